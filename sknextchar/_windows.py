@@ -1,0 +1,179 @@
+"""The immutable container of (context, next character) windows."""
+
+import numpy as np
+
+from ._vocabulary import END_ID
+
+
+class CharWindows:
+    """Training windows cut from a list of names.
+
+    The output of :meth:`ContextWindowTransformer.transform`. It holds, for every
+    window, the ids of the ``context_length`` previous symbols, the id of the next
+    symbol, and the index of the name it was cut from. A name of ``n`` letters gives
+    ``n + 1`` windows, the last one predicting the end marker.
+
+    The container is read-only and deliberately has no indexing and no
+    ``__array__``: scikit-learn utilities that would split or convert it row by row
+    fail loudly instead of silently misaligning windows and names.
+
+    Parameters
+    ----------
+    contexts : ndarray of shape (n_windows, context_length), unsigned int
+        Context ids; id 0 is the padding / end marker ``"-"``.
+    targets : ndarray of shape (n_windows,), unsigned int
+        Id of the symbol that follows each context.
+    name_index : ndarray of shape (n_windows,), int
+        Position, in the transformed list, of the name each window came from.
+    vocabulary : tuple of str
+        ``vocabulary[i]`` is the symbol with id ``i``.
+    n_names : int
+        Number of names that were transformed (names dropped entirely under
+        ``handle_unknown="drop"`` still count).
+
+    Attributes
+    ----------
+    context_length : int
+        Number of symbols in each context.
+
+    Examples
+    --------
+    >>> from sknextchar import ContextWindowTransformer
+    >>> windows = ContextWindowTransformer(context_length=3).fit_transform(["abid"])
+    >>> len(windows)
+    5
+    >>> windows.contexts.shape, windows.targets.tolist()
+    ((5, 3), [1, 2, 9, 4, 0])
+    """
+
+    __slots__ = ("contexts", "targets", "name_index", "vocabulary", "n_names")
+
+    def __init__(self, contexts, targets, name_index, vocabulary, n_names):
+        contexts = np.asarray(contexts)
+        targets = np.asarray(targets)
+        name_index = np.asarray(name_index)
+        if contexts.ndim != 2 or targets.ndim != 1 or name_index.ndim != 1:
+            raise ValueError(
+                "contexts must be 2-D and targets and name_index 1-D; got shapes "
+                f"{contexts.shape}, {targets.shape}, {name_index.shape}."
+            )
+        if not (len(contexts) == len(targets) == len(name_index)):
+            raise ValueError(
+                "contexts, targets and name_index must have one row per window; got "
+                f"{len(contexts)}, {len(targets)} and {len(name_index)} rows."
+            )
+        for array in (contexts, targets, name_index):
+            array.flags.writeable = False
+        setter = object.__setattr__
+        setter(self, "contexts", contexts)
+        setter(self, "targets", targets)
+        setter(self, "name_index", name_index)
+        setter(self, "vocabulary", tuple(vocabulary))
+        setter(self, "n_names", int(n_names))
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"{type(self).__name__} is read-only.")
+
+    def __delattr__(self, name):
+        raise AttributeError(f"{type(self).__name__} is read-only.")
+
+    def __reduce__(self):
+        return (
+            type(self),
+            (self.contexts, self.targets, self.name_index, self.vocabulary, self.n_names),
+        )
+
+    def __len__(self):
+        return len(self.targets)
+
+    def __repr__(self):
+        return (
+            f"{type(self).__name__}(n_windows={len(self)}, n_names={self.n_names}, "
+            f"context_length={self.context_length}, n_symbols={len(self.vocabulary)})"
+        )
+
+    @property
+    def context_length(self):
+        return self.contexts.shape[1]
+
+    def subset(self, name_mask):
+        """The windows of the names where ``name_mask`` is True.
+
+        Splitting by name (never by window) is how held-out sets are made, so that
+        no window of a held-out name is seen in training.
+
+        Parameters
+        ----------
+        name_mask : array-like of bool of shape (n_names,)
+            Which names to keep.
+
+        Returns
+        -------
+        windows : CharWindows
+            A new container; ``name_index`` still refers to the original names.
+
+        Examples
+        --------
+        >>> from sknextchar import ContextWindowTransformer
+        >>> windows = ContextWindowTransformer().fit_transform(["abid", "ali"])
+        >>> len(windows.subset([False, True]))
+        4
+        """
+        name_mask = np.asarray(name_mask, dtype=bool)
+        if name_mask.shape != (self.n_names,):
+            raise ValueError(
+                f"name_mask must have one entry per name ({self.n_names}); "
+                f"got shape {name_mask.shape}."
+            )
+        keep = name_mask[self.name_index]
+        return CharWindows(
+            self.contexts[keep],
+            self.targets[keep],
+            self.name_index[keep],
+            self.vocabulary,
+            self.n_names,
+        )
+
+
+def cut_windows(ids, lengths, context_length, dtype):
+    """Cut every (context, target) window out of concatenated name ids.
+
+    Vectorised: no Python loop over names.
+
+    Parameters
+    ----------
+    ids : ndarray of shape (sum(lengths),)
+        The ids of all names' letters, concatenated.
+    lengths : ndarray of shape (n_names,)
+        Number of letters of each name.
+    context_length : int
+        Number of previous symbols in a context.
+    dtype : numpy dtype
+        Integer dtype of the returned ids.
+
+    Returns
+    -------
+    contexts : ndarray of shape (n_windows, context_length)
+    targets : ndarray of shape (n_windows,)
+    name_index : ndarray of shape (n_windows,)
+        With ``n_windows = sum(lengths + 1)``.
+    """
+    lengths = np.asarray(lengths, dtype=np.intp)
+    n_names = len(lengths)
+    L = context_length
+    # Each name becomes a block: L pads, its letters, one end marker.
+    block = lengths + L + 1
+    block_start = np.concatenate(([0], np.cumsum(block)[:-1]))
+    stream = np.full(int(block.sum()), END_ID, dtype=dtype)
+    letter_pos = np.repeat(block_start + L - np.cumsum(np.r_[0, lengths[:-1]]), lengths)
+    letter_pos += np.arange(len(ids))
+    stream[letter_pos] = ids
+    # A name of n letters gives n + 1 windows, starting at its block's first
+    # n + 1 positions; each window is L context ids followed by its target.
+    n_windows = lengths + 1
+    name_index = np.repeat(np.arange(n_names, dtype=np.intp), n_windows)
+    first = np.concatenate(([0], np.cumsum(n_windows)[:-1]))
+    starts = np.repeat(block_start - first, n_windows) + np.arange(int(n_windows.sum()))
+    views = np.lib.stride_tricks.sliding_window_view(stream, L + 1)  # (len, L+1)
+    windows = views[starts]  # (n_windows, L+1)
+    return windows[:, :L].copy(), windows[:, L].copy(), name_index

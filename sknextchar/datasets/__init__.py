@@ -1,0 +1,5 @@
+"""Bundled name lists and a loader for your own."""
+
+from ._base import INDIAN_NAMES_SHA256, load_indian_names, load_names
+
+__all__ = ["INDIAN_NAMES_SHA256", "load_indian_names", "load_names"]

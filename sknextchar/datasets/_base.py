@@ -1,0 +1,95 @@
+"""Loaders for name lists: the bundled Indian names and a user's own file."""
+
+import os
+from importlib import resources
+
+# SHA-256 of the bundled file; data/README.md and data/build_indian_names.py
+# record the same value, and the test suite checks the installed file against it.
+INDIAN_NAMES_SHA256 = "e49c19496ee7f9640eced1c2f023c66112e32b6a93e5674177870a54951bad20"
+
+
+def load_indian_names():
+    """Load the bundled list of 15,074 Indian first names.
+
+    Male and female first names from the ``getindianname`` package, version 1.0.7
+    (MIT licence, by Devesh Singh), lowercased, restricted to 4 to 10 letters a-z,
+    de-duplicated and sorted. See ``data/README.md`` in the source tree for the
+    provenance and the script that rebuilds the file.
+
+    Returns
+    -------
+    names : list of str
+        Sorted unique names, each matching ``^[a-z]{4,10}$``.
+
+    See Also
+    --------
+    load_names : Load names from your own file.
+
+    Examples
+    --------
+    >>> from sknextchar.datasets import load_indian_names
+    >>> names = load_indian_names()
+    >>> len(names), names[0]
+    (15074, 'aabha')
+    """
+    text = (
+        resources.files(__package__)
+        .joinpath("data", "indian_names.txt")
+        .read_text(encoding="ascii")
+    )
+    return text.split()
+
+
+def load_names(path, *, encoding="utf-8"):
+    """Load names from a text file with one name per line.
+
+    Surrounding whitespace is stripped and blank lines are skipped; nothing else
+    is changed (lowercasing and the alphabet are the transformer's business).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file to read.
+    encoding : str, default="utf-8"
+        The file's text encoding.
+
+    Returns
+    -------
+    names : list of str
+        The names, in file order.
+
+    Raises
+    ------
+    FileNotFoundError
+        If there is no such file.
+    ValueError
+        If the file is not text in ``encoding`` or holds no name.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> from sknextchar.datasets import load_names
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = os.path.join(tmp, "names.txt")
+    ...     with open(path, "w") as f:
+    ...         _ = f.write("Asha\\n\\n  ravi \\n")
+    ...     load_names(path)
+    ['Asha', 'ravi']
+    """
+    path = os.fspath(path)
+    if os.path.isdir(path):
+        raise IsADirectoryError(f"{path!r} is a directory; pass a text file of names.")
+    if not os.path.exists(path):
+        raise FileNotFoundError(f"No such file of names: {path!r}.")
+    try:
+        with open(path, encoding=encoding) as f:
+            names = [line.strip() for line in f]
+    except UnicodeDecodeError as exc:
+        raise ValueError(
+            f"{path!r} is not a {encoding} text file ({exc.reason} at byte "
+            f"{exc.start}); pass encoding=... or a plain text file, one name per line."
+        ) from None
+    names = [name for name in names if name]
+    if not names:
+        raise ValueError(f"{path!r} contains no names; expected one name per line.")
+    return names
