@@ -21,7 +21,10 @@ PATTERN = re.compile(r"[a-z]{4,10}")
 EXPECTED_SHA256 = "e49c19496ee7f9640eced1c2f023c66112e32b6a93e5674177870a54951bad20"
 OUTPUT = (
     Path(__file__).resolve().parent.parent
-    / "sknextchar" / "datasets" / "data" / "indian_names.txt"
+    / "sknextchar"
+    / "datasets"
+    / "data"
+    / "indian_names.txt"
 )
 
 

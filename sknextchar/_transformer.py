@@ -239,7 +239,7 @@ class ContextWindowTransformer(TransformerMixin, BaseEstimator):
         prefixes = check_names(prefixes, what="prefixes", allow_empty_strings=True)
         if self.lowercase:
             prefixes = [p.lower() for p in prefixes]
-        ids, lengths, _ = self._encode_names(prefixes, policy="error", what="prefix")
+        ids, lengths, _ = self._encode_names(prefixes, policy="error", what="prefixes")
         contexts, _, _ = cut_windows(ids, lengths, self.context_length, ids.dtype)
         last = np.cumsum(lengths + 1) - 1  # the window after each prefix's end
         return contexts[last]
@@ -248,7 +248,7 @@ class ContextWindowTransformer(TransformerMixin, BaseEstimator):
         names = check_names(X)
         return [n.lower() for n in names] if self.lowercase else names
 
-    def _encode_names(self, names, policy=None, what="name"):
+    def _encode_names(self, names, policy=None, what="names"):
         """Encode names in one vectorised pass; apply the unknown-character policy.
 
         Returns the concatenated letter ids, each kept name's length, and the
@@ -272,13 +272,13 @@ class ContextWindowTransformer(TransformerMixin, BaseEstimator):
         text = "".join(names)
         chars = sorted({text[i] for i in np.flatnonzero(bad)})
         culprits = np.unique(owner[bad])
-        shown = ", ".join(f"{what}s[{i}]={names[i]!r}" for i in culprits[:_MAX_REPORTED])
+        shown = ", ".join(f"{what}[{i}]={names[i]!r}" for i in culprits[:_MAX_REPORTED])
         more = len(culprits) - _MAX_REPORTED
         shown += f" and {more} more" if more > 0 else ""
         return (
             f"Found characters outside the vocabulary {chars!r} in {shown}. The "
             f"vocabulary is {''.join(self.vocabulary_[1:])!r} plus the reserved end "
-            f"marker {END!r}. Clean the {what}s, pass alphabet='auto' (or a larger "
+            f"marker {END!r}. Clean the {what}, pass alphabet='auto' (or a larger "
             "alphabet) to fit, or pass handle_unknown='drop' to remove unknown "
             "characters."
         )

@@ -80,7 +80,13 @@ class CharWindows:
     def __reduce__(self):
         return (
             type(self),
-            (self.contexts, self.targets, self.name_index, self.vocabulary, self.n_names),
+            (
+                self.contexts,
+                self.targets,
+                self.name_index,
+                self.vocabulary,
+                self.n_names,
+            ),
         )
 
     def __len__(self):

@@ -30,7 +30,7 @@ def load_indian_names():
     >>> from sknextchar.datasets import load_indian_names
     >>> names = load_indian_names()
     >>> len(names), names[0]
-    (15074, 'aabha')
+    (15074, 'aaba')
     """
     text = (
         resources.files(__package__)
