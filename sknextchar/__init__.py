@@ -5,13 +5,26 @@ character) windows, learn character embeddings and an MLP that predicts the next
 character, and sample new names from it.
 """
 
-from ._transformer import ContextWindowTransformer
-from ._windows import CharWindows
-
+# Defined before the imports: the persistence module records it in saved models.
 __version__ = "0.1.0.dev0"
 
+from ._classifier import CharEmbeddingMLPClassifier  # noqa: E402
+from ._persistence import (  # noqa: E402
+    ModelVersionWarning,
+    get_trusted_types,
+    load_model,
+    save_model,
+)
+from ._transformer import ContextWindowTransformer  # noqa: E402
+from ._windows import CharWindows  # noqa: E402
+
 __all__ = [
+    "CharEmbeddingMLPClassifier",
     "CharWindows",
     "ContextWindowTransformer",
+    "ModelVersionWarning",
     "__version__",
+    "get_trusted_types",
+    "load_model",
+    "save_model",
 ]

@@ -7,6 +7,7 @@ from sklearn.base import BaseEstimator, TransformerMixin, _fit_context
 from sklearn.utils._param_validation import Interval, StrOptions
 from sklearn.utils.validation import check_is_fitted
 
+from ._estimator import PackageEstimatorMixin
 from ._validation import check_names
 from ._vocabulary import DEFAULT_ALPHABET, END, SymbolTable, make_vocabulary
 from ._windows import CharWindows, cut_windows
@@ -14,7 +15,7 @@ from ._windows import CharWindows, cut_windows
 _MAX_REPORTED = 5
 
 
-class ContextWindowTransformer(TransformerMixin, BaseEstimator):
+class ContextWindowTransformer(PackageEstimatorMixin, TransformerMixin, BaseEstimator):
     """Cut names into (context, next character) windows.
 
     The first step of a character-level language model (Bengio et al. 2003): every

@@ -1,0 +1,399 @@
+"""Benchmark suite: fit every registered model on every corpus, write a Markdown report.
+
+Usage::
+
+    python benchmarks/run_benchmarks.py [--names-en PATH] [--out benchmarks/REPORT.md]
+                                        [--quick] [--models KEY,KEY,...]
+                                        [--split {numpy,makemore}] [--no-memory]
+
+For each corpus (``_corpora.py``: the bundled Indian names and makemore's names.txt,
+split 80/10/10 by name with seed 42) and each model of the registry below, the suite
+fits on train and reports the NLL per predicted character (natural log, end marker
+included) on train, val and test, the same in bits, the fit time, the training windows
+per second of fit and the peak memory of the fit. ``--quick`` is a smoke test on a
+subsample; its numbers are not for comparison.
+"""
+
+import argparse
+import os
+import platform
+import sys
+import time
+import tracemalloc
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from math import log
+from pathlib import Path
+
+import numpy as np
+import scipy
+import sklearn
+from _corpora import DEFAULT_NAMES_EN, SPLIT_METHODS, load_corpora
+from baselines import AddOneBigramModel, KneserNeyModel, UniformModel
+
+import sknextchar
+
+DEFAULT_OUT = Path(__file__).resolve().parent / "REPORT.md"
+QUICK_SIZES = {"train": 2000, "val": 500, "test": 500}  # names per part in --quick
+_MIB = 2.0**20
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """One entry of the model registry.
+
+    Attributes
+    ----------
+    key : str
+        Short identifier for ``--models``.
+    label : str
+        Name in the report.
+    factory : callable
+        ``factory()`` returns a new, unfitted model with ``fit(names)`` (returning
+        anything) and ``nll_per_char(names)`` (mean natural-log NLL per predicted
+        character, end marker included).
+    quick : bool, default=True
+        Whether ``--quick`` runs it.
+    section : {"main", "ablation"}, default="main"
+        Report table it appears in.
+    """
+
+    key: str
+    label: str
+    factory: object
+    quick: bool = True
+    section: str = "main"
+
+
+class PipelineModel:
+    """Adapter from a fitted-by-names scikit-learn estimator to the runner's interface.
+
+    For a pipeline ``ContextWindowTransformer -> classifier`` whose ``score(names)`` is
+    the mean natural-log likelihood per predicted character (as the package's
+    classifier defines it), the NLL per character is ``-score``.
+
+    Parameters
+    ----------
+    estimator : estimator
+        Unfitted; ``fit(names)`` and ``score(names)`` must accept a list of names.
+    """
+
+    def __init__(self, estimator):
+        self.estimator = estimator
+
+    def fit(self, names):
+        self.estimator.fit(names)
+        return self
+
+    def nll_per_char(self, names):
+        return -float(self.estimator.score(names))
+
+
+# ---------------------------------------------------------------------------------
+# MODEL REGISTRY
+#
+# To benchmark another model, append a ModelSpec. Its factory returns a fresh model
+# with fit(names) and nll_per_char(names); wrap a scikit-learn pipeline whose
+# score(names) is the mean log-likelihood per character in PipelineModel, e.g.
+#
+#     ModelSpec("mlp", "CharEmbeddingMLPClassifier (L=8, K=24, H=256)",
+#               lambda: PipelineModel(make_pipeline(
+#                   ContextWindowTransformer(8), CharEmbeddingMLPClassifier(...)))),
+#
+# Set quick=False for models too slow for the --quick smoke test.
+# ---------------------------------------------------------------------------------
+MODELS = [
+    ModelSpec("uniform", "uniform", UniformModel),
+    ModelSpec("bigram", "bigram, add-one", AddOneBigramModel),
+    *(
+        ModelSpec(
+            f"kn{n}", f"Kneser-Ney {n}-gram, modified", lambda n=n: KneserNeyModel(n)
+        )
+        for n in (3, 4, 5, 6)
+    ),
+    # How the start padding is counted changes the Kneser-Ney numbers by ~0.01
+    # nats; see KneserNeyModel's docstring. Reported in a separate table.
+    *(
+        ModelSpec(
+            f"kn{n}-{padding}",
+            f"Kneser-Ney {n}-gram, padding={padding!r}",
+            lambda n=n, padding=padding: KneserNeyModel(n, padding=padding),
+            section="ablation",
+        )
+        for n in (5, 6)
+        for padding in ("single", "raw", "continuation")
+    ),
+]
+
+
+@dataclass
+class Result:
+    """Measurements of one model on one corpus."""
+
+    corpus: str
+    spec: ModelSpec
+    nll: dict  # part -> NLL per character, nats
+    fit_seconds: float
+    train_windows: int
+    peak_mib: float | None
+
+    @property
+    def windows_per_second(self):
+        return (
+            self.train_windows / self.fit_seconds if self.fit_seconds else float("inf")
+        )
+
+
+def n_windows(names):
+    """Predicted characters in ``names``: every letter and one end marker per name."""
+    return sum(len(name) + 1 for name in names)
+
+
+def peak_fit_memory(spec, names):
+    """Peak traced allocation, in MiB, of a separate fit of a fresh model.
+
+    Measured with tracemalloc (Python and NumPy allocations, not the interpreter's
+    baseline RSS) in a second fit so that tracing does not slow the timed one.
+    """
+    model = spec.factory()
+    tracemalloc.start()
+    try:
+        model.fit(names)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return peak / _MIB
+
+
+def benchmark(spec, corpus, *, memory=True, log=print):
+    """Fit ``spec``'s model on ``corpus.train`` and measure it."""
+    model = spec.factory()
+    start = time.perf_counter()
+    model.fit(corpus.train)
+    fit_seconds = time.perf_counter() - start
+    nll = {
+        part: model.nll_per_char(getattr(corpus, part))
+        for part in ("train", "val", "test")
+    }
+    peak = peak_fit_memory(spec, corpus.train) if memory else None
+    result = Result(corpus.name, spec, nll, fit_seconds, n_windows(corpus.train), peak)
+    log(
+        f"{corpus.name:9s} {spec.label:42s} val {nll['val']:.4f}  "
+        f"test {nll['test']:.4f}  fit {fit_seconds:.2f} s"
+    )
+    return result
+
+
+def subsample(corpus):
+    """The first QUICK_SIZES names of each part, for --quick."""
+    parts = {part: getattr(corpus, part)[:size] for part, size in QUICK_SIZES.items()}
+    return type(corpus)(corpus.name, corpus.source, **parts)
+
+
+def machine_info():
+    """Lines describing the machine and the software, for the report."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as f:
+            models = [
+                line.split(":", 1)[1].strip()
+                for line in f
+                if line.startswith("model name")
+            ]
+        cpu = models[0] if models else cpu
+    except OSError:
+        pass
+    return [
+        f"platform: {platform.platform()}",
+        f"CPU: {cpu}; {os.cpu_count()} logical CPUs visible",
+        f"Python {platform.python_version()}, NumPy {np.__version__}, "
+        f"SciPy {scipy.__version__}, scikit-learn {sklearn.__version__}, "
+        f"sknextchar {sknextchar.__version__}",
+    ]
+
+
+def _fmt(value, digits=4):
+    return "n/a" if value is None else f"{value:.{digits}f}"
+
+
+def results_table(results):
+    """Markdown table of one corpus's results."""
+    lines = [
+        "| model | train NLL | val NLL | test NLL | val bits/char | test bits/char "
+        "| fit (s) | windows/s | peak MiB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r.spec.label} | {_fmt(r.nll['train'])} | {_fmt(r.nll['val'])} "
+            f"| {_fmt(r.nll['test'])} | {_fmt(r.nll['val'] / log(2))} "
+            f"| {_fmt(r.nll['test'] / log(2))} | {r.fit_seconds:.3f} "
+            f"| {r.windows_per_second:,.0f} | {_fmt(r.peak_mib, 1)} |"
+        )
+    return lines
+
+
+def corpora_table(corpora):
+    lines = [
+        "| corpus | source | names (distinct) | train / val / test names "
+        "| train windows | val / test names also in train |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
+    for c in corpora:
+        lines.append(
+            f"| {c.name} | {c.source} | {c.n_names:,} ({c.n_distinct:,}) "
+            f"| {len(c.train):,} / {len(c.val):,} / {len(c.test):,} "
+            f"| {n_windows(c.train):,} | {c.n_seen_in_train('val')} / "
+            f"{c.n_seen_in_train('test')} |"
+        )
+    return lines
+
+
+def render_report(results, corpora, skipped, *, command, split, quick, memory):
+    """The whole Markdown report as a string."""
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    out = ["# Benchmark report", ""]
+    if quick:
+        sizes = ", ".join(f"{size} {part}" for part, size in QUICK_SIZES.items())
+        out += [
+            f"**Quick run (smoke test): each corpus cut to its first {sizes} names. "
+            "These numbers are not for comparison.**",
+            "",
+        ]
+    out += [f"Written by `{command}` on {now}.", ""]
+    out += [f"- {line}" for line in machine_info()] + [""]
+    out += ["## Corpora", ""]
+    out += corpora_table(corpora) + [""]
+    out += [
+        f"Split by name, 80/10/10, seed 42, shuffle `{split}` (see "
+        "`benchmarks/_corpora.py`). Duplicate lines of names_en are kept, so some "
+        "held-out names also occur in train.",
+        "",
+    ]
+    out += [f"- {message}" for message in skipped] + ([""] if skipped else [])
+    for section, title in (
+        ("main", "Results"),
+        ("ablation", "Kneser-Ney start padding"),
+    ):
+        rows = [r for r in results if r.spec.section == section]
+        if not rows:
+            continue
+        out += [f"## {title}", ""]
+        if section == "ablation":
+            out += [
+                "How n-grams that begin with the start padding are counted at the "
+                "lower orders (`KneserNeyModel(padding=...)`; the main table uses "
+                "`'single'`).",
+                "",
+            ]
+        for corpus in corpora:
+            corpus_rows = [r for r in rows if r.corpus == corpus.name]
+            if corpus_rows:
+                out += [f"### {corpus.name}", ""] + results_table(corpus_rows) + [""]
+    peak = (
+        "tracemalloc peak of a second, separate fit (Python and NumPy allocations "
+        "made during the fit; the timed fit is not traced)"
+        if memory
+        else "not measured (--no-memory)"
+    )
+    out += [
+        "## Definitions",
+        "",
+        "- NLL: mean negative natural-log likelihood per predicted character, the "
+        "end-of-name marker included (a name of n letters predicts n + 1 "
+        "characters); bits/char = NLL / ln 2. Uniform over 27 symbols: 3.2958.",
+        "- fit (s): wall-clock seconds of one `fit` on the train names, windows "
+        "included; windows/s: training windows / fit seconds.",
+        f"- peak MiB: {peak}.",
+        "- Issue 8 quotes modified Kneser-Ney 5-gram val NLL 1.976 (indian) and "
+        "1.991 (names_en); `KneserNeyModel(5, padding='raw')` gives those values "
+        "on the `--split makemore` split.",
+        "",
+    ]
+    return "\n".join(out)
+
+
+def select_models(keys, quick):
+    """The registry entries to run, in registry order."""
+    if keys is None:
+        chosen = MODELS
+    else:
+        known = {spec.key for spec in MODELS}
+        unknown = [key for key in keys if key not in known]
+        if unknown:
+            raise ValueError(
+                f"unknown model key(s) {unknown}; choose from {sorted(known)}."
+            )
+        chosen = [spec for spec in MODELS if spec.key in keys]
+    return [spec for spec in chosen if spec.quick or not quick]
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--names-en",
+        default=str(DEFAULT_NAMES_EN),
+        help="makemore's names.txt (default: ../shared/data/names_en.txt beside "
+        "the repository); the corpus is skipped if the file is absent",
+    )
+    parser.add_argument(
+        "--out",
+        default=str(DEFAULT_OUT),
+        help="Markdown report to write (default: benchmarks/REPORT.md)",
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="smoke test on a small subsample"
+    )
+    parser.add_argument(
+        "--models",
+        type=lambda text: [key.strip() for key in text.split(",") if key.strip()],
+        help="comma-separated registry keys: " + ",".join(spec.key for spec in MODELS),
+    )
+    parser.add_argument(
+        "--split",
+        choices=SPLIT_METHODS,
+        default="numpy",
+        help="shuffle of the 80/10/10 split (default numpy: default_rng(42))",
+    )
+    parser.add_argument(
+        "--no-memory",
+        dest="memory",
+        action="store_false",
+        help="skip the second, traced fit that measures peak memory",
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv=None):
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = parse_args(argv)
+    try:
+        specs = select_models(args.models, args.quick)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    corpora, skipped = load_corpora(args.names_en, method=args.split)
+    if args.quick:
+        corpora = [subsample(c) for c in corpora]
+    results = [
+        benchmark(spec, corpus, memory=args.memory)
+        for corpus in corpora
+        for spec in specs
+    ]
+    command = "python benchmarks/run_benchmarks.py" + "".join(f" {a}" for a in argv)
+    report = render_report(
+        results,
+        corpora,
+        skipped,
+        command=command,
+        split=args.split,
+        quick=args.quick,
+        memory=args.memory,
+    )
+    Path(args.out).write_text(report + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,197 @@
+"""Saving and loading models: skops by default, pickle only with consent.
+
+A pickle (and so a joblib file) can run arbitrary code when loaded, so nothing here
+unpickles a file unless the caller says it trusts it. skops files are loaded with the
+package's own trust list: its estimator classes and nothing else beyond what skops
+trusts by default (NumPy arrays, scikit-learn estimators).
+"""
+
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+# Types a saved sknextchar model may hold that skops does not trust by default.
+# A test saves every kind of model and checks that skops reports no other type.
+_TRUSTED_TYPES = (
+    "sknextchar._adam.AdamOptimizer",
+    "sknextchar._classifier.CharEmbeddingMLPClassifier",
+    "sknextchar._sampler.NameSampler",
+    "sknextchar._transformer.ContextWindowTransformer",
+)
+
+_PICKLE_SUFFIXES = {".joblib", ".pkl", ".pickle"}
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+class ModelVersionWarning(UserWarning):
+    """A model file was saved by another version of sknextchar.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> from sknextchar import ModelVersionWarning
+    >>> issubclass(ModelVersionWarning, UserWarning)
+    True
+    """
+
+
+def get_trusted_types():
+    """The types to trust when loading a sknextchar model with skops.
+
+    Returns
+    -------
+    trusted : list of str
+        Fully qualified names of sknextchar's own classes. Pass them to
+        ``skops.io.load(path, trusted=get_trusted_types())``; any other type found
+        in a file makes skops refuse it.
+
+    Examples
+    --------
+    >>> from sknextchar import get_trusted_types
+    >>> "sknextchar._classifier.CharEmbeddingMLPClassifier" in get_trusted_types()
+    True
+    """
+    return list(_TRUSTED_TYPES)
+
+
+def save_model(model, path, *, format="auto"):
+    """Save a model atomically, in skops format unless asked otherwise.
+
+    The file is written to a temporary file in the same folder and then renamed,
+    so a crash never leaves a half-written model at ``path``.
+
+    Parameters
+    ----------
+    model : estimator
+        A (usually fitted) estimator or pipeline.
+    path : str or os.PathLike
+        Where to write.
+    format : {"auto", "skops", "joblib"}, default="auto"
+        ``"auto"`` uses joblib for the suffixes ``.joblib``, ``.pkl`` and
+        ``.pickle`` and skops otherwise.
+
+    Returns
+    -------
+    path : pathlib.Path
+        The path written.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> from sknextchar import ContextWindowTransformer, load_model, save_model
+    >>> model = ContextWindowTransformer().fit(["abid"])
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = save_model(model, os.path.join(tmp, "windows.skops"))
+    ...     load_model(path).vocabulary_[:3]
+    ('-', 'a', 'b')
+    """
+    path = Path(path)
+    if format not in {"auto", "skops", "joblib"}:
+        raise ValueError(f"format must be 'auto', 'skops' or 'joblib'; got {format!r}.")
+    if format == "auto":
+        format = "joblib" if path.suffix.lower() in _PICKLE_SUFFIXES else "skops"
+    if not path.parent.is_dir():
+        raise FileNotFoundError(f"Cannot save to {str(path)!r}: no such folder.")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(fd)
+    try:
+        if format == "skops":
+            import skops.io
+
+            skops.io.dump(model, tmp)
+        else:
+            import joblib
+
+            joblib.dump(model, tmp)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+    return path
+
+
+def load_model(path, *, allow_pickle=False):
+    """Load a model saved by :func:`save_model`, safely.
+
+    skops files are loaded with :func:`get_trusted_types` only. Pickle and joblib
+    files can execute arbitrary code when loaded, so they are refused unless
+    ``allow_pickle=True`` says that you trust the file.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The model file.
+    allow_pickle : bool, default=False
+        Load a pickle/joblib file. Only for files you trust.
+
+    Returns
+    -------
+    model : estimator
+
+    Raises
+    ------
+    FileNotFoundError
+        If there is no such file.
+    ValueError
+        If the file is corrupt or truncated, is not a model file, holds types
+        outside the trust list, or is a pickle and ``allow_pickle`` is False.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> from sknextchar import ContextWindowTransformer, load_model, save_model
+    >>> model = ContextWindowTransformer().fit(["abid"])
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = save_model(model, os.path.join(tmp, "windows.joblib"))
+    ...     load_model(path, allow_pickle=True).context_length
+    3
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"No such model file: {str(path)!r}.")
+    with open(path, "rb") as f:
+        head = f.read(4)
+    if head == _ZIP_MAGIC:
+        return _load_skops(path)
+    if not allow_pickle:
+        raise ValueError(
+            f"{str(path)!r} is not a skops file; if it is a pickle or joblib file, "
+            "loading it can run arbitrary code. Pass allow_pickle=True (on the "
+            "command line: --trust-pickle) only if you trust where it came from."
+        )
+    import joblib
+
+    try:
+        return joblib.load(path)
+    except Exception as exc:  # pickle reports corruption with many types
+        raise ValueError(
+            f"Cannot load {str(path)!r}: it is corrupt, truncated or not a model "
+            f"file ({type(exc).__name__}: {exc})."
+        ) from exc
+
+
+def _load_skops(path):
+    import skops.io
+
+    try:
+        untrusted = skops.io.get_untrusted_types(file=path)
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError) as exc:
+        raise ValueError(
+            f"Cannot load {str(path)!r}: it is corrupt, truncated or not a skops "
+            f"model file ({type(exc).__name__}: {exc})."
+        ) from exc
+    unknown = sorted(set(untrusted) - set(_TRUSTED_TYPES))
+    if unknown:
+        raise ValueError(
+            f"Refusing to load {str(path)!r}: it holds types that sknextchar does "
+            f"not trust: {unknown}. If you trust this file, load it yourself with "
+            "skops.io.load(path, trusted=[...]) after reviewing those types."
+        )
+    try:
+        return skops.io.load(path, trusted=get_trusted_types())
+    except Exception as exc:
+        raise ValueError(
+            f"Cannot load {str(path)!r}: it is corrupt or truncated "
+            f"({type(exc).__name__}: {exc})."
+        ) from exc
