@@ -15,6 +15,7 @@ from ._persistence import (  # noqa: E402
     load_model,
     save_model,
 )
+from ._sampler import NameSampler  # noqa: E402
 from ._transformer import ContextWindowTransformer  # noqa: E402
 from ._windows import CharWindows  # noqa: E402
 
@@ -23,6 +24,7 @@ __all__ = [
     "CharWindows",
     "ContextWindowTransformer",
     "ModelVersionWarning",
+    "NameSampler",
     "__version__",
     "get_trusted_types",
     "load_model",

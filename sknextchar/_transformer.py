@@ -10,7 +10,7 @@ from sklearn.utils.validation import check_is_fitted
 from ._estimator import PackageEstimatorMixin
 from ._validation import check_names
 from ._vocabulary import DEFAULT_ALPHABET, END, SymbolTable, make_vocabulary
-from ._windows import CharWindows, cut_windows
+from ._windows import CharWindows, cut_windows, reject_cross_val_predict
 
 _MAX_REPORTED = 5
 
@@ -137,6 +137,7 @@ class ContextWindowTransformer(PackageEstimatorMixin, TransformerMixin, BaseEsti
             ``sum(len(name) + 1)`` windows (fewer when characters are dropped).
         """
         check_is_fitted(self)
+        reject_cross_val_predict()
         names = self._prepare(X)
         ids, lengths, kept = self._encode_names(names)
         contexts, targets, name_index = cut_windows(

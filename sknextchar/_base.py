@@ -1,0 +1,324 @@
+"""The NumPy math of the character embedding MLP (Bengio et al. 2003).
+
+Pure functions, no estimator state: activations and their derivatives (chosen
+through lookup dicts keyed by the ``activation`` parameter), a stable
+log-softmax, parameter initialisation, the forward pass, the loss and its
+gradient.
+
+Notation used in the shape comments: ``n`` windows in the batch, ``L`` context
+length, ``V`` embedding rows (symbols), ``K`` embedding dimension, ``H`` units of
+the first layer after the embeddings, ``C`` classes.
+
+The first layer reads the concatenated embeddings of the context,
+``E[X].reshape(n, L*K)``, gathered one batch at a time: the data stay small integer
+ids. Its gradient reaches ``E`` by a scatter-add of each window's embedding
+gradient into the rows of its ids, done as a product with a one-hot matrix of the
+batch (``np.add.at`` is ten times slower). Precomputing the ``(L*V, H)`` table
+``E @ W_p`` per position and gathering its rows was measured too: it is faster
+only for batches of several hundred windows and slower for small ones, so the
+simpler computation is used.
+
+The L2 penalty ``alpha / (2 n) * sum of squared weights`` (the convention of
+scikit-learn's MLP) covers the embeddings as well as the coefficients, not the
+intercepts. Penalising only ``W`` would be an empty constraint: scaling ``E`` up
+and ``W`` down by the same factor leaves the model unchanged and the penalty
+smaller, so the embeddings would drift to large norms. Bengio et al. (2003)
+decay the embeddings too.
+"""
+
+import numpy as np
+from scipy.special import expit
+
+
+def identity(Z):
+    """Identity activation, in place: returns ``Z``."""
+    return Z
+
+
+def tanh(Z):
+    """Hyperbolic tangent activation, in place."""
+    return np.tanh(Z, out=Z)
+
+
+def logistic(Z):
+    """Logistic sigmoid activation, in place."""
+    return expit(Z, out=Z)
+
+
+def relu(Z):
+    """Rectified linear activation, in place."""
+    return np.maximum(Z, 0, out=Z)
+
+
+ACTIVATIONS = {"identity": identity, "tanh": tanh, "logistic": logistic, "relu": relu}
+
+
+# The derivatives are written in terms of the activation's output A (the input Z
+# is overwritten in place by the forward pass) and multiply the delta in place.
+
+
+def identity_derivative(A, delta):
+    """Backpropagate ``delta`` through the identity: nothing to do."""
+    return delta
+
+
+def tanh_derivative(A, delta):
+    """Multiply ``delta`` by tanh' = 1 - A**2, in place."""
+    delta *= 1 - A * A
+    return delta
+
+
+def logistic_derivative(A, delta):
+    """Multiply ``delta`` by the sigmoid's derivative A * (1 - A), in place."""
+    delta *= A * (1 - A)
+    return delta
+
+
+def relu_derivative(A, delta):
+    """Zero ``delta`` where the unit was inactive, in place."""
+    delta *= A > 0  # 10x faster than masked assignment
+    return delta
+
+
+DERIVATIVES = {
+    "identity": identity_derivative,
+    "tanh": tanh_derivative,
+    "logistic": logistic_derivative,
+    "relu": relu_derivative,
+}
+
+
+def log_softmax(S):
+    """Row-wise log-softmax, in place, stable for large scores.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> S = np.array([[1000.0, 1000.0], [0.0, np.log(3.0)]])
+    >>> np.exp(log_softmax(S)).round(2).tolist()
+    [[0.5, 0.5], [0.25, 0.75]]
+    """
+    S -= S.max(axis=1, keepdims=True)  # the largest score becomes 0: no overflow
+    S -= np.log(np.exp(S).sum(axis=1, keepdims=True))
+    return S
+
+
+def init_params(
+    n_symbols,
+    embedding_dim,
+    context_length,
+    hidden_layer_sizes,
+    n_classes,
+    activation,
+    dtype,
+    random_state,
+):
+    """Random initial embeddings, coefficients and intercepts.
+
+    Embeddings are standard normal, so the first layer sees unit-variance inputs.
+    Hidden coefficients are Glorot-uniform (twice as wide for the logistic
+    activation, whose slope at 0 is 1/4). The output layer and all intercepts
+    start at zero, so the first prediction is uniform over the classes and the
+    first loss is ``log(n_classes)`` rather than a large, confidently wrong value.
+
+    Parameters
+    ----------
+    n_symbols, embedding_dim, context_length : int
+        ``V``, ``K`` and ``L``.
+    hidden_layer_sizes : sequence of int
+        Units of each hidden layer (may be empty).
+    n_classes : int
+        ``C``.
+    activation : str
+        A key of :data:`ACTIVATIONS`.
+    dtype : numpy dtype
+        Floating dtype of every parameter.
+    random_state : numpy.random.RandomState
+        Source of randomness.
+
+    Returns
+    -------
+    embeddings : ndarray of shape (n_symbols, embedding_dim)
+        Standard normal.
+    coefs : list of ndarray
+        ``coefs[i]`` has shape ``(fan_in, fan_out)``; the first ``fan_in`` is
+        ``context_length * embedding_dim``.
+    intercepts : list of ndarray
+        ``intercepts[i]`` has shape ``(fan_out,)``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> E, coefs, intercepts = init_params(
+    ...     27, 10, 3, (64,), 27, "tanh", np.float32, np.random.RandomState(0))
+    >>> E.shape, [c.shape for c in coefs], [b.shape for b in intercepts]
+    ((27, 10), [(30, 64), (64, 27)], [(64,), (27,)])
+    """
+    embeddings = random_state.standard_normal((n_symbols, embedding_dim))
+    units = [context_length * embedding_dim, *hidden_layer_sizes, n_classes]
+    factor = 2.0 if activation == "logistic" else 1.0
+    coefs, intercepts = [], []
+    for fan_in, fan_out in zip(units[:-1], units[1:]):
+        if len(coefs) == len(units) - 2:  # the output layer
+            coef = np.zeros((fan_in, fan_out))
+        else:
+            bound = factor * np.sqrt(6.0 / (fan_in + fan_out))
+            coef = random_state.uniform(-bound, bound, (fan_in, fan_out))
+        coefs.append(coef.astype(dtype))
+        intercepts.append(np.zeros(fan_out, dtype=dtype))
+    return embeddings.astype(dtype), coefs, intercepts
+
+
+def concatenated_embeddings(X, embeddings):
+    """The embeddings of each context's ids, side by side: ``(n, L*K)``."""
+    return embeddings[X].reshape(len(X), -1)  # (n, L, K) -> (n, L*K)
+
+
+def forward(X, embeddings, coefs, intercepts, activation):
+    """Hidden activations and class log-probabilities of the windows ``X``.
+
+    Parameters
+    ----------
+    X : ndarray of int of shape (n, L)
+        Context ids, each in ``[0, V)``.
+    embeddings : ndarray of shape (V, K)
+        Row ``v`` is the embedding of id ``v``.
+    coefs, intercepts : list of ndarray
+        As returned by :func:`init_params`.
+    activation : str
+        A key of :data:`ACTIVATIONS`.
+
+    Returns
+    -------
+    hidden : list of ndarray
+        The output of each hidden layer, ``hidden[i]`` of shape
+        ``(n, hidden_layer_sizes[i])``.
+    log_proba : ndarray of shape (n, C)
+        Natural-log class probabilities.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> params = init_params(5, 2, 3, (4,), 5, "tanh", np.float64,
+    ...                      np.random.RandomState(0))
+    >>> hidden, log_proba = forward(np.array([[0, 1, 2]]), *params, "tanh")
+    >>> np.exp(log_proba).round(2).tolist()  # zero output layer: uniform
+    [[0.2, 0.2, 0.2, 0.2, 0.2]]
+    """
+    activate = ACTIVATIONS[activation]
+    A = concatenated_embeddings(X, embeddings) @ coefs[0]  # (n, H)
+    A += intercepts[0]
+    hidden = []
+    for coef, intercept in zip(coefs[1:], intercepts[1:]):
+        hidden.append(activate(A))  # (n, H_i)
+        A = A @ coef  # (n, H_{i+1})
+        A += intercept
+    return hidden, log_softmax(A)  # (n, C)
+
+
+def squared_norm(weights):
+    """Sum of the squares of every array in ``weights`` (a Python float)."""
+    return float(sum(np.dot(w.ravel(), w.ravel()) for w in weights))
+
+
+def loss(log_proba, y, weights, alpha):
+    """Mean cross-entropy plus the L2 penalty ``alpha / (2 n) * ||weights||**2``.
+
+    Parameters
+    ----------
+    log_proba : ndarray of shape (n, C)
+        As returned by :func:`forward`.
+    y : ndarray of int of shape (n,)
+        Class index of each window, in ``[0, C)``.
+    weights : iterable of ndarray
+        The penalised arrays: the embeddings and the coefficients.
+    alpha : float
+        L2 strength.
+
+    Returns
+    -------
+    loss : float
+        The batch's mean loss, in nats.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> log_proba = np.log(np.array([[0.5, 0.5], [0.25, 0.75]]))
+    >>> round(loss(log_proba, np.array([0, 1]), [np.ones(2)], alpha=0.0), 4)
+    0.4904
+    """
+    n = len(y)
+    data = -float(log_proba[np.arange(n), y].sum(dtype=np.float64)) / n
+    if alpha:
+        data += 0.5 * alpha / n * squared_norm(weights)
+    return data
+
+
+def backward(X, y, embeddings, coefs, hidden, log_proba, activation, alpha, out=None):
+    """Gradient of :func:`loss` with respect to every parameter.
+
+    Parameters
+    ----------
+    X, y : ndarray of int
+        The batch: contexts ``(n, L)`` and class indices ``(n,)``.
+    embeddings, coefs : ndarray and list of ndarray
+        The parameters the forward pass used (intercepts are not needed).
+    hidden, log_proba : list of ndarray and ndarray
+        The outputs of :func:`forward` on ``X``. ``log_proba`` is overwritten
+        (it becomes scratch space).
+    activation : str
+        A key of :data:`DERIVATIVES`.
+    alpha : float
+        L2 strength.
+    out : tuple (grad_embeddings, grad_coefs, grad_intercepts), optional
+        Arrays to write the gradients into (for example views into one flat
+        buffer); allocated when None.
+
+    Returns
+    -------
+    grad_embeddings : ndarray of shape (V, K)
+        Gradient with respect to the embeddings.
+    grad_coefs : list of ndarray
+        Gradient with respect to each coefficient matrix.
+    grad_intercepts : list of ndarray
+        Gradient with respect to each intercept vector.
+    """
+    if out is None:
+        out = (
+            np.empty_like(embeddings),
+            [np.empty_like(c) for c in coefs],
+            [np.empty(c.shape[1], dtype=c.dtype) for c in coefs],
+        )
+    grad_embeddings, grad_coefs, grad_intercepts = out
+    derivative = DERIVATIVES[activation]
+    n = len(y)
+    delta = np.exp(log_proba, out=log_proba)  # (n, C) softmax
+    delta[np.arange(n), y] -= 1  # d(cross-entropy)/d(scores)
+    delta /= n
+    for i in range(len(coefs) - 1, 0, -1):
+        A = hidden[i - 1]  # (n, H_i), input of layer i
+        np.matmul(A.T, delta, out=grad_coefs[i])  # (H_i, H_{i+1})
+        np.sum(delta, axis=0, out=grad_intercepts[i])
+        delta = derivative(A, delta @ coefs[i].T)  # (n, H_i)
+    np.sum(delta, axis=0, out=grad_intercepts[0])
+    _first_layer_backward(
+        X, embeddings, coefs[0], delta, grad_embeddings, grad_coefs[0]
+    )
+    if alpha:
+        scale = alpha / n
+        grad_embeddings += scale * embeddings
+        for coef, grad in zip(coefs, grad_coefs):
+            grad += scale * coef
+    return grad_embeddings, grad_coefs, grad_intercepts
+
+
+def _first_layer_backward(X, embeddings, coef, delta, grad_embeddings, grad_coef):
+    """Gradients of the first layer's weights and of the embeddings it read."""
+    n, L = X.shape
+    V, K = embeddings.shape
+    np.matmul(concatenated_embeddings(X, embeddings).T, delta, out=grad_coef)
+    grad_emb = delta @ coef.T  # (n, L*K): gradient of each concatenated embedding
+    # Scatter-add row (i, p) of grad_emb into row X[i, p] of the embeddings.
+    onehot = np.zeros((n * L, V), dtype=delta.dtype)  # one batch only
+    onehot.reshape(-1)[np.arange(n * L) * V + X.reshape(-1)] = 1
+    np.matmul(onehot.T, grad_emb.reshape(n * L, K), out=grad_embeddings)  # (V, K)

@@ -1,0 +1,227 @@
+"""The math of the classifier against oracles: finite differences, hand-computed Adam,
+and a naive (concatenate, then multiply) forward pass."""
+
+import numpy as np
+import pytest
+from scipy.special import expit
+
+from sknextchar._adam import AdamOptimizer
+from sknextchar._base import (
+    ACTIVATIONS,
+    DERIVATIVES,
+    backward,
+    forward,
+    init_params,
+    log_softmax,
+    loss,
+)
+
+V, K, L, C = 5, 3, 3, 4  # symbols, embedding dim, context length, classes
+
+
+def make_problem(rng, hidden, activation, n=7, dtype=np.float64):
+    """Small random parameters (nothing zero, so every path carries gradient)."""
+    E, coefs, intercepts = init_params(
+        V, K, L, hidden, C, activation, dtype, np.random.RandomState(0)
+    )
+    coefs = [rng.normal(scale=0.7, size=c.shape).astype(dtype) for c in coefs]
+    intercepts = [rng.normal(scale=0.3, size=b.shape).astype(dtype) for b in intercepts]
+    # Repeated ids within a window and across windows exercise the scatter-add.
+    X = rng.integers(0, V, size=(n, L)).astype(np.uint8)
+    X[0] = [2, 2, 2]
+    X[1] = [2, 0, 2]
+    y = rng.integers(0, C, size=n)
+    return X, y, [E, *coefs, *intercepts]
+
+
+def total_loss(X, y, params, n_layers, activation, alpha):
+    E, coefs, intercepts = params[0], params[1 : n_layers + 1], params[n_layers + 1 :]
+    _, log_proba = forward(X, E, coefs, intercepts, activation)
+    return loss(log_proba, y, [E, *coefs], alpha)
+
+
+def numerical_gradient(f, params, eps=1e-6):
+    grads = []
+    for p in params:
+        g = np.zeros_like(p)
+        for i in np.ndindex(p.shape):
+            saved = p[i]
+            p[i] = saved + eps
+            up = f()
+            p[i] = saved - eps
+            down = f()
+            p[i] = saved
+            g[i] = (up - down) / (2 * eps)
+        grads.append(g)
+    return grads
+
+
+@pytest.mark.parametrize("activation", sorted(ACTIVATIONS))
+@pytest.mark.parametrize("hidden", [(), (6,), (6, 5)], ids=["none", "one", "two"])
+@pytest.mark.parametrize("alpha", [0.0, 0.3])
+def test_gradients_match_finite_differences(rng, activation, hidden, alpha):
+    X, y, params = make_problem(rng, hidden, activation)
+    n_layers = len(hidden) + 1
+    E, coefs, intercepts = params[0], params[1 : n_layers + 1], params[n_layers + 1 :]
+
+    hidden_out, log_proba = forward(X, E, coefs, intercepts, activation)
+    g_E, g_coefs, g_intercepts = backward(
+        X, y, E, coefs, hidden_out, log_proba, activation, alpha
+    )
+    analytic = [g_E, *g_coefs, *g_intercepts]
+
+    numeric = numerical_gradient(
+        lambda: total_loss(X, y, params, n_layers, activation, alpha), params
+    )
+    names = ["embeddings"] + [f"coefs[{i}]" for i in range(n_layers)]
+    names += [f"intercepts[{i}]" for i in range(n_layers)]
+    for name, a, b in zip(names, analytic, numeric):
+        assert a.shape == b.shape, name
+        np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-7, err_msg=name)
+
+
+def test_backward_writes_into_given_buffers(rng):
+    X, y, params = make_problem(rng, (6,), "tanh")
+    E, coefs, intercepts = params[0], params[1:3], params[3:]
+    hidden, log_proba = forward(X, E, coefs, intercepts, "tanh")
+    out = (np.empty_like(E), [np.empty_like(c) for c in coefs],
+           [np.empty_like(b) for b in intercepts])  # fmt: skip
+    returned = backward(X, y, E, coefs, hidden, log_proba, "tanh", 0.1, out=out)
+    assert returned[0] is out[0]
+    assert all(r is o for r, o in zip(returned[1], out[1]))
+    assert all(r is o for r, o in zip(returned[2], out[2]))
+
+
+@pytest.mark.parametrize("activation", sorted(ACTIVATIONS))
+def test_forward_is_concatenated_embeddings_through_an_mlp(rng, activation):
+    """The fused lookup table equals the textbook computation."""
+    X, _, params = make_problem(rng, (6, 5), activation, n=11)
+    E, coefs, intercepts = params[0], params[1:4], params[4:]
+    act = {
+        "identity": lambda z: z,
+        "tanh": np.tanh,
+        "logistic": expit,
+        "relu": lambda z: np.maximum(z, 0),
+    }[activation]
+    a = E[X].reshape(len(X), L * K)  # (n, L*K): concatenated embeddings
+    for coef, intercept in zip(coefs[:-1], intercepts[:-1]):
+        a = act(a @ coef + intercept)
+    scores = a @ coefs[-1] + intercepts[-1]
+    expected = scores - np.log(np.exp(scores).sum(axis=1, keepdims=True))
+
+    hidden, log_proba = forward(X, E, coefs, intercepts, activation)
+    np.testing.assert_allclose(log_proba, expected, rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(hidden[-1], a, rtol=1e-10, atol=1e-12)
+
+
+def test_embedding_gradient_sums_over_every_occurrence():
+    """Id 2 occurs four times: its gradient row is the sum of the four parts."""
+    E = np.arange(V * K, dtype=np.float64).reshape(V, K) / 10
+    W = np.random.default_rng(0).normal(size=(L * K, C))
+    X = np.array([[2, 2, 2], [2, 0, 1]])
+    y = np.array([1, 3])
+    _, log_proba = forward(X, E, [W], [np.zeros(C)], "identity")
+    delta = np.exp(log_proba)
+    delta[np.arange(2), y] -= 1
+    delta /= 2
+    g_emb = (delta @ W.T).reshape(2, L, K)  # per window and position
+    g_E, _, _ = backward(X, y, E, [W], [], log_proba, "identity", 0.0)
+    np.testing.assert_allclose(g_E[2], g_emb[0].sum(axis=0) + g_emb[1, 0])
+    np.testing.assert_allclose(g_E[0], g_emb[1, 1])
+    np.testing.assert_allclose(g_E[[3, 4]], 0)
+
+
+@pytest.mark.parametrize("activation", sorted(ACTIVATIONS))
+def test_derivatives_match_the_activation_slope(activation):
+    z = np.linspace(-3, 3, 13) + 0.05  # avoid relu's kink at 0
+    eps = 1e-6
+    slope = (ACTIVATIONS[activation](z + eps) - ACTIVATIONS[activation](z - eps)) / (
+        2 * eps
+    )
+    a = ACTIVATIONS[activation](z.copy())
+    delta = DERIVATIVES[activation](a, np.ones_like(z))
+    np.testing.assert_allclose(delta, slope, rtol=1e-6, atol=1e-8)
+
+
+def test_log_softmax_is_stable_and_normalised():
+    S = np.array([[1e4, 0.0, -1e4], [1.0, 2.0, 3.0], [-800.0, -800.0, -800.0]])
+    out = log_softmax(S.copy())
+    assert np.isfinite(out).all()
+    np.testing.assert_allclose(np.exp(out).sum(axis=1), 1.0)
+    np.testing.assert_allclose(out[1], [1, 2, 3] - np.log(np.exp([1, 2, 3]).sum()))
+    np.testing.assert_allclose(out[2], np.log(1 / 3))
+    out32 = log_softmax(S.astype(np.float32))
+    assert out32.dtype == np.float32 and np.isfinite(out32).all()
+
+
+def test_loss_is_mean_cross_entropy_plus_scaled_l2():
+    proba = np.array([[0.7, 0.2, 0.1], [0.1, 0.1, 0.8]])
+    y = np.array([0, 2])
+    w1, w2 = np.array([1.0, -2.0]), np.array([[0.5], [3.0]])
+    expected_data = -(np.log(0.7) + np.log(0.8)) / 2
+    assert loss(np.log(proba), y, [w1, w2], 0.0) == pytest.approx(expected_data)
+    penalty = 0.4 / (2 * 2) * (1 + 4 + 0.25 + 9)  # alpha / (2 n) * sum of squares
+    assert loss(np.log(proba), y, [w1, w2], 0.4) == pytest.approx(
+        expected_data + penalty
+    )
+
+
+def test_init_params_shapes_dtype_and_uniform_start():
+    rs = np.random.RandomState(0)
+    E, coefs, intercepts = init_params(27, 10, 3, (64, 32), 27, "relu", np.float32, rs)
+    assert E.shape == (27, 10)
+    assert [c.shape for c in coefs] == [(30, 64), (64, 32), (32, 27)]
+    assert [b.shape for b in intercepts] == [(64,), (32,), (27,)]
+    assert all(a.dtype == np.float32 for a in [E, *coefs, *intercepts])
+    assert not coefs[-1].any() and not any(b.any() for b in intercepts)
+    bound = np.sqrt(6 / (30 + 64))
+    assert np.abs(coefs[0]).max() <= bound
+    # Zero output layer: the first prediction is uniform, the first loss log(C).
+    X = np.zeros((4, 3), dtype=np.uint8)
+    _, log_proba = forward(X, E, coefs, intercepts, "relu")
+    assert loss(log_proba, np.arange(4), [], 0.0) == pytest.approx(np.log(27), 1e-6)
+    again = init_params(27, 10, 3, (64, 32), 27, "relu", np.float32,
+                        np.random.RandomState(0))  # fmt: skip
+    np.testing.assert_array_equal(again[0], E)
+
+
+def test_adam_steps_recomputed_by_hand():
+    lr, b1, b2, eps = 0.1, 0.9, 0.999, 1e-8
+    w = np.array([1.0, -2.0, 0.5])
+    b = np.array([0.25])
+    adam = AdamOptimizer([w, b], learning_rate_init=lr, beta_1=b1, beta_2=b2,
+                         epsilon=eps)  # fmt: skip
+    g1 = [np.array([0.5, -1.0, 0.0]), np.array([2.0])]
+    g2 = [np.array([-0.5, 0.25, 1.0]), np.array([0.0])]
+
+    expected_w, expected_b = w.copy(), b.copy()
+    m = [np.zeros(3), np.zeros(1)]
+    v = [np.zeros(3), np.zeros(1)]
+    for t, grads in enumerate([g1, g2], start=1):
+        lr_t = lr * np.sqrt(1 - b2**t) / (1 - b1**t)
+        for i, (param, g) in enumerate(zip([expected_w, expected_b], grads)):
+            m[i] = b1 * m[i] + (1 - b1) * g
+            v[i] = b2 * v[i] + (1 - b2) * g**2
+            param -= lr_t * m[i] / (np.sqrt(v[i]) + eps)
+        adam.update_params([w, b], grads)
+        np.testing.assert_allclose(w, expected_w, rtol=1e-12)
+        np.testing.assert_allclose(b, expected_b, rtol=1e-12)
+    assert adam.t == 2
+    np.testing.assert_allclose(adam.ms[0], m[0])
+    np.testing.assert_allclose(adam.vs[1], v[1])
+    # The first step moves every weight with a non-zero gradient by about lr.
+    w0 = np.array([1.0, -2.0, 0.5])
+    first = AdamOptimizer([w0], learning_rate_init=lr)
+    first.update_params([w0], [g1[0]])
+    np.testing.assert_allclose(w0, [0.9, -1.9, 0.5], rtol=1e-6)
+
+
+def test_adam_keeps_float32_and_leaves_grads_alone():
+    w = np.ones(4, dtype=np.float32)
+    g = np.full(4, 0.5, dtype=np.float32)
+    adam = AdamOptimizer([w], learning_rate_init=0.01)
+    adam.learning_rate = 0.02  # a schedule changes it between epochs
+    adam.update_params([w], [g])
+    assert w.dtype == np.float32 and adam.ms[0].dtype == np.float32
+    np.testing.assert_allclose(w, 1 - 0.02, rtol=1e-5)
+    np.testing.assert_array_equal(g, 0.5)

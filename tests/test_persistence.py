@@ -1,0 +1,212 @@
+"""Saving and loading: pickle, joblib, skops, atomic writes, trust, versions."""
+
+import pickle
+import subprocess
+import sys
+import textwrap
+
+import joblib
+import numpy as np
+import pytest
+import skops.io
+from sklearn.base import BaseEstimator
+from sklearn.pipeline import Pipeline
+
+import sknextchar
+from sknextchar import (
+    CharEmbeddingMLPClassifier,
+    CharWindows,
+    ContextWindowTransformer,
+    ModelVersionWarning,
+    get_trusted_types,
+    load_model,
+    save_model,
+)
+from sknextchar.datasets import load_indian_names
+
+pytestmark = pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")
+
+NAMES = load_indian_names()[::75]
+PROBE = ["abid", "ravi", "zoya"]
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return Pipeline(
+        [
+            ("windows", ContextWindowTransformer(context_length=3)),
+            (
+                "clf",
+                CharEmbeddingMLPClassifier(
+                    embedding_dim=3, hidden_layer_sizes=(8,), max_iter=2, random_state=0
+                ),
+            ),
+        ]
+    ).fit(NAMES)
+
+
+def _walk(obj, seen=None):
+    """Every object reachable from a fitted estimator's state."""
+    seen = set() if seen is None else seen
+    if id(obj) in seen:
+        return
+    seen.add(id(obj))
+    yield obj
+    if isinstance(obj, dict):
+        children = list(obj.keys()) + list(obj.values())
+    elif isinstance(obj, (list, tuple, set, frozenset)):
+        children = list(obj)
+    elif isinstance(obj, BaseEstimator) or type(obj).__module__.startswith(
+        "sknextchar"
+    ):
+        children = list(vars(obj).values()) if hasattr(obj, "__dict__") else []
+    else:
+        children = []
+    for child in children:
+        yield from _walk(child, seen)
+
+
+def test_fitted_state_holds_only_plain_objects(pipe):
+    allowed = (
+        np.ndarray,
+        np.generic,
+        int,
+        float,
+        str,
+        bool,
+        type(None),
+        dict,
+        list,
+        tuple,
+        np.random.RandomState,
+        np.random.Generator,
+    )
+    for obj in _walk(pipe):
+        assert not isinstance(obj, CharWindows)
+        ok = isinstance(obj, allowed) or isinstance(obj, BaseEstimator)
+        ok = ok or type(obj).__module__.startswith("sknextchar")
+        assert ok, f"unexpected {type(obj)} in the fitted state"
+
+
+def test_pickle_round_trip_is_bit_identical(pipe):
+    again = pickle.loads(pickle.dumps(pipe))
+    np.testing.assert_array_equal(again.predict_proba(PROBE), pipe.predict_proba(PROBE))
+
+
+def test_joblib_round_trip_is_bit_identical(pipe, tmp_path):
+    path = tmp_path / "model.joblib"
+    joblib.dump(pipe, path)
+    again = joblib.load(path)
+    np.testing.assert_array_equal(again.predict_proba(PROBE), pipe.predict_proba(PROBE))
+    assert again.score(NAMES) == pipe.score(NAMES)
+
+
+def test_round_trip_in_a_new_process(pipe, tmp_path):
+    joblib.dump(pipe, tmp_path / "model.joblib")
+    save_model(pipe, tmp_path / "model.skops")
+    np.save(tmp_path / "expected.npy", pipe.predict_proba(PROBE))
+    code = textwrap.dedent(
+        f"""
+        import joblib, numpy as np, sknextchar
+        expected = np.load({str(tmp_path / "expected.npy")!r})
+        for model in (joblib.load({str(tmp_path / "model.joblib")!r}),
+                      sknextchar.load_model({str(tmp_path / "model.skops")!r})):
+            np.testing.assert_array_equal(model.predict_proba({PROBE!r}), expected)
+        print("identical")
+        """
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "identical"
+
+
+def test_skops_needs_the_trust_list(pipe, tmp_path):
+    path = tmp_path / "model.skops"
+    skops.io.dump(pipe, path)
+    untrusted = skops.io.get_untrusted_types(file=path)
+    assert untrusted, "skops should not trust sknextchar's classes by default"
+    assert set(untrusted) <= set(get_trusted_types())
+    with pytest.raises(skops.io.exceptions.UntrustedTypesFoundException):
+        skops.io.load(path)
+    again = skops.io.load(path, trusted=get_trusted_types())
+    np.testing.assert_array_equal(again.predict_proba(PROBE), pipe.predict_proba(PROBE))
+
+
+def test_trust_list_names_only_the_package_own_classes():
+    for name in get_trusted_types():
+        module, _, attr = name.rpartition(".")
+        assert module.startswith("sknextchar.")
+        __import__(module)
+        assert isinstance(getattr(sys.modules[module], attr), type)
+
+
+def test_save_model_formats_and_atomicity(pipe, tmp_path):
+    skops_path = save_model(pipe, tmp_path / "m.skops")
+    joblib_path = save_model(pipe, tmp_path / "m.joblib")
+    with open(skops_path, "rb") as f:
+        assert f.read(2) == b"PK"
+    assert not any(p.name.startswith(".") for p in tmp_path.iterdir())
+    for path, kwargs in [(skops_path, {}), (joblib_path, {"allow_pickle": True})]:
+        again = load_model(path, **kwargs)
+        np.testing.assert_array_equal(
+            again.predict_proba(PROBE), pipe.predict_proba(PROBE)
+        )
+    with pytest.raises(ValueError, match="format must be"):
+        save_model(pipe, tmp_path / "m.bin", format="pickle")
+    with pytest.raises(FileNotFoundError, match="no such folder"):
+        save_model(pipe, tmp_path / "missing" / "m.skops")
+
+
+def test_failed_save_leaves_no_file(tmp_path):
+    class Unpicklable(BaseEstimator):
+        def __reduce__(self):
+            raise RuntimeError("cannot save me")
+
+    with pytest.raises(RuntimeError, match="cannot save me"):
+        save_model(Unpicklable(), tmp_path / "m.joblib")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_load_model_refuses_pickles_without_consent(pipe, tmp_path):
+    path = tmp_path / "m.joblib"
+    joblib.dump(pipe, path)
+    with pytest.raises(ValueError, match="allow_pickle=True"):
+        load_model(path)
+
+
+@pytest.mark.parametrize("kind", ["skops", "joblib"])
+def test_corrupt_and_truncated_files(pipe, tmp_path, kind):
+    path = save_model(pipe, tmp_path / f"m.{kind}")
+    data = path.read_bytes()
+    truncated = tmp_path / f"truncated.{kind}"
+    truncated.write_bytes(data[: len(data) // 2])
+    garbage = tmp_path / f"garbage.{kind}"
+    garbage.write_bytes(data[:4] + b"\x00" * 200)
+    for bad in (truncated, garbage):
+        with pytest.raises(ValueError, match="corrupt"):
+            load_model(bad, allow_pickle=True)
+    with pytest.raises(FileNotFoundError, match="No such model file"):
+        load_model(tmp_path / "absent.skops")
+
+
+def test_skops_file_with_foreign_types_is_refused(tmp_path):
+    from sklearn.linear_model import LogisticRegression  # trusted by skops
+
+    class Foreign(BaseEstimator):
+        pass
+
+    path = tmp_path / "foreign.skops"
+    skops.io.dump({"a": Foreign(), "b": LogisticRegression()}, path)
+    with pytest.raises(ValueError, match="does not trust"):
+        load_model(path)
+
+
+def test_version_is_recorded_and_checked(pipe, monkeypatch):
+    state = pipe.named_steps["clf"].__getstate__()
+    assert state["_sknextchar_version"] == sknextchar.__version__
+    data = pickle.dumps(pipe)
+    monkeypatch.setattr(sknextchar._estimator, "__version__", "0.0.1")
+    with pytest.warns(ModelVersionWarning, match=r"saved by sknextchar .* loaded by"):
+        pickle.loads(data)
