@@ -2,7 +2,6 @@
 
 import contextlib
 import copy
-import functools
 import inspect
 import math
 import time
@@ -22,7 +21,6 @@ from sklearn.utils.validation import (
     column_or_1d,
     validate_data,
 )
-from threadpoolctl import ThreadpoolController
 
 from ._adam import AdamOptimizer
 from ._base import (
@@ -33,6 +31,7 @@ from ._base import (
     loss,
     squared_norm,
 )
+from ._blas import one_blas_thread
 from ._estimator import PackageEstimatorMixin
 from ._windows import CharWindows
 
@@ -45,17 +44,6 @@ _DIVERGENCE_FACTOR = 10
 # Rows per forward pass at prediction time: bounds the memory of predicting on a
 # large corpus to a few MB of activations.
 _PREDICT_CHUNK = 4096
-
-
-@functools.cache
-def _threadpool_controller():
-    return ThreadpoolController()
-
-
-def _one_blas_thread():
-    """Run BLAS single-threaded: the per-step products are small, and a second
-    BLAS thread on a busy machine made training up to 10 times slower."""
-    return _threadpool_controller().limit(limits=1, user_api="blas")
 
 
 class _DivergedError(ArithmeticError):
@@ -415,7 +403,7 @@ class CharEmbeddingMLPClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEst
                 train, val = self._split_validation(contexts, targets, groups, rng)
             else:
                 train, val = (contexts, targets), None
-            with _one_blas_thread():
+            with one_blas_thread():
                 self._fit_epochs(ws, train, val, rng)
         return self
 
@@ -472,7 +460,7 @@ class CharEmbeddingMLPClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEst
             else:
                 self._sync_optimizer(ws)
             self.n_iter_ = 0
-            with _one_blas_thread():
+            with one_blas_thread():
                 self._run_epoch(
                     ws, (contexts, targets), None, rng, len(self.loss_curve_)
                 )

@@ -6,13 +6,11 @@ marker. All names advance together, so a step is one call of the classifier on a
 integer context matrix that shifts left.
 """
 
-import functools
 import math
 from dataclasses import dataclass
 from numbers import Integral, Real
 
 import numpy as np
-import threadpoolctl
 from sklearn.base import BaseEstimator, MetaEstimatorMixin, _fit_context, clone
 from sklearn.frozen import FrozenEstimator
 from sklearn.pipeline import Pipeline
@@ -23,34 +21,18 @@ from sklearn.utils._param_validation import (
 )
 from sklearn.utils.validation import check_is_fitted
 
+from ._blas import one_blas_thread
 from ._classifier import CharEmbeddingMLPClassifier
 from ._estimator import PackageEstimatorMixin
 from ._transformer import ContextWindowTransformer
 from ._validation import check_names
-from ._vocabulary import END_ID, SymbolTable, codepoints
+from ._vocabulary import END_ID, codepoints
 
 # A batch of sampled names for unique/exclude is at most this many times
 # ``n_samples`` (plus a constant), which bounds memory and time per round.
 _MAX_BATCH_FACTOR = 16
 # The acceptance rate assumed when sizing a batch never drops below this value.
 _MIN_RATE = 1.0 / 64
-
-
-@functools.cache
-def _threadpool_controller():
-    # Built once: inspecting the loaded libraries takes about half a millisecond.
-    return threadpoolctl.ThreadpoolController()
-
-
-def _one_blas_thread():
-    """Context manager limiting BLAS to one thread during generation.
-
-    Each generation step multiplies small matrices (the distinct contexts of one
-    step), where BLAS threads cost more in synchronisation than they bring, and
-    much more on a busy machine; scikit-learn's MiniBatchKMeans limits BLAS the
-    same way around its small steps.
-    """
-    return _threadpool_controller().limit(limits=1, user_api="blas")
 
 
 # --------------------------------------------------------------------------- #
@@ -448,39 +430,6 @@ def _as_generator(random_state):
         ) from None
 
 
-def _encode_prefixes(prefixes, transformer):
-    """Letter ids, letter counts and contexts of prefixes, in one vectorised pass.
-
-    The same as ``transformer.encode_prefixes`` for the contexts (the tests check
-    it), without its per-call overhead; unknown characters raise the
-    transformer's own error, which names them.
-
-    Returns
-    -------
-    ids : ndarray of shape (sum(lengths),)
-        The letters of all prefixes, concatenated.
-    lengths : ndarray of shape (n_prefixes,)
-    contexts : ndarray of shape (n_prefixes, context_length)
-        The last ``context_length`` ids of each prefix, left-padded with 0.
-    """
-    table = SymbolTable(transformer.vocabulary_)
-    texts = [p.lower() for p in prefixes] if transformer.lowercase else prefixes
-    lengths = np.fromiter(map(len, texts), dtype=np.intp, count=len(texts))
-    ids, bad = table.encode_letters("".join(texts))
-    if bad.any():
-        transformer.encode_prefixes(prefixes)  # raises, naming the characters
-        raise ValueError(
-            f"prefixes hold characters outside the vocabulary: {prefixes!r}"
-        )
-    ends = np.cumsum(lengths)  # (n,)
-    L = transformer.context_length
-    positions = ends[:, None] + np.arange(-L, 0)  # (n, L) where each context id is
-    inside = positions >= (ends - lengths)[:, None]  # else left padding
-    contexts = np.zeros((len(texts), L), dtype=table.dtype)
-    contexts[inside] = ids[positions[inside]]
-    return ids, lengths, contexts
-
-
 class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
     """Generate, score and rank names with a fitted character-level model.
 
@@ -749,7 +698,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         self._check_sampling_params()
         transformer, classifier = _split_pipeline(self.estimator_)
         prefixes = check_names(prefixes, what="prefixes", allow_empty_strings=True)
-        _, lengths, contexts = _encode_prefixes(prefixes, transformer)
+        _, lengths, contexts = transformer._encode_prefix_list(prefixes)
         too_long = lengths > self.max_length
         if too_long.any():
             i = int(np.flatnonzero(too_long)[0])
@@ -986,7 +935,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         rng = _as_generator(random_state)
         if unique or exclude:
             self._check_reachable(n_samples, prefix_ids, unique)
-        with _one_blas_thread():
+        with one_blas_thread():
             if not unique and not exclude:
                 return self._generate(n_samples, prefix_ids, start, classifier, rng)
             return self._sample_rejecting(
@@ -1171,7 +1120,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         transformer, classifier = _split_pipeline(self.estimator_)
         exclude = _check_exclude(exclude, transformer.lowercase)
         prefix_ids, start = self._checked_prefix(prefix, transformer)
-        with _one_blas_thread():
+        with one_blas_thread():
             best_names = self._beam_search(
                 n_names, prefix_ids, start, classifier, exclude, width
             )
@@ -1246,7 +1195,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
             raise TypeError(
                 f"prefix must be a str (use '' for none); got {type(prefix).__name__}."
             )
-        ids, lengths, context = _encode_prefixes([prefix], transformer)
+        ids, lengths, context = transformer._encode_prefix_list([prefix])
         if lengths[0] > self.max_length:
             raise ValueError(
                 f"prefix {prefix!r} has {lengths[0]} letters, more than max_length="

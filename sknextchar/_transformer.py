@@ -239,12 +239,31 @@ class ContextWindowTransformer(PackageEstimatorMixin, TransformerMixin, BaseEsti
         """
         check_is_fitted(self)
         prefixes = check_names(prefixes, what="prefixes", allow_empty_strings=True)
+        return self._encode_prefix_list(prefixes)[2]
+
+    def _encode_prefix_list(self, prefixes):
+        """Letter ids, letter counts and contexts of an already checked list.
+
+        The unvalidated core of :meth:`encode_prefixes`, for callers in a loop
+        (the sampler) that have checked the list and the fit themselves.
+
+        Returns
+        -------
+        ids : ndarray of shape (sum(lengths),)
+            The letters of all prefixes, concatenated.
+        lengths : ndarray of shape (n_prefixes,)
+        contexts : ndarray of shape (n_prefixes, context_length)
+            The last ``context_length`` ids of each prefix, left-padded with 0.
+        """
         if self.lowercase:
             prefixes = [p.lower() for p in prefixes]
         ids, lengths, _ = self._encode_names(prefixes, policy="error", what="prefixes")
-        contexts, _, _ = cut_windows(ids, lengths, self.context_length, ids.dtype)
-        last = np.cumsum(lengths + 1) - 1  # the window after each prefix's end
-        return contexts[last]
+        ends = np.cumsum(lengths)  # (n,)
+        positions = ends[:, None] + np.arange(-self.context_length, 0)  # (n, L)
+        inside = positions >= (ends - lengths)[:, None]  # False where padding
+        contexts = np.zeros((len(prefixes), self.context_length), dtype=ids.dtype)
+        contexts[inside] = ids[positions[inside]]
+        return ids, lengths, contexts
 
     def _prepare(self, X):
         names = check_names(X)

@@ -27,7 +27,6 @@ from sknextchar import ContextWindowTransformer
 from sknextchar._sampler import (
     NameSampler,
     TemperatureTable,
-    _encode_prefixes,
     distinct_rows,
     draw,
     sampling_weights,
@@ -255,15 +254,22 @@ def test_draw_shares_rows_and_matches_probabilities(rng):
 
 
 @pytest.mark.parametrize("context_length", [1, 2, 3, 5])
-def test_encode_prefixes_agrees_with_the_transformer(context_length):
+def test_prefix_encoding_agrees_with_the_windows(context_length):
     transformer = ContextWindowTransformer(context_length).fit(NAMES)
     prefixes = ["", "A", "ab", "abi", "abid", "", "kavita", "z"]
-    ids, lengths, contexts = _encode_prefixes(prefixes, transformer)
+    ids, lengths, contexts = transformer._encode_prefix_list(prefixes)
+    # The context after a prefix is the context of the window predicting what
+    # follows its last letter: the last window of the prefix read as a name.
+    windows = transformer.transform([p or "x" for p in prefixes])
+    last = np.cumsum([max(len(p), 1) + 1 for p in prefixes]) - 1
+    expected = windows.contexts[last]
+    expected[[i for i, p in enumerate(prefixes) if not p]] = 0
+    np.testing.assert_array_equal(contexts, expected)
     np.testing.assert_array_equal(contexts, transformer.encode_prefixes(prefixes))
     assert lengths.tolist() == [len(p) for p in prefixes]
     assert transformer.decode(ids) == "".join(prefixes).lower()
     with pytest.raises(ValueError, match=r"outside the vocabulary \['1'\]"):
-        _encode_prefixes(["ab", "a1"], transformer)
+        transformer._encode_prefix_list(["ab", "a1"])
 
 
 # --------------------------------------------------------------------------- #
