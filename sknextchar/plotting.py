@@ -1,0 +1,560 @@
+"""Pictures of a fitted character-level model, with matplotlib.
+
+The four pictures of the "next token generation" lecture: the learned character
+embeddings, the training curve, the generation tree (the most probable next
+characters a few steps ahead) and the next-character distribution at several
+temperatures.
+
+matplotlib is an optional dependency, imported only when a function is called:
+``pip install "sknextchar[plot]"``. Every function draws on ``ax`` when given
+(otherwise on a new pyplot figure) and returns the matplotlib Figure; close it
+with ``matplotlib.pyplot.close(fig)`` when done.
+"""
+
+import numpy as np
+from sklearn.frozen import FrozenEstimator
+from sklearn.pipeline import Pipeline
+from sklearn.utils.validation import check_is_fitted
+
+from ._classifier import CharEmbeddingMLPClassifier
+from ._sampler import NameSampler
+from ._transformer import ContextWindowTransformer
+from ._vocabulary import END, END_ID
+
+__all__ = [
+    "plot_embeddings",
+    "plot_generation_tree",
+    "plot_loss_curve",
+    "plot_temperature",
+]
+
+_VOWELS = frozenset("aeiouAEIOU")
+# The tree draws top_k ** depth leaves at most; beyond this it is unreadable.
+_MAX_TREE_LEAVES = 300
+
+
+def _pyplot():
+    """matplotlib.pyplot, or an ImportError that says how to install it."""
+    try:
+        import matplotlib.pyplot as plt
+    except ImportError as exc:
+        raise ImportError(
+            "sknextchar.plotting needs matplotlib, an optional dependency; install "
+            'it with: pip install "sknextchar[plot]"'
+        ) from exc
+    return plt
+
+
+def _figure_and_axes(ax, figsize):
+    if ax is not None:
+        return ax.figure, ax
+    return _pyplot().subplots(figsize=figsize, layout="constrained")
+
+
+# --------------------------------------------------------------------------- #
+# Finding the parts of a model.
+# --------------------------------------------------------------------------- #
+def _unfreeze(estimator):
+    while isinstance(estimator, FrozenEstimator):
+        estimator = estimator.estimator
+    return estimator
+
+
+def _find_parts(estimator):
+    """The (transformer or None, last step) inside a model, unfrozen.
+
+    Accepts a NameSampler (fitted), a Pipeline, a bare classifier, each possibly
+    wrapped in FrozenEstimator.
+    """
+    model = _unfreeze(estimator)
+    if isinstance(model, NameSampler):
+        check_is_fitted(model)
+        model = _unfreeze(model.estimator_)
+    if isinstance(model, Pipeline):
+        steps = [
+            _unfreeze(step)
+            for _, step in model.steps
+            if step is not None
+            and not (isinstance(step, str) and step == "passthrough")
+        ]
+        transformer = next(
+            (s for s in steps[:-1] if isinstance(s, ContextWindowTransformer)), None
+        )
+        return transformer, steps[-1] if steps else None
+    return None, model
+
+
+def _find_classifier(estimator, caller):
+    """The transformer (or None) and the fitted CharEmbeddingMLPClassifier inside."""
+    transformer, classifier = _find_parts(estimator)
+    if not isinstance(classifier, CharEmbeddingMLPClassifier):
+        raise TypeError(
+            f"{caller} needs a CharEmbeddingMLPClassifier, a Pipeline ending in one, "
+            "or a NameSampler around such a pipeline (FrozenEstimator wrappers are "
+            f"fine); got {_describe(estimator)}."
+        )
+    check_is_fitted(classifier)
+    return transformer, classifier
+
+
+def _as_sampler(estimator, caller, *, max_length=20):
+    """A fitted NameSampler for ``estimator`` (itself if it is one).
+
+    A fitted Pipeline is wrapped in ``NameSampler(FrozenEstimator(pipe))`` with
+    the default sampling controls, so nothing is refit.
+    """
+    model = _unfreeze(estimator)
+    if isinstance(model, NameSampler):
+        check_is_fitted(model)
+        return model
+    if not isinstance(model, Pipeline):
+        raise TypeError(
+            f"{caller} needs a fitted Pipeline of a ContextWindowTransformer and a "
+            "next-character classifier, or a NameSampler (FrozenEstimator wrappers "
+            f"are fine); got {_describe(estimator)}."
+        )
+    return NameSampler(FrozenEstimator(model), max_length=max_length).fit([])
+
+
+def _describe(estimator):
+    inner = _unfreeze(estimator)
+    if inner is estimator:
+        return type(estimator).__name__
+    return f"FrozenEstimator({type(inner).__name__})"
+
+
+def _symbols(transformer, classifier):
+    """The symbol of each embedding row, as strings."""
+    n_rows = classifier.embeddings_.shape[0]
+    if transformer is not None and hasattr(transformer, "vocabulary_"):
+        vocabulary = transformer.vocabulary_
+    else:
+        vocabulary = classifier.classes_
+    if len(vocabulary) == n_rows:
+        return [str(s) for s in vocabulary]
+    return [str(i) for i in range(n_rows)]  # fit on arrays: rows are raw ids
+
+
+# --------------------------------------------------------------------------- #
+# The pictures.
+# --------------------------------------------------------------------------- #
+def plot_embeddings(estimator, *, ax=None):
+    """Scatter the learned character embeddings in two dimensions.
+
+    The lecture's picture: every symbol of the vocabulary at the position of its
+    embedding vector (a row of ``embeddings_``), labelled with the symbol. Vowels,
+    the other letters and the end marker ``"-"`` get their own colour and marker,
+    since a trained model tends to place the vowels together. With
+    ``embedding_dim=2`` the embeddings are drawn as they are; with more
+    dimensions, projected on their first two principal components (the axis
+    labels say so, with the share of variance each keeps); with
+    ``embedding_dim=1``, against their rank (so that the labels stay readable).
+
+    Parameters
+    ----------
+    estimator : Pipeline, NameSampler or CharEmbeddingMLPClassifier
+        A fitted model containing a :class:`CharEmbeddingMLPClassifier`,
+        possibly wrapped in :class:`~sklearn.frozen.FrozenEstimator`. A bare
+        classifier fit on an integer array is labelled with the context ids.
+    ax : matplotlib Axes, default=None
+        Where to draw; a new figure when None.
+
+    Returns
+    -------
+    fig : matplotlib Figure
+        The figure drawn on.
+
+    See Also
+    --------
+    CharEmbeddingMLPClassifier : The model whose ``embeddings_`` are drawn.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import CharEmbeddingMLPClassifier, ContextWindowTransformer
+    >>> from sknextchar.plotting import plot_embeddings
+    >>> pipe = make_pipeline(
+    ...     ContextWindowTransformer(),
+    ...     CharEmbeddingMLPClassifier(embedding_dim=2, hidden_layer_sizes=(8,),
+    ...                                max_iter=3, random_state=0),
+    ... ).fit(["abid", "asha", "ravi", "uma"])
+    >>> fig = plot_embeddings(pipe)
+    >>> fig.axes[0].get_xlabel()
+    'embedding dimension 1'
+    >>> plt.close(fig)
+    """
+    transformer, classifier = _find_classifier(estimator, "plot_embeddings")
+    embeddings = np.asarray(classifier.embeddings_, dtype=np.float64)  # (V, K)
+    symbols = _symbols(transformer, classifier)
+    n_dims = embeddings.shape[1]
+    if n_dims == 1:
+        # One number per symbol: spread the points vertically by rank so that
+        # the labels of close values stay readable.
+        rank = np.argsort(np.argsort(embeddings[:, 0], kind="stable"))
+        points = np.column_stack([embeddings[:, 0], rank])
+        xlabel = "embedding (embedding_dim=1)"
+        ylabel = "symbols, in the order of their embedding"
+        title = "Character embeddings (1-D)"
+    elif n_dims == 2:
+        points = embeddings
+        xlabel, ylabel = "embedding dimension 1", "embedding dimension 2"
+        title = "Character embeddings (2-D)"
+    else:
+        from sklearn.decomposition import PCA
+
+        pca = PCA(n_components=2, svd_solver="full").fit(embeddings)
+        points = pca.transform(embeddings)  # (V, 2)
+        share = pca.explained_variance_ratio_
+        xlabel = f"PCA component 1 ({share[0]:.0%} of the variance)"
+        ylabel = f"PCA component 2 ({share[1]:.0%} of the variance)"
+        title = f"Character embeddings: PCA projection of {n_dims}-D vectors"
+
+    fig, ax = _figure_and_axes(ax, (6.4, 5.2))
+    is_end = np.array([s == END for s in symbols])
+    is_vowel = np.array([s in _VOWELS for s in symbols])
+    others = ~(is_end | is_vowel)
+    letters_only = all(
+        s.isascii() and s.isalpha() for s, o in zip(symbols, others) if o
+    )
+    groups = [
+        (is_vowel, "vowels (a, e, i, o, u)", "tab:red", "o"),
+        (others, "consonants" if letters_only else "other symbols", "tab:blue", "s"),
+        (is_end, f"start/end marker {END!r}", "tab:gray", "D"),
+    ]
+    for mask, label, colour, marker in groups:
+        if mask.any():
+            ax.scatter(*points[mask].T, c=colour, marker=marker, s=60, label=label)
+    for symbol, (x, y) in zip(symbols, points):
+        ax.annotate(
+            symbol, (x, y), xytext=(4, 4), textcoords="offset points", fontsize=11
+        )
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    if n_dims == 1:
+        ax.set_yticks([])
+    ax.set_title(title)
+    ax.legend(loc="best", fontsize="small")
+    return fig
+
+
+def plot_loss_curve(estimator, *, ax=None):
+    """Plot the training loss and, when recorded, the held-out NLL per epoch.
+
+    The training loss is the mean cross-entropy plus the L2 penalty
+    (``loss_curve_``). Under ``early_stopping``, the classifier also recorded the
+    held-out mean log-likelihood per character after each epoch
+    (``validation_scores_``); it is drawn converted to the negative
+    log-likelihood, on the same nats-per-character axis, with the best epoch
+    (whose weights the model kept) marked.
+
+    Parameters
+    ----------
+    estimator : Pipeline, NameSampler or CharEmbeddingMLPClassifier
+        A fitted model containing a :class:`CharEmbeddingMLPClassifier`,
+        possibly wrapped in :class:`~sklearn.frozen.FrozenEstimator`.
+    ax : matplotlib Axes, default=None
+        Where to draw; a new figure when None.
+
+    Returns
+    -------
+    fig : matplotlib Figure
+        The figure drawn on.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import CharEmbeddingMLPClassifier, ContextWindowTransformer
+    >>> from sknextchar.plotting import plot_loss_curve
+    >>> names = ["abid", "asha", "ravi", "uma", "amit", "anil", "arun", "isha"]
+    >>> pipe = make_pipeline(
+    ...     ContextWindowTransformer(),
+    ...     CharEmbeddingMLPClassifier(hidden_layer_sizes=(8,), max_iter=4,
+    ...                                early_stopping=True, validation_fraction=0.25,
+    ...                                random_state=0),
+    ... ).fit(names)
+    >>> fig = plot_loss_curve(pipe)
+    >>> [line.get_label() for line in fig.axes[0].get_lines()][:2]
+    ['training loss (cross-entropy + L2 penalty)', 'held-out NLL']
+    >>> plt.close(fig)
+    """
+    _, classifier = _find_classifier(estimator, "plot_loss_curve")
+    losses = np.asarray(classifier.loss_curve_, dtype=np.float64)
+    epochs = np.arange(1, len(losses) + 1)
+    fig, ax = _figure_and_axes(ax, (6.4, 4.2))
+    ax.plot(
+        epochs, losses, marker="o", label="training loss (cross-entropy + L2 penalty)"
+    )
+    scores = classifier.validation_scores_
+    if scores:
+        nll = -np.asarray(scores, dtype=np.float64)
+        # Validation scores are recorded by fit only; align them with the last epochs.
+        val_epochs = epochs[len(epochs) - len(nll) :]
+        ax.plot(val_epochs, nll, marker="s", label="held-out NLL")
+        best = int(np.argmin(nll))
+        ax.plot(
+            val_epochs[best],
+            nll[best],
+            marker="*",
+            markersize=16,
+            linestyle="none",
+            color="tab:orange",
+            markeredgecolor="black",
+            label=f"best epoch ({val_epochs[best]}): weights kept",
+        )
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("epoch")
+    ax.set_ylabel("nats per character (lower is better)")
+    ax.set_title("Training curve")
+    ax.grid(alpha=0.3)
+    ax.legend(loc="best", fontsize="small")
+    return fig
+
+
+def plot_generation_tree(estimator, prefix="", *, top_k=3, depth=3, ax=None):
+    """Draw the most probable continuations of a prefix as a tree.
+
+    From ``prefix`` (the root), each node branches into the ``top_k`` most
+    probable next characters, labelled with their probability given the path
+    so far, for ``depth`` levels. The end marker ends a branch (``end``); the
+    last column spells out each branch. Thicker edges are more probable.
+
+    Parameters
+    ----------
+    estimator : Pipeline or NameSampler
+        A fitted pipeline (possibly wrapped in
+        :class:`~sklearn.frozen.FrozenEstimator`): the probabilities are the
+        model's own. A fitted :class:`NameSampler`: the probabilities are those
+        it samples from (:meth:`NameSampler.next_char_proba`: temperature,
+        ``top_k``, ``top_p`` and the length bounds applied).
+    prefix : str, default=""
+        The beginning of the names; ``""`` starts from the beginning of a name.
+    top_k : int, default=3
+        Branches per node.
+    depth : int, default=3
+        Levels below the root.
+    ax : matplotlib Axes, default=None
+        Where to draw; a new figure, sized to the tree, when None.
+
+    Returns
+    -------
+    fig : matplotlib Figure
+        The figure drawn on.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import CharEmbeddingMLPClassifier, ContextWindowTransformer
+    >>> from sknextchar.plotting import plot_generation_tree
+    >>> pipe = make_pipeline(
+    ...     ContextWindowTransformer(),
+    ...     CharEmbeddingMLPClassifier(hidden_layer_sizes=(8,), max_iter=3,
+    ...                                random_state=0),
+    ... ).fit(["abid", "asha", "ravi", "uma"])
+    >>> fig = plot_generation_tree(pipe, "a", top_k=2, depth=2)
+    >>> fig.axes[0].get_title()
+    "Top 2 next characters after 'a', 2 levels"
+    >>> plt.close(fig)
+    """
+    _check_int(top_k, "top_k")
+    _check_int(depth, "depth")
+    if not isinstance(prefix, str):
+        raise TypeError(f"prefix must be a str; got {type(prefix).__name__}.")
+    if top_k**depth > _MAX_TREE_LEAVES:
+        raise ValueError(
+            f"top_k={top_k} and depth={depth} give up to {top_k**depth} leaves, too "
+            f"many to read (at most {_MAX_TREE_LEAVES}); lower top_k or depth."
+        )
+    sampler = _as_sampler(
+        estimator, "plot_generation_tree", max_length=max(20, len(prefix) + depth)
+    )
+    nodes = _grow_tree(sampler, prefix, top_k, depth)
+    leaves = _place_nodes(nodes)
+
+    figsize = (2.0 + 1.6 * (depth + 1), max(2.5, 0.32 * leaves + 1.0))
+    fig, ax = _figure_and_axes(ax, figsize)
+    for node in nodes[1:]:
+        parent = nodes[node["parent"]]
+        p = node["proba"]
+        ax.plot(
+            [parent["x"], node["x"]],
+            [parent["y"], node["y"]],
+            color="tab:blue",
+            linewidth=0.5 + 4 * p,
+            alpha=0.3 + 0.7 * p,
+            zorder=1,
+        )
+    box = {"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "0.6"}
+    for node in nodes:
+        if node["parent"] is None:
+            label = repr(prefix) if prefix else "start"
+        else:
+            char = "end" if node["end"] else node["char"]
+            label = f"{char} {node['proba']:.2f}"
+        ax.text(
+            node["x"], node["y"], label, ha="center", va="center", bbox=box, zorder=2
+        )
+        if node["leaf"] and node["parent"] is not None:
+            ax.text(
+                depth + 0.45,
+                node["y"],
+                node["text"] + ("" if node["end"] else "..."),
+                ha="left",
+                va="center",
+                color="0.35",
+                style="italic",
+            )
+    ax.set_xlim(-0.5, depth + 1.2)
+    ax.set_ylim(leaves - 0.5, -0.5)  # the most probable branch on top
+    ax.set_axis_off()
+    where = f"after {prefix!r}" if prefix else "at the start of a name"
+    levels = f"{depth} level" + ("s" if depth > 1 else "")
+    ax.set_title(f"Top {top_k} next characters {where}, {levels}")
+    return fig
+
+
+def _check_int(value, what):
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{what} must be a positive int; got {value!r}.")
+    if value < 1:
+        raise ValueError(f"{what} must be a positive int; got {value!r}.")
+
+
+def _grow_tree(sampler, prefix, top_k, depth):
+    """The nodes of the tree, breadth first; one model call per level."""
+    vocabulary = sampler.vocabulary_
+    root = {"parent": None, "text": prefix, "char": "", "proba": 1.0, "end": False}
+    nodes, level = [root], [0]
+    for _ in range(depth):
+        open_ = [i for i in level if not nodes[i]["end"]]
+        if not open_:
+            break
+        proba = sampler.next_char_proba([nodes[i]["text"] for i in open_])  # (m, V)
+        best = np.argsort(-proba, axis=1, kind="stable")[:, :top_k]  # (m, top_k)
+        level = []
+        for row, parent in enumerate(open_):
+            for symbol_id in best[row]:
+                p = float(proba[row, symbol_id])
+                if p == 0:  # the sampler's own controls removed it
+                    continue
+                end = symbol_id == END_ID
+                char = vocabulary[symbol_id]
+                text = nodes[parent]["text"] + ("" if end else char)
+                nodes.append(
+                    {
+                        "parent": parent,
+                        "text": text,
+                        "char": char,
+                        "proba": p,
+                        "end": end,
+                    }
+                )
+                level.append(len(nodes) - 1)
+    return nodes
+
+
+def _place_nodes(nodes):
+    """Set x (the level) and y of each node: leaves one apart, parents centred.
+
+    Returns the number of leaves.
+    """
+    children = {i: [] for i in range(len(nodes))}
+    for i, node in enumerate(nodes[1:], start=1):
+        children[node["parent"]].append(i)
+    n_leaves = 0
+
+    def place(i, x):
+        nonlocal n_leaves
+        node = nodes[i]
+        node["x"] = x
+        node["leaf"] = not children[i]
+        if node["leaf"]:
+            node["y"] = n_leaves
+            n_leaves += 1
+        else:
+            for child in children[i]:
+                place(child, x + 1)
+            node["y"] = float(np.mean([nodes[c]["y"] for c in children[i]]))
+
+    place(0, 0)
+    return n_leaves
+
+
+def plot_temperature(estimator, context="abi", *, temperatures=(0.5, 1, 2), ax=None):
+    """Bar chart of the next-character distribution at several temperatures.
+
+    The lecture's temperature picture: for one context, the probability of
+    every next symbol at low, standard and high temperature, side by side. Low
+    temperatures sharpen the distribution towards the most probable characters,
+    high temperatures flatten it towards uniform. The numbers are those of
+    :meth:`NameSampler.temperature_table`.
+
+    Parameters
+    ----------
+    estimator : Pipeline or NameSampler
+        A fitted pipeline (possibly wrapped in
+        :class:`~sklearn.frozen.FrozenEstimator`), or a fitted
+        :class:`NameSampler`, whose other controls (``top_k``, ``top_p``,
+        lengths) then apply too.
+    context : str, default="abi"
+        The beginning of a name; the model sees its last ``context_length``
+        characters, ``"-"``-padded.
+    temperatures : sequence of float, default=(0.5, 1, 2)
+        One group member per temperature, each in ``[0, inf]``.
+    ax : matplotlib Axes, default=None
+        Where to draw; a new figure when None.
+
+    Returns
+    -------
+    fig : matplotlib Figure
+        The figure drawn on.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import CharEmbeddingMLPClassifier, ContextWindowTransformer
+    >>> from sknextchar.plotting import plot_temperature
+    >>> pipe = make_pipeline(
+    ...     ContextWindowTransformer(),
+    ...     CharEmbeddingMLPClassifier(hidden_layer_sizes=(8,), max_iter=3,
+    ...                                random_state=0),
+    ... ).fit(["abid", "asha", "ravi", "uma"])
+    >>> fig = plot_temperature(pipe, "ab", temperatures=(0.5, 2))
+    >>> fig.axes[0].get_legend().get_texts()[0].get_text()
+    'T = 0.5'
+    >>> plt.close(fig)
+    """
+    if not isinstance(context, str):
+        raise TypeError(f"context must be a str; got {type(context).__name__}.")
+    sampler = _as_sampler(
+        estimator, "plot_temperature", max_length=max(20, len(context) + 1)
+    )
+    table = sampler.temperature_table(context, temperatures)
+    n_symbols, n_temps = table.proba.shape
+    fig, ax = _figure_and_axes(ax, (max(6.4, 0.36 * n_symbols), 4.2))
+    width = 0.8 / n_temps
+    colours = _pyplot().get_cmap("viridis")(np.linspace(0.15, 0.85, n_temps))
+    positions = np.arange(n_symbols)
+    for j, (temperature, colour) in enumerate(zip(table.temperatures, colours)):
+        offset = (j - (n_temps - 1) / 2) * width
+        ax.bar(
+            positions + offset,
+            table.proba[:, j],
+            width=width,
+            color=colour,
+            label=f"T = {temperature:g}",
+        )
+    ax.set_xticks(positions, labels=list(table.symbols))
+    ax.set_xlabel(f"next character ({END!r} ends the name)")
+    ax.set_ylabel("probability")
+    ax.set_title(
+        f"Next character after {table.prefix!r} (the model sees {table.context!r})"
+    )
+    ax.legend(title="temperature", fontsize="small")
+    ax.grid(axis="y", alpha=0.3)
+    return fig

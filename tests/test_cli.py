@@ -1,0 +1,684 @@
+"""The command line, tested by calling ``main([...])`` and reading its output.
+
+One tiny model (200 names, 2 epochs, 16 hidden units) is trained once per module;
+every error path must give a non-zero status and one line on stderr, no traceback.
+"""
+
+import io
+import subprocess
+import sys
+import zipfile
+
+import joblib
+import matplotlib
+import pytest
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline
+
+from sknextchar import __version__, load_model, save_model
+from sknextchar._cli import (
+    SAMPLER_FLAGS,
+    TRAIN_FLAGS,
+    _error_message,
+    _given,
+    _ProgressBar,
+    _show_default,
+    build_parser,
+    build_pipeline,
+    main,
+)
+from sknextchar.datasets import load_indian_names
+
+matplotlib.use("Agg")
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+TINY = ["--max-iter", "2", "--hidden-layer-sizes", "16", "--seed", "0"]
+
+
+@pytest.fixture(scope="module")
+def names():
+    return load_indian_names()[::75]  # 201 names
+
+
+@pytest.fixture(scope="module")
+def names_file(tmp_path_factory, names):
+    path = tmp_path_factory.mktemp("data") / "names.txt"
+    path.write_text("\n".join(names) + "\n", encoding="utf-8")
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def model_file(tmp_path_factory, names_file):
+    path = tmp_path_factory.mktemp("model") / "model.skops"
+    assert main(["train", names_file, *TINY, "-q", "-o", str(path)]) == 0
+    return str(path)
+
+
+def run(capsys, *argv):
+    """The status, stdout and stderr of ``main(argv)``."""
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def assert_one_line_error(status, err, *fragments, usage=False):
+    assert status == (2 if usage else 1)
+    assert "Traceback" not in err
+    assert err.count("\n") == 1, err
+    assert err.startswith("sknextchar: error: "), err
+    for fragment in fragments:
+        assert fragment in err, err
+
+
+# --------------------------------------------------------------------------- #
+# train
+# --------------------------------------------------------------------------- #
+def test_train_writes_a_skops_model_that_load_model_reads(names_file, tmp_path, capsys):
+    path = tmp_path / "m.skops"
+    status, out, err = run(
+        capsys,
+        "train",
+        names_file,
+        *TINY,
+        "--context-length",
+        "2",
+        "--embedding-dim",
+        "2",
+        "-o",
+        str(path),
+    )
+    assert status == 0
+    assert path.read_bytes()[:4] == b"PK\x03\x04"  # skops is a zip file
+    assert zipfile.is_zipfile(path)
+    assert not list(tmp_path.glob(".m.skops.*"))  # no temporary file left behind
+
+    pipe = load_model(path)
+    assert isinstance(pipe, Pipeline) and list(pipe.named_steps) == ["windows", "clf"]
+    clf = pipe["clf"]
+    assert pipe["windows"].context_length == 2
+    assert (clf.embedding_dim, clf.hidden_layer_sizes) == (2, (16,))
+    assert (clf.max_iter, clf.random_state, clf.callback) == (2, 0, None)
+    assert clf.early_stopping and len(clf.validation_scores_) == 2
+
+    # The progress goes to stderr, one line per epoch when it is not a terminal.
+    assert err.startswith(f"Training on 201 names from {names_file}...\n")
+    epoch_lines = [line for line in err.splitlines() if line.startswith("epoch")]
+    assert len(epoch_lines) == 2 and "held-out NLL" in epoch_lines[0]
+    # The held-out NLL is the score of the held-out names with the kept weights.
+    assert f"Held-out NLL: {-clf.best_validation_score_:.4f} nats" in out
+    assert "on 21 held-out names" in out  # ceil(10% of 201)
+    assert f"Saved the model to {str(path)!r} (skops format)." in out
+
+
+def test_train_progress_can_be_silenced(names_file, tmp_path, capsys):
+    status, out, err = run(
+        capsys, "train", names_file, *TINY, "-q", "-o", str(tmp_path / "m.skops")
+    )
+    assert status == 0 and "epoch" not in err and "Held-out NLL" in out
+
+
+def test_train_without_held_out_names(names_file, tmp_path, capsys):
+    path = tmp_path / "m.skops"
+    status, out, err = run(
+        capsys,
+        "train",
+        names_file,
+        *TINY,
+        "--validation-fraction",
+        "0",
+        "-o",
+        str(path),
+    )
+    assert status == 0
+    assert "Training loss:" in out and "Held-out" not in out
+    assert "held-out" not in err
+    assert load_model(path)["clf"].early_stopping is False
+
+
+def test_train_joblib_format_needs_trust_to_load(names_file, tmp_path, capsys):
+    path = tmp_path / "m.joblib"  # the suffix picks joblib
+    status, out, _ = run(capsys, "train", names_file, *TINY, "-q", "-o", str(path))
+    assert status == 0 and "(joblib format)" in out
+    assert isinstance(joblib.load(path), Pipeline)
+
+    status, _, err = run(capsys, "sample", str(path), "-n", "2")
+    assert_one_line_error(status, err, "--trust-pickle", "not a skops file")
+
+    status, out, err = run(capsys, "sample", str(path), "-n", "2", "--trust-pickle")
+    assert status == 0 and len(out.splitlines()) == 2 and err == ""
+
+
+def test_train_format_flag_overrides_the_suffix(names_file, tmp_path, capsys):
+    path = tmp_path / "model.bin"
+    status, out, _ = run(
+        capsys,
+        "train",
+        names_file,
+        *TINY,
+        "-q",
+        "--format",
+        "joblib",
+        "-o",
+        str(path),
+    )
+    assert status == 0 and "(joblib format)" in out
+    assert not zipfile.is_zipfile(path)
+
+
+def test_log_bilinear_model_from_an_empty_hidden_layer_list(names_file, tmp_path):
+    path = tmp_path / "m.skops"
+    argv = ["train", names_file, "--max-iter", "1", "--hidden-layer-sizes"]
+    assert main([*argv, "-q", "-o", str(path)]) == 0
+    assert load_model(path)["clf"].hidden_layer_sizes == ()
+
+
+def test_warnings_print_one_line(names_file, tmp_path, capsys):
+    # A constant learning rate that stops at max_iter warns (ConvergenceWarning).
+    status, _, err = run(
+        capsys,
+        "train",
+        names_file,
+        *TINY,
+        "-q",
+        "--learning-rate",
+        "constant",
+        "-o",
+        str(tmp_path / "m.skops"),
+    )
+    assert status == 0
+    warned = [line for line in err.splitlines() if "warning" in line]
+    expected = "sknextchar: warning: Stopped after max_iter=2 epochs"
+    assert warned and all(line.startswith(expected) for line in warned)
+
+
+# Every flag of the table, a valid value and the parameter value it must set.
+TRAIN_VALUES = {
+    "--context-length": (["4"], 4),
+    "--alphabet": (["auto"], "auto"),
+    "--handle-unknown": (["drop"], "drop"),
+    "--embedding-dim": (["3"], 3),
+    "--hidden-layer-sizes": (["20", "10"], (20, 10)),
+    "--activation": (["tanh"], "tanh"),
+    "--max-iter": (["7"], 7),
+    "--batch-size": (["32"], 32),
+    "--learning-rate": (["constant"], "constant"),
+    "--learning-rate-init": (["0.01"], 0.01),
+    "--alpha": (["0.5"], 0.5),
+    "--validation-fraction": (["0.2"], 0.2),
+    "--n-iter-no-change": (["3"], 3),
+    "--seed": (["42"], 42),
+}
+
+
+@pytest.mark.parametrize("flag", TRAIN_FLAGS, ids=lambda f: f.flag)
+def test_each_train_flag_sets_its_parameter(flag):
+    values, expected = TRAIN_VALUES[flag.flag]
+    args = build_parser().parse_args(["train", "-o", "m.skops", flag.flag, *values])
+    pipe = build_pipeline(**_given(args, TRAIN_FLAGS))
+    assert pipe.get_params()[flag.key] == expected
+    # Flags not given leave the estimators' defaults.
+    for other in TRAIN_FLAGS:
+        if other is not flag:
+            assert pipe.get_params()[other.key] == other.default
+
+
+def test_held_out_names_exactly_when_the_validation_fraction_is_positive():
+    assert build_pipeline()["clf"].early_stopping is True
+    assert build_pipeline(clf__validation_fraction=0.0)["clf"].early_stopping is False
+
+
+@pytest.mark.parametrize(
+    "argv, fragment",
+    [
+        (["--max-iter", "0"], "argument --max-iter: must be an int in the range [1"),
+        (["--max-iter", "2.5"], "argument --max-iter: expected an int; got '2.5'"),
+        (["--learning-rate-init", "0"], "--learning-rate-init: must be a float"),
+        (["--alpha", "-1"], "argument --alpha: must be a float in the range [0.0"),
+        (["--hidden-layer-sizes", "0"], "--hidden-layer-sizes: must be an int"),
+        (["--hidden-layer-sizes", "x"], "--hidden-layer-sizes: expected an int"),
+        (["--activation", "softmax"], "one of identity, logistic, relu, tanh"),
+        (["--validation-fraction", "1"], "--validation-fraction: must be a float"),
+        (["--context-length", "0"], "--context-length: must be an int"),
+        (["--seed", "-3"], "--seed: must be an int in the range [0, 4294967295]"),
+        (["--format", "pickle"], "argument --format: invalid choice: 'pickle'"),
+    ],
+)
+def test_train_bad_flag_values(capsys, argv, fragment):
+    status, out, err = run(capsys, "train", *argv, "-o", "m.skops")
+    assert_one_line_error(
+        status, err, fragment, "'sknextchar train --help'", usage=True
+    )
+    assert out == ""
+
+
+def test_unknown_flag(capsys):
+    status, _, err = run(capsys, "train", "--no-such-flag", "-o", "m.skops")
+    assert_one_line_error(
+        status, err, "unrecognized arguments: --no-such-flag", usage=True
+    )
+
+
+def test_train_needs_an_output(capsys):
+    status, _, err = run(capsys, "train")
+    assert_one_line_error(status, err, "required: -o/--output", usage=True)
+
+
+def test_train_errors_in_the_names_file(tmp_path, capsys):
+    output = str(tmp_path / "m.skops")
+    status, _, err = run(capsys, "train", str(tmp_path / "missing.txt"), "-o", output)
+    assert_one_line_error(status, err, "No such file of names")
+
+    status, _, err = run(capsys, "train", str(tmp_path), "-o", output)
+    assert_one_line_error(status, err, "is a directory")
+
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n\n")
+    status, _, err = run(capsys, "train", str(empty), "-o", output)
+    assert_one_line_error(status, err, "contains no names")
+
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\xff\xfe\x00abc")
+    status, _, err = run(capsys, "train", str(binary), "-o", output)
+    assert_one_line_error(status, err, "is not a utf-8 text file")
+
+    odd = tmp_path / "odd.txt"
+    odd.write_text("asha\no'brien\nravi\n")
+    status, _, err = run(capsys, "train", str(odd), *TINY, "-o", output)
+    assert_one_line_error(status, err, "outside the vocabulary", "o'brien")
+    assert not (tmp_path / "m.skops").exists()
+
+    # The same file trains with the characters dropped or learned.
+    for fix in (["--handle-unknown", "drop"], ["--alphabet", "auto"]):
+        status, _, _ = run(capsys, "train", str(odd), *TINY, "-q", *fix, "-o", output)
+        assert status == 0
+
+
+def test_train_invalid_parameters_found_when_fitting(names_file, tmp_path, capsys):
+    output = str(tmp_path / "m.skops")
+    status, _, err = run(
+        capsys, "train", names_file, *TINY, "--alphabet", "abca", "-o", output
+    )
+    assert_one_line_error(status, err, "repeated characters ['a']")
+
+    status, _, err = run(
+        capsys, "train", names_file, *TINY, "--alphabet", "ab-", "-o", output
+    )
+    assert_one_line_error(status, err, "reserved end marker")
+
+
+def test_train_checks_the_output_folder_before_training(names_file, tmp_path, capsys):
+    output = str(tmp_path / "no" / "such" / "m.skops")
+    status, _, err = run(capsys, "train", names_file, *TINY, "-o", output)
+    assert_one_line_error(status, err, "no such folder")
+    assert "epoch" not in err  # it failed before training
+
+
+# --------------------------------------------------------------------------- #
+# sample
+# --------------------------------------------------------------------------- #
+def test_sample_prints_n_names_reproducibly(model_file, capsys):
+    status, out, err = run(capsys, "sample", model_file, "-n", "7", "--seed", "3")
+    assert status == 0 and err == ""
+    first = out.splitlines()
+    assert len(first) == 7 and all(name.isalpha() for name in first)
+    _, again, _ = run(capsys, "sample", model_file, "-n", "7", "--seed", "3")
+    assert again.splitlines() == first
+    _, other, _ = run(capsys, "sample", model_file, "-n", "7", "--seed", "4")
+    assert other.splitlines() != first
+
+
+def test_sample_default_count(model_file, capsys):
+    status, out, _ = run(capsys, "sample", model_file, "--seed", "0")
+    assert status == 0 and len(out.splitlines()) == 20
+
+
+def test_sample_flags_are_respected(model_file, capsys):
+    status, out, _ = run(
+        capsys,
+        "sample",
+        model_file,
+        "-n",
+        "30",
+        "--prefix",
+        "Ab",
+        "--min-length",
+        "4",
+        "--max-length",
+        "6",
+        "--unique",
+        "--temperature",
+        "1.5",
+        "--top-p",
+        "0.95",
+        "--seed",
+        "0",
+    )
+    assert status == 0
+    new = out.splitlines()
+    assert len(new) == len(set(new)) == 30
+    assert all(name.startswith("ab") and 4 <= len(name) <= 6 for name in new)
+
+
+@pytest.mark.parametrize("greedy", [["--temperature", "0"], ["--top-k", "1"]])
+def test_greedy_sampling_repeats_one_name(model_file, capsys, greedy):
+    status, out, _ = run(capsys, "sample", model_file, "-n", "5", *greedy)
+    assert status == 0 and len(set(out.splitlines())) == 1
+
+
+def test_sample_novel_names(model_file, names_file, names, capsys):
+    argv = ["sample", model_file, "-n", "40", "--seed", "0", "--temperature", "0.5"]
+    status, out, _ = run(capsys, *argv, "--exclude-file", names_file)
+    assert status == 0
+    assert len(out.splitlines()) == 40 and not set(out.splitlines()) & set(names)
+
+    # --novel alone leaves out the bundled names, which train uses by default.
+    status, out, _ = run(capsys, *argv, "--novel")
+    assert status == 0
+    assert not set(out.splitlines()) & set(load_indian_names())
+
+
+@pytest.mark.parametrize(
+    "argv, fragment",
+    [
+        (["--temperature", "-1"], "--temperature: must be a float in the range [0.0"),
+        (["--temperature", "nan"], "--temperature: must be a float"),
+        (["--temperature", "warm"], "--temperature: expected a number; got 'warm'"),
+        (["--top-p", "2"], "--top-p: must be a float in the range (0.0, 1.0]"),
+        (["--top-p", "0"], "--top-p: must be a float in the range (0.0, 1.0]"),
+        (["--top-k", "0"], "--top-k: must be an int in the range [1, inf)"),
+        (["--min-length", "0"], "--min-length: must be an int"),
+        (["--max-length", "-2"], "--max-length: must be an int"),
+        (["-n", "0"], "argument -n/--n-samples: must be an int in the range [1, inf)"),
+        (
+            ["--seed", "-1"],
+            "argument --seed: must be an int in the range [0, 4294967295]",
+        ),
+    ],
+)
+def test_sample_bad_flag_values(model_file, capsys, argv, fragment):
+    status, out, err = run(capsys, "sample", model_file, *argv)
+    assert_one_line_error(status, err, fragment, usage=True)
+    assert out == ""
+
+
+def test_sample_requests_the_model_cannot_meet(model_file, capsys):
+    status, _, err = run(
+        capsys, "sample", model_file, "--min-length", "5", "--max-length", "3"
+    )
+    assert_one_line_error(status, err, "max_length=3 must be >= min_length=5")
+
+    status, _, err = run(capsys, "sample", model_file, "--prefix", "a1")
+    assert_one_line_error(status, err, "outside the vocabulary ['1']")
+
+    status, _, err = run(
+        capsys, "sample", model_file, "-n", "30", "--unique", "--max-length", "1"
+    )
+    assert_one_line_error(status, err, "at most 26 can be generated")
+
+
+def test_sample_exclude_file_errors(model_file, tmp_path, capsys):
+    missing = str(tmp_path / "missing.txt")
+    status, _, err = run(capsys, "sample", model_file, "--exclude-file", missing)
+    assert_one_line_error(status, err, "No such file of names")
+
+
+# --------------------------------------------------------------------------- #
+# Model files.
+# --------------------------------------------------------------------------- #
+@pytest.mark.parametrize("command", [["sample"], ["score", "asha"], ["table", "ab"]])
+def test_bad_model_files(tmp_path, model_file, capsys, command):
+    name, *rest = command
+    status, _, err = run(capsys, name, str(tmp_path / "missing.skops"), *rest)
+    assert_one_line_error(status, err, "No such model file")
+
+    garbage = tmp_path / "garbage.skops"
+    garbage.write_bytes(b"this is not a model")
+    status, _, err = run(capsys, name, str(garbage), *rest)
+    assert_one_line_error(status, err, "not a skops file", "--trust-pickle")
+
+    truncated = tmp_path / "truncated.skops"
+    with open(model_file, "rb") as f:
+        truncated.write_bytes(f.read(200))
+    status, _, err = run(capsys, name, str(truncated), *rest)
+    assert_one_line_error(status, err, "corrupt, truncated")
+
+    status, _, err = run(capsys, name, str(garbage), *rest, "--trust-pickle")
+    assert_one_line_error(status, err, "corrupt, truncated or not a model file")
+
+    status, _, err = run(capsys, name, str(tmp_path), *rest)
+    assert_one_line_error(status, err, "No such model file")
+
+
+def test_a_model_file_that_is_not_a_name_model(tmp_path, capsys):
+    path = save_model(
+        LogisticRegression().fit([[0], [1]], [0, 1]), tmp_path / "lr.skops"
+    )
+    status, _, err = run(capsys, "sample", str(path))
+    assert_one_line_error(status, err, "holds a LogisticRegression, not a model")
+
+    path = save_model(Pipeline([("clf", LogisticRegression())]), tmp_path / "p.joblib")
+    status, _, err = run(capsys, "sample", str(path), "--trust-pickle")
+    assert_one_line_error(status, err, "NameSampler needs a Pipeline")
+
+
+# --------------------------------------------------------------------------- #
+# score, table
+# --------------------------------------------------------------------------- #
+def test_score_ranks_names(model_file, capsys):
+    status, out, err = run(capsys, "score", model_file, "xqzt", "asha", "Ravi")
+    assert status == 0 and err == ""
+    header, *rows = out.splitlines()
+    assert header.split() == ["rank", "name", "log-likelihood", "per", "char"]
+    ranked = [row.split() for row in rows]
+    assert [row[0] for row in ranked] == ["1", "2", "3"]
+    totals = [float(row[2]) for row in ranked]
+    assert totals == sorted(totals, reverse=True) and all(t < 0 for t in totals)
+    assert ranked[-1][1] == "xqzt"  # the least plausible name last
+    for row in ranked:  # per char = total / (letters + end marker)
+        assert float(row[3]) == pytest.approx(float(row[2]) / (len(row[1]) + 1), 1e-2)
+
+
+def test_score_by_per_char(model_file, capsys):
+    status, out, _ = run(
+        capsys, "score", model_file, "--by", "per-char", "ab", "abhishekam"
+    )
+    assert status == 0
+    per_char = [float(row.split()[3]) for row in out.splitlines()[1:]]
+    assert per_char == sorted(per_char, reverse=True)
+
+
+def test_score_errors(model_file, capsys):
+    status, _, err = run(capsys, "score", model_file, "asha", "zoë")
+    assert_one_line_error(status, err, "outside the vocabulary ['ë']", "zoë")
+    status, _, err = run(capsys, "score", model_file)
+    assert_one_line_error(status, err, "required: NAME", usage=True)
+
+
+def test_table_prints_the_lecture_table(model_file, capsys):
+    status, out, err = run(capsys, "table", model_file, "abi")
+    assert status == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0] == "next character after prefix 'abi' (context 'abi')"
+    assert lines[1].split() == ["next", "T=0.5", "T=1", "T=2"]
+    assert len(lines) == 2 + 27
+    columns = list(zip(*(map(float, line.split()[1:]) for line in lines[2:])))
+    assert [sum(column) for column in columns] == pytest.approx([1, 1, 1], abs=2e-2)
+
+    status, out, _ = run(
+        capsys, "table", model_file, "", "--temperatures", "0", "inf", "--top", "3"
+    )
+    lines = out.splitlines()
+    assert status == 0 and len(lines) == 5
+    assert lines[0] == "next character after prefix '' (context '---')"
+    assert lines[1].split() == ["next", "T=0", "T=inf"]
+    assert lines[2].split()[1] == "1.000"  # greedy: the most probable has it all
+
+
+def test_table_errors(model_file, capsys):
+    status, _, err = run(capsys, "table", model_file, "abi", "--temperatures", "-1")
+    assert_one_line_error(
+        status,
+        err,
+        "--temperatures: must be a float in the range [0.0, inf]",
+        usage=True,
+    )
+    status, _, err = run(capsys, "table", model_file, "ab1")
+    assert_one_line_error(status, err, "outside the vocabulary ['1']")
+    status, _, err = run(capsys, "table", model_file, "abi", "--top", "0")
+    assert_one_line_error(
+        status, err, "--top: must be an int in the range [1, inf)", usage=True
+    )
+
+
+# --------------------------------------------------------------------------- #
+# plot
+# --------------------------------------------------------------------------- #
+@pytest.mark.parametrize(
+    "picture",
+    [
+        ["--embeddings"],
+        ["--loss"],
+        ["--tree", "a"],
+        ["--tree", ""],
+        ["--distribution", "abi"],
+    ],
+)
+def test_plot_writes_a_png(model_file, tmp_path, capsys, picture):
+    path = tmp_path / "picture.png"
+    status, out, err = run(capsys, "plot", model_file, *picture, "-o", str(path))
+    assert status == 0 and err == ""
+    assert path.read_bytes()[:8] == PNG_MAGIC
+    assert f"Wrote {str(path)!r}." in out
+
+
+def test_plot_errors(model_file, tmp_path, capsys):
+    status, _, err = run(capsys, "plot", model_file, "-o", str(tmp_path / "x.png"))
+    assert_one_line_error(status, err, "one of the arguments --embeddings", usage=True)
+
+    status, _, err = run(
+        capsys, "plot", model_file, "--embeddings", "--loss", "-o", "x.png"
+    )
+    assert_one_line_error(status, err, "not allowed with argument", usage=True)
+
+    missing = str(tmp_path / "no" / "x.png")
+    status, _, err = run(capsys, "plot", model_file, "--loss", "-o", missing)
+    assert_one_line_error(status, err, "No such file or directory")
+
+    status, _, err = run(
+        capsys, "plot", model_file, "--loss", "-o", str(tmp_path / "x.nosuchformat")
+    )
+    assert_one_line_error(status, err, "nosuchformat")
+
+    status, _, err = run(
+        capsys, "plot", model_file, "--tree", "a1", "-o", str(tmp_path / "x.png")
+    )
+    assert_one_line_error(status, err, "outside the vocabulary")
+
+
+# --------------------------------------------------------------------------- #
+# --help, --version, the main job, the entry points
+# --------------------------------------------------------------------------- #
+def test_version(capsys):
+    status, out, _ = run(capsys, "--version")
+    assert status == 0 and out == f"sknextchar {__version__}\n"
+
+
+@pytest.mark.parametrize(
+    "command, flags",
+    [
+        ("train", TRAIN_FLAGS),
+        ("sample", SAMPLER_FLAGS),
+        ("score", ()),
+        ("table", ()),
+        ("plot", ()),
+    ],
+)
+def test_help_lists_flags_with_their_defaults(capsys, command, flags):
+    status, out, _ = run(capsys, command, "--help")
+    assert status == 0 and out.startswith(f"usage: sknextchar {command}")
+    text = " ".join(out.split())  # argparse wraps lines anywhere
+    for flag in flags:
+        assert flag.flag in text
+        assert f"(default: {_show_default(flag.default)})" in text
+    assert "-h, --help" in text
+
+
+def test_help_defaults_come_from_the_signatures(capsys):
+    _, out, _ = run(capsys, "train", "--help")
+    text = " ".join(out.split())
+    expected = "--embedding-dim N numbers in each character's embedding (default: 10)"
+    assert expected in text
+    assert "(default: 500)" in text and "(default: 0.005)" in text
+    _, out, _ = run(capsys, "sample", "--help")
+    text = " ".join(out.split())
+    assert "(default: 1.0)" in text and "(default: 20)" in text
+
+
+def test_top_level_help(capsys):
+    status, out, _ = run(capsys, "--help")
+    assert status == 0
+    for command in ("train", "sample", "score", "table", "plot"):
+        assert command in out
+    assert "Without arguments" in out
+
+
+def test_unknown_command(capsys):
+    status, _, err = run(capsys, "fly")
+    assert_one_line_error(status, err, "invalid choice: 'fly'", usage=True)
+
+
+def test_main_job(monkeypatch, names, capsys):
+    # The real job trains on the 15,074 bundled names (about 20 s); the same
+    # code runs here on 201 of them.
+    monkeypatch.setattr("sknextchar._cli.load_indian_names", lambda: list(names))
+    status, out, err = run(capsys)
+    assert status == 0
+    assert "training the default model on the 201 bundled Indian names" in err
+    n_epochs = len([line for line in err.splitlines() if line.startswith("epoch")])
+    lines = out.splitlines()
+    assert lines[0].startswith(f"Trained on 180 names for {n_epochs} epochs in ")
+    assert lines[1].startswith("Held-out NLL: ")
+    assert lines[2] == (
+        "20 new names of 4 to 10 letters, none of them in the training set:"
+    )
+    new = [line.strip() for line in lines[3:23]]
+    assert len(set(new)) >= 1 and not set(new) & set(names)
+    assert all(4 <= len(name) <= 10 and name.isalpha() for name in new)
+    # Reproducible: the main job is seeded (only the time taken may differ).
+    assert run(capsys)[1].splitlines()[1:] == lines[1:]
+
+
+def test_progress_bar_rewrites_one_line_on_a_terminal():
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    stream = Terminal()
+    bar = _ProgressBar(stream)
+    info = {"max_iter": 3, "loss": 2.5, "validation_score": -2.25}
+    bar({**info, "epoch": 1})
+    bar({**info, "epoch": 2, "validation_score": None})
+    assert "\n" not in stream.getvalue() and stream.getvalue().count("\r") == 2
+    bar.close()
+    text = stream.getvalue()
+    assert text.endswith("\n") and "epoch 1/3 [#######-------------]" in text
+    assert "held-out NLL 2.2500" in text
+
+
+def test_missing_optional_dependencies_are_named():
+    error = ImportError("No module named 'skops'", name="skops")
+    assert 'pip install "sknextchar[skops]"' in _error_message(error)
+    error = ImportError("No module named 'matplotlib'", name="matplotlib")
+    assert 'pip install "sknextchar[plot]"' in _error_message(error)
+
+
+def test_python_dash_m_runs_the_same_main():
+    result = subprocess.run(
+        [sys.executable, "-m", "sknextchar", "sample", "no-such-model.skops"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1 and result.stdout == ""
+    expected = "sknextchar: error: No such model file: 'no-such-model.skops'.\n"
+    assert result.stderr == expected

@@ -1,0 +1,300 @@
+"""sknextchar.plotting: every picture returns a Figure and writes a PNG."""
+
+import sys
+
+import matplotlib
+import numpy as np
+import pytest
+from sklearn.exceptions import NotFittedError
+from sklearn.frozen import FrozenEstimator
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline, make_pipeline
+
+from sknextchar import CharEmbeddingMLPClassifier, ContextWindowTransformer, NameSampler
+from sknextchar.datasets import load_indian_names
+from sknextchar.plotting import (
+    plot_embeddings,
+    plot_generation_tree,
+    plot_loss_curve,
+    plot_temperature,
+)
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+NAMES = load_indian_names()[::75]  # 201 names
+
+
+def fitted_pipeline(embedding_dim=3, early_stopping=True, max_iter=3):
+    return make_pipeline(
+        ContextWindowTransformer(),
+        CharEmbeddingMLPClassifier(
+            embedding_dim=embedding_dim,
+            hidden_layer_sizes=(16,),
+            max_iter=max_iter,
+            early_stopping=early_stopping,
+            random_state=0,
+        ),
+    ).fit(NAMES)
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return fitted_pipeline()
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def as_input(kind, pipe):
+    """The same fitted model in every form the functions accept."""
+    if kind == "pipeline":
+        return pipe
+    if kind == "frozen":
+        return FrozenEstimator(pipe)
+    if kind == "sampler":
+        return NameSampler(FrozenEstimator(pipe)).fit(NAMES)
+    return FrozenEstimator(NameSampler(FrozenEstimator(pipe)).fit(NAMES))
+
+
+PICTURES = {
+    "embeddings": lambda model, **kw: plot_embeddings(model, **kw),
+    "loss": lambda model, **kw: plot_loss_curve(model, **kw),
+    "tree": lambda model, **kw: plot_generation_tree(
+        model, "a", top_k=2, depth=2, **kw
+    ),
+    "temperature": lambda model, **kw: plot_temperature(model, "abi", **kw),
+}
+
+
+@pytest.mark.parametrize("picture", list(PICTURES))
+def test_every_picture_returns_a_figure_and_writes_a_png(pipe, tmp_path, picture):
+    fig = PICTURES[picture](pipe)
+    assert isinstance(fig, Figure)
+    path = tmp_path / f"{picture}.png"
+    fig.savefig(path, dpi=30)  # a small image: drawing, not pixels, is tested
+    assert path.read_bytes()[:8] == PNG_MAGIC
+
+
+@pytest.mark.parametrize("kind", ["frozen", "sampler", "frozen sampler"])
+@pytest.mark.parametrize("picture", list(PICTURES))
+def test_every_form_of_the_model_is_accepted(pipe, kind, picture):
+    reference = PICTURES[picture](pipe).axes[0]
+    ax = PICTURES[picture](as_input(kind, pipe)).axes[0]
+    assert isinstance(ax.figure, Figure)
+    assert [t.get_text() for t in ax.texts] == [t.get_text() for t in reference.texts]
+    assert len(ax.get_lines()) == len(reference.get_lines())
+    assert len(ax.patches) == len(reference.patches)
+
+
+@pytest.mark.parametrize("picture", list(PICTURES))
+def test_drawing_on_given_axes(pipe, picture):
+    fig, (left, right) = plt.subplots(1, 2)
+    assert PICTURES[picture](pipe, ax=right) is fig
+    assert right.has_data() and not left.has_data()
+    assert plt.get_fignums() == [fig.number]  # no other figure was made
+
+
+# --------------------------------------------------------------------------- #
+# Embeddings
+# --------------------------------------------------------------------------- #
+@pytest.mark.parametrize(
+    "embedding_dim, xlabel",
+    [
+        (1, "embedding (embedding_dim=1)"),
+        (2, "embedding dimension 1"),
+        (3, "PCA component 1 ("),
+        (10, "PCA component 1 ("),
+    ],
+)
+def test_embeddings_in_every_dimension(embedding_dim, xlabel):
+    pipe = fitted_pipeline(embedding_dim=embedding_dim, max_iter=1)
+    ax = plot_embeddings(pipe).axes[0]
+    assert ax.get_xlabel().startswith(xlabel)
+    if embedding_dim > 2:
+        assert "of the variance" in ax.get_ylabel() and "PCA" in ax.get_title()
+    labels = sorted(text.get_text() for text in ax.texts)
+    assert labels == sorted(pipe[0].vocabulary_)  # every symbol is labelled
+    legend = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert legend == ["vowels (a, e, i, o, u)", "consonants", "start/end marker '-'"]
+
+
+def test_embedding_points_are_the_embeddings_in_2d():
+    pipe = fitted_pipeline(embedding_dim=2, max_iter=1)
+    ax = plot_embeddings(pipe).axes[0]
+    vowels, consonants, end = (c.get_offsets() for c in ax.collections)
+    embeddings = pipe[-1].embeddings_
+    vocabulary = pipe[0].vocabulary_
+    ids = [vocabulary.index(v) for v in "aeiou"]
+    np.testing.assert_allclose(vowels, embeddings[ids], rtol=1e-6)
+    np.testing.assert_allclose(end, embeddings[[0]], rtol=1e-6)
+    assert len(consonants) == 21
+
+
+def test_embeddings_of_a_classifier_fit_on_arrays():
+    clf = CharEmbeddingMLPClassifier(embedding_dim=2, max_iter=2, random_state=0)
+    clf.fit(np.array([[0, 1], [1, 2], [2, 3], [3, 0]]), ["x", "y", "z", "x"])
+    ax = plot_embeddings(clf).axes[0]
+    assert sorted(text.get_text() for text in ax.texts) == ["0", "1", "2", "3"]
+    legend = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert legend == ["other symbols"]
+
+
+def test_embeddings_of_a_learned_alphabet():
+    names = ["zoë", "chloé", "anaïs", "léa"]
+    pipe = make_pipeline(
+        ContextWindowTransformer(alphabet="auto"),
+        CharEmbeddingMLPClassifier(embedding_dim=2, max_iter=1, random_state=0),
+    ).fit(names)
+    ax = plot_embeddings(pipe).axes[0]
+    assert "ë" in {text.get_text() for text in ax.texts}
+    legend = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert "other symbols" in legend
+
+
+# --------------------------------------------------------------------------- #
+# Loss curve
+# --------------------------------------------------------------------------- #
+def test_loss_curve_with_held_out_scores(pipe):
+    ax = plot_loss_curve(pipe).axes[0]
+    train, held_out, best = ax.get_lines()
+    clf = pipe[-1]
+    np.testing.assert_allclose(train.get_ydata(), clf.loss_curve_)
+    np.testing.assert_allclose(held_out.get_ydata(), -np.array(clf.validation_scores_))
+    np.testing.assert_array_equal(held_out.get_xdata(), [1, 2, 3])
+    assert best.get_ydata()[0] == pytest.approx(-clf.best_validation_score_)
+    assert held_out.get_label() == "held-out NLL"
+    assert "nats per character" in ax.get_ylabel() and ax.get_xlabel() == "epoch"
+
+
+def test_loss_curve_without_held_out_scores():
+    pipe = fitted_pipeline(early_stopping=False, max_iter=2)
+    ax = plot_loss_curve(pipe).axes[0]
+    assert len(ax.get_lines()) == 1
+    np.testing.assert_array_equal(ax.get_lines()[0].get_xdata(), [1, 2])
+
+
+# --------------------------------------------------------------------------- #
+# Generation tree
+# --------------------------------------------------------------------------- #
+def node_labels(fig):
+    ax = fig.axes[0]
+    return [t.get_text() for t in ax.texts if t.get_bbox_patch() is not None]
+
+
+def test_generation_tree_follows_the_most_probable_characters(pipe):
+    fig = plot_generation_tree(pipe, "ab", top_k=3, depth=1)
+    labels = node_labels(fig)
+    sampler = NameSampler(FrozenEstimator(pipe)).fit(NAMES)
+    proba = sampler.next_char_proba(["ab"])[0]
+    top = np.argsort(-proba, kind="stable")[:3]
+    expected = [
+        f"{'end' if i == 0 else pipe[0].vocabulary_[i]} {proba[i]:.2f}" for i in top
+    ]
+    assert labels == ["'ab'", *expected]
+    assert fig.axes[0].get_title() == "Top 3 next characters after 'ab', 1 level"
+
+
+def test_generation_tree_size(pipe):
+    fig = plot_generation_tree(pipe, "", top_k=2, depth=3)
+    labels = node_labels(fig)
+    assert labels[0] == "start"
+    n_ends = sum(label.startswith("end") for label in labels)
+    # A full binary tree of depth 3 has 1 + 2 + 4 + 8 nodes; an end marker
+    # stops its branch early.
+    assert len(labels) <= 15 and (len(labels) == 15 or n_ends)
+    assert "at the start of a name" in fig.axes[0].get_title()
+
+
+def test_generation_tree_uses_the_samplers_controls(pipe):
+    sampler = NameSampler(FrozenEstimator(pipe), top_k=1).fit(NAMES)
+    labels = node_labels(plot_generation_tree(sampler, "a", top_k=3, depth=2))
+    # top_k=1 leaves one possible character, with probability 1, per node.
+    assert len(labels) == 3 and labels[1].endswith(" 1.00")
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, match",
+    [
+        ({"top_k": 0}, ValueError, "top_k must be a positive int"),
+        ({"depth": 1.5}, TypeError, "depth must be a positive int"),
+        ({"top_k": 10, "depth": 4}, ValueError, "too many to read"),
+        ({"prefix": 3}, TypeError, "prefix must be a str"),
+        ({"prefix": "a1"}, ValueError, r"outside the vocabulary \['1'\]"),
+    ],
+)
+def test_generation_tree_errors(pipe, kwargs, error, match):
+    with pytest.raises(error, match=match):
+        plot_generation_tree(pipe, **kwargs)
+
+
+# --------------------------------------------------------------------------- #
+# Temperature
+# --------------------------------------------------------------------------- #
+def test_temperature_bars_are_the_temperature_table(pipe):
+    temperatures = (0.25, 1, 4)
+    ax = plot_temperature(pipe, "abi", temperatures=temperatures).axes[0]
+    assert len(ax.patches) == 27 * 3
+    heights = np.array([p.get_height() for p in ax.patches]).reshape(3, 27).T
+    sampler = NameSampler(FrozenEstimator(pipe)).fit(NAMES)
+    table = sampler.temperature_table("abi", temperatures)
+    np.testing.assert_allclose(heights, table.proba, rtol=1e-6)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "T = 0.25",
+        "T = 1",
+        "T = 4",
+    ]
+    assert [t.get_text() for t in ax.get_xticklabels()] == list(pipe[0].vocabulary_)
+    assert ax.get_title() == "Next character after 'abi' (the model sees 'abi')"
+
+
+def test_temperature_errors(pipe):
+    with pytest.raises(ValueError, match="temperatures must be"):
+        plot_temperature(pipe, "abi", temperatures=(-1,))
+    with pytest.raises(TypeError, match="context must be a str"):
+        plot_temperature(pipe, ["abi"])
+
+
+# --------------------------------------------------------------------------- #
+# What is accepted
+# --------------------------------------------------------------------------- #
+@pytest.mark.parametrize("picture", list(PICTURES))
+def test_unfitted_models_are_refused(picture):
+    unfitted = make_pipeline(ContextWindowTransformer(), CharEmbeddingMLPClassifier())
+    with pytest.raises(NotFittedError):
+        PICTURES[picture](unfitted)
+    with pytest.raises(NotFittedError):
+        PICTURES[picture](NameSampler(unfitted))
+
+
+@pytest.mark.parametrize("picture", list(PICTURES))
+def test_other_objects_are_refused_with_a_clear_message(picture):
+    other = LogisticRegression().fit([[0], [1]], [0, 1])
+    with pytest.raises(TypeError, match="got LogisticRegression"):
+        PICTURES[picture](other)
+    with pytest.raises(TypeError, match="got FrozenEstimator.LogisticRegression."):
+        PICTURES[picture](FrozenEstimator(other))
+
+
+@pytest.mark.parametrize("picture", ["tree", "temperature"])
+def test_sampling_pictures_need_the_whole_pipeline(pipe, picture):
+    with pytest.raises(TypeError, match="needs a fitted Pipeline"):
+        PICTURES[picture](pipe[-1])
+    with pytest.raises(TypeError, match="NameSampler needs a Pipeline"):
+        PICTURES[picture](Pipeline([("clf", pipe[-1])]))
+
+
+@pytest.mark.parametrize("picture", ["embeddings", "loss"])
+def test_model_pictures_accept_the_bare_classifier(pipe, picture):
+    assert isinstance(PICTURES[picture](pipe[-1]), Figure)
+
+
+def test_missing_matplotlib_names_the_extra(pipe, monkeypatch):
+    monkeypatch.setitem(sys.modules, "matplotlib.pyplot", None)  # import fails
+    with pytest.raises(ImportError, match=r'pip install "sknextchar\[plot\]"'):
+        plot_embeddings(pipe)
