@@ -15,6 +15,7 @@ from ._persistence import (  # noqa: E402
     load_model,
     save_model,
 )
+from ._presets import make_tuned_pipeline  # noqa: E402
 from ._sampler import NameSampler  # noqa: E402
 from ._transformer import ContextWindowTransformer  # noqa: E402
 from ._windows import CharWindows  # noqa: E402
@@ -28,5 +29,6 @@ __all__ = [
     "__version__",
     "get_trusted_types",
     "load_model",
+    "make_tuned_pipeline",
     "save_model",
 ]

@@ -2,8 +2,8 @@
 
 Pure functions, no estimator state: activations and their derivatives (chosen
 through lookup dicts keyed by the ``activation`` parameter), a stable
-log-softmax, parameter initialisation, the forward pass, the loss and its
-gradient.
+log-softmax, parameter initialisation, inverted-dropout masks, the forward pass,
+the loss and its gradient.
 
 Notation used in the shape comments: ``n`` windows in the batch, ``L`` context
 length, ``V`` embedding rows (symbols), ``K`` embedding dimension, ``H`` units of
@@ -174,7 +174,50 @@ def concatenated_embeddings(X, embeddings):
     return embeddings[X].reshape(len(X), -1)  # (n, L, K) -> (n, L*K)
 
 
-def forward(X, embeddings, coefs, intercepts, activation):
+def dropout_masks(n, hidden_layer_sizes, rate, generator, dtype):
+    """Inverted-dropout multipliers of one batch, one array per hidden layer.
+
+    Each unit of each window is kept with probability ``1 - rate`` and then
+    scaled by ``1 / (1 - rate)``, so the expected output of a layer is the same
+    with and without dropout and prediction needs no rescaling (Srivastava et
+    al., "Dropout: a simple way to prevent neural networks from overfitting",
+    JMLR 15, 2014).
+
+    Parameters
+    ----------
+    n : int
+        Windows in the batch.
+    hidden_layer_sizes : sequence of int
+        Units of each hidden layer.
+    rate : float
+        Probability of dropping a unit, in [0, 1).
+    generator : numpy.random.Generator
+        Source of randomness.
+    dtype : numpy dtype
+        Floating dtype of the masks.
+
+    Returns
+    -------
+    masks : list of ndarray
+        ``masks[i]`` has shape ``(n, hidden_layer_sizes[i])`` and holds 0 or
+        ``1 / (1 - rate)``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> (mask,) = dropout_masks(2, (4,), 0.5, np.random.default_rng(0), np.float32)
+    >>> mask.shape, sorted(set(mask.ravel().tolist())) <= [0.0, 2.0]
+    ((2, 4), True)
+    """
+    scale = np.dtype(dtype).type(1.0 / (1.0 - rate))
+    masks = []
+    for size in hidden_layer_sizes:
+        keep = generator.random((n, size), dtype=np.float32) >= rate  # (n, H_i)
+        masks.append(keep.astype(dtype) * scale)
+    return masks
+
+
+def forward(X, embeddings, coefs, intercepts, activation, masks=None):
     """Hidden activations and class log-probabilities of the windows ``X``.
 
     Parameters
@@ -187,12 +230,15 @@ def forward(X, embeddings, coefs, intercepts, activation):
         As returned by :func:`init_params`.
     activation : str
         A key of :data:`ACTIVATIONS`.
+    masks : list of ndarray or None, default=None
+        Dropout multipliers from :func:`dropout_masks` (training only): the
+        output of hidden layer ``i`` is multiplied by ``masks[i]``.
 
     Returns
     -------
     hidden : list of ndarray
-        The output of each hidden layer, ``hidden[i]`` of shape
-        ``(n, hidden_layer_sizes[i])``.
+        The output of each hidden layer (after dropout, when ``masks`` is
+        given), ``hidden[i]`` of shape ``(n, hidden_layer_sizes[i])``.
     log_proba : ndarray of shape (n, C)
         Natural-log class probabilities.
 
@@ -209,8 +255,11 @@ def forward(X, embeddings, coefs, intercepts, activation):
     A = concatenated_embeddings(X, embeddings) @ coefs[0]  # (n, H)
     A += intercepts[0]
     hidden = []
-    for coef, intercept in zip(coefs[1:], intercepts[1:]):
-        hidden.append(activate(A))  # (n, H_i)
+    for i, (coef, intercept) in enumerate(zip(coefs[1:], intercepts[1:])):
+        A = activate(A)  # (n, H_i)
+        if masks is not None:
+            A *= masks[i]
+        hidden.append(A)
         A = A @ coef  # (n, H_{i+1})
         A += intercept
     return hidden, log_softmax(A)  # (n, C)
@@ -254,7 +303,9 @@ def loss(log_proba, y, weights, alpha):
     return data
 
 
-def backward(X, y, embeddings, coefs, hidden, log_proba, activation, alpha, out=None):
+def backward(
+    X, y, embeddings, coefs, hidden, log_proba, activation, alpha, out=None, masks=None
+):
     """Gradient of :func:`loss` with respect to every parameter.
 
     Parameters
@@ -273,6 +324,8 @@ def backward(X, y, embeddings, coefs, hidden, log_proba, activation, alpha, out=
     out : tuple (grad_embeddings, grad_coefs, grad_intercepts), optional
         Arrays to write the gradients into (for example views into one flat
         buffer); allocated when None.
+    masks : list of ndarray or None, default=None
+        The dropout multipliers the forward pass used.
 
     Returns
     -------
@@ -299,7 +352,14 @@ def backward(X, y, embeddings, coefs, hidden, log_proba, activation, alpha, out=
         A = hidden[i - 1]  # (n, H_i), input of layer i
         np.matmul(A.T, delta, out=grad_coefs[i])  # (H_i, H_{i+1})
         np.sum(delta, axis=0, out=grad_intercepts[i])
-        delta = derivative(A, delta @ coefs[i].T)  # (n, H_i)
+        delta = delta @ coefs[i].T  # (n, H_i), gradient of the layer's output
+        if masks is not None:
+            mask = masks[i - 1]
+            delta *= mask
+            # The activation's own output, undoing the dropout scaling where the
+            # unit was kept (where it was dropped, delta is already 0).
+            A = np.divide(A, mask, out=np.zeros_like(A), where=mask != 0)
+        delta = derivative(A, delta)
     np.sum(delta, axis=0, out=grad_intercepts[0])
     _first_layer_backward(
         X, embeddings, coefs[0], delta, grad_embeddings, grad_coefs[0]

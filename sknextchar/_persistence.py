@@ -89,6 +89,16 @@ def save_model(model, path, *, format="auto"):
     path = Path(path)
     if format not in {"auto", "skops", "joblib"}:
         raise ValueError(f"format must be 'auto', 'skops' or 'joblib'; got {format!r}.")
+    if not _is_model(model):
+        raise TypeError(
+            f"save_model saves scikit-learn estimators (with get_params); got a "
+            f"{type(model).__name__}."
+        )
+    if path.is_dir():
+        raise IsADirectoryError(
+            f"Cannot save to {str(path)!r}: it is a folder; pass a file path such "
+            "as 'model.skops'."
+        )
     if format == "auto":
         format = "joblib" if path.suffix.lower() in _PICKLE_SUFFIXES else "skops"
     if not path.parent.is_dir():
@@ -136,6 +146,9 @@ def load_model(path, *, allow_pickle=False):
     ValueError
         If the file is corrupt or truncated, is not a model file, holds types
         outside the trust list, or is a pickle and ``allow_pickle`` is False.
+    TypeError
+        If the file loads but holds something other than an estimator (a dict,
+        a number, an array).
 
     Examples
     --------
@@ -153,7 +166,7 @@ def load_model(path, *, allow_pickle=False):
     with open(path, "rb") as f:
         head = f.read(4)
     if head == _ZIP_MAGIC:
-        return _load_skops(path)
+        return _check_is_model(_load_skops(path), path)
     if not allow_pickle:
         raise ValueError(
             f"{str(path)!r} is not a skops file; if it is a pickle or joblib file, "
@@ -163,12 +176,31 @@ def load_model(path, *, allow_pickle=False):
     import joblib
 
     try:
-        return joblib.load(path)
+        model = joblib.load(path)
+    except Warning:  # a ModelVersionWarning turned into an error: not corruption
+        raise
     except Exception as exc:  # pickle reports corruption with many types
         raise ValueError(
             f"Cannot load {str(path)!r}: it is corrupt, truncated or not a model "
             f"file ({type(exc).__name__}: {exc})."
         ) from exc
+    return _check_is_model(model, path)
+
+
+def _is_model(obj):
+    # scikit-learn's duck typing of an estimator (BaseEstimator provides it).
+    return hasattr(obj, "get_params")
+
+
+def _check_is_model(model, path):
+    """A file that loads but holds a dict, a number, an array... is no model."""
+    if not _is_model(model):
+        raise TypeError(
+            f"{str(path)!r} holds a {type(model).__name__}, not a model (a "
+            "scikit-learn estimator, such as a fitted Pipeline); it was not saved "
+            "by save_model."
+        )
+    return model
 
 
 def _load_skops(path):
@@ -190,6 +222,8 @@ def _load_skops(path):
         )
     try:
         return skops.io.load(path, trusted=get_trusted_types())
+    except Warning:  # a ModelVersionWarning turned into an error: not corruption
+        raise
     except Exception as exc:
         raise ValueError(
             f"Cannot load {str(path)!r}: it is corrupt or truncated "

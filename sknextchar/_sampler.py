@@ -760,7 +760,12 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
             raise TypeError(
                 f"temperatures must be a sequence of floats; got {temperatures!r}."
             )
-        temps = tuple(float(t) for t in temperatures)
+        try:
+            temps = tuple(float(t) for t in temperatures)
+        except (TypeError, ValueError):
+            raise TypeError(
+                f"temperatures must be a sequence of floats; got {temperatures!r}."
+            ) from None
         if not temps or any(not (t >= 0) for t in temps):  # catches NaN too
             raise ValueError(
                 f"temperatures must be a non-empty sequence of floats in [0, inf]; "
@@ -857,6 +862,11 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         check_is_fitted(self)
         transformer, classifier = _split_pipeline(self.estimator_)
         windows = transformer.transform(X)
+        if not len(windows):  # every name dropped by handle_unknown="drop"
+            raise ValueError(
+                "No character of these names is in the vocabulary, so there is "
+                "nothing to score: every name was dropped by handle_unknown='drop'."
+            )
         log_proba = self._next_log_proba_function(classifier)(windows.contexts)
         return float(log_proba[np.arange(len(windows)), windows.targets].mean())
 

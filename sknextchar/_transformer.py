@@ -121,6 +121,10 @@ class ContextWindowTransformer(PackageEstimatorMixin, TransformerMixin, BaseEsti
             self.vocabulary_ = make_vocabulary(seen)
         else:
             self.vocabulary_ = make_vocabulary(self.alphabet)
+            if self.handle_unknown == "error":
+                # As OneHotEncoder with given categories: refuse at fit the data
+                # that transform would refuse, naming the characters and names.
+                self._encode_names(names)
         return self
 
     def transform(self, X):
@@ -198,10 +202,21 @@ class ContextWindowTransformer(PackageEstimatorMixin, TransformerMixin, BaseEsti
         check_is_fitted(self)
         n_symbols = len(self.vocabulary_)
         if isinstance(ids, np.ndarray) and ids.ndim == 2:
-            ids = list(ids)
+            return [self.decode(row) for row in ids]  # [] for zero rows
+        if isinstance(ids, (str, bytes)) or not hasattr(ids, "__len__"):
+            raise TypeError(
+                "Expected integer ids in a 1-D or 2-D array or a list of sequences; "
+                f"got {type(ids).__name__} {ids!r}. Wrap a single id in a list."
+            )
         if len(ids) and np.ndim(ids[0]) == 1:
             return [self.decode(row) for row in ids]
-        array = np.asarray(ids)
+        try:
+            array = np.asarray(ids)
+        except ValueError:  # NumPy's message on ragged input names no shape
+            raise ValueError(
+                "Expected integer ids in a 1-D or 2-D array or a list of sequences; "
+                "got a mix of ids and sequences."
+            ) from None
         if array.ndim != 1 or (array.size and array.dtype.kind not in "iu"):
             raise ValueError(
                 f"Expected integer ids in a 1-D or 2-D array; got {array.dtype} "

@@ -60,7 +60,9 @@ def codepoints(text):
     >>> codepoints("ab-").tolist()
     [97, 98, 45]
     """
-    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    # "surrogatepass": a lone surrogate (from a file read with surrogateescape)
+    # gets its code point and is reported as an unknown character, by name.
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
 def id_dtype(n_symbols):
@@ -99,7 +101,9 @@ class SymbolTable:
         order = np.argsort(points)
         self._sorted_points = points[order]
         self._sorted_ids = order.astype(self.dtype)
-        self._symbols = np.array(self.vocabulary)
+        # object, not "<U1": NumPy's str arrays drop trailing NULs, so "\x00" (a
+        # symbol of a learned alphabet) would decode to "".
+        self._symbols = np.array(self.vocabulary, dtype=object)
 
     def encode_letters(self, text):
         """Ids of the characters of ``text``, and where they are not letters.

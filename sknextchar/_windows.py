@@ -169,6 +169,12 @@ def cut_windows(ids, lengths, context_length, dtype):
     lengths = np.asarray(lengths, dtype=np.intp)
     n_names = len(lengths)
     L = context_length
+    if n_names == 0:  # every name dropped: no window (the code below needs one)
+        return (
+            np.zeros((0, L), dtype=dtype),
+            np.zeros(0, dtype=dtype),
+            np.zeros(0, dtype=np.intp),
+        )
     # Each name becomes a block: L pads, its letters, one end marker.
     block = lengths + L + 1
     block_start = np.concatenate(([0], np.cumsum(block)[:-1]))

@@ -10,6 +10,7 @@ from sknextchar._base import (
     ACTIVATIONS,
     DERIVATIVES,
     backward,
+    dropout_masks,
     forward,
     init_params,
     log_softmax,
@@ -78,6 +79,47 @@ def test_gradients_match_finite_differences(rng, activation, hidden, alpha):
     for name, a, b in zip(names, analytic, numeric):
         assert a.shape == b.shape, name
         np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-7, err_msg=name)
+
+
+@pytest.mark.parametrize("activation", sorted(ACTIVATIONS))
+@pytest.mark.parametrize("hidden", [(6,), (6, 5)], ids=["one", "two"])
+def test_dropout_gradients_match_finite_differences(rng, activation, hidden):
+    """With fixed dropout masks the loss is a smooth function of the parameters."""
+    X, y, params = make_problem(rng, hidden, activation)
+    n_layers = len(hidden) + 1
+    E, coefs, intercepts = params[0], params[1 : n_layers + 1], params[n_layers + 1 :]
+    masks = dropout_masks(len(y), hidden, 0.4, rng, np.float64)
+    assert all((m == 0).any() and (m != 0).any() for m in masks)
+
+    def total():
+        _, log_proba = forward(X, E, coefs, intercepts, activation, masks)
+        return loss(log_proba, y, [E, *coefs], 0.1)
+
+    hidden_out, log_proba = forward(X, E, coefs, intercepts, activation, masks)
+    g_E, g_coefs, g_intercepts = backward(
+        X, y, E, coefs, hidden_out, log_proba, activation, 0.1, masks=masks
+    )
+    numeric = numerical_gradient(total, params)
+    for i, (a, b) in enumerate(zip([g_E, *g_coefs, *g_intercepts], numeric)):
+        np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-7, err_msg=str(i))
+
+
+def test_dropout_masks_are_inverted_dropout():
+    generator = np.random.default_rng(0)
+    (mask,) = dropout_masks(2000, (50,), 0.25, generator, np.float32)
+    assert mask.dtype == np.float32
+    assert set(np.unique(mask).tolist()) == {0.0, np.float32(1 / 0.75)}
+    assert abs((mask == 0).mean() - 0.25) < 0.01  # drop rate
+    assert abs(mask.mean() - 1.0) < 0.02  # expected multiplier 1: no rescaling later
+
+
+def test_forward_with_unit_masks_is_forward(rng):
+    X, _, params = make_problem(rng, (6, 5), "tanh")
+    E, coefs, intercepts = params[0], params[1:4], params[4:]
+    ones = [np.ones((len(X), 6)), np.ones((len(X), 5))]
+    _, expected = forward(X, E, coefs, intercepts, "tanh")
+    _, log_proba = forward(X, E, coefs, intercepts, "tanh", ones)
+    np.testing.assert_allclose(log_proba, expected, rtol=1e-12)
 
 
 def test_backward_writes_into_given_buffers(rng):

@@ -243,19 +243,20 @@ def test_models_accept_wider_contexts():
 
 def test_split_is_deterministic_disjoint_80_10_10():
     names = load_indian_names()  # distinct names
-    train, val, test = _corpora.split_names(names)
+    train, val, test = _corpora.split_names(names, method="numpy")
     assert (len(train), len(val), len(test)) == (12059, 1507, 1508)
     assert not set(train) & set(val) and not set(train) & set(test)
     assert not set(val) & set(test)
     assert sorted(train + val + test) == names
-    assert _corpora.split_names(names) == (train, val, test)
+    assert _corpora.split_names(names, method="numpy") == (train, val, test)
     perm = np.random.default_rng(42).permutation(len(names))
     assert train[:3] == [names[i] for i in perm[:3]]
 
 
 def test_split_keeps_duplicates_and_makemore_shuffle():
     names = ["ava", "ava", "mia", "zoe", "ivy", "eve", "amy", "kim", "lea", "ana"]
-    parts = _corpora.split_names(names, method="makemore")
+    parts = _corpora.split_names(names)  # the default
+    assert parts == _corpora.split_names(names, method="makemore")
     assert [len(p) for p in parts] == [8, 1, 1]
     shuffled = list(names)
     random.seed(42)
@@ -283,6 +284,7 @@ def test_runner_quick_writes_report(tmp_path, capsys):
         [
             "--quick",
             "--no-memory",
+            "--no-speed",
             "--models",
             "uniform,kn3",
             "--names-en",
@@ -316,3 +318,49 @@ def test_pipeline_adapter():
 
     model = run_benchmarks.PipelineModel(Scored()).fit(["abid"])
     assert model.estimator.n_ == 1 and model.nll_per_char(["ali"]) == 1.5
+
+
+def test_traced_mlp_and_time_to_quality_table():
+    from neural import TracedPipelineModel, lecture_pipeline
+    from sklearn.pipeline import make_pipeline
+
+    from sknextchar import CharEmbeddingMLPClassifier, ContextWindowTransformer
+
+    train, val, test = _corpora.split_names(load_indian_names()[::50])  # 302 names
+    corpus = _corpora.Corpus("indian", "test", train, val, test)
+    lecture = run_benchmarks.ModelSpec(
+        "mlp-lecture", "lecture", lambda: TracedPipelineModel(lecture_pipeline(3))
+    )
+    wide = run_benchmarks.ModelSpec(
+        "mlp-x",
+        "wide",
+        lambda: TracedPipelineModel(
+            make_pipeline(
+                ContextWindowTransformer(),
+                CharEmbeddingMLPClassifier(max_iter=4, random_state=0),
+            )
+        ),
+    )
+    results = [
+        run_benchmarks.benchmark(spec, corpus, memory=False, log=lambda m: None)
+        for spec in (lecture, wide)
+    ]
+    curve = results[1].curve
+    assert [epoch for epoch, _, _ in curve] == [1, 2, 3, 4]
+    assert all(b[1] > a[1] for a, b in zip(curve, curve[1:]))  # cumulative seconds
+    assert curve[-1][2] == pytest.approx(results[1].nll["val"])
+    assert results[1].epochs == 4
+    table = run_benchmarks.time_to_quality_table(results, [corpus])
+    assert len(table) == 4 and "| indian | wide |" in table[3]
+    # The traced model no longer holds the callback, so it pickles and clones.
+    assert results[1].model.estimator[-1].callback is None
+
+
+def test_one_hot_mlp_baseline():
+    from neural import OneHotMLPModel, matmul_floor_seconds
+
+    names = load_indian_names()[::100]
+    model = OneHotMLPModel(max_iter=2).fit(names)
+    nll = model.nll_per_char(names[:20])
+    assert 0 < nll < log(27) + 0.5 and model.n_epochs_ <= 2
+    assert 0 < matmul_floor_seconds(32, n_steps=5) < 0.1

@@ -224,6 +224,21 @@ def test_no_hidden_layer_and_float64(windows):
     assert small(dtype=np.float32).fit(windows).coefs_[0].dtype == np.float32
 
 
+def test_dropout_is_seeded_regularises_and_leaves_prediction_deterministic(windows):
+    a = small(dropout=0.5, max_iter=4, random_state=3).fit(windows)
+    b = small(dropout=0.5, max_iter=4, random_state=3).fit(windows)
+    assert_same_weights(a, b)
+    plain = small(max_iter=4, random_state=3).fit(windows)
+    assert not np.array_equal(a.coefs_[0], plain.coefs_[0])
+    # Dropped units make the training loss higher than without dropout.
+    assert a.loss_curve_[-1] > plain.loss_curve_[-1]
+    assert a.loss_curve_[-1] < a.loss_curve_[0]
+    # Prediction uses the whole network: no randomness.
+    np.testing.assert_array_equal(a.predict_proba(windows), a.predict_proba(windows))
+    with pytest.raises(ValueError, match="dropout"):
+        small(dropout=1.0).fit(windows)
+
+
 @pytest.mark.parametrize("activation", ["tanh", "logistic", "identity", "relu"])
 def test_every_activation_lowers_the_loss(windows, activation):
     clf = small(activation=activation, max_iter=4).fit(windows)

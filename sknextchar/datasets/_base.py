@@ -89,6 +89,11 @@ def load_names(path, *, encoding="utf-8"):
             f"{path!r} is not a {encoding} text file ({exc.reason} at byte "
             f"{exc.start}); pass encoding=... or a plain text file, one name per line."
         ) from None
+    except LookupError:
+        raise ValueError(
+            f"encoding={encoding!r} is not a text encoding Python knows; pass e.g. "
+            "'utf-8' or 'latin-1'."
+        ) from None
     names = [name for name in names if name]
     if not names:
         raise ValueError(f"{path!r} contains no names; expected one name per line.")

@@ -1,0 +1,253 @@
+"""Every public class and function has a complete numpydoc docstring.
+
+Public means: listed in the ``__all__`` of ``sknextchar``, ``sknextchar.metrics``,
+``sknextchar.datasets`` or ``sknextchar.plotting``. For each of them, and for the
+public methods that the package's classes define, the docstring must parse as
+numpydoc, its Parameters section must name every parameter of the signature (of
+``__init__`` for a class) and nothing else, and the object must have an Examples
+section. An estimator is fitted on tiny data, and its Attributes section must name
+exactly the fitted attributes (the trailing-underscore names) that fitting sets.
+"""
+
+import importlib
+import inspect
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sklearn.base import BaseEstimator
+from sklearn.pipeline import make_pipeline
+
+from sknextchar import (
+    CharEmbeddingMLPClassifier,
+    ContextWindowTransformer,
+    NameSampler,
+)
+
+# numpydoc is in the test and docs extras; without it the checks cannot run.
+NumpyDocString = pytest.importorskip("numpydoc.docscrape").NumpyDocString
+
+PUBLIC_MODULES = (
+    "sknextchar",
+    "sknextchar.metrics",
+    "sknextchar.datasets",
+    "sknextchar.plotting",
+)
+API_PAGE = Path(__file__).resolve().parents[1] / "docs" / "api.rst"
+NAMES = ["abid", "asha", "ravi", "amit", "anita", "kiran", "meera", "sunil"]
+
+
+def _public_names(module):
+    names = getattr(module, "__all__", None)
+    if names is None:  # a module without __all__: the functions it defines
+        names = [
+            name
+            for name, obj in vars(module).items()
+            if not name.startswith("_")
+            and inspect.isfunction(obj)
+            and obj.__module__ == module.__name__
+        ]
+    return names
+
+
+def _public_objects():
+    """(qualified name, object) of every public class and function."""
+    found = []
+    for module_name in PUBLIC_MODULES:
+        module = importlib.import_module(module_name)
+        for name in _public_names(module):
+            obj = getattr(module, name)
+            if inspect.isclass(obj) or inspect.isfunction(obj):
+                found.append((f"{module_name}.{name}", obj))
+    return found
+
+
+PUBLIC_OBJECTS = _public_objects()
+PUBLIC_CLASSES = [(name, obj) for name, obj in PUBLIC_OBJECTS if inspect.isclass(obj)]
+
+
+def _public_methods(cls):
+    """(qualified name, function) of the public methods the package defines."""
+    out = []
+    for klass in cls.__mro__:
+        if not klass.__module__.startswith("sknextchar"):
+            continue
+        for name, member in vars(klass).items():
+            if name.startswith("_") or not inspect.isfunction(member):
+                continue
+            if name not in {n.rsplit(".", 1)[-1] for n, _ in out}:
+                out.append((f"{cls.__name__}.{name}", member))
+    return out
+
+
+PUBLIC_METHODS = [
+    (f"{qualname}", method)
+    for _, cls in PUBLIC_CLASSES
+    for qualname, method in _public_methods(cls)
+]
+
+
+def _parse(obj):
+    """The numpydoc sections of ``obj``'s docstring; numpydoc's warnings fail."""
+    doc = inspect.getdoc(obj)
+    assert doc, f"{obj!r} has no docstring"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        return NumpyDocString(doc)
+
+
+def _documented(section):
+    """The names of a Parameters or Attributes section (``a, b : int`` is two)."""
+    names = set()
+    for item in section:
+        for name in item.name.split(","):
+            name = name.strip().lstrip("*")
+            if name:
+                names.add(name)
+    return names
+
+
+def _signature_parameters(obj):
+    """The parameter names of a function, or of a class's ``__init__``."""
+    if inspect.isclass(obj):
+        init = obj.__init__
+        if not getattr(init, "__module__", "").startswith("sknextchar"):
+            return set()  # inherited (an exception's *args): nothing to document
+        obj = init
+    parameters = inspect.signature(obj).parameters
+    return {name for name in parameters if name not in {"self", "cls"}}
+
+
+def _check_parameters(name, obj, doc):
+    expected = _signature_parameters(obj)
+    documented = _documented(doc["Parameters"])
+    missing = sorted(expected - documented)
+    extra = sorted(documented - expected)
+    assert not missing and not extra, (
+        f"{name}: parameters missing from the docstring: {missing}; documented but "
+        f"not in the signature: {extra}"
+    )
+
+
+@pytest.mark.parametrize(
+    "name, obj", PUBLIC_OBJECTS, ids=[n for n, _ in PUBLIC_OBJECTS]
+)
+def test_public_object_docstring(name, obj):
+    doc = _parse(obj)
+    assert doc["Summary"], f"{name}: no one-line summary"
+    _check_parameters(name, obj, doc)
+    assert doc["Examples"], f"{name}: no Examples section"
+
+
+@pytest.mark.parametrize(
+    "name, method", PUBLIC_METHODS, ids=[n for n, _ in PUBLIC_METHODS]
+)
+def test_public_method_parameters(name, method):
+    doc = _parse(method)
+    assert doc["Summary"], f"{name}: no one-line summary"
+    _check_parameters(name, method, doc)
+
+
+# --------------------------------------------------------------------------- #
+# Fitted attributes
+# --------------------------------------------------------------------------- #
+def _small_classifier(**params):
+    return CharEmbeddingMLPClassifier(
+        embedding_dim=2, hidden_layer_sizes=(4,), max_iter=2, random_state=0, **params
+    )
+
+
+def _fitted_transformers():
+    return [ContextWindowTransformer().fit(NAMES)]
+
+
+def _fitted_classifiers():
+    windows = ContextWindowTransformer().fit_transform(NAMES)
+    X = np.array([[0, 1], [1, 2], [2, 0], [1, 1]])
+    y = np.array(["b", "c", "a", "b"])
+    return [
+        _small_classifier().fit(windows),
+        _small_classifier(early_stopping=True, validation_fraction=0.25).fit(windows),
+        _small_classifier().fit(X, y),
+        _small_classifier().partial_fit(windows),
+    ]
+
+
+def _fitted_samplers():
+    pipe = make_pipeline(ContextWindowTransformer(), _small_classifier())
+    return [NameSampler(pipe).fit(NAMES)]
+
+
+# Every public estimator needs a way to be fitted here; a new one fails
+# test_every_estimator_has_a_fitting_recipe until it gets one.
+FITTED = {
+    ContextWindowTransformer: _fitted_transformers,
+    CharEmbeddingMLPClassifier: _fitted_classifiers,
+    NameSampler: _fitted_samplers,
+}
+ESTIMATORS = [
+    (name, cls) for name, cls in PUBLIC_CLASSES if issubclass(cls, BaseEstimator)
+]
+
+
+def test_every_estimator_has_a_fitting_recipe():
+    missing = [name for name, cls in ESTIMATORS if cls not in FITTED]
+    assert not missing, f"add a fitting recipe to FITTED in {__file__}: {missing}"
+
+
+@pytest.mark.parametrize("name, cls", ESTIMATORS, ids=[n for n, _ in ESTIMATORS])
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")
+def test_fitted_attributes_are_documented(name, cls):
+    documented = _documented(_parse(cls)["Attributes"])
+    fitted = set()
+    for estimator in FITTED[cls]():
+        fitted |= {
+            attr
+            for attr in vars(estimator)
+            if attr.endswith("_") and not attr.startswith("_")
+        }
+    undocumented = sorted(fitted - documented)
+    never_set = sorted(documented - fitted)
+    assert not undocumented and not never_set, (
+        f"{name}: fitted attributes missing from the Attributes section: "
+        f"{undocumented}; documented but never set by fitting: {never_set}"
+    )
+
+
+@pytest.mark.parametrize(
+    "name, cls",
+    [(n, c) for n, c in PUBLIC_CLASSES if not issubclass(c, BaseEstimator)],
+    ids=[n for n, c in PUBLIC_CLASSES if not issubclass(c, BaseEstimator)],
+)
+def test_properties_are_documented(name, cls):
+    properties = {
+        attr
+        for klass in cls.__mro__
+        if klass.__module__.startswith("sknextchar")
+        for attr, member in vars(klass).items()
+        if isinstance(member, property) and not attr.startswith("_")
+    }
+    doc = _parse(cls)
+    documented = _documented(doc["Attributes"]) | _documented(doc["Parameters"])
+    missing = sorted(properties - documented)
+    assert not missing, f"{name}: properties missing from the docstring: {missing}"
+
+
+# --------------------------------------------------------------------------- #
+# The API reference page
+# --------------------------------------------------------------------------- #
+@pytest.mark.skipif(not API_PAGE.exists(), reason="docs/ is not in this tree")
+def test_api_page_lists_every_public_name():
+    text = API_PAGE.read_text(encoding="utf-8")
+    missing = []
+    for module_name in PUBLIC_MODULES:
+        module = importlib.import_module(module_name)
+        prefix = module_name.removeprefix("sknextchar").lstrip(".")
+        for name in _public_names(module):
+            if name.startswith("__"):  # __version__
+                continue
+            entry = f"{prefix}.{name}" if prefix else name
+            if f"   {entry}\n" not in text:
+                missing.append(f"{module_name}.{name}")
+    assert not missing, f"add these to an autosummary list of {API_PAGE}: {missing}"
