@@ -63,10 +63,7 @@ myst_heading_anchors = 3
 # Every cross-reference must resolve (see _resolve_in_package below for the ones
 # Sphinx does not find by itself), so a renamed object cannot leave a dead link.
 nitpicky = True
-nitpick_ignore = [
-    # A private helper named in NameSampler's Notes (sknextchar/_sampler.py).
-    ("py:func", "sampling_weights"),
-]
+nitpick_ignore = []
 
 # -- The gallery ---------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from ._persistence import (  # noqa: E402
     save_model,
 )
 from ._presets import make_tuned_pipeline  # noqa: E402
-from ._sampler import NameSampler  # noqa: E402
+from ._sampler import NameSampler, TemperatureTable  # noqa: E402
 from ._transformer import ContextWindowTransformer  # noqa: E402
 from ._windows import CharWindows  # noqa: E402
 
@@ -26,6 +26,7 @@ __all__ = [
     "ContextWindowTransformer",
     "ModelVersionWarning",
     "NameSampler",
+    "TemperatureTable",
     "__version__",
     "get_trusted_types",
     "load_model",

@@ -260,7 +260,7 @@ class TemperatureTable:
     Returned by :meth:`NameSampler.temperature_table`. ``print(table)`` shows an
     aligned text table; the arrays are there for plotting or further use.
 
-    Attributes
+    Parameters
     ----------
     prefix : str
         The beginning of the name (lowercased like the training names).
@@ -495,7 +495,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
     At each step the controls apply in this order: the end marker is removed
     below ``min_length`` (and is the only choice at ``max_length``), ``top_k``
     keeps the most probable symbols, the temperature rescales, ``top_p`` keeps
-    the nucleus; see :func:`sampling_weights`. :meth:`predict_proba` applies the
+    the nucleus. :meth:`predict_proba` applies the
     temperature only; the exact distribution :meth:`sample` draws from, all
     controls applied, is :meth:`next_char_proba`.
 
@@ -868,7 +868,8 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
                 "nothing to score: every name was dropped by handle_unknown='drop'."
             )
         log_proba = self._next_log_proba_function(classifier)(windows.contexts)
-        return float(log_proba[np.arange(len(windows)), windows.targets].mean())
+        picked = log_proba[np.arange(len(windows)), windows.targets]
+        return float(picked.mean(dtype=np.float64))  # as the classifier's score
 
     # -------------------------------------------------------------- sampling
     def sample(
