@@ -30,10 +30,10 @@ from sklearn.utils._param_validation import Interval, StrOptions, make_constrain
 from . import __version__
 from ._classifier import CharEmbeddingMLPClassifier
 from ._persistence import load_model, save_model
-from ._sampler import NameSampler
+from ._sampler import NameSampler, _unfreeze
 from ._transformer import ContextWindowTransformer
 from .datasets import load_indian_names, load_names
-from .plotting import _as_sampler, _unfreeze
+from .plotting import _as_sampler
 
 PROG = "sknextchar"
 # The main job is reproducible: the same model and the same names every run.

@@ -353,9 +353,19 @@ class TemperatureTable:
 # The estimator.
 # --------------------------------------------------------------------------- #
 def _unfreeze(estimator):
+    """The estimator inside any number of FrozenEstimator wrappers."""
     while isinstance(estimator, FrozenEstimator):
         estimator = estimator.estimator
     return estimator
+
+
+def _pipeline_steps(pipe):
+    """The steps of a Pipeline, unfrozen, without the skipped ones."""
+    return [
+        _unfreeze(step)
+        for _, step in pipe.steps
+        if step is not None and not (isinstance(step, str) and step == "passthrough")
+    ]
 
 
 def _split_pipeline(estimator):
@@ -369,11 +379,7 @@ def _split_pipeline(estimator):
     pipe = _unfreeze(estimator)
     if not isinstance(pipe, Pipeline):
         raise TypeError(f"{expected}; got {type(pipe).__name__}.")
-    steps = [
-        _unfreeze(step)
-        for _, step in pipe.steps
-        if step is not None and not (isinstance(step, str) and step == "passthrough")
-    ]
+    steps = _pipeline_steps(pipe)
     kinds = [type(step).__name__ for step in steps]
     if len(steps) != 2 or not isinstance(steps[0], ContextWindowTransformer):
         raise TypeError(f"{expected}; got a Pipeline of steps {kinds}.")

@@ -17,7 +17,7 @@ from sklearn.pipeline import Pipeline
 from sklearn.utils.validation import check_is_fitted
 
 from ._classifier import CharEmbeddingMLPClassifier
-from ._sampler import NameSampler
+from ._sampler import NameSampler, _pipeline_steps, _unfreeze
 from ._transformer import ContextWindowTransformer
 from ._vocabulary import END, END_ID
 
@@ -54,12 +54,6 @@ def _figure_and_axes(ax, figsize):
 # --------------------------------------------------------------------------- #
 # Finding the parts of a model.
 # --------------------------------------------------------------------------- #
-def _unfreeze(estimator):
-    while isinstance(estimator, FrozenEstimator):
-        estimator = estimator.estimator
-    return estimator
-
-
 def _find_parts(estimator):
     """The (transformer or None, last step) inside a model, unfrozen.
 
@@ -71,12 +65,7 @@ def _find_parts(estimator):
         check_is_fitted(model)
         model = _unfreeze(model.estimator_)
     if isinstance(model, Pipeline):
-        steps = [
-            _unfreeze(step)
-            for _, step in model.steps
-            if step is not None
-            and not (isinstance(step, str) and step == "passthrough")
-        ]
+        steps = _pipeline_steps(model)
         transformer = next(
             (s for s in steps[:-1] if isinstance(s, ContextWindowTransformer)), None
         )
