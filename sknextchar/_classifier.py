@@ -132,7 +132,7 @@ class CharEmbeddingMLPClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEst
         0 disables it. A regulariser for large networks: with context 8,
         embeddings of 24 and 512 units, 20 epochs on the bundled names reach a
         held-out NLL of 1.99 nats per character without it and 1.91 with 0.3
-        (:func:`~sknextchar.make_tuned_pipeline`).
+        (see :func:`~sknextchar.make_tuned_pipeline`, which uses it).
     batch_size : int, default=128
         Windows per Adam step; clipped to the number of training windows.
     learning_rate : {"cosine", "constant"}, default="cosine"

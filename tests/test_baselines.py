@@ -364,3 +364,30 @@ def test_one_hot_mlp_baseline():
     nll = model.nll_per_char(names[:20])
     assert 0 < nll < log(27) + 0.5 and model.n_epochs_ <= 2
     assert 0 < matmul_floor_seconds(32, n_steps=5) < 0.1
+
+
+def test_tune_search_fits_train_scores_val(tmp_path, monkeypatch):
+    import tune
+
+    train, val, test = _corpora.split_names(load_indian_names()[::50])  # 302 names
+    corpus = _corpora.Corpus("indian", "test", train, val, test)
+    fixed = {
+        tune.CTX: 3,
+        tune.CLF + "embedding_dim": 4,
+        tune.CLF + "hidden_layer_sizes": (16,),
+        tune.CLF + "max_iter": 2,
+    }
+    rows = tune.search(corpus, fixed, {tune.CLF + "dropout": [0.0, 0.5]})
+    assert [params["dropout"] for params, _, _ in rows] == [0.0, 0.5]
+    # The val NLL is that of the pipeline fitted on train alone.
+    pipe = tune.base_pipeline().set_params(**fixed).fit(train)
+    assert rows[0][1] == pytest.approx(-pipe.score(val))
+
+    monkeypatch.setattr(tune, "RESULTS", tmp_path / "results.md")
+    monkeypatch.setattr(tune, "RECORDS", tmp_path / "results.jsonl")
+    params = {k: repr(v) for k, v in rows[1][0].items()}
+    tune.record(dict(kind="stage", stage="s", corpus="indian", params=params,
+                     val_nll=rows[1][1], fit_s=rows[1][2]))  # fmt: skip
+    text = (tmp_path / "results.md").read_text()
+    assert "| s | indian | context_length=3, " in text
+    assert f"dropout=0.5 | {rows[1][1]:.4f} |" in text
