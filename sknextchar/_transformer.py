@@ -110,22 +110,41 @@ class ContextWindowTransformer(PackageEstimatorMixin, TransformerMixin, BaseEsti
             The fitted transformer.
         """
         names = self._prepare(X)
-        if isinstance(self.alphabet, str) and self.alphabet == "auto":
-            seen = set("".join(names))
-            if END in seen:
-                offending = [n for n in names if END in n][:_MAX_REPORTED]
-                raise ValueError(
-                    f"The end marker {END!r} is reserved and cannot occur inside a "
-                    f"name; found in {offending!r}. Remove it from the names."
-                )
-            self.vocabulary_ = make_vocabulary(seen)
-        else:
-            self.vocabulary_ = make_vocabulary(self.alphabet)
-            if self.handle_unknown == "error":
-                # As OneHotEncoder with given categories: refuse at fit the data
-                # that transform would refuse, naming the characters and names.
-                self._encode_names(names)
+        self._learn_vocabulary(names)
+        if self._fixed_alphabet() and self.handle_unknown == "error":
+            # As OneHotEncoder with given categories: refuse at fit the data
+            # that transform would refuse, naming the characters and names.
+            self._encode_names(names)
         return self
+
+    @_fit_context(prefer_skip_nested_validation=True)
+    def fit_transform(self, X, y=None):
+        """Fix the vocabulary and cut the names into windows, reading them once.
+
+        The same result as ``fit(X).transform(X)``, with the names validated and
+        encoded once instead of twice (this is what a Pipeline's ``fit`` calls).
+
+        Parameters
+        ----------
+        X : 1-D array-like of str
+            Names.
+        y : None
+            Ignored; present for API consistency.
+
+        Returns
+        -------
+        windows : CharWindows
+            ``sum(len(name) + 1)`` windows (fewer when characters are dropped).
+
+        Examples
+        --------
+        >>> from sknextchar import ContextWindowTransformer
+        >>> len(ContextWindowTransformer().fit_transform(["abid", "ali"]))
+        9
+        """
+        names = self._prepare(X)
+        self._learn_vocabulary(names)
+        return self._cut(names)  # raises fit's error for unknown characters
 
     def transform(self, X):
         """Cut the names into windows.
@@ -141,15 +160,7 @@ class ContextWindowTransformer(PackageEstimatorMixin, TransformerMixin, BaseEsti
             ``sum(len(name) + 1)`` windows (fewer when characters are dropped).
         """
         check_is_fitted(self)
-        reject_cross_val_predict()
-        names = self._prepare(X)
-        ids, lengths, kept = self._encode_names(names)
-        contexts, targets, name_index = cut_windows(
-            ids, lengths, self.context_length, ids.dtype
-        )
-        return CharWindows(
-            contexts, targets, kept[name_index], self.vocabulary_, len(names)
-        )
+        return self._cut(self._prepare(X))
 
     def encode(self, X):
         """Ids of the letters of each name (no padding, no end marker).
@@ -279,6 +290,34 @@ class ContextWindowTransformer(PackageEstimatorMixin, TransformerMixin, BaseEsti
         contexts = np.zeros((len(prefixes), self.context_length), dtype=ids.dtype)
         contexts[inside] = ids[positions[inside]]
         return ids, lengths, contexts
+
+    def _fixed_alphabet(self):
+        return not (isinstance(self.alphabet, str) and self.alphabet == "auto")
+
+    def _learn_vocabulary(self, names):
+        """Set ``vocabulary_`` from the alphabet, or from the names under "auto"."""
+        if self._fixed_alphabet():
+            self.vocabulary_ = make_vocabulary(self.alphabet)
+            return
+        seen = set("".join(names))
+        if END in seen:
+            offending = [n for n in names if END in n][:_MAX_REPORTED]
+            raise ValueError(
+                f"The end marker {END!r} is reserved and cannot occur inside a "
+                f"name; found in {offending!r}. Remove it from the names."
+            )
+        self.vocabulary_ = make_vocabulary(seen)
+
+    def _cut(self, names):
+        """The windows of already prepared names."""
+        reject_cross_val_predict()
+        ids, lengths, kept = self._encode_names(names)
+        contexts, targets, name_index = cut_windows(
+            ids, lengths, self.context_length, ids.dtype
+        )
+        return CharWindows(
+            contexts, targets, kept[name_index], self.vocabulary_, len(names)
+        )
 
     def _prepare(self, X):
         names = check_names(X)

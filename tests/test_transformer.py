@@ -294,3 +294,27 @@ def test_fit_does_not_modify_input_and_clone_is_unfitted():
     transformer = ContextWindowTransformer().fit(names)
     assert names == ["Abid", "ali"]
     assert not hasattr(clone(transformer), "vocabulary_")
+
+
+@pytest.mark.parametrize(
+    "params, names",
+    [
+        ({}, ["abid", "Ali", "zoya"]),
+        ({"alphabet": "auto"}, ["अमर", "आशा"]),
+        ({"handle_unknown": "drop"}, ["o'brien", "123", "ab"]),
+    ],
+)
+def test_fit_transform_equals_fit_then_transform(params, names):
+    one_pass = ContextWindowTransformer(**params)
+    windows = one_pass.fit_transform(names)
+    two_pass = ContextWindowTransformer(**params).fit(names)
+    expected = two_pass.transform(names)
+    assert one_pass.vocabulary_ == two_pass.vocabulary_
+    for field in ("contexts", "targets", "name_index"):
+        np.testing.assert_array_equal(getattr(windows, field), getattr(expected, field))
+    assert windows.n_names == expected.n_names
+
+
+def test_fit_transform_refuses_unknown_characters_like_fit():
+    with pytest.raises(ValueError, match=r"\['1'\] in names\[1\]='a1'"):
+        ContextWindowTransformer().fit_transform(["abid", "a1"])
