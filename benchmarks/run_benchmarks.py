@@ -169,7 +169,7 @@ MODELS = [
         lambda: TracedPipelineModel(make_tuned_pipeline(random_state=0)),
         memory_factory=lambda: TracedPipelineModel(
             make_tuned_pipeline(random_state=0).set_params(
-                charembeddingmlpclassifier__max_iter=1
+                clf__max_iter=1
             )
         ),
     ),

@@ -35,18 +35,13 @@ from pathlib import Path
 import numpy as np
 from _corpora import DEFAULT_NAMES_EN, load_corpora
 from sklearn.model_selection import GridSearchCV, PredefinedSplit
-from sklearn.pipeline import make_pipeline
 
-from sknextchar import (
-    CharEmbeddingMLPClassifier,
-    ContextWindowTransformer,
-    make_tuned_pipeline,
-)
+from sknextchar import make_default_pipeline, make_tuned_pipeline
 
 RESULTS = Path(__file__).resolve().parent / "tuning_results.md"
 RECORDS = RESULTS.with_suffix(".jsonl")
-CLF = "charembeddingmlpclassifier__"
-CTX = "contextwindowtransformer__context_length"
+CLF = "clf__"
+CTX = "windows__context_length"
 
 # The base of the search: the reference MLP (context 8, embedding 24) with a
 # wider hidden layer, the classifier's defaults otherwise.
@@ -112,9 +107,7 @@ EXPLORATION = [
 
 
 def base_pipeline():
-    return make_pipeline(
-        ContextWindowTransformer(), CharEmbeddingMLPClassifier(random_state=0)
-    )
+    return make_default_pipeline(random_state=0)
 
 
 def short(params):

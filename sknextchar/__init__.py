@@ -3,33 +3,44 @@
 Bengio et al. (2003) at the scale of characters: cut names into (context, next
 character) windows, learn character embeddings and an MLP that predicts the next
 character, and sample new names from it.
+
+The public names load lazily (as in SciPy and scikit-image): ``import sknextchar``
+imports neither scikit-learn nor NumPy until a name that needs them is used, so the
+command line answers ``--help`` at once.
 """
 
-# Defined before the imports: the persistence module records it in saved models.
-__version__ = "0.1.0.dev0"
+import importlib
 
-from ._classifier import CharEmbeddingMLPClassifier  # noqa: E402
-from ._persistence import (  # noqa: E402
-    ModelVersionWarning,
-    get_trusted_types,
-    load_model,
-    save_model,
-)
-from ._presets import make_tuned_pipeline  # noqa: E402
-from ._sampler import NameSampler, TemperatureTable  # noqa: E402
-from ._transformer import ContextWindowTransformer  # noqa: E402
-from ._windows import CharWindows  # noqa: E402
+from ._version import __version__
 
-__all__ = [
-    "CharEmbeddingMLPClassifier",
-    "CharWindows",
-    "ContextWindowTransformer",
-    "ModelVersionWarning",
-    "NameSampler",
-    "TemperatureTable",
-    "__version__",
-    "get_trusted_types",
-    "load_model",
-    "make_tuned_pipeline",
-    "save_model",
-]
+# Public name -> the module that defines it.
+_LAZY = {
+    "CharEmbeddingMLPClassifier": "._classifier",
+    "CharWindows": "._windows",
+    "ContextWindowTransformer": "._transformer",
+    "ModelVersionWarning": ".exceptions",
+    "NameSampler": "._sampler",
+    "TemperatureTable": "._temperature_table",
+    "get_trusted_types": "._persistence",
+    "load_model": "._persistence",
+    "make_default_pipeline": "._presets",
+    "make_tuned_pipeline": "._presets",
+    "save_model": "._persistence",
+}
+_SUBMODULES = {"callbacks", "datasets", "exceptions", "metrics", "plotting"}
+
+__all__ = sorted([*_LAZY, "__version__"])
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value  # later look-ups skip this function
+        return value
+    if name in _SUBMODULES:
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted([*globals(), *_LAZY, *_SUBMODULES])

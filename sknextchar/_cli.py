@@ -27,7 +27,7 @@ from sklearn.frozen import FrozenEstimator
 from sklearn.pipeline import Pipeline
 from sklearn.utils._param_validation import Interval, StrOptions, make_constraint
 
-from . import __version__
+from ._version import __version__
 from ._classifier import CharEmbeddingMLPClassifier
 from ._persistence import load_model, save_model
 from ._sampler import NameSampler, _unfreeze

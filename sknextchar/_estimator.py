@@ -2,8 +2,8 @@
 
 import warnings
 
-from . import __version__
-from ._persistence import ModelVersionWarning
+from ._version import __version__
+from .exceptions import ModelVersionWarning
 
 # The API reference page of each public estimator (docs/api.rst, autosummary).
 DOC_LINK_TEMPLATE = (

@@ -11,6 +11,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from .exceptions import ModelVersionWarning  # noqa: F401  (its old home)
+
 # Types a saved sknextchar model may hold that skops does not trust by default.
 # A test saves every kind of model and checks that skops reports no other type.
 _TRUSTED_TYPES = (
@@ -22,18 +24,6 @@ _TRUSTED_TYPES = (
 
 _PICKLE_SUFFIXES = {".joblib", ".pkl", ".pickle"}
 _ZIP_MAGIC = b"PK\x03\x04"
-
-
-class ModelVersionWarning(UserWarning):
-    """A model file was saved by another version of sknextchar.
-
-    Examples
-    --------
-    >>> import warnings
-    >>> from sknextchar import ModelVersionWarning
-    >>> issubclass(ModelVersionWarning, UserWarning)
-    True
-    """
 
 
 def get_trusted_types():

@@ -1,6 +1,11 @@
-"""Ready-made pipelines: the configuration tuned for quality (issue 8)."""
+"""Ready-made pipelines: the package defaults and the configuration tuned for quality.
 
-from sklearn.pipeline import make_pipeline
+Every ready-made pipeline names its steps ``windows`` and ``clf``, as the README,
+the documentation and the command line do, so ``set_params(clf__max_iter=5)``
+works on all of them.
+"""
+
+from sklearn.pipeline import Pipeline
 
 from ._classifier import CharEmbeddingMLPClassifier
 from ._transformer import ContextWindowTransformer
@@ -64,13 +69,12 @@ def make_tuned_pipeline(*, random_state=None, verbose=False):
     Returns
     -------
     pipeline : sklearn.pipeline.Pipeline
-        Unfitted. Its steps are named ``contextwindowtransformer`` and
-        ``charembeddingmlpclassifier``, so any setting can be changed with
-        ``set_params`` (for example
-        ``charembeddingmlpclassifier__max_iter=10``).
+        Unfitted. Its steps are named ``windows`` and ``clf``, so any setting
+        can be changed with ``set_params`` (for example ``clf__max_iter=10``).
 
     See Also
     --------
+    make_default_pipeline : The package defaults, about 3.5 times faster to fit.
     CharEmbeddingMLPClassifier : The classifier and its fast defaults.
     NameSampler : Sample new names from the fitted pipeline.
 
@@ -78,18 +82,66 @@ def make_tuned_pipeline(*, random_state=None, verbose=False):
     --------
     >>> from sknextchar import make_tuned_pipeline
     >>> pipe = make_tuned_pipeline(random_state=0)
-    >>> pipe[0].context_length
+    >>> list(pipe.named_steps)
+    ['windows', 'clf']
+    >>> pipe["windows"].context_length
     6
-    >>> clf = pipe[-1]
+    >>> clf = pipe["clf"]
     >>> clf.embedding_dim, clf.hidden_layer_sizes, clf.dropout, clf.max_iter
     (24, (512,), 0.3, 20)
 
     Fit it on a list of names as any pipeline: ``pipe.fit(names)``, then
     ``pipe.score(held_out_names)`` is the mean log-likelihood per character.
     """
-    return make_pipeline(
+    return _named_pipeline(
         ContextWindowTransformer(context_length=_TUNED_CONTEXT_LENGTH),
         CharEmbeddingMLPClassifier(
             **_TUNED_CLASSIFIER_PARAMS, random_state=random_state, verbose=verbose
         ),
     )
+
+
+def make_default_pipeline(*, random_state=None, verbose=False):
+    """The package defaults as an unfitted pipeline from names.
+
+    ``Pipeline([("windows", ContextWindowTransformer()), ("clf",
+    CharEmbeddingMLPClassifier())])``: context 3, embeddings of 10 numbers, one
+    hidden layer of 500 ReLU units, 20 epochs of Adam on a cosine schedule. The
+    main job (``python -m sknextchar``) and ``sknextchar train`` start from it.
+    It reaches a validation NLL of about 2.03 nats per character on the bundled
+    names in about 10 s on 2 cores; :func:`make_tuned_pipeline` reaches 1.91 in
+    about 30 s.
+
+    Parameters
+    ----------
+    random_state : int, RandomState instance or None, default=None
+        Passed to the classifier: seeds the weights and the shuffling.
+    verbose : bool, default=False
+        Passed to the classifier: one progress line per epoch.
+
+    Returns
+    -------
+    pipeline : sklearn.pipeline.Pipeline
+        Unfitted, with steps named ``windows`` and ``clf``.
+
+    See Also
+    --------
+    make_tuned_pipeline : The configuration tuned for quality.
+
+    Examples
+    --------
+    >>> from sknextchar import make_default_pipeline
+    >>> pipe = make_default_pipeline(random_state=0)
+    >>> list(pipe.named_steps)
+    ['windows', 'clf']
+    >>> pipe.set_params(clf__max_iter=5)["clf"].max_iter
+    5
+    """
+    return _named_pipeline(
+        ContextWindowTransformer(),
+        CharEmbeddingMLPClassifier(random_state=random_state, verbose=verbose),
+    )
+
+
+def _named_pipeline(transformer, classifier):
+    return Pipeline([("windows", transformer), ("clf", classifier)])

@@ -7,7 +7,6 @@ integer context matrix that shifts left.
 """
 
 import math
-from dataclasses import dataclass
 from numbers import Integral, Real
 
 import numpy as np
@@ -24,6 +23,7 @@ from sklearn.utils.validation import check_is_fitted
 from ._blas import one_blas_thread
 from ._classifier import CharEmbeddingMLPClassifier
 from ._estimator import PackageEstimatorMixin
+from ._temperature_table import TemperatureTable
 from ._transformer import ContextWindowTransformer
 from ._validation import check_names
 from ._vocabulary import END_ID, codepoints
@@ -248,105 +248,6 @@ def _possible_names(n_letters, prefix_length, min_length, max_length, enough):
         if count > enough:
             break
     return count
-
-
-# --------------------------------------------------------------------------- #
-# The printable table of the lecture.
-# --------------------------------------------------------------------------- #
-@dataclass(frozen=True)
-class TemperatureTable:
-    """Next-character distributions after one prefix, at several temperatures.
-
-    Returned by :meth:`NameSampler.temperature_table`. ``print(table)`` shows an
-    aligned text table; the arrays are there for plotting or further use.
-
-    Parameters
-    ----------
-    prefix : str
-        The beginning of the name (lowercased like the training names).
-    context : str
-        The last ``context_length`` symbols the model actually sees, ``"-"``
-        padded.
-    symbols : tuple of str
-        The vocabulary, in id order (``"-"`` is the end marker).
-    temperatures : tuple of float
-        One per column.
-    proba : ndarray of shape (n_symbols, n_temperatures)
-        ``proba[i, j]`` is the probability of ``symbols[i]`` at
-        ``temperatures[j]``; every column sums to 1.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> table = TemperatureTable(
-    ...     prefix="ab", context="-ab", symbols=("-", "a", "b"),
-    ...     temperatures=(0.5, 1.0), proba=np.array([[0.1, 0.2], [0.9, 0.8], [0, 0]]))
-    >>> print(table)
-    next character after prefix 'ab' (context '-ab')
-    next  T=0.5    T=1
-    a     0.900  0.800
-    -     0.100  0.200
-    b     0.000  0.000
-    """
-
-    prefix: str
-    context: str
-    symbols: tuple
-    temperatures: tuple
-    proba: np.ndarray
-
-    def to_string(self, *, top=None, sort=True, decimals=3):
-        """The table as aligned text.
-
-        Parameters
-        ----------
-        top : int or None, default=None
-            Show only this many rows.
-        sort : bool, default=True
-            Sort rows by decreasing probability in the first temperature's
-            column (ties in vocabulary order); otherwise vocabulary order.
-        decimals : int, default=3
-            Digits after the decimal point.
-
-        Returns
-        -------
-        text : str
-
-        Examples
-        --------
-        >>> import numpy as np
-        >>> table = TemperatureTable(
-        ...     prefix="ab", context="-ab", symbols=("-", "a", "b"),
-        ...     temperatures=(1.0, 2.0), proba=np.array([[0.25, 0.3], [0.75, 0.7],
-        ...                                               [0.0, 0.0]]))
-        >>> print(table.to_string(top=2, sort=False, decimals=2))
-        next character after prefix 'ab' (context '-ab')
-        next  T=1   T=2
-        -     0.25  0.30
-        a     0.75  0.70
-        """
-        order = np.arange(len(self.symbols))
-        if sort:
-            order = np.argsort(-self.proba[:, 0], kind="stable")
-        if top is not None:
-            order = order[:top]
-        header = ["next"] + [f"T={t:g}" for t in self.temperatures]
-        rows = [
-            [self.symbols[i]] + [f"{p:.{decimals}f}" for p in self.proba[i]]
-            for i in order
-        ]
-        widths = [max(len(r[j]) for r in [header, *rows]) for j in range(len(header))]
-        lines = [
-            f"next character after prefix {self.prefix!r} (context {self.context!r})"
-        ]
-        for row in [header, *rows]:
-            cells = [row[0].ljust(widths[0])]
-            cells += [cell.rjust(w) for cell, w in zip(row[1:], widths[1:])]
-            lines.append("  ".join(cells))
-        return "\n".join(lines)
-
-    def __str__(self):
-        return self.to_string()
 
 
 # --------------------------------------------------------------------------- #

@@ -3,14 +3,14 @@
 from numbers import Integral
 
 import numpy as np
-from sklearn.base import BaseEstimator, TransformerMixin, _fit_context
-from sklearn.utils._param_validation import Interval, StrOptions
+from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
+from ._compat import Interval, StrOptions, fit_context, reject_cross_val_predict
 from ._estimator import PackageEstimatorMixin
 from ._validation import check_names
 from ._vocabulary import DEFAULT_ALPHABET, END, SymbolTable, make_vocabulary
-from ._windows import CharWindows, cut_windows, reject_cross_val_predict
+from ._windows import CharWindows, cut_windows
 
 _MAX_REPORTED = 5
 
@@ -93,7 +93,7 @@ class ContextWindowTransformer(PackageEstimatorMixin, TransformerMixin, BaseEsti
         self.lowercase = lowercase
         self.handle_unknown = handle_unknown
 
-    @_fit_context(prefer_skip_nested_validation=True)
+    @fit_context(prefer_skip_nested_validation=True)
     def fit(self, X, y=None):
         """Fix the vocabulary.
 
@@ -117,7 +117,7 @@ class ContextWindowTransformer(PackageEstimatorMixin, TransformerMixin, BaseEsti
             self._encode_names(names)
         return self
 
-    @_fit_context(prefer_skip_nested_validation=True)
+    @fit_context(prefer_skip_nested_validation=True)
     def fit_transform(self, X, y=None):
         """Fix the vocabulary and cut the names into windows, reading them once.
 

@@ -1,7 +1,5 @@
 """The immutable container of (context, next character) windows."""
 
-import sys
-
 import numpy as np
 
 from ._vocabulary import END_ID
@@ -191,30 +189,3 @@ def cut_windows(ids, lengths, context_length, dtype):
     views = np.lib.stride_tricks.sliding_window_view(stream, L + 1)  # (len, L+1)
     windows = views[starts]  # (n_windows, L+1)
     return windows[:, :L].copy(), windows[:, L].copy(), name_index
-
-
-def reject_cross_val_predict(max_depth=40):
-    """Raise if called under ``sklearn.model_selection.cross_val_predict``.
-
-    ``cross_val_predict`` stitches one prediction per input row back into input
-    order. Windows are not input rows (a name gives ``len(name) + 1`` of them), so
-    its result would be silently misaligned. It cannot be made to work; this turns
-    the silent error into a clear one. Looks a bounded number of frames up the
-    call stack for ``_fit_and_predict``, the function it uses to predict each fold.
-    """
-    frame = sys._getframe(1)
-    for _ in range(max_depth):
-        if frame is None:
-            return
-        code = frame.f_code
-        if code.co_name == "_fit_and_predict" and code.co_filename.endswith(
-            "_validation.py"
-        ):
-            raise TypeError(
-                "cross_val_predict cannot be used with ContextWindowTransformer: it "
-                "returns one prediction per name, but the pipeline predicts one row "
-                "per window (len(name) + 1 per name). Use cross_val_score or "
-                "cross_validate with the scorers of sknextchar.metrics, or fit on "
-                "each fold and call predict_proba yourself."
-            )
-        frame = frame.f_back

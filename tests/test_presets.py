@@ -28,7 +28,7 @@ def test_tuned_pipeline_is_unfitted_with_the_tuned_params():
     # Each call gives new objects, and the pipeline clones like any estimator.
     assert make_tuned_pipeline()[-1] is not make_tuned_pipeline()[-1]
     assert (
-        clone(pipe).get_params()["charembeddingmlpclassifier__dropout"]
+        clone(pipe).get_params()["clf__dropout"]
         == params["dropout"]
     )
 
@@ -45,8 +45,8 @@ def test_tuned_defaults_differ_from_the_package_defaults():
 def test_tuned_pipeline_fits_100_names():
     names = load_indian_names()[::150][:100]
     pipe = make_tuned_pipeline(random_state=0).set_params(
-        charembeddingmlpclassifier__max_iter=2,
-        charembeddingmlpclassifier__hidden_layer_sizes=(32,),
+        clf__max_iter=2,
+        clf__hidden_layer_sizes=(32,),
     )
     pipe.fit(names)
     clf = pipe[-1]

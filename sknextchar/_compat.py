@@ -1,0 +1,78 @@
+"""The one home of scikit-learn's private names.
+
+Every private scikit-learn object the package relies on is imported here and
+re-exported under a public name, so a scikit-learn release that moves one breaks
+this module alone. Nothing else in the package imports ``sklearn.<...>._x`` or a
+``_name`` from scikit-learn.
+
+It also holds the guard against ``cross_val_predict``, which depends on the name
+of one of scikit-learn's private functions.
+"""
+
+import sys
+
+from sklearn.base import _fit_context
+from sklearn.utils._param_validation import (
+    Interval,
+    InvalidParameterError,
+    Options,
+    StrOptions,
+    validate_parameter_constraints,
+)
+
+__all__ = [
+    "Interval",
+    "InvalidParameterError",
+    "Options",
+    "StrOptions",
+    "fit_context",
+    "reject_cross_val_predict",
+    "validate_parameter_constraints",
+]
+
+#: ``sklearn.base._fit_context``: validates the parameters before ``fit`` runs.
+fit_context = _fit_context
+
+# The function cross_val_predict calls to fit and predict one fold, and the module
+# that defines it (scikit-learn >= 1.0).
+_CROSS_VAL_PREDICT_FRAME = ("_fit_and_predict", "_validation.py")
+
+
+def reject_cross_val_predict(max_depth=40):
+    """Raise if called under ``sklearn.model_selection.cross_val_predict``.
+
+    ``cross_val_predict`` stitches one prediction per input row back into input
+    order. Windows are not input rows (a name gives ``len(name) + 1`` of them), so
+    its result would be silently misaligned. It cannot be made to work; this turns
+    the silent error into a clear one. Looks a bounded number of frames up the
+    call stack for the private function it uses to predict each fold.
+
+    Parameters
+    ----------
+    max_depth : int, default=40
+        How many frames to look up.
+
+    Raises
+    ------
+    TypeError
+        When one of the calling frames is cross_val_predict's fold function.
+
+    Examples
+    --------
+    >>> reject_cross_val_predict()  # not under cross_val_predict: nothing happens
+    """
+    name, filename = _CROSS_VAL_PREDICT_FRAME
+    frame = sys._getframe(1)
+    for _ in range(max_depth):
+        if frame is None:
+            return
+        code = frame.f_code
+        if code.co_name == name and code.co_filename.endswith(filename):
+            raise TypeError(
+                "cross_val_predict cannot be used with ContextWindowTransformer: it "
+                "returns one prediction per name, but the pipeline predicts one row "
+                "per window (len(name) + 1 per name). Use cross_val_score or "
+                "cross_validate with the scorers of sknextchar.metrics, or fit on "
+                "each fold and call predict_proba yourself."
+            )
+        frame = frame.f_back

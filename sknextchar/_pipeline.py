@@ -1,0 +1,162 @@
+"""Fitted next-character pipelines: unwrapping, splitting, and the model protocol.
+
+The sampler/model protocol
+--------------------------
+:class:`~sknextchar.NameSampler` (and the plotting and command-line helpers) work
+with any *next-character pipeline*: a scikit-learn :class:`~sklearn.pipeline.Pipeline`
+(possibly wrapped in :class:`~sklearn.frozen.FrozenEstimator`, with ``"passthrough"``
+steps skipped) of exactly two steps,
+
+1. a :class:`~sknextchar.ContextWindowTransformer`, whose ``vocabulary_`` fixes the
+   symbols and whose ``encode_prefixes`` turns text into integer contexts;
+2. a model with ``predict_log_proba(contexts)``: for an integer array of shape
+   ``(n, context_length)`` of symbol ids, it returns the ``(n, n_symbols)``
+   natural-log probabilities of the next symbol, one column per symbol of the
+   transformer's vocabulary, in vocabulary order (its ``classes_``, when it has
+   one, equals the vocabulary).
+
+A model may also offer ``next_log_proba(contexts)``: the same numbers, for ids the
+caller has already validated, without ``predict_log_proba``'s input checks. The
+sampler's inner loop calls it when it exists (:func:`next_log_proba_function`). The
+sampler never looks at the model's class, so any model that follows the protocol
+can be sampled, scored and beam-searched.
+"""
+
+from sklearn.frozen import FrozenEstimator
+from sklearn.pipeline import Pipeline
+
+from ._transformer import ContextWindowTransformer
+
+__all__ = [
+    "next_log_proba_function",
+    "pipeline_steps",
+    "split_pipeline",
+    "unfreeze",
+]
+
+
+def unfreeze(estimator):
+    """The estimator inside any number of FrozenEstimator wrappers.
+
+    Parameters
+    ----------
+    estimator : object
+        An estimator, possibly wrapped in :class:`~sklearn.frozen.FrozenEstimator`.
+
+    Returns
+    -------
+    estimator : object
+        The innermost estimator.
+
+    Examples
+    --------
+    >>> from sklearn.frozen import FrozenEstimator
+    >>> from sknextchar import ContextWindowTransformer
+    >>> unfreeze(FrozenEstimator(ContextWindowTransformer()))
+    ContextWindowTransformer()
+    """
+    while isinstance(estimator, FrozenEstimator):
+        estimator = estimator.estimator
+    return estimator
+
+
+def pipeline_steps(pipe):
+    """The steps of a Pipeline, unfrozen, without the skipped ones.
+
+    Parameters
+    ----------
+    pipe : Pipeline
+        The pipeline.
+
+    Returns
+    -------
+    steps : list of estimators
+
+    Examples
+    --------
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import ContextWindowTransformer
+    >>> pipeline_steps(make_pipeline("passthrough", ContextWindowTransformer()))
+    [ContextWindowTransformer()]
+    """
+    return [
+        unfreeze(step)
+        for _, step in pipe.steps
+        if step is not None and not (isinstance(step, str) and step == "passthrough")
+    ]
+
+
+def split_pipeline(estimator, *, owner="NameSampler"):
+    """The (transformer, model) pair of a next-character pipeline.
+
+    Parameters
+    ----------
+    estimator : Pipeline or FrozenEstimator
+        A pipeline of a :class:`~sknextchar.ContextWindowTransformer` followed by
+        a model with ``predict_log_proba``, possibly frozen.
+    owner : str, default="NameSampler"
+        Who needs the pipeline, for the error message.
+
+    Returns
+    -------
+    transformer : ContextWindowTransformer
+    model : estimator
+
+    Raises
+    ------
+    TypeError
+        If ``estimator`` is not such a pipeline.
+
+    Examples
+    --------
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import CharEmbeddingMLPClassifier, ContextWindowTransformer
+    >>> pipe = make_pipeline(ContextWindowTransformer(), CharEmbeddingMLPClassifier())
+    >>> [type(step).__name__ for step in split_pipeline(pipe)]
+    ['ContextWindowTransformer', 'CharEmbeddingMLPClassifier']
+    """
+    expected = (
+        f"{owner} needs a Pipeline of a ContextWindowTransformer followed by a "
+        "next-character model with predict_log_proba, e.g. make_pipeline("
+        "ContextWindowTransformer(), CharEmbeddingMLPClassifier()), possibly "
+        "wrapped in FrozenEstimator"
+    )
+    pipe = unfreeze(estimator)
+    if not isinstance(pipe, Pipeline):
+        raise TypeError(f"{expected}; got {type(pipe).__name__}.")
+    steps = pipeline_steps(pipe)
+    kinds = [type(step).__name__ for step in steps]
+    if len(steps) != 2 or not isinstance(steps[0], ContextWindowTransformer):
+        raise TypeError(f"{expected}; got a Pipeline of steps {kinds}.")
+    if not hasattr(steps[1], "predict_log_proba"):
+        raise TypeError(
+            f"{expected}; the last step {kinds[1]} has no predict_log_proba."
+        )
+    return steps[0], steps[1]
+
+
+def next_log_proba_function(model):
+    """The function that gives a model's next-symbol log-probabilities.
+
+    ``model.next_log_proba`` (the protocol's unchecked fast path) when the model
+    has one, else ``model.predict_log_proba``.
+
+    Parameters
+    ----------
+    model : estimator
+        A fitted model that follows the protocol of this module.
+
+    Returns
+    -------
+    function : callable
+        Maps an integer array of shape ``(n, context_length)`` to an array of
+        shape ``(n, n_symbols)`` of log-probabilities.
+
+    Examples
+    --------
+    >>> from sknextchar import CharEmbeddingMLPClassifier
+    >>> next_log_proba_function(CharEmbeddingMLPClassifier()).__name__
+    'next_log_proba'
+    """
+    function = getattr(model, "next_log_proba", None)
+    return function if callable(function) else model.predict_log_proba
