@@ -23,7 +23,8 @@ random.shuffle(words)`` does in Karpathy's makemore lectures) and cut at 80% and
 file order for ``names_en``). This is the default of the whole benchmark suite because
 it is the split of the published names_en results (Karpathy's lectures) and of the
 reference values quoted in issue 8 (modified Kneser-Ney 5-gram val NLL 1.976 and 1.991,
-which ``KneserNeyModel(5, padding="raw")`` reproduces on it exactly). ``method="numpy"``
+which ``KneserNeyClassifier(padding="raw")`` over 4-symbol windows reproduces on it
+exactly). ``method="numpy"``
 is kept as an option: it orders the names by ``np.random.default_rng(42).permutation(n)``
 and cuts at the same positions (the split of the first reports; numbers on the two
 splits differ by about 0.01 nats).

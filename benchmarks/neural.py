@@ -1,8 +1,8 @@
 """The neural entries of the benchmark suite and its speed section.
 
 - :class:`TracedPipelineModel`: a pipeline ``ContextWindowTransformer ->
-  CharEmbeddingMLPClassifier`` that scores the val names after every epoch (through the
-  classifier's ``callback``), for the time-to-quality table.
+  CharEmbeddingMLPClassifier`` that scores the val names after every epoch (through a
+  scikit-learn callback, :class:`ValTracer`), for the time-to-quality table.
 - :func:`lecture_pipeline`: the lecture configuration, the reference of time to quality.
 - :class:`OneHotMLPModel`: scikit-learn's MLPClassifier on one-hot contexts.
 - :func:`speed_section`: training windows/s at batch 32 and 1024 against MLPClassifier,
@@ -49,14 +49,59 @@ def lecture_pipeline(max_iter=20):
     )
 
 
+class ValTracer:
+    """A scikit-learn callback (``sklearn.callback``) that scores val after each epoch.
+
+    Set on the classifier of a fitted-by-names pipeline, it times every epoch task
+    (from its begin to its end hook), scores the val windows with the epoch's
+    ``fitted_estimator`` and records ``(epoch, cumulative training seconds, val
+    NLL)`` in ``curve``; ``scoring_seconds`` is the time spent scoring. It is not an
+    auto-propagated callback, so it may sit on the classifier inside the pipeline.
+
+    Parameters
+    ----------
+    val_windows : callable
+        Returns the val windows; called once, at the first epoch's end, when the
+        pipeline's transformer is fitted.
+    """
+
+    def __init__(self, val_windows):
+        self.val_windows = val_windows
+        self.curve, self.scoring_seconds = [], 0.0
+        self._windows, self._begin, self._trained = None, None, 0.0
+
+    def setup(self, estimator, context):
+        pass
+
+    def on_fit_task_begin(self, estimator, context):
+        if context.task_name == "epoch":
+            self._begin = time.perf_counter()
+
+    def on_fit_task_end(self, estimator, context, *, fitted_estimator=None):
+        if context.task_name != "epoch":
+            return False
+        self._trained += time.perf_counter() - self._begin
+        start = time.perf_counter()
+        if self._windows is None:
+            self._windows = self.val_windows()
+        nll = -fitted_estimator.score(self._windows)
+        self.curve.append((len(self.curve) + 1, self._trained, nll))
+        self.scoring_seconds += time.perf_counter() - start
+        return False
+
+    def teardown(self, estimator, context):
+        pass
+
+
 class TracedPipelineModel:
     """A names -> classifier pipeline that records its val NLL after every epoch.
 
-    Set ``val_names`` before ``fit`` to trace; the classifier's ``callback`` then
-    scores them after each epoch. ``curve_`` lists ``(epoch, cumulative training
-    seconds, val NLL)``, the seconds being the sum of the epochs' own times (the
-    callback's ``info["seconds"]``), so scoring is not counted; ``scoring_seconds_``
-    is the time spent scoring, for the caller to subtract from its wall-clock time.
+    Set ``val_names`` before ``fit`` to trace; a :class:`ValTracer` on the classifier
+    then scores them after each epoch. ``curve_`` lists ``(epoch, cumulative
+    training seconds, val NLL)``, the seconds being the epochs' own times, so
+    scoring is not counted; ``scoring_seconds_`` is the time spent scoring, for the
+    caller to subtract from its wall-clock time. The callback is removed after the
+    fit: the fitted pipeline holds none.
 
     Parameters
     ----------
@@ -71,23 +116,16 @@ class TracedPipelineModel:
     def fit(self, names):
         self.curve_, self.scoring_seconds_ = [], 0.0
         clf = self.estimator[-1]
+        tracer = None
         if self.val_names is not None:
-            state = {"seconds": 0.0, "windows": None}
-
-            def trace(info):
-                start = time.perf_counter()
-                state["seconds"] += info["seconds"]
-                if state["windows"] is None:  # the transformer is fitted by now
-                    state["windows"] = self.estimator[0].transform(self.val_names)
-                nll = -clf.score(state["windows"])
-                self.curve_.append((info["epoch"], state["seconds"], nll))
-                self.scoring_seconds_ += time.perf_counter() - start
-
-            clf.set_params(callback=trace)
+            tracer = ValTracer(lambda: self.estimator[0].transform(self.val_names))
+            clf.set_callbacks(tracer)
         try:
             self.estimator.fit(names)
         finally:
-            clf.set_params(callback=None)
+            clf.set_callbacks()
+        if tracer is not None:
+            self.curve_, self.scoring_seconds_ = tracer.curve, tracer.scoring_seconds
         self.n_epochs_ = clf.n_iter_
         return self
 
@@ -271,6 +309,7 @@ __all__ = [
     "LECTURE",
     "OneHotMLPModel",
     "TracedPipelineModel",
+    "ValTracer",
     "lecture_pipeline",
     "matmul_floor_seconds",
     "speed_section",

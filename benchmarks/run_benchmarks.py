@@ -1,6 +1,6 @@
 """Benchmark suite: fit every registered model on every corpus, write a Markdown report.
 
-The whole suite, one command (about 10 minutes on 2 cores; writes benchmarks/REPORT.md)::
+The whole suite, one command (about 25 minutes on 2 cores; writes benchmarks/REPORT.md)::
 
     python benchmarks/run_benchmarks.py
 
@@ -9,19 +9,24 @@ Usage::
     python benchmarks/run_benchmarks.py [--names-en PATH] [--out benchmarks/REPORT.md]
                                         [--quick] [--models KEY,KEY,...]
                                         [--split {makemore,numpy}] [--no-memory]
-                                        [--no-speed]
+                                        [--no-speed] [--no-kn-scale]
 
 For each corpus (``_corpora.py``: the bundled Indian names and makemore's names.txt,
 split 80/10/10 by name with seed 42, makemore's shuffle by default) and each model of
 the registry below, the suite fits on train and reports the NLL per predicted character
 (natural log, end marker included) on train, val and test, the same in bits, the fit
-time, the training windows per second of fit and the peak memory of the fit. For this
-package's MLP it also reports the time to quality: the training seconds until the val
-NLL first reaches that of the lecture configuration (see ``LECTURE``). Then the speed
-section: training windows/s at batch 32 and 1024 against scikit-learn's MLPClassifier,
-the time of the matrix products alone, and the time to sample 10,000 names.
-``--quick`` is a smoke test on a subsample (about a minute); its numbers are not for
-comparison.
+time, the training windows per second of fit and the peak memory of the fit. Every
+model is one of the package's public estimators in a pipeline from names: the count
+models are ``KneserNeyClassifier`` (modified Kneser-Ney, or add-one counts), the
+mixtures ``MixtureClassifier`` (``mixtures.py``). For this package's MLP it also
+reports the time to quality: the training seconds until the val NLL first reaches that
+of the lecture configuration (see ``LECTURE``); for the mixtures, what each ingredient
+contributes (issue 16). Then the Kneser-Ney fit on 1,000,000 names against the time to
+cut their windows (``bench_kneser_ney.py``), and the speed section: training windows/s
+at batch 32 and 1024 against scikit-learn's MLPClassifier, the time of the matrix
+products alone, and the time to sample 10,000 names. ``--quick`` is a smoke test on a
+subsample (about a minute, without the mixtures and the 1,000,000 names); its numbers
+are not for comparison.
 """
 
 import argparse
@@ -31,7 +36,7 @@ import sys
 import time
 import tracemalloc
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from math import log
 from pathlib import Path
 
@@ -39,7 +44,8 @@ import numpy as np
 import scipy
 import sklearn
 from _corpora import DEFAULT_NAMES_EN, SPLIT_METHODS, load_corpora
-from baselines import AddOneBigramModel, KneserNeyModel, UniformModel
+from bench_kneser_ney import scale_section
+from mixtures import MIXTURES, mixture_pipeline, one_epoch
 from neural import (
     LECTURE,
     OneHotMLPModel,
@@ -47,12 +53,13 @@ from neural import (
     lecture_pipeline,
     speed_section,
 )
-from sklearn.pipeline import make_pipeline
+from sklearn.pipeline import Pipeline, make_pipeline
 
 import sknextchar
 from sknextchar import (
     CharEmbeddingMLPClassifier,
     ContextWindowTransformer,
+    KneserNeyClassifier,
     make_tuned_pipeline,
 )
 
@@ -93,6 +100,34 @@ class ModelSpec:
     memory_factory: object = None
 
 
+class UniformReference:
+    """The reference line: every one of the 27 symbols has probability 1/27."""
+
+    n_symbols = 27
+
+    def fit(self, names):
+        return self
+
+    def nll_per_char(self, names):
+        return log(self.n_symbols)
+
+
+def count_pipeline(order, **params):
+    """``ContextWindowTransformer(order - 1) -> KneserNeyClassifier(**params)``.
+
+    The count models of the suite are the package's public estimator: the
+    modified Kneser-Ney n-gram, or with ``add_k`` the smoothed count table.
+    """
+    return PipelineModel(
+        Pipeline(
+            [
+                ("windows", ContextWindowTransformer(context_length=order - 1)),
+                ("clf", KneserNeyClassifier(**params)),
+            ]
+        )
+    )
+
+
 class PipelineModel:
     """Adapter from a fitted-by-names scikit-learn estimator to the runner's interface.
 
@@ -117,6 +152,13 @@ class PipelineModel:
         return -float(self.estimator.score(names))
 
 
+# The mixtures of the report (labels of mixtures.MIXTURES): one MLP and the
+# Kneser-Ney 6-gram, linear and log-linear, and the configuration tune.py chose on
+# val (tuning_results.md).
+LINEAR_MIX = "kn+mlp-linear-refit"
+LOGLIN_MIX = "kn+mlp-loglin-refit"
+BEST_MIXTURE = "kn+2mlp-loglin-refit"
+
 # ---------------------------------------------------------------------------------
 # MODEL REGISTRY
 #
@@ -131,11 +173,11 @@ class PipelineModel:
 # Set quick=False for models too slow for the --quick smoke test.
 # ---------------------------------------------------------------------------------
 MODELS = [
-    ModelSpec("uniform", "uniform", UniformModel),
-    ModelSpec("bigram", "bigram, add-one", AddOneBigramModel),
+    ModelSpec("uniform", "uniform", UniformReference),
+    ModelSpec("bigram", "bigram, add-one", lambda: count_pipeline(2, add_k=1)),
     *(
         ModelSpec(
-            f"kn{n}", f"Kneser-Ney {n}-gram, modified", lambda n=n: KneserNeyModel(n)
+            f"kn{n}", f"Kneser-Ney {n}-gram, modified", lambda n=n: count_pipeline(n)
         )
         for n in (3, 4, 5, 6)
     ),
@@ -168,10 +210,28 @@ MODELS = [
         "MLP, tuned preset (L=6, K=24, 512 relu, dropout 0.3)",
         lambda: TracedPipelineModel(make_tuned_pipeline(random_state=0)),
         memory_factory=lambda: TracedPipelineModel(
-            make_tuned_pipeline(random_state=0).set_params(
-                clf__max_iter=1
-            )
+            make_tuned_pipeline(random_state=0).set_params(clf__max_iter=1)
         ),
+    ),
+    # Mixtures of the Kneser-Ney 6-gram and tuned MLPs (issue 16; mixtures.py and
+    # tune.py --mixtures, which chose BEST_MIXTURE on val). Too slow for --quick.
+    *(
+        ModelSpec(
+            key,
+            label,
+            lambda mixture=mixture: PipelineModel(
+                mixture_pipeline(MIXTURES[mixture]())
+            ),
+            quick=False,
+            memory_factory=lambda mixture=mixture: PipelineModel(
+                mixture_pipeline(one_epoch(MIXTURES[mixture]()))
+            ),
+        )
+        for key, label, mixture in (
+            ("mix-linear", "mixture: KN 6-gram + tuned MLP, linear", LINEAR_MIX),
+            ("mix-loglin", "mixture: KN 6-gram + tuned MLP, log-linear", LOGLIN_MIX),
+            ("mix-best", f"mixture: {BEST_MIXTURE}", BEST_MIXTURE),
+        )
     ),
     ModelSpec(
         "sklearn-mlp",
@@ -180,12 +240,12 @@ MODELS = [
         memory_factory=lambda: OneHotMLPModel(max_iter=1),
     ),
     # How the start padding is counted changes the Kneser-Ney numbers by ~0.01
-    # nats; see KneserNeyModel's docstring. Reported in a separate table.
+    # nats; see KneserNeyClassifier's docstring. Reported in a separate table.
     *(
         ModelSpec(
             f"kn{n}-{padding}",
             f"Kneser-Ney {n}-gram, padding={padding!r}",
-            lambda n=n, padding=padding: KneserNeyModel(n, padding=padding),
+            lambda n=n, padding=padding: count_pipeline(n, padding=padding),
             section="ablation",
         )
         for n in (5, 6)
@@ -323,6 +383,49 @@ def results_table(results):
 
 
 QUALITY_TARGETS = {"indian": 1.94, "names_en": 1.98}  # issue 8, val NLL
+MIXTURE_TARGETS = {"indian": 1.86, "names_en": 1.90}  # issue 16, test NLL
+MIXTURE_SECONDS = 180  # issue 16: at most 3 minutes of training on 2 cores
+# (key, what it adds) of the issue 16 table, each row against the previous one.
+MIXTURE_STEPS = (
+    ("kn6-continuation", "Kneser-Ney 6-gram alone (the mixtures' member)"),
+    ("mlp-tuned", "tuned MLP alone"),
+    ("mix-linear", "+ Kneser-Ney 6-gram, linear mixture (weights by EM)"),
+    ("mix-loglin", "log-linear instead of linear"),
+    ("mix-best", f"the configuration chosen on val: {BEST_MIXTURE}"),
+)
+
+
+def mixture_table(results, corpora):
+    """Issue 16: what each ingredient contributes, and the targets."""
+    by_key = {(r.corpus, r.spec.key): r for r in results}
+    lines = [
+        "| corpus | model | what it adds | val NLL | test NLL | change (test) "
+        "| fit s | target |",
+        "|---|---|---|---:|---:|---:|---:|---|",
+    ]
+    for corpus in corpora:
+        previous = None
+        for key, what in MIXTURE_STEPS:
+            r = by_key.get((corpus.name, key))
+            if r is None:
+                continue
+            change = "" if previous is None else f"{r.nll['test'] - previous:+.4f}"
+            previous = r.nll["test"] if key != "kn6-continuation" else None
+            target = ""
+            if key == "mix-best":
+                met = (
+                    r.nll["test"] <= MIXTURE_TARGETS[corpus.name]
+                    and r.fit_seconds <= MIXTURE_SECONDS
+                )
+                target = (
+                    f"test <= {MIXTURE_TARGETS[corpus.name]} in <= "
+                    f"{MIXTURE_SECONDS} s: {'met' if met else 'NOT met'}"
+                )
+            lines.append(
+                f"| {corpus.name} | {r.spec.label} | {what} | {r.nll['val']:.4f} "
+                f"| {r.nll['test']:.4f} | {change} | {r.fit_seconds:.0f} | {target} |"
+            )
+    return lines if len(lines) > 2 else []
 
 
 def quality_targets_table(results, corpora):
@@ -396,10 +499,19 @@ def corpora_table(corpora):
 
 
 def render_report(
-    results, corpora, skipped, *, command, split, quick, memory, speed=None
+    results,
+    corpora,
+    skipped,
+    *,
+    command,
+    split,
+    quick,
+    memory,
+    speed=None,
+    kn_scale=None,
 ):
     """The whole Markdown report as a string."""
-    now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     out = ["# Benchmark report", ""]
     if quick:
         sizes = ", ".join(f"{size} {part}" for part, size in QUICK_SIZES.items())
@@ -430,8 +542,8 @@ def render_report(
         if section == "ablation":
             out += [
                 "How n-grams that begin with the start padding are counted at the "
-                "lower orders (`KneserNeyModel(padding=...)`; the main table uses "
-                "`'single'`).",
+                "lower orders (`KneserNeyClassifier(padding=...)`; the main table "
+                "uses `'single'`).",
                 "",
             ]
         for corpus in corpora:
@@ -453,6 +565,27 @@ def render_report(
             *targets,
             "",
         ]
+    mixtures = mixture_table(results, corpora)
+    if mixtures:
+        out += [
+            "## Count models and mixtures (issue 16)",
+            "",
+            "`KneserNeyClassifier` and `MixtureClassifier` (the last step of a "
+            "pipeline with context 6; the Kneser-Ney member is "
+            "`KneserNeyClassifier(order=6, padding='continuation')`, the MLPs the "
+            "tuned preset's classifier with seeds 0, 1, ...). Each mixture fits its "
+            "weights on a tenth of the train names, then refits its members on all "
+            "of them; the configuration was chosen on val by `benchmarks/tune.py "
+            "--mixtures` (`benchmarks/tuning_results.md`) before its test NLL was "
+            "read. Each row's change is against the row above it (the MLP's against "
+            "nothing). Fit seconds: wall-clock on this shared 2-core machine, "
+            "mixtures of several MLPs fitting two at a time.",
+            "",
+            *mixtures,
+            "",
+        ]
+    if kn_scale:
+        out += ["## Kneser-Ney at scale", "", *kn_scale, ""]
     ttq = time_to_quality_table(results, corpora)
     if ttq:
         out += [
@@ -491,7 +624,8 @@ def render_report(
         "was several times slower); the speed section compares both settings.",
         f"- peak MiB: {peak}.",
         "- Issue 8 quotes modified Kneser-Ney 5-gram val NLL 1.976 (indian) and "
-        "1.991 (names_en); `KneserNeyModel(5, padding='raw')` gives those values "
+        "1.991 (names_en); `KneserNeyClassifier(padding='raw')` after "
+        "`ContextWindowTransformer(context_length=4)` gives those values "
         "on the `makemore` split, the default of the suite since it is also the "
         "split of Karpathy's published names_en results (`--split numpy` is the "
         "other option).",
@@ -552,6 +686,12 @@ def parse_args(argv):
         help="skip the speed section (windows/s against MLPClassifier, sampling)",
     )
     parser.add_argument(
+        "--no-kn-scale",
+        dest="kn_scale",
+        action="store_false",
+        help="skip the Kneser-Ney fit on 1,000,000 names (bench_kneser_ney.py)",
+    )
+    parser.add_argument(
         "--no-memory",
         dest="memory",
         action="store_false",
@@ -585,6 +725,9 @@ def main(argv=None):
         speed = speed_section(
             indian, default[0].model.estimator if default else None, quick=args.quick
         )
+    kn_scale = None
+    if args.kn_scale and not args.quick:
+        kn_scale = scale_section(names_en_path=args.names_en)
     command = "python benchmarks/run_benchmarks.py" + "".join(f" {a}" for a in argv)
     report = render_report(
         results,
@@ -595,6 +738,7 @@ def main(argv=None):
         quick=args.quick,
         memory=args.memory,
         speed=speed,
+        kn_scale=kn_scale,
     )
     Path(args.out).write_text(report + "\n", encoding="utf-8")
     print(f"wrote {args.out}")

@@ -1,4 +1,5 @@
-"""The hyper-parameter search behind ``sknextchar.make_tuned_pipeline`` (issue 8).
+"""The hyper-parameter searches behind ``make_tuned_pipeline`` (issue 8) and the
+mixtures of count and neural models (issue 16).
 
 Reproduce every measured configuration (about 40 minutes on a quiet 2-core machine)::
 
@@ -19,6 +20,17 @@ is the pipeline's own ``score``, the mean log-likelihood per predicted character
 so val NLL = ``-mean_test_score``. Splits: ``_corpora.load_corpora`` (makemore's
 shuffle, seed 42), the split of ``run_benchmarks.py``.
 
+Mixtures (issue 16): ``--mixtures all`` (or a comma-separated list of the labels of
+``MIXTURES``) runs the same search with the whole last step as the grid
+(``{"clf": [MixtureClassifier(...), ...]}``) over a pipeline with context 6, one
+candidate per label, recording the val NLL and the fit seconds; the mixture fits
+its own weights on a tenth of the train names, never on val. Then
+``--test-mixture LABEL`` fits the chosen mixture on train and records its val and
+test NLL, the only place the test split is read for mixtures::
+
+    python benchmarks/tune.py --mixtures all
+    python benchmarks/tune.py --test-mixture LABEL
+
 Every measured configuration is appended to ``benchmarks/tuning_results.jsonl`` (one
 JSON record per line) and ``benchmarks/tuning_results.md`` is rewritten from it, with
 each configuration's val NLL and fit time (wall-clock on a shared machine: the fit
@@ -27,13 +39,15 @@ times vary with its load). The test split is used only by ``--test``, for the pr
 
 import argparse
 import json
+import os
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 from _corpora import DEFAULT_NAMES_EN, load_corpora
+from mixtures import MIXTURE_CONTEXT, MIXTURES, mixture_pipeline
 from sklearn.model_selection import GridSearchCV, PredefinedSplit
 
 from sknextchar import make_default_pipeline, make_tuned_pipeline
@@ -110,6 +124,73 @@ def base_pipeline():
     return make_default_pipeline(random_state=0)
 
 
+def search_mixtures(corpus, labels):
+    """One GridSearchCV over the mixtures of ``labels``: fit train, score val."""
+    names = corpus.train + corpus.val
+    fold = np.r_[np.full(len(corpus.train), -1), np.zeros(len(corpus.val))]
+    gs = GridSearchCV(
+        mixture_pipeline(MIXTURES[labels[0]]()),
+        {"clf": [MIXTURES[label]() for label in labels]},
+        cv=PredefinedSplit(fold),
+        refit=False,
+        n_jobs=1,
+        error_score="raise",
+    )
+    gs.fit(names)
+    return list(
+        zip(
+            labels,
+            -gs.cv_results_["mean_test_score"],
+            gs.cv_results_["mean_fit_time"],
+            strict=True,
+        )
+    )
+
+
+def run_mixtures(labels, corpora, only_corpus):
+    for corpus in corpora:
+        if only_corpus not in (None, corpus.name):
+            continue
+        for label in labels:  # one search per label: a record after each
+            print(f"mixture {label!r} on {corpus.name}", flush=True)
+            ((_, nll, seconds),) = search_mixtures(corpus, [label])
+            record(
+                {
+                    "kind": "mixture",
+                    "label": label,
+                    "corpus": corpus.name,
+                    "val_nll": nll,
+                    "fit_s": seconds,
+                    "load": list(os.getloadavg()),
+                }
+            )
+            print(f"  val NLL {nll:.4f}, fit {seconds:.0f} s", flush=True)
+
+
+def test_mixture(label, corpora, only_corpus):
+    """Fit the chosen mixture on train; record its val and test NLL."""
+    for corpus in corpora:
+        if only_corpus not in (None, corpus.name):
+            continue
+        pipe = mixture_pipeline(MIXTURES[label]())
+        start = time.perf_counter()
+        pipe.fit(corpus.train)
+        seconds = time.perf_counter() - start
+        val, test = -pipe.score(corpus.val), -pipe.score(corpus.test)
+        record(
+            {
+                "kind": "mixture-test",
+                "label": label,
+                "corpus": corpus.name,
+                "val_nll": val,
+                "test_nll": test,
+                "fit_s": seconds,
+                "load": list(os.getloadavg()),
+            }
+        )
+        print(f"{label} on {corpus.name}: val {val:.4f} test {test:.4f}", flush=True)
+
+
 def short(params):
     """Parameter names without the pipeline prefixes."""
     return {
@@ -143,7 +224,7 @@ def search(corpus, fixed, grid):
 
 def record(entry):
     """Append one measurement to the records and rewrite the Markdown results."""
-    entry = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M"), **entry}
+    entry = {"date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M"), **entry}
     with RECORDS.open("a", encoding="utf-8") as f:
         f.write(json.dumps(entry) + "\n")
     write_results()
@@ -179,7 +260,51 @@ def write_results():
                 f"| {r['date']} | {r['corpus']} | {r['context_length']} "
                 f"| {r['val_nll']:.4f} | {r['test_nll']:.4f} | {r['fit_s']:.0f} |"
             )
+    out += mixture_results(records)
     RESULTS.write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+def mixture_results(records):
+    """The Markdown lines of the mixture search and of its test."""
+    out = [
+        "",
+        "## Mixtures of count and neural models (issue 16)",
+        "",
+        "`python benchmarks/tune.py --mixtures all`: each mixture (the last step of "
+        f"a pipeline with context {MIXTURE_CONTEXT}) fitted on train, scored on "
+        "val; it fits its weights on a tenth of the train names. `kn`: "
+        "`KneserNeyClassifier(order=6, padding='continuation')`; `mlp`: the tuned "
+        "preset's classifier (20 epochs; `mlp-e30`: 30), seeds 0, 1, ...; mixtures "
+        "of several MLPs fit their members two at a time (`n_jobs=2`); "
+        "`linear`/`loglin`: the combination; `refit`: members refitted on all the "
+        "train names after the weights are chosen (else they keep the fit on nine "
+        "tenths). "
+        "Fit seconds are wall-clock, with the load average (1 min) at the end.",
+        "",
+        "| date (UTC) | corpus | configuration | val NLL | fit s | load |",
+        "|---|---|---|---:|---:|---:|",
+    ]
+    for r in records:
+        if r["kind"] == "mixture":
+            out.append(
+                f"| {r['date']} | {r['corpus']} | {r['label']} | {r['val_nll']:.4f} "
+                f"| {r['fit_s']:.0f} | {r['load'][0]:.1f} |"
+            )
+    out += [
+        "",
+        "Test NLL of the configuration chosen on val (`--test-mixture LABEL`), "
+        "the only place the mixtures meet the test split:",
+        "",
+        "| date (UTC) | corpus | configuration | val NLL | test NLL | fit s | load |",
+        "|---|---|---|---:|---:|---:|---:|",
+    ]
+    for r in records:
+        if r["kind"] == "mixture-test":
+            out.append(
+                f"| {r['date']} | {r['corpus']} | {r['label']} | {r['val_nll']:.4f} "
+                f"| {r['test_nll']:.4f} | {r['fit_s']:.0f} | {r['load'][0]:.1f} |"
+            )
+    return out
 
 
 HEADER = (
@@ -262,16 +387,31 @@ def main(argv=None):
     parser.add_argument("--stage", choices=[*STAGES, "all"])
     parser.add_argument("--corpus", choices=["indian", "names_en"])
     parser.add_argument("--test", action="store_true", help="the preset's test NLL")
+    parser.add_argument(
+        "--mixtures",
+        type=lambda text: list(MIXTURES) if text == "all" else text.split(","),
+        help="'all' or comma-separated labels of MIXTURES: " + ", ".join(MIXTURES),
+    )
+    parser.add_argument(
+        "--test-mixture", choices=list(MIXTURES), help="a mixture's test NLL"
+    )
     parser.add_argument("--names-en", default=str(DEFAULT_NAMES_EN))
     args = parser.parse_args(argv)
-    if not args.stage and not args.test:
-        parser.error("pass --stage STAGE, --stage all or --test")
+    if not (args.stage or args.test or args.mixtures or args.test_mixture):
+        parser.error("pass --stage, --test, --mixtures or --test-mixture")
+    unknown = [label for label in args.mixtures or [] if label not in MIXTURES]
+    if unknown:
+        parser.error(f"unknown mixtures {unknown}; choose from {list(MIXTURES)}")
     corpora, _ = load_corpora(args.names_en)
     if args.stage:
         for stage in STAGES if args.stage == "all" else [args.stage]:
             run_stage(stage, corpora, args.corpus)
     if args.test:
         test_preset(corpora, args.corpus)
+    if args.mixtures:
+        run_mixtures(args.mixtures, corpora, args.corpus)
+    if args.test_mixture:
+        test_mixture(args.test_mixture, corpora, args.corpus)
     return 0
 
 

@@ -11,13 +11,15 @@ command line answers ``--help`` at once.
 
 import importlib
 
-from ._version import __version__
+from ._version import __version__ as __version__
 
 # Public name -> the module that defines it.
 _LAZY = {
     "CharEmbeddingMLPClassifier": "._classifier",
     "CharWindows": "._windows",
     "ContextWindowTransformer": "._transformer",
+    "KneserNeyClassifier": "._kneser_ney",
+    "MixtureClassifier": "._mixture",
     "ModelVersionWarning": ".exceptions",
     "NameSampler": "._sampler",
     "TemperatureTable": "._temperature_table",

@@ -6,7 +6,7 @@ names, print its held-out negative log-likelihood and 20 new names.
 
 import sys
 
-from ._cli import main
+from .cli import main
 
 if __name__ == "__main__":  # importing this module (e.g. by a doc tool) runs nothing
     sys.exit(main())

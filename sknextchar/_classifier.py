@@ -1,98 +1,69 @@
-"""CharEmbeddingMLPClassifier: P(next character | context) with embeddings + MLP."""
+"""CharEmbeddingMLPClassifier: P(next character | context) with embeddings + MLP.
+
+The estimator validates its input and orchestrates: the math is in
+:mod:`sknextchar.nn.functional`, Adam and its schedule in :mod:`sknextchar.nn.adam`,
+the pieces of a training run in :mod:`sknextchar.nn.training`, and the checks of
+the two input kinds in :mod:`sknextchar._model_input`.
+"""
 
 import contextlib
-import copy
 import inspect
-import math
 import time
 import warnings
 from numbers import Integral, Real
 
 import numpy as np
-from sklearn.base import BaseEstimator, ClassifierMixin, _fit_context
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.callback import CallbackSupportMixin, with_callbacks
 from sklearn.exceptions import ConvergenceWarning
-from sklearn.utils import gen_batches
-from sklearn.utils._param_validation import (
-    Interval,
-    InvalidParameterError,
-    Options,
-    StrOptions,
-)
-from sklearn.utils.multiclass import check_classification_targets
-from sklearn.utils.validation import (
-    check_is_fitted,
-    check_non_negative,
-    check_random_state,
-    column_or_1d,
-    validate_data,
-)
+from sklearn.utils.validation import check_random_state
 
-from ._adam import AdamOptimizer
-from ._base import (
-    ACTIVATIONS,
-    backward,
-    dropout_masks,
-    forward,
-    init_params,
-    loss,
-    squared_norm,
-)
 from ._blas import one_blas_thread
+from ._compat import Interval, InvalidParameterError, Options, StrOptions, fit_context
 from ._estimator import PackageEstimatorMixin
+from ._model_input import check_predict_contexts, check_score_data, check_training_data
 from ._windows import CharWindows
+from .nn.adam import SCHEDULES, AdamOptimizer
+from .nn.functional import (
+    ACTIVATIONS,
+    init_params,
+    log_proba_by_row,
+    target_log_proba,
+)
+from .nn.training import (
+    DivergenceError,
+    DivergenceGuard,
+    MinibatchTrainer,
+    ParameterWorkspace,
+    Patience,
+    Rollback,
+    fitted_state,
+    validation_score,
+    validation_split,
+)
 
-# Training has diverged when an epoch's mean loss exceeds this many times the loss
-# of a uniform prediction (at least 1 nat) plus the L2 penalty at the start of the
-# call. Adam's bounded steps keep the weights finite even at absurd step sizes, so
-# the loss, not only NaN, must reveal it.
-_DIVERGENCE_FACTOR = 10
+# Rows per forward pass of the validation score: bounds the memory of scoring a
+# large hold-out to a few MB of activations.
+_VALIDATION_CHUNK = 4096
 
-# Rows per forward pass at prediction time: bounds the memory of predicting on a
-# large corpus to a few MB of activations.
-_PREDICT_CHUNK = 4096
+# Private attributes that are part of the fitted state (besides the names ending
+# with "_"): what a failed training call puts back, and what a callback's
+# fitted_estimator copies.
+_TRAINING_STATE = ("_optimizer", "_no_improvement_count")
 
-
-class _DivergedError(ArithmeticError):
-    """Raised inside training when the loss explodes or stops being finite."""
-
-
-class _Buffers:
-    """The parameters and their gradients as views into two flat buffers.
-
-    One contiguous buffer per role makes an Adam step a handful of vectorised
-    operations, whatever the number of layers. The layout is ``[embeddings,
-    *coefs, *intercepts]``, so the L2-penalised arrays are a prefix.
-    """
-
-    def __init__(self, embeddings, coefs, intercepts, dtype):
-        arrays = [embeddings, *coefs, *intercepts]
-        self.flat = np.empty(sum(a.size for a in arrays), dtype=dtype)
-        self.grad_flat = np.empty_like(self.flat)
-        views, grad_views, start = [], [], 0
-        for array in arrays:
-            stop = start + array.size
-            views.append(self.flat[start:stop].reshape(array.shape))
-            grad_views.append(self.grad_flat[start:stop].reshape(array.shape))
-            views[-1][...] = array
-            start = stop
-        n = len(coefs)
-        self.embeddings, self.coefs, self.intercepts = (
-            views[0],
-            views[1 : n + 1],
-            views[n + 1 :],
-        )
-        self.grads = (grad_views[0], grad_views[1 : n + 1], grad_views[n + 1 :])
-        self.n_weights = embeddings.size + sum(c.size for c in coefs)
-        self.best = None  # copy of flat at the best validation epoch
-        self.loss_limit = np.inf  # an epoch's mean loss above it means divergence
-
-    @property
-    def weights(self):
-        """The L2-penalised parameters (embeddings and coefs) as one flat view."""
-        return self.flat[: self.n_weights]
+# What scikit-learn's callback API sets on an estimator: runtime hooks, never
+# saved with the model.
+_CALLBACK_ATTRIBUTES = (
+    "_skl_callbacks",
+    "_skl_callbacks_to_teardown",
+    "_callback_fit_ctx",
+    "_parent_callback_ctx",
+)
 
 
-class CharEmbeddingMLPClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator):
+class CharEmbeddingMLPClassifier(
+    PackageEstimatorMixin, CallbackSupportMixin, ClassifierMixin, BaseEstimator
+):
     """Predict the next character from learned character embeddings and an MLP.
 
     The neural probabilistic language model of Bengio et al. (2003) at the
@@ -160,7 +131,8 @@ class CharEmbeddingMLPClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEst
         Minimum improvement of the training loss (or of the validation score
         under ``early_stopping``) that resets the patience counter.
     verbose : bool or int, default=False
-        Print one progress line per epoch: loss, validation score, seconds.
+        Print one progress line per epoch: loss, validation score, learning
+        rate, seconds. For other displays, set callbacks (see Notes).
     warm_start : bool, default=False
         When True, ``fit`` starts from the previous solution instead of new
         random weights (with a fresh optimizer, as in
@@ -187,13 +159,6 @@ class CharEmbeddingMLPClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEst
         names float32 trains about 1.8 times faster than float64 and reaches
         the same held-out likelihood (to 0.003 nats); float64 is for checking
         gradients.
-    callback : callable or None, default=None
-        Called after every epoch as ``callback(info)`` with a dict with the keys
-        ``"epoch"`` (1-based, within the current call), ``"max_iter"``,
-        ``"loss"``, ``"validation_score"`` (None without early stopping),
-        ``"learning_rate"`` and ``"seconds"`` (of the epoch). Returning True
-        stops training after that epoch. Meant for progress bars and custom
-        logging; it must not modify the estimator.
 
     Attributes
     ----------
@@ -249,6 +214,29 @@ class CharEmbeddingMLPClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEst
     Adam step is a few vectorised operations; BLAS runs single-threaded during
     training and prediction, which is faster for these small products, robust on
     a busy machine, and makes the results independent of the BLAS thread count.
+    Prediction computes each window on its own (the first layer as a sum of
+    rows of a per-position table, the others as one vector-matrix product per
+    window), so a window's probabilities are the same bits whatever other
+    windows are predicted with it, on any BLAS.
+
+    **Callbacks.** The classifier supports scikit-learn's callback API
+    (``sklearn.callback``): set callbacks with ``set_callbacks``, or on
+    a :class:`~sklearn.pipeline.Pipeline` or a search around it, which
+    propagates them here (scikit-learn's :class:`~sklearn.callback.ProgressBar`
+    shows the epochs inside a grid search). ``fit`` is a task with one subtask
+    per epoch (``task_name="epoch"``), ``partial_fit`` a task with one. When an
+    epoch task ends, ``loss_curve_[-1]`` (and ``loss_``), ``n_iter_``, ``t_``,
+    ``best_loss_`` and, under ``early_stopping``, ``validation_scores_[-1]`` and
+    ``best_validation_score_`` describe that epoch; a callback that asks for
+    ``fitted_estimator`` gets a predict-ready copy with the weights of that
+    epoch. Returning True from ``on_fit_task_end`` of an epoch stops training
+    after it (as if ``max_iter`` had been reached, without the warning).
+    :mod:`sknextchar.callbacks` has a :class:`~sknextchar.callbacks.History`
+    and a :class:`~sknextchar.callbacks.Checkpoint`. Callbacks are runtime
+    hooks, not part of the model: pickling, joblib and skops files leave them
+    out, so a model fitted with callbacks saves and loads like any other (a
+    copy sent to another process by ``n_jobs`` runs without the callbacks set
+    on it; set them on the outer search to follow the workers).
 
     Training has diverged when the loss or the weights stop being finite, or
     when an epoch's mean loss exceeds ten times that of a uniform prediction
@@ -257,7 +245,8 @@ class CharEmbeddingMLPClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEst
     before the call: unfitted after a first ``fit``, with its previous weights
     after ``partial_fit`` or a warm-started ``fit``. Any other error, or a
     KeyboardInterrupt, during a training call leaves it unchanged too; to stop
-    a long run early and keep the model, return True from ``callback``.
+    a long run early and keep the model, return True from a callback's
+    ``on_fit_task_end``.
 
     References
     ----------
@@ -299,7 +288,7 @@ class CharEmbeddingMLPClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEst
         "alpha": [Interval(Real, 0, None, closed="left")],
         "dropout": [Interval(Real, 0, 1, closed="left")],
         "batch_size": [Interval(Integral, 1, None, closed="left")],
-        "learning_rate": [StrOptions({"constant", "cosine"})],
+        "learning_rate": [StrOptions(set(SCHEDULES))],
         "learning_rate_init": [Interval(Real, 0, None, closed="neither")],
         "max_iter": [Interval(Integral, 1, None, closed="left")],
         "shuffle": ["boolean"],
@@ -320,7 +309,6 @@ class CharEmbeddingMLPClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEst
             StrOptions({"float32", "float64"}),
             Options(type, {np.float32, np.float64}),
         ],
-        "callback": [callable, None],
     }
 
     def __init__(
@@ -347,7 +335,6 @@ class CharEmbeddingMLPClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEst
         epsilon=1e-8,
         n_iter_no_change=10,
         dtype="float32",
-        callback=None,
     ):
         self.embedding_dim = embedding_dim
         self.hidden_layer_sizes = hidden_layer_sizes
@@ -370,11 +357,11 @@ class CharEmbeddingMLPClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEst
         self.epsilon = epsilon
         self.n_iter_no_change = n_iter_no_change
         self.dtype = dtype
-        self.callback = callback
 
     # ------------------------------------------------------------------ fit
 
-    @_fit_context(prefer_skip_nested_validation=True)
+    @fit_context(prefer_skip_nested_validation=True)
+    @with_callbacks
     def fit(self, X, y=None):
         """Learn the embeddings and the weights from training windows.
 
@@ -406,25 +393,17 @@ class CharEmbeddingMLPClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEst
         self._check_params_together(partial=False)
         cold = not (self.warm_start and hasattr(self, "coefs_"))
         with self._atomic_call():
-            contexts, targets, groups, n_symbols = self._check_training_data(
-                X, y, first=cold, exact_classes=True
-            )
+            data = self._check_training_data(X, y, first=cold, partial=False)
             rng = check_random_state(self.random_state)
             if cold:
-                self._initialize(contexts, n_symbols, rng)
+                self._initialize(data, rng)
             self._check_architecture()
             self._start_stopping_state(new_run=True)
-            ws = self._workspace(len(targets))
-            self._optimizer = self._new_optimizer(ws)
-            if self.early_stopping:
-                train, val = self._split_validation(contexts, targets, groups, rng)
-            else:
-                train, val = (contexts, targets), None
-            with one_blas_thread():
-                self._fit_epochs(ws, train, val, rng)
+            self._train(X, y, data, rng, partial=False)
         return self
 
-    @_fit_context(prefer_skip_nested_validation=True)
+    @fit_context(prefer_skip_nested_validation=True)
+    @with_callbacks
     def partial_fit(self, X, y=None, classes=None):
         """Train for exactly one epoch over the given windows.
 
@@ -463,163 +442,110 @@ class CharEmbeddingMLPClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEst
         self._check_params_together(partial=True)
         first = not hasattr(self, "coefs_")
         with self._atomic_call():
-            contexts, targets, _, n_symbols = self._check_training_data(
-                X, y, first=first, exact_classes=False, classes=classes
+            data = self._check_training_data(
+                X, y, first=first, partial=True, classes=classes
             )
             rng = check_random_state(self.random_state)
             if first:
-                self._initialize(contexts, n_symbols, rng)
+                self._initialize(data, rng)
             self._check_architecture()
             self._start_stopping_state(new_run=False)
-            ws = self._workspace(len(targets))
-            if getattr(self, "_optimizer", None) is None:
-                self._optimizer = self._new_optimizer(ws)
-            else:
-                self._sync_optimizer(ws)
-            self.n_iter_ = 0
-            with one_blas_thread():
-                self._run_epoch(
-                    ws, (contexts, targets), None, rng, len(self.loss_curve_)
-                )
+            self._train(X, y, data, rng, partial=True)
         return self
 
-    def _fit_epochs(self, ws, train, val, rng):
-        """The epoch loop of ``fit``: stopping, warning, best-weight restore."""
-        self.n_iter_ = 0
-        for epoch in range(self.max_iter):
-            reason = self._run_epoch(ws, train, val, rng, epoch)
-            if reason:
-                if self.verbose:
-                    print(f"Stopping: {reason}.", flush=True)
-                break
-        else:
-            # A cosine schedule is planned to end at max_iter, with the step size
-            # annealed to 1%: reaching it is the end of the run, not a failure.
-            if self.learning_rate == "constant":
-                what = "validation score" if val else "training loss"
-                warnings.warn(
-                    f"Stopped after max_iter={self.max_iter} epochs before the "
-                    f"{what} stopped improving by tol={self.tol}; increase "
-                    "max_iter to train longer.",
-                    ConvergenceWarning,
-                    stacklevel=4,  # the caller of fit
-                )
-        if val is not None:
-            ws.flat[:] = ws.best  # the weights of the best validation epoch
+    def _train(self, X, y, data, rng, *, partial):
+        """Set up a training call, report it to the callbacks and run its epochs.
 
-    def _run_epoch(self, ws, train, val, rng, schedule_epoch):
-        """One epoch and its bookkeeping; returns why training should stop, or None."""
-        start = time.perf_counter()
-        self._optimizer.learning_rate = self._scheduled_learning_rate(schedule_epoch)
-        epoch_loss = self._fit_epoch(ws, *train, rng)
+        ``fit`` restarts the learning-rate schedule and the optimizer; a
+        ``partial_fit`` continues both, as its one epoch's place on the schedule
+        is the number of epochs trained so far.
+        """
+        trainer = self._trainer(len(data.targets), fresh_optimizer=not partial)
+        train, val = self._split(data, rng)
+        n_epochs = 1 if partial else self.max_iter
+        first = len(self.loss_curve_) if partial else 0
+        ctx = self._init_callback_context(max_subtasks=n_epochs)
+        hooks = dict(estimator=self, X=X, y=y, reconstruction_attributes=self._fitted)
+        ctx.call_on_fit_task_begin(**hooks)
+        with one_blas_thread():
+            best, reason = self._fit_epochs(
+                trainer, train, val, rng, ctx, range(first, first + n_epochs), hooks
+            )
+        if not partial:
+            self._end_fit(trainer.workspace, best, reason)
+        ctx.call_on_fit_task_end(**hooks)
+
+    def _fit_epochs(self, trainer, train, val, rng, ctx, schedule, hooks):
+        """The epoch loop; returns the best weights and why it stopped early."""
+        patience = self._patience()
+        best = trainer.workspace.flat.copy() if val is not None else None
+        self.n_iter_ = 0
+        for schedule_epoch in schedule:
+            epoch_ctx = ctx.subcontext(task_name="epoch")
+            epoch_ctx.call_on_fit_task_begin(**hooks)
+            learning_rate = trainer.optimizer.set_epoch(schedule_epoch)
+            start = time.perf_counter()
+            epoch_loss = trainer.run_epoch(*train, rng, self.n_iter_ + 1)
+            score = None
+            if val is not None:
+                score = validation_score(
+                    trainer.workspace, *val, self.activation, _VALIDATION_CHUNK
+                )
+            is_best, stop = self._record_epoch(
+                epoch_loss, score, len(train[1]), patience
+            )
+            if is_best and val is not None:
+                best = trainer.workspace.flat.copy()
+            if self.verbose:
+                seconds = time.perf_counter() - start
+                print(self._progress_line(learning_rate, seconds), flush=True)
+            if epoch_ctx.call_on_fit_task_end(**hooks):
+                return best, "a callback asked to stop"
+            if stop:
+                return best, (
+                    f"{'training loss' if val is None else 'validation score'} did "
+                    f"not improve by tol={self.tol} for {self.n_iter_no_change} "
+                    "consecutive epochs"
+                )
+        return best, None
+
+    def _record_epoch(self, epoch_loss, score, n_windows, patience):
+        """Bring the fitted attributes up to date with an epoch.
+
+        Returns whether the epoch is the best so far and whether patience ran out
+        (see ``Patience.update``).
+        """
         self.n_iter_ += 1
-        self.t_ += len(train[1])
+        self.t_ += n_windows
         self.loss_ = epoch_loss
         self.loss_curve_.append(epoch_loss)
-        stop = self._update_no_improvement(ws, val)
-        info = {
-            "epoch": self.n_iter_,
-            "max_iter": self.max_iter,
-            "loss": epoch_loss,
-            "validation_score": self.validation_scores_[-1] if val else None,
-            "learning_rate": self._optimizer.learning_rate,
-            "seconds": time.perf_counter() - start,
-        }
-        if self.verbose:
-            print(_progress_line(info), flush=True)
-        if self.callback is not None and self.callback(info):
-            return "the callback asked to stop"
-        if stop:
-            return (
-                f"{'training loss' if val is None else 'validation score'} did not "
-                f"improve by tol={self.tol} for {self.n_iter_no_change} consecutive "
-                "epochs"
-            )
-        return None
-
-    def _fit_epoch(self, ws, X, y, rng):
-        """One pass over the windows in mini-batches; returns the mean loss."""
-        if self.shuffle:
-            order = rng.permutation(len(y))
-            X, y = X[order], y[order]
-        batch_size = min(self.batch_size, len(y))
-        epoch = self.n_iter_ + 1
-        total = 0.0
-        # Drawn only with dropout, so the random stream of the default is unchanged.
-        generator = (
-            np.random.default_rng(rng.randint(np.iinfo(np.int32).max))
-            if self.dropout
-            else None
-        )
-        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            for batch in gen_batches(len(y), batch_size):
-                batch_loss = self._fit_batch(ws, X[batch], y[batch], generator)
-                if not math.isfinite(batch_loss):
-                    raise _DivergedError(
-                        f"the training loss became {batch_loss} in epoch {epoch}"
-                    )
-                total += batch_loss * (batch.stop - batch.start)
-        mean_loss = total / len(y)
-        if mean_loss > ws.loss_limit:
-            raise _DivergedError(
-                f"the mean training loss of epoch {epoch} was {mean_loss:.3g} nats, "
-                f"above {ws.loss_limit:.3g}, {_DIVERGENCE_FACTOR} times that of a "
-                "uniform prediction"
-            )
-        if not np.isfinite(ws.flat).all():
-            raise _DivergedError(f"the weights stopped being finite in epoch {epoch}")
-        return mean_loss
-
-    def _fit_batch(self, ws, X, y, generator=None):
-        """One Adam step on one mini-batch; returns the batch loss."""
-        masks = None
-        if generator is not None:
-            masks = dropout_masks(
-                len(y), self._hidden_sizes(), self.dropout, generator, ws.flat.dtype
-            )
-        hidden, log_proba = forward(
-            X, ws.embeddings, ws.coefs, ws.intercepts, self.activation, masks
-        )
-        batch_loss = loss(log_proba, y, [ws.weights], self.alpha)
-        backward(
-            X,
-            y,
-            ws.embeddings,
-            ws.coefs,
-            hidden,
-            log_proba,
-            self.activation,
-            self.alpha,
-            out=ws.grads,
-            masks=masks,
-        )
-        self._optimizer.update_params([ws.flat], [ws.grad_flat])
-        return batch_loss
-
-    def _update_no_improvement(self, ws, val):
-        """Track the best epoch and the patience counter; True means stop."""
-        if val is None:
-            improved = self.loss_ < self.best_loss_ - self.tol
-            self.best_loss_ = min(self.best_loss_, self.loss_)
+        if score is None:
+            is_best, stop = patience.update(epoch_loss)
+            self.best_loss_ = patience.best
         else:
-            score = self._mean_log_likelihood(*val)
             self.validation_scores_.append(score)
-            improved = score > self.best_validation_score_ + self.tol
-            if score > self.best_validation_score_:
-                self.best_validation_score_ = score
-                ws.best = ws.flat.copy()
-        self._no_improvement_count = 0 if improved else self._no_improvement_count + 1
-        return self._no_improvement_count >= self.n_iter_no_change
+            is_best, stop = patience.update(score)
+            self.best_validation_score_ = patience.best
+        self._no_improvement_count = patience.count
+        return is_best, stop
 
-    def _scheduled_learning_rate(self, epoch):
-        """The step size of an epoch (0-based) under ``learning_rate``."""
-        if self.learning_rate == "constant":
-            return self.learning_rate_init
-        progress = min(epoch / self.max_iter, 1.0)
-        floor = 0.01
-        return self.learning_rate_init * (
-            floor + (1 - floor) * 0.5 * (1 + math.cos(math.pi * progress))
-        )
+    def _end_fit(self, workspace, best, reason):
+        """Report why ``fit`` stopped and restore the best validation epoch."""
+        if reason and self.verbose:
+            print(f"Stopping: {reason}.", flush=True)
+        # A cosine schedule is planned to end at max_iter, with the step size
+        # annealed to 1%: reaching it is the end of the run, not a failure.
+        if reason is None and self.learning_rate == "constant":
+            what = "validation score" if self.early_stopping else "training loss"
+            warnings.warn(
+                f"Stopped after max_iter={self.max_iter} epochs before the {what} "
+                f"stopped improving by tol={self.tol}; increase max_iter to train "
+                "longer.",
+                ConvergenceWarning,
+                stacklevel=6,  # the caller of fit
+            )
+        if best is not None:
+            workspace.flat[:] = best  # the weights of the best validation epoch
 
     # ------------------------------------------------------ fit: the setup
 
@@ -645,69 +571,35 @@ class CharEmbeddingMLPClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEst
                 f"{self.hidden_layer_sizes!r}."
             )
 
-    def _check_training_data(self, X, y, *, first, exact_classes, classes=None):
-        """Validate training input; set ``classes_`` on a first call.
+    def _check_training_data(self, X, y, *, first, partial, classes=None):
+        """Validated training data; ``classes_`` is set on a first call.
 
-        Returns the contexts, the class index of each target, the name of each
-        window for a :class:`CharWindows` (else None), and the number of
-        embedding rows the contexts need.
+        A first ``partial_fit`` on an array needs ``classes``; a warm-started
+        ``fit`` on an array needs the classes of the previous fit.
         """
-        if isinstance(X, CharWindows):
-            if y is not None:
+        if partial and first and classes is None and not isinstance(X, CharWindows):
+            raise ValueError("classes must be passed on the first call to partial_fit.")
+        n_symbols = None if first else self.embeddings_.shape[0]
+        data = check_training_data(
+            self, X, y, reset=first, classes=classes, n_symbols=n_symbols
+        )
+        if not (first or partial) and data.groups is None:
+            seen = np.unique(data.targets)
+            if len(seen) != len(self.classes_):
                 raise ValueError(
-                    "y must be None when X is a CharWindows container: the targets "
-                    f"come from the windows; got y of type {type(y).__name__}."
+                    "warm_start can only be used where y has the same classes as in "
+                    f"the previous call to fit; previously got "
+                    f"{self.classes_.tolist()!r}, y has "
+                    f"{self.classes_[seen].tolist()!r}."
                 )
-            if classes is not None and list(np.asarray(classes)) != list(X.vocabulary):
-                raise ValueError(
-                    "classes must be None or the windows' vocabulary "
-                    f"{X.vocabulary!r}; got {classes!r}."
-                )
-            contexts = validate_data(self, X.contexts, reset=first, dtype=None)
-            if first:
-                self.classes_ = np.array(X.vocabulary)
-                n_symbols = len(X.vocabulary)
-            else:
-                self._check_vocabulary(X.vocabulary)
-                n_symbols = self.embeddings_.shape[0]
-            self._check_ids_in_table(contexts, n_symbols)
-            return contexts, X.targets, X.name_index, n_symbols
+        return data
 
-        if y is None:
-            raise ValueError(
-                f"This {type(self).__name__} estimator requires y to be passed, but "
-                "the target y is None. Pass the next-symbol labels, or pass the "
-                "CharWindows container of ContextWindowTransformer as X."
-            )
-        X, y = validate_data(self, X, y, reset=first, dtype="numeric")
-        check_classification_targets(y)
-        contexts = self._as_ids(X)
-        if first:
-            if classes is None and not exact_classes:
-                raise ValueError(
-                    "classes must be passed on the first call to partial_fit."
-                )
-            self.classes_ = np.unique(y if classes is None else np.asarray(classes))
-            n_symbols = int(contexts.max()) + 1
-        else:
-            if classes is not None and not np.array_equal(
-                np.unique(classes), self.classes_
-            ):
-                raise ValueError(
-                    f"classes={classes!r} is not the same as on the first call to "
-                    f"partial_fit, {self.classes_.tolist()!r}."
-                )
-            n_symbols = self.embeddings_.shape[0]
-        self._check_labels(y, same_set=exact_classes and not first)
-        self._check_ids_in_table(contexts, n_symbols)
-        return contexts, np.searchsorted(self.classes_, y), None, n_symbols
-
-    def _initialize(self, contexts, n_symbols, rng):
+    def _initialize(self, data, rng):
         """New random parameters and empty training history."""
         self.embeddings_, self.coefs_, self.intercepts_ = init_params(
-            n_symbols,
+            data.n_symbols,
             self.embedding_dim,
-            contexts.shape[1],
+            data.contexts.shape[1],
             self._hidden_sizes(),
             len(self.classes_),
             self.activation,
@@ -759,68 +651,117 @@ class CharEmbeddingMLPClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEst
                 "call fit to start again."
             )
 
-    def _workspace(self, n_windows):
-        """Pack the public parameters into flat buffers and point them at the views.
+    def _trainer(self, n_windows, *, fresh_optimizer):
+        """Pack the parameters into a workspace and set up the optimizer's steps.
 
         The public attributes are the source of truth (a pickled or loaded
-        estimator has lost any memory sharing), so every training call repacks.
+        estimator has lost any memory sharing), so every training call repacks
+        them, and they become views of the workspace. ``fit`` starts a new
+        optimizer, as MLPClassifier does; ``partial_fit`` carries its state over.
         """
-        ws = _Buffers(
+        ws = ParameterWorkspace(
             self.embeddings_, self.coefs_, self.intercepts_, np.dtype(self.dtype)
         )
-        self.embeddings_ = ws.embeddings
-        self.coefs_ = list(ws.coefs)
-        self.intercepts_ = list(ws.intercepts)
-        if self.early_stopping:
-            ws.best = ws.flat.copy()
-        uniform = max(math.log(len(self.classes_)), 1.0)
-        batch = min(self.batch_size, n_windows)
-        penalty = 0.5 * self.alpha / batch * squared_norm([ws.weights])
-        ws.loss_limit = _DIVERGENCE_FACTOR * (uniform + penalty)
-        return ws
-
-    def _new_optimizer(self, ws):
-        return AdamOptimizer(
-            [ws.flat],
+        self.embeddings_, self.coefs_, self.intercepts_ = (
+            ws.embeddings,
+            list(ws.coefs),
+            list(ws.intercepts),
+        )
+        settings = dict(
             learning_rate_init=self.learning_rate_init,
             beta_1=self.beta_1,
             beta_2=self.beta_2,
             epsilon=self.epsilon,
+            schedule=self.learning_rate,
+            n_epochs=self.max_iter,
         )
-
-    def _sync_optimizer(self, ws):
-        """Reuse the optimizer state with the current parameters and dtype."""
-        opt = self._optimizer
-        if opt.ms[0].shape != ws.flat.shape:
-            opt.ms, opt.vs = [np.zeros_like(ws.flat)], [np.zeros_like(ws.flat)]
-            opt.t = 0
-        opt.ms = [m.astype(ws.flat.dtype, copy=False) for m in opt.ms]
-        opt.vs = [v.astype(ws.flat.dtype, copy=False) for v in opt.vs]
-        opt.learning_rate_init = self.learning_rate_init
-        opt.beta_1, opt.beta_2, opt.epsilon = self.beta_1, self.beta_2, self.epsilon
-
-    def _split_validation(self, contexts, targets, groups, rng):
-        """Hold out ``validation_fraction`` of the names (or of the rows)."""
-        units = np.unique(groups) if groups is not None else np.arange(len(targets))
-        n_val = math.ceil(self.validation_fraction * len(units))
-        kind = "names" if groups is not None else "rows"
-        if n_val >= len(units) or len(units) < 2:
-            raise ValueError(
-                f"The validation set is too small: validation_fraction="
-                f"{self.validation_fraction!r} of {len(units)} {kind} leaves "
-                f"{len(units) - n_val} for training. Use more data, a smaller "
-                "validation_fraction, or early_stopping=False."
-            )
-        held_out = rng.choice(units, size=n_val, replace=False)
-        if groups is not None:
-            is_val = np.isin(groups, held_out)  # every window of a held-out name
+        if fresh_optimizer or self._optimizer is None:
+            self._optimizer = AdamOptimizer([ws.flat], **settings)
         else:
-            is_val = np.zeros(len(targets), dtype=bool)
-            is_val[held_out] = True
-        return (
-            (contexts[~is_val], targets[~is_val]),
-            (contexts[is_val], targets[is_val]),
+            self._optimizer.adapt([ws.flat], **settings)
+        guard = DivergenceGuard.for_start(
+            len(self.classes_),
+            self.alpha,
+            min(self.batch_size, n_windows),
+            [ws.weights],
         )
+        return MinibatchTrainer(
+            ws,
+            self._optimizer,
+            activation=self.activation,
+            alpha=self.alpha,
+            batch_size=self.batch_size,
+            shuffle=self.shuffle,
+            dropout=self.dropout,
+            hidden_layer_sizes=self._hidden_sizes(),
+            guard=guard,
+        )
+
+    def _split(self, data, rng):
+        """The training and, under early stopping, the validation windows."""
+        if not self.early_stopping:
+            return (data.contexts, data.targets), None
+        held = validation_split(
+            len(data.targets), data.groups, self.validation_fraction, rng
+        )
+        return (
+            (data.contexts[~held], data.targets[~held]),
+            (data.contexts[held], data.targets[held]),
+        )
+
+    def _patience(self):
+        """The patience counter of this call, from the records so far."""
+        if self.early_stopping:
+            best, higher_is_better = self.best_validation_score_, True
+        else:
+            best, higher_is_better = self.best_loss_, False
+        return Patience(
+            self.tol,
+            self.n_iter_no_change,
+            best,
+            self._no_improvement_count,
+            higher_is_better=higher_is_better,
+        )
+
+    def _progress_line(self, learning_rate, seconds):
+        """One line of verbose output for the epoch just recorded."""
+        line = f"Epoch {self.n_iter_}/{self.max_iter}: loss = {self.loss_:.4f}"
+        if self.early_stopping:
+            line += f", validation score = {self.validation_scores_[-1]:.4f}"
+        return line + f", lr = {learning_rate:.2e}, {seconds:.2f} s"
+
+    def _fitted(self):
+        """A copy of the fitted state: a callback's ``fitted_estimator`` gets it."""
+        return fitted_state(self, _TRAINING_STATE)
+
+    @contextlib.contextmanager
+    def _atomic_call(self):
+        """Leave the fitted state as it was if the training call fails.
+
+        A diverged run becomes a ValueError that says what to change; any other
+        error is re-raised unchanged.
+        """
+        rollback = Rollback(self, _TRAINING_STATE)
+        try:
+            yield
+        except BaseException as exc:
+            rollback.restore(self)
+            if isinstance(exc, DivergenceError):
+                default = (
+                    inspect.signature(type(self))
+                    .parameters["learning_rate_init"]
+                    .default
+                )
+                raise ValueError(
+                    f"Training diverged: {exc}, with learning_rate_init="
+                    f"{self.learning_rate_init!r}. Lower learning_rate_init (the "
+                    f"default is {default}). The estimator was left as it was "
+                    "before this call."
+                ) from None
+            raise
+
+    def _hidden_sizes(self):
+        return [int(h) for h in np.asarray(self.hidden_layer_sizes).ravel()]
 
     # --------------------------------------------------------------- predict
 
@@ -848,8 +789,54 @@ class CharEmbeddingMLPClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEst
         >>> log_proba.shape, bool(np.isclose(np.exp(log_proba).sum(), 1.0))
         ((1, 2), True)
         """
-        contexts = self._check_predict_input(X)
-        return self._log_proba(contexts)
+        contexts = check_predict_contexts(self, X, self._n_symbols())
+        return self.next_log_proba(contexts)
+
+    def next_log_proba(self, contexts):
+        """Log-probabilities of the next symbol, for contexts already validated.
+
+        The fast path of the sampler/model protocol (see the Architecture page
+        of the documentation): the same numbers as :meth:`predict_log_proba`,
+        without its checks, for callers that built the contexts themselves
+        (with :meth:`ContextWindowTransformer.encode_prefixes`, say) and call it
+        many times, as generation does once per character. Ids outside the
+        embedding table give an IndexError or wrong rows; use
+        :meth:`predict_log_proba` for anything that did not come from the
+        model's transformer.
+
+        Parameters
+        ----------
+        contexts : ndarray of int of shape (n, context_length)
+            Context ids, each in ``[0, embeddings_.shape[0])``.
+
+        Returns
+        -------
+        log_proba : ndarray of shape (n, n_classes)
+            Natural-log probabilities, columns in the order of ``classes_``.
+            Each row depends on its own context only, not on the other rows.
+
+        Examples
+        --------
+        >>> from sknextchar import CharEmbeddingMLPClassifier, ContextWindowTransformer
+        >>> t = ContextWindowTransformer().fit(["abid", "asha"])
+        >>> clf = CharEmbeddingMLPClassifier(random_state=0).fit(
+        ...     t.transform(["abid", "asha"]))
+        >>> contexts = t.encode_prefixes(["ab", "as"])
+        >>> log_proba = clf.next_log_proba(contexts)
+        >>> log_proba.shape, clf.classes_[log_proba.argmax(axis=1)].tolist()
+        ((2, 27), ['i', 'h'])
+        """
+        # One BLAS thread, as in training: a product split over threads sums in
+        # another order, so scores would depend on the thread count (and differ
+        # between GridSearchCV's n_jobs=1 and its workers).
+        with one_blas_thread():
+            return log_proba_by_row(
+                contexts,
+                self.embeddings_,
+                self.coefs_,
+                self.intercepts_,
+                self.activation,
+            )
 
     def predict_proba(self, X):
         """Probability of every class after each context.
@@ -927,32 +914,13 @@ class CharEmbeddingMLPClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEst
         >>> round(clf.score(windows), 2) <= 0
         True
         """
-        if isinstance(X, CharWindows):
-            if y is not None:
-                raise ValueError(
-                    "y must be None when X is a CharWindows container: the targets "
-                    f"come from the windows; got y of type {type(y).__name__}."
-                )
-            contexts = self._check_predict_input(X)
-            if list(self.classes_) != list(X.vocabulary):
-                raise ValueError(
-                    "This model's classes_ are not the windows' vocabulary, so the "
-                    "windows' targets cannot be scored; pass score(contexts, y)."
-                )
-            return self._mean_log_likelihood(contexts, X.targets)
-        if y is None:
-            raise ValueError(
-                "score needs y when X is an array of contexts; pass the true labels, "
-                "or pass a CharWindows container as X."
-            )
-        contexts = self._check_predict_input(X)
-        y = column_or_1d(y, warn=True)
-        if len(y) != len(contexts):
-            raise ValueError(
-                f"X and y have different numbers of rows: {len(contexts)} and {len(y)}."
-            )
-        self._check_labels(y, same_set=False)
-        return self._mean_log_likelihood(contexts, np.searchsorted(self.classes_, y))
+        contexts, targets = check_score_data(self, X, y, self._n_symbols())
+        picked = target_log_proba(self.next_log_proba(contexts), targets)
+        return float(picked.mean(dtype=np.float64))
+
+    def _n_symbols(self):
+        """The number of context ids the embedding table has rows for."""
+        return self.embeddings_.shape[0] if hasattr(self, "embeddings_") else None
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
@@ -962,144 +930,13 @@ class CharEmbeddingMLPClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEst
         tags.input_tags.positive_only = True
         return tags
 
-    # ------------------------------------------------------ predict: helpers
+    def __getstate__(self):
+        # Callbacks are runtime hooks, not model state: a pickled, joblib or skops
+        # copy leaves them out (they may not even pickle).
+        state = super().__getstate__()
+        return {k: v for k, v in state.items() if k not in _CALLBACK_ATTRIBUTES}
 
-    def _check_predict_input(self, X):
-        """Validated context ids of ``X`` for a fitted model."""
-        check_is_fitted(self)
-        if isinstance(X, CharWindows):
-            if self.classes_.dtype.kind == "U":
-                self._check_vocabulary(X.vocabulary)
-            contexts = validate_data(self, X.contexts, reset=False, dtype=None)
-        else:
-            contexts = self._as_ids(
-                validate_data(self, X, reset=False, dtype="numeric")
-            )
-        self._check_ids_in_table(contexts, self.embeddings_.shape[0])
-        return contexts
-
-    def _log_proba(self, contexts):
-        """Log-probabilities in chunks, to bound the memory of the activations."""
-        out = np.empty((len(contexts), len(self.classes_)), dtype=self.coefs_[0].dtype)
-        # One BLAS thread, as in training: a product split over threads sums in
-        # another order, so scores would depend on the thread count (and differ
-        # between GridSearchCV's n_jobs=1 and its workers); one thread was also
-        # twice as fast on 4096-row chunks on a busy 2-core machine.
-        with one_blas_thread():
-            for rows in gen_batches(len(contexts), _PREDICT_CHUNK):
-                _, out[rows] = forward(
-                    contexts[rows],
-                    self.embeddings_,
-                    self.coefs_,
-                    self.intercepts_,
-                    self.activation,
-                )
-        return out
-
-    def _mean_log_likelihood(self, contexts, targets):
-        """Mean log P(target | context), accumulated in float64."""
-        log_proba = self._log_proba(contexts)
-        picked = log_proba[np.arange(len(targets)), targets]
-        return float(picked.mean(dtype=np.float64))
-
-    def _as_ids(self, X):
-        """Context ids as a compact integer array; reject floats and negatives."""
-        if X.dtype.kind == "b":
-            X = X.astype(np.uint8)
-        if X.dtype.kind == "f":
-            if not np.array_equal(X, np.round(X)):
-                example = X[X != np.round(X)][0]
-                raise ValueError(
-                    "X must hold integer symbol ids (context ids); got non-integer "
-                    f"values such as {float(example)!r}."
-                )
-        check_non_negative(X, f"{type(self).__name__} (context ids)")
-        if X.dtype.kind == "f":
-            X = X.astype(np.min_scalar_type(int(X.max()) if X.size else 0))
-        return X
-
-    def _check_ids_in_table(self, contexts, n_rows):
-        """Every context id must have an embedding row."""
-        if contexts.size == 0 or contexts.max() < n_rows:
-            return
-        bad = np.unique(contexts[contexts >= n_rows])
-        shown = ", ".join(str(int(v)) for v in bad[:10])
-        more = f" and {len(bad) - 10} more" if len(bad) > 10 else ""
-        raise ValueError(
-            f"Context ids [{shown}]{more} are past the embedding table, which has "
-            f"{n_rows} rows (ids 0 to {n_rows - 1}), fixed by the first fit. Encode "
-            "contexts with the vocabulary the model was fit on, or refit on data "
-            "that contains every id."
-        )
-
-    def _check_vocabulary(self, vocabulary):
-        if list(vocabulary) != list(self.classes_):
-            raise ValueError(
-                f"These windows use the vocabulary {_show(vocabulary)}, but the "
-                f"model's classes_ are {_show(self.classes_.tolist())}. Transform "
-                "the names with the transformer the model was fit with."
-            )
-
-    def _check_labels(self, y, *, same_set):
-        """Labels must be known classes (and all of them, for a warm start)."""
-        labels = np.unique(y)
-        unknown = np.setdiff1d(labels, self.classes_)
-        if len(unknown):
-            raise ValueError(
-                f"y has labels {unknown.tolist()!r} that are not in classes_ "
-                f"{self.classes_.tolist()!r}; pass every label in `classes` on the "
-                "first call to partial_fit, or fit again."
-            )
-        if same_set and len(labels) != len(self.classes_):
-            raise ValueError(
-                "warm_start can only be used where y has the same classes as in the "
-                f"previous call to fit; previously got {self.classes_.tolist()!r}, y "
-                f"has {labels.tolist()!r}."
-            )
-
-    def _hidden_sizes(self):
-        return [int(h) for h in np.asarray(self.hidden_layer_sizes).ravel()]
-
-    @contextlib.contextmanager
-    def _atomic_call(self):
-        """Leave the estimator as it was if the training call fails.
-
-        A diverged run becomes a ValueError that says what to change; any other
-        error is re-raised unchanged.
-        """
-        params = self.get_params(deep=False)
-        saved = copy.deepcopy({k: v for k, v in vars(self).items() if k not in params})
-        try:
-            yield
-        except BaseException as exc:
-            for name in [k for k in vars(self) if k not in params]:
-                delattr(self, name)
-            vars(self).update(saved)
-            if isinstance(exc, _DivergedError):
-                default = (
-                    inspect.signature(type(self))
-                    .parameters["learning_rate_init"]
-                    .default
-                )
-                raise ValueError(
-                    f"Training diverged: {exc}, with learning_rate_init="
-                    f"{self.learning_rate_init!r}. Lower learning_rate_init (the "
-                    f"default is {default}). The estimator was left as it was "
-                    "before this call."
-                ) from None
-            raise
-
-
-def _show(symbols):
-    """A vocabulary as one string when it is made of characters, else a list."""
-    if all(isinstance(x, str) and len(x) == 1 for x in symbols):
-        return repr("".join(symbols))
-    return repr(list(symbols))
-
-
-def _progress_line(info):
-    """One line of verbose output for an epoch."""
-    line = f"Epoch {info['epoch']}/{info['max_iter']}: loss = {info['loss']:.4f}"
-    if info["validation_score"] is not None:
-        line += f", validation score = {info['validation_score']:.4f}"
-    return line + f", lr = {info['learning_rate']:.2e}, {info['seconds']:.2f} s"
+    def __setstate__(self, state):
+        state = dict(state)
+        state.pop("callback", None)  # a parameter until sknextchar 0.1
+        super().__setstate__(state)

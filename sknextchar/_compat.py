@@ -13,14 +13,18 @@ import sys
 
 from sklearn.base import _fit_context
 from sklearn.utils._param_validation import (
+    HasMethods,
     Interval,
     InvalidParameterError,
     Options,
     StrOptions,
     validate_parameter_constraints,
 )
+from sklearn.utils.metaestimators import _BaseComposition
 
 __all__ = [
+    "BaseComposition",
+    "HasMethods",
     "Interval",
     "InvalidParameterError",
     "Options",
@@ -32,6 +36,10 @@ __all__ = [
 
 #: ``sklearn.base._fit_context``: validates the parameters before ``fit`` runs.
 fit_context = _fit_context
+
+#: ``sklearn.utils.metaestimators._BaseComposition``: ``get_params`` and
+#: ``set_params`` of a meta-estimator over a list of ``(name, estimator)`` pairs.
+BaseComposition = _BaseComposition
 
 # The function cross_val_predict calls to fit and predict one fold, and the module
 # that defines it (scikit-learn >= 1.0).

@@ -16,13 +16,17 @@ from .exceptions import ModelVersionWarning  # noqa: F401  (its old home)
 # Types a saved sknextchar model may hold that skops does not trust by default.
 # A test saves every kind of model and checks that skops reports no other type.
 _TRUSTED_TYPES = (
-    "sknextchar._adam.AdamOptimizer",
+    "sknextchar._adam.AdamOptimizer",  # its path in files saved by 0.1
     "sknextchar._classifier.CharEmbeddingMLPClassifier",
+    "sknextchar._kneser_ney.KneserNeyClassifier",
+    "sknextchar._mixture.MixtureClassifier",
     "sknextchar._sampler.NameSampler",
     "sknextchar._transformer.ContextWindowTransformer",
+    "sknextchar.nn.adam.AdamOptimizer",
 )
 
-_PICKLE_SUFFIXES = {".joblib", ".pkl", ".pickle"}
+#: The suffixes that ``save_model(format="auto")`` writes with joblib (a pickle).
+PICKLE_SUFFIXES = (".joblib", ".pkl", ".pickle")
 _ZIP_MAGIC = b"PK\x03\x04"
 
 
@@ -43,6 +47,42 @@ def get_trusted_types():
     True
     """
     return list(_TRUSTED_TYPES)
+
+
+def resolve_format(path, format="auto"):
+    """The file format :func:`save_model` writes ``path`` in.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        Where the model is to be written.
+    format : {"auto", "skops", "joblib"}, default="auto"
+        ``"auto"`` means joblib for the suffixes of ``PICKLE_SUFFIXES``
+        (``.joblib``, ``.pkl``, ``.pickle``, in any case) and skops otherwise;
+        the other two are returned as they are.
+
+    Returns
+    -------
+    format : {"skops", "joblib"}
+
+    Raises
+    ------
+    ValueError
+        If ``format`` is not one of the three.
+
+    Examples
+    --------
+    >>> from sknextchar._persistence import resolve_format
+    >>> resolve_format("names.skops"), resolve_format("names.PKL")
+    ('skops', 'joblib')
+    >>> resolve_format("names.pkl", "skops")
+    'skops'
+    """
+    if format not in {"auto", "skops", "joblib"}:
+        raise ValueError(f"format must be 'auto', 'skops' or 'joblib'; got {format!r}.")
+    if format != "auto":
+        return format
+    return "joblib" if Path(path).suffix.lower() in PICKLE_SUFFIXES else "skops"
 
 
 def save_model(model, path, *, format="auto"):
@@ -77,8 +117,7 @@ def save_model(model, path, *, format="auto"):
     ('-', 'a', 'b')
     """
     path = Path(path)
-    if format not in {"auto", "skops", "joblib"}:
-        raise ValueError(f"format must be 'auto', 'skops' or 'joblib'; got {format!r}.")
+    format = resolve_format(path, format)
     if not _is_model(model):
         raise TypeError(
             f"save_model saves scikit-learn estimators (with get_params); got a "
@@ -89,10 +128,9 @@ def save_model(model, path, *, format="auto"):
             f"Cannot save to {str(path)!r}: it is a folder; pass a file path such "
             "as 'model.skops'."
         )
-    if format == "auto":
-        format = "joblib" if path.suffix.lower() in _PICKLE_SUFFIXES else "skops"
     if not path.parent.is_dir():
         raise FileNotFoundError(f"Cannot save to {str(path)!r}: no such folder.")
+    model = without_callbacks(model)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.close(fd)
     try:
@@ -109,6 +147,80 @@ def save_model(model, path, *, format="auto"):
         if os.path.exists(tmp):
             os.remove(tmp)
     return path
+
+
+# What scikit-learn's callback API attaches to an estimator: runtime hooks and the
+# task tree of a fit in progress, never model state.
+_CALLBACK_ATTRIBUTES = (
+    "_skl_callbacks",
+    "_skl_callbacks_to_teardown",
+    "_callback_fit_ctx",
+    "_parent_callback_ctx",
+)
+
+
+def without_callbacks(model):
+    """The model with every callback of scikit-learn's callback API left out.
+
+    Callbacks may sit on any estimator inside a model (a Pipeline, a search, a
+    NameSampler, each step). The result shares everything else with ``model``:
+    estimators that hold callbacks, and those that contain them, are shallow
+    copies; ``model`` itself is not changed.
+
+    Parameters
+    ----------
+    model : estimator
+        Any estimator.
+
+    Returns
+    -------
+    model : estimator
+        ``model`` itself when nothing in it holds a callback, else a copy without.
+
+    Examples
+    --------
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import ContextWindowTransformer
+    >>> from sknextchar.callbacks import History
+    >>> pipe = make_pipeline(ContextWindowTransformer()).set_callbacks(History())
+    >>> hasattr(without_callbacks(pipe), "_skl_callbacks")
+    False
+    >>> hasattr(pipe, "_skl_callbacks")
+    True
+    """
+    return _strip(model, {})
+
+
+def _strip(obj, memo):
+    if id(obj) in memo:
+        return memo[id(obj)]
+    memo[id(obj)] = obj  # cycles resolve to the object itself
+    if isinstance(obj, (list, tuple)):
+        items = [_strip(item, memo) for item in obj]
+        changed = any(new is not old for new, old in zip(items, obj))
+        result = type(obj)(items) if changed and type(obj) in (list, tuple) else obj
+    elif hasattr(obj, "get_params") and isinstance(
+        getattr(obj, "__dict__", None), dict
+    ):
+        state = {
+            key: _strip(value, memo)
+            for key, value in vars(obj).items()
+            if key not in _CALLBACK_ATTRIBUTES
+        }
+        same = len(state) == len(vars(obj)) and all(
+            state[key] is value for key, value in vars(obj).items()
+        )
+        result = obj if same else _replace_state(obj, state)
+    else:
+        result = obj
+    memo[id(obj)] = result
+    return result
+
+
+def _replace_state(obj, state):
+    new = object.__new__(type(obj))
+    new.__dict__.update(state)
+    return new
 
 
 def load_model(path, *, allow_pickle=False):

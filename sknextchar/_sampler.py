@@ -1,353 +1,60 @@
-"""NameSampler: temperature sampling, beam search and scoring of names.
+"""NameSampler: the estimator that samples, scores and ranks names.
 
-The last step of a character-level language model (Bengio et al. 2003): read the
-next-character distribution, pick a character, append it, repeat until the end
-marker. All names advance together, so a step is one call of the classifier on an
-integer context matrix that shifts left.
+A thin meta-estimator: it validates each request, splits its fitted pipeline
+into the transformer and the model (:func:`sknextchar._pipeline.split_pipeline`),
+and hands the model's next-log-probabilities function
+(:func:`sknextchar._pipeline.next_log_proba_function`) to the generation
+functions of :mod:`sknextchar._generation`. The math of one step lives in
+:mod:`sknextchar._decoding`. The sampler never looks at the model's class: any
+model that follows the protocol described in :mod:`sknextchar._pipeline` works.
 """
 
-import math
+from dataclasses import replace
 from numbers import Integral, Real
 
 import numpy as np
-from sklearn.base import BaseEstimator, MetaEstimatorMixin, _fit_context, clone
-from sklearn.frozen import FrozenEstimator
-from sklearn.pipeline import Pipeline
-from sklearn.utils._param_validation import (
-    HasMethods,
-    Interval,
-    validate_parameter_constraints,
-)
+from sklearn.base import BaseEstimator, MetaEstimatorMixin, clone
 from sklearn.utils.validation import check_is_fitted
 
 from ._blas import one_blas_thread
-from ._classifier import CharEmbeddingMLPClassifier
+from ._compat import HasMethods, Interval, fit_context, validate_parameter_constraints
+from ._decoding import SamplingControls, tempered_log_proba
 from ._estimator import PackageEstimatorMixin
+from ._generation import beam_search, check_reachable, sample_names, sample_new_names
+from ._pipeline import next_log_proba_function, split_pipeline
 from ._temperature_table import TemperatureTable
-from ._transformer import ContextWindowTransformer
-from ._validation import check_names
-from ._vocabulary import END_ID, codepoints
+from ._validation import (
+    check_bool,
+    check_exclude,
+    check_names,
+    check_positive_int,
+    check_prefix,
+    check_random_generator,
+    check_temperatures,
+)
+from .nn.functional import target_log_proba
 
-# A batch of sampled names for unique/exclude is at most this many times
-# ``n_samples`` (plus a constant), which bounds memory and time per round.
-_MAX_BATCH_FACTOR = 16
-# The acceptance rate assumed when sizing a batch never drops below this value.
-_MIN_RATE = 1.0 / 64
-
-
-# --------------------------------------------------------------------------- #
-# The math: pure functions on arrays of log-probabilities.
-# --------------------------------------------------------------------------- #
-def tempered_log_proba(log_proba, temperature):
-    """Row-wise ``log softmax(log_proba / temperature)``, computed stably.
-
-    Parameters
-    ----------
-    log_proba : ndarray of shape (n, n_symbols)
-        Log-probabilities (or logits); ``-inf`` marks impossible symbols.
-    temperature : float
-        ``0`` gives the greedy one-hot distribution (ties go to the lower id),
-        ``inf`` the uniform distribution over the symbols that are not ``-inf``.
-
-    Returns
-    -------
-    log_proba : ndarray of shape (n, n_symbols), float64
-        Each row's exponential sums to 1.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> lp = np.log([[0.5, 0.25, 0.25]])
-    >>> np.exp(tempered_log_proba(lp, 1.0)).round(3).tolist()
-    [[0.5, 0.25, 0.25]]
-    >>> np.exp(tempered_log_proba(lp, 0.5)).round(3).tolist()
-    [[0.667, 0.167, 0.167]]
-    >>> np.exp(tempered_log_proba(lp, 0.0)).tolist()
-    [[1.0, 0.0, 0.0]]
-    >>> np.exp(tempered_log_proba(lp, np.inf)).round(3).tolist()
-    [[0.333, 0.333, 0.333]]
-    """
-    z = np.array(log_proba, dtype=np.float64)  # (n, V), a copy we may change
-    if temperature == 0:
-        out = np.full_like(z, -np.inf)
-        np.put_along_axis(out, np.argmax(z, axis=1)[:, None], 0.0, axis=1)
-        return out
-    if np.isinf(temperature):
-        z[np.isfinite(z)] = 0.0
-    else:
-        z /= temperature
-    z -= z.max(axis=1, keepdims=True)  # the largest term is exp(0) = 1
-    z -= np.log(np.exp(z).sum(axis=1, keepdims=True))
-    return z
-
-
-def sampling_weights(
-    log_proba, *, temperature=1.0, top_k=None, top_p=None, end_allowed=True
-):
-    """The distribution a sampler draws the next symbol from, unnormalised.
-
-    The controls apply in this order: the end marker is removed where it is not
-    allowed (names shorter than ``min_length``); ``top_k`` keeps the ``k`` most
-    probable remaining symbols; the temperature rescales the log-probabilities;
-    ``top_p`` keeps the smallest set of the most probable symbols whose tempered
-    probability reaches ``p`` (nucleus sampling). Symbols are ranked by the
-    model's own probabilities, ties going to the lower id, so ``top_k`` and
-    ``top_p`` still select the model's favourites at ``temperature=inf``.
-
-    Parameters
-    ----------
-    log_proba : ndarray of shape (n, n_symbols)
-        The model's log-probabilities.
-    temperature : float, default=1.0
-        ``0`` is greedy (a one-hot row at the most probable allowed symbol);
-        ``inf`` is uniform over the allowed symbols.
-    top_k : int or None, default=None
-        Keep only the ``top_k`` most probable allowed symbols.
-    top_p : float in (0, 1] or None, default=None
-        Nucleus sampling threshold.
-    end_allowed : bool or ndarray of bool of shape (n,), default=True
-        Where False, the end marker (id 0) gets weight 0.
-
-    Returns
-    -------
-    weights : ndarray of shape (n, n_symbols), float64
-        Non-negative; the largest weight of each row is 1. Divide by the row sum
-        for probabilities.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> lp = np.log([[0.1, 0.6, 0.3]])
-    >>> sampling_weights(lp, end_allowed=False).round(3).tolist()
-    [[0.0, 1.0, 0.5]]
-    >>> sampling_weights(lp, top_p=0.7).round(3).tolist()
-    [[0.0, 1.0, 0.5]]
-    >>> sampling_weights(lp, top_k=1).tolist()
-    [[0.0, 1.0, 0.0]]
-    """
-    z = np.array(log_proba, dtype=np.float64)  # (n, V), a copy we may change
-    n_symbols = z.shape[1]
-    end_allowed = np.asarray(end_allowed, dtype=bool)
-    if end_allowed.ndim:
-        z[~end_allowed, END_ID] = -np.inf
-    elif not end_allowed:
-        z[:, END_ID] = -np.inf
-    if temperature == 0:
-        weights = np.zeros_like(z)
-        np.put_along_axis(weights, np.argmax(z, axis=1)[:, None], 1.0, axis=1)
-        return weights
-    ranked = top_k is not None and top_k < n_symbols
-    ranked = ranked or (top_p is not None and top_p < 1)
-    if ranked:
-        order = np.argsort(-z, axis=1, kind="stable")  # (n, V) most probable first
-    if top_k is not None and top_k < n_symbols:
-        np.put_along_axis(z, order[:, top_k:], -np.inf, axis=1)
-    if np.isinf(temperature):
-        z[np.isfinite(z)] = 0.0
-    elif temperature != 1:
-        z /= temperature
-    z -= z.max(axis=1, keepdims=True)
-    weights = np.exp(z)  # (n, V), max 1 per row
-    if top_p is not None and top_p < 1:
-        ranked_w = np.take_along_axis(weights, order, axis=1)  # (n, V) descending
-        mass = np.cumsum(ranked_w, axis=1)
-        before = mass - ranked_w  # mass of the more probable symbols
-        # Keep a symbol while the more probable ones have not reached top_p yet:
-        # this is the smallest set whose probability reaches top_p.
-        ranked_w[before >= top_p * mass[:, -1:]] = 0.0
-        np.put_along_axis(weights, order, ranked_w, axis=1)
-    return weights
-
-
-def draw(weights, uniform, rows=None):
-    """Inverse-CDF draw of one symbol per row of unnormalised ``weights``.
-
-    Parameters
-    ----------
-    weights : ndarray of shape (n_distributions, n_symbols)
-        Non-negative, at least one positive entry per row.
-    uniform : ndarray of shape (n,)
-        Uniform numbers in ``(0, 1]``; a zero-weight symbol is never drawn.
-    rows : ndarray of int of shape (n,) or None, default=None
-        Which distribution each draw uses (``None``: draw ``i`` uses row ``i``),
-        so that many names sharing a context share one row of ``weights``.
-
-    Returns
-    -------
-    ids : ndarray of shape (n,), intp
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> draw(np.array([[0.0, 1.0, 3.0]]), np.array([0.25])).tolist()
-    [1]
-    >>> draw(np.array([[0.0, 1.0, 3.0]]), np.array([0.25, 0.26]), rows=[0, 0]).tolist()
-    [1, 2]
-    """
-    cdf = np.cumsum(weights, axis=1)  # (n_distributions, V)
-    cdf /= cdf[:, -1:]  # the last column is exactly 1
-    if rows is not None:
-        cdf = np.take(cdf, rows, axis=0)  # (n, V)
-    # The first symbol whose CDF reaches u. A zero-weight symbol repeats the CDF
-    # value before it (0 for the first symbol), which is below u > 0.
-    return np.argmax(cdf >= uniform[:, None], axis=1)
-
-
-def distinct_rows(contexts, n_symbols):
-    """The distinct rows of an integer matrix and where each row went.
-
-    Parameters
-    ----------
-    contexts : ndarray of int of shape (n, L)
-        Ids in ``[0, n_symbols)``.
-    n_symbols : int
-        The number of symbols.
-
-    Returns
-    -------
-    distinct : ndarray of shape (n_distinct, L)
-    inverse : ndarray of shape (n,)
-        ``distinct[inverse]`` equals ``contexts``.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> distinct, inverse = distinct_rows(np.array([[0, 1], [2, 0], [0, 1]]), 3)
-    >>> distinct.tolist(), inverse.tolist()
-    ([[0, 1], [2, 0]], [0, 1, 0])
-    """
-    n, L = contexts.shape
-    n_keys = n_symbols**L
-    if n_keys < 2**62:  # one int64 key per row: the context in base n_symbols
-        keys = np.zeros(n, dtype=np.int64)  # (n,)
-        for column in contexts.T:
-            keys *= n_symbols
-            keys += column
-        if n_keys > 16 * n + 65536:
-            _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-            return contexts[first], inverse.ravel()
-        # A table over every possible context: linear time, no sort.
-        seen = np.zeros(n_keys, dtype=bool)
-        seen[keys] = True
-        slot = np.cumsum(seen) - 1  # (n_keys,) the rank of each present key
-        where = np.empty(n_keys, dtype=np.intp)
-        where[keys] = np.arange(n)  # a row holding each present key
-        return contexts[where[seen]], slot[keys]
-    distinct, inverse = np.unique(contexts, axis=0, return_inverse=True)
-    return distinct, inverse.ravel()
-
-
-def _possible_names(n_letters, prefix_length, min_length, max_length, enough):
-    """How many letter strings extend a prefix within the length bounds.
-
-    Counting stops once the count exceeds ``enough`` (the terms grow fast).
-    """
-    count = 0
-    for length in range(max(min_length, prefix_length), max_length + 1):
-        count += n_letters ** (length - prefix_length)
-        if count > enough:
-            break
-    return count
-
-
-# --------------------------------------------------------------------------- #
-# The estimator.
-# --------------------------------------------------------------------------- #
-def _unfreeze(estimator):
-    """The estimator inside any number of FrozenEstimator wrappers."""
-    while isinstance(estimator, FrozenEstimator):
-        estimator = estimator.estimator
-    return estimator
-
-
-def _pipeline_steps(pipe):
-    """The steps of a Pipeline, unfrozen, without the skipped ones."""
-    return [
-        _unfreeze(step)
-        for _, step in pipe.steps
-        if step is not None and not (isinstance(step, str) and step == "passthrough")
-    ]
-
-
-def _split_pipeline(estimator):
-    """The (transformer, classifier) pair inside a possibly frozen pipeline."""
-    expected = (
-        "NameSampler needs a Pipeline of a ContextWindowTransformer followed by a "
-        "next-character classifier with predict_log_proba, e.g. make_pipeline("
-        "ContextWindowTransformer(), CharEmbeddingMLPClassifier()), possibly "
-        "wrapped in FrozenEstimator"
-    )
-    pipe = _unfreeze(estimator)
-    if not isinstance(pipe, Pipeline):
-        raise TypeError(f"{expected}; got {type(pipe).__name__}.")
-    steps = _pipeline_steps(pipe)
-    kinds = [type(step).__name__ for step in steps]
-    if len(steps) != 2 or not isinstance(steps[0], ContextWindowTransformer):
-        raise TypeError(f"{expected}; got a Pipeline of steps {kinds}.")
-    if not hasattr(steps[1], "predict_log_proba"):
-        raise TypeError(
-            f"{expected}; the last step {kinds[1]} has no predict_log_proba."
-        )
-    return steps[0], steps[1]
-
-
-def _check_count(value, what):
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, Integral):
-        raise TypeError(f"{what} must be a positive int; got {value!r}.")
-    if value < 1:
-        raise ValueError(f"{what} must be a positive int; got {value!r}.")
-    return int(value)
-
-
-def _check_exclude(exclude, lowercase):
-    if exclude is None:
-        return frozenset()
-    if isinstance(exclude, (str, bytes)):
-        raise TypeError(
-            f"exclude must be a collection of names, not a single string; got "
-            f"{exclude!r}. Wrap it in a list: [{exclude!r}]."
-        )
-    try:
-        names = list(exclude)
-    except TypeError:
-        raise TypeError(
-            f"exclude must be a collection of names (list, set, array of str); got "
-            f"{type(exclude).__name__}."
-        ) from None
-    bad = [name for name in names if not isinstance(name, str)]
-    if bad:
-        raise TypeError(f"exclude must hold str only; got {bad[0]!r}.")
-    return frozenset(name.lower() for name in names) if lowercase else frozenset(names)
-
-
-def _as_generator(random_state):
-    """A NumPy Generator or RandomState; both have ``.random(size)``."""
-    if isinstance(random_state, np.random.RandomState):
-        return random_state
-    if isinstance(random_state, (bool, np.bool_)):
-        raise TypeError(
-            f"random_state must be None, an int or a Generator; got {random_state!r}."
-        )
-    try:
-        return np.random.default_rng(random_state)
-    except (TypeError, ValueError) as exc:
-        raise type(exc)(
-            "random_state must be None, a non-negative int, a numpy Generator or "
-            f"RandomState; got {random_state!r}."
-        ) from None
+# The constructor parameters that shape sampling, in SamplingControls' order.
+_CONTROLS = ("temperature", "top_k", "top_p", "min_length", "max_length")
 
 
 class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
     """Generate, score and rank names with a fitted character-level model.
 
     A meta-estimator around a :class:`~sklearn.pipeline.Pipeline` of a
-    :class:`ContextWindowTransformer` and a next-character classifier such as
+    :class:`ContextWindowTransformer` and a next-character model such as
     :class:`CharEmbeddingMLPClassifier` (Bengio et al. 2003). ``fit`` clones and
     fits the pipeline; wrap an already fitted pipeline in
     :class:`~sklearn.frozen.FrozenEstimator` to use it without refitting.
 
+    Any model works whose ``predict_log_proba`` maps an integer array of
+    contexts to log-probabilities over the transformer's vocabulary, one column
+    per symbol in id order; a model that also has ``next_log_proba`` (the same
+    numbers without input checks) is called through it while generating. The
+    sampler never looks at the model's class.
+
     Names are generated one character at a time, all names of a call together:
-    at each step the classifier predicts the next-character distribution of
+    at each step the model predicts the next-character distribution of
     every unfinished name from its last ``context_length`` symbols (one call on
     an integer context matrix), a character is drawn, and the matrix shifts
     left. A name ends when the end marker ``"-"`` is drawn.
@@ -360,8 +67,8 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
     Parameters
     ----------
     estimator : Pipeline
-        ``make_pipeline(ContextWindowTransformer(), classifier)``, or such a
-        fitted pipeline wrapped in :class:`~sklearn.frozen.FrozenEstimator`.
+        ``make_pipeline(ContextWindowTransformer(), model)``, or such a fitted
+        pipeline wrapped in :class:`~sklearn.frozen.FrozenEstimator`.
     temperature : float in [0, inf], default=1.0
         Sampling temperature ``T``: the next character is drawn with probability
         ``P_i = exp(z_i / T) / sum_j exp(z_j / T)``, where ``z`` are the model's
@@ -411,7 +118,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
     with the best held-out likelihood; the sampling parameters do not change
     them.
 
-    A step evaluates the classifier once per distinct context among the
+    A step evaluates the model once per distinct context among the
     unfinished names (10,000 names share a few thousand contexts at most), and
     draws one uniform number per unfinished name from ``random_state``, the only
     source of randomness. Generation runs with BLAS limited to one thread: its
@@ -463,7 +170,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         self.max_length = max_length
 
     # ------------------------------------------------------------------ fit
-    @_fit_context(prefer_skip_nested_validation=False)
+    @fit_context(prefer_skip_nested_validation=False)
     def fit(self, X, y=None):
         """Fit a clone of the pipeline on names (a FrozenEstimator is not refit).
 
@@ -493,17 +200,11 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         True
         """
         self._check_lengths()
-        _split_pipeline(self.estimator)  # fail before a long fit
+        split_pipeline(self.estimator)  # fail before a long fit
         self.estimator_ = clone(self.estimator).fit(X, y)
-        transformer, classifier = _split_pipeline(self.estimator_)
+        transformer, model = split_pipeline(self.estimator_)
         vocabulary = tuple(transformer.vocabulary_)
-        classes = getattr(classifier, "classes_", None)
-        if classes is None or list(np.asarray(classes)) != list(vocabulary):
-            raise ValueError(
-                "The classifier's classes_ must be the transformer's whole vocabulary "
-                f"{vocabulary!r} in id order; got {classes!r}. Fit the classifier on "
-                "the windows of the ContextWindowTransformer, inside the pipeline."
-            )
+        _check_model_columns(model, transformer, vocabulary)
         self.vocabulary_ = vocabulary
         return self
 
@@ -534,12 +235,12 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         >>> sampler.predict_log_proba(["abid"]).shape
         (5, 27)
         """
-        check_is_fitted(self)
-        self._check_sampling_params()
-        transformer, classifier = _split_pipeline(self.estimator_)
+        transformer, next_log_proba = self._fitted_parts()
+        controls = self._controls()
         windows = transformer.transform(X)
-        log_proba = self._next_log_proba_function(classifier)(windows.contexts)
-        return tempered_log_proba(log_proba, self.temperature)
+        return tempered_log_proba(
+            next_log_proba(windows.contexts), controls.temperature
+        )
 
     def predict_proba(self, X):
         """Tempered next-character probabilities of every window of the names.
@@ -598,32 +299,8 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         >>> (proba > 0).sum(axis=1).tolist()
         [3, 3]
         """
-        return self._next_char_proba(prefixes, self.temperature)
-
-    def _next_char_proba(self, prefixes, temperature):
-        check_is_fitted(self)
-        self._check_sampling_params()
-        transformer, classifier = _split_pipeline(self.estimator_)
-        prefixes = check_names(prefixes, what="prefixes", allow_empty_strings=True)
-        _, lengths, contexts = transformer._encode_prefix_list(prefixes)
-        too_long = lengths > self.max_length
-        if too_long.any():
-            i = int(np.flatnonzero(too_long)[0])
-            raise ValueError(
-                f"prefixes[{i}]={prefixes[i]!r} has {lengths[i]} letters, more than "
-                f"max_length={self.max_length}."
-            )
-        weights = sampling_weights(
-            self._next_log_proba_function(classifier)(contexts),
-            temperature=temperature,
-            top_k=self.top_k,
-            top_p=self.top_p,
-            end_allowed=lengths >= self.min_length,
-        )
-        ended = lengths == self.max_length  # the name must end here
-        weights[ended] = 0.0
-        weights[ended, END_ID] = 1.0
-        return weights / weights.sum(axis=1, keepdims=True)
+        (proba,), _, _ = self._next_char_probas(prefixes, [self.temperature])
+        return proba
 
     def temperature_table(self, prefix, temperatures=(0.5, 1.0, 2.0)):
         """The next-character distribution after ``prefix`` at several temperatures.
@@ -661,34 +338,38 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         next  T=0.5    T=1    T=2
         d     ...
         """
-        if not isinstance(prefix, str):
-            raise TypeError(f"prefix must be a str; got {type(prefix).__name__}.")
-        if isinstance(temperatures, (str, bytes)) or np.ndim(temperatures) != 1:
-            raise TypeError(
-                f"temperatures must be a sequence of floats; got {temperatures!r}."
-            )
-        try:
-            temps = tuple(float(t) for t in temperatures)
-        except (TypeError, ValueError):
-            raise TypeError(
-                f"temperatures must be a sequence of floats; got {temperatures!r}."
-            ) from None
-        if not temps or any(not (t >= 0) for t in temps):  # catches NaN too
-            raise ValueError(
-                f"temperatures must be a non-empty sequence of floats in [0, inf]; "
-                f"got {temperatures!r}."
-            )
-        columns = [self._next_char_proba([prefix], t)[0] for t in temps]
-        transformer, _ = _split_pipeline(self.estimator_)
-        context = transformer.decode(transformer.encode_prefixes([prefix])[0])
-        normalised = prefix.lower() if transformer.lowercase else prefix
-        return TemperatureTable(
-            prefix=normalised,
-            context=context,
-            symbols=self.vocabulary_,
-            temperatures=temps,
-            proba=np.stack(columns, axis=1),
+        prefix = check_prefix(prefix)
+        temperatures = check_temperatures(temperatures)
+        columns, ids, contexts = self._next_char_probas(
+            [prefix], temperatures, one_prefix=True
         )
+        transformer, _ = split_pipeline(self.estimator_)
+        return TemperatureTable(
+            prefix=transformer.decode(ids),  # normalised like the training names
+            context=transformer.decode(contexts[0]),
+            symbols=self.vocabulary_,
+            temperatures=temperatures,
+            proba=np.stack([proba[0] for proba in columns], axis=1),
+        )
+
+    def _next_char_probas(self, prefixes, temperatures, *, one_prefix=False):
+        """:meth:`next_char_proba` at each temperature; the model runs once.
+
+        Returns the list of probabilities, and the letters and contexts of the
+        prefixes.
+        """
+        transformer, next_log_proba = self._fitted_parts()
+        controls = self._controls()
+        prefixes = check_names(prefixes, what="prefixes", allow_empty_strings=True)
+        ids, lengths, contexts = self._encode_prefixes(
+            transformer, prefixes, one_prefix=one_prefix
+        )
+        log_proba = next_log_proba(contexts)
+        probas = [
+            replace(controls, temperature=t).next_symbol_proba(log_proba, lengths)
+            for t in temperatures
+        ]
+        return probas, ids, contexts
 
     # ---------------------------------------------------------------- scores
     def score_samples(self, X, *, per_char=False):
@@ -725,12 +406,8 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         >>> sampler.score_samples(["abid", "zzzzqx"]).shape
         (2,)
         """
-        check_is_fitted(self)
-        transformer, classifier = _split_pipeline(self.estimator_)
-        windows = transformer.transform(X)
-        log_proba = self._next_log_proba_function(classifier)(windows.contexts)
-        per_window = log_proba[np.arange(len(windows)), windows.targets]
-        total = np.bincount(windows.name_index, per_window, minlength=windows.n_names)
+        windows, picked = self._target_log_proba(X)
+        total = np.bincount(windows.name_index, picked, minlength=windows.n_names)
         counts = np.bincount(windows.name_index, minlength=windows.n_names)
         total[counts == 0] = np.nan
         return total / np.maximum(counts, 1) if per_char else total
@@ -766,17 +443,22 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         >>> sampler.score(["abid", "asha"]) < 0
         True
         """
-        check_is_fitted(self)
-        transformer, classifier = _split_pipeline(self.estimator_)
-        windows = transformer.transform(X)
+        windows, picked = self._target_log_proba(X)
         if not len(windows):  # every name dropped by handle_unknown="drop"
             raise ValueError(
                 "No character of these names is in the vocabulary, so there is "
                 "nothing to score: every name was dropped by handle_unknown='drop'."
             )
-        log_proba = self._next_log_proba_function(classifier)(windows.contexts)
-        picked = log_proba[np.arange(len(windows)), windows.targets]
         return float(picked.mean(dtype=np.float64))  # as the classifier's score
+
+    def _target_log_proba(self, X):
+        """The windows of the names and each window's target log-probability."""
+        transformer, next_log_proba = self._fitted_parts()
+        windows = transformer.transform(X)
+        if not len(windows):
+            return windows, np.zeros(0)
+        log_proba = next_log_proba(windows.contexts)  # (n_windows, V)
+        return windows, target_log_proba(log_proba, windows.targets)
 
     # -------------------------------------------------------------- sampling
     def sample(
@@ -791,7 +473,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
     ):
         """Generate names.
 
-        All names advance together: each step is one classifier call on the
+        All names advance together: each step is one model call on the
         contexts of the unfinished names, then one uniform number per name
         picks the next character from :meth:`next_char_proba`'s distribution.
 
@@ -841,149 +523,46 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         ...                       random_state=0)
         True
         """
-        check_is_fitted(self)
-        self._check_sampling_params()
-        n_samples = _check_count(n_samples, "n_samples")
-        max_rounds = _check_count(max_rounds, "max_rounds")
-        if not isinstance(unique, (bool, np.bool_)):
-            raise TypeError(f"unique must be True or False; got {unique!r}.")
-        transformer, classifier = _split_pipeline(self.estimator_)
-        exclude = _check_exclude(exclude, transformer.lowercase)
-        prefix_ids, start = self._checked_prefix(prefix, transformer)
-        rng = _as_generator(random_state)
-        if unique or exclude:
-            self._check_reachable(n_samples, prefix_ids, unique)
+        transformer, next_log_proba = self._fitted_parts()
+        controls = self._controls()
+        n_samples = check_positive_int(n_samples, "n_samples")
+        max_rounds = check_positive_int(max_rounds, "max_rounds")
+        unique = check_bool(unique, "unique")
+        exclude = check_exclude(exclude, lowercase=transformer.lowercase)
+        prefix_ids, _, context = self._encode_prefixes(
+            transformer, [check_prefix(prefix)], one_prefix=True
+        )
+        rng = check_random_generator(random_state)
+        if unique:
+            check_reachable(
+                n_samples,
+                n_letters=len(self.vocabulary_) - 1,
+                n_prefix=len(prefix_ids),
+                controls=controls,
+            )
+
+        def draw_names(n):
+            return sample_names(
+                next_log_proba,
+                prefix_ids=prefix_ids,
+                context=context,
+                n_samples=n,
+                vocabulary=self.vocabulary_,
+                controls=controls,
+                rng=rng,
+            )
+
         with one_blas_thread():
             if not unique and not exclude:
-                return self._generate(n_samples, prefix_ids, start, classifier, rng)
-            return self._sample_rejecting(
+                return draw_names(n_samples)
+            return sample_new_names(
+                draw_names,
                 n_samples,
-                prefix_ids,
-                start,
-                classifier,
-                rng,
-                unique,
-                exclude,
-                max_rounds,
+                unique=unique,
+                exclude=exclude,
+                max_rounds=max_rounds,
+                controls=controls,
             )
-
-    def _sample_rejecting(
-        self, n_samples, prefix_ids, start, classifier, rng, unique, exclude, max_rounds
-    ):
-        """Draw batches until enough names pass ``unique`` and ``exclude``."""
-        accepted = []
-        seen = set()
-        drawn = 0
-        batch_cap = _MAX_BATCH_FACTOR * n_samples + 1024
-        deterministic = self.temperature == 0 or self.top_k == 1
-        for _ in range(max_rounds):
-            missing = n_samples - len(accepted)
-            rate = max(len(accepted) / drawn, _MIN_RATE) if drawn else 1.0
-            size = min(math.ceil(missing / rate * 1.1) + 8, batch_cap)
-            batch = self._generate(size, prefix_ids, start, classifier, rng)
-            drawn += size
-            for name in batch:  # set look-ups on finished strings, not generation
-                if name in exclude or (unique and name in seen):
-                    continue
-                seen.add(name)
-                accepted.append(name)
-                if len(accepted) == n_samples:
-                    return accepted
-            if deterministic:  # every further batch would be the same name
-                break
-        what = "distinct new" if unique else "new"
-        raise ValueError(
-            f"Could only generate {len(accepted)} of the {n_samples} requested "
-            f"{what} names after drawing {drawn} (temperature={self.temperature}, "
-            f"top_k={self.top_k}, top_p={self.top_p}, min_length={self.min_length}, "
-            f"max_length={self.max_length}, {len(exclude)} excluded names). The "
-            "model rarely produces others under these settings: ask for fewer "
-            "names, raise the temperature, loosen top_k/top_p or the length "
-            "bounds, or raise max_rounds."
-        )
-
-    def _check_reachable(self, n_samples, prefix_ids, unique):
-        """Fail at once when the request exceeds the names that can exist."""
-        if self.temperature == 0 or self.top_k == 1:
-            possible = 1  # greedy decoding has a single output
-        else:
-            possible = _possible_names(
-                len(self.vocabulary_) - 1,
-                len(prefix_ids),
-                self.min_length,
-                self.max_length,
-                enough=n_samples,
-            )
-        if unique and n_samples > possible:
-            raise ValueError(
-                f"unique=True asks for {n_samples} distinct names, but at most "
-                f"{possible} can be generated with temperature={self.temperature}, "
-                f"top_k={self.top_k}, min_length={self.min_length}, max_length="
-                f"{self.max_length} and this prefix over {len(self.vocabulary_) - 1} "
-                "letters. Ask for fewer names or loosen the settings."
-            )
-
-    def _generate(self, n, prefix_ids, start, classifier, rng):
-        """Generate ``n`` names in one batch (no uniqueness), as strings.
-
-        ``start`` is the (1, L) context after the prefix whose ids are
-        ``prefix_ids``.
-        """
-        n_prefix = len(prefix_ids)
-        width = self.max_length
-        out = np.zeros((n, width), dtype=prefix_ids.dtype)  # (n, max_length) ids
-        out[:, :n_prefix] = prefix_ids
-        contexts = np.repeat(start, n, axis=0)  # (n, L)
-        rows = np.arange(n)  # the unfinished names
-        next_log_proba = self._next_log_proba_function(classifier)
-        n_symbols = len(self.vocabulary_)
-        greedy = self.temperature == 0
-        for length in range(n_prefix, self.max_length):
-            # Names that share a context share its distribution: the model (and
-            # the controls) run once per distinct context, in one call.
-            distinct, inverse = distinct_rows(contexts, n_symbols)  # (u, L), (m,)
-            weights = sampling_weights(
-                next_log_proba(distinct),  # (u, V)
-                temperature=self.temperature,
-                top_k=self.top_k,
-                top_p=self.top_p,
-                end_allowed=length >= self.min_length,
-            )
-            if greedy:
-                chosen = np.argmax(weights, axis=1)[inverse]
-            else:  # one uniform in (0, 1] per unfinished name
-                chosen = draw(weights, 1.0 - rng.random(len(rows)), inverse)
-            going = chosen != END_ID
-            if not going.all():
-                rows, contexts, chosen = rows[going], contexts[going], chosen[going]
-            if not len(rows):
-                break
-            out[rows, length] = chosen
-            shifted = np.empty_like(contexts)
-            shifted[:, :-1] = contexts[:, 1:]
-            shifted[:, -1] = chosen
-            contexts = shifted
-        # Names that reach max_length end there: nothing left to do.
-        return self._decode_rows(out)
-
-    @staticmethod
-    def _next_log_proba_function(classifier):
-        """The cheapest call that returns log-probabilities of integer contexts.
-
-        The contexts the sampler builds are valid ids by construction, and those
-        of the transformer too, so the classifier's input validation (the same
-        work at every step) is skipped when the classifier has an unchecked path.
-        """
-        if isinstance(classifier, CharEmbeddingMLPClassifier):
-            return classifier._log_proba
-        return classifier.predict_log_proba
-
-    def _decode_rows(self, ids):
-        """Strings of an (n, width) id matrix, 0 = end, in one vectorised pass."""
-        points = codepoints("".join(self.vocabulary_)).astype("<u4")
-        points[END_ID] = 0  # NUL: NumPy drops trailing NULs from str items
-        chars = np.ascontiguousarray(points[ids])  # (n, width)
-        return chars.view(f"<U{ids.shape[1]}")[:, 0].tolist()
 
     # ------------------------------------------------------------ beam search
     def most_likely(self, n_names=10, *, prefix="", exclude=None, beam_width=None):
@@ -1030,96 +609,77 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         >>> len(best), bool((scores[:-1] >= scores[1:]).all())
         (3, True)
         """
-        check_is_fitted(self)
-        self._check_sampling_params()
-        n_names = _check_count(n_names, "n_names")
+        transformer, next_log_proba = self._fitted_parts()
+        self._controls()  # the length bounds, checked
+        n_names = check_positive_int(n_names, "n_names")
         width = max(2 * n_names, 100) if beam_width is None else beam_width
-        width = _check_count(width, "beam_width")
-        transformer, classifier = _split_pipeline(self.estimator_)
-        exclude = _check_exclude(exclude, transformer.lowercase)
-        prefix_ids, start = self._checked_prefix(prefix, transformer)
+        width = check_positive_int(width, "beam_width")
+        exclude = check_exclude(exclude, lowercase=transformer.lowercase)
+        prefix_ids, _, context = self._encode_prefixes(
+            transformer, [check_prefix(prefix)], one_prefix=True
+        )
         with one_blas_thread():
-            best_names = self._beam_search(
-                n_names, prefix_ids, start, classifier, exclude, width
+            best = beam_search(
+                next_log_proba,
+                prefix_ids=prefix_ids,
+                context=context,
+                n_names=n_names,
+                beam_width=width,
+                vocabulary=self.vocabulary_,
+                min_length=self.min_length,
+                max_length=self.max_length,
+                exclude=exclude,
             )
-        if len(best_names) < n_names:
+        if len(best) < n_names:
             raise ValueError(
-                f"Found only {len(best_names)} of the {n_names} requested names "
+                f"Found only {len(best)} of the {n_names} requested names "
                 f"with prefix {prefix!r}, min_length={self.min_length} and "
                 f"max_length={self.max_length}"
                 + (f" outside the {len(exclude)} excluded names" if exclude else "")
                 + ". Ask for fewer names, widen the length bounds or the beam."
             )
-        return best_names
-
-    def _beam_search(self, n_names, prefix_ids, start, classifier, exclude, width):
-        """The at most ``n_names`` best names found with a beam of ``width``."""
-        next_log_proba = self._next_log_proba_function(classifier)
-        beams = prefix_ids[None, :]  # (B, length) ids of unfinished names
-        contexts = start  # (B, L)
-        scores = np.zeros(1)  # (B,) log-probability of each beam so far
-        best_names, best_scores = [], np.empty(0)  # top finished, best first
-        n_letters = len(self.vocabulary_) - 1
-        for length in range(len(prefix_ids), self.max_length + 1):
-            total = scores[:, None] + next_log_proba(contexts)  # (B, V)
-            if length >= self.min_length:
-                ended = self._decode_rows(beams)  # length >= min_length >= 1
-                keep = np.array([name not in exclude for name in ended], dtype=bool)
-                candidates = best_names + [n for n, k in zip(ended, keep) if k]
-                merged = np.concatenate((best_scores, total[keep, END_ID]))
-                order = np.argsort(-merged, kind="stable")[:n_names]
-                best_names = [candidates[i] for i in order]
-                best_scores = merged[order]
-            if length == self.max_length:
-                break
-            grown = total[:, 1:].ravel()  # (B * n_letters,)
-            bound = best_scores[-1] if len(best_scores) == n_names else -np.inf
-            alive = np.flatnonzero(grown > bound)  # the others cannot win
-            if not alive.size:
-                break
-            if alive.size > width:
-                alive = alive[np.argpartition(-grown[alive], width - 1)[:width]]
-            alive = alive[np.argsort(-grown[alive], kind="stable")]
-            parent, letter = np.divmod(alive, n_letters)
-            letter = (letter + 1).astype(beams.dtype)  # letters are ids 1..
-            beams = np.concatenate((beams[parent], letter[:, None]), axis=1)
-            contexts = np.concatenate((contexts[parent, 1:], letter[:, None]), axis=1)
-            scores = grown[alive]
-        return best_names
+        return best
 
     # --------------------------------------------------------------- helpers
+    def _fitted_parts(self):
+        """The fitted transformer and the model's next-log-probabilities function."""
+        check_is_fitted(self)
+        transformer, model = split_pipeline(self.estimator_)
+        return transformer, next_log_proba_function(model)
+
     def _check_lengths(self):
         if self.max_length < self.min_length:
             raise ValueError(
                 f"max_length={self.max_length} must be >= min_length={self.min_length}."
             )
 
-    def _check_sampling_params(self):
-        """Validate the sampling parameters at call time (set_params needs no fit).
+    def _controls(self):
+        """The sampling parameters, validated at call time (set_params needs no fit).
 
         Cheaper than ``_validate_params``, which inspects the signature.
         """
-        names = ("temperature", "top_k", "top_p", "min_length", "max_length")
+        values = {name: getattr(self, name) for name in _CONTROLS}
         validate_parameter_constraints(
-            {name: self._parameter_constraints[name] for name in names},
-            {name: getattr(self, name) for name in names},
+            {name: self._parameter_constraints[name] for name in _CONTROLS},
+            values,
             caller_name=type(self).__name__,
         )
         self._check_lengths()
+        return SamplingControls(**values)
 
-    def _checked_prefix(self, prefix, transformer):
-        """Ids of the prefix letters and its (1, L) context, checked."""
-        if not isinstance(prefix, str):
-            raise TypeError(
-                f"prefix must be a str (use '' for none); got {type(prefix).__name__}."
-            )
-        ids, lengths, context = transformer._encode_prefix_list([prefix])
-        if lengths[0] > self.max_length:
+    def _encode_prefixes(self, transformer, prefixes, *, one_prefix=False):
+        """Letters, lengths and contexts of checked prefixes within max_length."""
+        ids, lengths, contexts = transformer.encode_prefix_list(prefixes)
+        too_long = lengths > self.max_length
+        if too_long.any():
+            i = int(np.flatnonzero(too_long)[0])
+            which = f"prefix {prefixes[i]!r}" if one_prefix else f"prefixes[{i}]"
+            which += "" if one_prefix else f"={prefixes[i]!r}"
             raise ValueError(
-                f"prefix {prefix!r} has {lengths[0]} letters, more than max_length="
+                f"{which} has {lengths[i]} letters, more than max_length="
                 f"{self.max_length}; raise max_length or shorten the prefix."
             )
-        return ids, context
+        return ids, lengths, contexts
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
@@ -1127,3 +687,29 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         tags.input_tags.one_d_array = True
         tags.input_tags.two_d_array = False
         return tags
+
+
+def _check_model_columns(model, transformer, vocabulary):
+    """Fail unless the model predicts one column per symbol, in id order.
+
+    A model with ``classes_`` must list the whole vocabulary; one without is
+    asked for the distribution after the empty prefix, whose shape must fit.
+    """
+    classes = getattr(model, "classes_", None)
+    if classes is not None:
+        if list(np.asarray(classes)) != list(vocabulary):
+            raise ValueError(
+                "The model's classes_ must be the transformer's whole vocabulary "
+                f"{vocabulary!r} in id order; got {classes!r}. Fit the model on "
+                "the windows of the ContextWindowTransformer, inside the pipeline."
+            )
+        return
+    start = transformer.encode_prefix_list([""])[2]  # (1, L) all padding
+    shape = np.shape(next_log_proba_function(model)(start))
+    if shape != (1, len(vocabulary)):
+        raise ValueError(
+            f"The model must give one log-probability per symbol of the "
+            f"transformer's vocabulary ({len(vocabulary)} columns, in id order) for "
+            f"each context; got shape {shape} for one context. Fit the model on the "
+            "windows of the ContextWindowTransformer, inside the pipeline."
+        )

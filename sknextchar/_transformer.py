@@ -4,18 +4,21 @@ from numbers import Integral
 
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.callback import CallbackSupportMixin
 from sklearn.utils.validation import check_is_fitted
 
 from ._compat import Interval, StrOptions, fit_context, reject_cross_val_predict
 from ._estimator import PackageEstimatorMixin
 from ._validation import check_names
 from ._vocabulary import DEFAULT_ALPHABET, END, SymbolTable, make_vocabulary
-from ._windows import CharWindows, cut_windows
+from ._windows import CharWindows, cut_windows, last_contexts
 
 _MAX_REPORTED = 5
 
 
-class ContextWindowTransformer(PackageEstimatorMixin, TransformerMixin, BaseEstimator):
+class ContextWindowTransformer(
+    PackageEstimatorMixin, CallbackSupportMixin, TransformerMixin, BaseEstimator
+):
     """Cut names into (context, next character) windows.
 
     The first step of a character-level language model (Bengio et al. 2003): every
@@ -110,7 +113,9 @@ class ContextWindowTransformer(PackageEstimatorMixin, TransformerMixin, BaseEsti
             The fitted transformer.
         """
         names = self._prepare(X)
+        context = self._begin_callbacks(X)
         self._learn_vocabulary(names)
+        context.call_on_fit_task_end(estimator=self, X=X)
         if self._fixed_alphabet() and self.handle_unknown == "error":
             # As OneHotEncoder with given categories: refuse at fit the data
             # that transform would refuse, naming the characters and names.
@@ -143,8 +148,17 @@ class ContextWindowTransformer(PackageEstimatorMixin, TransformerMixin, BaseEsti
         9
         """
         names = self._prepare(X)
+        context = self._begin_callbacks(X)
         self._learn_vocabulary(names)
-        return self._cut(names)  # raises fit's error for unknown characters
+        windows = self._cut(names)  # raises fit's error for unknown characters
+        context.call_on_fit_task_end(estimator=self, X=X)
+        return windows
+
+    def _begin_callbacks(self, X):
+        """Fitting is one task without subtasks for scikit-learn's callbacks."""
+        context = self._init_callback_context()
+        context.call_on_fit_task_begin(estimator=self, X=X)
+        return context
 
     def transform(self, X):
         """Cut the names into windows.
@@ -256,6 +270,8 @@ class ContextWindowTransformer(PackageEstimatorMixin, TransformerMixin, BaseEsti
         Returns
         -------
         contexts : ndarray of shape (n_prefixes, context_length)
+            :meth:`encode_prefix_list` gives the same contexts, and the letters
+            and lengths of the prefixes, without input checks.
 
         Examples
         --------
@@ -265,31 +281,44 @@ class ContextWindowTransformer(PackageEstimatorMixin, TransformerMixin, BaseEsti
         """
         check_is_fitted(self)
         prefixes = check_names(prefixes, what="prefixes", allow_empty_strings=True)
-        return self._encode_prefix_list(prefixes)[2]
+        return self.encode_prefix_list(prefixes)[2]
 
-    def _encode_prefix_list(self, prefixes):
+    def encode_prefix_list(self, prefixes):
         """Letter ids, letter counts and contexts of an already checked list.
 
-        The unvalidated core of :meth:`encode_prefixes`, for callers in a loop
-        (the sampler) that have checked the list and the fit themselves.
+        The unchecked core of :meth:`encode_prefixes`, for callers that have
+        checked the fit and the list themselves and need more than the contexts
+        (:class:`NameSampler` starts names from the letters and bounds their
+        lengths). The list and the fit are not validated: pass a fitted
+        transformer and a list of ``str``, or use :meth:`encode_prefixes`.
+        Unknown characters raise as in :meth:`encode_prefixes`.
+
+        Parameters
+        ----------
+        prefixes : list of str
+            Beginnings of names (``""`` allowed), not validated.
 
         Returns
         -------
         ids : ndarray of shape (sum(lengths),)
             The letters of all prefixes, concatenated.
         lengths : ndarray of shape (n_prefixes,)
+            The number of letters of each prefix.
         contexts : ndarray of shape (n_prefixes, context_length)
-            The last ``context_length`` ids of each prefix, left-padded with 0.
+            The last ``context_length`` ids of each prefix, left-padded with 0:
+            what :meth:`encode_prefixes` returns.
+
+        Examples
+        --------
+        >>> t = ContextWindowTransformer(context_length=3).fit(["abid"])
+        >>> ids, lengths, contexts = t.encode_prefix_list(["AB", ""])
+        >>> ids.tolist(), lengths.tolist(), contexts.tolist()
+        ([1, 2], [2, 0], [[0, 1, 2], [0, 0, 0]])
         """
         if self.lowercase:
             prefixes = [p.lower() for p in prefixes]
         ids, lengths, _ = self._encode_names(prefixes, policy="error", what="prefixes")
-        ends = np.cumsum(lengths)  # (n,)
-        positions = ends[:, None] + np.arange(-self.context_length, 0)  # (n, L)
-        inside = positions >= (ends - lengths)[:, None]  # False where padding
-        contexts = np.zeros((len(prefixes), self.context_length), dtype=ids.dtype)
-        contexts[inside] = ids[positions[inside]]
-        return ids, lengths, contexts
+        return ids, lengths, last_contexts(ids, lengths, self.context_length)
 
     def _fixed_alphabet(self):
         return not (isinstance(self.alphabet, str) and self.alphabet == "auto")

@@ -1,8 +1,30 @@
-"""Validation of 1-D string input (lists of names, prefixes)."""
+"""Validation of the arguments of public calls.
+
+1-D string input (lists of names, prefixes) and the arguments of the sampler's
+calls (counts, flags, names to exclude, random states, temperatures). Each checker
+returns the value in the form the caller uses, or raises a ``TypeError`` or
+``ValueError`` that says what was wrong and what to pass instead.
+
+scikit-learn's ``check_scalar`` and ``check_random_state`` are not used here:
+``check_scalar`` accepts ``True`` as an int and words its messages by type and
+bound, not by what the argument is; ``check_random_state`` turns an int seed into
+a legacy ``RandomState``, whose stream differs from the NumPy ``Generator`` the
+package has always seeded (the same seed must keep giving the same names).
+"""
 
 import numbers
 
 import numpy as np
+
+__all__ = [
+    "check_bool",
+    "check_exclude",
+    "check_names",
+    "check_positive_int",
+    "check_prefix",
+    "check_random_generator",
+    "check_temperatures",
+]
 
 
 def check_names(names, *, what="names", allow_empty_strings=False):
@@ -77,3 +99,244 @@ def check_names(names, *, what="names", allow_empty_strings=False):
             f"{kind}. Drop or convert it before fitting."
         )
     return names
+
+
+def check_positive_int(value, name):
+    """Validate a count: an int of at least 1 (``bool`` is refused).
+
+    Parameters
+    ----------
+    value : object
+        The value to check.
+    name : str
+        The argument's name, for the message.
+
+    Returns
+    -------
+    value : int
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is not an integer, or is a bool.
+    ValueError
+        If ``value`` is below 1.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> check_positive_int(np.int64(3), "n_samples")
+    3
+    >>> check_positive_int(0, "n_samples")
+    Traceback (most recent call last):
+    ...
+    ValueError: n_samples must be a positive int; got 0.
+    """
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be a positive int; got {value!r}.")
+    if value < 1:
+        raise ValueError(f"{name} must be a positive int; got {value!r}.")
+    return int(value)
+
+
+def check_bool(value, name):
+    """Validate a flag: ``True`` or ``False`` (a NumPy bool too).
+
+    Parameters
+    ----------
+    value : object
+        The value to check.
+    name : str
+        The argument's name, for the message.
+
+    Returns
+    -------
+    value : bool
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is not a bool.
+
+    Examples
+    --------
+    >>> check_bool(True, "unique")
+    True
+    >>> check_bool("yes", "unique")
+    Traceback (most recent call last):
+    ...
+    TypeError: unique must be True or False; got 'yes'.
+    """
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False; got {value!r}.")
+    return bool(value)
+
+
+def check_prefix(prefix):
+    """Validate one prefix: a ``str``, ``""`` for none.
+
+    Parameters
+    ----------
+    prefix : object
+        The value to check.
+
+    Returns
+    -------
+    prefix : str
+
+    Raises
+    ------
+    TypeError
+        If ``prefix`` is not a str.
+
+    Examples
+    --------
+    >>> check_prefix("ab")
+    'ab'
+    >>> check_prefix(["ab"])
+    Traceback (most recent call last):
+    ...
+    TypeError: prefix must be a str (use '' for none); got list.
+    """
+    if not isinstance(prefix, str):
+        raise TypeError(
+            f"prefix must be a str (use '' for none); got {type(prefix).__name__}."
+        )
+    return prefix
+
+
+def check_exclude(exclude, *, lowercase):
+    """Validate a collection of names to exclude; return it as a frozenset.
+
+    Parameters
+    ----------
+    exclude : collection of str or None
+        Names never to return; ``None`` for none.
+    lowercase : bool
+        Lowercase the names, as the transformer lowercases its input.
+
+    Returns
+    -------
+    exclude : frozenset of str
+
+    Raises
+    ------
+    TypeError
+        If ``exclude`` is a single string, not iterable, or holds non-strings.
+
+    Examples
+    --------
+    >>> sorted(check_exclude(["Abid", "ali"], lowercase=True))
+    ['abid', 'ali']
+    >>> check_exclude(None, lowercase=True)
+    frozenset()
+    """
+    if exclude is None:
+        return frozenset()
+    if isinstance(exclude, (str, bytes)):
+        raise TypeError(
+            f"exclude must be a collection of names, not a single string; got "
+            f"{exclude!r}. Wrap it in a list: [{exclude!r}]."
+        )
+    try:
+        names = list(exclude)
+    except TypeError:
+        raise TypeError(
+            f"exclude must be a collection of names (list, set, array of str); got "
+            f"{type(exclude).__name__}."
+        ) from None
+    bad = [name for name in names if not isinstance(name, str)]
+    if bad:
+        raise TypeError(f"exclude must hold str only; got {bad[0]!r}.")
+    return frozenset(name.lower() for name in names) if lowercase else frozenset(names)
+
+
+def check_random_generator(random_state):
+    """The source of random numbers a ``random_state`` argument stands for.
+
+    Parameters
+    ----------
+    random_state : None, int, numpy.random.Generator or numpy.random.RandomState
+        ``None`` for fresh entropy, a non-negative int seed, or a generator to
+        draw from (used as is, so its state advances).
+
+    Returns
+    -------
+    generator : numpy.random.Generator or numpy.random.RandomState
+        Both have ``random(size)``. An int seeds a new ``Generator``
+        (``numpy.random.default_rng``).
+
+    Raises
+    ------
+    TypeError
+        If ``random_state`` is of another type (a bool included).
+    ValueError
+        If ``random_state`` is a negative int.
+
+    Examples
+    --------
+    >>> rng = check_random_generator(0)
+    >>> float(rng.random()) == float(check_random_generator(0).random())
+    True
+    >>> check_random_generator(rng) is rng
+    True
+    """
+    if isinstance(random_state, np.random.RandomState):
+        return random_state
+    if isinstance(random_state, (bool, np.bool_)):
+        raise TypeError(
+            f"random_state must be None, an int or a Generator; got {random_state!r}."
+        )
+    try:
+        return np.random.default_rng(random_state)
+    except (TypeError, ValueError) as exc:
+        raise type(exc)(
+            "random_state must be None, a non-negative int, a numpy Generator or "
+            f"RandomState; got {random_state!r}."
+        ) from None
+
+
+def check_temperatures(temperatures):
+    """Validate a non-empty 1-D sequence of temperatures in ``[0, inf]``.
+
+    Parameters
+    ----------
+    temperatures : sequence of float
+        The temperatures.
+
+    Returns
+    -------
+    temperatures : tuple of float
+
+    Raises
+    ------
+    TypeError
+        If ``temperatures`` is not a 1-D sequence of numbers.
+    ValueError
+        If it is empty or holds a negative number or NaN.
+
+    Examples
+    --------
+    >>> check_temperatures([0.5, 1, float("inf")])
+    (0.5, 1.0, inf)
+    >>> check_temperatures((1.0, -1.0))
+    Traceback (most recent call last):
+    ...
+    ValueError: temperatures must be a non-empty sequence ...; got (1.0, -1.0).
+    """
+    if isinstance(temperatures, (str, bytes)) or np.ndim(temperatures) != 1:
+        raise TypeError(
+            f"temperatures must be a sequence of floats; got {temperatures!r}."
+        )
+    try:
+        values = tuple(float(t) for t in temperatures)
+    except (TypeError, ValueError):
+        raise TypeError(
+            f"temperatures must be a sequence of floats; got {temperatures!r}."
+        ) from None
+    if not values or any(not (t >= 0) for t in values):  # catches NaN too
+        raise ValueError(
+            "temperatures must be a non-empty sequence of floats in [0, inf]; "
+            f"got {temperatures!r}."
+        )
+    return values

@@ -65,6 +65,39 @@ def codepoints(text):
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
+def decode_rows(ids, vocabulary):
+    """The strings spelled by the rows of an id matrix, each ended by id 0.
+
+    Vectorised: one pass over the whole matrix, no loop over rows. Every id after
+    a row's first end marker must be the end marker too (the padding of a
+    shorter name).
+
+    Parameters
+    ----------
+    ids : ndarray of int of shape (n, width)
+        Symbol ids; ``0`` (the end marker) ends a row's string.
+    vocabulary : tuple of str
+        ``vocabulary[i]`` is the symbol with id ``i``.
+
+    Returns
+    -------
+    texts : list of str
+        ``n`` strings of at most ``width`` symbols.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> decode_rows(np.array([[1, 2, 0], [3, 0, 0]]), make_vocabulary("abc"))
+    ['ab', 'c']
+    """
+    if not ids.shape[1]:
+        return [""] * len(ids)
+    points = codepoints("".join(vocabulary)).astype("<u4")
+    points[END_ID] = 0  # NUL: NumPy drops trailing NULs from str items
+    chars = np.ascontiguousarray(points[ids])  # (n, width)
+    return chars.view(f"<U{ids.shape[1]}")[:, 0].tolist()
+
+
 def id_dtype(n_symbols):
     """Smallest unsigned integer dtype that holds ids ``0 .. n_symbols - 1``.
 

@@ -189,3 +189,38 @@ def cut_windows(ids, lengths, context_length, dtype):
     views = np.lib.stride_tricks.sliding_window_view(stream, L + 1)  # (len, L+1)
     windows = views[starts]  # (n_windows, L+1)
     return windows[:, :L].copy(), windows[:, L].copy(), name_index
+
+
+def last_contexts(ids, lengths, context_length):
+    """The context after the last letter of each text, left-padded with 0.
+
+    The context from which the symbol following each text is predicted: its last
+    ``context_length`` ids, with the end marker (id 0) before a short text.
+
+    Parameters
+    ----------
+    ids : ndarray of shape (sum(lengths),)
+        The ids of all texts' letters, concatenated.
+    lengths : ndarray of shape (n_texts,)
+        Number of letters of each text (0 for an empty text).
+    context_length : int
+        Number of symbols in a context.
+
+    Returns
+    -------
+    contexts : ndarray of shape (n_texts, context_length)
+        Of the dtype of ``ids``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> last_contexts(np.array([1, 2, 9, 4, 5]), np.array([0, 4, 1]), 3).tolist()
+    [[0, 0, 0], [2, 9, 4], [0, 0, 5]]
+    """
+    lengths = np.asarray(lengths, dtype=np.intp)
+    ends = np.cumsum(lengths)  # (n,)
+    positions = ends[:, None] + np.arange(-context_length, 0)  # (n, L)
+    inside = positions >= (ends - lengths)[:, None]  # False where padding
+    contexts = np.zeros((len(lengths), context_length), dtype=ids.dtype)
+    contexts[inside] = ids[positions[inside]]
+    return contexts

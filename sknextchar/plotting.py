@@ -12,13 +12,10 @@ with ``matplotlib.pyplot.close(fig)`` when done.
 """
 
 import numpy as np
-from sklearn.frozen import FrozenEstimator
-from sklearn.pipeline import Pipeline
 from sklearn.utils.validation import check_is_fitted
 
 from ._classifier import CharEmbeddingMLPClassifier
-from ._sampler import NameSampler, _pipeline_steps, _unfreeze
-from ._transformer import ContextWindowTransformer
+from ._fitted import as_sampler, describe, find_parts
 from ._vocabulary import END, END_ID
 
 __all__ = [
@@ -54,62 +51,17 @@ def _figure_and_axes(ax, figsize):
 # --------------------------------------------------------------------------- #
 # Finding the parts of a model.
 # --------------------------------------------------------------------------- #
-def _find_parts(estimator):
-    """The (transformer or None, last step) inside a model, unfrozen.
-
-    Accepts a NameSampler (fitted), a Pipeline, a bare classifier, each possibly
-    wrapped in FrozenEstimator.
-    """
-    model = _unfreeze(estimator)
-    if isinstance(model, NameSampler):
-        check_is_fitted(model)
-        model = _unfreeze(model.estimator_)
-    if isinstance(model, Pipeline):
-        steps = _pipeline_steps(model)
-        transformer = next(
-            (s for s in steps[:-1] if isinstance(s, ContextWindowTransformer)), None
-        )
-        return transformer, steps[-1] if steps else None
-    return None, model
-
-
 def _find_classifier(estimator, caller):
     """The transformer (or None) and the fitted CharEmbeddingMLPClassifier inside."""
-    transformer, classifier = _find_parts(estimator)
+    transformer, classifier = find_parts(estimator)
     if not isinstance(classifier, CharEmbeddingMLPClassifier):
         raise TypeError(
             f"{caller} needs a CharEmbeddingMLPClassifier, a Pipeline ending in one, "
             "or a NameSampler around such a pipeline (FrozenEstimator wrappers are "
-            f"fine); got {_describe(estimator)}."
+            f"fine); got {describe(estimator)}."
         )
     check_is_fitted(classifier)
     return transformer, classifier
-
-
-def _as_sampler(estimator, caller, *, max_length=20):
-    """A fitted NameSampler for ``estimator`` (itself if it is one).
-
-    A fitted Pipeline is wrapped in ``NameSampler(FrozenEstimator(pipe))`` with
-    the default sampling controls, so nothing is refit.
-    """
-    model = _unfreeze(estimator)
-    if isinstance(model, NameSampler):
-        check_is_fitted(model)
-        return model
-    if not isinstance(model, Pipeline):
-        raise TypeError(
-            f"{caller} needs a fitted Pipeline of a ContextWindowTransformer and a "
-            "next-character classifier, or a NameSampler (FrozenEstimator wrappers "
-            f"are fine); got {_describe(estimator)}."
-        )
-    return NameSampler(FrozenEstimator(model), max_length=max_length).fit([])
-
-
-def _describe(estimator):
-    inner = _unfreeze(estimator)
-    if inner is estimator:
-        return type(estimator).__name__
-    return f"FrozenEstimator({type(inner).__name__})"
 
 
 def _symbols(transformer, classifier):
@@ -349,6 +301,27 @@ def plot_generation_tree(estimator, prefix="", *, top_k=3, depth=3, ax=None):
     "Top 2 next characters after 'a', 2 levels"
     >>> plt.close(fig)
     """
+    _check_tree_arguments(prefix, top_k, depth)
+    sampler = as_sampler(
+        estimator, "plot_generation_tree", max_length=max(20, len(prefix) + depth)
+    )
+    nodes = _grow_tree(sampler, prefix, top_k, depth)
+    leaves = _place_nodes(nodes)
+
+    figsize = (2.0 + 1.6 * (depth + 1), max(2.5, 0.32 * leaves + 1.0))
+    fig, ax = _figure_and_axes(ax, figsize)
+    _draw_edges(ax, nodes)
+    _draw_nodes(ax, nodes, prefix, depth)
+    ax.set_xlim(-0.5, depth + 1.2)
+    ax.set_ylim(leaves - 0.5, -0.5)  # the most probable branch on top
+    ax.set_axis_off()
+    where = f"after {prefix!r}" if prefix else "at the start of a name"
+    levels = f"{depth} level" + ("s" if depth > 1 else "")
+    ax.set_title(f"Top {top_k} next characters {where}, {levels}")
+    return fig
+
+
+def _check_tree_arguments(prefix, top_k, depth):
     _check_int(top_k, "top_k")
     _check_int(depth, "depth")
     if not isinstance(prefix, str):
@@ -358,14 +331,10 @@ def plot_generation_tree(estimator, prefix="", *, top_k=3, depth=3, ax=None):
             f"top_k={top_k} and depth={depth} give up to {top_k**depth} leaves, too "
             f"many to read (at most {_MAX_TREE_LEAVES}); lower top_k or depth."
         )
-    sampler = _as_sampler(
-        estimator, "plot_generation_tree", max_length=max(20, len(prefix) + depth)
-    )
-    nodes = _grow_tree(sampler, prefix, top_k, depth)
-    leaves = _place_nodes(nodes)
 
-    figsize = (2.0 + 1.6 * (depth + 1), max(2.5, 0.32 * leaves + 1.0))
-    fig, ax = _figure_and_axes(ax, figsize)
+
+def _draw_edges(ax, nodes):
+    """A line from each node to its parent; thicker and darker when more probable."""
     for node in nodes[1:]:
         parent = nodes[node["parent"]]
         p = node["proba"]
@@ -377,6 +346,10 @@ def plot_generation_tree(estimator, prefix="", *, top_k=3, depth=3, ax=None):
             alpha=0.3 + 0.7 * p,
             zorder=1,
         )
+
+
+def _draw_nodes(ax, nodes, prefix, depth):
+    """Each node's boxed label, and each branch spelled out after its leaf."""
     box = {"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "0.6"}
     for node in nodes:
         if node["parent"] is None:
@@ -397,13 +370,6 @@ def plot_generation_tree(estimator, prefix="", *, top_k=3, depth=3, ax=None):
                 color="0.35",
                 style="italic",
             )
-    ax.set_xlim(-0.5, depth + 1.2)
-    ax.set_ylim(leaves - 0.5, -0.5)  # the most probable branch on top
-    ax.set_axis_off()
-    where = f"after {prefix!r}" if prefix else "at the start of a name"
-    levels = f"{depth} level" + ("s" if depth > 1 else "")
-    ax.set_title(f"Top {top_k} next characters {where}, {levels}")
-    return fig
 
 
 def _check_int(value, what):
@@ -520,7 +486,7 @@ def plot_temperature(estimator, context="abi", *, temperatures=(0.5, 1, 2), ax=N
     """
     if not isinstance(context, str):
         raise TypeError(f"context must be a str; got {type(context).__name__}.")
-    sampler = _as_sampler(
+    sampler = as_sampler(
         estimator, "plot_temperature", max_length=max(20, len(context) + 1)
     )
     table = sampler.temperature_table(context, temperatures)

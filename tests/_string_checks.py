@@ -7,6 +7,7 @@ unfitted estimator, a list of names, and ``output(estimator, names)``, a functio
 returning the estimator's comparable output (an array, a list, a number).
 """
 
+import io
 import pickle
 
 import joblib
@@ -56,7 +57,7 @@ def check_fit_sets_only_trailing_underscore_attributes(estimator, names, output)
 
 
 def check_not_fitted_error(estimator, names, output):
-    with pytest.raises(NotFittedError):
+    with pytest.raises(NotFittedError, match="is not fitted yet"):
         output(clone(estimator), names)
 
 
@@ -67,16 +68,20 @@ def check_input_not_modified(estimator, names, output):
     assert names == copy
 
 
-def check_pickle_and_joblib_round_trip(estimator, names, output, tmp_path=None):
+def check_pickle_and_joblib_round_trip(estimator, names, output):
     estimator.fit(names)
     expected = output(estimator, names)
     again = pickle.loads(pickle.dumps(estimator))
     assert _same(expected, output(again, names))
+    buffer = io.BytesIO()
+    joblib.dump(estimator, buffer)
+    buffer.seek(0)
+    assert _same(expected, output(joblib.load(buffer), names))
 
 
 def check_clone_of_fitted_is_unfitted(estimator, names, output):
     fitted = estimator.fit(names)
-    with pytest.raises(NotFittedError):
+    with pytest.raises(NotFittedError, match="is not fitted yet"):
         output(clone(fitted), names)
 
 

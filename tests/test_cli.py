@@ -2,31 +2,51 @@
 
 One tiny model (200 names, 2 epochs, 16 hidden units) is trained once per module;
 every error path must give a non-zero status and one line on stderr, no traceback.
+The flag table is held to the estimators' signatures and parameter constraints,
+and ``--help`` and argument errors must not import the heavy libraries.
 """
 
+import argparse
+import copy
+import inspect
 import io
+import json
+import math
+import pickle
 import subprocess
 import sys
+import textwrap
 import zipfile
+from types import SimpleNamespace
 
 import joblib
 import matplotlib
 import pytest
+import skops.io
+from rich.console import Console
+from sklearn.callback import FitCallback
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
-from sknextchar import __version__, load_model, save_model
-from sknextchar._cli import (
-    SAMPLER_FLAGS,
-    TRAIN_FLAGS,
-    _error_message,
-    _given,
-    _ProgressBar,
-    _show_default,
-    build_parser,
-    build_pipeline,
-    main,
+import sknextchar
+from sknextchar import __version__, get_trusted_types, load_model, save_model
+from sknextchar._compat import (
+    InvalidParameterError,
+    StrOptions,
+    validate_parameter_constraints,
 )
+from sknextchar.cli import build_parser, build_pipeline, main
+from sknextchar.cli._errors import error_message
+from sknextchar.cli._flags import (
+    SAMPLER_FLAGS,
+    STEP_ESTIMATORS,
+    TRAIN_FLAGS,
+    Choice,
+    Number,
+    given,
+    show_default,
+)
+from sknextchar.cli._progress import EpochProgress
 from sknextchar.datasets import load_indian_names
 
 matplotlib.use("Agg")
@@ -97,8 +117,10 @@ def test_train_writes_a_skops_model_that_load_model_reads(names_file, tmp_path, 
     clf = pipe["clf"]
     assert pipe["windows"].context_length == 2
     assert (clf.embedding_dim, clf.hidden_layer_sizes) == (2, (16,))
-    assert (clf.max_iter, clf.random_state, clf.callback) == (2, 0, None)
+    assert (clf.max_iter, clf.random_state) == (2, 0)
     assert clf.early_stopping and len(clf.validation_scores_) == 2
+    # The progress callback was cleared before saving: nothing foreign was saved.
+    assert set(skops.io.get_untrusted_types(file=path)) <= set(get_trusted_types())
 
     # The progress goes to stderr, one line per epoch when it is not a terminal.
     assert err.startswith(f"Training on 201 names from {names_file}...\n")
@@ -214,7 +236,7 @@ TRAIN_VALUES = {
 def test_each_train_flag_sets_its_parameter(flag):
     values, expected = TRAIN_VALUES[flag.flag]
     args = build_parser().parse_args(["train", "-o", "m.skops", flag.flag, *values])
-    pipe = build_pipeline(**_given(args, TRAIN_FLAGS))
+    pipe = build_pipeline(**given(args, TRAIN_FLAGS))
     assert pipe.get_params()[flag.key] == expected
     # Flags not given leave the estimators' defaults.
     for other in TRAIN_FLAGS:
@@ -225,6 +247,129 @@ def test_each_train_flag_sets_its_parameter(flag):
 def test_held_out_names_exactly_when_the_validation_fraction_is_positive():
     assert build_pipeline()["clf"].early_stopping is True
     assert build_pipeline(clf__validation_fraction=0.0)["clf"].early_stopping is False
+
+
+# --------------------------------------------------------------------------- #
+# The flag table against the estimators.
+# --------------------------------------------------------------------------- #
+ESTIMATORS = {step: getattr(sknextchar, name) for step, name in STEP_ESTIMATORS.items()}
+ALL_FLAGS = TRAIN_FLAGS + SAMPLER_FLAGS
+
+
+def estimator_accepts(flag, value):
+    """Whether the owning estimator's parameter constraints accept the value."""
+    cls = ESTIMATORS[flag.step]
+    constraints = {flag.param: cls._parameter_constraints[flag.param]}
+    try:
+        validate_parameter_constraints(constraints, {flag.param: value}, cls.__name__)
+    except InvalidParameterError:
+        return False
+    return True
+
+
+def edge_values(number):
+    """The values at each end of a range: (just inside, just outside)."""
+    inside, outside = [], []
+    ends = [
+        (number.low, number.closed in ("both", "left"), -1),
+        (number.high, number.closed in ("both", "right"), 1),
+    ]
+    for bound, closed, side in ends:
+        if bound is None:  # an infinite end: only a float can reach it
+            if number.kind is float:
+                (inside if closed else outside).append(side * math.inf)
+            continue
+        bound = number.kind(bound)
+        if number.kind is int:
+            beyond, within = bound + side, bound - side
+        else:
+            beyond = math.nextafter(bound, side * math.inf)
+            within = math.nextafter(bound, -side * math.inf)
+        inside.append(bound if closed else within)
+        outside.append(beyond if closed else bound)
+    return inside, outside
+
+
+def test_number_ranges_read_as_intervals():
+    assert str(Number(int, 1, None, closed="left")) == "an int in the range [1, inf)"
+    assert str(Number(float, 0, 1, closed="right")) == "a float in the range (0.0, 1.0]"
+    share = Number(float, 0, 1, closed="left")
+    assert edge_values(share) == ([0.0, math.nextafter(1, 0)], [-5e-324, 1.0])
+    assert not Number(float, 0, None).accepts(math.nan)
+    assert Number(float, 0, None).accepts(math.inf)
+
+
+@pytest.mark.parametrize("flag", ALL_FLAGS, ids=lambda f: f.flag)
+def test_flag_defaults_are_the_estimators(flag):
+    cls = ESTIMATORS[flag.step]
+    assert flag.param in cls._parameter_constraints
+    expected = inspect.signature(cls).parameters[flag.param].default
+    assert flag.default == expected and type(flag.default) is type(expected)
+
+
+@pytest.mark.parametrize("flag", ALL_FLAGS, ids=lambda f: f.flag)
+def test_flag_values_are_the_estimators(flag):
+    kind = flag.type
+    if isinstance(kind, Number):
+        inside, outside = edge_values(kind)
+        for value in inside:  # the ends of the flag's range...
+            assert kind.accepts(value) and estimator_accepts(flag, value), value
+            # ...parsed from text, are of a type the estimator takes
+            assert estimator_accepts(flag, kind(str(value))), value
+        for value in outside:  # ...and just beyond them, refused by both
+            assert not kind.accepts(value), value
+            assert not estimator_accepts(flag, value), value
+            with pytest.raises(argparse.ArgumentTypeError, match="must be"):
+                kind(str(value))
+        if flag.nargs:  # a list of such values
+            assert estimator_accepts(flag, tuple(inside))
+    elif isinstance(kind, Choice):
+        cls = ESTIMATORS[flag.step]
+        options = set()
+        for constraint in cls._parameter_constraints[flag.param]:
+            if isinstance(constraint, StrOptions):
+                options |= set(constraint.options)
+        assert set(kind.options) == options  # no option missing, none invented
+        assert not kind.accepts("no-such-option")
+        assert not estimator_accepts(flag, "no-such-option")
+    else:  # free text, checked by the estimator when it fits
+        assert kind is str and estimator_accepts(flag, "abc")
+
+
+def test_help_and_usage_errors_import_no_heavy_library(tmp_path):
+    # --help, argument errors and a missing model file answer at once.
+    # A new process: this one has imported everything already.
+    code = textwrap.dedent(
+        """
+        import contextlib, io, json, sys
+        from sknextchar.cli import main
+
+        argvs = [
+            ["--help"], ["--version"], ["train", "--help"], ["sample", "--help"],
+            ["score", "--help"], ["table", "--help"], ["plot", "--help"],
+            ["train", "--max-iter", "0", "-o", "m.skops"],
+            ["train", "--no-such-flag", "-o", "m.skops"],
+            ["sample", "m.skops", "--top-p", "2"], ["fly"],
+            ["sample", "no-such-model.skops"],
+        ]
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+            statuses = [main(argv) for argv in argvs]
+        loaded = sorted({name.partition(".")[0] for name in sys.modules})
+        print(json.dumps({"statuses": statuses, "loaded": loaded}))
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+    )
+    report = json.loads(result.stdout)
+    assert report["statuses"] == [0] * 7 + [2] * 4 + [1]
+    heavy = {"sklearn", "scipy", "numpy", "skops", "matplotlib", "joblib", "rich"}
+    assert not heavy & set(report["loaded"])
 
 
 @pytest.mark.parametrize(
@@ -599,7 +744,7 @@ def test_help_lists_flags_with_their_defaults(capsys, command, flags):
     text = " ".join(out.split())  # argparse wraps lines anywhere
     for flag in flags:
         assert flag.flag in text
-        assert f"(default: {_show_default(flag.default)})" in text
+        assert f"(default: {show_default(flag.default)})" in text
     assert "-h, --help" in text
 
 
@@ -630,7 +775,9 @@ def test_unknown_command(capsys):
 def test_main_job(monkeypatch, names, capsys):
     # The real job trains on the 15,074 bundled names (about 20 s); the same
     # code runs here on 201 of them.
-    monkeypatch.setattr("sknextchar._cli.load_indian_names", lambda: list(names))
+    monkeypatch.setattr(
+        "sknextchar.cli._commands.load_indian_names", lambda: list(names)
+    )
     status, out, err = run(capsys)
     assert status == 0
     assert "training the default model on the 201 bundled Indian names" in err
@@ -648,28 +795,90 @@ def test_main_job(monkeypatch, names, capsys):
     assert run(capsys)[1].splitlines()[1:] == lines[1:]
 
 
-def test_progress_bar_rewrites_one_line_on_a_terminal():
-    class Terminal(io.StringIO):
-        def isatty(self):
-            return True
+def run_progress(console, scores=((2.5, -2.25), (2.0, -2.1)), early_stopping=True):
+    """Drive an EpochProgress through a fit's hooks, as a classifier would."""
+    progress = EpochProgress("Training...", console=console)
+    clf = SimpleNamespace(
+        max_iter=3, early_stopping=early_stopping, loss_curve_=[], validation_scores_=[]
+    )
+    fit, epoch = SimpleNamespace(task_name="fit"), SimpleNamespace(task_name="epoch")
+    progress.setup(clf, fit)
+    progress.on_fit_task_begin(clf, fit)
+    for loss, score in scores:
+        clf.loss_curve_.append(loss)
+        if early_stopping:
+            clf.validation_scores_.append(score)
+        progress.on_fit_task_begin(clf, epoch)
+        assert progress.on_fit_task_end(clf, epoch) is False  # never stops training
+    progress.on_fit_task_end(clf, fit)  # the end of fit is no epoch
+    progress.teardown(clf, fit)
 
-    stream = Terminal()
-    bar = _ProgressBar(stream)
-    info = {"max_iter": 3, "loss": 2.5, "validation_score": -2.25}
-    bar({**info, "epoch": 1})
-    bar({**info, "epoch": 2, "validation_score": None})
-    assert "\n" not in stream.getvalue() and stream.getvalue().count("\r") == 2
-    bar.close()
+
+def test_progress_is_a_scikit_learn_fit_callback():
+    assert isinstance(EpochProgress(), FitCallback)
+
+
+def test_progress_on_a_terminal_is_a_rich_bar():
+    stream = io.StringIO()
+    run_progress(Console(file=stream, force_terminal=True, width=120))
     text = stream.getvalue()
-    assert text.endswith("\n") and "epoch 1/3 [#######-------------]" in text
-    assert "held-out NLL 2.2500" in text
+    assert text.startswith("Training...")
+    assert "\x1b[" in text  # drawn in place, with terminal control codes
+    assert "epoch 2/3" in text and "━" in text  # the bar itself
+    assert "loss 2.0000  held-out NLL 2.1000" in text
+
+
+def test_progress_in_a_log_is_one_line_per_epoch():
+    stream = io.StringIO()
+    run_progress(Console(file=stream, width=40))  # no wrapping at 40 columns
+    lines = stream.getvalue().splitlines()
+    assert lines[0] == "Training..."
+    assert lines[1].startswith("epoch 1/3  loss 2.5000  held-out NLL 2.2500  0 s")
+    assert lines[2].startswith("epoch 2/3  loss 2.0000  held-out NLL 2.1000")
+    assert len(lines) == 3 and "\x1b[" not in stream.getvalue()
+
+    stream = io.StringIO()
+    run_progress(Console(file=stream), early_stopping=False)
+    assert "held-out" not in stream.getvalue()
+    assert stream.getvalue().count("epoch") == 2
+
+
+def test_progress_is_shared_by_copies_and_pickles_without_its_display():
+    # A classifier may snapshot its state (deepcopy) or be sent to a worker
+    # (pickle) with its callbacks: the live display is neither copied nor sent.
+    progress = EpochProgress("Training...")
+    console = Console(file=io.StringIO(), force_terminal=True)
+    progress.console = console
+    fit = SimpleNamespace(task_name="fit")
+    clf = SimpleNamespace(max_iter=2)
+    progress.setup(clf, fit)
+    try:
+        assert copy.deepcopy(progress) is progress
+        sent = pickle.loads(pickle.dumps(progress))
+    finally:
+        progress.teardown(clf, fit)
+    assert (sent.header, sent.console) == ("Training...", None)
+
+
+def test_progress_is_cleared_when_training_fails(names_file, tmp_path, capsys):
+    # An error inside fit (alphabet checked when fitting) still ends the display
+    # and leaves one error line; the next training starts from a clean classifier.
+    status, _, err = run(
+        capsys, "train", names_file, *TINY, "--alphabet", "abca", "-o", "m.skops"
+    )
+    assert_one_line_error(status, err, "repeated characters")
+    path = tmp_path / "m.skops"
+    status, _, err = run(capsys, "train", names_file, *TINY, "-o", str(path))
+    assert status == 0 and err.count("epoch 1/2") == 1
 
 
 def test_missing_optional_dependencies_are_named():
     error = ImportError("No module named 'skops'", name="skops")
-    assert 'pip install "sknextchar[skops]"' in _error_message(error)
+    assert 'pip install "sknextchar[skops]"' in error_message(error)
     error = ImportError("No module named 'matplotlib'", name="matplotlib")
-    assert 'pip install "sknextchar[plot]"' in _error_message(error)
+    assert 'pip install "sknextchar[plot]"' in error_message(error)
+    error = ImportError("No module named 'other'", name="other")
+    assert error_message(error) == "No module named 'other'"
 
 
 def test_python_dash_m_runs_the_same_main():

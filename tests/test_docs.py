@@ -22,6 +22,8 @@ from sklearn.pipeline import make_pipeline
 from sknextchar import (
     CharEmbeddingMLPClassifier,
     ContextWindowTransformer,
+    KneserNeyClassifier,
+    MixtureClassifier,
     NameSampler,
 )
 
@@ -30,6 +32,7 @@ NumpyDocString = pytest.importorskip("numpydoc.docscrape").NumpyDocString
 
 PUBLIC_MODULES = (
     "sknextchar",
+    "sknextchar.callbacks",
     "sknextchar.metrics",
     "sknextchar.datasets",
     "sknextchar.plotting",
@@ -179,11 +182,32 @@ def _fitted_samplers():
     return [NameSampler(pipe).fit(NAMES)]
 
 
+def _fitted_count_models():
+    windows = ContextWindowTransformer().fit_transform(NAMES)
+    return [
+        KneserNeyClassifier().fit(windows),
+        KneserNeyClassifier(add_k=1).partial_fit(windows),
+    ]
+
+
+def _fitted_mixtures():
+    windows = ContextWindowTransformer().fit_transform(NAMES)
+    members = [("kn", KneserNeyClassifier()), ("mlp", _small_classifier())]
+    return [
+        MixtureClassifier(members, random_state=0, validation_fraction=0.25).fit(
+            windows
+        ),
+        MixtureClassifier(members, weights=[1, 1]).fit(windows),
+    ]
+
+
 # Every public estimator needs a way to be fitted here; a new one fails
 # test_every_estimator_has_a_fitting_recipe until it gets one.
 FITTED = {
     ContextWindowTransformer: _fitted_transformers,
     CharEmbeddingMLPClassifier: _fitted_classifiers,
+    KneserNeyClassifier: _fitted_count_models,
+    MixtureClassifier: _fitted_mixtures,
     NameSampler: _fitted_samplers,
 }
 ESTIMATORS = [

@@ -210,3 +210,48 @@ def test_version_is_recorded_and_checked(pipe, monkeypatch):
     monkeypatch.setattr(sknextchar._estimator, "__version__", "0.0.1")
     with pytest.warns(ModelVersionWarning, match=r"saved by sknextchar .* loaded by"):
         pickle.loads(data)
+
+
+class _LockedRecorder:
+    """A callback that cannot be pickled (it holds a lock), recording epochs."""
+
+    def __init__(self):
+        import threading
+
+        self.lock = threading.Lock()
+        self.epochs = 0
+
+    max_propagation_depth = None  # auto-propagated from the outermost estimator
+
+    def setup(self, estimator, context):
+        pass
+
+    def teardown(self, estimator, context):
+        pass
+
+    def on_fit_task_begin(self, estimator, context):
+        pass
+
+    def on_fit_task_end(self, estimator, context):
+        self.epochs += context.task_name == "epoch"
+
+
+@pytest.mark.parametrize("suffix", [".skops", ".joblib"])
+def test_callbacks_never_reach_a_model_file(tmp_path, suffix):
+    """A pipeline fitted and saved with callbacks set loads like any other."""
+    recorder = _LockedRecorder()
+    model = Pipeline(
+        [
+            ("windows", ContextWindowTransformer()),
+            ("clf", CharEmbeddingMLPClassifier(hidden_layer_sizes=(4,), max_iter=2)),
+        ]
+    ).set_callbacks(recorder)
+    model.fit(["abid", "asha", "ravi", "uma"])
+    assert recorder.epochs == 2
+    path = save_model(model, tmp_path / f"model{suffix}")
+    loaded = load_model(path, allow_pickle=suffix == ".joblib")
+    assert not hasattr(loaded, "_skl_callbacks")
+    np.testing.assert_array_equal(
+        loaded.predict_proba(["abid"]), model.predict_proba(["abid"])
+    )
+    assert model._skl_callbacks == [recorder]  # the user's object keeps its hooks

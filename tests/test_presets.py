@@ -27,10 +27,7 @@ def test_tuned_pipeline_is_unfitted_with_the_tuned_params():
     assert not hasattr(clf, "coefs_")
     # Each call gives new objects, and the pipeline clones like any estimator.
     assert make_tuned_pipeline()[-1] is not make_tuned_pipeline()[-1]
-    assert (
-        clone(pipe).get_params()["clf__dropout"]
-        == params["dropout"]
-    )
+    assert clone(pipe).get_params()["clf__dropout"] == params["dropout"]
 
 
 def test_tuned_defaults_differ_from_the_package_defaults():

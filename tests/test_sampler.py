@@ -1,9 +1,11 @@
-"""NameSampler: sampling controls, beam search, scores, persistence.
+"""NameSampler: sampling controls, beam search, scores, persistence, the protocol.
 
-Most tests run on ``NGramCounts``, a test double with the classifier's contract
-(fit on CharWindows, ``classes_`` = the vocabulary, ``predict_log_proba`` on
-integer contexts) whose probabilities are exact counts: an oracle for greedy
-paths, beam search and scores. The real classifier is exercised at the end.
+Most tests run on the n-gram test doubles of ``tests/_doubles.py``, whose
+probabilities are exact counts: an oracle for greedy paths, beam search and
+scores. The protocol tests use a model with the unchecked ``next_log_proba``, and
+one with nothing but ``fit`` and ``predict_log_proba``. The real classifier is
+exercised at the end. The math and the generation loop have their own modules
+(test_decoding.py, test_generation.py).
 """
 
 import itertools
@@ -12,87 +14,23 @@ import pickle
 import joblib
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from hypothesis.extra.numpy import arrays
 from scipy import stats
-from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.base import clone
 from sklearn.frozen import FrozenEstimator
 from sklearn.model_selection import GridSearchCV
 from sklearn.pipeline import Pipeline, make_pipeline
-from sklearn.utils import estimator_checks as sk_checks
-from sklearn.utils._param_validation import InvalidParameterError
 
-from sknextchar import ContextWindowTransformer
-from sknextchar._sampler import (
-    NameSampler,
-    TemperatureTable,
-    distinct_rows,
-    draw,
-    sampling_weights,
-    tempered_log_proba,
-)
-from sknextchar._windows import CharWindows
+from sknextchar import ContextWindowTransformer, NameSampler, TemperatureTable
+from sknextchar._compat import InvalidParameterError
+from sknextchar._decoding import sampling_weights, tempered_log_proba
 
-from ._string_checks import STRING_CHECKS
-from .test_common import DATA_FREE_CHECKS
+from ._doubles import BareNGram, FastNGramCounts, NGramCounts, count_pipe
 
 NAMES = [
     "abid", "abida", "aditi", "amit", "anita", "arun", "asha", "bina", "chetan",
     "deepa", "divya", "gita", "hari", "isha", "jaya", "kavita", "lata", "mohan",
     "neel", "ravi", "sita", "uma", "vijay", "zoya",
 ]  # fmt: skip
-
-
-class NGramCounts(ClassifierMixin, BaseEstimator):
-    """Add-``alpha`` n-gram counts with the next-character classifier's contract.
-
-    A tiny seeded jitter on the smoothed counts breaks ties, so every greedy path
-    and every ranking is unique and tests can compare them exactly.
-    """
-
-    n_fits = 0  # every fit of any instance; tells whether something was refit
-
-    def __init__(self, alpha=0.1):
-        self.alpha = alpha
-
-    def fit(self, X, y=None):
-        assert isinstance(X, CharWindows) and y is None
-        type(self).n_fits += 1
-        V, L = len(X.vocabulary), X.context_length
-        counts = np.zeros((V**L, V))
-        np.add.at(counts, (self._codes(X.contexts, V), X.targets), 1.0)
-        jitter = np.random.default_rng(0).uniform(0, 1e-3, counts.shape)
-        smoothed = counts + self.alpha * (1 + jitter)
-        self.log_table_ = np.log(smoothed / smoothed.sum(axis=1, keepdims=True))
-        self.classes_ = np.array(X.vocabulary)
-        return self
-
-    @staticmethod
-    def _codes(contexts, V):
-        contexts = np.asarray(contexts, dtype=np.intp)  # (n, L)
-        return contexts @ V ** np.arange(contexts.shape[1])[::-1]  # (n,)
-
-    def predict_log_proba(self, X):
-        contexts = X.contexts if isinstance(X, CharWindows) else X
-        return self.log_table_[self._codes(contexts, len(self.classes_))]
-
-    def predict_proba(self, X):
-        return np.exp(self.predict_log_proba(X))
-
-    def predict(self, X):
-        return self.classes_[np.argmax(self.predict_log_proba(X), axis=1)]
-
-    def score(self, X, y=None):
-        log_proba = self.predict_log_proba(X)
-        return log_proba[np.arange(len(X)), X.targets].mean()
-
-
-def count_pipe(context_length=2, alpha=0.1, **transformer_params):
-    return make_pipeline(
-        ContextWindowTransformer(context_length, **transformer_params),
-        NGramCounts(alpha=alpha),
-    )
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +69,7 @@ def greedy_by_hand(sampler, prefix=""):
 
 
 # --------------------------------------------------------------------------- #
-# The pure functions.
+# Probabilities.
 # --------------------------------------------------------------------------- #
 @pytest.mark.parametrize("temperature", np.logspace(-6, 6, 13).tolist() + [0, np.inf])
 def test_tempered_rows_finite_and_normalised(sampler, temperature):
@@ -143,133 +81,11 @@ def test_tempered_rows_finite_and_normalised(sampler, temperature):
     assert np.isfinite(nxt).all()
     np.testing.assert_allclose(nxt.sum(axis=1), 1.0, rtol=1e-12)
     log_proba = s.estimator_[-1].predict_log_proba(s.estimator_[0].transform(NAMES))
+    np.testing.assert_array_equal(
+        proba, np.exp(tempered_log_proba(log_proba, temperature))
+    )
     weights = sampling_weights(log_proba, temperature=temperature, top_p=0.9)
     assert np.isfinite(weights).all() and (weights.max(axis=1) == 1).all()
-
-
-def test_tempered_extremes_on_extreme_logits():
-    log_proba = np.array([[-1e5, 0.0, -3.0], [-np.inf, -2.0, -2.0]])
-    for t in (1e-6, 1.0, 1e6):
-        out = np.exp(tempered_log_proba(log_proba, t))
-        assert np.isfinite(out).all() and np.allclose(out.sum(axis=1), 1)
-    np.testing.assert_allclose(
-        np.exp(tempered_log_proba(log_proba, np.inf)), [[1 / 3] * 3, [0, 0.5, 0.5]]
-    )
-    np.testing.assert_array_equal(
-        np.exp(tempered_log_proba(log_proba, 0)), [[0, 1, 0], [0, 1, 0]]
-    )
-
-
-def test_temperature_is_exp_z_over_t():
-    z = np.log(np.array([[0.6, 0.3, 0.1]]))
-    for t in (0.5, 1.0, 2.0):
-        expected = np.exp(z / t) / np.exp(z / t).sum()
-        np.testing.assert_allclose(np.exp(tempered_log_proba(z, t)), expected)
-        w = sampling_weights(z, temperature=t)
-        np.testing.assert_allclose(w / w.sum(), expected)
-
-
-def test_top_p_keeps_smallest_set_reaching_p_pure():
-    z = np.log(np.array([[0.1, 0.4, 0.3, 0.2]]))
-    support = {
-        p: np.flatnonzero(sampling_weights(z, top_p=p)[0]).tolist()
-        for p in (0.3, 0.4, 0.41, 0.7, 0.71, 0.9, 0.91, 1.0)
-    }
-    assert support == {
-        0.3: [1],
-        0.4: [1],
-        0.41: [1, 2],
-        0.7: [1, 2],
-        0.71: [1, 2, 3],
-        0.9: [1, 2, 3],
-        0.91: [0, 1, 2, 3],
-        1.0: [0, 1, 2, 3],
-    }
-
-
-@settings(max_examples=60, deadline=None)
-@given(
-    logits=arrays(np.float64, (3, 6), elements=st.floats(-30, 30)),
-    temperature=st.sampled_from([0.0, 1e-6, 0.3, 1.0, 4.0, 1e6, np.inf]),
-    top_k=st.one_of(st.none(), st.integers(1, 7)),
-    top_p=st.one_of(st.none(), st.floats(1e-3, 1.0)),
-    end_allowed=st.booleans(),
-)
-def test_sampling_weights_properties(logits, temperature, top_k, top_p, end_allowed):
-    log_proba = tempered_log_proba(logits, 1.0)
-    weights = sampling_weights(
-        log_proba,
-        temperature=temperature,
-        top_k=top_k,
-        top_p=top_p,
-        end_allowed=end_allowed,
-    )
-    assert np.isfinite(weights).all() and (weights >= 0).all()
-    np.testing.assert_array_equal(weights.max(axis=1), 1.0)
-    if not end_allowed:
-        assert (weights[:, 0] == 0).all()
-    support = weights > 0
-    if top_k is not None:
-        assert (support.sum(axis=1) <= top_k).all()
-    if temperature == 0:
-        assert (support.sum(axis=1) == 1).all()
-    # The model's most probable allowed symbol is always kept.
-    allowed = log_proba.copy()
-    if not end_allowed:
-        allowed[:, 0] = -np.inf
-    assert support[np.arange(3), np.argmax(allowed, axis=1)].all()
-    # Kept symbols are at least as probable as dropped allowed ones.
-    for row, keep in zip(allowed, support):
-        dropped = row[~keep & np.isfinite(row)]
-        if dropped.size:
-            assert row[keep].min() >= dropped.max()
-
-
-def test_draw_never_picks_zero_weight():
-    weights = np.array([[0.0, 1.0, 0.0, 2.0, 0.0]] * 5)
-    u = np.array([1e-300, 1 / 3, 1 / 3 + 1e-12, 0.999999, 1.0])
-    assert draw(weights, u).tolist() == [1, 1, 3, 3, 3]
-
-
-@pytest.mark.parametrize(
-    "n_symbols, context_length", [(3, 2), (27, 3), (27, 6), (27, 14)]
-)  # a table of every context, int64 keys, rows compared whole
-def test_distinct_rows(rng, n_symbols, context_length):
-    contexts = rng.integers(0, n_symbols, (400, context_length)).astype(np.uint8)
-    contexts[200:] = contexts[rng.integers(0, 200, 200)]  # repeats
-    distinct, inverse = distinct_rows(contexts, n_symbols)
-    np.testing.assert_array_equal(distinct[inverse], contexts)
-    assert len(distinct) == len(np.unique(contexts, axis=0))
-
-
-def test_draw_shares_rows_and_matches_probabilities(rng):
-    weights = np.array([[0.0, 1.0, 3.0], [2.0, 0.0, 2.0]])
-    rows = np.repeat([0, 1], 40000)
-    ids = draw(weights, 1.0 - rng.random(len(rows)), rows)
-    first = np.bincount(ids[:40000], minlength=3) / 40000
-    second = np.bincount(ids[40000:], minlength=3) / 40000
-    np.testing.assert_allclose(first, [0, 0.25, 0.75], atol=0.01)
-    np.testing.assert_allclose(second, [0.5, 0, 0.5], atol=0.01)
-    assert first[0] == 0 and second[1] == 0
-
-
-@pytest.mark.parametrize("context_length", [1, 2, 3, 5])
-def test_prefix_encoding_agrees_with_the_windows(context_length):
-    transformer = ContextWindowTransformer(context_length).fit(NAMES)
-    prefixes = ["", "A", "ab", "abi", "abid", "", "kavita", "z"]
-    ids, lengths, contexts = transformer._encode_prefix_list(prefixes)
-    # The context after a prefix is the context of the window predicting what
-    # follows its last letter: the last window of the prefix read as a name.
-    windows = transformer.transform([p or "x" for p in prefixes])
-    last = np.cumsum([max(len(p), 1) + 1 for p in prefixes]) - 1
-    expected = windows.contexts[last]
-    expected[[i for i, p in enumerate(prefixes) if not p]] = 0
-    np.testing.assert_array_equal(contexts, expected)
-    np.testing.assert_array_equal(contexts, transformer.encode_prefixes(prefixes))
-    assert lengths.tolist() == [len(p) for p in prefixes]
-    assert transformer.decode(ids) == "".join(prefixes).lower()
-    with pytest.raises(ValueError, match=r"outside the vocabulary \['1'\]"):
-        transformer._encode_prefix_list(["ab", "a1"])
 
 
 # --------------------------------------------------------------------------- #
@@ -586,12 +402,21 @@ def test_temperature_table(sampler):
     # Low temperature sharpens, high temperature flattens.
     top = np.argmax(table.proba[:, 1])
     assert table.proba[top, 0] > table.proba[top, 1] > table.proba[top, 2]
-    lines = table.to_string(top=4).splitlines()
-    assert len(lines) == 6 and lines[1].split() == ["next", "T=0.5", "T=1", "T=2"]
-    assert len({len(line) for line in lines[1:]}) == 1  # aligned
-    assert lines[2].split()[0] == sampler.vocabulary_[top]
-    assert str(table) == table.to_string()
-    assert len(table.to_string(sort=False).splitlines()) == 29
+    for column, t in zip(table.proba.T, (0.5, 1, 2)):
+        np.testing.assert_allclose(
+            column, variant(sampler, temperature=t).next_char_proba(["abi"])[0]
+        )
+    assert table.to_string(top=1).splitlines()[2].split()[0] == sampler.vocabulary_[top]
+
+
+def test_temperature_table_applies_the_other_controls(sampler):
+    s = variant(sampler, top_k=3, min_length=5, max_length=6)
+    table = s.temperature_table("", temperatures=(0, 1, np.inf))
+    assert table.prefix == "" and table.context == "--"
+    assert ((table.proba > 0).sum(axis=0) == [1, 3, 3]).all()
+    assert (table.proba[0] == 0).all()  # too short to end
+    ended = s.temperature_table("abcdef", temperatures=(1.0,))
+    assert ended.proba[0, 0] == 1.0  # at max_length only the end is left
 
 
 # --------------------------------------------------------------------------- #
@@ -721,7 +546,7 @@ def test_unfitted_sampler_raises(sampler):
         lambda: fresh.next_char_proba([""]),
         lambda: fresh.temperature_table("abi"),
     ):
-        with pytest.raises(NotFittedError):
+        with pytest.raises(NotFittedError, match="is not fitted yet"):
             method()
 
 
@@ -748,7 +573,7 @@ def test_frozen_pipeline_is_not_refit(sampler):
 def test_unfitted_frozen_pipeline_raises():
     from sklearn.exceptions import NotFittedError
 
-    with pytest.raises(NotFittedError):
+    with pytest.raises(NotFittedError, match="is not fitted yet"):
         NameSampler(FrozenEstimator(count_pipe())).fit(NAMES)
 
 
@@ -797,25 +622,65 @@ def test_fitted_state_is_plain(sampler):
     assert isinstance(sampler.vocabulary_, tuple)
 
 
-@pytest.mark.parametrize("check", DATA_FREE_CHECKS)
-def test_sklearn_data_free_checks(check):
-    getattr(sk_checks, check)("NameSampler", NameSampler(count_pipe()))
+# --------------------------------------------------------------------------- #
+# The sampler/model protocol: any model, its class unknown to the sampler.
+# --------------------------------------------------------------------------- #
+def every_use(sampler):
+    """Each public call of the sampler that reads the model, and its result."""
+    return {
+        "sample": sampler.sample(200, random_state=0),
+        "new": sampler.sample(30, unique=True, exclude=NAMES, random_state=0),
+        "greedy": variant(sampler, temperature=0).sample(2),
+        "score": sampler.score(NAMES),
+        "score_samples": sampler.score_samples(NAMES).tolist(),
+        "most_likely": sampler.most_likely(5, prefix="a"),
+        "next_char_proba": sampler.next_char_proba(["", "ab"]).tolist(),
+        "temperature_table": sampler.temperature_table("ab").proba.tolist(),
+        "predict_proba": sampler.predict_proba(["abid"]).tolist(),
+    }
 
 
-@pytest.mark.parametrize("check", STRING_CHECKS, ids=lambda c: c.__name__)
-def test_string_input_checks(check):
-    check(
-        NameSampler(count_pipe()),
-        NAMES,
-        lambda est, names: est.score_samples(names),
+@pytest.mark.parametrize("model", [FastNGramCounts, BareNGram])
+def test_any_model_that_follows_the_protocol_can_be_sampled(sampler, model):
+    # The same counts behind another class, with and without next_log_proba
+    # (BareNGram has no classes_, no score and no mixin): the same results.
+    other = NameSampler(count_pipe(model=model), max_length=12).fit(NAMES)
+    assert every_use(other) == every_use(sampler)
+
+
+def test_the_unchecked_next_log_proba_is_used_when_the_model_has_one():
+    pipe = make_pipeline(ContextWindowTransformer(2), FastNGramCounts(strict=True))
+    fast = NameSampler(pipe, max_length=12).fit(NAMES)
+    every_use(fast)  # predict_log_proba would raise
+    assert fast.estimator_[-1].n_next_calls_ >= 10
+
+
+def test_a_model_without_classes_must_give_one_column_per_symbol():
+    class TooFewColumns(BareNGram):
+        def predict_log_proba(self, X):
+            return super().predict_log_proba(X)[:, 1:]
+
+    pipe = make_pipeline(ContextWindowTransformer(2), TooFewColumns())
+    with pytest.raises(
+        ValueError,
+        match=r"27 columns, in id order\) for each context; got shape "
+        r"\(1, 26\)",
+    ):
+        NameSampler(pipe).fit(NAMES)
+
+
+def test_the_sampler_does_not_import_the_classifier():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, sknextchar._sampler, sknextchar._generation; "
+        "print(sorted(m for m in sys.modules if m.startswith('sknextchar.')))"
     )
-
-
-def test_tags():
-    from sklearn.utils import get_tags
-
-    tags = get_tags(NameSampler(count_pipe()))
-    assert tags.input_tags.string and not tags.input_tags.two_d_array
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert "sknextchar._classifier" not in out and "sknextchar._pipeline" in out
 
 
 # --------------------------------------------------------------------------- #

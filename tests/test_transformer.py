@@ -1,5 +1,3 @@
-import pickle
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -7,10 +5,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
-from sklearn.utils._param_validation import InvalidParameterError
 
-from sknextchar import CharWindows, ContextWindowTransformer
+from sknextchar import ContextWindowTransformer
+from sknextchar._compat import InvalidParameterError
 from sknextchar.datasets import load_indian_names
+
+from ._doubles import count_pipe
 
 letters = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12)
 
@@ -97,6 +97,44 @@ def test_prefix_contexts_are_the_last_window_of_the_prefix():
     assert contexts.dtype == np.uint8
     with pytest.raises(ValueError, match=r"\['1'\] in prefixes\[0\]='a1'"):
         transformer.encode_prefixes(["a1"])
+
+
+@pytest.mark.parametrize("context_length", [1, 2, 3, 5])
+def test_prefix_list_encoding_agrees_with_the_windows(context_length):
+    transformer = ContextWindowTransformer(context_length).fit(["abid"])
+    prefixes = ["", "A", "ab", "abi", "abid", "", "kavita", "z"]
+    ids, lengths, contexts = transformer.encode_prefix_list(prefixes)
+    # The context after a prefix is the context of the window predicting what
+    # follows its last letter: the last window of the prefix read as a name.
+    windows = transformer.transform([p or "x" for p in prefixes])
+    last = np.cumsum([max(len(p), 1) + 1 for p in prefixes]) - 1
+    expected = windows.contexts[last]
+    expected[[i for i, p in enumerate(prefixes) if not p]] = 0
+    np.testing.assert_array_equal(contexts, expected)
+    np.testing.assert_array_equal(contexts, transformer.encode_prefixes(prefixes))
+    assert lengths.tolist() == [len(p) for p in prefixes]
+    assert transformer.decode(ids) == "".join(prefixes).lower()
+    assert ids.dtype == contexts.dtype == np.uint8
+
+
+def test_prefixes_refuse_unknown_characters_whatever_the_policy():
+    for policy in ("error", "drop"):
+        transformer = ContextWindowTransformer(handle_unknown=policy).fit(["abid"])
+        with pytest.raises(ValueError, match=r"\['1'\] in prefixes\[1\]='a1'"):
+            transformer.encode_prefix_list(["ab", "a1"])
+        with pytest.raises(ValueError, match=r"\['-'\] in prefixes\[0\]='a-'"):
+            transformer.encode_prefixes(["a-"])
+
+
+def test_transform_refuses_to_run_under_cross_val_predict():
+    from sklearn.model_selection import cross_val_predict
+
+    # Whatever the model (here an n-gram test double): the transformer refuses.
+    names = ["abid", "ali", "zoya", "ravi"]
+    with pytest.raises(TypeError, match="cross_val_predict cannot be used with"):
+        cross_val_predict(count_pipe(), names, cv=2, method="predict_proba")
+    # Outside cross_val_predict, the same call is fine.
+    assert len(ContextWindowTransformer().fit_transform(["abid"])) == 5
 
 
 @pytest.mark.parametrize(
@@ -243,7 +281,7 @@ def test_not_fitted():
         ("encode_prefixes", ["ab"]),
         ("decode", [1, 2]),
     ]:
-        with pytest.raises(NotFittedError):
+        with pytest.raises(NotFittedError, match="is not fitted yet"):
             getattr(transformer, method)(arg)
 
 
@@ -262,31 +300,6 @@ def test_long_names():
     name = "ab" * 5000
     windows = ContextWindowTransformer().fit_transform([name, "abid"])
     assert len(windows) == 10001 + 5
-
-
-def test_container_is_read_only_and_not_an_array():
-    windows = ContextWindowTransformer().fit_transform(["abid", "ali"])
-    with pytest.raises(AttributeError, match="read-only"):
-        windows.targets = None
-    with pytest.raises(ValueError, match="read-only"):
-        windows.contexts[0, 0] = 3
-    with pytest.raises(TypeError):
-        windows[0]
-    assert not hasattr(windows, "__array__")
-    assert "n_windows=9" in repr(windows)
-
-
-def test_container_pickles_and_subsets():
-    windows = ContextWindowTransformer().fit_transform(["abid", "ali", "zoya"])
-    again = pickle.loads(pickle.dumps(windows))
-    assert isinstance(again, CharWindows)
-    np.testing.assert_array_equal(again.contexts, windows.contexts)
-    assert again.vocabulary == windows.vocabulary and again.n_names == 3
-    part = windows.subset([True, False, True])
-    assert len(part) == 5 + 5
-    assert sorted(set(part.name_index.tolist())) == [0, 2]
-    with pytest.raises(ValueError, match="one entry per name"):
-        windows.subset([True])
 
 
 def test_fit_does_not_modify_input_and_clone_is_unfitted():

@@ -1,20 +1,23 @@
-"""The math of the classifier against oracles: finite differences, hand-computed Adam,
-and a naive (concatenate, then multiply) forward pass."""
+"""sknextchar.nn.functional against oracles: finite differences, SciPy, and a naive
+(concatenate, then multiply) forward pass."""
 
 import numpy as np
 import pytest
+import scipy.special
 from scipy.special import expit
+from threadpoolctl import threadpool_limits
 
-from sknextchar._adam import AdamOptimizer
-from sknextchar._base import (
+from sknextchar.nn.functional import (
     ACTIVATIONS,
     DERIVATIVES,
     backward,
     dropout_masks,
     forward,
     init_params,
+    log_proba_by_row,
     log_softmax,
     loss,
+    target_log_proba,
 )
 
 V, K, L, C = 5, 3, 3, 4  # symbols, embedding dim, context length, classes
@@ -188,6 +191,7 @@ def test_derivatives_match_the_activation_slope(activation):
 def test_log_softmax_is_stable_and_normalised():
     S = np.array([[1e4, 0.0, -1e4], [1.0, 2.0, 3.0], [-800.0, -800.0, -800.0]])
     out = log_softmax(S.copy())
+    np.testing.assert_allclose(out, scipy.special.log_softmax(S, axis=1), rtol=1e-12)
     assert np.isfinite(out).all()
     np.testing.assert_allclose(np.exp(out).sum(axis=1), 1.0)
     np.testing.assert_allclose(out[1], [1, 2, 3] - np.log(np.exp([1, 2, 3]).sum()))
@@ -227,43 +231,50 @@ def test_init_params_shapes_dtype_and_uniform_start():
     np.testing.assert_array_equal(again[0], E)
 
 
-def test_adam_steps_recomputed_by_hand():
-    lr, b1, b2, eps = 0.1, 0.9, 0.999, 1e-8
-    w = np.array([1.0, -2.0, 0.5])
-    b = np.array([0.25])
-    adam = AdamOptimizer([w, b], learning_rate_init=lr, beta_1=b1, beta_2=b2,
-                         epsilon=eps)  # fmt: skip
-    g1 = [np.array([0.5, -1.0, 0.0]), np.array([2.0])]
-    g2 = [np.array([-0.5, 0.25, 1.0]), np.array([0.0])]
-
-    expected_w, expected_b = w.copy(), b.copy()
-    m = [np.zeros(3), np.zeros(1)]
-    v = [np.zeros(3), np.zeros(1)]
-    for t, grads in enumerate([g1, g2], start=1):
-        lr_t = lr * np.sqrt(1 - b2**t) / (1 - b1**t)
-        for i, (param, g) in enumerate(zip([expected_w, expected_b], grads)):
-            m[i] = b1 * m[i] + (1 - b1) * g
-            v[i] = b2 * v[i] + (1 - b2) * g**2
-            param -= lr_t * m[i] / (np.sqrt(v[i]) + eps)
-        adam.update_params([w, b], grads)
-        np.testing.assert_allclose(w, expected_w, rtol=1e-12)
-        np.testing.assert_allclose(b, expected_b, rtol=1e-12)
-    assert adam.t == 2
-    np.testing.assert_allclose(adam.ms[0], m[0])
-    np.testing.assert_allclose(adam.vs[1], v[1])
-    # The first step moves every weight with a non-zero gradient by about lr.
-    w0 = np.array([1.0, -2.0, 0.5])
-    first = AdamOptimizer([w0], learning_rate_init=lr)
-    first.update_params([w0], [g1[0]])
-    np.testing.assert_allclose(w0, [0.9, -1.9, 0.5], rtol=1e-6)
+def test_target_log_proba_picks_each_rows_target(rng):
+    log_proba = np.log(rng.dirichlet(np.ones(5), size=8))
+    targets = rng.integers(0, 5, size=8)
+    picked = target_log_proba(log_proba, targets)
+    assert picked.shape == (8,)
+    for i, t in enumerate(targets):
+        assert picked[i] == log_proba[i, t]
+    assert target_log_proba(log_proba, list(targets)).tolist() == picked.tolist()
 
 
-def test_adam_keeps_float32_and_leaves_grads_alone():
-    w = np.ones(4, dtype=np.float32)
-    g = np.full(4, 0.5, dtype=np.float32)
-    adam = AdamOptimizer([w], learning_rate_init=0.01)
-    adam.learning_rate = 0.02  # a schedule changes it between epochs
-    adam.update_params([w], [g])
-    assert w.dtype == np.float32 and adam.ms[0].dtype == np.float32
-    np.testing.assert_allclose(w, 1 - 0.02, rtol=1e-5)
-    np.testing.assert_array_equal(g, 0.5)
+ARCHITECTURES = [
+    (3, 10, (64,), "relu", np.float32),
+    (8, 24, (96,), "relu", np.float32),
+    (2, 3, (16, 8), "tanh", np.float64),
+    (3, 4, (), "identity", np.float32),
+    (5, 7, (33,), "logistic", np.float32),
+]
+
+
+@pytest.mark.parametrize("L, K, hidden, activation, dtype", ARCHITECTURES)
+def test_log_proba_by_row_does_not_depend_on_the_other_rows(
+    rng, L, K, hidden, activation, dtype
+):
+    """Whatever the BLAS kernel and its blocking, a row is computed on its own."""
+    E, coefs, intercepts = init_params(
+        27, K, L, hidden, 27, activation, dtype, np.random.RandomState(0)
+    )
+    coefs = [(0.3 * rng.standard_normal(c.shape)).astype(dtype) for c in coefs]
+    intercepts = [
+        (0.1 * rng.standard_normal(b.shape)).astype(dtype) for b in intercepts
+    ]
+    X = rng.integers(0, 27, size=(257, L)).astype(np.uint8)
+    with threadpool_limits(limits=1, user_api="blas"):
+        batch = log_proba_by_row(X, E, coefs, intercepts, activation)
+        order = rng.permutation(len(X))
+        permuted = log_proba_by_row(X[order], E, coefs, intercepts, activation)
+        alone = [log_proba_by_row(X[i : i + 1], E, coefs, intercepts, activation)
+                 for i in range(0, len(X), 16)]  # fmt: skip
+        chunked = log_proba_by_row(X, E, coefs, intercepts, activation, chunk_size=10)
+        _, batched = forward(X, E, coefs, intercepts, activation)
+    np.testing.assert_array_equal(permuted, batch[order])
+    np.testing.assert_array_equal(np.concatenate(alone), batch[::16])
+    np.testing.assert_array_equal(chunked, batch)
+    assert batch.dtype == dtype
+    # The same numbers as the training pass, up to the rounding of the sums.
+    tol = 1e-12 if dtype == np.float64 else 1e-4
+    np.testing.assert_allclose(batch, batched, rtol=tol, atol=tol)

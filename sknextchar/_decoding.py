@@ -1,0 +1,361 @@
+"""Decoding math: pure functions on arrays of next-symbol log-probabilities.
+
+What a sampler does with one step's log-probabilities, apart from asking the model
+for them: temperature, ``top_k``, ``top_p`` and the length bounds reshape the
+distribution (:func:`sampling_weights`, :class:`SamplingControls`); an inverse-CDF
+draw picks one symbol per name (:func:`draw`); names that share a context share
+its row (:func:`distinct_rows`). No estimator, no pipeline, no strings: arrays in,
+arrays out. :mod:`sknextchar._generation` runs these steps in a loop.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.special import log_softmax
+
+from ._vocabulary import END_ID
+
+__all__ = [
+    "SamplingControls",
+    "count_names",
+    "distinct_rows",
+    "draw",
+    "sampling_weights",
+    "tempered_log_proba",
+]
+
+
+def tempered_log_proba(log_proba, temperature):
+    """Row-wise ``log softmax(log_proba / temperature)``, computed stably.
+
+    Parameters
+    ----------
+    log_proba : ndarray of shape (n, n_symbols)
+        Log-probabilities (or logits); ``-inf`` marks impossible symbols.
+    temperature : float
+        ``0`` gives the greedy one-hot distribution (ties go to the lower id),
+        ``inf`` the uniform distribution over the symbols that are not ``-inf``.
+
+    Returns
+    -------
+    log_proba : ndarray of shape (n, n_symbols), float64
+        Each row's exponential sums to 1.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> lp = np.log([[0.5, 0.25, 0.25]])
+    >>> np.exp(tempered_log_proba(lp, 1.0)).round(3).tolist()
+    [[0.5, 0.25, 0.25]]
+    >>> np.exp(tempered_log_proba(lp, 0.5)).round(3).tolist()
+    [[0.667, 0.167, 0.167]]
+    >>> np.exp(tempered_log_proba(lp, 0.0)).tolist()
+    [[1.0, 0.0, 0.0]]
+    >>> np.exp(tempered_log_proba(lp, np.inf)).round(3).tolist()
+    [[0.333, 0.333, 0.333]]
+    """
+    z = np.array(log_proba, dtype=np.float64)  # (n, V), a copy we may change
+    if temperature == 0:
+        out = np.full_like(z, -np.inf)
+        np.put_along_axis(out, np.argmax(z, axis=1)[:, None], 0.0, axis=1)
+        return out
+    if np.isinf(temperature):
+        z[np.isfinite(z)] = 0.0
+    else:
+        z /= temperature
+    return log_softmax(z, axis=1)
+
+
+def sampling_weights(
+    log_proba, *, temperature=1.0, top_k=None, top_p=None, end_allowed=True
+):
+    """The distribution a sampler draws the next symbol from, unnormalised.
+
+    The controls apply in this order: the end marker is removed where it is not
+    allowed (names shorter than ``min_length``); ``top_k`` keeps the ``k`` most
+    probable remaining symbols; the temperature rescales the log-probabilities;
+    ``top_p`` keeps the smallest set of the most probable symbols whose tempered
+    probability reaches ``p`` (nucleus sampling). Symbols are ranked by the
+    model's own probabilities, ties going to the lower id, so ``top_k`` and
+    ``top_p`` still select the model's favourites at ``temperature=inf``.
+
+    Parameters
+    ----------
+    log_proba : ndarray of shape (n, n_symbols)
+        The model's log-probabilities.
+    temperature : float, default=1.0
+        ``0`` is greedy (a one-hot row at the most probable allowed symbol);
+        ``inf`` is uniform over the allowed symbols.
+    top_k : int or None, default=None
+        Keep only the ``top_k`` most probable allowed symbols.
+    top_p : float in (0, 1] or None, default=None
+        Nucleus sampling threshold.
+    end_allowed : bool or ndarray of bool of shape (n,), default=True
+        Where False, the end marker (id 0) gets weight 0.
+
+    Returns
+    -------
+    weights : ndarray of shape (n, n_symbols), float64
+        Non-negative; the largest weight of each row is 1. Divide by the row sum
+        for probabilities.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> lp = np.log([[0.1, 0.6, 0.3]])
+    >>> sampling_weights(lp, end_allowed=False).round(3).tolist()
+    [[0.0, 1.0, 0.5]]
+    >>> sampling_weights(lp, top_p=0.7).round(3).tolist()
+    [[0.0, 1.0, 0.5]]
+    >>> sampling_weights(lp, top_k=1).tolist()
+    [[0.0, 1.0, 0.0]]
+    """
+    z = np.array(log_proba, dtype=np.float64)  # (n, V), a copy we may change
+    n_symbols = z.shape[1]
+    end_allowed = np.asarray(end_allowed, dtype=bool)
+    if end_allowed.ndim:
+        z[~end_allowed, END_ID] = -np.inf
+    elif not end_allowed:
+        z[:, END_ID] = -np.inf
+    if temperature == 0:
+        weights = np.zeros_like(z)
+        np.put_along_axis(weights, np.argmax(z, axis=1)[:, None], 1.0, axis=1)
+        return weights
+    cut_k = top_k is not None and top_k < n_symbols
+    cut_p = top_p is not None and top_p < 1
+    if cut_k or cut_p:
+        order = np.argsort(-z, axis=1, kind="stable")  # (n, V) most probable first
+    if cut_k:
+        np.put_along_axis(z, order[:, top_k:], -np.inf, axis=1)
+    if np.isinf(temperature):
+        z[np.isfinite(z)] = 0.0
+    elif temperature != 1:
+        z /= temperature
+    z -= z.max(axis=1, keepdims=True)
+    weights = np.exp(z)  # (n, V), max 1 per row
+    if cut_p:
+        _keep_nucleus(weights, order, top_p)
+    return weights
+
+
+def _keep_nucleus(weights, order, top_p):
+    """Zero, in place, the weights outside each row's ``top_p`` nucleus."""
+    ranked = np.take_along_axis(weights, order, axis=1)  # (n, V) descending
+    mass = np.cumsum(ranked, axis=1)
+    before = mass - ranked  # the mass of the more probable symbols
+    # Keep a symbol while the more probable ones have not reached top_p yet:
+    # this is the smallest set whose probability reaches top_p.
+    ranked[before >= top_p * mass[:, -1:]] = 0.0
+    np.put_along_axis(weights, order, ranked, axis=1)
+
+
+def draw(weights, uniform, rows=None):
+    """Inverse-CDF draw of one symbol per row of unnormalised ``weights``.
+
+    Parameters
+    ----------
+    weights : ndarray of shape (n_distributions, n_symbols)
+        Non-negative, at least one positive entry per row.
+    uniform : ndarray of shape (n,)
+        Uniform numbers in ``(0, 1]``; a zero-weight symbol is never drawn.
+    rows : ndarray of int of shape (n,) or None, default=None
+        Which distribution each draw uses (``None``: draw ``i`` uses row ``i``),
+        so that many names sharing a context share one row of ``weights``.
+
+    Returns
+    -------
+    ids : ndarray of shape (n,), intp
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> draw(np.array([[0.0, 1.0, 3.0]]), np.array([0.25])).tolist()
+    [1]
+    >>> draw(np.array([[0.0, 1.0, 3.0]]), np.array([0.25, 0.26]), rows=[0, 0]).tolist()
+    [1, 2]
+    """
+    cdf = np.cumsum(weights, axis=1)  # (n_distributions, V)
+    cdf /= cdf[:, -1:]  # the last column is exactly 1
+    if rows is not None:
+        cdf = np.take(cdf, rows, axis=0)  # (n, V)
+    # The first symbol whose CDF reaches u. A zero-weight symbol repeats the CDF
+    # value before it (0 for the first symbol), which is below u > 0.
+    return np.argmax(cdf >= uniform[:, None], axis=1)
+
+
+def distinct_rows(contexts, n_symbols):
+    """The distinct rows of an integer matrix and where each row went.
+
+    Parameters
+    ----------
+    contexts : ndarray of int of shape (n, L)
+        Ids in ``[0, n_symbols)``.
+    n_symbols : int
+        The number of symbols.
+
+    Returns
+    -------
+    distinct : ndarray of shape (n_distinct, L)
+    inverse : ndarray of shape (n,)
+        ``distinct[inverse]`` equals ``contexts``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> distinct, inverse = distinct_rows(np.array([[0, 1], [2, 0], [0, 1]]), 3)
+    >>> distinct.tolist(), inverse.tolist()
+    ([[0, 1], [2, 0]], [0, 1, 0])
+    """
+    n, L = contexts.shape
+    n_keys = n_symbols**L
+    if n_keys >= 2**62:  # no int64 key per row: compare the rows whole
+        distinct, inverse = np.unique(contexts, axis=0, return_inverse=True)
+        return distinct, inverse.ravel()
+    keys = np.zeros(n, dtype=np.int64)  # (n,) the context in base n_symbols
+    for column in contexts.T:
+        keys *= n_symbols
+        keys += column
+    if n_keys > 16 * n + 65536:
+        _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        return contexts[first], inverse.ravel()
+    # A table over every possible context: linear time, no sort.
+    seen = np.zeros(n_keys, dtype=bool)
+    seen[keys] = True
+    slot = np.cumsum(seen) - 1  # (n_keys,) the rank of each present key
+    where = np.empty(n_keys, dtype=np.intp)
+    where[keys] = np.arange(n)  # a row holding each present key
+    return contexts[where[seen]], slot[keys]
+
+
+def count_names(n_letters, prefix_length, min_length, max_length, enough):
+    """How many letter strings extend a prefix within the length bounds.
+
+    Counting stops once the count exceeds ``enough`` (the terms grow fast).
+
+    Parameters
+    ----------
+    n_letters : int
+        The number of letters (the symbols except the end marker).
+    prefix_length : int
+        The number of letters already fixed.
+    min_length, max_length : int
+        The length bounds of a whole name.
+    enough : int
+        Stop counting above this number.
+
+    Returns
+    -------
+    count : int
+        The number of names, or a number above ``enough``.
+
+    Examples
+    --------
+    >>> count_names(2, 0, 1, 3, enough=100)  # 2 + 4 + 8
+    14
+    >>> count_names(26, 1, 1, 20, enough=1000) > 1000
+    True
+    """
+    count = 0
+    for length in range(max(min_length, prefix_length), max_length + 1):
+        count += n_letters ** (length - prefix_length)
+        if count > enough:
+            break
+    return count
+
+
+@dataclass(frozen=True)
+class SamplingControls:
+    """The decoding controls of one sampler: temperature, top-k/p, lengths.
+
+    Parameters
+    ----------
+    temperature : float, default=1.0
+        ``0`` is greedy, ``inf`` uniform over the allowed symbols.
+    top_k : int or None, default=None
+        Keep only the ``top_k`` most probable allowed symbols.
+    top_p : float in (0, 1] or None, default=None
+        Nucleus sampling threshold.
+    min_length : int, default=1
+        A name shorter than this cannot end.
+    max_length : int, default=20
+        A name of this length must end.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> controls = SamplingControls(temperature=0.5, min_length=2, max_length=3)
+    >>> lp = np.log([[0.5, 0.25, 0.25]] * 3)
+    >>> controls.next_symbol_proba(lp, lengths=[1, 2, 3]).round(3).tolist()
+    [[0.0, 0.5, 0.5], [0.667, 0.167, 0.167], [1.0, 0.0, 0.0]]
+    >>> controls.deterministic, str(controls)
+    (False, 'temperature=0.5, top_k=None, top_p=None, min_length=2, max_length=3')
+    """
+
+    temperature: float = 1.0
+    top_k: int | None = None
+    top_p: float | None = None
+    min_length: int = 1
+    max_length: int = 20
+
+    @property
+    def greedy(self):
+        """Whether each step picks the most probable allowed symbol."""
+        return self.temperature == 0
+
+    @property
+    def deterministic(self):
+        """Whether every draw gives the same name (greedy or ``top_k=1``)."""
+        return self.temperature == 0 or self.top_k == 1
+
+    def weights(self, log_proba, lengths):
+        """:func:`sampling_weights` of names that have ``lengths`` letters.
+
+        Parameters
+        ----------
+        log_proba : ndarray of shape (n, n_symbols)
+            The model's log-probabilities.
+        lengths : int or array-like of int of shape (n,)
+            The number of letters of each name so far.
+
+        Returns
+        -------
+        weights : ndarray of shape (n, n_symbols)
+            Unnormalised; the length bounds apply below ``min_length`` only.
+        """
+        return sampling_weights(
+            log_proba,
+            temperature=self.temperature,
+            top_k=self.top_k,
+            top_p=self.top_p,
+            end_allowed=np.asarray(lengths) >= self.min_length,
+        )
+
+    def next_symbol_proba(self, log_proba, lengths):
+        """The exact distribution of the next symbol, every control applied.
+
+        Parameters
+        ----------
+        log_proba : ndarray of shape (n, n_symbols)
+            The model's log-probabilities.
+        lengths : array-like of int of shape (n,)
+            The number of letters of each name so far, at most ``max_length``;
+            at ``max_length`` only the end marker is left.
+
+        Returns
+        -------
+        proba : ndarray of shape (n, n_symbols)
+            Rows sum to 1.
+        """
+        lengths = np.asarray(lengths)
+        weights = self.weights(log_proba, lengths)
+        ended = lengths == self.max_length  # the name must end here
+        weights[ended] = 0.0
+        weights[ended, END_ID] = 1.0
+        return weights / weights.sum(axis=1, keepdims=True)
+
+    def __str__(self):
+        return (
+            f"temperature={self.temperature}, top_k={self.top_k}, "
+            f"top_p={self.top_p}, min_length={self.min_length}, "
+            f"max_length={self.max_length}"
+        )

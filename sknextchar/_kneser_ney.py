@@ -1,0 +1,580 @@
+"""KneserNeyClassifier: an interpolated modified Kneser-Ney character n-gram model."""
+
+from numbers import Integral, Real
+
+import numpy as np
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.callback import CallbackSupportMixin, with_callbacks
+from sklearn.utils import gen_batches
+from sklearn.utils.validation import check_is_fitted
+
+from ._compat import Interval, StrOptions, fit_context
+from ._estimator import PackageEstimatorMixin
+from ._model_input import (
+    check_predict_contexts,
+    check_score_data,
+    check_training_data,
+)
+from ._ngram import (
+    DEFAULT_DISCOUNT_FALLBACK,
+    PADDINGS,
+    add_k_table,
+    interpolated_proba,
+    kneser_ney_table,
+    max_order,
+    merge_counts,
+    modified_discounts,
+    ngram_keys,
+    order_counts,
+)
+from ._windows import CharWindows
+from .nn.training import fitted_state
+
+# Rows per block when a (n, n_classes) probability matrix is scored: bounds the
+# memory of scoring a large corpus.
+_SCORE_CHUNK = 1 << 16
+
+# The private attributes that are part of the fitted state (with those ending in _).
+_COUNT_STATE = (
+    "_n_symbols",
+    "_from_windows",
+    "_base",
+    "_top_keys",
+    "_top_counts",
+    "_tables",
+)
+
+
+class KneserNeyClassifier(
+    PackageEstimatorMixin, CallbackSupportMixin, ClassifierMixin, BaseEstimator
+):
+    """Predict the next character with an interpolated modified Kneser-Ney n-gram.
+
+    The classical count model of character language modelling, with the interface
+    of :class:`CharEmbeddingMLPClassifier`: it learns from the windows of
+    :class:`ContextWindowTransformer` (or from an integer array of context ids
+    with labels ``y``), so it is the last step of a pipeline from names, and
+    :class:`NameSampler`, ``GridSearchCV`` and :func:`save_model` work with it as
+    with the MLP. Fitting counts n-grams, so it takes a fraction of a second;
+    ``partial_fit`` adds counts.
+
+    An n-gram is a context of ``order - 1`` symbols and the symbol after it. For
+    an n-gram ``h w`` of order ``k`` (Chen & Goodman 1998, section 3)::
+
+        P_k(w | h) = max(c_k(h w) - D_k(c_k(h w)), 0) / c_k(h .)
+                     + gamma_k(h) * P_{k-1}(w | h')
+        gamma_k(h) = (D_k1 N_1(h .) + D_k2 N_2(h .) + D_k3+ N_3+(h .)) / c_k(h .)
+
+    with ``h'`` the context without its oldest symbol, ``c_k(h .)`` the sum of
+    ``c_k(h w)`` over ``w``, ``N_r(h .)`` the number of symbols ``w`` with
+    ``c_k(h w) = r`` (``3+``: at least 3), and ``D_k(c)`` the discount
+    ``D_k1``, ``D_k2`` or ``D_k3+`` of a count 1, 2 or more, estimated for each
+    order from its count-of-counts (``discounts_``). A context never seen at
+    order ``k`` gives ``P_k = P_{k-1}``; the recursion ends at the uniform
+    ``P_0 = 1 / n_classes``, so every symbol keeps a probability above zero.
+    The counts ``c_k`` are raw counts at the highest order and, below it, the
+    continuation counts of Kneser & Ney (1995): the number of distinct symbols
+    seen right before ``h w``. A lower order is only consulted when the longer
+    context is rare, so it models how many contexts a symbol completes rather
+    than how often it occurs.
+
+    **Start padding.** The context of a name's first letter is all ``"-"``
+    (id 0), so an n-gram such as ``"----a"`` is only ever preceded by more
+    padding and its continuation count would be 1 whatever its frequency.
+    ``padding`` chooses the treatment of the n-grams that begin with padding.
+
+    **Add-k.** With ``add_k`` set, the model is the plain smoothed count table of
+    the highest order instead, ``P(w | h) = (c(h w) + k) / (c(h .) + k C)`` with
+    ``C = n_classes`` (uniform for a context never seen). With
+    ``context_length=1`` it is the lecture's bigram table of normalised counts
+    (``add_k=0``) or its "fake counts" smoothing (``add_k=1``).
+
+    Parameters
+    ----------
+    order : int or None, default=None
+        Symbols per n-gram, the predicted one included. None uses the whole
+        context: ``order = context_length + 1``. A smaller order reads only the
+        last ``order - 1`` symbols of each context (so a model of another order
+        can share a pipeline's windows, e.g. inside a
+        :class:`MixtureClassifier`).
+    padding : {"single", "raw", "continuation"}, default="single"
+        How n-grams that begin with the start padding are counted.
+        ``"single"``: the run of padding is one start-of-name symbol, like the
+        sentence-start token of word models: n-grams that begin with exactly one
+        pad keep their raw counts, and those that begin with two pads are not
+        stored at the orders >= 3 (they pass the lower estimate through).
+        ``"raw"``: every n-gram that begins with padding keeps its raw count at
+        every order (the start of a name is then discounted again at each
+        order). ``"continuation"``: no exception.
+    add_k : float or None, default=None
+        None uses modified Kneser-Ney. A number ``k >= 0`` uses add-k smoothing
+        of the highest order's counts instead (see above).
+    discount_fallback : tuple of 3 floats, default=(0.5, 1.0, 1.5)
+        ``(D1, D2, D3+)`` of an order whose count-of-counts do not define Chen
+        & Goodman's estimates (one of ``n_1``, ``n_2``, ``n_3`` is 0, or an
+        estimate falls outside ``(0, r)``), as in KenLM. ``0 < D_r <= r``.
+
+    Attributes
+    ----------
+    classes_ : ndarray of shape (n_classes,)
+        The column order of :meth:`predict_proba`: the whole vocabulary after
+        fitting on a :class:`CharWindows`, else the sorted labels of ``y``.
+    order_ : int
+        The order used (``order``, or the context length plus one).
+    discounts_ : ndarray of shape (order_, 3) or None
+        Row ``k - 1`` holds ``(D1, D2, D3+)`` of order ``k``; None with
+        ``add_k``.
+    count_of_counts_ : ndarray of shape (order_, 4) or None
+        Row ``k - 1`` holds ``(n_1, n_2, n_3, n_4)``, the number of n-grams of
+        order ``k`` with count 1, 2, 3 and 4; None with ``add_k``.
+    fallback_orders_ : list of int
+        Orders whose discounts are ``discount_fallback``.
+    n_ngrams_ : int
+        Distinct n-grams stored, all orders together.
+    n_windows_ : int
+        Training windows counted, over all calls.
+    n_features_in_ : int
+        The context length of the training data.
+
+    See Also
+    --------
+    CharEmbeddingMLPClassifier : The neural model with the same interface.
+    MixtureClassifier : Interpolates this model with others.
+
+    Notes
+    -----
+    Each n-gram is one ``int64`` key (its symbol ids as the digits of a number in
+    base ``max(n_symbols, n_classes)``), so the order is at most 13 for the 27
+    default symbols. The model keeps the sorted keys and counts of the highest
+    order, from which every lower order follows, and per order the sorted
+    n-gram keys, their interpolation weights and the sorted context keys (CSR
+    style). Counting and every lower order are vectorised NumPy (sorting and
+    ``np.unique``), with no Python object per n-gram. Id 0 in a context is the
+    start padding, also when fitting on an array.
+
+    References
+    ----------
+    R. Kneser and H. Ney, "Improved backing-off for M-gram language modeling",
+    ICASSP 1995.
+
+    S. F. Chen and J. Goodman, "An empirical study of smoothing techniques for
+    language modeling", Technical Report TR-10-98, Harvard University, 1998.
+
+    Examples
+    --------
+    >>> from sklearn.pipeline import Pipeline
+    >>> from sknextchar import ContextWindowTransformer, KneserNeyClassifier
+    >>> names = ["abid", "adil", "aditi", "amit", "anil", "anita", "arif", "asha"]
+    >>> pipe = Pipeline([("windows", ContextWindowTransformer(context_length=3)),
+    ...                  ("clf", KneserNeyClassifier())]).fit(names)
+    >>> pipe["clf"].order_
+    4
+    >>> pipe.predict_proba(["amit"]).shape  # one row per window of "amit"
+    (5, 27)
+    >>> contexts = pipe["windows"].encode_prefixes(["ash"])  # what follows "ash"?
+    >>> pipe["clf"].predict(contexts)
+    array(['a'], dtype='<U1')
+    """
+
+    _parameter_constraints = {
+        "order": [None, Interval(Integral, 1, None, closed="left")],
+        "padding": [StrOptions(set(PADDINGS))],
+        "add_k": [None, Interval(Real, 0, None, closed="left")],
+        "discount_fallback": ["array-like"],
+    }
+
+    def __init__(
+        self,
+        order=None,
+        *,
+        padding="single",
+        add_k=None,
+        discount_fallback=DEFAULT_DISCOUNT_FALLBACK,
+    ):
+        self.order = order
+        self.padding = padding
+        self.add_k = add_k
+        self.discount_fallback = discount_fallback
+
+    @fit_context(prefer_skip_nested_validation=True)
+    @with_callbacks
+    def fit(self, X, y=None):
+        """Count the n-grams of the training windows.
+
+        Parameters
+        ----------
+        X : CharWindows or array-like of int of shape (n_windows, context_length)
+            The windows of :meth:`ContextWindowTransformer.transform`, or an
+            array of context ids (non-negative integers; 0 is the padding).
+        y : None or array-like of shape (n_windows,)
+            Must be None for a :class:`CharWindows`; the labels for an array.
+
+        Returns
+        -------
+        self : KneserNeyClassifier
+            The fitted model.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from sknextchar import KneserNeyClassifier
+        >>> X = np.array([[0, 1], [1, 2], [2, 0], [1, 2]])  # context ids
+        >>> clf = KneserNeyClassifier().fit(X, ["b", "c", "a", "c"])
+        >>> clf.predict([[1, 2]]).tolist()
+        ['c']
+        """
+        self._check_discount_fallback()
+        data = check_training_data(self, X, y, reset=True)
+        self._start(data.n_symbols, isinstance(X, CharWindows))
+        self._add(X, y, data)
+        return self
+
+    @fit_context(prefer_skip_nested_validation=True)
+    @with_callbacks
+    def partial_fit(self, X, y=None, classes=None):
+        """Add the n-gram counts of more windows.
+
+        ``fit(A)`` followed by ``partial_fit(B)`` gives the model of ``fit`` on
+        the windows of ``A`` and ``B`` together.
+
+        Parameters
+        ----------
+        X : CharWindows or array-like of int of shape (n_windows, context_length)
+            Windows, as in :meth:`fit`.
+        y : None or array-like of shape (n_windows,)
+            None for a :class:`CharWindows`; the labels for an array.
+        classes : array-like of shape (n_classes,), default=None
+            All the labels that any call may see. Required on the first call with
+            an array ``X``; with a :class:`CharWindows`, the vocabulary is the
+            classes and ``classes`` must be None or equal to it.
+
+        Returns
+        -------
+        self : KneserNeyClassifier
+            The updated model.
+
+        Examples
+        --------
+        >>> from sknextchar import ContextWindowTransformer, KneserNeyClassifier
+        >>> transformer = ContextWindowTransformer(context_length=2).fit(["a"])
+        >>> clf = KneserNeyClassifier()
+        >>> for batch in (["abid", "ali"], ["asha"]):
+        ...     clf = clf.partial_fit(transformer.transform(batch))
+        >>> clf.n_windows_  # 5 + 4 + 5
+        14
+        """
+        self._check_discount_fallback()
+        first = not hasattr(self, "_top_keys")
+        if first and classes is None and not isinstance(X, CharWindows):
+            raise ValueError("classes must be passed on the first call to partial_fit.")
+        data = check_training_data(
+            self,
+            X,
+            y,
+            reset=first,
+            classes=classes,
+            n_symbols=None if first else self._n_symbols,
+        )
+        if first:
+            self._start(data.n_symbols, isinstance(X, CharWindows))
+        elif self._requested_order() != self.order_:
+            raise ValueError(
+                f"order={self.order!r} does not match the fitted order_="
+                f"{self.order_}; adding counts needs the same order. Set order back, "
+                "or call fit to start again."
+            )
+        self._add(X, y, data)
+        return self
+
+    # ------------------------------------------------------------------ counting
+
+    def _check_discount_fallback(self):
+        fallback = np.asarray(self.discount_fallback, dtype=float)
+        if fallback.shape != (3,) or not (
+            np.all(fallback > 0) and np.all(fallback <= (1, 2, 3))
+        ):
+            raise ValueError(
+                "discount_fallback must be 3 numbers (D1, D2, D3+) with 0 < D1 <= 1, "
+                f"0 < D2 <= 2 and 0 < D3+ <= 3; got {self.discount_fallback!r}."
+            )
+
+    def _requested_order(self):
+        return self.n_features_in_ + 1 if self.order is None else self.order
+
+    def _start(self, n_symbols, from_windows):
+        """Empty counts for a first fit of the data's shape."""
+        order = self._requested_order()
+        if order - 1 > self.n_features_in_:
+            raise ValueError(
+                f"order={order} needs contexts of at least {order - 1} symbols, but "
+                f"the data has {self.n_features_in_}. Lengthen the windows "
+                "(ContextWindowTransformer(context_length=...)) or lower order."
+            )
+        self._n_symbols = int(n_symbols)
+        self._from_windows = bool(from_windows)
+        self._base = max(self._n_symbols, len(self.classes_), 2)
+        if order > max_order(self._base):
+            raise ValueError(
+                f"order={order} is too long for {self._base} symbols: an n-gram must "
+                f"fit in 64 bits, so the order is at most {max_order(self._base)}. "
+                "Use a shorter context or a lower order."
+            )
+        self.order_ = order
+        self.n_windows_ = 0
+        self._top_keys = np.zeros(0, dtype=np.int64)
+        self._top_counts = np.zeros(0, dtype=np.int64)
+
+    def _add(self, X, y, data):
+        """Merge the windows' n-grams into the counts and rebuild the tables.
+
+        One task for scikit-learn's callbacks (:mod:`sklearn.callback`).
+        """
+        ctx = self._init_callback_context()
+        hooks = dict(estimator=self, X=X, y=y, reconstruction_attributes=self._fitted)
+        ctx.call_on_fit_task_begin(**hooks)
+        contexts, targets = data.contexts, data.targets
+        width = contexts.shape[1]
+        keys = ngram_keys(contexts[:, width - (self.order_ - 1) :], targets, self._base)
+        self._top_keys, self._top_counts = merge_counts(
+            self._top_keys, self._top_counts, keys
+        )
+        self.n_windows_ += len(keys)
+        if self.add_k is not None:
+            self._build_add_k()
+        else:
+            self._build_kneser_ney()
+        ctx.call_on_fit_task_end(**hooks)
+
+    def _fitted(self):
+        """A copy of the fitted state: a callback's ``fitted_estimator`` gets it."""
+        return fitted_state(self, _COUNT_STATE)
+
+    def _build_kneser_ney(self):
+        by_order = order_counts(
+            self._top_keys, self._top_counts, self.order_, self._base, self.padding
+        )
+        discounts, count_of_counts, tables = [], [], []
+        self.fallback_orders_ = []
+        for k, (keys, counts) in enumerate(by_order, start=1):
+            d, cc, fell_back = modified_discounts(counts, self.discount_fallback)
+            discounts.append(d)
+            count_of_counts.append(cc)
+            if fell_back:
+                self.fallback_orders_.append(k)
+            tables.append(kneser_ney_table(keys, counts, d, self._base, k))
+        self.discounts_ = np.array(discounts, dtype=float)
+        self.count_of_counts_ = np.array(count_of_counts, dtype=np.int64)
+        self.n_ngrams_ = int(sum(len(keys) for keys, _ in by_order))
+        self._tables = tables
+
+    def _build_add_k(self):
+        self.discounts_ = self.count_of_counts_ = None
+        self.fallback_orders_ = []
+        self.n_ngrams_ = len(self._top_keys)
+        self._tables = [
+            add_k_table(
+                self._top_keys,
+                self._top_counts,
+                float(self.add_k),
+                len(self.classes_),
+                self._base,
+                self.order_,
+            )
+        ]
+
+    # ------------------------------------------------------------------ predict
+
+    def next_log_proba(self, contexts):
+        """Log-probabilities of the next symbol, without input checks.
+
+        The fast path of the sampler/model protocol (see
+        :func:`sknextchar._pipeline.next_log_proba_function`): ``contexts`` must
+        be an integer array of ids the model knows, at least ``order_ - 1``
+        columns wide (only the last ones are read).
+
+        Parameters
+        ----------
+        contexts : ndarray of shape (n, context_length), int
+
+        Returns
+        -------
+        log_proba : ndarray of shape (n, n_classes)
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from sknextchar import KneserNeyClassifier
+        >>> clf = KneserNeyClassifier().fit(np.array([[0], [1]]), ["x", "y"])
+        >>> np.exp(clf.next_log_proba(np.array([[1]]))).sum().round(6)
+        np.float64(1.0)
+        """
+        with np.errstate(divide="ignore"):  # add_k=0 gives zeros
+            return np.log(self._proba(contexts))
+
+    def _proba(self, contexts):
+        return interpolated_proba(
+            self._tables, np.asarray(contexts), len(self.classes_), self._base
+        )
+
+    def predict_log_proba(self, X):
+        """Natural-log probability of every class after each context.
+
+        Parameters
+        ----------
+        X : CharWindows or array-like of int of shape (n_windows, context_length)
+            Windows, or context ids.
+
+        Returns
+        -------
+        log_proba : ndarray of shape (n_windows, n_classes)
+            Columns in the order of ``classes_``.
+
+        Examples
+        --------
+        >>> from sknextchar import ContextWindowTransformer, KneserNeyClassifier
+        >>> windows = ContextWindowTransformer().fit_transform(["abid", "ali"])
+        >>> KneserNeyClassifier().fit(windows).predict_log_proba(windows).shape
+        (9, 27)
+        """
+        contexts = check_predict_contexts(self, X, self._checked_n_symbols())
+        return self.next_log_proba(contexts)
+
+    def predict_proba(self, X):
+        """Probability of every class after each context.
+
+        Parameters
+        ----------
+        X : CharWindows or array-like of int of shape (n_windows, context_length)
+            Windows, or context ids.
+
+        Returns
+        -------
+        proba : ndarray of shape (n_windows, n_classes)
+            Rows sum to 1; columns in the order of ``classes_``.
+
+        Examples
+        --------
+        >>> from sknextchar import ContextWindowTransformer, KneserNeyClassifier
+        >>> t = ContextWindowTransformer(context_length=1).fit(["ab", "b"])
+        >>> clf = KneserNeyClassifier(add_k=0).fit(t.transform(["ab", "b"]))
+        >>> clf.predict_proba(t.encode_prefixes([""]))[0, :3].tolist()  # after "-"
+        [0.0, 0.5, 0.5]
+        """
+        contexts = check_predict_contexts(self, X, self._checked_n_symbols())
+        return self._proba(contexts)
+
+    def predict(self, X):
+        """The most probable next symbol after each context.
+
+        Parameters
+        ----------
+        X : CharWindows or array-like of int of shape (n_windows, context_length)
+            Windows, or context ids.
+
+        Returns
+        -------
+        y_pred : ndarray of shape (n_windows,)
+            Labels from ``classes_``.
+
+        Examples
+        --------
+        >>> from sknextchar import ContextWindowTransformer, KneserNeyClassifier
+        >>> t = ContextWindowTransformer(context_length=2).fit(["abid"])
+        >>> clf = KneserNeyClassifier().fit(t.transform(["abid"]))
+        >>> "".join(clf.predict(t.transform(["abid"])))
+        'abid-'
+        """
+        proba = self.predict_proba(X)  # checks that the model is fitted
+        return self.classes_[np.argmax(proba, axis=1)]
+
+    def score(self, X, y=None):
+        """Mean natural-log likelihood per predicted character (higher is better).
+
+        Every window counts once, the end-of-name marker included: minus the
+        cross-entropy in nats per character, what ``GridSearchCV`` maximises by
+        default.
+
+        Parameters
+        ----------
+        X : CharWindows or array-like of int of shape (n_windows, context_length)
+            Windows, or context ids.
+        y : None or array-like of shape (n_windows,)
+            None for a :class:`CharWindows`; the true labels for an array.
+
+        Returns
+        -------
+        score : float
+            ``mean(log P(target | context))``, at most 0.
+
+        Examples
+        --------
+        >>> from sknextchar import ContextWindowTransformer, KneserNeyClassifier
+        >>> t = ContextWindowTransformer(context_length=2).fit(["abid"])
+        >>> clf = KneserNeyClassifier().fit(t.transform(["abid", "ali"]))
+        >>> bool(clf.score(t.transform(["abid"])) > clf.score(t.transform(["zoya"])))
+        True
+        """
+        contexts, targets = check_score_data(self, X, y, self._checked_n_symbols())
+        total = 0.0
+        for rows in gen_batches(len(targets), _SCORE_CHUNK):
+            proba = self._proba(contexts[rows])
+            picked = proba[np.arange(len(proba)), targets[rows]]
+            with np.errstate(divide="ignore"):
+                total += float(np.log(picked).sum())
+        return total / len(targets) if len(targets) else 0.0
+
+    def _checked_n_symbols(self):
+        check_is_fitted(self)
+        return self._n_symbols
+
+    # --------------------------------------------------------------- inspection
+
+    def ngram_counts(self, order=None):
+        """The counts one order of the model uses, for inspection and teaching.
+
+        Raw counts at the highest order; below it, the continuation counts of
+        Kneser-Ney (with the exceptions of ``padding``).
+
+        Parameters
+        ----------
+        order : int or None, default=None
+            An order in ``1 .. order_``; None is ``order_``.
+
+        Returns
+        -------
+        counts : dict
+            N-gram -> count. An n-gram is the string of its symbols after
+            fitting on a :class:`CharWindows` (``"-ab"``: the context ``"-a"``
+            followed by ``"b"``), else a tuple of its context ids and its label.
+
+        Examples
+        --------
+        >>> from sknextchar import ContextWindowTransformer, KneserNeyClassifier
+        >>> t = ContextWindowTransformer(context_length=1).fit(["ab"])
+        >>> KneserNeyClassifier().fit(t.transform(["ab", "b"])).ngram_counts()
+        {'-a': 1, '-b': 1, 'ab': 1, 'b-': 2}
+        """
+        check_is_fitted(self)
+        order = self.order_ if order is None else order
+        if not (isinstance(order, Integral) and 1 <= order <= self.order_):
+            raise ValueError(f"order must be in 1..{self.order_}; got {order!r}.")
+        keys, counts = order_counts(
+            self._top_keys, self._top_counts, self.order_, self._base, self.padding
+        )[order - 1]
+        powers = self._base ** np.arange(order - 1, -1, -1, dtype=np.int64)
+        digits = (keys[:, None] // powers) % self._base  # (m, order) symbol ids
+        return {
+            self._ngram_label(row): int(count)
+            for row, count in zip(digits.tolist(), counts.tolist(), strict=True)
+        }
+
+    def _ngram_label(self, ids):
+        if self._from_windows:
+            return "".join(str(self.classes_[i]) for i in ids)
+        return (*ids[:-1], self.classes_[ids[-1]].item())
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.categorical = True
+        tags.input_tags.positive_only = True
+        return tags

@@ -1,0 +1,611 @@
+"""MixtureClassifier: linear interpolation of next-character models, weights by EM."""
+
+import math
+from numbers import Integral, Real
+
+import numpy as np
+from joblib import effective_n_jobs
+from scipy.special import logsumexp
+from sklearn.base import ClassifierMixin, clone
+from sklearn.callback import CallbackSupportMixin, with_callbacks
+from sklearn.model_selection import GroupShuffleSplit, ShuffleSplit
+from sklearn.utils import gen_batches
+from sklearn.utils.parallel import Parallel, delayed
+
+from ._compat import BaseComposition, Interval, StrOptions, fit_context
+from ._estimator import PackageEstimatorMixin
+from ._mixture_weights import (
+    em_mixture_weights,
+    log_linear_log_proba,
+    log_linear_weights,
+)
+from ._model_input import (
+    check_predict_contexts,
+    check_score_data,
+    check_training_data,
+)
+from ._windows import CharWindows
+
+_SCORE_CHUNK = 1 << 14  # windows per block when scoring: bounds the memory
+# Held-out windows the log-linear weights are fitted on, at most (evenly spaced):
+# bounds the memory of the members' full held-out predictions.
+_MAX_LOG_LINEAR_WINDOWS = 1 << 18
+
+__all__ = ["MixtureClassifier"]
+
+
+def _member_log_proba_function(member):
+    """The protocol's fast path of a fitted member, else its predict_log_proba."""
+    function = getattr(member, "next_log_proba", None)
+    return function if callable(function) else member.predict_log_proba
+
+
+def _fit_member(estimator, X, y):
+    return estimator.fit(X) if y is None else estimator.fit(X, y)
+
+
+class MixtureClassifier(
+    PackageEstimatorMixin, CallbackSupportMixin, ClassifierMixin, BaseComposition
+):
+    """Mix next-character models, linearly or log-linearly, with fitted weights.
+
+    ``combine="linear"`` interpolates the members' probabilities,
+    ``P(w | h) = sum_m weight_m P_m(w | h)``, the way Bengio et al. (2003) got
+    their best results (their neural model mixed with an interpolated trigram);
+    ``combine="log-linear"`` multiplies them, ``P(w | h) ∝ prod_m P_m(w | h) **
+    weight_m`` (a product of experts). Models that make different errors, such as a
+    :class:`KneserNeyClassifier` and a :class:`CharEmbeddingMLPClassifier`, or
+    several MLPs trained from different seeds, predict better together than
+    either alone. It is a classifier over the same input as its members (the
+    windows of :class:`ContextWindowTransformer`, or an integer array of
+    context ids with labels), so it is the last step of a pipeline from names
+    and works with :class:`NameSampler`, ``GridSearchCV`` (members' parameters
+    are reached as ``<name>__<parameter>``) and :func:`save_model`.
+
+    With ``weights="fit"``, ``fit`` holds out ``validation_fraction`` of the
+    names (whole names, never single windows; rows for an array), fits the
+    members on the other names, and chooses the weights that maximise the
+    likelihood of the held-out windows: by EM for the linear mixture (the
+    classical method, Jelinek & Mercer 1980), by L-BFGS-B on the exact gradient
+    for the log-linear one (its held-out log-likelihood is concave in the
+    weights too). Then, with ``refit=True``, it fits the members again on all
+    the names, so no training name is wasted; the weights stay those chosen on
+    held-out data. ``refit=False`` keeps the members fitted without the
+    held-out names and halves the cost of fitting.
+
+    Parameters
+    ----------
+    estimators : list of (str, estimator)
+        The members, each with a name. Every member must accept the same input
+        (the pipeline's windows), and all must predict the same classes: after
+        fitting on windows, the vocabulary. Members whose windows should be
+        shorter read the last columns of the context: e.g.
+        ``KneserNeyClassifier(order=6)`` in a pipeline with
+        ``context_length=8``.
+    combine : {"linear", "log-linear"}, default="linear"
+        Mix the probabilities (linear) or the log-probabilities (log-linear).
+        On the benchmark corpora, log-linear mixing of a Kneser-Ney model and
+        MLPs predicts held-out names about 0.007 nats per character better than
+        linear mixing (``benchmarks/REPORT.md``).
+    weights : "fit" or array-like of shape (n_members,), default="fit"
+        ``"fit"`` chooses the weights on held-out names; an array gives them
+        (non-negative; normalised to sum to 1 for the linear mixture, used as
+        they are for the log-linear one, where their sum sets the sharpness),
+        and ``fit`` then fits every member on all the data.
+    validation_fraction : float, default=0.1
+        Fraction of the names (or rows) held out to fit the weights.
+    refit : bool, default=True
+        With ``weights="fit"``, fit the members again on all the data after the
+        weights are chosen.
+    max_iter : int, default=200
+        Maximum number of EM updates (L-BFGS-B iterations for the log-linear
+        mixture).
+    tol : float, default=1e-7
+        Stop when an update raises the held-out mean log-likelihood by less.
+    n_jobs : int or None, default=None
+        Members fitted in parallel (joblib): None is 1, -1 is all processors.
+        Callbacks (:mod:`sklearn.callback`) set on the mixture, or on a pipeline
+        or search around it, propagate into the members when they are fitted
+        one after the other; members fitted in parallel run without them.
+    random_state : int, RandomState instance or None, default=None
+        Seeds the choice of the held-out names.
+
+    Attributes
+    ----------
+    estimators_ : list of estimator
+        The fitted members, in the order of ``estimators`` (so the member named
+        ``estimators[i][0]`` is ``estimators_[i]``).
+    weights_ : ndarray of shape (n_members,)
+        The mixture weights (they sum to 1 for the linear mixture).
+    validation_score_ : float or None
+        With ``weights="fit"``, the held-out mean log-likelihood per character of
+        the mixture (members fitted without the held-out names); else None.
+    member_validation_scores_ : ndarray of shape (n_members,) or None
+        The same for each member alone; else None.
+    n_iter_ : int
+        Updates made by the weight fit (0 with given weights).
+    classes_ : ndarray of shape (n_classes,)
+        The columns of :meth:`predict_proba`: the vocabulary after fitting on
+        windows, else the sorted labels of ``y``.
+    n_features_in_ : int
+        The context length.
+
+    See Also
+    --------
+    KneserNeyClassifier : The count model to mix with the MLP.
+    CharEmbeddingMLPClassifier : The neural model.
+
+    Notes
+    -----
+    The log-linear weights are fitted on at most 262,144 held-out windows
+    (evenly spaced when there are more), which bounds the memory of the
+    members' held-out predictions (windows x symbols x members).
+
+    References
+    ----------
+    Y. Bengio, R. Ducharme, P. Vincent and C. Jauvin, "A Neural Probabilistic
+    Language Model", Journal of Machine Learning Research 3:1137-1155, 2003.
+
+    F. Jelinek and R. L. Mercer, "Interpolated estimation of Markov source
+    parameters from sparse data", Pattern Recognition in Practice, 1980.
+
+    G. E. Hinton, "Training products of experts by minimizing contrastive
+    divergence", Neural Computation 14(8):1771-1800, 2002.
+
+    Examples
+    --------
+    >>> from sklearn.pipeline import Pipeline
+    >>> from sknextchar import (ContextWindowTransformer, KneserNeyClassifier,
+    ...                         MixtureClassifier)
+    >>> from sknextchar.datasets import load_indian_names
+    >>> names = load_indian_names()[::20]
+    >>> mixture = MixtureClassifier(
+    ...     [("trigram", KneserNeyClassifier(order=3)),
+    ...      ("fivegram", KneserNeyClassifier(order=5))], random_state=0)
+    >>> pipe = Pipeline([("windows", ContextWindowTransformer(context_length=4)),
+    ...                  ("clf", mixture)]).fit(names)
+    >>> weights = pipe["clf"].weights_
+    >>> weights.shape, bool(abs(weights.sum() - 1) < 1e-12)
+    ((2,), True)
+    >>> pipe.predict_proba(["amit"]).shape
+    (5, 27)
+    """
+
+    _parameter_constraints = {
+        "estimators": [list],
+        "combine": [StrOptions({"linear", "log-linear"})],
+        "weights": [StrOptions({"fit"}), "array-like"],
+        "validation_fraction": [Interval(Real, 0, 1, closed="neither")],
+        "refit": ["boolean"],
+        "max_iter": [Interval(Integral, 1, None, closed="left")],
+        "tol": [Interval(Real, 0, None, closed="left")],
+        "n_jobs": [None, Integral],
+        "random_state": ["random_state"],
+    }
+
+    def __init__(
+        self,
+        estimators,
+        *,
+        combine="linear",
+        weights="fit",
+        validation_fraction=0.1,
+        refit=True,
+        max_iter=200,
+        tol=1e-7,
+        n_jobs=None,
+        random_state=None,
+    ):
+        self.estimators = estimators
+        self.combine = combine
+        self.weights = weights
+        self.validation_fraction = validation_fraction
+        self.refit = refit
+        self.max_iter = max_iter
+        self.tol = tol
+        self.n_jobs = n_jobs
+        self.random_state = random_state
+
+    def get_params(self, deep=True):
+        """Parameters of the mixture and, with ``deep``, of its members.
+
+        Parameters
+        ----------
+        deep : bool, default=True
+            Also return ``<name>__<parameter>`` for every member.
+
+        Returns
+        -------
+        params : dict
+
+        Examples
+        --------
+        >>> from sknextchar import KneserNeyClassifier, MixtureClassifier
+        >>> mixture = MixtureClassifier([("kn", KneserNeyClassifier())])
+        >>> mixture.get_params()["kn__padding"]
+        'single'
+        """
+        return self._get_params("estimators", deep=deep)
+
+    def set_params(self, **params):
+        """Set the mixture's parameters, a member (``<name>``) or its parameters.
+
+        Parameters
+        ----------
+        **params : dict
+            ``<name>__<parameter>`` sets a member's parameter.
+
+        Returns
+        -------
+        self : MixtureClassifier
+
+        Examples
+        --------
+        >>> from sknextchar import KneserNeyClassifier, MixtureClassifier
+        >>> mixture = MixtureClassifier([("kn", KneserNeyClassifier())])
+        >>> mixture.set_params(kn__order=4).estimators[0][1].order
+        4
+        """
+        self._set_params("estimators", **params)
+        return self
+
+    # ------------------------------------------------------------------- fit
+
+    @fit_context(prefer_skip_nested_validation=False)
+    @with_callbacks
+    def fit(self, X, y=None):
+        """Fit the members and the mixture weights.
+
+        Parameters
+        ----------
+        X : CharWindows or array-like of int of shape (n_windows, context_length)
+            The windows of :meth:`ContextWindowTransformer.transform`, or an
+            array of context ids.
+        y : None or array-like of shape (n_windows,)
+            Must be None for a :class:`CharWindows`; the labels for an array.
+
+        Returns
+        -------
+        self : MixtureClassifier
+            The fitted mixture.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from sknextchar import KneserNeyClassifier, MixtureClassifier
+        >>> X, y = np.array([[0], [1], [1]]), ["a", "b", "b"]
+        >>> members = [("counts", KneserNeyClassifier(add_k=1)),
+        ...            ("kn", KneserNeyClassifier())]
+        >>> mixture = MixtureClassifier(members, weights=[0.25, 0.75]).fit(X, y)
+        >>> mixture.weights_.tolist()
+        [0.25, 0.75]
+        """
+        members = self._check_members()
+        given = self._given_weights(len(members))
+        data = check_training_data(self, X, y, reset=True)
+        y_fit = None if isinstance(X, CharWindows) else self.classes_[data.targets]
+        self.validation_score_ = self.member_validation_scores_ = None
+        self.n_iter_ = 0
+        ctx = self._init_callback_context(max_subtasks=None)
+        ctx.call_on_fit_task_begin(estimator=self, X=X, y=y)
+        if given is not None:
+            self.weights_ = given
+            self.estimators_ = self._fit_members(members, X, y_fit, ctx)
+        else:
+            train, held_out = self._split(X, y_fit, data)
+            fitted = self._fit_members(members, *train, ctx)
+            self._fit_weights(fitted, *held_out)
+            self.estimators_ = (
+                self._fit_members(members, X, y_fit, ctx) if self.refit else fitted
+            )
+        ctx.call_on_fit_task_end(estimator=self, X=X, y=y)
+        return self
+
+    def _check_members(self):
+        estimators = self.estimators
+        if not estimators or not all(
+            isinstance(pair, tuple) and len(pair) == 2 for pair in estimators
+        ):
+            raise ValueError(
+                "estimators must be a non-empty list of (name, estimator) pairs, "
+                "e.g. [('kn', KneserNeyClassifier()), ('mlp', "
+                f"CharEmbeddingMLPClassifier())]; got {estimators!r}."
+            )
+        names, members = zip(*estimators, strict=True)
+        self._validate_names(names)
+        for name, member in estimators:
+            if not (hasattr(member, "fit") and hasattr(member, "predict_log_proba")):
+                raise TypeError(
+                    f"Member {name!r} ({type(member).__name__}) must have fit and "
+                    "predict_log_proba: a next-character model such as "
+                    "KneserNeyClassifier or CharEmbeddingMLPClassifier."
+                )
+        return list(members)
+
+    def _given_weights(self, n_members):
+        """The normalised weights of ``weights``, or None for ``"fit"``."""
+        if isinstance(self.weights, str):
+            return None
+        weights = np.asarray(self.weights, dtype=float)
+        if (
+            weights.shape != (n_members,)
+            or not np.all(np.isfinite(weights))
+            or np.any(weights < 0)
+            or weights.sum() <= 0
+        ):
+            raise ValueError(
+                f"weights must be 'fit' or {n_members} non-negative numbers, one per "
+                f"member, not all zero; got {self.weights!r}."
+            )
+        return weights / weights.sum() if self.combine == "linear" else weights
+
+    def _split(self, X, y, data):
+        """(X, y) of the members' training part and of the held-out part."""
+        if data.groups is not None:
+            splitter = GroupShuffleSplit(
+                1, test_size=self.validation_fraction, random_state=self.random_state
+            )
+            kind, units = "names", len(np.unique(data.groups))
+        else:
+            splitter = ShuffleSplit(
+                1, test_size=self.validation_fraction, random_state=self.random_state
+            )
+            kind, units = "rows", len(data.targets)
+        if units < 2 or math.ceil(self.validation_fraction * units) >= units:
+            raise ValueError(
+                f"The held-out part is too small: validation_fraction="
+                f"{self.validation_fraction!r} of {units} {kind} (n_samples="
+                f"{len(data.targets)} windows) leaves nothing on one side. Use more "
+                "data, another validation_fraction, or give weights explicitly."
+            )
+        train, held_out = next(splitter.split(data.contexts, groups=data.groups))
+        if data.groups is not None:
+            in_train = np.zeros(X.n_names, dtype=bool)
+            in_train[data.groups[train]] = True
+            return (X.subset(in_train), None), (X.subset(~in_train), None)
+        return (data.contexts[train], y[train]), (data.contexts[held_out], y[held_out])
+
+    def _fit_members(self, members, X, y, ctx):
+        """Fit clones of the members: in this process, one callback subtask each
+        (the mixture's callbacks propagate into them), or in parallel without
+        callbacks."""
+        if effective_n_jobs(self.n_jobs) == 1:
+            fitted = []
+            for (name, _), member in zip(self.estimators, members, strict=True):
+                member = clone(member)
+                subcontext = ctx.subcontext(task_name=f"fit-{name}")
+                with subcontext.propagate_callback_context(member):
+                    fitted.append(_fit_member(member, X, y))
+        else:
+            fitted = Parallel(n_jobs=self.n_jobs)(
+                delayed(_fit_member)(clone(member), X, y) for member in members
+            )
+        for (name, _), member in zip(self.estimators, fitted, strict=True):
+            self._check_member_classes(name, member)
+        return fitted
+
+    def _check_member_classes(self, name, member):
+        classes = getattr(member, "classes_", None)
+        if classes is None or not np.all(np.isin(classes, self.classes_)):
+            raise ValueError(
+                f"Member {name!r} predicts the classes {classes!r}, which are not "
+                f"among the mixture's classes_ {self.classes_!r}. Every member must "
+                "be a classifier of the same next symbols."
+            )
+
+    def _fit_weights(self, fitted, X, y):
+        """The weights on the held-out windows, the members fitted without them."""
+        if isinstance(X, CharWindows):
+            contexts, targets = X.contexts, np.asarray(X.targets)
+        else:
+            contexts, targets = X, np.searchsorted(self.classes_, y)
+        if self.combine == "log-linear":
+            self._fit_log_linear_weights(fitted, contexts, targets)
+            return
+        member_log_proba = np.column_stack(
+            [self._member_target_log_proba(m, contexts, targets) for m in fitted]
+        )  # (n_held_out, n_members)
+        self.weights_, self.validation_score_, self.n_iter_ = em_mixture_weights(
+            np.exp(member_log_proba), max_iter=self.max_iter, tol=self.tol
+        )
+        self.member_validation_scores_ = member_log_proba.mean(axis=0)
+
+    def _fit_log_linear_weights(self, fitted, contexts, targets):
+        if len(targets) > _MAX_LOG_LINEAR_WINDOWS:
+            keep = np.linspace(0, len(targets) - 1, _MAX_LOG_LINEAR_WINDOWS)
+            keep = keep.astype(np.intp)
+            contexts, targets = contexts[keep], targets[keep]
+        member_log_proba = [
+            self._member_log_proba(member, contexts, checked=True) for member in fitted
+        ]
+        self.weights_, self.validation_score_, self.n_iter_ = log_linear_weights(
+            member_log_proba, targets, max_iter=self.max_iter, tol=self.tol
+        )
+        rows = np.arange(len(targets))
+        self.member_validation_scores_ = np.array(
+            [log_proba[rows, targets].mean() for log_proba in member_log_proba]
+        )
+
+    def _member_target_log_proba(self, member, contexts, targets):
+        out = np.empty(len(targets))
+        for rows in gen_batches(len(targets), _SCORE_CHUNK):
+            log_proba = self._member_log_proba(member, contexts[rows], checked=True)
+            out[rows] = log_proba[np.arange(len(log_proba)), targets[rows]]
+        return out
+
+    # ---------------------------------------------------------------- predict
+
+    def _member_log_proba(self, member, contexts, *, checked):
+        """A member's log-probabilities in the mixture's column order, float64."""
+        if checked:
+            log_proba = member.predict_log_proba(contexts)
+        else:
+            log_proba = _member_log_proba_function(member)(contexts)
+        log_proba = np.asarray(log_proba, dtype=np.float64)
+        if len(member.classes_) == len(self.classes_):
+            return log_proba
+        full = np.full((len(contexts), len(self.classes_)), -np.inf)
+        full[:, np.searchsorted(self.classes_, member.classes_)] = log_proba
+        return full
+
+    def _mixed_log_proba(self, contexts, *, checked):
+        active = np.flatnonzero(self.weights_ > 0)
+        if self.combine == "log-linear":
+            return log_linear_log_proba(
+                [
+                    self._member_log_proba(
+                        self.estimators_[m], contexts, checked=checked
+                    )
+                    for m in active
+                ],
+                self.weights_[active],
+            )
+        parts = [
+            self._member_log_proba(self.estimators_[m], contexts, checked=checked)
+            + math.log(self.weights_[m])
+            for m in active
+        ]
+        if len(parts) == 1:
+            return parts[0]
+        return logsumexp(np.stack(parts), axis=0)
+
+    def next_log_proba(self, contexts):
+        """Log-probabilities of the next symbol, without the mixture's input checks.
+
+        The fast path of the sampler/model protocol: each member's own fast path
+        (``next_log_proba`` when it has one), mixed. Members with weight 0 are
+        not evaluated.
+
+        Parameters
+        ----------
+        contexts : ndarray of shape (n, context_length), int
+            Context ids the members know.
+
+        Returns
+        -------
+        log_proba : ndarray of shape (n, n_classes), float64
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from sknextchar import KneserNeyClassifier, MixtureClassifier
+        >>> X, y = np.array([[0], [1], [1]]), ["a", "b", "b"]
+        >>> mixture = MixtureClassifier([("kn", KneserNeyClassifier())],
+        ...                             weights=[1]).fit(X, y)
+        >>> np.exp(mixture.next_log_proba(np.array([[1]]))).sum().round(6)
+        np.float64(1.0)
+        """
+        return self._mixed_log_proba(contexts, checked=False)
+
+    def predict_log_proba(self, X):
+        """Natural-log probability of every class after each context.
+
+        Parameters
+        ----------
+        X : CharWindows or array-like of int of shape (n_windows, context_length)
+            Windows, or context ids.
+
+        Returns
+        -------
+        log_proba : ndarray of shape (n_windows, n_classes)
+            Columns in the order of ``classes_``.
+
+        Examples
+        --------
+        >>> from sknextchar import (ContextWindowTransformer, KneserNeyClassifier,
+        ...                         MixtureClassifier)
+        >>> windows = ContextWindowTransformer().fit_transform(["abid", "ali"])
+        >>> mixture = MixtureClassifier([("kn", KneserNeyClassifier())], weights=[1])
+        >>> mixture.fit(windows).predict_log_proba(windows).shape
+        (9, 27)
+        """
+        contexts = check_predict_contexts(self, X)
+        return self._mixed_log_proba(contexts, checked=True)
+
+    def predict_proba(self, X):
+        """Probability of every class after each context.
+
+        Parameters
+        ----------
+        X : CharWindows or array-like of int of shape (n_windows, context_length)
+            Windows, or context ids.
+
+        Returns
+        -------
+        proba : ndarray of shape (n_windows, n_classes)
+            Rows sum to 1; columns in the order of ``classes_``.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from sknextchar import KneserNeyClassifier, MixtureClassifier
+        >>> X, y = np.array([[0], [1], [1]]), ["a", "b", "b"]
+        >>> members = [("mle", KneserNeyClassifier(add_k=0)),  # counts: (0, 1)
+        ...            ("flat", KneserNeyClassifier(add_k=1e9))]  # (1/2, 1/2)
+        >>> mixture = MixtureClassifier(members, weights=[0.5, 0.5]).fit(X, y)
+        >>> mixture.predict_proba([[1]]).round(3).tolist()
+        [[0.25, 0.75]]
+        """
+        return np.exp(self.predict_log_proba(X))
+
+    def predict(self, X):
+        """The most probable next symbol after each context.
+
+        Parameters
+        ----------
+        X : CharWindows or array-like of int of shape (n_windows, context_length)
+            Windows, or context ids.
+
+        Returns
+        -------
+        y_pred : ndarray of shape (n_windows,)
+            Labels from ``classes_``.
+
+        Examples
+        --------
+        >>> from sknextchar import (ContextWindowTransformer, KneserNeyClassifier,
+        ...                         MixtureClassifier)
+        >>> t = ContextWindowTransformer(context_length=2).fit(["abid"])
+        >>> mixture = MixtureClassifier([("kn", KneserNeyClassifier())], weights=[1])
+        >>> "".join(mixture.fit(t.transform(["abid"])).predict(t.transform(["abid"])))
+        'abid-'
+        """
+        log_proba = self.predict_log_proba(X)  # checks that the model is fitted
+        return self.classes_[np.argmax(log_proba, axis=1)]
+
+    def score(self, X, y=None):
+        """Mean natural-log likelihood per predicted character (higher is better).
+
+        Parameters
+        ----------
+        X : CharWindows or array-like of int of shape (n_windows, context_length)
+            Windows, or context ids.
+        y : None or array-like of shape (n_windows,)
+            None for a :class:`CharWindows`; the true labels for an array.
+
+        Returns
+        -------
+        score : float
+            ``mean(log P(target | context))``, at most 0.
+
+        Examples
+        --------
+        >>> from sknextchar import (ContextWindowTransformer, KneserNeyClassifier,
+        ...                         MixtureClassifier)
+        >>> windows = ContextWindowTransformer().fit_transform(["abid", "ali"])
+        >>> mixture = MixtureClassifier([("kn", KneserNeyClassifier())], weights=[1])
+        >>> round(mixture.fit(windows).score(windows), 3) <= 0
+        True
+        """
+        contexts, targets = check_score_data(self, X, y)
+        total = 0.0
+        for rows in gen_batches(len(targets), _SCORE_CHUNK):
+            log_proba = self._mixed_log_proba(contexts[rows], checked=True)
+            total += float(log_proba[np.arange(len(log_proba)), targets[rows]].sum())
+        return total / len(targets) if len(targets) else 0.0
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.categorical = True
+        tags.input_tags.positive_only = True
+        return tags

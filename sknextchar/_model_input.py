@@ -1,0 +1,320 @@
+"""Input checks shared by next-character models: windows or integer context arrays.
+
+A next-character model takes either the :class:`CharWindows` container of
+:class:`ContextWindowTransformer` (the targets are inside it and ``classes_`` is
+the whole vocabulary) or, as any classifier, an integer array of context ids with
+labels ``y``. These functions validate both forms the same way for every model
+that uses them, and leave what the model does with the data to the model.
+"""
+
+import numpy as np
+from sklearn.utils.multiclass import check_classification_targets
+from sklearn.utils.validation import (
+    check_is_fitted,
+    check_non_negative,
+    column_or_1d,
+    validate_data,
+)
+
+from ._windows import CharWindows
+
+__all__ = [
+    "TrainingData",
+    "check_context_ids",
+    "check_ids_below",
+    "check_predict_contexts",
+    "check_score_data",
+    "check_training_data",
+    "show_symbols",
+]
+
+
+class TrainingData:
+    """Validated training input.
+
+    Attributes
+    ----------
+    contexts : ndarray of shape (n_windows, context_length), int
+    targets : ndarray of shape (n_windows,), int
+        The class index of each target (a column of ``predict_proba``).
+    groups : ndarray of shape (n_windows,) or None
+        The name each window came from, for windows; None for an array.
+    n_symbols : int
+        Number of context ids the data needs (the vocabulary size for windows,
+        the largest id plus one for an array).
+    """
+
+    __slots__ = ("contexts", "targets", "groups", "n_symbols")
+
+    def __init__(self, contexts, targets, groups, n_symbols):
+        self.contexts, self.targets = contexts, targets
+        self.groups, self.n_symbols = groups, n_symbols
+
+
+def show_symbols(symbols):
+    """A vocabulary as one string when it is made of characters, else a list.
+
+    Examples
+    --------
+    >>> show_symbols(("-", "a", "b"))
+    "'-ab'"
+    """
+    if all(isinstance(x, str) and len(x) == 1 for x in symbols):
+        return repr("".join(symbols))
+    return repr(list(symbols))
+
+
+def _reject_y_with_windows(y):
+    if y is not None:
+        raise ValueError(
+            "y must be None when X is a CharWindows container: the targets come "
+            f"from the windows; got y of type {type(y).__name__}."
+        )
+
+
+def _check_vocabulary(estimator, vocabulary):
+    if list(vocabulary) != list(estimator.classes_):
+        raise ValueError(
+            f"These windows use the vocabulary {show_symbols(vocabulary)}, but the "
+            f"model's classes_ are {show_symbols(estimator.classes_.tolist())}. "
+            "Transform the names with the transformer the model was fit with."
+        )
+
+
+def check_context_ids(estimator, X):
+    """Context ids as a compact integer array; reject non-integers and negatives.
+
+    Parameters
+    ----------
+    estimator : estimator
+        Named in the error messages.
+    X : ndarray
+        A numeric array, already validated by ``validate_data``.
+
+    Returns
+    -------
+    X : ndarray of int
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> check_context_ids(None, np.array([[0.0, 2.0]])).tolist()
+    [[0, 2]]
+    """
+    if X.dtype.kind == "b":
+        X = X.astype(np.uint8)
+    if X.dtype.kind == "f" and not np.array_equal(X, np.round(X)):
+        example = X[X != np.round(X)][0]
+        raise ValueError(
+            "X must hold integer symbol ids (context ids); got non-integer values "
+            f"such as {float(example)!r}."
+        )
+    check_non_negative(X, f"{type(estimator).__name__} (context ids)")
+    if X.dtype.kind == "f":
+        X = X.astype(np.min_scalar_type(int(X.max()) if X.size else 0))
+    return X
+
+
+def check_ids_below(contexts, n_symbols):
+    """Every context id must be below ``n_symbols``, fixed by the first fit.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> check_ids_below(np.array([[0, 3]]), 4)  # fine: nothing happens
+    """
+    if contexts.size == 0 or contexts.max() < n_symbols:
+        return
+    bad = np.unique(contexts[contexts >= n_symbols])
+    shown = ", ".join(str(int(v)) for v in bad[:10])
+    more = f" and {len(bad) - 10} more" if len(bad) > 10 else ""
+    raise ValueError(
+        f"Context ids [{shown}]{more} are not known to the model, which knows "
+        f"{n_symbols} ids (0 to {n_symbols - 1}), fixed by the first fit. Encode "
+        "contexts with the vocabulary the model was fit on, or refit on data that "
+        "contains every id."
+    )
+
+
+def _check_labels(estimator, y, *, same_set):
+    """Labels must be known classes (and all of them, when ``same_set``)."""
+    labels = np.unique(y)
+    unknown = np.setdiff1d(labels, estimator.classes_)
+    if len(unknown):
+        raise ValueError(
+            f"y has labels {unknown.tolist()!r} that are not in classes_ "
+            f"{estimator.classes_.tolist()!r}; pass every label in `classes` on the "
+            "first call to partial_fit, or fit again."
+        )
+    if same_set and len(labels) != len(estimator.classes_):
+        raise ValueError(
+            f"y must have the same classes as in the previous call; previously got "
+            f"{estimator.classes_.tolist()!r}, y has {labels.tolist()!r}."
+        )
+
+
+def _training_windows(estimator, X, y, *, reset, classes, n_symbols):
+    _reject_y_with_windows(y)
+    if classes is not None and list(np.asarray(classes)) != list(X.vocabulary):
+        raise ValueError(
+            f"classes must be None or the windows' vocabulary {X.vocabulary!r}; got "
+            f"{classes!r}."
+        )
+    contexts = validate_data(estimator, X.contexts, reset=reset, dtype=None)
+    if reset:
+        estimator.classes_ = np.array(X.vocabulary)
+        n_symbols = len(X.vocabulary)
+    else:
+        _check_vocabulary(estimator, X.vocabulary)
+    check_ids_below(contexts, n_symbols)
+    return TrainingData(contexts, X.targets, X.name_index, n_symbols)
+
+
+def check_training_data(estimator, X, y, *, reset, classes=None, n_symbols=None):
+    """Validate training input and set ``classes_`` (and ``n_features_in_``) on reset.
+
+    Parameters
+    ----------
+    estimator : estimator
+        The model being fitted.
+    X : CharWindows or array-like of int of shape (n_windows, context_length)
+    y : None or array-like of shape (n_windows,)
+        None for windows; the labels for an array.
+    reset : bool
+        True on a first fit: ``classes_`` comes from the windows' vocabulary, or
+        from ``classes`` (or ``np.unique(y)``) for an array.
+    classes : array-like or None, default=None
+        Every label any call may see (``partial_fit``'s argument). With an array on
+        a first ``partial_fit``, the caller must pass it.
+    n_symbols : int or None, default=None
+        The number of context ids known from the first fit (ignored on reset).
+
+    Returns
+    -------
+    data : TrainingData
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sklearn.base import BaseEstimator
+    >>> data = check_training_data(BaseEstimator(), np.array([[0, 1], [1, 2]]),
+    ...                            ["x", "y"], reset=True)
+    >>> data.targets.tolist(), data.n_symbols
+    ([0, 1], 3)
+    """
+    if isinstance(X, CharWindows):
+        return _training_windows(
+            estimator, X, y, reset=reset, classes=classes, n_symbols=n_symbols
+        )
+    if y is None:
+        raise ValueError(
+            f"This {type(estimator).__name__} estimator requires y to be passed, but "
+            "the target y is None. Pass the next-symbol labels, or pass the "
+            "CharWindows container of ContextWindowTransformer as X."
+        )
+    X, y = validate_data(estimator, X, y, reset=reset, dtype="numeric")
+    check_classification_targets(y)
+    contexts = check_context_ids(estimator, X)
+    if reset:
+        estimator.classes_ = np.unique(y if classes is None else np.asarray(classes))
+        n_symbols = int(contexts.max()) + 1 if contexts.size else 1
+    elif classes is not None and not np.array_equal(
+        np.unique(classes), estimator.classes_
+    ):
+        raise ValueError(
+            f"classes={classes!r} is not the same as on the first call to "
+            f"partial_fit, {estimator.classes_.tolist()!r}."
+        )
+    _check_labels(estimator, y, same_set=False)
+    check_ids_below(contexts, n_symbols)
+    return TrainingData(
+        contexts, np.searchsorted(estimator.classes_, y), None, n_symbols
+    )
+
+
+def check_predict_contexts(estimator, X, n_symbols=None):
+    """Validated context ids of ``X`` for a fitted model.
+
+    Parameters
+    ----------
+    estimator : estimator
+        A fitted model with ``classes_`` and ``n_features_in_``.
+    X : CharWindows or array-like of int of shape (n_windows, context_length)
+    n_symbols : int or None, default=None
+        Reject ids at or above it (None: no bound).
+
+    Returns
+    -------
+    contexts : ndarray of shape (n_windows, context_length), int
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sklearn.dummy import DummyClassifier
+    >>> model = DummyClassifier().fit(np.array([[0, 1]]), ["x"])
+    >>> check_predict_contexts(model, [[1, 1]], n_symbols=2).tolist()
+    [[1, 1]]
+    """
+    check_is_fitted(estimator)
+    if isinstance(X, CharWindows):
+        if estimator.classes_.dtype.kind == "U":
+            _check_vocabulary(estimator, X.vocabulary)
+        contexts = validate_data(estimator, X.contexts, reset=False, dtype=None)
+    else:
+        contexts = check_context_ids(
+            estimator, validate_data(estimator, X, reset=False, dtype="numeric")
+        )
+    if n_symbols is not None:
+        check_ids_below(contexts, n_symbols)
+    return contexts
+
+
+def check_score_data(estimator, X, y, n_symbols=None):
+    """Validated contexts and target class indices, for ``score``.
+
+    Parameters
+    ----------
+    estimator : estimator
+        A fitted model.
+    X : CharWindows or array-like of int of shape (n_windows, context_length)
+    y : None or array-like of shape (n_windows,)
+        None for windows; the true labels for an array.
+    n_symbols : int or None, default=None
+        Reject context ids at or above it.
+
+    Returns
+    -------
+    contexts : ndarray of shape (n_windows, context_length)
+    targets : ndarray of shape (n_windows,)
+        Column of ``predict_proba`` of each true label.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sklearn.dummy import DummyClassifier
+    >>> model = DummyClassifier().fit(np.array([[0], [1]]), ["x", "y"])
+    >>> check_score_data(model, [[1]], ["y"])[1].tolist()
+    [1]
+    """
+    if isinstance(X, CharWindows):
+        _reject_y_with_windows(y)
+        contexts = check_predict_contexts(estimator, X, n_symbols)
+        if list(estimator.classes_) != list(X.vocabulary):
+            raise ValueError(
+                "This model's classes_ are not the windows' vocabulary, so the "
+                "windows' targets cannot be scored; pass score(contexts, y)."
+            )
+        return contexts, np.asarray(X.targets)
+    if y is None:
+        raise ValueError(
+            "score needs y when X is an array of contexts; pass the true labels, or "
+            "pass a CharWindows container as X."
+        )
+    contexts = check_predict_contexts(estimator, X, n_symbols)
+    y = column_or_1d(y, warn=True)
+    if len(y) != len(contexts):
+        raise ValueError(
+            f"X and y have different numbers of rows: {len(contexts)} and {len(y)}."
+        )
+    _check_labels(estimator, y, same_set=False)
+    return contexts, np.searchsorted(estimator.classes_, y)

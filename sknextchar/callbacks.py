@@ -1,0 +1,277 @@
+"""Training callbacks for scikit-learn's callback API (``sklearn.callback``).
+
+:class:`~sknextchar.CharEmbeddingMLPClassifier` reports ``fit`` as a task with
+one subtask per epoch (``task_name="epoch"``). The callbacks here follow
+scikit-learn's ``FitCallback`` protocol and act at the end of each epoch task:
+
+- :class:`History` records the loss, the validation score, the learning rate
+  and the time of every epoch;
+- :class:`Checkpoint` saves a predict-ready copy of the classifier every few
+  epochs.
+
+Both propagate from a :class:`~sklearn.pipeline.Pipeline` or a search into the
+classifier, so set them on the outermost estimator you fit (setting them on a
+classifier inside a pipeline is refused by scikit-learn when the pipeline is
+fitted). Callbacks are runtime hooks: a model saved with callbacks set does not
+contain them.
+
+Examples
+--------
+>>> from sklearn.pipeline import make_pipeline
+>>> from sknextchar import CharEmbeddingMLPClassifier, ContextWindowTransformer
+>>> from sknextchar.callbacks import History
+>>> history = History()
+>>> pipe = make_pipeline(
+...     ContextWindowTransformer(),
+...     CharEmbeddingMLPClassifier(hidden_layer_sizes=(8,), max_iter=3,
+...                                random_state=0),
+... ).set_callbacks(history)
+>>> pipe = pipe.fit(["abid", "asha", "ravi", "uma"])
+>>> [record["epoch"] for record in history.records]
+[1, 2, 3]
+"""
+
+import time
+from numbers import Integral
+from pathlib import Path
+
+from sklearn.utils import check_scalar
+
+from ._persistence import save_model
+
+__all__ = ["Checkpoint", "History"]
+
+# The task of one epoch, as CharEmbeddingMLPClassifier names it.
+_EPOCH_TASK = "epoch"
+
+
+class History:
+    """Record the state of training after every epoch.
+
+    One dict per epoch is appended to ``records``, with the keys
+
+    - ``"epoch"``: the number of epochs trained so far (``len(loss_curve_)``:
+      1, 2, ... in a ``fit``, counting on across ``partial_fit`` calls and
+      warm-started fits);
+    - ``"loss"``: the epoch's training loss (``loss_curve_[-1]``);
+    - ``"validation_score"``: the held-out mean log-likelihood per character
+      under ``early_stopping`` (``validation_scores_[-1]``), else None;
+    - ``"learning_rate"``: the optimizer's step size in the epoch, else None;
+    - ``"seconds"``: the epoch's duration, callbacks excluded.
+
+    Every fit run in this process appends to the same list (a copy sent to
+    another process by ``n_jobs`` records there, not here); ``epoch`` starts
+    again at 1 where a new ``fit`` starts.
+
+    Attributes
+    ----------
+    records : list of dict
+        One dict per epoch, oldest first.
+    max_propagation_depth : None
+        Propagated to sub-estimators at any depth (scikit-learn's
+        ``AutoPropagatedCallback`` protocol).
+
+    See Also
+    --------
+    sklearn.callback.ProgressBar : A progress bar of every task.
+
+    Examples
+    --------
+    >>> from sknextchar import CharEmbeddingMLPClassifier, ContextWindowTransformer
+    >>> from sknextchar.callbacks import History
+    >>> windows = ContextWindowTransformer().fit_transform(["abid", "asha", "ravi"])
+    >>> history = History()
+    >>> clf = CharEmbeddingMLPClassifier(hidden_layer_sizes=(8,), max_iter=2,
+    ...                                  random_state=0).set_callbacks(history)
+    >>> clf = clf.fit(windows)
+    >>> sorted(history.records[0])
+    ['epoch', 'learning_rate', 'loss', 'seconds', 'validation_score']
+    >>> history.records[-1]["loss"] == clf.loss_curve_[-1]
+    True
+    """
+
+    def __init__(self):
+        self.records = []
+        self.max_propagation_depth = None
+        self._started = {}
+
+    def setup(self, estimator, context):
+        """Nothing to prepare.
+
+        Parameters
+        ----------
+        estimator : estimator
+            The estimator whose task it is.
+        context : sklearn.callback.CallbackContext
+            The task.
+        """
+
+    def on_fit_task_begin(self, estimator, context):
+        """Note when an epoch starts.
+
+        Parameters
+        ----------
+        estimator : estimator
+            The estimator whose task it is.
+        context : sklearn.callback.CallbackContext
+            The task.
+        """
+        if context.task_name == _EPOCH_TASK:
+            self._started[id(context)] = time.perf_counter()
+
+    def on_fit_task_end(self, estimator, context):
+        """Append the record of an epoch that ended.
+
+        Parameters
+        ----------
+        estimator : estimator
+            The estimator whose task it is.
+        context : sklearn.callback.CallbackContext
+            The task.
+
+        Returns
+        -------
+        stop : bool
+            False: it never asks to stop.
+        """
+        if context.task_name != _EPOCH_TASK:
+            return False
+        started = self._started.pop(id(context), None)
+        scores = getattr(estimator, "validation_scores_", None)
+        optimizer = getattr(estimator, "_optimizer", None)  # as MLPClassifier's
+        self.records.append(
+            {
+                "epoch": len(estimator.loss_curve_),
+                "loss": estimator.loss_curve_[-1],
+                "validation_score": scores[-1] if scores else None,
+                "learning_rate": getattr(optimizer, "learning_rate", None),
+                "seconds": None if started is None else time.perf_counter() - started,
+            }
+        )
+        return False
+
+    def teardown(self, estimator, context):
+        """Nothing to release.
+
+        Parameters
+        ----------
+        estimator : estimator
+            The estimator whose task it is.
+        context : sklearn.callback.CallbackContext
+            The task.
+        """
+
+
+class Checkpoint:
+    """Save a predict-ready copy of the classifier every ``every`` epochs.
+
+    At the end of every ``every``-th epoch (counted as in
+    :class:`History`: ``len(loss_curve_)``), the classifier as it is after that
+    epoch (the ``fitted_estimator`` of scikit-learn's callback API) is written
+    with :func:`~sknextchar.save_model`: a skops file by default, a joblib
+    pickle for the suffixes ``.joblib``, ``.pkl`` and ``.pickle``. Load it with
+    :func:`~sknextchar.load_model`; it predicts, scores, and continues training
+    with ``partial_fit`` from that epoch (the optimizer's state is saved too).
+    A checkpoint holds the classifier only: inside a pipeline, put it back
+    behind the fitted transformer, ``make_pipeline(pipe[0], load_model(path))``.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        Where to save. ``{epoch}`` in it is replaced by the epoch's number (one
+        file per checkpoint); otherwise each checkpoint replaces the previous one
+        (atomically: a crash never leaves half a file).
+    every : int, default=1
+        Save after every ``every``-th epoch.
+
+    Attributes
+    ----------
+    paths : list of pathlib.Path
+        The files written, oldest first.
+    max_propagation_depth : None
+        Propagated to sub-estimators at any depth (scikit-learn's
+        ``AutoPropagatedCallback`` protocol).
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> from sknextchar import (CharEmbeddingMLPClassifier, ContextWindowTransformer,
+    ...                         load_model)
+    >>> from sknextchar.callbacks import Checkpoint
+    >>> windows = ContextWindowTransformer().fit_transform(["abid", "asha", "ravi"])
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     checkpoint = Checkpoint(os.path.join(tmp, "clf-{epoch}.skops"), every=2)
+    ...     clf = CharEmbeddingMLPClassifier(hidden_layer_sizes=(8,), max_iter=4,
+    ...                                      random_state=0).set_callbacks(checkpoint)
+    ...     clf = clf.fit(windows)
+    ...     print([path.name for path in checkpoint.paths])
+    ...     len(load_model(checkpoint.paths[0]).loss_curve_)
+    ['clf-2.skops', 'clf-4.skops']
+    2
+    """
+
+    def __init__(self, path, every=1):
+        check_scalar(every, "every", Integral, min_val=1)
+        self.path = path
+        self.every = every
+        self.paths = []
+        self.max_propagation_depth = None
+
+    def setup(self, estimator, context):
+        """Nothing to prepare.
+
+        Parameters
+        ----------
+        estimator : estimator
+            The estimator whose task it is.
+        context : sklearn.callback.CallbackContext
+            The task.
+        """
+
+    def on_fit_task_begin(self, estimator, context):
+        """Nothing to do when a task begins.
+
+        Parameters
+        ----------
+        estimator : estimator
+            The estimator whose task it is.
+        context : sklearn.callback.CallbackContext
+            The task.
+        """
+
+    def on_fit_task_end(self, estimator, context, *, fitted_estimator=None):
+        """Save the classifier after every ``every``-th epoch.
+
+        Parameters
+        ----------
+        estimator : estimator
+            The estimator whose task it is.
+        context : sklearn.callback.CallbackContext
+            The task.
+        fitted_estimator : estimator or None, default=None
+            The predict-ready copy of the estimator after the task, which
+            scikit-learn builds for a callback that asks for it.
+
+        Returns
+        -------
+        stop : bool
+            False: it never asks to stop.
+        """
+        if context.task_name != _EPOCH_TASK or fitted_estimator is None:
+            return False
+        epoch = len(fitted_estimator.loss_curve_)
+        if epoch % self.every == 0:
+            path = Path(str(self.path).replace("{epoch}", str(epoch)))
+            self.paths.append(save_model(fitted_estimator, path))
+        return False
+
+    def teardown(self, estimator, context):
+        """Nothing to release.
+
+        Parameters
+        ----------
+        estimator : estimator
+            The estimator whose task it is.
+        context : sklearn.callback.CallbackContext
+            The task.
+        """

@@ -1,0 +1,373 @@
+"""What each command does: train, sample, score, table, plot and the main job.
+
+Each command takes the parsed command line and returns the exit status. The
+modules that need scikit-learn, skops, rich or matplotlib are imported inside the
+commands that use them, so that ``--help`` and argument errors never load them.
+"""
+
+import contextlib
+import math
+import sys
+import time
+from pathlib import Path
+
+from .._persistence import load_model, resolve_format, save_model
+from .._version import __version__
+from ..datasets import load_indian_names, load_names
+from ._errors import PROG
+from ._flags import SAMPLER_FLAGS, TRAIN_FLAGS, given
+
+__all__ = [
+    "MAIN_JOB_N_NAMES",
+    "MAIN_JOB_SEED",
+    "build_pipeline",
+    "main_job",
+    "plot",
+    "sample",
+    "score",
+    "table",
+    "train",
+]
+
+# The main job is reproducible: the same model and the same names every run.
+MAIN_JOB_SEED = 0
+MAIN_JOB_N_NAMES = 20
+
+
+# --------------------------------------------------------------------------- #
+# Training.
+# --------------------------------------------------------------------------- #
+def build_pipeline(**params):
+    """The pipeline that ``sknextchar train`` fits, with ``set_params`` settings.
+
+    :func:`~sknextchar.make_default_pipeline` with the settings applied; held-out
+    names are used (``clf__early_stopping``) exactly when
+    ``clf__validation_fraction`` is above 0.
+
+    Parameters
+    ----------
+    **params
+        Settings such as ``clf__max_iter=5`` or ``windows__context_length=4``.
+
+    Returns
+    -------
+    pipe : Pipeline
+        Unfitted, with steps named ``windows`` and ``clf``.
+
+    Examples
+    --------
+    >>> from sknextchar.cli import build_pipeline
+    >>> pipe = build_pipeline(clf__max_iter=5)
+    >>> list(pipe.named_steps), pipe["clf"].max_iter, pipe["clf"].early_stopping
+    (['windows', 'clf'], 5, True)
+    """
+    from .._presets import make_default_pipeline
+
+    pipe = make_default_pipeline().set_params(**params)
+    clf = pipe["clf"]
+    clf.set_params(early_stopping=clf.validation_fraction > 0)
+    return pipe
+
+
+def _fit(pipe, names, *, quiet, header=None):
+    """Fit with the progress on stderr; returns the seconds taken."""
+    from ._progress import EpochProgress
+
+    start = time.perf_counter()
+    if quiet:
+        pipe.fit(names)
+        return time.perf_counter() - start
+    clf = pipe["clf"]
+    clf.set_callbacks(EpochProgress(header))
+    try:
+        pipe.fit(names)
+    finally:
+        clf.set_callbacks()  # a runtime hook: the saved model holds none
+    return time.perf_counter() - start
+
+
+def _report(pipe, n_names, seconds):
+    """Print how training went and the held-out NLL."""
+    clf = pipe["clf"]
+    # The classifier holds out this many whole names (CharWindows groups).
+    n_held_out = (
+        math.ceil(clf.validation_fraction * n_names) if clf.early_stopping else 0
+    )
+    print(
+        f"Trained on {n_names - n_held_out:,} names for {clf.n_iter_} epochs in "
+        f"{seconds:.1f} s."
+    )
+    if clf.early_stopping:
+        nll = -clf.best_validation_score_
+        best = clf.validation_scores_.index(clf.best_validation_score_) + 1
+        print(
+            f"Held-out NLL: {nll:.4f} nats per character ({nll / math.log(2):.3f} "
+            f"bits) on {n_held_out:,} held-out names (weights of epoch {best} kept)."
+        )
+    else:
+        print(
+            f"Training loss: {clf.loss_:.4f} nats per character (no names held out: "
+            "--validation-fraction 0)."
+        )
+
+
+def train(args):
+    """``sknextchar train``: fit the pipeline on names and save it.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line.
+
+    Returns
+    -------
+    status : int
+        0.
+
+    Examples
+    --------
+    >>> from sknextchar.cli import build_parser
+    >>> build_parser().parse_args(["train", "-o", "m.skops"]).run is train
+    True
+    """
+    names = load_names(args.names_file) if args.names_file else load_indian_names()
+    output = Path(args.output)
+    if not output.parent.is_dir():  # fail before training, not after
+        raise FileNotFoundError(f"Cannot save to {args.output!r}: no such folder.")
+    fmt = resolve_format(output, args.format)  # save_model's rule, to report it
+    if fmt == "skops":
+        import skops.io  # noqa: F401  (fail before training if it is missing)
+    pipe = build_pipeline(**given(args, TRAIN_FLAGS))
+    source = args.names_file or "the bundled Indian names"
+    header = f"Training on {len(names):,} names from {source}..."
+    seconds = _fit(pipe, names, quiet=args.quiet, header=header)
+    _report(pipe, len(names), seconds)
+    path = save_model(pipe, output, format=fmt)
+    print(f"Saved the model to {str(path)!r} ({fmt} format).")
+    return 0
+
+
+# --------------------------------------------------------------------------- #
+# Using a saved model.
+# --------------------------------------------------------------------------- #
+def _load_sampler(args, **settings):
+    """The NameSampler of the model file, with the sampling settings applied."""
+    model = load_model(args.model, allow_pickle=args.trust_pickle)  # fails fast
+    from sklearn.pipeline import Pipeline
+
+    from .._fitted import as_sampler
+    from .._pipeline import unfreeze
+    from .._sampler import NameSampler
+
+    if not isinstance(unfreeze(model), (Pipeline, NameSampler)):
+        raise TypeError(
+            f"{args.model!r} holds a {type(model).__name__}, not a model saved by "
+            "'sknextchar train' (a Pipeline of a ContextWindowTransformer and a "
+            "CharEmbeddingMLPClassifier)."
+        )
+    return as_sampler(model, PROG).set_params(**settings)
+
+
+def _excluded_names(args):
+    if args.exclude_file is not None:
+        return load_names(args.exclude_file)
+    if args.novel:
+        return load_indian_names()
+    return None
+
+
+def sample(args):
+    """``sknextchar sample``: print new names, one per line.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line.
+
+    Returns
+    -------
+    status : int
+        0.
+
+    Examples
+    --------
+    >>> from sknextchar.cli import build_parser
+    >>> build_parser().parse_args(["sample", "m.skops"]).run is sample
+    True
+    """
+    sampler = _load_sampler(args, **given(args, SAMPLER_FLAGS))
+    names = sampler.sample(
+        args.n_samples,
+        prefix=args.prefix,
+        unique=args.unique,
+        exclude=_excluded_names(args),
+        random_state=args.seed,
+    )
+    print("\n".join(names))
+    return 0
+
+
+def score(args):
+    """``sknextchar score``: rank names by their log-likelihood.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line.
+
+    Returns
+    -------
+    status : int
+        0.
+
+    Examples
+    --------
+    >>> from sknextchar.cli import build_parser
+    >>> build_parser().parse_args(["score", "m.skops", "asha"]).run is score
+    True
+    """
+    sampler = _load_sampler(args)
+    total = sampler.score_samples(args.names)
+    per_char = sampler.score_samples(args.names, per_char=True)
+    key = total if args.by == "total" else per_char
+    # Most plausible first; a name with no scorable character (NaN) last.
+    order = sorted(range(len(key)), key=lambda i: (math.isnan(key[i]), -key[i]))
+    width = max(4, *(len(name) for name in args.names))
+    print(f"rank  {'name':<{width}}  log-likelihood  per char")
+    for rank, i in enumerate(order, start=1):
+        name = args.names[i]
+        print(f"{rank:>4}  {name:<{width}}  {total[i]:>14.3f}  {per_char[i]:>8.3f}")
+    return 0
+
+
+def table(args):
+    """``sknextchar table``: next-character probabilities at several temperatures.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line.
+
+    Returns
+    -------
+    status : int
+        0.
+
+    Examples
+    --------
+    >>> from sknextchar.cli import build_parser
+    >>> build_parser().parse_args(["table", "m.skops", "ab"]).run is table
+    True
+    """
+    sampler = _load_sampler(args)
+    temperature_table = sampler.temperature_table(args.context, args.temperatures)
+    print(temperature_table.to_string(top=args.top))
+    return 0
+
+
+def plot(args):
+    """``sknextchar plot``: draw one picture of a model to a file.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line.
+
+    Returns
+    -------
+    status : int
+        0.
+
+    Examples
+    --------
+    >>> from sknextchar.cli import build_parser
+    >>> argv = ["plot", "m.skops", "--loss", "-o", "loss.png"]
+    >>> build_parser().parse_args(argv).run is plot
+    True
+    """
+    model = load_model(args.model, allow_pickle=args.trust_pickle)
+    if "matplotlib.pyplot" not in sys.modules:
+        # Files only: no window, no GUI toolkit. A missing matplotlib is left
+        # to the plotting function, which says how to install it.
+        with contextlib.suppress(ImportError):
+            import matplotlib
+
+            matplotlib.use("Agg")
+    fig = _draw(model, args)
+    import matplotlib.pyplot as plt
+
+    try:
+        fig.savefig(args.output)
+    finally:
+        plt.close(fig)
+    print(f"Wrote {args.output!r}.")
+    return 0
+
+
+def _draw(model, args):
+    from ..plotting import (
+        plot_embeddings,
+        plot_generation_tree,
+        plot_loss_curve,
+        plot_temperature,
+    )
+
+    if args.embeddings:
+        return plot_embeddings(model)
+    if args.loss:
+        return plot_loss_curve(model)
+    if args.tree is not None:
+        return plot_generation_tree(model, args.tree)
+    return plot_temperature(model, args.distribution)
+
+
+# --------------------------------------------------------------------------- #
+# The main job.
+# --------------------------------------------------------------------------- #
+def main_job():
+    """Train the default model on the bundled names; print its NLL and new names.
+
+    What ``sknextchar`` (or ``python -m sknextchar``) does without arguments.
+    It is seeded: every run prints the same model's NLL and the same names.
+
+    Returns
+    -------
+    status : int
+        0.
+
+    Examples
+    --------
+    Run it as ``python -m sknextchar`` (it takes about 20 s). Its seed and the
+    number of names it prints:
+
+    >>> from sknextchar.cli._commands import MAIN_JOB_N_NAMES, MAIN_JOB_SEED
+    >>> MAIN_JOB_SEED, MAIN_JOB_N_NAMES
+    (0, 20)
+    """
+    from sklearn.frozen import FrozenEstimator
+
+    from .._sampler import NameSampler
+
+    names = load_indian_names()
+    print(
+        f"{PROG} {__version__}: training the default model on the "
+        f"{len(names):,} bundled Indian names (seed {MAIN_JOB_SEED})...",
+        file=sys.stderr,
+    )
+    pipe = build_pipeline(clf__random_state=MAIN_JOB_SEED)
+    seconds = _fit(pipe, names, quiet=False)
+    _report(pipe, len(names), seconds)
+    # New names as long as the training names (the model itself only sees the
+    # last few characters, so it cannot count letters).
+    shortest, longest = min(map(len, names)), max(map(len, names))
+    sampler = NameSampler(
+        FrozenEstimator(pipe), min_length=shortest, max_length=longest
+    ).fit(names)
+    new = sampler.sample(MAIN_JOB_N_NAMES, exclude=names, random_state=MAIN_JOB_SEED)
+    print(
+        f"{MAIN_JOB_N_NAMES} new names of {shortest} to {longest} letters, none of "
+        "them in the training set:"
+    )
+    print("\n".join(f"  {name}" for name in new))
+    print(f"Next: '{PROG} train -o names.skops', then '{PROG} --help'.")
+    return 0

@@ -1,0 +1,323 @@
+"""The command line's flag table and value types.
+
+Every flag that sets an estimator parameter is one row of :data:`TRAIN_FLAGS` or
+:data:`SAMPLER_FLAGS`: the option, the ``set_params`` key it sets, the values it
+accepts, its default and its help. The table is the command line's own, written
+out here, so ``--help`` and argument errors need neither scikit-learn nor the
+estimators (the command answers at once). ``tests/test_cli.py`` holds it to the
+estimators: each row's default must be the estimator's, and each row's values must
+pass the estimator's ``_parameter_constraints`` while the values just outside the
+row's range fail both.
+"""
+
+import argparse
+import math
+from dataclasses import dataclass
+
+__all__ = [
+    "POSITIVE_INT",
+    "SAMPLER_FLAGS",
+    "SEED",
+    "STEP_ESTIMATORS",
+    "TEMPERATURE",
+    "TRAIN_FLAGS",
+    "Choice",
+    "Flag",
+    "Number",
+    "given",
+    "show_default",
+]
+
+# Which estimator a ``set_params`` key's step names: "windows__context_length" is a
+# parameter of the pipeline's ContextWindowTransformer, "temperature" (no step) of
+# the NameSampler around the pipeline.
+STEP_ESTIMATORS = {
+    "windows": "ContextWindowTransformer",
+    "clf": "CharEmbeddingMLPClassifier",
+    "": "NameSampler",
+}
+
+
+@dataclass(frozen=True)
+class Number:
+    """An argparse type: an int or a float within a range.
+
+    Parameters
+    ----------
+    kind : {int, float}
+        The Python type the text converts to.
+    low, high : int, float or None, default=None
+        The bounds; None for no bound.
+    closed : {"both", "left", "right", "neither"}, default="both"
+        Which bounds belong to the range. A missing bound counts as an infinite
+        one, which a float may equal when its side is closed (``inf`` is a
+        temperature).
+
+    Examples
+    --------
+    >>> from sknextchar.cli._flags import Number
+    >>> share = Number(float, 0, 1, closed="left")
+    >>> str(share), share("0.25"), share.accepts(1.0)
+    ('a float in the range [0.0, 1.0)', 0.25, False)
+    """
+
+    kind: type
+    low: float | None = None
+    high: float | None = None
+    closed: str = "both"
+
+    def accepts(self, value):
+        """Whether ``value`` lies in the range (NaN never does)."""
+        low = -math.inf if self.low is None else self.low
+        high = math.inf if self.high is None else self.high
+        above = value >= low if self.closed in ("both", "left") else value > low
+        below = value <= high if self.closed in ("both", "right") else value < high
+        return bool(above and below)
+
+    def __call__(self, text):
+        try:
+            value = self.kind(text)
+        except ValueError:
+            kind = "an int" if self.kind is int else "a number"
+            raise argparse.ArgumentTypeError(f"expected {kind}; got {text!r}") from None
+        if not self.accepts(value):
+            raise argparse.ArgumentTypeError(f"must be {self}; got {text!r}")
+        return value
+
+    def __str__(self):
+        left = "[" if self.closed in ("both", "left") else "("
+        right = "]" if self.closed in ("both", "right") else ")"
+        low = "-inf" if self.low is None else self.kind(self.low)
+        high = "inf" if self.high is None else self.kind(self.high)
+        kind = "an int" if self.kind is int else "a float"
+        return f"{kind} in the range {left}{low}, {high}{right}"
+
+    @property
+    def metavar(self):
+        """The value's name in ``--help``."""
+        return "N" if self.kind is int else "X"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """An argparse type: one of a few strings.
+
+    Parameters
+    ----------
+    options : tuple of str
+        The strings accepted.
+
+    Examples
+    --------
+    >>> from sknextchar.cli._flags import Choice
+    >>> Choice(("error", "drop")).metavar
+    '{drop,error}'
+    """
+
+    options: tuple
+
+    def accepts(self, value):
+        """Whether ``value`` is one of the options."""
+        return value in self.options
+
+    def __call__(self, text):
+        if not self.accepts(text):
+            raise argparse.ArgumentTypeError(f"must be {self}; got {text!r}")
+        return text
+
+    def __str__(self):
+        return "one of " + ", ".join(sorted(self.options))
+
+    @property
+    def metavar(self):
+        """The value's name in ``--help``."""
+        return "{" + ",".join(sorted(self.options)) + "}"
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A command-line flag that sets one estimator parameter.
+
+    Parameters
+    ----------
+    flag : str
+        The option, e.g. ``"--embedding-dim"``.
+    key : str
+        The ``set_params`` key: ``"clf__embedding_dim"`` for a pipeline step,
+        ``"temperature"`` for the sampler (see ``STEP_ESTIMATORS``).
+    type : Number, Choice or str
+        Converts and checks the command-line text.
+    default : object
+        The estimator's default, shown by ``--help`` (the flag itself leaves
+        the parameter alone when it is not given).
+    help : str
+        What the flag does; the default is appended.
+    nargs : str or None, default=None
+        ``"*"`` for a list-valued parameter (each element is checked).
+    metavar : str or None, default=None
+        The value's name in ``--help``; by default the type's.
+
+    Examples
+    --------
+    >>> from sknextchar.cli._flags import TRAIN_FLAGS
+    >>> flag = TRAIN_FLAGS[0]
+    >>> flag.flag, flag.key, flag.step, flag.param, flag.default
+    ('--context-length', 'windows__context_length', 'windows', 'context_length', 3)
+    """
+
+    flag: str
+    key: str
+    type: object
+    default: object
+    help: str
+    nargs: str | None = None
+    metavar: str | None = None
+
+    @property
+    def step(self):
+        """The pipeline step the parameter belongs to; ``""`` for the sampler."""
+        return self.key.rpartition("__")[0]
+
+    @property
+    def param(self):
+        """The parameter name, without the step."""
+        return self.key.rpartition("__")[2]
+
+    def add_to(self, parser):
+        """Add the flag to an argparse parser or argument group.
+
+        The argparse default is None ("not given"): only the flags given are set,
+        so the estimator's own default applies otherwise.
+        """
+        parser.add_argument(
+            self.flag,
+            dest=self.key,
+            type=self.type,
+            nargs=self.nargs,
+            metavar=self.metavar or getattr(self.type, "metavar", "TEXT"),
+            default=None,
+            help=f"{self.help} (default: {show_default(self.default)})",
+        )
+
+
+POSITIVE_INT = Number(int, 1, None, closed="left")
+#: The seeds scikit-learn accepts as ``random_state``.
+SEED = Number(int, 0, 2**32 - 1)
+TEMPERATURE = Number(float, 0, None)
+_SHARE = Number(float, 0, 1, closed="left")
+
+# fmt: off
+TRAIN_FLAGS = (
+    Flag("--context-length", "windows__context_length", POSITIVE_INT, 3,
+         "characters the next one is predicted from"),
+    Flag("--alphabet", "windows__alphabet", str, "abcdefghijklmnopqrstuvwxyz",
+         "characters a name may contain; 'auto' learns them from the names"),
+    Flag("--handle-unknown", "windows__handle_unknown", Choice(("error", "drop")),
+         "error",
+         "characters outside the alphabet: 'error' stops, 'drop' removes them"),
+    Flag("--embedding-dim", "clf__embedding_dim", POSITIVE_INT, 10,
+         "numbers in each character's embedding"),
+    Flag("--hidden-layer-sizes", "clf__hidden_layer_sizes", POSITIVE_INT, (500,),
+         "units of each hidden layer, e.g. '--hidden-layer-sizes 200 100'; no "
+         "number for none (embeddings straight to the softmax)",
+         nargs="*", metavar="UNITS"),
+    Flag("--activation", "clf__activation",
+         Choice(("identity", "logistic", "relu", "tanh")), "relu",
+         "hidden-layer activation"),
+    Flag("--max-iter", "clf__max_iter", POSITIVE_INT, 20, "epochs"),
+    Flag("--batch-size", "clf__batch_size", POSITIVE_INT, 128,
+         "windows per Adam step"),
+    Flag("--learning-rate", "clf__learning_rate", Choice(("constant", "cosine")),
+         "cosine", "learning-rate schedule"),
+    Flag("--learning-rate-init", "clf__learning_rate_init",
+         Number(float, 0, None, closed="neither"), 0.005, "Adam step size"),
+    Flag("--alpha", "clf__alpha", Number(float, 0, None, closed="left"), 0.01,
+         "L2 penalty"),
+    Flag("--validation-fraction", "clf__validation_fraction", _SHARE, 0.1,
+         "share of the names held out (whole names) to measure the held-out NLL "
+         "after every epoch and keep the best epoch's weights; 0 trains on every "
+         "name"),
+    Flag("--n-iter-no-change", "clf__n_iter_no_change", POSITIVE_INT, 10,
+         "stop after this many epochs without a better held-out NLL (training "
+         "loss with --validation-fraction 0)"),
+    Flag("--seed", "clf__random_state", SEED, None,
+         "seeds the held-out split, the initial weights and the shuffling; none "
+         "gives a different model each run"),
+)
+
+SAMPLER_FLAGS = (
+    Flag("--temperature", "temperature", TEMPERATURE, 1.0,
+         "below 1: safer names, above 1: wilder names, 0: always the most "
+         "probable character, inf: uniform", metavar="T"),
+    Flag("--top-k", "top_k", POSITIVE_INT, None,
+         "draw only from the k most probable characters", metavar="K"),
+    Flag("--top-p", "top_p", Number(float, 0, 1, closed="right"), None,
+         "draw only from the most probable characters whose probability adds up "
+         "to p (nucleus sampling)", metavar="P"),
+    Flag("--min-length", "min_length", POSITIVE_INT, 1, "fewest letters per name"),
+    Flag("--max-length", "max_length", POSITIVE_INT, 20,
+         "most letters per name (longer names are cut)"),
+)
+# fmt: on
+
+
+def show_default(value):
+    """A default as ``--help`` shows it.
+
+    Parameters
+    ----------
+    value : object
+        None, a number, a string or a tuple of them.
+
+    Returns
+    -------
+    text : str
+        ``"none"`` for None or an empty tuple; a tuple's elements separated by
+        spaces, as they are typed on the command line.
+
+    Examples
+    --------
+    >>> from sknextchar.cli._flags import show_default
+    >>> show_default(None), show_default((200, 100)), show_default(0.5)
+    ('none', '200 100', '0.5')
+    """
+    if value is None:
+        return "none"
+    if isinstance(value, (tuple, list)):
+        return " ".join(str(v) for v in value) or "none"
+    return str(value)
+
+
+def given(args, flags):
+    """The ``set_params`` settings of the flags given on the command line.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line.
+    flags : sequence of Flag
+        The flags to read.
+
+    Returns
+    -------
+    params : dict
+        ``{key: value}`` for each flag given; a list-valued parameter as a
+        tuple, like its default.
+
+    Examples
+    --------
+    >>> import argparse
+    >>> from sknextchar.cli._flags import TRAIN_FLAGS, given
+    >>> parser = argparse.ArgumentParser()
+    >>> for flag in TRAIN_FLAGS:
+    ...     flag.add_to(parser)
+    >>> given(parser.parse_args(["--max-iter", "5", "--hidden-layer-sizes", "8"]),
+    ...       TRAIN_FLAGS)
+    {'clf__hidden_layer_sizes': (8,), 'clf__max_iter': 5}
+    """
+    params = {}
+    for flag in flags:
+        value = getattr(args, flag.key)
+        if value is not None:
+            params[flag.key] = tuple(value) if flag.nargs else value
+    return params

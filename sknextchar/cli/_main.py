@@ -1,0 +1,66 @@
+"""The entry point: parse, run the command, turn a user's error into one line."""
+
+import contextlib
+import os
+import sys
+import warnings
+
+from ._commands import main_job
+from ._errors import PROG, USER_ERRORS, error_message, show_warning
+from ._parser import build_parser
+
+__all__ = ["main"]
+
+
+def main(argv=None):
+    """Run the ``sknextchar`` command line.
+
+    Errors a user can cause (a missing or corrupt file, a bad value, a name with
+    unknown characters) print one line, ``sknextchar: error: ...``, on stderr
+    and give a non-zero status instead of a traceback; warnings print one line
+    each.
+
+    Parameters
+    ----------
+    argv : list of str or None, default=None
+        The arguments, without the program name; None reads ``sys.argv[1:]``.
+        No arguments runs the main job (train the default model on the bundled
+        names, print its held-out NLL and 20 new names).
+
+    Returns
+    -------
+    status : int
+        0 on success, 1 after an error, 2 after a usage error, 130 when
+        interrupted.
+
+    Examples
+    --------
+    >>> from sknextchar.cli import main
+    >>> main(["--version"])  # doctest: +ELLIPSIS
+    sknextchar ...
+    0
+    """
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        with warnings.catch_warnings():
+            warnings.showwarning = show_warning
+            if not argv:
+                return main_job()
+            args = build_parser().parse_args(argv)
+            return args.run(args)
+    except SystemExit as exc:  # argparse: --help, --version, usage errors
+        if exc.code is None or isinstance(exc.code, int):
+            return exc.code or 0
+        print(exc.code, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # e.g. 'sknextchar sample m.skops | head'
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # no second error at exit
+        return 1
+    except USER_ERRORS as exc:
+        print(f"{PROG}: error: {error_message(exc)}", file=sys.stderr)
+        return 1

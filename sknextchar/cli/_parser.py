@@ -1,0 +1,269 @@
+"""The argument parser of the ``sknextchar`` command: one subcommand per task."""
+
+import argparse
+
+from .._persistence import PICKLE_SUFFIXES
+from .._version import __version__
+from ._commands import plot, sample, score, table, train
+from ._errors import PROG
+from ._flags import (
+    POSITIVE_INT,
+    SAMPLER_FLAGS,
+    SEED,
+    TEMPERATURE,
+    TRAIN_FLAGS,
+)
+
+__all__ = ["build_parser"]
+
+_DESCRIPTION = """\
+Character-level next-token prediction for names (Bengio et al. 2003): learn which
+character comes next, then generate, score and draw.
+
+Without arguments, trains the default model on the bundled 15,074 Indian names
+(10% of them held out, seed 0), prints its held-out negative log-likelihood per
+character and 20 new names that are not in the training set."""
+
+_EPILOG = """\
+examples:
+  sknextchar                                    the main job
+  sknextchar train -o names.skops               train on the bundled names, save
+  sknextchar train my_names.txt --max-iter 40 -o mine.skops
+  sknextchar sample names.skops -n 10 --temperature 0.8 --novel --seed 0
+  sknextchar score names.skops asha ravi xqzt
+  sknextchar table names.skops abi --temperatures 0.5 1 2
+  sknextchar plot names.skops --embeddings -o embeddings.png"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose usage errors are one line."""
+
+    def error(self, message):
+        self.exit(2, f"{PROG}: error: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser():
+    """The argument parser of the ``sknextchar`` command.
+
+    Returns
+    -------
+    parser : argparse.ArgumentParser
+        With one subcommand per task; each parsed namespace has a ``run``
+        attribute, the function that carries the command out.
+
+    Examples
+    --------
+    >>> from sknextchar.cli import build_parser
+    >>> args = build_parser().parse_args(["sample", "model.skops", "-n", "5"])
+    >>> args.model, args.n_samples, args.run.__name__
+    ('model.skops', 5, 'sample')
+    """
+    parser = _Parser(
+        prog=PROG,
+        description=_DESCRIPTION,
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    commands.required = True
+    for add in (_add_train, _add_sample, _add_score, _add_table, _add_plot):
+        add(commands)
+    return parser
+
+
+def _add_model_argument(parser):
+    parser.add_argument("model", metavar="MODEL", help="a model file saved by train")
+    parser.add_argument(
+        "--trust-pickle",
+        action="store_true",
+        help="allow loading a joblib/pickle model file; loading one runs code from "
+        "the file, so only use it for files you trust (skops files need no flag)",
+    )
+
+
+def _add_flag_group(parser, title, description, flags):
+    group = parser.add_argument_group(title, description)
+    for flag in flags:
+        flag.add_to(group)
+
+
+def _add_train(commands):
+    parser = commands.add_parser(
+        "train",
+        help="train a model on names and save it",
+        description="Train a Pipeline of a ContextWindowTransformer ('windows') and "
+        "a CharEmbeddingMLPClassifier ('clf') on names, with a share of the names "
+        "held out to report the held-out negative log-likelihood (NLL) per "
+        "character, and save it. Progress goes to stderr.",
+    )
+    parser.add_argument(
+        "names_file",
+        metavar="NAMES_FILE",
+        nargs="?",
+        help="a UTF-8 text file, one name per line (default: the bundled 15,074 "
+        "Indian names)",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="MODEL", required=True, help="the model file to write"
+    )
+    suffixes = ", ".join(PICKLE_SUFFIXES)
+    parser.add_argument(
+        "--format",
+        choices=("auto", "skops", "joblib"),
+        default="auto",
+        help=f"file format; 'auto' is joblib for the suffixes {suffixes} and "
+        "skops otherwise (default: auto)",
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress display while training"
+    )
+    _add_flag_group(
+        parser,
+        "model parameters",
+        "Each flag sets one parameter of the pipeline with set_params; the defaults "
+        "are the estimators' own.",
+        TRAIN_FLAGS,
+    )
+    parser.set_defaults(run=train)
+
+
+def _add_sample(commands):
+    parser = commands.add_parser(
+        "sample",
+        help="generate names, one per line",
+        description="Generate names with a trained model (NameSampler.sample), one "
+        "per line on stdout.",
+    )
+    _add_model_argument(parser)
+    parser.add_argument(
+        "-n",
+        "--n-samples",
+        type=POSITIVE_INT,
+        default=20,
+        metavar="N",
+        help="number of names (default: 20)",
+    )
+    parser.add_argument(
+        "--prefix",
+        default="",
+        help="every name starts with these letters (default: none)",
+    )
+    parser.add_argument(
+        "--unique", action="store_true", help="no name twice in the output"
+    )
+    parser.add_argument(
+        "--novel",
+        action="store_true",
+        help="only names that are not training names: the names of --exclude-file "
+        "if given, else the bundled names (those 'train' uses without NAMES_FILE)",
+    )
+    parser.add_argument(
+        "--exclude-file",
+        metavar="FILE",
+        help="never print a name of this file (one name per line); pass the "
+        "NAMES_FILE the model was trained on to get novel names",
+    )
+    parser.add_argument(
+        "--seed",
+        type=SEED,
+        help="seed for reproducible output (default: none, different each run)",
+    )
+    _add_flag_group(
+        parser,
+        "sampling controls",
+        "Each flag sets one NameSampler parameter; the defaults are its own.",
+        SAMPLER_FLAGS,
+    )
+    parser.set_defaults(run=sample)
+
+
+def _add_score(commands):
+    parser = commands.add_parser(
+        "score",
+        help="rank names by their log-likelihood",
+        description="Print the natural-log likelihood of each name under the model "
+        "(every character and the end of the name), and the same per character, "
+        "most plausible first. Per character compares names of different lengths.",
+    )
+    _add_model_argument(parser)
+    parser.add_argument("names", metavar="NAME", nargs="+", help="names to score")
+    parser.add_argument(
+        "--by",
+        choices=("total", "per-char"),
+        default="total",
+        help="rank by the whole name's log-likelihood or by its mean per "
+        "character (default: total)",
+    )
+    parser.set_defaults(run=score)
+
+
+def _add_table(commands):
+    parser = commands.add_parser(
+        "table",
+        help="next-character probabilities at several temperatures",
+        description="The lecture's table: the probability of each next character "
+        "after CONTEXT, one column per temperature (NameSampler.temperature_table).",
+    )
+    _add_model_argument(parser)
+    parser.add_argument(
+        "context",
+        metavar="CONTEXT",
+        help="the beginning of a name, e.g. abi ('' for the first letter)",
+    )
+    parser.add_argument(
+        "--temperatures",
+        nargs="+",
+        type=TEMPERATURE,
+        default=[0.5, 1.0, 2.0],
+        metavar="T",
+        help="one column per temperature (default: 0.5 1 2)",
+    )
+    parser.add_argument(
+        "--top",
+        type=POSITIVE_INT,
+        metavar="N",
+        help="show only the N most probable characters (default: all)",
+    )
+    parser.set_defaults(run=table)
+
+
+def _add_plot(commands):
+    parser = commands.add_parser(
+        "plot",
+        help="draw a picture of a model to a file",
+        description="Draw one picture of a model (sknextchar.plotting) and save it; "
+        'needs matplotlib: pip install "sknextchar[plot]".',
+    )
+    _add_model_argument(parser)
+    what = parser.add_mutually_exclusive_group(required=True)
+    what.add_argument(
+        "--embeddings",
+        action="store_true",
+        help="the character embeddings in 2-D (a PCA projection above 2-D)",
+    )
+    what.add_argument(
+        "--loss",
+        action="store_true",
+        help="training loss and held-out NLL per epoch",
+    )
+    what.add_argument(
+        "--tree",
+        metavar="PREFIX",
+        help="the 3 most probable next characters, 3 levels deep, after PREFIX "
+        "('' for the start of a name)",
+    )
+    what.add_argument(
+        "--distribution",
+        metavar="CONTEXT",
+        help="the next-character distribution after CONTEXT at temperatures "
+        "0.5, 1 and 2",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        required=True,
+        help="the image file; its suffix picks the format (.png, .svg, .pdf)",
+    )
+    parser.set_defaults(run=plot)

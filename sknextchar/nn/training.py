@@ -1,0 +1,612 @@
+"""The pieces of a training run, as small objects the estimator puts together.
+
+- :class:`ParameterWorkspace`: the parameters and their gradients as views into
+  two flat buffers, so an optimizer step is a few vectorised operations.
+- :class:`MinibatchTrainer`: one epoch of mini-batch steps (shuffle, dropout,
+  forward, loss, backward, optimizer step), watched by a :class:`DivergenceGuard`.
+- :class:`Patience`: the count of epochs without improvement, for stopping.
+- :func:`validation_split` and :func:`validation_score`: the hold-out of early
+  stopping, by name or by row, and its score after each epoch.
+- :class:`Rollback`: the fitted state of an estimator before a training call, to
+  put back if the call fails.
+"""
+
+import copy
+import math
+
+import numpy as np
+from sklearn.model_selection import GroupShuffleSplit, ShuffleSplit
+from sklearn.utils import gen_batches
+
+from .functional import (
+    backward,
+    dropout_masks,
+    forward,
+    loss,
+    squared_norm,
+    target_log_proba,
+)
+
+__all__ = [
+    "DIVERGENCE_FACTOR",
+    "DivergenceError",
+    "DivergenceGuard",
+    "MinibatchTrainer",
+    "ParameterWorkspace",
+    "Patience",
+    "Rollback",
+    "fitted_state",
+    "validation_score",
+    "validation_split",
+]
+
+# Training has diverged when an epoch's mean loss exceeds this many times the loss
+# of a uniform prediction (at least 1 nat) plus the L2 penalty at the start of the
+# call. Adam's bounded steps keep the weights finite even at absurd step sizes, so
+# the loss, not only NaN, must reveal it.
+DIVERGENCE_FACTOR = 10
+
+
+class ParameterWorkspace:
+    """The parameters and their gradients as views into two flat buffers.
+
+    One contiguous buffer per role makes an optimizer step a handful of
+    vectorised operations, whatever the number of layers. The layout is
+    ``[embeddings, *coefs, *intercepts]``, so the L2-penalised arrays are a
+    prefix. The given arrays are copied in, never written to.
+
+    Parameters
+    ----------
+    embeddings : ndarray of shape (V, K)
+    coefs, intercepts : list of ndarray
+    dtype : numpy dtype
+        The dtype of both buffers.
+
+    Attributes
+    ----------
+    flat, grad_flat : ndarray of shape (n_params,)
+        The parameters and their gradients.
+    embeddings, coefs, intercepts : ndarray, list of ndarray, list of ndarray
+        Views of ``flat`` shaped as the given arrays.
+    grads : tuple
+        ``(grad_embeddings, grad_coefs, grad_intercepts)``, views of
+        ``grad_flat``, in the form ``backward(out=...)`` takes.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> ws = ParameterWorkspace(np.ones((2, 2)), [np.zeros((4, 3))], [np.zeros(3)],
+    ...                         np.float32)
+    >>> ws.flat.shape, ws.weights.shape  # the intercepts are not penalised
+    ((19,), (16,))
+    >>> ws.coefs[0][0, 0] = 5.0  # a view: writes go to the flat buffer
+    >>> float(ws.flat[4])
+    5.0
+    """
+
+    def __init__(self, embeddings, coefs, intercepts, dtype):
+        arrays = [embeddings, *coefs, *intercepts]
+        self.flat = np.empty(sum(a.size for a in arrays), dtype=dtype)
+        self.grad_flat = np.empty_like(self.flat)
+        views, grad_views, start = [], [], 0
+        for array in arrays:
+            stop = start + array.size
+            views.append(self.flat[start:stop].reshape(array.shape))
+            grad_views.append(self.grad_flat[start:stop].reshape(array.shape))
+            views[-1][...] = array
+            start = stop
+        n = len(coefs)
+        self.embeddings = views[0]
+        self.coefs, self.intercepts = views[1 : n + 1], views[n + 1 :]
+        self.grads = (grad_views[0], grad_views[1 : n + 1], grad_views[n + 1 :])
+        self.n_weights = embeddings.size + sum(c.size for c in coefs)
+
+    @property
+    def weights(self):
+        """The L2-penalised parameters (embeddings and coefs) as one flat view."""
+        return self.flat[: self.n_weights]
+
+
+class DivergenceError(ArithmeticError):
+    """Training diverged: the loss exploded or stopped being finite.
+
+    Examples
+    --------
+    >>> isinstance(DivergenceError("the loss became nan"), ArithmeticError)
+    True
+    """
+
+
+class DivergenceGuard:
+    """Tells a diverging run from a merely bad one, and raises DivergenceError.
+
+    A run has diverged when a batch loss or the weights stop being finite, or
+    when an epoch's mean loss exceeds ``loss_limit``.
+
+    Parameters
+    ----------
+    loss_limit : float
+        The largest acceptable mean loss of an epoch.
+
+    Examples
+    --------
+    >>> guard = DivergenceGuard.for_start(27, alpha=0.0, batch_size=32, weights=[])
+    >>> round(guard.loss_limit, 2)  # ten times the loss of a uniform guess
+    32.96
+    >>> guard.check_batch(float("nan"), epoch=3)
+    Traceback (most recent call last):
+        ...
+    sknextchar.nn.training.DivergenceError: the training loss became nan in epoch 3
+    """
+
+    def __init__(self, loss_limit):
+        self.loss_limit = loss_limit
+
+    @classmethod
+    def for_start(cls, n_classes, alpha, batch_size, weights):
+        """The guard of a run that starts from ``weights``.
+
+        The limit is :data:`DIVERGENCE_FACTOR` times the loss of a uniform
+        prediction (at least 1 nat) plus the L2 penalty of the starting weights.
+
+        Parameters
+        ----------
+        n_classes : int
+        alpha : float
+            L2 strength.
+        batch_size : int
+            Windows per step (the penalty is scaled by it).
+        weights : list of ndarray
+            The penalised parameters at the start.
+
+        Returns
+        -------
+        guard : DivergenceGuard
+
+        Examples
+        --------
+        >>> DivergenceGuard.for_start(2, 0.0, 8, []).loss_limit  # 10 * max(log 2, 1)
+        10.0
+        """
+        uniform = max(math.log(n_classes), 1.0)
+        penalty = 0.5 * alpha / batch_size * squared_norm(weights)
+        return cls(DIVERGENCE_FACTOR * (uniform + penalty))
+
+    def check_batch(self, batch_loss, epoch):
+        """Raise if a batch loss is not finite.
+
+        Parameters
+        ----------
+        batch_loss : float
+        epoch : int
+            The epoch (1-based), for the message.
+
+        Examples
+        --------
+        >>> DivergenceGuard(10.0).check_batch(2.5, epoch=1)  # fine: nothing happens
+        """
+        if not math.isfinite(batch_loss):
+            raise DivergenceError(
+                f"the training loss became {batch_loss} in epoch {epoch}"
+            )
+
+    def check_epoch(self, mean_loss, flat, epoch):
+        """Raise if an epoch's mean loss is too high or the weights are not finite.
+
+        Parameters
+        ----------
+        mean_loss : float
+        flat : ndarray
+            The parameters.
+        epoch : int
+            The epoch (1-based), for the message.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> DivergenceGuard(10.0).check_epoch(11.0, np.zeros(2), epoch=2)
+        Traceback (most recent call last):
+            ...
+        sknextchar.nn.training.DivergenceError: the mean training loss of epoch 2 was \
+11 nats, above 10, 10 times that of a uniform prediction
+        """
+        if mean_loss > self.loss_limit:
+            raise DivergenceError(
+                f"the mean training loss of epoch {epoch} was {mean_loss:.3g} nats, "
+                f"above {self.loss_limit:.3g}, {DIVERGENCE_FACTOR} times that of a "
+                "uniform prediction"
+            )
+        if not np.isfinite(flat).all():
+            raise DivergenceError(f"the weights stopped being finite in epoch {epoch}")
+
+
+class MinibatchTrainer:
+    """One epoch of mini-batch optimizer steps over the training windows.
+
+    Parameters
+    ----------
+    workspace : ParameterWorkspace
+        The parameters, updated in place.
+    optimizer : AdamOptimizer
+        Its ``update_params`` is called once per batch on the flat buffers.
+    activation : str
+        A key of :data:`~sknextchar.nn.functional.ACTIVATIONS`.
+    alpha : float
+        L2 strength.
+    batch_size : int
+        Windows per step (clipped to the number of windows by :meth:`run_epoch`).
+    shuffle : bool
+        Whether to shuffle the windows before each epoch.
+    dropout : float
+        The dropout rate of the hidden units (0 disables it).
+    hidden_layer_sizes : list of int
+        Units of each hidden layer (for the dropout masks).
+    guard : DivergenceGuard
+        Checks every batch and every epoch.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sknextchar.nn.adam import AdamOptimizer
+    >>> from sknextchar.nn.functional import init_params
+    >>> ws = ParameterWorkspace(*init_params(3, 2, 2, (8,), 3, "relu", np.float64,
+    ...                                      np.random.RandomState(0)), np.float64)
+    >>> trainer = MinibatchTrainer(
+    ...     ws, AdamOptimizer([ws.flat], learning_rate_init=0.1), activation="relu",
+    ...     alpha=0.0, batch_size=2, shuffle=True, dropout=0.0,
+    ...     hidden_layer_sizes=[8], guard=DivergenceGuard(100.0))
+    >>> X, y = np.array([[0, 1], [1, 2], [2, 0]]), np.array([2, 0, 1])
+    >>> rng = np.random.RandomState(0)
+    >>> losses = [trainer.run_epoch(X, y, rng, epoch) for epoch in range(1, 31)]
+    >>> losses[0] > 1.0 > 0.1 > losses[-1]
+    True
+    """
+
+    def __init__(
+        self,
+        workspace,
+        optimizer,
+        *,
+        activation,
+        alpha,
+        batch_size,
+        shuffle,
+        dropout,
+        hidden_layer_sizes,
+        guard,
+    ):
+        self.workspace = workspace
+        self.optimizer = optimizer
+        self.activation = activation
+        self.alpha = alpha
+        self.batch_size = batch_size
+        self.shuffle = shuffle
+        self.dropout = dropout
+        self.hidden_layer_sizes = hidden_layer_sizes
+        self.guard = guard
+
+    def run_epoch(self, X, y, rng, epoch):
+        """One pass over the windows in mini-batches.
+
+        Parameters
+        ----------
+        X : ndarray of int of shape (n, L)
+            Context ids.
+        y : ndarray of int of shape (n,)
+            Class index of each window.
+        rng : numpy.random.RandomState
+            Shuffles the windows and seeds the dropout masks.
+        epoch : int
+            The epoch's number (1-based), for divergence messages.
+
+        Returns
+        -------
+        mean_loss : float
+            The mean of the batch losses, weighted by batch size.
+        """
+        if self.shuffle:
+            order = rng.permutation(len(y))
+            X, y = X[order], y[order]
+        batch_size = min(self.batch_size, len(y))
+        total = 0.0
+        # Drawn only with dropout, so the random stream of the default is unchanged.
+        generator = (
+            np.random.default_rng(rng.randint(np.iinfo(np.int32).max))
+            if self.dropout
+            else None
+        )
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            for batch in gen_batches(len(y), batch_size):
+                batch_loss = self.step(X[batch], y[batch], generator)
+                self.guard.check_batch(batch_loss, epoch)
+                total += batch_loss * (batch.stop - batch.start)
+        mean_loss = total / len(y)
+        self.guard.check_epoch(mean_loss, self.workspace.flat, epoch)
+        return mean_loss
+
+    def step(self, X, y, generator=None):
+        """One optimizer step on one mini-batch; returns the batch loss.
+
+        Parameters
+        ----------
+        X, y : ndarray of int
+            The batch: contexts ``(n, L)`` and class indices ``(n,)``.
+        generator : numpy.random.Generator or None, default=None
+            Draws the dropout masks; None for no dropout.
+
+        Returns
+        -------
+        batch_loss : float
+        """
+        ws = self.workspace
+        masks = None
+        if generator is not None:
+            masks = dropout_masks(
+                len(y), self.hidden_layer_sizes, self.dropout, generator, ws.flat.dtype
+            )
+        hidden, log_proba = forward(
+            X, ws.embeddings, ws.coefs, ws.intercepts, self.activation, masks
+        )
+        batch_loss = loss(log_proba, y, [ws.weights], self.alpha)
+        backward(
+            X,
+            y,
+            ws.embeddings,
+            ws.coefs,
+            hidden,
+            log_proba,
+            self.activation,
+            self.alpha,
+            out=ws.grads,
+            masks=masks,
+        )
+        self.optimizer.update_params([ws.flat], [ws.grad_flat])
+        return batch_loss
+
+
+class Patience:
+    """Counts the epochs in a row without an improvement of at least ``tol``.
+
+    Parameters
+    ----------
+    tol : float
+        The smallest change that counts as an improvement.
+    n_iter_no_change : int or float
+        Stop after this many epochs in a row without improvement (``inf``: never).
+    best : float
+        The best value so far.
+    count : int, default=0
+        Epochs without improvement so far (a ``partial_fit`` continues the count).
+    higher_is_better : bool, default=True
+        True for a score, False for a loss.
+
+    Examples
+    --------
+    >>> patience = Patience(tol=0.1, n_iter_no_change=2, best=float("inf"),
+    ...                     higher_is_better=False)
+    >>> [patience.update(loss) for loss in (3.0, 2.95, 2.0, 1.95, 1.94)]
+    [(True, False), (True, False), (True, False), (True, False), (True, True)]
+    >>> patience.best, patience.count
+    (1.94, 2)
+    """
+
+    def __init__(self, tol, n_iter_no_change, best, count=0, higher_is_better=True):
+        self.tol = tol
+        self.n_iter_no_change = n_iter_no_change
+        self.best = best
+        self.count = count
+        self.higher_is_better = higher_is_better
+
+    def update(self, value):
+        """Record an epoch's value.
+
+        Parameters
+        ----------
+        value : float
+            The epoch's loss or score.
+
+        Returns
+        -------
+        is_best : bool
+            Whether ``value`` is the best so far (by any margin).
+        stop : bool
+            Whether the count of epochs without improvement reached
+            ``n_iter_no_change``.
+        """
+        if self.higher_is_better:
+            improved = value > self.best + self.tol
+            is_best = value > self.best
+        else:
+            improved = value < self.best - self.tol
+            is_best = value < self.best
+        if is_best:
+            self.best = value
+        self.count = 0 if improved else self.count + 1
+        return is_best, self.count >= self.n_iter_no_change
+
+
+def validation_split(n_rows, groups, fraction, random_state):
+    """Which rows early stopping holds out: whole names, or rows.
+
+    ``ceil(fraction * n_units)`` units are held out, where a unit is a name
+    (every window of a held-out name goes with it) when ``groups`` is given, and
+    a row otherwise. The units are drawn by
+    :class:`~sklearn.model_selection.GroupShuffleSplit` or
+    :class:`~sklearn.model_selection.ShuffleSplit`.
+
+    Parameters
+    ----------
+    n_rows : int
+        Number of rows (windows).
+    groups : ndarray of shape (n_rows,) or None
+        The name of each window; None to hold out rows.
+    fraction : float
+        The fraction of the units to hold out, in (0, 1).
+    random_state : numpy.random.RandomState
+        Draws the held-out units.
+
+    Returns
+    -------
+    is_validation : ndarray of bool of shape (n_rows,)
+
+    Raises
+    ------
+    ValueError
+        If fewer than two units, or none for training, would be left.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> groups = np.array([0, 0, 0, 1, 1, 2, 2, 2, 3, 3])  # 4 names
+    >>> held = validation_split(10, groups, 0.25, np.random.RandomState(0))
+    >>> np.unique(groups[held]).size  # ceil(0.25 * 4) whole names
+    1
+    """
+    units = np.unique(groups).size if groups is not None else n_rows
+    n_val = math.ceil(fraction * units)
+    if n_val >= units or units < 2:
+        kind = "names" if groups is not None else "rows"
+        raise ValueError(
+            f"The validation set is too small: validation_fraction={fraction!r} of "
+            f"{units} {kind} leaves {units - n_val} for training. Use more data, a "
+            "smaller validation_fraction, or early_stopping=False."
+        )
+    if groups is not None:
+        splitter = GroupShuffleSplit(1, test_size=n_val, random_state=random_state)
+    else:
+        splitter = ShuffleSplit(1, test_size=n_val, random_state=random_state)
+    _, held_out = next(splitter.split(np.empty((n_rows, 0)), groups=groups))
+    is_validation = np.zeros(n_rows, dtype=bool)
+    is_validation[held_out] = True
+    return is_validation
+
+
+def validation_score(workspace, contexts, targets, activation, chunk_size=4096):
+    """The mean log-likelihood of held-out windows under the current parameters.
+
+    Computed with the training pass (:func:`~sknextchar.nn.functional.forward`)
+    in chunks of ``chunk_size`` rows and averaged in float64: the score early
+    stopping compares from epoch to epoch.
+
+    Parameters
+    ----------
+    workspace : ParameterWorkspace
+        The parameters.
+    contexts : ndarray of int of shape (n, L)
+    targets : ndarray of int of shape (n,)
+    activation : str
+    chunk_size : int, default=4096
+        Rows per forward pass (bounds the memory of the activations).
+
+    Returns
+    -------
+    score : float
+        ``mean(log P(target | context))`` in nats, at most 0.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sknextchar.nn.functional import init_params
+    >>> ws = ParameterWorkspace(*init_params(4, 2, 2, (), 4, "relu", np.float64,
+    ...                                      np.random.RandomState(0)), np.float64)
+    >>> score = validation_score(ws, np.array([[0, 1]]), np.array([2]), "relu")
+    >>> bool(np.isclose(score, -np.log(4)))  # a zero output layer: uniform
+    True
+    """
+    picked = [
+        target_log_proba(
+            forward(
+                contexts[rows],
+                workspace.embeddings,
+                workspace.coefs,
+                workspace.intercepts,
+                activation,
+            )[1],
+            targets[rows],
+        )
+        for rows in gen_batches(len(targets), chunk_size)
+    ]
+    return float(np.concatenate(picked).mean(dtype=np.float64))
+
+
+def _is_fitted_state(name, training_state):
+    public_fitted = name.endswith("_") and not name.startswith("_")
+    return public_fitted or name in training_state
+
+
+def fitted_state(estimator, training_state=()):
+    """A deep copy of an estimator's fitted state.
+
+    The fitted state is every attribute whose name ends with ``_`` (scikit-learn's
+    convention for what ``fit`` learns) and the private ``training_state`` names;
+    parameters, callbacks and anything else set on the estimator are not part of
+    it. A copy does not change when training goes on.
+
+    Parameters
+    ----------
+    estimator : object
+    training_state : tuple of str, default=()
+        Private attributes that are part of the fitted state.
+
+    Returns
+    -------
+    state : dict
+        Attribute name to a deep copy of its value.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> model = SimpleNamespace(alpha=0.1, coefs_=[1.0], _optimizer="adam")
+    >>> fitted_state(model, ("_optimizer",))
+    {'coefs_': [1.0], '_optimizer': 'adam'}
+    """
+    return copy.deepcopy(
+        {
+            name: value
+            for name, value in vars(estimator).items()
+            if _is_fitted_state(name, training_state)
+        }
+    )
+
+
+class Rollback:
+    """The fitted state of an estimator, recorded to be put back after a failure.
+
+    Records :func:`fitted_state` (a copy: training changes some of it in place,
+    such as the loss history and the optimizer's moments), and nothing else, so
+    the callbacks and anything else set on the estimator stay as they are.
+
+    Parameters
+    ----------
+    estimator : object
+        The estimator about to be trained.
+    training_state : tuple of str, default=()
+        Private attributes that are part of the fitted state.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> model = SimpleNamespace(loss_curve_=[1.0], hook="kept")
+    >>> rollback = Rollback(model)
+    >>> model.loss_curve_.append(0.5); model.coefs_ = ["new"]; model.hook = "new"
+    >>> rollback.restore(model)
+    >>> model.loss_curve_, hasattr(model, "coefs_"), model.hook
+    ([1.0], False, 'new')
+    """
+
+    def __init__(self, estimator, training_state=()):
+        self.training_state = tuple(training_state)
+        self.saved = fitted_state(estimator, self.training_state)
+
+    def restore(self, estimator):
+        """Put the recorded fitted state back, removing what the call added.
+
+        Parameters
+        ----------
+        estimator : object
+            The estimator the state was recorded from.
+        """
+        added = [k for k in vars(estimator) if _is_fitted_state(k, self.training_state)]
+        for name in added:
+            delattr(estimator, name)
+        vars(estimator).update(self.saved)

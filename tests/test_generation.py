@@ -1,0 +1,305 @@
+"""Generation over a plain next-log-probabilities function: no estimator at all.
+
+The model is a random table of log P(next | last two symbols) over the symbols
+``-abc``, wrapped in a function that records its calls. Exact name probabilities
+and likelihoods computed from the table are the oracle.
+"""
+
+import itertools
+
+import numpy as np
+import pytest
+from scipy import stats
+from scipy.special import log_softmax
+
+from sknextchar._decoding import SamplingControls
+from sknextchar._generation import (
+    MAX_BATCH_FACTOR,
+    beam_search,
+    check_reachable,
+    sample_ids,
+    sample_names,
+    sample_new_names,
+)
+
+VOCABULARY = ("-", "a", "b", "c")
+L = 2  # context length
+
+
+class TableModel:
+    """log P(next | context) from a seeded random table; records every call."""
+
+    def __init__(self, seed=0):
+        logits = np.random.default_rng(seed).normal(size=(len(VOCABULARY) ** L, 4))
+        logits[:, 0] += 0.5  # ends a little more often: short names
+        self.table = log_softmax(logits, axis=1)
+        self.calls = []
+
+    def __call__(self, contexts):
+        self.calls.append(np.array(contexts))
+        codes = np.asarray(contexts, dtype=np.intp) @ 4 ** np.arange(L)[::-1]
+        return self.table[codes]
+
+    def log_likelihood(self, name):
+        """log P(name, then the end marker), untempered."""
+        ids = [VOCABULARY.index(c) for c in name] + [0]
+        padded = [0] * L + ids
+        return sum(
+            self.table[padded[i] * 4 + padded[i + 1], ids[i]] for i in range(len(ids))
+        )
+
+
+def encode(prefix):
+    """The letter ids and the (1, L) context after ``prefix``."""
+    ids = np.array([VOCABULARY.index(c) for c in prefix], dtype=np.uint8)
+    context = np.concatenate((np.zeros(L, dtype=np.uint8), ids))[-L:][None, :]
+    return ids, context
+
+
+def exact_proba(model, name, controls, prefix=""):
+    """P(name) under ``controls``, step by step from the controls' distribution."""
+    proba, text = 1.0, prefix
+    for symbol in name[len(prefix) :] + "-":  # at max_length, the end is certain
+        log_proba = model.table[encode(text)[1] @ [4, 1]]  # (1, 4)
+        step = controls.next_symbol_proba(log_proba, [len(text)])
+        proba *= step[0, VOCABULARY.index(symbol)]
+        text += symbol
+    return proba
+
+
+def every_name(controls, prefix=""):
+    lo, hi = max(controls.min_length, len(prefix)), controls.max_length
+    return [
+        prefix + "".join(p)
+        for n in range(lo - len(prefix), hi - len(prefix) + 1)
+        for p in itertools.product("abc", repeat=n)
+    ]
+
+
+def sample(model, controls, n, prefix="", seed=0):
+    ids, context = encode(prefix)
+    return sample_names(
+        model,
+        prefix_ids=ids,
+        context=context,
+        n_samples=n,
+        vocabulary=VOCABULARY,
+        controls=controls,
+        rng=np.random.default_rng(seed),
+    )
+
+
+@pytest.mark.parametrize(
+    "params, prefix",
+    [
+        ({"max_length": 3}, ""),
+        ({"min_length": 2, "max_length": 3, "temperature": 0.7}, ""),
+        ({"max_length": 4, "top_k": 2}, "c"),
+        ({"max_length": 3, "top_p": 0.8, "temperature": 1.5}, "ab"),
+    ],
+)
+def test_sample_frequencies_match_the_exact_probabilities(params, prefix):
+    # Chi-square at a tiny alpha with a fixed seed: it cannot flake, and a wrong
+    # context shift, draw or length rule moves the frequencies far beyond it.
+    controls = SamplingControls(**params)
+    model = TableModel()
+    names = every_name(controls, prefix)
+    expected = np.array([exact_proba(model, n, controls, prefix) for n in names])
+    assert expected.sum() == pytest.approx(1.0)
+    n = 20000
+    drawn = sample(model, controls, n, prefix)
+    counts = np.array([drawn.count(name) for name in names])
+    assert counts.sum() == n  # every name is one of the possible names
+    assert (counts[expected == 0] == 0).all()  # nothing impossible is drawn
+    keep = expected * n > 5  # rare names are pooled into one cell
+    observed = np.r_[counts[keep], counts[~keep].sum()]
+    wanted = np.r_[expected[keep], expected[~keep].sum()] * n
+    statistic = ((observed - wanted) ** 2 / np.maximum(wanted, 1e-12)).sum()
+    assert statistic < stats.chi2.isf(1e-9, df=keep.sum())
+
+
+def test_greedy_is_the_argmax_path():
+    model = TableModel()
+    controls = SamplingControls(temperature=0, min_length=2, max_length=6)
+    name = ""
+    while len(name) < controls.max_length:
+        log_proba = model.table[encode(name)[1] @ [4, 1]][0].copy()
+        if len(name) < controls.min_length:
+            log_proba[0] = -np.inf
+        if np.argmax(log_proba) == 0:
+            break
+        name += VOCABULARY[np.argmax(log_proba)]
+    assert sample(model, controls, 5) == [name] * 5
+
+
+def test_one_model_call_per_step_on_distinct_contexts():
+    model = TableModel()
+    controls = SamplingControls(max_length=6)
+    ids = sample_ids(
+        model,
+        prefix_ids=np.array([], dtype=np.uint8),
+        context=np.zeros((1, L), dtype=np.uint8),
+        n_samples=500,
+        n_symbols=4,
+        controls=controls,
+        rng=np.random.default_rng(0),
+    )
+    assert ids.shape == (500, 6) and ids.dtype == np.uint8
+    assert 1 <= len(model.calls) <= controls.max_length
+    assert model.calls[0].shape == (1, L)  # all 500 names start from "--"
+    for call in model.calls:
+        assert call.dtype == np.uint8  # the contexts keep the ids' dtype
+        assert len(np.unique(call, axis=0)) == len(call)  # each context once
+    # A row is letters, then end markers only.
+    ended = ids == 0
+    assert (ended[:, :-1] <= ended[:, 1:]).all() and not ended[:, 0].any()
+
+
+def test_the_random_state_is_the_only_source_of_randomness():
+    model, controls = TableModel(), SamplingControls(max_length=5)
+    assert sample(model, controls, 100, seed=3) == sample(model, controls, 100, seed=3)
+    assert sample(model, controls, 100, seed=3) != sample(model, controls, 100, seed=4)
+    ids, context = encode("")
+    legacy = [
+        sample_names(
+            model,
+            prefix_ids=ids,
+            context=context,
+            n_samples=20,
+            vocabulary=VOCABULARY,
+            controls=controls,
+            rng=np.random.RandomState(0),
+        )
+        for _ in range(2)
+    ]
+    assert legacy[0] == legacy[1]
+
+
+def test_sample_new_names_keeps_new_names_in_order():
+    batches = iter([["a", "b", "a", "x"], ["c", "b", "d", "e"]])
+    sizes = []
+
+    def scripted(n):
+        sizes.append(n)
+        return next(batches)
+
+    names = sample_new_names(
+        scripted,
+        4,
+        unique=True,
+        exclude={"x"},
+        max_rounds=5,
+        controls=SamplingControls(),
+    )
+    assert names == ["a", "b", "c", "d"]
+    assert sizes[0] >= 4  # enough for every name at an acceptance rate of 1
+    assert sizes[1] > 2 * sizes[0] / 4  # sized up: 2 of sizes[0] were accepted
+
+
+def test_sample_new_names_without_unique_keeps_repeats():
+    names = sample_new_names(
+        lambda n: ["a"] * n,
+        3,
+        unique=False,
+        exclude={"b"},
+        max_rounds=1,
+        controls=SamplingControls(),
+    )
+    assert names == ["a", "a", "a"]
+
+
+def test_sample_new_names_batches_are_bounded():
+    sizes = []
+
+    def rarely_new(n):
+        sizes.append(n)
+        return ["old"] * n
+
+    with pytest.raises(ValueError, match="Could only generate 0 of the 5 requested"):
+        sample_new_names(
+            rarely_new,
+            5,
+            unique=False,
+            exclude={"old"},
+            max_rounds=6,
+            controls=SamplingControls(),
+        )
+    assert len(sizes) == 6 and max(sizes) <= MAX_BATCH_FACTOR * 5 + 1024
+
+
+def test_a_deterministic_sampler_gets_one_round():
+    sizes = []
+
+    def greedy(n):
+        sizes.append(n)
+        return ["same"] * n
+
+    controls = SamplingControls(temperature=0, max_length=7)
+    with pytest.raises(
+        ValueError,
+        match=r"Could only generate 1 of the 2 requested distinct new names after "
+        r"drawing \d+ \(temperature=0, top_k=None, top_p=None, min_length=1, "
+        r"max_length=7, 0 excluded names\)",
+    ):
+        sample_new_names(
+            greedy, 2, unique=True, exclude=set(), max_rounds=9, controls=controls
+        )
+    assert len(sizes) == 1
+
+
+def test_check_reachable():
+    controls = SamplingControls(min_length=2, max_length=3)
+    check_reachable(9 + 27, n_letters=3, n_prefix=0, controls=controls)
+    with pytest.raises(ValueError, match="asks for 37 distinct names, but at most 36"):
+        check_reachable(37, n_letters=3, n_prefix=0, controls=controls)
+    with pytest.raises(ValueError, match="at most 4 can be generated"):
+        check_reachable(5, n_letters=3, n_prefix=2, controls=controls)  # ab, aba..
+    with pytest.raises(ValueError, match="at most 1 can be generated"):
+        check_reachable(2, n_letters=3, n_prefix=0, controls=SamplingControls(top_k=1))
+
+
+def exhaustive_ranking(model, min_length, max_length, prefix="", exclude=()):
+    controls = SamplingControls(min_length=min_length, max_length=max_length)
+    names = [n for n in every_name(controls, prefix) if n not in exclude]
+    scores = np.array([model.log_likelihood(n) for n in names])
+    return [names[i] for i in np.argsort(-scores, kind="stable")]
+
+
+def search(model, n_names, beam_width, min_length, max_length, prefix="", **kw):
+    ids, context = encode(prefix)
+    return beam_search(
+        model,
+        prefix_ids=ids,
+        context=context,
+        n_names=n_names,
+        beam_width=beam_width,
+        vocabulary=VOCABULARY,
+        min_length=min_length,
+        max_length=max_length,
+        **kw,
+    )
+
+
+@pytest.mark.parametrize("prefix", ["", "b", "cab"])
+@pytest.mark.parametrize("min_length, max_length", [(1, 4), (3, 4), (4, 5)])
+def test_a_wide_beam_is_exact(prefix, min_length, max_length):
+    model = TableModel(seed=1)
+    ranking = exhaustive_ranking(model, min_length, max_length, prefix)
+    assert search(model, 10, 3**5, min_length, max_length, prefix) == ranking[:10]
+
+
+def test_a_narrow_beam_still_finds_the_best_name():
+    model = TableModel(seed=2)
+    ranking = exhaustive_ranking(model, 1, 5)
+    best = search(model, 5, 4, 1, 5)
+    assert best[0] == ranking[0] and len(set(best)) == 5
+    scores = [model.log_likelihood(n) for n in best]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_beam_search_skips_excluded_names_and_returns_what_exists():
+    model = TableModel(seed=3)
+    ranking = exhaustive_ranking(model, 2, 2)
+    assert len(ranking) == 9
+    assert search(model, 3, 100, 2, 2, exclude=set(ranking[:2])) == ranking[2:5]
+    assert search(model, 20, 100, 2, 2) == ranking  # only 9 names exist

@@ -1,0 +1,61 @@
+"""TemperatureTable: the lecture's side-by-side table, as text."""
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from sknextchar import TemperatureTable
+
+SYMBOLS = ("-", "a", "b", "c")
+
+
+@pytest.fixture
+def table():
+    proba = np.array(
+        [[0.1, 0.2, 0.3], [0.6, 0.4, 0.3], [0.0, 0.1, 0.2], [0.3, 0.3, 0.2]]
+    )
+    return TemperatureTable(
+        prefix="ab",
+        context="-ab",
+        symbols=SYMBOLS,
+        temperatures=(0.5, 1.0, 2.0),
+        proba=proba,
+    )
+
+
+def test_rows_sorted_by_the_first_column(table):
+    lines = table.to_string().splitlines()
+    assert lines[0] == "next character after prefix 'ab' (context '-ab')"
+    assert lines[1].split() == ["next", "T=0.5", "T=1", "T=2"]
+    assert [line.split()[0] for line in lines[2:]] == ["a", "c", "-", "b"]
+    assert lines[2].split()[1:] == ["0.600", "0.400", "0.300"]
+    assert len({len(line) for line in lines[1:]}) == 1  # aligned
+
+
+def test_top_sort_and_decimals(table):
+    lines = table.to_string(top=2, sort=False, decimals=1).splitlines()
+    assert len(lines) == 4
+    assert [line.split() for line in lines[2:]] == [
+        ["-", "0.1", "0.2", "0.3"],
+        ["a", "0.6", "0.4", "0.3"],
+    ]
+
+
+def test_ties_keep_vocabulary_order():
+    table = TemperatureTable("", "--", ("-", "a", "b"), (1.0,), np.full((3, 1), 1 / 3))
+    assert [line.split()[0] for line in table.to_string().splitlines()[2:]] == [
+        "-",
+        "a",
+        "b",
+    ]
+
+
+def test_str_is_the_full_table(table):
+    assert str(table) == table.to_string()
+    assert len(str(table).splitlines()) == 2 + len(SYMBOLS)
+
+
+def test_is_frozen(table):
+    with pytest.raises(dataclasses.FrozenInstanceError, match="prefix"):
+        table.prefix = "x"

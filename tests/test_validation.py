@@ -1,0 +1,111 @@
+"""The argument checkers: what they return and what their messages say."""
+
+import numpy as np
+import pytest
+
+from sknextchar._validation import (
+    check_bool,
+    check_exclude,
+    check_positive_int,
+    check_prefix,
+    check_random_generator,
+    check_temperatures,
+)
+
+
+@pytest.mark.parametrize("value", [1, 7, np.int64(3), np.uint8(2)])
+def test_positive_ints_pass_as_int(value):
+    checked = check_positive_int(value, "n")
+    assert checked == value and type(checked) is int
+
+
+@pytest.mark.parametrize(
+    "value, error, match",
+    [
+        (0, ValueError, "n must be a positive int; got 0"),
+        (-2, ValueError, "got -2"),
+        (2.0, TypeError, "n must be a positive int; got 2.0"),
+        (True, TypeError, "got True"),
+        (np.bool_(True), TypeError, "got np.True_|got True"),
+        ("3", TypeError, "got '3'"),
+        (None, TypeError, "got None"),
+    ],
+)
+def test_bad_counts(value, error, match):
+    with pytest.raises(error, match=match):
+        check_positive_int(value, "n")
+
+
+def test_bool():
+    assert check_bool(np.bool_(False), "unique") is False
+    with pytest.raises(TypeError, match="unique must be True or False; got 1"):
+        check_bool(1, "unique")
+
+
+def test_prefix():
+    assert check_prefix("") == ""
+    with pytest.raises(TypeError, match=r"prefix must be a str \(use '' for none\)"):
+        check_prefix(None)
+
+
+def test_exclude_is_a_frozenset_lowercased_on_request():
+    assert check_exclude(("Abid", "abid"), lowercase=True) == frozenset({"abid"})
+    assert check_exclude(np.array(["Abid"]), lowercase=False) == frozenset({"Abid"})
+    assert check_exclude({"x"}, lowercase=True) == frozenset({"x"})
+
+
+@pytest.mark.parametrize(
+    "exclude, match",
+    [
+        ("abid", r"not a single string; got 'abid'. Wrap it in a list: \['abid'\]"),
+        (b"abid", "not a single string"),
+        (5, "collection of names .* got int"),
+        (["abid", 3], "exclude must hold str only; got 3"),
+    ],
+)
+def test_bad_exclude(exclude, match):
+    with pytest.raises(TypeError, match=match):
+        check_exclude(exclude, lowercase=True)
+
+
+def test_random_generators():
+    legacy = np.random.RandomState(0)
+    assert check_random_generator(legacy) is legacy
+    generator = np.random.default_rng(0)
+    assert check_random_generator(generator) is generator
+    # An int seeds a Generator: the stream of numpy.random.default_rng.
+    np.testing.assert_array_equal(
+        check_random_generator(5).random(4), np.random.default_rng(5).random(4)
+    )
+    assert isinstance(check_random_generator(None), np.random.Generator)
+
+
+@pytest.mark.parametrize(
+    "random_state, error",
+    [("seed", TypeError), (True, TypeError), (-1, ValueError), (1.5, TypeError)],
+)
+def test_bad_random_states(random_state, error):
+    with pytest.raises(error, match=r"random_state must be None, .*int"):
+        check_random_generator(random_state)
+
+
+def test_temperatures():
+    assert check_temperatures(np.array([0, 1])) == (0.0, 1.0)
+    assert check_temperatures([np.inf]) == (np.inf,)
+
+
+@pytest.mark.parametrize(
+    "temperatures, error, match",
+    [
+        (2.0, TypeError, "sequence of floats; got 2.0"),
+        ("12", TypeError, "sequence of floats; got '12'"),
+        ([[1.0]], TypeError, r"sequence of floats; got \[\[1.0\]\]"),
+        ([None], TypeError, r"sequence of floats; got \[None\]"),
+        ((), ValueError, r"non-empty sequence of floats in \[0, inf\]; got \(\)"),
+        ([-0.1], ValueError, r"got \[-0.1\]"),
+        ([float("nan")], ValueError, r"got \[nan\]"),
+    ],
+)
+def test_bad_temperatures(temperatures, error, match):
+    with pytest.raises(error, match=match):
+        check_temperatures(temperatures)

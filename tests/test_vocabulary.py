@@ -1,0 +1,57 @@
+"""The vocabulary: reserved ids, id dtypes, vectorised encoding and decoding."""
+
+import numpy as np
+import pytest
+
+from sknextchar._vocabulary import (
+    END,
+    END_ID,
+    SymbolTable,
+    decode_rows,
+    id_dtype,
+    make_vocabulary,
+)
+
+
+def test_the_end_marker_comes_first():
+    assert make_vocabulary("ba") == (END, "a", "b") and END_ID == 0
+
+
+@pytest.mark.parametrize(
+    "alphabet, match",
+    [
+        ("ab-", "reserved end marker"),
+        ("aba", r"repeated characters \['a'\]"),
+        ("", "alphabet is empty"),
+        (["ab", "c"], r"single characters only; got \['ab'\]"),
+    ],
+)
+def test_bad_alphabets(alphabet, match):
+    with pytest.raises(ValueError, match=match):
+        make_vocabulary(alphabet)
+
+
+@pytest.mark.parametrize(
+    "n_symbols, dtype", [(27, np.uint8), (256, np.uint8), (257, np.uint16)]
+)
+def test_id_dtype(n_symbols, dtype):
+    assert id_dtype(n_symbols) == dtype
+
+
+def test_symbol_table_flags_unknown_characters_and_the_end_marker():
+    table = SymbolTable(make_vocabulary("abc"))
+    ids, bad = table.encode_letters("ca-x")
+    assert ids[:2].tolist() == [3, 1] and bad.tolist() == [False, False, True, True]
+    assert table.decode([3, 1, 0]) == "ca-"
+
+
+def test_decode_rows_stops_at_the_end_marker():
+    vocabulary = make_vocabulary("ab")
+    ids = np.array([[1, 2, 1], [2, 0, 0], [0, 0, 0]], dtype=np.uint8)
+    assert decode_rows(ids, vocabulary) == ["aba", "b", ""]
+    assert decode_rows(np.zeros((2, 0), dtype=np.uint8), vocabulary) == ["", ""]
+
+
+def test_decode_rows_keeps_a_nul_symbol_inside_a_name():
+    vocabulary = (END, "\x00", "a")  # a learned alphabet may hold NUL
+    assert decode_rows(np.array([[2, 1, 2]]), vocabulary) == ["a\x00a"]
