@@ -18,10 +18,13 @@ from sklearn.callback import CallbackSupportMixin, with_callbacks
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.utils.validation import check_random_state
 
+from ._atomic import reports_fit
 from ._blas import one_blas_thread
 from ._compat import Interval, InvalidParameterError, Options, StrOptions, fit_context
 from ._estimator import PackageEstimatorMixin
+from ._hooks import CALLBACK_ATTRIBUTES
 from ._model_input import check_predict_contexts, check_score_data, check_training_data
+from ._sizes import check_weight_memory
 from ._windows import CharWindows
 from .nn.adam import SCHEDULES, AdamOptimizer
 from .nn.functional import (
@@ -50,15 +53,8 @@ _VALIDATION_CHUNK = 4096
 # with "_"): what a failed training call puts back, and what a callback's
 # fitted_estimator copies.
 _TRAINING_STATE = ("_optimizer", "_no_improvement_count")
-
-# What scikit-learn's callback API sets on an estimator: runtime hooks, never
-# saved with the model.
-_CALLBACK_ATTRIBUTES = (
-    "_skl_callbacks",
-    "_skl_callbacks_to_teardown",
-    "_callback_fit_ctx",
-    "_parent_callback_ctx",
-)
+# An L2 penalty above this is named as the cause when training diverges.
+_HUGE_ALPHA = 1.0
 
 
 class CharEmbeddingMLPClassifier(
@@ -360,6 +356,7 @@ class CharEmbeddingMLPClassifier(
 
     # ------------------------------------------------------------------ fit
 
+    @reports_fit
     @fit_context(prefer_skip_nested_validation=True)
     @with_callbacks
     def fit(self, X, y=None):
@@ -402,6 +399,7 @@ class CharEmbeddingMLPClassifier(
             self._train(X, y, data, rng, partial=False)
         return self
 
+    @reports_fit
     @fit_context(prefer_skip_nested_validation=True)
     @with_callbacks
     def partial_fit(self, X, y=None, classes=None):
@@ -562,9 +560,20 @@ class CharEmbeddingMLPClassifier(
                 "data, but early_stopping=True needs a validation set; pass "
                 "validation_fraction > 0 (e.g. 0.1) or early_stopping=False."
             )
+        tiny = np.finfo(np.dtype(self.dtype)).tiny
+        if self.epsilon < tiny:  # Adam divides by epsilon; 0 gives NaN weights
+            raise ValueError(
+                f"epsilon={self.epsilon!r} is too small for dtype={self.dtype!r}: it "
+                f"rounds to 0 or below the smallest normal number ({tiny:.3g}), and "
+                "Adam divides by it. Pass epsilon >= 1e-8 (the default) or "
+                "dtype='float64'."
+            )
         sizes = np.asarray(self.hidden_layer_sizes)
-        if sizes.ndim > 1 or (
-            sizes.size and (sizes.dtype.kind not in "iu" or sizes.min() < 1)
+        flags = np.asarray(self.hidden_layer_sizes, dtype=object).ravel()
+        if (
+            any(isinstance(h, (bool, np.bool_)) for h in flags)
+            or sizes.ndim > 1
+            or (sizes.size and (sizes.dtype.kind not in "iu" or sizes.min() < 1))
         ):
             raise InvalidParameterError(
                 f"hidden_layer_sizes must hold positive integers; got "
@@ -596,6 +605,14 @@ class CharEmbeddingMLPClassifier(
 
     def _initialize(self, data, rng):
         """New random parameters and empty training history."""
+        check_weight_memory(  # a ValueError naming the sizes, not an OverflowError
+            data.n_symbols,
+            self.embedding_dim,
+            data.contexts.shape[1],
+            self._hidden_sizes(),
+            len(self.classes_),
+            np.dtype(self.dtype).itemsize,
+        )
         self.embeddings_, self.coefs_, self.intercepts_ = init_params(
             data.n_symbols,
             self.embedding_dim,
@@ -747,16 +764,15 @@ class CharEmbeddingMLPClassifier(
         except BaseException as exc:
             rollback.restore(self)
             if isinstance(exc, DivergenceError):
-                default = (
-                    inspect.signature(type(self))
-                    .parameters["learning_rate_init"]
-                    .default
-                )
+                # The parameter that made it diverge: a huge L2 penalty, else
+                # the step size.
+                name = "alpha" if self.alpha > _HUGE_ALPHA else "learning_rate_init"
+                default = inspect.signature(type(self)).parameters[name].default
                 raise ValueError(
-                    f"Training diverged: {exc}, with learning_rate_init="
-                    f"{self.learning_rate_init!r}. Lower learning_rate_init (the "
-                    f"default is {default}). The estimator was left as it was "
-                    "before this call."
+                    f"Training diverged: {exc}, with {name}="
+                    f"{getattr(self, name)!r}. Lower {name} (the default is "
+                    f"{default}). The estimator was left as it was before this "
+                    "call."
                 ) from None
             raise
 
@@ -934,7 +950,7 @@ class CharEmbeddingMLPClassifier(
         # Callbacks are runtime hooks, not model state: a pickled, joblib or skops
         # copy leaves them out (they may not even pickle).
         state = super().__getstate__()
-        return {k: v for k, v in state.items() if k not in _CALLBACK_ATTRIBUTES}
+        return {k: v for k, v in state.items() if k not in CALLBACK_ATTRIBUTES}
 
     def __setstate__(self, state):
         state = dict(state)

@@ -11,15 +11,16 @@ of one of scikit-learn's private functions.
 
 import sys
 
+import numpy as np
 from sklearn.base import _fit_context
 from sklearn.utils._param_validation import (
     HasMethods,
-    Interval,
     InvalidParameterError,
     Options,
     StrOptions,
     validate_parameter_constraints,
 )
+from sklearn.utils._param_validation import Interval as _Interval
 from sklearn.utils.metaestimators import _BaseComposition
 
 __all__ = [
@@ -33,6 +34,27 @@ __all__ = [
     "reject_cross_val_predict",
     "validate_parameter_constraints",
 ]
+
+
+class Interval(_Interval):
+    """scikit-learn's ``Interval`` constraint, refusing booleans.
+
+    ``True`` is an ``int`` to Python, but ``context_length=True`` is a mistake,
+    not a context of one character: a bool satisfies no interval here.
+
+    Examples
+    --------
+    >>> from numbers import Integral
+    >>> from sknextchar._compat import Interval
+    >>> interval = Interval(Integral, 1, None, closed="left")
+    >>> interval.is_satisfied_by(3), interval.is_satisfied_by(True)
+    (True, False)
+    """
+
+    def is_satisfied_by(self, val):
+        """Whether ``val`` is a number (not a bool) inside the interval."""
+        return not isinstance(val, (bool, np.bool_)) and super().is_satisfied_by(val)
+
 
 #: ``sklearn.base._fit_context``: validates the parameters before ``fit`` runs.
 fit_context = _fit_context

@@ -16,13 +16,44 @@ from scipy.special import log_softmax
 from ._vocabulary import END_ID
 
 __all__ = [
+    "GREEDY_BELOW",
     "SamplingControls",
+    "is_greedy",
     "count_names",
     "distinct_rows",
     "draw",
     "sampling_weights",
     "tempered_log_proba",
 ]
+
+
+#: Temperatures below the smallest normal float64 (about 2.2e-308) are greedy:
+#: ``1 / temperature`` would overflow, and the tempered distribution is one-hot
+#: at the most probable symbol anyway (up to ties).
+GREEDY_BELOW = float(np.finfo(np.float64).tiny)
+
+
+def is_greedy(temperature):
+    """Whether a temperature means greedy decoding (argmax, ties to the lower id).
+
+    ``0``, and any temperature below :data:`GREEDY_BELOW` (too small to divide
+    by), is greedy.
+
+    Parameters
+    ----------
+    temperature : float
+        A temperature in ``[0, inf]``.
+
+    Returns
+    -------
+    greedy : bool
+
+    Examples
+    --------
+    >>> is_greedy(0), is_greedy(1e-310), is_greedy(1e-300), is_greedy(1.0)
+    (True, True, False, False)
+    """
+    return temperature < GREEDY_BELOW
 
 
 def tempered_log_proba(log_proba, temperature):
@@ -33,8 +64,9 @@ def tempered_log_proba(log_proba, temperature):
     log_proba : ndarray of shape (n, n_symbols)
         Log-probabilities (or logits); ``-inf`` marks impossible symbols.
     temperature : float
-        ``0`` gives the greedy one-hot distribution (ties go to the lower id),
-        ``inf`` the uniform distribution over the symbols that are not ``-inf``.
+        ``0`` (or below :data:`GREEDY_BELOW`) gives the greedy one-hot
+        distribution (ties go to the lower id), ``inf`` the uniform distribution
+        over the symbols that are not ``-inf``.
 
     Returns
     -------
@@ -55,13 +87,14 @@ def tempered_log_proba(log_proba, temperature):
     [[0.333, 0.333, 0.333]]
     """
     z = np.array(log_proba, dtype=np.float64)  # (n, V), a copy we may change
-    if temperature == 0:
+    if is_greedy(temperature):
         out = np.full_like(z, -np.inf)
         np.put_along_axis(out, np.argmax(z, axis=1)[:, None], 0.0, axis=1)
         return out
     if np.isinf(temperature):
         z[np.isfinite(z)] = 0.0
-    else:
+    else:  # shift first: (z - max) / T is finite or -inf, never NaN
+        z -= z.max(axis=1, keepdims=True)
         z /= temperature
     return log_softmax(z, axis=1)
 
@@ -84,8 +117,9 @@ def sampling_weights(
     log_proba : ndarray of shape (n, n_symbols)
         The model's log-probabilities.
     temperature : float, default=1.0
-        ``0`` is greedy (a one-hot row at the most probable allowed symbol);
-        ``inf`` is uniform over the allowed symbols.
+        ``0`` (or below :data:`GREEDY_BELOW`) is greedy (a one-hot row at the
+        most probable allowed symbol); ``inf`` is uniform over the allowed
+        symbols.
     top_k : int or None, default=None
         Keep only the ``top_k`` most probable allowed symbols.
     top_p : float in (0, 1] or None, default=None
@@ -117,7 +151,7 @@ def sampling_weights(
         z[~end_allowed, END_ID] = -np.inf
     elif not end_allowed:
         z[:, END_ID] = -np.inf
-    if temperature == 0:
+    if is_greedy(temperature):
         weights = np.zeros_like(z)
         np.put_along_axis(weights, np.argmax(z, axis=1)[:, None], 1.0, axis=1)
         return weights
@@ -127,11 +161,11 @@ def sampling_weights(
         order = np.argsort(-z, axis=1, kind="stable")  # (n, V) most probable first
     if cut_k:
         np.put_along_axis(z, order[:, top_k:], -np.inf, axis=1)
+    z -= z.max(axis=1, keepdims=True)  # then z / T is finite or -inf, never NaN
     if np.isinf(temperature):
         z[np.isfinite(z)] = 0.0
     elif temperature != 1:
         z /= temperature
-    z -= z.max(axis=1, keepdims=True)
     weights = np.exp(z)  # (n, V), max 1 per row
     if cut_p:
         _keep_nucleus(weights, order, top_p)
@@ -276,9 +310,10 @@ class SamplingControls:
     top_p : float in (0, 1] or None, default=None
         Nucleus sampling threshold.
     min_length : int, default=1
-        A name shorter than this cannot end.
+        A name shorter than this cannot end (the end marker is masked).
     max_length : int, default=20
-        A name of this length must end.
+        A name of this length must end: one that draws a letter instead is
+        discarded by the generation functions (never cut).
 
     Examples
     --------
@@ -300,12 +335,12 @@ class SamplingControls:
     @property
     def greedy(self):
         """Whether each step picks the most probable allowed symbol."""
-        return self.temperature == 0
+        return is_greedy(self.temperature)
 
     @property
     def deterministic(self):
         """Whether every draw gives the same name (greedy or ``top_k=1``)."""
-        return self.temperature == 0 or self.top_k == 1
+        return is_greedy(self.temperature) or self.top_k == 1
 
     def weights(self, log_proba, lengths):
         """:func:`sampling_weights` of names that have ``lengths`` letters.
@@ -339,7 +374,8 @@ class SamplingControls:
             The model's log-probabilities.
         lengths : array-like of int of shape (n,)
             The number of letters of each name so far, at most ``max_length``;
-            at ``max_length`` only the end marker is left.
+            at ``max_length`` only the end marker is left (a name that drew a
+            letter there would be discarded, so given that it is kept, it ends).
 
         Returns
         -------

@@ -14,15 +14,20 @@ shape each step's distribution.
 """
 
 import math
+import re
 
 import numpy as np
 
 from ._decoding import count_names, distinct_rows, draw
+from ._sizes import check_allocation
 from ._vocabulary import END_ID, decode_rows
 
 __all__ = [
     "beam_search",
+    "check_pattern",
     "check_reachable",
+    "check_sample_memory",
+    "length_matcher",
     "sample_ids",
     "sample_names",
     "sample_new_names",
@@ -38,12 +43,19 @@ MIN_ACCEPTANCE_RATE = 1.0 / 64
 def sample_ids(
     next_log_proba, *, prefix_ids, context, n_samples, n_symbols, controls, rng
 ):
-    """Sample names as rows of ids, all names advancing together.
+    """Sample names as rows of ids, all names advancing together; none is cut.
 
     At each step the model runs once, on the distinct contexts of the unfinished
     names; each name draws its next symbol from its context's distribution with
-    one uniform number; the contexts shift left. A name ends at the end marker
-    or at ``controls.max_length`` letters.
+    one uniform number; the contexts shift left. A name ends when it draws the
+    end marker. A name that has ``controls.max_length`` letters draws once more:
+    if that draw is not the end marker, the name is discarded, not cut. So the
+    names returned follow the step distribution conditioned on ending by
+    ``max_length`` (rejection), and fewer than ``n_samples`` may come back.
+
+    Memory grows with the letters drawn, not with ``controls.max_length``; a
+    deterministic path (greedy, ``top_k=1``) that comes back to a context it
+    has met from ``min_length`` on cycles forever, and is discarded at once.
 
     Parameters
     ----------
@@ -54,7 +66,7 @@ def sample_ids(
     context : ndarray of int of shape (1, context_length)
         The context after the prefix.
     n_samples : int
-        Number of names.
+        Number of names to draw.
     n_symbols : int
         The number of symbols, the end marker included.
     controls : SamplingControls
@@ -65,8 +77,9 @@ def sample_ids(
 
     Returns
     -------
-    ids : ndarray of shape (n_samples, controls.max_length)
-        Each row holds a name's letters followed by zeros (end markers).
+    ids : ndarray of shape (n_ended, width)
+        The names that ended, in the order they were drawn: each row holds a
+        name's letters followed by zeros (end markers).
 
     Examples
     --------
@@ -79,14 +92,25 @@ def sample_ids(
     ...            context=np.zeros((1, 1), dtype=np.uint8), n_samples=2,
     ...            n_symbols=3, controls=SamplingControls(max_length=4),
     ...            rng=np.random.default_rng(0)).tolist()
-    [[1, 2, 0, 0], [1, 2, 0, 0]]
+    [[1, 2], [1, 2]]
+    >>> sample_ids(next_log_proba, prefix_ids=np.array([], dtype=np.uint8),
+    ...            context=np.zeros((1, 1), dtype=np.uint8), n_samples=2,
+    ...            n_symbols=3, controls=SamplingControls(max_length=1),
+    ...            rng=np.random.default_rng(0)).shape  # "ab" cannot end by 1
+    (0, 0)
     """
     n_prefix = len(prefix_ids)
-    out = np.zeros((n_samples, controls.max_length), dtype=prefix_ids.dtype)
-    out[:, :n_prefix] = prefix_ids
     contexts = np.repeat(context, n_samples, axis=0)  # (n, L)
     rows = np.arange(n_samples)  # the unfinished names
-    for length in range(n_prefix, controls.max_length):
+    ended = np.zeros(n_samples, dtype=bool)
+    steps = []  # (rows, letters) of each step: memory grows with the letters
+    seen = set()  # deterministic decoding: the contexts met so far
+    for length in range(n_prefix, controls.max_length + 1):
+        # From min_length on, a step depends on the context alone: a
+        # deterministic path that meets a context again cycles and never ends.
+        if controls.deterministic and length >= controls.min_length:
+            if _loops(contexts, seen):
+                break
         # Names that share a context share its distribution: the model (and
         # the controls) run once per distinct context, in one call.
         distinct, inverse = distinct_rows(contexts, n_symbols)  # (u, L), (m,)
@@ -96,23 +120,56 @@ def sample_ids(
         else:  # one uniform in (0, 1] per unfinished name
             chosen = draw(weights, 1.0 - rng.random(len(rows)), inverse)
         going = chosen != END_ID
-        if not going.all():
-            rows, contexts, chosen = rows[going], contexts[going], chosen[going]
-        if not len(rows):
-            break
-        out[rows, length] = chosen
-        shifted = np.empty_like(contexts)  # keeps the ids' small dtype
+        ended[rows[~going]] = True
+        if length == controls.max_length or not going.any():
+            break  # names still going at max_length are discarded
+        rows, contexts = rows[going], contexts[going]
+        chosen = chosen[going].astype(contexts.dtype)  # keeps the small dtype
+        steps.append((rows, chosen))
+        shifted = np.empty_like(contexts)
         shifted[:, :-1] = contexts[:, 1:]
         shifted[:, -1] = chosen
         contexts = shifted
-    # Names that reach max_length end there: nothing left to do.
-    return out
+    return _assemble(prefix_ids, steps, ended)
+
+
+def _loops(contexts, seen):
+    """Whether a deterministic path's context was met before (then it cycles).
+
+    Deterministic decoding sends every name down the same path, so the first
+    context stands for all; ``seen`` collects them.
+    """
+    key = contexts[0].tobytes()
+    if key in seen:
+        return True
+    seen.add(key)
+    return False
+
+
+def _assemble(prefix_ids, steps, ended):
+    """The rows of the names that ended, from the letters of each step."""
+    kept = np.flatnonzero(ended)
+    slot = np.full(len(ended), -1, dtype=np.intp)
+    slot[kept] = np.arange(len(kept))
+    width = len(prefix_ids) + len(steps)
+    out = np.zeros((len(kept), width), dtype=prefix_ids.dtype)
+    out[:, : len(prefix_ids)] = prefix_ids
+    for column, (rows, letters) in enumerate(steps, start=len(prefix_ids)):
+        where = slot[rows]
+        mine = where >= 0
+        out[where[mine], column] = letters[mine]
+    last = np.flatnonzero(out.any(axis=0))  # trim columns no kept name reaches
+    return out[:, : last[-1] + 1] if len(last) else out[:, :0]
 
 
 def sample_names(
     next_log_proba, *, prefix_ids, context, n_samples, vocabulary, controls, rng
 ):
-    """Sample names, as strings (:func:`sample_ids` decoded).
+    """Sample names, as strings (:func:`sample_ids` decoded): none is cut.
+
+    Names that have not ended by ``controls.max_length`` are discarded, so
+    fewer than ``n_samples`` names may come back (:func:`sample_new_names`
+    draws more until there are enough).
 
     Parameters
     ----------
@@ -123,7 +180,7 @@ def sample_names(
     context : ndarray of int of shape (1, context_length)
         The context after the prefix.
     n_samples : int
-        Number of names.
+        Number of names to draw.
     vocabulary : tuple of str
         The symbols in id order; ``vocabulary[0]`` is the end marker.
     controls : SamplingControls
@@ -134,7 +191,7 @@ def sample_names(
     Returns
     -------
     names : list of str
-        In the order they were generated.
+        The names that ended, in the order they were generated.
 
     Examples
     --------
@@ -211,19 +268,25 @@ def check_reachable(n_samples, *, n_letters, n_prefix, controls):
         )
 
 
-def sample_new_names(sample, n_samples, *, unique, exclude, max_rounds, controls):
-    """Draw batches of names until enough pass ``unique`` and ``exclude``.
+def sample_new_names(
+    sample, n_samples, *, unique, exclude, max_rounds, controls, constraints=()
+):
+    """Draw batches of names until enough are accepted.
 
     Rejection sampling: each round draws a batch sized from the acceptance rate
-    so far (at most ``MAX_BATCH_FACTOR * n_samples + 1024`` names) and keeps the
-    names that are new; the accepted names are those of plain sampling
-    conditioned on being new.
+    so far (at most ``MAX_BATCH_FACTOR * n_samples + 1024`` names). ``sample``
+    may itself reject names (those that do not end by ``max_length``, that miss
+    a pattern or that are training names) and return fewer than it drew; of
+    the names it returns, those that pass ``unique`` and ``exclude`` are kept.
+    The accepted names are those of plain sampling conditioned on passing every
+    test, in the order they were drawn.
 
     Parameters
     ----------
     sample : callable
-        ``sample(n)`` returns ``n`` sampled names (a list of str), e.g.
-        :func:`sample_names` with every other argument bound.
+        ``sample(n)`` draws ``n`` names and returns those it accepts (a list of
+        str, at most ``n``), e.g. :func:`sample_names` with every other
+        argument bound.
     n_samples : int
         Number of names.
     unique : bool
@@ -235,6 +298,9 @@ def sample_new_names(sample, n_samples, *, unique, exclude, max_rounds, controls
     controls : SamplingControls
         The controls ``sample`` draws with: a deterministic sampler gets one
         round, and the message of the error names them.
+    constraints : sequence of str, default=()
+        What ``sample`` itself rejects, in words, for the error message (e.g.
+        ``"matching pattern '.*a'"``).
 
     Returns
     -------
@@ -244,7 +310,8 @@ def sample_new_names(sample, n_samples, *, unique, exclude, max_rounds, controls
     Raises
     ------
     ValueError
-        If ``max_rounds`` batches do not give ``n_samples`` names.
+        If ``max_rounds`` batches do not give ``n_samples`` names; the message
+        gives the acceptance rate and what to loosen.
 
     Examples
     --------
@@ -259,28 +326,194 @@ def sample_new_names(sample, n_samples, *, unique, exclude, max_rounds, controls
     """
     accepted, seen, drawn = [], set(), 0
     batch_cap = MAX_BATCH_FACTOR * n_samples + 1024
+    filtering = unique or bool(exclude)
     for _ in range(max_rounds):
         missing = n_samples - len(accepted)
         rate = max(len(accepted) / drawn, MIN_ACCEPTANCE_RATE) if drawn else 1.0
-        size = min(math.ceil(missing / rate * 1.1) + 8, batch_cap)
+        margin = 1.1 if drawn else 1.0  # the first round assumes no rejection
+        size = min(math.ceil(missing / rate * margin) + (8 if drawn else 0), batch_cap)
         batch = sample(size)
         drawn += size
-        for name in batch:  # set look-ups on finished strings, not generation
-            if name in exclude or (unique and name in seen):
-                continue
-            seen.add(name)
-            accepted.append(name)
-            if len(accepted) == n_samples:
-                return accepted
+        if not filtering:
+            accepted += batch[:missing]
+        else:
+            _keep_new(batch, accepted, seen, n_samples, unique, exclude)
+        if len(accepted) == n_samples:
+            return accepted
         if controls.deterministic:  # every further batch would be the same name
             break
-    what = "distinct new" if unique else "new"
     raise ValueError(
-        f"Could only generate {len(accepted)} of the {n_samples} requested "
-        f"{what} names after drawing {drawn} ({controls}, {len(exclude)} excluded "
-        "names). The model rarely produces others under these settings: ask for "
-        "fewer names, raise the temperature, loosen top_k/top_p or the length "
-        "bounds, or raise max_rounds."
+        _shortfall_message(
+            len(accepted), n_samples, drawn, unique, exclude, controls, constraints
+        )
+    )
+
+
+def _keep_new(batch, accepted, seen, n_samples, unique, exclude):
+    """Append, in place, the names of ``batch`` that pass unique and exclude."""
+    for name in batch:  # set look-ups on finished strings, not generation
+        if name in exclude or (unique and name in seen):
+            continue
+        seen.add(name)
+        accepted.append(name)
+        if len(accepted) == n_samples:
+            return
+
+
+def _shortfall_message(
+    n_accepted, n_samples, drawn, unique, exclude, controls, constraints
+):
+    """What went wrong when too few names were accepted, and what to change."""
+    what = "distinct new " if unique else "new " if exclude else ""
+    kept = [f"ending by max_length={controls.max_length}", *constraints]
+    if exclude:
+        kept.append(f"not among the {len(exclude)} excluded names")
+    if unique:
+        kept.append("distinct")
+    return (
+        f"Could only generate {n_accepted} of the {n_samples} requested {what}"
+        f"names after drawing {drawn} ({controls}, {len(exclude)} excluded names): "
+        f"{n_accepted / max(drawn, 1):.2%} of the drawn names were accepted as "
+        f"{', '.join(kept)}. The model rarely produces such names under these "
+        "settings: ask for fewer names, loosen the pattern or the length bounds, "
+        "raise the temperature, loosen top_k/top_p, or raise max_rounds."
+    )
+
+
+def check_pattern(pattern):
+    """The test a name must pass to match a regular expression in full.
+
+    Parameters
+    ----------
+    pattern : str or None
+        A Python regular expression, or None for no pattern.
+
+    Returns
+    -------
+    test : callable or None
+        ``test(name)`` is truthy when ``pattern`` matches the whole name
+        (``re.fullmatch``); None when ``pattern`` is None.
+
+    Raises
+    ------
+    TypeError
+        If ``pattern`` is not a str.
+    ValueError
+        If ``pattern`` is not a valid regular expression.
+
+    Examples
+    --------
+    >>> test = check_pattern("a.*[^n]")
+    >>> [bool(test(name)) for name in ["asha", "arun", "uma"]]
+    [True, False, False]
+    >>> check_pattern("a(") is None
+    Traceback (most recent call last):
+    ...
+    ValueError: pattern='a(' is not a valid regular expression (missing ...
+    """
+    if pattern is None:
+        return None
+    if not isinstance(pattern, str):
+        raise TypeError(
+            f"pattern must be a str (a regular expression) or None; got "
+            f"{type(pattern).__name__} {pattern!r}."
+        )
+    try:
+        return re.compile(pattern).fullmatch
+    except re.error as error:
+        raise ValueError(
+            f"pattern={pattern!r} is not a valid regular expression ({error}); "
+            "see https://docs.python.org/3/library/re.html for the syntax."
+        ) from None
+
+
+def length_matcher(target_counts, *, min_length, max_length, rng):
+    """A filter that gives kept names the length distribution of ``target_counts``.
+
+    Rejection by length: a name of ``k`` letters is kept with probability
+    ``w_k = (q_k / p_k) / max_j (q_j / p_j)``, where ``q`` is the target length
+    distribution (restricted to ``[min_length, max_length]``) and ``p`` the
+    length distribution of the names offered so far (estimated from every name
+    the filter has seen). Within each length the names keep their proportions,
+    so the names kept follow ``p(name | k) * q_k``: the sampler's names with the
+    target's lengths. A length the sampler never produces cannot be matched.
+
+    Parameters
+    ----------
+    target_counts : array-like of int
+        ``target_counts[k]`` names of the target have ``k`` letters.
+    min_length, max_length : int
+        The length bounds; target lengths outside them are ignored.
+    rng : numpy.random.Generator or numpy.random.RandomState
+        Draws one uniform number per name offered.
+
+    Returns
+    -------
+    keep : callable
+        ``keep(names)`` returns the names kept, in order.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> keep = length_matcher([0, 1, 1], min_length=1, max_length=2,
+    ...                       rng=np.random.default_rng(0))
+    >>> kept = keep(["a"] * 900 + ["ab"] * 100)  # offered 9:1, target 1:1
+    >>> kept.count("ab"), 80 < kept.count("a") < 120
+    (100, True)
+    """
+    q = np.zeros(max_length + 1)
+    counts = np.asarray(target_counts, dtype=np.float64)[: max_length + 1]
+    q[: len(counts)] = counts
+    q[:min_length] = 0.0
+    seen = np.zeros(max_length + 1)
+
+    def keep(names):
+        lengths = np.fromiter(map(len, names), dtype=np.intp, count=len(names))
+        seen[:] += np.bincount(lengths, minlength=max_length + 1)[: max_length + 1]
+        ratio = np.divide(q, seen, out=np.zeros_like(q), where=seen > 0)
+        if not ratio.any():
+            return []
+        weight = ratio / ratio.max()
+        kept = rng.random(len(names)) < weight[np.minimum(lengths, max_length)]
+        return [name for name, k in zip(names, kept) if k]
+
+    return keep
+
+
+def check_sample_memory(n_samples, context_length):
+    """Refuse, up front, a number of names that cannot fit in memory.
+
+    Generation holds, per name drawn, its context, its row number, a uniform
+    number, its letters and the finished string: about ``200 + context_length``
+    bytes. A request that needs more than the machine's physical memory is
+    refused before anything is allocated
+    (:func:`sknextchar._sizes.check_allocation`).
+
+    Parameters
+    ----------
+    n_samples : int
+        The number of names asked for.
+    context_length : int
+        The model's context length.
+
+    Raises
+    ------
+    ValueError
+        If ``n_samples`` names need more memory than the machine has.
+
+    Examples
+    --------
+    >>> check_sample_memory(10_000, 3)
+    >>> check_sample_memory(10**15, 3)
+    Traceback (most recent call last):
+    ...
+    ValueError: n_samples=1000000000000000 makes the names being generated need ...
+    """
+    check_allocation(
+        n_samples,
+        200 + context_length,
+        what="the names being generated",
+        parameters={"n_samples": n_samples},
     )
 
 

@@ -8,6 +8,7 @@ from sklearn.callback import CallbackSupportMixin, with_callbacks
 from sklearn.utils import gen_batches
 from sklearn.utils.validation import check_is_fitted
 
+from ._atomic import all_or_nothing
 from ._compat import Interval, StrOptions, fit_context
 from ._estimator import PackageEstimatorMixin
 from ._model_input import (
@@ -196,6 +197,7 @@ class KneserNeyClassifier(
         self.add_k = add_k
         self.discount_fallback = discount_fallback
 
+    @all_or_nothing(deep=True)
     @fit_context(prefer_skip_nested_validation=True)
     @with_callbacks
     def fit(self, X, y=None):
@@ -229,6 +231,7 @@ class KneserNeyClassifier(
         self._add(X, y, data)
         return self
 
+    @all_or_nothing(deep=True)
     @fit_context(prefer_skip_nested_validation=True)
     @with_callbacks
     def partial_fit(self, X, y=None, classes=None):

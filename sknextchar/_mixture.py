@@ -12,6 +12,7 @@ from sklearn.model_selection import GroupShuffleSplit, ShuffleSplit
 from sklearn.utils import gen_batches
 from sklearn.utils.parallel import Parallel, delayed
 
+from ._atomic import all_or_nothing
 from ._compat import BaseComposition, Interval, StrOptions, fit_context
 from ._estimator import PackageEstimatorMixin
 from ._mixture_weights import (
@@ -251,6 +252,7 @@ class MixtureClassifier(
 
     # ------------------------------------------------------------------- fit
 
+    @all_or_nothing
     @fit_context(prefer_skip_nested_validation=False)
     @with_callbacks
     def fit(self, X, y=None):

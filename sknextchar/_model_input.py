@@ -7,6 +7,8 @@ labels ``y``. These functions validate both forms the same way for every model
 that uses them, and leave what the model does with the data to the model.
 """
 
+import numbers
+
 import numpy as np
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import (
@@ -72,12 +74,59 @@ def _reject_y_with_windows(y):
         )
 
 
+def _is_missing(value):
+    return (
+        value is None
+        or (isinstance(value, numbers.Real) and value != value)
+        or type(value).__name__ in ("NAType", "NaTType")
+    )
+
+
+def check_no_missing_labels(y):
+    """Refuse labels with a missing value (None, NaN, ``pd.NA``) among them.
+
+    Parameters
+    ----------
+    y : array-like of shape (n_windows,)
+        The labels.
+
+    Raises
+    ------
+    ValueError
+        Naming the first missing label and its position (scikit-learn's
+        estimator checks expect a ValueError for NaN in ``y``).
+
+    Examples
+    --------
+    >>> from sknextchar._model_input import check_no_missing_labels
+    >>> check_no_missing_labels(["a", "b"])
+    >>> check_no_missing_labels(["a", None])
+    Traceback (most recent call last):
+    ...
+    ValueError: Input y contains None: y[1] = None is a missing value; remove that ...
+    """
+    labels = np.asarray(y, dtype=object)
+    if labels.ndim != 1 or not labels.size:
+        return  # the shape checks that follow say what is wrong
+    missing = np.flatnonzero(np.frompyfunc(_is_missing, 1, 1)(labels).astype(bool))
+    if missing.size:
+        i = int(missing[0])
+        shown = "NaN" if isinstance(labels[i], numbers.Real) else repr(labels[i])
+        raise ValueError(
+            f"Input y contains {shown}: y[{i}] = {labels[i]!r} is a missing value; "
+            "remove that window or give its label."
+        )
+
+
 def _check_vocabulary(estimator, vocabulary):
     if list(vocabulary) != list(estimator.classes_):
         raise ValueError(
             f"These windows use the vocabulary {show_symbols(vocabulary)}, but the "
             f"model's classes_ are {show_symbols(estimator.classes_.tolist())}. "
-            "Transform the names with the transformer the model was fit with."
+            "Transform the names with the transformer the model was fit with; in "
+            "a Pipeline, the pipeline's steps disagree (a refit that failed in a "
+            "later step, after the transformer was refitted, leaves them so): fit "
+            "the whole pipeline again."
         )
 
 
@@ -212,6 +261,7 @@ def check_training_data(estimator, X, y, *, reset, classes=None, n_symbols=None)
             "the target y is None. Pass the next-symbol labels, or pass the "
             "CharWindows container of ContextWindowTransformer as X."
         )
+    check_no_missing_labels(y)
     X, y = validate_data(estimator, X, y, reset=reset, dtype="numeric")
     check_classification_targets(y)
     contexts = check_context_ids(estimator, X)
@@ -310,6 +360,7 @@ def check_score_data(estimator, X, y, n_symbols=None):
             "score needs y when X is an array of contexts; pass the true labels, or "
             "pass a CharWindows container as X."
         )
+    check_no_missing_labels(y)
     contexts = check_predict_contexts(estimator, X, n_symbols)
     y = column_or_1d(y, warn=True)
     if len(y) != len(contexts):

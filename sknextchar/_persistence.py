@@ -6,11 +6,20 @@ package's own trust list: its estimator classes and nothing else beyond what sko
 trusts by default (NumPy arrays, scikit-learn estimators).
 """
 
+import functools
+import io
 import os
-import tempfile
-import zipfile
+import stat
 from pathlib import Path
 
+from ._file_safety import atomic_write, check_target
+from ._hooks import CALLBACK_ATTRIBUTES
+from ._model_checks import (
+    DEFAULT_MAX_BYTES,
+    check_skops_archive,
+    find_unsaveable,
+    validate_loaded_params,
+)
 from .exceptions import ModelVersionWarning  # noqa: F401  (its old home)
 
 # Types a saved sknextchar model may hold that skops does not trust by default.
@@ -88,8 +97,18 @@ def resolve_format(path, format="auto"):
 def save_model(model, path, *, format="auto"):
     """Save a model atomically, in skops format unless asked otherwise.
 
-    The file is written to a temporary file in the same folder and then renamed,
-    so a crash never leaves a half-written model at ``path``.
+    The model is written to a temporary file in the same folder, loaded back
+    with :func:`load_model`, and only then renamed over ``path``: a crash, a full
+    disk or a model that would not load never leaves a half-written or broken
+    model at ``path``, and no temporary file stays behind. A target that exists
+    and is not a regular file (a folder, a FIFO, a device, a socket) is refused
+    and left untouched; a symbolic link is followed (the file it points to is
+    replaced, the link stays). A new file's mode follows the umask; a replaced
+    file keeps its mode.
+
+    Only model state is saved: scikit-learn's callbacks are left out, and a
+    model that holds any other runtime object (an open file, a lock, a thread,
+    a lambda) is refused before the target is touched, naming the attribute.
 
     Parameters
     ----------
@@ -106,6 +125,17 @@ def save_model(model, path, *, format="auto"):
     path : pathlib.Path
         The path written.
 
+    Raises
+    ------
+    IsADirectoryError, FileExistsError
+        If ``path`` is a folder, or a FIFO, device or socket.
+    FileNotFoundError
+        If the folder of ``path`` does not exist.
+    TypeError
+        If ``model`` is no estimator or holds a runtime object.
+    ValueError
+        If the file written would not load (the target is left as it was).
+
     Examples
     --------
     >>> import os, tempfile
@@ -116,47 +146,55 @@ def save_model(model, path, *, format="auto"):
     ...     load_model(path).vocabulary_[:3]
     ('-', 'a', 'b')
     """
-    path = Path(path)
     format = resolve_format(path, format)
     if not _is_model(model):
         raise TypeError(
             f"save_model saves scikit-learn estimators (with get_params); got a "
             f"{type(model).__name__}."
         )
-    if path.is_dir():
-        raise IsADirectoryError(
-            f"Cannot save to {str(path)!r}: it is a folder; pass a file path such "
-            "as 'model.skops'."
-        )
-    if not path.parent.is_dir():
-        raise FileNotFoundError(f"Cannot save to {str(path)!r}: no such folder.")
+    check_target(path)  # before any work: never a folder, a FIFO, a device
     model = without_callbacks(model)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(fd)
+    found = find_unsaveable(model)
+    if found is not None:
+        raise TypeError(
+            f"Cannot save the model to {str(path)!r}: {found[0]} holds a "
+            f"{type(found[1]).__name__}, a runtime object that no model file can "
+            "hold; remove that attribute (or set it to None) and save again. The "
+            "target was not touched."
+        )
+    return atomic_write(
+        path,
+        functools.partial(_dump, model, format),
+        verify=functools.partial(_verify, path, type(model), format),
+    )
+
+
+def _dump(model, format, tmp):
+    if format == "skops":
+        import skops.io
+
+        skops.io.dump(model, tmp)
+    else:
+        import joblib
+
+        joblib.dump(model, tmp)
+
+
+def _verify(path, model_type, format, tmp):
+    """The temporary file loads with load_model and holds the same kind of model."""
     try:
-        if format == "skops":
-            import skops.io
-
-            skops.io.dump(model, tmp)
-        else:
-            import joblib
-
-            joblib.dump(model, tmp)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
-    return path
-
-
-# What scikit-learn's callback API attaches to an estimator: runtime hooks and the
-# task tree of a fit in progress, never model state.
-_CALLBACK_ATTRIBUTES = (
-    "_skl_callbacks",
-    "_skl_callbacks_to_teardown",
-    "_callback_fit_ctx",
-    "_parent_callback_ctx",
-)
+        loaded = load_model(tmp, allow_pickle=format == "joblib", max_bytes=None)
+    except Exception as exc:
+        raise ValueError(
+            f"Cannot save the model to {str(path)!r}: the file written would not "
+            f"load ({exc}); the target was not touched."
+        ) from exc
+    if type(loaded) is not model_type:
+        raise ValueError(
+            f"Cannot save the model to {str(path)!r}: the file written loads as a "
+            f"{type(loaded).__name__}, not a {model_type.__name__}; the target was "
+            "not touched."
+        )
 
 
 def without_callbacks(model):
@@ -205,7 +243,7 @@ def _strip(obj, memo):
         state = {
             key: _strip(value, memo)
             for key, value in vars(obj).items()
-            if key not in _CALLBACK_ATTRIBUTES
+            if key not in CALLBACK_ATTRIBUTES
         }
         same = len(state) == len(vars(obj)) and all(
             state[key] is value for key, value in vars(obj).items()
@@ -223,7 +261,7 @@ def _replace_state(obj, state):
     return new
 
 
-def load_model(path, *, allow_pickle=False):
+def load_model(path, *, allow_pickle=False, max_bytes=DEFAULT_MAX_BYTES):
     """Load a model saved by :func:`save_model`, safely.
 
     skops files are loaded with :func:`get_trusted_types` only. Pickle and joblib
@@ -235,7 +273,14 @@ def load_model(path, *, allow_pickle=False):
     path : str or os.PathLike
         The model file.
     allow_pickle : bool, default=False
-        Load a pickle/joblib file. Only for files you trust.
+        Load a pickle/joblib file. Only for files you trust. Only the boolean
+        True gives consent: any other value (``"false"``, 1) is refused.
+    max_bytes : int or None, default=536_870_912 (512 MiB)
+        The most memory a skops file may claim: the sizes its zip members
+        declare, once uncompressed, all together, and the file's own size. The
+        sizes are checked before anything is inflated, so a small file that
+        would inflate to gigabytes is refused at once. Raise it for a larger
+        model you trust; None removes the limit.
 
     Returns
     -------
@@ -246,11 +291,14 @@ def load_model(path, *, allow_pickle=False):
     FileNotFoundError
         If there is no such file.
     ValueError
-        If the file is corrupt or truncated, is not a model file, holds types
-        outside the trust list, or is a pickle and ``allow_pickle`` is False.
+        If the file is corrupt, truncated or tampered with (a malformed schema,
+        members too large, a parameter out of its range), is not a model file,
+        holds types outside the trust list, is not a regular file, or is a
+        pickle and ``allow_pickle`` is False. The message names the file and
+        what is wrong.
     TypeError
         If the file loads but holds something other than an estimator (a dict,
-        a number, an array).
+        a number, an array), or ``allow_pickle`` is not a bool.
 
     Examples
     --------
@@ -262,23 +310,58 @@ def load_model(path, *, allow_pickle=False):
     ...     load_model(path, allow_pickle=True).context_length
     3
     """
+    if not isinstance(allow_pickle, bool):
+        raise TypeError(
+            f"allow_pickle must be True or False; got {allow_pickle!r}. Only True "
+            "allows unpickling, which can run arbitrary code."
+        )
+    if max_bytes is not None and (
+        isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1
+    ):
+        raise TypeError(f"max_bytes must be a positive int or None; got {max_bytes!r}.")
     path = Path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"No such model file: {str(path)!r}.")
-    with open(path, "rb") as f:
-        head = f.read(4)
-    if head == _ZIP_MAGIC:
-        return _check_is_model(_load_skops(path), path)
-    if not allow_pickle:
+    data = _read_model_file(path, max_bytes)
+    if data[:4] == _ZIP_MAGIC:
+        model = _check_is_model(_load_skops(path, data, max_bytes), path)
+    elif not allow_pickle:
         raise ValueError(
             f"{str(path)!r} is not a skops file; if it is a pickle or joblib file, "
             "loading it can run arbitrary code. Pass allow_pickle=True (on the "
             "command line: --trust-pickle) only if you trust where it came from."
         )
+    else:
+        model = _check_is_model(_load_pickle(path, data), path)
+    validate_loaded_params(model, path)
+    return model
+
+
+def _read_model_file(path, max_bytes):
+    """The bytes of a regular file, refusing folders, FIFOs and huge files."""
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        raise FileNotFoundError(f"No such model file: {str(path)!r}.") from None
+    if stat.S_ISDIR(status.st_mode):
+        raise FileNotFoundError(f"No such model file: {str(path)!r} is a folder.")
+    if not stat.S_ISREG(status.st_mode):
+        raise ValueError(
+            f"Cannot load {str(path)!r}: it is not a regular file (a FIFO, a "
+            "device or a socket); pass the path of a model file."
+        )
+    if max_bytes is not None and status.st_size > max_bytes:
+        raise ValueError(
+            f"Cannot load {str(path)!r}: it has {status.st_size:,} bytes, more than "
+            f"max_bytes={max_bytes:,}; pass a larger max_bytes if you trust it."
+        )
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def _load_pickle(path, data):
     import joblib
 
     try:
-        model = joblib.load(path)
+        return joblib.load(io.BytesIO(data))
     except Warning:  # a ModelVersionWarning turned into an error: not corruption
         raise
     except Exception as exc:  # pickle reports corruption with many types
@@ -286,7 +369,6 @@ def load_model(path, *, allow_pickle=False):
             f"Cannot load {str(path)!r}: it is corrupt, truncated or not a model "
             f"file ({type(exc).__name__}: {exc})."
         ) from exc
-    return _check_is_model(model, path)
 
 
 def _is_model(obj):
@@ -305,12 +387,15 @@ def _check_is_model(model, path):
     return model
 
 
-def _load_skops(path):
+def _load_skops(path, data, max_bytes):
     import skops.io
 
+    check_skops_archive(path, data, max_bytes=max_bytes or float("inf"))
     try:
-        untrusted = skops.io.get_untrusted_types(file=path)
-    except (zipfile.BadZipFile, KeyError, ValueError, EOFError) as exc:
+        untrusted = skops.io.get_untrusted_types(data=data)
+    except Warning:
+        raise
+    except Exception as exc:  # crafted schemas fail with many types
         raise ValueError(
             f"Cannot load {str(path)!r}: it is corrupt, truncated or not a skops "
             f"model file ({type(exc).__name__}: {exc})."
@@ -323,7 +408,7 @@ def _load_skops(path):
             "skops.io.load(path, trusted=[...]) after reviewing those types."
         )
     try:
-        return skops.io.load(path, trusted=get_trusted_types())
+        return skops.io.load(io.BytesIO(data), trusted=get_trusted_types())
     except Warning:  # a ModelVersionWarning turned into an error: not corruption
         raise
     except Exception as exc:

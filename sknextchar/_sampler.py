@@ -14,13 +14,25 @@ from numbers import Integral, Real
 
 import numpy as np
 from sklearn.base import BaseEstimator, MetaEstimatorMixin, clone
+from sklearn.frozen import FrozenEstimator
 from sklearn.utils.validation import check_is_fitted
 
+from ._atomic import all_or_nothing
 from ._blas import one_blas_thread
 from ._compat import HasMethods, Interval, fit_context, validate_parameter_constraints
+from ._consistency import check_steps_agree
 from ._decoding import SamplingControls, tempered_log_proba
 from ._estimator import PackageEstimatorMixin
-from ._generation import beam_search, check_reachable, sample_names, sample_new_names
+from ._generation import (
+    beam_search,
+    check_pattern,
+    check_reachable,
+    check_sample_memory,
+    length_matcher,
+    sample_ids,
+    sample_new_names,
+)
+from ._novelty import contains, hash_id_rows, length_counts, padded_ids
 from ._pipeline import next_log_proba_function, split_pipeline
 from ._temperature_table import TemperatureTable
 from ._validation import (
@@ -32,6 +44,7 @@ from ._validation import (
     check_random_generator,
     check_temperatures,
 )
+from ._vocabulary import decode_rows
 from .nn.functional import target_log_proba
 
 # The constructor parameters that shape sampling, in SamplingControls' order.
@@ -81,16 +94,21 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
     top_p : float in (0, 1] or None, default=None
         Nucleus sampling: draw only from the smallest set of most probable
         symbols whose (tempered) probability reaches ``top_p``.
-    min_length : int >= 1, default=1
+    min_length : int >= 1 or None, default=None
         While a name has fewer letters, the end marker is not allowed: its
-        probability is removed and the letters' renormalised.
-    max_length : int >= min_length, default=20
-        A name that reaches ``max_length`` letters ends there. So the samples
-        are not drawn from the model conditioned on the length bounds (that
-        would need rejection): a name the model would continue past
-        ``max_length`` is cut, so the mass of all its longer continuations goes
-        to its first ``max_length`` letters, and ``min_length`` moves the end
-        marker's mass onto the letters of short names.
+        probability is removed and the letters' renormalised (masking, not
+        rejection: it costs no extra draws and never fails, at the price of
+        moving the mass of the model's shorter names onto their continuations).
+        ``None`` means the shortest training name seen by :meth:`fit` (1 when
+        ``fit`` saw no names), or ``max_length`` if that is shorter: a bound
+        left to the data never crosses an explicit one.
+    max_length : int >= min_length or None, default=None
+        No name is ever cut: a name that has not drawn the end marker by
+        ``max_length`` letters is discarded and another is drawn (rejection),
+        so the names follow the model's distribution conditioned on ending by
+        ``max_length``. ``None`` means the longest training name seen by
+        :meth:`fit` (20 when ``fit`` saw no names), or ``min_length`` if that
+        is longer.
 
     Attributes
     ----------
@@ -98,6 +116,14 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         The fitted pipeline (the ``FrozenEstimator`` itself when one was given).
     vocabulary_ : tuple of str
         The symbols, in id order; ``vocabulary_[0]`` is the end marker ``"-"``.
+    training_length_counts_ : ndarray of int64 or None
+        ``training_length_counts_[k]`` training names have ``k`` letters (as the
+        transformer spells them); the shortest and longest give the default
+        length bounds. None when ``fit`` saw no names.
+    training_name_hashes_ : ndarray of uint64 or None
+        The compact record of the distinct training names: a sorted 64-bit
+        hash of each one's symbol ids, 8 bytes per name. ``sample(novel=True)``
+        and :meth:`in_training_set` use it. None when ``fit`` saw no names.
 
     See Also
     --------
@@ -107,11 +133,15 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
     Notes
     -----
     At each step the controls apply in this order: the end marker is removed
-    below ``min_length`` (and is the only choice at ``max_length``), ``top_k``
-    keeps the most probable symbols, the temperature rescales, ``top_p`` keeps
-    the nucleus. :meth:`predict_proba` applies the
-    temperature only; the exact distribution :meth:`sample` draws from, all
-    controls applied, is :meth:`next_char_proba`.
+    below ``min_length``, ``top_k`` keeps the most probable symbols, the
+    temperature rescales, ``top_p`` keeps the nucleus. :meth:`predict_proba`
+    applies the temperature only; the exact distribution :meth:`sample` draws
+    each step from, all controls applied, is :meth:`next_char_proba` (at
+    ``max_length`` letters it gives the end marker probability 1: a name kept
+    ends there). Whole names are then kept or discarded: ``max_length``,
+    ``pattern``, ``novel``, ``unique`` and ``exclude`` condition by rejection,
+    so the names follow the step distribution conditioned on passing them.
+    The "Generating names" page of the documentation shows each control.
 
     :meth:`score` and :meth:`score_samples` measure the untempered model, so
     that ``GridSearchCV`` over ``estimator__...`` parameters selects the model
@@ -148,8 +178,8 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         "temperature": [Interval(Real, 0, None, closed="both")],
         "top_k": [Interval(Integral, 1, None, closed="left"), None],
         "top_p": [Interval(Real, 0, 1, closed="right"), None],
-        "min_length": [Interval(Integral, 1, None, closed="left")],
-        "max_length": [Interval(Integral, 1, None, closed="left")],
+        "min_length": [Interval(Integral, 1, None, closed="left"), None],
+        "max_length": [Interval(Integral, 1, None, closed="left"), None],
     }
 
     def __init__(
@@ -159,8 +189,8 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         temperature=1.0,
         top_k=None,
         top_p=None,
-        min_length=1,
-        max_length=20,
+        min_length=None,
+        max_length=None,
     ):
         self.estimator = estimator
         self.temperature = temperature
@@ -170,9 +200,15 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         self.max_length = max_length
 
     # ------------------------------------------------------------------ fit
+    @all_or_nothing
     @fit_context(prefer_skip_nested_validation=False)
     def fit(self, X, y=None):
         """Fit a clone of the pipeline on names (a FrozenEstimator is not refit).
+
+        The sampler also keeps a compact record of the names (their hashes and
+        lengths, see ``training_name_hashes_``): ``sample(novel=True)`` leaves
+        them out, and the default length bounds are their shortest and longest.
+        Give a FrozenEstimator's sampler the names the pipeline was trained on.
 
         Parameters
         ----------
@@ -204,9 +240,66 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         self.estimator_ = clone(self.estimator).fit(X, y)
         transformer, model = split_pipeline(self.estimator_)
         vocabulary = tuple(transformer.vocabulary_)
+        if isinstance(self.estimator_, FrozenEstimator):  # fitted elsewhere
+            check_steps_agree(transformer, model)
         _check_model_columns(model, transformer, vocabulary)
         self.vocabulary_ = vocabulary
+        self.training_name_hashes_, self.training_length_counts_ = _record(
+            transformer, X
+        )
         return self
+
+    def in_training_set(self, X):
+        """Whether each name is one of the names the sampler was fitted on.
+
+        Names are compared as the model spells them, after the transformer's
+        own normalisation (lowercasing, for one), through the compact record
+        kept by :meth:`fit` (see ``training_name_hashes_``), which also holds
+        after saving and loading.
+
+        Parameters
+        ----------
+        X : 1-D array-like of str
+            Names.
+
+        Returns
+        -------
+        found : ndarray of bool of shape (n_names,)
+
+        Raises
+        ------
+        ValueError
+            If the sampler has no record: it was fitted on no names, or saved
+            by a version before 0.2.0.
+
+        Examples
+        --------
+        >>> from sklearn.pipeline import make_pipeline
+        >>> from sknextchar import (CharEmbeddingMLPClassifier,
+        ...     ContextWindowTransformer, NameSampler)
+        >>> pipe = make_pipeline(ContextWindowTransformer(),
+        ...     CharEmbeddingMLPClassifier(max_iter=5, random_state=0))
+        >>> sampler = NameSampler(pipe).fit(["abid", "asha", "amit"])
+        >>> sampler.in_training_set(["Asha", "anil"]).tolist()
+        [True, False]
+        """
+        transformer, _ = self._fitted_parts()
+        names = check_names(X)
+        ids, _ = padded_ids(transformer.encode(names))
+        return contains(self._name_record(), hash_id_rows(ids))
+
+    def _name_record(self):
+        """The sorted hashes of the training names; fails clearly without them."""
+        record = getattr(self, "training_name_hashes_", None)
+        if record is None:
+            raise ValueError(
+                "This NameSampler has no record of its training names: it was "
+                "fitted on no names (e.g. a fitted pipeline wrapped with fit([])) "
+                "or saved by sknextchar before 0.2.0. Fit it on the training "
+                "names (NameSampler(FrozenEstimator(pipe)).fit(names) does not "
+                "refit the pipeline), or pass the names to exclude= instead."
+            )
+        return record
 
     # ---------------------------------------------------------- probabilities
     def predict_log_proba(self, X):
@@ -362,7 +455,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         controls = self._controls()
         prefixes = check_names(prefixes, what="prefixes", allow_empty_strings=True)
         ids, lengths, contexts = self._encode_prefixes(
-            transformer, prefixes, one_prefix=one_prefix
+            transformer, prefixes, controls, one_prefix=one_prefix
         )
         log_proba = next_log_proba(contexts)
         probas = [
@@ -466,44 +559,78 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         n_samples=1,
         *,
         prefix="",
+        pattern=None,
+        novel=False,
         unique=False,
         exclude=None,
         random_state=None,
         max_rounds=20,
+        return_scores=False,
+        match_lengths=False,
     ):
-        """Generate names.
+        """Generate names; none is ever cut.
 
         All names advance together: each step is one model call on the
         contexts of the unfinished names, then one uniform number per name
         picks the next character from :meth:`next_char_proba`'s distribution.
+        A name ends when it draws the end marker. Every constraint other than
+        ``prefix`` and ``min_length`` works by rejection: a name that has not
+        ended by ``max_length`` letters, that does not match ``pattern``, that
+        is a training name (``novel``), a repeat (``unique``) or in
+        ``exclude`` is discarded and more names are drawn. So the names follow
+        the sampling distribution conditioned on passing every test.
 
         Parameters
         ----------
         n_samples : int, default=1
             Number of names.
         prefix : str, default=""
-            Every name starts with these letters (lowercased like the training
-            names; at most ``max_length`` of them).
+            Every name starts with these letters (normalised like the training
+            names; at most ``max_length`` of them). Conditions by construction:
+            generation starts after it.
+        pattern : str or None, default=None
+            A Python regular expression every name must match in full
+            (``re.fullmatch``, on the name as the transformer spells it, so
+            lowercase by default), e.g. ``".*a"`` (ends with a), ``".*sh.*"``
+            (contains sh), ``"[^xyz]*"`` (none of x, y, z).
+        novel : bool, default=False
+            Leave out the names the sampler was fitted on (its record, see
+            :meth:`in_training_set`).
         unique : bool, default=False
             Return ``n_samples`` distinct names.
         exclude : collection of str or None, default=None
-            Names never to return, e.g. the training names for novel names only.
+            Names never to return, e.g. the names of another list.
         random_state : int, numpy Generator, RandomState or None, default=None
             The only source of randomness: the same seed gives the same names.
         max_rounds : int, default=20
-            With ``unique`` or ``exclude``, rejected names are replaced by
-            drawing more, in at most this many batches.
+            Rejected names are replaced by drawing more, in at most this many
+            batches (each at most ``16 * n_samples + 1024`` names).
+        return_scores : bool, default=False
+            Also return each name's log-likelihood under the untempered model,
+            the number :meth:`score_samples` gives.
+        match_lengths : bool, default=False
+            Give the names the length distribution of the training names (within
+            the bounds), by rejection on length: a name of ``k`` letters is kept
+            with a probability proportional to the training names' share of
+            ``k`` letters over the sampler's own (estimated from every name drawn
+            in the call). Within each length, names keep the model's
+            proportions. For a model that cannot count letters (a short
+            context), this corrects the lengths without retraining.
 
         Returns
         -------
         names : list of str
             ``n_samples`` names, in the order they were generated.
+        scores : ndarray of shape (n_samples,)
+            Only with ``return_scores=True``.
 
         Raises
         ------
         ValueError
             If the request cannot be met: more distinct names than exist within
-            the length bounds, or too few new names after ``max_rounds`` rounds.
+            the length bounds, a sampler without a record with ``novel=True``,
+            or too few accepted names after ``max_rounds`` rounds (the message
+            gives the acceptance rate and what to loosen).
 
         Examples
         --------
@@ -513,54 +640,93 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         >>> names = ["abid", "abida", "aditi", "amit", "anita", "arun", "asha"]
         >>> pipe = make_pipeline(ContextWindowTransformer(),
         ...     CharEmbeddingMLPClassifier(max_iter=100, random_state=0))
-        >>> sampler = NameSampler(pipe, temperature=2.0, min_length=4,
-        ...                       max_length=8).fit(names)
-        >>> new = sampler.sample(5, prefix="a", unique=True, exclude=names,
+        >>> sampler = NameSampler(pipe, temperature=2.0).fit(names)
+        >>> new = sampler.sample(5, prefix="a", unique=True, novel=True,
         ...                      random_state=0)
-        >>> len(set(new)), all(n.startswith("a") and 4 <= len(n) <= 8 for n in new)
+        >>> len(set(new)), all(n.startswith("a") and 4 <= len(n) <= 5 for n in new)
         (5, True)
-        >>> new == sampler.sample(5, prefix="a", unique=True, exclude=names,
+        >>> new == sampler.sample(5, prefix="a", unique=True, novel=True,
         ...                       random_state=0)
         True
+        >>> ends, scores = sampler.sample(3, pattern=".*a", return_scores=True,
+        ...                               random_state=0)
+        >>> all(n.endswith("a") for n in ends), scores.shape
+        (True, (3,))
         """
         transformer, next_log_proba = self._fitted_parts()
         controls = self._controls()
         n_samples = check_positive_int(n_samples, "n_samples")
         max_rounds = check_positive_int(max_rounds, "max_rounds")
         unique = check_bool(unique, "unique")
+        return_scores = check_bool(return_scores, "return_scores")
         exclude = check_exclude(exclude, lowercase=transformer.lowercase)
-        prefix_ids, _, context = self._encode_prefixes(
-            transformer, [check_prefix(prefix)], one_prefix=True
-        )
+        if exclude:  # as the model reads names: NFC, case, accents
+            exclude = frozenset(transformer.normalize(list(exclude)))
         rng = check_random_generator(random_state)
-        if unique:
-            check_reachable(
-                n_samples,
-                n_letters=len(self.vocabulary_) - 1,
-                n_prefix=len(prefix_ids),
-                controls=controls,
-            )
+        keep, words = self._name_filter(novel, pattern, match_lengths, controls, rng)
+        prefix_ids, _, context = self._encode_prefixes(
+            transformer, [check_prefix(prefix)], controls, one_prefix=True
+        )
+        self._check_feasible(n_samples, unique, len(prefix_ids), context, controls)
 
-        def draw_names(n):
-            return sample_names(
+        def draw_names(n):  # n names drawn, those that end and pass are kept
+            ids = sample_ids(
                 next_log_proba,
                 prefix_ids=prefix_ids,
                 context=context,
                 n_samples=n,
-                vocabulary=self.vocabulary_,
+                n_symbols=len(self.vocabulary_),
                 controls=controls,
                 rng=rng,
             )
+            return keep(ids)
 
         with one_blas_thread():
-            if not unique and not exclude:
-                return draw_names(n_samples)
-            return sample_new_names(
-                draw_names,
+            names = sample_new_names(
+                draw_names, n_samples, unique=unique, exclude=exclude,
+                max_rounds=max_rounds, controls=controls,
+                constraints=words,
+            )  # fmt: skip
+        return (names, self.score_samples(names)) if return_scores else names
+
+    def _name_filter(self, novel, pattern, match_lengths, controls, rng):
+        """The function that turns drawn ids into kept names, and its words.
+
+        It leaves out training names (``novel``), names that miss ``pattern``,
+        and thins by length (``match_lengths``), in that order.
+        """
+        record = self._name_record() if check_bool(novel, "novel") else None
+        test = check_pattern(pattern)
+        match = None
+        if check_bool(match_lengths, "match_lengths"):
+            self._name_record()  # the length counts come with the record
+            match = length_matcher(
+                self.training_length_counts_,
+                min_length=controls.min_length,
+                max_length=controls.max_length,
+                rng=rng,
+            )
+
+        def keep(ids):
+            if record is not None:
+                ids = ids[~contains(record, hash_id_rows(ids))]
+            names = decode_rows(ids, self.vocabulary_)
+            names = names if test is None else list(filter(test, names))
+            return names if match is None else match(names)
+
+        words = _constraint_words(pattern, record)
+        if match is not None:
+            words.append("thinned to the training names' lengths")
+        return keep, words
+
+    def _check_feasible(self, n_samples, unique, n_prefix, context, controls):
+        """Fail up front: names that cannot fit in memory or cannot be distinct."""
+        check_sample_memory(n_samples, context.shape[1])
+        if unique:
+            check_reachable(
                 n_samples,
-                unique=unique,
-                exclude=exclude,
-                max_rounds=max_rounds,
+                n_letters=len(self.vocabulary_) - 1,
+                n_prefix=n_prefix,
                 controls=controls,
             )
 
@@ -610,13 +776,15 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         (3, True)
         """
         transformer, next_log_proba = self._fitted_parts()
-        self._controls()  # the length bounds, checked
+        controls = self._controls()  # the length bounds, checked
         n_names = check_positive_int(n_names, "n_names")
         width = max(2 * n_names, 100) if beam_width is None else beam_width
         width = check_positive_int(width, "beam_width")
         exclude = check_exclude(exclude, lowercase=transformer.lowercase)
+        if exclude:  # as the model reads names: NFC, case, accents
+            exclude = frozenset(transformer.normalize(list(exclude)))
         prefix_ids, _, context = self._encode_prefixes(
-            transformer, [check_prefix(prefix)], one_prefix=True
+            transformer, [check_prefix(prefix)], controls, one_prefix=True
         )
         with one_blas_thread():
             best = beam_search(
@@ -626,15 +794,15 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
                 n_names=n_names,
                 beam_width=width,
                 vocabulary=self.vocabulary_,
-                min_length=self.min_length,
-                max_length=self.max_length,
+                min_length=controls.min_length,
+                max_length=controls.max_length,
                 exclude=exclude,
             )
         if len(best) < n_names:
             raise ValueError(
                 f"Found only {len(best)} of the {n_names} requested names "
-                f"with prefix {prefix!r}, min_length={self.min_length} and "
-                f"max_length={self.max_length}"
+                f"with prefix {prefix!r}, min_length={controls.min_length} and "
+                f"max_length={controls.max_length}"
                 + (f" outside the {len(exclude)} excluded names" if exclude else "")
                 + ". Ask for fewer names, widen the length bounds or the beam."
             )
@@ -645,18 +813,49 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         """The fitted transformer and the model's next-log-probabilities function."""
         check_is_fitted(self)
         transformer, model = split_pipeline(self.estimator_)
+        check_steps_agree(transformer, model, self.vocabulary_)
         return transformer, next_log_proba_function(model)
 
-    def _check_lengths(self):
-        if self.max_length < self.min_length:
-            raise ValueError(
-                f"max_length={self.max_length} must be >= min_length={self.min_length}."
-            )
+    def _check_lengths(self, min_length=None, max_length=None):
+        """Fail when the bounds (given, else the parameters) are crossed."""
+        low = self.min_length if min_length is None else min_length
+        high = self.max_length if max_length is None else max_length
+        if low is not None and high is not None and high < low:
+            raise ValueError(f"max_length={high} must be >= min_length={low}.")
+
+    def training_length_range(self):
+        """The shortest and longest training name seen by :meth:`fit`.
+
+        The default length bounds of :meth:`sample` and :meth:`most_likely`.
+
+        Returns
+        -------
+        lengths : tuple of (int, int) or None
+            None when the sampler has no record (fitted on no names, or saved
+            before 0.2.0).
+
+        Examples
+        --------
+        >>> from sklearn.pipeline import make_pipeline
+        >>> from sknextchar import (CharEmbeddingMLPClassifier,
+        ...     ContextWindowTransformer, NameSampler)
+        >>> pipe = make_pipeline(ContextWindowTransformer(),
+        ...     CharEmbeddingMLPClassifier(max_iter=5, random_state=0))
+        >>> NameSampler(pipe).fit(["abid", "asha", "amitabh"]).training_length_range()
+        (4, 7)
+        """
+        check_is_fitted(self)
+        counts = getattr(self, "training_length_counts_", None)
+        if counts is None or not np.any(counts):
+            return None
+        present = np.flatnonzero(counts)
+        return int(present[0]), int(present[-1])
 
     def _controls(self):
         """The sampling parameters, validated at call time (set_params needs no fit).
 
-        Cheaper than ``_validate_params``, which inspects the signature.
+        Cheaper than ``_validate_params``, which inspects the signature. Length
+        bounds left at None come from the training names (1 and 20 without).
         """
         values = {name: getattr(self, name) for name in _CONTROLS}
         validate_parameter_constraints(
@@ -664,20 +863,25 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
             values,
             caller_name=type(self).__name__,
         )
-        self._check_lengths()
+        seen = self.training_length_range() or (1, 20)
+        if values["min_length"] is None:
+            values["min_length"] = min(seen[0], values["max_length"] or seen[0])
+        if values["max_length"] is None:
+            values["max_length"] = max(seen[1], values["min_length"])
+        self._check_lengths(values["min_length"], values["max_length"])
         return SamplingControls(**values)
 
-    def _encode_prefixes(self, transformer, prefixes, *, one_prefix=False):
+    def _encode_prefixes(self, transformer, prefixes, controls, *, one_prefix=False):
         """Letters, lengths and contexts of checked prefixes within max_length."""
         ids, lengths, contexts = transformer.encode_prefix_list(prefixes)
-        too_long = lengths > self.max_length
+        too_long = lengths > controls.max_length
         if too_long.any():
             i = int(np.flatnonzero(too_long)[0])
             which = f"prefix {prefixes[i]!r}" if one_prefix else f"prefixes[{i}]"
             which += "" if one_prefix else f"={prefixes[i]!r}"
             raise ValueError(
                 f"{which} has {lengths[i]} letters, more than max_length="
-                f"{self.max_length}; raise max_length or shorten the prefix."
+                f"{controls.max_length}; raise max_length or shorten the prefix."
             )
         return ids, lengths, contexts
 
@@ -713,3 +917,21 @@ def _check_model_columns(model, transformer, vocabulary):
             f"each context; got shape {shape} for one context. Fit the model on the "
             "windows of the ContextWindowTransformer, inside the pipeline."
         )
+
+
+def _record(transformer, names):
+    """The sorted distinct hashes and the length counts of the training names."""
+    if names is None or (hasattr(names, "__len__") and not len(names)):
+        return None, None  # a FrozenEstimator fitted with fit([])
+    ids, lengths = padded_ids(transformer.encode(check_names(names)))
+    return np.unique(hash_id_rows(ids)), length_counts(lengths)
+
+
+def _constraint_words(pattern, record):
+    """What a sampling call rejects besides lengths, in words for its errors."""
+    words = []
+    if pattern is not None:
+        words.append(f"matching pattern {pattern!r}")
+    if record is not None:
+        words.append(f"not among the {len(record):,} training names")
+    return words

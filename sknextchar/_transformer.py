@@ -1,5 +1,6 @@
 """ContextWindowTransformer: names -> (context, next character) windows."""
 
+import unicodedata
 from numbers import Integral
 
 import numpy as np
@@ -7,13 +8,31 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.callback import CallbackSupportMixin
 from sklearn.utils.validation import check_is_fitted
 
+from ._atomic import all_or_nothing
 from ._compat import Interval, StrOptions, fit_context, reject_cross_val_predict
+from ._consistency import STEPS_DISAGREE
 from ._estimator import PackageEstimatorMixin
+from ._sizes import check_window_memory
+from ._text import (
+    MAX_REPORTED,
+    describe_symbol,
+    normalize_text,
+    split_symbols,
+    starts_with_mark,
+)
 from ._validation import check_names
-from ._vocabulary import DEFAULT_ALPHABET, END, SymbolTable, make_vocabulary
+from ._vocabulary import (
+    DEFAULT_ALPHABET,
+    END,
+    SymbolTable,
+    make_vocabulary,
+    pick_end_symbol,
+)
 from ._windows import CharWindows, cut_windows, last_contexts
 
-_MAX_REPORTED = 5
+# Parameters added after 0.1.0.dev0, with the values that give the behaviour of
+# models saved before them (a model file stays loadable and predicts the same).
+_SAVED_BEFORE = {"strip_accents": None, "unit": "char", "end_symbol": END}
 
 
 class ContextWindowTransformer(
@@ -23,9 +42,11 @@ class ContextWindowTransformer(
 
     The first step of a character-level language model (Bengio et al. 2003): every
     name is read left to right, and each character is paired with the
-    ``context_length`` characters before it. The symbol ``"-"`` (id 0) pads the
-    context before the name starts and is the target after its last letter, so a
-    name of ``n`` letters gives ``n + 1`` windows. With ``context_length=3``,
+    ``context_length`` characters before it. The end marker (id 0, shown as
+    ``"-"``) pads the context before the name starts and is the target after its
+    last letter, so a name of ``n`` letters gives ``n + 1`` windows. It is a
+    symbol of its own, not a character of the text: a ``"-"`` inside a name is an
+    ordinary character when the alphabet contains it. With ``context_length=3``,
     ``"abid"`` gives ``---`` -> a, ``--a`` -> b, ``-ab`` -> i, ``abi`` -> d and
     ``bid`` -> ``-``.
 
@@ -37,24 +58,44 @@ class ContextWindowTransformer(
     ----------
     context_length : int, default=3
         Number of previous characters the next one is predicted from.
-    alphabet : str or "auto", default="abcdefghijklmnopqrstuvwxyz"
-        The characters a name may contain (the end marker ``"-"`` is added as id 0
-        and must not be listed). ``"auto"`` learns the alphabet from the names
-        passed to ``fit``, for names in other scripts.
+    alphabet : str, list of str or "auto", default="abcdefghijklmnopqrstuvwxyz"
+        The characters a name may contain (the end marker is added as id 0).
+        ``"auto"`` learns the alphabet from the names passed to ``fit``: hyphens,
+        apostrophes, spaces, capitals, accents and other scripts included.
     lowercase : bool, default=True
         Lowercase names before encoding. With ``False``, upper-case letters are
         unknown characters under the default alphabet.
+    strip_accents : {None, "ascii", "unicode"}, default=None
+        Remove accents as ``CountVectorizer`` (``sklearn.feature_extraction.text``)
+        does, after lowercasing: ``"unicode"`` folds ``"José"`` to ``"jose"`` and
+        keeps other scripts; ``"ascii"`` also removes every character without an
+        ASCII equivalent. Names are always put in Unicode NFC first, so composed
+        and decomposed input give the same windows.
+    unit : {"auto", "char", "grapheme"}, default="auto"
+        What one symbol is: a code point (``"char"``) or a user-perceived
+        character (``"grapheme"``, an extended grapheme cluster: a letter with its
+        combining marks, such as Devanagari ``"हु"``), so that no generated name
+        starts with a mark that cannot stand alone. ``"auto"`` is ``"grapheme"``
+        with ``alphabet="auto"`` and ``"char"`` with an alphabet you give.
     handle_unknown : {"error", "drop"}, default="error"
-        What to do with characters outside the alphabet (and with ``"-"`` inside a
-        name). ``"error"`` raises a ValueError listing the characters and the
-        names they occur in. ``"drop"`` removes those characters; a name left
-        empty gives no window.
+        What to do with characters outside the alphabet. ``"error"`` raises a
+        ValueError listing the characters and the names they occur in.
+        ``"drop"`` removes those characters; a name left without any character
+        raises a ValueError (it could be neither learned nor scored).
+    end_symbol : str, default="-"
+        How the end marker is displayed (in ``vocabulary_``, :meth:`decode`,
+        tables and plots): one character. When ``alphabet="auto"`` learns this
+        character from the names, the first of ``. $ # | ~ ^ _ * @ ¶`` that the
+        names do not use is shown instead; with an alphabet you give that
+        contains it, ``fit`` raises and asks for another ``end_symbol``.
 
     Attributes
     ----------
     vocabulary_ : tuple of str
         ``vocabulary_[i]`` is the symbol with id ``i``; ``vocabulary_[0]`` is
-        ``"-"``, the letters follow in sorted order.
+        the end marker's display symbol, the letters follow in sorted order.
+    unit_ : {"char", "grapheme"}
+        The unit the symbols are, ``unit`` resolved.
 
     See Also
     --------
@@ -80,7 +121,10 @@ class ContextWindowTransformer(
         "context_length": [Interval(Integral, 1, None, closed="left")],
         "alphabet": [str, list, tuple],
         "lowercase": ["boolean"],
+        "strip_accents": [StrOptions({"ascii", "unicode"}), None],
+        "unit": [StrOptions({"auto", "char", "grapheme"})],
         "handle_unknown": [StrOptions({"error", "drop"})],
+        "end_symbol": [str],
     }
 
     def __init__(
@@ -89,13 +133,25 @@ class ContextWindowTransformer(
         *,
         alphabet=DEFAULT_ALPHABET,
         lowercase=True,
+        strip_accents=None,
+        unit="auto",
         handle_unknown="error",
+        end_symbol=END,
     ):
         self.context_length = context_length
         self.alphabet = alphabet
         self.lowercase = lowercase
+        self.strip_accents = strip_accents
+        self.unit = unit
         self.handle_unknown = handle_unknown
+        self.end_symbol = end_symbol
 
+    def __setstate__(self, state):
+        if "vocabulary_" in state:  # fitted before unit_ existed: code points
+            state = {"unit_": "char", **state}
+        super().__setstate__({**_SAVED_BEFORE, **state})
+
+    @all_or_nothing
     @fit_context(prefer_skip_nested_validation=True)
     def fit(self, X, y=None):
         """Fix the vocabulary.
@@ -112,16 +168,18 @@ class ContextWindowTransformer(
         self : ContextWindowTransformer
             The fitted transformer.
         """
-        names = self._prepare(X)
+        names, texts = self._prepare(X, fitting=True)
+        check_window_memory(texts, self.context_length)  # before any work
+        self._later_step_failed = np.zeros((), dtype=bool)
         context = self._begin_callbacks(X)
-        self._learn_vocabulary(names)
+        self._learn_vocabulary(names, texts)
         context.call_on_fit_task_end(estimator=self, X=X)
-        if self._fixed_alphabet() and self.handle_unknown == "error":
-            # As OneHotEncoder with given categories: refuse at fit the data
-            # that transform would refuse, naming the characters and names.
-            self._encode_names(names)
+        # As OneHotEncoder with given categories: refuse at fit the data that
+        # transform would refuse, naming the characters and names.
+        self._encode_names(names, texts)
         return self
 
+    @all_or_nothing
     @fit_context(prefer_skip_nested_validation=True)
     def fit_transform(self, X, y=None):
         """Fix the vocabulary and cut the names into windows, reading them once.
@@ -139,7 +197,8 @@ class ContextWindowTransformer(
         Returns
         -------
         windows : CharWindows
-            ``sum(len(name) + 1)`` windows (fewer when characters are dropped).
+            One window per symbol of each name plus one for its end (fewer when
+            characters are dropped).
 
         Examples
         --------
@@ -147,10 +206,20 @@ class ContextWindowTransformer(
         >>> len(ContextWindowTransformer().fit_transform(["abid", "ali"]))
         9
         """
-        names = self._prepare(X)
+        names, texts = self._prepare(X, fitting=True)
+        self._later_step_failed = np.zeros((), dtype=bool)
         context = self._begin_callbacks(X)
-        self._learn_vocabulary(names)
-        windows = self._cut(names)  # raises fit's error for unknown characters
+        self._learn_vocabulary(names, texts)
+        windows = self._cut(names, texts)  # raises fit's error for unknown ones
+        # A model that fails to fit on these windows marks the pipeline broken.
+        windows = CharWindows(
+            windows.contexts,
+            windows.targets,
+            windows.name_index,
+            windows.vocabulary,
+            windows.n_names,
+            fit_status=self._later_step_failed,
+        )
         context.call_on_fit_task_end(estimator=self, X=X)
         return windows
 
@@ -171,10 +240,11 @@ class ContextWindowTransformer(
         Returns
         -------
         windows : CharWindows
-            ``sum(len(name) + 1)`` windows (fewer when characters are dropped).
+            One window per symbol of each name plus one for its end (fewer when
+            characters are dropped).
         """
         check_is_fitted(self)
-        return self._cut(self._prepare(X))
+        return self._cut(*self._prepare(X))
 
     def encode(self, X):
         """Ids of the letters of each name (no padding, no end marker).
@@ -196,12 +266,32 @@ class ContextWindowTransformer(
         [[1, 2, 9, 4], [1, 12, 9]]
         """
         check_is_fitted(self)
-        names = self._prepare(X)
-        ids, lengths, kept = self._encode_names(names)
-        out = [np.zeros(0, dtype=ids.dtype) for _ in names]
-        for i, part in zip(kept, np.split(ids, np.cumsum(lengths)[:-1])):
-            out[i] = part
-        return out
+        ids, lengths = self._encode_names(*self._prepare(X))
+        return np.split(ids, np.cumsum(lengths)[:-1])
+
+    def normalize(self, X):
+        """The names as the model reads them: NFC, lowercased, accents stripped.
+
+        What ``lowercase`` and ``strip_accents`` make of each name (characters
+        outside the alphabet are kept). Compare generated names with this form
+        of a list, not with the list as typed.
+
+        Parameters
+        ----------
+        X : 1-D array-like of str
+            Names.
+
+        Returns
+        -------
+        names : list of str
+
+        Examples
+        --------
+        >>> t = ContextWindowTransformer(strip_accents="unicode")
+        >>> t.normalize(["José", "ZOË"])
+        ['jose', 'zoe']
+        """
+        return self._prepare(X, allow_empty=True)[1]
 
     def decode(self, ids):
         """Spell ids back as strings.
@@ -257,7 +347,7 @@ class ContextWindowTransformer(
     def encode_prefixes(self, prefixes):
         """Context ids of the last ``context_length`` characters of each prefix.
 
-        Shorter prefixes are left-padded with ``"-"``; the empty prefix is all
+        Shorter prefixes are left-padded with the end marker; the empty prefix is all
         padding. This is the context from which the character after the prefix
         is predicted. Unknown characters always raise, whatever
         ``handle_unknown`` says: a prefix is a request, not data.
@@ -315,76 +405,139 @@ class ContextWindowTransformer(
         >>> ids.tolist(), lengths.tolist(), contexts.tolist()
         ([1, 2], [2, 0], [[0, 1, 2], [0, 0, 0]])
         """
-        if self.lowercase:
-            prefixes = [p.lower() for p in prefixes]
-        ids, lengths, _ = self._encode_names(prefixes, policy="error", what="prefixes")
+        self._check_later_step()
+        texts = [self._normalize(p) for p in prefixes]
+        ids, lengths = self._encode_names(prefixes, texts, "error", "prefixes")
         return ids, lengths, last_contexts(ids, lengths, self.context_length)
+
+    def _check_later_step(self):
+        """Refuse to encode after a model failed to fit on this fit's windows."""
+        if bool(getattr(self, "_later_step_failed", False)):
+            raise ValueError(
+                f"{STEPS_DISAGREE}: a model failed to fit on the windows of this "
+                "transformer's latest fit, so the model after it (if any) still "
+                "holds weights of another vocabulary; fit the whole pipeline again."
+            )
 
     def _fixed_alphabet(self):
         return not (isinstance(self.alphabet, str) and self.alphabet == "auto")
 
-    def _learn_vocabulary(self, names):
-        """Set ``vocabulary_`` from the alphabet, or from the names under "auto"."""
-        if self._fixed_alphabet():
-            self.vocabulary_ = make_vocabulary(self.alphabet)
-            return
-        seen = set("".join(names))
-        if END in seen:
-            offending = [n for n in names if END in n][:_MAX_REPORTED]
+    def _learn_vocabulary(self, names, texts):
+        """Set ``unit_`` and ``vocabulary_``, from the alphabet or the names."""
+        if len(self.end_symbol) != 1:
             raise ValueError(
-                f"The end marker {END!r} is reserved and cannot occur inside a "
-                f"name; found in {offending!r}. Remove it from the names."
+                "end_symbol must be one character, the end marker's display; got "
+                f"{self.end_symbol!r}."
             )
-        self.vocabulary_ = make_vocabulary(seen)
+        fixed = self._fixed_alphabet()
+        unit = self.unit if self.unit != "auto" else ("char" if fixed else "grapheme")
+        if fixed:
+            alphabet = self.alphabet
+            if isinstance(alphabet, str):
+                alphabet = split_symbols(unicodedata.normalize("NFC", alphabet), unit)
+            alphabet = [
+                unicodedata.normalize("NFC", s) if isinstance(s, str) else s
+                for s in alphabet
+            ]
+            vocabulary = make_vocabulary(alphabet, self.end_symbol, unit=unit)
+        else:
+            seen = {s for text in texts for s in split_symbols(text, unit)}
+            if unit == "grapheme":
+                _check_no_lone_marks(names, texts)
+            end = pick_end_symbol(seen, self.end_symbol)
+            vocabulary = make_vocabulary(seen, end, unit=unit)
+        self.unit_, self.vocabulary_ = unit, vocabulary
 
-    def _cut(self, names):
-        """The windows of already prepared names."""
+    def _cut(self, names, texts):
+        """The windows of prepared names."""
         reject_cross_val_predict()
-        ids, lengths, kept = self._encode_names(names)
+        check_window_memory(texts, self.context_length)
+        ids, lengths = self._encode_names(names, texts)
         contexts, targets, name_index = cut_windows(
             ids, lengths, self.context_length, ids.dtype
         )
-        return CharWindows(
-            contexts, targets, kept[name_index], self.vocabulary_, len(names)
+        return CharWindows(contexts, targets, name_index, self.vocabulary_, len(names))
+
+    def _normalize(self, text):
+        return normalize_text(
+            text, lowercase=self.lowercase, strip_accents=self.strip_accents
         )
 
-    def _prepare(self, X):
+    def _prepare(self, X, allow_empty=False, fitting=False):
+        """The checked names as given, and as the model reads them."""
+        if not fitting:
+            self._check_later_step()
         names = check_names(X)
-        return [n.lower() for n in names] if self.lowercase else names
+        texts = [self._normalize(n) for n in names]
+        empty = [i for i, text in enumerate(texts) if not text]
+        if empty and not allow_empty:
+            shown = ", ".join(f"names[{i}]={names[i]!r}" for i in empty[:MAX_REPORTED])
+            raise ValueError(
+                f"strip_accents={self.strip_accents!r} removes every character of "
+                f"{len(empty)} name(s): {shown}. Pass strip_accents='unicode', "
+                "which keeps letters without an ASCII equivalent, or remove them."
+            )
+        return names, texts
 
-    def _encode_names(self, names, policy=None, what="names"):
-        """Encode names in one vectorised pass; apply the unknown-character policy.
+    def _encode_names(self, names, texts, policy=None, what="names"):
+        """Encode normalised names in one pass; apply the unknown-character policy.
 
-        Returns the concatenated letter ids, each kept name's length, and the
-        positions of the kept names.
+        ``names`` (as given) are quoted in messages; ``texts`` are encoded.
+        Returns the concatenated ids and each name's number of symbols.
         """
         table = SymbolTable(self.vocabulary_)
-        lengths = np.fromiter(map(len, names), dtype=np.intp, count=len(names))
-        ids, bad = table.encode_letters("".join(names))
-        kept = np.arange(len(names))
+        if self.unit_ == "char":
+            flat, lengths = "".join(texts), [len(t) for t in texts]
+        else:
+            pieces = [split_symbols(text, self.unit_) for text in texts]
+            flat = [symbol for piece in pieces for symbol in piece]
+            lengths = [len(piece) for piece in pieces]
+        lengths = np.array(lengths, dtype=np.intp)
+        ids, bad = table.encode_letters(flat)
         if bad.any():
-            owner = np.repeat(kept, lengths)  # name of each character
+            owner = np.repeat(np.arange(len(texts)), lengths)  # name of each symbol
             if (policy or self.handle_unknown) == "error":
-                raise ValueError(self._unknown_message(names, bad, owner, what))
+                raise ValueError(self._unknown_message(names, flat, bad, owner, what))
             ids = ids[~bad]
-            lengths = lengths - np.bincount(owner[bad], minlength=len(names))
-            kept = kept[lengths > 0]
-            lengths = lengths[kept]
-        return ids, lengths, kept
+            lengths = lengths - np.bincount(owner[bad], minlength=len(texts))
+            if what == "names" and not lengths.all():
+                raise ValueError(self._emptied_message(names, lengths == 0))
+        return ids, lengths
 
-    def _unknown_message(self, names, bad, owner, what):
-        text = "".join(names)
-        chars = sorted({text[i] for i in np.flatnonzero(bad)})
+    def _unknown_message(self, names, flat, bad, owner, what):
+        chars = sorted({flat[i] for i in np.flatnonzero(bad)})
         culprits = np.unique(owner[bad])
-        shown = ", ".join(f"{what}[{i}]={names[i]!r}" for i in culprits[:_MAX_REPORTED])
-        more = len(culprits) - _MAX_REPORTED
+        end = self.vocabulary_[0]
+        shown = ", ".join(f"{what}[{i}]={names[i]!r}" for i in culprits[:MAX_REPORTED])
+        more = len(culprits) - MAX_REPORTED
+        shown += f" and {more} more" if more > 0 else ""
+        hints = ["alphabet='auto' (or a larger alphabet)"]
+        if self.strip_accents is None and any(_has_accent(c) for c in chars):
+            hints.append("strip_accents='unicode' to fold accents")
+        if what == "names":
+            hints.append("handle_unknown='drop' to remove unknown characters")
+        note = (
+            f"; {end!r} only displays the end marker, it is no character of the names"
+            if end in chars
+            else ""
+        )
+        return (
+            "Found characters outside the vocabulary "
+            f"[{', '.join(map(describe_symbol, chars))}] in {shown}. The vocabulary is "
+            f"{''.join(self.vocabulary_[1:])!r} plus the end marker (shown as "
+            f"{end!r}){note}. Clean the {what}, or pass " + ", or ".join(hints) + "."
+        )
+
+    def _emptied_message(self, names, emptied):
+        index = np.flatnonzero(emptied)
+        shown = ", ".join(f"names[{i}]={names[i]!r}" for i in index[:MAX_REPORTED])
+        more = len(index) - MAX_REPORTED
         shown += f" and {more} more" if more > 0 else ""
         return (
-            f"Found characters outside the vocabulary {chars!r} in {shown}. The "
-            f"vocabulary is {''.join(self.vocabulary_[1:])!r} plus the reserved end "
-            f"marker {END!r}. Clean the {what}, pass alphabet='auto' (or a larger "
-            "alphabet) to fit, or pass handle_unknown='drop' to remove unknown "
-            "characters."
+            f"handle_unknown='drop' leaves {len(index)} name(s) without any "
+            f"character of the vocabulary: {shown}. Such a name can be neither "
+            "learned nor scored; remove it, or pass alphabet='auto' (or a larger "
+            "alphabet)."
         )
 
     def __sklearn_tags__(self):
@@ -393,3 +546,25 @@ class ContextWindowTransformer(
         tags.input_tags.one_d_array = True
         tags.input_tags.two_d_array = False
         return tags
+
+
+def _check_no_lone_marks(names, texts):
+    """Refuse names that start with a combining mark (a symbol of its own).
+
+    A learned grapheme alphabet with a lone mark could start a generated name
+    with it; the mark of such a name has lost its letter.
+    """
+    bad = [i for i, text in enumerate(texts) if starts_with_mark(text)]
+    if bad:
+        shown = ", ".join(f"names[{i}]={names[i]!r}" for i in bad[:MAX_REPORTED])
+        raise ValueError(
+            f"{len(bad)} name(s) start with a combining mark, which cannot stand "
+            f"alone: {shown} (starting with {describe_symbol(texts[bad[0]][0])}). "
+            "Remove the mark or add the letter it belongs to."
+        )
+
+
+def _has_accent(char):
+    """Whether a character decomposes into a letter and combining marks."""
+    decomposed = unicodedata.normalize("NFKD", char)
+    return decomposed != char and any(unicodedata.combining(c) for c in decomposed)

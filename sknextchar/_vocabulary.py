@@ -4,52 +4,114 @@ import string
 
 import numpy as np
 
-# The one reserved symbol. "-" has id 0 and plays two roles: it pads the context
-# before a name starts, and it is the target after the last letter (end of name).
-# It sorts before "a", so id order, ``classes_`` order and ``predict_proba``
-# column order are one order for the default alphabet.
+from ._text import split_symbols
+
+# The one reserved symbol, the end marker, has id 0 and plays two roles: it pads
+# the context before a name starts, and it is the target after the last letter
+# (end of name). It is a symbol of its own, not a character of the text; "-" is
+# how it is displayed by default (the lecture's convention). Id 0 comes first, so
+# id order, ``classes_`` order and ``predict_proba`` column order are one order.
 END = "-"
 END_ID = 0
 
 DEFAULT_ALPHABET = string.ascii_lowercase
 
 
-def make_vocabulary(alphabet):
-    """Return the vocabulary tuple ``(END, *sorted(alphabet))``.
+# When the alphabet learned from the names contains the end marker's display
+# symbol, the first of these that the alphabet lacks is shown instead.
+END_SYMBOL_FALLBACKS = (".", "$", "#", "|", "~", "^", "_", "*", "@", "¶")
+
+
+def make_vocabulary(alphabet, end_symbol=END, *, unit="char"):
+    """Return the vocabulary tuple ``(end_symbol, *sorted(alphabet))``.
 
     Parameters
     ----------
     alphabet : iterable of str
-        Distinct single characters, the end marker excluded.
+        Distinct symbols: single characters (``unit="char"``) or single
+        user-perceived characters (``unit="grapheme"``).
+    end_symbol : str, default="-"
+        How the end marker (id 0) is displayed. It is a symbol of its own, not a
+        character of the text, so the alphabet must not contain it.
+    unit : {"char", "grapheme"}, default="char"
+        What one symbol is.
 
     Returns
     -------
     vocabulary : tuple of str
-        ``vocabulary[i]`` is the symbol with id ``i``; ``vocabulary[0]`` is ``END``.
+        ``vocabulary[i]`` is the symbol with id ``i``; ``vocabulary[0]`` is the
+        end marker's display.
 
     Examples
     --------
     >>> make_vocabulary("cab")
     ('-', 'a', 'b', 'c')
+    >>> make_vocabulary("a-b", end_symbol=".")
+    ('.', '-', 'a', 'b')
     """
     symbols = list(alphabet)
-    bad = sorted({s for s in symbols if not isinstance(s, str) or len(s) != 1})
+    bad = sorted({s for s in symbols if not _is_one_symbol(s, unit)}, key=repr)
     if bad:
+        what = "characters" if unit == "char" else "user-perceived characters"
         raise ValueError(
-            f"alphabet must contain single characters only; got {bad!r}. "
+            f"alphabet must contain single {what} only; got {bad!r}. "
             "Pass a string such as 'abcdefghijklmnopqrstuvwxyz'."
         )
-    if END in symbols:
+    if end_symbol in symbols:
         raise ValueError(
-            f"alphabet must not contain the reserved end marker {END!r}; "
-            "it is added automatically with id 0."
+            "alphabet must not contain the reserved end marker's display symbol "
+            f"{end_symbol!r}: pass another end_symbol, one the names do not use "
+            f"(e.g. end_symbol={pick_end_symbol(symbols, end_symbol)!r}), or "
+            f"remove {end_symbol!r} from the alphabet."
         )
     if len(set(symbols)) != len(symbols):
         dup = sorted({s for s in symbols if symbols.count(s) > 1})
         raise ValueError(f"alphabet has repeated characters {dup!r}; list each once.")
     if not symbols:
         raise ValueError("alphabet is empty; it needs at least one character.")
-    return (END, *sorted(symbols))
+    return (end_symbol, *sorted(symbols))
+
+
+def _is_one_symbol(symbol, unit):
+    return isinstance(symbol, str) and split_symbols(symbol, unit) == [symbol]
+
+
+def pick_end_symbol(alphabet, preferred=END):
+    """The end marker's display: ``preferred`` unless the alphabet contains it.
+
+    Otherwise ``"-"``, or the first of :data:`END_SYMBOL_FALLBACKS`
+    (``. $ # | ~ ^ _ * @ ¶``) that the alphabet lacks.
+
+    Parameters
+    ----------
+    alphabet : collection of str
+        The symbols of the names.
+    preferred : str, default="-"
+        The display asked for.
+
+    Returns
+    -------
+    end_symbol : str
+
+    Raises
+    ------
+    ValueError
+        If the alphabet contains every candidate.
+
+    Examples
+    --------
+    >>> pick_end_symbol("abc"), pick_end_symbol("a-b"), pick_end_symbol("a-.b")
+    ('-', '.', '$')
+    """
+    alphabet = set(alphabet)
+    for symbol in (preferred, END, *END_SYMBOL_FALLBACKS):
+        if symbol not in alphabet:
+            return symbol
+    raise ValueError(
+        f"The names use every display symbol the end marker could have "
+        f"({preferred!r} and {' '.join(END_SYMBOL_FALLBACKS)}); pass an "
+        "end_symbol they do not use."
+    )
 
 
 def codepoints(text):
@@ -92,6 +154,9 @@ def decode_rows(ids, vocabulary):
     """
     if not ids.shape[1]:
         return [""] * len(ids)
+    if any(len(symbol) != 1 for symbol in vocabulary):  # grapheme clusters
+        symbols = np.array(("", *vocabulary[1:]), dtype=object)
+        return ["".join(row) for row in symbols[ids].tolist()]
     points = codepoints("".join(vocabulary)).astype("<u4")
     points[END_ID] = 0  # NUL: NumPy drops trailing NULs from str items
     chars = np.ascontiguousarray(points[ids])  # (n, width)
@@ -110,7 +175,7 @@ def id_dtype(n_symbols):
 
 
 class SymbolTable:
-    """Map characters to ids and back, vectorised over whole strings.
+    """Map symbols to ids and back, vectorised over whole strings.
 
     Parameters
     ----------
@@ -130,10 +195,15 @@ class SymbolTable:
     def __init__(self, vocabulary):
         self.vocabulary = tuple(vocabulary)
         self.dtype = id_dtype(len(self.vocabulary))
-        points = codepoints("".join(self.vocabulary))
-        order = np.argsort(points)
-        self._sorted_points = points[order]
-        self._sorted_ids = order.astype(self.dtype)
+        # Single code points (every alphabet of unit="char") are encoded by a
+        # vectorised search; grapheme clusters through a dictionary.
+        self.single = all(len(symbol) == 1 for symbol in self.vocabulary)
+        if self.single:
+            points = codepoints("".join(self.vocabulary))
+            order = np.argsort(points)
+            self._sorted_points = points[order]
+            self._sorted_ids = order.astype(self.dtype)
+        self._index = {s: i for i, s in enumerate(self.vocabulary) if i != END_ID}
         # object, not "<U1": NumPy's str arrays drop trailing NULs, so "\x00" (a
         # symbol of a learned alphabet) would decode to "".
         self._symbols = np.array(self.vocabulary, dtype=object)
@@ -141,14 +211,24 @@ class SymbolTable:
     def encode_letters(self, text):
         """Ids of the characters of ``text``, and where they are not letters.
 
+        Parameters
+        ----------
+        text : str or list of str
+            A string of characters, or a list of symbols (grapheme clusters).
+
         Returns
         -------
         ids : ndarray of shape (len(text),)
-            The id of each character (meaningless where ``bad`` is True).
+            The id of each symbol (meaningless where ``bad`` is True).
         bad : ndarray of bool of shape (len(text),)
-            True for characters outside the vocabulary and for the end marker,
-            which is reserved and cannot occur inside a name.
+            True for symbols outside the alphabet; the end marker's display
+            symbol is not a character of the alphabet, so it is one of them.
         """
+        if not self.single or not isinstance(text, str):
+            ids = np.fromiter(
+                (self._index.get(s, END_ID) for s in text), self.dtype, len(text)
+            )
+            return ids, ids == END_ID
         points = codepoints(text)
         pos = np.searchsorted(self._sorted_points, points)
         pos = np.minimum(pos, len(self._sorted_points) - 1)

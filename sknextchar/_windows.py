@@ -20,7 +20,8 @@ class CharWindows:
     Parameters
     ----------
     contexts : ndarray of shape (n_windows, context_length), unsigned int
-        Context ids; id 0 is the padding / end marker ``"-"``.
+        Context ids; id 0 is the end marker (shown as ``"-"`` by default), which
+        pads the context before a name starts.
     targets : ndarray of shape (n_windows,), unsigned int
         Id of the symbol that follows each context.
     name_index : ndarray of shape (n_windows,), int
@@ -28,8 +29,11 @@ class CharWindows:
     vocabulary : tuple of str
         ``vocabulary[i]`` is the symbol with id ``i``.
     n_names : int
-        Number of names that were transformed (names dropped entirely under
-        ``handle_unknown="drop"`` still count).
+        Number of names that were transformed.
+    fit_status : ndarray of shape (), bool, default=None
+        Set by :meth:`ContextWindowTransformer.fit_transform`: the flag, shared
+        with the transformer, that :meth:`report_fit` sets when a model fails to
+        fit on these windows. None for windows that report nothing.
 
     Attributes
     ----------
@@ -46,9 +50,18 @@ class CharWindows:
     ((5, 3), [1, 2, 9, 4, 0])
     """
 
-    __slots__ = ("contexts", "targets", "name_index", "vocabulary", "n_names")
+    __slots__ = (
+        "contexts",
+        "targets",
+        "name_index",
+        "vocabulary",
+        "n_names",
+        "_fit_status",
+    )
 
-    def __init__(self, contexts, targets, name_index, vocabulary, n_names):
+    def __init__(
+        self, contexts, targets, name_index, vocabulary, n_names, fit_status=None
+    ):
         contexts = np.asarray(contexts)
         targets = np.asarray(targets)
         name_index = np.asarray(name_index)
@@ -70,6 +83,7 @@ class CharWindows:
         setter(self, "name_index", name_index)
         setter(self, "vocabulary", tuple(vocabulary))
         setter(self, "n_names", int(n_names))
+        setter(self, "_fit_status", fit_status)
 
     def __setattr__(self, name, value):
         raise AttributeError(f"{type(self).__name__} is read-only.")
@@ -91,6 +105,40 @@ class CharWindows:
 
     def __len__(self):
         return len(self.targets)
+
+    def report_fit(self, succeeded):
+        """Tell the transformer that made these windows whether a model fit on them.
+
+        Windows made by :meth:`ContextWindowTransformer.fit_transform` (what a
+        Pipeline's ``fit`` calls) are linked to the transformer's fit. A model that
+        fails to fit on them reports it, and the transformer then refuses to
+        encode names with a message that the pipeline's steps disagree, until
+        either is fitted again: a Pipeline whose refit failed in its model after
+        its transformer was refitted never gives silently wrong output. Other
+        windows (from ``transform``, ``subset`` or unpickling) are not linked and
+        the call does nothing.
+
+        Parameters
+        ----------
+        succeeded : bool
+            Whether the model's fit on these windows completed.
+
+        Examples
+        --------
+        >>> from sknextchar import ContextWindowTransformer
+        >>> transformer = ContextWindowTransformer()
+        >>> windows = transformer.fit_transform(["abid"])
+        >>> windows.report_fit(False)
+        >>> transformer.transform(["abid"])
+        Traceback (most recent call last):
+        ...
+        ValueError: The pipeline's steps disagree: ...
+        >>> windows.report_fit(True)
+        >>> len(transformer.transform(["abid"]))
+        5
+        """
+        if self._fit_status is not None:
+            self._fit_status[...] = not succeeded
 
     def __repr__(self):
         return (

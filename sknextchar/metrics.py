@@ -9,6 +9,9 @@ the scorers here expose it, and its usual transforms, in the
 ``cross_val_score`` and ``cross_validate`` accept. All follow scikit-learn's
 rule that higher is better, hence the ``neg_`` prefixes.
 
+:func:`~sknextchar.metrics.sample_report` judges generated names instead: how
+many are new, distinct, and as long as the training names.
+
 scikit-learn's string scorers that need ``y`` (``scoring="neg_log_loss"``,
 ``"accuracy"``) cannot work on a pipeline fed names: the targets are made inside
 the pipeline, and the scorer only sees ``y=None``. Use these instead.
@@ -16,11 +19,15 @@ the pipeline, and the scorer only sees ``y=None``. Use these instead.
 
 import math
 
+from ._sample_report import SampleReport, sample_report
+
 __all__ = [
     "SCORERS",
+    "SampleReport",
     "log_likelihood",
     "neg_bits_per_char",
     "neg_perplexity",
+    "sample_report",
 ]
 
 

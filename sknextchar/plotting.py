@@ -152,17 +152,7 @@ def plot_embeddings(estimator, *, ax=None):
         title = f"Character embeddings: PCA projection of {n_dims}-D vectors"
 
     fig, ax = _figure_and_axes(ax, (6.4, 5.2))
-    is_end = np.array([s == END for s in symbols])
-    is_vowel = np.array([s in _VOWELS for s in symbols])
-    others = ~(is_end | is_vowel)
-    letters_only = all(
-        s.isascii() and s.isalpha() for s, o in zip(symbols, others) if o
-    )
-    groups = [
-        (is_vowel, "vowels (a, e, i, o, u)", "tab:red", "o"),
-        (others, "consonants" if letters_only else "other symbols", "tab:blue", "s"),
-        (is_end, f"start/end marker {END!r}", "tab:gray", "D"),
-    ]
+    groups = _symbol_groups(symbols, end_by_id=transformer is not None)
     for mask, label, colour, marker in groups:
         if mask.any():
             ax.scatter(*points[mask].T, c=colour, marker=marker, s=60, label=label)
@@ -177,6 +167,29 @@ def plot_embeddings(estimator, *, ax=None):
     ax.set_title(title)
     ax.legend(loc="best", fontsize="small")
     return fig
+
+
+def _symbol_groups(symbols, *, end_by_id):
+    """(mask, legend label, colour, marker) of vowels, other symbols, end marker.
+
+    The end marker is id 0 of a transformer's vocabulary, whatever its display;
+    without a transformer it is the symbol ``"-"``.
+    """
+    if end_by_id:
+        is_end = np.arange(len(symbols)) == END_ID
+    else:
+        is_end = np.array([s == END for s in symbols])
+    end_shown = symbols[int(np.argmax(is_end))] if is_end.any() else END
+    is_vowel = np.array([s in _VOWELS for s in symbols]) & ~is_end
+    others = ~(is_end | is_vowel)
+    letters_only = all(
+        s.isascii() and s.isalpha() for s, o in zip(symbols, others) if o
+    )
+    return [
+        (is_vowel, "vowels (a, e, i, o, u)", "tab:red", "o"),
+        (others, "consonants" if letters_only else "other symbols", "tab:blue", "s"),
+        (is_end, f"start/end marker {end_shown!r}", "tab:gray", "D"),
+    ]
 
 
 def plot_loss_curve(estimator, *, ax=None):
@@ -505,7 +518,7 @@ def plot_temperature(estimator, context="abi", *, temperatures=(0.5, 1, 2), ax=N
             label=f"T = {temperature:g}",
         )
     ax.set_xticks(positions, labels=list(table.symbols))
-    ax.set_xlabel(f"next character ({END!r} ends the name)")
+    ax.set_xlabel(f"next character ({table.symbols[END_ID]!r} ends the name)")
     ax.set_ylabel("probability")
     ax.set_title(
         f"Next character after {table.prefix!r} (the model sees {table.context!r})"

@@ -29,7 +29,13 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
 import sknextchar
-from sknextchar import __version__, get_trusted_types, load_model, save_model
+from sknextchar import (
+    NameSampler,
+    __version__,
+    get_trusted_types,
+    load_model,
+    save_model,
+)
 from sknextchar._compat import (
     InvalidParameterError,
     StrOptions,
@@ -112,7 +118,10 @@ def test_train_writes_a_skops_model_that_load_model_reads(names_file, tmp_path, 
     assert zipfile.is_zipfile(path)
     assert not list(tmp_path.glob(".m.skops.*"))  # no temporary file left behind
 
-    pipe = load_model(path)
+    # The fitted pipeline, in a NameSampler that remembers the training names.
+    sampler = load_model(path)
+    assert isinstance(sampler, NameSampler) and sampler.training_length_range()
+    pipe = sampler.estimator_.estimator
     assert isinstance(pipe, Pipeline) and list(pipe.named_steps) == ["windows", "clf"]
     clf = pipe["clf"]
     assert pipe["windows"].context_length == 2
@@ -154,14 +163,14 @@ def test_train_without_held_out_names(names_file, tmp_path, capsys):
     assert status == 0
     assert "Training loss:" in out and "Held-out" not in out
     assert "held-out" not in err
-    assert load_model(path)["clf"].early_stopping is False
+    assert load_model(path).estimator_.estimator["clf"].early_stopping is False
 
 
 def test_train_joblib_format_needs_trust_to_load(names_file, tmp_path, capsys):
     path = tmp_path / "m.joblib"  # the suffix picks joblib
     status, out, _ = run(capsys, "train", names_file, *TINY, "-q", "-o", str(path))
     assert status == 0 and "(joblib format)" in out
-    assert isinstance(joblib.load(path), Pipeline)
+    assert isinstance(joblib.load(path).estimator_.estimator, Pipeline)
 
     status, _, err = run(capsys, "sample", str(path), "-n", "2")
     assert_one_line_error(status, err, "--trust-pickle", "not a skops file")
@@ -191,7 +200,7 @@ def test_log_bilinear_model_from_an_empty_hidden_layer_list(names_file, tmp_path
     path = tmp_path / "m.skops"
     argv = ["train", names_file, "--max-iter", "1", "--hidden-layer-sizes"]
     assert main([*argv, "-q", "-o", str(path)]) == 0
-    assert load_model(path)["clf"].hidden_layer_sizes == ()
+    assert load_model(path).estimator_.estimator["clf"].hidden_layer_sizes == ()
 
 
 def test_warnings_print_one_line(names_file, tmp_path, capsys):
@@ -209,7 +218,7 @@ def test_warnings_print_one_line(names_file, tmp_path, capsys):
     )
     assert status == 0
     warned = [line for line in err.splitlines() if "warning" in line]
-    expected = "sknextchar: warning: Stopped after max_iter=2 epochs"
+    expected = "sknextchar: warning: Stopped after --max-iter 2 epochs"  # CLI spelling
     assert warned and all(line.startswith(expected) for line in warned)
 
 
@@ -229,6 +238,10 @@ TRAIN_VALUES = {
     "--validation-fraction": (["0.2"], 0.2),
     "--n-iter-no-change": (["3"], 3),
     "--seed": (["42"], 42),
+    "--keep-case": ([], False),
+    "--strip-accents": (["unicode"], "unicode"),
+    "--unit": (["grapheme"], "grapheme"),
+    "--end-symbol": (["."], "."),
 }
 
 
@@ -332,6 +345,8 @@ def test_flag_values_are_the_estimators(flag):
         assert set(kind.options) == options  # no option missing, none invented
         assert not kind.accepts("no-such-option")
         assert not estimator_accepts(flag, "no-such-option")
+    elif flag.const is not None:  # a switch: it sets one value
+        assert estimator_accepts(flag, flag.const) and flag.const != flag.default
     else:  # free text, checked by the estimator when it fits
         assert kind is str and estimator_accepts(flag, "abc")
 
@@ -434,7 +449,8 @@ def test_train_errors_in_the_names_file(tmp_path, capsys):
 
     # The same file trains with the characters dropped or learned.
     for fix in (["--handle-unknown", "drop"], ["--alphabet", "auto"]):
-        status, _, _ = run(capsys, "train", str(odd), *TINY, "-q", *fix, "-o", output)
+        argv = ["train", str(odd), *TINY, "-q", *fix, "-o", output, "--force"]
+        status, _, _ = run(capsys, *argv)
         assert status == 0
 
 
@@ -505,9 +521,14 @@ def test_sample_flags_are_respected(model_file, capsys):
 
 
 @pytest.mark.parametrize("greedy", [["--temperature", "0"], ["--top-k", "1"]])
-def test_greedy_sampling_repeats_one_name(model_file, capsys, greedy):
-    status, out, _ = run(capsys, "sample", model_file, "-n", "5", *greedy)
-    assert status == 0 and len(set(out.splitlines())) == 1
+def test_greedy_sampling_never_cuts_a_name(model_file, capsys, greedy):
+    # This two-epoch model's most probable path never draws the end marker, so
+    # greedy decoding has no name to give within the length bounds: it says so
+    # (no name is cut). Greedy names that end: test_sampler.py.
+    status, _, err = run(capsys, "sample", model_file, "-n", "5", *greedy)
+    assert_one_line_error(
+        status, err, "Could only generate 0 of the 5 requested names", "--max-length"
+    )
 
 
 def test_sample_novel_names(model_file, names_file, names, capsys):
@@ -516,10 +537,37 @@ def test_sample_novel_names(model_file, names_file, names, capsys):
     assert status == 0
     assert len(out.splitlines()) == 40 and not set(out.splitlines()) & set(names)
 
-    # --novel alone leaves out the bundled names, which train uses by default.
+    # --novel alone leaves out the model's own training names (NAMES_FILE here).
     status, out, _ = run(capsys, *argv, "--novel")
     assert status == 0
-    assert not set(out.splitlines()) & set(load_indian_names())
+    assert len(out.splitlines()) == 40 and not set(out.splitlines()) & set(names)
+
+
+def test_sample_pattern_lengths_and_report(model_file, names, capsys):
+    argv = ["sample", model_file, "-n", "30", "--seed", "0", "--temperature", "0.8"]
+    status, out, err = run(capsys, *argv, "--pattern", ".*a", "--novel", "--report")
+    assert status == 0 and err == ""
+    lines = out.splitlines()
+    new, table = lines[:30], lines[31:]
+    assert all(name.endswith("a") for name in new) and not set(new) & set(names)
+    # Lengths default to the training names' range; no name is cut.
+    shortest, longest = min(map(len, names)), max(map(len, names))
+    assert all(shortest <= len(name) <= longest for name in new)
+    assert table[0].split() == ["samples", "30"] and table[3].split()[0] == "novel"
+    assert float(table[2].split()[-1]) == 0.0  # in train: none, with --novel
+    status, out, _ = run(capsys, *argv, "--match-lengths", "--max-length", "8")
+    assert status == 0 and all(len(n) <= 8 for n in out.splitlines())
+
+
+def test_novel_on_a_model_without_record(capsys, tmp_path):
+    path = str(tmp_path / "old.skops")
+    with pytest.warns(UserWarning):  # saved by 0.1.0.dev0
+        model = load_model("tests/data/pipeline_v0.1.0.dev0.skops")
+    save_model(model, path)
+    status, _, err = run(capsys, "sample", path, "-n", "3", "--novel")
+    assert_one_line_error(status, err, "has no record of its training names")
+    status, out, _ = run(capsys, "score", path, "asha")
+    assert status == 0 and out.splitlines()[1].split()[-1] == "?"
 
 
 @pytest.mark.parametrize(
@@ -550,7 +598,8 @@ def test_sample_requests_the_model_cannot_meet(model_file, capsys):
     status, _, err = run(
         capsys, "sample", model_file, "--min-length", "5", "--max-length", "3"
     )
-    assert_one_line_error(status, err, "max_length=3 must be >= min_length=5")
+    # In the command line's spelling: flags, not parameters.
+    assert_one_line_error(status, err, "--max-length 3 must be >= --min-length 5")
 
     status, _, err = run(capsys, "sample", model_file, "--prefix", "a1")
     assert_one_line_error(status, err, "outside the vocabulary ['1']")
@@ -613,7 +662,7 @@ def test_score_ranks_names(model_file, capsys):
     status, out, err = run(capsys, "score", model_file, "xqzt", "asha", "Ravi")
     assert status == 0 and err == ""
     header, *rows = out.splitlines()
-    assert header.split() == ["rank", "name", "log-likelihood", "per", "char"]
+    assert header.split() == ["rank", "name", "log-likelihood", "per", "char", "train"]
     ranked = [row.split() for row in rows]
     assert [row[0] for row in ranked] == ["1", "2", "3"]
     totals = [float(row[2]) for row in ranked]
@@ -645,15 +694,16 @@ def test_table_prints_the_lecture_table(model_file, capsys):
     lines = out.splitlines()
     assert lines[0] == "next character after prefix 'abi' (context 'abi')"
     assert lines[1].split() == ["next", "T=0.5", "T=1", "T=2"]
-    assert len(lines) == 2 + 27
-    columns = list(zip(*(map(float, line.split()[1:]) for line in lines[2:])))
+    assert len(lines) == 2 + 27 + 1
+    assert lines[-1].startswith("'-' is the end marker")
+    columns = list(zip(*(map(float, line.split()[1:]) for line in lines[2:-1])))
     assert [sum(column) for column in columns] == pytest.approx([1, 1, 1], abs=2e-2)
 
     status, out, _ = run(
         capsys, "table", model_file, "", "--temperatures", "0", "inf", "--top", "3"
     )
     lines = out.splitlines()
-    assert status == 0 and len(lines) == 5
+    assert status == 0 and len(lines) == 5 + 1  # and the end marker's meaning
     assert lines[0] == "next character after prefix '' (context '---')"
     assert lines[1].split() == ["next", "T=0", "T=inf"]
     assert lines[2].split()[1] == "1.000"  # greedy: the most probable has it all
@@ -744,7 +794,10 @@ def test_help_lists_flags_with_their_defaults(capsys, command, flags):
     text = " ".join(out.split())  # argparse wraps lines anywhere
     for flag in flags:
         assert flag.flag in text
-        assert f"(default: {show_default(flag.default)})" in text
+        if flag.const is not None:  # a switch: the parameter it changes
+            assert f"(default: {flag.param}={flag.default})" in text
+        else:
+            assert f"(default: {show_default(flag.default)})" in text
     assert "-h, --help" in text
 
 

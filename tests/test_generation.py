@@ -57,12 +57,17 @@ def encode(prefix):
 
 
 def exact_proba(model, name, controls, prefix=""):
-    """P(name) under ``controls``, step by step from the controls' distribution."""
+    """P(name, then the end marker), step by step from the controls' weights.
+
+    At ``max_length`` the end marker keeps its own probability: a name that
+    draws a letter there is discarded, so these numbers sum to the acceptance
+    rate, and the kept names follow them divided by that sum.
+    """
     proba, text = 1.0, prefix
-    for symbol in name[len(prefix) :] + "-":  # at max_length, the end is certain
+    for symbol in name[len(prefix) :] + "-":
         log_proba = model.table[encode(text)[1] @ [4, 1]]  # (1, 4)
-        step = controls.next_symbol_proba(log_proba, [len(text)])
-        proba *= step[0, VOCABULARY.index(symbol)]
+        weights = controls.weights(log_proba, [len(text)])[0]
+        proba *= weights[VOCABULARY.index(symbol)] / weights.sum()
         text += symbol
     return proba
 
@@ -101,13 +106,19 @@ def sample(model, controls, n, prefix="", seed=0):
 def test_sample_frequencies_match_the_exact_probabilities(params, prefix):
     # Chi-square at a tiny alpha with a fixed seed: it cannot flake, and a wrong
     # context shift, draw or length rule moves the frequencies far beyond it.
+    # The kept names follow the model conditioned on ending by max_length: no
+    # name is cut (a cut would give each longest name the mass of all its
+    # continuations, far beyond this test's threshold).
     controls = SamplingControls(**params)
     model = TableModel()
     names = every_name(controls, prefix)
     expected = np.array([exact_proba(model, n, controls, prefix) for n in names])
-    assert expected.sum() == pytest.approx(1.0)
-    n = 20000
-    drawn = sample(model, controls, n, prefix)
+    acceptance = expected.sum()
+    assert 0.2 < acceptance < 1  # some names are discarded, enough are kept
+    expected /= acceptance
+    drawn = sample(model, controls, 20000, prefix)
+    n = len(drawn)
+    assert abs(n / 20000 - acceptance) < 0.02  # binomial: 8 standard deviations
     counts = np.array([drawn.count(name) for name in names])
     assert counts.sum() == n  # every name is one of the possible names
     assert (counts[expected == 0] == 0).all()  # nothing impossible is drawn
@@ -144,8 +155,9 @@ def test_one_model_call_per_step_on_distinct_contexts():
         controls=controls,
         rng=np.random.default_rng(0),
     )
-    assert ids.shape == (500, 6) and ids.dtype == np.uint8
-    assert 1 <= len(model.calls) <= controls.max_length
+    # Names still going at 6 letters are discarded; the rest are at most 6.
+    assert 0 < len(ids) < 500 and ids.shape[1] <= 6 and ids.dtype == np.uint8
+    assert 1 <= len(model.calls) <= controls.max_length + 1
     assert model.calls[0].shape == (1, L)  # all 500 names start from "--"
     for call in model.calls:
         assert call.dtype == np.uint8  # the contexts keep the ids' dtype
@@ -153,6 +165,29 @@ def test_one_model_call_per_step_on_distinct_contexts():
     # A row is letters, then end markers only.
     ended = ids == 0
     assert (ended[:, :-1] <= ended[:, 1:]).all() and not ended[:, 0].any()
+
+
+def test_memory_grows_with_the_letters_not_with_max_length():
+    # Before, sample_ids allocated (n_samples, max_length) ids up front:
+    # max_length=10**9 took 3.7 GiB for one short name.
+    import tracemalloc
+
+    controls = SamplingControls(max_length=10**9)
+    tracemalloc.start()
+    try:
+        ids = sample_ids(
+            TableModel(),
+            prefix_ids=np.array([], dtype=np.uint8),
+            context=np.zeros((1, L), dtype=np.uint8),
+            n_samples=100,
+            n_symbols=4,
+            controls=controls,
+            rng=np.random.default_rng(0),
+        )
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(ids) == 100 and peak < 2**20  # all ended, under a megabyte
 
 
 def test_the_random_state_is_the_only_source_of_randomness():
@@ -303,3 +338,29 @@ def test_beam_search_skips_excluded_names_and_returns_what_exists():
     assert len(ranking) == 9
     assert search(model, 3, 100, 2, 2, exclude=set(ranking[:2])) == ranking[2:5]
     assert search(model, 20, 100, 2, 2) == ranking  # only 9 names exist
+
+
+@pytest.mark.parametrize("params", [{"temperature": 0}, {"top_k": 1}])
+def test_a_deterministic_path_that_cycles_is_dropped_at_once(params):
+    # The path "aaaa..." never ends: with max_length=10**9 the loop would run
+    # for hours; it stops when the context "aa" comes back.
+    def always_a(contexts):
+        return np.log(np.tile([0.1, 0.6, 0.2, 0.1], (len(contexts), 1)))
+
+    calls = []
+
+    def counted(contexts):
+        calls.append(len(contexts))
+        return always_a(contexts)
+
+    controls = SamplingControls(max_length=10**9, **params)
+    ids = sample_ids(
+        counted,
+        prefix_ids=np.array([], dtype=np.uint8),
+        context=np.zeros((1, L), dtype=np.uint8),
+        n_samples=3,
+        n_symbols=4,
+        controls=controls,
+        rng=np.random.default_rng(0),
+    )
+    assert ids.shape[0] == 0 and len(calls) <= 4

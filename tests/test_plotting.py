@@ -57,9 +57,12 @@ def as_input(kind, pipe):
         return pipe
     if kind == "frozen":
         return FrozenEstimator(pipe)
+    # The length bounds a wrapped pipeline gets (a sampler fitted on names
+    # defaults to their shortest and longest).
+    sampler = NameSampler(FrozenEstimator(pipe), min_length=1, max_length=20)
     if kind == "sampler":
-        return NameSampler(FrozenEstimator(pipe)).fit(NAMES)
-    return FrozenEstimator(NameSampler(FrozenEstimator(pipe)).fit(NAMES))
+        return sampler.fit(NAMES)
+    return FrozenEstimator(sampler.fit(NAMES))
 
 
 PICTURES = {
@@ -157,6 +160,22 @@ def test_embeddings_of_a_learned_alphabet():
     assert "other symbols" in legend
 
 
+def test_the_end_marker_is_marked_by_its_id_whatever_its_display():
+    """Names with hyphens: the marker is shown as another symbol, still id 0."""
+    names = ["jean-luc", "marie-anne", "anna", "luc"]
+    pipe = make_pipeline(
+        ContextWindowTransformer(alphabet="auto"),
+        CharEmbeddingMLPClassifier(embedding_dim=2, max_iter=1, random_state=0),
+    ).fit(names)
+    shown = pipe[0].vocabulary_[0]
+    assert shown != "-"
+    legend = [t.get_text() for t in plot_embeddings(pipe).axes[0].get_legend().texts]
+    assert f"start/end marker {shown!r}" in legend
+    assert "consonants" not in legend  # "-" is an ordinary symbol here
+    label = plot_temperature(pipe, context="an").axes[0].get_xlabel()
+    assert label == f"next character ({shown!r} ends the name)"
+
+
 # --------------------------------------------------------------------------- #
 # Loss curve
 # --------------------------------------------------------------------------- #
@@ -190,7 +209,7 @@ def node_labels(fig):
 def test_generation_tree_follows_the_most_probable_characters(pipe):
     fig = plot_generation_tree(pipe, "ab", top_k=3, depth=1)
     labels = node_labels(fig)
-    sampler = NameSampler(FrozenEstimator(pipe)).fit(NAMES)
+    sampler = NameSampler(FrozenEstimator(pipe), min_length=1, max_length=20).fit(NAMES)
     proba = sampler.next_char_proba(["ab"])[0]
     top = np.argsort(-proba, kind="stable")[:3]
     expected = [
@@ -241,7 +260,7 @@ def test_temperature_bars_are_the_temperature_table(pipe):
     ax = plot_temperature(pipe, "abi", temperatures=temperatures).axes[0]
     assert len(ax.patches) == 27 * 3
     heights = np.array([p.get_height() for p in ax.patches]).reshape(3, 27).T
-    sampler = NameSampler(FrozenEstimator(pipe)).fit(NAMES)
+    sampler = NameSampler(FrozenEstimator(pipe), min_length=1, max_length=20).fit(NAMES)
     table = sampler.temperature_table("abi", temperatures)
     np.testing.assert_allclose(heights, table.proba, rtol=1e-6)
     assert [t.get_text() for t in ax.get_legend().get_texts()] == [

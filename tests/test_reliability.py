@@ -46,6 +46,7 @@ from sknextchar import (
 )
 from sknextchar.datasets import load_indian_names, load_names
 from sknextchar.nn.functional import backward, forward, init_params, log_softmax, loss
+from tests._safety_rows import safety_rows
 
 pytestmark = pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")
 
@@ -274,6 +275,31 @@ def odd_but_valid_rows():
             lambda d: d == ["bab"],
         ),
         Row("long-prefix-sampler.sample", long_samples, OK, bool),
+        # Temperatures too small to divide by are greedy: finite, one-hot rows.
+        Row(
+            "sampler.next_char_proba-temperature-1e-310-is-greedy",
+            lambda m: (
+                variant(m, temperature=1e-310).next_char_proba(["", "ab"]),
+                variant(m, temperature=0).next_char_proba(["", "ab"]),
+            ),
+            OK,
+            lambda pair: (
+                np.isfinite(pair[0]).all() and np.array_equal(pair[0], pair[1])
+            ),
+        ),
+        Row(
+            "sampler.predict_proba-temperature-5e-324-is-greedy",
+            lambda m: variant(m, temperature=5e-324).predict_proba(["abid"]),
+            OK,
+            lambda p: np.isfinite(p).all() and set(np.unique(p)) == {0.0, 1.0},
+        ),
+        # max_length is no allocation: memory grows with the letters drawn.
+        Row(
+            "sampler.sample-max_length-1e9",
+            lambda m: variant(m, max_length=10**9).sample(50, random_state=0),
+            OK,
+            lambda names: len(names) == 50 and max(map(len, names)) < 100,
+        ),
         Row(
             "upper-case-lowercased",
             lambda m: m.transformer.decode(m.transformer.encode(["ABID", "Ravi"])),
@@ -317,26 +343,26 @@ def odd_but_valid_rows():
         Row(
             "drop-policy-every-name-empty",  # was a NumPy broadcasting error
             lambda m: drop.fit(["x"]).transform(["123", "'"]),
-            OK,
-            lambda w: len(w) == 0 and w.n_names == 2 and w.contexts.shape == (0, 3),
+            ValueError,
+            r"leaves 2 name\(s\) without any character.*names\[0\]='123'",
         ),
         Row(
             "drop-policy-pipeline.score-nothing-left",
             lambda m: m.drop_pipe.score(["123"]),
             ValueError,
-            r"0 sample\(s\)",
+            r"leaves 1 name\(s\) without any character",
         ),
         Row(
             "drop-policy-sampler.score-nothing-left",
             lambda m: m.drop_sampler.score(["123"]),
             ValueError,
-            "nothing to score",
+            r"leaves 1 name\(s\) without any character",
         ),
         Row(
-            "drop-policy-sampler.score_samples-empty-name-is-nan",
+            "drop-policy-sampler.score_samples-empty-name-is-never-nan",
             lambda m: m.drop_sampler.score_samples(["123", "abid"]),
-            OK,
-            lambda s: np.isnan(s[0]) and np.isfinite(s[1]),
+            ValueError,
+            r"names\[0\]='123'.*neither learned nor scored",
         ),
         Row(
             "drop-policy-prefix-still-refused",
@@ -464,7 +490,7 @@ def context_rows():
 def windows_rows():
     other_vocabulary = ContextWindowTransformer(alphabet="xyz").fit_transform(["xyz"])
     other_length = ContextWindowTransformer(context_length=2).fit_transform(["abid"])
-    empty = ContextWindowTransformer(handle_unknown="drop").fit(["a"]).transform(["1"])
+    empty = ContextWindowTransformer().fit(["a"]).transform(["a"]).subset([False])
     return [
         Row(
             "clf.predict_proba-other-context-length",
@@ -622,7 +648,10 @@ BAD_PARAMS = {
         "context_length": [0, 2.5, None],
         "alphabet": [5, None],
         "lowercase": ["yes"],
+        "strip_accents": ["latin", True],
+        "unit": ["word"],
         "handle_unknown": ["ignore"],
+        "end_symbol": [0, None],
     },
     NameSampler: {
         "estimator": [3],
@@ -784,6 +813,15 @@ def sampler_call_rows():
         (f"{s}.sample-random_state-bool",
          lambda m: m.sampler.sample(2, random_state=True), TypeError,
          "random_state must be None, an int or a Generator; got True"),
+        (f"{s}.sample-n_samples-too-large-to-allocate",
+         lambda m: m.sampler.sample(10**15), ValueError,
+         r"n_samples=1000000000000000 makes the names being generated need .* "
+         "lower n_samples"),
+        (f"{s}.sample-unreachable-pattern",
+         lambda m: m.sampler.sample(3, pattern="[0-9]+", max_rounds=3), ValueError,
+         r"Could only generate 0 of the 3 requested names .* matching pattern"),
+        (f"{s}.sample-invalid-pattern", lambda m: m.sampler.sample(3, pattern="a("),
+         ValueError, "pattern='a\\(' is not a valid regular expression"),
         (f"{s}.sample-unique-not-bool",
          lambda m: m.sampler.sample(2, unique="yes"), TypeError, "unique"),
         (f"{s}.most_likely-0", lambda m: m.sampler.most_likely(0), ValueError,
@@ -921,6 +959,7 @@ ROWS = (
     + parameter_rows()
     + sampler_call_rows()
     + file_rows()
+    + safety_rows(Row, OK)  # issue 12: tests/_safety_rows.py
 )
 # The failures the issue rules out, whatever the row expects.
 FORBIDDEN_MESSAGE = re.compile(r"broadcast|out of bounds|inhomogeneous|has no len")
@@ -985,9 +1024,13 @@ def test_windows_count_and_round_trip_in_any_script(names, context_length):
 @given(names=st.lists(messy, min_size=1, max_size=8), context_length=st.integers(1, 4))
 def test_windows_count_under_the_drop_policy(names, context_length):
     transformer = ContextWindowTransformer(context_length, handle_unknown="drop")
-    windows = transformer.fit_transform(names)
     kept = ["".join(c for c in name.lower() if c in LETTERS) for name in names]
-    assert len(windows) == sum(len(k) + 1 for k in kept if k)
+    if not all(kept):  # "drop" never leaves a name empty: it says which
+        with pytest.raises(ValueError, match="can be neither learned nor scored"):
+            transformer.fit_transform(names)
+        return
+    windows = transformer.fit_transform(names)
+    assert len(windows) == sum(len(k) + 1 for k in kept)
     assert windows.n_names == len(names)
     assert transformer.decode(transformer.encode(names)) == kept
 
@@ -1054,7 +1097,11 @@ def test_sampled_names_use_the_vocabulary_and_respect_lengths(
         top_k=top_k,
         top_p=top_p,
     )
-    names = sampler.sample(6, prefix=prefix, random_state=seed)
+    try:
+        names = sampler.sample(6, prefix=prefix, random_state=seed)
+    except ValueError as error:  # no name ends within the bounds: none is cut
+        assert "Could only generate" in str(error) and "max_length" in str(error)
+        return
     assert len(names) == 6
     for name in names:
         assert set(name) <= set(LETTERS)

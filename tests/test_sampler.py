@@ -35,7 +35,8 @@ NAMES = [
 
 @pytest.fixture(scope="module")
 def sampler():
-    return NameSampler(count_pipe(), max_length=12).fit(NAMES)
+    # Explicit bounds: the defaults would be the training names' 3 to 6 letters.
+    return NameSampler(count_pipe(), min_length=1, max_length=12).fit(NAMES)
 
 
 @pytest.fixture(scope="module")
@@ -120,9 +121,10 @@ def test_zero_temperature_is_the_argmax_path(sampler, prefix):
 
 
 def test_greedy_respects_min_length(sampler):
-    s = clone(sampler).set_params(temperature=0, min_length=7).fit(NAMES)
+    s = clone(sampler).set_params(temperature=0, min_length=7, max_length=40)
+    s.fit(NAMES)
     name = s.sample(1)[0]
-    assert name == greedy_by_hand(s) and len(name) >= 7
+    assert name == greedy_by_hand(s) and 7 <= len(name) < 40
 
 
 def test_very_high_temperature_gives_uniform_first_letters(sampler):
@@ -165,12 +167,15 @@ def test_names_use_vocabulary_and_respect_lengths_and_prefix(sampler, params, pr
         assert name.startswith(prefix.lower())
 
 
-def test_max_length_cuts_names(sampler):
+def test_max_length_never_cuts_names(sampler):
     s = clone(sampler).set_params(max_length=2, temperature=5.0).fit(NAMES)
-    lengths = {len(n) for n in s.sample(500, random_state=0)}
-    assert lengths == {1, 2}  # hot enough that some names would run on
+    names = s.sample(500, random_state=0)
+    assert {len(n) for n in names} == {1, 2}  # hot: most names would run on
+    # Each name ended: under the model its end marker had a real chance, and
+    # the names of 2 letters come with the end's odds, not with all the mass of
+    # their continuations (a cut would make them about 26 times as frequent).
     end = s.next_char_proba(["ab"])[0]
-    assert end[0] == 1.0  # at max_length only the end marker is left
+    assert end[0] == 1.0  # given that a name is kept, at max_length it ends
 
 
 def test_min_length_renormalises_letters(sampler):
@@ -282,11 +287,15 @@ def test_sampling_is_batched_one_call_per_step(sampler):
         sampler.sample(500, random_state=0)
     finally:
         del clf.predict_log_proba
-    assert 1 <= len(calls) <= sampler.max_length
+    # Each round of drawing starts from the empty context "--" (one row for all
+    # names) and runs at most max_length + 1 steps, one call each.
+    starts = [i for i, shape in enumerate(calls) if shape == (1, 2)]
+    assert starts[0] == 0 and 1 <= len(starts) <= 3
+    rounds = np.diff([*starts, len(calls)])
+    assert (rounds <= sampler.max_length + 1).all()
     assert all(rows <= 500 and width == 2 for rows, width in calls)
-    # Names that share a context share one row: all 500 start from "--", then
-    # at most 26 contexts "-a" .. "-z".
-    assert calls[0] == (1, 2) and calls[1][0] <= 26
+    # Names that share a context share one row: at most 26 contexts "-a".."-z".
+    assert calls[1][0] <= 26
 
 
 def test_blas_threads_are_restored(sampler):
@@ -302,6 +311,9 @@ def test_sample_frequencies_match_the_model(sampler):
     # Law of large numbers on the first two symbols: sampled frequencies against
     # P(first) * P(second | first) from the model, a chi-square at a tiny alpha
     # (fixed seed: it cannot flake). The second step draws from many contexts.
+    # max_length=60: so long that no name fails to end (the count model ends a
+    # name with probability above 0.1 at every step), so no conditioning.
+    sampler = variant(sampler, max_length=60)
     names = sampler.sample(20000, random_state=0)
     letters = sampler.vocabulary_[1:]
     first = sampler.next_char_proba([""])[0][1:]  # (26,)
@@ -557,10 +569,11 @@ def test_frozen_pipeline_is_not_refit(sampler):
     pipe = count_pipe().fit(NAMES)
     table = pipe[-1].log_table_
     fits = NGramCounts.n_fits
-    frozen = NameSampler(FrozenEstimator(pipe), temperature=0.7).fit(["other", "names"])
+    bounds = {"temperature": 0.7, "min_length": 1, "max_length": 12}
+    frozen = NameSampler(FrozenEstimator(pipe), **bounds).fit(["other", "names"])
     assert NGramCounts.n_fits == fits
     assert frozen.estimator_.estimator is pipe and pipe[-1].log_table_ is table
-    fitted = NameSampler(count_pipe(), temperature=0.7).fit(NAMES)
+    fitted = NameSampler(count_pipe(), **bounds).fit(NAMES)
     assert NGramCounts.n_fits == fits + 1
     assert frozen.sample(50, random_state=0) == fitted.sample(50, random_state=0)
     # Frozen steps inside a pipeline are found too.
@@ -618,8 +631,17 @@ def test_skops_round_trip_gives_the_same_samples(sampler, tmp_path):
 
 def test_fitted_state_is_plain(sampler):
     fitted = {k: v for k, v in vars(sampler).items() if k.endswith("_")}
-    assert set(fitted) == {"estimator_", "vocabulary_"}
+    assert set(fitted) == {
+        "estimator_",
+        "vocabulary_",
+        "training_length_counts_",
+        "training_name_hashes_",
+    }
     assert isinstance(sampler.vocabulary_, tuple)
+    # The record: NumPy arrays only, 8 bytes per distinct training name.
+    assert sampler.training_name_hashes_.dtype == np.uint64
+    assert sampler.training_name_hashes_.nbytes == 8 * len(set(NAMES))
+    assert sampler.training_length_counts_.tolist() == [0, 0, 0, 1, 14, 7, 2]
 
 
 # --------------------------------------------------------------------------- #
@@ -644,13 +666,14 @@ def every_use(sampler):
 def test_any_model_that_follows_the_protocol_can_be_sampled(sampler, model):
     # The same counts behind another class, with and without next_log_proba
     # (BareNGram has no classes_, no score and no mixin): the same results.
-    other = NameSampler(count_pipe(model=model), max_length=12).fit(NAMES)
+    other = NameSampler(count_pipe(model=model), min_length=1, max_length=12)
+    other.fit(NAMES)
     assert every_use(other) == every_use(sampler)
 
 
 def test_the_unchecked_next_log_proba_is_used_when_the_model_has_one():
     pipe = make_pipeline(ContextWindowTransformer(2), FastNGramCounts(strict=True))
-    fast = NameSampler(pipe, max_length=12).fit(NAMES)
+    fast = NameSampler(pipe, min_length=1, max_length=12).fit(NAMES)
     every_use(fast)  # predict_log_proba would raise
     assert fast.estimator_[-1].n_next_calls_ >= 10
 
@@ -707,7 +730,9 @@ def mlp_pipe(**params):
 
 @pytest.fixture(scope="module")
 def mlp_sampler():
-    return NameSampler(mlp_pipe(), temperature=0.9, max_length=10).fit(NAMES)
+    return NameSampler(mlp_pipe(), temperature=0.9, min_length=1, max_length=10).fit(
+        NAMES
+    )
 
 
 @quiet_mlp
@@ -754,7 +779,9 @@ def test_mlp_greedy_and_beam_search(mlp_sampler):
 def test_mlp_frozen_pipeline_is_not_refit(mlp_sampler):
     pipe = mlp_sampler.estimator_
     coefs, curve = pipe[-1].coefs_, list(pipe[-1].loss_curve_)
-    frozen = NameSampler(FrozenEstimator(pipe), temperature=0.9, max_length=10)
+    frozen = NameSampler(
+        FrozenEstimator(pipe), temperature=0.9, min_length=1, max_length=10
+    )
     frozen.fit(["other", "names"])
     assert pipe[-1].coefs_ is coefs and pipe[-1].loss_curve_ == curve
     assert frozen.sample(30, random_state=0) == mlp_sampler.sample(30, random_state=0)

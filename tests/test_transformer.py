@@ -221,28 +221,38 @@ def test_drop_policy_removes_unknown_characters():
     assert len(windows) == 7 + 5 + 3
 
 
-def test_drop_policy_a_name_left_empty_gives_no_window():
+def test_drop_policy_never_leaves_a_name_empty():
     transformer = ContextWindowTransformer(handle_unknown="drop").fit(["x"])
-    windows = transformer.transform(["ab", "123", "c"])
+    windows = transformer.transform(["ab", "1c3"])
     assert len(windows) == 3 + 2
-    assert windows.n_names == 3
-    assert windows.name_index.tolist() == [0, 0, 0, 2, 2]  # original positions
-    assert [a.tolist() for a in transformer.encode(["ab", "123", "c"])] == [
-        [1, 2],
-        [],
-        [3],
-    ]
+    assert windows.name_index.tolist() == [0, 0, 0, 1, 1]
+    assert [a.tolist() for a in transformer.encode(["ab", "1c3"])] == [[1, 2], [3]]
+    # A name without any known character can be neither learned nor scored:
+    # an error that quotes it, never an empty name (which would score NaN).
+    for method in (transformer.transform, transformer.encode):
+        with pytest.raises(ValueError, match=r"leaves 1 name\(s\).*names\[1\]='123'"):
+            method(["ab", "123", "c"])
+    with pytest.raises(ValueError, match="names\\[0\\]='राहुल'"):
+        ContextWindowTransformer(handle_unknown="drop").fit(["राहुल", "ravi"])
 
 
 def test_learned_alphabet_for_other_scripts():
     names = ["अमर", "आशा", "अनु"]
+    # Code points: vowel signs are symbols of their own.
+    chars = ContextWindowTransformer(alphabet="auto", unit="char").fit(names)
+    assert chars.vocabulary_[0] == "-"
+    assert set(chars.vocabulary_[1:]) == set("".join(names))
+    assert chars.decode(chars.encode(names)) == names
+    assert len(chars.transform(names)) == sum(len(n) + 1 for n in names)
+    # The default with alphabet="auto": user-perceived characters.
     transformer = ContextWindowTransformer(alphabet="auto").fit(names)
-    assert transformer.vocabulary_[0] == "-"
-    assert set(transformer.vocabulary_[1:]) == set("".join(names))
+    assert transformer.unit_ == "grapheme"
+    assert set(transformer.vocabulary_[1:]) == {"अ", "आ", "म", "र", "शा", "नु"}
     assert transformer.decode(transformer.encode(names)) == names
-    assert len(transformer.transform(names)) == sum(len(n) + 1 for n in names)
-    with pytest.raises(ValueError, match="reserved"):
-        ContextWindowTransformer(alphabet="auto").fit(["ab-c"])
+    assert len(transformer.transform(names)) == 3 + 1 + 2 + 1 + 2 + 1
+    # A hyphen is an ordinary character; the end marker is shown otherwise.
+    hyphen = ContextWindowTransformer(alphabet="auto").fit(["ab-c"])
+    assert hyphen.vocabulary_ == (".", "-", "a", "b", "c")
 
 
 def test_custom_alphabet_validation():
@@ -314,7 +324,7 @@ def test_fit_does_not_modify_input_and_clone_is_unfitted():
     [
         ({}, ["abid", "Ali", "zoya"]),
         ({"alphabet": "auto"}, ["अमर", "आशा"]),
-        ({"handle_unknown": "drop"}, ["o'brien", "123", "ab"]),
+        ({"handle_unknown": "drop"}, ["o'brien", "1c23", "ab"]),
     ],
 )
 def test_fit_transform_equals_fit_then_transform(params, names):

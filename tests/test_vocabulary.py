@@ -10,6 +10,7 @@ from sknextchar._vocabulary import (
     decode_rows,
     id_dtype,
     make_vocabulary,
+    pick_end_symbol,
 )
 
 
@@ -55,3 +56,28 @@ def test_decode_rows_stops_at_the_end_marker():
 def test_decode_rows_keeps_a_nul_symbol_inside_a_name():
     vocabulary = (END, "\x00", "a")  # a learned alphabet may hold NUL
     assert decode_rows(np.array([[2, 1, 2]]), vocabulary) == ["a\x00a"]
+
+
+def test_the_end_marker_display_is_chosen_by_the_caller():
+    assert make_vocabulary("a-b", end_symbol=".") == (".", "-", "a", "b")
+    with pytest.raises(ValueError, match=r"end_symbol='\$'"):
+        make_vocabulary("a-.b")
+    assert pick_end_symbol("ab") == "-" and pick_end_symbol("a-b", "x") == "x"
+    assert pick_end_symbol("a-.b") == "$"
+    with pytest.raises(ValueError, match="pass an end_symbol"):
+        pick_end_symbol("-.$#|~^_*@¶")
+
+
+def test_grapheme_symbols_encode_and_decode():
+    vocabulary = make_vocabulary(["रा", "हु", "ल", "e\u0301"], unit="grapheme")
+    assert vocabulary[0] == END and len(vocabulary) == 5
+    table = SymbolTable(vocabulary)
+    ids, bad = table.encode_letters(["रा", "हु", "ल", "ह", "-"])
+    assert bad.tolist() == [False, False, False, True, True]
+    assert table.decode(ids[:3]) == "राहुल"
+    rows = np.array([[ids[0], ids[1], ids[2], 0], [ids[2], 0, 0, 0]])
+    assert decode_rows(rows, vocabulary) == ["राहुल", "ल"]
+    with pytest.raises(ValueError, match="single user-perceived characters"):
+        make_vocabulary(["राहुल"], unit="grapheme")
+    with pytest.raises(ValueError, match="single characters"):
+        make_vocabulary(["रा"], unit="char")

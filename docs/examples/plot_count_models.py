@@ -1,7 +1,7 @@
 """
-=============================================
+==============================================
 From the bigram table to a mixture with an MLP
-=============================================
+==============================================
 
 The lecture starts from counts: a table of how often each character follows each
 other one. This example follows the count models up from there, with

@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+from .._file_safety import atomic_write, check_target
 from .._persistence import load_model, resolve_format, save_model
 from .._version import __version__
 from ..datasets import load_indian_names, load_names
@@ -32,6 +33,8 @@ __all__ = [
 # The main job is reproducible: the same model and the same names every run.
 MAIN_JOB_SEED = 0
 MAIN_JOB_N_NAMES = 20
+# The main job's report line is about this many names drawn the same way.
+MAIN_JOB_REPORT_N = 2000
 
 
 # --------------------------------------------------------------------------- #
@@ -130,10 +133,14 @@ def train(args):
     >>> build_parser().parse_args(["train", "-o", "m.skops"]).run is train
     True
     """
-    names = load_names(args.names_file) if args.names_file else load_indian_names()
+    if args.names_file:
+        names = load_names(args.names_file, encoding=args.encoding)
+    else:
+        names = load_indian_names()
     output = Path(args.output)
-    if not output.parent.is_dir():  # fail before training, not after
-        raise FileNotFoundError(f"Cannot save to {args.output!r}: no such folder.")
+    # Fail before training, not after: no folder, a FIFO, an existing file
+    # without --force, or the names file itself.
+    check_target(output, inputs=[args.names_file], force=args.force)
     fmt = resolve_format(output, args.format)  # save_model's rule, to report it
     if fmt == "skops":
         import skops.io  # noqa: F401  (fail before training if it is missing)
@@ -142,7 +149,8 @@ def train(args):
     header = f"Training on {len(names):,} names from {source}..."
     seconds = _fit(pipe, names, quiet=args.quiet, header=header)
     _report(pipe, len(names), seconds)
-    path = save_model(pipe, output, format=fmt)
+    check_target(output, inputs=[args.names_file], force=args.force)
+    path = save_model(with_record(pipe, names), output, format=fmt)
     print(f"Saved the model to {str(path)!r} ({fmt} format).")
     return 0
 
@@ -170,10 +178,52 @@ def _load_sampler(args, **settings):
 
 def _excluded_names(args):
     if args.exclude_file is not None:
-        return load_names(args.exclude_file)
-    if args.novel:
-        return load_indian_names()
+        return load_names(args.exclude_file, encoding=args.encoding)
     return None
+
+
+def with_record(pipe, names):
+    """The fitted pipeline in a NameSampler that remembers the training names.
+
+    What ``sknextchar train`` saves: the pipeline is not refit; the sampler
+    adds the compact record of the names (``sample --novel``, ``score``'s
+    ``train`` column) and their length range (the default length bounds).
+
+    Parameters
+    ----------
+    pipe : Pipeline
+        The fitted pipeline.
+    names : list of str
+        The names it was trained on.
+
+    Returns
+    -------
+    sampler : NameSampler
+
+    Examples
+    --------
+    >>> from sknextchar.cli._commands import build_pipeline, with_record
+    >>> pipe = build_pipeline(clf__max_iter=2, clf__random_state=0)
+    >>> sampler = with_record(pipe.fit(["abid", "asha"] * 10), ["abid", "asha"])
+    >>> sampler.training_length_range(), sampler.estimator_.estimator is pipe
+    ((4, 4), True)
+    """
+    from sklearn.frozen import FrozenEstimator
+
+    from .._sampler import NameSampler
+
+    return NameSampler(FrozenEstimator(pipe)).fit(names)
+
+
+def _check_record(sampler, args):
+    """Fail clearly when --novel asks for a record the model file lacks."""
+    if args.novel and getattr(sampler, "training_name_hashes_", None) is None:
+        raise ValueError(
+            f"{args.model!r} has no record of its training names (it was saved "
+            "before sknextchar 0.2.0, or is a bare pipeline), so --novel cannot "
+            "leave them out: pass the names file it was trained on with "
+            "--exclude-file FILE, or retrain it with 'sknextchar train'."
+        )
 
 
 def sample(args):
@@ -196,15 +246,35 @@ def sample(args):
     True
     """
     sampler = _load_sampler(args, **given(args, SAMPLER_FLAGS))
+    _check_record(sampler, args)
     names = sampler.sample(
         args.n_samples,
         prefix=args.prefix,
+        pattern=args.pattern,
+        novel=args.novel,
+        match_lengths=args.match_lengths,
         unique=args.unique,
         exclude=_excluded_names(args),
         random_state=args.seed,
     )
     print("\n".join(names))
+    if args.report:
+        print(_sample_report(sampler, names, args.model))
     return 0
+
+
+def _sample_report(sampler, names, model):
+    """The report of the names against the model's record, as a table."""
+    from .._sample_report import sample_report
+
+    if getattr(sampler, "training_name_hashes_", None) is None:
+        raise ValueError(
+            f"{model!r} has no record of its training names (saved before "
+            "sknextchar 0.2.0, or a bare pipeline), so --report cannot compare "
+            "with them: retrain it with 'sknextchar train', or use "
+            "sknextchar.metrics.sample_report(names, training_names) in Python."
+        )
+    return "\n" + sample_report(names, sampler).to_string()
 
 
 def score(args):
@@ -226,18 +296,32 @@ def score(args):
     >>> build_parser().parse_args(["score", "m.skops", "asha"]).run is score
     True
     """
+    names = list(args.names)
+    if args.names_file is not None:
+        names += load_names(args.names_file, encoding=args.encoding)
     sampler = _load_sampler(args)
-    total = sampler.score_samples(args.names)
-    per_char = sampler.score_samples(args.names, per_char=True)
+    total = sampler.score_samples(names)
+    per_char = sampler.score_samples(names, per_char=True)
     key = total if args.by == "total" else per_char
     # Most plausible first; a name with no scorable character (NaN) last.
     order = sorted(range(len(key)), key=lambda i: (math.isnan(key[i]), -key[i]))
-    width = max(4, *(len(name) for name in args.names))
-    print(f"rank  {'name':<{width}}  log-likelihood  per char")
+    width = max(4, *(len(name) for name in names))
+    seen = _training_marks(sampler, names)
+    print(f"rank  {'name':<{width}}  log-likelihood  per char  train")
     for rank, i in enumerate(order, start=1):
-        name = args.names[i]
-        print(f"{rank:>4}  {name:<{width}}  {total[i]:>14.3f}  {per_char[i]:>8.3f}")
+        name = names[i]
+        print(
+            f"{rank:>4}  {name:<{width}}  {total[i]:>14.3f}  {per_char[i]:>8.3f}"
+            f"  {seen[i]:>5}"
+        )
     return 0
+
+
+def _training_marks(sampler, names):
+    """ "yes"/"no" per name: in the model's training names ("?" without record)."""
+    if getattr(sampler, "training_name_hashes_", None) is None:
+        return ["?"] * len(names)
+    return ["yes" if found else "no" for found in sampler.in_training_set(names)]
 
 
 def table(args):
@@ -262,6 +346,8 @@ def table(args):
     sampler = _load_sampler(args)
     temperature_table = sampler.temperature_table(args.context, args.temperatures)
     print(temperature_table.to_string(top=args.top))
+    end = sampler.vocabulary_[0]
+    print(f"{end!r} is the end marker: the name ends (it also pads the context).")
     return 0
 
 
@@ -285,6 +371,7 @@ def plot(args):
     >>> build_parser().parse_args(argv).run is plot
     True
     """
+    check_target(args.output, inputs=[args.model], force=args.force)
     model = load_model(args.model, allow_pickle=args.trust_pickle)
     if "matplotlib.pyplot" not in sys.modules:
         # Files only: no window, no GUI toolkit. A missing matplotlib is left
@@ -297,7 +384,8 @@ def plot(args):
     import matplotlib.pyplot as plt
 
     try:
-        fig.savefig(args.output)
+        # Through a checked temporary file with the same suffix (the format).
+        atomic_write(args.output, fig.savefig, inputs=[args.model], force=args.force)
     finally:
         plt.close(fig)
     print(f"Wrote {args.output!r}.")
@@ -324,6 +412,20 @@ def _draw(model, args):
 # --------------------------------------------------------------------------- #
 # The main job.
 # --------------------------------------------------------------------------- #
+def _main_job_summary(sampler):
+    """One line: the sample report of names drawn like the main job's, novel or not."""
+    from .._sample_report import sample_report
+
+    drawn = sampler.sample(
+        MAIN_JOB_REPORT_N, match_lengths=True, random_state=MAIN_JOB_SEED
+    )
+    report = sample_report(drawn, sampler).summary().split(": ", 1)[1]
+    return (
+        f"Report on {MAIN_JOB_REPORT_N:,} names drawn the same way, training names "
+        f"not left out: {report}"
+    )
+
+
 def main_job():
     """Train the default model on the bundled names; print its NLL and new names.
 
@@ -357,17 +459,19 @@ def main_job():
     pipe = build_pipeline(clf__random_state=MAIN_JOB_SEED)
     seconds = _fit(pipe, names, quiet=False)
     _report(pipe, len(names), seconds)
-    # New names as long as the training names (the model itself only sees the
-    # last few characters, so it cannot count letters).
-    shortest, longest = min(map(len, names)), max(map(len, names))
-    sampler = NameSampler(
-        FrozenEstimator(pipe), min_length=shortest, max_length=longest
-    ).fit(names)
-    new = sampler.sample(MAIN_JOB_N_NAMES, exclude=names, random_state=MAIN_JOB_SEED)
+    # New names as long as the training names: within their range (the
+    # sampler's default bounds; none is cut, a name that runs on is redrawn)
+    # and with their length distribution (the model cannot count letters).
+    sampler = NameSampler(FrozenEstimator(pipe)).fit(names)
+    shortest, longest = sampler.training_length_range()
+    new = sampler.sample(
+        MAIN_JOB_N_NAMES, novel=True, match_lengths=True, random_state=MAIN_JOB_SEED
+    )
     print(
         f"{MAIN_JOB_N_NAMES} new names of {shortest} to {longest} letters, none of "
         "them in the training set:"
     )
     print("\n".join(f"  {name}" for name in new))
+    print(_main_job_summary(sampler))
     print(f"Next: '{PROG} train -o names.skops', then '{PROG} --help'.")
     return 0

@@ -5,14 +5,23 @@ unknown characters) is one of :data:`USER_ERRORS` and prints as
 ``sknextchar: error: ...``; anything else is a bug and keeps its traceback.
 """
 
+import re
 import sys
 
-__all__ = ["PROG", "USER_ERRORS", "error_message", "one_line", "show_warning"]
+__all__ = [
+    "PROG",
+    "USER_ERRORS",
+    "cli_spelling",
+    "error_message",
+    "one_line",
+    "show_warning",
+]
 
 PROG = "sknextchar"
 # Errors a user can cause (bad files, values, names): one line, no traceback.
 # scikit-learn's InvalidParameterError and NotFittedError are ValueErrors.
-USER_ERRORS = (OSError, ValueError, TypeError, ImportError)
+# MemoryError: a model file too large for this machine is the user's, not a bug.
+USER_ERRORS = (OSError, ValueError, TypeError, ImportError, MemoryError)
 
 # Optional dependencies: the package that is missing -> how to get it.
 _INSTALL_HINTS = {
@@ -66,7 +75,56 @@ def error_message(exc):
     """
     if isinstance(exc, ImportError) and exc.name in _INSTALL_HINTS:
         return _INSTALL_HINTS[exc.name]
-    return one_line(exc)
+    if isinstance(exc, MemoryError):
+        return f"out of memory ({one_line(exc) or 'MemoryError'}); try a smaller model"
+    return cli_spelling(one_line(exc))
+
+
+# A parameter and its value as the Python API's messages write them:
+# alphabet='auto', encoding=..., max_iter=40.
+_SETTING = re.compile(r"\b([a-z][a-z_]*)=('([^']*)'|\.\.\.|[\w.+-]+)")
+
+
+def cli_spelling(message):
+    """A message with its parameter hints spelled as command-line flags.
+
+    The estimators' messages name parameters (``alphabet='auto'``); on the
+    command line the same hint is a flag (``--alphabet auto``). Settings that no
+    flag sets are left as they are.
+
+    Parameters
+    ----------
+    message : str
+
+    Returns
+    -------
+    message : str
+
+    Examples
+    --------
+    >>> from sknextchar.cli._errors import cli_spelling
+    >>> cli_spelling("pass alphabet='auto', or handle_unknown='drop'.")
+    'pass --alphabet auto, or --handle-unknown drop.'
+    >>> cli_spelling("pass encoding=... (e.g. encoding='latin-1'); names[1]='x=y'")
+    "pass --encoding ... (e.g. --encoding latin-1); names[1]='x=y'"
+    """
+    from ._flags import SAMPLER_FLAGS, TRAIN_FLAGS
+
+    flags = {flag.param: flag for flag in TRAIN_FLAGS + SAMPLER_FLAGS}
+
+    def spell(match):
+        param, text = match.group(1), match.group(2)
+        value = match.group(3) if match.group(3) is not None else text
+        if param == "encoding":  # of the names files
+            return f"--encoding {value}"
+        flag = flags.get(param)
+        if flag is None:
+            return match.group(0)
+        if flag.const is not None:  # a switch such as --keep-case
+            return flag.flag if text == repr(flag.const) else match.group(0)
+        return f"{flag.flag} {value}"
+
+    return _SETTING.sub(spell, message)
 
 
 def show_warning(message, category, filename, lineno, file=None, line=None):
@@ -90,4 +148,4 @@ def show_warning(message, category, filename, lineno, file=None, line=None):
     sknextchar: warning: careful now
     >>> sys.stderr = stderr
     """
-    print(f"{PROG}: warning: {one_line(message)}", file=sys.stderr)
+    print(f"{PROG}: warning: {cli_spelling(one_line(message))}", file=sys.stderr)

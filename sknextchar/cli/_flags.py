@@ -156,6 +156,8 @@ class Flag:
         ``"*"`` for a list-valued parameter (each element is checked).
     metavar : str or None, default=None
         The value's name in ``--help``; by default the type's.
+    const : object, default=None
+        For a flag that takes no value (``--keep-case``): the value it sets.
 
     Examples
     --------
@@ -172,6 +174,7 @@ class Flag:
     help: str
     nargs: str | None = None
     metavar: str | None = None
+    const: object = None
 
     @property
     def step(self):
@@ -189,6 +192,16 @@ class Flag:
         The argparse default is None ("not given"): only the flags given are set,
         so the estimator's own default applies otherwise.
         """
+        if self.const is not None:  # a switch: no value on the command line
+            parser.add_argument(
+                self.flag,
+                dest=self.key,
+                action="store_const",
+                const=self.const,
+                default=None,
+                help=f"{self.help} (default: {self.param}={self.default})",
+            )
+            return
         parser.add_argument(
             self.flag,
             dest=self.key,
@@ -211,10 +224,26 @@ TRAIN_FLAGS = (
     Flag("--context-length", "windows__context_length", POSITIVE_INT, 3,
          "characters the next one is predicted from"),
     Flag("--alphabet", "windows__alphabet", str, "abcdefghijklmnopqrstuvwxyz",
-         "characters a name may contain; 'auto' learns them from the names"),
+         "characters a name may contain; 'auto' learns them from the names "
+         "(hyphens, apostrophes, spaces, accents, other scripts)"),
     Flag("--handle-unknown", "windows__handle_unknown", Choice(("error", "drop")),
          "error",
-         "characters outside the alphabet: 'error' stops, 'drop' removes them"),
+         "characters outside the alphabet: 'error' stops, 'drop' removes them "
+         "(a name left without any character stops)"),
+    Flag("--keep-case", "windows__lowercase", bool, True,
+         "keep capitals instead of lowercasing every name", const=False),
+    Flag("--strip-accents", "windows__strip_accents",
+         Choice(("ascii", "unicode")), None,
+         "fold accents as scikit-learn's CountVectorizer does: 'unicode' makes "
+         "José jose and keeps other scripts, 'ascii' also removes every "
+         "character without an ASCII equivalent"),
+    Flag("--unit", "windows__unit", Choice(("auto", "char", "grapheme")), "auto",
+         "one symbol is a code point ('char') or a letter with its combining "
+         "marks ('grapheme'); 'auto' is grapheme with '--alphabet auto'"),
+    Flag("--end-symbol", "windows__end_symbol", str, "-",
+         "how the end marker is shown (one character); with '--alphabet auto' "
+         "and names that use it, the first of . $ # | ~ ^ _ * @ that they do not "
+         "use is shown", metavar="CHAR"),
     Flag("--embedding-dim", "clf__embedding_dim", POSITIVE_INT, 10,
          "numbers in each character's embedding"),
     Flag("--hidden-layer-sizes", "clf__hidden_layer_sizes", POSITIVE_INT, (500,),
@@ -254,9 +283,11 @@ SAMPLER_FLAGS = (
     Flag("--top-p", "top_p", Number(float, 0, 1, closed="right"), None,
          "draw only from the most probable characters whose probability adds up "
          "to p (nucleus sampling)", metavar="P"),
-    Flag("--min-length", "min_length", POSITIVE_INT, 1, "fewest letters per name"),
-    Flag("--max-length", "max_length", POSITIVE_INT, 20,
-         "most letters per name (longer names are cut)"),
+    Flag("--min-length", "min_length", POSITIVE_INT, None,
+         "fewest letters per name (none: the model's shortest training name)"),
+    Flag("--max-length", "max_length", POSITIVE_INT, None,
+         "most letters per name; a name still going is redrawn, never cut "
+         "(none: the model's longest training name)"),
 )
 # fmt: on
 

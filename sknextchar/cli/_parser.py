@@ -41,6 +41,18 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message):
         self.exit(2, f"{PROG}: error: {message} (see '{self.prog} --help')\n")
 
+    def parse_known_args(self, args=None, namespace=None):
+        namespace, extras = super().parse_known_args(args, namespace)
+        names = getattr(namespace, "names", None)
+        if isinstance(names, list):  # score's NAME... list
+            # argparse fills a "*" list at the first positional and returns the
+            # names after an option (score m.skops --by per-char ab) as unknown.
+            names += [arg for arg in extras if not arg.startswith("-")]
+            extras = [arg for arg in extras if arg.startswith("-")]
+            if not names and namespace.names_file is None:
+                self.error("the following arguments are required: NAME or --names-file")
+        return namespace, extras
+
 
 def build_parser():
     """The argument parser of the ``sknextchar`` command.
@@ -101,12 +113,15 @@ def _add_train(commands):
         "names_file",
         metavar="NAMES_FILE",
         nargs="?",
-        help="a UTF-8 text file, one name per line (default: the bundled 15,074 "
-        "Indian names)",
+        help="a text file, one name per line (UTF-8 unless --encoding says "
+        "otherwise; a byte-order mark, any line ending and blank lines are fine; "
+        "default: the bundled 15,074 Indian names)",
     )
+    _add_encoding(parser)
     parser.add_argument(
         "-o", "--output", metavar="MODEL", required=True, help="the model file to write"
     )
+    _add_force(parser)
     suffixes = ", ".join(PICKLE_SUFFIXES)
     parser.add_argument(
         "--format",
@@ -149,21 +164,8 @@ def _add_sample(commands):
         default="",
         help="every name starts with these letters (default: none)",
     )
-    parser.add_argument(
-        "--unique", action="store_true", help="no name twice in the output"
-    )
-    parser.add_argument(
-        "--novel",
-        action="store_true",
-        help="only names that are not training names: the names of --exclude-file "
-        "if given, else the bundled names (those 'train' uses without NAMES_FILE)",
-    )
-    parser.add_argument(
-        "--exclude-file",
-        metavar="FILE",
-        help="never print a name of this file (one name per line); pass the "
-        "NAMES_FILE the model was trained on to get novel names",
-    )
+    _add_sample_filters(parser)
+    _add_encoding(parser)
     parser.add_argument(
         "--seed",
         type=SEED,
@@ -178,6 +180,42 @@ def _add_sample(commands):
     parser.set_defaults(run=sample)
 
 
+def _add_sample_filters(parser):
+    """The options of ``sample`` that keep or leave out names, and --report."""
+    parser.add_argument(
+        "--unique", action="store_true", help="no name twice in the output"
+    )
+    parser.add_argument(
+        "--pattern",
+        metavar="REGEX",
+        help="only names that fully match this Python regular expression, e.g. "
+        "'.*a' (ends with a), '.*sh.*' (contains sh), '[^xyz]*' (no x, y or z)",
+    )
+    parser.add_argument(
+        "--novel",
+        action="store_true",
+        help="only names that are not among the model's own training names (the "
+        "record 'train' saves with the model)",
+    )
+    parser.add_argument(
+        "--exclude-file",
+        metavar="FILE",
+        help="never print a name of this file (one name per line)",
+    )
+    parser.add_argument(
+        "--match-lengths",
+        action="store_true",
+        help="give the names the length distribution of the model's training "
+        "names (rejection on length; within a length the model's proportions)",
+    )
+    parser.add_argument(
+        "--report",
+        action="store_true",
+        help="after the names, print how many are distinct, training names or "
+        "new, and how their lengths compare with the training names'",
+    )
+
+
 def _add_score(commands):
     parser = commands.add_parser(
         "score",
@@ -187,7 +225,13 @@ def _add_score(commands):
         "most plausible first. Per character compares names of different lengths.",
     )
     _add_model_argument(parser)
-    parser.add_argument("names", metavar="NAME", nargs="+", help="names to score")
+    parser.add_argument("names", metavar="NAME", nargs="*", help="names to score")
+    parser.add_argument(
+        "--names-file",
+        metavar="FILE",
+        help="also score the names of this file, one name per line",
+    )
+    _add_encoding(parser)
     parser.add_argument(
         "--by",
         choices=("total", "per-char"),
@@ -266,4 +310,23 @@ def _add_plot(commands):
         required=True,
         help="the image file; its suffix picks the format (.png, .svg, .pdf)",
     )
+    _add_force(parser)
     parser.set_defaults(run=plot)
+
+
+def _add_encoding(parser):
+    parser.add_argument(
+        "--encoding",
+        default="utf-8",
+        help="text encoding of the names files, e.g. latin-1 or utf-16 (default: "
+        "utf-8, with or without a byte-order mark)",
+    )
+
+
+def _add_force(parser):
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the output file if it exists (an input file is never "
+        "replaced, nor anything that is not a regular file)",
+    )

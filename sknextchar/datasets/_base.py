@@ -1,5 +1,6 @@
 """Loaders for name lists: the bundled Indian names and a user's own file."""
 
+import codecs
 import os
 from importlib import resources
 
@@ -43,15 +44,18 @@ def load_indian_names():
 def load_names(path, *, encoding="utf-8"):
     """Load names from a text file with one name per line.
 
-    Surrounding whitespace is stripped and blank lines are skipped; nothing else
-    is changed (lowercasing and the alphabet are the transformer's business).
+    The file may start with a UTF-8 byte-order mark and may end its lines in any
+    way (``\\n``, ``\\r\\n``, ``\\r``). Surrounding whitespace is stripped and
+    blank lines are skipped; nothing else is changed (case, accents and the
+    alphabet are the transformer's business).
 
     Parameters
     ----------
     path : str or os.PathLike
         The file to read.
     encoding : str, default="utf-8"
-        The file's text encoding.
+        The file's text encoding, e.g. ``"latin-1"`` or ``"utf-16"``. A UTF-8
+        byte-order mark is skipped.
 
     Returns
     -------
@@ -63,7 +67,8 @@ def load_names(path, *, encoding="utf-8"):
     FileNotFoundError
         If there is no such file.
     ValueError
-        If the file is not text in ``encoding`` or holds no name.
+        If the file is not text in ``encoding`` (it cannot be decoded, or it
+        holds NUL characters), or holds no name.
 
     Examples
     --------
@@ -71,30 +76,49 @@ def load_names(path, *, encoding="utf-8"):
     >>> from sknextchar.datasets import load_names
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     path = os.path.join(tmp, "names.txt")
-    ...     with open(path, "w") as f:
-    ...         _ = f.write("Asha\\n\\n  ravi \\n")
+    ...     with open(path, "wb") as f:
+    ...         _ = f.write("\\ufeffAsha\\r\\n\\r\\n  Zoë \\r\\n".encode("utf-8"))
     ...     load_names(path)
-    ['Asha', 'ravi']
+    ['Asha', 'Zoë']
     """
     path = os.fspath(path)
     if os.path.isdir(path):
         raise IsADirectoryError(f"{path!r} is a directory; pass a text file of names.")
     if not os.path.exists(path):
         raise FileNotFoundError(f"No such file of names: {path!r}.")
-    try:
-        with open(path, encoding=encoding) as f:
-            names = [line.strip() for line in f]
-    except UnicodeDecodeError as exc:
+    text = _read_text(path, encoding)
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
         raise ValueError(
-            f"{path!r} is not a {encoding} text file ({exc.reason} at byte "
-            f"{exc.start}); pass encoding=... or a plain text file, one name per line."
-        ) from None
-    except LookupError:
-        raise ValueError(
-            f"encoding={encoding!r} is not a text encoding Python knows; pass e.g. "
-            "'utf-8' or 'latin-1'."
-        ) from None
-    names = [name for name in names if name]
+            f"{path!r} holds NUL characters (line {line}), so it is not a "
+            f"{encoding} text file: it may be binary, or UTF-16; pass "
+            "encoding=..., the file's encoding (e.g. encoding='utf-16')."
+        )
+    names = [name for name in (line.strip() for line in text.splitlines()) if name]
     if not names:
         raise ValueError(f"{path!r} contains no names; expected one name per line.")
     return names
+
+
+def _read_text(path, encoding):
+    """The decoded text of the file, without a UTF-8 byte-order mark."""
+    try:
+        if codecs.lookup(encoding).name == "utf-8":
+            encoding = "utf-8-sig"  # the same, with a byte-order mark skipped
+    except LookupError:
+        raise ValueError(
+            f"encoding={encoding!r} is not a text encoding Python knows; pass e.g. "
+            "encoding='utf-8' or encoding='latin-1'."
+        ) from None
+    with open(path, "rb") as f:
+        data = f.read()
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        shown = encoding.removesuffix("-sig")
+        raise ValueError(
+            f"{path!r} is not a {shown} text file ({exc.reason} at byte {exc.start}, "
+            f"line {line}); pass encoding=..., the file's encoding (e.g. "
+            "encoding='latin-1' for a Western European file that is not UTF-8)."
+        ) from None

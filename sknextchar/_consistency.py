@@ -1,0 +1,68 @@
+"""Whether the steps of a fitted next-character pipeline still belong together.
+
+A scikit-learn Pipeline fits its steps one after another: when a refit fails in
+the model after the transformer was refitted, the transformer holds the new
+vocabulary and the model the old weights. Outputs computed from such a pair would
+be silently wrong (letters shifted by one id), so every use checks first.
+"""
+
+import numpy as np
+
+__all__ = ["STEPS_DISAGREE", "check_steps_agree"]
+
+#: The start of the message of every check that finds the steps disagreeing.
+STEPS_DISAGREE = "The pipeline's steps disagree"
+_ADVICE = (
+    "a refit that failed in a later step, after the transformer was refitted, "
+    "leaves a pipeline so; fit the whole pipeline again"
+)
+
+
+def check_steps_agree(transformer, model, vocabulary=None):
+    """Fail unless the model was fitted on the transformer's current encoding.
+
+    Parameters
+    ----------
+    transformer : ContextWindowTransformer
+        The fitted first step.
+    model : estimator
+        The fitted model after it.
+    vocabulary : sequence of str or None, default=None
+        The vocabulary recorded when the caller (a sampler) was fitted, if any.
+
+    Raises
+    ------
+    ValueError
+        Starting with :data:`STEPS_DISAGREE`, saying what differs and what to do.
+
+    Examples
+    --------
+    >>> from sknextchar import ContextWindowTransformer
+    >>> from sknextchar._consistency import check_steps_agree
+    >>> transformer = ContextWindowTransformer().fit(["abid"])
+    >>> check_steps_agree(transformer, object(), transformer.vocabulary_)
+    >>> check_steps_agree(transformer, object(), ("-", "x"))
+    Traceback (most recent call last):
+    ...
+    ValueError: The pipeline's steps disagree: the transformer's vocabulary ...
+    """
+    current = tuple(transformer.vocabulary_)
+    classes = getattr(model, "classes_", None)
+    if vocabulary is not None and tuple(vocabulary) != current:
+        what = "the transformer's vocabulary changed since the sampler was fitted"
+    elif (
+        classes is not None
+        and np.asarray(classes).dtype.kind == "U"
+        and (tuple(np.asarray(classes).tolist()) != current)
+    ):
+        what = "the transformer's vocabulary is not the model's classes_"
+    elif getattr(model, "n_features_in_", transformer.context_length) != (
+        transformer.context_length
+    ):
+        what = (
+            f"the transformer's context_length={transformer.context_length} is not "
+            f"the {model.n_features_in_} characters the model was fitted on"
+        )
+    else:
+        return
+    raise ValueError(f"{STEPS_DISAGREE}: {what}; {_ADVICE}.")

@@ -1,0 +1,222 @@
+"""Writing files without destroying anything: target checks and atomic replaces.
+
+Every file the package writes (a model, a picture) goes through
+:func:`atomic_write`: it refuses a target that exists and is not a regular file
+(a folder, a FIFO, a device, a socket), writes a temporary file in the target's
+folder, checks it, and only then renames it over the target. On any failure the
+target is left byte-identical and the temporary file is removed.
+
+A symbolic link as target is followed: the file it points to is replaced and the
+link stays in place, still pointing to it.
+"""
+
+import contextlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+__all__ = ["atomic_write", "check_target", "real_target"]
+
+# Kinds of file that are never replaced, by the name users know them by.
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+# Room left in a file name for the temporary file's prefix and random part.
+_TEMP_STEM = 40
+
+
+def real_target(path):
+    """The file that writing to ``path`` would replace: symlinks followed.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The target as the user gave it.
+
+    Returns
+    -------
+    path : pathlib.Path
+        The absolute path with every symbolic link resolved (the file a link
+        points to, even if it does not exist yet).
+
+    Examples
+    --------
+    >>> from sknextchar._file_safety import real_target
+    >>> real_target("/tmp/../tmp/m.skops").name
+    'm.skops'
+    """
+    return Path(os.path.realpath(os.fspath(path)))
+
+
+def _kind(mode):
+    for test, kind in _KINDS:
+        if test(mode):
+            return kind
+    return None if stat.S_ISREG(mode) else "not a regular file"
+
+
+def check_target(path, *, inputs=(), force=True):
+    """Refuse a target that must not be written, before any work is done.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        Where a file is to be written.
+    inputs : iterable of str or os.PathLike, default=()
+        Files the caller reads: never overwritten, even with ``force``.
+    force : bool, default=True
+        Whether an existing regular file may be replaced.
+
+    Returns
+    -------
+    existing : os.stat_result or None
+        The status of the regular file that would be replaced, or None.
+
+    Raises
+    ------
+    IsADirectoryError
+        If ``path`` is a folder.
+    FileExistsError
+        If ``path`` is a FIFO, a device or a socket (never replaced), or an
+        existing file and ``force`` is False.
+    FileNotFoundError
+        If the folder of ``path`` does not exist.
+    ValueError
+        If ``path`` is one of ``inputs``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from sknextchar._file_safety import check_target
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     try:
+    ...         check_target(tmp)
+    ...     except IsADirectoryError as exc:
+    ...         print(str(exc).split(": ")[1][:14])
+    it is a folder
+    """
+    shown = os.fspath(path)
+    real = real_target(path)
+    try:
+        status = os.stat(real)
+    except FileNotFoundError:
+        status = None
+    if status is not None:
+        kind = _kind(status.st_mode)
+        error = IsADirectoryError if kind == "a folder" else FileExistsError
+        if kind is not None:
+            raise error(
+                f"Cannot write to {shown!r}: it is {kind}, not a regular file; it "
+                "was left untouched. Pass the path of a file, such as 'model.skops'."
+            )
+        for given in inputs:
+            if (
+                given is not None
+                and os.path.exists(given)
+                and os.path.samefile(given, real)
+            ):
+                raise ValueError(
+                    f"Cannot write to {shown!r}: it is one of the input files of "
+                    "this command, which are never overwritten (not even with "
+                    "--force). Choose another output file."
+                )
+        if not force:
+            raise FileExistsError(
+                f"{shown!r} already exists; pass --force to replace it, or choose "
+                "another output file."
+            )
+    elif not real.parent.is_dir():
+        raise FileNotFoundError(
+            f"Cannot save to {shown!r}: no such folder (No such file or directory)."
+        )
+    return status
+
+
+def _owner(path):
+    status = os.stat(path)
+    return status.st_uid, status.st_gid
+
+
+def _umask():
+    # Read without changing it (os.umask sets it, which races with threads).
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except OSError:
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def atomic_write(path, write, *, verify=None, inputs=(), force=True):
+    """Write a file through a verified temporary file, then rename it into place.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The target; see :func:`check_target` for what is refused. A symbolic
+        link is followed: the file it points to is replaced.
+    write : callable
+        ``write(temp_path)`` writes the whole file at ``temp_path`` (a path in
+        the target's folder with the target's suffix).
+    verify : callable or None, default=None
+        ``verify(temp_path)`` raises if the written file is not right; the
+        target is then left as it was.
+    inputs, force
+        As in :func:`check_target`.
+
+    Returns
+    -------
+    path : pathlib.Path
+        ``path`` as given.
+
+    Notes
+    -----
+    A new file gets the mode the umask gives (``0o666 & ~umask``); a replaced
+    file keeps its mode (and its owner, where the system allows it). No
+    temporary file is left behind, whatever fails.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> from pathlib import Path
+    >>> from sknextchar._file_safety import atomic_write
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = atomic_write(
+    ...         os.path.join(tmp, "a.txt"), lambda p: Path(p).write_text("hi")
+    ...     )
+    ...     path.read_text(), os.listdir(tmp)
+    ('hi', ['a.txt'])
+    """
+    existing = check_target(path, inputs=inputs, force=force)
+    real = real_target(path)
+    stem = real.name[:_TEMP_STEM]
+    fd, tmp = tempfile.mkstemp(
+        prefix=f".{stem}.", suffix=real.suffix[:20], dir=real.parent
+    )
+    os.close(fd)
+    try:
+        write(tmp)
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        if verify is not None:
+            verify(tmp)
+        mode = stat.S_IMODE(existing.st_mode) if existing else 0o666 & ~_umask()
+        os.chmod(tmp, mode)
+        if existing and (existing.st_uid, existing.st_gid) != _owner(tmp):
+            with contextlib.suppress(OSError):  # only root may give files away
+                os.chown(tmp, existing.st_uid, existing.st_gid)
+        check_target(path, inputs=inputs, force=True)  # nothing swapped in meanwhile
+        os.replace(tmp, real)
+    finally:
+        if os.path.lexists(tmp):
+            os.remove(tmp)
+    return Path(path)

@@ -1,0 +1,270 @@
+"""Checks of model files and of the models in them, before saving and after loading.
+
+Before saving: :func:`find_unsaveable` walks what is reachable from a model and
+names the first attribute that holds a runtime object (an open file, a lock, a
+thread, a generator, a lambda) that no model file can hold.
+
+Before loading a skops file: :func:`check_skops_archive` reads only the zip's
+directory and refuses a file whose members declare more bytes than a limit, and
+then checks that the schema is a JSON object of bounded nesting.
+
+After loading: :func:`validate_loaded_params` checks the parameters of every
+estimator inside the model, so a tampered value fails at load, not at first use.
+"""
+
+import _thread
+import io
+import json
+import socket
+import threading
+import types
+import zipfile
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "check_skops_archive",
+    "find_unsaveable",
+    "validate_loaded_params",
+]
+
+#: The default of ``load_model(max_bytes=...)``: 512 MiB once uncompressed.
+DEFAULT_MAX_BYTES = 512 * 2**20
+_MAX_MEMBERS = 100_000
+_MAX_DEPTH = 200  # JSON nesting of a schema; real models nest about 10 deep
+
+_UNSAVEABLE = (
+    io.IOBase,
+    _thread.LockType,
+    _thread.RLock,
+    threading.Condition,
+    threading.Event,
+    threading.Semaphore,
+    threading.Thread,
+    socket.socket,
+    types.GeneratorType,
+    types.CoroutineType,
+    types.ModuleType,
+    types.FrameType,
+)
+
+
+def _is_unsaveable(obj):
+    if isinstance(obj, _UNSAVEABLE):
+        return True
+    if isinstance(obj, types.FunctionType):  # lambdas and local functions
+        return "<lambda>" in obj.__qualname__ or "<locals>" in obj.__qualname__
+    return False
+
+
+def _children(obj):
+    if isinstance(obj, dict):
+        return [(f"[{key!r}]", value) for key, value in obj.items()]
+    if isinstance(obj, (list, tuple)):
+        return [(f"[{i}]", value) for i, value in enumerate(obj)]
+    state = getattr(obj, "__dict__", None)
+    if isinstance(state, dict) and not isinstance(obj, type):
+        return [(f".{key}", value) for key, value in state.items()]
+    return []
+
+
+def find_unsaveable(model, name="model"):
+    """The first attribute reachable from ``model`` that no file can hold.
+
+    Parameters
+    ----------
+    model : object
+        The model to be saved.
+    name : str, default="model"
+        How the path of the attribute starts.
+
+    Returns
+    -------
+    found : tuple of (str, object) or None
+        The attribute's path (``"model.steps[1][1].log_"``) and its value, or
+        None when everything is saveable.
+
+    Examples
+    --------
+    >>> import threading
+    >>> from sknextchar import ContextWindowTransformer
+    >>> from sknextchar._model_checks import find_unsaveable
+    >>> model = ContextWindowTransformer()
+    >>> find_unsaveable(model) is None
+    True
+    >>> model.lock_ = threading.Lock()
+    >>> find_unsaveable(model)[0]
+    'model.lock_'
+    """
+    seen, stack = set(), [(name, model)]
+    while stack:
+        path, obj = stack.pop()
+        if id(obj) in seen or isinstance(obj, (str, bytes, int, float)):
+            continue
+        seen.add(id(obj))
+        if _is_unsaveable(obj):
+            return path, obj
+        if type(obj).__module__ == "numpy":
+            continue  # arrays and scalars hold no Python objects worth walking
+        children = _children(obj)
+        stack.extend((path + key, value) for key, value in reversed(children))
+    return None
+
+
+def _bad_file(path, what):
+    return ValueError(f"Cannot load {str(path)!r}: {what}.")
+
+
+def _depth(text):
+    # The deepest bracket nesting, counted outside JSON strings.
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+def check_skops_archive(path, data, max_bytes=DEFAULT_MAX_BYTES):
+    """Refuse a skops file whose zip claims too much memory or whose schema is bad.
+
+    Only the zip's directory is read before the sizes are checked, so a small
+    file that would inflate to gigabytes is refused at once.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file, for the messages.
+    data : bytes
+        Its content.
+    max_bytes : int, default=DEFAULT_MAX_BYTES
+        The most bytes its members may declare, all together, once uncompressed.
+
+    Raises
+    ------
+    ValueError
+        Naming the file and what is wrong with it.
+
+    Examples
+    --------
+    >>> import io, zipfile
+    >>> from sknextchar._model_checks import check_skops_archive
+    >>> buffer = io.BytesIO()
+    >>> with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    ...     archive.writestr("schema.json", "[]")
+    >>> check_skops_archive("m.skops", buffer.getvalue())
+    Traceback (most recent call last):
+    ...
+    ValueError: Cannot load 'm.skops': its schema.json is a list, not a JSON object; ...
+    """
+    try:
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError) as exc:
+        raise _bad_file(
+            path,
+            f"it is corrupt, truncated or not a skops model file (not a readable "
+            f"zip archive: {exc})",
+        ) from exc
+    if len(members) > _MAX_MEMBERS:
+        raise _bad_file(path, f"it holds {len(members):,} members, far beyond a model")
+    total = sum(member.file_size for member in members)
+    if total > max_bytes:
+        raise _bad_file(
+            path,
+            f"it would take {total:,} bytes once uncompressed, more than "
+            f"max_bytes={max_bytes:,}; if you trust the file and have the memory, "
+            "pass a larger max_bytes to load_model",
+        )
+    _check_schema(path, data)
+
+
+def _check_schema(path, data):
+    try:
+        raw = zipfile.ZipFile(io.BytesIO(data)).read("schema.json")
+        text = raw.decode("utf-8")
+    except KeyError:
+        raise _bad_file(
+            path,
+            "it is corrupt, truncated or not a skops model file (it has no "
+            "schema.json)",
+        ) from None
+    except (zipfile.BadZipFile, UnicodeDecodeError, EOFError, OSError) as exc:
+        raise _bad_file(path, f"its schema.json cannot be read ({exc})") from exc
+    if _depth(text) > _MAX_DEPTH:
+        raise _bad_file(path, f"its schema.json nests deeper than {_MAX_DEPTH} levels")
+    try:
+        schema = json.loads(text)
+    except ValueError as exc:
+        raise _bad_file(path, f"its schema.json is not valid JSON ({exc})") from exc
+    if not isinstance(schema, dict):
+        raise _bad_file(
+            path,
+            f"its schema.json is a {type(schema).__name__}, not a JSON object; "
+            "the file is damaged or was not written by skops",
+        )
+
+
+def _estimators(model, depth=0):
+    if depth > 50 or not hasattr(model, "get_params"):
+        return
+    yield model
+    for value in model.get_params(deep=False).values():
+        for item in value if isinstance(value, (list, tuple)) else [value]:
+            if isinstance(item, tuple):  # (name, estimator) steps
+                for part in item:
+                    yield from _estimators(part, depth + 1)
+            else:
+                yield from _estimators(item, depth + 1)
+
+
+def validate_loaded_params(model, path):
+    """Check the parameters of every estimator inside a loaded model.
+
+    Parameters
+    ----------
+    model : estimator
+        The loaded model (a pipeline, a sampler, an estimator).
+    path : str or os.PathLike
+        Its file, for the message.
+
+    Raises
+    ------
+    ValueError
+        If a parameter breaks its estimator's constraints (a tampered file).
+
+    Examples
+    --------
+    >>> from sknextchar import ContextWindowTransformer
+    >>> from sknextchar._model_checks import validate_loaded_params
+    >>> model = ContextWindowTransformer()
+    >>> model.context_length = -2  # as a tampered file could hold
+    >>> validate_loaded_params(model, "m.skops")
+    Traceback (most recent call last):
+    ...
+    ValueError: Cannot load 'm.skops': it holds an invalid parameter: The ...
+    """
+    from ._compat import validate_parameter_constraints  # scikit-learn: lazily
+
+    for estimator in _estimators(model):
+        constraints = getattr(type(estimator), "_parameter_constraints", None)
+        if not constraints:
+            continue
+        try:
+            validate_parameter_constraints(
+                constraints,
+                estimator.get_params(deep=False),
+                caller_name=type(estimator).__name__,
+            )
+        except ValueError as exc:
+            raise _bad_file(path, f"it holds an invalid parameter: {exc}") from exc

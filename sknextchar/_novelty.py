@@ -1,0 +1,144 @@
+"""A compact record of the names a sampler was fitted on: hashes and lengths.
+
+:class:`~sknextchar.NameSampler` remembers its training names so that
+``sample(novel=True)`` can leave them out and :meth:`NameSampler.in_training_set`
+can answer whether a name was one of them, also after the sampler is saved and
+loaded. It does not keep the names themselves: a name is compared as the model
+spells it, as its symbol ids after the transformer's own normalisation
+(:meth:`ContextWindowTransformer.encode`: lowercasing and whatever else the
+transformer does), and the record holds a 64-bit hash of those ids, sorted.
+That is 8 bytes per distinct training name (8 MB for 1,000,000 names), plus one
+count per name length.
+
+Two different names share a hash with probability about ``n / 2**64`` per
+query (``5e-14`` at a million training names), so a new name is taken for a
+training name about once in twenty thousand billion draws.
+
+The hash is FNV-1a over the ids, computed for all names at once with NumPy
+(no Python loop per name), and does not depend on Python's hash seed, so a
+saved record stays valid in another process.
+"""
+
+import numpy as np
+
+__all__ = [
+    "contains",
+    "hash_id_rows",
+    "length_counts",
+    "padded_ids",
+]
+
+_FNV_OFFSET = np.uint64(0xCBF29CE484222325)
+_FNV_PRIME = np.uint64(0x100000001B3)
+
+
+def hash_id_rows(ids):
+    """A 64-bit FNV-1a hash of each row of zero-padded symbol ids.
+
+    Parameters
+    ----------
+    ids : ndarray of int of shape (n, width)
+        Each row holds a name's letter ids (all above 0) followed by zeros.
+
+    Returns
+    -------
+    hashes : ndarray of uint64 of shape (n,)
+        The same name gives the same hash whatever the padding width.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> h = hash_id_rows(np.array([[1, 2, 0], [1, 2, 3]]))
+    >>> h2 = hash_id_rows(np.array([[1, 2]]))
+    >>> bool(h[0] == h2[0]), bool(h[0] == h[1])
+    (True, False)
+    """
+    ids = np.asarray(ids)
+    hashes = np.full(len(ids), _FNV_OFFSET, dtype=np.uint64)
+    with np.errstate(over="ignore"):  # the multiplication wraps by design
+        for column in ids.T:
+            letter = column != 0
+            mixed = (hashes ^ column.astype(np.uint64)) * _FNV_PRIME
+            hashes = np.where(letter, mixed, hashes)
+    return hashes
+
+
+def padded_ids(encoded):
+    """The rows of ids of encoded names, zero padded to the longest.
+
+    Parameters
+    ----------
+    encoded : list of ndarray of int
+        One 1-D array of letter ids per name, as
+        :meth:`ContextWindowTransformer.encode` returns them.
+
+    Returns
+    -------
+    ids : ndarray of shape (n_names, longest)
+    lengths : ndarray of int of shape (n_names,)
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> ids, lengths = padded_ids([np.array([3, 1]), np.array([2])])
+    >>> ids.tolist(), lengths.tolist()
+    ([[3, 1], [2, 0]], [2, 1])
+    """
+    lengths = np.fromiter((len(a) for a in encoded), dtype=np.intp, count=len(encoded))
+    width = int(lengths.max(initial=0))
+    ids = np.zeros((len(encoded), width), dtype=np.uint8 if width else np.intp)
+    if len(encoded) and width:
+        flat = np.concatenate(encoded)
+        ids = np.zeros((len(encoded), width), dtype=flat.dtype)
+        mask = np.arange(width) < lengths[:, None]  # row-major: the letters in order
+        ids[mask] = flat
+    return ids, lengths
+
+
+def length_counts(lengths):
+    """How many names have each number of letters.
+
+    Parameters
+    ----------
+    lengths : array-like of int
+        The number of letters of each name.
+
+    Returns
+    -------
+    counts : ndarray of int64
+        ``counts[k]`` names have ``k`` letters.
+
+    Examples
+    --------
+    >>> length_counts([4, 2, 4]).tolist()
+    [0, 0, 1, 0, 2]
+    """
+    return np.bincount(np.asarray(lengths, dtype=np.intp)).astype(np.int64)
+
+
+def contains(record, hashes):
+    """Which hashes are in a sorted record.
+
+    Parameters
+    ----------
+    record : ndarray of uint64 of shape (n_record,)
+        Sorted hashes (:func:`hash_id_rows` of the training names, unique and
+        sorted).
+    hashes : ndarray of uint64 of shape (n,)
+        The hashes to look up.
+
+    Returns
+    -------
+    found : ndarray of bool of shape (n,)
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> record = np.array([3, 8, 20], dtype=np.uint64)
+    >>> contains(record, np.array([8, 9], dtype=np.uint64)).tolist()
+    [True, False]
+    """
+    if not len(record):
+        return np.zeros(len(hashes), dtype=bool)
+    where = np.minimum(np.searchsorted(record, hashes), len(record) - 1)
+    return record[where] == hashes

@@ -1,0 +1,251 @@
+"""The sample-quality report: how new, how varied and how long generated names are.
+
+:func:`~sknextchar.metrics.sample_report` compares generated names with the
+training names (and, optionally, held-out test names): the share of distinct
+names, the shares found in the training and test sets and in neither (makemore's
+"in train / in test / new"), and how far the length distribution of the samples
+is from the training names'. :class:`~sknextchar.metrics.SampleReport` holds the
+numbers; ``print(report)`` shows a table and ``report.to_dict()`` gives them as
+a dict.
+"""
+
+from dataclasses import asdict, dataclass
+
+import numpy as np
+
+__all__ = ["SampleReport", "sample_report"]
+
+
+@dataclass(frozen=True)
+class SampleReport:
+    """The numbers of :func:`~sknextchar.metrics.sample_report`.
+
+    Parameters
+    ----------
+    n : int
+        The number of samples.
+    distinct : float
+        The share of distinct names among the samples (1.0: no repeats).
+    in_train : float
+        The share of samples found among the training names.
+    in_test : float or None
+        The share of samples found among the test names; None without them.
+    novel : float
+        The share of samples in neither the training nor the test names.
+    length_tv : float
+        The total-variation distance between the length distributions of the
+        samples and of the training names: half the sum over lengths of the
+        absolute differences of the shares, 0 (same) to 1 (disjoint).
+    mean_length, median_length : float
+        Of the samples.
+    train_mean_length, train_median_length : float
+        Of the training names.
+
+    Examples
+    --------
+    >>> report = sample_report(["ab", "abc", "ab"], ["ab", "xyz"])
+    >>> report.n, report.distinct, report.in_train
+    (3, 0.6666666666666666, 0.6666666666666666)
+    """
+
+    n: int
+    distinct: float
+    in_train: float
+    in_test: float | None
+    novel: float
+    length_tv: float
+    mean_length: float
+    median_length: float
+    train_mean_length: float
+    train_median_length: float
+
+    def to_dict(self):
+        """The numbers as a dict, in field order.
+
+        Returns
+        -------
+        numbers : dict
+
+        Examples
+        --------
+        >>> sorted(sample_report(["ab"], ["ab"]).to_dict())[:3]
+        ['distinct', 'in_test', 'in_train']
+        """
+        return asdict(self)
+
+    def summary(self):
+        """The report in one line, as the main job prints it.
+
+        Returns
+        -------
+        line : str
+
+        Examples
+        --------
+        >>> print(sample_report(["ab", "cd"], ["ab", "xyz"]).summary())
+        2 names: 100% distinct, 50% in train, 50% new; length TV 0.50 (mean 2.0 vs 2.5)
+        """
+        test = "" if self.in_test is None else f", {self.in_test:.0%} in test"
+        return (
+            f"{self.n} names: {self.distinct:.0%} distinct, {self.in_train:.0%} in "
+            f"train{test}, {self.novel:.0%} new; length TV {self.length_tv:.2f} "
+            f"(mean {self.mean_length:.1f} vs {self.train_mean_length:.1f})"
+        )
+
+    def to_string(self):
+        """The report as an aligned table.
+
+        Returns
+        -------
+        text : str
+
+        Examples
+        --------
+        >>> print(sample_report(["ab", "cd"], ["ab", "xyz"]))
+        samples              2
+        distinct         1.000
+        in train         0.500
+        novel            0.500
+        length TV        0.500
+        mean length      2.000  (train 2.500)
+        median length    2.000  (train 2.500)
+        """
+        rows = [
+            ("samples", f"{self.n:>5}"),
+            ("distinct", f"{self.distinct:.3f}"),
+            ("in train", f"{self.in_train:.3f}"),
+        ]
+        if self.in_test is not None:
+            rows.append(("in test", f"{self.in_test:.3f}"))
+        rows += [
+            ("novel", f"{self.novel:.3f}"),
+            ("length TV", f"{self.length_tv:.3f}"),
+            (
+                "mean length",
+                f"{self.mean_length:.3f}  (train {self.train_mean_length:.3f})",
+            ),
+            (
+                "median length",
+                f"{self.median_length:.3f}  (train {self.train_median_length:.3f})",
+            ),
+        ]
+        return "\n".join(f"{label:<15}{value}" for label, value in rows)
+
+    def __str__(self):
+        return self.to_string()
+
+
+def sample_report(samples, train, test=None):
+    """How new, varied and well-sized generated names are.
+
+    Names are compared exactly as given: normalise them alike first (the
+    sampler's names are lowercase when its transformer lowercases).
+
+    Parameters
+    ----------
+    samples : sequence of str
+        The generated names, at least one.
+    train : sequence of str or NameSampler
+        The training names, at least one; or a fitted
+        :class:`~sknextchar.NameSampler`, whose record of its training names
+        (:meth:`~sknextchar.NameSampler.in_training_set` and
+        ``training_length_counts_``) stands for them, compared after its
+        transformer's normalisation.
+    test : sequence of str or None, default=None
+        Held-out names, for ``in_test``.
+
+    Returns
+    -------
+    report : SampleReport
+        ``print(report)`` shows a table, ``report.to_dict()`` gives the numbers,
+        ``report.summary()`` one line.
+
+    Raises
+    ------
+    ValueError
+        If ``samples`` or ``train`` is empty.
+
+    Examples
+    --------
+    >>> from sknextchar.metrics import sample_report
+    >>> report = sample_report(["asha", "amit", "anu", "asha"],
+    ...                        train=["asha", "ravi"], test=["anu"])
+    >>> report.in_train, report.in_test, report.novel, report.distinct
+    (0.5, 0.25, 0.25, 0.75)
+    >>> report.length_tv
+    0.25
+    """
+    samples = _names(samples, "samples")
+    in_train, train_counts = _train_side(samples, train)
+    test = None if test is None else set(_names(test, "test", allow_empty=True))
+    in_test = None if test is None else np.array([n in test for n in samples])
+    lengths = np.array([len(name) for name in samples])
+    train_lengths = np.repeat(np.arange(len(train_counts)), train_counts)
+    return SampleReport(
+        n=len(samples),
+        distinct=len(set(samples)) / len(samples),
+        in_train=float(in_train.mean()),
+        in_test=None if in_test is None else float(in_test.mean()),
+        novel=float(np.mean(~in_train & (True if in_test is None else ~in_test))),
+        length_tv=length_tv(lengths, train_lengths),
+        mean_length=float(lengths.mean()),
+        median_length=float(np.median(lengths)),
+        train_mean_length=float(train_lengths.mean()),
+        train_median_length=float(np.median(train_lengths)),
+    )
+
+
+def _train_side(samples, train):
+    """Which samples are training names, and the training names' length counts."""
+    counts = getattr(train, "training_length_counts_", None)
+    if hasattr(train, "in_training_set") and counts is not None:
+        return np.asarray(train.in_training_set(samples)), np.asarray(counts)
+    if hasattr(train, "in_training_set"):
+        raise ValueError(
+            "This NameSampler has no record of its training names (fitted on no "
+            "names, or saved before 0.2.0): pass the training names as train."
+        )
+    train = _names(train, "train")
+    known = set(train)
+    in_train = np.array([name in known for name in samples])
+    return in_train, np.bincount([len(name) for name in train])
+
+
+def length_tv(lengths, other_lengths):
+    """Total-variation distance between two samples' length distributions.
+
+    Parameters
+    ----------
+    lengths, other_lengths : array-like of int
+        The lengths of the names of each sample.
+
+    Returns
+    -------
+    distance : float
+        ``0.5 * sum_k |p_k - q_k|`` over lengths ``k``, in ``[0, 1]``.
+
+    Examples
+    --------
+    >>> length_tv([4, 4, 5, 6], [4, 5, 5, 5])
+    0.5
+    """
+    size = max(np.max(lengths), np.max(other_lengths)) + 1
+    p = np.bincount(lengths, minlength=size) / len(lengths)
+    q = np.bincount(other_lengths, minlength=size) / len(other_lengths)
+    return float(0.5 * np.abs(p - q).sum())
+
+
+def _names(names, what, *, allow_empty=False):
+    """A list of str from a collection of names; fails on a str or when empty."""
+    if isinstance(names, (str, bytes)):
+        raise TypeError(
+            f"{what} must be a collection of names, not a single string; got "
+            f"{names!r}. Wrap it in a list."
+        )
+    names = list(names)
+    if not names and not allow_empty:
+        raise ValueError(f"{what} is empty: give at least one name.")
+    bad = [name for name in names if not isinstance(name, str)]
+    if bad:
+        raise TypeError(f"{what} must hold str names; got {bad[0]!r}.")
+    return names

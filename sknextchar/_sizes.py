@@ -1,0 +1,141 @@
+"""Refusing allocations too large for the machine, before they are attempted.
+
+A size such as ``embedding_dim=2**70`` would otherwise surface deep inside NumPy
+as an OverflowError or "Maximum allowed dimension exceeded", naming nothing the
+user set. :func:`check_allocation` counts with Python integers (which do not
+overflow) and names the parameters when the count is beyond this machine.
+"""
+
+import os
+
+__all__ = ["check_allocation", "machine_memory"]
+
+
+def machine_memory():
+    """The bytes of physical memory, or 2**63 where the system does not say.
+
+    Returns
+    -------
+    n_bytes : int
+
+    Examples
+    --------
+    >>> from sknextchar._sizes import machine_memory
+    >>> machine_memory() > 2**20
+    True
+    """
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):
+        return 2**63
+
+
+def check_allocation(n_values, itemsize, *, what, parameters):
+    """Refuse ``n_values`` of ``itemsize`` bytes when they exceed the memory.
+
+    Parameters
+    ----------
+    n_values : int
+        How many values are about to be allocated (a Python int: exact).
+    itemsize : int
+        Bytes per value.
+    what : str
+        What they are, for the message ("the weights").
+    parameters : dict
+        The parameters that set the size, by name, shown in the message.
+
+    Raises
+    ------
+    ValueError
+        Naming the parameters, the bytes needed and the bytes available.
+
+    Examples
+    --------
+    >>> from sknextchar._sizes import check_allocation
+    >>> check_allocation(10, 8, what="the weights", parameters={"embedding_dim": 10})
+    >>> check_allocation(2**70, 8, what="the weights",
+    ...                  parameters={"embedding_dim": 2**70})
+    Traceback (most recent call last):
+    ...
+    ValueError: embedding_dim=1180591620717411303424 makes the weights need ...
+    """
+    n_bytes = int(n_values) * int(itemsize)
+    available = machine_memory()
+    if n_bytes <= available:
+        return
+    shown = ", ".join(f"{name}={value!r}" for name, value in parameters.items())
+    lower = " or ".join(parameters)
+    raise ValueError(
+        f"{shown} makes {what} need {n_bytes:.3g} bytes, more than this machine's "
+        f"{available:.3g} bytes of memory; lower {lower}."
+    )
+
+
+def check_weight_memory(
+    n_symbols, embedding_dim, context_length, hidden_sizes, n_classes, itemsize
+):
+    """Refuse a network whose weights, gradients and Adam moments cannot fit.
+
+    Parameters
+    ----------
+    n_symbols, embedding_dim, context_length : int
+        The sizes of the embedding table and of its output.
+    hidden_sizes : sequence of int
+        Units of each hidden layer.
+    n_classes : int
+        Units of the output layer.
+    itemsize : int
+        Bytes per weight.
+
+    Raises
+    ------
+    ValueError
+        Naming ``embedding_dim`` and ``hidden_layer_sizes``.
+
+    Examples
+    --------
+    >>> from sknextchar._sizes import check_weight_memory
+    >>> check_weight_memory(30, 10, 3, [200], 30, 8)
+    """
+    widths = [context_length * embedding_dim, *hidden_sizes, n_classes]
+    n_weights = n_symbols * embedding_dim + sum(
+        a * b + b for a, b in zip(widths, widths[1:])
+    )
+    check_allocation(
+        4 * n_weights,  # the weights, their gradients and Adam's two moments
+        itemsize,
+        what="the weights",
+        parameters={
+            "embedding_dim": embedding_dim,
+            "hidden_layer_sizes": tuple(hidden_sizes),
+        },
+    )
+
+
+def check_window_memory(texts, context_length):
+    """Refuse a ``context_length`` whose windows of ``texts`` cannot fit.
+
+    Parameters
+    ----------
+    texts : sequence of str
+        The names about to be cut into windows (one more window than letters).
+    context_length : int
+        Characters per window.
+
+    Raises
+    ------
+    ValueError
+        Naming ``context_length``.
+
+    Examples
+    --------
+    >>> from sknextchar._sizes import check_window_memory
+    >>> check_window_memory(["abid"], 3)
+    """
+    n_windows = sum(len(text) + 1 for text in texts)
+    check_allocation(
+        n_windows * context_length,
+        8,
+        what="the windows",
+        parameters={"context_length": context_length},
+    )

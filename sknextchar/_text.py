@@ -1,0 +1,146 @@
+"""Text normalisation and segmentation of names into symbols.
+
+Names are normalised the way scikit-learn's text vectorizers preprocess documents
+(``sklearn.feature_extraction.text.CountVectorizer``): Unicode NFC first, so
+that composed and decomposed input are one string, then ``lowercase``, then the
+optional ``strip_accents`` with scikit-learn's own functions, then NFC again.
+
+A name is then cut into symbols: single code points (``unit="char"``), or
+user-perceived characters, extended grapheme clusters (``unit="grapheme"``): a
+base letter with the combining marks that follow it, so that a vowel sign of
+Devanagari or a combining accent is never a symbol of its own. The standard
+library does not segment grapheme clusters; the ``regex`` package does (``\\X``).
+"""
+
+import unicodedata
+
+# Up to this many offending names are quoted in a message.
+MAX_REPORTED = 5
+
+UNITS = ("char", "grapheme")
+
+# Categories whose characters are invisible or cannot stand alone: messages add
+# their Unicode name (a byte-order mark, a zero-width joiner, a combining accent).
+_NAMED = {"Mn", "Mc", "Me", "Cf"}
+
+
+def normalize_text(text, *, lowercase=True, strip_accents=None):
+    """One name as the model sees it.
+
+    Parameters
+    ----------
+    text : str
+        The name as the user wrote it.
+    lowercase : bool, default=True
+        Lowercase it (after NFC).
+    strip_accents : {None, "ascii", "unicode"}, default=None
+        Remove accents as ``CountVectorizer`` (``sklearn.feature_extraction.text``)
+        does: ``"ascii"`` keeps only what has an ASCII equivalent (other
+        characters are removed), ``"unicode"`` removes the combining marks of
+        the compatibility decomposition (NFKD).
+
+    Returns
+    -------
+    text : str
+        In NFC.
+
+    Examples
+    --------
+    >>> normalize_text("Jose\\u0301") == normalize_text("Jos\\u00e9") == "jos\\u00e9"
+    True
+    >>> normalize_text("Zoë", strip_accents="unicode")
+    'zoe'
+    >>> normalize_text("Ángel", lowercase=False, strip_accents="ascii")
+    'Angel'
+    """
+    text = unicodedata.normalize("NFC", text)
+    if lowercase:
+        text = text.lower()
+    if strip_accents is None or text.isascii():
+        return text
+    from sklearn.feature_extraction.text import (
+        strip_accents_ascii,
+        strip_accents_unicode,
+    )
+
+    fold = strip_accents_ascii if strip_accents == "ascii" else strip_accents_unicode
+    return unicodedata.normalize("NFC", fold(text))
+
+
+def graphemes(text):
+    """The extended grapheme clusters of ``text`` (user-perceived characters).
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    clusters : list of str
+        Their concatenation is ``text``.
+
+    Examples
+    --------
+    >>> graphemes("राहुल")
+    ['रा', 'हु', 'ल']
+    >>> [len(c) for c in graphemes("Zoe\\u0308")]  # e and its diaeresis: one
+    [1, 1, 2]
+    """
+    return _grapheme_pattern().findall(text)
+
+
+def _grapheme_pattern():
+    try:
+        import regex
+    except ImportError as exc:  # a dependency; only a broken install lacks it
+        raise ImportError(
+            "unit='grapheme' (the default with alphabet='auto') needs the 'regex' "
+            "package to find user-perceived characters: pip install regex",
+            name="regex",
+        ) from exc
+    return regex.compile(r"\X")
+
+
+def split_symbols(text, unit):
+    """The symbols of ``text``: code points or grapheme clusters.
+
+    Parameters
+    ----------
+    text : str
+    unit : {"char", "grapheme"}
+
+    Returns
+    -------
+    symbols : list of str
+
+    Examples
+    --------
+    >>> split_symbols("ab", "char"), split_symbols("e\\u0301a", "grapheme")
+    (['a', 'b'], ['e\\u0301', 'a'])
+    """
+    return list(text) if unit == "char" else graphemes(text)
+
+
+def describe_symbol(symbol):
+    """A symbol as messages quote it, with the Unicode name of a lone mark.
+
+    Examples
+    --------
+    >>> describe_symbol("a"), describe_symbol("\\u0301")
+    ("'a'", "'\\u0301' (COMBINING ACUTE ACCENT)")
+    """
+    if len(symbol) == 1 and unicodedata.category(symbol) in _NAMED:
+        name = unicodedata.name(symbol, f"U+{ord(symbol):04X}")
+        return f"{symbol!r} ({name})"
+    return repr(symbol)
+
+
+def starts_with_mark(text):
+    """Whether ``text`` starts with a combining mark (cannot stand alone).
+
+    Examples
+    --------
+    >>> starts_with_mark("\\u0941ल"), starts_with_mark("हु")
+    (True, False)
+    """
+    return bool(text) and unicodedata.category(text[0]).startswith("M")

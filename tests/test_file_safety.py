@@ -1,0 +1,304 @@
+"""Files are never destroyed: save targets, atomic verified saves, the CLI's outputs.
+
+FIFOs, folders, sockets, symlinks and read-only folders are made in ``tmp_path``;
+no test touches a real device node.
+"""
+
+import contextlib
+import os
+import socket
+import stat
+import threading
+
+import pytest
+from sklearn.pipeline import make_pipeline
+
+from sknextchar import (
+    CharEmbeddingMLPClassifier,
+    ContextWindowTransformer,
+    load_model,
+    save_model,
+)
+from sknextchar.cli import main
+
+NAMES = ["abid", "asha", "ravi", "mira", "arun", "devi", "amit", "sita"]
+TINY = ["--embedding-dim", "2", "--hidden-layer-sizes", "4", "--max-iter", "1"]
+TINY += ["--validation-fraction", "0", "-q"]
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    clf = CharEmbeddingMLPClassifier(
+        embedding_dim=2, hidden_layer_sizes=(4,), max_iter=1
+    )
+    return make_pipeline(ContextWindowTransformer(), clf).fit(NAMES)
+
+
+def _listing(folder):
+    return sorted(os.listdir(folder))
+
+
+@contextlib.contextmanager
+def _socket_file(path):
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        server.bind(str(path))
+        yield path
+    finally:
+        server.close()
+
+
+# ------------------------------------------------------------------ odd targets
+@pytest.mark.parametrize("fmt", ["m.skops", "m.joblib"])
+def test_a_fifo_is_refused_and_left_a_fifo(pipe, tmp_path, fmt):
+    fifo = tmp_path / fmt
+    os.mkfifo(fifo)
+    with pytest.raises(FileExistsError, match="it is a FIFO"):
+        save_model(pipe, fifo)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert _listing(tmp_path) == [fmt]  # no temporary file either
+
+
+def test_a_socket_is_refused(pipe, tmp_path):
+    with _socket_file(tmp_path / "s.skops") as path:
+        with pytest.raises(FileExistsError, match="it is a socket"):
+            save_model(pipe, path)
+        assert stat.S_ISSOCK(os.stat(path).st_mode)
+
+
+def test_a_folder_is_refused_and_left_as_it_is(pipe, tmp_path):
+    folder = tmp_path / "m.skops"
+    folder.mkdir()
+    (folder / "inside.txt").write_text("kept")
+    with pytest.raises(IsADirectoryError, match="it is a folder"):
+        save_model(pipe, folder)
+    assert (folder / "inside.txt").read_text() == "kept"
+
+
+def test_a_symlink_is_followed_and_kept(pipe, tmp_path):
+    """The documented behaviour: the file the link points to is replaced."""
+    real = tmp_path / "real.skops"
+    real.write_bytes(b"old")
+    link = tmp_path / "link.skops"
+    link.symlink_to(real)
+    save_model(pipe, link)
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert load_model(real).predict_proba(["abid"]).shape[0] == 5
+
+
+def test_a_dangling_symlink_creates_its_target(pipe, tmp_path):
+    link = tmp_path / "link.skops"
+    link.symlink_to(tmp_path / "new.skops")
+    save_model(pipe, link)
+    assert link.is_symlink() and (tmp_path / "new.skops").is_file()
+
+
+def test_a_symlink_to_a_fifo_is_refused(pipe, tmp_path):
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    link = tmp_path / "link.skops"
+    link.symlink_to(fifo)
+    with pytest.raises(FileExistsError, match="FIFO"):
+        save_model(pipe, link)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_a_read_only_folder(pipe, tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        if os.geteuid() == 0:
+            pytest.skip("root writes into a read-only folder; nothing to refuse")
+        with pytest.raises(PermissionError):
+            save_model(pipe, folder / "m.skops")
+        assert _listing(folder) == []
+    finally:
+        folder.chmod(0o755)
+
+
+def test_a_read_only_file_is_replaced_keeping_its_mode(pipe, tmp_path):
+    """The rename replaces the entry; the folder's permission is what counts."""
+    path = tmp_path / "m.skops"
+    path.write_bytes(b"old")
+    path.chmod(0o444)
+    save_model(pipe, path)
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o444
+    assert hasattr(load_model(path), "predict_proba")
+
+
+# ------------------------------------------------------ atomic and verified saves
+@pytest.mark.parametrize(
+    "failure",
+    [OSError(28, "No space left on device"), MemoryError(), KeyboardInterrupt()],
+    ids=["disk-full", "memory", "interrupt"],
+)
+def test_a_failed_save_leaves_the_old_file_byte_identical(pipe, tmp_path, failure):
+    path = save_model(pipe, tmp_path / "m.skops")
+    before = path.read_bytes()
+
+    def broken_dump(model, tmp):
+        with open(tmp, "wb") as f:
+            f.write(b"PK\x03\x04 half a file")
+        raise failure
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("skops.io.dump", broken_dump)
+        with pytest.raises(type(failure)):
+            save_model(pipe, path)
+    assert path.read_bytes() == before
+    assert _listing(tmp_path) == ["m.skops"]
+
+
+def test_a_file_that_would_not_load_never_replaces_the_old_one(pipe, tmp_path):
+    path = save_model(pipe, tmp_path / "m.skops")
+    before = path.read_bytes()
+
+    def writes_garbage(model, tmp):
+        with open(tmp, "wb") as f:
+            f.write(b"PK\x03\x04 not a zip after all")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("skops.io.dump", writes_garbage)
+        with pytest.raises(
+            ValueError, match="would not load .* target was not touched"
+        ):
+            save_model(pipe, path)
+    assert path.read_bytes() == before
+    assert _listing(tmp_path) == ["m.skops"]
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077])
+def test_a_new_file_follows_the_umask(pipe, tmp_path, umask):
+    old = os.umask(umask)
+    try:
+        path = save_model(pipe, tmp_path / "m.skops")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o666 & ~umask
+
+
+@pytest.mark.parametrize("suffix", [".skops", ".joblib"])
+def test_a_replaced_file_keeps_its_mode(pipe, tmp_path, suffix):
+    path = tmp_path / f"m{suffix}"
+    path.write_bytes(b"old")
+    path.chmod(0o640)
+    save_model(pipe, path)
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o640
+
+
+def test_a_replaced_file_keeps_its_owner(pipe, tmp_path):
+    if os.geteuid() != 0:
+        pytest.skip("only root can give a file to another user")
+    path = tmp_path / "m.skops"
+    path.write_bytes(b"old")
+    os.chown(path, 1234, 5678)
+    save_model(pipe, path)
+    assert (os.stat(path).st_uid, os.stat(path).st_gid) == (1234, 5678)
+
+
+def test_a_long_legal_file_name_works(pipe, tmp_path):
+    name = "m" * (255 - len(".skops")) + ".skops"  # NAME_MAX on Linux
+    path = save_model(pipe, tmp_path / name)
+    assert hasattr(load_model(path), "predict_proba")
+    assert _listing(tmp_path) == [name]
+
+
+# ------------------------------------------------------------- only model state
+@pytest.mark.parametrize(
+    "make, kind",
+    [
+        (threading.Lock, "lock"),
+        (lambda: open(os.devnull, "rb"), "BufferedReader"),  # opened, not written
+        (lambda: lambda x: x, "function"),
+        (lambda: (i for i in range(3)), "generator"),
+    ],
+    ids=["lock", "open-file", "lambda", "generator"],
+)
+def test_unsaveable_attributes_are_refused_naming_them(pipe, tmp_path, make, kind):
+    path = save_model(pipe, tmp_path / "m.skops")
+    before = path.read_bytes()
+    value = make()
+    pipe[-1].hook_ = value
+    try:
+        with pytest.raises(TypeError, match=r"model\.steps\[1\]\[1\]\.hook_ holds a"):
+            save_model(pipe, path)
+    finally:
+        del pipe[-1].hook_
+        if hasattr(value, "close"):
+            value.close()
+    assert path.read_bytes() == before
+    assert _listing(tmp_path) == ["m.skops"]
+
+
+def test_callbacks_never_reach_the_file(pipe, tmp_path):
+    from sknextchar.callbacks import History
+
+    pipe.set_callbacks(History())
+    try:
+        path = save_model(pipe, tmp_path / "m.skops")
+    finally:
+        del pipe._skl_callbacks
+    assert not hasattr(load_model(path), "_skl_callbacks")
+
+
+# ---------------------------------------------------------------- the command line
+def _run(capsys, *argv):
+    status = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return status, err
+
+
+@pytest.fixture
+def names_file(tmp_path):
+    path = tmp_path / "names.txt"
+    path.write_text("\n".join(NAMES) + "\n")
+    return path
+
+
+def test_train_never_writes_over_its_names_file(names_file, capsys):
+    before = names_file.read_bytes()
+    for force in ([], ["--force"]):
+        status, err = _run(capsys, "train", names_file, *TINY, "-o", names_file, *force)
+        assert status == 1 and "input files of this command" in err
+        assert err.count("\n") == 1
+    assert names_file.read_bytes() == before
+
+
+def test_train_needs_force_to_replace_a_file(names_file, tmp_path, capsys):
+    output = tmp_path / "m.skops"
+    output.write_bytes(b"precious")
+    status, err = _run(capsys, "train", names_file, *TINY, "-o", output)
+    assert status == 1 and "pass --force to replace it" in err
+    assert output.read_bytes() == b"precious"
+    status, _ = _run(capsys, "train", names_file, *TINY, "-o", output, "--force")
+    assert status == 0 and hasattr(load_model(output), "predict_proba")
+
+
+def test_train_refuses_a_fifo_even_with_force(names_file, tmp_path, capsys):
+    fifo = tmp_path / "m.skops"
+    os.mkfifo(fifo)
+    status, err = _run(capsys, "train", names_file, *TINY, "-o", fifo, "--force")
+    assert status == 1 and "it is a FIFO" in err
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_plot_output_rules(pipe, tmp_path, capsys):
+    pytest.importorskip("matplotlib")
+    model = save_model(pipe, tmp_path / "m.skops")
+    before = model.read_bytes()
+    image = tmp_path / "loss.png"
+    image.write_bytes(b"old picture")
+    status, err = _run(capsys, "plot", model, "--embeddings", "-o", image)
+    assert (
+        status == 1 and "pass --force" in err and image.read_bytes() == b"old picture"
+    )
+    status, _ = _run(capsys, "plot", model, "--embeddings", "-o", image, "--force")
+    assert status == 0 and image.read_bytes().startswith(b"\x89PNG")
+    status, err = _run(capsys, "plot", model, "--embeddings", "-o", model, "--force")
+    assert status == 1 and "input files" in err and model.read_bytes() == before
+    fifo = tmp_path / "fifo.png"
+    os.mkfifo(fifo)
+    status, err = _run(capsys, "plot", model, "--embeddings", "-o", fifo, "--force")
+    assert status == 1 and "FIFO" in err and stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert sorted(os.listdir(tmp_path)) == ["fifo.png", "loss.png", "m.skops"]

@@ -1,0 +1,259 @@
+"""Hostile or damaged model files: a corpus crafted here, in the tests.
+
+Pickles whose ``__reduce__`` would create a marker file (they must never run
+without ``allow_pickle=True``, the boolean), zip bombs built on the fly with a
+small compressed size and zips that lie about their sizes (refused before any
+inflating), malformed schemas (a list, JSON nested 50,000 deep, invalid JSON, an
+unknown activation, a parameter out of range). Each gives a ValueError naming the
+file, and the command line reports each in one line without a traceback.
+"""
+
+import io
+import json
+import os
+import pickle
+import struct
+import time
+import tracemalloc
+import zipfile
+
+import pytest
+import skops.io  # noqa: F401  (imported here: its import is no load's memory)
+
+from sknextchar import (
+    CharEmbeddingMLPClassifier,
+    ContextWindowTransformer,
+    load_model,
+    save_model,
+)
+from sknextchar.cli import main
+
+NAMES = ["abid", "asha", "ravi", "mira", "arun", "devi"]
+
+
+class _Marker:
+    """Unpickling it creates a file: code that ran."""
+
+    def __init__(self, path):
+        self.path = str(path)
+
+    def __reduce__(self):
+        return (open, (self.path, "w"))
+
+
+@pytest.fixture(scope="module")
+def good(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("good")
+    clf = CharEmbeddingMLPClassifier(max_iter=1, hidden_layer_sizes=(8,))
+    clf.fit(ContextWindowTransformer().fit_transform(NAMES))
+    return save_model(clf, folder / "clf.skops")
+
+
+def _rezip(source, target, **replace):
+    """A copy of a zip with some members replaced (name -> bytes, None: left out)."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for info in old.infolist():
+            data = replace.pop(info.filename, old.read(info))
+            if data is not None:
+                new.writestr(info.filename, data)
+        for name, data in replace.items():
+            new.writestr(name, data)
+    return target
+
+
+def _schema(path):
+    return json.loads(zipfile.ZipFile(path).read("schema.json"))
+
+
+def _tampered(good, tmp_path, name, value):
+    """The file with one parameter of the classifier set to a JSON value."""
+    schema = _schema(good)
+    schema["content"]["content"][name]["content"] = json.dumps(value)
+    return _rezip(
+        good, tmp_path / "tampered.skops", **{"schema.json": json.dumps(schema)}
+    )
+
+
+# --------------------------------------------------------------------------- pickles
+@pytest.mark.parametrize("consent", [False, "false", "True", 1, None, [True]])
+def test_a_pickle_never_runs_without_the_boolean_true(tmp_path, consent):
+    marker = tmp_path / "ran"
+    path = tmp_path / "evil.joblib"
+    path.write_bytes(pickle.dumps(_Marker(marker)))
+    expected = ValueError if consent is False else TypeError
+    with pytest.raises(expected, match="allow_pickle"):
+        load_model(path, allow_pickle=consent)
+    assert not marker.exists()
+
+
+def test_a_pickle_with_consent_is_unpickled(tmp_path):
+    """The marker proves that the refusals above are what kept the code from running."""
+    marker = tmp_path / "ran"
+    path = tmp_path / "evil.pkl"
+    path.write_bytes(pickle.dumps(_Marker(marker)))
+    with pytest.raises(TypeError, match="not a model"):
+        load_model(path, allow_pickle=True)
+    assert marker.exists()
+
+
+def test_a_pickle_named_skops_is_not_unpickled(tmp_path):
+    marker = tmp_path / "ran"
+    path = tmp_path / "evil.skops"
+    path.write_bytes(pickle.dumps(_Marker(marker)))
+    with pytest.raises(ValueError, match="is not a skops file"):
+        load_model(path)
+    assert not marker.exists()
+
+
+# ------------------------------------------------------------------------ zip bombs
+def _bomb(path, n_bytes):
+    """A zip of one member of n_bytes zeros, written in chunks (small on disk)."""
+    chunk = bytes(2**22)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("schema.json", "{}")
+        with archive.open("bomb.npy", "w", force_zip64=True) as member:
+            for _ in range(n_bytes // len(chunk)):
+                member.write(chunk)
+    return path
+
+
+def test_a_zip_bomb_is_refused_before_inflating(tmp_path):
+    path = _bomb(tmp_path / "bomb.skops", 64 * 2**20)
+    assert path.stat().st_size < 2**20  # 64 MiB in less than 1 MiB
+    tracemalloc.start()
+    start = time.perf_counter()
+    with pytest.raises(ValueError, match=r"67,108,\d\d\d bytes once uncompressed"):
+        load_model(path, max_bytes=16 * 2**20)
+    seconds = time.perf_counter() - start
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert seconds < 1 and peak < 4 * 2**20, (seconds, peak)
+
+
+def test_declared_sizes_beyond_the_default_limit_are_refused(tmp_path):
+    """A zip that declares 4 GiB in its directory: refused at the default limit."""
+    path = tmp_path / "liar.skops"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("schema.json", "{}")
+    data = bytearray(path.read_bytes())
+    central = data.index(b"PK\x01\x02")
+    data[central + 24 : central + 28] = struct.pack("<I", 2**32 - 1)
+    path.write_bytes(bytes(data))
+    with pytest.raises(
+        ValueError, match=r"4,294,967,295 bytes .* max_bytes=536,870,912"
+    ):
+        load_model(path)
+
+
+def test_the_limit_is_adjustable(good):
+    size = good.stat().st_size
+    with pytest.raises(ValueError, match="max_bytes=100"):
+        load_model(good, max_bytes=100)
+    assert hasattr(load_model(good, max_bytes=100 * size), "predict_proba")
+    assert hasattr(load_model(good, max_bytes=None), "predict_proba")
+    with pytest.raises(TypeError, match="max_bytes must be a positive int"):
+        load_model(good, max_bytes=True)
+
+
+# ------------------------------------------------------------------ crafted schemas
+def _crafted(good, tmp_path):
+    deep = "[" * 50_000 + "]" * 50_000
+    return {
+        "schema-list": (_rezip(good, tmp_path / "a.skops", **{"schema.json": "[]"}),
+                        "schema.json is a list, not a JSON object"),
+        "schema-deep": (_rezip(good, tmp_path / "b.skops", **{"schema.json": deep}),
+                        "nests deeper than 200 levels"),
+        "schema-invalid-json": (
+            _rezip(good, tmp_path / "c.skops", **{"schema.json": "{not json"}),
+            "schema.json is not valid JSON"),
+        "schema-empty-object": (
+            _rezip(good, tmp_path / "d.skops", **{"schema.json": "{}"}),
+            "corrupt"),
+        "no-schema": (_rezip(good, tmp_path / "e.skops", **{"schema.json": None}),
+                      "it has no schema.json"),
+        "unknown-activation": (
+            _tampered(good, tmp_path, "activation", "softplus"),
+            "'activation' parameter of CharEmbeddingMLPClassifier must be"),
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "kind",
+    ["schema-list", "schema-deep", "schema-invalid-json", "schema-empty-object",
+     "no-schema", "unknown-activation"],
+)  # fmt: skip
+def test_crafted_skops_files_give_a_value_error_naming_the_file(good, tmp_path, kind):
+    path, match = _crafted(good, tmp_path)[kind]
+    with pytest.raises(ValueError, match=match) as info:
+        load_model(path)
+    assert str(path) in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "name, value, match",
+    [
+        ("embedding_dim", -3, "'embedding_dim' parameter"),
+        ("embedding_dim", True, "Got True instead"),
+        ("dropout", 2.0, "'dropout' parameter"),
+        ("max_iter", "many", "'max_iter' parameter"),
+    ],
+)
+def test_parameters_are_validated_at_load(good, tmp_path, name, value, match):
+    path = _tampered(good, tmp_path, name, value)
+    with pytest.raises(ValueError, match=f"it holds an invalid parameter: .*{match}"):
+        load_model(path)
+
+
+def test_a_fifo_is_not_opened_for_loading(tmp_path):
+    fifo = tmp_path / "model.skops"
+    os.mkfifo(fifo)
+    with pytest.raises(ValueError, match="not a regular file"):
+        load_model(fifo)  # would block forever if it were opened
+
+
+# ----------------------------------------------------------------- the command line
+@pytest.mark.parametrize(
+    "kind",
+    ["schema-list", "schema-deep", "schema-invalid-json", "schema-empty-object",
+     "no-schema", "unknown-activation"],
+)  # fmt: skip
+def test_the_cli_reports_crafted_files_in_one_line(good, tmp_path, capsys, kind):
+    path, _ = _crafted(good, tmp_path)[kind]
+    status = main(["sample", str(path), "-n", "2"])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert err.startswith("sknextchar: error: Cannot load") and err.count("\n") == 1
+    assert "Traceback" not in err
+
+
+def test_the_cli_reports_a_memory_error_in_one_line(good, capsys, monkeypatch):
+    def exhausted(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr("sknextchar.cli._commands.load_model", exhausted)
+    status = main(["sample", str(good), "-n", "2"])
+    err = capsys.readouterr().err
+    assert status == 1 and err.count("\n") == 1
+    assert err.startswith("sknextchar: error: out of memory")
+
+
+def test_the_cli_never_unpickles_without_trust_pickle(tmp_path, capsys):
+    marker = tmp_path / "ran"
+    path = tmp_path / "evil.joblib"
+    path.write_bytes(pickle.dumps(_Marker(marker)))
+    assert main(["sample", str(path)]) == 1
+    assert "--trust-pickle" in capsys.readouterr().err
+    assert not marker.exists()
+
+
+def test_untrusted_zip_members_are_not_read_before_the_size_check(tmp_path):
+    """get_untrusted_types used to read every member first; now the sizes come first."""
+    buffer = io.BytesIO()
+    _bomb(buffer, 32 * 2**20)
+    path = tmp_path / "bomb2.skops"
+    path.write_bytes(buffer.getvalue())
+    tracemalloc.start()
+    with pytest.raises(ValueError, match="max_bytes"):
+        load_model(path, max_bytes=2**20)
+    assert tracemalloc.get_traced_memory()[1] < 4 * 2**20
+    tracemalloc.stop()
