@@ -21,6 +21,7 @@ _LAZY = {
     "KneserNeyClassifier": "._kneser_ney",
     "MixtureClassifier": "._mixture",
     "ModelVersionWarning": ".exceptions",
+    "NameLabelClassifier": "._name_label_classifier",
     "NameSampler": "._sampler",
     "TemperatureTable": "._temperature_table",
     "get_trusted_types": "._persistence",
@@ -28,6 +29,7 @@ _LAZY = {
     "make_default_pipeline": "._presets",
     "make_tuned_pipeline": "._presets",
     "save_model": "._persistence",
+    "train_from_file": "._chunked",
 }
 _SUBMODULES = {"callbacks", "datasets", "exceptions", "metrics", "plotting"}
 

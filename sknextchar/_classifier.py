@@ -20,10 +20,21 @@ from sklearn.utils.validation import check_random_state
 
 from ._atomic import reports_fit
 from ._blas import one_blas_thread
-from ._compat import Interval, InvalidParameterError, Options, StrOptions, fit_context
+from ._compat import Interval, Options, StrOptions, fit_context
 from ._estimator import PackageEstimatorMixin
 from ._hooks import CALLBACK_ATTRIBUTES
-from ._model_input import check_predict_contexts, check_score_data, check_training_data
+from ._labels import (
+    n_label_columns,
+    split_name_labels,
+    with_label_column,
+    with_training_labels,
+)
+from ._model_input import (
+    check_params_together,
+    check_predict_contexts,
+    check_score_data,
+    check_training_data,
+)
 from ._sizes import check_weight_memory
 from ._windows import CharWindows
 from .nn.adam import SCHEDULES, AdamOptimizer
@@ -164,7 +175,9 @@ class CharEmbeddingMLPClassifier(
         order (symbols never seen as targets included); otherwise the sorted
         unique labels of ``y``.
     embeddings_ : ndarray of shape (n_symbols, embedding_dim)
-        Row ``i`` is the embedding of context id ``i``. After fitting on a
+        Row ``i`` is the embedding of context id ``i``. After a fit with labels,
+        the rows after the vocabulary's are the labels' embeddings, in the
+        order of ``label_classes_``. After fitting on a
         :class:`CharWindows`, ``n_symbols`` is the vocabulary size; after
         fitting on an array, it is the largest context id seen by the first
         ``fit`` or ``partial_fit`` plus one, and larger ids are an error.
@@ -174,6 +187,9 @@ class CharEmbeddingMLPClassifier(
         hidden layer (or to the output).
     intercepts_ : list of ndarray
         ``intercepts_[i]`` has shape ``(fan_out,)``.
+    label_classes_ : ndarray of shape (n_labels,) or None
+        The sorted labels of the names, after a fit on windows with ``y``;
+        None after a fit without labels.
     loss_ : float
         Training loss (mean cross-entropy in nats plus the L2 penalty) of the
         last epoch.
@@ -214,6 +230,22 @@ class CharEmbeddingMLPClassifier(
     rows of a per-position table, the others as one vector-matrix product per
     window), so a window's probabilities are the same bits whatever other
     windows are predicted with it, on any BLAS.
+
+    **Labels.** ``fit(windows, y)`` with one label per name learns
+    P(next | context, label): the label of each window's name is one more input
+    beside its context, with a learned embedding of ``embedding_dim`` numbers
+    (the rows of ``embeddings_`` after the symbols') and first-layer weights of
+    its own, as if the label were one more position of the context. In a
+    :class:`~sklearn.pipeline.Pipeline`, ``pipe.fit(names, labels)`` and
+    ``pipe.score(names, labels)`` pass the labels as ``y`` (so
+    :class:`~sklearn.model_selection.GridSearchCV` and ``cross_val_score`` work
+    unchanged), and ``pipe.predict_proba(names, labels=labels)`` passes them to
+    this model (with metadata routing enabled, call
+    ``set_predict_proba_request(labels=True)`` on it first). Without ``y``,
+    nothing changes: the model is bit for bit the model of names.
+    :class:`~sknextchar.NameSampler` samples by label, and
+    :class:`~sknextchar.NameLabelClassifier` turns the model into a classifier
+    of names by Bayes' rule.
 
     **Callbacks.** The classifier supports scikit-learn's callback API
     (``sklearn.callback``): set callbacks with ``set_callbacks``, or on
@@ -367,9 +399,13 @@ class CharEmbeddingMLPClassifier(
         X : CharWindows or array-like of int of shape (n_windows, context_length)
             The windows of :meth:`ContextWindowTransformer.transform`, or an
             array of context ids (non-negative integers).
-        y : None or array-like of shape (n_windows,)
-            Must be None for a :class:`CharWindows` (the targets are inside);
-            required for an array: the label of the symbol after each context.
+        y : None or array-like
+            For a :class:`CharWindows` (the targets are inside): None for the
+            model of names, P(next | context); or one label per name (a style,
+            a gender, a region) for the model of names by label, P(next |
+            context, label), which then needs the labels to predict and score
+            (see Notes). Required for an array: the label of the symbol after
+            each context.
 
         Returns
         -------
@@ -387,7 +423,7 @@ class CharEmbeddingMLPClassifier(
         >>> clf.predict(X).tolist()
         ['b', 'c', 'a']
         """
-        self._check_params_together(partial=False)
+        check_params_together(self, partial=False)
         cold = not (self.warm_start and hasattr(self, "coefs_"))
         with self._atomic_call():
             data = self._check_training_data(X, y, first=cold, partial=False)
@@ -437,7 +473,7 @@ class CharEmbeddingMLPClassifier(
         >>> len(clf.loss_curve_), clf.t_
         (3, 30)
         """
-        self._check_params_together(partial=True)
+        check_params_together(self, partial=True)
         first = not hasattr(self, "coefs_")
         with self._atomic_call():
             data = self._check_training_data(
@@ -547,39 +583,6 @@ class CharEmbeddingMLPClassifier(
 
     # ------------------------------------------------------ fit: the setup
 
-    def _check_params_together(self, partial):
-        """Rules that involve two parameters, checked when fitting."""
-        if self.early_stopping and partial:
-            raise ValueError(
-                "partial_fit does not support early_stopping=True; hold out your own "
-                "names and call score, or use fit."
-            )
-        if self.early_stopping and self.validation_fraction == 0:
-            raise ValueError(
-                f"validation_fraction={self.validation_fraction!r} holds out no "
-                "data, but early_stopping=True needs a validation set; pass "
-                "validation_fraction > 0 (e.g. 0.1) or early_stopping=False."
-            )
-        tiny = np.finfo(np.dtype(self.dtype)).tiny
-        if self.epsilon < tiny:  # Adam divides by epsilon; 0 gives NaN weights
-            raise ValueError(
-                f"epsilon={self.epsilon!r} is too small for dtype={self.dtype!r}: it "
-                f"rounds to 0 or below the smallest normal number ({tiny:.3g}), and "
-                "Adam divides by it. Pass epsilon >= 1e-8 (the default) or "
-                "dtype='float64'."
-            )
-        sizes = np.asarray(self.hidden_layer_sizes)
-        flags = np.asarray(self.hidden_layer_sizes, dtype=object).ravel()
-        if (
-            any(isinstance(h, (bool, np.bool_)) for h in flags)
-            or sizes.ndim > 1
-            or (sizes.size and (sizes.dtype.kind not in "iu" or sizes.min() < 1))
-        ):
-            raise InvalidParameterError(
-                f"hidden_layer_sizes must hold positive integers; got "
-                f"{self.hidden_layer_sizes!r}."
-            )
-
     def _check_training_data(self, X, y, *, first, partial, classes=None):
         """Validated training data; ``classes_`` is set on a first call.
 
@@ -588,10 +591,12 @@ class CharEmbeddingMLPClassifier(
         """
         if partial and first and classes is None and not isinstance(X, CharWindows):
             raise ValueError("classes must be passed on the first call to partial_fit.")
-        n_symbols = None if first else self.embeddings_.shape[0]
+        labels, y = split_name_labels(X, y)
+        n_symbols = None if first else self._n_symbols()
         data = check_training_data(
             self, X, y, reset=first, classes=classes, n_symbols=n_symbols
         )
+        data = with_training_labels(self, data, X, labels, reset=first)
         if not (first or partial) and data.groups is None:
             seen = np.unique(data.targets)
             if len(seen) != len(self.classes_):
@@ -656,7 +661,8 @@ class CharEmbeddingMLPClassifier(
 
     def _check_architecture(self):
         """Refuse to continue training weights of another shape."""
-        expected = [self.n_features_in_ * self.embedding_dim, *self._hidden_sizes()]
+        n_inputs = self.n_features_in_ + n_label_columns(self)  # the label's column
+        expected = [n_inputs * self.embedding_dim, *self._hidden_sizes()]
         actual = [c.shape[0] for c in self.coefs_]
         if self.embeddings_.shape[1] != self.embedding_dim or expected != actual:
             raise ValueError(
@@ -781,13 +787,17 @@ class CharEmbeddingMLPClassifier(
 
     # --------------------------------------------------------------- predict
 
-    def predict_log_proba(self, X):
+    def predict_log_proba(self, X, labels=None):
         """Natural-log probability of every class after each context.
 
         Parameters
         ----------
         X : CharWindows or array-like of int of shape (n_windows, context_length)
             Windows, or context ids.
+        labels : str, array-like or None, default=None
+            For a model fitted with labels (and only then): the label of every
+            name of the windows (one per name, as ``y`` in :meth:`fit`), or of
+            every row of an array, or one label for all.
 
         Returns
         -------
@@ -806,9 +816,10 @@ class CharEmbeddingMLPClassifier(
         ((1, 2), True)
         """
         contexts = check_predict_contexts(self, X, self._n_symbols())
-        return self.next_log_proba(contexts)
+        names = X.name_index if isinstance(X, CharWindows) else None
+        return self._log_proba(with_label_column(self, contexts, labels, names))
 
-    def next_log_proba(self, contexts):
+    def next_log_proba(self, contexts, labels=None):
         """Log-probabilities of the next symbol, for contexts already validated.
 
         The fast path of the sampler/model protocol (see the Architecture page
@@ -823,7 +834,11 @@ class CharEmbeddingMLPClassifier(
         Parameters
         ----------
         contexts : ndarray of int of shape (n, context_length)
-            Context ids, each in ``[0, embeddings_.shape[0])``.
+            Context ids, each below the vocabulary size.
+        labels : str, array-like of shape (n,) or None, default=None
+            For a model fitted with labels (and only then): one label for all
+            rows, or one per row. Checked (an unknown label is an error that
+            lists the known ones).
 
         Returns
         -------
@@ -842,6 +857,10 @@ class CharEmbeddingMLPClassifier(
         >>> log_proba.shape, clf.classes_[log_proba.argmax(axis=1)].tolist()
         ((2, 27), ['i', 'h'])
         """
+        return self._log_proba(with_label_column(self, contexts, labels))
+
+    def _log_proba(self, contexts):
+        """The network's output for contexts with their label column, if any."""
         # One BLAS thread, as in training: a product split over threads sums in
         # another order, so scores would depend on the thread count (and differ
         # between GridSearchCV's n_jobs=1 and its workers).
@@ -854,13 +873,16 @@ class CharEmbeddingMLPClassifier(
                 self.activation,
             )
 
-    def predict_proba(self, X):
+    def predict_proba(self, X, labels=None):
         """Probability of every class after each context.
 
         Parameters
         ----------
         X : CharWindows or array-like of int of shape (n_windows, context_length)
             Windows, or context ids.
+        labels : str, array-like or None, default=None
+            The labels, for a model fitted with them (see
+            :meth:`predict_log_proba`).
 
         Returns
         -------
@@ -876,15 +898,18 @@ class CharEmbeddingMLPClassifier(
         >>> proba.shape, clf.classes_[proba.argmax()]
         ((1, 27), np.str_('i'))
         """
-        return np.exp(self.predict_log_proba(X))
+        return np.exp(self.predict_log_proba(X, labels))
 
-    def predict(self, X):
+    def predict(self, X, labels=None):
         """The most probable next symbol after each context.
 
         Parameters
         ----------
         X : CharWindows or array-like of int of shape (n_windows, context_length)
             Windows, or context ids.
+        labels : str, array-like or None, default=None
+            The labels, for a model fitted with them (see
+            :meth:`predict_log_proba`).
 
         Returns
         -------
@@ -899,7 +924,7 @@ class CharEmbeddingMLPClassifier(
         >>> "".join(clf.predict(t.transform(["abid"])))
         'abid-'
         """
-        log_proba = self.predict_log_proba(X)  # checks that the model is fitted
+        log_proba = self.predict_log_proba(X, labels)  # checks that it is fitted
         return self.classes_[np.argmax(log_proba, axis=1)]
 
     def score(self, X, y=None):
@@ -914,8 +939,10 @@ class CharEmbeddingMLPClassifier(
         ----------
         X : CharWindows or array-like of int of shape (n_windows, context_length)
             Windows, or context ids.
-        y : None or array-like of shape (n_windows,)
-            None for a :class:`CharWindows`; the true labels for an array.
+        y : None or array-like
+            For a :class:`CharWindows`: None, or, for a model fitted with labels,
+            the label of each name (as in :meth:`fit`). For an array: the true
+            next symbols.
 
         Returns
         -------
@@ -930,13 +957,19 @@ class CharEmbeddingMLPClassifier(
         >>> round(clf.score(windows), 2) <= 0
         True
         """
+        labels, y = split_name_labels(X, y)
         contexts, targets = check_score_data(self, X, y, self._n_symbols())
-        picked = target_log_proba(self.next_log_proba(contexts), targets)
+        names = X.name_index if isinstance(X, CharWindows) else None
+        contexts = with_label_column(self, contexts, labels, names)
+        picked = target_log_proba(self._log_proba(contexts), targets)
         return float(picked.mean(dtype=np.float64))
 
     def _n_symbols(self):
-        """The number of context ids the embedding table has rows for."""
-        return self.embeddings_.shape[0] if hasattr(self, "embeddings_") else None
+        """The number of symbol ids the embedding table has rows for."""
+        if not hasattr(self, "embeddings_"):
+            return None
+        labels = getattr(self, "label_classes_", None)
+        return self.embeddings_.shape[0] - (0 if labels is None else len(labels))
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()

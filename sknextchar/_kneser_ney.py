@@ -122,10 +122,10 @@ class KneserNeyClassifier(
         fitting on a :class:`CharWindows`, else the sorted labels of ``y``.
     order_ : int
         The order used (``order``, or the context length plus one).
-    discounts_ : ndarray of shape (order_, 3) or None
-        Row ``k - 1`` holds ``(D1, D2, D3+)`` of order ``k``; None with
-        ``add_k``.
-    count_of_counts_ : ndarray of shape (order_, 4) or None
+    discounts_ : ndarray of shape (n_orders, 3) or None
+        Row ``k - 1`` holds ``(D1, D2, D3+)`` of order ``k``, for the
+        ``n_orders = order_`` orders; None with ``add_k``.
+    count_of_counts_ : ndarray of shape (n_orders, 4) or None
         Row ``k - 1`` holds ``(n_1, n_2, n_3, n_4)``, the number of n-grams of
         order ``k`` with count 1, 2, 3 and 4; None with ``add_k``.
     fallback_orders_ : list of int
@@ -330,7 +330,7 @@ class KneserNeyClassifier(
     def _add(self, X, y, data):
         """Merge the windows' n-grams into the counts and rebuild the tables.
 
-        One task for scikit-learn's callbacks (:mod:`sklearn.callback`).
+        One task for scikit-learn's callbacks (``sklearn.callback``).
         """
         ctx = self._init_callback_context()
         hooks = dict(estimator=self, X=X, y=y, reconstruction_attributes=self._fitted)
@@ -391,7 +391,7 @@ class KneserNeyClassifier(
         """Log-probabilities of the next symbol, without input checks.
 
         The fast path of the sampler/model protocol (see
-        :func:`sknextchar._pipeline.next_log_proba_function`): ``contexts`` must
+        ``sknextchar._pipeline``): ``contexts`` must
         be an integer array of ids the model knows, at least ``order_ - 1``
         columns wide (only the last ones are read).
 

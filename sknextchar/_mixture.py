@@ -105,7 +105,7 @@ class MixtureClassifier(
         Stop when an update raises the held-out mean log-likelihood by less.
     n_jobs : int or None, default=None
         Members fitted in parallel (joblib): None is 1, -1 is all processors.
-        Callbacks (:mod:`sklearn.callback`) set on the mixture, or on a pipeline
+        Callbacks (``sklearn.callback``) set on the mixture, or on a pipeline
         or search around it, propagate into the members when they are fitted
         one after the other; members fitted in parallel run without them.
     random_state : int, RandomState instance or None, default=None

@@ -29,6 +29,7 @@ _TRUSTED_TYPES = (
     "sknextchar._classifier.CharEmbeddingMLPClassifier",
     "sknextchar._kneser_ney.KneserNeyClassifier",
     "sknextchar._mixture.MixtureClassifier",
+    "sknextchar._name_label_classifier.NameLabelClassifier",
     "sknextchar._sampler.NameSampler",
     "sknextchar._transformer.ContextWindowTransformer",
     "sknextchar.nn.adam.AdamOptimizer",

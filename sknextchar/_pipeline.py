@@ -22,6 +22,8 @@ sampler never looks at the model's class, so any model that follows the protocol
 can be sampled, scored and beam-searched.
 """
 
+import functools
+
 from sklearn.frozen import FrozenEstimator
 from sklearn.pipeline import Pipeline
 
@@ -135,22 +137,33 @@ def split_pipeline(estimator, *, owner="NameSampler"):
     return steps[0], steps[1]
 
 
-def next_log_proba_function(model):
+def next_log_proba_function(model, label=None):
     """The function that gives a model's next-symbol log-probabilities.
 
     ``model.next_log_proba`` (the protocol's unchecked fast path) when the model
-    has one, else ``model.predict_log_proba``.
+    has one, else ``model.predict_log_proba``. For a model fitted with labels
+    (``label_classes_`` not None), the function of one label: the model is
+    called with ``labels=label``.
 
     Parameters
     ----------
     model : estimator
         A fitted model that follows the protocol of this module.
+    label : object or None, default=None
+        The label to condition on (a single label, or one per context row);
+        required for a model fitted with labels, refused for any other.
 
     Returns
     -------
     function : callable
         Maps an integer array of shape ``(n, context_length)`` to an array of
         shape ``(n, n_symbols)`` of log-probabilities.
+
+    Raises
+    ------
+    ValueError
+        If ``label`` is given for a model fitted without labels, or missing for
+        one fitted with labels (the message lists them).
 
     Examples
     --------
@@ -159,4 +172,19 @@ def next_log_proba_function(model):
     'next_log_proba'
     """
     function = getattr(model, "next_log_proba", None)
-    return function if callable(function) else model.predict_log_proba
+    function = function if callable(function) else model.predict_log_proba
+    known = getattr(model, "label_classes_", None)
+    if known is None and label is not None:
+        raise ValueError(
+            f"label={label!r} was given, but the model was fitted without labels; "
+            "fit it on names and their labels (e.g. NameSampler(pipe).fit(names, "
+            "labels)) to generate and score names by label."
+        )
+    if known is None:
+        return function
+    if label is None:
+        raise ValueError(
+            f"The model was fitted with the labels {known.tolist()!r}: pass "
+            "label=... (--label on the command line), one of them."
+        )
+    return functools.partial(function, labels=label)

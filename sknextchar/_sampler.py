@@ -32,6 +32,7 @@ from ._generation import (
     sample_ids,
     sample_new_names,
 )
+from ._labels import labels_of_windows
 from ._novelty import contains, hash_id_rows, length_counts, padded_ids
 from ._pipeline import next_log_proba_function, split_pipeline
 from ._temperature_table import TemperatureTable
@@ -214,8 +215,11 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         ----------
         X : 1-D array-like of str
             Training names.
-        y : None
-            Ignored; present for API consistency.
+        y : None or array-like of shape (n_names,)
+            None, or the label of each name (a style, a gender, a region): the
+            pipeline is then fitted on the names and their labels, and every
+            method that generates or scores names takes ``label=`` (see
+            :ref:`names_by_label`).
 
         Returns
         -------
@@ -283,7 +287,9 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         >>> sampler.in_training_set(["Asha", "anil"]).tolist()
         [True, False]
         """
-        transformer, _ = self._fitted_parts()
+        check_is_fitted(self)
+        transformer, model = split_pipeline(self.estimator_)
+        check_steps_agree(transformer, model, self.vocabulary_)
         names = check_names(X)
         ids, _ = padded_ids(transformer.encode(names))
         return contains(self._name_record(), hash_id_rows(ids))
@@ -302,13 +308,16 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         return record
 
     # ---------------------------------------------------------- probabilities
-    def predict_log_proba(self, X):
+    def predict_log_proba(self, X, label=None):
         """Tempered next-character log-probabilities of every window of the names.
 
         Parameters
         ----------
         X : 1-D array-like of str
             Names; a name of ``n`` letters gives ``n + 1`` windows.
+        label : object, array-like of shape (n_names,) or None, default=None
+            For a sampler fitted with labels (and only then): one label for all
+            names, or one per name.
 
         Returns
         -------
@@ -328,20 +337,22 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         >>> sampler.predict_log_proba(["abid"]).shape
         (5, 27)
         """
-        transformer, next_log_proba = self._fitted_parts()
+        windows, next_log_proba = self._windows_and_model(X, label)
         controls = self._controls()
-        windows = transformer.transform(X)
         return tempered_log_proba(
             next_log_proba(windows.contexts), controls.temperature
         )
 
-    def predict_proba(self, X):
+    def predict_proba(self, X, label=None):
         """Tempered next-character probabilities of every window of the names.
 
         Parameters
         ----------
         X : 1-D array-like of str
             Names; a name of ``n`` letters gives ``n + 1`` windows.
+        label : object, array-like of shape (n_names,) or None, default=None
+            The labels, for a sampler fitted with them (see
+            :meth:`predict_log_proba`).
 
         Returns
         -------
@@ -360,9 +371,9 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         >>> proba.sum(axis=1).tolist(), (proba.max(axis=1) == 1).all()
         ([1.0, 1.0, 1.0, 1.0, 1.0], np.True_)
         """
-        return np.exp(self.predict_log_proba(X))
+        return np.exp(self.predict_log_proba(X, label))
 
-    def next_char_proba(self, prefixes):
+    def next_char_proba(self, prefixes, label=None):
         """The distribution :meth:`sample` draws the next character from.
 
         Every control is applied: ``min_length`` (no end marker yet),
@@ -374,6 +385,9 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         prefixes : 1-D array-like of str
             Beginnings of names (``""`` is the start of a name), at most
             ``max_length`` letters each.
+        label : object or None, default=None
+            The label to generate for, for a sampler fitted with labels (and
+            only then).
 
         Returns
         -------
@@ -392,10 +406,12 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         >>> (proba > 0).sum(axis=1).tolist()
         [3, 3]
         """
-        (proba,), _, _ = self._next_char_probas(prefixes, [self.temperature])
+        (proba,), _, _ = self._next_char_probas(
+            prefixes, [self.temperature], label=label
+        )
         return proba
 
-    def temperature_table(self, prefix, temperatures=(0.5, 1.0, 2.0)):
+    def temperature_table(self, prefix, temperatures=(0.5, 1.0, 2.0), label=None):
         """The next-character distribution after ``prefix`` at several temperatures.
 
         The lecture's table: the same context, side by side at low, standard and
@@ -408,6 +424,8 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
             The beginning of a name, e.g. ``"abi"``.
         temperatures : sequence of float, default=(0.5, 1.0, 2.0)
             Each in ``[0, inf]``.
+        label : object or None, default=None
+            The label to generate for, for a sampler fitted with labels.
 
         Returns
         -------
@@ -434,7 +452,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         prefix = check_prefix(prefix)
         temperatures = check_temperatures(temperatures)
         columns, ids, contexts = self._next_char_probas(
-            [prefix], temperatures, one_prefix=True
+            [prefix], temperatures, one_prefix=True, label=label
         )
         transformer, _ = split_pipeline(self.estimator_)
         return TemperatureTable(
@@ -445,13 +463,15 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
             proba=np.stack([proba[0] for proba in columns], axis=1),
         )
 
-    def _next_char_probas(self, prefixes, temperatures, *, one_prefix=False):
+    def _next_char_probas(
+        self, prefixes, temperatures, *, one_prefix=False, label=None
+    ):
         """:meth:`next_char_proba` at each temperature; the model runs once.
 
         Returns the list of probabilities, and the letters and contexts of the
         prefixes.
         """
-        transformer, next_log_proba = self._fitted_parts()
+        transformer, next_log_proba = self._fitted_parts(label)
         controls = self._controls()
         prefixes = check_names(prefixes, what="prefixes", allow_empty_strings=True)
         ids, lengths, contexts = self._encode_prefixes(
@@ -465,7 +485,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         return probas, ids, contexts
 
     # ---------------------------------------------------------------- scores
-    def score_samples(self, X, *, per_char=False):
+    def score_samples(self, X, *, per_char=False, label=None):
         """Log-likelihood of each whole name under the untempered model.
 
         The sum of the log-probabilities of every character of the name and of
@@ -481,6 +501,10 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
             Divide by the number of predicted symbols (``len(name) + 1``): the
             mean log-likelihood per character, the quantity :meth:`score`
             averages over all characters.
+        label : object, array-like of shape (n_names,) or None, default=None
+            For a sampler fitted with labels (and only then): the label to
+            score the names under, one for all or one per name. The
+            log-likelihood is then ``log P(name | label)``.
 
         Returns
         -------
@@ -499,7 +523,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         >>> sampler.score_samples(["abid", "zzzzqx"]).shape
         (2,)
         """
-        windows, picked = self._target_log_proba(X)
+        windows, picked = self._target_log_proba(X, label)
         total = np.bincount(windows.name_index, picked, minlength=windows.n_names)
         counts = np.bincount(windows.name_index, minlength=windows.n_names)
         total[counts == 0] = np.nan
@@ -516,8 +540,10 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         ----------
         X : 1-D array-like of str
             Held-out names.
-        y : None
-            Ignored; present for API consistency.
+        y : None or array-like of shape (n_names,)
+            None, or, for a sampler fitted with labels, the label of each name
+            (so a search or ``cross_val_score`` over a sampler fitted with
+            labels scores ``log P(name | label)``).
 
         Returns
         -------
@@ -536,7 +562,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         >>> sampler.score(["abid", "asha"]) < 0
         True
         """
-        windows, picked = self._target_log_proba(X)
+        windows, picked = self._target_log_proba(X, y)
         if not len(windows):  # every name dropped by handle_unknown="drop"
             raise ValueError(
                 "No character of these names is in the vocabulary, so there is "
@@ -544,10 +570,9 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
             )
         return float(picked.mean(dtype=np.float64))  # as the classifier's score
 
-    def _target_log_proba(self, X):
+    def _target_log_proba(self, X, label=None):
         """The windows of the names and each window's target log-probability."""
-        transformer, next_log_proba = self._fitted_parts()
-        windows = transformer.transform(X)
+        windows, next_log_proba = self._windows_and_model(X, label)
         if not len(windows):
             return windows, np.zeros(0)
         log_proba = next_log_proba(windows.contexts)  # (n_windows, V)
@@ -567,6 +592,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         max_rounds=20,
         return_scores=False,
         match_lengths=False,
+        label=None,
     ):
         """Generate names; none is ever cut.
 
@@ -616,6 +642,10 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
             in the call). Within each length, names keep the model's
             proportions. For a model that cannot count letters (a short
             context), this corrects the lengths without retraining.
+        label : object or None, default=None
+            For a sampler fitted with labels (and only then): the label the
+            names are generated for, drawn from P(name | label). An unknown
+            label is an error that lists the known ones.
 
         Returns
         -------
@@ -653,7 +683,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         >>> all(n.endswith("a") for n in ends), scores.shape
         (True, (3,))
         """
-        transformer, next_log_proba = self._fitted_parts()
+        transformer, next_log_proba = self._fitted_parts(label)
         controls = self._controls()
         n_samples = check_positive_int(n_samples, "n_samples")
         max_rounds = check_positive_int(max_rounds, "max_rounds")
@@ -687,7 +717,9 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
                 max_rounds=max_rounds, controls=controls,
                 constraints=words,
             )  # fmt: skip
-        return (names, self.score_samples(names)) if return_scores else names
+        if return_scores:
+            return names, self.score_samples(names, label=label)
+        return names
 
     def _name_filter(self, novel, pattern, match_lengths, controls, rng):
         """The function that turns drawn ids into kept names, and its words.
@@ -731,7 +763,9 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
             )
 
     # ------------------------------------------------------------ beam search
-    def most_likely(self, n_names=10, *, prefix="", exclude=None, beam_width=None):
+    def most_likely(
+        self, n_names=10, *, prefix="", exclude=None, beam_width=None, label=None
+    ):
         """The most probable names, by beam search.
 
         Names are ranked by their untempered log-likelihood
@@ -755,6 +789,9 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         beam_width : int or None, default=None
             Unfinished names kept per step; ``None`` means
             ``max(2 * n_names, 100)``.
+        label : object or None, default=None
+            For a sampler fitted with labels (and only then): the most probable
+            names of this label.
 
         Returns
         -------
@@ -775,7 +812,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         >>> len(best), bool((scores[:-1] >= scores[1:]).all())
         (3, True)
         """
-        transformer, next_log_proba = self._fitted_parts()
+        transformer, next_log_proba = self._fitted_parts(label)
         controls = self._controls()  # the length bounds, checked
         n_names = check_positive_int(n_names, "n_names")
         width = max(2 * n_names, 100) if beam_width is None else beam_width
@@ -809,12 +846,24 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         return best
 
     # --------------------------------------------------------------- helpers
-    def _fitted_parts(self):
-        """The fitted transformer and the model's next-log-probabilities function."""
+    def _fitted_parts(self, label=None):
+        """The fitted transformer and the model's next-log-probabilities function.
+
+        For a model fitted with labels, the function of ``label``.
+        """
         check_is_fitted(self)
         transformer, model = split_pipeline(self.estimator_)
         check_steps_agree(transformer, model, self.vocabulary_)
-        return transformer, next_log_proba_function(model)
+        return transformer, next_log_proba_function(model, label)
+
+    def _windows_and_model(self, X, label):
+        """The windows of names and the model's function of their labels."""
+        transformer, _ = self._fitted_parts(label)  # checks that label fits
+        windows = transformer.transform(X)
+        model = split_pipeline(self.estimator_)[1]
+        return windows, next_log_proba_function(
+            model, labels_of_windows(label, windows)
+        )
 
     def _check_lengths(self, min_length=None, max_length=None):
         """Fail when the bounds (given, else the parameters) are crossed."""

@@ -71,8 +71,11 @@ def _symbols(transformer, classifier):
         vocabulary = transformer.vocabulary_
     else:
         vocabulary = classifier.classes_
-    if len(vocabulary) == n_rows:
-        return [str(s) for s in vocabulary]
+    # A model fitted with labels has one more row per label, after the symbols'.
+    labels = getattr(classifier, "label_classes_", None)
+    extra = [] if labels is None else [f"<{label}>" for label in labels]
+    if len(vocabulary) + len(extra) == n_rows:
+        return [str(s) for s in vocabulary] + extra
     return [str(i) for i in range(n_rows)]  # fit on arrays: rows are raw ids
 
 

@@ -49,7 +49,8 @@ def test_mixture_registry_and_one_epoch_variant():
     step = one_epoch(MIXTURES[run_benchmarks.BEST_MIXTURE]())
     params = step.get_params()
     assert params["n_jobs"] == 1
-    assert [v for k, v in params.items() if k.endswith("__max_iter")] == [1, 1]
+    max_iters = [v for k, v in params.items() if k.endswith("__max_iter")]
+    assert max_iters and set(max_iters) == {1}
 
 
 def test_kneser_ney_scale_row():

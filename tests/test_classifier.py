@@ -572,10 +572,11 @@ def test_non_integer_contexts_are_refused(fitted):
 
 
 def test_y_with_windows_and_missing_y_with_arrays(windows, fitted):
-    with pytest.raises(ValueError, match="y must be None when X is a CharWindows"):
+    # With windows, y is one label per name (the targets are in the windows).
+    with pytest.raises(ValueError, match="one label per name .the targets come"):
         small().fit(windows, np.zeros(len(windows)))
-    with pytest.raises(ValueError, match="y must be None when X is a CharWindows"):
-        fitted.score(windows, np.zeros(len(windows)))
+    with pytest.raises(ValueError, match="fitted without labels"):
+        fitted.score(windows, np.zeros(windows.n_names))
     with pytest.raises(ValueError, match="requires y to be passed"):
         small().fit(windows.contexts)
     with pytest.raises(ValueError, match="score needs y"):

@@ -24,6 +24,7 @@ from sknextchar import (
     ContextWindowTransformer,
     KneserNeyClassifier,
     MixtureClassifier,
+    NameLabelClassifier,
     NameSampler,
 )
 
@@ -182,6 +183,12 @@ def _fitted_samplers():
     return [NameSampler(pipe).fit(NAMES)]
 
 
+def _fitted_name_label_classifiers():
+    pipe = make_pipeline(ContextWindowTransformer(), _small_classifier())
+    labels = ["f" if name.endswith("a") else "m" for name in NAMES]
+    return [NameLabelClassifier(pipe).fit(NAMES, labels)]
+
+
 def _fitted_count_models():
     windows = ContextWindowTransformer().fit_transform(NAMES)
     return [
@@ -209,6 +216,7 @@ FITTED = {
     KneserNeyClassifier: _fitted_count_models,
     MixtureClassifier: _fitted_mixtures,
     NameSampler: _fitted_samplers,
+    NameLabelClassifier: _fitted_name_label_classifiers,
 }
 ESTIMATORS = [
     (name, cls) for name, cls in PUBLIC_CLASSES if issubclass(cls, BaseEstimator)

@@ -514,13 +514,13 @@ def windows_rows():
             "clf.fit-windows-and-y",
             lambda m: new_clf().fit(m.windows, m.targets),
             ValueError,
-            "y must be None when X is a CharWindows",
+            "y must hold one label per name .the targets come from the windows",
         ),
         Row(
             "clf.score-windows-and-y",
             lambda m: m.clf.score(m.windows, m.targets),
             ValueError,
-            "y must be None when X is a CharWindows",
+            "fitted without labels, so it takes none",
         ),
         Row(
             "clf.partial_fit-windows-other-classes",

@@ -72,18 +72,18 @@ def build_pipeline(**params):
     return pipe
 
 
-def _fit(pipe, names, *, quiet, header=None):
+def _fit(pipe, names, *, quiet, header=None, labels=None):
     """Fit with the progress on stderr; returns the seconds taken."""
     from ._progress import EpochProgress
 
     start = time.perf_counter()
     if quiet:
-        pipe.fit(names)
+        pipe.fit(names, labels)
         return time.perf_counter() - start
     clf = pipe["clf"]
     clf.set_callbacks(EpochProgress(header))
     try:
-        pipe.fit(names)
+        pipe.fit(names, labels)
     finally:
         clf.set_callbacks()  # a runtime hook: the saved model holds none
     return time.perf_counter() - start
@@ -133,10 +133,11 @@ def train(args):
     >>> build_parser().parse_args(["train", "-o", "m.skops"]).run is train
     True
     """
-    if args.names_file:
-        names = load_names(args.names_file, encoding=args.encoding)
-    else:
-        names = load_indian_names()
+    if getattr(args, "chunk_size", None) is not None:
+        if args.labels is not None:
+            raise ValueError("--labels cannot be used with --chunk-size.")
+        return _train_in_chunks(args)
+    names, labels = _training_names(args)
     output = Path(args.output)
     # Fail before training, not after: no folder, a FIFO, an existing file
     # without --force, or the names file itself.
@@ -147,10 +148,54 @@ def train(args):
     pipe = build_pipeline(**given(args, TRAIN_FLAGS))
     source = args.names_file or "the bundled Indian names"
     header = f"Training on {len(names):,} names from {source}..."
-    seconds = _fit(pipe, names, quiet=args.quiet, header=header)
+    seconds = _fit(pipe, names, quiet=args.quiet, header=header, labels=labels)
     _report(pipe, len(names), seconds)
     check_target(output, inputs=[args.names_file], force=args.force)
     path = save_model(with_record(pipe, names), output, format=fmt)
+    print(f"Saved the model to {str(path)!r} ({fmt} format).")
+    return 0
+
+
+def _training_names(args):
+    """The names of ``train`` and their labels (None without ``--labels``)."""
+    if args.labels is not None:
+        from ._labelled import read_labelled_names
+
+        return read_labelled_names(args.names_file, args.labels, encoding=args.encoding)
+    if args.names_file:
+        return load_names(args.names_file, encoding=args.encoding), None
+    return load_indian_names(), None
+
+
+def _train_in_chunks(args):
+    """``sknextchar train --chunk-size N``: train_from_file, save the pipeline."""
+    from .._chunked import train_from_file
+
+    if not args.names_file:
+        raise ValueError("--chunk-size reads NAMES_FILE in chunks: pass NAMES_FILE.")
+    output = Path(args.output)
+    check_target(output, inputs=[args.names_file], force=args.force)
+    fmt = resolve_format(output, args.format)
+    params = {"clf__validation_fraction": 0.0, **given(args, TRAIN_FLAGS)}
+    pipe = build_pipeline(**params)
+    if pipe["clf"].early_stopping:
+        raise ValueError(
+            "--chunk-size holds out no names: pass --validation-fraction 0, and "
+            "score held-out names of your own with 'sknextchar score'."
+        )
+    start = time.perf_counter()
+    pipe = train_from_file(
+        args.names_file, pipe, chunk_size=args.chunk_size, encoding=args.encoding,
+        verbose=not args.quiet,
+    )  # fmt: skip
+    clf = pipe["clf"]
+    print(
+        f"Trained on {args.names_file} in chunks of {args.chunk_size:,} names for "
+        f"{clf.n_iter_} epochs in {time.perf_counter() - start:.1f} s; training loss "
+        f"{clf.loss_:.4f} nats per character."
+    )
+    check_target(output, inputs=[args.names_file], force=args.force)
+    path = save_model(pipe, output, format=fmt)
     print(f"Saved the model to {str(path)!r} ({fmt} format).")
     return 0
 
@@ -256,6 +301,7 @@ def sample(args):
         unique=args.unique,
         exclude=_excluded_names(args),
         random_state=args.seed,
+        label=args.label,
     )
     print("\n".join(names))
     if args.report:
@@ -300,8 +346,8 @@ def score(args):
     if args.names_file is not None:
         names += load_names(args.names_file, encoding=args.encoding)
     sampler = _load_sampler(args)
-    total = sampler.score_samples(names)
-    per_char = sampler.score_samples(names, per_char=True)
+    total = sampler.score_samples(names, label=args.label)
+    per_char = sampler.score_samples(names, per_char=True, label=args.label)
     key = total if args.by == "total" else per_char
     # Most plausible first; a name with no scorable character (NaN) last.
     order = sorted(range(len(key)), key=lambda i: (math.isnan(key[i]), -key[i]))
@@ -344,7 +390,9 @@ def table(args):
     True
     """
     sampler = _load_sampler(args)
-    temperature_table = sampler.temperature_table(args.context, args.temperatures)
+    temperature_table = sampler.temperature_table(
+        args.context, args.temperatures, label=args.label
+    )
     print(temperature_table.to_string(top=args.top))
     end = sampler.vocabulary_[0]
     print(f"{end!r} is the end marker: the name ends (it also pads the context).")

@@ -109,15 +109,7 @@ def _add_train(commands):
         "held out to report the held-out negative log-likelihood (NLL) per "
         "character, and save it. Progress goes to stderr.",
     )
-    parser.add_argument(
-        "names_file",
-        metavar="NAMES_FILE",
-        nargs="?",
-        help="a text file, one name per line (UTF-8 unless --encoding says "
-        "otherwise; a byte-order mark, any line ending and blank lines are fine; "
-        "default: the bundled 15,074 Indian names)",
-    )
-    _add_encoding(parser)
+    _add_training_names(parser)
     parser.add_argument(
         "-o", "--output", metavar="MODEL", required=True, help="the model file to write"
     )
@@ -132,6 +124,16 @@ def _add_train(commands):
     )
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="no progress display while training"
+    )
+    parser.add_argument(
+        "--chunk-size",
+        metavar="N",
+        type=POSITIVE_INT,
+        default=None,
+        help="train from NAMES_FILE N names at a time, for files larger than memory "
+        "(sknextchar.train_from_file): memory stays flat, no names are held out "
+        "(--validation-fraction 0) and the model keeps no record of its training "
+        "names; shuffle the file first (default: read the whole file)",
     )
     _add_flag_group(
         parser,
@@ -164,6 +166,7 @@ def _add_sample(commands):
         default="",
         help="every name starts with these letters (default: none)",
     )
+    _add_label(parser)
     _add_sample_filters(parser)
     _add_encoding(parser)
     parser.add_argument(
@@ -239,6 +242,7 @@ def _add_score(commands):
         help="rank by the whole name's log-likelihood or by its mean per "
         "character (default: total)",
     )
+    _add_label(parser)
     parser.set_defaults(run=score)
 
 
@@ -269,6 +273,7 @@ def _add_table(commands):
         metavar="N",
         help="show only the N most probable characters (default: all)",
     )
+    _add_label(parser)
     parser.set_defaults(run=table)
 
 
@@ -312,6 +317,38 @@ def _add_plot(commands):
     )
     _add_force(parser)
     parser.set_defaults(run=plot)
+
+
+def _add_label(parser):
+    """``--label`` of the commands that generate or score names."""
+    parser.add_argument(
+        "--label",
+        help="for a model trained with --labels: the label of the names, one of "
+        "the labels it was trained with (default: none)",
+    )
+
+
+def _add_training_names(parser):
+    """NAMES_FILE, --labels and --encoding of ``train``."""
+    parser.add_argument(
+        "names_file",
+        metavar="NAMES_FILE",
+        nargs="?",
+        help="a text file, one name per line (UTF-8 unless --encoding says "
+        "otherwise; a byte-order mark, any line ending and blank lines are fine; "
+        "default: the bundled 15,074 Indian names)",
+    )
+    parser.add_argument(
+        "--labels",
+        metavar="COLUMN_OR_FILE",
+        help="train one model of names by label (sample --label then picks one): "
+        "COLUMN is the label column of NAMES_FILE read as a CSV file with a header "
+        "(names from its column 'name', else its first other column), so a CSV of "
+        "name,label works with --labels label; FILE has one label per line, one "
+        "for each line of NAMES_FILE. Without NAMES_FILE, --labels label uses the "
+        "bundled names' labels, female or male (default: no labels)",
+    )
+    _add_encoding(parser)
 
 
 def _add_encoding(parser):

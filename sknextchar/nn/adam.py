@@ -225,8 +225,10 @@ class AdamOptimizer:
         ([0.5], 1)
         """
         self.t += 1
-        b1, b2 = self.beta_1, self.beta_2
-        step = self.learning_rate * np.sqrt(1 - b2**self.t) / (1 - b1**self.t)
+        b1, b2 = float(self.beta_1), float(self.beta_2)
+        # Python floats: NumPy scalars of float64 would make every in-place
+        # operation on float32 parameters compute in float64 and cast back.
+        step = float(self.learning_rate) * math.sqrt(1 - b2**self.t) / (1 - b1**self.t)
         for param, grad, m, v, scratch in zip(
             params, grads, self.ms, self.vs, self._scratch(params)
         ):
@@ -238,7 +240,7 @@ class AdamOptimizer:
             v *= b2
             v += scratch
             np.sqrt(v, out=scratch)
-            scratch += self.epsilon
+            scratch += float(self.epsilon)
             np.divide(m, scratch, out=scratch)
             scratch *= -step
             param += scratch

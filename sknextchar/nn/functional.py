@@ -124,7 +124,9 @@ def tanh_derivative(A, delta):
     >>> tanh_derivative(np.array([0.0, 0.5]), np.array([1.0, 1.0])).tolist()
     [1.0, 0.75]
     """
-    delta *= 1 - A * A
+    factor = np.multiply(A, A)  # one temporary where `1 - A * A` makes two
+    np.subtract(1, factor, out=factor)
+    delta *= factor
     return delta
 
 
@@ -137,7 +139,9 @@ def logistic_derivative(A, delta):
     >>> logistic_derivative(np.array([0.5]), np.array([1.0])).tolist()
     [0.25]
     """
-    delta *= A * (1 - A)
+    factor = np.subtract(1, A)
+    factor *= A
+    delta *= factor
     return delta
 
 
@@ -153,6 +157,10 @@ def relu_derivative(A, delta):
     delta *= A > 0  # 10x faster than masked assignment
     return delta
 
+
+# Derivatives that read only the sign of the activation's output (and identity,
+# which reads nothing): dropout's positive scaling leaves them unchanged.
+_SIGN_DERIVATIVES = frozenset({"relu", "identity"})
 
 #: The derivatives of the activations, by the same names as :data:`ACTIVATIONS`.
 DERIVATIVES = {
@@ -325,7 +333,7 @@ def dropout_masks(n, hidden_layer_sizes, rate, generator, dtype):
     return masks
 
 
-def forward(X, embeddings, coefs, intercepts, activation, masks=None):
+def forward(X, embeddings, coefs, intercepts, activation, masks=None, gathered=None):
     """Hidden activations and class log-probabilities of a batch of windows.
 
     The training pass: one matrix product per layer for the whole batch. A BLAS
@@ -347,6 +355,10 @@ def forward(X, embeddings, coefs, intercepts, activation, masks=None):
     masks : list of ndarray or None, default=None
         Dropout multipliers from :func:`dropout_masks` (training only): the
         output of hidden layer ``i`` is multiplied by ``masks[i]``.
+    gathered : ndarray of shape (n, L, K) or None, default=None
+        A buffer (of the embeddings' dtype) to gather the context's embeddings
+        into; pass the same buffer to :func:`backward`, which then reads it
+        instead of gathering again.
 
     Returns
     -------
@@ -366,7 +378,11 @@ def forward(X, embeddings, coefs, intercepts, activation, masks=None):
     [[0.2, 0.2, 0.2, 0.2, 0.2]]
     """
     activate = ACTIVATIONS[activation]
-    A = concatenated_embeddings(X, embeddings) @ coefs[0]  # (n, H)
+    if gathered is None:
+        A = concatenated_embeddings(X, embeddings) @ coefs[0]  # (n, H)
+    else:  # the caller's buffer, read again by backward
+        np.take(embeddings, X, axis=0, out=gathered)  # (n, L, K)
+        A = gathered.reshape(len(X), -1) @ coefs[0]
     A += intercepts[0]
     hidden = []
     for i, (coef, intercept) in enumerate(zip(coefs[1:], intercepts[1:])):
@@ -546,7 +562,18 @@ def loss(log_proba, y, weights, alpha):
 
 
 def backward(
-    X, y, embeddings, coefs, hidden, log_proba, activation, alpha, out=None, masks=None
+    X,
+    y,
+    embeddings,
+    coefs,
+    hidden,
+    log_proba,
+    activation,
+    alpha,
+    out=None,
+    masks=None,
+    gathered=None,
+    onehot=None,
 ):
     """Gradient of :func:`loss` with respect to every parameter.
 
@@ -568,6 +595,13 @@ def backward(
         buffer); allocated when None.
     masks : list of ndarray or None, default=None
         The dropout multipliers the forward pass used.
+    gathered : ndarray of shape (n, L, K) or None, default=None
+        The buffer :func:`forward` gathered the embeddings into, if it was
+        given one.
+    onehot : ndarray of shape (n * L, V) or None, default=None
+        A buffer of zeros for the scatter-add of the embeddings' gradient; it is
+        left all zeros again (its ones are cleared one by one). None to allocate
+        one.
 
     Returns
     -------
@@ -610,13 +644,16 @@ def backward(
         if masks is not None:
             mask = masks[i - 1]
             delta *= mask
-            # The activation's own output, undoing the dropout scaling where the
-            # unit was kept (where it was dropped, delta is already 0).
-            A = np.divide(A, mask, out=np.zeros_like(A), where=mask != 0)
+            if activation not in _SIGN_DERIVATIVES:
+                # The activation's own output, undoing the dropout scaling where
+                # the unit was kept (where it was dropped, delta is already 0).
+                A = np.divide(A, mask, out=np.zeros_like(A), where=mask != 0)
+            # ReLU's derivative needs only the sign of its output, which the
+            # positive scaling of the kept units keeps: no division needed.
         delta = derivative(A, delta)
     np.sum(delta, axis=0, out=grad_intercepts[0])
     _first_layer_backward(
-        X, embeddings, coefs[0], delta, grad_embeddings, grad_coefs[0]
+        X, embeddings, coefs[0], delta, grad_embeddings, grad_coefs[0], gathered, onehot
     )
     if alpha:
         scale = alpha / n
@@ -626,13 +663,21 @@ def backward(
     return grad_embeddings, grad_coefs, grad_intercepts
 
 
-def _first_layer_backward(X, embeddings, coef, delta, grad_embeddings, grad_coef):
+def _first_layer_backward(
+    X, embeddings, coef, delta, grad_embeddings, grad_coef, gathered=None, onehot=None
+):
     """Gradients of the first layer's weights and of the embeddings it read."""
     n, L = X.shape
     V, K = embeddings.shape
-    np.matmul(concatenated_embeddings(X, embeddings).T, delta, out=grad_coef)
+    if gathered is None:
+        gathered = concatenated_embeddings(X, embeddings)
+    np.matmul(gathered.reshape(n, L * K).T, delta, out=grad_coef)
     grad_emb = delta @ coef.T  # (n, L*K): gradient of each concatenated embedding
     # Scatter-add row (i, p) of grad_emb into row X[i, p] of the embeddings.
-    onehot = np.zeros((n * L, V), dtype=delta.dtype)  # one batch only
-    onehot.reshape(-1)[np.arange(n * L) * V + X.reshape(-1)] = 1
+    if onehot is None:
+        onehot = np.zeros((n * L, V), dtype=delta.dtype)  # one batch only
+    ones = np.arange(0, n * L * V, V) + X.reshape(-1)
+    flat = onehot.reshape(-1)
+    flat[ones] = 1
     np.matmul(onehot.T, grad_emb.reshape(n * L, K), out=grad_embeddings)  # (V, K)
+    flat[ones] = 0  # all zeros again, for the next batch

@@ -344,8 +344,9 @@ class MinibatchTrainer:
             masks = dropout_masks(
                 len(y), self.hidden_layer_sizes, self.dropout, generator, ws.flat.dtype
             )
+        gathered, onehot, scratch = self._buffers(X.shape)
         hidden, log_proba = forward(
-            X, ws.embeddings, ws.coefs, ws.intercepts, self.activation, masks
+            X, ws.embeddings, ws.coefs, ws.intercepts, self.activation, masks, gathered
         )
         batch_loss = loss(log_proba, y, [ws.weights], self.alpha)
         backward(
@@ -356,12 +357,37 @@ class MinibatchTrainer:
             hidden,
             log_proba,
             self.activation,
-            self.alpha,
+            0.0,  # the L2 term is added below, in one pass over the flat buffers
             out=ws.grads,
             masks=masks,
+            gathered=gathered,
+            onehot=onehot,
         )
+        if self.alpha:
+            # grad += alpha / n * weights, over every penalised array at once.
+            np.multiply(ws.weights, self.alpha / len(y), out=scratch)
+            ws.grad_flat[: ws.n_weights] += scratch
         self.optimizer.update_params([ws.flat], [ws.grad_flat])
         return batch_loss
+
+    def _buffers(self, shape):
+        """Work arrays of a batch of ``shape`` (n, L), allocated once per size.
+
+        The gathered embeddings (reused by the backward pass), the one-hot
+        matrix of the embeddings' gradient (kept all zeros between steps) and
+        the scratch of the L2 term. An epoch has at most two batch sizes.
+        """
+        cache = self.__dict__.setdefault("_work", {})
+        if shape not in cache:
+            n, L = shape
+            V, K = self.workspace.embeddings.shape
+            dtype = self.workspace.flat.dtype
+            cache[shape] = (
+                np.empty((n, L, K), dtype=dtype),
+                np.zeros((n * L, V), dtype=dtype),
+                np.empty(self.workspace.n_weights, dtype=dtype),
+            )
+        return cache[shape]
 
 
 class Patience:

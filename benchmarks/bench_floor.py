@@ -1,0 +1,178 @@
+"""A training step of the package against its matrix-product floor.
+
+Usage::
+
+    python benchmarks/bench_floor.py [--repeats 7] [--steps 200] [--configs NAMES]
+                                     [--same-process]
+
+The floor of one training step is the time of its seven matrix products alone, at
+the real shapes and with the same layouts, written into preallocated ``out=``
+buffers, float32, one BLAS thread:
+
+1. ``E[X] (n, L*K) @ W0 (L*K, H)``           first layer, forward
+2. ``A (n, H) @ W1 (H, C)``                  output layer, forward
+3. ``A.T @ delta (n, C)``                    output weights' gradient
+4. ``delta @ W1.T``                          gradient of the hidden layer
+5. ``E[X].T @ dZ (n, H)``                    first weights' gradient
+6. ``dZ @ W0.T``                             gradient of the gathered embeddings
+7. ``onehot.T (V, n*L) @ dE (n*L, K)``       embeddings' gradient (scatter-add)
+
+Next to it, in the same process, the package's step
+(:class:`sknextchar.nn.training.MinibatchTrainer.step`: dropout masks, forward,
+loss, backward, Adam) on real windows of the bundled names, shuffled, with one
+BLAS thread. Both are medians over ``--repeats`` runs of ``--steps`` steps. The
+ratio step / floor is what NumPy's element-wise work, the gather, the softmax and
+Adam cost on top of the products.
+
+Each configuration runs in a fresh Python process (``--same-process`` to run
+them all in this one): a fresh process is where temporaries allocated per step
+cost most, since the allocator has not yet learned to keep them.
+"""
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+
+import numpy as np
+from threadpoolctl import threadpool_limits
+
+from sknextchar import ContextWindowTransformer
+from sknextchar.datasets import load_indian_names
+from sknextchar.nn.adam import AdamOptimizer
+from sknextchar.nn.functional import init_params
+from sknextchar.nn.training import DivergenceGuard, MinibatchTrainer, ParameterWorkspace
+
+#: name -> (context_length L, embedding_dim K, hidden units H, activation,
+#: batch size n, dropout, alpha)
+CONFIGS = {
+    "lecture-b32": (3, 10, 200, "tanh", 32, 0.0, 0.01),
+    "lecture-b1024": (3, 10, 200, "tanh", 1024, 0.0, 0.01),
+    "defaults": (3, 10, 500, "relu", 128, 0.0, 0.01),
+    "tuned": (6, 24, 512, "relu", 128, 0.3, 0.01),
+}
+V = C = 27  # the bundled names' symbols: the end marker and a-z
+
+
+def _timed(functions, steps, repeats):
+    """Median seconds per call of each ``function(i)`` over ``repeats`` runs.
+
+    The runs of the functions alternate, so that a machine shared with other
+    work slows them alike.
+    """
+    for function in functions:
+        for i in range(min(steps, 20)):  # warm up: caches, allocator, BLAS
+            function(i)
+    runs = [[] for _ in functions]
+    for _ in range(repeats):
+        for function, times in zip(functions, runs):
+            start = time.perf_counter()
+            for i in range(steps):
+                function(i)
+            times.append((time.perf_counter() - start) / steps)
+    return [statistics.median(times) for times in runs]
+
+
+def _windows(L):
+    """Shuffled real windows of the bundled names, as (contexts, targets)."""
+    data = ContextWindowTransformer(context_length=L).fit_transform(load_indian_names())
+    order = np.random.default_rng(0).permutation(len(data.targets))
+    return np.ascontiguousarray(data.contexts[order]), data.targets[order]
+
+
+def floor_step(config, X):
+    """A function that runs the seven matrix products of one step."""
+    L, K, H, _, n, _, _ = config
+    rng = np.random.default_rng(0)
+    f32 = np.float32
+    W0, W1 = rng.random((L * K, H), f32), rng.random((H, C), f32)
+    Xcat, A, S = (
+        rng.random((n, L * K), f32),
+        np.empty((n, H), f32),
+        np.empty((n, C), f32),
+    )
+    delta, dA = rng.random((n, C), f32), np.empty((n, H), f32)
+    gW0, gW1 = np.empty_like(W0), np.empty_like(W1)
+    dXcat, gE = np.empty((n, L * K), f32), np.empty((V, K), f32)
+    onehot = np.zeros((n * L, V), f32)
+    onehot[np.arange(n * L), X[:n].reshape(-1)] = 1  # real ids: same sparsity
+
+    def step(_):
+        np.matmul(Xcat, W0, out=A)
+        np.matmul(A, W1, out=S)
+        np.matmul(A.T, delta, out=gW1)
+        np.matmul(delta, W1.T, out=dA)
+        np.matmul(Xcat.T, dA, out=gW0)
+        np.matmul(dA, W0.T, out=dXcat)
+        np.matmul(onehot.T, dXcat.reshape(n * L, K), out=gE)
+
+    return step
+
+
+def package_step(config, X, y):
+    """A function that runs the package's training step on batch ``i``."""
+    L, K, H, activation, n, dropout, alpha = config
+    params = init_params(V, K, L, (H,), C, activation, np.float32,
+                         np.random.RandomState(0))  # fmt: skip
+    ws = ParameterWorkspace(*params, np.float32)
+    trainer = MinibatchTrainer(
+        ws, AdamOptimizer([ws.flat], learning_rate_init=0.001), activation=activation,
+        alpha=alpha, batch_size=n, shuffle=False, dropout=dropout,
+        hidden_layer_sizes=[H], guard=DivergenceGuard(1e9),
+    )  # fmt: skip
+    generator = np.random.default_rng(0) if dropout else None
+    n_batches = len(y) // n
+
+    def step(i):
+        rows = slice((i % n_batches) * n, (i % n_batches + 1) * n)
+        trainer.step(X[rows], y[rows], generator)
+
+    return step
+
+
+def measure(name, steps, repeats):
+    """The floor, the step and their ratio of one configuration, as a dict."""
+    config = CONFIGS[name]
+    X, y = _windows(config[0])
+    functions = [floor_step(config, X), package_step(config, X, y)]
+    with threadpool_limits(1), np.errstate(all="ignore"):
+        floor, step = _timed(functions, steps, repeats)
+    return {"config": name, "floor_us": floor * 1e6, "step_us": step * 1e6,
+            "ratio": step / floor}  # fmt: skip
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument("--steps", type=int, default=200)
+    parser.add_argument("--configs", default=",".join(CONFIGS))
+    parser.add_argument("--same-process", action="store_true")
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    names = args.configs.split(",")
+    if args.json:  # the child of a fresh-process run
+        print(json.dumps([measure(n, args.steps, args.repeats) for n in names]))
+        return
+    rows = []
+    for name in names:
+        if args.same_process:
+            rows.append(measure(name, args.steps, args.repeats))
+            continue
+        command = [sys.executable, __file__, "--json", "--configs", name,
+                   "--steps", str(args.steps), "--repeats", str(args.repeats)]  # fmt: skip
+        rows += json.loads(subprocess.run(command, check=True, capture_output=True,
+                                          text=True).stdout)  # fmt: skip
+    where = "one process" if args.same_process else "a fresh process each"
+    print(
+        f"Training step against its 7-product floor (float32, 1 BLAS thread, {where})"
+    )
+    print(f"{'config':<15}{'floor us':>10}{'step us':>10}{'ratio':>8}")
+    for row in rows:
+        print(f"{row['config']:<15}{row['floor_us']:>10.1f}{row['step_us']:>10.1f}"
+              f"{row['ratio']:>8.2f}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,287 @@
+"""Training from a file of names larger than memory, one chunk at a time.
+
+:func:`train_from_file` reads the file twice per epoch at most one chunk at a
+time: a first pass fixes the vocabulary (every symbol of the file, or the
+alphabet given) and counts the chunks; then each epoch is one pass over the
+file, a ``partial_fit`` per chunk. The classifier places each ``partial_fit`` on
+its learning-rate schedule by the number of epochs in ``loss_curve_``; this
+module keeps ``loss_curve_`` a record of true epochs (passes over the whole
+file), so the schedule counts true epochs, not chunks.
+"""
+
+import codecs
+import os
+import sys
+import time
+
+from sklearn.base import clone
+from sklearn.utils import check_random_state
+
+from ._pipeline import split_pipeline
+from .nn.adam import scheduled_learning_rate
+
+__all__ = ["read_name_chunks", "train_from_file"]
+
+
+def _text_encoding(encoding):
+    """The codec to open the file with (a UTF-8 byte-order mark skipped)."""
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        raise ValueError(
+            f"encoding={encoding!r} is not a text encoding Python knows; pass e.g. "
+            "encoding='utf-8' or encoding='latin-1'."
+        ) from None
+    return "utf-8-sig" if name == "utf-8" else encoding
+
+
+def read_name_chunks(path, chunk_size, *, encoding="utf-8"):
+    """The names of a file, one name per line, in lists of ``chunk_size``.
+
+    Lines are read as :func:`~sknextchar.datasets.load_names` reads them
+    (surrounding whitespace stripped, blank lines skipped, any line ending, a
+    UTF-8 byte-order mark skipped), but never more than one chunk is held.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A text file with one name per line.
+    chunk_size : int
+        Names per chunk (the last chunk may hold fewer).
+    encoding : str, default="utf-8"
+        The file's text encoding.
+
+    Yields
+    ------
+    names : list of str
+        The next ``chunk_size`` names, in file order.
+
+    Raises
+    ------
+    ValueError
+        If the file holds a NUL character (it is binary, or in another
+        encoding) or cannot be decoded.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = os.path.join(tmp, "names.txt")
+    ...     with open(path, "w") as f:
+    ...         _ = f.write("asha\\n\\nabid\\r\\nzoe\\n")
+    ...     list(read_name_chunks(path, 2))
+    [['asha', 'abid'], ['zoe']]
+    """
+    path = os.fspath(path)
+    if os.path.isdir(path):
+        raise IsADirectoryError(f"{path!r} is a directory; pass a text file of names.")
+    if not os.path.exists(path):
+        raise FileNotFoundError(f"No such file of names: {path!r}.")
+    chunk = []
+    try:
+        with open(path, encoding=_text_encoding(encoding), newline=None) as file:
+            for number, line in enumerate(file, 1):
+                if "\x00" in line:
+                    raise ValueError(
+                        f"{path!r} holds NUL characters (line {number}), so it is "
+                        f"not a {encoding} text file: pass encoding=..., the file's "
+                        "encoding (e.g. encoding='utf-16')."
+                    )
+                name = line.strip()
+                if name:
+                    chunk.append(name)
+                if len(chunk) == chunk_size:
+                    yield chunk
+                    chunk = []
+    except UnicodeDecodeError as error:
+        raise ValueError(
+            f"{path!r} is not {encoding} text ({error.reason} at byte "
+            f"{error.start} of a block); pass encoding=..., the file's encoding."
+        ) from None
+    if chunk:
+        yield chunk
+
+
+class _Progress:
+    """One line per chunk and per epoch on a stream (standard error)."""
+
+    def __init__(self, stream, n_chunks, n_epochs):
+        self.stream, self.n_chunks, self.n_epochs = stream, n_chunks, n_epochs
+
+    def chunk(self, epoch, index, n_names, chunk_loss, seconds):
+        print(
+            f"epoch {epoch}/{self.n_epochs}  chunk {index}/{self.n_chunks}: "
+            f"{n_names:,} names, loss {chunk_loss:.4f}, {seconds:.1f} s",
+            file=self.stream,
+            flush=True,
+        )
+
+    def epoch(self, epoch, epoch_loss, learning_rate, seconds):
+        print(
+            f"epoch {epoch}/{self.n_epochs} done: loss {epoch_loss:.4f} nats per "
+            f"character, lr {learning_rate:.2e}, {seconds:.1f} s",
+            file=self.stream,
+            flush=True,
+        )
+
+
+def _first_pass(windows, chunks):
+    """Fix the vocabulary from every chunk; returns the chunk and name counts.
+
+    Each chunk is checked by a clone of the transformer (an unknown character
+    fails here, before any training); with ``alphabet="auto"`` the symbols of
+    all chunks are gathered and the transformer is fitted on them, one symbol
+    per name, so its vocabulary is that of the whole file.
+    """
+    symbols, n_chunks, n_names = set(), 0, 0
+    for chunk in chunks:
+        symbols.update(clone(windows).fit(chunk).vocabulary_[1:])
+        n_chunks += 1
+        n_names += len(chunk)
+    if not n_names:
+        raise ValueError("The file contains no names; expected one name per line.")
+    windows.fit(sorted(symbols))
+    return n_chunks, n_names
+
+
+def _check_classifier(clf):
+    if not (hasattr(clf, "partial_fit") and hasattr(clf, "max_iter")):
+        raise TypeError(
+            "train_from_file trains a Pipeline of a ContextWindowTransformer and a "
+            f"CharEmbeddingMLPClassifier (partial_fit, max_iter); got a "
+            f"{type(clf).__name__}, which has no partial_fit over epochs."
+        )
+    if clf.early_stopping:
+        raise ValueError(
+            "train_from_file does not hold out names (early_stopping=True): keep "
+            "held-out names in a file of their own and score them, and set "
+            "early_stopping=False (clf__early_stopping=False)."
+        )
+
+
+def train_from_file(
+    path, pipeline=None, *, chunk_size=100_000, encoding="utf-8", verbose=False
+):
+    """Train a pipeline on a file of names of any size, one chunk at a time.
+
+    A first pass reads the file chunk by chunk to fix the vocabulary (every
+    symbol in the file under ``alphabet="auto"``; the transformer's alphabet
+    otherwise, and a character outside it fails before any training). Then
+    each of the classifier's ``max_iter`` epochs is one pass over the file: each
+    chunk is cut into windows and trained on with ``partial_fit`` (its windows
+    shuffled), then let go. Memory holds one chunk and its windows, whatever
+    the size of the file. The learning-rate schedule counts true epochs (passes
+    over the file): every chunk of epoch ``e`` trains with the step size of
+    epoch ``e``, and ``loss_curve_`` holds one mean loss per pass.
+
+    When the file fits in one chunk, the result is the model that
+    ``pipeline.fit(names)`` gives (the same weights for the same
+    ``random_state``). Shuffle a large file once beforehand (for example with
+    ``shuf``): chunks are read in file order, so sorted names would teach each
+    chunk a different corner of the alphabet.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A text file with one name per line (read as
+        :func:`~sknextchar.datasets.load_names` reads it).
+    pipeline : Pipeline or None, default=None
+        A pipeline of a :class:`~sknextchar.ContextWindowTransformer` and a
+        :class:`~sknextchar.CharEmbeddingMLPClassifier` with
+        ``early_stopping=False``; None for
+        :func:`~sknextchar.make_default_pipeline`. It is not changed: a clone
+        is trained.
+    chunk_size : int, default=100_000
+        Names per chunk: the memory bound (about 1 KB per name with the
+        defaults' windows and activations).
+    encoding : str, default="utf-8"
+        The file's text encoding.
+    verbose : bool, default=False
+        Print one line per chunk and per epoch to standard error.
+
+    Returns
+    -------
+    pipeline : Pipeline
+        The trained clone.
+
+    Raises
+    ------
+    ValueError
+        If the classifier has ``early_stopping=True``, the file holds no name
+        or a character outside a given alphabet, or cannot be decoded.
+
+    See Also
+    --------
+    sknextchar.datasets.load_names : Read a file that fits in memory.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> from sknextchar import make_default_pipeline, train_from_file
+    >>> pipe = make_default_pipeline(random_state=0).set_params(clf__max_iter=2)
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = os.path.join(tmp, "names.txt")
+    ...     with open(path, "w") as f:
+    ...         _ = f.write("asha\\nabid\\nzoe\\n" * 50)
+    ...     fitted = train_from_file(path, pipe, chunk_size=40)
+    >>> len(fitted["clf"].loss_curve_), fitted["clf"].n_iter_  # true epochs
+    (2, 2)
+    """
+    if pipeline is None:
+        from ._presets import make_default_pipeline
+
+        pipeline = make_default_pipeline()
+    if not isinstance(chunk_size, int) or chunk_size < 1:
+        raise ValueError(f"chunk_size must be a positive integer; got {chunk_size!r}.")
+    pipeline = clone(pipeline)
+    windows, clf = split_pipeline(pipeline, owner="train_from_file")
+    _check_classifier(clf)
+    n_chunks, n_names = _first_pass(
+        windows, read_name_chunks(path, chunk_size, encoding=encoding)
+    )
+    progress = _Progress(sys.stderr, n_chunks, clf.max_iter) if verbose else None
+    seed = clf.random_state
+    # One random stream for the whole run, as fit has (an int would restart it
+    # at every partial_fit call, drawing the same shuffle every epoch).
+    clf.set_params(
+        random_state=check_random_state(seed) if isinstance(seed, int) else seed
+    )
+    try:
+        for epoch in range(clf.max_iter):
+            _train_epoch(
+                clf,
+                windows,
+                read_name_chunks(path, chunk_size, encoding=encoding),
+                epoch,
+                progress,
+            )
+    finally:
+        clf.set_params(random_state=seed)
+    clf.n_iter_ = clf.max_iter
+    clf.best_loss_ = min(clf.loss_curve_)
+    return pipeline
+
+
+def _train_epoch(clf, windows, chunks, epoch, progress):
+    """One pass over the file; appends the pass's mean loss to ``loss_curve_``."""
+    start, total, n_windows = time.perf_counter(), 0.0, 0
+    for index, chunk in enumerate(chunks, 1):
+        chunk_start = time.perf_counter()
+        data = windows.transform(chunk)
+        clf.partial_fit(data)
+        # partial_fit recorded the chunk as an epoch: keep the true epochs only,
+        # so the next call's place on the schedule is still this epoch.
+        chunk_loss = clf.loss_curve_.pop()
+        total += chunk_loss * len(data)
+        n_windows += len(data)
+        if progress is not None:
+            seconds = time.perf_counter() - chunk_start
+            progress.chunk(epoch + 1, index, len(chunk), chunk_loss, seconds)
+        del data
+    clf.loss_curve_.append(total / n_windows)
+    clf.loss_ = clf.loss_curve_[-1]
+    if progress is not None:
+        rate = scheduled_learning_rate(
+            clf.learning_rate, clf.learning_rate_init, epoch, clf.max_iter
+        )
+        progress.epoch(epoch + 1, clf.loss_, rate, time.perf_counter() - start)

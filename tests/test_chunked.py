@@ -1,0 +1,99 @@
+"""Training from a file in chunks: train_from_file, `sknextchar train --chunk-size`."""
+
+import numpy as np
+import pytest
+
+from sknextchar import load_model, make_default_pipeline, train_from_file
+from sknextchar.cli import main
+from sknextchar.datasets import load_indian_names
+
+NAMES = load_indian_names()[::50]  # 302 names, spread over the alphabet
+
+
+def small_pipe(**params):
+    settings = dict(clf__hidden_layer_sizes=(16,), clf__max_iter=3, clf__batch_size=32)
+    settings.update(params)
+    return make_default_pipeline(random_state=0).set_params(**settings)
+
+
+def write(path, names):
+    path.write_text("\n".join(names) + "\n", encoding="utf-8")
+    return path
+
+
+def assert_same_weights(a, b):
+    np.testing.assert_array_equal(a.embeddings_, b.embeddings_)
+    for x, y in zip(a.coefs_ + a.intercepts_, b.coefs_ + b.intercepts_):
+        np.testing.assert_array_equal(x, y)
+
+
+def test_one_chunk_gives_the_model_of_an_in_memory_fit(tmp_path):
+    path = write(tmp_path / "names.txt", NAMES)
+    in_memory = small_pipe().fit(NAMES)
+    chunked = train_from_file(path, small_pipe(), chunk_size=len(NAMES))
+    assert chunked["windows"].vocabulary_ == in_memory["windows"].vocabulary_
+    assert_same_weights(chunked["clf"], in_memory["clf"])
+    assert chunked["clf"].loss_curve_ == in_memory["clf"].loss_curve_
+    assert chunked["clf"].n_iter_ == in_memory["clf"].n_iter_ == 3
+    assert chunked["clf"].t_ == in_memory["clf"].t_
+
+
+def test_epochs_are_passes_over_the_whole_file(tmp_path):
+    path = write(tmp_path / "names.txt", NAMES)
+    pipe = train_from_file(path, small_pipe(), chunk_size=80)  # 4 chunks
+    clf = pipe["clf"]
+    n_windows = len(pipe["windows"].transform(NAMES))
+    assert clf.n_iter_ == 3 and len(clf.loss_curve_) == 3
+    assert clf.t_ == 3 * n_windows
+    # The schedule counts passes, not chunks: with one epoch, every chunk trains
+    # at the cosine's first step size, which is learning_rate_init, so the
+    # cosine run equals the constant one. Counting chunks as epochs would have
+    # decayed chunks 2 to 4 to the floor of a one-epoch schedule.
+    one = dict(clf__max_iter=1)
+    cosine = train_from_file(path, small_pipe(**one), chunk_size=80)
+    constant = small_pipe(**one, clf__learning_rate="constant")
+    constant = train_from_file(path, constant, chunk_size=80)
+    assert_same_weights(cosine["clf"], constant["clf"])
+
+
+def test_the_vocabulary_comes_from_the_whole_file_before_training(tmp_path):
+    names = [*NAMES, "zoë-ann"]  # the last chunk alone has "ë" and "-"
+    path = write(tmp_path / "names.txt", names)
+    pipe = train_from_file(
+        path, small_pipe(windows__alphabet="auto", clf__max_iter=1), chunk_size=100
+    )
+    assert {"ë", "-"} <= set(pipe["windows"].vocabulary_[1:])
+    assert list(pipe["clf"].classes_) == list(pipe["windows"].vocabulary_)
+    # With the default alphabet, the last chunk's "ë" fails before training.
+    with pytest.raises(ValueError, match="ë"):
+        train_from_file(path, small_pipe(), chunk_size=100)
+
+
+def test_refuses_early_stopping_and_reports_progress(tmp_path, capsys):
+    path = write(tmp_path / "names.txt", NAMES)
+    with pytest.raises(ValueError, match="early_stopping=False"):
+        train_from_file(path, small_pipe(clf__early_stopping=True))
+    with pytest.raises(ValueError, match="chunk_size"):
+        train_from_file(path, small_pipe(), chunk_size=0)
+    pipe = small_pipe(clf__max_iter=2)
+    train_from_file(path, pipe, chunk_size=200, verbose=True)
+    assert not hasattr(pipe["clf"], "coefs_")  # a clone was trained
+    err = capsys.readouterr().err
+    assert "epoch 2/2  chunk 2/2: 102 names" in err
+    assert err.count("done: loss") == 2
+
+
+def test_command_line_trains_in_chunks(tmp_path, capsys):
+    path = write(tmp_path / "names.txt", NAMES)
+    model = tmp_path / "m.skops"
+    args = ["train", str(path), "-o", str(model), "--chunk-size", "100"]
+    args += ["--max-iter", "2", "--hidden-layer-sizes", "16", "--seed", "0"]
+    assert main(args) == 0
+    out, err = capsys.readouterr()
+    assert "in chunks of 100 names for 2 epochs" in out
+    assert "epoch 2/2  chunk 4/4" in err
+    fitted = load_model(model)
+    assert len(fitted["clf"].loss_curve_) == 2
+    assert main([*args[:4], "--chunk-size", "100", "--validation-fraction", "0.1",
+                 "--force"]) == 1  # fmt: skip
+    assert "--validation-fraction 0" in capsys.readouterr().err
