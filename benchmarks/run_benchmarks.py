@@ -159,6 +159,7 @@ class PipelineModel:
 LINEAR_MIX = "kn+mlp-linear-refit"
 LOGLIN_MIX = "kn+mlp-loglin-refit"
 BEST_MIXTURE = "kn+4mlp-loglin-refit"
+BEST_LABEL = "mixture: KN 6-gram + 4 tuned MLPs (seeds 0-3), log-linear"
 
 # ---------------------------------------------------------------------------------
 # MODEL REGISTRY
@@ -231,7 +232,7 @@ MODELS = [
         for key, label, mixture in (
             ("mix-linear", "mixture: KN 6-gram + tuned MLP, linear", LINEAR_MIX),
             ("mix-loglin", "mixture: KN 6-gram + tuned MLP, log-linear", LOGLIN_MIX),
-            ("mix-best", f"mixture: {BEST_MIXTURE}", BEST_MIXTURE),
+            ("mix-best", BEST_LABEL, BEST_MIXTURE),
         )
     ),
     ModelSpec(
@@ -413,7 +414,11 @@ MIXTURE_STEPS = (
     ("mlp-tuned", "tuned MLP alone"),
     ("mix-linear", "+ Kneser-Ney 6-gram, linear mixture (weights by EM)"),
     ("mix-loglin", "log-linear instead of linear"),
-    ("mix-best", f"the configuration chosen on val: {BEST_MIXTURE}"),
+    (
+        "mix-best",
+        f"3 more MLPs (an ensemble of seeds), fitted 2 at a time: the "
+        f"configuration chosen on val, {BEST_MIXTURE}",
+    ),
 )
 
 
@@ -422,7 +427,7 @@ def mixture_table(results, corpora):
     by_key = {(r.corpus, r.spec.key): r for r in results}
     lines = [
         "| corpus | model | what it adds | val NLL | test NLL | change (test) "
-        "| fit s | fit CPU s / 2 | target |",
+        "| fit s | fit CPU s | target |",
         "|---|---|---|---:|---:|---:|---:|---:|---|",
     ]
     for corpus in corpora:
@@ -434,19 +439,20 @@ def mixture_table(results, corpora):
             change = "" if previous is None else f"{r.nll['test'] - previous:+.4f}"
             previous = r.nll["test"] if key != "kn6-continuation" else None
             target = ""
-            two_cores = r.cpu_seconds / 2
             if key == "mix-best":
                 quality = r.nll["test"] <= MIXTURE_TARGETS[corpus.name]
-                fast = two_cores <= MIXTURE_SECONDS
+                two_cores = r.cpu_seconds / 2  # its members fit on 2 workers
+                fast = max(two_cores, r.fit_seconds) <= MIXTURE_SECONDS
                 target = (
                     f"test <= {MIXTURE_TARGETS[corpus.name]}: "
                     f"{'met' if quality else 'NOT met'}; <= {MIXTURE_SECONDS} s on "
-                    f"2 cores: {'met' if fast else 'NOT met'}"
+                    f"2 cores ({two_cores:.0f} CPU s per core): "
+                    f"{'met' if fast else 'NOT met'}"
                 )
             lines.append(
                 f"| {corpus.name} | {r.spec.label} | {what} | {r.nll['val']:.4f} "
                 f"| {r.nll['test']:.4f} | {change} | {r.fit_seconds:.0f} "
-                f"| {two_cores:.0f} | {target} |"
+                f"| {r.cpu_seconds:.0f} | {target} |"
             )
     return lines if len(lines) > 2 else []
 
@@ -603,11 +609,10 @@ def render_report(
             "read. Each row's change is against the row above it (the MLP's against "
             "nothing). Fit seconds: wall-clock on this shared 2-core machine, "
             "mixtures of several MLPs fitting two at a time (`n_jobs=2`); fit CPU "
-            "s / 2: the CPU seconds of the fit, its worker processes included, "
-            "over 2: the wall-clock time the fit needs on 2 otherwise idle cores "
-            "(the members split evenly between the two workers), which the "
-            "time target is checked against, since other jobs share this "
-            "machine.",
+            "s: the CPU seconds of the fit, its worker processes included. The "
+            "time target is checked on both the wall-clock seconds and the CPU "
+            "seconds per core (the four MLPs split evenly between the two "
+            "workers), since other jobs share this machine.",
             "",
             *mixtures,
             "",

@@ -292,8 +292,14 @@ def mixture_results(records):
             )
     out += [
         "",
-        "Test NLL of the configuration chosen on val (`--test-mixture LABEL`), "
-        "the only place the mixtures meet the test split:",
+        "The choice: the lowest val NLL summed over the two corpora among the "
+        "configurations that fit in at most 3 minutes on 2 idle cores (judged by "
+        "CPU seconds / 2, since the machine was shared: `kn+4mlp-loglin-refit` "
+        "used 212 CPU s on names_en, `benchmarks/REPORT.md` measures it again). "
+        "`kn+4mlp-loglin-refit` (1.8566 + 1.9091) beat `kn+2mlp-e30-loglin-refit` "
+        "(1.8594 + 1.9089) and `kn+3mlp-loglin-refit` (1.8587 + 1.9100). Its test "
+        "NLL (`--test-mixture LABEL`), the only place the mixtures meet the test "
+        "split:",
         "",
         "| date (UTC) | corpus | configuration | val NLL | test NLL | fit s | load |",
         "|---|---|---|---:|---:|---:|---:|",

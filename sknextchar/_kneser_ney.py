@@ -390,10 +390,9 @@ class KneserNeyClassifier(
     def next_log_proba(self, contexts):
         """Log-probabilities of the next symbol, without input checks.
 
-        The fast path of the sampler/model protocol (see
-        ``sknextchar._pipeline``): ``contexts`` must
-        be an integer array of ids the model knows, at least ``order_ - 1``
-        columns wide (only the last ones are read).
+        The fast path of the sampler/model protocol (see ``sknextchar._pipeline``):
+        ``contexts`` must be an integer array of ids the model knows, at least
+        ``order_ - 1`` columns wide (only the last ones are read).
 
         Parameters
         ----------

@@ -408,3 +408,65 @@ def test_counting_is_one_callback_task():
     clf.fit(windows).partial_fit(windows)
     assert recorder.tasks == [("KneserNeyClassifier", "fit")] * 2
     assert recorder.fitted_estimator.n_windows_ == 2 * len(windows)
+
+
+# ------------------------------------------------------------------ command line
+
+
+def test_command_line_trains_a_count_model(tmp_path, capsys):
+    from sknextchar.cli import main
+
+    names_file = tmp_path / "names.txt"
+    names_file.write_text("\n".join(TRAIN) + "\n", encoding="utf-8")
+    path = tmp_path / "kn.skops"
+    argv = ["train", str(names_file), "--model", "kneser-ney", "--context-length"]
+    argv += ["4", "--order", "3", "--padding", "raw", "--seed", "0", "-o", str(path)]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "n-grams (orders 1 to 3)" in out and "Held-out NLL" in out
+    pipe = load_model(path).estimator_.estimator
+    assert pipe["windows"].context_length == 4
+    assert (pipe["clf"].order_, pipe["clf"].padding) == (3, "raw")
+    assert main(["sample", str(path), "-n", "3", "--seed", "0"]) == 0
+    assert len(capsys.readouterr().out.split()) == 3
+    # The MLP's flags are refused, with the count model's named.
+    assert main([*argv[:-2], "--max-iter", "2", "-o", str(tmp_path / "x.skops")]) == 1
+    err = capsys.readouterr().err
+    assert "--max-iter set the MLP" in err and "--add-k" in err
+
+
+def test_command_line_flags_are_the_estimators():
+    import inspect
+
+    from sknextchar._compat import (
+        InvalidParameterError,
+        StrOptions,
+        validate_parameter_constraints,
+    )
+    from sknextchar.cli._flags import KN_FLAGS, Choice, Number
+
+    def accepts(flag, value):
+        constraints = KneserNeyClassifier._parameter_constraints[flag.param]
+        try:
+            validate_parameter_constraints(
+                {flag.param: constraints}, {flag.param: value}, "KneserNeyClassifier"
+            )
+        except InvalidParameterError:
+            return False
+        return True
+
+    signature = inspect.signature(KneserNeyClassifier).parameters
+    for flag in KN_FLAGS:
+        assert flag.step == "clf" and flag.default == signature[flag.param].default
+        if isinstance(flag.type, Number):  # the ends of the range, and beyond
+            low = flag.type.kind(flag.type.low)
+            below = low - 1 if flag.type.kind is int else np.nextafter(low, -1)
+            assert accepts(flag, low) and flag.type.accepts(low)
+            assert not accepts(flag, below) and not flag.type.accepts(below)
+        else:
+            assert isinstance(flag.type, Choice)
+            options = set()
+            for constraint in KneserNeyClassifier._parameter_constraints[flag.param]:
+                if isinstance(constraint, StrOptions):
+                    options |= constraint.options
+            assert set(flag.type.options) == options

@@ -136,6 +136,8 @@ def train(args):
     if getattr(args, "chunk_size", None) is not None:
         if args.labels is not None:
             raise ValueError("--labels cannot be used with --chunk-size.")
+        if args.model != "mlp":
+            raise ValueError("--chunk-size trains the MLP: pass --model mlp.")
         return _train_in_chunks(args)
     names, labels = _training_names(args)
     output = Path(args.output)
@@ -145,11 +147,16 @@ def train(args):
     fmt = resolve_format(output, args.format)  # save_model's rule, to report it
     if fmt == "skops":
         import skops.io  # noqa: F401  (fail before training if it is missing)
-    pipe = build_pipeline(**given(args, TRAIN_FLAGS))
-    source = args.names_file or "the bundled Indian names"
-    header = f"Training on {len(names):,} names from {source}..."
-    seconds = _fit(pipe, names, quiet=args.quiet, header=header, labels=labels)
-    _report(pipe, len(names), seconds)
+    if args.model == "kneser-ney":
+        from ._counts import fit_counts
+
+        pipe = fit_counts(args, names)
+    else:
+        pipe = build_pipeline(**given(args, TRAIN_FLAGS))
+        source = args.names_file or "the bundled Indian names"
+        header = f"Training on {len(names):,} names from {source}..."
+        seconds = _fit(pipe, names, quiet=args.quiet, header=header, labels=labels)
+        _report(pipe, len(names), seconds)
     check_target(output, inputs=[args.names_file], force=args.force)
     path = save_model(with_record(pipe, names), output, format=fmt)
     print(f"Saved the model to {str(path)!r} ({fmt} format).")

@@ -15,6 +15,7 @@ import math
 from dataclasses import dataclass
 
 __all__ = [
+    "KN_FLAGS",
     "POSITIVE_INT",
     "SAMPLER_FLAGS",
     "SEED",
@@ -272,6 +273,19 @@ TRAIN_FLAGS = (
     Flag("--seed", "clf__random_state", SEED, None,
          "seeds the held-out split, the initial weights and the shuffling; none "
          "gives a different model each run"),
+)
+
+# The count model of ``train --model kneser-ney`` (its "clf" is a
+# KneserNeyClassifier; the windows' flags of TRAIN_FLAGS apply too).
+KN_FLAGS = (
+    Flag("--order", "clf__order", POSITIVE_INT, None,
+         "symbols per n-gram, the predicted one included (none: the context "
+         "length + 1)"),
+    Flag("--padding", "clf__padding", Choice(("continuation", "raw", "single")),
+         "single", "how the n-grams that begin at the start of a name are counted"),
+    Flag("--add-k", "clf__add_k", Number(float, 0, None, closed="left"), None,
+         "add-k smoothing of the counts instead of Kneser-Ney (with "
+         "--context-length 1: the lecture's bigram table)", metavar="K"),
 )
 
 SAMPLER_FLAGS = (

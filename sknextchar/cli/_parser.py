@@ -7,6 +7,7 @@ from .._version import __version__
 from ._commands import plot, sample, score, table, train
 from ._errors import PROG
 from ._flags import (
+    KN_FLAGS,
     POSITIVE_INT,
     SAMPLER_FLAGS,
     SEED,
@@ -135,6 +136,7 @@ def _add_train(commands):
         "(--validation-fraction 0) and the model keeps no record of its training "
         "names; shuffle the file first (default: read the whole file)",
     )
+    _add_model_choice(parser)
     _add_flag_group(
         parser,
         "model parameters",
@@ -142,7 +144,24 @@ def _add_train(commands):
         "are the estimators' own.",
         TRAIN_FLAGS,
     )
+    _add_flag_group(
+        parser,
+        "count model parameters (--model kneser-ney)",
+        "Parameters of KneserNeyClassifier, set with set_params.",
+        KN_FLAGS,
+    )
     parser.set_defaults(run=train)
+
+
+def _add_model_choice(parser):
+    parser.add_argument(
+        "--model",
+        choices=("mlp", "kneser-ney"),
+        default="mlp",
+        help="the next-character model: the embedding MLP, or a count model "
+        "(KneserNeyClassifier), which takes the windows' flags, "
+        "--validation-fraction, --seed and its own (default: mlp)",
+    )
 
 
 def _add_sample(commands):

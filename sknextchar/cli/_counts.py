@@ -1,0 +1,122 @@
+"""``sknextchar train --model kneser-ney``: a count model instead of the MLP.
+
+The windows' flags apply as they do to the MLP; ``--validation-fraction`` and
+``--seed`` choose the names held out to report the held-out NLL (the saved model
+then counts every name: counting is fast, so nothing is lost); the MLP's other
+flags are refused, and ``KN_FLAGS`` set the count model.
+"""
+
+import math
+import time
+
+from ._flags import KN_FLAGS, TRAIN_FLAGS, given
+
+__all__ = ["build_count_pipeline", "fit_counts"]
+
+# The flags of TRAIN_FLAGS that mean something for a count model too.
+_SHARED = ("clf__validation_fraction", "clf__random_state")
+_DEFAULT_HELD_OUT = 0.1  # the MLP's default validation_fraction
+
+
+def build_count_pipeline(**params):
+    """The pipeline ``sknextchar train --model kneser-ney`` fits.
+
+    Parameters
+    ----------
+    **params
+        Settings such as ``windows__context_length=5`` or ``clf__add_k=1``.
+
+    Returns
+    -------
+    pipe : Pipeline
+        ``ContextWindowTransformer`` ("windows") then ``KneserNeyClassifier``
+        ("clf"), unfitted.
+
+    Examples
+    --------
+    >>> from sknextchar.cli._counts import build_count_pipeline
+    >>> pipe = build_count_pipeline(windows__context_length=5)
+    >>> [type(step).__name__ for step in pipe.named_steps.values()]
+    ['ContextWindowTransformer', 'KneserNeyClassifier']
+    """
+    from sklearn.pipeline import Pipeline
+
+    from .._kneser_ney import KneserNeyClassifier
+    from .._transformer import ContextWindowTransformer
+
+    pipe = Pipeline(
+        [("windows", ContextWindowTransformer()), ("clf", KneserNeyClassifier())]
+    )
+    return pipe.set_params(**params)
+
+
+def _check_flags(args, params):
+    """Refuse the MLP's flags and the training modes a count model lacks."""
+    mlp_only = [
+        flag.flag
+        for flag in TRAIN_FLAGS
+        if flag.step == "clf" and flag.key not in _SHARED and flag.key in params
+    ]
+    if mlp_only:
+        raise ValueError(
+            f"{', '.join(mlp_only)} set the MLP, not --model kneser-ney; its "
+            f"flags are {', '.join(flag.flag for flag in KN_FLAGS)}."
+        )
+    if getattr(args, "labels", None) is not None:
+        raise ValueError("--labels needs --model mlp.")
+
+
+def fit_counts(args, names):
+    """Fit the count model of ``train --model kneser-ney`` and print the report.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line of ``train``.
+    names : list of str
+        The training names.
+
+    Returns
+    -------
+    pipe : Pipeline
+        Fitted on all the names.
+
+    Examples
+    --------
+    >>> from sknextchar.cli import build_parser
+    >>> from sknextchar.cli._counts import fit_counts
+    >>> args = build_parser().parse_args(
+    ...     ["train", "-o", "m.skops", "--model", "kneser-ney", "--seed", "0"])
+    >>> pipe = fit_counts(args, ["abid", "asha", "ravi", "amit"] * 5)
+    Counted the ... n-grams (orders 1 to 4) of 20 names in ... s.
+    Held-out NLL: ... on 2 held-out names (counted without them; ...).
+    >>> pipe["clf"].order_
+    4
+    """
+    params = given(args, TRAIN_FLAGS)
+    _check_flags(args, params)
+    share = params.pop("clf__validation_fraction", _DEFAULT_HELD_OUT)
+    seed = params.pop("clf__random_state", None)
+    pipe = build_count_pipeline(**params, **given(args, KN_FLAGS))
+    start = time.perf_counter()
+    held_out_nll, n_held_out = None, 0
+    if share > 0:
+        from sklearn.base import clone
+        from sklearn.model_selection import train_test_split
+
+        train, held_out = train_test_split(names, test_size=share, random_state=seed)
+        held_out_nll = -clone(pipe).fit(train).score(held_out)
+        n_held_out = len(held_out)
+    pipe.fit(names)
+    clf = pipe["clf"]
+    print(
+        f"Counted the {clf.n_ngrams_:,} n-grams (orders 1 to {clf.order_}) of "
+        f"{len(names):,} names in {time.perf_counter() - start:.1f} s."
+    )
+    if held_out_nll is not None:
+        print(
+            f"Held-out NLL: {held_out_nll:.4f} nats per character "
+            f"({held_out_nll / math.log(2):.3f} bits) on {n_held_out:,} held-out "
+            "names (counted without them; the saved model counts every name)."
+        )
+    return pipe
