@@ -5,7 +5,6 @@ from numbers import Integral, Real
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.callback import CallbackSupportMixin, with_callbacks
-from sklearn.utils import gen_batches
 from sklearn.utils.validation import check_is_fitted
 
 from ._atomic import all_or_nothing
@@ -15,6 +14,7 @@ from ._model_input import (
     check_predict_contexts,
     check_score_data,
     check_training_data,
+    target_log_proba_in_chunks,
 )
 from ._ngram import (
     DEFAULT_DISCOUNT_FALLBACK,
@@ -517,13 +517,10 @@ class KneserNeyClassifier(
         True
         """
         contexts, targets = check_score_data(self, X, y, self._checked_n_symbols())
-        total = 0.0
-        for rows in gen_batches(len(targets), _SCORE_CHUNK):
-            proba = self._proba(contexts[rows])
-            picked = proba[np.arange(len(proba)), targets[rows]]
-            with np.errstate(divide="ignore"):
-                total += float(np.log(picked).sum())
-        return total / len(targets) if len(targets) else 0.0
+        picked = target_log_proba_in_chunks(
+            self.next_log_proba, contexts, targets, _SCORE_CHUNK
+        )
+        return float(picked.sum()) / len(targets) if len(targets) else 0.0
 
     def _checked_n_symbols(self):
         check_is_fitted(self)

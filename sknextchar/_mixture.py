@@ -9,7 +9,6 @@ from scipy.special import logsumexp
 from sklearn.base import ClassifierMixin, clone
 from sklearn.callback import CallbackSupportMixin, with_callbacks
 from sklearn.model_selection import GroupShuffleSplit, ShuffleSplit
-from sklearn.utils import gen_batches
 from sklearn.utils.parallel import Parallel, delayed
 
 from ._atomic import all_or_nothing
@@ -24,8 +23,10 @@ from ._model_input import (
     check_predict_contexts,
     check_score_data,
     check_training_data,
+    target_log_proba_in_chunks,
 )
 from ._windows import CharWindows
+from .nn.functional import target_log_proba
 
 _SCORE_CHUNK = 1 << 14  # windows per block when scoring: bounds the memory
 # Held-out windows the log-linear weights are fitted on, at most (evenly spaced):
@@ -423,17 +424,17 @@ class MixtureClassifier(
         self.weights_, self.validation_score_, self.n_iter_ = log_linear_weights(
             member_log_proba, targets, max_iter=self.max_iter, tol=self.tol
         )
-        rows = np.arange(len(targets))
         self.member_validation_scores_ = np.array(
-            [log_proba[rows, targets].mean() for log_proba in member_log_proba]
+            [target_log_proba(lp, targets).mean() for lp in member_log_proba]
         )
 
     def _member_target_log_proba(self, member, contexts, targets):
-        out = np.empty(len(targets))
-        for rows in gen_batches(len(targets), _SCORE_CHUNK):
-            log_proba = self._member_log_proba(member, contexts[rows], checked=True)
-            out[rows] = log_proba[np.arange(len(log_proba)), targets[rows]]
-        return out
+        return target_log_proba_in_chunks(
+            lambda rows: self._member_log_proba(member, rows, checked=True),
+            contexts,
+            targets,
+            _SCORE_CHUNK,
+        )
 
     # ---------------------------------------------------------------- predict
 
@@ -600,11 +601,13 @@ class MixtureClassifier(
         True
         """
         contexts, targets = check_score_data(self, X, y)
-        total = 0.0
-        for rows in gen_batches(len(targets), _SCORE_CHUNK):
-            log_proba = self._mixed_log_proba(contexts[rows], checked=True)
-            total += float(log_proba[np.arange(len(log_proba)), targets[rows]].sum())
-        return total / len(targets) if len(targets) else 0.0
+        picked = target_log_proba_in_chunks(
+            lambda rows: self._mixed_log_proba(rows, checked=True),
+            contexts,
+            targets,
+            _SCORE_CHUNK,
+        )
+        return float(picked.sum()) / len(targets) if len(targets) else 0.0
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()

@@ -20,8 +20,10 @@ from sklearn.utils.validation import (
 
 from ._compat import InvalidParameterError
 from ._windows import CharWindows
+from .nn.functional import target_log_proba
 
 __all__ = [
+    "target_log_proba_in_chunks",
     "TrainingData",
     "check_context_ids",
     "check_ids_below",
@@ -424,3 +426,42 @@ def check_params_together(estimator, partial):
             f"hidden_layer_sizes must hold positive integers; got "
             f"{estimator.hidden_layer_sizes!r}."
         )
+
+
+def target_log_proba_in_chunks(log_proba_function, contexts, targets, chunk_size):
+    """Each window's log-probability of its target, a block of rows at a time.
+
+    Scoring needs one number per window, not the whole ``(n_windows, n_symbols)``
+    matrix: computing it in blocks bounds the memory of scoring a large corpus.
+
+    Parameters
+    ----------
+    log_proba_function : callable
+        Maps contexts of shape ``(n, context_length)`` to log-probabilities of
+        shape ``(n, n_symbols)``.
+    contexts : ndarray of shape (n_windows, context_length)
+        Checked context ids.
+    targets : ndarray of shape (n_windows,)
+        Class index of each window's target.
+    chunk_size : int
+        Rows per call of ``log_proba_function``.
+
+    Returns
+    -------
+    picked : ndarray of shape (n_windows,)
+        ``log_proba_function(contexts)[i, targets[i]]``, in float64.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> log_half = lambda contexts: np.log(np.full((len(contexts), 2), 0.5))
+    >>> target_log_proba_in_chunks(log_half, np.zeros((3, 1)), np.array([0, 1, 1]), 2)
+    array([-0.69314718, -0.69314718, -0.69314718])
+    """
+    picked = np.empty(len(targets))
+    for start in range(0, len(targets), chunk_size):
+        rows = slice(start, start + chunk_size)
+        picked[rows] = target_log_proba(
+            log_proba_function(contexts[rows]), targets[rows]
+        )
+    return picked
