@@ -5,6 +5,8 @@ import numpy as np
 from scipy.optimize import minimize
 from scipy.special import log_softmax
 
+from .nn.functional import target_log_proba
+
 # A member may give probability 0 (add-k smoothing with k = 0): its log is floored
 # here, so that a weight of 0 times it is 0 rather than NaN.
 LOG_FLOOR = -1e4
@@ -105,7 +107,7 @@ def _nll_and_gradient(weights, stacked, targets):
     scores = np.tensordot(weights, stacked, axes=1)  # (n, C)
     log_q = log_softmax(scores, axis=1)
     rows = np.arange(len(targets))
-    nll = -float(log_q[rows, targets].mean())
+    nll = -float(target_log_proba(log_q, targets).mean())
     q = np.exp(log_q)  # (n, C)
     # d nll / d w_m = -mean_i (L_m[i, y_i] - E_q[L_m[i]])
     expected = np.einsum("nc,mnc->mn", q, stacked)  # (M, n)
