@@ -14,12 +14,18 @@ both source lists stay on one side), the script reports:
    - (b) ``TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 5))`` +
      ``LogisticRegression``, ``C`` and ``class_weight`` tuned by 5-fold
      cross-validation (grouped by name) on the log-loss;
-   - ``NameLabelClassifier`` on the tuned pipeline (three variants: seeds 0 and
-     1, and context 4) and on the default pipeline, each with the label
-     frequencies as priors, ``priors="uniform"``, and priors tuned on the
-     log-loss of a validation part of the training names (15%); and the
-     ensemble of the four (the mean of their P(name | label), computed from
-     ``log_likelihood``) with the same three priors.
+   - (b) again with the decision rule that balanced accuracy rewards: the label
+     of the largest P(label | name) / P(label) (what ``priors="uniform"`` does
+     for a generative classifier), for a comparison of like with like;
+   - ``NameLabelClassifier`` on the tuned pipeline, fitted on 85% of the
+     training names, with the label frequencies as priors, ``priors="uniform"``,
+     and priors tuned on the log-loss of the other 15%;
+   - ``NameLabelClassifier(calibration="temperature")`` fitted on all the
+     training names (its 5-fold calibration uses only them): on the tuned
+     pipeline (an ensemble of the 5 fold pipelines), on the list [tuned
+     pipeline, default pipeline] (10 fold pipelines) and on [tuned pipeline,
+     tuned pipeline with seed 1, default pipeline] (15); each also with the
+     balanced decision.
 
 2. The held-out NLL per character (nats, the end of each name counted) of the
    conditional model given the true label, given the wrong label, and of the
@@ -27,15 +33,19 @@ both source lists stay on one side), the script reports:
    carries.
 
 3. Label fidelity: 2,000 names sampled per label from the conditional model
-   (tuned pipeline, temperatures 1, 0.8 and 0.7), the share the tuned TF-IDF
-   classifier (b) assigns the intended label, next to its share on the real
-   held-out names of that label, and the share of the sampled names that are
-   new (in neither list).
+   (tuned pipeline, temperatures 1, 0.8 and 0.7, and at temperature 1 with
+   ``min_label_proba`` 0.5 and 0.7, with and without ``novel=True``), the share
+   the tuned TF-IDF classifier (b) assigns the intended label, next to its share
+   on the real held-out names of that label, the share of the sampled names
+   that are new (in neither list) and not training names, and the time of
+   ``sample``.
 
 Usage::
 
-    python benchmarks/bench_labels.py            # about 5 minutes on 2 cores
+    python benchmarks/bench_labels.py            # about 12 minutes on 2 cores
     python benchmarks/bench_labels.py --quick    # 8 epochs, 500 names: 2 minutes
+    python benchmarks/bench_labels.py --fidelity-only  # part 3 alone: 80 seconds
+    python benchmarks/bench_labels.py --skip-fidelity  # parts 1 and 2: 11 minutes
 
 The priors are tuned as the ``priors`` parameter allows: the model's
 log-likelihoods do not depend on the priors, so the script computes them once on
@@ -44,6 +54,7 @@ the validation names and tries each prior there (what a ``GridSearchCV`` over
 """
 
 import argparse
+import functools
 import itertools
 import time
 
@@ -132,6 +143,23 @@ def metrics_row(name, labels, proba, classes, seconds):
     )
 
 
+def balanced_decision_row(row, proba, classes, train_labels, test_labels):
+    """The row of ``proba`` deciding by the largest P(label | name) / P(label).
+
+    P(label) are the label frequencies of the training names: the Bayes decision
+    for balanced accuracy (the cost of an error on a label is one over its
+    frequency). The log-loss is that of ``proba``, unchanged.
+    """
+    _, counts = np.unique(train_labels, return_counts=True)  # in classes order
+    predicted = classes[np.argmax(proba / (counts / counts.sum()), axis=1)]
+    return dict(
+        row,
+        model=row["model"] + ", balanced decision",
+        accuracy=accuracy_score(test_labels, predicted),
+        balanced_accuracy=balanced_accuracy_score(test_labels, predicted),
+    )
+
+
 def posterior(log_likelihood, prior_first):
     """P(label | name) from log P(name | label) and the prior of the first label."""
     joint = log_likelihood + np.log([prior_first, 1 - prior_first])
@@ -147,8 +175,7 @@ def tune_prior(log_likelihood, labels, classes):
     return float(PRIOR_GRID[int(np.argmin(losses))])
 
 
-def fit_name_classifier(pipe, names, labels):
-    clf = NameLabelClassifier(pipe)
+def fit_name_classifier(clf, names, labels):
     start = time.perf_counter()
     clf.fit(list(names), labels)
     return clf, time.perf_counter() - start
@@ -171,46 +198,111 @@ def nll_rows(clf, unconditional, names, labels):
     }
 
 
+# The sampler settings of the fidelity table: temperature, min_label_proba, novel.
+FIDELITY_SETTINGS = (
+    (1.0, None, False),
+    (0.8, None, False),
+    (0.7, None, False),
+    (1.0, 0.5, False),
+    (1.0, 0.7, False),
+    (1.0, 0.5, True),
+)
+FIDELITY_COLUMNS = [
+    "label", "temperature", "min_label_proba", "novel", "sampled_recognised",
+    "real_recognised", "new", "not_training", "seconds", "examples",
+]  # fmt: skip
+
+
 def fidelity(pipe, train, test, tfidf, all_names, n_samples, seed):
-    """Per label and temperature: TF-IDF's agreement on sampled and real names."""
+    """Per label and sampler setting: TF-IDF's agreement on sampled and real names.
+
+    ``new`` is the share of sampled names in neither source list,
+    ``not_training`` the share not among the sampler's training names (what
+    ``novel=True`` leaves out), ``seconds`` the median time of 5 ``sample``
+    calls (the same seed each time).
+    """
     sampler = NameSampler(FrozenEstimator(pipe)).fit(list(train[0]), train[1])
     known = set(all_names)
     rows = []
-    for label, temperature in itertools.product(np.unique(train[1]), (1.0, 0.8, 0.7)):
+    settings = itertools.product(np.unique(train[1]), FIDELITY_SETTINGS)
+    for label, (temperature, threshold, novel) in settings:
         sampler.set_params(temperature=temperature)
-        sampled = sampler.sample(n_samples, label=label, random_state=seed)
+        request = dict(label=label, novel=novel, min_label_proba=threshold)
+        seconds, sampled = median_seconds(
+            functools.partial(sampler.sample, n_samples, random_state=seed, **request)
+        )
         real = test[0][test[1] == label]
         rows.append(dict(
             label=label,
             temperature=temperature,
+            min_label_proba=threshold,
+            novel=novel,
             sampled_recognised=float(np.mean(tfidf.predict(sampled) == label)),
             real_recognised=float(np.mean(tfidf.predict(list(real)) == label)),
             new=float(np.mean([n not in known for n in sampled])),
-            examples=", ".join(sampled[:8]),
+            not_training=float(np.mean(~sampler.in_training_set(sampled))),
+            seconds=seconds,
+            examples=", ".join(sampled[:6]),
         ))  # fmt: skip
     return rows
 
 
-def neural_rows(configs, fit_part, val, test, classes):
-    """NameLabelClassifier rows: priors by frequency, uniform, tuned; the ensemble."""
-    rows, val_ll, test_ll, fitted = [], [], [], {}
-    for name, pipe in configs.items():
-        clf, seconds = fit_name_classifier(pipe, *fit_part)
-        fitted[name] = clf
-        val_ll.append(clf.log_likelihood(list(val[0])))
-        test_ll.append(clf.log_likelihood(list(test[0])))
-        rows += prior_rows(
-            f"NameLabelClassifier, {name}", val_ll[-1], test_ll[-1], val, test,
-            classes, clf.class_prior_[0], seconds,
-        )  # fmt: skip
-    total = sum(row["seconds"] for row in rows[::3])
-    rows += prior_rows(
-        f"ensemble of the {len(configs)} NameLabelClassifiers",
-        logsumexp(np.stack(val_ll), axis=0) - np.log(len(val_ll)),
-        logsumexp(np.stack(test_ll), axis=0) - np.log(len(test_ll)),
-        val, test, classes, fitted[next(iter(configs))].class_prior_[0], total,
+def median_seconds(function, repeats=5):
+    """The median time of ``repeats`` calls of ``function``, and its last result."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        result = function()
+        times.append(time.perf_counter() - start)
+    return float(np.median(times)), result
+
+
+def fidelity_only(names, train, fit_part, test, epochs, n_samples, seed):
+    """Part 3 alone (``--fidelity-only``): fit only the judge and the sampler's model.
+
+    The TF-IDF judge (b) on the training names, the tuned conditional pipeline on
+    the fitting part: the same fits as the full run, without the others.
+    """
+    search, _ = tfidf_logistic(list(train[0]), train[1])
+    pipe = make_tuned_pipeline(random_state=0).set_params(clf__max_iter=epochs)
+    pipe.fit(list(fit_part[0]), fit_part[1])
+    return fidelity(
+        pipe, fit_part, test, search.best_estimator_, names, n_samples, seed
+    )
+
+
+def neural_rows(epochs, splits, classes):
+    """NameLabelClassifier rows: priors by frequency, uniform, tuned; calibrated."""
+    fit_part, val, train, test = splits
+    label_sets = train[1], test[1]
+    tuned = make_tuned_pipeline(random_state=0).set_params(clf__max_iter=epochs)
+    default = make_default_pipeline(random_state=0).set_params(clf__max_iter=epochs)
+    clf, seconds = fit_name_classifier(NameLabelClassifier(tuned), *fit_part)
+    rows = prior_rows(
+        "NameLabelClassifier, tuned pipeline", clf.log_likelihood(list(val[0])),
+        clf.log_likelihood(list(test[0])), val, test, classes,
+        clf.class_prior_[0], seconds,
     )  # fmt: skip
-    return rows, fitted
+    seed1 = make_tuned_pipeline(random_state=1).set_params(clf__max_iter=epochs)
+    for name, estimator in (
+        ("tuned pipeline (5 fold pipelines)", tuned),
+        ("[tuned, default] (10 fold pipelines)", [tuned, default]),
+        ("[tuned, tuned seed 1, default] (15)", [tuned, seed1, default]),
+    ):
+        calibrated, seconds = fit_name_classifier(
+            NameLabelClassifier(estimator, calibration="temperature"), *train
+        )
+        print(
+            f"calibrated {name}: temperature {calibrated.temperature_:.3f}, "
+            f"priors {calibrated.class_prior_.round(3).tolist()}"
+        )
+        proba = calibrated.predict_proba(list(test[0]))
+        rows.append(metrics_row(
+            f'NameLabelClassifier(calibration="temperature"), {name}',
+            test[1], proba, classes, seconds,
+        ))  # fmt: skip
+        rows.append(balanced_decision_row(rows[-1], proba, classes, *label_sets))
+    return rows, clf, tuned
 
 
 def prior_rows(name, val_ll, test_ll, val, test, classes, frequency, seconds):
@@ -242,6 +334,12 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer epochs and samples")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--fidelity-only", action="store_true", help="only part 3, label fidelity"
+    )
+    parser.add_argument(
+        "--skip-fidelity", action="store_true", help="parts 1 and 2, not part 3"
+    )
     args = parser.parse_args(argv)
     names, labels = load_indian_names(return_X_y=True)
     train, test = split_by_name(names, labels, 0.2, args.seed)
@@ -251,16 +349,12 @@ def main(argv=None):
         f"train {len(train[0]):,} rows ({len(fit_part[0]):,} fit + {len(val[0]):,} validation), test {len(test[0]):,} rows"
     )
     epochs = 8 if args.quick else 20
-    configs = {
-        "tuned pipeline": make_tuned_pipeline(random_state=0),
-        "tuned, seed 1": make_tuned_pipeline(random_state=1),
-        "tuned, context 4": make_tuned_pipeline(random_state=2).set_params(
-            windows__context_length=4
-        ),
-        "default pipeline": make_default_pipeline(random_state=0),
-    }
-    for pipe in configs.values():
-        pipe.set_params(clf__max_iter=epochs)
+    n_samples = 500 if args.quick else 2000
+    if args.fidelity_only:
+        rows = fidelity_only(names, train, fit_part, test, epochs, n_samples, args.seed)
+        print(f"\n3. Label fidelity of {n_samples:,} sampled names per label\n")
+        print_table(rows, FIDELITY_COLUMNS)
+        return
     rows = []
     for name, make in (
         ("(a) naive Bayes, endings + letter counts", naive_bayes),
@@ -276,29 +370,25 @@ def main(argv=None):
         )
         print(f"{name}: best {search.best_params_}")
     tfidf = search.best_estimator_
-    neural, fitted = neural_rows(configs, fit_part, val, test, classes)
+    rows.append(balanced_decision_row(
+        rows[-1], proba, search.classes_, train[1], test[1]
+    ))  # fmt: skip
+    neural, best, tuned = neural_rows(epochs, (fit_part, val, train, test), classes)
     rows += neural
     print("\n1. Classification of held-out names (split by name)\n")
     print_table(rows, ["model", "accuracy", "balanced_accuracy", "log_loss", "seconds"])
-    best = fitted["tuned pipeline"]
-    unconditional = clone(configs["tuned pipeline"]).fit(list(fit_part[0]))
+    unconditional = clone(tuned).fit(list(fit_part[0]))
     print("\n2. Held-out NLL per character (nats), tuned pipeline\n")
     for what, value in nll_rows(best, unconditional, *test).items():
         print(f"  {what:32s} {value:.4f}")
-    n_samples = 500 if args.quick else 2000
+    if args.skip_fidelity:
+        return
     print(
         f"\n3. Label fidelity of {n_samples:,} sampled names per label (tuned pipeline, TF-IDF (b) as judge)\n"
     )
     print_table(
         fidelity(best.pipeline_, fit_part, test, tfidf, names, n_samples, args.seed),
-        [
-            "label",
-            "temperature",
-            "sampled_recognised",
-            "real_recognised",
-            "new",
-            "examples",
-        ],
+        FIDELITY_COLUMNS,
     )
 
 

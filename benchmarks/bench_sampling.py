@@ -4,7 +4,8 @@ Trains ``ContextWindowTransformer() + CharEmbeddingMLPClassifier()`` (defaults) 
 bundled Indian names, then measures:
 
 - ``sample(10_000)``: wall time (median of the repeats) and names/s, with the share
-  spent inside the classifier's per-step call;
+  spent inside the classifier's per-step call and the context rows it was asked for
+  (contexts met at an earlier step are not asked again);
 - ``sample(10_000, unique=True, exclude=training names)``;
 - ``most_likely(10)`` (beam search);
 - the latency of one-context predictions: ``NameSampler.next_char_proba(["abi"])``,
@@ -55,15 +56,17 @@ def per_call(function, repeats, number):
 
 
 def time_model_share(sampler, n_samples, seed):
-    """Seconds of one sample() call and the part spent in the classifier calls."""
+    """Seconds of one sample() call, the part spent in the classifier calls, the
+    number of calls and the number of context rows they were given."""
     clf = sampler.estimator_[-1]
     inner = next_log_proba_function(clf)  # what the sampler calls per step
-    spent = []
+    spent, rows = [], []
 
     def timed(contexts):
         start = time.perf_counter()
         out = inner(contexts)
         spent.append(time.perf_counter() - start)
+        rows.append(len(contexts))
         return out
 
     clf.next_log_proba = timed  # the protocol's fast path, timed
@@ -73,7 +76,7 @@ def time_model_share(sampler, n_samples, seed):
         total = time.perf_counter() - start
     finally:
         del clf.next_log_proba
-    return total, sum(spent), len(spent)
+    return total, sum(spent), len(spent), sum(rows)
 
 
 def main(argv=None):
@@ -117,14 +120,14 @@ def main(argv=None):
     sampler.sample(n, random_state=0)  # warm up
 
     seconds = median_time(lambda: sampler.sample(n, random_state=0), args.repeats)
-    total, model, steps = time_model_share(sampler, n, seed=0)
+    total, model, steps, rows = time_model_share(sampler, n, seed=0)
     print(
         f"\nsample({n}) at T=1: median {seconds * 1e3:.1f} ms over {args.repeats} "
         f"runs, {n / seconds:,.0f} names/s"
     )
     print(
-        f"  one run: {steps} steps, {model / total:.0%} of the time in the "
-        f"classifier's per-step call ({model * 1e3:.1f} of {total * 1e3:.1f} ms)"
+        f"  one run: {steps} calls of the classifier on {rows:,} context rows, "
+        f"{model / total:.0%} of the time ({model * 1e3:.1f} of {total * 1e3:.1f} ms)"
     )
 
     def variant(**params):  # the same fitted model, other sampling parameters

@@ -1,13 +1,17 @@
 """NameLabelClassifier: the label of a name, by Bayes' rule on P(name | label)."""
 
+from numbers import Integral
+
 import numpy as np
 from scipy.special import logsumexp
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.model_selection import StratifiedGroupKFold
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted, column_or_1d
 
-from ._compat import HasMethods, StrOptions, fit_context
+from ._compat import HasMethods, Interval, StrOptions, fit_context
 from ._estimator import PackageEstimatorMixin
+from ._label_calibration import fit_temperature
 from ._model_input import check_no_missing_labels
 from ._pipeline import next_log_proba_function, split_pipeline
 from ._presets import make_default_pipeline
@@ -71,10 +75,13 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
 
     Parameters
     ----------
-    estimator : Pipeline or None, default=None
+    estimator : Pipeline, list of Pipeline or None, default=None
         An unfitted pipeline of a :class:`ContextWindowTransformer` and a model
         that can be fitted with labels (:class:`CharEmbeddingMLPClassifier`).
-        None means :func:`make_default_pipeline`. It is cloned.
+        None means :func:`make_default_pipeline`. It is cloned. A list of
+        pipelines (say, of different context lengths or sizes) is an ensemble:
+        each is fitted, and prediction pools their likelihoods (see
+        ``log_likelihood``); it costs one fit and one prediction per pipeline.
     priors : None, "uniform" or array-like of shape (n_classes,), default=None
         The prior probability of each label, as in
         :class:`~sklearn.naive_bayes.GaussianNB`: None uses the label
@@ -83,23 +90,59 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         bundled names, three male for each female one), an array the given
         priors in the order of ``classes_``. Changing it needs no refit of the
         pipeline's weights, but ``set_params`` then ``fit`` refits; tune it in
-        a search like any parameter.
+        a search like any parameter. With ``calibration="temperature"``, None
+        means that the priors are fitted with the temperature, and the other
+        values fix them (only the temperature is fitted).
+    calibration : {"temperature"} or None, default=None
+        None: Bayes' rule as it is. ``"temperature"``: the posterior
+        ``P(label | name) ∝ P(label) P(name | label) ** temperature_``, with the
+        temperature (and the priors, see ``priors``) fitted by minimising the
+        log-loss of names the pipeline was not trained on: the pipeline is
+        fitted ``cv`` times, each time without one fold of the training names,
+        which it then scores. The characters of a name are not independent
+        evidence about its label, so the sum of their log-probabilities
+        overstates it and plain Bayes' rule is over-confident; a
+        ``temperature_`` below 1 tempers it. Only the training names are used.
+        See :ref:`names_by_label` for the measured effect.
+    cv : int or cross-validation splitter, default=5
+        The folds of the calibration: a number of folds
+        (:class:`~sklearn.model_selection.StratifiedGroupKFold` with the names
+        as groups, so the rows of a name stay in one fold), or a splitter whose
+        ``split(names, labels, groups=names)`` gives them. Each fold's training
+        part needs every label. Unused without calibration.
+    ensemble : bool, default=True
+        With calibration: True keeps the pipelines of the ``cv`` folds and
+        pools their likelihoods, an ensemble of ``cv`` models (per pipeline of
+        ``estimator``) each fitted on ``(cv - 1) / cv`` of the names: ``fit``
+        costs ``cv`` pipeline fits, prediction ``cv`` times one pipeline's.
+        False fits the pipeline once more on all the names and calibrates it:
+        ``cv + 1`` fits, prediction as without calibration. Unused without
+        calibration.
 
     Attributes
     ----------
     pipeline_ : Pipeline
-        The fitted pipeline, conditioned on the labels.
+        The fitted pipeline, conditioned on the labels (with an ensemble, the
+        first fold's pipeline).
+    pipelines_ : list of Pipeline
+        The pipelines whose likelihoods prediction averages: ``[pipeline_]``
+        unless the calibration keeps an ensemble.
     classes_ : ndarray of shape (n_classes,)
         The sorted labels.
     class_count_ : ndarray of shape (n_classes,)
         Training names of each label.
     class_prior_ : ndarray of shape (n_classes,)
-        The priors used by prediction.
+        The priors used by prediction (fitted, with calibration and
+        ``priors=None``).
+    temperature_ : float
+        The power of the likelihoods in Bayes' rule: 1.0 without calibration.
 
     See Also
     --------
     NameSampler : Generates names of a label from the same kind of pipeline.
     sklearn.naive_bayes.GaussianNB : The ``priors`` parameter follows it.
+    sklearn.calibration.CalibratedClassifierCV : Calibration by cross-validation,
+        which ``calibration`` and ``ensemble`` follow.
 
     References
     ----------
@@ -118,20 +161,37 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
     (['f', 'm'], ['f', 'm'])
     >>> clf.predict_proba(["nina"]).round(2).sum()
     np.float64(1.0)
+    >>> calibrated = NameLabelClassifier(pipe, calibration="temperature", cv=2)
+    >>> calibrated.fit(names, labels).predict(["nina", "nino"]).tolist()
+    ['f', 'm']
+    >>> len(calibrated.pipelines_), calibrated.temperature_ > 0
+    (2, True)
     """
 
     _parameter_constraints = {
-        "estimator": [HasMethods(["fit", "predict_log_proba"]), None],
+        "estimator": [HasMethods(["fit", "predict_log_proba"]), list, None],
         "priors": ["array-like", StrOptions({"uniform"}), None],
+        "calibration": [StrOptions({"temperature"}), None],
+        "cv": [Interval(Integral, 2, None, closed="left"), HasMethods(["split"])],
+        "ensemble": ["boolean"],
     }
 
-    def __init__(self, estimator=None, *, priors=None):
+    def __init__(
+        self, estimator=None, *, priors=None, calibration=None, cv=5, ensemble=True
+    ):
         self.estimator = estimator
         self.priors = priors
+        self.calibration = calibration
+        self.cv = cv
+        self.ensemble = ensemble
 
     @fit_context(prefer_skip_nested_validation=False)
     def fit(self, X, y):
         """Fit the pipeline on the names and their labels; set the priors.
+
+        With calibration, fit the pipeline on the folds of the names and the
+        temperature (and the priors) on the names each fold leaves out. A fit
+        that fails leaves the classifier as it was.
 
         Parameters
         ----------
@@ -156,13 +216,47 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         """
         names = check_names(X)
         labels = _check_labels(y, len(names))
-        estimator = self.estimator
-        estimator = make_default_pipeline() if estimator is None else estimator
-        split_pipeline(estimator, owner=type(self).__name__)  # fail before fitting
-        self.pipeline_ = clone(estimator).fit(names, labels)
-        self.classes_, self.class_count_ = np.unique(labels, return_counts=True)
-        self.class_prior_ = check_priors(self.priors, self.class_count_)
+        estimators = _check_estimators(self.estimator)  # fail before fitting
+        classes, counts = np.unique(labels, return_counts=True)
+        priors, temperature = check_priors(self.priors, counts), 1.0
+        if self.calibration is None or len(classes) == 1:
+            pipelines = [clone(e).fit(names, labels) for e in estimators]
+        else:
+            pipelines, temperature, priors = self._fit_calibrated(
+                estimators, names, labels, classes, priors
+            )
+        # Attributes only now: a fit that raised above left none behind.
+        self.pipelines_, self.pipeline_ = pipelines, pipelines[0]
+        self.classes_, self.class_count_ = classes, counts
+        self.class_prior_, self.temperature_ = priors, temperature
         return self
+
+    def _fit_calibrated(self, estimators, names, labels, classes, priors):
+        """The fold pipelines (or a refit), the temperature and the priors."""
+        held_out = np.full((len(names), len(classes)), np.nan)
+        pipelines = []
+        for train, test in _calibration_folds(self.cv, names, labels, classes):
+            fold_names = [names[i] for i in train]
+            fold = [clone(e).fit(fold_names, labels[train]) for e in estimators]
+            pipelines += fold
+            if len(test):
+                held_out[test] = _log_likelihood(
+                    fold, classes, [names[i] for i in test]
+                )
+        scored = ~np.isnan(held_out[:, 0])
+        if not scored.any():
+            raise ValueError(
+                "The calibration needs held-out names; the splitter given as cv "
+                "left none out. Give a number of folds or a splitter with test parts."
+            )
+        with np.errstate(divide="ignore"):  # a prior of 0 rules a label out
+            fixed = None if self.priors is None else np.log(priors)
+        temperature, log_prior = fit_temperature(
+            held_out[scored], np.searchsorted(classes, labels[scored]), log_prior=fixed
+        )
+        if not self.ensemble:
+            pipelines = [clone(e).fit(names, labels) for e in estimators]
+        return pipelines, temperature, np.exp(log_prior)
 
     def log_likelihood(self, X):
         """``log P(name | label)`` of every name under every label.
@@ -176,7 +270,12 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         -------
         log_likelihood : ndarray of shape (n_names, n_classes)
             Natural logarithms, columns in the order of ``classes_``; the sum over
-            the characters of each name and its end marker.
+            the characters of each name and its end marker. With several
+            pipelines, the mean of their log-likelihoods: a log-linear pool (a
+            product of experts), whose normaliser differs by label only by a
+            constant, which the priors fitted by the calibration absorb. On
+            held-out bundled names it calibrates better than the mean of the
+            likelihoods (measured in :ref:`names_by_label`).
 
         Examples
         --------
@@ -187,17 +286,13 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         (3, 2)
         """
         check_is_fitted(self)
-        transformer, model = split_pipeline(self.pipeline_, owner=type(self).__name__)
-        windows = transformer.transform(check_names(X))
-        columns = []
-        for label in self.classes_:
-            log_proba = next_log_proba_function(model, label)(windows.contexts)
-            picked = target_log_proba(log_proba, windows.targets)
-            columns.append(np.bincount(windows.name_index, picked, windows.n_names))
-        return np.stack(columns, axis=1)
+        return _log_likelihood(self.pipelines_, self.classes_, check_names(X))
 
     def predict_joint_log_proba(self, X):
         """``log P(name, label)``: the log-likelihood plus the log-prior.
+
+        With calibration, the log-likelihood times ``temperature_`` plus the
+        log-prior.
 
         Parameters
         ----------
@@ -216,8 +311,12 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         >>> clf.predict_joint_log_proba(["anna"]).shape
         (1, 2)
         """
+        log_likelihood = self.log_likelihood(X)  # checks that it is fitted
         with np.errstate(divide="ignore"):  # a prior of 0 rules a label out
-            return self.log_likelihood(X) + np.log(self.class_prior_)
+            log_prior = np.log(self.class_prior_)
+        if self.temperature_ != 1.0:
+            log_likelihood = self.temperature_ * log_likelihood
+        return log_likelihood + log_prior
 
     def predict_log_proba(self, X):
         """``log P(label | name)`` by Bayes' rule.
@@ -296,6 +395,52 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         tags.input_tags.two_d_array = False
         tags.input_tags.string = True
         return tags
+
+
+def _log_likelihood(pipelines, classes, names):
+    """log P(name | label) of each name and label: the mean over pipelines."""
+    per_pipeline = []
+    for pipeline in pipelines:
+        transformer, model = split_pipeline(pipeline, owner="NameLabelClassifier")
+        windows = transformer.transform(names)
+        columns = []
+        for label in classes:
+            log_proba = next_log_proba_function(model, label)(windows.contexts)
+            picked = target_log_proba(log_proba, windows.targets)
+            columns.append(np.bincount(windows.name_index, picked, windows.n_names))
+        per_pipeline.append(np.stack(columns, axis=1))
+    if len(per_pipeline) == 1:
+        return per_pipeline[0]
+    return np.mean(per_pipeline, axis=0)
+
+
+def _check_estimators(estimator):
+    """The unfitted pipelines to fit: a list of one or more."""
+    if estimator is None:
+        return [make_default_pipeline()]
+    estimators = estimator if isinstance(estimator, list) else [estimator]
+    if not estimators:
+        raise ValueError(
+            "estimator is an empty list; give one pipeline or more, or None for "
+            "the default pipeline."
+        )
+    for each in estimators:
+        split_pipeline(each, owner="NameLabelClassifier")
+    return estimators
+
+
+def _calibration_folds(cv, names, labels, classes):
+    """The (train, test) row indices of the calibration, each train with every label."""
+    splitter = StratifiedGroupKFold(cv) if isinstance(cv, Integral) else cv
+    for k, (train, test) in enumerate(splitter.split(names, labels, groups=names)):
+        missing = np.setdiff1d(classes, labels[train])
+        if len(missing):
+            raise ValueError(
+                f"The calibration needs every label in the training part of each "
+                f"fold; fold {k} has no name labelled {missing.tolist()!r}. Use "
+                f"fewer folds (cv), more names of that label, or calibration=None."
+            )
+        yield train, test
 
 
 def _check_labels(y, n_names):

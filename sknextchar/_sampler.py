@@ -28,11 +28,13 @@ from ._generation import (
     check_pattern,
     check_reachable,
     check_sample_memory,
+    draw_cache,
     length_matcher,
     sample_ids,
     sample_new_names,
 )
-from ._labels import labels_of_windows
+from ._label_posterior import posterior_filter
+from ._labels import check_label_values, label_classes, labels_of_windows
 from ._novelty import contains, hash_id_rows, length_counts, padded_ids
 from ._pipeline import next_log_proba_function, split_pipeline
 from ._temperature_table import TemperatureTable
@@ -140,8 +142,9 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
     each step from, all controls applied, is :meth:`next_char_proba` (at
     ``max_length`` letters it gives the end marker probability 1: a name kept
     ends there). Whole names are then kept or discarded: ``max_length``,
-    ``pattern``, ``novel``, ``unique`` and ``exclude`` condition by rejection,
-    so the names follow the step distribution conditioned on passing them.
+    ``pattern``, ``novel``, ``unique``, ``exclude`` and ``min_label_proba``
+    condition by rejection, so the names follow the step distribution
+    conditioned on passing them.
     The "Generating names" page of the documentation shows each control.
 
     :meth:`score` and :meth:`score_samples` measure the untempered model, so
@@ -593,6 +596,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         return_scores=False,
         match_lengths=False,
         label=None,
+        min_label_proba=None,
     ):
         """Generate names; none is ever cut.
 
@@ -646,6 +650,16 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
             For a sampler fitted with labels (and only then): the label the
             names are generated for, drawn from P(name | label). An unknown
             label is an error that lists the known ones.
+        min_label_proba : float in [0, 1] or None, default=None
+            With ``label``: keep only the names the model itself recognises as
+            of that label, those whose ``P(label | name)`` reaches this value,
+            by Bayes' rule over the model's likelihoods ``P(name | l)`` of every
+            label with equal priors (rejection, as ``novel``: the names follow
+            P(name | label) conditioned on passing). Makes names more typical of
+            the label without sharpening the distribution as a lower
+            temperature does, so as many of them are new. ``None`` or ``0``
+            keeps every name (the same names for the same seed). Costs one
+            model pass per label over each batch of drawn names.
 
         Returns
         -------
@@ -659,8 +673,9 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         ValueError
             If the request cannot be met: more distinct names than exist within
             the length bounds, a sampler without a record with ``novel=True``,
-            or too few accepted names after ``max_rounds`` rounds (the message
-            gives the acceptance rate and what to loosen).
+            ``min_label_proba`` without ``label``, or too few accepted names
+            after ``max_rounds`` rounds (the message gives the acceptance rate
+            and what to loosen).
 
         Examples
         --------
@@ -682,22 +697,31 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         ...                               random_state=0)
         >>> all(n.endswith("a") for n in ends), scores.shape
         (True, (3,))
+
+        Names of a label that the model itself recognises as of that label:
+
+        >>> by_label = NameSampler(pipe).fit(names[1:], ["f", "f", "m", "f", "m", "f"])
+        >>> typical = by_label.sample(4, label="f", min_label_proba=0.9,
+        ...                           random_state=0)
+        >>> f, m = (by_label.score_samples(typical, label=c) for c in ("f", "m"))
+        >>> bool(np.all(np.exp(f) / (np.exp(f) + np.exp(m)) >= 0.9))
+        True
         """
         transformer, next_log_proba = self._fitted_parts(label)
         controls = self._controls()
-        n_samples = check_positive_int(n_samples, "n_samples")
-        max_rounds = check_positive_int(max_rounds, "max_rounds")
-        unique = check_bool(unique, "unique")
-        return_scores = check_bool(return_scores, "return_scores")
-        exclude = check_exclude(exclude, lowercase=transformer.lowercase)
-        if exclude:  # as the model reads names: NFC, case, accents
-            exclude = frozenset(transformer.normalize(list(exclude)))
-        rng = check_random_generator(random_state)
-        keep, words = self._name_filter(novel, pattern, match_lengths, controls, rng)
-        prefix_ids, _, context = self._encode_prefixes(
-            transformer, [check_prefix(prefix)], controls, one_prefix=True
+        n_samples, max_rounds, unique, return_scores = _checked_counts_and_flags(
+            n_samples, max_rounds, unique, return_scores
         )
+        exclude = _normalised_exclude(transformer, exclude)
+        rng = check_random_generator(random_state)
+        keep, words = self._name_filter(
+            novel, pattern, match_lengths, controls, rng, (label, min_label_proba)
+        )
+        prefix_ids, context = self._encode_prefix(transformer, prefix, controls)
         self._check_feasible(n_samples, unique, len(prefix_ids), context, controls)
+
+        # The rounds share the distributions of the contexts met so far.
+        cache = draw_cache(len(self.vocabulary_), context.shape[1], n_samples, controls)
 
         def draw_names(n):  # n names drawn, those that end and pass are kept
             ids = sample_ids(
@@ -708,6 +732,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
                 n_symbols=len(self.vocabulary_),
                 controls=controls,
                 rng=rng,
+                cache=cache,
             )
             return keep(ids)
 
@@ -721,12 +746,15 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
             return names, self.score_samples(names, label=label)
         return names
 
-    def _name_filter(self, novel, pattern, match_lengths, controls, rng):
+    def _name_filter(self, novel, pattern, match_lengths, controls, rng, by_label):
         """The function that turns drawn ids into kept names, and its words.
 
         It leaves out training names (``novel``), names that miss ``pattern``,
-        and thins by length (``match_lengths``), in that order.
+        names whose posterior of their label is below ``min_label_proba``
+        (``by_label`` is the pair ``(label, min_label_proba)``), and thins by
+        length (``match_lengths``), in that order.
         """
+        typical = self._label_filter(*by_label)
         record = self._name_record() if check_bool(novel, "novel") else None
         test = check_pattern(pattern)
         match = None
@@ -743,13 +771,50 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
             if record is not None:
                 ids = ids[~contains(record, hash_id_rows(ids))]
             names = decode_rows(ids, self.vocabulary_)
-            names = names if test is None else list(filter(test, names))
+            if typical is not None:
+                names = _typical_names(ids, names, test, typical[0])
+            elif test is not None:
+                names = list(filter(test, names))
             return names if match is None else match(names)
 
         words = _constraint_words(pattern, record)
+        if typical is not None:
+            words.append(typical[1])
         if match is not None:
             words.append("thinned to the training names' lengths")
         return keep, words
+
+    def _label_filter(self, label, min_label_proba):
+        """The test of ``P(label | name) >= min_label_proba`` and its words.
+
+        None when the test keeps every name (no threshold, or 0).
+        """
+        validate_parameter_constraints(
+            {"min_label_proba": [Interval(Real, 0, 1, closed="both"), None]},
+            {"min_label_proba": min_label_proba},
+            caller_name="NameSampler.sample",
+        )
+        if min_label_proba is None:
+            return None
+        if label is None:
+            raise ValueError(
+                f"min_label_proba={min_label_proba!r} keeps the names whose "
+                "P(label | name) reaches it, so it needs label=... and a sampler "
+                "fitted with labels (NameSampler(pipe).fit(names, labels)); pass "
+                "a label, or leave min_label_proba=None."
+            )
+        if min_label_proba == 0:
+            return None
+        transformer, model = split_pipeline(self.estimator_)
+        passes = posterior_filter(
+            [next_log_proba_function(model, c) for c in label_classes(model)],
+            int(check_label_values(model, label, 1)[0]),
+            float(min_label_proba),
+            context_length=transformer.context_length,
+            n_symbols=len(self.vocabulary_),
+        )
+        words = f"with P({label!r} | name) >= {min_label_proba} (min_label_proba)"
+        return passes, words
 
     def _check_feasible(self, n_samples, unique, n_prefix, context, controls):
         """Fail up front: names that cannot fit in memory or cannot be distinct."""
@@ -764,7 +829,14 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
 
     # ------------------------------------------------------------ beam search
     def most_likely(
-        self, n_names=10, *, prefix="", exclude=None, beam_width=None, label=None
+        self,
+        n_names=10,
+        *,
+        prefix="",
+        exclude=None,
+        beam_width=None,
+        label=None,
+        min_label_proba=None,
     ):
         """The most probable names, by beam search.
 
@@ -792,6 +864,10 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         label : object or None, default=None
             For a sampler fitted with labels (and only then): the most probable
             names of this label.
+        min_label_proba : float in [0, 1] or None, default=None
+            With ``label``: only names whose ``P(label | name)`` reaches this
+            value, as in :meth:`sample` (the most probable names of the label
+            that the model recognises as of that label).
 
         Returns
         -------
@@ -817,12 +893,9 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         n_names = check_positive_int(n_names, "n_names")
         width = max(2 * n_names, 100) if beam_width is None else beam_width
         width = check_positive_int(width, "beam_width")
-        exclude = check_exclude(exclude, lowercase=transformer.lowercase)
-        if exclude:  # as the model reads names: NFC, case, accents
-            exclude = frozenset(transformer.normalize(list(exclude)))
-        prefix_ids, _, context = self._encode_prefixes(
-            transformer, [check_prefix(prefix)], controls, one_prefix=True
-        )
+        exclude = _normalised_exclude(transformer, exclude)
+        prefix_ids, context = self._encode_prefix(transformer, prefix, controls)
+        typical = self._label_filter(label, min_label_proba)
         with one_blas_thread():
             best = beam_search(
                 next_log_proba,
@@ -834,6 +907,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
                 min_length=controls.min_length,
                 max_length=controls.max_length,
                 exclude=exclude,
+                accept=None if typical is None else typical[0],
             )
         if len(best) < n_names:
             raise ValueError(
@@ -841,6 +915,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
                 f"with prefix {prefix!r}, min_length={controls.min_length} and "
                 f"max_length={controls.max_length}"
                 + (f" outside the {len(exclude)} excluded names" if exclude else "")
+                + ("" if typical is None else f", {typical[1]}")
                 + ". Ask for fewer names, widen the length bounds or the beam."
             )
         return best
@@ -920,6 +995,13 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         self._check_lengths(values["min_length"], values["max_length"])
         return SamplingControls(**values)
 
+    def _encode_prefix(self, transformer, prefix, controls):
+        """The letters and the context of one prefix, checked."""
+        ids, _, context = self._encode_prefixes(
+            transformer, [check_prefix(prefix)], controls, one_prefix=True
+        )
+        return ids, context
+
     def _encode_prefixes(self, transformer, prefixes, controls, *, one_prefix=False):
         """Letters, lengths and contexts of checked prefixes within max_length."""
         ids, lengths, contexts = transformer.encode_prefix_list(prefixes)
@@ -974,6 +1056,31 @@ def _record(transformer, names):
         return None, None  # a FrozenEstimator fitted with fit([])
     ids, lengths = padded_ids(transformer.encode(check_names(names)))
     return np.unique(hash_id_rows(ids)), length_counts(lengths)
+
+
+def _checked_counts_and_flags(n_samples, max_rounds, unique, return_scores):
+    """The counts and flags of a ``sample`` call, checked."""
+    return (
+        check_positive_int(n_samples, "n_samples"),
+        check_positive_int(max_rounds, "max_rounds"),
+        check_bool(unique, "unique"),
+        check_bool(return_scores, "return_scores"),
+    )
+
+
+def _normalised_exclude(transformer, exclude):
+    """The names to exclude, checked, as the model reads names (NFC, case, accents)."""
+    exclude = check_exclude(exclude, lowercase=transformer.lowercase)
+    return frozenset(transformer.normalize(list(exclude))) if exclude else exclude
+
+
+def _typical_names(ids, names, test, passes):
+    """The names that match ``test`` (when not None), then pass ``passes``."""
+    keep = np.ones(len(names), dtype=bool)
+    if test is not None:
+        keep = np.fromiter(map(bool, map(test, names)), dtype=bool, count=len(names))
+    keep[keep] = passes(ids[keep])
+    return [name for name, kept in zip(names, keep) if kept]
 
 
 def _constraint_words(pattern, record):

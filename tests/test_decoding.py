@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from sknextchar._decoding import (
+    DrawCache,
     SamplingControls,
     count_names,
     distinct_rows,
@@ -14,6 +15,7 @@ from sknextchar._decoding import (
     sampling_weights,
     tempered_log_proba,
 )
+from sknextchar._ngram import ngram_keys
 
 
 def test_tempered_extremes_on_extreme_logits():
@@ -135,6 +137,77 @@ def test_draw_shares_rows_and_matches_probabilities(rng):
     np.testing.assert_allclose(first, [0, 0.25, 0.75], atol=0.01)
     np.testing.assert_allclose(second, [0.5, 0, 0.5], atol=0.01)
     assert first[0] == 0 and second[1] == 0
+
+
+def first_reaching(weights, uniform, rows):
+    """The oracle: the first symbol whose normalised CDF reaches u, row by row."""
+    cdf = np.cumsum(weights, axis=1)
+    cdf /= cdf[:, -1:]
+    return np.array([np.flatnonzero(cdf[r] >= u)[0] for r, u in zip(rows, uniform)])
+
+
+@pytest.mark.parametrize("n_symbols", [1, 2, 3, 4, 5, 27, 32, 33, 64])
+def test_draw_is_the_first_symbol_whose_cdf_reaches_u(rng, n_symbols):
+    # Weights with many zeros (never drawn) and ties; uniforms at both ends of
+    # (0, 1] and exactly on the CDF's values.
+    weights = rng.random((50, n_symbols)) * (rng.random((50, n_symbols)) < 0.4)
+    weights[:, rng.integers(0, n_symbols, 50)] += 1.0  # a positive weight per row
+    rows = rng.integers(0, 50, 4000)
+    cdf = np.cumsum(weights, axis=1) / weights.sum(axis=1, keepdims=True)
+    uniform = 1.0 - rng.random(4000)
+    uniform[:200] = cdf[rows[:200], rng.integers(0, n_symbols, 200)]  # on a step
+    uniform[200:210], uniform[210:220] = 1.0, 1e-300
+    uniform = np.clip(uniform, 1e-300, 1.0)  # a zero CDF value is not a uniform
+    ids = draw(weights, uniform, rows)
+    np.testing.assert_array_equal(ids, first_reaching(weights, uniform, rows))
+    assert (weights[rows, ids] > 0).all()
+
+
+def test_cache_keys_of_contexts_are_base_n_numbers():
+    # The draw cache keys uint8 contexts with the n-gram keys of _ngram.
+    contexts = np.array([[0, 0, 0], [0, 0, 1], [1, 0, 0], [26, 26, 26]], np.uint8)
+    assert ngram_keys(contexts, None, 27).tolist() == [0, 1, 729, 27**3 - 1]
+    assert ngram_keys(contexts[:, :0], None, 27).tolist() == [0, 0, 0, 0]
+
+
+def test_draw_cache_draws_what_draw_draws(rng):
+    """Contexts added over several steps, past the first capacity: same ids."""
+    n_symbols, context_length = 5, 4
+    cache = DrawCache(n_symbols, context_length)
+    weights = rng.random((n_symbols**context_length, n_symbols)) ** 3  # by key
+    stored = set()
+    for _ in range(6):
+        contexts = rng.integers(0, n_symbols, (300, context_length)).astype(np.uint8)
+        keys = cache.keys(contexts)
+        new = cache.unseen(keys)
+        assert len(np.unique(keys[new])) == len(new)  # one row per new context
+        assert set(keys[new].tolist()) == set(keys.tolist()) - stored
+        cache.add(keys[new], weights[keys[new]])
+        stored |= set(keys[new].tolist())
+        assert cache.unseen(keys).size == 0
+        uniform = 1.0 - rng.random(len(keys))
+        np.testing.assert_array_equal(
+            cache.draw(keys, uniform), draw(weights, uniform, keys)
+        )
+
+
+def test_draw_cache_unseen_gives_one_position_per_new_context():
+    cache = DrawCache(n_symbols=3, context_length=1, capacity=1)
+    keys = np.array([2, 1, 2, 0, 1, 2])
+    new = cache.unseen(keys)
+    assert sorted(keys[new].tolist()) == [0, 1, 2]
+    cache.add(np.array([1]), np.array([[1.0, 1.0, 1.0]]))
+    new = cache.unseen(keys)
+    assert sorted(keys[new].tolist()) == [0, 2]
+    cache.add(keys[new], np.ones((2, 3)))  # grows past its capacity
+    assert cache.unseen(keys).size == 0
+    assert cache.draw(keys, np.full(6, 0.5)).tolist() == [1] * 6
+
+
+def test_draw_cache_fits_small_context_spaces():
+    assert DrawCache.fits(27, 3, n_names=1)  # 19,683 contexts: always
+    assert not DrawCache.fits(27, 4, n_names=10_000)  # 531,441
+    assert DrawCache.fits(27, 4, n_names=940_000)
 
 
 @pytest.mark.parametrize(

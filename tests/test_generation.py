@@ -12,15 +12,17 @@ import pytest
 from scipy import stats
 from scipy.special import log_softmax
 
-from sknextchar._decoding import SamplingControls
+from sknextchar._decoding import DrawCache, SamplingControls
 from sknextchar._generation import (
     MAX_BATCH_FACTOR,
     beam_search,
     check_reachable,
+    draw_cache,
     sample_ids,
     sample_names,
     sample_new_names,
 )
+from sknextchar.nn.functional import init_params, log_proba_by_row
 
 VOCABULARY = ("-", "a", "b", "c")
 L = 2  # context length
@@ -364,3 +366,110 @@ def test_a_deterministic_path_that_cycles_is_dropped_at_once(params):
         rng=np.random.default_rng(0),
     )
     assert ids.shape[0] == 0 and len(calls) <= 4
+
+
+def without_the_cache(monkeypatch):
+    """Make sample_ids take its plain path: the model on every step's contexts."""
+    monkeypatch.setattr(DrawCache, "fits", staticmethod(lambda *args: False))
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"max_length": 8},
+        {"min_length": 3, "max_length": 6, "temperature": 0.7},
+        {"max_length": 7, "top_k": 2, "temperature": 2.0},
+        {"max_length": 6, "top_p": 0.8},
+        {"max_length": 5, "top_k": 1},
+    ],
+)
+def test_the_draw_cache_changes_no_name(monkeypatch, params):
+    controls = SamplingControls(**params)
+    cached_model, plain_model = TableModel(), TableModel()
+    cached = sample(cached_model, controls, 3000, prefix="a", seed=1)
+    without_the_cache(monkeypatch)
+    assert sample(plain_model, controls, 3000, prefix="a", seed=1) == cached
+    rows = [sum(map(len, model.calls)) for model in (cached_model, plain_model)]
+    # Contexts met at an earlier step are not asked again (a deterministic
+    # path meets each context once anyway).
+    assert rows[0] < rows[1] or (controls.deterministic and rows[0] == rows[1])
+
+
+def test_the_model_sees_each_context_once_before_and_once_from_min_length():
+    model = TableModel()
+    ids = sample_ids(
+        model,
+        prefix_ids=np.array([], dtype=np.uint8),
+        context=np.zeros((1, L), dtype=np.uint8),
+        n_samples=2000,
+        n_symbols=4,
+        controls=SamplingControls(min_length=2, max_length=9),
+        rng=np.random.default_rng(0),
+    )
+    assert len(ids) > 1000
+    # Steps 0 and 1 cannot end (the end marker is masked there): their contexts
+    # are drawn from a cache of their own. From step 2 on, no context is asked
+    # twice.
+    assert [len(call) for call in model.calls[:2]] == [1, 3]
+    later = np.concatenate(model.calls[2:])
+    assert len(np.unique(later, axis=0)) == len(later)
+
+
+def test_the_draw_cache_changes_no_name_of_a_float32_network(monkeypatch):
+    """A 27-symbol MLP whose rows do not depend on the other rows of a call."""
+    V, K, L3 = 27, 10, 3
+    E, coefs, intercepts = init_params(
+        V, K, L3, (64,), V, "relu", np.float32, np.random.RandomState(0)
+    )
+    coefs[-1][:] = np.random.RandomState(1).normal(size=coefs[-1].shape)
+
+    def network(contexts):
+        return log_proba_by_row(contexts, E, coefs, intercepts, "relu")
+
+    def names(seed):
+        return sample_ids(
+            network,
+            prefix_ids=np.array([], dtype=np.uint8),
+            context=np.zeros((1, L3), dtype=np.uint8),
+            n_samples=3000,
+            n_symbols=V,
+            controls=SamplingControls(temperature=0.9, max_length=12),
+            rng=np.random.default_rng(seed),
+        )
+
+    cached = [names(seed) for seed in range(3)]
+    without_the_cache(monkeypatch)
+    for seed, ids in enumerate(cached):
+        np.testing.assert_array_equal(names(seed), ids)
+
+
+def test_calls_sharing_a_cache_draw_what_they_would_alone(monkeypatch):
+    """The rounds of one request share a cache: the same names, fewer rows asked."""
+    controls = SamplingControls(min_length=2, max_length=7)
+    ids, context = encode("")
+
+    def rounds(model, cache):
+        rng = np.random.default_rng(5)
+        return [
+            sample_ids(
+                model,
+                prefix_ids=ids,
+                context=context,
+                n_samples=400,
+                n_symbols=4,
+                controls=controls,
+                rng=rng,
+                cache=cache,
+            )
+            for _ in range(3)
+        ]
+
+    shared_model, plain_model = TableModel(), TableModel()
+    shared = rounds(shared_model, draw_cache(4, L, 400, controls))
+    without_the_cache(monkeypatch)
+    plain = rounds(plain_model, None)
+    for a, b in zip(shared, plain):
+        np.testing.assert_array_equal(a, b)
+    # 16 contexts of 2 symbols in all, each asked at most once per cache.
+    assert sum(map(len, shared_model.calls)) <= 2 * 16
+    assert sum(map(len, plain_model.calls)) > 2 * 16

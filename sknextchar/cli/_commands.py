@@ -309,6 +309,7 @@ def sample(args):
         exclude=_excluded_names(args),
         random_state=args.seed,
         label=args.label,
+        min_label_proba=args.min_label_proba,
     )
     print("\n".join(names))
     if args.report:

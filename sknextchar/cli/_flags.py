@@ -17,6 +17,7 @@ from dataclasses import dataclass
 __all__ = [
     "KN_FLAGS",
     "POSITIVE_INT",
+    "PROBABILITY",
     "SAMPLER_FLAGS",
     "SEED",
     "STEP_ESTIMATORS",
@@ -218,6 +219,8 @@ POSITIVE_INT = Number(int, 1, None, closed="left")
 #: The seeds scikit-learn accepts as ``random_state``.
 SEED = Number(int, 0, 2**32 - 1)
 TEMPERATURE = Number(float, 0, None)
+#: A probability, e.g. ``sample --min-label-proba``.
+PROBABILITY = Number(float, 0, 1)
 _SHARE = Number(float, 0, 1, closed="left")
 
 # fmt: off

@@ -9,6 +9,7 @@ from ._errors import PROG
 from ._flags import (
     KN_FLAGS,
     POSITIVE_INT,
+    PROBABILITY,
     SAMPLER_FLAGS,
     SEED,
     TEMPERATURE,
@@ -218,6 +219,14 @@ def _add_sample_filters(parser):
         action="store_true",
         help="only names that are not among the model's own training names (the "
         "record 'train' saves with the model)",
+    )
+    parser.add_argument(
+        "--min-label-proba",
+        type=PROBABILITY,
+        metavar="P",
+        help="with --label: only names the model itself recognises as of that "
+        "label, with P(label | name) >= P by Bayes' rule with equal priors "
+        "(rejection; e.g. 0.5; default: none)",
     )
     parser.add_argument(
         "--exclude-file",

@@ -205,7 +205,7 @@ class AdamOptimizer:
         self.vs = [v.astype(p.dtype, copy=False) for v, p in zip(self.vs, params)]
         return self
 
-    def update_params(self, params, grads):
+    def update_params(self, params, grads, l2=None):
         """Update ``params`` in place with one Adam step.
 
         Parameters
@@ -213,7 +213,12 @@ class AdamOptimizer:
         params : list of ndarray
             The parameters, in the order given at construction; updated in place.
         grads : list of ndarray
-            The loss gradient for each parameter (left unchanged).
+            The loss gradient for each parameter (left unchanged, unless ``l2``).
+        l2 : tuple (scale, stop) or None, default=None
+            The gradient of an L2 penalty on the first ``stop`` values of each
+            flat parameter array: ``grad[:stop] += scale * param[:stop]`` (in
+            place) before the step, in the optimizer's scratch space, which the
+            step reads next while it is in cache.
 
         Examples
         --------
@@ -223,6 +228,10 @@ class AdamOptimizer:
         >>> adam.update_params([w], [np.array([-3.0])])
         >>> w.round(6).tolist(), adam.t
         ([0.5], 1)
+        >>> w, g = np.array([2.0, 3.0]), np.zeros(2)
+        >>> AdamOptimizer([w]).update_params([w], [g], l2=(0.5, 1))
+        >>> g.tolist()  # the penalty's gradient on the first value only
+        [1.0, 0.0]
         """
         self.t += 1
         b1, b2 = float(self.beta_1), float(self.beta_2)
@@ -232,6 +241,10 @@ class AdamOptimizer:
         for param, grad, m, v, scratch in zip(
             params, grads, self.ms, self.vs, self._scratch(params)
         ):
+            if l2 is not None:
+                scale, stop = l2
+                np.multiply(param[:stop], scale, out=scratch[:stop])
+                grad[:stop] += scratch[:stop]
             np.multiply(grad, 1 - b1, out=scratch)  # in place: no temporaries
             m *= b1
             m += scratch
@@ -248,9 +261,14 @@ class AdamOptimizer:
     def _scratch(self, params):
         """Work arrays, allocated once (allocating them per step is measurable)."""
         scratch = self.__dict__.get("_work")
-        if scratch is None or [(s.shape, s.dtype) for s in scratch] != [
-            (p.shape, p.dtype) for p in params
-        ]:
+        if (
+            scratch is None
+            or len(scratch) != len(params)
+            or any(
+                s.shape != p.shape or s.dtype != p.dtype
+                for s, p in zip(scratch, params)
+            )  # fmt: skip
+        ):
             scratch = self._work = [np.empty_like(p) for p in params]
         return scratch
 

@@ -19,6 +19,7 @@ from sklearn.model_selection import GroupShuffleSplit, ShuffleSplit
 from sklearn.utils import gen_batches
 
 from .functional import (
+    StepBuffers,
     backward,
     dropout_masks,
     forward,
@@ -339,53 +340,44 @@ class MinibatchTrainer:
         batch_loss : float
         """
         ws = self.workspace
-        masks = None
-        if generator is not None:
-            masks = dropout_masks(
-                len(y), self.hidden_layer_sizes, self.dropout, generator, ws.flat.dtype
-            )
-        gathered, onehot, scratch = self._buffers(X.shape)
+        buffers, masks = self._buffers(X.shape)
+        if generator is None:
+            masks = None
+        else:
+            masks = dropout_masks(len(y), self.hidden_layer_sizes, self.dropout,
+                                  generator, ws.flat.dtype, out=masks)  # fmt: skip
         hidden, log_proba = forward(
-            X, ws.embeddings, ws.coefs, ws.intercepts, self.activation, masks, gathered
-        )
+            X, ws.embeddings, ws.coefs, ws.intercepts, self.activation, masks,
+            buffers=buffers,
+        )  # fmt: skip
         batch_loss = loss(log_proba, y, [ws.weights], self.alpha)
         backward(
-            X,
-            y,
-            ws.embeddings,
-            ws.coefs,
-            hidden,
-            log_proba,
-            self.activation,
-            0.0,  # the L2 term is added below, in one pass over the flat buffers
-            out=ws.grads,
-            masks=masks,
-            gathered=gathered,
-            onehot=onehot,
-        )
-        if self.alpha:
-            # grad += alpha / n * weights, over every penalised array at once.
-            np.multiply(ws.weights, self.alpha / len(y), out=scratch)
-            ws.grad_flat[: ws.n_weights] += scratch
-        self.optimizer.update_params([ws.flat], [ws.grad_flat])
+            X, y, ws.embeddings, ws.coefs, hidden, log_proba, self.activation,
+            0.0,  # the L2 term is added by Adam, in one pass over the flat buffers
+            out=ws.grads, masks=masks, buffers=buffers,
+        )  # fmt: skip
+        # grad += alpha / n * weights, over every penalised array at once.
+        l2 = (self.alpha / len(y), ws.n_weights) if self.alpha else None
+        self.optimizer.update_params([ws.flat], [ws.grad_flat], l2=l2)
         return batch_loss
 
     def _buffers(self, shape):
         """Work arrays of a batch of ``shape`` (n, L), allocated once per size.
 
-        The gathered embeddings (reused by the backward pass), the one-hot
-        matrix of the embeddings' gradient (kept all zeros between steps) and
-        the scratch of the L2 term. An epoch has at most two batch sizes.
+        The :class:`~sknextchar.nn.functional.StepBuffers` of the forward and
+        backward passes and the dropout masks. An epoch has at most two batch
+        sizes.
         """
         cache = self.__dict__.setdefault("_work", {})
         if shape not in cache:
             n, L = shape
-            V, K = self.workspace.embeddings.shape
-            dtype = self.workspace.flat.dtype
+            ws = self.workspace
+            dtype = ws.flat.dtype
             cache[shape] = (
-                np.empty((n, L, K), dtype=dtype),
-                np.zeros((n * L, V), dtype=dtype),
-                np.empty(self.workspace.n_weights, dtype=dtype),
+                StepBuffers(n, L, ws.embeddings, ws.coefs),
+                [np.empty((n, h), dtype) for h in self.hidden_layer_sizes]
+                if self.dropout
+                else None,
             )
         return cache[shape]
 

@@ -1,0 +1,170 @@
+"""The label of generated names by the model's own Bayes' rule: P(label | name).
+
+A model of names by label gives each name a likelihood under every label,
+``P(name | label)``, the product of its characters' (and its end's)
+probabilities. With equal priors, Bayes' rule turns them into the posterior
+``P(label | name) = P(name | label) / sum_l P(name | l)``. ``NameSampler.sample``
+keeps, with ``min_label_proba=``, only the names whose posterior of the requested
+label reaches a threshold: rejection, so the names kept follow ``P(name | label)``
+conditioned on being recognisably of that label (see :ref:`names_by_label`).
+
+Pure functions over rows of symbol ids (a name's letters, then end markers, id 0)
+and next-log-probability functions (one per label, as
+:mod:`sknextchar._generation` uses them); no estimator.
+"""
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+from scipy.special import log_softmax
+
+from ._decoding import distinct_rows
+
+__all__ = [
+    "label_log_likelihood",
+    "label_posterior",
+    "name_windows",
+    "posterior_filter",
+]
+
+
+def name_windows(ids, context_length):
+    """Every (context, next symbol) window of names given as rows of ids.
+
+    Parameters
+    ----------
+    ids : ndarray of int of shape (n_names, width)
+        Each row a name's letter ids (never 0) followed by end markers (0).
+    context_length : int
+        The symbols a context holds; the start of a name is padded with 0.
+
+    Returns
+    -------
+    contexts : ndarray of shape (n_windows, context_length)
+    targets : ndarray of shape (n_windows,)
+        The symbol after each context: each letter, then the end marker.
+    name_index : ndarray of int of shape (n_windows,)
+        The row each window comes from; a name of ``k`` letters has ``k + 1``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> contexts, targets, rows = name_windows(np.array([[1, 2], [3, 0]]), 2)
+    >>> contexts.tolist(), targets.tolist(), rows.tolist()
+    ([[0, 0], [0, 1], [1, 2], [0, 0], [0, 3]], [1, 2, 0, 3, 0], [0, 0, 0, 1, 1])
+    """
+    n_names, width = ids.shape
+    padded = np.zeros((n_names, context_length + width + 1), dtype=ids.dtype)
+    padded[:, context_length : context_length + width] = ids
+    windows = sliding_window_view(padded, context_length + 1, axis=1)
+    lengths = np.count_nonzero(ids, axis=1)
+    inside = np.arange(width + 1) <= lengths[:, None]  # (n_names, width + 1)
+    chosen = windows[inside]  # (n_windows, context_length + 1), name by name
+    return chosen[:, :-1], chosen[:, -1], np.nonzero(inside)[0]
+
+
+def label_log_likelihood(ids, functions, *, context_length, n_symbols):
+    """``log P(name | label)`` of names under each label's model.
+
+    Parameters
+    ----------
+    ids : ndarray of int of shape (n_names, width)
+        Names as rows of ids (see :func:`name_windows`).
+    functions : sequence of callable
+        One next-log-probabilities function per label: maps contexts of shape
+        ``(n, context_length)`` to ``(n, n_symbols)`` log-probabilities.
+    context_length : int
+        The model's context length.
+    n_symbols : int
+        The number of symbols, the end marker included.
+
+    Returns
+    -------
+    log_likelihood : ndarray of shape (n_names, n_labels)
+        Each name's letters' and end's log-probabilities, summed; each label's
+        model runs once on the distinct contexts of all the names.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> def uniform(contexts):  # end, a, b equally likely
+    ...     return np.full((len(contexts), 3), np.log(1 / 3))
+    >>> label_log_likelihood(np.array([[1, 2]]), [uniform], context_length=1,
+    ...                      n_symbols=3).round(4).tolist()  # 3 symbols of 1/3
+    [[-3.2958]]
+    """
+    n_names = len(ids)
+    if not n_names:
+        return np.zeros((0, len(functions)))
+    contexts, targets, name_index = name_windows(ids, context_length)
+    distinct, inverse = distinct_rows(contexts, n_symbols)
+    columns = []
+    for function in functions:
+        picked = np.asarray(function(distinct), dtype=np.float64)[inverse, targets]
+        columns.append(np.bincount(name_index, picked, minlength=n_names))
+    return np.stack(columns, axis=1)
+
+
+def label_posterior(log_likelihood):
+    """``P(label | name)`` by Bayes' rule with equal priors.
+
+    Parameters
+    ----------
+    log_likelihood : ndarray of shape (n_names, n_labels)
+        ``log P(name | label)``.
+
+    Returns
+    -------
+    proba : ndarray of shape (n_names, n_labels)
+        ``P(name | label) / sum_l P(name | l)``; rows sum to 1 (a name
+        impossible under every label gets NaN).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> label_posterior(np.log([[0.02, 0.06]])).round(3).tolist()
+    [[0.25, 0.75]]
+    """
+    return np.exp(log_softmax(np.asarray(log_likelihood, dtype=np.float64), axis=1))
+
+
+def posterior_filter(functions, label_index, threshold, *, context_length, n_symbols):
+    """The test names pass when ``P(label | name) >= threshold``.
+
+    Parameters
+    ----------
+    functions : sequence of callable
+        One next-log-probabilities function per label (see
+        :func:`label_log_likelihood`).
+    label_index : int
+        The position of the requested label among ``functions``.
+    threshold : float in [0, 1]
+        The least posterior a name keeps.
+    context_length, n_symbols : int
+        The model's context length and number of symbols.
+
+    Returns
+    -------
+    passes : callable
+        ``passes(ids)`` gives a bool array of shape ``(n_names,)`` for names as
+        rows of ids.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> def label_a(contexts):  # P(end, a, b) = (0.2, 0.6, 0.2)
+    ...     return np.log(np.tile([0.2, 0.6, 0.2], (len(contexts), 1)))
+    >>> def label_b(contexts):  # P(end, a, b) = (0.2, 0.2, 0.6)
+    ...     return np.log(np.tile([0.2, 0.2, 0.6], (len(contexts), 1)))
+    >>> passes = posterior_filter([label_a, label_b], 0, 0.5, context_length=2,
+    ...                           n_symbols=3)
+    >>> passes(np.array([[1, 1], [2, 2], [1, 0]])).tolist()  # 0.9, 0.1, 0.75
+    [True, False, True]
+    """
+
+    def passes(ids):
+        log_likelihood = label_log_likelihood(
+            ids, functions, context_length=context_length, n_symbols=n_symbols
+        )
+        return label_posterior(log_likelihood)[:, label_index] >= threshold
+
+    return passes

@@ -1,0 +1,285 @@
+"""The calibration of NameLabelClassifier: a temperature and priors by log-loss."""
+
+import pickle
+
+import joblib
+import numpy as np
+import pytest
+from scipy.optimize import minimize, minimize_scalar
+from scipy.special import log_softmax
+from sklearn.base import clone
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import log_loss
+from sklearn.model_selection import (
+    GridSearchCV,
+    KFold,
+    StratifiedGroupKFold,
+    cross_val_score,
+)
+
+from sknextchar import NameLabelClassifier, load_model, save_model
+from sknextchar._label_calibration import PENALTY_C, fit_temperature
+
+from .test_labels import small_pipe
+
+
+def scores(n=3000, n_classes=2, seed=0):
+    """Over-confident log-likelihoods: twice the evidence, unbalanced labels."""
+    rng = np.random.default_rng(seed)
+    y = rng.choice(
+        n_classes,
+        n,
+        p=np.linspace(1, 2, n_classes) / np.linspace(1, 2, n_classes).sum(),
+    )
+    ll = 2.0 * (1.5 * np.eye(n_classes)[y] + rng.normal(0, 1, (n, n_classes)))
+    return ll - 20.0, y
+
+
+def penalised_loss(theta, ll, y, log_prior=None):
+    """The objective written out: summed log-loss plus T**2 / (2 C)."""
+    offsets = np.r_[0.0, theta[1:]] if log_prior is None else log_prior
+    log_p = log_softmax(theta[0] * ll + offsets, axis=1)
+    return -log_p[np.arange(len(y)), y].sum() + theta[0] ** 2 / (2 * PENALTY_C)
+
+
+# ---------------------------------------------------------------- the math
+
+
+def test_binary_fit_equals_logistic_regression_on_the_same_scores():
+    ll, y = scores()
+    temperature, log_prior = fit_temperature(ll, y)
+    oracle = LogisticRegression(C=PENALTY_C, tol=1e-10, max_iter=10_000)
+    oracle.fit((ll[:, 1] - ll[:, 0])[:, None], y)
+    np.testing.assert_allclose(temperature, oracle.coef_[0, 0], rtol=1e-4)
+    np.testing.assert_allclose(
+        log_prior[1] - log_prior[0], oracle.intercept_[0], rtol=1e-4
+    )
+    assert 0.3 < temperature < 0.8  # the evidence was doubled
+    np.testing.assert_allclose(np.exp(log_prior).sum(), 1.0)
+
+
+def test_multiclass_fit_is_the_minimum_of_the_objective():
+    ll, y = scores(n=1500, n_classes=3, seed=1)
+    temperature, log_prior = fit_temperature(ll, y)
+    oracle = minimize(
+        penalised_loss, [1.0, 0.0, 0.0], args=(ll, y), method="Nelder-Mead",
+        options=dict(xatol=1e-8, fatol=1e-10, maxiter=20_000),
+    )  # fmt: skip
+    offsets = np.r_[0.0, oracle.x[1:]]
+    np.testing.assert_allclose(temperature, oracle.x[0], rtol=1e-4)
+    np.testing.assert_allclose(log_prior - log_prior[0], offsets, atol=1e-4)
+
+
+def test_fixed_priors_fit_the_temperature_only():
+    ll, y = scores(seed=2)
+    fixed = np.log([0.5, 0.5])
+    temperature, log_prior = fit_temperature(ll, y, log_prior=fixed)
+    np.testing.assert_array_equal(log_prior, fixed)
+    oracle = minimize_scalar(
+        lambda t: penalised_loss([t], ll, y, fixed), bounds=(0, 5), method="bounded",
+        options=dict(xatol=1e-10),
+    )  # fmt: skip
+    np.testing.assert_allclose(temperature, oracle.x, rtol=1e-5)
+
+
+def test_separable_scores_give_a_finite_temperature():
+    y = np.array([0, 1] * 20)
+    ll = np.c_[-5.0 * y, -5.0 * (1 - y)]
+    temperature, _ = fit_temperature(ll, y)
+    assert np.isfinite(temperature) and temperature > 1
+
+
+# ------------------------------------------------------------ the classifier
+
+
+def echo_corpus(n, seed):
+    """Each name is a stem written twice; the stem's last letter says the label
+    three times out of four. The model reads the same evidence twice, so plain
+    Bayes' rule is over-confident."""
+    rng = np.random.default_rng(seed)
+    names, labels = [], []
+    for i in range(n):
+        label = "A" if i % 3 else "B"  # two A names for each B name
+        sure = rng.random() < 0.75
+        last = {"A": "a", "B": "o"}[label] if sure else {"A": "o", "B": "a"}[label]
+        stem = "".join(rng.choice(list("bdkm")) + rng.choice(list("ei"))
+                       for _ in range(2)) + last  # fmt: skip
+        names.append(stem + stem)
+        labels.append(label)
+    return names, np.array(labels)
+
+
+@pytest.fixture(scope="module")
+def echo():
+    return echo_corpus(600, seed=0), echo_corpus(300, seed=1)
+
+
+@pytest.fixture(scope="module")
+def calibrated(echo):
+    (names, labels), _ = echo
+    clf = NameLabelClassifier(small_pipe(max_iter=10), calibration="temperature", cv=3)
+    return clf.fit(names, labels)
+
+
+def test_calibration_lowers_held_out_log_loss(echo, calibrated):
+    (names, labels), (held, held_labels) = echo
+    plain = NameLabelClassifier(small_pipe(max_iter=10)).fit(names, labels)
+    plain_loss = log_loss(held_labels, plain.predict_proba(held))
+    calibrated_loss = log_loss(held_labels, calibrated.predict_proba(held))
+    assert calibrated.temperature_ < 1.0
+    assert calibrated_loss < plain_loss - 0.02, (calibrated_loss, plain_loss)
+    refit = clone(calibrated).set_params(ensemble=False).fit(names, labels)
+    assert log_loss(held_labels, refit.predict_proba(held)) < plain_loss
+
+
+def test_fitted_temperature_and_priors_equal_a_direct_fit_on_the_held_out_scores(
+    echo, calibrated
+):
+    (names, labels), _ = echo
+    names_array = np.array(names)
+    held_out = np.empty((len(names), 2))
+    folds = StratifiedGroupKFold(3).split(names, labels, groups=names)
+    for train, test in folds:
+        fold = NameLabelClassifier(small_pipe(max_iter=10))
+        fold.fit(names_array[train].tolist(), labels[train])
+        held_out[test] = fold.log_likelihood(names_array[test].tolist())
+    oracle = LogisticRegression(C=PENALTY_C, tol=1e-10, max_iter=10_000)
+    oracle.fit((held_out[:, 1] - held_out[:, 0])[:, None], labels)
+    np.testing.assert_allclose(calibrated.temperature_, oracle.coef_[0, 0], rtol=1e-3)
+    prior = calibrated.class_prior_
+    np.testing.assert_allclose(
+        np.log(prior[1] / prior[0]), oracle.intercept_[0], rtol=1e-3
+    )
+    assert len(calibrated.pipelines_) == 3
+    assert calibrated.pipeline_ is calibrated.pipelines_[0]
+    joint = calibrated.predict_joint_log_proba(names[:4])
+    np.testing.assert_allclose(
+        joint,
+        calibrated.temperature_ * calibrated.log_likelihood(names[:4]) + np.log(prior),
+    )
+
+
+def test_fixed_priors_with_calibration_and_one_pipeline_without_ensemble(echo):
+    (names, labels), _ = echo
+    clf = NameLabelClassifier(
+        small_pipe(max_iter=10), priors="uniform", calibration="temperature", cv=2,
+        ensemble=False,
+    ).fit(names, labels)  # fmt: skip
+    assert clf.class_prior_.tolist() == [0.5, 0.5]
+    assert len(clf.pipelines_) == 1 and clf.temperature_ != 1.0
+    alone = NameLabelClassifier(small_pipe(max_iter=10)).fit(names, labels)
+    np.testing.assert_array_equal(
+        clf.log_likelihood(names), alone.log_likelihood(names)
+    )
+
+
+def test_one_label_needs_no_calibration(echo):
+    (names, _), _ = echo
+    clf = NameLabelClassifier(small_pipe(max_iter=5), calibration="temperature")
+    clf.fit(names[:10], ["A"] * 10)
+    assert clf.temperature_ == 1.0 and len(clf.pipelines_) == 1
+    np.testing.assert_array_equal(clf.predict_proba(names[:2]), [[1.0], [1.0]])
+
+
+@pytest.mark.filterwarnings("ignore:The least populated class")
+def test_a_failed_calibration_leaves_no_state(echo, calibrated):
+    (names, labels), _ = echo
+    labels = np.array(["A"] * len(names))
+    labels[0] = "B"  # the fold that holds it out has no B to train on
+    fresh = NameLabelClassifier(small_pipe(max_iter=5), calibration="temperature", cv=3)
+    with pytest.raises(ValueError, match="every label .* fold"):
+        fresh.fit(names, labels)
+    assert not [k for k in vars(fresh) if k.endswith("_")]
+    fitted = clone(calibrated).fit(*echo[0])
+    before = dict(vars(fitted))
+    with pytest.raises(ValueError, match="fewer folds"):
+        fitted.fit(names, labels)
+    assert vars(fitted).keys() == before.keys()
+    assert all(vars(fitted)[k] is v for k, v in before.items())
+
+
+def test_calibrated_classifier_persistence_is_bit_identical(echo, calibrated, tmp_path):
+    _, (held, _) = echo
+    expected = calibrated.predict_proba(held)
+    np.testing.assert_array_equal(
+        pickle.loads(pickle.dumps(calibrated)).predict_proba(held), expected
+    )
+    joblib.dump(calibrated, tmp_path / "c.joblib")
+    np.testing.assert_array_equal(
+        joblib.load(tmp_path / "c.joblib").predict_proba(held), expected
+    )
+    save_model(calibrated, tmp_path / "c.skops")
+    loaded = load_model(tmp_path / "c.skops")
+    np.testing.assert_array_equal(loaded.predict_proba(held), expected)
+    assert loaded.temperature_ == calibrated.temperature_
+
+
+def test_calibration_in_grid_search_and_cross_validation(echo):
+    (names, labels), _ = echo
+    clf = NameLabelClassifier(small_pipe(max_iter=10), calibration="temperature", cv=2)
+    scores = cross_val_score(
+        clf, names, labels, cv=KFold(2, shuffle=True, random_state=0),
+        scoring="neg_log_loss",
+    )  # fmt: skip
+    assert np.isfinite(scores).all()
+    search = GridSearchCV(
+        clf, {"calibration": [None, "temperature"]},
+        cv=KFold(2, shuffle=True, random_state=0), scoring="neg_log_loss",
+    ).fit(names, labels)  # fmt: skip
+    assert search.best_params_["calibration"] == "temperature"
+
+
+@pytest.mark.filterwarnings("ignore:The groups parameter is ignored")
+def test_a_cross_validation_splitter_as_cv(echo):
+    (names, labels), _ = echo
+    clf = NameLabelClassifier(
+        small_pipe(max_iter=5), calibration="temperature", cv=KFold(2)
+    ).fit(names, labels)
+    assert len(clf.pipelines_) == 2 and np.isfinite(clf.temperature_)
+
+
+def test_bad_calibration_parameters_are_refused(echo):
+    (names, labels), _ = echo
+    from sklearn.utils._param_validation import InvalidParameterError
+
+    for params in ({"calibration": "sigmoid"}, {"cv": 1}, {"ensemble": "yes"}):
+        with pytest.raises(InvalidParameterError):
+            NameLabelClassifier(small_pipe(), **params).fit(names, labels)
+
+
+def test_a_list_of_pipelines_pools_their_log_likelihoods(echo):
+    (names, labels), _ = echo
+    members = [small_pipe(max_iter=5), small_pipe(max_iter=5, embedding_dim=3)]
+    pooled = NameLabelClassifier(members).fit(names, labels)
+    alone = [NameLabelClassifier(m).fit(names, labels) for m in members]
+    np.testing.assert_allclose(
+        pooled.log_likelihood(names[:5]),
+        (alone[0].log_likelihood(names[:5]) + alone[1].log_likelihood(names[:5])) / 2,
+    )
+    assert pooled.temperature_ == 1.0 and len(pooled.pipelines_) == 2
+    calibrated = NameLabelClassifier(members, calibration="temperature", cv=2)
+    assert len(calibrated.fit(names, labels).pipelines_) == 4  # 2 members x 2 folds
+    with pytest.raises(ValueError, match="empty list"):
+        NameLabelClassifier([]).fit(names, labels)
+
+
+def test_a_splitter_that_holds_nothing_out_is_refused(echo):
+    (names, labels), _ = echo
+    everything = [(np.arange(len(names)), np.array([], dtype=int))]
+    clf = NameLabelClassifier(small_pipe(max_iter=2), calibration="temperature")
+    with pytest.raises(ValueError, match="held-out names"):
+        clf.set_params(cv=_Splits(everything)).fit(names, labels)
+    assert not hasattr(clf, "pipelines_")
+
+
+class _Splits:
+    """A splitter that gives fixed (train, test) pairs."""
+
+    def __init__(self, splits):
+        self.splits = splits
+
+    def split(self, X, y=None, groups=None):
+        yield from self.splits
+
+    def get_n_splits(self, X=None, y=None, groups=None):
+        return len(self.splits)
