@@ -15,9 +15,17 @@ and 1024, for this package's classifier (its defaults otherwise) and for scikit-
 a dense float32 array (``n_windows x context_length * 27``). ``MLPClassifier`` runs
 twice: with the BLAS threads as they are and limited to one thread, as this package
 does inside training; the ratio is against the faster of the two. Times are medians
-of ``--repeats`` runs; peak memory is the tracemalloc peak of one more epoch (NumPy
-reports its buffers to tracemalloc; the one-hot input is built beforehand and counted
-separately).
+of ``--repeats`` runs, the models taking turns (one epoch each, then again, so that
+the load of a shared machine falls on all alike); peak memory is the tracemalloc
+peak of one more epoch (NumPy reports its buffers to tracemalloc; the one-hot input
+is built beforehand and counted separately).
+
+PyTorch, when it is installed: the same model written in eager PyTorch
+(``bench_torch.TorchMLP``: the package's initial weights, its Adam and L2, float32),
+one epoch in the package's order and batches, with PyTorch's default threads and
+with one thread (``torch.set_num_threads``). Its input is the contexts as int64
+tensors, built once and not timed; tracemalloc does not see PyTorch's allocator, so its peak memory is
+not reported. Without torch these rows are skipped, and the script says so.
 
 Quality: the defaults, fit on the training windows; held-out NLL per predicted
 character (natural log, end marker included) on the validation and test names, and
@@ -39,6 +47,7 @@ import warnings
 import numpy as np
 import sklearn
 from _corpora import split_names
+from bench_torch import SKIP_MESSAGE, TorchMLP, clf_params, import_torch, long_tensors
 from sklearn.base import clone
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.neural_network import MLPClassifier
@@ -72,6 +81,48 @@ def one_hot(windows):
     return X
 
 
+class TorchEpoch:
+    """A one-epoch ``fit`` of the PyTorch model of a classifier's settings.
+
+    Each call starts from the classifier's initial weights (``random_state=0``)
+    and runs one epoch in a random order with ``threads`` PyTorch threads.
+    """
+
+    def __init__(self, torch, clf, threads):
+        self.torch, self.clf, self.threads = torch, clf, threads
+
+    def fit(self, windows, tensors):
+        torch, clf = self.torch, self.clf
+        before = torch.get_num_threads()
+        torch.set_num_threads(self.threads)
+        try:
+            rng = np.random.RandomState(0)
+            n_symbols, context_length = len(windows.vocabulary), windows.context_length
+            params = clf_params(clf, n_symbols, context_length, np.float32, rng)
+            model = TorchMLP.like(torch, clf, params)
+            order = rng.permutation(len(windows))
+            model.run_epoch(*tensors, order, clf.batch_size, clf.learning_rate_init)
+        finally:
+            torch.set_num_threads(before)
+        return self
+
+
+def torch_runs(ours, train):
+    """The PyTorch rows of one batch size: {name: (estimator, args, None)}."""
+    torch = import_torch()
+    if torch is None:
+        return {}
+    tensors = long_tensors(torch, train)
+    return {
+        f"PyTorch, {torch.get_num_threads()} threads": (
+            TorchEpoch(torch, ours, torch.get_num_threads()),
+            (train, tensors),
+            None,
+        ),
+        "PyTorch, 1 thread": (TorchEpoch(torch, ours, 1), (train, tensors), None),
+    }
+
+
 def timed_fit(estimator, args, blas_threads=None):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
@@ -90,6 +141,20 @@ def epoch_seconds(estimator, args, repeats, blas_threads=None):
     return statistics.median(times), times
 
 
+def alternating_epoch_seconds(runs, repeats):
+    """Seconds of ``repeats`` one-epoch fits of fresh copies of each run.
+
+    The runs take turns (one fit of each, then again), so a change of the load
+    of a shared machine during the benchmark falls on all of them alike.
+    """
+    times = {name: [] for name in runs}
+    for _ in range(repeats):
+        for name, (estimator, args, blas_threads) in runs.items():
+            fresh = clone(estimator) if hasattr(estimator, "get_params") else estimator
+            times[name].append(timed_fit(fresh, args, blas_threads))
+    return times
+
+
 def peak_mib(estimator, args, blas_threads=None):
     tracemalloc.start()
     try:
@@ -99,8 +164,53 @@ def peak_mib(estimator, args, blas_threads=None):
         tracemalloc.stop()
 
 
+def batch_runs(batch, train, X_onehot):
+    """{name: (estimator, fit args, BLAS threads)} of one batch size."""
+    ours = CharEmbeddingMLPClassifier(batch_size=batch, max_iter=1, random_state=0)
+    theirs = MLPClassifier(
+        hidden_layer_sizes=ours.hidden_layer_sizes,
+        activation=ours.activation,
+        batch_size=batch,
+        learning_rate_init=ours.learning_rate_init,
+        alpha=ours.alpha,
+        max_iter=1,
+        random_state=0,
+    )
+    return {
+        "sknextchar": (ours, (train,), None),
+        "MLPClassifier": (theirs, (X_onehot, train.targets), None),
+        "MLPClassifier, 1 BLAS thread": (theirs, (X_onehot, train.targets), 1),
+        **torch_runs(ours, train),
+    }
+
+
+def batch_rows(batch, train, X_onehot, repeats):
+    """The table rows of one batch size and whether the target ratio is met."""
+    runs = batch_runs(batch, train, X_onehot)
+    rows, seconds = [], {}
+    for name, all_times in alternating_epoch_seconds(runs, repeats).items():
+        est, args, threads = runs[name]
+        seconds[name] = statistics.median(all_times)
+        torch_run = isinstance(est, TorchEpoch)  # not seen by tracemalloc
+        mib = float("nan") if torch_run else peak_mib(est, args, threads)
+        rows.append((batch, name, seconds[name], len(train) / seconds[name], mib))
+        spread = ", ".join(f"{t:.2f}" for t in all_times)
+        print(f"  batch {batch:>4} {name:<30} epoch times [{spread}] s", flush=True)
+    best_theirs = min(seconds["MLPClassifier"], seconds["MLPClassifier, 1 BLAS thread"])
+    ratio = best_theirs / seconds["sknextchar"]
+    passed = ratio >= TARGET_RATIO[batch]
+    rows.append(
+        (batch, f"ratio (target >= {TARGET_RATIO[batch]}x)", ratio, passed, None)
+    )
+    torch_seconds = [v for k, v in seconds.items() if k.startswith("PyTorch")]
+    if torch_seconds:
+        ratio = min(torch_seconds) / seconds["sknextchar"]
+        rows.append((batch, "speed-up over the faster PyTorch", ratio, None, None))
+    return rows, passed
+
+
 def speed(train, repeats):
-    X_onehot, y = one_hot(train), train.targets
+    X_onehot = one_hot(train)
     print(
         f"\nInputs: our contexts {train.contexts.dtype} {train.contexts.shape} = "
         f"{train.contexts.nbytes / _MIB:.2f} MiB; MLPClassifier's one-hot float32 "
@@ -108,50 +218,24 @@ def speed(train, repeats):
     )
     ours_default = CharEmbeddingMLPClassifier()
     hidden, activation = ours_default.hidden_layer_sizes, ours_default.activation
-    print(f"Both models: hidden_layer_sizes={hidden}, activation={activation!r}, adam.")
+    print(f"All models: hidden_layer_sizes={hidden}, activation={activation!r}, adam.")
+    if import_torch() is None:
+        print(SKIP_MESSAGE)
     rows, ok = [], True
     for batch in BATCH_SIZES:
-        ours = CharEmbeddingMLPClassifier(batch_size=batch, max_iter=1, random_state=0)
-        theirs = MLPClassifier(
-            hidden_layer_sizes=hidden,
-            activation=activation,
-            batch_size=batch,
-            learning_rate_init=ours.learning_rate_init,
-            alpha=ours.alpha,
-            max_iter=1,
-            random_state=0,
-        )
-        runs = {
-            "sknextchar": (ours, (train,), None),
-            "MLPClassifier": (theirs, (X_onehot, y), None),
-            "MLPClassifier, 1 BLAS thread": (theirs, (X_onehot, y), 1),
-        }
-        seconds = {}
-        for name, (est, args, threads) in runs.items():
-            seconds[name], all_times = epoch_seconds(est, args, repeats, threads)
-            mib = peak_mib(est, args, threads)
-            rows.append((batch, name, seconds[name], len(train) / seconds[name], mib))
-            spread = ", ".join(f"{t:.2f}" for t in all_times)
-            print(f"  batch {batch:>4} {name:<30} epoch times [{spread}] s", flush=True)
-        best_theirs = min(
-            seconds["MLPClassifier"], seconds["MLPClassifier, 1 BLAS thread"]
-        )
-        ratio = best_theirs / seconds["sknextchar"]
-        passed = ratio >= TARGET_RATIO[batch]
+        batch_table, passed = batch_rows(batch, train, X_onehot, repeats)
+        rows += batch_table
         ok &= passed
-        rows.append(
-            (batch, f"ratio (target >= {TARGET_RATIO[batch]}x)", ratio, passed, None)
-        )
-
     print(f"\nTraining speed, {len(train):,} windows, median of {repeats} epochs\n")
     print("| batch | model | s / epoch | windows / s | peak MiB |")
     print("|---:|---|---:|---:|---:|")
     for batch, name, a, b, c in rows:
         if c is None:
-            verdict = "met" if b else "NOT MET"
-            print(f"| {batch} | **{name}** | **{a:.2f}x** ({verdict}) | | |")
+            verdict = "" if b is None else " (met)" if b else " (NOT MET)"
+            print(f"| {batch} | **{name}** | **{a:.2f}x**{verdict} | | |")
         else:
-            print(f"| {batch} | {name} | {a:.2f} | {b:,.0f} | {c:.1f} |")
+            mib = "n/a" if np.isnan(c) else f"{c:.1f}"
+            print(f"| {batch} | {name} | {a:.2f} | {b:,.0f} | {mib} |")
     return ok
 
 
