@@ -158,8 +158,10 @@ class PipelineModel:
 # val (tuning_results.md).
 LINEAR_MIX = "kn+mlp-linear-refit"
 LOGLIN_MIX = "kn+mlp-loglin-refit"
-BEST_MIXTURE = "kn+4mlp-loglin-refit"
-BEST_LABEL = "mixture: KN 6-gram + 4 tuned MLPs (seeds 0-3), log-linear"
+SEEDS_MIXTURE = "kn+4mlp-loglin-refit"  # the first choice, before the wide MLPs
+SEEDS_LABEL = "mixture: KN 6-gram + 4 tuned MLPs (seeds 0-3), log-linear"
+BEST_MIXTURE = "kn+2wide+2mlp-loglin-refit"
+BEST_LABEL = "mixture: KN 6-gram + 4 MLPs (seeds 0-3; 2 with 1024 units), log-linear"
 
 # ---------------------------------------------------------------------------------
 # MODEL REGISTRY
@@ -232,6 +234,7 @@ MODELS = [
         for key, label, mixture in (
             ("mix-linear", "mixture: KN 6-gram + tuned MLP, linear", LINEAR_MIX),
             ("mix-loglin", "mixture: KN 6-gram + tuned MLP, log-linear", LOGLIN_MIX),
+            ("mix-seeds", SEEDS_LABEL, SEEDS_MIXTURE),
             ("mix-best", BEST_LABEL, BEST_MIXTURE),
         )
     ),
@@ -414,9 +417,10 @@ MIXTURE_STEPS = (
     ("mlp-tuned", "tuned MLP alone"),
     ("mix-linear", "+ Kneser-Ney 6-gram, linear mixture (weights by EM)"),
     ("mix-loglin", "log-linear instead of linear"),
+    ("mix-seeds", "3 more MLPs (an ensemble of seeds), fitted 2 at a time"),
     (
         "mix-best",
-        f"3 more MLPs (an ensemble of seeds), fitted 2 at a time: the "
+        f"1024 hidden units instead of 512 in two of the four MLPs: the "
         f"configuration chosen on val, {BEST_MIXTURE}",
     ),
 )
