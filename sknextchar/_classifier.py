@@ -24,7 +24,10 @@ from ._compat import Interval, Options, StrOptions, fit_context
 from ._estimator import PackageEstimatorMixin
 from ._hooks import CALLBACK_ATTRIBUTES
 from ._labels import (
-    n_label_columns,
+    check_label_architecture,
+    label_network,
+    label_table_shape,
+    n_label_inputs,
     split_name_labels,
     with_label_column,
     with_training_labels,
@@ -166,6 +169,15 @@ class CharEmbeddingMLPClassifier(
         names float32 trains about 1.8 times faster than float64 and reaches
         the same held-out likelihood (to 0.003 nats); float64 is for checking
         gradients.
+    label_embedding_dim : int or None, default=None
+        Numbers in each label's embedding, for a model fitted with labels (see
+        Notes); None for ``embedding_dim``. A label adds a learned offset to the
+        first layer, and the offsets of the labels have rank at most
+        ``label_embedding_dim``: a size below the number of labels minus one
+        ties the labels' effects to that many shared directions (1: one axis,
+        say from "feminine" to "masculine"); see the "Names by label" page.
+        Unused by a model fitted without labels, as ``momentum`` is unused by
+        :class:`~sklearn.neural_network.MLPClassifier` with ``solver="adam"``.
 
     Attributes
     ----------
@@ -175,21 +187,23 @@ class CharEmbeddingMLPClassifier(
         order (symbols never seen as targets included); otherwise the sorted
         unique labels of ``y``.
     embeddings_ : ndarray of shape (n_symbols, embedding_dim)
-        Row ``i`` is the embedding of context id ``i``. After a fit with labels,
-        the rows after the vocabulary's are the labels' embeddings, in the
-        order of ``label_classes_``. After fitting on a
+        Row ``i`` is the embedding of context id ``i``. After fitting on a
         :class:`CharWindows`, ``n_symbols`` is the vocabulary size; after
         fitting on an array, it is the largest context id seen by the first
         ``fit`` or ``partial_fit`` plus one, and larger ids are an error.
     coefs_ : list of ndarray
         ``coefs_[i]`` has shape ``(fan_in, fan_out)``; ``coefs_[0]`` maps the
         ``context_length * embedding_dim`` concatenated embeddings to the first
-        hidden layer (or to the output).
+        hidden layer (or to the output); after a fit with labels, its last
+        ``label_embedding_dim`` rows are the label embedding's weights.
     intercepts_ : list of ndarray
         ``intercepts_[i]`` has shape ``(fan_out,)``.
     label_classes_ : ndarray of shape (n_labels,) or None
         The sorted labels of the names, after a fit on windows with ``y``;
         None after a fit without labels.
+    label_embeddings_ : ndarray of shape (n_labels, label_embedding_dim) or None
+        Row ``j`` is the embedding of label ``label_classes_[j]``; None after a
+        fit without labels.
     loss_ : float
         Training loss (mean cross-entropy in nats plus the L2 penalty) of the
         last epoch.
@@ -233,9 +247,10 @@ class CharEmbeddingMLPClassifier(
 
     **Labels.** ``fit(windows, y)`` with one label per name learns
     P(next | context, label): the label of each window's name is one more input
-    beside its context, with a learned embedding of ``embedding_dim`` numbers
-    (the rows of ``embeddings_`` after the symbols') and first-layer weights of
-    its own, as if the label were one more position of the context. In a
+    beside its context, with a learned embedding of ``label_embedding_dim``
+    numbers (a row of ``label_embeddings_``; by default ``embedding_dim``, as if
+    the label were one more position of the context) and first-layer weights of
+    its own (the last rows of ``coefs_[0]``). In a
     :class:`~sklearn.pipeline.Pipeline`, ``pipe.fit(names, labels)`` and
     ``pipe.score(names, labels)`` pass the labels as ``y`` (so
     :class:`~sklearn.model_selection.GridSearchCV` and ``cross_val_score`` work
@@ -304,10 +319,24 @@ class CharEmbeddingMLPClassifier(
     >>> contexts = transformer.encode_prefixes(["ash"])  # what follows "ash"?
     >>> clf.predict(contexts)
     array(['a'], dtype='<U1')
+
+    A model of names by label, each label embedded in one number:
+
+    >>> labels = ["male", "male", "female", "male", "male", "female", "male", "female"]
+    >>> by_label = make_pipeline(
+    ...     ContextWindowTransformer(context_length=3),
+    ...     CharEmbeddingMLPClassifier(label_embedding_dim=1, max_iter=5,
+    ...                                random_state=0),
+    ... ).fit(names, labels)
+    >>> by_label[-1].label_classes_.tolist(), by_label[-1].label_embeddings_.shape
+    (['female', 'male'], (2, 1))
+    >>> by_label.predict_proba(["asha"], labels="female").shape
+    (5, 27)
     """
 
     _parameter_constraints = {
         "embedding_dim": [Interval(Integral, 1, None, closed="left")],
+        "label_embedding_dim": [None, Interval(Integral, 1, None, closed="left")],
         "hidden_layer_sizes": [
             "array-like",
             Interval(Integral, 1, None, closed="left"),
@@ -363,6 +392,7 @@ class CharEmbeddingMLPClassifier(
         epsilon=1e-8,
         n_iter_no_change=10,
         dtype="float32",
+        label_embedding_dim=None,
     ):
         self.embedding_dim = embedding_dim
         self.hidden_layer_sizes = hidden_layer_sizes
@@ -385,6 +415,7 @@ class CharEmbeddingMLPClassifier(
         self.epsilon = epsilon
         self.n_iter_no_change = n_iter_no_change
         self.dtype = dtype
+        self.label_embedding_dim = label_embedding_dim
 
     # ------------------------------------------------------------------ fit
 
@@ -618,16 +649,18 @@ class CharEmbeddingMLPClassifier(
             len(self.classes_),
             np.dtype(self.dtype).itemsize,
         )
-        self.embeddings_, self.coefs_, self.intercepts_ = init_params(
+        self.embeddings_, self.coefs_, self.intercepts_, *label = init_params(
             data.n_symbols,
             self.embedding_dim,
-            data.contexts.shape[1],
+            self.n_features_in_,
             self._hidden_sizes(),
             len(self.classes_),
             self.activation,
             np.dtype(self.dtype),
             rng,
+            labels=label_table_shape(self),
         )
+        self.label_embeddings_ = label[0] if label else None
         self.n_iter_ = 0
         self.t_ = 0
         self.loss_curve_ = []
@@ -661,8 +694,8 @@ class CharEmbeddingMLPClassifier(
 
     def _check_architecture(self):
         """Refuse to continue training weights of another shape."""
-        n_inputs = self.n_features_in_ + n_label_columns(self)  # the label's column
-        expected = [n_inputs * self.embedding_dim, *self._hidden_sizes()]
+        n_inputs = self.n_features_in_ * self.embedding_dim + n_label_inputs(self)
+        expected = [n_inputs, *self._hidden_sizes()]
         actual = [c.shape[0] for c in self.coefs_]
         if self.embeddings_.shape[1] != self.embedding_dim or expected != actual:
             raise ValueError(
@@ -673,6 +706,7 @@ class CharEmbeddingMLPClassifier(
                 "architecture: restore the parameters, or set warm_start=False and "
                 "call fit to start again."
             )
+        check_label_architecture(self)
 
     def _trainer(self, n_windows, *, fresh_optimizer):
         """Pack the parameters into a workspace and set up the optimizer's steps.
@@ -683,13 +717,15 @@ class CharEmbeddingMLPClassifier(
         optimizer, as MLPClassifier does; ``partial_fit`` carries its state over.
         """
         ws = ParameterWorkspace(
-            self.embeddings_, self.coefs_, self.intercepts_, np.dtype(self.dtype)
-        )
+            self.embeddings_, self.coefs_, self.intercepts_, np.dtype(self.dtype),
+            **label_network(self),
+        )  # fmt: skip
         self.embeddings_, self.coefs_, self.intercepts_ = (
             ws.embeddings,
             list(ws.coefs),
             list(ws.intercepts),
         )
+        self.label_embeddings_ = ws.label_embeddings
         settings = dict(
             learning_rate_init=self.learning_rate_init,
             beta_1=self.beta_1,
@@ -871,6 +907,7 @@ class CharEmbeddingMLPClassifier(
                 self.coefs_,
                 self.intercepts_,
                 self.activation,
+                **label_network(self),
             )
 
     def predict_proba(self, X, labels=None):
@@ -966,10 +1003,7 @@ class CharEmbeddingMLPClassifier(
 
     def _n_symbols(self):
         """The number of symbol ids the embedding table has rows for."""
-        if not hasattr(self, "embeddings_"):
-            return None
-        labels = getattr(self, "label_classes_", None)
-        return self.embeddings_.shape[0] - (0 if labels is None else len(labels))
+        return self.embeddings_.shape[0] if hasattr(self, "embeddings_") else None
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
@@ -988,4 +1022,5 @@ class CharEmbeddingMLPClassifier(
     def __setstate__(self, state):
         state = dict(state)
         state.pop("callback", None)  # a parameter until sknextchar 0.1
+        state.setdefault("label_embedding_dim", None)  # not a parameter in 0.1
         super().__setstate__(state)

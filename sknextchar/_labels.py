@@ -2,14 +2,15 @@
 
 A model fitted on :class:`CharWindows` with ``y`` (one label per name) reads the
 label of each window's name as one more input beside its context. The label is
-encoded as one more column of context ids: label ``j`` (the ``j``-th of the sorted
-``label_classes_``) has the id ``n_symbols + j``, past the vocabulary's ids, so its
-embedding is a row of the model's embedding table after the symbols' rows and its
-weights are a block of the first layer of their own. The math of the network is
-unchanged; a model fitted without ``y`` has no label column and is the
-unconditional model.
+one more column after the context ids: label ``j`` (the ``j``-th of the sorted
+``label_classes_``) has the id ``j`` there. The network embeds it in a table of
+its own, ``label_embeddings_`` (``label_embedding_dim`` numbers per label, by
+default ``embedding_dim``), read by the last rows of the first layer's weights
+(see :mod:`sknextchar.nn.functional`). A model fitted without ``y`` has no label
+column and is the unconditional model.
 
-These functions check the labels, learn and encode them, and add the column.
+These functions check the labels, learn and encode them, add the column, and
+describe the label's part of the network.
 """
 
 import numpy as np
@@ -20,10 +21,14 @@ from ._model_input import TrainingData, check_no_missing_labels
 from ._windows import CharWindows
 
 __all__ = [
+    "check_label_architecture",
     "check_label_values",
+    "label_embedding_size",
+    "label_table_shape",
+    "n_label_inputs",
+    "label_network",
     "labels_of_windows",
     "label_classes",
-    "n_label_columns",
     "split_name_labels",
     "with_label_column",
     "with_training_labels",
@@ -50,18 +55,6 @@ def label_classes(estimator):
     True
     """
     return getattr(estimator, "label_classes_", None)
-
-
-def n_label_columns(estimator):
-    """1 if the model reads a label column beside its context, else 0.
-
-    Examples
-    --------
-    >>> from sklearn.base import BaseEstimator
-    >>> n_label_columns(BaseEstimator())
-    0
-    """
-    return int(label_classes(estimator) is not None)
 
 
 def split_name_labels(X, y):
@@ -202,7 +195,7 @@ def with_label_column(estimator, contexts, labels, name_index=None):
     Returns
     -------
     contexts : ndarray of int of shape (n, context_length + 1) or unchanged
-        The label ``j`` is the id ``n_symbols + j`` in the last column.
+        The label ``j`` (of ``label_classes_``) is the id ``j`` in the last column.
 
     Examples
     --------
@@ -210,9 +203,8 @@ def with_label_column(estimator, contexts, labels, name_index=None):
     >>> from sklearn.base import BaseEstimator
     >>> model = BaseEstimator()
     >>> model.label_classes_ = np.array(["a", "b"])
-    >>> model.embeddings_ = np.zeros((5, 2))  # 3 symbols, then 2 labels
     >>> with_label_column(model, np.array([[0, 1], [2, 0]]), "b").tolist()
-    [[0, 1, 4], [2, 0, 4]]
+    [[0, 1, 1], [2, 0, 1]]
     """
     classes = label_classes(estimator)
     if classes is None:
@@ -230,8 +222,7 @@ def with_label_column(estimator, contexts, labels, name_index=None):
             "in fit and score)."
         )
     ids = check_label_values(estimator, labels, len(contexts), name_index)
-    n_symbols = estimator.embeddings_.shape[0] - len(classes)
-    return _append_column(contexts, ids + n_symbols)
+    return _append_column(contexts, ids)
 
 
 def _append_column(contexts, ids):
@@ -261,8 +252,8 @@ def with_training_labels(estimator, data, X, labels, *, reset):
     Returns
     -------
     data : TrainingData
-        With one more context column and the label rows counted in
-        ``n_symbols`` when there are labels; else ``data`` itself.
+        With one more column, the label ids, when there are labels; else
+        ``data`` itself.
 
     Examples
     --------
@@ -274,7 +265,7 @@ def with_training_labels(estimator, data, X, labels, *, reset):
     >>> data = check_training_data(model, windows, None, reset=True)
     >>> data = with_training_labels(model, data, windows, ["x", "y"], reset=True)
     >>> model.label_classes_.tolist(), data.contexts[:, -1].tolist(), data.n_symbols
-    (['x', 'y'], [27, 27, 27, 28, 28, 28], 29)
+    (['x', 'y'], [0, 0, 0, 1, 1, 1], 27)
     """
     if reset:
         estimator.label_classes_ = None if labels is None else _learn(labels, X)
@@ -297,9 +288,8 @@ def with_training_labels(estimator, data, X, labels, *, reset):
             f"windows): got {len(labels)} labels for {X.n_names} names."
         )
     ids = check_label_values(estimator, labels, len(data.targets), X.name_index)
-    n_labels = len(label_classes(estimator))
-    contexts = _append_column(data.contexts, ids + data.n_symbols)
-    return TrainingData(contexts, data.targets, data.groups, data.n_symbols + n_labels)
+    contexts = _append_column(data.contexts, ids)
+    return TrainingData(contexts, data.targets, data.groups, data.n_symbols)
 
 
 def _learn(labels, X):
@@ -313,3 +303,115 @@ def _learn(labels, X):
             f"got {len(values)} labels for {X.n_names} names."
         )
     return np.unique(values)
+
+
+def label_embedding_size(estimator):
+    """The numbers in each label's embedding: ``label_embedding_dim``, or
+    ``embedding_dim`` when it is None.
+
+    Examples
+    --------
+    >>> from sknextchar import CharEmbeddingMLPClassifier
+    >>> label_embedding_size(CharEmbeddingMLPClassifier(embedding_dim=8))
+    8
+    >>> label_embedding_size(CharEmbeddingMLPClassifier(label_embedding_dim=2))
+    2
+    """
+    size = getattr(estimator, "label_embedding_dim", None)
+    return estimator.embedding_dim if size is None else size
+
+
+def label_network(estimator):
+    """The label's part of a fitted network, as the ``nn.functional`` calls take it.
+
+    Parameters
+    ----------
+    estimator : estimator
+        A fitted embedding MLP (models saved before labels existed have no
+        ``label_embeddings_``).
+
+    Returns
+    -------
+    kwargs : dict
+        ``{"label_embeddings": ...}`` for a model of names by label, else empty.
+
+    Examples
+    --------
+    >>> from sklearn.base import BaseEstimator
+    >>> label_network(BaseEstimator())
+    {}
+    """
+    table = getattr(estimator, "label_embeddings_", None)
+    if table is None and label_classes(estimator) is not None:
+        raise ValueError(
+            f"This {type(estimator).__name__} has labels but no label_embeddings_: "
+            "it was saved by a development version of sknextchar that kept the "
+            "labels' embeddings in embeddings_. Fit it again with this version."
+        )
+    return {} if table is None else {"label_embeddings": table}
+
+
+def n_label_inputs(estimator):
+    """The first layer's inputs from the label: its fitted embedding's size, or 0.
+
+    Examples
+    --------
+    >>> from sklearn.base import BaseEstimator
+    >>> n_label_inputs(BaseEstimator())
+    0
+    """
+    table = label_network(estimator).get("label_embeddings")
+    return 0 if table is None else table.shape[1]
+
+
+def label_table_shape(estimator):
+    """``(n_labels, label embedding size)`` of a model fitted with labels, or None.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sknextchar import CharEmbeddingMLPClassifier
+    >>> model = CharEmbeddingMLPClassifier(label_embedding_dim=3)
+    >>> model.label_classes_ = np.array(["female", "male"])
+    >>> label_table_shape(model)
+    (2, 3)
+    """
+    classes = label_classes(estimator)
+    return None if classes is None else (len(classes), label_embedding_size(estimator))
+
+
+def check_label_architecture(estimator):
+    """Refuse to continue training label embeddings of another size.
+
+    Parameters
+    ----------
+    estimator : estimator
+        A fitted embedding MLP about to train on (``warm_start`` or
+        ``partial_fit``).
+
+    Raises
+    ------
+    ValueError
+        If its ``label_embeddings_`` are not ``label_embedding_size`` wide.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sknextchar import CharEmbeddingMLPClassifier
+    >>> model = CharEmbeddingMLPClassifier(label_embedding_dim=3)
+    >>> model.label_embeddings_ = np.zeros((2, 4))
+    >>> check_label_architecture(model)
+    Traceback (most recent call last):
+    ...
+    ValueError: label_embedding_dim=3 does not match the fitted label embeddings...
+    """
+    table = getattr(estimator, "label_embeddings_", None)
+    if table is not None and table.shape[1] != label_embedding_size(estimator):
+        raise ValueError(
+            f"label_embedding_dim={estimator.label_embedding_dim!r} does not match "
+            f"the fitted label embeddings ({table.shape[1]} numbers per label; "
+            f"label_embedding_dim={estimator.label_embedding_dim!r} means "
+            f"{label_embedding_size(estimator)}). Continuing training needs the "
+            "same architecture: restore the parameter, or set warm_start=False "
+            "and call fit to start again."
+        )

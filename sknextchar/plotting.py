@@ -64,19 +64,28 @@ def _find_classifier(estimator, caller):
     return transformer, classifier
 
 
-def _symbols(transformer, classifier):
+def _embedding_rows(classifier):
+    """The embeddings drawn: the symbols', then the labels' when as wide."""
+    embeddings = np.asarray(classifier.embeddings_, dtype=np.float64)  # (V, K)
+    labels = getattr(classifier, "label_embeddings_", None)
+    if labels is None or labels.shape[1] != embeddings.shape[1]:
+        return embeddings
+    return np.vstack([embeddings, labels])
+
+
+def _symbols(transformer, classifier, n_rows):
     """The symbol of each embedding row, as strings."""
-    n_rows = classifier.embeddings_.shape[0]
+    n_symbols = classifier.embeddings_.shape[0]
     if transformer is not None and hasattr(transformer, "vocabulary_"):
         vocabulary = transformer.vocabulary_
     else:
         vocabulary = classifier.classes_
-    # A model fitted with labels has one more row per label, after the symbols'.
+    # The labels' rows (label_embedding_dim = embedding_dim), after the symbols'.
     labels = getattr(classifier, "label_classes_", None)
-    extra = [] if labels is None else [f"<{label}>" for label in labels]
-    if len(vocabulary) + len(extra) == n_rows:
+    extra = [f"<{label}>" for label in labels] if n_rows > n_symbols else []
+    if len(vocabulary) == n_symbols:
         return [str(s) for s in vocabulary] + extra
-    return [str(i) for i in range(n_rows)]  # fit on arrays: rows are raw ids
+    return [str(i) for i in range(n_symbols)] + extra  # fit on arrays: raw ids
 
 
 # --------------------------------------------------------------------------- #
@@ -86,7 +95,9 @@ def plot_embeddings(estimator, *, ax=None):
     """Scatter the learned character embeddings in two dimensions.
 
     The lecture's picture: every symbol of the vocabulary at the position of its
-    embedding vector (a row of ``embeddings_``), labelled with the symbol. Vowels,
+    embedding vector (a row of ``embeddings_``), labelled with the symbol (and,
+    for a model of names by label whose labels' embeddings are as wide, every
+    label as ``<label>``). Vowels,
     the other letters and the end marker ``"-"`` get their own colour and marker,
     since a trained model tends to place the vowels together. With
     ``embedding_dim=2`` the embeddings are drawn as they are; with more
@@ -129,8 +140,8 @@ def plot_embeddings(estimator, *, ax=None):
     >>> plt.close(fig)
     """
     transformer, classifier = _find_classifier(estimator, "plot_embeddings")
-    embeddings = np.asarray(classifier.embeddings_, dtype=np.float64)  # (V, K)
-    symbols = _symbols(transformer, classifier)
+    embeddings = _embedding_rows(classifier)  # (V, K), maybe with the labels'
+    symbols = _symbols(transformer, classifier, len(embeddings))
     n_dims = embeddings.shape[1]
     if n_dims == 1:
         # One number per symbol: spread the points vertically by rank so that

@@ -228,6 +228,7 @@ TRAIN_VALUES = {
     "--alphabet": (["auto"], "auto"),
     "--handle-unknown": (["drop"], "drop"),
     "--embedding-dim": (["3"], 3),
+    "--label-embedding-dim": (["2"], 2),
     "--hidden-layer-sizes": (["20", "10"], (20, 10)),
     "--activation": (["tanh"], "tanh"),
     "--max-iter": (["7"], 7),

@@ -26,9 +26,9 @@ from sknextchar import (
 from sknextchar._labels import with_training_labels
 from sknextchar._model_input import check_training_data
 from sknextchar.datasets import load_indian_names
-from sknextchar.nn.functional import backward, forward, init_params
+from sknextchar.nn.functional import backward, forward, init_params, loss
 
-from .test_nn_functional import numerical_gradient, total_loss
+from .test_nn_functional import numerical_gradient
 
 DATA = Path(__file__).parent / "data"
 
@@ -116,6 +116,7 @@ def test_labels_resource_hash_is_recorded_with_its_provenance():
 
 
 def test_label_embedding_gradient_matches_finite_differences():
+    # More sizes of the label embedding in tests/test_label_embedding.py.
     windows = ContextWindowTransformer(context_length=2).fit_transform(
         ["abca", "bacb", "cab"]
     )
@@ -123,25 +124,29 @@ def test_label_embedding_gradient_matches_finite_differences():
     data = check_training_data(model, windows, None, reset=True)
     data = with_training_labels(model, data, windows, ["x", "y", "x"], reset=True)
     rng = np.random.default_rng(0)
+    X, y = data.contexts, data.targets
     for activation in ("tanh", "relu"):
-        E, coefs, intercepts = init_params(
-            data.n_symbols, 3, 3, (5,), len(model.classes_), activation,
-            np.float64, np.random.RandomState(0),
+        E, coefs, intercepts, LE = init_params(
+            data.n_symbols, 3, 2, (5,), len(model.classes_), activation,
+            np.float64, np.random.RandomState(0), labels=(2, 3),
         )  # fmt: skip
         coefs = [rng.normal(scale=0.7, size=c.shape) for c in coefs]
-        params = [E, *coefs, *intercepts]
-        X, y = data.contexts, data.targets
-        hidden, log_proba = forward(X, E, coefs, intercepts, activation)
-        g_E, g_coefs, _ = backward(X, y, E, coefs, hidden, log_proba, activation, 0.1)
-        numeric = numerical_gradient(
-            lambda X=X, y=y, p=params, a=activation: total_loss(X, y, p, 2, a, 0.1),
-            params,
+
+        def total(E=E, coefs=coefs, b=intercepts, LE=LE, activation=activation):
+            _, log_proba = forward(X, E, coefs, b, activation, label_embeddings=LE)
+            return loss(log_proba, y, [E, LE, *coefs], 0.1)
+
+        hidden, log_proba = forward(
+            X, E, coefs, intercepts, activation, label_embeddings=LE
         )
-        n_symbols = len(model.classes_)
-        # The label rows of the embedding table and the label's first-layer block.
-        np.testing.assert_allclose(g_E[n_symbols:], numeric[0][n_symbols:], atol=1e-6)
+        _, g_coefs, _, g_LE = backward(
+            X, y, E, coefs, hidden, log_proba, activation, 0.1, label_embeddings=LE
+        )
+        numeric = numerical_gradient(total, [LE, coefs[0]])
+        # The label embeddings and the label's first-layer block (rows 6:).
+        np.testing.assert_allclose(g_LE, numeric[0], atol=1e-6)
         np.testing.assert_allclose(g_coefs[0][6:], numeric[1][6:], atol=1e-6)
-        assert np.abs(g_E[n_symbols:]).min() > 0  # both labels get gradient
+        assert np.abs(g_LE).min() > 0  # both labels get gradient
 
 
 def test_fit_without_labels_is_bit_for_bit_the_model_before_labels():
@@ -172,7 +177,8 @@ def test_conditional_pipeline_fit_score_predict(corpus, sampler):
     pipe = sampler.estimator_
     clf = pipe[-1]
     assert clf.label_classes_.tolist() == ["A", "B"]
-    assert clf.embeddings_.shape == (len(clf.classes_) + 2, 6)
+    assert clf.embeddings_.shape == (len(clf.classes_), 6)
+    assert clf.label_embeddings_.shape == (2, 6)  # label_embedding_dim=None: 6
     assert clf.coefs_[0].shape == (4 * 6, 32)  # 3 context positions and the label
     wrong = ["B" if label == "A" else "A" for label in labels]
     assert pipe.score(names, labels) > pipe.score(names, wrong) + 0.1

@@ -623,6 +623,7 @@ def not_fitted_rows():
 BAD_PARAMS = {
     CharEmbeddingMLPClassifier: {
         "embedding_dim": [0, 2.5],
+        "label_embedding_dim": [0, -1, 2.5, True],
         "hidden_layer_sizes": [0, -3, "ab"],
         "activation": ["softplus"],
         "alpha": [-1.0, math.nan],

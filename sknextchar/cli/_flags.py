@@ -250,6 +250,10 @@ TRAIN_FLAGS = (
          "use is shown", metavar="CHAR"),
     Flag("--embedding-dim", "clf__embedding_dim", POSITIVE_INT, 10,
          "numbers in each character's embedding"),
+    Flag("--label-embedding-dim", "clf__label_embedding_dim", POSITIVE_INT, None,
+         "numbers in each label's embedding, with --labels (none: as "
+         "--embedding-dim); below the number of labels, the labels share that "
+         "many directions of effect"),
     Flag("--hidden-layer-sizes", "clf__hidden_layer_sizes", POSITIVE_INT, (500,),
          "units of each hidden layer, e.g. '--hidden-layer-sizes 200 100'; no "
          "number for none (embeddings straight to the softmax)",

@@ -7,7 +7,8 @@ log-softmax, parameter initialisation, inverted-dropout masks, the forward pass
 
 Notation used in the shape comments: ``n`` windows in the batch, ``L`` context
 length, ``V`` embedding rows (symbols), ``K`` embedding dimension, ``H`` units of
-the first layer after the embeddings, ``C`` classes.
+the first layer after the embeddings, ``C`` classes; for a model of names by
+label, ``J`` labels and ``D`` numbers in each label's embedding.
 
 The first layer reads the concatenated embeddings of the context,
 ``E[X].reshape(n, L*K)``, gathered one batch at a time: the data stay small integer
@@ -26,6 +27,15 @@ intercepts. Penalising only ``W`` would be an empty constraint: scaling ``E`` up
 and ``W`` down by the same factor leaves the model unchanged and the penalty
 smaller, so the embeddings would drift to large norms. Bengio et al. (2003)
 decay the embeddings too.
+
+A model of names by label reads, beside the context, the label of each window as
+the last column of ``X`` (ids in ``[0, J)``), with ``label_embeddings`` (``LE``, of
+shape ``(J, D)``) and the last ``D`` rows of ``coefs[0]`` (``W_label``) as its
+first-layer weights: the first layer's pre-activation is the context's plus
+``(LE @ W_label)[label]``, a ``(J, H)`` table of offsets computed once per call and
+gathered per row (of rank at most ``min(D, J)``). Its gradient sums the first
+layer's delta per label into ``G`` (``(J, H)``): ``LE.T @ G`` for ``W_label``,
+``G @ W_label.T`` for ``LE``. The L2 penalty covers ``LE`` as well.
 """
 
 import functools
@@ -45,6 +55,7 @@ __all__ = [
     "forward",
     "init_params",
     "keep_units",
+    "label_offsets",
     "log_proba_by_row",
     "log_softmax",
     "loss",
@@ -232,6 +243,7 @@ def init_params(
     activation,
     dtype,
     random_state,
+    labels=None,
 ):
     """Random initial embeddings, coefficients and intercepts.
 
@@ -255,6 +267,9 @@ def init_params(
         Floating dtype of every parameter.
     random_state : numpy.random.RandomState
         Source of randomness.
+    labels : tuple (n_labels, label_embedding_dim) or None, default=None
+        ``(J, D)`` for a model of names by label: a label embedding table is
+        drawn too, and ``coefs[0]`` gets ``D`` more rows, the label's weights.
 
     Returns
     -------
@@ -262,9 +277,13 @@ def init_params(
         Standard normal.
     coefs : list of ndarray
         ``coefs[i]`` has shape ``(fan_in, fan_out)``; the first ``fan_in`` is
-        ``context_length * embedding_dim``.
+        ``context_length * embedding_dim`` (plus ``D`` with labels).
     intercepts : list of ndarray
         ``intercepts[i]`` has shape ``(fan_out,)``.
+    label_embeddings : ndarray of shape (J, D)
+        Standard normal, drawn after ``embeddings``; only when ``labels`` is
+        given. With ``D = embedding_dim``, the draws are those of an embedding
+        table of ``n_symbols + J`` rows and a context one position longer.
 
     Examples
     --------
@@ -273,9 +292,17 @@ def init_params(
     ...     27, 10, 3, (64,), 27, "tanh", np.float32, np.random.RandomState(0))
     >>> E.shape, [c.shape for c in coefs], [b.shape for b in intercepts]
     ((27, 10), [(30, 64), (64, 27)], [(64,), (27,)])
+    >>> E, coefs, intercepts, LE = init_params(
+    ...     27, 10, 3, (64,), 27, "tanh", np.float32, np.random.RandomState(0),
+    ...     labels=(2, 4))  # 2 labels, 4 numbers each
+    >>> LE.shape, coefs[0].shape  # 3 * 10 context inputs and 4 label inputs
+    ((2, 4), (34, 64))
     """
     embeddings = random_state.standard_normal((n_symbols, embedding_dim))
-    units = [context_length * embedding_dim, *hidden_layer_sizes, n_classes]
+    label_embeddings = None if labels is None else random_state.standard_normal(labels)
+    n_label_inputs = 0 if labels is None else labels[1]
+    units = [context_length * embedding_dim + n_label_inputs, *hidden_layer_sizes]
+    units.append(n_classes)
     factor = 2.0 if activation == "logistic" else 1.0
     coefs, intercepts = [], []
     for fan_in, fan_out in zip(units[:-1], units[1:]):
@@ -286,7 +313,50 @@ def init_params(
             coef = random_state.uniform(-bound, bound, (fan_in, fan_out))
         coefs.append(coef.astype(dtype))
         intercepts.append(np.zeros(fan_out, dtype=dtype))
-    return embeddings.astype(dtype), coefs, intercepts
+    params = (embeddings.astype(dtype), coefs, intercepts)
+    return params if labels is None else (*params, label_embeddings.astype(dtype))
+
+
+def label_offsets(label_embeddings, label_coef):
+    """What each label adds to the first layer's pre-activation.
+
+    Parameters
+    ----------
+    label_embeddings : ndarray of shape (J, D)
+        Row ``j`` is the embedding of label ``j``.
+    label_coef : ndarray of shape (D, H)
+        The label's first-layer weights (the last ``D`` rows of ``coefs[0]``).
+
+    Returns
+    -------
+    offsets : ndarray of shape (J, H)
+        ``label_embeddings @ label_coef``: row ``j`` is added to the first
+        layer of every window of label ``j``. Its rank is at most ``min(D, J)``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> label_offsets(np.array([[1.0], [-2.0]]), np.array([[0.5, 1.0]])).tolist()
+    [[0.5, 1.0], [-1.0, -2.0]]
+    """
+    return np.matmul(label_embeddings, label_coef)
+
+
+def _label_input(X, embeddings, coef, label_embeddings):
+    """Context ids, label ids and the two blocks of ``coef`` of a labelled input.
+
+    ``X``'s last column holds the label ids; ``coef`` (the first layer's) has the
+    context's rows, then the label's.
+    """
+    X, label_ids = X[:, :-1], X[:, -1]
+    n_context = X.shape[1] * embeddings.shape[1]
+    if coef.shape[0] != n_context + label_embeddings.shape[1]:
+        raise ValueError(
+            f"The first layer has {coef.shape[0]} input rows, not the "
+            f"{n_context} of the context plus the {label_embeddings.shape[1]} of "
+            "the label embedding."
+        )
+    return X, label_ids, coef[:n_context], coef[n_context:]
 
 
 def concatenated_embeddings(X, embeddings):
@@ -439,7 +509,7 @@ class StepBuffers:
     n : int
         Windows per batch.
     context_length : int
-        ``L``.
+        ``L`` (the label's column of a model of names by label not counted).
     embeddings : ndarray of shape (V, K)
     coefs : list of ndarray
         As returned by :func:`init_params`; only shapes and dtype are read.
@@ -487,7 +557,9 @@ class StepBuffers:
         self.onehot_starts = np.arange(0, n * context_length * V, V)
         self.outputs = [np.empty((n, c.shape[1]), dtype) for c in coefs]
         self.scores_t = np.empty((coefs[-1].shape[1], n), dtype)
-        self.input_grads = [np.empty((n, c.shape[0]), dtype) for c in coefs]
+        # The first layer's input is the context's L * K (a label's is apart).
+        self.input_grads = [np.empty((n, context_length * K), dtype)]
+        self.input_grads += [np.empty((n, c.shape[0]), dtype) for c in coefs[1:]]
         self.factors = [np.empty((n, c.shape[1]), dtype) for c in coefs[:-1]]
         self.rows = np.arange(n)
 
@@ -501,6 +573,7 @@ def forward(
     masks=None,
     gathered=None,
     buffers=None,
+    label_embeddings=None,
 ):
     """Hidden activations and class log-probabilities of a batch of windows.
 
@@ -532,6 +605,10 @@ def forward(
         ``gathered`` unless ``gathered`` is given); pass the same to
         :func:`backward`. The results are then views of them, overwritten by
         the next call.
+    label_embeddings : ndarray of shape (J, D) or None, default=None
+        For a model of names by label: ``X`` has one more column, the label
+        ids, and the last ``D`` rows of ``coefs[0]`` are the label's weights
+        (see the module's docstring).
 
     Returns
     -------
@@ -552,13 +629,20 @@ def forward(
     """
     activate = ACTIVATIONS[activation]
     outputs = [None] * len(coefs) if buffers is None else buffers.outputs
+    first = coefs[0]
+    if label_embeddings is not None:
+        X, label_ids, first, label_coef = _label_input(
+            X, embeddings, first, label_embeddings
+        )
     if gathered is None and buffers is not None:
         gathered = buffers.gathered
     if gathered is None:
-        A = np.matmul(concatenated_embeddings(X, embeddings), coefs[0], out=outputs[0])
+        A = np.matmul(concatenated_embeddings(X, embeddings), first, out=outputs[0])
     else:  # the caller's buffer, read again by backward
         embeddings.take(X, axis=0, out=gathered)  # (n, L, K)
-        A = np.matmul(gathered.reshape(len(X), -1), coefs[0], out=outputs[0])
+        A = np.matmul(gathered.reshape(len(X), -1), first, out=outputs[0])
+    if label_embeddings is not None:
+        A += label_offsets(label_embeddings, label_coef)[label_ids]  # (n, H)
     hidden = []
     for i in range(1, len(coefs)):
         A += intercepts[i - 1]
@@ -591,7 +675,9 @@ def _log_softmax_rows(S, scratch=None):
     return S
 
 
-def log_proba_by_row(X, embeddings, coefs, intercepts, activation, chunk_size=128):
+def log_proba_by_row(
+    X, embeddings, coefs, intercepts, activation, chunk_size=128, label_embeddings=None
+):
     """Class log-probabilities of each window, computed independently of the others.
 
     The prediction pass. A single matrix product per layer for the whole batch
@@ -631,6 +717,10 @@ def log_proba_by_row(X, embeddings, coefs, intercepts, activation, chunk_size=12
         A key of :data:`ACTIVATIONS`.
     chunk_size : int, default=128
         Windows per pass.
+    label_embeddings : ndarray of shape (J, D) or None, default=None
+        For a model of names by label (``X``'s last column is the label ids):
+        the label's row of :func:`label_offsets`, computed once per call, is
+        added to each window's first layer.
 
     Returns
     -------
@@ -650,9 +740,15 @@ def log_proba_by_row(X, embeddings, coefs, intercepts, activation, chunk_size=12
     True
     """
     activate = ACTIVATIONS[activation]
+    first, offsets_by_label = coefs[0], None
+    if label_embeddings is not None:
+        X, label_ids, first, label_coef = _label_input(
+            X, embeddings, first, label_embeddings
+        )
+        offsets_by_label = label_offsets(label_embeddings, label_coef)  # (J, H)
     n, L = X.shape
     V, K = embeddings.shape
-    table = np.matmul(embeddings, coefs[0].reshape(L, K, -1))  # (L, V, H): E @ W_p
+    table = np.matmul(embeddings, first.reshape(L, K, -1))  # (L, V, H): E @ W_p
     table = table.reshape(L * V, -1)
     offsets = np.arange(0, L * V, V)  # the table's first row of each position
     later = [(_vector_matrix_layout(c), b) for c, b in zip(coefs[1:], intercepts[1:])]
@@ -662,6 +758,8 @@ def log_proba_by_row(X, embeddings, coefs, intercepts, activation, chunk_size=12
         A = table[rows[:, 0]]  # (m, H)
         for p in range(1, L):
             A += table[rows[:, p]]
+        if offsets_by_label is not None:
+            A += offsets_by_label[label_ids[start : start + chunk_size]]
         A += intercepts[0]
         A = A[:, np.newaxis, :]  # (m, 1, H): one vector per window
         for coef, intercept in later:
@@ -774,6 +872,7 @@ def backward(
     gathered=None,
     onehot=None,
     buffers=None,
+    label_embeddings=None,
 ):
     """Gradient of :func:`loss` with respect to every parameter.
 
@@ -792,7 +891,8 @@ def backward(
         L2 strength.
     out : tuple (grad_embeddings, grad_coefs, grad_intercepts), optional
         Arrays to write the gradients into (for example views into one flat
-        buffer); allocated when None.
+        buffer); allocated when None. With ``label_embeddings``, a fourth
+        array, ``grad_label_embeddings``.
     masks : list of ndarray or None, default=None
         The dropout multipliers the forward pass used.
     gathered : ndarray of shape (n, L, K) or None, default=None
@@ -805,6 +905,8 @@ def backward(
     buffers : StepBuffers or None, default=None
         The work arrays :func:`forward` was given (``gathered`` and ``onehot``,
         when given, take precedence over theirs).
+    label_embeddings : ndarray of shape (J, D) or None, default=None
+        As given to :func:`forward` (``X``'s last column is the label ids).
 
     Returns
     -------
@@ -814,6 +916,8 @@ def backward(
         Gradient with respect to each coefficient matrix.
     grad_intercepts : list of ndarray
         Gradient with respect to each intercept vector.
+    grad_label_embeddings : ndarray of shape (J, D)
+        Only with ``label_embeddings``.
 
     Examples
     --------
@@ -828,12 +932,8 @@ def backward(
     [0.2, 0.2, 0.2, -0.8, 0.2]
     """
     if out is None:
-        out = (
-            np.empty_like(embeddings),
-            [np.empty_like(c) for c in coefs],
-            [np.empty(c.shape[1], dtype=c.dtype) for c in coefs],
-        )
-    grad_embeddings, grad_coefs, grad_intercepts = out
+        out = _gradient_arrays(embeddings, coefs, label_embeddings)
+    grad_embeddings, grad_coefs, grad_intercepts = out[:3]
     n = len(y)
     if buffers is None:
         buffers = _NoBuffers(len(coefs), np.arange(n))
@@ -849,18 +949,72 @@ def backward(
         mask = None if masks is None else masks[i - 1]
         _activation_backward(activation, A, delta, mask, buffers.factors[i - 1])
     np.add.reduce(delta, axis=0, out=grad_intercepts[0])
-    _first_layer_backward(
-        X, embeddings, coefs[0], delta, grad_embeddings, grad_coefs[0],
+    _input_backward(
+        X, embeddings, coefs[0], delta, out, label_embeddings,
         buffers.gathered if gathered is None else gathered,
-        buffers.onehot if onehot is None else onehot, buffers.input_grads[0],
-        buffers.onehot_starts,
+        buffers.onehot if onehot is None else onehot, buffers,
     )  # fmt: skip
     if alpha:
         scale = alpha / n
         grad_embeddings += scale * embeddings
         for coef, grad in zip(coefs, grad_coefs):
             grad += scale * coef
-    return grad_embeddings, grad_coefs, grad_intercepts
+        if label_embeddings is not None:
+            grad_label_embeddings = out[3]
+            grad_label_embeddings += scale * label_embeddings
+    return tuple(out)
+
+
+def _gradient_arrays(embeddings, coefs, label_embeddings):
+    """New arrays for :func:`backward`'s gradients, in the order of its ``out``."""
+    arrays = (
+        np.empty_like(embeddings),
+        [np.empty_like(c) for c in coefs],
+        [np.empty(c.shape[1], dtype=c.dtype) for c in coefs],
+    )
+    if label_embeddings is None:
+        return arrays
+    return (*arrays, np.empty_like(label_embeddings))
+
+
+def _input_backward(
+    X, embeddings, coef, delta, out, label_embeddings, gathered, onehot, buffers
+):
+    """Gradients of the first layer's weights and of the embeddings it read.
+
+    The context's part by :func:`_first_layer_backward`; with labels (``X``'s
+    last column), the label's part of ``coef`` and the label embeddings by
+    :func:`_label_backward`, into ``out[3]``.
+    """
+    grad_coef = out[1][0]
+    if label_embeddings is not None:
+        X, label_ids, coef, label_coef = _label_input(
+            X, embeddings, coef, label_embeddings
+        )
+        grad_coef, grad_label_coef = grad_coef[: len(coef)], grad_coef[len(coef) :]
+        _label_backward(
+            label_ids, label_embeddings, label_coef, delta, out[3], grad_label_coef
+        )
+    _first_layer_backward(
+        X, embeddings, coef, delta, out[0], grad_coef, gathered, onehot,
+        buffers.input_grads[0], buffers.onehot_starts,
+    )  # fmt: skip
+
+
+def _label_backward(
+    label_ids, label_embeddings, label_coef, delta, grad_embeddings, grad_coef
+):
+    """Gradients of the label embeddings and weights from the first layer's delta.
+
+    The label adds ``(LE @ W)[label]`` to the first layer: its gradient is the
+    delta summed per label, ``G`` (J, H), as a product with the batch's one-hot
+    matrix of labels; then ``LE.T @ G`` for ``W`` and ``G @ W.T`` for ``LE``.
+    """
+    onehot = np.zeros((len(label_embeddings), len(label_ids)), delta.dtype)
+    onehot[label_ids, np.arange(len(label_ids))] = 1
+    per_label = np.matmul(onehot, delta)  # (J, H)
+    np.matmul(label_embeddings.T, per_label, out=grad_coef)  # (D, H)
+    np.matmul(per_label, label_coef.T, out=grad_embeddings)  # (J, D)
 
 
 class _NoBuffers:

@@ -53,8 +53,9 @@ class ParameterWorkspace:
 
     One contiguous buffer per role makes an optimizer step a handful of
     vectorised operations, whatever the number of layers. The layout is
-    ``[embeddings, *coefs, *intercepts]``, so the L2-penalised arrays are a
-    prefix. The given arrays are copied in, never written to.
+    ``[embeddings, *coefs, *intercepts]`` (``[embeddings, label_embeddings,
+    *coefs, *intercepts]`` for a model of names by label), so the L2-penalised
+    arrays are a prefix. The given arrays are copied in, never written to.
 
     Parameters
     ----------
@@ -62,6 +63,8 @@ class ParameterWorkspace:
     coefs, intercepts : list of ndarray
     dtype : numpy dtype
         The dtype of both buffers.
+    label_embeddings : ndarray of shape (J, D) or None, default=None
+        The label embeddings of a model of names by label.
 
     Attributes
     ----------
@@ -69,9 +72,12 @@ class ParameterWorkspace:
         The parameters and their gradients.
     embeddings, coefs, intercepts : ndarray, list of ndarray, list of ndarray
         Views of ``flat`` shaped as the given arrays.
+    label_embeddings : ndarray or None
+        A view of ``flat``, or None without labels.
     grads : tuple
-        ``(grad_embeddings, grad_coefs, grad_intercepts)``, views of
-        ``grad_flat``, in the form ``backward(out=...)`` takes.
+        ``(grad_embeddings, grad_coefs, grad_intercepts)`` (and
+        ``grad_label_embeddings`` with labels), views of ``grad_flat``, in the
+        form ``backward(out=...)`` takes.
 
     Examples
     --------
@@ -85,8 +91,10 @@ class ParameterWorkspace:
     5.0
     """
 
-    def __init__(self, embeddings, coefs, intercepts, dtype):
-        arrays = [embeddings, *coefs, *intercepts]
+    def __init__(self, embeddings, coefs, intercepts, dtype, label_embeddings=None):
+        labelled = label_embeddings is not None
+        arrays = [embeddings, *([label_embeddings] if labelled else []), *coefs]
+        arrays += intercepts
         self.flat = np.empty(sum(a.size for a in arrays), dtype=dtype)
         self.grad_flat = np.empty_like(self.flat)
         views, grad_views, start = [], [], 0
@@ -96,11 +104,14 @@ class ParameterWorkspace:
             grad_views.append(self.grad_flat[start:stop].reshape(array.shape))
             views[-1][...] = array
             start = stop
-        n = len(coefs)
+        n, first = len(coefs), 1 + labelled
         self.embeddings = views[0]
-        self.coefs, self.intercepts = views[1 : n + 1], views[n + 1 :]
-        self.grads = (grad_views[0], grad_views[1 : n + 1], grad_views[n + 1 :])
-        self.n_weights = embeddings.size + sum(c.size for c in coefs)
+        self.label_embeddings = views[1] if labelled else None
+        self.coefs, self.intercepts = views[first : n + first], views[n + first :]
+        self.grads = (
+            grad_views[0], grad_views[first : n + first], grad_views[n + first :],
+        ) + ((grad_views[1],) if labelled else ())  # fmt: skip
+        self.n_weights = sum(a.size for a in arrays[: n + first])
 
     @property
     def weights(self):
@@ -348,13 +359,14 @@ class MinibatchTrainer:
                                   generator, ws.flat.dtype, out=masks)  # fmt: skip
         hidden, log_proba = forward(
             X, ws.embeddings, ws.coefs, ws.intercepts, self.activation, masks,
-            buffers=buffers,
+            buffers=buffers, label_embeddings=ws.label_embeddings,
         )  # fmt: skip
         batch_loss = loss(log_proba, y, [ws.weights], self.alpha)
         backward(
             X, y, ws.embeddings, ws.coefs, hidden, log_proba, self.activation,
             0.0,  # the L2 term is added by Adam, in one pass over the flat buffers
             out=ws.grads, masks=masks, buffers=buffers,
+            label_embeddings=ws.label_embeddings,
         )  # fmt: skip
         # grad += alpha / n * weights, over every penalised array at once.
         l2 = (self.alpha / len(y), ws.n_weights) if self.alpha else None
@@ -370,8 +382,9 @@ class MinibatchTrainer:
         """
         cache = self.__dict__.setdefault("_work", {})
         if shape not in cache:
-            n, L = shape
             ws = self.workspace
+            n, L = shape
+            L -= ws.label_embeddings is not None  # the label's column
             dtype = ws.flat.dtype
             cache[shape] = (
                 StepBuffers(n, L, ws.embeddings, ws.coefs),
@@ -539,6 +552,7 @@ def validation_score(workspace, contexts, targets, activation, chunk_size=4096):
                 workspace.coefs,
                 workspace.intercepts,
                 activation,
+                label_embeddings=workspace.label_embeddings,
             )[1],
             targets[rows],
         )
