@@ -185,6 +185,6 @@ def next_log_proba_function(model, label=None):
     if label is None:
         raise ValueError(
             f"The model was fitted with the labels {known.tolist()!r}: pass "
-            "label=... (--label on the command line), one of them."
+            "label=..., one of them."
         )
     return functools.partial(function, labels=label)

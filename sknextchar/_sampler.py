@@ -813,7 +813,10 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
             context_length=transformer.context_length,
             n_symbols=len(self.vocabulary_),
         )
-        words = f"with P({label!r} | name) >= {min_label_proba} (min_label_proba)"
+        words = (
+            f"with P({label!r} | name) >= min_label_proba={min_label_proba} (lower it "
+            "to accept more names)"
+        )
         return passes, words
 
     def _check_feasible(self, n_samples, unique, n_prefix, context, controls):

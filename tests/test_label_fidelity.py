@@ -180,7 +180,7 @@ def test_most_likely_names_that_reach_the_threshold_are_exact(tiny, label):
     assert tiny.most_likely(3, label=label, min_label_proba=0) == tiny.most_likely(
         3, label=label
     )
-    with pytest.raises(ValueError, match=r"Found only .*\(min_label_proba\)"):
+    with pytest.raises(ValueError, match=r"Found only .*min_label_proba=0.6"):
         tiny.most_likely(14, label=label, beam_width=64, min_label_proba=0.6)
 
 
@@ -246,3 +246,8 @@ def test_cli_sample_min_label_proba(tmp_path, capsys, corpus):
     assert "label" in capsys.readouterr().err
     assert main([*argv, "--min-label-proba", "1.5"]) == 2
     assert "--min-label-proba: must be a float in the range" in capsys.readouterr().err
+    # An impossible threshold: the error names the flags, not the parameters.
+    assert main([*argv, "--min-label-proba", "1.0", "--max-length", "3"]) == 1
+    err = capsys.readouterr().err
+    assert "--min-label-proba 1.0" in err and "min_label_proba" not in err
+    assert "Traceback" not in err

@@ -85,6 +85,20 @@ def error_message(exc):
 _SETTING = re.compile(r"\b([a-z][a-z_]*)=('([^']*)'|\.\.\.|[\w.+-]+)")
 
 
+class _CallFlag:
+    """A flag that passes an argument of a method call, not a parameter."""
+
+    def __init__(self, flag):
+        self.flag, self.const = flag, None
+
+
+# Arguments of NameSampler's methods that a command's own flag passes.
+_CALL_FLAGS = {
+    "label": _CallFlag("--label"),
+    "min_label_proba": _CallFlag("--min-label-proba"),
+}
+
+
 def cli_spelling(message):
     """A message with its parameter hints spelled as command-line flags.
 
@@ -107,10 +121,13 @@ def cli_spelling(message):
     'pass --alphabet auto, or --handle-unknown drop.'
     >>> cli_spelling("pass encoding=... (e.g. encoding='latin-1'); names[1]='x=y'")
     "pass --encoding ... (e.g. --encoding latin-1); names[1]='x=y'"
+    >>> cli_spelling("P('f' | name) >= min_label_proba=0.9")
+    "P('f' | name) >= --min-label-proba 0.9"
     """
     from ._flags import SAMPLER_FLAGS, TRAIN_FLAGS
 
     flags = {flag.param: flag for flag in TRAIN_FLAGS + SAMPLER_FLAGS}
+    flags.update(_CALL_FLAGS)
 
     def spell(match):
         param, text = match.group(1), match.group(2)
