@@ -9,7 +9,9 @@ directory and refuses a file whose members declare more bytes than a limit, and
 then checks that the schema is a JSON object of bounded nesting.
 
 After loading: :func:`validate_loaded_params` checks the parameters of every
-estimator inside the model, so a tampered value fails at load, not at first use.
+estimator inside the model, and :func:`validate_loaded_arrays` that the fitted
+arrays of every network inside it fit together (shapes, dtypes, finite values),
+so a tampered value fails at load, not at first use deep inside NumPy.
 """
 
 import _thread
@@ -24,6 +26,8 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "check_skops_archive",
     "find_unsaveable",
+    "network_array_problem",
+    "validate_loaded_arrays",
     "validate_loaded_params",
 ]
 
@@ -268,3 +272,147 @@ def validate_loaded_params(model, path):
             )
         except ValueError as exc:
             raise _bad_file(path, f"it holds an invalid parameter: {exc}") from exc
+
+
+def _is_float_array(array, ndim):
+    """A NumPy array of ``ndim`` dimensions and a floating dtype."""
+    return (
+        type(array).__module__ == "numpy"
+        and getattr(array, "ndim", None) == ndim
+        and array.dtype.kind == "f"
+    )
+
+
+def _chain_problem(embeddings, coefs, intercepts):
+    """What is wrong with the layers' arrays themselves, or None."""
+    if not _is_float_array(embeddings, 2):
+        return "embeddings_ is not a 2-d array of floats"
+    layers = list(zip(coefs, intercepts))
+    if not layers or len(coefs) != len(intercepts):
+        return "coefs_ and intercepts_ are not one pair of arrays per layer"
+    for i, (coef, intercept) in enumerate(layers):
+        if not (_is_float_array(coef, 2) and _is_float_array(intercept, 1)):
+            return f"coefs_[{i}] or intercepts_[{i}] is not an array of floats"
+        if intercept.shape != (coef.shape[1],):
+            n_units = coef.shape[1]
+            return f"intercepts_[{i}] has {intercept.size} values for {n_units} units"
+        if i and coef.shape[0] != coefs[i - 1].shape[1]:
+            given = coefs[i - 1].shape[1]
+            return (
+                f"coefs_[{i}] reads {coef.shape[0]} units, layer {i - 1} gives {given}"
+            )
+    import numpy as np  # not at import: the command line's --help needs no NumPy
+
+    arrays = [embeddings, *coefs, *intercepts]
+    if not all(np.isfinite(a).all() for a in arrays):
+        return "a fitted array holds nan or inf"
+    return None
+
+
+def network_array_problem(model):
+    """What makes a fitted network's arrays unusable together, or None.
+
+    A network is any object with fitted ``embeddings_``, ``coefs_`` and
+    ``intercepts_`` (as :class:`~sknextchar.CharEmbeddingMLPClassifier` has): its
+    first layer must read ``n_features_in_`` embeddings (plus the label's, when
+    ``label_embeddings_`` is set), its last layer give one score per class of
+    ``classes_``, and every array hold finite floats of consistent shapes.
+
+    Parameters
+    ----------
+    model : object
+
+    Returns
+    -------
+    problem : str or None
+        None for an object that is not a fitted network, or a consistent one.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sknextchar import CharEmbeddingMLPClassifier
+    >>> clf = CharEmbeddingMLPClassifier(max_iter=1, random_state=0)
+    >>> clf = clf.fit(np.array([[0, 1], [1, 2], [2, 0]]), np.array([1, 2, 0]))
+    >>> network_array_problem(clf) is None
+    True
+    >>> clf.coefs_ = [clf.coefs_[0][:5], *clf.coefs_[1:]]
+    >>> network_array_problem(clf)
+    'coefs_[0] has 5 rows, the embeddings it reads need 20'
+    """
+    fitted = [getattr(model, name, None) for name in _NETWORK_ARRAYS]
+    if any(value is None for value in fitted):
+        return None
+    embeddings, coefs, intercepts = fitted
+    coefs, intercepts = list(coefs), list(intercepts)
+    problem = _chain_problem(embeddings, coefs, intercepts)
+    if problem is not None:
+        return problem
+    import numpy as np
+
+    labels = getattr(model, "label_embeddings_", None)
+    n_inputs = int(getattr(model, "n_features_in_", 0)) * embeddings.shape[1]
+    if labels is not None:
+        if not _is_float_array(labels, 2) or not np.isfinite(labels).all():
+            return "label_embeddings_ is not a 2-d array of finite floats"
+        n_inputs += labels.shape[1]
+    elif getattr(model, "label_classes_", None) is not None:
+        return None  # a development version's layout: its use says what to do
+    if coefs[0].shape[0] != n_inputs:
+        rows = coefs[0].shape[0]
+        return f"coefs_[0] has {rows} rows, the embeddings it reads need {n_inputs}"
+    classes = getattr(model, "classes_", None)
+    if classes is not None and coefs[-1].shape[1] != len(classes):
+        scores = coefs[-1].shape[1]
+        return f"the last layer gives {scores} scores for {len(classes)} classes"
+    return None
+
+
+_NETWORK_ARRAYS = ("embeddings_", "coefs_", "intercepts_")
+
+
+def validate_loaded_arrays(model, path):
+    """Check that the fitted arrays of every network inside a loaded model fit.
+
+    Parameters
+    ----------
+    model : estimator
+        The loaded model (a pipeline, a sampler, an estimator).
+    path : str or os.PathLike
+        Its file, for the message.
+
+    Raises
+    ------
+    ValueError
+        Naming the estimator and what does not fit (a damaged or edited file).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sknextchar import CharEmbeddingMLPClassifier
+    >>> from sknextchar._model_checks import validate_loaded_arrays
+    >>> clf = CharEmbeddingMLPClassifier(max_iter=1, random_state=0)
+    >>> clf = clf.fit(np.array([[0, 1], [1, 2], [2, 0]]), np.array([1, 2, 0]))
+    >>> clf.intercepts_ = [clf.intercepts_[0][:3], *clf.intercepts_[1:]]
+    >>> validate_loaded_arrays(clf, "m.skops")
+    Traceback (most recent call last):
+    ...
+    ValueError: Cannot load 'm.skops': the fitted arrays of its ...
+    """
+    for estimator in _fitted_estimators(model):
+        problem = network_array_problem(estimator)
+        if problem is not None:
+            raise _bad_file(
+                path,
+                f"the fitted arrays of its {type(estimator).__name__} do not fit "
+                f"together ({problem})",
+            )
+
+
+def _fitted_estimators(model):
+    """The estimators inside a model, with the fitted ones of wrappers."""
+    for estimator in _estimators(model):
+        yield estimator
+        for name in ("estimator_", "best_estimator_", "steps_"):
+            inner = getattr(estimator, name, None)
+            if inner is not None and inner is not estimator:
+                yield from _fitted_estimators(inner)

@@ -18,6 +18,7 @@ from ._model_checks import (
     DEFAULT_MAX_BYTES,
     check_skops_archive,
     find_unsaveable,
+    validate_loaded_arrays,
     validate_loaded_params,
 )
 from .exceptions import ModelVersionWarning  # noqa: F401  (its old home)
@@ -333,6 +334,7 @@ def load_model(path, *, allow_pickle=False, max_bytes=DEFAULT_MAX_BYTES):
     else:
         model = _check_is_model(_load_pickle(path, data), path)
     validate_loaded_params(model, path)
+    validate_loaded_arrays(model, path)
     return model
 
 

@@ -257,3 +257,67 @@ def test_untrusted_zip_members_are_not_read_before_the_size_check(tmp_path):
         load_model(path, max_bytes=2**20)
     assert tracemalloc.get_traced_memory()[1] < 4 * 2**20
     tracemalloc.stop()
+
+
+# ------------------------------------------------------------ tampered fitted arrays
+def _fitted_pipeline():
+    from sklearn.pipeline import make_pipeline
+
+    clf = CharEmbeddingMLPClassifier(embedding_dim=4, hidden_layer_sizes=(8,),
+                                     max_iter=2, random_state=0)  # fmt: skip
+    return make_pipeline(ContextWindowTransformer(context_length=2), clf).fit(NAMES)
+
+
+def _tamper_arrays(clf, kind):
+    import numpy as np
+
+    if kind == "first-layer-rows":
+        clf.coefs_ = [clf.coefs_[0][:5], *clf.coefs_[1:]]
+        return "coefs_\\[0\\] has 5 rows, the embeddings it reads need 8"
+    if kind == "intercept-length":
+        clf.intercepts_ = [clf.intercepts_[0][:3], *clf.intercepts_[1:]]
+        return "intercepts_\\[0\\] has 3 values for 8 units"
+    if kind == "layers-disagree":
+        clf.coefs_ = [clf.coefs_[0], clf.coefs_[1][:6]]
+        return "coefs_\\[1\\] reads 6 units, layer 0 gives 8"
+    if kind == "classes":
+        clf.classes_ = clf.classes_[:-1]
+        return "the last layer gives \\d+ scores for \\d+ classes"
+    if kind == "nan":
+        clf.coefs_[1][0, 0] = np.nan
+        return "holds nan or inf"
+    clf.embeddings_ = clf.embeddings_.astype(np.int64)  # "int-embeddings"
+    return "embeddings_ is not a 2-d array of floats"
+
+
+@pytest.mark.parametrize("fmt", ["joblib", "skops"])
+@pytest.mark.parametrize(
+    "kind",
+    ["first-layer-rows", "intercept-length", "layers-disagree", "classes", "nan",
+     "int-embeddings"],
+)  # fmt: skip
+def test_tampered_fitted_arrays_fail_at_load_naming_the_file(tmp_path, fmt, kind):
+    # Written past save_model (which a tampering user would not use): the
+    # arrays of a file are checked at load, not found wrong deep inside NumPy.
+    import joblib
+
+    pipe = _fitted_pipeline()
+    match = _tamper_arrays(pipe[-1], kind)
+    path = tmp_path / f"m.{fmt}"
+    if fmt == "joblib":
+        joblib.dump(pipe, path)
+    else:
+        skops.io.dump(pipe, path)
+    with pytest.raises(ValueError, match=match) as info:
+        load_model(path, allow_pickle=True)
+    message = str(info.value)
+    assert str(path) in message and "CharEmbeddingMLPClassifier" in message
+    assert main(["sample", str(path), "--trust-pickle", "-n", "1"]) == 1
+
+
+def test_intact_fitted_arrays_load(tmp_path):
+    path = tmp_path / "m.skops"
+    pipe = _fitted_pipeline()
+    save_model(pipe, path)
+    loaded = load_model(path)
+    assert (loaded.predict_proba(["ab"]) == pipe.predict_proba(["ab"])).all()
