@@ -188,7 +188,7 @@ def check_skops_archive(path, data, max_bytes=DEFAULT_MAX_BYTES):
             path,
             f"it would take {total:,} bytes once uncompressed, more than "
             f"max_bytes={max_bytes:,}; if you trust the file and have the memory, "
-            "pass a larger max_bytes to load_model",
+            "raise the limit (max_bytes=...)",
         )
     _check_schema(path, data)
 

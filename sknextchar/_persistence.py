@@ -354,7 +354,8 @@ def _read_model_file(path, max_bytes):
     if max_bytes is not None and status.st_size > max_bytes:
         raise ValueError(
             f"Cannot load {str(path)!r}: it has {status.st_size:,} bytes, more than "
-            f"max_bytes={max_bytes:,}; pass a larger max_bytes if you trust it."
+            f"max_bytes={max_bytes:,}; if you trust the file, raise the limit "
+            "(max_bytes=...)."
         )
     with open(path, "rb") as f:
         return f.read()

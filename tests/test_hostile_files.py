@@ -321,3 +321,21 @@ def test_intact_fitted_arrays_load(tmp_path):
     save_model(pipe, path)
     loaded = load_model(path)
     assert (loaded.predict_proba(["ab"]) == pipe.predict_proba(["ab"])).all()
+
+
+def test_the_cli_max_bytes_flag_sets_the_limit(tmp_path, capsys):
+    path = save_model(_fitted_pipeline(), tmp_path / "m.skops")
+    size = path.stat().st_size
+    argv = ["sample", str(path), "-n", "1", "--seed", "0"]
+    assert main([*argv, "--max-bytes", "100"]) == 1
+    err = capsys.readouterr().err
+    assert "raise the limit (--max-bytes ...)" in err and "max_bytes=" not in err
+    assert "Traceback" not in err
+    for limit in (str(100 * size), f"{100 * size:,}", "1G", "2 MiB", "none"):
+        assert main([*argv, "--max-bytes", limit]) == 0, limit
+        assert len(capsys.readouterr().out.split()) == 1
+    for bad in ("-5", "0", "lots", "1.5G"):
+        assert main([*argv, "--max-bytes", bad]) == 2
+        assert "--max-bytes: expected a positive number of bytes" in (
+            capsys.readouterr().err
+        )

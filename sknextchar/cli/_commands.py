@@ -212,7 +212,9 @@ def _train_in_chunks(args):
 # --------------------------------------------------------------------------- #
 def _load_sampler(args, **settings):
     """The NameSampler of the model file, with the sampling settings applied."""
-    model = load_model(args.model, allow_pickle=args.trust_pickle)  # fails fast
+    model = load_model(
+        args.model, allow_pickle=args.trust_pickle, max_bytes=args.max_bytes
+    )  # fails fast
     from sklearn.pipeline import Pipeline
 
     from .._fitted import as_sampler
@@ -428,7 +430,9 @@ def plot(args):
     True
     """
     check_target(args.output, inputs=[args.model], force=args.force)
-    model = load_model(args.model, allow_pickle=args.trust_pickle)
+    model = load_model(
+        args.model, allow_pickle=args.trust_pickle, max_bytes=args.max_bytes
+    )
     if "matplotlib.pyplot" not in sys.modules:
         # Files only: no window, no GUI toolkit. A missing matplotlib is left
         # to the plotting function, which says how to install it.

@@ -96,6 +96,7 @@ class _CallFlag:
 _CALL_FLAGS = {
     "label": _CallFlag("--label"),
     "min_label_proba": _CallFlag("--min-label-proba"),
+    "max_bytes": _CallFlag("--max-bytes"),
 }
 
 

@@ -12,9 +12,11 @@ row's range fail both.
 
 import argparse
 import math
+import re
 from dataclasses import dataclass
 
 __all__ = [
+    "BYTE_COUNT",
     "KN_FLAGS",
     "POSITIVE_INT",
     "PROBABILITY",
@@ -222,6 +224,36 @@ TEMPERATURE = Number(float, 0, None)
 #: A probability, e.g. ``sample --min-label-proba``.
 PROBABILITY = Number(float, 0, 1)
 _SHARE = Number(float, 0, 1, closed="left")
+
+_BINARY_UNITS = {"": 1, "k": 2**10, "m": 2**20, "g": 2**30, "t": 2**40}
+
+
+def BYTE_COUNT(text):
+    """An argparse type: a number of bytes (``2G`` is 2 GiB), or ``none``.
+
+    Digits may be grouped with ``,`` or ``_``; a suffix K, M, G or T (with or
+    without ``iB`` or ``B``) multiplies by a power of 1024.
+
+    Examples
+    --------
+    >>> from sknextchar.cli._flags import BYTE_COUNT
+    >>> BYTE_COUNT("2G"), BYTE_COUNT("536,870,912"), BYTE_COUNT("none")
+    (2147483648, 536870912, None)
+    """
+    value = text.strip().lower()
+    if value == "none":
+        return None
+    match = re.fullmatch(r"([0-9][0-9,_]*)\s*([kmgt]?)(?:i?b)?", value)
+    if match is None or int(match.group(1).replace(",", "").replace("_", "")) < 1:
+        raise argparse.ArgumentTypeError(
+            f"expected a positive number of bytes (e.g. 600000000 or 2G) or "
+            f"'none' for no limit; got {text!r}"
+        )
+    digits = int(match.group(1).replace(",", "").replace("_", ""))
+    return digits * _BINARY_UNITS[match.group(2)]
+
+
+BYTE_COUNT.metavar = "BYTES"
 
 # fmt: off
 TRAIN_FLAGS = (

@@ -2,11 +2,13 @@
 
 import argparse
 
+from .._model_checks import DEFAULT_MAX_BYTES
 from .._persistence import PICKLE_SUFFIXES
 from .._version import __version__
 from ._commands import plot, sample, score, table, train
 from ._errors import PROG
 from ._flags import (
+    BYTE_COUNT,
     KN_FLAGS,
     POSITIVE_INT,
     PROBABILITY,
@@ -93,6 +95,14 @@ def _add_model_argument(parser):
         action="store_true",
         help="allow loading a joblib/pickle model file; loading one runs code from "
         "the file, so only use it for files you trust (skops files need no flag)",
+    )
+    parser.add_argument(
+        "--max-bytes",
+        type=BYTE_COUNT,
+        default=DEFAULT_MAX_BYTES,
+        metavar="BYTES",
+        help="refuse a model file larger than this once uncompressed, e.g. 2G, or "
+        "'none' for no limit (default: 512M)",
     )
 
 
