@@ -924,19 +924,26 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         return best
 
     # --------------------------------------------------------------- helpers
-    def _fitted_parts(self, label=None):
+    def _fitted_parts(self, label=None, *, one_label=True):
         """The fitted transformer and the model's next-log-probabilities function.
 
-        For a model fitted with labels, the function of ``label``.
+        For a model fitted with labels, the function of ``label``: a single label
+        when generating (``one_label``), or one per context row when scoring.
         """
         check_is_fitted(self)
+        if one_label and np.ndim(label) != 0:
+            raise ValueError(
+                f"label must be a single label for all the names; got "
+                f"{np.size(label)} labels. To generate names of several labels, "
+                "call once per label."
+            )
         transformer, model = split_pipeline(self.estimator_)
         check_steps_agree(transformer, model, self.vocabulary_)
         return transformer, next_log_proba_function(model, label)
 
     def _windows_and_model(self, X, label):
         """The windows of names and the model's function of their labels."""
-        transformer, _ = self._fitted_parts(label)  # checks that label fits
+        transformer, _ = self._fitted_parts(label, one_label=False)  # label fits
         windows = transformer.transform(X)
         model = split_pipeline(self.estimator_)[1]
         return windows, next_log_proba_function(

@@ -251,3 +251,13 @@ def test_cli_sample_min_label_proba(tmp_path, capsys, corpus):
     err = capsys.readouterr().err
     assert "--min-label-proba 1.0" in err and "min_label_proba" not in err
     assert "Traceback" not in err
+
+
+def test_generation_takes_one_label_for_all_names(sampler):
+    for call in (
+        lambda: sampler.sample(2, label=["A", "B"], random_state=0),
+        lambda: sampler.most_likely(2, label=np.array(["A", "B"])),
+        lambda: sampler.next_char_proba([""], label=["A"]),
+    ):
+        with pytest.raises(ValueError, match="label must be a single label .* got"):
+            call()
