@@ -18,16 +18,14 @@ from sklearn.callback import CallbackSupportMixin, with_callbacks
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.utils.validation import check_random_state
 
+from ._architecture import check_architecture, hidden_sizes, initial_parameters
 from ._atomic import reports_fit
 from ._blas import one_blas_thread
 from ._compat import Interval, Options, StrOptions, fit_context
 from ._estimator import PackageEstimatorMixin
 from ._hooks import CALLBACK_ATTRIBUTES
 from ._labels import (
-    check_label_architecture,
     label_network,
-    label_table_shape,
-    n_label_inputs,
     split_name_labels,
     with_label_column,
     with_training_labels,
@@ -38,12 +36,10 @@ from ._model_input import (
     check_score_data,
     check_training_data,
 )
-from ._sizes import check_weight_memory
 from ._windows import CharWindows
 from .nn.adam import SCHEDULES, AdamOptimizer
 from .nn.functional import (
     ACTIVATIONS,
-    init_params,
     log_proba_by_row,
     target_log_proba,
 )
@@ -461,7 +457,7 @@ class CharEmbeddingMLPClassifier(
             rng = check_random_state(self.random_state)
             if cold:
                 self._initialize(data, rng)
-            self._check_architecture()
+            check_architecture(self)
             self._start_stopping_state(new_run=True)
             self._train(X, y, data, rng, partial=False)
         return self
@@ -513,7 +509,7 @@ class CharEmbeddingMLPClassifier(
             rng = check_random_state(self.random_state)
             if first:
                 self._initialize(data, rng)
-            self._check_architecture()
+            check_architecture(self)
             self._start_stopping_state(new_run=False)
             self._train(X, y, data, rng, partial=True)
         return self
@@ -641,26 +637,12 @@ class CharEmbeddingMLPClassifier(
 
     def _initialize(self, data, rng):
         """New random parameters and empty training history."""
-        check_weight_memory(  # a ValueError naming the sizes, not an OverflowError
-            data.n_symbols,
-            self.embedding_dim,
-            data.contexts.shape[1],
-            self._hidden_sizes(),
-            len(self.classes_),
-            np.dtype(self.dtype).itemsize,
-        )
-        self.embeddings_, self.coefs_, self.intercepts_, *label = init_params(
-            data.n_symbols,
-            self.embedding_dim,
-            self.n_features_in_,
-            self._hidden_sizes(),
-            len(self.classes_),
-            self.activation,
-            np.dtype(self.dtype),
-            rng,
-            labels=label_table_shape(self),
-        )
-        self.label_embeddings_ = label[0] if label else None
+        (
+            self.embeddings_,
+            self.coefs_,
+            self.intercepts_,
+            self.label_embeddings_,
+        ) = initial_parameters(self, data, rng)
         self.n_iter_ = 0
         self.t_ = 0
         self.loss_curve_ = []
@@ -691,22 +673,6 @@ class CharEmbeddingMLPClassifier(
                 self.best_loss_ = min(self.loss_curve_, default=np.inf)
             self.validation_scores_ = None
             self.best_validation_score_ = None
-
-    def _check_architecture(self):
-        """Refuse to continue training weights of another shape."""
-        n_inputs = self.n_features_in_ * self.embedding_dim + n_label_inputs(self)
-        expected = [n_inputs, *self._hidden_sizes()]
-        actual = [c.shape[0] for c in self.coefs_]
-        if self.embeddings_.shape[1] != self.embedding_dim or expected != actual:
-            raise ValueError(
-                f"embedding_dim={self.embedding_dim!r} and hidden_layer_sizes="
-                f"{self.hidden_layer_sizes!r} do not match the fitted weights "
-                f"(embedding_dim={self.embeddings_.shape[1]}, hidden_layer_sizes="
-                f"{tuple(actual[1:])}). Continuing training needs the same "
-                "architecture: restore the parameters, or set warm_start=False and "
-                "call fit to start again."
-            )
-        check_label_architecture(self)
 
     def _trainer(self, n_windows, *, fresh_optimizer):
         """Pack the parameters into a workspace and set up the optimizer's steps.
@@ -819,7 +785,7 @@ class CharEmbeddingMLPClassifier(
             raise
 
     def _hidden_sizes(self):
-        return [int(h) for h in np.asarray(self.hidden_layer_sizes).ravel()]
+        return hidden_sizes(self)
 
     # --------------------------------------------------------------- predict
 
