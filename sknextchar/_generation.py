@@ -460,7 +460,8 @@ def _shortfall_message(
         f"{n_accepted / max(drawn, 1):.2%} of the drawn names were accepted as "
         f"{', '.join(kept)}. The model rarely produces such names under these "
         "settings: ask for fewer names, loosen the pattern or the length bounds, "
-        "raise the temperature, loosen top_k/top_p, or raise max_rounds."
+        "raise the temperature, loosen top_k/top_p, or allow more rounds "
+        "(max_rounds=...)."
     )
 
 

@@ -251,6 +251,15 @@ def test_cli_sample_min_label_proba(tmp_path, capsys, corpus):
     err = capsys.readouterr().err
     assert "--min-label-proba 1.0" in err and "min_label_proba" not in err
     assert "Traceback" not in err
+    # --max-rounds bounds the rejection rounds, and the advice names the flag.
+    start = time.perf_counter()
+    impossible = [*argv, "--min-label-proba", "1.0", "--max-length", "3"]
+    assert main([*impossible, "--max-rounds", "2"]) == 1
+    assert time.perf_counter() - start < 10
+    err = capsys.readouterr().err
+    assert "(--max-rounds ...)" in err and "max_rounds" not in err
+    assert main([*argv, "--max-rounds", "0"]) == 2
+    assert "--max-rounds" in capsys.readouterr().err
 
 
 def test_generation_takes_one_label_for_all_names(sampler):

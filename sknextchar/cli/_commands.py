@@ -312,6 +312,7 @@ def sample(args):
         random_state=args.seed,
         label=args.label,
         min_label_proba=args.min_label_proba,
+        max_rounds=args.max_rounds,
     )
     print("\n".join(names))
     if args.report:

@@ -97,6 +97,7 @@ _CALL_FLAGS = {
     "label": _CallFlag("--label"),
     "min_label_proba": _CallFlag("--min-label-proba"),
     "max_bytes": _CallFlag("--max-bytes"),
+    "max_rounds": _CallFlag("--max-rounds"),
 }
 
 

@@ -239,6 +239,14 @@ def _add_sample_filters(parser):
         "(rejection; e.g. 0.5; default: none)",
     )
     parser.add_argument(
+        "--max-rounds",
+        type=POSITIVE_INT,
+        default=20,
+        metavar="N",
+        help="batches of names to draw before giving up on names that --novel, "
+        "--unique, --pattern or --min-label-proba keep rarely (default: 20)",
+    )
+    parser.add_argument(
         "--exclude-file",
         metavar="FILE",
         help="never print a name of this file (one name per line)",
