@@ -27,6 +27,7 @@ from ._ngram import (
     modified_discounts,
     ngram_keys,
     order_counts,
+    table_problem,
 )
 from ._windows import CharWindows
 from .nn.training import fitted_state
@@ -577,3 +578,25 @@ class KneserNeyClassifier(
         tags.input_tags.categorical = True
         tags.input_tags.positive_only = True
         return tags
+
+    def __setstate__(self, state):
+        # A pickled, joblib or skops copy: its count tables are checked here, so
+        # a damaged or edited file fails at load, not inside NumPy at first use.
+        super().__setstate__(state)
+        tables = self.__dict__.get("_tables")
+        if tables is None:
+            return
+        base = self.__dict__.get("_base")
+        if not isinstance(tables, list) or not tables:
+            problems = ["they are not a list of tables"]
+        elif not isinstance(base, int) or base < 2:
+            problems = ["the number of symbols is not an int >= 2"]
+        else:
+            found = [table_problem(t, base) for t in tables]
+            problems = [f"table {i}: {p}" for i, p in enumerate(found) if p]
+        if problems:
+            raise ValueError(
+                f"This {type(self).__name__}'s count tables are damaged "
+                f"({'; '.join(problems)}): load an intact "
+                "file, or fit the model again."
+            )

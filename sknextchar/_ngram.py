@@ -38,6 +38,7 @@ __all__ = [
     "max_order",
     "merge_counts",
     "modified_discounts",
+    "table_problem",
     "ngram_keys",
     "order_counts",
 ]
@@ -405,3 +406,82 @@ def _apply_table(table, context_keys, proba, base):
     ngram = np.repeat(starts - offsets, lengths) + np.arange(lengths.sum())
     symbols = table["ngram_keys"][ngram] % base
     proba[np.repeat(seen, lengths), symbols] += table["alpha"][ngram]
+
+
+def _int_vector(value):
+    return (
+        isinstance(value, np.ndarray) and value.ndim == 1 and value.dtype.kind in "iu"
+    )
+
+
+def _float_vector(value, size):
+    return (
+        isinstance(value, np.ndarray)
+        and value.shape == (size,)
+        and value.dtype.kind == "f"
+        and bool(np.isfinite(value).all())
+        and bool((value >= 0).all())
+    )
+
+
+def table_problem(table, base):
+    """What makes an interpolation table unusable, or None.
+
+    The structure :func:`kneser_ney_table` and :func:`add_k_table` build: sorted
+    distinct keys of n-grams of ``order`` symbols (each below
+    ``base ** order``), one non-negative ``alpha`` each, sorted distinct context
+    keys with one ``gamma`` each, and ``indptr`` delimiting each context's
+    n-grams. A model file whose tables break this (damaged or edited) would
+    otherwise fail inside NumPy, or give probabilities that do not sum to 1.
+
+    Parameters
+    ----------
+    table : object
+        The table to check.
+    base : int
+        Number of distinct symbol ids.
+
+    Returns
+    -------
+    problem : str or None
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> table = kneser_ney_table(np.array([1, 2]), np.array([3, 1]),
+    ...                          (0.5, 1.0, 1.5), base=3, order=1)
+    >>> table_problem(table, base=3) is None
+    True
+    >>> table["alpha"] = table["alpha"][:1]
+    >>> table_problem(table, base=3)
+    'its alpha does not hold one non-negative float per n-gram'
+    """
+    names = ("order", "ngram_keys", "alpha", "context_keys", "indptr", "gamma")
+    if not isinstance(table, dict) or set(table) != set(names):
+        return f"it is not a table with the entries {', '.join(names)}"
+    order, keys, contexts = table["order"], table["ngram_keys"], table["context_keys"]
+    if not isinstance(order, int) or not 1 <= order <= max_order(base):
+        return f"its order {order!r} is not an order of n-grams in base {base}"
+    if not (_int_vector(keys) and _int_vector(contexts)):
+        return "its keys are not vectors of integers"
+    for name, values, limit in ((
+        ("n-gram", keys, base**order), ("context", contexts, base ** (order - 1))
+    )):  # fmt: skip
+        if len(values) and (values[0] < 0 or values[-1] >= limit):
+            return f"a {name} key is outside [0, {limit})"
+        if (np.diff(values) <= 0).any():
+            return f"its {name} keys are not sorted and distinct"
+    if not _float_vector(table["alpha"], len(keys)):
+        return "its alpha does not hold one non-negative float per n-gram"
+    if not _float_vector(table["gamma"], len(contexts)):
+        return "its gamma does not hold one non-negative float per context"
+    indptr = table["indptr"]
+    if not (
+        _int_vector(indptr)
+        and len(indptr) == len(contexts) + 1
+        and indptr[0] == 0
+        and indptr[-1] == len(keys)
+        and (np.diff(indptr) >= 0).all()
+    ):
+        return "its indptr does not delimit the n-grams of each context"
+    return None

@@ -268,6 +268,17 @@ def _fitted_pipeline():
     return make_pipeline(ContextWindowTransformer(context_length=2), clf).fit(NAMES)
 
 
+def _dump_past_save_model(model, path):
+    """Write ``model`` as a tampering user would: with joblib or skops directly."""
+    import joblib
+
+    if path.suffix == ".joblib":
+        joblib.dump(model, path)
+    else:
+        skops.io.dump(model, path)
+    return path
+
+
 def _tamper_arrays(clf, kind):
     import numpy as np
 
@@ -297,17 +308,10 @@ def _tamper_arrays(clf, kind):
      "int-embeddings"],
 )  # fmt: skip
 def test_tampered_fitted_arrays_fail_at_load_naming_the_file(tmp_path, fmt, kind):
-    # Written past save_model (which a tampering user would not use): the
-    # arrays of a file are checked at load, not found wrong deep inside NumPy.
-    import joblib
-
+    # The arrays of a file are checked at load, not found wrong inside NumPy.
     pipe = _fitted_pipeline()
     match = _tamper_arrays(pipe[-1], kind)
-    path = tmp_path / f"m.{fmt}"
-    if fmt == "joblib":
-        joblib.dump(pipe, path)
-    else:
-        skops.io.dump(pipe, path)
+    path = _dump_past_save_model(pipe, tmp_path / f"m.{fmt}")
     with pytest.raises(ValueError, match=match) as info:
         load_model(path, allow_pickle=True)
     message = str(info.value)
@@ -339,3 +343,62 @@ def test_the_cli_max_bytes_flag_sets_the_limit(tmp_path, capsys):
         assert "--max-bytes: expected a positive number of bytes" in (
             capsys.readouterr().err
         )
+
+
+def _tamper_tables(tables, kind):
+    import numpy as np
+
+    table = tables[-1]
+    if kind == "alpha-length":
+        table["alpha"] = table["alpha"][:-1]
+        return "alpha does not hold one non-negative float per n-gram"
+    if kind == "unsorted-keys":
+        table["ngram_keys"] = table["ngram_keys"][::-1].copy()
+        return "n-gram keys are not sorted and distinct"
+    if kind == "key-range":
+        table["ngram_keys"] = table["ngram_keys"] + 10**12
+        return "n-gram key is outside"
+    if kind == "indptr":
+        table["indptr"] = table["indptr"][:-1]
+        return "indptr does not delimit"
+    if kind == "negative-gamma":
+        table["gamma"] = -np.abs(table["gamma"]) - 1
+        return "gamma does not hold one non-negative float per context"
+    tables.clear()  # "no-tables"
+    return "they are not a list of tables"
+
+
+@pytest.mark.parametrize("fmt", ["joblib", "skops"])
+@pytest.mark.parametrize(
+    "kind",
+    ["alpha-length", "unsorted-keys", "key-range", "indptr", "negative-gamma",
+     "no-tables"],
+)  # fmt: skip
+def test_tampered_count_tables_fail_at_load_naming_the_file(tmp_path, fmt, kind):
+    import copy
+
+    from sklearn.pipeline import make_pipeline
+
+    from sknextchar import KneserNeyClassifier
+
+    pipe = make_pipeline(ContextWindowTransformer(), KneserNeyClassifier()).fit(NAMES)
+    state = copy.deepcopy(pipe[-1].__getstate__())
+    match = _tamper_tables(state["_tables"], kind)
+    pipe[-1].__dict__.update(state)  # as a file edited by hand would hold it
+    path = _dump_past_save_model(pipe, tmp_path / f"m.{fmt}")
+    with pytest.raises(ValueError, match=match) as info:
+        load_model(path, allow_pickle=True)
+    assert str(path) in str(info.value) and "count tables are damaged" in str(
+        info.value
+    )
+    assert main(["sample", str(path), "--trust-pickle", "-n", "1"]) == 1
+
+
+def test_intact_count_tables_load_bit_identical(tmp_path):
+    from sklearn.pipeline import make_pipeline
+
+    from sknextchar import KneserNeyClassifier
+
+    pipe = make_pipeline(ContextWindowTransformer(), KneserNeyClassifier()).fit(NAMES)
+    path = save_model(pipe, tmp_path / "m.skops")
+    assert (load_model(path).predict_proba(NAMES) == pipe.predict_proba(NAMES)).all()
