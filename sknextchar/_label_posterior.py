@@ -24,6 +24,7 @@ __all__ = [
     "label_posterior",
     "name_windows",
     "posterior_filter",
+    "windows_log_likelihood",
 ]
 
 
@@ -92,10 +93,47 @@ def label_log_likelihood(ids, functions, *, context_length, n_symbols):
     ...                      n_symbols=3).round(4).tolist()  # 3 symbols of 1/3
     [[-3.2958]]
     """
-    n_names = len(ids)
-    if not n_names:
+    if not len(ids):
         return np.zeros((0, len(functions)))
     contexts, targets, name_index = name_windows(ids, context_length)
+    return windows_log_likelihood(
+        functions, contexts, targets, name_index, len(ids), n_symbols
+    )
+
+
+def windows_log_likelihood(
+    functions, contexts, targets, name_index, n_names, n_symbols
+):
+    """The log-probabilities of the windows' targets, summed by name, per function.
+
+    Parameters
+    ----------
+    functions : sequence of callable
+        Next-log-probabilities functions (one per label): each maps contexts of
+        shape ``(n, context_length)`` to ``(n, n_symbols)`` log-probabilities,
+        a row depending on its own context only. Each runs once, on the
+        distinct contexts.
+    contexts : ndarray of int of shape (n_windows, context_length)
+    targets : ndarray of int of shape (n_windows,)
+    name_index : ndarray of int of shape (n_windows,)
+        The name of each window, in ``[0, n_names)``.
+    n_names : int
+    n_symbols : int
+        The number of symbols, the end marker included.
+
+    Returns
+    -------
+    log_likelihood : ndarray of shape (n_names, len(functions)), float64
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> def half(contexts):  # two symbols, each 1/2
+    ...     return np.full((len(contexts), 2), np.log(0.5))
+    >>> windows_log_likelihood([half], np.array([[0], [1], [0]]), np.array([1, 0, 0]),
+    ...                        np.array([0, 0, 1]), 2, 2).round(4).tolist()
+    [[-1.3863], [-0.6931]]
+    """
     distinct, inverse = distinct_rows(contexts, n_symbols)
     columns = []
     for function in functions:

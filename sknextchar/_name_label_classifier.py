@@ -12,11 +12,11 @@ from sklearn.utils.validation import check_is_fitted, column_or_1d
 from ._compat import HasMethods, Interval, StrOptions, fit_context
 from ._estimator import PackageEstimatorMixin
 from ._label_calibration import fit_temperature
+from ._label_posterior import windows_log_likelihood
 from ._model_input import check_no_missing_labels
 from ._pipeline import next_log_proba_function, split_pipeline
 from ._presets import make_default_pipeline
 from ._validation import check_names
-from .nn.functional import target_log_proba
 
 __all__ = ["NameLabelClassifier", "check_priors"]
 
@@ -403,12 +403,17 @@ def _log_likelihood(pipelines, classes, names):
     for pipeline in pipelines:
         transformer, model = split_pipeline(pipeline, owner="NameLabelClassifier")
         windows = transformer.transform(names)
-        columns = []
-        for label in classes:
-            log_proba = next_log_proba_function(model, label)(windows.contexts)
-            picked = target_log_proba(log_proba, windows.targets)
-            columns.append(np.bincount(windows.name_index, picked, windows.n_names))
-        per_pipeline.append(np.stack(columns, axis=1))
+        functions = [next_log_proba_function(model, label) for label in classes]
+        per_pipeline.append(
+            windows_log_likelihood(
+                functions,
+                windows.contexts,
+                windows.targets,
+                windows.name_index,
+                windows.n_names,
+                len(transformer.vocabulary_),
+            )
+        )
     if len(per_pipeline) == 1:
         return per_pipeline[0]
     return np.mean(per_pipeline, axis=0)
