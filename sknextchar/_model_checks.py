@@ -408,11 +408,25 @@ def validate_loaded_arrays(model, path):
             )
 
 
-def _fitted_estimators(model):
-    """The estimators inside a model, with the fitted ones of wrappers."""
+def _fitted_estimators(model, seen=None):
+    """The estimators inside a model, with the fitted ones that wrappers hold.
+
+    Beside the parameters' estimators, every public fitted attribute (a name
+    ending in ``_``) that is an estimator or a list of them: a search's
+    ``best_estimator_``, a sampler's ``estimator_``, a mixture's
+    ``estimators_``, a classifier of names' ``pipelines_``.
+    """
+    seen = set() if seen is None else seen
     for estimator in _estimators(model):
+        if id(estimator) in seen:
+            continue
+        seen.add(id(estimator))
         yield estimator
-        for name in ("estimator_", "best_estimator_", "steps_"):
-            inner = getattr(estimator, name, None)
-            if inner is not None and inner is not estimator:
-                yield from _fitted_estimators(inner)
+        for name, value in vars(estimator).items():
+            if name.startswith("_") or not name.endswith("_"):
+                continue
+            for item in value if isinstance(value, (list, tuple)) else [value]:
+                if isinstance(item, tuple):  # (name, estimator) pairs
+                    item = item[-1]
+                if hasattr(item, "get_params"):
+                    yield from _fitted_estimators(item, seen)

@@ -402,3 +402,27 @@ def test_intact_count_tables_load_bit_identical(tmp_path):
     pipe = make_pipeline(ContextWindowTransformer(), KneserNeyClassifier()).fit(NAMES)
     path = save_model(pipe, tmp_path / "m.skops")
     assert (load_model(path).predict_proba(NAMES) == pipe.predict_proba(NAMES)).all()
+
+
+def test_tampered_arrays_inside_fitted_wrappers_fail_at_load(tmp_path):
+    # Fitted members that only a fitted attribute holds (a classifier of names'
+    # pipelines_, a mixture's estimators_) are checked like the others.
+    from sklearn.pipeline import make_pipeline
+
+    from sknextchar import MixtureClassifier, NameLabelClassifier
+
+    clf = CharEmbeddingMLPClassifier(embedding_dim=4, hidden_layer_sizes=(8,),
+                                     max_iter=2, random_state=0)  # fmt: skip
+    by_label = NameLabelClassifier(_fitted_pipeline()).fit(NAMES, list("ffmmfm"))
+    mixture = make_pipeline(
+        ContextWindowTransformer(context_length=2),
+        MixtureClassifier([("mlp", clf)], weights=[1]),
+    ).fit(NAMES)
+    for model, network in (
+        (by_label, by_label.pipelines_[0][-1]),
+        (mixture, mixture[-1].estimators_[0]),
+    ):
+        _tamper_arrays(network, "nan")
+        path = _dump_past_save_model(model, tmp_path / "m.skops")
+        with pytest.raises(ValueError, match="holds nan or inf"):
+            load_model(path)
