@@ -14,12 +14,14 @@ The first layer reads the concatenated embeddings of the context,
 ``E[X].reshape(n, L*K)``, gathered one batch at a time: the data stay small integer
 ids. Its gradient reaches ``E`` by a scatter-add of each window's embedding
 gradient into the rows of its ids, done as a product with a one-hot matrix of the
-batch (``np.add.at`` is ten times slower). For training, precomputing the
-``(L*V, H)`` table ``E @ W_p`` per position and gathering its rows was measured
-too: rebuilt at every step, it is faster only for batches of several hundred
-windows and slower for small ones, so the simpler computation is used.
-Prediction (:func:`log_proba_by_row`) does use the table, built once per call:
-it makes each window's first layer independent of the other windows.
+batch (``np.add.at`` is ten times slower). When it is faster at the step's
+shapes (the tuned preset's, batches of 1024, the defaults'), a training step
+computes the first layer instead from per-position tables ``E @ W_p`` and the
+batch's sparse incidence matrix (:mod:`sknextchar.nn.tables`; the same sums in
+another order): :class:`StepBuffers` holds that form's work arrays when
+:func:`~sknextchar.nn.tables.tables_pay_off` chooses it. Prediction
+(:func:`log_proba_by_row`) uses the tables too, built once per call: it makes
+each window's first layer independent of the other windows.
 
 The L2 penalty ``alpha / (2 n) * sum of squared weights`` (the convention of
 scikit-learn's MLP) covers the embeddings as well as the coefficients, not the
@@ -44,6 +46,8 @@ import sys
 
 import numpy as np
 from scipy.special import expit
+
+from sknextchar.nn import tables as _tables
 
 __all__ = [
     "ACTIVATIONS",
@@ -534,6 +538,11 @@ class StepBuffers:
         Scratch of each hidden layer's shape, for the activation's derivative.
     rows : ndarray of int of shape (n,)
         ``arange(n)``.
+    tables : FirstLayerTables or None
+        The work arrays of the first layer's table form, when
+        :func:`~sknextchar.nn.tables.tables_pay_off` says it is the faster form
+        at these shapes (None otherwise): :func:`forward` and :func:`backward`
+        then compute the first layer with them.
 
     Examples
     --------
@@ -562,6 +571,10 @@ class StepBuffers:
         self.input_grads += [np.empty((n, c.shape[0]), dtype) for c in coefs[1:]]
         self.factors = [np.empty((n, c.shape[1]), dtype) for c in coefs[:-1]]
         self.rows = np.arange(n)
+        H = coefs[0].shape[1]
+        self.tables = None
+        if len(coefs) > 1 and _tables.tables_pay_off(n, context_length, K, V, H):
+            self.tables = _tables.FirstLayerTables(n, context_length, embeddings, H)
 
 
 def forward(
@@ -634,9 +647,13 @@ def forward(
         X, label_ids, first, label_coef = _label_input(
             X, embeddings, first, label_embeddings
         )
+    work = None if buffers is None or gathered is not None else buffers.tables
     if gathered is None and buffers is not None:
         gathered = buffers.gathered
-    if gathered is None:
+    if work is not None:  # the first layer as a sum of table rows
+        work.set_contexts(X)
+        A = _tables.first_layer_forward(work, embeddings, first, out=outputs[0])
+    elif gathered is None:
         A = np.matmul(concatenated_embeddings(X, embeddings), first, out=outputs[0])
     else:  # the caller's buffer, read again by backward
         embeddings.take(X, axis=0, out=gathered)  # (n, L, K)
@@ -997,6 +1014,12 @@ def _input_backward(
         _label_backward(
             label_ids, label_embeddings, label_coef, delta, out[3], grad_label_coef
         )
+    if getattr(buffers, "tables", None) is not None and gathered is buffers.gathered:
+        buffers.tables.set_contexts(X)
+        _tables.first_layer_backward(
+            buffers.tables, embeddings, coef, delta, out[0], grad_coef
+        )
+        return
     _first_layer_backward(
         X, embeddings, coef, delta, out[0], grad_coef, gathered, onehot,
         buffers.input_grads[0], buffers.onehot_starts,
