@@ -234,7 +234,7 @@ class CharEmbeddingMLPClassifier(
     mini-batch at a time and no one-hot copy of the data is ever made (for
     large enough batches, the first layer is computed from per-position tables
     ``E @ W_p`` and the batch's sparse incidence matrix instead: fewer
-    products, the same sums up to round-off; see :mod:`sknextchar.nn.tables`). The
+    products, the same sums up to round-off; see ``sknextchar.nn.tables``). The
     parameters live in one flat buffer (and their gradients in another), so an
     Adam step is a few vectorised operations; BLAS runs single-threaded during
     training and prediction, which is faster for these small products, robust on
