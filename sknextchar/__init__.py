@@ -20,6 +20,7 @@ _LAZY = {
     "ContextWindowTransformer": "._transformer",
     "KneserNeyClassifier": "._kneser_ney",
     "MixtureClassifier": "._mixture",
+    "DamagedModelError": ".exceptions",
     "ModelVersionWarning": ".exceptions",
     "NameLabelClassifier": "._name_label_classifier",
     "NameSampler": "._sampler",

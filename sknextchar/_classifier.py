@@ -30,6 +30,7 @@ from ._labels import (
     with_label_column,
     with_training_labels,
 )
+from ._model_checks import network_array_problem
 from ._model_input import (
     check_params_together,
     check_predict_contexts,
@@ -37,6 +38,7 @@ from ._model_input import (
     check_training_data,
 )
 from ._windows import CharWindows
+from .exceptions import DamagedModelError
 from .nn.adam import SCHEDULES, AdamOptimizer
 from .nn.functional import (
     ACTIVATIONS,
@@ -993,3 +995,11 @@ class CharEmbeddingMLPClassifier(
         state.pop("callback", None)  # a parameter until sknextchar 0.1
         state.setdefault("label_embedding_dim", None)  # not a parameter in 0.1
         super().__setstate__(state)
+        # A pickled, joblib or skops copy checks its fitted arrays here, so a
+        # damaged or edited file fails at load, not inside NumPy at first use.
+        problem = network_array_problem(self)
+        if problem is not None:
+            raise DamagedModelError(
+                f"This {type(self).__name__}'s fitted arrays do not fit together "
+                f"({problem}): load an intact file, or fit the model again."
+            )

@@ -472,8 +472,10 @@ class SamplingControls:
     >>> lp = np.log([[0.5, 0.25, 0.25]] * 3)
     >>> controls.next_symbol_proba(lp, lengths=[1, 2, 3]).round(3).tolist()
     [[0.0, 0.5, 0.5], [0.667, 0.167, 0.167], [1.0, 0.0, 0.0]]
-    >>> controls.deterministic, str(controls)
-    (False, 'temperature=0.5, top_k=None, top_p=None, min_length=2, max_length=3')
+    >>> controls.deterministic, str(controls)  # the settings in use
+    (False, 'temperature=0.5, min_length=2, max_length=3')
+    >>> str(SamplingControls(top_k=5))
+    'temperature=1.0, top_k=5, min_length=1, max_length=20'
     """
 
     temperature: float = 1.0
@@ -540,8 +542,9 @@ class SamplingControls:
         return weights / weights.sum(axis=1, keepdims=True)
 
     def __str__(self):
-        return (
-            f"temperature={self.temperature}, top_k={self.top_k}, "
-            f"top_p={self.top_p}, min_length={self.min_length}, "
-            f"max_length={self.max_length}"
-        )
+        # Only the filters in use: "top_k=None" would read as a value to pass (on
+        # the command line, "--top-k None").
+        settings = {"temperature": self.temperature, "top_k": self.top_k,
+                    "top_p": self.top_p, "min_length": self.min_length,
+                    "max_length": self.max_length}  # fmt: skip
+        return ", ".join(f"{k}={v}" for k, v in settings.items() if v is not None)

@@ -459,8 +459,9 @@ def _shortfall_message(
         f"names after drawing {drawn} ({controls}, {len(exclude)} excluded names): "
         f"{n_accepted / max(drawn, 1):.2%} of the drawn names were accepted as "
         f"{', '.join(kept)}. The model rarely produces such names under these "
-        "settings: ask for fewer names, loosen the pattern or the length bounds, "
-        "raise the temperature, loosen top_k/top_p, or allow more rounds "
+        "settings: ask for fewer names, loosen the pattern (pattern=...) or the "
+        "length bounds (min_length=..., max_length=...), raise the temperature "
+        "(temperature=...), loosen top_k=... or top_p=..., or allow more rounds "
         "(max_rounds=...)."
     )
 

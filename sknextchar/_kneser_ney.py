@@ -30,6 +30,7 @@ from ._ngram import (
     table_problem,
 )
 from ._windows import CharWindows
+from .exceptions import DamagedModelError
 from .nn.training import fitted_state
 
 # Rows per block when a (n, n_classes) probability matrix is scored: bounds the
@@ -595,7 +596,7 @@ class KneserNeyClassifier(
             found = [table_problem(t, base) for t in tables]
             problems = [f"table {i}: {p}" for i, p in enumerate(found) if p]
         if problems:
-            raise ValueError(
+            raise DamagedModelError(
                 f"This {type(self).__name__}'s count tables are damaged "
                 f"({'; '.join(problems)}): load an intact "
                 "file, or fit the model again."

@@ -9,9 +9,11 @@ directory and refuses a file whose members declare more bytes than a limit, and
 then checks that the schema is a JSON object of bounded nesting.
 
 After loading: :func:`validate_loaded_params` checks the parameters of every
-estimator inside the model, and :func:`validate_loaded_arrays` that the fitted
-arrays of every network inside it fit together (shapes, dtypes, finite values),
-so a tampered value fails at load, not at first use deep inside NumPy.
+estimator inside the model, fitted members included. The fitted state is checked
+earlier, by each model as it is unpickled (its ``__setstate__``, whatever loads
+it: :func:`~sknextchar.load_model`, joblib, pickle or skops):
+:func:`network_array_problem` is the network's check (shapes, dtypes, finite
+values), so a tampered value fails at load, not at first use deep inside NumPy.
 """
 
 import _thread
@@ -27,7 +29,6 @@ __all__ = [
     "check_skops_archive",
     "find_unsaveable",
     "network_array_problem",
-    "validate_loaded_arrays",
     "validate_loaded_params",
 ]
 
@@ -235,6 +236,9 @@ def _estimators(model, depth=0):
 def validate_loaded_params(model, path):
     """Check the parameters of every estimator inside a loaded model.
 
+    Every estimator: those of the parameters, and the fitted ones that wrappers
+    hold (a search's ``best_estimator_``, a classifier of names' ``pipelines_``).
+
     Parameters
     ----------
     model : estimator
@@ -260,7 +264,7 @@ def validate_loaded_params(model, path):
     """
     from ._compat import validate_parameter_constraints  # scikit-learn: lazily
 
-    for estimator in _estimators(model):
+    for estimator in _fitted_estimators(model):
         constraints = getattr(type(estimator), "_parameter_constraints", None)
         if not constraints:
             continue
@@ -368,44 +372,6 @@ def network_array_problem(model):
 
 
 _NETWORK_ARRAYS = ("embeddings_", "coefs_", "intercepts_")
-
-
-def validate_loaded_arrays(model, path):
-    """Check that the fitted arrays of every network inside a loaded model fit.
-
-    Parameters
-    ----------
-    model : estimator
-        The loaded model (a pipeline, a sampler, an estimator).
-    path : str or os.PathLike
-        Its file, for the message.
-
-    Raises
-    ------
-    ValueError
-        Naming the estimator and what does not fit (a damaged or edited file).
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> from sknextchar import CharEmbeddingMLPClassifier
-    >>> from sknextchar._model_checks import validate_loaded_arrays
-    >>> clf = CharEmbeddingMLPClassifier(max_iter=1, random_state=0)
-    >>> clf = clf.fit(np.array([[0, 1], [1, 2], [2, 0]]), np.array([1, 2, 0]))
-    >>> clf.intercepts_ = [clf.intercepts_[0][:3], *clf.intercepts_[1:]]
-    >>> validate_loaded_arrays(clf, "m.skops")
-    Traceback (most recent call last):
-    ...
-    ValueError: Cannot load 'm.skops': the fitted arrays of its ...
-    """
-    for estimator in _fitted_estimators(model):
-        problem = network_array_problem(estimator)
-        if problem is not None:
-            raise _bad_file(
-                path,
-                f"the fitted arrays of its {type(estimator).__name__} do not fit "
-                f"together ({problem})",
-            )
 
 
 def _fitted_estimators(model, seen=None):

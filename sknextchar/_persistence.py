@@ -18,10 +18,12 @@ from ._model_checks import (
     DEFAULT_MAX_BYTES,
     check_skops_archive,
     find_unsaveable,
-    validate_loaded_arrays,
     validate_loaded_params,
 )
-from .exceptions import ModelVersionWarning  # noqa: F401  (its old home)
+from .exceptions import (
+    DamagedModelError,
+    ModelVersionWarning,  # noqa: F401  (its old home)
+)
 
 # Types a saved sknextchar model may hold that skops does not trust by default.
 # A test saves every kind of model and checks that skops reports no other type.
@@ -334,7 +336,6 @@ def load_model(path, *, allow_pickle=False, max_bytes=DEFAULT_MAX_BYTES):
     else:
         model = _check_is_model(_load_pickle(path, data), path)
     validate_loaded_params(model, path)
-    validate_loaded_arrays(model, path)
     return model
 
 
@@ -368,6 +369,8 @@ def _load_pickle(path, data):
         return joblib.load(io.BytesIO(data))
     except Warning:  # a ModelVersionWarning turned into an error: not corruption
         raise
+    except DamagedModelError as exc:  # a model's own check, as it was restored
+        raise DamagedModelError(f"Cannot load {str(path)!r}: {exc}") from exc
     except Exception as exc:  # pickle reports corruption with many types
         raise ValueError(
             f"Cannot load {str(path)!r}: it is corrupt, truncated or not a model "
@@ -415,6 +418,8 @@ def _load_skops(path, data, max_bytes):
         return skops.io.load(io.BytesIO(data), trusted=get_trusted_types())
     except Warning:  # a ModelVersionWarning turned into an error: not corruption
         raise
+    except DamagedModelError as exc:
+        raise DamagedModelError(f"Cannot load {str(path)!r}: {exc}") from exc
     except Exception as exc:
         raise ValueError(
             f"Cannot load {str(path)!r}: it is corrupt or truncated "

@@ -23,6 +23,7 @@ import skops.io  # noqa: F401  (imported here: its import is no load's memory)
 from sknextchar import (
     CharEmbeddingMLPClassifier,
     ContextWindowTransformer,
+    get_trusted_types,
     load_model,
     save_model,
 )
@@ -426,3 +427,48 @@ def test_tampered_arrays_inside_fitted_wrappers_fail_at_load(tmp_path):
         path = _dump_past_save_model(model, tmp_path / "m.skops")
         with pytest.raises(ValueError, match="holds nan or inf"):
             load_model(path)
+
+
+@pytest.mark.parametrize("loader", ["joblib", "pickle", "skops"])
+def test_tampered_models_fail_when_unpickled_by_any_loader(tmp_path, loader):
+    # The models check their fitted state as they are restored, so loading a
+    # file without load_model (joblib.load, pickle, skops.io.load) fails too.
+    import joblib
+    from sklearn.pipeline import make_pipeline
+
+    from sknextchar import KneserNeyClassifier
+    from sknextchar.exceptions import DamagedModelError
+
+    network = _fitted_pipeline()
+    _tamper_arrays(network[-1], "classes")
+    counts = make_pipeline(ContextWindowTransformer(), KneserNeyClassifier()).fit(NAMES)
+    counts[-1].__dict__["_tables"] = []
+    for model, match in ((network, "fitted arrays do not fit together"),
+                         (counts, "count tables are damaged")):  # fmt: skip
+        path = tmp_path / "m.bin"
+        if loader == "joblib":
+            joblib.dump(model, path)
+            load = joblib.load
+        elif loader == "pickle":
+            path.write_bytes(pickle.dumps(model))
+            load = lambda p: pickle.loads(p.read_bytes())  # noqa: E731
+        else:
+            skops.io.dump(model, path)
+            load = lambda p: skops.io.load(p, trusted=get_trusted_types())  # noqa: E731
+        with pytest.raises(DamagedModelError, match=match):
+            load(path)
+        with pytest.raises(DamagedModelError, match=match) as info:
+            load_model(path, allow_pickle=True)
+        assert str(path) in str(info.value)
+
+
+def test_invalid_parameters_inside_fitted_wrappers_fail_at_load(tmp_path):
+    # The parameter check reaches the fitted members of a wrapper too.
+    from sknextchar import NameLabelClassifier
+
+    by_label = NameLabelClassifier(_fitted_pipeline()).fit(NAMES, list("ffmmfm"))
+    by_label.pipelines_[0][-1].max_iter = -3  # as an edited file would hold it
+    path = _dump_past_save_model(by_label, tmp_path / "m.skops")
+    with pytest.raises(ValueError, match="invalid parameter.*max_iter") as info:
+        load_model(path)
+    assert str(path) in str(info.value)

@@ -98,6 +98,7 @@ _CALL_FLAGS = {
     "min_label_proba": _CallFlag("--min-label-proba"),
     "max_bytes": _CallFlag("--max-bytes"),
     "max_rounds": _CallFlag("--max-rounds"),
+    "pattern": _CallFlag("--pattern"),
 }
 
 
