@@ -160,8 +160,8 @@ LINEAR_MIX = "kn+mlp-linear-refit"
 LOGLIN_MIX = "kn+mlp-loglin-refit"
 SEEDS_MIXTURE = "kn+4mlp-loglin-refit"  # the first choice, before the wide MLPs
 SEEDS_LABEL = "mixture: KN 6-gram + 4 tuned MLPs (seeds 0-3), log-linear"
-BEST_MIXTURE = "kn+2wide+2mlp-loglin-refit"
-BEST_LABEL = "mixture: KN 6-gram + 4 MLPs (seeds 0-3; 2 with 1024 units), log-linear"
+BEST_MIXTURE = "kn+4wide-loglin-refit"
+BEST_LABEL = "mixture: KN 6-gram + 4 MLPs with 1024 units (seeds 0-3), log-linear"
 
 # ---------------------------------------------------------------------------------
 # MODEL REGISTRY
@@ -420,7 +420,7 @@ MIXTURE_STEPS = (
     ("mix-seeds", "3 more MLPs (an ensemble of seeds), fitted 2 at a time"),
     (
         "mix-best",
-        f"1024 hidden units instead of 512 in two of the four MLPs: the "
+        f"1024 hidden units instead of 512 in the four MLPs: the "
         f"configuration chosen on val, {BEST_MIXTURE}",
     ),
 )
