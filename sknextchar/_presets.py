@@ -55,9 +55,10 @@ def make_tuned_pipeline(*, random_state=None, verbose=False):
     Targets of issue 8: val NLL <= 1.94 and <= 1.98, below the Kneser-Ney
     5-gram (``KneserNeyModel(5, padding="raw")`` in ``benchmarks/``, the issue's
     reference values). The package defaults reach 2.027 and 2.071 (val). Fitting
-    takes about 30 s on the 12,059 training names of the Indian corpus and
-    60 s on the 25,626 of names_en. ``benchmarks/REPORT.md`` has the full
-    comparison.
+    took 9 s on the 12,059 training names of the Indian corpus and 19 s on the
+    25,626 of names_en in ``benchmarks/REPORT.md`` (a quiet run, November 2026,
+    where the current kernels' round-off gives val 1.9057 and 1.9539), which
+    has the full comparison.
 
     Parameters
     ----------
@@ -109,8 +110,8 @@ def make_default_pipeline(*, random_state=None, verbose=False):
     hidden layer of 500 ReLU units, 20 epochs of Adam on a cosine schedule. The
     main job (``python -m sknextchar``) and ``sknextchar train`` start from it.
     It reaches a validation NLL of about 2.03 nats per character on the bundled
-    names in about 10 s on 2 cores; :func:`make_tuned_pipeline` reaches 1.91 in
-    about 30 s.
+    names in about 5 s on 2 cores; :func:`make_tuned_pipeline` reaches 1.91 in
+    about 10 s (``benchmarks/REPORT.md``).
 
     Parameters
     ----------
