@@ -360,7 +360,10 @@ def network_array_problem(model):
             return "label_embeddings_ is not a 2-d array of finite floats"
         n_inputs += labels.shape[1]
     elif getattr(model, "label_classes_", None) is not None:
-        return None  # a development version's layout: its use says what to do
+        return (
+            "it has labels but no label_embeddings_, as a development version of "
+            "sknextchar saved labelled models"
+        )
     if coefs[0].shape[0] != n_inputs:
         rows = coefs[0].shape[0]
         return f"coefs_[0] has {rows} rows, the embeddings it reads need {n_inputs}"

@@ -255,3 +255,8 @@ def test_a_labelled_model_without_label_embeddings_says_to_refit():
     del pipe[-1].label_embeddings_  # as the previous development version saved it
     with pytest.raises(ValueError, match="saved by a development version"):
         pipe.predict_proba(names[:1], labels="A")
+    # Loaded from a file, it fails at load already.
+    from sknextchar.exceptions import DamagedModelError
+
+    with pytest.raises(DamagedModelError, match="as a development version"):
+        pickle.loads(pickle.dumps(pipe))
