@@ -142,3 +142,11 @@ def test_cost_model_picks_tables_where_they_were_measured_faster():
     E, coefs, _ = init_params(27, 24, 6, (512,), 27, "relu", np.float32, rng)
     assert StepBuffers(128, 6, E, coefs).tables is not None
     assert StepBuffers(16, 6, E, coefs).tables is None
+
+
+def test_ids_outside_the_embeddings_are_refused():
+    # The sparse products read their column indices unchecked: the ids are.
+    work = tables.FirstLayerTables(2, 3, np.zeros((5, 4)), n_units=8)
+    for bad in ([[0, 1, 5], [0, 0, 0]], [[0, -1, 2], [0, 0, 0]]):
+        with pytest.raises(ValueError, match=r"Context ids must be in \[0, 5\)"):
+            work.set_contexts(np.array(bad))

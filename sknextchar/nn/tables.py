@@ -132,8 +132,18 @@ class FirstLayerTables:
         self.per_position = np.empty((L, V, K), dtype)
 
     def set_contexts(self, X):
-        """Point the incidence matrix at the windows ``X`` (``(n, L)`` ids)."""
+        """Point the incidence matrix at the windows ``X`` (``(n, L)`` ids).
+
+        Raises a ValueError for an id outside ``[0, V)``: the sparse products
+        do not check their column indices.
+        """
         n, L = X.shape
+        V = self.tables.shape[1]
+        if X.size and (int(X.max()) >= V or int(X.min()) < 0):
+            raise ValueError(
+                f"Context ids must be in [0, {V}), the embeddings' rows; got ids "
+                f"from {int(X.min())} to {int(X.max())}."
+            )
         np.add(X, self._offsets, out=self.incidence.indices.reshape(n, L))
 
 
