@@ -647,7 +647,7 @@ def forward(
         X, label_ids, first, label_coef = _label_input(
             X, embeddings, first, label_embeddings
         )
-    work = None if buffers is None or gathered is not None else buffers.tables
+    work = _table_work(buffers, gathered)
     if gathered is None and buffers is not None:
         gathered = buffers.gathered
     if work is not None:  # the first layer as a sum of table rows
@@ -972,6 +972,7 @@ def backward(
         X, embeddings, coefs[0], delta, out, label_embeddings,
         buffers.gathered if gathered is None else gathered,
         buffers.onehot if onehot is None else onehot, buffers,
+        _table_work(buffers, gathered),
     )  # fmt: skip
     if alpha:
         scale = alpha / n
@@ -996,14 +997,25 @@ def _gradient_arrays(embeddings, coefs, label_embeddings):
     return (*arrays, np.empty_like(label_embeddings))
 
 
+def _table_work(buffers, gathered):
+    """The table form's work arrays if the step's first layer uses them, else None.
+
+    :func:`forward` and :func:`backward` decide alike: the buffers chose the
+    table form and the caller gave no ``gathered`` buffer of its own.
+    """
+    return None if gathered is not None else getattr(buffers, "tables", None)
+
+
 def _input_backward(
-    X, embeddings, coef, delta, out, label_embeddings, gathered, onehot, buffers
-):
+    X, embeddings, coef, delta, out, label_embeddings, gathered, onehot, buffers,
+    work,
+):  # fmt: skip
     """Gradients of the first layer's weights and of the embeddings it read.
 
-    The context's part by :func:`_first_layer_backward`; with labels (``X``'s
-    last column), the label's part of ``coef`` and the label embeddings by
-    :func:`_label_backward`, into ``out[3]``.
+    The context's part by :func:`_first_layer_backward`, or from the tables of
+    ``work`` (which :func:`forward` pointed at the batch's contexts) when it is
+    not None; with labels (``X``'s last column), the label's part of ``coef``
+    and the label embeddings by :func:`_label_backward`, into ``out[3]``.
     """
     grad_coef = out[1][0]
     if label_embeddings is not None:
@@ -1014,11 +1026,8 @@ def _input_backward(
         _label_backward(
             label_ids, label_embeddings, label_coef, delta, out[3], grad_label_coef
         )
-    if getattr(buffers, "tables", None) is not None and gathered is buffers.gathered:
-        buffers.tables.set_contexts(X)
-        _tables.first_layer_backward(
-            buffers.tables, embeddings, coef, delta, out[0], grad_coef
-        )
+    if work is not None:
+        _tables.first_layer_backward(work, embeddings, coef, delta, out[0], grad_coef)
         return
     _first_layer_backward(
         X, embeddings, coef, delta, out[0], grad_coef, gathered, onehot,
