@@ -23,9 +23,12 @@ both source lists stay on one side), the script reports:
    - ``NameLabelClassifier(calibration="temperature")`` fitted on all the
      training names (its 5-fold calibration uses only them): on the tuned
      pipeline (an ensemble of the 5 fold pipelines), on the list [tuned
-     pipeline, default pipeline] (10 fold pipelines) and on [tuned pipeline,
-     tuned pipeline with seed 1, default pipeline] (15); each also with the
-     balanced decision.
+     pipeline, default pipeline] (10 fold pipelines), on [tuned pipeline,
+     tuned pipeline with seed 1, default pipeline] (15) and on the same three
+     with a modified Kneser-Ney 5-gram per label (``PerLabelClassifier``; 20);
+     each also with the balanced decision.
+
+   The ROC AUC column measures the ranking alone, whatever the decision rule.
 
 2. The held-out NLL per character (nats, the end of each name counted) of the
    conditional model given the true label, given the wrong label, and of the
@@ -46,6 +49,11 @@ Usage::
     python benchmarks/bench_labels.py --quick    # 8 epochs, 500 names: 2 minutes
     python benchmarks/bench_labels.py --fidelity-only  # part 3 alone: 80 seconds
     python benchmarks/bench_labels.py --skip-fidelity  # parts 1 and 2: 11 minutes
+    python benchmarks/bench_labels.py --splits 5  # part 1 on 5 splits: 25 minutes
+
+One split's held-out names decide the balanced accuracy of about 700 female
+names, so it moves by about 0.01 from split to split; ``--splits`` reports the
+mean and the range over several splits (seeds ``--seed``, ``--seed`` + 1, ...).
 
 The priors are tuned as the ``priors`` parameter allows: the model's
 log-likelihoods do not depend on the priors, so the script computes them once on
@@ -65,14 +73,22 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.frozen import FrozenEstimator
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import accuracy_score, balanced_accuracy_score, log_loss
+from sklearn.metrics import (
+    accuracy_score,
+    balanced_accuracy_score,
+    log_loss,
+    roc_auc_score,
+)
 from sklearn.model_selection import GridSearchCV, GroupKFold
 from sklearn.naive_bayes import MultinomialNB
-from sklearn.pipeline import make_pipeline
+from sklearn.pipeline import Pipeline, make_pipeline
 
 from sknextchar import (
+    ContextWindowTransformer,
+    KneserNeyClassifier,
     NameLabelClassifier,
     NameSampler,
+    PerLabelClassifier,
     make_default_pipeline,
     make_tuned_pipeline,
 )
@@ -132,13 +148,18 @@ def tfidf_logistic(names, labels):
 
 
 def metrics_row(name, labels, proba, classes, seconds):
-    """Accuracy, balanced accuracy and log-loss of probabilities."""
+    """Accuracy, balanced accuracy, log-loss and ROC AUC of probabilities.
+
+    The AUC (of the second label's probability) measures the ranking alone,
+    whatever the decision rule.
+    """
     predicted = classes[np.argmax(proba, axis=1)]
     return dict(
         model=name,
         accuracy=accuracy_score(labels, predicted),
         balanced_accuracy=balanced_accuracy_score(labels, predicted),
         log_loss=log_loss(labels, proba, labels=classes),
+        roc_auc=roc_auc_score(np.asarray(labels) == classes[1], proba[:, 1]),
         seconds=seconds,
     )
 
@@ -284,10 +305,15 @@ def neural_rows(epochs, splits, classes):
         clf.class_prior_[0], seconds,
     )  # fmt: skip
     seed1 = make_tuned_pipeline(random_state=1).set_params(clf__max_iter=epochs)
+    counts = count_pipeline()
     for name, estimator in (
         ("tuned pipeline (5 fold pipelines)", tuned),
         ("[tuned, default] (10 fold pipelines)", [tuned, default]),
         ("[tuned, tuned seed 1, default] (15)", [tuned, seed1, default]),
+        (
+            "[tuned, tuned seed 1, default, KN 5-gram per label] (20)",
+            [tuned, seed1, default, counts],
+        ),
     ):
         calibrated, seconds = fit_name_classifier(
             NameLabelClassifier(estimator, calibration="temperature"), *train
@@ -303,6 +329,15 @@ def neural_rows(epochs, splits, classes):
         ))  # fmt: skip
         rows.append(balanced_decision_row(rows[-1], proba, classes, *label_sets))
     return rows, clf, tuned
+
+
+def count_pipeline():
+    """A modified Kneser-Ney 5-gram per label (continuation padding)."""
+    return Pipeline([
+        ("windows", ContextWindowTransformer(context_length=4)),
+        ("clf", PerLabelClassifier(
+            KneserNeyClassifier(order=5, padding="continuation"))),
+    ])  # fmt: skip
 
 
 def prior_rows(name, val_ll, test_ll, val, test, classes, frequency, seconds):
@@ -330,31 +365,16 @@ def _fmt(value):
     return f"{value:.4f}" if isinstance(value, float) else str(value)
 
 
-def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--quick", action="store_true", help="fewer epochs and samples")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument(
-        "--fidelity-only", action="store_true", help="only part 3, label fidelity"
-    )
-    parser.add_argument(
-        "--skip-fidelity", action="store_true", help="parts 1 and 2, not part 3"
-    )
-    args = parser.parse_args(argv)
+def classification(seed, epochs):
+    """Part 1 on the split of ``seed``: the rows, and what parts 2 and 3 reuse."""
     names, labels = load_indian_names(return_X_y=True)
-    train, test = split_by_name(names, labels, 0.2, args.seed)
-    fit_part, val = split_by_name(*train, 0.15, args.seed + 1)
+    train, test = split_by_name(names, labels, 0.2, seed)
+    fit_part, val = split_by_name(*train, 0.15, seed + 1)
     classes = np.unique(labels)
     print(
-        f"train {len(train[0]):,} rows ({len(fit_part[0]):,} fit + {len(val[0]):,} validation), test {len(test[0]):,} rows"
+        f"split {seed}: train {len(train[0]):,} rows ({len(fit_part[0]):,} fit + "
+        f"{len(val[0]):,} validation), test {len(test[0]):,} rows"
     )
-    epochs = 8 if args.quick else 20
-    n_samples = 500 if args.quick else 2000
-    if args.fidelity_only:
-        rows = fidelity_only(names, train, fit_part, test, epochs, n_samples, args.seed)
-        print(f"\n3. Label fidelity of {n_samples:,} sampled names per label\n")
-        print_table(rows, FIDELITY_COLUMNS)
-        return
     rows = []
     for name, make in (
         ("(a) naive Bayes, endings + letter counts", naive_bayes),
@@ -374,12 +394,73 @@ def main(argv=None):
         rows[-1], proba, search.classes_, train[1], test[1]
     ))  # fmt: skip
     neural, best, tuned = neural_rows(epochs, (fit_part, val, train, test), classes)
-    rows += neural
+    context = dict(
+        names=names, train=train, fit_part=fit_part, test=test, tfidf=tfidf,
+        best=best, tuned=tuned,
+    )  # fmt: skip
+    return rows + neural, context
+
+
+def summary_rows(per_split):
+    """Mean and spread of each model's metrics over the splits."""
+    rows = []
+    for i, first in enumerate(per_split[0]):
+        values = {
+            key: np.array([split[i][key] for split in per_split])
+            for key in SUMMARY_KEYS
+        }
+        rows.append(dict(model=first["model"], **{
+            key: f"{v.mean():.4f} ({v.min():.4f}-{v.max():.4f})"
+            for key, v in values.items()
+        }))  # fmt: skip
+    return rows
+
+
+SUMMARY_KEYS = ["accuracy", "balanced_accuracy", "log_loss", "roc_auc"]
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer epochs and samples")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--fidelity-only", action="store_true", help="only part 3, label fidelity"
+    )
+    parser.add_argument(
+        "--skip-fidelity", action="store_true", help="parts 1 and 2, not part 3"
+    )
+    parser.add_argument(
+        "--splits", type=int, default=1,
+        help="part 1 alone on this many splits (seeds SEED, SEED + 1, ...): the "
+        "mean, smallest and largest of each metric",
+    )  # fmt: skip
+    args = parser.parse_args(argv)
+    epochs = 8 if args.quick else 20
+    n_samples = 500 if args.quick else 2000
+    if args.fidelity_only:
+        names, labels = load_indian_names(return_X_y=True)
+        train, test = split_by_name(names, labels, 0.2, args.seed)
+        fit_part, _ = split_by_name(*train, 0.15, args.seed + 1)
+        rows = fidelity_only(names, train, fit_part, test, epochs, n_samples, args.seed)
+        print(f"\n3. Label fidelity of {n_samples:,} sampled names per label\n")
+        print_table(rows, FIDELITY_COLUMNS)
+        return
+    columns = ["model", *SUMMARY_KEYS]
+    if args.splits > 1:
+        per_split = []
+        for seed in range(args.seed, args.seed + args.splits):
+            per_split.append(classification(seed, epochs)[0])
+            print(f"\n1. Split {seed}\n")
+            print_table(per_split[-1], [*columns, "seconds"])
+        print(f"\n1. Mean (smallest-largest) over {args.splits} splits\n")
+        print_table(summary_rows(per_split), columns)
+        return
+    rows, ctx = classification(args.seed, epochs)
     print("\n1. Classification of held-out names (split by name)\n")
-    print_table(rows, ["model", "accuracy", "balanced_accuracy", "log_loss", "seconds"])
-    unconditional = clone(tuned).fit(list(fit_part[0]))
+    print_table(rows, [*columns, "seconds"])
+    unconditional = clone(ctx["tuned"]).fit(list(ctx["fit_part"][0]))
     print("\n2. Held-out NLL per character (nats), tuned pipeline\n")
-    for what, value in nll_rows(best, unconditional, *test).items():
+    for what, value in nll_rows(ctx["best"], unconditional, *ctx["test"]).items():
         print(f"  {what:32s} {value:.4f}")
     if args.skip_fidelity:
         return
@@ -387,9 +468,12 @@ def main(argv=None):
         f"\n3. Label fidelity of {n_samples:,} sampled names per label (tuned pipeline, TF-IDF (b) as judge)\n"
     )
     print_table(
-        fidelity(best.pipeline_, fit_part, test, tfidf, names, n_samples, args.seed),
+        fidelity(
+            ctx["best"].pipeline_, ctx["fit_part"], ctx["test"], ctx["tfidf"],
+            ctx["names"], n_samples, args.seed,
+        ),
         FIDELITY_COLUMNS,
-    )
+    )  # fmt: skip
 
 
 if __name__ == "__main__":

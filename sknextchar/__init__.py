@@ -24,6 +24,7 @@ _LAZY = {
     "ModelVersionWarning": ".exceptions",
     "NameLabelClassifier": "._name_label_classifier",
     "NameSampler": "._sampler",
+    "PerLabelClassifier": "._per_label",
     "TemperatureTable": "._temperature_table",
     "get_trusted_types": "._persistence",
     "load_model": "._persistence",

@@ -29,6 +29,8 @@ __all__ = [
     "label_network",
     "labels_of_windows",
     "label_classes",
+    "label_ids",
+    "learn_name_labels",
     "split_name_labels",
     "with_label_column",
     "with_training_labels",
@@ -177,6 +179,59 @@ def labels_of_windows(labels, windows):
     return values[windows.name_index]
 
 
+def label_ids(estimator, labels, n_rows, name_index=None):
+    """The label id of each row for a conditional model, or None for another.
+
+    Parameters
+    ----------
+    estimator : estimator
+        A fitted model: conditional (``label_classes_`` not None) or not.
+    labels : scalar, array-like or None
+        The labels (see :func:`check_label_values`); must be None exactly when
+        the model is unconditional.
+    n_rows : int
+        Number of rows the ids are for.
+    name_index : ndarray of int or None, default=None
+        The name of each row, when ``labels`` has one label per name.
+
+    Returns
+    -------
+    ids : ndarray of int of shape (n_rows,) or None
+        Positions in ``label_classes_``; None for an unconditional model.
+
+    Raises
+    ------
+    ValueError
+        If labels are given to an unconditional model, missing for a conditional
+        one, unknown, or of the wrong number.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sklearn.base import BaseEstimator
+    >>> model = BaseEstimator()
+    >>> model.label_classes_ = np.array(["a", "b"])
+    >>> label_ids(model, ["b", "a"], 2).tolist()
+    [1, 0]
+    """
+    classes = label_classes(estimator)
+    if classes is None:
+        if labels is not None:
+            raise ValueError(
+                f"This {type(estimator).__name__} was fitted without labels, so it "
+                "takes none; fit it with y (one label per name) to condition it on "
+                "labels."
+            )
+        return None
+    if labels is None:
+        raise ValueError(
+            f"This {type(estimator).__name__} was fitted with the labels "
+            f"{classes.tolist()!r}; pass the label of the names (labels=..., or y "
+            "in fit and score)."
+        )
+    return check_label_values(estimator, labels, n_rows, name_index)
+
+
 def with_label_column(estimator, contexts, labels, name_index=None):
     """Contexts with the label column a conditional model reads.
 
@@ -187,8 +242,8 @@ def with_label_column(estimator, contexts, labels, name_index=None):
     contexts : ndarray of int of shape (n, context_length)
         Validated context ids.
     labels : scalar, array-like or None
-        The labels (see :func:`check_label_values`); must be None exactly when
-        the model is unconditional.
+        The labels (see :func:`label_ids`); must be None exactly when the model
+        is unconditional.
     name_index : ndarray of int or None, default=None
         The name of each row, when ``labels`` has one label per name.
 
@@ -206,23 +261,8 @@ def with_label_column(estimator, contexts, labels, name_index=None):
     >>> with_label_column(model, np.array([[0, 1], [2, 0]]), "b").tolist()
     [[0, 1, 1], [2, 0, 1]]
     """
-    classes = label_classes(estimator)
-    if classes is None:
-        if labels is not None:
-            raise ValueError(
-                f"This {type(estimator).__name__} was fitted without labels, so it "
-                "takes none; fit it with y (one label per name) to condition it on "
-                "labels."
-            )
-        return contexts
-    if labels is None:
-        raise ValueError(
-            f"This {type(estimator).__name__} was fitted with the labels "
-            f"{classes.tolist()!r}; pass the label of the names (labels=..., or y "
-            "in fit and score)."
-        )
-    ids = check_label_values(estimator, labels, len(contexts), name_index)
-    return _append_column(contexts, ids)
+    ids = label_ids(estimator, labels, len(contexts), name_index)
+    return contexts if ids is None else _append_column(contexts, ids)
 
 
 def _append_column(contexts, ids):
@@ -268,7 +308,9 @@ def with_training_labels(estimator, data, X, labels, *, reset):
     (['x', 'y'], [0, 0, 0, 1, 1, 1], 27)
     """
     if reset:
-        estimator.label_classes_ = None if labels is None else _learn(labels, X)
+        estimator.label_classes_ = (
+            None if labels is None else learn_name_labels(labels, X)[0]
+        )
     if label_classes(estimator) is None:
         if labels is None:
             return data
@@ -292,8 +334,32 @@ def with_training_labels(estimator, data, X, labels, *, reset):
     return TrainingData(contexts, data.targets, data.groups, data.n_symbols)
 
 
-def _learn(labels, X):
-    """The sorted labels of a first fit, checked like any classifier's targets."""
+def learn_name_labels(labels, X):
+    """The sorted labels of a fit on names, and each name's label id.
+
+    Checked like any classifier's targets, one per name of the windows.
+
+    Parameters
+    ----------
+    labels : array-like of shape (n_names,)
+        One label per name.
+    X : CharWindows or array-like
+        The training windows (the number of names is checked for
+        :class:`CharWindows`).
+
+    Returns
+    -------
+    classes : ndarray of shape (n_labels,)
+        The sorted distinct labels.
+    ids : ndarray of int of shape (n_names,)
+        The position of each name's label in ``classes``.
+
+    Examples
+    --------
+    >>> classes, ids = learn_name_labels(["m", "f", "m"], None)
+    >>> classes.tolist(), ids.tolist()
+    (['f', 'm'], [1, 0, 1])
+    """
     check_no_missing_labels(labels)
     values = column_or_1d(np.asarray(labels))
     check_classification_targets(values)
@@ -302,7 +368,7 @@ def _learn(labels, X):
             f"y must hold one label per name (the targets come from the windows): "
             f"got {len(values)} labels for {X.n_names} names."
         )
-    return np.unique(values)
+    return np.unique(values, return_inverse=True)
 
 
 def label_embedding_size(estimator):

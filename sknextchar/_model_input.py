@@ -74,7 +74,9 @@ def _reject_y_with_windows(y):
     if y is not None:
         raise ValueError(
             "y must be None when X is a CharWindows container: the targets come "
-            f"from the windows; got y of type {type(y).__name__}."
+            f"from the windows; got y of type {type(y).__name__}. To fit a model "
+            "of names by label with this model, wrap it: PerLabelClassifier(model) "
+            "fits one model per label."
         )
 
 

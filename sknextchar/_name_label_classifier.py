@@ -77,11 +77,14 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
     ----------
     estimator : Pipeline, list of Pipeline or None, default=None
         An unfitted pipeline of a :class:`ContextWindowTransformer` and a model
-        that can be fitted with labels (:class:`CharEmbeddingMLPClassifier`).
-        None means :func:`make_default_pipeline`. It is cloned. A list of
-        pipelines (say, of different context lengths or sizes) is an ensemble:
-        each is fitted, and prediction pools their likelihoods (see
-        ``log_likelihood``); it costs one fit and one prediction per pipeline.
+        that can be fitted with labels: :class:`CharEmbeddingMLPClassifier`, or
+        any next-character model wrapped in :class:`PerLabelClassifier` (one
+        model per label, say a :class:`KneserNeyClassifier`). None means
+        :func:`make_default_pipeline`. It is cloned. A list of pipelines (say,
+        of different context lengths or sizes, or an MLP and a count model per
+        label) is an ensemble: each is fitted, and prediction pools their
+        likelihoods (see ``log_likelihood``); it costs one fit and one
+        prediction per pipeline.
     priors : None, "uniform" or array-like of shape (n_classes,), default=None
         The prior probability of each label, as in
         :class:`~sklearn.naive_bayes.GaussianNB`: None uses the label
@@ -140,6 +143,8 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
     See Also
     --------
     NameSampler : Generates names of a label from the same kind of pipeline.
+    PerLabelClassifier : One next-character model per label, for a model that
+        does not read labels.
     sklearn.naive_bayes.GaussianNB : The ``priors`` parameter follows it.
     sklearn.calibration.CalibratedClassifierCV : Calibration by cross-validation,
         which ``calibration`` and ``ensemble`` follow.

@@ -33,6 +33,7 @@ _TRUSTED_TYPES = (
     "sknextchar._kneser_ney.KneserNeyClassifier",
     "sknextchar._mixture.MixtureClassifier",
     "sknextchar._name_label_classifier.NameLabelClassifier",
+    "sknextchar._per_label.PerLabelClassifier",
     "sknextchar._sampler.NameSampler",
     "sknextchar._transformer.ContextWindowTransformer",
     "sknextchar.nn.adam.AdamOptimizer",

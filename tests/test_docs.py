@@ -26,6 +26,7 @@ from sknextchar import (
     MixtureClassifier,
     NameLabelClassifier,
     NameSampler,
+    PerLabelClassifier,
 )
 
 # numpydoc is in the test and docs extras; without it the checks cannot run.
@@ -208,6 +209,15 @@ def _fitted_mixtures():
     ]
 
 
+def _fitted_per_label_models():
+    windows = ContextWindowTransformer().fit_transform(NAMES)
+    labels = ["a" if i % 2 else "b" for i in range(len(NAMES))]
+    return [
+        PerLabelClassifier().fit(windows, labels),
+        PerLabelClassifier(KneserNeyClassifier(order=2)).fit(windows),
+    ]
+
+
 # Every public estimator needs a way to be fitted here; a new one fails
 # test_every_estimator_has_a_fitting_recipe until it gets one.
 FITTED = {
@@ -217,6 +227,7 @@ FITTED = {
     MixtureClassifier: _fitted_mixtures,
     NameSampler: _fitted_samplers,
     NameLabelClassifier: _fitted_name_label_classifiers,
+    PerLabelClassifier: _fitted_per_label_models,
 }
 ESTIMATORS = [
     (name, cls) for name, cls in PUBLIC_CLASSES if issubclass(cls, BaseEstimator)

@@ -150,7 +150,7 @@ def train(args):
     if args.model == "kneser-ney":
         from ._counts import fit_counts
 
-        pipe = fit_counts(args, names)
+        pipe = fit_counts(args, names, labels)
     else:
         pipe = build_pipeline(**given(args, TRAIN_FLAGS))
         source = args.names_file or "the bundled Indian names"

@@ -3,7 +3,8 @@
 The windows' flags apply as they do to the MLP; ``--validation-fraction`` and
 ``--seed`` choose the names held out to report the held-out NLL (the saved model
 then counts every name: counting is fast, so nothing is lost); the MLP's other
-flags are refused, and ``KN_FLAGS`` set the count model.
+flags are refused, and ``KN_FLAGS`` set the count model. With ``--labels``, one
+count model per label (``PerLabelClassifier``), so ``sample --label`` works.
 """
 
 import math
@@ -51,7 +52,7 @@ def build_count_pipeline(**params):
 
 
 def _check_flags(args, params):
-    """Refuse the MLP's flags and the training modes a count model lacks."""
+    """Refuse the flags that set the MLP."""
     mlp_only = [
         flag.flag
         for flag in TRAIN_FLAGS
@@ -62,11 +63,9 @@ def _check_flags(args, params):
             f"{', '.join(mlp_only)} set the MLP, not --model kneser-ney; its "
             f"flags are {', '.join(flag.flag for flag in KN_FLAGS)}."
         )
-    if getattr(args, "labels", None) is not None:
-        raise ValueError("--labels needs --model mlp.")
 
 
-def fit_counts(args, names):
+def fit_counts(args, names, labels=None):
     """Fit the count model of ``train --model kneser-ney`` and print the report.
 
     Parameters
@@ -75,6 +74,8 @@ def fit_counts(args, names):
         The parsed command line of ``train``.
     names : list of str
         The training names.
+    labels : list or None, default=None
+        The label of each name (``--labels``): one count model per label.
 
     Returns
     -------
@@ -98,21 +99,16 @@ def fit_counts(args, names):
     share = params.pop("clf__validation_fraction", _DEFAULT_HELD_OUT)
     seed = params.pop("clf__random_state", None)
     pipe = build_count_pipeline(**params, **given(args, KN_FLAGS))
+    if labels is not None:
+        from .._per_label import PerLabelClassifier
+
+        pipe.set_params(clf=PerLabelClassifier(pipe["clf"]))
     start = time.perf_counter()
     held_out_nll, n_held_out = None, 0
     if share > 0:
-        from sklearn.base import clone
-        from sklearn.model_selection import train_test_split
-
-        train, held_out = train_test_split(names, test_size=share, random_state=seed)
-        held_out_nll = -clone(pipe).fit(train).score(held_out)
-        n_held_out = len(held_out)
-    pipe.fit(names)
-    clf = pipe["clf"]
-    print(
-        f"Counted the {clf.n_ngrams_:,} n-grams (orders 1 to {clf.order_}) of "
-        f"{len(names):,} names in {time.perf_counter() - start:.1f} s."
-    )
+        held_out_nll, n_held_out = _held_out_nll(pipe, names, labels, share, seed)
+    pipe.fit(names, labels)
+    print(_count_report(pipe["clf"], len(names), time.perf_counter() - start))
     if held_out_nll is not None:
         print(
             f"Held-out NLL: {held_out_nll:.4f} nats per character "
@@ -120,3 +116,35 @@ def fit_counts(args, names):
             "names (counted without them; the saved model counts every name)."
         )
     return pipe
+
+
+def _held_out_nll(pipe, names, labels, share, seed):
+    """NLL of a held-out share of the names, counted without them."""
+    from sklearn.base import clone
+    from sklearn.model_selection import train_test_split
+
+    parts = train_test_split(
+        names, *([] if labels is None else [labels]), test_size=share,
+        random_state=seed,
+    )  # fmt: skip
+    if labels is None:
+        train, held_out = parts
+        return -clone(pipe).fit(train).score(held_out), len(held_out)
+    train, held_out, train_labels, held_labels = parts
+    nll = -clone(pipe).fit(train, train_labels).score(held_out, held_labels)
+    return nll, len(held_out)
+
+
+def _count_report(clf, n_names, seconds):
+    """One line on what was counted: a count model, or one per label."""
+    models = getattr(clf, "estimators_", [clf])
+    n_ngrams = sum(model.n_ngrams_ for model in models)
+    per_label = ""
+    if getattr(clf, "label_classes_", None) is not None:
+        per_label = (
+            f", one count model per label ({', '.join(map(str, clf.label_classes_))})"
+        )
+    return (
+        f"Counted the {n_ngrams:,} n-grams (orders 1 to {models[0].order_}) of "
+        f"{n_names:,} names{per_label} in {seconds:.1f} s."
+    )

@@ -171,7 +171,8 @@ def _add_model_choice(parser):
         default="mlp",
         help="the next-character model: the embedding MLP, or a count model "
         "(KneserNeyClassifier), which takes the windows' flags, "
-        "--validation-fraction, --seed and its own (default: mlp)",
+        "--validation-fraction, --seed and its own; with --labels, one count "
+        "model per label (default: mlp)",
     )
 
 

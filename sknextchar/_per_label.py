@@ -1,0 +1,335 @@
+"""PerLabelClassifier: a next-character model of names by label, one model per label."""
+
+import numpy as np
+from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.utils.validation import check_is_fitted, validate_data
+
+from ._compat import HasMethods, fit_context
+from ._estimator import PackageEstimatorMixin
+from ._kneser_ney import KneserNeyClassifier
+from ._labels import label_ids, learn_name_labels, split_name_labels
+from ._model_input import check_predict_contexts, check_score_data
+from ._pipeline import next_log_proba_function
+from ._windows import CharWindows
+from .exceptions import DamagedModelError
+from .nn.functional import target_log_proba
+
+__all__ = ["PerLabelClassifier"]
+
+
+class PerLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator):
+    """A model of names by label made of one next-character model per label.
+
+    ``fit(windows, y)``, with one label per name, fits a clone of ``estimator``
+    on the windows of the names of each label, so ``P(next | context, label)``
+    is the prediction of that label's model. Any next-character model can so be
+    conditioned on labels, a :class:`KneserNeyClassifier` (the class-conditional
+    n-gram models of a classical generative classifier of text) as well as a
+    :class:`MixtureClassifier`: in a pipeline after a
+    :class:`ContextWindowTransformer`, :class:`NameSampler` samples names of a
+    label from it, and :class:`NameLabelClassifier` classifies names with it,
+    alone or in an ensemble with a :class:`CharEmbeddingMLPClassifier` that reads
+    the labels (the "Names by label" page measures what that adds). Fitted
+    without ``y``, it is one model of all the names, exactly the fitted
+    ``estimator``.
+
+    Unlike the embedding MLP, the labels share nothing: each model learns from
+    its label's names alone, which suits count models and labels with many
+    names each.
+
+    Parameters
+    ----------
+    estimator : estimator or None, default=None
+        An unfitted next-character model that follows the sampler/model protocol
+        (``fit(windows)``, ``predict_log_proba(contexts)``). None means
+        ``KneserNeyClassifier()``. It is cloned for each label.
+
+    Attributes
+    ----------
+    estimators_ : list of estimator
+        The fitted models, one per label in the order of ``label_classes_``
+        (one model of all the names when fitted without labels).
+    label_classes_ : ndarray of shape (n_labels,) or None
+        The sorted labels of the fit, None when fitted without labels.
+    classes_ : ndarray of shape (n_classes,)
+        The symbols, as the models' ``classes_`` (the same for every label).
+    n_features_in_ : int
+        The context length.
+
+    See Also
+    --------
+    CharEmbeddingMLPClassifier : Reads the label as one more input, so the labels
+        share what they have in common.
+    NameLabelClassifier : Classifies names with models of names by label.
+
+    Examples
+    --------
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import (ContextWindowTransformer, KneserNeyClassifier,
+    ...                         NameSampler, PerLabelClassifier)
+    >>> names = ["anna", "bella", "carla", "bruno", "carlo", "dino"]
+    >>> labels = ["f", "f", "f", "m", "m", "m"]
+    >>> pipe = make_pipeline(ContextWindowTransformer(context_length=2),
+    ...                      PerLabelClassifier(KneserNeyClassifier(order=3)))
+    >>> pipe.fit(names, labels)[-1].label_classes_.tolist()
+    ['f', 'm']
+    >>> sampler = NameSampler(pipe).fit(names, labels)
+    >>> sampler.most_likely(3, label="f"), sampler.most_likely(3, label="m")
+    (['anna', 'bella', 'carla'], ['dino', 'bruno', 'carlo'])
+    """
+
+    _parameter_constraints = {
+        "estimator": [HasMethods(["fit", "predict_log_proba"]), None],
+    }
+
+    def __init__(self, estimator=None):
+        self.estimator = estimator
+
+    @fit_context(prefer_skip_nested_validation=False)
+    def fit(self, X, y=None):
+        """Fit one model per label, or one model without labels.
+
+        Parameters
+        ----------
+        X : CharWindows or array-like of int of shape (n_windows, context_length)
+            The windows of :meth:`ContextWindowTransformer.transform`, or context
+            ids (for one model without labels).
+        y : None or array-like
+            For a :class:`CharWindows`: None, or the label of each name. For an
+            array: the symbol after each context (no labels).
+
+        Returns
+        -------
+        self : PerLabelClassifier
+            The fitted model. A fit that fails leaves it as it was.
+
+        Examples
+        --------
+        >>> from sknextchar import ContextWindowTransformer, PerLabelClassifier
+        >>> windows = ContextWindowTransformer().fit_transform(["ana", "ben"])
+        >>> model = PerLabelClassifier().fit(windows, ["x", "y"])
+        >>> len(model.estimators_)
+        2
+        """
+        estimator = KneserNeyClassifier() if self.estimator is None else self.estimator
+        labels, y = split_name_labels(X, y)
+        if labels is None:
+            fitted = [
+                clone(estimator).fit(X) if y is None else clone(estimator).fit(X, y)
+            ]
+            classes = None
+        else:
+            classes, name_ids = learn_name_labels(labels, X)
+            fitted = [
+                clone(estimator).fit(X.subset(name_ids == j))
+                for j in range(len(classes))
+            ]
+            _check_same_symbols(fitted, classes)
+        # Attributes only now: a fit that raised above left none behind.
+        self.estimators_, self.label_classes_ = fitted, classes
+        self.classes_ = fitted[0].classes_
+        self.n_features_in_ = fitted[0].n_features_in_
+        return self
+
+    def next_log_proba(self, contexts, labels=None):
+        """Log-probabilities of the next symbol, for contexts already validated.
+
+        The fast path of the sampler/model protocol: each label's rows go to
+        that label's model's own fast path.
+
+        Parameters
+        ----------
+        contexts : ndarray of int of shape (n, context_length)
+            Context ids, each below the vocabulary size.
+        labels : object, array-like of shape (n,) or None, default=None
+            For a model fitted with labels (and only then): one label for all
+            rows, or one per row.
+
+        Returns
+        -------
+        log_proba : ndarray of shape (n, n_classes)
+
+        Examples
+        --------
+        >>> from sknextchar import ContextWindowTransformer, PerLabelClassifier
+        >>> t = ContextWindowTransformer().fit(["ana", "ben"])
+        >>> model = PerLabelClassifier().fit(t.transform(["ana", "ben"]), ["x", "y"])
+        >>> model.next_log_proba(t.encode_prefixes(["an", "be"]), labels="x").shape
+        (2, 27)
+        """
+        check_is_fitted(self)
+        ids = label_ids(self, labels, len(contexts))
+        return self._log_proba(contexts, ids, fast=True)
+
+    def predict_log_proba(self, X, labels=None):
+        """Natural-log probability of every symbol after each context.
+
+        Parameters
+        ----------
+        X : CharWindows or array-like of int of shape (n_windows, context_length)
+            Windows, or context ids.
+        labels : object, array-like or None, default=None
+            For a model fitted with labels (and only then): the label of every
+            name of the windows, or of every row of an array, or one label for
+            all.
+
+        Returns
+        -------
+        log_proba : ndarray of shape (n_windows, n_classes)
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from sknextchar import ContextWindowTransformer, PerLabelClassifier
+        >>> windows = ContextWindowTransformer().fit_transform(["ana", "ben"])
+        >>> model = PerLabelClassifier().fit(windows, ["x", "y"])
+        >>> proba = np.exp(model.predict_log_proba(windows, labels=["x", "y"]))
+        >>> bool(np.allclose(proba.sum(axis=1), 1.0))
+        True
+        """
+        contexts = self._contexts(X)
+        names = X.name_index if isinstance(X, CharWindows) else None
+        return self._log_proba(contexts, label_ids(self, labels, len(contexts), names))
+
+    def predict_proba(self, X, labels=None):
+        """Probability of every symbol after each context.
+
+        Parameters
+        ----------
+        X : CharWindows or array-like of int of shape (n_windows, context_length)
+        labels : object, array-like or None, default=None
+            As in :meth:`predict_log_proba`.
+
+        Returns
+        -------
+        proba : ndarray of shape (n_windows, n_classes)
+
+        Examples
+        --------
+        >>> from sknextchar import ContextWindowTransformer, PerLabelClassifier
+        >>> windows = ContextWindowTransformer().fit_transform(["ana", "ben"])
+        >>> model = PerLabelClassifier().fit(windows)
+        >>> model.predict_proba(windows).shape
+        (8, 27)
+        """
+        return np.exp(self.predict_log_proba(X, labels))
+
+    def predict(self, X, labels=None):
+        """The most probable next symbol after each context.
+
+        Parameters
+        ----------
+        X : CharWindows or array-like of int of shape (n_windows, context_length)
+        labels : object, array-like or None, default=None
+            As in :meth:`predict_log_proba`.
+
+        Returns
+        -------
+        symbols : ndarray of shape (n_windows,)
+            Values of ``classes_``.
+
+        Examples
+        --------
+        >>> from sknextchar import ContextWindowTransformer, PerLabelClassifier
+        >>> windows = ContextWindowTransformer().fit_transform(["ana", "ben"])
+        >>> PerLabelClassifier().fit(windows).predict(windows).shape
+        (8,)
+        """
+        log_proba = self.predict_log_proba(X, labels)  # checks that it is fitted
+        return self.classes_[np.argmax(log_proba, axis=1)]
+
+    def score(self, X, y=None):
+        """Mean natural-log likelihood per predicted character (higher is better).
+
+        Parameters
+        ----------
+        X : CharWindows or array-like of int of shape (n_windows, context_length)
+        y : None or array-like
+            For a :class:`CharWindows`: None, or, for a model fitted with labels,
+            the label of each name (as in :meth:`fit`). For an array: the true
+            next symbols.
+
+        Returns
+        -------
+        score : float
+            ``mean(log P(target | context, label))``, at most 0.
+
+        Examples
+        --------
+        >>> from sknextchar import ContextWindowTransformer, PerLabelClassifier
+        >>> windows = ContextWindowTransformer().fit_transform(["ana", "ben"])
+        >>> model = PerLabelClassifier().fit(windows, ["x", "y"])
+        >>> model.score(windows, ["x", "y"]) <= 0
+        True
+        """
+        labels, y = split_name_labels(X, y)
+        check_is_fitted(self)
+        contexts, targets = check_score_data(self, X, y)
+        names = X.name_index if isinstance(X, CharWindows) else None
+        ids = label_ids(self, labels, len(contexts), names)
+        picked = target_log_proba(self._log_proba(contexts, ids), targets)
+        return float(picked.mean(dtype=np.float64))
+
+    def _contexts(self, X):
+        """Context ids of X, checked against the fit (the models check the ids)."""
+        check_is_fitted(self)
+        if isinstance(X, CharWindows):
+            return check_predict_contexts(self, X)
+        return validate_data(self, X, reset=False, dtype="numeric")
+
+    def _log_proba(self, contexts, ids, fast=False):
+        """Each row's log-probabilities from the model of its label (ids)."""
+        if ids is None:
+            ids = np.zeros(len(contexts), dtype=int)
+        out = np.empty((len(contexts), len(self.classes_)))
+        for j in np.unique(ids):
+            rows = ids == j
+            model = self.estimators_[j]
+            function = (
+                next_log_proba_function(model) if fast else model.predict_log_proba
+            )
+            out[rows] = function(contexts[rows])
+        return out
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.categorical = True
+        tags.input_tags.positive_only = True
+        return tags
+
+    def __setstate__(self, state):
+        # A pickled, joblib or skops copy: one model per label, checked here so
+        # that an edited file fails at load, not with an IndexError at first use.
+        super().__setstate__(state)
+        if "estimators_" in self.__dict__:
+            problem = _fitted_problem(
+                self.__dict__["estimators_"], self.__dict__.get("label_classes_")
+            )
+            if problem:
+                raise DamagedModelError(
+                    f"This {type(self).__name__} is damaged: {problem}. Fit it "
+                    "again, or load a copy saved by save_model."
+                )
+
+
+def _check_same_symbols(fitted, classes):
+    """Every label's model predicts the same symbols, in the same order."""
+    first = list(fitted[0].classes_)
+    for label, model in zip(classes[1:], fitted[1:], strict=True):
+        if list(model.classes_) != first:
+            raise ValueError(
+                f"The model of label {label!r} predicts other symbols than the "
+                f"model of label {classes[0]!r}; fit it on windows (CharWindows), "
+                "whose vocabulary gives every label's model the same symbols."
+            )
+
+
+def _fitted_problem(estimators, label_classes):
+    """What is wrong with the fitted models of a loaded copy, or None."""
+    expected = 1 if label_classes is None else len(label_classes)
+    if not isinstance(estimators, list) or len(estimators) != expected:
+        return f"it should hold {expected} fitted model(s), one per label"
+    symbols = [list(getattr(model, "classes_", [])) for model in estimators]
+    if not symbols[0] or any(other != symbols[0] for other in symbols):
+        return "its models do not predict the same symbols"
+    return None
