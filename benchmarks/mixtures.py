@@ -92,6 +92,10 @@ MIXTURES = {
         [*(wide_mlp(seed) for seed in range(4)), tuned_mlp(4), tuned_mlp(5)],
         refit=True,
     ),
+    # 30 epochs instead of 20: what longer training would give, over the budget.
+    "kn+4wide-e30-loglin-refit": lambda: mixture(
+        [wide_mlp(seed, max_iter=30) for seed in range(4)], refit=True
+    ),
 }
 
 
