@@ -1,7 +1,10 @@
 """PerLabelClassifier: a next-character model of names by label, one model per label."""
 
+from numbers import Integral
+
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.utils.parallel import Parallel, delayed
 from sklearn.utils.validation import check_is_fitted, validate_data
 
 from ._compat import HasMethods, fit_context
@@ -43,6 +46,11 @@ class PerLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator):
         An unfitted next-character model that follows the sampler/model protocol
         (``fit(windows)``, ``predict_log_proba(contexts)``). None means
         ``KneserNeyClassifier()``. It is cloned for each label.
+    n_jobs : int or None, default=None
+        Labels whose models are fitted in parallel (joblib): None is 1, -1 is
+        all processors. Worth it for models that take long to fit, such as a
+        :class:`CharEmbeddingMLPClassifier` per label; the fitted models are the
+        same either way.
 
     Attributes
     ----------
@@ -80,10 +88,12 @@ class PerLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator):
 
     _parameter_constraints = {
         "estimator": [HasMethods(["fit", "predict_log_proba"]), None],
+        "n_jobs": [None, Integral],
     }
 
-    def __init__(self, estimator=None):
+    def __init__(self, estimator=None, *, n_jobs=None):
         self.estimator = estimator
+        self.n_jobs = n_jobs
 
     @fit_context(prefer_skip_nested_validation=False)
     def fit(self, X, y=None):
@@ -120,10 +130,10 @@ class PerLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator):
             classes = None
         else:
             classes, name_ids = learn_name_labels(labels, X)
-            fitted = [
-                clone(estimator).fit(X.subset(name_ids == j))
+            fitted = Parallel(n_jobs=self.n_jobs)(
+                delayed(_fit_one)(clone(estimator), X.subset(name_ids == j))
                 for j in range(len(classes))
-            ]
+            )
             _check_same_symbols(fitted, classes)
         # Attributes only now: a fit that raised above left none behind.
         self.estimators_, self.label_classes_ = fitted, classes
@@ -310,6 +320,10 @@ class PerLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator):
                     f"This {type(self).__name__} is damaged: {problem}. Fit it "
                     "again, or load a copy saved by save_model."
                 )
+
+
+def _fit_one(model, windows):
+    return model.fit(windows)
 
 
 def _check_same_symbols(fitted, classes):

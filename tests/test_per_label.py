@@ -265,3 +265,18 @@ def test_a_damaged_file_fails_at_load(tmp_path, edit):
     joblib.dump(model, path)
     with pytest.raises(DamagedModelError, match="PerLabelClassifier is damaged"):
         joblib.load(path)
+
+
+def test_labels_fitted_in_parallel_give_the_same_models():
+    names, labels = ending_corpus(n_per_label=20)
+    mlp = CharEmbeddingMLPClassifier(
+        hidden_layer_sizes=(16,), max_iter=3, random_state=0
+    )
+    windows = ContextWindowTransformer(context_length=2).fit_transform(names)
+    serial = PerLabelClassifier(mlp).fit(windows, labels)
+    parallel = PerLabelClassifier(mlp, n_jobs=2).fit(windows, labels)
+    for label in serial.label_classes_:
+        np.testing.assert_array_equal(
+            parallel.predict_log_proba(windows, labels=label),
+            serial.predict_log_proba(windows, labels=label),
+        )
