@@ -25,8 +25,9 @@ both source lists stay on one side), the script reports:
      pipeline (an ensemble of the 5 fold pipelines), on the list [tuned
      pipeline, default pipeline] (10 fold pipelines), on [tuned pipeline,
      tuned pipeline with seed 1, default pipeline] (15) and on the same three
-     with a modified Kneser-Ney 5-gram per label (``PerLabelClassifier``; 20);
-     each also with the balanced decision.
+     with a modified Kneser-Ney 5-gram per label (``PerLabelClassifier``; 20),
+     the last also with ``calibration="weights"`` (a fitted weight for each of
+     the four); each also with the balanced decision.
 
    The ROC AUC column measures the ranking alone, whatever the decision rule.
 
@@ -314,17 +315,25 @@ def neural_rows(epochs, splits, classes):
             "[tuned, tuned seed 1, default, KN 5-gram per label] (20)",
             [tuned, seed1, default, counts],
         ),
+        (
+            "[tuned, tuned seed 1, default, KN 5-gram per label] (20)",
+            ([tuned, seed1, default, counts], "weights"),
+        ),
     ):
+        estimator, calibration = (
+            estimator if isinstance(estimator, tuple) else (estimator, "temperature")
+        )
         calibrated, seconds = fit_name_classifier(
-            NameLabelClassifier(estimator, calibration="temperature"), *train
+            NameLabelClassifier(estimator, calibration=calibration), *train
         )
         print(
             f"calibrated {name}: temperature {calibrated.temperature_:.3f}, "
-            f"priors {calibrated.class_prior_.round(3).tolist()}"
+            f"priors {calibrated.class_prior_.round(3).tolist()}, pool weights "
+            f"{calibrated.pool_weights_.round(3).tolist()}"
         )
         proba = calibrated.predict_proba(list(test[0]))
         rows.append(metrics_row(
-            f'NameLabelClassifier(calibration="temperature"), {name}',
+            f'NameLabelClassifier(calibration="{calibration}"), {name}',
             test[1], proba, classes, seconds,
         ))  # fmt: skip
         rows.append(balanced_decision_row(rows[-1], proba, classes, *label_sets))

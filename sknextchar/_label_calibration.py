@@ -20,7 +20,7 @@ import numpy as np
 from scipy.optimize import minimize
 from scipy.special import log_softmax, logsumexp
 
-__all__ = ["fit_temperature"]
+__all__ = ["fit_pool_weights", "fit_temperature"]
 
 PENALTY_C = 1e4
 
@@ -82,6 +82,78 @@ def fit_temperature(log_likelihood, y_index, *, log_prior=None, C=PENALTY_C):
     theta = minimize(loss_and_grad, start, jac=True, method="L-BFGS-B").x
     offsets = np.r_[0.0, theta[1:]] if free_prior else np.asarray(log_prior)
     return float(theta[0]), offsets - logsumexp(offsets)
+
+
+def fit_pool_weights(log_likelihoods, y_index, *, log_prior=None, C=PENALTY_C):
+    """Fit one non-negative weight per model, and the log-priors, by log-loss.
+
+    The calibrated posterior of several models of names by label, a weighted
+    product of experts,
+    ``log P(label | name) = sum_m w_m log P_m(name | label) + log prior(label)
+    - log Z(name)``: the conditional-logit model of :func:`fit_temperature`
+    with one feature per model (stacking by the log-loss). A model that adds
+    nothing gets a weight of 0, not a negative one. The penalty is
+    ``sum_m w_m ** 2 / (2 C)``.
+
+    Parameters
+    ----------
+    log_likelihoods : ndarray of shape (n_names, n_models, n_classes)
+        ``log P_m(name | label)`` of names the models were not fitted on.
+    y_index : ndarray of shape (n_names,)
+        The true label of each name, as a column index.
+    log_prior : ndarray of shape (n_classes,) or None, default=None
+        Fixed log-priors: only the weights are fitted. None: fitted too.
+    C : float, default=1e4
+        Inverse strength of the penalty.
+
+    Returns
+    -------
+    weights : ndarray of shape (n_models,)
+        Non-negative; their sum is the temperature of the pooled models.
+    log_prior : ndarray of shape (n_classes,)
+        Normalised: ``exp(log_prior)`` sums to 1.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> rng = np.random.default_rng(0)
+    >>> y = rng.integers(0, 2, 2000)
+    >>> good = np.c_[-3.0 * y, -3.0 * (1 - y)] + rng.normal(0, 3, (2000, 2))
+    >>> noise = rng.normal(0, 3, (2000, 2))  # says nothing about the label
+    >>> weights, _ = fit_pool_weights(np.stack([good, noise], axis=1), y)
+    >>> bool(weights[0] > 0.3), bool(weights[1] < 0.05)
+    (True, True)
+    """
+    ll = np.stack(
+        [_centred(log_likelihoods[:, m]) for m in range(log_likelihoods.shape[1])],
+        axis=1,
+    )
+    y_index = np.asarray(y_index)
+    n, n_models, n_classes = ll.shape
+    onehot = np.eye(n_classes)[y_index]
+    free_prior = log_prior is None
+
+    def loss_and_grad(theta):
+        weights = theta[:n_models]
+        offsets = np.r_[0.0, theta[n_models:]] if free_prior else log_prior
+        log_p = log_softmax(np.einsum("nmc,m->nc", ll, weights) + offsets, axis=1)
+        residual = np.exp(log_p) - onehot
+        picked = np.take_along_axis(log_p, y_index[:, None], axis=1)
+        loss = -picked.sum() + weights @ weights / (2 * C)
+        grad_w = np.einsum("nc,nmc->m", residual, ll) + weights / C
+        grad = np.r_[grad_w, residual.sum(axis=0)[1:]] if free_prior else grad_w
+        return loss / n, grad / n
+
+    start = np.r_[np.full(n_models, 1.0 / n_models), np.zeros(n_classes - 1)]
+    if free_prior:  # the label frequencies, relative to the first label
+        counts = np.bincount(y_index, minlength=n_classes) + 1.0
+        start[n_models:] = np.log(counts[1:] / counts[0])
+    else:
+        start = start[:n_models]
+    bounds = [(0.0, None)] * n_models + [(None, None)] * (len(start) - n_models)
+    theta = minimize(loss_and_grad, start, jac=True, method="L-BFGS-B", bounds=bounds).x
+    offsets = np.r_[0.0, theta[n_models:]] if free_prior else np.asarray(log_prior)
+    return theta[:n_models], offsets - logsumexp(offsets)
 
 
 def _centred(log_likelihood):

@@ -11,12 +11,13 @@ from sklearn.utils.validation import check_is_fitted, column_or_1d
 
 from ._compat import HasMethods, Interval, StrOptions, fit_context
 from ._estimator import PackageEstimatorMixin
-from ._label_calibration import fit_temperature
+from ._label_calibration import fit_pool_weights, fit_temperature
 from ._label_posterior import windows_log_likelihood
 from ._model_input import check_no_missing_labels
 from ._pipeline import next_log_proba_function, split_pipeline
 from ._presets import make_default_pipeline
 from ._validation import check_names
+from .exceptions import DamagedModelError
 
 __all__ = ["NameLabelClassifier", "check_priors"]
 
@@ -96,7 +97,7 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         a search like any parameter. With ``calibration="temperature"``, None
         means that the priors are fitted with the temperature, and the other
         values fix them (only the temperature is fitted).
-    calibration : {"temperature"} or None, default=None
+    calibration : {"temperature", "weights"} or None, default=None
         None: Bayes' rule as it is. ``"temperature"``: the posterior
         ``P(label | name) ∝ P(label) P(name | label) ** temperature_``, with the
         temperature (and the priors, see ``priors``) fitted by minimising the
@@ -106,7 +107,11 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         evidence about its label, so the sum of their log-probabilities
         overstates it and plain Bayes' rule is over-confident; a
         ``temperature_`` below 1 tempers it. Only the training names are used.
-        See :ref:`names_by_label` for the measured effect.
+        ``"weights"``: the same, with a weight of its own for each pipeline of
+        a list ``estimator`` (``pool_weights_``, fitted with the temperature),
+        for ensembles of unlike models, say MLPs and count models; a pipeline
+        that adds nothing gets a weight of 0. See :ref:`names_by_label` for the
+        measured effect.
     cv : int or cross-validation splitter, default=5
         The folds of the calibration: a number of folds
         (:class:`~sklearn.model_selection.StratifiedGroupKFold` with the names
@@ -139,6 +144,10 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         ``priors=None``).
     temperature_ : float
         The power of the likelihoods in Bayes' rule: 1.0 without calibration.
+    pool_weights_ : ndarray of shape (n_estimators,)
+        The share of each pipeline of ``estimator`` in ``log_likelihood`` (the
+        fold pipelines of a pipeline pool theirs equally): fitted with
+        ``calibration="weights"``, else equal. They sum to 1.
 
     See Also
     --------
@@ -171,12 +180,23 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
     ['f', 'm']
     >>> len(calibrated.pipelines_), calibrated.temperature_ > 0
     (2, True)
+
+    An ensemble of unlike models, each with a fitted weight:
+
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import (ContextWindowTransformer, KneserNeyClassifier,
+    ...                         PerLabelClassifier)
+    >>> counts = make_pipeline(ContextWindowTransformer(context_length=2),
+    ...                        PerLabelClassifier(KneserNeyClassifier(order=3)))
+    >>> pooled = NameLabelClassifier([pipe, counts], calibration="weights", cv=2)
+    >>> pooled.fit(names, labels).pool_weights_.shape
+    (2,)
     """
 
     _parameter_constraints = {
         "estimator": [HasMethods(["fit", "predict_log_proba"]), list, None],
         "priors": ["array-like", StrOptions({"uniform"}), None],
-        "calibration": [StrOptions({"temperature"}), None],
+        "calibration": [StrOptions({"temperature", "weights"}), None],
         "cv": [Interval(Integral, 2, None, closed="left"), HasMethods(["split"])],
         "ensemble": ["boolean"],
     }
@@ -224,31 +244,35 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         estimators = _check_estimators(self.estimator)  # fail before fitting
         classes, counts = np.unique(labels, return_counts=True)
         priors, temperature = check_priors(self.priors, counts), 1.0
+        shares = np.full(len(estimators), 1.0 / len(estimators))
         if self.calibration is None or len(classes) == 1:
             pipelines = [clone(e).fit(names, labels) for e in estimators]
         else:
-            pipelines, temperature, priors = self._fit_calibrated(
+            pipelines, temperature, priors, shares = self._fit_calibrated(
                 estimators, names, labels, classes, priors
             )
         # Attributes only now: a fit that raised above left none behind.
         self.pipelines_, self.pipeline_ = pipelines, pipelines[0]
         self.classes_, self.class_count_ = classes, counts
         self.class_prior_, self.temperature_ = priors, temperature
+        self.pool_weights_ = shares
         return self
 
     def _fit_calibrated(self, estimators, names, labels, classes, priors):
-        """The fold pipelines (or a refit), the temperature and the priors."""
-        held_out = np.full((len(names), len(classes)), np.nan)
+        """The fold pipelines (or a refit), temperature, priors and pool weights."""
+        # log P(name | label) of the held-out names, per pipeline of estimators.
+        held_out = np.full((len(names), len(estimators), len(classes)), np.nan)
         pipelines = []
         for train, test in _calibration_folds(self.cv, names, labels, classes):
             fold_names = [names[i] for i in train]
             fold = [clone(e).fit(fold_names, labels[train]) for e in estimators]
             pipelines += fold
             if len(test):
-                held_out[test] = _log_likelihood(
-                    fold, classes, [names[i] for i in test]
+                held_names = [names[i] for i in test]
+                held_out[test] = np.stack(
+                    _per_pipeline(fold, classes, held_names), axis=1
                 )
-        scored = ~np.isnan(held_out[:, 0])
+        scored = ~np.isnan(held_out[:, 0, 0])
         if not scored.any():
             raise ValueError(
                 "The calibration needs held-out names; the splitter given as cv "
@@ -256,12 +280,20 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
             )
         with np.errstate(divide="ignore"):  # a prior of 0 rules a label out
             fixed = None if self.priors is None else np.log(priors)
-        temperature, log_prior = fit_temperature(
-            held_out[scored], np.searchsorted(classes, labels[scored]), log_prior=fixed
-        )
+        y_index = np.searchsorted(classes, labels[scored])
+        shares = np.full(len(estimators), 1.0 / len(estimators))
+        if self.calibration == "weights":
+            weights, log_prior = fit_pool_weights(
+                held_out[scored], y_index, log_prior=fixed
+            )
+            temperature = float(weights.sum())
+            shares = weights / temperature if temperature > 0 else shares
+        else:
+            pooled = _pool(list(held_out[scored].transpose(1, 0, 2)))
+            temperature, log_prior = fit_temperature(pooled, y_index, log_prior=fixed)
         if not self.ensemble:
             pipelines = [clone(e).fit(names, labels) for e in estimators]
-        return pipelines, temperature, np.exp(log_prior)
+        return pipelines, temperature, np.exp(log_prior), shares
 
     def log_likelihood(self, X):
         """``log P(name | label)`` of every name under every label.
@@ -291,7 +323,9 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         (3, 2)
         """
         check_is_fitted(self)
-        return _log_likelihood(self.pipelines_, self.classes_, check_names(X))
+        return _log_likelihood(
+            self.pipelines_, self.classes_, check_names(X), self.pool_weights_
+        )
 
     def predict_joint_log_proba(self, X):
         """``log P(name, label)``: the log-likelihood plus the log-prior.
@@ -401,9 +435,59 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         tags.input_tags.string = True
         return tags
 
+    def __setstate__(self, state):
+        # A copy saved before pool_weights_ pooled all its pipelines equally.
+        state = dict(state)
+        if "pipelines_" in state:
+            state.setdefault("pool_weights_", np.ones(1))
+            problem = _pool_problem(state["pool_weights_"], state["pipelines_"])
+            if problem:
+                raise DamagedModelError(
+                    f"This {type(self).__name__} is damaged: {problem}. Fit it "
+                    "again, or load a copy saved by save_model."
+                )
+        super().__setstate__(state)
 
-def _log_likelihood(pipelines, classes, names):
-    """log P(name | label) of each name and label: the mean over pipelines."""
+
+def _log_likelihood(pipelines, classes, names, shares):
+    """log P(name | label) of each name and label, pooled over the pipelines.
+
+    ``pipelines`` come in rounds of ``len(shares)`` (one per pipeline of
+    ``estimator``, fold after fold): each round's pipeline ``m`` has the share
+    ``shares[m]``, split equally among the rounds. Equal shares are the mean.
+    """
+    per_pipeline = _per_pipeline(pipelines, classes, names)
+    if np.all(shares == shares[0]):
+        return _pool(per_pipeline)
+    rounds = len(pipelines) // len(shares)
+    weights = np.tile(shares, rounds) / rounds
+    return np.tensordot(weights, np.stack(per_pipeline), axes=1)
+
+
+def _pool_problem(shares, pipelines):
+    """What is wrong with a loaded copy's pool weights, or None."""
+    shares = np.asarray(shares)
+    if shares.ndim != 1 or not len(shares) or not isinstance(pipelines, list):
+        return "its pool_weights_ are not one weight per pipeline of estimator"
+    if len(pipelines) % len(shares) or not len(pipelines):
+        return (
+            f"its {len(pipelines)} pipelines do not come in rounds of "
+            f"{len(shares)}, one per weight of pool_weights_"
+        )
+    if not np.all(np.isfinite(shares) & (shares >= 0)):
+        return "its pool_weights_ are not finite non-negative numbers"
+    return None
+
+
+def _pool(per_pipeline):
+    """The mean of the pipelines' log-likelihoods (one pipeline: its own)."""
+    if len(per_pipeline) == 1:
+        return per_pipeline[0]
+    return np.mean(per_pipeline, axis=0)
+
+
+def _per_pipeline(pipelines, classes, names):
+    """log P(name | label) of each name and label, one array per pipeline."""
     per_pipeline = []
     for pipeline in pipelines:
         transformer, model = split_pipeline(pipeline, owner="NameLabelClassifier")
@@ -419,9 +503,7 @@ def _log_likelihood(pipelines, classes, names):
                 len(transformer.vocabulary_),
             )
         )
-    if len(per_pipeline) == 1:
-        return per_pipeline[0]
-    return np.mean(per_pipeline, axis=0)
+    return per_pipeline
 
 
 def _check_estimators(estimator):

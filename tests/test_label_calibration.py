@@ -18,7 +18,11 @@ from sklearn.model_selection import (
 )
 
 from sknextchar import NameLabelClassifier, load_model, save_model
-from sknextchar._label_calibration import PENALTY_C, fit_temperature
+from sknextchar._label_calibration import (
+    PENALTY_C,
+    fit_pool_weights,
+    fit_temperature,
+)
 
 from .test_labels import small_pipe
 
@@ -87,6 +91,47 @@ def test_separable_scores_give_a_finite_temperature():
     ll = np.c_[-5.0 * y, -5.0 * (1 - y)]
     temperature, _ = fit_temperature(ll, y)
     assert np.isfinite(temperature) and temperature > 1
+
+
+def test_pool_weights_of_two_models_equal_logistic_regression_on_both_scores():
+    ll, y = scores(seed=3)
+    rng = np.random.default_rng(4)
+    # A weaker model whose errors are its own: independent evidence.
+    other = 2.0 * (np.eye(2)[y] + rng.normal(0, 1, ll.shape)) - 20.0
+    weights, log_prior = fit_pool_weights(np.stack([ll, other], axis=1), y)
+    features = np.c_[ll[:, 1] - ll[:, 0], other[:, 1] - other[:, 0]]
+    oracle = LogisticRegression(C=PENALTY_C, tol=1e-10, max_iter=10_000)
+    oracle.fit(features, y)
+    assert (oracle.coef_ > 0).all()  # inside the bounds: the same optimum
+    np.testing.assert_allclose(weights, oracle.coef_[0], rtol=1e-3)
+    np.testing.assert_allclose(
+        log_prior[1] - log_prior[0], oracle.intercept_[0], rtol=1e-3
+    )
+
+
+def test_one_model_pool_weight_is_the_temperature():
+    ll, y = scores(n=1500, n_classes=3, seed=5)
+    (weight,), log_prior = fit_pool_weights(ll[:, None, :], y)
+    temperature, expected = fit_temperature(ll, y)
+    np.testing.assert_allclose(weight, temperature, rtol=1e-4)
+    np.testing.assert_allclose(log_prior, expected, atol=1e-4)
+    fixed = np.log([0.2, 0.3, 0.5])
+    (weight,), kept = fit_pool_weights(ll[:, None, :], y, log_prior=fixed)
+    np.testing.assert_array_equal(kept, fixed)
+    np.testing.assert_allclose(
+        weight, fit_temperature(ll, y, log_prior=fixed)[0], rtol=1e-4
+    )
+
+
+def test_a_model_that_misleads_gets_weight_zero_not_a_negative_one():
+    ll, y = scores(seed=6)
+    rng = np.random.default_rng(7)
+    misleading = -ll + rng.normal(0, 3.0, ll.shape)  # the wrong label, noisily
+    weights, _ = fit_pool_weights(np.stack([ll, misleading], axis=1), y)
+    features = np.c_[ll[:, 1] - ll[:, 0], misleading[:, 1] - misleading[:, 0]]
+    unbounded = LogisticRegression(C=PENALTY_C, max_iter=10_000).fit(features, y)
+    assert unbounded.coef_[0, 1] < 0  # what an unbounded fit would give it
+    assert weights[1] == 0.0 and weights[0] > 0.3
 
 
 # ------------------------------------------------------------ the classifier
@@ -283,3 +328,61 @@ class _Splits:
 
     def get_n_splits(self, X=None, y=None, groups=None):
         return len(self.splits)
+
+
+def test_weights_calibration_pools_each_pipeline_with_its_fitted_weight(echo):
+    (names, labels), (held, held_labels) = echo
+    members = [small_pipe(max_iter=10), small_pipe(max_iter=3, embedding_dim=2)]
+    clf = NameLabelClassifier(members, calibration="weights", cv=2)
+    clf.fit(names, labels)
+    assert clf.pool_weights_.shape == (2,) and clf.temperature_ > 0
+    np.testing.assert_allclose(clf.pool_weights_.sum(), 1.0)
+    # log_likelihood: pipeline m of each fold has pool_weights_[m] / 2.
+    per = [
+        NameLabelClassifier(p).fit(["x"], ["A"])  # a shell for each fitted pipeline
+        for p in clf.pipelines_
+    ]
+    for shell, pipe in zip(per, clf.pipelines_, strict=True):
+        shell.pipelines_, shell.classes_ = [pipe], clf.classes_
+    ll = [shell.log_likelihood(held[:6]) for shell in per]
+    w = clf.pool_weights_
+    expected = (w[0] * (ll[0] + ll[2]) + w[1] * (ll[1] + ll[3])) / 2
+    np.testing.assert_allclose(clf.log_likelihood(held[:6]), expected, rtol=1e-12)
+    equal = NameLabelClassifier(members, calibration="temperature", cv=2)
+    equal.fit(names, labels)
+    np.testing.assert_array_equal(equal.pool_weights_, [0.5, 0.5])
+    weighted_loss = log_loss(held_labels, clf.predict_proba(held))
+    assert weighted_loss <= log_loss(held_labels, equal.predict_proba(held)) + 0.01
+
+
+def test_pool_weights_persist_and_a_damaged_copy_fails_at_load(echo, tmp_path):
+    from sknextchar import DamagedModelError
+
+    (names, labels), (held, _) = echo
+    members = [small_pipe(max_iter=5), small_pipe(max_iter=5, embedding_dim=3)]
+    clf = NameLabelClassifier(members, calibration="weights", cv=2)
+    clf.fit(names, labels)
+    save_model(clf, tmp_path / "w.skops")
+    loaded = load_model(tmp_path / "w.skops")
+    np.testing.assert_array_equal(loaded.pool_weights_, clf.pool_weights_)
+    np.testing.assert_array_equal(loaded.predict_proba(held), clf.predict_proba(held))
+    clf.pool_weights_ = np.array([0.2, 0.3, 0.5])  # 4 pipelines, 3 weights
+    joblib.dump(clf, tmp_path / "bad.joblib")
+    with pytest.raises(DamagedModelError, match="rounds of 3"):
+        joblib.load(tmp_path / "bad.joblib")
+    clf.pool_weights_ = np.array([np.nan, 1.0])
+    joblib.dump(clf, tmp_path / "nan.joblib")
+    with pytest.raises(DamagedModelError, match="finite non-negative"):
+        joblib.load(tmp_path / "nan.joblib")
+
+
+def test_a_copy_saved_before_pool_weights_pools_equally(echo, calibrated):
+    _, (held, _) = echo
+    state = calibrated.__getstate__()
+    del state["pool_weights_"]
+    old = NameLabelClassifier.__new__(NameLabelClassifier)
+    old.__setstate__(state)
+    np.testing.assert_array_equal(old.pool_weights_, [1.0])
+    np.testing.assert_array_equal(
+        old.predict_proba(held), calibrated.predict_proba(held)
+    )
