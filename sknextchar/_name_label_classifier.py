@@ -466,7 +466,10 @@ def _log_likelihood(pipelines, classes, names, shares):
 
 def _pool_problem(shares, pipelines):
     """What is wrong with a loaded copy's pool weights, or None."""
-    shares = np.asarray(shares)
+    try:
+        shares = np.asarray(shares, dtype=np.float64)
+    except (TypeError, ValueError):
+        shares = np.empty(0)
     if shares.ndim != 1 or not len(shares) or not isinstance(pipelines, list):
         return "its pool_weights_ are not one weight per pipeline of estimator"
     if len(pipelines) % len(shares) or not len(pipelines):

@@ -374,6 +374,10 @@ def test_pool_weights_persist_and_a_damaged_copy_fails_at_load(echo, tmp_path):
     joblib.dump(clf, tmp_path / "nan.joblib")
     with pytest.raises(DamagedModelError, match="finite non-negative"):
         joblib.load(tmp_path / "nan.joblib")
+    clf.pool_weights_ = "heavy"
+    joblib.dump(clf, tmp_path / "text.joblib")
+    with pytest.raises(DamagedModelError, match="one weight per pipeline"):
+        joblib.load(tmp_path / "text.joblib")
 
 
 def test_a_copy_saved_before_pool_weights_pools_equally(echo, calibrated):
