@@ -50,7 +50,7 @@ Usage::
     python benchmarks/bench_labels.py --quick    # 8 epochs, 500 names: 2 minutes
     python benchmarks/bench_labels.py --fidelity-only  # part 3 alone: 80 seconds
     python benchmarks/bench_labels.py --skip-fidelity  # parts 1 and 2: 11 minutes
-    python benchmarks/bench_labels.py --splits 5  # part 1 on 5 splits: 30 minutes
+    python benchmarks/bench_labels.py --splits 5  # part 1 on 5 splits: 40 minutes
 
 One split's held-out names decide the balanced accuracy of about 700 female
 names, so it moves by about 0.01 from split to split; ``--splits`` reports the
