@@ -58,30 +58,10 @@ def fit_temperature(log_likelihood, y_index, *, log_prior=None, C=PENALTY_C):
     >>> 0.3 < temperature < 1.0, np.exp(log_prior).sum().round(6)
     (True, np.float64(1.0))
     """
-    ll = _centred(log_likelihood)
-    y_index = np.asarray(y_index)
-    n, n_classes = ll.shape
-    onehot = np.eye(n_classes)[y_index]
-    free_prior = log_prior is None
-
-    def loss_and_grad(theta):
-        offsets = np.r_[0.0, theta[1:]] if free_prior else log_prior
-        log_p = log_softmax(theta[0] * ll + offsets, axis=1)
-        residual = np.exp(log_p) - onehot
-        picked = np.take_along_axis(log_p, y_index[:, None], axis=1)
-        loss = -picked.sum() + theta[0] ** 2 / (2 * C)
-        grad_t = (residual * ll).sum() + theta[0] / C
-        grad = np.r_[grad_t, residual.sum(axis=0)[1:]] if free_prior else [grad_t]
-        return loss / n, np.asarray(grad) / n
-
-    start = np.zeros(n_classes if free_prior else 1)
-    start[0] = 1.0
-    if free_prior:  # the label frequencies, relative to the first label
-        counts = np.bincount(y_index, minlength=n_classes) + 1.0
-        start[1:] = np.log(counts[1:] / counts[0])
-    theta = minimize(loss_and_grad, start, jac=True, method="L-BFGS-B").x
-    offsets = np.r_[0.0, theta[1:]] if free_prior else np.asarray(log_prior)
-    return float(theta[0]), offsets - logsumexp(offsets)
+    weights, log_prior = _conditional_logit(
+        _centred(log_likelihood)[:, None, :], y_index, log_prior, C, bounds=None
+    )
+    return float(weights[0]), log_prior
 
 
 def fit_pool_weights(log_likelihoods, y_index, *, log_prior=None, C=PENALTY_C):
@@ -128,19 +108,31 @@ def fit_pool_weights(log_likelihoods, y_index, *, log_prior=None, C=PENALTY_C):
         [_centred(log_likelihoods[:, m]) for m in range(log_likelihoods.shape[1])],
         axis=1,
     )
+    return _conditional_logit(ll, y_index, log_prior, C, bounds=(0.0, None))
+
+
+def _conditional_logit(ll, y_index, log_prior, C, bounds):
+    """Weights and log-priors minimising the penalised log-loss of the scores
+    ``sum_m w_m ll[:, m] + offsets``; ``bounds`` of each weight, or None.
+
+    Written so that one model (``fit_temperature``) takes the arithmetic of a
+    single scaled score: the same numbers, bit for bit, as a fit of one feature.
+    """
     y_index = np.asarray(y_index)
     n, n_models, n_classes = ll.shape
+    features = [ll[:, m] for m in range(n_models)]
     onehot = np.eye(n_classes)[y_index]
     free_prior = log_prior is None
 
     def loss_and_grad(theta):
         weights = theta[:n_models]
         offsets = np.r_[0.0, theta[n_models:]] if free_prior else log_prior
-        log_p = log_softmax(np.einsum("nmc,m->nc", ll, weights) + offsets, axis=1)
+        scores = sum(w * f for w, f in zip(weights, features, strict=True))
+        log_p = log_softmax(scores + offsets, axis=1)
         residual = np.exp(log_p) - onehot
         picked = np.take_along_axis(log_p, y_index[:, None], axis=1)
-        loss = -picked.sum() + weights @ weights / (2 * C)
-        grad_w = np.einsum("nc,nmc->m", residual, ll) + weights / C
+        loss = -picked.sum() + (weights**2).sum() / (2 * C)
+        grad_w = np.array([(residual * f).sum() for f in features]) + weights / C
         grad = np.r_[grad_w, residual.sum(axis=0)[1:]] if free_prior else grad_w
         return loss / n, grad / n
 
@@ -150,7 +142,8 @@ def fit_pool_weights(log_likelihoods, y_index, *, log_prior=None, C=PENALTY_C):
         start[n_models:] = np.log(counts[1:] / counts[0])
     else:
         start = start[:n_models]
-    bounds = [(0.0, None)] * n_models + [(None, None)] * (len(start) - n_models)
+    if bounds is not None:
+        bounds = [bounds] * n_models + [(None, None)] * (len(start) - n_models)
     theta = minimize(loss_and_grad, start, jac=True, method="L-BFGS-B", bounds=bounds).x
     offsets = np.r_[0.0, theta[n_models:]] if free_prior else np.asarray(log_prior)
     return theta[:n_models], offsets - logsumexp(offsets)

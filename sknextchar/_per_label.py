@@ -131,7 +131,7 @@ class PerLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator):
         else:
             classes, name_ids = learn_name_labels(labels, X)
             fitted = Parallel(n_jobs=self.n_jobs)(
-                delayed(_fit_one)(clone(estimator), X.subset(name_ids == j))
+                delayed(clone(estimator).fit)(X.subset(name_ids == j))
                 for j in range(len(classes))
             )
             _check_same_symbols(fitted, classes)
@@ -320,10 +320,6 @@ class PerLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator):
                     f"This {type(self).__name__} is damaged: {problem}. Fit it "
                     "again, or load a copy saved by save_model."
                 )
-
-
-def _fit_one(model, windows):
-    return model.fit(windows)
 
 
 def _check_same_symbols(fitted, classes):
