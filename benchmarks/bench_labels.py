@@ -27,7 +27,9 @@ both source lists stay on one side), the script reports:
      tuned pipeline with seed 1, default pipeline] (15) and on the same three
      with a modified Kneser-Ney 5-gram per label (``PerLabelClassifier``; 20),
      the last also with ``calibration="weights"`` (a fitted weight for each of
-     the four); each also with the balanced decision.
+     the four), and that one again with the three MLP pipelines fine-tuned on
+     the label's log-loss (``alpha=0.05``, ``discriminative_epochs=6``); each
+     also with the balanced decision.
 
    The ROC AUC column measures the ranking alone, whatever the decision rule.
 
@@ -51,6 +53,9 @@ Usage::
     python benchmarks/bench_labels.py --fidelity-only  # part 3 alone: 80 seconds
     python benchmarks/bench_labels.py --skip-fidelity  # parts 1 and 2: 11 minutes
     python benchmarks/bench_labels.py --splits 5  # part 1 on 5 splits: 40 minutes
+        # before the fine-tuned ensemble, which adds about 3 minutes per split
+    python benchmarks/bench_labels.py --splits 5 --latest  # (a), (b) and the
+        # fine-tuned ensemble only: 15 minutes
 
 One split's held-out names decide the balanced accuracy of about 700 female
 names, so it moves by about 0.01 from split to split; ``--splits`` reports the
@@ -95,6 +100,11 @@ from sknextchar import (
 )
 from sknextchar.datasets import load_indian_names
 
+# The discriminatively fine-tuned pipelines: 6 epochs of the label's log-loss,
+# with the L2 strength (0.05) that the fine-tuning wants, chosen on the
+# validation names of split 0 (alpha 0.03, 0.05, 0.1; see the "Names by label"
+# page).
+DISCRIMINATIVE = dict(clf__alpha=0.05, clf__discriminative_epochs=6)
 PRIOR_GRID = np.round(np.arange(0.05, 0.96, 0.025), 3)  # P(first label)
 
 
@@ -293,21 +303,30 @@ def fidelity_only(names, train, fit_part, test, epochs, n_samples, seed):
     )
 
 
-def neural_rows(epochs, splits, classes):
-    """NameLabelClassifier rows: priors by frequency, uniform, tuned; calibrated."""
+def neural_rows(epochs, splits, classes, latest=False):
+    """NameLabelClassifier rows: priors by frequency, uniform, tuned; calibrated.
+
+    ``latest``: only the ensembles of discriminatively fine-tuned pipelines.
+    """
     fit_part, val, train, test = splits
-    label_sets = train[1], test[1]
     tuned = make_tuned_pipeline(random_state=0).set_params(clf__max_iter=epochs)
     default = make_default_pipeline(random_state=0).set_params(clf__max_iter=epochs)
+    seed1 = make_tuned_pipeline(random_state=1).set_params(clf__max_iter=epochs)
+    counts = count_pipeline()
+    mmi = [clone(pipe).set_params(**DISCRIMINATIVE) for pipe in (tuned, seed1, default)]
+    ensembles = (
+        ("[tuned, tuned s1, default, KN 5-gram per label], discriminative (20)",
+         ([*mmi, counts], "weights")),
+    )  # fmt: skip
+    if latest:
+        return calibrated_rows(ensembles, train, test, classes), None, tuned
     clf, seconds = fit_name_classifier(NameLabelClassifier(tuned), *fit_part)
     rows = prior_rows(
         "NameLabelClassifier, tuned pipeline", clf.log_likelihood(list(val[0])),
         clf.log_likelihood(list(test[0])), val, test, classes,
         clf.class_prior_[0], seconds,
     )  # fmt: skip
-    seed1 = make_tuned_pipeline(random_state=1).set_params(clf__max_iter=epochs)
-    counts = count_pipeline()
-    for name, estimator in (
+    ensembles = (
         ("tuned pipeline (5 fold pipelines)", tuned),
         ("[tuned, default] (10 fold pipelines)", [tuned, default]),
         ("[tuned, tuned seed 1, default] (15)", [tuned, seed1, default]),
@@ -319,7 +338,15 @@ def neural_rows(epochs, splits, classes):
             "[tuned, tuned seed 1, default, KN 5-gram per label] (20)",
             ([tuned, seed1, default, counts], "weights"),
         ),
-    ):
+        *ensembles,
+    )
+    return rows + calibrated_rows(ensembles, train, test, classes), clf, tuned
+
+
+def calibrated_rows(ensembles, train, test, classes):
+    """Calibrated NameLabelClassifier rows (and balanced decision) of each ensemble."""
+    rows = []
+    for name, estimator in ensembles:
         estimator, calibration = (
             estimator if isinstance(estimator, tuple) else (estimator, "temperature")
         )
@@ -336,8 +363,8 @@ def neural_rows(epochs, splits, classes):
             f'NameLabelClassifier(calibration="{calibration}"), {name}',
             test[1], proba, classes, seconds,
         ))  # fmt: skip
-        rows.append(balanced_decision_row(rows[-1], proba, classes, *label_sets))
-    return rows, clf, tuned
+        rows.append(balanced_decision_row(rows[-1], proba, classes, train[1], test[1]))
+    return rows
 
 
 def count_pipeline():
@@ -374,7 +401,7 @@ def _fmt(value):
     return f"{value:.4f}" if isinstance(value, float) else str(value)
 
 
-def classification(seed, epochs):
+def classification(seed, epochs, latest=False):
     """Part 1 on the split of ``seed``: the rows, and what parts 2 and 3 reuse."""
     names, labels = load_indian_names(return_X_y=True)
     train, test = split_by_name(names, labels, 0.2, seed)
@@ -402,7 +429,9 @@ def classification(seed, epochs):
     rows.append(balanced_decision_row(
         rows[-1], proba, search.classes_, train[1], test[1]
     ))  # fmt: skip
-    neural, best, tuned = neural_rows(epochs, (fit_part, val, train, test), classes)
+    neural, best, tuned = neural_rows(
+        epochs, (fit_part, val, train, test), classes, latest
+    )
     context = dict(
         names=names, train=train, fit_part=fit_part, test=test, tfidf=tfidf,
         best=best, tuned=tuned,
@@ -443,6 +472,11 @@ def main(argv=None):
         help="part 1 alone on this many splits (seeds SEED, SEED + 1, ...): the "
         "mean, smallest and largest of each metric",
     )  # fmt: skip
+    parser.add_argument(
+        "--latest", action="store_true",
+        help="with --splits: of the NameLabelClassifier rows, only the ensembles "
+        "of discriminatively fine-tuned pipelines",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     epochs = 8 if args.quick else 20
     n_samples = 500 if args.quick else 2000
@@ -458,7 +492,7 @@ def main(argv=None):
     if args.splits > 1:
         per_split = []
         for seed in range(args.seed, args.seed + args.splits):
-            per_split.append(classification(seed, epochs)[0])
+            per_split.append(classification(seed, epochs, args.latest)[0])
             print(f"\n1. Split {seed}\n")
             print_table(per_split[-1], [*columns, "seconds"])
         print(f"\n1. Mean (smallest-largest) over {args.splits} splits\n")

@@ -24,6 +24,7 @@ from ._blas import one_blas_thread
 from ._compat import Interval, Options, StrOptions, fit_context
 from ._estimator import PackageEstimatorMixin
 from ._hooks import CALLBACK_ATTRIBUTES
+from ._label_fine_tuning import check_discriminative_labels, fine_tune_labels
 from ._labels import (
     label_network,
     split_name_labels,
@@ -176,6 +177,17 @@ class CharEmbeddingMLPClassifier(
         say from "feminine" to "masculine"); see the "Names by label" page.
         Unused by a model fitted without labels, as ``momentum`` is unused by
         :class:`~sklearn.neural_network.MLPClassifier` with ``solver="adam"``.
+    discriminative_epochs : int, default=0
+        Epochs of discriminative fine-tuning after the ``max_iter`` epochs of a
+        ``fit`` with labels: the loss gains ``discriminative_weight`` times the
+        label's log-loss, ``-log P(label | name)`` by Bayes' rule with the label
+        frequencies as priors (maximum mutual information training; see
+        Notes). It makes the model a better classifier of names
+        (:class:`~sknextchar.NameLabelClassifier`). 0 (the default) trains the
+        cross-entropy alone; a fit without labels needs 0.
+    discriminative_weight : float, default=10.0
+        The weight of the label's log-loss (a mean over names) beside the
+        cross-entropy (a mean over windows) in those epochs.
 
     Attributes
     ----------
@@ -218,7 +230,11 @@ class CharEmbeddingMLPClassifier(
         The best of ``validation_scores_``, whose weights were restored; None
         without early stopping.
     n_iter_ : int
-        Epochs run by the last call to ``fit`` (1 after ``partial_fit``).
+        Epochs run by the last call to ``fit`` (1 after ``partial_fit``), the
+        discriminative epochs not counted.
+    label_loss_curve_ : list of float
+        The training names' mean label log-loss in each discriminative epoch of
+        the last ``fit`` (empty without them).
     t_ : int
         Training windows seen by the optimizer over all calls.
     n_features_in_ : int
@@ -263,6 +279,18 @@ class CharEmbeddingMLPClassifier(
     :class:`~sknextchar.NameLabelClassifier` turns the model into a classifier
     of names by Bayes' rule.
 
+    **Discriminative fine-tuning.** With ``discriminative_epochs``, ``fit``
+    goes on after its ``max_iter`` epochs with that many epochs over batches of
+    64 whole names, each run under every label, at a fifth of
+    ``learning_rate_init`` on a cosine schedule, lowering the cross-entropy plus
+    ``discriminative_weight`` times ``-log P(label | name)`` (the label
+    frequencies of the names as priors); see ``sknextchar.nn.discriminative``.
+    Those epochs are not reported to callbacks and ``partial_fit`` never runs
+    them. On validation names of the bundled ones, 6 of them took the ROC AUC of
+    the tuned pipeline's classifier from 0.927 to 0.934, and to 0.940 with
+    ``alpha=0.05`` (see the "Names by label" page). They cost the generator: use
+    a fine-tuned pipeline to classify, another to sample.
+
     **Callbacks.** The classifier supports scikit-learn's callback API
     (``sklearn.callback``): set callbacks with ``set_callbacks``, or on
     a :class:`~sklearn.pipeline.Pipeline` or a search around it, which
@@ -299,6 +327,10 @@ class CharEmbeddingMLPClassifier(
 
     D. P. Kingma and J. Ba, "Adam: A Method for Stochastic Optimization",
     ICLR 2015.
+
+    L. R. Bahl, P. F. Brown, P. V. de Souza and R. L. Mercer, "Maximum mutual
+    information estimation of hidden Markov model parameters for speech
+    recognition", ICASSP 1986 (the discriminative epochs).
 
     Examples
     --------
@@ -338,6 +370,8 @@ class CharEmbeddingMLPClassifier(
     _parameter_constraints = {
         "embedding_dim": [Interval(Integral, 1, None, closed="left")],
         "label_embedding_dim": [None, Interval(Integral, 1, None, closed="left")],
+        "discriminative_epochs": [Interval(Integral, 0, None, closed="left")],
+        "discriminative_weight": [Interval(Real, 0, None, closed="left")],
         "hidden_layer_sizes": [
             "array-like",
             Interval(Integral, 1, None, closed="left"),
@@ -369,32 +403,17 @@ class CharEmbeddingMLPClassifier(
         ],
     }
 
+    # fmt: off
     def __init__(
-        self,
-        embedding_dim=10,
-        *,
-        hidden_layer_sizes=(500,),
-        activation="relu",
-        alpha=0.01,
-        dropout=0.0,
-        batch_size=128,
-        learning_rate="cosine",
-        learning_rate_init=0.005,
-        max_iter=20,
-        shuffle=True,
-        random_state=None,
-        tol=1e-4,
-        verbose=False,
-        warm_start=False,
-        early_stopping=False,
-        validation_fraction=0.1,
-        beta_1=0.9,
-        beta_2=0.999,
-        epsilon=1e-8,
-        n_iter_no_change=10,
-        dtype="float32",
-        label_embedding_dim=None,
+        self, embedding_dim=10, *, hidden_layer_sizes=(500,), activation="relu",
+        alpha=0.01, dropout=0.0, batch_size=128, learning_rate="cosine",
+        learning_rate_init=0.005, max_iter=20, shuffle=True, random_state=None,
+        tol=1e-4, verbose=False, warm_start=False, early_stopping=False,
+        validation_fraction=0.1, beta_1=0.9, beta_2=0.999, epsilon=1e-8,
+        n_iter_no_change=10, dtype="float32", label_embedding_dim=None,
+        discriminative_epochs=0, discriminative_weight=10.0,
     ):
+        # fmt: on
         self.embedding_dim = embedding_dim
         self.hidden_layer_sizes = hidden_layer_sizes
         self.activation = activation
@@ -417,6 +436,8 @@ class CharEmbeddingMLPClassifier(
         self.n_iter_no_change = n_iter_no_change
         self.dtype = dtype
         self.label_embedding_dim = label_embedding_dim
+        self.discriminative_epochs = discriminative_epochs
+        self.discriminative_weight = discriminative_weight
 
     # ------------------------------------------------------------------ fit
 
@@ -459,12 +480,14 @@ class CharEmbeddingMLPClassifier(
         cold = not (self.warm_start and hasattr(self, "coefs_"))
         with self._atomic_call():
             data = self._check_training_data(X, y, first=cold, partial=False)
+            check_discriminative_labels(self)
             rng = check_random_state(self.random_state)
             if cold:
                 self._initialize(data, rng)
             check_architecture(self)
             self._start_stopping_state(new_run=True)
             self._train(X, y, data, rng, partial=False)
+            self.label_loss_curve_ = fine_tune_labels(self, data, rng)
         return self
 
     @reports_fit
@@ -994,6 +1017,8 @@ class CharEmbeddingMLPClassifier(
         state = dict(state)
         state.pop("callback", None)  # a parameter until sknextchar 0.1
         state.setdefault("label_embedding_dim", None)  # not a parameter in 0.1
+        state.setdefault("discriminative_epochs", 0)  # not parameters in 0.1
+        state.setdefault("discriminative_weight", 10.0)
         super().__setstate__(state)
         # A pickled, joblib or skops copy checks its fitted arrays here, so a
         # damaged or edited file fails at load, not inside NumPy at first use.

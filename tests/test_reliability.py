@@ -624,6 +624,8 @@ BAD_PARAMS = {
     CharEmbeddingMLPClassifier: {
         "embedding_dim": [0, 2.5],
         "label_embedding_dim": [0, -1, 2.5, True],
+        "discriminative_epochs": [-1, 2.5, True],
+        "discriminative_weight": [-1.0, math.nan, math.inf],
         "hidden_layer_sizes": [0, -3, "ab"],
         "activation": ["softplus"],
         "alpha": [-1.0, math.nan],

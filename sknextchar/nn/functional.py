@@ -892,6 +892,7 @@ def backward(
     onehot=None,
     buffers=None,
     label_embeddings=None,
+    row_weights=None,
 ):
     """Gradient of :func:`loss` with respect to every parameter.
 
@@ -926,6 +927,9 @@ def backward(
         when given, take precedence over theirs).
     label_embeddings : ndarray of shape (J, D) or None, default=None
         As given to :func:`forward` (``X``'s last column is the label ids).
+    row_weights : ndarray of shape (n,) or None, default=None
+        A factor on each window's cross-entropy (negative factors allowed): the
+        gradient of ``sum_i row_weights[i] * CE_i / n``. None is all ones.
 
     Returns
     -------
@@ -956,9 +960,7 @@ def backward(
     n = len(y)
     if buffers is None:
         buffers = _NoBuffers(len(coefs), np.arange(n))
-    delta = np.exp(log_proba, out=log_proba)  # (n, C) softmax
-    delta[buffers.rows, y] -= 1  # d(cross-entropy)/d(scores)
-    delta /= n
+    delta = _output_delta(log_proba, y, buffers.rows, row_weights)
     for i in range(len(coefs) - 1, 0, -1):
         A = hidden[i - 1]  # (n, H_i), input of layer i
         np.matmul(A.T, delta, out=grad_coefs[i])  # (H_i, H_{i+1})
@@ -983,6 +985,16 @@ def backward(
             grad_label_embeddings = out[3]
             grad_label_embeddings += scale * label_embeddings
     return tuple(out)
+
+
+def _output_delta(log_proba, y, rows, row_weights):
+    """d(mean cross-entropy)/d(scores), in place of ``log_proba``; rows weighted."""
+    delta = np.exp(log_proba, out=log_proba)  # (n, C) softmax
+    delta[rows, y] -= 1  # d(cross-entropy)/d(scores)
+    delta /= len(y)
+    if row_weights is not None:
+        delta *= row_weights[:, None]
+    return delta
 
 
 def _gradient_arrays(embeddings, coefs, label_embeddings):

@@ -1,0 +1,130 @@
+"""The discriminative epochs of ``CharEmbeddingMLPClassifier.fit``.
+
+``discriminative_epochs`` fine-tunes a model of names by label on the label's
+log-loss beside the cross-entropy (maximum mutual information); the math and the
+loop over batches of names are in :mod:`sknextchar.nn.discriminative`. This
+module sets them up from the estimator's parameters and fitted arrays.
+"""
+
+import time
+
+import numpy as np
+
+from ._blas import one_blas_thread
+from ._labels import label_classes, label_network
+from .nn.adam import AdamOptimizer
+from .nn.discriminative import LabelFineTuner
+from .nn.training import ParameterWorkspace
+
+__all__ = ["check_discriminative_labels", "fine_tune_labels"]
+
+# Whole names per step (about 450 windows of the bundled names under each label).
+NAMES_PER_BATCH = 64
+# The fine-tuning starts at this fraction of learning_rate_init.
+LEARNING_RATE_FRACTION = 0.2
+
+
+def check_discriminative_labels(estimator):
+    """Raise unless the model has labels or no discriminative epochs.
+
+    Examples
+    --------
+    >>> from sknextchar import CharEmbeddingMLPClassifier
+    >>> check_discriminative_labels(CharEmbeddingMLPClassifier())  # 0 epochs
+    """
+    if estimator.discriminative_epochs and label_classes(estimator) is None:
+        raise ValueError(
+            f"discriminative_epochs={estimator.discriminative_epochs} fine-tunes a "
+            "model of names by label, and this fit has no labels: pass one label "
+            "per name as y (pipe.fit(names, labels)), or set "
+            "discriminative_epochs=0."
+        )
+
+
+def fine_tune_labels(estimator, data, rng):
+    """Run the estimator's discriminative epochs; return the label loss of each.
+
+    Parameters
+    ----------
+    estimator : CharEmbeddingMLPClassifier
+        Fitted with labels; its fitted arrays become views of the workspace
+        trained here.
+    data : TrainingData
+        The training windows, the label ids as the last column of ``contexts``
+        and the names as ``groups``.
+    rng : numpy.random.RandomState
+        Seeds the shuffling and the dropout masks.
+
+    Returns
+    -------
+    label_loss_curve : list of float
+        Empty when ``discriminative_epochs`` is 0 (nothing is drawn from ``rng``).
+    """
+    n_epochs = estimator.discriminative_epochs
+    if not n_epochs:
+        return []
+    workspace = ParameterWorkspace(
+        estimator.embeddings_, estimator.coefs_, estimator.intercepts_,
+        np.dtype(estimator.dtype), **label_network(estimator),
+    )  # fmt: skip
+    estimator.embeddings_ = workspace.embeddings
+    estimator.coefs_, estimator.intercepts_ = (
+        list(workspace.coefs),
+        list(workspace.intercepts),
+    )
+    estimator.label_embeddings_ = workspace.label_embeddings
+    contexts, name_of_row, labels = _names_and_labels(data)
+    tuner = _tuner(estimator, workspace, labels)
+    generator = np.random.default_rng(rng.randint(np.iinfo(np.int32).max))
+    curve = []
+    with one_blas_thread():
+        for epoch in range(n_epochs):
+            learning_rate = tuner.optimizer.set_epoch(epoch)
+            start = time.perf_counter()
+            curve.append(
+                tuner.run_epoch(contexts, data.targets, name_of_row, labels, generator)
+            )
+            if estimator.verbose:
+                print(
+                    f"Discriminative epoch {epoch + 1}/{n_epochs}: label loss = "
+                    f"{curve[-1]:.4f}, lr = {learning_rate:.2e}, "
+                    f"{time.perf_counter() - start:.2f} s",
+                    flush=True,
+                )
+    return curve
+
+
+def _names_and_labels(data):
+    """Contexts without the label column, each window's name, each name's label."""
+    contexts, label_of_row = data.contexts[:, :-1], data.contexts[:, -1]
+    names, name_of_row = np.unique(data.groups, return_inverse=True)
+    labels = np.zeros(len(names), dtype=np.intp)
+    labels[name_of_row] = label_of_row
+    return contexts, name_of_row, labels
+
+
+def _tuner(estimator, workspace, labels):
+    """The fine-tuner: a fresh Adam at a fraction of the step size, cosine schedule."""
+    n_labels = len(estimator.label_classes_)
+    with np.errstate(divide="ignore"):  # a label without names: prior 0
+        log_prior = np.log(np.bincount(labels, minlength=n_labels) / len(labels))
+    optimizer = AdamOptimizer(
+        [workspace.flat],
+        learning_rate_init=LEARNING_RATE_FRACTION * estimator.learning_rate_init,
+        beta_1=estimator.beta_1,
+        beta_2=estimator.beta_2,
+        epsilon=estimator.epsilon,
+        schedule="cosine",
+        n_epochs=estimator.discriminative_epochs,
+    )
+    return LabelFineTuner(
+        workspace,
+        optimizer,
+        activation=estimator.activation,
+        alpha=estimator.alpha,
+        weight=estimator.discriminative_weight,
+        log_prior=log_prior,
+        names_per_batch=NAMES_PER_BATCH,
+        dropout=estimator.dropout,
+        hidden_layer_sizes=[coef.shape[1] for coef in workspace.coefs[:-1]],
+    )
