@@ -28,10 +28,8 @@ both source lists stay on one side), the script reports:
      with a modified Kneser-Ney 5-gram per label (``PerLabelClassifier``; 20),
      the last also with ``calibration="weights"`` (a fitted weight for each of
      the four), and that one again with the three MLP pipelines fine-tuned on
-     the label's log-loss (``alpha=0.05``, ``discriminative_epochs=6``), and
-     that one with the same three pipelines reading the names backwards
-     (``ContextWindowTransformer(reverse=True)``) added; each also with the
-     balanced decision.
+     the label's log-loss (``alpha=0.05``, ``discriminative_epochs=6``); each
+     also with the balanced decision.
 
    The ROC AUC column measures the ranking alone, whatever the decision rule.
 
@@ -308,7 +306,7 @@ def fidelity_only(names, train, fit_part, test, epochs, n_samples, seed):
 def neural_rows(epochs, splits, classes, latest=False):
     """NameLabelClassifier rows: priors by frequency, uniform, tuned; calibrated.
 
-    ``latest``: only the newest ensemble row.
+    ``latest``: only the ensembles of discriminatively fine-tuned pipelines.
     """
     fit_part, val, train, test = splits
     tuned = make_tuned_pipeline(random_state=0).set_params(clf__max_iter=epochs)
@@ -316,15 +314,12 @@ def neural_rows(epochs, splits, classes, latest=False):
     seed1 = make_tuned_pipeline(random_state=1).set_params(clf__max_iter=epochs)
     counts = count_pipeline()
     mmi = [clone(pipe).set_params(**DISCRIMINATIVE) for pipe in (tuned, seed1, default)]
-    backward = [clone(pipe).set_params(windows__reverse=True) for pipe in mmi]
     ensembles = (
         ("[tuned, tuned s1, default, KN 5-gram per label], discriminative (20)",
          ([*mmi, counts], "weights")),
-        ("the same and the three read backwards, discriminative (35)",
-         ([*mmi, *backward, counts], "weights")),
     )  # fmt: skip
-    if latest:  # the newest row only
-        return calibrated_rows(ensembles[-1:], train, test, classes), None, tuned
+    if latest:
+        return calibrated_rows(ensembles, train, test, classes), None, tuned
     clf, seconds = fit_name_classifier(NameLabelClassifier(tuned), *fit_part)
     rows = prior_rows(
         "NameLabelClassifier, tuned pipeline", clf.log_likelihood(list(val[0])),
@@ -479,8 +474,8 @@ def main(argv=None):
     )  # fmt: skip
     parser.add_argument(
         "--latest", action="store_true",
-        help="with --splits: of the NameLabelClassifier rows, only the newest "
-        "(the fine-tuned ensemble with the pipelines that read names backwards)",
+        help="with --splits: of the NameLabelClassifier rows, only the ensembles "
+        "of discriminatively fine-tuned pipelines",
     )  # fmt: skip
     args = parser.parse_args(argv)
     epochs = 8 if args.quick else 20

@@ -28,16 +28,11 @@ from ._vocabulary import (
     make_vocabulary,
     pick_end_symbol,
 )
-from ._windows import CharWindows, cut_windows, last_contexts, reverse_each
+from ._windows import CharWindows, cut_windows, last_contexts
 
 # Parameters added after 0.1.0.dev0, with the values that give the behaviour of
 # models saved before them (a model file stays loadable and predicts the same).
-_SAVED_BEFORE = {
-    "strip_accents": None,
-    "unit": "char",
-    "end_symbol": END,
-    "reverse": False,
-}
+_SAVED_BEFORE = {"strip_accents": None, "unit": "char", "end_symbol": END}
 
 
 class ContextWindowTransformer(
@@ -93,15 +88,6 @@ class ContextWindowTransformer(
         character from the names, the first of ``. $ # | ~ ^ _ * @ ¶`` that the
         names do not use is shown instead; with an alphabet you give that
         contains it, ``fit`` raises and asks for another ``end_symbol``.
-    reverse : bool, default=False
-        Read each name from its last symbol to its first: the windows of
-        ``"abid"`` are those of ``"diba"``, so the model learns P(name) in the
-        other order, its end first. Such a model scores names (``score``, and
-        :class:`~sknextchar.NameLabelClassifier`, where it adds a second view of
-        each name beside the forward pipelines);
-        :class:`~sknextchar.NameSampler` refuses it, as it generates names from
-        their first letter. ``encode``, ``decode`` and ``normalize`` keep the
-        reading order.
 
     Attributes
     ----------
@@ -139,7 +125,6 @@ class ContextWindowTransformer(
         "unit": [StrOptions({"auto", "char", "grapheme"})],
         "handle_unknown": [StrOptions({"error", "drop"})],
         "end_symbol": [str],
-        "reverse": ["boolean"],
     }
 
     def __init__(
@@ -152,7 +137,6 @@ class ContextWindowTransformer(
         unit="auto",
         handle_unknown="error",
         end_symbol=END,
-        reverse=False,
     ):
         self.context_length = context_length
         self.alphabet = alphabet
@@ -161,7 +145,6 @@ class ContextWindowTransformer(
         self.unit = unit
         self.handle_unknown = handle_unknown
         self.end_symbol = end_symbol
-        self.reverse = reverse
 
     def __setstate__(self, state):
         if "vocabulary_" in state:  # fitted before unit_ existed: code points
@@ -470,8 +453,6 @@ class ContextWindowTransformer(
         reject_cross_val_predict()
         check_window_memory(texts, self.context_length)
         ids, lengths = self._encode_names(names, texts)
-        if self.reverse:
-            ids = reverse_each(ids, lengths)
         contexts, targets, name_index = cut_windows(
             ids, lengths, self.context_length, ids.dtype
         )

@@ -189,33 +189,6 @@ class CharWindows:
         )
 
 
-def reverse_each(ids, lengths):
-    """Each name's ids in reverse order, names kept in place.
-
-    Parameters
-    ----------
-    ids : ndarray of shape (sum(lengths),)
-        The ids of all names' letters, concatenated.
-    lengths : array-like of int of shape (n_names,)
-        Number of letters of each name.
-
-    Returns
-    -------
-    reversed_ids : ndarray of shape (sum(lengths),)
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> reverse_each(np.array([1, 2, 9, 4, 1, 12]), [4, 2]).tolist()
-    [4, 9, 2, 1, 12, 1]
-    """
-    lengths = np.asarray(lengths, dtype=np.intp)
-    ends = np.cumsum(lengths)
-    # Position k of a name that starts at s and has n letters takes 2s + n - 1 - k.
-    mirror = np.repeat(2 * ends - lengths - 1, lengths) - np.arange(len(ids))
-    return ids[mirror]
-
-
 def cut_windows(ids, lengths, context_length, dtype):
     """Cut every (context, target) window out of concatenated name ids.
 

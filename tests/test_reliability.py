@@ -655,7 +655,6 @@ BAD_PARAMS = {
         "unit": ["word"],
         "handle_unknown": ["ignore"],
         "end_symbol": [0, None],
-        "reverse": ["yes", 1],
     },
     NameSampler: {
         "estimator": [3],
