@@ -487,7 +487,11 @@ class CharEmbeddingMLPClassifier(
             check_architecture(self)
             self._start_stopping_state(new_run=True)
             self._train(X, y, data, rng, partial=False)
-            self.label_loss_curve_ = fine_tune_labels(self, data, rng)
+            self.label_loss_curve_ = (
+                fine_tune_labels(self, self._workspace(), data, rng)
+                if self.discriminative_epochs
+                else []
+            )
         return self
 
     @reports_fit
@@ -702,13 +706,12 @@ class CharEmbeddingMLPClassifier(
             self.validation_scores_ = None
             self.best_validation_score_ = None
 
-    def _trainer(self, n_windows, *, fresh_optimizer):
-        """Pack the parameters into a workspace and set up the optimizer's steps.
+    def _workspace(self):
+        """Pack the parameters into a workspace; they become views of it.
 
         The public attributes are the source of truth (a pickled or loaded
         estimator has lost any memory sharing), so every training call repacks
-        them, and they become views of the workspace. ``fit`` starts a new
-        optimizer, as MLPClassifier does; ``partial_fit`` carries its state over.
+        them.
         """
         ws = ParameterWorkspace(
             self.embeddings_, self.coefs_, self.intercepts_, np.dtype(self.dtype),
@@ -720,6 +723,15 @@ class CharEmbeddingMLPClassifier(
             list(ws.intercepts),
         )
         self.label_embeddings_ = ws.label_embeddings
+        return ws
+
+    def _trainer(self, n_windows, *, fresh_optimizer):
+        """Pack the parameters into a workspace and set up the optimizer's steps.
+
+        ``fit`` starts a new optimizer, as MLPClassifier does; ``partial_fit``
+        carries its state over.
+        """
+        ws = self._workspace()
         settings = dict(
             learning_rate_init=self.learning_rate_init,
             beta_1=self.beta_1,

@@ -3,7 +3,8 @@
 ``discriminative_epochs`` fine-tunes a model of names by label on the label's
 log-loss beside the cross-entropy (maximum mutual information); the math and the
 loop over batches of names are in :mod:`sknextchar.nn.discriminative`. This
-module sets them up from the estimator's parameters and fitted arrays.
+module sets them up from the estimator's parameters and the workspace its fitted
+arrays live in.
 """
 
 import time
@@ -11,10 +12,9 @@ import time
 import numpy as np
 
 from ._blas import one_blas_thread
-from ._labels import label_classes, label_network
+from ._labels import label_classes
 from .nn.adam import AdamOptimizer
 from .nn.discriminative import LabelFineTuner
-from .nn.training import ParameterWorkspace
 
 __all__ = ["check_discriminative_labels", "fine_tune_labels"]
 
@@ -41,14 +41,16 @@ def check_discriminative_labels(estimator):
         )
 
 
-def fine_tune_labels(estimator, data, rng):
+def fine_tune_labels(estimator, workspace, data, rng):
     """Run the estimator's discriminative epochs; return the label loss of each.
 
     Parameters
     ----------
     estimator : CharEmbeddingMLPClassifier
-        Fitted with labels; its fitted arrays become views of the workspace
-        trained here.
+        Fitted with labels, with ``discriminative_epochs`` above 0.
+    workspace : ParameterWorkspace
+        The estimator's parameters (its fitted arrays are views of it), trained
+        in place.
     data : TrainingData
         The training windows, the label ids as the last column of ``contexts``
         and the names as ``groups``.
@@ -58,21 +60,8 @@ def fine_tune_labels(estimator, data, rng):
     Returns
     -------
     label_loss_curve : list of float
-        Empty when ``discriminative_epochs`` is 0 (nothing is drawn from ``rng``).
     """
     n_epochs = estimator.discriminative_epochs
-    if not n_epochs:
-        return []
-    workspace = ParameterWorkspace(
-        estimator.embeddings_, estimator.coefs_, estimator.intercepts_,
-        np.dtype(estimator.dtype), **label_network(estimator),
-    )  # fmt: skip
-    estimator.embeddings_ = workspace.embeddings
-    estimator.coefs_, estimator.intercepts_ = (
-        list(workspace.coefs),
-        list(workspace.intercepts),
-    )
-    estimator.label_embeddings_ = workspace.label_embeddings
     contexts, name_of_row, labels = _names_and_labels(data)
     tuner = _tuner(estimator, workspace, labels)
     generator = np.random.default_rng(rng.randint(np.iinfo(np.int32).max))
