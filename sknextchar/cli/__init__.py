@@ -1,4 +1,4 @@
-"""The ``sknextchar`` command line: train, sample, score, table and plot.
+"""The ``sknextchar`` command line: train, sample, score, classify, table and plot.
 
 A thin layer over the estimators. Every flag of ``train`` and every sampling
 control of ``sample`` is one row of the command line's own flag table
@@ -15,9 +15,10 @@ scikit-learn, SciPy, NumPy, skops, rich nor matplotlib: each command imports
 what it needs when it runs.
 
 Modules: ``_flags`` (the flag table and value types), ``_parser`` (the argument
-parser), ``_commands`` (what each command does), ``_progress`` (the training
-progress, a scikit-learn callback drawn with rich), ``_errors`` (one-line errors
-and warnings), ``_main`` (the entry point).
+parser), ``_commands`` (what each command does), ``_classify`` (``classify``),
+``_labelled`` and ``_counts`` (``train --labels`` and ``--model kneser-ney``),
+``_progress`` (the training progress, a scikit-learn callback drawn with rich),
+``_errors`` (one-line errors and warnings), ``_main`` (the entry point).
 """
 
 from ._commands import build_pipeline

@@ -22,6 +22,8 @@ __all__ = [
     "MAIN_JOB_N_NAMES",
     "MAIN_JOB_SEED",
     "build_pipeline",
+    "given_names",
+    "load_sampler",
     "main_job",
     "plot",
     "sample",
@@ -210,8 +212,46 @@ def _train_in_chunks(args):
 # --------------------------------------------------------------------------- #
 # Using a saved model.
 # --------------------------------------------------------------------------- #
-def _load_sampler(args, **settings):
-    """The NameSampler of the model file, with the sampling settings applied."""
+def given_names(args):
+    """The names of the command line, then those of ``--names-file``.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        With ``names``, ``names_file`` and ``encoding``.
+
+    Returns
+    -------
+    names : list of str
+
+    Examples
+    --------
+    >>> from sknextchar.cli import build_parser
+    >>> given_names(build_parser().parse_args(["score", "m.skops", "asha", "ravi"]))
+    ['asha', 'ravi']
+    """
+    names = list(args.names)
+    if args.names_file is not None:
+        names += load_names(args.names_file, encoding=args.encoding)
+    return names
+
+
+def load_sampler(args, **settings):
+    """The NameSampler of the model file, with the sampling settings applied.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        With ``model``, ``trust_pickle`` and ``max_bytes`` (the flags of every
+        command that reads a model file).
+    **settings
+        Sampling parameters to set, such as ``temperature=0.8``.
+
+    Returns
+    -------
+    sampler : NameSampler
+        The model file's sampler, or a pipeline in a fitted sampler.
+    """
     model = load_model(
         args.model, allow_pickle=args.trust_pickle, max_bytes=args.max_bytes
     )  # fails fast
@@ -299,7 +339,7 @@ def sample(args):
     >>> build_parser().parse_args(["sample", "m.skops"]).run is sample
     True
     """
-    sampler = _load_sampler(args, **given(args, SAMPLER_FLAGS))
+    sampler = load_sampler(args, **given(args, SAMPLER_FLAGS))
     _check_record(sampler, args)
     names = sampler.sample(
         args.n_samples,
@@ -353,10 +393,8 @@ def score(args):
     >>> build_parser().parse_args(["score", "m.skops", "asha"]).run is score
     True
     """
-    names = list(args.names)
-    if args.names_file is not None:
-        names += load_names(args.names_file, encoding=args.encoding)
-    sampler = _load_sampler(args)
+    names = given_names(args)
+    sampler = load_sampler(args)
     total = sampler.score_samples(names, label=args.label)
     per_char = sampler.score_samples(names, per_char=True, label=args.label)
     key = total if args.by == "total" else per_char
@@ -400,7 +438,7 @@ def table(args):
     >>> build_parser().parse_args(["table", "m.skops", "ab"]).run is table
     True
     """
-    sampler = _load_sampler(args)
+    sampler = load_sampler(args)
     temperature_table = sampler.temperature_table(
         args.context, args.temperatures, label=args.label
     )

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 __all__ = [
     "BYTE_COUNT",
     "KN_FLAGS",
+    "LABEL_WEIGHT",
     "POSITIVE_INT",
     "PROBABILITY",
     "SAMPLER_FLAGS",
@@ -254,6 +255,34 @@ def BYTE_COUNT(text):
 
 
 BYTE_COUNT.metavar = "BYTES"
+
+
+def LABEL_WEIGHT(text):
+    """An argparse type: one ``LABEL=WEIGHT`` of ``classify --priors``.
+
+    The last ``=`` splits (a label may hold one); the weight is a finite
+    number, 0 or more.
+
+    Examples
+    --------
+    >>> from sknextchar.cli._flags import LABEL_WEIGHT
+    >>> LABEL_WEIGHT("female=0.25")
+    ('female', 0.25)
+    """
+    label, sep, number = text.rpartition("=")
+    try:
+        weight = float(number)
+    except ValueError:
+        weight = math.nan
+    if not (sep and label and 0 <= weight < math.inf):
+        raise argparse.ArgumentTypeError(
+            "expected LABEL=WEIGHT with a weight of 0 or more, such as female=1; "
+            f"got {text!r}"
+        )
+    return label, weight
+
+
+LABEL_WEIGHT.metavar = "LABEL=WEIGHT"
 
 # fmt: off
 TRAIN_FLAGS = (

@@ -5,11 +5,13 @@ import argparse
 from .._model_checks import DEFAULT_MAX_BYTES
 from .._persistence import PICKLE_SUFFIXES
 from .._version import __version__
+from ._classify import classify
 from ._commands import plot, sample, score, table, train
 from ._errors import PROG
 from ._flags import (
     BYTE_COUNT,
     KN_FLAGS,
+    LABEL_WEIGHT,
     POSITIVE_INT,
     PROBABILITY,
     SAMPLER_FLAGS,
@@ -35,6 +37,8 @@ examples:
   sknextchar train my_names.txt --max-iter 40 -o mine.skops
   sknextchar sample names.skops -n 10 --temperature 0.8 --novel --seed 0
   sknextchar score names.skops asha ravi xqzt
+  sknextchar classify by_label.skops asha ravi  the label of names (a model
+                                                trained with --labels)
   sknextchar table names.skops abi --temperatures 0.5 1 2
   sknextchar plot names.skops --embeddings -o embeddings.png"""
 
@@ -83,7 +87,14 @@ def build_parser():
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     commands.required = True
-    for add in (_add_train, _add_sample, _add_score, _add_table, _add_plot):
+    for add in (
+        _add_train,
+        _add_sample,
+        _add_score,
+        _add_classify,
+        _add_table,
+        _add_plot,
+    ):
         add(commands)
     return parser
 
@@ -275,13 +286,7 @@ def _add_score(commands):
         "most plausible first. Per character compares names of different lengths.",
     )
     _add_model_argument(parser)
-    parser.add_argument("names", metavar="NAME", nargs="*", help="names to score")
-    parser.add_argument(
-        "--names-file",
-        metavar="FILE",
-        help="also score the names of this file, one name per line",
-    )
-    _add_encoding(parser)
+    _add_names(parser, "score")
     parser.add_argument(
         "--by",
         choices=("total", "per-char"),
@@ -291,6 +296,32 @@ def _add_score(commands):
     )
     _add_label(parser)
     parser.set_defaults(run=score)
+
+
+def _add_classify(commands):
+    parser = commands.add_parser(
+        "classify",
+        help="the label of names, for a model trained with --labels",
+        description="For a model trained with 'train --labels': print, for each "
+        "name, the probability of each label by Bayes' rule, P(label | name) "
+        "proportional to P(label) P(name | label), and the most probable label. "
+        "The priors P(label) are equal unless --priors gives them: equal priors "
+        "judge a name by its letters alone, whatever each label's share of the "
+        "training names (the Python class NameLabelClassifier also learns the "
+        "priors and calibrates the probabilities).",
+    )
+    _add_model_argument(parser)
+    _add_names(parser, "classify")
+    parser.add_argument(
+        "--priors",
+        nargs="+",
+        type=LABEL_WEIGHT,
+        metavar="LABEL=WEIGHT",
+        help="the prior weight of each label, one LABEL=WEIGHT for each label "
+        "of the model, scaled to sum to 1: female=1 male=3 says that three names "
+        "in four are male (default: equal)",
+    )
+    parser.set_defaults(run=classify)
 
 
 def _add_table(commands):
@@ -394,6 +425,17 @@ def _add_training_names(parser):
         "name,label works with --labels label; FILE has one label per line, one "
         "for each line of NAMES_FILE. Without NAMES_FILE, --labels label uses the "
         "bundled names' labels, female or male (default: no labels)",
+    )
+    _add_encoding(parser)
+
+
+def _add_names(parser, verb):
+    """NAME..., --names-file and --encoding of the commands that read names."""
+    parser.add_argument("names", metavar="NAME", nargs="*", help=f"names to {verb}")
+    parser.add_argument(
+        "--names-file",
+        metavar="FILE",
+        help=f"also {verb} the names of this file, one name per line",
     )
     _add_encoding(parser)
 

@@ -1,0 +1,114 @@
+"""``sknextchar classify``: the label of names, by the model's own Bayes' rule.
+
+A model trained with ``train --labels`` gives each name a likelihood under each
+label, ``P(name | label)``; Bayes' rule with the priors of ``--priors`` (equal
+by default, as ``sample --min-label-proba`` uses them) turns them into
+``P(label | name)``. The Python counterpart is
+:class:`~sknextchar.NameLabelClassifier`, which also learns the priors and
+calibrates the posterior.
+"""
+
+from ._commands import given_names, load_sampler
+
+__all__ = ["classify"]
+
+
+def classify(args):
+    """``sknextchar classify``: print P(label | name) of each name, per label.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line.
+
+    Returns
+    -------
+    status : int
+        0.
+
+    Examples
+    --------
+    >>> from sknextchar.cli import build_parser
+    >>> build_parser().parse_args(["classify", "m.skops", "asha"]).run is classify
+    True
+    """
+    names = given_names(args)
+    sampler = load_sampler(args)
+    labels = _model_labels(sampler, args.model)
+    shown = [str(label) for label in labels]
+    proba = _posterior(sampler, names, labels, _log_priors(args.priors, shown))
+    _print_table(names, shown, proba)
+    return 0
+
+
+def _model_labels(sampler, model_file):
+    """The labels the model was trained with (an error for a model without)."""
+    from .._labels import label_classes
+    from .._pipeline import split_pipeline
+
+    labels = label_classes(split_pipeline(sampler.estimator_)[1])
+    if labels is None:
+        raise ValueError(
+            f"{model_file!r} was trained without labels, so it cannot tell a "
+            "name's label: train one with 'sknextchar train NAMES_FILE --labels "
+            "COLUMN_OR_FILE'."
+        )
+    return list(labels)
+
+
+def _log_priors(pairs, labels):
+    """The log-priors in the order of ``labels``: equal, or ``--priors``."""
+    import numpy as np
+
+    if pairs is None:
+        return np.zeros(len(labels))
+    given = dict(pairs)
+    unknown = sorted(set(given) - set(labels))
+    missing = [label for label in labels if label not in given]
+    if unknown or missing or len(pairs) != len(given):
+        typed = " ".join(f"{label}={weight:g}" for label, weight in pairs)
+        raise ValueError(
+            f"--priors needs one LABEL=WEIGHT for each label of the model "
+            f"({', '.join(labels)}), each once; got {typed}."
+        )
+    weights = np.array([given[label] for label in labels])
+    if weights.sum() == 0:
+        raise ValueError(
+            "--priors gives every label a weight of 0; give one a weight above 0."
+        )
+    with np.errstate(divide="ignore"):  # a weight of 0: that label is never chosen
+        return np.log(weights / weights.sum())
+
+
+def _posterior(sampler, names, labels, log_priors):
+    """P(label | name), one row per name.
+
+    A name impossible under every label gets NaN (a count model with ``--add-k
+    0`` gives an unseen n-gram probability 0).
+    """
+    import numpy as np
+
+    from .._label_posterior import label_posterior
+
+    log_likelihood = np.stack(
+        [sampler.score_samples(names, label=label) for label in labels], axis=1
+    )
+    with np.errstate(invalid="ignore"):  # every label impossible: NaN
+        return label_posterior(log_likelihood + log_priors)
+
+
+def _print_table(names, labels, proba):
+    import numpy as np
+
+    columns = [f"P({label})" for label in labels]
+    width = max(4, *(len(name) for name in names))
+    label_width = max(5, *(len(label) for label in labels))
+    print(f"{'name':<{width}}  {'label':<{label_width}}  " + "  ".join(columns))
+    for name, row in zip(names, proba):
+        known = not np.isnan(row).any()
+        best = labels[int(np.argmax(row))] if known else "-"
+        cells = [
+            f"{p:>{len(column)}.3f}" if known else f"{'-':>{len(column)}}"
+            for p, column in zip(row, columns)
+        ]
+        print(f"{name:<{width}}  {best:<{label_width}}  " + "  ".join(cells))
