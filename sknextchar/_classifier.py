@@ -68,6 +68,25 @@ _VALIDATION_CHUNK = 4096
 _TRAINING_STATE = ("_optimizer", "_no_improvement_count")
 # An L2 penalty above this is named as the cause when training diverges.
 _HUGE_ALPHA = 1.0
+# Why training stopped when a callback's on_fit_task_end returned True.
+_CALLBACK_STOP = "a callback asked to stop"
+# The callback task of each discriminative epoch (an epoch of fit is "epoch").
+DISCRIMINATIVE_EPOCH_TASK = "discriminative epoch"
+
+
+def _task_starter(ctx, hooks):
+    """A function that reports the start of a subtask of ``ctx`` to the callbacks.
+
+    It returns the function that reports the subtask's end, which returns True
+    when a callback asks to stop.
+    """
+
+    def start():
+        task = ctx.subcontext(task_name=DISCRIMINATIVE_EPOCH_TASK)
+        task.call_on_fit_task_begin(**hooks)
+        return lambda: task.call_on_fit_task_end(**hooks)
+
+    return start
 
 
 class CharEmbeddingMLPClassifier(
@@ -285,18 +304,23 @@ class CharEmbeddingMLPClassifier(
     ``learning_rate_init`` on a cosine schedule, lowering the cross-entropy plus
     ``discriminative_weight`` times ``-log P(label | name)`` (the label
     frequencies of the names as priors); see ``sknextchar.nn.discriminative``.
-    Those epochs are not reported to callbacks and ``partial_fit`` never runs
-    them. On validation names of the bundled ones, 6 of them took the ROC AUC of
-    the tuned pipeline's classifier from 0.927 to 0.934, and to 0.940 with
-    ``alpha=0.05`` (see the "Names by label" page). They cost the generator: use
-    a fine-tuned pipeline to classify, another to sample.
+    ``partial_fit`` never runs them. Each is a subtask of the ``fit`` task for
+    callbacks (``task_name="discriminative epoch"``, after the ``"epoch"``
+    tasks): when it ends, ``label_loss_curve_[-1]`` is its label loss, and a
+    callback that returns True stops the fine-tuning there; a callback that
+    stops the ``max_iter`` epochs skips it. On validation names of the bundled
+    ones, 6 of them took the ROC AUC of the tuned pipeline's classifier from
+    0.927 to 0.934, and to 0.940 with ``alpha=0.05`` (see the "Names by label"
+    page). They cost the generator: use a fine-tuned pipeline to classify,
+    another to sample.
 
     **Callbacks.** The classifier supports scikit-learn's callback API
     (``sklearn.callback``): set callbacks with ``set_callbacks``, or on
     a :class:`~sklearn.pipeline.Pipeline` or a search around it, which
     propagates them here (scikit-learn's :class:`~sklearn.callback.ProgressBar`
     shows the epochs inside a grid search). ``fit`` is a task with one subtask
-    per epoch (``task_name="epoch"``), ``partial_fit`` a task with one. When an
+    per epoch (``task_name="epoch"``; then one per discriminative epoch, see
+    above), ``partial_fit`` a task with one. When an
     epoch task ends, ``loss_curve_[-1]`` (and ``loss_``), ``n_iter_``, ``t_``,
     ``best_loss_`` and, under ``early_stopping``, ``validation_scores_[-1]`` and
     ``best_validation_score_`` describe that epoch; a callback that asks for
@@ -487,11 +511,6 @@ class CharEmbeddingMLPClassifier(
             check_architecture(self)
             self._start_stopping_state(new_run=True)
             self._train(X, y, data, rng, partial=False)
-            self.label_loss_curve_ = (
-                fine_tune_labels(self, self._workspace(), data, rng)
-                if self.discriminative_epochs
-                else []
-            )
         return self
 
     @reports_fit
@@ -557,7 +576,8 @@ class CharEmbeddingMLPClassifier(
         train, val = self._split(data, rng)
         n_epochs = 1 if partial else self.max_iter
         first = len(self.loss_curve_) if partial else 0
-        ctx = self._init_callback_context(max_subtasks=n_epochs)
+        n_tuning = 0 if partial else self.discriminative_epochs
+        ctx = self._init_callback_context(max_subtasks=n_epochs + n_tuning)
         hooks = dict(estimator=self, X=X, y=y, reconstruction_attributes=self._fitted)
         ctx.call_on_fit_task_begin(**hooks)
         with one_blas_thread():
@@ -566,6 +586,11 @@ class CharEmbeddingMLPClassifier(
             )
         if not partial:
             self._end_fit(trainer.workspace, best, reason)
+            self.label_loss_curve_ = []
+            if n_tuning and reason != _CALLBACK_STOP:
+                fine_tune_labels(
+                    self, self._workspace(), data, rng, _task_starter(ctx, hooks)
+                )
         ctx.call_on_fit_task_end(**hooks)
 
     def _fit_epochs(self, trainer, train, val, rng, ctx, schedule, hooks):
@@ -593,7 +618,7 @@ class CharEmbeddingMLPClassifier(
                 seconds = time.perf_counter() - start
                 print(self._progress_line(learning_rate, seconds), flush=True)
             if epoch_ctx.call_on_fit_task_end(**hooks):
-                return best, "a callback asked to stop"
+                return best, _CALLBACK_STOP
             if stop:
                 return best, (
                     f"{'training loss' if val is None else 'validation score'} did "

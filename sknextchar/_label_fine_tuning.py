@@ -41,8 +41,10 @@ def check_discriminative_labels(estimator):
         )
 
 
-def fine_tune_labels(estimator, workspace, data, rng):
-    """Run the estimator's discriminative epochs; return the label loss of each.
+def fine_tune_labels(estimator, workspace, data, rng, start_task=None):
+    """Run the estimator's discriminative epochs, recording the label loss of each.
+
+    ``estimator.label_loss_curve_`` gets one value per epoch as it ends.
 
     Parameters
     ----------
@@ -56,18 +58,18 @@ def fine_tune_labels(estimator, workspace, data, rng):
         and the names as ``groups``.
     rng : numpy.random.RandomState
         Seeds the shuffling and the dropout masks.
-
-    Returns
-    -------
-    label_loss_curve : list of float
+    start_task : callable or None, default=None
+        Called as each epoch starts (to report it to callbacks); it returns a
+        function called as the epoch ends, which returns True to stop there.
     """
     n_epochs = estimator.discriminative_epochs
     contexts, name_of_row, labels = _names_and_labels(data)
     tuner = _tuner(estimator, workspace, labels)
     generator = np.random.default_rng(rng.randint(np.iinfo(np.int32).max))
-    curve = []
+    curve = estimator.label_loss_curve_ = []
     with one_blas_thread():
         for epoch in range(n_epochs):
+            end_task = start_task() if start_task is not None else None
             learning_rate = tuner.optimizer.set_epoch(epoch)
             start = time.perf_counter()
             curve.append(
@@ -80,7 +82,8 @@ def fine_tune_labels(estimator, workspace, data, rng):
                     f"{time.perf_counter() - start:.2f} s",
                     flush=True,
                 )
-    return curve
+            if end_task is not None and end_task():
+                return
 
 
 def _names_and_labels(data):

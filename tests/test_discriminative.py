@@ -267,3 +267,77 @@ def test_a_fine_tuned_model_saves_and_loads(tmp_path, suffix):
         loaded.predict_proba(names[:3], labels=labels[:3]),
         pipe.predict_proba(names[:3], labels=labels[:3]),
     )
+
+
+class TaskLog:
+    """Records the callback tasks, what the model holds as each ends, and stops."""
+
+    def __init__(self, stop_at=None):
+        self.stop_at = stop_at  # (task name, how many of them) to stop after
+        self.begun, self.ended, self.max_subtasks = [], [], {}
+
+    def setup(self, estimator, context):
+        pass
+
+    def on_fit_task_begin(self, estimator, context):
+        self.begun.append(context.task_name)
+        self.max_subtasks[context.task_name] = context.max_subtasks
+
+    def on_fit_task_end(self, estimator, context, *, fitted_estimator=None):
+        curve = getattr(estimator, "label_loss_curve_", None)
+        self.ended.append((context.task_name, None if curve is None else list(curve)))
+        if self.stop_at is None:
+            return False
+        name, count = self.stop_at
+        return sum(task == name for task, _ in self.ended) >= count
+
+    def teardown(self, estimator, context):
+        pass
+
+
+def fit_with(log, names, labels, **params):
+    pipe = small_pipe(**params)
+    pipe[-1].set_callbacks(log)
+    return pipe.fit(names, labels)[-1]
+
+
+def test_each_discriminative_epoch_is_a_callback_task_of_fit():
+    names, labels = ending_corpus()
+    log = TaskLog()
+    clf = fit_with(log, names, labels, max_iter=3, discriminative_epochs=2)
+    assert log.begun == ["fit"] + ["epoch"] * 3 + ["discriminative epoch"] * 2
+    assert log.max_subtasks["fit"] == 5
+    ends = [curve for task, curve in log.ended if task == "discriminative epoch"]
+    assert ends == [clf.label_loss_curve_[:1], clf.label_loss_curve_]  # up to date
+    assert len(clf.label_loss_curve_) == 2 and log.ended[-1][0] == "fit"
+
+
+def test_a_callback_stops_the_fine_tuning_after_an_epoch():
+    names, labels = ending_corpus()
+    log = TaskLog(stop_at=("discriminative epoch", 1))
+    pipe = small_pipe(max_iter=3, discriminative_epochs=4)
+    pipe[-1].set_callbacks(log)
+    clf = pipe.fit(names, labels)[-1]
+    assert [task for task, _ in log.ended].count("discriminative epoch") == 1
+    assert len(clf.label_loss_curve_) == 1 and clf.n_iter_ == 3
+    assert np.isfinite(pipe.score(names, labels))  # a usable model
+
+
+def test_a_callback_that_stops_training_also_skips_the_fine_tuning():
+    names, labels = ending_corpus()
+    log = TaskLog(stop_at=("epoch", 2))
+    clf = fit_with(log, names, labels, max_iter=5, discriminative_epochs=3)
+    assert "discriminative epoch" not in log.begun
+    assert clf.n_iter_ == 2 and clf.label_loss_curve_ == []
+
+
+def test_the_weights_do_not_depend_on_the_callbacks():
+    names, labels = ending_corpus()
+    params = dict(max_iter=3, discriminative_epochs=2, dropout=0.2)
+    plain = small_pipe(**params).fit(names, labels)[-1]
+    logged = fit_with(TaskLog(), names, labels, **params)
+    assert logged.label_loss_curve_ == plain.label_loss_curve_
+    for x, y in zip(
+        [plain.embeddings_, *plain.coefs_], [logged.embeddings_, *logged.coefs_]
+    ):
+        np.testing.assert_array_equal(x, y)

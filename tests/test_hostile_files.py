@@ -16,6 +16,7 @@ import struct
 import time
 import tracemalloc
 import zipfile
+from pathlib import Path
 
 import pytest
 import skops.io  # noqa: F401  (imported here: its import is no load's memory)
@@ -38,8 +39,8 @@ class _Marker:
     def __init__(self, path):
         self.path = str(path)
 
-    def __reduce__(self):
-        return (open, (self.path, "w"))
+    def __reduce__(self):  # Path.touch: no open file left to the garbage collector
+        return (Path.touch, (Path(self.path),))
 
 
 @pytest.fixture(scope="module")
