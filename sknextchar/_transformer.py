@@ -176,7 +176,7 @@ class ContextWindowTransformer(
         context.call_on_fit_task_end(estimator=self, X=X)
         # As OneHotEncoder with given categories: refuse at fit the data that
         # transform would refuse, naming the characters and names.
-        self._encode_names(names, texts)
+        self._encode_names(names, texts, fitting=True)
         return self
 
     @all_or_nothing
@@ -210,7 +210,7 @@ class ContextWindowTransformer(
         self._later_step_failed = np.zeros((), dtype=bool)
         context = self._begin_callbacks(X)
         self._learn_vocabulary(names, texts)
-        windows = self._cut(names, texts)  # raises fit's error for unknown ones
+        windows = self._cut(names, texts, fitting=True)  # fit's unknown-char error
         # A model that fails to fit on these windows marks the pipeline broken.
         windows = CharWindows(
             windows.contexts,
@@ -448,11 +448,11 @@ class ContextWindowTransformer(
             vocabulary = make_vocabulary(seen, end, unit=unit)
         self.unit_, self.vocabulary_ = unit, vocabulary
 
-    def _cut(self, names, texts):
+    def _cut(self, names, texts, fitting=False):
         """The windows of prepared names."""
         reject_cross_val_predict()
         check_window_memory(texts, self.context_length)
-        ids, lengths = self._encode_names(names, texts)
+        ids, lengths = self._encode_names(names, texts, fitting=fitting)
         contexts, targets, name_index = cut_windows(
             ids, lengths, self.context_length, ids.dtype
         )
@@ -479,11 +479,14 @@ class ContextWindowTransformer(
             )
         return names, texts
 
-    def _encode_names(self, names, texts, policy=None, what="names"):
+    def _encode_names(self, names, texts, policy=None, what="names", fitting=False):
         """Encode normalised names in one pass; apply the unknown-character policy.
 
         ``names`` (as given) are quoted in messages; ``texts`` are encoded.
-        Returns the concatenated ids and each name's number of symbols.
+        Returns the concatenated ids and each name's number of symbols. An
+        unknown character's message suggests other settings for this fit when
+        ``fitting``, else training the model again with them (the vocabulary of
+        a fitted model is fixed).
         """
         table = SymbolTable(self.vocabulary_)
         if self.unit_ == "char":
@@ -497,21 +500,28 @@ class ContextWindowTransformer(
         if bad.any():
             owner = np.repeat(np.arange(len(texts)), lengths)  # name of each symbol
             if (policy or self.handle_unknown) == "error":
-                raise ValueError(self._unknown_message(names, flat, bad, owner, what))
+                raise ValueError(
+                    self._unknown_message(names, flat, bad, owner, what, fitting)
+                )
             ids = ids[~bad]
             lengths = lengths - np.bincount(owner[bad], minlength=len(texts))
             if what == "names" and not lengths.all():
                 raise ValueError(self._emptied_message(names, lengths == 0))
         return ids, lengths
 
-    def _unknown_message(self, names, flat, bad, owner, what):
+    def _unknown_message(self, names, flat, bad, owner, what, fitting):
         chars = sorted({flat[i] for i in np.flatnonzero(bad)})
         culprits = np.unique(owner[bad])
         end = self.vocabulary_[0]
         shown = ", ".join(f"{what}[{i}]={names[i]!r}" for i in culprits[:MAX_REPORTED])
         more = len(culprits) - MAX_REPORTED
         shown += f" and {more} more" if more > 0 else ""
-        hints = ["alphabet='auto' (or a larger alphabet)"]
+        hints = [
+            "an alphabet that holds them (alphabet='auto' holds the characters of "
+            "the training names only)"
+            if isinstance(self.alphabet, str) and self.alphabet == "auto"
+            else "alphabet='auto' (or a larger alphabet)"
+        ]
         if self.strip_accents is None and any(_has_accent(c) for c in chars):
             hints.append("strip_accents='unicode' to fold accents")
         if what == "names":
@@ -525,7 +535,10 @@ class ContextWindowTransformer(
             "Found characters outside the vocabulary "
             f"[{', '.join(map(describe_symbol, chars))}] in {shown}. The vocabulary is "
             f"{''.join(self.vocabulary_[1:])!r} plus the end marker (shown as "
-            f"{end!r}){note}. Clean the {what}, or pass " + ", or ".join(hints) + "."
+            f"{end!r}){note}. Clean the {what}, or "
+            + ("pass " if fitting else "train the model again with ")
+            + ", or ".join(hints)
+            + "."
         )
 
     def _emptied_message(self, names, emptied):

@@ -508,6 +508,19 @@ def test_cli_labels_file_beside_the_names_file(tmp_path, capsys, corpus):
         ["anna", "bruno"],
         ["f", "m"],
     )
+    # A spreadsheet's semicolon export with Windows line ends, a blank line and an
+    # apostrophe in a name (which defeats csv.Sniffer): the header decides.
+    text = "\ufeffname;gender\r\nJosé;m\r\nAnne-Marie;f\r\nO'Brien;m\r\n\r\nZoë;f\r\n"
+    (tmp_path / "export.csv").write_text(text, encoding="utf-8", newline="")
+    assert read_labelled_names(str(tmp_path / "export.csv"), "gender") == (
+        ["José", "Anne-Marie", "O'Brien", "Zoë"],
+        ["m", "f", "m", "f"],
+    )
+    (tmp_path / "tabs.tsv").write_text("label\tname\nf\tanna, maria\n")
+    assert read_labelled_names(str(tmp_path / "tabs.tsv"), "label") == (
+        ["anna, maria"],
+        ["f"],
+    )
     (tmp_path / "gap.csv").write_text("name,label\nanna,\n")
     with pytest.raises(ValueError, match="Line 2 .* no label"):
         read_labelled_names(str(tmp_path / "gap.csv"), "label")

@@ -9,6 +9,7 @@ byte-order mark and CRLF line ends, in the API and in every command.
 import math
 import re
 import unicodedata
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -418,3 +419,14 @@ def test_cli_hints_use_flag_spelling(files, capsys, tmp_path):
     )
     assert status == 1 and "--alphabet auto" in err and "--handle-unknown drop" in err
     assert "alphabet='auto'" not in err and "--strip-accents unicode" in err
+    assert "or pass --alphabet auto" in err  # train: a flag of this command
+
+
+def test_cli_hints_for_a_saved_model_say_to_train_it_again(files, capsys, tmp_path):
+    model = str(tmp_path / "m.skops")
+    names = str(tmp_path / "plain.txt")
+    Path(names).write_text("asha\nravi\nabid\n", encoding="utf-8")
+    status, _, err = run(capsys, "train", names, *TINY, "-q", "-o", model)
+    assert status == 0, err
+    status, _, err = run(capsys, "score", model, "zoë")
+    assert status == 1 and "or train the model again with --alphabet auto" in err

@@ -195,6 +195,24 @@ def test_unknown_characters_error_lists_characters_and_names():
     assert "handle_unknown='drop'" in message
 
 
+def test_unknown_character_hints_fit_the_call():
+    # At fit, other settings of this fit; for a fitted model, training it again.
+    with pytest.raises(ValueError, match=r"Clean the names, or pass alphabet='auto'"):
+        ContextWindowTransformer(alphabet="abc").fit(["ab1"])
+    with pytest.raises(ValueError, match=r"or pass alphabet='auto'"):
+        ContextWindowTransformer(alphabet="abc").fit_transform(["ab1"])
+    fitted = ContextWindowTransformer().fit(["abid"])
+    with pytest.raises(ValueError, match=r"or train the model again with alphabet="):
+        fitted.transform(["ab1"])
+    # alphabet='auto' learned the training names' characters: no use suggesting it.
+    learned = ContextWindowTransformer(alphabet="auto").fit(["abid"])
+    with pytest.raises(ValueError) as info:
+        learned.transform(["abz"])
+    assert "again with an alphabet that holds them (alphabet='auto' holds the " in str(
+        info.value
+    )
+
+
 def test_unknown_report_is_bounded():
     transformer = ContextWindowTransformer().fit(["abid"])
     with pytest.raises(ValueError, match="and 15 more"):

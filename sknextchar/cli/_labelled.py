@@ -83,13 +83,28 @@ def _read(path, encoding):
         ) from None
 
 
+def _delimiter(text, column):
+    """The CSV delimiter of ``text``: the one whose header row holds ``column``.
+
+    A comma, a semicolon or a tab, tried in that order; when none gives such a
+    header, what :class:`csv.Sniffer` guesses (for the error message). The
+    header decides, not a guess from the rows: an apostrophe in a name
+    (O'Brien) or a blank line can mislead the sniffer.
+    """
+    for delimiter in ",;\t":
+        header = next(csv.reader(io.StringIO(text), delimiter=delimiter), [])
+        if column in (field.strip() for field in header):
+            return delimiter
+    try:
+        return csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
+    except csv.Error:
+        return ","
+
+
 def _columns(text, column, source):
     """The name column and the label column of a CSV text with a header."""
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
+    delimiter = _delimiter(text, column)
+    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     header = [field.strip() for field in rows[0]] if rows else []
     if column not in header:
         raise ValueError(
