@@ -9,6 +9,8 @@ It also holds the guard against ``cross_val_predict``, which depends on the name
 of one of scikit-learn's private functions.
 """
 
+import contextlib
+import contextvars
 import sys
 
 import numpy as np
@@ -31,6 +33,7 @@ __all__ = [
     "Options",
     "StrOptions",
     "fit_context",
+    "predicting_per_name",
     "reject_cross_val_predict",
     "validate_parameter_constraints",
 ]
@@ -66,6 +69,30 @@ BaseComposition = _BaseComposition
 # The function cross_val_predict calls to fit and predict one fold, and the module
 # that defines it (scikit-learn >= 1.0).
 _CROSS_VAL_PREDICT_FRAME = ("_fit_and_predict", "_validation.py")
+# True while an estimator that predicts one row per name runs pipelines.
+_PER_NAME = contextvars.ContextVar("sknextchar_predicting_per_name", default=False)
+
+
+@contextlib.contextmanager
+def predicting_per_name():
+    """Within it, pipelines serve an estimator that predicts one row per name.
+
+    A context manager (and decorator) for estimators such as
+    :class:`~sknextchar.NameLabelClassifier`, whose predictions are one row per
+    name, so ``cross_val_predict`` stitches them back correctly: it turns
+    :func:`reject_cross_val_predict` off for the pipelines they fit and run in
+    this thread.
+
+    Examples
+    --------
+    >>> with predicting_per_name():
+    ...     reject_cross_val_predict()  # never raises here
+    """
+    token = _PER_NAME.set(True)
+    try:
+        yield
+    finally:
+        _PER_NAME.reset(token)
 
 
 def reject_cross_val_predict(max_depth=40):
@@ -91,6 +118,8 @@ def reject_cross_val_predict(max_depth=40):
     --------
     >>> reject_cross_val_predict()  # not under cross_val_predict: nothing happens
     """
+    if _PER_NAME.get():  # one row per name: what cross_val_predict expects
+        return
     name, filename = _CROSS_VAL_PREDICT_FRAME
     frame = sys._getframe(1)
     for _ in range(max_depth):

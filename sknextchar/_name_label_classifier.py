@@ -6,16 +6,19 @@ import numpy as np
 from scipy.special import logsumexp
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.model_selection import StratifiedGroupKFold
+from sklearn.pipeline import Pipeline
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted, column_or_1d
 
-from ._compat import HasMethods, Interval, StrOptions, fit_context
+from ._compat import HasMethods, Interval, StrOptions, fit_context, predicting_per_name
 from ._estimator import PackageEstimatorMixin
 from ._label_calibration import fit_pool_weights, fit_temperature
 from ._label_posterior import windows_log_likelihood
 from ._model_input import check_no_missing_labels
 from ._pipeline import next_log_proba_function, split_pipeline
 from ._presets import make_default_pipeline
+from ._text import MAX_REPORTED
+from ._transformer import ContextWindowTransformer
 from ._validation import check_names
 from .exceptions import DamagedModelError
 
@@ -114,7 +117,9 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         a list ``estimator`` (``pool_weights_``, fitted with the temperature),
         for ensembles of unlike models, say MLPs and count models; a pipeline
         that adds nothing gets a weight of 0. See :ref:`names_by_label` for the
-        measured effect.
+        measured effect. A pipeline with ``alphabet="auto"`` gets in every fold
+        the alphabet of all the training names, so a character found in one
+        fold's names only is known to the others.
     cv : int or cross-validation splitter, default=5
         The folds of the calibration: a number of folds
         (:class:`~sklearn.model_selection.StratifiedGroupKFold` with the names
@@ -214,6 +219,7 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         self.ensemble = ensemble
 
     @fit_context(prefer_skip_nested_validation=False)
+    @predicting_per_name()  # its pipelines serve predictions of one row per name
     def fit(self, X, y):
         """Fit the pipeline on the names and their labels; set the priors.
 
@@ -265,10 +271,10 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         """The fold pipelines (or a refit), temperature, priors and pool weights."""
         # log P(name | label) of the held-out names, per pipeline of estimators.
         held_out = np.full((len(names), len(estimators), len(classes)), np.nan)
-        pipelines = []
+        pipelines, shared = [], [_sharing_vocabulary(e, names) for e in estimators]
         for train, test in _calibration_folds(self.cv, names, labels, classes):
             fold_names = [names[i] for i in train]
-            fold = [clone(e).fit(fold_names, labels[train]) for e in estimators]
+            fold = [clone(e).fit(fold_names, labels[train]) for e in shared]
             pipelines += fold
             if len(test):
                 held_names = [names[i] for i in test]
@@ -492,6 +498,7 @@ def _pool(per_pipeline):
     return np.mean(per_pipeline, axis=0)
 
 
+@predicting_per_name()
 def _per_pipeline(pipelines, classes, names):
     """log P(name | label) of each name and label, one array per pipeline."""
     per_pipeline = []
@@ -499,17 +506,33 @@ def _per_pipeline(pipelines, classes, names):
         transformer, model = split_pipeline(pipeline, owner="NameLabelClassifier")
         windows = transformer.transform(names)
         functions = [next_log_proba_function(model, label) for label in classes]
-        per_pipeline.append(
-            windows_log_likelihood(
-                functions,
-                windows.contexts,
-                windows.targets,
-                windows.name_index,
-                windows.n_names,
-                len(transformer.vocabulary_),
-            )
+        log_likelihood = windows_log_likelihood(
+            functions,
+            windows.contexts,
+            windows.targets,
+            windows.name_index,
+            windows.n_names,
+            len(transformer.vocabulary_),
         )
+        _check_possible(log_likelihood, names)
+        per_pipeline.append(log_likelihood)
     return per_pipeline
+
+
+def _check_possible(log_likelihood, names):
+    """Raise for names that have probability 0 under every label."""
+    impossible = np.flatnonzero(np.all(np.isneginf(log_likelihood), axis=1))
+    if len(impossible):
+        shown = ", ".join(repr(names[i]) for i in impossible[:MAX_REPORTED])
+        more = len(impossible) - MAX_REPORTED
+        raise ValueError(
+            f"The model gives the names {shown}"
+            + (f" and {more} more" if more > 0 else "")
+            + " probability 0 under every label, so Bayes' rule cannot weigh "
+            "the labels (a count model with add_k=0 gives an unseen n-gram "
+            "probability 0). Smooth the model (add_k above 0, or Kneser-Ney) to "
+            "classify such names."
+        )
 
 
 def _check_estimators(estimator):
@@ -525,6 +548,34 @@ def _check_estimators(estimator):
     for each in estimators:
         split_pipeline(each, owner="NameLabelClassifier")
     return estimators
+
+
+def _sharing_vocabulary(estimator, names):
+    """The unfitted pipeline, its learned alphabet fixed to that of all the names.
+
+    A fold's pipeline with ``alphabet="auto"`` would learn the characters of its
+    own names only and refuse a held-out name with another one; fixed to the
+    vocabulary that all the training names give, every fold knows them all.
+    Other pipelines (a given alphabet, or a frozen fitted one) are returned as
+    they are.
+    """
+    if not isinstance(estimator, Pipeline):
+        return estimator
+    transformer = estimator.steps[0][1]
+    if not (
+        isinstance(transformer, ContextWindowTransformer)
+        and isinstance(transformer.alphabet, str)
+        and transformer.alphabet == "auto"
+    ):
+        return estimator
+    learned = clone(transformer).fit(names)
+    shared = clone(estimator)
+    shared.steps[0][1].set_params(
+        alphabet=list(learned.vocabulary_[1:]),
+        unit=learned.unit_,
+        end_symbol=learned.vocabulary_[0],
+    )
+    return shared
 
 
 def _calibration_folds(cv, names, labels, classes):

@@ -16,8 +16,16 @@ from sklearn.model_selection import (
     StratifiedGroupKFold,
     cross_val_score,
 )
+from sklearn.pipeline import make_pipeline
 
-from sknextchar import NameLabelClassifier, load_model, save_model
+from sknextchar import (
+    ContextWindowTransformer,
+    KneserNeyClassifier,
+    NameLabelClassifier,
+    PerLabelClassifier,
+    load_model,
+    save_model,
+)
 from sknextchar._label_calibration import (
     PENALTY_C,
     fit_pool_weights,
@@ -390,3 +398,33 @@ def test_a_copy_saved_before_pool_weights_pools_equally(echo, calibrated):
     np.testing.assert_array_equal(
         old.predict_proba(held), calibrated.predict_proba(held)
     )
+
+
+def test_folds_share_the_alphabet_auto_learns_from_all_the_names(echo):
+    # "ë" in one name only: its fold's pipelines would not know it otherwise.
+    (names, labels), _ = echo
+    names = [*names[:-1], "zoë"]
+    pipe = small_pipe(max_iter=3)
+    pipe.steps[0][1].set_params(alphabet="auto")
+    clf = NameLabelClassifier(pipe, calibration="temperature", cv=3).fit(names, labels)
+    proba = clf.predict_proba(["zoë", "bekebeke"])
+    assert np.isfinite(proba).all() and np.allclose(proba.sum(axis=1), 1)
+    for fold in clf.pipelines_:
+        assert "ë" in fold[0].vocabulary_
+    assert pipe.steps[0][1].alphabet == "auto"  # the estimator is not changed
+
+
+def test_a_name_impossible_under_every_label_is_an_error_not_nan():
+    counts = make_pipeline(
+        ContextWindowTransformer(context_length=2),
+        PerLabelClassifier(KneserNeyClassifier(order=3, add_k=0)),
+    )
+    names, labels = ["anna", "bella", "bruno", "carlo"], ["f", "f", "m", "m"]
+    clf = NameLabelClassifier(counts).fit(names, labels)
+    np.testing.assert_array_equal(clf.predict_proba(["anna", "bruno"]), np.eye(2))
+    with pytest.raises(ValueError, match=r"names 'zzz' probability 0 under every"):
+        clf.predict_proba(["anna", "zzz"])
+    with pytest.raises(ValueError, match="add_k above 0, or Kneser-Ney"):
+        NameLabelClassifier(counts, calibration="temperature", cv=2).fit(
+            names * 3 + ["zzzz", "qqqq"], labels * 3 + ["f", "m"]
+        )

@@ -10,7 +10,12 @@ import sklearn
 from sklearn.base import clone
 from sklearn.frozen import FrozenEstimator
 from sklearn.metrics import classification_report
-from sklearn.model_selection import GridSearchCV, KFold, cross_val_score
+from sklearn.model_selection import (
+    GridSearchCV,
+    KFold,
+    cross_val_predict,
+    cross_val_score,
+)
 from sklearn.pipeline import make_pipeline
 from sklearn.utils import estimator_checks as sk_checks
 
@@ -353,6 +358,21 @@ def test_name_label_classifier_in_cross_validation(corpus):
         scoring="neg_log_loss",
     ).fit(names, labels)
     assert search.best_params_["priors"] is None
+
+
+def test_cross_val_predict_takes_the_name_label_classifier(corpus):
+    # One row per name: unlike a pipeline's rows per window, what it stitches.
+    names, labels = corpus
+    clf = NameLabelClassifier(small_pipe(max_iter=20))
+    cv = KFold(2, shuffle=True, random_state=0)
+    got = cross_val_predict(clf, names, labels, cv=cv, method="predict_proba")
+    expected = np.empty_like(got)
+    for train, test in cv.split(names):
+        fitted = clone(clf).fit([names[i] for i in train], np.take(labels, train))
+        expected[test] = fitted.predict_proba([names[i] for i in test])
+    np.testing.assert_array_equal(got, expected)
+    with pytest.raises(TypeError, match="cross_val_predict cannot be used"):
+        cross_val_predict(small_pipe(max_iter=1), names, cv=cv)  # still refused
 
 
 # Checks of scikit-learn that never look at data apply to a string-input estimator
