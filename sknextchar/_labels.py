@@ -126,7 +126,9 @@ def check_label_values(estimator, labels, n_rows, name_index=None):
         values = np.full(n_rows if name_index is None else 1, values.item(), object)
         name_index = None if name_index is None else np.zeros(n_rows, dtype=int)
     values = column_or_1d(values)
-    check_no_missing_labels(values)
+    check_no_missing_labels(
+        values, name="labels", row="window" if name_index is None else "name"
+    )
     expected = n_rows if name_index is None else int(name_index.max(initial=-1)) + 1
     if len(values) < expected or (name_index is None and len(values) != n_rows):
         what = "rows" if name_index is None else "names"
@@ -171,6 +173,7 @@ def labels_of_windows(labels, windows):
     if labels is None or np.ndim(labels) == 0:
         return labels
     values = column_or_1d(np.asarray(labels, dtype=object))
+    check_no_missing_labels(values, name="labels", row="name")
     if len(values) != windows.n_names:
         raise ValueError(
             f"Got {len(values)} labels for {windows.n_names} names: pass one label "
@@ -360,7 +363,7 @@ def learn_name_labels(labels, X):
     >>> classes.tolist(), ids.tolist()
     (['f', 'm'], [1, 0, 1])
     """
-    check_no_missing_labels(labels)
+    check_no_missing_labels(labels, row="name")
     values = column_or_1d(np.asarray(labels))
     check_classification_targets(values)
     if isinstance(X, CharWindows) and len(values) != X.n_names:

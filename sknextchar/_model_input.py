@@ -88,13 +88,17 @@ def _is_missing(value):
     )
 
 
-def check_no_missing_labels(y):
+def check_no_missing_labels(y, *, name="y", row="window"):
     """Refuse labels with a missing value (None, NaN, ``pd.NA``) among them.
 
     Parameters
     ----------
-    y : array-like of shape (n_windows,)
+    y : array-like of shape (n_rows,) or (n_rows, 1)
         The labels.
+    name : str, default="y"
+        What the message calls the labels (the caller's parameter).
+    row : str, default="window"
+        What one label is for: ``"window"``, or ``"name"`` for labels per name.
 
     Raises
     ------
@@ -112,6 +116,14 @@ def check_no_missing_labels(y):
     ValueError: Input y contains None: y[1] = None is a missing value; remove that ...
     """
     labels = np.asarray(y, dtype=object)
+    if labels.ndim == 0 and row == "name":
+        raise ValueError(
+            f"{name} must hold one label per name; got the single label "
+            f"{labels.item()!r}. To give every name the same label, pass "
+            f"[{labels.item()!r}] * len(names)."
+        )
+    if labels.ndim == 2 and labels.shape[1] == 1:  # a column, taken as 1-D later
+        labels = labels[:, 0]
     if labels.ndim != 1 or not labels.size:
         return  # the shape checks that follow say what is wrong
     missing = np.flatnonzero(np.frompyfunc(_is_missing, 1, 1)(labels).astype(bool))
@@ -119,8 +131,8 @@ def check_no_missing_labels(y):
         i = int(missing[0])
         shown = "NaN" if isinstance(labels[i], numbers.Real) else repr(labels[i])
         raise ValueError(
-            f"Input y contains {shown}: y[{i}] = {labels[i]!r} is a missing value; "
-            "remove that window or give its label."
+            f"Input {name} contains {shown}: {name}[{i}] = {labels[i]!r} is a "
+            f"missing value; remove that {row} or give its label."
         )
 
 

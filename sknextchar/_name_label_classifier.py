@@ -1,5 +1,6 @@
 """NameLabelClassifier: the label of a name, by Bayes' rule on P(name | label)."""
 
+from collections.abc import Mapping
 from numbers import Integral
 
 import numpy as np
@@ -14,6 +15,7 @@ from ._compat import HasMethods, Interval, StrOptions, fit_context, predicting_p
 from ._estimator import PackageEstimatorMixin
 from ._label_calibration import fit_pool_weights, fit_temperature
 from ._label_posterior import windows_log_likelihood
+from ._labels import label_classes
 from ._model_input import check_no_missing_labels
 from ._pipeline import next_log_proba_function, split_pipeline
 from ._presets import make_default_pipeline
@@ -25,17 +27,20 @@ from .exceptions import DamagedModelError
 __all__ = ["NameLabelClassifier", "check_priors"]
 
 
-def check_priors(priors, counts):
+def check_priors(priors, counts, classes=None):
     """The label priors: from the label counts, uniform, or given.
 
     Parameters
     ----------
-    priors : None, "uniform" or array-like of shape (n_classes,)
+    priors : None, "uniform", array-like of shape (n_classes,) or dict
         None: the label frequencies ``counts / counts.sum()``. ``"uniform"``:
         equal priors. An array: the priors in the order of the sorted labels,
-        non-negative and summing to 1.
+        non-negative and summing to 1. A dict (or a pandas Series indexed by
+        the labels): the prior of each label.
     counts : ndarray of shape (n_classes,)
         How many training names have each label.
+    classes : ndarray of shape (n_classes,) or None, default=None
+        The sorted labels, for priors given by label and for the messages.
 
     Returns
     -------
@@ -53,11 +58,19 @@ def check_priors(priors, counts):
         return counts / counts.sum()
     if isinstance(priors, str):  # "uniform", the only string the parameter takes
         return np.full(len(counts), 1.0 / len(counts))
-    priors = np.asarray(priors, dtype=np.float64)
+    order = "" if classes is None else f" ({classes.tolist()!r})"
+    priors = _priors_in_label_order(priors, classes)
+    try:
+        priors = np.asarray(priors, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"priors must be numbers, one per label in the order of classes_"
+            f"{order}, or a dict of the prior of each label; got {priors!r}."
+        ) from None
     if priors.shape != counts.shape:
         raise ValueError(
             f"priors must have one value per label ({len(counts)}, in the order of "
-            f"classes_); got shape {priors.shape}."
+            f"classes_{order}); got shape {priors.shape}."
         )
     if (priors < 0).any() or not np.isclose(priors.sum(), 1.0):
         raise ValueError(
@@ -65,6 +78,21 @@ def check_priors(priors, counts):
             f"(sum {priors.sum():.6g})."
         )
     return priors
+
+
+def _priors_in_label_order(priors, classes):
+    """Priors given by label (a dict, or a Series indexed by the labels) as a list."""
+    by_label = priors.to_dict() if hasattr(priors, "to_dict") else priors
+    if not isinstance(by_label, Mapping) or classes is None:
+        return priors
+    if hasattr(priors, "to_dict") and not set(by_label) & set(classes.tolist()):
+        return priors  # a Series indexed 0, 1, ...: in the order of classes_
+    if set(by_label) != set(classes.tolist()):
+        raise ValueError(
+            f"priors by label must give each label of y once: the labels are "
+            f"{classes.tolist()!r}; got priors for {list(by_label)!r}."
+        )
+    return [by_label[label] for label in classes.tolist()]
 
 
 class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator):
@@ -92,13 +120,14 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         (``clf__discriminative_epochs``, with ``clf__alpha=0.05``) classifies
         better than one fitted for generation alone (see the "Names by label"
         page).
-    priors : None, "uniform" or array-like of shape (n_classes,), default=None
+    priors : None, "uniform", array-like or dict, default=None
         The prior probability of each label, as in
         :class:`~sklearn.naive_bayes.GaussianNB`: None uses the label
         frequencies of the training names, ``"uniform"`` equal priors (better
         for balanced accuracy when the labels are unbalanced, as in the
         bundled names, three male for each female one), an array the given
-        priors in the order of ``classes_``. Changing it needs no refit of the
+        priors in the order of ``classes_``, a dict the prior of each label
+        (``{"female": 0.5, "male": 0.5}``). Changing it needs no refit of the
         pipeline's weights, but ``set_params`` then ``fit`` refits; tune it in
         a search like any parameter. With ``calibration="temperature"``, None
         means that the priors are fitted with the temperature, and the other
@@ -203,7 +232,7 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
 
     _parameter_constraints = {
         "estimator": [HasMethods(["fit", "predict_log_proba"]), list, None],
-        "priors": ["array-like", StrOptions({"uniform"}), None],
+        "priors": ["array-like", dict, StrOptions({"uniform"}), None],
         "calibration": [StrOptions({"temperature", "weights"}), None],
         "cv": [Interval(Integral, 2, None, closed="left"), HasMethods(["split"])],
         "ensemble": ["boolean"],
@@ -252,7 +281,7 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         labels = _check_labels(y, len(names))
         estimators = _check_estimators(self.estimator)  # fail before fitting
         classes, counts = np.unique(labels, return_counts=True)
-        priors, temperature = check_priors(self.priors, counts), 1.0
+        priors, temperature = check_priors(self.priors, counts, classes), 1.0
         shares = np.full(len(estimators), 1.0 / len(estimators))
         if self.calibration is None or len(classes) == 1:
             pipelines = [clone(e).fit(names, labels) for e in estimators]
@@ -260,6 +289,7 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
             pipelines, temperature, priors, shares = self._fit_calibrated(
                 estimators, names, labels, classes, priors
             )
+        _check_fitted_with(pipelines, classes)
         # Attributes only now: a fit that raised above left none behind.
         self.pipelines_, self.pipeline_ = pipelines, pipelines[0]
         self.classes_, self.class_count_ = classes, counts
@@ -550,6 +580,20 @@ def _check_estimators(estimator):
     return estimators
 
 
+def _check_fitted_with(pipelines, classes):
+    """Raise unless every pipeline's model knows every label (a frozen one may not)."""
+    for pipeline in pipelines:
+        known = label_classes(split_pipeline(pipeline, owner="NameLabelClassifier")[1])
+        if known is None or not np.isin(classes, known).all():
+            has = "no labels" if known is None else f"the labels {known.tolist()!r}"
+            raise ValueError(
+                f"A pipeline of estimator was fitted with {has}, but y holds the "
+                f"labels {classes.tolist()!r} (a FrozenEstimator keeps the pipeline "
+                "as it was fitted). Pass it unfitted, or freeze a pipeline fitted "
+                "with these labels: pipe.fit(names, labels)."
+            )
+
+
 def _sharing_vocabulary(estimator, names):
     """The unfitted pipeline, its learned alphabet fixed to that of all the names.
 
@@ -598,7 +642,7 @@ def _check_labels(y, n_names):
         raise ValueError(
             "NameLabelClassifier needs y, the label of each name; got y=None."
         )
-    check_no_missing_labels(y)
+    check_no_missing_labels(y, row="name")
     labels = column_or_1d(np.asarray(y))
     check_classification_targets(labels)
     if len(labels) != n_names:

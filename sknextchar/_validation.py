@@ -13,6 +13,7 @@ package has always seeded (the same seed must keep giving the same names).
 """
 
 import numbers
+from collections.abc import MappingView, Set
 
 import numpy as np
 
@@ -67,6 +68,14 @@ def check_names(names, *, what="names", allow_empty_strings=False):
         raise TypeError(
             f"Expected a 1-D collection of {what} (list, tuple, array or Series of "
             f"str); got {type(names).__name__}."
+        )
+    # A set's order is arbitrary; a dict's keys (a Set too) keep insertion order.
+    if isinstance(names, Set) and not isinstance(names, MappingView):
+        raise TypeError(
+            f"Expected an ordered collection of {what}; got a "
+            f"{type(names).__name__}, whose order is arbitrary, so labels and "
+            f"results could not be matched to the {what}. Pass a list, e.g. "
+            f"sorted({what})."
         )
     if hasattr(names, "ndim") and hasattr(names, "shape"):  # ndarray, Series, frame
         if names.ndim != 1:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import joblib
 import numpy as np
+import pandas as pd
 import pytest
 import sklearn
 from sklearn.base import clone
@@ -342,6 +343,16 @@ def test_name_label_classifier_priors(corpus, name_classifier):
         clone(name_classifier).set_params(priors=[0.5, 0.6]).fit(names, labels)
     with pytest.raises(ValueError, match="one value per label"):
         clone(name_classifier).set_params(priors=[1.0]).fit(names, labels)
+    # By label: a dict, or a Series indexed by the labels, in any order.
+    for by_label in ({"B": 0.1, "A": 0.9}, pd.Series({"B": 0.1, "A": 0.9})):
+        fitted = clone(name_classifier).set_params(priors=by_label).fit(names, labels)
+        np.testing.assert_allclose(fitted.class_prior_, [0.9, 0.1])
+    with pytest.raises(ValueError, match=r"each label of y once.*\['A', 'C'\]"):
+        clone(name_classifier).set_params(priors={"A": 0.5, "C": 0.5}).fit(
+            names, labels
+        )
+    with pytest.raises(ValueError, match=r"priors must be numbers.*\['A', 'B'\]"):
+        clone(name_classifier).set_params(priors=["x", "y"]).fit(names, labels)
 
 
 def test_name_label_classifier_in_cross_validation(corpus):
@@ -574,3 +585,36 @@ def test_plot_embeddings_names_the_label_rows(sampler):
     texts = {t.get_text() for ax in fig.axes for t in ax.texts}
     assert {"<A>", "<B>", "a", "o"} <= texts
     plt.close(fig)
+
+
+def test_a_missing_label_is_named_where_it_is(corpus, sampler):
+    names, labels = corpus
+    column = np.array([*labels[:-1], None], dtype=object).reshape(-1, 1)
+    last = len(names) - 1
+    with pytest.raises(
+        ValueError, match=rf"y contains None: y\[{last}\] = None .* name"
+    ):
+        NameLabelClassifier(small_pipe(max_iter=1)).fit(names, column)
+    with pytest.raises(ValueError, match=r"labels contains None: labels\[1\] = None"):
+        sampler.score_samples(["bebuta", "bebuto"], label=["A", None])
+
+
+def test_a_frozen_pipeline_must_know_the_labels_of_y(corpus):
+    names, labels = corpus
+    plain = FrozenEstimator(small_pipe(max_iter=1).fit(names))
+    with pytest.raises(ValueError, match="fitted with no labels, but y holds"):
+        NameLabelClassifier(plain).fit(names, labels)
+    by_label = FrozenEstimator(small_pipe(max_iter=1).fit(names, labels))
+    NameLabelClassifier(by_label).fit(names, labels)  # no refit, and it works
+    other = ["C" if label == "A" else label for label in labels]
+    with pytest.raises(ValueError, match=r"labels \['A', 'B'\], but y holds"):
+        NameLabelClassifier(by_label).fit(names, other)
+
+
+def test_a_single_label_for_the_fit_is_refused_with_the_way_to_say_it(corpus):
+    names, _ = corpus
+    message = r"one label per name; got the single label 'A'.*\['A'\] \* len\(names\)"
+    with pytest.raises(ValueError, match=message):
+        NameLabelClassifier(small_pipe(max_iter=1)).fit(names, "A")
+    with pytest.raises(ValueError, match=message):
+        small_pipe(max_iter=1).fit(names, "A")

@@ -6,6 +6,7 @@ import pytest
 from sknextchar._validation import (
     check_bool,
     check_exclude,
+    check_names,
     check_positive_int,
     check_prefix,
     check_random_generator,
@@ -109,3 +110,14 @@ def test_temperatures():
 def test_bad_temperatures(temperatures, error, match):
     with pytest.raises(error, match=match):
         check_temperatures(temperatures)
+
+
+@pytest.mark.parametrize("unordered", [{"abid", "ali"}, frozenset({"abid", "ali"})])
+def test_names_in_a_set_are_refused_for_their_arbitrary_order(unordered):
+    with pytest.raises(TypeError, match="ordered collection of names; got a .*set"):
+        check_names(unordered)
+
+
+def test_the_keys_of_a_dict_keep_their_order():
+    counts = {"ravi": 3, "abid": 1}
+    assert check_names(counts.keys()) == ["ravi", "abid"]
