@@ -15,7 +15,7 @@ from numbers import Integral, Real
 import numpy as np
 from sklearn.base import BaseEstimator, MetaEstimatorMixin, clone
 from sklearn.frozen import FrozenEstimator
-from sklearn.utils.validation import check_is_fitted
+from sklearn.utils.validation import check_is_fitted, column_or_1d
 
 from ._atomic import all_or_nothing
 from ._blas import one_blas_thread
@@ -48,6 +48,7 @@ from ._validation import (
     check_temperatures,
 )
 from ._vocabulary import decode_rows
+from .exceptions import DamagedModelError
 from .nn.functional import target_log_proba
 
 # The constructor parameters that shape sampling, in SamplingControls' order.
@@ -123,6 +124,11 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         ``training_length_counts_[k]`` training names have ``k`` letters (as the
         transformer spells them); the shortest and longest give the default
         length bounds. None when ``fit`` saw no names.
+    training_length_counts_by_label_ : ndarray of int64 or None
+        For a sampler fitted with labels, the same counts for the names of each
+        label, a row per label of the model (sorted; as many columns as
+        ``training_length_counts_``); ``match_lengths`` with
+        ``label`` follows that label's row. None without labels.
     training_name_hashes_ : ndarray of uint64 or None
         The compact record of the distinct training names: a sorted 64-bit
         hash of each one's symbol ids, 8 bytes per name. ``sample(novel=True)``
@@ -251,9 +257,11 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
             check_steps_agree(transformer, model)
         _check_model_columns(model, transformer, vocabulary)
         self.vocabulary_ = vocabulary
-        self.training_name_hashes_, self.training_length_counts_ = _record(
-            transformer, X
-        )
+        (
+            self.training_name_hashes_,
+            self.training_length_counts_,
+            self.training_length_counts_by_label_,
+        ) = _record(transformer, X, y, label_classes(model))
         return self
 
     def in_training_set(self, X):
@@ -643,9 +651,10 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
             the bounds), by rejection on length: a name of ``k`` letters is kept
             with a probability proportional to the training names' share of
             ``k`` letters over the sampler's own (estimated from every name drawn
-            in the call). Within each length, names keep the model's
-            proportions. For a model that cannot count letters (a short
-            context), this corrects the lengths without retraining.
+            in the call); with ``label``, the lengths of that label's training
+            names. Within each length, names keep the model's proportions. For
+            a model that cannot count letters (a short context), this corrects
+            the lengths without retraining.
         label : object or None, default=None
             For a sampler fitted with labels (and only then): the label the
             names are generated for, drawn from P(name | label). An unknown
@@ -761,7 +770,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         if check_bool(match_lengths, "match_lengths"):
             self._name_record()  # the length counts come with the record
             match = length_matcher(
-                self.training_length_counts_,
+                self._length_counts(by_label[0]),
                 min_length=controls.min_length,
                 max_length=controls.max_length,
                 rng=rng,
@@ -783,6 +792,19 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         if match is not None:
             words.append("thinned to the training names' lengths")
         return keep, words
+
+    def _length_counts(self, label):
+        """The training names' length counts; with a label, of its names only."""
+        by_label = getattr(self, "training_length_counts_by_label_", None)
+        if label is None or by_label is None:  # saved before 0.2.0: every name's
+            return self.training_length_counts_
+        model = split_pipeline(self.estimator_)[1]
+        if np.ndim(by_label) != 2 or len(by_label) != len(label_classes(model)):
+            raise DamagedModelError(
+                "This NameSampler's training_length_counts_by_label_ has not one "
+                "row per label of its model: load an intact file, or fit it again."
+            )
+        return by_label[int(check_label_values(model, label, 1)[0])]
 
     def _label_filter(self, label, min_label_proba):
         """The test of ``P(label | name) >= min_label_proba`` and its words.
@@ -1060,12 +1082,21 @@ def _check_model_columns(model, transformer, vocabulary):
         )
 
 
-def _record(transformer, names):
-    """The sorted distinct hashes and the length counts of the training names."""
+def _record(transformer, names, labels=None, classes=None):
+    """The sorted distinct hashes and the length counts of the training names.
+
+    Also the length counts of each label's names (a row per label of
+    ``classes``), or None without labels.
+    """
     if names is None or (hasattr(names, "__len__") and not len(names)):
-        return None, None  # a FrozenEstimator fitted with fit([])
+        return None, None, None  # a FrozenEstimator fitted with fit([])
     ids, lengths = padded_ids(transformer.encode(check_names(names)))
-    return np.unique(hash_id_rows(ids)), length_counts(lengths)
+    counts, by_label = length_counts(lengths), None
+    if labels is not None and classes is not None:
+        label_of_name = np.searchsorted(classes, column_or_1d(np.asarray(labels)))
+        by_label = np.zeros((len(classes), len(counts)), dtype=np.int64)
+        np.add.at(by_label, (label_of_name, lengths), 1)
+    return np.unique(hash_id_rows(ids)), counts, by_label
 
 
 def _checked_counts_and_flags(n_samples, max_rounds, unique, return_scores):

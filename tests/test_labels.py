@@ -23,8 +23,10 @@ from sklearn.utils import estimator_checks as sk_checks
 from sknextchar import (
     CharEmbeddingMLPClassifier,
     ContextWindowTransformer,
+    KneserNeyClassifier,
     NameLabelClassifier,
     NameSampler,
+    PerLabelClassifier,
     load_model,
     make_default_pipeline,
     save_model,
@@ -32,6 +34,7 @@ from sknextchar import (
 from sknextchar._labels import with_training_labels
 from sknextchar._model_input import check_training_data
 from sknextchar.datasets import load_indian_names
+from sknextchar.exceptions import DamagedModelError
 from sknextchar.nn.functional import backward, forward, init_params, loss
 
 from .test_nn_functional import numerical_gradient
@@ -618,3 +621,27 @@ def test_a_single_label_for_the_fit_is_refused_with_the_way_to_say_it(corpus):
         NameLabelClassifier(small_pipe(max_iter=1)).fit(names, "A")
     with pytest.raises(ValueError, match=message):
         small_pipe(max_iter=1).fit(names, "A")
+
+
+def test_match_lengths_with_a_label_follows_that_labels_names():
+    # Short vowel names under one label, long consonant names under the other.
+    rng = np.random.default_rng(0)
+    short = ["".join(rng.choice(list("aeiou"), 4)) for _ in range(300)]
+    long_ = ["".join(rng.choice(list("bdgkt"), 9)) for _ in range(300)]
+    counts = make_pipeline(
+        ContextWindowTransformer(context_length=2),
+        PerLabelClassifier(KneserNeyClassifier(order=3)),
+    )
+    sampler = NameSampler(counts).fit(short + long_, ["s"] * 300 + ["l"] * 300)
+    by_label = sampler.training_length_counts_by_label_
+    assert by_label[:, 4].tolist() == [0, 300] and by_label[:, 9].tolist() == [300, 0]
+    for label, length in (("s", 4), ("l", 9)):
+        names = sampler.sample(200, label=label, match_lengths=True, random_state=0)
+        assert {len(name) for name in names} == {length}
+    # A copy saved before the attribute existed thins to every name's lengths.
+    del sampler.training_length_counts_by_label_
+    names = sampler.sample(400, label="s", match_lengths=True, random_state=0)
+    assert {len(name) for name in names} == {4, 9}
+    sampler.training_length_counts_by_label_ = by_label[:1]  # a damaged file
+    with pytest.raises(DamagedModelError, match="one row per label"):
+        sampler.sample(5, label="s", match_lengths=True, random_state=0)
