@@ -635,8 +635,10 @@ def test_fitted_state_is_plain(sampler):
         "estimator_",
         "vocabulary_",
         "training_length_counts_",
+        "training_length_counts_by_label_",  # None: fitted without labels
         "training_name_hashes_",
     }
+    assert sampler.training_length_counts_by_label_ is None
     assert isinstance(sampler.vocabulary_, tuple)
     # The record: NumPy arrays only, 8 bytes per distinct training name.
     assert sampler.training_name_hashes_.dtype == np.uint64
