@@ -299,6 +299,14 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
 
     def _fit_calibrated(self, estimators, names, labels, classes, priors):
         """The fold pipelines (or a refit), temperature, priors and pool weights."""
+        if self.priors is not None and not np.all(priors > 0):
+            ruled_out = classes[priors == 0].tolist()
+            raise ValueError(
+                f"priors give the labels {ruled_out!r} probability 0, but training "
+                "names have them, so the calibration's log-loss would be infinite. "
+                "Give every label a prior above 0, or use calibration=None (a "
+                "prior of 0 then rules the label out)."
+            )
         # log P(name | label) of the held-out names, per pipeline of estimators.
         held_out = np.full((len(names), len(estimators), len(classes)), np.nan)
         pipelines, shared = [], [_sharing_vocabulary(e, names) for e in estimators]

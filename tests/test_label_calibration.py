@@ -428,3 +428,13 @@ def test_a_name_impossible_under_every_label_is_an_error_not_nan():
         NameLabelClassifier(counts, calibration="temperature", cv=2).fit(
             names * 3 + ["zzzz", "qqqq"], labels * 3 + ["f", "m"]
         )
+
+
+def test_a_zero_prior_cannot_be_calibrated(echo):
+    (names, labels), _ = echo
+    clf = NameLabelClassifier(small_pipe(max_iter=1), priors=[0.0, 1.0], cv=2)
+    for calibration in ("temperature", "weights"):
+        with pytest.raises(ValueError, match=r"labels \['A'\] probability 0"):
+            clf.set_params(calibration=calibration).fit(names, labels)
+    ruled_out = clf.set_params(calibration=None).fit(names, labels)
+    assert set(ruled_out.predict(names[:20])) == {"B"}
