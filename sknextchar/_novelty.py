@@ -20,12 +20,17 @@ saved record stays valid in another process.
 """
 
 import numpy as np
+from sklearn.utils.validation import column_or_1d
+
+from ._validation import check_names
 
 __all__ = [
     "contains",
     "hash_id_rows",
     "length_counts",
+    "name_record",
     "padded_ids",
+    "training_record",
 ]
 
 _FNV_OFFSET = np.uint64(0xCBF29CE484222325)
@@ -142,3 +147,77 @@ def contains(record, hashes):
         return np.zeros(len(hashes), dtype=bool)
     where = np.minimum(np.searchsorted(record, hashes), len(record) - 1)
     return record[where] == hashes
+
+
+def name_record(encoded, label_of_name=None, n_labels=0):
+    """The record of names: hashes, length counts, and length counts by label.
+
+    Parameters
+    ----------
+    encoded : list of ndarray of int
+        Each name's symbol ids (:meth:`ContextWindowTransformer.encode`).
+    label_of_name : ndarray of int of shape (n_names,) or None, default=None
+        Each name's label id, in ``[0, n_labels)``; None for names without
+        labels.
+    n_labels : int, default=0
+        The number of labels.
+
+    Returns
+    -------
+    hashes : ndarray of uint64
+        The sorted distinct hashes of the names (:func:`hash_id_rows`).
+    counts : ndarray of int64
+        ``counts[k]`` names have ``k`` letters.
+    by_label : ndarray of int64 of shape (n_labels, len(counts)) or None
+        The same counts for the names of each label; None without labels.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> hashes, counts, by_label = name_record(
+    ...     [np.array([1, 2]), np.array([3])], np.array([0, 1]), 2)
+    >>> len(hashes), counts.tolist(), by_label.tolist()
+    (2, [0, 1, 1], [[0, 0, 1], [0, 1, 0]])
+    """
+    ids, lengths = padded_ids(encoded)
+    counts = length_counts(lengths)
+    by_label = None
+    if label_of_name is not None:
+        by_label = np.zeros((n_labels, len(counts)), dtype=np.int64)
+        np.add.at(by_label, (label_of_name, lengths), 1)
+    return np.unique(hash_id_rows(ids)), counts, by_label
+
+
+def training_record(transformer, names, labels=None, classes=None):
+    """The record a sampler keeps of its training names (see :func:`name_record`).
+
+    Parameters
+    ----------
+    transformer : ContextWindowTransformer
+        Fitted: it spells the names as symbol ids.
+    names : 1-D array-like of str or None
+        The training names; None or empty for none (no record).
+    labels : array-like of shape (n_names,) or None, default=None
+        Each name's label, for the length counts by label.
+    classes : ndarray or None, default=None
+        The sorted labels of the model (None for a model without labels).
+
+    Returns
+    -------
+    hashes, counts, by_label : ndarray or None
+        As :func:`name_record`; all None without names.
+
+    Examples
+    --------
+    >>> from sknextchar import ContextWindowTransformer
+    >>> t = ContextWindowTransformer().fit(["asha"])
+    >>> training_record(t, ["asha", "ravi"])[1].tolist()
+    [0, 0, 0, 0, 2]
+    """
+    if names is None or (hasattr(names, "__len__") and not len(names)):
+        return None, None, None  # a FrozenEstimator fitted with fit([])
+    encoded = transformer.encode(check_names(names))
+    if labels is None or classes is None:
+        return name_record(encoded)
+    label_of_name = np.searchsorted(classes, column_or_1d(np.asarray(labels)))
+    return name_record(encoded, label_of_name, len(classes))

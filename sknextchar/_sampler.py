@@ -15,7 +15,7 @@ from numbers import Integral, Real
 import numpy as np
 from sklearn.base import BaseEstimator, MetaEstimatorMixin, clone
 from sklearn.frozen import FrozenEstimator
-from sklearn.utils.validation import check_is_fitted, column_or_1d
+from sklearn.utils.validation import check_is_fitted
 
 from ._atomic import all_or_nothing
 from ._blas import one_blas_thread
@@ -35,7 +35,7 @@ from ._generation import (
 )
 from ._label_posterior import posterior_filter
 from ._labels import check_label_values, label_classes, labels_of_windows
-from ._novelty import contains, hash_id_rows, length_counts, padded_ids
+from ._novelty import contains, hash_id_rows, padded_ids, training_record
 from ._pipeline import next_log_proba_function, split_pipeline
 from ._temperature_table import TemperatureTable
 from ._validation import (
@@ -261,7 +261,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
             self.training_name_hashes_,
             self.training_length_counts_,
             self.training_length_counts_by_label_,
-        ) = _record(transformer, X, y, label_classes(model))
+        ) = training_record(transformer, X, y, label_classes(model))
         return self
 
     def in_training_set(self, X):
@@ -1080,23 +1080,6 @@ def _check_model_columns(model, transformer, vocabulary):
             f"each context; got shape {shape} for one context. Fit the model on the "
             "windows of the ContextWindowTransformer, inside the pipeline."
         )
-
-
-def _record(transformer, names, labels=None, classes=None):
-    """The sorted distinct hashes and the length counts of the training names.
-
-    Also the length counts of each label's names (a row per label of
-    ``classes``), or None without labels.
-    """
-    if names is None or (hasattr(names, "__len__") and not len(names)):
-        return None, None, None  # a FrozenEstimator fitted with fit([])
-    ids, lengths = padded_ids(transformer.encode(check_names(names)))
-    counts, by_label = length_counts(lengths), None
-    if labels is not None and classes is not None:
-        label_of_name = np.searchsorted(classes, column_or_1d(np.asarray(labels)))
-        by_label = np.zeros((len(classes), len(counts)), dtype=np.int64)
-        np.add.at(by_label, (label_of_name, lengths), 1)
-    return np.unique(hash_id_rows(ids)), counts, by_label
 
 
 def _checked_counts_and_flags(n_samples, max_rounds, unique, return_scores):

@@ -144,7 +144,7 @@ def test_a_failed_sampler_fit_leaves_the_sampler_as_it_was(monkeypatch):
     def exhausted(*args, **kwargs):
         raise MemoryError("simulated")
 
-    monkeypatch.setattr("sknextchar._sampler._record", exhausted)  # the last step
+    monkeypatch.setattr("sknextchar._sampler.training_record", exhausted)  # last step
     with pytest.raises(MemoryError):
         sampler.fit(SECOND)
     assert state(sampler) == before
