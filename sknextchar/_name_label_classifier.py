@@ -7,7 +7,6 @@ import numpy as np
 from scipy.special import logsumexp
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.model_selection import StratifiedGroupKFold
-from sklearn.pipeline import Pipeline
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted, column_or_1d
 
@@ -17,10 +16,9 @@ from ._label_calibration import fit_pool_weights, fit_temperature
 from ._label_posterior import windows_log_likelihood
 from ._labels import label_classes
 from ._model_input import check_no_missing_labels
-from ._pipeline import next_log_proba_function, split_pipeline
+from ._pipeline import next_log_proba_function, split_pipeline, with_vocabulary_of
 from ._presets import make_default_pipeline
 from ._text import MAX_REPORTED
-from ._transformer import ContextWindowTransformer
 from ._validation import check_names
 from .exceptions import DamagedModelError
 
@@ -309,7 +307,7 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
             )
         # log P(name | label) of the held-out names, per pipeline of estimators.
         held_out = np.full((len(names), len(estimators), len(classes)), np.nan)
-        pipelines, shared = [], [_sharing_vocabulary(e, names) for e in estimators]
+        pipelines, shared = [], [with_vocabulary_of(e, names) for e in estimators]
         for train, test in _calibration_folds(self.cv, names, labels, classes):
             fold_names = [names[i] for i in train]
             fold = [clone(e).fit(fold_names, labels[train]) for e in shared]
@@ -600,34 +598,6 @@ def _check_fitted_with(pipelines, classes):
                 "as it was fitted). Pass it unfitted, or freeze a pipeline fitted "
                 "with these labels: pipe.fit(names, labels)."
             )
-
-
-def _sharing_vocabulary(estimator, names):
-    """The unfitted pipeline, its learned alphabet fixed to that of all the names.
-
-    A fold's pipeline with ``alphabet="auto"`` would learn the characters of its
-    own names only and refuse a held-out name with another one; fixed to the
-    vocabulary that all the training names give, every fold knows them all.
-    Other pipelines (a given alphabet, or a frozen fitted one) are returned as
-    they are.
-    """
-    if not isinstance(estimator, Pipeline):
-        return estimator
-    transformer = estimator.steps[0][1]
-    if not (
-        isinstance(transformer, ContextWindowTransformer)
-        and isinstance(transformer.alphabet, str)
-        and transformer.alphabet == "auto"
-    ):
-        return estimator
-    learned = clone(transformer).fit(names)
-    shared = clone(estimator)
-    shared.steps[0][1].set_params(
-        alphabet=list(learned.vocabulary_[1:]),
-        unit=learned.unit_,
-        end_symbol=learned.vocabulary_[0],
-    )
-    return shared
 
 
 def _calibration_folds(cv, names, labels, classes):

@@ -24,6 +24,7 @@ can be sampled, scored and beam-searched.
 
 import functools
 
+from sklearn.base import clone
 from sklearn.frozen import FrozenEstimator
 from sklearn.pipeline import Pipeline
 
@@ -34,6 +35,7 @@ __all__ = [
     "pipeline_steps",
     "split_pipeline",
     "unfreeze",
+    "with_vocabulary_of",
 ]
 
 
@@ -188,3 +190,52 @@ def next_log_proba_function(model, label=None):
             "label=..., one of them."
         )
     return functools.partial(function, labels=label)
+
+
+def with_vocabulary_of(estimator, names):
+    """An unfitted pipeline whose ``alphabet="auto"`` is fixed to that of ``names``.
+
+    A pipeline fitted on part of the names (a fold, or all but held-out names)
+    with ``alphabet="auto"`` would learn the characters of that part only and
+    refuse a held-out name with another one; fixed to the vocabulary that all
+    the names give, it knows them all.
+
+    Parameters
+    ----------
+    estimator : Pipeline or estimator
+        Unfitted. A pipeline whose first step is a ContextWindowTransformer
+        with ``alphabet="auto"`` is cloned and fixed; anything else (a given
+        alphabet, a frozen fitted pipeline) is returned as it is.
+    names : list of str
+        All the names.
+
+    Returns
+    -------
+    estimator : Pipeline or estimator
+
+    Examples
+    --------
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import CharEmbeddingMLPClassifier, ContextWindowTransformer
+    >>> pipe = make_pipeline(ContextWindowTransformer(alphabet="auto"),
+    ...                      CharEmbeddingMLPClassifier())
+    >>> with_vocabulary_of(pipe, ["zoë", "ana"])[0].alphabet
+    ['a', 'n', 'o', 'z', 'ë']
+    """
+    if not isinstance(estimator, Pipeline):
+        return estimator
+    transformer = estimator.steps[0][1]
+    if not (
+        isinstance(transformer, ContextWindowTransformer)
+        and isinstance(transformer.alphabet, str)
+        and transformer.alphabet == "auto"
+    ):
+        return estimator
+    learned = clone(transformer).fit(names)
+    shared = clone(estimator)
+    shared.steps[0][1].set_params(
+        alphabet=list(learned.vocabulary_[1:]),
+        unit=learned.unit_,
+        end_symbol=learned.vocabulary_[0],
+    )
+    return shared

@@ -236,7 +236,7 @@ def test_cli_trains_a_count_model_per_label_and_samples_by_label(tmp_path, capsy
                  "kneser-ney", "--context-length", "2", "--seed", "0",
                  "-o", str(model)]) == 0  # fmt: skip
     out = capsys.readouterr().out
-    assert "one count model per label (A, B)" in out and "Held-out NLL" in out
+    assert "one count model per label ('A', 'B')" in out and "Held-out NLL" in out
     fitted = load_model(model).estimator_["clf"]
     assert isinstance(fitted, PerLabelClassifier)
     assert fitted.estimators_[0].order_ == 3

@@ -7,6 +7,7 @@ commands that use them, so that ``--help`` and argument errors never load them.
 
 import contextlib
 import math
+import os
 import sys
 import time
 from pathlib import Path
@@ -145,7 +146,7 @@ def train(args):
     output = Path(args.output)
     # Fail before training, not after: no folder, a FIFO, an existing file
     # without --force, or the names file itself.
-    check_target(output, inputs=[args.names_file], force=args.force)
+    check_target(output, inputs=_input_files(args), force=args.force)
     fmt = resolve_format(output, args.format)  # save_model's rule, to report it
     if fmt == "skops":
         import skops.io  # noqa: F401  (fail before training if it is missing)
@@ -159,10 +160,16 @@ def train(args):
         header = f"Training on {len(names):,} names from {source}..."
         seconds = _fit(pipe, names, quiet=args.quiet, header=header, labels=labels)
         _report(pipe, len(names), seconds)
-    check_target(output, inputs=[args.names_file], force=args.force)
+    check_target(output, inputs=_input_files(args), force=args.force)
     path = save_model(with_record(pipe, names), output, format=fmt)
     print(f"Saved the model to {str(path)!r} ({fmt} format).")
     return 0
+
+
+def _input_files(args):
+    """The files ``train`` reads and never writes: NAMES_FILE, a labels file."""
+    labels = getattr(args, "labels", None)
+    return [args.names_file] + ([labels] if labels and os.path.isfile(labels) else [])
 
 
 def _training_names(args):

@@ -104,46 +104,61 @@ def fit_counts(args, names, labels=None):
 
         pipe.set_params(clf=PerLabelClassifier(pipe["clf"]))
     start = time.perf_counter()
-    held_out_nll, n_held_out = None, 0
-    if share > 0:
-        held_out_nll, n_held_out = _held_out_nll(pipe, names, labels, share, seed)
+    report = _held_out_report(pipe, names, labels, share, seed) if share > 0 else None
     pipe.fit(names, labels)
     print(_count_report(pipe["clf"], len(names), time.perf_counter() - start))
-    if held_out_nll is not None:
-        print(
-            f"Held-out NLL: {held_out_nll:.4f} nats per character "
-            f"({held_out_nll / math.log(2):.3f} bits) on {n_held_out:,} held-out "
-            "names (counted without them; the saved model counts every name)."
-        )
+    if report is not None:
+        print(report)
     return pipe
 
 
-def _held_out_nll(pipe, names, labels, share, seed):
-    """NLL of a held-out share of the names, counted without them."""
-    from sklearn.base import clone
+def _held_out_report(pipe, names, labels, share, seed):
+    """The NLL of a held-out share of the names, counted without them.
+
+    The held-out model knows every character of the names (``alphabet="auto"``
+    learns them from all); a held-out name whose label no counted name has is
+    left out of the NLL, and the report says how many were.
+    """
     from sklearn.model_selection import train_test_split
 
-    parts = train_test_split(
-        names, *([] if labels is None else [labels]), test_size=share,
-        random_state=seed,
-    )  # fmt: skip
+    from .._pipeline import with_vocabulary_of
+
+    columns = [names] if labels is None else [names, labels]
+    parts = train_test_split(*columns, test_size=share, random_state=seed)
+    model = with_vocabulary_of(pipe, names)
     if labels is None:
         train, held_out = parts
-        return -clone(pipe).fit(train).score(held_out), len(held_out)
-    train, held_out, train_labels, held_labels = parts
-    nll = -clone(pipe).fit(train, train_labels).score(held_out, held_labels)
-    return nll, len(held_out)
+        nll, skipped = -model.fit(train).score(held_out), 0
+    else:
+        train, held_out, train_labels, held_labels = parts
+        known = set(train_labels)
+        kept = [i for i, label in enumerate(held_labels) if label in known]
+        skipped = len(held_out) - len(kept)
+        if not kept:
+            return "Held-out NLL: none, no held-out name has a label of the others."
+        model.fit(train, train_labels)
+        held_out = [held_out[i] for i in kept]
+        nll = -model.score(held_out, [held_labels[i] for i in kept])
+    note = f"; {skipped:,} left out, whose label no counted name has" if skipped else ""
+    return (
+        f"Held-out NLL: {nll:.4f} nats per character ({nll / math.log(2):.3f} "
+        f"bits) on {len(held_out):,} held-out names (counted without them{note}; "
+        "the saved model counts every name)."
+    )
 
 
 def _count_report(clf, n_names, seconds):
     """One line on what was counted: a count model, or one per label."""
     models = getattr(clf, "estimators_", [clf])
     n_ngrams = sum(model.n_ngrams_ for model in models)
-    per_label = ""
-    if getattr(clf, "label_classes_", None) is not None:
-        per_label = (
-            f", one count model per label ({', '.join(map(str, clf.label_classes_))})"
+    per_label, labels = "", getattr(clf, "label_classes_", None)
+    if labels is not None:
+        shown = (
+            ", ".join(map(repr, labels.tolist()))
+            if len(labels) <= 10
+            else f"{len(labels):,} labels"
         )
+        per_label = f", one count model per label ({shown})"
     return (
         f"Counted the {n_ngrams:,} n-grams (orders 1 to {models[0].order_}) of "
         f"{n_names:,} names{per_label} in {seconds:.1f} s."

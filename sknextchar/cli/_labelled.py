@@ -9,11 +9,12 @@ bundled names are read with their labels (``--labels label``, columns ``name`` a
 label per line, beside NAMES_FILE's one name per line.
 """
 
-import codecs
 import csv
 import io
 import os
 from importlib import resources
+
+from ..datasets._base import read_text
 
 __all__ = ["read_labelled_names"]
 
@@ -41,8 +42,8 @@ def read_labelled_names(names_file, labels, *, encoding="utf-8"):
     Raises
     ------
     ValueError
-        If the column does not exist, a row has no label, or the files do not
-        have as many labels as names.
+        If the column does not exist, a row has no label or too many fields, or
+        the files do not pair a label with each name line by line.
 
     Examples
     --------
@@ -50,37 +51,54 @@ def read_labelled_names(names_file, labels, *, encoding="utf-8"):
     >>> len(names), sorted(set(labels))
     (15185, ['female', 'male'])
     """
-    if names_file is not None and os.path.isfile(labels):
-        from ..datasets import load_names
-
-        names = load_names(names_file, encoding=encoding)
-        values = load_names(labels, encoding=encoding)
-        if len(names) != len(values):
+    if os.path.isfile(labels):
+        if names_file is None:
             raise ValueError(
-                f"{names_file!r} has {len(names):,} names but {labels!r} has "
-                f"{len(values):,} labels; give one label per line for each name."
+                f"--labels {labels!r} is a file of labels, one per line of "
+                "NAMES_FILE: pass NAMES_FILE too (or --labels label for the "
+                "bundled names' labels)."
             )
-        return names, values
+        return _paired_lines(names_file, labels, encoding)
     if names_file is None:
         text = resources.files(_BUNDLED[0]).joinpath(*_BUNDLED[1:]).read_text("ascii")
         source = "the bundled names (columns 'name' and 'label')"
     else:
-        text, source = _read(names_file, encoding), repr(names_file)
+        text, source = read_text(names_file, encoding=encoding), repr(names_file)
     return _columns(text, labels, source)
 
 
-def _read(path, encoding):
-    """The text of a file, without a UTF-8 byte-order mark."""
-    if codecs.lookup(encoding).name == "utf-8":
-        encoding = "utf-8-sig"
-    try:
-        with open(path, encoding=encoding, newline="") as f:
-            return f.read()
-    except UnicodeDecodeError as exc:
+def _paired_lines(names_file, labels_file, encoding):
+    """Line ``i`` of the labels file is the label of line ``i`` of the names file.
+
+    Lines blank in both files are skipped; a name without a label (or a label
+    without a name) is an error that gives its line.
+    """
+    names = _lines(names_file, encoding)
+    values = _lines(labels_file, encoding)
+    if len(names) != len(values):
         raise ValueError(
-            f"{path!r} is not a {encoding.removesuffix('-sig')} text file "
-            f"({exc.reason}); pass --encoding, the file's encoding."
-        ) from None
+            f"{names_file!r} has {len(names):,} lines but {labels_file!r} has "
+            f"{len(values):,}; give one label per line for each name, line by line."
+        )
+    pairs = [(n, v, i) for i, (n, v) in enumerate(zip(names, values), 1) if n or v]
+    for name, value, line in pairs:
+        if not name or not value:
+            raise ValueError(
+                f"Line {line} of {names_file!r} holds {name!r} and line {line} of "
+                f"{labels_file!r} holds {value!r}: give each name its label on the "
+                "same line, and leave blank lines blank in both files."
+            )
+    if not pairs:
+        raise ValueError(f"{names_file!r} contains no names; expected one per line.")
+    return [name for name, _, _ in pairs], [value for _, value, _ in pairs]
+
+
+def _lines(path, encoding):
+    """The stripped lines of a text file, without the blank lines at its end."""
+    lines = [line.strip() for line in read_text(path, encoding=encoding).splitlines()]
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines
 
 
 def _delimiter(text, column):
@@ -101,10 +119,20 @@ def _delimiter(text, column):
         return ","
 
 
+def _rows(text, column, source):
+    """The rows of a CSV text; every line end (CR, LF, CRLF) ends a row."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        return list(csv.reader(io.StringIO(text), delimiter=_delimiter(text, column)))
+    except csv.Error as exc:
+        raise ValueError(
+            f"{source} is not a CSV file that can be read: {exc}."
+        ) from None
+
+
 def _columns(text, column, source):
     """The name column and the label column of a CSV text with a header."""
-    delimiter = _delimiter(text, column)
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    rows = _rows(text, column, source)
     header = [field.strip() for field in rows[0]] if rows else []
     if column not in header:
         raise ValueError(
@@ -117,10 +145,13 @@ def _columns(text, column, source):
     others = [i for i, field in enumerate(header) if i != label_at]
     if not others:
         raise ValueError(f"{source} has no column of names beside {column!r}.")
-    name_at = header.index("name") if "name" in header else others[0]
+    named = [i for i in others if header[i].casefold() == "name"]
+    name_at = named[0] if named else others[0]
     names, labels = [], []
     for line, row in enumerate(rows[1:], start=2):
-        fields = [field.strip() for field in row] + [""] * len(header)
+        fields = [field.strip() for field in row]
+        _check_width(fields, len(header), line, source)
+        fields += [""] * len(header)
         if not fields[name_at]:
             continue  # a blank line, or a row without a name
         if not fields[label_at]:
@@ -133,3 +164,13 @@ def _columns(text, column, source):
     if not names:
         raise ValueError(f"{source} holds no names below its header.")
     return names, labels
+
+
+def _check_width(fields, width, line, source):
+    """Refuse a row with more fields than the header (empty ones aside)."""
+    if len(fields) > width and any(fields[width:]):
+        raise ValueError(
+            f"Line {line} of {source} has {len(fields)} fields, more than the "
+            f"{width} of its header: a name or label with the delimiter in it "
+            'needs quotes ("Mary, Ann"), or the columns do not line up.'
+        )

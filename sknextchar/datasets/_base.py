@@ -110,6 +110,44 @@ def load_names(path, *, encoding="utf-8"):
     ...     load_names(path)
     ['Asha', 'Zoë']
     """
+    text = read_text(path, encoding=encoding)
+    names = [name for name in (line.strip() for line in text.splitlines()) if name]
+    if not names:
+        raise ValueError(f"{path!r} contains no names; expected one name per line.")
+    return names
+
+
+def read_text(path, *, encoding="utf-8"):
+    """The text of a file of names (or of names and labels), checked.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+    encoding : str, default="utf-8"
+        As for :func:`load_names` (a UTF-8 byte-order mark is skipped).
+
+    Returns
+    -------
+    text : str
+
+    Raises
+    ------
+    OSError
+        If the file is missing or a directory.
+    ValueError
+        If it does not decode, or holds NUL characters (binary, or UTF-16 read
+        as another encoding).
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = os.path.join(tmp, "names.csv")
+    ...     with open(path, "wb") as f:
+    ...         _ = f.write("\\ufeffname,label\\r\\n".encode("utf-8"))
+    ...     read_text(path)
+    'name,label\\r\\n'
+    """
     path = os.fspath(path)
     if os.path.isdir(path):
         raise IsADirectoryError(f"{path!r} is a directory; pass a text file of names.")
@@ -123,10 +161,7 @@ def load_names(path, *, encoding="utf-8"):
             f"{encoding} text file: it may be binary, or UTF-16; pass "
             "encoding=..., the file's encoding (e.g. encoding='utf-16')."
         )
-    names = [name for name in (line.strip() for line in text.splitlines()) if name]
-    if not names:
-        raise ValueError(f"{path!r} contains no names; expected one name per line.")
-    return names
+    return text
 
 
 def _read_text(path, encoding):

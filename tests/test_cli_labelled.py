@@ -1,0 +1,107 @@
+"""``train --labels`` on users' files: CSV columns, label files, safe inputs."""
+
+import pytest
+
+from sknextchar.cli import main
+from sknextchar.cli._labelled import read_labelled_names
+
+KN = ["--model", "kneser-ney", "--context-length", "2", "-q"]
+HALF = ["--validation-fraction", "0.5"]  # the rare names are held out at some seed
+
+
+def write(path, text, newline=None):
+    path.write_text(text, encoding="utf-8", newline=newline)
+    return str(path)
+
+
+def test_the_labels_file_is_an_input_never_overwritten(tmp_path, capsys):
+    names = write(tmp_path / "names.txt", "asha\nravi\nsita\nomar\n")
+    labels = write(tmp_path / "labels.txt", "f\nm\nf\nm\n")
+    args = ["train", names, "--labels", labels, *KN, "-o", labels, "--force"]
+    assert main(args) == 1
+    assert "one of the input files" in capsys.readouterr().err
+    assert (tmp_path / "labels.txt").read_text() == "f\nm\nf\nm\n"
+
+
+def test_a_labels_file_pairs_with_the_names_line_by_line(tmp_path):
+    names = write(tmp_path / "names.txt", "anna\nbob\n\ncarl\n\n")
+    labels = write(tmp_path / "labels.txt", "A\nB\n\nC\n")
+    assert read_labelled_names(names, labels) == (
+        ["anna", "bob", "carl"],
+        ["A", "B", "C"],
+    )
+    shifted = write(tmp_path / "shifted.txt", "A\nB\nX\nC\n")  # line 3: no name
+    with pytest.raises(ValueError, match=r"Line 3 of .* holds '' and line 3 of .*'X'"):
+        read_labelled_names(names, shifted)
+    short = write(tmp_path / "short.txt", "A\nB\n")
+    with pytest.raises(ValueError, match="has 4 lines but .* has 2"):
+        read_labelled_names(names, short)
+
+
+def test_a_labels_file_needs_the_names_file(tmp_path):
+    labels = write(tmp_path / "labels.txt", "f\nm\n")
+    with pytest.raises(ValueError, match="is a file of labels.*pass NAMES_FILE"):
+        read_labelled_names(None, labels)
+
+
+def test_csv_columns_rows_and_line_ends(tmp_path):
+    # "Name" in any case is the name column, whatever the columns before it.
+    text = "id,Name,label\n1,asha,f\n2,ravi,m\n"
+    assert read_labelled_names(write(tmp_path / "a.csv", text), "label") == (
+        ["asha", "ravi"],
+        ["f", "m"],
+    )
+    # Old Mac line ends (CR only), and an empty trailing field from a spreadsheet.
+    path = write(tmp_path / "cr.csv", "name,label\rasha,f,\rravi,m\r", newline="")
+    assert read_labelled_names(path, "label") == (["asha", "ravi"], ["f", "m"])
+    # An unquoted comma in a name shifts the columns: refused, with its line.
+    path = write(
+        tmp_path / "comma.csv", 'name,label\nasha,f\nMary, Ann,f\n"Lee, Jo",m\n'
+    )
+    with pytest.raises(ValueError, match=r"Line 3 .* 3 fields, more than the 2"):
+        read_labelled_names(path, "label")
+
+
+def test_file_errors_with_labels_are_one_line(tmp_path, capsys):
+    csv_file = write(tmp_path / "n.csv", "name,label\nasha,f\n")
+    args = ["train", csv_file, "--labels", "label", "--encoding", "bogus", "-o", "x"]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "--encoding bogus is not a text encoding" in err and "Traceback" not in err
+    (tmp_path / "bin.csv").write_bytes(b"name,label\n\x00\x01,f\n")
+    assert (
+        main(["train", str(tmp_path / "bin.csv"), "--labels", "label", "-o", "x"]) == 1
+    )
+    assert "NUL characters" in capsys.readouterr().err
+
+
+def test_held_out_count_model_with_a_rare_label_and_a_rare_character(tmp_path, capsys):
+    # One name of label "other", and one name with "é": at some of these seeds,
+    # each lands among the held-out names.
+    rows = [f"{n},{'f' if i % 2 else 'm'}" for i, n in enumerate(NAMES)]
+    rows[0] = "zed,other"
+    path = write(tmp_path / "rare.csv", "name,label\n" + "\n".join(rows) + "\n")
+    for seed in range(8):
+        args = ["train", path, "--labels", "label", *KN, *HALF, "--seed", str(seed)]
+        assert main([*args, "-o", str(tmp_path / "m.skops"), "--force"]) == 0
+    assert "1 left out, whose label no counted name has" in capsys.readouterr().out
+    accented = write(tmp_path / "acc.txt", "\n".join(["josé", *NAMES]) + "\n")
+    for seed in range(8):
+        args = [
+            "train",
+            accented,
+            *KN,
+            *HALF,
+            "--alphabet",
+            "auto",
+            "--seed",
+            str(seed),
+        ]
+        assert main([*args, "-o", str(tmp_path / "a.skops"), "--force"]) == 0
+
+
+NAMES = [
+    "asha", "ravi", "sita", "omar", "lena", "ivan", "maya", "noah", "ella",
+    "liam", "zara", "arun", "devi", "kiran", "mira", "rohan", "tara", "yash",
+    "anil", "bina",
+]  # fmt: skip
