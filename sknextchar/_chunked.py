@@ -129,19 +129,37 @@ def _first_pass(windows, chunks):
     """Fix the vocabulary from every chunk; returns the chunk and name counts.
 
     Each chunk is checked by a clone of the transformer (an unknown character
-    fails here, before any training); with ``alphabet="auto"`` the symbols of
-    all chunks are gathered and the transformer is fitted on them, one symbol
-    per name, so its vocabulary is that of the whole file.
+    fails here, before any training); the transformer is then fitted on one
+    name of the file for each of its symbols, so that with ``alphabet="auto"``
+    its vocabulary is that of the whole file.
     """
-    symbols, n_chunks, n_names = set(), 0, 0
+    symbols, names_of_symbols, n_chunks, n_names = set(), [], 0, 0
     for chunk in chunks:
-        symbols.update(clone(windows).fit(chunk).vocabulary_[1:])
+        checked = clone(windows).fit(chunk)
+        names_of_symbols += _names_with_new_symbols(checked, chunk, symbols)
         n_chunks += 1
         n_names += len(chunk)
     if not n_names:
         raise ValueError("The file contains no names; expected one name per line.")
-    windows.fit(sorted(symbols))
+    windows.fit(names_of_symbols)
     return n_chunks, n_names
+
+
+def _names_with_new_symbols(transformer, names, known):
+    """Names of ``names`` that hold the symbols not yet in ``known`` (updated)."""
+    missing = set(transformer.vocabulary_[1:]) - known
+    picked = []
+    if not missing:  # most chunks after the first: no encoding needed
+        return picked
+    for name, ids in zip(names, transformer.encode(names)):
+        if not missing:
+            break
+        found = {transformer.vocabulary_[i] for i in ids} & missing
+        if found:
+            picked.append(name)
+            missing -= found
+            known |= found
+    return picked
 
 
 def _check_classifier(clf):

@@ -89,25 +89,35 @@ def check_names(names, *, what="names", allow_empty_strings=False):
     if not names:
         raise ValueError(f"Expected at least one string in {what}; got an empty input.")
     for i, name in enumerate(names):
-        if isinstance(name, str):
-            if not allow_empty_strings and not name.strip():
-                raise ValueError(
-                    f"{what}[{i}] is {name!r}, an empty or whitespace-only string; "
-                    f"remove it from {what}."
-                )
-            continue
-        if isinstance(name, (list, tuple, np.ndarray)):
-            raise ValueError(
-                f"Expected 1-D input of {what}, one str per element; {what}[{i}] is a "
-                f"{type(name).__name__}. Flatten the input to a list of str."
-            )
-        missing = name is None or (isinstance(name, numbers.Real) and name != name)
-        kind = "a missing value" if missing else f"of type {type(name).__name__}"
-        raise TypeError(
-            f"Expected every element of {what} to be a str; {what}[{i}] = {name!r} is "
-            f"{kind}. Drop or convert it before fitting."
-        )
+        _check_element(name, f"{what}[{i}]", what, allow_empty_strings)
     return names
+
+
+def _check_element(name, where, what, allow_empty_strings):
+    """Raise unless ``name`` is a one-line string (non-blank unless allowed)."""
+    if isinstance(name, str):
+        if not allow_empty_strings and not name.strip():
+            raise ValueError(
+                f"{where} is {name!r}, an empty or whitespace-only string; "
+                f"remove it from {what}."
+            )
+        if name.splitlines() not in ([name], []):
+            raise ValueError(
+                f"{where} is {name!r}, which holds a line break; each of the {what} "
+                "must be one line: remove the line break, or split it in two."
+            )
+        return
+    if isinstance(name, (list, tuple, np.ndarray)):
+        raise ValueError(
+            f"Expected 1-D input of {what}, one str per element; {where} is a "
+            f"{type(name).__name__}. Flatten the input to a list of str."
+        )
+    missing = name is None or (isinstance(name, numbers.Real) and name != name)
+    kind = "a missing value" if missing else f"of type {type(name).__name__}"
+    raise TypeError(
+        f"Expected every element of {what} to be a str; {where} = {name!r} is "
+        f"{kind}. Drop or convert it before using it."
+    )
 
 
 def check_positive_int(value, name):

@@ -57,12 +57,14 @@ def test_epochs_are_passes_over_the_whole_file(tmp_path):
 
 
 def test_the_vocabulary_comes_from_the_whole_file_before_training(tmp_path):
-    names = [*NAMES, "zoë-ann"]  # the last chunk alone has "ë" and "-"
+    names = [*NAMES, "zoë-ann", "mary ann"]  # the last chunk alone has "ë - "
     path = write(tmp_path / "names.txt", names)
     pipe = train_from_file(
         path, small_pipe(windows__alphabet="auto", clf__max_iter=1), chunk_size=100
     )
-    assert {"ë", "-"} <= set(pipe["windows"].vocabulary_[1:])
+    assert {"ë", "-", " "} <= set(pipe["windows"].vocabulary_[1:])
+    in_memory = small_pipe(windows__alphabet="auto").fit(names)["windows"]
+    assert pipe["windows"].vocabulary_ == in_memory.vocabulary_
     assert list(pipe["clf"].classes_) == list(pipe["windows"].vocabulary_)
     # With the default alphabet, the last chunk's "ë" fails before training.
     with pytest.raises(ValueError, match="ë"):

@@ -950,3 +950,15 @@ def test_python_dash_m_runs_the_same_main():
     assert result.returncode == 1 and result.stdout == ""
     expected = "sknextchar: error: No such model file: 'no-such-model.skops'.\n"
     assert result.stderr == expected
+
+
+@pytest.mark.parametrize("chunks", [[], ["--chunk-size", "100"]])
+def test_count_model_flags_are_refused_for_the_mlp(tmp_path, capsys, chunks):
+    names = tmp_path / "names.txt"
+    names.write_text("asha\nravi\nsita\n")
+    status, _, err = run(
+        capsys, "train", str(names), "--order", "4", "--add-k", "1", *chunks,
+        *TINY, "-o", str(tmp_path / "m.skops"),
+    )  # fmt: skip
+    assert_one_line_error(status, err, "--order, --add-k set the count model")
+    assert not (tmp_path / "m.skops").exists()

@@ -994,9 +994,11 @@ def test_every_constrained_parameter_is_in_the_table():
 # --------------------------------------------------------------------------- #
 # Properties (hypothesis).
 # --------------------------------------------------------------------------- #
-# Any script, no end marker, not whitespace-only; lone surrogates excluded by
-# hypothesis' default alphabet.
-any_name = st.text(min_size=1, max_size=12).filter(lambda s: "-" not in s and s.strip())
+# Any script, no end marker, not whitespace-only, one line (a line break is
+# refused); lone surrogates excluded by hypothesis' default alphabet.
+any_name = st.text(min_size=1, max_size=12).filter(
+    lambda s: "-" not in s and s.strip() and s.splitlines() == [s]
+)
 letters = st.text(alphabet=LETTERS, min_size=1, max_size=8)
 messy = st.text(alphabet=LETTERS + "AZéë'1 -", min_size=1, max_size=10).filter(
     str.strip

@@ -121,3 +121,9 @@ def test_names_in_a_set_are_refused_for_their_arbitrary_order(unordered):
 def test_the_keys_of_a_dict_keep_their_order():
     counts = {"ravi": 3, "abid": 1}
     assert check_names(counts.keys()) == ["ravi", "abid"]
+
+
+@pytest.mark.parametrize("name", ["mohkha\nx", "asha\r", "a\u2028b"])
+def test_a_name_with_a_line_break_is_refused(name):
+    with pytest.raises(ValueError, match=r"holds a line break; each of the names"):
+        check_names(["ravi", name])

@@ -17,7 +17,7 @@ from .._persistence import load_model, resolve_format, save_model
 from .._version import __version__
 from ..datasets import load_indian_names, load_names
 from ._errors import PROG
-from ._flags import SAMPLER_FLAGS, TRAIN_FLAGS, given
+from ._flags import KN_FLAGS, SAMPLER_FLAGS, TRAIN_FLAGS, given
 
 __all__ = [
     "MAIN_JOB_N_NAMES",
@@ -155,6 +155,7 @@ def train(args):
 
         pipe = fit_counts(args, names, labels)
     else:
+        _refuse_count_flags(args)
         pipe = build_pipeline(**given(args, TRAIN_FLAGS))
         source = args.names_file or "the bundled Indian names"
         header = f"Training on {len(names):,} names from {source}..."
@@ -164,6 +165,16 @@ def train(args):
     path = save_model(with_record(pipe, names), output, format=fmt)
     print(f"Saved the model to {str(path)!r} ({fmt} format).")
     return 0
+
+
+def _refuse_count_flags(args):
+    """The count model's flags mean nothing to the MLP: refuse them."""
+    count_only = [flag.flag for flag in KN_FLAGS if flag.key in given(args, KN_FLAGS)]
+    if count_only:
+        raise ValueError(
+            f"{', '.join(count_only)} set the count model: pass --model kneser-ney, "
+            "or leave them out to train the MLP."
+        )
 
 
 def _input_files(args):
@@ -189,6 +200,7 @@ def _train_in_chunks(args):
 
     if not args.names_file:
         raise ValueError("--chunk-size reads NAMES_FILE in chunks: pass NAMES_FILE.")
+    _refuse_count_flags(args)
     output = Path(args.output)
     check_target(output, inputs=[args.names_file], force=args.force)
     fmt = resolve_format(output, args.format)
