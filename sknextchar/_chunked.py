@@ -9,7 +9,6 @@ module keeps ``loss_curve_`` a record of true epochs (passes over the whole
 file), so the schedule counts true epochs, not chunks.
 """
 
-import codecs
 import os
 import sys
 import time
@@ -18,21 +17,10 @@ from sklearn.base import clone
 from sklearn.utils import check_random_state
 
 from ._pipeline import split_pipeline
+from .datasets._base import file_encoding
 from .nn.adam import scheduled_learning_rate
 
 __all__ = ["read_name_chunks", "train_from_file"]
-
-
-def _text_encoding(encoding):
-    """The codec to open the file with (a UTF-8 byte-order mark skipped)."""
-    try:
-        name = codecs.lookup(encoding).name
-    except LookupError:
-        raise ValueError(
-            f"encoding={encoding!r} is not a text encoding Python knows; pass e.g. "
-            "encoding='utf-8' or encoding='latin-1'."
-        ) from None
-    return "utf-8-sig" if name == "utf-8" else encoding
 
 
 def read_name_chunks(path, chunk_size, *, encoding="utf-8"):
@@ -79,7 +67,8 @@ def read_name_chunks(path, chunk_size, *, encoding="utf-8"):
         raise FileNotFoundError(f"No such file of names: {path!r}.")
     chunk = []
     try:
-        with open(path, encoding=_text_encoding(encoding), newline=None) as file:
+        codec = file_encoding(path, encoding)
+        with open(path, encoding=codec, newline=None) as file:
             for number, line in enumerate(file, 1):
                 if "\x00" in line:
                     raise ValueError(

@@ -58,3 +58,16 @@ def test_load_names_errors(tmp_path):
     binary.write_bytes(b"\x80\x81\xff\xfe")
     with pytest.raises(ValueError, match="not a utf-8 text file"):
         load_names(binary)
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
+def test_a_unicode_byte_order_mark_selects_its_encoding(tmp_path, codec):
+    from sknextchar._chunked import read_name_chunks
+
+    path = tmp_path / "names.txt"
+    bom = {"utf-16-be": "\ufeff"}.get(codec, "")  # "utf-16"/"utf-32" write their own
+    path.write_bytes((bom + "Zoë\r\nअनु\r\n\r\nasha\r\n").encode(codec))
+    assert load_names(path) == ["Zoë", "अनु", "asha"]
+    assert list(read_name_chunks(path, 2)) == [["Zoë", "अनु"], ["asha"]]
+    with pytest.raises(ValueError, match="latin-1"):  # an encoding given is used
+        load_names(path, encoding="ascii")

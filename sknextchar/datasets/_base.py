@@ -83,7 +83,8 @@ def load_names(path, *, encoding="utf-8"):
     path : str or os.PathLike
         The file to read.
     encoding : str, default="utf-8"
-        The file's text encoding, e.g. ``"latin-1"`` or ``"utf-16"``. A UTF-8
+        The file's text encoding, e.g. ``"latin-1"`` or ``"utf-16"``. With UTF-8,
+        a UTF-16 or UTF-32 byte-order mark selects that encoding. A UTF-8
         byte-order mark is skipped.
 
     Returns
@@ -164,16 +165,62 @@ def read_text(path, *, encoding="utf-8"):
     return text
 
 
-def _read_text(path, encoding):
-    """The decoded text of the file, without a UTF-8 byte-order mark."""
+# Byte-order marks that name another encoding than UTF-8 (UTF-32 LE's starts
+# with UTF-16 LE's, so it comes first).
+_OTHER_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def file_encoding(path, encoding="utf-8"):
+    """The codec to read a text file with, its byte-order mark skipped.
+
+    For UTF-8 (the default), a UTF-16 or UTF-32 byte-order mark at the start of
+    the file (a "Unicode" text file saved on Windows) selects that encoding:
+    such a file needs no ``encoding``. Another encoding is used as given.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+    encoding : str, default="utf-8"
+
+    Returns
+    -------
+    codec : str
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = os.path.join(tmp, "names.txt")
+    ...     with open(path, "w", encoding="utf-16") as f:
+    ...         _ = f.write("asha\\n")
+    ...     file_encoding(path), file_encoding(path, "latin-1")
+    ('utf-16', 'latin-1')
+    """
     try:
-        if codecs.lookup(encoding).name == "utf-8":
-            encoding = "utf-8-sig"  # the same, with a byte-order mark skipped
+        name = codecs.lookup(encoding).name
     except LookupError:
         raise ValueError(
             f"encoding={encoding!r} is not a text encoding Python knows; pass e.g. "
             "encoding='utf-8' or encoding='latin-1'."
         ) from None
+    if name != "utf-8":
+        return encoding
+    with open(path, "rb") as f:
+        start = f.read(4)
+    for bom, codec in _OTHER_BOMS:
+        if start.startswith(bom):
+            return codec
+    return "utf-8-sig"  # UTF-8, with a byte-order mark skipped
+
+
+def _read_text(path, encoding):
+    """The decoded text of the file, without its byte-order mark."""
+    encoding = file_encoding(path, encoding)
     with open(path, "rb") as f:
         data = f.read()
     try:
