@@ -438,7 +438,7 @@ def test_train_errors_in_the_names_file(tmp_path, capsys):
     assert_one_line_error(status, err, "contains no names")
 
     binary = tmp_path / "binary.txt"
-    binary.write_bytes(b"\xff\xfe\x00abc")
+    binary.write_bytes(b"\xff\xd8\xff\xe0\x00abc")  # a JPEG's start; not a BOM
     status, _, err = run(capsys, "train", str(binary), "-o", output)
     assert_one_line_error(status, err, "is not a utf-8 text file")
 

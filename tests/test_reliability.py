@@ -123,7 +123,8 @@ def _bad_files(tmp, pipe):
         files["old.skops"] = save_model(pipe, tmp / "old.skops")
         files["old.joblib"] = save_model(pipe, tmp / "old.joblib")
     files["binary.txt"] = tmp / "binary.txt"
-    files["binary.txt"].write_bytes(b"\xff\xfe\x00\x81abid")
+    # A JPEG's first bytes (b"\xff\xfe" would be a UTF-16 byte-order mark).
+    files["binary.txt"].write_bytes(b"\xff\xd8\xff\xe0\x00\x81abid")
     files["latin1.txt"] = tmp / "latin1.txt"
     files["latin1.txt"].write_bytes("zoë\n".encode("latin-1"))
     files["blank.txt"] = tmp / "blank.txt"
