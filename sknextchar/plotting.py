@@ -282,7 +282,9 @@ def plot_loss_curve(estimator, *, ax=None):
     return fig
 
 
-def plot_generation_tree(estimator, prefix="", *, top_k=3, depth=3, ax=None):
+def plot_generation_tree(
+    estimator, prefix="", *, top_k=3, depth=3, label=None, ax=None
+):
     """Draw the most probable continuations of a prefix as a tree.
 
     From ``prefix`` (the root), each node branches into the ``top_k`` most
@@ -304,6 +306,9 @@ def plot_generation_tree(estimator, prefix="", *, top_k=3, depth=3, ax=None):
         Branches per node.
     depth : int, default=3
         Levels below the root.
+    label : object or None, default=None
+        For a model fitted with labels (and only then): the label whose names
+        the tree continues, as ``NameSampler.next_char_proba(..., label=)``.
     ax : matplotlib Axes, default=None
         Where to draw; a new figure, sized to the tree, when None.
 
@@ -332,7 +337,7 @@ def plot_generation_tree(estimator, prefix="", *, top_k=3, depth=3, ax=None):
     sampler = as_sampler(
         estimator, "plot_generation_tree", max_length=max(20, len(prefix) + depth)
     )
-    nodes = _grow_tree(sampler, prefix, top_k, depth)
+    nodes = _grow_tree(sampler, prefix, top_k, depth, label)
     leaves = _place_nodes(nodes)
 
     figsize = (2.0 + 1.6 * (depth + 1), max(2.5, 0.32 * leaves + 1.0))
@@ -344,7 +349,8 @@ def plot_generation_tree(estimator, prefix="", *, top_k=3, depth=3, ax=None):
     ax.set_axis_off()
     where = f"after {prefix!r}" if prefix else "at the start of a name"
     levels = f"{depth} level" + ("s" if depth > 1 else "")
-    ax.set_title(f"Top {top_k} next characters {where}, {levels}")
+    of_label = "" if label is None else f", label {label!r}"
+    ax.set_title(f"Top {top_k} next characters {where}, {levels}{of_label}")
     return fig
 
 
@@ -406,7 +412,7 @@ def _check_int(value, what):
         raise ValueError(f"{what} must be a positive int; got {value!r}.")
 
 
-def _grow_tree(sampler, prefix, top_k, depth):
+def _grow_tree(sampler, prefix, top_k, depth, label=None):
     """The nodes of the tree, breadth first; one model call per level."""
     vocabulary = sampler.vocabulary_
     root = {"parent": None, "text": prefix, "char": "", "proba": 1.0, "end": False}
@@ -415,7 +421,8 @@ def _grow_tree(sampler, prefix, top_k, depth):
         open_ = [i for i in level if not nodes[i]["end"]]
         if not open_:
             break
-        proba = sampler.next_char_proba([nodes[i]["text"] for i in open_])  # (m, V)
+        texts = [nodes[i]["text"] for i in open_]
+        proba = sampler.next_char_proba(texts, label=label)  # (m, V)
         best = np.argsort(-proba, axis=1, kind="stable")[:, :top_k]  # (m, top_k)
         level = []
         for row, parent in enumerate(open_):
@@ -466,7 +473,9 @@ def _place_nodes(nodes):
     return n_leaves
 
 
-def plot_temperature(estimator, context="abi", *, temperatures=(0.5, 1, 2), ax=None):
+def plot_temperature(
+    estimator, context="abi", *, temperatures=(0.5, 1, 2), label=None, ax=None
+):
     """Bar chart of the next-character distribution at several temperatures.
 
     The lecture's temperature picture: for one context, the probability of
@@ -487,6 +496,9 @@ def plot_temperature(estimator, context="abi", *, temperatures=(0.5, 1, 2), ax=N
         characters, ``"-"``-padded.
     temperatures : sequence of float, default=(0.5, 1, 2)
         One group member per temperature, each in ``[0, inf]``.
+    label : object or None, default=None
+        For a model fitted with labels (and only then): the label whose
+        distribution is drawn, as ``NameSampler.temperature_table(..., label=)``.
     ax : matplotlib Axes, default=None
         Where to draw; a new figure when None.
 
@@ -516,7 +528,7 @@ def plot_temperature(estimator, context="abi", *, temperatures=(0.5, 1, 2), ax=N
     sampler = as_sampler(
         estimator, "plot_temperature", max_length=max(20, len(context) + 1)
     )
-    table = sampler.temperature_table(context, temperatures)
+    table = sampler.temperature_table(context, temperatures, label=label)
     n_symbols, n_temps = table.proba.shape
     fig, ax = _figure_and_axes(ax, (max(6.4, 0.36 * n_symbols), 4.2))
     width = 0.8 / n_temps
@@ -534,8 +546,10 @@ def plot_temperature(estimator, context="abi", *, temperatures=(0.5, 1, 2), ax=N
     ax.set_xticks(positions, labels=list(table.symbols))
     ax.set_xlabel(f"next character ({table.symbols[END_ID]!r} ends the name)")
     ax.set_ylabel("probability")
+    of_label = "" if label is None else f", label {label!r}"
     ax.set_title(
-        f"Next character after {table.prefix!r} (the model sees {table.context!r})"
+        f"Next character after {table.prefix!r} (the model sees "
+        f"{table.context!r}){of_label}"
     )
     ax.legend(title="temperature", fontsize="small")
     ax.grid(axis="y", alpha=0.3)

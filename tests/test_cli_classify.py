@@ -154,3 +154,12 @@ def test_label_weight_parses_label_equals_weight():
     for bad in ("x", "=1", "x=", "x=-1", "x=inf", "x=nan", "x=one"):
         with pytest.raises(argparse.ArgumentTypeError, match="LABEL=WEIGHT"):
             LABEL_WEIGHT(bad)
+
+
+def test_plot_draws_a_tree_of_a_label(labelled_model, tmp_path, capsys):
+    path = tmp_path / "tree.png"
+    args = ["plot", str(labelled_model), "--tree", "bebu", "-o", str(path)]
+    assert main([*args, "--label", "B"]) == 0
+    assert path.read_bytes()[:4] == b"\x89PNG"
+    assert main([*args, "--force"]) == 1  # the label must be said
+    assert "pass --label ..., one of them" in capsys.readouterr().err

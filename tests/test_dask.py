@@ -47,7 +47,7 @@ def client():
         n_workers=2,
         processes=True,
         threads_per_worker=1,
-        dashboard_address=None,
+        dashboard_address=":0",  # any free port: no clash with another cluster
         silence_logs=logging.ERROR,
     )
     with cluster, distributed.Client(cluster) as client:

@@ -317,3 +317,27 @@ def test_missing_matplotlib_names_the_extra(pipe, monkeypatch):
     monkeypatch.setitem(sys.modules, "matplotlib.pyplot", None)  # import fails
     with pytest.raises(ImportError, match=r'pip install "sknextchar\[plot\]"'):
         plot_embeddings(pipe)
+
+
+def test_tree_and_temperature_of_a_model_by_label():
+    # Label A names end in "a", label B names in "o": after a training stem the
+    # tree and the bars follow the label asked for.
+    from .test_labels import ending_corpus, small_pipe
+
+    names, labels = ending_corpus()
+    stem = names[0][:-1]
+    pipe = small_pipe().fit(names, labels)
+    sampler = NameSampler(FrozenEstimator(pipe), min_length=1, max_length=20).fit(
+        names, labels
+    )
+    for label, letter in (("A", "a"), ("B", "o")):
+        fig = plot_generation_tree(pipe, stem, top_k=1, depth=1, label=label)
+        proba = sampler.next_char_proba([stem], label=label)[0]
+        assert node_labels(fig)[1] == f"{letter} {proba.max():.2f}"
+        assert fig.axes[0].get_title().endswith(f", label {label!r}")
+        ax = plot_temperature(pipe, stem, temperatures=(1,), label=label).axes[0]
+        heights = np.array([p.get_height() for p in ax.patches])
+        table = sampler.temperature_table(stem, (1,), label=label)
+        np.testing.assert_allclose(heights, table.proba[:, 0], rtol=1e-6)
+    with pytest.raises(ValueError, match="fitted with the labels"):
+        plot_generation_tree(pipe, "be")  # which label: it must be said

@@ -523,8 +523,8 @@ def _draw(model, args):
     if args.loss:
         return plot_loss_curve(model)
     if args.tree is not None:
-        return plot_generation_tree(model, args.tree)
-    return plot_temperature(model, args.distribution)
+        return plot_generation_tree(model, args.tree, label=args.label)
+    return plot_temperature(model, args.distribution, label=args.label)
 
 
 # --------------------------------------------------------------------------- #

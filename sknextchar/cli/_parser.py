@@ -394,15 +394,18 @@ def _add_plot(commands):
         help="the image file; its suffix picks the format (.png, .svg, .pdf)",
     )
     _add_force(parser)
+    _add_label(parser, "--tree and --distribution")
     parser.set_defaults(run=plot)
 
 
-def _add_label(parser):
-    """``--label`` of the commands that generate or score names."""
+def _add_label(parser, used_by=None):
+    """``--label`` of the commands that generate, score or draw names."""
     parser.add_argument(
         "--label",
         help="for a model trained with --labels: the label of the names, one of "
-        "the labels it was trained with (default: none)",
+        "the labels it was trained with"
+        + ("" if used_by is None else f" (for {used_by})")
+        + " (default: none)",
     )
 
 
