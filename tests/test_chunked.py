@@ -99,3 +99,12 @@ def test_command_line_trains_in_chunks(tmp_path, capsys):
     assert main([*args[:4], "--chunk-size", "100", "--validation-fraction", "0.1",
                  "--force"]) == 1  # fmt: skip
     assert "--validation-fraction 0" in capsys.readouterr().err
+    # It keeps no record of the names: the flags that need one say what to do.
+    for flag, instead in (
+        ("--novel", "--exclude-file FILE"),
+        ("--match-lengths", "train a model without --chunk-size"),
+        ("--report", "sample_report(names, training_names)"),
+    ):
+        assert main(["sample", str(model), flag, "-n", "2"]) == 1
+        err = capsys.readouterr().err
+        assert "trained with --chunk-size, which keeps none" in err and instead in err

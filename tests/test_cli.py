@@ -962,3 +962,16 @@ def test_count_model_flags_are_refused_for_the_mlp(tmp_path, capsys, chunks):
     )  # fmt: skip
     assert_one_line_error(status, err, "--order, --add-k set the count model")
     assert not (tmp_path / "m.skops").exists()
+
+
+@pytest.mark.parametrize("prefix", ["ab", "abcdefghijklmnopqrstuvwxyz"])
+def test_table_shows_the_models_own_probabilities(model_file, capsys, prefix):
+    # Longer than any training name: the length bounds of sampling do not apply.
+    status, out, _ = run(capsys, "table", model_file, prefix, "--temperatures", "1")
+    assert status == 0
+    rows = dict(line.split() for line in out.splitlines()[2:-1])
+    pipe = load_model(model_file).estimator_.estimator
+    windows = pipe[0].transform([prefix])
+    proba = pipe[-1].predict_proba(windows.contexts[-1:])[0]
+    for symbol, p in zip(pipe[0].vocabulary_, proba):
+        assert float(rows[symbol]) == pytest.approx(p, abs=6e-4)

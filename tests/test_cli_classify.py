@@ -1,4 +1,4 @@
-"""``sknextchar classify``: P(label | name) of a model trained with --labels."""
+"""``sknextchar classify`` and ``plot --label``: models trained with --labels."""
 
 import argparse
 
@@ -163,3 +163,10 @@ def test_plot_draws_a_tree_of_a_label(labelled_model, tmp_path, capsys):
     assert path.read_bytes()[:4] == b"\x89PNG"
     assert main([*args, "--force"]) == 1  # the label must be said
     assert "pass --label ..., one of them" in capsys.readouterr().err
+
+
+def test_plot_needs_a_suffix_for_its_format(labelled_model, tmp_path, capsys):
+    args = ["plot", str(labelled_model), "--tree", "b", "--label", "A"]
+    assert main([*args, "-o", str(tmp_path / "picture")]) == 1
+    assert "has no suffix" in capsys.readouterr().err
+    assert not (tmp_path / "picture").exists()

@@ -328,15 +328,29 @@ def with_record(pipe, names):
     return NameSampler(FrozenEstimator(pipe)).fit(names)
 
 
+# What each flag that needs the record of the training names would do with it,
+# and what to do instead.
+_RECORD_FLAGS = {
+    "novel": ("--novel cannot leave them out", "pass the names file it was "
+              "trained on with --exclude-file FILE, or"),
+    "match_lengths": ("--match-lengths cannot follow their lengths", ""),
+    "report": ("--report cannot compare with them", "use sknextchar.metrics."
+               "sample_report(names, training_names) in Python, or"),
+}  # fmt: skip
+
+
 def _check_record(sampler, args):
-    """Fail clearly when --novel asks for a record the model file lacks."""
-    if args.novel and getattr(sampler, "training_name_hashes_", None) is None:
-        raise ValueError(
-            f"{args.model!r} has no record of its training names (it was saved "
-            "before sknextchar 0.2.0, or is a bare pipeline), so --novel cannot "
-            "leave them out: pass the names file it was trained on with "
-            "--exclude-file FILE, or retrain it with 'sknextchar train'."
-        )
+    """Fail before sampling when a flag needs a record the model file lacks."""
+    if getattr(sampler, "training_name_hashes_", None) is not None:
+        return
+    for key, (cannot, instead) in _RECORD_FLAGS.items():
+        if getattr(args, key):
+            raise ValueError(
+                f"{args.model!r} has no record of its training names (it was "
+                "trained with --chunk-size, which keeps none, or saved before "
+                f"sknextchar 0.2.0, or is a bare pipeline), so {cannot}: "
+                f"{instead} train a model without --chunk-size."
+            )
 
 
 def sample(args):
@@ -375,21 +389,14 @@ def sample(args):
     )
     print("\n".join(names))
     if args.report:
-        print(_sample_report(sampler, names, args.model))
+        print(_sample_report(sampler, names))
     return 0
 
 
-def _sample_report(sampler, names, model):
+def _sample_report(sampler, names):
     """The report of the names against the model's record, as a table."""
     from .._sample_report import sample_report
 
-    if getattr(sampler, "training_name_hashes_", None) is None:
-        raise ValueError(
-            f"{model!r} has no record of its training names (saved before "
-            "sknextchar 0.2.0, or a bare pipeline), so --report cannot compare "
-            "with them: retrain it with 'sknextchar train', or use "
-            "sknextchar.metrics.sample_report(names, training_names) in Python."
-        )
     return "\n" + sample_report(names, sampler).to_string()
 
 
@@ -457,7 +464,8 @@ def table(args):
     >>> build_parser().parse_args(["table", "m.skops", "ab"]).run is table
     True
     """
-    sampler = load_sampler(args)
+    # The model's own distribution: no length bound of sampling bites here.
+    sampler = load_sampler(args, min_length=1, max_length=len(args.context) + 1)
     temperature_table = sampler.temperature_table(
         args.context, args.temperatures, label=args.label
     )
@@ -488,6 +496,11 @@ def plot(args):
     True
     """
     check_target(args.output, inputs=[args.model], force=args.force)
+    if not Path(args.output).suffix:
+        raise ValueError(
+            f"-o {args.output!r} has no suffix, and the suffix picks the picture's "
+            "format: add one, such as .png, .svg or .pdf."
+        )
     model = load_model(
         args.model, allow_pickle=args.trust_pickle, max_bytes=args.max_bytes
     )

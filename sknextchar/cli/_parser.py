@@ -328,8 +328,10 @@ def _add_table(commands):
     parser = commands.add_parser(
         "table",
         help="next-character probabilities at several temperatures",
-        description="The lecture's table: the probability of each next character "
-        "after CONTEXT, one column per temperature (NameSampler.temperature_table).",
+        description="The lecture's table: the model's probability of each next "
+        "character after CONTEXT, one column per temperature "
+        "(NameSampler.temperature_table); the length bounds of sampling do not "
+        "apply, so the end marker has the model's own probability.",
     )
     _add_model_argument(parser)
     parser.add_argument(
