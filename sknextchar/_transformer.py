@@ -67,10 +67,12 @@ class ContextWindowTransformer(
         unknown characters under the default alphabet.
     strip_accents : {None, "ascii", "unicode"}, default=None
         Remove accents as ``CountVectorizer`` (``sklearn.feature_extraction.text``)
-        does, after lowercasing: ``"unicode"`` folds ``"José"`` to ``"jose"`` and
-        keeps other scripts; ``"ascii"`` also removes every character without an
-        ASCII equivalent. Names are always put in Unicode NFC first, so composed
-        and decomposed input give the same windows.
+        does, after lowercasing: ``"unicode"`` folds ``"José"`` to ``"jose"`` by
+        removing every combining mark, which in some scripts is part of the
+        spelling (the Devanagari virama, the breve of Cyrillic ``"й"``), so it
+        is for names in Latin script; ``"ascii"`` also removes every character
+        without an ASCII equivalent. Names are always put in Unicode NFC first,
+        so composed and decomposed input give the same windows.
     unit : {"auto", "char", "grapheme"}, default="auto"
         What one symbol is: a code point (``"char"``) or a user-perceived
         character (``"grapheme"``, an extended grapheme cluster: a letter with its

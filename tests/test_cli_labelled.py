@@ -105,3 +105,20 @@ NAMES = [
     "liam", "zara", "arun", "devi", "kiran", "mira", "rohan", "tara", "yash",
     "anil", "bina",
 ]  # fmt: skip
+
+
+def test_labels_are_compared_in_one_unicode_form(tmp_path, capsys):
+    # The file says "Zürich" decomposed (u + combining diaeresis), the command
+    # line composed, and the other way round: the same label.
+    decomposed, composed = "Zu\u0308rich", "Z\u00fcrich"
+    rows = "".join(f"{name},{decomposed if i % 2 else 'Bern'}\n"
+                   for i, name in enumerate(NAMES))  # fmt: skip
+    path = write(tmp_path / "cities.csv", "name,label\n" + rows)
+    model = str(tmp_path / "m.skops")
+    assert main(["train", path, "--labels", "label", *KN, "-o", model]) == 0
+    for typed in (composed, decomposed):
+        assert main(["sample", model, "--label", typed, "-n", "2", "--seed", "0"]) == 0
+        assert (
+            main(["classify", model, "asha", "--priors", f"{typed}=1", "Bern=1"]) == 0
+        )
+    assert f"P({composed})" in capsys.readouterr().out

@@ -13,11 +13,13 @@ row's range fail both.
 import argparse
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
 __all__ = [
     "BYTE_COUNT",
     "KN_FLAGS",
+    "LABEL",
     "LABEL_WEIGHT",
     "POSITIVE_INT",
     "PROBABILITY",
@@ -257,6 +259,24 @@ def BYTE_COUNT(text):
 BYTE_COUNT.metavar = "BYTES"
 
 
+def LABEL(text):
+    """An argparse type: a label, in Unicode NFC as ``train --labels`` stores it.
+
+    A label typed on a keyboard that decomposes accents (``"Zu\\u0308rich"``)
+    is the label read from a file (``"Zürich"``).
+
+    Examples
+    --------
+    >>> from sknextchar.cli._flags import LABEL
+    >>> LABEL("Zu\\u0308rich") == "Z\\u00fcrich"
+    True
+    """
+    return unicodedata.normalize("NFC", text)
+
+
+LABEL.metavar = "LABEL"
+
+
 def LABEL_WEIGHT(text):
     """An argparse type: one ``LABEL=WEIGHT`` of ``classify --priors``.
 
@@ -279,7 +299,7 @@ def LABEL_WEIGHT(text):
             "expected LABEL=WEIGHT with a weight of 0 or more, such as female=1; "
             f"got {text!r}"
         )
-    return label, weight
+    return LABEL(label), weight
 
 
 LABEL_WEIGHT.metavar = "LABEL=WEIGHT"
@@ -300,8 +320,10 @@ TRAIN_FLAGS = (
     Flag("--strip-accents", "windows__strip_accents",
          Choice(("ascii", "unicode")), None,
          "fold accents as scikit-learn's CountVectorizer does: 'unicode' makes "
-         "José jose and keeps other scripts, 'ascii' also removes every "
-         "character without an ASCII equivalent"),
+         "José jose and removes every combining mark (in Devanagari or "
+         "Cyrillic names, marks that are part of letters: use it for Latin "
+         "script), 'ascii' also removes every character without an ASCII "
+         "equivalent"),
     Flag("--unit", "windows__unit", Choice(("auto", "char", "grapheme")), "auto",
          "one symbol is a code point ('char') or a letter with its combining "
          "marks ('grapheme'); 'auto' is grapheme with '--alphabet auto'"),

@@ -12,6 +12,7 @@ label per line, beside NAMES_FILE's one name per line.
 import csv
 import io
 import os
+import unicodedata
 from importlib import resources
 
 from ..datasets._base import read_text
@@ -51,6 +52,12 @@ def read_labelled_names(names_file, labels, *, encoding="utf-8"):
     >>> len(names), sorted(set(labels))
     (15185, ['female', 'male'])
     """
+    names, values = _read_pairs(names_file, labels, encoding)
+    return names, [unicodedata.normalize("NFC", value) for value in values]
+
+
+def _read_pairs(names_file, labels, encoding):
+    """The names and their labels as the files hold them."""
     if os.path.isfile(labels):
         if names_file is None:
             raise ValueError(

@@ -11,6 +11,7 @@ from ._errors import PROG
 from ._flags import (
     BYTE_COUNT,
     KN_FLAGS,
+    LABEL,
     LABEL_WEIGHT,
     POSITIVE_INT,
     PROBABILITY,
@@ -404,6 +405,7 @@ def _add_label(parser, used_by=None):
     """``--label`` of the commands that generate, score or draw names."""
     parser.add_argument(
         "--label",
+        type=LABEL,
         help="for a model trained with --labels: the label of the names, one of "
         "the labels it was trained with"
         + ("" if used_by is None else f" (for {used_by})")
