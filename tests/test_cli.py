@@ -975,3 +975,22 @@ def test_table_shows_the_models_own_probabilities(model_file, capsys, prefix):
     proba = pipe[-1].predict_proba(windows.contexts[-1:])[0]
     for symbol, p in zip(pipe[0].vocabulary_, proba):
         assert float(rows[symbol]) == pytest.approx(p, abs=6e-4)
+
+
+def test_cli_advice_is_in_flags_not_python(tmp_path, capsys, model_file):
+    one = tmp_path / "one.txt"
+    one.write_text("asha\n")
+    output = str(tmp_path / "m.skops")
+    status, _, err = run(capsys, "train", str(one), *TINY, "-o", output)
+    assert_one_line_error(status, err, "or --validation-fraction 0")
+    assert "early_stopping" not in err
+    status, out, _ = run(
+        capsys, "train", str(one), "--model", "kneser-ney", "-o", output
+    )
+    assert status == 0 and "Held-out NLL: none; 1 names are too few" in out
+    for flag in ("--embeddings", "--loss"):  # a count model has neither
+        status, _, err = run(capsys, "plot", output, flag, "-o", f"{output}.png")
+        assert_one_line_error(status, err, f"{flag} draws an MLP model")
+    status, _, err = run(capsys, "sample", model_file, "--label", "female")
+    assert_one_line_error(status, err, "train it with 'sknextchar train NAMES_FILE")
+    assert "NameSampler(" not in err

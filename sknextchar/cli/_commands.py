@@ -523,6 +523,21 @@ def plot(args):
     return 0
 
 
+def _check_mlp(model, args):
+    """--embeddings and --loss draw an MLP's training: refuse another model."""
+    from .._classifier import CharEmbeddingMLPClassifier
+    from .._fitted import describe, find_parts
+
+    last = find_parts(model)[1]
+    if not isinstance(last, CharEmbeddingMLPClassifier):
+        flag = "--embeddings" if args.embeddings else "--loss"
+        raise ValueError(
+            f"{flag} draws an MLP model (train --model mlp, the default), and "
+            f"{args.model!r} holds a {describe(last)}: draw it with --tree or "
+            "--distribution."
+        )
+
+
 def _draw(model, args):
     from ..plotting import (
         plot_embeddings,
@@ -531,10 +546,9 @@ def _draw(model, args):
         plot_temperature,
     )
 
-    if args.embeddings:
-        return plot_embeddings(model)
-    if args.loss:
-        return plot_loss_curve(model)
+    if args.embeddings or args.loss:
+        _check_mlp(model, args)
+        return (plot_embeddings if args.embeddings else plot_loss_curve)(model)
     if args.tree is not None:
         return plot_generation_tree(model, args.tree, label=args.label)
     return plot_temperature(model, args.distribution, label=args.label)

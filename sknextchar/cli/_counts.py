@@ -123,6 +123,11 @@ def _held_out_report(pipe, names, labels, share, seed):
 
     from .._pipeline import with_vocabulary_of
 
+    if len(names) - math.ceil(share * len(names)) < 1:
+        return (
+            f"Held-out NLL: none; {len(names):,} names are too few to hold out a "
+            f"share of {share:g} and count the others."
+        )
     columns = [names] if labels is None else [names, labels]
     parts = train_test_split(*columns, test_size=share, random_state=seed)
     model = with_vocabulary_of(pipe, names)

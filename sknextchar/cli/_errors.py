@@ -102,6 +102,15 @@ _CALL_FLAGS = {
 }
 
 
+# Python advice that the command line gives another way: (Python, command line).
+_PYTHON_ADVICE = (
+    ("a smaller validation_fraction, or early_stopping=False",
+     "a smaller --validation-fraction, or --validation-fraction 0"),
+    ("fit it on names and their labels (e.g. NameSampler(pipe).fit(names, labels))",
+     "train it with 'sknextchar train NAMES_FILE --labels COLUMN_OR_FILE'"),
+)  # fmt: skip
+
+
 def cli_spelling(message):
     """A message with its parameter hints spelled as command-line flags.
 
@@ -126,7 +135,11 @@ def cli_spelling(message):
     "pass --encoding ... (e.g. --encoding latin-1); names[1]='x=y'"
     >>> cli_spelling("P('f' | name) >= min_label_proba=0.9")
     "P('f' | name) >= --min-label-proba 0.9"
+    >>> cli_spelling("Use a smaller validation_fraction, or early_stopping=False.")
+    'Use a smaller --validation-fraction, or --validation-fraction 0.'
     """
+    for python, command_line in _PYTHON_ADVICE:
+        message = message.replace(python, command_line)
     from ._flags import SAMPLER_FLAGS, TRAIN_FLAGS
 
     flags = {flag.param: flag for flag in TRAIN_FLAGS + SAMPLER_FLAGS}
