@@ -994,3 +994,21 @@ def test_cli_advice_is_in_flags_not_python(tmp_path, capsys, model_file):
     status, _, err = run(capsys, "sample", model_file, "--label", "female")
     assert_one_line_error(status, err, "train it with 'sknextchar train NAMES_FILE")
     assert "NameSampler(" not in err
+
+
+def test_parameters_named_in_messages_are_spelled_as_flags(
+    names_file, tmp_path, capsys
+):
+    output = str(tmp_path / "m.skops")
+    status, _, err = run(
+        capsys, "train", names_file, "--end-symbol", "ab", "-o", output
+    )
+    assert_one_line_error(status, err, "--end-symbol must be one character")
+    assert "end_symbol" not in err
+
+
+def test_unique_is_spelled_as_its_flag(model_file, capsys):
+    status, _, err = run(
+        capsys, "sample", model_file, "-n", "3", "--temperature", "0", "--unique"
+    )
+    assert_one_line_error(status, err, "--unique asks for 3 distinct names")

@@ -83,13 +83,16 @@ def error_message(exc):
 # A parameter and its value as the Python API's messages write them:
 # alphabet='auto', encoding=..., max_iter=40.
 _SETTING = re.compile(r"\b([a-z][a-z_]*)=('([^']*)'|\.\.\.|[\w.+-]+)")
+# A parameter with an underscore in its name, named without a value (such names
+# are not prose): end_symbol, validation_fraction.
+_NAMED = re.compile(r"(?<![\w'\"=-])([a-z]+(?:_[a-z]+)+)(?![\w'\"=(])")
 
 
 class _CallFlag:
     """A flag that passes an argument of a method call, not a parameter."""
 
-    def __init__(self, flag):
-        self.flag, self.const = flag, None
+    def __init__(self, flag, const=None):
+        self.flag, self.const = flag, const  # const: a switch's value
 
 
 # Arguments of NameSampler's methods that a command's own flag passes.
@@ -99,6 +102,8 @@ _CALL_FLAGS = {
     "max_bytes": _CallFlag("--max-bytes"),
     "max_rounds": _CallFlag("--max-rounds"),
     "pattern": _CallFlag("--pattern"),
+    "novel": _CallFlag("--novel", const=True),
+    "unique": _CallFlag("--unique", const=True),
 }
 
 
@@ -137,6 +142,8 @@ def cli_spelling(message):
     "P('f' | name) >= --min-label-proba 0.9"
     >>> cli_spelling("Use a smaller validation_fraction, or early_stopping=False.")
     'Use a smaller --validation-fraction, or --validation-fraction 0.'
+    >>> cli_spelling("end_symbol must be one character")
+    '--end-symbol must be one character'
     """
     for python, command_line in _PYTHON_ADVICE:
         message = message.replace(python, command_line)
@@ -157,7 +164,11 @@ def cli_spelling(message):
             return flag.flag if text == repr(flag.const) else match.group(0)
         return f"{flag.flag} {value}"
 
-    return _SETTING.sub(spell, message)
+    def spell_name(match):  # a parameter named without a value
+        flag = flags.get(match.group(1))
+        return match.group(0) if flag is None or flag.const is not None else flag.flag
+
+    return _NAMED.sub(spell_name, _SETTING.sub(spell, message))
 
 
 def show_warning(message, category, filename, lineno, file=None, line=None):
