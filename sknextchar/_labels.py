@@ -141,7 +141,7 @@ def check_label_values(estimator, labels, n_rows, name_index=None):
     if unknown:
         raise ValueError(
             f"Unknown label {unknown[0]!r}: this model knows the labels "
-            f"{classes.tolist()!r} (learned from the y of its fit); pass one of them."
+            f"{classes.tolist()!r} (those of the y of its fit); pass one of them."
         )
     ids = np.searchsorted(classes, values.astype(classes.dtype))
     return ids if name_index is None else ids[name_index]
@@ -310,10 +310,14 @@ def with_training_labels(estimator, data, X, labels, *, reset):
     >>> model.label_classes_.tolist(), data.contexts[:, -1].tolist(), data.n_symbols
     (['x', 'y'], [0, 0, 0, 1, 1, 1], 27)
     """
+    if labels is not None:
+        check_no_missing_labels(labels, row="name")  # a single label: say how
     if reset:
         estimator.label_classes_ = (
             None if labels is None else learn_name_labels(labels, X)[0]
         )
+    else:
+        _check_no_new_labels(estimator, labels)
     if label_classes(estimator) is None:
         if labels is None:
             return data
@@ -335,6 +339,23 @@ def with_training_labels(estimator, data, X, labels, *, reset):
     ids = check_label_values(estimator, labels, len(data.targets), X.name_index)
     contexts = _append_column(data.contexts, ids)
     return TrainingData(contexts, data.targets, data.groups, data.n_symbols)
+
+
+def _check_no_new_labels(estimator, labels):
+    """Refuse, in a later training call, a label that the first fit did not see."""
+    classes = label_classes(estimator)
+    if labels is None or classes is None:
+        return
+    known = set(classes.tolist())
+    values = np.asarray(labels, dtype=object).ravel().tolist()
+    new = [label for label in dict.fromkeys(values) if label not in known]
+    if new:
+        raise ValueError(
+            f"y holds the labels {new!r}, which this model was not first fitted "
+            f"with (it knows {classes.tolist()!r}): a model learns its labels in "
+            "its first fit, so give the first partial_fit names of every label, "
+            "or fit again with all the labels."
+        )
 
 
 def learn_name_labels(labels, X):

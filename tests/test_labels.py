@@ -216,7 +216,7 @@ def test_labels_are_required_exactly_when_the_model_was_fitted_with_them(
     clf = pipe[-1]
     with pytest.raises(ValueError, match="first fitted without labels"):
         plain[-1].partial_fit(plain[0].transform(names), labels)
-    with pytest.raises(ValueError, match=r"Unknown label 'C'.*\['A', 'B'\]"):
+    with pytest.raises(ValueError, match=r"labels \['C'\], .*knows \['A', 'B'\]"):
         clf.partial_fit(pipe[0].transform(names[:1]), ["C"])
 
 
@@ -645,3 +645,16 @@ def test_match_lengths_with_a_label_follows_that_labels_names():
     sampler.training_length_counts_by_label_ = by_label[:1]  # a damaged file
     with pytest.raises(DamagedModelError, match="one row per label"):
         sampler.sample(5, label="s", match_lengths=True, random_state=0)
+
+
+def test_partial_fit_learns_the_labels_in_its_first_call(corpus):
+    names, labels = corpus
+    transformer = ContextWindowTransformer(context_length=3).fit(names)
+    clf = CharEmbeddingMLPClassifier(hidden_layer_sizes=(8,), random_state=0)
+    clf.partial_fit(transformer.transform(names[:5]), labels[:5])  # label A only
+    before = pickle.dumps(clf)
+    with pytest.raises(ValueError, match=r"labels \['B'\], which this model was not"):
+        clf.partial_fit(transformer.transform(names[-2:]), labels[-2:])
+    with pytest.raises(ValueError, match="one label per name; got the single label"):
+        clf.partial_fit(transformer.transform(names[:2]), "A")
+    assert pickle.dumps(clf) == before  # the failed calls changed nothing
