@@ -536,12 +536,20 @@ class ContextWindowTransformer(
         return (
             "Found characters outside the vocabulary "
             f"[{', '.join(map(describe_symbol, chars))}] in {shown}. The vocabulary is "
-            f"{''.join(self.vocabulary_[1:])!r} plus the end marker (shown as "
+            f"{self._shown_symbols()} plus the end marker (shown as "
             f"{end!r}){note}. Clean the {what}, or "
             + ("pass " if fitting else "train the model again with ")
             + ", or ".join(hints)
             + "."
         )
+
+    def _shown_symbols(self):
+        """The vocabulary's symbols for a message: a string, or a list when a
+        symbol is more than one character (graphemes)."""
+        symbols = list(self.vocabulary_[1:])
+        if all(len(symbol) == 1 for symbol in symbols):
+            return repr("".join(symbols))
+        return repr(symbols)
 
     def _emptied_message(self, names, emptied):
         index = np.flatnonzero(emptied)

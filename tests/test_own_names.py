@@ -430,3 +430,9 @@ def test_cli_hints_for_a_saved_model_say_to_train_it_again(files, capsys, tmp_pa
     assert status == 0, err
     status, _, err = run(capsys, "score", model, "zoë")
     assert status == 1 and "or train the model again with --alphabet auto" in err
+
+
+def test_a_grapheme_vocabulary_is_listed_symbol_by_symbol_in_messages():
+    transformer = ContextWindowTransformer(alphabet="auto").fit(["राहुल"])
+    with pytest.raises(ValueError, match=re.escape("is ['रा', 'ल', 'हु'] plus")):
+        transformer.transform(["रामु"])
