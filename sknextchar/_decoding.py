@@ -20,6 +20,7 @@ __all__ = [
     "GREEDY_BELOW",
     "DrawCache",
     "SamplingControls",
+    "check_continuable",
     "is_greedy",
     "count_names",
     "distinct_rows",
@@ -156,6 +157,7 @@ def sampling_weights(
     if is_greedy(temperature):
         weights = np.zeros_like(z)
         np.put_along_axis(weights, np.argmax(z, axis=1)[:, None], 1.0, axis=1)
+        weights[np.isneginf(z).all(axis=1)] = 0.0  # every symbol ruled out
         return weights
     cut_k = top_k is not None and top_k < n_symbols
     cut_p = top_p is not None and top_p < 1
@@ -163,7 +165,9 @@ def sampling_weights(
         order = np.argsort(-z, axis=1, kind="stable")  # (n, V) most probable first
     if cut_k:
         np.put_along_axis(z, order[:, top_k:], -np.inf, axis=1)
-    z -= z.max(axis=1, keepdims=True)  # then z / T is finite or -inf, never NaN
+    top = z.max(axis=1, keepdims=True)
+    top[np.isneginf(top)] = 0.0  # a row with every symbol ruled out: weights 0
+    z -= top  # then z / T is finite or -inf, never NaN
     if np.isinf(temperature):
         z[np.isfinite(z)] = 0.0
     elif temperature != 1:
@@ -191,7 +195,7 @@ def draw(weights, uniform, rows=None):
     Parameters
     ----------
     weights : ndarray of shape (n_distributions, n_symbols)
-        Non-negative, at least one positive entry per row.
+        Non-negative.
     uniform : ndarray of shape (n,)
         Uniform numbers in ``(0, 1]``; a zero-weight symbol is never drawn.
     rows : ndarray of int of shape (n,) or None, default=None
@@ -201,7 +205,8 @@ def draw(weights, uniform, rows=None):
     Returns
     -------
     ids : ndarray of shape (n,), intp
-        The first symbol whose cumulative probability reaches ``uniform``.
+        The first symbol whose cumulative probability reaches ``uniform``;
+        ``n_symbols`` (no symbol) for a row whose weights are all 0.
 
     Examples
     --------
@@ -232,7 +237,9 @@ def _cdf_into(weights, out):
     n_symbols = weights.shape[1]
     cdf = out[:, :n_symbols]
     np.cumsum(weights, axis=1, out=cdf)
-    cdf /= cdf[:, -1:]  # the last column is exactly 1
+    total = cdf[:, -1:].copy()
+    total[total <= 0] = 1.0  # a row of zero weights stays 0: it draws n_symbols
+    cdf /= total  # the last column is exactly 1
     out[:, n_symbols:] = 2.0
 
 
@@ -532,14 +539,17 @@ class SamplingControls:
         Returns
         -------
         proba : ndarray of shape (n, n_symbols)
-            Rows sum to 1.
+            Rows sum to 1; a row where the model and the controls rule every
+            symbol out (a count model without smoothing, below ``min_length``)
+            is NaN.
         """
         lengths = np.asarray(lengths)
         weights = self.weights(log_proba, lengths)
         ended = lengths == self.max_length  # the name must end here
         weights[ended] = 0.0
         weights[ended, END_ID] = 1.0
-        return weights / weights.sum(axis=1, keepdims=True)
+        with np.errstate(invalid="ignore"):  # every symbol ruled out: NaN
+            return weights / weights.sum(axis=1, keepdims=True)
 
     def __str__(self):
         # Only the filters in use: "top_k=None" would read as a value to pass (on
@@ -548,3 +558,36 @@ class SamplingControls:
                     "top_p": self.top_p, "min_length": self.min_length,
                     "max_length": self.max_length}  # fmt: skip
         return ", ".join(f"{k}={v}" for k, v in settings.items() if v is not None)
+
+
+def check_continuable(proba, prefixes, controls):
+    """Raise for prefixes after which the model and the controls allow no symbol.
+
+    Parameters
+    ----------
+    proba : ndarray of shape (n, n_symbols)
+        :meth:`SamplingControls.next_symbol_proba` of the prefixes (NaN rows
+        where every symbol is ruled out).
+    prefixes : list of str
+    controls : SamplingControls
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> check_continuable(np.array([[0.5, 0.5]]), ["ab"], SamplingControls())
+    >>> check_continuable(np.full((1, 2), np.nan), ["ab"], SamplingControls())
+    Traceback (most recent call last):
+    ...
+    ValueError: No name can continue prefixes[0]='ab': ...
+    """
+    dead = np.flatnonzero(np.isnan(proba).any(axis=1))
+    if len(dead):
+        i = int(dead[0])
+        raise ValueError(
+            f"No name can continue prefixes[{i}]={prefixes[i]!r}: the model gives "
+            "every next character probability 0 there, the end marker included "
+            f"or ruled out below min_length={controls.min_length}. A count "
+            "model with add_k=0 does so after a context it only saw at the end "
+            "of names: smooth it (add_k above 0, or Kneser-Ney), or lower "
+            "min_length."
+        )

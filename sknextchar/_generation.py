@@ -129,7 +129,7 @@ def sample_ids(
             if _loops(contexts, seen):
                 break
         if cache is not None:  # names too short to end have a cache of their own
-            short_or_long = cache[length >= controls.min_length]
+            short_or_long = cache[1 if length >= controls.min_length else 0]
             chosen = _draw_cached(
                 next_log_proba, contexts, length, controls, short_or_long, rng
             )
@@ -138,12 +138,15 @@ def sample_ids(
             # the controls) run once per distinct context, in one call.
             distinct, inverse = distinct_rows(contexts, n_symbols)  # (u, L), (m,)
             weights = controls.weights(next_log_proba(distinct), length)  # (u, V)
-            if controls.greedy:
-                chosen = np.argmax(weights, axis=1)[inverse]
+            if controls.greedy:  # n_symbols: every symbol ruled out, as draw says
+                best = np.where(weights.max(axis=1) > 0, weights.argmax(axis=1), -1)
+                chosen = np.where(best < 0, n_symbols, best)[inverse]
             else:  # one uniform in (0, 1] per unfinished name
                 chosen = draw(weights, 1.0 - rng.random(len(rows)), inverse)
-        going = chosen != END_ID
-        ended[rows[~going]] = True
+        # A name whose every next symbol is ruled out (a count model without
+        # smoothing, below min_length) draws n_symbols: a dead end, discarded.
+        going = (chosen != END_ID) & (chosen < n_symbols)
+        ended[rows[chosen == END_ID]] = True
         if length == controls.max_length or not going.any():
             break  # names still going at max_length are discarded
         rows, contexts = rows[going], contexts[going]
@@ -454,6 +457,16 @@ def _shortfall_message(
         kept.append(f"not among the {len(exclude)} excluded names")
     if unique:
         kept.append("distinct")
+    if controls.deterministic:  # one name, the same at every draw
+        return (
+            f"Could only generate {n_accepted} of the {n_samples} requested {what}"
+            f"names after drawing {drawn} ({controls}, {len(exclude)} excluded "
+            "names): greedy decoding (temperature=0 or top_k=1) gives one name, "
+            "the same at every draw, and the names kept must be "
+            f"{', '.join(kept)}. Raise the temperature (temperature=...) or "
+            "top_k=..., or loosen the length bounds (min_length=..., "
+            "max_length=...) or the pattern (pattern=...)."
+        )
     return (
         f"Could only generate {n_accepted} of the {n_samples} requested {what}"
         f"names after drawing {drawn} ({controls}, {len(exclude)} excluded names): "
@@ -547,20 +560,21 @@ def length_matcher(target_counts, *, min_length, max_length, rng):
     >>> kept.count("ab"), 80 < kept.count("a") < 120
     (100, True)
     """
-    q = np.zeros(max_length + 1)
-    counts = np.asarray(target_counts, dtype=np.float64)[: max_length + 1]
-    q[: len(counts)] = counts
+    # Sized by the target's lengths, not max_length: a longer name has q = 0.
+    q = np.asarray(target_counts, dtype=np.float64)[: max_length + 1].copy()
     q[:min_length] = 0.0
-    seen = np.zeros(max_length + 1)
+    seen = np.zeros(len(q))
 
     def keep(names):
         lengths = np.fromiter(map(len, names), dtype=np.intp, count=len(names))
-        seen[:] += np.bincount(lengths, minlength=max_length + 1)[: max_length + 1]
+        inside = lengths < len(q)
+        seen[:] += np.bincount(lengths[inside], minlength=len(q))
         ratio = np.divide(q, seen, out=np.zeros_like(q), where=seen > 0)
         if not ratio.any():
             return []
-        weight = ratio / ratio.max()
-        kept = rng.random(len(names)) < weight[np.minimum(lengths, max_length)]
+        weight = np.zeros(len(names))
+        weight[inside] = (ratio / ratio.max())[lengths[inside]]
+        kept = rng.random(len(names)) < weight
         return [name for name, k in zip(names, kept) if k]
 
     return keep

@@ -46,6 +46,11 @@ def _fit_member(estimator, X, y):
     return estimator.fit(X) if y is None else estimator.fit(X, y)
 
 
+# The largest log-linear weight: an exponent of a probability (about 1 in a fitted
+# mixture); times the floor of a log-probability it stays far from overflow.
+_MAX_EXPONENT = 1e6
+
+
 class MixtureClassifier(
     PackageEstimatorMixin, CallbackSupportMixin, ClassifierMixin, BaseComposition
 ):
@@ -181,7 +186,11 @@ class MixtureClassifier(
         "refit": ["boolean"],
         "max_iter": [Interval(Integral, 1, None, closed="left")],
         "tol": [Interval(Real, 0, None, closed="left")],
-        "n_jobs": [None, Integral],
+        "n_jobs": [
+            None,
+            Interval(Integral, None, -1, closed="right"),
+            Interval(Integral, 1, None, closed="left"),
+        ],  # no 0, as joblib
         "random_state": ["random_state"],
     }
 
@@ -334,13 +343,21 @@ class MixtureClassifier(
             weights.shape != (n_members,)
             or not np.all(np.isfinite(weights))
             or np.any(weights < 0)
-            or weights.sum() <= 0
+            or not np.any(weights > 0)
         ):
             raise ValueError(
                 f"weights must be 'fit' or {n_members} non-negative numbers, one per "
                 f"member, not all zero; got {self.weights!r}."
             )
-        return weights / weights.sum() if self.combine == "linear" else weights
+        if self.combine == "log-linear" and weights.max() > _MAX_EXPONENT:
+            raise ValueError(
+                f"log-linear weights are exponents of the members' probabilities; "
+                f"above {_MAX_EXPONENT:g} they overflow; got {self.weights!r}."
+            )
+        if self.combine == "linear":
+            weights = weights / weights.max()  # no overflow in the sum
+            return weights / weights.sum()
+        return weights
 
     def _split(self, X, y, data):
         """(X, y) of the members' training part and of the held-out part."""

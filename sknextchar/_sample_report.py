@@ -12,6 +12,7 @@ a dict.
 from dataclasses import asdict, dataclass
 
 import numpy as np
+from sklearn.utils.validation import check_is_fitted
 
 __all__ = ["SampleReport", "sample_report"]
 
@@ -197,6 +198,8 @@ def sample_report(samples, train, test=None):
 
 def _train_side(samples, train):
     """Which samples are training names, and the training names' length counts."""
+    if hasattr(train, "in_training_set"):
+        check_is_fitted(train)  # an unfitted sampler: NotFittedError
     counts = getattr(train, "training_length_counts_", None)
     if hasattr(train, "in_training_set") and counts is not None:
         return np.asarray(train.in_training_set(samples)), np.asarray(counts)

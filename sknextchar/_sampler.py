@@ -21,7 +21,7 @@ from ._atomic import all_or_nothing
 from ._blas import one_blas_thread
 from ._compat import HasMethods, Interval, fit_context, validate_parameter_constraints
 from ._consistency import check_steps_agree
-from ._decoding import SamplingControls, tempered_log_proba
+from ._decoding import SamplingControls, check_continuable, tempered_log_proba
 from ._estimator import PackageEstimatorMixin
 from ._generation import (
     beam_search,
@@ -493,6 +493,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
             replace(controls, temperature=t).next_symbol_proba(log_proba, lengths)
             for t in temperatures
         ]
+        check_continuable(probas[0], prefixes, controls)
         return probas, ids, contexts
 
     # ---------------------------------------------------------------- scores
@@ -538,6 +539,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         total = np.bincount(windows.name_index, picked, minlength=windows.n_names)
         counts = np.bincount(windows.name_index, minlength=windows.n_names)
         total[counts == 0] = np.nan
+        per_char = check_bool(per_char, "per_char")
         return total / np.maximum(counts, 1) if per_char else total
 
     def score(self, X, y=None):

@@ -1,8 +1,11 @@
 """TemperatureTable: the lecture's table of next-character probabilities."""
 
 from dataclasses import dataclass
+from numbers import Integral
 
 import numpy as np
+
+from ._validation import check_positive_int
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,14 @@ class TemperatureTable:
         -     0.25  0.30
         a     0.75  0.70
         """
+        if top is not None:
+            top = check_positive_int(top, "top")
+        if (
+            isinstance(decimals, bool)
+            or not isinstance(decimals, Integral)
+            or (decimals < 0)
+        ):
+            raise ValueError(f"decimals must be an int of 0 or more; got {decimals!r}.")
         order = np.arange(len(self.symbols))
         if sort:
             order = np.argsort(-self.proba[:, 0], kind="stable")

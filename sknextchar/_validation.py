@@ -347,7 +347,13 @@ def check_temperatures(temperatures):
         raise TypeError(
             f"temperatures must be a sequence of floats; got {temperatures!r}."
         )
+    numbers_only = all(
+        isinstance(t, numbers.Real) and not isinstance(t, (bool, np.bool_))
+        for t in temperatures
+    )  # as temperature=: no bool, no string that float() would read
     try:
+        if not numbers_only:
+            raise TypeError
         values = tuple(float(t) for t in temperatures)
     except (TypeError, ValueError):
         raise TypeError(

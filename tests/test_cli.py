@@ -530,11 +530,13 @@ def test_greedy_sampling_never_cuts_a_name(model_file, capsys, greedy):
     assert_one_line_error(
         status, err, "Could only generate 0 of the 5 requested names", "--max-length"
     )
-    # The advice is in flags only: no parameter spelling, no unset filter.
-    for flag in ("--pattern", "--min-length", "--top-k", "--top-p", "--max-rounds"):
+    # The advice is in flags only: no parameter spelling, no unset filter. Greedy
+    # decoding gives one name: more rounds or a smaller nucleus cannot help.
+    assert "greedy decoding" in err and "the same at every draw" in err
+    for flag in ("--pattern", "--min-length", "--top-k", "--temperature"):
         assert flag in err
-    for python_spelling in ("top_k", "top_p", "max_rounds", "=", "None"):
-        assert python_spelling not in err
+    for useless in ("--max-rounds", "--top-p", "top_k", "max_rounds", "=", "None"):
+        assert useless not in err
 
 
 def test_sample_novel_names(model_file, names_file, names, capsys):

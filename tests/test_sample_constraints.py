@@ -301,3 +301,56 @@ def test_sampling_memory_does_not_grow_with_max_length(pipe):
     finally:
         tracemalloc.stop()
     assert len(names) == 200 and peak < 8 * 2**20  # was 200 GB of ids
+
+
+def test_a_dead_end_of_an_unsmoothed_count_model_is_discarded():
+    # With add_k=0 a context seen only at the end of names allows nothing but the
+    # end marker; below min_length that is ruled out too: such a name cannot be
+    # completed, so it is discarded, never returned too short.
+    from sklearn.pipeline import make_pipeline
+
+    from sknextchar import ContextWindowTransformer, KneserNeyClassifier
+
+    counts = make_pipeline(
+        ContextWindowTransformer(context_length=1), KneserNeyClassifier(add_k=0)
+    )
+    sampler = NameSampler(counts, min_length=3, max_length=5)
+    sampler.fit(["ab", "abc", "bc", "abd"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no NaN on the way
+        for params in ({}, {"temperature": 2.0}, {"top_k": 2}, {"top_p": 0.5}):
+            names = sampler.set_params(**params).sample(200, random_state=0)
+            assert names and all(3 <= len(name) <= 5 for name in names)
+            sampler.set_params(temperature=1.0, top_k=None, top_p=None)
+    with pytest.raises(ValueError, match=r"No name can continue prefixes\[1\]='bc'"):
+        sampler.next_char_proba(["ab", "bc"])
+    with pytest.raises(ValueError, match="greedy decoding .* one name"):
+        sampler.set_params(temperature=0).sample(1, prefix="bc")
+
+
+def test_a_row_with_every_symbol_ruled_out_draws_no_symbol():
+    from sknextchar._decoding import draw, sampling_weights
+
+    log_proba = np.array([[0.0, -np.inf, -np.inf], [-1.0, -1.0, -np.inf]])
+    for temperature in (0, 1.0):
+        weights = sampling_weights(
+            log_proba, temperature=temperature, end_allowed=False
+        )
+        assert np.all(weights[0] == 0) and weights[1, 1] > 0  # no NaN
+    assert draw(np.zeros((1, 3)), np.array([0.5])).tolist() == [3]  # n_symbols
+
+
+def test_numpy_integers_as_length_bounds(pipe):
+    # As they come from min(lengths) of an array: the cached drawing path too.
+    lengths = np.array([3, 7])
+    bounded = sampler_of(pipe, min_length=lengths.min(), max_length=lengths.max())
+    names = bounded.sample(50, random_state=0)
+    assert len(names) == 50 and all(3 <= len(name) <= 7 for name in names)
+
+
+def test_match_lengths_costs_nothing_for_a_huge_max_length(pipe):
+    # Its arrays follow the training lengths, not max_length (a TiB at 10**12).
+    sampler = sampler_of(pipe, max_length=10**12)
+    names = sampler.sample(20, match_lengths=True, random_state=0)
+    longest = sampler.training_length_range()[1]
+    assert len(names) == 20 and max(map(len, names)) <= longest
