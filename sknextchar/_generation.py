@@ -338,6 +338,8 @@ def check_reachable(n_samples, *, n_letters, n_prefix, controls):
     if controls.deterministic:
         possible = 1  # greedy decoding has a single output
     else:
+        if controls.top_k is not None:  # at most top_k letters at each step
+            n_letters = min(n_letters, controls.top_k)
         possible = count_names(
             n_letters,
             n_prefix,

@@ -64,3 +64,11 @@ def test_mixture_weights_and_jobs():
     assert np.isfinite(huge.predict_proba(X)).all()
     with pytest.raises(InvalidParameterError, match="n_jobs"):
         MixtureClassifier(members, n_jobs=0).fit(X, y)
+
+
+def test_unique_counts_the_names_top_k_allows(sampler):
+    # Two letters at most per step, names of exactly 2 letters: 4 names at most.
+    bounded = sampler.set_params(top_k=2, min_length=2, max_length=2)
+    with pytest.raises(ValueError, match="asks for 5 distinct names, but at most 4"):
+        bounded.sample(5, unique=True)
+    sampler.set_params(top_k=None, min_length=None, max_length=None)
