@@ -792,12 +792,11 @@ def sampler_call_rows():
         (f"{s}.sample-unique-greedy",
          lambda m: variant(m, temperature=0).sample(2, unique=True), ValueError,
          "at most 1 can be generated"),
-        # top_k=2 and 3 letters: at most 8 names, unknown to the up-front count, so
-        # the bounded rounds run out and say so.
+        # top_k=2 and 3 letters: at most 8 names, which the up-front count knows.
         (f"{s}.sample-unique-bounded-attempts",
          lambda m: variant(m, top_k=2, min_length=3, max_length=3).sample(
              20, unique=True, max_rounds=3, random_state=0),
-         ValueError, r"Could only generate \d of the 20 requested distinct new names"),
+         ValueError, r"asks for 20 distinct names, but at most 8 can be generated"),
         (f"{s}.sample-exclude-everything",
          lambda m: variant(m, max_length=1).sample(
              1, exclude=list(LETTERS), max_rounds=2, random_state=0),

@@ -221,8 +221,10 @@ def test_unreachable_unique_counts_fail_clearly(sampler):
     with pytest.raises(ValueError, match="Could only generate 0 of the 1"):
         greedy.sample(1, exclude=greedy.sample(1))
     cold = clone(sampler).set_params(top_k=2, max_length=3).fit(NAMES)
-    with pytest.raises(ValueError, match="after drawing"):
+    with pytest.raises(ValueError, match="at most 14 can be generated"):  # 2+4+8
         cold.sample(500, unique=True, random_state=0, max_rounds=3)
+    with pytest.raises(ValueError, match="after drawing"):  # rare, not impossible
+        sampler.sample(5, pattern="q{5}", random_state=0, max_rounds=2)
 
 
 def test_top_k_one_equals_greedy(sampler):
