@@ -144,3 +144,43 @@ def starts_with_mark(text):
     (True, False)
     """
     return bool(text) and unicodedata.category(text[0]).startswith("M")
+
+
+def display_width(text):
+    """The columns ``text`` takes on a terminal, for aligning tables.
+
+    A wide character (CJK, most emoji) takes two columns, a combining mark or
+    a format character none, any other one.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    width : int
+
+    Examples
+    --------
+    >>> display_width("asha"), display_width("李娜"), display_width("Jose\\u0301")
+    (4, 4, 4)
+    """
+    return sum(
+        0
+        if unicodedata.combining(c) or unicodedata.category(c) in {"Me", "Cf"}
+        else 2
+        if unicodedata.east_asian_width(c) in {"W", "F"}
+        else 1
+        for c in text
+    )
+
+
+def pad_right(text, width):
+    """``text`` followed by spaces up to ``width`` terminal columns.
+
+    Examples
+    --------
+    >>> pad_right("李娜", 6) + "|"
+    '李娜  |'
+    """
+    return text + " " * max(0, width - display_width(text))

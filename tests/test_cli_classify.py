@@ -170,3 +170,18 @@ def test_plot_needs_a_suffix_for_its_format(labelled_model, tmp_path, capsys):
     assert main([*args, "-o", str(tmp_path / "picture")]) == 1
     assert "has no suffix" in capsys.readouterr().err
     assert not (tmp_path / "picture").exists()
+
+
+def test_columns_line_up_with_wide_characters(tmp_path, capsys):
+    from sknextchar._text import display_width
+
+    path = tmp_path / "cjk.csv"
+    path.write_text("name,label\n李娜,f\n王伟,m\nasha,f\nravi,m\n", encoding="utf-8")
+    model = str(tmp_path / "cjk.skops")
+    args = ["train", str(path), "--labels", "label", *KN, "--alphabet", "auto"]
+    assert main([*args, "--validation-fraction", "0", "-o", model]) == 0
+    capsys.readouterr()
+    assert main(["classify", model, "李娜", "asha"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    starts = {display_width(line[: line.index(" f ")]) for line in lines[1:]}
+    assert len(starts) == 1  # the label column starts at one terminal column

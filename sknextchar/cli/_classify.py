@@ -8,6 +8,7 @@ by default, as ``sample --min-label-proba`` uses them) turns them into
 calibrates the posterior.
 """
 
+from .._text import display_width, pad_right
 from ._commands import given_names, load_sampler
 
 __all__ = ["classify"]
@@ -101,8 +102,8 @@ def _print_table(names, labels, proba):
     import numpy as np
 
     columns = [f"P({label})" for label in labels]
-    width = max(4, *(len(name) for name in names))
-    label_width = max(5, *(len(label) for label in labels))
+    width = max(4, *map(display_width, names))
+    label_width = max(5, *map(display_width, labels))
     print(f"{'name':<{width}}  {'label':<{label_width}}  " + "  ".join(columns))
     for name, row in zip(names, proba):
         known = not np.isnan(row).any()
@@ -111,4 +112,7 @@ def _print_table(names, labels, proba):
             f"{p:>{len(column)}.3f}" if known else f"{'-':>{len(column)}}"
             for p, column in zip(row, columns)
         ]
-        print(f"{name:<{width}}  {best:<{label_width}}  " + "  ".join(cells))
+        print(
+            f"{pad_right(name, width)}  {pad_right(best, label_width)}  "
+            + "  ".join(cells)
+        )

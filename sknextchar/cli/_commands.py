@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .._file_safety import atomic_write, check_target
 from .._persistence import load_model, resolve_format, save_model
+from .._text import display_width, pad_right
 from .._version import __version__
 from ..datasets import load_indian_names, load_names
 from ._errors import PROG
@@ -426,14 +427,14 @@ def score(args):
     key = total if args.by == "total" else per_char
     # Most plausible first; a name with no scorable character (NaN) last.
     order = sorted(range(len(key)), key=lambda i: (math.isnan(key[i]), -key[i]))
-    width = max(4, *(len(name) for name in names))
+    width = max(4, *map(display_width, names))
     seen = _training_marks(sampler, names)
     print(f"rank  {'name':<{width}}  log-likelihood  per char  train")
     for rank, i in enumerate(order, start=1):
         name = names[i]
         print(
-            f"{rank:>4}  {name:<{width}}  {total[i]:>14.3f}  {per_char[i]:>8.3f}"
-            f"  {seen[i]:>5}"
+            f"{rank:>4}  {pad_right(name, width)}  {total[i]:>14.3f}  "
+            f"{per_char[i]:>8.3f}  {seen[i]:>5}"
         )
     return 0
 
