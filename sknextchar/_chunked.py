@@ -9,7 +9,7 @@ module keeps ``loss_curve_`` a record of true epochs (passes over the whole
 file), so the schedule counts true epochs, not chunks.
 """
 
-import os
+import io
 import sys
 import time
 
@@ -17,7 +17,7 @@ from sklearn.base import clone
 from sklearn.utils import check_random_state
 
 from ._pipeline import split_pipeline
-from .datasets._base import file_encoding
+from .datasets._base import check_names_path, file_encoding
 from .nn.adam import scheduled_learning_rate
 
 __all__ = ["read_name_chunks", "train_from_file"]
@@ -60,33 +60,39 @@ def read_name_chunks(path, chunk_size, *, encoding="utf-8"):
     ...     list(read_name_chunks(path, 2))
     [['asha', 'abid'], ['zoe']]
     """
-    path = os.fspath(path)
-    if os.path.isdir(path):
-        raise IsADirectoryError(f"{path!r} is a directory; pass a text file of names.")
-    if not os.path.exists(path):
-        raise FileNotFoundError(f"No such file of names: {path!r}.")
-    chunk = []
+    path = check_names_path(path)
     try:
-        codec = file_encoding(path, encoding)
-        with open(path, encoding=codec, newline=None) as file:
-            for number, line in enumerate(file, 1):
-                if "\x00" in line:
-                    raise ValueError(
-                        f"{path!r} holds NUL characters (line {number}), so it is "
-                        f"not a {encoding} text file: pass encoding=..., the file's "
-                        "encoding (e.g. encoding='utf-16')."
-                    )
-                name = line.strip()
-                if name:
-                    chunk.append(name)
-                if len(chunk) == chunk_size:
-                    yield chunk
-                    chunk = []
+        with open(path, "rb") as raw:
+            codec = file_encoding(raw.peek(4)[:4], encoding)  # nothing consumed
+            yield from _chunks_of_lines(
+                io.TextIOWrapper(raw, encoding=codec, newline=None),
+                chunk_size,
+                path,
+                encoding,
+            )
     except UnicodeDecodeError as error:
         raise ValueError(
             f"{path!r} is not {encoding} text ({error.reason} at byte "
             f"{error.start} of a block); pass encoding=..., the file's encoding."
         ) from None
+
+
+def _chunks_of_lines(file, chunk_size, path, encoding):
+    """The non-blank stripped lines of an open text file, in lists of chunk_size."""
+    chunk = []
+    for number, line in enumerate(file, 1):
+        if "\x00" in line:
+            raise ValueError(
+                f"{path!r} holds NUL characters (line {number}), so it is not a "
+                f"{encoding} text file: pass encoding=..., the file's encoding "
+                "(e.g. encoding='utf-16')."
+            )
+        name = line.strip()
+        if name:
+            chunk.append(name)
+        if len(chunk) == chunk_size:
+            yield chunk
+            chunk = []
     if chunk:
         yield chunk
 
@@ -285,6 +291,11 @@ def _train_epoch(clf, windows, chunks, epoch, progress):
             seconds = time.perf_counter() - chunk_start
             progress.chunk(epoch + 1, index, len(chunk), chunk_loss, seconds)
         del data
+    if not n_windows:  # the first pass found names: the file changed since
+        raise ValueError(
+            "The file of names holds no names any more: it changed while training "
+            "read it again; train on a file that stays as it is."
+        )
     clf.loss_curve_.append(total / n_windows)
     clf.loss_ = clf.loss_curve_[-1]
     if progress is not None:

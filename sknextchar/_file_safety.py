@@ -101,6 +101,12 @@ def check_target(path, *, inputs=(), force=True):
     it is a folder
     """
     shown = os.fspath(path)
+    if str(shown).endswith(("/", os.sep)) and not os.path.isdir(shown):
+        raise FileNotFoundError(
+            f"Cannot save to {shown!r}: no such folder (a path ending in a "
+            "separator names a folder). Pass the path of a file, such as "
+            "'model.skops'."
+        )
     real = real_target(path)
     try:
         status = os.stat(real)
@@ -133,6 +139,11 @@ def check_target(path, *, inputs=(), force=True):
     elif not real.parent.is_dir():
         raise FileNotFoundError(
             f"Cannot save to {shown!r}: no such folder (No such file or directory)."
+        )
+    if not os.access(real.parent, os.W_OK):  # before training, not after
+        raise PermissionError(
+            f"Cannot save to {shown!r}: its folder cannot be written to (read-only "
+            "or no permission). Choose another output file."
         )
     return status
 

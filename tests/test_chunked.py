@@ -108,3 +108,26 @@ def test_command_line_trains_in_chunks(tmp_path, capsys):
         assert main(["sample", str(model), flag, "-n", "2"]) == 1
         err = capsys.readouterr().err
         assert "trained with --chunk-size, which keeps none" in err and instead in err
+
+
+def test_a_file_emptied_between_passes_is_an_error_and_changes_nothing(tmp_path):
+    import sknextchar._chunked as chunked
+
+    path = write(tmp_path / "names.txt", NAMES)
+    reads = []
+    real = chunked.read_name_chunks
+
+    def emptied_after_the_first_pass(*args, **kwargs):
+        reads.append(1)
+        if len(reads) > 1:  # the first pass saw the names; then the file is empty
+            path.write_text("\n")
+        return real(*args, **kwargs)
+
+    pipe = small_pipe(clf__max_iter=2)
+    chunked.read_name_chunks = emptied_after_the_first_pass
+    try:
+        with pytest.raises(ValueError, match="holds no names any more"):
+            train_from_file(path, pipe, chunk_size=100)
+    finally:
+        chunked.read_name_chunks = real
+    assert not hasattr(pipe["clf"], "coefs_")  # left unfitted

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import textwrap
 import zipfile
+from pathlib import Path
 from types import SimpleNamespace
 
 import joblib
@@ -1014,3 +1015,22 @@ def test_unique_is_spelled_as_its_flag(model_file, capsys):
         capsys, "sample", model_file, "-n", "3", "--temperature", "0", "--unique"
     )
     assert_one_line_error(status, err, "--unique asks for 3 distinct names")
+
+
+def test_the_bundled_names_are_inputs_never_overwritten(capsys):
+    from sknextchar.datasets._base import bundled_files
+
+    for bundled in bundled_files():
+        before = Path(bundled).read_bytes()
+        status, _, err = run(
+            capsys, "train", "--model", "kneser-ney", "-o", bundled, "--force"
+        )
+        assert_one_line_error(status, err, "one of the input files")
+        assert Path(bundled).read_bytes() == before
+
+
+def test_an_output_ending_in_a_separator_is_a_missing_folder(tmp_path, capsys):
+    target = str(tmp_path / "newdir") + "/"
+    status, _, err = run(capsys, "train", "--model", "kneser-ney", "-o", target)
+    assert_one_line_error(status, err, "no such folder (a path ending in a separator")
+    assert not (tmp_path / "newdir").exists()

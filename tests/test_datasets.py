@@ -1,4 +1,5 @@
 import hashlib
+import os
 import re
 from importlib import resources
 from pathlib import Path
@@ -71,3 +72,30 @@ def test_a_unicode_byte_order_mark_selects_its_encoding(tmp_path, codec):
     assert list(read_name_chunks(path, 2)) == [["Zoë", "अनु"], ["asha"]]
     with pytest.raises(ValueError, match="latin-1"):  # an encoding given is used
         load_names(path, encoding="ascii")
+
+
+@pytest.mark.skipif(not os.path.isdir("/dev/fd"), reason="needs /dev/fd (Linux)")
+def test_names_from_a_pipe_are_read_once_and_whole():
+    # A pipe cannot be read twice: a byte-order-mark check that reopened the
+    # file lost its first block (4 KiB of names, a name cut in two).
+    from sknextchar._chunked import read_name_chunks
+
+    names = [f"name{'a' * (i % 7)}" for i in range(3000)]  # 30 KB, under a pipe's
+    for read in (load_names, lambda path: sum(read_name_chunks(path, 1000), [])):
+        fd_read, fd_write = os.pipe()
+        os.write(fd_write, ("\n".join(names) + "\n").encode())
+        os.close(fd_write)
+        try:
+            assert read(f"/dev/fd/{fd_read}") == names
+        finally:
+            os.close(fd_read)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_a_device_is_not_read_as_names():
+    from sknextchar._chunked import read_name_chunks
+
+    with pytest.raises(ValueError, match="is a device, not a file of names"):
+        load_names("/dev/zero")  # it would be read until memory runs out
+    with pytest.raises(ValueError, match="is a device, not a file of names"):
+        next(read_name_chunks("/dev/zero", 10))

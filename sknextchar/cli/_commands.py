@@ -147,7 +147,7 @@ def train(args):
     output = Path(args.output)
     # Fail before training, not after: no folder, a FIFO, an existing file
     # without --force, or the names file itself.
-    check_target(output, inputs=_input_files(args), force=args.force)
+    check_target(args.output, inputs=_input_files(args), force=args.force)
     fmt = resolve_format(output, args.format)  # save_model's rule, to report it
     if fmt == "skops":
         import skops.io  # noqa: F401  (fail before training if it is missing)
@@ -162,7 +162,7 @@ def train(args):
         header = f"Training on {len(names):,} names from {source}..."
         seconds = _fit(pipe, names, quiet=args.quiet, header=header, labels=labels)
         _report(pipe, len(names), seconds)
-    check_target(output, inputs=_input_files(args), force=args.force)
+    check_target(args.output, inputs=_input_files(args), force=args.force)
     path = save_model(with_record(pipe, names), output, format=fmt)
     print(f"Saved the model to {str(path)!r} ({fmt} format).")
     return 0
@@ -179,9 +179,13 @@ def _refuse_count_flags(args):
 
 
 def _input_files(args):
-    """The files ``train`` reads and never writes: NAMES_FILE, a labels file."""
+    """The files ``train`` reads and never writes: NAMES_FILE (else the bundled
+    names and labels), and a labels file."""
+    from ..datasets._base import bundled_files
+
     labels = getattr(args, "labels", None)
-    return [args.names_file] + ([labels] if labels and os.path.isfile(labels) else [])
+    names = [args.names_file] if args.names_file else bundled_files()
+    return names + ([labels] if labels and os.path.isfile(labels) else [])
 
 
 def _training_names(args):
@@ -203,7 +207,7 @@ def _train_in_chunks(args):
         raise ValueError("--chunk-size reads NAMES_FILE in chunks: pass NAMES_FILE.")
     _refuse_count_flags(args)
     output = Path(args.output)
-    check_target(output, inputs=[args.names_file], force=args.force)
+    check_target(args.output, inputs=[args.names_file], force=args.force)
     fmt = resolve_format(output, args.format)
     params = {"clf__validation_fraction": 0.0, **given(args, TRAIN_FLAGS)}
     pipe = build_pipeline(**params)
@@ -223,7 +227,7 @@ def _train_in_chunks(args):
         f"{clf.n_iter_} epochs in {time.perf_counter() - start:.1f} s; training loss "
         f"{clf.loss_:.4f} nats per character."
     )
-    check_target(output, inputs=[args.names_file], force=args.force)
+    check_target(args.output, inputs=[args.names_file], force=args.force)
     path = save_model(pipe, output, format=fmt)
     print(f"Saved the model to {str(path)!r} ({fmt} format).")
     return 0

@@ -2,6 +2,7 @@
 
 import codecs
 import os
+import stat
 from importlib import resources
 
 # SHA-256 of the bundled file; data/README.md and data/build_indian_names.py
@@ -59,6 +60,30 @@ def load_indian_names(*, return_X_y=False):
         names, labels = zip(*(row.split(",") for row in rows))
         return list(names), list(labels)
     return _read_resource("indian_names.txt").split()
+
+
+def bundled_files():
+    """The paths of the bundled data files (names, and names with labels).
+
+    The command line never writes over them: without NAMES_FILE, ``train``
+    reads them.
+
+    Returns
+    -------
+    paths : list of str
+        Those that exist as files (an installed package may keep them in an
+        archive, where they cannot be written over anyway).
+
+    Examples
+    --------
+    >>> [os.path.basename(p) for p in bundled_files()]
+    ['indian_names.txt', 'indian_name_labels.csv']
+    """
+    folder = resources.files(__package__).joinpath("data")
+    paths = [
+        folder.joinpath(name) for name in ("indian_names.txt", "indian_name_labels.csv")
+    ]
+    return [os.fspath(p) for p in paths if isinstance(p, os.PathLike) and p.is_file()]
 
 
 def _read_resource(filename):
@@ -149,11 +174,7 @@ def read_text(path, *, encoding="utf-8"):
     ...     read_text(path)
     'name,label\\r\\n'
     """
-    path = os.fspath(path)
-    if os.path.isdir(path):
-        raise IsADirectoryError(f"{path!r} is a directory; pass a text file of names.")
-    if not os.path.exists(path):
-        raise FileNotFoundError(f"No such file of names: {path!r}.")
+    path = check_names_path(path)
     text = _read_text(path, encoding)
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
@@ -175,7 +196,7 @@ _OTHER_BOMS = (
 )
 
 
-def file_encoding(path, encoding="utf-8"):
+def file_encoding(start, encoding="utf-8"):
     """The codec to read a text file with, its byte-order mark skipped.
 
     For UTF-8 (the default), a UTF-16 or UTF-32 byte-order mark at the start of
@@ -184,7 +205,9 @@ def file_encoding(path, encoding="utf-8"):
 
     Parameters
     ----------
-    path : str or os.PathLike
+    start : bytes
+        The first bytes of the file (4 are enough), read from the stream that
+        is then decoded: a pipe cannot be opened twice.
     encoding : str, default="utf-8"
 
     Returns
@@ -193,13 +216,10 @@ def file_encoding(path, encoding="utf-8"):
 
     Examples
     --------
-    >>> import tempfile, os
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     path = os.path.join(tmp, "names.txt")
-    ...     with open(path, "w", encoding="utf-16") as f:
-    ...         _ = f.write("asha\\n")
-    ...     file_encoding(path), file_encoding(path, "latin-1")
+    >>> file_encoding("asha".encode("utf-16")), file_encoding(b"asha", "latin-1")
     ('utf-16', 'latin-1')
+    >>> file_encoding(b"asha")
+    'utf-8-sig'
     """
     try:
         name = codecs.lookup(encoding).name
@@ -210,19 +230,59 @@ def file_encoding(path, encoding="utf-8"):
         ) from None
     if name != "utf-8":
         return encoding
-    with open(path, "rb") as f:
-        start = f.read(4)
     for bom, codec in _OTHER_BOMS:
         if start.startswith(bom):
             return codec
     return "utf-8-sig"  # UTF-8, with a byte-order mark skipped
 
 
+def check_names_path(path):
+    """The path of a file of names to read, refused if it cannot be one.
+
+    A folder, a missing path and a device (``/dev/zero`` would be read until
+    memory runs out) are refused; a pipe and a terminal are read.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+
+    Returns
+    -------
+    path : str
+
+    Examples
+    --------
+    >>> check_names_path("/dev/zero")
+    Traceback (most recent call last):
+    ...
+    ValueError: '/dev/zero' is a device, not a file of names; pass a text file.
+    """
+    path = os.fspath(path)
+    if os.path.isdir(path):
+        raise IsADirectoryError(f"{path!r} is a directory; pass a text file of names.")
+    if not os.path.exists(path):
+        raise FileNotFoundError(f"No such file of names: {path!r}.")
+    mode = os.stat(path).st_mode
+    if stat.S_ISBLK(mode) or (stat.S_ISCHR(mode) and not _is_terminal(path)):
+        raise ValueError(
+            f"{path!r} is a device, not a file of names; pass a text file."
+        )
+    return path
+
+
+def _is_terminal(path):
+    try:
+        with open(path, "rb", buffering=0) as f:
+            return f.isatty()
+    except OSError:
+        return False
+
+
 def _read_text(path, encoding):
     """The decoded text of the file, without its byte-order mark."""
-    encoding = file_encoding(path, encoding)
     with open(path, "rb") as f:
-        data = f.read()
+        data = f.read()  # once: a pipe cannot be read twice
+    encoding = file_encoding(data[:4], encoding)
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
