@@ -63,6 +63,11 @@ def check_steps_agree(transformer, model, vocabulary=None):
             f"the transformer's context_length={transformer.context_length} is not "
             f"the {model.n_features_in_} characters the model was fitted on"
         )
+    elif len(getattr(model, "embeddings_", current)) < len(current):
+        what = (
+            f"the model has embeddings for {len(model.embeddings_)} symbols, and "
+            f"the transformer's vocabulary has {len(current)}"
+        )
     else:
         return
     raise ValueError(f"{STEPS_DISAGREE}: {what}; {_ADVICE}.")

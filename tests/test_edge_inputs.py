@@ -72,3 +72,16 @@ def test_unique_counts_the_names_top_k_allows(sampler):
     with pytest.raises(ValueError, match="asks for 5 distinct names, but at most 4"):
         bounded.sample(5, unique=True)
     sampler.set_params(top_k=None, min_length=None, max_length=None)
+
+
+def test_embeddings_for_fewer_symbols_than_the_vocabulary_are_refused():
+    # As an edited model file may hold them: a clear error, not an IndexError.
+    from sknextchar import make_default_pipeline
+
+    pipe = make_default_pipeline(random_state=0).set_params(
+        clf__max_iter=1, clf__hidden_layer_sizes=(8,), clf__embedding_dim=2
+    )
+    cut = NameSampler(pipe).fit(NAMES)
+    cut.estimator_[-1].embeddings_ = cut.estimator_[-1].embeddings_[:3].copy()
+    with pytest.raises(ValueError, match="embeddings for 3 symbols, and the"):
+        cut.sample(2, random_state=0)
