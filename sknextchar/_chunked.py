@@ -64,12 +64,8 @@ def read_name_chunks(path, chunk_size, *, encoding="utf-8"):
     try:
         with open(path, "rb") as raw:
             codec = file_encoding(raw.peek(4)[:4], encoding)  # nothing consumed
-            yield from _chunks_of_lines(
-                io.TextIOWrapper(raw, encoding=codec, newline=None),
-                chunk_size,
-                path,
-                encoding,
-            )
+            with io.TextIOWrapper(raw, encoding=codec, newline=None) as file:
+                yield from _chunks_of_lines(file, chunk_size, path, encoding)
     except UnicodeDecodeError as error:
         raise ValueError(
             f"{path!r} is not {encoding} text ({error.reason} at byte "
