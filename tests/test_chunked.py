@@ -131,3 +131,19 @@ def test_a_file_emptied_between_passes_is_an_error_and_changes_nothing(tmp_path)
     finally:
         chunked.read_name_chunks = real
     assert not hasattr(pipe["clf"], "coefs_")  # left unfitted
+
+
+def test_a_reader_left_after_one_chunk_closes_its_file(tmp_path):
+    import gc
+    import warnings
+
+    from sknextchar._chunked import read_name_chunks
+
+    path = write(tmp_path / "names.txt", NAMES)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        chunks = read_name_chunks(path, 10)
+        assert len(next(chunks)) == 10
+        del chunks  # abandoned after one chunk, as a caller that stops early
+        gc.collect()
+    assert not [w for w in caught if issubclass(w.category, ResourceWarning)]
