@@ -139,8 +139,8 @@ def sample_ids(
             distinct, inverse = distinct_rows(contexts, n_symbols)  # (u, L), (m,)
             weights = controls.weights(next_log_proba(distinct), length)  # (u, V)
             if controls.greedy:  # n_symbols: every symbol ruled out, as draw says
-                best = np.where(weights.max(axis=1) > 0, weights.argmax(axis=1), -1)
-                chosen = np.where(best < 0, n_symbols, best)[inverse]
+                best = weights.argmax(axis=1)
+                chosen = np.where(weights.max(axis=1) > 0, best, n_symbols)[inverse]
             else:  # one uniform in (0, 1] per unfinished name
                 chosen = draw(weights, 1.0 - rng.random(len(rows)), inverse)
         # A name whose every next symbol is ruled out (a count model without

@@ -136,8 +136,7 @@ def check_label_values(estimator, labels, n_rows, name_index=None):
             f"Got {len(values)} labels for {expected} {what}: pass one label per "
             f"{what[:-1]}, or a single label for all."
         )
-    known = classes.astype(object)
-    unknown = [v for v in dict.fromkeys(values.tolist()) if v not in set(known)]
+    unknown = _labels_not_in(classes, values)
     if unknown:
         raise ValueError(
             f"Unknown label {unknown[0]!r}: this model knows the labels "
@@ -341,14 +340,19 @@ def with_training_labels(estimator, data, X, labels, *, reset):
     return TrainingData(contexts, data.targets, data.groups, data.n_symbols)
 
 
+def _labels_not_in(classes, values):
+    """The distinct values that are not among ``classes``, in order of appearance."""
+    known = set(classes.tolist())
+    values = np.asarray(values, dtype=object).ravel().tolist()
+    return [value for value in dict.fromkeys(values) if value not in known]
+
+
 def _check_no_new_labels(estimator, labels):
     """Refuse, in a later training call, a label that the first fit did not see."""
     classes = label_classes(estimator)
     if labels is None or classes is None:
         return
-    known = set(classes.tolist())
-    values = np.asarray(labels, dtype=object).ravel().tolist()
-    new = [label for label in dict.fromkeys(values) if label not in known]
+    new = _labels_not_in(classes, labels)
     if new:
         raise ValueError(
             f"y holds the labels {new!r}, which this model was not first fitted "
