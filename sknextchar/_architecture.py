@@ -72,6 +72,7 @@ def initial_parameters(estimator, data, rng):
         hidden_sizes(estimator),
         len(estimator.classes_),
         dtype.itemsize,
+        labels=label_table_shape(estimator),
     )
     params = init_params(
         data.n_symbols,

@@ -13,7 +13,7 @@ import functools
 from ._hooks import CALLBACK_ATTRIBUTES
 from ._windows import CharWindows
 
-__all__ = ["all_or_nothing", "report_fit", "reports_fit"]
+__all__ = ["FitLink", "all_or_nothing", "learned_state", "report_fit", "reports_fit"]
 
 
 def _snapshot(estimator, deep):
@@ -31,6 +31,94 @@ def _restore(estimator, state):
     ]:
         delattr(estimator, name)
     vars(estimator).update(state)
+
+
+def learned_state(estimator):
+    """The attributes a fit sets: every attribute but parameters and callbacks.
+
+    Parameters
+    ----------
+    estimator : BaseEstimator
+
+    Returns
+    -------
+    state : dict
+        Attribute name to value (references, not copies).
+
+    Examples
+    --------
+    >>> from sknextchar import ContextWindowTransformer
+    >>> learned_state(ContextWindowTransformer())
+    {}
+    >>> "vocabulary_" in learned_state(ContextWindowTransformer().fit(["abid"]))
+    True
+    """
+    params = set(estimator.get_params(deep=False))
+    return {
+        k: v
+        for k, v in vars(estimator).items()
+        if k not in params and k not in CALLBACK_ATTRIBUTES
+    }
+
+
+def _put_learned(estimator, state):
+    for name in learned_state(estimator):
+        delattr(estimator, name)
+    vars(estimator).update(state)
+
+
+class FitLink:
+    """Keeps a transformer in step with the model fitted on its windows.
+
+    A Pipeline's ``fit`` refits the transformer, then the model on the windows.
+    When the model's fit fails (an error, a KeyboardInterrupt, a callback that
+    raises), the model puts its own attributes back, and the link puts back the
+    transformer's: the whole pipeline is as it was before the call. A later fit
+    that succeeds on the same windows brings the transformer's new fit back, so
+    that it agrees with that model. Nothing happens when the transformer was
+    fitted again in between (its ``token`` attribute differs).
+
+    Parameters
+    ----------
+    transformer : BaseEstimator
+        The transformer whose ``fit_transform`` made the windows.
+    before, after : dict
+        Its :func:`learned_state` before and after that call.
+    token : str, default="_later_step_failed"
+        The attribute, a new object at each fit, that tells the fits apart.
+
+    Examples
+    --------
+    >>> from sknextchar import CharEmbeddingMLPClassifier, ContextWindowTransformer
+    >>> transformer = ContextWindowTransformer().fit(["abid"])
+    >>> windows = transformer.fit_transform(["zoya"])
+    >>> try:
+    ...     CharEmbeddingMLPClassifier(learning_rate_init=-1.0).fit(windows)
+    ... except ValueError:
+    ...     pass
+    >>> transformer.vocabulary_ == ContextWindowTransformer().fit(["abid"]).vocabulary_
+    True
+    """
+
+    def __init__(self, transformer, before, after, token="_later_step_failed"):
+        self.transformer = transformer
+        self.before, self.after = before, after
+        self.token = token
+
+    def report(self, succeeded):
+        """Put back the transformer's state before (failure) or after (success).
+
+        Parameters
+        ----------
+        succeeded : bool
+            Whether a model's fit on the windows completed.
+        """
+        current = vars(self.transformer).get(self.token)
+        source, target = (
+            (self.before, self.after) if succeeded else (self.after, self.before)
+        )
+        if current is source.get(self.token):
+            _put_learned(self.transformer, target)
 
 
 def report_fit(X, *, succeeded):
@@ -57,6 +145,8 @@ def report_fit(X, *, succeeded):
 def reports_fit(method):
     """Decorate a model's fitting method: its windows hear whether it completed.
 
+    A failure puts the transformer that made the windows back (:class:`FitLink`).
+
     Parameter validation included, so place it outermost. See :func:`report_fit`.
 
     Parameters
@@ -80,10 +170,8 @@ def reports_fit(method):
     ...     Failing().fit(transformer.fit_transform(["abid"]))
     ... except ArithmeticError:
     ...     pass
-    >>> transformer.encode(["abid"])
-    Traceback (most recent call last):
-    ...
-    ValueError: The pipeline's steps disagree: ...
+    >>> hasattr(transformer, "vocabulary_")  # put back: unfitted, as before
+    False
     """
 
     @functools.wraps(method)

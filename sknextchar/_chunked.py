@@ -9,6 +9,7 @@ module keeps ``loss_curve_`` a record of true epochs (passes over the whole
 file), so the schedule counts true epochs, not chunks.
 """
 
+import copy
 import io
 import sys
 import time
@@ -16,6 +17,7 @@ import time
 from sklearn.base import clone
 from sklearn.utils import check_random_state
 
+from ._atomic import learned_state
 from ._pipeline import split_pipeline
 from .datasets._base import check_names_path, file_encoding
 from .nn.adam import scheduled_learning_rate
@@ -189,6 +191,11 @@ def train_from_file(
     ``shuf``): chunks are read in file order, so sorted names would teach each
     chunk a different corner of the alphabet.
 
+    Callbacks (scikit-learn's callback API) set on the pipeline or on its
+    classifier see the passes as the ``"epoch"`` subtasks of one ``fit`` task of
+    the classifier; one that returns True at the end of an epoch stops the
+    training there, and ``n_iter_`` counts the passes run.
+
     Parameters
     ----------
     path : str or os.PathLike
@@ -255,20 +262,60 @@ def train_from_file(
     clf.set_params(
         random_state=check_random_state(seed) if isinstance(seed, int) else seed
     )
+    # A Pipeline's callbacks reach its model in fit; here there is no pipe.fit.
+    callbacks = [*getattr(pipeline, "_skl_callbacks", [])]
+    callbacks += getattr(clf, "_skl_callbacks", [])
     try:
-        for epoch in range(clf.max_iter):
-            _train_epoch(
+        _train_epochs(
+            clf,
+            callbacks,
+            lambda epoch: _train_epoch(
                 clf,
                 windows,
                 read_name_chunks(path, chunk_size, encoding=encoding),
                 epoch,
                 progress,
-            )
+            ),
+        )
     finally:
         clf.set_params(random_state=seed)
-    clf.n_iter_ = clf.max_iter
     clf.best_loss_ = min(clf.loss_curve_)
     return pipeline
+
+
+def _train_epochs(clf, callbacks, train_epoch):
+    """Run ``train_epoch(epoch)`` for each epoch, as fit's epochs to callbacks.
+
+    The ``callbacks`` (scikit-learn's callback API) see one ``fit`` task of
+    ``clf`` whose ``"epoch"`` subtasks are the passes over the file, as in
+    ``clf.fit``, not one task per chunk; a callback that returns True at the end
+    of an epoch stops the training there. The chunks' ``partial_fit`` calls run
+    without them. ``clf`` keeps its own callbacks.
+    """
+    own = getattr(clf, "_skl_callbacks", [])
+    clf.set_callbacks(*callbacks)
+    ctx = clf._init_callback_context(max_subtasks=clf.max_iter)  # sets them up
+    hooks = {
+        "estimator": clf,
+        "reconstruction_attributes": lambda: copy.deepcopy(learned_state(clf)),
+    }
+    clf.set_callbacks()
+    try:
+        ctx.call_on_fit_task_begin(estimator=clf)
+        for epoch in range(clf.max_iter):
+            task = ctx.subcontext(task_name="epoch")
+            task.call_on_fit_task_begin(estimator=clf)
+            train_epoch(epoch)
+            clf.n_iter_ = epoch + 1
+            if task.call_on_fit_task_end(**hooks):
+                break
+        ctx.call_on_fit_task_end(**hooks)
+    finally:
+        clf.set_callbacks(*own)
+        for name in ("_callback_fit_ctx", "_skl_callbacks_to_teardown"):
+            vars(clf).pop(name, None)  # left by a failure before any chunk
+        for callback in callbacks:
+            callback.teardown(estimator=clf, context=ctx)
 
 
 def _train_epoch(clf, windows, chunks, epoch, progress):

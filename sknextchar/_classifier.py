@@ -609,6 +609,7 @@ class CharEmbeddingMLPClassifier(
                 score = validation_score(
                     trainer.workspace, *val, self.activation, _VALIDATION_CHUNK
                 )
+                trainer.guard.check_score(score, self.n_iter_ + 1)
             is_best, stop = self._record_epoch(
                 epoch_loss, score, len(train[1]), patience
             )

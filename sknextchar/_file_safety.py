@@ -11,6 +11,7 @@ link stays in place, still pointing to it.
 """
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -189,6 +190,14 @@ def atomic_write(path, write, *, verify=None, inputs=(), force=True):
     path : pathlib.Path
         ``path`` as given.
 
+    Raises
+    ------
+    OSError
+        If the temporary file cannot be created, written or renamed (a full
+        disk, a quota, an I/O error): the message names ``path``, not the
+        temporary file, and says that nothing was changed. The error keeps its
+        class and ``errno``.
+
     Notes
     -----
     A new file gets the mode the umask gives (``0o666 & ~umask``); a replaced
@@ -210,24 +219,64 @@ def atomic_write(path, write, *, verify=None, inputs=(), force=True):
     existing = check_target(path, inputs=inputs, force=force)
     real = real_target(path)
     stem = real.name[:_TEMP_STEM]
-    fd, tmp = tempfile.mkstemp(
-        prefix=f".{stem}.", suffix=real.suffix[:20], dir=real.parent
-    )
-    os.close(fd)
+    with _naming_target(path, existing):
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{stem}.", suffix=real.suffix[:20], dir=real.parent
+        )
+        os.close(fd)
     try:
-        write(tmp)
-        with open(tmp, "rb+") as f:
-            os.fsync(f.fileno())
-        if verify is not None:
-            verify(tmp)
-        mode = stat.S_IMODE(existing.st_mode) if existing else 0o666 & ~_umask()
-        os.chmod(tmp, mode)
-        if existing and (existing.st_uid, existing.st_gid) != _owner(tmp):
-            with contextlib.suppress(OSError):  # only root may give files away
-                os.chown(tmp, existing.st_uid, existing.st_gid)
+        with _naming_target(path, existing):
+            write(tmp)
+            with open(tmp, "rb+") as f:
+                os.fsync(f.fileno())
+            if verify is not None:
+                verify(tmp)
+            _copy_mode(existing, tmp)
         check_target(path, inputs=inputs, force=True)  # nothing swapped in meanwhile
-        os.replace(tmp, real)
+        with _naming_target(path, existing):
+            os.replace(tmp, real)
     finally:
         if os.path.lexists(tmp):
             os.remove(tmp)
     return Path(path)
+
+
+def _copy_mode(existing, tmp):
+    """Give the temporary file the mode (and owner) of the file it replaces."""
+    mode = stat.S_IMODE(existing.st_mode) if existing else 0o666 & ~_umask()
+    os.chmod(tmp, mode)
+    if existing and (existing.st_uid, existing.st_gid) != _owner(tmp):
+        with contextlib.suppress(OSError):  # only root may give files away
+            os.chown(tmp, existing.st_uid, existing.st_gid)
+
+
+# What to do when writing fails, by errno.
+_WRITE_ADVICE = {
+    errno.ENOSPC: "free some disk space, or write to another disk",
+    errno.EDQUOT: "free some space within your disk quota, or write elsewhere",
+    errno.EROFS: "write to a disk that is not read-only",
+}
+
+
+@contextlib.contextmanager
+def _naming_target(path, existing):
+    """Turn an OSError about the temporary file into one about ``path``.
+
+    The temporary file is an implementation detail: the message names the file
+    the user asked for, says why it could not be written and that nothing was
+    changed. The class and ``errno`` of the error are kept.
+    """
+    try:
+        yield
+    except OSError as exc:
+        shown = os.fspath(path)
+        kept = f"{shown!r} is as it was" if existing else f"{shown!r} was not created"
+        advice = _WRITE_ADVICE.get(exc.errno, "try again, or write elsewhere")
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        message = (
+            f"Cannot write {shown!r}: {reason}. Nothing was changed ({kept}); {advice}."
+        )
+        kind = type(exc) if type(exc).__module__ == "builtins" else OSError
+        error = kind(message)
+        error.errno = exc.errno
+        raise error from exc

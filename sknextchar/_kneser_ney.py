@@ -240,7 +240,12 @@ class KneserNeyClassifier(
         """Add the n-gram counts of more windows.
 
         ``fit(A)`` followed by ``partial_fit(B)`` gives the model of ``fit`` on
-        the windows of ``A`` and ``B`` together.
+        the windows of ``A`` and ``B`` together. The first call fixes the labels
+        (``classes_``) and, for an array, the context ids: 0 to the largest id it
+        saw, as :class:`CharEmbeddingMLPClassifier` does. A later call with a
+        larger id is refused; begin with a batch that holds the largest id, or
+        pass windows of one fitted :class:`ContextWindowTransformer` (its
+        vocabulary fixes the ids).
 
         Parameters
         ----------
@@ -320,9 +325,11 @@ class KneserNeyClassifier(
         self._base = max(self._n_symbols, len(self.classes_), 2)
         if order > max_order(self._base):
             raise ValueError(
-                f"order={order} is too long for {self._base} symbols: an n-gram must "
-                f"fit in 64 bits, so the order is at most {max_order(self._base)}. "
-                "Use a shorter context or a lower order."
+                f"order={order} is too long for {self._base} symbols (context ids "
+                f"0 to {self._n_symbols - 1}, {len(self.classes_)} classes): an "
+                "n-gram must fit in 64 bits, so the order is at most "
+                f"{max_order(self._base)}. Use a shorter context or a lower order, "
+                "or number the context ids from 0 without gaps."
             )
         self.order_ = order
         self.n_windows_ = 0

@@ -42,6 +42,16 @@ def _member_log_proba_function(member):
     return function if callable(function) else member.predict_log_proba
 
 
+def _train_on_largest_ids(contexts, train, held_out):
+    """Move to ``train`` the ``held_out`` rows with an id above all of ``train``'s.
+
+    A model fitted on an array knows the context ids up to the largest it saw:
+    the members fitted on the training rows must know every held-out id.
+    """
+    beyond = (contexts[held_out] > contexts[train].max()).any(axis=1)
+    return np.r_[train, held_out[beyond]], held_out[~beyond]
+
+
 def _fit_member(estimator, X, y):
     return estimator.fit(X) if y is None else estimator.fit(X, y)
 
@@ -100,7 +110,10 @@ class MixtureClassifier(
         they are for the log-linear one, where their sum sets the sharpness),
         and ``fit`` then fits every member on all the data.
     validation_fraction : float, default=0.1
-        Fraction of the names (or rows) held out to fit the weights.
+        Fraction of the names (or rows) held out to fit the weights. For an
+        array, held-out rows with a context id larger than every other row's
+        join the training rows: a member knows only the ids up to the largest
+        it was fitted on.
     refit : bool, default=True
         With ``weights="fit"``, fit the members again on all the data after the
         weights are chosen.
@@ -295,20 +308,24 @@ class MixtureClassifier(
         members = self._check_members()
         given = self._given_weights(len(members))
         data = check_training_data(self, X, y, reset=True)
-        y_fit = None if isinstance(X, CharWindows) else self.classes_[data.targets]
+        windows = isinstance(X, CharWindows)
+        # Members get the checked ids (no DataFrame's column names: the mixture
+        # checks those, and passes arrays to its members when predicting).
+        X_fit = X if windows else data.contexts
+        y_fit = None if windows else self.classes_[data.targets]
         self.validation_score_ = self.member_validation_scores_ = None
         self.n_iter_ = 0
         ctx = self._init_callback_context(max_subtasks=None)
         ctx.call_on_fit_task_begin(estimator=self, X=X, y=y)
         if given is not None:
             self.weights_ = given
-            self.estimators_ = self._fit_members(members, X, y_fit, ctx)
+            self.estimators_ = self._fit_members(members, X_fit, y_fit, ctx)
         else:
             train, held_out = self._split(X, y_fit, data)
             fitted = self._fit_members(members, *train, ctx)
             self._fit_weights(fitted, *held_out)
             self.estimators_ = (
-                self._fit_members(members, X, y_fit, ctx) if self.refit else fitted
+                self._fit_members(members, X_fit, y_fit, ctx) if self.refit else fitted
             )
         ctx.call_on_fit_task_end(estimator=self, X=X, y=y)
         return self
@@ -383,6 +400,14 @@ class MixtureClassifier(
             in_train = np.zeros(X.n_names, dtype=bool)
             in_train[data.groups[train]] = True
             return (X.subset(in_train), None), (X.subset(~in_train), None)
+        train, held_out = _train_on_largest_ids(data.contexts, train, held_out)
+        if not len(held_out):
+            raise ValueError(
+                "The held-out part is empty: each of its rows has a context id "
+                "larger than every training row's, which members fitted on the "
+                "training rows would not know. Use more data, another random_state, "
+                "or give weights explicitly."
+            )
         return (data.contexts[train], y[train]), (data.contexts[held_out], y[held_out])
 
     def _fit_members(self, members, X, y, ctx):

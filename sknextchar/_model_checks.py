@@ -9,7 +9,8 @@ directory and refuses a file whose members declare more bytes than a limit, and
 then checks that the schema is a JSON object of bounded nesting.
 
 After loading: :func:`validate_loaded_params` checks the parameters of every
-estimator inside the model, fitted members included. The fitted state is checked
+estimator inside the model (:func:`fitted_estimators`: fitted members included),
+and ``sknextchar._state_checks`` their fitted state. Some of it is checked
 earlier, by each model as it is unpickled (its ``__setstate__``, whatever loads
 it: :func:`~sknextchar.load_model`, joblib, pickle or skops):
 :func:`network_array_problem` is the network's check (shapes, dtypes, finite
@@ -24,13 +25,23 @@ import threading
 import types
 import zipfile
 
+from .exceptions import DamagedModelError
+
 __all__ = [
+    "DAMAGED_ADVICE",
     "DEFAULT_MAX_BYTES",
     "check_skops_archive",
     "find_unsaveable",
+    "fitted_estimators",
     "network_array_problem",
     "validate_loaded_params",
 ]
+
+#: What a message about a damaged or edited model file tells the user to do.
+DAMAGED_ADVICE = (
+    "The file was edited by hand or corrupted: load an intact copy, or save the "
+    "model again from the code that trained it (or fit it again)."
+)
 
 #: The default of ``load_model(max_bytes=...)``: 512 MiB once uncompressed.
 DEFAULT_MAX_BYTES = 512 * 2**20
@@ -220,11 +231,22 @@ def _check_schema(path, data):
         )
 
 
+def _parameters(estimator):
+    """``get_params(deep=False)``, refusing an estimator that lacks a parameter."""
+    try:
+        return estimator.get_params(deep=False)
+    except AttributeError as exc:  # getattr of a parameter the file left out
+        name = getattr(exc, "name", None) or str(exc)
+        raise DamagedModelError(
+            f"its {type(estimator).__name__} has no parameter {name!r}"
+        ) from exc
+
+
 def _estimators(model, depth=0):
     if depth > 50 or not hasattr(model, "get_params"):
         return
     yield model
-    for value in model.get_params(deep=False).values():
+    for value in _parameters(model).values():
         for item in value if isinstance(value, (list, tuple)) else [value]:
             if isinstance(item, tuple):  # (name, estimator) steps
                 for part in item:
@@ -248,8 +270,9 @@ def validate_loaded_params(model, path):
 
     Raises
     ------
-    ValueError
-        If a parameter breaks its estimator's constraints (a tampered file).
+    DamagedModelError
+        If an estimator lacks a parameter, or a parameter breaks its
+        estimator's constraints (a tampered file).
 
     Examples
     --------
@@ -260,22 +283,32 @@ def validate_loaded_params(model, path):
     >>> validate_loaded_params(model, "m.skops")
     Traceback (most recent call last):
     ...
-    ValueError: Cannot load 'm.skops': it holds an invalid parameter: The ...
+    sknextchar.exceptions.DamagedModelError: Cannot load 'm.skops': it holds an ...
     """
+    try:
+        for estimator in fitted_estimators(model):
+            _validate_params(estimator)
+    except DamagedModelError as exc:
+        what = str(exc).rstrip(".")
+        raise DamagedModelError(
+            f"Cannot load {str(path)!r}: {what}. {DAMAGED_ADVICE}"
+        ) from exc
+
+
+def _validate_params(estimator):
     from ._compat import validate_parameter_constraints  # scikit-learn: lazily
 
-    for estimator in _fitted_estimators(model):
-        constraints = getattr(type(estimator), "_parameter_constraints", None)
-        if not constraints:
-            continue
-        try:
-            validate_parameter_constraints(
-                constraints,
-                estimator.get_params(deep=False),
-                caller_name=type(estimator).__name__,
-            )
-        except ValueError as exc:
-            raise _bad_file(path, f"it holds an invalid parameter: {exc}") from exc
+    constraints = getattr(type(estimator), "_parameter_constraints", None)
+    if not constraints:
+        return
+    try:
+        validate_parameter_constraints(
+            constraints, _parameters(estimator), caller_name=type(estimator).__name__
+        )
+    except DamagedModelError:
+        raise
+    except ValueError as exc:
+        raise DamagedModelError(f"it holds an invalid parameter: {exc}") from exc
 
 
 def _is_float_array(array, ndim):
@@ -377,13 +410,38 @@ def network_array_problem(model):
 _NETWORK_ARRAYS = ("embeddings_", "coefs_", "intercepts_")
 
 
-def _fitted_estimators(model, seen=None):
+def fitted_estimators(model, seen=None):
     """The estimators inside a model, with the fitted ones that wrappers hold.
 
     Beside the parameters' estimators, every public fitted attribute (a name
     ending in ``_``) that is an estimator or a list of them: a search's
     ``best_estimator_``, a sampler's ``estimator_``, a mixture's
     ``estimators_``, a classifier of names' ``pipelines_``.
+
+    Parameters
+    ----------
+    model : estimator
+        Any estimator.
+    seen : set of int or None, default=None
+        The ``id`` of the estimators already given (for the recursion).
+
+    Yields
+    ------
+    estimator : estimator
+        Each estimator once, every wrapper before the estimators it holds.
+
+    Raises
+    ------
+    DamagedModelError
+        If an estimator lacks one of its parameters (an edited file).
+
+    Examples
+    --------
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import ContextWindowTransformer, KneserNeyClassifier
+    >>> pipe = make_pipeline(ContextWindowTransformer(), KneserNeyClassifier())
+    >>> [type(e).__name__ for e in fitted_estimators(pipe)]
+    ['Pipeline', 'ContextWindowTransformer', 'KneserNeyClassifier']
     """
     seen = set() if seen is None else seen
     for estimator in _estimators(model):
@@ -398,4 +456,4 @@ def _fitted_estimators(model, seen=None):
                 if isinstance(item, tuple):  # (name, estimator) pairs
                     item = item[-1]
                 if hasattr(item, "get_params"):
-                    yield from _fitted_estimators(item, seen)
+                    yield from fitted_estimators(item, seen)

@@ -115,6 +115,8 @@ def check_no_missing_labels(y, *, name="y", row="window"):
     ...
     ValueError: Input y contains None: y[1] = None is a missing value; remove that ...
     """
+    if isinstance(y, np.ndarray) and y.ndim and y.dtype.kind in "biu":
+        return  # integers and booleans have no missing value; skip the slow path
     labels = np.asarray(y, dtype=object)
     if labels.ndim == 0 and row == "name":
         raise ValueError(
@@ -182,8 +184,18 @@ def check_context_ids(estimator, X):
     return X
 
 
-def check_ids_below(contexts, n_symbols):
+def check_ids_below(contexts, n_symbols, *, adding=False):
     """Every context id must be below ``n_symbols``, fixed by the first fit.
+
+    Parameters
+    ----------
+    contexts : ndarray of int
+        Checked context ids.
+    n_symbols : int
+        The number of ids the model knows.
+    adding : bool, default=False
+        Whether the call is a later ``partial_fit`` (or a warm-started ``fit``):
+        the message then says that training cannot add ids.
 
     Examples
     --------
@@ -195,28 +207,39 @@ def check_ids_below(contexts, n_symbols):
     bad = np.unique(contexts[contexts >= n_symbols])
     shown = ", ".join(str(int(v)) for v in bad[:10])
     more = f" and {len(bad) - 10} more" if len(bad) > 10 else ""
-    raise ValueError(
+    known = (
         f"Context ids [{shown}]{more} are not known to the model, which knows "
-        f"{n_symbols} ids (0 to {n_symbols - 1}), fixed by the first fit. Encode "
-        "contexts with the vocabulary the model was fit on, or refit on data that "
-        "contains every id."
+        f"{n_symbols} ids (0 to {n_symbols - 1})"
+    )
+    if adding:
+        raise ValueError(
+            f"{known}, fixed by the first call to fit or partial_fit (on an array: "
+            "its largest id plus one), as classes_ is; a later call cannot add "
+            "ids. Call fit on data that holds every id, or begin partial_fit with "
+            "a batch that holds the largest id."
+        )
+    raise ValueError(
+        f"{known}, fixed by the first fit. Encode contexts with the vocabulary the "
+        "model was fit on, or refit on data that contains every id."
     )
 
 
-def _check_labels(estimator, y, *, same_set):
-    """Labels must be known classes (and all of them, when ``same_set``)."""
+def _check_labels(estimator, y, *, scoring=False):
+    """Labels must be known classes."""
     labels = np.unique(y)
     unknown = np.setdiff1d(labels, estimator.classes_)
     if len(unknown):
+        remedy = (
+            "the model gives them no probability: score only the windows whose "
+            "labels are in classes_, or fit the model on data that has them"
+            if scoring
+            else "pass every label in `classes` on the first call to partial_fit "
+            "(the first fit or partial_fit fixes classes_), or fit again on all "
+            "the data"
+        )
         raise ValueError(
             f"y has labels {unknown.tolist()!r} that are not in classes_ "
-            f"{estimator.classes_.tolist()!r}; pass every label in `classes` on the "
-            "first call to partial_fit, or fit again."
-        )
-    if same_set and len(labels) != len(estimator.classes_):
-        raise ValueError(
-            f"y must have the same classes as in the previous call; previously got "
-            f"{estimator.classes_.tolist()!r}, y has {labels.tolist()!r}."
+            f"{estimator.classes_.tolist()!r}; {remedy}."
         )
 
 
@@ -233,7 +256,7 @@ def _training_windows(estimator, X, y, *, reset, classes, n_symbols):
         n_symbols = len(X.vocabulary)
     else:
         _check_vocabulary(estimator, X.vocabulary)
-    check_ids_below(contexts, n_symbols)
+    check_ids_below(contexts, n_symbols, adding=not reset)
     return TrainingData(contexts, X.targets, X.name_index, n_symbols)
 
 
@@ -290,11 +313,12 @@ def check_training_data(estimator, X, y, *, reset, classes=None, n_symbols=None)
         np.unique(classes), estimator.classes_
     ):
         raise ValueError(
-            f"classes={classes!r} is not the same as on the first call to "
-            f"partial_fit, {estimator.classes_.tolist()!r}."
+            f"classes={classes!r} is not the classes_ that the first call to fit "
+            f"or partial_fit fixed, {estimator.classes_.tolist()!r}; pass those, "
+            "or fit again on data with the new classes."
         )
-    _check_labels(estimator, y, same_set=False)
-    check_ids_below(contexts, n_symbols)
+    _check_labels(estimator, y)
+    check_ids_below(contexts, n_symbols, adding=not reset)
     return TrainingData(
         contexts, np.searchsorted(estimator.classes_, y), None, n_symbols
     )
@@ -385,7 +409,7 @@ def check_score_data(estimator, X, y, n_symbols=None):
         raise ValueError(
             f"X and y have different numbers of rows: {len(contexts)} and {len(y)}."
         )
-    _check_labels(estimator, y, same_set=False)
+    _check_labels(estimator, y, scoring=True)
     return contexts, np.searchsorted(estimator.classes_, y)
 
 

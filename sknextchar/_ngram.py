@@ -341,9 +341,11 @@ def add_k_table(keys, counts, k, n_classes, base, order):
     """
     context_keys, indptr, row = _grouped_by_context(keys, base)
     totals = np.add.reduceat(counts, indptr[:-1]) if len(keys) else np.zeros(0)
-    denominator = totals + k * n_classes
+    # An absurdly large k would overflow k C to inf, and inf / inf is NaN.
+    pseudo = min(k * n_classes, np.finfo(np.float64).max)
+    denominator = totals + pseudo
     alpha = counts / denominator[row]
-    gamma = k * n_classes / denominator
+    gamma = pseudo / denominator
     return _table(keys, alpha, context_keys, indptr, gamma, order)
 
 

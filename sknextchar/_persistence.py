@@ -15,9 +15,11 @@ from pathlib import Path
 from ._file_safety import atomic_write, check_target
 from ._hooks import CALLBACK_ATTRIBUTES
 from ._model_checks import (
+    DAMAGED_ADVICE,
     DEFAULT_MAX_BYTES,
     check_skops_archive,
     find_unsaveable,
+    fitted_estimators,
     validate_loaded_params,
 )
 from .exceptions import (
@@ -167,6 +169,13 @@ def save_model(model, path, *, format="auto"):
             "hold; remove that attribute (or set it to None) and save again. The "
             "target was not touched."
         )
+    damaged = _damaged_part(model)
+    if damaged is not None:  # changed after its fit: no file could load it
+        raise ValueError(
+            f"Cannot save the model to {str(path)!r}: its {damaged}. An attribute "
+            "was changed after fitting: fit the model again. The target was not "
+            "touched."
+        )
     return atomic_write(
         path,
         functools.partial(_dump, model, format),
@@ -190,9 +199,11 @@ def _verify(path, model_type, format, tmp):
     try:
         loaded = load_model(tmp, allow_pickle=format == "joblib", max_bytes=None)
     except Exception as exc:
+        # The temporary file is gone when the user reads this: not named.
+        reason = str(exc).replace(f"Cannot load {tmp!r}: ", "").replace(repr(tmp), "it")
         raise ValueError(
             f"Cannot save the model to {str(path)!r}: the file written would not "
-            f"load ({exc}); the target was not touched."
+            f"load ({reason.rstrip('.')}); the target was not touched."
         ) from exc
     if type(loaded) is not model_type:
         raise ValueError(
@@ -297,10 +308,14 @@ def load_model(path, *, allow_pickle=False, max_bytes=DEFAULT_MAX_BYTES):
         If there is no such file.
     ValueError
         If the file is corrupt, truncated or tampered with (a malformed schema,
-        members too large, a parameter out of its range), is not a model file,
-        holds types outside the trust list, is not a regular file, or is a
-        pickle and ``allow_pickle`` is False. The message names the file and
-        what is wrong.
+        members too large), is not a model file, holds types outside the trust
+        list, is not a regular file, or is a pickle and ``allow_pickle`` is
+        False. The message names the file and what is wrong.
+    DamagedModelError
+        A ``ValueError`` too: the file loads, but a model in it was edited or
+        damaged (a parameter missing or out of its range, a fitted attribute
+        missing, of the wrong type or shape, or inconsistent with the others).
+        The message names the file, the estimator and the attribute.
     TypeError
         If the file loads but holds something other than an estimator (a dict,
         a number, an array), or ``allow_pickle`` is not a bool.
@@ -337,7 +352,58 @@ def load_model(path, *, allow_pickle=False, max_bytes=DEFAULT_MAX_BYTES):
     else:
         model = _check_is_model(_load_pickle(path, data), path)
     validate_loaded_params(model, path)
+    check_fitted_state(model, path)
     return model
+
+
+def check_fitted_state(model, path):
+    """Refuse a loaded model whose fitted state was edited or damaged.
+
+    Every estimator inside the model is checked
+    (:func:`~sknextchar._state_checks.fitted_state_problem`), the fitted members
+    of wrappers included, and before the wrappers that hold them, so that the
+    message names the innermost estimator at fault.
+
+    Parameters
+    ----------
+    model : estimator
+        The loaded model.
+    path : str or os.PathLike
+        Its file, for the message.
+
+    Raises
+    ------
+    DamagedModelError
+        Naming the file, the estimator, the attribute and what to do.
+
+    Examples
+    --------
+    >>> from sknextchar import ContextWindowTransformer
+    >>> from sknextchar._persistence import check_fitted_state
+    >>> t = ContextWindowTransformer().fit(["abid"])
+    >>> check_fitted_state(t, "m.skops")
+    >>> t.vocabulary_ = None  # as an edited file could hold it
+    >>> check_fitted_state(t, "m.skops")
+    Traceback (most recent call last):
+    ...
+    sknextchar.exceptions.DamagedModelError: Cannot load 'm.skops': its ...
+    """
+    found = _damaged_part(model)
+    if found is not None:
+        raise DamagedModelError(
+            f"Cannot load {str(path)!r}: its {found}. {DAMAGED_ADVICE}"
+        )
+
+
+def _damaged_part(model):
+    """``"<Estimator> is damaged (<problem>)"`` for the innermost at fault, or None."""
+    from ._state_checks import fitted_state_problem  # NumPy: not at import
+
+    for estimator in reversed(list(fitted_estimators(model))):
+        problem = fitted_state_problem(estimator)
+        if problem:
+            return f"{type(estimator).__name__} is damaged ({problem})"
+    return None
 
 
 def _read_model_file(path, max_bytes):

@@ -72,7 +72,13 @@ def check_allocation(n_values, itemsize, *, what, parameters):
 
 
 def check_weight_memory(
-    n_symbols, embedding_dim, context_length, hidden_sizes, n_classes, itemsize
+    n_symbols,
+    embedding_dim,
+    context_length,
+    hidden_sizes,
+    n_classes,
+    itemsize,
+    labels=None,
 ):
     """Refuse a network whose weights, gradients and Adam moments cannot fit.
 
@@ -86,29 +92,37 @@ def check_weight_memory(
         Units of the output layer.
     itemsize : int
         Bytes per weight.
+    labels : tuple of int or None, default=None
+        ``(n_labels, label embedding size)`` of a model of names by label: the
+        label table, whose rows also join the first layer's input.
 
     Raises
     ------
     ValueError
-        Naming ``embedding_dim`` and ``hidden_layer_sizes``.
+        Naming ``embedding_dim``, ``hidden_layer_sizes`` (and
+        ``label_embedding_dim`` for a model with labels).
 
     Examples
     --------
     >>> from sknextchar._sizes import check_weight_memory
-    >>> check_weight_memory(30, 10, 3, [200], 30, 8)
+    >>> check_weight_memory(30, 10, 3, [200], 30, 8, labels=(2, 4))
     """
-    widths = [context_length * embedding_dim, *hidden_sizes, n_classes]
-    n_weights = n_symbols * embedding_dim + sum(
+    n_labels, label_dim = labels if labels is not None else (0, 0)
+    widths = [context_length * embedding_dim + label_dim, *hidden_sizes, n_classes]
+    n_weights = (n_symbols * embedding_dim + n_labels * label_dim) + sum(
         a * b + b for a, b in zip(widths, widths[1:])
     )
+    parameters = {
+        "embedding_dim": embedding_dim,
+        "hidden_layer_sizes": tuple(hidden_sizes),
+    }
+    if labels is not None:
+        parameters["label_embedding_dim"] = label_dim
     check_allocation(
         4 * n_weights,  # the weights, their gradients and Adam's two moments
         itemsize,
         what="the weights",
-        parameters={
-            "embedding_dim": embedding_dim,
-            "hidden_layer_sizes": tuple(hidden_sizes),
-        },
+        parameters=parameters,
     )
 
 

@@ -8,7 +8,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.callback import CallbackSupportMixin
 from sklearn.utils.validation import check_is_fitted
 
-from ._atomic import all_or_nothing
+from ._atomic import FitLink, all_or_nothing, learned_state
 from ._compat import Interval, StrOptions, fit_context, reject_cross_val_predict
 from ._consistency import STEPS_DISAGREE
 from ._estimator import PackageEstimatorMixin
@@ -208,22 +208,22 @@ class ContextWindowTransformer(
         >>> len(ContextWindowTransformer().fit_transform(["abid", "ali"]))
         9
         """
+        before = learned_state(self)
         names, texts = self._prepare(X, fitting=True)
-        self._later_step_failed = np.zeros((), dtype=bool)
+        self._later_step_failed = np.zeros((), dtype=bool)  # this fit's token
         context = self._begin_callbacks(X)
         self._learn_vocabulary(names, texts)
         windows = self._cut(names, texts, fitting=True)  # fit's unknown-char error
-        # A model that fails to fit on these windows marks the pipeline broken.
-        windows = CharWindows(
+        context.call_on_fit_task_end(estimator=self, X=X)
+        # A model that fails to fit on these windows puts this fit back.
+        return CharWindows(
             windows.contexts,
             windows.targets,
             windows.name_index,
             windows.vocabulary,
             windows.n_names,
-            fit_status=self._later_step_failed,
+            fit_link=FitLink(self, before, learned_state(self)),
         )
-        context.call_on_fit_task_end(estimator=self, X=X)
-        return windows
 
     def _begin_callbacks(self, X):
         """Fitting is one task without subtasks for scikit-learn's callbacks."""
@@ -413,7 +413,12 @@ class ContextWindowTransformer(
         return ids, lengths, last_contexts(ids, lengths, self.context_length)
 
     def _check_later_step(self):
-        """Refuse to encode after a model failed to fit on this fit's windows."""
+        """Refuse to encode in a file saved when a model had failed on its windows.
+
+        Before version 0.4 a failed model fit flagged the transformer instead of
+        putting it back (:class:`~sknextchar._atomic.FitLink`); such a flag may
+        still be in a saved file.
+        """
         if bool(getattr(self, "_later_step_failed", False)):
             raise ValueError(
                 f"{STEPS_DISAGREE}: a model failed to fit on the windows of this "

@@ -30,10 +30,11 @@ class CharWindows:
         ``vocabulary[i]`` is the symbol with id ``i``.
     n_names : int
         Number of names that were transformed.
-    fit_status : ndarray of shape (), bool, default=None
-        Set by :meth:`ContextWindowTransformer.fit_transform`: the flag, shared
-        with the transformer, that :meth:`report_fit` sets when a model fails to
-        fit on these windows. None for windows that report nothing.
+    fit_link : object, default=None
+        Set by :meth:`ContextWindowTransformer.fit_transform`: what
+        :meth:`report_fit` tells whether a model fitted on these windows (an
+        object with a ``report(succeeded)`` method). None for windows that
+        report nothing.
 
     Attributes
     ----------
@@ -56,11 +57,11 @@ class CharWindows:
         "name_index",
         "vocabulary",
         "n_names",
-        "_fit_status",
+        "_fit_link",
     )
 
     def __init__(
-        self, contexts, targets, name_index, vocabulary, n_names, fit_status=None
+        self, contexts, targets, name_index, vocabulary, n_names, fit_link=None
     ):
         contexts = np.asarray(contexts)
         targets = np.asarray(targets)
@@ -83,7 +84,7 @@ class CharWindows:
         setter(self, "name_index", name_index)
         setter(self, "vocabulary", tuple(vocabulary))
         setter(self, "n_names", int(n_names))
-        setter(self, "_fit_status", fit_status)
+        setter(self, "_fit_link", fit_link)
 
     def __setattr__(self, name, value):
         raise AttributeError(f"{type(self).__name__} is read-only.")
@@ -110,13 +111,14 @@ class CharWindows:
         """Tell the transformer that made these windows whether a model fit on them.
 
         Windows made by :meth:`ContextWindowTransformer.fit_transform` (what a
-        Pipeline's ``fit`` calls) are linked to the transformer's fit. A model that
-        fails to fit on them reports it, and the transformer then refuses to
-        encode names with a message that the pipeline's steps disagree, until
-        either is fitted again: a Pipeline whose refit failed in its model after
-        its transformer was refitted never gives silently wrong output. Other
-        windows (from ``transform``, ``subset`` or unpickling) are not linked and
-        the call does nothing.
+        Pipeline's ``fit`` calls) are linked to the transformer's fit. When a
+        model fails to fit on them, the transformer goes back to its state before
+        that ``fit_transform``, as the model goes back to its own: a Pipeline
+        whose refit failed in its model is exactly the pipeline it was before the
+        call. When a model then fits on the same windows, the transformer's new
+        fit comes back. Nothing happens if the transformer was fitted again in
+        between. Other windows (from ``transform``, ``subset`` or unpickling) are
+        not linked and the call does nothing.
 
         Parameters
         ----------
@@ -128,17 +130,17 @@ class CharWindows:
         >>> from sknextchar import ContextWindowTransformer
         >>> transformer = ContextWindowTransformer()
         >>> windows = transformer.fit_transform(["abid"])
-        >>> windows.report_fit(False)
+        >>> windows.report_fit(False)  # the transformer is unfitted again
         >>> transformer.transform(["abid"])
         Traceback (most recent call last):
         ...
-        ValueError: The pipeline's steps disagree: ...
+        sklearn.exceptions.NotFittedError: This ContextWindowTransformer instance ...
         >>> windows.report_fit(True)
         >>> len(transformer.transform(["abid"]))
         5
         """
-        if self._fit_status is not None:
-            self._fit_status[...] = not succeeded
+        if self._fit_link is not None:
+            self._fit_link.report(succeeded)
 
     def __repr__(self):
         return (

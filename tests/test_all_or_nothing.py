@@ -2,14 +2,15 @@
 
 A failure late in a fit is made through the public API: a callback that raises
 MemoryError when a fit task ends (after the vocabulary, the counts or the weights
-were computed). For a Pipeline, scikit-learn refits the steps one by one, so a
-failure in the model leaves the transformer refitted: every later call then says
-that the pipeline's steps disagree, instead of giving silently wrong output.
+were computed). For a Pipeline, scikit-learn refits the steps one by one; when the
+model fails after the transformer was refitted, the windows' link puts the
+transformer back too, so the whole pipeline is as it was before the call.
 """
 
 import joblib
 import numpy as np
 import pytest
+from sklearn.exceptions import NotFittedError
 from sklearn.frozen import FrozenEstimator
 from sklearn.pipeline import make_pipeline
 
@@ -152,63 +153,116 @@ def test_a_failed_sampler_fit_leaves_the_sampler_as_it_was(monkeypatch):
 
 
 @pytest.fixture
-def half_refitted():
-    """A pipeline whose refit failed in the classifier, after the transformer."""
+def failed_refit():
+    """A fitted pipeline, its outputs, and the same pipeline after a failed refit."""
     pipe = _pipe().fit(FIRST)
     sampler = NameSampler(FrozenEstimator(pipe)).fit(FIRST)
+    outputs = _outputs(pipe, sampler)
+    fingerprints = [state(step) for _, step in pipe.steps]
     pipe[-1].set_callbacks(FailsAtTheEnd())
     with pytest.raises(MemoryError):
         pipe.fit(SECOND)
     del pipe[-1]._skl_callbacks
-    return pipe, sampler
+    return pipe, sampler, outputs, fingerprints
 
 
-@pytest.mark.parametrize(
-    "call",
-    [
-        lambda pipe, sampler: pipe.predict_proba(SECOND),
-        # Names with letters the refitted transformer does not know: the
-        # transformer itself says the steps disagree, before its unknown-letter
-        # check could mislead.
-        lambda pipe, sampler: pipe.predict_proba(FIRST),
-        lambda pipe, sampler: pipe.score(FIRST),
-        lambda pipe, sampler: pipe.predict(SECOND),
-        lambda pipe, sampler: pipe.score(SECOND),
-        lambda pipe, sampler: sampler.sample(3),
-        lambda pipe, sampler: sampler.most_likely(2),
-        lambda pipe, sampler: sampler.score_samples(FIRST),
-        lambda pipe, sampler: sampler.next_char_proba(["a"]),
-        lambda pipe, sampler: NameSampler(FrozenEstimator(pipe)).fit(FIRST),
-    ],
-    ids=["predict_proba", "predict_proba-unknown", "score-unknown", "predict",
-         "score", "sample", "most_likely",
-         "score_samples", "next_char_proba", "new-sampler"],
-)  # fmt: skip
-def test_a_half_refitted_pipeline_says_its_steps_disagree(half_refitted, call):
-    pipe, sampler = half_refitted
-    with pytest.raises(ValueError, match="steps disagree") as info:
-        call(pipe, sampler)
-    assert "fit the whole pipeline again" in str(info.value)
+def _outputs(pipe, sampler):
+    return {
+        "predict_proba": pipe.predict_proba(FIRST),
+        "score": pipe.score(FIRST),
+        "sample": sampler.sample(3, random_state=0),
+        "most_likely": sampler.most_likely(2),
+        "score_samples": sampler.score_samples(FIRST),
+        "next_char_proba": sampler.next_char_proba(["a"]),
+    }
 
 
-def test_refitting_the_whole_pipeline_mends_it(half_refitted):
-    pipe, _ = half_refitted
+def test_a_failed_refit_leaves_every_step_as_it_was(failed_refit):
+    pipe, _, _, fingerprints = failed_refit
+    assert [state(step) for _, step in pipe.steps] == fingerprints
+
+
+def test_a_failed_refit_leaves_the_pipeline_working(failed_refit):
+    pipe, sampler, outputs, _ = failed_refit
+    again = _outputs(pipe, sampler)
+    assert joblib.hash(again) == joblib.hash(outputs)
+    with pytest.raises(ValueError, match="'q'"):  # the old alphabet, as before
+        pipe.predict_proba(SECOND)
+    assert NameSampler(FrozenEstimator(pipe)).fit(FIRST).sample(3, random_state=0)
+
+
+def test_a_failed_first_fit_leaves_the_pipeline_unfitted():
+    pipe = _pipe()
+    pipe[-1].set_callbacks(FailsAtTheEnd())
+    with pytest.raises(MemoryError):
+        pipe.fit(FIRST)
+    assert state(pipe[0]) == state(ContextWindowTransformer(alphabet="auto"))
+    with pytest.raises(NotFittedError):
+        pipe[0].transform(FIRST)
+
+
+def test_refitting_the_whole_pipeline_after_a_failure_works(failed_refit):
+    pipe = failed_refit[0]
     pipe.fit(SECOND)
     assert np.isfinite(pipe.score(SECOND))
 
 
-def test_a_model_refit_on_the_same_windows_mends_the_link():
-    """A failed model fit marks the transformer; a successful one clears it."""
-    transformer = ContextWindowTransformer()
-    windows = transformer.fit_transform(FIRST)
+def test_a_model_refit_on_the_same_windows_brings_the_new_fit_back():
+    """A failed model fit puts the transformer back; a successful one, forward."""
+    transformer = ContextWindowTransformer(alphabet="auto").fit(FIRST)
+    old = state(transformer)
+    windows = transformer.fit_transform(SECOND)
+    new = state(transformer)
     with pytest.raises(ValueError, match="learning_rate_init"):
         CharEmbeddingMLPClassifier(learning_rate_init=-1.0).fit(windows)
+    assert state(transformer) == old
+    model = CharEmbeddingMLPClassifier(max_iter=1, hidden_layer_sizes=(4,))
+    model.fit(windows)
+    assert state(transformer) == new
+    assert list(transformer.vocabulary_) == list(windows.vocabulary)
+    model.predict_proba(transformer.transform(SECOND))  # the two agree
+
+
+def test_a_failure_after_another_fit_of_the_transformer_changes_nothing():
+    transformer = ContextWindowTransformer(alphabet="auto")
+    windows = transformer.fit_transform(SECOND)
+    transformer.fit(FIRST)
+    latest = state(transformer)
+    with pytest.raises(ValueError, match="learning_rate_init"):
+        CharEmbeddingMLPClassifier(learning_rate_init=-1.0).fit(windows)
+    assert state(transformer) == latest
+    CharEmbeddingMLPClassifier(max_iter=1, hidden_layer_sizes=(4,)).fit(windows)
+    assert state(transformer) == latest
+
+
+def test_a_mixture_failing_after_its_members_puts_the_transformer_back():
+    transformer = ContextWindowTransformer(alphabet="auto").fit(FIRST)
+    old = state(transformer)
+    model = MixtureClassifier(
+        [("kn", KneserNeyClassifier()), ("mlp", small_clf())],
+        refit=True,
+        random_state=0,
+    )
+    model.set_callbacks(FailsAtTheEnd())
+    with pytest.raises(MemoryError):
+        model.fit(transformer.fit_transform(SECOND))
+    assert state(transformer) == old
+
+
+def test_windows_not_from_fit_transform_are_not_linked():
+    transformer = ContextWindowTransformer(alphabet="auto")
+    linked = transformer.fit_transform(SECOND)
+    latest = state(transformer)
+    mask = np.arange(len(SECOND)) < 3
+    for held_out in (transformer.transform(SECOND), linked.subset(mask)):
+        with pytest.raises(ValueError, match="learning_rate_init"):
+            CharEmbeddingMLPClassifier(learning_rate_init=-1.0).fit(held_out)
+    assert state(transformer) == latest
+
+
+def test_a_saved_flag_of_a_failed_model_fit_is_still_refused():
+    """Files of earlier 0.2.0 development versions flagged the transformer."""
+    transformer = ContextWindowTransformer(alphabet="auto").fit(FIRST)
+    transformer._later_step_failed = np.ones((), dtype=bool)
     with pytest.raises(ValueError, match="steps disagree"):
         transformer.transform(FIRST)
-    CharEmbeddingMLPClassifier(max_iter=1, hidden_layer_sizes=(4,)).fit(windows)
-    assert len(transformer.transform(FIRST)) == len(windows)
-    # Windows of transform are not linked: a failure on them changes nothing.
-    held_out = transformer.transform(FIRST)
-    with pytest.raises(ValueError, match="learning_rate_init"):
-        CharEmbeddingMLPClassifier(learning_rate_init=-1.0).fit(held_out)
-    assert len(transformer.transform(FIRST)) == len(windows)

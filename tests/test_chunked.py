@@ -147,3 +147,69 @@ def test_a_reader_left_after_one_chunk_closes_its_file(tmp_path):
         del chunks  # abandoned after one chunk, as a caller that stops early
         gc.collect()
     assert not [w for w in caught if issubclass(w.category, ResourceWarning)]
+
+
+class StopAfter:
+    """A callback that records its calls and asks to stop after ``n`` epochs."""
+
+    def __init__(self, n):
+        self.n, self.calls, self.fitted = n, [], []
+
+    def setup(self, estimator, context):
+        self.calls.append("setup")
+
+    def on_fit_task_begin(self, estimator, context):
+        self.calls.append(f"begin {context.task_name}")
+
+    def on_fit_task_end(self, estimator, context, *, fitted_estimator=None):
+        self.calls.append(f"end {context.task_name}")
+        if context.task_name == "epoch":
+            self.fitted.append(fitted_estimator)
+            return len(self.fitted) >= self.n
+        return False
+
+    def teardown(self, estimator, context):
+        self.calls.append("teardown")
+
+
+def test_callbacks_see_the_passes_over_the_file_as_epochs(tmp_path):
+    from sknextchar.callbacks import History
+
+    path = write(tmp_path / "names.txt", NAMES)
+    history = History()
+    pipe = small_pipe().set_callbacks(history)  # propagated to the model
+    chunked = train_from_file(path, pipe, chunk_size=80)  # 4 chunks, 3 epochs
+    clf = chunked["clf"]
+    assert [r["epoch"] for r in history.records] == [1, 2, 3]
+    assert [r["loss"] for r in history.records] == clf.loss_curve_
+    # The same records, but the seconds, as an in-memory fit's in one chunk.
+    in_memory = History()
+    pipe.set_callbacks(in_memory)
+    train_from_file(path, pipe, chunk_size=len(NAMES))
+    pipe.fit(NAMES)
+    drop = lambda records: [{**r, "seconds": None} for r in records]  # noqa: E731
+    assert len(in_memory.records) == 6
+    assert drop(in_memory.records[:3]) == drop(in_memory.records[3:])
+    assert not hasattr(clf, "_skl_callbacks")  # the model's own: none
+    assert not hasattr(clf, "_callback_fit_ctx")
+
+
+def test_a_callback_stops_training_from_a_file(tmp_path):
+    path = write(tmp_path / "names.txt", NAMES)
+    pipe = small_pipe(clf__max_iter=5)
+    stop = StopAfter(2)
+    pipe["clf"].set_callbacks(stop)
+    clf = train_from_file(path, pipe, chunk_size=80)["clf"]
+    assert clf.n_iter_ == 2 and len(clf.loss_curve_) == 2
+    assert stop.calls == [
+        "setup", "begin fit",
+        "begin epoch", "end epoch", "begin epoch", "end epoch",
+        "end fit", "teardown",
+    ]  # fmt: skip
+    first = stop.fitted[0]
+    assert len(first.loss_curve_) == 1  # a copy as the first epoch left it
+    assert first.predict_proba(chunked_windows(clf, pipe)).shape[1] == len(clf.classes_)
+
+
+def chunked_windows(clf, pipe):
+    return pipe["windows"].fit(NAMES).transform(NAMES[:3])

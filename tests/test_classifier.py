@@ -420,8 +420,11 @@ def test_partial_fit_classes_rules():
     clf.partial_fit(X, [2, 2, 2])  # a subset of the classes is fine
     with pytest.raises(ValueError, match=r"labels \[7\] that are not in classes_"):
         clf.partial_fit(X, [0, 7, 1])
-    with pytest.raises(ValueError, match="not the same as on the first call"):
+    with pytest.raises(ValueError, match="not the classes_ that the first call"):
         clf.partial_fit(X, [0, 1, 1], classes=[0, 1])
+    fitted = small().fit(X, [0, 1, 2])  # fit fixes them too, and says so
+    with pytest.raises(ValueError, match="first call to fit or partial_fit fixed"):
+        fitted.partial_fit(X, [0, 1, 1], classes=[0, 1])
     windows = ContextWindowTransformer().fit_transform(["abid"])
     with pytest.raises(ValueError, match="classes must be None or the windows"):
         small().partial_fit(windows, classes=["a", "b"])
@@ -526,6 +529,23 @@ def test_divergence_is_a_clear_error_and_leaves_no_bad_weights(windows):
     assert_continues_alike(clf, before, windows)  # Adam's state is as it was
     clf.partial_fit(windows)  # still usable
     assert all(np.isfinite(w).all() for w in weights(clf))
+
+
+@pytest.mark.filterwarnings("ignore:overflow:RuntimeWarning")
+@pytest.mark.filterwarnings("ignore:invalid value:RuntimeWarning")
+def test_a_held_out_score_that_is_not_a_number_is_divergence():
+    # Weights grown huge in the epoch's last steps: the training loss of the
+    # epoch is finite, the held-out logits overflow to NaN.
+    names = ["abid", "asha", "ravi", "mira"]
+    windows = ContextWindowTransformer().fit_transform(names)
+    clf = small(
+        learning_rate="constant", learning_rate_init=1e30, max_iter=1,
+        early_stopping=True, validation_fraction=0.25,
+    )  # fmt: skip
+    with pytest.raises(ValueError, match="held-out log-likelihood became nan"):
+        clf.fit(windows)
+    with pytest.raises(NotFittedError):
+        clf.predict(windows)
 
 
 # ---------------------------------------------------------------- bad input

@@ -658,3 +658,12 @@ def test_partial_fit_learns_the_labels_in_its_first_call(corpus):
     with pytest.raises(ValueError, match="one label per name; got the single label"):
         clf.partial_fit(transformer.transform(names[:2]), "A")
     assert pickle.dumps(clf) == before  # the failed calls changed nothing
+
+
+def test_a_label_table_beyond_memory_is_refused_naming_its_size():
+    names, labels = ["abid", "asha", "ravi", "mira"], ["m", "f", "m", "f"]
+    windows = ContextWindowTransformer().fit_transform(names)
+    clf = CharEmbeddingMLPClassifier(label_embedding_dim=10**9, random_state=0)
+    with pytest.raises(ValueError, match="label_embedding_dim=1000000000"):
+        clf.fit(windows, labels)
+    assert not hasattr(clf, "coefs_")

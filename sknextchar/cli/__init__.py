@@ -18,7 +18,10 @@ Modules: ``_flags`` (the flag table and value types), ``_parser`` (the argument
 parser), ``_commands`` (what each command does), ``_classify`` (``classify``),
 ``_labelled`` and ``_counts`` (``train --labels`` and ``--model kneser-ney``),
 ``_progress`` (the training progress, a scikit-learn callback drawn with rich),
-``_errors`` (one-line errors and warnings), ``_main`` (the entry point).
+``_lengths`` (``sample``'s length bounds, checked up front), ``_places`` (where
+a command's names came from: a file's line, an argument), ``_errors`` (one-line
+errors and warnings, in the command line's spelling), ``_main`` (the entry
+point).
 """
 
 from ._commands import build_pipeline

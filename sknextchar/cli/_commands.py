@@ -17,8 +17,11 @@ from .._persistence import load_model, resolve_format, save_model
 from .._text import display_width, pad_right
 from .._version import __version__
 from ..datasets import load_indian_names, load_names
+from ..datasets._base import load_numbered_names
 from ._errors import PROG
 from ._flags import KN_FLAGS, SAMPLER_FLAGS, TRAIN_FLAGS, given
+from ._lengths import check_length_flags
+from ._places import places_of
 
 __all__ = [
     "MAIN_JOB_N_NAMES",
@@ -193,10 +196,20 @@ def _training_names(args):
     if args.labels is not None:
         from ._labelled import read_labelled_names
 
-        return read_labelled_names(args.names_file, args.labels, encoding=args.encoding)
+        return read_labelled_names(
+            args.names_file, args.labels, encoding=args.encoding,
+            places=places_of(args),
+        )  # fmt: skip
     if args.names_file:
-        return load_names(args.names_file, encoding=args.encoding), None
+        return _names_of_file(args, args.names_file), None
     return load_indian_names(), None
+
+
+def _names_of_file(args, path):
+    """The names of a file, their lines recorded for the error messages."""
+    names, lines = load_numbered_names(path, encoding=args.encoding)
+    places_of(args).add_lines("names", path, names, lines)
+    return names
 
 
 def _train_in_chunks(args):
@@ -206,6 +219,7 @@ def _train_in_chunks(args):
     if not args.names_file:
         raise ValueError("--chunk-size reads NAMES_FILE in chunks: pass NAMES_FILE.")
     _refuse_count_flags(args)
+    places_of(args).add_file("names", args.names_file, args.encoding)
     output = Path(args.output)
     check_target(args.output, inputs=[args.names_file], force=args.force)
     fmt = resolve_format(output, args.format)
@@ -255,8 +269,9 @@ def given_names(args):
     ['asha', 'ravi']
     """
     names = list(args.names)
+    places_of(args).add_arguments("names", "NAME", names)
     if args.names_file is not None:
-        names += load_names(args.names_file, encoding=args.encoding)
+        names += _names_of_file(args, args.names_file)
     return names
 
 
@@ -377,6 +392,8 @@ def sample(args):
     >>> build_parser().parse_args(["sample", "m.skops"]).run is sample
     True
     """
+    check_length_flags(args)  # before the model is loaded
+    places_of(args).add_arguments("prefixes", "--prefix", [args.prefix])
     sampler = load_sampler(args, **given(args, SAMPLER_FLAGS))
     _check_record(sampler, args)
     names = sampler.sample(
@@ -470,6 +487,7 @@ def table(args):
     True
     """
     # The model's own distribution: no length bound of sampling bites here.
+    places_of(args).add_arguments("prefixes", "CONTEXT", [args.context])
     sampler = load_sampler(args, min_length=1, max_length=len(args.context) + 1)
     temperature_table = sampler.temperature_table(
         args.context, args.temperatures, label=args.label
@@ -554,8 +572,11 @@ def _draw(model, args):
     if args.embeddings or args.loss:
         _check_mlp(model, args)
         return (plot_embeddings if args.embeddings else plot_loss_curve)(model)
+    places = places_of(args)
     if args.tree is not None:
+        places.add_arguments("prefixes", "--tree", [args.tree])
         return plot_generation_tree(model, args.tree, label=args.label)
+    places.add_arguments("prefixes", "--distribution", [args.distribution])
     return plot_temperature(model, args.distribution, label=args.label)
 
 

@@ -52,13 +52,17 @@ def one_line(message):
     return " ".join(str(message).split())
 
 
-def error_message(exc):
+def error_message(exc, places=None):
     """The one-line message of a user's error, after ``sknextchar: error:``.
 
     Parameters
     ----------
     exc : Exception
         One of ``USER_ERRORS``.
+    places : Places or None, default=None
+        Where the command's names came from: a name the message points at by
+        its position in a list (``names[3]='o1'``) is named by its line in a
+        file, or its argument, instead.
 
     Returns
     -------
@@ -77,15 +81,26 @@ def error_message(exc):
         return _INSTALL_HINTS[exc.name]
     if isinstance(exc, MemoryError):
         return f"out of memory ({one_line(exc) or 'MemoryError'}); try a smaller model"
-    return cli_spelling(one_line(exc))
+    message = str(exc) if places is None else places.rewrite(str(exc))
+    return cli_spelling(one_line(message))
 
 
 # A parameter and its value as the Python API's messages write them:
-# alphabet='auto', encoding=..., max_iter=40.
-_SETTING = re.compile(r"\b([a-z][a-z_]*)=('([^']*)'|\.\.\.|[\w.+-]+)")
+# alphabet='auto', encoding=..., max_iter=40, hidden_layer_sizes=(200, 100).
+_SETTING = re.compile(r"\b([a-z][a-z_]*)=('([^']*)'|\(([\d, ]*)\)|\.\.\.|[\w.+-]+)")
 # A parameter with an underscore in its name, named without a value (such names
 # are not prose): end_symbol, validation_fraction.
 _NAMED = re.compile(r"(?<![\w'\"=-])([a-z]+(?:_[a-z]+)+)(?![\w'\"=(])")
+# A parameter whose name is one word, where only the parameter can be meant:
+# starting a sentence as its subject ("alphabet is empty"), or after "lower"
+# ("Lower alpha"). In prose, such a word comes with "the".
+_WORD = re.compile(
+    r"(?:^|(?<=[.;:] ))[a-z]+(?= (?:has|is|must|needs)\b)"
+    r"|(?<=[Ll]ower )[a-z]+\b(?![\w'\"=(-])"
+)
+# An estimator's constructor around one setting that a flag spells:
+# ContextWindowTransformer(--context-length ...).
+_CONSTRUCTOR = re.compile(r"\b[A-Z][A-Za-z]*\((--[a-z][a-z-]* [^()]*)\)")
 
 
 class _CallFlag:
@@ -113,6 +128,10 @@ _PYTHON_ADVICE = (
      "a smaller --validation-fraction, or --validation-fraction 0"),
     ("fit it on names and their labels (e.g. NameSampler(pipe).fit(names, labels))",
      "train it with 'sknextchar train NAMES_FILE --labels COLUMN_OR_FILE'"),
+    ("a sampler fitted with labels (NameSampler(pipe).fit(names, labels)); pass a "
+     "label, or leave min_label_proba=None",
+     "a model trained with 'sknextchar train NAMES_FILE --labels COLUMN_OR_FILE'; "
+     "pass --label, or leave out --min-label-proba"),
 )  # fmt: skip
 
 
@@ -144,31 +163,46 @@ def cli_spelling(message):
     'Use a smaller --validation-fraction, or --validation-fraction 0.'
     >>> cli_spelling("end_symbol must be one character")
     '--end-symbol must be one character'
+    >>> cli_spelling("alphabet has repeated characters ['a']; list each once.")
+    "--alphabet has repeated characters ['a']; list each once."
+    >>> cli_spelling("hidden_layer_sizes=(200, 100) needs 9 GB. Lower alpha.")
+    '--hidden-layer-sizes 200 100 needs 9 GB. Lower --alpha.'
+    >>> cli_spelling("Lengthen them (ContextWindowTransformer(context_length=...))")
+    'Lengthen them (--context-length ...)'
     """
     for python, command_line in _PYTHON_ADVICE:
         message = message.replace(python, command_line)
-    from ._flags import SAMPLER_FLAGS, TRAIN_FLAGS
-
-    flags = {flag.param: flag for flag in TRAIN_FLAGS + SAMPLER_FLAGS}
-    flags.update(_CALL_FLAGS)
+    flags = _flags_by_parameter()
 
     def spell(match):
-        param, text = match.group(1), match.group(2)
-        value = match.group(3) if match.group(3) is not None else text
+        param, text, quoted, numbers = match.groups()
         if param == "encoding":  # of the names files
-            return f"--encoding {value}"
+            return f"--encoding {quoted if quoted is not None else text}"
         flag = flags.get(param)
         if flag is None:
             return match.group(0)
         if flag.const is not None:  # a switch such as --keep-case
             return flag.flag if text == repr(flag.const) else match.group(0)
-        return f"{flag.flag} {value}"
+        if numbers is not None:  # a tuple, typed as numbers after the flag
+            return " ".join([flag.flag, *numbers.replace(",", " ").split()])
+        return f"{flag.flag} {quoted if quoted is not None else text}"
 
     def spell_name(match):  # a parameter named without a value
-        flag = flags.get(match.group(1))
+        flag = flags.get(match.group(0))
         return match.group(0) if flag is None or flag.const is not None else flag.flag
 
-    return _NAMED.sub(spell_name, _SETTING.sub(spell, message))
+    message = _SETTING.sub(spell, message)
+    message = _NAMED.sub(spell_name, _WORD.sub(spell_name, message))
+    return _CONSTRUCTOR.sub(r"\1", message)
+
+
+def _flags_by_parameter():
+    """Every flag that passes a parameter or an argument, by its Python name."""
+    from ._flags import KN_FLAGS, SAMPLER_FLAGS, TRAIN_FLAGS
+
+    flags = {flag.param: flag for flag in TRAIN_FLAGS + KN_FLAGS + SAMPLER_FLAGS}
+    flags.update(_CALL_FLAGS)
+    return flags
 
 
 def show_warning(message, category, filename, lineno, file=None, line=None):

@@ -388,10 +388,12 @@ SAMPLER_FLAGS = (
          "draw only from the most probable characters whose probability adds up "
          "to p (nucleus sampling)", metavar="P"),
     Flag("--min-length", "min_length", POSITIVE_INT, None,
-         "fewest letters per name (none: the model's shortest training name)"),
+         "fewest letters per name, at most 1000 (none: the model's shortest "
+         "training name)"),
     Flag("--max-length", "max_length", POSITIVE_INT, None,
-         "most letters per name; a name still going is redrawn, never cut "
-         "(none: the model's longest training name)"),
+         "most letters per name, at most 1000; a name still going is redrawn, "
+         "never cut (none: the model's longest training name, or --min-length "
+         "if larger)"),
 )
 # fmt: on
 

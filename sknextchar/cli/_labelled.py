@@ -15,14 +15,14 @@ import os
 import unicodedata
 from importlib import resources
 
-from ..datasets._base import read_text
+from ..datasets._base import numbered_lines, read_text
 
 __all__ = ["read_labelled_names"]
 
 _BUNDLED = ("sknextchar.datasets", "data", "indian_name_labels.csv")
 
 
-def read_labelled_names(names_file, labels, *, encoding="utf-8"):
+def read_labelled_names(names_file, labels, *, encoding="utf-8", places=None):
     """The names and their labels for ``train --labels``.
 
     Parameters
@@ -34,6 +34,8 @@ def read_labelled_names(names_file, labels, *, encoding="utf-8"):
         label per line.
     encoding : str, default="utf-8"
         The encoding of the files (a UTF-8 byte-order mark is skipped).
+    places : Places or None, default=None
+        Where to record the line of each name of NAMES_FILE, for error messages.
 
     Returns
     -------
@@ -52,12 +54,14 @@ def read_labelled_names(names_file, labels, *, encoding="utf-8"):
     >>> len(names), sorted(set(labels))
     (15185, ['female', 'male'])
     """
-    names, values = _read_pairs(names_file, labels, encoding)
+    names, values, lines = _read_pairs(names_file, labels, encoding)
+    if places is not None and names_file is not None:
+        places.add_lines("names", names_file, names, lines)
     return names, [unicodedata.normalize("NFC", value) for value in values]
 
 
 def _read_pairs(names_file, labels, encoding):
-    """The names and their labels as the files hold them."""
+    """The names, their labels as the files hold them, and the names' lines."""
     if os.path.isfile(labels):
         if names_file is None:
             raise ValueError(
@@ -87,23 +91,24 @@ def _paired_lines(names_file, labels_file, encoding):
             f"{names_file!r} has {len(names):,} lines but {labels_file!r} has "
             f"{len(values):,}; give one label per line for each name, line by line."
         )
-    pairs = [(n, v, i) for i, (n, v) in enumerate(zip(names, values), 1) if n or v]
-    for name, value, line in pairs:
+    pairs = [(n, v) for n, v in zip(names, values) if n[1] or v[1]]
+    for (name_line, name), (label_line, value) in pairs:
         if not name or not value:
             raise ValueError(
-                f"Line {line} of {names_file!r} holds {name!r} and line {line} of "
-                f"{labels_file!r} holds {value!r}: give each name its label on the "
-                "same line, and leave blank lines blank in both files."
+                f"Line {name_line} of {names_file!r} holds {name!r} and line "
+                f"{label_line} of {labels_file!r} holds {value!r}: give each name "
+                "its label on the same line, and leave blank lines blank in both "
+                "files."
             )
     if not pairs:
         raise ValueError(f"{names_file!r} contains no names; expected one per line.")
-    return [name for name, _, _ in pairs], [value for _, value, _ in pairs]
+    return [n[1] for n, _ in pairs], [v[1] for _, v in pairs], [n[0] for n, _ in pairs]
 
 
 def _lines(path, encoding):
-    """The stripped lines of a text file, without the blank lines at its end."""
-    lines = [line.strip() for line in read_text(path, encoding=encoding).splitlines()]
-    while lines and not lines[-1]:
+    """The numbered stripped lines of a file, less the blank lines at its end."""
+    lines = list(numbered_lines(read_text(path, encoding=encoding)))
+    while lines and not lines[-1][1]:
         lines.pop()
     return lines
 
@@ -127,20 +132,28 @@ def _delimiter(text, column):
 
 
 def _rows(text, column, source):
-    """The rows of a CSV text; every line end (CR, LF, CRLF) ends a row."""
+    """The rows of a CSV text, each with the line it starts on.
+
+    Every line end (CR, LF, CRLF) ends a row, unless it is inside quotes.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text, column))
+    rows, line = [], 1
     try:
-        return list(csv.reader(io.StringIO(text), delimiter=_delimiter(text, column)))
+        for row in reader:
+            rows.append((line, row))
+            line = reader.line_num + 1
     except csv.Error as exc:
         raise ValueError(
             f"{source} is not a CSV file that can be read: {exc}."
         ) from None
+    return rows
 
 
 def _columns(text, column, source):
-    """The name column and the label column of a CSV text with a header."""
+    """The name column, the label column and the names' lines of a CSV text."""
     rows = _rows(text, column, source)
-    header = [field.strip() for field in rows[0]] if rows else []
+    header = [field.strip() for field in rows[0][1]] if rows else []
     if column not in header:
         raise ValueError(
             f"--labels {column!r} is neither a file nor a column of {source}, whose "
@@ -154,8 +167,8 @@ def _columns(text, column, source):
         raise ValueError(f"{source} has no column of names beside {column!r}.")
     named = [i for i in others if header[i].casefold() == "name"]
     name_at = named[0] if named else others[0]
-    names, labels = [], []
-    for line, row in enumerate(rows[1:], start=2):
+    names, labels, lines = [], [], []
+    for line, row in rows[1:]:
         fields = [field.strip() for field in row]
         _check_width(fields, len(header), line, source)
         fields += [""] * len(header)
@@ -168,9 +181,10 @@ def _columns(text, column, source):
             )
         names.append(fields[name_at])
         labels.append(fields[label_at])
+        lines.append(line)
     if not names:
         raise ValueError(f"{source} holds no names below its header.")
-    return names, labels
+    return names, labels, lines
 
 
 def _check_width(fields, width, line, source):

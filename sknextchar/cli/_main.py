@@ -8,6 +8,7 @@ import warnings
 from ._commands import main_job
 from ._errors import PROG, USER_ERRORS, error_message, show_warning
 from ._parser import build_parser
+from ._places import Places
 
 __all__ = ["main"]
 
@@ -41,12 +42,14 @@ def main(argv=None):
     0
     """
     argv = sys.argv[1:] if argv is None else list(argv)
+    places = Places()  # where the command's names came from, for its errors
     try:
         with warnings.catch_warnings():
             warnings.showwarning = show_warning
             if not argv:
                 return main_job()
             args = build_parser().parse_args(argv)
+            args.places = places
             return args.run(args)
     except SystemExit as exc:  # argparse: --help, --version, usage errors
         if exc.code is None or isinstance(exc.code, int):
@@ -62,5 +65,5 @@ def main(argv=None):
             os.dup2(devnull, sys.stdout.fileno())  # no second error at exit
         return 1
     except USER_ERRORS as exc:
-        print(f"{PROG}: error: {error_message(exc)}", file=sys.stderr)
+        print(f"{PROG}: error: {error_message(exc, places)}", file=sys.stderr)
         return 1

@@ -138,9 +138,80 @@ def load_names(path, *, encoding="utf-8"):
     """
     text = read_text(path, encoding=encoding)
     names = [name for name in (line.strip() for line in text.splitlines()) if name]
+    _check_not_empty(names, path)
+    return names
+
+
+def _check_not_empty(names, path):
     if not names:
         raise ValueError(f"{path!r} contains no names; expected one name per line.")
-    return names
+
+
+def load_numbered_names(path, *, encoding="utf-8"):
+    """The names of a file as :func:`load_names` reads them, with their lines.
+
+    For messages that point at a name in the file: the line numbers count
+    every line, blank ones included, from 1.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+    encoding : str, default="utf-8"
+
+    Returns
+    -------
+    names : list of str
+        What :func:`load_names` returns.
+    lines : list of int
+        The line of each name.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = os.path.join(tmp, "names.txt")
+    ...     with open(path, "w") as f:
+    ...         _ = f.write("asha\\n\\n  ravi\\n")
+    ...     load_numbered_names(path)
+    (['asha', 'ravi'], [1, 3])
+    """
+    pairs = [
+        (name, number)
+        for number, name in numbered_lines(read_text(path, encoding=encoding))
+        if name
+    ]
+    _check_not_empty(pairs, path)
+    names, lines = zip(*pairs)
+    return list(names), list(lines)
+
+
+def numbered_lines(text):
+    """Each stripped line of ``text`` (as ``str.splitlines`` splits it), numbered.
+
+    The numbers are those of a text editor: only ``\\n``, ``\\r\\n`` and ``\\r``
+    start a new line (the rarer breaks ``splitlines`` also splits at, such as
+    U+2028, do not), counted from 1.
+
+    Parameters
+    ----------
+    text : str
+
+    Yields
+    ------
+    number : int
+    line : str
+        Stripped; blank lines are yielded too (as ``""``).
+
+    Examples
+    --------
+    >>> list(numbered_lines("asha\\r\\n\\nravi\\u2028uma\\rzoe"))
+    [(1, 'asha'), (2, ''), (3, 'ravi'), (3, 'uma'), (4, 'zoe')]
+    """
+    number = 1
+    for line in text.splitlines(keepends=True):
+        yield number, line.strip()
+        if line.endswith(("\n", "\r")):
+            number += 1
 
 
 def read_text(path, *, encoding="utf-8"):

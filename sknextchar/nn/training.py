@@ -231,6 +231,33 @@ class DivergenceGuard:
         if not np.isfinite(flat).all():
             raise DivergenceError(f"the weights stopped being finite in epoch {epoch}")
 
+    def check_score(self, score, epoch):
+        """Raise if an epoch's held-out score is not a number.
+
+        Weights large enough to overflow the held-out logits can leave the
+        training loss finite for the epoch in which they grew.
+
+        Parameters
+        ----------
+        score : float or None
+            The held-out mean log-likelihood (None: nothing held out).
+        epoch : int
+            The epoch (1-based), for the message.
+
+        Examples
+        --------
+        >>> DivergenceGuard(10.0).check_score(-2.5, epoch=1)  # fine
+        >>> DivergenceGuard(10.0).check_score(float("nan"), epoch=2)
+        Traceback (most recent call last):
+            ...
+        sknextchar.nn.training.DivergenceError: the held-out log-likelihood \
+became nan in epoch 2
+        """
+        if score is not None and np.isnan(score):
+            raise DivergenceError(
+                f"the held-out log-likelihood became nan in epoch {epoch}"
+            )
+
 
 class MinibatchTrainer:
     """One epoch of mini-batch optimizer steps over the training windows.

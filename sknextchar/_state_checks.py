@@ -1,0 +1,689 @@
+"""Checks of the fitted state of a loaded model, estimator by estimator.
+
+A model file edited by hand or damaged may still unpickle, and then fail at
+first use with an AttributeError, IndexError or TypeError from deep inside
+(a count array of the wrong dtype, a missing vocabulary, optimizer moments of
+the wrong shape). :func:`~sknextchar.load_model` runs
+:func:`fitted_state_problem` on every estimator inside a loaded model and refuses
+such a model with a :class:`~sknextchar.exceptions.DamagedModelError` that names
+the file, the estimator and the attribute.
+
+Each ``*_problem`` function is pure: it reads one concern of one estimator and
+returns what is wrong, or None. An estimator that holds none of its fitted
+attributes is unfitted (the template of a sampler, a search's estimator) and is
+not checked. The checks the estimators run themselves as they are unpickled
+(the network's arrays, the count tables' structure, the number of per-label
+models, the pool weights) are not repeated here.
+
+The estimators are known by class name, so that this module imports none of
+them (it sits below :mod:`sknextchar._persistence` in the layers).
+"""
+
+from numbers import Integral, Real
+
+import numpy as np
+
+from ._ngram import max_order, table_problem
+
+__all__ = [
+    "classes_problem",
+    "fitted_state_problem",
+    "kneser_ney_counts_problem",
+    "kneser_ney_tables_problem",
+    "label_classes_problem",
+    "length_record_problem",
+    "missing_state_problem",
+    "optimizer_problem",
+    "vocabulary_problem",
+]
+
+# Per class name: the fitted attributes that must be present and not None, and
+# those that must be present but may be None. An estimator holding none of
+# them is unfitted. The attributes of files saved by earlier versions are
+# absent from these lists or filled in by the estimator's ``__setstate__``.
+_STATE = {
+    "ContextWindowTransformer": ("vocabulary_ unit_", ""),
+    "KneserNeyClassifier": (
+        "classes_ n_features_in_ order_ n_windows_ _n_symbols _from_windows _base "
+        "_top_keys _top_counts _tables",
+        "",
+    ),
+    "CharEmbeddingMLPClassifier": (
+        "classes_ n_features_in_ embeddings_ coefs_ intercepts_ n_iter_ t_ "
+        "loss_curve_ _no_improvement_count",
+        "best_loss_ _optimizer",
+    ),
+    "MixtureClassifier": ("classes_ n_features_in_ estimators_ weights_", ""),
+    "PerLabelClassifier": ("classes_ n_features_in_ estimators_", "label_classes_"),
+    "NameLabelClassifier": (
+        "pipelines_ pipeline_ classes_ class_prior_ temperature_",
+        "",
+    ),
+    "NameSampler": ("estimator_ vocabulary_", ""),
+}
+
+
+def _is_int(value, low=0):
+    return isinstance(value, Integral) and not isinstance(value, bool) and value >= low
+
+
+def _is_real(value):
+    return isinstance(value, Real) and not isinstance(value, bool)
+
+
+def _int_vector(value, ndim=1):
+    return (
+        isinstance(value, np.ndarray)
+        and value.ndim == ndim
+        and value.dtype.kind in "iu"
+    )
+
+
+def _float_vector(value):
+    return (
+        isinstance(value, np.ndarray)
+        and value.ndim == 1
+        and value.dtype.kind == "f"
+        and bool(np.isfinite(value).all())
+    )
+
+
+def _strictly_increasing(values):
+    """Sorted and distinct; False for values that do not compare."""
+    try:
+        return bool(np.all(values[1:] > values[:-1]))
+    except TypeError:
+        return False
+
+
+def _distinct(values):
+    """No value twice; False for values that cannot be compared so."""
+    try:
+        return len(set(values.tolist())) == len(values)
+    except TypeError:  # unhashable values
+        return False
+
+
+def missing_state_problem(estimator, required, nullable=()):
+    """The first fitted attribute a fitted estimator lacks, as a problem.
+
+    Parameters
+    ----------
+    estimator : object
+        A loaded estimator.
+    required : sequence of str
+        Fitted attributes that must be present and not None.
+    nullable : sequence of str, default=()
+        Fitted attributes that must be present, None allowed.
+
+    Returns
+    -------
+    problem : str or None
+        None when all are there, or when the estimator holds none of them (it
+        is unfitted).
+
+    Examples
+    --------
+    >>> from sknextchar import ContextWindowTransformer
+    >>> t = ContextWindowTransformer().fit(["abid"])
+    >>> missing_state_problem(t, ("vocabulary_", "unit_")) is None
+    True
+    >>> del t.vocabulary_
+    >>> missing_state_problem(t, ("vocabulary_", "unit_"))
+    'it has no vocabulary_'
+    """
+    state = vars(estimator)
+    if not any(name in state for name in (*required, *nullable)):
+        return None
+    for name in (*required, *nullable):
+        if name not in state:
+            return f"it has no {name}"
+        if state[name] is None and name in required:
+            return f"its {name} is None"
+    return None
+
+
+def classes_problem(estimator, name="classes_"):
+    """What is wrong with a fitted classifier's ``classes_`` (or ``name``), or None.
+
+    Parameters
+    ----------
+    estimator : object
+        A fitted classifier.
+    name : str, default="classes_"
+        The attribute to check.
+
+    Returns
+    -------
+    problem : str or None
+        None for a 1-d array of at least one class, each once.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sklearn.base import BaseEstimator
+    >>> clf = BaseEstimator()
+    >>> clf.classes_ = np.array(["-", "a", "b"])
+    >>> classes_problem(clf) is None
+    True
+    >>> clf.classes_ = "ab"
+    >>> classes_problem(clf)
+    'its classes_ is not a 1-d array of distinct classes'
+    """
+    classes = getattr(estimator, name, None)
+    if not (
+        isinstance(classes, np.ndarray)
+        and classes.ndim == 1
+        and len(classes)
+        and _distinct(classes)
+    ):
+        return f"its {name} is not a 1-d array of distinct classes"
+    return None
+
+
+def label_classes_problem(estimator, name="label_classes_"):
+    """What is wrong with the sorted labels of a fitted model, or None.
+
+    Labels are looked up by binary search, so they must be sorted.
+
+    Parameters
+    ----------
+    estimator : object
+        A fitted model of names by label.
+    name : str, default="label_classes_"
+        The attribute to check; None (no labels) passes.
+
+    Returns
+    -------
+    problem : str or None
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sklearn.base import BaseEstimator
+    >>> model = BaseEstimator()
+    >>> model.label_classes_ = np.array(["f", "m"])
+    >>> label_classes_problem(model) is None
+    True
+    >>> model.label_classes_ = np.array(["m", "f"])
+    >>> label_classes_problem(model)
+    'its label_classes_ is not a 1-d array of sorted, distinct labels'
+    """
+    labels = getattr(estimator, name, None)
+    if labels is None:
+        return None
+    if not (
+        isinstance(labels, np.ndarray)
+        and labels.ndim == 1
+        and len(labels)
+        and _strictly_increasing(labels)
+    ):
+        return f"its {name} is not a 1-d array of sorted, distinct labels"
+    return None
+
+
+def vocabulary_problem(vocabulary, name="vocabulary_"):
+    """What is wrong with a fitted vocabulary, or None.
+
+    Parameters
+    ----------
+    vocabulary : object
+        The symbols in id order: the end marker's display, then the letters.
+    name : str, default="vocabulary_"
+        Its attribute, for the message.
+
+    Returns
+    -------
+    problem : str or None
+        None for a tuple (or list) of at least two distinct non-empty strings.
+
+    Examples
+    --------
+    >>> vocabulary_problem(("-", "a", "b")) is None
+    True
+    >>> vocabulary_problem(("-", "a", "a"))
+    'its vocabulary_ is not a tuple of at least 2 distinct non-empty strings'
+    """
+    if not (
+        isinstance(vocabulary, (tuple, list))
+        and len(vocabulary) >= 2
+        and all(isinstance(s, str) and s for s in vocabulary)
+        and len(set(vocabulary)) == len(vocabulary)
+    ):
+        return f"its {name} is not a tuple of at least 2 distinct non-empty strings"
+    return None
+
+
+def _n_features_problem(estimator):
+    if not _is_int(estimator.n_features_in_, 1):
+        return "its n_features_in_ is not a positive int (the context length)"
+    return None
+
+
+def _transformer_problem(transformer):
+    problem = vocabulary_problem(transformer.vocabulary_)
+    if problem:
+        return problem
+    if not isinstance(transformer.unit_, str) or transformer.unit_ not in (
+        "char",
+        "grapheme",
+    ):
+        return f"its unit_ {transformer.unit_!r} is not 'char' or 'grapheme'"
+    failed = vars(transformer).get("_later_step_failed", False)  # absent before 0.2
+    if not (
+        isinstance(failed, (bool, np.bool_))
+        or (
+            isinstance(failed, np.ndarray)
+            and failed.shape == ()
+            and failed.dtype == bool
+        )
+    ):
+        return "its _later_step_failed is not a single boolean"
+    return None
+
+
+def kneser_ney_counts_problem(clf):
+    """What is wrong with a fitted KneserNeyClassifier's raw counts, or None.
+
+    The highest order's n-gram keys (``_top_keys``) and their counts
+    (``_top_counts``), from which ``partial_fit`` and ``ngram_counts`` work;
+    the number of symbols and the key base they are written in.
+
+    Parameters
+    ----------
+    clf : KneserNeyClassifier
+        Fitted, with ``classes_`` and ``n_features_in_`` checked.
+
+    Returns
+    -------
+    problem : str or None
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sknextchar import KneserNeyClassifier
+    >>> clf = KneserNeyClassifier().fit(np.array([[0], [1]]), ["x", "y"])
+    >>> kneser_ney_counts_problem(clf) is None
+    True
+    >>> clf._top_counts = clf._top_counts.astype(float)
+    >>> kneser_ney_counts_problem(clf)
+    '_top_counts is not one positive int count per key of _top_keys'
+    """
+    n_symbols, base, order = clf._n_symbols, clf._base, clf.order_
+    if not isinstance(clf._from_windows, (bool, np.bool_)) or not _is_int(n_symbols, 1):
+        return "_from_windows or _n_symbols is not a boolean and a positive int"
+    if not _is_int(base) or base != max(n_symbols, len(clf.classes_), 2):
+        return f"_base={base!r} is not the number of symbols and classes"
+    if not _is_int(order, 1) or order > min(clf.n_features_in_ + 1, max_order(base)):
+        return f"its order_={order!r} is not an order its contexts and keys allow"
+    keys, counts = clf._top_keys, clf._top_counts  # merged through np.unique
+    if not _int_vector(keys):
+        return "_top_keys is not a 1-d array of int keys"
+    if len(keys) and (keys.min() < 0 or keys.max() >= base**order):
+        return f"_top_keys holds a key outside [0, {base}**{order})"
+    if len(keys) and (keys % base).max() >= len(clf.classes_):
+        return "_top_keys holds an n-gram whose last symbol is not among classes_"
+    if not (_int_vector(counts) and len(counts) == len(keys) and (counts > 0).all()):
+        return "_top_counts is not one positive int count per key of _top_keys"
+    if not (_is_int(clf.n_windows_) and clf.n_windows_ == int(counts.sum())):
+        return "its n_windows_ is not the number of windows counted in _top_counts"
+    return None
+
+
+def kneser_ney_tables_problem(clf):
+    """What makes a fitted KneserNeyClassifier's tables disagree with it, or None.
+
+    Each table must be sound on its own (:func:`~sknextchar._ngram.table_problem`),
+    the tables' orders must rise up to ``order_``, and every n-gram must predict
+    one of ``classes_``.
+
+    Parameters
+    ----------
+    clf : KneserNeyClassifier
+        Fitted, with its counts checked (:func:`kneser_ney_counts_problem`).
+
+    Returns
+    -------
+    problem : str or None
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sknextchar import KneserNeyClassifier
+    >>> clf = KneserNeyClassifier().fit(np.array([[0], [1]]), ["x", "y"])
+    >>> kneser_ney_tables_problem(clf) is None
+    True
+    >>> clf._tables = clf._tables[:1]
+    >>> kneser_ney_tables_problem(clf)
+    'its count tables end at order 1, not at order_=2'
+    """
+    tables = clf._tables
+    if not isinstance(tables, list) or not tables:
+        return "its count tables (_tables) are not a list of tables"
+    for i, table in enumerate(tables):
+        problem = table_problem(table, clf._base)
+        if problem:
+            return f"its count table {i} is damaged ({problem})"
+    orders = [table["order"] for table in tables]
+    if orders != sorted(set(orders)) or orders[-1] != clf.order_:
+        return f"its count tables end at order {orders[-1]}, not at order_={clf.order_}"
+    for i, table in enumerate(tables):
+        symbols = table["ngram_keys"] % clf._base
+        if len(symbols) and symbols.max() >= len(clf.classes_):
+            return f"its count table {i} predicts a symbol that is not among classes_"
+    return None
+
+
+def _history_problem(clf):
+    """The training records that ``partial_fit`` and a warm start continue."""
+    for name in ("n_iter_", "t_", "_no_improvement_count"):
+        if not _is_int(getattr(clf, name)):
+            return f"its {name} is not an int >= 0"
+    if not (isinstance(clf.loss_curve_, list) and all(map(_is_real, clf.loss_curve_))):
+        return "its loss_curve_ is not a list of numbers"
+    if clf.best_loss_ is not None and not _is_real(clf.best_loss_):
+        return "its best_loss_ is not a number or None"
+    return None
+
+
+def _network_labels_problem(clf):
+    problem = label_classes_problem(clf)
+    if problem:
+        return problem
+    labels = getattr(clf, "label_classes_", None)
+    table = getattr(clf, "label_embeddings_", None)
+    if table is not None and (labels is None or len(table) != len(labels)):
+        n_labels = 0 if labels is None else len(labels)
+        return (
+            f"its label_embeddings_ has {len(table)} rows for the {n_labels} labels "
+            "of label_classes_"
+        )
+    return None
+
+
+def optimizer_problem(clf):
+    """What is wrong with a fitted network's optimizer state, or None.
+
+    ``partial_fit`` continues Adam from ``_optimizer``: its step count ``t`` and
+    its first and second moments ``ms`` and ``vs``, one value per parameter of
+    the network. None (no state) passes.
+
+    Parameters
+    ----------
+    clf : CharEmbeddingMLPClassifier
+        Fitted, with consistent arrays (``network_array_problem``, which it runs
+        as it is unpickled).
+
+    Returns
+    -------
+    problem : str or None
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sknextchar import CharEmbeddingMLPClassifier
+    >>> clf = CharEmbeddingMLPClassifier(max_iter=1, random_state=0)
+    >>> clf = clf.fit(np.array([[0, 1], [1, 2], [2, 0]]), np.array([1, 2, 0]))
+    >>> optimizer_problem(clf) is None
+    True
+    >>> clf._optimizer.vs = [clf._optimizer.vs[0][:-1]]
+    >>> optimizer_problem(clf)
+    "its optimizer's moments (_optimizer.ms, .vs) are not 2 arrays of shape (...,)"
+    """
+    optimizer = clf._optimizer
+    if optimizer is None:
+        return None
+    tables = [clf.embeddings_, *clf.coefs_, *clf.intercepts_]
+    tables += [t for t in [getattr(clf, "label_embeddings_", None)] if t is not None]
+    shape = (sum(table.size for table in tables),)  # the flat parameter buffer
+    moments = [getattr(optimizer, "ms", None), getattr(optimizer, "vs", None)]
+    if not (
+        all(isinstance(m, list) and len(m) == 1 for m in moments)
+        and all(_float_vector(m[0]) and m[0].shape == shape for m in moments)
+        and (moments[1][0] >= 0).all()
+    ):
+        return (
+            "its optimizer's moments (_optimizer.ms, .vs) are not 2 arrays of "
+            f"shape {shape}"
+        )
+    if not _is_int(getattr(optimizer, "t", None)):
+        return "its optimizer's step count (_optimizer.t) is not an int >= 0"
+    return None
+
+
+def _mixture_problem(mixture):
+    members, weights = mixture.estimators_, mixture.weights_
+    if not isinstance(members, list) or not members:
+        return "its estimators_ is not a list of fitted members"
+    if not (
+        _float_vector(weights)
+        and len(weights) == len(members)
+        and (weights >= 0).all()
+        and (weights > 0).any()
+    ):
+        return (
+            "its weights_ are not one number >= 0 per member of estimators_, not all 0"
+        )
+    for i, member in enumerate(members):
+        classes = getattr(member, "classes_", None)
+        if (
+            not isinstance(classes, np.ndarray)
+            or not np.isin(classes, mixture.classes_).all()
+        ):
+            return f"its estimators_[{i}] predicts classes that are not its classes_"
+    return None
+
+
+def _per_label_problem(model):
+    # The number of models and their symbols: checked by the class itself.
+    first = model.estimators_[0] if isinstance(model.estimators_, list) else None
+    if not np.array_equal(getattr(first, "classes_", None), model.classes_):
+        return "its classes_ are not those of its models (estimators_)"
+    return label_classes_problem(model)
+
+
+def _name_label_problem(clf):
+    problem = label_classes_problem(clf, "classes_")
+    if problem:
+        return problem
+    prior = clf.class_prior_
+    if not (
+        _float_vector(prior) and len(prior) == len(clf.classes_) and (prior >= 0).all()
+    ):
+        return "its class_prior_ is not one number >= 0 per label of classes_"
+    if not (_is_real(clf.temperature_) and np.isfinite(clf.temperature_)):
+        return "its temperature_ is not a finite number"  # fitted: of any sign
+    return _name_label_pipelines_problem(clf)
+
+
+def _unfrozen(estimator):
+    """The estimator inside any FrozenEstimator wrappers (known by name)."""
+    while type(estimator).__name__ == "FrozenEstimator":
+        estimator = getattr(estimator, "estimator", None)
+    return estimator
+
+
+def _model_of(pipeline):
+    """The fitted model of a (possibly frozen) fitted pipeline, or None.
+
+    As ``_pipeline.pipeline_steps`` reads the steps (frozen ones unwrapped,
+    skipped ones left out): a transformer with its vocabulary, then a model
+    with its classes.
+    """
+    steps = getattr(_unfrozen(pipeline), "steps", None)
+    if not isinstance(steps, list) or not all(isinstance(s, tuple) for s in steps):
+        return None
+    kept = [_unfrozen(s[-1]) for s in steps if s[-1] not in (None, "passthrough")]
+    fitted = ["vocabulary_", "classes_"]
+    if len(kept) != 2 or not all(
+        name in getattr(step, "__dict__", {}) for step, name in zip(kept, fitted)
+    ):
+        return None
+    return kept[1]
+
+
+def _name_label_pipelines_problem(clf):
+    """Every pipeline is a next-character pipeline that knows every label."""
+    named = [(f"pipelines_[{i}]", p) for i, p in enumerate(clf.pipelines_)]
+    for name, pipeline in [*named, ("pipeline_", clf.pipeline_)]:
+        known = getattr(_model_of(pipeline), "label_classes_", None)
+        if not isinstance(known, np.ndarray) or not np.isin(clf.classes_, known).all():
+            return f"its {name} is not a pipeline fitted with its labels (classes_)"
+    return None
+
+
+def length_record_problem(sampler, n_labels):
+    """What is wrong with a fitted sampler's record of its training names, or None.
+
+    ``training_name_hashes_`` (sorted distinct uint64 hashes),
+    ``training_length_counts_`` (counts of names per length) and
+    ``training_length_counts_by_label_`` (the same per label) are set together;
+    files saved before 0.2.0 have none of them, and a sampler fitted on no names
+    holds None.
+
+    Parameters
+    ----------
+    sampler : NameSampler
+        Fitted.
+    n_labels : int or None
+        The number of labels of its model, None without labels.
+
+    Returns
+    -------
+    problem : str or None
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sklearn.base import BaseEstimator
+    >>> sampler = BaseEstimator()
+    >>> sampler.training_name_hashes_ = np.array([3, 7], dtype=np.uint64)
+    >>> sampler.training_length_counts_ = np.array([0, 1, 1])
+    >>> sampler.training_length_counts_by_label_ = None
+    >>> length_record_problem(sampler, None) is None
+    True
+    >>> sampler.training_length_counts_ = np.array([0, -1, 1])
+    >>> length_record_problem(sampler, None)
+    'its training_length_counts_ is not a 1-d array of counts (ints >= 0, not all 0)'
+    """
+    names = ("training_name_hashes_", "training_length_counts_")
+    state = vars(sampler)
+    present = [name in state for name in (*names, "training_length_counts_by_label_")]
+    if any(present) and not all(present):
+        return "its record of the training names is incomplete"
+    hashes, counts = state.get(names[0]), state.get(names[1])
+    if (hashes is None) != (counts is None):
+        return "its record of the training names is incomplete"
+    if counts is None:
+        return None
+    if not (
+        _int_vector(hashes)
+        and hashes.dtype.kind == "u"
+        and _strictly_increasing(hashes)
+    ):
+        return "its training_name_hashes_ is not a sorted 1-d array of distinct uint64"
+    if not (_int_vector(counts) and (counts >= 0).all() and counts.any()):
+        return (
+            "its training_length_counts_ is not a 1-d array of counts (ints >= 0, "
+            "not all 0)"
+        )
+    return _by_label_problem(
+        state["training_length_counts_by_label_"], counts, n_labels
+    )
+
+
+def _by_label_problem(by_label, counts, n_labels):
+    if by_label is None:  # no labels, or saved before the counts by label
+        return None
+    shape = (n_labels, len(counts))
+    if not (
+        _int_vector(by_label, 2) and by_label.shape == shape and (by_label >= 0).all()
+    ):
+        return (
+            "its training_length_counts_by_label_ is not an array of counts (ints "
+            f">= 0) of shape {shape}, a row per label of its model"
+        )
+    return None
+
+
+def _sampler_problem(sampler):
+    model = _model_of(sampler.estimator_)
+    if model is None:
+        return "its estimator_ is not a fitted next-character pipeline"
+    problem = vocabulary_problem(sampler.vocabulary_)
+    if problem:
+        return problem
+    labels = getattr(model, "label_classes_", None)  # checked with the model
+    return length_record_problem(sampler, None if labels is None else len(labels))
+
+
+def _kneser_ney_problems(clf):
+    return (
+        classes_problem(clf)
+        or _n_features_problem(clf)
+        or kneser_ney_counts_problem(clf)
+        or kneser_ney_tables_problem(clf)
+    )
+
+
+def _network_problems(clf):
+    return (
+        classes_problem(clf)
+        or _n_features_problem(clf)
+        or _network_labels_problem(clf)
+        or _history_problem(clf)
+        or optimizer_problem(clf)
+    )
+
+
+def _classifier_problems(check):
+    def problems(clf):
+        return classes_problem(clf) or _n_features_problem(clf) or check(clf)
+
+    return problems
+
+
+# The check of each estimator's fitted state, after the presence of _STATE's.
+_CHECKS = {
+    "ContextWindowTransformer": _transformer_problem,
+    "KneserNeyClassifier": _kneser_ney_problems,
+    "CharEmbeddingMLPClassifier": _network_problems,
+    "MixtureClassifier": _classifier_problems(_mixture_problem),
+    "PerLabelClassifier": _classifier_problems(_per_label_problem),
+    "NameLabelClassifier": _name_label_problem,
+    "NameSampler": _sampler_problem,
+}
+
+
+def fitted_state_problem(estimator):
+    """What is wrong with the fitted state of one of the package's estimators.
+
+    Parameters
+    ----------
+    estimator : object
+        Any estimator; only the package's own are checked, and only when fitted.
+
+    Returns
+    -------
+    problem : str or None
+        The attribute at fault and what is wrong with it, or None.
+
+    Examples
+    --------
+    >>> from sknextchar import ContextWindowTransformer
+    >>> t = ContextWindowTransformer().fit(["abid"])
+    >>> fitted_state_problem(t) is None
+    True
+    >>> t.unit_ = "word"
+    >>> fitted_state_problem(t)
+    "its unit_ 'word' is not 'char' or 'grapheme'"
+    """
+    for cls in type(estimator).__mro__:
+        if cls.__module__.startswith("sknextchar.") and cls.__name__ in _STATE:
+            kind = cls.__name__
+            required, nullable = (names.split() for names in _STATE[kind])
+            if not any(name in vars(estimator) for name in (*required, *nullable)):
+                return None  # unfitted
+            problem = missing_state_problem(estimator, required, nullable)
+            return problem or _CHECKS[kind](estimator)
+    return None

@@ -1,0 +1,132 @@
+"""Where a command's names came from, so that its errors can say so.
+
+The estimators point at a name by its position in the list they were given
+(``names[3]='o1'``). On the command line that position means nothing: the name
+is a line of a file (``line 5 of 'names.txt'``, blank lines and a header row
+counted) or an argument (``NAME``, ``--prefix``). Each command records in
+:class:`Places` where its names and prefixes came from, and the entry point
+rewrites its error message with them. A name is found by its text, not by its
+position, which may be one in a subset (the names counted beside the held-out
+ones, a chunk of a file): the first line that holds it is named.
+"""
+
+import ast
+import io
+import re
+
+from ..datasets._base import file_encoding
+
+__all__ = ["Places", "places_of"]
+
+# An element of a list as the estimators' messages show it, followed by its
+# value as a Python string literal: names[3]='asha' or names[3] is 'a\nb'.
+_ELEMENT = re.compile(
+    r"\b(names|prefixes)\[\d+\](=| is )('(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\")"
+)
+
+
+class Places:
+    """Where the names (and prefixes) of one command came from.
+
+    Examples
+    --------
+    >>> from sknextchar.cli._places import Places
+    >>> places = Places()
+    >>> places.add_lines("names", "names.txt", ["asha", "o-neil"], [1, 3])
+    >>> places.add_arguments("prefixes", "--prefix", ["a1"])
+    >>> places.rewrite("Found ['1'] in prefixes[0]='a1'.")
+    "Found ['1'] in --prefix 'a1'."
+    >>> places.rewrite("Found ['-'] in names[4]='o-neil' and names[5]='zoe'.")
+    "Found ['-'] in 'o-neil' (line 3 of 'names.txt') and names[5]='zoe'."
+    """
+
+    def __init__(self):
+        self._sources = []  # (what, find): find(value) -> (place, in_file) or None
+
+    def add_lines(self, what, path, values, lines):
+        """Values read from a file: ``values[i]`` is on line ``lines[i]``."""
+
+        def find(value):
+            try:
+                return f"line {lines[values.index(value)]} of {path!r}", True
+            except ValueError:
+                return None
+
+        self._sources.append((what, find))
+
+    def add_file(self, what, path, encoding):
+        """Values read from the stripped lines of a file, found when needed."""
+
+        def find(value):
+            line = _line_of(value, path, encoding)
+            return None if line is None else (f"line {line} of {path!r}", True)
+
+        self._sources.append((what, find))
+
+    def add_arguments(self, what, argument, values):
+        """Values given on the command line as ``argument`` (e.g. ``NAME``)."""
+        values = list(values)
+        self._sources.append(
+            (what, lambda value: (argument, False) if value in values else None)
+        )
+
+    def rewrite(self, message):
+        """The message with each recorded element named by its place."""
+
+        def replace(match):
+            what, verb, literal = match.groups()
+            try:
+                value = ast.literal_eval(literal)
+            except (ValueError, SyntaxError):
+                return match.group(0)
+            for kind, find in self._sources:
+                found = find(value) if kind == what else None
+                if found is not None:
+                    return _shown(*found, literal, verb)
+            return match.group(0)
+
+        return _ELEMENT.sub(replace, message)
+
+
+def _shown(place, in_file, literal, verb):
+    """``"'o1' (line 5 of 'f.txt')"`` or ``"--prefix 'o1'"``, or with "is"."""
+    if verb.strip() == "is":
+        return f"{place} is {literal}"
+    return f"{literal} ({place})" if in_file else f"{place} {literal}"
+
+
+def _line_of(value, path, encoding):
+    """The first line of the file whose stripped text is ``value``, or None."""
+    try:
+        with open(path, "rb") as raw:
+            codec = file_encoding(raw.peek(4)[:4], encoding)
+            with io.TextIOWrapper(raw, encoding=codec, errors="replace") as text:
+                for number, line in enumerate(text, 1):
+                    if line.strip() == value:
+                        return number
+    except (OSError, ValueError, LookupError):  # gone or changed since: no place
+        pass
+    return None
+
+
+def places_of(args):
+    """The :class:`Places` of a parsed command line (the entry point sets one).
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+
+    Returns
+    -------
+    places : Places
+        ``args.places``, or a new one that nobody reads when the command is run
+        without the entry point.
+
+    Examples
+    --------
+    >>> import argparse
+    >>> type(places_of(argparse.Namespace())).__name__
+    'Places'
+    """
+    places = getattr(args, "places", None)
+    return Places() if places is None else places

@@ -1,0 +1,478 @@
+"""Model files edited by hand (or damaged) are refused by load_model, clearly.
+
+Each case edits one fitted attribute (or parameter) of a fitted model, writes the
+file past save_model (which would refuse it) with skops or joblib, and expects a
+DamagedModelError that names the file, the estimator, the part at fault and what
+to do. With the check of the fitted state switched off, the same file loads and
+its first use fails deep inside (an AttributeError, an IndexError, a TypeError)
+or silently misbehaves: the check is what turns it into a clear error at load.
+"""
+
+import copy
+
+import joblib
+import numpy as np
+import pytest
+import skops.io
+from sklearn.frozen import FrozenEstimator
+from sklearn.pipeline import Pipeline, make_pipeline
+
+import sknextchar._state_checks
+from sknextchar import (
+    CharEmbeddingMLPClassifier,
+    ContextWindowTransformer,
+    KneserNeyClassifier,
+    MixtureClassifier,
+    NameLabelClassifier,
+    NameSampler,
+    PerLabelClassifier,
+    load_model,
+)
+from sknextchar.datasets import load_indian_names
+from sknextchar.exceptions import DamagedModelError
+
+NAMES = load_indian_names()[::40][:40]
+LABELS = ["f" if name.endswith(("a", "i")) else "m" for name in NAMES]
+
+
+def _mlp():
+    return CharEmbeddingMLPClassifier(
+        embedding_dim=4, hidden_layer_sizes=(8,), max_iter=2, random_state=0
+    )
+
+
+def _windows():
+    return ContextWindowTransformer(context_length=2)
+
+
+@pytest.fixture(scope="module")
+def fitted():
+    """One fitted model of each kind, shared: every test edits a deep copy."""
+    mixture = MixtureClassifier(
+        [("kn", KneserNeyClassifier()), ("mlp", _mlp())], weights=[0.5, 0.5]
+    )
+    return {
+        "mlp": make_pipeline(_windows(), _mlp()).fit(NAMES),
+        "kn": make_pipeline(_windows(), KneserNeyClassifier()).fit(NAMES),
+        "mixture": make_pipeline(_windows(), mixture).fit(NAMES),
+        "sampler": NameSampler(make_pipeline(_windows(), _mlp())).fit(NAMES),
+        "labelled": NameSampler(make_pipeline(_windows(), _mlp())).fit(NAMES, LABELS),
+        "per_label": NameSampler(
+            make_pipeline(_windows(), PerLabelClassifier(KneserNeyClassifier()))
+        ).fit(NAMES, LABELS),
+        "by_label": NameLabelClassifier(make_pipeline(_windows(), _mlp())).fit(
+            NAMES, LABELS
+        ),
+    }
+
+
+def _dump(model, path):
+    """Write ``model`` as a tampering user would: with joblib or skops directly."""
+    if path.suffix == ".joblib":
+        joblib.dump(model, path)
+    else:
+        skops.io.dump(model, path)
+    return path
+
+
+# ----------------------------------------------------------------- the edits
+def _drop(name):
+    def edit(obj):
+        del obj.__dict__[name]
+
+    return edit
+
+
+def _set(name, value):
+    def edit(obj):
+        obj.__dict__[name] = value
+
+    return edit
+
+
+def _map(name, function):
+    def edit(obj):
+        obj.__dict__[name] = function(obj.__dict__[name])
+
+    return edit
+
+
+def _clf(model):
+    return model[-1]
+
+
+def _model(sampler):
+    return sampler.estimator_[-1]
+
+
+# ------------------------------------------------------------- first uses
+def _partial_fit(pipe):
+    pipe[-1].partial_fit(pipe[0].transform(NAMES[:5]))
+
+
+def _predict(pipe):
+    pipe.predict_proba(NAMES[:3])
+
+
+def _sample_lengths(sampler):
+    sampler.sample(3, random_state=0, match_lengths=True)
+
+
+def _sample_f(sampler):
+    sampler.sample(3, random_state=0, label="f", match_lengths=True)
+
+
+def _partial_fit_changes_nothing(pipe):
+    before = pipe[-1].coefs_[0].copy()
+    _partial_fit(pipe)
+    if np.array_equal(before, pipe[-1].coefs_[0]):
+        raise RuntimeError("partial_fit left every weight as it was")
+
+
+def _only_training_names(sampler):
+    if not sampler.in_training_set(NAMES[:5]).all():
+        raise RuntimeError("in_training_set misses the training names")
+
+
+def _length_range(sampler):
+    low, high = sampler.training_length_range()
+    lengths = [len(name) for name in NAMES]
+    if (low, high) != (min(lengths), max(lengths)):
+        raise RuntimeError(f"training_length_range() is {(low, high)}")
+
+
+# (model, where, edit, the part the message names, a first use that fails)
+CASES = {
+    # KneserNeyClassifier: the raw counts and their tables.
+    "kn-counts-missing": (
+        "kn", _clf, _drop("_top_counts"), "has no _top_counts", _partial_fit
+    ),
+    "kn-counts-dtype": (
+        "kn", _clf, _map("_top_counts", lambda c: c.astype(str)),
+        "_top_counts is not one positive int count", _partial_fit,
+    ),
+    "kn-counts-length": (
+        "kn", _clf, _map("_top_counts", lambda c: c[:-1]),
+        "_top_counts is not one positive int count", _partial_fit,
+    ),
+    "kn-keys-shape": (
+        "kn", _clf, _map("_top_keys", lambda k: k[None]),
+        "_top_keys is not a 1-d array", _partial_fit,
+    ),
+    "kn-keys-range": (
+        "kn", _clf, _map("_top_keys", lambda k: k * 100),
+        "_top_keys holds a key outside [0, 27**3)", None,
+    ),  # ngram_counts reports n-grams never seen; partial_fit adds to them
+    "kn-base": (
+        "kn", _clf, _map("_base", lambda b: b + 5),
+        "_base=32 is not the number of symbols", _predict,
+    ),
+    "kn-n-symbols": (
+        "kn", _clf, _set("_n_symbols", None), "its _n_symbols is None", _partial_fit
+    ),
+    "kn-tables-missing": ("kn", _clf, _drop("_tables"), "has no _tables", _predict),
+    "kn-tables-order": (
+        "kn", _clf, _map("_tables", lambda t: t[:1]),
+        "count tables end at order 1, not at order_=3", None,
+    ),  # a unigram model, silently
+    "kn-windows-count": (
+        "kn", _clf, _set("n_windows_", "many"), "n_windows_ is not the number",
+        _partial_fit,
+    ),
+    "kn-classes": (
+        "kn", _clf, _set("classes_", None), "its classes_ is None", _predict
+    ),
+    "kn-classes-type": (
+        "kn", _clf, _set("classes_", "ab"), "its classes_ is not a 1-d array", _predict
+    ),
+    "kn-context-length": (
+        "kn", _clf, _set("n_features_in_", "two"), "n_features_in_ is not a positive",
+        _predict,
+    ),
+    # ContextWindowTransformer
+    "vocabulary-missing": (
+        "kn", lambda m: m[0], _drop("vocabulary_"), "has no vocabulary_", _predict
+    ),
+    "vocabulary-none": (
+        "kn", lambda m: m[0], _set("vocabulary_", None), "vocabulary_ is None",
+        _predict,
+    ),
+    "vocabulary-empty": (
+        "kn", lambda m: m[0], _set("vocabulary_", ()), "its vocabulary_ is not a",
+        _predict,
+    ),
+    "later-step-flag": (
+        "kn", lambda m: m[0], _set("_later_step_failed", np.zeros(2, dtype=bool)),
+        "_later_step_failed is not a single boolean", _predict,
+    ),
+    # CharEmbeddingMLPClassifier: the network, its labels and training state.
+    "mlp-embeddings-missing": (
+        "mlp", _clf, _drop("embeddings_"), "has no embeddings_", _predict
+    ),
+    "mlp-classes-missing": (
+        "mlp", _clf, _drop("classes_"), "has no classes_", _predict
+    ),
+    "adam-moments-shape": (
+        "mlp", lambda m: m[-1]._optimizer, _map("vs", lambda v: [v[0][:-1]]),
+        "optimizer's moments (_optimizer.ms, .vs) are not 2 arrays", _partial_fit,
+    ),
+    "adam-moments-missing": (
+        "mlp", lambda m: m[-1]._optimizer, _set("vs", []),
+        "optimizer's moments (_optimizer.ms, .vs) are not 2 arrays",
+        _partial_fit_changes_nothing,
+    ),
+    "adam-step-count": (
+        "mlp", lambda m: m[-1]._optimizer, _set("t", -1),
+        "step count (_optimizer.t) is not an int >= 0", _partial_fit,
+    ),
+    "mlp-optimizer-type": (
+        "mlp", _clf, _set("_optimizer", "adam"), "optimizer's moments", _partial_fit
+    ),
+    "mlp-loss-curve": (
+        "mlp", _clf, _set("loss_curve_", None), "its loss_curve_ is None", _partial_fit
+    ),
+    "mlp-step-total": ("mlp", _clf, _drop("t_"), "has no t_", _partial_fit),
+    "mlp-step-total-type": (
+        "mlp", _clf, _set("t_", "many"), "its t_ is not an int >= 0", _partial_fit
+    ),
+    "mlp-best-loss": (
+        "mlp", _clf, _set("best_loss_", "low"), "its best_loss_ is not a number",
+        _partial_fit,
+    ),
+    "mlp-patience": (
+        "mlp", _clf, _drop("_no_improvement_count"), "has no _no_improvement_count",
+        _partial_fit,
+    ),
+    "mlp-label-table": (
+        "labelled", _model, _map("label_embeddings_", lambda t: t[:1]),
+        "label_embeddings_ has 1 rows for the 2 labels",
+        lambda s: s.sample(3, random_state=0, label="m"),
+    ),
+    "mlp-labels-unsorted": (
+        "labelled", _model, _map("label_classes_", lambda c: c[::-1].copy()),
+        "label_classes_ is not a 1-d array of sorted", None,
+    ),  # each label's names come from the other label's embedding, silently
+    # NameSampler: its pipeline and its record of the training names.
+    "sampler-estimator-missing": (
+        "sampler", lambda s: s, _drop("estimator_"), "has no estimator_",
+        _sample_lengths,
+    ),
+    "sampler-vocabulary": (
+        "sampler", lambda s: s, _set("vocabulary_", None), "vocabulary_ is None",
+        _sample_lengths,
+    ),
+    "lengths-missing": (
+        "sampler", lambda s: s, _drop("training_length_counts_"),
+        "record of the training names is incomplete", _sample_lengths,
+    ),
+    "lengths-none": (
+        "sampler", lambda s: s, _set("training_length_counts_", None),
+        "record of the training names is incomplete", _sample_lengths,
+    ),
+    "lengths-negative": (
+        "sampler", lambda s: s, _map("training_length_counts_", lambda c: c - 1),
+        "training_length_counts_ is not a 1-d array of counts", _length_range,
+    ),
+    "lengths-not-integers": (
+        "sampler", lambda s: s, _map("training_length_counts_", lambda c: c * 0.5),
+        "training_length_counts_ is not a 1-d array of counts", None,
+    ),  # match_lengths draws with these weights, silently
+    "lengths-dimension": (
+        "sampler", lambda s: s, _map("training_length_counts_", lambda c: c[None]),
+        "training_length_counts_ is not a 1-d array of counts", _sample_lengths,
+    ),
+    "name-hashes-unsorted": (
+        "sampler", lambda s: s, _map("training_name_hashes_", lambda h: h[::-1].copy()),
+        "training_name_hashes_ is not a sorted", _only_training_names,
+    ),
+    "lengths-by-label-negative": (
+        "labelled", lambda s: s,
+        _map("training_length_counts_by_label_", lambda c: -c),
+        "training_length_counts_by_label_ is not an array of counts", _sample_f,
+    ),
+    "lengths-by-label-not-integers": (
+        "labelled", lambda s: s,
+        _map("training_length_counts_by_label_", lambda c: c + 0.5),
+        "training_length_counts_by_label_ is not an array of counts", None,
+    ),  # match_lengths draws with these weights, silently
+    "lengths-by-label-dimension": (
+        "labelled", lambda s: s,
+        _map("training_length_counts_by_label_", lambda c: c[:, :-1]),
+        "training_length_counts_by_label_ is not an array of counts", None,
+    ),  # the lengths of the longest names are dropped, silently
+    # MixtureClassifier, PerLabelClassifier, NameLabelClassifier
+    "mixture-weights": (
+        "mixture", _clf, _map("weights_", lambda w: w[:1]), "its weights_ are not one",
+        None,
+    ),  # the mixture is its first member alone, silently
+    "mixture-members": (
+        "mixture", _clf, _map("estimators_", lambda e: e[:1]),
+        "its weights_ are not one", _predict,
+    ),
+    "mixture-member-classes": (
+        "mixture", _clf, _map("classes_", lambda c: np.array([*c[:-1], "?"])),
+        "its estimators_[0] predicts classes that are not its classes_", _predict,
+    ),
+    "per-label-models-missing": (
+        "per_label", _model, _drop("estimators_"), "has no estimators_", _sample_f
+    ),
+    "per-label-labels-unsorted": (
+        "per_label", _model, _map("label_classes_", lambda c: c[::-1].copy()),
+        "its label_classes_ is not a 1-d array of sorted",
+        lambda s: s.sample(3, random_state=0, label="m"),
+    ),
+    "per-label-classes": (
+        "per_label", _model, _drop("classes_"), "has no classes_", _sample_f
+    ),
+    "by-label-prior": (
+        "by_label", lambda c: c, _map("class_prior_", lambda p: p[:1]),
+        "class_prior_ is not one number", None,
+    ),  # one prior broadcast to every label, silently
+    "by-label-temperature-type": (
+        "by_label", lambda c: c, _set("temperature_", "warm"),
+        "its temperature_ is not a finite number", lambda c: c.predict(NAMES[:3]),
+    ),
+    "by-label-temperature": (
+        "by_label", lambda c: c, _set("temperature_", None), "temperature_ is None",
+        lambda c: c.predict(NAMES[:3]),
+    ),
+    "by-label-classes": (
+        "by_label", lambda c: c, _map("classes_", lambda c: c[:1]),
+        "class_prior_ is not one number", lambda c: c.predict(NAMES[:3]),
+    ),
+    "by-label-unknown-label": (
+        "by_label", lambda c: c, _set("classes_", np.array(["f", "x"])),
+        "its pipelines_[0] is not a pipeline fitted with its labels",
+        lambda c: c.predict(NAMES[:3]),
+    ),
+    "by-label-pipeline-type": (
+        "by_label", lambda c: c, _set("pipelines_", ["a pipeline"]),
+        "its pipelines_[0] is not a pipeline", lambda c: c.predict(NAMES[:3]),
+    ),
+    "by-label-pipelines": (
+        "by_label", lambda c: c, _drop("pipelines_"), "has no pipelines_",
+        lambda c: c.predict(NAMES[:3]),
+    ),
+}  # fmt: skip
+
+
+def _edited(fitted, kind, where, edit):
+    model = copy.deepcopy(fitted[kind])
+    edit(where(model))
+    return model
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")  # unchecked, they misbehave
+@pytest.mark.parametrize("fmt", ["skops", "joblib"])
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_an_edited_fitted_attribute_is_refused_at_load(
+    fitted, tmp_path, monkeypatch, case, fmt
+):
+    kind, where, edit, part, use = CASES[case]
+    path = _dump(_edited(fitted, kind, where, edit), tmp_path / f"model.{fmt}")
+    with pytest.raises(DamagedModelError) as info:
+        load_model(path, allow_pickle=True)
+    message = str(info.value)
+    assert part in message
+    assert f"Cannot load {str(path)!r}" in message
+    assert "save the model again from the code that trained it" in message
+
+    # Without the check, the file loads and fails (or misbehaves) at first use.
+    monkeypatch.setattr(
+        sknextchar._state_checks, "fitted_state_problem", lambda estimator: None
+    )
+    model = load_model(path, allow_pickle=True)
+    if use is not None:
+        with pytest.raises(Exception) as later:
+            use(model)
+        assert not isinstance(later.value, DamagedModelError)
+
+
+@pytest.mark.parametrize(
+    "case", sorted(case for case, (*_, use) in CASES.items() if use is not None)
+)
+def test_each_first_use_works_on_the_intact_model(fitted, tmp_path, case):
+    # So that its failure above is the edit's doing.
+    kind, *_, use = CASES[case]
+    use(load_model(_dump(fitted[kind], tmp_path / "m.joblib"), allow_pickle=True))
+
+
+@pytest.mark.parametrize("fmt", ["skops", "joblib"])
+@pytest.mark.parametrize(
+    ("kind", "where", "name"),
+    [
+        pytest.param("mlp", _clf, "dtype", id="classifier-dtype"),
+        pytest.param("mlp", lambda m: m[0], "context_length", id="transformer"),
+        pytest.param("kn", _clf, "padding", id="kneser-ney"),
+        pytest.param("sampler", lambda s: s, "temperature", id="sampler"),
+    ],
+)
+def test_a_missing_parameter_is_refused_at_load(
+    fitted, tmp_path, kind, where, name, fmt
+):
+    # Before, load_model failed with an AttributeError from get_params.
+    path = _dump(_edited(fitted, kind, where, _drop(name)), tmp_path / f"m.{fmt}")
+    with pytest.raises(DamagedModelError, match=f"has no parameter '{name}'") as info:
+        load_model(path, allow_pickle=True)
+    assert str(path) in str(info.value)
+    assert "save the model again" in str(info.value)
+
+
+@pytest.mark.parametrize("value", ["float16", None, np.int64])
+def test_an_invalid_dtype_is_a_damaged_model(fitted, tmp_path, value):
+    # It was refused before, as a ValueError: now as the damaged model it is.
+    path = _dump(
+        _edited(fitted, "mlp", _clf, _set("dtype", value)), tmp_path / "m.skops"
+    )
+    with pytest.raises(DamagedModelError, match="invalid parameter.*'dtype'"):
+        load_model(path)
+
+
+@pytest.mark.parametrize("fmt", ["skops", "joblib"])
+@pytest.mark.parametrize(
+    "kind", ["by_label", "kn", "labelled", "mixture", "mlp", "per_label", "sampler"]
+)
+def test_intact_models_of_every_kind_load(fitted, tmp_path, kind, fmt):
+    path = _dump(fitted[kind], tmp_path / f"m.{fmt}")
+    assert type(load_model(path, allow_pickle=True)) is type(fitted[kind])
+
+
+@pytest.mark.parametrize("frozen", [False, True])
+def test_unfitted_models_are_not_checked(fitted, tmp_path, frozen):
+    # An unfitted sampler holds an unfitted pipeline; a fitted one, over a frozen
+    # pipeline, holds the fitted pipeline as a parameter too.
+    pipe = make_pipeline(_windows(), KneserNeyClassifier())
+    if frozen:
+        sampler = NameSampler(FrozenEstimator(fitted["kn"])).fit(NAMES)
+    else:
+        sampler = NameSampler(pipe)
+    loaded = load_model(_dump(sampler, tmp_path / "m.skops"))
+    assert hasattr(loaded, "estimator_") is frozen
+
+
+def test_frozen_and_skipped_steps_are_read_as_the_sampler_reads_them(fitted, tmp_path):
+    # The sampler's model is found through FrozenEstimator wrappers and past
+    # skipped steps, as NameSampler finds it.
+    windows, model = fitted["kn"].steps
+    pipe = Pipeline(
+        [("skip", "passthrough"), ("windows", FrozenEstimator(windows[1])),
+         ("none", None), ("clf", FrozenEstimator(FrozenEstimator(model[1])))]
+    )  # fmt: skip
+    sampler = NameSampler(FrozenEstimator(pipe)).fit(NAMES)
+    loaded = load_model(_dump(sampler, tmp_path / "m.skops"))
+    assert loaded.sample(2, random_state=0) == sampler.sample(2, random_state=0)
+
+
+def test_save_model_refuses_a_model_changed_after_fitting(tmp_path):
+    from sknextchar import save_model
+
+    target = tmp_path / "model.skops"
+    target.write_bytes(b"the user's file")
+    transformer = ContextWindowTransformer().fit(NAMES)
+    transformer.vocabulary_ = ("a",)  # changed in memory, not in a file
+    with pytest.raises(ValueError, match="changed after fitting") as error:
+        save_model(transformer, target)
+    assert "ContextWindowTransformer is damaged (its vocabulary_" in str(error.value)
+    assert "edited by hand" not in str(error.value)
+    assert target.read_bytes() == b"the user's file"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["model.skops"]
