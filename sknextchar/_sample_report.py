@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass
 import numpy as np
 from sklearn.utils.validation import check_is_fitted
 
+from ._pipeline import split_pipeline
+
 __all__ = ["SampleReport", "sample_report"]
 
 
@@ -151,7 +153,9 @@ def sample_report(samples, train, test=None):
         :class:`~sknextchar.NameSampler`, whose record of its training names
         (:meth:`~sknextchar.NameSampler.in_training_set` and
         ``training_length_counts_``) stands for them, compared after its
-        transformer's normalisation.
+        transformer's normalisation; the samples' lengths are then counted in
+        its symbols, as the training names' are (user-perceived characters
+        with ``unit="grapheme"``: ``"राहुल"`` has 3), otherwise in code points.
     test : sequence of str or None, default=None
         Held-out names, for ``in_test``.
 
@@ -177,10 +181,9 @@ def sample_report(samples, train, test=None):
     0.25
     """
     samples = _names(samples, "samples")
-    in_train, train_counts = _train_side(samples, train)
+    in_train, train_counts, lengths = _train_side(samples, train)
     test = None if test is None else set(_names(test, "test", allow_empty=True))
     in_test = None if test is None else np.array([n in test for n in samples])
-    lengths = np.array([len(name) for name in samples])
     train_lengths = np.repeat(np.arange(len(train_counts)), train_counts)
     return SampleReport(
         n=len(samples),
@@ -197,12 +200,24 @@ def sample_report(samples, train, test=None):
 
 
 def _train_side(samples, train):
-    """Which samples are training names, and the training names' length counts."""
+    """Which samples are training names, the training names' length counts,
+    and the samples' lengths counted alike.
+
+    A sampler counts the symbols of its transformer (user-perceived characters
+    with ``unit="grapheme"``), so the samples are measured with them too.
+    """
     if hasattr(train, "in_training_set"):
         check_is_fitted(train)  # an unfitted sampler: NotFittedError
     counts = getattr(train, "training_length_counts_", None)
     if hasattr(train, "in_training_set") and counts is not None:
-        return np.asarray(train.in_training_set(samples)), np.asarray(counts)
+        lengths = [
+            len(ids) for ids in split_pipeline(train.estimator_)[0].encode(samples)
+        ]
+        return (
+            np.asarray(train.in_training_set(samples)),
+            np.asarray(counts),
+            np.array(lengths),
+        )
     if hasattr(train, "in_training_set"):
         raise ValueError(
             "This NameSampler has no record of its training names (fitted on no "
@@ -211,7 +226,8 @@ def _train_side(samples, train):
     train = _names(train, "train")
     known = set(train)
     in_train = np.array([name in known for name in samples])
-    return in_train, np.bincount([len(name) for name in train])
+    lengths = np.array([len(name) for name in samples])
+    return in_train, np.bincount([len(name) for name in train]), lengths
 
 
 def length_tv(lengths, other_lengths):

@@ -5,6 +5,7 @@ from numbers import Integral
 
 import numpy as np
 
+from ._text import display_width, pad_right
 from ._validation import check_positive_int
 
 
@@ -98,12 +99,17 @@ class TemperatureTable:
             [self.symbols[i]] + [f"{p:.{decimals}f}" for p in self.proba[i]]
             for i in order
         ]
-        widths = [max(len(r[j]) for r in [header, *rows]) for j in range(len(header))]
+        # Terminal columns, not code points: a Chinese symbol takes two, a
+        # vowel sign none.
+        widths = [
+            max(display_width(r[j]) for r in [header, *rows])
+            for j in range(len(header))
+        ]
         lines = [
             f"next character after prefix {self.prefix!r} (context {self.context!r})"
         ]
         for row in [header, *rows]:
-            cells = [row[0].ljust(widths[0])]
+            cells = [pad_right(row[0], widths[0])]
             cells += [cell.rjust(w) for cell, w in zip(row[1:], widths[1:])]
             lines.append("  ".join(cells))
         return "\n".join(lines)

@@ -23,6 +23,11 @@ UNITS = ("char", "grapheme")
 # their Unicode name (a byte-order mark, a zero-width joiner, a combining accent).
 _NAMED = {"Mn", "Mc", "Me", "Cf"}
 
+# Categories a terminal draws in no column of their own: nonspacing and
+# enclosing marks (whatever their combining class: most vowel signs of Indic
+# scripts have class 0) and format characters.
+_ZERO_WIDTH = {"Mn", "Me", "Cf"}
+
 
 def normalize_text(text, *, lowercase=True, strip_accents=None):
     """One name as the model sees it.
@@ -32,7 +37,7 @@ def normalize_text(text, *, lowercase=True, strip_accents=None):
     text : str
         The name as the user wrote it.
     lowercase : bool, default=True
-        Lowercase it (after NFC).
+        Lowercase it (after NFC; ``"İ"``, the Turkish capital, becomes ``"i"``).
     strip_accents : {None, "ascii", "unicode"}, default=None
         Remove accents as ``CountVectorizer`` (``sklearn.feature_extraction.text``)
         does: ``"ascii"`` keeps only what has an ASCII equivalent (other
@@ -52,10 +57,14 @@ def normalize_text(text, *, lowercase=True, strip_accents=None):
     'zoe'
     >>> normalize_text("Ángel", lowercase=False, strip_accents="ascii")
     'Angel'
+    >>> normalize_text("İpek")
+    'ipek'
     """
     text = unicodedata.normalize("NFC", text)
     if lowercase:
-        text = text.lower()
+        # The Turkish capital İ lowercases to i, as in Turkish, not to Python's
+        # locale-free i plus a combining dot above (a dotted i with a second dot).
+        text = text.replace("\u0130", "i").lower()
     if strip_accents is None or text.isascii():
         return text
     from sklearn.feature_extraction.text import (
@@ -122,14 +131,24 @@ def split_symbols(text, unit):
 
 
 def describe_symbol(symbol):
-    """A symbol as messages quote it, with the Unicode name of a lone mark.
+    """A symbol as messages quote it, readable when it is hard to see.
+
+    A lone mark, an invisible character or a space other than the ASCII
+    space gets its Unicode name; a symbol of several code points (a grapheme
+    cluster: a letter with marks, a conjunct) gets its code points, which
+    tell apart clusters that look alike.
 
     Examples
     --------
     >>> describe_symbol("a"), describe_symbol("\\u0301")
     ("'a'", "'\\u0301' (COMBINING ACUTE ACCENT)")
+    >>> print(describe_symbol("\\xa0"), describe_symbol("i\\u0307"))
+    '\\xa0' (NO-BREAK SPACE) 'i̇' (U+0069 U+0307)
     """
-    if len(symbol) == 1 and unicodedata.category(symbol) in _NAMED:
+    if len(symbol) > 1:
+        return f"{symbol!r} ({' '.join(f'U+{ord(c):04X}' for c in symbol)})"
+    category = unicodedata.category(symbol)
+    if category in _NAMED or (category == "Zs" and symbol != " "):
         name = unicodedata.name(symbol, f"U+{ord(symbol):04X}")
         return f"{symbol!r} ({name})"
     return repr(symbol)
@@ -149,8 +168,10 @@ def starts_with_mark(text):
 def display_width(text):
     """The columns ``text`` takes on a terminal, for aligning tables.
 
-    A wide character (CJK, most emoji) takes two columns, a combining mark or
-    a format character none, any other one.
+    A wide character (CJK, most emoji) takes two columns, a nonspacing or
+    enclosing mark or a format character none, any other one (as the C
+    library's ``wcwidth`` counts them, so a spacing vowel sign of Devanagari
+    takes one).
 
     Parameters
     ----------
@@ -164,10 +185,12 @@ def display_width(text):
     --------
     >>> display_width("asha"), display_width("李娜"), display_width("Jose\\u0301")
     (4, 4, 4)
+    >>> display_width("राहुल")  # the vowel sign u is a mark of class 0: no column
+    4
     """
     return sum(
         0
-        if unicodedata.combining(c) or unicodedata.category(c) in {"Me", "Cf"}
+        if unicodedata.category(c) in _ZERO_WIDTH
         else 2
         if unicodedata.east_asian_width(c) in {"W", "F"}
         else 1

@@ -34,6 +34,10 @@ from ._windows import CharWindows, cut_windows, last_contexts
 # models saved before them (a model file stays loadable and predicts the same).
 _SAVED_BEFORE = {"strip_accents": None, "unit": "char", "end_symbol": END}
 
+# Messages quote at most this many symbols of the vocabulary: a Chinese or a
+# Korean alphabet has thousands, which would bury what the message says.
+_MAX_SHOWN_SYMBOLS = 100
+
 
 class ContextWindowTransformer(
     PackageEstimatorMixin, CallbackSupportMixin, TransformerMixin, BaseEstimator
@@ -550,11 +554,17 @@ class ContextWindowTransformer(
 
     def _shown_symbols(self):
         """The vocabulary's symbols for a message: a string, or a list when a
-        symbol is more than one character (graphemes)."""
+        symbol is more than one character (graphemes); the first
+        ``_MAX_SHOWN_SYMBOLS`` of a larger vocabulary (Chinese, Korean)."""
         symbols = list(self.vocabulary_[1:])
-        if all(len(symbol) == 1 for symbol in symbols):
-            return repr("".join(symbols))
-        return repr(symbols)
+        head = symbols[:_MAX_SHOWN_SYMBOLS]
+        if all(len(symbol) == 1 for symbol in head):
+            shown = repr("".join(head))
+        else:
+            shown = repr(head)
+        if len(symbols) > len(head):
+            return f"{len(symbols)} symbols (the first {len(head)}: {shown})"
+        return shown
 
     def _emptied_message(self, names, emptied):
         index = np.flatnonzero(emptied)

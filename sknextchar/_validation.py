@@ -17,6 +17,8 @@ from collections.abc import MappingView, Set
 
 import numpy as np
 
+from ._text import normalize_text
+
 __all__ = [
     "check_bool",
     "check_exclude",
@@ -232,7 +234,7 @@ def check_exclude(exclude, *, lowercase):
     exclude : collection of str or None
         Names never to return; ``None`` for none.
     lowercase : bool
-        Lowercase the names, as the transformer lowercases its input.
+        Lowercase the names (in NFC), as the transformer lowercases its input.
 
     Returns
     -------
@@ -267,7 +269,9 @@ def check_exclude(exclude, *, lowercase):
     bad = [name for name in names if not isinstance(name, str)]
     if bad:
         raise TypeError(f"exclude must hold str only; got {bad[0]!r}.")
-    return frozenset(name.lower() for name in names) if lowercase else frozenset(names)
+    if not lowercase:
+        return frozenset(names)
+    return frozenset(normalize_text(name) for name in names)  # as the model does
 
 
 def check_random_generator(random_state):

@@ -277,3 +277,16 @@ def test_a_written_file_that_does_not_load_names_no_temporary_file(
         save_model(ContextWindowTransformer().fit(["abid"]), target)
     assert ".windows.skops." not in str(info.value)
     assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize("flag", ["--tree", "--distribution"])
+def test_plot_after_a_prefix_longer_than_any_training_name(
+    model_file, capsys, tmp_path, flag
+):
+    # plot has no --max-length: a prefix past the model's longest training name
+    # (10 letters) lifts the bound for the picture instead of advising a flag
+    # that plot does not have.
+    out = tmp_path / "p.png"
+    status, _, err = run(capsys, "plot", model_file, flag, "abhi" * 4, "-o", out)
+    assert status == 0, err
+    assert out.stat().st_size > 0

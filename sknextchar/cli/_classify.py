@@ -108,8 +108,10 @@ def _print_table(names, labels, proba):
     for name, row in zip(names, proba):
         known = not np.isnan(row).any()
         best = labels[int(np.argmax(row))] if known else "-"
-        cells = [
-            f"{p:>{len(column)}.3f}" if known else f"{'-':>{len(column)}}"
+        cells = [  # as wide as the column's heading on a terminal
+            f"{p:>{display_width(column)}.3f}"
+            if known
+            else f"{'-':>{display_width(column)}}"
             for p, column in zip(row, columns)
         ]
         print(

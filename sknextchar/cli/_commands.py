@@ -6,6 +6,7 @@ commands that use them, so that ``--help`` and argument errors never load them.
 """
 
 import contextlib
+import copy
 import math
 import os
 import sys
@@ -18,7 +19,7 @@ from .._text import display_width, pad_right
 from .._version import __version__
 from ..datasets import load_indian_names, load_names
 from ..datasets._base import load_numbered_names
-from ._errors import PROG
+from ._errors import PROG, missing_glyphs_in_one_warning
 from ._flags import KN_FLAGS, SAMPLER_FLAGS, TRAIN_FLAGS, given
 from ._lengths import check_length_flags
 from ._places import places_of
@@ -534,14 +535,17 @@ def plot(args):
             import matplotlib
 
             matplotlib.use("Agg")
-    fig = _draw(model, args)
-    import matplotlib.pyplot as plt
+    with missing_glyphs_in_one_warning():
+        fig = _draw(model, args)
+        import matplotlib.pyplot as plt
 
-    try:
-        # Through a checked temporary file with the same suffix (the format).
-        atomic_write(args.output, fig.savefig, inputs=[args.model], force=args.force)
-    finally:
-        plt.close(fig)
+        try:
+            # Through a checked temporary file with the same suffix (the format).
+            atomic_write(
+                args.output, fig.savefig, inputs=[args.model], force=args.force
+            )
+        finally:
+            plt.close(fig)
     print(f"Wrote {args.output!r}.")
     return 0
 
@@ -575,9 +579,35 @@ def _draw(model, args):
     places = places_of(args)
     if args.tree is not None:
         places.add_arguments("prefixes", "--tree", [args.tree])
-        return plot_generation_tree(model, args.tree, label=args.label)
+        model = _reaching(model, args.tree, _TREE_DEPTH)
+        return plot_generation_tree(
+            model, args.tree, depth=_TREE_DEPTH, label=args.label
+        )
     places.add_arguments("prefixes", "--distribution", [args.distribution])
+    model = _reaching(model, args.distribution, 1)
     return plot_temperature(model, args.distribution, label=args.label)
+
+
+_TREE_DEPTH = 3  # the levels --tree draws
+
+
+def _reaching(model, prefix, steps):
+    """The file's sampler, or a copy whose bound reaches ``steps`` past ``prefix``.
+
+    ``plot`` has no --max-length: a prefix longer than the sampler's bound (the
+    longest training name, unless the file sets one) lifts it, so the picture
+    shows what the model predicts there instead of an error.
+    """
+    from .._sampler import NameSampler
+
+    if not isinstance(model, NameSampler) or model.max_length is not None:
+        return model
+    longest = (model.training_length_range() or (1, 20))[1]
+    if len(prefix) <= longest:
+        return model
+    lifted = copy.copy(model)
+    lifted.max_length = len(prefix) + steps
+    return lifted
 
 
 # --------------------------------------------------------------------------- #

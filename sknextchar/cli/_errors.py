@@ -5,14 +5,17 @@ unknown characters) is one of :data:`USER_ERRORS` and prints as
 ``sknextchar: error: ...``; anything else is a bug and keeps its traceback.
 """
 
+import contextlib
 import re
 import sys
+import warnings
 
 __all__ = [
     "PROG",
     "USER_ERRORS",
     "cli_spelling",
     "error_message",
+    "missing_glyphs_in_one_warning",
     "one_line",
     "show_warning",
 ]
@@ -29,6 +32,9 @@ _INSTALL_HINTS = {
     "use --format joblib when training)",
     "matplotlib": 'this needs matplotlib: pip install "sknextchar[plot]"',
 }
+
+# matplotlib's warning for each character its font cannot draw.
+_MISSING_GLYPH = re.compile(r"Glyph (\d+) .*missing from font\(s\) (.+?)\.?$")
 
 
 def one_line(message):
@@ -227,3 +233,48 @@ def show_warning(message, category, filename, lineno, file=None, line=None):
     >>> sys.stderr = stderr
     """
     print(f"{PROG}: warning: {cli_spelling(one_line(message))}", file=sys.stderr)
+
+
+@contextlib.contextmanager
+def missing_glyphs_in_one_warning():
+    """Report matplotlib's missing glyphs in one warning, not one per character.
+
+    A picture of names in a script that the default font lacks (Devanagari,
+    Chinese, Korean) makes matplotlib warn once per character: hundreds of
+    lines. Other warnings are shown as they are.
+
+    Examples
+    --------
+    >>> import sys, warnings
+    >>> from sknextchar.cli._errors import missing_glyphs_in_one_warning
+    >>> stderr, sys.stderr = sys.stderr, sys.stdout  # show it here
+    >>> with missing_glyphs_in_one_warning():
+    ...     for c in "कख":
+    ...         warnings.warn(f"Glyph {ord(c)} (x) missing from font(s) DejaVu Sans.")
+    ... # doctest: +ELLIPSIS
+    sknextchar: warning: the font DejaVu Sans lacks 2 characters drawn ('कख'), ...
+    >>> sys.stderr = stderr
+    """
+    glyphs, fonts = {}, set()
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            yield
+    finally:
+        for warning in caught:
+            match = _MISSING_GLYPH.match(str(warning.message))
+            if match is None:
+                show_warning(warning.message, warning.category, "", 0)
+                continue
+            glyphs[chr(int(match[1]))] = None
+            fonts.add(match[2])
+        if glyphs:
+            shown = "".join(list(glyphs)[:20]) + ("..." if len(glyphs) > 20 else "")
+            show_warning(
+                f"the font {', '.join(sorted(fonts))} lacks {len(glyphs)} "
+                f"characters drawn ({shown!r}), which show as empty boxes: install "
+                "a font that has them (e.g. a Noto Sans font of the script) and "
+                "name it in matplotlib's font.family setting (matplotlibrc).",
+                UserWarning,
+                "",
+                0,
+            )
