@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.special import log_softmax
 
-from ._ngram import ngram_keys
+from ._ngram import distinct_keys, ngram_keys
 from ._vocabulary import END_ID
 
 __all__ = [
@@ -288,27 +288,14 @@ def distinct_rows(contexts, n_symbols):
     >>> distinct.tolist(), inverse.tolist()
     ([[0, 1], [2, 0]], [0, 1, 0])
     """
-    n, L = contexts.shape
+    L = contexts.shape[1]
     n_keys = n_symbols**L
     if n_keys >= 2**62:  # no int64 key per row: compare the rows whole
         distinct, inverse = np.unique(contexts, axis=0, return_inverse=True)
         return distinct, inverse.ravel()
     keys = ngram_keys(contexts, None, n_symbols)  # (n,)
-    if n_keys > _table_size(n):
-        _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-        return contexts[first], inverse.ravel()
-    # A table over every possible context: linear time, no sort.
-    seen = np.zeros(n_keys, dtype=bool)
-    seen[keys] = True
-    slot = np.cumsum(seen) - 1  # (n_keys,) the rank of each present key
-    where = np.empty(n_keys, dtype=np.intp)
-    where[keys] = np.arange(n)  # a row holding each present key
-    return contexts[where[seen]], slot[keys]
-
-
-def _table_size(n):
-    """The most keys a table over every possible context may have, for ``n`` rows."""
-    return 16 * n + 65536
+    _, inverse, where = distinct_keys(keys, n_keys)  # where: a row of each
+    return contexts[where], inverse
 
 
 class DrawCache:

@@ -15,6 +15,7 @@ shape each step's distribution.
 
 import math
 import re
+import unicodedata
 
 import numpy as np
 
@@ -507,6 +508,8 @@ def check_pattern(pattern):
     >>> test = check_pattern("a.*[^n]")
     >>> [bool(test(name)) for name in ["asha", "arun", "uma"]]
     [True, False, False]
+    >>> bool(check_pattern("jose\u0301")("jos\u00e9"))  # NFD pattern, NFC name
+    True
     >>> check_pattern("a(") is None
     Traceback (most recent call last):
     ...
@@ -519,8 +522,8 @@ def check_pattern(pattern):
             f"pattern must be a str (a regular expression) or None; got "
             f"{type(pattern).__name__} {pattern!r}."
         )
-    try:
-        return re.compile(pattern).fullmatch
+    try:  # in NFC, as the names are: a pattern typed in NFD matches them too
+        return re.compile(unicodedata.normalize("NFC", pattern)).fullmatch
     except re.error as error:
         raise ValueError(
             f"pattern={pattern!r} is not a valid regular expression ({error}); "
@@ -551,7 +554,9 @@ def length_matcher(target_counts, *, min_length, max_length, rng):
     Returns
     -------
     keep : callable
-        ``keep(names)`` returns the names kept, in order.
+        ``keep(names, lengths=None)`` returns the names kept, in order;
+        ``lengths`` are their lengths in the model's symbols (graphemes for a
+        grapheme model), the unit of ``target_counts``; None counts code points.
 
     Examples
     --------
@@ -567,8 +572,10 @@ def length_matcher(target_counts, *, min_length, max_length, rng):
     q[:min_length] = 0.0
     seen = np.zeros(len(q))
 
-    def keep(names):
-        lengths = np.fromiter(map(len, names), dtype=np.intp, count=len(names))
+    def keep(names, lengths=None):
+        if lengths is None:
+            lengths = np.fromiter(map(len, names), dtype=np.intp, count=len(names))
+        lengths = np.asarray(lengths, dtype=np.intp)
         inside = lengths < len(q)
         seen[:] += np.bincount(lengths[inside], minlength=len(q))
         ratio = np.divide(q, seen, out=np.zeros_like(q), where=seen > 0)

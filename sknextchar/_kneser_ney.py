@@ -14,13 +14,13 @@ from ._model_input import (
     check_predict_contexts,
     check_score_data,
     check_training_data,
-    target_log_proba_in_chunks,
 )
 from ._ngram import (
     DEFAULT_DISCOUNT_FALLBACK,
     PADDINGS,
     add_k_table,
     interpolated_proba,
+    interpolated_target_proba,
     kneser_ney_table,
     max_order,
     merge_counts,
@@ -32,10 +32,6 @@ from ._ngram import (
 from ._windows import CharWindows
 from .exceptions import DamagedModelError
 from .nn.training import fitted_state
-
-# Rows per block when a (n, n_classes) probability matrix is scored: bounds the
-# memory of scoring a large corpus.
-_SCORE_CHUNK = 1 << 16
 
 # The private attributes that are part of the fitted state (with those ending in _).
 _COUNT_STATE = (
@@ -419,8 +415,9 @@ class KneserNeyClassifier(
         >>> np.exp(clf.next_log_proba(np.array([[1]]))).sum().round(6)
         np.float64(1.0)
         """
+        proba = self._proba(contexts)
         with np.errstate(divide="ignore"):  # add_k=0 gives zeros
-            return np.log(self._proba(contexts))
+            return np.log(proba, out=proba)  # in place: one (n, V) array, not two
 
     def _proba(self, contexts):
         return interpolated_proba(
@@ -526,9 +523,15 @@ class KneserNeyClassifier(
         True
         """
         contexts, targets = check_score_data(self, X, y, self._checked_n_symbols())
-        picked = target_log_proba_in_chunks(
-            self.next_log_proba, contexts, targets, _SCORE_CHUNK
-        )
+        proba = interpolated_target_proba(
+            self._tables,
+            np.asarray(contexts),
+            targets,
+            len(self.classes_),
+            self._base,
+        )  # (n_windows,): the rows of the distinct contexts only, not (n, V)
+        with np.errstate(divide="ignore"):  # add_k=0 gives zeros
+            picked = np.log(proba, out=proba)
         return float(picked.sum()) / len(targets) if len(targets) else 0.0
 
     def _checked_n_symbols(self):

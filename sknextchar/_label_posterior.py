@@ -8,6 +8,11 @@ keeps, with ``min_label_proba=``, only the names whose posterior of the requeste
 label reaches a threshold: rejection, so the names kept follow ``P(name | label)``
 conditioned on being recognisably of that label (see :ref:`names_by_label`).
 
+The same likelihoods, window by window, serve ``NameSampler``'s scores and
+window probabilities (:func:`windows_target_log_proba`,
+:func:`windows_tempered_log_proba`): everywhere, the model runs once per distinct
+context of each label, not once per window.
+
 Pure functions over rows of symbol ids (a name's letters, then end markers, id 0)
 and next-log-probability functions (one per label, as
 :mod:`sknextchar._generation` uses them); no estimator.
@@ -17,14 +22,17 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 from scipy.special import log_softmax
 
-from ._decoding import distinct_rows
+from ._decoding import distinct_rows, tempered_log_proba
 
 __all__ = [
     "label_log_likelihood",
     "label_posterior",
     "name_windows",
     "posterior_filter",
+    "windows_from_contexts",
     "windows_log_likelihood",
+    "windows_target_log_proba",
+    "windows_tempered_log_proba",
 ]
 
 
@@ -140,6 +148,168 @@ def windows_log_likelihood(
         picked = np.asarray(function(distinct), dtype=np.float64)[inverse, targets]
         columns.append(np.bincount(name_index, picked, minlength=n_names))
     return np.stack(columns, axis=1)
+
+
+def windows_target_log_proba(function_of, labels, windows, n_symbols):
+    """Each window's log-probability of its target; the model runs once per context.
+
+    Names share most of their contexts (the bundled names' 113,163 windows
+    have 4,338 distinct contexts of 3 symbols), so the model runs on the
+    distinct contexts of each label only (:func:`windows_from_contexts`).
+
+    Parameters
+    ----------
+    function_of : callable
+        ``function_of(label)`` is the next-log-probabilities function of a
+        label (None for a model without labels): it maps contexts of shape
+        ``(n, context_length)`` to ``(n, n_symbols)`` log-probabilities.
+    labels : object, ndarray of shape (n_windows,) or None
+        None, one label for every window, or one per window.
+    windows : CharWindows
+        The windows (``contexts`` and ``targets`` are read).
+    n_symbols : int
+        The number of symbols, the end marker included.
+
+    Returns
+    -------
+    picked : ndarray of shape (n_windows,)
+        ``log P(targets[i] | contexts[i], labels[i])``, in the dtype the
+        functions give.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sknextchar import ContextWindowTransformer
+    >>> windows = ContextWindowTransformer().fit_transform(["ab", "ba"])
+    >>> def function_of(label):  # every symbol equally likely
+    ...     return lambda contexts: np.full((len(contexts), 27), -np.log(27))
+    >>> windows_target_log_proba(function_of, None, windows, 27).round(3).tolist()
+    [-3.296, -3.296, -3.296, -3.296, -3.296, -3.296]
+    """
+    return windows_from_contexts(
+        function_of,
+        labels,
+        windows,
+        n_symbols,
+        lambda log_proba, inverse, targets: log_proba[inverse, targets],
+    )
+
+
+def windows_tempered_log_proba(function_of, labels, windows, n_symbols, temperature):
+    """Each window's tempered log-probabilities; the model runs once per context.
+
+    ``log softmax(z / temperature)`` row by row
+    (:func:`~sknextchar._decoding.tempered_log_proba`), with ``z`` the model's
+    log-probabilities after the window's context, computed for the distinct
+    contexts of each label only (:func:`windows_from_contexts`).
+
+    Parameters
+    ----------
+    function_of : callable
+        ``function_of(label)`` is the next-log-probabilities function of a
+        label (see :func:`windows_target_log_proba`).
+    labels : object, ndarray of shape (n_windows,) or None
+        None, one label for every window, or one per window.
+    windows : CharWindows
+        The windows.
+    n_symbols : int
+        The number of symbols, the end marker included.
+    temperature : float
+        In ``[0, inf]``.
+
+    Returns
+    -------
+    log_proba : ndarray of shape (n_windows, n_symbols), float64
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sknextchar import ContextWindowTransformer
+    >>> windows = ContextWindowTransformer().fit_transform(["ab"])
+    >>> row = np.log(np.array([2] + [1] * 26) / 28)  # the end twice as likely
+    >>> def function_of(label):  # as a letter, after every context
+    ...     return lambda contexts: np.tile(row, (len(contexts), 1))
+    >>> log_proba = windows_tempered_log_proba(function_of, None, windows, 27, 0.5)
+    >>> proba = np.exp(log_proba)  # T=0.5 squares the odds: 4 to 1
+    >>> proba.shape, proba[:, 0].round(3).tolist()
+    ((3, 27), [0.133, 0.133, 0.133])
+    """
+    return windows_from_contexts(
+        function_of,
+        labels,
+        windows,
+        n_symbols,
+        lambda log_proba, inverse, _: tempered_log_proba(log_proba, temperature)[
+            inverse
+        ],
+    )
+
+
+def windows_from_contexts(function_of, labels, windows, n_symbols, finish):
+    """Per-window results of the model's rows, the model run once per context.
+
+    The model runs on the distinct contexts of each label, and ``finish``
+    turns its rows into the windows' results: the numbers of one call on
+    every window, bit for bit, when a row depends on its own context and
+    label only (true of the package's models) and ``finish`` works row by row.
+
+    Parameters
+    ----------
+    function_of : callable
+        ``function_of(label)`` is the next-log-probabilities function of a
+        label (see :func:`windows_target_log_proba`).
+    labels : object, ndarray of shape (n_windows,) or None
+        None, one label for every window, or one per window. The labels are
+        taken in order of first appearance, so the first label the model
+        refuses is the first of the windows.
+    windows : CharWindows
+        The windows.
+    n_symbols : int
+        The number of symbols, the end marker included.
+    finish : callable
+        ``finish(log_proba, inverse, targets)`` gives the results of windows
+        from the model's rows of their distinct contexts, ``log_proba[inverse]``
+        being the rows of the windows, whose targets are ``targets``.
+
+    Returns
+    -------
+    results : ndarray of shape (n_windows, ...)
+        ``finish``'s results, in window order.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sknextchar import ContextWindowTransformer
+    >>> windows = ContextWindowTransformer().fit_transform(["ab", "ba"])
+    >>> def function_of(label):  # every symbol equally likely
+    ...     return lambda contexts: np.full((len(contexts), 27), -np.log(27))
+    >>> windows_from_contexts(function_of, None, windows, 27,
+    ...                       lambda log_proba, inverse, targets: log_proba[inverse]
+    ...                       ).shape
+    (6, 27)
+    """
+    contexts, targets = windows.contexts, windows.targets
+    parts = []
+    for rows, label in _label_groups(labels):
+        distinct, inverse = distinct_rows(contexts[rows], n_symbols)  # (u, L), (m,)
+        log_proba = np.asarray(function_of(label)(distinct))  # (u, V)
+        parts.append((rows, finish(log_proba, inverse, targets[rows])))
+    if len(parts) == 1:
+        return parts[0][1]
+    first = parts[0][1]
+    results = np.empty(
+        (len(targets), *first.shape[1:]), np.result_type(*[part for _, part in parts])
+    )
+    for rows, part in parts:
+        results[rows] = part
+    return results
+
+
+def _label_groups(labels):
+    """The rows of each label, in order of first appearance, and the label."""
+    if labels is None or np.ndim(labels) == 0 or not len(labels):
+        return [(slice(None), labels)]
+    return [(labels == label, label) for label in dict.fromkeys(labels.tolist())]
 
 
 def label_posterior(log_likelihood):

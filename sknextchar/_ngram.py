@@ -28,12 +28,18 @@ import numpy as np
 PAD = 0  # the start padding id (the end marker "-")
 PADDINGS = ("single", "raw", "continuation")
 DEFAULT_DISCOUNT_FALLBACK = (0.5, 1.0, 1.5)
+# Distinct contexts interpolated at a time: _apply_table's temporaries hold an
+# entry per n-gram of each row's context (up to n_classes per row), so a block
+# bounds their memory and keeps them in cache, whatever the number of rows.
+_BLOCK_ROWS = 4096
 
 __all__ = [
     "DEFAULT_DISCOUNT_FALLBACK",
     "PADDINGS",
     "add_k_table",
+    "distinct_keys",
     "interpolated_proba",
+    "interpolated_target_proba",
     "kneser_ney_table",
     "max_order",
     "merge_counts",
@@ -353,7 +359,11 @@ def interpolated_proba(tables, contexts, n_classes, base):
     """Next-symbol probabilities of a batch of contexts, the tables from low to high.
 
     Starts from the uniform distribution ``P_0 = 1 / n_classes`` and applies each
-    table's ``P_k = alpha + gamma P_{k-1}`` in turn, order by order.
+    table's ``P_k = alpha + gamma P_{k-1}`` in turn, order by order. A row
+    depends on its context alone: each distinct context (of the columns the
+    tables read) is computed once, a block of them at a time, and its row is
+    copied to the contexts that share it, so the work and the temporaries grow
+    with the distinct contexts, not with the rows.
 
     Parameters
     ----------
@@ -380,17 +390,106 @@ def interpolated_proba(tables, contexts, n_classes, base):
     >>> interpolated_proba([table], np.zeros((1, 0), dtype=int), 3, 3).round(3)
     array([[0.143, 0.571, 0.286]])
     """
-    n, width = contexts.shape
-    proba = np.full((n, n_classes), 1.0 / n_classes)
-    suffix_keys = np.zeros(n, dtype=np.int64)  # the key of the empty context
-    suffix_length = 0
-    for table in tables:
-        while suffix_length < table["order"] - 1:  # grow the context by one symbol
-            suffix_length += 1
-            column = contexts[:, width - suffix_length].astype(np.int64)
-            suffix_keys = suffix_keys + column * base ** (suffix_length - 1)
-        _apply_table(table, suffix_keys, proba, base)
-    return proba
+    proba, inverse = _distinct_proba(tables, contexts, n_classes, base)
+    return proba[inverse]
+
+
+def interpolated_target_proba(tables, contexts, targets, n_classes, base):
+    """The probability of each context's target, :func:`interpolated_proba`'s.
+
+    Without the ``(n, n_classes)`` matrix: the rows of the distinct contexts
+    only, and one number per context.
+
+    Parameters
+    ----------
+    tables : list of dict
+        Interpolation tables in increasing order.
+    contexts : ndarray of shape (n, width), int
+        Symbol ids, the oldest first (see :func:`interpolated_proba`).
+    targets : ndarray of shape (n,), int
+        The column of each context's target.
+    n_classes : int
+        Number of columns of the distributions.
+    base : int
+        Number of distinct symbol ids.
+
+    Returns
+    -------
+    proba : ndarray of shape (n,), float64
+        ``interpolated_proba(...)[i, targets[i]]``, bit for bit.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> table = add_k_table(np.array([1, 2]), np.array([3, 1]), 1.0, 3, base=3,
+    ...                     order=1)
+    >>> interpolated_target_proba([table], np.zeros((2, 0), dtype=int),
+    ...                           np.array([1, 0]), 3, 3).round(3)
+    array([0.571, 0.143])
+    """
+    proba, inverse = _distinct_proba(tables, contexts, n_classes, base)
+    return proba[inverse, targets]
+
+
+def _distinct_proba(tables, contexts, n_classes, base):
+    """The distributions of the distinct contexts, and the one of each row."""
+    width = contexts.shape[1]
+    reach = max((table["order"] - 1 for table in tables), default=0)
+    # The key of each row's last ``reach`` ids; the newest id is the last digit,
+    # so the key of its last ``k`` ids is ``key % base**k``.
+    keys = ngram_keys(contexts[:, width - reach :], None, base)  # (n,)
+    distinct, inverse, _ = distinct_keys(keys, base**reach)  # (u,), (n,)
+    proba = np.full((len(distinct), n_classes), 1.0 / n_classes)  # (u, V)
+    for start in range(0, len(distinct), _BLOCK_ROWS):
+        block = distinct[start : start + _BLOCK_ROWS]
+        rows = proba[start : start + _BLOCK_ROWS]  # a view: filled in place
+        for table in tables:
+            _apply_table(table, block % base ** (table["order"] - 1), rows, base)
+    return proba, inverse
+
+
+def distinct_keys(keys, n_keys):
+    """The distinct values of integer keys, sorted, and where each key went.
+
+    In linear time, through a table over every possible key, when ``n_keys``
+    is at most 16 per key (plus 65,536); by sorting otherwise. The table takes
+    9 bytes per possible key, so at most 144 bytes per key.
+
+    Parameters
+    ----------
+    keys : ndarray of shape (n,), int
+        Values in ``[0, n_keys)``.
+    n_keys : int
+        The number of possible keys.
+
+    Returns
+    -------
+    distinct : ndarray of shape (u,), int
+        Sorted.
+    inverse : ndarray of shape (n,), intp
+        ``distinct[inverse]`` equals ``keys``.
+    where : ndarray of shape (u,), intp
+        A position of ``keys`` holding each distinct key.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> keys = np.array([5, 2, 5])
+    >>> distinct, inverse, where = distinct_keys(keys, 8)
+    >>> distinct.tolist(), inverse.tolist(), keys[where].tolist()
+    ([2, 5], [1, 0, 1], [2, 5])
+    """
+    if n_keys > 16 * len(keys) + 65536:  # a table would be mostly empty: sort
+        distinct, where, inverse = np.unique(
+            keys, return_index=True, return_inverse=True
+        )
+        return distinct, inverse.ravel(), where
+    seen = np.zeros(n_keys, dtype=bool)  # (n_keys,)
+    seen[keys] = True
+    inverse = (np.cumsum(seen) - 1)[keys]  # (n,) each key's rank among the present
+    where = np.empty(np.count_nonzero(seen), dtype=np.intp)
+    where[inverse] = np.arange(len(keys))
+    return np.flatnonzero(seen).astype(keys.dtype, copy=False), inverse, where
 
 
 def _apply_table(table, context_keys, proba, base):

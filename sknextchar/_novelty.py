@@ -22,8 +22,6 @@ saved record stays valid in another process.
 import numpy as np
 from sklearn.utils.validation import column_or_1d
 
-from ._validation import check_names
-
 __all__ = [
     "contains",
     "hash_id_rows",
@@ -216,7 +214,7 @@ def training_record(transformer, names, labels=None, classes=None):
     """
     if names is None or (hasattr(names, "__len__") and not len(names)):
         return None, None, None  # a FrozenEstimator fitted with fit([])
-    encoded = transformer.encode(check_names(names))
+    encoded = transformer.encode(names)  # checks the names
     if labels is None or classes is None:
         return name_record(encoded)
     label_of_name = np.searchsorted(classes, column_or_1d(np.asarray(labels)))

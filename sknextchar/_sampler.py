@@ -10,6 +10,7 @@ model that follows the protocol described in :mod:`sknextchar._pipeline` works.
 """
 
 from dataclasses import replace
+from functools import partial
 from numbers import Integral, Real
 
 import numpy as np
@@ -21,7 +22,7 @@ from ._atomic import all_or_nothing
 from ._blas import one_blas_thread
 from ._compat import HasMethods, Interval, fit_context, validate_parameter_constraints
 from ._consistency import check_steps_agree
-from ._decoding import SamplingControls, check_continuable, tempered_log_proba
+from ._decoding import SamplingControls, check_continuable
 from ._estimator import PackageEstimatorMixin
 from ._generation import (
     beam_search,
@@ -33,7 +34,11 @@ from ._generation import (
     sample_ids,
     sample_new_names,
 )
-from ._label_posterior import posterior_filter
+from ._label_posterior import (
+    posterior_filter,
+    windows_target_log_proba,
+    windows_tempered_log_proba,
+)
 from ._labels import check_label_values, label_classes, labels_of_windows
 from ._novelty import contains, hash_id_rows, padded_ids, training_record
 from ._pipeline import next_log_proba_function, split_pipeline
@@ -49,7 +54,6 @@ from ._validation import (
 )
 from ._vocabulary import decode_rows
 from .exceptions import DamagedModelError
-from .nn.functional import target_log_proba
 
 # The constructor parameters that shape sampling, in SamplingControls' order.
 _CONTROLS = ("temperature", "top_k", "top_p", "min_length", "max_length")
@@ -301,8 +305,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         check_is_fitted(self)
         transformer, model = split_pipeline(self.estimator_)
         check_steps_agree(transformer, model, self.vocabulary_)
-        names = check_names(X)
-        ids, _ = padded_ids(transformer.encode(names))
+        ids, _ = padded_ids(transformer.encode(X))  # encode checks the names
         return contains(self._name_record(), hash_id_rows(ids))
 
     def _name_record(self):
@@ -348,10 +351,10 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         >>> sampler.predict_log_proba(["abid"]).shape
         (5, 27)
         """
-        windows, next_log_proba = self._windows_and_model(X, label)
-        controls = self._controls()
-        return tempered_log_proba(
-            next_log_proba(windows.contexts), controls.temperature
+        windows, function_of, labels = self._windows_and_model(X, label)
+        temperature = self._controls().temperature
+        return windows_tempered_log_proba(
+            function_of, labels, windows, len(self.vocabulary_), temperature
         )
 
     def predict_proba(self, X, label=None):
@@ -585,11 +588,12 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
 
     def _target_log_proba(self, X, label=None):
         """The windows of the names and each window's target log-probability."""
-        windows, next_log_proba = self._windows_and_model(X, label)
+        windows, function_of, labels = self._windows_and_model(X, label)
         if not len(windows):
             return windows, np.zeros(0)
-        log_proba = next_log_proba(windows.contexts)  # (n_windows, V)
-        return windows, target_log_proba(log_proba, windows.targets)
+        return windows, windows_target_log_proba(
+            function_of, labels, windows, len(self.vocabulary_)
+        )
 
     # -------------------------------------------------------------- sampling
     def sample(
@@ -782,11 +786,16 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
             if record is not None:
                 ids = ids[~contains(record, hash_id_rows(ids))]
             names = decode_rows(ids, self.vocabulary_)
+            # Lengths in symbols, the unit of the training lengths (a grapheme
+            # is several code points); one name has one length.
+            length_of = dict(zip(names, np.count_nonzero(ids, axis=1).tolist()))
             if typical is not None:
                 names = _typical_names(ids, names, test, typical[0])
             elif test is not None:
                 names = list(filter(test, names))
-            return names if match is None else match(names)
+            if match is None:
+                return names
+            return match(names, [length_of[name] for name in names])
 
         words = _constraint_words(pattern, record)
         if typical is not None:
@@ -966,13 +975,16 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         return transformer, next_log_proba_function(model, label)
 
     def _windows_and_model(self, X, label):
-        """The windows of names and the model's function of their labels."""
+        """The windows of names, the model's function of a label, and the labels.
+
+        The labels are those of the windows, checked (see
+        :func:`~sknextchar._label_posterior.windows_from_contexts`).
+        """
         transformer, _ = self._fitted_parts(label, one_label=False)  # label fits
         windows = transformer.transform(X)
         model = split_pipeline(self.estimator_)[1]
-        return windows, next_log_proba_function(
-            model, labels_of_windows(label, windows)
-        )
+        function_of = partial(next_log_proba_function, model)
+        return windows, function_of, labels_of_windows(label, windows)
 
     def _check_lengths(self, min_length=None, max_length=None):
         """Fail when the bounds (given, else the parameters) are crossed."""

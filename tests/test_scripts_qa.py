@@ -15,7 +15,7 @@ from sklearn.pipeline import make_pipeline
 
 from sknextchar import ContextWindowTransformer, KneserNeyClassifier, NameSampler
 from sknextchar._temperature_table import TemperatureTable
-from sknextchar._text import display_width, normalize_text
+from sknextchar._text import display_width, normalize_text, split_symbols
 from sknextchar._validation import check_exclude
 from sknextchar.cli import main
 from sknextchar.cli._errors import missing_glyphs_in_one_warning
@@ -264,3 +264,29 @@ def test_the_installed_regex_keeps_a_conjunct_in_one_grapheme():
     from sknextchar._text import split_symbols
 
     assert split_symbols("क्षमा", "grapheme") == ["क्ष", "मा"]
+
+
+def test_a_pattern_typed_in_nfd_matches_the_nfc_names():
+    names = ["josé", "josefa", "renée", "andré", "josep", "irene"] * 5
+    pipe = make_pipeline(
+        ContextWindowTransformer(alphabet="auto"), KneserNeyClassifier()
+    ).fit(names)
+    sampler = NameSampler(pipe).fit(names)
+    pattern = unicodedata.normalize("NFD", ".*é")  # e + combining acute
+    drawn = sampler.sample(5, pattern=pattern, random_state=0)
+    assert len(drawn) == 5 and all(name.endswith("é") for name in drawn)
+
+
+def test_match_lengths_follows_the_grapheme_lengths_of_a_grapheme_model():
+    # Training names of 2, 3 and 4 graphemes, about a third each; a name's
+    # length is counted in the model's symbols, not in code points (a
+    # consonant with a vowel sign is one grapheme of two code points).
+    names = hindi_like(300)
+    pipe = make_pipeline(
+        ContextWindowTransformer(alphabet="auto"), KneserNeyClassifier()
+    )
+    sampler = NameSampler(pipe).fit(names)
+    drawn = sampler.sample(300, match_lengths=True, random_state=0)
+    lengths = [len(split_symbols(name, "grapheme")) for name in drawn]
+    for k in (2, 3, 4):
+        assert 60 <= lengths.count(k) <= 140, (k, lengths.count(k))

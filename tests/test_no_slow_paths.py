@@ -1,0 +1,185 @@
+"""Operations that must not do work without reason, checked without timing.
+
+Each test pins down the shape of the work (how many rows a model is asked for,
+how much memory a call holds at its peak) on data where the slow way would
+show, so a regression fails here instead of in a user's 1,000,000-name run.
+"""
+
+import tracemalloc
+
+import numpy as np
+import pytest
+from sklearn.frozen import FrozenEstimator
+from sklearn.pipeline import make_pipeline
+
+from sknextchar import (
+    CharEmbeddingMLPClassifier,
+    ContextWindowTransformer,
+    KneserNeyClassifier,
+    NameSampler,
+    PerLabelClassifier,
+    _ngram,
+    _validation,
+)
+from sknextchar._decoding import distinct_rows, tempered_log_proba
+from sknextchar.datasets import load_indian_names
+
+# A corpus whose windows repeat their contexts, as real names do: the bundled
+# names' windows have 26 times fewer distinct contexts (of 3 symbols) than rows.
+NAMES = list(load_indian_names()[:300]) * 20
+
+
+def _count_rows(monkeypatch, model):
+    """Record the number of context rows each call of the model's fast path gets."""
+    calls = []
+    original = model.next_log_proba
+
+    def counting(contexts, **kwargs):
+        calls.append(len(contexts))
+        return original(contexts, **kwargs)
+
+    monkeypatch.setattr(model, "next_log_proba", counting)
+    return calls
+
+
+def _window_log_proba(pipe, names, labels=None):
+    """Each window's target log-probability, the model run on every window."""
+    transformer, model = pipe[0], pipe[-1]
+    windows = transformer.transform(names)
+    kwargs = {} if labels is None else {"labels": labels}
+    log_proba = model.predict_log_proba(windows, **kwargs)  # (n_windows, V)
+    return windows, log_proba[np.arange(len(windows)), windows.targets]
+
+
+@pytest.fixture(scope="module")
+def mlp_pipe():
+    pipe = make_pipeline(
+        ContextWindowTransformer(),
+        CharEmbeddingMLPClassifier(
+            hidden_layer_sizes=(16,), max_iter=2, random_state=0
+        ),
+    )
+    return pipe.fit(NAMES[:300])
+
+
+@pytest.mark.parametrize(
+    "scorer", ["score_samples", "score", "return_scores", "predict_log_proba"]
+)
+def test_scoring_runs_the_model_once_per_distinct_context(
+    monkeypatch, mlp_pipe, scorer
+):
+    # 6,000 names: the model must see their distinct contexts, not every window.
+    sampler = NameSampler(FrozenEstimator(mlp_pipe)).fit(NAMES[:300])
+    windows, picked = _window_log_proba(mlp_pipe, NAMES)
+    if scorer == "return_scores":
+        names, scores = sampler.sample(2000, return_scores=True, random_state=0)
+        windows, picked = _window_log_proba(mlp_pipe, names)
+    calls = _count_rows(monkeypatch, mlp_pipe[-1])
+    if scorer == "score_samples":
+        result = sampler.score_samples(NAMES)
+        expected = np.bincount(windows.name_index, picked)
+    elif scorer == "score":
+        result = sampler.score(NAMES)
+        expected = float(picked.mean(dtype=np.float64))
+    elif scorer == "return_scores":
+        calls.clear()  # the sampling's own calls before the scoring
+        result = sampler.score_samples(names)
+        expected = scores
+    else:  # every window's whole tempered row
+        sampler.set_params(temperature=0.7)
+        result = sampler.predict_log_proba(NAMES)
+        log_proba = mlp_pipe[-1].predict_log_proba(windows)  # (n_windows, V)
+        expected = tempered_log_proba(log_proba, 0.7)
+    distinct = len(distinct_rows(windows.contexts, len(sampler.vocabulary_))[0])
+    assert sum(calls) == distinct < len(windows) / 5
+    np.testing.assert_array_equal(result, expected)  # the same bits
+
+
+def test_scoring_by_label_runs_the_model_once_per_context_of_each_label(
+    monkeypatch,
+):
+    labels = np.resize(["f", "m", "x"], 300)
+    pipe = make_pipeline(
+        ContextWindowTransformer(context_length=2),
+        PerLabelClassifier(KneserNeyClassifier()),
+    ).fit(NAMES[:300], labels)
+    sampler = NameSampler(FrozenEstimator(pipe)).fit(NAMES[:300], labels)
+    per_name = np.resize(labels, len(NAMES))
+    windows, picked = _window_log_proba(pipe, NAMES, per_name)
+    calls = _count_rows(monkeypatch, pipe[-1])
+    result = sampler.score_samples(NAMES, label=per_name)
+    window_labels = per_name[windows.name_index]
+    distinct = sum(
+        len(distinct_rows(windows.contexts[window_labels == label], 27)[0])
+        for label in ("f", "m", "x")
+    )
+    assert len(calls) == 3 and sum(calls) == distinct < len(windows) / 5
+    np.testing.assert_array_equal(result, np.bincount(windows.name_index, picked))
+
+
+@pytest.fixture(scope="module")
+def kneser_ney():
+    transformer = ContextWindowTransformer(context_length=4)
+    windows = transformer.fit_transform(NAMES * 2)  # 85,840 windows
+    return windows, KneserNeyClassifier().fit(windows)
+
+
+@pytest.mark.parametrize("method", ["predict_log_proba", "score"])
+def test_kneser_ney_interpolates_each_distinct_context_once(
+    monkeypatch, kneser_ney, method
+):
+    windows, model = kneser_ney
+    rows = []
+    original = _ngram._apply_table
+
+    def counting(table, context_keys, proba, base):
+        rows.append(len(context_keys))
+        return original(table, context_keys, proba, base)
+
+    monkeypatch.setattr(_ngram, "_apply_table", counting)
+    result = getattr(model, method)(windows)
+    distinct = len(distinct_rows(windows.contexts, 27)[0])
+    assert sum(rows) == model.order_ * distinct < len(windows)
+    if method == "score":  # the same number as from every window's row
+        log_proba = model.predict_log_proba(windows)
+        picked = log_proba[np.arange(len(windows)), windows.targets]
+        assert result == float(picked.sum()) / len(windows)
+
+
+def test_kneser_ney_prediction_holds_little_more_than_its_output(rng):
+    # Distinct contexts of the model's own letters: every order applies, so each
+    # row meets up to 27 n-grams per order. Holding an index per n-gram of every
+    # row at once took 6.3 times the output's memory (6.4 with the contexts
+    # deduplicated but not cut in blocks); by blocks of rows, with the logarithm
+    # taken in place, the peak is 2.6 times: the output, the distinct contexts'
+    # rows it is copied from, and index arrays.
+    names = list(load_indian_names())
+    windows = ContextWindowTransformer(context_length=4).fit_transform(names)
+    model = KneserNeyClassifier().fit(windows)
+    contexts = np.unique(windows.contexts, axis=0)  # (14,843, 4) all distinct
+    contexts = contexts[rng.permutation(len(contexts))]
+    tracemalloc.start()
+    try:
+        log_proba = model.predict_log_proba(contexts)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 3.5 * log_proba.nbytes
+
+
+def test_sampler_record_checks_each_name_once(monkeypatch, mlp_pipe):
+    # fit (of a fitted pipeline) and in_training_set check the names where the
+    # transformer encodes them, not once more before.
+    checked = []
+    original = _validation._check_element
+
+    def counting(name, *args):
+        checked.append(name)
+        return original(name, *args)
+
+    monkeypatch.setattr(_validation, "_check_element", counting)
+    sampler = NameSampler(FrozenEstimator(mlp_pipe)).fit(NAMES)
+    assert len(checked) == len(NAMES)
+    checked.clear()
+    assert sampler.in_training_set(NAMES).all()
+    assert len(checked) == len(NAMES)
