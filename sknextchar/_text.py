@@ -29,6 +29,17 @@ _NAMED = {"Mn", "Mc", "Me", "Cf"}
 _ZERO_WIDTH = {"Mn", "Me", "Cf"}
 
 
+# Invisible characters that carry no letter of a name: a byte-order mark (often
+# left at the start of a line by joining files), a zero-width space, a word
+# joiner, a soft hyphen, and the bidirectional marks, embeddings and isolates
+# that text copied from web pages and word processors carries. The zero-width
+# joiner and non-joiner are kept: they spell words of Persian and Indic scripts.
+_INVISIBLE = dict.fromkeys(
+    map(ord, "\ufeff\u200b\u2060\u00ad\u200e\u200f\u061c"
+             "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+)  # fmt: skip
+
+
 def normalize_text(text, *, lowercase=True, strip_accents=None):
     """One name as the model sees it.
 
@@ -47,7 +58,9 @@ def normalize_text(text, *, lowercase=True, strip_accents=None):
     Returns
     -------
     text : str
-        In NFC.
+        In NFC, without the invisible characters that are no letter of a name
+        (a byte-order mark, a zero-width space, a soft hyphen, bidirectional
+        marks; the zero-width joiner and non-joiner stay).
 
     Examples
     --------
@@ -59,8 +72,10 @@ def normalize_text(text, *, lowercase=True, strip_accents=None):
     'Angel'
     >>> normalize_text("İpek")
     'ipek'
+    >>> normalize_text("\ufeffAsha\u200e")  # a byte-order mark, a direction mark
+    'asha'
     """
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     if lowercase:
         # The Turkish capital İ lowercases to i, as in Turkish, not to Python's
         # locale-free i plus a combining dot above (a dotted i with a second dot).

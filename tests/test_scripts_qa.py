@@ -290,3 +290,34 @@ def test_match_lengths_follows_the_grapheme_lengths_of_a_grapheme_model():
     lengths = [len(split_symbols(name, "grapheme")) for name in drawn]
     for k in (2, 3, 4):
         assert 60 <= lengths.count(k) <= 140, (k, lengths.count(k))
+
+
+INVISIBLE = [
+    "\ufeff",  # a byte-order mark left at the start of a line by joining files
+    "\u200b",  # zero-width space
+    "\u2060",  # word joiner
+    "\u00ad",  # soft hyphen
+    "\u200e", "\u200f", "\u061c",  # left-to-right, right-to-left, Arabic marks
+    "\u202a", "\u202c", "\u2066", "\u2069",  # bidi embedding and isolates
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("alphabet", ["auto", "abcdefghijklmnopqrstuvwxyz"])
+@pytest.mark.parametrize("mark", INVISIBLE, ids=[f"U+{ord(c):04X}" for c in INVISIBLE])
+def test_invisible_characters_are_not_letters_of_a_name(mark, alphabet):
+    plain = ["anna", "bob", "carl", "dora"]
+    marked = [mark + "anna", "b" + mark + "ob", "carl" + mark, "dora"]
+    transformer = ContextWindowTransformer(alphabet=alphabet)
+    windows = transformer.fit_transform(marked)
+    assert mark not in transformer.vocabulary_
+    assert (windows.contexts == transformer.transform(plain).contexts).all()
+    sampler = NameSampler(make_pipeline(transformer, KneserNeyClassifier()))
+    sampler.fit(marked)
+    assert sampler.in_training_set(plain).all()
+    assert not any(mark in name for name in sampler.sample(50, random_state=0))
+
+
+def test_the_zero_width_non_joiner_of_persian_names_is_kept():
+    names = ["می\u200cخواهم", "نامه", "خانه"]  # mi-khaham is spelled with a ZWNJ
+    vocabulary = ContextWindowTransformer(alphabet="auto").fit(names).vocabulary_
+    assert "\u200c" in "".join(vocabulary)
