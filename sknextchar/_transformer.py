@@ -321,16 +321,20 @@ class ContextWindowTransformer(
         ['---', '--a', '-ab', 'abi', 'bid']
         """
         check_is_fitted(self)
-        n_symbols = len(self.vocabulary_)
-        if isinstance(ids, np.ndarray) and ids.ndim == 2:
-            return [self.decode(row) for row in ids]  # [] for zero rows
+        table = SymbolTable(self.vocabulary_)
+        if isinstance(ids, np.ndarray) and ids.ndim == 2:  # checked once
+            return table.decode_rows(self._checked_ids(ids, ndim=2))
         if isinstance(ids, (str, bytes)) or not hasattr(ids, "__len__"):
             raise TypeError(
                 "Expected integer ids in a 1-D or 2-D array or a list of sequences; "
                 f"got {type(ids).__name__} {ids!r}. Wrap a single id in a list."
             )
         if len(ids) and np.ndim(ids[0]) == 1:
-            return [self.decode(row) for row in ids]
+            return [table.decode(self._checked_ids(row)) for row in ids]
+        return table.decode(self._checked_ids(ids))
+
+    def _checked_ids(self, ids, ndim=1):
+        """``ids`` as an integer array of ``ndim`` dimensions within the vocabulary."""
         try:
             array = np.asarray(ids)
         except ValueError:  # NumPy's message on ragged input names no shape
@@ -338,17 +342,18 @@ class ContextWindowTransformer(
                 "Expected integer ids in a 1-D or 2-D array or a list of sequences; "
                 "got a mix of ids and sequences."
             ) from None
-        if array.ndim != 1 or (array.size and array.dtype.kind not in "iu"):
+        if array.ndim != ndim or (array.size and array.dtype.kind not in "iu"):
             raise ValueError(
                 f"Expected integer ids in a 1-D or 2-D array; got {array.dtype} "
                 f"values of shape {array.shape}."
             )
+        n_symbols = len(self.vocabulary_)
         if array.size and (array.min() < 0 or array.max() >= n_symbols):
             raise ValueError(
                 f"ids must lie in [0, {n_symbols - 1}] for this vocabulary of "
                 f"{n_symbols} symbols; got values from {array.min()} to {array.max()}."
             )
-        return SymbolTable(self.vocabulary_).decode(array)
+        return array
 
     def encode_prefixes(self, prefixes):
         """Context ids of the last ``context_length`` characters of each prefix.

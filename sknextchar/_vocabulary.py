@@ -239,3 +239,19 @@ class SymbolTable:
     def decode(self, ids):
         """The string spelled by a 1-D sequence of ids."""
         return "".join(self._symbols[np.asarray(ids, dtype=np.intp)])
+
+    def decode_rows(self, ids):
+        """The strings spelled by the rows of a 2-D array of ids, one indexing.
+
+        Unlike :func:`decode_rows`, the end marker is spelled (by its display),
+        not taken as the end of the string.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> SymbolTable(make_vocabulary("abc")).decode_rows(np.array([[0, 1], [2, 3]]))
+        ['-a', 'bc']
+        """
+        return [
+            "".join(row) for row in self._symbols[np.asarray(ids, np.intp)].tolist()
+        ]

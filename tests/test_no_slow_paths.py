@@ -183,3 +183,25 @@ def test_sampler_record_checks_each_name_once(monkeypatch, mlp_pipe):
     checked.clear()
     assert sampler.in_training_set(NAMES).all()
     assert len(checked) == len(NAMES)
+
+
+def test_decode_of_a_2d_array_checks_and_builds_its_table_once(monkeypatch):
+    import sknextchar._transformer as module
+
+    transformer = ContextWindowTransformer(context_length=3).fit(["abid", "asha"])
+    contexts = transformer.transform(["abid", "asha", "ravi"] * 50).contexts
+    expected = [transformer.decode(row) for row in contexts]  # one row at a time
+    built, checked = [], []
+    real_table, real_check = module.SymbolTable, type(transformer)._checked_ids
+    monkeypatch.setattr(
+        module, "SymbolTable", lambda v: built.append(1) or real_table(v)
+    )
+    monkeypatch.setattr(
+        type(transformer),
+        "_checked_ids",
+        lambda self, ids, ndim=1: checked.append(1) or real_check(self, ids, ndim),
+    )
+    assert transformer.decode(contexts) == expected
+    assert len(built) == 1 and len(checked) == 1
+    assert transformer.decode([list(contexts[0]), list(contexts[1])]) == expected[:2]
+    assert len(built) == 2  # a list of sequences: one table too
