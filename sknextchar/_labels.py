@@ -18,11 +18,13 @@ from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import column_or_1d
 
 from ._model_input import TrainingData, check_no_missing_labels
+from ._validation import check_names
 from ._windows import CharWindows
 
 __all__ = [
     "check_label_architecture",
     "check_label_values",
+    "fit_classes",
     "label_embedding_size",
     "label_table_shape",
     "n_label_inputs",
@@ -144,6 +146,57 @@ def check_label_values(estimator, labels, n_rows, name_index=None):
         )
     ids = np.searchsorted(classes, values.astype(classes.dtype))
     return ids if name_index is None else ids[name_index]
+
+
+def fit_classes(model, labels, names):
+    """The model's labels, once the labels a sampler is fitted with are checked.
+
+    A :class:`~sklearn.frozen.FrozenEstimator` is not refit, so nothing else
+    checks them: labels for a model fitted without labels would be ignored,
+    and a label per name that is missing, unknown or miscounted would give
+    wrong length counts.
+
+    Parameters
+    ----------
+    model : estimator
+        The fitted next-character model.
+    labels : array-like of shape (n_names,) or None
+        One label per name; None checks nothing.
+    names : 1-D array-like of str
+        The names the labels are of.
+
+    Returns
+    -------
+    classes : ndarray or None
+        ``label_classes(model)``.
+
+    Examples
+    --------
+    >>> from sklearn.base import BaseEstimator
+    >>> fit_classes(BaseEstimator(), ["f"], ["asha"])
+    Traceback (most recent call last):
+    ...
+    ValueError: y (labels) was given, but the model was fitted without labels...
+    """
+    classes = label_classes(model)
+    if labels is None:
+        return classes
+    if classes is None:
+        raise ValueError(
+            "y (labels) was given, but the model was fitted without labels, so "
+            "they would be ignored (a FrozenEstimator is not refit): fit the "
+            "pipeline on names and their labels first, pipe.fit(names, labels), "
+            "or fit the sampler without y."
+        )
+    check_no_missing_labels(labels, name="y", row="name")
+    n_names = len(check_names(names))
+    if np.ndim(labels) != 1 or len(labels) != n_names:
+        raise ValueError(
+            f"y must hold one label per name: got {np.size(labels)} labels for "
+            f"{n_names} names."
+        )
+    check_label_values(model, labels, n_names)
+    return classes
 
 
 def labels_of_windows(labels, windows):

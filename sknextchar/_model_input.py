@@ -30,6 +30,7 @@ __all__ = [
     "check_params_together",
     "check_predict_contexts",
     "check_score_data",
+    "refuse_names",
     "check_training_data",
     "show_symbols",
 ]
@@ -147,6 +148,50 @@ def _check_vocabulary(estimator, vocabulary):
             "a Pipeline, the pipeline's steps disagree (a refit that failed in a "
             "later step, after the transformer was refitted, leaves them so): fit "
             "the whole pipeline again."
+        )
+
+
+def refuse_names(estimator, X):
+    """Refuse names (strings) given to a model of windows, saying what to put first.
+
+    scikit-learn's own message for a 1-D array of strings ("Reshape your data
+    ...") would send the user the wrong way.
+
+    Parameters
+    ----------
+    estimator : estimator
+        The next-character model, named in the message.
+    X : object
+        Its input.
+
+    Raises
+    ------
+    ValueError
+        If ``X`` is a string or a sequence whose first element is a string.
+
+    Examples
+    --------
+    >>> from sknextchar import KneserNeyClassifier
+    >>> refuse_names(KneserNeyClassifier(), [[0, 1]])  # context ids: fine
+    >>> refuse_names(KneserNeyClassifier(), ["asha", "abid"])
+    Traceback (most recent call last):
+    ...
+    ValueError: KneserNeyClassifier predicts the next symbol from windows of ...
+    """
+    first = X
+    if not isinstance(X, str):
+        try:
+            first = X[0] if len(X) else None
+        except (TypeError, KeyError, IndexError):  # a DataFrame, an odd sequence
+            return
+    if isinstance(first, (str, np.str_)):
+        name = type(estimator).__name__
+        raise ValueError(
+            f"{name} predicts the next symbol from windows of context ids, and X "
+            f"holds names (strings) such as {first!r}. Put a "
+            f"ContextWindowTransformer before it, make_pipeline("
+            f"ContextWindowTransformer(), {name}()), which cuts names into "
+            "windows, or start from make_default_pipeline()."
         )
 
 
@@ -303,6 +348,7 @@ def check_training_data(estimator, X, y, *, reset, classes=None, n_symbols=None)
             "CharWindows container of ContextWindowTransformer as X."
         )
     check_no_missing_labels(y)
+    refuse_names(estimator, X)
     X, y = validate_data(estimator, X, y, reset=reset, dtype="numeric")
     check_classification_targets(y)
     contexts = check_context_ids(estimator, X)
@@ -353,6 +399,7 @@ def check_predict_contexts(estimator, X, n_symbols=None):
             _check_vocabulary(estimator, X.vocabulary)
         contexts = validate_data(estimator, X.contexts, reset=False, dtype=None)
     else:
+        refuse_names(estimator, X)
         contexts = check_context_ids(
             estimator, validate_data(estimator, X, reset=False, dtype="numeric")
         )

@@ -153,12 +153,13 @@ def save_model(model, path, *, format="auto"):
     ...     load_model(path).vocabulary_[:3]
     ('-', 'a', 'b')
     """
-    format = resolve_format(path, format)
     if not _is_model(model):
+        swapped = " The model comes first: save_model(model, path)." * _is_model(path)
         raise TypeError(
             f"save_model saves scikit-learn estimators (with get_params); got a "
-            f"{type(model).__name__}."
+            f"{type(model).__name__}.{swapped}"
         )
+    format = resolve_format(path, format)
     check_target(path)  # before any work: never a folder, a FIFO, a device
     model = without_callbacks(model)
     found = find_unsaveable(model)
@@ -339,6 +340,12 @@ def load_model(path, *, allow_pickle=False, max_bytes=DEFAULT_MAX_BYTES):
         isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1
     ):
         raise TypeError(f"max_bytes must be a positive int or None; got {max_bytes!r}.")
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(
+            "load_model reads a model file: pass its path (a str or a "
+            f"pathlib.Path); got a {type(path).__name__}. An estimator you already "
+            "hold needs no loading."
+        )
     path = Path(path)
     data = _read_model_file(path, max_bytes)
     if data[:4] == _ZIP_MAGIC:

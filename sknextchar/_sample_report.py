@@ -46,6 +46,7 @@ class SampleReport:
 
     Examples
     --------
+    >>> from sknextchar.metrics import sample_report
     >>> report = sample_report(["ab", "abc", "ab"], ["ab", "xyz"])
     >>> report.n, report.distinct, report.in_train
     (3, 0.6666666666666666, 0.6666666666666666)
@@ -71,6 +72,7 @@ class SampleReport:
 
         Examples
         --------
+        >>> from sknextchar.metrics import sample_report
         >>> sorted(sample_report(["ab"], ["ab"]).to_dict())[:3]
         ['distinct', 'in_test', 'in_train']
         """
@@ -85,6 +87,7 @@ class SampleReport:
 
         Examples
         --------
+        >>> from sknextchar.metrics import sample_report
         >>> print(sample_report(["ab", "cd"], ["ab", "xyz"]).summary())
         2 names: 100% distinct, 50% in train, 50% new; length TV 0.50 (mean 2.0 vs 2.5)
         """
@@ -104,6 +107,7 @@ class SampleReport:
 
         Examples
         --------
+        >>> from sknextchar.metrics import sample_report
         >>> print(sample_report(["ab", "cd"], ["ab", "xyz"]))
         samples              2
         distinct         1.000

@@ -16,7 +16,6 @@ from numbers import Integral, Real
 import numpy as np
 from sklearn.base import BaseEstimator, MetaEstimatorMixin, clone
 from sklearn.frozen import FrozenEstimator
-from sklearn.utils.validation import check_is_fitted
 
 from ._atomic import all_or_nothing
 from ._blas import one_blas_thread
@@ -39,7 +38,7 @@ from ._label_posterior import (
     windows_target_log_proba,
     windows_tempered_log_proba,
 )
-from ._labels import check_label_values, label_classes, labels_of_windows
+from ._labels import check_label_values, fit_classes, label_classes, labels_of_windows
 from ._novelty import contains, hash_id_rows, padded_ids, training_record
 from ._pipeline import next_log_proba_function, split_pipeline
 from ._temperature_table import TemperatureTable
@@ -50,6 +49,7 @@ from ._validation import (
     check_positive_int,
     check_prefix,
     check_random_generator,
+    check_sampler_fitted,
     check_temperatures,
 )
 from ._vocabulary import decode_rows
@@ -265,7 +265,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
             self.training_name_hashes_,
             self.training_length_counts_,
             self.training_length_counts_by_label_,
-        ) = training_record(transformer, X, y, label_classes(model))
+        ) = training_record(transformer, X, y, fit_classes(model, y, X))
         return self
 
     def in_training_set(self, X):
@@ -302,7 +302,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         >>> sampler.in_training_set(["Asha", "anil"]).tolist()
         [True, False]
         """
-        check_is_fitted(self)
+        check_sampler_fitted(self)
         transformer, model = split_pipeline(self.estimator_)
         check_steps_agree(transformer, model, self.vocabulary_)
         ids, _ = padded_ids(transformer.encode(X))  # encode checks the names
@@ -715,6 +715,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
 
         Names of a label that the model itself recognises as of that label:
 
+        >>> import numpy as np
         >>> by_label = NameSampler(pipe).fit(names[1:], ["f", "f", "m", "f", "m", "f"])
         >>> typical = by_label.sample(4, label="f", min_label_proba=0.9,
         ...                           random_state=0)
@@ -963,7 +964,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         For a model fitted with labels, the function of ``label``: a single label
         when generating (``one_label``), or one per context row when scoring.
         """
-        check_is_fitted(self)
+        check_sampler_fitted(self)
         if one_label and np.ndim(label) != 0:
             raise ValueError(
                 f"label must be a single label for all the names; got "
@@ -1014,7 +1015,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         >>> NameSampler(pipe).fit(["abid", "asha", "amitabh"]).training_length_range()
         (4, 7)
         """
-        check_is_fitted(self)
+        check_sampler_fitted(self)
         counts = getattr(self, "training_length_counts_", None)
         if counts is None or not np.any(counts):
             return None

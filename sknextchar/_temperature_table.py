@@ -34,6 +34,7 @@ class TemperatureTable:
     Examples
     --------
     >>> import numpy as np
+    >>> from sknextchar import TemperatureTable
     >>> table = TemperatureTable(
     ...     prefix="ab", context="-ab", symbols=("-", "a", "b"),
     ...     temperatures=(0.5, 1.0), proba=np.array([[0.1, 0.2], [0.9, 0.8], [0, 0]]))
@@ -71,6 +72,7 @@ class TemperatureTable:
         Examples
         --------
         >>> import numpy as np
+        >>> from sknextchar import TemperatureTable
         >>> table = TemperatureTable(
         ...     prefix="ab", context="-ab", symbols=("-", "a", "b"),
         ...     temperatures=(1.0, 2.0), proba=np.array([[0.25, 0.3], [0.75, 0.7],

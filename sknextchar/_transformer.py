@@ -267,6 +267,7 @@ class ContextWindowTransformer(
 
         Examples
         --------
+        >>> from sknextchar import ContextWindowTransformer
         >>> t = ContextWindowTransformer().fit(["abid"])
         >>> [a.tolist() for a in t.encode(["abid", "ali"])]
         [[1, 2, 9, 4], [1, 12, 9]]
@@ -293,6 +294,7 @@ class ContextWindowTransformer(
 
         Examples
         --------
+        >>> from sknextchar import ContextWindowTransformer
         >>> t = ContextWindowTransformer(strip_accents="unicode")
         >>> t.normalize(["José", "ZOË"])
         ['jose', 'zoe']
@@ -314,6 +316,7 @@ class ContextWindowTransformer(
 
         Examples
         --------
+        >>> from sknextchar import ContextWindowTransformer
         >>> t = ContextWindowTransformer().fit(["abid"])
         >>> t.decode([1, 2, 9, 4])
         'abid'
@@ -376,6 +379,7 @@ class ContextWindowTransformer(
 
         Examples
         --------
+        >>> from sknextchar import ContextWindowTransformer
         >>> t = ContextWindowTransformer(context_length=3).fit(["abid"])
         >>> t.encode_prefixes(["", "ab", "abid"]).tolist()
         [[0, 0, 0], [0, 1, 2], [2, 9, 4]]
@@ -411,6 +415,7 @@ class ContextWindowTransformer(
 
         Examples
         --------
+        >>> from sknextchar import ContextWindowTransformer
         >>> t = ContextWindowTransformer(context_length=3).fit(["abid"])
         >>> ids, lengths, contexts = t.encode_prefix_list(["AB", ""])
         >>> ids.tolist(), lengths.tolist(), contexts.tolist()

@@ -16,6 +16,7 @@ import numbers
 from collections.abc import MappingView, Set
 
 import numpy as np
+from sklearn.utils.validation import check_is_fitted
 
 from ._text import normalize_text
 
@@ -26,6 +27,7 @@ __all__ = [
     "check_positive_int",
     "check_prefix",
     "check_random_generator",
+    "check_sampler_fitted",
     "check_temperatures",
 ]
 
@@ -369,3 +371,31 @@ def check_temperatures(temperatures):
             f"got {temperatures!r}."
         )
     return values
+
+
+def check_sampler_fitted(sampler):
+    """Raise scikit-learn's ``NotFittedError`` if ``sampler`` is not fitted.
+
+    The message says how to fit it, and how to use a pipeline that is already
+    fitted: ``NameSampler(pipe)`` does not look at whether ``pipe`` is fitted,
+    only ``fit`` makes a sampler usable.
+
+    Examples
+    --------
+    >>> from sknextchar import NameSampler, make_default_pipeline
+    >>> from sknextchar._validation import check_sampler_fitted
+    >>> check_sampler_fitted(NameSampler(make_default_pipeline()))
+    Traceback (most recent call last):
+    ...
+    sklearn.exceptions.NotFittedError: This NameSampler instance is not fitted yet...
+    """
+    check_is_fitted(
+        sampler,
+        msg=(
+            "This %(name)s instance is not fitted yet: call sampler.fit(names) "
+            "before using it (this fits a clone of its pipeline). To sample from "
+            "a pipeline you have already fitted, without refitting it, wrap it: "
+            "NameSampler(FrozenEstimator(pipe)).fit(names), with "
+            "FrozenEstimator from sklearn.frozen."
+        ),
+    )

@@ -52,6 +52,7 @@ def log_likelihood(estimator, X, y=None):
 
     Examples
     --------
+    >>> import math
     >>> from sknextchar.metrics import log_likelihood
     >>> class Uniform27:  # stands in for a fitted model
     ...     def score(self, X, y=None):
@@ -84,6 +85,7 @@ def neg_bits_per_char(estimator, X, y=None):
 
     Examples
     --------
+    >>> import math
     >>> from sknextchar.metrics import neg_bits_per_char
     >>> class Uniform27:
     ...     def score(self, X, y=None):
@@ -116,6 +118,7 @@ def neg_perplexity(estimator, X, y=None):
 
     Examples
     --------
+    >>> import math
     >>> from sknextchar.metrics import neg_perplexity
     >>> class Uniform27:
     ...     def score(self, X, y=None):

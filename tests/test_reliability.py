@@ -422,7 +422,7 @@ def decode_rows():
 # Context arrays: (id, X, error, message fragment).
 BAD_CONTEXTS = [
     ("1-D", np.array([0, 1, 2]), ValueError, "Expected 2D array, got 1D array"),
-    ("names", ["abid", "ali"], ValueError, "Expected 2D array, got 1D array"),
+    ("names", ["abid", "ali"], ValueError, "Put a ContextWindowTransformer before it"),
     ("3-D", np.zeros((2, 3, 1), dtype=int), ValueError, "dim 3"),
     ("NaN", np.array([[np.nan, 1, 2]]), ValueError, "Input X contains NaN"),
     ("inf", np.array([[np.inf, 1, 2]]), ValueError, "infinity"),
