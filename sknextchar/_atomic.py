@@ -17,11 +17,9 @@ __all__ = ["FitLink", "all_or_nothing", "learned_state", "report_fit", "reports_
 
 
 def _snapshot(estimator, deep):
-    params = set(estimator.get_params(deep=False))
     state = {k: v for k, v in vars(estimator).items() if k not in CALLBACK_ATTRIBUTES}
     if deep:  # one deepcopy keeps references shared between attributes shared
-        learned = copy.deepcopy({k: v for k, v in state.items() if k not in params})
-        state.update(learned)
+        state.update(copy.deepcopy(learned_state(estimator)))
     return state
 
 

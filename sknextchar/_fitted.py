@@ -12,8 +12,8 @@ from sklearn.frozen import FrozenEstimator
 from sklearn.pipeline import Pipeline
 from sklearn.utils.validation import check_is_fitted
 
-from ._pipeline import pipeline_steps, unfreeze
 from ._sampler import NameSampler
+from ._steps import pipeline_steps, unfreeze
 from ._transformer import ContextWindowTransformer
 
 __all__ = ["as_sampler", "describe", "find_parts"]

@@ -25,69 +25,16 @@ can be sampled, scored and beam-searched.
 import functools
 
 from sklearn.base import clone
-from sklearn.frozen import FrozenEstimator
 from sklearn.pipeline import Pipeline
 
+from ._steps import pipeline_steps, unfreeze
 from ._transformer import ContextWindowTransformer
 
 __all__ = [
     "next_log_proba_function",
-    "pipeline_steps",
     "split_pipeline",
-    "unfreeze",
     "with_vocabulary_of",
 ]
-
-
-def unfreeze(estimator):
-    """The estimator inside any number of FrozenEstimator wrappers.
-
-    Parameters
-    ----------
-    estimator : object
-        An estimator, possibly wrapped in :class:`~sklearn.frozen.FrozenEstimator`.
-
-    Returns
-    -------
-    estimator : object
-        The innermost estimator.
-
-    Examples
-    --------
-    >>> from sklearn.frozen import FrozenEstimator
-    >>> from sknextchar import ContextWindowTransformer
-    >>> unfreeze(FrozenEstimator(ContextWindowTransformer()))
-    ContextWindowTransformer()
-    """
-    while isinstance(estimator, FrozenEstimator):
-        estimator = estimator.estimator
-    return estimator
-
-
-def pipeline_steps(pipe):
-    """The steps of a Pipeline, unfrozen, without the skipped ones.
-
-    Parameters
-    ----------
-    pipe : Pipeline
-        The pipeline.
-
-    Returns
-    -------
-    steps : list of estimators
-
-    Examples
-    --------
-    >>> from sklearn.pipeline import make_pipeline
-    >>> from sknextchar import ContextWindowTransformer
-    >>> pipeline_steps(make_pipeline("passthrough", ContextWindowTransformer()))
-    [ContextWindowTransformer()]
-    """
-    return [
-        unfreeze(step)
-        for _, step in pipe.steps
-        if step is not None and not (isinstance(step, str) and step == "passthrough")
-    ]
 
 
 def split_pipeline(estimator, *, owner="NameSampler"):

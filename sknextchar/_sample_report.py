@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 from sklearn.utils.validation import check_is_fitted
 
-from ._pipeline import split_pipeline
+from ._text import split_symbols
 
 __all__ = ["SampleReport", "sample_report"]
 
@@ -208,15 +208,18 @@ def _train_side(samples, train):
     and the samples' lengths counted alike.
 
     A sampler counts the symbols of its transformer (user-perceived characters
-    with ``unit="grapheme"``), so the samples are measured with them too.
+    with ``unit="grapheme"``), so the samples are measured in the unit its
+    vocabulary shows.
     """
     if hasattr(train, "in_training_set"):
         check_is_fitted(train)  # an unfitted sampler: NotFittedError
     counts = getattr(train, "training_length_counts_", None)
     if hasattr(train, "in_training_set") and counts is not None:
-        lengths = [
-            len(ids) for ids in split_pipeline(train.estimator_)[0].encode(samples)
-        ]
+        # Symbols of several code points come from unit="grapheme"; with single
+        # code points, a symbol is a code point whatever the unit.
+        grapheme = any(len(symbol) > 1 for symbol in train.vocabulary_)
+        unit = "grapheme" if grapheme else "char"
+        lengths = [len(split_symbols(name, unit)) for name in samples]
         return (
             np.asarray(train.in_training_set(samples)),
             np.asarray(counts),

@@ -24,6 +24,7 @@ from numbers import Integral, Real
 import numpy as np
 
 from ._ngram import max_order, table_problem
+from ._steps import pipeline_steps, unfreeze
 
 __all__ = [
     "classes_problem",
@@ -496,24 +497,21 @@ def _name_label_problem(clf):
     return _name_label_pipelines_problem(clf)
 
 
-def _unfrozen(estimator):
-    """The estimator inside any FrozenEstimator wrappers (known by name)."""
-    while type(estimator).__name__ == "FrozenEstimator":
-        estimator = getattr(estimator, "estimator", None)
-    return estimator
-
-
 def _model_of(pipeline):
     """The fitted model of a (possibly frozen) fitted pipeline, or None.
 
-    As ``_pipeline.pipeline_steps`` reads the steps (frozen ones unwrapped,
-    skipped ones left out): a transformer with its vocabulary, then a model
+    Its steps read as :func:`~sknextchar._steps.pipeline_steps` reads them
+    (frozen ones unwrapped, skipped ones left out), once they are known to be
+    ``(name, step)`` pairs: a transformer with its vocabulary, then a model
     with its classes.
     """
-    steps = getattr(_unfrozen(pipeline), "steps", None)
-    if not isinstance(steps, list) or not all(isinstance(s, tuple) for s in steps):
+    pipeline = unfreeze(pipeline)
+    steps = getattr(pipeline, "steps", None)
+    if not isinstance(steps, list) or not all(
+        isinstance(step, tuple) and len(step) == 2 for step in steps
+    ):
         return None
-    kept = [_unfrozen(s[-1]) for s in steps if s[-1] not in (None, "passthrough")]
+    kept = pipeline_steps(pipeline)
     fitted = ["vocabulary_", "classes_"]
     if len(kept) != 2 or not all(
         name in getattr(step, "__dict__", {}) for step, name in zip(kept, fitted)

@@ -298,8 +298,8 @@ def load_sampler(args, **settings):
     from sklearn.pipeline import Pipeline
 
     from .._fitted import as_sampler
-    from .._pipeline import unfreeze
     from .._sampler import NameSampler
+    from .._steps import unfreeze
 
     if not isinstance(unfreeze(model), (Pipeline, NameSampler)):
         raise TypeError(
