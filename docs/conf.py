@@ -85,6 +85,10 @@ sphinx_gallery_conf = {
     "only_warn_on_example_error": False,
     "download_all_examples": False,
     "plot_gallery": "True",
+    # Run every example at every build, not only those whose script changed: the
+    # output of an example depends on the package too, and a cached one from an
+    # older package (docs/auto_examples/) would be shown as if current.
+    "run_stale_examples": True,
 }
 
 # -- HTML ----------------------------------------------------------------------

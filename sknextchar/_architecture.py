@@ -10,9 +10,15 @@ import numpy as np
 
 from ._labels import check_label_architecture, label_table_shape, n_label_inputs
 from ._sizes import check_weight_memory
+from ._windows import CharWindows
 from .nn.functional import init_params
 
-__all__ = ["check_architecture", "hidden_sizes", "initial_parameters"]
+__all__ = [
+    "check_architecture",
+    "check_same_vocabulary",
+    "hidden_sizes",
+    "initial_parameters",
+]
 
 
 def hidden_sizes(estimator):
@@ -129,3 +135,48 @@ def check_architecture(estimator):
             "parameters, or set warm_start=False and call fit to start again."
         )
     check_label_architecture(estimator)
+
+
+def check_same_vocabulary(estimator, X):
+    """Refuse a warm-started fit on windows of another vocabulary, saying why.
+
+    In a pipeline, a warm-started ``fit`` refits the transformer first: with
+    ``alphabet="auto"``, names with other characters give windows of another
+    vocabulary, which the fitted weights (one row and column per symbol)
+    cannot continue on.
+
+    Parameters
+    ----------
+    estimator : CharEmbeddingMLPClassifier
+        A fitted estimator, about to train further.
+    X : object
+        The training input; only a :class:`~sknextchar.CharWindows` is checked.
+
+    Raises
+    ------
+    ValueError
+        Naming both vocabularies and what to do.
+
+    Examples
+    --------
+    >>> from sknextchar import CharEmbeddingMLPClassifier, ContextWindowTransformer
+    >>> windows = ContextWindowTransformer(alphabet="auto").fit_transform(["abba"])
+    >>> clf = CharEmbeddingMLPClassifier(max_iter=1, random_state=0).fit(windows)
+    >>> more = ContextWindowTransformer(alphabet="auto").fit_transform(["abc"])
+    >>> check_same_vocabulary(clf, more)
+    Traceback (most recent call last):
+    ...
+    ValueError: warm_start=True continues the model of the vocabulary '-ab', ...
+    """
+    vocabulary = getattr(X, "vocabulary", None)
+    if not isinstance(X, CharWindows) or list(vocabulary) == list(estimator.classes_):
+        return
+    raise ValueError(
+        "warm_start=True continues the model of the vocabulary "
+        f"{''.join(estimator.classes_)!r}, but these windows use "
+        f"{''.join(vocabulary)!r}: the transformer was fitted again, on names "
+        "whose characters differ. A continued model keeps its vocabulary: set "
+        "warm_start=False to train a new model on all the names, or give the "
+        "transformer the model's characters (alphabet=...) and leave out names "
+        "with others."
+    )

@@ -124,9 +124,13 @@ def _first_pass(windows, chunks):
     Each chunk is checked by a clone of the transformer (an unknown character
     fails here, before any training); the transformer is then fitted on one
     name of the file for each of its symbols, so that with ``alphabet="auto"``
-    its vocabulary is that of the whole file.
+    its vocabulary is that of the whole file. A transformer that is already
+    fitted (a resumed run) keeps its vocabulary: a symbol of the file outside
+    it fails here.
     """
-    symbols, names_of_symbols, n_chunks, n_names = set(), [], 0, 0
+    fitted = getattr(windows, "vocabulary_", None)
+    symbols = set(fitted[1:]) if fitted else set()
+    names_of_symbols, n_chunks, n_names = [], 0, 0
     for chunk in chunks:
         checked = clone(windows).fit(chunk)
         names_of_symbols += _names_with_new_symbols(checked, chunk, symbols)
@@ -134,8 +138,23 @@ def _first_pass(windows, chunks):
         n_names += len(chunk)
     if not n_names:
         raise ValueError("The file contains no names; expected one name per line.")
-    windows.fit(names_of_symbols)
+    if fitted and names_of_symbols:
+        _refuse_new_symbols(windows, names_of_symbols)
+    if not fitted:
+        windows.fit(names_of_symbols)
     return n_chunks, n_names
+
+
+def _refuse_new_symbols(windows, names):
+    """A resumed model cannot learn symbols beyond its vocabulary: say which."""
+    found = clone(windows).fit(names).vocabulary_[1:]
+    new = sorted(set(found) - set(windows.vocabulary_[1:]))
+    raise ValueError(
+        f"The file holds characters that the model being resumed was not trained "
+        f"with: {new} (first in the name {names[0]!r}). A resumed model keeps its "
+        "vocabulary: remove those names, or train a new model on the whole file "
+        "(resume=False)."
+    )
 
 
 def _names_with_new_symbols(transformer, names, known):
@@ -171,7 +190,13 @@ def _check_classifier(clf):
 
 
 def train_from_file(
-    path, pipeline=None, *, chunk_size=100_000, encoding="utf-8", verbose=False
+    path,
+    pipeline=None,
+    *,
+    chunk_size=100_000,
+    encoding="utf-8",
+    verbose=False,
+    resume=False,
 ):
     """Train a pipeline on a file of names of any size, one chunk at a time.
 
@@ -196,6 +221,15 @@ def train_from_file(
     the classifier; one that returns True at the end of an epoch stops the
     training there, and ``n_iter_`` counts the passes run.
 
+    A run that was stopped (by a callback, by Ctrl-C after a
+    :class:`~sknextchar.callbacks.Checkpoint`, by a crash) goes on with
+    ``resume=True``: the fitted classifier continues from the epoch after the
+    last one in its ``loss_curve_`` up to ``max_iter``, with its weights, its
+    Adam state and its place on the learning-rate schedule. A checkpoint
+    written during this function also keeps the random stream where the
+    epoch left it (as its ``random_state``), so resuming from it gives the
+    model of the uninterrupted run, weight for weight.
+
     Parameters
     ----------
     path : str or os.PathLike
@@ -214,6 +248,14 @@ def train_from_file(
         The file's text encoding.
     verbose : bool, default=False
         Print one line per chunk and per epoch to standard error.
+    resume : bool, default=False
+        Continue the pipeline's fitted classifier instead of training a new
+        one (a copy is trained; ``pipeline`` is not changed). Its transformer
+        may be fitted (its vocabulary is kept, and a character of the file
+        outside it is an error) or not (fitted on the file, as in a new run;
+        its vocabulary must be the classifier's ``classes_``), so a
+        checkpointed classifier resumes behind a new transformer:
+        ``make_pipeline(ContextWindowTransformer(), load_model(checkpoint))``.
 
     Returns
     -------
@@ -224,7 +266,9 @@ def train_from_file(
     ------
     ValueError
         If the classifier has ``early_stopping=True``, the file holds no name
-        or a character outside a given alphabet, or cannot be decoded.
+        or a character outside a given alphabet, or cannot be decoded; with
+        ``resume=True``, if the classifier is not fitted, has trained
+        ``max_iter`` epochs already, or does not know the file's characters.
 
     See Also
     --------
@@ -240,21 +284,27 @@ def train_from_file(
     ...     with open(path, "w") as f:
     ...         _ = f.write("asha\\nabid\\nzoe\\n" * 50)
     ...     fitted = train_from_file(path, pipe, chunk_size=40)
+    ...     longer = fitted.set_params(clf__max_iter=3)  # one more pass
+    ...     resumed = train_from_file(path, longer, chunk_size=40, resume=True)
     >>> len(fitted["clf"].loss_curve_), fitted["clf"].n_iter_  # true epochs
     (2, 2)
+    >>> len(resumed["clf"].loss_curve_), resumed["clf"].n_iter_
+    (3, 1)
     """
     if pipeline is None:
         from ._presets import make_default_pipeline
 
         pipeline = make_default_pipeline()
-    if not isinstance(chunk_size, int) or chunk_size < 1:
-        raise ValueError(f"chunk_size must be a positive integer; got {chunk_size!r}.")
-    pipeline = clone(pipeline)
+    _check_arguments(chunk_size, resume)
+    pipeline = _training_copy(pipeline, resume)
     windows, clf = split_pipeline(pipeline, owner="train_from_file")
     _check_classifier(clf)
+    first = _epochs_done(clf) if resume else 0
     n_chunks, n_names = _first_pass(
         windows, read_name_chunks(path, chunk_size, encoding=encoding)
     )
+    if resume:
+        _check_vocabularies_agree(windows, clf)
     progress = _Progress(sys.stderr, n_chunks, clf.max_iter) if verbose else None
     seed = clf.random_state
     # One random stream for the whole run, as fit has (an int would restart it
@@ -269,6 +319,7 @@ def train_from_file(
         _train_epochs(
             clf,
             callbacks,
+            first,
             lambda epoch: _train_epoch(
                 clf,
                 windows,
@@ -283,18 +334,72 @@ def train_from_file(
     return pipeline
 
 
-def _train_epochs(clf, callbacks, train_epoch):
+def _check_arguments(chunk_size, resume):
+    if not isinstance(chunk_size, int) or chunk_size < 1:
+        raise ValueError(f"chunk_size must be a positive integer; got {chunk_size!r}.")
+    if not isinstance(resume, bool):
+        raise TypeError(f"resume must be True or False; got {resume!r}.")
+
+
+def _training_copy(pipeline, resume):
+    """A clone of the pipeline; resumed, with (copies of) its steps' fitted state."""
+    trained = clone(pipeline)
+    if resume:
+        owner = "train_from_file"
+        for new, old in zip(
+            split_pipeline(trained, owner=owner), split_pipeline(pipeline, owner=owner)
+        ):
+            vars(new).update(copy.deepcopy(learned_state(old)))
+    return trained
+
+
+def _epochs_done(clf):
+    """The epochs a resumed classifier has trained, when some are left to run."""
+    if not hasattr(clf, "coefs_"):
+        raise ValueError(
+            "resume=True continues a fitted classifier, and this "
+            f"{type(clf).__name__} is not fitted: pass resume=False to train a new "
+            "model."
+        )
+    if getattr(clf, "label_classes_", None) is not None:
+        raise ValueError(
+            "train_from_file reads names without labels, and this classifier was "
+            "fitted with labels: continue it with fit(names, labels) in memory."
+        )
+    done = len(clf.loss_curve_)
+    if done >= clf.max_iter:
+        raise ValueError(
+            f"Nothing to resume: the classifier has trained {done} epochs, and "
+            f"max_iter={clf.max_iter}. Raise max_iter (clf__max_iter=...) to "
+            "train it longer."
+        )
+    return done
+
+
+def _check_vocabularies_agree(windows, clf):
+    if list(windows.vocabulary_) != list(clf.classes_):
+        raise ValueError(
+            "The transformer's vocabulary "
+            f"{''.join(windows.vocabulary_)!r} is not the resumed classifier's "
+            f"classes_ {''.join(clf.classes_)!r}: put the classifier behind the "
+            "transformer it was trained with, or behind an unfitted one with the "
+            "same parameters (fitted on the same file)."
+        )
+
+
+def _train_epochs(clf, callbacks, first, train_epoch):
     """Run ``train_epoch(epoch)`` for each epoch, as fit's epochs to callbacks.
 
     The ``callbacks`` (scikit-learn's callback API) see one ``fit`` task of
     ``clf`` whose ``"epoch"`` subtasks are the passes over the file, as in
     ``clf.fit``, not one task per chunk; a callback that returns True at the end
     of an epoch stops the training there. The chunks' ``partial_fit`` calls run
-    without them. ``clf`` keeps its own callbacks.
+    without them. ``clf`` keeps its own callbacks. The epochs run from ``first``
+    (the epochs trained before a resumed run) to ``max_iter``.
     """
     own = getattr(clf, "_skl_callbacks", [])
     clf.set_callbacks(*callbacks)
-    ctx = clf._init_callback_context(max_subtasks=clf.max_iter)  # sets them up
+    ctx = clf._init_callback_context(max_subtasks=clf.max_iter - first)  # set up
     hooks = {
         "estimator": clf,
         "reconstruction_attributes": lambda: copy.deepcopy(learned_state(clf)),
@@ -302,11 +407,11 @@ def _train_epochs(clf, callbacks, train_epoch):
     clf.set_callbacks()
     try:
         ctx.call_on_fit_task_begin(estimator=clf)
-        for epoch in range(clf.max_iter):
+        for epoch in range(first, clf.max_iter):
             task = ctx.subcontext(task_name="epoch")
             task.call_on_fit_task_begin(estimator=clf)
             train_epoch(epoch)
-            clf.n_iter_ = epoch + 1
+            clf.n_iter_ = epoch + 1 - first
             if task.call_on_fit_task_end(**hooks):
                 break
         ctx.call_on_fit_task_end(**hooks)

@@ -18,10 +18,16 @@ from sklearn.callback import CallbackSupportMixin, with_callbacks
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.utils.validation import check_random_state
 
-from ._architecture import check_architecture, hidden_sizes, initial_parameters
+from ._architecture import (
+    check_architecture,
+    check_same_vocabulary,
+    hidden_sizes,
+    initial_parameters,
+)
 from ._atomic import reports_fit
 from ._blas import one_blas_thread
 from ._compat import Interval, Options, StrOptions, fit_context
+from ._decoding import distinct_rows
 from ._estimator import PackageEstimatorMixin
 from ._hooks import CALLBACK_ATTRIBUTES
 from ._label_fine_tuning import check_discriminative_labels, fine_tune_labels
@@ -37,6 +43,7 @@ from ._model_input import (
     check_predict_contexts,
     check_score_data,
     check_training_data,
+    weighted_log_likelihood,
 )
 from ._windows import CharWindows
 from .exceptions import DamagedModelError
@@ -44,7 +51,6 @@ from .nn.adam import SCHEDULES, AdamOptimizer
 from .nn.functional import (
     ACTIVATIONS,
     log_proba_by_row,
-    target_log_proba,
 )
 from .nn.training import (
     DivergenceError,
@@ -503,6 +509,8 @@ class CharEmbeddingMLPClassifier(
         check_params_together(self, partial=False)
         cold = not (self.warm_start and hasattr(self, "coefs_"))
         with self._atomic_call():
+            if not cold:  # a clearer message than the data check's
+                check_same_vocabulary(self, X)
             data = self._check_training_data(X, y, first=cold, partial=False)
             check_discriminative_labels(self)
             rng = check_random_state(self.random_state)
@@ -996,7 +1004,7 @@ class CharEmbeddingMLPClassifier(
         log_proba = self.predict_log_proba(X, labels)  # checks that it is fitted
         return self.classes_[np.argmax(log_proba, axis=1)]
 
-    def score(self, X, y=None):
+    def score(self, X, y=None, sample_weight=None):
         """Mean natural-log likelihood per predicted character (higher is better).
 
         Every window counts once, the end-of-name marker included, so this is
@@ -1012,6 +1020,11 @@ class CharEmbeddingMLPClassifier(
             For a :class:`CharWindows`: None, or, for a model fitted with labels,
             the label of each name (as in :meth:`fit`). For an array: the true
             next symbols.
+        sample_weight : array-like of shape (n_names,) or (n_windows,), default=None
+            Weights of the names of a :class:`CharWindows` (every window of a
+            name counts with its weight: what a pipeline's ``score(names,
+            sample_weight=...)`` passes), or of the rows of an array; None
+            weighs every window the same.
 
         Returns
         -------
@@ -1030,7 +1043,13 @@ class CharEmbeddingMLPClassifier(
         contexts, targets = check_score_data(self, X, y, self._n_symbols())
         names = X.name_index if isinstance(X, CharWindows) else None
         contexts = with_label_column(self, contexts, labels, names)
-        picked = target_log_proba(self._log_proba(contexts), targets)
+        # The network runs once per distinct context (and label): names share
+        # most of theirs, and a row depends on its own context only, so the
+        # mean is that of one pass over every window, bit for bit.
+        distinct, inverse = distinct_rows(contexts, int(contexts.max(initial=0)) + 1)
+        picked = self._log_proba(distinct)[inverse, targets]
+        if sample_weight is not None:
+            return weighted_log_likelihood(picked, X, sample_weight)
         return float(picked.mean(dtype=np.float64))
 
     def _n_symbols(self):

@@ -17,6 +17,7 @@ from ._ngram import distinct_keys, ngram_keys
 from ._vocabulary import END_ID
 
 __all__ = [
+    "DEFAULT_LENGTH_RANGE",
     "GREEDY_BELOW",
     "DrawCache",
     "SamplingControls",
@@ -25,9 +26,13 @@ __all__ = [
     "count_names",
     "distinct_rows",
     "draw",
+    "length_bounds",
     "sampling_weights",
     "tempered_log_proba",
 ]
+
+#: The shortest and longest name of a sampler that saw no training names.
+DEFAULT_LENGTH_RANGE = (1, 20)
 
 
 #: Temperatures below the smallest normal float64 (about 2.2e-308) are greedy:
@@ -441,6 +446,45 @@ def count_names(n_letters, prefix_length, min_length, max_length, enough):
     return count
 
 
+def length_bounds(min_length, max_length, seen=None):
+    """The length bounds a sampler uses: the given ones, else the training names'.
+
+    A bound left to the data never crosses a given one: ``min_length=None``
+    means the shortest training name, or ``max_length`` if that is shorter, and
+    ``max_length=None`` the longest, or ``min_length`` if that is longer.
+
+    Parameters
+    ----------
+    min_length, max_length : int or None
+        The sampler's parameters.
+    seen : tuple of (int, int) or None, default=None
+        The shortest and longest training name; None (no names seen) means
+        :data:`DEFAULT_LENGTH_RANGE`.
+
+    Returns
+    -------
+    min_length, max_length : int
+
+    Raises
+    ------
+    ValueError
+        If both bounds are given and ``max_length < min_length``.
+
+    Examples
+    --------
+    >>> length_bounds(None, None, (4, 10)), length_bounds(12, None, (4, 10))
+    ((4, 10), (12, 12))
+    >>> length_bounds(None, 3, (4, 10)), length_bounds(None, None)
+    ((3, 3), (1, 20))
+    """
+    seen = seen or DEFAULT_LENGTH_RANGE
+    low = min(seen[0], max_length or seen[0]) if min_length is None else min_length
+    high = max(seen[1], low) if max_length is None else max_length
+    if high < low:
+        raise ValueError(f"max_length={high} must be >= min_length={low}.")
+    return low, high
+
+
 @dataclass(frozen=True)
 class SamplingControls:
     """The decoding controls of one sampler: temperature, top-k/p, lengths.
@@ -475,8 +519,8 @@ class SamplingControls:
     temperature: float = 1.0
     top_k: int | None = None
     top_p: float | None = None
-    min_length: int = 1
-    max_length: int = 20
+    min_length: int = DEFAULT_LENGTH_RANGE[0]
+    max_length: int = DEFAULT_LENGTH_RANGE[1]
 
     @property
     def greedy(self):

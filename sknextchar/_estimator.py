@@ -1,9 +1,15 @@
 """The mixin shared by every sknextchar estimator."""
 
 import warnings
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from ._version import __version__
 from .exceptions import ModelVersionWarning
+
+# While a model file is loaded (collect_version_notes), the estimators restored
+# from it record their saved version here instead of warning one by one.
+_VERSION_NOTES = ContextVar("sknextchar_version_notes", default=None)
 
 # The API reference page of each public estimator (docs/api.rst, autosummary).
 DOC_LINK_TEMPLATE = (
@@ -34,7 +40,10 @@ class PackageEstimatorMixin:
     def __setstate__(self, state):
         state = dict(state)
         saved = state.pop("_sknextchar_version", None)
-        if saved is not None and saved != __version__:
+        notes = _VERSION_NOTES.get()
+        if saved is not None and saved != __version__ and notes is not None:
+            notes.append((type(self).__name__, saved))
+        elif saved is not None and saved != __version__:
             warnings.warn(
                 f"This {type(self).__name__} was saved by sknextchar {saved} and is "
                 f"loaded by sknextchar {__version__}; it may not work or may give "
@@ -44,3 +53,37 @@ class PackageEstimatorMixin:
                 stacklevel=2,
             )
         super().__setstate__(state)
+
+
+@contextmanager
+def collect_version_notes():
+    """Gather the versions of the estimators restored inside the block.
+
+    Each estimator of the package unpickled (or restored by skops) in the block
+    appends ``(class name, saved version)`` to the yielded list instead of
+    issuing its own :class:`ModelVersionWarning`, so that a loader can give one
+    warning for a whole file. The list is per thread and per task (a
+    :class:`contextvars.ContextVar`), so loads in other threads warn as usual.
+
+    Yields
+    ------
+    notes : list of (str, str)
+        The class name and the saved version of each estimator saved by another
+        version of the package.
+
+    Examples
+    --------
+    >>> import pickle
+    >>> from sknextchar import ContextWindowTransformer
+    >>> data = pickle.dumps(ContextWindowTransformer())
+    >>> with collect_version_notes() as notes:
+    ...     _ = pickle.loads(data)
+    >>> notes  # saved by this very version: nothing to note
+    []
+    """
+    notes = []
+    token = _VERSION_NOTES.set(notes)
+    try:
+        yield notes
+    finally:
+        _VERSION_NOTES.reset(token)

@@ -14,8 +14,6 @@ shape each step's distribution.
 """
 
 import math
-import re
-import unicodedata
 
 import numpy as np
 
@@ -25,11 +23,9 @@ from ._vocabulary import END_ID, decode_rows
 
 __all__ = [
     "beam_search",
-    "check_pattern",
     "check_reachable",
     "check_sample_memory",
     "draw_cache",
-    "length_matcher",
     "sample_ids",
     "sample_names",
     "sample_new_names",
@@ -480,113 +476,6 @@ def _shortfall_message(
         "(temperature=...), loosen top_k=... or top_p=..., or allow more rounds "
         "(max_rounds=...)."
     )
-
-
-def check_pattern(pattern):
-    """The test a name must pass to match a regular expression in full.
-
-    Parameters
-    ----------
-    pattern : str or None
-        A Python regular expression, or None for no pattern.
-
-    Returns
-    -------
-    test : callable or None
-        ``test(name)`` is truthy when ``pattern`` matches the whole name
-        (``re.fullmatch``); None when ``pattern`` is None.
-
-    Raises
-    ------
-    TypeError
-        If ``pattern`` is not a str.
-    ValueError
-        If ``pattern`` is not a valid regular expression.
-
-    Examples
-    --------
-    >>> test = check_pattern("a.*[^n]")
-    >>> [bool(test(name)) for name in ["asha", "arun", "uma"]]
-    [True, False, False]
-    >>> bool(check_pattern("jose\u0301")("jos\u00e9"))  # NFD pattern, NFC name
-    True
-    >>> check_pattern("a(") is None
-    Traceback (most recent call last):
-    ...
-    ValueError: pattern='a(' is not a valid regular expression (missing ...
-    """
-    if pattern is None:
-        return None
-    if not isinstance(pattern, str):
-        raise TypeError(
-            f"pattern must be a str (a regular expression) or None; got "
-            f"{type(pattern).__name__} {pattern!r}."
-        )
-    try:  # in NFC, as the names are: a pattern typed in NFD matches them too
-        return re.compile(unicodedata.normalize("NFC", pattern)).fullmatch
-    except re.error as error:
-        raise ValueError(
-            f"pattern={pattern!r} is not a valid regular expression ({error}); "
-            "see https://docs.python.org/3/library/re.html for the syntax."
-        ) from None
-
-
-def length_matcher(target_counts, *, min_length, max_length, rng):
-    """A filter that gives kept names the length distribution of ``target_counts``.
-
-    Rejection by length: a name of ``k`` letters is kept with probability
-    ``w_k = (q_k / p_k) / max_j (q_j / p_j)``, where ``q`` is the target length
-    distribution (restricted to ``[min_length, max_length]``) and ``p`` the
-    length distribution of the names offered so far (estimated from every name
-    the filter has seen). Within each length the names keep their proportions,
-    so the names kept follow ``p(name | k) * q_k``: the sampler's names with the
-    target's lengths. A length the sampler never produces cannot be matched.
-
-    Parameters
-    ----------
-    target_counts : array-like of int
-        ``target_counts[k]`` names of the target have ``k`` letters.
-    min_length, max_length : int
-        The length bounds; target lengths outside them are ignored.
-    rng : numpy.random.Generator or numpy.random.RandomState
-        Draws one uniform number per name offered.
-
-    Returns
-    -------
-    keep : callable
-        ``keep(names, lengths=None)`` returns the names kept, in order;
-        ``lengths`` are their lengths in the model's symbols (graphemes for a
-        grapheme model), the unit of ``target_counts``; None counts code points.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> keep = length_matcher([0, 1, 1], min_length=1, max_length=2,
-    ...                       rng=np.random.default_rng(0))
-    >>> kept = keep(["a"] * 900 + ["ab"] * 100)  # offered 9:1, target 1:1
-    >>> kept.count("ab"), 80 < kept.count("a") < 120
-    (100, True)
-    """
-    # Sized by the target's lengths, not max_length: a longer name has q = 0.
-    q = np.asarray(target_counts, dtype=np.float64)[: max_length + 1].copy()
-    q[:min_length] = 0.0
-    seen = np.zeros(len(q))
-
-    def keep(names, lengths=None):
-        if lengths is None:
-            lengths = np.fromiter(map(len, names), dtype=np.intp, count=len(names))
-        lengths = np.asarray(lengths, dtype=np.intp)
-        inside = lengths < len(q)
-        seen[:] += np.bincount(lengths[inside], minlength=len(q))
-        ratio = np.divide(q, seen, out=np.zeros_like(q), where=seen > 0)
-        if not ratio.any():
-            return []
-        weight = np.zeros(len(names))
-        weight[inside] = (ratio / ratio.max())[lengths[inside]]
-        kept = rng.random(len(names)) < weight
-        return [name for name, k in zip(names, kept) if k]
-
-    return keep
 
 
 def check_sample_memory(n_samples, context_length):

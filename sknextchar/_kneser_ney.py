@@ -14,6 +14,7 @@ from ._model_input import (
     check_predict_contexts,
     check_score_data,
     check_training_data,
+    weighted_log_likelihood,
 )
 from ._ngram import (
     DEFAULT_DISCOUNT_FALLBACK,
@@ -495,7 +496,7 @@ class KneserNeyClassifier(
         proba = self.predict_proba(X)  # checks that the model is fitted
         return self.classes_[np.argmax(proba, axis=1)]
 
-    def score(self, X, y=None):
+    def score(self, X, y=None, sample_weight=None):
         """Mean natural-log likelihood per predicted character (higher is better).
 
         Every window counts once, the end-of-name marker included: minus the
@@ -508,6 +509,11 @@ class KneserNeyClassifier(
             Windows, or context ids.
         y : None or array-like of shape (n_windows,)
             None for a :class:`CharWindows`; the true labels for an array.
+        sample_weight : array-like of shape (n_names,) or (n_windows,), default=None
+            Weights of the names of a :class:`CharWindows` (every window of a
+            name counts with its weight: what a pipeline's ``score(names,
+            sample_weight=...)`` passes), or of the rows of an array; None
+            weighs every window the same.
 
         Returns
         -------
@@ -532,6 +538,8 @@ class KneserNeyClassifier(
         )  # (n_windows,): the rows of the distinct contexts only, not (n, V)
         with np.errstate(divide="ignore"):  # add_k=0 gives zeros
             picked = np.log(proba, out=proba)
+        if sample_weight is not None:
+            return weighted_log_likelihood(picked, X, sample_weight)
         return float(picked.sum()) / len(targets) if len(targets) else 0.0
 
     def _checked_n_symbols(self):

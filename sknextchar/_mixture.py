@@ -24,6 +24,7 @@ from ._model_input import (
     check_score_data,
     check_training_data,
     target_log_proba_in_chunks,
+    weighted_log_likelihood,
 )
 from ._windows import CharWindows
 from .nn.functional import target_log_proba
@@ -50,6 +51,11 @@ def _train_on_largest_ids(contexts, train, held_out):
     """
     beyond = (contexts[held_out] > contexts[train].max()).any(axis=1)
     return np.r_[train, held_out[beyond]], held_out[~beyond]
+
+
+def _is_drop(member):
+    """Whether a member of ``estimators`` is left out (``"drop"``)."""
+    return isinstance(member, str) and member == "drop"
 
 
 def _fit_member(estimator, X, y):
@@ -98,17 +104,21 @@ class MixtureClassifier(
         fitting on windows, the vocabulary. Members whose windows should be
         shorter read the last columns of the context: e.g.
         ``KneserNeyClassifier(order=6)`` in a pipeline with
-        ``context_length=8``.
+        ``context_length=8``. A member set to ``"drop"`` (``set_params(kn="drop")``,
+        as for scikit-learn's ``VotingClassifier``) is left out: not fitted,
+        without weight, not saved; a search can so try the mixture with and
+        without it. At least one member must not be ``"drop"``.
     combine : {"linear", "log-linear"}, default="linear"
         Mix the probabilities (linear) or the log-probabilities (log-linear).
         On the benchmark corpora, log-linear mixing of a Kneser-Ney model and
         MLPs predicts held-out names about 0.007 nats per character better than
         linear mixing (``benchmarks/REPORT.md``).
     weights : "fit" or array-like of shape (n_members,), default="fit"
-        ``"fit"`` chooses the weights on held-out names; an array gives them
-        (non-negative; normalised to sum to 1 for the linear mixture, used as
-        they are for the log-linear one, where their sum sets the sharpness),
-        and ``fit`` then fits every member on all the data.
+        ``"fit"`` chooses the weights on held-out names; an array gives them,
+        one per member of ``estimators`` (non-negative; normalised to sum to 1
+        for the linear mixture, used as they are for the log-linear one, where
+        their sum sets the sharpness), and ``fit`` then fits every member on all
+        the data. The weight of a ``"drop"`` member is ignored.
     validation_fraction : float, default=0.1
         Fraction of the names (or rows) held out to fit the weights. For an
         array, held-out rows with a context id larger than every other row's
@@ -133,15 +143,17 @@ class MixtureClassifier(
     Attributes
     ----------
     estimators_ : list of estimator
-        The fitted members, in the order of ``estimators`` (so the member named
-        ``estimators[i][0]`` is ``estimators_[i]``).
+        The fitted members, in the order of ``estimators``, without the
+        ``"drop"`` ones (without any, the member named ``estimators[i][0]`` is
+        ``estimators_[i]``).
     weights_ : ndarray of shape (n_members,)
-        The mixture weights (they sum to 1 for the linear mixture).
+        The weight of each member of ``estimators_`` (they sum to 1 for the
+        linear mixture).
     validation_score_ : float or None
         With ``weights="fit"``, the held-out mean log-likelihood per character of
         the mixture (members fitted without the held-out names); else None.
     member_validation_scores_ : ndarray of shape (n_members,) or None
-        The same for each member alone; else None.
+        The same for each member of ``estimators_`` alone; else None.
     n_iter_ : int
         Updates made by the weight fit (0 with given weights).
     classes_ : ndarray of shape (n_classes,)
@@ -269,6 +281,16 @@ class MixtureClassifier(
         >>> mixture = MixtureClassifier([("kn", KneserNeyClassifier())])
         >>> mixture.set_params(kn__order=4).estimators[0][1].order
         4
+
+        A member set to ``"drop"`` is left out of the fit:
+
+        >>> import numpy as np
+        >>> X, y = np.array([[0], [1], [1]]), ["a", "b", "b"]
+        >>> mixture = MixtureClassifier([("kn", KneserNeyClassifier()),
+        ...                              ("add1", KneserNeyClassifier(add_k=1))],
+        ...                             weights=[0.5, 0.5])
+        >>> len(mixture.set_params(add1="drop").fit(X, y).estimators_)
+        1
         """
         self._set_params("estimators", **params)
         return self
@@ -305,8 +327,8 @@ class MixtureClassifier(
         >>> mixture.weights_.tolist()
         [0.25, 0.75]
         """
-        members = self._check_members()
-        given = self._given_weights(len(members))
+        members = self._check_members()  # (name, estimator), no "drop"
+        given = self._given_weights()
         data = check_training_data(self, X, y, reset=True)
         windows = isinstance(X, CharWindows)
         # Members get the checked ids (no DataFrame's column names: the mixture
@@ -331,6 +353,7 @@ class MixtureClassifier(
         return self
 
     def _check_members(self):
+        """The members that are not ``"drop"``, as (name, estimator) pairs."""
         estimators = self.estimators
         if not estimators or not all(
             isinstance(pair, tuple) and len(pair) == 2 for pair in estimators
@@ -340,32 +363,44 @@ class MixtureClassifier(
                 "e.g. [('kn', KneserNeyClassifier()), ('mlp', "
                 f"CharEmbeddingMLPClassifier())]; got {estimators!r}."
             )
-        names, members = zip(*estimators, strict=True)
-        self._validate_names(names)
-        for name, member in estimators:
+        self._validate_names([name for name, _ in estimators])
+        kept = [(name, m) for name, m in estimators if not _is_drop(m)]
+        if not kept:
+            raise ValueError(
+                "Every member of estimators is 'drop': at least one must be a "
+                "next-character model, e.g. set_params("
+                f"{estimators[0][0]}=KneserNeyClassifier())."
+            )
+        for name, member in kept:
             if not (hasattr(member, "fit") and hasattr(member, "predict_log_proba")):
                 raise TypeError(
                     f"Member {name!r} ({type(member).__name__}) must have fit and "
                     "predict_log_proba: a next-character model such as "
-                    "KneserNeyClassifier or CharEmbeddingMLPClassifier."
+                    "KneserNeyClassifier or CharEmbeddingMLPClassifier, or be "
+                    "'drop' to leave it out."
                 )
-        return list(members)
+        return kept
 
-    def _given_weights(self, n_members):
-        """The normalised weights of ``weights``, or None for ``"fit"``."""
+    def _given_weights(self):
+        """The normalised weights of the members that are not ``"drop"``, or None
+        for ``"fit"``."""
         if isinstance(self.weights, str):
             return None
+        n_members = len(self.estimators)
         weights = np.asarray(self.weights, dtype=float)
+        kept = [not _is_drop(member) for _, member in self.estimators]
         if (
             weights.shape != (n_members,)
             or not np.all(np.isfinite(weights))
             or np.any(weights < 0)
-            or not np.any(weights > 0)
+            or not np.any(weights[kept] > 0)
         ):
             raise ValueError(
                 f"weights must be 'fit' or {n_members} non-negative numbers, one per "
-                f"member, not all zero; got {self.weights!r}."
+                "member of estimators (a 'drop' member's is ignored), not all zero "
+                f"on the members kept; got {self.weights!r}."
             )
+        weights = weights[kept]
         if self.combine == "log-linear" and weights.max() > _MAX_EXPONENT:
             raise ValueError(
                 f"log-linear weights are exponents of the members' probabilities; "
@@ -411,21 +446,21 @@ class MixtureClassifier(
         return (data.contexts[train], y[train]), (data.contexts[held_out], y[held_out])
 
     def _fit_members(self, members, X, y, ctx):
-        """Fit clones of the members: in this process, one callback subtask each
-        (the mixture's callbacks propagate into them), or in parallel without
-        callbacks."""
+        """Fit clones of the (name, estimator) members: in this process, one
+        callback subtask each (the mixture's callbacks propagate into them), or in
+        parallel without callbacks."""
         if effective_n_jobs(self.n_jobs) == 1:
             fitted = []
-            for (name, _), member in zip(self.estimators, members, strict=True):
+            for name, member in members:
                 member = clone(member)
                 subcontext = ctx.subcontext(task_name=f"fit-{name}")
                 with subcontext.propagate_callback_context(member):
                     fitted.append(_fit_member(member, X, y))
         else:
             fitted = Parallel(n_jobs=self.n_jobs)(
-                delayed(_fit_member)(clone(member), X, y) for member in members
+                delayed(_fit_member)(clone(member), X, y) for _, member in members
             )
-        for (name, _), member in zip(self.estimators, fitted, strict=True):
+        for (name, _), member in zip(members, fitted, strict=True):
             self._check_member_classes(name, member)
         return fitted
 
@@ -618,7 +653,7 @@ class MixtureClassifier(
         log_proba = self.predict_log_proba(X)  # checks that the model is fitted
         return self.classes_[np.argmax(log_proba, axis=1)]
 
-    def score(self, X, y=None):
+    def score(self, X, y=None, sample_weight=None):
         """Mean natural-log likelihood per predicted character (higher is better).
 
         Parameters
@@ -627,6 +662,11 @@ class MixtureClassifier(
             Windows, or context ids.
         y : None or array-like of shape (n_windows,)
             None for a :class:`CharWindows`; the true labels for an array.
+        sample_weight : array-like of shape (n_names,) or (n_windows,), default=None
+            Weights of the names of a :class:`CharWindows` (every window of a
+            name counts with its weight: what a pipeline's ``score(names,
+            sample_weight=...)`` passes), or of the rows of an array; None
+            weighs every window the same.
 
         Returns
         -------
@@ -649,6 +689,8 @@ class MixtureClassifier(
             targets,
             _SCORE_CHUNK,
         )
+        if sample_weight is not None:
+            return weighted_log_likelihood(picked, X, sample_weight)
         return float(picked.sum()) / len(targets) if len(targets) else 0.0
 
     def __sklearn_tags__(self):

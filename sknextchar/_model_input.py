@@ -33,6 +33,7 @@ __all__ = [
     "refuse_names",
     "check_training_data",
     "show_symbols",
+    "weighted_log_likelihood",
 ]
 
 
@@ -550,3 +551,73 @@ def target_log_proba_in_chunks(log_proba_function, contexts, targets, chunk_size
             log_proba_function(contexts[rows]), targets[rows]
         )
     return picked
+
+
+def weighted_log_likelihood(picked, X, sample_weight):
+    """The weighted mean of the windows' log-likelihoods, for ``score``.
+
+    As in scikit-learn's ``score`` methods, ``sample_weight`` weighs the input
+    rows: for windows, the names (each window of a name counts with its name's
+    weight, which is what a pipeline's ``score(names, sample_weight=...)``
+    passes on); for an array of contexts, the rows. A window of weight 0 is
+    left out.
+
+    Parameters
+    ----------
+    picked : ndarray of shape (n_windows,)
+        Each window's log-probability of its target.
+    X : CharWindows or array-like of shape (n_windows, context_length)
+        The scored input.
+    sample_weight : float or array-like of shape (n_names,) or (n_windows,)
+        Finite numbers >= 0, not all 0: one per name of a :class:`CharWindows`,
+        one per row of an array.
+
+    Returns
+    -------
+    score : float
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> picked = np.log([0.5, 0.25])
+    >>> round(weighted_log_likelihood(picked, [[0], [1]], [3, 1]), 4)
+    -0.8664
+    >>> bool(weighted_log_likelihood(picked, [[0], [1]], 1.0) == picked.mean())
+    True
+    """
+    per_name = isinstance(X, CharWindows)
+    n_rows = X.n_names if per_name else len(picked)
+    weights = _checked_sample_weight(
+        sample_weight, n_rows, "name" if per_name else "row"
+    )
+    if per_name:
+        weights = weights[X.name_index]
+    kept = weights > 0  # a window of weight 0 counts for nothing, even at log(0)
+    return float(np.average(picked[kept], weights=weights[kept]))
+
+
+def _checked_sample_weight(sample_weight, n_rows, unit):
+    """``sample_weight`` as ``n_rows`` floats, or a ValueError saying what is wrong."""
+    try:
+        weights = np.asarray(sample_weight, dtype=np.float64)
+    except (TypeError, ValueError):
+        weights = None
+    problem = _sample_weight_problem(weights, n_rows)
+    if problem:
+        raise ValueError(
+            f"sample_weight must be a number or {n_rows} numbers, one per {unit}, "
+            f"finite, >= 0 and not all 0; got {problem}."
+        )
+    return np.broadcast_to(weights, (n_rows,))
+
+
+def _sample_weight_problem(weights, n_rows):
+    if weights is None:
+        return "values that are not numbers"
+    if weights.ndim > 1 or (weights.ndim == 1 and len(weights) != n_rows):
+        return f"shape {weights.shape}"
+    if not np.isfinite(weights).all():
+        return "a value that is not finite"
+    if (weights < 0).any():
+        return "a negative value"
+    return None if (weights > 0).any() else "only zeros"

@@ -13,10 +13,9 @@ from sklearn.utils.validation import check_is_fitted, column_or_1d
 from ._compat import HasMethods, Interval, StrOptions, fit_context, predicting_per_name
 from ._estimator import PackageEstimatorMixin
 from ._label_calibration import fit_pool_weights, fit_temperature
-from ._label_posterior import windows_log_likelihood
 from ._labels import label_classes
 from ._model_input import check_no_missing_labels
-from ._pipeline import next_log_proba_function, split_pipeline, with_vocabulary_of
+from ._pipeline import names_log_likelihood, split_pipeline, with_vocabulary_of
 from ._presets import make_default_pipeline
 from ._text import MAX_REPORTED
 from ._validation import check_names
@@ -540,16 +539,7 @@ def _per_pipeline(pipelines, classes, names):
     per_pipeline = []
     for pipeline in pipelines:
         transformer, model = split_pipeline(pipeline, owner="NameLabelClassifier")
-        windows = transformer.transform(names)
-        functions = [next_log_proba_function(model, label) for label in classes]
-        log_likelihood = windows_log_likelihood(
-            functions,
-            windows.contexts,
-            windows.targets,
-            windows.name_index,
-            windows.n_names,
-            len(transformer.vocabulary_),
-        )
+        log_likelihood, _ = names_log_likelihood(transformer, model, names, classes)
         _check_possible(log_likelihood, names)
         per_pipeline.append(log_likelihood)
     return per_pipeline

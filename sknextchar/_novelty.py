@@ -28,6 +28,7 @@ __all__ = [
     "length_counts",
     "name_record",
     "padded_ids",
+    "training_ids",
     "training_record",
 ]
 
@@ -186,7 +187,22 @@ def name_record(encoded, label_of_name=None, n_labels=0):
     return np.unique(hash_id_rows(ids)), counts, by_label
 
 
-def training_record(transformer, names, labels=None, classes=None):
+def training_ids(transformer, names):
+    """The symbol ids of a sampler's training names; None without names.
+
+    Examples
+    --------
+    >>> from sknextchar import ContextWindowTransformer
+    >>> t = ContextWindowTransformer().fit(["ab"])
+    >>> [a.tolist() for a in training_ids(t, ["ab", "b"])], training_ids(t, [])
+    ([[1, 2], [2]], None)
+    """
+    if names is None or (hasattr(names, "__len__") and not len(names)):
+        return None  # a FrozenEstimator fitted with fit([])
+    return transformer.encode(names)  # checks the names
+
+
+def training_record(transformer, names, labels=None, classes=None, encoded=None):
     """The record a sampler keeps of its training names (see :func:`name_record`).
 
     Parameters
@@ -199,6 +215,9 @@ def training_record(transformer, names, labels=None, classes=None):
         Each name's label, for the length counts by label.
     classes : ndarray or None, default=None
         The sorted labels of the model (None for a model without labels).
+    encoded : list of ndarray or None, default=None
+        :func:`training_ids` of the names, when the caller has them already
+        (the names are then encoded once).
 
     Returns
     -------
@@ -212,9 +231,10 @@ def training_record(transformer, names, labels=None, classes=None):
     >>> training_record(t, ["asha", "ravi"])[1].tolist()
     [0, 0, 0, 0, 2]
     """
-    if names is None or (hasattr(names, "__len__") and not len(names)):
+    if encoded is None:
+        encoded = training_ids(transformer, names)
+    if encoded is None:
         return None, None, None  # a FrozenEstimator fitted with fit([])
-    encoded = transformer.encode(names)  # checks the names
     if labels is None or classes is None:
         return name_record(encoded)
     label_of_name = np.searchsorted(classes, column_or_1d(np.asarray(labels)))

@@ -7,11 +7,15 @@ from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.utils.parallel import Parallel, delayed
 from sklearn.utils.validation import check_is_fitted, validate_data
 
-from ._compat import HasMethods, fit_context
+from ._compat import HasMethods, Interval, fit_context
 from ._estimator import PackageEstimatorMixin
 from ._kneser_ney import KneserNeyClassifier
 from ._labels import label_ids, learn_name_labels, split_name_labels
-from ._model_input import check_predict_contexts, check_score_data
+from ._model_input import (
+    check_predict_contexts,
+    check_score_data,
+    weighted_log_likelihood,
+)
 from ._pipeline import next_log_proba_function
 from ._windows import CharWindows
 from .exceptions import DamagedModelError
@@ -88,7 +92,11 @@ class PerLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator):
 
     _parameter_constraints = {
         "estimator": [HasMethods(["fit", "predict_log_proba"]), None],
-        "n_jobs": [None, Integral],
+        "n_jobs": [
+            None,
+            Interval(Integral, None, -1, closed="right"),
+            Interval(Integral, 1, None, closed="left"),
+        ],  # no 0 (joblib has no meaning for it), no bool
     }
 
     def __init__(self, estimator=None, *, n_jobs=None):
@@ -248,7 +256,7 @@ class PerLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator):
         log_proba = self.predict_log_proba(X, labels)  # checks that it is fitted
         return self.classes_[np.argmax(log_proba, axis=1)]
 
-    def score(self, X, y=None):
+    def score(self, X, y=None, sample_weight=None):
         """Mean natural-log likelihood per predicted character (higher is better).
 
         Parameters
@@ -258,6 +266,11 @@ class PerLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator):
             For a :class:`CharWindows`: None, or, for a model fitted with labels,
             the label of each name (as in :meth:`fit`). For an array: the true
             next symbols.
+        sample_weight : array-like of shape (n_names,) or (n_windows,), default=None
+            Weights of the names of a :class:`CharWindows` (every window of a
+            name counts with its weight: what a pipeline's ``score(names,
+            sample_weight=...)`` passes), or of the rows of an array; None
+            weighs every window the same.
 
         Returns
         -------
@@ -278,6 +291,8 @@ class PerLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator):
         names = X.name_index if isinstance(X, CharWindows) else None
         ids = label_ids(self, labels, len(contexts), names)
         picked = target_log_proba(self._log_proba(contexts, ids), targets)
+        if sample_weight is not None:
+            return weighted_log_likelihood(picked, X, sample_weight)
         return float(picked.mean(dtype=np.float64))
 
     def _contexts(self, X):

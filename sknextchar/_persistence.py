@@ -8,10 +8,15 @@ trusts by default (NumPy arrays, scikit-learn estimators).
 
 import functools
 import io
+import json
 import os
+import re
 import stat
+import warnings
+import zipfile
 from pathlib import Path
 
+from ._estimator import collect_version_notes
 from ._file_safety import atomic_write, check_target
 from ._hooks import CALLBACK_ATTRIBUTES
 from ._model_checks import (
@@ -22,9 +27,10 @@ from ._model_checks import (
     fitted_estimators,
     validate_loaded_params,
 )
+from ._version import __version__
 from .exceptions import (
     DamagedModelError,
-    ModelVersionWarning,  # noqa: F401  (its old home)
+    ModelVersionWarning,
 )
 
 # Types a saved sknextchar model may hold that skops does not trust by default.
@@ -44,6 +50,8 @@ _TRUSTED_TYPES = (
 #: The suffixes that ``save_model(format="auto")`` writes with joblib (a pickle).
 PICKLE_SUFFIXES = (".joblib", ".pkl", ".pickle")
 _ZIP_MAGIC = b"PK\x03\x04"
+# pickle's AttributeError for a class its module no longer has.
+_MISSING_CLASS = re.compile(r"attribute '([\w.]+)' on <module '([\w.]+)'")
 
 
 def get_trusted_types():
@@ -180,7 +188,13 @@ def save_model(model, path, *, format="auto"):
     return atomic_write(
         path,
         functools.partial(_dump, model, format),
-        verify=functools.partial(_verify, path, type(model), format),
+        verify=functools.partial(
+            _verify,
+            path,
+            type(model),
+            format,
+            is_search=hasattr(model, "best_estimator_"),
+        ),
     )
 
 
@@ -195,16 +209,20 @@ def _dump(model, format, tmp):
         joblib.dump(model, tmp)
 
 
-def _verify(path, model_type, format, tmp):
+def _verify(path, model_type, format, tmp, is_search=False):
     """The temporary file loads with load_model and holds the same kind of model."""
     try:
         loaded = load_model(tmp, allow_pickle=format == "joblib", max_bytes=None)
     except Exception as exc:
         # The temporary file is gone when the user reads this: not named.
         reason = str(exc).replace(f"Cannot load {tmp!r}: ", "").replace(repr(tmp), "it")
+        search = (
+            " A fitted search holds scikit-learn's own splitters and scorers: save "
+            "its refitted model, save_model(search.best_estimator_, path)."
+        ) * is_search
         raise ValueError(
             f"Cannot save the model to {str(path)!r}: the file written would not "
-            f"load ({reason.rstrip('.')}); the target was not touched."
+            f"load ({reason.rstrip('.')}); the target was not touched.{search}"
         ) from exc
     if type(loaded) is not model_type:
         raise ValueError(
@@ -348,19 +366,38 @@ def load_model(path, *, allow_pickle=False, max_bytes=DEFAULT_MAX_BYTES):
         )
     path = Path(path)
     data = _read_model_file(path, max_bytes)
-    if data[:4] == _ZIP_MAGIC:
-        model = _check_is_model(_load_skops(path, data, max_bytes), path)
-    elif not allow_pickle:
+    if data[:4] != _ZIP_MAGIC and not allow_pickle:
         raise ValueError(
             f"{str(path)!r} is not a skops file; if it is a pickle or joblib file, "
             "loading it can run arbitrary code. Pass allow_pickle=True (on the "
             "command line: --trust-pickle) only if you trust where it came from."
         )
-    else:
-        model = _check_is_model(_load_pickle(path, data), path)
+    with collect_version_notes() as notes:
+        if data[:4] == _ZIP_MAGIC:
+            model = _check_is_model(_load_skops(path, data, max_bytes), path)
+        else:
+            model = _check_is_model(_load_pickle(path, data), path)
+    _warn_other_versions(path, notes)
     validate_loaded_params(model, path)
     check_fitted_state(model, path)
     return model
+
+
+def _warn_other_versions(path, notes):
+    """One ModelVersionWarning for a file whose estimators another version saved."""
+    if not notes:
+        return
+    versions = sorted({saved for _, saved in notes})
+    kinds = list(dict.fromkeys(kind for kind, _ in notes))
+    kinds = ", ".join(kinds[:-1]) + " and " * (len(kinds) > 1) + kinds[-1]
+    warnings.warn(
+        f"{str(path)!r} was saved by sknextchar {' and '.join(versions)} and is "
+        f"loaded by sknextchar {__version__}: its {kinds} may not work "
+        f"or may give different results. Train the model again with sknextchar "
+        f"{__version__}, or install sknextchar=={versions[-1]} to use it.",
+        ModelVersionWarning,
+        stacklevel=3,
+    )
 
 
 def check_fitted_state(model, path):
@@ -445,6 +482,12 @@ def _load_pickle(path, data):
         raise
     except DamagedModelError as exc:  # a model's own check, as it was restored
         raise DamagedModelError(f"Cannot load {str(path)!r}: {exc}") from exc
+    except (AttributeError, ImportError) as exc:  # a class this version lacks
+        _refuse_other_version(path, _missing_names(exc), set())
+        raise ValueError(
+            f"Cannot load {str(path)!r}: it is corrupt, truncated or not a model "
+            f"file ({type(exc).__name__}: {exc})."
+        ) from exc
     except Exception as exc:  # pickle reports corruption with many types
         raise ValueError(
             f"Cannot load {str(path)!r}: it is corrupt, truncated or not a model "
@@ -482,6 +525,9 @@ def _load_skops(path, data, max_bytes):
             f"model file ({type(exc).__name__}: {exc})."
         ) from exc
     unknown = sorted(set(untrusted) - set(_TRUSTED_TYPES))
+    ours = [name for name in unknown if name.startswith("sknextchar.")]
+    if ours:  # not in the trust list: a class of another version of the package
+        _refuse_other_version(path, ours, _skops_versions(data))
     if unknown:
         raise ValueError(
             f"Refusing to load {str(path)!r}: it holds types that sknextchar does "
@@ -499,3 +545,67 @@ def _load_skops(path, data, max_bytes):
             f"Cannot load {str(path)!r}: it is corrupt or truncated "
             f"({type(exc).__name__}: {exc})."
         ) from exc
+
+
+def _skops_versions(data):
+    """The sknextchar versions a skops file's schema records (empty if none)."""
+    found = set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "_sknextchar_version" and isinstance(value, dict):
+                    content = value.get("content")
+                    if isinstance(content, str) and value.get("is_json"):
+                        found.add(json.loads(content))
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    try:  # the schema was checked before: a failure here is no reason to refuse
+        walk(json.loads(zipfile.ZipFile(io.BytesIO(data)).read("schema.json")))
+    except (ValueError, KeyError, zipfile.BadZipFile, RecursionError):
+        return set()
+    return {version for version in found if isinstance(version, str)}
+
+
+def _missing_names(exc):
+    """The module or class that unpickling did not find, if it says which."""
+    if isinstance(exc, ImportError):
+        return [exc.name] if exc.name else []
+    found = _MISSING_CLASS.search(str(exc))
+    return [f"{found[2]}.{found[1]}"] if found else []
+
+
+def _refuse_other_version(path, missing, versions):
+    """A file that names the package's classes this version lacks: say why.
+
+    Such a file was saved by another version of sknextchar (one where the class
+    exists or lives elsewhere), not damaged: the message says which version
+    saved it when the file records it, and what to do.
+    """
+    if not missing:
+        return
+    package = missing[0].split(".")[0]
+    if package != "sknextchar":  # a pickle of another package's classes
+        raise ValueError(
+            f"Cannot load {str(path)!r}: it needs {missing[0]}, which the "
+            f"installed {package} does not have (or {package} is not installed): "
+            f"it was saved with another version of {package}. Install the version "
+            "that saved it, or train the model again."
+        )
+    others = sorted(versions - {__version__})
+    if versions and not others:
+        return  # saved by this very version: an edited file, refused as such
+    if others:
+        saved = f"sknextchar {' and '.join(others)}"
+        advice = f"Install sknextchar=={others[-1]} to load it"
+    else:
+        saved = "another version of sknextchar"
+        advice = "Load it with the version of sknextchar that saved it"
+    raise ValueError(
+        f"Cannot load {str(path)!r}: it was saved by {saved}, and needs "
+        f"{', '.join(missing)}, which sknextchar {__version__} (installed here) does "
+        f"not have. {advice}, or train the model again with this version."
+    )

@@ -27,10 +27,12 @@ import functools
 from sklearn.base import clone
 from sklearn.pipeline import Pipeline
 
+from ._label_posterior import windows_log_likelihood
 from ._steps import pipeline_steps, unfreeze
 from ._transformer import ContextWindowTransformer
 
 __all__ = [
+    "names_log_likelihood",
     "next_log_proba_function",
     "split_pipeline",
     "with_vocabulary_of",
@@ -186,3 +188,59 @@ def with_vocabulary_of(estimator, names):
         end_symbol=learned.vocabulary_[0],
     )
     return shared
+
+
+def names_log_likelihood(transformer, model, names, labels):
+    """Each name's log-likelihood under each label, the names cut into windows once.
+
+    ``log P(name | label)``: the sum over the name's windows (its characters
+    and its end) of the model's untempered log-probability of the next
+    symbol, with one pass of the transformer over the names and the model run
+    once per label on their distinct contexts. The numbers of
+    :meth:`NameSampler.score_samples` for each label, bit for bit.
+
+    Parameters
+    ----------
+    transformer : ContextWindowTransformer
+        Fitted.
+    model : estimator
+        Fitted on the transformer's windows (the protocol above).
+    names : list of str
+        The names.
+    labels : list
+        The labels to score the names under; ``[None]`` for a model fitted
+        without labels.
+
+    Returns
+    -------
+    log_likelihood : ndarray of shape (n_names, n_labels)
+        0 for a name left without any window (``handle_unknown="drop"``).
+    counts : ndarray of int of shape (n_names,)
+        The windows of each name (the symbols predicted: its characters and
+        its end).
+
+    Examples
+    --------
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import CharEmbeddingMLPClassifier, ContextWindowTransformer
+    >>> pipe = make_pipeline(ContextWindowTransformer(),
+    ...     CharEmbeddingMLPClassifier(max_iter=5, random_state=0))
+    >>> transformer, model = pipe.fit(["abid", "asha", "amit"]).steps
+    >>> log_likelihood, counts = names_log_likelihood(
+    ...     transformer[1], model[1], ["asha", "ali"], [None])
+    >>> log_likelihood.shape, counts.tolist()
+    ((2, 1), [5, 4])
+    """
+    import numpy as np
+
+    windows = transformer.transform(names)
+    functions = [next_log_proba_function(model, label) for label in labels]
+    log_likelihood = windows_log_likelihood(
+        functions,
+        windows.contexts,
+        windows.targets,
+        windows.name_index,
+        windows.n_names,
+        len(transformer.vocabulary_),
+    )
+    return log_likelihood, np.bincount(windows.name_index, minlength=windows.n_names)

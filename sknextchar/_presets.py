@@ -39,7 +39,8 @@ def make_tuned_pipeline(*, random_state=None, verbose=False):
     the defaults', and dropout against the overfitting that comes with it, are
     what lift it above the count models (context 6 did better than 8 and
     10). The package's defaults (context 3, embedding 10, 500 units, no
-    dropout) stay the fast choice: they train about 3.5 times faster.
+    dropout) stay the fast choice: they train about twice as fast (4.7 s against
+    9.2 s on the bundled names in ``benchmarks/REPORT.md``).
 
     Measured with ``random_state=0`` (80/10/10 split by name, makemore's
     shuffle with seed 42; mean negative log-likelihood per predicted
@@ -75,7 +76,7 @@ def make_tuned_pipeline(*, random_state=None, verbose=False):
 
     See Also
     --------
-    make_default_pipeline : The package defaults, about 3.5 times faster to fit.
+    make_default_pipeline : The package defaults, about twice as fast to fit.
     CharEmbeddingMLPClassifier : The classifier and its fast defaults.
     NameSampler : Sample new names from the fitted pipeline.
 

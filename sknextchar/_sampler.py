@@ -5,7 +5,8 @@ into the transformer and the model (:func:`sknextchar._pipeline.split_pipeline`)
 and hands the model's next-log-probabilities function
 (:func:`sknextchar._pipeline.next_log_proba_function`) to the generation
 functions of :mod:`sknextchar._generation`. The math of one step lives in
-:mod:`sknextchar._decoding`. The sampler never looks at the model's class: any
+:mod:`sknextchar._decoding`, the tests drawn names must pass in
+:mod:`sknextchar._name_filter`. The sampler never looks at the model's class: any
 model that follows the protocol described in :mod:`sknextchar._pipeline` works.
 """
 
@@ -21,15 +22,13 @@ from ._atomic import all_or_nothing
 from ._blas import one_blas_thread
 from ._compat import HasMethods, Interval, fit_context, validate_parameter_constraints
 from ._consistency import check_steps_agree
-from ._decoding import SamplingControls, check_continuable
+from ._decoding import SamplingControls, check_continuable, length_bounds
 from ._estimator import PackageEstimatorMixin
 from ._generation import (
     beam_search,
-    check_pattern,
     check_reachable,
     check_sample_memory,
     draw_cache,
-    length_matcher,
     sample_ids,
     sample_new_names,
 )
@@ -39,8 +38,16 @@ from ._label_posterior import (
     windows_tempered_log_proba,
 )
 from ._labels import check_label_values, fit_classes, label_classes, labels_of_windows
-from ._novelty import contains, hash_id_rows, padded_ids, training_record
+from ._name_filter import (
+    check_min_label_proba,
+    check_pattern,
+    label_filter_words,
+    length_matcher,
+    name_filter,
+)
+from ._novelty import contains, hash_id_rows, padded_ids, training_ids, training_record
 from ._pipeline import next_log_proba_function, split_pipeline
+from ._spelling import spelling_accept, spelling_filter, spelling_record
 from ._temperature_table import TemperatureTable
 from ._validation import (
     check_bool,
@@ -52,7 +59,6 @@ from ._validation import (
     check_sampler_fitted,
     check_temperatures,
 )
-from ._vocabulary import decode_rows
 from .exceptions import DamagedModelError
 
 # The constructor parameters that shape sampling, in SamplingControls' order.
@@ -133,6 +139,14 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         label, a row per label of the model (sorted; as many columns as
         ``training_length_counts_``); ``match_lengths`` with
         ``label`` follows that label's row. None without labels.
+    training_transitions_ : ndarray of str of shape (n_pairs, 2) or None
+        The kinds of symbols that follow each other in the training names (a
+        script and case such as ``"LATIN upper"``, or a separator such as
+        ``"-"``; ``""`` is the start or the end of a name). :meth:`sample`
+        keeps the names whose every step is one of them: no lowercase first
+        letter, capital inside a word, change of script, doubled hyphen or
+        trailing space that no training name has. None when ``fit`` saw no
+        names (no test).
     training_name_hashes_ : ndarray of uint64 or None
         The compact record of the distinct training names: a sorted 64-bit
         hash of each one's symbol ids, 8 bytes per name. ``sample(novel=True)``
@@ -252,7 +266,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         >>> sampler.estimator_.estimator is pipe
         True
         """
-        self._check_lengths()
+        length_bounds(self.min_length, self.max_length)  # fail on crossed bounds
         split_pipeline(self.estimator)  # fail before a long fit
         self.estimator_ = clone(self.estimator).fit(X, y)
         transformer, model = split_pipeline(self.estimator_)
@@ -261,11 +275,13 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
             check_steps_agree(transformer, model)
         _check_model_columns(model, transformer, vocabulary)
         self.vocabulary_ = vocabulary
+        encoded = training_ids(transformer, X)  # None without names
         (
             self.training_name_hashes_,
             self.training_length_counts_,
             self.training_length_counts_by_label_,
-        ) = training_record(transformer, X, y, fit_classes(model, y, X))
+        ) = training_record(transformer, X, y, fit_classes(model, y, X), encoded)
+        self.training_transitions_ = spelling_record(vocabulary, encoded)
         return self
 
     def in_training_set(self, X):
@@ -611,6 +627,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         match_lengths=False,
         label=None,
         min_label_proba=None,
+        keep_spelling=True,
     ):
         """Generate names; none is ever cut.
 
@@ -621,8 +638,13 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         ``prefix`` and ``min_length`` works by rejection: a name that has not
         ended by ``max_length`` letters, that does not match ``pattern``, that
         is a training name (``novel``), a repeat (``unique``) or in
-        ``exclude`` is discarded and more names are drawn. So the names follow
-        the sampling distribution conditioned on passing every test.
+        ``exclude`` is discarded and more names are drawn. So is a name with a
+        step between two kinds of characters that no training name has
+        (``training_transitions_``: a lowercase first letter in a list of
+        capitalised names, a capital inside a word, a change of script, a
+        doubled hyphen, a trailing space or zero-width non-joiner); the letters
+        of ``prefix`` are not tested. So the names follow the sampling
+        distribution conditioned on passing every test.
 
         Parameters
         ----------
@@ -675,6 +697,13 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
             temperature does, so as many of them are new. ``None`` or ``0``
             keeps every name (the same names for the same seed). Costs one
             model pass per label over each batch of drawn names.
+        keep_spelling : bool, default=True
+            Keep only names spelled as the training names are: every step
+            between two kinds of characters (a script and case, a separator,
+            the start or the end) is one that some training name has
+            (``training_transitions_``). False draws from the model's
+            distribution without this test. With training names of the letters
+            ``a`` to ``z`` alone every step is allowed, and the two agree.
 
         Returns
         -------
@@ -735,28 +764,23 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         )
         prefix_ids, context = self._encode_prefix(transformer, prefix, controls)
         self._check_feasible(n_samples, unique, len(prefix_ids), context, controls)
+        spelled = spelling_filter(self, len(prefix_ids), words, keep_spelling)
 
         # The rounds share the distributions of the contexts met so far.
         cache = draw_cache(len(self.vocabulary_), context.shape[1], n_samples, controls)
 
         def draw_names(n):  # n names drawn, those that end and pass are kept
             ids = sample_ids(
-                next_log_proba,
-                prefix_ids=prefix_ids,
-                context=context,
-                n_samples=n,
-                n_symbols=len(self.vocabulary_),
-                controls=controls,
-                rng=rng,
-                cache=cache,
-            )
-            return keep(ids)
+                next_log_proba, prefix_ids=prefix_ids, context=context,
+                n_samples=n, n_symbols=len(self.vocabulary_), controls=controls,
+                rng=rng, cache=cache,
+            )  # fmt: skip
+            return keep(spelled(ids))
 
         with one_blas_thread():
             names = sample_new_names(
                 draw_names, n_samples, unique=unique, exclude=exclude,
-                max_rounds=max_rounds, controls=controls,
-                constraints=words,
+                max_rounds=max_rounds, controls=controls, constraints=words,
             )  # fmt: skip
         if return_scores:
             return names, self.score_samples(names, label=label)
@@ -782,28 +806,10 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
                 max_length=controls.max_length,
                 rng=rng,
             )
-
-        def keep(ids):
-            if record is not None:
-                ids = ids[~contains(record, hash_id_rows(ids))]
-            names = decode_rows(ids, self.vocabulary_)
-            # Lengths in symbols, the unit of the training lengths (a grapheme
-            # is several code points); one name has one length.
-            length_of = dict(zip(names, np.count_nonzero(ids, axis=1).tolist()))
-            if typical is not None:
-                names = _typical_names(ids, names, test, typical[0])
-            elif test is not None:
-                names = list(filter(test, names))
-            if match is None:
-                return names
-            return match(names, [length_of[name] for name in names])
-
-        words = _constraint_words(pattern, record)
-        if typical is not None:
-            words.append(typical[1])
-        if match is not None:
-            words.append("thinned to the training names' lengths")
-        return keep, words
+        return name_filter(
+            self.vocabulary_, record=record, pattern=pattern, test=test,
+            typical=typical, match=match,
+        )  # fmt: skip
 
     def _length_counts(self, label):
         """The training names' length counts; with a label, of its names only."""
@@ -823,21 +829,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
 
         None when the test keeps every name (no threshold, or 0).
         """
-        validate_parameter_constraints(
-            {"min_label_proba": [Interval(Real, 0, 1, closed="both"), None]},
-            {"min_label_proba": min_label_proba},
-            caller_name="NameSampler.sample",
-        )
-        if min_label_proba is None:
-            return None
-        if label is None:
-            raise ValueError(
-                f"min_label_proba={min_label_proba!r} keeps the names whose "
-                "P(label | name) reaches it, so it needs label=... and a sampler "
-                "fitted with labels (NameSampler(pipe).fit(names, labels)); pass "
-                "a label, or leave min_label_proba=None."
-            )
-        if min_label_proba == 0:
+        if not check_min_label_proba(label, min_label_proba):
             return None
         transformer, model = split_pipeline(self.estimator_)
         passes = posterior_filter(
@@ -847,11 +839,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
             context_length=transformer.context_length,
             n_symbols=len(self.vocabulary_),
         )
-        words = (
-            f"with P({label!r} | name) >= min_label_proba={min_label_proba} (lower it "
-            "to accept more names)"
-        )
-        return passes, words
+        return passes, label_filter_words(label, min_label_proba)
 
     def _check_feasible(self, n_samples, unique, n_prefix, context, controls):
         """Fail up front: names that cannot fit in memory or cannot be distinct."""
@@ -874,12 +862,14 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         beam_width=None,
         label=None,
         min_label_proba=None,
+        keep_spelling=True,
     ):
         """The most probable names, by beam search.
 
         Names are ranked by their untempered log-likelihood
-        (:meth:`score_samples`), among the names that start with ``prefix`` and
-        have ``min_length`` to ``max_length`` letters; temperature, ``top_k``
+        (:meth:`score_samples`), among the names that start with ``prefix``,
+        have ``min_length`` to ``max_length`` letters and are spelled as the
+        training names are (as in :meth:`sample`); temperature, ``top_k``
         and ``top_p`` shape sampling, not likelihood, and are not used. The
         search keeps the ``beam_width`` most probable unfinished names at each
         length, and stops extending a name as soon as it cannot beat the
@@ -905,6 +895,9 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
             With ``label``: only names whose ``P(label | name)`` reaches this
             value, as in :meth:`sample` (the most probable names of the label
             that the model recognises as of that label).
+        keep_spelling : bool, default=True
+            Only names spelled as the training names are, as in :meth:`sample`;
+            False ranks every name.
 
         Returns
         -------
@@ -933,6 +926,9 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         exclude = _normalised_exclude(transformer, exclude)
         prefix_ids, context = self._encode_prefix(transformer, prefix, controls)
         typical = self._label_filter(label, min_label_proba)
+        accept = spelling_accept(
+            self, len(prefix_ids), typical and typical[0], keep_spelling
+        )
         with one_blas_thread():
             best = beam_search(
                 next_log_proba,
@@ -944,7 +940,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
                 min_length=controls.min_length,
                 max_length=controls.max_length,
                 exclude=exclude,
-                accept=None if typical is None else typical[0],
+                accept=accept,
             )
         if len(best) < n_names:
             raise ValueError(
@@ -987,13 +983,6 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         function_of = partial(next_log_proba_function, model)
         return windows, function_of, labels_of_windows(label, windows)
 
-    def _check_lengths(self, min_length=None, max_length=None):
-        """Fail when the bounds (given, else the parameters) are crossed."""
-        low = self.min_length if min_length is None else min_length
-        high = self.max_length if max_length is None else max_length
-        if low is not None and high is not None and high < low:
-            raise ValueError(f"max_length={high} must be >= min_length={low}.")
-
     def training_length_range(self):
         """The shortest and longest training name seen by :meth:`fit`.
 
@@ -1034,12 +1023,9 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
             values,
             caller_name=type(self).__name__,
         )
-        seen = self.training_length_range() or (1, 20)
-        if values["min_length"] is None:
-            values["min_length"] = min(seen[0], values["max_length"] or seen[0])
-        if values["max_length"] is None:
-            values["max_length"] = max(seen[1], values["min_length"])
-        self._check_lengths(values["min_length"], values["max_length"])
+        values["min_length"], values["max_length"] = length_bounds(
+            values["min_length"], values["max_length"], self.training_length_range()
+        )
         return SamplingControls(**values)
 
     def _encode_prefix(self, transformer, prefix, controls):
@@ -1111,22 +1097,3 @@ def _normalised_exclude(transformer, exclude):
     """The names to exclude, checked, as the model reads names (NFC, case, accents)."""
     exclude = check_exclude(exclude, lowercase=transformer.lowercase)
     return frozenset(transformer.normalize(list(exclude))) if exclude else exclude
-
-
-def _typical_names(ids, names, test, passes):
-    """The names that match ``test`` (when not None), then pass ``passes``."""
-    keep = np.ones(len(names), dtype=bool)
-    if test is not None:
-        keep = np.fromiter(map(bool, map(test, names)), dtype=bool, count=len(names))
-    keep[keep] = passes(ids[keep])
-    return [name for name, kept in zip(names, keep) if kept]
-
-
-def _constraint_words(pattern, record):
-    """What a sampling call rejects besides lengths, in words for its errors."""
-    words = []
-    if pattern is not None:
-        words.append(f"matching pattern {pattern!r}")
-    if record is not None:
-        words.append(f"not among the {len(record):,} training names")
-    return words

@@ -612,7 +612,24 @@ def _sampler_problem(sampler):
     if problem:
         return problem
     labels = getattr(model, "label_classes_", None)  # checked with the model
-    return length_record_problem(sampler, None if labels is None else len(labels))
+    return length_record_problem(
+        sampler, None if labels is None else len(labels)
+    ) or _transitions_problem(getattr(sampler, "training_transitions_", None))
+
+
+def _transitions_problem(pairs):
+    """A sampler's spelling record: None (or absent, saved before it) or pairs."""
+    if pairs is None or (
+        isinstance(pairs, np.ndarray)
+        and pairs.dtype.kind == "U"
+        and pairs.ndim == 2
+        and pairs.shape[1] == 2
+    ):
+        return None
+    return (
+        "its training_transitions_ is not None or an array of strings of shape "
+        "(n_pairs, 2), the kinds of characters that follow each other"
+    )
 
 
 def _kneser_ney_problems(clf):

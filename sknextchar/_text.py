@@ -12,6 +12,7 @@ Devanagari or a combining accent is never a symbol of its own. The standard
 library does not segment grapheme clusters; the ``regex`` package does (``\\X``).
 """
 
+import functools
 import unicodedata
 
 # Up to this many offending names are quoted in a message.
@@ -39,6 +40,22 @@ _INVISIBLE = dict.fromkeys(
              "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 )  # fmt: skip
 
+_LEFT_TO_RIGHT_MARK = "\u200e"
+
+# The zero-width non-joiner and joiner act between two letters: at either end
+# of a name they do nothing, and a model that learned them there would end
+# names with an invisible character.
+_JOINERS = "\u200c\u200d"
+
+# Greek writes sigma as ς at the end of a word and σ elsewhere: one letter in
+# two forms. Models learn it as σ (FINAL_SIGMA folded); names are written with
+# the final form where Unicode's Final_Sigma casing rule puts it (after a cased
+# letter, not before one, ignoring marks and apostrophes in between).
+SIGMA, FINAL_SIGMA = "\u03c3", "\u03c2"
+_FINAL_SIGMA_RULE = (
+    r"(?<=\p{Cased}\p{Case_Ignorable}*)\u03c3(?!\p{Case_Ignorable}*\p{Cased})"
+)
+
 
 def normalize_text(text, *, lowercase=True, strip_accents=None):
     """One name as the model sees it.
@@ -60,7 +77,9 @@ def normalize_text(text, *, lowercase=True, strip_accents=None):
     text : str
         In NFC, without the invisible characters that are no letter of a name
         (a byte-order mark, a zero-width space, a soft hyphen, bidirectional
-        marks; the zero-width joiner and non-joiner stay).
+        marks; the zero-width joiner and non-joiner stay between letters, and
+        go at either end, where they join nothing), with a Greek sigma in the
+        form its place calls for (:func:`spell_final_sigma`).
 
     Examples
     --------
@@ -74,21 +93,70 @@ def normalize_text(text, *, lowercase=True, strip_accents=None):
     'ipek'
     >>> normalize_text("\ufeffAsha\u200e")  # a byte-order mark, a direction mark
     'asha'
+    >>> normalize_text("ΝΊΚΟΣ"), normalize_text("Μαρία\u200c")  # final sigma; ZWNJ
+    ('νίκος', 'μαρία')
     """
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    if text.isascii():  # nothing to strip, fold or spell
+        return text.lower() if lowercase else text
+    text = text.strip(_JOINERS)
     if lowercase:
         # The Turkish capital İ lowercases to i, as in Turkish, not to Python's
         # locale-free i plus a combining dot above (a dotted i with a second dot).
         text = text.replace("\u0130", "i").lower()
-    if strip_accents is None or text.isascii():
-        return text
-    from sklearn.feature_extraction.text import (
-        strip_accents_ascii,
-        strip_accents_unicode,
-    )
+    if strip_accents is not None:
+        from sklearn.feature_extraction.text import (
+            strip_accents_ascii,
+            strip_accents_unicode,
+        )
 
-    fold = strip_accents_ascii if strip_accents == "ascii" else strip_accents_unicode
-    return unicodedata.normalize("NFC", fold(text))
+        ascii_only = strip_accents == "ascii"
+        fold = strip_accents_ascii if ascii_only else strip_accents_unicode
+        text = unicodedata.normalize("NFC", fold(text))
+    return spell_final_sigma(text)
+
+
+def spell_final_sigma(text):
+    """``text`` with the Greek sigma in the form its place calls for.
+
+    ``ς`` where a word ends (after a cased letter and before none, as
+    Unicode's Final_Sigma casing rule says), ``σ`` everywhere else, whichever
+    form the text had. Capital ``Σ`` has one form and is left as it is.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    text : str
+
+    Examples
+    --------
+    >>> spell_final_sigma("Νίκοσ Παπασ-Σοφία"), spell_final_sigma("ςοφία")
+    ('Νίκος Παπας-Σοφία', 'σοφία')
+    """
+    if SIGMA not in text and FINAL_SIGMA not in text:
+        return text
+    return _final_sigma_pattern().sub(FINAL_SIGMA, fold_final_sigma(text))
+
+
+@functools.cache
+def _final_sigma_pattern():
+    import regex  # a dependency, as for graphemes
+
+    return regex.compile(_FINAL_SIGMA_RULE)
+
+
+def fold_final_sigma(text):
+    """``text`` with the final sigma ``ς`` written ``σ``: the form models learn.
+
+    Examples
+    --------
+    >>> fold_final_sigma("Νίκος")
+    'Νίκοσ'
+    """
+    return text.replace(FINAL_SIGMA, SIGMA)
 
 
 def graphemes(text):
@@ -169,6 +237,50 @@ def describe_symbol(symbol):
     return repr(symbol)
 
 
+def symbol_kind(symbol):
+    """What kind of character a symbol is, for the spelling of generated names.
+
+    A letter is its script and case (``"LATIN upper"``, ``"GREEK lower"``,
+    ``"DEVANAGARI letter"`` for a script without case), a combining mark or a
+    digit its script and ``"mark"`` or ``"digit"``; any other character (a
+    space, a hyphen, an apostrophe, a zero-width joiner) is a kind of its own.
+    A grapheme cluster is the kind of its first character. The script is the
+    first word of the character's Unicode name. A cluster that ends with a
+    zero-width joiner or non-joiner has the joiner in its kind.
+
+    Parameters
+    ----------
+    symbol : str
+        A symbol of a vocabulary (not the end marker).
+
+    Returns
+    -------
+    kind : str
+
+    Examples
+    --------
+    >>> [symbol_kind(s) for s in ["A", "é", "ж", "रा"]]
+    ['LATIN upper', 'LATIN lower', 'CYRILLIC lower', 'DEVANAGARI letter']
+    >>> [symbol_kind(s) for s in ["-", " ", "\u0301", "\u0941"]]
+    ['-', ' ', 'COMBINING mark', 'DEVANAGARI mark']
+    >>> symbol_kind("\u06cc\u200c")  # FARSI YEH and a zero-width non-joiner
+    'ARABIC letter+\u200c'
+    """
+    char = symbol[0]
+    category = unicodedata.category(char)
+    if category[0] not in "LMN":
+        return symbol
+    script = unicodedata.name(char, "").split(" ", 1)[0] or category
+    if category[0] == "L":
+        case = {"Lu": "upper", "Lt": "upper", "Ll": "lower"}.get(category, "letter")
+    else:
+        case = "mark" if category[0] == "M" else "digit"
+    # A joiner belongs to the cluster of the letter before it: a kind of its own
+    # (a name must not end with "ی" + ZWNJ when no training name does).
+    joiner = symbol[-1] if len(symbol) > 1 and symbol[-1] in _JOINERS else ""
+    return f"{script} {case}{joiner and '+' + joiner}"
+
+
 def starts_with_mark(text):
     """Whether ``text`` starts with a combining mark (cannot stand alone).
 
@@ -216,9 +328,45 @@ def display_width(text):
 def pad_right(text, width):
     """``text`` followed by spaces up to ``width`` terminal columns.
 
+    Text in a right-to-left script (Arabic, Hebrew) is put between two
+    left-to-right marks (U+200E, invisible, no column): a terminal that
+    reorders right-to-left text then reverses the name within its own
+    columns, instead of taking the spaces and the numbers after it into the
+    name's direction and moving them to its left (the cells of a row out of
+    their columns). Names read back drop the marks (:func:`normalize_text`).
+
     Examples
     --------
     >>> pad_right("李娜", 6) + "|"
     '李娜  |'
+    >>> pad_right("سارا", 6) + "|"
+    '\u200eسارا\u200e  |'
     """
-    return text + " " * max(0, width - display_width(text))
+    padding = " " * max(0, width - display_width(text))
+    if any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
+        return f"{_LEFT_TO_RIGHT_MARK}{text}{_LEFT_TO_RIGHT_MARK}{padding}"
+    return text + padding
+
+
+def counted(n, noun):
+    """``n`` and the noun, plural unless ``n`` is 1: ``"1 epoch"``, ``"2 epochs"``.
+
+    Parameters
+    ----------
+    n : int
+        How many; written with thousands separators.
+    noun : str
+        The singular noun, or several words whose first is the noun's
+        qualifier and whose last takes the ``s`` (``"held-out name"``).
+
+    Returns
+    -------
+    text : str
+
+    Examples
+    --------
+    >>> from sknextchar._text import counted
+    >>> counted(1, "epoch"), counted(20, "epoch"), counted(1_500, "held-out name")
+    ('1 epoch', '20 epochs', '1,500 held-out names')
+    """
+    return f"{n:,} {noun}{'s' * (n != 1)}"

@@ -14,8 +14,10 @@ from ._consistency import STEPS_DISAGREE
 from ._estimator import PackageEstimatorMixin
 from ._sizes import check_window_memory
 from ._text import (
+    FINAL_SIGMA,
     MAX_REPORTED,
     describe_symbol,
+    fold_final_sigma,
     normalize_text,
     split_symbols,
     starts_with_mark,
@@ -274,7 +276,10 @@ class ContextWindowTransformer(
         """
         check_is_fitted(self)
         ids, lengths = self._encode_names(*self._prepare(X))
-        return np.split(ids, np.cumsum(lengths)[:-1])
+        # A view per name, sliced in a comprehension: np.split makes the same
+        # views 3.5 times slower (0.7 s for 1,000,000 names).
+        ends = np.cumsum(lengths).tolist()
+        return [ids[start:end] for start, end in zip([0, *ends], ends)]
 
     def normalize(self, X):
         """The names as the model reads them: NFC, lowercased, accents stripped.
@@ -462,7 +467,9 @@ class ContextWindowTransformer(
             ]
             vocabulary = make_vocabulary(alphabet, self.end_symbol, unit=unit)
         else:
-            seen = {s for text in texts for s in split_symbols(text, unit)}
+            seen = {
+                s for text in texts for s in split_symbols(fold_final_sigma(text), unit)
+            }
             if unit == "grapheme":
                 _check_no_lone_marks(names, texts)
             end = pick_end_symbol(seen, self.end_symbol)
@@ -493,6 +500,12 @@ class ContextWindowTransformer(
         empty = [i for i, text in enumerate(texts) if not text]
         if empty and not allow_empty:
             shown = ", ".join(f"names[{i}]={names[i]!r}" for i in empty[:MAX_REPORTED])
+            if not normalize_text(names[empty[0]], strip_accents=None):
+                raise ValueError(
+                    f"{len(empty)} name(s) hold only invisible characters that are "
+                    "no letter of a name (a byte-order mark, a zero-width space or "
+                    f"joiner, a direction mark): {shown}. Remove them."
+                )
             raise ValueError(
                 f"strip_accents={self.strip_accents!r} removes every character of "
                 f"{len(empty)} name(s): {shown}. Pass strip_accents='unicode', "
@@ -510,9 +523,12 @@ class ContextWindowTransformer(
         a fitted model is fixed).
         """
         table = SymbolTable(self.vocabulary_)
+        fold = FINAL_SIGMA not in self.vocabulary_  # one letter, σ (see _text)
         if self.unit_ == "char":
             flat, lengths = "".join(texts), [len(t) for t in texts]
+            flat = fold_final_sigma(flat) if fold else flat  # as long
         else:
+            texts = [fold_final_sigma(text) for text in texts] if fold else texts
             pieces = [split_symbols(text, self.unit_) for text in texts]
             flat = [symbol for piece in pieces for symbol in piece]
             lengths = [len(piece) for piece in pieces]

@@ -4,7 +4,7 @@ import string
 
 import numpy as np
 
-from ._text import split_symbols
+from ._text import FINAL_SIGMA, SIGMA, spell_final_sigma, split_symbols
 
 # The one reserved symbol, the end marker, has id 0 and plays two roles: it pads
 # the context before a name starts, and it is the target after the last letter
@@ -132,7 +132,9 @@ def decode_rows(ids, vocabulary):
 
     Vectorised: one pass over the whole matrix, no loop over rows. Every id after
     a row's first end marker must be the end marker too (the padding of a
-    shorter name).
+    shorter name). The strings are whole names: a vocabulary that has the Greek
+    ``σ`` but not ``ς`` (the model learned one letter, see
+    :func:`~sknextchar._text.fold_final_sigma`) writes ``ς`` where a word ends.
 
     Parameters
     ----------
@@ -151,7 +153,17 @@ def decode_rows(ids, vocabulary):
     >>> import numpy as np
     >>> decode_rows(np.array([[1, 2, 0], [3, 0, 0]]), make_vocabulary("abc"))
     ['ab', 'c']
+    >>> decode_rows(np.array([[2, 1, 3, 0], [3, 2, 1, 3]]), make_vocabulary("ασν"))
+    ['νας', 'σνας']
     """
+    texts = _spelled_rows(ids, vocabulary)
+    if SIGMA in vocabulary and FINAL_SIGMA not in vocabulary:
+        return [spell_final_sigma(text) for text in texts]
+    return texts
+
+
+def _spelled_rows(ids, vocabulary):
+    """The strings of the rows of ids, symbol by symbol."""
     if not ids.shape[1]:
         return [""] * len(ids)
     if any(len(symbol) != 1 for symbol in vocabulary):  # grapheme clusters

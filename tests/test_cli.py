@@ -204,6 +204,17 @@ def test_log_bilinear_model_from_an_empty_hidden_layer_list(names_file, tmp_path
     assert load_model(path).estimator_.estimator["clf"].hidden_layer_sizes == ()
 
 
+def test_one_epoch_and_one_held_out_name_are_singular(tmp_path, capsys):
+    names = tmp_path / "names.txt"
+    names.write_text("abid\nasha\nravi\numa\nkiran\n", encoding="utf-8")
+    path = tmp_path / "m.skops"
+    argv = ["train", str(names), "--max-iter", "1", "--validation-fraction", "0.2"]
+    assert main([*argv, "--hidden-layer-sizes", "4", "-q", "-o", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Trained on 4 names for 1 epoch in " in out
+    assert "on 1 held-out name (weights of epoch 1 kept)" in out
+
+
 def test_warnings_print_one_line(names_file, tmp_path, capsys):
     # A constant learning rate that stops at max_iter warns (ConvergenceWarning).
     status, _, err = run(

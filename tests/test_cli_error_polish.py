@@ -16,7 +16,7 @@ import matplotlib.figure
 import pytest
 import skops.io
 
-from sknextchar import ContextWindowTransformer, save_model
+from sknextchar import ContextWindowTransformer, load_model, save_model
 from sknextchar.cli import main
 from sknextchar.cli._labelled import read_labelled_names
 from sknextchar.datasets import load_indian_names
@@ -288,5 +288,20 @@ def test_plot_after_a_prefix_longer_than_any_training_name(
     # that plot does not have.
     out = tmp_path / "p.png"
     status, _, err = run(capsys, "plot", model_file, flag, "abhi" * 4, "-o", out)
+    assert status == 0, err
+    assert out.stat().st_size > 0
+
+
+def test_plot_keeps_a_min_length_above_the_training_names(model_file, capsys, tmp_path):
+    # A sampler saved with min_length=15 (its names: 4 to 10 letters) reaches 15
+    # letters: an 11-letter prefix needs no lifted bound, and one lifted to 12
+    # would cross min_length.
+    sampler = load_model(model_file).set_params(min_length=15)
+    path = tmp_path / "long.skops"
+    save_model(sampler, str(path))
+    out = tmp_path / "p.png"
+    status, _, err = run(
+        capsys, "plot", path, "--distribution", "abhishekana", "-o", out
+    )
     assert status == 0, err
     assert out.stat().st_size > 0

@@ -11,6 +11,8 @@ exactly the fitted attributes (the trailing-underscore names) that fitting sets.
 
 import importlib
 import inspect
+import re
+import tomllib
 import warnings
 from pathlib import Path
 
@@ -39,7 +41,8 @@ PUBLIC_MODULES = (
     "sknextchar.datasets",
     "sknextchar.plotting",
 )
-API_PAGE = Path(__file__).resolve().parents[1] / "docs" / "api.rst"
+ROOT = Path(__file__).resolve().parents[1]
+API_PAGE = ROOT / "docs" / "api.rst"
 NAMES = ["abid", "asha", "ravi", "amit", "anita", "kiran", "meera", "sunil"]
 
 
@@ -294,3 +297,49 @@ def test_api_page_lists_every_public_name():
             if f"   {entry}\n" not in text:
                 missing.append(f"{module_name}.{name}")
     assert not missing, f"add these to an autosummary list of {API_PAGE}: {missing}"
+
+
+# --------------------------------------------------------------------------- #
+# Claims of the install instructions and of the command-line page
+# --------------------------------------------------------------------------- #
+def _project():
+    path = ROOT / "pyproject.toml"
+    if not path.exists():
+        pytest.skip("pyproject.toml is not in this tree")
+    return tomllib.loads(path.read_text(encoding="utf-8"))["project"]
+
+
+def test_stated_python_version_is_the_required_one():
+    required = re.fullmatch(r">=\s*(\d+\.\d+)", _project()["requires-python"])
+    assert required, "requires-python is no longer '>=X.Y': update this test"
+    for page in (ROOT / "README.md", ROOT / "docs" / "quickstart.rst"):
+        stated = set(re.findall(r"Python (\d+\.\d+) or newer", page.read_text("utf-8")))
+        assert stated == {required.group(1)}, (
+            f"{page.name} says Python {sorted(stated)} or newer; pyproject.toml "
+            f"requires {required.group(1)}"
+        )
+
+
+def test_quickstart_names_every_dependency():
+    text = (ROOT / "docs" / "quickstart.rst").read_text("utf-8").lower()
+    names = [
+        re.match(r"[A-Za-z0-9_.-]+", dep).group() for dep in _project()["dependencies"]
+    ]
+    missing = [name for name in names if name.lower() not in text]
+    assert not missing, f"the Install section of quickstart.rst does not name {missing}"
+
+
+def test_command_line_page_shows_every_command_help():
+    from sknextchar.cli import build_parser
+
+    page = ROOT / "docs" / "command_line.rst"
+    if not page.exists():
+        pytest.skip("docs/ is not in this tree")
+    helptext = build_parser().format_help()
+    commands = re.findall(r"^    ([a-z]+)  ", helptext.split("commands:", 1)[1], re.M)
+    assert "train" in commands and "classify" in commands, helptext
+    text = page.read_text("utf-8")
+    missing = [
+        c for c in commands if f".. runcommand:: sknextchar {c} --help\n" not in text
+    ]
+    assert not missing, f"add '.. runcommand:: sknextchar COMMAND --help' for {missing}"

@@ -285,6 +285,15 @@ CASES = {
         "sampler", lambda s: s, _map("training_name_hashes_", lambda h: h[::-1].copy()),
         "training_name_hashes_ is not a sorted", _only_training_names,
     ),
+    "spelling-record-shape": (
+        "sampler", lambda s: s, _map("training_transitions_", lambda p: p.ravel()),
+        "training_transitions_ is not None or an array of strings", None,
+    ),  # refused at the first sample, without the file's name
+    "spelling-record-numbers": (
+        "sampler", lambda s: s,
+        _map("training_transitions_", lambda p: np.zeros(p.shape)),
+        "training_transitions_ is not None or an array of strings", None,
+    ),  # read as unknown kinds: no spelling test, silently
     "lengths-by-label-negative": (
         "labelled", lambda s: s,
         _map("training_length_counts_by_label_", lambda c: -c),

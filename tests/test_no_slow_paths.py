@@ -5,6 +5,9 @@ how much memory a call holds at its peak) on data where the slow way would
 show, so a regression fails here instead of in a user's 1,000,000-name run.
 """
 
+import os
+import subprocess
+import sys
 import tracemalloc
 
 import numpy as np
@@ -20,8 +23,11 @@ from sknextchar import (
     PerLabelClassifier,
     _ngram,
     _validation,
+    save_model,
 )
 from sknextchar._decoding import distinct_rows, tempered_log_proba
+from sknextchar.cli import main
+from sknextchar.cli._commands import name_log_likelihoods
 from sknextchar.datasets import load_indian_names
 
 # A corpus whose windows repeat their contexts, as real names do: the bundled
@@ -117,6 +123,38 @@ def test_scoring_by_label_runs_the_model_once_per_context_of_each_label(
     np.testing.assert_array_equal(result, np.bincount(windows.name_index, picked))
 
 
+@pytest.mark.parametrize("by_label", [False, True])
+def test_mlp_score_runs_the_network_once_per_distinct_context(
+    monkeypatch, mlp_pipe, by_label
+):
+    # Pipeline.score (what GridSearchCV calls) of 6,000 names: the network sees
+    # their distinct contexts (with their label), not every window.
+    pipe, labels = mlp_pipe, None
+    if by_label:
+        labels = np.resize(["f", "m"], len(NAMES))
+        pipe = make_pipeline(
+            ContextWindowTransformer(),
+            CharEmbeddingMLPClassifier(
+                hidden_layer_sizes=(8,), max_iter=1, random_state=0
+            ),
+        ).fit(NAMES[:300], labels[:300])
+    windows, picked = _window_log_proba(pipe, NAMES, labels)
+    model, rows = pipe[-1], []
+    original = model._log_proba
+
+    def counting(contexts):
+        rows.append(len(contexts))
+        return original(contexts)
+
+    monkeypatch.setattr(model, "_log_proba", counting)
+    result = pipe.score(NAMES, labels)
+    keys = windows.contexts
+    if by_label:  # the label is a column of the network's input
+        keys = np.column_stack([keys, labels[windows.name_index] == "m"])
+    assert rows == [len(distinct_rows(keys, 27)[0])] and rows[0] < len(windows) / 5
+    assert result == float(picked.mean(dtype=np.float64))  # the same bits
+
+
 @pytest.fixture(scope="module")
 def kneser_ney():
     transformer = ContextWindowTransformer(context_length=4)
@@ -167,6 +205,78 @@ def test_kneser_ney_prediction_holds_little_more_than_its_output(rng):
     assert peak < 3.5 * log_proba.nbytes
 
 
+def _by_label_sampler(labels):
+    """A sampler of a count model per label (one model, labels None)."""
+    model = (
+        KneserNeyClassifier()
+        if labels is None
+        else PerLabelClassifier(KneserNeyClassifier())
+    )
+    pipe = make_pipeline(
+        ContextWindowTransformer(context_length=2, handle_unknown="drop"), model
+    ).fit(NAMES[:300], labels)
+    return NameSampler(FrozenEstimator(pipe)).fit(NAMES[:300], labels)
+
+
+@pytest.mark.parametrize("command", ["score", "classify"])
+def test_cli_score_and_classify_cut_the_names_once(
+    monkeypatch, tmp_path, capsys, command
+):
+    # score printed two scores of each name from two passes; classify made one
+    # pass per label of the model. One pass over the names gives all of them.
+    labels = None if command == "score" else np.resize(["f", "m", "x"], 300)
+    path = str(tmp_path / "model.skops")
+    save_model(_by_label_sampler(labels), path)
+    passes = []
+    transform = ContextWindowTransformer.transform
+
+    def counting(self, X):
+        passes.append(len(X))
+        return transform(self, X)
+
+    monkeypatch.setattr(ContextWindowTransformer, "transform", counting)
+    assert main([command, path, "asha", "ravi", "zoya"]) == 0
+    assert passes == [3]
+    assert len(capsys.readouterr().out.splitlines()) == 4  # a heading, 3 names
+
+
+def test_cli_classify_measures_each_name_not_each_cell(monkeypatch, tmp_path):
+    # The table of 100,000 names took 7 of classify's 9 s: every row measured
+    # every column's heading and padded its label again. Now a row measures
+    # its name only: twice (for the column's width, then to pad it).
+    import sknextchar._text as text
+    import sknextchar.cli._classify as classify
+
+    path = str(tmp_path / "model.skops")
+    save_model(_by_label_sampler(np.resize(["f", "m", "x"], 300)), path)
+    measured = []
+    for module in (text, classify):
+        original = module.display_width
+        monkeypatch.setattr(
+            module, "display_width", lambda s, f=original: measured.append(s) or f(s)
+        )
+    counts = []
+    for names in (["asha", "ravi"] * 10, ["asha", "ravi"] * 20):
+        measured.clear()
+        assert main(["classify", path, *names]) == 0
+        counts.append(len(measured))
+    assert counts[1] - counts[0] == 2 * 20
+
+
+@pytest.mark.parametrize("labels", [None, np.resize(["f", "m", "x"], 300)])
+def test_cli_scores_are_the_samplers_bit_for_bit(labels):
+    sampler = _by_label_sampler(labels)
+    names = ["asha", "ravi", "ab1d", "zoya"]  # "1" dropped
+    classes = [None] if labels is None else ["f", "m", "x"]
+    log_likelihood, counts = name_log_likelihoods(sampler, names, classes)
+    for column, label in enumerate(classes):
+        total = sampler.score_samples(names, label=label)
+        np.testing.assert_array_equal(log_likelihood[:, column], total)
+        per_char = sampler.score_samples(names, per_char=True, label=label)
+        np.testing.assert_array_equal(total / counts.clip(min=1), per_char)
+    assert counts.tolist() == [5, 5, 4, 5]
+
+
 def test_sampler_record_checks_each_name_once(monkeypatch, mlp_pipe):
     # fit (of a fitted pipeline) and in_training_set check the names where the
     # transformer encodes them, not once more before.
@@ -183,6 +293,56 @@ def test_sampler_record_checks_each_name_once(monkeypatch, mlp_pipe):
     checked.clear()
     assert sampler.in_training_set(NAMES).all()
     assert len(checked) == len(NAMES)
+
+
+def test_public_names_import_neither_skops_nor_matplotlib():
+    # skops takes seconds to import (it lists every scikit-learn estimator,
+    # importing each of scikit-learn's modules): only reading or writing a
+    # model file loads it, and only a figure loads matplotlib. A new process:
+    # this one has imported everything already.
+    code = (
+        "import sys, sknextchar\n"
+        "for name in sknextchar.__all__: getattr(sknextchar, name)\n"
+        "import sknextchar.plotting, sknextchar.metrics, sknextchar.callbacks\n"
+        "import sknextchar.cli._commands, sknextchar.cli._classify\n"
+        "print(sorted({m.partition('.')[0] for m in sys.modules}))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    for heavy in ("skops", "matplotlib", "torch", "dask"):
+        assert f"'{heavy}'" not in loaded
+
+
+def test_encode_makes_no_numpy_call_per_name():
+    # encode cuts one array of ids into a view per name; np.split made three
+    # Python-level NumPy calls per name (0.7 s of 2.5 s for 1,000,000 names).
+    transformer = ContextWindowTransformer().fit(["abid", "asha"])
+    numpy_root = os.path.dirname(np.__file__)
+
+    def numpy_calls(names):
+        calls = []
+
+        def record(frame, event, arg):
+            if event == "call" and frame.f_code.co_filename.startswith(numpy_root):
+                calls.append(frame.f_code.co_name)
+
+        sys.setprofile(record)
+        try:
+            encoded = transformer.encode(names)
+        finally:
+            sys.setprofile(None)
+        return encoded, len(calls)
+
+    few, n_few = numpy_calls(["abid", "asha", "ravi"] * 10)
+    many, n_many = numpy_calls(["abid", "asha", "ravi"] * 1000)
+    assert n_many == n_few < 30
+    assert [ids.tolist() for ids in many[:3]] == [
+        [1, 2, 9, 4],
+        [1, 19, 8, 1],
+        [18, 1, 22, 9],
+    ]
+    assert len(many) == 3000 and many[-1].base is many[0].base  # views of one array
 
 
 def test_decode_of_a_2d_array_checks_and_builds_its_table_once(monkeypatch):

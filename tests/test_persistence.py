@@ -4,6 +4,8 @@ import pickle
 import subprocess
 import sys
 import textwrap
+import warnings
+from pathlib import Path
 
 import joblib
 import numpy as np
@@ -255,3 +257,46 @@ def test_callbacks_never_reach_a_model_file(tmp_path, suffix):
         loaded.predict_proba(["abid"]), model.predict_proba(["abid"])
     )
     assert model._skl_callbacks == [recorder]  # the user's object keeps its hooks
+
+
+def test_a_file_of_another_version_gives_one_warning_naming_it():
+    # Before: one warning per estimator in the file (three for a sampler), each
+    # naming a class but not the file, some pointing inside skops.
+    path = Path(__file__).parent / "data" / "sampler_v0.1.0.dev0.skops"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        load_model(path)
+    versions = [w for w in caught if issubclass(w.category, ModelVersionWarning)]
+    assert len(versions) == 1, [str(w.message) for w in versions]
+    message = str(versions[0].message)
+    assert message.startswith(f"{str(path)!r} was saved by sknextchar 0.1.0.dev0")
+    assert "ContextWindowTransformer, CharEmbeddingMLPClassifier and NameSampler" in (
+        message
+    )
+    assert versions[0].filename == __file__  # points at the caller's line
+
+
+def test_a_version_warning_turned_into_an_error_is_not_called_corruption():
+    path = Path(__file__).parent / "data" / "pipeline_v0.1.0.dev0.skops"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ModelVersionWarning)
+        with pytest.raises(ModelVersionWarning, match="was saved by sknextchar 0.1"):
+            load_model(path)
+
+
+def test_saving_a_fitted_search_says_to_save_its_best_estimator(tmp_path):
+    from sklearn.model_selection import GridSearchCV
+
+    from sknextchar import make_default_pipeline
+
+    names = load_indian_names()[:200]
+    pipe = make_default_pipeline().set_params(clf__max_iter=1)
+    search = GridSearchCV(pipe, {"clf__embedding_dim": [2, 3]}, cv=2).fit(names)
+    path = tmp_path / "search.skops"
+    with pytest.raises(ValueError, match=r"save_model\(search\.best_estimator_, path"):
+        save_model(search, path)
+    assert not path.exists()
+    save_model(search.best_estimator_, path)
+    assert load_model(path).score(names[:20]) == search.best_estimator_.score(
+        names[:20]
+    )

@@ -639,7 +639,9 @@ def test_fitted_state_is_plain(sampler):
         "training_length_counts_",
         "training_length_counts_by_label_",  # None: fitted without labels
         "training_name_hashes_",
+        "training_transitions_",  # the kinds of symbols that follow each other
     }
+    assert sampler.training_transitions_.dtype.kind == "U"  # plain strings
     assert sampler.training_length_counts_by_label_ is None
     assert isinstance(sampler.vocabulary_, tuple)
     # The record: NumPy arrays only, 8 bytes per distinct training name.

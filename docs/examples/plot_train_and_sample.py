@@ -5,8 +5,8 @@ Train a model and sample names
 
 Fit the default model on the bundled Indian names, measure it on names it has never
 seen, and generate new names: novel ones, ones that start with given letters, and the
-most probable ones. At the end, a check that the samples look like names: their
-lengths follow the lengths of the training names.
+most probable ones. At the end, a look at the samples' lengths against those of the
+training names.
 """
 
 # %%
@@ -91,7 +91,11 @@ print(sampler.most_likely(10, exclude=names))
 # -------------------------------
 # One quick check: the distribution of their lengths, against that of the
 # training names, at two temperatures. ``min_length`` and ``max_length`` bound
-# the lengths; within the bounds, the model decides when a name ends.
+# the lengths; within the bounds, the model decides when a name ends. It sees only
+# the last 3 characters, so it cannot count letters: its names are too often
+# short, the more so at a low temperature. ``sample(..., match_lengths=True)``
+# gives them the training names' lengths without retraining (see the
+# "Generating names" page).
 import matplotlib.pyplot as plt
 import numpy as np
 

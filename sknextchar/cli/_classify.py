@@ -9,7 +9,7 @@ calibrates the posterior.
 """
 
 from .._text import display_width, pad_right
-from ._commands import given_names, load_sampler
+from ._commands import given_names, load_sampler, name_log_likelihoods
 
 __all__ = ["classify"]
 
@@ -91,9 +91,7 @@ def _posterior(sampler, names, labels, log_priors):
 
     from .._label_posterior import label_posterior
 
-    log_likelihood = np.stack(
-        [sampler.score_samples(names, label=label) for label in labels], axis=1
-    )
+    log_likelihood, _ = name_log_likelihoods(sampler, names, labels)  # one pass
     with np.errstate(invalid="ignore"):  # every label impossible: NaN
         return label_posterior(log_likelihood + log_priors)
 
@@ -102,19 +100,19 @@ def _print_table(names, labels, proba):
     import numpy as np
 
     columns = [f"P({label})" for label in labels]
+    # Each cell as wide as its column's heading on a terminal. The widths and
+    # the padded labels are measured once, not on every row of a long list.
+    cell_widths = [display_width(column) for column in columns]
     width = max(4, *map(display_width, names))
     label_width = max(5, *map(display_width, labels))
+    padded = [pad_right(label, label_width) for label in labels]
+    unknown = "  ".join(
+        [pad_right("-", label_width)] + [f"{'-':>{w}}" for w in cell_widths]
+    )
+    known = (~np.isnan(proba).any(axis=1)).tolist()
+    best = np.argmax(proba, axis=1).tolist()  # read for the known rows only
     print(f"{'name':<{width}}  {'label':<{label_width}}  " + "  ".join(columns))
-    for name, row in zip(names, proba):
-        known = not np.isnan(row).any()
-        best = labels[int(np.argmax(row))] if known else "-"
-        cells = [  # as wide as the column's heading on a terminal
-            f"{p:>{display_width(column)}.3f}"
-            if known
-            else f"{'-':>{display_width(column)}}"
-            for p, column in zip(row, columns)
-        ]
-        print(
-            f"{pad_right(name, width)}  {pad_right(best, label_width)}  "
-            + "  ".join(cells)
-        )
+    for name, row, is_known, pick in zip(names, proba.tolist(), known, best):
+        cells = [f"{p:>{w}.3f}" for p, w in zip(row, cell_widths)]
+        rest = "  ".join([padded[pick], *cells]) if is_known else unknown
+        print(f"{pad_right(name, width)}  {rest}")

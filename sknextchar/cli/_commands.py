@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .._file_safety import atomic_write, check_target
 from .._persistence import load_model, resolve_format, save_model
-from .._text import display_width, pad_right
+from .._text import counted, display_width, pad_right
 from .._version import __version__
 from ..datasets import load_indian_names, load_names
 from ..datasets._base import load_numbered_names
@@ -31,6 +31,7 @@ __all__ = [
     "given_names",
     "load_sampler",
     "main_job",
+    "name_log_likelihoods",
     "plot",
     "sample",
     "score",
@@ -105,7 +106,8 @@ def _report(pipe, n_names, seconds):
         math.ceil(clf.validation_fraction * n_names) if clf.early_stopping else 0
     )
     print(
-        f"Trained on {n_names - n_held_out:,} names for {clf.n_iter_} epochs in "
+        f"Trained on {counted(n_names - n_held_out, 'name')} for "
+        f"{counted(clf.n_iter_, 'epoch')} in "
         f"{seconds:.1f} s."
     )
     if clf.early_stopping:
@@ -113,7 +115,8 @@ def _report(pipe, n_names, seconds):
         best = clf.validation_scores_.index(clf.best_validation_score_) + 1
         print(
             f"Held-out NLL: {nll:.4f} nats per character ({nll / math.log(2):.3f} "
-            f"bits) on {n_held_out:,} held-out names (weights of epoch {best} kept)."
+            f"bits) on {counted(n_held_out, 'held-out name')} (weights of epoch "
+            f"{best} kept)."
         )
     else:
         print(
@@ -239,7 +242,8 @@ def _train_in_chunks(args):
     clf = pipe["clf"]
     print(
         f"Trained on {args.names_file} in chunks of {args.chunk_size:,} names for "
-        f"{clf.n_iter_} epochs in {time.perf_counter() - start:.1f} s; training loss "
+        f"{counted(clf.n_iter_, 'epoch')} in {time.perf_counter() - start:.1f} s; "
+        "training loss "
         f"{clf.loss_:.4f} nats per character."
     )
     check_target(args.output, inputs=[args.names_file], force=args.force)
@@ -409,6 +413,7 @@ def sample(args):
         label=args.label,
         min_label_proba=args.min_label_proba,
         max_rounds=args.max_rounds,
+        keep_spelling=not args.any_spelling,
     )
     print("\n".join(names))
     if args.report:
@@ -444,8 +449,9 @@ def score(args):
     """
     names = given_names(args)
     sampler = load_sampler(args)
-    total = sampler.score_samples(names, label=args.label)
-    per_char = sampler.score_samples(names, per_char=True, label=args.label)
+    log_likelihood, counts = name_log_likelihoods(sampler, names, [args.label])
+    total = log_likelihood[:, 0]
+    per_char = total / counts.clip(min=1)  # as score_samples(per_char=True)
     key = total if args.by == "total" else per_char
     # Most plausible first; a name with no scorable character (NaN) last.
     order = sorted(range(len(key)), key=lambda i: (math.isnan(key[i]), -key[i]))
@@ -459,6 +465,55 @@ def score(args):
             f"{per_char[i]:>8.3f}  {seen[i]:>5}"
         )
     return 0
+
+
+def name_log_likelihoods(sampler, names, labels):
+    """Each name's log-likelihood under each label, the names cut into windows once.
+
+    The numbers of ``sampler.score_samples(names, label=label)`` for each label,
+    bit for bit, with one pass of the transformer over the names and one
+    search for their distinct contexts, whatever the number of labels (the
+    model runs once per label on those contexts).
+
+    Parameters
+    ----------
+    sampler : NameSampler
+        Fitted.
+    names : list of str
+        The names.
+    labels : list
+        The labels to score the names under; ``[None]`` for a model trained
+        without labels.
+
+    Returns
+    -------
+    log_likelihood : ndarray of shape (n_names, n_labels)
+        NaN for a name left without any character (``handle_unknown="drop"``).
+    counts : ndarray of int of shape (n_names,)
+        The symbols predicted in each name (its characters and its end).
+
+    Examples
+    --------
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import (CharEmbeddingMLPClassifier,
+    ...     ContextWindowTransformer, NameSampler)
+    >>> pipe = make_pipeline(ContextWindowTransformer(),
+    ...     CharEmbeddingMLPClassifier(max_iter=5, random_state=0))
+    >>> sampler = NameSampler(pipe).fit(["abid", "asha", "amit"])
+    >>> log_likelihood, counts = name_log_likelihoods(sampler, ["asha", "ali"], [None])
+    >>> log_likelihood.shape, counts.tolist()
+    ((2, 1), [5, 4])
+    """
+    import numpy as np
+
+    from .._consistency import check_steps_agree
+    from .._pipeline import names_log_likelihood, split_pipeline
+
+    transformer, model = split_pipeline(sampler.estimator_)
+    check_steps_agree(transformer, model, sampler.vocabulary_)
+    log_likelihood, counts = names_log_likelihood(transformer, model, names, labels)
+    log_likelihood[counts == 0] = np.nan
+    return log_likelihood, counts
 
 
 def _training_marks(sampler, names):
@@ -594,15 +649,17 @@ _TREE_DEPTH = 3  # the levels --tree draws
 def _reaching(model, prefix, steps):
     """The file's sampler, or a copy whose bound reaches ``steps`` past ``prefix``.
 
-    ``plot`` has no --max-length: a prefix longer than the sampler's bound (the
-    longest training name, unless the file sets one) lifts it, so the picture
+    ``plot`` has no --max-length: a prefix longer than the sampler's bound (as
+    the sampler resolves it: the longest training name or a longer min_length,
+    unless the file sets max_length) lifts it, so the picture
     shows what the model predicts there instead of an error.
     """
+    from .._decoding import length_bounds
     from .._sampler import NameSampler
 
     if not isinstance(model, NameSampler) or model.max_length is not None:
         return model
-    longest = (model.training_length_range() or (1, 20))[1]
+    _, longest = length_bounds(model.min_length, None, model.training_length_range())
     if len(prefix) <= longest:
         return model
     lifted = copy.copy(model)

@@ -10,6 +10,7 @@ count model per label (``PerLabelClassifier``), so ``sample --label`` works.
 import math
 import time
 
+from .._text import counted
 from ._flags import KN_FLAGS, TRAIN_FLAGS, given
 
 __all__ = ["build_count_pipeline", "fit_counts"]
@@ -147,7 +148,8 @@ def _held_out_report(pipe, names, labels, share, seed):
     note = f"; {skipped:,} left out, whose label no counted name has" if skipped else ""
     return (
         f"Held-out NLL: {nll:.4f} nats per character ({nll / math.log(2):.3f} "
-        f"bits) on {len(held_out):,} held-out names (counted without them{note}; "
+        f"bits) on {counted(len(held_out), 'held-out name')} (counted without "
+        f"them{note}; "
         "the saved model counts every name)."
     )
 

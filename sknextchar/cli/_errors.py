@@ -125,6 +125,7 @@ _CALL_FLAGS = {
     "pattern": _CallFlag("--pattern"),
     "novel": _CallFlag("--novel", const=True),
     "unique": _CallFlag("--unique", const=True),
+    "keep_spelling": _CallFlag("--any-spelling", const=False),
 }
 
 

@@ -211,6 +211,7 @@ def _add_sample(commands):
     )
     _add_label(parser)
     _add_sample_filters(parser)
+    _add_sample_likeness(parser)
     _add_encoding(parser)
     parser.add_argument(
         "--seed",
@@ -227,7 +228,7 @@ def _add_sample(commands):
 
 
 def _add_sample_filters(parser):
-    """The options of ``sample`` that keep or leave out names, and --report."""
+    """The options of ``sample`` that keep or leave out names."""
     parser.add_argument(
         "--unique", action="store_true", help="no name twice in the output"
     )
@@ -264,11 +265,22 @@ def _add_sample_filters(parser):
         metavar="FILE",
         help="never print a name of this file (one name per line)",
     )
+
+
+def _add_sample_likeness(parser):
+    """The options of ``sample`` about names like the training names, --report."""
     parser.add_argument(
         "--match-lengths",
         action="store_true",
         help="give the names the length distribution of the model's training "
         "names (rejection on length; within a length the model's proportions)",
+    )
+    parser.add_argument(
+        "--any-spelling",
+        action="store_true",
+        help="also print names spelled as no training name is (a capital inside "
+        "a word, a change of script, a doubled hyphen...), which are left out by "
+        "default; names of the letters a-z alone are never left out",
     )
     parser.add_argument(
         "--report",

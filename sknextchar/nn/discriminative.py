@@ -23,8 +23,8 @@ a wrong label gets a negative weight, which pushes its probability down.
 import numpy as np
 from scipy.special import log_softmax
 
-from .functional import backward, dropout_masks, forward, target_log_proba
-from .training import DivergenceError
+from .functional import dropout_masks, target_log_proba
+from .training import DivergenceError, gradient_step
 
 __all__ = [
     "LabelFineTuner",
@@ -260,29 +260,26 @@ class LabelFineTuner:
 
     def step(self, contexts, targets, local, labels, rng):
         """One optimizer step on a batch of whole names; returns its label loss."""
-        ws = self.workspace
+        dtype = self.workspace.flat.dtype
         n_labels = len(self.log_prior)
         X = with_every_label(contexts, n_labels)
         y = np.tile(targets, n_labels)
         masks = None
         if self.dropout:
             masks = dropout_masks(
-                len(y), self.hidden_layer_sizes, self.dropout, rng, ws.flat.dtype
+                len(y), self.hidden_layer_sizes, self.dropout, rng, dtype
             )
-        hidden, log_proba = forward(
-            X, ws.embeddings, ws.coefs, ws.intercepts, self.activation, masks,
-            label_embeddings=ws.label_embeddings,
+
+        def label_loss(log_proba):  # and the rows' weights in its gradient
+            target_logp = target_log_proba(log_proba, y).astype(np.float64)
+            row_weights, value = label_loss_weights(
+                target_logp.reshape(n_labels, len(targets)), local, labels,
+                self.log_prior, self.weight,
+            )  # fmt: skip
+            return value, row_weights.astype(dtype)
+
+        return gradient_step(
+            self.workspace, self.optimizer, X, y, label_loss,
+            activation=self.activation, alpha=self.alpha, l2_rows=len(targets),
+            masks=masks,
         )  # fmt: skip
-        target_logp = target_log_proba(log_proba, y).astype(np.float64)
-        row_weights, label_loss = label_loss_weights(
-            target_logp.reshape(n_labels, len(targets)), local, labels,
-            self.log_prior, self.weight,
-        )  # fmt: skip
-        backward(
-            X, y, ws.embeddings, ws.coefs, hidden, log_proba, self.activation, 0.0,
-            out=ws.grads, masks=masks, label_embeddings=ws.label_embeddings,
-            row_weights=row_weights.astype(ws.flat.dtype),
-        )  # fmt: skip
-        l2 = (self.alpha / len(targets), ws.n_weights) if self.alpha else None
-        self.optimizer.update_params([ws.flat], [ws.grad_flat], l2=l2)
-        return label_loss

@@ -37,6 +37,7 @@ __all__ = [
     "Patience",
     "Rollback",
     "fitted_state",
+    "gradient_step",
     "validation_score",
     "validation_split",
 ]
@@ -384,21 +385,14 @@ class MinibatchTrainer:
         else:
             masks = dropout_masks(len(y), self.hidden_layer_sizes, self.dropout,
                                   generator, ws.flat.dtype, out=masks)  # fmt: skip
-        hidden, log_proba = forward(
-            X, ws.embeddings, ws.coefs, ws.intercepts, self.activation, masks,
-            buffers=buffers, label_embeddings=ws.label_embeddings,
+
+        def cross_entropy(log_proba):  # the batch loss, equal row weights
+            return loss(log_proba, y, [ws.weights], self.alpha), None
+
+        return gradient_step(
+            ws, self.optimizer, X, y, cross_entropy, activation=self.activation,
+            alpha=self.alpha, l2_rows=len(y), masks=masks, buffers=buffers,
         )  # fmt: skip
-        batch_loss = loss(log_proba, y, [ws.weights], self.alpha)
-        backward(
-            X, y, ws.embeddings, ws.coefs, hidden, log_proba, self.activation,
-            0.0,  # the L2 term is added by Adam, in one pass over the flat buffers
-            out=ws.grads, masks=masks, buffers=buffers,
-            label_embeddings=ws.label_embeddings,
-        )  # fmt: skip
-        # grad += alpha / n * weights, over every penalised array at once.
-        l2 = (self.alpha / len(y), ws.n_weights) if self.alpha else None
-        self.optimizer.update_params([ws.flat], [ws.grad_flat], l2=l2)
-        return batch_loss
 
     def _buffers(self, shape):
         """Work arrays of a batch of ``shape`` (n, L), allocated once per size.
@@ -420,6 +414,74 @@ class MinibatchTrainer:
                 else None,
             )
         return cache[shape]
+
+
+def gradient_step(
+    workspace, optimizer, X, y, objective, *, activation, alpha, l2_rows,
+    masks=None, buffers=None,
+):  # fmt: skip
+    """One optimizer step of the network on the rows ``X, y``.
+
+    The forward pass, the objective, the backward pass of the cross-entropy
+    (weighted by row as the objective says) and the optimizer's update, which
+    adds the L2 term ``alpha / l2_rows * weights`` in one pass over the flat
+    buffers. The step of :class:`MinibatchTrainer` and of the discriminative
+    fine-tuning alike.
+
+    Parameters
+    ----------
+    workspace : ParameterWorkspace
+        The parameters, updated in place.
+    optimizer : AdamOptimizer
+    X, y : ndarray of int
+        Contexts ``(n, L)`` and class indices ``(n,)``.
+    objective : callable
+        ``objective(log_proba)`` returns the value to report and the row
+        weights of the backward pass (None for equal weights).
+    activation : str
+    alpha : float
+        L2 strength.
+    l2_rows : int
+        The rows the L2 strength is divided by.
+    masks, buffers : optional
+        The dropout masks and the work arrays of the passes.
+
+    Returns
+    -------
+    value : float
+        The objective's value, before the step.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sknextchar.nn.adam import AdamOptimizer
+    >>> from sknextchar.nn.functional import init_params, loss
+    >>> ws = ParameterWorkspace(*init_params(3, 2, 2, (4,), 3, "tanh", np.float64,
+    ...                                      np.random.RandomState(0)), np.float64)
+    >>> X, y = np.array([[0, 1], [1, 2]]), np.array([2, 0])
+    >>> before = ws.flat.copy()
+    >>> value = gradient_step(
+    ...     ws, AdamOptimizer([ws.flat]), X, y, lambda lp: (loss(lp, y, [], 0), None),
+    ...     activation="tanh", alpha=0.0, l2_rows=2)
+    >>> round(value, 4), bool((ws.flat != before).any())  # log 3, then a step
+    (1.0986, True)
+    """
+    ws = workspace
+    hidden, log_proba = forward(
+        X, ws.embeddings, ws.coefs, ws.intercepts, activation, masks,
+        buffers=buffers, label_embeddings=ws.label_embeddings,
+    )  # fmt: skip
+    value, row_weights = objective(log_proba)
+    backward(
+        X, y, ws.embeddings, ws.coefs, hidden, log_proba, activation,
+        0.0,  # the L2 term is added by the optimizer, over the flat buffers
+        out=ws.grads, masks=masks, buffers=buffers,
+        label_embeddings=ws.label_embeddings, row_weights=row_weights,
+    )  # fmt: skip
+    # grad += alpha / n * weights, over every penalised array at once.
+    l2 = (alpha / l2_rows, ws.n_weights) if alpha else None
+    optimizer.update_params([ws.flat], [ws.grad_flat], l2=l2)
+    return value
 
 
 class Patience:

@@ -1,0 +1,273 @@
+"""The rejection tests of ``NameSampler.sample``: which drawn names it keeps.
+
+A call draws names as rows of symbol ids and keeps those that pass, in this
+order: not a training name (``novel``: the record of :mod:`sknextchar._novelty`),
+a full match of ``pattern``, ``P(label | name) >= min_label_proba`` (the test of
+:mod:`sknextchar._label_posterior`), and the thinning to the training names'
+lengths (``match_lengths``). The sampler builds each test from its fitted state;
+this module checks the arguments of the tests, applies them to a batch of drawn
+ids (:func:`name_filter`) and says what they reject, for the message of a request
+that cannot be met. It knows no estimator.
+"""
+
+import re
+import unicodedata
+from numbers import Real
+
+import numpy as np
+
+from ._compat import Interval, validate_parameter_constraints
+from ._novelty import contains, hash_id_rows
+from ._vocabulary import decode_rows
+
+__all__ = [
+    "check_min_label_proba",
+    "check_pattern",
+    "label_filter_words",
+    "length_matcher",
+    "name_filter",
+]
+
+
+def check_pattern(pattern):
+    """The test a name must pass to match a regular expression in full.
+
+    Parameters
+    ----------
+    pattern : str or None
+        A Python regular expression, or None for no pattern.
+
+    Returns
+    -------
+    test : callable or None
+        ``test(name)`` is truthy when ``pattern`` matches the whole name
+        (``re.fullmatch``); None when ``pattern`` is None.
+
+    Raises
+    ------
+    TypeError
+        If ``pattern`` is not a str.
+    ValueError
+        If ``pattern`` is not a valid regular expression.
+
+    Examples
+    --------
+    >>> test = check_pattern("a.*[^n]")
+    >>> [bool(test(name)) for name in ["asha", "arun", "uma"]]
+    [True, False, False]
+    >>> bool(check_pattern("jose\u0301")("jos\u00e9"))  # NFD pattern, NFC name
+    True
+    >>> check_pattern("a(") is None
+    Traceback (most recent call last):
+    ...
+    ValueError: pattern='a(' is not a valid regular expression (missing ...
+    """
+    if pattern is None:
+        return None
+    if not isinstance(pattern, str):
+        raise TypeError(
+            f"pattern must be a str (a regular expression) or None; got "
+            f"{type(pattern).__name__} {pattern!r}."
+        )
+    try:  # in NFC, as the names are: a pattern typed in NFD matches them too
+        return re.compile(unicodedata.normalize("NFC", pattern)).fullmatch
+    except re.error as error:
+        raise ValueError(
+            f"pattern={pattern!r} is not a valid regular expression ({error}); "
+            "see https://docs.python.org/3/library/re.html for the syntax."
+        ) from None
+
+
+def length_matcher(target_counts, *, min_length, max_length, rng):
+    """A filter that gives kept names the length distribution of ``target_counts``.
+
+    Rejection by length: a name of ``k`` letters is kept with probability
+    ``w_k = (q_k / p_k) / max_j (q_j / p_j)``, where ``q`` is the target length
+    distribution (restricted to ``[min_length, max_length]``) and ``p`` the
+    length distribution of the names offered so far (estimated from every name
+    the filter has seen). Within each length the names keep their proportions,
+    so the names kept follow ``p(name | k) * q_k``: the sampler's names with the
+    target's lengths. A length the sampler never produces cannot be matched.
+
+    Parameters
+    ----------
+    target_counts : array-like of int
+        ``target_counts[k]`` names of the target have ``k`` letters.
+    min_length, max_length : int
+        The length bounds; target lengths outside them are ignored.
+    rng : numpy.random.Generator or numpy.random.RandomState
+        Draws one uniform number per name offered.
+
+    Returns
+    -------
+    keep : callable
+        ``keep(names, lengths=None)`` returns the names kept, in order;
+        ``lengths`` are their lengths in the model's symbols (graphemes for a
+        grapheme model), the unit of ``target_counts``; None counts code points.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> keep = length_matcher([0, 1, 1], min_length=1, max_length=2,
+    ...                       rng=np.random.default_rng(0))
+    >>> kept = keep(["a"] * 900 + ["ab"] * 100)  # offered 9:1, target 1:1
+    >>> kept.count("ab"), 80 < kept.count("a") < 120
+    (100, True)
+    """
+    # Sized by the target's lengths, not max_length: a longer name has q = 0.
+    q = np.asarray(target_counts, dtype=np.float64)[: max_length + 1].copy()
+    q[:min_length] = 0.0
+    seen = np.zeros(len(q))
+
+    def keep(names, lengths=None):
+        if lengths is None:
+            lengths = np.fromiter(map(len, names), dtype=np.intp, count=len(names))
+        lengths = np.asarray(lengths, dtype=np.intp)
+        inside = lengths < len(q)
+        seen[:] += np.bincount(lengths[inside], minlength=len(q))
+        ratio = np.divide(q, seen, out=np.zeros_like(q), where=seen > 0)
+        if not ratio.any():
+            return []
+        weight = np.zeros(len(names))
+        weight[inside] = (ratio / ratio.max())[lengths[inside]]
+        kept = rng.random(len(names)) < weight
+        return [name for name, k in zip(names, kept) if k]
+
+    return keep
+
+
+def check_min_label_proba(label, min_label_proba):
+    """Check ``min_label_proba``; whether it leaves out any name.
+
+    Parameters
+    ----------
+    label : object or None
+        The label of the request.
+    min_label_proba : float in [0, 1] or None
+        The least ``P(label | name)`` a name keeps.
+
+    Returns
+    -------
+    rejects : bool
+        False when the test keeps every name (no threshold, or 0).
+
+    Raises
+    ------
+    ValueError
+        If ``min_label_proba`` is out of ``[0, 1]``, or given without a label.
+
+    Examples
+    --------
+    >>> check_min_label_proba("f", 0.5), check_min_label_proba("f", 0)
+    (True, False)
+    >>> check_min_label_proba(None, 0.5)
+    Traceback (most recent call last):
+    ...
+    ValueError: min_label_proba=0.5 keeps the names whose P(label | name) reaches ...
+    """
+    validate_parameter_constraints(
+        {"min_label_proba": [Interval(Real, 0, 1, closed="both"), None]},
+        {"min_label_proba": min_label_proba},
+        caller_name="NameSampler.sample",
+    )
+    if min_label_proba is None:
+        return False
+    if label is None:
+        raise ValueError(
+            f"min_label_proba={min_label_proba!r} keeps the names whose "
+            "P(label | name) reaches it, so it needs label=... and a sampler "
+            "fitted with labels (NameSampler(pipe).fit(names, labels)); pass "
+            "a label, or leave min_label_proba=None."
+        )
+    return min_label_proba != 0
+
+
+def label_filter_words(label, min_label_proba):
+    """What the label test rejects, in words for the errors of a request.
+
+    Examples
+    --------
+    >>> label_filter_words("f", 0.9)
+    "with P('f' | name) >= min_label_proba=0.9 (lower it to accept more names)"
+    """
+    return (
+        f"with P({label!r} | name) >= min_label_proba={min_label_proba} (lower it "
+        "to accept more names)"
+    )
+
+
+def name_filter(vocabulary, *, record, pattern, test, typical, match):
+    """The function that turns drawn ids into kept names, and its words.
+
+    Parameters
+    ----------
+    vocabulary : tuple of str
+        The symbols, in id order.
+    record : ndarray of uint64 or None
+        The sorted hashes of the training names to leave out (``novel``).
+    pattern : str or None
+        The pattern, for the words.
+    test : callable or None
+        :func:`check_pattern` of ``pattern``.
+    typical : tuple of (callable, str) or None
+        The label test (``passes(ids)`` gives a bool per row) and its words.
+    match : callable or None
+        :func:`length_matcher` of the training names' lengths.
+
+    Returns
+    -------
+    keep : callable
+        ``keep(ids)`` gives the names of the rows of ``ids`` that pass every
+        test, in order.
+    words : list of str
+        What the tests other than the length bounds reject.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> keep, words = name_filter(("-", "a", "b"), record=None, pattern="a.*",
+    ...     test=check_pattern("a.*"), typical=None, match=None)
+    >>> keep(np.array([[1, 2], [2, 1], [1, 0]])), words
+    (['ab', 'a'], ["matching pattern 'a.*'"])
+    """
+
+    def keep(ids):
+        if record is not None:
+            ids = ids[~contains(record, hash_id_rows(ids))]
+        names = decode_rows(ids, vocabulary)
+        # Lengths in symbols, the unit of the training lengths (a grapheme
+        # is several code points); one name has one length.
+        length_of = dict(zip(names, np.count_nonzero(ids, axis=1).tolist()))
+        if typical is not None:
+            names = _typical_names(ids, names, test, typical[0])
+        elif test is not None:
+            names = list(filter(test, names))
+        if match is None:
+            return names
+        return match(names, [length_of[name] for name in names])
+
+    words = _constraint_words(pattern, record)
+    if typical is not None:
+        words.append(typical[1])
+    if match is not None:
+        words.append("thinned to the training names' lengths")
+    return keep, words
+
+
+def _typical_names(ids, names, test, passes):
+    """The names that match ``test`` (when not None), then pass ``passes``."""
+    keep = np.ones(len(names), dtype=bool)
+    if test is not None:
+        keep = np.fromiter(map(bool, map(test, names)), dtype=bool, count=len(names))
+    keep[keep] = passes(ids[keep])
+    return [name for name, kept in zip(names, keep) if kept]
+
+
+def _constraint_words(pattern, record):
+    """What a sampling call rejects besides lengths, in words for its errors."""
+    words = []
+    if pattern is not None:
+        words.append(f"matching pattern {pattern!r}")
+    if record is not None:
+        words.append(f"not among the {len(record):,} training names")
+    return words

@@ -1,0 +1,242 @@
+"""The spelling of the training names, which generated names keep.
+
+A next-character model gives every symbol some probability after every context
+(a Kneser-Ney model backs off to how often each symbol occurs at all, a small
+network spreads its mass), so a sampler draws now and then what no training
+name has: a lowercase first letter in a list of capitalised names, a capital
+inside a word, a Latin letter after a Cyrillic one, two hyphens in a row, a
+name that ends with a space or a zero-width non-joiner. :func:`spelling_record`
+keeps, at fit, which *kinds* of symbols (:func:`~sknextchar._text.symbol_kind`:
+a script and case, or a separator of its own) follow each other in the
+training names, the start and the end of a name included; :func:`spelling_test`
+is the test a drawn name passes when each of its steps is one of those. With
+the lowercase letters ``a`` to ``z`` every step is a seen one, and the test is
+None: it rejects nothing.
+
+The record holds kinds as text, pairs of strings, so it reads as what it
+means (``sampler.training_transitions_``) and does not depend on the ids.
+"""
+
+import numpy as np
+
+from ._text import symbol_kind
+from ._validation import check_bool
+from .exceptions import DamagedModelError
+
+__all__ = [
+    "SPELLING_WORDS",
+    "spelling_accept",
+    "spelling_filter",
+    "spelling_record",
+    "spelling_test",
+]
+
+#: The kind of the end marker: the start and the end of a name.
+EDGE = ""
+
+#: What the test keeps, for the message of a request that cannot be met.
+SPELLING_WORDS = (
+    "spelled as the training names are (the kinds of characters that follow "
+    "each other in them: capitals, scripts, separators, start and end; "
+    "keep_spelling=False allows any)"
+)
+
+
+def _kinds(vocabulary):
+    """The distinct kinds of a vocabulary's symbols and the kind of each id."""
+    kinds = [EDGE, *map(symbol_kind, vocabulary[1:])]
+    names = sorted(set(kinds))
+    index = {kind: i for i, kind in enumerate(names)}
+    return names, np.array([index[kind] for kind in kinds], dtype=np.intp)
+
+
+def _steps(ids, kind_of_id):
+    """The kinds of each step of names given as zero-padded rows of ids.
+
+    Returns the kinds before and after each step, of shape ``(n, width + 1)``:
+    from the start to the first letter, between letters, from the last letter
+    to the end (and from the end to the padding after it).
+    """
+    edge = np.zeros((len(ids), 1), dtype=ids.dtype)
+    kinds = kind_of_id[np.hstack([edge, ids, edge])]
+    return kinds[:, :-1], kinds[:, 1:]
+
+
+def spelling_record(vocabulary, encoded):
+    """The pairs of kinds that follow each other in the training names.
+
+    Parameters
+    ----------
+    vocabulary : tuple of str
+        The symbols of the ids.
+    encoded : list of ndarray of int or None
+        The symbol ids of each training name
+        (:meth:`ContextWindowTransformer.encode`); None for no names (no record).
+
+    Returns
+    -------
+    pairs : ndarray of str of shape (n_pairs, 2) or None
+        Each row a kind and a kind that follows it in some training name;
+        ``""`` is the start (first column) or the end (second column).
+
+    Examples
+    --------
+    >>> from sknextchar import ContextWindowTransformer
+    >>> t = ContextWindowTransformer(alphabet="auto", lowercase=False)
+    >>> t = t.fit(["Jean-Luc", "Anne"])
+    >>> pairs = spelling_record(t.vocabulary_, t.encode(["Jean-Luc", "Anne"]))
+    >>> for before, after in pairs.tolist():
+    ...     print(repr(before), "->", repr(after))
+    '' -> 'LATIN upper'
+    '-' -> 'LATIN upper'
+    'LATIN lower' -> ''
+    'LATIN lower' -> '-'
+    'LATIN lower' -> 'LATIN lower'
+    'LATIN upper' -> 'LATIN lower'
+    """
+    if encoded is None:
+        return None
+    kinds, kind_of_id = _kinds(vocabulary)
+    seen = np.zeros((len(kinds), len(kinds)), dtype=bool)
+    names = [ids for ids in encoded if len(ids)]
+    if names:
+        flat = kind_of_id[np.concatenate(names)]  # (n_symbols,) every name's kinds
+        first = np.cumsum([0, *map(len, names[:-1])])  # where each name starts
+        before = np.roll(flat, 1)
+        before[first] = 0  # a name starts after the start
+        seen[before, flat] = True
+        seen[flat[np.append(first[1:], len(flat)) - 1], 0] = True  # last letters
+    return np.array(
+        [[kinds[i], kinds[j]] for i, j in zip(*np.nonzero(seen))], dtype=str
+    ).reshape(-1, 2)
+
+
+def spelling_test(pairs, vocabulary, n_prefix=0):
+    """Which rows of drawn ids are spelled as the training names are.
+
+    A step is checked when it leads to a drawn symbol or to the end: the
+    letters of a prefix are the user's. A symbol of a kind that no training
+    name has (in an alphabet given by hand) is never drawn, and after one (in a
+    prefix) any kind may come.
+
+    Parameters
+    ----------
+    pairs : ndarray of str of shape (n_pairs, 2) or None
+        :func:`spelling_record` of the training names; None: no test.
+    vocabulary : tuple of str
+        The symbols of the ids.
+    n_prefix : int, default=0
+        The number of letters of the prefix every row starts with.
+
+    Returns
+    -------
+    test : callable or None
+        ``test(ids)`` is a boolean mask of the rows whose every drawn step is
+        in the record; None when the record allows every step between the
+        vocabulary's kinds (nothing to reject).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> pairs = np.array([["", "LATIN upper"], ["LATIN upper", "LATIN lower"],
+    ...                   ["LATIN lower", "LATIN lower"], ["LATIN lower", ""]])
+    >>> test = spelling_test(pairs, ("-", "A", "B", "a", "b"))
+    >>> test(np.array([[1, 3, 4], [3, 4, 0], [1, 3, 2]])).tolist()  # Aab ab AaB
+    [True, False, False]
+    >>> lowercase = [["", "LATIN lower"], ["LATIN lower", "LATIN lower"],
+    ...              ["LATIN lower", ""]]
+    >>> spelling_test(np.array(lowercase), ("-", "a", "b")) is None  # all seen
+    True
+    """
+    if pairs is None:
+        return None
+    kinds, kind_of_id = _kinds(vocabulary)
+    index = {kind: i for i, kind in enumerate(kinds)}
+    seen = np.zeros((len(kinds), len(kinds)), dtype=bool)
+    for before, after in np.asarray(pairs, dtype=str).reshape(-1, 2).tolist():
+        if before in index and after in index:
+            seen[index[before], index[after]] = True
+    seen[~seen.any(axis=1)] = True  # a kind with no step in the record: free
+    seen[0, 0] = True  # the padding after a name's end
+    if seen.all():
+        return None
+
+    def test(ids):
+        before, after = _steps(ids, kind_of_id)
+        ok = seen[before, after]
+        ok[:, :n_prefix] = True  # steps into the prefix's letters
+        return ok.all(axis=1)
+
+    return test
+
+
+def _sampler_test(sampler, n_prefix):
+    """:func:`spelling_test` of a fitted sampler's record (checked), or None."""
+    pairs = getattr(sampler, "training_transitions_", None)
+    if pairs is not None and (np.ndim(pairs) != 2 or np.shape(pairs)[1] != 2):
+        raise DamagedModelError(
+            "This NameSampler's training_transitions_ is not a table of pairs of "
+            f"kinds (shape {np.shape(pairs)}): load an intact file, or fit it again."
+        )
+    return spelling_test(pairs, sampler.vocabulary_, n_prefix)
+
+
+def _request_test(sampler, n_prefix, keep_spelling):
+    """The spelling test of a request, or None when it asks for none."""
+    if not check_bool(keep_spelling, "keep_spelling"):
+        return None
+    return _sampler_test(sampler, n_prefix)
+
+
+def spelling_filter(sampler, n_prefix, words, keep_spelling=True):
+    """The drawn rows of ids a sampler keeps for their spelling.
+
+    Parameters
+    ----------
+    sampler : NameSampler
+        Fitted; its ``training_transitions_`` (absent from a sampler saved
+        before it existed, or None without training names: no test).
+    n_prefix : int
+        The number of letters of the prefix of the request.
+    words : list of str
+        What the request's tests reject: :data:`SPELLING_WORDS` is appended
+        when this one rejects anything.
+    keep_spelling : bool, default=True
+        False: no test (the request's ``keep_spelling``).
+
+    Returns
+    -------
+    keep : callable
+        ``keep(ids)`` gives the rows of ``ids`` that :func:`spelling_test`
+        passes (all of them when there is no test).
+    """
+    test = _request_test(sampler, n_prefix, keep_spelling)
+    if test is None:
+        return lambda ids: ids
+    words.append(SPELLING_WORDS)
+    return lambda ids: ids[test(ids)]
+
+
+def spelling_accept(sampler, n_prefix, accept=None, keep_spelling=True):
+    """The test of the names a beam search keeps: ``accept`` and the spelling.
+
+    Parameters
+    ----------
+    sampler : NameSampler
+        Fitted.
+    n_prefix : int
+        The number of letters of the prefix of the request.
+    accept : callable or None, default=None
+        Another test of rows of ids (a bool per row).
+    keep_spelling : bool, default=True
+        False: no spelling test (the request's ``keep_spelling``).
+
+    Returns
+    -------
+    accept : callable or None
+        A bool per row of ids that passes both tests; None when neither tests.
+    """
+    test = _request_test(sampler, n_prefix, keep_spelling)
+    if test is None or accept is None:
+        return accept if test is None else test
+    return lambda ids: accept(ids) & test(ids)
