@@ -29,7 +29,6 @@ from ._blas import one_blas_thread
 from ._compat import Interval, Options, StrOptions, fit_context
 from ._decoding import distinct_rows
 from ._estimator import PackageEstimatorMixin
-from ._hooks import CALLBACK_ATTRIBUTES
 from ._label_fine_tuning import check_discriminative_labels, fine_tune_labels
 from ._labels import (
     label_network,
@@ -45,6 +44,7 @@ from ._model_input import (
     check_training_data,
     weighted_log_likelihood,
 )
+from ._next_char_model import NextCharModelMixin
 from ._windows import CharWindows
 from .exceptions import DamagedModelError
 from .nn.adam import SCHEDULES, AdamOptimizer
@@ -96,7 +96,11 @@ def _task_starter(ctx, hooks):
 
 
 class CharEmbeddingMLPClassifier(
-    PackageEstimatorMixin, CallbackSupportMixin, ClassifierMixin, BaseEstimator
+    PackageEstimatorMixin,
+    NextCharModelMixin,
+    CallbackSupportMixin,
+    ClassifierMixin,
+    BaseEstimator,
 ):
     """Predict the next character from learned character embeddings and an MLP.
 
@@ -1048,27 +1052,11 @@ class CharEmbeddingMLPClassifier(
         # mean is that of one pass over every window, bit for bit.
         distinct, inverse = distinct_rows(contexts, int(contexts.max(initial=0)) + 1)
         picked = self._log_proba(distinct)[inverse, targets]
-        if sample_weight is not None:
-            return weighted_log_likelihood(picked, X, sample_weight)
-        return float(picked.mean(dtype=np.float64))
+        return weighted_log_likelihood(picked, X, sample_weight)
 
     def _n_symbols(self):
         """The number of symbol ids the embedding table has rows for."""
         return self.embeddings_.shape[0] if hasattr(self, "embeddings_") else None
-
-    def __sklearn_tags__(self):
-        tags = super().__sklearn_tags__()
-        # Contexts are small non-negative integer ids: this makes scikit-learn's
-        # common checks feed integer data.
-        tags.input_tags.categorical = True
-        tags.input_tags.positive_only = True
-        return tags
-
-    def __getstate__(self):
-        # Callbacks are runtime hooks, not model state: a pickled, joblib or skops
-        # copy leaves them out (they may not even pickle).
-        state = super().__getstate__()
-        return {k: v for k, v in state.items() if k not in CALLBACK_ATTRIBUTES}
 
     def __setstate__(self, state):
         state = dict(state)

@@ -16,6 +16,7 @@ from ._model_input import (
     check_training_data,
     weighted_log_likelihood,
 )
+from ._next_char_model import NextCharModelMixin
 from ._ngram import (
     DEFAULT_DISCOUNT_FALLBACK,
     PADDINGS,
@@ -46,7 +47,11 @@ _COUNT_STATE = (
 
 
 class KneserNeyClassifier(
-    PackageEstimatorMixin, CallbackSupportMixin, ClassifierMixin, BaseEstimator
+    PackageEstimatorMixin,
+    NextCharModelMixin,
+    CallbackSupportMixin,
+    ClassifierMixin,
+    BaseEstimator,
 ):
     """Predict the next character with an interpolated modified Kneser-Ney n-gram.
 
@@ -538,9 +543,7 @@ class KneserNeyClassifier(
         )  # (n_windows,): the rows of the distinct contexts only, not (n, V)
         with np.errstate(divide="ignore"):  # add_k=0 gives zeros
             picked = np.log(proba, out=proba)
-        if sample_weight is not None:
-            return weighted_log_likelihood(picked, X, sample_weight)
-        return float(picked.sum()) / len(targets) if len(targets) else 0.0
+        return weighted_log_likelihood(picked, X, sample_weight)
 
     def _checked_n_symbols(self):
         check_is_fitted(self)
@@ -591,12 +594,6 @@ class KneserNeyClassifier(
         if self._from_windows:
             return "".join(str(self.classes_[i]) for i in ids)
         return (*ids[:-1], self.classes_[ids[-1]].item())
-
-    def __sklearn_tags__(self):
-        tags = super().__sklearn_tags__()
-        tags.input_tags.categorical = True
-        tags.input_tags.positive_only = True
-        return tags
 
     def __setstate__(self, state):
         # A pickled, joblib or skops copy: its count tables are checked here, so

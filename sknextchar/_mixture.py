@@ -26,6 +26,7 @@ from ._model_input import (
     target_log_proba_in_chunks,
     weighted_log_likelihood,
 )
+from ._next_char_model import NextCharModelMixin
 from ._windows import CharWindows
 from .nn.functional import target_log_proba
 
@@ -68,7 +69,11 @@ _MAX_EXPONENT = 1e6
 
 
 class MixtureClassifier(
-    PackageEstimatorMixin, CallbackSupportMixin, ClassifierMixin, BaseComposition
+    PackageEstimatorMixin,
+    NextCharModelMixin,
+    CallbackSupportMixin,
+    ClassifierMixin,
+    BaseComposition,
 ):
     """Mix next-character models, linearly or log-linearly, with fitted weights.
 
@@ -689,12 +694,4 @@ class MixtureClassifier(
             targets,
             _SCORE_CHUNK,
         )
-        if sample_weight is not None:
-            return weighted_log_likelihood(picked, X, sample_weight)
-        return float(picked.sum()) / len(targets) if len(targets) else 0.0
-
-    def __sklearn_tags__(self):
-        tags = super().__sklearn_tags__()
-        tags.input_tags.categorical = True
-        tags.input_tags.positive_only = True
-        return tags
+        return weighted_log_likelihood(picked, X, sample_weight)

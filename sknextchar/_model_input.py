@@ -560,7 +560,8 @@ def weighted_log_likelihood(picked, X, sample_weight):
     rows: for windows, the names (each window of a name counts with its name's
     weight, which is what a pipeline's ``score(names, sample_weight=...)``
     passes on); for an array of contexts, the rows. A window of weight 0 is
-    left out.
+    left out. Without weights, it is the plain mean: what every next-character
+    model's ``score`` returns.
 
     Parameters
     ----------
@@ -568,9 +569,9 @@ def weighted_log_likelihood(picked, X, sample_weight):
         Each window's log-probability of its target.
     X : CharWindows or array-like of shape (n_windows, context_length)
         The scored input.
-    sample_weight : float or array-like of shape (n_names,) or (n_windows,)
+    sample_weight : float, array-like of shape (n_names,) or (n_windows,) or None
         Finite numbers >= 0, not all 0: one per name of a :class:`CharWindows`,
-        one per row of an array.
+        one per row of an array. None weighs every window the same.
 
     Returns
     -------
@@ -584,7 +585,11 @@ def weighted_log_likelihood(picked, X, sample_weight):
     -0.8664
     >>> bool(weighted_log_likelihood(picked, [[0], [1]], 1.0) == picked.mean())
     True
+    >>> round(weighted_log_likelihood(picked, [[0], [1]], None), 4)
+    -1.0397
     """
+    if sample_weight is None:  # float64 sums, even of float32 log-probabilities
+        return float(picked.mean(dtype=np.float64))
     per_name = isinstance(X, CharWindows)
     n_rows = X.n_names if per_name else len(picked)
     weights = _checked_sample_weight(

@@ -16,6 +16,7 @@ from ._model_input import (
     check_score_data,
     weighted_log_likelihood,
 )
+from ._next_char_model import NextCharModelMixin
 from ._pipeline import next_log_proba_function
 from ._windows import CharWindows
 from .exceptions import DamagedModelError
@@ -24,7 +25,9 @@ from .nn.functional import target_log_proba
 __all__ = ["PerLabelClassifier"]
 
 
-class PerLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator):
+class PerLabelClassifier(
+    PackageEstimatorMixin, NextCharModelMixin, ClassifierMixin, BaseEstimator
+):
     """A model of names by label made of one next-character model per label.
 
     ``fit(windows, y)``, with one label per name, fits a clone of ``estimator``
@@ -291,9 +294,7 @@ class PerLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator):
         names = X.name_index if isinstance(X, CharWindows) else None
         ids = label_ids(self, labels, len(contexts), names)
         picked = target_log_proba(self._log_proba(contexts, ids), targets)
-        if sample_weight is not None:
-            return weighted_log_likelihood(picked, X, sample_weight)
-        return float(picked.mean(dtype=np.float64))
+        return weighted_log_likelihood(picked, X, sample_weight)
 
     def _contexts(self, X):
         """Context ids of X, checked against the fit (the models check the ids)."""
@@ -315,12 +316,6 @@ class PerLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator):
             )
             out[rows] = function(contexts[rows])
         return out
-
-    def __sklearn_tags__(self):
-        tags = super().__sklearn_tags__()
-        tags.input_tags.categorical = True
-        tags.input_tags.positive_only = True
-        return tags
 
     def __setstate__(self, state):
         # A pickled, joblib or skops copy: one model per label, checked here so

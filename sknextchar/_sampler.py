@@ -145,8 +145,11 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         ``"-"``; ``""`` is the start or the end of a name). :meth:`sample`
         keeps the names whose every step is one of them: no lowercase first
         letter, capital inside a word, change of script, doubled hyphen or
-        trailing space that no training name has. None when ``fit`` saw no
-        names (no test).
+        trailing space that no training name has. Then a row
+        ``("scripts", "DEVANAGARI LATIN")`` for each set of scripts that some
+        training name is written in: a name must use one of these sets (no
+        Latin word beside a Devanagari one unless a training name has both).
+        None when ``fit`` saw no names (no test).
     training_name_hashes_ : ndarray of uint64 or None
         The compact record of the distinct training names: a sorted 64-bit
         hash of each one's symbol ids, 8 bytes per name. ``sample(novel=True)``
@@ -642,8 +645,9 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         step between two kinds of characters that no training name has
         (``training_transitions_``: a lowercase first letter in a list of
         capitalised names, a capital inside a word, a change of script, a
-        doubled hyphen, a trailing space or zero-width non-joiner); the letters
-        of ``prefix`` are not tested. So the names follow the sampling
+        doubled hyphen, a trailing space or zero-width non-joiner), or with
+        a set of scripts that no training name has; the steps into the
+        letters of ``prefix`` are not tested. So the names follow the sampling
         distribution conditioned on passing every test.
 
         Parameters
@@ -701,7 +705,8 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
             Keep only names spelled as the training names are: every step
             between two kinds of characters (a script and case, a separator,
             the start or the end) is one that some training name has
-            (``training_transitions_``). False draws from the model's
+            (``training_transitions_``), and the scripts of its letters are
+            those of some training name. False draws from the model's
             distribution without this test. With training names of the letters
             ``a`` to ``z`` alone every step is allowed, and the two agree.
 

@@ -13,13 +13,19 @@ is the test a drawn name passes when each of its steps is one of those. With
 the lowercase letters ``a`` to ``z`` every step is a seen one, and the test is
 None: it rejects nothing.
 
+Steps look at neighbours only: ``"Łukasz आशा"`` has none that a list of Latin
+names and of Devanagari names lacks. So the record also keeps the sets of
+scripts the training names use (a row ``("scripts", "DEVANAGARI LATIN")``
+for a name written in both), and the test keeps the names whose set is one of
+them.
+
 The record holds kinds as text, pairs of strings, so it reads as what it
 means (``sampler.training_transitions_``) and does not depend on the ids.
 """
 
 import numpy as np
 
-from ._text import symbol_kind
+from ._text import letter_script, symbol_kind
 from ._validation import check_bool
 from .exceptions import DamagedModelError
 
@@ -34,11 +40,18 @@ __all__ = [
 #: The kind of the end marker: the start and the end of a name.
 EDGE = ""
 
+#: The first column of the record's rows that hold a set of scripts (no kind
+#: is a word of lowercase letters).
+SCRIPTS = "scripts"
+
+# The sets of scripts are bit masks: up to this many scripts in a vocabulary.
+_MAX_SCRIPTS = 63
+
 #: What the test keeps, for the message of a request that cannot be met.
 SPELLING_WORDS = (
     "spelled as the training names are (the kinds of characters that follow "
-    "each other in them: capitals, scripts, separators, start and end; "
-    "keep_spelling=False allows any)"
+    "each other in them: capitals, scripts, separators, start and end; the "
+    "scripts a name is written in together; keep_spelling=False allows any)"
 )
 
 
@@ -62,6 +75,32 @@ def _steps(ids, kind_of_id):
     return kinds[:, :-1], kinds[:, 1:]
 
 
+def _script_bits(vocabulary):
+    """The scripts of a vocabulary's letters, and the bit of each id's script.
+
+    None when there are more than :data:`_MAX_SCRIPTS` (no test of them).
+    """
+    script_of_id = ["", *map(letter_script, vocabulary[1:])]
+    scripts = sorted(set(script_of_id) - {""})
+    if len(scripts) > _MAX_SCRIPTS:
+        return scripts, None
+    bit = {script: 1 << i for i, script in enumerate(scripts)}
+    bits = [bit.get(script, 0) for script in script_of_id]
+    return scripts, np.array(bits, dtype=np.int64)
+
+
+def _script_sets(vocabulary, names, flat_ids, first):
+    """The rows of the record that hold the training names' sets of scripts."""
+    scripts, bits = _script_bits(vocabulary)
+    if bits is None or not names:
+        return []
+    masks = np.unique(np.bitwise_or.reduceat(bits[flat_ids], first)).tolist()
+    return [
+        [SCRIPTS, " ".join(s for i, s in enumerate(scripts) if mask >> i & 1)]
+        for mask in masks
+    ]
+
+
 def spelling_record(vocabulary, encoded):
     """The pairs of kinds that follow each other in the training names.
 
@@ -77,7 +116,10 @@ def spelling_record(vocabulary, encoded):
     -------
     pairs : ndarray of str of shape (n_pairs, 2) or None
         Each row a kind and a kind that follows it in some training name;
-        ``""`` is the start (first column) or the end (second column).
+        ``""`` is the start (first column) or the end (second column). Then
+        a row ``("scripts", ...)`` for each set of scripts of some training
+        name's letters, in alphabetical order, separated by spaces (``""``
+        for a name without letters).
 
     Examples
     --------
@@ -93,22 +135,24 @@ def spelling_record(vocabulary, encoded):
     'LATIN lower' -> '-'
     'LATIN lower' -> 'LATIN lower'
     'LATIN upper' -> 'LATIN lower'
+    'scripts' -> 'LATIN'
     """
     if encoded is None:
         return None
     kinds, kind_of_id = _kinds(vocabulary)
     seen = np.zeros((len(kinds), len(kinds)), dtype=bool)
     names = [ids for ids in encoded if len(ids)]
+    flat_ids = np.concatenate(names) if names else np.zeros(0, dtype=np.intp)
+    first = np.cumsum([0, *map(len, names[:-1])])  # where each name starts
     if names:
-        flat = kind_of_id[np.concatenate(names)]  # (n_symbols,) every name's kinds
-        first = np.cumsum([0, *map(len, names[:-1])])  # where each name starts
+        flat = kind_of_id[flat_ids]  # (n_symbols,) every name's kinds
         before = np.roll(flat, 1)
         before[first] = 0  # a name starts after the start
         seen[before, flat] = True
         seen[flat[np.append(first[1:], len(flat)) - 1], 0] = True  # last letters
-    return np.array(
-        [[kinds[i], kinds[j]] for i, j in zip(*np.nonzero(seen))], dtype=str
-    ).reshape(-1, 2)
+    steps = [[kinds[i], kinds[j]] for i, j in zip(*np.nonzero(seen))]
+    scripts = _script_sets(vocabulary, names, flat_ids, first)
+    return np.array(steps + scripts, dtype=str).reshape(-1, 2)
 
 
 def spelling_test(pairs, vocabulary, n_prefix=0):
@@ -117,7 +161,9 @@ def spelling_test(pairs, vocabulary, n_prefix=0):
     A step is checked when it leads to a drawn symbol or to the end: the
     letters of a prefix are the user's. A symbol of a kind that no training
     name has (in an alphabet given by hand) is never drawn, and after one (in a
-    prefix) any kind may come.
+    prefix) any kind may come. The scripts of a name's letters, the prefix's
+    included, must be those of some training name (when the record has them),
+    unless no training name has all the prefix's.
 
     Parameters
     ----------
@@ -132,8 +178,9 @@ def spelling_test(pairs, vocabulary, n_prefix=0):
     -------
     test : callable or None
         ``test(ids)`` is a boolean mask of the rows whose every drawn step is
-        in the record; None when the record allows every step between the
-        vocabulary's kinds (nothing to reject).
+        in the record, and whose set of scripts is; None when the record
+        allows every step between the vocabulary's kinds and every set of its
+        scripts (nothing to reject).
 
     Examples
     --------
@@ -147,13 +194,30 @@ def spelling_test(pairs, vocabulary, n_prefix=0):
     ...              ["LATIN lower", ""]]
     >>> spelling_test(np.array(lowercase), ("-", "a", "b")) is None  # all seen
     True
+    >>> from sknextchar import ContextWindowTransformer
+    >>> t = ContextWindowTransformer(alphabet="auto").fit(["ab a", "αβ α"])
+    >>> record = spelling_record(t.vocabulary_, t.encode(["ab a", "αβ α"]))
+    >>> test = spelling_test(record, t.vocabulary_)  # steps seen, scripts not:
+    >>> test(np.array([t.encode([n])[0] for n in ["ba ab", "ab αβ"]])).tolist()
+    [True, False]
     """
     if pairs is None:
         return None
+    rows = np.asarray(pairs, dtype=str).reshape(-1, 2).tolist()
+    steps = _step_test([r for r in rows if r[0] != SCRIPTS], vocabulary, n_prefix)
+    sets = [after for before, after in rows if before == SCRIPTS]
+    scripts = _script_test(sets, vocabulary, n_prefix)
+    if steps is None or scripts is None:
+        return scripts if steps is None else steps
+    return lambda ids: steps(ids) & scripts(ids)
+
+
+def _step_test(pairs, vocabulary, n_prefix):
+    """The test of the steps of :func:`spelling_test`, or None."""
     kinds, kind_of_id = _kinds(vocabulary)
     index = {kind: i for i, kind in enumerate(kinds)}
     seen = np.zeros((len(kinds), len(kinds)), dtype=bool)
-    for before, after in np.asarray(pairs, dtype=str).reshape(-1, 2).tolist():
+    for before, after in pairs:
         if before in index and after in index:
             seen[index[before], index[after]] = True
     seen[~seen.any(axis=1)] = True  # a kind with no step in the record: free
@@ -166,6 +230,37 @@ def spelling_test(pairs, vocabulary, n_prefix=0):
         ok = seen[before, after]
         ok[:, :n_prefix] = True  # steps into the prefix's letters
         return ok.all(axis=1)
+
+    return test
+
+
+def _script_test(sets, vocabulary, n_prefix):
+    """The test of the sets of scripts of :func:`spelling_test`, or None.
+
+    None without sets in the record (a sampler saved before them), with more
+    scripts than a mask holds, or when every set the vocabulary can spell is
+    one of them (a single script and no other symbol: ``a`` to ``z``).
+    """
+    scripts, bits = _script_bits(vocabulary)
+    if bits is None or not sets:
+        return None
+    bit = {script: 1 << i for i, script in enumerate(scripts)}
+    seen = {
+        sum(bit[script] for script in text.split())
+        for text in sets
+        if bit.keys() >= set(text.split())
+    }
+    lowest = 0 if (bits[1:] == 0).any() else 1  # 0: a name without letters
+    if len(scripts) <= 16 and seen.issuperset(range(lowest, 1 << len(scripts))):
+        return None
+    seen = np.array(sorted(seen), dtype=np.int64)
+
+    def test(ids):
+        masks = np.bitwise_or.reduce(bits[ids], axis=1)
+        prefix = np.bitwise_or.reduce(bits[ids[:1, :n_prefix]], axis=None)
+        if not (seen & prefix == prefix).any():  # no name has all the prefix's
+            return np.ones(len(ids), dtype=bool)
+        return np.isin(masks, seen)
 
     return test
 

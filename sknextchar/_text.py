@@ -47,14 +47,36 @@ _LEFT_TO_RIGHT_MARK = "\u200e"
 # names with an invisible character.
 _JOINERS = "\u200c\u200d"
 
-# Greek writes sigma as ς at the end of a word and σ elsewhere: one letter in
-# two forms. Models learn it as σ (FINAL_SIGMA folded); names are written with
-# the final form where Unicode's Final_Sigma casing rule puts it (after a cased
-# letter, not before one, ignoring marks and apostrophes in between).
-SIGMA, FINAL_SIGMA = "\u03c3", "\u03c2"
-_FINAL_SIGMA_RULE = (
-    r"(?<=\p{Cased}\p{Case_Ignorable}*)\u03c3(?!\p{Case_Ignorable}*\p{Cased})"
+# Letters written in another form at the end of a word, each form a code point
+# of its own: one letter in two forms, which models learn as the plain form
+# (fold_final_forms) and names write in the final form where a word ends
+# (spell_final_forms). Each row: the final forms, their plain forms, and the
+# script's rule of a word's end as what must stand before the letter and what
+# must not follow it, across the ignorable characters in between. Greek sigma
+# (ς, σ): Unicode's Final_Sigma casing rule, after a cased letter and before
+# none, ignoring marks and apostrophes. Hebrew kaf, mem, nun, pe, tsadi
+# (ך ם ן ף ץ; כ מ נ פ צ): after a letter and before none, ignoring points, a
+# geresh or gershayim, an apostrophe or quote (סנדוויץ', רמב"ם). Other scripts
+# shape letters by position in the font, with one code point per letter;
+# Arabic's presentation forms are compatibility characters (see normalize_text).
+FINAL_FORMS = (
+    ("\u03c2", "\u03c3", r"\p{Cased}", r"\p{Case_Ignorable}", r"\p{Cased}"),
+    (
+        "\u05da\u05dd\u05df\u05e3\u05e5",
+        "\u05db\u05de\u05e0\u05e4\u05e6",
+        r"\p{L}",
+        r"[\p{Case_Ignorable}\u05f3\"]",
+        r"\p{L}",
+    ),
 )
+_PLAIN_OF = {
+    final: plain
+    for finals, plains, *_ in FINAL_FORMS
+    for final, plain in zip(finals, plains, strict=True)
+}
+_FINAL_OF = {plain: final for final, plain in _PLAIN_OF.items()}
+_FOLD_ALL = str.maketrans(_PLAIN_OF)
+_TWO_FORMS = frozenset(_PLAIN_OF) | frozenset(_FINAL_OF)
 
 
 def normalize_text(text, *, lowercase=True, strip_accents=None):
@@ -78,8 +100,12 @@ def normalize_text(text, *, lowercase=True, strip_accents=None):
         In NFC, without the invisible characters that are no letter of a name
         (a byte-order mark, a zero-width space, a soft hyphen, bidirectional
         marks; the zero-width joiner and non-joiner stay between letters, and
-        go at either end, where they join nothing), with a Greek sigma in the
-        form its place calls for (:func:`spell_final_sigma`).
+        go at either end, where they join nothing), with a Greek sigma and
+        the Hebrew letters of a final form in the form their place calls for
+        (:func:`spell_final_forms`). Compatibility characters stay as they
+        are (NFC, not NFKC): Arabic presentation forms (``"ﻣ"``, U+FEE3) are
+        letters of their own unless ``strip_accents="unicode"`` (NFKD) folds
+        them, as it folds ``"ﬁ"`` to ``"fi"``.
 
     Examples
     --------
@@ -113,19 +139,23 @@ def normalize_text(text, *, lowercase=True, strip_accents=None):
         ascii_only = strip_accents == "ascii"
         fold = strip_accents_ascii if ascii_only else strip_accents_unicode
         text = unicodedata.normalize("NFC", fold(text))
-    return spell_final_sigma(text)
+    return spell_final_forms(text)
 
 
-def spell_final_sigma(text):
-    """``text`` with the Greek sigma in the form its place calls for.
+def spell_final_forms(text, letters=None):
+    """``text`` with each letter of two forms in the form its place calls for.
 
-    ``ς`` where a word ends (after a cased letter and before none, as
-    Unicode's Final_Sigma casing rule says), ``σ`` everywhere else, whichever
-    form the text had. Capital ``Σ`` has one form and is left as it is.
+    The final form where a word ends by its script's rule (:data:`FINAL_FORMS`:
+    the Greek ``ς`` after a cased letter and before none, as Unicode's
+    Final_Sigma casing rule says; the Hebrew ``ך ם ן ף ץ`` after a letter and
+    before none), the plain form (``σ``, ``כ מ נ פ צ``) everywhere else,
+    whichever form the text had. Capital ``Σ`` has one form and is left as is.
 
     Parameters
     ----------
     text : str
+    letters : str or None, default=None
+        The plain forms of the letters to spell; None: all of them.
 
     Returns
     -------
@@ -133,30 +163,79 @@ def spell_final_sigma(text):
 
     Examples
     --------
-    >>> spell_final_sigma("Νίκοσ Παπασ-Σοφία"), spell_final_sigma("ςοφία")
+    >>> spell_final_forms("Νίκοσ Παπασ-Σοφία"), spell_final_forms("ςοφία")
     ('Νίκος Παπας-Σοφία', 'σοφία')
+    >>> spell_final_forms("נתנ בנ-ציונ"), spell_final_forms("םיכאל")
+    ('נתן בן-ציון', 'מיכאל')
     """
-    if SIGMA not in text and FINAL_SIGMA not in text:
+    if _TWO_FORMS.isdisjoint(text):
         return text
-    return _final_sigma_pattern().sub(FINAL_SIGMA, fold_final_sigma(text))
+    for index, (finals, plains, *_) in enumerate(FINAL_FORMS):
+        chosen = "".join(p for p in plains if letters is None or p in letters)
+        if chosen and any(c in text for c in finals + plains):
+            text = fold_final_forms(text, "".join(map(_FINAL_OF.get, chosen)))
+            text = _final_form_pattern(index, chosen).sub(_final_of_match, text)
+    return text
+
+
+def _final_of_match(match):
+    return _FINAL_OF[match[0]]
 
 
 @functools.cache
-def _final_sigma_pattern():
+def _final_form_pattern(index, plains):
+    """Where the letters ``plains`` of row ``index`` of the table end a word."""
     import regex  # a dependency, as for graphemes
 
-    return regex.compile(_FINAL_SIGMA_RULE)
+    _, _, before, between, after = FINAL_FORMS[index]
+    return regex.compile(f"(?<={before}{between}*)[{plains}](?!{between}*{after})")
 
 
-def fold_final_sigma(text):
-    """``text`` with the final sigma ``ς`` written ``σ``: the form models learn.
+def fold_final_forms(text, finals=None):
+    """``text`` with final forms written plain (``ς`` as ``σ``, ``ם`` as ``מ``).
+
+    The form models learn (:data:`FINAL_FORMS`).
+
+    Parameters
+    ----------
+    text : str
+    finals : str or None, default=None
+        The final forms to fold; None: all of them.
 
     Examples
     --------
-    >>> fold_final_sigma("Νίκος")
-    'Νίκοσ'
+    >>> fold_final_forms("Νίκος"), fold_final_forms("אברהם", finals="ן")
+    ('Νίκοσ', 'אברהם')
     """
-    return text.replace(FINAL_SIGMA, SIGMA)
+    if finals is None:
+        return text.translate(_FOLD_ALL)
+    return text.translate({ord(final): _PLAIN_OF[final] for final in finals})
+
+
+def final_forms_learned_plain(vocabulary):
+    """The final forms a vocabulary reads as their plain form, as one string.
+
+    Those it lacks while it has their plain form (every one with a learned
+    alphabet): the transformer folds them and decoded names write them where
+    a word ends. A vocabulary with both forms of a letter (an alphabet given
+    by hand, a model saved before this rule) keeps them two letters.
+
+    Parameters
+    ----------
+    vocabulary : tuple of str
+        The end marker's display, then the symbols.
+
+    Examples
+    --------
+    >>> final_forms_learned_plain(("-", "ν", "σ", "ם", "מ", "נ", "ן"))
+    'ς'
+    """
+    symbols = "".join(vocabulary[1:])
+    return "".join(
+        final
+        for final, plain in _PLAIN_OF.items()
+        if plain in symbols and final not in symbols
+    )
 
 
 def graphemes(text):
@@ -281,6 +360,21 @@ def symbol_kind(symbol):
     return f"{script} {case}{joiner and '+' + joiner}"
 
 
+def letter_script(symbol):
+    """The script of a letter, as :func:`symbol_kind` names it; ``""`` otherwise.
+
+    Examples
+    --------
+    >>> [letter_script(s) for s in ["Ł", "रा", "\u0941", "-", "7"]]
+    ['LATIN', 'DEVANAGARI', '', '', '']
+    """
+    char = symbol[0]
+    category = unicodedata.category(char)
+    if category[0] != "L":
+        return ""
+    return unicodedata.name(char, "").split(" ", 1)[0] or category
+
+
 def starts_with_mark(text):
     """Whether ``text`` starts with a combining mark (cannot stand alone).
 
@@ -315,6 +409,8 @@ def display_width(text):
     >>> display_width("राहुल")  # the vowel sign u is a mark of class 0: no column
     4
     """
+    if text.isascii():  # one column each (controls too, as below): no look-ups
+        return len(text)
     return sum(
         0
         if unicodedata.category(c) in _ZERO_WIDTH
@@ -343,7 +439,9 @@ def pad_right(text, width):
     '\u200eسارا\u200e  |'
     """
     padding = " " * max(0, width - display_width(text))
-    if any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
+    if not text.isascii() and any(
+        unicodedata.bidirectional(c) in ("R", "AL") for c in text
+    ):
         return f"{_LEFT_TO_RIGHT_MARK}{text}{_LEFT_TO_RIGHT_MARK}{padding}"
     return text + padding
 

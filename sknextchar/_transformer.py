@@ -14,10 +14,10 @@ from ._consistency import STEPS_DISAGREE
 from ._estimator import PackageEstimatorMixin
 from ._sizes import check_window_memory
 from ._text import (
-    FINAL_SIGMA,
     MAX_REPORTED,
     describe_symbol,
-    fold_final_sigma,
+    final_forms_learned_plain,
+    fold_final_forms,
     normalize_text,
     split_symbols,
     starts_with_mark,
@@ -468,7 +468,7 @@ class ContextWindowTransformer(
             vocabulary = make_vocabulary(alphabet, self.end_symbol, unit=unit)
         else:
             seen = {
-                s for text in texts for s in split_symbols(fold_final_sigma(text), unit)
+                s for text in texts for s in split_symbols(fold_final_forms(text), unit)
             }
             if unit == "grapheme":
                 _check_no_lone_marks(names, texts)
@@ -523,12 +523,12 @@ class ContextWindowTransformer(
         a fitted model is fixed).
         """
         table = SymbolTable(self.vocabulary_)
-        fold = FINAL_SIGMA not in self.vocabulary_  # one letter, σ (see _text)
+        fold = final_forms_learned_plain(self.vocabulary_)  # ς read σ (see _text)
         if self.unit_ == "char":
             flat, lengths = "".join(texts), [len(t) for t in texts]
-            flat = fold_final_sigma(flat) if fold else flat  # as long
+            flat = fold_final_forms(flat, fold) if fold else flat  # as long
         else:
-            texts = [fold_final_sigma(text) for text in texts] if fold else texts
+            texts = [fold_final_forms(text, fold) for text in texts] if fold else texts
             pieces = [split_symbols(text, self.unit_) for text in texts]
             flat = [symbol for piece in pieces for symbol in piece]
             lengths = [len(piece) for piece in pieces]

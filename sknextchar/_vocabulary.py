@@ -4,7 +4,13 @@ import string
 
 import numpy as np
 
-from ._text import FINAL_SIGMA, SIGMA, spell_final_sigma, split_symbols
+from ._end_symbols import END_SYMBOL_FALLBACKS
+from ._text import (
+    final_forms_learned_plain,
+    fold_final_forms,
+    spell_final_forms,
+    split_symbols,
+)
 
 # The one reserved symbol, the end marker, has id 0 and plays two roles: it pads
 # the context before a name starts, and it is the target after the last letter
@@ -15,11 +21,6 @@ END = "-"
 END_ID = 0
 
 DEFAULT_ALPHABET = string.ascii_lowercase
-
-
-# When the alphabet learned from the names contains the end marker's display
-# symbol, the first of these that the alphabet lacks is shown instead.
-END_SYMBOL_FALLBACKS = (".", "$", "#", "|", "~", "^", "_", "*", "@", "¶")
 
 
 def make_vocabulary(alphabet, end_symbol=END, *, unit="char"):
@@ -133,8 +134,9 @@ def decode_rows(ids, vocabulary):
     Vectorised: one pass over the whole matrix, no loop over rows. Every id after
     a row's first end marker must be the end marker too (the padding of a
     shorter name). The strings are whole names: a vocabulary that has the Greek
-    ``σ`` but not ``ς`` (the model learned one letter, see
-    :func:`~sknextchar._text.fold_final_sigma`) writes ``ς`` where a word ends.
+    ``σ`` but not ``ς``, or a Hebrew ``מ`` but not ``ם`` (the model learned one
+    letter, see :func:`~sknextchar._text.final_forms_learned_plain`), writes the
+    final form where a word ends.
 
     Parameters
     ----------
@@ -157,8 +159,10 @@ def decode_rows(ids, vocabulary):
     ['νας', 'σνας']
     """
     texts = _spelled_rows(ids, vocabulary)
-    if SIGMA in vocabulary and FINAL_SIGMA not in vocabulary:
-        return [spell_final_sigma(text) for text in texts]
+    finals = final_forms_learned_plain(vocabulary)
+    if finals:
+        letters = fold_final_forms(finals)
+        return [spell_final_forms(text, letters) for text in texts]
     return texts
 
 

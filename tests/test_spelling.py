@@ -21,8 +21,9 @@ from sknextchar import (
     KneserNeyClassifier,
     NameSampler,
 )
+from sknextchar import _text as text_module
 from sknextchar._spelling import spelling_test
-from sknextchar._text import display_width
+from sknextchar._text import display_width, pad_right
 from sknextchar._vocabulary import decode_rows, make_vocabulary
 from sknextchar.cli import main
 from sknextchar.exceptions import DamagedModelError
@@ -52,6 +53,14 @@ PERSIAN = [
     f"علی{ZWNJ}رضا", f"مه{ZWNJ}لقا", f"نوش{ZWNJ}آفرین", f"پری{ZWNJ}ناز",
     f"پری{ZWNJ}", "عبد الله", "نور الدین",  # a ZWNJ typed at the end; two words
 ]  # fmt: skip
+HEBREW = (
+    "אברהם יצחק יעקב משה אהרן דוד שלמה יוסף בנימין דניאל מיכאל גבריאל רפאל אליהו "
+    "שמואל נתן יונתן איתן עומר אורן אלון רון גיל ניר עמית יואב נועם אריאל חיים "
+    "מנחם נחום שמעון ראובן לוי יהודה אפרים מנשה זאב צבי ברוך אסף פרץ שלום אמנון "
+    "גדעון שמשון נחמן רחמים מרדכי רחל לאה שרה רבקה מרים אסתר רות נעמי חנה תמר "
+    "שירן רוני מיכל יעל נועה מאיה טליה הדס ליאור שני ענבל אורית רינת כרמל פנינה "
+    "צפורה מלכה"
+).split() + ["בן ציון", "שם טוב", "בת-שבע"]
 
 
 def kneser_ney(**transformer):
@@ -126,6 +135,65 @@ def test_an_alphabet_with_both_sigmas_keeps_them_two_letters():
 
 
 # --------------------------------------------------------------------------- #
+# Hebrew: five letters written in a final form at the end of a word.
+# --------------------------------------------------------------------------- #
+HEBREW_FINALS, HEBREW_PLAINS = "ךםןףץ", "כמנפצ"
+
+
+def ends_word(name, i):
+    """Whether the letter at ``i`` ends a word (after a letter, before none)."""
+    after = name[i + 1 :].lstrip("'\u05f3\u05b0\u05b8\u05bc")  # a geresh, points
+    return i > 0 and is_letter(name[i - 1]) and not (after and is_letter(after[0]))
+
+
+@pytest.mark.parametrize("pipeline", [kneser_ney, small_mlp])
+def test_hebrew_names_have_final_letters_at_the_end_of_words_only(pipeline):
+    # Learned as two letters each, a count model put a final form inside 14%
+    # of the names and the small network a plain form at the end of 4.5%.
+    sampler = NameSampler(pipeline()).fit(HEBREW)
+    assert not set(HEBREW_FINALS) & set(sampler.vocabulary_)
+    names = sampler.sample(300, random_state=0)
+    assert sum(name[-1] in HEBREW_FINALS for name in names) > 30
+    for name in names:
+        for i, char in enumerate(name):
+            if char in HEBREW_FINALS:
+                assert ends_word(name, i), name
+            elif char in HEBREW_PLAINS:
+                assert not ends_word(name, i), name
+
+
+def test_either_form_of_a_hebrew_letter_is_one_name():
+    sampler = NameSampler(kneser_ney()).fit(HEBREW)
+    transformer = sampler.estimator_[0]
+    typed = ["נתנ", "בנ-ציונ", "םיכאל", "סנדוויצ'", 'רמב"מ', "צ'רלי", "לְכָ"]
+    assert transformer.normalize(typed) == [
+        "נתן", "בן-ציון", "מיכאל", "סנדוויץ'", 'רמב"ם', "צ'רלי", "לְךָ",
+    ]  # fmt: skip
+    scores = sampler.score_samples(["אברהם", "אברהמ", "מיכאל", "םיכאל"])
+    assert scores[0] == scores[1] and scores[2] == scores[3]
+    assert sampler.in_training_set(["נתן", "נתנ", "בן ציונ"]).all()
+    ids = transformer.encode(["בן ציון"])[0]
+    assert decode_rows(ids[None, :], sampler.vocabulary_) == ["בן ציון"]
+
+
+def test_an_alphabet_with_both_hebrew_forms_keeps_them_two_letters():
+    letters = "אבהינםמרשע"
+    both = ContextWindowTransformer(alphabet=letters).fit(["אברהם"])
+    final, plain = both.vocabulary_.index("ם"), both.vocabulary_.index("מ")
+    ids = both.encode(["אברהם", "אברהמ", "מרים"])
+    assert ids[0][-1] == ids[1][-1] == final and ids[2][0] == plain
+    drawn = np.array([[plain, final, plain, 0]])  # as drawn, not respelled
+    assert decode_rows(drawn, both.vocabulary_) == ["מםמ"]
+    # The same alphabet without the final mem reads it as mem, and writes it.
+    one = ContextWindowTransformer(alphabet=letters.replace("ם", "")).fit(["אברהם"])
+    assert one.encode(["אברהם"])[0].tolist() == one.encode(["אברהמ"])[0].tolist()
+    assert decode_rows(one.encode(["אברהם"])[0][None, :], one.vocabulary_) == ["אברהם"]
+    # Greek and Hebrew apart: a vocabulary with both sigmas respells Hebrew only.
+    mixed = make_vocabulary("σςמ")
+    assert decode_rows(np.array([[1, 3, 0]]), mixed) == ["ςם"]  # ς as drawn
+
+
+# --------------------------------------------------------------------------- #
 # Capitals, scripts, separators, joiners: as in the training names.
 # --------------------------------------------------------------------------- #
 @pytest.mark.parametrize("pipeline", [kneser_ney, small_mlp])
@@ -158,6 +226,39 @@ def test_hyphens_and_apostrophes_are_never_doubled_or_dangling():
         assert not re.search(r"[-' ][-' ]|^[-' ]|[-' ]$", name), name
         for match in re.finditer(r"[-' ](.)", name):  # "Jean-Luc", "O'Brien"
             assert unicodedata.category(match[1]) != "Ll", name
+
+
+@pytest.mark.parametrize("pipeline", [kneser_ney, small_mlp])
+def test_no_name_mixes_scripts_that_no_training_name_mixes(pipeline):
+    # Each step of "Łukasz आशा अमित" is in some training name: 6.6% of a count
+    # model's names (0.5% of a small network's) had Latin and Devanagari words.
+    sampler = NameSampler(pipeline(lowercase=False)).fit(messy_names())
+    sets = sampler.training_transitions_[-2:].tolist()
+    assert sets == [["scripts", "DEVANAGARI"], ["scripts", "LATIN"]]
+    names = sampler.sample(1000, random_state=0)
+    assert any(" " in name and script(name[0]) == "DEVANAGARI" for name in names)
+    for name in names:
+        assert len({script(c) for c in name if is_letter(c)}) == 1, name
+    assert any(
+        len({script(c) for c in name if is_letter(c)}) > 1
+        for name in sampler.sample(1000, random_state=0, keep_spelling=False)
+    )
+
+
+def test_a_prefix_keeps_its_scripts_unless_no_training_name_has_them():
+    sampler = NameSampler(kneser_ney(lowercase=False)).fit(messy_names())
+    for name in sampler.sample(100, prefix="Łukasz ", random_state=0):
+        assert {script(c) for c in name if is_letter(c)} == {"LATIN"}, name
+    mixed = sampler.sample(5, prefix="Anna राहुल ", random_state=0)  # the user's
+    assert len(mixed) == 5 and all(name.startswith("Anna राहुल ") for name in mixed)
+
+
+def test_a_record_saved_before_the_scripts_tests_the_steps_only():
+    sampler = NameSampler(kneser_ney(lowercase=False)).fit(messy_names())
+    record = sampler.training_transitions_
+    sampler.training_transitions_ = record[record[:, 0] != "scripts"]
+    names = sampler.sample(1000, random_state=0)
+    assert any(len({script(c) for c in n if is_letter(c)}) > 1 for n in names)
 
 
 def test_most_likely_names_keep_the_spelling():
@@ -252,6 +353,48 @@ def test_score_table_keeps_right_to_left_names_in_their_column(tmp_path, capsys)
     assert "\u200eسارا\u200e" in rows["سارا"] and "\u200e" not in rows["Sara"]
     assert "\u200eعبد الله\u200e" in rows["عبد"]
     assert len({display_width(line) for line in lines}) == 1  # aligned columns
+
+
+def columns(text):
+    """The terminal width of ``text``, character by character (the reference)."""
+    return sum(
+        0
+        if unicodedata.category(c) in {"Mn", "Me", "Cf"}
+        else 2
+        if unicodedata.east_asian_width(c) in {"W", "F"}
+        else 1
+        for c in text
+    )
+
+
+def test_widths_and_padding_of_ascii_are_those_of_the_general_rule():
+    rng = np.random.default_rng(0)
+    ascii_chars = [chr(i) for i in range(128)]  # controls too
+    others = ["é", "\u0301", "李", "\u200d", "ि", "ש", "س", "\u200e", "😀"]
+    texts = ascii_chars + ["".join(rng.choice(ascii_chars, n)) for n in range(40)]
+    texts += ["".join(rng.choice(ascii_chars + others, n)) for n in range(1, 400)]
+    for text in texts:
+        assert display_width(text) == columns(text), repr(text)
+        padded = pad_right(text, 50)
+        bidi = any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
+        marked = f"\u200e{text}\u200e" if bidi else text
+        assert padded == marked + " " * max(0, 50 - columns(text)), repr(text)
+
+
+def test_ascii_names_are_measured_and_padded_without_unicode_lookups(monkeypatch):
+    calls = []
+
+    class Counting:
+        def __getattr__(self, name):
+            calls.append(name)
+            return getattr(unicodedata, name)
+
+    monkeypatch.setattr(text_module, "unicodedata", Counting())
+    names = ["Asha", "O'Brien", "Jean-Luc", "x\ty", ""] * 200
+    width = max(map(display_width, names))
+    assert [pad_right(name, width) for name in names][1] == "O'Brien "
+    assert calls == []
+    assert display_width("Zoë") == 3 and calls  # other names: the general rule
 
 
 def test_a_name_of_invisible_characters_only_says_so(tmp_path, capsys):

@@ -24,8 +24,23 @@ errors and warnings, in the command line's spelling), ``_main`` (the entry
 point).
 """
 
-from ._commands import build_pipeline
-from ._main import main
-from ._parser import build_parser
+import importlib
 
-__all__ = ["build_parser", "build_pipeline", "main"]
+# Public name -> the module that defines it, imported when the name is first
+# used: ``from sknextchar.cli import main`` (the console script) loads only
+# ``_main``, whose ``main`` imports the rest inside its Ctrl-C handling.
+_LAZY = {"build_parser": "._parser", "build_pipeline": "._commands", "main": "._main"}
+
+__all__ = sorted(_LAZY)
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value  # later look-ups skip this function
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted([*globals(), *_LAZY])

@@ -29,6 +29,7 @@ __all__ = [
     "MAIN_JOB_SEED",
     "build_pipeline",
     "given_names",
+    "input_files",
     "load_sampler",
     "main_job",
     "name_log_likelihoods",
@@ -37,6 +38,7 @@ __all__ = [
     "score",
     "table",
     "train",
+    "training_names",
 ]
 
 # The main job is reproducible: the same model and the same names every run.
@@ -144,17 +146,21 @@ def train(args):
     >>> build_parser().parse_args(["train", "-o", "m.skops"]).run is train
     True
     """
+    if getattr(args, "resume", None) is not None:
+        from ._resume import resume
+
+        return resume(args)
     if getattr(args, "chunk_size", None) is not None:
         if args.labels is not None:
             raise ValueError("--labels cannot be used with --chunk-size.")
         if args.model != "mlp":
             raise ValueError("--chunk-size trains the MLP: pass --model mlp.")
         return _train_in_chunks(args)
-    names, labels = _training_names(args)
+    names, labels = training_names(args)
     output = Path(args.output)
     # Fail before training, not after: no folder, a FIFO, an existing file
     # without --force, or the names file itself.
-    check_target(args.output, inputs=_input_files(args), force=args.force)
+    check_target(args.output, inputs=input_files(args), force=args.force)
     fmt = resolve_format(output, args.format)  # save_model's rule, to report it
     if fmt == "skops":
         import skops.io  # noqa: F401  (fail before training if it is missing)
@@ -169,7 +175,7 @@ def train(args):
         header = f"Training on {len(names):,} names from {source}..."
         seconds = _fit(pipe, names, quiet=args.quiet, header=header, labels=labels)
         _report(pipe, len(names), seconds)
-    check_target(args.output, inputs=_input_files(args), force=args.force)
+    check_target(args.output, inputs=input_files(args), force=args.force)
     path = save_model(with_record(pipe, names), output, format=fmt)
     print(f"Saved the model to {str(path)!r} ({fmt} format).")
     return 0
@@ -185,7 +191,7 @@ def _refuse_count_flags(args):
         )
 
 
-def _input_files(args):
+def input_files(args):
     """The files ``train`` reads and never writes: NAMES_FILE (else the bundled
     names and labels), and a labels file."""
     from ..datasets._base import bundled_files
@@ -195,7 +201,7 @@ def _input_files(args):
     return names + ([labels] if labels and os.path.isfile(labels) else [])
 
 
-def _training_names(args):
+def training_names(args):
     """The names of ``train`` and their labels (None without ``--labels``)."""
     if args.labels is not None:
         from ._labelled import read_labelled_names

@@ -10,6 +10,8 @@ import re
 import sys
 import warnings
 
+from ._main import PROG
+
 __all__ = [
     "PROG",
     "USER_ERRORS",
@@ -20,7 +22,6 @@ __all__ = [
     "show_warning",
 ]
 
-PROG = "sknextchar"
 # Errors a user can cause (bad files, values, names): one line, no traceback.
 # scikit-learn's InvalidParameterError and NotFittedError are ValueErrors.
 # MemoryError: a model file too large for this machine is the user's, not a bug.

@@ -16,6 +16,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .._end_symbols import END_SYMBOL_FALLBACKS
+
 __all__ = [
     "BYTE_COUNT",
     "KN_FLAGS",
@@ -329,8 +331,8 @@ TRAIN_FLAGS = (
          "marks ('grapheme'); 'auto' is grapheme with '--alphabet auto'"),
     Flag("--end-symbol", "windows__end_symbol", str, "-",
          "how the end marker is shown (one character); with '--alphabet auto' "
-         "and names that use it, the first of . $ # | ~ ^ _ * @ that they do not "
-         "use is shown", metavar="CHAR"),
+         f"and names that use it, the first of {' '.join(END_SYMBOL_FALLBACKS)} "
+         "that they do not use is shown", metavar="CHAR"),
     Flag("--embedding-dim", "clf__embedding_dim", POSITIVE_INT, 10,
          "numbers in each character's embedding"),
     Flag("--label-embedding-dim", "clf__label_embedding_dim", POSITIVE_INT, None,
@@ -344,7 +346,8 @@ TRAIN_FLAGS = (
     Flag("--activation", "clf__activation",
          Choice(("identity", "logistic", "relu", "tanh")), "relu",
          "hidden-layer activation"),
-    Flag("--max-iter", "clf__max_iter", POSITIVE_INT, 20, "epochs"),
+    Flag("--max-iter", "clf__max_iter", POSITIVE_INT, 20,
+         "epochs (with --resume: in all, the epochs trained before included)"),
     Flag("--batch-size", "clf__batch_size", POSITIVE_INT, 128,
          "windows per Adam step"),
     Flag("--learning-rate", "clf__learning_rate", Choice(("constant", "cosine")),

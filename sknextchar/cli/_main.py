@@ -1,16 +1,16 @@
-"""The entry point: parse, run the command, turn a user's error into one line."""
+"""The entry point: parse, run the command, turn a user's error into one line.
 
-import contextlib
-import os
+The console script imports this module before :func:`main` runs, so it imports
+nothing at the top but ``sys``: every other module is imported inside ``main``'s
+handling of Ctrl-C, which then prints one line, never a traceback.
+"""
+
 import sys
-import warnings
 
-from ._commands import main_job
-from ._errors import PROG, USER_ERRORS, error_message, show_warning
-from ._parser import build_parser
-from ._places import Places
+__all__ = ["PROG", "main"]
 
-__all__ = ["main"]
+#: The program's name, at the start of every message.
+PROG = "sknextchar"
 
 
 def main(argv=None):
@@ -42,6 +42,24 @@ def main(argv=None):
     0
     """
     argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:  # also while the modules of the command load
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+
+
+def _run(argv):
+    """Import what the command needs, run it, and turn its errors into a status."""
+    import contextlib
+    import os
+    import warnings
+
+    from ._commands import main_job
+    from ._errors import USER_ERRORS, error_message, show_warning
+    from ._parser import build_parser
+    from ._places import Places
+
     places = Places()  # where the command's names came from, for its errors
     try:
         with warnings.catch_warnings():
@@ -56,9 +74,6 @@ def main(argv=None):
             return exc.code or 0
         print(exc.code, file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
-        return 130
     except BrokenPipeError:  # e.g. 'sknextchar sample m.skops | head'
         with contextlib.suppress(OSError, ValueError):
             devnull = os.open(os.devnull, os.O_WRONLY)

@@ -102,6 +102,11 @@ def build_parser():
 
 def _add_model_argument(parser):
     parser.add_argument("model", metavar="MODEL", help="a model file saved by train")
+    _add_loading_flags(parser)
+
+
+def _add_loading_flags(parser):
+    """--trust-pickle and --max-bytes: how a model file is loaded."""
     parser.add_argument(
         "--trust-pickle",
         action="store_true",
@@ -129,23 +134,14 @@ def _add_train(commands):
         "train",
         help="train a model on names and save it",
         description="Train a Pipeline of a ContextWindowTransformer ('windows') and "
-        "a CharEmbeddingMLPClassifier ('clf') on names, with a share of the names "
-        "held out to report the held-out negative log-likelihood (NLL) per "
-        "character, and save it. Progress goes to stderr.",
+        "a next-character model ('clf': a CharEmbeddingMLPClassifier, or with "
+        "--model kneser-ney a KneserNeyClassifier) on names, with a share of the "
+        "names held out to report the held-out negative log-likelihood (NLL) per "
+        "character, and save it; or, with --resume, continue the training of a "
+        "saved MLP. Progress goes to stderr.",
     )
     _add_training_names(parser)
-    parser.add_argument(
-        "-o", "--output", metavar="MODEL", required=True, help="the model file to write"
-    )
-    _add_force(parser)
-    suffixes = ", ".join(PICKLE_SUFFIXES)
-    parser.add_argument(
-        "--format",
-        choices=("auto", "skops", "joblib"),
-        default="auto",
-        help=f"file format; 'auto' is joblib for the suffixes {suffixes} and "
-        "skops otherwise (default: auto)",
-    )
+    _add_model_output(parser)
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="no progress display while training"
     )
@@ -160,6 +156,7 @@ def _add_train(commands):
         "names; shuffle the file first (default: read the whole file)",
     )
     _add_model_choice(parser)
+    _add_resume(parser)
     _add_flag_group(
         parser,
         "model parameters",
@@ -174,6 +171,40 @@ def _add_train(commands):
         KN_FLAGS,
     )
     parser.set_defaults(run=train)
+
+
+def _add_model_output(parser):
+    """-o, --force and --format of ``train``."""
+    parser.add_argument(
+        "-o", "--output", metavar="MODEL", required=True, help="the model file to write"
+    )
+    _add_force(parser)
+    suffixes = ", ".join(PICKLE_SUFFIXES)
+    parser.add_argument(
+        "--format",
+        choices=("auto", "skops", "joblib"),
+        default="auto",
+        help=f"file format; 'auto' is joblib for the suffixes {suffixes} and "
+        "skops otherwise (default: auto)",
+    )
+
+
+def _add_resume(parser):
+    group = parser.add_argument_group(
+        "continuing a saved model",
+        "--resume MODEL goes on training the MLP of a model file from the epoch "
+        "after its last, with its weights, Adam state and place on the "
+        "learning-rate schedule, up to --max-iter epochs in all, on NAMES_FILE "
+        "(the same names or others of its characters); no names are held out. "
+        "-o writes a new file: MODEL itself is never replaced.",
+    )
+    group.add_argument(
+        "--resume",
+        metavar="MODEL",
+        help="the model file to continue (saved by 'train'; default: train a new "
+        "model)",
+    )
+    _add_loading_flags(group)
 
 
 def _add_model_choice(parser):

@@ -31,6 +31,9 @@ class EpochProgress:
         (in the names, say) stays alone on stderr.
     console : rich.console.Console or None, default=None
         Where to draw; None for a console on ``sys.stderr``.
+    first_epoch : int, default=0
+        The epochs trained before this run: a resumed run (``train --resume``)
+        counts its epochs on from them, up to ``max_iter``.
 
     Examples
     --------
@@ -57,9 +60,10 @@ class EpochProgress:
     epoch 2/2  loss ...
     """
 
-    def __init__(self, header=None, console=None):
+    def __init__(self, header=None, console=None, first_epoch=0):
         self.header = header
         self.console = console
+        self.first_epoch = first_epoch
 
     def __deepcopy__(self, memo):
         # A display is a runtime hook: a copy of the estimator that holds it (a
@@ -68,7 +72,7 @@ class EpochProgress:
 
     def __getstate__(self):
         # Pickled (to a worker process, say): the settings, not the live display.
-        return {"header": self.header, "console": None}
+        return {"header": self.header, "console": None, "first_epoch": self.first_epoch}
 
     def setup(self, estimator, context):
         """Start the display when ``fit`` starts."""
@@ -76,12 +80,14 @@ class EpochProgress:
         if self.header is not None:
             self._console.print(self.header, markup=False, highlight=False)
         self._total = estimator.max_iter
-        self._epoch = 0
+        self._epoch = self.first_epoch
         self._start = time.perf_counter()
         self._bar = None
         if self._console.is_terminal:
             self._bar = _rich_bar(self._console)
-            self._task = self._bar.add_task("", total=self._total, status="")
+            self._task = self._bar.add_task(
+                "", total=self._total, completed=self._epoch, status=""
+            )
             self._bar.start()
 
     def on_fit_task_begin(self, estimator, context, **kwargs):
@@ -99,7 +105,8 @@ class EpochProgress:
         elapsed = time.perf_counter() - self._start
         line = f"epoch {self._epoch}/{self._total}  {status}  {elapsed:.0f} s"
         if self._epoch < self._total:
-            left = elapsed / self._epoch * (self._total - self._epoch)
+            run = self._epoch - self.first_epoch  # the epochs of this run
+            left = elapsed / run * (self._total - self._epoch)
             line += f", ~{left:.0f} s left"
         self._console.print(line, markup=False, highlight=False, soft_wrap=True)
         return False

@@ -1,0 +1,322 @@
+"""``sknextchar train --resume MODEL``: continue the training of a saved MLP.
+
+The counterpart of ``train_from_file(..., resume=True)`` (and of a loop of
+``partial_fit`` calls): the saved classifier goes on from the epoch after the
+last one it trained up to ``--max-iter``, with its weights, its Adam state and
+its place on the learning-rate schedule, on the names of NAMES_FILE (the bundled
+names without it), every name trained on (none held out). Without
+``--chunk-size`` the names are read once into memory and trained on as one
+chunk; with it, chunk by chunk as ``train --chunk-size`` does.
+
+The record of training names that ``sample --novel`` and ``score`` consult then
+holds the names of every run: those of the saved record and the names of this
+one (the model has learned from both). A model without a record (trained with
+``--chunk-size``), or a run with ``--chunk-size``, leaves the new file without
+one, rather than with the record of a part of the names.
+"""
+
+import os
+import time
+from pathlib import Path
+
+from .._file_safety import check_target
+from .._persistence import load_model, resolve_format, save_model
+from .._text import counted
+from ._commands import input_files, training_names
+from ._flags import KN_FLAGS, TRAIN_FLAGS, given
+from ._places import places_of
+
+__all__ = ["RESUME_KEYS", "resume"]
+
+# The flags a resumed run takes: how it goes on training, not what the model is.
+RESUME_KEYS = (
+    "clf__max_iter",
+    "clf__batch_size",
+    "clf__learning_rate",
+    "clf__learning_rate_init",
+    "clf__alpha",
+    "clf__random_state",
+)
+
+
+def resume(args):
+    """``sknextchar train --resume MODEL``: continue a saved MLP, save a new file.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line of ``train``, with ``resume`` set.
+
+    Returns
+    -------
+    status : int
+        0.
+
+    Examples
+    --------
+    >>> from sknextchar.cli import build_parser
+    >>> args = build_parser().parse_args(
+    ...     ["train", "--resume", "old.skops", "--max-iter", "30", "-o", "new.skops"])
+    >>> args.resume, args.run.__name__
+    ('old.skops', 'train')
+    """
+    params = _resume_params(args)
+    inputs = [*input_files(args), args.resume]
+    check_target(args.output, inputs=inputs, force=args.force)
+    fmt = resolve_format(Path(args.output), args.format)
+    if fmt == "skops":
+        import skops.io  # noqa: F401  (fail before training if it is missing)
+    old = load_model(
+        args.resume, allow_pickle=args.trust_pickle, max_bytes=args.max_bytes
+    )
+    sampler, pipe, clf = _resumable_parts(old, args)
+    clf.set_params(**params)
+    done = _epochs_done(clf, args)
+    path, names, chunk_size = _names_to_train_on(args)
+    _check_characters(pipe, [names] if names else _chunks(args, path, chunk_size))
+    start = time.perf_counter()
+    trained = _continue(args, pipe, path, chunk_size, done, len(names or ()))
+    seconds = time.perf_counter() - start
+    clf = trained.steps[-1][1]
+    print(
+        f"Continued {args.resume!r} for {counted(clf.n_iter_, 'epoch')} (epochs "
+        f"{done + 1} to {len(clf.loss_curve_)} of --max-iter {clf.max_iter}) on "
+        f"{_source(args)} in {seconds:.1f} s; training loss {clf.loss_:.4f} nats "
+        "per character (no names held out)."
+    )
+    saved, note = _with_record(trained, sampler, names)
+    print(note)
+    check_target(args.output, inputs=inputs, force=args.force)
+    path = save_model(saved, Path(args.output), format=fmt)
+    print(f"Saved the model to {str(path)!r} ({fmt} format).")
+    return 0
+
+
+def _resume_params(args):
+    """The settings of the resumed classifier; refuse the flags it cannot take."""
+    if args.labels is not None:
+        raise ValueError(
+            "--labels cannot be used with --resume, which continues a model of names "
+            "without labels: train a new model with --labels on all the names."
+        )
+    if args.model != "mlp" or given(args, KN_FLAGS):
+        raise ValueError(
+            "--resume continues the training of an MLP. A count model (--model "
+            "kneser-ney) needs no resuming: train it again, without --resume, on "
+            "all the names, old and new; counting them takes a fraction of a second."
+        )
+    params = given(args, TRAIN_FLAGS)
+    if params.pop("clf__validation_fraction", 0) > 0:
+        raise ValueError(
+            "--resume holds out no names (it trains as partial_fit does, on every "
+            "name): pass --validation-fraction 0 or leave it out, and score held-out "
+            "names of your own with 'sknextchar score'."
+        )
+    fixed = [flag.flag for flag in TRAIN_FLAGS if flag.key in params]
+    fixed = [flag for flag in fixed if _key(flag) not in RESUME_KEYS]
+    if fixed:
+        takes = [_flag(key) for key in RESUME_KEYS]
+        raise ValueError(
+            f"--resume continues {args.resume!r} as it is, so {', '.join(fixed)} "
+            f"cannot be changed (a resumed run takes {', '.join(takes)}): leave "
+            f"{'it' if len(fixed) == 1 else 'them'} out, or train a new model "
+            "without --resume."
+        )
+    settings = {key.rpartition("__")[2]: value for key, value in params.items()}
+    return {**settings, "early_stopping": False, "validation_fraction": 0.0}
+
+
+def _key(flag_name):
+    return next(flag.key for flag in TRAIN_FLAGS if flag.flag == flag_name)
+
+
+def _flag(key):
+    return next(flag.flag for flag in TRAIN_FLAGS if flag.key == key)
+
+
+def _resumable_parts(model, args):
+    """The sampler (None for a bare pipeline), pipeline and MLP of a model file."""
+    from sklearn.pipeline import Pipeline
+
+    from .._classifier import CharEmbeddingMLPClassifier
+    from .._fitted import describe, find_parts
+    from .._sampler import NameSampler
+    from .._steps import unfreeze
+
+    sampler = unfreeze(model)
+    pipe = unfreeze(sampler.estimator_) if isinstance(sampler, NameSampler) else sampler
+    last = find_parts(model)[1] if isinstance(pipe, Pipeline) else None
+    if not isinstance(last, CharEmbeddingMLPClassifier):
+        shown = describe(last if last is not None else model)
+        raise ValueError(
+            f"--resume continues the training of an MLP model (train --model mlp, "
+            f"the default), and {args.resume!r} holds a {shown}. A count model "
+            "needs no resuming: train it again, without --resume, on all the "
+            "names, old and new; counting them takes a fraction of a second."
+        )
+    if getattr(last, "label_classes_", None) is not None:
+        raise ValueError(
+            f"{args.resume!r} is a model of names by label (trained with --labels), "
+            "and --resume continues a model of names without labels: train a new "
+            "model with --labels on all the names."
+        )
+    sampler = sampler if isinstance(sampler, NameSampler) else None
+    return sampler, pipe, last
+
+
+def _epochs_done(clf, args):
+    """The epochs the classifier has trained, when --max-iter leaves some to run."""
+    done = len(clf.loss_curve_)
+    if done >= clf.max_iter:
+        whose = "" if getattr(args, "clf__max_iter", None) else "its "
+        raise ValueError(
+            f"Nothing to resume: {args.resume!r} has trained {done} epochs, and "
+            f"{whose}--max-iter is {clf.max_iter}. Pass a larger --max-iter (the "
+            f"total number of epochs, e.g. --max-iter {done + 10} for 10 more)."
+        )
+    return done
+
+
+def _names_to_train_on(args):
+    """The file to train on, its names (None with --chunk-size), the chunk size."""
+    if args.chunk_size is not None:
+        if not args.names_file:
+            raise ValueError(
+                "--chunk-size reads NAMES_FILE in chunks: pass NAMES_FILE."
+            )
+        places_of(args).add_file("names", args.names_file, args.encoding)
+        return args.names_file, None, args.chunk_size
+    names = training_names(args)[0]
+    path = args.names_file or _bundled_names_file()
+    return path, names, len(names)  # one chunk: the names in memory
+
+
+def _chunks(args, path, chunk_size):
+    from .._chunked import read_name_chunks
+
+    return read_name_chunks(path, chunk_size, encoding=args.encoding)
+
+
+def _check_characters(pipe, chunks):
+    """Names of characters the resumed model does not know fail before training."""
+    from .._fitted import find_parts
+
+    windows = find_parts(pipe)[0]
+    for chunk in chunks:
+        try:
+            windows.encode(chunk)
+        except ValueError as error:  # the model's advice, for a new model
+            raise ValueError(
+                str(error).replace(
+                    "train the model again with",
+                    "train a new model (without --resume) with",
+                )
+            ) from None
+
+
+def _bundled_names_file():
+    from ..datasets._base import bundled_files
+
+    for path in bundled_files():
+        if os.path.basename(path) == "indian_names.txt":
+            return path
+    raise ValueError(
+        "The bundled names are not a file in this installation: pass NAMES_FILE "
+        "(e.g. write sknextchar.datasets.load_indian_names() to a file)."
+    )
+
+
+def _source(args):
+    if args.names_file:
+        return f"the names of {args.names_file!r}"
+    return "the bundled Indian names"
+
+
+def _continue(args, pipe, path, chunk_size, done, n_names):
+    """Train the epochs past ``done``: a trained copy of ``pipe``."""
+    from .._chunked import train_from_file
+
+    clf = pipe.steps[-1][1]
+    in_chunks = args.chunk_size is not None
+    if not (args.quiet or in_chunks):
+        from ._progress import EpochProgress
+
+        header = f"Continuing the training on {n_names:,} names from {_source(args)}..."
+        clf.set_callbacks(EpochProgress(header, first_epoch=done))
+    try:
+        trained = train_from_file(
+            path, pipe, chunk_size=chunk_size, encoding=args.encoding,
+            verbose=in_chunks and not args.quiet, resume=True,
+        )  # fmt: skip
+    finally:
+        clf.set_callbacks()
+    trained.steps[-1][1].set_callbacks()  # a runtime hook: the file holds none
+    return trained
+
+
+def _with_record(pipe, sampler, names):
+    """What to save, and a line on its record of training names."""
+    if sampler is None or names is None or sampler.training_name_hashes_ is None:
+        why = (
+            "--chunk-size keeps none"
+            if names is None
+            else "the resumed model had none, so it would miss the first names"
+        )
+        return pipe, (
+            f"The new model keeps no record of its training names ({why}): "
+            "sample --novel needs --exclude-file."
+        )
+    return merged_record(sampler, pipe, names), (
+        "Its record of training names (sample --novel, score) holds the names "
+        "of the resumed model and these."
+    )
+
+
+def merged_record(sampler, pipe, names):
+    """A sampler of ``pipe`` whose record holds ``sampler``'s names and ``names``.
+
+    Parameters
+    ----------
+    sampler : NameSampler
+        The resumed model's sampler, with a record of its training names.
+    pipe : Pipeline
+        The pipeline trained further (on ``names``).
+    names : list of str
+        The names of the continued run.
+
+    Returns
+    -------
+    sampler : NameSampler
+        With ``sampler``'s settings: ``in_training_set`` and ``novel=True`` know
+        the names of both runs, the length counts add those of both.
+
+    Examples
+    --------
+    >>> from sknextchar.cli._commands import build_pipeline, with_record
+    >>> pipe = build_pipeline(clf__max_iter=1, clf__random_state=0)
+    >>> old = with_record(pipe.fit(["abid", "asha"] * 5), ["abid", "asha"])
+    >>> new = merged_record(old, pipe, ["ravi"])
+    >>> new.in_training_set(["asha", "ravi", "uma"]).tolist()
+    [True, True, False]
+    """
+    import numpy as np
+    from sklearn.frozen import FrozenEstimator
+
+    from .._sampler import NameSampler
+
+    params = {**sampler.get_params(deep=False), "estimator": FrozenEstimator(pipe)}
+    merged = NameSampler(**params).fit(names)
+    merged.training_name_hashes_ = np.union1d(
+        sampler.training_name_hashes_, merged.training_name_hashes_
+    )
+    old, new = sampler.training_length_counts_, merged.training_length_counts_
+    counts = np.zeros(max(len(old), len(new)), dtype=np.int64)
+    counts[: len(old)] += old
+    counts[: len(new)] += new
+    merged.training_length_counts_ = counts
+    if sampler.training_transitions_ is not None:
+        pairs = np.concatenate(
+            [sampler.training_transitions_, merged.training_transitions_]
+        )
+        merged.training_transitions_ = np.unique(pairs, axis=0)
+    return merged

@@ -1,0 +1,149 @@
+"""``sknextchar train --resume MODEL``: a saved MLP trained further from a shell."""
+
+import re
+
+import numpy as np
+import pytest
+
+from sknextchar import load_model, train_from_file
+from sknextchar.cli import main
+from sknextchar.datasets import load_indian_names
+
+NAMES = load_indian_names()
+OLD_NAMES, NEW_NAMES = NAMES[::80], NAMES[7::80]  # disjoint, ~190 names each
+SMALL = ["--hidden-layer-sizes", "8", "--embedding-dim", "4", "--seed", "0", "-q"]
+
+
+def write_names(path, names):
+    path.write_text("\n".join(names) + "\n", encoding="utf-8")
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    """Two files of names and a model trained 2 of 4 epochs on the first."""
+    tmp = tmp_path_factory.mktemp("resume")
+    old_names = write_names(tmp / "old.txt", OLD_NAMES)
+    new_names = write_names(tmp / "new.txt", NEW_NAMES)
+    old = str(tmp / "old.skops")
+    argv = ["train", old_names, *SMALL, "--max-iter", "2", "-o", old]
+    assert main([*argv, "--validation-fraction", "0"]) == 0
+    return {"old_names": old_names, "new_names": new_names, "old": old}
+
+
+def mlp(sampler):
+    return sampler.estimator_.estimator["clf"]
+
+
+def test_resume_goes_on_with_the_weights_adam_state_and_schedule(
+    files, tmp_path, capsys
+):
+    out = str(tmp_path / "more.skops")
+    argv = ["train", files["old_names"], "--resume", files["old"], "--max-iter", "4"]
+    assert main([*argv, "-o", out]) == 0
+    printed = capsys.readouterr()
+    assert "for 2 epochs (epochs 3 to 4 of --max-iter 4)" in printed.out
+    # The progress counts on from the saved epochs.
+    assert "epoch 3/4" in printed.err and "epoch 4/4" in printed.err
+    old, more = mlp(load_model(files["old"])), mlp(load_model(out))
+    assert more.loss_curve_[:2] == old.loss_curve_ and len(more.loss_curve_) == 4
+    assert more.n_iter_ == 2 and more._optimizer.t == 2 * old._optimizer.t
+    # The Python counterpart on the same file: the same model, weight for weight.
+    pipe = load_model(files["old"]).estimator_.estimator.set_params(clf__max_iter=4)
+    python = train_from_file(
+        files["old_names"], pipe, chunk_size=len(OLD_NAMES), resume=True
+    )["clf"]
+    for a, b in zip(
+        [more.embeddings_, *more.coefs_], [python.embeddings_, *python.coefs_]
+    ):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_novel_after_resuming_leaves_out_the_names_of_both_runs(files, tmp_path):
+    out = str(tmp_path / "both.skops")
+    argv = ["train", files["new_names"], "--resume", files["old"], "--max-iter", "3"]
+    assert main([*argv, "-o", out]) == 0
+    sampler = load_model(out)
+    assert sampler.in_training_set(OLD_NAMES + NEW_NAMES).all()
+    assert not sampler.in_training_set(NAMES[3::80]).any()
+    assert sampler.training_length_counts_.sum() == len(OLD_NAMES) + len(NEW_NAMES)
+    drawn = sampler.sample(300, novel=True, random_state=0)
+    assert not set(drawn) & set(OLD_NAMES + NEW_NAMES)
+    assert sampler.get_params()["temperature"] == 1.0  # the saved sampler's settings
+
+
+def test_resume_in_chunks_keeps_no_partial_record(files, tmp_path, capsys):
+    out = str(tmp_path / "chunks.skops")
+    argv = ["train", files["new_names"], "--resume", files["old"], "--max-iter", "3"]
+    assert main([*argv, "--chunk-size", "50", "-q", "-o", out]) == 0
+    assert "keeps no record of its training names (--chunk-size" in (
+        capsys.readouterr().out
+    )
+    model = load_model(out)
+    assert len(model["clf"].loss_curve_) == 3  # a bare pipeline, no record
+    assert main(["sample", out, "--novel"]) == 1
+    assert "has no record of its training names" in capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def other_models(files, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("others")
+    counts, labelled = str(tmp / "counts.skops"), str(tmp / "labelled.skops")
+    assert (
+        main(["train", files["old_names"], "--model", "kneser-ney", "-q", "-o", counts])
+        == 0
+    )
+    csv = tmp / "labelled.csv"
+    csv.write_text(
+        "name,label\n"
+        + "".join(f"{n},{'fm'[i % 2]}\n" for i, n in enumerate(OLD_NAMES))
+    )
+    argv = ["train", str(csv), "--labels", "label", *SMALL, "--max-iter", "1"]
+    assert main([*argv, "-o", labelled]) == 0
+    return {"counts": counts, "labelled": labelled}
+
+
+@pytest.mark.parametrize(
+    "case, extra, message",
+    [
+        ("done", [], r"Nothing to resume: '.*old.skops' has trained 2 epochs, and "
+         r"its --max-iter is 2\. Pass a larger --max-iter"),
+        ("done", ["--max-iter", "2"], r"and --max-iter is 2\."),
+        ("counts", ["--max-iter", "3"], r"holds a KneserNeyClassifier\. A count "
+         r"model needs no resuming: train it again, without --resume, on all"),
+        ("labelled", ["--max-iter", "3"], r"is a model of names by label .* train a "
+         r"new model with --labels"),
+        ("done", ["--max-iter", "3", "--model", "kneser-ney"], "needs no resuming"),
+        ("done", ["--max-iter", "3", "--order", "3"], "needs no resuming"),
+        ("done", ["--max-iter", "3", "--labels", "label"], "--labels cannot be used"),
+        ("done", ["--max-iter", "3", "--embedding-dim", "3", "--unit", "char"],
+         r"so --unit, --embedding-dim cannot be changed \(a resumed run takes "
+         r"--max-iter, --batch-size"),
+        ("done", ["--max-iter", "3", "--validation-fraction", "0.2"],
+         "--resume holds out no names"),
+        ("unknown", ["--max-iter", "3"], r"outside the vocabulary \['ë'\] in 'zoë' "
+         r"\(line 2 of .*\)\. .* or train a new model \(without --resume\) with"),
+    ],
+)  # fmt: skip
+def test_what_cannot_be_continued_is_refused_before_any_work(
+    files, other_models, tmp_path, capsys, case, extra, message
+):
+    model = {**files, **other_models}.get(case, files["old"])
+    names = files["old_names"]
+    if case == "unknown":
+        names = write_names(tmp_path / "accents.txt", ["asha", "zoë"])
+    before = open(model, "rb").read()
+    out = tmp_path / "out.skops"
+    assert main(["train", names, "--resume", model, *extra, "-q", "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("sknextchar: error: ") and err.count("\n") == 1
+    assert re.search(message, err), err
+    assert not out.exists() and open(model, "rb").read() == before
+
+
+def test_the_resumed_file_is_never_the_output(files, capsys):
+    before = open(files["old"], "rb").read()
+    argv = ["train", files["old_names"], "--resume", files["old"], "--max-iter", "3"]
+    assert main([*argv, "-o", files["old"], "--force"]) == 1
+    assert "is one of the input files of this command" in capsys.readouterr().err
+    assert open(files["old"], "rb").read() == before
