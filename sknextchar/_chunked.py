@@ -15,17 +15,21 @@ import sys
 import time
 
 from sklearn.base import clone
+from sklearn.frozen import FrozenEstimator
 from sklearn.utils import check_random_state
 
 from ._atomic import learned_state
 from ._pipeline import split_pipeline
+from ._steps import unfreeze
+from ._text import counted
 from .datasets._base import check_names_path, file_encoding
+from .datasets._tables import column_values, find_table, with_first
 from .nn.adam import scheduled_learning_rate
 
 __all__ = ["read_name_chunks", "train_from_file"]
 
 
-def read_name_chunks(path, chunk_size, *, encoding="utf-8"):
+def read_name_chunks(path, chunk_size, *, encoding="utf-8", names_column=None):
     """The names of a file, one name per line, in lists of ``chunk_size``.
 
     Lines are read as :func:`~sknextchar.datasets.load_names` reads them
@@ -40,6 +44,11 @@ def read_name_chunks(path, chunk_size, *, encoding="utf-8"):
         Names per chunk (the last chunk may hold fewer).
     encoding : str, default="utf-8"
         The file's text encoding.
+    names_column : str or None, default=None
+        The header of the column of names of a table (a header row, a comma,
+        semicolon or tab between fields; as
+        :func:`~sknextchar.datasets.load_names` reads it); None reads one name
+        per line.
 
     Yields
     ------
@@ -67,7 +76,10 @@ def read_name_chunks(path, chunk_size, *, encoding="utf-8"):
         with open(path, "rb") as raw:
             codec = file_encoding(raw.peek(4)[:4], encoding)  # nothing consumed
             with io.TextIOWrapper(raw, encoding=codec, newline=None) as file:
-                yield from _chunks_of_lines(file, chunk_size, path, encoding)
+                lines = _checked_lines(file, path, encoding)
+                if names_column is not None:
+                    lines = _column(lines, path, names_column)
+                yield from _chunks_of_lines(lines, chunk_size)
     except UnicodeDecodeError as error:
         raise ValueError(
             f"{path!r} is not {encoding} text ({error.reason} at byte "
@@ -75,9 +87,8 @@ def read_name_chunks(path, chunk_size, *, encoding="utf-8"):
         ) from None
 
 
-def _chunks_of_lines(file, chunk_size, path, encoding):
-    """The non-blank stripped lines of an open text file, in lists of chunk_size."""
-    chunk = []
+def _checked_lines(file, path, encoding):
+    """The lines of an open text file, refused at a NUL character."""
     for number, line in enumerate(file, 1):
         if "\x00" in line:
             raise ValueError(
@@ -85,6 +96,21 @@ def _chunks_of_lines(file, chunk_size, path, encoding):
                 f"{encoding} text file: pass encoding=..., the file's encoding "
                 "(e.g. encoding='utf-16')."
             )
+        yield line
+
+
+def _column(lines, path, names_column):
+    """The names of the column ``names_column`` of a table's lines."""
+    first = next(lines, "")
+    table = find_table(first, path, names_column)
+    for _, name in column_values(with_first(first, lines), table, repr(path)):
+        yield name
+
+
+def _chunks_of_lines(lines, chunk_size):
+    """The non-blank stripped lines, in lists of chunk_size."""
+    chunk = []
+    for line in lines:
         name = line.strip()
         if name:
             chunk.append(name)
@@ -197,6 +223,7 @@ def train_from_file(
     encoding="utf-8",
     verbose=False,
     resume=False,
+    names_column=None,
 ):
     """Train a pipeline on a file of names of any size, one chunk at a time.
 
@@ -240,7 +267,8 @@ def train_from_file(
         :class:`~sknextchar.CharEmbeddingMLPClassifier` with
         ``early_stopping=False``; None for
         :func:`~sknextchar.make_default_pipeline`. It is not changed: a clone
-        is trained.
+        is trained (of a :class:`~sklearn.frozen.FrozenEstimator`, of the
+        estimator inside it: the returned pipeline is not frozen).
     chunk_size : int, default=100_000
         Names per chunk: the memory bound (about 1 KB per name with the
         defaults' windows and activations).
@@ -256,6 +284,10 @@ def train_from_file(
         its vocabulary must be the classifier's ``classes_``), so a
         checkpointed classifier resumes behind a new transformer:
         ``make_pipeline(ContextWindowTransformer(), load_model(checkpoint))``.
+    names_column : str or None, default=None
+        The header of the column of names when the file is a table (a
+        spreadsheet's CSV export with a header row); None reads one name per
+        line.
 
     Returns
     -------
@@ -300,9 +332,13 @@ def train_from_file(
     windows, clf = split_pipeline(pipeline, owner="train_from_file")
     _check_classifier(clf)
     first = _epochs_done(clf) if resume else 0
-    n_chunks, n_names = _first_pass(
-        windows, read_name_chunks(path, chunk_size, encoding=encoding)
-    )
+
+    def chunks():  # one pass over the file
+        return read_name_chunks(
+            path, chunk_size, encoding=encoding, names_column=names_column
+        )
+
+    n_chunks, n_names = _first_pass(windows, chunks())
     if resume:
         _check_vocabularies_agree(windows, clf)
     progress = _Progress(sys.stderr, n_chunks, clf.max_iter) if verbose else None
@@ -320,13 +356,7 @@ def train_from_file(
             clf,
             callbacks,
             first,
-            lambda epoch: _train_epoch(
-                clf,
-                windows,
-                read_name_chunks(path, chunk_size, encoding=encoding),
-                epoch,
-                progress,
-            ),
+            lambda epoch: _train_epoch(clf, windows, chunks(), epoch, progress),
         )
     finally:
         clf.set_params(random_state=seed)
@@ -342,8 +372,16 @@ def _check_arguments(chunk_size, resume):
 
 
 def _training_copy(pipeline, resume):
-    """A clone of the pipeline; resumed, with (copies of) its steps' fitted state."""
-    trained = clone(pipeline)
+    """A clone of the pipeline; resumed, with (copies of) its steps' fitted state.
+
+    Without FrozenEstimator wrappers (of the pipeline or of its steps): a frozen
+    estimator clones as itself, so training the clone would train the caller's.
+    """
+    trained = clone(unfreeze(pipeline))
+    trained.steps = [
+        (name, clone(unfreeze(step)) if isinstance(step, FrozenEstimator) else step)
+        for name, step in trained.steps
+    ]
     if resume:
         owner = "train_from_file"
         for new, old in zip(
@@ -369,9 +407,9 @@ def _epochs_done(clf):
     done = len(clf.loss_curve_)
     if done >= clf.max_iter:
         raise ValueError(
-            f"Nothing to resume: the classifier has trained {done} epochs, and "
-            f"max_iter={clf.max_iter}. Raise max_iter (clf__max_iter=...) to "
-            "train it longer."
+            "Nothing to resume: the classifier has trained "
+            f"{counted(done, 'epoch')}, and max_iter={clf.max_iter}. Raise max_iter "
+            "(clf__max_iter=...) to train it longer."
         )
     return done
 

@@ -59,6 +59,24 @@ def _is_drop(member):
     return isinstance(member, str) and member == "drop"
 
 
+def _refuse_params_of_dropped(estimators, params):
+    """A parameter of a member that is (or is set to) ``"drop"``: say so."""
+    members = {
+        pair[0]: pair[1]
+        for pair in (estimators if isinstance(estimators, list) else [])
+        if isinstance(pair, tuple) and len(pair) == 2
+    }
+    members.update((key, value) for key, value in params.items() if key in members)
+    for key in params:
+        name, nested, _ = key.partition("__")
+        if nested and isinstance(name, str) and _is_drop(members.get(name)):
+            raise ValueError(
+                f"Cannot set {key}: the member {name!r} is 'drop'. Set it to an "
+                f"estimator first (set_params({name}=...)); a search that also "
+                "tries it as 'drop' takes a list of two grids."
+            )
+
+
 def _fit_member(estimator, X, y):
     return estimator.fit(X) if y is None else estimator.fit(X, y)
 
@@ -297,6 +315,7 @@ class MixtureClassifier(
         >>> len(mixture.set_params(add1="drop").fit(X, y).estimators_)
         1
         """
+        _refuse_params_of_dropped(params.get("estimators", self.estimators), params)
         self._set_params("estimators", **params)
         return self
 
@@ -391,18 +410,22 @@ class MixtureClassifier(
         for ``"fit"``."""
         if isinstance(self.weights, str):
             return None
-        n_members = len(self.estimators)
-        weights = np.asarray(self.weights, dtype=float)
+        names = [name for name, _ in self.estimators]
+        try:
+            weights = np.asarray(self.weights, dtype=float)
+        except (TypeError, ValueError):  # a dict by member name, text
+            weights = np.full(0, np.nan)  # refused below, with the same words
         kept = [not _is_drop(member) for _, member in self.estimators]
         if (
-            weights.shape != (n_members,)
+            weights.shape != (len(names),)
             or not np.all(np.isfinite(weights))
             or np.any(weights < 0)
             or not np.any(weights[kept] > 0)
         ):
             raise ValueError(
-                f"weights must be 'fit' or {n_members} non-negative numbers, one per "
-                "member of estimators (a 'drop' member's is ignored), not all zero "
+                f"weights must be 'fit' or {len(names)} non-negative numbers (a "
+                f"list), one per member of estimators in their order "
+                f"({', '.join(names)}; a 'drop' member's is ignored), not all zero "
                 f"on the members kept; got {self.weights!r}."
             )
         weights = weights[kept]

@@ -598,6 +598,11 @@ def weighted_log_likelihood(picked, X, sample_weight):
     if per_name:
         weights = weights[X.name_index]
     kept = weights > 0  # a window of weight 0 counts for nothing, even at log(0)
+    if not kept.any():  # windows of some names only (CharWindows.subset)
+        raise ValueError(
+            "sample_weight is 0 for every name these windows come from: there "
+            "is nothing to score; give some of them a positive weight."
+        )
     return float(np.average(picked[kept], weights=weights[kept]))
 
 

@@ -121,7 +121,7 @@ def test_resume_refuses_what_it_cannot_continue(names_file, tmp_path):
     with pytest.raises(ValueError, match="not fitted: pass resume=False"):
         train_from_file(names_file, small_pipe(), resume=True)
     done = train_from_file(names_file, small_pipe(clf__max_iter=1), chunk_size=100)
-    with pytest.raises(ValueError, match=r"trained 1 epochs, and max_iter=1\. Raise"):
+    with pytest.raises(ValueError, match=r"trained 1 epoch, and max_iter=1\. Raise"):
         train_from_file(names_file, done, resume=True)
     done.set_params(clf__max_iter=2)
     other = tmp_path / "other.txt"

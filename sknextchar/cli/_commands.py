@@ -17,8 +17,7 @@ from .._file_safety import atomic_write, check_target
 from .._persistence import load_model, resolve_format, save_model
 from .._text import counted, display_width, pad_right
 from .._version import __version__
-from ..datasets import load_indian_names, load_names
-from ..datasets._base import load_numbered_names
+from ..datasets import load_indian_names
 from ._errors import PROG, missing_glyphs_in_one_warning
 from ._flags import KN_FLAGS, SAMPLER_FLAGS, TRAIN_FLAGS, given
 from ._lengths import check_length_flags
@@ -28,11 +27,13 @@ __all__ = [
     "MAIN_JOB_N_NAMES",
     "MAIN_JOB_SEED",
     "build_pipeline",
+    "chunked_names_column",
     "given_names",
     "input_files",
     "load_sampler",
     "main_job",
     "name_log_likelihoods",
+    "names_column",
     "plot",
     "sample",
     "score",
@@ -208,18 +209,26 @@ def training_names(args):
 
         return read_labelled_names(
             args.names_file, args.labels, encoding=args.encoding,
-            places=places_of(args),
+            places=places_of(args), names_column=names_column(args),
         )  # fmt: skip
     if args.names_file:
-        return _names_of_file(args, args.names_file), None
+        return _names_of_file(args, args.names_file, training=True), None
     return load_indian_names(), None
 
 
-def _names_of_file(args, path):
-    """The names of a file, their lines recorded for the error messages."""
-    names, lines = load_numbered_names(path, encoding=args.encoding)
-    places_of(args).add_lines("names", path, names, lines)
-    return names
+def names_column(args):
+    """``--names-column``, or None (also for a command without the flag)."""
+    return getattr(args, "names_column", None)
+
+
+def _names_of_file(args, path, *, training=False, places=True):
+    """The names of a file (a table's column of names), their lines recorded."""
+    from ._labelled import read_names_file
+
+    return read_names_file(
+        path, encoding=args.encoding, names_column=names_column(args),
+        places=places_of(args) if places else None, training=training,
+    )  # fmt: skip
 
 
 def _train_in_chunks(args):
@@ -229,7 +238,7 @@ def _train_in_chunks(args):
     if not args.names_file:
         raise ValueError("--chunk-size reads NAMES_FILE in chunks: pass NAMES_FILE.")
     _refuse_count_flags(args)
-    places_of(args).add_file("names", args.names_file, args.encoding)
+    column = chunked_names_column(args)
     output = Path(args.output)
     check_target(args.output, inputs=[args.names_file], force=args.force)
     fmt = resolve_format(output, args.format)
@@ -243,7 +252,7 @@ def _train_in_chunks(args):
     start = time.perf_counter()
     pipe = train_from_file(
         args.names_file, pipe, chunk_size=args.chunk_size, encoding=args.encoding,
-        verbose=not args.quiet,
+        verbose=not args.quiet, names_column=column,
     )  # fmt: skip
     clf = pipe["clf"]
     print(
@@ -256,6 +265,19 @@ def _train_in_chunks(args):
     path = save_model(pipe, output, format=fmt)
     print(f"Saved the model to {str(path)!r} ({fmt} format).")
     return 0
+
+
+def chunked_names_column(args):
+    """The column of names of NAMES_FILE read in chunks (None: one per line),
+    recorded with the file for the error messages."""
+    from ._labelled import names_column_of
+
+    column = names_column_of(
+        args.names_file, encoding=args.encoding, names_column=names_column(args),
+        training=True,
+    )  # fmt: skip
+    places_of(args).add_file("names", args.names_file, args.encoding, column)
+    return column
 
 
 # --------------------------------------------------------------------------- #
@@ -322,7 +344,7 @@ def load_sampler(args, **settings):
 
 def _excluded_names(args):
     if args.exclude_file is not None:
-        return load_names(args.exclude_file, encoding=args.encoding)
+        return _names_of_file(args, args.exclude_file, places=False)
     return None
 
 

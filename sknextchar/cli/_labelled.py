@@ -11,18 +11,39 @@ label per line, beside NAMES_FILE's one name per line.
 
 import csv
 import io
+import itertools
 import os
+import re
+import shlex
+import sys
 import unicodedata
 from importlib import resources
 
-from ..datasets._base import numbered_lines, read_text
+from ..datasets._base import (
+    check_names_path,
+    file_encoding,
+    numbered_lines,
+    read_text,
+)
+from ..datasets._tables import (
+    NAME_HEADERS,
+    check_width,
+    column_values,
+    find_table,
+    header_key,
+    headerless_table,
+    table_rows,
+    text_lines,
+)
 
-__all__ = ["read_labelled_names"]
+__all__ = ["names_column_of", "read_labelled_names", "read_names_file"]
 
 _BUNDLED = ("sknextchar.datasets", "data", "indian_name_labels.csv")
 
 
-def read_labelled_names(names_file, labels, *, encoding="utf-8", places=None):
+def read_labelled_names(
+    names_file, labels, *, encoding="utf-8", places=None, names_column=None
+):
     """The names and their labels for ``train --labels``.
 
     Parameters
@@ -36,6 +57,10 @@ def read_labelled_names(names_file, labels, *, encoding="utf-8", places=None):
         The encoding of the files (a UTF-8 byte-order mark is skipped).
     places : Places or None, default=None
         Where to record the line of each name of NAMES_FILE, for error messages.
+    names_column : str or None, default=None
+        The column of names (``--names-column``); None for the first column
+        whose header says "name" (``name``, ``first name``...), else the first
+        column that is not ``labels``.
 
     Returns
     -------
@@ -54,15 +79,22 @@ def read_labelled_names(names_file, labels, *, encoding="utf-8", places=None):
     >>> len(names), sorted(set(labels))
     (15185, ['female', 'male'])
     """
-    names, values, lines = _read_pairs(names_file, labels, encoding)
+    names, values, lines = _read_pairs(names_file, labels, encoding, names_column)
     if places is not None and names_file is not None:
         places.add_lines("names", names_file, names, lines)
     return names, [unicodedata.normalize("NFC", value) for value in values]
 
 
-def _read_pairs(names_file, labels, encoding):
+def _read_pairs(names_file, labels, encoding, names_column):
     """The names, their labels as the files hold them, and the names' lines."""
     if os.path.isfile(labels):
+        if names_column is not None:
+            raise ValueError(
+                f"--labels {labels!r} is a file of labels, one per line of "
+                "NAMES_FILE, so NAMES_FILE is one name per line: leave out "
+                "--names-column, or pass the label column of NAMES_FILE as "
+                "--labels COLUMN."
+            )
         if names_file is None:
             raise ValueError(
                 f"--labels {labels!r} is a file of labels, one per line of "
@@ -75,7 +107,7 @@ def _read_pairs(names_file, labels, encoding):
         source = "the bundled names (columns 'name' and 'label')"
     else:
         text, source = read_text(names_file, encoding=encoding), repr(names_file)
-    return _columns(text, labels, source)
+    return _columns(text, labels, source, names_column)
 
 
 def _paired_lines(names_file, labels_file, encoding):
@@ -137,23 +169,34 @@ def _rows(text, column, source):
     Every line end (CR, LF, CRLF) ends a row, unless it is inside quotes.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text, column))
-    rows, line = [], 1
-    try:
-        for row in reader:
-            rows.append((line, row))
-            line = reader.line_num + 1
-    except csv.Error as exc:
+    return list(table_rows(io.StringIO(text), _delimiter(text, column), source))
+
+
+def _name_at(header, label_at, names_column, source):
+    """The column of names: ``names_column``, else a "name" column, else the first."""
+    others = [i for i in range(len(header)) if i != label_at]
+    if names_column is not None:
+        key = header_key(names_column)
+        wanted = [i for i in others if header_key(header[i]) == key]
+        if not wanted:
+            raise ValueError(
+                f"--names-column {names_column!r} is not a column of {source} "
+                f"beside the labels, whose first row (the header) is {header!r}: "
+                "pass the header of its column of names."
+            )
+        return wanted[0]
+    if not others:
         raise ValueError(
-            f"{source} is not a CSV file that can be read: {exc}."
-        ) from None
-    return rows
+            f"{source} has no column of names beside {header[label_at]!r}."
+        )
+    named = [i for i in others if header_key(header[i]) in NAME_HEADERS]
+    return named[0] if named else others[0]
 
 
-def _columns(text, column, source):
+def _columns(text, column, source, names_column=None):
     """The name column, the label column and the names' lines of a CSV text."""
     rows = _rows(text, column, source)
-    header = [field.strip() for field in rows[0][1]] if rows else []
+    header = rows[0][1] if rows else []
     if column not in header:
         raise ValueError(
             f"--labels {column!r} is neither a file nor a column of {source}, whose "
@@ -162,15 +205,10 @@ def _columns(text, column, source):
             "with one label per line."
         )
     label_at = header.index(column)
-    others = [i for i, field in enumerate(header) if i != label_at]
-    if not others:
-        raise ValueError(f"{source} has no column of names beside {column!r}.")
-    named = [i for i in others if header[i].casefold() == "name"]
-    name_at = named[0] if named else others[0]
+    name_at = _name_at(header, label_at, names_column, source)
     names, labels, lines = [], [], []
-    for line, row in rows[1:]:
-        fields = [field.strip() for field in row]
-        _check_width(fields, len(header), line, source)
+    for line, fields in rows[1:]:
+        check_width(fields, len(header), line, source)
         fields += [""] * len(header)
         if not fields[name_at]:
             continue  # a blank line, or a row without a name
@@ -187,11 +225,148 @@ def _columns(text, column, source):
     return names, labels, lines
 
 
-def _check_width(fields, width, line, source):
-    """Refuse a row with more fields than the header (empty ones aside)."""
-    if len(fields) > width and any(fields[width:]):
-        raise ValueError(
-            f"Line {line} of {source} has {len(fields)} fields, more than the "
-            f"{width} of its header: a name or label with the delimiter in it "
-            'needs quotes ("Mary, Ann"), or the columns do not line up.'
+def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
+                    training=False):  # fmt: skip
+    """The names of a file of names: one per line, or a table's column of names.
+
+    A table (a header row with a column of names, see
+    :mod:`sknextchar.datasets._tables`) gives the names of that column, with a
+    note on standard error; a file that looks like a table without such a
+    header is refused; any other file gives one name per line, as
+    :func:`~sknextchar.datasets.load_names` reads it.
+
+    Parameters
+    ----------
+    path : str
+        NAMES_FILE, ``--names-file`` or ``--exclude-file``.
+    encoding : str, default="utf-8"
+    names_column : str or None, default=None
+        ``--names-column``: read this column of a table, without a note.
+    places : Places or None, default=None
+        Where to record the line of each name, for error messages.
+    training : bool, default=False
+        The file is ``train``'s: the note says how to train by label.
+
+    Returns
+    -------
+    names : list of str
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = os.path.join(tmp, "kids.csv")
+    ...     with open(path, "w") as f:
+    ...         _ = f.write('name,label\\n"Zoë",female\\nJosé,male\\n')
+    ...     read_names_file(path, names_column="name")
+    ['Zoë', 'José']
+    """
+    text = read_text(path, encoding=encoding)
+    table = find_table(next(text_lines(text), ""), path, names_column)
+    if table is None:
+        _refuse_headerless(text.splitlines(), path)
+        pairs = [(line, name) for line, name in numbered_lines(text) if name]
+    else:
+        pairs = list(column_values(text_lines(text), table, repr(path)))
+        if names_column is None:
+            _note(table, path, training)
+    if not pairs:
+        what = "one name per line" if table is None else f"names in {table.column!r}"
+        raise ValueError(f"{path!r} contains no names; expected {what}.")
+    lines, names = (list(values) for values in zip(*pairs))
+    if places is not None:
+        places.add_lines("names", path, names, lines)
+    return names
+
+
+def names_column_of(path, *, encoding="utf-8", names_column=None, training=False):
+    """The column of names of a file read in chunks (None: one name per line).
+
+    What :func:`read_names_file` decides, from the first lines of the file
+    only (it may be larger than memory); the note is printed the same way.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = os.path.join(tmp, "kids.txt")
+    ...     with open(path, "w") as f:
+    ...         _ = f.write("O'Brien\\nJean-Luc\\n")
+    ...     print(names_column_of(path))
+    None
+    """
+    first = _first_lines(path, encoding, _LINES_LOOKED_AT)
+    table = find_table(first[0] if first else "", path, names_column)
+    if table is None:
+        _refuse_headerless(first, path)
+        return None
+    if names_column is None:
+        _note(table, path, training)
+    return table.column
+
+
+_LINES_LOOKED_AT = 1000  # the lines names_column_of reads of a file
+
+
+def _first_lines(path, encoding, n_lines):
+    """Up to ``n_lines`` first lines of a file, decoded as read_text does."""
+    path = check_names_path(path)
+    with open(path, "rb") as raw:
+        codec = file_encoding(raw.peek(4)[:4], encoding)
+        with io.TextIOWrapper(raw, encoding=codec, errors="replace") as text:
+            return list(itertools.islice(text, n_lines))
+
+
+_DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t"}
+
+
+def _refuse_headerless(lines, path):
+    """A file that looks like a table, without a header naming its names: refuse."""
+    found = headerless_table(lines, path)
+    if found is None:
+        return
+    delimiter, width = found
+    first = next(line for line in lines if line.strip())
+    example = _shell_word(
+        next(csv.reader([first], delimiter=_DELIMITERS[delimiter]))[0]
+    )
+    whole_lines = (
+        ""
+        if delimiter == "tab"
+        else " If each line is one name, "
+        f"{delimiter}s included, give the file a .txt name."
+    )
+    raise ValueError(
+        f"{path!r} looks like a table of {width} columns: every line has "
+        f"{width} fields between {delimiter}s, and its first line "
+        f"{first.strip()!r} is not a header with a column of names (such as "
+        f"'name' or 'first name'). If that line is its header, pass --names-column "
+        f"COLUMN, the header of the names (e.g. --names-column {example}; and "
+        "--labels COLUMN to train by label); if it has no header, add one (e.g. "
+        "name,label) first." + whole_lines
+    )
+
+
+def _shell_word(text):
+    """``text`` as typed in a shell: quoted only when it must be."""
+    return text if re.fullmatch(r"[\w.-]+", text) else shlex.quote(text)
+
+
+def _note(table, path, training):
+    """The one line that says which column of a table was read (on stderr)."""
+    others = [field for field in table.header if field and field != table.column]
+    how = ""
+    if training and others:
+        example = others[0] if len(others) == 1 else "COLUMN"
+        how = f"; to train by label, pass --labels {example}"
+        if len(others) > 1:
+            how += " (one of " + ", ".join(map(repr, others)) + ")"
+    if len(table.header) == 1:
+        what = f"starts with the header {table.column!r}: read the names below it"
+    else:
+        what = (
+            f"is a table ({table.shown_delimiter}-separated, with a header): read "
+            f"its column {table.column!r} ({table.name_at + 1} of "
+            f"{len(table.header)}) as the names{how}"
         )
+    print(f"Note: {path!r} {what}.", file=sys.stderr)

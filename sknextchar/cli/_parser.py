@@ -294,7 +294,8 @@ def _add_sample_filters(parser):
     parser.add_argument(
         "--exclude-file",
         metavar="FILE",
-        help="never print a name of this file (one name per line)",
+        help="never print a name of this file (one name per line, or the column "
+        "of names of a table, as NAMES_FILE of train)",
     )
 
 
@@ -464,14 +465,17 @@ def _add_training_names(parser):
         nargs="?",
         help="a text file, one name per line (UTF-8 unless --encoding says "
         "otherwise; a byte-order mark, any line ending and blank lines are fine; "
-        "default: the bundled 15,074 Indian names)",
+        "default: the bundled 15,074 Indian names), or a table (a .csv file) whose "
+        "header row has a column of names: 'name', 'first name', 'given name'... "
+        "(see --names-column)",
     )
     parser.add_argument(
         "--labels",
         metavar="COLUMN_OR_FILE",
         help="train one model of names by label (sample --label then picks one): "
         "COLUMN is the label column of NAMES_FILE read as a CSV file with a header "
-        "(names from its column 'name', else its first other column), so a CSV of "
+        "(names from --names-column, else its first column whose header says "
+        "'name', else its first other column), so a CSV of "
         "name,label works with --labels label; FILE has one label per line, one "
         "for each line of NAMES_FILE. Without NAMES_FILE, --labels label uses the "
         "bundled names' labels, female or male (default: no labels)",
@@ -485,12 +489,23 @@ def _add_names(parser, verb):
     parser.add_argument(
         "--names-file",
         metavar="FILE",
-        help=f"also {verb} the names of this file, one name per line",
+        help=f"also {verb} the names of this file, one name per line (or the "
+        "column of names of a table, as NAMES_FILE of train)",
     )
     _add_encoding(parser)
 
 
 def _add_encoding(parser):
+    """--encoding and --names-column: how the names files are read."""
+    parser.add_argument(
+        "--names-column",
+        metavar="COLUMN",
+        help="read the names files as tables (a header row, a comma, semicolon or "
+        "tab between fields) and take the names from the column with this header "
+        "(default: a header row with a column 'name', 'names', 'first name', "
+        "'given name', 'forename' or the like makes a file a table, read from that "
+        "column; any other file has one name per line)",
+    )
     parser.add_argument(
         "--encoding",
         default="utf-8",

@@ -15,6 +15,7 @@ import io
 import re
 
 from ..datasets._base import file_encoding
+from ..datasets._tables import column_values, find_table, with_first
 
 __all__ = ["Places", "places_of"]
 
@@ -54,11 +55,12 @@ class Places:
 
         self._sources.append((what, find))
 
-    def add_file(self, what, path, encoding):
-        """Values read from the stripped lines of a file, found when needed."""
+    def add_file(self, what, path, encoding, column=None):
+        """Values read from the stripped lines of a file (or from the column
+        ``column`` of a table), found when needed."""
 
         def find(value):
-            line = _line_of(value, path, encoding)
+            line = _line_of(value, path, encoding, column)
             return None if line is None else (f"line {line} of {path!r}", True)
 
         self._sources.append((what, find))
@@ -95,18 +97,28 @@ def _shown(place, in_file, literal, verb):
     return f"{literal} ({place})" if in_file else f"{place} {literal}"
 
 
-def _line_of(value, path, encoding):
-    """The first line of the file whose stripped text is ``value``, or None."""
+def _line_of(value, path, encoding, column=None):
+    """The first line of the file whose stripped text (or whose field in the
+    column ``column`` of a table) is ``value``, or None."""
     try:
         with open(path, "rb") as raw:
             codec = file_encoding(raw.peek(4)[:4], encoding)
             with io.TextIOWrapper(raw, encoding=codec, errors="replace") as text:
-                for number, line in enumerate(text, 1):
+                for number, line in _numbered(text, path, column):
                     if line.strip() == value:
                         return number
     except (OSError, ValueError, LookupError):  # gone or changed since: no place
         pass
     return None
+
+
+def _numbered(text, path, column):
+    """The numbered lines of an open file, or the numbered names of its column."""
+    if column is None:
+        return enumerate(text, 1)
+    first = text.readline()
+    table = find_table(first, path, column)
+    return column_values(with_first(first, text), table, repr(path))
 
 
 def places_of(args):

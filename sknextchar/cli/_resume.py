@@ -22,9 +22,13 @@ from pathlib import Path
 from .._file_safety import check_target
 from .._persistence import load_model, resolve_format, save_model
 from .._text import counted
-from ._commands import input_files, training_names
+from ._commands import (
+    chunked_names_column,
+    input_files,
+    names_column,
+    training_names,
+)
 from ._flags import KN_FLAGS, TRAIN_FLAGS, given
-from ._places import places_of
 
 __all__ = ["RESUME_KEYS", "resume"]
 
@@ -170,21 +174,21 @@ def _epochs_done(clf, args):
     if done >= clf.max_iter:
         whose = "" if getattr(args, "clf__max_iter", None) else "its "
         raise ValueError(
-            f"Nothing to resume: {args.resume!r} has trained {done} epochs, and "
-            f"{whose}--max-iter is {clf.max_iter}. Pass a larger --max-iter (the "
-            f"total number of epochs, e.g. --max-iter {done + 10} for 10 more)."
+            f"Nothing to resume: {args.resume!r} has trained "
+            f"{counted(done, 'epoch')}, and {whose}--max-iter is {clf.max_iter}. "
+            "Pass a larger --max-iter (the total number of epochs, e.g. --max-iter "
+            f"{done + 10} for 10 more)."
         )
     return done
 
 
 def _names_to_train_on(args):
     """The file to train on, its names (None with --chunk-size), the chunk size."""
+    if args.chunk_size is not None and not args.names_file:
+        raise ValueError("--chunk-size reads NAMES_FILE in chunks: pass NAMES_FILE.")
+    if args.names_file:  # a table's column of names, read the same way twice
+        args.names_column = chunked_names_column(args)
     if args.chunk_size is not None:
-        if not args.names_file:
-            raise ValueError(
-                "--chunk-size reads NAMES_FILE in chunks: pass NAMES_FILE."
-            )
-        places_of(args).add_file("names", args.names_file, args.encoding)
         return args.names_file, None, args.chunk_size
     names = training_names(args)[0]
     path = args.names_file or _bundled_names_file()
@@ -194,7 +198,9 @@ def _names_to_train_on(args):
 def _chunks(args, path, chunk_size):
     from .._chunked import read_name_chunks
 
-    return read_name_chunks(path, chunk_size, encoding=args.encoding)
+    return read_name_chunks(
+        path, chunk_size, encoding=args.encoding, names_column=names_column(args)
+    )
 
 
 def _check_characters(pipe, chunks):
@@ -247,6 +253,7 @@ def _continue(args, pipe, path, chunk_size, done, n_names):
         trained = train_from_file(
             path, pipe, chunk_size=chunk_size, encoding=args.encoding,
             verbose=in_chunks and not args.quiet, resume=True,
+            names_column=names_column(args),
         )  # fmt: skip
     finally:
         clf.set_callbacks()
@@ -256,7 +263,8 @@ def _continue(args, pipe, path, chunk_size, done, n_names):
 
 def _with_record(pipe, sampler, names):
     """What to save, and a line on its record of training names."""
-    if sampler is None or names is None or sampler.training_name_hashes_ is None:
+    # A sampler saved before 0.2.0 has no record (no attribute at all).
+    if sampler is None or names is None or not _has_record(sampler):
         why = (
             "--chunk-size keeps none"
             if names is None
@@ -288,7 +296,9 @@ def merged_record(sampler, pipe, names):
     -------
     sampler : NameSampler
         With ``sampler``'s settings: ``in_training_set`` and ``novel=True`` know
-        the names of both runs, the length counts add those of both.
+        the names of both runs, the length counts add those of both, and so do
+        the steps of their spelling (``training_transitions_``; None, no test,
+        when ``sampler`` has none: it was saved before them).
 
     Examples
     --------
@@ -314,9 +324,14 @@ def merged_record(sampler, pipe, names):
     counts[: len(old)] += old
     counts[: len(new)] += new
     merged.training_length_counts_ = counts
-    if sampler.training_transitions_ is not None:
-        pairs = np.concatenate(
-            [sampler.training_transitions_, merged.training_transitions_]
-        )
-        merged.training_transitions_ = np.unique(pairs, axis=0)
+    steps = getattr(sampler, "training_transitions_", None)
+    merged.training_transitions_ = (  # not the spelling of the new names only
+        None
+        if steps is None
+        else np.unique(np.concatenate([steps, merged.training_transitions_]), axis=0)
+    )
     return merged
+
+
+def _has_record(sampler):
+    return getattr(sampler, "training_name_hashes_", None) is not None

@@ -3,7 +3,10 @@
 import codecs
 import os
 import stat
+import warnings
 from importlib import resources
+
+from ._tables import column_values, find_table, headerless_table, text_lines
 
 # SHA-256 of the bundled file; data/README.md and data/build_indian_names.py
 # record the same value, and the test suite checks the installed file against it.
@@ -95,13 +98,19 @@ def _read_resource(filename):
     )
 
 
-def load_names(path, *, encoding="utf-8"):
-    """Load names from a text file with one name per line.
+def load_names(path, *, encoding="utf-8", names_column=None):
+    """Load names from a text file with one name per line, or a table's column.
 
     The file may start with a UTF-8 byte-order mark and may end its lines in any
     way (``\\n``, ``\\r\\n``, ``\\r``). Surrounding whitespace is stripped and
     blank lines are skipped; nothing else is changed (case, accents and the
-    alphabet are the transformer's business).
+    alphabet are the transformer's business). A line is a name as it is,
+    commas, quotes and all: ``load_names`` guesses nothing. A file that looks
+    like a spreadsheet's export (a header row with a column ``name``, ``first
+    name``..., or the same number of tab-separated fields on every line, or of
+    comma- or semicolon-separated ones in a ``.csv`` or ``.tsv`` file) is read
+    so all the same, with a :class:`UserWarning` that says how to read its
+    column of names: ``names_column``, or pandas' ``read_csv``.
 
     Parameters
     ----------
@@ -111,6 +120,12 @@ def load_names(path, *, encoding="utf-8"):
         The file's text encoding, e.g. ``"latin-1"`` or ``"utf-16"``. With UTF-8,
         a UTF-16 or UTF-32 byte-order mark selects that encoding. A UTF-8
         byte-order mark is skipped.
+    names_column : str or None, default=None
+        Read the file as a table (a CSV file: a header row, a comma, semicolon
+        or tab between fields, quotes around a field that holds one) and return
+        the values of the column with this header (compared without case, ``_``
+        and ``-`` read as spaces), rows without a value skipped. None reads one
+        name per line.
 
     Returns
     -------
@@ -123,7 +138,8 @@ def load_names(path, *, encoding="utf-8"):
         If there is no such file.
     ValueError
         If the file is not text in ``encoding`` (it cannot be decoded, or it
-        holds NUL characters), or holds no name.
+        holds NUL characters), or holds no name; with ``names_column``, if the
+        header has no such column or a row has more fields than the header.
 
     Examples
     --------
@@ -135,11 +151,47 @@ def load_names(path, *, encoding="utf-8"):
     ...         _ = f.write("\\ufeffAsha\\r\\n\\r\\n  Zoë \\r\\n".encode("utf-8"))
     ...     load_names(path)
     ['Asha', 'Zoë']
+
+    A spreadsheet's export, read for its column of names:
+
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = os.path.join(tmp, "names.csv")
+    ...     with open(path, "w", encoding="utf-8") as f:
+    ...         _ = f.write('name;gender\\n"Smith, Anna";f\\nJosé;m\\n')
+    ...     load_names(path, names_column="name")
+    ['Smith, Anna', 'José']
     """
     text = read_text(path, encoding=encoding)
-    names = [name for name in (line.strip() for line in text.splitlines()) if name]
+    first = next(text_lines(text), "")
+    if names_column is not None:
+        table = find_table(first, path, names_column)
+        names = [name for _, name in column_values(text_lines(text), table, repr(path))]
+    else:
+        names = [name for name in (line.strip() for line in text.splitlines()) if name]
+        _warn_if_table(first, names, path)
     _check_not_empty(names, path)
     return names
+
+
+def _warn_if_table(first, lines, path):
+    """Warn when a file read one name per line looks like a table."""
+    table = find_table(first, path)
+    if table is not None:
+        what = f"a header row {first.strip()!r} with a column {table.column!r}"
+        column = table.column
+    elif (found := headerless_table(lines, path)) is not None:
+        what = f"{found[1]} {found[0]}-separated fields on every line"
+        column = "COLUMN"
+    else:
+        return
+    warnings.warn(
+        f"{os.fspath(path)!r} looks like a table ({what}), and load_names reads "
+        "one name per line, so each whole line is a name. To read its column of "
+        f"names, pass names_column={column!r} (a header row is needed), or use "
+        f"pandas.read_csv(path, sep=None, engine='python')[{column!r}].",
+        UserWarning,
+        stacklevel=3,
+    )
 
 
 def _check_not_empty(names, path):

@@ -1,0 +1,233 @@
+"""Tables of names: a spreadsheet's export read for its column of names.
+
+The one CSV reader of the package (``train --labels``, the command line's files
+of names, ``load_names(names_column=...)`` and ``train_from_file``). A file is
+a *table with a column of names* when its first line is a header row: split at
+a comma, a semicolon or a tab (tried in that order, quotes respected), it has a
+field whose name says "name" (:data:`NAME_HEADERS`, compared without case,
+with ``_`` and ``-`` as spaces) and at least one other field, or it is alone in
+a ``.csv`` or ``.tsv`` file. A file that *looks like a table without such a
+header* has the same number (two or more) of fields on every non-blank line: at
+a tab in any file (no name holds a tab), at a comma or a semicolon in a
+``.csv`` or ``.tsv`` file only, since a plain list may hold ``Smith, Anna``.
+"""
+
+import csv
+import io
+import itertools
+import os
+
+__all__ = [
+    "NAME_HEADERS",
+    "Table",
+    "check_width",
+    "column_values",
+    "find_table",
+    "header_key",
+    "headerless_table",
+    "table_rows",
+    "text_lines",
+    "with_first",
+]
+
+# The headers of a column of names, as header_key spells them.
+NAME_HEADERS = frozenset(
+    {"name", "names", "first name", "first names", "firstname", "given name",
+     "given names", "givenname", "forename", "forenames", "prenom", "prénom",
+     "vorname", "nombre", "nome", "voornaam"}
+)  # fmt: skip
+_DELIMITERS = ",;\t"
+_TABLE_SUFFIXES = (".csv", ".tsv")
+_SHOWN = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+
+def header_key(field):
+    """A header field compared without case, ``_`` and ``-`` read as spaces.
+
+    Examples
+    --------
+    >>> header_key("  First_Name "), header_key("GIVEN-name")
+    ('first name', 'given name')
+    """
+    return " ".join(field.replace("_", " ").replace("-", " ").casefold().split())
+
+
+class Table:
+    """The layout of a table: its delimiter, header and column of names.
+
+    Examples
+    --------
+    >>> table = find_table("id;Vorname;Geschlecht", "namen.csv")
+    >>> table.column, table.name_at, table.shown_delimiter
+    ('Vorname', 1, 'semicolon')
+    """
+
+    def __init__(self, delimiter, header, name_at):
+        self.delimiter, self.header, self.name_at = delimiter, header, name_at
+
+    @property
+    def column(self):
+        """The header of the column of names."""
+        return self.header[self.name_at]
+
+    @property
+    def shown_delimiter(self):
+        """The delimiter in words: comma, semicolon or tab."""
+        return _SHOWN[self.delimiter]
+
+
+def _split(line, delimiter):
+    """The stripped fields of one line (a row that goes on past it is cut)."""
+    return [
+        field.strip() for field in next(csv.reader([line], delimiter=delimiter), [])
+    ]
+
+
+def find_table(first_line, path, names_column=None, *, not_column=None):
+    """The table whose header row is ``first_line``, or None for a list of names.
+
+    Parameters
+    ----------
+    first_line : str
+        The first line of the file (its byte-order mark skipped).
+    path : str or os.PathLike
+        The file (its suffix tells whether one field can be a header).
+    names_column : str or None, default=None
+        The header of the column of names (as :func:`header_key` compares);
+        None looks for one of :data:`NAME_HEADERS`.
+    not_column : str or None, default=None
+        A column that is not the names (the label column).
+
+    Returns
+    -------
+    table : Table or None
+        None when ``names_column`` is None and no header names a column of names.
+
+    Raises
+    ------
+    ValueError
+        If ``names_column`` is not a field of the first line.
+
+    Examples
+    --------
+    >>> find_table("Given Name,gender", "kids.txt").column
+    'Given Name'
+    >>> find_table("O'Brien", "names.txt") is None
+    True
+    """
+    wanted = None if names_column is None else header_key(names_column)
+    suffix = os.path.splitext(os.fspath(path))[1].casefold()
+    for delimiter in _DELIMITERS:
+        header = _split(first_line.rstrip("\r\n"), delimiter)
+        if wanted is None and len(header) < 2 and suffix not in _TABLE_SUFFIXES:
+            continue  # one field: a header only in a .csv or .tsv file
+        found = [
+            i
+            for i, field in enumerate(header)
+            if field != not_column
+            and (
+                header_key(field) == wanted
+                if wanted
+                else header_key(field) in NAME_HEADERS
+            )
+        ]
+        if found:
+            return Table(delimiter, header, found[0])
+    if wanted is not None:
+        raise ValueError(
+            f"The first row (the header) of {os.fspath(path)!r} is "
+            f"{first_line.strip()!r}, with no column {names_column!r}: pass the "
+            "header of its column of names, as that row spells it."
+        )
+    return None
+
+
+def headerless_table(lines, path):
+    """``(delimiter, n_fields)`` if ``lines`` look like a table without a header.
+
+    Every non-blank line splits into the same number (two or more) of fields:
+    at a tab in any file, at a comma or a semicolon in a ``.csv`` or ``.tsv``
+    file. None otherwise.
+
+    Examples
+    --------
+    >>> headerless_table(["Zoë,female", "José,male"], "kids.csv")
+    ('comma', 2)
+    >>> headerless_table(["Smith, Anna", "Jones, Bob"], "list.txt") is None
+    True
+    """
+    suffix = os.path.splitext(os.fspath(path))[1].casefold()
+    for delimiter in _DELIMITERS if suffix in _TABLE_SUFFIXES else "\t":
+        rows = csv.reader((line for line in lines if line.strip()), delimiter=delimiter)
+        width = len(next(rows, ()))
+        if width >= 2 and all(len(row) == width for row in rows):
+            return _SHOWN[delimiter], width
+    return None
+
+
+def table_rows(lines, delimiter, source):
+    """Each CSV row of ``lines`` (an iterable of lines), its fields stripped.
+
+    Yields ``(line, fields)``: the line a row starts on, counted from 1.
+
+    Examples
+    --------
+    >>> list(table_rows(['"Smith, Anna",f\\n', "\\n", "Bob,m\\n"], ",", "f.csv"))
+    [(1, ['Smith, Anna', 'f']), (2, []), (3, ['Bob', 'm'])]
+    """
+    reader = csv.reader(lines, delimiter=delimiter)
+    line = 1
+    try:
+        for row in reader:
+            yield line, [field.strip() for field in row]
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise ValueError(
+            f"{source} is not a CSV file that can be read: {exc}."
+        ) from None
+
+
+def check_width(fields, width, line, source):
+    """Refuse a row with more fields than the header (empty ones aside)."""
+    if len(fields) > width and any(fields[width:]):
+        raise ValueError(
+            f"Line {line} of {source} has {len(fields)} fields, more than the "
+            f"{width} of its header: a name or label with the delimiter in it "
+            'needs quotes ("Mary, Ann"), or the columns do not line up.'
+        )
+
+
+def column_values(lines, table, source):
+    """``(line, name)`` for each row of the table below its header with a name.
+
+    ``lines`` holds the header row first; rows without a name (blank lines) are
+    skipped, and a row wider than the header is refused.
+
+    Examples
+    --------
+    >>> table = find_table("name,label", "kids.csv")
+    >>> list(column_values(["name,label\\n", "Zoë,f\\n", ",m\\n", "José,m"], table, ""))
+    [(2, 'Zoë'), (4, 'José')]
+    """
+    rows = table_rows(lines, table.delimiter, source)
+    next(rows, None)  # the header
+    for line, fields in rows:
+        check_width(fields, len(table.header), line, source)
+        if table.name_at < len(fields) and fields[table.name_at]:
+            yield line, fields[table.name_at]
+
+
+def text_lines(text):
+    """The lines of a text for the CSV reader: any line end read as ``\\n``.
+
+    Examples
+    --------
+    >>> list(text_lines("a,b\\r\\nc,d\\re"))
+    ['a,b\\n', 'c,d\\n', 'e']
+    """
+    return io.StringIO(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def with_first(first, rest):
+    """``first`` followed by the items of ``rest``."""
+    return itertools.chain([first], rest)
