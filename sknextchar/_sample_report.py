@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 from sklearn.utils.validation import check_is_fitted
 
+from ._steps import pipeline_steps, unfreeze
 from ._text import split_symbols
 
 __all__ = ["SampleReport", "sample_report"]
@@ -42,7 +43,12 @@ class SampleReport:
     mean_length, median_length : float
         Of the samples.
     train_mean_length, train_median_length : float
-        Of the training names.
+        Of the training names (of ``label`` only, when set).
+    label : object or None, default=None
+        The label whose training names the lengths were compared with (see
+        :func:`~sknextchar.metrics.sample_report`); None: every training name.
+        Shown in the table and the summary; left out of :meth:`to_dict` when
+        None.
 
     Examples
     --------
@@ -62,9 +68,10 @@ class SampleReport:
     median_length: float
     train_mean_length: float
     train_median_length: float
+    label: object = None
 
     def to_dict(self):
-        """The numbers as a dict, in field order.
+        """The numbers as a dict, in field order (``label`` only when set).
 
         Returns
         -------
@@ -76,7 +83,10 @@ class SampleReport:
         >>> sorted(sample_report(["ab"], ["ab"]).to_dict())[:3]
         ['distinct', 'in_test', 'in_train']
         """
-        return asdict(self)
+        numbers = asdict(self)
+        if self.label is None:
+            del numbers["label"]
+        return numbers
 
     def summary(self):
         """The report in one line, as the main job prints it.
@@ -92,10 +102,12 @@ class SampleReport:
         2 names: 100% distinct, 50% in train, 50% new; length TV 0.50 (mean 2.0 vs 2.5)
         """
         test = "" if self.in_test is None else f", {self.in_test:.0%} in test"
+        of_label = "" if self.label is None else f" for label {self.label!r}"
         return (
             f"{self.n} names: {self.distinct:.0%} distinct, {self.in_train:.0%} in "
             f"train{test}, {self.novel:.0%} new; length TV {self.length_tv:.2f} "
-            f"(mean {self.mean_length:.1f} vs {self.train_mean_length:.1f})"
+            f"(mean {self.mean_length:.1f} vs {self.train_mean_length:.1f}"
+            f"{of_label})"
         )
 
     def to_string(self):
@@ -124,25 +136,24 @@ class SampleReport:
         ]
         if self.in_test is not None:
             rows.append(("in test", f"{self.in_test:.3f}"))
+        train = "train" if self.label is None else f"train, label {self.label!r}"
         rows += [
             ("novel", f"{self.novel:.3f}"),
             ("length TV", f"{self.length_tv:.3f}"),
-            (
-                "mean length",
-                f"{self.mean_length:.3f}  (train {self.train_mean_length:.3f})",
-            ),
-            (
-                "median length",
-                f"{self.median_length:.3f}  (train {self.train_median_length:.3f})",
-            ),
-        ]
+            ("mean length", f"{self.mean_length:.3f}  ({train} "
+             f"{self.train_mean_length:.3f})"),
+            ("median length", f"{self.median_length:.3f}  ({train} "
+             f"{self.train_median_length:.3f})"),
+        ]  # fmt: skip
+        if self.label is not None:
+            rows[-3] = ("length TV", f"{self.length_tv:.3f}  (vs label {self.label!r})")
         return "\n".join(f"{label:<15}{value}" for label, value in rows)
 
     def __str__(self):
         return self.to_string()
 
 
-def sample_report(samples, train, test=None):
+def sample_report(samples, train, test=None, *, label=None):
     """How new, varied and well-sized generated names are.
 
     Names are compared exactly as given: normalise them alike first (the
@@ -162,6 +173,14 @@ def sample_report(samples, train, test=None):
         with ``unit="grapheme"``: ``"राहुल"`` has 3), otherwise in code points.
     test : sequence of str or None, default=None
         Held-out names, for ``in_test``.
+    label : object or None, default=None
+        With a sampler fitted with labels, the label the samples were drawn
+        for (``sampler.sample(..., label=label)``): the lengths are compared
+        with the training names of that label only (its row of
+        ``training_length_counts_by_label_``), as ``match_lengths=True``
+        matches them. ``in_train`` and ``novel`` still look among the
+        training names of every label, as ``novel=True`` does. None compares
+        with every training name.
 
     Returns
     -------
@@ -172,7 +191,10 @@ def sample_report(samples, train, test=None):
     Raises
     ------
     ValueError
-        If ``samples`` or ``train`` is empty.
+        If ``samples`` or ``train`` is empty; if ``label`` is given with a
+        list of names, with a sampler whose model has no labels or not this
+        one, or with a sampler that has no length counts by label (fitted
+        without its labels).
 
     Examples
     --------
@@ -183,9 +205,24 @@ def sample_report(samples, train, test=None):
     (0.5, 0.25, 0.25, 0.75)
     >>> report.length_tv
     0.25
+
+    With labels, against the lengths of one label's training names:
+
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import (ContextWindowTransformer, KneserNeyClassifier,
+    ...     NameSampler, PerLabelClassifier)
+    >>> pipe = make_pipeline(ContextWindowTransformer(),
+    ...                      PerLabelClassifier(KneserNeyClassifier()))
+    >>> sampler = NameSampler(pipe).fit(["asha", "uma", "ravindra", "gopal"],
+    ...                                 ["f", "f", "m", "m"])
+    >>> sample_report(["anu", "amla"], sampler).length_tv
+    0.5
+    >>> sample_report(["anu", "amla"], sampler, label="f").length_tv
+    0.0
     """
     samples = _names(samples, "samples")
-    in_train, train_counts, lengths = _train_side(samples, train)
+    label = label.item() if isinstance(label, np.generic) else label
+    in_train, train_counts, lengths = _train_side(samples, train, label)
     test = None if test is None else set(_names(test, "test", allow_empty=True))
     in_test = None if test is None else np.array([n in test for n in samples])
     train_lengths = np.repeat(np.arange(len(train_counts)), train_counts)
@@ -200,12 +237,14 @@ def sample_report(samples, train, test=None):
         median_length=float(np.median(lengths)),
         train_mean_length=float(train_lengths.mean()),
         train_median_length=float(np.median(train_lengths)),
+        label=label,
     )
 
 
-def _train_side(samples, train):
-    """Which samples are training names, the training names' length counts,
-    and the samples' lengths counted alike.
+def _train_side(samples, train, label=None):
+    """Which samples are training names, the training names' length counts
+    (of ``label``'s names only, when given), and the samples' lengths counted
+    alike.
 
     A sampler counts the symbols of its transformer (user-perceived characters
     with ``unit="grapheme"``), so the samples are measured in the unit its
@@ -220,6 +259,8 @@ def _train_side(samples, train):
         grapheme = any(len(symbol) > 1 for symbol in train.vocabulary_)
         unit = "grapheme" if grapheme else "char"
         lengths = [len(split_symbols(name, unit)) for name in samples]
+        if label is not None:
+            counts = _label_length_counts(train, label)
         return (
             np.asarray(train.in_training_set(samples)),
             np.asarray(counts),
@@ -230,11 +271,45 @@ def _train_side(samples, train):
             "This NameSampler has no record of its training names (fitted on no "
             "names, or saved before 0.2.0): pass the training names as train."
         )
+    if label is not None:
+        raise ValueError(
+            f"label={label!r} needs a NameSampler fitted with labels as train, "
+            "whose length counts by label it reads; with a list of names, pass "
+            "the training names of that label as train and leave label=None."
+        )
     train = _names(train, "train")
     known = set(train)
     in_train = np.array([name in known for name in samples])
     lengths = np.array([len(name) for name in samples])
     return in_train, np.bincount([len(name) for name in train]), lengths
+
+
+def _label_length_counts(sampler, label):
+    """The row of ``training_length_counts_by_label_`` of one label."""
+    steps = pipeline_steps(unfreeze(sampler.estimator_))
+    classes = getattr(steps[-1] if steps else None, "label_classes_", None)
+    if classes is None:
+        raise ValueError(
+            f"label={label!r} was given, but this NameSampler's model was "
+            "fitted without labels: leave label=None."
+        )
+    known = [value.item() if isinstance(value, np.generic) else value
+             for value in classes]  # fmt: skip
+    if label not in known:
+        raise ValueError(
+            f"Unknown label {label!r}: this model knows the labels {known}; "
+            "pass one of them as label."
+        )
+    by_label = getattr(sampler, "training_length_counts_by_label_", None)
+    if by_label is None or np.ndim(by_label) != 2 or len(by_label) != len(known):
+        raise ValueError(
+            "This NameSampler keeps no length counts by label (it was fitted "
+            "without the labels of its names, or saved before 0.2.0), so the "
+            f"lengths cannot be compared with those of label {label!r}: fit it "
+            "with NameSampler(...).fit(names, labels), or leave label=None to "
+            "compare with every training name."
+        )
+    return by_label[known.index(label)]
 
 
 def length_tv(lengths, other_lengths):

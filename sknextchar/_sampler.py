@@ -10,6 +10,7 @@ functions of :mod:`sknextchar._generation`. The math of one step lives in
 model that follows the protocol described in :mod:`sknextchar._pipeline` works.
 """
 
+import warnings
 from dataclasses import replace
 from functools import partial
 from numbers import Integral, Real
@@ -819,6 +820,15 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
     def _length_counts(self, label):
         """The training names' length counts; with a label, of its names only."""
         by_label = getattr(self, "training_length_counts_by_label_", None)
+        if label is not None and by_label is None:
+            warnings.warn(
+                f"match_lengths with label={label!r} matches the lengths of every "
+                "training name: this sampler has no record of each label's lengths "
+                "(saved before it kept one); fit it again with the labels to match "
+                "one label's.",
+                UserWarning,
+                stacklevel=4,
+            )
         if label is None or by_label is None:  # saved before 0.2.0: every name's
             return self.training_length_counts_
         model = split_pipeline(self.estimator_)[1]

@@ -568,6 +568,15 @@ class ContextWindowTransformer(
             if end in chars
             else ""
         )
+        if self.strip_accents != "unicode" and all(map(_is_compatibility, chars)):
+            note += (
+                ". They are all compatibility forms of other characters "
+                "(presentation forms, ligatures, full-width letters), which NFC "
+                "keeps: " + ("pass " if fitting else "train the model again with ")
+                + "strip_accents='unicode' to fold them into the ordinary ones (it "
+                f"also removes accents and vowel marks), or give the {what} in "
+                "ordinary characters (re-export the file)"
+            )  # fmt: skip
         return (
             "Found characters outside the vocabulary "
             f"[{', '.join(map(describe_symbol, chars))}] in {shown}. The vocabulary is "
@@ -626,6 +635,12 @@ def _check_no_lone_marks(names, texts):
             f"alone: {shown} (starting with {describe_symbol(texts[bad[0]][0])}). "
             "Remove the mark or add the letter it belongs to."
         )
+
+
+def _is_compatibility(symbol):
+    """Whether a symbol is one character with a compatibility decomposition
+    (an Arabic presentation form, a ligature, a full-width letter)."""
+    return len(symbol) == 1 and unicodedata.decomposition(symbol).startswith("<")
 
 
 def _has_accent(char):

@@ -640,7 +640,9 @@ def test_match_lengths_with_a_label_follows_that_labels_names():
         assert {len(name) for name in names} == {length}
     # A copy saved before the attribute existed thins to every name's lengths.
     del sampler.training_length_counts_by_label_
-    names = sampler.sample(400, label="s", match_lengths=True, random_state=0)
+    with pytest.warns(UserWarning, match="matches the lengths of every") as caught:
+        names = sampler.sample(400, label="s", match_lengths=True, random_state=0)
+    assert caught[0].filename == __file__  # at the user's call
     assert {len(name) for name in names} == {4, 9}
     sampler.training_length_counts_by_label_ = by_label[:1]  # a damaged file
     with pytest.raises(DamagedModelError, match="one row per label"):

@@ -151,6 +151,7 @@ def train(args):
         from ._resume import resume
 
         return resume(args)
+    _refuse_loading_flags(args)
     if getattr(args, "chunk_size", None) is not None:
         if args.labels is not None:
             raise ValueError("--labels cannot be used with --chunk-size.")
@@ -177,9 +178,23 @@ def train(args):
         seconds = _fit(pipe, names, quiet=args.quiet, header=header, labels=labels)
         _report(pipe, len(names), seconds)
     check_target(args.output, inputs=input_files(args), force=args.force)
-    path = save_model(with_record(pipe, names), output, format=fmt)
+    path = save_model(with_record(pipe, names, labels), output, format=fmt)
     print(f"Saved the model to {str(path)!r} ({fmt} format).")
     return 0
+
+
+def _refuse_loading_flags(args):
+    """--trust-pickle and --max-bytes read a model file, which only --resume does."""
+    given_flags = ["--trust-pickle"] if getattr(args, "trust_pickle", False) else []
+    if hasattr(args, "max_bytes"):  # train leaves it unset unless given
+        given_flags.append("--max-bytes")
+    if given_flags:
+        verb, them = ("set", "them") if len(given_flags) > 1 else ("sets", "it")
+        raise ValueError(
+            f"{' and '.join(given_flags)} {verb} how --resume reads a model file, and "
+            f"train without --resume reads none: pass --resume MODEL, or leave "
+            f"{them} out."
+        )
 
 
 def _refuse_count_flags(args):
@@ -348,12 +363,14 @@ def _excluded_names(args):
     return None
 
 
-def with_record(pipe, names):
+def with_record(pipe, names, labels=None):
     """The fitted pipeline in a NameSampler that remembers the training names.
 
     What ``sknextchar train`` saves: the pipeline is not refit; the sampler
     adds the compact record of the names (``sample --novel``, ``score``'s
-    ``train`` column) and their length range (the default length bounds).
+    ``train`` column) and their length range (the default length bounds),
+    with the labels the length counts of each label (``sample --label X
+    --match-lengths`` and ``--report``).
 
     Parameters
     ----------
@@ -361,6 +378,8 @@ def with_record(pipe, names):
         The fitted pipeline.
     names : list of str
         The names it was trained on.
+    labels : list or None, default=None
+        Their labels (``train --labels``); None for a model without labels.
 
     Returns
     -------
@@ -378,14 +397,14 @@ def with_record(pipe, names):
 
     from .._sampler import NameSampler
 
-    return NameSampler(FrozenEstimator(pipe)).fit(names)
+    return NameSampler(FrozenEstimator(pipe)).fit(names, labels)
 
 
 # What each flag that needs the record of the training names would do with it,
 # and what to do instead.
 _RECORD_FLAGS = {
     "novel": ("--novel cannot leave them out", "pass the names file it was "
-              "trained on with --exclude-file FILE, or"),
+              "trained on with --exclude-file FILE instead of --novel, or"),
     "match_lengths": ("--match-lengths cannot follow their lengths", ""),
     "report": ("--report cannot compare with them", "use sknextchar.metrics."
                "sample_report(names, training_names) in Python, or"),
@@ -396,6 +415,14 @@ def _check_record(sampler, args):
     """Fail before sampling when a flag needs a record the model file lacks."""
     if getattr(sampler, "training_name_hashes_", None) is not None:
         return
+    if args.novel and args.exclude_file is not None:
+        # The advice below is followed already: --novel is what stands in the way.
+        raise ValueError(
+            f"{args.model!r} has no record of its training names, so --novel "
+            "cannot leave them out: drop --novel, and --exclude-file alone leaves "
+            f"out the names of {args.exclude_file!r} (make it the names file the "
+            "model was trained on); or train a model without --chunk-size."
+        )
     for key, (cannot, instead) in _RECORD_FLAGS.items():
         if getattr(args, key):
             raise ValueError(
@@ -445,15 +472,26 @@ def sample(args):
     )
     print("\n".join(names))
     if args.report:
-        print(_sample_report(sampler, names))
+        print(_sample_report(sampler, names, args))
     return 0
 
 
-def _sample_report(sampler, names):
-    """The report of the names against the model's record, as a table."""
+def _sample_report(sampler, names, args):
+    """The report of the names against the model's record, as a table: with
+    --label, against that label's training names where the file counts them."""
     from .._sample_report import sample_report
 
-    return "\n" + sample_report(names, sampler).to_string()
+    label = args.label
+    if getattr(sampler, "training_length_counts_by_label_", None) is None:
+        label = None  # saved without its length counts by label
+    text = "\n" + sample_report(names, sampler, label=label).to_string()
+    if args.label is not None and label is None:
+        text += (
+            f"\n(lengths compared with the training names of every label: "
+            f"{args.model!r} keeps no length counts by label; train it again "
+            f"with this version to compare with the names of label {args.label!r})"
+        )
+    return text
 
 
 def score(args):

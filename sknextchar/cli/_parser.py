@@ -105,8 +105,12 @@ def _add_model_argument(parser):
     _add_loading_flags(parser)
 
 
-def _add_loading_flags(parser):
-    """--trust-pickle and --max-bytes: how a model file is loaded."""
+def _add_loading_flags(parser, *, max_bytes_default=DEFAULT_MAX_BYTES):
+    """--trust-pickle and --max-bytes: how a model file is loaded.
+
+    ``train`` leaves --max-bytes unset unless given (``argparse.SUPPRESS``), so
+    that it can refuse the flag without --resume; --resume reads the default.
+    """
     parser.add_argument(
         "--trust-pickle",
         action="store_true",
@@ -116,7 +120,7 @@ def _add_loading_flags(parser):
     parser.add_argument(
         "--max-bytes",
         type=BYTE_COUNT,
-        default=DEFAULT_MAX_BYTES,
+        default=max_bytes_default,
         metavar="BYTES",
         help="refuse a model file larger than this once uncompressed, e.g. 2G, or "
         "'none' for no limit (default: 512M)",
@@ -204,7 +208,7 @@ def _add_resume(parser):
         help="the model file to continue (saved by 'train'; default: train a new "
         "model)",
     )
-    _add_loading_flags(group)
+    _add_loading_flags(group, max_bytes_default=argparse.SUPPRESS)
 
 
 def _add_model_choice(parser):

@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 from .._file_safety import check_target
+from .._model_checks import DEFAULT_MAX_BYTES
 from .._persistence import load_model, resolve_format, save_model
 from .._text import counted
 from ._commands import (
@@ -70,9 +71,8 @@ def resume(args):
     fmt = resolve_format(Path(args.output), args.format)
     if fmt == "skops":
         import skops.io  # noqa: F401  (fail before training if it is missing)
-    old = load_model(
-        args.resume, allow_pickle=args.trust_pickle, max_bytes=args.max_bytes
-    )
+    max_bytes = getattr(args, "max_bytes", DEFAULT_MAX_BYTES)  # unset unless given
+    old = load_model(args.resume, allow_pickle=args.trust_pickle, max_bytes=max_bytes)
     sampler, pipe, clf = _resumable_parts(old, args)
     clf.set_params(**params)
     done = _epochs_done(clf, args)
@@ -272,7 +272,8 @@ def _with_record(pipe, sampler, names):
         )
         return pipe, (
             f"The new model keeps no record of its training names ({why}): "
-            "sample --novel needs --exclude-file."
+            "to leave them out of sample, pass their file with --exclude-file "
+            "instead of --novel."
         )
     return merged_record(sampler, pipe, names), (
         "Its record of training names (sample --novel, score) holds the names "
