@@ -144,7 +144,7 @@ class _Progress:
         )
 
 
-def _first_pass(windows, chunks):
+def _first_pass(windows, chunks, names_column=None):
     """Fix the vocabulary from every chunk; returns the chunk and name counts.
 
     Each chunk is checked by a clone of the transformer (an unknown character
@@ -163,7 +163,12 @@ def _first_pass(windows, chunks):
         n_chunks += 1
         n_names += len(chunk)
     if not n_names:
-        raise ValueError("The file contains no names; expected one name per line.")
+        expected = (
+            "one name per line"
+            if names_column is None
+            else f"names below the header, in its column {names_column!r}"
+        )
+        raise ValueError(f"The file contains no names; expected {expected}.")
     if fitted and names_of_symbols:
         _refuse_new_symbols(windows, names_of_symbols)
     if not fitted:
@@ -338,7 +343,7 @@ def train_from_file(
             path, chunk_size, encoding=encoding, names_column=names_column
         )
 
-    n_chunks, n_names = _first_pass(windows, chunks())
+    n_chunks, n_names = _first_pass(windows, chunks(), names_column)
     if resume:
         _check_vocabularies_agree(windows, clf)
     progress = _Progress(sys.stderr, n_chunks, clf.max_iter) if verbose else None

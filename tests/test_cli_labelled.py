@@ -122,3 +122,24 @@ def test_labels_are_compared_in_one_unicode_form(tmp_path, capsys):
             main(["classify", model, "asha", "--priors", f"{typed}=1", "Bern=1"]) == 0
         )
     assert f"P({composed})" in capsys.readouterr().out
+
+
+def test_a_held_out_report_without_any_known_label_says_why(tmp_path, capsys):
+    # Before: "no held-out name has a label of the others", which said little.
+    from sklearn.model_selection import train_test_split
+
+    rows = [("asha", "f"), ("anita", "f"), ("uma", "f"), ("ravi", "m")]
+    path = tmp_path / "few.csv"
+    path.write_text("name,label\n" + "".join(f"{n},{g}\n" for n, g in rows))
+    labels = [g for _, g in rows]
+    seed = next(  # a split that holds out the one "m" name
+        s
+        for s in range(100)
+        if train_test_split(labels, test_size=1, random_state=s)[1] == ["m"]
+    )
+    args = ["train", str(path), "--labels", "label", "--model", "kneser-ney"]
+    assert (
+        main([*args, "--seed", str(seed), "-q", "-o", str(tmp_path / "m.skops")]) == 0
+    )
+    out = capsys.readouterr().out
+    assert "the label of every held-out name is one that no counted name has" in out

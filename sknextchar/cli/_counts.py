@@ -141,7 +141,10 @@ def _held_out_report(pipe, names, labels, share, seed):
         kept = [i for i, label in enumerate(held_labels) if label in known]
         skipped = len(held_out) - len(kept)
         if not kept:
-            return "Held-out NLL: none, no held-out name has a label of the others."
+            return (
+                "Held-out NLL: none: the label of every held-out name is one that "
+                "no counted name has (too few names per label to hold some out)."
+            )
         model.fit(train, train_labels)
         held_out = [held_out[i] for i in kept]
         nll = -model.score(held_out, [held_labels[i] for i in kept])

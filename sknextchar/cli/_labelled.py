@@ -26,9 +26,11 @@ from ..datasets._base import (
     read_text,
 )
 from ..datasets._tables import (
+    LINES_LOOKED_AT,
     NAME_HEADERS,
     check_width,
     column_values,
+    detect_table,
     find_table,
     header_key,
     headerless_table,
@@ -178,6 +180,12 @@ def _name_at(header, label_at, names_column, source):
     if names_column is not None:
         key = header_key(names_column)
         wanted = [i for i in others if header_key(header[i]) == key]
+        if not wanted and header_key(header[label_at]) == key:
+            raise ValueError(
+                f"--names-column {names_column!r} is also the label column "
+                f"(--labels {header[label_at]!r}) of {source}: the names and their "
+                "labels are two columns; pass the header of each."
+            )
         if not wanted:
             raise ValueError(
                 f"--names-column {names_column!r} is not a column of {source} "
@@ -262,7 +270,11 @@ def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
     ['Zoë', 'José']
     """
     text = read_text(path, encoding=encoding)
-    table = find_table(next(text_lines(text), ""), path, names_column)
+    table = (
+        detect_table(text_lines(text), path)
+        if names_column is None
+        else find_table(next(text_lines(text), ""), path, names_column)
+    )
     if table is None:
         _refuse_headerless(text.splitlines(), path)
         pairs = [(line, name) for line, name in numbered_lines(text) if name]
@@ -295,17 +307,18 @@ def names_column_of(path, *, encoding="utf-8", names_column=None, training=False
     ...     print(names_column_of(path))
     None
     """
-    first = _first_lines(path, encoding, _LINES_LOOKED_AT)
-    table = find_table(first[0] if first else "", path, names_column)
+    first = _first_lines(path, encoding, LINES_LOOKED_AT)
+    table = (
+        detect_table(first, path)
+        if names_column is None
+        else find_table(first[0] if first else "", path, names_column)
+    )
     if table is None:
         _refuse_headerless(first, path)
         return None
     if names_column is None:
         _note(table, path, training)
     return table.column
-
-
-_LINES_LOOKED_AT = 1000  # the lines names_column_of reads of a file
 
 
 def _first_lines(path, encoding, n_lines):
@@ -368,5 +381,11 @@ def _note(table, path, training):
             f"is a table ({table.shown_delimiter}-separated, with a header): read "
             f"its column {table.column!r} ({table.name_at + 1} of "
             f"{len(table.header)}) as the names{how}"
+        )
+    suffix = os.path.splitext(os.fspath(path))[1].casefold()
+    if table.delimiter != "\t" and suffix not in (".csv", ".tsv"):
+        what += (
+            f" (if each line is a whole name, {table.shown_delimiter}s included, "
+            "start the file with a blank line)"
         )
     print(f"Note: {path!r} {what}.", file=sys.stderr)

@@ -6,7 +6,13 @@ import stat
 import warnings
 from importlib import resources
 
-from ._tables import column_values, find_table, headerless_table, text_lines
+from ._tables import (
+    column_values,
+    detect_table,
+    find_table,
+    headerless_table,
+    text_lines,
+)
 
 # SHA-256 of the bundled file; data/README.md and data/build_indian_names.py
 # record the same value, and the test suite checks the installed file against it.
@@ -168,16 +174,17 @@ def load_names(path, *, encoding="utf-8", names_column=None):
         names = [name for _, name in column_values(text_lines(text), table, repr(path))]
     else:
         names = [name for name in (line.strip() for line in text.splitlines()) if name]
-        _warn_if_table(first, names, path)
+        _warn_if_table(text, names, path)
     _check_not_empty(names, path)
     return names
 
 
-def _warn_if_table(first, lines, path):
+def _warn_if_table(text, lines, path):
     """Warn when a file read one name per line looks like a table."""
-    table = find_table(first, path)
+    table = detect_table(text_lines(text), path)
     if table is not None:
-        what = f"a header row {first.strip()!r} with a column {table.column!r}"
+        first = next(text_lines(text)).strip()
+        what = f"a header row {first!r} with a column {table.column!r}"
         column = table.column
     elif (found := headerless_table(lines, path)) is not None:
         what = f"{found[1]} {found[0]}-separated fields on every line"

@@ -6,10 +6,13 @@ a *table with a column of names* when its first line is a header row: split at
 a comma, a semicolon or a tab (tried in that order, quotes respected), it has a
 field whose name says "name" (:data:`NAME_HEADERS`, compared without case,
 with ``_`` and ``-`` as spaces) and at least one other field, or it is alone in
-a ``.csv`` or ``.tsv`` file. A file that *looks like a table without such a
-header* has the same number (two or more) of fields on every non-blank line: at
-a tab in any file (no name holds a tab), at a comma or a semicolon in a
-``.csv`` or ``.tsv`` file only, since a plain list may hold ``Smith, Anna``.
+a ``.csv`` or ``.tsv`` file; in another file, a header split at a comma or a
+semicolon also needs a row below it that splits (``Name, Anna`` as the first
+line of a list of single names keeps it a list). A file that *looks like a
+table without such a header* has the same number (two or more) of fields on
+every non-blank line: at a tab in any file (no name holds a tab), at a comma or
+a semicolon in a ``.csv`` or ``.tsv`` file only, since a plain list may hold
+``Smith, Anna``.
 """
 
 import csv
@@ -21,7 +24,9 @@ __all__ = [
     "NAME_HEADERS",
     "Table",
     "check_width",
+    "LINES_LOOKED_AT",
     "column_values",
+    "detect_table",
     "find_table",
     "header_key",
     "headerless_table",
@@ -140,6 +145,39 @@ def find_table(first_line, path, names_column=None, *, not_column=None):
             "header of its column of names, as that row spells it."
         )
     return None
+
+
+LINES_LOOKED_AT = 1000  # the first lines of a file that tell a table from a list
+
+
+def detect_table(lines, path):
+    """The table of a file read without a ``names_column``, or None for a list.
+
+    :func:`find_table` of its first line, except that in a file other than a
+    ``.csv`` or ``.tsv`` one, a header split at a comma or a semicolon makes a
+    table only if a row below it (among the first :data:`LINES_LOOKED_AT`
+    lines) splits too: a list of names whose first line is ``Name, Anna``
+    stays a list.
+
+    Examples
+    --------
+    >>> detect_table(["Name, Anna\\n", "Zoë\\n"], "list.txt") is None
+    True
+    >>> detect_table(["Name, Anna\\n", "Zoë\\n"], "list.csv").column
+    'Name'
+    >>> detect_table(["name,label\\n", "Zoë,f\\n"], "kids.txt").column
+    'name'
+    """
+    lines = itertools.islice(lines, LINES_LOOKED_AT)
+    table = find_table(next(lines, ""), path)
+    suffix = os.path.splitext(os.fspath(path))[1].casefold()
+    if table is None or table.delimiter == "\t" or suffix in _TABLE_SUFFIXES:
+        return table
+    try:
+        rows = csv.reader(lines, delimiter=table.delimiter)
+        return table if any(len(row) >= 2 for row in rows) else None
+    except csv.Error:  # not a list of names either: the table's reader says why
+        return table
 
 
 def headerless_table(lines, path):
