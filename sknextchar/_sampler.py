@@ -450,7 +450,10 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
 
         The lecture's table: the same context, side by side at low, standard and
         high temperature. Each column is :meth:`next_char_proba` at that
-        temperature (the other controls of the sampler apply too).
+        temperature (the other controls of the sampler apply too: ``top_k``,
+        ``top_p``, and the length bounds, so the end marker has probability 0
+        before ``min_length`` letters; ``sknextchar table`` sets
+        ``min_length=1``, so its end marker has the model's own probability).
 
         Parameters
         ----------
