@@ -29,6 +29,7 @@ from ._vocabulary import (
     SymbolTable,
     make_vocabulary,
     pick_end_symbol,
+    spell_names,
 )
 from ._windows import CharWindows, cut_windows, last_contexts
 
@@ -314,6 +315,10 @@ class ContextWindowTransformer(
         ids : array-like of int, 1-D or 2-D, or list of 1-D arrays
             A 1-D sequence gives one string; a 2-D array (for example
             ``windows.contexts``) or a list of sequences gives a list of strings.
+            A 1-D sequence and a list of them are whole names (as
+            :meth:`encode` gives them): a Greek ``σ`` or Hebrew letter that
+            ends a word gets its final form, as the names were written. A 2-D
+            array is spelled symbol by symbol (contexts are no whole names).
 
         Returns
         -------
@@ -338,8 +343,9 @@ class ContextWindowTransformer(
                 f"got {type(ids).__name__} {ids!r}. Wrap a single id in a list."
             )
         if len(ids) and np.ndim(ids[0]) == 1:
-            return [table.decode(self._checked_ids(row)) for row in ids]
-        return table.decode(self._checked_ids(ids))
+            names = [table.decode(self._checked_ids(row)) for row in ids]
+            return spell_names(names, self.vocabulary_)
+        return spell_names([table.decode(self._checked_ids(ids))], self.vocabulary_)[0]
 
     def _checked_ids(self, ids, ndim=1):
         """``ids`` as an integer array of ``ndim`` dimensions within the vocabulary."""

@@ -158,12 +158,28 @@ def decode_rows(ids, vocabulary):
     >>> decode_rows(np.array([[2, 1, 3, 0], [3, 2, 1, 3]]), make_vocabulary("ασν"))
     ['νας', 'σνας']
     """
-    texts = _spelled_rows(ids, vocabulary)
+    return spell_names(_spelled_rows(ids, vocabulary), vocabulary)
+
+
+def spell_names(texts, vocabulary):
+    """Whole names decoded with ``vocabulary``, their final forms written.
+
+    A model whose vocabulary has the Greek ``σ`` but not ``ς`` (or a Hebrew
+    plain letter but not its final form) learned one letter for both; a whole
+    name gets the final form where a word ends. Other vocabularies leave the
+    names as they are. Not for contexts, which are no whole names.
+
+    Examples
+    --------
+    >>> spell_names(["νικοσ", "ab"], make_vocabulary("ικνοσ")), spell_names(
+    ...     ["νικοσ"], make_vocabulary("ικνοσς"))
+    (['νικος', 'ab'], ['νικοσ'])
+    """
     finals = final_forms_learned_plain(vocabulary)
     if finals:
         letters = fold_final_forms(finals)
         return [spell_final_forms(text, letters) for text in texts]
-    return texts
+    return list(texts)
 
 
 def _spelled_rows(ids, vocabulary):

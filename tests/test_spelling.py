@@ -331,6 +331,16 @@ def test_a_sampler_without_the_record_samples_and_a_damaged_one_says_so():
         damaged.sample(5, random_state=0)
 
 
+def test_encode_then_decode_gives_the_names_back_with_final_forms():
+    # Before: decode(encode(["Νίκος"])) gave "νίκοσ", the form the model learns.
+    names = ["Νίκος", "Σοφία", "ας", "Οδυσσέας"]
+    t = ContextWindowTransformer(alphabet="auto", lowercase=False).fit(names)
+    assert t.decode(t.encode(names)) == names
+    assert t.decode(t.encode(names)[0]) == "Νίκος"
+    contexts = t.decode(t.transform(["Νίκος"]).contexts)  # windows: as learned
+    assert contexts[-1].endswith("σ") and "ς" not in "".join(contexts)
+
+
 def test_decoded_names_write_the_final_sigma():
     vocabulary = make_vocabulary("ασν")
     ids = np.array([[2, 1, 3, 0], [3, 2, 1, 3]])
