@@ -25,6 +25,7 @@ means (``sampler.training_transitions_``) and does not depend on the ids.
 
 import numpy as np
 
+from ._state_checks import transitions_problem
 from ._text import letter_script, symbol_kind
 from ._validation import check_bool
 from .exceptions import DamagedModelError
@@ -268,10 +269,11 @@ def _script_test(sets, vocabulary, n_prefix):
 def _sampler_test(sampler, n_prefix):
     """:func:`spelling_test` of a fitted sampler's record (checked), or None."""
     pairs = getattr(sampler, "training_transitions_", None)
-    if pairs is not None and (np.ndim(pairs) != 2 or np.shape(pairs)[1] != 2):
+    problem = transitions_problem(pairs)  # the rule load_model checks
+    if problem is not None:
         raise DamagedModelError(
-            "This NameSampler's training_transitions_ is not a table of pairs of "
-            f"kinds (shape {np.shape(pairs)}): load an intact file, or fit it again."
+            f"This NameSampler is damaged: {problem} (shape {np.shape(pairs)}). "
+            "Load an intact file, or fit it again."
         )
     return spelling_test(pairs, sampler.vocabulary_, n_prefix)
 

@@ -35,6 +35,7 @@ __all__ = [
     "length_record_problem",
     "missing_state_problem",
     "optimizer_problem",
+    "transitions_problem",
     "vocabulary_problem",
 ]
 
@@ -614,11 +615,32 @@ def _sampler_problem(sampler):
     labels = getattr(model, "label_classes_", None)  # checked with the model
     return length_record_problem(
         sampler, None if labels is None else len(labels)
-    ) or _transitions_problem(getattr(sampler, "training_transitions_", None))
+    ) or transitions_problem(getattr(sampler, "training_transitions_", None))
 
 
-def _transitions_problem(pairs):
-    """A sampler's spelling record: None (or absent, saved before it) or pairs."""
+def transitions_problem(pairs):
+    """What is wrong with a sampler's spelling record, or None.
+
+    The record (``training_transitions_``) is None (or absent: saved before
+    it) or an array of strings of shape ``(n_pairs, 2)``.
+
+    Parameters
+    ----------
+    pairs : object
+        The record.
+
+    Returns
+    -------
+    problem : str or None
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> transitions_problem(np.array([["", "LATIN lower"]])) is None
+    True
+    >>> transitions_problem(np.array(["LATIN upper"]))[:40]
+    'its training_transitions_ is not None or'
+    """
     if pairs is None or (
         isinstance(pairs, np.ndarray)
         and pairs.dtype.kind == "U"

@@ -16,6 +16,8 @@ from sklearn.utils.validation import check_is_fitted
 
 from ._classifier import CharEmbeddingMLPClassifier
 from ._fitted import as_sampler, describe, find_parts
+from ._text import counted
+from ._validation import check_positive_int
 from ._vocabulary import END, END_ID
 
 __all__ = [
@@ -348,15 +350,15 @@ def plot_generation_tree(
     ax.set_ylim(leaves - 0.5, -0.5)  # the most probable branch on top
     ax.set_axis_off()
     where = f"after {prefix!r}" if prefix else "at the start of a name"
-    levels = f"{depth} level" + ("s" if depth > 1 else "")
+    levels = counted(depth, "level")
     of_label = "" if label is None else f", label {label!r}"
     ax.set_title(f"Top {top_k} next characters {where}, {levels}{of_label}")
     return fig
 
 
 def _check_tree_arguments(prefix, top_k, depth):
-    _check_int(top_k, "top_k")
-    _check_int(depth, "depth")
+    check_positive_int(top_k, "top_k")
+    check_positive_int(depth, "depth")
     if not isinstance(prefix, str):
         raise TypeError(f"prefix must be a str; got {type(prefix).__name__}.")
     if top_k**depth > _MAX_TREE_LEAVES:
@@ -403,13 +405,6 @@ def _draw_nodes(ax, nodes, prefix, depth):
                 color="0.35",
                 style="italic",
             )
-
-
-def _check_int(value, what):
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise TypeError(f"{what} must be a positive int; got {value!r}.")
-    if value < 1:
-        raise ValueError(f"{what} must be a positive int; got {value!r}.")
 
 
 def _grow_tree(sampler, prefix, top_k, depth, label=None):
