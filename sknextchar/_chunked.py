@@ -9,8 +9,11 @@ module keeps ``loss_curve_`` a record of true epochs (passes over the whole
 file), so the schedule counts true epochs, not chunks.
 """
 
+import contextlib
 import copy
 import io
+import os
+import re
 import sys
 import time
 
@@ -25,6 +28,7 @@ from ._text import counted
 from .datasets._base import check_names_path, file_encoding
 from .datasets._tables import column_values, find_table, with_first
 from .nn.adam import scheduled_learning_rate
+from .nn.training import drop_later_epochs
 
 __all__ = ["read_name_chunks", "train_from_file"]
 
@@ -144,22 +148,26 @@ class _Progress:
         )
 
 
-def _first_pass(windows, chunks, names_column=None):
+def _first_pass(windows, chunks, path, names_column=None):
     """Fix the vocabulary from every chunk; returns the chunk and name counts.
 
     Each chunk is checked by a clone of the transformer (an unknown character
     fails here, before any training); the transformer is then fitted on one
     name of the file for each of its symbols, so that with ``alphabet="auto"``
     its vocabulary is that of the whole file. A transformer that is already
-    fitted (a resumed run) keeps its vocabulary: a symbol of the file outside
-    it fails here.
+    fitted (a resumed run) keeps its vocabulary: each chunk is encoded with it,
+    and a symbol of the file outside it fails here, as it would in training.
     """
     fitted = getattr(windows, "vocabulary_", None)
-    symbols = set(fitted[1:]) if fitted else set()
+    symbols = set()
     names_of_symbols, n_chunks, n_names = [], 0, 0
     for chunk in chunks:
-        checked = clone(windows).fit(chunk)
-        names_of_symbols += _names_with_new_symbols(checked, chunk, symbols)
+        with _names_of_the_file(n_names, fitted):
+            if fitted:
+                windows.encode(chunk)
+            else:
+                checked = clone(windows).fit(chunk)
+                names_of_symbols += _names_with_new_symbols(checked, chunk, symbols)
         n_chunks += 1
         n_names += len(chunk)
     if not n_names:
@@ -168,24 +176,38 @@ def _first_pass(windows, chunks, names_column=None):
             if names_column is None
             else f"names below the header, in its column {names_column!r}"
         )
-        raise ValueError(f"The file contains no names; expected {expected}.")
-    if fitted and names_of_symbols:
-        _refuse_new_symbols(windows, names_of_symbols)
+        raise ValueError(f"{path!r} contains no names; expected {expected}.")
     if not fitted:
         windows.fit(names_of_symbols)
     return n_chunks, n_names
 
 
-def _refuse_new_symbols(windows, names):
-    """A resumed model cannot learn symbols beyond its vocabulary: say which."""
-    found = clone(windows).fit(names).vocabulary_[1:]
-    new = sorted(set(found) - set(windows.vocabulary_[1:]))
-    raise ValueError(
-        f"The file holds characters that the model being resumed was not trained "
-        f"with: {new} (first in the name {names[0]!r}). A resumed model keeps its "
-        "vocabulary: remove those names, or train a new model on the whole file "
-        "(resume=False)."
-    )
+# A name of a chunk as the transformer's messages show it: names[3]='zoë'.
+_NAME_IN_CHUNK = re.compile(r"\bnames\[(\d+)\](?==| is )")
+
+
+@contextlib.contextmanager
+def _names_of_the_file(offset, resumed):
+    """Number the names of a chunk's error from the start of the file.
+
+    The transformer counts the names of the chunk it was given; ``names[i]``
+    then counts those of the file (as :func:`~sknextchar.datasets.load_names`
+    returns them). For a resumed model, its advice to train the model again
+    is advice to train a new one.
+    """
+    try:
+        yield
+    except ValueError as error:
+        if not _NAME_IN_CHUNK.search(str(error)):
+            raise  # not about a name: a parameter, say
+        message = _NAME_IN_CHUNK.sub(
+            lambda match: f"names[{offset + int(match.group(1))}]", str(error)
+        )
+        if resumed:
+            message = message.replace(
+                "train the model again with", "train a new model (resume=False) with"
+            )
+        raise ValueError(message) from None
 
 
 def _names_with_new_symbols(transformer, names, known):
@@ -257,7 +279,10 @@ def train_from_file(
     :class:`~sknextchar.callbacks.Checkpoint`, by a crash) goes on with
     ``resume=True``: the fitted classifier continues from the epoch after the
     last one in its ``loss_curve_`` up to ``max_iter``, with its weights, its
-    Adam state and its place on the learning-rate schedule. A checkpoint
+    Adam state and its place on the learning-rate schedule (after a ``fit``
+    whose early stopping restored the weights of its best epoch, from the
+    epoch after that one, whose Adam state it kept: the later epochs leave
+    ``loss_curve_``). A checkpoint
     written during this function also keeps the random stream where the
     epoch left it (as its ``random_state``), so resuming from it gives the
     model of the uninterrupted run, weight for weight.
@@ -306,6 +331,8 @@ def train_from_file(
         or a character outside a given alphabet, or cannot be decoded; with
         ``resume=True``, if the classifier is not fitted, has trained
         ``max_iter`` epochs already, or does not know the file's characters.
+        A name of the file is shown as ``names[i]``, its place among the
+        file's names (counted from 0, blank lines skipped).
 
     See Also
     --------
@@ -343,7 +370,7 @@ def train_from_file(
             path, chunk_size, encoding=encoding, names_column=names_column
         )
 
-    n_chunks, n_names = _first_pass(windows, chunks(), names_column)
+    n_chunks, n_names = _first_pass(windows, chunks(), os.fspath(path), names_column)
     if resume:
         _check_vocabularies_agree(windows, clf)
     progress = _Progress(sys.stderr, n_chunks, clf.max_iter) if verbose else None
@@ -361,7 +388,7 @@ def train_from_file(
             clf,
             callbacks,
             first,
-            lambda epoch: _train_epoch(clf, windows, chunks(), epoch, progress),
+            lambda epoch: _train_epoch(clf, windows, chunks(), epoch, progress, path),
         )
     finally:
         clf.set_params(random_state=seed)
@@ -409,6 +436,8 @@ def _epochs_done(clf):
             "train_from_file reads names without labels, and this classifier was "
             "fitted with labels: continue it with fit(names, labels) in memory."
         )
+    # After early stopping, the run goes on from the epoch whose weights it kept.
+    drop_later_epochs(clf)  # (clf is the training copy)
     done = len(clf.loss_curve_)
     if done >= clf.max_iter:
         raise ValueError(
@@ -466,7 +495,7 @@ def _train_epochs(clf, callbacks, first, train_epoch):
             callback.teardown(estimator=clf, context=ctx)
 
 
-def _train_epoch(clf, windows, chunks, epoch, progress):
+def _train_epoch(clf, windows, chunks, epoch, progress, path):
     """One pass over the file; appends the pass's mean loss to ``loss_curve_``."""
     start, total, n_windows = time.perf_counter(), 0.0, 0
     for index, chunk in enumerate(chunks, 1):
@@ -484,8 +513,8 @@ def _train_epoch(clf, windows, chunks, epoch, progress):
         del data
     if not n_windows:  # the first pass found names: the file changed since
         raise ValueError(
-            "The file of names holds no names any more: it changed while training "
-            "read it again; train on a file that stays as it is."
+            f"{os.fspath(path)!r} holds no names any more: it changed while "
+            "training read it again; train on a file that stays as it is."
         )
     clf.loss_curve_.append(total / n_windows)
     clf.loss_ = clf.loss_curve_[-1]

@@ -16,7 +16,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.callback import CallbackSupportMixin, with_callbacks
 from sklearn.exceptions import ConvergenceWarning
-from sklearn.utils.validation import check_random_state
+from sklearn.utils.validation import check_is_fitted, check_random_state
 
 from ._architecture import (
     check_architecture,
@@ -53,12 +53,14 @@ from .nn.functional import (
     log_proba_by_row,
 )
 from .nn.training import (
+    BestEpoch,
     DivergenceError,
     DivergenceGuard,
     MinibatchTrainer,
     ParameterWorkspace,
     Patience,
     Rollback,
+    drop_later_epochs,
     fitted_state,
     validation_score,
     validation_split,
@@ -70,8 +72,8 @@ _VALIDATION_CHUNK = 4096
 
 # Private attributes that are part of the fitted state (besides the names ending
 # with "_"): what a failed training call puts back, and what a callback's
-# fitted_estimator copies.
-_TRAINING_STATE = ("_optimizer", "_no_improvement_count")
+# fitted_estimator copies (_weights_epoch: see nn.training.trained_epochs).
+_TRAINING_STATE = ("_optimizer", "_no_improvement_count", "_weights_epoch")
 # An L2 penalty above this is named as the cause when training diverges.
 _HUGE_ALPHA = 1.0
 # Why training stopped when a callback's on_fit_task_end returned True.
@@ -180,7 +182,10 @@ class CharEmbeddingMLPClassifier(
         never single windows, when ``X`` is a :class:`CharWindows`; rows for an
         array), stop
         when the held-out log-likelihood has not improved by ``tol`` for
-        ``n_iter_no_change`` epochs, and restore the weights of the best epoch.
+        ``n_iter_no_change`` epochs, and restore the weights of the best epoch
+        (with Adam's state of that epoch). A later ``partial_fit`` (or
+        warm-started ``fit``) goes on from that epoch: the records of the
+        epochs after it leave ``loss_curve_`` and ``validation_scores_``.
     validation_fraction : float, default=0.1
         Fraction of the names (or rows) held out under ``early_stopping``.
     beta_1 : float, default=0.9
@@ -533,6 +538,10 @@ class CharEmbeddingMLPClassifier(
 
         The first call initialises the model; later calls continue from the
         current weights and optimizer state (Adam's moments and step count).
+        After a ``fit`` whose early stopping restored the weights of an earlier
+        epoch, the call goes on from that epoch: its one epoch takes the next
+        place on the learning-rate schedule, and the records of the discarded
+        epochs leave ``loss_curve_``.
         ``early_stopping`` is not supported here, as in
         :class:`~sklearn.neural_network.MLPClassifier`: hold out your own data
         and call :meth:`score`.
@@ -597,7 +606,7 @@ class CharEmbeddingMLPClassifier(
                 trainer, train, val, rng, ctx, range(first, first + n_epochs), hooks
             )
         if not partial:
-            self._end_fit(trainer.workspace, best, reason)
+            self._end_fit(trainer, best, reason)
             self.label_loss_curve_ = []
             if n_tuning and reason != _CALLBACK_STOP:
                 fine_tune_labels(
@@ -608,7 +617,7 @@ class CharEmbeddingMLPClassifier(
     def _fit_epochs(self, trainer, train, val, rng, ctx, schedule, hooks):
         """The epoch loop; returns the best weights and why it stopped early."""
         patience = self._patience()
-        best = trainer.workspace.flat.copy() if val is not None else None
+        best = BestEpoch(trainer, len(self.loss_curve_)) if val is not None else None
         self.n_iter_ = 0
         for schedule_epoch in schedule:
             epoch_ctx = ctx.subcontext(task_name="epoch")
@@ -626,7 +635,7 @@ class CharEmbeddingMLPClassifier(
                 epoch_loss, score, len(train[1]), patience
             )
             if is_best and val is not None:
-                best = trainer.workspace.flat.copy()
+                best = BestEpoch(trainer, len(self.loss_curve_))
             if self.verbose:
                 seconds = time.perf_counter() - start
                 print(self._progress_line(learning_rate, seconds), flush=True)
@@ -660,7 +669,7 @@ class CharEmbeddingMLPClassifier(
         self._no_improvement_count = patience.count
         return is_best, stop
 
-    def _end_fit(self, workspace, best, reason):
+    def _end_fit(self, trainer, best, reason):
         """Report why ``fit`` stopped and restore the best validation epoch."""
         if reason and self.verbose:
             print(f"Stopping: {reason}.", flush=True)
@@ -675,8 +684,8 @@ class CharEmbeddingMLPClassifier(
                 ConvergenceWarning,
                 stacklevel=6,  # the caller of fit
             )
-        if best is not None:
-            workspace.flat[:] = best  # the weights of the best validation epoch
+        if best is not None:  # the weights and Adam state of the best epoch
+            best.restore(trainer, self)
 
     # ------------------------------------------------------ fit: the setup
 
@@ -731,6 +740,7 @@ class CharEmbeddingMLPClassifier(
         ``best_loss_`` is None under early stopping, the validation records are
         None without it.
         """
+        drop_later_epochs(self)  # go on from the epoch of the restored weights
         if new_run:
             self._no_improvement_count = 0
         if self.early_stopping:
@@ -937,6 +947,8 @@ class CharEmbeddingMLPClassifier(
         >>> log_proba.shape, clf.classes_[log_proba.argmax(axis=1)].tolist()
         ((2, 27), ['i', 'h'])
         """
+        if "embeddings_" not in self.__dict__:  # a dict lookup: the sampler's hot path
+            check_is_fitted(self)
         return self._log_proba(with_label_column(self, contexts, labels))
 
     def _log_proba(self, contexts):

@@ -25,6 +25,11 @@ from sklearn.utils._param_validation import (
 from sklearn.utils._param_validation import Interval as _Interval
 from sklearn.utils.metaestimators import _BaseComposition
 
+try:  # the block of the HTML diagram (scikit-learn's private name, 1.7 and later)
+    from sklearn.utils._repr_html.estimator import _VisualBlock
+except ImportError:  # pragma: no cover - a release that moved it
+    _VisualBlock = None
+
 __all__ = [
     "BaseComposition",
     "HasMethods",
@@ -32,6 +37,7 @@ __all__ = [
     "InvalidParameterError",
     "Options",
     "StrOptions",
+    "VisualBlock",
     "fit_context",
     "predicting_per_name",
     "reject_cross_val_predict",
@@ -65,6 +71,11 @@ fit_context = _fit_context
 #: ``sklearn.utils.metaestimators._BaseComposition``: ``get_params`` and
 #: ``set_params`` of a meta-estimator over a list of ``(name, estimator)`` pairs.
 BaseComposition = _BaseComposition
+
+#: ``sklearn.utils._repr_html.estimator._VisualBlock``: how the HTML diagram of
+#: a meta-estimator lays out its members (``_sk_visual_block_``); None when a
+#: scikit-learn release moved it (the diagram then shows one box).
+VisualBlock = _VisualBlock
 
 # The function cross_val_predict calls to fit and predict one fold, and the module
 # that defines it (scikit-learn >= 1.0).

@@ -55,6 +55,56 @@ class PackageEstimatorMixin:
         super().__setstate__(state)
 
 
+def members_visual_block(estimator, members):
+    """The block of a meta-estimator in the HTML diagram: its members side by side.
+
+    What ``_sk_visual_block_`` returns, as for scikit-learn's
+    ``VotingClassifier``: the members in parallel, each under its name (a
+    member ``"drop"`` shows as ``"drop"``). Anything but a non-empty list of
+    ``(name, member)`` pairs gives the one box of ``estimator``, as for an
+    estimator without members.
+
+    Parameters
+    ----------
+    estimator : estimator
+        The meta-estimator.
+    members : list of (str, estimator or str)
+        Its members, each with the name it shows under.
+
+    Returns
+    -------
+    block : VisualBlock
+        scikit-learn's description of the diagram (private to scikit-learn).
+
+    Raises
+    ------
+    NotImplementedError
+        When scikit-learn no longer has the block (the diagram then shows one
+        box for ``estimator``).
+
+    Examples
+    --------
+    >>> from sknextchar import KneserNeyClassifier, MixtureClassifier
+    >>> mixture = MixtureClassifier([("kn", KneserNeyClassifier()), ("off", "drop")])
+    >>> block = members_visual_block(mixture, mixture.estimators)
+    >>> block.kind, block.names
+    ('parallel', ['kn', 'off'])
+    """
+    from ._compat import VisualBlock  # here: the CLI's start imports no scikit-learn
+
+    if VisualBlock is None:  # pragma: no cover - scikit-learn moved it
+        raise NotImplementedError("scikit-learn's VisualBlock is not available.")
+    pairs = isinstance(members, list) and all(
+        isinstance(pair, (tuple, list)) and len(pair) == 2 and isinstance(pair[0], str)
+        for pair in members
+    )
+    if not (pairs and members):
+        name = type(estimator).__name__
+        return VisualBlock("single", estimator, names=name, name_details=str(estimator))
+    names, estimators = zip(*members)
+    return VisualBlock("parallel", list(estimators), names=list(names))
+
+
 @contextmanager
 def collect_version_notes():
     """Gather the versions of the estimators restored inside the block.

@@ -421,6 +421,8 @@ class KneserNeyClassifier(
         >>> np.exp(clf.next_log_proba(np.array([[1]]))).sum().round(6)
         np.float64(1.0)
         """
+        if "_tables" not in self.__dict__:  # a dict lookup: the sampler's hot path
+            check_is_fitted(self)
         proba = self._proba(contexts)
         with np.errstate(divide="ignore"):  # add_k=0 gives zeros
             return np.log(proba, out=proba)  # in place: one (n, V) array, not two

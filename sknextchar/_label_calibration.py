@@ -10,7 +10,11 @@ the log-likelihoods and learns the offsets,
 
 a conditional-logit (multinomial logistic) model with one feature per label,
 fitted by minimising the log-loss on names the likelihoods were not trained on.
-``T < 1`` softens over-confident likelihoods. The fit is convex; like
+``T < 1`` softens over-confident likelihoods. ``T`` is a power of the
+likelihoods, so it is kept at ``T >= 0``: a negative one would invert the
+classifier (the least likely label the most probable). When the held-out
+likelihoods point away from the true labels, the fit gives ``T = 0``, the
+priors alone. The fit is convex; like
 :class:`~sklearn.linear_model.LogisticRegression`, it adds ``T ** 2 / (2 C)`` to
 the summed log-loss (the offsets are not penalised), which keeps ``T`` finite on
 held-out names that the likelihoods separate perfectly.
@@ -45,6 +49,8 @@ def fit_temperature(log_likelihood, y_index, *, log_prior=None, C=PENALTY_C):
     Returns
     -------
     temperature : float
+        At least 0: 0 when the likelihoods mislead (a negative power would
+        invert them), so that the posterior is the priors.
     log_prior : ndarray of shape (n_classes,)
         Normalised: ``exp(log_prior)`` sums to 1.
 
@@ -57,9 +63,11 @@ def fit_temperature(log_likelihood, y_index, *, log_prior=None, C=PENALTY_C):
     >>> temperature, log_prior = fit_temperature(ll, y)
     >>> 0.3 < temperature < 1.0, np.exp(log_prior).sum().round(6)
     (True, np.float64(1.0))
+    >>> fit_temperature(-ll, y)[0]  # the wrong label: the priors alone
+    0.0
     """
     weights, log_prior = _conditional_logit(
-        _centred(log_likelihood)[:, None, :], y_index, log_prior, C, bounds=None
+        _centred(log_likelihood)[:, None, :], y_index, log_prior, C, bounds=(0.0, None)
     )
     return float(weights[0]), log_prior
 
@@ -113,7 +121,7 @@ def fit_pool_weights(log_likelihoods, y_index, *, log_prior=None, C=PENALTY_C):
 
 def _conditional_logit(ll, y_index, log_prior, C, bounds):
     """Weights and log-priors minimising the penalised log-loss of the scores
-    ``sum_m w_m ll[:, m] + offsets``; ``bounds`` of each weight, or None.
+    ``sum_m w_m ll[:, m] + offsets``; ``bounds`` of each weight.
 
     Written so that one model (``fit_temperature``) takes the arithmetic of a
     single scaled score: the same numbers, bit for bit, as a fit of one feature.
@@ -142,8 +150,7 @@ def _conditional_logit(ll, y_index, log_prior, C, bounds):
         start[n_models:] = np.log(counts[1:] / counts[0])
     else:
         start = start[:n_models]
-    if bounds is not None:
-        bounds = [bounds] * n_models + [(None, None)] * (len(start) - n_models)
+    bounds = [bounds] * n_models + [(None, None)] * (len(start) - n_models)
     theta = minimize(loss_and_grad, start, jac=True, method="L-BFGS-B", bounds=bounds).x
     offsets = np.r_[0.0, theta[n_models:]] if free_prior else np.asarray(log_prior)
     return theta[:n_models], offsets - logsumexp(offsets)

@@ -9,11 +9,13 @@ from scipy.special import logsumexp
 from sklearn.base import ClassifierMixin, clone
 from sklearn.callback import CallbackSupportMixin, with_callbacks
 from sklearn.model_selection import GroupShuffleSplit, ShuffleSplit
+from sklearn.utils import Bunch
 from sklearn.utils.parallel import Parallel, delayed
+from sklearn.utils.validation import check_is_fitted
 
 from ._atomic import all_or_nothing
 from ._compat import BaseComposition, Interval, StrOptions, fit_context
-from ._estimator import PackageEstimatorMixin
+from ._estimator import PackageEstimatorMixin, members_visual_block
 from ._mixture_weights import (
     em_mixture_weights,
     log_linear_log_proba,
@@ -26,8 +28,9 @@ from ._model_input import (
     target_log_proba_in_chunks,
     weighted_log_likelihood,
 )
-from ._next_char_model import NextCharModelMixin
+from ._next_char_model import NextCharModelMixin, float64_log_proba
 from ._windows import CharWindows
+from .exceptions import DamagedModelError
 from .nn.functional import target_log_proba
 
 _SCORE_CHUNK = 1 << 14  # windows per block when scoring: bounds the memory
@@ -75,6 +78,34 @@ def _refuse_params_of_dropped(estimators, params):
                 f"estimator first (set_params({name}=...)); a search that also "
                 "tries it as 'drop' takes a list of two grids."
             )
+
+
+def _is_pair_list(value, second=object):
+    """Whether ``value`` is a list of (str, ``second``) tuples."""
+    return isinstance(value, list) and all(
+        isinstance(pair, tuple)
+        and len(pair) == 2
+        and isinstance(pair[0], str)
+        and isinstance(pair[1], second)
+        for pair in value
+    )
+
+
+def _names_of(estimators):
+    """``(name, kept)`` for each member of ``estimators``: the record of a fit
+    behind ``named_estimators_`` (None if ``estimators`` is no list of pairs)."""
+    if not _is_pair_list(estimators):
+        return None
+    return [(name, not _is_drop(member)) for name, member in estimators]
+
+
+def _names_match(names, fitted):
+    """Whether a record of member names fits the fitted members ``estimators_``."""
+    return (
+        _is_pair_list(names, bool)
+        and isinstance(fitted, list)
+        and sum(kept for _, kept in names) == len(fitted)
+    )
 
 
 def _fit_member(estimator, X, y):
@@ -169,6 +200,11 @@ class MixtureClassifier(
         The fitted members, in the order of ``estimators``, without the
         ``"drop"`` ones (without any, the member named ``estimators[i][0]`` is
         ``estimators_[i]``).
+    named_estimators_ : :class:`~sklearn.utils.Bunch`
+        The fitted members by name, in the order of ``estimators`` at fit
+        time, as in scikit-learn's ``VotingClassifier``: a ``"drop"`` member's
+        value is ``"drop"``. A model saved by an older sknextchar gets it from
+        ``estimators`` when loaded.
     weights_ : ndarray of shape (n_members,)
         The weight of each member of ``estimators_`` (they sum to 1 for the
         linear mixture).
@@ -224,6 +260,8 @@ class MixtureClassifier(
     ((2,), True)
     >>> pipe.predict_proba(["amit"]).shape
     (5, 27)
+    >>> pipe["clf"].named_estimators_["fivegram"].order_
+    5
     """
 
     _parameter_constraints = {
@@ -319,6 +357,64 @@ class MixtureClassifier(
         self._set_params("estimators", **params)
         return self
 
+    def _sk_visual_block_(self):
+        """The HTML diagram shows the members side by side, as VotingClassifier's."""
+        return members_visual_block(self, self.estimators)
+
+    @property
+    def named_estimators_(self):
+        """The fitted members by name; ``"drop"`` for a member left out."""
+        names, fitted = (
+            self.__dict__.get("_member_names"),
+            self.__dict__.get("estimators_"),
+        )
+        if fitted is None or not _names_match(names, fitted):
+            raise AttributeError(
+                f"This {type(self).__name__} has no named_estimators_: "
+                + (
+                    "it is not fitted yet. Call fit first."
+                    if fitted is None
+                    else "its estimators changed after it was fitted and saved by "
+                    "an older sknextchar; estimators_ holds its members. Fit it "
+                    "again to name them."
+                )
+            )
+        fitted = iter(fitted)
+        named = Bunch()
+        for name, kept in names:
+            named[name] = next(fitted) if kept else "drop"
+        return named
+
+    def __setstate__(self, state):
+        # A pickled, joblib or skops copy. One saved before named_estimators_ has
+        # no record of the names: they are those of estimators, when its members
+        # match the fitted ones in number.
+        super().__setstate__(state)
+        fitted = self.__dict__.get("estimators_")
+        if fitted is None:
+            return
+        names = self.__dict__.get("_member_names")
+        if names is None:
+            names = _names_of(self.__dict__.get("estimators"))
+            if _names_match(names, fitted):
+                self._member_names = names
+            return
+        # A count unlike that of estimators_ is the record's fault only when
+        # weights_ agrees with estimators_ (else load_model's checks name those).
+        weights = self.__dict__.get("weights_")
+        agree = isinstance(fitted, list) and getattr(weights, "shape", 0) == (
+            len(fitted),
+        )
+        if not _is_pair_list(names, bool) or (
+            agree and not _names_match(names, fitted)
+        ):
+            raise DamagedModelError(
+                f"This {type(self).__name__} is damaged: its record of member names "
+                "(_member_names) is not one (str, bool) pair per member of "
+                "estimators, kept or 'drop'. Fit it again, or load a copy saved by "
+                "save_model."
+            )
+
     # ------------------------------------------------------------------- fit
 
     @all_or_nothing
@@ -373,6 +469,7 @@ class MixtureClassifier(
             self.estimators_ = (
                 self._fit_members(members, X_fit, y_fit, ctx) if self.refit else fitted
             )
+        self._member_names = _names_of(self.estimators)
         ctx.call_on_fit_task_end(estimator=self, X=X, y=y)
         return self
 
@@ -549,7 +646,7 @@ class MixtureClassifier(
             log_proba = member.predict_log_proba(contexts)
         else:
             log_proba = _member_log_proba_function(member)(contexts)
-        log_proba = np.asarray(log_proba, dtype=np.float64)
+        log_proba = float64_log_proba(log_proba)  # rows sum to 1 in float64
         if len(member.classes_) == len(self.classes_):
             return log_proba
         full = np.full((len(contexts), len(self.classes_)), -np.inf)
@@ -603,6 +700,8 @@ class MixtureClassifier(
         >>> np.exp(mixture.next_log_proba(np.array([[1]]))).sum().round(6)
         np.float64(1.0)
         """
+        if "weights_" not in self.__dict__:  # a dict lookup: the sampler's hot path
+            check_is_fitted(self)
         return self._mixed_log_proba(contexts, checked=False)
 
     def predict_log_proba(self, X):

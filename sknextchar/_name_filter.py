@@ -17,7 +17,7 @@ from numbers import Real
 import numpy as np
 
 from ._compat import Interval, validate_parameter_constraints
-from ._novelty import contains, hash_id_rows
+from ._novelty import RepeatedNames, contains, hash_id_rows
 from ._vocabulary import decode_rows
 
 __all__ = [
@@ -220,7 +220,9 @@ def name_filter(vocabulary, *, record, pattern, test, typical, match):
         ``keep(ids)`` gives the names of the rows of ``ids`` that pass every
         test, in order.
     words : list of str
-        What the tests other than the length bounds reject.
+        What the tests other than the length bounds reject; ``keep`` adds to
+        the words of ``novel`` the training names it rejected, when they are
+        a few drawn over and over (:class:`~sknextchar._novelty.RepeatedNames`).
 
     Examples
     --------
@@ -230,10 +232,20 @@ def name_filter(vocabulary, *, record, pattern, test, typical, match):
     >>> keep(np.array([[1, 2], [2, 1], [1, 0]])), words
     (['ab', 'a'], ["matching pattern 'a.*'"])
     """
+    words = _constraint_words(pattern, record)
+    novel_at = len(words) - 1  # where the words of novel are (when it tests)
+    repeated = RepeatedNames()  # the training names drawn, for those words
+
+    def decode(ids):
+        return decode_rows(ids, vocabulary)
 
     def keep(ids):
         if record is not None:
-            ids = ids[~contains(record, hash_id_rows(ids))]
+            hashes = hash_id_rows(ids)
+            known = contains(record, hashes)
+            repeated.add(ids, known, hashes)
+            words[novel_at] = repeated.words(_novel_words(record), decode)
+            ids = ids[~known]
         names = decode_rows(ids, vocabulary)
         # Lengths in symbols, the unit of the training lengths (a grapheme
         # is several code points); one name has one length.
@@ -246,7 +258,6 @@ def name_filter(vocabulary, *, record, pattern, test, typical, match):
             return names
         return match(names, [length_of[name] for name in names])
 
-    words = _constraint_words(pattern, record)
     if typical is not None:
         words.append(typical[1])
     if match is not None:
@@ -269,5 +280,9 @@ def _constraint_words(pattern, record):
     if pattern is not None:
         words.append(f"matching pattern {pattern!r}")
     if record is not None:
-        words.append(f"not among the {len(record):,} training names")
+        words.append(_novel_words(record))  # last: keep() updates it
     return words
+
+
+def _novel_words(record):
+    return f"not among the {len(record):,} training names"

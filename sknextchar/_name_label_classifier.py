@@ -1,5 +1,6 @@
 """NameLabelClassifier: the label of a name, by Bayes' rule on P(name | label)."""
 
+import warnings
 from collections.abc import Mapping
 from numbers import Integral
 
@@ -11,7 +12,7 @@ from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted, column_or_1d
 
 from ._compat import HasMethods, Interval, StrOptions, fit_context, predicting_per_name
-from ._estimator import PackageEstimatorMixin
+from ._estimator import PackageEstimatorMixin, members_visual_block
 from ._label_calibration import fit_pool_weights, fit_temperature
 from ._labels import label_classes
 from ._model_input import check_no_missing_labels
@@ -104,7 +105,7 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
 
     Parameters
     ----------
-    estimator : Pipeline, list of Pipeline or None, default=None
+    estimator : Pipeline, list or None, default=None
         An unfitted pipeline of a :class:`ContextWindowTransformer` and a model
         that can be fitted with labels: :class:`CharEmbeddingMLPClassifier`, or
         any next-character model wrapped in :class:`PerLabelClassifier` (one
@@ -113,7 +114,11 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         of different context lengths or sizes, or an MLP and a count model per
         label) is an ensemble: each is fitted, and prediction pools their
         likelihoods (see ``log_likelihood``); it costs one fit and one
-        prediction per pipeline. An MLP fine-tuned on the label's log-loss
+        prediction per pipeline. Given as ``(name, pipeline)`` pairs (as
+        :class:`~sklearn.ensemble.VotingClassifier` takes them), the pipelines'
+        parameters are ``estimator__NAME__...`` in ``set_params`` and in a
+        search (``estimator__mlp__clf__alpha``). An MLP fine-tuned on the
+        label's log-loss
         (``clf__discriminative_epochs``, with ``clf__alpha=0.05``) classifies
         better than one fitted for generation alone (see the "Names by label"
         page).
@@ -178,6 +183,9 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         ``priors=None``).
     temperature_ : float
         The power of the likelihoods in Bayes' rule: 1.0 without calibration.
+        Fitted, it is at least 0 (a negative power would invert the
+        classifier); 0, with a warning, when the held-out likelihoods point
+        away from the labels: prediction then gives every name the priors.
     pool_weights_ : ndarray of shape (n_estimators,)
         The share of each pipeline of ``estimator`` in ``log_likelihood`` (the
         fold pipelines of a pipeline pool theirs equally): fitted with
@@ -243,6 +251,82 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         self.calibration = calibration
         self.cv = cv
         self.ensemble = ensemble
+
+    def get_params(self, deep=True):
+        """The parameters, with those of the pipelines of ``estimator``.
+
+        As scikit-learn's ``get_params``; with ``deep=True``
+        and a list of ``(name, pipeline)`` pairs as ``estimator``, each
+        pipeline is ``estimator__NAME`` and its parameters are
+        ``estimator__NAME__...`` (as with one pipeline, ``estimator__...``).
+
+        Parameters
+        ----------
+        deep : bool, default=True
+            Include the parameters of the pipelines of ``estimator``.
+
+        Returns
+        -------
+        params : dict
+            Parameter names mapped to their values.
+
+        Examples
+        --------
+        >>> from sknextchar import NameLabelClassifier, make_default_pipeline
+        >>> clf = NameLabelClassifier([("small", make_default_pipeline()),
+        ...                            ("big", make_default_pipeline())])
+        >>> clf.get_params()["estimator__big__clf__alpha"]
+        0.01
+        """
+        params = super().get_params(deep=deep)
+        if deep:
+            for name, pipeline in _named_pipelines(self.estimator):
+                params[f"estimator__{name}"] = pipeline
+                if hasattr(pipeline, "get_params"):
+                    nested = pipeline.get_params(deep=True).items()
+                    params.update((f"estimator__{name}__{k}", v) for k, v in nested)
+        return params
+
+    def set_params(self, **params):
+        """Set the parameters, those of the pipelines of ``estimator`` included.
+
+        As scikit-learn's ``set_params``; with a list of
+        ``(name, pipeline)`` pairs as ``estimator``, ``estimator__NAME``
+        replaces a pipeline and ``estimator__NAME__...`` sets its parameters,
+        so a search can tune them.
+
+        Parameters
+        ----------
+        **params : dict
+            Parameter names mapped to their new values.
+
+        Returns
+        -------
+        self : NameLabelClassifier
+            The classifier.
+
+        Examples
+        --------
+        >>> from sknextchar import NameLabelClassifier, make_default_pipeline
+        >>> clf = NameLabelClassifier([("small", make_default_pipeline()),
+        ...                            ("big", make_default_pipeline())])
+        >>> clf = clf.set_params(estimator__big__clf__alpha=0.05)
+        >>> clf.estimator[1][1].named_steps["clf"].alpha
+        0.05
+        """
+        base = params.get("estimator", self.estimator)
+        if isinstance(base, list):
+            # As BaseEstimator.set_params: an unknown key fails before any change.
+            super().set_params(**{k: v for k, v in params.items() if "__" not in k})
+            prefix = "estimator__"
+            nested = {
+                key[len(prefix) :]: params.pop(key)
+                for key in list(params)
+                if key.startswith(prefix)
+            }
+            if nested:
+                params["estimator"] = _with_named_params(base, nested)
+        return super().set_params(**params)
 
     @fit_context(prefer_skip_nested_validation=False)
     @predicting_per_name()  # its pipelines serve predictions of one row per name
@@ -335,6 +419,7 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         else:
             pooled = _pool(list(held_out[scored].transpose(1, 0, 2)))
             temperature, log_prior = fit_temperature(pooled, y_index, log_prior=fixed)
+        _warn_if_priors_alone(temperature)
         if not self.ensemble:
             pipelines = [clone(e).fit(names, labels) for e in estimators]
         return pipelines, temperature, np.exp(log_prior), shares
@@ -397,7 +482,9 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         log_likelihood = self.log_likelihood(X)  # checks that it is fitted
         with np.errstate(divide="ignore"):  # a prior of 0 rules a label out
             log_prior = np.log(self.class_prior_)
-        if self.temperature_ != 1.0:
+        if self.temperature_ == 0.0:  # the priors alone, even where P(name | l) = 0
+            log_likelihood = np.zeros_like(log_likelihood)
+        elif self.temperature_ != 1.0:
             log_likelihood = self.temperature_ * log_likelihood
         return log_likelihood + log_prior
 
@@ -479,6 +566,10 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         tags.input_tags.string = True
         return tags
 
+    def _sk_visual_block_(self):
+        """The HTML diagram shows the pipelines side by side, as VotingClassifier's."""
+        return members_visual_block(self, _diagram_members(self.estimator))
+
     def __setstate__(self, state):
         # A copy saved before pool_weights_ pooled all its pipelines equally.
         state = dict(state)
@@ -506,6 +597,19 @@ def _log_likelihood(pipelines, classes, names, shares):
     rounds = len(pipelines) // len(shares)
     weights = np.tile(shares, rounds) / rounds
     return np.tensordot(weights, np.stack(per_pipeline), axes=1)
+
+
+def _warn_if_priors_alone(temperature):
+    """Warn when the calibration leaves the priors alone to predict (T = 0)."""
+    if temperature == 0.0:
+        warnings.warn(
+            "The calibration found that the likelihoods of the held-out names "
+            "do not help predict their labels (they favour wrong labels), so "
+            "temperature_ is 0 and every name gets the priors (class_prior_). "
+            "Train on more names of each label, or use another estimator.",
+            UserWarning,
+            stacklevel=6,  # the caller of fit, through its two decorators
+        )
 
 
 def _pool_problem(shares, pipelines):
@@ -571,9 +675,93 @@ def _check_estimators(estimator):
             "estimator is an empty list; give one pipeline or more, or None for "
             "the default pipeline."
         )
+    if any(_is_pair(each) for each in estimators):
+        estimators = [pipeline for _, pipeline in _check_named(estimators)]
     for each in estimators:
         split_pipeline(each, owner="NameLabelClassifier")
     return estimators
+
+
+def _diagram_members(estimator):
+    """``(label, pipeline)`` of each pipeline of ``estimator``, labelled as the
+    parameter that reaches it (``estimator__NAME``; else ``estimator[i]``)."""
+    if estimator is None:
+        return []  # the default pipeline: one box, as for any default member
+    if not isinstance(estimator, list):
+        return [(f"estimator: {type(estimator).__name__}", estimator)]
+    named = [
+        (f"estimator__{item[0]}", item[1])
+        if _is_pair(item)
+        else (f"estimator[{i}]", item)
+        for i, item in enumerate(estimator)
+    ]
+    return [(f"{label}: {type(each).__name__}", each) for label, each in named]
+
+
+def _is_pair(item):
+    """True for a ``(name, pipeline)`` pair of a list ``estimator``."""
+    return isinstance(item, tuple) and len(item) == 2
+
+
+def _named_pipelines(estimator):
+    """The ``(name, pipeline)`` pairs of a named list ``estimator``, else []."""
+    if isinstance(estimator, list) and estimator and all(map(_is_pair, estimator)):
+        if all(isinstance(name, str) for name, _ in estimator):
+            return estimator
+    return []
+
+
+def _check_named(pairs):
+    """The pairs of a named list ``estimator``; raise for mixed or bad names."""
+    if not all(map(_is_pair, pairs)):
+        raise ValueError(
+            "estimator mixes (name, pipeline) pairs with other items; name every "
+            "pipeline, as in [('mlp', pipe), ('counts', other_pipe)], or none."
+        )
+    names = [name for name, _ in pairs]
+    bad = [n for n in names if not isinstance(n, str) or not n or "__" in n]
+    if bad:
+        raise ValueError(
+            f"The names of estimator's pipelines must be non-empty strings without "
+            f"'__' (set_params reads it as a separator); got {bad!r}."
+        )
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        raise ValueError(
+            f"The names of estimator's pipelines must differ; {repeated!r} names "
+            "more than one."
+        )
+    return pairs
+
+
+def _with_named_params(pairs, params):
+    """A new named list ``estimator`` with ``params`` (``NAME`` or ``NAME__key``)."""
+    if not any(map(_is_pair, pairs)):
+        raise ValueError(
+            f"Cannot set {', '.join('estimator__' + k for k in params)}: "
+            "estimator is a list of pipelines without names. Name them, as in "
+            "estimator=[('mlp', pipe), ('counts', other_pipe)], then set "
+            "estimator__mlp__clf__alpha=..."
+        )
+    by_name = dict(_check_named(pairs))
+    nested = {}
+    for key, value in params.items():
+        name, _, rest = key.partition("__")
+        if name not in by_name:
+            raise ValueError(
+                f"Invalid parameter 'estimator__{key}' for NameLabelClassifier: "
+                f"estimator has no pipeline named {name!r}; its names are "
+                f"{list(by_name)!r}."
+            )
+        nested.setdefault(name, {})
+        if rest:
+            nested[name][rest] = value
+        else:
+            by_name[name] = value
+    for name, sub_params in nested.items():
+        if sub_params:
+            by_name[name].set_params(**sub_params)
+    return list(by_name.items())
 
 
 def _check_fitted_with(pipelines, classes):
@@ -611,7 +799,7 @@ def _check_labels(y, n_names):
             "NameLabelClassifier needs y, the label of each name; got y=None."
         )
     check_no_missing_labels(y, row="name")
-    labels = column_or_1d(np.asarray(y))
+    labels = column_or_1d(np.asarray(y), warn=True)  # as scikit-learn: a column warns
     check_classification_targets(labels)
     if len(labels) != n_names:
         raise ValueError(

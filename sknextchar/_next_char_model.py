@@ -1,8 +1,46 @@
 """The mixin shared by the package's next-character models."""
 
+import numpy as np
+
 from ._hooks import CALLBACK_ATTRIBUTES
 
-__all__ = ["NextCharModelMixin"]
+__all__ = ["NextCharModelMixin", "float64_log_proba"]
+
+
+def float64_log_proba(log_proba):
+    """A member's log-probabilities as float64 rows that sum to 1 in float64.
+
+    A model that computes in float32 (:class:`~sknextchar.CharEmbeddingMLPClassifier`
+    by default) gives rows that sum to 1 within float32's rounding, about 1e-7:
+    cast as they are, the float64 rows of a model built on it would be off by as
+    much, which NumPy's ``Generator.choice`` refuses (it allows 1.5e-8). Such rows
+    are normalised again after the cast; float64 ones are returned as they are.
+
+    Parameters
+    ----------
+    log_proba : ndarray of shape (n, n_classes)
+        Natural-log probabilities, each row a distribution.
+
+    Returns
+    -------
+    log_proba : ndarray of shape (n, n_classes), float64
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> rows = np.log(np.array([[0.1, 0.2, 0.7]], dtype=np.float32))
+    >>> float(abs(np.exp(rows.astype(np.float64)).sum() - 1)) > 1e-9
+    True
+    >>> float(abs(np.exp(float64_log_proba(rows)).sum() - 1)) < 1e-15
+    True
+    """
+    log_proba = np.asarray(log_proba)
+    if log_proba.dtype == np.float64:
+        return log_proba
+    log_proba = log_proba.astype(np.float64)
+    # Rows already sum to about 1: no overflow, no shift by the maximum needed.
+    log_proba -= np.log(np.exp(log_proba).sum(axis=1, keepdims=True))
+    return log_proba
 
 
 class NextCharModelMixin:

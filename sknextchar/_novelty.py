@@ -16,13 +16,16 @@ training name about once in twenty thousand billion draws.
 
 The hash is FNV-1a over the ids, computed for all names at once with NumPy
 (no Python loop per name), and does not depend on Python's hash seed, so a
-saved record stays valid in another process.
+saved record stays valid in another process. The same hashes tell, for the
+message of a request that cannot be met, whether the names a test of
+``sample`` rejected are a few names drawn over and over (:class:`RepeatedNames`).
 """
 
 import numpy as np
 from sklearn.utils.validation import column_or_1d
 
 __all__ = [
+    "RepeatedNames",
     "contains",
     "hash_id_rows",
     "length_counts",
@@ -65,6 +68,93 @@ def hash_id_rows(ids):
             mixed = (hashes ^ column.astype(np.uint64)) * _FNV_PRIME
             hashes = np.where(letter, mixed, hashes)
     return hashes
+
+
+class RepeatedNames:
+    """Whether the names a test of ``sample`` rejects are a few, over and over.
+
+    At a very low temperature a model draws its likeliest names nearly every
+    time; when a test rejects them (training names with ``novel=True``, a
+    spelling no training name has), nearly every draw is rejected, and the
+    message of the failed request says so, with the names. The tally counts
+    the rejected rows of each distinct name, by hash, until there are more
+    than ``max_tracked`` (then it stops looking: the model draws many names).
+
+    Parameters
+    ----------
+    max_few : int, default=3
+        The most names that still count as a few.
+    max_tracked : int, default=64
+        The most distinct rejected names counted.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> tally = RepeatedNames()
+    >>> tally.add(np.array([[1, 2, 0], [1, 2, 0], [3, 0, 0]] * 10), [True] * 30)
+    >>> tally.words("not among the training names", lambda ids: ["ab", "c"])
+    "not among the training names (all 30 names it rejected were 'ab' or 'c', \
+drawn over and over: a higher temperature=... draws others)"
+    >>> tally.add(np.array([[4, 0], [5, 0], [6, 0]]), [True, False, True])
+    >>> tally.words("not among the training names", lambda ids: ["ab", "c"])
+    "not among the training names (30 of the 32 names it rejected were 'ab' or \
+'c', drawn over and over: a higher temperature=... draws others)"
+    """
+
+    def __init__(self, max_few=3, max_tracked=64):
+        self.max_few = max_few
+        self.max_tracked = max_tracked
+        self.n_rejected = 0
+        self._counts = {}  # hash -> [rows rejected, the first row of that name]
+
+    def add(self, ids, rejected, hashes=None):
+        """Count the rows of ``ids`` where ``rejected`` (bools) is true.
+
+        ``hashes`` are those of every row, when known.
+        """
+        rejected = np.asarray(rejected, dtype=bool)
+        n_rejected = int(np.count_nonzero(rejected))
+        self.n_rejected += n_rejected
+        if len(self._counts) > self.max_tracked or not n_rejected:
+            return  # many names: no need to look at them
+        ids = ids[rejected]
+        hashes = hash_id_rows(ids) if hashes is None else hashes[rejected]
+        distinct, first, counts = np.unique(
+            hashes, return_index=True, return_counts=True
+        )
+        for key, row, count in zip(distinct.tolist(), first.tolist(), counts.tolist()):
+            self._counts.setdefault(key, [0, ids[row]])[0] += count
+
+    def words(self, words, decode):
+        """``words``, and the repeated names when a few make up the rejected ones.
+
+        ``decode`` maps rows of ids to names. A few is at most ``max_few``
+        distinct names that make up 90% of the rejected rows, each rejected 10
+        times on average.
+        """
+        if not self._counts or len(self._counts) > self.max_tracked:
+            return words
+        top = sorted(self._counts.values(), key=lambda pair: -pair[0])
+        few, covered = 0, 0
+        while few < min(self.max_few, len(top)) and covered < 0.9 * self.n_rejected:
+            covered += top[few][0]
+            few += 1
+        if covered < 0.9 * self.n_rejected or covered < 10 * few:
+            return words
+        width = max(len(row) for _, row in top[:few])
+        rows = np.zeros((few, width), dtype=np.intp)
+        for i, (_, row) in enumerate(top[:few]):
+            rows[i, : len(row)] = row
+        names = " or ".join(map(repr, decode(rows)))
+        share = (
+            f"all {covered:,}"
+            if covered == self.n_rejected
+            else f"{covered:,} of the {self.n_rejected:,}"
+        )
+        return (
+            f"{words} ({share} names it rejected were {names}, drawn over and "
+            "over: a higher temperature=... draws others)"
+        )
 
 
 def padded_ids(encoded):

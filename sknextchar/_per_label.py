@@ -16,7 +16,7 @@ from ._model_input import (
     check_score_data,
     weighted_log_likelihood,
 )
-from ._next_char_model import NextCharModelMixin
+from ._next_char_model import NextCharModelMixin, float64_log_proba
 from ._pipeline import next_log_proba_function
 from ._windows import CharWindows
 from .exceptions import DamagedModelError
@@ -314,7 +314,7 @@ class PerLabelClassifier(
             function = (
                 next_log_proba_function(model) if fast else model.predict_log_proba
             )
-            out[rows] = function(contexts[rows])
+            out[rows] = float64_log_proba(function(contexts[rows]))
         return out
 
     def __setstate__(self, state):

@@ -167,6 +167,7 @@ def save_model(model, path, *, format="auto"):
             f"save_model saves scikit-learn estimators (with get_params); got a "
             f"{type(model).__name__}.{swapped}"
         )
+    _check_path(path, "save_model writes a model file")
     format = resolve_format(path, format)
     check_target(path)  # before any work: never a folder, a FIFO, a device
     model = without_callbacks(model)
@@ -358,19 +359,16 @@ def load_model(path, *, allow_pickle=False, max_bytes=DEFAULT_MAX_BYTES):
         isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1
     ):
         raise TypeError(f"max_bytes must be a positive int or None; got {max_bytes!r}.")
-    if not isinstance(path, (str, os.PathLike)):
-        raise TypeError(
-            "load_model reads a model file: pass its path (a str or a "
-            f"pathlib.Path); got a {type(path).__name__}. An estimator you already "
-            "hold needs no loading."
-        )
+    _check_path(path, "load_model reads a model file", " An estimator you already "
+                "hold needs no loading.")  # fmt: skip
     path = Path(path)
     data = _read_model_file(path, max_bytes)
     if data[:4] != _ZIP_MAGIC and not allow_pickle:
         raise ValueError(
-            f"{str(path)!r} is not a skops file; if it is a pickle or joblib file, "
-            "loading it can run arbitrary code. Pass allow_pickle=True (on the "
-            "command line: --trust-pickle) only if you trust where it came from."
+            _no_model_file(path, data)
+            or f"{str(path)!r} is not a skops file; if it is a pickle or joblib "
+            "file, loading it can run arbitrary code. Pass allow_pickle=True only "
+            "if you trust where it came from."
         )
     with collect_version_notes() as notes:
         if data[:4] == _ZIP_MAGIC:
@@ -450,6 +448,27 @@ def _damaged_part(model):
     return None
 
 
+def _check_path(path, what, advice=""):
+    """A path is a non-empty str or os.PathLike; a leading "~" is no home here."""
+    if not isinstance(path, (str, os.PathLike)) or isinstance(os.fspath(path), bytes):
+        raise TypeError(
+            f"{what}: pass its path (a str or a pathlib.Path); got a value of "
+            f"type {type(path).__name__}.{advice}"
+        )
+    if not os.fspath(path):
+        raise FileNotFoundError(f"{what}: pass its path; got an empty path ('').")
+    home = os.fspath(path).split(os.sep)[0]
+    if home.startswith("~") and not os.path.lexists(home):
+        raise FileNotFoundError(
+            f"No such folder: {home!r} in {os.fspath(path)!r}. {_NO_HOME}."
+        )
+
+
+# Python's file functions do not expand "~" (the command line says it its own
+# way: the shell expands it, but not inside quotes or after --flag=).
+_NO_HOME = "Python does not read '~' as your home folder: pass os.path.expanduser(path)"
+
+
 def _read_model_file(path, max_bytes):
     """The bytes of a regular file, refusing folders, FIFOs and huge files."""
     try:
@@ -473,6 +492,54 @@ def _read_model_file(path, max_bytes):
         return f.read()
 
 
+# Bytes that no text file holds (NUL and the other control characters but tab,
+# line feed, vertical tab, form feed and carriage return).
+_BINARY_BYTES = frozenset(range(32)) - frozenset(b"\t\n\v\f\r")
+# What the messages about a file that is no model say a model file is (the
+# command line says it its own way).
+_MODEL_FILE = "a model file is what save_model(model, path) writes"
+
+
+def _no_model_file(path, data):
+    """What a file that is no zip is, if it is plainly no pickle either, else None.
+
+    An empty file and a text file (a file of names, say) are named as what they
+    are: the advice to trust them as pickles would be wrong.
+    """
+    if not data:
+        return f"{str(path)!r} is not a skops file: it is empty; {_MODEL_FILE}."
+    line = _first_text_line(data)
+    if line is None:
+        return None
+    shown = f"its first line: {line!r}" if line else "blank"
+    return (
+        f"{str(path)!r} is not a skops file but a text file ({shown}), perhaps a "
+        f"file of names to train a model on; {_MODEL_FILE}."
+    )
+
+
+def _first_text_line(data, n_chars=40):
+    """The first non-blank line of a file that reads as text, else None.
+
+    Pickles and compressed joblib files hold control bytes in their first
+    bytes, or start with pickle's PROTO opcode (0x80); the text pickles of
+    protocol 0 end with its STOP opcode ("."), and are left to the unpickler.
+    """
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its BOM
+        text = head.decode("utf-16", errors="replace")
+    elif head[:1] == b"\x80" or data.endswith(b".") or _BINARY_BYTES & set(head):
+        return None
+    else:
+        first = next((line for line in head.splitlines() if line.strip()), b"")
+        try:
+            text = first.decode("utf-8-sig")
+        except UnicodeDecodeError:  # Latin-1, or cut inside a character
+            text = first.decode("latin-1")
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return line if len(line) <= n_chars else line[: n_chars - 3] + "..."
+
+
 def _load_pickle(path, data):
     import joblib
 
@@ -490,8 +557,9 @@ def _load_pickle(path, data):
         ) from exc
     except Exception as exc:  # pickle reports corruption with many types
         raise ValueError(
-            f"Cannot load {str(path)!r}: it is corrupt, truncated or not a model "
-            f"file ({type(exc).__name__}: {exc})."
+            _no_model_file(path, data)
+            or f"Cannot load {str(path)!r}: it is corrupt, truncated or not a "
+            f"model file ({type(exc).__name__}: {exc})."
         ) from exc
 
 

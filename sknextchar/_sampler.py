@@ -149,8 +149,9 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         trailing space that no training name has. Then a row
         ``("scripts", "DEVANAGARI LATIN")`` for each set of scripts that some
         training name is written in: a name must use one of these sets (no
-        Latin word beside a Devanagari one unless a training name has both).
-        None when ``fit`` saw no names (no test).
+        Latin word beside a Devanagari one unless a training name has both),
+        and a row ``("capitals", "2")``: no word with more capitals than a
+        word of a training name has. None when ``fit`` saw no names (no test).
     training_name_hashes_ : ndarray of uint64 or None
         The compact record of the distinct training names: a sorted 64-bit
         hash of each one's symbol ids, 8 bytes per name. ``sample(novel=True)``
@@ -709,8 +710,9 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
             Keep only names spelled as the training names are: every step
             between two kinds of characters (a script and case, a separator,
             the start or the end) is one that some training name has
-            (``training_transitions_``), and the scripts of its letters are
-            those of some training name. False draws from the model's
+            (``training_transitions_``), the scripts of its letters are
+            those of some training name, and no word has more capitals than a
+            word of a training name. False draws from the model's
             distribution without this test. With training names of the letters
             ``a`` to ``z`` alone every step is allowed, and the two agree.
 

@@ -5,10 +5,13 @@ A next-character model gives every symbol some probability after every context
 network spreads its mass), so a sampler draws now and then what no training
 name has: a lowercase first letter in a list of capitalised names, a capital
 inside a word, a Latin letter after a Cyrillic one, two hyphens in a row, a
-name that ends with a space or a zero-width non-joiner. :func:`spelling_record`
-keeps, at fit, which *kinds* of symbols (:func:`~sknextchar._text.symbol_kind`:
-a script and case, or a separator of its own) follow each other in the
-training names, the start and the end of a name included; :func:`spelling_test`
+name that ends with a space or a zero-width non-joiner; with ``unit="char"``,
+a vowel sign or a virama at the start of a name, two vowel signs in a row, a
+vowel sign on an independent vowel. :func:`spelling_record` keeps, at fit,
+which *kinds* of symbols (:func:`~sknextchar._text.symbol_kind`: a script and
+case, a combining mark of its own, an independent vowel, or a separator of its
+own) follow each other in the training names, the start and the end of a name
+included; :func:`spelling_test`
 is the test a drawn name passes when each of its steps is one of those. With
 the lowercase letters ``a`` to ``z`` every step is a seen one, and the test is
 None: it rejects nothing.
@@ -17,17 +20,28 @@ Steps look at neighbours only: ``"Łukasz आशा"`` has none that a list of L
 names and of Devanagari names lacks. So the record also keeps the sets of
 scripts the training names use (a row ``("scripts", "DEVANAGARI LATIN")``
 for a name written in both), and the test keeps the names whose set is one of
-them.
+them. For the same reason it keeps the most capitals in one word of a
+training name (a row ``("capitals", "2")`` for a list with ``McDonald``; a
+word is a run of letters, marks and digits): ``McDonald`` and ``LaToya`` allow
+a capital after a lowercase letter, but no ``MarieRoEllen``. When the steps
+alone allow no capital inside a word, there is no test of them.
 
 The record holds kinds as text, pairs of strings, so it reads as what it
-means (``sampler.training_transitions_``) and does not depend on the ids.
+means (``sampler.training_transitions_``) and does not depend on the ids. A
+record saved before marks and independent vowels were kinds of their own has
+``"DEVANAGARI mark"`` and ``"DEVANAGARI letter"`` for them, and the test reads
+the vocabulary with those kinds.
 """
+
+import unicodedata
 
 import numpy as np
 
+from ._novelty import RepeatedNames
 from ._state_checks import transitions_problem
 from ._text import letter_script, symbol_kind
 from ._validation import check_bool
+from ._vocabulary import decode_rows
 from .exceptions import DamagedModelError
 
 __all__ = [
@@ -36,6 +50,7 @@ __all__ = [
     "spelling_filter",
     "spelling_record",
     "spelling_test",
+    "spelling_union",
 ]
 
 #: The kind of the end marker: the start and the end of a name.
@@ -44,6 +59,10 @@ EDGE = ""
 #: The first column of the record's rows that hold a set of scripts (no kind
 #: is a word of lowercase letters).
 SCRIPTS = "scripts"
+
+#: The first column of the record's row that holds the most capitals in one
+#: word of a training name (rows of several records merged: the largest).
+CAPITALS = "capitals"
 
 # The sets of scripts are bit masks: up to this many scripts in a vocabulary.
 _MAX_SCRIPTS = 63
@@ -56,9 +75,18 @@ SPELLING_WORDS = (
 )
 
 
-def _kinds(vocabulary):
-    """The distinct kinds of a vocabulary's symbols and the kind of each id."""
+def _kinds(vocabulary, recorded=None):
+    """The distinct kinds of a vocabulary's symbols and the kind of each id.
+
+    With ``recorded``, the kinds of a record: a symbol whose kind is not
+    among them but whose kind before marks and vowels were kinds of their
+    own is (a record saved before) has that kind.
+    """
     kinds = [EDGE, *map(symbol_kind, vocabulary[1:])]
+    for i, symbol in enumerate(vocabulary[1:], start=1):
+        general = symbol_kind(symbol, detailed=False)
+        if recorded is not None and kinds[i] not in recorded and general in recorded:
+            kinds[i] = general
     names = sorted(set(kinds))
     index = {kind: i for i, kind in enumerate(names)}
     return names, np.array([index[kind] for kind in kinds], dtype=np.intp)
@@ -74,6 +102,24 @@ def _steps(ids, kind_of_id):
     edge = np.zeros((len(ids), 1), dtype=ids.dtype)
     kinds = kind_of_id[np.hstack([edge, ids, edge])]
     return kinds[:, :-1], kinds[:, 1:]
+
+
+def _capital_bits(vocabulary):
+    """Whether each id is a capital, and whether it is in a word.
+
+    A word is a run of letters, marks and digits; the end marker is none.
+    """
+    categories = ["", *(unicodedata.category(s[0]) for s in vocabulary[1:])]
+    capital = np.array([c in ("Lu", "Lt") for c in categories], dtype=np.int64)
+    in_word = np.array([c[:1] in ("L", "M", "N") for c in categories], dtype=bool)
+    return capital, in_word
+
+
+def _capitals_per_word(ids, capital, in_word):
+    """The most capitals in one word of each row of ids (zero-padded)."""
+    counts = np.cumsum(capital[ids], axis=1)
+    before = np.maximum.accumulate(np.where(in_word[ids], 0, counts), axis=1)
+    return (counts - before).max(axis=1, initial=0)
 
 
 def _script_bits(vocabulary):
@@ -118,7 +164,9 @@ def spelling_record(vocabulary, encoded):
     pairs : ndarray of str of shape (n_pairs, 2) or None
         Each row a kind and a kind that follows it in some training name;
         ``""`` is the start (first column) or the end (second column). Then
-        a row ``("scripts", ...)`` for each set of scripts of some training
+        a row ``("capitals", ...)``, the most capitals in one word of a
+        training name (a word: a run of letters, marks and digits), and a row
+        ``("scripts", ...)`` for each set of scripts of some training
         name's letters, in alphabetical order, separated by spaces (``""``
         for a name without letters).
 
@@ -136,6 +184,7 @@ def spelling_record(vocabulary, encoded):
     'LATIN lower' -> '-'
     'LATIN lower' -> 'LATIN lower'
     'LATIN upper' -> 'LATIN lower'
+    'capitals' -> '1'
     'scripts' -> 'LATIN'
     """
     if encoded is None:
@@ -152,8 +201,47 @@ def spelling_record(vocabulary, encoded):
         seen[before, flat] = True
         seen[flat[np.append(first[1:], len(flat)) - 1], 0] = True  # last letters
     steps = [[kinds[i], kinds[j]] for i, j in zip(*np.nonzero(seen))]
+    apart = np.insert(flat_ids, first[1:], 0)[None, :]  # the end between names
+    capitals = _capitals_per_word(apart, *_capital_bits(vocabulary))
     scripts = _script_sets(vocabulary, names, flat_ids, first)
-    return np.array(steps + scripts, dtype=str).reshape(-1, 2)
+    rows = [*steps, [CAPITALS, str(int(capitals[0]))], *scripts]
+    return np.array(rows, dtype=str).reshape(-1, 2)
+
+
+def spelling_union(pairs, more):
+    """The record of two lists of training names: the rows of both.
+
+    A part of the record (the most capitals in a word, the sets of scripts)
+    that one of them lacks, saved before it was recorded, is left out: no
+    test of it, rather than a test of the other list's names alone.
+
+    Parameters
+    ----------
+    pairs, more : ndarray of str of shape (n_pairs, 2) or None
+        :func:`spelling_record` of each list; None: no record.
+
+    Returns
+    -------
+    pairs : ndarray of str of shape (n_pairs, 2) or None
+        None when either is None.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> old = np.array([["", "LATIN upper"], ["capitals", "1"]])
+    >>> new = np.array([["", "LATIN lower"], ["capitals", "2"]])
+    >>> spelling_union(old, new).tolist()
+    [['', 'LATIN lower'], ['', 'LATIN upper'], ['capitals', '1'], ['capitals', '2']]
+    >>> spelling_union(old[:1], new).tolist()  # old: saved before the capitals
+    [['', 'LATIN lower'], ['', 'LATIN upper']]
+    """
+    if pairs is None or more is None:
+        return None
+    rows = np.unique(np.concatenate([pairs, more]), axis=0)
+    for part in (CAPITALS, SCRIPTS):
+        if not ((pairs[:, 0] == part).any() and (more[:, 0] == part).any()):
+            rows = rows[rows[:, 0] != part]
+    return rows
 
 
 def spelling_test(pairs, vocabulary, n_prefix=0):
@@ -164,7 +252,8 @@ def spelling_test(pairs, vocabulary, n_prefix=0):
     name has (in an alphabet given by hand) is never drawn, and after one (in a
     prefix) any kind may come. The scripts of a name's letters, the prefix's
     included, must be those of some training name (when the record has them),
-    unless no training name has all the prefix's.
+    unless no training name has all the prefix's; and no word may have more
+    capitals than the record's most (or than a word of the prefix has).
 
     Parameters
     ----------
@@ -179,9 +268,10 @@ def spelling_test(pairs, vocabulary, n_prefix=0):
     -------
     test : callable or None
         ``test(ids)`` is a boolean mask of the rows whose every drawn step is
-        in the record, and whose set of scripts is; None when the record
-        allows every step between the vocabulary's kinds and every set of its
-        scripts (nothing to reject).
+        in the record, whose set of scripts is, and whose words have no more
+        capitals than the record allows; None when the record allows every
+        step between the vocabulary's kinds, every set of its scripts and
+        capitals anywhere (nothing to reject).
 
     Examples
     --------
@@ -201,21 +291,36 @@ def spelling_test(pairs, vocabulary, n_prefix=0):
     >>> test = spelling_test(record, t.vocabulary_)  # steps seen, scripts not:
     >>> test(np.array([t.encode([n])[0] for n in ["ba ab", "ab αβ"]])).tolist()
     [True, False]
+    >>> t = ContextWindowTransformer(alphabet="auto", lowercase=False)
+    >>> t = t.fit(["McDonald"])
+    >>> record = spelling_record(t.vocabulary_, t.encode(["McDonald"]))
+    >>> test = spelling_test(record, t.vocabulary_)  # two capitals in a word
+    >>> test(np.array(t.encode(["MaDona", "McDoMa"]))).tolist()
+    [True, False]
     """
     if pairs is None:
         return None
     rows = np.asarray(pairs, dtype=str).reshape(-1, 2).tolist()
-    steps = _step_test([r for r in rows if r[0] != SCRIPTS], vocabulary, n_prefix)
+    steps = [row for row in rows if row[0] not in (SCRIPTS, CAPITALS)]
     sets = [after for before, after in rows if before == SCRIPTS]
-    scripts = _script_test(sets, vocabulary, n_prefix)
-    if steps is None or scripts is None:
-        return scripts if steps is None else steps
-    return lambda ids: steps(ids) & scripts(ids)
+    limits = [int(after) for before, after in rows if before == CAPITALS]
+    tests = [
+        test
+        for test in (
+            _step_test(steps, vocabulary, n_prefix),
+            _script_test(sets, vocabulary, n_prefix),
+            _capitals_test(limits, steps, vocabulary, n_prefix),
+        )
+        if test is not None
+    ]
+    if len(tests) < 2:
+        return tests[0] if tests else None
+    return lambda ids: np.logical_and.reduce([test(ids) for test in tests])
 
 
 def _step_test(pairs, vocabulary, n_prefix):
     """The test of the steps of :func:`spelling_test`, or None."""
-    kinds, kind_of_id = _kinds(vocabulary)
+    kinds, kind_of_id = _kinds(vocabulary, {kind for pair in pairs for kind in pair})
     index = {kind: i for i, kind in enumerate(kinds)}
     seen = np.zeros((len(kinds), len(kinds)), dtype=bool)
     for before, after in pairs:
@@ -266,6 +371,32 @@ def _script_test(sets, vocabulary, n_prefix):
     return test
 
 
+def _capitals_test(limits, pairs, vocabulary, n_prefix):
+    """The test of the capitals in a word of :func:`spelling_test`, or None.
+
+    None without a limit in the record (a sampler saved before it), and when
+    no step of the record leads from a letter, mark or digit to a capital:
+    a word's only capital is then its first symbol. A prefix with more
+    capitals in a word than the limit is the user's: its count is the limit.
+    """
+    capital, in_word = _capital_bits(vocabulary)
+    if not limits or not capital.any():
+        return None
+    kinds = [EDGE, *map(symbol_kind, vocabulary[1:])]
+    capitals = {kind for kind, bit in zip(kinds, capital) if bit}
+    inside = {kind for kind, word in zip(kinds, in_word) if word}
+    if not any(before in inside and after in capitals for before, after in pairs):
+        return None
+    limit = max(limits)
+
+    def test(ids):
+        prefix = _capitals_per_word(ids[:1, :n_prefix], capital, in_word)
+        most = max(limit, int(prefix.max(initial=0)))
+        return _capitals_per_word(ids, capital, in_word) <= most
+
+    return test
+
+
 def _sampler_test(sampler, n_prefix):
     """:func:`spelling_test` of a fitted sampler's record (checked), or None."""
     pairs = getattr(sampler, "training_transitions_", None)
@@ -297,7 +428,9 @@ def spelling_filter(sampler, n_prefix, words, keep_spelling=True):
         The number of letters of the prefix of the request.
     words : list of str
         What the request's tests reject: :data:`SPELLING_WORDS` is appended
-        when this one rejects anything.
+        when this one rejects anything, and ``keep`` adds to them the names
+        it rejected when they are a few drawn over and over (a very low
+        temperature: :class:`~sknextchar._novelty.RepeatedNames`).
     keep_spelling : bool, default=True
         False: no test (the request's ``keep_spelling``).
 
@@ -310,8 +443,19 @@ def spelling_filter(sampler, n_prefix, words, keep_spelling=True):
     test = _request_test(sampler, n_prefix, keep_spelling)
     if test is None:
         return lambda ids: ids
+    at, repeated = len(words), RepeatedNames()
     words.append(SPELLING_WORDS)
-    return lambda ids: ids[test(ids)]
+
+    def decode(ids):
+        return decode_rows(ids, sampler.vocabulary_)
+
+    def keep(ids):
+        spelled = test(ids)
+        repeated.add(ids, ~spelled)
+        words[at] = repeated.words(SPELLING_WORDS, decode)
+        return ids[spelled]
+
+    return keep
 
 
 def spelling_accept(sampler, n_prefix, accept=None, keep_spelling=True):

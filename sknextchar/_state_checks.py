@@ -19,6 +19,7 @@ The estimators are known by class name, so that this module imports none of
 them (it sits below :mod:`sknextchar._persistence` in the layers).
 """
 
+import re
 from numbers import Integral, Real
 
 import numpy as np
@@ -385,6 +386,21 @@ def _history_problem(clf):
         return "its loss_curve_ is not a list of numbers"
     if clf.best_loss_ is not None and not _is_real(clf.best_loss_):
         return "its best_loss_ is not a number or None"
+    return _weights_epoch_problem(clf)
+
+
+def _weights_epoch_problem(clf):
+    """The epoch whose weights early stopping kept (nn.training.trained_epochs)."""
+    if "_weights_epoch" not in vars(clf):  # none kept: all the epochs count
+        return None
+    kept, n_epochs = clf._weights_epoch, len(clf.loss_curve_)
+    if not (isinstance(kept, int) and not isinstance(kept, bool)) or not (
+        0 <= kept <= n_epochs
+    ):
+        return (
+            f"its _weights_epoch {kept!r} (the epoch whose weights early stopping "
+            f"kept) is not an int from 0 to {n_epochs}, the epochs of loss_curve_"
+        )
     return None
 
 
@@ -622,7 +638,8 @@ def transitions_problem(pairs):
     """What is wrong with a sampler's spelling record, or None.
 
     The record (``training_transitions_``) is None (or absent: saved before
-    it) or an array of strings of shape ``(n_pairs, 2)``.
+    it) or an array of strings of shape ``(n_pairs, 2)``; a row
+    ``("capitals", count)`` (absent before it) holds a whole number.
 
     Parameters
     ----------
@@ -640,18 +657,30 @@ def transitions_problem(pairs):
     True
     >>> transitions_problem(np.array(["LATIN upper"]))[:40]
     'its training_transitions_ is not None or'
+    >>> transitions_problem(np.array([["capitals", "two"]]))[:47]
+    "its training_transitions_ has a row ('capitals'"
     """
-    if pairs is None or (
+    if pairs is None:
+        return None
+    if not (
         isinstance(pairs, np.ndarray)
         and pairs.dtype.kind == "U"
         and pairs.ndim == 2
         and pairs.shape[1] == 2
     ):
-        return None
-    return (
-        "its training_transitions_ is not None or an array of strings of shape "
-        "(n_pairs, 2), the kinds of characters that follow each other"
-    )
+        return (
+            "its training_transitions_ is not None or an array of strings of "
+            "shape (n_pairs, 2), the kinds of characters that follow each other"
+        )
+    counts = pairs[pairs[:, 0] == "capitals", 1].tolist()
+    wrong = [n for n in counts if not re.fullmatch("[0-9]{1,9}", n)]
+    if wrong:
+        return (
+            f"its training_transitions_ has a row ('capitals', {wrong[0]!r}) whose "
+            "count is not a whole number >= 0 (the most capitals in one word of "
+            "a training name)"
+        )
+    return None
 
 
 def _kneser_ney_problems(clf):

@@ -316,21 +316,31 @@ def describe_symbol(symbol):
     return repr(symbol)
 
 
-def symbol_kind(symbol):
+def symbol_kind(symbol, *, detailed=True):
     """What kind of character a symbol is, for the spelling of generated names.
 
     A letter is its script and case (``"LATIN upper"``, ``"GREEK lower"``,
-    ``"DEVANAGARI letter"`` for a script without case), a combining mark or a
-    digit its script and ``"mark"`` or ``"digit"``; any other character (a
-    space, a hyphen, an apostrophe, a zero-width joiner) is a kind of its own.
-    A grapheme cluster is the kind of its first character. The script is the
-    first word of the character's Unicode name. A cluster that ends with a
-    zero-width joiner or non-joiner has the joiner in its kind.
+    ``"DEVANAGARI letter"`` for a script without case; an independent vowel
+    of an Indic script, which takes no vowel sign, is ``"DEVANAGARI
+    vowel"``), a combining mark its Unicode name (a vowel sign, a virama and
+    an accent each follow their own letters, and some stack: ``ां``, ``ो``
+    with ``ं``), and so is a letter that is a vowel sign (Thai ``เ``, written
+    before its consonant, and ``า``, after it), a digit its script and
+    ``"digit"``; any other character (a
+    space, a hyphen, an apostrophe, a zero-width joiner) is a kind of its
+    own. A grapheme cluster is the kind of its first character. The script
+    is the first word of the character's Unicode name. A cluster that ends
+    with a zero-width joiner or non-joiner has the joiner in its kind.
 
     Parameters
     ----------
     symbol : str
         A symbol of a vocabulary (not the end marker).
+    detailed : bool, default=True
+        False: the kinds of samplers saved before marks and vowels were kinds
+        of their own, a script and ``"mark"`` for every combining mark and
+        ``"letter"`` for every letter of a script without case.
+        (``Indic_Syllabic_Category`` is found by the ``regex`` package.)
 
     Returns
     -------
@@ -340,8 +350,14 @@ def symbol_kind(symbol):
     --------
     >>> [symbol_kind(s) for s in ["A", "é", "ж", "रा"]]
     ['LATIN upper', 'LATIN lower', 'CYRILLIC lower', 'DEVANAGARI letter']
-    >>> [symbol_kind(s) for s in ["-", " ", "\u0301", "\u0941"]]
-    ['-', ' ', 'COMBINING mark', 'DEVANAGARI mark']
+    >>> symbol_kind("आ")  # an independent vowel
+    'DEVANAGARI vowel'
+    >>> [symbol_kind(s) for s in ["-", " ", "\u0301", "\u094d"]]
+    ['-', ' ', 'COMBINING ACUTE ACCENT', 'DEVANAGARI SIGN VIRAMA']
+    >>> symbol_kind("\u094d", detailed=False), symbol_kind("आ", detailed=False)
+    ('DEVANAGARI mark', 'DEVANAGARI letter')
+    >>> symbol_kind("ก"), symbol_kind("เ"), symbol_kind("เ", detailed=False)
+    ('THAI letter', 'THAI CHARACTER SARA E', 'THAI letter')
     >>> symbol_kind("\u06cc\u200c")  # FARSI YEH and a zero-width non-joiner
     'ARABIC letter+\u200c'
     """
@@ -349,15 +365,35 @@ def symbol_kind(symbol):
     category = unicodedata.category(char)
     if category[0] not in "LMN":
         return symbol
+    vowel = _vowel(char) if detailed and category == "Lo" else None
+    if detailed and (category[0] == "M" or vowel == "Vowel_Dependent"):
+        return unicodedata.name(char, f"U+{ord(char):04X}")  # its own letters
     script = unicodedata.name(char, "").split(" ", 1)[0] or category
     if category[0] == "L":
         case = {"Lu": "upper", "Lt": "upper", "Ll": "lower"}.get(category, "letter")
+        case = "vowel" if vowel == "Vowel_Independent" else case
     else:
         case = "mark" if category[0] == "M" else "digit"
     # A joiner belongs to the cluster of the letter before it: a kind of its own
     # (a name must not end with "ی" + ZWNJ when no training name does).
     joiner = symbol[-1] if len(symbol) > 1 and symbol[-1] in _JOINERS else ""
     return f"{script} {case}{joiner and '+' + joiner}"
+
+
+@functools.cache
+def _vowel(char):
+    """Which vowel of an Indic or Thai script a letter is, or None.
+
+    ``"Vowel_Independent"`` (``अ``: a vowel that takes no vowel sign) or
+    ``"Vowel_Dependent"`` (Thai ``เ`` and ``า``, letters that are vowel signs,
+    before or after their consonant): their ``Indic_Syllabic_Category``.
+    """
+    import regex  # a dependency, as for graphemes
+
+    for value in ("Vowel_Independent", "Vowel_Dependent"):
+        if regex.match(rf"\p{{Indic_Syllabic_Category={value}}}", char):
+            return value
+    return None
 
 
 def letter_script(symbol):

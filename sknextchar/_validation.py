@@ -83,11 +83,7 @@ def check_names(names, *, what="names", allow_empty_strings=False):
         )
     if hasattr(names, "ndim") and hasattr(names, "shape"):  # ndarray, Series, frame
         if names.ndim != 1:
-            raise ValueError(
-                f"Expected 1-D input of {what}; got an array of shape "
-                f"{tuple(names.shape)}. Pass one string per row, e.g. a list or a "
-                "single column."
-            )
+            raise ValueError(_not_one_d(names, what))
         names = names.tolist()
     names = list(names)
     if not names:
@@ -95,6 +91,32 @@ def check_names(names, *, what="names", allow_empty_strings=False):
     for i, name in enumerate(names):
         _check_element(name, f"{what}[{i}]", what, allow_empty_strings)
     return names
+
+
+def _not_one_d(names, what):
+    """Why a table (or a 2-D array) is no list of names, and which part to pass."""
+    shape = tuple(names.shape)
+    columns = [str(c) for c in getattr(names, "columns", [])]
+    if columns:  # a DataFrame: its column, a Series, holds the names
+        named = [c for c in columns if "name" in c.lower()]
+        column = repr((named or columns)[0])
+        listed = ", ".join(map(repr, columns[:5])) + ", ..." * (len(columns) > 5)
+        return (
+            f"Expected 1-D input of {what}; got a {type(names).__name__} of shape "
+            f"{shape} (column{'s' * (len(columns) > 1)} {listed}). Pass its column "
+            f"of {what} as a Series, with single brackets: X[{column}] (with "
+            f"double brackets, X[[{column}]] is a table of one column)."
+        )
+    if len(shape) == 2:
+        part = "its one column" if shape[1] == 1 else f"the column of {what}"
+        return (
+            f"Expected 1-D input of {what}; got an array of shape {shape}. Pass "
+            f"{part} as a 1-D array, such as X[:, 0], or a list of str."
+        )
+    return (
+        f"Expected 1-D input of {what}; got an array of shape {shape}. Pass one "
+        "string per element: a list, a 1-D array or a pandas Series of str."
+    )
 
 
 def _check_element(name, where, what, allow_empty_strings):

@@ -37,6 +37,7 @@ from pathlib import Path
 
 from sklearn.utils import check_scalar
 
+from ._file_safety import check_target
 from ._persistence import save_model
 
 __all__ = ["Checkpoint", "History"]
@@ -218,7 +219,10 @@ class Checkpoint:
         self.max_propagation_depth = None
 
     def setup(self, estimator, context):
-        """Nothing to prepare.
+        """Check, before any training, that the checkpoints can be written.
+
+        A missing or read-only folder, or a path that is a folder, fails here,
+        not after the first epoch (which may be a long pass over a file).
 
         Parameters
         ----------
@@ -227,6 +231,10 @@ class Checkpoint:
         context : sklearn.callback.CallbackContext
             The task.
         """
+        check_target(self._path(self.every))
+
+    def _path(self, epoch):
+        return Path(str(self.path).replace("{epoch}", str(epoch)))
 
     def on_fit_task_begin(self, estimator, context):
         """Nothing to do when a task begins.
@@ -261,8 +269,7 @@ class Checkpoint:
             return False
         epoch = len(fitted_estimator.loss_curve_)
         if epoch % self.every == 0:
-            path = Path(str(self.path).replace("{epoch}", str(epoch)))
-            self.paths.append(save_model(fitted_estimator, path))
+            self.paths.append(save_model(fitted_estimator, self._path(epoch)))
         return False
 
     def teardown(self, estimator, context):

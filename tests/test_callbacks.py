@@ -25,6 +25,7 @@ from sknextchar import (
 )
 from sknextchar.callbacks import Checkpoint, History
 from sknextchar.datasets import load_indian_names
+from sknextchar.nn.training import MinibatchTrainer
 
 NAMES = load_indian_names()[::200]  # 76 names
 # A pipeline propagates callbacks to each step; the transformer has no tasks.
@@ -327,3 +328,25 @@ def test_checkpoint_on_a_pipeline_overwrites_one_file(tmp_path):
 def test_checkpoint_refuses_a_bad_every(every, tmp_path):
     with pytest.raises((TypeError, ValueError), match="every"):
         Checkpoint(tmp_path / "clf.skops", every=every)
+
+
+@pytest.mark.parametrize("where", ["missing/clf-{epoch}.skops", "folder"])
+def test_checkpoint_to_a_place_it_cannot_write_fails_before_training(
+    where, tmp_path, monkeypatch
+):
+    (tmp_path / "folder").mkdir()
+    epochs = []
+    run_epoch = MinibatchTrainer.run_epoch
+
+    def counted(self, *args, **kwargs):
+        epochs.append(1)
+        return run_epoch(self, *args, **kwargs)
+
+    monkeypatch.setattr(MinibatchTrainer, "run_epoch", counted)
+    pipe = make_pipeline(ContextWindowTransformer(), small(max_iter=2))
+    pipe.set_callbacks(Checkpoint(tmp_path / where))
+    with pytest.raises(
+        (FileNotFoundError, IsADirectoryError), match="Cannot (save|wr)"
+    ):
+        pipe.fit(NAMES)
+    assert epochs == []  # not after the first epoch, which may be long

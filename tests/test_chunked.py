@@ -1,5 +1,7 @@
 """Training from a file in chunks: train_from_file, `sknextchar train --chunk-size`."""
 
+import re
+
 import numpy as np
 import pytest
 
@@ -71,6 +73,29 @@ def test_the_vocabulary_comes_from_the_whole_file_before_training(tmp_path):
         train_from_file(path, small_pipe(), chunk_size=100)
 
 
+def test_errors_of_the_first_pass_name_the_file_and_the_name(tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n\n")
+    expected = f"{str(empty)!r} contains no names; expected one name per line."
+    with pytest.raises(ValueError, match=re.escape(expected)):
+        train_from_file(empty, small_pipe(), chunk_size=10)
+    argv = ["train", str(empty), "--chunk-size", "5", "-o", str(tmp_path / "m.skops")]
+    assert main(argv) == 1
+    assert capsys.readouterr().err == f"sknextchar: error: {expected}\n"
+    table = tmp_path / "header.csv"
+    table.write_text("name,label\n")
+    with pytest.raises(
+        ValueError,
+        match=f"{re.escape(repr(str(table)))} contains no "
+        "names; expected names below the header, in its column 'name'",
+    ):
+        train_from_file(table, small_pipe(), chunk_size=10, names_column="name")
+    # A name of the third chunk is counted from the start of the file.
+    path = write(tmp_path / "names.txt", [*NAMES, "zoë"])
+    with pytest.raises(ValueError, match=r"\['ë'\] in names\[302\]='zoë'"):
+        train_from_file(path, small_pipe(), chunk_size=100)
+
+
 def test_refuses_early_stopping_and_reports_progress(tmp_path, capsys):
     path = write(tmp_path / "names.txt", NAMES)
     with pytest.raises(ValueError, match="early_stopping=False"):
@@ -126,7 +151,7 @@ def test_a_file_emptied_between_passes_is_an_error_and_changes_nothing(tmp_path)
     pipe = small_pipe(clf__max_iter=2)
     chunked.read_name_chunks = emptied_after_the_first_pass
     try:
-        with pytest.raises(ValueError, match="holds no names any more"):
+        with pytest.raises(ValueError, match=f"^{re.escape(repr(str(path)))} holds no"):
             train_from_file(path, pipe, chunk_size=100)
     finally:
         chunked.read_name_chunks = real

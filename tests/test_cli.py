@@ -648,6 +648,10 @@ def test_bad_model_files(tmp_path, model_file, capsys, command):
     garbage = tmp_path / "garbage.skops"
     garbage.write_bytes(b"this is not a model")
     status, _, err = run(capsys, name, str(garbage), *rest)
+    assert_one_line_error(status, err, "not a skops file but a text file")
+    binary = tmp_path / "binary.skops"
+    binary.write_bytes(b"\x00\x01 not a model")
+    status, _, err = run(capsys, name, str(binary), *rest)
     assert_one_line_error(status, err, "not a skops file", "--trust-pickle")
 
     truncated = tmp_path / "truncated.skops"
@@ -656,7 +660,7 @@ def test_bad_model_files(tmp_path, model_file, capsys, command):
     status, _, err = run(capsys, name, str(truncated), *rest)
     assert_one_line_error(status, err, "corrupt, truncated")
 
-    status, _, err = run(capsys, name, str(garbage), *rest, "--trust-pickle")
+    status, _, err = run(capsys, name, str(binary), *rest, "--trust-pickle")
     assert_one_line_error(status, err, "corrupt, truncated or not a model file")
 
     status, _, err = run(capsys, name, str(tmp_path), *rest)
@@ -1045,3 +1049,20 @@ def test_an_output_ending_in_a_separator_is_a_missing_folder(tmp_path, capsys):
     status, _, err = run(capsys, "train", "--model", "kneser-ney", "-o", target)
     assert_one_line_error(status, err, "no such folder (a path ending in a separator")
     assert not (tmp_path / "newdir").exists()
+
+
+def test_a_count_model_without_seed_says_its_held_out_nll_is_drawn(tmp_path, capsys):
+    # The saved count model is the same each run; its held-out names are not,
+    # so the report of the same command changes: it says so, and how to fix it.
+    names = tmp_path / "n.txt"
+    names.write_text("".join(f"{a}{b}na\n" for a in "abcdefgh" for b in "aeiou"))
+    argv = ["train", str(names), "--model", "kneser-ney", "--force"]
+    scores = []
+    for seed in ([], ["--seed", "0"]):
+        output = str(tmp_path / f"m{len(seed)}.skops")
+        status, out, _ = run(capsys, *argv, *seed, "-o", output)
+        assert status == 0
+        drawn = "drawn at random: --seed N holds out the same names each run"
+        assert (drawn in out) == (not seed)
+        scores.append(load_model(output).score_samples(["bana", "zzz"]).tolist())
+    assert scores[0] == scores[1]

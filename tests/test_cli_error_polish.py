@@ -101,10 +101,10 @@ def test_labels_csv_names_the_line_of_the_row(tmp_path, capsys):
     path = write(tmp_path / "names.csv", text)
     argv = ["train", path, "--labels", "label", *TINY, "-o", tmp_path / "m"]
     one_line_error(
-        *run(capsys, *argv)[::2], f"line 4 of {path!r} is 'ra\\nvi', which holds"
+        *run(capsys, *argv)[::2], f"Line 4 of {path!r} opens a quote that runs over"
     )
-    # A row after the two-line name: its own line, not its row number.
-    text = 'name,label\n"ra\nvi",m\nsita,\n'
+    # A row after a two-line note: its own line, not its row number.
+    text = 'name,label,note\nravi,m,"two\nlines"\nsita,,\n'
     path = write(tmp_path / "nolabel.csv", text)
     with pytest.raises(ValueError, match="Line 4 of .* the name 'sita' but no label"):
         read_labelled_names(path, "label")

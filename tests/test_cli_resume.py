@@ -85,6 +85,23 @@ def test_resume_in_chunks_keeps_no_partial_record(files, tmp_path, capsys):
     assert "has no record of its training names" in capsys.readouterr().err
 
 
+def test_resume_in_chunks_reads_the_file_once_per_pass(files, tmp_path, monkeypatch):
+    import sknextchar._chunked as chunked
+
+    reads, real = [], chunked.read_name_chunks
+
+    def counted(*args, **kwargs):
+        reads.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(chunked, "read_name_chunks", counted)
+    out = str(tmp_path / "chunks.skops")
+    argv = ["train", files["new_names"], "--resume", files["old"], "--max-iter", "3"]
+    assert main([*argv, "--chunk-size", "50", "-q", "-o", out]) == 0
+    # The first pass (vocabulary check, chunk count) and the one epoch: no third.
+    assert reads == [files["new_names"]] * 2
+
+
 @pytest.fixture(scope="module")
 def other_models(files, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("others")
@@ -123,6 +140,9 @@ def other_models(files, tmp_path_factory):
          "--resume holds out no names"),
         ("unknown", ["--max-iter", "3"], r"outside the vocabulary \['ë'\] in 'zoë' "
          r"\(line 2 of .*\)\. .* or train a new model \(without --resume\) with"),
+        ("unknown", ["--max-iter", "3", "--chunk-size", "1"], r"outside the "
+         r"vocabulary \['ë'\] in 'zoë' \(line 2 of .*\)\. .* or train a new model "
+         r"\(without --resume\) with --alphabet auto"),
     ],
 )  # fmt: skip
 def test_what_cannot_be_continued_is_refused_before_any_work(

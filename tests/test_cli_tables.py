@@ -1,5 +1,7 @@
 """A spreadsheet's export given as a file of names: its column of names is read."""
 
+import os
+import re
 import warnings
 
 import pytest
@@ -156,3 +158,191 @@ def test_load_names_warns_on_a_table_and_reads_a_column(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert load_names(plain) == ["O'Brien", "Smith, Anna", "Jean-Luc"]
+
+
+def test_a_header_that_heads_two_columns_is_refused_naming_them(tmp_path, capsys):
+    # The second column 'name' used to be ignored without a word.
+    dup = write(tmp_path / "dup.csv", "name,Name,label\nasha,Zed,f\nravi,Yan,m\n")
+    twice = "has 2 columns headed 'name' (columns 1 and 2 of its header row)"
+    with pytest.raises(ValueError, match=re.escape(twice)):
+        load_names(dup, names_column="name")
+    with pytest.warns(UserWarning, match=re.escape(twice)):
+        assert load_names(dup)[0] == "name,Name,label"  # one name per line
+    labels = write(tmp_path / "l.csv", "name,label,label\nasha,f,x\nravi,m,y\n")
+    model = tmp_path / "m.skops"
+    chunks = ["--chunk-size", "2", "--validation-fraction", "0", "-q"]
+    for argv, shown in [
+        ([dup, *KN], twice),
+        ([dup, *KN, "--names-column", "NAME"], twice),
+        ([dup, *KN, "--labels", "label"], twice),
+        ([dup, *chunks], twice),
+        (
+            [labels, *KN, "--labels", "label"],
+            "2 columns headed 'label' (columns 2 and 3",
+        ),
+    ]:
+        assert main(["train", *argv, "-o", str(model)]) == 1
+        err = capsys.readouterr().err
+        assert shown in err and "then read the one you mean by its header" in err
+        assert err.count("\n") == 1 and not model.exists()
+    # The label column's header is compared as spelled: 'Name' is not 'name'.
+    ok = write(tmp_path / "ok.csv", "name,Name\nasha,f\nravi,m\n")
+    assert read_labelled_names(ok, "Name") == (["asha", "ravi"], ["f", "m"])
+
+
+def test_a_headerless_table_is_told_by_its_first_lines_read_whole_or_in_chunks(
+    tmp_path, capsys
+):
+    # Two columns without a header, and one stray row past the lines looked at:
+    # read whole, the file used to train on its whole lines ("abcde,f") without
+    # a word, while read in chunks it was refused as having 2 fields on "every
+    # line". Now both refuse it, saying which lines were looked at.
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    rows = [f"{a}{b}{c}na,f\n" for a in letters for b in "aeiouy" for c in "klmnrst"]
+    rows[-1] = "zzzna,f,extra\n"
+    assert len(rows) > 1001
+    path = write(tmp_path / "rows.csv", "".join(rows))
+    model = tmp_path / "m.skops"
+    chunks = ["--chunk-size", "500", "--validation-fraction", "0", "-q"]
+    for extra in (KN, chunks):
+        assert main(["train", path, *extra, "-o", str(model)]) == 1
+        err = capsys.readouterr().err
+        assert "looks like a table of 2 columns: each of its first 1,000 lines " in err
+        assert err.count("\n") == 1 and not model.exists()
+    with pytest.warns(UserWarning, match="fields on each of its first 1,000 lines"):
+        load_names(path)
+
+
+def test_a_separator_line_before_the_header_is_refused_as_such(tmp_path, capsys):
+    # An export for a spreadsheet: "sep=;" first, UTF-16, CRLF, a quoted field
+    # with a comma and one with a line end. It used to train on its whole
+    # lines ("sep=;", the header...) without a word.
+    text = 'sep=;\r\nName;Gender;Note\r\n"Smith, Anna";f;"likes\r\ncats"\r\nJosé;m;\r\n'
+    path = write(tmp_path / "kids.csv", text, encoding="utf-16", newline="")
+    note = f"The first line of {path!r} is 'sep=;', a spreadsheet's note of"
+    model = tmp_path / "m.skops"
+    chunks = ["--chunk-size", "2", "--validation-fraction", "0", "-q"]
+    for extra in ([], ["--names-column", "Name"], ["--labels", "Gender"], chunks):
+        argv = ["train", path, *(KN if extra is not chunks else ()), *extra]
+        assert main([*argv, "-o", str(model)]) == 1
+        err = capsys.readouterr().err
+        assert note in err and "delete that line" in err
+        assert err.count("\n") == 1 and not model.exists()
+    with pytest.raises(ValueError, match=re.escape(note)):
+        load_names(path, names_column="Name")
+    with pytest.warns(UserWarning, match=re.escape(note)):
+        load_names(path)
+    # Without that line, the same file reads its column of names.
+    path = write(tmp_path / "ok.csv", text[7:], encoding="utf-16", newline="")
+    assert read_names_file(path) == ["Smith, Anna", "José"]
+    assert read_labelled_names(path, "Gender") == (["Smith, Anna", "José"], ["f", "m"])
+
+
+@pytest.mark.parametrize(
+    "packed, what",
+    [
+        (b"\x1f\x8b\x08\x00", "a gzip-compressed file"),
+        (b"PK\x03\x04\x14\x00", "a zip archive (a model file, or a spreadsheet"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an Office document"),
+    ],
+)
+def test_compressed_files_archives_and_spreadsheets_say_what_they_are(
+    tmp_path, capsys, packed, what
+):
+    # They used to fail at a byte, with the advice to pass another --encoding.
+    path = tmp_path / "names.dat"
+    path.write_bytes(packed + b"\x00\x01\xfe\xff" * 10)
+    shown = f"{str(path)!r} is {what}"
+    with pytest.raises(ValueError, match=re.escape(shown)):
+        load_names(path)
+    model = str(tmp_path / "m.skops")
+    chunks = ["--chunk-size", "2", "--validation-fraction", "0", "-q"]
+    for argv in (["train", str(path), *KN], ["train", str(path), *chunks]):
+        assert main([*argv, "-o", model]) == 1
+        err = capsys.readouterr().err
+        assert shown in err and "encoding" not in err and err.count("\n") == 1
+
+
+def test_a_pipe_is_refused_where_names_file_is_read_twice(
+    tmp_path, capsys, monkeypatch
+):
+    # --chunk-size and --resume read NAMES_FILE again: a pipe would be empty
+    # the second time ("contains no names"). The pipe is never opened here.
+    import sknextchar.cli._labelled as labelled
+
+    chunks = ["--chunk-size", "2", "--validation-fraction", "0", "-q"]
+    names, model = write(tmp_path / "n.txt", "asha\nravi\n"), str(tmp_path / "m.skops")
+    small = ["--hidden-layer-sizes", "4", "--max-iter", "1"]
+    assert main(["train", names, *chunks, *small, "-o", model]) == 0
+
+    def read(*args, **kwargs):
+        raise AssertionError("the pipe was opened")
+
+    monkeypatch.setattr(labelled, "names_column_of", read)
+    fifo = tmp_path / "names.fifo"
+    os.mkfifo(fifo)
+    resume = ["--resume", model, "--max-iter", "2"]
+    for extra, flag in ((chunks, "--chunk-size"), (resume, "--resume")):
+        argv = ["train", str(fifo), *extra, "-o", str(tmp_path / "o.skops")]
+        assert main(argv) == 1
+        err = capsys.readouterr().err
+        assert f"{flag} reads NAMES_FILE more than once, and {str(fifo)!r}" in err
+
+
+def test_a_dash_for_standard_input_gets_its_path(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(FileNotFoundError, match="No such file of names: '-'"):
+        load_names("-")
+    assert main(["train", "-", *KN, "-o", "m.skops"]) == 1
+    err = capsys.readouterr().err
+    assert "No such file of names: '-'" in err
+    if os.path.exists("/dev/stdin"):
+        assert "(standard input is '/dev/stdin', not '-')" in err
+
+
+def test_a_line_too_long_for_a_name_is_refused_not_a_traceback(tmp_path, capsys):
+    # One line of 200,000 letters: the CSV reader's field limit (131,072) used
+    # to escape as a traceback; a list of names on one line trained as a name.
+    long = "ab" * 100_000
+    path = write(tmp_path / "long.txt", f"{long}\nasha\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert load_names(path) == [long, "asha"]
+    shown = "holds a name of 200,000 characters, starting 'abababababababababab'"
+    one_line = write(tmp_path / "one.txt", ", ".join(["asha", "ravi"] * 200))
+    model = tmp_path / "m.skops"
+    for argv, what in [
+        ([path], shown),
+        ([path, "--model", "kneser-ney"], shown),
+        (
+            [one_line],
+            "holds a name of 2,398 characters, starting 'asha, ravi, asha, ra'",
+        ),
+    ]:
+        assert main(["train", *argv, "-q", "-o", str(model)]) == 1
+        err = capsys.readouterr().err
+        assert what in err and "Give each name a line of its own" in err
+        assert err.count("\n") == 1 and not model.exists()
+    labelled = write(tmp_path / "l.csv", f"name,label\n{long[:5000]},f\nasha,m\n")
+    assert main(["train", labelled, "--labels", "label", "-o", str(model)]) == 1
+    assert "holds a name of 5,000 characters" in capsys.readouterr().err
+
+
+def test_a_quote_left_open_is_refused_where_it_opens(tmp_path, capsys):
+    # The open quote used to swallow the rows below it into one "name" with
+    # line breaks in it, trained on without a word.
+    opened = "opens a quote that runs over 3 lines, 'Zoë,f\\nasha\\nravi'..."
+    path = write(tmp_path / "q.csv", 'name,label\n"Zoë,f\nasha\nravi",m\numa,f\n')
+    with pytest.raises(ValueError, match=re.escape(f"Line 2 of {path!r} {opened}")):
+        load_names(path, names_column="name")
+    model = tmp_path / "m.skops"
+    for extra in ([], ["--labels", "label"]):
+        assert main(["train", path, *KN, *extra, "-o", str(model)]) == 1
+        err = capsys.readouterr().err
+        assert opened in err and err.count("\n") == 1 and not model.exists()
+    # Past the CSV reader's field limit, the message says where the row starts.
+    big = write(tmp_path / "big.csv", 'name,label\nasha,f\n"ravi' + "a" * 140_000)
+    assert main(["train", big, *KN, "-o", str(model)]) == 1
+    assert "in the row that starts on line 3 (a quote left open" in (
+        capsys.readouterr().err
+    )

@@ -253,6 +253,14 @@ def test_fitted_attributes_are_documented(name, cls):
             for attr in vars(estimator)
             if attr.endswith("_") and not attr.startswith("_")
         }
+        fitted |= {  # fitted properties (a mixture's named_estimators_)
+            attr
+            for attr, value in vars(cls).items()
+            if isinstance(value, property)
+            and attr.endswith("_")
+            and not attr.startswith("_")
+            and hasattr(estimator, attr)
+        }
     undocumented = sorted(fitted - documented)
     never_set = sorted(documented - fitted)
     assert not undocumented and not never_set, (

@@ -473,3 +473,86 @@ def test_invalid_parameters_inside_fitted_wrappers_fail_at_load(tmp_path):
     with pytest.raises(ValueError, match="invalid parameter.*max_iter") as info:
         load_model(path)
     assert str(path) in str(info.value)
+
+
+# ------------------------------------------------- files that are no model at all
+_NO_MODEL = {
+    "empty": (b"", "it is empty; a model file"),
+    "names": (b"asha\nravi\n", "but a text file (its first line: 'asha'), perhaps a"),
+    "csv-bom": ("\ufeffname,label\nasha,f\n".encode(), "first line: 'name,label'"),
+    "utf-16": ("asha\nravi\n".encode("utf-16"), "first line: 'asha'"),
+    "latin-1": ("zoë\n".encode("latin-1"), "first line: 'zoë'"),
+}
+
+
+@pytest.mark.parametrize("consent", [False, True])
+@pytest.mark.parametrize("kind", sorted(_NO_MODEL))
+def test_an_empty_or_text_file_is_named_as_such_not_as_a_pickle(
+    tmp_path, kind, consent
+):
+    data, part = _NO_MODEL[kind]
+    path = tmp_path / "names.skops"
+    path.write_bytes(data)
+    with pytest.raises(ValueError) as info:
+        load_model(path, allow_pickle=consent)
+    message = str(info.value)
+    assert part in message and f"{str(path)!r} is not a skops file" in message
+    assert "a model file is what save_model(model, path) writes" in message
+    assert "pickle" not in message and "--" not in message  # Python's spelling
+
+
+@pytest.mark.parametrize("command", [["sample"], ["score", "asha"]])
+def test_the_cli_names_a_file_of_names_given_as_the_model(tmp_path, capsys, command):
+    names = tmp_path / "names.txt"
+    names.write_text("asha\nravi\n")
+    empty = tmp_path / "empty.skops"
+    empty.write_bytes(b"")
+    for path, part in ((names, "a text file"), (empty, "it is empty; a model file")):
+        for trust in ([], ["--trust-pickle"]):
+            assert main([command[0], str(path), *command[1:], *trust]) == 1
+            err = capsys.readouterr().err
+            assert err.count("\n") == 1 and part in err
+            assert "what 'sknextchar train NAMES_FILE -o MODEL' writes" in err
+            assert "save_model" not in err and "pickle" not in err
+
+
+def test_pickle_consent_is_asked_in_the_spelling_of_each_interface(tmp_path, capsys):
+    path = tmp_path / "m.joblib"
+    path.write_bytes(pickle.dumps({"a": 1}))
+    with pytest.raises(ValueError) as info:
+        load_model(path)
+    assert "Pass allow_pickle=True only if you trust" in str(info.value)
+    assert "--trust-pickle" not in str(info.value)
+    assert main(["sample", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "Pass --trust-pickle only if you trust" in err and "allow_pickle" not in err
+
+
+@pytest.mark.parametrize("protocol", [0, 1, 5])
+def test_a_pickle_of_any_protocol_is_still_taken_for_a_pickle(tmp_path, protocol):
+    # Protocol 0 is text: it is told from a text file by its final STOP opcode.
+    path = tmp_path / "m.pkl"
+    path.write_bytes(pickle.dumps({"a": 1}, protocol=protocol))
+    with pytest.raises(ValueError, match="Pass allow_pickle=True only if"):
+        load_model(path)
+    with pytest.raises(TypeError, match="holds a dict, not a model"):
+        load_model(path, allow_pickle=True)
+
+
+@pytest.mark.parametrize("n_bytes", [0, 100, 1000, -1])
+@pytest.mark.parametrize("suffix", ["skops", "joblib"])
+def test_a_model_file_cut_short_is_refused_naming_the_file(
+    good, tmp_path, capsys, n_bytes, suffix
+):
+    source = good
+    if suffix == "joblib":
+        source = save_model(load_model(good), tmp_path / "m.joblib")
+    path = tmp_path / f"cut.{suffix}"
+    path.write_bytes(source.read_bytes()[:n_bytes])
+    expected = "it is empty; a model file" if n_bytes == 0 else "corrupt"
+    with pytest.raises(ValueError, match=expected) as info:
+        load_model(path, allow_pickle=True)
+    assert str(path) in str(info.value)
+    assert main(["sample", str(path), "--trust-pickle"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("sknextchar: error: ") and err.count("\n") == 1

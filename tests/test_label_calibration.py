@@ -17,6 +17,7 @@ from sklearn.model_selection import (
     cross_val_score,
 )
 from sklearn.pipeline import make_pipeline
+from sklearn.utils import estimator_checks as sk_checks
 
 from sknextchar import (
     ContextWindowTransformer,
@@ -31,8 +32,9 @@ from sknextchar._label_calibration import (
     fit_pool_weights,
     fit_temperature,
 )
+from sknextchar.datasets import load_indian_names
 
-from .test_labels import small_pipe
+from .test_labels import DATA_FREE_CHECKS, ending_corpus, small_pipe
 
 
 def scores(n=3000, n_classes=2, seed=0):
@@ -140,6 +142,51 @@ def test_a_model_that_misleads_gets_weight_zero_not_a_negative_one():
     unbounded = LogisticRegression(C=PENALTY_C, max_iter=10_000).fit(features, y)
     assert unbounded.coef_[0, 1] < 0  # what an unbounded fit would give it
     assert weights[1] == 0.0 and weights[0] > 0.3
+
+
+def test_misleading_likelihoods_get_temperature_zero_not_a_negative_one():
+    ll, y = scores(seed=8)
+    misleading = -ll  # the wrong label: a negative power would invert it
+    unbounded = LogisticRegression(C=PENALTY_C, max_iter=10_000)
+    assert unbounded.fit((misleading[:, 1] - misleading[:, 0])[:, None], y).coef_ < 0
+    for fixed in (None, np.log([0.5, 0.5])):
+        temperature, log_prior = fit_temperature(misleading, y, log_prior=fixed)
+        assert temperature == 0.0
+    # The priors alone are then fitted as the label frequencies.
+    np.testing.assert_allclose(
+        np.exp(fit_temperature(misleading, y)[1]), np.bincount(y) / len(y), atol=1e-4
+    )
+
+
+def test_a_classifier_whose_held_out_likelihoods_mislead_predicts_the_priors():
+    # 20 names with labels drawn at random: the fold models' likelihoods of
+    # the held-out names favour wrong labels; the fit once gave temperature_ < 0.
+    names = load_indian_names()
+    rng = np.random.default_rng(1)
+    some = [names[i] for i in rng.choice(len(names), 20, replace=False)]
+    labels = rng.choice(["a", "b"], 20)
+    counts = make_pipeline(
+        ContextWindowTransformer(context_length=2),
+        PerLabelClassifier(KneserNeyClassifier(order=3)),
+    )
+    clf = NameLabelClassifier(counts, calibration="temperature", cv=5)
+    with pytest.warns(UserWarning, match="temperature_ is 0 .* priors"):
+        clf.fit(some, labels)
+    assert clf.temperature_ == 0.0
+    proba = clf.predict_proba(["asha", "ravi", "qqqq"])
+    np.testing.assert_allclose(proba, np.tile(clf.class_prior_, (3, 1)))
+
+
+def test_temperature_zero_gives_the_priors_where_a_label_is_impossible():
+    names, labels = ending_corpus()  # "A" names end in "a", "B" names in "o"
+    counts = make_pipeline(
+        ContextWindowTransformer(context_length=1),
+        PerLabelClassifier(KneserNeyClassifier(order=2, add_k=0)),
+    )
+    clf = NameLabelClassifier(counts, priors=[0.3, 0.7]).fit(names, labels)
+    assert np.isneginf(clf.log_likelihood(names[:2])[:, 1]).all()  # no "a" end in B
+    clf.temperature_ = 0.0  # as calibration fits it when the likelihoods mislead
+    np.testing.assert_allclose(clf.predict_proba(names[:2]), [[0.3, 0.7]] * 2)
 
 
 # ------------------------------------------------------------ the classifier
@@ -314,6 +361,80 @@ def test_a_list_of_pipelines_pools_their_log_likelihoods(echo):
     assert len(calibrated.fit(names, labels).pipelines_) == 4  # 2 members x 2 folds
     with pytest.raises(ValueError, match="empty list"):
         NameLabelClassifier([]).fit(names, labels)
+
+
+def counts_pipe(order=3):
+    return make_pipeline(
+        ContextWindowTransformer(context_length=2),
+        PerLabelClassifier(KneserNeyClassifier(order=order)),
+    )
+
+
+def test_named_pipelines_have_their_parameters_tuned_by_a_search(tmp_path):
+    names, labels = ending_corpus()
+    pairs = [("mlp", small_pipe(max_iter=3)), ("counts", counts_pipe())]
+    clf = NameLabelClassifier(pairs)
+    params = clf.get_params()
+    assert params["estimator__mlp"] is pairs[0][1]
+    assert params["estimator__counts__perlabelclassifier__estimator__order"] == 3
+    assert params["estimator__mlp__charembeddingmlpclassifier__max_iter"] == 3
+    order = "estimator__counts__perlabelclassifier__estimator__order"
+    alpha = "estimator__mlp__charembeddingmlpclassifier__alpha"
+    search = GridSearchCV(
+        clf, {order: [2, 3], alpha: [0.0]},
+        cv=KFold(2, shuffle=True, random_state=0), error_score="raise",
+    ).fit(names, labels)  # fmt: skip
+    assert [p[order] for p in search.cv_results_["params"]] == [2, 3]
+    best = search.best_estimator_
+    assert best.get_params()[order] == search.best_params_[order]
+    assert best.pipelines_[1][-1].estimators_[0].order == search.best_params_[order]
+    assert best.pipelines_[0][-1].alpha == 0.0 != small_pipe()[-1].alpha
+    assert pairs[1][1][-1].estimator.order == 3  # the search set clones only
+    # The names change nothing else: the same fit as the list of pipelines.
+    fitted = clone(clf).fit(names, labels)
+    unnamed = NameLabelClassifier([p for _, p in pairs]).fit(names, labels)
+    np.testing.assert_array_equal(
+        fitted.predict_proba(names), unnamed.predict_proba(names)
+    )
+    save_model(fitted, tmp_path / "named.skops")
+    loaded = load_model(tmp_path / "named.skops")
+    assert [name for name, _ in loaded.estimator] == ["mlp", "counts"]
+    np.testing.assert_array_equal(
+        loaded.predict_proba(names), fitted.predict_proba(names)
+    )
+    # estimator__NAME replaces a pipeline, in a new list.
+    replaced = clone(clf).set_params(estimator__counts=counts_pipe(2))
+    assert replaced.get_params()[order] == 2 and clf.get_params()[order] == 3
+
+
+def test_named_pipelines_refuse_unknown_mixed_or_repeated_names():
+    names, labels = ending_corpus()
+    unnamed = NameLabelClassifier([counts_pipe(), counts_pipe(2)])
+    with pytest.raises(ValueError, match="without names. Name them"):
+        unnamed.set_params(estimator__0__perlabelclassifier__estimator__order=2)
+    named = NameLabelClassifier([("a", counts_pipe()), ("b", counts_pipe(2))])
+    before = named.estimator
+    with pytest.raises(ValueError, match=r"no pipeline named 'c'.*\['a', 'b'\]"):
+        named.set_params(estimator__c__perlabelclassifier__estimator__order=2)
+    assert named.estimator is before
+    # An unknown key fails before any pipeline changes, as in BaseEstimator.
+    with pytest.raises(ValueError, match="Invalid parameter 'bogus'"):
+        named.set_params(estimator__a__perlabelclassifier__estimator__order=2, bogus=1)
+    assert before[0][1].get_params()["perlabelclassifier__estimator__order"] != 2
+    for estimator, message in (
+        ([("a", counts_pipe()), counts_pipe()], "mixes"),
+        ([("a", counts_pipe()), ("a", counts_pipe())], r"\['a'\] names more"),
+        ([("a__b", counts_pipe())], "strings without '__'"),
+        ([(0, counts_pipe())], r"got \[0\]"),
+    ):
+        with pytest.raises(ValueError, match=message):
+            NameLabelClassifier(estimator).fit(names, labels)
+
+
+@pytest.mark.parametrize("check", DATA_FREE_CHECKS)
+def test_sklearn_data_free_checks_with_named_pipelines(check):
+    named = NameLabelClassifier([("mlp", small_pipe()), ("counts", counts_pipe())])
+    getattr(sk_checks, check)("NameLabelClassifier", named)
 
 
 def test_a_splitter_that_holds_nothing_out_is_refused(echo):

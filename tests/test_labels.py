@@ -623,6 +623,19 @@ def test_a_single_label_for_the_fit_is_refused_with_the_way_to_say_it(corpus):
         small_pipe(max_iter=1).fit(names, "A")
 
 
+def test_labels_as_a_column_warn_as_scikit_learn_classifiers_do(corpus):
+    from sklearn.exceptions import DataConversionWarning
+
+    names, labels = corpus
+    counts = make_pipeline(
+        ContextWindowTransformer(context_length=2),
+        PerLabelClassifier(KneserNeyClassifier(order=3)),
+    )
+    with pytest.warns(DataConversionWarning, match="column-vector y"):
+        clf = NameLabelClassifier(counts).fit(names, [[label] for label in labels])
+    assert clf.classes_.tolist() == ["A", "B"]
+
+
 def test_match_lengths_with_a_label_follows_that_labels_names():
     # Short vowel names under one label, long consonant names under the other.
     rng = np.random.default_rng(0)

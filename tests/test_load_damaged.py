@@ -239,6 +239,14 @@ CASES = {
         "mlp", _clf, _set("best_loss_", "low"), "its best_loss_ is not a number",
         _partial_fit,
     ),
+    "mlp-weights-epoch-range": (
+        "mlp", _clf, _set("_weights_epoch", 5),
+        "its _weights_epoch 5 (the epoch whose weights early stopping kept) is not "
+        "an int from 0 to 2", None,
+    ),  # ignored by trained_epochs: partial_fit keeps every epoch, silently
+    "mlp-weights-epoch-type": (
+        "mlp", _clf, _set("_weights_epoch", "1"), "its _weights_epoch '1'", None,
+    ),  # ignored by trained_epochs, silently
     "mlp-patience": (
         "mlp", _clf, _drop("_no_improvement_count"), "has no _no_improvement_count",
         _partial_fit,
@@ -485,3 +493,17 @@ def test_save_model_refuses_a_model_changed_after_fitting(tmp_path):
     assert "edited by hand" not in str(error.value)
     assert target.read_bytes() == b"the user's file"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["model.skops"]
+
+
+def test_the_epoch_early_stopping_kept_loads(tmp_path):
+    # A valid _weights_epoch (0 to the epochs of loss_curve_) passes its check.
+    from sknextchar import save_model
+
+    clf = CharEmbeddingMLPClassifier(
+        embedding_dim=4, hidden_layer_sizes=(8,), max_iter=3, random_state=0,
+        early_stopping=True, validation_fraction=0.25,
+    )  # fmt: skip
+    pipe = make_pipeline(_windows(), clf).fit(NAMES)
+    assert 0 <= clf._weights_epoch <= len(clf.loss_curve_)
+    loaded = load_model(save_model(pipe, tmp_path / "m.skops"))
+    assert loaded[-1]._weights_epoch == clf._weights_epoch

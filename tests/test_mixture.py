@@ -320,3 +320,27 @@ def test_callbacks_propagate_into_the_members():
     pipe.fit(TRAIN[:200])
     # Two epochs of the MLP on the training part, two more when it is refitted.
     assert [record["epoch"] for record in history.records] == [1, 2, 1, 2]
+
+
+# ------------------------------------------------------------ float32 members
+
+
+@pytest.mark.parametrize("combine", ["linear", "log-linear"])
+def test_rows_sum_to_one_in_float64_with_a_float32_member(combine):
+    # The MLP computes in float32 by default: its rows sum to 1 within float32's
+    # rounding (1e-7), which a float64 result must not inherit: NumPy's
+    # Generator.choice refuses float64 probabilities off by more than 1.5e-8.
+    members = [("kn", KneserNeyClassifier(order=3)), ("mlp", tiny_mlp())]
+    pipe = mixture_pipeline(members, combine=combine, weights=[1, 1]).fit(TRAIN)
+    assert (
+        pipe["clf"].estimators_[1].predict_log_proba(pipe[0].transform(TRAIN)).dtype
+        == np.float32
+    )
+    proba = pipe.predict_proba(HELD_OUT)
+    assert proba.dtype == np.float64
+    np.testing.assert_allclose(proba.sum(axis=1), 1, rtol=0, atol=1e-12)
+    fast = np.exp(pipe["clf"].next_log_proba(pipe[0].transform(HELD_OUT).contexts))
+    np.testing.assert_allclose(fast.sum(axis=1), 1, rtol=0, atol=1e-12)
+    rng = np.random.default_rng(0)
+    for row in proba[:50]:
+        rng.choice(len(row), p=row)

@@ -1,6 +1,7 @@
 """MixtureClassifier members set to "drop", as scikit-learn's VotingClassifier:
 left out of the fit, the weights, the predictions, sampling and the saved file."""
 
+import joblib
 import numpy as np
 import pytest
 from sklearn.base import clone
@@ -18,6 +19,7 @@ from sknextchar import (
     save_model,
 )
 from sknextchar.datasets import load_indian_names
+from sknextchar.exceptions import DamagedModelError
 
 pytestmark = pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")
 
@@ -145,3 +147,68 @@ def test_a_dropped_member_is_not_saved_and_sampling_works(tmp_path):
 )
 def test_sklearn_compatible_with_a_dropped_member(estimator, check):
     check(estimator)
+
+
+# ------------------------------------------------------------ named_estimators_
+
+
+def named_mixture():
+    members = [
+        ("kn", KneserNeyClassifier(order=3)),
+        ("gone", "drop"),
+        ("add1", KneserNeyClassifier(order=2, add_k=1)),
+    ]
+    return pipeline(members, weights=[1, 1, 1]).fit(TRAIN)["clf"]
+
+
+def assert_named_as_fitted(mixture):
+    named = mixture.named_estimators_
+    assert list(named) == ["kn", "gone", "add1"] and named.gone == "drop"
+    assert (
+        named.kn is mixture.estimators_[0] and named["add1"] is mixture.estimators_[1]
+    )
+
+
+def test_named_estimators_as_voting_classifier():
+    unfitted = MixtureClassifier([("kn", KneserNeyClassifier())])
+    assert not hasattr(unfitted, "named_estimators_")
+    mixture = named_mixture()
+    assert_named_as_fitted(mixture)
+    # As scikit-learn's ensembles: the names of the fit, until the next fit.
+    mixture.set_params(kn="drop", gone=KneserNeyClassifier())
+    assert_named_as_fitted(mixture)
+    assert not hasattr(clone(mixture), "named_estimators_")
+
+
+@pytest.mark.parametrize("suffix", [".skops", ".joblib"])
+def test_named_estimators_after_a_round_trip(tmp_path, suffix):
+    loaded = load_model(
+        save_model(named_mixture(), tmp_path / f"m{suffix}"), allow_pickle=True
+    )
+    assert_named_as_fitted(loaded)
+
+
+@pytest.mark.parametrize("suffix", [".skops", ".joblib"])
+def test_named_estimators_of_a_model_saved_without_them(tmp_path, suffix):
+    old = named_mixture()
+    del old._member_names  # what a mixture fitted by an older sknextchar holds
+    assert_named_as_fitted(
+        load_model(save_model(old, tmp_path / f"old{suffix}"), allow_pickle=True)
+    )
+    # Its estimators changed after the fit: no names to give, and it says why.
+    old.set_params(gone=KneserNeyClassifier())
+    loaded = load_model(
+        save_model(old, tmp_path / f"changed{suffix}"), allow_pickle=True
+    )
+    with pytest.raises(AttributeError, match="changed after it was fitted"):
+        loaded.named_estimators_  # noqa: B018
+    assert len(loaded.estimators_) == 2
+
+
+def test_a_damaged_record_of_member_names_is_refused_at_load(tmp_path):
+    mixture = named_mixture()
+    mixture._member_names = [("kn", True)]  # 2 fitted members
+    path = tmp_path / "damaged.joblib"
+    joblib.dump(mixture, path)
+    with pytest.raises(DamagedModelError, match="record of member names"):
+        load_model(path, allow_pickle=True)

@@ -1,6 +1,7 @@
 """A model's life beyond one fit: stopped, resumed, interrupted, loaded by a later
 version of the package."""
 
+import copy
 import io
 import pickle
 import sys
@@ -24,6 +25,7 @@ from sknextchar import (
 from sknextchar.callbacks import Checkpoint, History
 from sknextchar.cli import main
 from sknextchar.datasets import load_indian_names
+from sknextchar.nn.training import trained_epochs
 
 NAMES = load_indian_names()[::50]  # 302 names, spread over the alphabet
 
@@ -126,7 +128,8 @@ def test_resume_refuses_what_it_cannot_continue(names_file, tmp_path):
     done.set_params(clf__max_iter=2)
     other = tmp_path / "other.txt"
     other.write_text("asha\nzoë\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"not trained with: \['ë'\] .*'zoë'"):
+    unknown = r"vocabulary \['ë'\] in names\[1\]='zoë'.* a new model \(resume=False\) w"
+    with pytest.raises(ValueError, match=unknown):
         train_from_file(other, done, resume=True)
     behind = make_pipeline(ContextWindowTransformer(alphabet="auto"), done[-1])
     with pytest.raises(ValueError, match="vocabulary '-ahoszë' is not the resumed"):
@@ -136,6 +139,104 @@ def test_resume_refuses_what_it_cannot_continue(names_file, tmp_path):
     labelled = small_pipe(clf__max_iter=1).fit(NAMES, ["f", "m"] * 151)
     with pytest.raises(ValueError, match="fitted with labels: continue it with fit"):
         train_from_file(names_file, labelled.set_params(clf__max_iter=2), resume=True)
+
+
+# ------------------------------------ early stopping, then a continued run
+class AdamAtEachEpoch:
+    """Records a copy of the classifier's Adam state at the end of each epoch."""
+
+    max_propagation_depth = None
+
+    def __init__(self):
+        self.states = {}
+
+    def setup(self, estimator, context):
+        pass
+
+    def on_fit_task_begin(self, estimator, context):
+        pass
+
+    def on_fit_task_end(self, estimator, context):
+        if context.task_name == "epoch":
+            adam = copy.deepcopy(estimator._optimizer)
+            self.states[len(estimator.loss_curve_)] = (adam.t, adam.ms[0], adam.vs[0])
+        return False
+
+    def teardown(self, estimator, context):
+        pass
+
+
+@pytest.fixture(scope="module")
+def early_stopped():
+    """A pipeline whose early stopping kept epoch 5 of the 8 it ran, and its
+    Adam state at the end of each epoch."""
+    adam = AdamAtEachEpoch()
+    pipe = small_pipe(
+        clf__max_iter=12, clf__early_stopping=True, clf__n_iter_no_change=3,
+        clf__learning_rate_init=0.05, clf__validation_fraction=0.2,
+    ).set_callbacks(adam)  # fmt: skip
+    pipe.fit(NAMES)
+    clf = pipe.set_callbacks()["clf"]
+    assert len(clf.loss_curve_) == 8 and np.argmax(clf.validation_scores_) == 4
+    return pipe, adam.states
+
+
+def test_early_stopping_keeps_the_adam_state_of_the_epoch_it_keeps(early_stopped):
+    pipe, states = early_stopped
+    clf = pipe["clf"]
+    t, ms, vs = states[5]
+    assert clf._optimizer.t == t < states[8][0]
+    np.testing.assert_array_equal(clf._optimizer.ms[0], ms)
+    np.testing.assert_array_equal(clf._optimizer.vs[0], vs)
+    assert len(clf.loss_curve_) == len(clf.validation_scores_) == 8  # fit's records
+
+
+def test_partial_fit_after_early_stopping_goes_on_from_the_kept_epoch(early_stopped):
+    pipe = copy.deepcopy(early_stopped[0]).set_params(clf__early_stopping=False)
+    clf, before = pipe["clf"], list(early_stopped[0]["clf"].loss_curve_)
+    windows = pipe[0].transform(NAMES)
+    with pytest.raises(KeyboardInterrupt):  # a failed call changes nothing
+        clf.set_callbacks(StopAt(6, KeyboardInterrupt())).partial_fit(windows)
+    assert clf.loss_curve_ == before and trained_epochs(clf) == 5
+    history = History()
+    clf.set_callbacks(history).partial_fit(windows)
+    assert [r["epoch"] for r in history.records] == [6]
+    rate = sknextchar.nn.adam.scheduled_learning_rate("cosine", 0.05, 5, 12)
+    assert history.records[0]["learning_rate"] == rate  # epoch 6 of the schedule
+    assert clf.loss_curve_[:5] == before[:5] and len(clf.loss_curve_) == 6
+    assert clf.validation_scores_ is None
+
+
+def test_resuming_after_early_stopping_goes_on_from_the_kept_epoch(
+    early_stopped, names_file, tmp_path, capsys
+):
+    pipe = copy.deepcopy(early_stopped[0])
+    pipe.set_params(clf__early_stopping=False, clf__max_iter=7)
+    resumed = train_from_file(names_file, pipe, chunk_size=100, resume=True)["clf"]
+    assert resumed.n_iter_ == 2 and len(resumed.loss_curve_) == 7  # epochs 6, 7
+    assert len(pipe["clf"].loss_curve_) == 8  # the given pipeline is not changed
+    saved = save_model(early_stopped[0], tmp_path / "stopped.skops")
+    argv = ["train", str(names_file), "--resume", str(saved), "--max-iter", "7"]
+    assert main([*argv, "-q", "-o", str(tmp_path / "more.skops")]) == 0
+    out = capsys.readouterr().out
+    assert "holds the weights of epoch 5 of the 8 it ran, the best on its" in out
+    assert "for 2 epochs (epochs 6 to 7 of --max-iter 7)" in out
+    assert len(load_model(tmp_path / "more.skops")["clf"].loss_curve_) == 7
+
+
+@pytest.mark.parametrize("chunks", [[], ["--chunk-size", "1"]])
+def test_a_refused_resume_after_early_stopping_does_not_say_it_goes_on(
+    early_stopped, tmp_path, capsys, chunks
+):
+    saved = save_model(early_stopped[0], tmp_path / "stopped.skops")
+    other = tmp_path / "other.txt"
+    other.write_text("asha\nzoë\n", encoding="utf-8")
+    argv = ["train", str(other), "--resume", str(saved), "--max-iter", "7", *chunks]
+    assert main([*argv, "-q", "-o", str(tmp_path / "more.skops")]) == 1
+    captured = capsys.readouterr()
+    assert "outside the vocabulary ['ë']" in captured.err
+    assert "goes on" not in captured.out and "went on" not in captured.out
+    assert not (tmp_path / "more.skops").exists()
 
 
 # ----------------------------------------------- warm start on other names

@@ -117,3 +117,20 @@ def test_a_pickled_copy_leaves_out_the_callbacks_of_every_model(cls):
     assert len(model._skl_callbacks) == 1  # the user's object keeps its hooks
     X = np.array([[0], [1]])
     np.testing.assert_array_equal(copy.predict_proba(X), model.predict_proba(X))
+
+
+@pytest.mark.parametrize(
+    "model",
+    [
+        KneserNeyClassifier(),
+        MixtureClassifier([("kn", KneserNeyClassifier())]),
+        PerLabelClassifier(),
+    ],
+    ids=lambda model: type(model).__name__,
+)
+def test_the_fast_path_of_an_unfitted_model_says_to_fit_it(model):
+    # Before: AttributeError: ... has no attribute '_tables' (or 'weights_').
+    from sklearn.exceptions import NotFittedError
+
+    with pytest.raises(NotFittedError, match="not fitted yet.*Call 'fit'"):
+        model.next_log_proba(np.zeros((1, 2), dtype=int))

@@ -280,3 +280,22 @@ def test_labels_fitted_in_parallel_give_the_same_models():
             parallel.predict_log_proba(windows, labels=label),
             serial.predict_log_proba(windows, labels=label),
         )
+
+
+def test_rows_sum_to_one_in_float64_with_a_float32_model():
+    # The MLP's float32 rows sum to 1 within 1e-7: cast to float64 as they are,
+    # NumPy's Generator.choice would refuse them (it allows 1.5e-8 in float64).
+    mlp = CharEmbeddingMLPClassifier(
+        embedding_dim=3, hidden_layer_sizes=(8,), max_iter=2, random_state=0
+    )
+    windows = ContextWindowTransformer(context_length=2).fit_transform(NAMES)
+    model = PerLabelClassifier(mlp).fit(windows, LABELS)
+    for proba in (
+        model.predict_proba(windows, labels=LABELS),
+        np.exp(model.next_log_proba(windows.contexts, labels="f")),
+    ):
+        assert proba.dtype == np.float64
+        np.testing.assert_allclose(proba.sum(axis=1), 1, rtol=0, atol=1e-12)
+    rng = np.random.default_rng(0)
+    for row in proba:
+        rng.choice(len(row), p=row)

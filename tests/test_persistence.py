@@ -300,3 +300,36 @@ def test_saving_a_fitted_search_says_to_save_its_best_estimator(tmp_path):
     assert load_model(path).score(names[:20]) == search.best_estimator_.score(
         names[:20]
     )
+
+
+@pytest.mark.parametrize("path", [3, b"m.skops", None])
+def test_a_path_of_another_type_is_refused_by_both(pipe, tmp_path, path):
+    with pytest.raises(TypeError, match="save_model writes a model file: pass its"):
+        save_model(pipe, path)
+    with pytest.raises(TypeError, match="load_model reads a model file: pass its"):
+        load_model(path)
+
+
+def test_an_empty_path_is_named_as_empty_not_as_a_folder(pipe):
+    for call in (lambda: save_model(pipe, ""), lambda: load_model("")):
+        with pytest.raises(FileNotFoundError, match=r"got an empty path \(''\)"):
+            call()
+
+
+def test_a_home_tilde_is_explained(pipe, tmp_path, monkeypatch, capsys):
+    from sknextchar.cli import main
+
+    monkeypatch.chdir(tmp_path)  # no folder named "~" here
+    for call in (lambda: save_model(pipe, "~/m.skops"), lambda: load_model("~/m")):
+        with pytest.raises(FileNotFoundError) as info:
+            call()
+        assert "No such folder: '~' in '~/m" in str(info.value)
+        assert "pass os.path.expanduser(path)" in str(info.value)
+    assert list(tmp_path.iterdir()) == []
+    assert main(["sample", "~/m.skops"]) == 1  # as quoted in a shell
+    err = capsys.readouterr().err
+    assert "write the path without quotes, or in full" in err
+    assert "expanduser" not in err
+    # A folder that is really named "~" is a folder like any other.
+    (tmp_path / "~").mkdir()
+    assert load_model(save_model(pipe, "~/m.skops")).steps[0][0] == "windows"

@@ -906,7 +906,7 @@ def file_rows():
          "is not a skops file"),
         ("load_model-text-allow_pickle",
          lambda m: load_model(m.files["text"], allow_pickle=True), ValueError,
-         "corrupt, truncated or not a model file"),
+         "is not a skops file but a text file"),
         ("load_model-empty", lambda m: load_model(m.files["empty"]), ValueError,
          "is not a skops file"),
         ("load_model-truncated-skops", lambda m: load_model(m.files["truncated.skops"]),

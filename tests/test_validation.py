@@ -127,3 +127,51 @@ def test_the_keys_of_a_dict_keep_their_order():
 def test_a_name_with_a_line_break_is_refused(name):
     with pytest.raises(ValueError, match=r"holds a line break; each of the names"):
         check_names(["ravi", name])
+
+
+@pytest.mark.parametrize("kind", ["mlp", "kneser-ney", "mixture"])
+def test_next_log_proba_before_fit_is_not_fitted_error(kind):
+    # The sampler's fast path says "not fitted", not an AttributeError of an
+    # attribute the user never heard of.
+    from sklearn.exceptions import NotFittedError
+
+    from sknextchar import (
+        CharEmbeddingMLPClassifier,
+        KneserNeyClassifier,
+        MixtureClassifier,
+    )
+
+    model = {
+        "mlp": CharEmbeddingMLPClassifier(),
+        "kneser-ney": KneserNeyClassifier(),
+        "mixture": MixtureClassifier([("kn", KneserNeyClassifier())]),
+    }[kind]
+    with pytest.raises(NotFittedError, match="is not fitted yet"):
+        model.next_log_proba(np.zeros((1, 3), dtype=np.intp))
+
+
+def test_a_one_column_table_asks_for_the_series_not_a_single_column():
+    # df[["name"]] is "a single column" too: the message names df["name"].
+    import pandas as pd
+
+    frame = pd.DataFrame({"label": ["f", "m"], "name": ["asha", "ravi"]})
+    for table in (frame[["name"]], frame):
+        with pytest.raises(ValueError) as info:
+            check_names(table)
+        message = str(info.value)
+        assert "got a DataFrame of shape (2, " in message
+        assert "as a Series, with single brackets: X['name']" in message
+        assert "single column" not in message
+
+
+@pytest.mark.parametrize(
+    "array, part",
+    [
+        (np.array([["asha"], ["ravi"]]), r"\(2, 1\). Pass its one column as a 1-D"),
+        (np.array([["asha", "f"]]), r"\(1, 2\). Pass the column of names as a 1-D"),
+        (np.array("asha"), r"shape \(\). Pass one string per element"),
+    ],
+)
+def test_a_two_d_array_asks_for_one_column(array, part):
+    with pytest.raises(ValueError, match=part):
+        check_names(array)

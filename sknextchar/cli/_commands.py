@@ -20,7 +20,7 @@ from .._version import __version__
 from ..datasets import load_indian_names
 from ._errors import PROG, missing_glyphs_in_one_warning
 from ._flags import KN_FLAGS, SAMPLER_FLAGS, TRAIN_FLAGS, given
-from ._lengths import check_length_flags
+from ._lengths import check_length_flags, check_name_lengths
 from ._places import places_of
 
 __all__ = [
@@ -222,13 +222,16 @@ def training_names(args):
     if args.labels is not None:
         from ._labelled import read_labelled_names
 
-        return read_labelled_names(
+        names, labels = read_labelled_names(
             args.names_file, args.labels, encoding=args.encoding,
             places=places_of(args), names_column=names_column(args),
         )  # fmt: skip
-    if args.names_file:
-        return _names_of_file(args, args.names_file, training=True), None
-    return load_indian_names(), None
+    elif args.names_file:
+        names, labels = _names_of_file(args, args.names_file, training=True), None
+    else:
+        return load_indian_names(), None
+    check_name_lengths(names, args.names_file)
+    return names, labels
 
 
 def names_column(args):
@@ -287,12 +290,25 @@ def chunked_names_column(args):
     recorded with the file for the error messages."""
     from ._labelled import names_column_of
 
+    _check_read_twice(args)
     column = names_column_of(
         args.names_file, encoding=args.encoding, names_column=names_column(args),
         training=True,
     )  # fmt: skip
     places_of(args).add_file("names", args.names_file, args.encoding, column)
     return column
+
+
+def _check_read_twice(args):
+    """--chunk-size and --resume read NAMES_FILE again: refuse a pipe."""
+    path = args.names_file
+    if os.path.exists(path) and not (os.path.isfile(path) or os.path.isdir(path)):
+        flag = "--resume" if getattr(args, "resume", None) else "--chunk-size"
+        raise ValueError(
+            f"{flag} reads NAMES_FILE more than once, and {path!r} is not a "
+            "regular file (a pipe or standard input can be read only once): save "
+            "the names to a file and pass that file."
+        )
 
 
 # --------------------------------------------------------------------------- #
@@ -530,6 +546,11 @@ def score(args):
             f"{rank:>4}  {pad_right(name, width)}  {total[i]:>14.3f}  "
             f"{per_char[i]:>8.3f}  {seen[i]:>5}"
         )
+    if args.explain:
+        from ._explain import explain_blocks
+
+        for block in explain_blocks(sampler, names, args.label, order):
+            print(block)  # name by name: a long list is never held as text
     return 0
 
 

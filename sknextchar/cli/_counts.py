@@ -149,6 +149,8 @@ def _held_out_report(pipe, names, labels, share, seed):
         held_out = [held_out[i] for i in kept]
         nll = -model.score(held_out, [held_labels[i] for i in kept])
     note = f"; {skipped:,} left out, whose label no counted name has" if skipped else ""
+    if seed is None:  # the model is the same each run, this number is not
+        note += "; drawn at random: --seed N holds out the same names each run"
     return (
         f"Held-out NLL: {nll:.4f} nats per character ({nll / math.log(2):.3f} "
         f"bits) on {counted(len(held_out), 'held-out name')} (counted without "

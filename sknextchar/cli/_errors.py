@@ -122,6 +122,7 @@ _CALL_FLAGS = {
     "label": _CallFlag("--label"),
     "min_label_proba": _CallFlag("--min-label-proba"),
     "max_bytes": _CallFlag("--max-bytes"),
+    "allow_pickle": _CallFlag("--trust-pickle", const=True),
     "max_rounds": _CallFlag("--max-rounds"),
     "pattern": _CallFlag("--pattern"),
     "novel": _CallFlag("--novel", const=True),
@@ -132,6 +133,11 @@ _CALL_FLAGS = {
 
 # Python advice that the command line gives another way: (Python, command line).
 _PYTHON_ADVICE = (
+    ("Python does not read '~' as your home folder: pass os.path.expanduser(path)",
+     "The shell reads '~' as your home folder only unquoted at the start of an "
+     "argument (not after --flag=): write the path without quotes, or in full"),
+    ("a model file is what save_model(model, path) writes",
+     "a model file is what 'sknextchar train NAMES_FILE -o MODEL' writes"),
     ("a smaller validation_fraction, or early_stopping=False",
      "a smaller --validation-fraction, or --validation-fraction 0"),
     ("fit it on names and their labels (e.g. NameSampler(pipe).fit(names, labels))",

@@ -365,7 +365,8 @@ TRAIN_FLAGS = (
          "loss with --validation-fraction 0)"),
     Flag("--seed", "clf__random_state", SEED, None,
          "seeds the held-out split, the initial weights and the shuffling; none "
-         "gives a different model each run"),
+         "gives a different model each run (--model kneser-ney: the same model, "
+         "but other held-out names, so another held-out NLL)"),
 )
 
 # The count model of ``train --model kneser-ney`` (its "clf" is a

@@ -28,12 +28,16 @@ from ..datasets._base import (
 from ..datasets._tables import (
     LINES_LOOKED_AT,
     NAME_HEADERS,
+    check_not_separator_line,
+    check_one_column,
+    check_one_line,
     check_width,
     column_values,
     detect_table,
     find_table,
     header_key,
     headerless_table,
+    lines_looked_at,
     table_rows,
     text_lines,
 )
@@ -109,6 +113,7 @@ def _read_pairs(names_file, labels, encoding, names_column):
         source = "the bundled names (columns 'name' and 'label')"
     else:
         text, source = read_text(names_file, encoding=encoding), repr(names_file)
+        check_not_separator_line(next(text_lines(text), ""), names_file)
     return _columns(text, labels, source, names_column)
 
 
@@ -213,18 +218,22 @@ def _columns(text, column, source, names_column=None):
             "with one label per line."
         )
     label_at = header.index(column)
+    check_one_column(header, label_at, source, exact=True)
     name_at = _name_at(header, label_at, names_column, source)
+    check_one_column(header, name_at, source, skip=[label_at])
     names, labels, lines = [], [], []
     for line, fields in rows[1:]:
         check_width(fields, len(header), line, source)
         fields += [""] * len(header)
         if not fields[name_at]:
             continue  # a blank line, or a row without a name
+        check_one_line(fields[name_at], line, source)
         if not fields[label_at]:
             raise ValueError(
                 f"Line {line} of {source} has the name {fields[name_at]!r} but no "
                 f"label in column {column!r}; give every name a label."
             )
+        check_one_line(fields[label_at], line, source)
         names.append(fields[name_at])
         labels.append(fields[label_at])
         lines.append(line)
@@ -307,7 +316,7 @@ def names_column_of(path, *, encoding="utf-8", names_column=None, training=False
     ...     print(names_column_of(path))
     None
     """
-    first = _first_lines(path, encoding, LINES_LOOKED_AT)
+    first = _first_lines(path, encoding, LINES_LOOKED_AT + 1)  # + 1: more?
     table = (
         detect_table(first, path)
         if names_column is None
@@ -350,8 +359,9 @@ def _refuse_headerless(lines, path):
         f"{delimiter}s included, give the file a .txt name."
     )
     raise ValueError(
-        f"{path!r} looks like a table of {width} columns: every line has "
-        f"{width} fields between {delimiter}s, and its first line "
+        f"{path!r} looks like a table of {width} columns: "
+        f"{lines_looked_at(len(lines))} has {width} fields between {delimiter}s, "
+        "and its first line "
         f"{first.strip()!r} is not a header with a column of names (such as "
         f"'name' or 'first name'). If that line is its header, pass --names-column "
         f"COLUMN, the header of the names (e.g. --names-column {example}; and "

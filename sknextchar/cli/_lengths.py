@@ -9,7 +9,7 @@ default maximum raises that maximum, as ``NameSampler.sample`` does.)
 
 from .._sizes import machine_memory
 
-__all__ = ["MAX_LETTERS", "check_length_flags"]
+__all__ = ["MAX_LETTERS", "check_length_flags", "check_name_lengths"]
 
 #: The most letters ``--min-length`` and ``--max-length`` may ask for: far more
 #: than any name has, far less than would keep the command busy for minutes.
@@ -63,4 +63,35 @@ def check_length_flags(args):
             f"need {needed:.3g} bytes, more than this machine's "
             f"{machine_memory():.3g} bytes of memory: ask for fewer names, or "
             "shorter ones."
+        )
+
+
+def check_name_lengths(names, path):
+    """Refuse a training "name" longer than any sampled name can be.
+
+    Such a line is not one name: a list on one line, say, or a file whose
+    line ends were lost.
+
+    Parameters
+    ----------
+    names : list of str
+        The names of NAMES_FILE.
+    path : str
+        NAMES_FILE.
+
+    Examples
+    --------
+    >>> check_name_lengths(["asha, ravi" * 200], "names.txt")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'names.txt' holds a name of 2,000 characters, starting ...
+    """
+    longest = max(names, key=len, default="")
+    if len(longest) > MAX_LETTERS:
+        raise ValueError(
+            f"{path!r} holds a name of {len(longest):,} characters, starting "
+            f"{longest[:20]!r}: more than {MAX_LETTERS:,}, the most letters a "
+            "sampled name can have, so it is not one name. Give each name a line "
+            "of its own (names between commas or spaces on one line are one "
+            "name)."
         )

@@ -2,16 +2,23 @@
 
 import argparse
 
-from .._model_checks import DEFAULT_MAX_BYTES
 from .._persistence import PICKLE_SUFFIXES
 from .._version import __version__
+from ._arguments import (
+    add_encoding,
+    add_flag_group,
+    add_force,
+    add_label,
+    add_loading_flags,
+    add_model_argument,
+    add_names,
+    add_training_names,
+)
 from ._classify import classify
 from ._commands import plot, sample, score, table, train
 from ._errors import PROG
 from ._flags import (
-    BYTE_COUNT,
     KN_FLAGS,
-    LABEL,
     LABEL_WEIGHT,
     POSITIVE_INT,
     PROBABILITY,
@@ -100,39 +107,6 @@ def build_parser():
     return parser
 
 
-def _add_model_argument(parser):
-    parser.add_argument("model", metavar="MODEL", help="a model file saved by train")
-    _add_loading_flags(parser)
-
-
-def _add_loading_flags(parser, *, max_bytes_default=DEFAULT_MAX_BYTES):
-    """--trust-pickle and --max-bytes: how a model file is loaded.
-
-    ``train`` leaves --max-bytes unset unless given (``argparse.SUPPRESS``), so
-    that it can refuse the flag without --resume; --resume reads the default.
-    """
-    parser.add_argument(
-        "--trust-pickle",
-        action="store_true",
-        help="allow loading a joblib/pickle model file; loading one runs code from "
-        "the file, so only use it for files you trust (skops files need no flag)",
-    )
-    parser.add_argument(
-        "--max-bytes",
-        type=BYTE_COUNT,
-        default=max_bytes_default,
-        metavar="BYTES",
-        help="refuse a model file larger than this once uncompressed, e.g. 2G, or "
-        "'none' for no limit (default: 512M)",
-    )
-
-
-def _add_flag_group(parser, title, description, flags):
-    group = parser.add_argument_group(title, description)
-    for flag in flags:
-        flag.add_to(group)
-
-
 def _add_train(commands):
     parser = commands.add_parser(
         "train",
@@ -144,7 +118,7 @@ def _add_train(commands):
         "character, and save it; or, with --resume, continue the training of a "
         "saved MLP. Progress goes to stderr.",
     )
-    _add_training_names(parser)
+    add_training_names(parser)
     _add_model_output(parser)
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="no progress display while training"
@@ -161,14 +135,14 @@ def _add_train(commands):
     )
     _add_model_choice(parser)
     _add_resume(parser)
-    _add_flag_group(
+    add_flag_group(
         parser,
         "model parameters",
         "Each flag sets one parameter of the pipeline with set_params; the defaults "
         "are the estimators' own.",
         TRAIN_FLAGS,
     )
-    _add_flag_group(
+    add_flag_group(
         parser,
         "count model parameters (--model kneser-ney)",
         "Parameters of KneserNeyClassifier, set with set_params.",
@@ -182,7 +156,7 @@ def _add_model_output(parser):
     parser.add_argument(
         "-o", "--output", metavar="MODEL", required=True, help="the model file to write"
     )
-    _add_force(parser)
+    add_force(parser)
     suffixes = ", ".join(PICKLE_SUFFIXES)
     parser.add_argument(
         "--format",
@@ -208,7 +182,7 @@ def _add_resume(parser):
         help="the model file to continue (saved by 'train'; default: train a new "
         "model)",
     )
-    _add_loading_flags(group, max_bytes_default=argparse.SUPPRESS)
+    add_loading_flags(group, max_bytes_default=argparse.SUPPRESS)
 
 
 def _add_model_choice(parser):
@@ -230,7 +204,7 @@ def _add_sample(commands):
         description="Generate names with a trained model (NameSampler.sample), one "
         "per line on stdout.",
     )
-    _add_model_argument(parser)
+    add_model_argument(parser)
     parser.add_argument(
         "-n",
         "--n-samples",
@@ -244,16 +218,16 @@ def _add_sample(commands):
         default="",
         help="every name starts with these letters (default: none)",
     )
-    _add_label(parser)
+    add_label(parser)
     _add_sample_filters(parser)
     _add_sample_likeness(parser)
-    _add_encoding(parser)
+    add_encoding(parser)
     parser.add_argument(
         "--seed",
         type=SEED,
         help="seed for reproducible output (default: none, different each run)",
     )
-    _add_flag_group(
+    add_flag_group(
         parser,
         "sampling controls",
         "Each flag sets one NameSampler parameter; the defaults are its own.",
@@ -334,8 +308,8 @@ def _add_score(commands):
         "(every character and the end of the name), and the same per character, "
         "most plausible first. Per character compares names of different lengths.",
     )
-    _add_model_argument(parser)
-    _add_names(parser, "score")
+    add_model_argument(parser)
+    add_names(parser, "score")
     parser.add_argument(
         "--by",
         choices=("total", "per-char"),
@@ -343,7 +317,13 @@ def _add_score(commands):
         help="rank by the whole name's log-likelihood or by its mean per "
         "character (default: total)",
     )
-    _add_label(parser)
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="then, for each name, the probability the model gave each of its "
+        "characters and its end, with the character it expected instead",
+    )
+    add_label(parser)
     parser.set_defaults(run=score)
 
 
@@ -359,8 +339,8 @@ def _add_classify(commands):
         "training names (the Python class NameLabelClassifier also learns the "
         "priors and calibrates the probabilities).",
     )
-    _add_model_argument(parser)
-    _add_names(parser, "classify")
+    add_model_argument(parser)
+    add_names(parser, "classify")
     parser.add_argument(
         "--priors",
         nargs="+",
@@ -382,7 +362,7 @@ def _add_table(commands):
         "(NameSampler.temperature_table); the length bounds of sampling do not "
         "apply, so the end marker has the model's own probability.",
     )
-    _add_model_argument(parser)
+    add_model_argument(parser)
     parser.add_argument(
         "context",
         metavar="CONTEXT",
@@ -402,7 +382,7 @@ def _add_table(commands):
         metavar="N",
         help="show only the N most probable characters (default: all)",
     )
-    _add_label(parser)
+    add_label(parser)
     parser.set_defaults(run=table)
 
 
@@ -413,7 +393,7 @@ def _add_plot(commands):
         description="Draw one picture of a model (sknextchar.plotting) and save it; "
         'needs matplotlib: pip install "sknextchar[plot]".',
     )
-    _add_model_argument(parser)
+    add_model_argument(parser)
     what = parser.add_mutually_exclusive_group(required=True)
     what.add_argument(
         "--embeddings",
@@ -444,84 +424,6 @@ def _add_plot(commands):
         required=True,
         help="the image file; its suffix picks the format (.png, .svg, .pdf)",
     )
-    _add_force(parser)
-    _add_label(parser, "--tree and --distribution")
+    add_force(parser)
+    add_label(parser, "--tree and --distribution")
     parser.set_defaults(run=plot)
-
-
-def _add_label(parser, used_by=None):
-    """``--label`` of the commands that generate, score or draw names."""
-    parser.add_argument(
-        "--label",
-        type=LABEL,
-        help="for a model trained with --labels: the label of the names, one of "
-        "the labels it was trained with"
-        + ("" if used_by is None else f" (for {used_by})")
-        + " (default: none)",
-    )
-
-
-def _add_training_names(parser):
-    """NAMES_FILE, --labels and --encoding of ``train``."""
-    parser.add_argument(
-        "names_file",
-        metavar="NAMES_FILE",
-        nargs="?",
-        help="a text file, one name per line (UTF-8 unless --encoding says "
-        "otherwise; a byte-order mark, any line ending and blank lines are fine; "
-        "default: the bundled 15,074 Indian names), or a table (a .csv file) whose "
-        "header row has a column of names: 'name', 'first name', 'given name'... "
-        "(see --names-column)",
-    )
-    parser.add_argument(
-        "--labels",
-        metavar="COLUMN_OR_FILE",
-        help="train one model of names by label (sample --label then picks one): "
-        "COLUMN is the label column of NAMES_FILE read as a CSV file with a header "
-        "(names from --names-column, else its first column whose header says "
-        "'name', else its first other column), so a CSV of "
-        "name,label works with --labels label; FILE has one label per line, one "
-        "for each line of NAMES_FILE. Without NAMES_FILE, --labels label uses the "
-        "bundled names' labels, female or male (default: no labels)",
-    )
-    _add_encoding(parser)
-
-
-def _add_names(parser, verb):
-    """NAME..., --names-file and --encoding of the commands that read names."""
-    parser.add_argument("names", metavar="NAME", nargs="*", help=f"names to {verb}")
-    parser.add_argument(
-        "--names-file",
-        metavar="FILE",
-        help=f"also {verb} the names of this file, one name per line (or the "
-        "column of names of a table, as NAMES_FILE of train)",
-    )
-    _add_encoding(parser)
-
-
-def _add_encoding(parser):
-    """--encoding and --names-column: how the names files are read."""
-    parser.add_argument(
-        "--names-column",
-        metavar="COLUMN",
-        help="read the names files as tables (a header row, a comma, semicolon or "
-        "tab between fields) and take the names from the column with this header "
-        "(default: a header row with a column 'name', 'names', 'first name', "
-        "'given name', 'forename' or the like makes a file a table, read from that "
-        "column; any other file has one name per line)",
-    )
-    parser.add_argument(
-        "--encoding",
-        default="utf-8",
-        help="text encoding of the names files, e.g. latin-1 or utf-16 (default: "
-        "utf-8, with or without a byte-order mark)",
-    )
-
-
-def _add_force(parser):
-    parser.add_argument(
-        "--force",
-        action="store_true",
-        help="replace the output file if it exists (an input file is never "
-        "replaced, nor anything that is not a regular file)",
-    )

@@ -4,7 +4,9 @@ The counterpart of ``train_from_file(..., resume=True)`` (and of a loop of
 ``partial_fit`` calls): the saved classifier goes on from the epoch after the
 last one it trained up to ``--max-iter``, with its weights, its Adam state and
 its place on the learning-rate schedule, on the names of NAMES_FILE (the bundled
-names without it), every name trained on (none held out). Without
+names without it), every name trained on (none held out). A model whose early
+stopping kept the weights of an earlier epoch than its last goes on from that
+epoch (its Adam state is that epoch's), and says so. Without
 ``--chunk-size`` the names are read once into memory and trained on as one
 chunk; with it, chunk by chunk as ``train --chunk-size`` does.
 
@@ -77,10 +79,11 @@ def resume(args):
     clf.set_params(**params)
     done = _epochs_done(clf, args)
     path, names, chunk_size = _names_to_train_on(args)
-    _check_characters(pipe, [names] if names else _chunks(args, path, chunk_size))
     start = time.perf_counter()
     trained = _continue(args, pipe, path, chunk_size, done, len(names or ()))
     seconds = time.perf_counter() - start
+    if done < len(clf.loss_curve_):  # said once the file was accepted, not before
+        print(_kept_epoch_note(args.resume, done, len(clf.loss_curve_)))
     clf = trained.steps[-1][1]
     print(
         f"Continued {args.resume!r} for {counted(clf.n_iter_, 'epoch')} (epochs "
@@ -169,15 +172,22 @@ def _resumable_parts(model, args):
 
 
 def _epochs_done(clf, args):
-    """The epochs the classifier has trained, when --max-iter leaves some to run."""
-    done = len(clf.loss_curve_)
+    """The epochs the classifier has trained, when --max-iter leaves some to run.
+
+    After early stopping, those up to the epoch whose weights it kept: the run
+    goes on from there (``nn.training.trained_epochs``).
+    """
+    from ..nn.training import trained_epochs
+
+    done, run = trained_epochs(clf), len(clf.loss_curve_)
     if done >= clf.max_iter:
         whose = "" if getattr(args, "clf__max_iter", None) else "its "
+        kept = f" (the weights early stopping kept, of the {run} it ran)" * (done < run)
         raise ValueError(
             f"Nothing to resume: {args.resume!r} has trained "
-            f"{counted(done, 'epoch')}, and {whose}--max-iter is {clf.max_iter}. "
-            "Pass a larger --max-iter (the total number of epochs, e.g. --max-iter "
-            f"{done + 10} for 10 more)."
+            f"{counted(done, 'epoch')}{kept}, and {whose}--max-iter is "
+            f"{clf.max_iter}. Pass a larger --max-iter (the total number of epochs, "
+            f"e.g. --max-iter {done + 10} for 10 more)."
         )
     return done
 
@@ -193,31 +203,6 @@ def _names_to_train_on(args):
     names = training_names(args)[0]
     path = args.names_file or _bundled_names_file()
     return path, names, len(names)  # one chunk: the names in memory
-
-
-def _chunks(args, path, chunk_size):
-    from .._chunked import read_name_chunks
-
-    return read_name_chunks(
-        path, chunk_size, encoding=args.encoding, names_column=names_column(args)
-    )
-
-
-def _check_characters(pipe, chunks):
-    """Names of characters the resumed model does not know fail before training."""
-    from .._fitted import find_parts
-
-    windows = find_parts(pipe)[0]
-    for chunk in chunks:
-        try:
-            windows.encode(chunk)
-        except ValueError as error:  # the model's advice, for a new model
-            raise ValueError(
-                str(error).replace(
-                    "train the model again with",
-                    "train a new model (without --resume) with",
-                )
-            ) from None
 
 
 def _bundled_names_file():
@@ -238,6 +223,16 @@ def _source(args):
     return "the bundled Indian names"
 
 
+def _kept_epoch_note(resumed, done, n_run):
+    """Why the resumed run started after epoch ``done`` of the ``n_run`` it ran."""
+    return (
+        f"{resumed!r} holds the weights of epoch {done} of the {n_run} it ran, the "
+        "best on its held-out names (early stopping kept them): the training went "
+        f"on from epoch {done + 1}, and the loss curve of the later epochs is left "
+        "out."
+    )
+
+
 def _continue(args, pipe, path, chunk_size, done, n_names):
     """Train the epochs past ``done``: a trained copy of ``pipe``."""
     from .._chunked import train_from_file
@@ -249,12 +244,17 @@ def _continue(args, pipe, path, chunk_size, done, n_names):
 
         header = f"Continuing the training on {n_names:,} names from {_source(args)}..."
         clf.set_callbacks(EpochProgress(header, first_epoch=done))
-    try:
+    try:  # its first pass refuses characters the model does not know
         trained = train_from_file(
             path, pipe, chunk_size=chunk_size, encoding=args.encoding,
             verbose=in_chunks and not args.quiet, resume=True,
             names_column=names_column(args),
         )  # fmt: skip
+    except ValueError as error:  # its advice for a new model, in flags
+        if "(resume=False)" not in str(error):
+            raise
+        advice = str(error).replace("(resume=False)", "(without --resume)")
+        raise ValueError(advice) from None
     finally:
         clf.set_callbacks()
     trained.steps[-1][1].set_callbacks()  # a runtime hook: the file holds none
@@ -314,6 +314,7 @@ def merged_record(sampler, pipe, names):
     from sklearn.frozen import FrozenEstimator
 
     from .._sampler import NameSampler
+    from .._spelling import spelling_union
 
     params = {**sampler.get_params(deep=False), "estimator": FrozenEstimator(pipe)}
     merged = NameSampler(**params).fit(names)
@@ -325,11 +326,8 @@ def merged_record(sampler, pipe, names):
     counts[: len(old)] += old
     counts[: len(new)] += new
     merged.training_length_counts_ = counts
-    steps = getattr(sampler, "training_transitions_", None)
-    merged.training_transitions_ = (  # not the spelling of the new names only
-        None
-        if steps is None
-        else np.unique(np.concatenate([steps, merged.training_transitions_]), axis=0)
+    merged.training_transitions_ = spelling_union(  # not the new names' only
+        getattr(sampler, "training_transitions_", None), merged.training_transitions_
     )
     return merged
 

@@ -11,6 +11,7 @@ from ._tables import (
     detect_table,
     find_table,
     headerless_table,
+    lines_looked_at,
     text_lines,
 )
 
@@ -181,13 +182,24 @@ def load_names(path, *, encoding="utf-8", names_column=None):
 
 def _warn_if_table(text, lines, path):
     """Warn when a file read one name per line looks like a table."""
-    table = detect_table(text_lines(text), path)
+    try:
+        table = detect_table(text_lines(text), path)
+    except ValueError as exc:  # a "sep=;" line, or a column of names with a twin
+        warnings.warn(
+            f"{exc} (load_names read it one name per line, so each whole line is "
+            "a name; names_column reads a column.)",
+            UserWarning,
+            stacklevel=3,
+        )
+        return
     if table is not None:
         first = next(text_lines(text)).strip()
         what = f"a header row {first!r} with a column {table.column!r}"
         column = table.column
     elif (found := headerless_table(lines, path)) is not None:
-        what = f"{found[1]} {found[0]}-separated fields on every line"
+        what = (
+            f"{found[1]} {found[0]}-separated fields on {lines_looked_at(len(lines))}"
+        )
         column = "COLUMN"
     else:
         return
@@ -391,13 +403,45 @@ def check_names_path(path):
     if os.path.isdir(path):
         raise IsADirectoryError(f"{path!r} is a directory; pass a text file of names.")
     if not os.path.exists(path):
-        raise FileNotFoundError(f"No such file of names: {path!r}.")
+        stdin = path == "-" and os.path.exists("/dev/stdin")
+        hint = " (standard input is '/dev/stdin', not '-')" if stdin else ""
+        raise FileNotFoundError(f"No such file of names: {path!r}{hint}.")
     mode = os.stat(path).st_mode
     if stat.S_ISBLK(mode) or (stat.S_ISCHR(mode) and not _is_terminal(path)):
         raise ValueError(
             f"{path!r} is a device, not a file of names; pass a text file."
         )
+    if stat.S_ISREG(mode):  # a pipe cannot be peeked at without losing bytes
+        _check_not_packed(path)
     return path
+
+
+# The first bytes of files that are not text, and what to do with each.
+_PACKED = (
+    (b"\x1f\x8b", "a gzip-compressed file", "decompress it first (e.g. gunzip -k)"),
+    (b"PK\x03\x04", "a zip archive (a model file, or a spreadsheet such as .xlsx)",
+     "save the names as a text or CSV file and pass that one"),
+    (b"\xd0\xcf\x11\xe0", "an Office document (such as an .xls spreadsheet)",
+     "save the names as a text or CSV file and pass that one"),
+    (b"\xfd7zXZ", "an xz-compressed file", "decompress it first (e.g. unxz -k)"),
+    (b"\x28\xb5\x2f\xfd", "a zstd-compressed file", "decompress it first"),
+)  # fmt: skip
+
+
+def _check_not_packed(path):
+    """Refuse a compressed file, an archive or a spreadsheet, by its first bytes.
+
+    Decoded as text, it would fail at a byte that says nothing of what it is,
+    with the advice to change the encoding, which cannot help.
+    """
+    try:
+        with open(path, "rb") as f:
+            start = f.read(8)
+    except OSError:
+        return  # the reader says why
+    for magic, what, how in _PACKED:
+        if start.startswith(magic):
+            raise ValueError(f"{path!r} is {what}, not a text file of names: {how}.")
 
 
 def _is_terminal(path):

@@ -19,10 +19,14 @@ import csv
 import io
 import itertools
 import os
+import re
 
 __all__ = [
     "NAME_HEADERS",
     "Table",
+    "check_not_separator_line",
+    "check_one_column",
+    "check_one_line",
     "check_width",
     "LINES_LOOKED_AT",
     "column_values",
@@ -30,6 +34,7 @@ __all__ = [
     "find_table",
     "header_key",
     "headerless_table",
+    "lines_looked_at",
     "table_rows",
     "text_lines",
     "with_first",
@@ -44,6 +49,8 @@ NAME_HEADERS = frozenset(
 _DELIMITERS = ",;\t"
 _TABLE_SUFFIXES = (".csv", ".tsv")
 _SHOWN = {",": "comma", ";": "semicolon", "\t": "tab"}
+# A spreadsheet's note of the delimiter, on a line before the header: "sep=;".
+_SEPARATOR_LINE = re.compile(r'"?sep=.?"?[,;\t]*', re.IGNORECASE)
 
 
 def header_key(field):
@@ -83,9 +90,84 @@ class Table:
 
 def _split(line, delimiter):
     """The stripped fields of one line (a row that goes on past it is cut)."""
-    return [
-        field.strip() for field in next(csv.reader([line], delimiter=delimiter), [])
+    try:
+        fields = next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:  # a field beyond the reader's limit: no header row
+        return [line.strip()]
+    return [field.strip() for field in fields]
+
+
+def check_one_column(header, at, source, *, exact=False, skip=()):
+    """Refuse a header row in which the header of column ``at`` is not unique.
+
+    A column is read by its header, so two columns with the same header (as
+    :func:`header_key` compares, or as spelled with ``exact``) cannot be told
+    apart: the second would be ignored without a word.
+
+    Parameters
+    ----------
+    header : list of str
+        The stripped fields of the header row.
+    at : int
+        The column to read.
+    source : str
+        The file, as messages show it.
+    exact : bool, default=False
+        Compare the headers as spelled (the label column) rather than as
+        :func:`header_key` does (the column of names).
+    skip : collection of int, default=()
+        Columns that are not candidates (the label column, for the names).
+
+    Raises
+    ------
+    ValueError
+        If another column has the same header.
+
+    Examples
+    --------
+    >>> check_one_column(["name", "Name", "label"], 0, "'kids.csv'")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'kids.csv' has 2 columns headed 'name' (columns 1 and 2 of its
+    header row), so that header does not say which one to read: ...
+    """
+    key = (lambda field: field) if exact else header_key
+    twins = [
+        i + 1
+        for i, field in enumerate(header)
+        if i not in skip and key(field) == key(header[at])
     ]
+    if len(twins) > 1:
+        columns = ", ".join(map(str, twins[:-1])) + f" and {twins[-1]}"
+        raise ValueError(
+            f"{source} has {len(twins)} columns headed {header[at]!r} (columns "
+            f"{columns} of its header row), so that header does not say which one "
+            "to read: give each column a header of its own in the file (e.g. "
+            f"{header[at] + ' 2'!r}), then read the one you mean by its header."
+        )
+
+
+def check_not_separator_line(first_line, path):
+    """Refuse a first line ``sep=;``: a spreadsheet's note of the delimiter.
+
+    Some exports for a spreadsheet start with it, before the header row; read
+    as it is, the file would be one name per line, the note and the header
+    among the names.
+
+    Examples
+    --------
+    >>> check_not_separator_line("sep=;\\r\\n", "kids.csv")
+    Traceback (most recent call last):
+    ...
+    ValueError: The first line of 'kids.csv' is 'sep=;', a spreadsheet's note of ...
+    """
+    if _SEPARATOR_LINE.fullmatch(first_line.strip()):
+        raise ValueError(
+            f"The first line of {os.fspath(path)!r} is {first_line.strip()!r}, a "
+            "spreadsheet's note of the delimiter between its fields, not a name "
+            "nor a header: delete that line, so that the file starts with its "
+            "header row (or its first name), and read it again."
+        )
 
 
 def find_table(first_line, path, names_column=None, *, not_column=None):
@@ -111,7 +193,8 @@ def find_table(first_line, path, names_column=None, *, not_column=None):
     Raises
     ------
     ValueError
-        If ``names_column`` is not a field of the first line.
+        If ``names_column`` is not a field of the first line, or heads more
+        than one column (:func:`check_one_column`).
 
     Examples
     --------
@@ -120,6 +203,7 @@ def find_table(first_line, path, names_column=None, *, not_column=None):
     >>> find_table("O'Brien", "names.txt") is None
     True
     """
+    check_not_separator_line(first_line, path)
     wanted = None if names_column is None else header_key(names_column)
     suffix = os.path.splitext(os.fspath(path))[1].casefold()
     for delimiter in _DELIMITERS:
@@ -137,6 +221,9 @@ def find_table(first_line, path, names_column=None, *, not_column=None):
             )
         ]
         if found:
+            if wanted is not None:
+                skip = [i for i, field in enumerate(header) if field == not_column]
+                check_one_column(header, found[0], repr(os.fspath(path)), skip=skip)
             return Table(delimiter, header, found[0])
     if wanted is not None:
         raise ValueError(
@@ -157,7 +244,8 @@ def detect_table(lines, path):
     ``.csv`` or ``.tsv`` one, a header split at a comma or a semicolon makes a
     table only if a row below it (among the first :data:`LINES_LOOKED_AT`
     lines) splits too: a list of names whose first line is ``Name, Anna``
-    stays a list.
+    stays a list. A table whose column of names shares its header with
+    another column is refused (:func:`check_one_column`).
 
     Examples
     --------
@@ -171,21 +259,28 @@ def detect_table(lines, path):
     lines = itertools.islice(lines, LINES_LOOKED_AT)
     table = find_table(next(lines, ""), path)
     suffix = os.path.splitext(os.fspath(path))[1].casefold()
-    if table is None or table.delimiter == "\t" or suffix in _TABLE_SUFFIXES:
-        return table
-    try:
-        rows = csv.reader(lines, delimiter=table.delimiter)
-        return table if any(len(row) >= 2 for row in rows) else None
-    except csv.Error:  # not a list of names either: the table's reader says why
-        return table
+    if table is None:
+        return None
+    if table.delimiter != "\t" and suffix not in _TABLE_SUFFIXES:
+        try:
+            rows = csv.reader(lines, delimiter=table.delimiter)
+            if not any(len(row) >= 2 for row in rows):
+                return None
+        except csv.Error:  # not a list of names either: the table's reader says why
+            pass
+    check_one_column(table.header, table.name_at, repr(os.fspath(path)))
+    return table
 
 
 def headerless_table(lines, path):
     """``(delimiter, n_fields)`` if ``lines`` look like a table without a header.
 
-    Every non-blank line splits into the same number (two or more) of fields:
-    at a tab in any file, at a comma or a semicolon in a ``.csv`` or ``.tsv``
-    file. None otherwise.
+    Every non-blank line among the first :data:`LINES_LOOKED_AT` splits into
+    the same number (two or more) of fields: at a tab in any file, at a comma
+    or a semicolon in a ``.csv`` or ``.tsv`` file. None otherwise. The first
+    lines decide, as they do for a file read in chunks (:func:`lines_looked_at`
+    says which lines in a message): a table with a stray row far down is
+    still a table.
 
     Examples
     --------
@@ -195,12 +290,34 @@ def headerless_table(lines, path):
     True
     """
     suffix = os.path.splitext(os.fspath(path))[1].casefold()
+    lines = [line for line in itertools.islice(lines, LINES_LOOKED_AT) if line.strip()]
     for delimiter in _DELIMITERS if suffix in _TABLE_SUFFIXES else "\t":
-        rows = csv.reader((line for line in lines if line.strip()), delimiter=delimiter)
-        width = len(next(rows, ()))
-        if width >= 2 and all(len(row) == width for row in rows):
-            return _SHOWN[delimiter], width
+        rows = csv.reader(lines, delimiter=delimiter)
+        try:
+            width = len(next(rows, ()))
+            if width >= 2 and all(len(row) == width for row in rows):
+                return _SHOWN[delimiter], width
+        except csv.Error:  # a field beyond the reader's limit: not a table
+            pass
     return None
+
+
+def lines_looked_at(n_lines):
+    """The lines :func:`headerless_table` looked at, in words, for a message.
+
+    Parameters
+    ----------
+    n_lines : int
+        The lines of the file (or at least ``LINES_LOOKED_AT + 1`` of them).
+
+    Examples
+    --------
+    >>> lines_looked_at(2), lines_looked_at(LINES_LOOKED_AT + 1)
+    ('every line', 'each of its first 1,000 lines')
+    """
+    if n_lines <= LINES_LOOKED_AT:
+        return "every line"
+    return f"each of its first {LINES_LOOKED_AT:,} lines"
 
 
 def table_rows(lines, delimiter, source):
@@ -221,7 +338,9 @@ def table_rows(lines, delimiter, source):
             line = reader.line_num + 1
     except csv.Error as exc:
         raise ValueError(
-            f"{source} is not a CSV file that can be read: {exc}."
+            f"{source} is not a CSV file that can be read: {exc}, in the row that "
+            f"starts on line {line} (a quote left open there makes the rest of the "
+            "file one field)."
         ) from None
 
 
@@ -252,7 +371,28 @@ def column_values(lines, table, source):
     for line, fields in rows:
         check_width(fields, len(table.header), line, source)
         if table.name_at < len(fields) and fields[table.name_at]:
+            check_one_line(fields[table.name_at], line, source)
             yield line, fields[table.name_at]
+
+
+def check_one_line(value, line, source):
+    """Refuse a name (or label) with a line break: a quote left open.
+
+    Examples
+    --------
+    >>> check_one_line('Zoë,f\\nasha,m', 2, "'kids.csv'")
+    Traceback (most recent call last):
+    ...
+    ValueError: Line 2 of 'kids.csv' opens a quote that runs over 2 lines, ...
+    """
+    if "\n" in value or "\r" in value:
+        n_lines = len(value.splitlines())
+        raise ValueError(
+            f"Line {line} of {source} opens a quote that runs over {n_lines:,} "
+            f"lines, {value[:30]!r}..., read as one field: no name or label holds "
+            'a line break. Close the quote (or double it, "" inside quotes, for a '
+            "quote mark in a name)."
+        )
 
 
 def text_lines(text):

@@ -205,6 +205,49 @@ class AdamOptimizer:
         self.vs = [v.astype(p.dtype, copy=False) for v, p in zip(self.vs, params)]
         return self
 
+    def copy_state(self):
+        """A copy of what the updates change, for :meth:`set_state`.
+
+        Returns
+        -------
+        state : dict
+            The step count ``t``, the step size ``learning_rate`` and copies of
+            the moments ``ms`` and ``vs``.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> w = np.zeros(2)
+        >>> adam = AdamOptimizer([w])
+        >>> state = adam.copy_state()
+        >>> adam.update_params([w], [np.ones(2)])
+        >>> adam.set_state(state).t, adam.ms[0].tolist()  # back before the step
+        (0, [0.0, 0.0])
+        """
+        return {
+            "t": self.t,
+            "learning_rate": self.learning_rate,
+            "ms": [m.copy() for m in self.ms],
+            "vs": [v.copy() for v in self.vs],
+        }
+
+    def set_state(self, state):
+        """Put back a state that :meth:`copy_state` returned.
+
+        Parameters
+        ----------
+        state : dict
+            A state of this optimizer (the same parameter shapes).
+
+        Returns
+        -------
+        self : AdamOptimizer
+        """
+        self.t, self.learning_rate = state["t"], state["learning_rate"]
+        self.ms = [m.copy() for m in state["ms"]]
+        self.vs = [v.copy() for v in state["vs"]]
+        return self
+
     def update_params(self, params, grads, l2=None):
         """Update ``params`` in place with one Adam step.
 

@@ -7,6 +7,9 @@
 - :class:`Patience`: the count of epochs without improvement, for stopping.
 - :func:`validation_split` and :func:`validation_score`: the hold-out of early
   stopping, by name or by row, and its score after each epoch.
+- :class:`BestEpoch`, :func:`trained_epochs` and :func:`drop_later_epochs`: the
+  weights and Adam's state that early stopping restores, and what a continued
+  run makes of the epochs after them.
 - :class:`Rollback`: the fitted state of an estimator before a training call, to
   put back if the call fails.
 """
@@ -30,14 +33,17 @@ from .functional import (
 
 __all__ = [
     "DIVERGENCE_FACTOR",
+    "BestEpoch",
     "DivergenceError",
     "DivergenceGuard",
     "MinibatchTrainer",
     "ParameterWorkspace",
     "Patience",
     "Rollback",
+    "drop_later_epochs",
     "fitted_state",
     "gradient_step",
+    "trained_epochs",
     "validation_score",
     "validation_split",
 ]
@@ -543,6 +549,136 @@ class Patience:
             self.best = value
         self.count = 0 if improved else self.count + 1
         return is_best, self.count >= self.n_iter_no_change
+
+
+# The fitted attribute that records the epoch whose weights early stopping
+# restored: the number of epochs of ``loss_curve_`` behind the weights.
+_WEIGHTS_EPOCH = "_weights_epoch"
+
+
+class BestEpoch:
+    """The parameters and the optimizer's state after an epoch, to put back.
+
+    Early stopping restores the weights of the best held-out epoch, and with
+    them Adam's moments, step count and step size of that epoch: a run that
+    continues the weights (``partial_fit``, a resumed
+    :func:`~sknextchar.train_from_file`) then goes on as from that epoch, never
+    with the moments of later epochs.
+
+    Parameters
+    ----------
+    trainer : MinibatchTrainer
+        Its workspace and optimizer, copied as they are now.
+    epoch : int
+        The number of epochs (of the estimator's ``loss_curve_``) behind them.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from types import SimpleNamespace
+    >>> from sknextchar.nn.adam import AdamOptimizer
+    >>> ws = ParameterWorkspace(np.zeros((2, 1)), [], [np.zeros(2)], np.float64)
+    >>> trainer = SimpleNamespace(workspace=ws, optimizer=AdamOptimizer([ws.flat]))
+    >>> best = BestEpoch(trainer, epoch=3)
+    >>> trainer.optimizer.update_params([ws.flat], [np.ones(4)])
+    >>> model = SimpleNamespace(loss_curve_=[3.0, 2.0, 1.0, 1.5, 1.6])
+    >>> best.restore(trainer, model)
+    >>> ws.flat.tolist(), trainer.optimizer.t, trained_epochs(model)
+    ([0.0, 0.0, 0.0, 0.0], 0, 3)
+    """
+
+    def __init__(self, trainer, epoch):
+        self.epoch = epoch
+        self.flat = trainer.workspace.flat.copy()
+        self.optimizer_state = trainer.optimizer.copy_state()
+
+    def restore(self, trainer, estimator):
+        """Put the parameters and the optimizer's state back into ``trainer``.
+
+        Parameters
+        ----------
+        trainer : MinibatchTrainer
+        estimator : object
+            The estimator trained: it records the epoch of its weights (see
+            :func:`trained_epochs`).
+        """
+        trainer.workspace.flat[:] = self.flat
+        trainer.optimizer.set_state(self.optimizer_state)
+        setattr(estimator, _WEIGHTS_EPOCH, self.epoch)
+
+
+def trained_epochs(estimator):
+    """The number of epochs of ``loss_curve_`` that led to the estimator's weights.
+
+    All of them, unless early stopping restored the weights of an earlier epoch
+    (the best on the held-out names, :class:`BestEpoch`): then the epochs up to
+    that one. A continued run goes on from there.
+
+    Parameters
+    ----------
+    estimator : object
+        A fitted estimator with a ``loss_curve_``.
+
+    Returns
+    -------
+    n_epochs : int
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> trained_epochs(SimpleNamespace(loss_curve_=[3.0, 2.0]))
+    2
+    >>> trained_epochs(SimpleNamespace(loss_curve_=[3.0, 2.0], _weights_epoch=1))
+    1
+    """
+    n_epochs = len(estimator.loss_curve_)
+    kept = getattr(estimator, _WEIGHTS_EPOCH, None)
+    if isinstance(kept, int) and not isinstance(kept, bool) and 0 <= kept < n_epochs:
+        return kept
+    return n_epochs
+
+
+def drop_later_epochs(estimator):
+    """Drop the records of the epochs after those behind the weights.
+
+    After early stopping restored the weights of an earlier epoch, a run that
+    continues them goes on from that epoch: the epochs after it, whose weights
+    were discarded, leave ``loss_curve_`` (and ``validation_scores_``), so
+    that the records, the place on the learning-rate schedule and Adam's state
+    describe the same weights.
+
+    Parameters
+    ----------
+    estimator : object
+        A fitted estimator with a ``loss_curve_``; changed in place.
+
+    Returns
+    -------
+    n_dropped : int
+        The number of epochs dropped.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> model = SimpleNamespace(loss_curve_=[3.0, 2.0, 2.5], loss_=2.5,
+    ...                         validation_scores_=[-3.1, -2.2, -2.4],
+    ...                         _weights_epoch=2)
+    >>> drop_later_epochs(model)
+    1
+    >>> model.loss_curve_, model.validation_scores_, model.loss_
+    ([3.0, 2.0], [-3.1, -2.2], 2.0)
+    """
+    kept, n_epochs = trained_epochs(estimator), len(estimator.loss_curve_)
+    vars(estimator).pop(_WEIGHTS_EPOCH, None)
+    n_dropped = n_epochs - kept
+    if n_dropped:
+        scores = getattr(estimator, "validation_scores_", None)
+        if scores:  # one for each of the last len(scores) epochs
+            del scores[max(len(scores) - n_dropped, 0) :]
+        del estimator.loss_curve_[kept:]
+        if kept:
+            estimator.loss_ = estimator.loss_curve_[-1]
+    return n_dropped
 
 
 def validation_split(n_rows, groups, fraction, random_state):

@@ -1,0 +1,126 @@
+"""The arguments several commands of ``sknextchar`` share: models, names, labels."""
+
+from .._model_checks import DEFAULT_MAX_BYTES
+from ._flags import BYTE_COUNT, LABEL
+
+__all__ = [
+    "add_encoding",
+    "add_flag_group",
+    "add_force",
+    "add_label",
+    "add_loading_flags",
+    "add_model_argument",
+    "add_names",
+    "add_training_names",
+]
+
+
+def add_model_argument(parser):
+    parser.add_argument("model", metavar="MODEL", help="a model file saved by train")
+    add_loading_flags(parser)
+
+
+def add_loading_flags(parser, *, max_bytes_default=DEFAULT_MAX_BYTES):
+    """--trust-pickle and --max-bytes: how a model file is loaded.
+
+    ``train`` leaves --max-bytes unset unless given (``argparse.SUPPRESS``), so
+    that it can refuse the flag without --resume; --resume reads the default.
+    """
+    parser.add_argument(
+        "--trust-pickle",
+        action="store_true",
+        help="allow loading a joblib/pickle model file; loading one runs code from "
+        "the file, so only use it for files you trust (skops files need no flag)",
+    )
+    parser.add_argument(
+        "--max-bytes",
+        type=BYTE_COUNT,
+        default=max_bytes_default,
+        metavar="BYTES",
+        help="refuse a model file larger than this once uncompressed, e.g. 2G, or "
+        "'none' for no limit (default: 512M)",
+    )
+
+
+def add_flag_group(parser, title, description, flags):
+    group = parser.add_argument_group(title, description)
+    for flag in flags:
+        flag.add_to(group)
+
+
+def add_label(parser, used_by=None):
+    """``--label`` of the commands that generate, score or draw names."""
+    parser.add_argument(
+        "--label",
+        type=LABEL,
+        help="for a model trained with --labels: the label of the names, one of "
+        "the labels it was trained with"
+        + ("" if used_by is None else f" (for {used_by})")
+        + " (default: none)",
+    )
+
+
+def add_training_names(parser):
+    """NAMES_FILE, --labels and --encoding of ``train``."""
+    parser.add_argument(
+        "names_file",
+        metavar="NAMES_FILE",
+        nargs="?",
+        help="a text file, one name per line (UTF-8 unless --encoding says "
+        "otherwise; a byte-order mark, any line ending and blank lines are fine; "
+        "default: the bundled 15,074 Indian names), or a table (a .csv file) whose "
+        "header row has a column of names: 'name', 'first name', 'given name'... "
+        "(see --names-column)",
+    )
+    parser.add_argument(
+        "--labels",
+        metavar="COLUMN_OR_FILE",
+        help="train one model of names by label (sample --label then picks one): "
+        "COLUMN is the label column of NAMES_FILE read as a CSV file with a header "
+        "(names from --names-column, else its first column whose header says "
+        "'name', else its first other column), so a CSV of "
+        "name,label works with --labels label; FILE has one label per line, one "
+        "for each line of NAMES_FILE. Without NAMES_FILE, --labels label uses the "
+        "bundled names' labels, female or male (default: no labels)",
+    )
+    add_encoding(parser)
+
+
+def add_names(parser, verb):
+    """NAME..., --names-file and --encoding of the commands that read names."""
+    parser.add_argument("names", metavar="NAME", nargs="*", help=f"names to {verb}")
+    parser.add_argument(
+        "--names-file",
+        metavar="FILE",
+        help=f"also {verb} the names of this file, one name per line (or the "
+        "column of names of a table, as NAMES_FILE of train)",
+    )
+    add_encoding(parser)
+
+
+def add_encoding(parser):
+    """--encoding and --names-column: how the names files are read."""
+    parser.add_argument(
+        "--names-column",
+        metavar="COLUMN",
+        help="read the names files as tables (a header row, a comma, semicolon or "
+        "tab between fields) and take the names from the column with this header "
+        "(default: a header row with a column 'name', 'names', 'first name', "
+        "'given name', 'forename' or the like makes a file a table, read from that "
+        "column; any other file has one name per line)",
+    )
+    parser.add_argument(
+        "--encoding",
+        default="utf-8",
+        help="text encoding of the names files, e.g. latin-1 or utf-16 (default: "
+        "utf-8, with or without a byte-order mark)",
+    )
+
+
+def add_force(parser):
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the output file if it exists (an input file is never "
+        "replaced, nor anything that is not a regular file)",
+    )

@@ -1,0 +1,134 @@
+"""``sknextchar score --explain``: the probability of each character of a name."""
+
+import numpy as np
+import pytest
+
+from sknextchar import load_model
+from sknextchar.cli import main
+from sknextchar.cli._explain import char_columns
+
+from .test_cli_classify import KN, labelled_model  # noqa: F401 (a fixture)
+
+
+@pytest.fixture(scope="module")
+def model(tmp_path_factory):
+    """A small MLP on a few names (20 epochs)."""
+    folder = tmp_path_factory.mktemp("explain")
+    names = folder / "names.txt"
+    names.write_text("\n".join(["ravi", "rani", "asha", "amit", "zoya"] * 8))
+    path = folder / "m.skops"
+    assert main(["train", str(names), "--max-iter", "20", "-q", "-o", str(path)]) == 0
+    return path
+
+
+def blocks(text):
+    """name -> rows of (context, next, probability, rank, expected or None)."""
+    found, name = {}, None
+    for line in text.splitlines():
+        if not line or line.startswith(("rank ", "'")) or line[:4].strip().isdigit():
+            continue
+        if not line.startswith("  "):
+            name = line
+            found[name] = []
+        elif not line.split()[0] == "after":
+            cells = line.split()
+            expected = cells[4] if len(cells) > 4 else None
+            found[name].append(
+                (cells[0], cells[1], float(cells[2]), int(cells[3]), expected)
+            )
+    return found
+
+
+def oracle(path, name, label=None):
+    """Each predicted symbol's probability and competition rank, from predict_proba."""
+    sampler = load_model(path)
+    assert sampler.temperature == 1.0  # predict_proba is then the model's own
+    proba = sampler.predict_proba([name], label=label)
+    pipe = sampler.estimator_
+    targets = pipe[0].transform([name]).targets
+    picked = proba[np.arange(len(targets)), targets]
+    ranks = [1 + int((row > p).sum()) for row, p in zip(proba, picked)]
+    best = [sampler.vocabulary_[i] for i in proba.argmax(axis=1)]
+    return picked, ranks, best, [sampler.vocabulary_[t] for t in targets]
+
+
+def test_each_row_is_the_models_probability_rank_and_first_choice(model, capsys):
+    assert main(["score", str(model), "ravi", "xqzt", "--explain"]) == 0
+    found = blocks(capsys.readouterr().out)
+    assert list(found) == ["ravi", "xqzt"]  # the ranking's order
+    for name, rows in found.items():
+        picked, ranks, best, symbols = oracle(model, name)
+        assert [row[1] for row in rows] == symbols
+        assert [row[0] for row in rows][-1] == name[-3:]  # context of the end
+        np.testing.assert_allclose([row[2] for row in rows], picked, atol=6e-5)
+        assert [row[3] for row in rows] == ranks
+        for row, first in zip(rows, best):
+            assert row[4] == (None if row[3] == 1 else first)
+
+
+def test_a_labelled_model_scores_under_the_label(labelled_model, capsys):  # noqa: F811
+    assert (
+        main(["score", str(labelled_model), "mira", "--label", "B", "--explain"]) == 0
+    )
+    rows = blocks(capsys.readouterr().out)["mira"]
+    picked, ranks, _, _ = oracle(labelled_model, "mira", label="B")
+    np.testing.assert_allclose([row[2] for row in rows], picked, atol=6e-5)
+    assert [row[3] for row in rows] == ranks
+    assert main(["score", str(labelled_model), "mira", "--explain"]) != 0
+    assert "--label" in capsys.readouterr().err
+
+
+def test_tiny_probabilities_are_not_printed_as_zero(model, capsys):
+    assert main(["score", str(model), "xqzqxq", "--explain"]) == 0
+    rows = blocks(capsys.readouterr().out)["xqzqxq"]
+    assert all(row[2] > 0 for row in rows)
+
+
+def test_columns_share_ranks_on_ties_and_chunks_change_nothing():
+    log_proba = np.log([[0.4, 0.4, 0.2], [0.2, 0.2, 0.6]])
+    columns = char_columns(log_proba, np.array([0, 0, 1]), np.array([1, 2, 0]))
+    assert columns[:, 1].tolist() == [1, 3, 2]  # 0.4 ties with 0.4: both first
+    assert columns[:, 2].tolist() == [0, 0, 2]  # the lower id on a tie
+    rng = np.random.default_rng(0)
+    big = np.log(rng.dirichlet(np.ones(27), size=50))
+    inverse = rng.integers(0, 50, size=20_000)  # over two chunks
+    targets = rng.integers(0, 27, size=20_000)
+    rows = big[inverse]
+    picked = rows[np.arange(20_000), targets]
+    got = char_columns(big, inverse, targets)
+    np.testing.assert_array_equal(got[:, 0], picked)
+    np.testing.assert_array_equal(got[:, 1], 1 + (rows > picked[:, None]).sum(axis=1))
+    np.testing.assert_array_equal(got[:, 2], rows.argmax(axis=1))
+
+
+def test_a_long_list_is_decoded_once_per_context_and_printed_name_by_name(
+    model, tmp_path, monkeypatch
+):
+    # 2,000 names, 10,000 windows, a few dozen distinct contexts: before, every
+    # window's context was decoded and the whole text printed in one write.
+    from sknextchar import ContextWindowTransformer
+
+    path = tmp_path / "many.txt"
+    path.write_text("\n".join(["ravi", "rani", "asha", "amit"] * 500))
+    decoded, real = [], ContextWindowTransformer.decode
+
+    def counted(self, rows):
+        decoded.append(len(rows))
+        return real(self, rows)
+
+    class Writes:
+        def __init__(self):
+            self.sizes = []
+
+        def write(self, text):
+            self.sizes.append(len(text))
+
+        def flush(self):
+            pass
+
+    out = Writes()
+    monkeypatch.setattr(ContextWindowTransformer, "decode", counted)
+    monkeypatch.setattr("sys.stdout", out)
+    assert main(["score", str(model), "--names-file", str(path), "--explain"]) == 0
+    assert sum(decoded) < 100  # the distinct contexts, not the 10,000 windows
+    assert sum(out.sizes) > 500_000 and max(out.sizes) < 1_000
