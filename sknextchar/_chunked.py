@@ -148,7 +148,7 @@ class _Progress:
         )
 
 
-def _first_pass(windows, chunks, path, names_column=None):
+def _first_pass(windows, chunks, path, names_column=None, check_names=None, step=None):
     """Fix the vocabulary from every chunk; returns the chunk and name counts.
 
     Each chunk is checked by a clone of the transformer (an unknown character
@@ -162,7 +162,9 @@ def _first_pass(windows, chunks, path, names_column=None):
     symbols = set()
     names_of_symbols, n_chunks, n_names = [], 0, 0
     for chunk in chunks:
-        with _names_of_the_file(n_names, fitted):
+        if check_names is not None:
+            check_names(chunk)
+        with _names_of_the_file(n_names, fitted, windows, step):
             if fitted:
                 windows.encode(chunk)
             else:
@@ -187,13 +189,15 @@ _NAME_IN_CHUNK = re.compile(r"\bnames\[(\d+)\](?==| is )")
 
 
 @contextlib.contextmanager
-def _names_of_the_file(offset, resumed):
+def _names_of_the_file(offset, resumed, windows, step=None):
     """Number the names of a chunk's error from the start of the file.
 
     The transformer counts the names of the chunk it was given; ``names[i]``
     then counts those of the file (as :func:`~sknextchar.datasets.load_names`
-    returns them). For a resumed model, its advice to train the model again
-    is advice to train a new one.
+    returns them). Its advice names its own parameters (``alphabet='auto'``),
+    which the pipeline passed to ``train_from_file`` sets as ``step__alphabet``:
+    they are spelled so. For a resumed model, its advice to train the model
+    again is advice to train a new one.
     """
     try:
         yield
@@ -203,11 +207,19 @@ def _names_of_the_file(offset, resumed):
         message = _NAME_IN_CHUNK.sub(
             lambda match: f"names[{offset + int(match.group(1))}]", str(error)
         )
+        if step is not None:
+            message = _in_the_pipeline(message, windows, step)
         if resumed:
             message = message.replace(
                 "train the model again with", "train a new model (resume=False) with"
             )
         raise ValueError(message) from None
+
+
+def _in_the_pipeline(message, windows, step):
+    """``alphabet='auto'`` in a message spelled ``windows__alphabet='auto'``."""
+    params = "|".join(map(re.escape, windows.get_params(deep=False)))
+    return re.sub(rf"(?<![\w'\"])(?=(?:{params})=)", f"{step}__", message)
 
 
 def _names_with_new_symbols(transformer, names, known):
@@ -251,6 +263,7 @@ def train_from_file(
     verbose=False,
     resume=False,
     names_column=None,
+    check_names=None,
 ):
     """Train a pipeline on a file of names of any size, one chunk at a time.
 
@@ -318,6 +331,11 @@ def train_from_file(
         The header of the column of names when the file is a table (a
         spreadsheet's CSV export with a header row); None reads one name per
         line.
+    check_names : callable or None, default=None
+        ``check_names(chunk)`` is called on each chunk of names (a list of
+        str) in the first pass, before any training, and raises to refuse the
+        file: a check of your own that every name is met by once, without
+        another pass over the file.
 
     Returns
     -------
@@ -370,7 +388,10 @@ def train_from_file(
             path, chunk_size, encoding=encoding, names_column=names_column
         )
 
-    n_chunks, n_names = _first_pass(windows, chunks(), os.fspath(path), names_column)
+    step = next((name for name, est in pipeline.steps if est is windows), None)
+    n_chunks, n_names = _first_pass(
+        windows, chunks(), os.fspath(path), names_column, check_names, step
+    )
     if resume:
         _check_vocabularies_agree(windows, clf)
     progress = _Progress(sys.stderr, n_chunks, clf.max_iter) if verbose else None

@@ -61,7 +61,7 @@ def _kind(mode):
     return None if stat.S_ISREG(mode) else "not a regular file"
 
 
-def check_target(path, *, inputs=(), force=True):
+def check_target(path, *, inputs=(), force=True, command_line=False):
     """Refuse a target that must not be written, before any work is done.
 
     Parameters
@@ -72,6 +72,9 @@ def check_target(path, *, inputs=(), force=True):
         Files the caller reads: never overwritten, even with ``force``.
     force : bool, default=True
         Whether an existing regular file may be replaced.
+    command_line : bool, default=False
+        Spell the advice of a refusal for the command line (``--force``,
+        ``chmod``) rather than for Python.
 
     Returns
     -------
@@ -87,6 +90,10 @@ def check_target(path, *, inputs=(), force=True):
         existing file and ``force`` is False.
     FileNotFoundError
         If the folder of ``path`` does not exist.
+    PermissionError
+        If the folder of ``path``, or the file there, is write-protected: the
+        process may not write it, or its mode lets no one write it (which
+        protects it from root too). Even ``force`` does not replace it.
     ValueError
         If ``path`` is one of ``inputs``.
 
@@ -114,39 +121,84 @@ def check_target(path, *, inputs=(), force=True):
     except FileNotFoundError:
         status = None
     if status is not None:
-        kind = _kind(status.st_mode)
-        error = IsADirectoryError if kind == "a folder" else FileExistsError
-        if kind is not None:
-            raise error(
-                f"Cannot write to {shown!r}: it is {kind}, not a regular file; it "
-                "was left untouched. Pass the path of a file, such as 'model.skops'."
-            )
-        for given in inputs:
-            if (
-                given is not None
-                and os.path.exists(given)
-                and os.path.samefile(given, real)
-            ):
-                raise ValueError(
-                    f"Cannot write to {shown!r}: it is one of the input files of "
-                    "this command, which are never overwritten (not even with "
-                    "--force). Choose another output file."
-                )
-        if not force:
-            raise FileExistsError(
-                f"{shown!r} already exists; pass --force to replace it, or choose "
-                "another output file."
-            )
+        _check_existing(shown, real, status, inputs)
     elif not real.parent.is_dir():
         raise FileNotFoundError(
             f"Cannot save to {shown!r}: no such folder (No such file or directory)."
         )
-    if not os.access(real.parent, os.W_OK):  # before training, not after
+    protected = _protection(real.parent)
+    if protected is not None:  # before training, not after
         raise PermissionError(
             f"Cannot save to {shown!r}: its folder cannot be written to (read-only "
-            "or no permission). Choose another output file."
+            f"or no permission: {protected}). Choose another output file."
+        )
+    protected = None if status is None else _protection(real, status)
+    if protected is not None:
+        raise PermissionError(_protected_message(shown, protected, command_line))
+    if status is not None and not force:
+        raise FileExistsError(
+            f"{shown!r} already exists; pass --force to replace it, or choose "
+            "another output file."
         )
     return status
+
+
+def _check_existing(shown, real, status, inputs):
+    """Refuse an existing target that is no regular file, or an input file."""
+    kind = _kind(status.st_mode)
+    error = IsADirectoryError if kind == "a folder" else FileExistsError
+    if kind is not None:
+        raise error(
+            f"Cannot write to {shown!r}: it is {kind}, not a regular file; it "
+            "was left untouched. Pass the path of a file, such as 'model.skops'."
+        )
+    for given in inputs:
+        if (
+            given is not None
+            and os.path.exists(given)
+            and os.path.samefile(given, real)
+        ):
+            raise ValueError(
+                f"Cannot write to {shown!r}: it is one of the input files of "
+                "this command, which are never overwritten (not even with "
+                "--force). Choose another output file."
+            )
+
+
+# The write permission bits of a mode: owner, group and others.
+_ANY_WRITE = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+
+
+def _protection(path, status=None):
+    """Why ``path`` counts as write-protected, or None if it may be written.
+
+    ``os.access`` answers for this process (and says no on a read-only disk),
+    but it is True for root whatever the mode: a mode that lets no one write
+    (``chmod a-w``, 0o444) is the user's protection, and is kept from root too.
+    """
+    status = os.stat(path) if status is None else status
+    mode = stat.S_IMODE(status.st_mode)
+    if not mode & _ANY_WRITE:
+        return f"mode {mode:#o} lets no one write it"
+    if not os.access(path, os.W_OK):
+        return f"mode {mode:#o}, owner uid {status.st_uid}: you may not write it"
+    return None
+
+
+def _protected_message(shown, protected, command_line):
+    if command_line:
+        return (
+            f"Cannot write to {shown!r}: the file is write-protected ({protected}), "
+            "and a protected file is never replaced, not even with --force; it was "
+            f"left untouched. To replace it, make it writable first (chmod u+w "
+            f"{shown!r}), or choose another output file."
+        )
+    return (
+        f"Cannot save to {shown!r}: the file is write-protected ({protected}), and "
+        "a protected file is never replaced; it was left untouched. To replace "
+        "it, make it writable first (os.chmod(path, 0o644)), or save to another "
+        "path."
+    )
 
 
 def _owner(path):
@@ -168,7 +220,9 @@ def _umask():
     return mask
 
 
-def atomic_write(path, write, *, verify=None, inputs=(), force=True):
+def atomic_write(
+    path, write, *, verify=None, inputs=(), force=True, command_line=False
+):
     """Write a file through a verified temporary file, then rename it into place.
 
     Parameters
@@ -182,7 +236,7 @@ def atomic_write(path, write, *, verify=None, inputs=(), force=True):
     verify : callable or None, default=None
         ``verify(temp_path)`` raises if the written file is not right; the
         target is then left as it was.
-    inputs, force
+    inputs, force, command_line
         As in :func:`check_target`.
 
     Returns
@@ -216,7 +270,8 @@ def atomic_write(path, write, *, verify=None, inputs=(), force=True):
     ...     path.read_text(), os.listdir(tmp)
     ('hi', ['a.txt'])
     """
-    existing = check_target(path, inputs=inputs, force=force)
+    checks = {"inputs": inputs, "command_line": command_line}
+    existing = check_target(path, force=force, **checks)
     real = real_target(path)
     stem = real.name[:_TEMP_STEM]
     with _naming_target(path, existing):
@@ -232,7 +287,7 @@ def atomic_write(path, write, *, verify=None, inputs=(), force=True):
             if verify is not None:
                 verify(tmp)
             _copy_mode(existing, tmp)
-        check_target(path, inputs=inputs, force=True)  # nothing swapped in meanwhile
+        check_target(path, force=True, **checks)  # nothing swapped in meanwhile
         with _naming_target(path, existing):
             os.replace(tmp, real)
     finally:

@@ -453,13 +453,13 @@ def _shortfall_message(
     what = "distinct new " if unique else "new " if exclude else ""
     kept = [f"ending by max_length={controls.max_length}", *constraints]
     if exclude:
-        kept.append(f"not among the {len(exclude)} excluded names")
+        kept.append(f"not among the {len(exclude):,} excluded names")
     if unique:
         kept.append("distinct")
     if controls.deterministic:  # one name, the same at every draw
         return (
-            f"Could only generate {n_accepted} of the {n_samples} requested {what}"
-            f"names after drawing {drawn} ({controls}, {len(exclude)} excluded "
+            f"Could only generate {n_accepted:,} of the {n_samples:,} requested {what}"
+            f"names after drawing {drawn:,} ({controls}, {len(exclude):,} excluded "
             "names): greedy decoding (temperature=0 or top_k=1) gives one name, "
             "the same at every draw, and the names kept must be "
             f"{', '.join(kept)}. Raise the temperature (temperature=...) or "
@@ -467,8 +467,8 @@ def _shortfall_message(
             "max_length=...) or the pattern (pattern=...)."
         )
     return (
-        f"Could only generate {n_accepted} of the {n_samples} requested {what}"
-        f"names after drawing {drawn} ({controls}, {len(exclude)} excluded names): "
+        f"Could only generate {n_accepted:,} of the {n_samples:,} requested {what}"
+        f"names after drawing {drawn:,} ({controls}, {len(exclude):,} excluded names): "
         f"{n_accepted / max(drawn, 1):.2%} of the drawn names were accepted as "
         f"{', '.join(kept)}. The model rarely produces such names under these "
         "settings: ask for fewer names, loosen the pattern (pattern=...) or the "

@@ -119,7 +119,9 @@ def save_model(model, path, *, format="auto"):
     and is not a regular file (a folder, a FIFO, a device, a socket) is refused
     and left untouched; a symbolic link is followed (the file it points to is
     replaced, the link stays). A new file's mode follows the umask; a replaced
-    file keeps its mode.
+    file keeps its mode. A write-protected file (a mode that lets no one write
+    it, such as ``chmod 444``, or one you may not write) is never replaced, even
+    by root.
 
     Only model state is saved: scikit-learn's callbacks are left out, and a
     model that holds any other runtime object (an open file, a lock, a thread,
@@ -146,6 +148,9 @@ def save_model(model, path, *, format="auto"):
         If ``path`` is a folder, or a FIFO, device or socket.
     FileNotFoundError
         If the folder of ``path`` does not exist.
+    PermissionError
+        If ``path`` (or its folder) is write-protected: make it writable first
+        to replace it.
     TypeError
         If ``model`` is no estimator or holds a runtime object.
     ValueError

@@ -504,3 +504,34 @@ def counted(n, noun):
     ('1 epoch', '20 epochs', '1,500 held-out names')
     """
     return f"{n:,} {noun}{'s' * (n != 1)}"
+
+
+# A name quoted in a message is cut after this many characters.
+MAX_QUOTED = 60
+
+
+def quoted(name):
+    """``repr(name)``, cut after :data:`MAX_QUOTED` characters for a message.
+
+    A "name" of a user's file can be a whole list on one line; a message that
+    quotes it whole buries what it says.
+
+    Parameters
+    ----------
+    name : str
+
+    Returns
+    -------
+    text : str
+
+    Examples
+    --------
+    >>> from sknextchar._text import quoted
+    >>> quoted("asha")
+    "'asha'"
+    >>> quoted("asha, ravi, " * 20)
+    "'asha, ravi, asha, ravi, asha, ravi, asha, ravi, asha, ravi, '... (240 characters)"
+    """
+    if len(name) <= MAX_QUOTED:
+        return repr(name)
+    return f"{name[:MAX_QUOTED]!r}... ({len(name):,} characters)"

@@ -19,6 +19,7 @@ from ._text import (
     final_forms_learned_plain,
     fold_final_forms,
     normalize_text,
+    quoted,
     split_symbols,
     starts_with_mark,
 )
@@ -505,7 +506,9 @@ class ContextWindowTransformer(
         texts = [self._normalize(n) for n in names]
         empty = [i for i, text in enumerate(texts) if not text]
         if empty and not allow_empty:
-            shown = ", ".join(f"names[{i}]={names[i]!r}" for i in empty[:MAX_REPORTED])
+            shown = ", ".join(
+                f"names[{i}]={quoted(names[i])}" for i in empty[:MAX_REPORTED]
+            )
             if not normalize_text(names[empty[0]], strip_accents=None):
                 raise ValueError(
                     f"{len(empty)} name(s) hold only invisible characters that are "
@@ -556,7 +559,9 @@ class ContextWindowTransformer(
         chars = sorted({flat[i] for i in np.flatnonzero(bad)})
         culprits = np.unique(owner[bad])
         end = self.vocabulary_[0]
-        shown = ", ".join(f"{what}[{i}]={names[i]!r}" for i in culprits[:MAX_REPORTED])
+        shown = ", ".join(
+            f"{what}[{i}]={quoted(names[i])}" for i in culprits[:MAX_REPORTED]
+        )
         more = len(culprits) - MAX_REPORTED
         shown += f" and {more} more" if more > 0 else ""
         hints = [
@@ -589,7 +594,8 @@ class ContextWindowTransformer(
             f"{self._shown_symbols()} plus the end marker (shown as "
             f"{end!r}){note}. Clean the {what}, or "
             + ("pass " if fitting else "train the model again with ")
-            + ", or ".join(hints)
+            # Each hint of a fitted model's message is one for training again.
+            + (", or " if fitting else ", or with ").join(hints)
             + "."
         )
 
@@ -609,7 +615,9 @@ class ContextWindowTransformer(
 
     def _emptied_message(self, names, emptied):
         index = np.flatnonzero(emptied)
-        shown = ", ".join(f"names[{i}]={names[i]!r}" for i in index[:MAX_REPORTED])
+        shown = ", ".join(
+            f"names[{i}]={quoted(names[i])}" for i in index[:MAX_REPORTED]
+        )
         more = len(index) - MAX_REPORTED
         shown += f" and {more} more" if more > 0 else ""
         return (
@@ -635,7 +643,7 @@ def _check_no_lone_marks(names, texts):
     """
     bad = [i for i, text in enumerate(texts) if starts_with_mark(text)]
     if bad:
-        shown = ", ".join(f"names[{i}]={names[i]!r}" for i in bad[:MAX_REPORTED])
+        shown = ", ".join(f"names[{i}]={quoted(names[i])}" for i in bad[:MAX_REPORTED])
         raise ValueError(
             f"{len(bad)} name(s) start with a combining mark, which cannot stand "
             f"alone: {shown} (starting with {describe_symbol(texts[bad[0]][0])}). "

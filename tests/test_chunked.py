@@ -4,8 +4,14 @@ import re
 
 import numpy as np
 import pytest
+from sklearn.pipeline import make_pipeline
 
-from sknextchar import load_model, make_default_pipeline, train_from_file
+from sknextchar import (
+    ContextWindowTransformer,
+    load_model,
+    make_default_pipeline,
+    train_from_file,
+)
 from sknextchar.cli import main
 from sknextchar.datasets import load_indian_names
 
@@ -238,3 +244,73 @@ def test_a_callback_stops_training_from_a_file(tmp_path):
 
 def chunked_windows(clf, pipe):
     return pipe["windows"].fit(NAMES).transform(NAMES[:3])
+
+
+@pytest.mark.parametrize("resume", [False, True])
+def test_chunks_refuse_a_line_too_long_for_a_name(tmp_path, capsys, resume):
+    # A line of 1,499 characters trained as one name with --chunk-size (and
+    # --resume --chunk-size), which train without them refuses.
+    model = tmp_path / "m.skops"
+    argv = ["--validation-fraction", "0", "--hidden-layer-sizes", "8", "-q"]
+    if resume:
+        names = write(tmp_path / "ok.txt", NAMES[:20])
+        first = ["train", str(names), *argv, "--max-iter", "1", "-o", str(model)]
+        assert main(first) == 0
+        argv = ["--resume", str(model), "-q", "--force"]
+    path = write(tmp_path / "long.txt", [*NAMES[:5], "a" * 1499, "asha"])
+    for extra in (["--chunk-size", "2"], []):
+        out = tmp_path / "out.skops"
+        assert main(["train", str(path), *argv, "--max-iter", "2", *extra,
+                     "-o", str(out)]) == 1  # fmt: skip
+        err = capsys.readouterr().err
+        assert err.startswith(
+            f"sknextchar: error: Line 6 of {str(path)!r} holds a name of 1,499 "
+            "characters, starting 'aaaaaaaaaaaaaaaaaaaa': more than 1,000"
+        )
+        assert err.count("\n") == 1 and not out.exists()
+
+
+def test_the_length_check_of_chunks_adds_no_pass_over_the_file(tmp_path, monkeypatch):
+    path = write(tmp_path / "names.txt", NAMES)
+    argv = ["train", str(path), "--chunk-size", "100", "--max-iter", "2"]
+    argv += ["--hidden-layer-sizes", "8", "--validation-fraction", "0", "-q"]
+    import sknextchar._chunked as chunked
+
+    passes, read = [], chunked.read_name_chunks
+    monkeypatch.setattr(
+        chunked, "read_name_chunks", lambda *a, **k: passes.append(1) or read(*a, **k)
+    )
+    assert main([*argv, "-o", str(tmp_path / "m.skops")]) == 0
+    assert len(passes) == 3  # the first pass and 2 epochs
+    seen = []
+    train_from_file(path, small_pipe(clf__max_iter=1), chunk_size=100,
+                    check_names=seen.append)  # fmt: skip
+    assert [len(chunk) for chunk in seen] == [100, 100, 100, 2]  # once each
+
+
+def test_advice_of_the_first_pass_names_the_pipelines_parameter(tmp_path, capsys):
+    # It said alphabet='auto', which set_params of the pipeline refuses.
+    path = write(tmp_path / "names.txt", [*NAMES[:20], "zoë"])
+    with pytest.raises(ValueError) as caught:
+        train_from_file(path, small_pipe(), chunk_size=10)
+    message = str(caught.value)
+    assert "pass windows__alphabet='auto' (or a larger alphabet), or " in message
+    assert "windows__strip_accents='unicode'" in message
+    assert "windows__handle_unknown='drop'" in message
+    assert " alphabet=" not in message and "names[20]='zoë'" in message
+    advice = {"windows__alphabet": "auto", "clf__max_iter": 1}
+    fitted = train_from_file(path, small_pipe(**advice), chunk_size=10)  # it works
+    assert "ë" in fitted["windows"].vocabulary_
+    # A pipeline of other step names; a resumed run (a new model is the way).
+    other = make_pipeline(ContextWindowTransformer(), small_pipe()["clf"])
+    with pytest.raises(ValueError, match=r"pass contextwindowtransformer__alphabet="):
+        train_from_file(path, other, chunk_size=10)
+    old = train_from_file(write(tmp_path / "a.txt", NAMES[:20]), small_pipe())
+    with pytest.raises(ValueError, match=r"\(resume=False\) with windows__alphabet="):
+        train_from_file(path, old.set_params(clf__max_iter=4), resume=True)
+    # The command line spells them as its flags.
+    argv = ["train", str(path), "--chunk-size", "10", "--validation-fraction", "0"]
+    assert main([*argv, "-q", "-o", str(tmp_path / "m.skops")]) == 1
+    err = capsys.readouterr().err
+    assert "pass --alphabet auto (or a larger alphabet)" in err
+    assert "--strip-accents unicode" in err and "__" not in err

@@ -132,3 +132,39 @@ def test_a_long_list_is_decoded_once_per_context_and_printed_name_by_name(
     assert main(["score", str(model), "--names-file", str(path), "--explain"]) == 0
     assert sum(decoded) < 100  # the distinct contexts, not the 10,000 windows
     assert sum(out.sizes) > 500_000 and max(out.sizes) < 1_000
+
+
+@pytest.mark.parametrize("command", ["score", "classify"])
+def test_a_line_too_long_for_a_name_is_refused_before_scoring(
+    model,
+    labelled_model,  # noqa: F811 (the imported fixture)
+    tmp_path,
+    capsys,
+    command,
+):
+    # Before: an 11 MB line was scored for 82 s and printed whole.
+    names = tmp_path / "long.txt"
+    names.write_text("a" * 5000 + "\nbob\n")
+    path = labelled_model if command == "classify" else model
+    assert main([command, str(path), "--names-file", str(names)]) == 1
+    err = capsys.readouterr().err
+    assert "Line 1 of" in err and "5,000 characters" in err
+    assert "a" * 100 not in err  # the name is not quoted whole
+
+
+def test_a_long_name_is_quoted_cut_and_still_placed_by_its_line(
+    model, tmp_path, capsys
+):
+    from sknextchar import ContextWindowTransformer
+
+    name = "zoë, " * 60
+    with pytest.raises(ValueError) as error:
+        ContextWindowTransformer().fit(["bob", name])
+    assert "... (300 characters)" in str(error.value)
+    assert name not in str(error.value)
+    names = tmp_path / "names.txt"
+    names.write_text(f"bob\n{name}\n", encoding="utf-8")
+    assert main(["score", str(model), "--names-file", str(names)]) == 1
+    err = capsys.readouterr().err
+    assert "... (299 characters) (line 2 of" in err  # the line is found by its start
+    assert name.strip() not in err

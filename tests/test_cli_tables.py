@@ -190,6 +190,41 @@ def test_a_header_that_heads_two_columns_is_refused_naming_them(tmp_path, capsys
     assert read_labelled_names(ok, "Name") == (["asha", "ravi"], ["f", "m"])
 
 
+@pytest.mark.parametrize(
+    "text, then, fixed, column",
+    [
+        (
+            "name,Name,label\nasha,Zed,f\n",
+            "once each column has a header of its own, names_column reads the one "
+            "you mean.)",
+            "name,name 2,label\nasha,Zed,f\n",
+            "name 2",
+        ),
+        (
+            "sep=;\nName;Gender\nasha;f\n",
+            "once that first line is deleted, names_column reads the column of "
+            "names by its header.)",
+            "Name;Gender\nasha;f\n",
+            "Name",
+        ),
+    ],
+    ids=["twin-headers", "sep-line"],
+)
+def test_load_names_warning_of_a_refused_table_gives_advice_that_works(
+    tmp_path, text, then, fixed, column
+):
+    # Both warnings ended "names_column reads a column", which fails on these
+    # files too (the same refusal, as an error).
+    path = write(tmp_path / "kids.csv", text)
+    with pytest.warns(UserWarning) as caught:
+        load_names(path)
+    assert len(caught) == 1 and str(caught[0].message).endswith(then)
+    with pytest.raises(ValueError):
+        load_names(path, names_column=column)
+    path = write(tmp_path / "fixed.csv", fixed)  # the advice followed
+    assert load_names(path, names_column=column) == ["Zed" if "2" in column else "asha"]
+
+
 def test_a_headerless_table_is_told_by_its_first_lines_read_whole_or_in_chunks(
     tmp_path, capsys
 ):

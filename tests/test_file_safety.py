@@ -104,27 +104,50 @@ def test_a_symlink_to_a_fifo_is_refused(pipe, tmp_path):
 
 
 def test_a_read_only_folder(pipe, tmp_path):
+    """Refused as root too: root passes os.access, so the mode bits decide."""
     folder = tmp_path / "ro"
     folder.mkdir()
     folder.chmod(0o555)
     try:
-        if os.geteuid() == 0:
-            pytest.skip("root writes into a read-only folder; nothing to refuse")
-        with pytest.raises(PermissionError):
+        with pytest.raises(PermissionError, match="mode 0o555 lets no one write it"):
             save_model(pipe, folder / "m.skops")
         assert _listing(folder) == []
     finally:
         folder.chmod(0o755)
 
 
-def test_a_read_only_file_is_replaced_keeping_its_mode(pipe, tmp_path):
-    """The rename replaces the entry; the folder's permission is what counts."""
-    path = tmp_path / "m.skops"
-    path.write_bytes(b"old")
+@pytest.mark.parametrize("suffix", [".skops", ".joblib"])
+def test_a_write_protected_file_is_never_replaced(pipe, tmp_path, suffix):
+    """chmod 444 protects a file, as open(path, "w") would find.
+
+    The tests run as root, whom os.access lets write any file: the check reads
+    the mode bits (no write bit for anyone), so it refuses the same for root.
+    """
+    path = tmp_path / f"m{suffix}"
+    path.write_bytes(b"precious")
     path.chmod(0o444)
-    save_model(pipe, path)
+    with pytest.raises(
+        PermissionError, match=r"write-protected \(mode 0o444 .*os\.chmod\(path"
+    ):
+        save_model(pipe, path)
+    assert path.read_bytes() == b"precious" and _listing(tmp_path) == [path.name]
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o444
-    assert hasattr(load_model(path), "predict_proba")
+    path.chmod(0o644)  # the advice: made writable, it is replaced
+    assert save_model(pipe, path).read_bytes() != b"precious"
+
+
+def test_a_file_this_user_may_not_write_is_refused(pipe, tmp_path, monkeypatch):
+    """Write bits for others only: os.access says no, as it does for a user
+    who is not root, and the message says whose file it is."""
+    path = tmp_path / "m.skops"
+    path.write_bytes(b"theirs")
+    real_access = os.access
+    monkeypatch.setattr(
+        os, "access", lambda p, m: os.fspath(p) != str(path) and real_access(p, m)
+    )
+    with pytest.raises(PermissionError, match="owner uid .*: you may not write it"):
+        save_model(pipe, path)
+    assert path.read_bytes() == b"theirs"
 
 
 # ------------------------------------------------------ atomic and verified saves
@@ -273,6 +296,35 @@ def test_train_needs_force_to_replace_a_file(names_file, tmp_path, capsys):
     assert output.read_bytes() == b"precious"
     status, _ = _run(capsys, "train", names_file, *TINY, "-o", output, "--force")
     assert status == 0 and hasattr(load_model(output), "predict_proba")
+
+
+def _protected_output(path):
+    path.write_bytes(b"precious")
+    path.chmod(0o444)  # mode bits: the tests run as root, whom os.access lets in
+    return path
+
+
+def _refused_with_and_without_force(capsys, *argv):
+    for force in ([], ["--force"]):
+        status, err = _run(capsys, *argv, *force)
+        assert status == 1 and err.count("\n") == 1
+        assert "not even with --force" in err and "(chmod u+w " in err
+
+
+def test_train_never_replaces_a_write_protected_file(names_file, tmp_path, capsys):
+    output = _protected_output(tmp_path / "m.skops")
+    _refused_with_and_without_force(capsys, "train", names_file, *TINY, "-o", output)
+    chunked = ("train", names_file, *TINY, "--chunk-size", "4", "-o", output)
+    _refused_with_and_without_force(capsys, *chunked)
+    assert output.read_bytes() == b"precious"
+
+
+def test_plot_never_replaces_a_write_protected_file(pipe, tmp_path, capsys):
+    pytest.importorskip("matplotlib")
+    model = save_model(pipe, tmp_path / "m.skops")
+    output = _protected_output(tmp_path / "loss.png")
+    _refused_with_and_without_force(capsys, "plot", model, "--loss", "-o", output)
+    assert output.read_bytes() == b"precious"
 
 
 def test_train_refuses_a_fifo_even_with_force(names_file, tmp_path, capsys):

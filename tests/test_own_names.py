@@ -436,7 +436,10 @@ def test_cli_hints_for_a_saved_model_say_to_train_it_again(files, capsys, tmp_pa
     status, _, err = run(capsys, "train", names, *TINY, "-q", "-o", model)
     assert status == 0, err
     status, _, err = run(capsys, "score", model, "zoë")
-    assert status == 1 and "or train the model again with --alphabet auto" in err
+    again = "or train the model again ('sknextchar train NAMES_FILE -o MODEL') with"
+    assert status == 1 and f"{again} --alphabet auto" in err
+    # score has no --handle-unknown: the hint is one for training again.
+    assert "or with --handle-unknown drop" in err
 
 
 def test_a_grapheme_vocabulary_is_listed_symbol_by_symbol_in_messages():

@@ -20,13 +20,14 @@ from .._version import __version__
 from ..datasets import load_indian_names
 from ._errors import PROG, missing_glyphs_in_one_warning
 from ._flags import KN_FLAGS, SAMPLER_FLAGS, TRAIN_FLAGS, given
-from ._lengths import check_length_flags, check_name_lengths
+from ._lengths import check_length_flags, check_name_lengths, name_length_check
 from ._places import places_of
 
 __all__ = [
     "MAIN_JOB_N_NAMES",
     "MAIN_JOB_SEED",
     "build_pipeline",
+    "check_output",
     "chunked_names_column",
     "given_names",
     "input_files",
@@ -162,7 +163,7 @@ def train(args):
     output = Path(args.output)
     # Fail before training, not after: no folder, a FIFO, an existing file
     # without --force, or the names file itself.
-    check_target(args.output, inputs=input_files(args), force=args.force)
+    check_output(args, input_files(args))
     fmt = resolve_format(output, args.format)  # save_model's rule, to report it
     if fmt == "skops":
         import skops.io  # noqa: F401  (fail before training if it is missing)
@@ -177,7 +178,7 @@ def train(args):
         header = f"Training on {len(names):,} names from {source}..."
         seconds = _fit(pipe, names, quiet=args.quiet, header=header, labels=labels)
         _report(pipe, len(names), seconds)
-    check_target(args.output, inputs=input_files(args), force=args.force)
+    check_output(args, input_files(args))
     path = save_model(with_record(pipe, names, labels), output, format=fmt)
     print(f"Saved the model to {str(path)!r} ({fmt} format).")
     return 0
@@ -230,7 +231,7 @@ def training_names(args):
         names, labels = _names_of_file(args, args.names_file, training=True), None
     else:
         return load_indian_names(), None
-    check_name_lengths(names, args.names_file)
+    check_name_lengths(names, args.names_file, places_of(args))
     return names, labels
 
 
@@ -258,7 +259,7 @@ def _train_in_chunks(args):
     _refuse_count_flags(args)
     column = chunked_names_column(args)
     output = Path(args.output)
-    check_target(args.output, inputs=[args.names_file], force=args.force)
+    check_output(args, [args.names_file])
     fmt = resolve_format(output, args.format)
     params = {"clf__validation_fraction": 0.0, **given(args, TRAIN_FLAGS)}
     pipe = build_pipeline(**params)
@@ -271,6 +272,7 @@ def _train_in_chunks(args):
     pipe = train_from_file(
         args.names_file, pipe, chunk_size=args.chunk_size, encoding=args.encoding,
         verbose=not args.quiet, names_column=column,
+        check_names=name_length_check(args),
     )  # fmt: skip
     clf = pipe["clf"]
     print(
@@ -279,10 +281,38 @@ def _train_in_chunks(args):
         "training loss "
         f"{clf.loss_:.4f} nats per character."
     )
-    check_target(args.output, inputs=[args.names_file], force=args.force)
+    check_output(args, [args.names_file])
     path = save_model(pipe, output, format=fmt)
     print(f"Saved the model to {str(path)!r} ({fmt} format).")
     return 0
+
+
+def check_output(args, inputs):
+    """Refuse ``-o`` before any work: ``check_target`` with ``--force`` and the
+    command line's spelling of its advice.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line, with ``output`` and ``force``.
+    inputs : list of str
+        The command's input files, never overwritten.
+
+    Examples
+    --------
+    >>> import argparse, os, tempfile
+    >>> from sknextchar.cli._commands import check_output
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     names = os.path.join(tmp, "names.txt")
+    ...     with open(names, "w") as f:
+    ...         _ = f.write("asha\\n")
+    ...     try:
+    ...         check_output(argparse.Namespace(output=names, force=True), [names])
+    ...     except ValueError as exc:
+    ...         print(str(exc).split(": ")[1][:34])
+    it is one of the input files of th
+    """
+    return check_target(args.output, inputs=inputs, force=args.force, command_line=True)
 
 
 def chunked_names_column(args):
@@ -336,6 +366,8 @@ def given_names(args):
     places_of(args).add_arguments("names", "NAME", names)
     if args.names_file is not None:
         names += _names_of_file(args, args.names_file)
+    # A line of megabytes would be scored (and printed) for minutes.
+    check_name_lengths(names, args.names_file or "NAME", places_of(args))
     return names
 
 
@@ -661,7 +693,7 @@ def plot(args):
     >>> build_parser().parse_args(argv).run is plot
     True
     """
-    check_target(args.output, inputs=[args.model], force=args.force)
+    check_output(args, [args.model])
     if not Path(args.output).suffix:
         raise ValueError(
             f"-o {args.output!r} has no suffix, and the suffix picks the picture's "
@@ -684,8 +716,9 @@ def plot(args):
         try:
             # Through a checked temporary file with the same suffix (the format).
             atomic_write(
-                args.output, fig.savefig, inputs=[args.model], force=args.force
-            )
+                args.output, fig.savefig, inputs=[args.model], force=args.force,
+                command_line=True,
+            )  # fmt: skip
         finally:
             plt.close(fig)
     print(f"Wrote {args.output!r}.")

@@ -138,6 +138,8 @@ _PYTHON_ADVICE = (
      "argument (not after --flag=): write the path without quotes, or in full"),
     ("a model file is what save_model(model, path) writes",
      "a model file is what 'sknextchar train NAMES_FILE -o MODEL' writes"),
+    ("or train the model again with ",
+     "or train the model again ('sknextchar train NAMES_FILE -o MODEL') with "),
     ("a smaller validation_fraction, or early_stopping=False",
      "a smaller --validation-fraction, or --validation-fraction 0"),
     ("fit it on names and their labels (e.g. NameSampler(pipe).fit(names, labels))",
@@ -181,6 +183,8 @@ def cli_spelling(message):
     "--alphabet has repeated characters ['a']; list each once."
     >>> cli_spelling("hidden_layer_sizes=(200, 100) needs 9 GB. Lower alpha.")
     '--hidden-layer-sizes 200 100 needs 9 GB. Lower --alpha.'
+    >>> cli_spelling("or pass windows__alphabet='auto'")
+    'or pass --alphabet auto'
     >>> cli_spelling("Lengthen them (ContextWindowTransformer(context_length=...))")
     'Lengthen them (--context-length ...)'
     """
@@ -215,6 +219,8 @@ def _flags_by_parameter():
     from ._flags import KN_FLAGS, SAMPLER_FLAGS, TRAIN_FLAGS
 
     flags = {flag.param: flag for flag in TRAIN_FLAGS + KN_FLAGS + SAMPLER_FLAGS}
+    # A parameter as the pipeline sets it (train_from_file's windows__alphabet).
+    flags.update({flag.key: flag for flag in TRAIN_FLAGS + KN_FLAGS if flag.step})
     flags.update(_CALL_FLAGS)
     return flags
 

@@ -7,9 +7,17 @@ checked before the model file is loaded. (A ``--min-length`` above the model's
 default maximum raises that maximum, as ``NameSampler.sample`` does.)
 """
 
-from .._sizes import machine_memory
+import functools
 
-__all__ = ["MAX_LETTERS", "check_length_flags", "check_name_lengths"]
+from .._sizes import machine_memory
+from ._places import places_of
+
+__all__ = [
+    "MAX_LETTERS",
+    "check_length_flags",
+    "check_name_lengths",
+    "name_length_check",
+]
 
 #: The most letters ``--min-length`` and ``--max-length`` may ask for: far more
 #: than any name has, far less than would keep the command busy for minutes.
@@ -66,7 +74,7 @@ def check_length_flags(args):
         )
 
 
-def check_name_lengths(names, path):
+def check_name_lengths(names, path, places=None):
     """Refuse a training "name" longer than any sampled name can be.
 
     Such a line is not one name: a list on one line, say, or a file whose
@@ -78,6 +86,8 @@ def check_name_lengths(names, path):
         The names of NAMES_FILE.
     path : str
         NAMES_FILE.
+    places : Places or None, default=None
+        Where the names came from: the message names the line of the name.
 
     Examples
     --------
@@ -88,10 +98,43 @@ def check_name_lengths(names, path):
     """
     longest = max(names, key=len, default="")
     if len(longest) > MAX_LETTERS:
+        where = None if places is None else places.place("names", longest)
+        where = f"{path!r}" if where is None else where[0].upper() + where[1:]
         raise ValueError(
-            f"{path!r} holds a name of {len(longest):,} characters, starting "
+            f"{where} holds a name of {len(longest):,} characters, starting "
             f"{longest[:20]!r}: more than {MAX_LETTERS:,}, the most letters a "
             "sampled name can have, so it is not one name. Give each name a line "
             "of its own (names between commas or spaces on one line are one "
             "name)."
         )
+
+
+def name_length_check(args):
+    """``check_names`` of ``train_from_file``: the first pass over NAMES_FILE
+    refuses a line too long to be a name, as ``train`` does in memory.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line of ``train``.
+
+    Returns
+    -------
+    check : callable
+        Takes a chunk of names; raises ValueError at a name of more than
+        1,000 characters, naming its line of NAMES_FILE.
+
+    Examples
+    --------
+    >>> import argparse
+    >>> from sknextchar.cli._lengths import name_length_check
+    >>> check = name_length_check(argparse.Namespace(names_file="n.txt"))
+    >>> check(["asha", "ravi"])
+    >>> check(["asha, ravi" * 200])
+    Traceback (most recent call last):
+    ...
+    ValueError: 'n.txt' holds a name of 2,000 characters, starting ...
+    """
+    return functools.partial(
+        check_name_lengths, path=args.names_file, places=places_of(args)
+    )

@@ -20,9 +20,12 @@ from ..datasets._tables import column_values, find_table, with_first
 __all__ = ["Places", "places_of"]
 
 # An element of a list as the estimators' messages show it, followed by its
-# value as a Python string literal: names[3]='asha' or names[3] is 'a\nb'.
+# value as a Python string literal: names[3]='asha' or names[3] is 'a\nb'; a
+# long value is cut (sknextchar._text.quoted): names[3]='asha, ...'... (240
+# characters).
 _ELEMENT = re.compile(
     r"\b(names|prefixes)\[\d+\](=| is )('(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\")"
+    r"(\.\.\. \(([\d,]+) characters\))?"
 )
 
 
@@ -47,11 +50,11 @@ class Places:
     def add_lines(self, what, path, values, lines):
         """Values read from a file: ``values[i]`` is on line ``lines[i]``."""
 
-        def find(value):
-            try:
-                return f"line {lines[values.index(value)]} of {path!r}", True
-            except ValueError:
-                return None
+        def find(test):
+            for value, line in zip(values, lines):
+                if test(value):
+                    return f"line {line} of {path!r}", True
+            return None
 
         self._sources.append((what, find))
 
@@ -59,8 +62,8 @@ class Places:
         """Values read from the stripped lines of a file (or from the column
         ``column`` of a table), found when needed."""
 
-        def find(value):
-            line = _line_of(value, path, encoding, column)
+        def find(test):
+            line = _line_of(test, path, encoding, column)
             return None if line is None else (f"line {line} of {path!r}", True)
 
         self._sources.append((what, find))
@@ -69,22 +72,31 @@ class Places:
         """Values given on the command line as ``argument`` (e.g. ``NAME``)."""
         values = list(values)
         self._sources.append(
-            (what, lambda value: (argument, False) if value in values else None)
+            (what, lambda test: (argument, False) if any(map(test, values)) else None)
         )
+
+    def place(self, what, value):
+        """Where a value came from (``"line 5 of 'names.txt'"``), or None."""
+        for kind, find in self._sources:
+            found = find(value.__eq__) if kind == what else None
+            if found is not None:
+                return found[0]
+        return None
 
     def rewrite(self, message):
         """The message with each recorded element named by its place."""
 
         def replace(match):
-            what, verb, literal = match.groups()
+            what, verb, literal, cut, length = match.groups()
             try:
                 value = ast.literal_eval(literal)
             except (ValueError, SyntaxError):
                 return match.group(0)
+            test = value.__eq__ if cut is None else _starts(value, length)
             for kind, find in self._sources:
-                found = find(value) if kind == what else None
+                found = find(test) if kind == what else None
                 if found is not None:
-                    return _shown(*found, literal, verb)
+                    return _shown(*found, literal + (cut or ""), verb)
             return match.group(0)
 
         return _ELEMENT.sub(replace, message)
@@ -97,15 +109,21 @@ def _shown(place, in_file, literal, verb):
     return f"{literal} ({place})" if in_file else f"{place} {literal}"
 
 
-def _line_of(value, path, encoding, column=None):
+def _starts(start, length):
+    """The test of a value cut in a message: its start and its length."""
+    length = int(length.replace(",", ""))
+    return lambda value: len(value) == length and value.startswith(start)
+
+
+def _line_of(test, path, encoding, column=None):
     """The first line of the file whose stripped text (or whose field in the
-    column ``column`` of a table) is ``value``, or None."""
+    column ``column`` of a table) passes ``test``, or None."""
     try:
         with open(path, "rb") as raw:
             codec = file_encoding(raw.peek(4)[:4], encoding)
             with io.TextIOWrapper(raw, encoding=codec, errors="replace") as text:
                 for number, line in _numbered(text, path, column):
-                    if line.strip() == value:
+                    if test(line.strip()):
                         return number
     except (OSError, ValueError, LookupError):  # gone or changed since: no place
         pass

@@ -21,17 +21,18 @@ import os
 import time
 from pathlib import Path
 
-from .._file_safety import check_target
 from .._model_checks import DEFAULT_MAX_BYTES
 from .._persistence import load_model, resolve_format, save_model
 from .._text import counted
 from ._commands import (
+    check_output,
     chunked_names_column,
     input_files,
     names_column,
     training_names,
 )
 from ._flags import KN_FLAGS, TRAIN_FLAGS, given
+from ._lengths import name_length_check
 
 __all__ = ["RESUME_KEYS", "resume"]
 
@@ -69,7 +70,7 @@ def resume(args):
     """
     params = _resume_params(args)
     inputs = [*input_files(args), args.resume]
-    check_target(args.output, inputs=inputs, force=args.force)
+    check_output(args, inputs)
     fmt = resolve_format(Path(args.output), args.format)
     if fmt == "skops":
         import skops.io  # noqa: F401  (fail before training if it is missing)
@@ -93,7 +94,7 @@ def resume(args):
     )
     saved, note = _with_record(trained, sampler, names)
     print(note)
-    check_target(args.output, inputs=inputs, force=args.force)
+    check_output(args, inputs)
     path = save_model(saved, Path(args.output), format=fmt)
     print(f"Saved the model to {str(path)!r} ({fmt} format).")
     return 0
@@ -248,7 +249,7 @@ def _continue(args, pipe, path, chunk_size, done, n_names):
         trained = train_from_file(
             path, pipe, chunk_size=chunk_size, encoding=args.encoding,
             verbose=in_chunks and not args.quiet, resume=True,
-            names_column=names_column(args),
+            names_column=names_column(args), check_names=name_length_check(args),
         )  # fmt: skip
     except ValueError as error:  # its advice for a new model, in flags
         if "(resume=False)" not in str(error):

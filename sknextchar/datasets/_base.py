@@ -7,6 +7,7 @@ import warnings
 from importlib import resources
 
 from ._tables import (
+    check_not_separator_line,
     column_values,
     detect_table,
     find_table,
@@ -185,9 +186,16 @@ def _warn_if_table(text, lines, path):
     try:
         table = detect_table(text_lines(text), path)
     except ValueError as exc:  # a "sep=;" line, or a column of names with a twin
+        try:
+            check_not_separator_line(next(text_lines(text), ""), path)
+            then = "once each column has a header of its own, names_column reads "
+            then += "the one you mean"
+        except ValueError:
+            then = "once that first line is deleted, names_column reads the column "
+            then += "of names by its header"
         warnings.warn(
             f"{exc} (load_names read it one name per line, so each whole line is "
-            "a name; names_column reads a column.)",
+            f"a name; {then}.)",
             UserWarning,
             stacklevel=3,
         )
