@@ -122,6 +122,26 @@ def _capitals_per_word(ids, capital, in_word):
     return (counts - before).max(axis=1, initial=0)
 
 
+def _most_capitals(flat_ids, first, capital, in_word):
+    """The most capitals in one word of the names (their ids end to end).
+
+    Only the names with two capitals or more are cut into words: a word of
+    any other name has its name's capitals, and names of ``a`` to ``z`` have
+    none (a million names cost no pass over their symbols).
+    """
+    if not len(flat_ids) or not capital.any():
+        return 0
+    per_name = np.add.reduceat(capital.astype(np.uint8)[flat_ids], first, dtype=np.intp)
+    several = per_name > 1
+    if not several.any():
+        return int(per_name.max())
+    lengths = np.diff(first, append=len(flat_ids))
+    kept = lengths[several]
+    ids = flat_ids[np.repeat(several, lengths)]
+    apart = np.insert(ids, np.cumsum(kept[:-1]), 0)[None, :]  # the end between names
+    return int(_capitals_per_word(apart, capital, in_word)[0])
+
+
 def _script_bits(vocabulary):
     """The scripts of a vocabulary's letters, and the bit of each id's script.
 
@@ -201,10 +221,9 @@ def spelling_record(vocabulary, encoded):
         seen[before, flat] = True
         seen[flat[np.append(first[1:], len(flat)) - 1], 0] = True  # last letters
     steps = [[kinds[i], kinds[j]] for i, j in zip(*np.nonzero(seen))]
-    apart = np.insert(flat_ids, first[1:], 0)[None, :]  # the end between names
-    capitals = _capitals_per_word(apart, *_capital_bits(vocabulary))
+    capitals = _most_capitals(flat_ids, first, *_capital_bits(vocabulary))
     scripts = _script_sets(vocabulary, names, flat_ids, first)
-    rows = [*steps, [CAPITALS, str(int(capitals[0]))], *scripts]
+    rows = [*steps, [CAPITALS, str(capitals)], *scripts]
     return np.array(rows, dtype=str).reshape(-1, 2)
 
 

@@ -260,6 +260,7 @@ def graphemes(text):
     return _grapheme_pattern().findall(text)
 
 
+@functools.cache  # compiled once: regex's own cache costs more than findall
 def _grapheme_pattern():
     try:
         import regex

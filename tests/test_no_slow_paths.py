@@ -27,7 +27,7 @@ from sknextchar import (
 )
 from sknextchar._decoding import distinct_rows, tempered_log_proba
 from sknextchar.cli import main
-from sknextchar.cli._commands import name_log_likelihoods
+from sknextchar.cli._score import name_log_likelihoods
 from sknextchar.datasets import load_indian_names
 
 # A corpus whose windows repeat their contexts, as real names do: the bundled
@@ -365,3 +365,50 @@ def test_decode_of_a_2d_array_checks_and_builds_its_table_once(monkeypatch):
     assert len(built) == 1 and len(checked) == 1
     assert transformer.decode([list(contexts[0]), list(contexts[1])]) == expected[:2]
     assert len(built) == 2  # a list of sequences: one table too
+
+
+def test_sampler_record_counts_capitals_by_word_only_where_a_name_has_two(
+    monkeypatch,
+):
+    # fit keeps the most capitals in one word of a training name; cutting every
+    # name into words (six arrays of all the names' symbols) took 0.1 to 0.4 s
+    # of a fit on 1,000,000 names, for names of a-z, which have no capitals.
+    from sknextchar import _spelling
+
+    counted = []
+    original = _spelling._capitals_per_word
+
+    def counting(ids, capital, in_word):
+        counted.append(ids.size)
+        return original(ids, capital, in_word)
+
+    monkeypatch.setattr(_spelling, "_capitals_per_word", counting)
+    plain = ContextWindowTransformer(alphabet="auto", lowercase=False)
+    names = ["Asha", "ravi", "Jean-Luc", "McDonald", "abid"] * 200
+    plain.fit(names)
+
+    def capitals(names):
+        record = _spelling.spelling_record(plain.vocabulary_, plain.encode(names))
+        return record[record[:, 0] == "capitals", 1].tolist()
+
+    assert capitals(["abid", "ravi"] * 500) == ["0"] and counted == []
+    assert capitals(["Asha", "Luc", "ravi"] * 300) == ["1"] and counted == []
+    assert capitals(names) == ["2"]
+    # Only the names with two capitals or more, and an end between them.
+    assert counted == [200 * (len("Jean-Luc") + len("McDonald") + 2) - 1]
+
+
+def test_grapheme_names_compile_their_pattern_once(monkeypatch):
+    # alphabet="auto" cuts names into grapheme clusters; compiling the pattern
+    # for each name (regex's cache lookup) took 2 s of a 1,000,000-name fit.
+    import regex
+
+    compiled = []
+    original = regex.compile
+    monkeypatch.setattr(
+        regex, "compile", lambda *a, **k: compiled.append(a) or original(*a, **k)
+    )
+    transformer = ContextWindowTransformer(alphabet="auto").fit(["राहुल", "zoë"] * 50)
+    assert transformer.unit_ == "grapheme"
+    assert transformer.encode(["राहुल", "zoë"] * 500)[0].tolist() == [4, 6, 5]
+    assert len(compiled) <= 1  # once in the process (none if compiled before)

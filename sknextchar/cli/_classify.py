@@ -9,7 +9,8 @@ calibrates the posterior.
 """
 
 from .._text import display_width, pad_right
-from ._commands import given_names, load_sampler, name_log_likelihoods
+from ._commands import given_names, load_sampler
+from ._score import name_log_likelihoods
 
 __all__ = ["classify"]
 

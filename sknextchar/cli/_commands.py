@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .._file_safety import atomic_write, check_target
 from .._persistence import load_model, resolve_format, save_model
-from .._text import counted, display_width, pad_right
+from .._text import counted
 from .._version import __version__
 from ..datasets import load_indian_names
 from ._errors import PROG, missing_glyphs_in_one_warning
@@ -33,11 +33,9 @@ __all__ = [
     "input_files",
     "load_sampler",
     "main_job",
-    "name_log_likelihoods",
     "names_column",
     "plot",
     "sample",
-    "score",
     "table",
     "train",
     "training_names",
@@ -540,106 +538,6 @@ def _sample_report(sampler, names, args):
             f"with this version to compare with the names of label {args.label!r})"
         )
     return text
-
-
-def score(args):
-    """``sknextchar score``: rank names by their log-likelihood.
-
-    Parameters
-    ----------
-    args : argparse.Namespace
-        The parsed command line.
-
-    Returns
-    -------
-    status : int
-        0.
-
-    Examples
-    --------
-    >>> from sknextchar.cli import build_parser
-    >>> build_parser().parse_args(["score", "m.skops", "asha"]).run is score
-    True
-    """
-    names = given_names(args)
-    sampler = load_sampler(args)
-    log_likelihood, counts = name_log_likelihoods(sampler, names, [args.label])
-    total = log_likelihood[:, 0]
-    per_char = total / counts.clip(min=1)  # as score_samples(per_char=True)
-    key = total if args.by == "total" else per_char
-    # Most plausible first; a name with no scorable character (NaN) last.
-    order = sorted(range(len(key)), key=lambda i: (math.isnan(key[i]), -key[i]))
-    width = max(4, *map(display_width, names))
-    seen = _training_marks(sampler, names)
-    print(f"rank  {'name':<{width}}  log-likelihood  per char  train")
-    for rank, i in enumerate(order, start=1):
-        name = names[i]
-        print(
-            f"{rank:>4}  {pad_right(name, width)}  {total[i]:>14.3f}  "
-            f"{per_char[i]:>8.3f}  {seen[i]:>5}"
-        )
-    if args.explain:
-        from ._explain import explain_blocks
-
-        for block in explain_blocks(sampler, names, args.label, order):
-            print(block)  # name by name: a long list is never held as text
-    return 0
-
-
-def name_log_likelihoods(sampler, names, labels):
-    """Each name's log-likelihood under each label, the names cut into windows once.
-
-    The numbers of ``sampler.score_samples(names, label=label)`` for each label,
-    bit for bit, with one pass of the transformer over the names and one
-    search for their distinct contexts, whatever the number of labels (the
-    model runs once per label on those contexts).
-
-    Parameters
-    ----------
-    sampler : NameSampler
-        Fitted.
-    names : list of str
-        The names.
-    labels : list
-        The labels to score the names under; ``[None]`` for a model trained
-        without labels.
-
-    Returns
-    -------
-    log_likelihood : ndarray of shape (n_names, n_labels)
-        NaN for a name left without any character (``handle_unknown="drop"``).
-    counts : ndarray of int of shape (n_names,)
-        The symbols predicted in each name (its characters and its end).
-
-    Examples
-    --------
-    >>> from sklearn.pipeline import make_pipeline
-    >>> from sknextchar import (CharEmbeddingMLPClassifier,
-    ...     ContextWindowTransformer, NameSampler)
-    >>> pipe = make_pipeline(ContextWindowTransformer(),
-    ...     CharEmbeddingMLPClassifier(max_iter=5, random_state=0))
-    >>> sampler = NameSampler(pipe).fit(["abid", "asha", "amit"])
-    >>> log_likelihood, counts = name_log_likelihoods(sampler, ["asha", "ali"], [None])
-    >>> log_likelihood.shape, counts.tolist()
-    ((2, 1), [5, 4])
-    """
-    import numpy as np
-
-    from .._consistency import check_steps_agree
-    from .._pipeline import names_log_likelihood, split_pipeline
-
-    transformer, model = split_pipeline(sampler.estimator_)
-    check_steps_agree(transformer, model, sampler.vocabulary_)
-    log_likelihood, counts = names_log_likelihood(transformer, model, names, labels)
-    log_likelihood[counts == 0] = np.nan
-    return log_likelihood, counts
-
-
-def _training_marks(sampler, names):
-    """ "yes"/"no" per name: in the model's training names ("?" without record)."""
-    if getattr(sampler, "training_name_hashes_", None) is None:
-        return ["?"] * len(names)
-    return ["yes" if found else "no" for found in sampler.in_training_set(names)]
 
 
 def table(args):

@@ -15,7 +15,7 @@ from ._arguments import (
     add_training_names,
 )
 from ._classify import classify
-from ._commands import plot, sample, score, table, train
+from ._commands import plot, sample, table, train
 from ._errors import PROG
 from ._flags import (
     KN_FLAGS,
@@ -27,6 +27,7 @@ from ._flags import (
     TEMPERATURE,
     TRAIN_FLAGS,
 )
+from ._score import score
 
 __all__ = ["build_parser"]
 
