@@ -2,8 +2,9 @@
 
 The estimator validates its input and orchestrates: the math is in
 :mod:`sknextchar.nn.functional`, Adam and its schedule in :mod:`sknextchar.nn.adam`,
-the pieces of a training run in :mod:`sknextchar.nn.training`, and the checks of
-the two input kinds in :mod:`sknextchar._model_input`.
+the pieces of a training run in :mod:`sknextchar.nn.training`, the records of its
+epochs (early stopping, patience, progress) in :mod:`sknextchar._epoch_records`,
+and the checks of the two input kinds in :mod:`sknextchar._model_input`.
 """
 
 import contextlib
@@ -28,6 +29,15 @@ from ._atomic import reports_fit
 from ._blas import one_blas_thread
 from ._compat import Interval, Options, StrOptions, fit_context
 from ._decoding import distinct_rows
+from ._epoch_records import (
+    convergence_message,
+    patience_of,
+    progress_line,
+    record_epoch,
+    split_for_early_stopping,
+    start_records,
+    stop_reason,
+)
 from ._estimator import PackageEstimatorMixin
 from ._label_fine_tuning import check_discriminative_labels, fine_tune_labels
 from ._labels import (
@@ -58,12 +68,9 @@ from .nn.training import (
     DivergenceGuard,
     MinibatchTrainer,
     ParameterWorkspace,
-    Patience,
     Rollback,
-    drop_later_epochs,
     fitted_state,
     validation_score,
-    validation_split,
 )
 
 # Rows per forward pass of the validation score: bounds the memory of scoring a
@@ -526,7 +533,7 @@ class CharEmbeddingMLPClassifier(
             if cold:
                 self._initialize(data, rng)
             check_architecture(self)
-            self._start_stopping_state(new_run=True)
+            start_records(self, new_run=True)
             self._train(X, y, data, rng, partial=False)
         return self
 
@@ -582,7 +589,7 @@ class CharEmbeddingMLPClassifier(
             if first:
                 self._initialize(data, rng)
             check_architecture(self)
-            self._start_stopping_state(new_run=False)
+            start_records(self, new_run=False)
             self._train(X, y, data, rng, partial=True)
         return self
 
@@ -594,7 +601,7 @@ class CharEmbeddingMLPClassifier(
         is the number of epochs trained so far.
         """
         trainer = self._trainer(len(data.targets), fresh_optimizer=not partial)
-        train, val = self._split(data, rng)
+        train, val = split_for_early_stopping(self, data, rng)
         n_epochs = 1 if partial else self.max_iter
         first = len(self.loss_curve_) if partial else 0
         n_tuning = 0 if partial else self.discriminative_epochs
@@ -616,7 +623,7 @@ class CharEmbeddingMLPClassifier(
 
     def _fit_epochs(self, trainer, train, val, rng, ctx, schedule, hooks):
         """The epoch loop; returns the best weights and why it stopped early."""
-        patience = self._patience()
+        patience = patience_of(self)
         best = BestEpoch(trainer, len(self.loss_curve_)) if val is not None else None
         self.n_iter_ = 0
         for schedule_epoch in schedule:
@@ -631,43 +638,18 @@ class CharEmbeddingMLPClassifier(
                     trainer.workspace, *val, self.activation, _VALIDATION_CHUNK
                 )
                 trainer.guard.check_score(score, self.n_iter_ + 1)
-            is_best, stop = self._record_epoch(
-                epoch_loss, score, len(train[1]), patience
-            )
+            n_windows = len(train[1])
+            is_best, stop = record_epoch(self, epoch_loss, score, n_windows, patience)
             if is_best and val is not None:
                 best = BestEpoch(trainer, len(self.loss_curve_))
             if self.verbose:
                 seconds = time.perf_counter() - start
-                print(self._progress_line(learning_rate, seconds), flush=True)
+                print(progress_line(self, learning_rate, seconds), flush=True)
             if epoch_ctx.call_on_fit_task_end(**hooks):
                 return best, _CALLBACK_STOP
             if stop:
-                return best, (
-                    f"{'training loss' if val is None else 'validation score'} did "
-                    f"not improve by tol={self.tol} for {self.n_iter_no_change} "
-                    "consecutive epochs"
-                )
+                return best, stop_reason(self)
         return best, None
-
-    def _record_epoch(self, epoch_loss, score, n_windows, patience):
-        """Bring the fitted attributes up to date with an epoch.
-
-        Returns whether the epoch is the best so far and whether patience ran out
-        (see ``Patience.update``).
-        """
-        self.n_iter_ += 1
-        self.t_ += n_windows
-        self.loss_ = epoch_loss
-        self.loss_curve_.append(epoch_loss)
-        if score is None:
-            is_best, stop = patience.update(epoch_loss)
-            self.best_loss_ = patience.best
-        else:
-            self.validation_scores_.append(score)
-            is_best, stop = patience.update(score)
-            self.best_validation_score_ = patience.best
-        self._no_improvement_count = patience.count
-        return is_best, stop
 
     def _end_fit(self, trainer, best, reason):
         """Report why ``fit`` stopped and restore the best validation epoch."""
@@ -676,13 +658,10 @@ class CharEmbeddingMLPClassifier(
         # A cosine schedule is planned to end at max_iter, with the step size
         # annealed to 1%: reaching it is the end of the run, not a failure.
         if reason is None and self.learning_rate == "constant":
-            what = "validation score" if self.early_stopping else "training loss"
             warnings.warn(
-                f"Stopped after max_iter={self.max_iter} epochs before the {what} "
-                f"stopped improving by tol={self.tol}; increase max_iter to train "
-                "longer.",
+                convergence_message(self),
                 ConvergenceWarning,
-                stacklevel=6,  # the caller of fit
+                stacklevel=7,  # the caller of fit, through its three decorators
             )
         if best is not None:  # the weights and Adam state of the best epoch
             best.restore(trainer, self)
@@ -730,29 +709,6 @@ class CharEmbeddingMLPClassifier(
         self.best_validation_score_ = None
         self._no_improvement_count = 0
         self._optimizer = None
-
-    def _start_stopping_state(self, new_run):
-        """Set the records that early stopping or the patience counter compare to.
-
-        A ``fit`` is a new run (the patience counter restarts); ``partial_fit``
-        continues the count. Switching ``early_stopping`` between warm-started
-        fits keeps the records that still apply, as MLPClassifier's names mean:
-        ``best_loss_`` is None under early stopping, the validation records are
-        None without it.
-        """
-        drop_later_epochs(self)  # go on from the epoch of the restored weights
-        if new_run:
-            self._no_improvement_count = 0
-        if self.early_stopping:
-            self.best_loss_ = None
-            if self.validation_scores_ is None:
-                self.validation_scores_ = []
-                self.best_validation_score_ = -np.inf
-        else:
-            if self.best_loss_ is None:
-                self.best_loss_ = min(self.loss_curve_, default=np.inf)
-            self.validation_scores_ = None
-            self.best_validation_score_ = None
 
     def _workspace(self):
         """Pack the parameters into a workspace; they become views of it.
@@ -809,39 +765,6 @@ class CharEmbeddingMLPClassifier(
             hidden_layer_sizes=self._hidden_sizes(),
             guard=guard,
         )
-
-    def _split(self, data, rng):
-        """The training and, under early stopping, the validation windows."""
-        if not self.early_stopping:
-            return (data.contexts, data.targets), None
-        held = validation_split(
-            len(data.targets), data.groups, self.validation_fraction, rng
-        )
-        return (
-            (data.contexts[~held], data.targets[~held]),
-            (data.contexts[held], data.targets[held]),
-        )
-
-    def _patience(self):
-        """The patience counter of this call, from the records so far."""
-        if self.early_stopping:
-            best, higher_is_better = self.best_validation_score_, True
-        else:
-            best, higher_is_better = self.best_loss_, False
-        return Patience(
-            self.tol,
-            self.n_iter_no_change,
-            best,
-            self._no_improvement_count,
-            higher_is_better=higher_is_better,
-        )
-
-    def _progress_line(self, learning_rate, seconds):
-        """One line of verbose output for the epoch just recorded."""
-        line = f"Epoch {self.n_iter_}/{self.max_iter}: loss = {self.loss_:.4f}"
-        if self.early_stopping:
-            line += f", validation score = {self.validation_scores_[-1]:.4f}"
-        return line + f", lr = {learning_rate:.2e}, {seconds:.2f} s"
 
     def _fitted(self):
         """A copy of the fitted state: a callback's ``fitted_estimator`` gets it."""

@@ -703,3 +703,17 @@ def test_models_saved_by_0_1_load_predict_and_train_on(kind):
     clf.partial_fit(pipe[0].transform(names))  # the 0.1 optimizer state resumes
     assert clf.loss_curve_[:-1] == before and len(clf.loss_curve_) == len(before) + 1
     assert np.isfinite(pipe.predict_log_proba(names)).all()
+
+
+def test_the_convergence_warning_points_at_the_callers_line():
+    # Before: it pointed into sknextchar/_atomic.py (a decorator added a frame).
+    X = np.array([[0, 0], [0, 1], [1, 2]] * 5)
+    y = np.array([1, 2, 0] * 5)
+    clf = CharEmbeddingMLPClassifier(
+        learning_rate="constant", max_iter=2, random_state=0
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        clf.fit(X, y)
+    (warning,) = [w for w in caught if issubclass(w.category, ConvergenceWarning)]
+    assert warning.filename == __file__

@@ -1,0 +1,198 @@
+"""The records of an embedding MLP's epochs: early stopping, patience, progress.
+
+:class:`~sknextchar.CharEmbeddingMLPClassifier` keeps, besides its weights, the
+records of its training run (``loss_curve_``, ``best_loss_``,
+``validation_scores_``, ``best_validation_score_``, the patience count
+``_no_improvement_count``). This module holds what reads and updates them: the
+hold-out of early stopping, the patience counter of a call, the update after an
+epoch, and the words of the verbose lines, of the stop and of the convergence
+warning. The estimator runs the epochs and calls these.
+"""
+
+import numpy as np
+
+from .nn.training import Patience, drop_later_epochs, validation_split
+
+__all__ = [
+    "convergence_message",
+    "patience_of",
+    "progress_line",
+    "record_epoch",
+    "split_for_early_stopping",
+    "start_records",
+    "stop_reason",
+]
+
+
+def start_records(estimator, *, new_run):
+    """Set the records that early stopping or the patience counter compare to.
+
+    A ``fit`` is a new run (the patience counter restarts); ``partial_fit``
+    continues the count. Switching ``early_stopping`` between warm-started fits
+    keeps the records that still apply, as MLPClassifier's names mean:
+    ``best_loss_`` is None under early stopping, the validation records are None
+    without it.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> clf = SimpleNamespace(early_stopping=False, loss_curve_=[3.0, 2.5],
+    ...                       best_loss_=None, validation_scores_=[-2.6],
+    ...                       best_validation_score_=-2.6, _no_improvement_count=4)
+    >>> start_records(clf, new_run=True)
+    >>> clf.best_loss_, clf.validation_scores_, clf._no_improvement_count
+    (2.5, None, 0)
+    """
+    drop_later_epochs(estimator)  # go on from the epoch of the restored weights
+    if new_run:
+        estimator._no_improvement_count = 0
+    if estimator.early_stopping:
+        estimator.best_loss_ = None
+        if estimator.validation_scores_ is None:
+            estimator.validation_scores_ = []
+            estimator.best_validation_score_ = -np.inf
+    else:
+        if estimator.best_loss_ is None:
+            estimator.best_loss_ = min(estimator.loss_curve_, default=np.inf)
+        estimator.validation_scores_ = None
+        estimator.best_validation_score_ = None
+
+
+def split_for_early_stopping(estimator, data, rng):
+    """The training and, under early stopping, the validation windows.
+
+    Returns ``((contexts, targets), None)`` without early stopping; else the
+    training rows and the held-out ones (whole names when ``data.groups`` says
+    which name each window is from).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> data = SimpleNamespace(contexts=np.zeros((4, 2), int),
+    ...                        targets=np.arange(4), groups=None)
+    >>> train, val = split_for_early_stopping(
+    ...     SimpleNamespace(early_stopping=False), data, np.random.RandomState(0))
+    >>> train[1].tolist(), val
+    ([0, 1, 2, 3], None)
+    """
+    if not estimator.early_stopping:
+        return (data.contexts, data.targets), None
+    held = validation_split(
+        len(data.targets), data.groups, estimator.validation_fraction, rng
+    )
+    return (
+        (data.contexts[~held], data.targets[~held]),
+        (data.contexts[held], data.targets[held]),
+    )
+
+
+def patience_of(estimator):
+    """The patience counter of a training call, from the records so far.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> clf = SimpleNamespace(early_stopping=False, best_loss_=2.5, tol=1e-4,
+    ...                       n_iter_no_change=10, _no_improvement_count=3)
+    >>> patience = patience_of(clf)
+    >>> patience.best, patience.count, patience.higher_is_better
+    (2.5, 3, False)
+    """
+    if estimator.early_stopping:
+        best, higher_is_better = estimator.best_validation_score_, True
+    else:
+        best, higher_is_better = estimator.best_loss_, False
+    return Patience(
+        estimator.tol,
+        estimator.n_iter_no_change,
+        best,
+        estimator._no_improvement_count,
+        higher_is_better=higher_is_better,
+    )
+
+
+def record_epoch(estimator, epoch_loss, score, n_windows, patience):
+    """Bring the estimator's records up to date with an epoch.
+
+    ``score`` is the epoch's validation score, or None without early stopping.
+    Returns whether the epoch is the best so far and whether patience ran out
+    (see ``Patience.update``).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> clf = SimpleNamespace(n_iter_=0, t_=0, loss_curve_=[])
+    >>> patience = Patience(1e-4, 10, float("inf"), higher_is_better=False)
+    >>> record_epoch(clf, 2.5, None, 30, patience)
+    (True, False)
+    >>> clf.n_iter_, clf.t_, clf.loss_curve_, clf.best_loss_
+    (1, 30, [2.5], 2.5)
+    """
+    estimator.n_iter_ += 1
+    estimator.t_ += n_windows
+    estimator.loss_ = epoch_loss
+    estimator.loss_curve_.append(epoch_loss)
+    if score is None:
+        is_best, stop = patience.update(epoch_loss)
+        estimator.best_loss_ = patience.best
+    else:
+        estimator.validation_scores_.append(score)
+        is_best, stop = patience.update(score)
+        estimator.best_validation_score_ = patience.best
+    estimator._no_improvement_count = patience.count
+    return is_best, stop
+
+
+def progress_line(estimator, learning_rate, seconds):
+    """One line of verbose output for the epoch just recorded.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> clf = SimpleNamespace(n_iter_=2, max_iter=20, loss_=2.51234,
+    ...                       early_stopping=False)
+    >>> progress_line(clf, 0.005, 0.25)
+    'Epoch 2/20: loss = 2.5123, lr = 5.00e-03, 0.25 s'
+    """
+    line = (
+        f"Epoch {estimator.n_iter_}/{estimator.max_iter}: loss = {estimator.loss_:.4f}"
+    )
+    if estimator.early_stopping:
+        line += f", validation score = {estimator.validation_scores_[-1]:.4f}"
+    return line + f", lr = {learning_rate:.2e}, {seconds:.2f} s"
+
+
+def stop_reason(estimator):
+    """Why patience ended a run (the verbose ``Stopping:`` line says it).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> stop_reason(SimpleNamespace(early_stopping=True, tol=1e-4,
+    ...                             n_iter_no_change=10))
+    'validation score did not improve by tol=0.0001 for 10 consecutive epochs'
+    """
+    what = "validation score" if estimator.early_stopping else "training loss"
+    return (
+        f"{what} did not improve by tol={estimator.tol} for "
+        f"{estimator.n_iter_no_change} consecutive epochs"
+    )
+
+
+def convergence_message(estimator):
+    """The words of the ConvergenceWarning of a run that reached ``max_iter``.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> convergence_message(SimpleNamespace(early_stopping=False, max_iter=5,
+    ...                                     tol=1e-4))  # doctest: +NORMALIZE_WHITESPACE
+    'Stopped after max_iter=5 epochs before the training loss stopped improving
+    by tol=0.0001; increase max_iter to train longer.'
+    """
+    what = "validation score" if estimator.early_stopping else "training loss"
+    return (
+        f"Stopped after max_iter={estimator.max_iter} epochs before the {what} "
+        f"stopped improving by tol={estimator.tol}; increase max_iter to train "
+        "longer."
+    )
