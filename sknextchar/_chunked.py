@@ -216,10 +216,20 @@ def _names_of_the_file(offset, resumed, windows, step=None):
         raise ValueError(message) from None
 
 
+# A name that a message quotes (names[3]='x alphabet=1'): left as it is.
+_QUOTED_NAME = r"\bnames\[\d+\](?:=| is )(?:'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\")"
+
+
 def _in_the_pipeline(message, windows, step):
-    """``alphabet='auto'`` in a message spelled ``windows__alphabet='auto'``."""
+    """``alphabet='auto'`` in a message spelled ``windows__alphabet='auto'``
+    (but not in the names it quotes)."""
     params = "|".join(map(re.escape, windows.get_params(deep=False)))
-    return re.sub(rf"(?<![\w'\"])(?=(?:{params})=)", f"{step}__", message)
+    setting = rf"(?<![\w'\"])(?=(?:{params})=)"
+    return re.sub(
+        rf"({_QUOTED_NAME})|{setting}",
+        lambda match: match.group(1) or f"{step}__",
+        message,
+    )
 
 
 def _names_with_new_symbols(transformer, names, known):
@@ -377,7 +387,7 @@ def train_from_file(
         from ._presets import make_default_pipeline
 
         pipeline = make_default_pipeline()
-    _check_arguments(chunk_size, resume)
+    _check_arguments(chunk_size, resume, check_names)
     pipeline = _training_copy(pipeline, resume)
     windows, clf = split_pipeline(pipeline, owner="train_from_file")
     _check_classifier(clf)
@@ -417,11 +427,16 @@ def train_from_file(
     return pipeline
 
 
-def _check_arguments(chunk_size, resume):
+def _check_arguments(chunk_size, resume, check_names=None):
     if not isinstance(chunk_size, int) or chunk_size < 1:
         raise ValueError(f"chunk_size must be a positive integer; got {chunk_size!r}.")
     if not isinstance(resume, bool):
         raise TypeError(f"resume must be True or False; got {resume!r}.")
+    if check_names is not None and not callable(check_names):
+        raise TypeError(
+            "check_names must be a function called on each chunk of names, or "
+            f"None; got {check_names!r}."
+        )
 
 
 def _training_copy(pipeline, resume):

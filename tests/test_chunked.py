@@ -314,3 +314,22 @@ def test_advice_of_the_first_pass_names_the_pipelines_parameter(tmp_path, capsys
     err = capsys.readouterr().err
     assert "pass --alphabet auto (or a larger alphabet)" in err
     assert "--strip-accents unicode" in err and "__" not in err
+
+
+def test_advice_in_the_pipelines_spelling_leaves_the_quoted_names_as_they_are(
+    tmp_path,
+):
+    # A name that reads like a setting was quoted as names[20]='x windows__alphabet=1'.
+    path = write(tmp_path / "names.txt", [*NAMES[:20], "x alphabet=1", 'y "unit=2'])
+    with pytest.raises(ValueError) as caught:
+        train_from_file(path, small_pipe(), chunk_size=10)
+    message = str(caught.value)
+    assert "names[20]='x alphabet=1', names[21]='y \"unit=2'" in message
+    assert "pass windows__alphabet='auto' (or a larger alphabet)" in message
+
+
+def test_check_names_that_is_no_function_is_refused_before_reading(tmp_path):
+    path = tmp_path / "names.txt"
+    path.write_text("asha\nravi\n")
+    with pytest.raises(TypeError, match="check_names must be a function"):
+        train_from_file(path, chunk_size=1, check_names=True)

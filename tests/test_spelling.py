@@ -620,3 +620,22 @@ def test_every_training_name_passes_the_spelling_of_its_list(names, transformer)
         row[: len(ids)] = ids
     test = spelling_test(spelling_record(t.vocabulary_, encoded), t.vocabulary_)
     assert test(rows).all()
+
+
+def test_the_capitals_fast_path_agrees_with_cutting_every_name_into_words():
+    # _most_capitals cuts only the names of two capitals or more into words;
+    # the plain count over every name (one zero-padded row each) must agree.
+    vocabulary = ["-", *"aBcDǅǈ1 -'", "\u0301", "É"]
+    capital, in_word = spelling_module._capital_bits(vocabulary)
+    rng = np.random.default_rng(0)
+    for _ in range(300):
+        names = [rng.integers(1, len(vocabulary), rng.integers(1, 8)) for _ in range(5)]
+        names = names[: rng.integers(0, 6)]
+        first = np.cumsum([0, *map(len, names[:-1])])
+        flat = np.concatenate(names) if names else np.zeros(0, dtype=np.intp)
+        rows = np.zeros((len(names), 8), dtype=np.intp)
+        for row, ids in zip(rows, names):
+            row[: len(ids)] = ids
+        plain = spelling_module._capitals_per_word(rows, capital, in_word)
+        fast = spelling_module._most_capitals(flat, first, capital, in_word)
+        assert fast == plain.max(initial=0)

@@ -7,11 +7,14 @@ counted) or an argument (``NAME``, ``--prefix``). Each command records in
 :class:`Places` where its names and prefixes came from, and the entry point
 rewrites its error message with them. A name is found by its text, not by its
 position, which may be one in a subset (the names counted beside the held-out
-ones, a chunk of a file): the first line that holds it is named.
+ones, a chunk of a file): the first line that holds it is named. A long name
+cut in a message is found by its start and length; another line of the
+same start and length is named too (the first is then a guess).
 """
 
 import ast
 import io
+import itertools
 import re
 
 from ..datasets._base import file_encoding
@@ -96,7 +99,10 @@ class Places:
             for kind, find in self._sources:
                 found = find(test) if kind == what else None
                 if found is not None:
-                    return _shown(*found, literal + (cut or ""), verb)
+                    place, in_file = found
+                    if cut is not None and in_file:
+                        place = _alike(find, test, place)
+                    return _shown(place, in_file, literal + (cut or ""), verb)
             return match.group(0)
 
         return _ELEMENT.sub(replace, message)
@@ -113,6 +119,16 @@ def _starts(start, length):
     """The test of a value cut in a message: its start and its length."""
     length = int(length.replace(",", ""))
     return lambda value: len(value) == length and value.startswith(start)
+
+
+def _alike(find, test, place):
+    """The place of a value cut in a message, and another line that the cut
+    leaves alike (the same start and length): the first is then a guess."""
+    matches = itertools.count()
+    other = find(lambda value: test(value) and next(matches) == 1)
+    if other is None:
+        return place
+    return f"{place}, or another line of the same start and length, such as {other[0]}"
 
 
 def _line_of(test, path, encoding, column=None):
