@@ -566,6 +566,11 @@ def beam_search(
         At most ``n_names`` distinct names, most probable first (fewer when
         fewer exist within the bounds).
 
+    Raises
+    ------
+    ValueError
+        If ``n_names`` names cannot fit in memory, before any search.
+
     Examples
     --------
     >>> import numpy as np
@@ -576,6 +581,7 @@ def beam_search(
     ...             vocabulary="-ab", min_length=1, max_length=3)
     ['a', 'b', 'aa', 'ab']
     """
+    _check_beam_request(n_names, len(vocabulary))
     beams = prefix_ids[None, :]  # (B, length) ids of unfinished names
     contexts = context  # (B, L)
     scores = np.zeros(1)  # (B,) log-probability of each beam so far
@@ -602,6 +608,21 @@ def beam_search(
         beams = np.concatenate((beams[parent], letter[:, None]), axis=1)
         contexts = np.concatenate((contexts[parent, 1:], letter[:, None]), axis=1)
     return best_names
+
+
+def _check_beam_request(n_names, n_symbols):
+    """Refuse, before the search, more names than fit in memory.
+
+    The default beam holds two rows of ``n_symbols`` float64 scores (and of
+    their model's output) per name asked for; without this, ``n_names=10**9``
+    ran out of memory after seconds of search.
+    """
+    check_allocation(
+        n_names,
+        200 + 32 * n_symbols,
+        what="the beam search",
+        parameters={"n_names": n_names},
+    )
 
 
 def _keep_best(best, names, scores, n_names, exclude, accepted=None):

@@ -190,7 +190,8 @@ class MixtureClassifier(
         Members fitted in parallel (joblib): None is 1, -1 is all processors.
         Callbacks (``sklearn.callback``) set on the mixture, or on a pipeline
         or search around it, propagate into the members when they are fitted
-        one after the other; members fitted in parallel run without them.
+        one after the other; members fitted in parallel run without them. At
+        most one worker per member is started.
     random_state : int, RandomState instance or None, default=None
         Seeds the choice of the held-out names.
 
@@ -574,7 +575,8 @@ class MixtureClassifier(
         """Fit clones of the (name, estimator) members: in this process, one
         callback subtask each (the mixture's callbacks propagate into them), or in
         parallel without callbacks."""
-        if effective_n_jobs(self.n_jobs) == 1:
+        n_jobs = min(effective_n_jobs(self.n_jobs), len(members))  # a worker each
+        if n_jobs == 1:
             fitted = []
             for name, member in members:
                 member = clone(member)
@@ -582,7 +584,7 @@ class MixtureClassifier(
                 with subcontext.propagate_callback_context(member):
                     fitted.append(_fit_member(member, X, y))
         else:
-            fitted = Parallel(n_jobs=self.n_jobs)(
+            fitted = Parallel(n_jobs=n_jobs)(
                 delayed(_fit_member)(clone(member), X, y) for _, member in members
             )
         for (name, _), member in zip(members, fitted, strict=True):

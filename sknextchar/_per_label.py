@@ -3,6 +3,7 @@
 from numbers import Integral
 
 import numpy as np
+from joblib import effective_n_jobs
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.utils.parallel import Parallel, delayed
 from sklearn.utils.validation import check_is_fitted, validate_data
@@ -57,7 +58,7 @@ class PerLabelClassifier(
         Labels whose models are fitted in parallel (joblib): None is 1, -1 is
         all processors. Worth it for models that take long to fit, such as a
         :class:`CharEmbeddingMLPClassifier` per label; the fitted models are the
-        same either way.
+        same either way. At most one worker per label is started.
 
     Attributes
     ----------
@@ -141,7 +142,10 @@ class PerLabelClassifier(
             classes = None
         else:
             classes, name_ids = learn_name_labels(labels, X)
-            fitted = Parallel(n_jobs=self.n_jobs)(
+            # No more workers than labels: each worker is a process started at
+            # once, and n_jobs=10**18 would not fit a C int.
+            n_jobs = min(effective_n_jobs(self.n_jobs), len(classes))
+            fitted = Parallel(n_jobs=n_jobs)(
                 delayed(clone(estimator).fit)(X.subset(name_ids == j))
                 for j in range(len(classes))
             )

@@ -28,8 +28,10 @@ __all__ = [
 ]
 
 _VOWELS = frozenset("aeiouAEIOU")
-# The tree draws top_k ** depth leaves at most; beyond this it is unreadable.
+# The tree draws top_k ** depth leaves at most, in depth + 1 columns; beyond these
+# it is unreadable.
 _MAX_TREE_LEAVES = 300
+_MAX_TREE_DEPTH = 30
 
 
 def _pyplot():
@@ -305,9 +307,9 @@ def plot_generation_tree(
     prefix : str, default=""
         The beginning of the names; ``""`` starts from the beginning of a name.
     top_k : int, default=3
-        Branches per node.
+        Branches per node; ``top_k ** depth`` (the most leaves) is at most 300.
     depth : int, default=3
-        Levels below the root.
+        Levels below the root, at most 30.
     label : object or None, default=None
         For a model fitted with labels (and only then): the label whose names
         the tree continues, as ``NameSampler.next_char_proba(..., label=)``.
@@ -335,7 +337,7 @@ def plot_generation_tree(
     "Top 2 next characters after 'a', 2 levels"
     >>> plt.close(fig)
     """
-    _check_tree_arguments(prefix, top_k, depth)
+    top_k, depth = _check_tree_arguments(prefix, top_k, depth)
     sampler = as_sampler(
         estimator, "plot_generation_tree", max_length=max(20, len(prefix) + depth)
     )
@@ -357,15 +359,22 @@ def plot_generation_tree(
 
 
 def _check_tree_arguments(prefix, top_k, depth):
-    check_positive_int(top_k, "top_k")
-    check_positive_int(depth, "depth")
+    """``top_k`` and ``depth`` as ints, once checked (before any power of them)."""
+    top_k = check_positive_int(top_k, "top_k")
+    depth = check_positive_int(depth, "depth")
     if not isinstance(prefix, str):
         raise TypeError(f"prefix must be a str; got {type(prefix).__name__}.")
+    if depth > _MAX_TREE_DEPTH:  # also keeps top_k ** depth a small computation
+        raise ValueError(
+            f"depth={depth} gives {depth + 1} columns, too many to read (at most "
+            f"{_MAX_TREE_DEPTH + 1}); pass depth <= {_MAX_TREE_DEPTH}."
+        )
     if top_k**depth > _MAX_TREE_LEAVES:
         raise ValueError(
             f"top_k={top_k} and depth={depth} give up to {top_k**depth} leaves, too "
             f"many to read (at most {_MAX_TREE_LEAVES}); lower top_k or depth."
         )
+    return top_k, depth
 
 
 def _draw_edges(ax, nodes):

@@ -6,6 +6,7 @@ and likelihoods computed from the table are the oracle.
 """
 
 import itertools
+import tracemalloc
 
 import numpy as np
 import pytest
@@ -340,6 +341,23 @@ def test_beam_search_skips_excluded_names_and_returns_what_exists():
     assert len(ranking) == 9
     assert search(model, 3, 100, 2, 2, exclude=set(ranking[:2])) == ranking[2:5]
     assert search(model, 20, 100, 2, 2) == ranking  # only 9 names exist
+
+
+@pytest.mark.parametrize("n_names", [10**9, 10**18])
+def test_beam_search_refuses_more_names_than_memory_before_searching(n_names):
+    # The default beam (2 * n_names wide) ran out of memory after seconds.
+    calls = []
+
+    def counted(contexts):
+        calls.append(len(contexts))
+        return TableModel(seed=0)(contexts)
+
+    tracemalloc.start()
+    with pytest.raises(ValueError, match=rf"n_names={n_names} makes the beam"):
+        search(counted, n_names, 2 * n_names, 1, 4)  # 120 names exist
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert calls == [] and peak < 2**20
 
 
 @pytest.mark.parametrize("params", [{"temperature": 0}, {"top_k": 1}])

@@ -8,6 +8,7 @@ from sklearn.base import clone
 from sklearn.model_selection import GridSearchCV
 from sklearn.pipeline import Pipeline
 from sklearn.utils.estimator_checks import parametrize_with_checks
+from sklearn.utils.parallel import Parallel
 
 from sknextchar import (
     CharEmbeddingMLPClassifier,
@@ -15,6 +16,7 @@ from sknextchar import (
     KneserNeyClassifier,
     MixtureClassifier,
     NameSampler,
+    _mixture,
     load_model,
     save_model,
 )
@@ -257,6 +259,22 @@ def test_parallel_members_give_the_same_model():
     np.testing.assert_array_equal(
         serial.predict_proba(HELD_OUT[:20]), parallel.predict_proba(HELD_OUT[:20])
     )
+
+
+@pytest.mark.parametrize("n_jobs", [10**18, 64])
+def test_no_more_workers_than_members(monkeypatch, n_jobs):
+    # Each worker is a process started at once; n_jobs=10**18 ended in an
+    # OverflowError from joblib.
+    asked = []
+
+    def serial(n_jobs):
+        asked.append(n_jobs)
+        return Parallel(n_jobs=1)
+
+    monkeypatch.setattr(_mixture, "Parallel", serial)
+    members = [("kn2", KneserNeyClassifier(order=2)), ("kn3", KneserNeyClassifier())]
+    mixture_pipeline(members, n_jobs=n_jobs).fit(TRAIN[:200])
+    assert asked == [2, 2]  # the weights, then the refit on every name
 
 
 # ------------------------------------------------------------------ log-linear

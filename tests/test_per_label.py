@@ -4,10 +4,12 @@ import joblib
 import numpy as np
 import pytest
 import skops.io
+from joblib import effective_n_jobs
 from sklearn.base import clone
 from sklearn.model_selection import GridSearchCV, KFold
 from sklearn.pipeline import make_pipeline
 from sklearn.utils.estimator_checks import parametrize_with_checks
+from sklearn.utils.parallel import Parallel
 
 from sknextchar import (
     CharEmbeddingMLPClassifier,
@@ -17,6 +19,7 @@ from sknextchar import (
     NameLabelClassifier,
     NameSampler,
     PerLabelClassifier,
+    _per_label,
     get_trusted_types,
     load_model,
     make_default_pipeline,
@@ -280,6 +283,21 @@ def test_labels_fitted_in_parallel_give_the_same_models():
             parallel.predict_log_proba(windows, labels=label),
             serial.predict_log_proba(windows, labels=label),
         )
+
+
+@pytest.mark.parametrize("n_jobs", [10**18, 64, -1])
+def test_no_more_workers_than_labels(monkeypatch, n_jobs):
+    # Each worker is a process started at once: n_jobs=64 for 2 labels started
+    # 64 processes, and n_jobs=10**18 ended in an OverflowError from joblib.
+    asked = []
+
+    def serial(n_jobs):
+        asked.append(n_jobs)
+        return Parallel(n_jobs=1)
+
+    monkeypatch.setattr(_per_label, "Parallel", serial)
+    per_label_pipe().set_params(perlabelclassifier__n_jobs=n_jobs).fit(NAMES, LABELS)
+    assert asked == [min(2, effective_n_jobs(n_jobs))]
 
 
 def test_rows_sum_to_one_in_float64_with_a_float32_model():

@@ -252,6 +252,19 @@ def test_generation_tree_errors(pipe, kwargs, error, match):
         plot_generation_tree(pipe, **kwargs)
 
 
+@pytest.mark.parametrize("top_k, depth", [(1, 31), (2, 10**6)])
+def test_generation_tree_refuses_a_depth_too_deep_to_read_at_once(pipe, top_k, depth):
+    # top_k=1 gives one leaf at any depth, but depth + 1 columns (and a model
+    # call per level); a huge depth must not be raised to a power either.
+    with pytest.raises(ValueError, match=rf"depth={depth} gives .* depth <= 30\."):
+        plot_generation_tree(pipe, top_k=top_k, depth=depth)
+
+
+def test_generation_tree_takes_numpy_integers(pipe):
+    fig = plot_generation_tree(pipe, "a", top_k=np.int64(2), depth=np.int32(2))
+    assert fig.axes[0].get_title() == "Top 2 next characters after 'a', 2 levels"
+
+
 # --------------------------------------------------------------------------- #
 # Temperature
 # --------------------------------------------------------------------------- #
