@@ -22,13 +22,14 @@ from sklearn.frozen import FrozenEstimator
 from sklearn.utils import check_random_state
 
 from ._atomic import learned_state
+from ._epoch_records import stop_reason
 from ._pipeline import split_pipeline
 from ._steps import unfreeze
 from ._text import counted
 from .datasets._base import check_names_path, file_encoding
 from .datasets._tables import column_values, find_table, with_first
 from .nn.adam import scheduled_learning_rate
-from .nn.training import drop_later_epochs
+from .nn.training import Patience, drop_later_epochs
 
 __all__ = ["read_name_chunks", "train_from_file"]
 
@@ -285,7 +286,9 @@ def train_from_file(
     shuffled), then let go. Memory holds one chunk and its windows, whatever
     the size of the file. The learning-rate schedule counts true epochs (passes
     over the file): every chunk of epoch ``e`` trains with the step size of
-    epoch ``e``, and ``loss_curve_`` holds one mean loss per pass.
+    epoch ``e``, and ``loss_curve_`` holds one mean loss per pass. As ``fit``
+    does, the training stops when the mean loss of a pass did not improve by
+    ``tol`` for ``n_iter_no_change`` passes in a row.
 
     When the file fits in one chunk, the result is the model that
     ``pipeline.fit(names)`` gives (the same weights for the same
@@ -416,15 +419,35 @@ def train_from_file(
     callbacks += getattr(clf, "_skl_callbacks", [])
     try:
         _train_epochs(
-            clf,
-            callbacks,
-            first,
-            lambda epoch: _train_epoch(clf, windows, chunks(), epoch, progress, path),
+            clf, callbacks, first, _epoch_trainer(clf, windows, chunks, progress, path)
         )
     finally:
         clf.set_params(random_state=seed)
     clf.best_loss_ = min(clf.loss_curve_)
     return pipeline
+
+
+def _epoch_trainer(clf, windows, chunks, progress, path):
+    """``train_epoch(epoch)``: one pass over the file; True when the loss of the
+    passes stopped improving (``tol``, ``n_iter_no_change``), as ``fit`` stops."""
+    resumed = hasattr(clf, "loss_curve_")  # drop_later_epochs kept its epochs
+    patience = Patience(
+        clf.tol,
+        clf.n_iter_no_change,
+        min(clf.loss_curve_, default=float("inf")) if resumed else float("inf"),
+        getattr(clf, "_no_improvement_count", 0) if resumed else 0,
+        higher_is_better=False,
+    )
+
+    def train_epoch(epoch):
+        _train_epoch(clf, windows, chunks(), epoch, progress, path)
+        _, stop = patience.update(clf.loss_curve_[-1])
+        clf._no_improvement_count = patience.count  # the passes', not the chunks'
+        if stop and progress is not None:
+            print(f"Stopping: {stop_reason(clf)}.", file=sys.stderr, flush=True)
+        return stop
+
+    return train_epoch
 
 
 def _check_arguments(chunk_size, resume, check_names=None):
@@ -518,9 +541,9 @@ def _train_epochs(clf, callbacks, first, train_epoch):
         for epoch in range(first, clf.max_iter):
             task = ctx.subcontext(task_name="epoch")
             task.call_on_fit_task_begin(estimator=clf)
-            train_epoch(epoch)
+            stop = train_epoch(epoch)
             clf.n_iter_ = epoch + 1 - first
-            if task.call_on_fit_task_end(**hooks):
+            if task.call_on_fit_task_end(**hooks) or stop:
                 break
         ctx.call_on_fit_task_end(**hooks)
     finally:

@@ -333,3 +333,29 @@ def test_check_names_that_is_no_function_is_refused_before_reading(tmp_path):
     path.write_text("asha\nravi\n")
     with pytest.raises(TypeError, match="check_names must be a function"):
         train_from_file(path, chunk_size=1, check_names=True)
+
+
+def test_passes_stop_as_fit_stops_when_the_loss_no_longer_improves(tmp_path):
+    # Before: train_from_file ran every one of max_iter passes, whatever tol and
+    # n_iter_no_change said; fit stops (here after 8 epochs).
+    names = list(load_indian_names()[:300])
+    path = tmp_path / "names.txt"
+    path.write_text("\n".join(names))
+
+    def pipe():
+        return make_default_pipeline(random_state=0).set_params(
+            clf__learning_rate="constant", clf__tol=0.05, clf__n_iter_no_change=2,
+            clf__max_iter=30, clf__validation_fraction=0.0,
+        )  # fmt: skip
+
+    in_memory = pipe().fit(names)
+    one_chunk = train_from_file(path, pipe(), chunk_size=1000)
+    assert 2 < in_memory["clf"].n_iter_ < 30
+    assert one_chunk["clf"].n_iter_ == in_memory["clf"].n_iter_
+    assert one_chunk["clf"].loss_curve_ == in_memory["clf"].loss_curve_
+    np.testing.assert_array_equal(
+        one_chunk["clf"].coefs_[0], in_memory["clf"].coefs_[0]
+    )
+    assert one_chunk["clf"]._no_improvement_count == 2
+    chunks = train_from_file(path, pipe(), chunk_size=100)["clf"]
+    assert len(chunks.loss_curve_) < 30 and chunks._no_improvement_count == 2
