@@ -16,6 +16,7 @@ import os
 import re
 import sys
 import time
+from numbers import Integral
 
 from sklearn.base import clone
 from sklearn.frozen import FrozenEstimator
@@ -451,7 +452,9 @@ def _epoch_trainer(clf, windows, chunks, progress, path):
 
 
 def _check_arguments(chunk_size, resume, check_names=None):
-    if not isinstance(chunk_size, int) or chunk_size < 1:
+    if isinstance(chunk_size, bool) or not isinstance(chunk_size, Integral):
+        raise TypeError(f"chunk_size must be a positive integer; got {chunk_size!r}.")
+    if chunk_size < 1:
         raise ValueError(f"chunk_size must be a positive integer; got {chunk_size!r}.")
     if not isinstance(resume, bool):
         raise TypeError(f"resume must be True or False; got {resume!r}.")

@@ -50,6 +50,7 @@ from ._novelty import contains, hash_id_rows, padded_ids, training_ids, training
 from ._pipeline import next_log_proba_function, split_pipeline
 from ._spelling import spelling_accept, spelling_filter, spelling_record
 from ._temperature_table import TemperatureTable
+from ._text import quoted
 from ._validation import (
     check_bool,
     check_exclude,
@@ -1061,10 +1062,10 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         too_long = lengths > controls.max_length
         if too_long.any():
             i = int(np.flatnonzero(too_long)[0])
-            which = f"prefix {prefixes[i]!r}" if one_prefix else f"prefixes[{i}]"
-            which += "" if one_prefix else f"={prefixes[i]!r}"
+            shown = quoted(prefixes[i])  # cut: a prefix can be a whole file
+            which = f"prefix {shown}" if one_prefix else f"prefixes[{i}]={shown}"
             raise ValueError(
-                f"{which} has {lengths[i]} letters, more than max_length="
+                f"{which} has {lengths[i]:,} letters, more than max_length="
                 f"{controls.max_length}; raise max_length or shorten the prefix."
             )
         return ids, lengths, contexts

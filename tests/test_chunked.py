@@ -359,3 +359,12 @@ def test_passes_stop_as_fit_stops_when_the_loss_no_longer_improves(tmp_path):
     assert one_chunk["clf"]._no_improvement_count == 2
     chunks = train_from_file(path, pipe(), chunk_size=100)["clf"]
     assert len(chunks.loss_curve_) < 30 and chunks._no_improvement_count == 2
+
+
+def test_chunk_size_takes_numpy_integers_and_refuses_bools(tmp_path):
+    # Before: np.int64(100) was refused and True trained in chunks of one name.
+    path = write(tmp_path / "names.txt", NAMES)
+    with pytest.raises(TypeError, match="chunk_size must be a positive integer"):
+        train_from_file(path, small_pipe(), chunk_size=True)
+    pipe = train_from_file(path, small_pipe(clf__max_iter=1), chunk_size=np.int64(200))
+    assert pipe["clf"].n_iter_ == 1

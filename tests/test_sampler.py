@@ -813,3 +813,14 @@ def test_mlp_persistence_round_trips(mlp_sampler, tmp_path):
         again = load_model(save_model(mlp_sampler, tmp_path / name), **kwargs)
         assert again.sample(50, random_state=0) == expected
         assert again.most_likely(3) == mlp_sampler.most_likely(3)
+
+
+def test_a_prefix_too_long_is_quoted_cut_in_the_message():
+    # Before: a 100,000-letter prefix made a 100,093-character message.
+    from sknextchar import make_default_pipeline
+
+    pipe = make_default_pipeline(random_state=0).set_params(clf__max_iter=2)
+    sampler = NameSampler(pipe).fit(["asha", "ravi"] * 5)
+    with pytest.raises(ValueError, match="100,000 letters, more than max_length") as e:
+        sampler.sample(1, prefix="a" * 100_000)
+    assert len(str(e.value)) < 300
