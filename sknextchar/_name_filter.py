@@ -234,17 +234,14 @@ def name_filter(vocabulary, *, record, pattern, test, typical, match):
     """
     words = _constraint_words(pattern, record)
     novel_at = len(words) - 1  # where the words of novel are (when it tests)
-    repeated = RepeatedNames()  # the training names drawn, for those words
-
-    def decode(ids):
-        return decode_rows(ids, vocabulary)
+    repeated = RepeatedNames(vocabulary)  # the training names drawn, for those words
 
     def keep(ids):
         if record is not None:
             hashes = hash_id_rows(ids)
             known = contains(record, hashes)
             repeated.add(ids, known, hashes)
-            words[novel_at] = repeated.words(_novel_words(record), decode)
+            words[novel_at] = repeated.words(_novel_words(record))
             ids = ids[~known]
         names = decode_rows(ids, vocabulary)
         # Lengths in symbols, the unit of the training lengths (a grapheme

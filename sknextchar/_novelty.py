@@ -24,6 +24,8 @@ message of a request that cannot be met, whether the names a test of
 import numpy as np
 from sklearn.utils.validation import column_or_1d
 
+from ._vocabulary import decode_rows
+
 __all__ = [
     "RepeatedNames",
     "contains",
@@ -82,6 +84,9 @@ class RepeatedNames:
 
     Parameters
     ----------
+    vocabulary : sequence of str
+        The symbols of the ids (``vocabulary[0]`` the end marker): the names
+        quoted are decoded with it.
     max_few : int, default=3
         The most names that still count as a few.
     max_tracked : int, default=64
@@ -90,18 +95,19 @@ class RepeatedNames:
     Examples
     --------
     >>> import numpy as np
-    >>> tally = RepeatedNames()
+    >>> tally = RepeatedNames(("-", "a", "b", "c"))
     >>> tally.add(np.array([[1, 2, 0], [1, 2, 0], [3, 0, 0]] * 10), [True] * 30)
-    >>> tally.words("not among the training names", lambda ids: ["ab", "c"])
+    >>> tally.words("not among the training names")
     "not among the training names (all 30 names it rejected were 'ab' or 'c', \
 drawn over and over: a higher temperature=... draws others)"
     >>> tally.add(np.array([[4, 0], [5, 0], [6, 0]]), [True, False, True])
-    >>> tally.words("not among the training names", lambda ids: ["ab", "c"])
+    >>> tally.words("not among the training names")
     "not among the training names (30 of the 32 names it rejected were 'ab' or \
 'c', drawn over and over: a higher temperature=... draws others)"
     """
 
-    def __init__(self, max_few=3, max_tracked=64):
+    def __init__(self, vocabulary, max_few=3, max_tracked=64):
+        self.vocabulary = vocabulary
         self.max_few = max_few
         self.max_tracked = max_tracked
         self.n_rejected = 0
@@ -125,10 +131,10 @@ drawn over and over: a higher temperature=... draws others)"
         for key, row, count in zip(distinct.tolist(), first.tolist(), counts.tolist()):
             self._counts.setdefault(key, [0, ids[row]])[0] += count
 
-    def words(self, words, decode):
+    def words(self, words):
         """``words``, and the repeated names when a few make up the rejected ones.
 
-        ``decode`` maps rows of ids to names. A few is at most ``max_few``
+        A few is at most ``max_few``
         distinct names that make up 90% of the rejected rows, each rejected 10
         times on average.
         """
@@ -145,7 +151,7 @@ drawn over and over: a higher temperature=... draws others)"
         rows = np.zeros((few, width), dtype=np.intp)
         for i, (_, row) in enumerate(top[:few]):
             rows[i, : len(row)] = row
-        names = " or ".join(map(repr, decode(rows)))
+        names = " or ".join(map(repr, decode_rows(rows, self.vocabulary)))
         share = (
             f"all {covered:,}"
             if covered == self.n_rejected

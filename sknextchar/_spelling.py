@@ -41,7 +41,6 @@ from ._novelty import RepeatedNames
 from ._state_checks import transitions_problem
 from ._text import letter_script, symbol_kind
 from ._validation import check_bool
-from ._vocabulary import decode_rows
 from .exceptions import DamagedModelError
 
 __all__ = [
@@ -462,16 +461,13 @@ def spelling_filter(sampler, n_prefix, words, keep_spelling=True):
     test = _request_test(sampler, n_prefix, keep_spelling)
     if test is None:
         return lambda ids: ids
-    at, repeated = len(words), RepeatedNames()
+    at, repeated = len(words), RepeatedNames(sampler.vocabulary_)
     words.append(SPELLING_WORDS)
-
-    def decode(ids):
-        return decode_rows(ids, sampler.vocabulary_)
 
     def keep(ids):
         spelled = test(ids)
         repeated.add(ids, ~spelled)
-        words[at] = repeated.words(SPELLING_WORDS, decode)
+        words[at] = repeated.words(SPELLING_WORDS)
         return ids[spelled]
 
     return keep
