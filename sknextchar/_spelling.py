@@ -82,10 +82,11 @@ def _kinds(vocabulary, recorded=None):
     own is (a record saved before) has that kind.
     """
     kinds = [EDGE, *map(symbol_kind, vocabulary[1:])]
-    for i, symbol in enumerate(vocabulary[1:], start=1):
-        general = symbol_kind(symbol, detailed=False)
-        if recorded is not None and kinds[i] not in recorded and general in recorded:
-            kinds[i] = general
+    if recorded is not None:  # only a kind the record lacks is looked up again
+        for i, symbol in enumerate(vocabulary[1:], start=1):
+            if kinds[i] not in recorded:
+                general = symbol_kind(symbol, detailed=False)
+                kinds[i] = general if general in recorded else kinds[i]
     names = sorted(set(kinds))
     index = {kind: i for i, kind in enumerate(names)}
     return names, np.array([index[kind] for kind in kinds], dtype=np.intp)
