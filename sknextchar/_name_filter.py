@@ -12,6 +12,7 @@ that cannot be met. It knows no estimator.
 
 import re
 import unicodedata
+from functools import partial
 from numbers import Real
 
 import numpy as np
@@ -234,7 +235,8 @@ def name_filter(vocabulary, *, record, pattern, test, typical, match):
     """
     words = _constraint_words(pattern, record)
     novel_at = len(words) - 1  # where the words of novel are (when it tests)
-    repeated = RepeatedNames(vocabulary)  # the training names drawn, for those words
+    # The training names drawn, for those words.
+    repeated = RepeatedNames(partial(decode_rows, vocabulary=vocabulary))
 
     def keep(ids):
         if record is not None:

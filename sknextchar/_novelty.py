@@ -24,8 +24,6 @@ message of a request that cannot be met, whether the names a test of
 import numpy as np
 from sklearn.utils.validation import column_or_1d
 
-from ._vocabulary import decode_rows
-
 __all__ = [
     "RepeatedNames",
     "contains",
@@ -84,9 +82,9 @@ class RepeatedNames:
 
     Parameters
     ----------
-    vocabulary : sequence of str
-        The symbols of the ids (``vocabulary[0]`` the end marker): the names
-        quoted are decoded with it.
+    decode : callable
+        Maps rows of ids to names (the names quoted); given by the caller,
+        which knows the vocabulary.
     max_few : int, default=3
         The most names that still count as a few.
     max_tracked : int, default=64
@@ -95,7 +93,7 @@ class RepeatedNames:
     Examples
     --------
     >>> import numpy as np
-    >>> tally = RepeatedNames(("-", "a", "b", "c"))
+    >>> tally = RepeatedNames(lambda rows: ["ab", "c"][: len(rows)])
     >>> tally.add(np.array([[1, 2, 0], [1, 2, 0], [3, 0, 0]] * 10), [True] * 30)
     >>> tally.words("not among the training names")
     "not among the training names (all 30 names it rejected were 'ab' or 'c', \
@@ -106,8 +104,8 @@ drawn over and over: a higher temperature=... draws others)"
 'c', drawn over and over: a higher temperature=... draws others)"
     """
 
-    def __init__(self, vocabulary, max_few=3, max_tracked=64):
-        self.vocabulary = vocabulary
+    def __init__(self, decode, max_few=3, max_tracked=64):
+        self.decode = decode
         self.max_few = max_few
         self.max_tracked = max_tracked
         self.n_rejected = 0
@@ -151,7 +149,7 @@ drawn over and over: a higher temperature=... draws others)"
         rows = np.zeros((few, width), dtype=np.intp)
         for i, (_, row) in enumerate(top[:few]):
             rows[i, : len(row)] = row
-        names = " or ".join(map(repr, decode_rows(rows, self.vocabulary)))
+        names = " or ".join(map(repr, self.decode(rows)))
         share = (
             f"all {covered:,}"
             if covered == self.n_rejected

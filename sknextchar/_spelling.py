@@ -34,6 +34,7 @@ the vocabulary with those kinds.
 """
 
 import unicodedata
+from functools import partial
 
 import numpy as np
 
@@ -41,6 +42,7 @@ from ._novelty import RepeatedNames
 from ._state_checks import transitions_problem
 from ._text import letter_script, symbol_kind
 from ._validation import check_bool
+from ._vocabulary import decode_rows
 from .exceptions import DamagedModelError
 
 __all__ = [
@@ -462,7 +464,8 @@ def spelling_filter(sampler, n_prefix, words, keep_spelling=True):
     test = _request_test(sampler, n_prefix, keep_spelling)
     if test is None:
         return lambda ids: ids
-    at, repeated = len(words), RepeatedNames(sampler.vocabulary_)
+    decode = partial(decode_rows, vocabulary=sampler.vocabulary_)
+    at, repeated = len(words), RepeatedNames(decode)
     words.append(SPELLING_WORDS)
 
     def keep(ids):
