@@ -18,17 +18,26 @@ import sys
 import time
 from numbers import Integral
 
+import numpy as np
 from sklearn.base import clone
 from sklearn.frozen import FrozenEstimator
 from sklearn.utils import check_random_state
 
 from ._atomic import learned_state
 from ._epoch_records import stop_reason
+from ._model_input import window_sample_weight
 from ._pipeline import split_pipeline
 from ._steps import unfreeze
 from ._text import counted
 from .datasets._base import check_names_path, file_encoding
-from .datasets._tables import column_values, find_table, with_first
+from .datasets._tables import (
+    column_at,
+    column_values,
+    count_of,
+    find_table,
+    named_rows,
+    with_first,
+)
 from .nn.adam import scheduled_learning_rate
 from .nn.training import Patience, drop_later_epochs
 
@@ -77,15 +86,40 @@ def read_name_chunks(path, chunk_size, *, encoding="utf-8", names_column=None):
     ...     list(read_name_chunks(path, 2))
     [['asha', 'abid'], ['zoe']]
     """
+    lines = _file_lines(path, encoding)
+    if names_column is not None:
+        lines = _column(lines, path, names_column)
+    yield from _chunks_of_lines(lines, chunk_size)
+
+
+def _weighted_chunks(path, chunk_size, encoding, names_column, weights_column):
+    """``(names, weights)`` of a table, ``chunk_size`` names at a time: the
+    names of its column ``names_column``, the numbers of ``weights_column``."""
+    lines = _file_lines(path, encoding)
+    first = next(lines, "")
+    table = find_table(first, path, names_column)
+    source = repr(os.fspath(path))
+    at = column_at(table.header, weights_column, table.name_at, source)
+    names, weights = [], []
+    for line, fields in named_rows(with_first(first, lines), table, source):
+        name = fields[table.name_at]
+        names.append(name)
+        weights.append(count_of(fields[at], name, line, source, table.header[at]))
+        if len(names) == chunk_size:
+            yield names, np.array(weights)
+            names, weights = [], []
+    if names:
+        yield names, np.array(weights)
+
+
+def _file_lines(path, encoding):
+    """The lines of a file of names, decoded and checked, read as they go."""
     path = check_names_path(path)
     try:
         with open(path, "rb") as raw:
             codec = file_encoding(raw.peek(4)[:4], encoding)  # nothing consumed
             with io.TextIOWrapper(raw, encoding=codec, newline=None) as file:
-                lines = _checked_lines(file, path, encoding)
-                if names_column is not None:
-                    lines = _column(lines, path, names_column)
-                yield from _chunks_of_lines(lines, chunk_size)
+                yield from _checked_lines(file, path, encoding)
     except UnicodeDecodeError as error:
         raise ValueError(
             f"{path!r} is not {encoding} text ({error.reason} at byte "
@@ -162,8 +196,9 @@ def _first_pass(windows, chunks, path, names_column=None, check_names=None, step
     """
     fitted = getattr(windows, "vocabulary_", None)
     symbols = set()
-    names_of_symbols, n_chunks, n_names = [], 0, 0
-    for chunk in chunks:
+    names_of_symbols, n_chunks, n_names, weighed = [], 0, 0, False
+    for chunk, weights in chunks:
+        weighed = weighed or weights is None or bool(weights.any())
         if check_names is not None:
             check_names(chunk)
         with _names_of_the_file(n_names, fitted, windows, step):
@@ -181,6 +216,11 @@ def _first_pass(windows, chunks, path, names_column=None, check_names=None, step
             else f"names below the header, in its column {names_column!r}"
         )
         raise ValueError(f"{path!r} contains no names; expected {expected}.")
+    if not weighed:
+        raise ValueError(
+            f"Every name of {path!r} has the count 0, and a name of count 0 is "
+            "left out of training: give some names a count above 0."
+        )
     if not fitted:
         windows.fit(names_of_symbols)
     return n_chunks, n_names
@@ -276,6 +316,7 @@ def train_from_file(
     resume=False,
     names_column=None,
     check_names=None,
+    weights_column=None,
 ):
     """Train a pipeline on a file of names of any size, one chunk at a time.
 
@@ -350,6 +391,13 @@ def train_from_file(
         str) in the first pass, before any training, and raises to refuse the
         file: a check of your own that every name is met by once, without
         another pass over the file.
+    weights_column : str or None, default=None
+        The header of a column of counts of the table (``names_column`` is
+        then needed): each name trains with its row's number as its
+        ``sample_weight``, a name of count 3 as if it were on three lines
+        (a count may have a fraction; 0 leaves the name out). A cell that is
+        not a number >= 0 fails in the first pass, with its line. None
+        weighs every name once.
 
     Returns
     -------
@@ -392,15 +440,13 @@ def train_from_file(
 
         pipeline = make_default_pipeline()
     _check_arguments(chunk_size, resume, check_names)
+    _check_weights_column(weights_column, names_column)
     pipeline = _training_copy(pipeline, resume)
     windows, clf = split_pipeline(pipeline, owner="train_from_file")
     _check_classifier(clf)
     first = _epochs_done(clf) if resume else 0
 
-    def chunks():  # one pass over the file
-        return read_name_chunks(
-            path, chunk_size, encoding=encoding, names_column=names_column
-        )
+    chunks = _chunk_reader(path, chunk_size, encoding, names_column, weights_column)
 
     step = next((name for name, est in pipeline.steps if est is windows), None)
     n_chunks, n_names = _first_pass(
@@ -408,6 +454,8 @@ def train_from_file(
     )
     if resume:
         _check_vocabularies_agree(windows, clf)
+    if weights_column is not None:
+        chunks = _scaled_chunks(chunks, _mean_window_weight(windows, chunks()))
     progress = _Progress(sys.stderr, n_chunks, clf.max_iter) if verbose else None
     seed = clf.random_state
     # One random stream for the whole run, as fit has (an int would restart it
@@ -426,6 +474,22 @@ def train_from_file(
         clf.set_params(random_state=seed)
     clf.best_loss_ = min(clf.loss_curve_)
     return pipeline
+
+
+def _chunk_reader(path, chunk_size, encoding, names_column, weights_column):
+    """``chunks()``: one pass over the file, ``(names, weights or None)``."""
+
+    def chunks():
+        if weights_column is not None:
+            return _weighted_chunks(
+                path, chunk_size, encoding, names_column, weights_column
+            )
+        unweighted = read_name_chunks(
+            path, chunk_size, encoding=encoding, names_column=names_column
+        )
+        return ((chunk, None) for chunk in unweighted)
+
+    return chunks
 
 
 def _epoch_trainer(clf, windows, chunks, progress, path):
@@ -449,6 +513,19 @@ def _epoch_trainer(clf, windows, chunks, progress, path):
         return stop
 
     return train_epoch
+
+
+def _check_weights_column(weights_column, names_column):
+    if weights_column is not None and not isinstance(weights_column, str):
+        raise TypeError(
+            "weights_column must be the header of a column of counts (a str) or "
+            f"None; got {weights_column!r}."
+        )
+    if weights_column is not None and names_column is None:
+        raise ValueError(
+            f"weights_column={weights_column!r} reads a column of a table: pass "
+            "names_column too, the header of its column of names."
+        )
 
 
 def _check_arguments(chunk_size, resume, check_names=None):
@@ -557,18 +634,55 @@ def _train_epochs(clf, callbacks, first, train_epoch):
             callback.teardown(estimator=clf, context=ctx)
 
 
+def _mean_window_weight(windows, chunks):
+    """The mean weight of the file's windows of weight above 0 (a pass over it).
+
+    ``fit`` divides the weights by this mean; ``partial_fit`` takes them as
+    given, so each chunk's weights are divided by the mean of the whole file,
+    and a chunk of rare names weighs less than one of common names.
+    """
+    total, n_windows = 0.0, 0
+    for chunk, weights in chunks:
+        if weights.any():
+            per_window = window_sample_weight(windows.transform(chunk), weights)
+            total += float(per_window.sum())
+            n_windows += int(np.count_nonzero(per_window))
+    if not n_windows:  # the first pass found counts above 0: the file changed
+        raise ValueError(
+            "Every name of the file has the count 0 now: it changed while "
+            "training read it again; train on a file that stays as it is."
+        )
+    return total / n_windows
+
+
+def _scaled_chunks(chunks, scale):
+    """``chunks()`` with every weight divided by ``scale``."""
+    return lambda: ((chunk, weights / scale) for chunk, weights in chunks())
+
+
+def _fit_chunk(clf, data, weights):
+    """``partial_fit`` on a chunk's windows; their number (their total weight)."""
+    if weights is None:
+        clf.partial_fit(data)
+        return len(data)
+    clf.partial_fit(data, sample_weight=weights)
+    return float(window_sample_weight(data, weights).sum())
+
+
 def _train_epoch(clf, windows, chunks, epoch, progress, path):
     """One pass over the file; appends the pass's mean loss to ``loss_curve_``."""
     start, total, n_windows = time.perf_counter(), 0.0, 0
-    for index, chunk in enumerate(chunks, 1):
+    for index, (chunk, weights) in enumerate(chunks, 1):
+        if weights is not None and not weights.any():
+            continue  # names of count 0: nothing to learn
         chunk_start = time.perf_counter()
         data = windows.transform(chunk)
-        clf.partial_fit(data)
+        mass = _fit_chunk(clf, data, weights)
         # partial_fit recorded the chunk as an epoch: keep the true epochs only,
         # so the next call's place on the schedule is still this epoch.
         chunk_loss = clf.loss_curve_.pop()
-        total += chunk_loss * len(data)
-        n_windows += len(data)
+        total += chunk_loss * mass  # the mean loss of the pass, weighted
+        n_windows += mass
         if progress is not None:
             seconds = time.perf_counter() - chunk_start
             progress.chunk(epoch + 1, index, len(chunk), chunk_loss, seconds)

@@ -53,6 +53,7 @@ from ._model_input import (
     check_score_data,
     check_training_data,
     weighted_log_likelihood,
+    window_sample_weight,
 )
 from ._next_char_model import NextCharModelMixin
 from ._windows import CharWindows
@@ -257,16 +258,17 @@ class CharEmbeddingMLPClassifier(
         fit without labels.
     loss_ : float
         Training loss (mean cross-entropy in nats plus the L2 penalty) of the
-        last epoch.
+        last epoch; with ``sample_weight``, the weighted mean cross-entropy.
     loss_curve_ : list of float
-        Training loss of every epoch so far.
+        Training loss of every epoch so far (weighted as ``loss_``).
     best_loss_ : float or None
         Lowest training loss reached; None under ``early_stopping`` (see
         ``best_validation_score_``), as in
         :class:`~sklearn.neural_network.MLPClassifier`.
     validation_scores_ : list of float or None
         Under ``early_stopping``, the held-out mean log-likelihood per
-        character (natural log, higher is better) after every epoch; else None.
+        character (natural log, higher is better) after every epoch, weighted
+        by the held-out names' ``sample_weight`` when given; else None.
     best_validation_score_ : float or None
         The best of ``validation_scores_``, whose weights were restored; None
         without early stopping.
@@ -274,10 +276,12 @@ class CharEmbeddingMLPClassifier(
         Epochs run by the last call to ``fit`` (1 after ``partial_fit``), the
         discriminative epochs not counted.
     label_loss_curve_ : list of float
-        The training names' mean label log-loss in each discriminative epoch of
-        the last ``fit`` (empty without them).
+        The training names' mean label log-loss (weighted by their
+        ``sample_weight`` when given) in each discriminative epoch of the last
+        ``fit`` (empty without them).
     t_ : int
-        Training windows seen by the optimizer over all calls.
+        Training windows seen by the optimizer over all calls (those of weight
+        0 not counted).
     n_features_in_ : int
         The context length.
 
@@ -365,6 +369,22 @@ class CharEmbeddingMLPClassifier(
     KeyboardInterrupt, during a training call leaves it unchanged too; to stop
     a long run early and keep the model, return True from a callback's
     ``on_fit_task_end``.
+
+    **Sample weights.** ``fit(X, y, sample_weight=counts)`` takes one weight
+    per name (each window of a name gets it; one per row for an array): how
+    many times the name occurs, say. Each batch's loss is then
+    ``sum_i w_i CE_i / (n * mean(w))`` plus the same L2 term, with ``mean(w)``
+    the mean weight of the call's training windows: a name of weight 3 has
+    the loss and gradient of three copies of it in the same batch, the
+    expected batch loss is the weighted mean cross-entropy, and multiplying
+    every weight by a constant gives the same model. An epoch is one pass over
+    the distinct windows (weights do not lengthen it). Names of weight 0 are
+    left out of the batches and of the early-stopping hold-out, as if absent;
+    the held-out score is the weighted mean log-likelihood; the discriminative
+    epochs weigh the label log-loss, the cross-entropy and the label priors
+    alike. ``partial_fit`` uses the weights as given, so that calls on
+    different names (the chunks of a file) weigh against each other as their
+    counts say.
 
     References
     ----------
@@ -490,7 +510,7 @@ class CharEmbeddingMLPClassifier(
     @reports_fit
     @fit_context(prefer_skip_nested_validation=True)
     @with_callbacks
-    def fit(self, X, y=None):
+    def fit(self, X, y=None, sample_weight=None):
         """Learn the embeddings and the weights from training windows.
 
         Parameters
@@ -505,6 +525,12 @@ class CharEmbeddingMLPClassifier(
             context, label), which then needs the labels to predict and score
             (see Notes). Required for an array: the label of the symbol after
             each context.
+        sample_weight : float or array-like, default=None
+            One weight per name for windows (each window of a name gets its
+            weight: what a pipeline's ``fit(names, clf__sample_weight=...)``
+            passes), one per row for arrays: how many times each occurs, say.
+            Finite, >= 0, not all 0. The cross-entropy becomes the weighted mean
+            (see "Sample weights" in Notes); None weighs every window alike.
 
         Returns
         -------
@@ -521,6 +547,15 @@ class CharEmbeddingMLPClassifier(
         ...                                  max_iter=100, random_state=0).fit(X, y)
         >>> clf.predict(X).tolist()
         ['b', 'c', 'a']
+
+        Names with counts: "asha" weighs as much as the other names together.
+
+        >>> from sknextchar import ContextWindowTransformer
+        >>> windows = ContextWindowTransformer().fit_transform(["abid", "amit", "asha"])
+        >>> clf = CharEmbeddingMLPClassifier(random_state=0, max_iter=5)
+        >>> clf = clf.fit(windows, sample_weight=[1, 1, 2])
+        >>> len(clf.loss_curve_)
+        5
         """
         check_params_together(self, partial=False)
         cold = not (self.warm_start and hasattr(self, "coefs_"))
@@ -528,19 +563,20 @@ class CharEmbeddingMLPClassifier(
             if not cold:  # a clearer message than the data check's
                 check_same_vocabulary(self, X)
             data = self._check_training_data(X, y, first=cold, partial=False)
+            weights = self._window_weights(X, data, sample_weight)
             check_discriminative_labels(self)
             rng = check_random_state(self.random_state)
             if cold:
                 self._initialize(data, rng)
             check_architecture(self)
             start_records(self, new_run=True)
-            self._train(X, y, data, rng, partial=False)
+            self._train(X, y, data, weights, rng, partial=False)
         return self
 
     @reports_fit
     @fit_context(prefer_skip_nested_validation=True)
     @with_callbacks
-    def partial_fit(self, X, y=None, classes=None):
+    def partial_fit(self, X, y=None, classes=None, sample_weight=None):
         """Train for exactly one epoch over the given windows.
 
         The first call initialises the model; later calls continue from the
@@ -563,6 +599,15 @@ class CharEmbeddingMLPClassifier(
             All the labels that any call may see. Required on the first call
             with an array ``X``; with a :class:`CharWindows`, the vocabulary is
             the classes and ``classes`` must be None or equal to it.
+        sample_weight : float or array-like, default=None
+            One weight per name for windows, one per row for arrays, as in
+            :meth:`fit`, used as given (as in scikit-learn's
+            ``SGDClassifier.partial_fit``): each
+            window's cross-entropy is multiplied by its weight. Scale the
+            weights of all your calls alike, to a mean of about 1 over all the
+            windows (``fit`` divides by the mean; ``train_from_file`` does it
+            for the whole file), so that a call of rare names weighs less than
+            one of common names. ``loss_curve_`` records the weighted mean.
 
         Returns
         -------
@@ -578,6 +623,9 @@ class CharEmbeddingMLPClassifier(
         ...     clf = clf.partial_fit(windows)
         >>> len(clf.loss_curve_), clf.t_
         (3, 30)
+        >>> clf = clf.partial_fit(windows, sample_weight=[3, 1])  # "abid" thrice
+        >>> len(clf.loss_curve_)
+        4
         """
         check_params_together(self, partial=True)
         first = not hasattr(self, "coefs_")
@@ -585,23 +633,27 @@ class CharEmbeddingMLPClassifier(
             data = self._check_training_data(
                 X, y, first=first, partial=True, classes=classes
             )
+            weights = self._window_weights(X, data, sample_weight)
             rng = check_random_state(self.random_state)
             if first:
                 self._initialize(data, rng)
             check_architecture(self)
             start_records(self, new_run=False)
-            self._train(X, y, data, rng, partial=True)
+            self._train(X, y, data, weights, rng, partial=True)
         return self
 
-    def _train(self, X, y, data, rng, *, partial):
+    def _train(self, X, y, data, weights, rng, *, partial):
         """Set up a training call, report it to the callbacks and run its epochs.
 
         ``fit`` restarts the learning-rate schedule and the optimizer; a
         ``partial_fit`` continues both, as its one epoch's place on the schedule
-        is the number of epochs trained so far.
+        is the number of epochs trained so far. ``weights`` are the windows'
+        sample weights, or None.
         """
         trainer = self._trainer(len(data.targets), fresh_optimizer=not partial)
-        train, val = split_for_early_stopping(self, data, rng)
+        train, val = split_for_early_stopping(
+            self, data, rng, weights, rescale=not partial
+        )
         n_epochs = 1 if partial else self.max_iter
         first = len(self.loss_curve_) if partial else 0
         n_tuning = 0 if partial else self.discriminative_epochs
@@ -617,7 +669,8 @@ class CharEmbeddingMLPClassifier(
             self.label_loss_curve_ = []
             if n_tuning and reason != _CALLBACK_STOP:
                 fine_tune_labels(
-                    self, self._workspace(), data, rng, _task_starter(ctx, hooks)
+                    self, self._workspace(), data, rng, _task_starter(ctx, hooks),
+                    sample_weight=weights,
                 )
         ctx.call_on_fit_task_end(**hooks)
 
@@ -631,12 +684,15 @@ class CharEmbeddingMLPClassifier(
             epoch_ctx.call_on_fit_task_begin(**hooks)
             learning_rate = trainer.optimizer.set_epoch(schedule_epoch)
             start = time.perf_counter()
-            epoch_loss = trainer.run_epoch(*train, rng, self.n_iter_ + 1)
+            epoch_loss = trainer.run_epoch(
+                train[0], train[1], rng, self.n_iter_ + 1, sample_weight=train[2]
+            )
             score = None
             if val is not None:
                 score = validation_score(
-                    trainer.workspace, *val, self.activation, _VALIDATION_CHUNK
-                )
+                    trainer.workspace, val[0], val[1], self.activation,
+                    _VALIDATION_CHUNK, sample_weight=val[2],
+                )  # fmt: skip
                 trainer.guard.check_score(score, self.n_iter_ + 1)
             n_windows = len(train[1])
             is_best, stop = record_epoch(self, epoch_loss, score, n_windows, patience)
@@ -692,6 +748,12 @@ class CharEmbeddingMLPClassifier(
                     f"{self.classes_[seen].tolist()!r}."
                 )
         return data
+
+    @staticmethod
+    def _window_weights(X, data, sample_weight):
+        """The weight of each training window (None without ``sample_weight``)."""
+        rows = X if isinstance(X, CharWindows) else data.contexts  # validated rows
+        return window_sample_weight(rows, sample_weight)
 
     def _initialize(self, data, rng):
         """New random parameters and empty training history."""

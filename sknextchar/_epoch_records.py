@@ -58,12 +58,19 @@ def start_records(estimator, *, new_run):
         estimator.best_validation_score_ = None
 
 
-def split_for_early_stopping(estimator, data, rng):
+def split_for_early_stopping(estimator, data, rng, sample_weight=None, *, rescale=True):
     """The training and, under early stopping, the validation windows.
 
-    Returns ``((contexts, targets), None)`` without early stopping; else the
-    training rows and the held-out ones (whole names when ``data.groups`` says
-    which name each window is from).
+    Returns ``((contexts, targets, weights), None)`` without early stopping;
+    else the training rows and the held-out ones (whole names when
+    ``data.groups`` says which name each window is from). Without
+    ``sample_weight``, ``weights`` is None. With it, the windows of weight 0 are
+    left out first (as if absent: they take no place in the hold-out either);
+    the training windows' weights are divided by their mean, so that the
+    expected loss of a batch is the weighted mean cross-entropy whatever the
+    weights' scale (the held-out windows' weights too, for a weighted mean
+    log-likelihood). ``rescale=False`` (``partial_fit``) keeps the weights as
+    given: the caller scales the weights of all its calls alike.
 
     Examples
     --------
@@ -72,18 +79,44 @@ def split_for_early_stopping(estimator, data, rng):
     ...                        targets=np.arange(4), groups=None)
     >>> train, val = split_for_early_stopping(
     ...     SimpleNamespace(early_stopping=False), data, np.random.RandomState(0))
-    >>> train[1].tolist(), val
-    ([0, 1, 2, 3], None)
+    >>> train[1].tolist(), train[2], val
+    ([0, 1, 2, 3], None, None)
+    >>> train, val = split_for_early_stopping(
+    ...     SimpleNamespace(early_stopping=False), data, np.random.RandomState(0),
+    ...     np.array([3.0, 0.0, 1.0, 0.0]))
+    >>> train[1].tolist(), train[2].tolist()
+    ([0, 2], [1.5, 0.5])
     """
+    contexts, targets, groups = data.contexts, data.targets, data.groups
+    if sample_weight is not None and not (sample_weight > 0).all():
+        kept = sample_weight > 0
+        contexts, targets, sample_weight = (
+            contexts[kept], targets[kept], sample_weight[kept],
+        )  # fmt: skip
+        groups = None if groups is None else groups[kept]
     if not estimator.early_stopping:
-        return (data.contexts, data.targets), None
-    held = validation_split(
-        len(data.targets), data.groups, estimator.validation_fraction, rng
-    )
+        if rescale:
+            sample_weight = _mean_one(sample_weight)
+        return (contexts, targets, sample_weight), None
+    held = validation_split(len(targets), groups, estimator.validation_fraction, rng)
+    weights = (None, None) if sample_weight is None else (
+        _mean_one(sample_weight[~held]), _mean_one(sample_weight[held]),
+    )  # fmt: skip
     return (
-        (data.contexts[~held], data.targets[~held]),
-        (data.contexts[held], data.targets[held]),
+        (contexts[~held], targets[~held], weights[0]),
+        (contexts[held], targets[held], weights[1]),
     )
+
+
+def _mean_one(weights):
+    """The weights divided by their mean (None stays None).
+
+    Divided by their largest first, so that no sum of huge weights overflows.
+    """
+    if weights is None:
+        return None
+    weights = weights / weights.max()
+    return weights / weights.mean()
 
 
 def patience_of(estimator):

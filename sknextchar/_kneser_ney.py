@@ -15,6 +15,7 @@ from ._model_input import (
     check_score_data,
     check_training_data,
     weighted_log_likelihood,
+    window_sample_weight,
 )
 from ._next_char_model import NextCharModelMixin
 from ._ngram import (
@@ -34,6 +35,9 @@ from ._ngram import (
 from ._windows import CharWindows
 from .exceptions import DamagedModelError
 from .nn.training import fitted_state
+
+# The most windows (weighted) a model counts: float64 sums of them stay exact.
+_MAX_COUNTED = 2**53
 
 # The private attributes that are part of the fitted state (with those ending in _).
 _COUNT_STATE = (
@@ -61,7 +65,8 @@ class KneserNeyClassifier(
     with labels ``y``), so it is the last step of a pipeline from names, and
     :class:`NameSampler`, ``GridSearchCV`` and :func:`save_model` work with it as
     with the MLP. Fitting counts n-grams, so it takes a fraction of a second;
-    ``partial_fit`` adds counts.
+    ``partial_fit`` adds counts. Names with counts fit with ``sample_weight``
+    (whole numbers: a weight of 3 is the name 3 times).
 
     An n-gram is a context of ``order - 1`` symbols and the symbol after it. For
     an n-gram ``h w`` of order ``k`` (Chen & Goodman 1998, section 3)::
@@ -137,7 +142,8 @@ class KneserNeyClassifier(
     n_ngrams_ : int
         Distinct n-grams stored, all orders together.
     n_windows_ : int
-        Training windows counted, over all calls.
+        Training windows counted, over all calls (a window of a name of
+        ``sample_weight`` 3 counts 3 times).
     n_features_in_ : int
         The context length of the training data.
 
@@ -204,7 +210,7 @@ class KneserNeyClassifier(
     @all_or_nothing(deep=True)
     @fit_context(prefer_skip_nested_validation=True)
     @with_callbacks
-    def fit(self, X, y=None):
+    def fit(self, X, y=None, sample_weight=None):
         """Count the n-grams of the training windows.
 
         Parameters
@@ -214,6 +220,15 @@ class KneserNeyClassifier(
             array of context ids (non-negative integers; 0 is the padding).
         y : None or array-like of shape (n_windows,)
             Must be None for a :class:`CharWindows`; the labels for an array.
+        sample_weight : array-like of shape (n_names,) or (n_windows,), default=None
+            How many times each name occurs: one per name for windows (each of
+            the name's windows gets it; what a pipeline's ``fit(names,
+            clf__sample_weight=...)`` passes), one per row for arrays. Whole
+            numbers >= 0: a weight of 3 counts the name's n-grams 3 times (the
+            model of the name written 3 times), 0 leaves it out. A fraction is
+            refused, with ``add_k`` too: the counts are integers, and the
+            discounts come from the numbers of n-grams seen once, twice and
+            three times. None counts every window once.
 
         Returns
         -------
@@ -228,17 +243,27 @@ class KneserNeyClassifier(
         >>> clf = KneserNeyClassifier().fit(X, ["b", "c", "a", "c"])
         >>> clf.predict([[1, 2]]).tolist()
         ['c']
+
+        Names with counts (``"abid"`` 3 times, ``"asha"`` once):
+
+        >>> from sknextchar import ContextWindowTransformer
+        >>> t = ContextWindowTransformer(context_length=1).fit(["abid", "asha"])
+        >>> clf = KneserNeyClassifier(add_k=0)
+        >>> clf = clf.fit(t.transform(["abid", "asha"]), sample_weight=[3, 1])
+        >>> clf.ngram_counts()["ab"], clf.ngram_counts()["as"], clf.n_windows_
+        (3, 1, 20)
         """
         self._check_discount_fallback()
         data = check_training_data(self, X, y, reset=True)
+        weights = name_counts(X, data, sample_weight, counted=0)
         self._start(data.n_symbols, isinstance(X, CharWindows))
-        self._add(X, y, data)
+        self._add(X, y, data, weights)
         return self
 
     @all_or_nothing(deep=True)
     @fit_context(prefer_skip_nested_validation=True)
     @with_callbacks
-    def partial_fit(self, X, y=None, classes=None):
+    def partial_fit(self, X, y=None, classes=None, sample_weight=None):
         """Add the n-gram counts of more windows.
 
         ``fit(A)`` followed by ``partial_fit(B)`` gives the model of ``fit`` on
@@ -259,6 +284,11 @@ class KneserNeyClassifier(
             All the labels that any call may see. Required on the first call with
             an array ``X``; with a :class:`CharWindows`, the vocabulary is the
             classes and ``classes`` must be None or equal to it.
+        sample_weight : array-like of shape (n_names,) or (n_windows,), default=None
+            Whole numbers >= 0, one per name for windows, one per row for
+            arrays, as in :meth:`fit`: ``fit(A, sample_weight=wa)`` then
+            ``partial_fit(B, sample_weight=wb)`` is the model of ``fit`` on
+            ``A`` and ``B`` with the weights ``wa`` and ``wb``.
 
         Returns
         -------
@@ -287,6 +317,9 @@ class KneserNeyClassifier(
             classes=classes,
             n_symbols=None if first else self._n_symbols,
         )
+        weights = name_counts(
+            X, data, sample_weight, self.n_windows_ if not first else 0
+        )
         if first:
             self._start(data.n_symbols, isinstance(X, CharWindows))
         elif self._requested_order() != self.order_:
@@ -295,7 +328,7 @@ class KneserNeyClassifier(
                 f"{self.order_}; adding counts needs the same order. Set order back, "
                 "or call fit to start again."
             )
-        self._add(X, y, data)
+        self._add(X, y, data, weights)
         return self
 
     # ------------------------------------------------------------------ counting
@@ -338,8 +371,10 @@ class KneserNeyClassifier(
         self._top_keys = np.zeros(0, dtype=np.int64)
         self._top_counts = np.zeros(0, dtype=np.int64)
 
-    def _add(self, X, y, data):
+    def _add(self, X, y, data, weights=None):
         """Merge the windows' n-grams into the counts and rebuild the tables.
+
+        ``weights``: the integer count of each window, or None (each once).
 
         One task for scikit-learn's callbacks (``sklearn.callback``).
         """
@@ -350,9 +385,9 @@ class KneserNeyClassifier(
         width = contexts.shape[1]
         keys = ngram_keys(contexts[:, width - (self.order_ - 1) :], targets, self._base)
         self._top_keys, self._top_counts = merge_counts(
-            self._top_keys, self._top_counts, keys
+            self._top_keys, self._top_counts, keys, weights
         )
-        self.n_windows_ += len(keys)
+        self.n_windows_ += len(keys) if weights is None else int(weights.sum())
         if self.add_k is not None:
             self._build_add_k()
         else:
@@ -618,3 +653,58 @@ class KneserNeyClassifier(
                 f"({'; '.join(problems)}): load an intact "
                 "file, or fit the model again."
             )
+
+
+def name_counts(X, data, sample_weight, counted):
+    """Each window's count from ``sample_weight``: int64 whole numbers, or None.
+
+    Parameters
+    ----------
+    X : CharWindows or array-like
+        The training input (one weight per name of windows, per row of an array).
+    data : TrainingData
+        ``X`` checked (its ``contexts`` are the rows of an array).
+    sample_weight : None, float or array-like
+        The user's weights.
+    counted : int
+        Windows the model has counted already (0 on a first fit, which must
+        count some; the counts stay exact below 2**53).
+
+    Returns
+    -------
+    counts : ndarray of shape (n_windows,), int64, or None
+
+    Examples
+    --------
+    >>> from sklearn.base import BaseEstimator
+    >>> from sknextchar._model_input import check_training_data
+    >>> data = check_training_data(BaseEstimator(), [[0], [1]], [1, 2], reset=True)
+    >>> name_counts([[0], [1]], data, [2, 0.0], counted=0).tolist()
+    [2, 0]
+    """
+    rows = X if isinstance(X, CharWindows) else data.contexts  # any array-like
+    weights = window_sample_weight(rows, sample_weight)
+    if weights is None:
+        return None
+    fractional = weights[weights != np.floor(weights)]
+    if len(fractional):
+        raise ValueError(
+            "sample_weight must hold whole numbers for KneserNeyClassifier (how "
+            f"many times each name occurs); got {float(fractional[0])!r}. Its counts "
+            "are integers, and modified Kneser-Ney's discounts come from the "
+            "numbers of n-grams seen once, twice and three times. Round the "
+            "weights (e.g. numpy.rint(sample_weight)), or use "
+            "CharEmbeddingMLPClassifier, which takes any weights."
+        )
+    if not counted and not weights.any():  # windows of weight-0 names only
+        raise ValueError(
+            "sample_weight is 0 for every name of these windows, so there is "
+            "nothing to count; give some of their names a positive weight."
+        )
+    if counted + weights.sum() > _MAX_COUNTED:
+        raise ValueError(
+            f"sample_weight brings the windows counted to "
+            f"{counted + weights.sum():.3g}, more than the {_MAX_COUNTED:.3g} a "
+            "model can count exactly; scale the weights down."
+        )
+    return weights.astype(np.int64)

@@ -29,7 +29,9 @@ __all__ = ["fit_pool_weights", "fit_temperature"]
 PENALTY_C = 1e4
 
 
-def fit_temperature(log_likelihood, y_index, *, log_prior=None, C=PENALTY_C):
+def fit_temperature(
+    log_likelihood, y_index, *, log_prior=None, C=PENALTY_C, sample_weight=None
+):
     """Fit the temperature, and the log-priors unless given, by log-loss.
 
     Parameters
@@ -45,6 +47,9 @@ def fit_temperature(log_likelihood, y_index, *, log_prior=None, C=PENALTY_C):
         Inverse strength of the penalty ``T ** 2 / 2`` (as in
         :class:`~sklearn.linear_model.LogisticRegression`, against the summed
         log-loss).
+    sample_weight : ndarray of shape (n_names,) or None, default=None
+        The weight of each name's log-loss in the sum (an integer weight
+        counts as that many copies of the name); None weighs them alike.
 
     Returns
     -------
@@ -65,14 +70,25 @@ def fit_temperature(log_likelihood, y_index, *, log_prior=None, C=PENALTY_C):
     (True, np.float64(1.0))
     >>> fit_temperature(-ll, y)[0]  # the wrong label: the priors alone
     0.0
+    >>> counts = rng.integers(0, 3, 2000)  # names with counts: repeated rows
+    >>> t, _ = fit_temperature(ll, y, sample_weight=counts)
+    >>> bool(np.isclose(t, fit_temperature(ll.repeat(counts, 0), y.repeat(counts))[0]))
+    True
     """
     weights, log_prior = _conditional_logit(
-        _centred(log_likelihood)[:, None, :], y_index, log_prior, C, bounds=(0.0, None)
+        _centred(log_likelihood)[:, None, :],
+        y_index,
+        log_prior,
+        C,
+        bounds=(0.0, None),
+        sample_weight=sample_weight,
     )
     return float(weights[0]), log_prior
 
 
-def fit_pool_weights(log_likelihoods, y_index, *, log_prior=None, C=PENALTY_C):
+def fit_pool_weights(
+    log_likelihoods, y_index, *, log_prior=None, C=PENALTY_C, sample_weight=None
+):
     """Fit one non-negative weight per model, and the log-priors, by log-loss.
 
     The calibrated posterior of several models of names by label, a weighted
@@ -93,6 +109,8 @@ def fit_pool_weights(log_likelihoods, y_index, *, log_prior=None, C=PENALTY_C):
         Fixed log-priors: only the weights are fitted. None: fitted too.
     C : float, default=1e4
         Inverse strength of the penalty.
+    sample_weight : ndarray of shape (n_names,) or None, default=None
+        The weight of each name's log-loss in the sum; None weighs them alike.
 
     Returns
     -------
@@ -116,18 +134,25 @@ def fit_pool_weights(log_likelihoods, y_index, *, log_prior=None, C=PENALTY_C):
         [_centred(log_likelihoods[:, m]) for m in range(log_likelihoods.shape[1])],
         axis=1,
     )
-    return _conditional_logit(ll, y_index, log_prior, C, bounds=(0.0, None))
+    return _conditional_logit(
+        ll, y_index, log_prior, C, bounds=(0.0, None), sample_weight=sample_weight
+    )
 
 
-def _conditional_logit(ll, y_index, log_prior, C, bounds):
+def _conditional_logit(ll, y_index, log_prior, C, bounds, sample_weight=None):
     """Weights and log-priors minimising the penalised log-loss of the scores
-    ``sum_m w_m ll[:, m] + offsets``; ``bounds`` of each weight.
+    ``sum_m w_m ll[:, m] + offsets``; ``bounds`` of each weight. With
+    ``sample_weight``, each name's log-loss counts with its weight (the loss
+    and its gradient are those of the names repeated, divided by the total).
 
     Written so that one model (``fit_temperature``) takes the arithmetic of a
     single scaled score: the same numbers, bit for bit, as a fit of one feature.
     """
     y_index = np.asarray(y_index)
     n, n_models, n_classes = ll.shape
+    if sample_weight is not None:
+        sample_weight = np.asarray(sample_weight, dtype=np.float64)
+        n = sample_weight.sum()
     features = [ll[:, m] for m in range(n_models)]
     onehot = np.eye(n_classes)[y_index]
     free_prior = log_prior is None
@@ -139,6 +164,9 @@ def _conditional_logit(ll, y_index, log_prior, C, bounds):
         log_p = log_softmax(scores + offsets, axis=1)
         residual = np.exp(log_p) - onehot
         picked = np.take_along_axis(log_p, y_index[:, None], axis=1)
+        if sample_weight is not None:
+            residual = residual * sample_weight[:, None]
+            picked = picked * sample_weight[:, None]
         loss = -picked.sum() + (weights**2).sum() / (2 * C)
         grad_w = np.array([(residual * f).sum() for f in features]) + weights / C
         grad = np.r_[grad_w, residual.sum(axis=0)[1:]] if free_prior else grad_w
@@ -146,7 +174,7 @@ def _conditional_logit(ll, y_index, log_prior, C, bounds):
 
     start = np.r_[np.full(n_models, 1.0 / n_models), np.zeros(n_classes - 1)]
     if free_prior:  # the label frequencies, relative to the first label
-        counts = np.bincount(y_index, minlength=n_classes) + 1.0
+        counts = np.bincount(y_index, sample_weight, minlength=n_classes) + 1.0
         start[n_models:] = np.log(counts[1:] / counts[0])
     else:
         start = start[:n_models]

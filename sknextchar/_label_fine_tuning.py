@@ -41,7 +41,9 @@ def check_discriminative_labels(estimator):
         )
 
 
-def fine_tune_labels(estimator, workspace, data, rng, start_task=None):
+def fine_tune_labels(
+    estimator, workspace, data, rng, start_task=None, sample_weight=None
+):
     """Run the estimator's discriminative epochs, recording the label loss of each.
 
     ``estimator.label_loss_curve_`` gets one value per epoch as it ends.
@@ -61,10 +63,16 @@ def fine_tune_labels(estimator, workspace, data, rng, start_task=None):
     start_task : callable or None, default=None
         Called as each epoch starts (to report it to callbacks); it returns a
         function called as the epoch ends, which returns True to stop there.
+    sample_weight : ndarray of shape (n_windows,) or None, default=None
+        The weight of each window (its name's): the names of weight 0 are left
+        out, the label log-loss and the cross-entropy are weighted means, and
+        the priors are the weighted label frequencies. None for equal weights.
     """
     n_epochs = estimator.discriminative_epochs
-    contexts, name_of_row, labels = _names_and_labels(data)
-    tuner = _tuner(estimator, workspace, labels)
+    contexts, targets, name_of_row, labels, name_weights = _names_and_labels(
+        data, sample_weight
+    )
+    tuner = _tuner(estimator, workspace, labels, name_weights)
     generator = np.random.default_rng(rng.randint(np.iinfo(np.int32).max))
     curve = estimator.label_loss_curve_ = []
     with one_blas_thread():
@@ -73,7 +81,9 @@ def fine_tune_labels(estimator, workspace, data, rng, start_task=None):
             learning_rate = tuner.optimizer.set_epoch(epoch)
             start = time.perf_counter()
             curve.append(
-                tuner.run_epoch(contexts, data.targets, name_of_row, labels, generator)
+                tuner.run_epoch(
+                    contexts, targets, name_of_row, labels, generator, name_weights
+                )
             )
             if estimator.verbose:
                 print(
@@ -86,20 +96,40 @@ def fine_tune_labels(estimator, workspace, data, rng, start_task=None):
                 return
 
 
-def _names_and_labels(data):
-    """Contexts without the label column, each window's name, each name's label."""
-    contexts, label_of_row = data.contexts[:, :-1], data.contexts[:, -1]
-    names, name_of_row = np.unique(data.groups, return_inverse=True)
+def _names_and_labels(data, sample_weight):
+    """Contexts without the label column, targets, each window's name, each
+    name's label and (with ``sample_weight``) weight; windows of weight 0 left out.
+    """
+    contexts, targets, groups = data.contexts, data.targets, data.groups
+    if sample_weight is not None:
+        kept = sample_weight > 0
+        contexts, targets, groups = contexts[kept], targets[kept], groups[kept]
+        sample_weight = sample_weight[kept]
+    contexts, label_of_row = contexts[:, :-1], contexts[:, -1]
+    names, name_of_row = np.unique(groups, return_inverse=True)
     labels = np.zeros(len(names), dtype=np.intp)
     labels[name_of_row] = label_of_row
-    return contexts, name_of_row, labels
+    name_weights = None
+    if sample_weight is not None:
+        name_weights = np.zeros(len(names))
+        name_weights[name_of_row] = sample_weight
+    return contexts, targets, name_of_row, labels, name_weights
 
 
-def _tuner(estimator, workspace, labels):
-    """The fine-tuner: a fresh Adam at a fraction of the step size, cosine schedule."""
+def _tuner(estimator, workspace, labels, name_weights=None):
+    """The fine-tuner: a fresh Adam at a fraction of the step size, cosine schedule.
+
+    The priors are the labels' frequencies among the names, weighted by
+    ``name_weights`` when given.
+    """
     n_labels = len(estimator.label_classes_)
+    if name_weights is None:
+        frequency = np.bincount(labels, minlength=n_labels) / len(labels)
+    else:
+        counts = np.bincount(labels, weights=name_weights, minlength=n_labels)
+        frequency = counts / counts.sum()
     with np.errstate(divide="ignore"):  # a label without names: prior 0
-        log_prior = np.log(np.bincount(labels, minlength=n_labels) / len(labels))
+        log_prior = np.log(frequency)
     optimizer = AdamOptimizer(
         [workspace.flat],
         learning_rate_init=LEARNING_RATE_FRACTION * estimator.learning_rate_init,

@@ -11,7 +11,7 @@ from sklearn.callback import CallbackSupportMixin, with_callbacks
 from sklearn.model_selection import GroupShuffleSplit, ShuffleSplit
 from sklearn.utils import Bunch
 from sklearn.utils.parallel import Parallel, delayed
-from sklearn.utils.validation import check_is_fitted
+from sklearn.utils.validation import check_is_fitted, has_fit_parameter
 
 from ._atomic import all_or_nothing
 from ._compat import BaseComposition, Interval, StrOptions, fit_context
@@ -20,6 +20,7 @@ from ._mixture_weights import (
     em_mixture_weights,
     log_linear_log_proba,
     log_linear_weights,
+    weighted_mean,
 )
 from ._model_input import (
     check_predict_contexts,
@@ -27,8 +28,10 @@ from ._model_input import (
     check_training_data,
     target_log_proba_in_chunks,
     weighted_log_likelihood,
+    window_sample_weight,
 )
 from ._next_char_model import NextCharModelMixin, float64_log_proba
+from ._sample_weight import check_sample_weight
 from ._windows import CharWindows
 from .exceptions import DamagedModelError
 from .nn.functional import target_log_proba
@@ -108,8 +111,21 @@ def _names_match(names, fitted):
     )
 
 
-def _fit_member(estimator, X, y):
-    return estimator.fit(X) if y is None else estimator.fit(X, y)
+def _fit_member(estimator, X, y, sample_weight=None):
+    weights = {} if sample_weight is None else {"sample_weight": sample_weight}
+    return estimator.fit(X, **weights) if y is None else estimator.fit(X, y, **weights)
+
+
+def _check_member_takes_weights(name, member):
+    """Raise, before any fit, if the member's fit takes no sample_weight."""
+    if not has_fit_parameter(member, "sample_weight"):
+        raise TypeError(
+            f"sample_weight is given, but the fit of member {name!r} "
+            f"({type(member).__name__}) takes no sample_weight, so it would "
+            "ignore the weights. Use members that take it (KneserNeyClassifier, "
+            f"CharEmbeddingMLPClassifier), set_params({name}='drop'), or fit "
+            "without sample_weight."
+        )
 
 
 # The largest log-linear weight: an exponent of a probability (about 1 in a fitted
@@ -421,7 +437,7 @@ class MixtureClassifier(
     @all_or_nothing
     @fit_context(prefer_skip_nested_validation=False)
     @with_callbacks
-    def fit(self, X, y=None):
+    def fit(self, X, y=None, sample_weight=None):
         """Fit the members and the mixture weights.
 
         Parameters
@@ -431,6 +447,18 @@ class MixtureClassifier(
             array of context ids.
         y : None or array-like of shape (n_windows,)
             Must be None for a :class:`CharWindows`; the labels for an array.
+        sample_weight : array-like of shape (n_names,) or (n_windows,), default=None
+            One weight per name for windows (every window of a name gets its
+            weight: what a pipeline's ``fit(names, clf__sample_weight=...)``
+            passes), one per row for arrays; e.g. how often each name occurs.
+            Each member is fitted with the weights of the names it is fitted
+            on, and ``weights="fit"`` maximises the weighted likelihood of the
+            held-out names, so an integer weight counts as that many copies of
+            the name (names are held out whole, with all their weight;
+            ``validation_fraction`` is a fraction of the names). A name of
+            weight 0 is on neither side of the split: the weights are chosen
+            as without it. Every member's ``fit`` must take ``sample_weight``.
+            None weighs every name alike.
 
         Returns
         -------
@@ -447,6 +475,15 @@ class MixtureClassifier(
         >>> mixture = MixtureClassifier(members, weights=[0.25, 0.75]).fit(X, y)
         >>> mixture.weights_.tolist()
         [0.25, 0.75]
+
+        A weight counts a row (in a pipeline, a name) that many times: the
+        rows ``[0]`` and ``[1]`` weighted ``[1, 2]`` are the rows above.
+
+        >>> weighted = MixtureClassifier(members, weights=[0.25, 0.75])
+        >>> weighted.fit(X[:2], y[:2], sample_weight=[1, 2])
+        MixtureClassifier(...)
+        >>> bool(np.array_equal(weighted.predict_proba(X), mixture.predict_proba(X)))
+        True
         """
         members = self._check_members()  # (name, estimator), no "drop"
         given = self._given_weights()
@@ -456,19 +493,25 @@ class MixtureClassifier(
         # checks those, and passes arrays to its members when predicting).
         X_fit = X if windows else data.contexts
         y_fit = None if windows else self.classes_[data.targets]
+        if sample_weight is not None:  # one per name (windows) or row: checked
+            n, unit = (X.n_names, "name") if windows else (len(X_fit), "row")
+            sample_weight = check_sample_weight(sample_weight, n, unit)
+            for name, member in members:  # before any fit
+                _check_member_takes_weights(name, member)
         self.validation_score_ = self.member_validation_scores_ = None
         self.n_iter_ = 0
         ctx = self._init_callback_context(max_subtasks=None)
         ctx.call_on_fit_task_begin(estimator=self, X=X, y=y)
+        everything = (X_fit, y_fit, sample_weight)
         if given is not None:
             self.weights_ = given
-            self.estimators_ = self._fit_members(members, X_fit, y_fit, ctx)
+            self.estimators_ = self._fit_members(members, *everything, ctx)
         else:
-            train, held_out = self._split(X, y_fit, data)
+            train, held_out = self._split(X, y_fit, data, sample_weight)
             fitted = self._fit_members(members, *train, ctx)
             self._fit_weights(fitted, *held_out)
             self.estimators_ = (
-                self._fit_members(members, X_fit, y_fit, ctx) if self.refit else fitted
+                self._fit_members(members, *everything, ctx) if self.refit else fitted
             )
         self._member_names = _names_of(self.estimators)
         ctx.call_on_fit_task_end(estimator=self, X=X, y=y)
@@ -537,30 +580,39 @@ class MixtureClassifier(
             return weights / weights.sum()
         return weights
 
-    def _split(self, X, y, data):
-        """(X, y) of the members' training part and of the held-out part."""
-        if data.groups is not None:
-            splitter = GroupShuffleSplit(
-                1, test_size=self.validation_fraction, random_state=self.random_state
-            )
-            kind, units = "names", len(np.unique(data.groups))
+    def _split(self, X, y, data, weights):
+        """(X, y, sample_weight) of the members' training part and of the
+        held-out part; names (rows) of weight 0 are in neither."""
+        contexts, groups, rows = data.contexts, data.groups, None
+        if weights is not None:  # split as if the names of weight 0 were not there
+            kept = weights[groups] > 0 if groups is not None else weights > 0
+            rows = np.flatnonzero(kept)
+            contexts = contexts[rows]
+            groups = None if groups is None else groups[rows]
+        splitter = (ShuffleSplit if groups is None else GroupShuffleSplit)(
+            1, test_size=self.validation_fraction, random_state=self.random_state
+        )
+        if groups is not None:
+            kind, units = "names", len(np.unique(groups))
         else:
-            splitter = ShuffleSplit(
-                1, test_size=self.validation_fraction, random_state=self.random_state
-            )
-            kind, units = "rows", len(data.targets)
+            kind, units = "rows", len(contexts)
         if units < 2 or math.ceil(self.validation_fraction * units) >= units:
             raise ValueError(
                 f"The held-out part is too small: validation_fraction="
-                f"{self.validation_fraction!r} of {units} {kind} (n_samples="
-                f"{len(data.targets)} windows) leaves nothing on one side. Use more "
-                "data, another validation_fraction, or give weights explicitly."
+                f"{self.validation_fraction!r} of {units} {kind} "
+                + ("of weight above 0 " if weights is not None else "")
+                + f"(n_samples={len(data.targets)} windows) leaves nothing on one "
+                "side. Use more data, another validation_fraction, or give weights "
+                "explicitly."
             )
-        train, held_out = next(splitter.split(data.contexts, groups=data.groups))
-        if data.groups is not None:
+        train, held_out = next(splitter.split(contexts, groups=groups))
+        if groups is not None:
             in_train = np.zeros(X.n_names, dtype=bool)
-            in_train[data.groups[train]] = True
-            return (X.subset(in_train), None), (X.subset(~in_train), None)
+            in_train[groups[train]] = True
+            held = ~in_train if weights is None else ~in_train & (weights > 0)
+            return (X.subset(in_train), None, weights), (X.subset(held), None, weights)
+        if rows is not None:
+            train, held_out = rows[train], rows[held_out]
         train, held_out = _train_on_largest_ids(data.contexts, train, held_out)
         if not len(held_out):
             raise ValueError(
@@ -569,9 +621,13 @@ class MixtureClassifier(
                 "training rows would not know. Use more data, another random_state, "
                 "or give weights explicitly."
             )
-        return (data.contexts[train], y[train]), (data.contexts[held_out], y[held_out])
+        part = (lambda rows: None) if weights is None else weights.__getitem__
+        return (
+            (data.contexts[train], y[train], part(train)),
+            (data.contexts[held_out], y[held_out], part(held_out)),
+        )
 
-    def _fit_members(self, members, X, y, ctx):
+    def _fit_members(self, members, X, y, sample_weight, ctx):
         """Fit clones of the (name, estimator) members: in this process, one
         callback subtask each (the mixture's callbacks propagate into them), or in
         parallel without callbacks."""
@@ -582,10 +638,11 @@ class MixtureClassifier(
                 member = clone(member)
                 subcontext = ctx.subcontext(task_name=f"fit-{name}")
                 with subcontext.propagate_callback_context(member):
-                    fitted.append(_fit_member(member, X, y))
+                    fitted.append(_fit_member(member, X, y, sample_weight))
         else:
             fitted = Parallel(n_jobs=n_jobs)(
-                delayed(_fit_member)(clone(member), X, y) for _, member in members
+                delayed(_fit_member)(clone(member), X, y, sample_weight)
+                for _, member in members
             )
         for (name, _), member in zip(members, fitted, strict=True):
             self._check_member_classes(name, member)
@@ -600,36 +657,49 @@ class MixtureClassifier(
                 "be a classifier of the same next symbols."
             )
 
-    def _fit_weights(self, fitted, X, y):
-        """The weights on the held-out windows, the members fitted without them."""
+    def _fit_weights(self, fitted, X, y, sample_weight):
+        """The weights on the held-out windows, the members fitted without them
+        (the windows weighted by ``sample_weight``, one per name or row)."""
+        weights = window_sample_weight(X, sample_weight)  # one per window, or None
         if isinstance(X, CharWindows):
             contexts, targets = X.contexts, np.asarray(X.targets)
         else:
             contexts, targets = X, np.searchsorted(self.classes_, y)
         if self.combine == "log-linear":
-            self._fit_log_linear_weights(fitted, contexts, targets)
+            self._fit_log_linear_weights(fitted, contexts, targets, weights)
             return
         member_log_proba = np.column_stack(
             [self._member_target_log_proba(m, contexts, targets) for m in fitted]
         )  # (n_held_out, n_members)
         self.weights_, self.validation_score_, self.n_iter_ = em_mixture_weights(
-            np.exp(member_log_proba), max_iter=self.max_iter, tol=self.tol
+            np.exp(member_log_proba),
+            max_iter=self.max_iter,
+            tol=self.tol,
+            sample_weight=weights,
         )
-        self.member_validation_scores_ = member_log_proba.mean(axis=0)
+        self.member_validation_scores_ = weighted_mean(member_log_proba, weights)
 
-    def _fit_log_linear_weights(self, fitted, contexts, targets):
+    def _fit_log_linear_weights(self, fitted, contexts, targets, weights):
         if len(targets) > _MAX_LOG_LINEAR_WINDOWS:
             keep = np.linspace(0, len(targets) - 1, _MAX_LOG_LINEAR_WINDOWS)
             keep = keep.astype(np.intp)
             contexts, targets = contexts[keep], targets[keep]
+            weights = None if weights is None else weights[keep]
         member_log_proba = [
             self._member_log_proba(member, contexts, checked=True) for member in fitted
         ]
         self.weights_, self.validation_score_, self.n_iter_ = log_linear_weights(
-            member_log_proba, targets, max_iter=self.max_iter, tol=self.tol
+            member_log_proba,
+            targets,
+            max_iter=self.max_iter,
+            tol=self.tol,
+            sample_weight=weights,
         )
         self.member_validation_scores_ = np.array(
-            [target_log_proba(lp, targets).mean() for lp in member_log_proba]
+            [
+                weighted_mean(target_log_proba(lp, targets), weights)
+                for lp in member_log_proba
+            ]
         )
 
     def _member_target_log_proba(self, member, contexts, targets):

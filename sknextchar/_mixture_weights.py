@@ -16,10 +16,11 @@ __all__ = [
     "em_mixture_weights",
     "log_linear_log_proba",
     "log_linear_weights",
+    "weighted_mean",
 ]
 
 
-def em_mixture_weights(member_proba, *, max_iter=200, tol=1e-7):
+def em_mixture_weights(member_proba, *, max_iter=200, tol=1e-7, sample_weight=None):
     """Linear-interpolation weights that maximise held-out likelihood, by EM.
 
     Finds ``w >= 0`` with ``sum(w) = 1`` maximising
@@ -40,12 +41,17 @@ def em_mixture_weights(member_proba, *, max_iter=200, tol=1e-7):
         Maximum number of EM updates.
     tol : float, default=1e-7
         Stop when an update raises the mean log-likelihood by less than this.
+    sample_weight : ndarray of shape (n_windows,) or None, default=None
+        The weight of each window (>= 0, not all 0): the means above become
+        weighted means, so an integer weight counts as that many copies of the
+        window. None weighs them alike.
 
     Returns
     -------
     weights : ndarray of shape (n_members,)
     mean_log_likelihood : float
-        ``mean_i log(sum_m w_m p[i, m])`` at the returned weights.
+        ``mean_i log(sum_m w_m p[i, m])`` at the returned weights (weighted by
+        ``sample_weight``).
     n_iter : int
         Updates made.
 
@@ -57,22 +63,54 @@ def em_mixture_weights(member_proba, *, max_iter=200, tol=1e-7):
     >>> weights, _, _ = em_mixture_weights(p)
     >>> weights.round(3).tolist()
     [0.5, 0.5]
+    >>> # The first window counted three times: member 0 gets the larger weight.
+    >>> weights, _, _ = em_mixture_weights(p, sample_weight=np.array([3, 1, 1, 1]))
+    >>> weights.round(3).tolist()
+    [0.708, 0.292]
     """
     p = np.maximum(np.asarray(member_proba, dtype=np.float64), 1e-300)
     weights = np.full(p.shape[1], 1.0 / p.shape[1])
     mixed = p @ weights  # (n,)
-    score = float(np.mean(np.log(mixed)))
+    score = weighted_mean(np.log(mixed), sample_weight)
     n_iter = 0
     while n_iter < max_iter:
         n_iter += 1
-        weights = weights * (p / mixed[:, None]).mean(axis=0)
+        weights = weights * weighted_mean(p / mixed[:, None], sample_weight)
         weights /= weights.sum()  # exact in theory; keeps rounding from drifting
         mixed = p @ weights
-        new_score = float(np.mean(np.log(mixed)))
+        new_score = weighted_mean(np.log(mixed), sample_weight)
         gain, score = new_score - score, new_score
         if gain < tol:
             break
     return weights, score, n_iter
+
+
+def weighted_mean(values, sample_weight):
+    """The mean over the first axis, weighted by ``sample_weight`` unless None.
+
+    Parameters
+    ----------
+    values : ndarray of shape (n,) or (n, k)
+    sample_weight : ndarray of shape (n,) or None
+        Weights >= 0, not all 0; None for the plain mean.
+
+    Returns
+    -------
+    mean : float (1-D ``values``) or ndarray of shape (k,)
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> weighted_mean(np.array([1.0, 4.0]), np.array([2.0, 1.0]))
+    2.0
+    >>> weighted_mean(np.array([[1.0], [4.0]]), None).tolist()
+    [2.5]
+    """
+    if sample_weight is None:  # the unweighted arithmetic, bit for bit
+        mean = values.mean(axis=0)
+    else:
+        mean = np.average(values, axis=0, weights=sample_weight)
+    return float(mean) if values.ndim == 1 else mean
 
 
 def log_linear_log_proba(member_log_proba, weights):
@@ -102,20 +140,25 @@ def log_linear_log_proba(member_log_proba, weights):
     return log_softmax(scores, axis=1)
 
 
-def _nll_and_gradient(weights, stacked, targets):
-    """Mean NLL of the log-linear mixture and its gradient in the weights."""
+def _nll_and_gradient(weights, stacked, targets, sample_weight=None):
+    """Mean NLL of the log-linear mixture and its gradient in the weights
+    (means weighted by ``sample_weight`` unless None)."""
     scores = np.tensordot(weights, stacked, axes=1)  # (n, C)
     log_q = log_softmax(scores, axis=1)
     rows = np.arange(len(targets))
-    nll = -float(target_log_proba(log_q, targets).mean())
+    nll = -weighted_mean(target_log_proba(log_q, targets), sample_weight)
     q = np.exp(log_q)  # (n, C)
     # d nll / d w_m = -mean_i (L_m[i, y_i] - E_q[L_m[i]])
     expected = np.einsum("nc,mnc->mn", q, stacked)  # (M, n)
-    gradient = -(stacked[:, rows, targets] - expected).mean(axis=1)
-    return nll, gradient
+    residual = stacked[:, rows, targets] - expected  # (M, n)
+    if sample_weight is None:
+        return nll, -residual.mean(axis=1)
+    return nll, -np.average(residual, axis=1, weights=sample_weight)
 
 
-def log_linear_weights(member_log_proba, targets, *, max_iter=200, tol=1e-7):
+def log_linear_weights(
+    member_log_proba, targets, *, max_iter=200, tol=1e-7, sample_weight=None
+):
     """Log-linear mixture weights that maximise held-out likelihood.
 
     The mixture ``P(w | h) ∝ prod_m P_m(w | h) ** w_m`` (a product of experts,
@@ -135,6 +178,9 @@ def log_linear_weights(member_log_proba, targets, *, max_iter=200, tol=1e-7):
     tol : float, default=1e-7
         Stop when an iteration lowers the mean negative log-likelihood by less
         (relative to its size).
+    sample_weight : ndarray of shape (n_windows,) or None, default=None
+        The weight of each window (>= 0, not all 0), for weighted means: an
+        integer weight counts as that many copies of the window.
 
     Returns
     -------
@@ -158,7 +204,7 @@ def log_linear_weights(member_log_proba, targets, *, max_iter=200, tol=1e-7):
     result = minimize(
         _nll_and_gradient,
         start,
-        args=(stacked, targets),
+        args=(stacked, targets, sample_weight),
         jac=True,
         method="L-BFGS-B",
         bounds=[(0, None)] * len(stacked),

@@ -19,6 +19,7 @@ from sklearn.utils.validation import (
 )
 
 from ._compat import InvalidParameterError
+from ._sample_weight import check_sample_weight
 from ._windows import CharWindows
 from .nn.functional import target_log_proba
 
@@ -34,6 +35,7 @@ __all__ = [
     "check_training_data",
     "show_symbols",
     "weighted_log_likelihood",
+    "window_sample_weight",
 ]
 
 
@@ -590,13 +592,7 @@ def weighted_log_likelihood(picked, X, sample_weight):
     """
     if sample_weight is None:  # float64 sums, even of float32 log-probabilities
         return float(picked.mean(dtype=np.float64))
-    per_name = isinstance(X, CharWindows)
-    n_rows = X.n_names if per_name else len(picked)
-    weights = _checked_sample_weight(
-        sample_weight, n_rows, "name" if per_name else "row"
-    )
-    if per_name:
-        weights = weights[X.name_index]
+    weights = window_sample_weight(X, sample_weight)
     kept = weights > 0  # a window of weight 0 counts for nothing, even at log(0)
     if not kept.any():  # windows of some names only (CharWindows.subset)
         raise ValueError(
@@ -606,28 +602,33 @@ def weighted_log_likelihood(picked, X, sample_weight):
     return float(np.average(picked[kept], weights=weights[kept]))
 
 
-def _checked_sample_weight(sample_weight, n_rows, unit):
-    """``sample_weight`` as ``n_rows`` floats, or a ValueError saying what is wrong."""
-    try:
-        weights = np.asarray(sample_weight, dtype=np.float64)
-    except (TypeError, ValueError):
-        weights = None
-    problem = _sample_weight_problem(weights, n_rows)
-    if problem:
-        raise ValueError(
-            f"sample_weight must be a number or {n_rows} numbers, one per {unit}, "
-            f"finite, >= 0 and not all 0; got {problem}."
-        )
-    return np.broadcast_to(weights, (n_rows,))
+def window_sample_weight(X, sample_weight):
+    """The weight of each row of a model's input, from the user's ``sample_weight``.
 
+    Parameters
+    ----------
+    X : CharWindows or array-like of shape (n_rows, context_length)
+        The model's input.
+    sample_weight : None, float or array-like
+        One weight per name of a :class:`CharWindows` (each window gets its
+        name's weight), one per row of an array; None for no weights.
 
-def _sample_weight_problem(weights, n_rows):
-    if weights is None:
-        return "values that are not numbers"
-    if weights.ndim > 1 or (weights.ndim == 1 and len(weights) != n_rows):
-        return f"shape {weights.shape}"
-    if not np.isfinite(weights).all():
-        return "a value that is not finite"
-    if (weights < 0).any():
-        return "a negative value"
-    return None if (weights > 0).any() else "only zeros"
+    Returns
+    -------
+    weights : ndarray of shape (n_rows,), float64, or None
+        None when ``sample_weight`` is None.
+
+    Examples
+    --------
+    >>> from sknextchar import ContextWindowTransformer
+    >>> windows = ContextWindowTransformer().fit_transform(["ab", "c"])
+    >>> window_sample_weight(windows, [2, 1]).tolist()
+    [2.0, 2.0, 2.0, 1.0, 1.0]
+    >>> window_sample_weight([[0, 0, 0]], None) is None
+    True
+    """
+    if sample_weight is None:
+        return None
+    if isinstance(X, CharWindows):
+        return check_sample_weight(sample_weight, X.n_names, "name")[X.name_index]
+    return check_sample_weight(sample_weight, len(np.asarray(X)), "row")

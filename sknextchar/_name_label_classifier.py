@@ -7,17 +7,24 @@ from numbers import Integral
 import numpy as np
 from scipy.special import logsumexp
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.frozen import FrozenEstimator
 from sklearn.model_selection import StratifiedGroupKFold
 from sklearn.utils.multiclass import check_classification_targets
-from sklearn.utils.validation import check_is_fitted, column_or_1d
+from sklearn.utils.validation import check_is_fitted, column_or_1d, has_fit_parameter
 
 from ._compat import HasMethods, Interval, StrOptions, fit_context, predicting_per_name
 from ._estimator import PackageEstimatorMixin, members_visual_block
 from ._label_calibration import fit_pool_weights, fit_temperature
 from ._labels import label_classes
 from ._model_input import check_no_missing_labels
-from ._pipeline import names_log_likelihood, split_pipeline, with_vocabulary_of
+from ._pipeline import (
+    fit_weighted,
+    names_log_likelihood,
+    split_pipeline,
+    with_vocabulary_of,
+)
 from ._presets import make_default_pipeline
+from ._sample_weight import check_sample_weight
 from ._text import MAX_REPORTED
 from ._validation import check_names
 from .exceptions import DamagedModelError
@@ -330,7 +337,7 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
 
     @fit_context(prefer_skip_nested_validation=False)
     @predicting_per_name()  # its pipelines serve predictions of one row per name
-    def fit(self, X, y):
+    def fit(self, X, y, sample_weight=None):
         """Fit the pipeline on the names and their labels; set the priors.
 
         With calibration, fit the pipeline on the folds of the names and the
@@ -343,6 +350,16 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
             Names.
         y : array-like of shape (n_names,)
             The label of each name.
+        sample_weight : array-like of shape (n_names,), default=None
+            One weight per name (e.g. how often it occurs), >= 0: an integer
+            weight counts as that many copies of the name. The pipelines are
+            fitted with them (their models' ``fit`` must take
+            ``sample_weight``), the priors learned from the labels are the
+            weighted label frequencies (``class_count_`` the sums of the
+            weights), and the calibration's log-loss weighs each held-out
+            name by its weight (the folds are drawn by name, whatever its
+            weight). A name of weight 0 is left out. None weighs every name
+            alike.
 
         Returns
         -------
@@ -357,18 +374,29 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         ...     ["anna", "marco"], ["f", "m"])
         >>> clf.class_prior_.tolist()
         [0.5, 0.5]
+
+        Names with counts (a weight of 3 counts as three copies of the name):
+
+        >>> clf = NameLabelClassifier(pipe).fit(
+        ...     ["anna", "marco"], ["f", "m"], sample_weight=[3, 1])
+        >>> clf.class_prior_.tolist(), clf.class_count_.tolist()
+        ([0.75, 0.25], [3.0, 1.0])
         """
         names = check_names(X)
         labels = _check_labels(y, len(names))
         estimators = _check_estimators(self.estimator)  # fail before fitting
-        classes, counts = np.unique(labels, return_counts=True)
+        names, labels, weights = _weighted_names(names, labels, sample_weight)
+        _check_take_weights(estimators, weights)
+        classes, counts = _label_counts(labels, weights)
         priors, temperature = check_priors(self.priors, counts, classes), 1.0
         shares = np.full(len(estimators), 1.0 / len(estimators))
         if self.calibration is None or len(classes) == 1:
-            pipelines = [clone(e).fit(names, labels) for e in estimators]
+            pipelines = [
+                fit_weighted(clone(e), names, labels, weights) for e in estimators
+            ]
         else:
             pipelines, temperature, priors, shares = self._fit_calibrated(
-                estimators, names, labels, classes, priors
+                estimators, names, labels, classes, priors, weights
             )
         _check_fitted_with(pipelines, classes)
         # Attributes only now: a fit that raised above left none behind.
@@ -378,8 +406,9 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         self.pool_weights_ = shares
         return self
 
-    def _fit_calibrated(self, estimators, names, labels, classes, priors):
-        """The fold pipelines (or a refit), temperature, priors and pool weights."""
+    def _fit_calibrated(self, estimators, names, labels, classes, priors, weights):
+        """The fold pipelines (or a refit), temperature, priors and pool weights
+        (``weights``: of the names, or None)."""
         if self.priors is not None and not np.all(priors > 0):
             ruled_out = classes[priors == 0].tolist()
             raise ValueError(
@@ -392,8 +421,11 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         held_out = np.full((len(names), len(estimators), len(classes)), np.nan)
         pipelines, shared = [], [with_vocabulary_of(e, names) for e in estimators]
         for train, test in _calibration_folds(self.cv, names, labels, classes):
-            fold_names = [names[i] for i in train]
-            fold = [clone(e).fit(fold_names, labels[train]) for e in shared]
+            fold_names, fold_weights = [names[i] for i in train], _part(weights, train)
+            fold = [
+                fit_weighted(clone(e), fold_names, labels[train], fold_weights)
+                for e in shared
+            ]
             pipelines += fold
             if len(test):
                 held_names = [names[i] for i in test]
@@ -410,18 +442,19 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
             fixed = None if self.priors is None else np.log(priors)
         y_index = np.searchsorted(classes, labels[scored])
         shares = np.full(len(estimators), 1.0 / len(estimators))
+        fit_args = {"log_prior": fixed, "sample_weight": _part(weights, scored)}
         if self.calibration == "weights":
-            weights, log_prior = fit_pool_weights(
-                held_out[scored], y_index, log_prior=fixed
-            )
-            temperature = float(weights.sum())
-            shares = weights / temperature if temperature > 0 else shares
+            pool, log_prior = fit_pool_weights(held_out[scored], y_index, **fit_args)
+            temperature = float(pool.sum())
+            shares = pool / temperature if temperature > 0 else shares
         else:
             pooled = _pool(list(held_out[scored].transpose(1, 0, 2)))
-            temperature, log_prior = fit_temperature(pooled, y_index, log_prior=fixed)
+            temperature, log_prior = fit_temperature(pooled, y_index, **fit_args)
         _warn_if_priors_alone(temperature)
         if not self.ensemble:
-            pipelines = [clone(e).fit(names, labels) for e in estimators]
+            pipelines = [
+                fit_weighted(clone(e), names, labels, weights) for e in estimators
+            ]
         return pipelines, temperature, np.exp(log_prior), shares
 
     def log_likelihood(self, X):
@@ -790,6 +823,46 @@ def _calibration_folds(cv, names, labels, classes):
                 f"fewer folds (cv), more names of that label, or calibration=None."
             )
         yield train, test
+
+
+def _weighted_names(names, labels, sample_weight):
+    """The names, labels and weights to fit: without the names of weight 0."""
+    if sample_weight is None:
+        return names, labels, None
+    weights = check_sample_weight(sample_weight, len(names), "name")
+    kept = np.flatnonzero(weights > 0)
+    if len(kept) == len(names):
+        return names, labels, np.array(weights)
+    return [names[i] for i in kept], labels[kept], weights[kept]
+
+
+def _label_counts(labels, weights):
+    """The sorted labels and their counts (the sums of the names' weights)."""
+    if weights is None:
+        return np.unique(labels, return_counts=True)
+    classes, label_index = np.unique(labels, return_inverse=True)
+    return classes, np.bincount(label_index, weights=weights, minlength=len(classes))
+
+
+def _part(weights, rows):
+    """The weights of some rows (None stays None)."""
+    return None if weights is None else weights[rows]
+
+
+def _check_take_weights(estimators, weights):
+    """Raise, before any fit, for a pipeline whose model's fit takes no weights."""
+    for i, pipeline in enumerate(estimators if weights is not None else []):
+        if isinstance(pipeline, FrozenEstimator):
+            continue  # not fitted again: the weights set the priors only
+        model = split_pipeline(pipeline, owner="NameLabelClassifier")[1]
+        if not has_fit_parameter(model, "sample_weight"):
+            raise TypeError(
+                f"sample_weight is given, but the model of estimator's pipeline {i} "
+                f"({type(model).__name__}) takes no sample_weight in fit. Use a "
+                "model that takes it (CharEmbeddingMLPClassifier, or "
+                "PerLabelClassifier around KneserNeyClassifier), or fit without "
+                "sample_weight."
+            )
 
 
 def _check_labels(y, n_names):

@@ -47,6 +47,7 @@ __all__ = [
     "table_problem",
     "ngram_keys",
     "order_counts",
+    "weighted_key_counts",
 ]
 
 
@@ -105,7 +106,7 @@ def ngram_keys(contexts, targets, base):
     return keys
 
 
-def merge_counts(keys, counts, new_keys):
+def merge_counts(keys, counts, new_keys, weights=None):
     """Add the occurrences ``new_keys`` (one entry per occurrence) to sorted counts.
 
     Parameters
@@ -116,6 +117,9 @@ def merge_counts(keys, counts, new_keys):
         Their counts.
     new_keys : ndarray of shape (n,), int64
         Keys to add, in any order, repeated once per occurrence.
+    weights : ndarray of shape (n,), int64, default=None
+        How many times each entry of ``new_keys`` occurs (>= 0; see
+        :func:`weighted_key_counts`); None counts each entry once.
 
     Returns
     -------
@@ -129,8 +133,15 @@ def merge_counts(keys, counts, new_keys):
     ...                             np.array([5, 7, 5]))
     >>> keys.tolist(), counts.tolist()
     ([2, 5, 7], [1, 3, 1])
+    >>> keys, counts = merge_counts(np.array([2, 5]), np.array([1, 1]),
+    ...                             np.array([5, 7, 5]), np.array([2, 0, 1]))
+    >>> keys.tolist(), counts.tolist()
+    ([2, 5], [1, 4])
     """
-    added, added_counts = np.unique(new_keys, return_counts=True)
+    if weights is None:
+        added, added_counts = np.unique(new_keys, return_counts=True)
+    else:
+        added, added_counts = weighted_key_counts(new_keys, weights)
     if not len(keys):
         return added.astype(np.int64), added_counts.astype(np.int64)
     merged, inverse = np.unique(np.concatenate([keys, added]), return_inverse=True)
@@ -138,6 +149,52 @@ def merge_counts(keys, counts, new_keys):
         inverse, weights=np.concatenate([counts, added_counts]), minlength=len(merged)
     )
     return merged.astype(np.int64), np.rint(total).astype(np.int64)
+
+
+def weighted_key_counts(keys, weights):
+    """The distinct keys and the sum of the integer weights of each.
+
+    A key of weight 0 is left out. When each key shifted left by the bits of
+    the largest weight still fits in an int64, a key and its weight sort as
+    one number (the bits of the weight below those of the key), which is
+    about as fast as sorting the keys alone; otherwise the keys are argsorted.
+    The sums are integer sums, exact.
+
+    Parameters
+    ----------
+    keys : ndarray of shape (n,), int64
+        Non-negative keys, in any order.
+    weights : ndarray of shape (n,), int64
+        Non-negative weights.
+
+    Returns
+    -------
+    keys, counts : ndarray of int64
+        Sorted distinct keys of positive weight and their summed weights.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> keys, counts = weighted_key_counts(np.array([9, 4, 9, 3]),
+    ...                                    np.array([2, 1, 5, 0]))
+    >>> keys.tolist(), counts.tolist()
+    ([4, 9], [1, 7])
+    """
+    keys, weights = np.asarray(keys, np.int64), np.asarray(weights, np.int64)
+    kept = weights > 0
+    if not kept.all():
+        keys, weights = keys[kept], weights[kept]
+    if not len(keys):
+        return keys, weights
+    bits = int(weights.max()).bit_length()
+    if int(keys.max()) < 2 ** (63 - bits):
+        packed = np.sort((keys << bits) | weights)  # by key, then by weight
+        keys, weights = packed >> bits, packed & ((1 << bits) - 1)
+    else:
+        by_key = np.argsort(keys)
+        keys, weights = keys[by_key], weights[by_key]
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    return keys[starts], np.add.reduceat(weights, starts)
 
 
 def order_counts(keys, counts, order, base, padding="single"):

@@ -27,6 +27,7 @@ from sklearn.utils.validation import column_or_1d
 __all__ = [
     "RepeatedNames",
     "contains",
+    "count_dtype",
     "hash_id_rows",
     "length_counts",
     "name_record",
@@ -193,25 +194,48 @@ def padded_ids(encoded):
     return ids, lengths
 
 
-def length_counts(lengths):
+def length_counts(lengths, weights=None):
     """How many names have each number of letters.
 
     Parameters
     ----------
     lengths : array-like of int
         The number of letters of each name.
+    weights : ndarray of float64 or None, default=None
+        How many times each name counts (its ``sample_weight``); None for once.
 
     Returns
     -------
-    counts : ndarray of int64
-        ``counts[k]`` names have ``k`` letters.
+    counts : ndarray of int64 or float64
+        ``counts[k]`` names have ``k`` letters: int64 when every weight is a
+        whole number (a name of weight 3 counts three times, exactly), float64
+        for fractional weights (see :func:`count_dtype`).
 
     Examples
     --------
     >>> length_counts([4, 2, 4]).tolist()
     [0, 0, 1, 0, 2]
+    >>> length_counts([4, 2, 4], np.array([3.0, 0.0, 1.0])).tolist()
+    [0, 0, 0, 0, 4]
+    >>> length_counts([4, 2], np.array([0.5, 1.0])).tolist()
+    [0.0, 0.0, 1.0, 0.0, 0.5]
     """
-    return np.bincount(np.asarray(lengths, dtype=np.intp)).astype(np.int64)
+    lengths = np.asarray(lengths, dtype=np.intp)
+    if weights is None:
+        return np.bincount(lengths).astype(np.int64)
+    return np.bincount(lengths, weights=weights).astype(count_dtype(weights))
+
+
+def count_dtype(weights):
+    """int64 for whole-number weights (counts kept exact), else float64.
+
+    Examples
+    --------
+    >>> count_dtype(np.array([2.0, 0.0])), count_dtype(np.array([0.5]))
+    (dtype('int64'), dtype('float64'))
+    """
+    whole = weights is None or bool(np.all(weights == np.rint(weights)))
+    return np.dtype(np.int64 if whole else np.float64)
 
 
 def contains(record, hashes):
@@ -242,8 +266,12 @@ def contains(record, hashes):
     return record[where] == hashes
 
 
-def name_record(encoded, label_of_name=None, n_labels=0):
+def name_record(encoded, label_of_name=None, n_labels=0, weights=None):
     """The record of names: hashes, length counts, and length counts by label.
+
+    With ``weights``, a name counts as many times as its weight in the length
+    counts (:func:`length_counts`); every name, of weight 0 too, is among the
+    hashes (it is still one of the user's names).
 
     Parameters
     ----------
@@ -254,14 +282,16 @@ def name_record(encoded, label_of_name=None, n_labels=0):
         labels.
     n_labels : int, default=0
         The number of labels.
+    weights : ndarray of float64 of shape (n_names,) or None, default=None
+        Each name's weight (checked: finite, >= 0); None for once each.
 
     Returns
     -------
     hashes : ndarray of uint64
         The sorted distinct hashes of the names (:func:`hash_id_rows`).
-    counts : ndarray of int64
+    counts : ndarray of int64 (float64 for fractional weights)
         ``counts[k]`` names have ``k`` letters.
-    by_label : ndarray of int64 of shape (n_labels, len(counts)) or None
+    by_label : ndarray of shape (n_labels, len(counts)) or None
         The same counts for the names of each label; None without labels.
 
     Examples
@@ -273,11 +303,16 @@ def name_record(encoded, label_of_name=None, n_labels=0):
     (2, [0, 1, 1], [[0, 0, 1], [0, 1, 0]])
     """
     ids, lengths = padded_ids(encoded)
-    counts = length_counts(lengths)
+    counts = length_counts(lengths, weights)
     by_label = None
     if label_of_name is not None:
-        by_label = np.zeros((n_labels, len(counts)), dtype=np.int64)
-        np.add.at(by_label, (label_of_name, lengths), 1)
+        by_label = np.zeros((n_labels, len(counts)), dtype=counts.dtype)
+        added = 1 if weights is None else weights.astype(counts.dtype)
+        np.add.at(by_label, (label_of_name, lengths), added)
+    if weights is not None:  # no longer lengths than the counted names'
+        width = np.flatnonzero(counts)[-1] + 1
+        counts = counts[:width]
+        by_label = None if by_label is None else by_label[:, :width].copy()
     return np.unique(hash_id_rows(ids)), counts, by_label
 
 
@@ -296,7 +331,9 @@ def training_ids(transformer, names):
     return transformer.encode(names)  # checks the names
 
 
-def training_record(transformer, names, labels=None, classes=None, encoded=None):
+def training_record(
+    transformer, names, labels=None, classes=None, encoded=None, weights=None
+):
     """The record a sampler keeps of its training names (see :func:`name_record`).
 
     Parameters
@@ -312,6 +349,8 @@ def training_record(transformer, names, labels=None, classes=None, encoded=None)
     encoded : list of ndarray or None, default=None
         :func:`training_ids` of the names, when the caller has them already
         (the names are then encoded once).
+    weights : ndarray of float64 of shape (n_names,) or None, default=None
+        Each name's weight, for the length counts (:func:`name_record`).
 
     Returns
     -------
@@ -330,6 +369,6 @@ def training_record(transformer, names, labels=None, classes=None, encoded=None)
     if encoded is None:
         return None, None, None  # a FrozenEstimator fitted with fit([])
     if labels is None or classes is None:
-        return name_record(encoded)
+        return name_record(encoded, weights=weights)
     label_of_name = np.searchsorted(classes, column_or_1d(np.asarray(labels)))
-    return name_record(encoded, label_of_name, len(classes))
+    return name_record(encoded, label_of_name, len(classes), weights)

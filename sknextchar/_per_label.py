@@ -6,7 +6,11 @@ import numpy as np
 from joblib import effective_n_jobs
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.utils.parallel import Parallel, delayed
-from sklearn.utils.validation import check_is_fitted, validate_data
+from sklearn.utils.validation import (
+    check_is_fitted,
+    has_fit_parameter,
+    validate_data,
+)
 
 from ._compat import HasMethods, Interval, fit_context
 from ._estimator import PackageEstimatorMixin
@@ -19,6 +23,7 @@ from ._model_input import (
 )
 from ._next_char_model import NextCharModelMixin, float64_log_proba
 from ._pipeline import next_log_proba_function
+from ._sample_weight import check_sample_weight
 from ._windows import CharWindows
 from .exceptions import DamagedModelError
 from .nn.functional import target_log_proba
@@ -108,7 +113,7 @@ class PerLabelClassifier(
         self.n_jobs = n_jobs
 
     @fit_context(prefer_skip_nested_validation=False)
-    def fit(self, X, y=None):
+    def fit(self, X, y=None, sample_weight=None):
         """Fit one model per label, or one model without labels.
 
         Parameters
@@ -119,6 +124,12 @@ class PerLabelClassifier(
         y : None or array-like
             For a :class:`CharWindows`: None, or the label of each name. For an
             array: the symbol after each context (no labels).
+        sample_weight : array-like of shape (n_names,) or (n_windows,), default=None
+            One weight per name for windows, one per row for arrays (e.g. how
+            many times each name occurs): each label's model gets the weights
+            of its names, and checks them (:class:`KneserNeyClassifier` takes
+            whole numbers only). The model must take ``sample_weight`` in its
+            ``fit``. None fits every model without weights.
 
         Returns
         -------
@@ -132,21 +143,34 @@ class PerLabelClassifier(
         >>> model = PerLabelClassifier().fit(windows, ["x", "y"])
         >>> len(model.estimators_)
         2
+
+        Names with counts ("ana" 3 times, "ben" once):
+
+        >>> model = PerLabelClassifier().fit(windows, ["x", "y"], sample_weight=[3, 1])
+        >>> [int(m.n_windows_) for m in model.estimators_]  # 4 windows x 3, 4 x 1
+        [12, 4]
         """
         estimator = KneserNeyClassifier() if self.estimator is None else self.estimator
         labels, y = split_name_labels(X, y)
+        weights = _weights_argument(estimator, sample_weight)
         if labels is None:
             fitted = [
-                clone(estimator).fit(X) if y is None else clone(estimator).fit(X, y)
+                clone(estimator).fit(X, **weights)
+                if y is None
+                else clone(estimator).fit(X, y, **weights)
             ]
             classes = None
         else:
             classes, name_ids = learn_name_labels(labels, X)
+            if weights:  # one per name; each label's model gets all (its own count)
+                weights["sample_weight"] = _label_weights(
+                    classes, name_ids, sample_weight
+                )
             # No more workers than labels: each worker is a process started at
             # once, and n_jobs=10**18 would not fit a C int.
             n_jobs = min(effective_n_jobs(self.n_jobs), len(classes))
             fitted = Parallel(n_jobs=n_jobs)(
-                delayed(clone(estimator).fit)(X.subset(name_ids == j))
+                delayed(clone(estimator).fit)(X.subset(name_ids == j), **weights)
                 for j in range(len(classes))
             )
             _check_same_symbols(fitted, classes)
@@ -334,6 +358,34 @@ class PerLabelClassifier(
                     f"This {type(self).__name__} is damaged: {problem}. Fit it "
                     "again, or load a copy saved by save_model."
                 )
+
+
+def _weights_argument(estimator, sample_weight):
+    """``{"sample_weight": sample_weight}`` for the models' fit, {} for None."""
+    if sample_weight is None:
+        return {}
+    if not has_fit_parameter(estimator, "sample_weight"):
+        raise TypeError(
+            f"PerLabelClassifier got sample_weight, but its estimator "
+            f"{type(estimator).__name__} takes no sample_weight in fit; fit "
+            "without sample_weight, or use a model that takes it "
+            "(KneserNeyClassifier, CharEmbeddingMLPClassifier)."
+        )
+    return {"sample_weight": sample_weight}
+
+
+def _label_weights(classes, name_ids, sample_weight):
+    """The names' checked weights; every label keeps a name of positive weight."""
+    weights = check_sample_weight(sample_weight, len(name_ids), "name")
+    total = np.bincount(name_ids, weights=weights, minlength=len(classes))
+    empty = [str(label) for label, w in zip(classes, total, strict=True) if w == 0]
+    if empty:
+        raise ValueError(
+            f"sample_weight is 0 for every name of the label(s) {', '.join(empty)}, "
+            "so their models would have nothing to learn from; leave those names "
+            "out of X and y, or give some of them a positive weight."
+        )
+    return weights
 
 
 def _check_same_symbols(fitted, classes):

@@ -24,14 +24,18 @@ can be sampled, scored and beam-searched.
 
 import functools
 
+from sklearn import get_config
 from sklearn.base import clone
+from sklearn.frozen import FrozenEstimator
 from sklearn.pipeline import Pipeline
+from sklearn.utils.validation import has_fit_parameter
 
 from ._label_posterior import windows_log_likelihood
 from ._steps import pipeline_steps, unfreeze
 from ._transformer import ContextWindowTransformer
 
 __all__ = [
+    "fit_weighted",
     "names_log_likelihood",
     "next_log_proba_function",
     "split_pipeline",
@@ -244,3 +248,75 @@ def names_log_likelihood(transformer, model, names, labels):
         len(transformer.vocabulary_),
     )
     return log_likelihood, np.bincount(windows.name_index, minlength=windows.n_names)
+
+
+def fit_weighted(pipeline, X, y=None, sample_weight=None):
+    """Fit a next-character pipeline on names, each with its weight.
+
+    The weights go to the pipeline's last step, the model, one per name (the
+    model gives each of a name's windows its weight): through the
+    ``step__sample_weight`` fit parameter, or, when scikit-learn's metadata
+    routing is on, through the model's ``set_fit_request(sample_weight=True)``
+    (set here on ``pipeline``'s own model, so pass a clone). Without weights
+    it is ``pipeline.fit(X, y)``; a FrozenEstimator is not refit.
+
+    Parameters
+    ----------
+    pipeline : Pipeline or FrozenEstimator
+        A next-character pipeline (see :func:`split_pipeline`).
+    X : 1-D array-like of str
+        Training names.
+    y : None or array-like of shape (n_names,), default=None
+        The names' labels, for a model of names by label.
+    sample_weight : None or array-like of shape (n_names,), default=None
+        One weight per name (e.g. how often it occurs); the model checks them.
+
+    Returns
+    -------
+    pipeline : Pipeline or FrozenEstimator
+        The fitted ``pipeline``.
+
+    Raises
+    ------
+    TypeError
+        If the model's ``fit`` takes no ``sample_weight``.
+
+    Examples
+    --------
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import ContextWindowTransformer, KneserNeyClassifier
+    >>> pipe = make_pipeline(ContextWindowTransformer(), KneserNeyClassifier())
+    >>> pipe = fit_weighted(pipe, ["abid", "asha"], sample_weight=[3, 1])
+    >>> pipe[-1].n_features_in_
+    3
+    """
+    if sample_weight is None or isinstance(pipeline, FrozenEstimator):
+        return pipeline.fit(X, y)
+    name, model = _last_step(pipeline)
+    if not has_fit_parameter(model, "sample_weight"):
+        raise TypeError(
+            f"The model {type(model).__name__} of the pipeline's step {name!r} "
+            "takes no sample_weight in fit; fit without sample_weight, or use a "
+            "model that takes it (CharEmbeddingMLPClassifier, "
+            "KneserNeyClassifier, MixtureClassifier)."
+        )
+    if get_config()["enable_metadata_routing"]:
+        model.set_fit_request(sample_weight=True)
+        return pipeline.fit(X, y, sample_weight=sample_weight)
+    return pipeline.fit(X, y, **{f"{name}__sample_weight": sample_weight})
+
+
+def _last_step(pipeline):
+    """The (name, estimator) of a Pipeline's last step: the model."""
+    if not isinstance(pipeline, Pipeline):
+        raise TypeError(
+            "sample_weight needs a Pipeline of a ContextWindowTransformer and a "
+            f"next-character model; got {type(pipeline).__name__}."
+        )
+    name, model = pipeline.steps[-1]
+    if model is None or isinstance(model, str):
+        raise TypeError(
+            f"sample_weight needs a model as the pipeline's last step; step "
+            f"{name!r} is {model!r}."
+        )
+    return name, model

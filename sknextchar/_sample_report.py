@@ -225,18 +225,17 @@ def sample_report(samples, train, test=None, *, label=None):
     in_train, train_counts, lengths = _train_side(samples, train, label)
     test = None if test is None else set(_names(test, "test", allow_empty=True))
     in_test = None if test is None else np.array([n in test for n in samples])
-    train_lengths = np.repeat(np.arange(len(train_counts)), train_counts)
     return SampleReport(
         n=len(samples),
         distinct=len(set(samples)) / len(samples),
         in_train=float(in_train.mean()),
         in_test=None if in_test is None else float(in_test.mean()),
         novel=float(np.mean(~in_train & (True if in_test is None else ~in_test))),
-        length_tv=length_tv(lengths, train_lengths),
+        length_tv=_counts_tv(np.bincount(lengths), train_counts),
         mean_length=float(lengths.mean()),
         median_length=float(np.median(lengths)),
-        train_mean_length=float(train_lengths.mean()),
-        train_median_length=float(np.median(train_lengths)),
+        train_mean_length=_counts_mean(train_counts),
+        train_median_length=_counts_median(train_counts),
         label=label,
     )
 
@@ -310,6 +309,46 @@ def _label_length_counts(sampler, label):
             "compare with every training name."
         )
     return by_label[known.index(label)]
+
+
+def _counts_tv(counts, other_counts):
+    """:func:`length_tv` of two length counts (of weighted names, too)."""
+    size = max(len(counts), len(other_counts))
+    p, q = (
+        np.pad(np.asarray(c, dtype=np.float64), (0, size - len(c)))
+        for c in (counts, other_counts)
+    )
+    return float(0.5 * np.abs(p / p.sum() - q / q.sum()).sum())
+
+
+def _counts_mean(counts):
+    """The mean length of names counted by length, without repeating them."""
+    counts = np.asarray(counts, dtype=np.float64)
+    return float(np.arange(len(counts)) @ counts / counts.sum())
+
+
+def _counts_median(counts):
+    """The median length of names counted by length (``np.median`` of the
+    lengths repeated, for whole counts), without repeating them: a list
+    with counts may stand for millions of names.
+
+    Examples
+    --------
+    >>> _counts_median([0, 2, 0, 1]), _counts_median([0, 1, 1])
+    (1.0, 1.5)
+    >>> _counts_median([0, 0.5, 1.0])  # fractional: the weighted median
+    2.0
+    """
+    counts = np.asarray(counts, dtype=np.float64)
+    cumulative = np.cumsum(counts)
+    if not np.all(counts == np.rint(counts)):
+        return float(np.searchsorted(cumulative, cumulative[-1] / 2))
+    middle = (cumulative[-1] - 1) / 2  # the rank of the median, from 0
+    low, high = (
+        int(np.searchsorted(cumulative, rank, side="right"))
+        for rank in (np.floor(middle), np.ceil(middle))
+    )
+    return (min(low, len(cumulative) - 1) + min(high, len(cumulative) - 1)) / 2
 
 
 def length_tv(lengths, other_lengths):

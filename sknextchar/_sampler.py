@@ -47,7 +47,8 @@ from ._name_filter import (
     name_filter,
 )
 from ._novelty import contains, hash_id_rows, padded_ids, training_ids, training_record
-from ._pipeline import next_log_proba_function, split_pipeline
+from ._pipeline import fit_weighted, next_log_proba_function, split_pipeline
+from ._sample_weight import check_sample_weight
 from ._spelling import spelling_accept, spelling_filter, spelling_record
 from ._temperature_table import TemperatureTable
 from ._text import quoted
@@ -135,7 +136,9 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
     training_length_counts_ : ndarray of int64 or None
         ``training_length_counts_[k]`` training names have ``k`` letters (as the
         transformer spells them); the shortest and longest give the default
-        length bounds. None when ``fit`` saw no names.
+        length bounds. Fitted with ``sample_weight``, a name counts as many
+        times as its weight (float64 for fractional weights). None when
+        ``fit`` saw no names.
     training_length_counts_by_label_ : ndarray of int64 or None
         For a sampler fitted with labels, the same counts for the names of each
         label, a row per label of the model (sorted; as many columns as
@@ -236,7 +239,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
     # ------------------------------------------------------------------ fit
     @all_or_nothing
     @fit_context(prefer_skip_nested_validation=False)
-    def fit(self, X, y=None):
+    def fit(self, X, y=None, sample_weight=None):
         """Fit a clone of the pipeline on names (a FrozenEstimator is not refit).
 
         The sampler also keeps a compact record of the names (their hashes and
@@ -253,6 +256,18 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
             pipeline is then fitted on the names and their labels, and every
             method that generates or scores names takes ``label=`` (see
             :ref:`names_by_label`).
+        sample_weight : None, float or array-like of shape (n_names,), \
+default=None
+            How many times each name occurs (a list with counts): one per name,
+            finite and >= 0, not all 0. The pipeline's model is fitted with
+            them (``model__sample_weight``; a FrozenEstimator is not refit),
+            and the record counts a name of weight 3 three times in the
+            length counts (``training_length_counts_``), so the default
+            length bounds and ``match_lengths`` follow the weighted list. A
+            name of weight 0 is left out of training, of the length counts
+            and of the spelling record (``training_transitions_``), but it is
+            still one of your names: ``novel=True`` and
+            :meth:`in_training_set` know it. None weighs every name once.
 
         Returns
         -------
@@ -271,10 +286,21 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         >>> sampler = NameSampler(FrozenEstimator(pipe)).fit(names)  # no refit
         >>> sampler.estimator_.estimator is pipe
         True
+
+        A list with counts: each name weighs as many times as it occurs.
+
+        >>> from sknextchar import KneserNeyClassifier
+        >>> counted = NameSampler(make_pipeline(ContextWindowTransformer(),
+        ...     KneserNeyClassifier())).fit(["asha", "amitabh"], sample_weight=[3, 1])
+        >>> counted.training_length_counts_.tolist()
+        [0, 0, 0, 0, 3, 0, 0, 1]
         """
         length_bounds(self.min_length, self.max_length)  # fail on crossed bounds
         split_pipeline(self.estimator)  # fail before a long fit
-        self.estimator_ = clone(self.estimator).fit(X, y)
+        weights = None
+        if sample_weight is not None:  # checked before a long fit
+            weights = check_sample_weight(sample_weight, len(X), "name")
+        self.estimator_ = fit_weighted(clone(self.estimator), X, y, sample_weight)
         transformer, model = split_pipeline(self.estimator_)
         vocabulary = tuple(transformer.vocabulary_)
         if isinstance(self.estimator_, FrozenEstimator):  # fitted elsewhere
@@ -286,7 +312,11 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
             self.training_name_hashes_,
             self.training_length_counts_,
             self.training_length_counts_by_label_,
-        ) = training_record(transformer, X, y, fit_classes(model, y, X), encoded)
+        ) = training_record(
+            transformer, X, y, fit_classes(model, y, X), encoded, weights
+        )
+        if encoded is not None and weights is not None:  # weight 0: not learned
+            encoded = [ids for ids, weight in zip(encoded, weights) if weight > 0]
         self.training_transitions_ = spelling_record(vocabulary, encoded)
         return self
 

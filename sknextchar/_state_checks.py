@@ -82,6 +82,18 @@ def _int_vector(value, ndim=1):
     )
 
 
+def _count_array(value, ndim=1):
+    """Counts >= 0: ints, or finite floats (names weighed by fractional
+    ``sample_weight``)."""
+    return (
+        isinstance(value, np.ndarray)
+        and value.ndim == ndim
+        and value.dtype.kind in "iuf"
+        and bool(np.isfinite(value).all())
+        and bool((value >= 0).all())
+    )
+
+
 def _float_vector(value):
     return (
         isinstance(value, np.ndarray)
@@ -579,7 +591,7 @@ def length_record_problem(sampler, n_labels):
     True
     >>> sampler.training_length_counts_ = np.array([0, -1, 1])
     >>> length_record_problem(sampler, None)
-    'its training_length_counts_ is not a 1-d array of counts (ints >= 0, not all 0)'
+    'its training_length_counts_ is not a 1-d array of counts (numbers >= 0, not all 0)'
     """
     names = ("training_name_hashes_", "training_length_counts_")
     state = vars(sampler)
@@ -597,9 +609,9 @@ def length_record_problem(sampler, n_labels):
         and _strictly_increasing(hashes)
     ):
         return "its training_name_hashes_ is not a sorted 1-d array of distinct uint64"
-    if not (_int_vector(counts) and (counts >= 0).all() and counts.any()):
+    if not (_count_array(counts) and counts.any()):
         return (
-            "its training_length_counts_ is not a 1-d array of counts (ints >= 0, "
+            "its training_length_counts_ is not a 1-d array of counts (numbers >= 0, "
             "not all 0)"
         )
     return _by_label_problem(
@@ -611,11 +623,9 @@ def _by_label_problem(by_label, counts, n_labels):
     if by_label is None:  # no labels, or saved before the counts by label
         return None
     shape = (n_labels, len(counts))
-    if not (
-        _int_vector(by_label, 2) and by_label.shape == shape and (by_label >= 0).all()
-    ):
+    if not (_count_array(by_label, 2) and by_label.shape == shape):
         return (
-            "its training_length_counts_by_label_ is not an array of counts (ints "
+            "its training_length_counts_by_label_ is not an array of counts (numbers "
             f">= 0) of shape {shape}, a row per label of its model"
         )
     return None

@@ -22,6 +22,8 @@ from sknextchar import (
 from sknextchar._ngram import modified_discounts
 from sknextchar.datasets import load_indian_names
 
+from ._sklearn_checks import FLOAT_X_WEIGHT_CHECKS
+
 V = 27
 PADDINGS = ("single", "raw", "continuation")
 NAMES = load_indian_names()[::10]  # 1,508 names
@@ -312,7 +314,10 @@ def test_bad_parameters_say_what_to_do(params, match):
         KneserNeyClassifier(**params).fit(windows)
 
 
-@parametrize_with_checks([KneserNeyClassifier(), KneserNeyClassifier(add_k=1)])
+@parametrize_with_checks(
+    [KneserNeyClassifier(), KneserNeyClassifier(add_k=1)],
+    expected_failed_checks=lambda estimator: FLOAT_X_WEIGHT_CHECKS,
+)
 def test_sklearn_compatible_estimator(estimator, check):
     check(estimator)
 

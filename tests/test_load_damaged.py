@@ -281,8 +281,8 @@ CASES = {
         "sampler", lambda s: s, _map("training_length_counts_", lambda c: c - 1),
         "training_length_counts_ is not a 1-d array of counts", _length_range,
     ),
-    "lengths-not-integers": (
-        "sampler", lambda s: s, _map("training_length_counts_", lambda c: c * 0.5),
+    "lengths-not-finite": (  # (fractional counts are a weighted fit's)
+        "sampler", lambda s: s, _map("training_length_counts_", lambda c: c * np.nan),
         "training_length_counts_ is not a 1-d array of counts", None,
     ),  # match_lengths draws with these weights, silently
     "lengths-dimension": (
@@ -307,9 +307,9 @@ CASES = {
         _map("training_length_counts_by_label_", lambda c: -c),
         "training_length_counts_by_label_ is not an array of counts", _sample_f,
     ),
-    "lengths-by-label-not-integers": (
+    "lengths-by-label-not-finite": (
         "labelled", lambda s: s,
-        _map("training_length_counts_by_label_", lambda c: c + 0.5),
+        _map("training_length_counts_by_label_", lambda c: c + np.inf),
         "training_length_counts_by_label_ is not an array of counts", None,
     ),  # match_lengths draws with these weights, silently
     "lengths-by-label-dimension": (

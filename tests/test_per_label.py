@@ -26,6 +26,7 @@ from sknextchar import (
     save_model,
 )
 
+from ._sklearn_checks import FLOAT_X_WEIGHT_CHECKS
 from .test_labels import ending_corpus
 
 NAMES = ["anna", "bella", "carla", "dora", "nina", "bruno", "carlo", "dino", "paolo"]
@@ -221,7 +222,10 @@ def test_clone_keeps_the_unfitted_estimator():
     assert clone(model).get_params()["estimator__order"] == 4
 
 
-@parametrize_with_checks([PerLabelClassifier()])
+@parametrize_with_checks(
+    [PerLabelClassifier()],
+    expected_failed_checks=lambda estimator: FLOAT_X_WEIGHT_CHECKS,
+)
 def test_sklearn_compatible_estimator(estimator, check):
     """On arrays (no labels) it is one wrapped model, and a scikit-learn classifier."""
     check(estimator)

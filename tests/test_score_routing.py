@@ -97,7 +97,9 @@ def test_a_search_routes_sample_weight_to_the_score():
     weights = np.where(np.char.startswith(names, "a"), 1.0, 0.0)
     cv = KFold(2, shuffle=True, random_state=0)
     with sklearn.config_context(enable_metadata_routing=True):
+        # fit takes sample_weight too: these weights are for the score only.
         model = KneserNeyClassifier().set_score_request(sample_weight=True)
+        model.set_fit_request(sample_weight=False)
         search = GridSearchCV(pipe(model), {"clf__order": [1, 3]}, cv=cv)
         search.fit(names, sample_weight=weights)
     for i, (train, test) in enumerate(cv.split(names)):

@@ -61,7 +61,7 @@ def add_label(parser, used_by=None):
 
 
 def add_training_names(parser):
-    """NAMES_FILE, --labels and --encoding of ``train``."""
+    """NAMES_FILE, --labels, --counts and --encoding of ``train``."""
     parser.add_argument(
         "names_file",
         metavar="NAMES_FILE",
@@ -82,6 +82,16 @@ def add_training_names(parser):
         "name,label works with --labels label; FILE has one label per line, one "
         "for each line of NAMES_FILE. Without NAMES_FILE, --labels label uses the "
         "bundled names' labels, female or male (default: no labels)",
+    )
+    parser.add_argument(
+        "--counts",
+        metavar="COLUMN",
+        help="NAMES_FILE is a table with a column of counts, how many times each "
+        "name occurs (name,count; the US baby-name files once given the header "
+        "row name,sex,count): COLUMN is its header, and a name of count 3 "
+        "trains as if it were on three lines (0 leaves it out; whole numbers "
+        "for --model kneser-ney). Works with --labels COLUMN, --chunk-size and "
+        "--resume (default: each name once)",
     )
     add_encoding(parser)
 

@@ -83,18 +83,19 @@ def build_pipeline(**params):
     return pipe
 
 
-def _fit(pipe, names, *, quiet, header=None, labels=None):
+def _fit(pipe, names, *, quiet, header=None, labels=None, weights=None):
     """Fit with the progress on stderr; returns the seconds taken."""
+    from .._pipeline import fit_weighted
     from ._progress import EpochProgress
 
     start = time.perf_counter()
     if quiet:
-        pipe.fit(names, labels)
+        fit_weighted(pipe, names, labels, weights)
         return time.perf_counter() - start
     clf = pipe["clf"]
     clf.set_callbacks(EpochProgress(header))
     try:
-        pipe.fit(names, labels)
+        fit_weighted(pipe, names, labels, weights)
     finally:
         clf.set_callbacks()  # a runtime hook: the saved model holds none
     return time.perf_counter() - start
@@ -157,7 +158,7 @@ def train(args):
         if args.model != "mlp":
             raise ValueError("--chunk-size trains the MLP: pass --model mlp.")
         return _train_in_chunks(args)
-    names, labels = training_names(args)
+    names, labels, weights = training_names(args)
     output = Path(args.output)
     # Fail before training, not after: no folder, a FIFO, an existing file
     # without --force, or the names file itself.
@@ -168,18 +169,31 @@ def train(args):
     if args.model == "kneser-ney":
         from ._counts import fit_counts
 
-        pipe = fit_counts(args, names, labels)
+        pipe = fit_counts(args, names, labels, weights)
     else:
         _refuse_count_flags(args)
         pipe = build_pipeline(**given(args, TRAIN_FLAGS))
         source = args.names_file or "the bundled Indian names"
-        header = f"Training on {len(names):,} names from {source}..."
-        seconds = _fit(pipe, names, quiet=args.quiet, header=header, labels=labels)
+        header = f"Training on {_how_many(names, weights)} from {source}..."
+        seconds = _fit(
+            pipe, names, quiet=args.quiet, header=header, labels=labels,
+            weights=weights,
+        )  # fmt: skip
         _report(pipe, len(names), seconds)
     check_output(args, input_files(args))
-    path = save_model(with_record(pipe, names, labels), output, format=fmt)
+    saved = with_record(pipe, names, labels, weights)
+    path = save_model(saved, output, format=fmt)
     print(f"Saved the model to {str(path)!r} ({fmt} format).")
     return 0
+
+
+def _how_many(names, weights):
+    """``"1,234 names"``, with what their counts stand for."""
+    if weights is None:
+        return f"{len(names):,} names"
+    from ._weights import counts_note
+
+    return counts_note(names, weights)
 
 
 def _refuse_loading_flags(args):
@@ -217,20 +231,35 @@ def input_files(args):
 
 
 def training_names(args):
-    """The names of ``train`` and their labels (None without ``--labels``)."""
+    """The names of ``train``, their labels (None without ``--labels``) and
+    their counts (None without ``--counts``)."""
+    weights_of = _counts_reader(args)  # a bad --counts fails before the names
     if args.labels is not None:
         from ._labelled import read_labelled_names
 
-        names, labels = read_labelled_names(
+        names, labels, lines = read_labelled_names(
             args.names_file, args.labels, encoding=args.encoding,
             places=places_of(args), names_column=names_column(args),
+            with_lines=True,
         )  # fmt: skip
     elif args.names_file:
-        names, labels = _names_of_file(args, args.names_file, training=True), None
+        names, lines = _names_of_file(args, args.names_file, training=True)
+        labels = None
     else:
-        return load_indian_names(), None
+        return load_indian_names(), None, None
     check_name_lengths(names, args.names_file, places_of(args))
-    return names, labels
+    if weights_of is None:
+        return names, labels, None
+    return names, labels, weights_of(names, lines, args.model == "kneser-ney")
+
+
+def _counts_reader(args):
+    """The reader of ``--counts COLUMN`` (None without the flag)."""
+    if getattr(args, "counts", None) is None:
+        return None
+    from ._weights import counts_reader
+
+    return counts_reader(args.names_file, args.counts, encoding=args.encoding)
 
 
 def names_column(args):
@@ -245,6 +274,7 @@ def _names_of_file(args, path, *, training=False, places=True):
     return read_names_file(
         path, encoding=args.encoding, names_column=names_column(args),
         places=places_of(args) if places else None, training=training,
+        with_lines=training,
     )  # fmt: skip
 
 
@@ -256,6 +286,7 @@ def _train_in_chunks(args):
         raise ValueError("--chunk-size reads NAMES_FILE in chunks: pass NAMES_FILE.")
     _refuse_count_flags(args)
     column = chunked_names_column(args)
+    check_counts_column(args, column)
     output = Path(args.output)
     check_output(args, [args.names_file])
     fmt = resolve_format(output, args.format)
@@ -270,7 +301,7 @@ def _train_in_chunks(args):
     pipe = train_from_file(
         args.names_file, pipe, chunk_size=args.chunk_size, encoding=args.encoding,
         verbose=not args.quiet, names_column=column,
-        check_names=name_length_check(args),
+        check_names=name_length_check(args), weights_column=args.counts,
     )  # fmt: skip
     clf = pipe["clf"]
     print(
@@ -325,6 +356,20 @@ def chunked_names_column(args):
     )  # fmt: skip
     places_of(args).add_file("names", args.names_file, args.encoding, column)
     return column
+
+
+def check_counts_column(args, column):
+    """``--counts`` with a NAMES_FILE read in chunks: a table, its header checked
+    before any training (the counts themselves, in the first pass)."""
+    if getattr(args, "counts", None) is None:
+        return
+    _counts_reader(args)  # the header has the column (reads the file once more)
+    if column is None:
+        raise ValueError(
+            f"--counts {args.counts!r} reads a column of a table, and "
+            f"{args.names_file!r} is read as one name per line: pass "
+            "--names-column COLUMN, the header of its names."
+        )
 
 
 def _check_read_twice(args):
@@ -409,7 +454,7 @@ def _excluded_names(args):
     return None
 
 
-def with_record(pipe, names, labels=None):
+def with_record(pipe, names, labels=None, weights=None):
     """The fitted pipeline in a NameSampler that remembers the training names.
 
     What ``sknextchar train`` saves: the pipeline is not refit; the sampler
@@ -426,6 +471,8 @@ def with_record(pipe, names, labels=None):
         The names it was trained on.
     labels : list or None, default=None
         Their labels (``train --labels``); None for a model without labels.
+    weights : ndarray or None, default=None
+        Their counts (``train --counts``): the length counts weigh them.
 
     Returns
     -------
@@ -443,7 +490,7 @@ def with_record(pipe, names, labels=None):
 
     from .._sampler import NameSampler
 
-    return NameSampler(FrozenEstimator(pipe)).fit(names, labels)
+    return NameSampler(FrozenEstimator(pipe)).fit(names, labels, sample_weight=weights)
 
 
 # What each flag that needs the record of the training names would do with it,

@@ -66,7 +66,7 @@ def _check_flags(args, params):
         )
 
 
-def fit_counts(args, names, labels=None):
+def fit_counts(args, names, labels=None, weights=None):
     """Fit the count model of ``train --model kneser-ney`` and print the report.
 
     Parameters
@@ -77,6 +77,9 @@ def fit_counts(args, names, labels=None):
         The training names.
     labels : list or None, default=None
         The label of each name (``--labels``): one count model per label.
+    weights : ndarray or None, default=None
+        The count of each name (``--counts``): a name of count 3 is counted
+        three times, and the held-out NLL weighs each held-out name so.
 
     Returns
     -------
@@ -104,50 +107,66 @@ def fit_counts(args, names, labels=None):
         from .._per_label import PerLabelClassifier
 
         pipe.set_params(clf=PerLabelClassifier(pipe["clf"]))
+    from .._pipeline import fit_weighted
+
     start = time.perf_counter()
-    report = _held_out_report(pipe, names, labels, share, seed) if share > 0 else None
-    pipe.fit(names, labels)
+    report = None
+    if share > 0:
+        report = _held_out_report(pipe, names, labels, share, seed, weights)
+    fit_weighted(pipe, names, labels, weights)
     print(_count_report(pipe["clf"], len(names), time.perf_counter() - start))
     if report is not None:
         print(report)
     return pipe
 
 
-def _held_out_report(pipe, names, labels, share, seed):
+def _held_out_report(pipe, names, labels, share, seed, weights=None):
     """The NLL of a held-out share of the names, counted without them.
 
     The held-out model knows every character of the names (``alphabet="auto"``
     learns them from all); a held-out name whose label no counted name has is
-    left out of the NLL, and the report says how many were.
+    left out of the NLL, and the report says how many were. With counts, the
+    share is of distinct names (a name's count is held out with it), and
+    each held-out name weighs its count in the NLL.
     """
     from sklearn.model_selection import train_test_split
 
-    from .._pipeline import with_vocabulary_of
+    from .._pipeline import fit_weighted, with_vocabulary_of
 
     if len(names) - math.ceil(share * len(names)) < 1:
         return (
             f"Held-out NLL: none; {len(names):,} names are too few to hold out a "
             f"share of {share:g} and count the others."
         )
-    columns = [names] if labels is None else [names, labels]
-    parts = train_test_split(*columns, test_size=share, random_state=seed)
-    model = with_vocabulary_of(pipe, names)
-    if labels is None:
-        train, held_out = parts
-        nll, skipped = -model.fit(train).score(held_out), 0
+    nones = [None] * len(names)  # the same split with or without the columns
+    train, held_out, train_labels, held_labels, train_w, held_w = train_test_split(
+        names, nones if labels is None else labels,
+        nones if weights is None else weights, test_size=share, random_state=seed,
+    )  # fmt: skip
+    known = set(train_labels)
+    kept = [i for i, label in enumerate(held_labels) if label in known]
+    skipped = len(held_out) - len(kept)
+    if not kept:
+        return (
+            "Held-out NLL: none: the label of every held-out name is one that "
+            "no counted name has (too few names per label to hold some out)."
+        )
+    if weights is None:
+        train_w = held_w = None
     else:
-        train, held_out, train_labels, held_labels = parts
-        known = set(train_labels)
-        kept = [i for i, label in enumerate(held_labels) if label in known]
-        skipped = len(held_out) - len(kept)
-        if not kept:
-            return (
-                "Held-out NLL: none: the label of every held-out name is one that "
-                "no counted name has (too few names per label to hold some out)."
-            )
-        model.fit(train, train_labels)
-        held_out = [held_out[i] for i in kept]
-        nll = -model.score(held_out, [held_labels[i] for i in kept])
+        held_w = held_w[kept]
+    if weights is not None and not (train_w.any() and held_w.any()):
+        return (
+            "Held-out NLL: none: the held-out names (or the others) all have the "
+            "count 0."
+        )
+    model = with_vocabulary_of(pipe, names)
+    fit_weighted(model, train, None if labels is None else train_labels, train_w)
+    held_out = [held_out[i] for i in kept]
+    y = None if labels is None else [held_labels[i] for i in kept]
+    nll = -model.score(
+        held_out, y, **({} if weights is None else {"sample_weight": held_w})
+    )
     note = f"; {skipped:,} left out, whose label no counted name has" if skipped else ""
     if seed is None:  # the model is the same each run, this number is not
         note += "; drawn at random: --seed N holds out the same names each run"

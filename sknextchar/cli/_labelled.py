@@ -48,8 +48,9 @@ _BUNDLED = ("sknextchar.datasets", "data", "indian_name_labels.csv")
 
 
 def read_labelled_names(
-    names_file, labels, *, encoding="utf-8", places=None, names_column=None
-):
+    names_file, labels, *, encoding="utf-8", places=None, names_column=None,
+    with_lines=False,
+):  # fmt: skip
     """The names and their labels for ``train --labels``.
 
     Parameters
@@ -67,11 +68,14 @@ def read_labelled_names(
         The column of names (``--names-column``); None for the first column
         whose header says "name" (``name``, ``first name``...), else the first
         column that is not ``labels``.
+    with_lines : bool, default=False
+        Also return the line of each name (``train --counts`` reads the
+        counts of the same rows).
 
     Returns
     -------
     names, labels : list of str
-        One label per name.
+        One label per name (and ``lines``, a list of int, ``with_lines``).
 
     Raises
     ------
@@ -88,7 +92,8 @@ def read_labelled_names(
     names, values, lines = _read_pairs(names_file, labels, encoding, names_column)
     if places is not None and names_file is not None:
         places.add_lines("names", names_file, names, lines)
-    return names, [unicodedata.normalize("NFC", value) for value in values]
+    labels = [unicodedata.normalize("NFC", value) for value in values]
+    return (names, labels, lines) if with_lines else (names, labels)
 
 
 def _read_pairs(names_file, labels, encoding, names_column):
@@ -243,7 +248,7 @@ def _columns(text, column, source, names_column=None):
 
 
 def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
-                    training=False):  # fmt: skip
+                    training=False, with_lines=False):  # fmt: skip
     """The names of a file of names: one per line, or a table's column of names.
 
     A table (a header row with a column of names, see
@@ -263,6 +268,8 @@ def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
         Where to record the line of each name, for error messages.
     training : bool, default=False
         The file is ``train``'s: the note says how to train by label.
+    with_lines : bool, default=False
+        Return ``(names, lines)``: also the line of each name.
 
     Returns
     -------
@@ -297,7 +304,7 @@ def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
     lines, names = (list(values) for values in zip(*pairs))
     if places is not None:
         places.add_lines("names", path, names, lines)
-    return names
+    return (names, lines) if with_lines else names
 
 
 def names_column_of(path, *, encoding="utf-8", names_column=None, training=False):

@@ -25,6 +25,7 @@ from .._model_checks import DEFAULT_MAX_BYTES
 from .._persistence import load_model, resolve_format, save_model
 from .._text import counted
 from ._commands import (
+    check_counts_column,
     check_output,
     chunked_names_column,
     input_files,
@@ -79,7 +80,7 @@ def resume(args):
     sampler, pipe, clf = _resumable_parts(old, args)
     clf.set_params(**params)
     done = _epochs_done(clf, args)
-    path, names, chunk_size = _names_to_train_on(args)
+    path, names, weights, chunk_size = _names_to_train_on(args)
     start = time.perf_counter()
     trained = _continue(args, pipe, path, chunk_size, done, len(names or ()))
     seconds = time.perf_counter() - start
@@ -92,7 +93,7 @@ def resume(args):
         f"{_source(args)} in {seconds:.1f} s; training loss {clf.loss_:.4f} nats "
         "per character (no names held out)."
     )
-    saved, note = _with_record(trained, sampler, names)
+    saved, note = _with_record(trained, sampler, names, weights)
     print(note)
     check_output(args, inputs)
     path = save_model(saved, Path(args.output), format=fmt)
@@ -194,16 +195,18 @@ def _epochs_done(clf, args):
 
 
 def _names_to_train_on(args):
-    """The file to train on, its names (None with --chunk-size), the chunk size."""
+    """The file to train on, its names and their counts (None with
+    --chunk-size), the chunk size."""
     if args.chunk_size is not None and not args.names_file:
         raise ValueError("--chunk-size reads NAMES_FILE in chunks: pass NAMES_FILE.")
     if args.names_file:  # a table's column of names, read the same way twice
         args.names_column = chunked_names_column(args)
+        check_counts_column(args, args.names_column)
     if args.chunk_size is not None:
-        return args.names_file, None, args.chunk_size
-    names = training_names(args)[0]
+        return args.names_file, None, None, args.chunk_size
+    names, _, weights = training_names(args)
     path = args.names_file or _bundled_names_file()
-    return path, names, len(names)  # one chunk: the names in memory
+    return path, names, weights, len(names)  # one chunk: the names in memory
 
 
 def _bundled_names_file():
@@ -250,6 +253,7 @@ def _continue(args, pipe, path, chunk_size, done, n_names):
             path, pipe, chunk_size=chunk_size, encoding=args.encoding,
             verbose=in_chunks and not args.quiet, resume=True,
             names_column=names_column(args), check_names=name_length_check(args),
+            weights_column=getattr(args, "counts", None),
         )  # fmt: skip
     except ValueError as error:  # its advice for a new model, in flags
         if "(resume=False)" not in str(error):
@@ -262,7 +266,7 @@ def _continue(args, pipe, path, chunk_size, done, n_names):
     return trained
 
 
-def _with_record(pipe, sampler, names):
+def _with_record(pipe, sampler, names, weights=None):
     """What to save, and a line on its record of training names."""
     # A sampler saved before 0.2.0 has no record (no attribute at all).
     if sampler is None or names is None or not _has_record(sampler):
@@ -276,13 +280,13 @@ def _with_record(pipe, sampler, names):
             "to leave them out of sample, pass their file with --exclude-file "
             "instead of --novel."
         )
-    return merged_record(sampler, pipe, names), (
+    return merged_record(sampler, pipe, names, weights), (
         "Its record of training names (sample --novel, score) holds the names "
         "of the resumed model and these."
     )
 
 
-def merged_record(sampler, pipe, names):
+def merged_record(sampler, pipe, names, weights=None):
     """A sampler of ``pipe`` whose record holds ``sampler``'s names and ``names``.
 
     Parameters
@@ -293,6 +297,8 @@ def merged_record(sampler, pipe, names):
         The pipeline trained further (on ``names``).
     names : list of str
         The names of the continued run.
+    weights : ndarray or None, default=None
+        Their counts (``--counts``), for the length counts.
 
     Returns
     -------
@@ -318,12 +324,12 @@ def merged_record(sampler, pipe, names):
     from .._spelling import spelling_union
 
     params = {**sampler.get_params(deep=False), "estimator": FrozenEstimator(pipe)}
-    merged = NameSampler(**params).fit(names)
+    merged = NameSampler(**params).fit(names, sample_weight=weights)
     merged.training_name_hashes_ = np.union1d(
         sampler.training_name_hashes_, merged.training_name_hashes_
     )
     old, new = sampler.training_length_counts_, merged.training_length_counts_
-    counts = np.zeros(max(len(old), len(new)), dtype=np.int64)
+    counts = np.zeros(max(len(old), len(new)), dtype=np.result_type(old, new))
     counts[: len(old)] += old
     counts[: len(new)] += new
     merged.training_length_counts_ = counts

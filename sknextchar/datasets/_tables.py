@@ -18,6 +18,7 @@ a semicolon in a ``.csv`` or ``.tsv`` file only, since a plain list may hold
 import csv
 import io
 import itertools
+import math
 import os
 import re
 
@@ -29,12 +30,16 @@ __all__ = [
     "check_one_line",
     "check_width",
     "LINES_LOOKED_AT",
+    "column_at",
     "column_values",
+    "count_of",
     "detect_table",
     "find_table",
     "header_key",
     "headerless_table",
     "lines_looked_at",
+    "named_rows",
+    "split_header",
     "table_rows",
     "text_lines",
     "with_first",
@@ -86,6 +91,11 @@ class Table:
     def shown_delimiter(self):
         """The delimiter in words: comma, semicolon or tab."""
         return _SHOWN[self.delimiter]
+
+
+def split_header(line, delimiter):
+    """The stripped fields of a header row (:func:`_split`'s public name)."""
+    return _split(line, delimiter)
 
 
 def _split(line, delimiter):
@@ -366,13 +376,84 @@ def column_values(lines, table, source):
     >>> list(column_values(["name,label\\n", "Zoë,f\\n", ",m\\n", "José,m"], table, ""))
     [(2, 'Zoë'), (4, 'José')]
     """
+    for line, fields in named_rows(lines, table, source):
+        yield line, fields[table.name_at]
+
+
+def named_rows(lines, table, source):
+    """``(line, fields)`` for each row of the table below its header with a
+    name (:func:`column_values`), its fields padded to the header's width.
+
+    Examples
+    --------
+    >>> table = find_table("name,count", "kids.csv")
+    >>> list(named_rows(["name,count\\n", "Zoë\\n", "José,3"], table, ""))
+    [(2, ['Zoë', '']), (3, ['José', '3'])]
+    """
     rows = table_rows(lines, table.delimiter, source)
     next(rows, None)  # the header
     for line, fields in rows:
         check_width(fields, len(table.header), line, source)
         if table.name_at < len(fields) and fields[table.name_at]:
             check_one_line(fields[table.name_at], line, source)
-            yield line, fields[table.name_at]
+            yield line, fields + [""] * (len(table.header) - len(fields))
+
+
+def column_at(header, column, not_at, source):
+    """The index of the column headed ``column`` (as :func:`header_key`
+    compares) in a header row, other than ``not_at`` (the names; None when
+    not known).
+
+    Examples
+    --------
+    >>> column_at(["Name", "Sex", "Count"], "count", 0, "'kids.csv'")
+    2
+    >>> column_at(["name", "sex"], "count", 0, "'kids.csv'")
+    Traceback (most recent call last):
+    ...
+    ValueError: The first row (the header) of 'kids.csv' is 'name,sex', with no ...
+    """
+    found = [
+        i
+        for i, field in enumerate(header)
+        if i != not_at and header_key(field) == header_key(column)
+    ]
+    if not found:
+        beside = "" if not_at is None else f" beside the names {header[not_at]!r}"
+        raise ValueError(
+            f"The first row (the header) of {source} is {','.join(header)!r}, with "
+            f"no column {column!r}{beside}: pass the header of its column of "
+            "counts, as that row spells it (a file without a header row needs "
+            "one: add a first line such as name,count)."
+        )
+    check_one_column(header, found[0], source, skip=[] if not_at is None else [not_at])
+    return found[0]
+
+
+def count_of(cell, name, line, source, column):
+    """The number in a cell of a column of counts, checked: finite and >= 0.
+
+    Examples
+    --------
+    >>> count_of(" 17728 ", "Olivia", 2, "'us.csv'", "count")
+    17728.0
+    >>> count_of("n/a", "Olivia", 2, "'us.csv'", "count")
+    Traceback (most recent call last):
+    ...
+    ValueError: Line 2 of 'us.csv' has 'n/a' in the column 'count' for the name ...
+    """
+    try:
+        value = float(cell)
+    except ValueError:
+        value = None
+    if value is None or not math.isfinite(value) or value < 0:
+        shown = f"{cell!r}" if cell else "nothing"
+        raise ValueError(
+            f"Line {line} of {source} has {shown} in the column {column!r} for the "
+            f"name {name!r}, not a count (a number >= 0): give each name how many "
+            "times it occurs (0 leaves it out of training)."
+        )
+    return value
 
 
 def check_one_line(value, line, source):

@@ -61,7 +61,10 @@ def with_every_label(contexts, n_labels):
     return X.reshape(n_labels * m, width + 1)
 
 
-def label_loss_weights(target_logp, name_of_row, labels, log_prior, weight):
+def label_loss_weights(
+    target_logp, name_of_row, labels, log_prior, weight, name_scale=None,
+    row_scale=None,
+):  # fmt: skip
     """Row weights of the fine-tuning loss, and the batch's label log-loss.
 
     Parameters
@@ -76,6 +79,11 @@ def label_loss_weights(target_logp, name_of_row, labels, log_prior, weight):
         ``log P(label)``.
     weight : float
         The weight of the label's log-loss beside the cross-entropy.
+    name_scale, row_scale : ndarray of shape (n_names,) and (m,), or None
+        The sample weights of the batch's names and of its windows, each
+        divided by its mean over the epoch's names (windows): factors on each
+        name's label log-loss and on each window's cross-entropy. None for
+        equal weights.
 
     Returns
     -------
@@ -107,9 +115,15 @@ def label_loss_weights(target_logp, name_of_row, labels, log_prior, weight):
     )  # (n_names, J)
     log_posterior = log_softmax(log_likelihood + log_prior, axis=1)
     truth = np.arange(n_labels)[None, :] == labels[:, None]  # (n_names, J)
-    label_loss = -float(log_posterior[truth].mean())
     per_name = weight * (truth - np.exp(log_posterior)) / n_names  # (n_names, J)
-    coef = per_name[name_of_row].T + truth[name_of_row].T / m  # (J, m)
+    cross_entropy = truth[name_of_row].T / m
+    if name_scale is None:
+        label_loss = -float(log_posterior[truth].mean())
+    else:
+        label_loss = -float((log_posterior[truth] * name_scale).mean())
+        per_name *= name_scale[:, None]
+        cross_entropy = cross_entropy * row_scale
+    coef = per_name[name_of_row].T + cross_entropy  # (J, m)
     return (coef * (n_labels * m)).ravel(), label_loss
 
 
@@ -224,7 +238,7 @@ class LabelFineTuner:
         self.dropout = dropout
         self.hidden_layer_sizes = hidden_layer_sizes
 
-    def run_epoch(self, contexts, targets, name_of_row, labels, rng):
+    def run_epoch(self, contexts, targets, name_of_row, labels, rng, name_weights=None):
         """One pass over the names; returns their mean label log-loss.
 
         Parameters
@@ -238,19 +252,33 @@ class LabelFineTuner:
             Each name's label id.
         rng : numpy.random.Generator
             Shuffles the names and draws the dropout masks.
+        name_weights : ndarray of shape (n_names,) or None, default=None
+            Each name's sample weight (> 0): the label log-loss and the
+            cross-entropy become weighted means, the weights scaled to a mean
+            of 1 over the names (over the windows for the cross-entropy). None
+            for equal weights.
 
         Returns
         -------
         label_loss : float
-            The mean of ``-log P(label | name)`` over the names, each taken in
-            its batch before the step (with dropout, as trained).
+            The mean of ``-log P(label | name)`` over the names (weighted by
+            ``name_weights``), each taken in its batch before the step (with
+            dropout, as trained).
         """
         total = 0.0
         batches = names_in_batches(name_of_row, len(labels), self.names_per_batch, rng)
+        name_scale = row_scale = None
+        if name_weights is not None:
+            name_scale = name_weights / name_weights.mean()
+            row_scale = name_weights[name_of_row]
+            row_scale = row_scale / row_scale.mean()
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             for rows, local, names in batches:
+                scales = (
+                    () if name_scale is None else (name_scale[names], row_scale[rows])
+                )
                 loss = self.step(
-                    contexts[rows], targets[rows], local, labels[names], rng
+                    contexts[rows], targets[rows], local, labels[names], rng, *scales
                 )
                 total += loss * len(names)
         label_loss = total / len(labels)
@@ -258,8 +286,14 @@ class LabelFineTuner:
             raise DivergenceError("the label loss of the fine-tuning is not finite")
         return label_loss
 
-    def step(self, contexts, targets, local, labels, rng):
-        """One optimizer step on a batch of whole names; returns its label loss."""
+    def step(
+        self, contexts, targets, local, labels, rng, name_scale=None, row_scale=None
+    ):
+        """One optimizer step on a batch of whole names; returns its label loss.
+
+        ``name_scale`` and ``row_scale`` are the batch's names' and windows'
+        weights, as :func:`label_loss_weights` takes them (None: equal weights).
+        """
         dtype = self.workspace.flat.dtype
         n_labels = len(self.log_prior)
         X = with_every_label(contexts, n_labels)
@@ -274,7 +308,7 @@ class LabelFineTuner:
             target_logp = target_log_proba(log_proba, y).astype(np.float64)
             row_weights, value = label_loss_weights(
                 target_logp.reshape(n_labels, len(targets)), local, labels,
-                self.log_prior, self.weight,
+                self.log_prior, self.weight, name_scale, row_scale,
             )  # fmt: skip
             return value, row_weights.astype(dtype)
 

@@ -844,7 +844,7 @@ def squared_norm(weights):
     return float(sum(np.dot(w.ravel(), w.ravel()) for w in weights))
 
 
-def loss(log_proba, y, weights, alpha):
+def loss(log_proba, y, weights, alpha, row_weights=None):
     """Mean cross-entropy plus the L2 penalty ``alpha / (2 n) * ||weights||**2``.
 
     Parameters
@@ -857,6 +857,11 @@ def loss(log_proba, y, weights, alpha):
         The penalised arrays: the embeddings and the coefficients.
     alpha : float
         L2 strength.
+    row_weights : ndarray of shape (n,) or None, default=None
+        A factor on each window's cross-entropy: the data term becomes
+        ``sum_i row_weights[i] * CE_i / n`` (the loss whose gradient
+        :func:`backward` computes with the same ``row_weights``). None is all
+        ones.
 
     Returns
     -------
@@ -869,9 +874,17 @@ def loss(log_proba, y, weights, alpha):
     >>> log_proba = np.log(np.array([[0.5, 0.5], [0.25, 0.75]]))
     >>> round(loss(log_proba, np.array([0, 1]), [np.ones(2)], alpha=0.0), 4)
     0.4904
+    >>> w = np.array([2.0, 0.0])  # the first window twice, the second left out
+    >>> round(loss(log_proba, np.array([0, 1]), [], 0.0, row_weights=w), 4)
+    0.6931
     """
     n = len(y)
-    data = -float(np.add.reduce(target_log_proba(log_proba, y), dtype=np.float64)) / n
+    if row_weights is None:
+        picked = target_log_proba(log_proba, y)
+        data = -float(np.add.reduce(picked, dtype=np.float64)) / n
+    else:
+        picked = target_log_proba(log_proba, y).astype(np.float64)
+        data = -float(np.dot(picked, row_weights.astype(np.float64))) / n
     if alpha:
         data += 0.5 * alpha / n * squared_norm(weights)
     return data

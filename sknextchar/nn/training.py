@@ -331,7 +331,7 @@ class MinibatchTrainer:
         self.hidden_layer_sizes = hidden_layer_sizes
         self.guard = guard
 
-    def run_epoch(self, X, y, rng, epoch):
+    def run_epoch(self, X, y, rng, epoch, sample_weight=None):
         """One pass over the windows in mini-batches.
 
         Parameters
@@ -344,15 +344,26 @@ class MinibatchTrainer:
             Shuffles the windows and seeds the dropout masks.
         epoch : int
             The epoch's number (1-based), for divergence messages.
+        sample_weight : ndarray of shape (n,) or None, default=None
+            A factor on each window's cross-entropy (see :meth:`step`); None
+            for equal weights.
 
         Returns
         -------
         mean_loss : float
-            The mean of the batch losses, weighted by batch size.
+            The mean of the batch losses, weighted by batch size; with
+            ``sample_weight``, their sum over the sum of the weights (the
+            weighted mean cross-entropy, whatever the weights' scale, plus the
+            penalty over the mean weight).
         """
+        n_total = len(y) if sample_weight is None else sample_weight.sum(dtype=float)
+        if sample_weight is not None:
+            sample_weight = sample_weight.astype(self.workspace.flat.dtype)
         if self.shuffle:
             order = rng.permutation(len(y))
             X, y = X[order], y[order]
+            if sample_weight is not None:
+                sample_weight = sample_weight[order]
         batch_size = min(self.batch_size, len(y))
         total = 0.0
         # Drawn only with dropout, so the random stream of the default is unchanged.
@@ -363,14 +374,15 @@ class MinibatchTrainer:
         )
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             for batch in gen_batches(len(y), batch_size):
-                batch_loss = self.step(X[batch], y[batch], generator)
+                row_weights = None if sample_weight is None else sample_weight[batch]
+                batch_loss = self.step(X[batch], y[batch], generator, row_weights)
                 self.guard.check_batch(batch_loss, epoch)
                 total += batch_loss * (batch.stop - batch.start)
-        mean_loss = total / len(y)
+        mean_loss = total / n_total
         self.guard.check_epoch(mean_loss, self.workspace.flat, epoch)
         return mean_loss
 
-    def step(self, X, y, generator=None):
+    def step(self, X, y, generator=None, row_weights=None):
         """One optimizer step on one mini-batch; returns the batch loss.
 
         Parameters
@@ -379,6 +391,13 @@ class MinibatchTrainer:
             The batch: contexts ``(n, L)`` and class indices ``(n,)``.
         generator : numpy.random.Generator or None, default=None
             Draws the dropout masks; None for no dropout.
+        row_weights : ndarray of shape (n,) or None, default=None
+            A factor on each window's cross-entropy: the loss is
+            ``sum_i row_weights[i] * CE_i / n`` plus the L2 penalty
+            ``alpha / (2 n) * ||weights||**2``. With weights scaled to a mean
+            of 1 over the epoch's windows, the expected batch loss is the
+            weighted mean cross-entropy, whatever the weights' scale. None for
+            equal weights (the unweighted step, unchanged).
 
         Returns
         -------
@@ -392,8 +411,9 @@ class MinibatchTrainer:
             masks = dropout_masks(len(y), self.hidden_layer_sizes, self.dropout,
                                   generator, ws.flat.dtype, out=masks)  # fmt: skip
 
-        def cross_entropy(log_proba):  # the batch loss, equal row weights
-            return loss(log_proba, y, [ws.weights], self.alpha), None
+        def cross_entropy(log_proba):  # the batch loss, and its row weights
+            value = loss(log_proba, y, [ws.weights], self.alpha, row_weights)
+            return value, row_weights
 
         return gradient_step(
             ws, self.optimizer, X, y, cross_entropy, activation=self.activation,
@@ -737,7 +757,9 @@ def validation_split(n_rows, groups, fraction, random_state):
     return is_validation
 
 
-def validation_score(workspace, contexts, targets, activation, chunk_size=4096):
+def validation_score(
+    workspace, contexts, targets, activation, chunk_size=4096, sample_weight=None
+):
     """The mean log-likelihood of held-out windows under the current parameters.
 
     Computed with the training pass (:func:`~sknextchar.nn.functional.forward`)
@@ -753,6 +775,9 @@ def validation_score(workspace, contexts, targets, activation, chunk_size=4096):
     activation : str
     chunk_size : int, default=4096
         Rows per forward pass (bounds the memory of the activations).
+    sample_weight : ndarray of shape (n,) or None, default=None
+        The weight of each window: the score is then the weighted mean
+        ``sum(w * log P) / sum(w)``. None weighs every window the same.
 
     Returns
     -------
@@ -783,7 +808,10 @@ def validation_score(workspace, contexts, targets, activation, chunk_size=4096):
         )
         for rows in gen_batches(len(targets), chunk_size)
     ]
-    return float(np.concatenate(picked).mean(dtype=np.float64))
+    if sample_weight is None:
+        return float(np.concatenate(picked).mean(dtype=np.float64))
+    picked = np.concatenate(picked).astype(np.float64)
+    return float(np.dot(picked, sample_weight) / np.sum(sample_weight))
 
 
 def _is_fitted_state(name, training_state):

@@ -1,0 +1,69 @@
+"""``sample_weight``: one weight per name (for windows) or per row (for arrays).
+
+scikit-learn's ``fit(X, y, sample_weight)`` and ``score(X, y, sample_weight)``
+weigh the rows of their input. The rows a user gives a pipeline of names are
+names, so a next-character model that receives the windows of
+:class:`ContextWindowTransformer` takes one weight per name and gives each of
+the name's windows that weight (``_model_input.window_sample_weight``); for an
+array of context ids, one per row. A name list with counts (``name,count``) is
+a weighted list: a weight of 3 is the name three times.
+"""
+
+import numpy as np
+
+__all__ = ["check_sample_weight"]
+
+
+def check_sample_weight(sample_weight, n_rows, unit):
+    """``sample_weight`` as ``n_rows`` float64 numbers, or a ValueError.
+
+    Parameters
+    ----------
+    sample_weight : float or array-like of shape (n_rows,)
+        Finite numbers >= 0, not all 0 (a single number weighs every row
+        alike).
+    n_rows : int
+        The number of rows the weights are for.
+    unit : str
+        What a row is ("name", "row"), for the message.
+
+    Returns
+    -------
+    weights : ndarray of shape (n_rows,), float64
+        Read-only when ``sample_weight`` is a single number.
+
+    Examples
+    --------
+    >>> check_sample_weight([1, 2], 2, "name").tolist()
+    [1.0, 2.0]
+    >>> check_sample_weight(3, 2, "name").tolist()
+    [3.0, 3.0]
+    >>> check_sample_weight([1, -1], 2, "name")
+    Traceback (most recent call last):
+    ...
+    ValueError: sample_weight must be a number or 2 numbers, one per name, \
+finite, >= 0 and not all 0; got a negative value.
+    """
+    try:
+        weights = np.asarray(sample_weight, dtype=np.float64)
+    except (TypeError, ValueError):
+        weights = None
+    problem = _problem(weights, n_rows)
+    if problem:
+        raise ValueError(
+            f"sample_weight must be a number or {n_rows} numbers, one per {unit}, "
+            f"finite, >= 0 and not all 0; got {problem}."
+        )
+    return np.broadcast_to(weights, (n_rows,))
+
+
+def _problem(weights, n_rows):
+    if weights is None:
+        return "values that are not numbers"
+    if weights.ndim > 1 or (weights.ndim == 1 and len(weights) != n_rows):
+        return f"shape {weights.shape}"
+    if not np.isfinite(weights).all():
+        return "a value that is not finite"
+    if (weights < 0).any():
+        return "a negative value"
+    return None if (weights > 0).any() else "only zeros"
