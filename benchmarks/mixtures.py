@@ -178,4 +178,13 @@ EXPLORATION = [
         "45 each",
     ),
     ("kn6 + w1024 (s0, s1) / with the position", "1.9076 / 1.9059", "-"),
+    # Bengio's protocol, 2026-11-30: members fitted once on all the train names
+    # (no refit), log-linear weights fitted on val itself; CPU s of the members
+    # with other work beside them (benchmarks/val_weights.py).
+    # Half the fitting of the refit mixtures, but more seeds add almost nothing.
+    (
+        "kn6 + w1024 (s0-s3) / (s0-s5) / (s0-s7), weights on val",
+        "1.9055 / 1.9051 / 1.9049",
+        "198 / 295 / 388",
+    ),
 ]

@@ -92,14 +92,14 @@ def read_name_chunks(path, chunk_size, *, encoding="utf-8", names_column=None):
     yield from _chunks_of_lines(lines, chunk_size)
 
 
-def _weighted_chunks(path, chunk_size, encoding, names_column, weights_column):
+def _weighted_chunks(path, chunk_size, encoding, names_column, counts_column):
     """``(names, weights)`` of a table, ``chunk_size`` names at a time: the
-    names of its column ``names_column``, the numbers of ``weights_column``."""
+    names of its column ``names_column``, the numbers of ``counts_column``."""
     lines = _file_lines(path, encoding)
     first = next(lines, "")
     table = find_table(first, path, names_column)
     source = repr(os.fspath(path))
-    at = column_at(table.header, weights_column, table.name_at, source)
+    at = column_at(table.header, counts_column, table.name_at, source)
     names, weights = [], []
     for line, fields in named_rows(with_first(first, lines), table, source):
         name = fields[table.name_at]
@@ -316,7 +316,7 @@ def train_from_file(
     resume=False,
     names_column=None,
     check_names=None,
-    weights_column=None,
+    counts_column=None,
 ):
     """Train a pipeline on a file of names of any size, one chunk at a time.
 
@@ -391,7 +391,7 @@ def train_from_file(
         str) in the first pass, before any training, and raises to refuse the
         file: a check of your own that every name is met by once, without
         another pass over the file.
-    weights_column : str or None, default=None
+    counts_column : str or None, default=None
         The header of a column of counts of the table (``names_column`` is
         then needed): each name trains with its row's number as its
         ``sample_weight``, a name of count 3 as if it were on three lines
@@ -440,13 +440,13 @@ def train_from_file(
 
         pipeline = make_default_pipeline()
     _check_arguments(chunk_size, resume, check_names)
-    _check_weights_column(weights_column, names_column)
+    _check_counts_column(counts_column, names_column)
     pipeline = _training_copy(pipeline, resume)
     windows, clf = split_pipeline(pipeline, owner="train_from_file")
     _check_classifier(clf)
     first = _epochs_done(clf) if resume else 0
 
-    chunks = _chunk_reader(path, chunk_size, encoding, names_column, weights_column)
+    chunks = _chunk_reader(path, chunk_size, encoding, names_column, counts_column)
 
     step = next((name for name, est in pipeline.steps if est is windows), None)
     n_chunks, n_names = _first_pass(
@@ -454,7 +454,7 @@ def train_from_file(
     )
     if resume:
         _check_vocabularies_agree(windows, clf)
-    if weights_column is not None:
+    if counts_column is not None:
         chunks = _scaled_chunks(chunks, _mean_window_weight(windows, chunks()))
     progress = _Progress(sys.stderr, n_chunks, clf.max_iter) if verbose else None
     seed = clf.random_state
@@ -476,13 +476,13 @@ def train_from_file(
     return pipeline
 
 
-def _chunk_reader(path, chunk_size, encoding, names_column, weights_column):
+def _chunk_reader(path, chunk_size, encoding, names_column, counts_column):
     """``chunks()``: one pass over the file, ``(names, weights or None)``."""
 
     def chunks():
-        if weights_column is not None:
+        if counts_column is not None:
             return _weighted_chunks(
-                path, chunk_size, encoding, names_column, weights_column
+                path, chunk_size, encoding, names_column, counts_column
             )
         unweighted = read_name_chunks(
             path, chunk_size, encoding=encoding, names_column=names_column
@@ -515,15 +515,15 @@ def _epoch_trainer(clf, windows, chunks, progress, path):
     return train_epoch
 
 
-def _check_weights_column(weights_column, names_column):
-    if weights_column is not None and not isinstance(weights_column, str):
+def _check_counts_column(counts_column, names_column):
+    if counts_column is not None and not isinstance(counts_column, str):
         raise TypeError(
-            "weights_column must be the header of a column of counts (a str) or "
-            f"None; got {weights_column!r}."
+            "counts_column must be the header of a column of counts (a str) or "
+            f"None; got {counts_column!r}."
         )
-    if weights_column is not None and names_column is None:
+    if counts_column is not None and names_column is None:
         raise ValueError(
-            f"weights_column={weights_column!r} reads a column of a table: pass "
+            f"counts_column={counts_column!r} reads a column of a table: pass "
             "names_column too, the header of its column of names."
         )
 

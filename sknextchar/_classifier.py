@@ -37,6 +37,7 @@ from ._epoch_records import (
     split_for_early_stopping,
     start_records,
     stop_reason,
+    weight_scale_advice,
 )
 from ._estimator import PackageEstimatorMixin
 from ._label_fine_tuning import check_discriminative_labels, fine_tune_labels
@@ -103,6 +104,25 @@ def _task_starter(ctx, hooks):
         return lambda: task.call_on_fit_task_end(**hooks)
 
     return start
+
+
+def _check_labels_weighted(model, data, weights):
+    """Refuse a fit where every name of a label weighs 0: it would learn nothing.
+
+    Its label embedding would keep its random start (and the discriminative
+    epochs would have no name of it), yet ``label_classes_`` would list it.
+    """
+    classes = model.label_classes_
+    if classes is None or weights is None:
+        return
+    totals = np.bincount(data.contexts[:, -1], weights, minlength=len(classes))
+    empty = [str(label) for label, total in zip(classes, totals) if total == 0]
+    if empty:
+        raise ValueError(
+            f"sample_weight is 0 for every name of the label(s) {', '.join(empty)}, "
+            "so the classifier could not learn them; leave those names out of X "
+            "and y, or give some of them a positive weight."
+        )
 
 
 class CharEmbeddingMLPClassifier(
@@ -564,6 +584,7 @@ class CharEmbeddingMLPClassifier(
                 check_same_vocabulary(self, X)
             data = self._check_training_data(X, y, first=cold, partial=False)
             weights = self._window_weights(X, data, sample_weight)
+            _check_labels_weighted(self, data, weights)
             check_discriminative_labels(self)
             rng = check_random_state(self.random_state)
             if cold:
@@ -629,11 +650,11 @@ class CharEmbeddingMLPClassifier(
         """
         check_params_together(self, partial=True)
         first = not hasattr(self, "coefs_")
-        with self._atomic_call():
+        with self._atomic_call() as call:
             data = self._check_training_data(
                 X, y, first=first, partial=True, classes=classes
             )
-            weights = self._window_weights(X, data, sample_weight)
+            weights = call["weights"] = self._window_weights(X, data, sample_weight)
             rng = check_random_state(self.random_state)
             if first:
                 self._initialize(data, rng)
@@ -836,14 +857,22 @@ class CharEmbeddingMLPClassifier(
     def _atomic_call(self):
         """Leave the fitted state as it was if the training call fails.
 
-        A diverged run becomes a ValueError that says what to change; any other
-        error is re-raised unchanged.
+        A diverged run becomes a ValueError that says what to change (the
+        scale of ``partial_fit``'s weights, when the body puts them in the
+        dict it is given as ``"weights"``); any other error is re-raised
+        unchanged.
         """
-        rollback = Rollback(self, _TRAINING_STATE)
+        rollback, call = Rollback(self, _TRAINING_STATE), {}
         try:
-            yield
+            yield call
         except BaseException as exc:
             rollback.restore(self)
+            advice = weight_scale_advice(call.get("weights"))
+            if isinstance(exc, DivergenceError) and advice:
+                raise ValueError(
+                    f"Training diverged: {exc}; {advice}. The estimator was left "
+                    "as it was before this call."
+                ) from None
             if isinstance(exc, DivergenceError):
                 # The parameter that made it diverge: a huge L2 penalty, else
                 # the step size.

@@ -19,6 +19,7 @@ from ._vocabulary import END_ID
 __all__ = [
     "DEFAULT_LENGTH_RANGE",
     "GREEDY_BELOW",
+    "MAX_MIN_LENGTH",
     "DrawCache",
     "SamplingControls",
     "check_continuable",
@@ -33,6 +34,12 @@ __all__ = [
 
 #: The shortest and longest name of a sampler that saw no training names.
 DEFAULT_LENGTH_RANGE = (1, 20)
+
+#: The largest ``min_length`` a sampler takes: every name being drawn takes at
+#: least this many steps (one model call each), so a bound of a billion letters
+#: would run for days; no name has anywhere near 1000 letters (the command line's
+#: ``--min-length`` has the same limit).
+MAX_MIN_LENGTH = 1000
 
 
 #: Temperatures below the smallest normal float64 (about 2.2e-308) are greedy:

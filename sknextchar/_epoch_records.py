@@ -21,6 +21,7 @@ __all__ = [
     "split_for_early_stopping",
     "start_records",
     "stop_reason",
+    "weight_scale_advice",
 ]
 
 
@@ -98,13 +99,57 @@ def split_for_early_stopping(estimator, data, rng, sample_weight=None, *, rescal
         if rescale:
             sample_weight = _mean_one(sample_weight)
         return (contexts, targets, sample_weight), None
-    held = validation_split(len(targets), groups, estimator.validation_fraction, rng)
+    held = _hold_out(estimator, targets, groups, rng, len(data.targets))
     weights = (None, None) if sample_weight is None else (
         _mean_one(sample_weight[~held]), _mean_one(sample_weight[held]),
     )  # fmt: skip
     return (
         (contexts[~held], targets[~held], weights[0]),
         (contexts[held], targets[held], weights[1]),
+    )
+
+
+def _hold_out(estimator, targets, groups, rng, n_given):
+    """:func:`validation_split`, whose message says when weights of 0 left
+    rows out (``n_given`` rows before, ``len(targets)`` after)."""
+    try:
+        return validation_split(
+            len(targets), groups, estimator.validation_fraction, rng
+        )
+    except ValueError as error:
+        if len(targets) == n_given:
+            raise
+        raise ValueError(
+            f"{error} (Names or rows of sample_weight 0 are left out before "
+            "the hold-out is drawn, so they do not count.)"
+        ) from None
+
+
+def weight_scale_advice(weights):
+    """What to change when ``partial_fit`` diverged on weights far from 1.
+
+    ``partial_fit`` takes ``sample_weight`` as given, so weights scaled to sum
+    to 1 (or in the billions) leave the L2 penalty of its loss far from the
+    scale of the cross-entropy: not a step size that lowering
+    ``learning_rate_init`` would mend. Returns None for weights of a mean
+    between 0.01 and 100 (or no weights).
+
+    Examples
+    --------
+    >>> weight_scale_advice(np.array([1e-6, 0.0, 3e-6]))[:44]
+    'partial_fit takes sample_weight as given and'
+    >>> weight_scale_advice(np.array([0.5, 2.0])) is None
+    True
+    """
+    if weights is None:
+        return None
+    mean = float(np.mean(weights[weights > 0]))
+    if 0.01 <= mean <= 100:
+        return None
+    return (
+        f"partial_fit takes sample_weight as given and these weigh {mean:.3g} "
+        "per window on average: scale the weights of all your calls alike to a "
+        "mean of about 1 (fit divides them by their mean)"
     )
 
 

@@ -36,6 +36,11 @@ __all__ = [
 MAX_BATCH_FACTOR = 16
 # The acceptance rate assumed when sizing a batch never drops below this value.
 MIN_ACCEPTANCE_RATE = 1.0 / 64
+# Drawing stops, whatever max_rounds says, once this many names are drawn and
+# none is accepted: the constraints (a pattern of digits for names of letters,
+# say) most likely admit no name the model gives, and max_rounds=10**18 would
+# otherwise keep drawing for ever. About a second of drawing for a small model.
+NONE_ACCEPTED_LIMIT = 1_000_000
 
 
 def sample_ids(
@@ -380,7 +385,8 @@ def sample_new_names(
     exclude : set of str
         Names never to return.
     max_rounds : int
-        The most batches to draw.
+        The most batches to draw; drawing stops sooner when
+        :data:`NONE_ACCEPTED_LIMIT` names are drawn and none is accepted.
     controls : SamplingControls
         The controls ``sample`` draws with: a deterministic sampler gets one
         round, and the message of the error names them.
@@ -428,9 +434,19 @@ def sample_new_names(
             return accepted
         if controls.deterministic:  # every further batch would be the same name
             break
+        if not accepted and drawn >= NONE_ACCEPTED_LIMIT:  # hopeless, stop
+            break
+    hopeless = not accepted and drawn >= NONE_ACCEPTED_LIMIT
     raise ValueError(
         _shortfall_message(
-            len(accepted), n_samples, drawn, unique, exclude, controls, constraints
+            len(accepted),
+            n_samples,
+            drawn,
+            unique,
+            exclude,
+            controls,
+            constraints,
+            hopeless=hopeless,
         )
     )
 
@@ -447,9 +463,14 @@ def _keep_new(batch, accepted, seen, n_samples, unique, exclude):
 
 
 def _shortfall_message(
-    n_accepted, n_samples, drawn, unique, exclude, controls, constraints
-):
-    """What went wrong when too few names were accepted, and what to change."""
+    n_accepted, n_samples, drawn, unique, exclude, controls, constraints, *,
+    hopeless=False,
+):  # fmt: skip
+    """What went wrong when too few names were accepted, and what to change.
+
+    ``hopeless``: drawing stopped early, no name of many passing; more rounds
+    would not help.
+    """
     what = "distinct new " if unique else "new " if exclude else ""
     kept = [f"ending by max_length={controls.max_length}", *constraints]
     if exclude:
@@ -473,18 +494,25 @@ def _shortfall_message(
         f"{', '.join(kept)}. The model rarely produces such names under these "
         "settings: ask for fewer names, loosen the pattern (pattern=...) or the "
         "length bounds (min_length=..., max_length=...), raise the temperature "
-        "(temperature=...), loosen top_k=... or top_p=..., or allow more rounds "
-        "(max_rounds=...)."
+        "(temperature=...), loosen top_k=... or top_p=..."
+        + (
+            f" (drawing stopped after {drawn:,} names without one accepted, "
+            "before max_rounds rounds: these constraints most likely admit no "
+            "name this model gives, and more rounds would not help)."
+            if hopeless
+            else ", or allow more rounds (max_rounds=...)."
+        )
     )
 
 
-def check_sample_memory(n_samples, context_length):
+def check_sample_memory(n_samples, context_length, min_length=1):
     """Refuse, up front, a number of names that cannot fit in memory.
 
     Generation holds, per name drawn, its context, its row number, a uniform
     number, its letters and the finished string: about ``200 + context_length``
-    bytes. A request that needs more than the machine's physical memory is
-    refused before anything is allocated
+    bytes, and 16 bytes per letter (its id and its row number), at least
+    ``min_length`` of them. A request that needs more than the machine's
+    physical memory is refused before anything is allocated
     (:func:`sknextchar._sizes.check_allocation`).
 
     Parameters
@@ -493,6 +521,8 @@ def check_sample_memory(n_samples, context_length):
         The number of names asked for.
     context_length : int
         The model's context length.
+    min_length : int, default=1
+        The fewest letters of a name.
 
     Raises
     ------
@@ -506,12 +536,20 @@ def check_sample_memory(n_samples, context_length):
     Traceback (most recent call last):
     ...
     ValueError: n_samples=1000000000000000 makes the names being generated need ...
+    >>> check_sample_memory(10**8, 3, min_length=1000)
+    Traceback (most recent call last):
+    ...
+    ValueError: n_samples=100000000, min_length=1000 makes the names being ...
     """
+    per_name, letters = 200 + context_length, 16 * min_length
+    parameters = {"n_samples": n_samples}
+    if letters > per_name:  # long names: lowering min_length is the fix too
+        parameters["min_length"] = min_length
     check_allocation(
         n_samples,
-        200 + context_length,
+        per_name + letters,
         what="the names being generated",
-        parameters={"n_samples": n_samples},
+        parameters=parameters,
     )
 
 

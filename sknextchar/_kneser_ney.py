@@ -32,6 +32,7 @@ from ._ngram import (
     order_counts,
     table_problem,
 )
+from ._validation import float_array
 from ._windows import CharWindows
 from .exceptions import DamagedModelError
 from .nn.training import fitted_state
@@ -334,7 +335,10 @@ class KneserNeyClassifier(
     # ------------------------------------------------------------------ counting
 
     def _check_discount_fallback(self):
-        fallback = np.asarray(self.discount_fallback, dtype=float)
+        try:  # True is no discount
+            fallback = float_array(self.discount_fallback)
+        except (TypeError, ValueError):  # bools, text, ragged lists: refused below
+            fallback = np.full(0, np.nan)
         if fallback.shape != (3,) or not (
             np.all(fallback > 0) and np.all(fallback <= (1, 2, 3))
         ):
@@ -424,7 +428,7 @@ class KneserNeyClassifier(
             add_k_table(
                 self._top_keys,
                 self._top_counts,
-                float(self.add_k),
+                float(self.add_k) + 0.0,  # -0.0 is 0: no negative zeros
                 len(self.classes_),
                 self._base,
                 self.order_,

@@ -32,6 +32,7 @@ from ._model_input import (
 )
 from ._next_char_model import NextCharModelMixin, float64_log_proba
 from ._sample_weight import check_sample_weight
+from ._validation import float_array
 from ._windows import CharWindows
 from .exceptions import DamagedModelError
 from .nn.functional import target_log_proba
@@ -552,8 +553,8 @@ class MixtureClassifier(
         if isinstance(self.weights, str):
             return None
         names = [name for name, _ in self.estimators]
-        try:
-            weights = np.asarray(self.weights, dtype=float)
+        try:  # [True, False] is no list of numbers (a mask, maybe): refused
+            weights = float_array(self.weights)
         except (TypeError, ValueError):  # a dict by member name, text
             weights = np.full(0, np.nan)  # refused below, with the same words
         kept = [not _is_drop(member) for _, member in self.estimators]

@@ -358,8 +358,8 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
             weighted label frequencies (``class_count_`` the sums of the
             weights), and the calibration's log-loss weighs each held-out
             name by its weight (the folds are drawn by name, whatever its
-            weight). A name of weight 0 is left out. None weighs every name
-            alike.
+            weight). A name of weight 0 is left out (a label whose every name
+            weighs 0 is refused). None weighs every name alike.
 
         Returns
         -------
@@ -833,6 +833,14 @@ def _weighted_names(names, labels, sample_weight):
     kept = np.flatnonzero(weights > 0)
     if len(kept) == len(names):
         return names, labels, np.array(weights)
+    lost = np.setdiff1d(labels, labels[kept])
+    if len(lost):  # not a label left out of classes_ without a word
+        raise ValueError(
+            f"sample_weight is 0 for every name of the label(s) "
+            f"{', '.join(map(str, lost.tolist()))}, so the classifier could not "
+            "learn them; leave those names out of X and y, or give some of them "
+            "a positive weight."
+        )
     return [names[i] for i in kept], labels[kept], weights[kept]
 
 

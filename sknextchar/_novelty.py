@@ -229,13 +229,21 @@ def length_counts(lengths, weights=None):
 def count_dtype(weights):
     """int64 for whole-number weights (counts kept exact), else float64.
 
+    Whole numbers whose sum is above 2**53 (past which float64 counts are not
+    exact, and int64 may overflow) are kept as float64 too.
+
     Examples
     --------
     >>> count_dtype(np.array([2.0, 0.0])), count_dtype(np.array([0.5]))
     (dtype('int64'), dtype('float64'))
+    >>> count_dtype(np.array([1e20, 1.0]))
+    dtype('float64')
     """
-    whole = weights is None or bool(np.all(weights == np.rint(weights)))
-    return np.dtype(np.int64 if whole else np.float64)
+    if weights is None:
+        return np.dtype(np.int64)
+    whole = bool(np.all(weights == np.rint(weights)))
+    small = float(np.sum(weights, dtype=np.float64)) <= 2**53
+    return np.dtype(np.int64 if whole and small else np.float64)
 
 
 def contains(record, hashes):

@@ -23,7 +23,12 @@ from ._atomic import all_or_nothing
 from ._blas import one_blas_thread
 from ._compat import HasMethods, Interval, fit_context, validate_parameter_constraints
 from ._consistency import check_steps_agree
-from ._decoding import SamplingControls, check_continuable, length_bounds
+from ._decoding import (
+    MAX_MIN_LENGTH,
+    SamplingControls,
+    check_continuable,
+    length_bounds,
+)
 from ._estimator import PackageEstimatorMixin
 from ._generation import (
     beam_search,
@@ -39,6 +44,7 @@ from ._label_posterior import (
     windows_tempered_log_proba,
 )
 from ._labels import check_label_values, fit_classes, label_classes, labels_of_windows
+from ._model_input import weighted_log_likelihood
 from ._name_filter import (
     check_min_label_proba,
     check_pattern,
@@ -111,7 +117,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
     top_p : float in (0, 1] or None, default=None
         Nucleus sampling: draw only from the smallest set of most probable
         symbols whose (tempered) probability reaches ``top_p``.
-    min_length : int >= 1 or None, default=None
+    min_length : int in [1, 1000] or None, default=None
         While a name has fewer letters, the end marker is not allowed: its
         probability is removed and the letters' renormalised (masking, not
         rejection: it costs no extra draws and never fails, at the price of
@@ -215,7 +221,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         "temperature": [Interval(Real, 0, None, closed="both")],
         "top_k": [Interval(Integral, 1, None, closed="left"), None],
         "top_p": [Interval(Real, 0, 1, closed="right"), None],
-        "min_length": [Interval(Integral, 1, None, closed="left"), None],
+        "min_length": [Interval(Integral, 1, MAX_MIN_LENGTH, closed="both"), None],
         "max_length": [Interval(Integral, 1, None, closed="left"), None],
     }
 
@@ -299,6 +305,8 @@ default=None
         split_pipeline(self.estimator)  # fail before a long fit
         weights = None
         if sample_weight is not None:  # checked before a long fit
+            if isinstance(X, (str, bytes)) or not hasattr(X, "__len__"):
+                check_names(X)  # the names' message, not len()'s
             weights = check_sample_weight(sample_weight, len(X), "name")
         self.estimator_ = fit_weighted(clone(self.estimator), X, y, sample_weight)
         transformer, model = split_pipeline(self.estimator_)
@@ -600,12 +608,14 @@ default=None
         per_char = check_bool(per_char, "per_char")
         return total / np.maximum(counts, 1) if per_char else total
 
-    def score(self, X, y=None):
+    def score(self, X, y=None, sample_weight=None):
         """Mean log-likelihood per predicted character of the untempered model.
 
         The end marker counts as a character. This is what ``GridSearchCV`` and
         ``cross_val_score`` maximise; the sampling parameters (temperature,
-        ``top_k``, ``top_p``, lengths) do not change it.
+        ``top_k``, ``top_p``, lengths) do not change it. With ``sample_weight``,
+        each character counts with its name's weight, as in the models' own
+        ``score``.
 
         Parameters
         ----------
@@ -615,6 +625,13 @@ default=None
             None, or, for a sampler fitted with labels, the label of each name
             (so a search or ``cross_val_score`` over a sampler fitted with
             labels scores ``log P(name | label)``).
+        sample_weight : None, float or array-like of shape (n_names,), \
+default=None
+            How many times each name occurs, as in :meth:`fit`: finite, >= 0,
+            not all 0. A search or ``cross_val_score`` given ``sample_weight``
+            passes it here too (with metadata routing on, after
+            ``set_score_request(sample_weight=True)``). None weighs every name
+            once.
 
         Returns
         -------
@@ -632,6 +649,9 @@ default=None
         >>> sampler = NameSampler(pipe).fit(["abid", "asha", "amit"])
         >>> sampler.score(["abid", "asha"]) < 0
         True
+        >>> weighted = sampler.score(["abid", "asha"], sample_weight=[2, 1])
+        >>> bool(np.isclose(weighted, sampler.score(["abid", "abid", "asha"])))
+        True
         """
         windows, picked = self._target_log_proba(X, y)
         if not len(windows):  # every name dropped by handle_unknown="drop"
@@ -639,7 +659,7 @@ default=None
                 "No character of these names is in the vocabulary, so there is "
                 "nothing to score: every name was dropped by handle_unknown='drop'."
             )
-        return float(picked.mean(dtype=np.float64))  # as the classifier's score
+        return weighted_log_likelihood(picked, windows, sample_weight)
 
     def _target_log_proba(self, X, label=None):
         """The windows of the names and each window's target log-probability."""
@@ -894,7 +914,7 @@ default=None
 
     def _check_feasible(self, n_samples, unique, n_prefix, context, controls):
         """Fail up front: names that cannot fit in memory or cannot be distinct."""
-        check_sample_memory(n_samples, context.shape[1])
+        check_sample_memory(n_samples, context.shape[1], controls.min_length)
         if unique:
             check_reachable(
                 n_samples,

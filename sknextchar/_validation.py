@@ -18,7 +18,7 @@ from collections.abc import MappingView, Set
 import numpy as np
 from sklearn.utils.validation import check_is_fitted
 
-from ._text import normalize_text
+from ._text import MAX_QUOTED, normalize_text
 
 __all__ = [
     "check_bool",
@@ -29,6 +29,7 @@ __all__ = [
     "check_random_generator",
     "check_sampler_fitted",
     "check_temperatures",
+    "float_array",
 ]
 
 
@@ -369,11 +370,11 @@ def check_temperatures(temperatures):
     >>> check_temperatures((1.0, -1.0))
     Traceback (most recent call last):
     ...
-    ValueError: temperatures must be a non-empty sequence ...; got (1.0, -1.0).
+    ValueError: temperatures must be ...; got (1.0, -1.0) (temperatures[1]=-1.0).
     """
     if isinstance(temperatures, (str, bytes)) or np.ndim(temperatures) != 1:
         raise TypeError(
-            f"temperatures must be a sequence of floats; got {temperatures!r}."
+            f"temperatures must be a sequence of floats; got {_shown(temperatures)}."
         )
     numbers_only = all(
         isinstance(t, numbers.Real) and not isinstance(t, (bool, np.bool_))
@@ -385,14 +386,25 @@ def check_temperatures(temperatures):
         values = tuple(float(t) for t in temperatures)
     except (TypeError, ValueError):
         raise TypeError(
-            f"temperatures must be a sequence of floats; got {temperatures!r}."
+            f"temperatures must be a sequence of floats; got {_shown(temperatures)}."
         ) from None
-    if not values or any(not (t >= 0) for t in values):  # catches NaN too
+    bad = [i for i, t in enumerate(values) if not (t >= 0)][:1]  # NaN too
+    if not values or bad:
+        which = f" (temperatures[{bad[0]}]={values[bad[0]]!r})" if bad else ""
         raise ValueError(
             "temperatures must be a non-empty sequence of floats in [0, inf]; "
-            f"got {temperatures!r}."
+            f"got {_shown(temperatures)}{which}."
         )
     return values
+
+
+def _shown(value):
+    """``repr(value)`` for a message, cut when long (a million temperatures)."""
+    text = repr(value)
+    if len(text) <= 2 * MAX_QUOTED:
+        return text
+    size = f"{len(value):,} values" if np.ndim(value) == 1 else "cut"
+    return f"{text[:MAX_QUOTED]}... ({size})"
 
 
 def check_sampler_fitted(sampler):
@@ -421,3 +433,42 @@ def check_sampler_fitted(sampler):
             "FrozenEstimator from sklearn.frozen."
         ),
     )
+
+
+def float_array(values):
+    """``np.asarray(values, dtype=float)``, refusing bools and text.
+
+    scikit-learn refuses a bool where a number is meant (``Interval`` excludes
+    them); this extends that rule to the numbers of an array-like parameter,
+    such as a mixture's weights, where ``[True, False]`` may be meant as a mask.
+
+    Parameters
+    ----------
+    values : object
+        The parameter's value.
+
+    Returns
+    -------
+    array : ndarray of float64
+
+    Raises
+    ------
+    TypeError
+        If ``values`` holds a bool or a str (the caller words the message).
+    ValueError
+        If NumPy cannot read ``values`` as numbers.
+
+    Examples
+    --------
+    >>> float_array([0.5, 1]).tolist()
+    [0.5, 1.0]
+    >>> float_array([True, False])
+    Traceback (most recent call last):
+    ...
+    TypeError: bools and text are not numbers here
+    """
+    array = np.asarray(values, dtype=float)
+    no_numbers = (bool, np.bool_, str, bytes)  # "0.5" would be read as a number
+    if any(isinstance(v, no_numbers) for v in np.ravel(np.asarray(values, object))):
+        raise TypeError("bools and text are not numbers here")
+    return array

@@ -6,6 +6,8 @@ which a next-character model refuses (it takes integer symbol ids). The
 rows repeated, on ids, instead.
 """
 
+import numpy as np
+
 FLOAT_X_WEIGHT_CHECKS = dict.fromkeys(
     [
         "check_sample_weight_equivalence_on_dense_data",
@@ -13,3 +15,17 @@ FLOAT_X_WEIGHT_CHECKS = dict.fromkeys(
     ],
     "fits on random floats; the model takes integer context ids",
 )
+
+
+def one_label_by_weight(model):
+    """What ``check_classifiers_one_label_sample_weights`` asks, on context ids.
+
+    Fitted with ``sample_weight=y`` on two labels, the rows of label 0 weigh
+    nothing: the model must keep both labels in ``classes_`` and predict label 1
+    everywhere (or refuse clearly, which these models do not need to).
+    """
+    rng = np.random.RandomState(0)
+    X = rng.randint(0, 5, size=(60, 3))
+    y = np.arange(60) % 2
+    fitted = model.fit(X, y, sample_weight=y)
+    return fitted.classes_.tolist(), set(fitted.predict(X).tolist())

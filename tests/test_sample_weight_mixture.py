@@ -424,6 +424,16 @@ def test_name_label_bad_weights_leave_the_fitted_classifier_as_it_was():
     assert vars(clf).keys() == before.keys()
 
 
+def test_name_label_refuses_a_label_whose_names_all_weigh_0():
+    # Not a classifier whose classes_ silently lack a label of y.
+    counts = np.where(LABELS[:20] == "f", 0, COUNTS[:20])
+    clf = NameLabelClassifier(_count_pipeline()).fit(NAMES[:20], LABELS[:20])
+    before = dict(vars(clf))
+    with pytest.raises(ValueError, match="0 for every name of the label.*f, so"):
+        clf.fit(NAMES[:20], LABELS[:20], sample_weight=counts)
+    assert all(vars(clf)[key] is value for key, value in before.items())
+
+
 def test_name_label_classifier_of_mlps_with_counts():
     pipe = make_default_pipeline(random_state=0).set_params(clf__max_iter=2)
     clf = NameLabelClassifier(pipe, priors=None).fit(

@@ -388,3 +388,26 @@ def test_pipeline_with_bad_weights_leaves_the_transformer_unfitted():
     with warnings.catch_warnings(), pytest.raises(ValueError, match="one per name"):
         pipe.fit(NAMES, charembeddingmlpclassifier__sample_weight=[1.0, 2.0])
     assert not hasattr(pipe[0], "vocabulary_")
+
+
+def test_the_weighted_loss_curve_holds_plain_floats_as_the_unweighted_one():
+    clf = small().fit(windows(NAMES), sample_weight=COUNTS)
+    assert {type(value) for value in [*clf.loss_curve_, clf.loss_]} == {float}
+
+
+def test_a_hold_out_too_small_after_weights_of_0_says_so():
+    one = np.zeros(len(NAMES))
+    one[0] = 1.0
+    clf = small(early_stopping=True)
+    with pytest.raises(ValueError, match=r"of 1 names .*sample_weight 0 are left out"):
+        clf.fit(windows(NAMES), sample_weight=one)
+    assert not hasattr(clf, "coefs_")
+
+
+def test_partial_fit_on_tiny_weights_says_to_scale_them_not_the_step():
+    clf = small().partial_fit(windows(NAMES))
+    before = [array.copy() for array in state(clf)]
+    with pytest.raises(ValueError, match=r"weigh 2e-09 per window .*mean of about 1"):
+        clf.partial_fit(windows(NAMES), sample_weight=COUNTS * 1e-9)
+    for old, new in zip(before, state(clf), strict=True):
+        np.testing.assert_array_equal(old, new)

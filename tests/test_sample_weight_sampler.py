@@ -1,11 +1,14 @@
 """``NameSampler.fit(..., sample_weight=...)`` and ``train_from_file(...,
-weights_column=...)``: a list of names with counts is the list of repeated names."""
+counts_column=...)``: a list of names with counts is the list of repeated names."""
 
 import tracemalloc
+import warnings
 
 import numpy as np
 import pytest
+from sklearn import config_context
 from sklearn.frozen import FrozenEstimator
+from sklearn.model_selection import GridSearchCV, KFold, cross_val_score
 from sklearn.pipeline import make_pipeline
 
 from sknextchar import (
@@ -142,6 +145,43 @@ def test_a_frozen_pipeline_is_not_refit_and_its_record_is_weighted():
     )
 
 
+def test_the_sampler_scores_names_with_counts_as_the_repeated_names():
+    sampler = NameSampler(kn_pipe()).fit(NAMES)
+    weighted = sampler.score(NAMES, sample_weight=COUNTS)
+    assert weighted == pytest.approx(sampler.score(repeated(NAMES, COUNTS)), abs=1e-12)
+    assert sampler.score(NAMES, sample_weight=None) == sampler.score(NAMES)
+    with pytest.raises(ValueError, match="6 numbers, one per name"):
+        sampler.score(NAMES, sample_weight=[1, 2])
+
+
+def test_a_search_routes_the_counts_to_the_sampler_s_score_too():
+    names, counts = NAMES * 3, COUNTS * 3
+    with config_context(enable_metadata_routing=True):
+        sampler = NameSampler(kn_pipe()).set_fit_request(sample_weight=True)
+        sampler.set_score_request(sample_weight=True)
+        cv = KFold(3)
+        got = cross_val_score(sampler, names, cv=cv, params={"sample_weight": counts})
+    want = [
+        NameSampler(kn_pipe())
+        .fit([names[i] for i in train], sample_weight=[counts[i] for i in train])
+        .score([names[i] for i in test], sample_weight=[counts[i] for i in test])
+        for train, test in KFold(3).split(names)
+    ]
+    np.testing.assert_allclose(got, want, rtol=1e-12)
+    search = GridSearchCV(NameSampler(kn_pipe()), {"temperature": [1.0]}, cv=cv)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # not "score does not support sample_weight"
+        search.fit(names, sample_weight=counts)
+    assert search.best_score_ == pytest.approx(np.mean(want), rel=1e-12)
+
+
+def test_counts_with_names_that_are_not_a_list_get_the_names_message():
+    with pytest.raises(TypeError, match="1-D collection of names.*list_iterator"):
+        NameSampler(kn_pipe()).fit(iter(NAMES), sample_weight=COUNTS)
+    with pytest.raises(TypeError, match="single str 'ab'"):
+        NameSampler(kn_pipe()).fit("ab", sample_weight=COUNTS)
+
+
 def test_a_resumed_record_adds_float_counts_to_int_ones():
     pipe = mlp_pipe().fit(NAMES)
     old = NameSampler(FrozenEstimator(pipe)).fit(NAMES)
@@ -158,7 +198,7 @@ def test_one_chunk_of_a_weighted_file_is_the_weighted_fit(tmp_path):
     path = write_table(tmp_path / "n.csv", zip(NAMES, COUNTS))
     pipe = mlp_pipe(early_stopping=False)
     chunked = train_from_file(
-        path, pipe, chunk_size=100, names_column="name", weights_column="count"
+        path, pipe, chunk_size=100, names_column="name", counts_column="count"
     )
     fitted = mlp_pipe(early_stopping=False).fit(
         NAMES, charembeddingmlpclassifier__sample_weight=COUNTS
@@ -188,7 +228,7 @@ def test_the_chunks_of_a_file_weigh_as_their_counts_say(tmp_path):
         make_pipeline(ContextWindowTransformer(), clf),
         chunk_size=2,
         names_column="name",
-        weights_column="count",
+        counts_column="count",
     )[-1]
     first, second, third = fitted.seen_weights
     per_window = np.concatenate(fitted.seen_weights)
@@ -201,7 +241,7 @@ def test_a_chunk_of_names_of_count_0_is_skipped(tmp_path):
     rows = list(zip(NAMES, COUNTS))
     with_zeros = write_table(tmp_path / "z.csv", [*rows[:2], ("uma", 0), ("ravi", 0)])
     without = write_table(tmp_path / "w.csv", rows[:2])
-    kwargs = {"chunk_size": 2, "names_column": "name", "weights_column": "count"}
+    kwargs = {"chunk_size": 2, "names_column": "name", "counts_column": "count"}
     pipe = mlp_pipe(early_stopping=False)
     got = train_from_file(with_zeros, pipe, **kwargs)
     want = train_from_file(without, pipe, **kwargs)
@@ -213,9 +253,19 @@ def test_train_from_file_refuses_bad_counts_with_their_line(tmp_path):
     path = write_table(tmp_path / "n.csv", [("asha", 2), ("ravi", "two")])
     pipe = mlp_pipe(early_stopping=False)
     with pytest.raises(ValueError, match=r"Line 3 of .*'two' in the column 'count'"):
-        train_from_file(path, pipe, names_column="name", weights_column="count")
+        train_from_file(path, pipe, names_column="name", counts_column="count")
     with pytest.raises(ValueError, match="pass names_column too"):
-        train_from_file(path, pipe, weights_column="count")
+        train_from_file(path, pipe, counts_column="count")
     zeros = write_table(tmp_path / "z.csv", [("asha", 0)])
     with pytest.raises(ValueError, match="Every name .* has the count 0"):
-        train_from_file(zeros, pipe, names_column="name", weights_column="count")
+        train_from_file(zeros, pipe, names_column="name", counts_column="count")
+
+
+def test_counts_beyond_2_to_the_53_are_kept_as_floats_that_save(tmp_path):
+    # int64 would have wrapped 1e20 into a negative count: a "damaged" sampler.
+    sampler = NameSampler(mlp_pipe()).fit(NAMES, sample_weight=[1e20, 1, 2, 1, 4, 1])
+    counts = sampler.training_length_counts_
+    assert counts.dtype == np.float64 and counts[4] == 1e20  # asha and ravi
+    save_model(sampler, tmp_path / "big.skops")
+    loaded = load_model(tmp_path / "big.skops")
+    np.testing.assert_array_equal(loaded.training_length_counts_, counts)

@@ -233,7 +233,9 @@ def input_files(args):
 def training_names(args):
     """The names of ``train``, their labels (None without ``--labels``) and
     their counts (None without ``--counts``)."""
-    weights_of = _counts_reader(args)  # a bad --counts fails before the names
+    from ._weights import counts_reader_of
+
+    weights_of = counts_reader_of(args)  # a bad --counts fails before the names
     if args.labels is not None:
         from ._labelled import read_labelled_names
 
@@ -253,15 +255,6 @@ def training_names(args):
     return names, labels, weights_of(names, lines, args.model == "kneser-ney")
 
 
-def _counts_reader(args):
-    """The reader of ``--counts COLUMN`` (None without the flag)."""
-    if getattr(args, "counts", None) is None:
-        return None
-    from ._weights import counts_reader
-
-    return counts_reader(args.names_file, args.counts, encoding=args.encoding)
-
-
 def names_column(args):
     """``--names-column``, or None (also for a command without the flag)."""
     return getattr(args, "names_column", None)
@@ -274,7 +267,7 @@ def _names_of_file(args, path, *, training=False, places=True):
     return read_names_file(
         path, encoding=args.encoding, names_column=names_column(args),
         places=places_of(args) if places else None, training=training,
-        with_lines=training,
+        with_lines=training, counts=getattr(args, "counts", None),
     )  # fmt: skip
 
 
@@ -286,6 +279,8 @@ def _train_in_chunks(args):
         raise ValueError("--chunk-size reads NAMES_FILE in chunks: pass NAMES_FILE.")
     _refuse_count_flags(args)
     column = chunked_names_column(args)
+    from ._weights import check_counts_column
+
     check_counts_column(args, column)
     output = Path(args.output)
     check_output(args, [args.names_file])
@@ -301,7 +296,7 @@ def _train_in_chunks(args):
     pipe = train_from_file(
         args.names_file, pipe, chunk_size=args.chunk_size, encoding=args.encoding,
         verbose=not args.quiet, names_column=column,
-        check_names=name_length_check(args), weights_column=args.counts,
+        check_names=name_length_check(args), counts_column=args.counts,
     )  # fmt: skip
     clf = pipe["clf"]
     print(
@@ -352,24 +347,10 @@ def chunked_names_column(args):
     _check_read_twice(args)
     column = names_column_of(
         args.names_file, encoding=args.encoding, names_column=names_column(args),
-        training=True,
+        training=True, counts=getattr(args, "counts", None),
     )  # fmt: skip
     places_of(args).add_file("names", args.names_file, args.encoding, column)
     return column
-
-
-def check_counts_column(args, column):
-    """``--counts`` with a NAMES_FILE read in chunks: a table, its header checked
-    before any training (the counts themselves, in the first pass)."""
-    if getattr(args, "counts", None) is None:
-        return
-    _counts_reader(args)  # the header has the column (reads the file once more)
-    if column is None:
-        raise ValueError(
-            f"--counts {args.counts!r} reads a column of a table, and "
-            f"{args.names_file!r} is read as one name per line: pass "
-            "--names-column COLUMN, the header of its names."
-        )
 
 
 def _check_read_twice(args):

@@ -148,6 +148,12 @@ _PYTHON_ADVICE = (
      "label, or leave min_label_proba=None",
      "a model trained with 'sknextchar train NAMES_FILE --labels COLUMN_OR_FILE'; "
      "pass --label, or leave out --min-label-proba"),
+    ("(Names or rows of sample_weight 0 are left out",
+     "(Names of count 0 (--counts) are left out"),
+    ("sample_weight brings the windows counted to",
+     "The counts (--counts) bring the windows counted to"),
+    ("count exactly; scale the weights down",
+     "count exactly; divide every count by the same number"),
 )  # fmt: skip
 
 

@@ -248,7 +248,7 @@ def _columns(text, column, source, names_column=None):
 
 
 def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
-                    training=False, with_lines=False):  # fmt: skip
+                    training=False, with_lines=False, counts=None):  # fmt: skip
     """The names of a file of names: one per line, or a table's column of names.
 
     A table (a header row with a column of names, see
@@ -270,6 +270,8 @@ def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
         The file is ``train``'s: the note says how to train by label.
     with_lines : bool, default=False
         Return ``(names, lines)``: also the line of each name.
+    counts : str or None, default=None
+        ``train --counts COLUMN``: the note does not offer it as labels.
 
     Returns
     -------
@@ -297,7 +299,7 @@ def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
     else:
         pairs = list(column_values(text_lines(text), table, repr(path)))
         if names_column is None:
-            _note(table, path, training)
+            _note(table, path, training, counts)
     if not pairs:
         what = "one name per line" if table is None else f"names in {table.column!r}"
         raise ValueError(f"{path!r} contains no names; expected {what}.")
@@ -307,7 +309,9 @@ def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
     return (names, lines) if with_lines else names
 
 
-def names_column_of(path, *, encoding="utf-8", names_column=None, training=False):
+def names_column_of(
+    path, *, encoding="utf-8", names_column=None, training=False, counts=None
+):
     """The column of names of a file read in chunks (None: one name per line).
 
     What :func:`read_names_file` decides, from the first lines of the file
@@ -333,7 +337,7 @@ def names_column_of(path, *, encoding="utf-8", names_column=None, training=False
         _refuse_headerless(first, path)
         return None
     if names_column is None:
-        _note(table, path, training)
+        _note(table, path, training, counts)
     return table.column
 
 
@@ -382,9 +386,16 @@ def _shell_word(text):
     return text if re.fullmatch(r"[\w.-]+", text) else shlex.quote(text)
 
 
-def _note(table, path, training):
-    """The one line that says which column of a table was read (on stderr)."""
-    others = [field for field in table.header if field and field != table.column]
+def _note(table, path, training, counts=None):
+    """The one line that says which column of a table was read (on stderr);
+    for ``train``, the other columns it could read as labels (not ``counts``)."""
+    others = [
+        field
+        for field in table.header
+        if field
+        and field != table.column
+        and (counts is None or header_key(field) != header_key(counts))
+    ]
     how = ""
     if training and others:
         example = others[0] if len(others) == 1 else "COLUMN"

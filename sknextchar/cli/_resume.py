@@ -25,7 +25,6 @@ from .._model_checks import DEFAULT_MAX_BYTES
 from .._persistence import load_model, resolve_format, save_model
 from .._text import counted
 from ._commands import (
-    check_counts_column,
     check_output,
     chunked_names_column,
     input_files,
@@ -201,6 +200,8 @@ def _names_to_train_on(args):
         raise ValueError("--chunk-size reads NAMES_FILE in chunks: pass NAMES_FILE.")
     if args.names_file:  # a table's column of names, read the same way twice
         args.names_column = chunked_names_column(args)
+        from ._weights import check_counts_column
+
         check_counts_column(args, args.names_column)
     if args.chunk_size is not None:
         return args.names_file, None, None, args.chunk_size
@@ -253,7 +254,7 @@ def _continue(args, pipe, path, chunk_size, done, n_names):
             path, pipe, chunk_size=chunk_size, encoding=args.encoding,
             verbose=in_chunks and not args.quiet, resume=True,
             names_column=names_column(args), check_names=name_length_check(args),
-            weights_column=getattr(args, "counts", None),
+            counts_column=getattr(args, "counts", None),
         )  # fmt: skip
     except ValueError as error:  # its advice for a new model, in flags
         if "(resume=False)" not in str(error):

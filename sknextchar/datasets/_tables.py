@@ -30,6 +30,7 @@ __all__ = [
     "check_one_line",
     "check_width",
     "LINES_LOOKED_AT",
+    "MAX_COUNT",
     "column_at",
     "column_values",
     "count_of",
@@ -430,8 +431,13 @@ def column_at(header, column, not_at, source):
     return found[0]
 
 
+# The largest whole number that a float64 (a count's type) holds exactly.
+MAX_COUNT = 2**53
+
+
 def count_of(cell, name, line, source, column):
-    """The number in a cell of a column of counts, checked: finite and >= 0.
+    """The number in a cell of a column of counts, checked: finite, >= 0 and
+    at most ``MAX_COUNT``.
 
     Examples
     --------
@@ -446,14 +452,27 @@ def count_of(cell, name, line, source, column):
         value = float(cell)
     except ValueError:
         value = None
-    if value is None or not math.isfinite(value) or value < 0:
-        shown = f"{cell!r}" if cell else "nothing"
+    shown = repr(cell) if cell else "nothing"
+    where = f"Line {line} of {source} has {shown} in the column {column!r} for the "
+    if value is not None and value > MAX_COUNT and "inf" not in cell.casefold():
         raise ValueError(
-            f"Line {line} of {source} has {shown} in the column {column!r} for the "
-            f"name {name!r}, not a count (a number >= 0): give each name how many "
-            "times it occurs (0 leaves it out of training)."
+            f"{where}name {name!r}, more than {MAX_COUNT:,} (2**53), the largest "
+            "count that is kept exactly: divide every count by the same number "
+            "(the MLP learns the same model from counts times any constant)."
+        )
+    if value is None or not math.isfinite(value) or value < 0:
+        raise ValueError(
+            f"{where}name {name!r}, not a count (a number >= 0): give each name "
+            "how many times it occurs (0 leaves it out of training)"
+            + (_SEPARATOR_HINT if re.search(r"\d[,' _]\d", cell) else ".")
         )
     return value
+
+
+_SEPARATOR_HINT = (
+    "; write a count with digits only, no thousands separators (17728, not "
+    "17,728), and a fraction with a point (2.5)."
+)
 
 
 def check_one_line(value, line, source):

@@ -356,7 +356,9 @@ class MinibatchTrainer:
             weighted mean cross-entropy, whatever the weights' scale, plus the
             penalty over the mean weight).
         """
-        n_total = len(y) if sample_weight is None else sample_weight.sum(dtype=float)
+        n_total = (
+            len(y) if sample_weight is None else float(sample_weight.sum(dtype=float))
+        )
         if sample_weight is not None:
             sample_weight = sample_weight.astype(self.workspace.flat.dtype)
         if self.shuffle:
