@@ -1050,7 +1050,7 @@ class CharEmbeddingMLPClassifier(
             For a :class:`CharWindows`: None, or, for a model fitted with labels,
             the label of each name (as in :meth:`fit`). For an array: the true
             next symbols.
-        sample_weight : array-like of shape (n_names,) or (n_windows,), default=None
+        sample_weight : float or array-like, default=None
             Weights of the names of a :class:`CharWindows` (every window of a
             name counts with its weight: what a pipeline's ``score(names,
             sample_weight=...)`` passes), or of the rows of an array; None

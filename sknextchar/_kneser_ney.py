@@ -221,7 +221,7 @@ class KneserNeyClassifier(
             array of context ids (non-negative integers; 0 is the padding).
         y : None or array-like of shape (n_windows,)
             Must be None for a :class:`CharWindows`; the labels for an array.
-        sample_weight : array-like of shape (n_names,) or (n_windows,), default=None
+        sample_weight : float or array-like, default=None
             How many times each name occurs: one per name for windows (each of
             the name's windows gets it; what a pipeline's ``fit(names,
             clf__sample_weight=...)`` passes), one per row for arrays. Whole
@@ -285,7 +285,7 @@ class KneserNeyClassifier(
             All the labels that any call may see. Required on the first call with
             an array ``X``; with a :class:`CharWindows`, the vocabulary is the
             classes and ``classes`` must be None or equal to it.
-        sample_weight : array-like of shape (n_names,) or (n_windows,), default=None
+        sample_weight : float or array-like, default=None
             Whole numbers >= 0, one per name for windows, one per row for
             arrays, as in :meth:`fit`: ``fit(A, sample_weight=wa)`` then
             ``partial_fit(B, sample_weight=wb)`` is the model of ``fit`` on
@@ -555,7 +555,7 @@ class KneserNeyClassifier(
             Windows, or context ids.
         y : None or array-like of shape (n_windows,)
             None for a :class:`CharWindows`; the true labels for an array.
-        sample_weight : array-like of shape (n_names,) or (n_windows,), default=None
+        sample_weight : float or array-like, default=None
             Weights of the names of a :class:`CharWindows` (every window of a
             name counts with its weight: what a pipeline's ``score(names,
             sample_weight=...)`` passes), or of the rows of an array; None

@@ -11,7 +11,7 @@ from sklearn.callback import CallbackSupportMixin, with_callbacks
 from sklearn.model_selection import GroupShuffleSplit, ShuffleSplit
 from sklearn.utils import Bunch
 from sklearn.utils.parallel import Parallel, delayed
-from sklearn.utils.validation import check_is_fitted, has_fit_parameter
+from sklearn.utils.validation import check_is_fitted
 
 from ._atomic import all_or_nothing
 from ._compat import BaseComposition, Interval, StrOptions, fit_context
@@ -31,7 +31,7 @@ from ._model_input import (
     window_sample_weight,
 )
 from ._next_char_model import NextCharModelMixin, float64_log_proba
-from ._sample_weight import check_sample_weight
+from ._sample_weight import check_sample_weight, check_takes_sample_weight
 from ._validation import float_array
 from ._windows import CharWindows
 from .exceptions import DamagedModelError
@@ -115,18 +115,6 @@ def _names_match(names, fitted):
 def _fit_member(estimator, X, y, sample_weight=None):
     weights = {} if sample_weight is None else {"sample_weight": sample_weight}
     return estimator.fit(X, **weights) if y is None else estimator.fit(X, y, **weights)
-
-
-def _check_member_takes_weights(name, member):
-    """Raise, before any fit, if the member's fit takes no sample_weight."""
-    if not has_fit_parameter(member, "sample_weight"):
-        raise TypeError(
-            f"sample_weight is given, but the fit of member {name!r} "
-            f"({type(member).__name__}) takes no sample_weight, so it would "
-            "ignore the weights. Use members that take it (KneserNeyClassifier, "
-            f"CharEmbeddingMLPClassifier), set_params({name}='drop'), or fit "
-            "without sample_weight."
-        )
 
 
 # The largest log-linear weight: an exponent of a probability (about 1 in a fitted
@@ -448,7 +436,7 @@ class MixtureClassifier(
             array of context ids.
         y : None or array-like of shape (n_windows,)
             Must be None for a :class:`CharWindows`; the labels for an array.
-        sample_weight : array-like of shape (n_names,) or (n_windows,), default=None
+        sample_weight : float or array-like, default=None
             One weight per name for windows (every window of a name gets its
             weight: what a pipeline's ``fit(names, clf__sample_weight=...)``
             passes), one per row for arrays; e.g. how often each name occurs.
@@ -498,7 +486,9 @@ class MixtureClassifier(
             n, unit = (X.n_names, "name") if windows else (len(X_fit), "row")
             sample_weight = check_sample_weight(sample_weight, n, unit)
             for name, member in members:  # before any fit
-                _check_member_takes_weights(name, member)
+                check_takes_sample_weight(
+                    member, f"the member {name!r}", f", set_params({name}='drop')"
+                )
         self.validation_score_ = self.member_validation_scores_ = None
         self.n_iter_ = 0
         ctx = self._init_callback_context(max_subtasks=None)
@@ -862,7 +852,7 @@ class MixtureClassifier(
             Windows, or context ids.
         y : None or array-like of shape (n_windows,)
             None for a :class:`CharWindows`; the true labels for an array.
-        sample_weight : array-like of shape (n_names,) or (n_windows,), default=None
+        sample_weight : float or array-like, default=None
             Weights of the names of a :class:`CharWindows` (every window of a
             name counts with its weight: what a pipeline's ``score(names,
             sample_weight=...)`` passes), or of the rows of an array; None

@@ -10,7 +10,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.frozen import FrozenEstimator
 from sklearn.model_selection import StratifiedGroupKFold
 from sklearn.utils.multiclass import check_classification_targets
-from sklearn.utils.validation import check_is_fitted, column_or_1d, has_fit_parameter
+from sklearn.utils.validation import check_is_fitted, column_or_1d
 
 from ._compat import HasMethods, Interval, StrOptions, fit_context, predicting_per_name
 from ._estimator import PackageEstimatorMixin, members_visual_block
@@ -24,7 +24,7 @@ from ._pipeline import (
     with_vocabulary_of,
 )
 from ._presets import make_default_pipeline
-from ._sample_weight import check_sample_weight
+from ._sample_weight import check_sample_weight, check_takes_sample_weight
 from ._text import MAX_REPORTED
 from ._validation import check_names
 from .exceptions import DamagedModelError
@@ -863,14 +863,7 @@ def _check_take_weights(estimators, weights):
         if isinstance(pipeline, FrozenEstimator):
             continue  # not fitted again: the weights set the priors only
         model = split_pipeline(pipeline, owner="NameLabelClassifier")[1]
-        if not has_fit_parameter(model, "sample_weight"):
-            raise TypeError(
-                f"sample_weight is given, but the model of estimator's pipeline {i} "
-                f"({type(model).__name__}) takes no sample_weight in fit. Use a "
-                "model that takes it (CharEmbeddingMLPClassifier, or "
-                "PerLabelClassifier around KneserNeyClassifier), or fit without "
-                "sample_weight."
-            )
+        check_takes_sample_weight(model, f"the model of estimator's pipeline {i}")
 
 
 def _check_labels(y, n_names):

@@ -8,7 +8,6 @@ from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.utils.parallel import Parallel, delayed
 from sklearn.utils.validation import (
     check_is_fitted,
-    has_fit_parameter,
     validate_data,
 )
 
@@ -23,7 +22,7 @@ from ._model_input import (
 )
 from ._next_char_model import NextCharModelMixin, float64_log_proba
 from ._pipeline import next_log_proba_function
-from ._sample_weight import check_sample_weight
+from ._sample_weight import check_sample_weight, check_takes_sample_weight
 from ._windows import CharWindows
 from .exceptions import DamagedModelError
 from .nn.functional import target_log_proba
@@ -124,7 +123,7 @@ class PerLabelClassifier(
         y : None or array-like
             For a :class:`CharWindows`: None, or the label of each name. For an
             array: the symbol after each context (no labels).
-        sample_weight : array-like of shape (n_names,) or (n_windows,), default=None
+        sample_weight : float or array-like, default=None
             One weight per name for windows, one per row for arrays (e.g. how
             many times each name occurs): each label's model gets the weights
             of its names, and checks them (:class:`KneserNeyClassifier` takes
@@ -297,7 +296,7 @@ class PerLabelClassifier(
             For a :class:`CharWindows`: None, or, for a model fitted with labels,
             the label of each name (as in :meth:`fit`). For an array: the true
             next symbols.
-        sample_weight : array-like of shape (n_names,) or (n_windows,), default=None
+        sample_weight : float or array-like, default=None
             Weights of the names of a :class:`CharWindows` (every window of a
             name counts with its weight: what a pipeline's ``score(names,
             sample_weight=...)`` passes), or of the rows of an array; None
@@ -364,13 +363,7 @@ def _weights_argument(estimator, sample_weight):
     """``{"sample_weight": sample_weight}`` for the models' fit, {} for None."""
     if sample_weight is None:
         return {}
-    if not has_fit_parameter(estimator, "sample_weight"):
-        raise TypeError(
-            f"PerLabelClassifier got sample_weight, but its estimator "
-            f"{type(estimator).__name__} takes no sample_weight in fit; fit "
-            "without sample_weight, or use a model that takes it "
-            "(KneserNeyClassifier, CharEmbeddingMLPClassifier)."
-        )
+    check_takes_sample_weight(estimator, "PerLabelClassifier's estimator")
     return {"sample_weight": sample_weight}
 
 

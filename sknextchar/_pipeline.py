@@ -28,9 +28,9 @@ from sklearn import get_config
 from sklearn.base import clone
 from sklearn.frozen import FrozenEstimator
 from sklearn.pipeline import Pipeline
-from sklearn.utils.validation import has_fit_parameter
 
 from ._label_posterior import windows_log_likelihood
+from ._sample_weight import check_takes_sample_weight
 from ._steps import pipeline_steps, unfreeze
 from ._transformer import ContextWindowTransformer
 
@@ -293,13 +293,7 @@ def fit_weighted(pipeline, X, y=None, sample_weight=None):
     if sample_weight is None or isinstance(pipeline, FrozenEstimator):
         return pipeline.fit(X, y)
     name, model = _last_step(pipeline)
-    if not has_fit_parameter(model, "sample_weight"):
-        raise TypeError(
-            f"The model {type(model).__name__} of the pipeline's step {name!r} "
-            "takes no sample_weight in fit; fit without sample_weight, or use a "
-            "model that takes it (CharEmbeddingMLPClassifier, "
-            "KneserNeyClassifier, MixtureClassifier)."
-        )
+    check_takes_sample_weight(model, f"the pipeline's step {name!r}")
     if get_config()["enable_metadata_routing"]:
         model.set_fit_request(sample_weight=True)
         return pipeline.fit(X, y, sample_weight=sample_weight)

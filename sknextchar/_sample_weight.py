@@ -10,8 +10,9 @@ a weighted list: a weight of 3 is the name three times.
 """
 
 import numpy as np
+from sklearn.utils.validation import has_fit_parameter
 
-__all__ = ["check_sample_weight"]
+__all__ = ["check_sample_weight", "check_takes_sample_weight"]
 
 
 def check_sample_weight(sample_weight, n_rows, unit):
@@ -55,6 +56,47 @@ finite, >= 0 and not all 0; got a negative value.
             f"finite, >= 0 and not all 0; got {problem}."
         )
     return np.broadcast_to(weights, (n_rows,))
+
+
+def check_takes_sample_weight(model, what, alternatives=""):
+    """Raise, before any fit, if ``model.fit`` takes no ``sample_weight``.
+
+    Parameters
+    ----------
+    model : estimator
+        The model the weights would be given to.
+    what : str
+        Which model it is, for the message ("the member 'kn'").
+    alternatives : str, default=""
+        More ways out than "a model that takes it, or no weights" (a member
+        may be dropped), as a clause starting with ", ".
+
+    Raises
+    ------
+    TypeError
+        If ``model``'s ``fit`` has no ``sample_weight`` parameter.
+
+    Examples
+    --------
+    >>> from sklearn.cluster import KMeans
+    >>> from sklearn.decomposition import PCA
+    >>> check_takes_sample_weight(KMeans(), "the model")
+    >>> check_takes_sample_weight(PCA(), "the model")
+    Traceback (most recent call last):
+    ...
+    TypeError: sample_weight is given, but the fit of the model (PCA) takes no \
+sample_weight, so it would ignore the weights: use a model that takes it \
+(CharEmbeddingMLPClassifier, KneserNeyClassifier, MixtureClassifier, \
+PerLabelClassifier), or fit without sample_weight.
+    """
+    if not has_fit_parameter(model, "sample_weight"):
+        raise TypeError(
+            f"sample_weight is given, but the fit of {what} ({type(model).__name__}) "
+            "takes no sample_weight, so it would ignore the weights: use a model "
+            "that takes it (CharEmbeddingMLPClassifier, KneserNeyClassifier, "
+            f"MixtureClassifier, PerLabelClassifier){alternatives}, or fit without "
+            "sample_weight."
+        )
 
 
 def _problem(weights, n_rows):

@@ -61,7 +61,7 @@ def test_without_weights_it_is_a_plain_fit():
 def test_a_model_without_sample_weight_is_named_before_fitting():
     pipe = make_pipeline(ContextWindowTransformer(), _NoWeights())
     with pytest.raises(
-        TypeError, match="_NoWeights of the pipeline's step '_noweights'"
+        TypeError, match=r"the pipeline's step '_noweights' \(_NoWeights\) takes no"
     ):
         fit_weighted(pipe, NAMES, sample_weight=[1, 2, 3, 4])
     assert not hasattr(pipe[-1], "n_windows_")

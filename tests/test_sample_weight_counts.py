@@ -298,7 +298,7 @@ def test_per_label_weights_are_the_names_repeated():
 
 def test_per_label_refuses_what_its_models_cannot_take():
     X, labels = windows(["ana", "ben", "cleo"]), ["x", "y", "y"]
-    with pytest.raises(TypeError, match="_NoWeights takes no sample_weight"):
+    with pytest.raises(TypeError, match=r"\(_NoWeights\) takes no sample_weight"):
         PerLabelClassifier(_NoWeights()).fit(X, labels, sample_weight=[1, 2, 3])
     PerLabelClassifier(_NoWeights()).fit(X, labels)  # no weights: as before
     with pytest.raises(ValueError, match="0 for every name of the label.s. x"):
