@@ -31,11 +31,10 @@ from ._steps import unfreeze
 from ._text import counted
 from .datasets._base import check_names_path, file_encoding
 from .datasets._tables import (
-    column_at,
+    check_counts_column,
     column_values,
-    count_of,
+    counted_rows,
     find_table,
-    named_rows,
     with_first,
 )
 from .nn.adam import scheduled_learning_rate
@@ -95,16 +94,11 @@ def read_name_chunks(path, chunk_size, *, encoding="utf-8", names_column=None):
 def _weighted_chunks(path, chunk_size, encoding, names_column, counts_column):
     """``(names, weights)`` of a table, ``chunk_size`` names at a time: the
     names of its column ``names_column``, the numbers of ``counts_column``."""
-    lines = _file_lines(path, encoding)
-    first = next(lines, "")
-    table = find_table(first, path, names_column)
-    source = repr(os.fspath(path))
-    at = column_at(table.header, counts_column, table.name_at, source)
+    rows = counted_rows(_file_lines(path, encoding), path, names_column, counts_column)
     names, weights = [], []
-    for line, fields in named_rows(with_first(first, lines), table, source):
-        name = fields[table.name_at]
+    for name, weight in rows:
         names.append(name)
-        weights.append(count_of(fields[at], name, line, source, table.header[at]))
+        weights.append(weight)
         if len(names) == chunk_size:
             yield names, np.array(weights)
             names, weights = [], []
@@ -440,7 +434,8 @@ def train_from_file(
 
         pipeline = make_default_pipeline()
     _check_arguments(chunk_size, resume, check_names)
-    _check_counts_column(counts_column, names_column)
+    if counts_column is not None:
+        check_counts_column(counts_column, names_column)
     pipeline = _training_copy(pipeline, resume)
     windows, clf = split_pipeline(pipeline, owner="train_from_file")
     _check_classifier(clf)
@@ -513,19 +508,6 @@ def _epoch_trainer(clf, windows, chunks, progress, path):
         return stop
 
     return train_epoch
-
-
-def _check_counts_column(counts_column, names_column):
-    if counts_column is not None and not isinstance(counts_column, str):
-        raise TypeError(
-            "counts_column must be the header of a column of counts (a str) or "
-            f"None; got {counts_column!r}."
-        )
-    if counts_column is not None and names_column is None:
-        raise ValueError(
-            f"counts_column={counts_column!r} reads a column of a table: pass "
-            "names_column too, the header of its column of names."
-        )
 
 
 def _check_arguments(chunk_size, resume, check_names=None):

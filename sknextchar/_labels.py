@@ -443,12 +443,19 @@ def learn_name_labels(labels, X):
     """
     check_no_missing_labels(labels, row="name")
     values = column_or_1d(np.asarray(labels))
-    check_classification_targets(values)
     if isinstance(X, CharWindows) and len(values) != X.n_names:
         raise ValueError(
             f"y must hold one label per name (the targets come from the windows): "
             f"got {len(values)} labels for {X.n_names} names."
         )
+    if values.dtype.kind == "f":  # fit(*load_names(..., counts_column=...))
+        raise ValueError(
+            f"y holds floats ({values.dtype}), and y is the label of each name "
+            "(a style, a gender, a region). If these numbers count the names, "
+            "pass them as sample_weight (fit(names, sample_weight=counts)); if "
+            "they are labels, give them as text or integers (y.astype(int))."
+        )
+    check_classification_targets(values)
     return np.unique(values, return_inverse=True)
 
 

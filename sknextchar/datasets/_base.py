@@ -7,8 +7,10 @@ import warnings
 from importlib import resources
 
 from ._tables import (
+    check_counts_column,
     check_not_separator_line,
     column_values,
+    counted_rows,
     detect_table,
     find_table,
     headerless_table,
@@ -106,7 +108,7 @@ def _read_resource(filename):
     )
 
 
-def load_names(path, *, encoding="utf-8", names_column=None):
+def load_names(path, *, encoding="utf-8", names_column=None, counts_column=None):
     """Load names from a text file with one name per line, or a table's column.
 
     The file may start with a UTF-8 byte-order mark and may end its lines in any
@@ -134,11 +136,24 @@ def load_names(path, *, encoding="utf-8", names_column=None):
         the values of the column with this header (compared without case, ``_``
         and ``-`` read as spaces), rows without a value skipped. None reads one
         name per line.
+    counts_column : str or None, default=None
+        The header of a column of counts of the table (compared as the names'
+        header is): return each name's number, read on the name's own row, as
+        well. ``names_column`` is then needed (the column of names is not
+        guessed, as in :func:`~sknextchar.train_from_file`); a file without a
+        header row needs one (e.g. ``name,count``). A count is a number >= 0
+        (a fraction is kept, 0 is kept: ``fit`` leaves a name of count 0 out
+        of training) of at most 2**53, written without thousands separators.
+        The counts go to ``fit(names, sample_weight=counts)`` (not to
+        ``fit(names, counts)``: the second argument is the labels). None
+        returns the names only.
 
     Returns
     -------
     names : list of str
         The names, in file order.
+    counts : ndarray of shape (n_names,), dtype float64
+        Only with ``counts_column``: the count of each name.
 
     Raises
     ------
@@ -147,7 +162,10 @@ def load_names(path, *, encoding="utf-8", names_column=None):
     ValueError
         If the file is not text in ``encoding`` (it cannot be decoded, or it
         holds NUL characters), or holds no name; with ``names_column``, if the
-        header has no such column or a row has more fields than the header.
+        header has no such column or a row has more fields than the header;
+        with ``counts_column``, if ``names_column`` is None, the header has no
+        such column besides the names', or a row's cell in it is not a count
+        (the message gives its line).
 
     Examples
     --------
@@ -168,17 +186,44 @@ def load_names(path, *, encoding="utf-8", names_column=None):
     ...         _ = f.write('name;gender\\n"Smith, Anna";f\\nJosé;m\\n')
     ...     load_names(path, names_column="name")
     ['Smith, Anna', 'José']
+
+    Names with how many times each occurs, for ``sample_weight``:
+
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = os.path.join(tmp, "births.csv")
+    ...     with open(path, "w", encoding="utf-8") as f:
+    ...         _ = f.write("name,sex,count\\nOlivia,F,17728\\nLiam,M,20272\\n")
+    ...     names, counts = load_names(path, names_column="name", counts_column="count")
+    >>> names, counts
+    (['Olivia', 'Liam'], array([17728., 20272.]))
     """
+    if counts_column is not None:
+        check_counts_column(counts_column, names_column)
     text = read_text(path, encoding=encoding)
-    first = next(text_lines(text), "")
+    source = repr(os.fspath(path))
+    if counts_column is not None:
+        return _counted_names(text, path, names_column, counts_column)
     if names_column is not None:
-        table = find_table(first, path, names_column)
-        names = [name for _, name in column_values(text_lines(text), table, repr(path))]
+        table = find_table(next(text_lines(text), ""), path, names_column)
+        names = [name for _, name in column_values(text_lines(text), table, source)]
     else:
         names = [name for name in (line.strip() for line in text.splitlines()) if name]
         _warn_if_table(text, names, path)
-    _check_not_empty(names, path)
+    _check_not_empty(names, path, names_column)
     return names
+
+
+def _counted_names(text, path, names_column, counts_column):
+    """The names of a table's column and the counts of another, checked."""
+    import numpy as np  # not at import: the command line's help does without it
+
+    rows = counted_rows(text_lines(text), path, names_column, counts_column)
+    names, counts = [], []
+    for name, count in rows:
+        names.append(name)
+        counts.append(count)
+    _check_not_empty(names, path, names_column)
+    return names, np.array(counts, dtype=np.float64)
 
 
 def _warn_if_table(text, lines, path):
@@ -221,9 +266,14 @@ def _warn_if_table(text, lines, path):
     )
 
 
-def _check_not_empty(names, path):
+def _check_not_empty(names, path, names_column=None):
     if not names:
-        raise ValueError(f"{path!r} contains no names; expected one name per line.")
+        expected = (
+            "one name per line"
+            if names_column is None
+            else f"names below the header, in its column {names_column!r}"
+        )
+        raise ValueError(f"{os.fspath(path)!r} contains no names; expected {expected}.")
 
 
 def load_numbered_names(path, *, encoding="utf-8"):

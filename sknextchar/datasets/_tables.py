@@ -27,6 +27,7 @@ __all__ = [
     "Table",
     "check_not_separator_line",
     "check_one_column",
+    "check_counts_column",
     "check_one_line",
     "check_width",
     "LINES_LOOKED_AT",
@@ -34,6 +35,7 @@ __all__ = [
     "column_at",
     "column_values",
     "count_of",
+    "counted_rows",
     "detect_table",
     "find_table",
     "header_key",
@@ -452,6 +454,8 @@ def count_of(cell, name, line, source, column):
         value = float(cell)
     except ValueError:
         value = None
+    if value is not None and 0 <= value <= MAX_COUNT:
+        return value  # most cells: no message to build
     shown = repr(cell) if cell else "nothing"
     where = f"Line {line} of {source} has {shown} in the column {column!r} for the "
     if value is not None and value > MAX_COUNT and "inf" not in cell.casefold():
@@ -473,6 +477,74 @@ _SEPARATOR_HINT = (
     "; write a count with digits only, no thousands separators (17728, not "
     "17,728), and a fraction with a point (2.5)."
 )
+
+
+def check_counts_column(counts_column, names_column):
+    """Refuse a ``counts_column`` that is not a header, or comes without the
+    ``names_column`` beside which it is read.
+
+    Examples
+    --------
+    >>> check_counts_column("count", None)
+    Traceback (most recent call last):
+    ...
+    ValueError: counts_column='count' reads a column of a table: pass ...
+    """
+    if not isinstance(counts_column, str):
+        raise TypeError(
+            "counts_column must be the header of a column of counts (a str) or "
+            f"None; got {counts_column!r}."
+        )
+    if names_column is None:
+        raise ValueError(
+            f"counts_column={counts_column!r} reads a column of a table: pass "
+            "names_column too, the header of its column of names."
+        )
+
+
+def counted_rows(lines, path, names_column, counts_column):
+    """``(name, count)`` for each row of a table with a name: the one reader of
+    names with counts (``load_names`` and ``train_from_file``).
+
+    The header (the first of ``lines``) is checked when this is called: the
+    table needs a column ``names_column`` (as :func:`find_table` finds it) and
+    another one ``counts_column`` (:func:`column_at`). The rows are then read
+    as they are asked for, as :func:`named_rows` reads them (rows without a
+    name skipped), each count from its name's own row, checked by
+    :func:`count_of` (an error names the line and the column).
+
+    Parameters
+    ----------
+    lines : iterable of str
+        The lines of the file, its header row first.
+    path : str or os.PathLike
+        The file, as messages show it.
+    names_column, counts_column : str
+        The headers of the column of names and of the column of counts.
+
+    Returns
+    -------
+    rows : iterator of (str, float)
+
+    Examples
+    --------
+    >>> lines = ["name;count\\n", '"Smith; Anna";3\\n', "\\n", "José;0.5\\n"]
+    >>> list(counted_rows(lines, "kids.csv", "name", "count"))
+    [('Smith; Anna', 3.0), ('José', 0.5)]
+    """
+    check_counts_column(counts_column, names_column)
+    lines = iter(lines)
+    first = next(lines, "")
+    table = find_table(first, path, names_column)
+    source = repr(os.fspath(path))
+    at = column_at(table.header, counts_column, table.name_at, source)
+    return _counted(with_first(first, lines), table, at, source)
+
+
+def _counted(lines, table, at, source):
+    for line, fields in named_rows(lines, table, source):
+        name = fields[table.name_at]
+        yield name, count_of(fields[at], name, line, source, table.header[at])
 
 
 def check_one_line(value, line, source):
