@@ -174,3 +174,22 @@ def test_counts_are_read_in_one_pass_that_keeps_no_row(tmp_path):
     assert weights.tolist() == [i % 977 for i in range(n)]
     shuffled = lines[::-1]  # lines in any order still find their own cells
     assert weights_of(["asha"] * n, shuffled).tolist() == weights.tolist()[::-1]
+
+
+@pytest.mark.parametrize("flags", [KN, MLP])
+def test_names_of_count_0_take_no_place_among_the_held_out(tmp_path, capsys, flags):
+    # 10 names of count 2 and 10 of count 0: a tenth held out is 1 name, as the
+    # MLP's report said it trained on 20 - 2 and the count model held out 2
+    # names drawn among all 20 (so a held-out name of count 0 took a place,
+    # or left "none" as the held-out NLL of the example in the docs).
+    rows = "".join(
+        f"{a}{b}ya,{2 if b < 'f' else 0}\n" for a in "bc" for b in "abcdefghij"
+    )
+    path = write(tmp_path / "n.csv", "name,count\n" + rows)
+    assert main(["train", path, "--counts", "count", *flags, "-o", "m.skops"]) == 0
+    out = capsys.readouterr().out
+    assert "on 1 held-out name " in out, out
+    if flags is MLP:
+        assert "Trained on 9 names for " in out, out
+    else:
+        assert "of 20 names (20 with their counts; 10 of count 0, left out)" in out

@@ -79,6 +79,15 @@ def test_the_header_needs_both_columns(tmp_path):
         load_names(path, **COLUMNS)
 
 
+def test_a_file_without_a_header_row_is_told_to_get_one(tmp_path):
+    # The US baby-name files have no header: the message said only "pass the
+    # header of its column of names", which such a file does not have.
+    path = tmp_path / "yob.csv"
+    path.write_text("Olivia,F,17728\nLiam,M,20272\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="without a header row needs one"):
+        load_names(path, **COLUMNS)
+
+
 def test_counts_column_needs_names_column_as_in_train_from_file(tmp_path):
     # A list of names checked before the file is read: no guessing of columns.
     path = tmp_path / "n.csv"

@@ -179,7 +179,9 @@ def train(args):
             pipe, names, quiet=args.quiet, header=header, labels=labels,
             weights=weights,
         )  # fmt: skip
-        _report(pipe, len(names), seconds)
+        # Names of count 0 are left out before the hold-out is drawn.
+        n_counted = len(names) if weights is None else int((weights > 0).sum())
+        _report(pipe, n_counted, seconds)
     check_output(args, input_files(args))
     saved = with_record(pipe, names, labels, weights)
     path = save_model(saved, output, format=fmt)

@@ -12,6 +12,7 @@ import time
 
 from .._text import counted
 from ._flags import KN_FLAGS, TRAIN_FLAGS, given
+from ._weights import counts_note
 
 __all__ = ["build_count_pipeline", "fit_counts"]
 
@@ -114,7 +115,10 @@ def fit_counts(args, names, labels=None, weights=None):
     if share > 0:
         report = _held_out_report(pipe, names, labels, share, seed, weights)
     fit_weighted(pipe, names, labels, weights)
-    print(_count_report(pipe["clf"], len(names), time.perf_counter() - start))
+    what = counted(len(names), "name")
+    if weights is not None:
+        what = counts_note(names, weights)
+    print(_count_report(pipe["clf"], what, time.perf_counter() - start))
     if report is not None:
         print(report)
     return pipe
@@ -126,12 +130,20 @@ def _held_out_report(pipe, names, labels, share, seed, weights=None):
     The held-out model knows every character of the names (``alphabet="auto"``
     learns them from all); a held-out name whose label no counted name has is
     left out of the NLL, and the report says how many were. With counts, the
-    share is of distinct names (a name's count is held out with it), and
-    each held-out name weighs its count in the NLL.
+    share is of the distinct names of count above 0 (a name's count is held
+    out with it; names of count 0 are left out first, as the MLP's
+    ``early_stopping`` leaves them out), and each held-out name weighs its
+    count in the NLL.
     """
     from sklearn.model_selection import train_test_split
 
     from .._pipeline import fit_weighted, with_vocabulary_of
+
+    model = with_vocabulary_of(pipe, names)  # every character, count 0 or not
+    if weights is not None:
+        kept = [i for i, weight in enumerate(weights) if weight > 0]
+        names, weights = [names[i] for i in kept], weights[kept]
+        labels = None if labels is None else [labels[i] for i in kept]
 
     if len(names) - math.ceil(share * len(names)) < 1:
         return (
@@ -155,12 +167,6 @@ def _held_out_report(pipe, names, labels, share, seed, weights=None):
         train_w = held_w = None
     else:
         held_w = held_w[kept]
-    if weights is not None and not (train_w.any() and held_w.any()):
-        return (
-            "Held-out NLL: none: the held-out names (or the others) all have the "
-            "count 0."
-        )
-    model = with_vocabulary_of(pipe, names)
     fit_weighted(model, train, None if labels is None else train_labels, train_w)
     held_out = [held_out[i] for i in kept]
     y = None if labels is None else [held_labels[i] for i in kept]
@@ -178,7 +184,7 @@ def _held_out_report(pipe, names, labels, share, seed, weights=None):
     )
 
 
-def _count_report(clf, n_names, seconds):
+def _count_report(clf, names, seconds):
     """One line on what was counted: a count model, or one per label."""
     models = getattr(clf, "estimators_", [clf])
     n_ngrams = sum(model.n_ngrams_ for model in models)
@@ -192,5 +198,5 @@ def _count_report(clf, n_names, seconds):
         per_label = f", one count model per label ({shown})"
     return (
         f"Counted the {n_ngrams:,} n-grams (orders 1 to {models[0].order_}) of "
-        f"{n_names:,} names{per_label} in {seconds:.1f} s."
+        f"{names}{per_label} in {seconds:.1f} s."
     )

@@ -242,7 +242,8 @@ def find_table(first_line, path, names_column=None, *, not_column=None):
         raise ValueError(
             f"The first row (the header) of {os.fspath(path)!r} is "
             f"{first_line.strip()!r}, with no column {names_column!r}: pass the "
-            "header of its column of names, as that row spells it."
+            "header of its column of names, as that row spells it (a file "
+            "without a header row needs one: add a first line such as name,count)."
         )
     return None
 
