@@ -28,6 +28,7 @@ from ._model_checks import (
     validate_loaded_params,
 )
 from ._version import __version__
+from ._zip_bytes import canonical_skops
 from .exceptions import (
     DamagedModelError,
     ModelVersionWarning,
@@ -209,6 +210,7 @@ def _dump(model, format, tmp):
         import skops.io
 
         skops.io.dump(model, tmp)
+        canonical_skops(tmp)  # the same model, the same bytes
     else:
         import joblib
 

@@ -1,0 +1,136 @@
+"""The same model, the same file: skops archives without addresses or times.
+
+skops names each array of a model file after the Python address of the object
+(``id()``), records every object's address as its ``__id__``, and stamps each
+entry of the zip archive with the time of writing. So the file of one model
+changes from one save to the next, and a checksum cannot tell whether a model
+changed. :func:`canonical_skops` rewrites such an archive: the addresses become
+0, 1, 2, ... in the order the schema first names them (the references between
+objects are kept: one number for one object), every entry gets the same time,
+and the arrays are written in that order. A file whose layout is not the one
+expected (an entry that is not a numbered ``.npy`` named by the schema) is left
+as skops wrote it.
+"""
+
+import json
+import os
+import re
+import zipfile
+
+__all__ = ["canonical_skops"]
+
+_SCHEMA = "schema.json"
+_ARRAY = re.compile(r"(\d+)\.npy")
+_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
+_BLOCK = 1 << 20
+
+
+def canonical_skops(path):
+    """Rewrite the skops archive at ``path`` into its canonical bytes.
+
+    Parameters
+    ----------
+    path : str or path-like
+        A file written by ``skops.io.dump``; rewritten in place (through a
+        temporary file beside it) when its layout is the expected one.
+
+    Returns
+    -------
+    rewritten : bool
+        False when the file was left as it was (not a zip archive, no schema,
+        or an unexpected layout).
+
+    Examples
+    --------
+    >>> import os, tempfile, skops.io
+    >>> from sknextchar import ContextWindowTransformer
+    >>> model = ContextWindowTransformer().fit(["asha", "ravi"])
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     files = [os.path.join(tmp, name) for name in ("a.skops", "b.skops")]
+    ...     for file, twin in zip(files, [model, ContextWindowTransformer().fit(
+    ...             ["asha", "ravi"])]):
+    ...         skops.io.dump(twin, file)
+    ...         _ = canonical_skops(file)
+    ...     [open(file, "rb").read() for file in files].count(
+    ...         open(files[0], "rb").read())
+    2
+    """
+    path = os.fspath(path)
+    rewritten = path + ".canonical"
+    try:
+        try:
+            with zipfile.ZipFile(path) as archive:
+                done = _rewrite(archive, rewritten)
+        except (zipfile.BadZipFile, KeyError, ValueError):
+            return False  # not skops' archive: left for the caller's check
+        if done:
+            os.replace(rewritten, path)
+        return done
+    finally:  # a failed or refused rewrite leaves nothing beside the file
+        if os.path.exists(rewritten):
+            os.remove(rewritten)
+
+
+def _rewrite(archive, target):
+    """Write the canonical archive to ``target``; False for an unexpected layout."""
+    schema = json.loads(archive.read(_SCHEMA))
+    numbers = _numbers_in_order(schema, {})
+    arrays = [info for info in archive.infolist() if info.filename != _SCHEMA]
+    stems = [_ARRAY.fullmatch(info.filename) for info in arrays]
+    if not all(stem and int(stem[1]) in numbers for stem in stems):
+        return False
+    order = sorted(range(len(arrays)), key=lambda i: numbers[int(stems[i][1])])
+    with zipfile.ZipFile(target, "w") as out:
+        out.writestr(
+            zipfile.ZipInfo(_SCHEMA, _EPOCH), json.dumps(_renumbered(schema, numbers))
+        )
+        for i in order:
+            name = f"{numbers[int(stems[i][1])]}.npy"
+            entry = zipfile.ZipInfo(name, _EPOCH)
+            entry.compress_type = arrays[i].compress_type
+            with archive.open(arrays[i]) as src, out.open(entry, "w") as dst:
+                while block := src.read(_BLOCK):
+                    dst.write(block)
+    return True
+
+
+def _array_number(key, value):
+    """The address a schema entry holds (an ``__id__`` or an array's file), or None."""
+    if key == "__id__" and isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if key == "file" and isinstance(value, str):
+        stem = _ARRAY.fullmatch(value)
+        return int(stem[1]) if stem else None
+    return None
+
+
+def _numbers_in_order(node, numbers):
+    """Each address of the schema -> its rank of first appearance."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            address = _array_number(key, value)
+            if address is None:
+                _numbers_in_order(value, numbers)
+            else:
+                numbers.setdefault(address, len(numbers))
+    elif isinstance(node, list):
+        for value in node:
+            _numbers_in_order(value, numbers)
+    return numbers
+
+
+def _renumbered(node, numbers):
+    """The schema with every address replaced by its rank."""
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            address = _array_number(key, value)
+            if address is None:
+                out[key] = _renumbered(value, numbers)
+            else:
+                rank = numbers[address]
+                out[key] = rank if key == "__id__" else f"{rank}.npy"
+        return out
+    if isinstance(node, list):
+        return [_renumbered(value, numbers) for value in node]
+    return node
