@@ -1,14 +1,16 @@
 """``sknextchar train NAMES_FILE --counts COLUMN``: a table of names with counts."""
 
+import os
 import re
+import threading
 import tracemalloc
 
 import numpy as np
 import pytest
 
 from sknextchar import load_model
-from sknextchar.cli import main
-from sknextchar.cli._weights import counts_reader
+from sknextchar.cli import build_parser, main
+from sknextchar.cli._commands import training_names
 
 KN = ["--model", "kneser-ney", "--context-length", "2", "-q"]
 MLP = ["--max-iter", "2", "--hidden-layer-sizes", "8", "--seed", "0", "-q"]
@@ -156,24 +158,32 @@ def test_model_errors_about_counts_speak_of_counts(
     assert message in err and "sample_weight" not in err, err
 
 
-def test_counts_are_read_in_one_pass_that_keeps_no_row(tmp_path):
-    # A dict of every row cost 320 bytes a row (3 s and 330 MB for 1M rows).
+@pytest.mark.parametrize("labels", [[], ["--labels", "sex"]])
+def test_counts_are_read_with_the_names_and_keep_no_cell(tmp_path, labels):
+    # The counts were read by a second reader (the whole file again, its own
+    # guess of the delimiter, cells matched to names by line): now each count
+    # is read on its name's row of the names' own table, kept as a float.
     n = 20_000
     rows = "".join(f"asha,F,{i % 977}\n" for i in range(n))
-    weights_of = counts_reader(
-        write(tmp_path / "n.csv", "name,sex,count\n" + rows), "count"
-    )
-    lines = list(range(2, n + 2))
-    tracemalloc.start()
-    try:
-        weights = weights_of(["asha"] * n, lines)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    assert peak < 200 * n, peak
+    path = write(tmp_path / "n.csv", "name,sex,count\n" + rows)
+
+    def peak(*flags):
+        args = build_parser().parse_args(
+            ["train", path, *labels, *flags, *KN, "-o", "m.skops"]
+        )
+        tracemalloc.start()
+        try:
+            read = training_names(args)
+            return read, tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    peak()  # the imports of the first reading
+    (names, _, weights), counted = peak("--counts", "count")
+    (_, _, none), plain = peak()
+    assert none is None and len(names) == n
     assert weights.tolist() == [i % 977 for i in range(n)]
-    shuffled = lines[::-1]  # lines in any order still find their own cells
-    assert weights_of(["asha"] * n, shuffled).tolist() == weights.tolist()[::-1]
+    assert counted - plain < 16 * n, (counted - plain) / n  # 8 bytes a count
 
 
 @pytest.mark.parametrize("flags", [KN, MLP])
@@ -193,3 +203,45 @@ def test_names_of_count_0_take_no_place_among_the_held_out(tmp_path, capsys, fla
         assert "Trained on 9 names for " in out, out
     else:
         assert "of 20 names (20 with their counts; 10 of count 0, left out)" in out
+
+
+@pytest.mark.parametrize("labels", [[], ["--labels", "sex"]])
+def test_counts_of_a_pipe_read_once(us, tmp_path, capsys, labels):
+    # The counts were read by a reader of their own, the whole file first:
+    # a pipe (/dev/stdin, <(...)) was then empty for the names ("'/dev/stdin'
+    # contains no names; expected one name per line.").
+    fifo = str(tmp_path / "us.fifo")
+    os.mkfifo(fifo)
+    text = open(us, encoding="utf-8").read()
+
+    done = threading.Event()
+
+    def feed():  # the text, then an empty pipe for each reader after the first
+        data = text
+        while not done.is_set():
+            with open(fifo, "w", encoding="utf-8") as pipe:
+                pipe.write(data)
+            data = ""
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    args = ["train", fifo, "--counts", "count", *labels, *KN, "-o", "m.skops"]
+    try:
+        assert main(args) == 0, capsys.readouterr().err
+    finally:
+        done.set()
+        os.close(os.open(fifo, os.O_RDONLY | os.O_NONBLOCK))  # frees the writer
+        writer.join(5)
+    assert load_model("m.skops").training_length_counts_[6] == 5  # Olivia
+
+
+def test_counts_naming_the_names_column_says_so(tmp_path, capsys):
+    path = tmp_path / "nc.csv"
+    path.write_text("name,count\nasha,3\nravi,1\n", encoding="utf-8")
+    out = tmp_path / "m.skops"
+    status = main(["train", str(path), "--counts", "name", "--model", "kneser-ney",
+                   "-q", "-o", str(out)])  # fmt: skip
+    err = capsys.readouterr().err
+    assert status != 0 and not out.exists()
+    assert "--counts 'name' is the column of the names of" in err
+    assert "Traceback" not in err

@@ -235,26 +235,26 @@ def input_files(args):
 def training_names(args):
     """The names of ``train``, their labels (None without ``--labels``) and
     their counts (None without ``--counts``)."""
-    from ._weights import counts_reader_of
+    from ._weights import check_counts_flags
 
-    weights_of = counts_reader_of(args)  # a bad --counts fails before the names
+    check_counts_flags(args)  # before the names; the header, before their rows
+    counts = getattr(args, "counts", None)
     if args.labels is not None:
         from ._labelled import read_labelled_names
 
-        names, labels, lines = read_labelled_names(
+        names, labels, *weights = read_labelled_names(
             args.names_file, args.labels, encoding=args.encoding,
             places=places_of(args), names_column=names_column(args),
-            with_lines=True,
+            counts=counts, whole_counts=args.model == "kneser-ney",
         )  # fmt: skip
+        weights = weights[0] if weights else None
     elif args.names_file:
-        names, lines = _names_of_file(args, args.names_file, training=True)
+        names, weights = _names_of_file(args, args.names_file, training=True)
         labels = None
     else:
         return load_indian_names(), None, None
     check_name_lengths(names, args.names_file, places_of(args))
-    if weights_of is None:
-        return names, labels, None
-    return names, labels, weights_of(names, lines, args.model == "kneser-ney")
+    return names, labels, weights
 
 
 def names_column(args):
@@ -263,13 +263,15 @@ def names_column(args):
 
 
 def _names_of_file(args, path, *, training=False, places=True):
-    """The names of a file (a table's column of names), their lines recorded."""
+    """The names of a file (a table's column of names), their lines recorded
+    (and, for training, their counts: ``(names, weights)``)."""
     from ._labelled import read_names_file
 
     return read_names_file(
         path, encoding=args.encoding, names_column=names_column(args),
         places=places_of(args) if places else None, training=training,
-        with_lines=training, counts=getattr(args, "counts", None),
+        counts=getattr(args, "counts", None), with_counts=training,
+        whole_counts=getattr(args, "model", None) == "kneser-ney",
     )  # fmt: skip
 
 

@@ -32,6 +32,7 @@ from ..datasets._tables import (
     check_one_column,
     check_one_line,
     check_width,
+    column_cells,
     column_values,
     detect_table,
     find_table,
@@ -41,6 +42,7 @@ from ..datasets._tables import (
     table_rows,
     text_lines,
 )
+from ._weights import CountsColumn, counts_column_at
 
 __all__ = ["names_column_of", "read_labelled_names", "read_names_file"]
 
@@ -49,7 +51,7 @@ _BUNDLED = ("sknextchar.datasets", "data", "indian_name_labels.csv")
 
 def read_labelled_names(
     names_file, labels, *, encoding="utf-8", places=None, names_column=None,
-    with_lines=False,
+    counts=None, whole_counts=False,
 ):  # fmt: skip
     """The names and their labels for ``train --labels``.
 
@@ -68,14 +70,17 @@ def read_labelled_names(
         The column of names (``--names-column``); None for the first column
         whose header says "name" (``name``, ``first name``...), else the first
         column that is not ``labels``.
-    with_lines : bool, default=False
-        Also return the line of each name (``train --counts`` reads the
-        counts of the same rows).
+    counts : str or None, default=None
+        ``train --counts COLUMN``: also read the count of each name, in that
+        column of NAMES_FILE, on the name's own row.
+    whole_counts : bool, default=False
+        Refuse a count with a fraction (``--model kneser-ney``).
 
     Returns
     -------
     names, labels : list of str
-        One label per name (and ``lines``, a list of int, ``with_lines``).
+        One label per name (and their ``counts``, a float64 array, with
+        ``counts``).
 
     Raises
     ------
@@ -89,15 +94,25 @@ def read_labelled_names(
     >>> len(names), sorted(set(labels))
     (15185, ['female', 'male'])
     """
-    names, values, lines = _read_pairs(names_file, labels, encoding, names_column)
+    names, values, lines, weights = _read_pairs(
+        names_file, labels, encoding, names_column, (counts, whole_counts)
+    )
     if places is not None and names_file is not None:
         places.add_lines("names", names_file, names, lines)
     labels = [unicodedata.normalize("NFC", value) for value in values]
-    return (names, labels, lines) if with_lines else (names, labels)
+    return (names, labels) if counts is None else (names, labels, weights)
 
 
-def _read_pairs(names_file, labels, encoding, names_column):
-    """The names, their labels as the files hold them, and the names' lines."""
+def _read_pairs(names_file, labels, encoding, names_column, counts):
+    """The names, their labels as the files hold them, the names' lines and
+    their counts (None without ``counts``, ``(column, whole)``)."""
+    if os.path.isfile(labels) and counts[0] is not None:
+        raise ValueError(
+            f"--counts {counts[0]!r} reads a column of NAMES_FILE, a table, and "
+            f"--labels {labels!r} is a file of labels, one per line of a NAMES_FILE "
+            "of one name per line: pass the labels as a column of NAMES_FILE "
+            "(--labels COLUMN)."
+        )
     if os.path.isfile(labels):
         if names_column is not None:
             raise ValueError(
@@ -112,14 +127,14 @@ def _read_pairs(names_file, labels, encoding, names_column):
                 "NAMES_FILE: pass NAMES_FILE too (or --labels label for the "
                 "bundled names' labels)."
             )
-        return _paired_lines(names_file, labels, encoding)
+        return (*_paired_lines(names_file, labels, encoding), None)
     if names_file is None:
         text = resources.files(_BUNDLED[0]).joinpath(*_BUNDLED[1:]).read_text("ascii")
         source = "the bundled names (columns 'name' and 'label')"
     else:
         text, source = read_text(names_file, encoding=encoding), repr(names_file)
         check_not_separator_line(next(text_lines(text), ""), names_file)
-    return _columns(text, labels, source, names_column)
+    return _columns(text, labels, source, names_column, counts)
 
 
 def _paired_lines(names_file, labels_file, encoding):
@@ -211,8 +226,9 @@ def _name_at(header, label_at, names_column, source):
     return named[0] if named else others[0]
 
 
-def _columns(text, column, source, names_column=None):
-    """The name column, the label column and the names' lines of a CSV text."""
+def _columns(text, column, source, names_column=None, counts=(None, False)):
+    """The name column, the label column, the names' lines and their counts
+    (``counts``: ``(column, whole)``; None without a column) of a CSV text."""
     rows = _rows(text, column, source)
     header = rows[0][1] if rows else []
     if column not in header:
@@ -226,6 +242,11 @@ def _columns(text, column, source, names_column=None):
     check_one_column(header, label_at, source, exact=True)
     name_at = _name_at(header, label_at, names_column, source)
     check_one_column(header, name_at, source, skip=[label_at])
+    counted = None
+    if counts[0] is not None:
+        first = next(text_lines(text), "")
+        count_at = counts_column_at(header, counts[0], first, source, name_at)
+        counted = CountsColumn(source, header[count_at], counts[1], count_at)
     names, labels, lines = [], [], []
     for line, fields in rows[1:]:
         check_width(fields, len(header), line, source)
@@ -242,13 +263,16 @@ def _columns(text, column, source, names_column=None):
         names.append(fields[name_at])
         labels.append(fields[label_at])
         lines.append(line)
+        if counted is not None:
+            counted.add(fields[counted.at], fields[name_at], line)
     if not names:
         raise ValueError(f"{source} holds no names below its header.")
-    return names, labels, lines
+    return names, labels, lines, counted and counted.weights()
 
 
 def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
-                    training=False, with_lines=False, counts=None):  # fmt: skip
+                    training=False, counts=None, with_counts=False,
+                    whole_counts=False):  # fmt: skip
     """The names of a file of names: one per line, or a table's column of names.
 
     A table (a header row with a column of names, see
@@ -268,10 +292,13 @@ def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
         Where to record the line of each name, for error messages.
     training : bool, default=False
         The file is ``train``'s: the note says how to train by label.
-    with_lines : bool, default=False
-        Return ``(names, lines)``: also the line of each name.
     counts : str or None, default=None
         ``train --counts COLUMN``: the note does not offer it as labels.
+    with_counts : bool, default=False
+        Return ``(names, weights)``: also the count of each name, read in the
+        column ``counts`` on the name's own row (None without ``counts``).
+    whole_counts : bool, default=False
+        Refuse a count with a fraction (``--model kneser-ney``).
 
     Returns
     -------
@@ -293,20 +320,48 @@ def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
         if names_column is None
         else find_table(next(text_lines(text), ""), path, names_column)
     )
+    column = None
+    if with_counts and counts is not None:  # the header, before any row
+        column = _counts_column(table, counts, text, path, whole_counts)
     if table is None:
         _refuse_headerless(text.splitlines(), path)
-        pairs = [(line, name) for line, name in numbered_lines(text) if name]
+        rows = [(line, name) for line, name in numbered_lines(text) if name]
     else:
-        pairs = list(column_values(text_lines(text), table, repr(path)))
+        rows = _table_rows(text, table, path, column)
         if names_column is None:
             _note(table, path, training, counts)
-    if not pairs:
+    if not rows:
         what = "one name per line" if table is None else f"names in {table.column!r}"
         raise ValueError(f"{path!r} contains no names; expected {what}.")
-    lines, names = (list(values) for values in zip(*pairs))
+    lines, names = (list(values) for values in zip(*rows))
     if places is not None:
         places.add_lines("names", path, names, lines)
-    return (names, lines) if with_lines else names
+    if not with_counts:
+        return names
+    return names, column and column.weights()
+
+
+def _counts_column(table, counts, text, path, whole):
+    """The :class:`CountsColumn` ``counts`` of the table of names, its
+    header checked before any row is read."""
+    header, names_at = (None, None) if table is None else (table.header, table.name_at)
+    first = next(text_lines(text), "")
+    at = counts_column_at(header, counts, first, repr(path), names_at)
+    return CountsColumn(repr(path), header[at], whole=whole, at=at)
+
+
+def _table_rows(text, table, path, column):
+    """``(line, name)`` of each row of a table with a name; with a
+    :class:`CountsColumn`, the count of each name read on its row."""
+    if column is None:
+        return list(column_values(text_lines(text), table, repr(path)))
+    rows = []
+    for line, name, cell in column_cells(
+        text_lines(text), table, column.at, repr(path)
+    ):
+        column.add(cell, name, line)
+        rows.append((line, name))
+    return rows
 
 
 def names_column_of(

@@ -5,114 +5,134 @@ files ``name,sex,count`` once given a header row), and COLUMN the header of its
 column of counts. Each name trains with its count as its ``sample_weight``: a
 name of count 3 as if it were on three lines (a count may have a fraction for
 the MLP; ``--model kneser-ney`` counts names, so its counts are whole numbers).
-The names (and labels) are read as without ``--counts``; the counts come from
-the same rows, found by their line.
+The names (and labels) are read as without ``--counts``, and each count in the
+same pass, from its name's own row of the same table (one reader,
+``datasets._tables``, as ``load_names`` and ``train_from_file`` read counts).
 """
 
-import itertools
+import array
 import math
 import os
 
 import numpy as np
 
-from ..datasets._base import read_text
-from ..datasets._tables import (
-    MAX_COUNT,
-    column_at,
-    count_of,
-    header_key,
-    split_header,
-    table_rows,
-    text_lines,
-)
+from ..datasets._tables import MAX_COUNT, column_at, count_of, header_key
 
 __all__ = [
+    "CountsColumn",
     "check_counts_column",
+    "check_counts_flags",
+    "counts_column_at",
     "counts_note",
-    "counts_reader",
-    "counts_reader_of",
     "refuse_same_column",
 ]
 
 
-def counts_reader(path, column, *, encoding="utf-8", others=()):
-    """The reader of the counts of NAMES_FILE's rows; fails first on the header.
+def counts_column_at(header, column, first_line, source, names_at=None):
+    """The column of counts of NAMES_FILE, ``--counts COLUMN``, in the header
+    row of the table its names are read from (None: not a table).
 
     Parameters
     ----------
-    path : str or None
-        NAMES_FILE (None: the bundled names, which have no counts).
+    header : list of str or None
+        The table's header row, split as the names are read (None when the
+        file is read as one name per line).
     column : str
-        ``--counts COLUMN``, the header of the column of counts.
-    encoding : str, default="utf-8"
-    others : sequence of (str, str or None), default=()
-        The other columns read, ``(flag, header)`` (``--labels``,
-        ``--names-column``): refused if one is also ``column``.
+        ``--counts COLUMN``.
+    first_line : str
+        The file's first line, as the message shows it.
+    source : str
+        The file, as messages show it.
+    names_at : int or None, default=None
+        The column of names, which is not the counts.
 
     Returns
     -------
-    weights_of : callable
-        ``weights_of(names, lines, whole=False)``: the count of each name,
-        read on its line (a float64 array); ``whole`` refuses a fraction.
+    at : int
 
     Raises
     ------
     ValueError
-        If there is no NAMES_FILE, or its first row has no column ``column``,
-        or ``column`` is one of ``others``.
+        If the header has no column ``column`` (beside the names), or two.
 
     Examples
     --------
-    >>> import os, tempfile
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     path = os.path.join(tmp, "us.csv")
-    ...     with open(path, "w") as f:
-    ...         _ = f.write("name,sex,count\\nOlivia,F,17728\\nLiam,M,20272\\n")
-    ...     weights_of = counts_reader(path, "count")
-    >>> weights_of(["Olivia", "Liam"], [2, 3]).tolist()
-    [17728.0, 20272.0]
+    >>> counts_column_at(["name", "sex", "Count"], "count", "", "'us.csv'", 0)
+    2
     """
-    if path is None:
-        raise ValueError(
-            f"--counts {column!r} reads the column of counts of NAMES_FILE, and the "
-            "bundled names have none: pass NAMES_FILE, a table with a header row "
-            "(e.g. name,count)."
-        )
-    refuse_same_column(column, others, path)
-    text = read_text(path, encoding=encoding)
-    first = next(text_lines(text), "")
-    source = repr(path)
-    delimiter = next(
-        (d for d in ",;\t" if _has_column(split_header(first, d), column)), None
-    )
-    if delimiter is None:
+    if header is None or not _has_column(header, column):
         raise ValueError(
             f"--counts {column!r} is not a column of {source}, whose first row (the "
-            f"header) is {first.strip()[:80]!r}: pass --counts COLUMN, the header of "
-            "its column of counts as that row spells it. A file without a header "
-            "row needs one: add a first line that names its columns (e.g. "
+            f"header) is {first_line.strip()[:80]!r}: pass --counts COLUMN, the "
+            "header of its column of counts as that row spells it. A file without "
+            "a header row needs one: add a first line that names its columns (e.g. "
             "name,sex,count for the US baby-name files)."
         )
-    header = split_header(first, delimiter)
-    at = column_at(header, column, None, source)  # refuses two such columns
-    shown = header[at]
+    if names_at is not None and header_key(header[names_at]) == header_key(column):
+        raise ValueError(
+            f"--counts {column!r} is the column of the names of {source}: pass "
+            "--counts the header of its column of counts, another column."
+        )
+    return column_at(header, column, names_at, source)  # refuses two such columns
 
-    def weights_of(names, lines, whole=False):
-        weights = np.empty(len(names))
-        cells = _cells_on(lines, table_rows(text_lines(text), delimiter, source), at)
-        for i, (name, line, cell) in enumerate(zip(names, lines, cells)):
-            weights[i] = count_of(cell, name, line, source, shown)
-            if whole and weights[i] != math.floor(weights[i]):
-                raise ValueError(
-                    f"Line {line} of {source} has {cell!r} in the column {shown!r} "
-                    f"for the name {name!r}: --model kneser-ney counts names, so a "
-                    "count is a whole number. Round the counts, or train the MLP "
-                    "(--model mlp), which takes fractions."
-                )
-        _check_counts(weights, source, shown)
+
+class CountsColumn:
+    """The counts of a table's names, read a row at a time with the names.
+
+    Each count is checked as it is read and kept as a float (8 bytes a row):
+    no cell is kept.
+
+    Parameters
+    ----------
+    source, shown : str
+        The file and the header of its column of counts, as messages show them.
+    whole : bool, default=False
+        Refuse a fraction (``--model kneser-ney`` counts names).
+    at : int or None, default=None
+        The index of the column in the rows of the table, for the reader.
+
+    Examples
+    --------
+    >>> column = CountsColumn("'us.csv'", "count")
+    >>> column.add("17728", "Olivia", 2)
+    >>> column.add("20272", "Liam", 3)
+    >>> column.weights()
+    array([17728., 20272.])
+    """
+
+    def __init__(self, source, shown, whole=False, at=None):
+        self.source, self.shown, self.whole, self.at = source, shown, whole, at
+        self._values = array.array("d")
+
+    def add(self, cell, name, line):
+        """Read the count of ``name``, its cell on ``line``.
+
+        Raises
+        ------
+        ValueError
+            If the cell is not a count (a whole number, with ``whole``).
+        """
+        value = count_of(cell, name, line, self.source, self.shown)
+        if self.whole and value != math.floor(value):
+            raise ValueError(
+                f"Line {line} of {self.source} has {cell!r} in the column "
+                f"{self.shown!r} for the name {name!r}: --model kneser-ney counts "
+                "names, so a count is a whole number. Round the counts, or train "
+                "the MLP (--model mlp), which takes fractions."
+            )
+        self._values.append(value)
+
+    def weights(self):
+        """The counts read, a float64 array.
+
+        Raises
+        ------
+        ValueError
+            If they add up to 0, or to more than is counted exactly.
+        """
+        weights = np.array(self._values, dtype=np.float64)
+        _check_counts(weights, self.source, self.shown)
         return weights
-
-    return weights_of
 
 
 def refuse_same_column(column, others, path):
@@ -144,23 +164,6 @@ def _check_counts(weights, source, shown):
         )
 
 
-def _cells_on(lines, rows, at):
-    """The cell of column ``at`` on each of ``lines`` ("" for none), from
-    ``rows``, the ``(line, fields)`` of the table: one pass that keeps no row
-    (a dict of a million rows took 2 s and 200 MB more)."""
-    cells = [""] * len(lines)
-    line_at, fields = 0, []
-    order = range(len(lines))
-    if any(a > b for a, b in zip(lines, itertools.islice(lines, 1, None))):
-        order = sorted(order, key=lines.__getitem__)  # in file order
-    for i in order:
-        while line_at < lines[i]:
-            line_at, fields = next(rows, (math.inf, []))
-        if line_at == lines[i] and at < len(fields):
-            cells[i] = fields[at]
-    return cells
-
-
 def _has_column(header, column):
     return any(header_key(field) == header_key(column) for field in header)
 
@@ -180,13 +183,19 @@ def counts_note(names, weights):
     return f"{len(names):,} names ({shown} with their counts{left_out})"
 
 
-def counts_reader_of(args):
-    """The reader of a command's ``--counts COLUMN`` (None without the flag)."""
-    if getattr(args, "counts", None) is None:
-        return None
-    return counts_reader(
-        args.names_file, args.counts, encoding=args.encoding, others=_others(args)
-    )
+def check_counts_flags(args):
+    """Refuse a command's ``--counts COLUMN`` without NAMES_FILE, or naming
+    the column of ``--labels`` or ``--names-column``, before any reading."""
+    column = getattr(args, "counts", None)
+    if column is None:
+        return
+    if args.names_file is None:
+        raise ValueError(
+            f"--counts {column!r} reads the column of counts of NAMES_FILE, and the "
+            "bundled names have none: pass NAMES_FILE, a table with a header row "
+            "(e.g. name,count)."
+        )
+    refuse_same_column(column, _others(args), args.names_file)
 
 
 def _others(args):

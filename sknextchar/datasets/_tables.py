@@ -33,6 +33,7 @@ __all__ = [
     "LINES_LOOKED_AT",
     "MAX_COUNT",
     "column_at",
+    "column_cells",
     "column_values",
     "count_of",
     "counted_rows",
@@ -543,9 +544,23 @@ def counted_rows(lines, path, names_column, counts_column):
 
 
 def _counted(lines, table, at, source):
+    for line, name, cell in column_cells(lines, table, at, source):
+        yield name, count_of(cell, name, line, source, table.header[at])
+
+
+def column_cells(lines, table, at, source):
+    """``(line, name, cell)`` for each row of the table with a name: its cell
+    of column ``at`` (``""`` for none), read from the name's own row, as
+    :func:`named_rows` reads the rows.
+
+    Examples
+    --------
+    >>> table = find_table("name,sex,count", "us.csv")
+    >>> list(column_cells(["name,sex,count\\n", "Zoë,F\\n", "José,M,3"], table, 2, ""))
+    [(2, 'Zoë', ''), (3, 'José', '3')]
+    """
     for line, fields in named_rows(lines, table, source):
-        name = fields[table.name_at]
-        yield name, count_of(fields[at], name, line, source, table.header[at])
+        yield line, fields[table.name_at], fields[at]
 
 
 def check_one_line(value, line, source):
