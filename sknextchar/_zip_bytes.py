@@ -73,17 +73,15 @@ def canonical_skops(path):
 
 def _rewrite(archive, target):
     """Write the canonical archive to ``target``; False for an unexpected layout."""
-    schema = json.loads(archive.read(_SCHEMA))
-    numbers = _numbers_in_order(schema, {})
+    numbers = {}  # each address -> its rank of first appearance in the schema
+    schema = _renumbered(json.loads(archive.read(_SCHEMA)), numbers)
     arrays = [info for info in archive.infolist() if info.filename != _SCHEMA]
     stems = [_ARRAY.fullmatch(info.filename) for info in arrays]
     if not all(stem and int(stem[1]) in numbers for stem in stems):
         return False
     order = sorted(range(len(arrays)), key=lambda i: numbers[int(stems[i][1])])
     with zipfile.ZipFile(target, "w") as out:
-        out.writestr(
-            zipfile.ZipInfo(_SCHEMA, _EPOCH), json.dumps(_renumbered(schema, numbers))
-        )
+        out.writestr(zipfile.ZipInfo(_SCHEMA, _EPOCH), json.dumps(schema))
         for i in order:
             name = f"{numbers[int(stems[i][1])]}.npy"
             entry = zipfile.ZipInfo(name, _EPOCH)
@@ -104,23 +102,9 @@ def _array_number(key, value):
     return None
 
 
-def _numbers_in_order(node, numbers):
-    """Each address of the schema -> its rank of first appearance."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            address = _array_number(key, value)
-            if address is None:
-                _numbers_in_order(value, numbers)
-            else:
-                numbers.setdefault(address, len(numbers))
-    elif isinstance(node, list):
-        for value in node:
-            _numbers_in_order(value, numbers)
-    return numbers
-
-
 def _renumbered(node, numbers):
-    """The schema with every address replaced by its rank."""
+    """The schema with every address replaced by its rank of first appearance,
+    ranks given in ``numbers`` as the walk meets the addresses."""
     if isinstance(node, dict):
         out = {}
         for key, value in node.items():
@@ -128,7 +112,7 @@ def _renumbered(node, numbers):
             if address is None:
                 out[key] = _renumbered(value, numbers)
             else:
-                rank = numbers[address]
+                rank = numbers.setdefault(address, len(numbers))
                 out[key] = rank if key == "__id__" else f"{rank}.npy"
         return out
     if isinstance(node, list):

@@ -43,7 +43,6 @@ __all__ = [
     "headerless_table",
     "lines_looked_at",
     "named_rows",
-    "split_header",
     "table_rows",
     "text_lines",
     "with_first",
@@ -95,11 +94,6 @@ class Table:
     def shown_delimiter(self):
         """The delimiter in words: comma, semicolon or tab."""
         return _SHOWN[self.delimiter]
-
-
-def split_header(line, delimiter):
-    """The stripped fields of a header row (:func:`_split`'s public name)."""
-    return _split(line, delimiter)
 
 
 def _split(line, delimiter):
