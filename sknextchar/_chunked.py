@@ -29,7 +29,13 @@ from ._model_input import window_sample_weight
 from ._pipeline import split_pipeline
 from ._steps import unfreeze
 from ._text import counted
-from .datasets._base import check_names_path, file_encoding
+from .datasets._base import (
+    UNLIKE_NAMES,
+    check_decoded,
+    check_names_path,
+    file_encoding,
+    undecodable_error,
+)
 from .datasets._tables import (
     check_counts_column,
     column_values,
@@ -109,28 +115,27 @@ def _weighted_chunks(path, chunk_size, encoding, names_column, counts_column):
 def _file_lines(path, encoding):
     """The lines of a file of names, decoded and checked, read as they go."""
     path = check_names_path(path)
+    with open(path, "rb") as raw:
+        codec = file_encoding(raw.peek(4)[:4], encoding)  # nothing consumed
+        with io.TextIOWrapper(raw, encoding=codec, newline=None) as file:
+            yield from _checked_lines(file, path, encoding, codec)
+
+
+def _checked_lines(file, path, encoding, codec):
+    """The lines of an open text file, checked as ``read_text`` checks a whole
+    file (``check_decoded``), a line that does not decode refused by its number."""
+    number, non_ascii, unlike_names = 0, False, UNLIKE_NAMES.search
     try:
-        with open(path, "rb") as raw:
-            codec = file_encoding(raw.peek(4)[:4], encoding)  # nothing consumed
-            with io.TextIOWrapper(raw, encoding=codec, newline=None) as file:
-                yield from _checked_lines(file, path, encoding)
-    except UnicodeDecodeError as error:
-        raise ValueError(
-            f"{path!r} is not {encoding} text ({error.reason} at byte "
-            f"{error.start} of a block); pass encoding=..., the file's encoding."
+        for number, line in enumerate(file, 1):
+            ascii_line = line.isascii()  # most lines: only a NUL to look for
+            non_ascii = non_ascii or not ascii_line
+            if ("\x00" in line if ascii_line else unlike_names(line)) or number == 1:
+                check_decoded(line, path, encoding, line=number)
+            yield line
+    except UnicodeDecodeError as error:  # in the block read for line number+1
+        raise undecodable_error(
+            path, codec, error, line=number + 1, non_ascii=non_ascii
         ) from None
-
-
-def _checked_lines(file, path, encoding):
-    """The lines of an open text file, refused at a NUL character."""
-    for number, line in enumerate(file, 1):
-        if "\x00" in line:
-            raise ValueError(
-                f"{path!r} holds NUL characters (line {number}), so it is not a "
-                f"{encoding} text file: pass encoding=..., the file's encoding "
-                "(e.g. encoding='utf-16')."
-            )
-        yield line
 
 
 def _column(lines, path, names_column):

@@ -25,6 +25,7 @@ class PackageEstimatorMixin:
       saved by another version gives a :class:`ModelVersionWarning` naming both
       versions, as scikit-learn does for its own estimators.
     - The HTML representation links to this package's API documentation.
+    - ``set_params`` is all or nothing (:func:`set_all_or_nothing`).
 
     Place it before the scikit-learn mixins: ``class E(PackageEstimatorMixin,
     TransformerMixin, BaseEstimator)``.
@@ -32,6 +33,34 @@ class PackageEstimatorMixin:
 
     _doc_link_module = "sknextchar"
     _doc_link_template = DOC_LINK_TEMPLATE
+
+    def set_params(self, **params):
+        """Set the parameters, as scikit-learn's ``set_params``; all or nothing.
+
+        Parameters
+        ----------
+        **params : dict
+            Parameter names (``<component>__<parameter>`` for a nested
+            estimator's) mapped to their new values.
+
+        Returns
+        -------
+        self : estimator
+            The estimator. A wrong name changes nothing, not even the
+            parameters given before it.
+
+        Examples
+        --------
+        >>> from sknextchar import CharEmbeddingMLPClassifier
+        >>> clf = CharEmbeddingMLPClassifier()
+        >>> try:
+        ...     clf.set_params(alpha=1.0, alfa=2.0)
+        ... except ValueError:
+        ...     pass
+        >>> clf.alpha
+        0.01
+        """
+        return set_all_or_nothing(self, super().set_params, params)
 
     def __getstate__(self):
         state = super().__getstate__()
@@ -53,6 +82,65 @@ class PackageEstimatorMixin:
                 stacklevel=2,
             )
         super().__setstate__(state)
+
+
+def _parameter_state(estimator):
+    """Each estimator reachable through the parameters, with its own parameters."""
+    nested = estimator.get_params(deep=True).values()
+    found = [estimator] + [
+        value
+        for value in nested
+        if hasattr(value, "get_params") and not isinstance(value, type)
+    ]
+    return [(each, each.get_params(deep=False)) for each in found]
+
+
+def set_all_or_nothing(estimator, set_params, params):
+    """Call ``set_params(**params)``; if it fails, leave every parameter as it was.
+
+    scikit-learn's ``set_params`` sets each parameter as it meets it, and its
+    nested estimators' after the others, so a wrong name or a failing nested
+    call leaves the parameters given before it set. This records the
+    parameters of ``estimator`` and of every estimator nested in its
+    parameters (references, no copies) and puts them back when the call fails.
+
+    Parameters
+    ----------
+    estimator : estimator
+        The estimator whose parameters are set.
+    set_params : callable
+        Sets them, such as scikit-learn's ``set_params`` of ``estimator``.
+    params : dict
+        The parameters to set.
+
+    Returns
+    -------
+    result : object
+        What ``set_params`` returns.
+
+    Examples
+    --------
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import ContextWindowTransformer, KneserNeyClassifier
+    >>> pipe = make_pipeline(ContextWindowTransformer(), KneserNeyClassifier())
+    >>> wrong = {"contextwindowtransformer__context_length": 5,
+    ...          "kneserneyclassifier__nope": 1}
+    >>> try:
+    ...     set_all_or_nothing(pipe, pipe.set_params, wrong)
+    ... except ValueError:
+    ...     pass
+    >>> pipe[0].context_length  # scikit-learn's own set_params would have made it 5
+    3
+    """
+    saved = _parameter_state(estimator)
+    try:
+        return set_params(**params)
+    except BaseException:
+        for each, values in saved:
+            for name, value in values.items():
+                if getattr(each, name, None) is not value:
+                    setattr(each, name, value)
+        raise
 
 
 def members_visual_block(estimator, members):

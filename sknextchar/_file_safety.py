@@ -7,12 +7,16 @@ folder, checks it, and only then renames it over the target. On any failure the
 target is left byte-identical and the temporary file is removed.
 
 A symbolic link as target is followed: the file it points to is replaced and the
-link stays in place, still pointing to it.
+link stays in place, still pointing to it. A path that names a file this process
+has open (/dev/stdout, /dev/fd/N, /proc/self/fd/N) is refused: it leads to
+whatever the shell connected, a log file opened for ``>>`` say, never to a file
+of its own.
 """
 
 import contextlib
 import errno
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
@@ -29,6 +33,12 @@ _KINDS = (
 )
 # Room left in a file name for the temporary file's prefix and random part.
 _TEMP_STEM = 40
+# Paths that name a file the process has open rather than a file of their own.
+_OPEN_FILE = re.compile(
+    r"/dev/std(?:in|out|err)|/dev/fd/\d+|/proc/(?:self|thread-self|\d+)"
+    r"(?:/task/\d+)?/fd/\d+"
+)
+_MAX_LINKS = 40  # symbolic links followed in a row, as Linux does
 
 
 def real_target(path):
@@ -86,8 +96,9 @@ def check_target(path, *, inputs=(), force=True, command_line=False):
     IsADirectoryError
         If ``path`` is a folder.
     FileExistsError
-        If ``path`` is a FIFO, a device or a socket (never replaced), or an
-        existing file and ``force`` is False.
+        If ``path`` is a FIFO, a device or a socket (never replaced), names a
+        file this process has open (/dev/stdout, /dev/fd/N), or is an existing
+        file and ``force`` is False.
     FileNotFoundError
         If the folder of ``path`` does not exist.
     PermissionError
@@ -109,6 +120,7 @@ def check_target(path, *, inputs=(), force=True, command_line=False):
     it is a folder
     """
     shown = os.fspath(path)
+    _refuse_open_file(shown, command_line)
     if str(shown).endswith(("/", os.sep)) and not os.path.isdir(shown):
         raise FileNotFoundError(
             f"Cannot save to {shown!r}: no such folder (a path ending in a "
@@ -141,6 +153,46 @@ def check_target(path, *, inputs=(), force=True, command_line=False):
             "another output file."
         )
     return status
+
+
+def _refuse_open_file(shown, command_line):
+    """Refuse /dev/stdout and the like: an open file, not a file of its own."""
+    stream = _open_file_path(shown)
+    if stream is not None:
+        where = (
+            "it"
+            if stream == os.path.abspath(shown)
+            else f"it leads to {stream!r}, which"
+        )
+        advice = (
+            "Give -o the path of a file"
+            if command_line
+            else "Pass the path of a file, such as 'model.skops'"
+        )
+        raise FileExistsError(
+            f"Cannot write to {shown!r}: {where} names an open file of this "
+            "process (a standard stream), not a file of its own; a model or a "
+            "picture is written beside its file and renamed into place, which a "
+            f"stream cannot take. {advice}."
+        )
+
+
+def _open_file_path(path):
+    """The path on the way to ``path``'s file that names an open file, or None.
+
+    /dev/stdout, /dev/fd/N and /proc/self/fd/N lead to whatever file, pipe or
+    terminal the process has open there; symbolic links to them count too.
+    """
+    current = os.path.abspath(os.fspath(path))
+    for _ in range(_MAX_LINKS):
+        if _OPEN_FILE.fullmatch(current):
+            return current
+        try:
+            target = os.readlink(current)
+        except OSError:  # not a link, or no such file: a path of its own
+            return None
+        current = os.path.normpath(os.path.join(os.path.dirname(current), target))
+    return None
 
 
 def _check_existing(shown, real, status, inputs):

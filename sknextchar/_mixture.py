@@ -1,5 +1,6 @@
 """MixtureClassifier: linear interpolation of next-character models, weights by EM."""
 
+import functools
 import math
 from numbers import Integral, Real
 
@@ -15,7 +16,11 @@ from sklearn.utils.validation import check_is_fitted
 
 from ._atomic import all_or_nothing
 from ._compat import BaseComposition, Interval, StrOptions, fit_context
-from ._estimator import PackageEstimatorMixin, members_visual_block
+from ._estimator import (
+    PackageEstimatorMixin,
+    members_visual_block,
+    set_all_or_nothing,
+)
 from ._mixture_weights import (
     em_mixture_weights,
     log_linear_log_proba,
@@ -360,7 +365,9 @@ class MixtureClassifier(
         1
         """
         _refuse_params_of_dropped(params.get("estimators", self.estimators), params)
-        self._set_params("estimators", **params)
+        set_all_or_nothing(
+            self, functools.partial(self._set_params, "estimators"), params
+        )
         return self
 
     def _sk_visual_block_(self):

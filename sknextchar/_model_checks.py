@@ -5,8 +5,9 @@ names the first attribute that holds a runtime object (an open file, a lock, a
 thread, a generator, a lambda) that no model file can hold.
 
 Before loading a skops file: :func:`check_skops_archive` reads only the zip's
-directory and refuses a file whose members declare more bytes than a limit, and
-then checks that the schema is a JSON object of bounded nesting.
+directory and refuses a file whose members declare more bytes than a limit, then
+checks that the schema is a JSON object of bounded nesting, and that the members
+it reads, each as many times as it names them, stay within the limit.
 
 After loading: :func:`validate_loaded_params` checks the parameters of every
 estimator inside the model (:func:`fitted_estimators`: fitted members included),
@@ -156,7 +157,10 @@ def check_skops_archive(path, data, max_bytes=DEFAULT_MAX_BYTES):
     """Refuse a skops file whose zip claims too much memory or whose schema is bad.
 
     Only the zip's directory is read before the sizes are checked, so a small
-    file that would inflate to gigabytes is refused at once.
+    file that would inflate to gigabytes is refused at once. Its schema is read
+    next: skops reads a member once for every object of the schema that names
+    it, so a schema naming one member a thousand times would read it a thousand
+    times; the bytes of every read count against ``max_bytes``.
 
     Parameters
     ----------
@@ -202,7 +206,41 @@ def check_skops_archive(path, data, max_bytes=DEFAULT_MAX_BYTES):
             f"max_bytes={max_bytes:,}; if you trust the file and have the memory, "
             "raise the limit (max_bytes=...)",
         )
-    _check_schema(path, data)
+    schema = _check_schema(path, data)
+    sizes = {member.filename: member.file_size for member in members}
+    total = _bytes_read(schema, sizes)
+    if total > max_bytes:
+        raise _bad_file(
+            path,
+            f"its schema.json reads its members {total:,} bytes in all (one "
+            "member for each object naming it), more than "
+            f"max_bytes={max_bytes:,}; if you trust the file and have the memory, "
+            "raise the limit (max_bytes=...)",
+        )
+
+
+def _bytes_read(schema, sizes):
+    """The most bytes skops may read from the zip to load ``schema``: a member
+    each time an object names it (a ``"file"`` of a node), once per ``__id__``
+    (the largest member named under that ``__id__``)."""
+    total, largest, stack = 0, {}, [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+            continue
+        if not isinstance(node, dict):
+            continue
+        stack.extend(node.values())
+        name, key = node.get("file"), node.get("__id__")
+        if not isinstance(name, str) or "__loader__" not in node:
+            continue
+        size = sizes.get(name, 0)
+        if isinstance(key, (int, str)):  # skops reads an object's node once
+            largest[key] = max(largest.get(key, 0), size)
+        else:
+            total += size
+    return total + sum(largest.values())
 
 
 def _check_schema(path, data):
@@ -229,6 +267,7 @@ def _check_schema(path, data):
             f"its schema.json is a {type(schema).__name__}, not a JSON object; "
             "the file is damaged or was not written by skops",
         )
+    return schema
 
 
 def _parameters(estimator):

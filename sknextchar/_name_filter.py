@@ -233,7 +233,7 @@ def name_filter(vocabulary, *, record, pattern, test, typical, match):
     >>> keep(np.array([[1, 2], [2, 1], [1, 0]])), words
     (['ab', 'a'], ["matching pattern 'a.*'"])
     """
-    words = _constraint_words(pattern, record)
+    words = _constraint_words(pattern, record, vocabulary)
     novel_at = len(words) - 1  # where the words of novel are (when it tests)
     # The training names drawn, for those words.
     repeated = RepeatedNames(partial(decode_rows, vocabulary=vocabulary))
@@ -273,11 +273,11 @@ def _typical_names(ids, names, test, passes):
     return [name for name, kept in zip(names, keep) if kept]
 
 
-def _constraint_words(pattern, record):
+def _constraint_words(pattern, record, vocabulary):
     """What a sampling call rejects besides lengths, in words for its errors."""
     words = []
     if pattern is not None:
-        words.append(f"matching pattern {pattern!r}")
+        words.append(f"matching pattern {pattern!r}" + _unwritten(pattern, vocabulary))
     if record is not None:
         words.append(_novel_words(record))  # last: keep() updates it
     return words
@@ -285,3 +285,39 @@ def _constraint_words(pattern, record):
 
 def _novel_words(record):
     return f"not among the {len(record):,} training names"
+
+
+# What a pattern spells other than letters to match: an escape (\\S), a
+# group's name, a flag group.
+_NOT_LETTERS = re.compile(r"\\.|\(\?P<\w+>|\(\?P=\w+\)|\(\?[a-zA-Z-]+[:)]")
+
+
+def _unwritten(pattern, vocabulary):
+    """Words on the letters ``pattern`` names that no drawn name holds: a
+    capital for a model of lowercased names, a letter it never learned.
+
+    Examples
+    --------
+    >>> _unwritten("José.*", ("-", "j", "o", "s", "é"))
+    " (it names 'J', which the model never writes: it writes names in lowercase)"
+    >>> _unwritten("jos[^x].*", ("-", "j", "o", "s")), _unwritten("(?i)J.*", ("-", "j"))
+    ('', '')
+    """
+    if re.search(r"\(\?[a-zA-Z]*i", pattern):  # a flag that ignores case
+        return ""
+    known = set("".join(vocabulary[1:]))
+    letters = _NOT_LETTERS.sub("", re.sub(r"\[\^[^]]*\]", "", pattern))
+    missing = sorted(
+        char
+        for char in set(unicodedata.normalize("NFC", letters))
+        if char.isalpha()
+        and char not in known
+        and "FINAL" not in unicodedata.name(char, "")  # written at a word's end
+    )
+    if not missing:
+        return ""
+    why = ""
+    if all(not char.islower() and char.lower() in known for char in missing):
+        why = ": it writes names in lowercase"
+    shown = ", ".join(map(repr, missing))
+    return f" (it names {shown}, which the model never writes{why})"

@@ -13,7 +13,11 @@ from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted, column_or_1d
 
 from ._compat import HasMethods, Interval, StrOptions, fit_context, predicting_per_name
-from ._estimator import PackageEstimatorMixin, members_visual_block
+from ._estimator import (
+    PackageEstimatorMixin,
+    members_visual_block,
+    set_all_or_nothing,
+)
 from ._label_calibration import fit_pool_weights, fit_temperature
 from ._labels import label_classes
 from ._model_input import check_no_missing_labels
@@ -321,6 +325,11 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         >>> clf.estimator[1][1].named_steps["clf"].alpha
         0.05
         """
+        # All or nothing: a wrong name leaves even the parameters before it.
+        return set_all_or_nothing(self, self._set_params_in_lists, params)
+
+    def _set_params_in_lists(self, **params):
+        """``set_params``, reaching the pipelines of a named list ``estimator``."""
         base = params.get("estimator", self.estimator)
         if isinstance(base, list):
             # As BaseEstimator.set_params: an unknown key fails before any change.

@@ -11,6 +11,7 @@ from sklearn.utils.validation import (
     validate_data,
 )
 
+from ._atomic import reports_fit
 from ._compat import HasMethods, Interval, fit_context
 from ._estimator import PackageEstimatorMixin
 from ._kneser_ney import KneserNeyClassifier
@@ -111,6 +112,7 @@ class PerLabelClassifier(
         self.estimator = estimator
         self.n_jobs = n_jobs
 
+    @reports_fit  # a failure puts back the transformer that made the windows
     @fit_context(prefer_skip_nested_validation=False)
     def fit(self, X, y=None, sample_weight=None):
         """Fit one model per label, or one model without labels.
@@ -133,7 +135,8 @@ class PerLabelClassifier(
         Returns
         -------
         self : PerLabelClassifier
-            The fitted model. A fit that fails leaves it as it was.
+            The fitted model. A fit that fails leaves it as it was, and in a
+            pipeline, the transformer that made the windows too.
 
         Examples
         --------

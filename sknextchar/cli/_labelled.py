@@ -453,7 +453,7 @@ def _note(table, path, training, counts=None):
     ]
     how = ""
     if training and others:
-        example = others[0] if len(others) == 1 else "COLUMN"
+        example = _shell_word(others[0]) if len(others) == 1 else "COLUMN"
         how = f"; to train by label, pass --labels {example}"
         if len(others) > 1:
             how += " (one of " + ", ".join(map(repr, others)) + ")"

@@ -2,7 +2,9 @@
 
 import codecs
 import os
+import re
 import stat
+import sys
 import warnings
 from importlib import resources
 
@@ -376,13 +378,7 @@ def read_text(path, *, encoding="utf-8"):
     """
     path = check_names_path(path)
     text = _read_text(path, encoding)
-    if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        raise ValueError(
-            f"{path!r} holds NUL characters (line {line}), so it is not a "
-            f"{encoding} text file: it may be binary, or UTF-16; pass "
-            "encoding=..., the file's encoding (e.g. encoding='utf-16')."
-        )
+    check_decoded(text, path, encoding)
     return text
 
 
@@ -401,7 +397,9 @@ def file_encoding(start, encoding="utf-8"):
 
     For UTF-8 (the default), a UTF-16 or UTF-32 byte-order mark at the start of
     the file (a "Unicode" text file saved on Windows) selects that encoding:
-    such a file needs no ``encoding``. Another encoding is used as given.
+    such a file needs no ``encoding``. ``"utf-16"`` or ``"utf-32"`` without a
+    byte-order mark reads this machine's byte order (``"utf-16-le"`` on most),
+    as ``bytes.decode`` does. Another encoding is used as given.
 
     Parameters
     ----------
@@ -420,6 +418,8 @@ def file_encoding(start, encoding="utf-8"):
     ('utf-16', 'latin-1')
     >>> file_encoding(b"asha")
     'utf-8-sig'
+    >>> file_encoding(b"a\\x00s\\x00", "utf-16") == "utf-16-" + sys.byteorder[0] + "e"
+    True
     """
     try:
         name = codecs.lookup(encoding).name
@@ -428,6 +428,10 @@ def file_encoding(start, encoding="utf-8"):
             f"encoding={encoding!r} is not a text encoding Python knows; pass e.g. "
             "encoding='utf-8' or encoding='latin-1'."
         ) from None
+    if name in ("utf-16", "utf-32") and not start.startswith(
+        (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
+    ):  # no byte-order mark: this machine's order, read whole or in blocks alike
+        return f"{name}-{sys.byteorder[0]}e"
     if name != "utf-8":
         return encoding
     for bom, codec in _OTHER_BOMS:
@@ -514,14 +518,213 @@ def _read_text(path, encoding):
     """The decoded text of the file, without its byte-order mark."""
     with open(path, "rb") as f:
         data = f.read()  # once: a pipe cannot be read twice
-    encoding = file_encoding(data[:4], encoding)
+    codec = file_encoding(data[:4], encoding)
     try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        shown = encoding.removesuffix("-sig")
-        raise ValueError(
-            f"{path!r} is not a {shown} text file ({exc.reason} at byte {exc.start}, "
-            f"line {line}); pass encoding=..., the file's encoding (e.g. "
-            "encoding='latin-1' for a Western European file that is not UTF-8)."
-        ) from None
+        return data.decode(codec)
+    except UnicodeDecodeError as error:
+        raise undecodable_error(path, codec, error) from None
+
+
+def undecodable_error(path, codec, error, *, line=1, non_ascii=False):
+    """The error of a file of names that does not decode: where, and what to do.
+
+    Parameters
+    ----------
+    path : str
+    codec : str
+        The codec the file was read with (:func:`file_encoding`).
+    error : UnicodeDecodeError
+        Raised on the file's bytes, or on a block of them (``error.object``).
+    line : int, default=1
+        The line ``error.object`` starts on.
+    non_ascii : bool, default=False
+        Whether the lines before ``error.object`` decoded with characters
+        outside ASCII.
+
+    Returns
+    -------
+    error : ValueError
+        It names the line and shows its bytes around the one that failed; it
+        asks for UTF-16 in the byte order the bytes have (a file without a
+        byte-order mark), or, in a UTF-8 file whose lines before that one have
+        accented letters, for that line to be written again (``latin-1`` would
+        misread the others), or else for the file's encoding.
+
+    Examples
+    --------
+    >>> data = "Zoë\\nJos".encode() + b"\\xe9\\n"  # one line in latin-1
+    >>> try:
+    ...     data.decode("utf-8")
+    ... except UnicodeDecodeError as error:
+    ...     print(undecodable_error("kids.txt", "utf-8", error))
+    ... # doctest: +ELLIPSIS, +NORMALIZE_WHITESPACE
+    'kids.txt' is not a utf-8 text file (invalid continuation byte at line 2:
+    b'Jos\\xe9'):
+    its lines before that one are UTF-8, with letters outside ASCII, so that
+    line is in another encoding (in Windows-1252 it reads 'José'): write it
+    again in UTF-8, or delete it; encoding='latin-1' would misread ...
+    """
+    data, start = error.object, error.start
+    at = line + data.count(b"\n", 0, start)
+    begin = data.rfind(b"\n", 0, start) + 1
+    end = data.find(b"\n", start) % (len(data) + 1)  # -1: the end of the data
+    bad = data[max(begin, start - 40) : min(end, start + 40)].rstrip(b"\r")
+    what = (
+        f"{path!r} is not a {codec.removesuffix('-sig')} text file ({error.reason} "
+        f"at line {at}: {bad!r})"
+    )
+    utf16 = _utf16_codec(data[:4096]) if line == 1 else None
+    if utf16 is not None:
+        return ValueError(f"{what}: {_utf16_advice(utf16)}.")
+    before = data[:start].removeprefix(codecs.BOM_UTF8)
+    utf8 = codecs.lookup(codec).name.startswith("utf-8")
+    if utf8 and (non_ascii or not before.isascii()):
+        western = data[begin:end].rstrip(b"\r").decode("cp1252", "replace")
+        return ValueError(
+            f"{what}: its lines before that one are UTF-8, with letters outside "
+            "ASCII, so that line is in another encoding (in Windows-1252 it reads "
+            f"{western!r}): write it again in UTF-8, or delete it; "
+            "encoding='latin-1' would misread the other accented letters of the file."
+        )
+    windows = any(0x80 <= byte <= 0x9F for byte in bad)
+    example = (
+        "'cp1252' for a Western European file saved on Windows"
+        if windows
+        else ("'latin-1' for a Western European file that is not UTF-8")
+    )
+    return ValueError(
+        f"{what}; pass encoding=..., the file's encoding (e.g. encoding={example})."
+    )
+
+
+def _utf16_codec(head):
+    """The UTF-16 codec of a file whose first bytes are ``head`` (bytes, or a
+    str read one byte a character), or None if they do not look like UTF-16:
+    a byte-order mark, or a zero byte in every other place, as in a name of
+    Latin letters (at odd places in little-endian, at even ones in big-endian).
+    """
+    if isinstance(head, str):
+        head = bytes(min(ord(char), 0xFF) for char in head)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    places = [i % 2 for i, byte in enumerate(head) if not byte]
+    if not head or len(places) < len(head) / 4:
+        return None
+    odd = sum(places) / len(places)
+    return "utf-16-le" if odd >= 0.9 else "utf-16-be" if odd <= 0.1 else None
+
+
+def _utf16_advice(codec):
+    if codec == "utf-16":
+        return "it is UTF-16 text, with a byte-order mark; pass encoding='utf-16'"
+    order = "little" if codec.endswith("le") else "big"
+    return (
+        f"it looks like UTF-16 text ({order}-endian) without a byte-order mark; "
+        f"pass encoding={codec!r}"
+    )
+
+
+# Control characters of C1 (U+0080 to U+009F), in no name: latin-1 reads the
+# bytes 0x80 to 0x9F of a Windows-1252 file (’ “ ” € Œ Š ž ...) as these.
+_C1 = re.compile("[\x80-\x9f]")
+#: The characters for which :func:`check_decoded` refuses a text (NUL and C1):
+#: a reader of lines calls it on the lines that hold one (and on the first).
+UNLIKE_NAMES = re.compile("[\x00\x80-\x9f]")
+
+
+def check_decoded(text, path, encoding, *, line=1):
+    """Refuse decoded text that no file of names holds, saying what to pass.
+
+    NUL characters (a binary file, or UTF-16 read as another encoding), C1
+    control characters (Windows-1252 read as latin-1), and UTF-16 read in the
+    wrong byte order (its letters read as characters such as U+6100) are
+    refused, with the line they are on.
+
+    Parameters
+    ----------
+    text : str
+        The text of a file, or one of its lines.
+    path : str
+    encoding : str
+        The encoding the user gave.
+    line : int, default=1
+        The line ``text`` starts on.
+
+    Raises
+    ------
+    ValueError
+
+    Examples
+    --------
+    >>> check_decoded("Zoë\\nO\\x92Brien\\n", "kids.txt", "latin-1")
+    Traceback (most recent call last):
+    ...
+    ValueError: Line 2 of 'kids.txt' holds '\\x92', a control character that is no ...
+    """
+    if "\x00" in text:
+        raise ValueError(_nul_message(text, path, encoding, line))
+    if text.isascii():
+        return
+    if (found := _C1.search(text)) is not None:
+        raise ValueError(_control_message(text, found.start(), path, encoding, line))
+    if line == 1 and codecs.lookup(encoding).name.startswith("utf-16"):
+        _check_byte_order(text[:4096], path, encoding)
+
+
+def _line_of(text, at, line):
+    """The line of ``text[at]``, ``text`` starting on ``line``."""
+    head = text[:at]
+    return line + head.count("\n") + head.count("\r") - head.count("\r\n")
+
+
+def _nul_message(text, path, encoding, line):
+    at = _line_of(text, text.index("\x00"), line)
+    start = (
+        f"{path!r} holds NUL characters (line {at}), so it is not a {encoding} "
+        "text file"
+    )
+    utf16 = _utf16_codec(text[:4096]) if line == 1 else None
+    if utf16 is not None:
+        return f"{start}: {_utf16_advice(utf16)}."
+    return (
+        f"{start}: no name holds one, so the file is binary, or damaged there "
+        "(delete the NUL characters), or in another encoding (pass encoding=..., "
+        "the file's encoding, e.g. encoding='utf-16')."
+    )
+
+
+def _control_message(text, at, path, encoding, line):
+    char = text[at]
+    meant = bytes([ord(char)]).decode("cp1252", "replace")
+    start = (
+        f"Line {_line_of(text, at, line)} of {path!r} holds {char!r}, a control "
+        "character that is no letter of a name"
+    )
+    if meant == "\ufffd":
+        return f"{start}: pass encoding=..., the file's encoding."
+    if codecs.lookup(encoding).name.startswith("iso8859"):
+        return (
+            f"{start}: the file is in Windows-1252, where that byte is {meant!r}; "
+            "pass encoding='cp1252'."
+        )
+    return (
+        f"{start}: text of Windows-1252 converted as if it were latin-1 holds it "
+        f"in place of {meant!r}; write {meant!r} there."
+    )
+
+
+def _check_byte_order(sample, path, encoding):
+    """Refuse UTF-16 read in the wrong byte order: characters whose low byte
+    is zero (U+6100, 'a' swapped) make up a quarter of the text or more."""
+    swapped = [char for char in sample if ord(char) > 0xFF and not ord(char) & 0xFF]
+    if len(swapped) < len(sample) / 4:
+        return
+    name = codecs.lookup(encoding).name
+    order = name[-2:] if name[-3:] in ("-le", "-be") else sys.byteorder[0] + "e"
+    other = "utf-16-be" if order == "le" else "utf-16-le"
+    raise ValueError(
+        f"{path!r} read as {encoding} gives characters such as {swapped[0]!r} "
+        f"(U+{ord(swapped[0]):04X}) in place of letters: it is UTF-16 in the other "
+        "byte order; pass "
+        f"encoding={other!r}."
+    )
