@@ -12,6 +12,7 @@ import json
 import os
 import re
 import stat
+import sys
 import warnings
 import zipfile
 from pathlib import Path
@@ -108,6 +109,61 @@ def resolve_format(path, format="auto"):
     if format != "auto":
         return format
     return "joblib" if Path(path).suffix.lower() in PICKLE_SUFFIXES else "skops"
+
+
+# scikit-learn's adapters of other array libraries to the array API, each with
+# the library it imports. No estimator is there (scikit-learn's list of its
+# estimators skips sklearn.externals), but listing them walks every package.
+ARRAY_ADAPTERS = {
+    "sklearn.externals.array_api_compat.cupy": "cupy",
+    "sklearn.externals.array_api_compat.dask": "dask.array",
+    "sklearn.externals.array_api_compat.torch": "torch",
+}
+
+
+def import_skops_io():
+    """``skops.io``, imported without the array libraries its import would load.
+
+    skops lists scikit-learn's estimators when it is first imported; the
+    listing imports every package of scikit-learn, among them its adapters of
+    PyTorch, Dask and CuPy to the array API (:data:`ARRAY_ADAPTERS`), which
+    import those libraries where they are installed: with PyTorch, about 3 s
+    and 250 MB more for every command that reads or writes a model file.
+    While skops is imported, the adapter of each library not imported yet is
+    marked missing, so the listing skips it; the marks go afterwards, and
+    skops trusts the same types.
+
+    Returns
+    -------
+    module : module
+        ``skops.io``.
+
+    Examples
+    --------
+    >>> import sys
+    >>> from sknextchar._persistence import ARRAY_ADAPTERS, import_skops_io
+    >>> import_skops_io().__name__
+    'skops.io'
+    >>> any(sys.modules.get(name, 0) is None for name in ARRAY_ADAPTERS)
+    False
+    """
+    if "skops.io" not in sys.modules:
+        skipped = [
+            adapter
+            for adapter, library in ARRAY_ADAPTERS.items()
+            if adapter not in sys.modules and library not in sys.modules
+        ]
+        for adapter in skipped:
+            sys.modules[adapter] = None  # importing it raises ImportError
+        try:
+            import skops.io  # noqa: F401
+        finally:
+            for adapter in skipped:
+                if sys.modules.get(adapter, 0) is None:
+                    del sys.modules[adapter]
+    import skops.io
+
+    return skops.io
 
 
 def save_model(model, path, *, format="auto"):
@@ -207,9 +263,7 @@ def save_model(model, path, *, format="auto"):
 
 def _dump(model, format, tmp):
     if format == "skops":
-        import skops.io
-
-        skops.io.dump(model, tmp)
+        import_skops_io().dump(model, tmp)
         canonical_skops(tmp)  # the same model, the same bytes
     else:
         import joblib
@@ -587,11 +641,10 @@ def _check_is_model(model, path):
 
 
 def _load_skops(path, data, max_bytes):
-    import skops.io
-
+    skops_io = import_skops_io()
     check_skops_archive(path, data, max_bytes=max_bytes or float("inf"))
     try:
-        untrusted = skops.io.get_untrusted_types(data=data)
+        untrusted = skops_io.get_untrusted_types(data=data)
     except Warning:
         raise
     except Exception as exc:  # crafted schemas fail with many types
@@ -610,7 +663,7 @@ def _load_skops(path, data, max_bytes):
             "skops.io.load(path, trusted=[...]) after reviewing those types."
         )
     try:
-        return skops.io.load(io.BytesIO(data), trusted=get_trusted_types())
+        return skops_io.load(io.BytesIO(data), trusted=get_trusted_types())
     except Warning:  # a ModelVersionWarning turned into an error: not corruption
         raise
     except DamagedModelError as exc:

@@ -19,6 +19,7 @@ from ._text import (
     final_forms_learned_plain,
     fold_final_forms,
     normalize_text,
+    normalize_texts,
     quoted,
     split_symbols,
     starts_with_mark,
@@ -503,8 +504,10 @@ class ContextWindowTransformer(
         if not fitting:
             self._check_later_step()
         names = check_names(X)
-        texts = [self._normalize(n) for n in names]
-        empty = [i for i, text in enumerate(texts) if not text]
+        texts = normalize_texts(
+            names, lowercase=self.lowercase, strip_accents=self.strip_accents
+        )
+        empty = [] if all(texts) else [i for i, text in enumerate(texts) if not text]
         if empty and not allow_empty:
             shown = ", ".join(
                 f"names[{i}]={quoted(names[i])}" for i in empty[:MAX_REPORTED]

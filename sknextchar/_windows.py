@@ -223,22 +223,31 @@ def cut_windows(ids, lengths, context_length, dtype):
             np.zeros(0, dtype=dtype),
             np.zeros(0, dtype=np.intp),
         )
-    # Each name becomes a block: L pads, its letters, one end marker.
+    # Each name becomes a block: L pads, its letters, one end marker. Masks of
+    # the stream's positions, not arrays of indices: a byte per position, where
+    # indices took 8 (three arrays of 8 bytes per window, 180 MB for 1,000,000
+    # names, at the peak).
     block = lengths + L + 1
-    block_start = np.concatenate(([0], np.cumsum(block)[:-1]))
-    stream = np.full(int(block.sum()), END_ID, dtype=dtype)
-    letter_pos = np.repeat(block_start + L - np.cumsum(np.r_[0, lengths[:-1]]), lengths)
-    letter_pos += np.arange(len(ids))
-    stream[letter_pos] = ids
+    block_end = np.cumsum(block)
+    block_start = block_end - block
+    stream = np.full(int(block_end[-1]), END_ID, dtype=dtype)
+    letter = np.ones(len(stream), dtype=bool)
+    for offset in range(L):  # the pads
+        letter[block_start + offset] = False
+    letter[block_end - 1] = False  # the end marker
+    stream[letter] = ids
     # A name of n letters gives n + 1 windows, starting at its block's first
-    # n + 1 positions; each window is L context ids followed by its target.
-    n_windows = lengths + 1
-    name_index = np.repeat(np.arange(n_names, dtype=np.intp), n_windows)
-    first = np.concatenate(([0], np.cumsum(n_windows)[:-1]))
-    starts = np.repeat(block_start - first, n_windows) + np.arange(int(n_windows.sum()))
-    views = np.lib.stride_tricks.sliding_window_view(stream, L + 1)  # (len, L+1)
-    windows = views[starts]  # (n_windows, L+1)
-    return windows[:, :L].copy(), windows[:, L].copy(), name_index
+    # n + 1 positions (all but its last L); each window is L context ids
+    # followed by its target.
+    start = np.ones(len(stream) - L, dtype=bool)
+    for offset in range(1, L + 1):
+        start[block_end[:-1] - offset] = False
+    contexts = np.empty((int(lengths.sum()) + n_names, L), dtype=dtype)
+    for column in range(L):
+        contexts[:, column] = stream[column : column + len(start)][start]
+    targets = stream[L : L + len(start)][start]
+    name_index = np.repeat(np.arange(n_names, dtype=np.intp), lengths + 1)
+    return contexts, targets, name_index
 
 
 def last_contexts(ids, lengths, context_length):

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from .._file_safety import atomic_write, check_target
-from .._persistence import load_model, resolve_format, save_model
+from .._persistence import import_skops_io, load_model, resolve_format, save_model
 from .._text import counted
 from .._version import __version__
 from ..datasets import load_indian_names
@@ -165,7 +165,7 @@ def train(args):
     check_output(args, input_files(args))
     fmt = resolve_format(output, args.format)  # save_model's rule, to report it
     if fmt == "skops":
-        import skops.io  # noqa: F401  (fail before training if it is missing)
+        import_skops_io()  # fail before training if skops is missing
     if args.model == "kneser-ney":
         from ._counts import fit_counts
 

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from .._model_checks import DEFAULT_MAX_BYTES
-from .._persistence import load_model, resolve_format, save_model
+from .._persistence import import_skops_io, load_model, resolve_format, save_model
 from .._text import counted
 from ._commands import (
     check_output,
@@ -73,7 +73,7 @@ def resume(args):
     check_output(args, inputs)
     fmt = resolve_format(Path(args.output), args.format)
     if fmt == "skops":
-        import skops.io  # noqa: F401  (fail before training if it is missing)
+        import_skops_io()  # fail before training if skops is missing
     max_bytes = getattr(args, "max_bytes", DEFAULT_MAX_BYTES)  # unset unless given
     old = load_model(args.resume, allow_pickle=args.trust_pickle, max_bytes=max_bytes)
     sampler, pipe, clf = _resumable_parts(old, args)

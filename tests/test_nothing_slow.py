@@ -1,0 +1,143 @@
+"""Work done without reason, checked without timing (see test_no_slow_paths.py).
+
+Each test pins down the shape of the work (which libraries a command imports,
+which path the names take) and that the results stay the same bits.
+"""
+
+import json
+import subprocess
+import sys
+import tracemalloc
+
+import numpy as np
+import pytest
+
+from sknextchar import ContextWindowTransformer, _text, _transformer, save_model
+from sknextchar._text import normalize_text, normalize_texts
+from sknextchar._windows import cut_windows
+
+# Records every attempt to import an array library skops never needs, then
+# loads a model file as 'sknextchar sample' does, in a new process.
+_LOAD_AND_LIST = """
+import json, sys
+looked_up = []
+
+class Recorder:
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] in ("torch", "dask", "cupy"):
+            looked_up.append(name)
+
+sys.meta_path.insert(0, Recorder())
+from sknextchar import load_model
+model = load_model(sys.argv[1])
+marks = [name for name, module in sys.modules.items() if module is None]
+print(json.dumps([looked_up, marks, model.vocabulary_]))
+"""
+
+
+def test_loading_a_model_imports_no_array_library(tmp_path):
+    # skops lists scikit-learn's estimators when imported, walking every
+    # package: its array-API adapters imported PyTorch and Dask (3 s and
+    # 250 MB of each command that reads a model, where PyTorch is installed).
+    path = tmp_path / "windows.skops"
+    transformer = ContextWindowTransformer().fit(["abid", "asha"])
+    save_model(transformer, path)
+    out = subprocess.run(
+        [sys.executable, "-c", _LOAD_AND_LIST, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    looked_up, marks, vocabulary = json.loads(out)
+    assert looked_up == []
+    assert [m for m in marks if "array_api_compat" in m] == []  # marks removed
+    assert vocabulary == list(transformer.vocabulary_)
+
+
+# Names as users pass them: ASCII of any case, accents composed or not,
+# invisible characters, final forms, a Turkish capital, a ligature.
+MIXED = ["Asha", "RAVI", "abid", "Jose\u0301", "Zoë", "\ufeffMaria\u200e"]
+MIXED += ["ΝΊΚΟΣ", "İpek", "ﬁona", "\u200dAnna\u200c", "Ángel", "राहुल"]
+
+
+@pytest.mark.parametrize("lowercase", [True, False])
+@pytest.mark.parametrize("strip_accents", [None, "ascii", "unicode"])
+def test_normalize_texts_gives_each_texts_normalize_text(lowercase, strip_accents):
+    kwargs = {"lowercase": lowercase, "strip_accents": strip_accents}
+    for texts in (MIXED, [t for t in MIXED if t.isascii()], [np.str_("Ab")]):
+        expected = [normalize_text(text, **kwargs) for text in texts]
+        result = normalize_texts(texts, **kwargs)
+        assert result == expected
+        assert [type(t) for t in result] == [type(t) for t in expected]
+
+
+def test_transform_normalises_ascii_names_without_a_call_each(monkeypatch):
+    # 0.9 s of a transform of 1,000,000 names of a-z went to one Python call
+    # of normalize_text per name, where lowercasing was all there was to do.
+    transformer = ContextWindowTransformer(alphabet="auto").fit(MIXED)
+    expected = transformer.transform(MIXED * 50)
+    calls = []
+    original = _text.normalize_text
+
+    def counting(text, **kwargs):
+        calls.append(text)
+        return original(text, **kwargs)
+
+    monkeypatch.setattr(_text, "normalize_text", counting)
+    monkeypatch.setattr(_transformer, "normalize_text", counting)  # its own name
+    ascii_names = [name for name in MIXED if name.isascii()] * 300
+    transformer.transform(ascii_names)
+    assert calls == []
+    windows = transformer.transform(MIXED * 50)
+    assert len(calls) == 50 * sum(not name.isascii() for name in MIXED)
+    for part in ("contexts", "targets", "name_index"):
+        np.testing.assert_array_equal(getattr(windows, part), getattr(expected, part))
+
+
+def _windows_one_name_at_a_time(ids, lengths, context_length, dtype):
+    """cut_windows written as the definition: a loop over names and letters."""
+    contexts, targets, name_index, start = [], [], [], 0
+    for name, length in enumerate(lengths):
+        padded = [0] * context_length + list(ids[start : start + length]) + [0]
+        for i in range(length + 1):
+            contexts.append(padded[i : i + context_length])
+            targets.append(padded[i + context_length])
+            name_index.append(name)
+        start += length
+    shape = (len(targets), context_length)
+    return (
+        np.array(contexts, dtype=dtype).reshape(shape),
+        np.array(targets, dtype=dtype),
+        np.array(name_index, dtype=np.intp),
+    )
+
+
+@pytest.mark.parametrize("context_length", [1, 2, 3, 5])
+@pytest.mark.parametrize("dtype", [np.uint8, np.uint16, np.intp])
+def test_cut_windows_gives_the_windows_of_their_definition(context_length, dtype):
+    rng = np.random.default_rng(context_length)
+    lengths = rng.integers(0, 9, size=40)  # a text of no letter too
+    lengths[0] = 12  # longer than the context
+    ids = rng.integers(1, 60, size=lengths.sum()).astype(dtype)
+    result = cut_windows(ids, lengths, context_length, dtype)
+    expected = _windows_one_name_at_a_time(ids, lengths, context_length, dtype)
+    for got, want in zip(result, expected, strict=True):
+        assert got.dtype == want.dtype and got.flags.c_contiguous
+        np.testing.assert_array_equal(got, want)
+
+
+def test_cut_windows_holds_little_more_than_its_output():
+    # The windows of 1,000,000 names took 277 MB at the peak for 91 MB of
+    # output: three arrays of an index (8 bytes) per window. Masks of a byte
+    # per position leave 9.5 bytes per window beyond the output's 12.
+    rng = np.random.default_rng(0)
+    lengths = rng.integers(4, 11, size=20_000)
+    ids = rng.integers(1, 27, size=lengths.sum()).astype(np.uint8)
+    tracemalloc.start()
+    try:
+        result = cut_windows(ids, lengths, 3, np.uint8)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    output = sum(part.nbytes for part in result)
+    assert peak - output < 14 * len(result[1])  # was 25 bytes per window
