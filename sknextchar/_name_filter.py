@@ -19,6 +19,7 @@ import numpy as np
 
 from ._compat import Interval, validate_parameter_constraints
 from ._novelty import RepeatedNames, contains, hash_id_rows
+from ._text import look_alikes
 from ._vocabulary import decode_rows
 
 __all__ = [
@@ -302,22 +303,29 @@ def _unwritten(pattern, vocabulary):
     " (it names 'J', which the model never writes: it writes names in lowercase)"
     >>> _unwritten("jos[^x].*", ("-", "j", "o", "s")), _unwritten("(?i)J.*", ("-", "j"))
     ('', '')
+    >>> print(_unwritten("o’b.*", ("-", "'", "b", "o")))
+     (it names '’', which the model never writes: it writes "'" for '’')
     """
     if re.search(r"\(\?[a-zA-Z]*i", pattern):  # a flag that ignores case
         return ""
     known = set("".join(vocabulary[1:]))
     letters = _NOT_LETTERS.sub("", re.sub(r"\[\^[^]]*\]", "", pattern))
+    chars = set(unicodedata.normalize("NFC", letters)) - known
+    similar = look_alikes(sorted(chars), known)
     missing = sorted(
         char
-        for char in set(unicodedata.normalize("NFC", letters))
+        for char in chars
         if char.isalpha()
-        and char not in known
         and "FINAL" not in unicodedata.name(char, "")  # written at a word's end
-    )
+    ) + [char for char, _ in similar]
     if not missing:
         return ""
     why = ""
     if all(not char.islower() and char.lower() in known for char in missing):
         why = ": it writes names in lowercase"
+    elif similar:
+        why = ": it writes " + ", ".join(
+            f"{plain!r} for {char!r}" for char, plain in similar
+        )
     shown = ", ".join(map(repr, missing))
     return f" (it names {shown}, which the model never writes{why})"

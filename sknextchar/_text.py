@@ -354,6 +354,46 @@ def describe_symbol(symbol):
     return repr(symbol)
 
 
+# Characters that look like (or stand for) an ASCII one in a typed name: curly
+# and modifier apostrophes, accents used as apostrophes, other spaces, dashes.
+_LOOKS_LIKE = {
+    **dict.fromkeys("\u2019\u2018\u02bc\u02b9\u0060\u00b4\u2032", "'"),
+    **dict.fromkeys("\u00a0\u2007\u202f\u2009\u2002\u2003", " "),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"),
+}
+
+
+def look_alikes(chars, known):
+    """The known characters that characters outside a vocabulary look like.
+
+    A name typed or copied with a curly apostrophe, a no-break space or a dash
+    is refused by a model that learned the plain ``'``, space or hyphen; the
+    message can say which one to type.
+
+    Parameters
+    ----------
+    chars : iterable of str
+        Characters the vocabulary does not hold.
+    known : collection of str
+        The characters it holds.
+
+    Returns
+    -------
+    pairs : list of (str, str)
+        ``(character, known look-alike)`` for each character that has one.
+
+    Examples
+    --------
+    >>> look_alikes(["\u2019", "x"], {"'", "a"})
+    [('’', "'")]
+    """
+    return [
+        (char, _LOOKS_LIKE[char])
+        for char in chars
+        if char in _LOOKS_LIKE and _LOOKS_LIKE[char] in known
+    ]
+
+
 def symbol_kind(symbol, *, detailed=True):
     """What kind of character a symbol is, for the spelling of generated names.
 

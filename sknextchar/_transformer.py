@@ -18,6 +18,7 @@ from ._text import (
     describe_symbol,
     final_forms_learned_plain,
     fold_final_forms,
+    look_alikes,
     normalize_text,
     normalize_texts,
     quoted,
@@ -582,6 +583,7 @@ class ContextWindowTransformer(
             if end in chars
             else ""
         )
+        note += _look_alike_note(chars, self.vocabulary_[1:])
         if self.strip_accents != "unicode" and all(map(_is_compatibility, chars)):
             note += (
                 ". They are all compatibility forms of other characters "
@@ -652,6 +654,18 @@ def _check_no_lone_marks(names, texts):
             f"alone: {shown} (starting with {describe_symbol(texts[bad[0]][0])}). "
             "Remove the mark or add the letter it belongs to."
         )
+
+
+def _look_alike_note(chars, known):
+    """Words on the unknown characters that look like known ones, or ''."""
+    similar = look_alikes(chars, known)
+    if not similar:
+        return ""
+    told = "; ".join(
+        f"{describe_symbol(char)} looks like {plain!r}, which the model knows"
+        for char, plain in similar
+    )
+    return f". {told}: type {'that' if len(similar) == 1 else 'those'} instead"
 
 
 def _is_compatibility(symbol):

@@ -147,3 +147,39 @@ def test_a_pattern_with_letters_no_drawn_name_holds_says_which():
         sampler.sample(2, pattern="José.*", max_rounds=1, random_state=0)
     with pytest.raises(ValueError, match=r"it names 'X', 'v', which the model never"):
         sampler.sample(2, pattern="Xav.*", max_rounds=1, random_state=0)
+
+
+# ----------------------------------------- look-alikes of characters it knows
+LEARNED = ["O'Brien", "Mary Ann", "Jean-Luc", "D'Arcy", "Anne-Marie"]
+
+
+@pytest.mark.parametrize(
+    "typed, plain",
+    [("O\u2019Brien", "'"), ("Mary\u00a0Ann", " "), ("Jean\u2013Luc", "-")],
+    ids=["curly-apostrophe", "no-break-space", "en-dash"],
+)
+def test_a_look_alike_of_a_known_character_is_named(typed, plain):
+    """A curly apostrophe, a no-break space or a dash copied from a document:
+    the message says which character of the model it looks like."""
+    windows = ContextWindowTransformer(alphabet="auto", lowercase=False)
+    windows.fit(LEARNED)
+    with pytest.raises(ValueError, match=f"looks like {plain!r}, which the model") as e:
+        windows.transform([typed])
+    assert "type that instead" in str(e.value)
+
+
+def test_a_look_alike_the_model_does_not_know_is_not_offered():
+    windows = ContextWindowTransformer(alphabet="auto").fit(["anna", "ugo"])
+    with pytest.raises(ValueError, match="outside the vocabulary") as e:
+        windows.transform(["o\u2019a"])
+    assert "looks like" not in str(e.value)
+
+
+def test_a_pattern_with_a_look_alike_says_what_the_model_writes():
+    pipe = make_pipeline(
+        ContextWindowTransformer(context_length=2, alphabet="auto", lowercase=False),
+        KneserNeyClassifier(order=3),
+    )
+    sampler = NameSampler(pipe).fit(LEARNED * 4)
+    with pytest.raises(ValueError, match="it writes \"'\" for '\u2019'"):
+        sampler.sample(2, pattern="O\u2019.*", max_rounds=3, random_state=0)
