@@ -187,4 +187,11 @@ EXPLORATION = [
         "1.9055 / 1.9051 / 1.9049",
         "198 / 295 / 388",
     ),
+    # 2026-11-30: 5% of the context symbols of each epoch's windows replaced by
+    # random symbols (a regulariser of the inputs; same protocol as above).
+    (
+        "w1024 (s0) with 5% of context symbols replaced / kn6 + it + w1024 (s1-s3)",
+        "1.9733 (1.9440 without) / 1.9065 (1.9055 without)",
+        "49 / -",
+    ),
 ]

@@ -3,21 +3,32 @@
 :class:`~sknextchar.CharEmbeddingMLPClassifier` draws its parameters from its
 hyperparameters once, and every later training call (``warm_start``,
 ``partial_fit``) must continue with the same shapes. Both are here, read from the
-estimator's parameters and fitted attributes; the estimator only calls them.
+estimator's parameters and fitted attributes; the estimator only calls them. So
+are the label's part of the network (the size and fitted table of the label
+embedding that :mod:`sknextchar.nn.functional` adds to the first layer) and the
+rules that involve two of the network's parameters.
 """
 
 import numpy as np
 
-from ._labels import check_label_architecture, label_table_shape, n_label_inputs
-from ._sizes import check_weight_memory
+from ._compat import InvalidParameterError
+from ._labels import label_classes
+from ._model_checks import LABELS_WITHOUT_TABLE
+from ._sizes import check_weight_memory, first_layer_inputs
 from ._windows import CharWindows
 from .nn.functional import init_params
 
 __all__ = [
     "check_architecture",
+    "check_label_architecture",
+    "check_params_together",
     "check_same_vocabulary",
     "hidden_sizes",
     "initial_parameters",
+    "label_embedding_size",
+    "label_network",
+    "label_table_shape",
+    "n_label_inputs",
 ]
 
 
@@ -31,6 +42,80 @@ def hidden_sizes(estimator):
     [64, 32]
     """
     return [int(h) for h in np.asarray(estimator.hidden_layer_sizes).ravel()]
+
+
+def label_embedding_size(estimator):
+    """The numbers in each label's embedding: ``label_embedding_dim``, or
+    ``embedding_dim`` when it is None.
+
+    Examples
+    --------
+    >>> from sknextchar import CharEmbeddingMLPClassifier
+    >>> label_embedding_size(CharEmbeddingMLPClassifier(embedding_dim=8))
+    8
+    >>> label_embedding_size(CharEmbeddingMLPClassifier(label_embedding_dim=2))
+    2
+    """
+    size = getattr(estimator, "label_embedding_dim", None)
+    return estimator.embedding_dim if size is None else size
+
+
+def label_network(estimator):
+    """The label's part of a fitted network, as the ``nn.functional`` calls take it.
+
+    Parameters
+    ----------
+    estimator : estimator
+        A fitted embedding MLP (models saved before labels existed have no
+        ``label_embeddings_``).
+
+    Returns
+    -------
+    kwargs : dict
+        ``{"label_embeddings": ...}`` for a model of names by label, else empty.
+
+    Examples
+    --------
+    >>> from sklearn.base import BaseEstimator
+    >>> label_network(BaseEstimator())
+    {}
+    """
+    table = getattr(estimator, "label_embeddings_", None)
+    if table is None and label_classes(estimator) is not None:
+        raise ValueError(
+            f"This {type(estimator).__name__} cannot predict: "
+            f"{LABELS_WITHOUT_TABLE}. Fit it again with this version."
+        )
+    return {} if table is None else {"label_embeddings": table}
+
+
+def n_label_inputs(estimator):
+    """The first layer's inputs from the label: its fitted embedding's size, or 0.
+
+    Examples
+    --------
+    >>> from sklearn.base import BaseEstimator
+    >>> n_label_inputs(BaseEstimator())
+    0
+    """
+    table = label_network(estimator).get("label_embeddings")
+    return 0 if table is None else table.shape[1]
+
+
+def label_table_shape(estimator):
+    """``(n_labels, label embedding size)`` of a model fitted with labels, or None.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sknextchar import CharEmbeddingMLPClassifier
+    >>> model = CharEmbeddingMLPClassifier(label_embedding_dim=3)
+    >>> model.label_classes_ = np.array(["female", "male"])
+    >>> label_table_shape(model)
+    (2, 3)
+    """
+    classes = label_classes(estimator)
+    return None if classes is None else (len(classes), label_embedding_size(estimator))
 
 
 def initial_parameters(estimator, data, rng):
@@ -94,6 +179,59 @@ def initial_parameters(estimator, data, rng):
     return (*params[:3], params[3] if len(params) > 3 else None)
 
 
+def check_params_together(estimator, partial):
+    """Rules of the embedding MLP that involve two parameters, checked when fitting.
+
+    Parameters
+    ----------
+    estimator : CharEmbeddingMLPClassifier
+        The model about to train.
+    partial : bool
+        Whether the call is ``partial_fit``.
+
+    Raises
+    ------
+    ValueError
+        Saying which parameters disagree and what to pass.
+
+    Examples
+    --------
+    >>> from sknextchar import CharEmbeddingMLPClassifier
+    >>> check_params_together(CharEmbeddingMLPClassifier(), partial=True)
+    """
+    if estimator.early_stopping and partial:
+        raise ValueError(
+            "partial_fit does not support early_stopping=True; hold out your own "
+            "names and call score, or use fit."
+        )
+    if estimator.early_stopping and estimator.validation_fraction == 0:
+        raise ValueError(
+            f"validation_fraction={estimator.validation_fraction!r} holds out no "
+            "data, but early_stopping=True needs a validation set; pass "
+            "validation_fraction > 0 (e.g. 0.1) or early_stopping=False."
+        )
+    tiny = np.finfo(np.dtype(estimator.dtype)).tiny
+    if estimator.epsilon < tiny:  # Adam divides by epsilon; 0 gives NaN weights
+        raise ValueError(
+            f"epsilon={estimator.epsilon!r} is too small for "
+            f"dtype={estimator.dtype!r}: it "
+            f"rounds to 0 or below the smallest normal number ({tiny:.3g}), and "
+            "Adam divides by it. Pass epsilon >= 1e-8 (the default) or "
+            "dtype='float64'."
+        )
+    sizes = np.asarray(estimator.hidden_layer_sizes)
+    flags = np.asarray(estimator.hidden_layer_sizes, dtype=object).ravel()
+    if (
+        any(isinstance(h, (bool, np.bool_)) for h in flags)
+        or sizes.ndim > 1
+        or (sizes.size and (sizes.dtype.kind not in "iu" or sizes.min() < 1))
+    ):
+        raise InvalidParameterError(
+            f"hidden_layer_sizes must hold positive integers; got "
+            f"{estimator.hidden_layer_sizes!r}."
+        )
+
+
 def check_architecture(estimator):
     """Refuse to continue training weights of another shape.
 
@@ -120,8 +258,8 @@ def check_architecture(estimator):
     ...
     ValueError: embedding_dim=3 and hidden_layer_sizes=(500,) do not match ...
     """
-    n_inputs = estimator.n_features_in_ * estimator.embedding_dim + n_label_inputs(
-        estimator
+    n_inputs = first_layer_inputs(
+        estimator.n_features_in_, estimator.embedding_dim, n_label_inputs(estimator)
     )
     expected = [n_inputs, *hidden_sizes(estimator)]
     actual = [c.shape[0] for c in estimator.coefs_]
@@ -135,6 +273,43 @@ def check_architecture(estimator):
             "parameters, or set warm_start=False and call fit to start again."
         )
     check_label_architecture(estimator)
+
+
+def check_label_architecture(estimator):
+    """Refuse to continue training label embeddings of another size.
+
+    Parameters
+    ----------
+    estimator : estimator
+        A fitted embedding MLP about to train on (``warm_start`` or
+        ``partial_fit``).
+
+    Raises
+    ------
+    ValueError
+        If its ``label_embeddings_`` are not ``label_embedding_size`` wide.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sknextchar import CharEmbeddingMLPClassifier
+    >>> model = CharEmbeddingMLPClassifier(label_embedding_dim=3)
+    >>> model.label_embeddings_ = np.zeros((2, 4))
+    >>> check_label_architecture(model)
+    Traceback (most recent call last):
+    ...
+    ValueError: label_embedding_dim=3 does not match the fitted label embeddings...
+    """
+    table = getattr(estimator, "label_embeddings_", None)
+    if table is not None and table.shape[1] != label_embedding_size(estimator):
+        raise ValueError(
+            f"label_embedding_dim={estimator.label_embedding_dim!r} does not match "
+            f"the fitted label embeddings ({table.shape[1]} numbers per label; "
+            f"label_embedding_dim={estimator.label_embedding_dim!r} means "
+            f"{label_embedding_size(estimator)}). Continuing training needs the "
+            "same architecture: restore the parameter, or set warm_start=False "
+            "and call fit to start again."
+        )
 
 
 def check_same_vocabulary(estimator, X):

@@ -5,6 +5,10 @@ records the estimator's attributes before the call and, if the call raises
 (any exception, KeyboardInterrupt and MemoryError included), puts them back and
 removes the attributes the call added. Callbacks of scikit-learn's callback API
 are runtime hooks, not state, and are left alone.
+
+:class:`Rollback` does the same for the embedding MLP's training calls with a
+narrower meaning of the state (:func:`fitted_state`: the attributes whose names
+end in ``_``, and the private names the caller gives).
 """
 
 import copy
@@ -13,7 +17,15 @@ import functools
 from ._hooks import CALLBACK_ATTRIBUTES
 from ._windows import CharWindows
 
-__all__ = ["FitLink", "all_or_nothing", "learned_state", "report_fit", "reports_fit"]
+__all__ = [
+    "FitLink",
+    "Rollback",
+    "all_or_nothing",
+    "fitted_state",
+    "learned_state",
+    "report_fit",
+    "reports_fit",
+]
 
 
 def _snapshot(estimator, deep):
@@ -63,6 +75,89 @@ def _put_learned(estimator, state):
     for name in learned_state(estimator):
         delattr(estimator, name)
     vars(estimator).update(state)
+
+
+def _is_fitted_state(name, training_state):
+    public_fitted = name.endswith("_") and not name.startswith("_")
+    return public_fitted or name in training_state
+
+
+def fitted_state(estimator, training_state=()):
+    """A deep copy of an estimator's fitted state.
+
+    The fitted state is every attribute whose name ends with ``_`` (scikit-learn's
+    convention for what ``fit`` learns) and the private ``training_state`` names;
+    parameters, callbacks and anything else set on the estimator are not part of
+    it. A copy does not change when training goes on.
+
+    Parameters
+    ----------
+    estimator : object
+    training_state : tuple of str, default=()
+        Private attributes that are part of the fitted state.
+
+    Returns
+    -------
+    state : dict
+        Attribute name to a deep copy of its value.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> model = SimpleNamespace(alpha=0.1, coefs_=[1.0], _optimizer="adam")
+    >>> fitted_state(model, ("_optimizer",))
+    {'coefs_': [1.0], '_optimizer': 'adam'}
+    """
+    return copy.deepcopy(
+        {
+            name: value
+            for name, value in vars(estimator).items()
+            if _is_fitted_state(name, training_state)
+        }
+    )
+
+
+class Rollback:
+    """The fitted state of an estimator, recorded to be put back after a failure.
+
+    Records :func:`fitted_state` (a copy: training changes some of it in place,
+    such as the loss history and the optimizer's moments), and nothing else, so
+    the callbacks and anything else set on the estimator stay as they are.
+
+    Parameters
+    ----------
+    estimator : object
+        The estimator about to be trained.
+    training_state : tuple of str, default=()
+        Private attributes that are part of the fitted state.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> model = SimpleNamespace(loss_curve_=[1.0], hook="kept")
+    >>> rollback = Rollback(model)
+    >>> model.loss_curve_.append(0.5); model.coefs_ = ["new"]; model.hook = "new"
+    >>> rollback.restore(model)
+    >>> model.loss_curve_, hasattr(model, "coefs_"), model.hook
+    ([1.0], False, 'new')
+    """
+
+    def __init__(self, estimator, training_state=()):
+        self.training_state = tuple(training_state)
+        self.saved = fitted_state(estimator, self.training_state)
+
+    def restore(self, estimator):
+        """Put the recorded fitted state back, removing what the call added.
+
+        Parameters
+        ----------
+        estimator : object
+            The estimator the state was recorded from.
+        """
+        added = [k for k in vars(estimator) if _is_fitted_state(k, self.training_state)]
+        for name in added:
+            delattr(estimator, name)
+        vars(estimator).update(self.saved)
 
 
 class FitLink:

@@ -21,11 +21,13 @@ from sklearn.utils.validation import check_is_fitted, check_random_state
 
 from ._architecture import (
     check_architecture,
+    check_params_together,
     check_same_vocabulary,
     hidden_sizes,
     initial_parameters,
+    label_network,
 )
-from ._atomic import reports_fit
+from ._atomic import Rollback, fitted_state, reports_fit
 from ._blas import one_blas_thread
 from ._compat import Interval, Options, StrOptions, fit_context
 from ._decoding import distinct_rows
@@ -42,14 +44,12 @@ from ._epoch_records import (
 from ._estimator import PackageEstimatorMixin
 from ._label_fine_tuning import check_discriminative_labels, fine_tune_labels
 from ._labels import (
-    label_network,
     split_name_labels,
     with_label_column,
     with_training_labels,
 )
 from ._model_checks import network_array_problem
 from ._model_input import (
-    check_params_together,
     check_predict_contexts,
     check_score_data,
     check_training_data,
@@ -70,8 +70,6 @@ from .nn.training import (
     DivergenceGuard,
     MinibatchTrainer,
     ParameterWorkspace,
-    Rollback,
-    fitted_state,
     validation_score,
 )
 

@@ -7,7 +7,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.callback import CallbackSupportMixin, with_callbacks
 from sklearn.utils.validation import check_is_fitted
 
-from ._atomic import all_or_nothing
+from ._atomic import all_or_nothing, fitted_state
 from ._compat import Interval, StrOptions, fit_context
 from ._estimator import PackageEstimatorMixin
 from ._model_input import (
@@ -35,7 +35,6 @@ from ._ngram import (
 from ._validation import float_array
 from ._windows import CharWindows
 from .exceptions import DamagedModelError
-from .nn.training import fitted_state
 
 # The most windows (weighted) a model counts: float64 sums of them stay exact.
 _MAX_COUNTED = 2**53

@@ -9,8 +9,8 @@ default ``embedding_dim``), read by the last rows of the first layer's weights
 (see :mod:`sknextchar.nn.functional`). A model fitted without ``y`` has no label
 column and is the unconditional model.
 
-These functions check the labels, learn and encode them, add the column, and
-describe the label's part of the network.
+These functions check the labels, learn and encode them, and add the column; the
+label's part of the network is described in :mod:`sknextchar._architecture`.
 """
 
 import numpy as np
@@ -22,13 +22,8 @@ from ._validation import check_names
 from ._windows import CharWindows
 
 __all__ = [
-    "check_label_architecture",
     "check_label_values",
     "fit_classes",
-    "label_embedding_size",
-    "label_table_shape",
-    "n_label_inputs",
-    "label_network",
     "labels_of_windows",
     "label_classes",
     "label_ids",
@@ -457,115 +452,3 @@ def learn_name_labels(labels, X):
         )
     check_classification_targets(values)
     return np.unique(values, return_inverse=True)
-
-
-def label_embedding_size(estimator):
-    """The numbers in each label's embedding: ``label_embedding_dim``, or
-    ``embedding_dim`` when it is None.
-
-    Examples
-    --------
-    >>> from sknextchar import CharEmbeddingMLPClassifier
-    >>> label_embedding_size(CharEmbeddingMLPClassifier(embedding_dim=8))
-    8
-    >>> label_embedding_size(CharEmbeddingMLPClassifier(label_embedding_dim=2))
-    2
-    """
-    size = getattr(estimator, "label_embedding_dim", None)
-    return estimator.embedding_dim if size is None else size
-
-
-def label_network(estimator):
-    """The label's part of a fitted network, as the ``nn.functional`` calls take it.
-
-    Parameters
-    ----------
-    estimator : estimator
-        A fitted embedding MLP (models saved before labels existed have no
-        ``label_embeddings_``).
-
-    Returns
-    -------
-    kwargs : dict
-        ``{"label_embeddings": ...}`` for a model of names by label, else empty.
-
-    Examples
-    --------
-    >>> from sklearn.base import BaseEstimator
-    >>> label_network(BaseEstimator())
-    {}
-    """
-    table = getattr(estimator, "label_embeddings_", None)
-    if table is None and label_classes(estimator) is not None:
-        raise ValueError(
-            f"This {type(estimator).__name__} has labels but no label_embeddings_: "
-            "it was saved by a development version of sknextchar that kept the "
-            "labels' embeddings in embeddings_. Fit it again with this version."
-        )
-    return {} if table is None else {"label_embeddings": table}
-
-
-def n_label_inputs(estimator):
-    """The first layer's inputs from the label: its fitted embedding's size, or 0.
-
-    Examples
-    --------
-    >>> from sklearn.base import BaseEstimator
-    >>> n_label_inputs(BaseEstimator())
-    0
-    """
-    table = label_network(estimator).get("label_embeddings")
-    return 0 if table is None else table.shape[1]
-
-
-def label_table_shape(estimator):
-    """``(n_labels, label embedding size)`` of a model fitted with labels, or None.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> from sknextchar import CharEmbeddingMLPClassifier
-    >>> model = CharEmbeddingMLPClassifier(label_embedding_dim=3)
-    >>> model.label_classes_ = np.array(["female", "male"])
-    >>> label_table_shape(model)
-    (2, 3)
-    """
-    classes = label_classes(estimator)
-    return None if classes is None else (len(classes), label_embedding_size(estimator))
-
-
-def check_label_architecture(estimator):
-    """Refuse to continue training label embeddings of another size.
-
-    Parameters
-    ----------
-    estimator : estimator
-        A fitted embedding MLP about to train on (``warm_start`` or
-        ``partial_fit``).
-
-    Raises
-    ------
-    ValueError
-        If its ``label_embeddings_`` are not ``label_embedding_size`` wide.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> from sknextchar import CharEmbeddingMLPClassifier
-    >>> model = CharEmbeddingMLPClassifier(label_embedding_dim=3)
-    >>> model.label_embeddings_ = np.zeros((2, 4))
-    >>> check_label_architecture(model)
-    Traceback (most recent call last):
-    ...
-    ValueError: label_embedding_dim=3 does not match the fitted label embeddings...
-    """
-    table = getattr(estimator, "label_embeddings_", None)
-    if table is not None and table.shape[1] != label_embedding_size(estimator):
-        raise ValueError(
-            f"label_embedding_dim={estimator.label_embedding_dim!r} does not match "
-            f"the fitted label embeddings ({table.shape[1]} numbers per label; "
-            f"label_embedding_dim={estimator.label_embedding_dim!r} means "
-            f"{label_embedding_size(estimator)}). Continuing training needs the "
-            "same architecture: restore the parameter, or set warm_start=False "
-            "and call fit to start again."
-        )

@@ -26,11 +26,13 @@ import threading
 import types
 import zipfile
 
+from ._sizes import first_layer_inputs
 from .exceptions import DamagedModelError
 
 __all__ = [
     "DAMAGED_ADVICE",
     "DEFAULT_MAX_BYTES",
+    "LABELS_WITHOUT_TABLE",
     "check_skops_archive",
     "find_unsaveable",
     "fitted_estimators",
@@ -42,6 +44,12 @@ __all__ = [
 DAMAGED_ADVICE = (
     "The file was edited by hand or corrupted: load an intact copy, or save the "
     "model again from the code that trained it (or fit it again)."
+)
+
+#: What a model of names by label saved by a development version lacks.
+LABELS_WITHOUT_TABLE = (
+    "it has labels but no label_embeddings_, as a development version of "
+    "sknextchar saved labelled models"
 )
 
 #: The default of ``load_model(max_bytes=...)``: 512 MiB once uncompressed.
@@ -426,16 +434,16 @@ def network_array_problem(model):
     import numpy as np
 
     labels = getattr(model, "label_embeddings_", None)
-    n_inputs = int(getattr(model, "n_features_in_", 0)) * embeddings.shape[1]
     if labels is not None:
         if not _is_float_array(labels, 2) or not np.isfinite(labels).all():
             return "label_embeddings_ is not a 2-d array of finite floats"
-        n_inputs += labels.shape[1]
     elif getattr(model, "label_classes_", None) is not None:
-        return (
-            "it has labels but no label_embeddings_, as a development version of "
-            "sknextchar saved labelled models"
-        )
+        return LABELS_WITHOUT_TABLE
+    n_inputs = first_layer_inputs(
+        int(getattr(model, "n_features_in_", 0)),
+        embeddings.shape[1],
+        0 if labels is None else labels.shape[1],
+    )
     if coefs[0].shape[0] != n_inputs:
         rows = coefs[0].shape[0]
         return f"coefs_[0] has {rows} rows, the embeddings it reads need {n_inputs}"

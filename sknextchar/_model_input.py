@@ -18,7 +18,6 @@ from sklearn.utils.validation import (
     validate_data,
 )
 
-from ._compat import InvalidParameterError
 from ._sample_weight import check_sample_weight
 from ._windows import CharWindows
 from .nn.functional import target_log_proba
@@ -28,7 +27,6 @@ __all__ = [
     "TrainingData",
     "check_context_ids",
     "check_ids_below",
-    "check_params_together",
     "check_predict_contexts",
     "check_score_data",
     "refuse_names",
@@ -461,59 +459,6 @@ def check_score_data(estimator, X, y, n_symbols=None):
         )
     _check_labels(estimator, y, scoring=True)
     return contexts, np.searchsorted(estimator.classes_, y)
-
-
-def check_params_together(estimator, partial):
-    """Rules of the embedding MLP that involve two parameters, checked when fitting.
-
-    Parameters
-    ----------
-    estimator : CharEmbeddingMLPClassifier
-        The model about to train.
-    partial : bool
-        Whether the call is ``partial_fit``.
-
-    Raises
-    ------
-    ValueError
-        Saying which parameters disagree and what to pass.
-
-    Examples
-    --------
-    >>> from sknextchar import CharEmbeddingMLPClassifier
-    >>> check_params_together(CharEmbeddingMLPClassifier(), partial=True)
-    """
-    if estimator.early_stopping and partial:
-        raise ValueError(
-            "partial_fit does not support early_stopping=True; hold out your own "
-            "names and call score, or use fit."
-        )
-    if estimator.early_stopping and estimator.validation_fraction == 0:
-        raise ValueError(
-            f"validation_fraction={estimator.validation_fraction!r} holds out no "
-            "data, but early_stopping=True needs a validation set; pass "
-            "validation_fraction > 0 (e.g. 0.1) or early_stopping=False."
-        )
-    tiny = np.finfo(np.dtype(estimator.dtype)).tiny
-    if estimator.epsilon < tiny:  # Adam divides by epsilon; 0 gives NaN weights
-        raise ValueError(
-            f"epsilon={estimator.epsilon!r} is too small for "
-            f"dtype={estimator.dtype!r}: it "
-            f"rounds to 0 or below the smallest normal number ({tiny:.3g}), and "
-            "Adam divides by it. Pass epsilon >= 1e-8 (the default) or "
-            "dtype='float64'."
-        )
-    sizes = np.asarray(estimator.hidden_layer_sizes)
-    flags = np.asarray(estimator.hidden_layer_sizes, dtype=object).ravel()
-    if (
-        any(isinstance(h, (bool, np.bool_)) for h in flags)
-        or sizes.ndim > 1
-        or (sizes.size and (sizes.dtype.kind not in "iu" or sizes.min() < 1))
-    ):
-        raise InvalidParameterError(
-            f"hidden_layer_sizes must hold positive integers; got "
-            f"{estimator.hidden_layer_sizes!r}."
-        )
 
 
 def target_log_proba_in_chunks(log_proba_function, contexts, targets, chunk_size):

@@ -8,7 +8,7 @@ overflow) and names the parameters when the count is beyond this machine.
 
 import os
 
-__all__ = ["check_allocation", "machine_memory"]
+__all__ = ["check_allocation", "first_layer_inputs", "machine_memory"]
 
 
 def machine_memory():
@@ -71,6 +71,32 @@ def check_allocation(n_values, itemsize, *, what, parameters):
     )
 
 
+def first_layer_inputs(context_length, embedding_dim, label_dim=0):
+    """The inputs of an embedding MLP's first layer (the rows of ``coefs_[0]``).
+
+    The concatenated embeddings of the context, then the label's embedding of a
+    model of names by label.
+
+    Parameters
+    ----------
+    context_length, embedding_dim : int
+        The context's symbols and the numbers in each symbol's embedding.
+    label_dim : int, default=0
+        The numbers in the label's embedding (0 for a model without labels).
+
+    Returns
+    -------
+    n_inputs : int
+
+    Examples
+    --------
+    >>> from sknextchar._sizes import first_layer_inputs
+    >>> first_layer_inputs(3, 10), first_layer_inputs(3, 10, label_dim=4)
+    (30, 34)
+    """
+    return context_length * embedding_dim + label_dim
+
+
 def check_weight_memory(
     n_symbols,
     embedding_dim,
@@ -108,7 +134,8 @@ def check_weight_memory(
     >>> check_weight_memory(30, 10, 3, [200], 30, 8, labels=(2, 4))
     """
     n_labels, label_dim = labels if labels is not None else (0, 0)
-    widths = [context_length * embedding_dim + label_dim, *hidden_sizes, n_classes]
+    first = first_layer_inputs(context_length, embedding_dim, label_dim)
+    widths = [first, *hidden_sizes, n_classes]
     n_weights = (n_symbols * embedding_dim + n_labels * label_dim) + sum(
         a * b + b for a, b in zip(widths, widths[1:])
     )

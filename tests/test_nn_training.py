@@ -1,5 +1,5 @@
 """sknextchar.nn.training: the workspace, the epoch loop, divergence, patience, the
-early-stopping hold-out and the rollback of a failed call."""
+early-stopping hold-out; and the rollback of a failed call (sknextchar._atomic)."""
 
 import math
 import threading
@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
+from sknextchar._atomic import Rollback, fitted_state
 from sknextchar.nn.adam import AdamOptimizer
 from sknextchar.nn.functional import backward, forward, init_params, loss
 from sknextchar.nn.training import (
@@ -16,8 +17,6 @@ from sknextchar.nn.training import (
     MinibatchTrainer,
     ParameterWorkspace,
     Patience,
-    Rollback,
-    fitted_state,
     validation_score,
     validation_split,
 )

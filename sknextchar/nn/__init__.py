@@ -4,8 +4,7 @@
   loss, gradients, initialisation, dropout masks).
 - :mod:`sknextchar.nn.adam`: the Adam optimizer and its learning-rate schedule.
 - :mod:`sknextchar.nn.training`: the pieces of a training run (parameter
-  workspace, mini-batch epochs, divergence guard, patience, validation hold-out,
-  rollback).
+  workspace, mini-batch epochs, divergence guard, patience, validation hold-out).
 
 Nothing here knows about estimators' parameters or scikit-learn's API beyond a
 few of its utilities: :class:`~sknextchar.CharEmbeddingMLPClassifier` puts the

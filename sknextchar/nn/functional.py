@@ -47,6 +47,7 @@ import sys
 import numpy as np
 from scipy.special import expit
 
+from sknextchar._sizes import first_layer_inputs
 from sknextchar.nn import tables as _tables
 
 __all__ = [
@@ -305,7 +306,8 @@ def init_params(
     embeddings = random_state.standard_normal((n_symbols, embedding_dim))
     label_embeddings = None if labels is None else random_state.standard_normal(labels)
     n_label_inputs = 0 if labels is None else labels[1]
-    units = [context_length * embedding_dim + n_label_inputs, *hidden_layer_sizes]
+    first = first_layer_inputs(context_length, embedding_dim, n_label_inputs)
+    units = [first, *hidden_layer_sizes]
     units.append(n_classes)
     factor = 2.0 if activation == "logistic" else 1.0
     coefs, intercepts = [], []
