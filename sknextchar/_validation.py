@@ -140,11 +140,16 @@ def _check_element(name, where, what, allow_empty_strings):
             f"{type(name).__name__}. Flatten the input to a list of str."
         )
     missing = name is None or (isinstance(name, numbers.Real) and name != name)
+    missing = missing or type(name).__name__ in _MISSING_TYPES  # pandas' NA, NaT
     kind = "a missing value" if missing else f"of type {type(name).__name__}"
     raise TypeError(
         f"Expected every element of {what} to be a str; {where} = {name!r} is "
         f"{kind}. Drop or convert it before using it."
     )
+
+
+# The missing values of pandas, known by type name (pandas is not imported).
+_MISSING_TYPES = frozenset({"NAType", "NaTType"})
 
 
 def check_positive_int(value, name):

@@ -175,3 +175,11 @@ def test_a_one_column_table_asks_for_the_series_not_a_single_column():
 def test_a_two_d_array_asks_for_one_column(array, part):
     with pytest.raises(ValueError, match=part):
         check_names(array)
+
+
+@pytest.mark.parametrize("missing", ["NA", "NaT"])
+def test_pandas_missing_values_among_names_are_called_missing(missing):
+    pd = pytest.importorskip("pandas")
+    names = pd.Series(["asha", getattr(pd, missing)], dtype=object)
+    with pytest.raises(TypeError, match=r"names\[1\] = .* is a missing value"):
+        check_names(names)
