@@ -11,7 +11,6 @@ file), so the schedule counts true epochs, not chunks.
 
 import contextlib
 import copy
-import io
 import os
 import re
 import sys
@@ -33,11 +32,11 @@ from .datasets._base import (
     UNLIKE_NAMES,
     check_decoded,
     check_names_path,
-    file_encoding,
+    open_lines,
     undecodable_error,
 )
 from .datasets._tables import (
-    check_counts_column,
+    check_counts_column_argument,
     column_values,
     counted_rows,
     find_table,
@@ -115,10 +114,8 @@ def _weighted_chunks(path, chunk_size, encoding, names_column, counts_column):
 def _file_lines(path, encoding):
     """The lines of a file of names, decoded and checked, read as they go."""
     path = check_names_path(path)
-    with open(path, "rb") as raw:
-        codec = file_encoding(raw.peek(4)[:4], encoding)  # nothing consumed
-        with io.TextIOWrapper(raw, encoding=codec, newline=None) as file:
-            yield from _checked_lines(file, path, encoding, codec)
+    with open_lines(path, encoding) as file:
+        yield from _checked_lines(file, path, encoding, file.encoding)
 
 
 def _checked_lines(file, path, encoding, codec):
@@ -440,7 +437,7 @@ def train_from_file(
         pipeline = make_default_pipeline()
     _check_arguments(chunk_size, resume, check_names)
     if counts_column is not None:
-        check_counts_column(counts_column, names_column)
+        check_counts_column_argument(counts_column, names_column)
     pipeline = _training_copy(pipeline, resume)
     windows, clf = split_pipeline(pipeline, owner="train_from_file")
     _check_classifier(clf)

@@ -25,7 +25,6 @@ from ._mixture_weights import (
     em_mixture_weights,
     log_linear_log_proba,
     log_linear_weights,
-    weighted_mean,
 )
 from ._model_input import (
     check_predict_contexts,
@@ -675,7 +674,9 @@ class MixtureClassifier(
             tol=self.tol,
             sample_weight=weights,
         )
-        self.member_validation_scores_ = weighted_mean(member_log_proba, weights)
+        self.member_validation_scores_ = np.average(
+            member_log_proba, axis=0, weights=weights
+        )
 
     def _fit_log_linear_weights(self, fitted, contexts, targets, weights):
         if len(targets) > _MAX_LOG_LINEAR_WINDOWS:
@@ -695,7 +696,7 @@ class MixtureClassifier(
         )
         self.member_validation_scores_ = np.array(
             [
-                weighted_mean(target_log_proba(lp, targets), weights)
+                np.average(target_log_proba(lp, targets), weights=weights)
                 for lp in member_log_proba
             ]
         )

@@ -16,7 +16,6 @@ __all__ = [
     "em_mixture_weights",
     "log_linear_log_proba",
     "log_linear_weights",
-    "weighted_mean",
 ]
 
 
@@ -71,46 +70,20 @@ def em_mixture_weights(member_proba, *, max_iter=200, tol=1e-7, sample_weight=No
     p = np.maximum(np.asarray(member_proba, dtype=np.float64), 1e-300)
     weights = np.full(p.shape[1], 1.0 / p.shape[1])
     mixed = p @ weights  # (n,)
-    score = weighted_mean(np.log(mixed), sample_weight)
+    score = float(np.average(np.log(mixed), weights=sample_weight))
     n_iter = 0
     while n_iter < max_iter:
         n_iter += 1
-        weights = weights * weighted_mean(p / mixed[:, None], sample_weight)
+        weights = weights * np.average(
+            p / mixed[:, None], axis=0, weights=sample_weight
+        )
         weights /= weights.sum()  # exact in theory; keeps rounding from drifting
         mixed = p @ weights
-        new_score = weighted_mean(np.log(mixed), sample_weight)
+        new_score = float(np.average(np.log(mixed), weights=sample_weight))
         gain, score = new_score - score, new_score
         if gain < tol:
             break
     return weights, score, n_iter
-
-
-def weighted_mean(values, sample_weight):
-    """The mean over the first axis, weighted by ``sample_weight`` unless None.
-
-    Parameters
-    ----------
-    values : ndarray of shape (n,) or (n, k)
-    sample_weight : ndarray of shape (n,) or None
-        Weights >= 0, not all 0; None for the plain mean.
-
-    Returns
-    -------
-    mean : float (1-D ``values``) or ndarray of shape (k,)
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> weighted_mean(np.array([1.0, 4.0]), np.array([2.0, 1.0]))
-    2.0
-    >>> weighted_mean(np.array([[1.0], [4.0]]), None).tolist()
-    [2.5]
-    """
-    if sample_weight is None:  # the unweighted arithmetic, bit for bit
-        mean = values.mean(axis=0)
-    else:
-        mean = np.average(values, axis=0, weights=sample_weight)
-    return float(mean) if values.ndim == 1 else mean
 
 
 def log_linear_log_proba(member_log_proba, weights):
@@ -146,7 +119,7 @@ def _nll_and_gradient(weights, stacked, targets, sample_weight=None):
     scores = np.tensordot(weights, stacked, axes=1)  # (n, C)
     log_q = log_softmax(scores, axis=1)
     rows = np.arange(len(targets))
-    nll = -weighted_mean(target_log_proba(log_q, targets), sample_weight)
+    nll = -float(np.average(target_log_proba(log_q, targets), weights=sample_weight))
     q = np.exp(log_q)  # (n, C)
     # d nll / d w_m = -mean_i (L_m[i, y_i] - E_q[L_m[i]])
     expected = np.einsum("nc,mnc->mn", q, stacked)  # (M, n)

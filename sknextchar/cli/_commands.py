@@ -283,9 +283,9 @@ def _train_in_chunks(args):
         raise ValueError("--chunk-size reads NAMES_FILE in chunks: pass NAMES_FILE.")
     _refuse_count_flags(args)
     column = chunked_names_column(args)
-    from ._weights import check_counts_column
+    from ._weights import check_counts_in_table
 
-    check_counts_column(args, column)
+    check_counts_in_table(args, column)
     output = Path(args.output)
     check_output(args, [args.names_file])
     fmt = resolve_format(output, args.format)

@@ -21,11 +21,12 @@ from importlib import resources
 
 from ..datasets._base import (
     check_names_path,
-    file_encoding,
     numbered_lines,
+    open_lines,
     read_text,
 )
 from ..datasets._tables import (
+    DELIMITER_NAMES,
     LINES_LOOKED_AT,
     NAME_HEADERS,
     check_not_separator_line,
@@ -399,13 +400,8 @@ def names_column_of(
 def _first_lines(path, encoding, n_lines):
     """Up to ``n_lines`` first lines of a file, decoded as read_text does."""
     path = check_names_path(path)
-    with open(path, "rb") as raw:
-        codec = file_encoding(raw.peek(4)[:4], encoding)
-        with io.TextIOWrapper(raw, encoding=codec, errors="replace") as text:
-            return list(itertools.islice(text, n_lines))
-
-
-_DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t"}
+    with open_lines(path, encoding, errors="replace") as text:
+        return list(itertools.islice(text, n_lines))
 
 
 def _refuse_headerless(lines, path):
@@ -413,11 +409,10 @@ def _refuse_headerless(lines, path):
     found = headerless_table(lines, path)
     if found is None:
         return
-    delimiter, width = found
+    character, width = found
+    delimiter = DELIMITER_NAMES[character]
     first = next(line for line in lines if line.strip())
-    example = _shell_word(
-        next(csv.reader([first], delimiter=_DELIMITERS[delimiter]))[0]
-    )
+    example = _shell_word(next(csv.reader([first], delimiter=character))[0])
     whole_lines = (
         ""
         if delimiter == "tab"

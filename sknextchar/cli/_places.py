@@ -13,11 +13,10 @@ same start and length is named too (the first is then a guess).
 """
 
 import ast
-import io
 import itertools
 import re
 
-from ..datasets._base import file_encoding
+from ..datasets._base import open_lines
 from ..datasets._tables import column_values, find_table, with_first
 
 __all__ = ["Places", "places_of"]
@@ -135,12 +134,10 @@ def _line_of(test, path, encoding, column=None):
     """The first line of the file whose stripped text (or whose field in the
     column ``column`` of a table) passes ``test``, or None."""
     try:
-        with open(path, "rb") as raw:
-            codec = file_encoding(raw.peek(4)[:4], encoding)
-            with io.TextIOWrapper(raw, encoding=codec, errors="replace") as text:
-                for number, line in _numbered(text, path, column):
-                    if test(line.strip()):
-                        return number
+        with open_lines(path, encoding, errors="replace") as text:
+            for number, line in _numbered(text, path, column):
+                if test(line.strip()):
+                    return number
     except (OSError, ValueError, LookupError):  # gone or changed since: no place
         pass
     return None

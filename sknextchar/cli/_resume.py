@@ -200,9 +200,9 @@ def _names_to_train_on(args):
         raise ValueError("--chunk-size reads NAMES_FILE in chunks: pass NAMES_FILE.")
     if args.names_file:  # a table's column of names, read the same way twice
         args.names_column = chunked_names_column(args)
-        from ._weights import check_counts_column
+        from ._weights import check_counts_in_table
 
-        check_counts_column(args, args.names_column)
+        check_counts_in_table(args, args.names_column)
     if args.chunk_size is not None:
         return args.names_file, None, None, args.chunk_size
     names, _, weights = training_names(args)

@@ -20,8 +20,8 @@ from ..datasets._tables import MAX_COUNT, column_at, count_of, header_key
 
 __all__ = [
     "CountsColumn",
-    "check_counts_column",
     "check_counts_flags",
+    "check_counts_in_table",
     "counts_column_at",
     "counts_note",
     "refuse_same_column",
@@ -209,9 +209,10 @@ def _others(args):
     ]
 
 
-def check_counts_column(args, column):
-    """``--counts`` with a NAMES_FILE read in chunks: a table whose count column
-    is not another column read; train_from_file's first pass checks the header
+def check_counts_in_table(args, column):
+    """Refuse ``--counts`` when NAMES_FILE is not read as a table (``column``,
+    its column of names as its first lines decide, is None), or when it names
+    another column read; train_from_file's first pass then checks the header
     and the counts before any training, reading the file in chunks."""
     if getattr(args, "counts", None) is None:
         return

@@ -1,6 +1,8 @@
 """Loaders for name lists: the bundled Indian names and a user's own file."""
 
 import codecs
+import contextlib
+import io
 import os
 import re
 import stat
@@ -9,7 +11,8 @@ import warnings
 from importlib import resources
 
 from ._tables import (
-    check_counts_column,
+    DELIMITER_NAMES,
+    check_counts_column_argument,
     check_not_separator_line,
     column_values,
     counted_rows,
@@ -200,7 +203,7 @@ def load_names(path, *, encoding="utf-8", names_column=None, counts_column=None)
     (['Olivia', 'Liam'], array([17728., 20272.]))
     """
     if counts_column is not None:
-        check_counts_column(counts_column, names_column)
+        check_counts_column_argument(counts_column, names_column)
     text = read_text(path, encoding=encoding)
     source = repr(os.fspath(path))
     if counts_column is not None:
@@ -252,9 +255,8 @@ def _warn_if_table(text, lines, path):
         what = f"a header row {first!r} with a column {table.column!r}"
         column = table.column
     elif (found := headerless_table(lines, path)) is not None:
-        what = (
-            f"{found[1]} {found[0]}-separated fields on {lines_looked_at(len(lines))}"
-        )
+        delimiter, width = DELIMITER_NAMES[found[0]], found[1]
+        what = f"{width} {delimiter}-separated fields on {lines_looked_at(len(lines))}"
         column = "COLUMN"
     else:
         return
@@ -438,6 +440,45 @@ def file_encoding(start, encoding="utf-8"):
         if start.startswith(bom):
             return codec
     return "utf-8-sig"  # UTF-8, with a byte-order mark skipped
+
+
+@contextlib.contextmanager
+def open_lines(path, encoding="utf-8", *, errors="strict"):
+    """A text file opened to be read line by line, its codec chosen by
+    :func:`file_encoding` from its first bytes (a byte-order mark skipped).
+
+    The file is read once, as it goes: a pipe, or a file larger than memory,
+    is read as well as any other. The path is not checked
+    (:func:`check_names_path` does that).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+    encoding : str, default="utf-8"
+    errors : str, default="strict"
+        What to do with bytes that do not decode (as :func:`open` takes it):
+        ``"replace"`` where the text only needs to be looked at.
+
+    Yields
+    ------
+    lines : io.TextIOWrapper
+        The open file; its ``encoding`` is the codec it is read with.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = os.path.join(tmp, "kids.txt")
+    ...     with open(path, "wb") as f:
+    ...         _ = f.write("Zoë\\r\\nJosé\\n".encode("utf-16"))
+    ...     with open_lines(path) as lines:
+    ...         lines.encoding, list(lines)
+    ('utf-16', ['Zoë\\n', 'José\\n'])
+    """
+    with open(path, "rb") as raw:
+        codec = file_encoding(raw.peek(4)[:4], encoding)  # nothing consumed
+        with io.TextIOWrapper(raw, encoding=codec, errors=errors) as lines:
+            yield lines
 
 
 def check_names_path(path):

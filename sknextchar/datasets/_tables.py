@@ -23,11 +23,12 @@ import os
 import re
 
 __all__ = [
+    "DELIMITER_NAMES",
     "NAME_HEADERS",
     "Table",
     "check_not_separator_line",
     "check_one_column",
-    "check_counts_column",
+    "check_counts_column_argument",
     "check_one_line",
     "check_width",
     "LINES_LOOKED_AT",
@@ -56,7 +57,8 @@ NAME_HEADERS = frozenset(
 )  # fmt: skip
 _DELIMITERS = ",;\t"
 _TABLE_SUFFIXES = (".csv", ".tsv")
-_SHOWN = {",": "comma", ";": "semicolon", "\t": "tab"}
+# The delimiters in words, for messages.
+DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 # A spreadsheet's note of the delimiter, on a line before the header: "sep=;".
 _SEPARATOR_LINE = re.compile(r'"?sep=.?"?[,;\t]*', re.IGNORECASE)
 
@@ -93,7 +95,7 @@ class Table:
     @property
     def shown_delimiter(self):
         """The delimiter in words: comma, semicolon or tab."""
-        return _SHOWN[self.delimiter]
+        return DELIMITER_NAMES[self.delimiter]
 
 
 def _split(line, delimiter):
@@ -289,12 +291,13 @@ def headerless_table(lines, path):
     or a semicolon in a ``.csv`` or ``.tsv`` file. None otherwise. The first
     lines decide, as they do for a file read in chunks (:func:`lines_looked_at`
     says which lines in a message): a table with a stray row far down is
-    still a table.
+    still a table. The delimiter is its character (:data:`DELIMITER_NAMES`
+    says it in words).
 
     Examples
     --------
-    >>> headerless_table(["Zoë,female", "José,male"], "kids.csv")
-    ('comma', 2)
+    >>> headerless_table(["Zoë;female", "José;male"], "kids.csv")
+    (';', 2)
     >>> headerless_table(["Smith, Anna", "Jones, Bob"], "list.txt") is None
     True
     """
@@ -305,7 +308,7 @@ def headerless_table(lines, path):
         try:
             width = len(next(rows, ()))
             if width >= 2 and all(len(row) == width for row in rows):
-                return _SHOWN[delimiter], width
+                return delimiter, width
         except csv.Error:  # a field beyond the reader's limit: not a table
             pass
     return None
@@ -475,13 +478,13 @@ _SEPARATOR_HINT = (
 )
 
 
-def check_counts_column(counts_column, names_column):
+def check_counts_column_argument(counts_column, names_column):
     """Refuse a ``counts_column`` that is not a header, or comes without the
     ``names_column`` beside which it is read.
 
     Examples
     --------
-    >>> check_counts_column("count", None)
+    >>> check_counts_column_argument("count", None)
     Traceback (most recent call last):
     ...
     ValueError: counts_column='count' reads a column of a table: pass ...
@@ -528,7 +531,7 @@ def counted_rows(lines, path, names_column, counts_column):
     >>> list(counted_rows(lines, "kids.csv", "name", "count"))
     [('Smith; Anna', 3.0), ('José', 0.5)]
     """
-    check_counts_column(counts_column, names_column)
+    check_counts_column_argument(counts_column, names_column)
     lines = iter(lines)
     first = next(lines, "")
     table = find_table(first, path, names_column)
