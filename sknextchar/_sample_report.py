@@ -9,6 +9,8 @@ numbers; ``print(report)`` shows a table and ``report.to_dict()`` gives them as
 a dict.
 """
 
+import unicodedata
+import warnings
 from dataclasses import asdict, dataclass
 
 import numpy as np
@@ -157,7 +159,11 @@ def sample_report(samples, train, test=None, *, label=None):
     """How new, varied and well-sized generated names are.
 
     Names are compared exactly as given: normalise them alike first (the
-    sampler's names are lowercase when its transformer lowercases).
+    sampler's names are lowercase when its transformer lowercases), or pass
+    the sampler as ``train``. A warning says how many samples count as new
+    although they are training (or test) names in another case or Unicode
+    form, such as ``"anna"`` drawn by a model that lowercases, compared with
+    a list that has ``"Anna"``.
 
     Parameters
     ----------
@@ -225,6 +231,10 @@ def sample_report(samples, train, test=None, *, label=None):
     in_train, train_counts, lengths = _train_side(samples, train, label)
     test = None if test is None else set(_names(test, "test", allow_empty=True))
     in_test = None if test is None else np.array([n in test for n in samples])
+    if not hasattr(train, "in_training_set"):
+        _warn_other_forms(samples, in_train, train, "training")
+    if test is not None:
+        _warn_other_forms(samples, in_test, test, "test")
     return SampleReport(
         n=len(samples),
         distinct=len(set(samples)) / len(samples),
@@ -281,6 +291,39 @@ def _train_side(samples, train, label=None):
     in_train = np.array([name in known for name in samples])
     lengths = np.array([len(name) for name in samples])
     return in_train, np.bincount([len(name) for name in train]), lengths
+
+
+def _fold(name):
+    """A name in NFC, case folded: its forms that a list may hold alike."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def _warn_other_forms(samples, found, names, what):
+    """Warn when samples not found among ``names`` are some in another form.
+
+    ``found`` says which samples are among the names as given.
+    """
+    missed = [name for name, hit in zip(samples, found) if not hit]
+    if not missed:
+        return
+    folded = {_fold(name) for name in names}
+    other = [name for name in missed if _fold(name) in folded]
+    if other:
+        warnings.warn(
+            f"{len(other):,} of the {len(samples):,} samples (such as "
+            f"{other[0]!r}) are not among the {what} names as given, but are "
+            "one of them in another case or Unicode form: names are compared "
+            "exactly, so they count as new. "
+            + (
+                "Pass the fitted NameSampler as train (compared after its "
+                "transformer's normalisation), or normalise"
+                if what == "training"
+                else "Normalise"
+            )
+            + " both alike (the transformer's normalize method).",
+            UserWarning,
+            stacklevel=3,
+        )
 
 
 def _label_length_counts(sampler, label):

@@ -24,7 +24,14 @@ them. For the same reason it keeps the most capitals in one word of a
 training name (a row ``("capitals", "2")`` for a list with ``McDonald``; a
 word is a run of letters, marks and digits): ``McDonald`` and ``LaToya`` allow
 a capital after a lowercase letter, but no ``MarieRoEllen``. When the steps
-alone allow no capital inside a word, there is no test of them.
+alone allow no capital inside a word, there is no test of them. Nor does the
+count see the order of a word's capitals and lowercase letters: a list with
+``JEAN`` and ``Jean`` has every step of ``JEan`` and ``JPaul``. So the record
+keeps which *runs* of a word follow each other (rows ``("case", "capitals
+lower")``): a word is read as runs of ``lower`` letters, of one ``capital``
+and of ``capitals`` (two or more), from its ``start`` to its ``end``; a
+symbol without case (a digit, a mark, a letter of a script without case)
+belongs to the run it is in.
 
 The record holds kinds as text, pairs of strings, so it reads as what it
 means (``sampler.training_transitions_``) and does not depend on the ids. A
@@ -64,6 +71,14 @@ SCRIPTS = "scripts"
 #: The first column of the record's row that holds the most capitals in one
 #: word of a training name (rows of several records merged: the largest).
 CAPITALS = "capitals"
+
+#: The first column of the record's rows that hold two runs of a word that
+#: follow each other (the second column: their names, separated by a space).
+CASE = "case"
+
+#: The names of a word's runs, by the code of :func:`_case_runs`: the start
+#: or the end of a word, lowercase letters, one capital, two capitals or more.
+CASE_RUNS = ("start", "lower", "capital", "capitals")
 
 # The sets of scripts are bit masks: up to this many scripts in a vocabulary.
 _MAX_SCRIPTS = 63
@@ -144,6 +159,52 @@ def _most_capitals(flat_ids, first, capital, in_word):
     return int(_capitals_per_word(apart, capital, in_word)[0])
 
 
+def _case_codes(vocabulary):
+    """The case of each id: 0 no word, 1 lowercase, 2 capital, -1 no case.
+
+    -1 is a symbol of a word (a letter, a mark, a digit) without case.
+    """
+    capital, in_word = _capital_bits(vocabulary)
+    lower = ["", *(unicodedata.category(s[0]) == "Ll" for s in vocabulary[1:])]
+    codes = np.where(capital == 1, 2, np.where(lower, 1, -1))
+    return np.where(in_word, codes, 0).astype(np.int8)
+
+
+def _case_runs(ids, codes):
+    """The run of each symbol of rows of ids, edges added: a code of CASE_RUNS.
+
+    Returns an array of shape ``(n, width + 2)``: a symbol without case takes
+    the code of the symbol before it (the start, a word's first), and one
+    capital beside another is of the run ``capitals``.
+    """
+    edge = np.zeros((len(ids), 1), dtype=np.int8)
+    run = np.hstack([edge, codes[ids], edge])
+    where = np.where(run >= 0, np.arange(run.shape[1]), 0)
+    run = np.take_along_axis(run, np.maximum.accumulate(where, axis=1), axis=1)
+    capital = run == 2
+    beside = np.zeros_like(capital)
+    beside[:, 1:] |= capital[:, :-1]
+    beside[:, :-1] |= capital[:, 1:]
+    run[capital & beside] = 3
+    return run
+
+
+def _case_rows(flat_ids, first, vocabulary):
+    """The rows of the record that hold the runs of a word that follow each other."""
+    codes = _case_codes(vocabulary)
+    if not len(flat_ids) or not (codes > 0).any():
+        return []
+    apart = np.insert(flat_ids, first[1:], 0)[None, :]  # the end between names
+    run = _case_runs(apart, codes)[0]
+    seen = np.zeros((4, 4), dtype=bool)
+    seen[run[:-1], run[1:]] = True
+    seen[np.diag_indices(4)] = False  # within a run
+    pairs = zip(*np.nonzero(seen))
+    return sorted(
+        [CASE, f"{CASE_RUNS[i]} {CASE_RUNS[j] if j else 'end'}"] for i, j in pairs
+    )
+
+
 def _script_bits(vocabulary):
     """The scripts of a vocabulary's letters, and the bit of each id's script.
 
@@ -187,7 +248,11 @@ def spelling_record(vocabulary, encoded):
         Each row a kind and a kind that follows it in some training name;
         ``""`` is the start (first column) or the end (second column). Then
         a row ``("capitals", ...)``, the most capitals in one word of a
-        training name (a word: a run of letters, marks and digits), and a row
+        training name (a word: a run of letters, marks and digits), a row
+        ``("case", ...)`` for each two runs that follow each other in a
+        word of a training name (runs of ``lower`` letters, of one
+        ``capital``, of ``capitals``, from the word's ``start`` to its
+        ``end``; none without letters that have a case), and a row
         ``("scripts", ...)`` for each set of scripts of some training
         name's letters, in alphabetical order, separated by spaces (``""``
         for a name without letters).
@@ -207,6 +272,9 @@ def spelling_record(vocabulary, encoded):
     'LATIN lower' -> 'LATIN lower'
     'LATIN upper' -> 'LATIN lower'
     'capitals' -> '1'
+    'case' -> 'capital lower'
+    'case' -> 'lower end'
+    'case' -> 'start capital'
     'scripts' -> 'LATIN'
     """
     if encoded is None:
@@ -225,16 +293,18 @@ def spelling_record(vocabulary, encoded):
     steps = [[kinds[i], kinds[j]] for i, j in zip(*np.nonzero(seen))]
     capitals = _most_capitals(flat_ids, first, *_capital_bits(vocabulary))
     scripts = _script_sets(vocabulary, names, flat_ids, first)
-    rows = [*steps, [CAPITALS, str(capitals)], *scripts]
+    case = _case_rows(flat_ids, first, vocabulary)
+    rows = [*steps, [CAPITALS, str(capitals)], *case, *scripts]
     return np.array(rows, dtype=str).reshape(-1, 2)
 
 
 def spelling_union(pairs, more):
     """The record of two lists of training names: the rows of both.
 
-    A part of the record (the most capitals in a word, the sets of scripts)
-    that one of them lacks, saved before it was recorded, is left out: no
-    test of it, rather than a test of the other list's names alone.
+    A part of the record (the most capitals in a word, the runs of a word,
+    the sets of scripts) that one of them lacks, saved before it was
+    recorded, is left out: no test of it, rather than a test of the other
+    list's names alone.
 
     Parameters
     ----------
@@ -259,7 +329,7 @@ def spelling_union(pairs, more):
     if pairs is None or more is None:
         return None
     rows = np.unique(np.concatenate([pairs, more]), axis=0)
-    for part in (CAPITALS, SCRIPTS):
+    for part in (CAPITALS, CASE, SCRIPTS):
         if not ((pairs[:, 0] == part).any() and (more[:, 0] == part).any()):
             rows = rows[rows[:, 0] != part]
     return rows
@@ -273,8 +343,11 @@ def spelling_test(pairs, vocabulary, n_prefix=0):
     name has (in an alphabet given by hand) is never drawn, and after one (in a
     prefix) any kind may come. The scripts of a name's letters, the prefix's
     included, must be those of some training name (when the record has them),
-    unless no training name has all the prefix's; and no word may have more
-    capitals than the record's most (or than a word of the prefix has).
+    unless no training name has all the prefix's; no word may have more
+    capitals than the record's most (or than a word of the prefix has); and
+    each run of a word (lowercase letters, one capital, capitals) must follow
+    the one before it as in some word of the record, unless it starts in the
+    prefix.
 
     Parameters
     ----------
@@ -290,9 +363,10 @@ def spelling_test(pairs, vocabulary, n_prefix=0):
     test : callable or None
         ``test(ids)`` is a boolean mask of the rows whose every drawn step is
         in the record, whose set of scripts is, and whose words have no more
-        capitals than the record allows; None when the record allows every
-        step between the vocabulary's kinds, every set of its scripts and
-        capitals anywhere (nothing to reject).
+        capitals than the record allows, in runs that follow each other as
+        in its words; None when the record allows every step between the
+        vocabulary's kinds, every set of its scripts and capitals anywhere
+        (nothing to reject).
 
     Examples
     --------
@@ -322,15 +396,17 @@ def spelling_test(pairs, vocabulary, n_prefix=0):
     if pairs is None:
         return None
     rows = np.asarray(pairs, dtype=str).reshape(-1, 2).tolist()
-    steps = [row for row in rows if row[0] not in (SCRIPTS, CAPITALS)]
+    steps = [row for row in rows if row[0] not in (SCRIPTS, CAPITALS, CASE)]
     sets = [after for before, after in rows if before == SCRIPTS]
     limits = [int(after) for before, after in rows if before == CAPITALS]
+    runs = [after for before, after in rows if before == CASE]
     tests = [
         test
         for test in (
             _step_test(steps, vocabulary, n_prefix),
             _script_test(sets, vocabulary, n_prefix),
             _capitals_test(limits, steps, vocabulary, n_prefix),
+            _case_test(runs, vocabulary, n_prefix),
         )
         if test is not None
     ]
@@ -414,6 +490,36 @@ def _capitals_test(limits, pairs, vocabulary, n_prefix):
         prefix = _capitals_per_word(ids[:1, :n_prefix], capital, in_word)
         most = max(limit, int(prefix.max(initial=0)))
         return _capitals_per_word(ids, capital, in_word) <= most
+
+    return test
+
+
+def _case_test(runs, vocabulary, n_prefix):
+    """The test of the runs of a word of :func:`spelling_test`, or None.
+
+    None without such rows in the record (a sampler saved before them) and
+    when the record has every two runs that can follow each other. A run
+    that starts in the prefix is the user's: so is the step into it.
+    """
+    codes = _case_codes(vocabulary)
+    if not runs or not (codes > 0).any():
+        return None
+    index = {name: i for i, name in enumerate(CASE_RUNS)} | {"end": 0}
+    seen = np.eye(4, dtype=bool)  # within a run
+    for text in runs:
+        before, _, after = text.partition(" ")
+        seen[index[before], index[after]] = True
+    has = [True, (codes == 1).any(), (codes == 2).any(), (codes == 2).any()]
+    can = np.outer(has, has) & ~np.eye(4, dtype=bool)
+    can[2, 3] = can[3, 2] = can[0, 0] = False  # one capital beside another: capitals
+    if not (can & ~seen).any():
+        return None
+
+    def test(ids):
+        run = _case_runs(ids, codes)
+        ok = seen[run[:, :-1], run[:, 1:]]
+        ok[:, :n_prefix] = True  # into a run that starts in the prefix
+        return ok.all(axis=1)
 
     return test
 

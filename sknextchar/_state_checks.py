@@ -644,12 +644,16 @@ def _sampler_problem(sampler):
     ) or transitions_problem(getattr(sampler, "training_transitions_", None))
 
 
+_CASE_ROW = "(start|lower|capital|capitals) (lower|capital|capitals|end)"
+
+
 def transitions_problem(pairs):
     """What is wrong with a sampler's spelling record, or None.
 
     The record (``training_transitions_``) is None (or absent: saved before
     it) or an array of strings of shape ``(n_pairs, 2)``; a row
-    ``("capitals", count)`` (absent before it) holds a whole number.
+    ``("capitals", count)`` (absent before it) holds a whole number, a row
+    ``("case", runs)`` two names of runs of a word.
 
     Parameters
     ----------
@@ -669,6 +673,8 @@ def transitions_problem(pairs):
     'its training_transitions_ is not None or'
     >>> transitions_problem(np.array([["capitals", "two"]]))[:47]
     "its training_transitions_ has a row ('capitals'"
+    >>> transitions_problem(np.array([["case", "upper lower"]]))[:43]
+    "its training_transitions_ has a row ('case'"
     """
     if pairs is None:
         return None
@@ -689,6 +695,14 @@ def transitions_problem(pairs):
             f"its training_transitions_ has a row ('capitals', {wrong[0]!r}) whose "
             "count is not a whole number >= 0 (the most capitals in one word of "
             "a training name)"
+        )
+    runs = pairs[pairs[:, 0] == "case", 1].tolist()
+    wrong = [r for r in runs if not re.fullmatch(_CASE_ROW, r)]
+    if wrong:
+        return (
+            f"its training_transitions_ has a row ('case', {wrong[0]!r}) that is "
+            "not two of start, lower, capital, capitals, end (two runs of a word "
+            "that follow each other)"
         )
     return None
 
