@@ -305,6 +305,8 @@ def _unwritten(pattern, vocabulary):
     ('', '')
     >>> print(_unwritten("o’b.*", ("-", "'", "b", "o")))
      (it names '’', which the model never writes: it writes "'" for '’')
+    >>> "(?i)" in _unwritten("an.*", ("-", "A", "a", "n"))  # it writes "An..."
+    True
     """
     if re.search(r"\(\?[a-zA-Z]*i", pattern):  # a flag that ignores case
         return ""
@@ -319,7 +321,7 @@ def _unwritten(pattern, vocabulary):
         and "FINAL" not in unicodedata.name(char, "")  # written at a word's end
     ) + [char for char, _ in similar]
     if not missing:
-        return ""
+        return _case_words(letters, known)
     why = ""
     if all(not char.islower() and char.lower() in known for char in missing):
         why = ": it writes names in lowercase"
@@ -329,3 +331,15 @@ def _unwritten(pattern, vocabulary):
         )
     shown = ", ".join(map(repr, missing))
     return f" (it names {shown}, which the model never writes{why})"
+
+
+def _case_words(letters, known):
+    """Words for a pattern in lowercase only, to a model that writes capitals."""
+    cased = [char for char in letters if char.lower() != char.upper()]
+    writes_capitals = any(char.isupper() for char in known)
+    if not writes_capitals or not cased or any(map(str.isupper, cased)):
+        return ""
+    return (
+        " (patterns tell case apart, and the model writes capitals: (?i) at the "
+        "start of the pattern ignores case)"
+    )

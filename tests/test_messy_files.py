@@ -183,3 +183,14 @@ def test_a_pattern_with_a_look_alike_says_what_the_model_writes():
     sampler = NameSampler(pipe).fit(LEARNED * 4)
     with pytest.raises(ValueError, match="it writes \"'\" for '\u2019'"):
         sampler.sample(2, pattern="O\u2019.*", max_rounds=3, random_state=0)
+
+
+def test_a_lowercase_pattern_to_a_model_of_capitals_is_told_about_case():
+    pipe = make_pipeline(
+        ContextWindowTransformer(context_length=2, alphabet="auto", lowercase=False),
+        KneserNeyClassifier(order=3),
+    )
+    sampler = NameSampler(pipe).fit(["Anna", "Anton", "Bella", "Bruno"] * 4)
+    with pytest.raises(ValueError, match=r"\(\?i\) at the start of the pattern"):
+        sampler.sample(2, pattern="an.*", max_rounds=3, random_state=0)
+    assert sampler.sample(2, pattern="(?i)an.*", random_state=0)  # as it advises
