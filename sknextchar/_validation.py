@@ -13,7 +13,7 @@ package has always seeded (the same seed must keep giving the same names).
 """
 
 import numbers
-from collections.abc import MappingView, Set
+from collections.abc import Iterator, MappingView, Set
 
 import numpy as np
 from sklearn.utils.validation import check_is_fitted
@@ -70,9 +70,16 @@ def check_names(names, *, what="names", allow_empty_strings=False):
             f"Wrap it in a list: [{names!r}]."
         )
     if names is None or not hasattr(names, "__len__") or isinstance(names, dict):
+        # A generator would be emptied by the first of the passes over the names.
+        once = (
+            ", which can be read only once (fit reads the names more than once, "
+            "and a search splits them): pass list(...) of it"
+            if isinstance(names, Iterator)
+            else ""
+        )
         raise TypeError(
             f"Expected a 1-D collection of {what} (list, tuple, array or Series of "
-            f"str); got {type(names).__name__}."
+            f"str); got {type(names).__name__}{once}."
         )
     # A set's order is arbitrary; a dict's keys (a Set too) keep insertion order.
     if isinstance(names, Set) and not isinstance(names, MappingView):

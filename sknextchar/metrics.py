@@ -5,9 +5,14 @@ natural-log likelihood per predicted character (end marker included). Every
 estimator of this package, and every pipeline ending in
 :class:`CharEmbeddingMLPClassifier`, returns that number from ``score(names)``;
 the scorers here expose it, and its usual transforms, in the
-``scorer(estimator, X, y=None)`` form that ``GridSearchCV(scoring=...)``,
-``cross_val_score`` and ``cross_validate`` accept. All follow scikit-learn's
-rule that higher is better, hence the ``neg_`` prefixes.
+``scorer(estimator, X, y=None, sample_weight=None)`` form that
+``GridSearchCV(scoring=...)``, ``cross_val_score`` and ``cross_validate`` accept.
+All follow scikit-learn's rule that higher is better, hence the ``neg_`` prefixes.
+
+They weigh the held-out names by the ``sample_weight`` a search or, with metadata
+routing on, a cross-validation gives them, as ``score`` does (their metadata
+request for ``sample_weight`` is True). ``scorer.set_score_request(
+sample_weight=False)`` returns a copy that scores every name once.
 
 :func:`~sknextchar.metrics.sample_report` judges generated names instead: how
 many are new, distinct, and as long as the training names.
@@ -18,6 +23,8 @@ the pipeline, and the scorer only sees ``y=None``. Use these instead.
 """
 
 import math
+
+from sklearn.utils.metadata_routing import MetadataRequest
 
 from ._sample_report import SampleReport, sample_report
 
@@ -31,7 +38,11 @@ __all__ = [
 ]
 
 
-def log_likelihood(estimator, X, y=None):
+# How far above 0 rounding may put the mean log-likelihood of a certain model.
+_ROUNDING = 1e-9
+
+
+def log_likelihood(estimator, X, y=None, sample_weight=None):
     """Mean natural-log likelihood per character (nats, higher is better).
 
     Parameters
@@ -42,13 +53,29 @@ def log_likelihood(estimator, X, y=None):
         classifier itself.
     X : list of str or CharWindows
         Held-out names (or windows, for the bare classifier).
-    y : None
-        Ignored; the targets come from ``X``.
+    y : None or array-like of shape (n_names,), default=None
+        None (the targets come from ``X``), or the label of each name for a
+        model fitted with labels; passed on to ``estimator.score``.
+    sample_weight : None or array-like of shape (n_names,), default=None
+        How many times each held-out name counts, passed on to
+        ``estimator.score``; None counts each once. A search passes the
+        ``sample_weight`` of its ``fit`` here (with metadata routing on, so
+        does ``cross_validate(..., params={"sample_weight": counts})``);
+        ``log_likelihood.set_score_request(sample_weight=False)`` is a copy
+        that ignores it.
 
     Returns
     -------
     score : float
-        ``estimator.score(X)``: the mean of log P(next char | context).
+        ``estimator.score(X, y, sample_weight=sample_weight)``: the (weighted)
+        mean of log P(next char | context).
+
+    Raises
+    ------
+    TypeError
+        If ``estimator.score`` returns a positive number, which no
+        log-likelihood is: the accuracy of a
+        :class:`~sknextchar.NameLabelClassifier`, say.
 
     Examples
     --------
@@ -60,10 +87,23 @@ def log_likelihood(estimator, X, y=None):
     >>> round(log_likelihood(Uniform27(), ["abid"]), 4)
     -3.2958
     """
-    return float(estimator.score(X, y))
+    if sample_weight is None:  # a model whose score takes no weights still works
+        score = float(estimator.score(X, y))
+    else:
+        score = float(estimator.score(X, y, sample_weight=sample_weight))
+    if score > _ROUNDING:  # log P <= 0: this score is something else
+        raise TypeError(
+            f"{type(estimator).__name__}.score returned {score:.4g}, which is no "
+            "mean log-likelihood (that is never above 0): these scorers are for "
+            "models of names (a pipeline of ContextWindowTransformer and a "
+            "next-character model, or a NameSampler). A NameLabelClassifier's "
+            "score is the accuracy of its labels: score it with "
+            'scoring="neg_log_loss" or "accuracy", or score its pipelines.'
+        )
+    return score
 
 
-def neg_bits_per_char(estimator, X, y=None):
+def neg_bits_per_char(estimator, X, y=None, sample_weight=None):
     """Minus the cross-entropy in bits per character (higher is better).
 
     Bits per character = - mean log2 P(next char | context) = - log_likelihood / ln 2.
@@ -75,8 +115,10 @@ def neg_bits_per_char(estimator, X, y=None):
         See :func:`log_likelihood`.
     X : list of str or CharWindows
         Held-out names.
-    y : None
-        Ignored.
+    y : None or array-like of shape (n_names,), default=None
+        See :func:`log_likelihood`.
+    sample_weight : None or array-like of shape (n_names,), default=None
+        See :func:`log_likelihood`.
 
     Returns
     -------
@@ -93,10 +135,10 @@ def neg_bits_per_char(estimator, X, y=None):
     >>> round(neg_bits_per_char(Uniform27(), ["abid"]), 3)
     -4.755
     """
-    return log_likelihood(estimator, X, y) / math.log(2)
+    return log_likelihood(estimator, X, y, sample_weight) / math.log(2)
 
 
-def neg_perplexity(estimator, X, y=None):
+def neg_perplexity(estimator, X, y=None, sample_weight=None):
     """Minus the per-character perplexity (higher is better).
 
     Perplexity = exp(- log_likelihood): the number of equally likely choices the
@@ -108,8 +150,10 @@ def neg_perplexity(estimator, X, y=None):
         See :func:`log_likelihood`.
     X : list of str or CharWindows
         Held-out names.
-    y : None
-        Ignored.
+    y : None or array-like of shape (n_names,), default=None
+        See :func:`log_likelihood`.
+    sample_weight : None or array-like of shape (n_names,), default=None
+        See :func:`log_likelihood`.
 
     Returns
     -------
@@ -126,8 +170,63 @@ def neg_perplexity(estimator, X, y=None):
     >>> round(neg_perplexity(Uniform27(), ["abid"]), 6)
     -27.0
     """
-    return -math.exp(-log_likelihood(estimator, X, y))
+    return -math.exp(-log_likelihood(estimator, X, y, sample_weight))
 
+
+def _score_request(scorer, request):
+    """The metadata request of ``scorer`` for scikit-learn's routing."""
+    routing = MetadataRequest(owner=scorer.__name__)
+    routing.score.add_request(param="sample_weight", alias=request)
+    return routing
+
+
+class _RequestedScorer:
+    """One of the scorers above with another request for ``sample_weight``:
+    what their ``set_score_request`` returns, leaving the module's own unchanged
+    (a module-level object shared by every search)."""
+
+    def __init__(self, scorer, request):
+        _score_request(scorer, request)  # scikit-learn checks the request here
+        self.scorer, self.request = scorer, request
+
+    def __call__(self, estimator, X, y=None, sample_weight=None):
+        weighs = self.request is not False
+        return self.scorer(estimator, X, y, sample_weight if weighs else None)
+
+    def __repr__(self):
+        return (
+            f"{self.scorer.__name__}.set_score_request(sample_weight={self.request!r})"
+        )
+
+    def get_metadata_routing(self):
+        """The request for ``sample_weight`` that scikit-learn's routing reads."""
+        return _score_request(self.scorer, self.request)
+
+    def set_score_request(self, *, sample_weight=True):
+        """The scorer with this request for ``sample_weight`` (see above)."""
+        return _requested(self.scorer, sample_weight)
+
+    def _accept_sample_weight(self):
+        return self.request is not False
+
+
+def _requested(scorer, sample_weight=True):
+    """``scorer``, or a copy of it with another request for ``sample_weight``."""
+    return scorer if sample_weight is True else _RequestedScorer(scorer, sample_weight)
+
+
+# What scikit-learn asks of a scorer, on the functions themselves (a function
+# pickles by name and shows as one in the API reference): the metadata request
+# that routing reads, ``set_score_request`` as on its scorers, and the
+# ``_accept_sample_weight`` that its multi-metric searches call on every scorer
+# of a dict when ``fit`` is given ``sample_weight`` (scikit-learn >= 1.7; a plain
+# function failed there with an AttributeError).
+for _scorer in (log_likelihood, neg_bits_per_char, neg_perplexity):
+    _weighted = _RequestedScorer(_scorer, True)
+    _scorer.get_metadata_routing = _weighted.get_metadata_routing
+    _scorer.set_score_request = _weighted.set_score_request
+    _scorer._accept_sample_weight = _weighted._accept_sample_weight
+del _scorer, _weighted
 
 #: The scorers by name, for multi-metric evaluation:
 #: ``cross_validate(pipe, names, scoring=SCORERS)``.
