@@ -13,9 +13,11 @@ class CharWindows:
     symbol, and the index of the name it was cut from. A name of ``n`` letters gives
     ``n + 1`` windows, the last one predicting the end marker.
 
-    The container is read-only and deliberately has no indexing and no
-    ``__array__``: scikit-learn utilities that would split or convert it row by row
-    fail loudly instead of silently misaligning windows and names.
+    The container is read-only and deliberately has no indexing, and its
+    ``__array__`` raises a ``TypeError`` that says what to do: scikit-learn
+    utilities that would split or convert it row by row (``FeatureUnion``,
+    ``ColumnTransformer``, a model of tables) fail loudly instead of silently
+    misaligning windows and names.
 
     Parameters
     ----------
@@ -106,6 +108,17 @@ class CharWindows:
 
     def __len__(self):
         return len(self.targets)
+
+    def __array__(self, dtype=None, copy=None):
+        raise TypeError(
+            "CharWindows are not a table: they are the windows of names that a "
+            "next-character model (CharEmbeddingMLPClassifier, KneserNeyClassifier, "
+            "MixtureClassifier, PerLabelClassifier) takes. Put the "
+            "ContextWindowTransformer right before such a model in a Pipeline; "
+            "FeatureUnion (make_union), ColumnTransformer and models of tables "
+            "cannot take the windows (their arrays are windows.contexts and "
+            "windows.targets)."
+        )
 
     def report_fit(self, succeeded):
         """Tell the transformer that made these windows whether a model fit on them.

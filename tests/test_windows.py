@@ -17,8 +17,20 @@ def test_container_is_read_only_and_not_an_array():
         windows.contexts[0, 0] = 3
     with pytest.raises(TypeError, match="not subscriptable"):
         windows[0]
-    assert not hasattr(windows, "__array__")
+    with pytest.raises(TypeError, match="CharWindows are not a table"):
+        np.asarray(windows)  # FeatureUnion and models of tables convert so
     assert "n_windows=9" in repr(windows)
+
+
+def test_a_union_of_windows_is_refused_with_what_to_do():
+    from sklearn.pipeline import make_union
+
+    union = make_union(
+        ContextWindowTransformer(context_length=2),
+        ContextWindowTransformer(context_length=3),
+    )
+    with pytest.raises(TypeError, match="right before such a model in a Pipeline"):
+        union.fit_transform(["abid", "ali"])  # was: zero-dimensional arrays ...
 
 
 def test_container_pickles_and_subsets():
