@@ -30,7 +30,6 @@ from ._architecture import (
 from ._atomic import Rollback, fitted_state, reports_fit
 from ._blas import one_blas_thread
 from ._compat import Interval, Options, StrOptions, fit_context
-from ._decoding import distinct_rows
 from ._epoch_records import (
     convergence_message,
     patience_of,
@@ -57,6 +56,7 @@ from ._model_input import (
     window_sample_weight,
 )
 from ._next_char_model import NextCharModelMixin
+from ._row_keys import distinct_rows
 from ._windows import CharWindows
 from .exceptions import DamagedModelError
 from .nn.adam import SCHEDULES, AdamOptimizer

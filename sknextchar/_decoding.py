@@ -4,8 +4,9 @@ What a sampler does with one step's log-probabilities, apart from asking the mod
 for them: temperature, ``top_k``, ``top_p`` and the length bounds reshape the
 distribution (:func:`sampling_weights`, :class:`SamplingControls`); an inverse-CDF
 draw picks one symbol per name (:func:`draw`); names that share a context share
-its row (:func:`distinct_rows`). No estimator, no pipeline, no strings: arrays in,
-arrays out. :mod:`sknextchar._generation` runs these steps in a loop.
+its row (:func:`~sknextchar._row_keys.distinct_rows`). No estimator, no pipeline,
+no strings: arrays in, arrays out. :mod:`sknextchar._generation` runs these steps
+in a loop.
 """
 
 from dataclasses import dataclass
@@ -13,19 +14,17 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.special import log_softmax
 
-from ._ngram import distinct_keys, ngram_keys
+from ._row_keys import ngram_keys
 from ._vocabulary import END_ID
 
 __all__ = [
     "DEFAULT_LENGTH_RANGE",
     "GREEDY_BELOW",
-    "MAX_MIN_LENGTH",
     "DrawCache",
     "SamplingControls",
     "check_continuable",
     "is_greedy",
     "count_names",
-    "distinct_rows",
     "draw",
     "length_bounds",
     "sampling_weights",
@@ -34,12 +33,6 @@ __all__ = [
 
 #: The shortest and longest name of a sampler that saw no training names.
 DEFAULT_LENGTH_RANGE = (1, 20)
-
-#: The largest ``min_length`` a sampler takes: every name being drawn takes at
-#: least this many steps (one model call each), so a bound of a billion letters
-#: would run for days; no name has anywhere near 1000 letters (the command line's
-#: ``--min-length`` has the same limit).
-MAX_MIN_LENGTH = 1000
 
 
 #: Temperatures below the smallest normal float64 (about 2.2e-308) are greedy:
@@ -277,39 +270,6 @@ def _count_below(flat, width, base, uniform):
         index += below * (2 * step) - step  # right or left by half the span
 
 
-def distinct_rows(contexts, n_symbols):
-    """The distinct rows of an integer matrix and where each row went.
-
-    Parameters
-    ----------
-    contexts : ndarray of int of shape (n, L)
-        Ids in ``[0, n_symbols)``.
-    n_symbols : int
-        The number of symbols.
-
-    Returns
-    -------
-    distinct : ndarray of shape (n_distinct, L)
-    inverse : ndarray of shape (n,)
-        ``distinct[inverse]`` equals ``contexts``.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> distinct, inverse = distinct_rows(np.array([[0, 1], [2, 0], [0, 1]]), 3)
-    >>> distinct.tolist(), inverse.tolist()
-    ([[0, 1], [2, 0]], [0, 1, 0])
-    """
-    L = contexts.shape[1]
-    n_keys = n_symbols**L
-    if n_keys >= 2**62:  # no int64 key per row: compare the rows whole
-        distinct, inverse = np.unique(contexts, axis=0, return_inverse=True)
-        return distinct, inverse.ravel()
-    keys = ngram_keys(contexts, None, n_symbols)  # (n,)
-    _, inverse, where = distinct_keys(keys, n_keys)  # where: a row of each
-    return contexts[where], inverse
-
-
 class DrawCache:
     """The draw distributions of the contexts met so far, kept by context.
 
@@ -367,7 +327,7 @@ class DrawCache:
         return n_symbols**context_length <= n_names // 2 + 65536
 
     def keys(self, contexts):
-        """The keys of contexts (:func:`~sknextchar._ngram.ngram_keys`)."""
+        """The keys of contexts (:func:`~sknextchar._row_keys.ngram_keys`)."""
         return ngram_keys(contexts, None, self.n_symbols)
 
     def unseen(self, keys):

@@ -11,7 +11,8 @@ warning. The estimator runs the epochs and calls these.
 
 import numpy as np
 
-from .nn.training import Patience, drop_later_epochs, validation_split
+from ._holdout import validation_split
+from .nn.training import Patience, drop_later_epochs
 
 __all__ = [
     "convergence_message",

@@ -17,7 +17,9 @@ import math
 
 import numpy as np
 
-from ._decoding import DrawCache, count_names, distinct_rows, draw
+from ._decoding import DrawCache, count_names, draw
+from ._limits import BYTES_PER_LETTER
+from ._row_keys import distinct_rows
 from ._sizes import check_allocation
 from ._vocabulary import END_ID, decode_rows
 
@@ -541,7 +543,7 @@ def check_sample_memory(n_samples, context_length, min_length=1):
     ...
     ValueError: n_samples=100000000, min_length=1000 makes the names being ...
     """
-    per_name, letters = 200 + context_length, 16 * min_length
+    per_name, letters = 200 + context_length, BYTES_PER_LETTER * min_length
     parameters = {"n_samples": n_samples}
     if letters > per_name:  # long names: lowering min_length is the fix too
         parameters["min_length"] = min_length

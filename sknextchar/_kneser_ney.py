@@ -28,10 +28,10 @@ from ._ngram import (
     max_order,
     merge_counts,
     modified_discounts,
-    ngram_keys,
     order_counts,
     table_problem,
 )
+from ._row_keys import ngram_keys
 from ._validation import float_array
 from ._windows import CharWindows
 from .exceptions import DamagedModelError

@@ -22,11 +22,13 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 from scipy.special import log_softmax
 
-from ._decoding import distinct_rows, tempered_log_proba
+from ._decoding import tempered_log_proba
+from ._row_keys import distinct_rows
 
 __all__ = [
     "label_log_likelihood",
     "label_posterior",
+    "log_priors",
     "name_windows",
     "posterior_filter",
     "windows_from_contexts",
@@ -333,6 +335,32 @@ def label_posterior(log_likelihood):
     [[0.25, 0.75]]
     """
     return np.exp(log_softmax(np.asarray(log_likelihood, dtype=np.float64), axis=1))
+
+
+def log_priors(priors):
+    """``log P(label)``: the log of the priors, ``-inf`` for a prior of 0.
+
+    The one place where priors become the log-priors that Bayes' rule adds to
+    ``log P(name | label)``: for ``NameLabelClassifier``'s ``priors`` and
+    ``class_prior_``, and for the weights of ``classify --priors`` once scaled
+    to sum to 1. Each interface checks its priors first, in its own words.
+
+    Parameters
+    ----------
+    priors : array-like of shape (n_labels,)
+        Non-negative priors, summing to 1; a prior of 0 rules its label out.
+
+    Returns
+    -------
+    log_priors : ndarray of shape (n_labels,)
+
+    Examples
+    --------
+    >>> log_priors([0.25, 0.75, 0.0]).round(3).tolist()
+    [-1.386, -0.288, -inf]
+    """
+    with np.errstate(divide="ignore"):  # a prior of 0: that label is never chosen
+        return np.log(priors)
 
 
 def posterior_filter(functions, label_index, threshold, *, context_length, n_symbols):

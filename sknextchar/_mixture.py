@@ -9,7 +9,6 @@ from joblib import effective_n_jobs
 from scipy.special import logsumexp
 from sklearn.base import ClassifierMixin, clone
 from sklearn.callback import CallbackSupportMixin, with_callbacks
-from sklearn.model_selection import GroupShuffleSplit, ShuffleSplit
 from sklearn.utils import Bunch
 from sklearn.utils.parallel import Parallel, delayed
 from sklearn.utils.validation import check_is_fitted
@@ -21,6 +20,7 @@ from ._estimator import (
     members_visual_block,
     set_all_or_nothing,
 )
+from ._holdout import hold_out, hold_out_units, too_small
 from ._mixture_weights import (
     em_mixture_weights,
     log_linear_log_proba,
@@ -586,14 +586,8 @@ class MixtureClassifier(
             rows = np.flatnonzero(kept)
             contexts = contexts[rows]
             groups = None if groups is None else groups[rows]
-        splitter = (ShuffleSplit if groups is None else GroupShuffleSplit)(
-            1, test_size=self.validation_fraction, random_state=self.random_state
-        )
-        if groups is not None:
-            kind, units = "names", len(np.unique(groups))
-        else:
-            kind, units = "rows", len(contexts)
-        if units < 2 or math.ceil(self.validation_fraction * units) >= units:
+        units, kind = hold_out_units(len(contexts), groups)
+        if too_small(units, self.validation_fraction):
             raise ValueError(
                 f"The held-out part is too small: validation_fraction="
                 f"{self.validation_fraction!r} of {units} {kind} "
@@ -602,7 +596,9 @@ class MixtureClassifier(
                 "side. Use more data, another validation_fraction, or give weights "
                 "explicitly."
             )
-        train, held_out = next(splitter.split(contexts, groups=groups))
+        train, held_out = hold_out(
+            len(contexts), groups, self.validation_fraction, self.random_state
+        )
         if groups is not None:
             in_train = np.zeros(X.n_names, dtype=bool)
             in_train[groups[train]] = True

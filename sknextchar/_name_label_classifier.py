@@ -19,6 +19,7 @@ from ._estimator import (
     set_all_or_nothing,
 )
 from ._label_calibration import fit_pool_weights, fit_temperature
+from ._label_posterior import log_priors
 from ._labels import label_classes
 from ._model_input import check_no_missing_labels
 from ._pipeline import (
@@ -447,8 +448,7 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
                 "The calibration needs held-out names; the splitter given as cv "
                 "left none out. Give a number of folds or a splitter with test parts."
             )
-        with np.errstate(divide="ignore"):  # a prior of 0 rules a label out
-            fixed = None if self.priors is None else np.log(priors)
+        fixed = None if self.priors is None else log_priors(priors)
         y_index = np.searchsorted(classes, labels[scored])
         shares = np.full(len(estimators), 1.0 / len(estimators))
         fit_args = {"log_prior": fixed, "sample_weight": _part(weights, scored)}
@@ -522,8 +522,7 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         (1, 2)
         """
         log_likelihood = self.log_likelihood(X)  # checks that it is fitted
-        with np.errstate(divide="ignore"):  # a prior of 0 rules a label out
-            log_prior = np.log(self.class_prior_)
+        log_prior = log_priors(self.class_prior_)  # a prior of 0 rules a label out
         if self.temperature_ == 0.0:  # the priors alone, even where P(name | l) = 0
             log_likelihood = np.zeros_like(log_likelihood)
         elif self.temperature_ != 1.0:

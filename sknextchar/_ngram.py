@@ -25,6 +25,8 @@ sorted n-gram keys and their ``alpha``, the sorted context keys with their
 
 import numpy as np
 
+from ._row_keys import distinct_keys, ngram_keys
+
 PAD = 0  # the start padding id (the end marker "-")
 PADDINGS = ("single", "raw", "continuation")
 DEFAULT_DISCOUNT_FALLBACK = (0.5, 1.0, 1.5)
@@ -37,7 +39,6 @@ __all__ = [
     "DEFAULT_DISCOUNT_FALLBACK",
     "PADDINGS",
     "add_k_table",
-    "distinct_keys",
     "interpolated_proba",
     "interpolated_target_proba",
     "kneser_ney_table",
@@ -45,7 +46,6 @@ __all__ = [
     "merge_counts",
     "modified_discounts",
     "table_problem",
-    "ngram_keys",
     "order_counts",
     "weighted_key_counts",
 ]
@@ -73,37 +73,6 @@ def max_order(base):
     while power * base <= np.iinfo(np.int64).max:
         order, power = order + 1, power * base
     return order
-
-
-def ngram_keys(contexts, targets, base):
-    """The key of each n-gram (context ids followed by the target), vectorised.
-
-    Parameters
-    ----------
-    contexts : ndarray of shape (n, k - 1), int
-        Symbol ids, the oldest first; ``k - 1`` may be 0.
-    targets : ndarray of shape (n,), int or None
-        The last symbol of each n-gram; None gives the keys of the contexts alone.
-    base : int
-        Number of distinct symbol ids.
-
-    Returns
-    -------
-    keys : ndarray of shape (n,), int64
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> ngram_keys(np.array([[0, 1], [2, 3]]), np.array([4, 0]), base=10).tolist()
-    [14, 230]
-    """
-    contexts = np.asarray(contexts)
-    keys = np.zeros(len(contexts), dtype=np.int64)
-    for column in contexts.T:
-        keys = keys * base + column
-    if targets is not None:
-        keys = keys * base + np.asarray(targets, dtype=np.int64)
-    return keys
 
 
 def merge_counts(keys, counts, new_keys, weights=None):
@@ -503,50 +472,6 @@ def _distinct_proba(tables, contexts, n_classes, base):
         for table in tables:
             _apply_table(table, block % base ** (table["order"] - 1), rows, base)
     return proba, inverse
-
-
-def distinct_keys(keys, n_keys):
-    """The distinct values of integer keys, sorted, and where each key went.
-
-    In linear time, through a table over every possible key, when ``n_keys``
-    is at most 16 per key (plus 65,536); by sorting otherwise. The table takes
-    9 bytes per possible key, so at most 144 bytes per key.
-
-    Parameters
-    ----------
-    keys : ndarray of shape (n,), int
-        Values in ``[0, n_keys)``.
-    n_keys : int
-        The number of possible keys.
-
-    Returns
-    -------
-    distinct : ndarray of shape (u,), int
-        Sorted.
-    inverse : ndarray of shape (n,), intp
-        ``distinct[inverse]`` equals ``keys``.
-    where : ndarray of shape (u,), intp
-        A position of ``keys`` holding each distinct key.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> keys = np.array([5, 2, 5])
-    >>> distinct, inverse, where = distinct_keys(keys, 8)
-    >>> distinct.tolist(), inverse.tolist(), keys[where].tolist()
-    ([2, 5], [1, 0, 1], [2, 5])
-    """
-    if n_keys > 16 * len(keys) + 65536:  # a table would be mostly empty: sort
-        distinct, where, inverse = np.unique(
-            keys, return_index=True, return_inverse=True
-        )
-        return distinct, inverse.ravel(), where
-    seen = np.zeros(n_keys, dtype=bool)  # (n_keys,)
-    seen[keys] = True
-    inverse = (np.cumsum(seen) - 1)[keys]  # (n,) each key's rank among the present
-    where = np.empty(np.count_nonzero(seen), dtype=np.intp)
-    where[inverse] = np.arange(len(keys))
-    return np.flatnonzero(seen).astype(keys.dtype, copy=False), inverse, where
 
 
 def _apply_table(table, context_keys, proba, base):

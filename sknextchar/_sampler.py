@@ -24,7 +24,6 @@ from ._blas import one_blas_thread
 from ._compat import HasMethods, Interval, fit_context, validate_parameter_constraints
 from ._consistency import check_steps_agree
 from ._decoding import (
-    MAX_MIN_LENGTH,
     SamplingControls,
     check_continuable,
     length_bounds,
@@ -44,6 +43,7 @@ from ._label_posterior import (
     windows_tempered_log_proba,
 )
 from ._labels import check_label_values, fit_classes, label_classes, labels_of_windows
+from ._limits import MAX_LETTERS
 from ._model_input import weighted_log_likelihood
 from ._name_filter import (
     check_min_label_proba,
@@ -221,7 +221,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         "temperature": [Interval(Real, 0, None, closed="both")],
         "top_k": [Interval(Integral, 1, None, closed="left"), None],
         "top_p": [Interval(Real, 0, 1, closed="right"), None],
-        "min_length": [Interval(Integral, 1, MAX_MIN_LENGTH, closed="both"), None],
+        "min_length": [Interval(Integral, 1, MAX_LETTERS, closed="both"), None],
         "max_length": [Interval(Integral, 1, None, closed="left"), None],
     }
 

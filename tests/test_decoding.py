@@ -10,12 +10,11 @@ from sknextchar._decoding import (
     DrawCache,
     SamplingControls,
     count_names,
-    distinct_rows,
     draw,
     sampling_weights,
     tempered_log_proba,
 )
-from sknextchar._ngram import ngram_keys
+from sknextchar._row_keys import distinct_rows, ngram_keys
 
 
 def test_tempered_extremes_on_extreme_logits():

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from sknextchar._atomic import Rollback, fitted_state
+from sknextchar._holdout import validation_split
 from sknextchar.nn.adam import AdamOptimizer
 from sknextchar.nn.functional import backward, forward, init_params, loss
 from sknextchar.nn.training import (
@@ -18,7 +19,6 @@ from sknextchar.nn.training import (
     ParameterWorkspace,
     Patience,
     validation_score,
-    validation_split,
 )
 
 

@@ -25,7 +25,8 @@ from sknextchar import (
     _validation,
     save_model,
 )
-from sknextchar._decoding import distinct_rows, tempered_log_proba
+from sknextchar._decoding import tempered_log_proba
+from sknextchar._row_keys import distinct_rows
 from sknextchar.cli import main
 from sknextchar.cli._score import name_log_likelihoods
 from sknextchar.datasets import load_indian_names

@@ -62,6 +62,8 @@ def _log_priors(pairs, labels):
     """The log-priors in the order of ``labels``: equal, or ``--priors``."""
     import numpy as np
 
+    from .._label_posterior import log_priors
+
     if pairs is None:
         return np.zeros(len(labels))
     given = dict(pairs)
@@ -78,8 +80,7 @@ def _log_priors(pairs, labels):
         raise ValueError(
             "--priors gives every label a weight of 0; give one a weight above 0."
         )
-    with np.errstate(divide="ignore"):  # a weight of 0: that label is never chosen
-        return np.log(weights / weights.sum())
+    return log_priors(weights / weights.sum())
 
 
 def _posterior(sampler, names, labels, log_priors):

@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .._end_symbols import END_SYMBOL_FALLBACKS
+from .._limits import MAX_LETTERS
 
 __all__ = [
     "BYTE_COUNT",
@@ -392,12 +393,12 @@ SAMPLER_FLAGS = (
          "draw only from the most probable characters whose probability adds up "
          "to p (nucleus sampling)", metavar="P"),
     Flag("--min-length", "min_length", POSITIVE_INT, None,
-         "fewest letters per name, at most 1000 (none: the model's shortest "
-         "training name)"),
+         f"fewest letters per name, at most {MAX_LETTERS} (none: the model's "
+         "shortest training name)"),
     Flag("--max-length", "max_length", POSITIVE_INT, None,
-         "most letters per name, at most 1000; a name still going is redrawn, "
-         "never cut (none: the model's longest training name, or --min-length "
-         "if larger)"),
+         f"most letters per name, at most {MAX_LETTERS}; a name still going is "
+         "redrawn, never cut (none: the model's longest training name, or "
+         "--min-length if larger)"),
 )
 # fmt: on
 

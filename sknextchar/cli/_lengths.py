@@ -9,21 +9,15 @@ default maximum raises that maximum, as ``NameSampler.sample`` does.)
 
 import functools
 
+from .._limits import BYTES_PER_LETTER, MAX_LETTERS
 from .._sizes import machine_memory
 from ._places import places_of
 
 __all__ = [
-    "MAX_LETTERS",
     "check_length_flags",
     "check_name_lengths",
     "name_length_check",
 ]
-
-#: The most letters ``--min-length`` and ``--max-length`` may ask for: far more
-#: than any name has, far less than would keep the command busy for minutes.
-MAX_LETTERS = 1000
-# Bytes each letter of a name being drawn takes (its id and its row number).
-_BYTES_PER_LETTER = 16
 
 
 def check_length_flags(args):
@@ -37,8 +31,9 @@ def check_length_flags(args):
     Raises
     ------
     ValueError
-        If a bound is above :data:`MAX_LETTERS`, the bounds cross, or the
-        names asked for cannot fit in memory at ``--min-length`` letters each.
+        If a bound is above :data:`~sknextchar._limits.MAX_LETTERS`, the bounds
+        cross, or the names asked for cannot fit in memory at ``--min-length``
+        letters each.
 
     Examples
     --------
@@ -64,7 +59,7 @@ def check_length_flags(args):
             f"--max-length {high} must be >= --min-length {low}: raise --max-length "
             "or lower --min-length."
         )
-    needed = args.n_samples * (low or 0) * _BYTES_PER_LETTER
+    needed = args.n_samples * (low or 0) * BYTES_PER_LETTER
     if needed > machine_memory():
         raise ValueError(
             f"-n {args.n_samples:,} names of --min-length {low:,} letters or more "

@@ -5,8 +5,8 @@
 - :class:`MinibatchTrainer`: one epoch of mini-batch steps (shuffle, dropout,
   forward, loss, backward, optimizer step), watched by a :class:`DivergenceGuard`.
 - :class:`Patience`: the count of epochs without improvement, for stopping.
-- :func:`validation_split` and :func:`validation_score`: the hold-out of early
-  stopping, by name or by row, and its score after each epoch.
+- :func:`validation_score`: the score of early stopping's hold-out after each
+  epoch (the hold-out itself: :func:`sknextchar._holdout.validation_split`).
 - :class:`BestEpoch`, :func:`trained_epochs` and :func:`drop_later_epochs`: the
   weights and Adam's state that early stopping restores, and what a continued
   run makes of the epochs after them.
@@ -15,7 +15,6 @@
 import math
 
 import numpy as np
-from sklearn.model_selection import GroupShuffleSplit, ShuffleSplit
 from sklearn.utils import gen_batches
 
 from .functional import (
@@ -40,7 +39,6 @@ __all__ = [
     "gradient_step",
     "trained_epochs",
     "validation_score",
-    "validation_split",
 ]
 
 # Training has diverged when an epoch's mean loss exceeds this many times the loss
@@ -696,62 +694,6 @@ def drop_later_epochs(estimator):
         if kept:
             estimator.loss_ = estimator.loss_curve_[-1]
     return n_dropped
-
-
-def validation_split(n_rows, groups, fraction, random_state):
-    """Which rows early stopping holds out: whole names, or rows.
-
-    ``ceil(fraction * n_units)`` units are held out, where a unit is a name
-    (every window of a held-out name goes with it) when ``groups`` is given, and
-    a row otherwise. The units are drawn by
-    :class:`~sklearn.model_selection.GroupShuffleSplit` or
-    :class:`~sklearn.model_selection.ShuffleSplit`.
-
-    Parameters
-    ----------
-    n_rows : int
-        Number of rows (windows).
-    groups : ndarray of shape (n_rows,) or None
-        The name of each window; None to hold out rows.
-    fraction : float
-        The fraction of the units to hold out, in (0, 1).
-    random_state : numpy.random.RandomState
-        Draws the held-out units.
-
-    Returns
-    -------
-    is_validation : ndarray of bool of shape (n_rows,)
-
-    Raises
-    ------
-    ValueError
-        If fewer than two units, or none for training, would be left.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> groups = np.array([0, 0, 0, 1, 1, 2, 2, 2, 3, 3])  # 4 names
-    >>> held = validation_split(10, groups, 0.25, np.random.RandomState(0))
-    >>> np.unique(groups[held]).size  # ceil(0.25 * 4) whole names
-    1
-    """
-    units = np.unique(groups).size if groups is not None else n_rows
-    n_val = math.ceil(fraction * units)
-    if n_val >= units or units < 2:
-        kind = "names" if groups is not None else "rows"
-        raise ValueError(
-            f"The validation set is too small: validation_fraction={fraction!r} of "
-            f"{units} {kind} leaves {units - n_val} for training. Use more data, a "
-            "smaller validation_fraction, or early_stopping=False."
-        )
-    if groups is not None:
-        splitter = GroupShuffleSplit(1, test_size=n_val, random_state=random_state)
-    else:
-        splitter = ShuffleSplit(1, test_size=n_val, random_state=random_state)
-    _, held_out = next(splitter.split(np.empty((n_rows, 0)), groups=groups))
-    is_validation = np.zeros(n_rows, dtype=bool)
-    is_validation[held_out] = True
-    return is_validation
 
 
 def validation_score(
