@@ -171,9 +171,9 @@ def _refuse_open_file(shown, command_line):
         )
         raise FileExistsError(
             f"Cannot write to {shown!r}: {where} names an open file of this "
-            "process (a standard stream), not a file of its own; a model or a "
-            "picture is written beside its file and renamed into place, which a "
-            f"stream cannot take. {advice}."
+            "process (a standard stream or a descriptor it holds), not a file of "
+            "its own; a model or a picture is written beside its file and renamed "
+            f"into place, which a stream cannot take. {advice}."
         )
 
 
