@@ -95,6 +95,23 @@ def _parameter_state(estimator):
     return [(each, each.get_params(deep=False)) for each in found]
 
 
+def _check_parameter_names(estimator, params):
+    """Refuse a name ``estimator`` has no parameter for, before any is set.
+
+    The message is scikit-learn's, with the estimator as it was: raised in the
+    middle of ``set_params``, it would show the parameters set before it.
+    """
+    known = {key.partition("__")[0] for key in estimator.get_params(deep=True)}
+    for key in params:
+        name = key.partition("__")[0]
+        if name not in known:
+            own = sorted(estimator.get_params(deep=False))
+            raise ValueError(
+                f"Invalid parameter {name!r} for estimator {estimator}. "
+                f"Valid parameters are: {own!r}."
+            )
+
+
 def set_all_or_nothing(estimator, set_params, params):
     """Call ``set_params(**params)``; if it fails, leave every parameter as it was.
 
@@ -132,6 +149,7 @@ def set_all_or_nothing(estimator, set_params, params):
     >>> pipe[0].context_length  # scikit-learn's own set_params would have made it 5
     3
     """
+    _check_parameter_names(estimator, params)  # its message shows it unchanged
     saved = _parameter_state(estimator)
     try:
         return set_params(**params)

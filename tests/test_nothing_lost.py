@@ -234,3 +234,11 @@ def test_a_failed_set_params_changes_nothing(make, params):
     assert joblib.hash(estimator) == before
     good = {k: v for k, v in params.items() if "nope" not in k}
     assert joblib.hash(estimator.set_params(**good)) != before  # they work alone
+
+
+def test_a_wrong_name_is_reported_with_the_estimator_as_it_stays():
+    """The message of a refused set_params shows no parameter it did not set."""
+    clf = _small_mlp()
+    with pytest.raises(ValueError, match=r"Invalid parameter 'nope'") as error:
+        clf.set_params(alpha=0.5, nope=3)
+    assert "alpha=0.5" not in str(error.value)
