@@ -170,7 +170,7 @@ def _refuse_open_file(shown, command_line):
             else "Pass the path of a file, such as 'model.skops'"
         )
         raise FileExistsError(
-            f"Cannot write to {shown!r}: {where} names an open file of this "
+            f"Cannot write to {shown!r}: {where} names an open file of a "
             "process (a standard stream or a descriptor it holds), not a file of "
             "its own; a model or a picture is written beside its file and renamed "
             f"into place, which a stream cannot take. {advice}."
@@ -181,12 +181,16 @@ def _open_file_path(path):
     """The path on the way to ``path``'s file that names an open file, or None.
 
     /dev/stdout, /dev/fd/N and /proc/self/fd/N lead to whatever file, pipe or
-    terminal the process has open there; symbolic links to them count too.
+    terminal the process has open there; symbolic links to them count too, and
+    links to the folders on the way (a link to /dev or to /proc/self).
     """
     current = os.path.abspath(os.fspath(path))
     for _ in range(_MAX_LINKS):
-        if _OPEN_FILE.fullmatch(current):
-            return current
+        folder, name = os.path.split(current)
+        for each in (current, os.path.join(os.path.realpath(folder), name)):
+            if _OPEN_FILE.fullmatch(each):
+                return each
+        current = each
         try:
             target = os.readlink(current)
         except OSError:  # not a link, or no such file: a path of its own

@@ -244,7 +244,7 @@ def _bytes_read(schema, sizes):
         if not isinstance(name, str) or "__loader__" not in node:
             continue
         size = sizes.get(name, 0)
-        if isinstance(key, (int, str)):  # skops reads an object's node once
+        if key and isinstance(key, (int, str)):  # skops reuses a truthy id only
             largest[key] = max(largest.get(key, 0), size)
         else:
             total += size

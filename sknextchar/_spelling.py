@@ -87,7 +87,8 @@ _MAX_SCRIPTS = 63
 SPELLING_WORDS = (
     "spelled as the training names are (the kinds of characters that follow "
     "each other in them: capitals, scripts, separators, start and end; the "
-    "scripts a name is written in together; keep_spelling=False allows any)"
+    "order of a word's capitals and lowercase letters; the scripts a name is "
+    "written in together; keep_spelling=False allows any)"
 )
 
 
@@ -509,6 +510,8 @@ def _case_test(runs, vocabulary, n_prefix):
     for text in runs:
         before, _, after = text.partition(" ")
         seen[index[before], index[after]] = True
+    # A run no training word leaves is entered only through a prefix: then free.
+    seen[~(seen & ~np.eye(4, dtype=bool)).any(axis=1)] = True
     has = [True, (codes == 1).any(), (codes == 2).any(), (codes == 2).any()]
     can = np.outer(has, has) & ~np.eye(4, dtype=bool)
     can[2, 3] = can[3, 2] = can[0, 0] = False  # one capital beside another: capitals

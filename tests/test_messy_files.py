@@ -63,6 +63,16 @@ def test_utf16_in_the_other_byte_order_is_refused_not_misread(tmp_path):
         refused(path, f"other byte order; pass encoding='{SWAPPED}'", encoding=NATIVE)
 
 
+@pytest.mark.parametrize(
+    "names", [["राहुल", "प्रिया", "सुनीता"] * 10, ["Анна", "Борис", "Ирина"] * 400]
+)
+def test_utf16_of_another_script_in_the_other_order_is_refused(tmp_path, names):
+    """Devanagari or Cyrillic letters swapped have no zero byte: the swapped line
+    breaks (U+0A00) tell the order."""
+    path = write(tmp_path / "names.txt", ("\n".join(names) + "\n").encode(SWAPPED))
+    refused(path, f"line breaks: .*pass encoding='{SWAPPED}'", encoding="utf-16")
+
+
 def test_utf16_without_a_mark_reads_the_same_whole_and_in_chunks(tmp_path):
     # The chunked reader failed: "UTF-16 stream does not start with BOM".
     path = write(tmp_path / "names.txt", "\n".join(NAMES).encode(NATIVE))

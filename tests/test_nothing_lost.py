@@ -31,12 +31,13 @@ from sknextchar.cli import main
 
 
 # ----------------------------------------------------- a zip bomb made of references
-def _many_references(good, path, n_references, n_bytes, shared=False):
+def _many_references(good, path, n_references, n_bytes, shared=False, id_of=None):
     """``good`` with one member of ``n_bytes`` zeros that its schema reads n times.
 
     Every reference is an array node of its own (its own ``__id__``), so skops
     would read and inflate the member once per reference; ``shared`` gives them
-    one ``__id__``: one array, read once, as skops saves an array held twice.
+    one ``__id__``: one array, read once, as skops saves an array held twice;
+    ``id_of`` gives every node that ``__id__`` instead.
     """
     with zipfile.ZipFile(good) as archive:
         members = {name: archive.read(name) for name in archive.namelist()}
@@ -45,7 +46,8 @@ def _many_references(good, path, n_references, n_bytes, shared=False):
     np.save(npy, np.zeros(n_bytes // 8))
     nodes = [
         {"__class__": "ndarray", "__module__": "numpy", "__loader__": "NdArrayNode",
-         "type": "numpy", "file": "zeros.npy", "__id__": 10**9 + i * (not shared)}
+         "type": "numpy", "file": "zeros.npy",
+         "__id__": 10**9 + i * (not shared) if id_of is None else id_of}
         for i in range(n_references)
     ]  # fmt: skip
     attributes = schema["content"]["content"]
@@ -86,6 +88,15 @@ def test_a_member_read_many_times_over_counts_each_time(good, tmp_path, monkeypa
     ):
         load_model(path, max_bytes=8 * 2**20)
     assert "zeros.npy" not in reads
+
+
+@pytest.mark.parametrize("id_of", [0, ""])
+def test_nodes_of_a_false_id_count_each_time(good, tmp_path, id_of):
+    """skops reuses an object only for a true ``__id__``: nodes of id 0 (or "")
+    are each read again, so each counts."""
+    path = _many_references(good, tmp_path / "zero.skops", 64, 2**20, id_of=id_of)
+    with pytest.raises(ValueError, match=r"schema.json reads its members"):
+        load_model(path, max_bytes=8 * 2**20)
 
 
 def test_a_member_read_once_per_object_is_counted_once(good, tmp_path):
@@ -155,7 +166,7 @@ def test_a_stream_is_refused_and_its_file_kept(open_log, tmp_path, name):
         target = tmp_path / "out.skops"
         target.symlink_to(f"/dev/fd/{fd}")
     model = ContextWindowTransformer().fit(["abid"])
-    with pytest.raises(FileExistsError, match="an open file of this process"):
+    with pytest.raises(FileExistsError, match="an open file of a process"):
         save_model(model, target)
     assert log.read_text() == "yesterday's run\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
@@ -171,9 +182,7 @@ def test_train_refuses_a_stream_even_with_force(open_log, tmp_path, capsys):
     status = main(["train", str(names), "-o", f"/dev/fd/{fd}", "--force", "-q"])
     err = capsys.readouterr().err
     assert status == 1 and err.count("\n") == 1
-    assert (
-        "an open file of this process" in err and "Give -o the path of a file." in err
-    )
+    assert "an open file of a process" in err and "Give -o the path of a file." in err
     assert log.read_text() == "yesterday's run\n"
 
 
@@ -183,6 +192,26 @@ def test_ordinary_paths_are_not_streams(tmp_path):
     folder.mkdir(parents=True)
     model = ContextWindowTransformer().fit(["abid"])
     assert load_model(save_model(model, folder / "1")).vocabulary_[:2] == ("-", "a")
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc")
+@pytest.mark.parametrize(
+    "link, to, target",
+    [("p", "/proc/self", "p/fd/{fd}"), ("d", "/dev", "d/fd/{fd}"),
+     ("f", "/dev/fd", "f/{fd}")],
+    ids=["proc-self", "dev", "dev-fd"],
+)  # fmt: skip
+def test_a_link_to_the_folder_of_a_stream_is_refused(tmp_path, link, to, target):
+    """A link to /dev or /proc/self on the way leads to the stream as well."""
+    log = tmp_path / "log.txt"
+    log.write_text("yesterday's run\n")
+    model = ContextWindowTransformer().fit(["abid"])
+    (tmp_path / link).symlink_to(to)
+    with open(log, "a") as stream:
+        path = tmp_path / target.format(fd=stream.fileno())
+        with pytest.raises(FileExistsError, match="names an open file of a process"):
+            save_model(model, path)
+    assert log.read_text() == "yesterday's run\n"
 
 
 # -------------------------------------------------- a set_params that fails

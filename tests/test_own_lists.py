@@ -111,3 +111,19 @@ def test_sample_report_is_quiet_when_names_are_alike_or_new():
         warnings.simplefilter("error")
         report = sample_report(["hana", "Anu", "amit"], ["hana", "ravi"], ["amit"])
     assert (report.in_train, report.novel) == (1 / 3, 1 / 3)
+
+
+def test_a_prefix_in_capitals_is_completed_on_a_list_of_capitalised_names():
+    """A run no training word leaves (two capitals, here) is the prefix's own."""
+    names = ["Jean", "Paul", "Marie", "Anne", "Louis", "Claire", "Julie"] * 5
+    pipe = make_pipeline(
+        ContextWindowTransformer(alphabet="auto", lowercase=False, context_length=3),
+        KneserNeyClassifier(),
+    )
+    sampler = NameSampler(pipe).fit(names)
+    assert all(
+        n.startswith("MC") for n in sampler.sample(5, prefix="MC", random_state=0)
+    )
+    with_caps = NameSampler(pipe).fit(names + ["JEAN"])
+    # The runs of JEAN are recorded: a prefix JE goes on in capitals only.
+    assert all(n.isupper() for n in with_caps.sample(5, prefix="JE", random_state=0))

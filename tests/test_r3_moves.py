@@ -38,9 +38,9 @@ PACKAGE = Path(__file__).resolve().parents[1] / "sknextchar"
 
 
 # --------------------------------------------------------------------------- #
-# The mixture's hold-out: the weights it fits, bit for bit.
+# The mixture's hold-out: the weights it fits.
 # --------------------------------------------------------------------------- #
-def test_a_mixture_of_names_fits_the_same_weights_bit_for_bit():
+def test_a_mixture_of_names_fits_the_same_weights():
     members = [
         ("bigram", KneserNeyClassifier(order=2)),
         ("trigram", KneserNeyClassifier(order=3)),
@@ -51,17 +51,20 @@ def test_a_mixture_of_names_fits_the_same_weights_bit_for_bit():
             ("clf", MixtureClassifier(members, random_state=0)),
         ]
     ).fit(load_indian_names()[::20])
-    # Whole names held out (GroupShuffleSplit): the hex of weights_' float64s.
-    assert pipe["clf"].weights_.tobytes().hex() == "246ac7cfc623d23fee4a1c981ceee63f"
+    # Whole names held out (GroupShuffleSplit); another draw moves them by 1e-3
+    # or more, another platform's arithmetic by 1e-15 or so.
+    expected = [0.2834336308566512, 0.7165663691433488]
+    np.testing.assert_allclose(pipe["clf"].weights_, expected, rtol=0, atol=1e-12)
 
 
-def test_a_mixture_of_rows_fits_the_same_weights_bit_for_bit():
+def test_a_mixture_of_rows_fits_the_same_weights():
     rng = np.random.RandomState(0)
     X, y = rng.randint(0, 5, size=(300, 2)), rng.randint(0, 4, size=300)
     members = [("add_one", KneserNeyClassifier(add_k=1)), ("kn", KneserNeyClassifier())]
     mixture = MixtureClassifier(members, random_state=4).fit(X, y)
     # Rows held out (ShuffleSplit), in the order of its permutation.
-    assert mixture.weights_.tobytes().hex() == "0bc1b1492e12c83fbe8f936d74fbe93f"
+    expected = [0.1880548343501761, 0.811945165649824]
+    np.testing.assert_allclose(mixture.weights_, expected, rtol=0, atol=1e-12)
 
 
 # --------------------------------------------------------------------------- #

@@ -756,16 +756,20 @@ def _control_message(text, at, path, encoding, line):
 
 def _check_byte_order(sample, path, encoding):
     """Refuse UTF-16 read in the wrong byte order: characters whose low byte
-    is zero (U+6100, 'a' swapped) make up a quarter of the text or more."""
+    is zero (U+6100, 'a' swapped) make up a quarter of the text or more, or the
+    line breaks are all swapped (U+0A00, unassigned, and no line break: a
+    script whose letters have no zero byte, Cyrillic or Devanagari)."""
     swapped = [char for char in sample if ord(char) > 0xFF and not ord(char) & 0xFF]
-    if len(swapped) < len(sample) / 4:
+    swapped_breaks = "\u0a00" in sample and "\n" not in sample
+    if len(swapped) < len(sample) / 4 and not swapped_breaks:
         return
+    swapped = swapped or ["\u0a00"]  # U+0A00 also has a zero low byte
+    what = "line breaks" if swapped[0] == "\u0a00" else "letters"
     name = codecs.lookup(encoding).name
     order = name[-2:] if name[-3:] in ("-le", "-be") else sys.byteorder[0] + "e"
     other = "utf-16-be" if order == "le" else "utf-16-le"
     raise ValueError(
         f"{path!r} read as {encoding} gives characters such as {swapped[0]!r} "
-        f"(U+{ord(swapped[0]):04X}) in place of letters: it is UTF-16 in the other "
-        "byte order; pass "
-        f"encoding={other!r}."
+        f"(U+{ord(swapped[0]):04X}) in place of {what}: it is UTF-16 in the other "
+        f"byte order; pass encoding={other!r}."
     )
