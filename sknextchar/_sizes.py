@@ -173,7 +173,7 @@ def check_window_memory(texts, context_length):
     >>> from sknextchar._sizes import check_window_memory
     >>> check_window_memory(["abid"], 3)
     """
-    n_windows = sum(len(text) + 1 for text in texts)
+    n_windows = sum(map(len, texts)) + len(texts)  # one more than letters each
     check_allocation(
         n_windows * context_length,
         8,

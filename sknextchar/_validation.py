@@ -96,9 +96,30 @@ def check_names(names, *, what="names", allow_empty_strings=False):
     names = list(names)
     if not names:
         raise ValueError(f"Expected at least one string in {what}; got an empty input.")
-    for i, name in enumerate(names):
-        _check_element(name, f"{what}[{i}]", what, allow_empty_strings)
+    _check_elements(names, what, allow_empty_strings)
     return names
+
+
+# The characters at which str.splitlines splits (a test compares them).
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def _check_elements(names, what, allow_empty_strings):
+    """Check each of ``names`` (a list) as :func:`_check_element` does.
+
+    A list of plain one-line ``str`` (non-blank unless allowed) is checked in
+    a few passes in C, without a Python call per name; any other list is
+    checked name by name, which raises the message of the first bad one.
+    """
+    plain = set(map(type, names)) == {str}
+    if plain and not allow_empty_strings:  # strip() is "" just for these
+        plain = all(names) and not any(map(str.isspace, names))
+    if plain:
+        joined = "".join(names)
+        plain = not any(brk in joined for brk in _LINE_BREAKS)
+    if not plain:
+        for i, name in enumerate(names):
+            _check_element(name, f"{what}[{i}]", what, allow_empty_strings)
 
 
 def _not_one_d(names, what):

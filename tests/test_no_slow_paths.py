@@ -280,15 +280,16 @@ def test_cli_scores_are_the_samplers_bit_for_bit(labels):
 
 def test_sampler_record_checks_each_name_once(monkeypatch, mlp_pipe):
     # fit (of a fitted pipeline) and in_training_set check the names where the
-    # transformer encodes them, not once more before.
+    # transformer encodes them, not once more before. Every check of a list of
+    # names goes through _check_elements (one pass, or name by name).
     checked = []
-    original = _validation._check_element
+    original = _validation._check_elements
 
-    def counting(name, *args):
-        checked.append(name)
-        return original(name, *args)
+    def counting(names, *args):
+        checked.extend(names)
+        return original(names, *args)
 
-    monkeypatch.setattr(_validation, "_check_element", counting)
+    monkeypatch.setattr(_validation, "_check_elements", counting)
     sampler = NameSampler(FrozenEstimator(mlp_pipe)).fit(NAMES)
     assert len(checked) == len(NAMES)
     checked.clear()
