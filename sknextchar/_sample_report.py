@@ -425,6 +425,11 @@ def _names(names, what, *, allow_empty=False):
             f"{what} must be a collection of names, not a single string; got "
             f"{names!r}. Wrap it in a list."
         )
+    if names is None or not hasattr(names, "__iter__"):
+        raise TypeError(
+            f"{what} must be a collection of names (a list of str); got "
+            f"{type(names).__name__}."
+        )
     names = list(names)
     if not names and not allow_empty:
         raise ValueError(f"{what} is empty: give at least one name.")

@@ -69,6 +69,13 @@ def check_names(names, *, what="names", allow_empty_strings=False):
             f"str); got a single {type(names).__name__} {names!r}. "
             f"Wrap it in a list: [{names!r}]."
         )
+    if type(names).__name__ == "CharWindows":  # not imported: a layer above
+        raise TypeError(
+            f"Expected a 1-D collection of {what}; got CharWindows, the windows a "
+            "ContextWindowTransformer cuts from names. Pass the names themselves: "
+            "the transformer cuts their windows (a pipeline's predict_log_proba "
+            "takes names, its model the windows)."
+        )
     if names is None or not hasattr(names, "__len__") or isinstance(names, dict):
         # A generator would be emptied by the first of the passes over the names.
         once = (

@@ -183,3 +183,20 @@ def test_pandas_missing_values_among_names_are_called_missing(missing):
     names = pd.Series(["asha", getattr(pd, missing)], dtype=object)
     with pytest.raises(TypeError, match=r"names\[1\] = .* is a missing value"):
         check_names(names)
+
+
+def test_windows_given_for_names_are_told_to_pass_the_names():
+    from sknextchar import ContextWindowTransformer
+
+    windows = ContextWindowTransformer().fit_transform(["abid", "ali"])
+    with pytest.raises(TypeError, match="got CharWindows.*Pass the names themselves"):
+        ContextWindowTransformer().fit(["abid"]).transform(windows)
+
+
+@pytest.mark.parametrize("which", ["samples", "train"])
+def test_sample_report_of_none_names_what_it_needs(which):
+    from sknextchar.metrics import sample_report
+
+    args = {"samples": ["abid"], "train": ["ali"], which: None}
+    with pytest.raises(TypeError, match=f"{which} must be a collection of names"):
+        sample_report(args["samples"], args["train"])
