@@ -18,7 +18,7 @@ from numbers import Real
 import numpy as np
 
 from ._compat import Interval, validate_parameter_constraints
-from ._novelty import RepeatedNames, contains, hash_id_rows
+from ._novelty import RepeatedNames, contains, fold_map, folded_ids, hash_id_rows
 from ._text import look_alikes
 from ._vocabulary import decode_rows
 
@@ -198,7 +198,7 @@ def label_filter_words(label, min_label_proba):
     )
 
 
-def name_filter(vocabulary, *, record, pattern, test, typical, match):
+def name_filter(vocabulary, *, record, pattern, test, typical, match, folded=None):
     """The function that turns drawn ids into kept names, and its words.
 
     Parameters
@@ -207,6 +207,11 @@ def name_filter(vocabulary, *, record, pattern, test, typical, match):
         The symbols, in id order.
     record : ndarray of uint64 or None
         The sorted hashes of the training names to leave out (``novel``).
+    folded : ndarray of uint64 or None, default=None
+        With ``record``, the sorted hashes of the training names case-folded
+        (:func:`~sknextchar._novelty.folded_hashes`): a name is then left out
+        when its folded form is one of them, so "ANNA" goes with "Anna".
+        None compares exactly.
     pattern : str or None
         The pattern, for the words.
     test : callable or None
@@ -233,8 +238,19 @@ def name_filter(vocabulary, *, record, pattern, test, typical, match):
     ...     test=check_pattern("a.*"), typical=None, match=None)
     >>> keep(np.array([[1, 2], [2, 1], [1, 0]])), words
     (['ab', 'a'], ["matching pattern 'a.*'"])
+
+    With the folded record, a case variant of a training name is no new name:
+
+    >>> from sknextchar._novelty import name_record
+    >>> vocabulary, anna = ("-", "A", "N", "a", "n"), [np.array([1, 4, 4, 3])]
+    >>> record = name_record(anna, vocabulary=vocabulary)
+    >>> keep, _ = name_filter(vocabulary, record=record[0], pattern=None,
+    ...     test=None, typical=None, match=None, folded=record[3])
+    >>> keep(np.array([[1, 2, 2, 1], [1, 4, 4, 3], [1, 4, 3, 0]]))
+    ['Ana']
     """
-    words = _constraint_words(pattern, record, vocabulary)
+    fold = None if folded is None else fold_map(vocabulary)
+    words = _constraint_words(pattern, record, vocabulary, fold is not None)
     novel_at = len(words) - 1  # where the words of novel are (when it tests)
     # The training names drawn, for those words.
     repeated = RepeatedNames(partial(decode_rows, vocabulary=vocabulary))
@@ -243,8 +259,10 @@ def name_filter(vocabulary, *, record, pattern, test, typical, match):
         if record is not None:
             hashes = hash_id_rows(ids)
             known = contains(record, hashes)
+            if fold is not None:  # "ANNA" is no new name beside "Anna"
+                known = contains(folded, hash_id_rows(folded_ids(ids, fold)))
             repeated.add(ids, known, hashes)
-            words[novel_at] = repeated.words(_novel_words(record))
+            words[novel_at] = repeated.words(_novel_words(record, fold is not None))
             ids = ids[~known]
         names = decode_rows(ids, vocabulary)
         # Lengths in symbols, the unit of the training lengths (a grapheme
@@ -274,18 +292,20 @@ def _typical_names(ids, names, test, passes):
     return [name for name, kept in zip(names, keep) if kept]
 
 
-def _constraint_words(pattern, record, vocabulary):
+def _constraint_words(pattern, record, vocabulary, any_case=False):
     """What a sampling call rejects besides lengths, in words for its errors."""
     words = []
     if pattern is not None:
         words.append(f"matching pattern {pattern!r}" + _unwritten(pattern, vocabulary))
     if record is not None:
-        words.append(_novel_words(record))  # last: keep() updates it
+        words.append(_novel_words(record, any_case))  # last: keep() updates it
     return words
 
 
-def _novel_words(record):
-    return f"not among the {len(record):,} training names"
+def _novel_words(record, any_case=False):
+    return f"not among the {len(record):,} training names" + (
+        " in any case" if any_case else ""
+    )
 
 
 # What a pattern spells other than letters to match: an escape (\\S), a

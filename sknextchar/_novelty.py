@@ -19,6 +19,15 @@ The hash is FNV-1a over the ids, computed for all names at once with NumPy
 saved record stays valid in another process. The same hashes tell, for the
 message of a request that cannot be met, whether the names a test of
 ``sample`` rejected are a few names drawn over and over (:class:`RepeatedNames`).
+
+A model that keeps case (``lowercase=False``) writes "HALEIGH" as well as
+"Haleigh", and a user asking for new names does not count the one as new when
+the list has the other. For a vocabulary with both cases of some letter, the
+record also holds the hashes of the names case-folded (:func:`folded_hashes`):
+each symbol's id mapped to the id of its lowercase form when the vocabulary
+has it (:func:`fold_map`), one more sorted uint64 array. Accents are not folded
+("Jose" and "José" are different names), and a vocabulary without case (the
+bundled a-z names) keeps no second array.
 """
 
 import numpy as np
@@ -26,12 +35,17 @@ from sklearn.utils.validation import column_or_1d
 
 __all__ = [
     "RepeatedNames",
+    "checked_folded",
     "contains",
     "count_dtype",
+    "fold_map",
+    "folded_hashes",
+    "folded_ids",
     "hash_id_rows",
     "length_counts",
     "name_record",
     "padded_ids",
+    "record_contains",
     "training_ids",
     "training_record",
 ]
@@ -274,8 +288,8 @@ def contains(record, hashes):
     return record[where] == hashes
 
 
-def name_record(encoded, label_of_name=None, n_labels=0, weights=None):
-    """The record of names: hashes, length counts, and length counts by label.
+def name_record(encoded, label_of_name=None, n_labels=0, weights=None, vocabulary=None):
+    """The record of names: hashes, length counts (by label), hashes case-folded.
 
     With ``weights``, a name counts as many times as its weight in the length
     counts (:func:`length_counts`); every name, of weight 0 too, is among the
@@ -292,6 +306,8 @@ def name_record(encoded, label_of_name=None, n_labels=0, weights=None):
         The number of labels.
     weights : ndarray of float64 of shape (n_names,) or None, default=None
         Each name's weight (checked: finite, >= 0); None for once each.
+    vocabulary : sequence of str or None, default=None
+        The symbols, for the hashes of the names case-folded; None for none.
 
     Returns
     -------
@@ -301,14 +317,18 @@ def name_record(encoded, label_of_name=None, n_labels=0, weights=None):
         ``counts[k]`` names have ``k`` letters.
     by_label : ndarray of shape (n_labels, len(counts)) or None
         The same counts for the names of each label; None without labels.
+    folded : ndarray of uint64 or None
+        The sorted distinct hashes of the names case-folded
+        (:func:`folded_hashes`), the names of weight 0 too; None without
+        ``vocabulary`` or for a vocabulary without case.
 
     Examples
     --------
     >>> import numpy as np
-    >>> hashes, counts, by_label = name_record(
+    >>> hashes, counts, by_label, folded = name_record(
     ...     [np.array([1, 2]), np.array([3])], np.array([0, 1]), 2)
-    >>> len(hashes), counts.tolist(), by_label.tolist()
-    (2, [0, 1, 1], [[0, 0, 1], [0, 1, 0]])
+    >>> len(hashes), counts.tolist(), by_label.tolist(), folded
+    (2, [0, 1, 1], [[0, 0, 1], [0, 1, 0]], None)
     """
     ids, lengths = padded_ids(encoded)
     counts = length_counts(lengths, weights)
@@ -321,7 +341,8 @@ def name_record(encoded, label_of_name=None, n_labels=0, weights=None):
         width = np.flatnonzero(counts)[-1] + 1
         counts = counts[:width]
         by_label = None if by_label is None else by_label[:, :width].copy()
-    return np.unique(hash_id_rows(ids)), counts, by_label
+    folded = None if vocabulary is None else folded_hashes(ids, vocabulary)
+    return np.unique(hash_id_rows(ids)), counts, by_label, folded
 
 
 def training_ids(transformer, names):
@@ -362,8 +383,9 @@ def training_record(
 
     Returns
     -------
-    hashes, counts, by_label : ndarray or None
-        As :func:`name_record`; all None without names.
+    hashes, counts, by_label, folded : ndarray or None
+        As :func:`name_record`, ``folded`` for the transformer's vocabulary;
+        all None without names.
 
     Examples
     --------
@@ -375,8 +397,163 @@ def training_record(
     if encoded is None:
         encoded = training_ids(transformer, names)
     if encoded is None:
-        return None, None, None  # a FrozenEstimator fitted with fit([])
+        return None, None, None, None  # a FrozenEstimator fitted with fit([])
+    vocabulary = tuple(transformer.vocabulary_)
     if labels is None or classes is None:
-        return name_record(encoded, weights=weights)
+        return name_record(encoded, weights=weights, vocabulary=vocabulary)
     label_of_name = np.searchsorted(classes, column_or_1d(np.asarray(labels)))
-    return name_record(encoded, label_of_name, len(classes), weights)
+    return name_record(encoded, label_of_name, len(classes), weights, vocabulary)
+
+
+def fold_map(vocabulary):
+    """Each symbol's id mapped to the id of its lowercase form; None if none has one.
+
+    Parameters
+    ----------
+    vocabulary : sequence of str
+        The symbols, in id order; ``vocabulary[0]``, the end marker, maps to 0
+        and no symbol maps to it.
+
+    Returns
+    -------
+    fold : ndarray of intp of shape (n_symbols,) or None
+        ``fold[i]`` is the id of ``vocabulary[i].lower()`` when the vocabulary
+        has that symbol, else ``i``. None when no symbol has its lowercase form
+        in the vocabulary (no case to ignore: the a-z names, a list in capitals
+        only).
+
+    Examples
+    --------
+    >>> fold_map(("-", "A", "a", "n", "É")).tolist()  # no "é": "É" stays
+    [0, 2, 2, 3, 4]
+    >>> fold_map(("-", "a", "n")) is None
+    True
+    """
+    index = {symbol: i for i, symbol in enumerate(vocabulary) if i}
+    fold = np.arange(len(vocabulary), dtype=np.intp)
+    for i, symbol in enumerate(vocabulary[1:], 1):
+        fold[i] = index.get(symbol.lower(), i)
+    return None if np.array_equal(fold, np.arange(len(fold))) else fold
+
+
+def folded_hashes(ids, vocabulary):
+    """The sorted distinct hashes of names case-folded; None for a caseless vocabulary.
+
+    Parameters
+    ----------
+    ids : ndarray of int of shape (n_names, width)
+        The names' zero-padded symbol ids (:func:`padded_ids`).
+    vocabulary : sequence of str
+        The symbols, in id order (:func:`fold_map`).
+
+    Returns
+    -------
+    hashes : ndarray of uint64 or None
+        :func:`hash_id_rows` of the folded ids, sorted and distinct ("Anna" and
+        "ANNA" give one hash); None without case.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> vocabulary = ("-", "A", "N", "a", "n")
+    >>> folded = folded_hashes(np.array([[1, 4, 4, 3], [1, 2, 2, 1]]), vocabulary)
+    >>> len(folded), folded_hashes(np.array([[1, 2]]), ("-", "a", "n"))
+    (1, None)
+    """
+    fold = fold_map(vocabulary)
+    if fold is None:
+        return None
+    return np.unique(hash_id_rows(folded_ids(ids, fold)))
+
+
+def folded_ids(ids, fold):
+    """Rows of ids case-folded by :func:`fold_map`, in the dtype of ``ids``.
+
+    A folded id is an id, so it fits (and a uint8 row hashes faster).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> folded_ids(np.array([[1, 2, 0]], dtype=np.uint8), fold_map(("-", "A", "a")))
+    array([[2, 2, 0]], dtype=uint8)
+    """
+    return fold.astype(ids.dtype, copy=False)[ids]
+
+
+def record_contains(ids, record, folded=None, vocabulary=None):
+    """Which rows of ids are training names, exactly or (with ``folded``) in any case.
+
+    Parameters
+    ----------
+    ids : ndarray of int of shape (n, width)
+        Zero-padded rows of symbol ids (:func:`padded_ids`).
+    record : ndarray of uint64
+        The sorted hashes of the training names.
+    folded : ndarray of uint64 or None, default=None
+        Their :func:`folded_hashes`: a row is then known when its folded form
+        is a training name's folded form. None compares exactly.
+    vocabulary : sequence of str or None, default=None
+        The symbols, for the fold (needed with ``folded``).
+
+    Returns
+    -------
+    known : ndarray of bool of shape (n,)
+        True for the rows that are training names.
+
+    Examples
+    --------
+    >>> vocabulary, anna = ("-", "A", "N", "a", "n"), [np.array([1, 4, 4, 3])]
+    >>> ids = np.array([[1, 2, 2, 1], [1, 4, 4, 3], [4, 3, 0, 0]])
+    >>> record_contains(ids, name_record(anna)[0]).tolist()
+    [False, True, False]
+    >>> folded = name_record(anna, vocabulary=vocabulary)[3]
+    >>> record_contains(ids, name_record(anna)[0], folded, vocabulary).tolist()
+    [True, True, False]
+    """
+    fold = None if folded is None else fold_map(vocabulary)
+    if fold is None:
+        return contains(record, hash_id_rows(ids))
+    return contains(folded, hash_id_rows(folded_ids(ids, fold)))
+
+
+def checked_folded(sampler, vocabulary):
+    """A sampler's record of its names case-folded, for ``ignore_case=True``.
+
+    Parameters
+    ----------
+    sampler : NameSampler
+        Fitted, with a record of its training names.
+    vocabulary : sequence of str
+        Its symbols (:func:`fold_map`).
+
+    Returns
+    -------
+    folded : ndarray of uint64 or None
+        ``training_name_folded_hashes_``; None for a vocabulary without case,
+        where the exact record answers alike.
+
+    Raises
+    ------
+    ValueError
+        For a model that keeps case saved before the folded record.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> checked_folded(SimpleNamespace(), ("-", "a")) is None
+    True
+    >>> checked_folded(SimpleNamespace(), ("-", "A", "a"))
+    Traceback (most recent call last):
+    ...
+    ValueError: This NameSampler keeps case but has no record of its training ...
+    """
+    folded = getattr(sampler, "training_name_folded_hashes_", None)
+    if folded is None and fold_map(vocabulary) is not None:
+        raise ValueError(
+            "This NameSampler keeps case but has no record of its training "
+            "names with case ignored: it was saved by an earlier version of "
+            "sknextchar. Fit it again on the training names "
+            "(NameSampler(FrozenEstimator(pipe)).fit(names) does not refit "
+            "the pipeline), or pass ignore_case=False to compare exactly."
+        )
+    return folded

@@ -52,7 +52,13 @@ from ._name_filter import (
     length_matcher,
     name_filter,
 )
-from ._novelty import contains, hash_id_rows, padded_ids, training_ids, training_record
+from ._novelty import (
+    checked_folded,
+    padded_ids,
+    record_contains,
+    training_ids,
+    training_record,
+)
 from ._pipeline import fit_weighted, next_log_proba_function, split_pipeline
 from ._sample_weight import check_sample_weight
 from ._spelling import spelling_accept, spelling_filter, spelling_record
@@ -166,6 +172,14 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         The compact record of the distinct training names: a sorted 64-bit
         hash of each one's symbol ids, 8 bytes per name. ``sample(novel=True)``
         and :meth:`in_training_set` use it. None when ``fit`` saw no names.
+    training_name_folded_hashes_ : ndarray of uint64 or None
+        For a vocabulary with both cases of some letter (a model that keeps
+        case): the same record of the names case-folded, each letter as its
+        lowercase form when the vocabulary has it ("Anna" and "ANNA" are one
+        hash; accents stay). ``sample(novel=True)`` leaves out every case
+        variant of a training name with it, and ``in_training_set(...,
+        ignore_case=True)`` uses it. None for a vocabulary without case (the
+        bundled a-z names) or when ``fit`` saw no names.
 
     See Also
     --------
@@ -320,6 +334,7 @@ default=None
             self.training_name_hashes_,
             self.training_length_counts_,
             self.training_length_counts_by_label_,
+            self.training_name_folded_hashes_,  # None without case
         ) = training_record(
             transformer, X, y, fit_classes(model, y, X), encoded, weights
         )
@@ -328,7 +343,7 @@ default=None
         self.training_transitions_ = spelling_record(vocabulary, encoded)
         return self
 
-    def in_training_set(self, X):
+    def in_training_set(self, X, *, ignore_case=False):
         """Whether each name is one of the names the sampler was fitted on.
 
         Names are compared as the model spells them, after the transformer's
@@ -340,6 +355,12 @@ default=None
         ----------
         X : 1-D array-like of str
             Names.
+        ignore_case : bool, default=False
+            For a model that keeps case: also count a name as known when it
+            differs from a training name in case only ("ANNA" when the list
+            has "Anna"; accents still count), as ``sample(novel=True)`` does
+            (``training_name_folded_hashes_``). The default compares exactly.
+            A model that lowercases has no case to ignore.
 
         Returns
         -------
@@ -349,7 +370,8 @@ default=None
         ------
         ValueError
             If the sampler has no record: it was fitted on no names, or saved
-            by a version before 0.2.0.
+            by a version before 0.2.0; with ``ignore_case=True``, if a model
+            that keeps case was saved before the record of folded names.
 
         Examples
         --------
@@ -361,12 +383,26 @@ default=None
         >>> sampler = NameSampler(pipe).fit(["abid", "asha", "amit"])
         >>> sampler.in_training_set(["Asha", "anil"]).tolist()
         [True, False]
+
+        A model that keeps case tells "Sam" from "SAM", unless asked not to:
+
+        >>> cased = NameSampler(make_pipeline(ContextWindowTransformer(
+        ...     alphabet="auto", lowercase=False), CharEmbeddingMLPClassifier(
+        ...     max_iter=5, random_state=0))).fit(["Asha", "Amit", "SAM"])
+        >>> cased.in_training_set(["Sam", "Amit", "Mia"]).tolist()
+        [False, True, False]
+        >>> cased.in_training_set(["Sam", "Amit", "Mia"], ignore_case=True).tolist()
+        [True, True, False]
         """
         check_sampler_fitted(self)
+        ignore_case = check_bool(ignore_case, "ignore_case")
         transformer, model = split_pipeline(self.estimator_)
         check_steps_agree(transformer, model, self.vocabulary_)
         ids, _ = padded_ids(transformer.encode(X))  # encode checks the names
-        return contains(self._name_record(), hash_id_rows(ids))
+        record, folded = self._name_record(), None
+        if ignore_case:  # None without case; fails for a model saved before
+            folded = checked_folded(self, self.vocabulary_)
+        return record_contains(ids, record, folded, self.vocabulary_)
 
     def _name_record(self):
         """The sorted hashes of the training names; fails clearly without them."""
@@ -721,11 +757,17 @@ default=None
             (contains sh), ``"[^xyz]*"`` (none of x, y, z).
         novel : bool, default=False
             Leave out the names the sampler was fitted on (its record, see
-            :meth:`in_training_set`).
+            :meth:`in_training_set`). For a model that keeps case, in any
+            case: "HALEIGH" is not new when the list has "Haleigh"
+            (``training_name_folded_hashes_``; a model saved before that
+            record compares exactly). Accents are not ignored.
         unique : bool, default=False
             Return ``n_samples`` distinct names.
         exclude : collection of str or None, default=None
-            Names never to return, e.g. the names of another list.
+            Names never to return, e.g. the names of another list. They are
+            compared as the model spells them: a model that keeps case
+            returns "ANNA" when ``exclude`` holds "Anna" (give both, or fit
+            the sampler on the list and use ``novel``).
         random_state : int, numpy Generator, RandomState or None, default=None
             The only source of randomness: the same seed gives the same names.
         max_rounds : int, default=20
@@ -857,7 +899,10 @@ default=None
         length (``match_lengths``), in that order.
         """
         typical = self._label_filter(*by_label)
-        record = self._name_record() if check_bool(novel, "novel") else None
+        record = folded = None
+        if check_bool(novel, "novel"):
+            record = self._name_record()
+            folded = getattr(self, "training_name_folded_hashes_", None)
         test = check_pattern(pattern)
         match = None
         if check_bool(match_lengths, "match_lengths"):
@@ -870,7 +915,7 @@ default=None
             )
         return name_filter(
             self.vocabulary_, record=record, pattern=pattern, test=test,
-            typical=typical, match=match,
+            typical=typical, match=match, folded=folded,
         )  # fmt: skip
 
     def _length_counts(self, label):

@@ -30,6 +30,7 @@ from ._steps import pipeline_steps, unfreeze
 __all__ = [
     "classes_problem",
     "fitted_state_problem",
+    "folded_record_problem",
     "kneser_ney_counts_problem",
     "kneser_ney_tables_problem",
     "label_classes_problem",
@@ -639,9 +640,64 @@ def _sampler_problem(sampler):
     if problem:
         return problem
     labels = getattr(model, "label_classes_", None)  # checked with the model
-    return length_record_problem(
-        sampler, None if labels is None else len(labels)
-    ) or transitions_problem(getattr(sampler, "training_transitions_", None))
+    return (
+        length_record_problem(sampler, None if labels is None else len(labels))
+        or folded_record_problem(sampler)
+        or transitions_problem(getattr(sampler, "training_transitions_", None))
+    )
+
+
+def folded_record_problem(sampler):
+    """What is wrong with a sampler's record of its names case-folded, or None.
+
+    ``training_name_folded_hashes_`` is absent (saved before it) or None (a
+    vocabulary without case, or no names), or sorted distinct uint64 hashes,
+    no more than the exact record's (folding only merges names), beside an
+    exact record.
+
+    Parameters
+    ----------
+    sampler : NameSampler
+        Fitted; its exact record checked first (:func:`length_record_problem`).
+
+    Returns
+    -------
+    problem : str or None
+        None for a record that fits; else what is wrong, for the message.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> exact = np.array([3, 7], dtype=np.uint64)
+    >>> old = SimpleNamespace(training_name_hashes_=exact)  # saved before it
+    >>> folded_record_problem(old) is None
+    True
+    >>> new = SimpleNamespace(training_name_hashes_=exact,
+    ...                       training_name_folded_hashes_=exact[:1])
+    >>> folded_record_problem(new) is None
+    True
+    >>> new.training_name_folded_hashes_ = exact[::-1]
+    >>> folded_record_problem(new)
+    'its training_name_folded_hashes_ is not None or a sorted 1-d array of \
+distinct uint64, no longer than its training_name_hashes_'
+    """
+    folded = vars(sampler).get("training_name_folded_hashes_")
+    if folded is None:
+        return None
+    hashes = vars(sampler).get("training_name_hashes_")
+    if not (
+        isinstance(folded, np.ndarray)
+        and folded.ndim == 1
+        and folded.dtype == np.uint64
+        and _strictly_increasing(folded)
+        and hashes is not None
+        and len(folded) <= len(hashes)
+    ):
+        return (
+            "its training_name_folded_hashes_ is not None or a sorted 1-d array "
+            "of distinct uint64, no longer than its training_name_hashes_"
+        )
+    return None
 
 
 _CASE_ROW = "(start|lower|capital|capitals) (lower|capital|capitals|end)"

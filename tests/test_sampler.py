@@ -639,10 +639,12 @@ def test_fitted_state_is_plain(sampler):
         "training_length_counts_",
         "training_length_counts_by_label_",  # None: fitted without labels
         "training_name_hashes_",
+        "training_name_folded_hashes_",  # None: names of a to z have no case
         "training_transitions_",  # the kinds of symbols that follow each other
     }
     assert sampler.training_transitions_.dtype.kind == "U"  # plain strings
     assert sampler.training_length_counts_by_label_ is None
+    assert sampler.training_name_folded_hashes_ is None
     assert isinstance(sampler.vocabulary_, tuple)
     # The record: NumPy arrays only, 8 bytes per distinct training name.
     assert sampler.training_name_hashes_.dtype == np.uint64

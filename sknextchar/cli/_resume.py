@@ -305,7 +305,8 @@ def merged_record(sampler, pipe, names, weights=None):
     -------
     sampler : NameSampler
         With ``sampler``'s settings: ``in_training_set`` and ``novel=True`` know
-        the names of both runs, the length counts add those of both, and so do
+        the names of both runs (in any case when both records kept the names
+        case-folded), the length counts add those of both, and so do
         the steps of their spelling (``training_transitions_``; None, no test,
         when ``sampler`` has none: it was saved before them).
 
@@ -328,6 +329,13 @@ def merged_record(sampler, pipe, names, weights=None):
     merged = NameSampler(**params).fit(names, sample_weight=weights)
     merged.training_name_hashes_ = np.union1d(
         sampler.training_name_hashes_, merged.training_name_hashes_
+    )
+    old_folded = getattr(sampler, "training_name_folded_hashes_", None)
+    new_folded = merged.training_name_folded_hashes_
+    merged.training_name_folded_hashes_ = (
+        None  # no case, or saved before the record: not the names of both runs
+        if old_folded is None or new_folded is None
+        else np.union1d(old_folded, new_folded)
     )
     old, new = sampler.training_length_counts_, merged.training_length_counts_
     counts = np.zeros(max(len(old), len(new)), dtype=np.result_type(old, new))
