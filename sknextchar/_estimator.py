@@ -102,6 +102,14 @@ def _check_parameter_names(estimator, params):
     middle of ``set_params``, it would show the parameters set before it.
     """
     known = {key.partition("__")[0] for key in estimator.get_params(deep=True)}
+    # Members of a list given in the same call (estimators=[("big", ...)]).
+    known |= {
+        pair[0]
+        for value in params.values()
+        if isinstance(value, list)
+        for pair in value
+        if isinstance(pair, tuple) and pair and isinstance(pair[0], str)
+    }
     for key in params:
         name = key.partition("__")[0]
         if name not in known:

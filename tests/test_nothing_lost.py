@@ -271,3 +271,9 @@ def test_a_wrong_name_is_reported_with_the_estimator_as_it_stays():
     with pytest.raises(ValueError, match=r"Invalid parameter 'nope'") as error:
         clf.set_params(alpha=0.5, nope=3)
     assert "alpha=0.5" not in str(error.value)
+
+
+def test_new_members_may_be_given_with_their_parameters():
+    mixture = MixtureClassifier([("kn", KneserNeyClassifier())])
+    mixture.set_params(estimators=[("big", KneserNeyClassifier())], big__order=4)
+    assert mixture.estimators[0][1].order == 4
