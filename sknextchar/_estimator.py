@@ -84,24 +84,25 @@ class PackageEstimatorMixin:
         super().__setstate__(state)
 
 
-def _parameter_state(estimator):
-    """Each estimator reachable through the parameters, with its own parameters."""
-    nested = estimator.get_params(deep=True).values()
+def _parameter_state(estimator, deep):
+    """Each estimator reachable through the parameters (``deep``: its
+    ``get_params(deep=True)``), with its own parameters."""
     found = [estimator] + [
         value
-        for value in nested
+        for value in deep.values()
         if hasattr(value, "get_params") and not isinstance(value, type)
     ]
     return [(each, each.get_params(deep=False)) for each in found]
 
 
-def _check_parameter_names(estimator, params):
+def _check_parameter_names(estimator, params, deep):
     """Refuse a name ``estimator`` has no parameter for, before any is set.
 
-    The message is scikit-learn's, with the estimator as it was: raised in the
-    middle of ``set_params``, it would show the parameters set before it.
+    ``deep`` is its ``get_params(deep=True)``. The message is scikit-learn's,
+    with the estimator as it was: raised in the middle of ``set_params``, it
+    would show the parameters set before it.
     """
-    known = {key.partition("__")[0] for key in estimator.get_params(deep=True)}
+    known = {key.partition("__")[0] for key in deep}
     # Members of a list given in the same call (estimators=[("big", ...)]).
     known |= {
         pair[0]
@@ -157,8 +158,9 @@ def set_all_or_nothing(estimator, set_params, params):
     >>> pipe[0].context_length  # scikit-learn's own set_params would have made it 5
     3
     """
-    _check_parameter_names(estimator, params)  # its message shows it unchanged
-    saved = _parameter_state(estimator)
+    deep = estimator.get_params(deep=True)
+    _check_parameter_names(estimator, params, deep)  # its message: it unchanged
+    saved = _parameter_state(estimator, deep)
     try:
         return set_params(**params)
     except BaseException:

@@ -258,8 +258,9 @@ def name_filter(vocabulary, *, record, pattern, test, typical, match, folded=Non
     def keep(ids):
         if record is not None:
             hashes = hash_id_rows(ids)
-            known = contains(record, hashes)
-            if fold is not None:  # "ANNA" is no new name beside "Anna"
+            if fold is None:
+                known = contains(record, hashes)
+            else:  # "ANNA" is no new name beside "Anna"
                 known = contains(folded, hash_id_rows(folded_ids(ids, fold)))
             repeated.add(ids, known, hashes)
             words[novel_at] = repeated.words(_novel_words(record, fold is not None))
