@@ -1,0 +1,51 @@
+"""The fits recorded before labels and before sample weights, reproduced bit for
+bit under the OpenBLAS kernel they were recorded with (see ``tests/_recorded.py``:
+other kernels round the last bit differently, so the tests themselves compare
+bit for bit only under a recording kernel)."""
+
+import os
+import platform
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ._recorded import blas_kernel
+
+RECORDED = [
+    "tests/test_labels.py::test_fit_without_labels_is_bit_for_bit_the_model_before_labels",
+    "tests/test_sample_weight_mixture.py::test_mixture_without_weights_is_bit_for_bit_the_unweighted_fit",
+    "tests/test_sample_weight_mixture.py::test_name_label_without_weights_is_bit_for_bit_the_unweighted_fit",
+]
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _has_avx2():
+    try:
+        return " avx2" in Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(
+    blas_kernel() is None or platform.machine() != "x86_64" or not _has_avx2(),
+    reason="the recording kernel (OpenBLAS Haswell) needs NumPy's OpenBLAS on an "
+    "x86-64 CPU with AVX2; elsewhere the recorded tests compare to 1e-12",
+)
+def test_recorded_fits_bit_for_bit_under_a_recording_kernel():
+    env = dict(os.environ, OPENBLAS_CORETYPE="Haswell")
+    check = (
+        "from tests._recorded import blas_kernel, exact; print(blas_kernel(), exact())"
+    )
+    kernel = subprocess.run(
+        [sys.executable, "-c", check], env=env, cwd=ROOT, capture_output=True,
+        text=True, check=True,
+    ).stdout.split()  # fmt: skip
+    assert kernel == ["Haswell", "True"]
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *RECORDED],
+        env=env, cwd=ROOT, capture_output=True, text=True,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
+    assert f"{len(RECORDED)} passed" in run.stdout
