@@ -10,6 +10,7 @@ from sklearn.utils.validation import check_is_fitted
 from ._atomic import all_or_nothing, fitted_state
 from ._compat import Interval, StrOptions, fit_context
 from ._estimator import PackageEstimatorMixin
+from ._limits import MAX_EXACT_COUNT
 from ._model_input import (
     check_predict_contexts,
     check_score_data,
@@ -35,9 +36,6 @@ from ._row_keys import ngram_keys
 from ._validation import float_array
 from ._windows import CharWindows
 from .exceptions import DamagedModelError
-
-# The most windows (weighted) a model counts: float64 sums of them stay exact.
-_MAX_COUNTED = 2**53
 
 # The private attributes that are part of the fitted state (with those ending in _).
 _COUNT_STATE = (
@@ -704,10 +702,10 @@ def name_counts(X, data, sample_weight, counted):
             "sample_weight is 0 for every name of these windows, so there is "
             "nothing to count; give some of their names a positive weight."
         )
-    if counted + weights.sum() > _MAX_COUNTED:
+    if counted + weights.sum() > MAX_EXACT_COUNT:
         raise ValueError(
             f"sample_weight brings the windows counted to "
-            f"{counted + weights.sum():.3g}, more than the {_MAX_COUNTED:.3g} a "
+            f"{counted + weights.sum():.3g}, more than the {MAX_EXACT_COUNT:.3g} a "
             "model can count exactly; scale the weights down."
         )
     return weights.astype(np.int64)

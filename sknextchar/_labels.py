@@ -17,7 +17,7 @@ import numpy as np
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import column_or_1d
 
-from ._model_input import TrainingData, check_no_missing_labels
+from ._model_input import TrainingData, check_no_missing_labels, label_values
 from ._validation import check_names
 from ._windows import CharWindows
 
@@ -437,7 +437,7 @@ def learn_name_labels(labels, X):
     (['f', 'm'], [1, 0, 1])
     """
     check_no_missing_labels(labels, row="name")
-    values = column_or_1d(np.asarray(labels))
+    values = column_or_1d(label_values(labels))
     if isinstance(X, CharWindows) and len(values) != X.n_names:
         raise ValueError(
             f"y must hold one label per name (the targets come from the windows): "

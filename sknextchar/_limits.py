@@ -1,11 +1,12 @@
-"""The length limits of generated names, shared by the sampler and the command line.
+"""Limits shared across layers: the length of generated names, the largest count.
 
 A module of its own that imports nothing, so that the command line's checks and
 ``--help`` state the same limit as :class:`~sknextchar.NameSampler`, without
-NumPy.
+NumPy, and the files of counts, the count model and the record of names refuse
+the same totals.
 """
 
-__all__ = ["BYTES_PER_LETTER", "MAX_LETTERS"]
+__all__ = ["BYTES_PER_LETTER", "MAX_EXACT_COUNT", "MAX_LETTERS"]
 
 #: The most letters a name may be asked for (``min_length`` of a sampler,
 #: ``--min-length`` and ``--max-length`` of ``sample``): every name being drawn
@@ -15,3 +16,8 @@ MAX_LETTERS = 1000
 
 #: Bytes each letter of a name being drawn takes (its id and its row number).
 BYTES_PER_LETTER = 16
+
+#: The largest count kept exactly: float64 holds every whole number up to 2**53
+#: and not all of those above, so a count in a file, a sum of weights of the
+#: count model and the total of a sampler's length counts stop there.
+MAX_EXACT_COUNT = 2**53

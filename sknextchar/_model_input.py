@@ -31,6 +31,7 @@ __all__ = [
     "check_score_data",
     "refuse_names",
     "check_training_data",
+    "label_values",
     "show_symbols",
     "weighted_log_likelihood",
     "window_sample_weight",
@@ -88,6 +89,28 @@ def _is_missing(value):
         or (isinstance(value, numbers.Real) and value != value)
         or type(value).__name__ in ("NAType", "NaTType")
     )
+
+
+def label_values(y):
+    """Labels as a NumPy array that scikit-learn's target checks take.
+
+    NumPy's variable-width strings (``StringDType``, NumPy >= 2.0) become
+    Python strings (``object``): scikit-learn's ``type_of_target`` refuses that
+    dtype with a TypeError about ``isdtype``. Other labels are ``np.asarray(y)``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sknextchar._model_input import label_values
+    >>> label_values(np.array(["f", "m"], dtype=np.dtypes.StringDType())).dtype
+    dtype('O')
+    >>> label_values(["f", "m"]).dtype
+    dtype('<U1')
+    """
+    values = np.asarray(y)
+    if values.dtype.kind == "T":  # StringDType
+        values = values.astype(object)
+    return values
 
 
 def check_no_missing_labels(y, *, name="y", row="window"):

@@ -21,7 +21,7 @@ from ._estimator import (
 from ._label_calibration import fit_pool_weights, fit_temperature
 from ._label_posterior import log_priors
 from ._labels import label_classes
-from ._model_input import check_no_missing_labels
+from ._model_input import check_no_missing_labels, label_values
 from ._pipeline import (
     fit_weighted,
     names_log_likelihood,
@@ -332,9 +332,7 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
     def _set_params_in_lists(self, **params):
         """``set_params``, reaching the pipelines of a named list ``estimator``."""
         base = params.get("estimator", self.estimator)
-        if isinstance(base, list):
-            # As BaseEstimator.set_params: an unknown key fails before any change.
-            super().set_params(**{k: v for k, v in params.items() if "__" not in k})
+        if isinstance(base, list):  # set_all_or_nothing checked every name
             prefix = "estimator__"
             nested = {
                 key[len(prefix) :]: params.pop(key)
@@ -600,6 +598,36 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         """
         joint = self.predict_joint_log_proba(X)  # checks that it is fitted
         return self.classes_[np.argmax(joint, axis=1)]
+
+    def score(self, X, y, sample_weight=None):
+        """The accuracy on the names: the (weighted) share of right labels.
+
+        As scikit-learn's ``ClassifierMixin.score``; labels in NumPy's
+        ``StringDType`` are taken as Python strings, as in ``fit``.
+
+        Parameters
+        ----------
+        X : 1-D array-like of str
+            Names.
+        y : array-like of shape (n_names,)
+            The true label of each name.
+        sample_weight : array-like of shape (n_names,), default=None
+            One weight per name.
+
+        Returns
+        -------
+        score : float
+            The share of names whose predicted label is ``y``.
+
+        Examples
+        --------
+        >>> from sknextchar import NameLabelClassifier, make_default_pipeline
+        >>> pipe = make_default_pipeline(random_state=0).set_params(clf__max_iter=2)
+        >>> clf = NameLabelClassifier(pipe).fit(["anna", "marco"], ["f", "m"])
+        >>> 0.0 <= clf.score(["anna", "marco"], ["f", "m"]) <= 1.0
+        True
+        """
+        return super().score(X, label_values(y), sample_weight=sample_weight)
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
@@ -881,7 +909,7 @@ def _check_labels(y, n_names):
             "NameLabelClassifier needs y, the label of each name; got y=None."
         )
     check_no_missing_labels(y, row="name")
-    labels = column_or_1d(np.asarray(y), warn=True)  # as scikit-learn: a column warns
+    labels = column_or_1d(label_values(y), warn=True)  # as scikit-learn, a column warns
     check_classification_targets(labels)
     if len(labels) != n_names:
         raise ValueError(

@@ -16,7 +16,8 @@ import os
 
 import numpy as np
 
-from ..datasets._tables import MAX_COUNT, column_at, count_of, header_key
+from .._limits import MAX_EXACT_COUNT
+from ..datasets._tables import column_at, count_of, header_key
 
 __all__ = [
     "CountsColumn",
@@ -149,10 +150,10 @@ def refuse_same_column(column, others, path):
 def _check_counts(weights, source, shown):
     """Refuse counts that add up to more than is counted exactly, or to 0."""
     total = math.fsum(weights)
-    if total > MAX_COUNT:
+    if total > MAX_EXACT_COUNT:
         raise ValueError(
             f"The counts of {source} in its column {shown!r} add up to "
-            f"{total:.3g}, more than {MAX_COUNT:,} (2**53), the most that is "
+            f"{total:.3g}, more than {MAX_EXACT_COUNT:,} (2**53), the most that is "
             "counted exactly: divide every count by the same number (the MLP "
             "learns the same model from counts times any constant)."
         )

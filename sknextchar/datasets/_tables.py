@@ -22,6 +22,8 @@ import math
 import os
 import re
 
+from .._limits import MAX_EXACT_COUNT
+
 __all__ = [
     "DELIMITER_NAMES",
     "NAME_HEADERS",
@@ -32,7 +34,6 @@ __all__ = [
     "check_one_line",
     "check_width",
     "LINES_LOOKED_AT",
-    "MAX_COUNT",
     "column_at",
     "column_cells",
     "column_values",
@@ -180,7 +181,7 @@ def check_not_separator_line(first_line, path):
         )
 
 
-def find_table(first_line, path, names_column=None, *, not_column=None):
+def find_table(first_line, path, names_column=None):
     """The table whose header row is ``first_line``, or None for a list of names.
 
     Parameters
@@ -192,8 +193,6 @@ def find_table(first_line, path, names_column=None, *, not_column=None):
     names_column : str or None, default=None
         The header of the column of names (as :func:`header_key` compares);
         None looks for one of :data:`NAME_HEADERS`.
-    not_column : str or None, default=None
-        A column that is not the names (the label column).
 
     Returns
     -------
@@ -223,8 +222,7 @@ def find_table(first_line, path, names_column=None, *, not_column=None):
         found = [
             i
             for i, field in enumerate(header)
-            if field != not_column
-            and (
+            if (
                 header_key(field) == wanted
                 if wanted
                 else header_key(field) in NAME_HEADERS
@@ -232,8 +230,7 @@ def find_table(first_line, path, names_column=None, *, not_column=None):
         ]
         if found:
             if wanted is not None:
-                skip = [i for i, field in enumerate(header) if field == not_column]
-                check_one_column(header, found[0], repr(os.fspath(path)), skip=skip)
+                check_one_column(header, found[0], repr(os.fspath(path)))
             return Table(delimiter, header, found[0])
     if wanted is not None:
         raise ValueError(
@@ -433,12 +430,11 @@ def column_at(header, column, not_at, source):
 
 
 # The largest whole number that a float64 (a count's type) holds exactly.
-MAX_COUNT = 2**53
 
 
 def count_of(cell, name, line, source, column):
     """The number in a cell of a column of counts, checked: finite, >= 0 and
-    at most ``MAX_COUNT``.
+    at most ``MAX_EXACT_COUNT``.
 
     Examples
     --------
@@ -453,13 +449,13 @@ def count_of(cell, name, line, source, column):
         value = float(cell)
     except ValueError:
         value = None
-    if value is not None and 0 <= value <= MAX_COUNT:
+    if value is not None and 0 <= value <= MAX_EXACT_COUNT:
         return value  # most cells: no message to build
     shown = repr(cell) if cell else "nothing"
     where = f"Line {line} of {source} has {shown} in the column {column!r} for the "
-    if value is not None and value > MAX_COUNT and "inf" not in cell.casefold():
+    if value is not None and value > MAX_EXACT_COUNT and "inf" not in cell.casefold():
         raise ValueError(
-            f"{where}name {name!r}, more than {MAX_COUNT:,} (2**53), the largest "
+            f"{where}name {name!r}, more than {MAX_EXACT_COUNT:,} (2**53), the largest "
             "count that is kept exactly: divide every count by the same number "
             "(the MLP learns the same model from counts times any constant)."
         )
