@@ -6,14 +6,9 @@ import numpy as np
 import pytest
 from sklearn.pipeline import make_pipeline
 
-from sknextchar import (
-    CharEmbeddingMLPClassifier,
-    ContextWindowTransformer,
-    KneserNeyClassifier,
-    NameLabelClassifier,
-    NameSampler,
-    PerLabelClassifier,
-)
+from sknextchar import CharEmbeddingMLPClassifier, ContextWindowTransformer
+from sknextchar import KneserNeyClassifier, NameLabelClassifier
+from sknextchar import NameSampler, PerLabelClassifier
 
 StringDType = getattr(np.dtypes, "StringDType", None)
 pytestmark = pytest.mark.skipif(StringDType is None, reason="NumPy < 2.0")
