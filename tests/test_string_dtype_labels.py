@@ -6,9 +6,7 @@ import numpy as np
 import pytest
 from sklearn.pipeline import make_pipeline
 
-from sknextchar import CharEmbeddingMLPClassifier, ContextWindowTransformer
-from sknextchar import KneserNeyClassifier, NameLabelClassifier
-from sknextchar import NameSampler, PerLabelClassifier
+import sknextchar as skn
 
 StringDType = getattr(np.dtypes, "StringDType", None)
 pytestmark = pytest.mark.skipif(StringDType is None, reason="NumPy < 2.0")
@@ -23,10 +21,11 @@ def _strings(labels):
 
 def test_name_label_classifier_takes_string_dtype_labels():
     pipe = make_pipeline(
-        ContextWindowTransformer(), PerLabelClassifier(KneserNeyClassifier())
+        skn.ContextWindowTransformer(),
+        skn.PerLabelClassifier(skn.KneserNeyClassifier()),
     )
-    plain = NameLabelClassifier(pipe).fit(NAMES, LABELS)
-    strings = NameLabelClassifier(pipe).fit(NAMES, _strings(LABELS))
+    plain = skn.NameLabelClassifier(pipe).fit(NAMES, LABELS)
+    strings = skn.NameLabelClassifier(pipe).fit(NAMES, _strings(LABELS))
     assert strings.classes_.tolist() == ["f", "m"]
     np.testing.assert_array_equal(
         strings.predict_proba(NAMES), plain.predict_proba(NAMES)
@@ -36,14 +35,14 @@ def test_name_label_classifier_takes_string_dtype_labels():
 
 def test_conditional_pipeline_and_sampler_take_string_dtype_labels():
     def mlp():
-        clf = CharEmbeddingMLPClassifier(max_iter=3, random_state=0)
-        return make_pipeline(ContextWindowTransformer(), clf)
+        clf = skn.CharEmbeddingMLPClassifier(max_iter=3, random_state=0)
+        return make_pipeline(skn.ContextWindowTransformer(), clf)
 
     plain = mlp().fit(NAMES, LABELS)
     strings = mlp().fit(NAMES, _strings(LABELS))
     np.testing.assert_array_equal(strings[-1].coefs_[0], plain[-1].coefs_[0])
     assert strings.score(NAMES, _strings(LABELS)) == plain.score(NAMES, LABELS)
-    sampler = NameSampler(mlp()).fit(NAMES, _strings(LABELS))
-    assert sampler.sample(3, label="f", random_state=0) == NameSampler(mlp()).fit(
+    sampler = skn.NameSampler(mlp()).fit(NAMES, _strings(LABELS))
+    assert sampler.sample(3, label="f", random_state=0) == skn.NameSampler(mlp()).fit(
         NAMES, LABELS
     ).sample(3, label="f", random_state=0)
