@@ -34,14 +34,18 @@ import numpy as np
 from sklearn.utils.validation import column_or_1d
 
 __all__ = [
+    "REFIT_FOLDED",
     "RepeatedNames",
+    "WITHOUT_FOLDED",
     "checked_folded",
     "contains",
     "count_dtype",
     "fold_map",
     "folded_hashes",
     "folded_ids",
+    "folds_case",
     "hash_id_rows",
+    "lacks_folded",
     "length_counts",
     "name_record",
     "padded_ids",
@@ -516,6 +520,63 @@ def record_contains(ids, record, folded=None, vocabulary=None):
     return contains(folded, hash_id_rows(folded_ids(ids, fold)))
 
 
+# Why a sampler that keeps case has no folded record, and what to do.
+WITHOUT_FOLDED = (
+    "it was saved by an earlier version of sknextchar, or resumed with train "
+    "--resume from such a file on names that did not hold all of its own"
+)
+REFIT_FOLDED = (
+    "Fit it again on the training names (NameSampler(FrozenEstimator(pipe))"
+    ".fit(names) does not refit the pipeline)"
+)
+
+
+def folds_case(sampler):
+    """Whether ``novel=True`` on a sampler leaves out case variants of its names.
+
+    True when it keeps the record of its names case-folded (a model that
+    keeps case); the answers of ``in_training_set(..., ignore_case=True)``
+    are then those of ``novel=True``.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> folds_case(SimpleNamespace(training_name_folded_hashes_=np.zeros(1)))
+    True
+    >>> folds_case(SimpleNamespace(training_name_folded_hashes_=None))
+    False
+    """
+    return getattr(sampler, "training_name_folded_hashes_", None) is not None
+
+
+def lacks_folded(sampler):
+    """Whether a sampler keeps case but has no record of its names case-folded.
+
+    Such a sampler (see ``WITHOUT_FOLDED``) compares case exactly with
+    ``novel=True``: "HALEIGH" counts as new beside "Haleigh".
+
+    Parameters
+    ----------
+    sampler : NameSampler
+        Fitted.
+
+    Returns
+    -------
+    lacks : bool
+        False with the record, and for a vocabulary without case.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> lacks_folded(SimpleNamespace(vocabulary_=("-", "A", "a")))
+    True
+    >>> lacks_folded(SimpleNamespace(vocabulary_=("-", "a")))
+    False
+    """
+    folded = getattr(sampler, "training_name_folded_hashes_", None)
+    return folded is None and fold_map(sampler.vocabulary_) is not None
+
+
 def checked_folded(sampler, vocabulary):
     """A sampler's record of its names case-folded, for ``ignore_case=True``.
 
@@ -535,7 +596,8 @@ def checked_folded(sampler, vocabulary):
     Raises
     ------
     ValueError
-        For a model that keeps case saved before the folded record.
+        For a model that keeps case without the folded record (saved before
+        it, or resumed from such a file; :func:`lacks_folded`).
 
     Examples
     --------
@@ -551,9 +613,7 @@ def checked_folded(sampler, vocabulary):
     if folded is None and fold_map(vocabulary) is not None:
         raise ValueError(
             "This NameSampler keeps case but has no record of its training "
-            "names with case ignored: it was saved by an earlier version of "
-            "sknextchar. Fit it again on the training names "
-            "(NameSampler(FrozenEstimator(pipe)).fit(names) does not refit "
-            "the pipeline), or pass ignore_case=False to compare exactly."
+            f"names with case ignored: {WITHOUT_FOLDED}. {REFIT_FOLDED}, or "
+            "pass ignore_case=False to compare exactly."
         )
     return folded

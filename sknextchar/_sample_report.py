@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 from sklearn.utils.validation import check_is_fitted
 
+from ._novelty import REFIT_FOLDED, WITHOUT_FOLDED, folds_case, lacks_folded
 from ._steps import pipeline_steps, unfreeze
 from ._text import split_symbols
 
@@ -158,12 +159,21 @@ class SampleReport:
 def sample_report(samples, train, test=None, *, label=None):
     """How new, varied and well-sized generated names are.
 
-    Names are compared exactly as given: normalise them alike first (the
-    sampler's names are lowercase when its transformer lowercases), or pass
-    the sampler as ``train``. A warning says how many samples count as new
-    although they are training (or test) names in another case or Unicode
-    form, such as ``"anna"`` drawn by a model that lowercases, compared with
-    a list that has ``"Anna"``.
+    Names in lists are compared exactly as given: normalise them alike first
+    (the sampler's names are lowercase when its transformer lowercases), or
+    pass the sampler as ``train``. A warning says how many samples count as
+    new although they are training (or test) names in another case or
+    Unicode form, such as ``"anna"`` drawn by a model that lowercases,
+    compared with a list that has ``"Anna"``.
+
+    A sampler as ``train`` tells training names as ``sample(novel=True)``
+    does: on a model that keeps case (``lowercase=False``), a case variant of
+    a training name ("HALEIGH" beside "Haleigh") is a training name, through
+    the record of the names case-folded (``training_name_folded_hashes_``),
+    so ``novel`` is the share of samples that ``novel=True`` would keep. A
+    model that keeps case saved before that record compares exactly, as its
+    ``novel=True`` does, and a warning says so. Test names are compared
+    exactly.
 
     Parameters
     ----------
@@ -225,6 +235,14 @@ def sample_report(samples, train, test=None, *, label=None):
     0.5
     >>> sample_report(["anu", "amla"], sampler, label="f").length_tv
     0.0
+
+    A model that keeps case: "ASHA" is a training name beside "Asha".
+
+    >>> cased = NameSampler(make_pipeline(ContextWindowTransformer(
+    ...     alphabet="auto", lowercase=False), KneserNeyClassifier()))
+    >>> cased = cased.fit(["Asha", "Mira", "SAM", "HIRA"])
+    >>> sample_report(["ASHA", "Mira", "Rasha"], cased).in_train
+    0.6666666666666666
     """
     samples = _names(samples, "samples")
     label = label.item() if isinstance(label, np.generic) else label
@@ -271,7 +289,7 @@ def _train_side(samples, train, label=None):
         if label is not None:
             counts = _label_length_counts(train, label)
         return (
-            np.asarray(train.in_training_set(samples)),
+            _in_training_set(train, samples),
             np.asarray(counts),
             np.array(lengths),
         )
@@ -291,6 +309,25 @@ def _train_side(samples, train, label=None):
     in_train = np.array([name in known for name in samples])
     lengths = np.array([len(name) for name in samples])
     return in_train, np.bincount([len(name) for name in train]), lengths
+
+
+def _in_training_set(sampler, samples):
+    """Which samples are training names, as ``novel=True`` tells them: in any
+    case with the record of the names case-folded; exactly without it, with a
+    warning for a model that keeps case."""
+    ignore_case = folds_case(sampler)
+    found = np.asarray(sampler.in_training_set(samples, ignore_case=ignore_case))
+    if not found.all() and lacks_folded(sampler):
+        warnings.warn(
+            "This NameSampler keeps case but has no record of its training "
+            f"names with case ignored ({WITHOUT_FOLDED}): the shares in train "
+            "and novel compare names exactly, as novel=True on it does, so a "
+            "case variant of a training name (HALEIGH beside Haleigh) counts "
+            f"as new. {REFIT_FOLDED} to count case variants as training names.",
+            UserWarning,
+            stacklevel=4,
+        )
+    return found
 
 
 def _fold(name):

@@ -765,9 +765,12 @@ default=None
             Return ``n_samples`` distinct names.
         exclude : collection of str or None, default=None
             Names never to return, e.g. the names of another list. They are
-            compared as the model spells them: a model that keeps case
-            returns "ANNA" when ``exclude`` holds "Anna" (give both, or fit
-            the sampler on the list and use ``novel``).
+            compared as the model spells them, after its normalisation
+            (lowercased by a model that lowercases), so exactly, case
+            included, by a model that keeps case: it returns "ANNA" when
+            ``exclude`` holds "Anna", where ``novel=True`` leaves out every
+            case variant of a training name (give both forms, or fit the
+            sampler on the list and use ``novel``).
         random_state : int, numpy Generator, RandomState or None, default=None
             The only source of randomness: the same seed gives the same names.
         max_rounds : int, default=20
@@ -1000,7 +1003,12 @@ default=None
         prefix : str, default=""
             Every name starts with these letters.
         exclude : collection of str or None, default=None
-            Names to skip, e.g. the training names.
+            Names to skip, e.g. the training names. They are compared as the
+            model spells them, after its normalisation (lowercased by a model
+            that lowercases), so exactly, case included, by a model that keeps
+            case: "ANNA" is among the names when ``exclude`` holds "Anna",
+            unlike :meth:`sample` with ``novel=True``, which leaves out every
+            case variant of a training name (give each form to skip).
         beam_width : int or None, default=None
             Unfinished names kept per step; ``None`` means
             ``max(2 * n_names, 100)``.

@@ -154,6 +154,11 @@ _PYTHON_ADVICE = (
      "The counts (--counts) bring the windows counted to"),
     ("count exactly; scale the weights down",
      "count exactly; divide every count by the same number"),
+    ("Fit it again on the training names (NameSampler(FrozenEstimator(pipe))"
+     ".fit(names) does not refit the pipeline)",
+     "Train it again on all the names without --resume ('sknextchar train "
+     "NAMES_FILE --keep-case ... -o MODEL')"),
+    ("This NameSampler keeps case", "This model keeps case (--keep-case)"),
 )  # fmt: skip
 
 

@@ -14,10 +14,14 @@ The record of training names that ``sample --novel`` and ``score`` consult then
 holds the names of every run: those of the saved record and the names of this
 one (the model has learned from both). A model without a record (trained with
 ``--chunk-size``), or a run with ``--chunk-size``, leaves the new file without
-one, rather than with the record of a part of the names.
+one, rather than with the record of a part of the names. For a model that keeps
+case, so does the record of the names case-folded (``--novel`` leaves out case
+variants): a file saved before that record gets it when NAMES_FILE holds all of
+its names, and otherwise a warning says that ``--novel`` compares case exactly.
 """
 
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -33,6 +37,7 @@ from ._commands import (
 )
 from ._flags import KN_FLAGS, TRAIN_FLAGS, given
 from ._lengths import name_length_check
+from ._main import PROG
 
 __all__ = ["RESUME_KEYS", "resume"]
 
@@ -94,6 +99,7 @@ def resume(args):
     )
     saved, note = _with_record(trained, sampler, names, weights)
     print(note)
+    _warn_exact_case(args, saved)
     check_output(args, inputs)
     path = save_model(saved, Path(args.output), format=fmt)
     print(f"Saved the model to {str(path)!r} ({fmt} format).")
@@ -287,6 +293,28 @@ def _with_record(pipe, sampler, names, weights=None):
     )
 
 
+def _warn_exact_case(args, saved):
+    """Say on stderr when --novel on the new file compares case exactly: it
+    keeps case, and the resumed file had no record of its names case-folded
+    that the names of this run could make whole (:func:`merged_record`)."""
+    from .._novelty import lacks_folded
+    from .._sampler import NameSampler
+
+    if not isinstance(saved, NameSampler) or not lacks_folded(saved):
+        return
+    print(
+        f"{PROG}: warning: {args.resume!r} has no record of its training names "
+        "case-folded (it was saved before sknextchar kept one), and "
+        f"{_source(args)} do not hold all of them: sample --novel, sample "
+        f"--report and score on {args.output!r} compare names exactly, so a "
+        "case variant of a training name (HALEIGH beside Haleigh) counts as "
+        "new. To leave case variants out, resume it on a file that holds every "
+        "name it was trained on, or train a new model on all the names without "
+        "--resume ('sknextchar train NAMES_FILE --keep-case ... -o MODEL').",
+        file=sys.stderr,
+    )
+
+
 def merged_record(sampler, pipe, names, weights=None):
     """A sampler of ``pipe`` whose record holds ``sampler``'s names and ``names``.
 
@@ -305,8 +333,11 @@ def merged_record(sampler, pipe, names, weights=None):
     -------
     sampler : NameSampler
         With ``sampler``'s settings: ``in_training_set`` and ``novel=True`` know
-        the names of both runs (in any case when both records kept the names
-        case-folded), the length counts add those of both, and so do
+        the names of both runs, in any case for a model that keeps case (the
+        record of the names case-folded: the union of both runs'; for a
+        ``sampler`` saved before that record, the new names' when they hold
+        all of its names, else none, and ``novel=True`` compares case
+        exactly), the length counts add those of both, and so do
         the steps of their spelling (``training_transitions_``; None, no test,
         when ``sampler`` has none: it was saved before them).
 
@@ -327,15 +358,9 @@ def merged_record(sampler, pipe, names, weights=None):
 
     params = {**sampler.get_params(deep=False), "estimator": FrozenEstimator(pipe)}
     merged = NameSampler(**params).fit(names, sample_weight=weights)
+    merged.training_name_folded_hashes_ = _merged_folded(sampler, merged)
     merged.training_name_hashes_ = np.union1d(
         sampler.training_name_hashes_, merged.training_name_hashes_
-    )
-    old_folded = getattr(sampler, "training_name_folded_hashes_", None)
-    new_folded = merged.training_name_folded_hashes_
-    merged.training_name_folded_hashes_ = (
-        None  # no case, or saved before the record: not the names of both runs
-        if old_folded is None or new_folded is None
-        else np.union1d(old_folded, new_folded)
     )
     old, new = sampler.training_length_counts_, merged.training_length_counts_
     counts = np.zeros(max(len(old), len(new)), dtype=np.result_type(old, new))
@@ -346,6 +371,25 @@ def merged_record(sampler, pipe, names, weights=None):
         getattr(sampler, "training_transitions_", None), merged.training_transitions_
     )
     return merged
+
+
+def _merged_folded(old, new):
+    """The record of the names of both runs case-folded; None without case,
+    or when the resumed model has none (saved before it) and not all of its
+    names are among the new run's (whose folded record is then complete)."""
+    import numpy as np
+
+    from .._novelty import contains
+
+    old_folded = getattr(old, "training_name_folded_hashes_", None)
+    new_folded = new.training_name_folded_hashes_
+    if new_folded is None:
+        return None  # a vocabulary without case
+    if old_folded is not None:
+        return np.union1d(old_folded, new_folded)
+    if contains(new.training_name_hashes_, old.training_name_hashes_).all():
+        return new_folded  # resumed on its own names (and more): all folded
+    return None
 
 
 def _has_record(sampler):

@@ -102,7 +102,12 @@ def name_log_likelihoods(sampler, names, labels):
 
 
 def _training_marks(sampler, names):
-    """ "yes"/"no" per name: in the model's training names ("?" without record)."""
+    """ "yes"/"no" per name: in the model's training names ("?" without record),
+    as --novel tells them (in any case with the record of the names
+    case-folded of a model trained with --keep-case)."""
     if getattr(sampler, "training_name_hashes_", None) is None:
         return ["?"] * len(names)
-    return ["yes" if found else "no" for found in sampler.in_training_set(names)]
+    from .._novelty import folds_case
+
+    found = sampler.in_training_set(names, ignore_case=folds_case(sampler))
+    return ["yes" if known else "no" for known in found]
