@@ -260,6 +260,7 @@ def count_dtype(weights):
     if weights is None:
         return np.dtype(np.int64)
     whole = bool(np.all(weights == np.rint(weights)))
+    # _limits.MAX_EXACT_COUNT, written out: this module imports none of the package.
     small = float(np.sum(weights, dtype=np.float64)) <= 2**53
     return np.dtype(np.int64 if whole and small else np.float64)
 
