@@ -11,10 +11,12 @@ file), so the schedule counts true epochs, not chunks.
 
 import contextlib
 import copy
+import itertools
 import os
 import re
 import sys
 import time
+import warnings
 from numbers import Integral
 
 import numpy as np
@@ -29,11 +31,13 @@ from ._pipeline import split_pipeline
 from ._steps import unfreeze
 from ._text import counted
 from .datasets._base import (
+    COMMENT_WARNING,
     UNLIKE_NAMES,
     check_decoded,
     check_names_path,
     open_lines,
     undecodable_error,
+    warn_comment_lines,
 )
 from .datasets._tables import (
     check_counts_column_argument,
@@ -92,8 +96,26 @@ def read_name_chunks(path, chunk_size, *, encoding="utf-8", names_column=None):
     """
     lines = _file_lines(path, encoding)
     if names_column is not None:
-        lines = _column(lines, path, names_column)
-    yield from _chunks_of_lines(lines, chunk_size)
+        yield from _chunks_of_lines(_column(lines, path, names_column), chunk_size)
+        return
+    warned = False  # once, at the first chunk with a line such as '# girls'
+    for chunk in _chunks_of_lines(lines, chunk_size):
+        warned = warned or warn_comment_lines(chunk, path, stacklevel=3)
+        yield chunk
+
+
+def _without_comment_warning(chunks):
+    """The chunks of a pass after the first: its warning about a line such as
+    '# my names' was given in the first (a filter around each read only, so
+    no other warning is lost)."""
+    chunks = iter(chunks)
+    while True:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", COMMENT_WARNING, UserWarning)
+            chunk = next(chunks, None)
+        if chunk is None:
+            return
+        yield chunk
 
 
 def _weighted_chunks(path, chunk_size, encoding, names_column, counts_column):
@@ -474,7 +496,9 @@ def train_from_file(
 
 
 def _chunk_reader(path, chunk_size, encoding, names_column, counts_column):
-    """``chunks()``: one pass over the file, ``(names, weights or None)``."""
+    """``chunks()``: one pass over the file, ``(names, weights or None)``; the
+    first pass warns about a line such as '# my names', the others do not."""
+    passes = itertools.count()
 
     def chunks():
         if counts_column is not None:
@@ -484,6 +508,8 @@ def _chunk_reader(path, chunk_size, encoding, names_column, counts_column):
         unweighted = read_name_chunks(
             path, chunk_size, encoding=encoding, names_column=names_column
         )
+        if next(passes):
+            unweighted = _without_comment_warning(unweighted)
         return ((chunk, None) for chunk in unweighted)
 
     return chunks

@@ -24,10 +24,11 @@ A model that keeps case (``lowercase=False``) writes "HALEIGH" as well as
 "Haleigh", and a user asking for new names does not count the one as new when
 the list has the other. For a vocabulary with both cases of some letter, the
 record also holds the hashes of the names case-folded (:func:`folded_hashes`):
-each symbol's id mapped to the id of its lowercase form when the vocabulary
-has it (:func:`fold_map`), one more sorted uint64 array. Accents are not folded
-("Jose" and "José" are different names), and a vocabulary without case (the
-bundled a-z names) keeps no second array.
+the symbols of one letter in any case mapped to one id (:func:`fold_map`:
+"A" to "a"; "Ǆ" and "ǅ" to one id in a list without "ǆ"; "İ" and "ı" with
+"i"), one more sorted uint64 array. Accents are not folded ("Jose" and "José"
+are different names), nor is a letter into two ("Straße" and "STRASSE"), and a
+vocabulary without case (the bundled a-z names) keeps no second array.
 """
 
 import numpy as np
@@ -46,6 +47,7 @@ __all__ = [
     "folds_case",
     "hash_id_rows",
     "lacks_folded",
+    "letter_fold",
     "length_counts",
     "name_record",
     "padded_ids",
@@ -411,7 +413,17 @@ def training_record(
 
 
 def fold_map(vocabulary):
-    """Each symbol's id mapped to the id of its lowercase form; None if none has one.
+    """Each symbol's id mapped to the id of its letter in any case; None without case.
+
+    Symbols are one letter in any case when :meth:`str.casefold` writes them
+    alike once uppercased (``"Ǆ"``, ``"ǅ"`` and ``"ǆ"``; ``"ẞ"`` and ``"ß"``,
+    both ``"ss"``), with the Turkish ``"İ"`` taken as ``"i"`` (as
+    ``lowercase=True`` writes it) and the dotless ``"ı"`` beside ``"I"``, its
+    capital: ``"AYDIN"`` is ``"Aydın"`` in capitals. The symbols of a letter
+    map to the first that is its own lowercase (``"a"`` for ``"A"``), else to
+    the first (``"Ǆ"`` for ``"ǅ"`` in a list without ``"ǆ"``). A letter whose
+    fold is two letters stays one: ``"ß"`` is not ``"SS"`` (nor is
+    ``"Straße"`` ``"STRASSE"``, a name of another length).
 
     Parameters
     ----------
@@ -422,23 +434,40 @@ def fold_map(vocabulary):
     Returns
     -------
     fold : ndarray of intp of shape (n_symbols,) or None
-        ``fold[i]`` is the id of ``vocabulary[i].lower()`` when the vocabulary
-        has that symbol, else ``i``. None when no symbol has its lowercase form
-        in the vocabulary (no case to ignore: the a-z names, a list in capitals
-        only).
+        ``fold[i]`` is the id of the symbol ``vocabulary[i]`` folds to, ``i``
+        for a letter of one form. None when no capital folds to another
+        symbol (no case to ignore: the a-z names, a list in capitals only).
 
     Examples
     --------
     >>> fold_map(("-", "A", "a", "n", "É")).tolist()  # no "é": "É" stays
     [0, 2, 2, 3, 4]
-    >>> fold_map(("-", "a", "n")) is None
-    True
+    >>> fold_map(("-", "I", "i", "ı", "İ", "Ǆ", "ǅ")).tolist()
+    [0, 2, 2, 2, 2, 5, 5]
+    >>> fold_map(("-", "a", "n")) is None, fold_map(("-", "i", "ı")) is None
+    (True, True)
     """
-    index = {symbol: i for i, symbol in enumerate(vocabulary) if i}
+    first = {}  # a letter's fold -> the id its symbols map to
+    for i, symbol in sorted(
+        enumerate(vocabulary[1:], 1), key=lambda pair: pair[1] != pair[1].lower()
+    ):  # the symbols that are their own lowercase first, each in id order
+        first.setdefault(letter_fold(symbol), i)
     fold = np.arange(len(vocabulary), dtype=np.intp)
     for i, symbol in enumerate(vocabulary[1:], 1):
-        fold[i] = index.get(symbol.lower(), i)
-    return None if np.array_equal(fold, np.arange(len(fold))) else fold
+        fold[i] = first[letter_fold(symbol)]
+    capitals = [i for i, symbol in enumerate(vocabulary) if symbol != symbol.lower()]
+    return fold if np.any(fold[capitals] != capitals) else None
+
+
+def letter_fold(symbol):
+    """What a symbol is with case ignored, for :func:`fold_map`.
+
+    Examples
+    --------
+    >>> [letter_fold(s) for s in ("A", "ı", "İ", "ǅ", "ẞ", "É")]
+    ['a', 'i', 'i', 'ǆ', 'ss', 'é']
+    """
+    return symbol.replace("\u0130", "i").upper().casefold()
 
 
 def folded_hashes(ids, vocabulary):

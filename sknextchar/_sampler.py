@@ -174,9 +174,10 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         and :meth:`in_training_set` use it. None when ``fit`` saw no names.
     training_name_folded_hashes_ : ndarray of uint64 or None
         For a vocabulary with both cases of some letter (a model that keeps
-        case): the same record of the names case-folded, each letter as its
-        lowercase form when the vocabulary has it ("Anna" and "ANNA" are one
-        hash; accents stay). ``sample(novel=True)`` leaves out every case
+        case): the same record of the names case-folded, the symbols of a
+        letter in any case as one (:func:`str.casefold`: "Anna" and "ANNA" are
+        one hash, as are "Ǆana" and "ǅana", "Aydın" and "AYDIN"; accents stay,
+        and "ß" is never "SS"). ``sample(novel=True)`` leaves out every case
         variant of a training name with it, and ``in_training_set(...,
         ignore_case=True)`` uses it. None for a vocabulary without case (the
         bundled a-z names) or when ``fit`` saw no names.

@@ -24,6 +24,7 @@ from ..datasets._base import (
     numbered_lines,
     open_lines,
     read_text,
+    warn_comment_lines,
 )
 from ..datasets._tables import (
     DELIMITER_NAMES,
@@ -327,6 +328,7 @@ def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
     if table is None:
         _refuse_headerless(text.splitlines(), path)
         rows = [(line, name) for line, name in numbered_lines(text) if name]
+        warn_comment_lines([name for _, name in rows], path)
     else:
         rows = _table_rows(text, table, path, column)
         if names_column is None:

@@ -120,7 +120,9 @@ def load_names(path, *, encoding="utf-8", names_column=None, counts_column=None)
     way (``\\n``, ``\\r\\n``, ``\\r``). Surrounding whitespace is stripped and
     blank lines are skipped; nothing else is changed (case, accents and the
     alphabet are the transformer's business). A line is a name as it is,
-    commas, quotes and all: ``load_names`` guesses nothing. A file that looks
+    commas, quotes and all: ``load_names`` guesses nothing (a line that
+    starts with ``#``, a comment or a title, is read as a name too, with a
+    :class:`UserWarning` that asks for it to be deleted). A file that looks
     like a spreadsheet's export (a header row with a column ``name``, ``first
     name``..., or the same number of tab-separated fields on every line, or of
     comma- or semicolon-separated ones in a ``.csv`` or ``.tsv`` file) is read
@@ -214,6 +216,7 @@ def load_names(path, *, encoding="utf-8", names_column=None, counts_column=None)
     else:
         names = [name for name in (line.strip() for line in text.splitlines()) if name]
         _warn_if_table(text, names, path)
+        warn_comment_lines(names, path)
     _check_not_empty(names, path, names_column)
     return names
 
@@ -268,6 +271,61 @@ def _warn_if_table(text, lines, path):
         UserWarning,
         stacklevel=3,
     )
+
+
+#: The start of the warning of :func:`warn_comment_lines`, for a filter.
+COMMENT_WARNING = r".* has (a line|[\d,]+ lines) that starts? with '#'"
+
+
+def warn_comment_lines(names, path, *, stacklevel=3):
+    """Warn once when names start with ``#``: a comment or a title, read as a name.
+
+    A file of one name per line is read as it is (a comment line would be a
+    name to any rule that skipped it), so the user is told and deletes it.
+
+    Parameters
+    ----------
+    names : list of str
+        Names read one per line, stripped.
+    path : str or os.PathLike
+        The file they were read from, for the message.
+    stacklevel : int, default=3
+        As :func:`warnings.warn` takes it.
+
+    Returns
+    -------
+    warned : bool
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_comment_lines(["# girls", "Asha", "#boys"], "kids.txt")
+    True
+    >>> print(caught[0].message)  # doctest: +NORMALIZE_WHITESPACE
+    'kids.txt' has 2 lines that start with '#' (the first: '# girls'), read as
+    names, and no name starts with '#': if they are comments or titles, delete
+    them.
+    """
+    if "#" not in "".join(names):  # one pass in C: most files have no '#'
+        return False
+    commented = [name for name in names if name.startswith("#")]
+    if not commented:
+        return False
+    first = commented[0]
+    if len(commented) == 1:
+        what = f"a line that starts with '#', {first!r}, read as a name"
+        fix = "it is a comment or a title, delete it"
+    else:
+        what = f"{len(commented):,} lines that start with '#' (the first: {first!r})"
+        what, fix = what + ", read as names", "they are comments or titles, delete them"
+    warnings.warn(
+        f"{os.fspath(path)!r} has {what}, and no name starts with '#': if {fix}.",
+        UserWarning,
+        stacklevel=stacklevel,
+    )
+    return True
 
 
 def _check_not_empty(names, path, names_column=None):
@@ -642,17 +700,54 @@ def _utf16_codec(head):
     """The UTF-16 codec of a file whose first bytes are ``head`` (bytes, or a
     str read one byte a character), or None if they do not look like UTF-16:
     a byte-order mark, or a zero byte in every other place, as in a name of
-    Latin letters (at odd places in little-endian, at even ones in big-endian).
+    Latin letters (at odd places in little-endian, at even ones in big-endian),
+    or fewer, as in names of another script, whose zero bytes are those of
+    the line breaks (``b"\\n\\x00"`` in little-endian): then the bytes must read
+    as such names in that order (:func:`_utf16_of_breaks`).
     """
     if isinstance(head, str):
         head = bytes(min(ord(char), 0xFF) for char in head)
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
     places = [i % 2 for i, byte in enumerate(head) if not byte]
-    if not head or len(places) < len(head) / 4:
+    if not places:
         return None
+    if len(places) < len(head) / 4:
+        return _utf16_of_breaks(head)
     odd = sum(places) / len(places)
     return "utf-16-le" if odd >= 0.9 else "utf-16-be" if odd <= 0.1 else None
+
+
+def _utf16_of_breaks(head):
+    """``"utf-16-le"`` or ``"utf-16-be"`` when ``head`` read in that byte order
+    is lines of characters of U+0100 to U+1FFF (Greek, Cyrillic, Hebrew,
+    Arabic, Devanagari and the other scripts of India, Thai, Georgian...) and
+    ASCII ones (spaces, hyphens), with a line break (LF or CR) among them."""
+    for codec, high in (("utf-16-le", 1), ("utf-16-be", 0)):
+        codes = [
+            pair[high] << 8 | pair[1 - high] for pair in zip(head[::2], head[1::2])
+        ]
+        if any(code in (0x0A, 0x0D) for code in codes) and all(
+            0 < code < 0x80 or 0x100 <= code < 0x2000 for code in codes
+        ):
+            return codec
+    return None
+
+
+def _utf16_of_nul(text, line):
+    """:func:`_utf16_codec` of decoded text that holds NUL, starting on ``line``.
+
+    Line 1 starts the file. A NUL that starts line 2 (line 1 held none: a
+    file of names of another script than Latin) is the second byte of a
+    little-endian line break, whose first byte ended line 1: the line is
+    looked at after that byte.
+    """
+    if line == 1:
+        return _utf16_codec(text[:4096])
+    if line == 2 and text.startswith("\x00"):
+        codec = _utf16_codec("\n" + text[:4095])
+        return codec if codec == "utf-16-le" else None
+    return None
 
 
 def _utf16_advice(codec):
@@ -724,7 +819,7 @@ def _nul_message(text, path, encoding, line):
         f"{path!r} holds NUL characters (line {at}), so it is not a {encoding} "
         "text file"
     )
-    utf16 = _utf16_codec(text[:4096]) if line == 1 else None
+    utf16 = _utf16_of_nul(text, line)
     if utf16 is not None:
         return f"{start}: {_utf16_advice(utf16)}."
     return (
@@ -757,19 +852,28 @@ def _control_message(text, at, path, encoding, line):
 def _check_byte_order(sample, path, encoding):
     """Refuse UTF-16 read in the wrong byte order: characters whose low byte
     is zero (U+6100, 'a' swapped) make up a quarter of the text or more, or the
-    line breaks are all swapped (U+0A00, unassigned, and no line break: a
-    script whose letters have no zero byte, Cyrillic or Devanagari)."""
+    line breaks are all swapped (U+0A00 for LF, U+0D00 for CR, and no line
+    break: a script whose letters have no zero byte, Cyrillic or Devanagari).
+    The message names what the rule saw: letters, or line breaks."""
     swapped = [char for char in sample if ord(char) > 0xFF and not ord(char) & 0xFF]
-    swapped_breaks = "\u0a00" in sample and "\n" not in sample
-    if len(swapped) < len(sample) / 4 and not swapped_breaks:
+    breaks = [char for char in swapped if char in _SWAPPED_BREAKS]
+    letters = [char for char in swapped if char not in _SWAPPED_BREAKS]
+    if len(swapped) >= len(sample) / 4:
+        seen = (letters or breaks)[0]
+    elif breaks and "\n" not in sample and "\r" not in sample:
+        seen = breaks[0]
+    else:
         return
-    swapped = swapped or ["\u0a00"]  # U+0A00 also has a zero low byte
-    what = "line breaks" if swapped[0] == "\u0a00" else "letters"
+    what = "line breaks" if seen in _SWAPPED_BREAKS else "letters"
     name = codecs.lookup(encoding).name
     order = name[-2:] if name[-3:] in ("-le", "-be") else sys.byteorder[0] + "e"
     other = "utf-16-be" if order == "le" else "utf-16-le"
     raise ValueError(
-        f"{path!r} read as {encoding} gives characters such as {swapped[0]!r} "
-        f"(U+{ord(swapped[0]):04X}) in place of {what}: it is UTF-16 in the other "
+        f"{path!r} read as {encoding} gives characters such as {seen!r} "
+        f"(U+{ord(seen):04X}) in place of {what}: it is UTF-16 in the other "
         f"byte order; pass encoding={other!r}."
     )
+
+
+# LF and CR of UTF-16 read in the other byte order.
+_SWAPPED_BREAKS = "\u0a00\u0d00"
