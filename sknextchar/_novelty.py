@@ -415,7 +415,7 @@ def training_record(
 def fold_map(vocabulary):
     """Each symbol's id mapped to the id of its letter in any case; None without case.
 
-    Symbols are one letter in any case when :meth:`str.casefold` writes them
+    Symbols are one letter in any case when ``str.casefold`` writes them
     alike once uppercased (``"Ǆ"``, ``"ǅ"`` and ``"ǆ"``; ``"ẞ"`` and ``"ß"``,
     both ``"ss"``), with the Turkish ``"İ"`` taken as ``"i"`` (as
     ``lowercase=True`` writes it) and the dotless ``"ı"`` beside ``"I"``, its

@@ -175,7 +175,7 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
     training_name_folded_hashes_ : ndarray of uint64 or None
         For a vocabulary with both cases of some letter (a model that keeps
         case): the same record of the names case-folded, the symbols of a
-        letter in any case as one (:func:`str.casefold`: "Anna" and "ANNA" are
+        letter in any case as one (``str.casefold``: "Anna" and "ANNA" are
         one hash, as are "Ǆana" and "ǅana", "Aydın" and "AYDIN"; accents stay,
         and "ß" is never "SS"). ``sample(novel=True)`` leaves out every case
         variant of a training name with it, and ``in_training_set(...,
