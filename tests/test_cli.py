@@ -863,13 +863,27 @@ def test_main_job(monkeypatch, names, capsys):
     assert lines[0].startswith(f"Trained on 180 names for {n_epochs} epochs in ")
     assert lines[1].startswith("Held-out NLL: ")
     assert lines[2] == (
-        "20 new names of 4 to 10 letters, none of them in the training set:"
+        "20 distinct new names of 4 to 10 letters, none of them in the training set:"
     )
     new = [line.strip() for line in lines[3:23]]
-    assert len(set(new)) >= 1 and not set(new) & set(names)
+    assert len(set(new)) == 20 and not set(new) & set(names)
     assert all(4 <= len(name) <= 10 and name.isalpha() for name in new)
     # Reproducible: the main job is seeded (only the time taken may differ).
     assert run(capsys)[1].splitlines()[1:] == lines[1:]
+
+
+def test_main_job_names_are_distinct(monkeypatch, names, capsys):
+    # 200 new names from a model of 201: drawn without unique=True, some repeat.
+    monkeypatch.setattr(
+        "sknextchar.cli._commands.load_indian_names", lambda: list(names)
+    )
+    monkeypatch.setattr("sknextchar.cli._commands.MAIN_JOB_N_NAMES", 200)
+    status, out, _ = run(capsys)
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[2].startswith("200 distinct new names")
+    new = [line.strip() for line in lines[3:203]]
+    assert len(set(new)) == 200 and not set(new) & set(names)
 
 
 def run_progress(console, scores=((2.5, -2.25), (2.0, -2.1)), early_stopping=True):

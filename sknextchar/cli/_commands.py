@@ -773,11 +773,12 @@ def main_job():
     sampler = NameSampler(FrozenEstimator(pipe)).fit(names)
     shortest, longest = sampler.training_length_range()
     new = sampler.sample(
-        MAIN_JOB_N_NAMES, novel=True, match_lengths=True, random_state=MAIN_JOB_SEED
-    )
+        MAIN_JOB_N_NAMES, novel=True, unique=True, match_lengths=True,
+        random_state=MAIN_JOB_SEED,
+    )  # fmt: skip
     print(
-        f"{MAIN_JOB_N_NAMES} new names of {shortest} to {longest} letters, none of "
-        "them in the training set:"
+        f"{MAIN_JOB_N_NAMES} distinct new names of {shortest} to {longest} letters, "
+        "none of them in the training set:"
     )
     print("\n".join(f"  {name}" for name in new))
     print(_main_job_summary(sampler))
