@@ -165,3 +165,21 @@ def test_presentation_forms_are_named_with_what_folds_them(tmp_path, capsys):
     assert main(["score", model, "ﻣﺤﻤﺪ"]) == 1
     err = capsys.readouterr().err
     assert "again with --strip-accents unicode to fold them" in err
+
+
+def test_report_names_the_flags_that_mend_repeats_and_lengths(tmp_path, capsys):
+    # A 2-gram model of short and long names draws lengths unlike theirs (no
+    # name of 5 to 7 letters in the data), and 200 names of it repeat.
+    names = write(tmp_path / "names.txt", "\n".join(NAMES) + "\n")
+    model = str(tmp_path / "m.skops")
+    argv = ["train", names, "--model", "kneser-ney", "--context-length", "1"]
+    assert main([*argv, "--validation-fraction", "0", "-q", "-o", model]) == 0
+    capsys.readouterr()
+    sample = ["sample", model, "-n", "200", "--seed", "0", "--report"]
+    assert main(sample) == 0
+    out = capsys.readouterr().out
+    assert "(some names repeat: --unique draws distinct names)" in out
+    assert "--match-lengths draws them as often" in out
+    assert main([*sample, "--match-lengths"]) == 0
+    out = capsys.readouterr().out
+    assert "--unique draws" in out and "--match-lengths draws" not in out

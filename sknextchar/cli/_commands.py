@@ -562,7 +562,8 @@ def _sample_report(sampler, names, args):
     label = args.label
     if getattr(sampler, "training_length_counts_by_label_", None) is None:
         label = None  # saved without its length counts by label
-    text = "\n" + sample_report(names, sampler, label=label).to_string()
+    report = sample_report(names, sampler, label=label)
+    text = "\n" + report.to_string() + _report_hints(report, args)
     if args.label is not None and label is None:
         text += (
             f"\n(lengths compared with the training names of every label: "
@@ -570,6 +571,25 @@ def _sample_report(sampler, names, args):
             f"with this version to compare with the names of label {args.label!r})"
         )
     return text
+
+
+# Above this total variation distance, drawn lengths are far from the training
+# names' (the main job's draws with --match-lengths: about 0.01).
+_LENGTH_TV_HINT = 0.1
+
+
+def _report_hints(report, args):
+    """The flags that mend what the report shows, when they were not given:
+    --unique for repeats, --match-lengths for lengths unlike the data."""
+    hints = []
+    if report.distinct < 1 and not args.unique:
+        hints.append("some names repeat: --unique draws distinct names")
+    if report.length_tv > _LENGTH_TV_HINT and not args.match_lengths:
+        hints.append(
+            "the lengths are unlike the training names': --match-lengths draws "
+            "them as often as the training names have them"
+        )
+    return "".join(f"\n({hint})" for hint in hints)
 
 
 def table(args):
