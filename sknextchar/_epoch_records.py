@@ -100,7 +100,7 @@ def split_for_early_stopping(estimator, data, rng, sample_weight=None, *, rescal
         if rescale:
             sample_weight = _mean_one(sample_weight)
         return (contexts, targets, sample_weight), None
-    held = _hold_out(estimator, targets, groups, rng, len(data.targets))
+    held = _hold_out(estimator, contexts, targets, groups, rng, len(data.targets))
     weights = (None, None) if sample_weight is None else (
         _mean_one(sample_weight[~held]), _mean_one(sample_weight[held]),
     )  # fmt: skip
@@ -110,12 +110,15 @@ def split_for_early_stopping(estimator, data, rng, sample_weight=None, *, rescal
     )
 
 
-def _hold_out(estimator, targets, groups, rng, n_given):
-    """:func:`validation_split`, whose message says when weights of 0 left
-    rows out (``n_given`` rows before, ``len(targets)`` after)."""
+def _hold_out(estimator, contexts, targets, groups, rng, n_given):
+    """:func:`validation_split`, per label in a fit by label (the last column
+    of ``contexts``), whose message says when weights of 0 left rows out
+    (``n_given`` rows before, ``len(targets)`` after)."""
+    classes = getattr(estimator, "label_classes_", None)  # None: no labels
+    strata = None if classes is None else contexts[:, -1]
     try:
         return validation_split(
-            len(targets), groups, estimator.validation_fraction, rng
+            len(targets), groups, estimator.validation_fraction, rng, strata, classes
         )
     except ValueError as error:
         if len(targets) == n_given:

@@ -7,14 +7,28 @@ when the windows' names are known, and a row otherwise, drawn by
 :class:`~sklearn.model_selection.GroupShuffleSplit` or
 :class:`~sklearn.model_selection.ShuffleSplit`. Each refuses a hold-out that
 leaves nothing on one side in its own words (:func:`too_small`).
+
+With labels (``strata``, a fit by label), the units are drawn per label, in
+proportion to each label's units, as by
+:class:`~sklearn.model_selection.StratifiedShuffleSplit`, and every label keeps
+at least one unit for training: a label whose names were all held out would
+never be trained on. A label of a single unit stays in training.
+:func:`label_shortfall` says when the units cannot be held out so.
 """
 
 import math
 
 import numpy as np
 from sklearn.model_selection import GroupShuffleSplit, ShuffleSplit
+from sklearn.utils import check_random_state
 
-__all__ = ["hold_out", "hold_out_units", "too_small", "validation_split"]
+__all__ = [
+    "hold_out",
+    "hold_out_units",
+    "label_shortfall",
+    "too_small",
+    "validation_split",
+]
 
 
 def hold_out_units(n_rows, groups):
@@ -54,10 +68,61 @@ def too_small(n_units, fraction):
     return n_units < 2 or math.ceil(fraction * n_units) >= n_units
 
 
-def hold_out(n_rows, groups, fraction, random_state):
+def label_shortfall(unit_labels, fraction, kind="names", label_names=None):
+    """Why ``fraction`` of the units cannot be held out by label, or None.
+
+    Every label keeps at least one unit for training, so at most
+    ``n_units - n_labels`` units can be held out.
+
+    Parameters
+    ----------
+    unit_labels : array-like of shape (n_units,)
+        The label of each unit.
+    fraction : float
+        The fraction of the units to hold out, in (0, 1).
+    kind : str, default="names"
+        What a unit is, for the message.
+    label_names : ndarray or None, default=None
+        When ``unit_labels`` are ids, the label of each id, for the message.
+
+    Returns
+    -------
+    reason : str or None
+        None when the hold-out can be drawn; else a sentence that names the
+        labels of the fewest units (no advice: the caller knows what to do).
+
+    Examples
+    --------
+    >>> label_shortfall(["f", "f", "f", "m"], 0.25) is None
+    True
+    >>> print(label_shortfall(["f", "f", "m", "x"], 0.5))
+    Holding out 2 of 4 names (a share of 0.5) would leave a label without
+    training names: each label keeps at least one (a label of one name is never
+    held out), so 3 labels allow at most 1; the labels of the fewest names:
+    'm' (1), 'x' (1), 'f' (2).
+    """
+    labels, counts = np.unique(np.asarray(unit_labels), return_counts=True)
+    n_units, n_val = counts.sum(), math.ceil(fraction * counts.sum())
+    if n_val <= n_units - labels.size:
+        return None
+    fewest = np.argsort(counts, kind="stable")[:5]
+    named = labels if label_names is None else np.asarray(label_names)[labels]
+    shown = ", ".join(f"{named[i].item()!r} ({counts[i]})" for i in fewest)
+    more = f" and {labels.size - fewest.size} more" if labels.size > 5 else ""
+    return (
+        f"Holding out {n_val} of {n_units} {kind} (a share of {fraction:g}) would "
+        f"leave a label without training {kind}: each label keeps at least one "
+        f"(a label of one {kind[:-1]} is never held out), so {labels.size} labels "
+        f"allow at most {n_units - labels.size}; the labels of the fewest {kind}: "
+        f"{shown}{more}."
+    )
+
+
+def hold_out(n_rows, groups, fraction, random_state, strata=None):
     """The training and held-out rows, as the splitter draws them.
 
-    Check :func:`too_small` first: this draws without checking.
+    Check :func:`too_small` (and, with ``strata``, :func:`label_shortfall`)
+    first: this draws without checking.
 
     Parameters
     ----------
@@ -69,21 +134,31 @@ def hold_out(n_rows, groups, fraction, random_state):
         The fraction of the units to hold out, in (0, 1).
     random_state : int, numpy.random.RandomState or None
         Draws the held-out units.
+    strata : ndarray of shape (n_rows,) or None, default=None
+        The label of each row (the same for every window of a name): the
+        units are drawn per label, and each label keeps one for training.
+        None draws them without regard to labels.
 
     Returns
     -------
     train, held_out : ndarray of int
         Row indices, in the splitter's order (for rows, the order of its
-        permutation: not sorted).
+        permutation: not sorted); sorted with ``strata``.
 
     Examples
     --------
     >>> train, held_out = hold_out(10, None, 0.2, 0)
     >>> len(train), len(held_out)
     (8, 2)
+    >>> labels = np.array(["f"] * 8 + ["m"] * 2)
+    >>> train, held_out = hold_out(10, None, 0.2, 0, strata=labels)
+    >>> labels[held_out].tolist()  # in proportion: 1.6 "f" and 0.4 "m"
+    ['f', 'f']
     """
     n_units, _ = hold_out_units(n_rows, groups)
     n_val = math.ceil(fraction * n_units)
+    if strata is not None:
+        return _hold_out_by_label(groups, n_val, np.asarray(strata), random_state)
     if groups is not None:
         splitter = GroupShuffleSplit(1, test_size=n_val, random_state=random_state)
     else:
@@ -91,10 +166,58 @@ def hold_out(n_rows, groups, fraction, random_state):
     return next(splitter.split(np.empty((n_rows, 0)), groups=groups))
 
 
-def validation_split(n_rows, groups, fraction, random_state):
+def _units_and_labels(groups, strata):
+    """The unit of each row and the label id of each unit."""
+    if groups is None:
+        unit_of_row = np.arange(len(strata))
+    else:
+        unit_of_row = np.unique(groups, return_inverse=True)[1].ravel()
+    unit_labels = np.empty(unit_of_row.max(initial=-1) + 1, dtype=strata.dtype)
+    unit_labels[unit_of_row] = strata  # a name's windows share its label
+    return unit_of_row, np.unique(unit_labels, return_inverse=True)[1].ravel()
+
+
+def _quota(counts, n_val, rng):
+    """How many units of each label to hold out: ``n_val`` in all, each label's
+    share of them rounded (the largest remainders first, ties at random), and
+    never all of a label's units."""
+    capacity = counts - 1
+    exact = n_val * counts / counts.sum()
+    take = np.minimum(np.floor(exact).astype(int), capacity)
+    while take.sum() < n_val:
+        room = np.flatnonzero(take < capacity)
+        if not room.size:  # the caller checks label_shortfall first
+            raise ValueError(f"{n_val} units cannot be held out by label.")
+        below = (exact - take)[room]
+        order = room[np.lexsort((rng.random_sample(room.size), -below))]
+        take[order[: n_val - take.sum()]] += 1
+    return take
+
+
+def _hold_out_by_label(groups, n_val, strata, random_state):
+    """:func:`hold_out` per label: the sorted training and held-out rows."""
+    rng = check_random_state(random_state)
+    unit_of_row, label_of_unit = _units_and_labels(groups, strata)
+    counts = np.bincount(label_of_unit)
+    take = _quota(counts, n_val, rng)
+    # The units in a random order, grouped by label: hold out the first of each.
+    order = rng.permutation(label_of_unit.size)
+    order = order[np.argsort(label_of_unit[order], kind="stable")]
+    labels = label_of_unit[order]
+    rank = np.arange(labels.size) - np.searchsorted(labels, labels)
+    held_unit = np.zeros(labels.size, dtype=bool)
+    held_unit[order[rank < take[labels]]] = True
+    held = held_unit[unit_of_row]
+    return np.flatnonzero(~held), np.flatnonzero(held)
+
+
+def validation_split(
+    n_rows, groups, fraction, random_state, strata=None, label_names=None
+):
     """Which rows early stopping holds out: whole names, or rows.
 
-    ``ceil(fraction * n_units)`` units are held out (see :func:`hold_out`).
+    ``ceil(fraction * n_units)`` units are held out (see :func:`hold_out`);
+    with ``strata``, per label, each label keeping one unit for training.
 
     Parameters
     ----------
@@ -106,6 +229,10 @@ def validation_split(n_rows, groups, fraction, random_state):
         The fraction of the units to hold out, in (0, 1).
     random_state : numpy.random.RandomState
         Draws the held-out units.
+    strata : ndarray of shape (n_rows,) or None, default=None
+        The label (or label id) of each row, for a fit by label; None otherwise.
+    label_names : ndarray or None, default=None
+        With label ids as ``strata``, the label of each id, for the message.
 
     Returns
     -------
@@ -114,7 +241,8 @@ def validation_split(n_rows, groups, fraction, random_state):
     Raises
     ------
     ValueError
-        If fewer than two units, or none for training, would be left.
+        If fewer than two units, or none for training, would be left; or, with
+        ``strata``, if a label would be left without training units.
 
     Examples
     --------
@@ -132,7 +260,26 @@ def validation_split(n_rows, groups, fraction, random_state):
             f"{units} {kind} leaves {units - n_val} for training. Use more data, a "
             "smaller validation_fraction, or early_stopping=False."
         )
-    _, held_out = hold_out(n_rows, groups, fraction, random_state)
+    if strata is not None:
+        unit_strata = _unit_strata(groups, strata)
+        reason = label_shortfall(unit_strata, fraction, kind, label_names)
+        if reason is not None:
+            smaller = units > np.unique(unit_strata).size  # else none can be held
+            raise ValueError(
+                f"{reason} Use more {kind} of those labels, "
+                + ("a smaller validation_fraction, " if smaller else "")
+                + "or early_stopping=False."
+            )
+    _, held_out = hold_out(n_rows, groups, fraction, random_state, strata)
     is_validation = np.zeros(n_rows, dtype=bool)
     is_validation[held_out] = True
     return is_validation
+
+
+def _unit_strata(groups, strata):
+    """The label of each unit (of each name, or of each row)."""
+    strata = np.asarray(strata)
+    if groups is None:
+        return strata
+    _, first = np.unique(groups, return_index=True)
+    return strata[first]

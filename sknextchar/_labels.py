@@ -17,7 +17,12 @@ import numpy as np
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import column_or_1d
 
-from ._model_input import TrainingData, check_no_missing_labels, label_values
+from ._model_input import (
+    TrainingData,
+    check_label_types,
+    check_no_missing_labels,
+    label_values,
+)
 from ._validation import check_names
 from ._windows import CharWindows
 
@@ -135,9 +140,15 @@ def check_label_values(estimator, labels, n_rows, name_index=None):
         )
     unknown = _labels_not_in(classes, values)
     if unknown:
+        same_text = [c for c in classes.tolist() if str(c) == str(unknown[0])]
         raise ValueError(
             f"Unknown label {unknown[0]!r}: this model knows the labels "
-            f"{classes.tolist()!r} (those of the y of its fit); pass one of them."
+            f"{classes.tolist()!r} (those of the y of its fit); pass one of them"
+            + (
+                f" ({same_text[0]!r}, not {unknown[0]!r}: a label's type counts)."
+                if same_text
+                else "."
+            )
         )
     ids = np.searchsorted(classes, values.astype(classes.dtype))
     return ids if name_index is None else ids[name_index]
@@ -184,6 +195,7 @@ def fit_classes(model, labels, names):
             "or fit the sampler without y."
         )
     check_no_missing_labels(labels, name="y", row="name")
+    check_label_types(labels)
     n_names = len(check_names(names))
     if np.ndim(labels) != 1 or len(labels) != n_names:
         raise ValueError(
@@ -400,6 +412,7 @@ def _check_no_new_labels(estimator, labels):
     classes = label_classes(estimator)
     if labels is None or classes is None:
         return
+    check_label_types(labels)
     new = _labels_not_in(classes, labels)
     if new:
         raise ValueError(
@@ -437,6 +450,7 @@ def learn_name_labels(labels, X):
     (['f', 'm'], [1, 0, 1])
     """
     check_no_missing_labels(labels, row="name")
+    check_label_types(labels)  # before NumPy makes a number a string
     values = column_or_1d(label_values(labels))
     if isinstance(X, CharWindows) and len(values) != X.n_names:
         raise ValueError(

@@ -27,6 +27,7 @@ __all__ = [
     "TrainingData",
     "check_context_ids",
     "check_ids_below",
+    "check_label_types",
     "check_predict_contexts",
     "check_score_data",
     "refuse_names",
@@ -161,6 +162,51 @@ def check_no_missing_labels(y, *, name="y", row="window"):
             f"Input {name} contains {shown}: {name}[{i}] = {labels[i]!r} is a "
             f"missing value; remove that {row} or give its label."
         )
+
+
+def check_label_types(y, *, name="y"):
+    """Refuse labels that mix strings and numbers.
+
+    A list such as ``["a", 1]`` becomes the strings ``['1', 'a']`` in NumPy, so
+    a model would learn a label ``'1'`` that the ``1`` given later is not;
+    scikit-learn's ``unique_labels`` refuses such a mix in the same words.
+
+    Parameters
+    ----------
+    y : array-like
+        The labels (any shape).
+    name : str, default="y"
+        What the message calls the labels (the caller's parameter).
+
+    Raises
+    ------
+    ValueError
+        Naming a string and a number among the labels, and their positions.
+
+    Examples
+    --------
+    >>> from sknextchar._model_input import check_label_types
+    >>> check_label_types(["a", "b"]), check_label_types([1, 2])
+    (None, None)
+    >>> check_label_types(["a", "a", 1])
+    Traceback (most recent call last):
+    ...
+    ValueError: Mix of label input types (string and number) in y: y[0] = 'a' ...
+    """
+    if isinstance(y, np.ndarray) and y.dtype.kind != "O":
+        return  # one NumPy type: all strings or all numbers
+    labels = np.asarray(y, dtype=object).ravel()
+    is_text = np.frompyfunc(lambda label: isinstance(label, str), 1, 1)(labels)
+    is_text = is_text.astype(bool)
+    if is_text.all() or not is_text.any():
+        return
+    text, number = int(np.argmax(is_text)), int(np.argmin(is_text))
+    raise ValueError(
+        f"Mix of label input types (string and number) in {name}: {name}[{text}] "
+        f"= {labels[text]!r} is a string and {name}[{number}] = "
+        f"{labels[number]!r} is not. Give every label as a string ([str(label) "
+        f"for label in {name}]) or every label as a number."
+    )
 
 
 def _check_vocabulary(estimator, vocabulary):

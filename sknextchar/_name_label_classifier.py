@@ -21,7 +21,7 @@ from ._estimator import (
 from ._label_calibration import fit_pool_weights, fit_temperature
 from ._label_posterior import log_priors
 from ._labels import label_classes
-from ._model_input import check_no_missing_labels, label_values
+from ._model_input import check_label_types, check_no_missing_labels, label_values
 from ._pipeline import (
     fit_weighted,
     names_log_likelihood,
@@ -909,6 +909,7 @@ def _check_labels(y, n_names):
             "NameLabelClassifier needs y, the label of each name; got y=None."
         )
     check_no_missing_labels(y, row="name")
+    check_label_types(y)  # before NumPy makes a number a string
     labels = column_or_1d(label_values(y), warn=True)  # as scikit-learn, a column warns
     check_classification_targets(labels)
     if len(labels) != n_names:

@@ -128,15 +128,15 @@ def _held_out_report(pipe, names, labels, share, seed, weights=None):
     """The NLL of a held-out share of the names, counted without them.
 
     The held-out model knows every character of the names (``alphabet="auto"``
-    learns them from all); a held-out name whose label no counted name has is
-    left out of the NLL, and the report says how many were. With counts, the
+    learns them from all). With labels, the names are held out per label, and
+    every label keeps a counted name (as the MLP's ``early_stopping`` holds
+    them out: :func:`~sknextchar._holdout.hold_out`); when that cannot be,
+    the report says why. With counts, the
     share is of the distinct names of count above 0 (a name's count is held
     out with it; names of count 0 are left out first, as the MLP's
     ``early_stopping`` leaves them out), and each held-out name weighs its
     count in the NLL.
     """
-    from sklearn.model_selection import train_test_split
-
     from .._pipeline import fit_weighted, with_vocabulary_of
 
     model = with_vocabulary_of(pipe, names)  # every character, count 0 or not
@@ -150,37 +150,57 @@ def _held_out_report(pipe, names, labels, share, seed, weights=None):
             f"Held-out NLL: none; {len(names):,} names are too few to hold out a "
             f"share of {share:g} and count the others."
         )
-    nones = [None] * len(names)  # the same split with or without the columns
-    train, held_out, train_labels, held_labels, train_w, held_w = train_test_split(
-        names, nones if labels is None else labels,
-        nones if weights is None else weights, test_size=share, random_state=seed,
-    )  # fmt: skip
-    known = set(train_labels)
-    kept = [i for i, label in enumerate(held_labels) if label in known]
-    skipped = len(held_out) - len(kept)
-    if not kept:
-        return (
-            "Held-out NLL: none: the label of every held-out name is one that "
-            "no counted name has (too few names per label to hold some out)."
-        )
-    if weights is None:
-        train_w = held_w = None
-    else:
-        held_w = held_w[kept]
-    fit_weighted(model, train, None if labels is None else train_labels, train_w)
-    held_out = [held_out[i] for i in kept]
-    y = None if labels is None else [held_labels[i] for i in kept]
+    split = _split(names, labels, weights, share, seed)
+    if isinstance(split, str):
+        return split
+    (train, train_labels, train_w), (held_out, y, held_w) = split
+    fit_weighted(model, train, train_labels, train_w)
     nll = -model.score(
         held_out, y, **({} if weights is None else {"sample_weight": held_w})
     )
-    note = f"; {skipped:,} left out, whose label no counted name has" if skipped else ""
+    note = ""
     if seed is None:  # the model is the same each run, this number is not
-        note += "; drawn at random: --seed N holds out the same names each run"
+        note = "; drawn at random: --seed N holds out the same names each run"
     return (
         f"Held-out NLL: {nll:.4f} nats per character ({nll / math.log(2):.3f} "
         f"bits) on {counted(len(held_out), 'held-out name')} (counted without "
         f"them{note}; "
         "the saved model counts every name)."
+    )
+
+
+def _split(names, labels, weights, share, seed):
+    """(names, labels, weights) counted and held out; or the report of why a
+    label would have no counted name (labels and weights are None if absent)."""
+    if labels is None:
+        from sklearn.model_selection import train_test_split
+
+        nones = [None] * len(names)
+        train, held_out, train_w, held_w = train_test_split(
+            names, nones if weights is None else weights,
+            test_size=share, random_state=seed,
+        )  # fmt: skip
+        if weights is None:
+            train_w = held_w = None
+        return (train, None, train_w), (held_out, None, held_w)
+    from .._holdout import hold_out, label_shortfall
+
+    reason = label_shortfall(labels, share)
+    if reason is not None:
+        smaller = len(names) > len(set(labels))  # else no share can be held out
+        return (
+            f"Held-out NLL: none. {reason} To measure it, give more names of "
+            "those labels"
+            + (" or a smaller --validation-fraction." if smaller else ".")
+        )
+    parts = hold_out(len(names), None, share, seed, strata=labels)
+    return tuple(
+        (
+            [names[i] for i in rows],
+            [labels[i] for i in rows],
+            None if weights is None else weights[rows],
+        )
+        for rows in parts
     )
 
 

@@ -127,6 +127,7 @@ _CALL_FLAGS = {
     "pattern": _CallFlag("--pattern"),
     "novel": _CallFlag("--novel", const=True),
     "unique": _CallFlag("--unique", const=True),
+    "match_lengths": _CallFlag("--match-lengths", const=True),
     "keep_spelling": _CallFlag("--any-spelling", const=False),
 }
 
@@ -142,6 +143,7 @@ _PYTHON_ADVICE = (
      "or train the model again ('sknextchar train NAMES_FILE -o MODEL') with "),
     ("a smaller validation_fraction, or early_stopping=False",
      "a smaller --validation-fraction, or --validation-fraction 0"),
+    ("or early_stopping=False", "or --validation-fraction 0"),
     ("fit it on names and their labels (e.g. NameSampler(pipe).fit(names, labels))",
      "train it with 'sknextchar train NAMES_FILE --labels COLUMN_OR_FILE'"),
     ("a sampler fitted with labels (NameSampler(pipe).fit(names, labels)); pass a "
@@ -188,6 +190,8 @@ def cli_spelling(message):
     "P('f' | name) >= --min-label-proba 0.9"
     >>> cli_spelling("Use a smaller validation_fraction, or early_stopping=False.")
     'Use a smaller --validation-fraction, or --validation-fraction 0.'
+    >>> cli_spelling("Use more names of those labels, or early_stopping=False.")
+    'Use more names of those labels, or --validation-fraction 0.'
     >>> cli_spelling("end_symbol must be one character")
     '--end-symbol must be one character'
     >>> cli_spelling("alphabet has repeated characters ['a']; list each once.")

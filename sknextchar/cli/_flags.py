@@ -358,9 +358,10 @@ TRAIN_FLAGS = (
     Flag("--alpha", "clf__alpha", Number(float, 0, None, closed="left"), 0.01,
          "L2 penalty"),
     Flag("--validation-fraction", "clf__validation_fraction", _SHARE, 0.1,
-         "share of the names held out (whole names) to measure the held-out NLL "
-         "after every epoch and keep the best epoch's weights; 0 trains on every "
-         "name"),
+         "share of the names held out (whole names; with --labels, drawn per "
+         "label, each label keeping a name for training) to measure the held-out "
+         "NLL after every epoch and keep the best epoch's weights; 0 trains on "
+         "every name"),
     Flag("--n-iter-no-change", "clf__n_iter_no_change", POSITIVE_INT, 10,
          "stop after this many epochs without a better held-out NLL (training "
          "loss with --validation-fraction 0)"),

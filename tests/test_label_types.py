@@ -1,0 +1,75 @@
+"""Labels that mix strings and numbers are refused by every fit by label."""
+
+import numpy as np
+import pytest
+from sklearn.frozen import FrozenEstimator
+from sklearn.pipeline import make_pipeline
+
+from sknextchar import (
+    CharEmbeddingMLPClassifier,
+    ContextWindowTransformer,
+    KneserNeyClassifier,
+    NameLabelClassifier,
+    NameSampler,
+    PerLabelClassifier,
+)
+from sknextchar.datasets import load_indian_names
+
+NAMES = [str(name) for name in load_indian_names()[:40]]
+MIXED = ["a"] * 39 + [1]  # NumPy would read it as the strings '1' and 'a'
+MIX = r"Mix of label input types \(string and number\) in y: y\[0\] = 'a' is a str"
+
+
+def _per_label():
+    return make_pipeline(
+        ContextWindowTransformer(), PerLabelClassifier(KneserNeyClassifier())
+    )
+
+
+def _mlp():
+    return make_pipeline(
+        ContextWindowTransformer(), CharEmbeddingMLPClassifier(max_iter=1)
+    )
+
+
+@pytest.mark.parametrize(
+    "fit",
+    [
+        # Before: "Unknown label 1: this model knows the labels ['1', 'a']".
+        lambda y: NameSampler(_per_label()).fit(NAMES, y),
+        # Before: fitted, with the label '1' (the 1 given later unknown).
+        lambda y: NameLabelClassifier(_per_label(), cv=2).fit(NAMES, y),
+        lambda y: _per_label().fit(NAMES, y),
+        lambda y: _mlp().fit(NAMES, y),
+    ],
+    ids=["NameSampler", "NameLabelClassifier", "PerLabelClassifier", "MLP"],
+)
+@pytest.mark.parametrize("as_array", [False, True])
+def test_every_fit_by_label_refuses_strings_mixed_with_numbers(fit, as_array):
+    # An object array: before, TypeError "'<' not supported between 'int' and 'str'".
+    y = np.array(MIXED, dtype=object) if as_array else MIXED
+    with pytest.raises(ValueError, match=MIX + r".*y\[39\] = 1 is not"):
+        fit(y)
+
+
+def test_a_sampler_of_a_frozen_model_refuses_the_mix_too():
+    pipe = _per_label().fit(NAMES, ["a"] * 20 + ["1"] * 20)
+    with pytest.raises(ValueError, match=MIX):  # before: "Unknown label 1"
+        NameSampler(FrozenEstimator(pipe)).fit(NAMES, ["a"] * 20 + [1] * 20)
+
+
+def test_a_later_partial_fit_refuses_the_mix_too():
+    windows = ContextWindowTransformer().fit_transform(NAMES)
+    clf = CharEmbeddingMLPClassifier(random_state=0).partial_fit(
+        windows, ["a"] * 20 + ["1"] * 20
+    )
+    with pytest.raises(ValueError, match=MIX):  # before: "y holds the labels [1]"
+        clf.partial_fit(windows, ["a"] * 20 + [1] * 20)
+
+
+def test_a_label_of_the_wrong_type_is_named_as_such():
+    sampler = NameSampler(_per_label()).fit(NAMES, ["1"] * 20 + ["2"] * 20)
+    with pytest.raises(ValueError, match=r"labels \['1', '2'\].*\('1', not 1: a lab"):
+        sampler.sample(2, label=1, random_state=0)
+    with pytest.raises(ValueError, match=r"pass one of them\.$"):
+        sampler.sample(2, label="3", random_state=0)
