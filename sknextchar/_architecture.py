@@ -204,6 +204,13 @@ def check_params_together(estimator, partial):
             "partial_fit does not support early_stopping=True; hold out your own "
             "names and call score, or use fit."
         )
+    if estimator.early_stopping and estimator.average is not None:
+        raise ValueError(
+            f"average={estimator.average!r} cannot be combined with "
+            "early_stopping=True: early stopping scores and restores the "
+            "parameters of single epochs, not their average. Pass average=None "
+            "or early_stopping=False."
+        )
     if estimator.early_stopping and estimator.validation_fraction == 0:
         raise ValueError(
             f"validation_fraction={estimator.validation_fraction!r} holds out no "

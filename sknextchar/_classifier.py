@@ -69,6 +69,7 @@ from .nn.training import (
     DivergenceError,
     DivergenceGuard,
     MinibatchTrainer,
+    ParameterAverage,
     ParameterWorkspace,
     validation_score,
 )
@@ -186,8 +187,8 @@ class CharEmbeddingMLPClassifier(
     max_iter : int, default=20
         Maximum number of epochs (passes over the training windows). With
         ``learning_rate="constant"``, reaching it raises a
-        :class:`~sklearn.exceptions.ConvergenceWarning`; with ``"cosine"`` it is
-        the planned length of the schedule, so it does not.
+        :class:`~sklearn.exceptions.ConvergenceWarning`; with ``"cosine"`` (or
+        ``average``) it is the planned length of the run, so it does not.
     shuffle : bool, default=True
         Whether to shuffle the windows before each epoch.
     random_state : int, RandomState instance or None, default=None
@@ -213,7 +214,14 @@ class CharEmbeddingMLPClassifier(
         warm-started ``fit``) goes on from that epoch: the records of the
         epochs after it leave ``loss_curve_`` and ``validation_scores_``.
     validation_fraction : float, default=0.1
-        Fraction of the names (or rows) held out under ``early_stopping``.
+        Fraction of the names (or rows) held out under ``early_stopping``:
+        ``ceil(validation_fraction * n_names)`` of them. In a fit with labels
+        (``y``), they are drawn per label, in proportion to its names (as by
+        :class:`~sklearn.model_selection.StratifiedShuffleSplit`), and every
+        label keeps at least one name for training (a label of a single name
+        is never held out): no label goes untrained. When the share cannot be
+        held out so (too many labels of too few names), ``fit`` raises a
+        ValueError that names the labels of the fewest names.
     beta_1 : float, default=0.9
         Adam's decay rate of the first moment estimates, in [0, 1).
     beta_2 : float, default=0.999
@@ -248,6 +256,22 @@ class CharEmbeddingMLPClassifier(
     discriminative_weight : float, default=10.0
         The weight of the label's log-loss (a mean over names) beside the
         cross-entropy (a mean over windows) in those epochs.
+    average : float or None, default=None
+        Polyak averaging: the decay, in (0, 1), of an exponential moving
+        average of the parameters over the Adam steps of each ``fit`` or
+        ``partial_fit`` call; at the end of the call the average replaces the
+        parameters (before any discriminative epochs, which are not averaged).
+        It pays with ``learning_rate="constant"``, where the parameters keep
+        wandering around a minimum: on the names of makemore (1024 hidden units,
+        20 epochs), ``learning_rate="constant"``, ``learning_rate_init=0.001``
+        and ``average=0.9995`` reach a held-out NLL about 0.01 nats per
+        character below the cosine schedule's without averaging, which
+        averaging does not improve. A decay of ``1 - 1 / n`` averages over
+        about the last ``n`` steps. None (the default) keeps the parameters of
+        the last step. Not with ``early_stopping``, which scores and restores
+        the parameters of single epochs. (Unlike the ``average`` of
+        :class:`~sklearn.linear_model.SGDClassifier`, a bool or the number of
+        samples after which averaging starts, this is a decay.)
 
     Attributes
     ----------
@@ -485,6 +509,7 @@ class CharEmbeddingMLPClassifier(
             StrOptions({"float32", "float64"}),
             Options(type, {np.float32, np.float64}),
         ],
+        "average": [None, Interval(Real, 0, 1, closed="neither")],
     }
 
     # fmt: off
@@ -495,7 +520,7 @@ class CharEmbeddingMLPClassifier(
         tol=1e-4, verbose=False, warm_start=False, early_stopping=False,
         validation_fraction=0.1, beta_1=0.9, beta_2=0.999, epsilon=1e-8,
         n_iter_no_change=10, dtype="float32", label_embedding_dim=None,
-        discriminative_epochs=0, discriminative_weight=10.0,
+        discriminative_epochs=0, discriminative_weight=10.0, average=None,
     ):
         # fmt: on
         self.embedding_dim = embedding_dim
@@ -522,6 +547,7 @@ class CharEmbeddingMLPClassifier(
         self.label_embedding_dim = label_embedding_dim
         self.discriminative_epochs = discriminative_epochs
         self.discriminative_weight = discriminative_weight
+        self.average = average
 
     # ------------------------------------------------------------------ fit
 
@@ -683,6 +709,8 @@ class CharEmbeddingMLPClassifier(
             best, reason = self._fit_epochs(
                 trainer, train, val, rng, ctx, range(first, first + n_epochs), hooks
             )
+        if trainer.average is not None:  # the parameters become their average
+            trainer.average.copy_to(trainer.workspace.flat)
         if not partial:
             self._end_fit(trainer, best, reason)
             self.label_loss_curve_ = []
@@ -731,8 +759,9 @@ class CharEmbeddingMLPClassifier(
         if reason and self.verbose:
             print(f"Stopping: {reason}.", flush=True)
         # A cosine schedule is planned to end at max_iter, with the step size
-        # annealed to 1%: reaching it is the end of the run, not a failure.
-        if reason is None and self.learning_rate == "constant":
+        # annealed to 1%, and an averaged run ends with its average: reaching it
+        # is the end of the run, not a failure.
+        if reason is None and self.learning_rate == "constant" and not self.average:
             warnings.warn(
                 convergence_message(self),
                 ConvergenceWarning,
@@ -845,6 +874,9 @@ class CharEmbeddingMLPClassifier(
             dropout=self.dropout,
             hidden_layer_sizes=self._hidden_sizes(),
             guard=guard,
+            average=None
+            if self.average is None
+            else ParameterAverage(ws.flat, self.average),
         )
 
     def _fitted(self):
@@ -1088,6 +1120,7 @@ class CharEmbeddingMLPClassifier(
         state.setdefault("label_embedding_dim", None)  # not a parameter in 0.1
         state.setdefault("discriminative_epochs", 0)  # not parameters in 0.1
         state.setdefault("discriminative_weight", 10.0)
+        state.setdefault("average", None)  # not a parameter before issue 16
         super().__setstate__(state)
         # A pickled, joblib or skops copy checks its fitted arrays here, so a
         # damaged or edited file fails at load, not inside NumPy at first use.

@@ -628,6 +628,7 @@ BAD_PARAMS = {
         "label_embedding_dim": [0, -1, 2.5, True],
         "discriminative_epochs": [-1, 2.5, True],
         "discriminative_weight": [-1.0, math.nan, math.inf],
+        "average": [0.0, 1.0, -0.5, math.nan, "yes"],
         "hidden_layer_sizes": [0, -3, "ab"],
         "activation": ["softplus"],
         "alpha": [-1.0, math.nan],

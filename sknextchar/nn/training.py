@@ -4,6 +4,8 @@
   two flat buffers, so an optimizer step is a few vectorised operations.
 - :class:`MinibatchTrainer`: one epoch of mini-batch steps (shuffle, dropout,
   forward, loss, backward, optimizer step), watched by a :class:`DivergenceGuard`.
+- :class:`ParameterAverage`: the moving average of the parameters over the
+  steps of a run (Polyak averaging), which the fit can end with.
 - :class:`Patience`: the count of epochs without improvement, for stopping.
 - :func:`validation_score`: the score of early stopping's hold-out after each
   epoch (the hold-out itself: :func:`sknextchar._holdout.validation_split`).
@@ -33,6 +35,7 @@ __all__ = [
     "DivergenceError",
     "DivergenceGuard",
     "MinibatchTrainer",
+    "ParameterAverage",
     "ParameterWorkspace",
     "Patience",
     "drop_later_epochs",
@@ -259,6 +262,78 @@ became nan in epoch 2
             )
 
 
+class ParameterAverage:
+    """An exponential moving average of a flat parameter buffer, step by step.
+
+    Polyak averaging (Polyak & Juditsky 1992), in its exponential form. Trained
+    at a constant step size, the parameters keep wandering around a minimum;
+    their average sits nearer its middle than any one of them.
+
+    Bias-corrected as Adam's moments are, so that it is the weighted mean of
+    the parameters after the steps seen so far, the weight of a step ``decay **
+    (its age in steps)``, whatever the number of steps. The corrected average
+    itself is kept, in the dtype of the parameters: each step moves it towards
+    them by ``(1 - decay) / (1 - decay ** n_steps)`` (all the way at the first
+    step), three vectorised operations without temporaries.
+
+    Parameters
+    ----------
+    flat : ndarray of shape (n_params,)
+        The parameters; only their shape and dtype are read here.
+    decay : float
+        In (0, 1): the weight that the average keeps at each step.
+
+    Attributes
+    ----------
+    n_steps : int
+        Steps averaged so far.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> average = ParameterAverage(np.zeros(2), decay=0.5)
+    >>> for value in (1.0, 3.0):
+    ...     average.update(np.full(2, value))
+    >>> average.copy_to(np.zeros(2)).round(4).tolist()  # (0.5 * 1 + 1 * 3) / 1.5
+    [2.3333, 2.3333]
+    """
+
+    def __init__(self, flat, decay):
+        self.decay = float(decay)
+        self.n_steps = 0
+        self._mean = np.zeros_like(flat)
+        self._scratch = np.empty_like(flat)
+
+    def update(self, flat):
+        """Move the average towards ``flat`` (after one optimizer step).
+
+        Parameters
+        ----------
+        flat : ndarray of shape (n_params,)
+        """
+        self.n_steps += 1
+        rate = (1.0 - self.decay) / (1.0 - self.decay**self.n_steps)
+        np.subtract(flat, self._mean, out=self._scratch)
+        self._scratch *= rate
+        self._mean += self._scratch
+
+    def copy_to(self, out):
+        """Write the average into ``out`` (if any step was seen).
+
+        Parameters
+        ----------
+        out : ndarray of shape (n_params,)
+            Overwritten in place; left unchanged before the first step.
+
+        Returns
+        -------
+        out : ndarray
+        """
+        if self.n_steps:
+            out[...] = self._mean
+        return out
+
+
 class MinibatchTrainer:
     """One epoch of mini-batch optimizer steps over the training windows.
 
@@ -282,6 +357,8 @@ class MinibatchTrainer:
         Units of each hidden layer (for the dropout masks).
     guard : DivergenceGuard
         Checks every batch and every epoch.
+    average : ParameterAverage or None, default=None
+        Updated after every step; None keeps no average.
 
     Examples
     --------
@@ -313,6 +390,7 @@ class MinibatchTrainer:
         dropout,
         hidden_layer_sizes,
         guard,
+        average=None,
     ):
         self.workspace = workspace
         self.optimizer = optimizer
@@ -323,6 +401,7 @@ class MinibatchTrainer:
         self.dropout = dropout
         self.hidden_layer_sizes = hidden_layer_sizes
         self.guard = guard
+        self.average = average
 
     def run_epoch(self, X, y, rng, epoch, sample_weight=None):
         """One pass over the windows in mini-batches.
@@ -372,6 +451,8 @@ class MinibatchTrainer:
                 row_weights = None if sample_weight is None else sample_weight[batch]
                 batch_loss = self.step(X[batch], y[batch], generator, row_weights)
                 self.guard.check_batch(batch_loss, epoch)
+                if self.average is not None:
+                    self.average.update(self.workspace.flat)
                 total += batch_loss * (batch.stop - batch.start)
         mean_loss = total / n_total
         self.guard.check_epoch(mean_loss, self.workspace.flat, epoch)
