@@ -7,11 +7,16 @@ a full match of ``pattern``, ``P(label | name) >= min_label_proba`` (the test of
 lengths (``match_lengths``). The sampler builds each test from its fitted state;
 this module checks the arguments of the tests, applies them to a batch of drawn
 ids (:func:`name_filter`) and says what they reject, for the message of a request
-that cannot be met. It knows no estimator.
+that cannot be met. A request that no name can meet, whatever is drawn (a prefix
+no match of ``pattern`` starts with, lengths that neither ``pattern`` nor
+``match_lengths`` allow), it refuses before any drawing (:func:`check_meetable`).
+It knows no estimator.
 """
 
+import math
 import re
 import unicodedata
+import warnings
 from functools import partial
 from numbers import Real
 
@@ -19,15 +24,17 @@ import numpy as np
 
 from ._compat import Interval, validate_parameter_constraints
 from ._novelty import RepeatedNames, contains, fold_map, folded_ids, hash_id_rows
-from ._text import look_alikes
+from ._text import final_forms_learned_plain, fold_final_forms, look_alikes, quoted
 from ._vocabulary import decode_rows
 
 __all__ = [
+    "check_meetable",
     "check_min_label_proba",
     "check_pattern",
     "label_filter_words",
     "length_matcher",
     "name_filter",
+    "pattern_width",
 ]
 
 
@@ -78,6 +85,236 @@ def check_pattern(pattern):
             f"pattern={pattern!r} is not a valid regular expression ({error}); "
             "see https://docs.python.org/3/library/re.html for the syntax."
         ) from None
+
+
+def check_meetable(pattern, prefix_ids, vocabulary, controls, length_counts=None):
+    """Refuse, before any drawing, a request of ``sample`` that no name can meet.
+
+    A name starts with the prefix, matches ``pattern`` in full (prefix
+    included), has ``min_length`` to ``max_length`` letters and, with
+    ``match_lengths``, a length that some training name has. Settings that
+    exclude one another would draw names until the rounds give up; here they
+    fail at once, with the two that conflict. The test is one-sided: a request
+    it passes may still get too few names (letters the model rarely writes),
+    and where it cannot tell (a pattern the ``regex`` package reads otherwise
+    than ``re``) it passes.
+
+    Parameters
+    ----------
+    pattern : str or None
+        The pattern, already checked by :func:`check_pattern`.
+    prefix_ids : ndarray of int of shape (n_prefix,)
+        The letters of the prefix.
+    vocabulary : tuple of str
+        The symbols, in id order.
+    controls : SamplingControls
+        The length bounds, resolved (``min_length`` and ``max_length``).
+    length_counts : array-like or None, default=None
+        With ``match_lengths``: ``length_counts[k]`` training names have ``k``
+        letters.
+
+    Raises
+    ------
+    ValueError
+        If no name can meet the request; the message names the settings that
+        conflict and what to change.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sknextchar._decoding import SamplingControls
+    >>> vocabulary, ab = ("-", "a", "b", "x"), np.array([1, 2])
+    >>> check_meetable("ab.*", ab, vocabulary, SamplingControls(max_length=10))
+    >>> check_meetable("x.*", ab, vocabulary, SamplingControls(max_length=10))
+    Traceback (most recent call last):
+    ...
+    ValueError: pattern='x.*' matches whole names, prefix included, and no name ...
+    >>> check_meetable("x{12}", ab[:0], vocabulary, SamplingControls(max_length=10))
+    Traceback (most recent call last):
+    ...
+    ValueError: pattern='x{12}' matches only names of 12 letters, but ...
+    """
+    prefix = "".join(vocabulary[i] for i in np.asarray(prefix_ids).tolist())
+    bounds = _bounds_words(controls, prefix, len(prefix_ids))
+    lengths = bounds[1:3]  # the fewest and most letters (symbols) of a name
+    described = None
+    if pattern is not None:
+        applied = unicodedata.normalize("NFC", pattern)  # as check_pattern does
+        if not _may_start(applied, prefix, vocabulary):
+            raise ValueError(
+                f"pattern={pattern!r} matches whole names, prefix included, and "
+                f"no name that starts with the prefix {quoted(prefix)} can match "
+                f"it{_unwritten(pattern, vocabulary)}: change the prefix, or the "
+                "pattern (e.g. to one that starts as the prefix does)."
+            )
+        width = pattern_width(applied)
+        lengths = _fitting(lengths, width, vocabulary)
+        if lengths[0] > lengths[1]:
+            raise ValueError(
+                _pattern_bounds_message(pattern, width, bounds, vocabulary)
+            )
+        described = width and _pattern_words(pattern, width, vocabulary)
+    if length_counts is not None:
+        _check_match_lengths(length_counts, lengths, bounds, described)
+
+
+def pattern_width(pattern):
+    """The fewest and the most characters of a full match of ``pattern``.
+
+    Read from the parse of ``re`` (its private ``_parser``; bounds the matches
+    of every construct: repeats, alternatives, back-references, lookarounds).
+
+    Parameters
+    ----------
+    pattern : str
+
+    Returns
+    -------
+    width : tuple of (int, int or None) or None
+        ``(fewest, most)``, ``most`` None when a repeat has no bound; None when
+        the parser cannot tell (a version of Python that parses otherwise).
+
+    Examples
+    --------
+    >>> pattern_width("[xyz]{12}"), pattern_width("a(b|cd)?"), pattern_width("x.*")
+    ((12, 12), (1, 3), (1, None))
+    """
+    try:
+        from re import _parser
+
+        with warnings.catch_warnings():  # check_pattern has warned already
+            warnings.simplefilter("ignore")
+            fewest, most = _parser.parse(pattern).getwidth()
+        unbounded = getattr(_parser, "MAXWIDTH", _parser.MAXREPEAT)
+    except Exception:  # a private parser: when it changes, no bounds are known
+        return None
+    return fewest, None if most >= unbounded else most
+
+
+# The classes whose members the regex package and re do not all agree on
+# (\w: combining marks, '²', '½'; \s: the separators \x1c-\x1f).
+_CLASSES = (r"\w", r"\s", r"\d")
+
+
+def _may_start(pattern, prefix, vocabulary):
+    """Whether a name that starts with ``prefix`` may match ``pattern`` in full.
+
+    The ``regex`` package says whether a text can still be extended to a
+    match (a partial match). Its verdict is taken only where it reads the
+    prefix as ``re`` does; True when unsure.
+    """
+    finals = set(fold_final_forms(final_forms_learned_plain(vocabulary)))
+    if not prefix or "[:" in pattern or not finals.isdisjoint(prefix):
+        return True  # no prefix; POSIX classes; ς or σ by what comes next
+    import regex  # a dependency, as for graphemes
+
+    if re.search(r"\(\?[a-zA-Z-]*i", pattern) and not set("iIıİ").isdisjoint(prefix):
+        return True  # re's ignored case pairs i with ı, regex's does not
+    chars = set(prefix)
+    if any(
+        bool(re.fullmatch(c, char)) != bool(regex.fullmatch(c, char))
+        for c in _CLASSES
+        for char in chars
+    ):
+        return True
+    try:
+        return regex.fullmatch(pattern, prefix, partial=True) is not None
+    except Exception:  # a syntax regex does not read as re does: no verdict
+        return True
+
+
+def _fitting(lengths, width, vocabulary):
+    """The lengths (in symbols) of ``lengths`` that a full match can have.
+
+    ``lengths`` and the result are ``(fewest, most)``; ``width`` is what
+    :func:`pattern_width` gives, in code points.
+    """
+    if width is None:
+        return lengths
+    sizes = [len(symbol) for symbol in vocabulary[1:]] or [1]  # code points
+    fewest = max(lengths[0], -(-width[0] // max(sizes)))
+    if width[1] is None:
+        return fewest, lengths[1]
+    return fewest, min(lengths[1], width[1] // min(sizes))
+
+
+def _bounds_words(controls, prefix, n_prefix):
+    """The settings that bound the lengths, in words, and the bounds."""
+    low, high = max(controls.min_length, n_prefix), controls.max_length
+    words = f"min_length={controls.min_length} and max_length={high}"
+    if n_prefix > controls.min_length:
+        words += f" with the prefix {quoted(prefix)} of {n_prefix} letters"
+    return words, low, high, n_prefix > controls.min_length
+
+
+def _span(low, high, unit="letters"):
+    """``"4 to 10 letters"``, ``"12 letters"``, ``"at least 3 letters"``."""
+    if high is None:
+        return f"at least {low} {unit}"
+    return f"{low} {unit}" if low == high else f"{low} to {high} {unit}"
+
+
+def _unit(vocabulary):
+    """The unit of a pattern's width: letters, unless a symbol is several."""
+    one = all(len(symbol) == 1 for symbol in vocabulary[1:])
+    return "letters" if one else "characters"
+
+
+def _pattern_words(pattern, width, vocabulary):
+    """What lengths ``pattern`` matches, in words for the errors."""
+    return (
+        f"pattern={pattern!r} matches only names of {_span(*width, _unit(vocabulary))}"
+    )
+
+
+def _pattern_bounds_message(pattern, width, bounds, vocabulary):
+    """The error of a pattern whose matches the length bounds all leave out."""
+    words, low, high, by_prefix = bounds
+    sizes = [len(symbol) for symbol in vocabulary[1:]] or [1]
+    if width[0] > high * max(sizes):
+        fix = f"raise max_length to {math.ceil(width[0] / max(sizes))} or more"
+    elif by_prefix:
+        fix = "shorten the prefix"
+    else:
+        fix = f"lower min_length to {width[1] // min(sizes)} or less"
+    return (
+        f"{_pattern_words(pattern, width, vocabulary)}, but {words} allow names "
+        f"of {_span(low, high)}: {fix}, or change the pattern."
+    )
+
+
+def _check_match_lengths(counts, lengths, bounds, pattern_words):
+    """Fail when no length that ``match_lengths`` keeps is allowed.
+
+    ``lengths`` are the fewest and the most letters that the bounds and the
+    pattern allow (none when the fewest is more); ``pattern_words``
+    what the pattern matches (None without a pattern, or when unknown).
+    """
+    trained = np.flatnonzero(np.asarray(counts) > 0)
+    words, low, high, by_prefix = bounds
+    inside = trained[(trained >= low) & (trained <= high)]
+    fits = (inside >= lengths[0]) & (inside <= lengths[1])
+    if not len(trained) or fits.any():
+        return  # a length to keep, or no training name to match
+    kept = (
+        "match_lengths=True keeps names of the lengths some training name has "
+        f"(from {_span(trained[0], trained[-1])})"
+    )
+    if len(inside):  # the pattern's lengths are no training name's
+        raise ValueError(
+            f"{pattern_words}, and {kept}; within {words}, no name can meet "
+            "both: leave out match_lengths=True, or change the pattern."
+        )
+    if trained[0] > high:
+        fix = f"raise max_length to {trained[0]} or more"
+    elif trained[-1] < low and not by_prefix:
+        fix = f"lower min_length to {trained[-1]} or less"
+    else:
+        fix = "shorten the prefix" if by_prefix else "widen the length bounds"
+    raise ValueError(
+        f"{kept}, and no training name has {_span(low, high)}, the lengths that "
+        f"{words} allow: leave out match_lengths=True, or {fix}."
+    )
 
 
 def length_matcher(target_counts, *, min_length, max_length, rng):

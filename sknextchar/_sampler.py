@@ -46,6 +46,7 @@ from ._labels import check_label_values, fit_classes, label_classes, labels_of_w
 from ._limits import MAX_LETTERS
 from ._model_input import weighted_log_likelihood
 from ._name_filter import (
+    check_meetable,
     check_min_label_proba,
     check_pattern,
     label_filter_words,
@@ -824,7 +825,10 @@ default=None
         ------
         ValueError
             If the request cannot be met: more distinct names than exist within
-            the length bounds, a sampler without a record with ``novel=True``,
+            the length bounds, a ``prefix`` that no full match of ``pattern``
+            starts with, a ``pattern`` or ``match_lengths`` whose lengths the
+            bounds leave out (all refused before any name is drawn), a sampler
+            without a record with ``novel=True``,
             ``min_label_proba`` without ``label``, or too few accepted names
             after ``max_rounds`` rounds (the message gives the acceptance rate
             and what to loosen).
@@ -867,10 +871,11 @@ default=None
         )
         exclude = _normalised_exclude(transformer, exclude)
         rng = check_random_generator(random_state)
-        keep, words = self._name_filter(
-            novel, pattern, match_lengths, controls, rng, (label, min_label_proba)
-        )
         prefix_ids, context = self._encode_prefix(transformer, prefix, controls)
+        keep, words = self._name_filter(
+            novel, pattern, match_lengths, controls, rng, (label, min_label_proba),
+            prefix_ids,
+        )  # fmt: skip
         self._check_feasible(n_samples, unique, len(prefix_ids), context, controls)
         spelled = spelling_filter(self, len(prefix_ids), words, keep_spelling)
 
@@ -894,13 +899,16 @@ default=None
             return names, self.score_samples(names, label=label)
         return names
 
-    def _name_filter(self, novel, pattern, match_lengths, controls, rng, by_label):
+    def _name_filter(self, novel, pattern, match_lengths, controls, rng, by_label, ids):
         """The function that turns drawn ids into kept names, and its words.
 
         It leaves out training names (``novel``), names that miss ``pattern``,
         names whose posterior of their label is below ``min_label_proba``
         (``by_label`` is the pair ``(label, min_label_proba)``), and thins by
-        length (``match_lengths``), in that order.
+        length (``match_lengths``), in that order. A request no name can meet
+        (``pattern`` against the prefix, whose letters are ``ids``, or the
+        length bounds; ``match_lengths`` against them) fails first, before any
+        drawing.
         """
         typical = self._label_filter(*by_label)
         record = folded = None
@@ -908,15 +916,17 @@ default=None
             record = self._name_record()
             folded = getattr(self, "training_name_folded_hashes_", None)
         test = check_pattern(pattern)
-        match = None
+        match = counts = None
         if check_bool(match_lengths, "match_lengths"):
             self._name_record()  # the length counts come with the record
+            counts = self._length_counts(by_label[0])
             match = length_matcher(
-                self._length_counts(by_label[0]),
+                counts,
                 min_length=controls.min_length,
                 max_length=controls.max_length,
                 rng=rng,
             )
+        check_meetable(pattern, ids, self.vocabulary_, controls, counts)
         return name_filter(
             self.vocabulary_, record=record, pattern=pattern, test=test,
             typical=typical, match=match, folded=folded,
