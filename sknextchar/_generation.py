@@ -362,8 +362,9 @@ def check_reachable(n_samples, *, n_letters, n_prefix, controls):
 
 
 def sample_new_names(
-    sample, n_samples, *, unique, exclude, max_rounds, controls, constraints=()
-):
+    sample, n_samples, *, unique, exclude, max_rounds, controls, constraints=(),
+    novel=False,
+):  # fmt: skip
     """Draw batches of names until enough are accepted.
 
     Rejection sampling: each round draws a batch sized from the acceptance rate
@@ -395,6 +396,9 @@ def sample_new_names(
     constraints : sequence of str, default=()
         What ``sample`` itself rejects, in words, for the error message (e.g.
         ``"matching pattern '.*a'"``).
+    novel : bool, default=False
+        Whether ``sample`` leaves out the training names: the error message
+        then asks for new names.
 
     Returns
     -------
@@ -449,6 +453,7 @@ def sample_new_names(
             controls,
             constraints,
             hopeless=hopeless,
+            novel=novel,
         )
     )
 
@@ -466,14 +471,15 @@ def _keep_new(batch, accepted, seen, n_samples, unique, exclude):
 
 def _shortfall_message(
     n_accepted, n_samples, drawn, unique, exclude, controls, constraints, *,
-    hopeless=False,
+    hopeless=False, novel=False,
 ):  # fmt: skip
     """What went wrong when too few names were accepted, and what to change.
 
     ``hopeless``: drawing stopped early, no name of many passing; more rounds
-    would not help.
+    would not help. ``novel``: ``sample`` leaves out the training names.
     """
-    what = "distinct new " if unique else "new " if exclude else ""
+    # "new": names kept out (training names with novel, or exclude).
+    what = ("distinct " if unique else "") + ("new " if novel or exclude else "")
     kept = [f"ending by max_length={controls.max_length}", *constraints]
     if exclude:
         kept.append(f"not among the {len(exclude):,} excluded names")

@@ -892,7 +892,7 @@ default=None
 
         with one_blas_thread():
             names = sample_new_names(
-                draw_names, n_samples, unique=unique, exclude=exclude,
+                draw_names, n_samples, unique=unique, exclude=exclude, novel=novel,
                 max_rounds=max_rounds, controls=controls, constraints=words,
             )  # fmt: skip
         if return_scores:

@@ -394,6 +394,39 @@ def look_alikes(chars, known):
     ]
 
 
+def case_variant(value, choices):
+    """The one choice that a value equals with case ignored, or None.
+
+    A label typed ``f`` for a model of the labels ``F`` and ``M`` is likely
+    ``F``; the message of the unknown value can say so.
+
+    Parameters
+    ----------
+    value : object
+        A value that is none of the choices.
+    choices : iterable
+        The known values.
+
+    Returns
+    -------
+    choice : str or None
+        The only string choice equal to ``value`` after ``str.casefold``; None
+        when ``value`` is no string, or when none or several are.
+
+    Examples
+    --------
+    >>> case_variant("f", ["F", "M"])
+    'F'
+    >>> case_variant("x", ["F", "M"]) is None
+    True
+    """
+    if not isinstance(value, str):
+        return None
+    folded = value.casefold()
+    found = [c for c in choices if isinstance(c, str) and c.casefold() == folded]
+    return found[0] if len(found) == 1 else None
+
+
 def symbol_kind(symbol, *, detailed=True):
     """What kind of character a symbol is, for the spelling of generated names.
 

@@ -556,7 +556,7 @@ class ContextWindowTransformer(
             ids = ids[~bad]
             lengths = lengths - np.bincount(owner[bad], minlength=len(texts))
             if what == "names" and not lengths.all():
-                raise ValueError(self._emptied_message(names, lengths == 0))
+                raise ValueError(self._emptied_message(names, lengths == 0, fitting))
         return ids, lengths
 
     def _unknown_message(self, names, flat, bad, owner, what, fitting):
@@ -568,12 +568,7 @@ class ContextWindowTransformer(
         )
         more = len(culprits) - MAX_REPORTED
         shown += f" and {more} more" if more > 0 else ""
-        hints = [
-            "an alphabet that holds them (alphabet='auto' holds the characters of "
-            "the training names only)"
-            if isinstance(self.alphabet, str) and self.alphabet == "auto"
-            else "alphabet='auto' (or a larger alphabet)"
-        ]
+        hints = [self._alphabet_hint("them")]
         if self.strip_accents is None and any(_has_accent(c) for c in chars):
             hints.append("strip_accents='unicode' to fold accents")
         if what == "names":
@@ -590,18 +585,32 @@ class ContextWindowTransformer(
                 "(presentation forms, ligatures, full-width letters), which NFC "
                 "keeps: " + ("pass " if fitting else "train the model again with ")
                 + "strip_accents='unicode' to fold them into the ordinary ones (it "
-                f"also removes accents and vowel marks), or give the {what} in "
-                "ordinary characters (re-export the file)"
+                "also removes accents and vowel marks), or "
+                + ("give the names in ordinary characters (re-export the file)"
+                   if what == "names" else "type them as ordinary characters")
             )  # fmt: skip
         return (
             "Found characters outside the vocabulary "
             f"[{', '.join(map(describe_symbol, chars))}] in {shown}. The vocabulary is "
             f"{self._shown_symbols()} plus the end marker (shown as "
-            f"{end!r}){note}. Clean the {what}, or "
+            f"{end!r}){note}. "
+            # A prefix is typed (a context of the table, a start of names).
+            + ("Clean the names" if what == "names" else "Remove those characters")
+            + ", or "
             + ("pass " if fitting else "train the model again with ")
             # Each hint of a fitted model's message is one for training again.
             + (", or " if fitting else ", or with ").join(hints)
             + "."
+        )
+
+    def _alphabet_hint(self, them):
+        """The alphabet to fit with so that characters are known; ``them``
+        names those characters."""
+        if self._fixed_alphabet():
+            return "alphabet='auto' (or a larger alphabet)"
+        return (
+            f"an alphabet that holds {them} (alphabet='auto' holds the characters "
+            "of the training names only)"
         )
 
     def _shown_symbols(self):
@@ -618,7 +627,7 @@ class ContextWindowTransformer(
             return f"{len(symbols)} symbols (the first {len(head)}: {shown})"
         return shown
 
-    def _emptied_message(self, names, emptied):
+    def _emptied_message(self, names, emptied, fitting):
         index = np.flatnonzero(emptied)
         shown = ", ".join(
             f"names[{i}]={quoted(names[i])}" for i in index[:MAX_REPORTED]
@@ -628,8 +637,10 @@ class ContextWindowTransformer(
         return (
             f"handle_unknown='drop' leaves {len(index)} name(s) without any "
             f"character of the vocabulary: {shown}. Such a name can be neither "
-            "learned nor scored; remove it, or pass alphabet='auto' (or a larger "
-            "alphabet)."
+            "learned nor scored; remove it, or "
+            + ("pass " if fitting else "train the model again with ")
+            + self._alphabet_hint("its characters")
+            + "."
         )
 
     def __sklearn_tags__(self):

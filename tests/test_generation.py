@@ -275,7 +275,7 @@ def test_a_deterministic_sampler_gets_one_round():
     controls = SamplingControls(temperature=0, max_length=7)
     with pytest.raises(
         ValueError,
-        match=r"Could only generate 1 of the 2 requested distinct new names after "
+        match=r"Could only generate 1 of the 2 requested distinct names after "
         r"drawing \d+ \(temperature=0, min_length=1, "
         r"max_length=7, 0 excluded names\)",
     ):

@@ -375,6 +375,8 @@ def _check_read_twice(args):
 def given_names(args):
     """The names of the command line, then those of ``--names-file``.
 
+    Each name is stripped of the spaces around it, as a line of a names file is.
+
     Parameters
     ----------
     args : argparse.Namespace
@@ -387,10 +389,10 @@ def given_names(args):
     Examples
     --------
     >>> from sknextchar.cli import build_parser
-    >>> given_names(build_parser().parse_args(["score", "m.skops", "asha", "ravi"]))
+    >>> given_names(build_parser().parse_args(["score", "m.skops", "asha ", "ravi"]))
     ['asha', 'ravi']
     """
-    names = list(args.names)
+    names = [name.strip() for name in args.names]
     places_of(args).add_arguments("names", "NAME", names)
     if args.names_file is not None:
         names += _names_of_file(args, args.names_file)

@@ -165,7 +165,20 @@ def _held_out_report(pipe, names, labels, share, seed, weights=None):
         f"Held-out NLL: {nll:.4f} nats per character ({nll / math.log(2):.3f} "
         f"bits) on {counted(len(held_out), 'held-out name')} (counted without "
         f"them{note}; "
-        "the saved model counts every name)."
+        "the saved model counts every name)." + _infinite_note(nll, pipe)
+    )
+
+
+def _infinite_note(nll, pipe):
+    """Why the held-out NLL is infinite (add-k without a pseudo-count), or ''."""
+    add_k = [v for key, v in pipe.get_params().items() if key.endswith("add_k")]
+    if not math.isinf(nll) or add_k[:1] in ([], [None]):  # Kneser-Ney: never
+        return ""
+    return (
+        "\nIt is inf because a held-out name has a character never counted after "
+        f"its context, whose probability is 0 with --add-k {add_k[0]:g} (add-k "
+        "smoothing does not fall back on shorter contexts): pass --add-k 1 (or "
+        "another k above 0), or leave out --add-k for Kneser-Ney smoothing."
     )
 
 

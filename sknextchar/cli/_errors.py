@@ -38,8 +38,17 @@ _INSTALL_HINTS = {
 _MISSING_GLYPH = re.compile(r"Glyph (\d+) .*missing from font\(s\) (.+?)\.?$")
 
 
+# A line break of a message's own wrapping, and the spaces around it. A quoted
+# name or path (a repr) has none: repr writes its line breaks as escapes.
+_WRAP = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
+
+
 def one_line(message):
-    """A message with its line breaks and runs of spaces made single spaces.
+    """A message with its line breaks (and the spaces around them) made single
+    spaces.
+
+    Only the message's own wrapping is joined: runs of spaces within a line are
+    kept, so a quoted name or path (``'Mary  Ann'``) stays as it was given.
 
     Parameters
     ----------
@@ -55,8 +64,10 @@ def one_line(message):
     >>> from sknextchar.cli._errors import one_line
     >>> one_line("Cannot load\\n  'm.skops'.")
     "Cannot load 'm.skops'."
+    >>> one_line("No such model file: 'my  model.skops'.")
+    "No such model file: 'my  model.skops'."
     """
-    return " ".join(str(message).split())
+    return _WRAP.sub(" ", str(message)).strip()
 
 
 def error_message(exc, places=None):
@@ -161,6 +172,9 @@ _PYTHON_ADVICE = (
      "Train it again on all the names without --resume ('sknextchar train "
      "NAMES_FILE --keep-case ... -o MODEL')"),
     ("This NameSampler keeps case", "This model keeps case (--keep-case)"),
+    # A label to sample, score or draw by is always --label's string here.
+    ("Unknown label '", "Unknown --label '"),
+    ("(those of the y of its fit)", "(those of --labels at training)"),
 )  # fmt: skip
 
 

@@ -17,6 +17,7 @@ import re
 import shlex
 import sys
 import unicodedata
+import warnings
 from importlib import resources
 
 from ..datasets._base import (
@@ -101,8 +102,32 @@ def read_labelled_names(
     )
     if places is not None and names_file is not None:
         places.add_lines("names", names_file, names, lines)
+    if counts is None and not os.path.isfile(labels):  # a column of labels
+        _warn_counts_as_labels(values, labels)
     labels = [unicodedata.normalize("NFC", value) for value in values]
     return (names, labels) if counts is None else (names, labels, weights)
+
+
+# More distinct whole-number labels than this look like counts (--counts).
+_MANY_NUMBER_LABELS = 10
+
+
+def _warn_counts_as_labels(labels, column):
+    """Warn when every label of a column is a whole number, and many differ:
+    a column of how often each name occurs, read as labels."""
+    distinct = set(labels)
+    if len(distinct) <= _MANY_NUMBER_LABELS or not all(
+        re.fullmatch(r"[0-9]+", label) for label in distinct
+    ):
+        return
+    warnings.warn(
+        f"Every label of --labels {column!r} is a whole number, and "
+        f"{len(distinct):,} of them differ: each is learned as a class of names "
+        "(such as female or male). If that column says how often each name "
+        f"occurs, did you mean --counts {_shell_word(column)}?",
+        UserWarning,
+        stacklevel=2,
+    )
 
 
 def _read_pairs(names_file, labels, encoding, names_column, counts):
