@@ -100,7 +100,7 @@ def read_name_chunks(path, chunk_size, *, encoding="utf-8", names_column=None):
         return
     warned = False  # once, at the first chunk with a line such as '# girls'
     for chunk in _chunks_of_lines(lines, chunk_size):
-        warned = warned or warn_comment_lines(chunk, path, stacklevel=3)
+        warned = warned or warn_comment_lines(chunk, path, stacklevel=3, whole=False)
         yield chunk
 
 

@@ -151,7 +151,9 @@ def check_meetable(pattern, prefix_ids, vocabulary, controls, length_counts=None
         lengths = _fitting(lengths, width, vocabulary)
         if lengths[0] > lengths[1]:
             raise ValueError(
-                _pattern_bounds_message(pattern, width, bounds, vocabulary)
+                _pattern_bounds_message(
+                    pattern, width, bounds, vocabulary, length_counts
+                )
             )
         described = width and _pattern_words(pattern, width, vocabulary)
     if length_counts is not None:
@@ -267,16 +269,30 @@ def _pattern_words(pattern, width, vocabulary):
     )
 
 
-def _pattern_bounds_message(pattern, width, bounds, vocabulary):
-    """The error of a pattern whose matches the length bounds all leave out."""
+def _pattern_bounds_message(pattern, width, bounds, vocabulary, length_counts):
+    """The error of a pattern whose matches the length bounds all leave out
+    (and, with ``match_lengths``, that no training name's length allows)."""
     words, low, high, by_prefix = bounds
     sizes = [len(symbol) for symbol in vocabulary[1:]] or [1]
+    if width[1] == 0:
+        return (
+            f"pattern={pattern!r} matches only the empty name, and a name has at "
+            "least one letter: change the pattern."
+        )
     if width[0] > high * max(sizes):
         fix = f"raise max_length to {math.ceil(width[0] / max(sizes))} or more"
     elif by_prefix:
         fix = "shorten the prefix"
     else:
         fix = f"lower min_length to {width[1] // min(sizes)} or less"
+    if length_counts is not None:
+        trained = np.flatnonzero(np.asarray(length_counts) > 0)
+        fewest = -(-width[0] // max(sizes))
+        most = np.inf if width[1] is None else width[1] // min(sizes)
+        if not np.any((trained >= fewest) & (trained <= most)):
+            fix += (
+                " and leave out match_lengths=True (no training name has such a length)"
+            )
     return (
         f"{_pattern_words(pattern, width, vocabulary)}, but {words} allow names "
         f"of {_span(low, high)}: {fix}, or change the pattern."

@@ -183,3 +183,7 @@ def test_report_names_the_flags_that_mend_repeats_and_lengths(tmp_path, capsys):
     assert main([*sample, "--match-lengths"]) == 0
     out = capsys.readouterr().out
     assert "--unique draws" in out and "--match-lengths draws" not in out
+    # Lengths set by the user's own flags: --match-lengths would not mend them.
+    assert main([*sample, "--min-length", "6"]) == 0
+    out = capsys.readouterr().out
+    assert "length TV" in out and "--match-lengths draws" not in out

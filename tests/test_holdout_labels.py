@@ -3,6 +3,7 @@
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 from sklearn.pipeline import make_pipeline
 
@@ -108,3 +109,24 @@ def test_without_labels_the_hold_out_is_the_splitters():
     expected = next(splitter.split(np.empty((len(groups), 0)), groups=groups))
     assert train.tolist() == expected[0].tolist()
     assert held.tolist() == expected[1].tolist()
+
+
+@pytest.mark.parametrize(
+    "as_labels",
+    [
+        list,
+        lambda v: np.asarray(v, dtype=object),
+        lambda v: pd.Series(v),
+        lambda v: np.asarray(v, dtype=np.dtypes.StringDType()),
+    ],
+    ids=["list", "object", "series", "stringdtype"],
+)
+def test_the_labels_that_cannot_keep_a_name_are_named_in_any_container(as_labels):
+    names = NAMES[:10]
+    clf = CharEmbeddingMLPClassifier(
+        early_stopping=True, max_iter=1, validation_fraction=0.9
+    )
+    pipe = make_pipeline(ContextWindowTransformer(), clf)
+    labels = as_labels(["f", "m", "f", "m", "f", "m", "f", "m", "x", "y"])
+    with pytest.raises(ValueError, match=r"'x' \(1\), 'y' \(1\)"):
+        pipe.fit(names, labels)

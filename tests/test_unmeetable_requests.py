@@ -178,3 +178,27 @@ def test_the_command_line_names_its_flags_without_a_traceback(
     assert "Traceback" not in err and "temperature" not in err
     for fragment in fragments:
         assert fragment in err, err
+
+
+@pytest.mark.usefixtures("no_drawing")
+@pytest.mark.parametrize(
+    "params, kwargs, match",
+    [
+        # 14 letters: over max_length, and no training name (4 to 6) has them.
+        ({"max_length": 10}, {"pattern": "a{14}", "match_lengths": True},
+         r"raise max_length to 14 or more and leave out match_lengths=True"),
+        ({"min_length": 4}, {"pattern": "a{2}", "match_lengths": True},
+         r"lower min_length to 2 or less and leave out match_lengths=True"),
+        # The advice alone, where a training name has the pattern's length.
+        ({"max_length": 4}, {"pattern": "a{5}", "match_lengths": True},
+         r"raise max_length to 5 or more, or change"),
+        ({}, {"pattern": ""},
+         r"matches only the empty name, and a name has at least one letter"),
+        ({}, {"pattern": "a{0}"}, r"matches only the empty name"),
+    ],
+)  # fmt: skip
+def test_the_advice_of_a_pattern_outside_the_bounds_can_be_followed(
+    sampler, params, kwargs, match
+):
+    with pytest.raises(ValueError, match=match):
+        sampler.set_params(**params).sample(2, random_state=0, **kwargs)

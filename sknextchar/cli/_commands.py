@@ -582,11 +582,13 @@ _LENGTH_TV_HINT = 0.1
 
 def _report_hints(report, args):
     """The flags that mend what the report shows, when they were not given:
-    --unique for repeats, --match-lengths for lengths unlike the data."""
+    --unique for repeats, --match-lengths for lengths unlike the data (when no
+    pattern or length flag set the lengths itself)."""
     hints = []
     if report.distinct < 1 and not args.unique:
         hints.append("some names repeat: --unique draws distinct names")
-    if report.length_tv > _LENGTH_TV_HINT and not args.match_lengths:
+    lengths_set = args.pattern or args.min_length or args.max_length
+    if report.length_tv > _LENGTH_TV_HINT and not (args.match_lengths or lengths_set):
         hints.append(
             "the lengths are unlike the training names': --match-lengths draws "
             "them as often as the training names have them"
@@ -751,8 +753,8 @@ def _main_job_summary(sampler):
     )
     report = sample_report(drawn, sampler).summary().split(": ", 1)[1]
     return (
-        f"Report on {MAIN_JOB_REPORT_N:,} names drawn the same way, training names "
-        f"not left out: {report}"
+        f"Report on {MAIN_JOB_REPORT_N:,} names drawn the same way, neither "
+        f"training names nor repeats left out: {report}"
     )
 
 

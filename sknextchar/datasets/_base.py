@@ -274,10 +274,10 @@ def _warn_if_table(text, lines, path):
 
 
 #: The start of the warning of :func:`warn_comment_lines`, for a filter.
-COMMENT_WARNING = r".* has (a line|[\d,]+ lines) that starts? with '#'"
+COMMENT_WARNING = r".* has (a line|[\d,]+ lines|lines) that starts? with '#'"
 
 
-def warn_comment_lines(names, path, *, stacklevel=3):
+def warn_comment_lines(names, path, *, stacklevel=3, whole=True):
     """Warn once when names start with ``#``: a comment or a title, read as a name.
 
     A file of one name per line is read as it is (a comment line would be a
@@ -291,6 +291,9 @@ def warn_comment_lines(names, path, *, stacklevel=3):
         The file they were read from, for the message.
     stacklevel : int, default=3
         As :func:`warnings.warn` takes it.
+    whole : bool, default=True
+        Whether ``names`` are all the names of the file; False (a first
+        chunk) names the first such line without counting them.
 
     Returns
     -------
@@ -314,7 +317,10 @@ def warn_comment_lines(names, path, *, stacklevel=3):
     if not commented:
         return False
     first = commented[0]
-    if len(commented) == 1:
+    if not whole:
+        what = f"lines that start with '#' (the first: {first!r}), read as names"
+        fix = "they are comments or titles, delete them"
+    elif len(commented) == 1:
         what = f"a line that starts with '#', {first!r}, read as a name"
         fix = "it is a comment or a title, delete it"
     else:

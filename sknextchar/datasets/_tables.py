@@ -429,9 +429,6 @@ def column_at(header, column, not_at, source):
     return found[0]
 
 
-# The largest whole number that a float64 (a count's type) holds exactly.
-
-
 def count_of(cell, name, line, source, column):
     """The number in a cell of a column of counts, checked: finite, >= 0 and
     at most ``MAX_EXACT_COUNT``.
