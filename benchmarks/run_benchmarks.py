@@ -160,8 +160,13 @@ LINEAR_MIX = "kn+mlp-linear-refit"
 LOGLIN_MIX = "kn+mlp-loglin-refit"
 SEEDS_MIXTURE = "kn+4mlp-loglin-refit"  # the first choice, before the wide MLPs
 SEEDS_LABEL = "mixture: KN 6-gram + 4 tuned MLPs (seeds 0-3), log-linear"
-BEST_MIXTURE = "kn+4wide-loglin-refit"
-BEST_LABEL = "mixture: KN 6-gram + 4 MLPs with 1024 units (seeds 0-3), log-linear"
+WIDE_MIXTURE = "kn+4wide-loglin-refit"  # the choice before averaged members
+WIDE_LABEL = "mixture: KN 6-gram + 4 MLPs with 1024 units (seeds 0-3), log-linear"
+BEST_MIXTURE = "kn+4avg-loglin-refit"
+BEST_LABEL = (
+    "mixture: KN 6-gram + 4 MLPs with 1024 units (seeds 0-3), constant step "
+    "size, parameters averaged, log-linear"
+)
 
 # ---------------------------------------------------------------------------------
 # MODEL REGISTRY
@@ -235,6 +240,7 @@ MODELS = [
             ("mix-linear", "mixture: KN 6-gram + tuned MLP, linear", LINEAR_MIX),
             ("mix-loglin", "mixture: KN 6-gram + tuned MLP, log-linear", LOGLIN_MIX),
             ("mix-seeds", SEEDS_LABEL, SEEDS_MIXTURE),
+            ("mix-wide", WIDE_LABEL, WIDE_MIXTURE),
             ("mix-best", BEST_LABEL, BEST_MIXTURE),
         )
     ),
@@ -418,10 +424,11 @@ MIXTURE_STEPS = (
     ("mix-linear", "+ Kneser-Ney 6-gram, linear mixture (weights by EM)"),
     ("mix-loglin", "log-linear instead of linear"),
     ("mix-seeds", "3 more MLPs (an ensemble of seeds), fitted 2 at a time"),
+    ("mix-wide", "1024 hidden units instead of 512 in the four MLPs"),
     (
         "mix-best",
-        f"1024 hidden units instead of 512 in the four MLPs: the "
-        f"configuration chosen on val, {BEST_MIXTURE}",
+        "a constant step size of 0.001, the parameters averaged over the steps "
+        f"(average=0.9995): the configuration chosen on val, {BEST_MIXTURE}",
     ),
 )
 

@@ -338,7 +338,16 @@ def mixture_results(records):
         "on names_en) took 190 s, over the 3 minutes. Training the four wide "
         "members for 30 epochs instead of 20 (`kn+4wide-e30-loglin-refit`) gave "
         "1.9046 on names_en, 0.001 lower, in 224 s: over the 3 minutes, and far "
-        "from the 0.005 that 1.90 would need. Their test NLL "
+        "from the 0.005 that 1.90 would need. Then (2026-11-30, on another CPU, "
+        "about 1.4 times slower) Polyak averaging: the four wide members at a "
+        "constant step size of 0.001 with `average=0.9995` "
+        "(`kn+4avg-loglin-refit`) gave 1.8557 + 1.9012 against 1.8542 + 1.9055 "
+        "for `kn+4wide-loglin-refit` in the same run (240 + 521 against 233 + "
+        "502 CPU s, on a loaded machine), the lowest sum, so it is the choice. "
+        "Its fit on names_en took 224 s (438 CPU s) on that CPU with nothing "
+        "else running, against 203 s (397 CPU s) for `kn+4wide-loglin-refit` "
+        "measured right after it (146 s on the earlier CPU): both over the 3 "
+        "minutes there. Their test NLL "
         "(`--test-mixture LABEL`), the only "
         "place the mixtures meet the test split, each looked at once:",
         "",

@@ -1,7 +1,8 @@
 """Mixtures by Bengio's protocol on names_en: members fitted once, weights on val.
 
-Each member (``kn6``, or ``w{seed}e{epochs}``: the tuned MLP with 1024 hidden
-units) is fitted once on all the train names of the makemore split, two at a time;
+Each member (``kn6``; ``w{seed}e{epochs}``: the tuned MLP with 1024 hidden
+units; ``a{seed}e{epochs}``: the same at a constant step size, its parameters
+averaged, ``mixtures.averaged_mlp``) is fitted once on all the train names of the makemore split, two at a time;
 its val and test log-probabilities are stored under ``OUT`` (with its wall and CPU
 seconds). ``combine`` fits the log-linear weights on val itself (a few parameters
 on 23,000 windows: barely optimistic) and prints the val NLL; ``test`` adds the
@@ -9,6 +10,7 @@ test NLL, for the configuration chosen on val only::
 
     python benchmarks/val_weights.py fit kn6 w0e20 w1e20 w2e20 w3e20
     python benchmarks/val_weights.py combine kn6,w0e20,w1e20 kn6,w0e20,w1e20,w2e20,w3e20
+    python benchmarks/val_weights.py fit a0e20 a1e20 a2e20 a3e20
     python benchmarks/val_weights.py test LABEL,LABEL,...
 
 The rows "weights on val" of ``mixtures.EXPLORATION`` come from it.
@@ -23,7 +25,7 @@ import warnings
 import numpy as np
 from _corpora import load_corpora
 from joblib import Parallel, delayed
-from mixtures import kn6, wide_mlp
+from mixtures import averaged_mlp, kn6, wide_mlp
 from sklearn.pipeline import Pipeline
 
 from sknextchar import ContextWindowTransformer
@@ -37,7 +39,8 @@ def member(label):
     if label == "kn6":
         return kn6()
     seed, epochs = label[1:].split("e")
-    return wide_mlp(int(seed), max_iter=int(epochs))
+    factory = averaged_mlp if label.startswith("a") else wide_mlp
+    return factory(int(seed), max_iter=int(epochs))
 
 
 def fit_one(label):
