@@ -17,6 +17,10 @@ SCRIPTS = {
     "a-z": ["asha", "ravi", "meena", "john"],
     "devanagari": ["आशा", "रवि", "मीना", "कमला"],
     "cyrillic": ["Анна", "Иван", "Мария", "Пётр"],
+    # A first letter whose low byte is a line break (U+090A, U+040A) cuts the
+    # first name: the chunked reader met the first NUL past line 2.
+    "devanagari, U+090A first": ["ऊषा", "अमित", "सीता", "राम"],
+    "cyrillic, U+040A first": ["Његош", "Иван", "Мария", "Пётр"],
 }
 ENDS = {"LF": "\n", "CRLF": "\r\n", "CR": "\r"}
 CODECS = ["utf-16-le", "utf-16-be"]

@@ -826,6 +826,8 @@ def _nul_message(text, path, encoding, line):
         "text file"
     )
     utf16 = _utf16_of_nul(text, line)
+    if utf16 is None and line > 1:  # text read in parts: its start was not here
+        utf16 = _utf16_of_file_start(path)
     if utf16 is not None:
         return f"{start}: {_utf16_advice(utf16)}."
     return (
@@ -833,6 +835,18 @@ def _nul_message(text, path, encoding, line):
         "(delete the NUL characters), or in another encoding (pass encoding=..., "
         "the file's encoding, e.g. encoding='utf-16')."
     )
+
+
+def _utf16_of_file_start(path):
+    """:func:`_utf16_codec` of the first bytes of the file at ``path`` (None if
+    it cannot be read): a file read in parts may have met its first NUL past
+    line 2, where a letter whose low byte is a line break (U+090A, U+040A) cut
+    the first name of a UTF-16 file without a byte-order mark."""
+    try:
+        with open(path, "rb") as file:
+            return _utf16_codec(file.read(4096))
+    except (OSError, TypeError, ValueError):
+        return None
 
 
 def _control_message(text, at, path, encoding, line):
