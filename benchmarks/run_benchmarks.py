@@ -162,11 +162,13 @@ SEEDS_MIXTURE = "kn+4mlp-loglin-refit"  # the first choice, before the wide MLPs
 SEEDS_LABEL = "mixture: KN 6-gram + 4 tuned MLPs (seeds 0-3), log-linear"
 WIDE_MIXTURE = "kn+4wide-loglin-refit"  # the choice before averaged members
 WIDE_LABEL = "mixture: KN 6-gram + 4 MLPs with 1024 units (seeds 0-3), log-linear"
-BEST_MIXTURE = "kn+4avg-loglin-refit"
-BEST_LABEL = (
+AVERAGED_MIXTURE = "kn+4avg-loglin-refit"  # before the warm refit
+BEST_MIXTURE = "kn+4avg-warm10-loglin"
+AVERAGED_LABEL = (
     "mixture: KN 6-gram + 4 MLPs with 1024 units (seeds 0-3), constant step "
     "size, parameters averaged, log-linear"
 )
+BEST_LABEL = AVERAGED_LABEL + ", members continued 10 epochs instead of refitted"
 
 # ---------------------------------------------------------------------------------
 # MODEL REGISTRY
@@ -241,6 +243,7 @@ MODELS = [
             ("mix-loglin", "mixture: KN 6-gram + tuned MLP, log-linear", LOGLIN_MIX),
             ("mix-seeds", SEEDS_LABEL, SEEDS_MIXTURE),
             ("mix-wide", WIDE_LABEL, WIDE_MIXTURE),
+            ("mix-averaged", AVERAGED_LABEL, AVERAGED_MIXTURE),
             ("mix-best", BEST_LABEL, BEST_MIXTURE),
         )
     ),
@@ -426,9 +429,15 @@ MIXTURE_STEPS = (
     ("mix-seeds", "3 more MLPs (an ensemble of seeds), fitted 2 at a time"),
     ("mix-wide", "1024 hidden units instead of 512 in the four MLPs"),
     (
-        "mix-best",
+        "mix-averaged",
         "a constant step size of 0.001, the parameters averaged over the steps "
-        f"(average=0.9995): the configuration chosen on val, {BEST_MIXTURE}",
+        "(average=0.9995)",
+    ),
+    (
+        "mix-best",
+        "the members continued from their fit on nine tenths for 10 epochs on all "
+        "the names (refit='warm_start') instead of refitted from scratch: the "
+        f"configuration chosen on val, {BEST_MIXTURE}",
     ),
 )
 
