@@ -8,7 +8,8 @@ lengths (``match_lengths``). The sampler builds each test from its fitted state;
 this module checks the arguments of the tests, applies them to a batch of drawn
 ids (:func:`name_filter`) and says what they reject, for the message of a request
 that cannot be met. A request that no name can meet, whatever is drawn (a prefix
-no match of ``pattern`` starts with, lengths that neither ``pattern`` nor
+no match of ``pattern`` starts with, a character every match of ``pattern`` holds
+and the model never writes, lengths that neither ``pattern`` nor
 ``match_lengths`` allow), it refuses before any drawing (:func:`check_meetable`).
 It knows no estimator.
 """
@@ -24,8 +25,14 @@ import numpy as np
 
 from ._compat import Interval, validate_parameter_constraints
 from ._novelty import RepeatedNames, contains, fold_map, folded_ids, hash_id_rows
-from ._text import final_forms_learned_plain, fold_final_forms, look_alikes, quoted
-from ._vocabulary import decode_rows
+from ._text import (
+    describe_symbol,
+    final_forms_learned_plain,
+    fold_final_forms,
+    look_alikes,
+    quoted,
+)
+from ._vocabulary import decode_rows, shown_symbols, written_chars
 
 __all__ = [
     "check_meetable",
@@ -35,6 +42,7 @@ __all__ = [
     "length_matcher",
     "name_filter",
     "pattern_width",
+    "required_chars",
 ]
 
 
@@ -94,10 +102,12 @@ def check_meetable(pattern, prefix_ids, vocabulary, controls, length_counts=None
     included), has ``min_length`` to ``max_length`` letters and, with
     ``match_lengths``, a length that some training name has. Settings that
     exclude one another would draw names until the rounds give up; here they
-    fail at once, with the two that conflict. The test is one-sided: a request
-    it passes may still get too few names (letters the model rarely writes),
-    and where it cannot tell (a pattern the ``regex`` package reads otherwise
-    than ``re``) it passes.
+    fail at once, with the two that conflict. So does a pattern whose every
+    match holds a character the model never writes (:func:`required_chars`).
+    The test is one-sided: a request it passes may still get too few names
+    (letters the model rarely writes, a character class of letters it never
+    writes), and where it cannot tell (a pattern the ``regex`` package reads
+    otherwise than ``re``) it passes.
 
     Parameters
     ----------
@@ -133,6 +143,10 @@ def check_meetable(pattern, prefix_ids, vocabulary, controls, length_counts=None
     Traceback (most recent call last):
     ...
     ValueError: pattern='x{12}' matches only names of 12 letters, but ...
+    >>> check_meetable("ab7.*", ab, vocabulary, SamplingControls(max_length=10))
+    Traceback (most recent call last):
+    ...
+    ValueError: pattern='ab7.*' matches only names that hold '7', which the model ...
     """
     prefix = "".join(vocabulary[i] for i in np.asarray(prefix_ids).tolist())
     bounds = _bounds_words(controls, prefix, len(prefix_ids))
@@ -147,6 +161,7 @@ def check_meetable(pattern, prefix_ids, vocabulary, controls, length_counts=None
                 f"it{_unwritten(pattern, vocabulary)}: change the prefix, or the "
                 "pattern (e.g. to one that starts as the prefix does)."
             )
+        _check_written(pattern, required_chars(applied), vocabulary)
         width = pattern_width(applied)
         lengths = _fitting(lengths, width, vocabulary)
         if lengths[0] > lengths[1]:
@@ -191,6 +206,91 @@ def pattern_width(pattern):
     except Exception:  # a private parser: when it changes, no bounds are known
         return None
     return fewest, None if most >= unbounded else most
+
+
+def required_chars(pattern):
+    """The characters that every full match of ``pattern`` holds, by its literals.
+
+    Read from the parse of ``re`` (its private ``_parser``, as
+    :func:`pattern_width`): a literal character counts unless it is optional
+    (a repeat that may be absent), in one alternative only, or matched in any
+    case (``(?i)``); a lookahead or lookbehind looks within the name, so its
+    literals count. One-sided: what a character class, a back-reference or a
+    conditional group requires is not counted.
+
+    Parameters
+    ----------
+    pattern : str
+
+    Returns
+    -------
+    chars : set of str
+        Empty when the parser cannot tell (a version of Python that parses
+        otherwise).
+
+    Examples
+    --------
+    >>> sorted(required_chars("x*Q+")), sorted(required_chars("(ab|cb)d?[ef]"))
+    (['Q'], ['b'])
+    >>> required_chars("(?i)Q.*"), sorted(required_chars("(?=.*q)a"))
+    (set(), ['a', 'q'])
+    """
+    try:
+        from re import _parser
+
+        with warnings.catch_warnings():  # check_pattern has warned already
+            warnings.simplefilter("ignore")
+            parsed = _parser.parse(pattern)
+        return _literals(parsed, parsed.state.flags & re.IGNORECASE, _parser)
+    except Exception:  # a private parser: when it changes, nothing is known
+        return set()
+
+
+def _literals(items, any_case, ops):
+    """The literal characters every match of the parsed ``items`` holds;
+    ``ops`` is the parser module, whose constants name the nodes."""
+    found = set()
+    for op, value in items:
+        if op is ops.LITERAL and not any_case:
+            found.add(chr(value))
+        elif op is ops.SUBPATTERN:  # a group, with flags of its own
+            _, added, removed, group = value
+            case = (any_case or added & re.IGNORECASE) and not removed & re.IGNORECASE
+            found |= _literals(group, case, ops)
+        elif op in (ops.MAX_REPEAT, ops.MIN_REPEAT, ops.POSSESSIVE_REPEAT):
+            if value[0] > 0:  # at least once
+                found |= _literals(value[2], any_case, ops)
+        elif op is ops.BRANCH:
+            found |= set.intersection(*(_literals(b, any_case, ops) for b in value[1]))
+        elif op is ops.ATOMIC_GROUP:
+            found |= _literals(value, any_case, ops)
+        elif op is ops.ASSERT:  # (?=...) or (?<=...): within the name
+            found |= _literals(value[1], any_case, ops)
+    return found
+
+
+def _check_written(pattern, required, vocabulary):
+    """Fail when a character that every match of ``pattern`` holds (one of
+    ``required``) is one that no name the model writes holds."""
+    known = written_chars(vocabulary)
+    missing = sorted(required - known)
+    if not missing:
+        return
+    similar = look_alikes(missing, known)
+    why = _never_written(missing, similar, known)
+    if why == _LOWERCASE:
+        fix = "write the pattern in lowercase, or start it with (?i) to ignore case"
+    elif similar:
+        fix = "change the pattern"
+    else:
+        them = "it" if len(missing) == 1 else "them"
+        fix = f"change the pattern, or train a model on names that hold {them}"
+    raise ValueError(
+        f"pattern={pattern!r} matches only names that hold "
+        f"{', '.join(map(describe_symbol, missing))}, which the model never writes "
+        f"({why}{'; ' if why else ''}its vocabulary is {shown_symbols(vocabulary)}): "
+        f"{fix}."
+    )
 
 
 # The classes whose members the regex package and re do not all agree on
@@ -596,15 +696,29 @@ def _unwritten(pattern, vocabulary):
     ) + [char for char, _ in similar]
     if not missing:
         return _case_words(letters, known)
-    why = ""
-    if all(not char.islower() and char.lower() in known for char in missing):
-        why = ": it writes names in lowercase"
-    elif similar:
-        why = ": it writes " + ", ".join(
+    shown = ", ".join(map(repr, missing))
+    why = _never_written(missing, similar, known)
+    return (
+        f" (it names {shown}, which the model never writes{': ' if why else ''}{why})"
+    )
+
+
+_LOWERCASE = "it writes names in lowercase"
+
+
+def _never_written(missing, similar, known):
+    """Why the model never writes the characters ``missing``, in words:
+    capitals of a model that writes none, look-alikes (``similar``, the pairs
+    of :func:`~sknextchar._text.look_alikes`) of what it writes; or nothing."""
+    if not any(map(str.isupper, known)) and all(
+        not char.islower() and char.lower() in known for char in missing
+    ):
+        return _LOWERCASE
+    if similar:
+        return "it writes " + ", ".join(
             f"{plain!r} for {char!r}" for char, plain in similar
         )
-    shown = ", ".join(map(repr, missing))
-    return f" (it names {shown}, which the model never writes{why})"
+    return ""
 
 
 def _case_words(letters, known):

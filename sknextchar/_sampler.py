@@ -826,8 +826,11 @@ default=None
         ValueError
             If the request cannot be met: more distinct names than exist within
             the length bounds, a ``prefix`` that no full match of ``pattern``
-            starts with, a ``pattern`` or ``match_lengths`` whose lengths the
-            bounds leave out (all refused before any name is drawn), a sampler
+            starts with, a ``pattern`` whose every match holds a character the
+            model never writes (a literal one: a capital for a model of
+            lowercased names, a digit it never learned), a ``pattern`` or
+            ``match_lengths`` whose lengths the bounds leave out (all refused
+            before any name is drawn), a sampler
             without a record with ``novel=True``,
             ``min_label_proba`` without ``label``, or too few accepted names
             after ``max_rounds`` rounds (the message gives the acceptance rate

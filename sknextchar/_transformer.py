@@ -32,6 +32,7 @@ from ._vocabulary import (
     SymbolTable,
     make_vocabulary,
     pick_end_symbol,
+    shown_symbols,
     spell_names,
 )
 from ._windows import CharWindows, cut_windows, last_contexts
@@ -39,10 +40,6 @@ from ._windows import CharWindows, cut_windows, last_contexts
 # Parameters added after 0.1.0.dev0, with the values that give the behaviour of
 # models saved before them (a model file stays loadable and predicts the same).
 _SAVED_BEFORE = {"strip_accents": None, "unit": "char", "end_symbol": END}
-
-# Messages quote at most this many symbols of the vocabulary: a Chinese or a
-# Korean alphabet has thousands, which would bury what the message says.
-_MAX_SHOWN_SYMBOLS = 100
 
 
 class ContextWindowTransformer(
@@ -592,7 +589,7 @@ class ContextWindowTransformer(
         return (
             "Found characters outside the vocabulary "
             f"[{', '.join(map(describe_symbol, chars))}] in {shown}. The vocabulary is "
-            f"{self._shown_symbols()} plus the end marker (shown as "
+            f"{shown_symbols(self.vocabulary_)} plus the end marker (shown as "
             f"{end!r}){note}. "
             # A prefix is typed (a context of the table, a start of names).
             + ("Clean the names" if what == "names" else "Remove those characters")
@@ -612,20 +609,6 @@ class ContextWindowTransformer(
             f"an alphabet that holds {them} (alphabet='auto' holds the characters "
             "of the training names only)"
         )
-
-    def _shown_symbols(self):
-        """The vocabulary's symbols for a message: a string, or a list when a
-        symbol is more than one character (graphemes); the first
-        ``_MAX_SHOWN_SYMBOLS`` of a larger vocabulary (Chinese, Korean)."""
-        symbols = list(self.vocabulary_[1:])
-        head = symbols[:_MAX_SHOWN_SYMBOLS]
-        if all(len(symbol) == 1 for symbol in head):
-            shown = repr("".join(head))
-        else:
-            shown = repr(head)
-        if len(symbols) > len(head):
-            return f"{len(symbols)} symbols (the first {len(head)}: {shown})"
-        return shown
 
     def _emptied_message(self, names, emptied, fitting):
         index = np.flatnonzero(emptied)

@@ -182,6 +182,47 @@ def spell_names(texts, vocabulary):
     return list(texts)
 
 
+def written_chars(vocabulary):
+    """The characters a decoded name can hold: its symbols', and the final
+    forms :func:`spell_names` writes.
+
+    Examples
+    --------
+    >>> sorted(written_chars(make_vocabulary("ασ"))), sorted(written_chars(("-", "ab")))
+    (['α', 'ς', 'σ'], ['a', 'b'])
+    """
+    return set("".join(vocabulary[1:]) + final_forms_learned_plain(vocabulary))
+
+
+# Messages quote at most this many symbols of the vocabulary: a Chinese or a
+# Korean alphabet has thousands, which would bury what the message says.
+MAX_SHOWN_SYMBOLS = 100
+
+
+def shown_symbols(vocabulary):
+    """A vocabulary's symbols (the end marker left out) for a message.
+
+    A string, or a list when a symbol is more than one character (graphemes);
+    the first :data:`MAX_SHOWN_SYMBOLS` of a larger vocabulary (Chinese, Korean).
+
+    Examples
+    --------
+    >>> shown_symbols(make_vocabulary("cab")), shown_symbols(("-", "ab", "c"))
+    ("'abc'", "['ab', 'c']")
+    >>> shown_symbols(make_vocabulary(map(chr, range(0x4E00, 0x4F00))))[:31]
+    "256 symbols (the first 100: '一丁"
+    """
+    symbols = list(vocabulary[1:])
+    head = symbols[:MAX_SHOWN_SYMBOLS]
+    if all(len(symbol) == 1 for symbol in head):
+        shown = repr("".join(head))
+    else:
+        shown = repr(head)
+    if len(symbols) > len(head):
+        return f"{len(symbols)} symbols (the first {len(head)}: {shown})"
+    return shown
+
+
 def _spelled_rows(ids, vocabulary):
     """The strings of the rows of ids, symbol by symbol."""
     if not ids.shape[1]:

@@ -636,6 +636,21 @@ def test_sample_exclude_file_errors(model_file, tmp_path, capsys):
     assert_one_line_error(status, err, "No such file of names")
 
 
+@pytest.mark.parametrize(
+    "text", ["", "\n  \n\n", "name,origin\n"], ids=["empty", "blank", "header"]
+)
+def test_sample_exclude_file_without_names_excludes_none(
+    model_file, tmp_path, capsys, text
+):
+    # A script's list of names to leave out may be empty (none given out yet).
+    path = tmp_path / "given_out.csv"
+    path.write_text(text, encoding="utf-8")
+    argv = ["sample", model_file, "-n", "5", "--seed", "0"]
+    status, out, _ = run(capsys, *argv, "--exclude-file", str(path))
+    assert status == 0 and out == run(capsys, *argv)[1]
+    assert len(out.splitlines()) == 5
+
+
 # --------------------------------------------------------------------------- #
 # Model files.
 # --------------------------------------------------------------------------- #

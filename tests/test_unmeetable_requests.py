@@ -123,6 +123,51 @@ def test_match_lengths_with_a_label_follows_that_labels_lengths():
         sampler.sample(2, label="s", **request)
 
 
+@pytest.mark.usefixtures("no_drawing")
+@pytest.mark.parametrize(
+    "pattern, missing, fix",
+    [
+        # Found by a QA pass: letters the model never writes drew names until
+        # the rounds gave up, then advised raising the temperature.
+        ("^x*Q+$", "'Q'", "it writes names in lowercase; its vocabulary is"),
+        ("(xQ|Qy)z?", "'Q'", "start it with (?i) to ignore case"),
+        ("a(?=.*7)b.*", "'7'", "train a model on names that hold it"),
+        (r"ab\.c", "'.'", "train a model on names that hold it"),
+    ],
+)
+def test_a_pattern_that_needs_a_letter_the_model_never_writes_is_refused(
+    sampler, pattern, missing, fix
+):
+    with pytest.raises(ValueError) as error:
+        sampler.sample(3, pattern=pattern, random_state=0)
+    message = str(error.value)
+    assert message.startswith(
+        f"pattern={pattern!r} matches only names that hold {missing}, which the "
+        "model never writes"
+    ), message
+    assert repr("".join(sampler.vocabulary_[1:])) in message and fix in message
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    # Letters it never writes that a match may leave out, or may match in
+    # another case: only drawing can tell.
+    ["(?i)A.*", "(a|Q)b", "Q?ab", "Q{0}ab", "[^Q]b", "(?!Q)ab", "(a)(?(1)b|Q)",
+     "a(?i:B)", "[QZ]?ab"],
+)  # fmt: skip
+def test_a_letter_the_model_never_writes_that_a_match_may_miss_is_allowed(pattern):
+    check_meetable(pattern, np.array([], np.intp), ("-", "a", "b"), controls(5))
+
+
+def test_a_model_that_writes_capitals_is_not_said_to_write_lowercase():
+    vocabulary, none = ("-", "A", "a", "q"), np.array([], np.intp)
+    with pytest.raises(ValueError, match=r"'Q', which the model never writes \(its "):
+        check_meetable("aQ", none, vocabulary, controls(5))
+    # The message of a prefix that no match starts with ('A' against 'q').
+    with pytest.raises(ValueError, match=r"'Q', which the model never writes\)"):
+        check_meetable("qQ.*", np.array([1]), vocabulary, controls(5))
+
+
 def controls(max_length):
     return SamplingControls(min_length=1, max_length=max_length)
 
@@ -165,6 +210,8 @@ def test_pattern_width_bounds_the_length_of_full_matches():
         (["--match-lengths", "--max-length", "3"],
          ["--match-lengths keeps", "leave out --match-lengths, or raise "
           "--max-length to 4 or more"]),
+        (["--pattern", "x*Q+"],
+         ["--pattern x*Q+ matches only names that hold 'Q'", "(?i)"]),
     ],
 )  # fmt: skip
 def test_the_command_line_names_its_flags_without_a_traceback(

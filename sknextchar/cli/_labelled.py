@@ -299,7 +299,7 @@ def _columns(text, column, source, names_column=None, counts=(None, False)):
 
 def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
                     training=False, counts=None, with_counts=False,
-                    whole_counts=False):  # fmt: skip
+                    whole_counts=False, allow_empty=False):  # fmt: skip
     """The names of a file of names: one per line, or a table's column of names.
 
     A table (a header row with a column of names, see
@@ -326,6 +326,9 @@ def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
         column ``counts`` on the name's own row (None without ``counts``).
     whole_counts : bool, default=False
         Refuse a count with a fraction (``--model kneser-ney``).
+    allow_empty : bool, default=False
+        Give an empty list for a file without names (``--exclude-file``: an
+        empty list excludes nothing), instead of failing.
 
     Returns
     -------
@@ -358,6 +361,8 @@ def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
         rows = _table_rows(text, table, path, column)
         if names_column is None:
             _note(table, path, training, counts)
+    if not rows and allow_empty:
+        return []
     if not rows:
         what = "one name per line" if table is None else f"names in {table.column!r}"
         raise ValueError(f"{path!r} contains no names; expected {what}.")
