@@ -52,6 +52,36 @@ def test_every_documented_name_of_the_cli_package_still_imports():
         cli.nope  # noqa: B018
 
 
+def test_help_and_usage_errors_load_no_command_module():
+    # Parsing needs only the parser and the flag table; a command's module (and
+    # the model files' and names' readers it imports) loads when it runs.
+    done = run_python(
+        """
+        import contextlib, io, sys
+        from sknextchar.cli import main
+
+        def run(*argvs):
+            with contextlib.redirect_stdout(io.StringIO()):
+                with contextlib.redirect_stderr(io.StringIO()):
+                    statuses = [main(list(argv)) for argv in argvs]
+            print(statuses, " ".join(sorted(sys.modules)), sep="|")
+
+        run(["--help"], ["--version"], ["score", "--help"], ["fly"],
+            ["sample", "m.skops", "--temprature", "0.5"], ["score", "m.skops"])
+        run(["score", "no-such-model.skops", "asha"])
+        """
+    )
+    assert done.returncode == 0, done.stderr
+    parsed, ran = (line.split("|") for line in done.stdout.splitlines())
+    assert parsed[0] == "[0, 0, 0, 2, 2, 2]" and ran[0] == "[1]"
+    commands = {
+        "sknextchar.cli._commands", "sknextchar.cli._score",
+        "sknextchar.cli._classify", "sknextchar.cli._places", "sknextchar.datasets",
+    }  # fmt: skip
+    assert not commands & set(parsed[1].split())
+    assert {"sknextchar.cli._score", "sknextchar.cli._places"} <= set(ran[1].split())
+
+
 # A real SIGINT, raised by the interpreter's own handler while the module named
 # TARGET is being imported: Ctrl-C at that moment of the start.
 _INTERRUPTED_START = """
@@ -66,7 +96,7 @@ class CtrlC:
 
 sys.meta_path.insert(0, CtrlC())
 from sknextchar.cli import main
-sys.exit(main(["--version"]))
+sys.exit(main(["score", "no-such-model.skops", "asha"]))
 """
 
 

@@ -31,8 +31,8 @@ def classify(args):
     Examples
     --------
     >>> from sknextchar.cli import build_parser
-    >>> build_parser().parse_args(["classify", "m.skops", "asha"]).run is classify
-    True
+    >>> build_parser().parse_args(["classify", "m.skops", "asha"]).run.__name__
+    'classify'
     """
     names = given_names(args)
     sampler = load_sampler(args)

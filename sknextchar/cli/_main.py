@@ -50,23 +50,30 @@ def main(argv=None):
 
 
 def _run(argv):
-    """Import what the command needs, run it, and turn its errors into a status."""
+    """Parse, import what the command needs, run it, and turn its errors into a
+    status.
+
+    Parsing needs only the parser and the flag table: ``--help``, ``--version``
+    and usage errors end before the commands' modules load.
+    """
     import contextlib
     import os
     import warnings
 
-    from ._commands import main_job
     from ._errors import USER_ERRORS, error_message, show_warning
     from ._parser import build_parser
-    from ._places import Places
 
-    places = Places()  # where the command's names came from, for its errors
+    places = None  # where the command's names came from, for its errors
     try:
         with warnings.catch_warnings():
             warnings.showwarning = show_warning
-            if not argv:
+            args = build_parser().parse_args(argv) if argv else None
+            from ._commands import main_job
+            from ._places import Places
+
+            places = Places()
+            if args is None:
                 return main_job()
-            args = build_parser().parse_args(argv)
             args.places = places
             return args.run(args)
     except SystemExit as exc:  # argparse: --help, --version, usage errors

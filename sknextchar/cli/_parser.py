@@ -1,6 +1,7 @@
 """The argument parser of the ``sknextchar`` command: one subcommand per task."""
 
 import argparse
+import importlib
 
 from .._persistence import PICKLE_SUFFIXES
 from .._version import __version__
@@ -14,8 +15,6 @@ from ._arguments import (
     add_names,
     add_training_names,
 )
-from ._classify import classify
-from ._commands import plot, sample, table, train
 from ._errors import PROG
 from ._flags import (
     KN_FLAGS,
@@ -27,9 +26,20 @@ from ._flags import (
     TEMPERATURE,
     TRAIN_FLAGS,
 )
-from ._score import score
 
 __all__ = ["build_parser"]
+
+# Each command -> the module of the function that carries it out, imported when
+# the command runs (``_command``): --help, --version and usage errors load only
+# this parser and the flag table.
+_COMMANDS = {
+    "train": "._commands",
+    "sample": "._commands",
+    "score": "._score",
+    "classify": "._classify",
+    "table": "._commands",
+    "plot": "._commands",
+}
 
 _DESCRIPTION = """\
 Character-level next-token prediction for names (Bengio et al. 2003): learn which
@@ -50,6 +60,24 @@ examples:
                                                 trained with --labels)
   sknextchar table names.skops abi --temperatures 0.5 1 2
   sknextchar plot names.skops --embeddings -o embeddings.png"""
+
+
+def _command(name):
+    """The function that carries out the command ``name``, imported when it runs.
+
+    Examples
+    --------
+    >>> from sknextchar.cli._parser import _command
+    >>> _command("score").__name__
+    'score'
+    """
+
+    def run(args):
+        module = importlib.import_module(_COMMANDS[name], __package__)
+        return getattr(module, name)(args)
+
+    run.__name__ = run.__qualname__ = name
+    return run
 
 
 class _Parser(argparse.ArgumentParser):
@@ -149,7 +177,7 @@ def _add_train(commands):
         "Parameters of KneserNeyClassifier, set with set_params.",
         KN_FLAGS,
     )
-    parser.set_defaults(run=train)
+    parser.set_defaults(run=_command("train"))
 
 
 def _add_model_output(parser):
@@ -234,7 +262,7 @@ def _add_sample(commands):
         "Each flag sets one NameSampler parameter; the defaults are its own.",
         SAMPLER_FLAGS,
     )
-    parser.set_defaults(run=sample)
+    parser.set_defaults(run=_command("sample"))
 
 
 def _add_sample_filters(parser):
@@ -325,7 +353,7 @@ def _add_score(commands):
         "characters and its end, with the character it expected instead",
     )
     add_label(parser)
-    parser.set_defaults(run=score)
+    parser.set_defaults(run=_command("score"))
 
 
 def _add_classify(commands):
@@ -351,7 +379,7 @@ def _add_classify(commands):
         "of the model, scaled to sum to 1: female=1 male=3 says that three names "
         "in four are male (default: equal)",
     )
-    parser.set_defaults(run=classify)
+    parser.set_defaults(run=_command("classify"))
 
 
 def _add_table(commands):
@@ -384,7 +412,7 @@ def _add_table(commands):
         help="show only the N most probable characters (default: all)",
     )
     add_label(parser)
-    parser.set_defaults(run=table)
+    parser.set_defaults(run=_command("table"))
 
 
 def _add_plot(commands):
@@ -427,4 +455,4 @@ def _add_plot(commands):
     )
     add_force(parser)
     add_label(parser, "--tree and --distribution")
-    parser.set_defaults(run=plot)
+    parser.set_defaults(run=_command("plot"))

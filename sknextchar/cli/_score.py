@@ -24,8 +24,8 @@ def score(args):
     Examples
     --------
     >>> from sknextchar.cli import build_parser
-    >>> build_parser().parse_args(["score", "m.skops", "asha"]).run is score
-    True
+    >>> build_parser().parse_args(["score", "m.skops", "asha"]).run.__name__
+    'score'
     """
     names = given_names(args)
     sampler = load_sampler(args)
