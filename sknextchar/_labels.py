@@ -23,7 +23,7 @@ from ._model_input import (
     check_no_missing_labels,
     label_values,
 )
-from ._text import case_variant
+from ._text import unknown_label_error
 from ._validation import check_names
 from ._windows import CharWindows
 
@@ -141,18 +141,7 @@ def check_label_values(estimator, labels, n_rows, name_index=None):
         )
     unknown = _labels_not_in(classes, values)
     if unknown:
-        same_text = [c for c in classes.tolist() if str(c) == str(unknown[0])]
-        near = case_variant(unknown[0], classes.tolist())  # 'f' for 'F'
-        hint = "." if near is None else f": did you mean {near!r}?"
-        raise ValueError(
-            f"Unknown label {unknown[0]!r}: this model knows the labels "
-            f"{classes.tolist()!r} (those of the y of its fit); pass one of them"
-            + (
-                f" ({same_text[0]!r}, not {unknown[0]!r}: a label's type counts)."
-                if same_text
-                else hint
-            )
-        )
+        raise unknown_label_error(unknown[0], classes.tolist())
     ids = np.searchsorted(classes, values.astype(classes.dtype))
     return ids if name_index is None else ids[name_index]
 

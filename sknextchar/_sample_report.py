@@ -18,7 +18,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from ._novelty import REFIT_FOLDED, WITHOUT_FOLDED, folds_case, lacks_folded
 from ._steps import pipeline_steps, unfreeze
-from ._text import case_variant, split_symbols
+from ._text import split_symbols, unknown_label_error
 
 __all__ = ["SampleReport", "sample_report"]
 
@@ -375,12 +375,7 @@ def _label_length_counts(sampler, label):
     known = [value.item() if isinstance(value, np.generic) else value
              for value in classes]  # fmt: skip
     if label not in known:
-        near = case_variant(label, known)
-        raise ValueError(
-            f"Unknown label {label!r}: this model knows the labels {known}; "
-            "pass one of them as label"
-            + ("." if near is None else f": did you mean {near!r}?")
-        )
+        raise unknown_label_error(label, known)
     by_label = getattr(sampler, "training_length_counts_by_label_", None)
     if by_label is None or np.ndim(by_label) != 2 or len(by_label) != len(known):
         raise ValueError(

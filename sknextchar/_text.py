@@ -427,6 +427,41 @@ def case_variant(value, choices):
     return found[0] if len(found) == 1 else None
 
 
+def unknown_label_error(label, known):
+    """The error for a label a model of names by label does not know.
+
+    Parameters
+    ----------
+    label : object
+        The label given.
+    known : list
+        The labels of the model (those of the ``y`` of its fit).
+
+    Returns
+    -------
+    error : ValueError
+        It lists ``known`` and, when one of them has the same text as ``label``
+        (``'1'`` for ``1``) or differs from it only in case, names it.
+
+    Examples
+    --------
+    >>> str(unknown_label_error(1, ["1", "2"])).split("; ")[-1]
+    "pass one of them ('1', not 1: a label's type counts)."
+    >>> str(unknown_label_error("f", ["F", "M"])).split("; ")[-1]
+    "pass one of them: did you mean 'F'?"
+    """
+    same_text = [value for value in known if str(value) == str(label)]
+    if same_text:
+        hint = f" ({same_text[0]!r}, not {label!r}: a label's type counts)."
+    else:
+        near = case_variant(label, known)  # 'f' for 'F'
+        hint = "." if near is None else f": did you mean {near!r}?"
+    return ValueError(
+        f"Unknown label {label!r}: this model knows the labels {known!r} (those "
+        f"of the y of its fit); pass one of them{hint}"
+    )
+
+
 def symbol_kind(symbol, *, detailed=True):
     """What kind of character a symbol is, for the spelling of generated names.
 

@@ -73,3 +73,19 @@ def test_a_label_of_the_wrong_type_is_named_as_such():
         sampler.sample(2, label=1, random_state=0)
     with pytest.raises(ValueError, match=r"pass one of them\.$"):
         sampler.sample(2, label="3", random_state=0)
+
+
+@pytest.mark.parametrize("where", ["sample", "sample_report"])
+def test_a_label_of_another_type_is_named_alike_everywhere(where):
+    # sample_report's message had drifted from sample's: it lacked the hint
+    # that the label 1 is not the label '1'.
+    from sknextchar.metrics import sample_report
+
+    labels = ["1"] * 20 + ["2"] * 20
+    sampler = NameSampler(_per_label()).fit(NAMES, labels)
+    call = {
+        "sample": lambda: sampler.sample(2, label=1, random_state=0),
+        "sample_report": lambda: sample_report(NAMES[:2], sampler, label=1),
+    }[where]
+    with pytest.raises(ValueError, match=r"\('1', not 1: a label's type counts\)"):
+        call()
