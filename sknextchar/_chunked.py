@@ -322,6 +322,16 @@ def _check_classifier(clf):
             "held-out names in a file of their own and score them, and set "
             "early_stopping=False (clf__early_stopping=False)."
         )
+    average = getattr(clf, "average", None)
+    if average is not None:
+        raise ValueError(
+            f"train_from_file cannot average the parameters (average={average!r}): "
+            "it trains with a partial_fit per chunk and pass, and each would "
+            "average its own steps only and put that average in place of the "
+            "parameters. Set average=None (clf__average=None), or fit the pipeline "
+            "on names in memory (pipeline.fit(names)), which averages over the "
+            "whole run."
+        )
 
 
 def train_from_file(
@@ -381,7 +391,7 @@ def train_from_file(
     pipeline : Pipeline or None, default=None
         A pipeline of a :class:`~sknextchar.ContextWindowTransformer` and a
         :class:`~sknextchar.CharEmbeddingMLPClassifier` with
-        ``early_stopping=False``; None for
+        ``early_stopping=False`` and ``average=None``; None for
         :func:`~sknextchar.make_default_pipeline`. It is not changed: a clone
         is trained (of a :class:`~sklearn.frozen.FrozenEstimator`, of the
         estimator inside it: the returned pipeline is not frozen).
@@ -425,10 +435,12 @@ def train_from_file(
     Raises
     ------
     ValueError
-        If the classifier has ``early_stopping=True``, the file holds no name
-        or a character outside a given alphabet, or cannot be decoded; with
-        ``resume=True``, if the classifier is not fitted, has trained
-        ``max_iter`` epochs already, or does not know the file's characters.
+        If the classifier has ``early_stopping=True`` or an ``average`` (each
+        chunk's ``partial_fit`` would average its own steps only), the file
+        holds no name or a character outside a given alphabet, or cannot be
+        decoded; with ``resume=True``, if the classifier is not fitted, has
+        trained ``max_iter`` epochs already, or does not know the file's
+        characters.
         A name of the file is shown as ``names[i]``, its place among the
         file's names (counted from 0, blank lines skipped).
 

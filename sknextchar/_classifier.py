@@ -269,7 +269,9 @@ class CharEmbeddingMLPClassifier(
         averaging does not improve. A decay of ``1 - 1 / n`` averages over
         about the last ``n`` steps. None (the default) keeps the parameters of
         the last step. Not with ``early_stopping``, which scores and restores
-        the parameters of single epochs. (Unlike the ``average`` of
+        the parameters of single epochs, nor with
+        :func:`~sknextchar.train_from_file`, whose ``partial_fit`` per chunk
+        would average its own steps only. (Unlike the ``average`` of
         :class:`~sklearn.linear_model.SGDClassifier`, a bool or the number of
         samples after which averaging starts, this is a decay.)
 

@@ -22,13 +22,14 @@ message of a request that cannot be met, whether the names a test of
 
 A model that keeps case (``lowercase=False``) writes "HALEIGH" as well as
 "Haleigh", and a user asking for new names does not count the one as new when
-the list has the other. For a vocabulary with both cases of some letter, the
-record also holds the hashes of the names case-folded (:func:`folded_hashes`):
-the symbols of one letter in any case mapped to one id (:func:`fold_map`:
-"A" to "a"; "Ǆ" and "ǅ" to one id in a list without "ǆ"; "İ" and "ı" with
-"i"), one more sorted uint64 array. Accents are not folded ("Jose" and "José"
-are different names), nor is a letter into two ("Straße" and "STRASSE"), and a
-vocabulary without case (the bundled a-z names) keeps no second array.
+the list has the other. For a vocabulary with both cases of some letter (or
+two capitals of one: "I" and "İ"), the record also holds the hashes of the
+names case-folded (:func:`folded_hashes`): the symbols of one letter in any
+case mapped to one id (:func:`fold_map`: "A" to "a"; "Ǆ" and "ǅ" to one id in
+a list without "ǆ"; "İ" and "ı" with "i"), one more sorted uint64 array.
+Accents are not folded ("Jose" and "José" are different names), nor is a
+letter into two ("Straße" and "STRASSE"), and a vocabulary without case (the
+bundled a-z names) keeps no second array.
 """
 
 import numpy as np
@@ -436,7 +437,11 @@ def fold_map(vocabulary):
     fold : ndarray of intp of shape (n_symbols,) or None
         ``fold[i]`` is the id of the symbol ``vocabulary[i]`` folds to, ``i``
         for a letter of one form. None when no capital folds to another
-        symbol (no case to ignore: the a-z names, a list in capitals only).
+        symbol (no case to ignore: the a-z names, a list in capitals of
+        distinct letters). Two capitals of one letter ("I" and "İ", "Ǆ" and
+        "ǅ") fold even in a list in capitals only: "IPEK" is "İPEK" with case
+        ignored there, as in a list with lowercase letters and to a model that
+        lowercases.
 
     Examples
     --------
@@ -446,6 +451,8 @@ def fold_map(vocabulary):
     [0, 2, 2, 2, 2, 5, 5]
     >>> fold_map(("-", "a", "n")) is None, fold_map(("-", "i", "ı")) is None
     (True, True)
+    >>> fold_map(("-", "A", "K")) is None, fold_map(("-", "I", "K", "İ")).tolist()
+    (True, [0, 1, 2, 1])
     """
     first = {}  # a letter's fold -> the id its symbols map to
     for i, symbol in sorted(

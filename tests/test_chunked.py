@@ -116,6 +116,19 @@ def test_refuses_early_stopping_and_reports_progress(tmp_path, capsys):
     assert err.count("done: loss") == 2
 
 
+def test_refuses_an_average_before_reading_the_file(tmp_path):
+    # Each chunk's partial_fit would average its own steps and reset the
+    # weights to that average: one chunk would not give pipeline.fit's model.
+    advice = r"\(average=0\.99\): .* Set average=None .*\(pipeline\.fit\(names\)\)"
+    pipe = small_pipe(clf__average=0.99)
+    with pytest.raises(ValueError, match=advice):
+        train_from_file(tmp_path / "not-written-yet.txt", pipe, chunk_size=len(NAMES))
+    path = write(tmp_path / "names.txt", NAMES)
+    fitted = small_pipe(clf__max_iter=1, clf__average=0.99).fit(NAMES)
+    with pytest.raises(ValueError, match=advice):  # one more epoch, averaged alone
+        train_from_file(path, fitted.set_params(clf__max_iter=2), resume=True)
+
+
 def test_command_line_trains_in_chunks(tmp_path, capsys):
     path = write(tmp_path / "names.txt", NAMES)
     model = tmp_path / "m.skops"

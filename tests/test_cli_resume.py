@@ -5,7 +5,7 @@ import re
 import numpy as np
 import pytest
 
-from sknextchar import load_model, train_from_file
+from sknextchar import load_model, save_model, train_from_file
 from sknextchar.cli import main
 from sknextchar.datasets import load_indian_names
 
@@ -117,7 +117,10 @@ def other_models(files, tmp_path_factory):
     )
     argv = ["train", str(csv), "--labels", "label", *SMALL, "--max-iter", "1"]
     assert main([*argv, "-o", labelled]) == 0
-    return {"counts": counts, "labelled": labelled}
+    sampler, averaged = load_model(files["old"]), str(tmp / "averaged.skops")
+    mlp(sampler).set_params(average=0.99)  # as saved from Python with an average
+    save_model(sampler, averaged)
+    return {"counts": counts, "labelled": labelled, "averaged": averaged}
 
 
 @pytest.mark.parametrize(
@@ -130,6 +133,10 @@ def other_models(files, tmp_path_factory):
          r"model needs no resuming: train it again, without --resume, on all"),
         ("labelled", ["--max-iter", "3"], r"is a model of names by label .* train a "
          r"new model with --labels"),
+        ("averaged", ["--max-iter", "3"], r"--resume cannot continue "
+         r"'.*averaged.skops': its MLP averages its parameters \(average=0.99, set "
+         r"in Python\), .* Train a new model without --resume"),
+        ("averaged", ["--max-iter", "3", "--chunk-size", "50"], "cannot continue"),
         ("done", ["--max-iter", "3", "--model", "kneser-ney"], "needs no resuming"),
         ("done", ["--max-iter", "3", "--order", "3"], "needs no resuming"),
         ("done", ["--max-iter", "3", "--labels", "label"], "--labels cannot be used"),

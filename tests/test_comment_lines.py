@@ -67,3 +67,16 @@ def test_train_in_chunks_warns_once_not_once_a_pass(commented, tmp_path, capsys)
     argv = ["train", str(commented), "--alphabet", "auto", "--chunk-size", "2"]
     assert main([*argv, "--max-iter", "3", "-q", "-o", str(model)]) == 0
     assert capsys.readouterr().err.count("(the first: '# my names'), read as") == 1
+
+
+def test_train_with_a_file_of_labels_warns_once(tmp_path, capsys):
+    names = tmp_path / "names.txt"
+    names.write_text("# girls\nasha\nmeena\n#boys\nravi\njohn\n", encoding="utf-8")
+    labels = tmp_path / "labels.txt"
+    labels.write_text("f\nf\nf\nm\nm\nm\n", encoding="utf-8")
+    argv = ["train", str(names), "--labels", str(labels), "--alphabet", "auto"]
+    model = tmp_path / "m.skops"
+    assert main([*argv, "--model", "kneser-ney", "-q", "-o", str(model)]) == 0
+    err = capsys.readouterr().err
+    assert err.count("warning:") == 1
+    assert "2 lines that start with '#' (the first: '# girls'), read as names" in err

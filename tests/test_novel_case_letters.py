@@ -76,3 +76,19 @@ def test_other_capitals_fold_to_their_lowercase_as_before(letters):
     lower = [index.get(symbol.lower(), i) for i, symbol in enumerate(vocabulary)]
     lower[0] = 0
     np.testing.assert_array_equal(fold_map(vocabulary), lower)
+
+
+def test_a_list_in_capitals_with_i_and_dotted_i_ignores_case_as_any_list_does():
+    # "I" and "İ" are one letter with case ignored, whatever else the list has:
+    # a list in capitals only keeps the folded record too.
+    capitals = ["İPEK", "IRMAK", "KAYA"]
+    asked = ["IPEK", "İRMAK", "IPAK"]
+    with_lowercase = _sampler([*capitals, "kaya"])
+    expected = with_lowercase.in_training_set(asked, ignore_case=True).tolist()
+    assert expected == [True, True, False]
+    lowercased = _sampler(capitals, lowercase=True)
+    assert lowercased.in_training_set(asked).tolist() == expected
+    sampler = _sampler(capitals)
+    assert sampler.training_name_folded_hashes_ is not None
+    assert sampler.in_training_set(asked, ignore_case=True).tolist() == expected
+    assert not sampler.in_training_set(asked).any()  # exactly, they differ

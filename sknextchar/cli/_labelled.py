@@ -168,7 +168,8 @@ def _paired_lines(names_file, labels_file, encoding):
     """Line ``i`` of the labels file is the label of line ``i`` of the names file.
 
     Lines blank in both files are skipped; a name without a label (or a label
-    without a name) is an error that gives its line.
+    without a name) is an error that gives its line. A name line that starts
+    with '#' (a comment or a title) warns once, as ``read_names_file`` does.
     """
     names = _lines(names_file, encoding)
     values = _lines(labels_file, encoding)
@@ -188,6 +189,7 @@ def _paired_lines(names_file, labels_file, encoding):
             )
     if not pairs:
         raise ValueError(f"{names_file!r} contains no names; expected one per line.")
+    warn_comment_lines([n[1] for n, _ in pairs], names_file)
     return [n[1] for n, _ in pairs], [v[1] for _, v in pairs], [n[0] for n, _ in pairs]
 
 

@@ -174,6 +174,14 @@ def _resumable_parts(model, args):
             "and --resume continues a model of names without labels: train a new "
             "model with --labels on all the names."
         )
+    if last.average is not None:
+        raise ValueError(
+            f"--resume cannot continue {args.resume!r}: its MLP averages its "
+            f"parameters (average={last.average!r}, set in Python), and --resume "
+            "trains with a partial_fit per chunk and epoch, each of which would "
+            "average its own steps only. Train a new model without --resume on "
+            "all the names, or set average=None on its classifier in Python first."
+        )
     sampler = sampler if isinstance(sampler, NameSampler) else None
     return sampler, pipe, last
 
