@@ -17,7 +17,7 @@ import math
 
 import numpy as np
 
-from ._decoding import DrawCache, count_names, draw
+from ._decoding import DrawCache, count_names, draw, is_greedy
 from ._limits import BYTES_PER_LETTER
 from ._row_keys import distinct_rows
 from ._sizes import check_allocation
@@ -311,6 +311,11 @@ def sample_names(
 def check_reachable(n_samples, *, n_letters, n_prefix, controls):
     """Fail at once when more distinct names are asked for than can exist.
 
+    The message names only the settings that bound the count: the one that
+    makes decoding deterministic (``temperature=0`` or ``top_k=1``: one name
+    per prefix), else the length bounds, and ``top_k`` and the prefix when
+    they are given.
+
     Parameters
     ----------
     n_samples : int
@@ -340,25 +345,46 @@ def check_reachable(n_samples, *, n_letters, n_prefix, controls):
     ValueError: unique=True asks for 2 distinct names, but at most 1 can be ...
     """
     if controls.deterministic:
-        possible = 1  # greedy decoding has a single output
-    else:
-        if controls.top_k is not None:  # at most top_k letters at each step
-            n_letters = min(n_letters, controls.top_k)
-        possible = count_names(
-            n_letters,
-            n_prefix,
-            controls.min_length,
-            controls.max_length,
-            enough=n_samples,
-        )
+        if n_samples > 1:
+            raise ValueError(_deterministic_message(n_samples, controls))
+        return
+    if controls.top_k is not None:  # at most top_k letters at each step
+        n_letters = min(n_letters, controls.top_k)
+    possible = count_names(
+        n_letters, n_prefix, controls.min_length, controls.max_length, enough=n_samples
+    )
     if n_samples > possible:
+        limits = [
+            f"min_length={controls.min_length}",
+            f"max_length={controls.max_length}",
+        ]
+        if controls.top_k is not None:
+            limits.append(f"top_k={controls.top_k}")
+        plural = "s" if n_prefix > 1 else ""
+        after = f" after a prefix of {n_prefix} letter{plural}" if n_prefix else ""
         raise ValueError(
-            f"unique=True asks for {n_samples} distinct names, but at most "
-            f"{possible} can be generated with temperature={controls.temperature}, "
-            f"top_k={controls.top_k}, min_length={controls.min_length}, max_length="
-            f"{controls.max_length} and this prefix over {n_letters} letters. Ask "
-            "for fewer names or loosen the settings."
+            f"unique=True asks for {n_samples} distinct names, but at most {possible} "
+            f"can be generated with {', '.join(limits)} ({n_letters} letters to "
+            f"choose from at each step{after}). Ask for fewer names or loosen "
+            "those settings."
         )
+
+
+def _deterministic_message(n_samples, controls):
+    """Why deterministic decoding cannot give ``n_samples`` distinct names."""
+    if is_greedy(controls.temperature):
+        setting = f"temperature={controls.temperature:g}"
+        how = "always takes the most probable next letter"
+        change = "a temperature above 0 (e.g. temperature=1.0)"
+    else:
+        setting = "top_k=1"
+        how = "keeps only the most probable next letter"
+        change = "a top_k above 1 (or no top_k)"
+    return (
+        f"unique=True asks for {n_samples} distinct names, but at most 1 can be "
+        f"generated at {setting}: sampling {how}, so there is one name per "
+        f"prefix. Use {change}, or n_samples=1."
+    )
 
 
 def sample_new_names(

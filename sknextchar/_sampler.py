@@ -546,7 +546,9 @@ default=None
         -------
         table : TemperatureTable
             ``table.proba`` has shape (n_symbols, n_temperatures);
-            ``print(table)`` shows it aligned.
+            ``print(table)`` shows it aligned, the characters ranked by their
+            probability at temperature 1 (``table.model_proba``) whatever the
+            temperatures shown.
 
         Examples
         --------
@@ -566,8 +568,9 @@ default=None
         """
         prefix = check_prefix(prefix)
         temperatures = check_temperatures(temperatures)
-        columns, ids, contexts = self._next_char_probas(
-            [prefix], temperatures, one_prefix=True, label=label
+        # One more column at temperature 1, the model's own, ranks the rows.
+        (*columns, model), ids, contexts = self._next_char_probas(
+            [prefix], (*temperatures, 1.0), one_prefix=True, label=label
         )
         transformer, _ = split_pipeline(self.estimator_)
         return TemperatureTable(
@@ -576,6 +579,7 @@ default=None
             symbols=self.vocabulary_,
             temperatures=temperatures,
             proba=np.stack([proba[0] for proba in columns], axis=1),
+            model_proba=model[0],
         )
 
     def _next_char_probas(

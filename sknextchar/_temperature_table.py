@@ -30,6 +30,12 @@ class TemperatureTable:
     proba : ndarray of shape (n_symbols, n_temperatures)
         ``proba[i, j]`` is the probability of ``symbols[i]`` at
         ``temperatures[j]``; every column sums to 1.
+    model_proba : ndarray of shape (n_symbols,) or None, default=None
+        The probabilities at temperature 1, the model's own (those
+        :meth:`NameSampler.temperature_table` fills in, whatever the
+        temperatures shown): they rank the rows of :meth:`to_string`. None (a
+        table built by hand) ranks them by the first column whose temperature
+        is above 0 and finite, which orders them the same.
 
     Examples
     --------
@@ -51,6 +57,7 @@ class TemperatureTable:
     symbols: tuple
     temperatures: tuple
     proba: np.ndarray
+    model_proba: np.ndarray | None = None
 
     def to_string(self, *, top=None, sort=True, decimals=3):
         """The table as aligned text.
@@ -60,8 +67,11 @@ class TemperatureTable:
         top : int or None, default=None
             Show only this many rows.
         sort : bool, default=True
-            Sort rows by decreasing probability in the first temperature's
-            column (ties in vocabulary order); otherwise vocabulary order.
+            Sort rows by the model's own probability (at temperature 1,
+            ``model_proba``), most probable first, ties in vocabulary order,
+            whatever the temperatures shown: at temperature 0 all but one
+            character have probability 0 and would otherwise fall to vocabulary
+            order. ``sort=False`` keeps vocabulary order.
         decimals : int, default=3
             Digits after the decimal point.
 
@@ -93,7 +103,7 @@ class TemperatureTable:
             raise ValueError(f"decimals must be an int of 0 or more; got {decimals!r}.")
         order = np.arange(len(self.symbols))
         if sort:
-            order = np.argsort(-self.proba[:, 0], kind="stable")
+            order = np.argsort(-self._ranking_proba(), kind="stable")
         if top is not None:
             order = order[:top]
         header = ["next"] + [f"T={t:g}" for t in self.temperatures]
@@ -115,6 +125,18 @@ class TemperatureTable:
             cells += [cell.rjust(w) for cell, w in zip(row[1:], widths[1:])]
             lines.append("  ".join(cells))
         return "\n".join(lines)
+
+    def _ranking_proba(self):
+        """The probabilities that rank the rows: the model's own (temperature 1).
+
+        Any temperature above 0 and below infinity orders the characters as
+        temperature 1 does (it raises each probability to the same power); 0
+        keeps one character and infinity none.
+        """
+        if self.model_proba is not None:
+            return np.asarray(self.model_proba, dtype=float)
+        ranking = [j for j, t in enumerate(self.temperatures) if 0 < t < np.inf]
+        return self.proba[:, ranking[0] if ranking else 0]
 
     def __str__(self):
         return self.to_string()

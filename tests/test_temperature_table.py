@@ -59,3 +59,22 @@ def test_str_is_the_full_table(table):
 def test_is_frozen(table):
     with pytest.raises(dataclasses.FrozenInstanceError, match="prefix"):
         table.prefix = "x"
+
+
+def first_cells(text):
+    return [line.split()[0] for line in text.splitlines()[2:]]
+
+
+def test_a_greedy_first_column_does_not_rank_the_rows():
+    # At temperature 0 all characters but one have probability 0: the others
+    # come in the order of the model's own probabilities, not the vocabulary's.
+    proba = np.array([[0.0, 0.2], [0.0, 0.1], [1.0, 0.4], [0.0, 0.3]])
+    table = TemperatureTable("ab", "-ab", SYMBOLS, (0.0, 1.0), proba)
+    assert first_cells(table.to_string(top=3)) == ["b", "c", "-"]
+
+
+def test_model_proba_ranks_the_rows_whatever_the_temperatures():
+    proba = np.array([[0.25] * 2, [0.25] * 2, [0.25] * 2, [0.25] * 2])
+    model_proba = np.array([0.2, 0.1, 0.4, 0.3])
+    table = TemperatureTable("ab", "-ab", SYMBOLS, (np.inf, 1e9), proba, model_proba)
+    assert first_cells(table.to_string()) == ["b", "c", "-", "a"]

@@ -7,6 +7,7 @@ unknown characters) is one of :data:`USER_ERRORS` and prints as
 
 import contextlib
 import re
+import shlex
 import sys
 import warnings
 
@@ -20,6 +21,7 @@ __all__ = [
     "missing_glyphs_in_one_warning",
     "one_line",
     "show_warning",
+    "unreadable_file_message",
 ]
 
 # Errors a user can cause (bad files, values, names): one line, no traceback.
@@ -99,8 +101,46 @@ def error_message(exc, places=None):
         return _INSTALL_HINTS[exc.name]
     if isinstance(exc, MemoryError):
         return f"out of memory ({one_line(exc) or 'MemoryError'}); try a smaller model"
+    if isinstance(exc, PermissionError) and exc.filename is not None:
+        return unreadable_file_message(exc)
     message = str(exc) if places is None else places.rewrite(str(exc))
     return cli_spelling(one_line(message))
+
+
+def unreadable_file_message(exc):
+    """The message of the operating system's refusal to open a file.
+
+    ``open`` says only ``[Errno 13] Permission denied: 'x.txt'``; this says
+    which file could not be read and what to do. Writes never end here (the
+    files written say so themselves: :func:`sknextchar._file_safety.atomic_write`).
+    The path is shown as given, not respelled as flags.
+
+    Parameters
+    ----------
+    exc : PermissionError
+        The error of ``open`` (or ``os.stat``), with its ``filename``.
+
+    Returns
+    -------
+    message : str
+
+    Examples
+    --------
+    >>> import errno
+    >>> from sknextchar.cli._errors import unreadable_file_message
+    >>> exc = PermissionError(errno.EACCES, "Permission denied", "names.txt")
+    >>> print(unreadable_file_message(exc))  # doctest: +NORMALIZE_WHITESPACE
+    cannot read 'names.txt': Permission denied. Check its permissions (ls -l
+    names.txt) and those of its folders, or copy it somewhere readable and pass
+    the copy.
+    """
+    path = str(exc.filename)
+    reason = exc.strerror or "Permission denied"
+    return (
+        f"cannot read {path!r}: {reason}. Check its permissions (ls -l "
+        f"{shlex.quote(path)}) and those of its folders, or copy it somewhere "
+        "readable and pass the copy."
+    )
 
 
 # A parameter and its value as the Python API's messages write them:
@@ -139,6 +179,7 @@ _CALL_FLAGS = {
     "novel": _CallFlag("--novel", const=True),
     "unique": _CallFlag("--unique", const=True),
     "match_lengths": _CallFlag("--match-lengths", const=True),
+    "n_samples": _CallFlag("-n"),
     "keep_spelling": _CallFlag("--any-spelling", const=False),
 }
 

@@ -409,7 +409,9 @@ def _add_table(commands):
         "--top",
         type=POSITIVE_INT,
         metavar="N",
-        help="show only the N most probable characters (default: all)",
+        help="show only the N most probable characters (default: all); the "
+        "rows are ranked by the model's own probabilities (temperature 1), "
+        "whatever --temperatures shows",
     )
     add_label(parser)
     parser.set_defaults(run=_command("table"))

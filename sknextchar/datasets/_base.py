@@ -549,7 +549,9 @@ def check_names_path(path):
     """The path of a file of names to read, refused if it cannot be one.
 
     A folder, a missing path and a device (``/dev/zero`` would be read until
-    memory runs out) are refused; a pipe and a terminal are read.
+    memory runs out) are refused; a pipe and a terminal are read. A file in a
+    folder that may not be searched raises the operating system's
+    ``PermissionError`` (naming the file), not "no such file".
 
     Parameters
     ----------
@@ -569,11 +571,14 @@ def check_names_path(path):
     path = os.fspath(path)
     if os.path.isdir(path):
         raise IsADirectoryError(f"{path!r} is a directory; pass a text file of names.")
-    if not os.path.exists(path):
+    try:
+        mode = os.stat(path).st_mode
+    except PermissionError:  # a folder on the way that may not be searched
+        raise
+    except (OSError, ValueError):  # ValueError: a NUL in the path
         stdin = path == "-" and os.path.exists("/dev/stdin")
         hint = " (standard input is '/dev/stdin', not '-')" if stdin else ""
-        raise FileNotFoundError(f"No such file of names: {path!r}{hint}.")
-    mode = os.stat(path).st_mode
+        raise FileNotFoundError(f"No such file of names: {path!r}{hint}.") from None
     if stat.S_ISBLK(mode) or (stat.S_ISCHR(mode) and not _is_terminal(path)):
         raise ValueError(
             f"{path!r} is a device, not a file of names; pass a text file."
