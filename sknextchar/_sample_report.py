@@ -20,7 +20,12 @@ from ._novelty import REFIT_FOLDED, WITHOUT_FOLDED, folds_case, lacks_folded
 from ._steps import pipeline_steps, unfreeze
 from ._text import split_symbols, unknown_label_error
 
-__all__ = ["SampleReport", "sample_report"]
+__all__ = [
+    "SampleReport",
+    "chance_length_tv",
+    "sample_report",
+    "training_length_counts",
+]
 
 
 @dataclass(frozen=True)
@@ -386,6 +391,74 @@ def _label_length_counts(sampler, label):
             "compare with every training name."
         )
     return by_label[known.index(label)]
+
+
+def training_length_counts(sampler, label=None):
+    """The length counts of a fitted sampler's training names.
+
+    Parameters
+    ----------
+    sampler : NameSampler
+        Fitted, with its record of the training names.
+    label : object or None, default=None
+        Count the names of this label only.
+
+    Returns
+    -------
+    counts : ndarray of shape (max_length + 1,)
+        ``counts[k]``: the training names (their weights) of ``k`` symbols.
+
+    Examples
+    --------
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import (ContextWindowTransformer, KneserNeyClassifier,
+    ...                         NameSampler)
+    >>> sampler = NameSampler(make_pipeline(ContextWindowTransformer(),
+    ...                                     KneserNeyClassifier()))
+    >>> training_length_counts(sampler.fit(["anu", "amla", "ravi"])).tolist()
+    [0, 0, 0, 1, 2]
+    """
+    if label is not None:
+        return np.asarray(_label_length_counts(sampler, label))
+    return np.asarray(sampler.training_length_counts_)
+
+
+def chance_length_tv(counts, n, *, quantile=0.99, n_draws=2000, random_state=0):
+    """The length TV that ``n`` names drawn from the lengths ``counts`` reach by
+    chance: the ``quantile`` of its distribution.
+
+    A sample of a few names has a length distribution far from any other by
+    chance alone (10 names drawn from the training names themselves are often
+    0.3 away); a length TV above this value is unlikely to be chance. Measured
+    by drawing ``n_draws`` multinomial samples of ``n`` names (seeded: the same
+    value every time).
+
+    Parameters
+    ----------
+    counts : array-like of shape (n_lengths,)
+        Names (or their weights) of each length.
+    n : int
+        The number of names in the sample.
+    quantile : float, default=0.99
+    n_draws : int, default=2000
+    random_state : int, default=0
+
+    Returns
+    -------
+    tv : float
+
+    Examples
+    --------
+    >>> counts = [0, 0, 10, 30, 40, 20]
+    >>> few, many = chance_length_tv(counts, 10), chance_length_tv(counts, 10_000)
+    >>> bool(few > 0.3), bool(many < 0.03)
+    (True, True)
+    """
+    p = np.asarray(counts, dtype=np.float64)
+    p = p / p.sum()
+    rng = np.random.default_rng(random_state)
+    shares = rng.multinomial(n, p, size=n_draws) / n
+    return float(np.quantile(0.5 * np.abs(shares - p).sum(axis=1), quantile))
 
 
 def _counts_tv(counts, other_counts):

@@ -560,13 +560,14 @@ def sample(args):
 def _sample_report(sampler, names, args):
     """The report of the names against the model's record, as a table: with
     --label, against that label's training names where the file counts them."""
-    from .._sample_report import sample_report
+    from .._sample_report import sample_report, training_length_counts
 
     label = args.label
     if getattr(sampler, "training_length_counts_by_label_", None) is None:
         label = None  # saved without its length counts by label
     report = sample_report(names, sampler, label=label)
-    text = "\n" + report.to_string() + _report_hints(report, args)
+    counts = training_length_counts(sampler, label)
+    text = "\n" + report.to_string() + _report_hints(report, args, counts)
     if args.label is not None and label is None:
         text += (
             f"\n(lengths compared with the training names of every label: "
@@ -577,19 +578,26 @@ def _sample_report(sampler, names, args):
 
 
 # Above this total variation distance, drawn lengths are far from the training
-# names' (the main job's draws with --match-lengths: about 0.01).
+# names' (the main job's draws with --match-lengths: about 0.01), when it is above
+# what the number of names drawn reaches by chance too (chance_length_tv).
 _LENGTH_TV_HINT = 0.1
 
 
-def _report_hints(report, args):
+def _report_hints(report, args, train_counts):
     """The flags that mend what the report shows, when they were not given:
-    --unique for repeats, --match-lengths for lengths unlike the data (when no
-    pattern or length flag set the lengths itself)."""
+    --unique for repeats, --match-lengths for lengths unlike the data
+    (``train_counts``, the lengths the report compared with) beyond chance
+    (when no pattern or length flag set the lengths itself)."""
+    from .._sample_report import chance_length_tv
+
     hints = []
     if report.distinct < 1 and not args.unique:
         hints.append("some names repeat: --unique draws distinct names")
     lengths_set = args.pattern or args.min_length or args.max_length
-    if report.length_tv > _LENGTH_TV_HINT and not (args.match_lengths or lengths_set):
+    far = report.length_tv > _LENGTH_TV_HINT and (
+        report.length_tv > chance_length_tv(train_counts, report.n)
+    )
+    if far and not (args.match_lengths or lengths_set):
         hints.append(
             "the lengths are unlike the training names': --match-lengths draws "
             "them as often as the training names have them"
