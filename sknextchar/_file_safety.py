@@ -136,7 +136,8 @@ def check_target(path, *, inputs=(), force=True, command_line=False):
         _check_existing(shown, real, status, inputs)
     elif not real.parent.is_dir():
         raise FileNotFoundError(
-            f"Cannot save to {shown!r}: no such folder (No such file or directory)."
+            f"Cannot save to {shown!r}: no such folder ({str(real.parent)!r}). "
+            "Create the folder first, or choose a file in a folder that exists."
         )
     protected = _protection(real.parent)
     if protected is not None:  # before training, not after

@@ -174,8 +174,9 @@ class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
         hash of each one's symbol ids, 8 bytes per name. ``sample(novel=True)``
         and :meth:`in_training_set` use it. None when ``fit`` saw no names.
     training_name_folded_hashes_ : ndarray of uint64 or None
-        For a vocabulary with both cases of some letter (a model that keeps
-        case): the same record of the names case-folded, the symbols of a
+        For a vocabulary where some symbol folds to another (a model that
+        keeps case: both cases of a letter, or two capitals of one letter such
+        as "I" and "İ"): the same record of the names case-folded, the symbols of a
         letter in any case as one (``str.casefold``: "Anna" and "ANNA" are
         one hash, as are "Ǆana" and "ǅana", "Aydın" and "AYDIN"; accents stay,
         and "ß" is never "SS"). ``sample(novel=True)`` leaves out every case

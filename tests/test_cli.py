@@ -796,7 +796,8 @@ def test_plot_errors(model_file, tmp_path, capsys):
 
     missing = str(tmp_path / "no" / "x.png")
     status, _, err = run(capsys, "plot", model_file, "--loss", "-o", missing)
-    assert_one_line_error(status, err, "No such file or directory")
+    assert_one_line_error(status, err, "no such folder")
+    assert "Create the folder first" in err  # what to do, not only what failed
 
     status, _, err = run(
         capsys, "plot", model_file, "--loss", "-o", str(tmp_path / "x.nosuchformat")
