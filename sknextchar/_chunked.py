@@ -16,7 +16,6 @@ import os
 import re
 import sys
 import time
-import warnings
 from numbers import Integral
 
 import numpy as np
@@ -29,9 +28,9 @@ from ._epoch_records import stop_reason
 from ._model_input import window_sample_weight
 from ._pipeline import split_pipeline
 from ._steps import unfreeze
-from ._text import counted
+from ._text import MAX_REPORTED, counted
+from ._transformer import unknown_symbols, unknown_symbols_message
 from .datasets._base import (
-    COMMENT_WARNING,
     UNLIKE_NAMES,
     check_decoded,
     check_names_path,
@@ -52,7 +51,9 @@ from .nn.training import Patience, drop_later_epochs
 __all__ = ["read_name_chunks", "train_from_file"]
 
 
-def read_name_chunks(path, chunk_size, *, encoding="utf-8", names_column=None):
+def read_name_chunks(
+    path, chunk_size, *, encoding="utf-8", names_column=None, warn_comments=True
+):
     """The names of a file, one name per line, in lists of ``chunk_size``.
 
     Lines are read as :func:`~sknextchar.datasets.load_names` reads them
@@ -72,6 +73,10 @@ def read_name_chunks(path, chunk_size, *, encoding="utf-8", names_column=None):
         semicolon or tab between fields; as
         :func:`~sknextchar.datasets.load_names` reads it); None reads one name
         per line.
+    warn_comments : bool, default=True
+        Warn once, as :func:`~sknextchar.datasets.load_names` does, when a
+        line looks like a comment ('# girls'); False for a pass over a file
+        whose first pass warned (no warning filter is touched).
 
     Yields
     ------
@@ -98,23 +103,9 @@ def read_name_chunks(path, chunk_size, *, encoding="utf-8", names_column=None):
     if names_column is not None:
         yield from _chunks_of_lines(_column(lines, path, names_column), chunk_size)
         return
-    warned = False  # once, at the first chunk with a line such as '# girls'
+    warned = not warn_comments  # once, at the first chunk with a '# girls' line
     for chunk in _chunks_of_lines(lines, chunk_size):
         warned = warned or warn_comment_lines(chunk, path, stacklevel=3, whole=False)
-        yield chunk
-
-
-def _without_comment_warning(chunks):
-    """The chunks of a pass after the first: its warning about a line such as
-    '# my names' was given in the first (a filter around each read only, so
-    no other warning is lost)."""
-    chunks = iter(chunks)
-    while True:
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", COMMENT_WARNING, UserWarning)
-            chunk = next(chunks, None)
-        if chunk is None:
-            return
         yield chunk
 
 
@@ -206,27 +197,36 @@ def _first_pass(windows, chunks, path, names_column=None, check_names=None, step
     """Fix the vocabulary from every chunk; returns the chunk and name counts.
 
     Each chunk is checked by a clone of the transformer (an unknown character
-    fails here, before any training); the transformer is then fitted on one
-    name of the file for each of its symbols, so that with ``alphabet="auto"``
-    its vocabulary is that of the whole file. A transformer that is already
-    fitted (a resumed run) keeps its vocabulary: each chunk is encoded with it,
-    and a symbol of the file outside it fails here, as it would in training.
+    fails here, before any training: the unknown characters of every chunk,
+    after the pass, as a fit on the whole file names them); the transformer is
+    then fitted on one name of the file for each of its symbols, so that with
+    ``alphabet="auto"`` its vocabulary is that of the whole file. A transformer
+    that is already fitted (a resumed run) keeps its vocabulary: each chunk is
+    encoded with it, and a symbol of the file outside it fails here, as it
+    would in training.
     """
     fitted = getattr(windows, "vocabulary_", None)
-    symbols = set()
+    symbols, unknown = set(), _UnknownSymbols()
     names_of_symbols, n_chunks, n_names, weighed = [], 0, 0, False
     for chunk, weights in chunks:
         weighed = weighed or weights is None or bool(weights.any())
         if check_names is not None:
             check_names(chunk)
         with _names_of_the_file(n_names, fitted, windows, step):
-            if fitted:
-                windows.encode(chunk)
-            else:
-                checked = clone(windows).fit(chunk)
-                names_of_symbols += _names_with_new_symbols(checked, chunk, symbols)
+            try:
+                if fitted:
+                    windows.encode(chunk)
+                else:
+                    checked = clone(windows).fit(chunk)
+                    names_of_symbols += _names_with_new_symbols(checked, chunk, symbols)
+            except ValueError:
+                if not unknown.add(windows, chunk, n_names):
+                    raise  # not an unknown character: an empty name, say
         n_chunks += 1
         n_names += len(chunk)
+    if unknown.n_names:  # all of them, in one message (not the first chunk's)
+        with _names_of_the_file(0, fitted, windows, step):
+            raise ValueError(unknown.message(windows, fitting=not fitted))
     if not n_names:
         expected = (
             "one name per line"
@@ -242,6 +242,33 @@ def _first_pass(windows, chunks, path, names_column=None, check_names=None, step
     if not fitted:
         windows.fit(names_of_symbols)
     return n_chunks, n_names
+
+
+class _UnknownSymbols:
+    """The symbols outside the vocabulary in a pass over a file, and the first
+    names that hold them: the whole file's, in memory bounded by the symbols
+    and ``MAX_REPORTED`` names (as a fit on all the names reports them)."""
+
+    def __init__(self):
+        self.symbols, self.culprits, self.n_names = set(), [], 0
+
+    def add(self, windows, chunk, offset):
+        """Record the unknown symbols of a chunk whose names start at name
+        ``offset`` of the file; False when it holds none (or they are dropped)."""
+        if windows.handle_unknown != "error":
+            return False
+        found = unknown_symbols(windows, chunk)
+        for i, symbols in found.items():
+            self.symbols |= symbols
+            if len(self.culprits) < MAX_REPORTED:
+                self.culprits.append((offset + i, chunk[i]))
+        self.n_names += len(found)
+        return bool(found)
+
+    def message(self, windows, fitting):
+        return unknown_symbols_message(
+            windows, self.symbols, self.culprits, self.n_names, fitting=fitting
+        )
 
 
 # A name of a chunk as the transformer's messages show it: names[3]='zoë'.
@@ -518,10 +545,12 @@ def _chunk_reader(path, chunk_size, encoding, names_column, counts_column):
                 path, chunk_size, encoding, names_column, counts_column
             )
         unweighted = read_name_chunks(
-            path, chunk_size, encoding=encoding, names_column=names_column
+            path,
+            chunk_size,
+            encoding=encoding,
+            names_column=names_column,
+            warn_comments=not next(passes),
         )
-        if next(passes):
-            unweighted = _without_comment_warning(unweighted)
         return ((chunk, None) for chunk in unweighted)
 
     return chunks

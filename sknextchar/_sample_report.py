@@ -23,6 +23,7 @@ from ._text import split_symbols, unknown_label_error
 __all__ = [
     "SampleReport",
     "chance_length_tv",
+    "lengths_far",
     "sample_report",
     "training_length_counts",
 ]
@@ -459,6 +460,30 @@ def chance_length_tv(counts, n, *, quantile=0.99, n_draws=2000, random_state=0):
     rng = np.random.default_rng(random_state)
     shares = rng.multinomial(n, p, size=n_draws) / n
     return float(np.quantile(0.5 * np.abs(shares - p).sum(axis=1), quantile))
+
+
+# Above this total variation distance, drawn lengths are far from the training
+# names' (the main job's draws with match_lengths=True: about 0.01).
+_FAR_LENGTH_TV = 0.1
+
+
+def lengths_far(report, train_counts):
+    """Whether a report's length TV says the lengths are unlike the training
+    names': above 0.1 and above what as many names drawn from the training
+    lengths ``train_counts`` reach by chance (:func:`chance_length_tv`).
+
+    Examples
+    --------
+    >>> from sknextchar.metrics import sample_report
+    >>> train = ["ab", "abc", "abcd", "abcde"] * 50
+    >>> lengths_far(sample_report(["xy"] * 200, train), [0, 0, 50, 50, 50, 50])
+    True
+    >>> lengths_far(sample_report(["xy", "xyz"], train), [0, 0, 50, 50, 50, 50])
+    False
+    """
+    return report.length_tv > _FAR_LENGTH_TV and report.length_tv > (
+        chance_length_tv(train_counts, report.n)
+    )
 
 
 def _counts_tv(counts, other_counts):

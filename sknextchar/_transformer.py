@@ -4,7 +4,7 @@ import unicodedata
 from numbers import Integral
 
 import numpy as np
-from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.base import BaseEstimator, TransformerMixin, clone
 from sklearn.callback import CallbackSupportMixin
 from sklearn.utils.validation import check_is_fitted
 
@@ -532,18 +532,8 @@ class ContextWindowTransformer(
         ``fitting``, else training the model again with them (the vocabulary of
         a fitted model is fixed).
         """
-        table = SymbolTable(self.vocabulary_)
-        fold = final_forms_learned_plain(self.vocabulary_)  # ς read σ (see _text)
-        if self.unit_ == "char":
-            flat, lengths = "".join(texts), [len(t) for t in texts]
-            flat = fold_final_forms(flat, fold) if fold else flat  # as long
-        else:
-            texts = [fold_final_forms(text, fold) for text in texts] if fold else texts
-            pieces = [split_symbols(text, self.unit_) for text in texts]
-            flat = [symbol for piece in pieces for symbol in piece]
-            lengths = [len(piece) for piece in pieces]
-        lengths = np.array(lengths, dtype=np.intp)
-        ids, bad = table.encode_letters(flat)
+        flat, lengths = self._symbols(texts)
+        ids, bad = SymbolTable(self.vocabulary_).encode_letters(flat)
         if bad.any():
             owner = np.repeat(np.arange(len(texts)), lengths)  # name of each symbol
             if (policy or self.handle_unknown) == "error":
@@ -556,14 +546,32 @@ class ContextWindowTransformer(
                 raise ValueError(self._emptied_message(names, lengths == 0, fitting))
         return ids, lengths
 
+    def _symbols(self, texts):
+        """The symbols of normalised names, one after another (a str or a
+        list), and each name's number of symbols."""
+        fold = final_forms_learned_plain(self.vocabulary_)  # ς read σ (see _text)
+        if self.unit_ == "char":
+            flat, lengths = "".join(texts), [len(t) for t in texts]
+            flat = fold_final_forms(flat, fold) if fold else flat  # as long
+        else:
+            texts = [fold_final_forms(text, fold) for text in texts] if fold else texts
+            pieces = [split_symbols(text, self.unit_) for text in texts]
+            flat = [symbol for piece in pieces for symbol in piece]
+            lengths = [len(piece) for piece in pieces]
+        return flat, np.array(lengths, dtype=np.intp)
+
     def _unknown_message(self, names, flat, bad, owner, what, fitting):
         chars = sorted({flat[i] for i in np.flatnonzero(bad)})
         culprits = np.unique(owner[bad])
+        shown = [(i, names[i]) for i in culprits[:MAX_REPORTED]]
+        return self._unknown_text(chars, shown, len(culprits), what, fitting)
+
+    def _unknown_text(self, chars, culprits, n_culprits, what, fitting):
+        """The message on unknown characters ``chars``: ``culprits`` are the
+        ``(index, name)`` shown, of ``n_culprits`` names that hold them."""
         end = self.vocabulary_[0]
-        shown = ", ".join(
-            f"{what}[{i}]={quoted(names[i])}" for i in culprits[:MAX_REPORTED]
-        )
-        more = len(culprits) - MAX_REPORTED
+        shown = ", ".join(f"{what}[{i}]={quoted(name)}" for i, name in culprits)
+        more = n_culprits - len(culprits)
         shown += f" and {more} more" if more > 0 else ""
         hints = [self._alphabet_hint("them")]
         if self.strip_accents is None and any(_has_accent(c) for c in chars):
@@ -632,6 +640,90 @@ class ContextWindowTransformer(
         tags.input_tags.one_d_array = True
         tags.input_tags.two_d_array = False
         return tags
+
+
+def unknown_symbols(transformer, X):
+    """The symbols of each name that are outside a transformer's vocabulary.
+
+    What ``fit`` (or, fitted, ``transform``) refuses, found without raising: a
+    transformer that is not fitted reads the names with the vocabulary of its
+    alphabet (``alphabet="auto"`` learns every symbol, so none is unknown).
+
+    Parameters
+    ----------
+    transformer : ContextWindowTransformer
+        Fitted, or not.
+    X : list of str
+        Names.
+
+    Returns
+    -------
+    unknown : dict
+        For each name that holds unknown symbols, in the order of ``X``, its
+        index mapped to the set of those symbols.
+
+    Examples
+    --------
+    >>> from sknextchar import ContextWindowTransformer
+    >>> unknown_symbols(ContextWindowTransformer(), ["asha", "o'neil", "zoë"])
+    {1: {"'"}, 2: {'ë'}}
+    """
+    if not hasattr(transformer, "vocabulary_") and not transformer._fixed_alphabet():
+        return {}
+    probe = _with_vocabulary(transformer)
+    flat, lengths = probe._symbols(probe._prepare(X, allow_empty=True)[1])
+    _, bad = SymbolTable(probe.vocabulary_).encode_letters(flat)
+    owner = np.repeat(np.arange(len(lengths)), lengths)
+    unknown = {}
+    for i in np.flatnonzero(bad).tolist():
+        unknown.setdefault(int(owner[i]), set()).add(flat[i])
+    return unknown
+
+
+def unknown_symbols_message(transformer, symbols, culprits, n_culprits, *, fitting):
+    """The message of ``fit`` (``fitting``) or ``transform`` on unknown symbols
+    found in several lists (chunks of a file, say), as one list gives it.
+
+    Parameters
+    ----------
+    transformer : ContextWindowTransformer
+        Fitted, or not (then with a fixed alphabet).
+    symbols : set of str
+        The unknown symbols.
+    culprits : list of (int, str)
+        The first names that hold them, each with its index (at most
+        ``MAX_REPORTED`` are shown).
+    n_culprits : int
+        The number of names that hold them.
+    fitting : bool
+        Whether the message advises settings of this fit (True) or of
+        training the model again (False).
+
+    Returns
+    -------
+    message : str
+
+    Examples
+    --------
+    >>> from sknextchar import ContextWindowTransformer
+    >>> message = unknown_symbols_message(
+    ...     ContextWindowTransformer(), {"ë"}, [(7, "zoë")], 2, fitting=True
+    ... )
+    >>> print(message.split(". ")[0])
+    Found characters outside the vocabulary ['ë'] in names[7]='zoë' and 1 more
+    """
+    return _with_vocabulary(transformer)._unknown_text(
+        sorted(symbols), culprits[:MAX_REPORTED], n_culprits, "names", fitting
+    )
+
+
+def _with_vocabulary(transformer):
+    """The transformer, or (not fitted) a clone with its alphabet's vocabulary."""
+    if hasattr(transformer, "vocabulary_"):
+        return transformer
+    probe = clone(transformer)
+    probe._learn_vocabulary([], [])  # a fixed alphabet's: no name is read
+    return probe
 
 
 def _check_no_lone_marks(names, texts):

@@ -577,27 +577,18 @@ def _sample_report(sampler, names, args):
     return text
 
 
-# Above this total variation distance, drawn lengths are far from the training
-# names' (the main job's draws with --match-lengths: about 0.01), when it is above
-# what the number of names drawn reaches by chance too (chance_length_tv).
-_LENGTH_TV_HINT = 0.1
-
-
 def _report_hints(report, args, train_counts):
     """The flags that mend what the report shows, when they were not given:
     --unique for repeats, --match-lengths for lengths unlike the data
     (``train_counts``, the lengths the report compared with) beyond chance
     (when no pattern or length flag set the lengths itself)."""
-    from .._sample_report import chance_length_tv
+    from .._sample_report import lengths_far
 
     hints = []
     if report.distinct < 1 and not args.unique:
         hints.append("some names repeat: --unique draws distinct names")
     lengths_set = args.pattern or args.min_length or args.max_length
-    far = report.length_tv > _LENGTH_TV_HINT and (
-        report.length_tv > chance_length_tv(train_counts, report.n)
-    )
-    if far and not (args.match_lengths or lengths_set):
+    if lengths_far(report, train_counts) and not (args.match_lengths or lengths_set):
         hints.append(
             "the lengths are unlike the training names': --match-lengths draws "
             "them as often as the training names have them"
