@@ -264,4 +264,14 @@ EXPLORATION = [
         "1.9702 (1.9740 closed form); 1.9062 (1.9054) / 1.9014 (1.9011)",
         "17 (tuning)",
     ),
+    # 2026-12-01, the package's protocol (weights on the held-out tenth of the train
+    # names, scored on val), kn6 + two averaged w1024 (s0, s1): the MLPs fitted on
+    # nine tenths, then not refitted, continued on all the train names for E
+    # epochs (refit="warm_start"), or refitted from scratch (refit=True).
+    (
+        "kn6 + 2 averaged w1024: no refit / warm 1, 2, 3, 5 epochs / cold refit; "
+        "first fit of 15 epochs instead of 20, then warm 3, 5",
+        "1.9122 / 1.9071, 1.9056, 1.9049, 1.9040 / 1.9033; 1.9059, 1.9053",
+        "-",
+    ),
 ]
