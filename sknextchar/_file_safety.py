@@ -132,6 +132,12 @@ def check_target(path, *, inputs=(), force=True, command_line=False):
         status = os.stat(real)
     except FileNotFoundError:
         status = None
+    except PermissionError:  # a folder on the way that may not be entered
+        raise PermissionError(
+            f"Cannot save to {shown!r}: its folder {str(real.parent)!r} cannot be "
+            "entered (no permission); nothing was saved. Choose another output "
+            "file."
+        ) from None
     if status is not None:
         _check_existing(shown, real, status, inputs)
     elif not real.parent.is_dir():

@@ -23,6 +23,7 @@ from ._model_input import (
     check_no_missing_labels,
     label_values,
 )
+from ._steps import pipeline_steps, unfreeze
 from ._text import unknown_label_error
 from ._validation import check_names
 from ._windows import CharWindows
@@ -32,6 +33,7 @@ __all__ = [
     "fit_classes",
     "labels_of_windows",
     "label_classes",
+    "label_of_text",
     "label_ids",
     "learn_name_labels",
     "split_name_labels",
@@ -458,3 +460,43 @@ def learn_name_labels(labels, X):
         )
     check_classification_targets(values)
     return np.unique(values, return_inverse=True)
+
+
+def label_of_text(sampler, text):
+    """The label of a sampler's model whose text is ``text`` (a label typed on
+    the command line), or ``text`` itself.
+
+    A model trained in Python may have labels that are not strings (``1``);
+    the command line gives only text (``'1'``).
+
+    Parameters
+    ----------
+    sampler : NameSampler
+        Fitted.
+    text : str or None
+
+    Returns
+    -------
+    label : object
+        The one label of the model whose ``str`` is ``text``; else ``text``
+        (None for None).
+
+    Examples
+    --------
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import (ContextWindowTransformer, KneserNeyClassifier,
+    ...                         NameSampler, PerLabelClassifier)
+    >>> sampler = NameSampler(make_pipeline(
+    ...     ContextWindowTransformer(), PerLabelClassifier(KneserNeyClassifier())))
+    >>> sampler = sampler.fit(["asha", "ravi", "john", "mary"], [1, 1, 2, 2])
+    >>> label_of_text(sampler, "1"), label_of_text(sampler, "3")
+    (1, '3')
+    """
+    if text is None:
+        return None
+    steps = pipeline_steps(unfreeze(getattr(sampler, "estimator_", None)))
+    classes = getattr(steps[-1] if steps else None, "label_classes_", None)
+    if classes is None:
+        return text
+    same = [label for label in classes.tolist() if str(label) == text]
+    return same[0] if len(same) == 1 else text

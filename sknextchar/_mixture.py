@@ -149,9 +149,10 @@ class MixtureClassifier(
         fits the members again on all the data, from scratch. ``"warm_start"``
         continues each member that has the parameters ``warm_start`` and
         ``max_iter`` (such as :class:`CharEmbeddingMLPClassifier`) from its fit
-        without the held-out data, for ``refit_max_iter`` epochs on all the data
-        (the member's own ``max_iter`` is for the first fit), and fits the
-        others again from scratch; it costs a fraction of True. The members in
+        without the held-out data (if that fit saw every class), for
+        ``refit_max_iter`` epochs on all the data (the member's own
+        ``max_iter`` is for the first fit), and fits the others again from
+        scratch; it costs a fraction of True. The members in
         ``estimators_`` keep the parameters they were given; their fit records
         (``loss_curve_``, ``n_iter_``) are those of the continuation. False
         keeps the members fitted without the held-out data.
@@ -599,8 +600,12 @@ class MixtureClassifier(
             return (
                 self._fit_members(members, *everything, ctx) if self.refit else fitted
             )
+        # A member that never saw a class of the data (array input: a label
+        # only in the held-out rows) cannot go on: it is fitted again.
         starts = [
-            continuation(member, self.refit_max_iter) if resumable(member) else None
+            continuation(member, self.refit_max_iter)
+            if resumable(member) and np.isin(self.classes_, member.classes_).all()
+            else None
             for member in fitted
         ]
         refitted = self._fit_members(members, *everything, ctx, starts=starts)

@@ -112,21 +112,43 @@ def test_unreadable_file_is_named_with_what_to_do(
     assert "[Errno" not in err
 
 
-def test_a_file_in_a_folder_that_cannot_be_searched_is_not_called_missing(
-    monkeypatch, tmp_path, capsys
-):
-    path = str(tmp_path / "locked" / "x.txt")
+def _refuse_stat(monkeypatch, path):
+    """os.stat refuses ``path`` as in a folder of another user's (tests run as
+    root, whom no folder mode stops)."""
     stat = os.stat
 
-    def refusing_stat(file, *args, **kwargs):  # as for a folder of mode 700
+    def refusing_stat(file, *args, **kwargs):
         if os.fspath(file) == path:
             raise PermissionError(errno.EACCES, "Permission denied", path)
         return stat(file, *args, **kwargs)
 
     monkeypatch.setattr(os, "stat", refusing_stat)
+
+
+def test_a_file_in_a_folder_that_cannot_be_searched_is_not_called_missing(
+    monkeypatch, tmp_path, capsys
+):
+    path = str(tmp_path / "locked" / "x.txt")
+    _refuse_stat(monkeypatch, path)
     status, _, err = run(capsys, "train", path, *KN, "-o", str(tmp_path / "m.skops"))
     assert_one_line_error(status, err, f"cannot read {path!r}: Permission denied")
     assert "No such file" not in err
+
+
+def test_an_output_in_a_folder_that_cannot_be_entered_is_no_unreadable_file(
+    monkeypatch, tmp_path, capsys
+):
+    # The output file does not exist yet: "cannot read ... copy it" was wrong.
+    names = tmp_path / "n.txt"
+    names.write_text("anna\nasha\nravi\nsita\n", encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    target = str(tmp_path / "locked" / "m.skops")
+    _refuse_stat(monkeypatch, target)
+    status, _, err = run(capsys, "train", str(names), *KN, "-o", target)
+    assert_one_line_error(
+        status, err, f"Cannot save to {target!r}", "cannot be entered"
+    )
+    assert "cannot read" not in err and "copy it" not in err
 
 
 # --------------------------------------------------------------------------- #

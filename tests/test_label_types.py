@@ -89,3 +89,23 @@ def test_a_label_of_another_type_is_named_alike_everywhere(where):
     }[where]
     with pytest.raises(ValueError, match=r"\('1', not 1: a label's type counts\)"):
         call()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["sample", "-n", "2", "--seed", "0"], ["table", "as"], ["score", "asha"]],
+    ids=["sample", "table", "score"],
+)
+def test_the_command_line_reaches_labels_that_are_not_text(tmp_path, capsys, command):
+    # A model fitted in Python on the labels 1 and 2: --label 1 is text, and was
+    # refused with a hint to pass 1 rather than '1', which a command line cannot.
+    from sknextchar import save_model
+    from sknextchar.cli import main
+
+    sampler = NameSampler(_per_label()).fit(NAMES, [1] * 20 + [2] * 20)
+    path = str(tmp_path / "lab.skops")
+    save_model(sampler, path)
+    name, *rest = command
+    assert main([name, path, *rest, "--label", "1"]) == 0, capsys.readouterr().err
+    assert main([name, path, *rest, "--label", "3"]) == 1
+    assert "Unknown --label '3'" in capsys.readouterr().err

@@ -116,3 +116,20 @@ def test_a_model_saved_before_refit_max_iter_loads_with_its_default():
     assert old.get_params()["refit_max_iter"] == 5
     assert "MixtureClassifier" in repr(old)
     assert same_model(pickle.loads(pickle.dumps(old)), fitted)
+
+
+def test_a_member_that_missed_a_class_is_fitted_again():
+    # Array input: a label of one row, held out with random_state=0, is unknown
+    # to the member fitted without it; continuing it failed (a message about
+    # partial_fit's classes), so it is fitted again as with refit=True.
+    names = ["abid", "amit", "asha", "ravi", "sita", "zoya"] * 5
+    windows = ContextWindowTransformer().fit_transform(names)
+    X, y = windows.contexts, np.asarray(windows.targets).copy()
+    y[7] = 99
+    kept = MixtureClassifier(members(), refit=False, random_state=0).fit(X, y)
+    assert 99 not in kept.estimators_[1].classes_  # the case this test is about
+    warm = MixtureClassifier(members(), refit="warm_start", random_state=0)
+    cold = MixtureClassifier(members(), refit=True, random_state=0)
+    warm.fit(X, y), cold.fit(X, y)
+    assert 99 in warm.estimators_[1].classes_
+    np.testing.assert_array_equal(warm.predict_proba(X), cold.predict_proba(X))

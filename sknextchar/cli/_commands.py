@@ -424,6 +424,7 @@ def load_sampler(args, **settings):
     from sklearn.pipeline import Pipeline
 
     from .._fitted import as_sampler
+    from .._labels import label_of_text
     from .._sampler import NameSampler
     from .._steps import unfreeze
 
@@ -433,13 +434,14 @@ def load_sampler(args, **settings):
             "'sknextchar train' (a Pipeline of a ContextWindowTransformer and a "
             "CharEmbeddingMLPClassifier)."
         )
-    return as_sampler(model, PROG).set_params(**settings)
+    sampler = as_sampler(model, PROG).set_params(**settings)
+    args.label = label_of_text(sampler, getattr(args, "label", None))  # 1 for '1'
+    return sampler
 
 
 def _excluded_names(args):
     if args.exclude_file is not None:  # a file without names excludes none
         return _names_of_file(args, args.exclude_file, places=False, allow_empty=True)
-    return None
 
 
 def with_record(pipe, names, labels=None, weights=None):
