@@ -181,3 +181,18 @@ def test_unique_beyond_the_lengths_names_a_prefix_only_when_given(model_file, ca
     assert_one_line_error(
         status, err, "at most 2 can be generated", "--top-k 2", "a prefix of 1 letter"
     )
+
+
+def test_a_labels_column_typed_in_another_case_is_suggested(tmp_path, capsys):
+    # The names column is found with case ignored; the labels column is matched
+    # exactly, and the message listed the header without pointing at 'Gender'.
+    table = tmp_path / "g.csv"
+    table.write_text("name,Gender\nasha,F\nravi,M\nsita,F\nmira,F\n", encoding="utf-8")
+    out = str(tmp_path / "g.skops")
+    status, _, err = run(
+        capsys, "train", str(table), "--labels", "gender", *KN, "-o", out
+    )
+    assert_one_line_error(status, err, "did you mean --labels Gender?")
+    status, _, err = run(capsys, "train", str(table), "--labels", "sex", *KN, "-o", out)
+    assert_one_line_error(status, err, "is neither a file nor a column")
+    assert "did you mean" not in err

@@ -20,6 +20,7 @@ import unicodedata
 import warnings
 from importlib import resources
 
+from .._text import case_variant
 from ..datasets._base import (
     check_names_path,
     numbered_lines,
@@ -261,11 +262,13 @@ def _columns(text, column, source, names_column=None, counts=(None, False)):
     rows = _rows(text, column, source)
     header = rows[0][1] if rows else []
     if column not in header:
+        near = case_variant(column, header)  # 'Gender' for 'gender'
+        hint = "" if near is None else f" (did you mean --labels {near}?)"
         raise ValueError(
             f"--labels {column!r} is neither a file nor a column of {source}, whose "
-            f"first row (the header) is {header!r}. Pass the name of the label "
-            "column (e.g. --labels label for a CSV file name,label), or a file "
-            "with one label per line."
+            f"first row (the header) is {header!r}{hint}. Pass the name of the "
+            "label column (e.g. --labels label for a CSV file name,label), or a "
+            "file with one label per line."
         )
     label_at = header.index(column)
     check_one_column(header, label_at, source, exact=True)
