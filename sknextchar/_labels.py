@@ -495,7 +495,7 @@ def label_of_text(sampler, text):
     if text is None:
         return None
     steps = pipeline_steps(unfreeze(getattr(sampler, "estimator_", None)))
-    classes = getattr(steps[-1] if steps else None, "label_classes_", None)
+    classes = label_classes(steps[-1] if steps else None)
     if classes is None:
         return text
     same = [label for label in classes.tolist() if str(label) == text]

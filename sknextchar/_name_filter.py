@@ -197,12 +197,9 @@ def pattern_width(pattern):
     ((12, 12), (1, 3), (1, None))
     """
     try:
-        from re import _parser
-
-        with warnings.catch_warnings():  # check_pattern has warned already
-            warnings.simplefilter("ignore")
-            fewest, most = _parser.parse(pattern).getwidth()
-        unbounded = getattr(_parser, "MAXWIDTH", _parser.MAXREPEAT)
+        parsed, parser = _parsed(pattern)
+        fewest, most = parsed.getwidth()
+        unbounded = getattr(parser, "MAXWIDTH", parser.MAXREPEAT)
     except Exception:  # a private parser: when it changes, no bounds are known
         return None
     return fewest, None if most >= unbounded else most
@@ -236,14 +233,20 @@ def required_chars(pattern):
     (set(), ['a', 'q'])
     """
     try:
-        from re import _parser
-
-        with warnings.catch_warnings():  # check_pattern has warned already
-            warnings.simplefilter("ignore")
-            parsed = _parser.parse(pattern)
-        return _literals(parsed, parsed.state.flags & re.IGNORECASE, _parser)
+        parsed, parser = _parsed(pattern)
+        return _literals(parsed, parsed.state.flags & re.IGNORECASE, parser)
     except Exception:  # a private parser: when it changes, nothing is known
         return set()
+
+
+def _parsed(pattern):
+    """The parse of ``pattern`` by ``re``'s private ``_parser``, and that module
+    (its constants name the nodes); it raises whatever the parser raises."""
+    from re import _parser
+
+    with warnings.catch_warnings():  # check_pattern has warned already
+        warnings.simplefilter("ignore")
+        return _parser.parse(pattern), _parser
 
 
 def _literals(items, any_case, ops):

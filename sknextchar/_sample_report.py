@@ -292,11 +292,9 @@ def _train_side(samples, train, label=None):
         grapheme = any(len(symbol) > 1 for symbol in train.vocabulary_)
         unit = "grapheme" if grapheme else "char"
         lengths = [len(split_symbols(name, unit)) for name in samples]
-        if label is not None:
-            counts = _label_length_counts(train, label)
         return (
             _in_training_set(train, samples),
-            np.asarray(counts),
+            training_length_counts(train, label),
             np.array(lengths),
         )
     if hasattr(train, "in_training_set"):
