@@ -206,8 +206,9 @@ class CharEmbeddingMLPClassifier(
         :class:`~sklearn.neural_network.MLPClassifier`).
     early_stopping : bool, default=False
         Hold out ``validation_fraction`` of the training names (whole names,
-        never single windows, when ``X`` is a :class:`CharWindows`; rows for an
-        array), stop
+        never single windows, when ``X`` is a :class:`CharWindows`, and a name
+        written more than once with all its copies, so that the held-out score
+        does not reward memorising the list; rows for an array), stop
         when the held-out log-likelihood has not improved by ``tol`` for
         ``n_iter_no_change`` epochs, and restore the weights of the best epoch
         (with Adam's state of that epoch). A later ``partial_fit`` (or
@@ -215,7 +216,8 @@ class CharEmbeddingMLPClassifier(
         epochs after it leave ``loss_curve_`` and ``validation_scores_``.
     validation_fraction : float, default=0.1
         Fraction of the names (or rows) held out under ``early_stopping``:
-        ``ceil(validation_fraction * n_names)`` of them. In a fit with labels
+        ``ceil(validation_fraction * n_names)`` of them, ``n_names`` counting
+        each distinct name once (a name under two labels too). In a fit with labels
         (``y``), they are drawn per label, in proportion to its names (as by
         :class:`~sklearn.model_selection.StratifiedShuffleSplit`), and every
         label keeps at least one name for training (a label of a single name

@@ -11,7 +11,7 @@ warning. The estimator runs the epochs and calls these.
 
 import numpy as np
 
-from ._holdout import validation_split
+from ._holdout import same_name_groups, validation_split
 from .nn.training import Patience, drop_later_epochs
 
 __all__ = [
@@ -65,7 +65,8 @@ def split_for_early_stopping(estimator, data, rng, sample_weight=None, *, rescal
 
     Returns ``((contexts, targets, weights), None)`` without early stopping;
     else the training rows and the held-out ones (whole names when
-    ``data.groups`` says which name each window is from). Without
+    ``data.groups`` says which name each window is from, every copy of a
+    repeated name on the same side). Without
     ``sample_weight``, ``weights`` is None. With it, the windows of weight 0 are
     left out first (as if absent: they take no place in the hold-out either);
     the training windows' weights are divided by their mean, so that the
@@ -100,7 +101,8 @@ def split_for_early_stopping(estimator, data, rng, sample_weight=None, *, rescal
         if rescale:
             sample_weight = _mean_one(sample_weight)
         return (contexts, targets, sample_weight), None
-    held = _hold_out(estimator, contexts, targets, groups, rng, len(data.targets))
+    units = same_name_groups(targets, groups)  # a repeated name is one unit
+    held = _hold_out(estimator, contexts, targets, units, rng, len(data.targets))
     weights = (None, None) if sample_weight is None else (
         _mean_one(sample_weight[~held]), _mean_one(sample_weight[held]),
     )  # fmt: skip

@@ -2,8 +2,9 @@
 
 Early stopping (:mod:`sknextchar._epoch_records`) and the mixture's weights
 (:class:`~sknextchar.MixtureClassifier`) hold out ``ceil(fraction * n_units)``
-units, where a unit is a name (every window of a held-out name goes with it)
-when the windows' names are known, and a row otherwise, drawn by
+units, where a unit is a distinct name (every window of a held-out name goes
+with it, and so does every copy of the name: :func:`same_name_groups`) when the
+windows' names are known, and a row otherwise, drawn by
 :class:`~sklearn.model_selection.GroupShuffleSplit` or
 :class:`~sklearn.model_selection.ShuffleSplit`. Each refuses a hold-out that
 leaves nothing on one side in its own words (:func:`too_small`).
@@ -26,7 +27,10 @@ __all__ = [
     "hold_out",
     "hold_out_units",
     "label_shortfall",
+    "same_name_groups",
+    "same_text_groups",
     "too_small",
+    "unit_labels",
     "validation_split",
 ]
 
@@ -55,6 +59,72 @@ def hold_out_units(n_rows, groups):
     if groups is not None:
         return np.unique(groups).size, "names"
     return n_rows, "rows"
+
+
+def same_name_groups(targets, groups):
+    """Each window's name, where a name written more than once takes the first
+    copy's number: the copies of a name are one unit of the hold-out.
+
+    A name repeated in the list is one name to judge a model by: were one copy
+    held out and another trained on, the held-out score would reward memorising
+    it. Two names are the same when their windows' targets (the name's symbols
+    and the end) are, so names that differ only in what the transformer folds
+    (case, accents) are one; a name's label does not count (a name under two
+    labels is one unit too).
+
+    Parameters
+    ----------
+    targets : ndarray of shape (n_windows,)
+        Each window's target.
+    groups : ndarray of int of shape (n_windows,) or None
+        The name of each window; None (rows, not names) is returned as is.
+
+    Returns
+    -------
+    groups : ndarray of shape (n_windows,) or None
+        The lowest name number among the copies of each window's name: with no
+        repeated name, ``groups`` unchanged.
+
+    Examples
+    --------
+    Names 0 and 2 are both "ab" (targets 1, 2 and the end 0):
+
+    >>> import numpy as np
+    >>> targets = np.array([1, 2, 0, 3, 0, 1, 2, 0])
+    >>> same_name_groups(targets, np.array([0, 0, 0, 1, 1, 2, 2, 2])).tolist()
+    [0, 0, 0, 1, 1, 0, 0, 0]
+    """
+    if groups is None:
+        return None
+    order = np.argsort(groups, kind="stable")
+    sorted_groups, sorted_targets = groups[order], targets[order]
+    starts = np.flatnonzero(np.r_[True, sorted_groups[1:] != sorted_groups[:-1]])
+    ends = np.r_[starts[1:], len(order)].tolist()
+    first = {}  # a name's symbols -> the first (lowest) name number that has them
+    numbers = [
+        first.setdefault(sorted_targets[start:end].tobytes(), sorted_groups[start])
+        for start, end in zip(starts.tolist(), ends)
+    ]
+    result = np.empty_like(groups)
+    result[order] = np.repeat(numbers, np.diff(np.r_[starts, len(order)]))
+    return result
+
+
+def same_text_groups(texts):
+    """Each text's position, or its first copy's for a text written again.
+
+    :func:`same_name_groups` for a list of names as the model reads them (see
+    ``ContextWindowTransformer.normalize``): the units of a hold-out of names.
+
+    Examples
+    --------
+    >>> same_text_groups(["ab", "c", "ab", "d"]).tolist()
+    [0, 1, 0, 3]
+    """
+    first = {}
+    return np.array(
+        [first.setdefault(text, i) for i, text in enumerate(texts)], dtype=np.intp
+    )
 
 
 def too_small(n_units, fraction):
@@ -168,14 +238,13 @@ def hold_out(n_rows, groups, fraction, random_state, strata=None):
 
 
 def _units_and_labels(groups, strata):
-    """The unit of each row and the label id of each unit."""
+    """The unit of each row and the label id of each unit (its first row's)."""
     if groups is None:
         unit_of_row = np.arange(len(strata))
     else:
         unit_of_row = np.unique(groups, return_inverse=True)[1].ravel()
-    unit_labels = np.empty(unit_of_row.max(initial=-1) + 1, dtype=strata.dtype)
-    unit_labels[unit_of_row] = strata  # a name's windows share its label
-    return unit_of_row, np.unique(unit_labels, return_inverse=True)[1].ravel()
+    labels = unit_labels(groups, strata)
+    return unit_of_row, np.unique(labels, return_inverse=True)[1].ravel()
 
 
 def _quota(counts, n_val, rng):
@@ -262,7 +331,7 @@ def validation_split(
             "smaller validation_fraction, or early_stopping=False."
         )
     if strata is not None:
-        unit_strata = _unit_strata(groups, strata)
+        unit_strata = unit_labels(groups, strata)
         reason = label_shortfall(unit_strata, fraction, kind, label_names)
         if reason is not None:
             smaller = units > np.unique(unit_strata).size  # else none can be held
@@ -277,8 +346,29 @@ def validation_split(
     return is_validation
 
 
-def _unit_strata(groups, strata):
-    """The label of each unit (of each name, or of each row)."""
+def unit_labels(groups, strata):
+    """The label of each unit (of each name, or of each row): its first row's.
+
+    A name's windows share its label; a unit of the copies of a name written
+    under two labels (:func:`same_name_groups`) takes its first row's.
+
+    Parameters
+    ----------
+    groups : ndarray of shape (n_rows,) or None
+        The unit of each row; None when each row is a unit.
+    strata : array-like of shape (n_rows,)
+        The label of each row.
+
+    Returns
+    -------
+    labels : ndarray of shape (n_units,)
+        In the order of ``np.unique(groups)``.
+
+    Examples
+    --------
+    >>> unit_labels(np.array([4, 4, 1]), ["m", "f", "f"]).tolist()
+    ['f', 'm']
+    """
     strata = np.asarray(strata)
     if groups is None:
         return strata

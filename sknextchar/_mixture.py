@@ -20,7 +20,7 @@ from ._estimator import (
     members_visual_block,
     set_all_or_nothing,
 )
-from ._holdout import hold_out, hold_out_units, too_small
+from ._holdout import hold_out, hold_out_units, same_name_groups, too_small
 from ._members import (
     continuation,
     fit_member,
@@ -103,7 +103,8 @@ class MixtureClassifier(
     are reached as ``<name>__<parameter>``) and :func:`save_model`.
 
     With ``weights="fit"``, ``fit`` holds out ``validation_fraction`` of the
-    names (whole names, never single windows; rows for an array), fits the
+    names (whole names, never single windows, and a name written more than
+    once with all its copies; rows for an array), fits the
     members on the other names, and chooses the weights that maximise the
     likelihood of the held-out windows: by EM for the linear mixture (the
     classical method, Jelinek & Mercer 1980), by L-BFGS-B on the exact gradient
@@ -553,23 +554,25 @@ class MixtureClassifier(
         """(X, y, sample_weight) of the members' training part and of the
         held-out part; names (rows) of weight 0 are in neither."""
         contexts, groups, rows = data.contexts, data.groups, None
+        units = same_name_groups(data.targets, groups)  # a repeated name: one unit
         if weights is not None:  # split as if the names of weight 0 were not there
             kept = weights[groups] > 0 if groups is not None else weights > 0
             rows = np.flatnonzero(kept)
             contexts = contexts[rows]
             groups = None if groups is None else groups[rows]
-        units, kind = hold_out_units(len(contexts), groups)
-        if too_small(units, self.validation_fraction):
+            units = None if units is None else units[rows]
+        n_units, kind = hold_out_units(len(contexts), units)
+        if too_small(n_units, self.validation_fraction):
             raise ValueError(
                 f"The held-out part is too small: validation_fraction="
-                f"{self.validation_fraction!r} of {units} {kind} "
+                f"{self.validation_fraction!r} of {n_units} {kind} "
                 + ("of weight above 0 " if weights is not None else "")
                 + f"(n_samples={len(data.targets)} windows) leaves nothing on one "
                 "side. Use more data, another validation_fraction, or give weights "
                 "explicitly."
             )
         train, held_out = hold_out(
-            len(contexts), groups, self.validation_fraction, self.random_state
+            len(contexts), units, self.validation_fraction, self.random_state
         )
         if groups is not None:
             in_train = np.zeros(X.n_names, dtype=bool)

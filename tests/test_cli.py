@@ -1035,7 +1035,7 @@ def test_cli_advice_is_in_flags_not_python(tmp_path, capsys, model_file):
     status, out, _ = run(
         capsys, "train", str(one), "--model", "kneser-ney", "-o", output
     )
-    assert status == 0 and "Held-out NLL: none; 1 names are too few" in out
+    assert status == 0 and "Held-out NLL: none; too few distinct names (1)" in out
     for flag in ("--embeddings", "--loss"):  # a count model has neither
         status, _, err = run(capsys, "plot", output, flag, "-o", f"{output}.png")
         assert_one_line_error(status, err, f"{flag} draws an MLP model")

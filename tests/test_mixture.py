@@ -106,13 +106,16 @@ def test_given_weights_are_a_linear_interpolation():
 def two_kinds_of_names(n, seed):
     """Half random strings of letters (a unigram is right about them; a trigram
     with almost no smoothing, which has seen each of their contexts a few times,
-    is badly wrong), half the names of a small deterministic family (the trigram is
-    right about them, the unigram wrong)."""
+    is badly wrong), half the names of a deterministic family (runs of the cycle
+    x, y, z of random start and length: the trigram is right about them, the
+    unigram wrong). The family has 36 distinct names, so the mixture's held-out
+    part, which holds out every copy of a name it draws, has some of them."""
     rng = np.random.default_rng(seed)
     letters = list("abcdefghijklmnopqrstuvwxyz")
     random_names = ["".join(rng.choice(letters, size=6)) for _ in range(n // 2)]
-    family = ["xyzxyz", "zyxzyx", "xzyxzy"]
-    return random_names + [family[i] for i in rng.integers(0, 3, size=n // 2)]
+    starts, lengths = rng.integers(0, 3, n // 2), rng.integers(4, 16, n // 2)
+    cycle = "xyz" * 6
+    return random_names + [cycle[s : s + k] for s, k in zip(starts, lengths)]
 
 
 def test_fitted_weights_beat_each_member_where_each_is_right_on_half():

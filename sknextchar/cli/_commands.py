@@ -7,7 +7,6 @@ commands that use them, so that ``--help`` and argument errors never load them.
 
 import contextlib
 import copy
-import math
 import os
 import sys
 import time
@@ -101,33 +100,6 @@ def _fit(pipe, names, *, quiet, header=None, labels=None, weights=None):
     return time.perf_counter() - start
 
 
-def _report(pipe, n_names, seconds):
-    """Print how training went and the held-out NLL."""
-    clf = pipe["clf"]
-    # The classifier holds out this many whole names (CharWindows groups).
-    n_held_out = (
-        math.ceil(clf.validation_fraction * n_names) if clf.early_stopping else 0
-    )
-    print(
-        f"Trained on {counted(n_names - n_held_out, 'name')} for "
-        f"{counted(clf.n_iter_, 'epoch')} in "
-        f"{seconds:.1f} s."
-    )
-    if clf.early_stopping:
-        nll = -clf.best_validation_score_
-        best = clf.validation_scores_.index(clf.best_validation_score_) + 1
-        print(
-            f"Held-out NLL: {nll:.4f} nats per character ({nll / math.log(2):.3f} "
-            f"bits) on {counted(n_held_out, 'held-out name')} (weights of epoch "
-            f"{best} kept)."
-        )
-    else:
-        print(
-            f"Training loss: {clf.loss_:.4f} nats per character (no names held out: "
-            "--validation-fraction 0)."
-        )
-
-
 def train(args):
     """``sknextchar train``: fit the pipeline on names and save it.
 
@@ -179,9 +151,9 @@ def train(args):
             pipe, names, quiet=args.quiet, header=header, labels=labels,
             weights=weights,
         )  # fmt: skip
-        # Names of count 0 are left out before the hold-out is drawn.
-        n_counted = len(names) if weights is None else int((weights > 0).sum())
-        _report(pipe, n_counted, seconds)
+        from ._train_report import report_training
+
+        report_training(pipe, names, weights, seconds)
     check_output(args, input_files(args))
     saved = with_record(pipe, names, labels, weights)
     path = save_model(saved, output, format=fmt)
@@ -792,7 +764,9 @@ def main_job():
     )
     pipe = build_pipeline(clf__random_state=MAIN_JOB_SEED)
     seconds = _fit(pipe, names, quiet=False)
-    _report(pipe, len(names), seconds)
+    from ._train_report import report_training
+
+    report_training(pipe, names, None, seconds)
     # New names as long as the training names: within their range (the
     # sampler's default bounds; none is cut, a name that runs on is redrawn)
     # and with their length distribution (the model cannot count letters).

@@ -10,6 +10,8 @@ count model per label (``PerLabelClassifier``), so ``sample --label`` works.
 import math
 import time
 
+import numpy as np
+
 from .._text import counted
 from ._flags import KN_FLAGS, TRAIN_FLAGS, given
 from ._weights import counts_note
@@ -95,7 +97,7 @@ def fit_counts(args, names, labels=None, weights=None):
     ...     ["train", "-o", "m.skops", "--model", "kneser-ney", "--seed", "0"])
     >>> pipe = fit_counts(args, ["abid", "asha", "ravi", "amit"] * 5)
     Counted the ... n-grams (orders 1 to 4) of 20 names in ... s.
-    Held-out NLL: ... on 2 held-out names (counted without them; ...).
+    Held-out NLL: ... on 5 held-out names, 1 distinct (counted without them; ...).
     >>> pipe["clf"].order_
     4
     """
@@ -131,12 +133,14 @@ def _held_out_report(pipe, names, labels, share, seed, weights=None):
     learns them from all). With labels, the names are held out per label, and
     every label keeps a counted name (as the MLP's ``early_stopping`` holds
     them out: :func:`~sknextchar._holdout.hold_out`); when that cannot be,
-    the report says why. With counts, the
+    the report says why. A name written more than once (as the model reads it)
+    is held out with all its copies or not at all. With counts, the
     share is of the distinct names of count above 0 (a name's count is held
     out with it; names of count 0 are left out first, as the MLP's
     ``early_stopping`` leaves them out), and each held-out name weighs its
     count in the NLL.
     """
+    from .._holdout import same_text_groups
     from .._pipeline import fit_weighted, with_vocabulary_of
 
     model = with_vocabulary_of(pipe, names)  # every character, count 0 or not
@@ -145,12 +149,14 @@ def _held_out_report(pipe, names, labels, share, seed, weights=None):
         names, weights = [names[i] for i in kept], weights[kept]
         labels = None if labels is None else [labels[i] for i in kept]
 
-    if len(names) - math.ceil(share * len(names)) < 1:
+    units = same_text_groups(model["windows"].normalize(names))
+    n_units = np.unique(units).size  # the copies of a name are held out together
+    if n_units - math.ceil(share * n_units) < 1:
         return (
-            f"Held-out NLL: none; {len(names):,} names are too few to hold out a "
-            f"share of {share:g} and count the others."
+            f"Held-out NLL: none; too few distinct names ({n_units:,}) to hold out "
+            f"a share of {share:g} and count the others."
         )
-    split = _split(names, labels, weights, share, seed)
+    split = _split(names, units, labels, weights, share, seed)
     if isinstance(split, str):
         return split
     (train, train_labels, train_w), (held_out, y, held_w) = split
@@ -158,13 +164,15 @@ def _held_out_report(pipe, names, labels, share, seed, weights=None):
     nll = -model.score(
         held_out, y, **({} if weights is None else {"sample_weight": held_w})
     )
+    n_distinct = len(set(model["windows"].normalize(held_out)))
+    distinct = f", {n_distinct:,} distinct" if n_distinct < len(held_out) else ""
     note = ""
     if seed is None:  # the model is the same each run, this number is not
         note = "; drawn at random: --seed N holds out the same names each run"
     return (
         f"Held-out NLL: {nll:.4f} nats per character ({nll / math.log(2):.3f} "
-        f"bits) on {counted(len(held_out), 'held-out name')} (counted without "
-        f"them{note}; "
+        f"bits) on {counted(len(held_out), 'held-out name')}{distinct} (counted "
+        f"without them{note}; "
         "the saved model counts every name)." + _infinite_note(nll, pipe)
     )
 
@@ -182,35 +190,27 @@ def _infinite_note(nll, pipe):
     )
 
 
-def _split(names, labels, weights, share, seed):
-    """(names, labels, weights) counted and held out; or the report of why a
-    label would have no counted name (labels and weights are None if absent)."""
-    if labels is None:
-        from sklearn.model_selection import train_test_split
+def _split(names, units, labels, weights, share, seed):
+    """(names, labels, weights) counted and held out, ``units`` (the first
+    copy of each name) held out whole; or the report of why a label would have
+    no counted name (labels and weights are None if absent)."""
+    from .._holdout import hold_out, label_shortfall, unit_labels
 
-        nones = [None] * len(names)
-        train, held_out, train_w, held_w = train_test_split(
-            names, nones if weights is None else weights,
-            test_size=share, random_state=seed,
-        )  # fmt: skip
-        if weights is None:
-            train_w = held_w = None
-        return (train, None, train_w), (held_out, None, held_w)
-    from .._holdout import hold_out, label_shortfall
-
-    reason = label_shortfall(labels, share)
-    if reason is not None:
-        smaller = len(names) > len(set(labels))  # else no share can be held out
-        return (
-            f"Held-out NLL: none. {reason} To measure it, give more names of "
-            "those labels"
-            + (" or a smaller --validation-fraction." if smaller else ".")
-        )
-    parts = hold_out(len(names), None, share, seed, strata=labels)
+    if labels is not None:
+        per_unit = unit_labels(units, labels)
+        reason = label_shortfall(per_unit, share)
+        if reason is not None:
+            smaller = len(per_unit) > len(set(labels))  # else none can be held out
+            return (
+                f"Held-out NLL: none. {reason} To measure it, give more names of "
+                "those labels"
+                + (" or a smaller --validation-fraction." if smaller else ".")
+            )
+    parts = hold_out(len(names), units, share, seed, strata=labels)
     return tuple(
         (
             [names[i] for i in rows],
-            [labels[i] for i in rows],
+            None if labels is None else [labels[i] for i in rows],
             None if weights is None else weights[rows],
         )
         for rows in parts
