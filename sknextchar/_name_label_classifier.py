@@ -357,7 +357,8 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         X : 1-D array-like of str
             Names.
         y : array-like of shape (n_names,)
-            The label of each name.
+            The label of each name: at least 2 distinct labels (one is
+            refused, as by scikit-learn's classifiers).
         sample_weight : array-like of shape (n_names,), default=None
             One weight per name (e.g. how often it occurs), >= 0: an integer
             weight counts as that many copies of the name. The pipelines are
@@ -398,7 +399,7 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         classes, counts = _label_counts(labels, weights)
         priors, temperature = check_priors(self.priors, counts, classes), 1.0
         shares = np.full(len(estimators), 1.0 / len(estimators))
-        if self.calibration is None or len(classes) == 1:
+        if self.calibration is None:
             pipelines = [
                 fit_weighted(clone(e), names, labels, weights) for e in estimators
             ]
@@ -903,7 +904,7 @@ def _check_take_weights(estimators, weights):
 
 
 def _check_labels(y, n_names):
-    """The labels as a 1-D array, one per name, no missing value."""
+    """The labels as a 1-D array, one per name, no missing value, 2 classes or more."""
     if y is None:
         raise ValueError(
             "NameLabelClassifier needs y, the label of each name; got y=None."
@@ -915,5 +916,13 @@ def _check_labels(y, n_names):
     if len(labels) != n_names:
         raise ValueError(
             f"X and y have different lengths: {n_names} names and {len(labels)} labels."
+        )
+    classes = np.unique(labels).tolist()
+    if len(classes) < 2:  # as scikit-learn's classifiers: one class is no choice
+        raise ValueError(
+            "NameLabelClassifier needs samples of at least 2 classes in y, but y "
+            f"holds only one class: {classes[0]!r}. Add names of another label; "
+            "to model the names of one label alone, fit a pipeline on them "
+            "without y (make_default_pipeline().fit(names))."
         )
     return labels

@@ -92,6 +92,22 @@ def _symbols(transformer, classifier, n_rows):
     return [str(i) for i in range(n_symbols)] + extra  # fit on arrays: raw ids
 
 
+def _visible_symbol(symbol):
+    """A symbol as a picture labels it: the space as ``"␣"``, another space or
+    invisible character by its code point; any other symbol as it is.
+
+    Examples
+    --------
+    >>> _visible_symbol(" "), _visible_symbol("\\xa0"), _visible_symbol("a")
+    ('␣', 'U+00A0', 'a')
+    """
+    if symbol == " ":
+        return "␣"
+    if len(symbol) == 1 and (symbol.isspace() or not symbol.isprintable()):
+        return f"U+{ord(symbol):04X}"
+    return symbol
+
+
 # --------------------------------------------------------------------------- #
 # The pictures.
 # --------------------------------------------------------------------------- #
@@ -99,7 +115,9 @@ def plot_embeddings(estimator, *, ax=None):
     """Scatter the learned character embeddings in two dimensions.
 
     The lecture's picture: every symbol of the vocabulary at the position of its
-    embedding vector (a row of ``embeddings_``), labelled with the symbol (and,
+    embedding vector (a row of ``embeddings_``), labelled with the symbol (the
+    space as ``"␣"``, another blank or invisible character by its code point,
+    such as ``U+00A0``; and,
     for a model of names by label whose labels' embeddings are as wide, every
     label as ``<label>``). Vowels,
     the other letters and the end marker ``"-"`` get their own colour and marker,
@@ -176,7 +194,11 @@ def plot_embeddings(estimator, *, ax=None):
             ax.scatter(*points[mask].T, c=colour, marker=marker, s=60, label=label)
     for symbol, (x, y) in zip(symbols, points):
         ax.annotate(
-            symbol, (x, y), xytext=(4, 4), textcoords="offset points", fontsize=11
+            _visible_symbol(symbol),
+            (x, y),
+            xytext=(4, 4),
+            textcoords="offset points",
+            fontsize=11,
         )
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
@@ -399,7 +421,7 @@ def _draw_nodes(ax, nodes, prefix, depth):
         if node["parent"] is None:
             label = repr(prefix) if prefix else "start"
         else:
-            char = "end" if node["end"] else node["char"]
+            char = "end" if node["end"] else _visible_symbol(node["char"])
             label = f"{char} {node['proba']:.2f}"
         ax.text(
             node["x"], node["y"], label, ha="center", va="center", bbox=box, zorder=2
@@ -547,7 +569,7 @@ def plot_temperature(
             color=colour,
             label=f"T = {temperature:g}",
         )
-    ax.set_xticks(positions, labels=list(table.symbols))
+    ax.set_xticks(positions, labels=[_visible_symbol(s) for s in table.symbols])
     ax.set_xlabel(f"next character ({table.symbols[END_ID]!r} ends the name)")
     ax.set_ylabel("probability")
     of_label = "" if label is None else f", label {label!r}"

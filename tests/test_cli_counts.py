@@ -164,7 +164,7 @@ def test_counts_are_read_with_the_names_and_keep_no_cell(tmp_path, labels):
     # guess of the delimiter, cells matched to names by line): now each count
     # is read on its name's row of the names' own table, kept as a float.
     n = 20_000
-    rows = "".join(f"asha,F,{i % 977}\n" for i in range(n))
+    rows = "".join(f"asha,{'FM'[i % 2]},{i % 977}\n" for i in range(n))
     path = write(tmp_path / "n.csv", "name,sex,count\n" + rows)
 
     def peak(*flags):

@@ -273,12 +273,12 @@ def test_fixed_priors_with_calibration_and_one_pipeline_without_ensemble(echo):
     )
 
 
-def test_one_label_needs_no_calibration(echo):
+def test_one_label_is_refused_before_calibration(echo):
     (names, _), _ = echo
     clf = NameLabelClassifier(small_pipe(max_iter=5), calibration="temperature")
-    clf.fit(names[:10], ["A"] * 10)
-    assert clf.temperature_ == 1.0 and len(clf.pipelines_) == 1
-    np.testing.assert_array_equal(clf.predict_proba(names[:2]), [[1.0], [1.0]])
+    with pytest.raises(ValueError, match="at least 2 classes.* only one class: 'A'"):
+        clf.fit(names[:10], ["A"] * 10)
+    assert not [k for k in vars(clf) if k.endswith("_")]
 
 
 @pytest.mark.filterwarnings("ignore:The least populated class")
@@ -468,7 +468,7 @@ def test_weights_calibration_pools_each_pipeline_with_its_fitted_weight(echo):
     np.testing.assert_allclose(clf.pool_weights_.sum(), 1.0)
     # log_likelihood: pipeline m of each fold has pool_weights_[m] / 2.
     per = [
-        NameLabelClassifier(p).fit(["x"], ["A"])  # a shell for each fitted pipeline
+        NameLabelClassifier(p).fit(["x", "y"], ["A", "B"])  # a shell for each
         for p in clf.pipelines_
     ]
     for shell, pipe in zip(per, clf.pipelines_, strict=True):

@@ -443,9 +443,10 @@ def test_string_input_classifier_checks(corpus, name_classifier):
         clone(name_classifier).fit(names[:2], [0.5, 1.5])
     with pytest.raises(TypeError):
         clone(name_classifier).fit("anna", ["A"])  # a string is not a list of names
-    one = clone(name_classifier).fit(names[:10], ["A"] * 10)  # a single label
-    assert one.predict(["bako"]).tolist() == ["A"]
-    np.testing.assert_array_equal(one.predict_proba(["bako"]), [[1.0]])
+    # A single label is refused, as by scikit-learn's classifiers (its message
+    # says "class", as check_classifiers_one_label asks).
+    with pytest.raises(ValueError, match="at least 2 classes.* only one class: 'A'"):
+        clone(name_classifier).fit(names[:10], ["A"] * 10)
     with pytest.raises((TypeError, ValueError)):
         clone(name_classifier).fit(np.array([names[:2], names[2:4]]), ["A", "B"])
 
@@ -549,10 +550,10 @@ def test_cli_labels_file_beside_the_names_file(tmp_path, capsys, corpus):
         ["José", "Anne-Marie", "O'Brien", "Zoë"],
         ["m", "f", "m", "f"],
     )
-    (tmp_path / "tabs.tsv").write_text("label\tname\nf\tanna, maria\n")
+    (tmp_path / "tabs.tsv").write_text("label\tname\nf\tanna, maria\nm\tjean, luc\n")
     assert read_labelled_names(str(tmp_path / "tabs.tsv"), "label") == (
-        ["anna, maria"],
-        ["f"],
+        ["anna, maria", "jean, luc"],
+        ["f", "m"],
     )
     (tmp_path / "gap.csv").write_text("name,label\nanna,\n")
     with pytest.raises(ValueError, match="Line 2 .* no label"):

@@ -330,6 +330,8 @@ def test_ctrl_c_in_train_prints_one_line_and_keeps_the_old_file(
     monkeypatch.setattr(target, interrupt)
     argv = ["train", str(names), "--max-iter", "1", "--hidden-layer-sizes", "4"]
     assert main([*argv, "-q", "-o", str(out), "--force"]) == 130
-    assert capsys.readouterr().err == "sknextchar: interrupted\n"
+    assert capsys.readouterr().err == (
+        f"sknextchar: interrupted: nothing was saved ({str(out)!r} is as it was).\n"
+    )
     assert out.read_bytes() == b"the previous model"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.skops", "names.txt"]

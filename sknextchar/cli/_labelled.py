@@ -105,8 +105,25 @@ def read_labelled_names(
         places.add_lines("names", names_file, names, lines)
     if counts is None and not os.path.isfile(labels):  # a column of labels
         _warn_counts_as_labels(values, labels)
-    labels = [unicodedata.normalize("NFC", value) for value in values]
-    return (names, labels) if counts is None else (names, labels, weights)
+    values = [unicodedata.normalize("NFC", value) for value in values]
+    _refuse_one_label(values, weights, labels)
+    return (names, values) if counts is None else (names, values, weights)
+
+
+def _refuse_one_label(labels, weights, flag):
+    """Refuse labels that are all the same (of the names of a count above 0): a
+    model by label would then give every name that label with P=1."""
+    kept = labels if weights is None else [x for x, w in zip(labels, weights) if w]
+    if kept and len(set(kept)) == 1:
+        counted = " (of a count above 0)" * (len(kept) < len(labels))
+        label = kept[0]
+        raise ValueError(
+            f"Every name{counted} of --labels {_shell_word(flag)} has the label "
+            f"{label!r}, and a model by label needs at least 2 labels to tell apart "
+            f"('classify' would give every name {label!r} with P=1.000): train "
+            "without --labels for a model of these names, or add names of another "
+            "label."
+        )
 
 
 # More distinct whole-number labels than this look like counts (--counts).

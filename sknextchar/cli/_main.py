@@ -42,19 +42,48 @@ def main(argv=None):
     0
     """
     argv = sys.argv[1:] if argv is None else list(argv)
+    output = []  # the command's -o and how it was before, once parsed
     try:
-        return _run(argv)
+        return _run(argv, output)
     except KeyboardInterrupt:  # also while the modules of the command load
-        print(f"{PROG}: interrupted", file=sys.stderr)
+        print(f"{PROG}: interrupted{_what_was_saved(*output)}", file=sys.stderr)
         return 130
 
 
-def _run(argv):
+def _file_state(path):
+    """What tells a file written since from the file as it is (None: no file)."""
+    import os
+
+    try:
+        found = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns
+
+
+def _what_was_saved(path=None, before=None):
+    """After "interrupted": whether the command's -o FILE was written.
+
+    ``train`` and ``plot`` write -o through a temporary file renamed into place
+    once complete (:func:`~sknextchar._file_safety.atomic_write`), so an
+    interrupted command wrote all of it or nothing; the file as it is now says
+    which.
+    """
+    if path is None:
+        return ""
+    if _file_state(path) != before:
+        return f", after writing {path!r}."
+    kept = f"{path!r} is as it was" if before else f"{path!r} was not created"
+    return f": nothing was saved ({kept})."
+
+
+def _run(argv, output):
     """Parse, import what the command needs, run it, and turn its errors into a
     status.
 
     Parsing needs only the parser and the flag table: ``--help``, ``--version``
-    and usage errors end before the commands' modules load.
+    and usage errors end before the commands' modules load. ``output`` gets the
+    command's -o FILE and its state before the command runs (for Ctrl-C).
     """
     import contextlib
     import os
@@ -68,6 +97,8 @@ def _run(argv):
         with warnings.catch_warnings():
             warnings.showwarning = show_warning
             args = build_parser().parse_args(argv) if argv else None
+            if getattr(args, "output", None) is not None:
+                output += [args.output, _file_state(args.output)]
             from ._commands import main_job
             from ._places import Places
 
