@@ -30,6 +30,7 @@ from ._pipeline import split_pipeline
 from ._steps import unfreeze
 from ._text import MAX_REPORTED, counted
 from ._transformer import unknown_symbols, unknown_symbols_message
+from ._validation import check_path_then_pipeline
 from .datasets._base import (
     UNLIKE_NAMES,
     check_decoded,
@@ -37,8 +38,11 @@ from .datasets._base import (
     open_lines,
     undecodable_error,
     warn_comment_lines,
+    warn_if_table,
 )
+from .datasets._encoding import SAMPLE_BYTES, check_utf8_misread
 from .datasets._tables import (
+    LINES_LOOKED_AT,
     check_counts_column_argument,
     column_values,
     counted_rows,
@@ -75,8 +79,10 @@ def read_name_chunks(
         per line.
     warn_comments : bool, default=True
         Warn once, as :func:`~sknextchar.datasets.load_names` does, when a
-        line looks like a comment ('# girls'); False for a pass over a file
-        whose first pass warned (no warning filter is touched).
+        line looks like a comment ('# girls'), and when the file, read one
+        name per line, looks like a table (a header row ``,name,label``);
+        False for a pass over a file whose first pass warned (no warning
+        filter is touched).
 
     Yields
     ------
@@ -103,6 +109,12 @@ def read_name_chunks(
     if names_column is not None:
         yield from _chunks_of_lines(_column(lines, path, names_column), chunk_size)
         return
+    if warn_comments:  # the first pass: a table read as a list warns
+        head = list(itertools.islice(lines, LINES_LOOKED_AT + 1))
+        names = [name for name in map(str.strip, head) if name]
+        # stacklevel: the caller of train_from_file, through the chunk readers
+        warn_if_table(head, names, path, reader="train_from_file", stacklevel=6)
+        lines = itertools.chain(head, lines)
     warned = not warn_comments  # once, at the first chunk with a '# girls' line
     for chunk in _chunks_of_lines(lines, chunk_size):
         warned = warned or warn_comment_lines(chunk, path, stacklevel=3, whole=False)
@@ -127,7 +139,9 @@ def _weighted_chunks(path, chunk_size, encoding, names_column, counts_column):
 def _file_lines(path, encoding):
     """The lines of a file of names, decoded and checked, read as they go."""
     path = check_names_path(path)
-    with open_lines(path, encoding) as file:
+    with open_lines(path, encoding, buffering=SAMPLE_BYTES) as file:
+        # The first megabyte, as read_text looks at it (a pipe: what it holds).
+        check_utf8_misread(file.buffer.peek(SAMPLE_BYTES), path, file.encoding)
         yield from _checked_lines(file, path, encoding, file.encoding)
 
 
@@ -220,8 +234,11 @@ def _first_pass(windows, chunks, path, names_column=None, check_names=None, step
                     checked = clone(windows).fit(chunk)
                     names_of_symbols += _names_with_new_symbols(checked, chunk, symbols)
             except ValueError:
-                if not unknown.add(windows, chunk, n_names):
-                    raise  # not an unknown character: an empty name, say
+                # An empty name is checked before the characters (as by a fit
+                # on all the names): its error, even beside unknown characters.
+                read = all(windows.normalize(chunk))
+                if not (read and unknown.add(windows, chunk, n_names)):
+                    raise  # an empty name, or not an unknown character
         n_chunks += 1
         n_names += len(chunk)
     if unknown.n_names:  # all of them, in one message (not the first chunk's)
@@ -461,6 +478,9 @@ def train_from_file(
 
     Raises
     ------
+    TypeError
+        If ``path`` is a pipeline or ``pipeline`` a path (the two first
+        arguments swapped).
     ValueError
         If the classifier has ``early_stopping=True`` or an ``average`` (each
         chunk's ``partial_fit`` would average its own steps only), the file
@@ -492,6 +512,7 @@ def train_from_file(
     >>> len(resumed["clf"].loss_curve_), resumed["clf"].n_iter_
     (3, 1)
     """
+    check_path_then_pipeline(path, pipeline, "train_from_file")
     if pipeline is None:
         from ._presets import make_default_pipeline
 

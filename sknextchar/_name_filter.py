@@ -281,8 +281,8 @@ def _check_written(pattern, required, vocabulary):
         return
     similar = look_alikes(missing, known)
     why = _never_written(missing, similar, known)
-    if why == _LOWERCASE:
-        fix = "write the pattern in lowercase, or start it with (?i) to ignore case"
+    if _LOWERCASE in why or _WITHOUT_ACCENTS in why:
+        fix = _fold_words(pattern, why)
     elif similar:
         fix = "change the pattern"
     else:
@@ -706,22 +706,58 @@ def _unwritten(pattern, vocabulary):
     )
 
 
-_LOWERCASE = "it writes names in lowercase"
+_LOWERCASE = "it writes names in lowercase"  # what _never_written may say
+
+_WITHOUT_ACCENTS = "without accents, folded by strip_accents or never seen"
 
 
 def _never_written(missing, similar, known):
     """Why the model never writes the characters ``missing``, in words:
-    capitals of a model that writes none, look-alikes (``similar``, the pairs
-    of :func:`~sknextchar._text.look_alikes`) of what it writes; or nothing."""
-    if not any(map(str.isupper, known)) and all(
-        not char.islower() and char.lower() in known for char in missing
-    ):
-        return _LOWERCASE
+    capitals or accented letters of a model that writes none (``lowercase``
+    and ``strip_accents`` fold them), look-alikes (``similar``, the pairs of
+    :func:`~sknextchar._text.look_alikes`) of what it writes; or nothing."""
+    lower = not any(map(str.isupper, known))
+    plain = not any(map(_accented, known))
+    if all(_folded(char, lower, plain) in known for char in missing):
+        cased = lower and any(char != char.lower() for char in missing)
+        accented = plain and any(map(_accented, missing))
+        return "it writes names " + " and ".join(
+            ["in lowercase"] * cased + [_WITHOUT_ACCENTS] * accented
+        )
     if similar:
         return "it writes " + ", ".join(
             f"{plain!r} for {char!r}" for char, plain in similar
         )
     return ""
+
+
+def _fold_words(pattern, why):
+    """How to write a pattern for a model that writes neither capitals nor
+    accents (``why`` of :func:`_never_written` says which)."""
+    if _WITHOUT_ACCENTS not in why:
+        return "write the pattern in lowercase, or start it with (?i) to ignore case"
+    plain = f"write the pattern without accents: {_unaccented(pattern)!r}"
+    if _LOWERCASE not in why:
+        return plain
+    return f"{plain}, in lowercase (or starting with (?i), which ignores case)"
+
+
+def _folded(char, lower, plain):
+    """``char`` lowercased (``lower``) and without accents (``plain``)."""
+    char = char.lower() if lower else char
+    return _unaccented(char) if plain else char
+
+
+def _unaccented(text):
+    """``text`` with its accents folded as ``strip_accents="unicode"`` folds a
+    name's (``"jé.*"``: ``"je.*"``)."""
+    from sklearn.feature_extraction.text import strip_accents_unicode
+
+    return unicodedata.normalize("NFC", strip_accents_unicode(text))
+
+
+def _accented(char):
+    return _unaccented(char) != char
 
 
 def _case_words(letters, known):

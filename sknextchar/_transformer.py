@@ -79,7 +79,10 @@ class ContextWindowTransformer(
         spelling (the Devanagari virama, the breve of Cyrillic ``"й"``), so it
         is for names in Latin script; ``"ascii"`` also removes every character
         without an ASCII equivalent. Names are always put in Unicode NFC first,
-        so composed and decomposed input give the same windows.
+        so composed and decomposed input give the same windows, and lose the
+        whitespace around them, as :func:`~sknextchar.datasets.load_names`
+        strips a file's lines (``"Asha "`` of a spreadsheet is ``"asha"``;
+        the spaces inside a name stay: ``"mary ann"``).
     unit : {"auto", "char", "grapheme"}, default="auto"
         What one symbol is: a code point (``"char"``) or a user-perceived
         character (``"grapheme"``, an extended grapheme cluster: a letter with its
@@ -156,8 +159,9 @@ class ContextWindowTransformer(
         self.end_symbol = end_symbol
 
     def __setstate__(self, state):
-        if "vocabulary_" in state:  # fitted before unit_ existed: code points
-            state = {"unit_": "char", **state}
+        if "vocabulary_" in state:  # fitted before unit_ existed: code points;
+            # before names lost the whitespace around them: kept, as it was read
+            state = {"unit_": "char", "_strips_whitespace": False, **state}
         super().__setstate__({**_SAVED_BEFORE, **state})
 
     @all_or_nothing
@@ -286,8 +290,10 @@ class ContextWindowTransformer(
         """The names as the model reads them: NFC, lowercased, accents stripped.
 
         What ``lowercase`` and ``strip_accents`` make of each name (characters
-        outside the alphabet are kept). Compare generated names with this form
-        of a list, not with the list as typed.
+        outside the alphabet are kept), without the whitespace around it, as
+        :func:`~sknextchar.datasets.load_names` reads a file's lines (the
+        spaces inside stay: ``"mary ann"``). Compare generated names with this
+        form of a list, not with the list as typed.
 
         Parameters
         ----------
@@ -302,8 +308,8 @@ class ContextWindowTransformer(
         --------
         >>> from sknextchar import ContextWindowTransformer
         >>> t = ContextWindowTransformer(strip_accents="unicode")
-        >>> t.normalize(["José", "ZOË"])
-        ['jose', 'zoe']
+        >>> t.normalize(["José", "ZOË ", " Mary Ann"])
+        ['jose', 'zoe', 'mary ann']
         """
         return self._prepare(X, allow_empty=True)[1]
 
@@ -481,6 +487,7 @@ class ContextWindowTransformer(
             end = pick_end_symbol(seen, self.end_symbol)
             vocabulary = make_vocabulary(seen, end, unit=unit)
         self.unit_, self.vocabulary_ = unit, vocabulary
+        self._strips_whitespace = True  # see _strips
 
     def _cut(self, names, texts, fitting=False):
         """The windows of prepared names."""
@@ -493,28 +500,42 @@ class ContextWindowTransformer(
         return CharWindows(contexts, targets, name_index, self.vocabulary_, len(names))
 
     def _normalize(self, text):
-        return normalize_text(
+        """A prefix as the model reads it: a name's start, whitespace before it
+        removed (the whitespace after it may go on into the name)."""
+        text = normalize_text(
             text, lowercase=self.lowercase, strip_accents=self.strip_accents
         )
+        return text.lstrip() if self._strips() else text
+
+    def _strips(self, fitting=False):
+        """Whether names lose the whitespace around them, as the file readers
+        strip their lines (``"Asha "`` of a DataFrame is ``"asha"``; inner
+        spaces stay: ``"mary ann"``). Every fit does; a model saved before
+        keeps the whitespace (``__setstate__``), so that it reads as then."""
+        return fitting or self.__dict__.get("_strips_whitespace", True)
 
     def _prepare(self, X, allow_empty=False, fitting=False):
         """The checked names as given, and as the model reads them."""
         if not fitting:
             self._check_later_step()
         names = check_names(X)
+        strip = self._strips(fitting)
+        stripped = list(map(str.strip, names)) if strip else names  # before a ZWNJ
         texts = normalize_texts(
-            names, lowercase=self.lowercase, strip_accents=self.strip_accents
+            stripped, lowercase=self.lowercase, strip_accents=self.strip_accents
         )
+        if strip and not "".join(stripped).isascii():  # a space after a BOM
+            texts = list(map(str.strip, texts))
         empty = [] if all(texts) else [i for i, text in enumerate(texts) if not text]
         if empty and not allow_empty:
             shown = ", ".join(
                 f"names[{i}]={quoted(names[i])}" for i in empty[:MAX_REPORTED]
             )
-            if not normalize_text(names[empty[0]], strip_accents=None):
+            if not normalize_text(names[empty[0]], strip_accents=None).strip():
                 raise ValueError(
                     f"{len(empty)} name(s) hold only invisible characters that are "
                     "no letter of a name (a byte-order mark, a zero-width space or "
-                    f"joiner, a direction mark): {shown}. Remove them."
+                    f"joiner, a direction mark) and whitespace: {shown}. Remove them."
                 )
             raise ValueError(
                 f"strip_accents={self.strip_accents!r} removes every character of "

@@ -13,6 +13,7 @@ package has always seeded (the same seed must keep giving the same names).
 """
 
 import numbers
+import os
 from collections.abc import Iterator, MappingView, Set
 
 import numpy as np
@@ -24,11 +25,13 @@ __all__ = [
     "check_bool",
     "check_exclude",
     "check_names",
+    "check_path_then_pipeline",
     "check_positive_int",
     "check_prefix",
     "check_random_generator",
     "check_sampler_fitted",
     "check_temperatures",
+    "element_place",
     "float_array",
 ]
 
@@ -96,14 +99,16 @@ def check_names(names, *, what="names", allow_empty_strings=False):
             f"results could not be matched to the {what}. Pass a list, e.g. "
             f"sorted({what})."
         )
+    index = None
     if hasattr(names, "ndim") and hasattr(names, "shape"):  # ndarray, Series, frame
         if names.ndim != 1:
             raise ValueError(_not_one_d(names, what))
+        index = getattr(names, "index", None)  # a Series' labels, not positions
         names = names.tolist()
     names = list(names)
     if not names:
         raise ValueError(f"Expected at least one string in {what}; got an empty input.")
-    _check_elements(names, what, allow_empty_strings)
+    _check_elements(names, what, allow_empty_strings, index)
     return names
 
 
@@ -111,12 +116,14 @@ def check_names(names, *, what="names", allow_empty_strings=False):
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
-def _check_elements(names, what, allow_empty_strings):
+def _check_elements(names, what, allow_empty_strings, index=None):
     """Check each of ``names`` (a list) as :func:`_check_element` does.
 
     A list of plain one-line ``str`` (non-blank unless allowed) is checked in
     a few passes in C, without a Python call per name; any other list is
     checked name by name, which raises the message of the first bad one.
+    ``index`` is the index of the Series the names came from (or None): the
+    message names both the position and the index label where they differ.
     """
     plain = set(map(type, names)) == {str}
     if plain and not allow_empty_strings:  # strip() is "" just for these
@@ -126,7 +133,43 @@ def _check_elements(names, what, allow_empty_strings):
         plain = not any(brk in joined for brk in _LINE_BREAKS)
     if not plain:
         for i, name in enumerate(names):
-            _check_element(name, f"{what}[{i}]", what, allow_empty_strings)
+            place = element_place(what, i, index)
+            _check_element(name, place, what, allow_empty_strings)
+
+
+def element_place(what, i, index=None):
+    """How a message names the element at position ``i`` of ``what``.
+
+    ``names[3]`` for a list, an array or a Series whose index label at that
+    position is 3; for a Series indexed otherwise (a filtered DataFrame's
+    column), ``names.iloc[3]`` with the position and the index label, since
+    ``names[3]`` reads the label 3 there.
+
+    Parameters
+    ----------
+    what : str
+        How the input is called (``"names"``).
+    i : int
+        The position of the element.
+    index : pandas.Index or None, default=None
+        The index of the Series the input came from; None for any other input.
+
+    Returns
+    -------
+    place : str
+
+    Examples
+    --------
+    >>> element_place("names", 3)
+    'names[3]'
+    >>> element_place("names", 3, index=[0, 2, 3, 4])
+    'names.iloc[3] (position 3, index label 4)'
+    """
+    label = None if index is None else index[i]
+    label = label.item() if isinstance(label, np.generic) else label
+    if index is None or (isinstance(label, numbers.Integral) and label == i):
+        return f"{what}[{i}]"
+    return f"{what}.iloc[{i}] (position {i}, index label {label!r})"
 
 
 def _not_one_d(names, what):
@@ -185,6 +228,47 @@ def _check_element(name, where, what, allow_empty_strings):
 
 # The missing values of pandas, known by type name (pandas is not imported).
 _MISSING_TYPES = frozenset({"NAType", "NaTType"})
+
+
+def check_path_then_pipeline(path, pipeline, caller):
+    """Refuse a pipeline as ``path`` or a path as ``pipeline`` (swapped).
+
+    Parameters
+    ----------
+    path : object
+        The first argument of ``caller(path, pipeline)``: a file's path.
+    pipeline : object
+        Its second argument: a pipeline, or None for the default one.
+    caller : str
+        The function's name, for the message.
+
+    Raises
+    ------
+    TypeError
+        If ``path`` is an estimator (has ``get_params``) or ``pipeline`` a path.
+
+    Examples
+    --------
+    >>> from sknextchar import make_default_pipeline
+    >>> check_path_then_pipeline(make_default_pipeline(), "names.txt", "fit_file")
+    Traceback (most recent call last):
+    ...
+    TypeError: fit_file(path, pipeline) takes the path of a file of names first, \
+then the pipeline (None for the default one); got a Pipeline as path and \
+'names.txt' as pipeline: swap them.
+    """
+    is_path = isinstance(pipeline, (str, os.PathLike))
+    if hasattr(path, "get_params") or is_path:
+        swapped = ": swap them" if hasattr(path, "get_params") and is_path else ""
+        shown = [
+            f"a {type(a).__name__}" if hasattr(a, "get_params") else repr(a)
+            for a in (path, pipeline)
+        ]
+        raise TypeError(
+            f"{caller}(path, pipeline) takes the path of a file of names first, "
+            "then the pipeline (None for the default one); got "
+            f"{shown[0]} as path and {shown[1]} as pipeline{swapped}."
+        )
 
 
 def check_positive_int(value, name):

@@ -16,9 +16,11 @@ from sklearn.utils.validation import check_is_fitted
 
 from ._classifier import CharEmbeddingMLPClassifier
 from ._fitted import as_sampler, describe, find_parts
-from ._text import counted
+from ._pipeline import split_pipeline
+from ._text import counted, describe_symbol
+from ._transformer import unknown_symbols
 from ._validation import check_positive_int
-from ._vocabulary import END, END_ID
+from ._vocabulary import END, END_ID, shown_symbols
 
 __all__ = [
     "plot_embeddings",
@@ -106,6 +108,31 @@ def _visible_symbol(symbol):
     if len(symbol) == 1 and (symbol.isspace() or not symbol.isprintable()):
         return f"U+{ord(symbol):04X}"
     return symbol
+
+
+def _check_context(sampler, context, label):
+    """Refuse a ``context`` of symbols the model lacks (the default ``"abi"``
+    for a model of other letters), offering a start of a name it writes."""
+    transformer, _ = split_pipeline(sampler.estimator_)
+    unknown = unknown_symbols(transformer, [context]) if context.strip() else {}
+    if unknown:
+        chars = ", ".join(map(describe_symbol, sorted(unknown[0])))
+        raise ValueError(
+            f"context={context!r} holds {chars}, which the model's vocabulary "
+            f"{shown_symbols(sampler.vocabulary_)} lacks: pass a context of its "
+            f"characters, such as context={_likely_start(sampler, label)!r} (the "
+            "model's most probable start), or context='' (the start of a name)."
+        )
+
+
+def _likely_start(sampler, label, n_symbols=3):
+    """The ``n_symbols`` most probable symbols to start a name, one by one."""
+    start = ""
+    for _ in range(n_symbols):
+        proba = sampler.temperature_table(start, (1.0,), label=label).proba[:, 0]
+        proba[END_ID] = 0.0  # a start, not a whole name
+        start += sampler.vocabulary_[int(np.argmax(proba))]
+    return start
 
 
 # --------------------------------------------------------------------------- #
@@ -554,6 +581,7 @@ def plot_temperature(
     sampler = as_sampler(
         estimator, "plot_temperature", max_length=max(20, len(context) + 1)
     )
+    _check_context(sampler, context, label)
     table = sampler.temperature_table(context, temperatures, label=label)
     n_symbols, n_temps = table.proba.shape
     fig, ax = _figure_and_axes(ax, (max(6.4, 0.36 * n_symbols), 4.2))

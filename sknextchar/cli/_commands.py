@@ -14,12 +14,11 @@ from pathlib import Path
 
 from .._file_safety import atomic_write, check_target
 from .._persistence import import_skops_io, load_model, resolve_format, save_model
-from .._text import counted
 from .._version import __version__
 from ..datasets import load_indian_names
 from ._errors import PROG, missing_glyphs_in_one_warning
 from ._flags import KN_FLAGS, SAMPLER_FLAGS, TRAIN_FLAGS, given
-from ._lengths import check_length_flags, check_name_lengths, name_length_check
+from ._lengths import check_length_flags, check_name_lengths
 from ._places import places_of
 
 __all__ = [
@@ -34,6 +33,7 @@ __all__ = [
     "main_job",
     "names_column",
     "plot",
+    "refuse_count_flags",
     "sample",
     "table",
     "train",
@@ -125,11 +125,9 @@ def train(args):
         return resume(args)
     _refuse_loading_flags(args)
     if getattr(args, "chunk_size", None) is not None:
-        if args.labels is not None:
-            raise ValueError("--labels cannot be used with --chunk-size.")
-        if args.model != "mlp":
-            raise ValueError("--chunk-size trains the MLP: pass --model mlp.")
-        return _train_in_chunks(args)
+        from ._in_chunks import train_in_chunks
+
+        return train_in_chunks(args)
     names, labels, weights = training_names(args)
     output = Path(args.output)
     # Fail before training, not after: no folder, a FIFO, an existing file
@@ -143,7 +141,7 @@ def train(args):
 
         pipe = fit_counts(args, names, labels, weights)
     else:
-        _refuse_count_flags(args)
+        refuse_count_flags(args)
         pipe = build_pipeline(**given(args, TRAIN_FLAGS))
         source = args.names_file or "the bundled Indian names"
         header = f"Training on {_how_many(names, weights)} from {source}..."
@@ -184,7 +182,7 @@ def _refuse_loading_flags(args):
         )
 
 
-def _refuse_count_flags(args):
+def refuse_count_flags(args):
     """The count model's flags mean nothing to the MLP: refuse them."""
     count_only = [flag.flag for flag in KN_FLAGS if flag.key in given(args, KN_FLAGS)]
     if count_only:
@@ -246,46 +244,6 @@ def _names_of_file(args, path, *, training=False, places=True, allow_empty=False
         whole_counts=getattr(args, "model", None) == "kneser-ney",
         allow_empty=allow_empty,
     )  # fmt: skip
-
-
-def _train_in_chunks(args):
-    """``sknextchar train --chunk-size N``: train_from_file, save the pipeline."""
-    from .._chunked import train_from_file
-
-    if not args.names_file:
-        raise ValueError("--chunk-size reads NAMES_FILE in chunks: pass NAMES_FILE.")
-    _refuse_count_flags(args)
-    column = chunked_names_column(args)
-    from ._weights import check_counts_in_table
-
-    check_counts_in_table(args, column)
-    output = Path(args.output)
-    check_output(args, [args.names_file])
-    fmt = resolve_format(output, args.format)
-    params = {"clf__validation_fraction": 0.0, **given(args, TRAIN_FLAGS)}
-    pipe = build_pipeline(**params)
-    if pipe["clf"].early_stopping:
-        raise ValueError(
-            "--chunk-size holds out no names: pass --validation-fraction 0, and "
-            "score held-out names of your own with 'sknextchar score'."
-        )
-    start = time.perf_counter()
-    pipe = train_from_file(
-        args.names_file, pipe, chunk_size=args.chunk_size, encoding=args.encoding,
-        verbose=not args.quiet, names_column=column,
-        check_names=name_length_check(args), counts_column=args.counts,
-    )  # fmt: skip
-    clf = pipe["clf"]
-    print(
-        f"Trained on {args.names_file} in chunks of {args.chunk_size:,} names for "
-        f"{counted(clf.n_iter_, 'epoch')} in {time.perf_counter() - start:.1f} s; "
-        "training loss "
-        f"{clf.loss_:.4f} nats per character."
-    )
-    check_output(args, [args.names_file])
-    path = save_model(pipe, output, format=fmt)
-    print(f"Saved the model to {str(path)!r} ({fmt} format).")
-    return 0
 
 
 def check_output(args, inputs):

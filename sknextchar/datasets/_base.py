@@ -3,6 +3,7 @@
 import codecs
 import contextlib
 import io
+import itertools
 import os
 import re
 import stat
@@ -10,8 +11,10 @@ import sys
 import warnings
 from importlib import resources
 
+from ._encoding import check_utf8_misread, encoding_advice, line_reading
 from ._tables import (
     DELIMITER_NAMES,
+    LINES_LOOKED_AT,
     check_counts_column_argument,
     check_not_separator_line,
     column_values,
@@ -215,7 +218,8 @@ def load_names(path, *, encoding="utf-8", names_column=None, counts_column=None)
         names = [name for _, name in column_values(text_lines(text), table, source)]
     else:
         names = [name for name in (line.strip() for line in text.splitlines()) if name]
-        _warn_if_table(text, names, path)
+        head = list(itertools.islice(text_lines(text), LINES_LOOKED_AT))
+        warn_if_table(head, names, path)
         warn_comment_lines(names, path)
     _check_not_empty(names, path, names_column)
     return names
@@ -234,42 +238,70 @@ def _counted_names(text, path, names_column, counts_column):
     return names, np.array(counts, dtype=np.float64)
 
 
-def _warn_if_table(text, lines, path):
-    """Warn when a file read one name per line looks like a table."""
+def warn_if_table(lines, names, path, *, reader="load_names", stacklevel=3):
+    """Warn when a file read one name per line looks like a table.
+
+    A header row with a column of names (``name,label``, or a pandas export's
+    ``,name,label``), or the same number of fields on every line: each whole
+    line would be a name. The warning says how to read the column of names.
+
+    Parameters
+    ----------
+    lines : list of str
+        The file's first lines as read (the first :data:`LINES_LOOKED_AT` tell
+        a table from a list; more are not looked at).
+    names : list of str
+        The names read from the file (lines stripped, blank ones skipped): all
+        of them, or those of ``lines`` and one more when there are more.
+    path : str or os.PathLike
+        The file, as the warning names it.
+    reader : str, default="load_names"
+        The function that reads the file, as the warning names it.
+    stacklevel : int, default=3
+        As :func:`warnings.warn` takes it: the caller the warning points to.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_if_table([",name,label\\n", "0,Asha,f\\n"], ["0,Asha,f"], "a.csv")
+    >>> "pass names_column='name'" in str(caught[0].message)
+    True
+    """
     try:
-        table = detect_table(text_lines(text), path)
+        table = detect_table(iter(lines), path)
     except ValueError as exc:  # a "sep=;" line, or a column of names with a twin
         try:
-            check_not_separator_line(next(text_lines(text), ""), path)
+            check_not_separator_line(next(iter(lines), ""), path)
             then = "once each column has a header of its own, names_column reads "
             then += "the one you mean"
         except ValueError:
             then = "once that first line is deleted, names_column reads the column "
             then += "of names by its header"
         warnings.warn(
-            f"{exc} (load_names read it one name per line, so each whole line is "
+            f"{exc} ({reader} read it one name per line, so each whole line is "
             f"a name; {then}.)",
             UserWarning,
-            stacklevel=3,
+            stacklevel=stacklevel,
         )
         return
     if table is not None:
-        first = next(text_lines(text)).strip()
-        what = f"a header row {first!r} with a column {table.column!r}"
+        what = f"a header row {lines[0].strip()!r} with a column {table.column!r}"
         column = table.column
-    elif (found := headerless_table(lines, path)) is not None:
+    elif (found := headerless_table(names, path)) is not None:
         delimiter, width = DELIMITER_NAMES[found[0]], found[1]
-        what = f"{width} {delimiter}-separated fields on {lines_looked_at(len(lines))}"
+        what = f"{width} {delimiter}-separated fields on {lines_looked_at(len(names))}"
         column = "COLUMN"
     else:
         return
     warnings.warn(
-        f"{os.fspath(path)!r} looks like a table ({what}), and load_names reads "
+        f"{os.fspath(path)!r} looks like a table ({what}), and {reader} reads "
         "one name per line, so each whole line is a name. To read its column of "
         f"names, pass names_column={column!r} (a header row is needed), or use "
         f"pandas.read_csv(path, sep=None, engine='python')[{column!r}].",
         UserWarning,
-        stacklevel=3,
+        stacklevel=stacklevel,
     )
 
 
@@ -507,7 +539,7 @@ def file_encoding(start, encoding="utf-8"):
 
 
 @contextlib.contextmanager
-def open_lines(path, encoding="utf-8", *, errors="strict"):
+def open_lines(path, encoding="utf-8", *, errors="strict", buffering=-1):
     """A text file opened to be read line by line, its codec chosen by
     :func:`file_encoding` from its first bytes (a byte-order mark skipped).
 
@@ -522,6 +554,9 @@ def open_lines(path, encoding="utf-8", *, errors="strict"):
     errors : str, default="strict"
         What to do with bytes that do not decode (as :func:`open` takes it):
         ``"replace"`` where the text only needs to be looked at.
+    buffering : int, default=-1
+        The size of the read buffer (as :func:`open` takes it): as many bytes
+        as ``lines.buffer.peek()`` may look at before the first line is read.
 
     Yields
     ------
@@ -539,7 +574,7 @@ def open_lines(path, encoding="utf-8", *, errors="strict"):
     ...         lines.encoding, list(lines)
     ('utf-16', ['Zoë\\n', 'José\\n'])
     """
-    with open(path, "rb") as raw:
+    with open(path, "rb", buffering=buffering) as raw:
         codec = file_encoding(raw.peek(4)[:4], encoding)  # nothing consumed
         with io.TextIOWrapper(raw, encoding=codec, errors=errors) as lines:
             yield lines
@@ -629,6 +664,7 @@ def _read_text(path, encoding):
     with open(path, "rb") as f:
         data = f.read()  # once: a pipe cannot be read twice
     codec = file_encoding(data[:4], encoding)
+    check_utf8_misread(data, path, codec)
     try:
         return data.decode(codec)
     except UnicodeDecodeError as error:
@@ -658,7 +694,8 @@ def undecodable_error(path, codec, error, *, line=1, non_ascii=False):
         asks for UTF-16 in the byte order the bytes have (a file without a
         byte-order mark), or, in a UTF-8 file whose lines before that one have
         accented letters, for that line to be written again (``latin-1`` would
-        misread the others), or else for the file's encoding.
+        misread the others), or else for the encodings whose reading of the
+        file is names (:func:`~sknextchar.datasets._encoding.encoding_advice`).
 
     Examples
     --------
@@ -671,7 +708,7 @@ def undecodable_error(path, codec, error, *, line=1, non_ascii=False):
     'kids.txt' is not a utf-8 text file (invalid continuation byte at line 2:
     b'Jos\\xe9'):
     its lines before that one are UTF-8, with letters outside ASCII, so that
-    line is in another encoding (in Windows-1252 it reads 'José'): write it
+    line is in another encoding (in latin-1 it reads 'José'): write it
     again in UTF-8, or delete it; encoding='latin-1' would misread ...
     """
     data, start = error.object, error.start
@@ -689,22 +726,14 @@ def undecodable_error(path, codec, error, *, line=1, non_ascii=False):
     before = data[:start].removeprefix(codecs.BOM_UTF8)
     utf8 = codecs.lookup(codec).name.startswith("utf-8")
     if utf8 and (non_ascii or not before.isascii()):
-        western = data[begin:end].rstrip(b"\r").decode("cp1252", "replace")
+        page, reading = line_reading(data[begin:end].rstrip(b"\r"))
         return ValueError(
             f"{what}: its lines before that one are UTF-8, with letters outside "
-            "ASCII, so that line is in another encoding (in Windows-1252 it reads "
-            f"{western!r}): write it again in UTF-8, or delete it; "
+            f"ASCII, so that line is in another encoding (in {page} it reads "
+            f"{reading!r}): write it again in UTF-8, or delete it; "
             "encoding='latin-1' would misread the other accented letters of the file."
         )
-    windows = any(0x80 <= byte <= 0x9F for byte in bad)
-    example = (
-        "'cp1252' for a Western European file saved on Windows"
-        if windows
-        else ("'latin-1' for a Western European file that is not UTF-8")
-    )
-    return ValueError(
-        f"{what}; pass encoding=..., the file's encoding (e.g. encoding={example})."
-    )
+    return ValueError(f"{what}; {encoding_advice(data[begin:], codec)}.")
 
 
 def _utf16_codec(head):

@@ -1,0 +1,98 @@
+"""``sknextchar train --chunk-size N``: train from NAMES_FILE chunk by chunk.
+
+The command line's :func:`~sknextchar.train_from_file`: memory holds one chunk
+of names at a time, every name is trained on (none held out), and the model
+keeps no record of its training names. The names are read without labels: a
+model by label (``--labels``) is trained on all the names in memory.
+"""
+
+import time
+from pathlib import Path
+
+from .._persistence import resolve_format, save_model
+from .._text import counted
+from ._commands import (
+    build_pipeline,
+    check_output,
+    chunked_names_column,
+    refuse_count_flags,
+)
+from ._flags import TRAIN_FLAGS, given
+from ._lengths import name_length_check
+
+__all__ = ["train_in_chunks"]
+
+
+def train_in_chunks(args):
+    """``sknextchar train --chunk-size N``: train_from_file, save the pipeline.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line, with ``chunk_size``.
+
+    Returns
+    -------
+    status : int
+        0.
+
+    Examples
+    --------
+    >>> from sknextchar.cli import build_parser
+    >>> argv = ["train", "names.csv", "--labels", "gender", "--chunk-size", "100",
+    ...         "-o", "m.skops"]
+    >>> train_in_chunks(build_parser().parse_args(argv))
+    Traceback (most recent call last):
+    ...
+    ValueError: --labels cannot be used with --chunk-size, which reads names ...
+    """
+    from .._chunked import train_from_file
+
+    _check_flags(args)
+    column = chunked_names_column(args)
+    from ._weights import check_counts_in_table
+
+    check_counts_in_table(args, column)
+    output = Path(args.output)
+    check_output(args, [args.names_file])
+    fmt = resolve_format(output, args.format)
+    params = {"clf__validation_fraction": 0.0, **given(args, TRAIN_FLAGS)}
+    pipe = build_pipeline(**params)
+    if pipe["clf"].early_stopping:
+        raise ValueError(
+            "--chunk-size holds out no names: pass --validation-fraction 0, and "
+            "score held-out names of your own with 'sknextchar score'."
+        )
+    start = time.perf_counter()
+    pipe = train_from_file(
+        args.names_file, pipe, chunk_size=args.chunk_size, encoding=args.encoding,
+        verbose=not args.quiet, names_column=column,
+        check_names=name_length_check(args), counts_column=args.counts,
+    )  # fmt: skip
+    clf = pipe["clf"]
+    print(
+        f"Trained on {args.names_file} in chunks of {args.chunk_size:,} names for "
+        f"{counted(clf.n_iter_, 'epoch')} in {time.perf_counter() - start:.1f} s; "
+        "training loss "
+        f"{clf.loss_:.4f} nats per character."
+    )
+    check_output(args, [args.names_file])
+    path = save_model(pipe, output, format=fmt)
+    print(f"Saved the model to {str(path)!r} ({fmt} format).")
+    return 0
+
+
+def _check_flags(args):
+    """Refuse what training in chunks cannot do, with what to do instead."""
+    if args.labels is not None:
+        raise ValueError(
+            "--labels cannot be used with --chunk-size, which reads names without "
+            "labels: leave out --chunk-size to train by label on all the names in "
+            "memory, or leave out --labels to train in chunks a model of the names "
+            "alone."
+        )
+    if args.model != "mlp":
+        raise ValueError("--chunk-size trains the MLP: pass --model mlp.")
+    if not args.names_file:
+        raise ValueError("--chunk-size reads NAMES_FILE in chunks: pass NAMES_FILE.")
+    refuse_count_flags(args)

@@ -1,0 +1,404 @@
+"""Telling a file's encoding by the script of its letters.
+
+A name is letters of one script (``Dvořák``, ``Иван``), perhaps with an
+apostrophe or a hyphen; the same bytes read in the wrong encoding give letters
+of two scripts in one word (``Ð˜Ð²Ð°Ð½``), symbols among letters (``JosÃ©``),
+or a capital inside a small-letter word (``DvoĹ™Ăˇk``); and between code pages
+that all read Latin letters, the likelier reading has the accented letters of
+one language (``Dvořák``, not ``Dvoøák``). Two rules use that, with Python's
+``unicodedata`` only:
+
+- :func:`check_utf8_misread` refuses a UTF-8 file read with a one-byte code page
+  (``encoding="latin-1"``, ``"cp1252"``...), which would train on such mojibake;
+- :func:`encoding_advice` names, for a file that does not decode, the code pages
+  whose reading of it is names, each with a name as it reads it.
+
+Both look at the first megabyte of the file: thousands of names, read at once.
+"""
+
+import codecs
+import functools
+import itertools
+import os
+import re
+import unicodedata
+
+#: The bytes of a file the rules look at (its first megabyte).
+SAMPLE_BYTES = 1 << 20
+# The first words with a letter outside ASCII that are scored: plenty to tell
+# a script, in a few milliseconds whatever the size of the file.
+_SCORED_WORDS = 2000
+# A word: what lies between ASCII spaces and line breaks (not U+00A0, which a
+# one-byte code page may read for the second byte of a UTF-8 letter).
+_WORD = re.compile(r"[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*")
+_OUTSIDE_ASCII = re.compile(r"[^\x00-\x7f]")
+# Characters outside ASCII that are no letter but belong in names: apostrophes,
+# hyphens and the middle dot of Catalan (Gal·la).
+_NAME_PUNCTUATION = frozenset("’‘ʼ·‐‑")
+
+# The code pages advice may name, in the order a tie is named; a "Western"
+# file is named latin-1 unless it has bytes 0x80 to 0x9F (cp1252's ’ € Œ...).
+CODE_PAGES = (
+    ("cp1252", "Western European"),
+    ("cp1250", "Central European"),
+    ("iso8859-2", "Central European, ISO 8859-2"),
+    ("cp1251", "Cyrillic"),
+    ("cp1253", "Greek"),
+    ("cp1254", "Turkish"),
+    ("cp1257", "Baltic"),
+    ("cp1255", "Hebrew"),
+    ("cp1256", "Arabic"),
+    ("koi8-r", "Russian, KOI8-R"),
+    ("koi8-u", "Ukrainian, KOI8-U"),
+)
+# The letters outside ASCII of the languages written with these code pages:
+# a reading whose Latin letters one language holds is the likelier (Czech
+# read as Western European gives "Dvoøák", whose ø and á no language has both
+# of).
+_ALPHABETS = (
+    "àâæçéèêëîïôœùûüÿ",  # French
+    "äöüß",  # German
+    "áéíñóúü",  # Spanish
+    "àáâãçéêíóôõú",  # Portuguese
+    "àèéìíîòóùú",  # Italian
+    "àçèéíïòóúü",  # Catalan
+    "éëïóöü",  # Dutch
+    "æøåéó",  # Danish, Norwegian
+    "åäöéšž",  # Swedish, Finnish
+    "áðéíóúýþæö",  # Icelandic
+    "áéíóú",  # Irish
+    "çë",  # Albanian
+    "áčďéěíňóřšťúůýž",  # Czech
+    "áäčďéíĺľňóôŕšťúýž",  # Slovak
+    "ąćęłńóśźż",  # Polish
+    "áéíóöőúüű",  # Hungarian
+    "čćđšž",  # Croatian, Bosnian, Serbian, Slovene
+    "ăâîșțşţ",  # Romanian
+    "çğıöşüâî\u0307",  # Turkish (İ lowercases to i and U+0307)
+    "ąčęėįšųūž",  # Lithuanian
+    "āčēģīķļņšūž",  # Latvian
+    "äõöüšž",  # Estonian
+)
+# At most this many code pages are named, each with a name as it reads it.
+_MOST_NAMED = 3
+
+
+@functools.cache
+def is_one_byte(codec):
+    """Whether ``codec`` reads every byte as one character (a code page).
+
+    Examples
+    --------
+    >>> is_one_byte("latin-1"), is_one_byte("cp1251"), is_one_byte("utf-8")
+    (True, True, False)
+    >>> is_one_byte("shift_jis")
+    False
+    """
+    name = codecs.lookup(codec).name
+    if name.startswith(("utf", "ascii")):
+        return False
+    return len(bytes(range(256)).decode(name, "replace")) == 256
+
+
+def check_utf8_misread(data, path, encoding):
+    """Refuse a UTF-8 file read with a one-byte code page.
+
+    Bytes outside ASCII that decode as strict UTF-8 are, in practice, UTF-8: a
+    text of such a code page does so only by chance (a capital such as ``Í``
+    followed by ``Š``, in a file of a few names written in capitals). Then the
+    file is refused unless its reading in ``encoding`` has fewer places that
+    no name has (letters of two scripts in a word, symbols) than its reading
+    as UTF-8.
+
+    Parameters
+    ----------
+    data : bytes
+        The first bytes of the file (:data:`SAMPLE_BYTES` are enough).
+    path : str
+    encoding : str
+        The encoding the file is read with.
+
+    Raises
+    ------
+    ValueError
+        It shows a line as ``encoding`` reads it and as UTF-8 does, and asks
+        for ``encoding='utf-8'``.
+
+    Examples
+    --------
+    >>> check_utf8_misread("Anne\\nZoë\\n".encode("latin-1"), "kids.txt", "latin-1")
+    >>> check_utf8_misread("Anne\\nZoë\\n".encode(), "kids.txt", "latin-1")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'kids.txt' is UTF-8 text, which encoding='latin-1' misreads (line 2: ...
+    """
+    if not is_one_byte(encoding) or (data := _sample(data)).isascii():
+        return
+    utf8 = utf8_text(data)  # most files that are not UTF-8 fail at once
+    if utf8 is None or utf8.isascii():
+        return
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:  # not the code page: the reader says so
+        return
+    if _oddities(_words(text)) < _oddities(_words(utf8)):
+        return
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    at = (_OUTSIDE_ASCII.search(text, bom) or _OUTSIDE_ASCII.search(text)).start()
+    begin = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+    line = re.split(r"\r\n|\r|\n", text[begin:], maxsplit=1)[0]
+    right = line.encode(encoding).decode("utf-8-sig", "replace")
+    number = 1 + len(re.findall(r"\r\n|\r|\n", text[:begin]))
+    raise ValueError(
+        f"{os.fspath(path)!r} is UTF-8 text, which encoding={encoding!r} misreads "
+        f"(line {number}: {_shown(line)}, in UTF-8 {_shown(right)}); pass "
+        "encoding='utf-8'. (Text in that code page reads as UTF-8 only by chance, "
+        "in a file of a few names: if this one does, save it as UTF-8.)"
+    )
+
+
+def encoding_advice(data, codec):
+    """What to pass for a file whose bytes ``data`` do not decode with ``codec``.
+
+    UTF-8 if they are UTF-8; else the code pages of :data:`CODE_PAGES` whose
+    reading of them is most like names (:func:`code_page_readings`), each with
+    a line as it reads it, never ``codec``.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's bytes from the line that failed on (the first
+        :data:`SAMPLE_BYTES` are looked at).
+    codec : str
+        The codec the file was read with.
+
+    Returns
+    -------
+    advice : str
+        To follow a semicolon in a message.
+
+    Examples
+    --------
+    >>> encoding_advice("Иван\\nНаталья\\n".encode("cp1251"), "utf-8")
+    "its letters read as names in cp1251 (Cyrillic: 'Иван'); pass encoding='cp1251'"
+    >>> encoding_advice("Zoë\\nÁngel\\n".encode(), "cp1252")
+    "it is UTF-8 text; pass encoding='utf-8'"
+    """
+    data = _sample(data)
+    if not (utf8_text(data) or "").isascii():
+        return "it is UTF-8 text; pass encoding='utf-8'"
+    named = code_page_readings(data, codec)
+    if not named:
+        return "pass encoding=..., the file's encoding"
+    lines = [re.split(r"\r\n|\r|\n", text) for _, _, text in named]
+    shown = next(
+        (at for at, same in enumerate(zip(*lines)) if len(set(same)) > 1), None
+    )
+    if shown is None:  # one reading: its first line with a letter outside ASCII
+        shown = next(at for at, line in enumerate(lines[0]) if not line.isascii())
+    each = [
+        f"{c} ({what}: {_shown(t[shown])})" for (c, what, _), t in zip(named, lines)
+    ]
+    if len(named) == 1:
+        return f"its letters read as names in {each[0]}; pass encoding={named[0][0]!r}"
+    passes = " or ".join(f"encoding={page!r}" for page, _, _ in named)
+    return (
+        f"its letters read as names in {', '.join(each[:-1])} or {each[-1]}; pass "
+        f"{passes}, the one that reads them right"
+    )
+
+
+def line_reading(line):
+    """``(code page, text)``: the likeliest reading of ``line`` (bytes) by
+    :func:`code_page_readings`, else cp1252's (U+FFFD for a byte it has no
+    letter for).
+
+    Examples
+    --------
+    >>> line_reading("Иван".encode("cp1251")), line_reading(b"\\xb0\\xb1")
+    (('cp1251', 'Иван'), ('cp1252', '°±'))
+    """
+    named = code_page_readings(line, "utf-8")
+    if named:
+        return named[0][0], named[0][2]
+    return "cp1252", line.decode("cp1252", "replace")
+
+
+def code_page_readings(data, codec):
+    """The best readings of ``data`` by the code pages of :data:`CODE_PAGES`.
+
+    Parameters
+    ----------
+    data : bytes
+    codec : str
+        A codec not to name (the one the bytes failed in).
+
+    Returns
+    -------
+    readings : list of (str, str, str)
+        ``(code page, what it is for, text)`` of those that read ``data`` best
+        by :func:`_reading_key` (more than one if they tie, at most three);
+        none if in each reading more than one word in twenty has letters of
+        two scripts or a symbol. Code pages that read the bytes alike are
+        named once, by the first.
+
+    Examples
+    --------
+    >>> greek = "Γιώργος\\nΕλένη\\n".encode("cp1253")
+    >>> [page for page, _, _ in code_page_readings(greek, "utf-8")]
+    ['cp1253']
+
+    One name may read as names in two scripts:
+
+    >>> [text for _, _, text in code_page_readings(greek[:7], "utf-8")]
+    ['Гйюсгпт', 'Γιώργος']
+    """
+    readings, mostly_ascii = {}, _mostly_ascii(data)
+    for order, (page, what) in enumerate(CODE_PAGES):
+        if page == "cp1252" and not re.search(b"[\x80-\x9f]", data):
+            page = "latin-1"  # the same letters, the name older files are known by
+        if _same(page, codec):
+            continue
+        try:
+            text = data.decode(page)
+        except UnicodeDecodeError:  # a byte the code page has no letter for
+            continue
+        if text not in readings:  # else an earlier code page reads it alike
+            words = _words(text)
+            key = _reading_key(words, mostly_ascii)
+            readings[text] = (key, order, page, what, len(words))
+    ranked = sorted(readings.items(), key=lambda item: item[1][:2])
+    if not ranked:
+        return []
+    best, _, _, _, n_words = ranked[0][1]
+    if best[0] > n_words // 20:  # no reading is names
+        return []
+    tied = [
+        (page, what, text) for text, (key, _, page, what, _) in ranked if key == best
+    ]
+    return tied[:_MOST_NAMED]
+
+
+def utf8_text(data):
+    """``data`` decoded as UTF-8, or None if it is not UTF-8.
+
+    An incomplete last letter is left out (a block of a file may cut one): a
+    text whose only letter outside ASCII is such a byte (``Zoë`` in latin-1,
+    at the end of a file) is no UTF-8 text that a caller would tell.
+
+    Examples
+    --------
+    >>> utf8_text("Zoë".encode()[:3]), utf8_text("Zoë\\n".encode("latin-1"))
+    ('Zo', None)
+    """
+    try:
+        return codecs.getincrementaldecoder("utf-8")().decode(data)
+    except UnicodeDecodeError:
+        return None
+
+
+def _same(codec, other):
+    return codecs.lookup(codec).name == codecs.lookup(other).name
+
+
+def _sample(data):
+    """The first :data:`SAMPLE_BYTES` of ``data``, cut after a line break."""
+    if len(data) <= SAMPLE_BYTES:
+        return data
+    data = data[:SAMPLE_BYTES]
+    return data[: data.rfind(b"\n") + 1] or data
+
+
+def _mostly_ascii(data):
+    """Whether most letters of the lines with a byte outside ASCII are ASCII
+    ones, as in ``Dvořák`` or ``Ó Briain`` (not in ``Иван``)."""
+    lines = (line for line in data.split(b"\n") if not line.isascii())
+    joined = b"".join(itertools.islice(lines, _SCORED_WORDS))
+    outside = len(re.findall(rb"[\x80-\xff]", joined))
+    return len(re.findall(rb"[A-Za-z]", joined)) >= outside
+
+
+def _words(text):
+    """The first words of ``text`` with a character outside ASCII."""
+    return [
+        match.group() for match in itertools.islice(_WORD.finditer(text), _SCORED_WORDS)
+    ]
+
+
+def _reading_key(words, mostly_ascii):
+    """How unlike names a reading's ``words`` are, the likeliest first.
+
+    First the places that no name has (:func:`_oddities`); then whether its
+    letters outside ASCII are of another script than expected (a few Latin
+    ones among ASCII letters, as in ``Dvořák``, or most letters of another
+    script, as in ``Иван``); then, a script that has capitals without any (a
+    text of Hebrew read as Cyrillic: ``гег``); then the Latin letters that are
+    in no alphabet of :data:`_ALPHABETS` with most of the others.
+    """
+    outside = [char for char in "".join(words) if char.isalpha() and not char.isascii()]
+    latin = [char for char in outside if _script(char) == "LATIN"]
+    off_script = (2 * len(latin) >= len(outside)) != mostly_ascii
+    cased = [char for char in outside if char.islower() or char.isupper()]
+    no_capitals = bool(cased) and not any(char.isupper() for char in cased)
+    return _oddities(words), off_script, no_capitals, _foreign(latin)
+
+
+def _foreign(letters):
+    """How many ``letters`` the alphabet that holds the most of them lacks."""
+    if not letters:
+        return 0
+    small = "".join(char.lower()[-1] for char in letters)  # İ: i and U+0307
+    return len(small) - max(
+        sum(small.count(char) for char in alphabet) for alphabet in _ALPHABETS
+    )
+
+
+def _oddities(words):
+    """The places of ``words`` that no name has: letters of two scripts, a
+    symbol, a mark on no letter or of another script, a capital after a small
+    letter."""
+    odd = 0
+    for word in words:
+        before = None  # (script, small) of the letter before
+        for char in word:
+            kind = unicodedata.category(char)
+            if kind[0] == "M":  # a mark belongs to the letter before
+                odd += before is None or not _mark_fits(char, before[0])
+            elif kind[0] != "L":
+                odd += not char.isascii() and char not in _NAME_PUNCTUATION
+                before = None
+            else:
+                script = _script(char)
+                if before is not None and script != "MODIFIER":
+                    odd += script != before[0] or (char.isupper() and before[1])
+                before = (script, char.islower())
+    return odd
+
+
+@functools.cache
+def _script(char):
+    """The script of a letter: the first word of its Unicode name (LATIN,
+    CYRILLIC, GREEK, ARABIC...)."""
+    if char.isascii():
+        return "LATIN"
+    return unicodedata.name(char, "?").split(" ", 1)[0]
+
+
+@functools.cache
+def _mark_fits(mark, script):
+    """Whether a mark may follow a letter of ``script``: a mark of the same
+    script (a vowel sign), or one that accented letters decompose into."""
+    return _script(mark) == script or mark in _decomposition_marks()
+
+
+@functools.cache
+def _decomposition_marks():
+    """The marks that precomposed letters decompose into (U+0301 of ``é``)."""
+    return frozenset(
+        "".join(unicodedata.normalize("NFD", chr(code))[1:] for code in range(0x2000))
+    )
+
+
+def _shown(line, most=40):
+    line = line.strip()
+    return repr(line if len(line) <= most else line[: most - 3] + "...")

@@ -1,0 +1,194 @@
+"""Files read in the wrong encoding: UTF-8 read with a one-byte code page is
+refused (not trained on as ``JosÃ©``), and a file that does not decode is
+named its code page by the script of its letters (never the one in use).
+
+Each case goes through ``load_names`` (the whole file at once) and
+``read_name_chunks`` (``train --chunk-size``, in blocks), which must agree.
+"""
+
+import pytest
+
+from sknextchar._chunked import read_name_chunks
+from sknextchar.cli import main
+from sknextchar.datasets import load_names
+
+# Names of the languages each code page is for, capitals and all.
+BY_CODE_PAGE = {
+    "cp1252": ["José", "Zoë", "Renée", "Björn", "Søren", "Íñigo", "Þórunn",
+               "Ægir", "François", "Müller", "JOSÉ", "ÅSA", "Œdipe", "O’Brien"],
+    "cp1250": ["Łukasz", "Małgorzata", "Zdzisław", "Wójcik", "Dvořák", "Jiří",
+               "Šťastný", "Růžena", "Ľubomír", "Ödön", "Győző", "RŮŽENA",
+               "POSPÍŠIL", "NADĚŽDA"],
+    "cp1251": ["Иван", "Пётр", "Ольга", "Наталья", "Віталій", "Ґанна", "Їжак",
+               "Ђорђе", "Љиљана", "ЮРИЙ", "ЯН", "Ѓорѓи"],
+    "cp1253": ["Γιώργος", "Ελένη", "Δημήτρης", "Αικατερίνη", "Σοφία", "ΗΏ",
+               "ΝΙΚΟΣ"],
+}  # fmt: skip
+
+
+def write(path, names, codec):
+    path.write_bytes(("\n".join(names) + "\n").encode(codec))
+    return path
+
+
+def refused(path, match, **kwargs):
+    """The message of both readers, which must refuse ``path`` alike."""
+    with pytest.raises(ValueError, match=match) as whole:
+        load_names(path, **kwargs)
+    with pytest.raises(ValueError, match=match) as chunked:
+        list(read_name_chunks(path, 2, **kwargs))
+    assert str(whole.value) == str(chunked.value)
+    return str(whole.value)
+
+
+def both_readers(path, **kwargs):
+    whole = load_names(path, **kwargs)
+    assert sum(read_name_chunks(path, 2, **kwargs), []) == whole
+    return whole
+
+
+@pytest.mark.parametrize("codec", ["latin-1", "cp1252", "cp1250", "cp1251"])
+def test_utf8_read_with_a_code_page_is_refused_with_both_readings(tmp_path, codec):
+    path = write(tmp_path / "kids.txt", ["Anne", "José", "Zoë"], "utf-8")
+    garbled = "José".encode().decode(codec)  # 'JosÃ©' in latin-1
+    message = refused(path, "is UTF-8 text", encoding=codec)
+    assert f"encoding={codec!r} misreads (line 2: {garbled!r}, in UTF-8 'José')" in (
+        message
+    )
+    assert str(path) in message and message.count("pass encoding='utf-8'") == 1
+    assert both_readers(path, encoding="utf-8") == ["Anne", "José", "Zoë"]
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "utf-8-sig"])
+def test_utf8_of_every_script_read_with_any_code_page_is_never_read(tmp_path, codec):
+    """Read with a code page, UTF-8 is refused as such, or does not decode and
+    the advice says it is UTF-8: it is never read as names."""
+    for page in [*BY_CODE_PAGE, "latin-1", "cp1254", "cp1257", "koi8-r"]:
+        for names in BY_CODE_PAGE.values():
+            path = write(tmp_path / "names.txt", names, codec)
+            message = refused(path, "UTF-8 text", encoding=page)
+            assert "pass encoding='utf-8'" in message, (page, names[0])
+
+
+@pytest.mark.parametrize("codec", sorted(BY_CODE_PAGE))
+def test_genuine_code_page_files_still_read(tmp_path, codec):
+    """Names in capitals whose bytes happen to be UTF-8 (RŮŽENA, POSPÍŠIL,
+    ΗΏ, ЯН) read as the code page: their UTF-8 reading mixes scripts."""
+    names = BY_CODE_PAGE[codec]
+    assert both_readers(write(tmp_path / "all.txt", names, codec), encoding=codec) == (
+        names
+    )
+    for name in names:  # one name a file: the least there is to tell by
+        if name == "ΗΏ":  # UTF-8 'ǿ', as like a name: read, with others only
+            continue
+        path = write(tmp_path / "one.txt", [name], codec)
+        assert both_readers(path, encoding=codec) == [name]
+    if codec == "cp1252":
+        latin = [name for name in names if "’" not in name and "Œ" not in name]
+        path = write(tmp_path / "latin.txt", latin, "latin-1")
+        assert both_readers(path, encoding="latin-1") == latin
+
+
+@pytest.mark.parametrize(
+    "codec, shown",
+    [("cp1251", "Cyrillic: 'Иван'"), ("cp1253", "Greek: 'Γιώργος'"),
+     ("cp1250", "Central European: 'Łukasz'")],
+)  # fmt: skip
+def test_a_file_that_is_not_utf8_is_named_its_code_page(tmp_path, codec, shown):
+    names = BY_CODE_PAGE[codec][:6]
+    path = write(tmp_path / "names.txt", names, codec)
+    message = refused(path, "is not a utf-8 text file")
+    assert message.endswith(
+        f"its letters read as names in {codec} ({shown}); pass encoding={codec!r}."
+    )
+    assert "latin-1" not in message and "cp1252" not in message
+    assert both_readers(path, encoding=codec) == names
+
+
+def test_czech_is_named_central_european_not_western(tmp_path):
+    # Read as cp1252 Czech is letters too ("Dvoøák"): the alphabets tell.
+    names = ["Dvořák", "Jiří", "Čapek", "Růžena", "Kučera"]
+    path = write(tmp_path / "names.txt", names, "cp1250")
+    message = refused(path, "is not a utf-8 text file")
+    assert message.endswith("(Central European: 'Dvořák'); pass encoding='cp1250'.")
+
+
+def test_the_codec_in_use_is_never_the_advice(tmp_path):
+    """A Macedonian file (Ѓ is byte 0x81, which cp1252 has no letter for) read
+    as cp1252 was asked for ... cp1252; it is Cyrillic."""
+    names = ["Ѓорѓи", "Ќирил", "Љупчо", "Иван"]
+    path = write(tmp_path / "names.txt", names, "cp1251")
+    message = refused(path, "is not a cp1252 text file", encoding="cp1252")
+    assert "'cp1252'" not in message
+    assert message.endswith("(Cyrillic: 'Ѓорѓи'); pass encoding='cp1251'.")
+
+
+def test_utf8_that_a_code_page_cannot_decode_is_named_utf8(tmp_path):
+    # Á is C3 81 in UTF-8; 0x81 is no letter of cp1252.
+    path = write(tmp_path / "names.txt", ["Ágata", "Zoë"], "utf-8")
+    message = refused(path, "is not a cp1252 text file", encoding="cp1252")
+    assert message.endswith("it is UTF-8 text; pass encoding='utf-8'.")
+
+
+def test_the_chunked_reader_looks_past_its_first_block(tmp_path):
+    # The first accented name comes after 100 KB of ASCII ones.
+    names = [f"name{i}" for i in range(12_000)] + ["José"]
+    path = write(tmp_path / "names.txt", names, "utf-8")
+    refused(path, r"misreads \(line 12001: 'JosÃ©'", encoding="latin-1")
+
+
+def run(capsys, *argv):
+    status = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.mark.parametrize("chunks", [[], ["--chunk-size", "2"]])
+def test_the_command_line_refuses_utf8_read_as_latin1(tmp_path, capsys, chunks):
+    path = write(tmp_path / "names.txt", ["Anne", "José", "Zoë", "Chloé"], "utf-8")
+    model = tmp_path / "m.skops"
+    tiny = ["--max-iter", "1", "--hidden-layer-sizes", "8", "--embedding-dim", "2"]
+    argv = ["train", path, "--alphabet", "auto", *tiny, "-q", "-o", model, *chunks]
+    status, _, err = run(capsys, *argv, "--encoding", "latin-1")
+    assert status == 1 and err.count("\n") == 1 and not model.exists()
+    assert "--encoding latin-1 misreads (line 2: 'JosÃ©', in UTF-8 'José')" in err
+    assert "pass --encoding utf-8." in err
+    assert "encoding=" not in err and "Traceback" not in err
+    status, _, err = run(capsys, *argv, "--encoding", "utf-8")
+    assert status == 0 and model.exists(), err
+
+
+def test_the_command_line_refuses_a_labels_table_read_as_latin1(tmp_path, capsys):
+    path = tmp_path / "kids.csv"
+    path.write_text("name,label\nJosé,m\nZoë,f\nAnne,f\nLéo,m\n", encoding="utf-8")
+    argv = ["train", path, "--labels", "label", "--alphabet", "auto", "-q"]
+    status, _, err = run(
+        capsys, *argv, "-o", tmp_path / "m.skops", "--encoding", "cp1252"
+    )
+    assert status == 1 and "'JosÃ©,m', in UTF-8 'José,m'" in err
+    assert "pass --encoding utf-8." in err and "Traceback" not in err
+
+
+def test_the_command_line_names_the_code_page_in_its_spelling(tmp_path, capsys):
+    path = write(tmp_path / "names.txt", BY_CODE_PAGE["cp1251"], "cp1251")
+    status, _, err = run(capsys, "train", path, "-q", "-o", tmp_path / "m.skops")
+    assert status == 1 and err.count("\n") == 1
+    assert err.rstrip().endswith("(Cyrillic: 'Иван'); pass --encoding cp1251.")
+
+
+def test_a_byte_order_mark_read_as_a_code_page_is_refused_too(tmp_path):
+    # The line shown is the first with a letter outside ASCII, past the mark;
+    # a file whose only bytes outside ASCII are the mark shows the mark.
+    path = write(tmp_path / "names.txt", ["Anne", "José"], "utf-8-sig")
+    refused(path, r"\(line 2: 'JosÃ©', in UTF-8 'José'\)", encoding="latin-1")
+    path = write(tmp_path / "names.txt", ["Anne", "Ravi"], "utf-8-sig")
+    refused(path, r"\(line 1: 'ï»¿Anne', in UTF-8 'Anne'\)", encoding="latin-1")
+
+
+def test_one_line_of_another_script_in_utf8_is_shown_in_its_code_page(tmp_path):
+    # It was shown as Windows-1252 reads it: 'Èâàí'.
+    data = "Zoë\nAnne\n".encode() + "Иван\n".encode("cp1251")
+    path = tmp_path / "names.txt"
+    path.write_bytes(data)
+    message = refused(path, "at line 3")
+    assert "(in cp1251 it reads 'Иван'): write it again in UTF-8" in message

@@ -1,0 +1,36 @@
+"""A pattern with accents, for a model that folds them (strip_accents)."""
+
+import pytest
+from sklearn.pipeline import make_pipeline
+
+from sknextchar import ContextWindowTransformer, KneserNeyClassifier, NameSampler
+
+NAMES = ["josé", "joséphine", "renée", "zoë", "chloé"] * 3
+
+
+def _sampler(**transformer):
+    pipe = make_pipeline(ContextWindowTransformer(**transformer), KneserNeyClassifier())
+    return NameSampler(pipe).fit(NAMES)
+
+
+def test_a_pattern_with_accents_is_told_to_drop_them():
+    sampler = _sampler(strip_accents="unicode")
+    assert sampler.sample(2, prefix="jé", random_state=0)  # a prefix is folded
+    with pytest.raises(ValueError, match="pattern=") as info:
+        sampler.sample(2, pattern="jé.*", random_state=0)
+    message = str(info.value)
+    assert "without accents, folded by strip_accents" in message
+    assert "write the pattern without accents: 'je.*'" in message
+    assert "train a model on names that hold" not in message
+    assert sampler.sample(2, pattern="je.*", random_state=0)  # as advised
+
+
+def test_capitals_and_accents_are_both_named():
+    with pytest.raises(ValueError, match="in lowercase and without accents"):
+        _sampler(strip_accents="unicode").sample(2, pattern="Jé.*", random_state=0)
+
+
+def test_a_model_that_writes_accents_is_not_told_it_folds_them():
+    with pytest.raises(ValueError, match="train a model on names that hold") as info:
+        _sampler(alphabet="auto").sample(2, pattern=".*ñ.*", random_state=0)
+    assert "without accents" not in str(info.value)
