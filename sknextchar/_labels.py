@@ -153,8 +153,8 @@ def fit_classes(model, labels, names):
 
     A :class:`~sklearn.frozen.FrozenEstimator` is not refit, so nothing else
     checks them: labels for a model fitted without labels would be ignored,
-    and a label per name that is missing, unknown or miscounted would give
-    wrong length counts.
+    a label the model was not fitted with could never be sampled, and a label
+    per name that is missing or miscounted would give wrong length counts.
 
     Parameters
     ----------
@@ -195,6 +195,15 @@ def fit_classes(model, labels, names):
         raise ValueError(
             f"y must hold one label per name: got {np.size(labels)} labels for "
             f"{n_names} names."
+        )
+    unknown = _labels_not_in(classes, labels)
+    if unknown:  # the model's labels differ from y's (as the unlabelled case)
+        raise ValueError(
+            f"y holds the labels {unknown[:5]!r}, which the model was not fitted "
+            f"with (it knows {classes.tolist()!r}), and a FrozenEstimator is not "
+            "refit: give the sampler the labels of the names the pipeline was "
+            "fitted on, or fit the pipeline on these labels first, "
+            "pipe.fit(names, labels)."
         )
     check_label_values(model, labels, n_names)
     return classes

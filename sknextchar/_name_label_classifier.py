@@ -6,7 +6,8 @@ from numbers import Integral
 
 import numpy as np
 from scipy.special import logsumexp
-from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.callback import CallbackSupportMixin
 from sklearn.frozen import FrozenEstimator
 from sklearn.model_selection import StratifiedGroupKFold
 from sklearn.utils.multiclass import check_classification_targets
@@ -21,10 +22,12 @@ from ._estimator import (
 from ._label_calibration import fit_pool_weights, fit_temperature
 from ._label_posterior import log_priors
 from ._labels import label_classes
+from ._meta_callbacks import meta_fit_task
 from ._model_input import check_label_types, check_no_missing_labels, label_values
 from ._pipeline import (
     fit_weighted,
     names_log_likelihood,
+    reading_groups,
     split_pipeline,
     with_vocabulary_of,
 )
@@ -105,7 +108,9 @@ def _priors_in_label_order(priors, classes):
     return [by_label[label] for label in classes.tolist()]
 
 
-class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator):
+class NameLabelClassifier(
+    PackageEstimatorMixin, ClassifierMixin, CallbackSupportMixin, BaseEstimator
+):
     """Classify names by label with a character model of names by label.
 
     A generative classifier (Ng and Jordan, 2001): ``fit`` trains a pipeline of
@@ -167,8 +172,11 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         The folds of the calibration: a number of folds
         (:class:`~sklearn.model_selection.StratifiedGroupKFold` with the names
         as groups, so the rows of a name stay in one fold), or a splitter whose
-        ``split(names, labels, groups=names)`` gives them. Each fold's training
-        part needs every label. Unused without calibration.
+        ``split(names, labels, groups=groups)`` gives them. A group is a name as
+        the pipelines read it (their transformer's ``normalize``): "Asha" and
+        "asha" are one name to a pipeline that lowercases, and stay on one
+        side of each fold. Each fold's training part needs every label.
+        Unused without calibration.
     ensemble : bool, default=True
         With calibration: True keeps the pipelines of the ``cv`` folds and
         pools their likelihoods, an ensemble of ``cv`` models (per pipeline of
@@ -399,14 +407,16 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         classes, counts = _label_counts(labels, weights)
         priors, temperature = check_priors(self.priors, counts, classes), 1.0
         shares = np.full(len(estimators), 1.0 / len(estimators))
-        if self.calibration is None:
-            pipelines = [
-                fit_weighted(clone(e), names, labels, weights) for e in estimators
-            ]
-        else:
-            pipelines, temperature, priors, shares = self._fit_calibrated(
-                estimators, names, labels, classes, priors, weights
-            )
+        n_fits = len(estimators) if self.calibration is None else None
+        with meta_fit_task(
+            self, names, labels, fit=fit_weighted, n_fits=n_fits
+        ) as fit_one:
+            if self.calibration is None:
+                pipelines = [fit_one(e, names, labels, weights) for e in estimators]
+            else:
+                pipelines, temperature, priors, shares = self._fit_calibrated(
+                    fit_one, estimators, names, labels, classes, priors, weights
+                )
         _check_fitted_with(pipelines, classes)
         # Attributes only now: a fit that raised above left none behind.
         self.pipelines_, self.pipeline_ = pipelines, pipelines[0]
@@ -415,9 +425,11 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         self.pool_weights_ = shares
         return self
 
-    def _fit_calibrated(self, estimators, names, labels, classes, priors, weights):
+    def _fit_calibrated(
+        self, fit_one, estimators, names, labels, classes, priors, weights
+    ):
         """The fold pipelines (or a refit), temperature, priors and pool weights
-        (``weights``: of the names, or None)."""
+        (``weights``: of the names, or None; each fitted by ``fit_one``, a subtask)."""
         if self.priors is not None and not np.all(priors > 0):
             ruled_out = classes[priors == 0].tolist()
             raise ValueError(
@@ -429,12 +441,10 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
         # log P(name | label) of the held-out names, per pipeline of estimators.
         held_out = np.full((len(names), len(estimators), len(classes)), np.nan)
         pipelines, shared = [], [with_vocabulary_of(e, names) for e in estimators]
-        for train, test in _calibration_folds(self.cv, names, labels, classes):
+        groups = reading_groups(shared, names)
+        for train, test in _calibration_folds(self.cv, names, labels, classes, groups):
             fold_names, fold_weights = [names[i] for i in train], _part(weights, train)
-            fold = [
-                fit_weighted(clone(e), fold_names, labels[train], fold_weights)
-                for e in shared
-            ]
+            fold = [fit_one(e, fold_names, labels[train], fold_weights) for e in shared]
             pipelines += fold
             if len(test):
                 held_names = [names[i] for i in test]
@@ -460,9 +470,7 @@ class NameLabelClassifier(PackageEstimatorMixin, ClassifierMixin, BaseEstimator)
             temperature, log_prior = fit_temperature(pooled, y_index, **fit_args)
         _warn_if_priors_alone(temperature)
         if not self.ensemble:
-            pipelines = [
-                fit_weighted(clone(e), names, labels, weights) for e in estimators
-            ]
+            pipelines = [fit_one(e, names, labels, weights) for e in estimators]
         return pipelines, temperature, np.exp(log_prior), shares
 
     def log_likelihood(self, X):
@@ -848,10 +856,10 @@ def _check_fitted_with(pipelines, classes):
             )
 
 
-def _calibration_folds(cv, names, labels, classes):
+def _calibration_folds(cv, names, labels, classes, groups):
     """The (train, test) row indices of the calibration, each train with every label."""
     splitter = StratifiedGroupKFold(cv) if isinstance(cv, Integral) else cv
-    for k, (train, test) in enumerate(splitter.split(names, labels, groups=names)):
+    for k, (train, test) in enumerate(splitter.split(names, labels, groups=groups)):
         missing = np.setdiff1d(classes, labels[train])
         if len(missing):
             raise ValueError(

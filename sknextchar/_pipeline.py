@@ -24,11 +24,15 @@ can be sampled, scored and beam-searched.
 
 import functools
 
+import numpy as np
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 from sklearn import get_config
 from sklearn.base import clone
 from sklearn.frozen import FrozenEstimator
 from sklearn.pipeline import Pipeline
 
+from ._holdout import same_text_groups
 from ._label_posterior import windows_log_likelihood
 from ._sample_weight import check_takes_sample_weight
 from ._steps import pipeline_steps, unfreeze
@@ -38,6 +42,7 @@ __all__ = [
     "fit_weighted",
     "names_log_likelihood",
     "next_log_proba_function",
+    "reading_groups",
     "split_pipeline",
     "with_vocabulary_of",
 ]
@@ -298,6 +303,52 @@ def fit_weighted(pipeline, X, y=None, sample_weight=None):
         model.set_fit_request(sample_weight=True)
         return pipeline.fit(X, y, sample_weight=sample_weight)
     return pipeline.fit(X, y, **{f"{name}__sample_weight": sample_weight})
+
+
+def reading_groups(pipelines, names, *, owner="NameLabelClassifier"):
+    """The group of each name: the names that a pipeline reads as one.
+
+    "Asha" and "asha" are one name to a pipeline whose transformer lowercases
+    (its ``normalize``), "José" and "Jose" to one that strips accents. With
+    several pipelines, names that any of them reads alike are one group. Give
+    the groups to a splitter (``groups=``) to keep each name on one side.
+
+    Parameters
+    ----------
+    pipelines : list of Pipeline or FrozenEstimator
+        Next-character pipelines (see :func:`split_pipeline`), fitted or not.
+    names : list of str
+        The names.
+    owner : str, default="NameLabelClassifier"
+        Who needs the pipelines, for the error message.
+
+    Returns
+    -------
+    groups : ndarray of object of shape (n_names,)
+        Each name's group, named by the first name of the group as written: a
+        list that no pipeline reads two ways gives back its names.
+
+    Examples
+    --------
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import ContextWindowTransformer, KneserNeyClassifier
+    >>> pipe = make_pipeline(ContextWindowTransformer(), KneserNeyClassifier())
+    >>> reading_groups([pipe], ["Asha", "ravi", "asha"]).tolist()
+    ['Asha', 'ravi', 'Asha']
+    """
+    groups = [
+        same_text_groups(split_pipeline(p, owner=owner)[0].normalize(names))
+        for p in pipelines
+    ]
+    first = groups[0]
+    if len(groups) > 1:  # one component per group of names read alike
+        rows = np.tile(np.arange(len(names)), len(groups))
+        links = coo_matrix(
+            (np.ones(rows.size), (rows, np.concatenate(groups))),
+            shape=(len(names), len(names)),
+        )
+        first = same_text_groups(connected_components(links, directed=False)[1])
+    return np.asarray(names, dtype=object)[first]
 
 
 def _last_step(pipeline):

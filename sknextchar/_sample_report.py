@@ -24,6 +24,7 @@ __all__ = [
     "SampleReport",
     "chance_length_tv",
     "lengths_far",
+    "no_label_lengths_error",
     "sample_report",
     "training_length_counts",
 ]
@@ -382,14 +383,54 @@ def _label_length_counts(sampler, label):
         raise unknown_label_error(label, known)
     by_label = getattr(sampler, "training_length_counts_by_label_", None)
     if by_label is None or np.ndim(by_label) != 2 or len(by_label) != len(known):
-        raise ValueError(
-            "This NameSampler keeps no length counts by label (it was fitted "
-            "without the labels of its names, or saved before 0.2.0), so the "
-            f"lengths cannot be compared with those of label {label!r}: fit it "
-            "with NameSampler(...).fit(names, labels), or leave label=None to "
-            "compare with every training name."
-        )
+        raise no_label_lengths_error(label, "sample_report")
     return by_label[known.index(label)]
+
+
+# What cannot be done without length counts by label, and the other way out.
+_WITHOUT_LABEL_LENGTHS = {
+    "sample_report": (
+        "the lengths cannot be compared with those of label {label!r}",
+        "leave label=None to compare with every training name",
+    ),
+    "match_lengths": (
+        "match_lengths cannot match the lengths of label {label!r}",
+        "leave match_lengths=False, or label=None to match every training "
+        "name's lengths",
+    ),
+}
+
+
+def no_label_lengths_error(label, use):
+    """The error for a sampler asked for one label's lengths that has none.
+
+    :func:`sample_report` and ``NameSampler.sample(match_lengths=True)`` with
+    a ``label`` both refuse a sampler without ``training_length_counts_by_label_``
+    in these words.
+
+    Parameters
+    ----------
+    label : object
+        The label asked for.
+    use : {"sample_report", "match_lengths"}
+        What the lengths were asked for.
+
+    Returns
+    -------
+    error : ValueError
+
+    Examples
+    --------
+    >>> print(no_label_lengths_error("f", "match_lengths"))  # doctest: +ELLIPSIS
+    This NameSampler ... so match_lengths cannot match the lengths of label 'f'...
+    """
+    consequence, instead = _WITHOUT_LABEL_LENGTHS[use]
+    consequence = consequence.format(label=label)
+    return ValueError(
+        "This NameSampler keeps no length counts by label (it was fitted "
+        f"without the labels of its names, or saved before 0.2.0), so {consequence}"
+        f": fit it with NameSampler(...).fit(names, labels), or {instead}."
+    )
 
 
 def training_length_counts(sampler, label=None):

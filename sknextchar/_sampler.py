@@ -10,13 +10,13 @@ functions of :mod:`sknextchar._generation`. The math of one step lives in
 model that follows the protocol described in :mod:`sknextchar._pipeline` works.
 """
 
-import warnings
 from dataclasses import replace
 from functools import partial
 from numbers import Integral, Real
 
 import numpy as np
-from sklearn.base import BaseEstimator, MetaEstimatorMixin, clone
+from sklearn.base import BaseEstimator, MetaEstimatorMixin
+from sklearn.callback import CallbackSupportMixin
 from sklearn.frozen import FrozenEstimator
 
 from ._atomic import all_or_nothing
@@ -44,6 +44,7 @@ from ._label_posterior import (
 )
 from ._labels import check_label_values, fit_classes, label_classes, labels_of_windows
 from ._limits import MAX_LETTERS
+from ._meta_callbacks import meta_fit_task
 from ._model_input import weighted_log_likelihood
 from ._name_filter import (
     check_meetable,
@@ -61,6 +62,7 @@ from ._novelty import (
     training_record,
 )
 from ._pipeline import fit_weighted, next_log_proba_function, split_pipeline
+from ._sample_report import no_label_lengths_error
 from ._sample_weight import check_sample_weight
 from ._spelling import spelling_accept, spelling_filter, spelling_record
 from ._temperature_table import TemperatureTable
@@ -81,7 +83,9 @@ from .exceptions import DamagedModelError
 _CONTROLS = ("temperature", "top_k", "top_p", "min_length", "max_length")
 
 
-class NameSampler(PackageEstimatorMixin, MetaEstimatorMixin, BaseEstimator):
+class NameSampler(
+    PackageEstimatorMixin, MetaEstimatorMixin, CallbackSupportMixin, BaseEstimator
+):
     """Generate, score and rank names with a fitted character-level model.
 
     A meta-estimator around a :class:`~sklearn.pipeline.Pipeline` of a
@@ -325,7 +329,8 @@ default=None
             if isinstance(X, (str, bytes)) or not hasattr(X, "__len__"):
                 check_names(X)  # the names' message, not len()'s
             weights = check_sample_weight(sample_weight, len(X), "name")
-        self.estimator_ = fit_weighted(clone(self.estimator), X, y, sample_weight)
+        with meta_fit_task(self, X, y, fit=fit_weighted) as fit_one:  # a task
+            self.estimator_ = fit_one(self.estimator, X, y, sample_weight)
         transformer, model = split_pipeline(self.estimator_)
         vocabulary = tuple(transformer.vocabulary_)
         if isinstance(self.estimator_, FrozenEstimator):  # fitted elsewhere
@@ -792,9 +797,10 @@ default=None
             with a probability proportional to the training names' share of
             ``k`` letters over the sampler's own (estimated from every name drawn
             in the call); with ``label``, the lengths of that label's training
-            names. Within each length, names keep the model's proportions. For
-            a model that cannot count letters (a short context), this corrects
-            the lengths without retraining.
+            names (refused by a sampler fitted without labels, which has no
+            record of them). Within each length, names keep the model's
+            proportions. For a model that cannot count letters (a short
+            context), this corrects the lengths without retraining.
         label : object or None, default=None
             For a sampler fitted with labels (and only then): the label the
             names are generated for, drawn from P(name | label). An unknown
@@ -942,18 +948,11 @@ default=None
 
     def _length_counts(self, label):
         """The training names' length counts; with a label, of its names only."""
-        by_label = getattr(self, "training_length_counts_by_label_", None)
-        if label is not None and by_label is None:
-            warnings.warn(
-                f"match_lengths with label={label!r} matches the lengths of every "
-                "training name: this sampler has no record of each label's lengths "
-                "(saved before it kept one); fit it again with the labels to match "
-                "one label's.",
-                UserWarning,
-                stacklevel=4,
-            )
-        if label is None or by_label is None:  # saved before 0.2.0: every name's
+        if label is None:
             return self.training_length_counts_
+        by_label = getattr(self, "training_length_counts_by_label_", None)
+        if by_label is None:  # as sample_report refuses
+            raise no_label_lengths_error(label, "match_lengths")
         model = split_pipeline(self.estimator_)[1]
         if np.ndim(by_label) != 2 or len(by_label) != len(label_classes(model)):
             raise DamagedModelError(

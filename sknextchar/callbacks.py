@@ -9,11 +9,13 @@ scikit-learn's ``FitCallback`` protocol and act at the end of each epoch task:
 - :class:`Checkpoint` saves a predict-ready copy of the classifier every few
   epochs.
 
-Both propagate from a :class:`~sklearn.pipeline.Pipeline` or a search into the
-classifier, so set them on the outermost estimator you fit (setting them on a
-classifier inside a pipeline is refused by scikit-learn when the pipeline is
-fitted). Callbacks are runtime hooks: a model saved with callbacks set does not
-contain them.
+Both propagate from a :class:`~sklearn.pipeline.Pipeline`, a search, a
+:class:`~sknextchar.NameSampler` or a :class:`~sknextchar.NameLabelClassifier`
+into the classifier, so set them on the outermost estimator you fit (setting
+them on a classifier inside a pipeline is refused by scikit-learn when the
+pipeline is fitted; set on the pipeline inside a NameSampler or
+NameLabelClassifier that has none of its own, they run there too). Callbacks
+are runtime hooks: a model saved with callbacks set does not contain them.
 
 Examples
 --------

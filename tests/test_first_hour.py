@@ -62,7 +62,7 @@ def test_labels_for_a_frozen_model_fitted_without_labels_are_refused():
     "labels, match",
     [
         (LABELS[:3], "y must hold one label per name: got 3 labels for 6 names"),
-        (["x"] * 6, r"Unknown label 'x': this model knows the labels \['f', 'm'\]"),
+        (["x"] * 6, r"y holds the labels \['x'\], which the model was not fitted"),
         (["f", None, "m", "m", "f", "f"], r"y\[1\] = None is a missing value"),
         ("f", "y must hold one label per name; got the single label .f."),
     ],

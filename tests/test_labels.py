@@ -651,12 +651,10 @@ def test_match_lengths_with_a_label_follows_that_labels_names():
     for label, length in (("s", 4), ("l", 9)):
         names = sampler.sample(200, label=label, match_lengths=True, random_state=0)
         assert {len(name) for name in names} == {length}
-    # A copy saved before the attribute existed thins to every name's lengths.
+    # A copy saved before the attribute existed is refused, as by sample_report.
     del sampler.training_length_counts_by_label_
-    with pytest.warns(UserWarning, match="matches the lengths of every") as caught:
-        names = sampler.sample(400, label="s", match_lengths=True, random_state=0)
-    assert caught[0].filename == __file__  # at the user's call
-    assert {len(name) for name in names} == {4, 9}
+    with pytest.raises(ValueError, match="keeps no length counts by label"):
+        sampler.sample(400, label="s", match_lengths=True, random_state=0)
     sampler.training_length_counts_by_label_ = by_label[:1]  # a damaged file
     with pytest.raises(DamagedModelError, match="one row per label"):
         sampler.sample(5, label="s", match_lengths=True, random_state=0)
