@@ -40,7 +40,11 @@ from .datasets._base import (
     warn_comment_lines,
     warn_if_table,
 )
-from .datasets._encoding import SAMPLE_BYTES, check_utf8_misread
+from .datasets._encoding import (
+    SAMPLE_BYTES,
+    check_utf8_misread,
+    warn_other_code_page,
+)
 from .datasets._tables import (
     LINES_LOOKED_AT,
     check_counts_column_argument,
@@ -80,9 +84,10 @@ def read_name_chunks(
     warn_comments : bool, default=True
         Warn once, as :func:`~sknextchar.datasets.load_names` does, when a
         line looks like a comment ('# girls'), and when the file, read one
-        name per line, looks like a table (a header row ``,name,label``);
-        False for a pass over a file whose first pass warned (no warning
-        filter is touched).
+        name per line, looks like a table (a header row ``,name,label``), or
+        when another code page reads it as names, clearly better; False for a
+        pass over a file whose first pass warned (no warning filter is
+        touched).
 
     Yields
     ------
@@ -105,7 +110,7 @@ def read_name_chunks(
     ...     list(read_name_chunks(path, 2))
     [['asha', 'abid'], ['zoe']]
     """
-    lines = _file_lines(path, encoding)
+    lines = _file_lines(path, encoding, warn=warn_comments)
     if names_column is not None:
         yield from _chunks_of_lines(_column(lines, path, names_column), chunk_size)
         return
@@ -121,10 +126,11 @@ def read_name_chunks(
         yield chunk
 
 
-def _weighted_chunks(path, chunk_size, encoding, names_column, counts_column):
+def _weighted_chunks(path, chunk_size, encoding, names_column, counts_column, warn):
     """``(names, weights)`` of a table, ``chunk_size`` names at a time: the
     names of its column ``names_column``, the numbers of ``counts_column``."""
-    rows = counted_rows(_file_lines(path, encoding), path, names_column, counts_column)
+    lines = _file_lines(path, encoding, warn=warn)
+    rows = counted_rows(lines, path, names_column, counts_column)
     names, weights = [], []
     for name, weight in rows:
         names.append(name)
@@ -136,12 +142,16 @@ def _weighted_chunks(path, chunk_size, encoding, names_column, counts_column):
         yield names, np.array(weights)
 
 
-def _file_lines(path, encoding):
-    """The lines of a file of names, decoded and checked, read as they go."""
+def _file_lines(path, encoding, *, warn=True):
+    """The lines of a file of names, decoded and checked, read as they go;
+    ``warn``: of another code page that reads them (the first pass only)."""
     path = check_names_path(path)
     with open_lines(path, encoding, buffering=SAMPLE_BYTES) as file:
         # The first megabyte, as read_text looks at it (a pipe: what it holds).
-        check_utf8_misread(file.buffer.peek(SAMPLE_BYTES), path, file.encoding)
+        sample = file.buffer.peek(SAMPLE_BYTES)
+        check_utf8_misread(sample, path, file.encoding)
+        if warn:
+            warn_other_code_page(sample, path, file.encoding, stacklevel=4)
         yield from _checked_lines(file, path, encoding, file.encoding)
 
 
@@ -561,16 +571,17 @@ def _chunk_reader(path, chunk_size, encoding, names_column, counts_column):
     passes = itertools.count()
 
     def chunks():
+        first = not next(passes)
         if counts_column is not None:
             return _weighted_chunks(
-                path, chunk_size, encoding, names_column, counts_column
+                path, chunk_size, encoding, names_column, counts_column, first
             )
         unweighted = read_name_chunks(
             path,
             chunk_size,
             encoding=encoding,
             names_column=names_column,
-            warn_comments=not next(passes),
+            warn_comments=first,
         )
         return ((chunk, None) for chunk in unweighted)
 

@@ -6,11 +6,14 @@ Each case goes through ``load_names`` (the whole file at once) and
 ``read_name_chunks`` (``train --chunk-size``, in blocks), which must agree.
 """
 
+import warnings
+
 import pytest
 
 from sknextchar._chunked import read_name_chunks
 from sknextchar.cli import main
 from sknextchar.datasets import load_names
+from sknextchar.datasets._base import bundled_files, read_text
 
 # Names of the languages each code page is for, capitals and all.
 BY_CODE_PAGE = {
@@ -192,3 +195,85 @@ def test_one_line_of_another_script_in_utf8_is_shown_in_its_code_page(tmp_path):
     path.write_bytes(data)
     message = refused(path, "at line 3")
     assert "(in cp1251 it reads 'Иван'): write it again in UTF-8" in message
+
+
+# A file of one code page read with another: each reading (the letter wrong,
+# 'Dvoøák'), and the code page that reads it as names.
+READ_WRONG = {
+    "polish": (["Łukasz", "Małgorzata", "Zdzisław", "Wójcik", "Żaneta"], "cp1250"),
+    "czech": (["Dvořák", "Jiří", "Růžena", "Čapek", "Pospíšil"], "cp1250"),
+    "russian": (BY_CODE_PAGE["cp1251"][:5], "cp1251"),
+    "greek": (BY_CODE_PAGE["cp1253"][:5], "cp1253"),
+}
+
+
+@pytest.mark.parametrize(
+    "language, given",
+    [("polish", "cp1252"), ("czech", "cp1252"), ("russian", "koi8-r"),
+     ("russian", "latin-1"), ("greek", "cp1251")],
+)  # fmt: skip
+def test_a_code_page_read_with_another_warns_naming_its_own(tmp_path, language, given):
+    names, page = READ_WRONG[language]
+    path = write(tmp_path / "names.txt", names, page)
+    misread = names[0].encode(page).decode(given)  # '£ukasz', 'Dvoøák', 'Èâàí'
+    with pytest.warns(UserWarning, match="reads as names in") as caught:
+        assert both_readers(path, encoding=given) == [
+            name.encode(page).decode(given) for name in names
+        ]  # read all the same, as asked
+    message, chunked = [str(warning.message) for warning in caught]
+    assert message == chunked
+    assert f"{str(path)!r} reads as names in {page} (" in message
+    assert f": {names[0]!r}), not in encoding={given!r} ({misread!r})" in message
+    assert f"pass encoding={page!r} if it is " in message
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert both_readers(path, encoding=page) == names
+
+
+WESTERN = {
+    "french": ["François", "Hélène", "Thérèse", "Jérôme", "Anaïs", "Noël", "Zoé"],
+    "german": ["Müller", "Jürgen", "Schäfer", "Björn", "Strauß", "Öztürk"],
+    "spanish": ["José", "Peña", "Íñigo", "Begoña", "Ramón", "Muñoz", "Ibáñez"],
+    # French and German, which no one alphabet holds; Slovak holds the letters
+    # cp1250 reads (Hélčne, Schäfer): one letter of another language is no sign.
+    "swiss": ["Hélène", "Thérèse", "Schäfer", "Zoé"],
+}
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "latin-1"])
+def test_genuine_western_files_and_the_bundled_names_do_not_warn(tmp_path, codec):
+    """One language or more in a file read as names in cp1252, whatever a
+    Central European code page reads."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for names in [*WESTERN.values(), sum(WESTERN.values(), [])]:
+            path = write(tmp_path / "names.txt", names, codec)
+            assert both_readers(path, encoding=codec) == names
+        for path in bundled_files():  # ASCII
+            assert read_text(path, encoding=codec)
+
+
+@pytest.mark.parametrize("chunks", [[], ["--chunk-size", "2"]])
+def test_the_command_line_warns_of_a_code_page_in_one_line(tmp_path, capsys, chunks):
+    path = write(tmp_path / "names.txt", READ_WRONG["polish"][0] * 3, "cp1250")
+    model = tmp_path / "m.skops"
+    tiny = ["--max-iter", "1", "--hidden-layer-sizes", "8", "--embedding-dim", "2"]
+    argv = ["train", path, "--alphabet", "auto", *tiny, "-q", "-o", model, *chunks]
+    status, _, err = run(capsys, *argv, "--encoding", "cp1252")
+    assert status == 0 and model.exists() and err.count("\n") == 1, err
+    assert err.startswith("sknextchar: warning: ") and "Traceback" not in err
+    assert "(Central European: 'Łukasz'), not in --encoding cp1252 ('£ukasz')" in err
+    assert "pass --encoding cp1250 if it is Central European text." in err
+
+
+def test_a_file_refused_for_its_control_characters_does_not_warn_too(tmp_path):
+    """cp1252's ’ read as latin-1 is a control character: the file is refused
+    (asking for cp1252), with no warning before."""
+    path = write(
+        tmp_path / "names.txt", ["O’Brien", "D’Arcy", "Zoë", "N’Dour"], "cp1252"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert "pass encoding='cp1252'" in refused(
+            path, "control character", encoding="latin-1"
+        )

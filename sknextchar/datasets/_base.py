@@ -11,7 +11,12 @@ import sys
 import warnings
 from importlib import resources
 
-from ._encoding import check_utf8_misread, encoding_advice, line_reading
+from ._encoding import (
+    check_utf8_misread,
+    encoding_advice,
+    line_reading,
+    warn_other_code_page,
+)
 from ._tables import (
     DELIMITER_NAMES,
     LINES_LOOKED_AT,
@@ -665,6 +670,7 @@ def _read_text(path, encoding):
         data = f.read()  # once: a pipe cannot be read twice
     codec = file_encoding(data[:4], encoding)
     check_utf8_misread(data, path, codec)
+    warn_other_code_page(data, path, codec, stacklevel=4)  # the loader's caller
     try:
         return data.decode(codec)
     except UnicodeDecodeError as error:

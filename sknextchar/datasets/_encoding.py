@@ -5,11 +5,14 @@ apostrophe or a hyphen; the same bytes read in the wrong encoding give letters
 of two scripts in one word (``Ð˜Ð²Ð°Ð½``), symbols among letters (``JosÃ©``),
 or a capital inside a small-letter word (``DvoĹ™Ăˇk``); and between code pages
 that all read Latin letters, the likelier reading has the accented letters of
-one language (``Dvořák``, not ``Dvoøák``). Two rules use that, with Python's
+one language (``Dvořák``, not ``Dvoøák``). Three rules use that, with Python's
 ``unicodedata`` only:
 
 - :func:`check_utf8_misread` refuses a UTF-8 file read with a one-byte code page
   (``encoding="latin-1"``, ``"cp1252"``...), which would train on such mojibake;
+- :func:`warn_other_code_page` warns of a file read with a one-byte code page
+  that another one reads as names, clearly better (``Łukasz``, not
+  ``£ukasz``): a warning, as the user may have chosen the code page knowingly;
 - :func:`encoding_advice` names, for a file that does not decode, the code pages
   whose reading of it is names, each with a name as it reads it.
 
@@ -22,6 +25,7 @@ import itertools
 import os
 import re
 import unicodedata
+import warnings
 
 #: The bytes of a file the rules look at (its first megabyte).
 SAMPLE_BYTES = 1 << 20
@@ -155,6 +159,86 @@ def check_utf8_misread(data, path, encoding):
         "encoding='utf-8'. (Text in that code page reads as UTF-8 only by chance, "
         "in a file of a few names: if this one does, save it as UTF-8.)"
     )
+
+
+def warn_other_code_page(data, path, encoding, *, stacklevel=2):
+    """Warn if a one-byte code page other than ``encoding`` reads ``data`` as
+    names, clearly better.
+
+    Clearly better (:func:`_clearly_better`): the likeliest reading of
+    :func:`code_page_readings` has at most a quarter of the places that no
+    name has (letters of two scripts in a word, symbols among letters) of the
+    reading of ``encoding``; or none, while that one has letters of another
+    script than expected, or of no one language. Some genuine files are odd
+    in their code page: a warning, not an error.
+
+    Parameters
+    ----------
+    data : bytes
+        The first bytes of the file (:data:`SAMPLE_BYTES` are enough).
+    path : str
+    encoding : str
+        The encoding the file is read with.
+    stacklevel : int, default=2
+        As for :func:`warnings.warn`.
+
+    Warns
+    -----
+    UserWarning
+        It shows a name as ``encoding`` reads it and as the other code page
+        does, and asks for that code page.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> polish = "Łukasz\\nWójcik\\nŻaneta\\n".encode("cp1250")
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warn_other_code_page(polish, "pl.txt", "cp1250")
+    ...     warn_other_code_page(polish, "pl.txt", "cp1252")
+    >>> [str(warning.message) for warning in caught]  # doctest: +ELLIPSIS
+    ["'pl.txt' reads as names in cp1250 (Central European: 'Łukasz'), ..."]
+    """
+    if not is_one_byte(encoding) or (data := _sample(data)).isascii():
+        return
+    if utf8_text(data) is not None:  # UTF-8: check_utf8_misread's concern
+        return
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:  # not the code page: the reader says so
+        return
+    if re.search("[\x00\x80-\x9f]", text):  # control characters: it refuses them
+        return
+    other = [named for named in code_page_readings(data, encoding) if named[2] != text]
+    if not other:
+        return
+    page, what, better = other[0]
+    mostly_ascii = _mostly_ascii(data)
+    given = _reading_key(_words(text), mostly_ascii)
+    if not _clearly_better(_reading_key(_words(better), mostly_ascii), given):
+        return
+    pairs = zip(re.split(r"\r\n|\r|\n", text), re.split(r"\r\n|\r|\n", better))
+    line, right = next((a, b) for a, b in pairs if a != b)
+    warnings.warn(
+        f"{os.fspath(path)!r} reads as names in {page} ({what}: {_shown(right)}), "
+        f"not in encoding={encoding!r} ({_shown(line)}); pass encoding={page!r} "
+        f"if it is {what} text.",
+        UserWarning,
+        stacklevel=stacklevel + 1,
+    )
+
+
+def _clearly_better(best, given):
+    """Whether a reading of key ``best`` (:func:`_reading_key`) is clearly
+    likelier than one of key ``given``: of the script expected, with at most a
+    quarter of its oddities (two at least: one may be in the names); or with
+    none, nor letters of no one language, while that one has letters of
+    another script or two of no one language (one may be a foreign name's)."""
+    odd, off_script, _, foreign = best
+    if off_script:
+        return False
+    if given[0] >= 2 and 4 * odd <= given[0]:
+        return True
+    return not (odd or foreign) and (given[1] or given[3] >= 2)
 
 
 def encoding_advice(data, codec):
