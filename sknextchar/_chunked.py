@@ -31,20 +31,8 @@ from ._steps import unfreeze
 from ._text import MAX_REPORTED, counted
 from ._transformer import unknown_symbols, unknown_symbols_message
 from ._validation import check_path_then_pipeline
-from .datasets._base import (
-    UNLIKE_NAMES,
-    check_decoded,
-    check_names_path,
-    open_lines,
-    undecodable_error,
-    warn_comment_lines,
-    warn_if_table,
-)
-from .datasets._encoding import (
-    SAMPLE_BYTES,
-    check_utf8_misread,
-    warn_other_code_page,
-)
+from .datasets._base import warn_comment_lines, warn_if_table
+from .datasets._lines import file_lines
 from .datasets._tables import (
     LINES_LOOKED_AT,
     check_counts_column_argument,
@@ -110,7 +98,7 @@ def read_name_chunks(
     ...     list(read_name_chunks(path, 2))
     [['asha', 'abid'], ['zoe']]
     """
-    lines = _file_lines(path, encoding, warn=warn_comments)
+    lines = file_lines(path, encoding, warn=warn_comments)
     if names_column is not None:
         yield from _chunks_of_lines(_column(lines, path, names_column), chunk_size)
         return
@@ -126,10 +114,12 @@ def read_name_chunks(
         yield chunk
 
 
-def _weighted_chunks(path, chunk_size, encoding, names_column, counts_column, warn):
+def _weighted_chunks(
+    path, chunk_size, encoding, names_column, counts_column, warn=True
+):
     """``(names, weights)`` of a table, ``chunk_size`` names at a time: the
     names of its column ``names_column``, the numbers of ``counts_column``."""
-    lines = _file_lines(path, encoding, warn=warn)
+    lines = file_lines(path, encoding, warn=warn)
     rows = counted_rows(lines, path, names_column, counts_column)
     names, weights = [], []
     for name, weight in rows:
@@ -140,36 +130,6 @@ def _weighted_chunks(path, chunk_size, encoding, names_column, counts_column, wa
             names, weights = [], []
     if names:
         yield names, np.array(weights)
-
-
-def _file_lines(path, encoding, *, warn=True):
-    """The lines of a file of names, decoded and checked, read as they go;
-    ``warn``: of another code page that reads them (the first pass only)."""
-    path = check_names_path(path)
-    with open_lines(path, encoding, buffering=SAMPLE_BYTES) as file:
-        # The first megabyte, as read_text looks at it (a pipe: what it holds).
-        sample = file.buffer.peek(SAMPLE_BYTES)
-        check_utf8_misread(sample, path, file.encoding)
-        if warn:
-            warn_other_code_page(sample, path, file.encoding, stacklevel=4)
-        yield from _checked_lines(file, path, encoding, file.encoding)
-
-
-def _checked_lines(file, path, encoding, codec):
-    """The lines of an open text file, checked as ``read_text`` checks a whole
-    file (``check_decoded``), a line that does not decode refused by its number."""
-    number, non_ascii, unlike_names = 0, False, UNLIKE_NAMES.search
-    try:
-        for number, line in enumerate(file, 1):
-            ascii_line = line.isascii()  # most lines: only a NUL to look for
-            non_ascii = non_ascii or not ascii_line
-            if ("\x00" in line if ascii_line else unlike_names(line)) or number == 1:
-                check_decoded(line, path, encoding, line=number)
-            yield line
-    except UnicodeDecodeError as error:  # in the block read for line number+1
-        raise undecodable_error(
-            path, codec, error, line=number + 1, non_ascii=non_ascii
-        ) from None
 
 
 def _column(lines, path, names_column):

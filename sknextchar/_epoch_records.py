@@ -101,7 +101,9 @@ def split_for_early_stopping(estimator, data, rng, sample_weight=None, *, rescal
         if rescale:
             sample_weight = _mean_one(sample_weight)
         return (contexts, targets, sample_weight), None
-    units = same_name_groups(targets, groups)  # a repeated name is one unit
+    classes = getattr(estimator, "label_classes_", None)  # a fit by label
+    strata = None if classes is None else contexts[:, -1]
+    units = same_name_groups(targets, groups, strata)  # a repeated name: one unit
     held = _hold_out(estimator, contexts, targets, units, rng, len(data.targets))
     weights = (None, None) if sample_weight is None else (
         _mean_one(sample_weight[~held]), _mean_one(sample_weight[held]),

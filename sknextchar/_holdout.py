@@ -61,7 +61,7 @@ def hold_out_units(n_rows, groups):
     return n_rows, "rows"
 
 
-def same_name_groups(targets, groups):
+def same_name_groups(targets, groups, strata=None):
     """Each window's name, where a name written more than once takes the first
     copy's number: the copies of a name are one unit of the hold-out.
 
@@ -69,8 +69,9 @@ def same_name_groups(targets, groups):
     held out and another trained on, the held-out score would reward memorising
     it. Two names are the same when their windows' targets (the name's symbols
     and the end) are, so names that differ only in what the transformer folds
-    (case, accents) are one; a name's label does not count (a name under two
-    labels is one unit too).
+    (case, accents) are one. With ``strata`` (a fit by label), a name under two
+    labels is a unit under each: each label keeps a training name
+    (:func:`hold_out`), which units of several labels could not promise.
 
     Parameters
     ----------
@@ -78,6 +79,8 @@ def same_name_groups(targets, groups):
         Each window's target.
     groups : ndarray of int of shape (n_windows,) or None
         The name of each window; None (rows, not names) is returned as is.
+    strata : ndarray of int of shape (n_windows,) or None, default=None
+        The label id of each window (a name's windows share it), or None.
 
     Returns
     -------
@@ -91,22 +94,31 @@ def same_name_groups(targets, groups):
 
     >>> import numpy as np
     >>> targets = np.array([1, 2, 0, 3, 0, 1, 2, 0])
-    >>> same_name_groups(targets, np.array([0, 0, 0, 1, 1, 2, 2, 2])).tolist()
+    >>> groups = np.array([0, 0, 0, 1, 1, 2, 2, 2])
+    >>> same_name_groups(targets, groups).tolist()
     [0, 0, 0, 1, 1, 0, 0, 0]
+    >>> same_name_groups(targets, groups, np.array([0, 0, 0, 0, 0, 1, 1, 1])).tolist()
+    [0, 0, 0, 1, 1, 2, 2, 2]
     """
-    if groups is None:
-        return None
+    if groups is None or not len(groups):
+        return groups
     order = np.argsort(groups, kind="stable")
     sorted_groups, sorted_targets = groups[order], targets[order]
     starts = np.flatnonzero(np.r_[True, sorted_groups[1:] != sorted_groups[:-1]])
-    ends = np.r_[starts[1:], len(order)].tolist()
-    first = {}  # a name's symbols -> the first (lowest) name number that has them
-    numbers = [
-        first.setdefault(sorted_targets[start:end].tobytes(), sorted_groups[start])
-        for start, end in zip(starts.tolist(), ends)
-    ]
+    lengths = np.diff(np.r_[starts, len(order)])
+    numbers = sorted_groups[starts]  # each name's number, in increasing order
+    first = numbers.copy()
+    for length in np.unique(lengths):  # names of one length: rows of a matrix
+        names = np.flatnonzero(lengths == length)
+        rows = sorted_targets[starts[names, None] + np.arange(length)]
+        if strata is not None:
+            rows = np.column_stack([rows, strata[order][starts[names]]])
+        _, seen, copy_of = np.unique(
+            rows, axis=0, return_index=True, return_inverse=True
+        )
+        first[names] = numbers[names][seen][copy_of.ravel()]
     result = np.empty_like(groups)
-    result[order] = np.repeat(numbers, np.diff(np.r_[starts, len(order)]))
+    result[order] = np.repeat(first, lengths)
     return result
 
 

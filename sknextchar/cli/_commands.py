@@ -151,7 +151,7 @@ def train(args):
         )  # fmt: skip
         from ._train_report import report_training
 
-        report_training(pipe, names, weights, seconds)
+        report_training(pipe, names, weights, seconds, labels)
     check_output(args, input_files(args))
     saved = with_record(pipe, names, labels, weights)
     path = save_model(saved, output, format=fmt)

@@ -134,7 +134,8 @@ def _held_out_report(pipe, names, labels, share, seed, weights=None):
     every label keeps a counted name (as the MLP's ``early_stopping`` holds
     them out: :func:`~sknextchar._holdout.hold_out`); when that cannot be,
     the report says why. A name written more than once (as the model reads it)
-    is held out with all its copies or not at all. With counts, the
+    is held out with all its copies or not at all (with labels, its copies
+    under that label). With counts, the
     share is of the distinct names of count above 0 (a name's count is held
     out with it; names of count 0 are left out first, as the MLP's
     ``early_stopping`` leaves them out), and each held-out name weighs its
@@ -149,7 +150,9 @@ def _held_out_report(pipe, names, labels, share, seed, weights=None):
         names, weights = [names[i] for i in kept], weights[kept]
         labels = None if labels is None else [labels[i] for i in kept]
 
-    units = same_text_groups(model["windows"].normalize(names))
+    texts = model["windows"].normalize(names)
+    # A name under two labels is a unit under each: every label keeps a name.
+    units = same_text_groups(texts if labels is None else list(zip(texts, labels)))
     n_units = np.unique(units).size  # the copies of a name are held out together
     if n_units - math.ceil(share * n_units) < 1:
         return (
