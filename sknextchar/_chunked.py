@@ -163,7 +163,7 @@ class _Progress:
     def chunk(self, epoch, index, n_names, chunk_loss, seconds):
         print(
             f"epoch {epoch}/{self.n_epochs}  chunk {index}/{self.n_chunks}: "
-            f"{n_names:,} names, loss {chunk_loss:.4f}, {seconds:.1f} s",
+            f"{counted(n_names, 'name')}, loss {chunk_loss:.4f}, {seconds:.1f} s",
             file=self.stream,
             flush=True,
         )

@@ -337,10 +337,13 @@ def validation_split(
     units, kind = hold_out_units(n_rows, groups)
     if too_small(units, fraction):
         n_val = math.ceil(fraction * units)
+        distinct = "distinct " if kind == "names" else ""  # copies are one unit
         raise ValueError(
             f"The validation set is too small: validation_fraction={fraction!r} of "
-            f"{units} {kind} leaves {units - n_val} for training. Use more data, a "
-            "smaller validation_fraction, or early_stopping=False."
+            f"{units} {distinct}{kind} leaves {units - n_val} for training. Use more "
+            "data, "
+            + ("a smaller validation_fraction, " if units > 1 else "")  # none helps
+            + "or early_stopping=False."
         )
     if strata is not None:
         unit_strata = unit_labels(groups, strata)

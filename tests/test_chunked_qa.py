@@ -88,3 +88,14 @@ def test_labels_with_chunk_size_says_what_to_do_instead(tmp_path, capsys):
     # Both ways out work.
     assert main([*argv, "--labels", "gender"]) == 0
     assert main([*argv, "--chunk-size", "2", "--force"]) == 0
+
+
+def test_chunks_of_one_name_are_counted_in_the_singular(tmp_path, capsys):
+    path = tmp_path / "two.txt"
+    path.write_text("asha\nravi\n", encoding="utf-8")
+    argv = ["train", str(path), "--chunk-size", "1", "--max-iter", "1"]
+    argv += ["--validation-fraction", "0", "-o", str(tmp_path / "m.skops")]
+    assert main(argv) == 0
+    captured = capsys.readouterr()
+    assert "in chunks of 1 name for 1 epoch" in captured.out  # not "1 names"
+    assert "chunk 2/2: 1 name, loss" in captured.err

@@ -162,8 +162,11 @@ def test_validation_split_draws_what_0_1_drew():
 
 
 def test_validation_split_refuses_too_little_data():
-    with pytest.raises(ValueError, match="0.5 of 1 names leaves 0 for training"):
+    one_name = "0.5 of 1 distinct names leaves 0 for training. Use more data, or "
+    with pytest.raises(ValueError, match=one_name):  # no smaller fraction helps
         validation_split(4, np.zeros(4), 0.5, np.random.RandomState(0))
+    with pytest.raises(ValueError, match="a smaller validation_fraction"):
+        validation_split(4, np.arange(4) // 2, 0.9, np.random.RandomState(0))
     with pytest.raises(ValueError, match="0.9 of 3 rows leaves 0 for training"):
         validation_split(3, None, 0.9, np.random.RandomState(0))
 

@@ -71,7 +71,8 @@ def train_in_chunks(args):
     )  # fmt: skip
     clf = pipe["clf"]
     print(
-        f"Trained on {args.names_file} in chunks of {args.chunk_size:,} names for "
+        f"Trained on {args.names_file} in chunks of "
+        f"{counted(args.chunk_size, 'name')} for "
         f"{counted(clf.n_iter_, 'epoch')} in {time.perf_counter() - start:.1f} s; "
         "training loss "
         f"{clf.loss_:.4f} nats per character."
