@@ -277,3 +277,38 @@ def test_a_file_refused_for_its_control_characters_does_not_warn_too(tmp_path):
         assert "pass encoding='cp1252'" in refused(
             path, "control character", encoding="latin-1"
         )
+
+
+MOSTLY_UTF8 = ["José", "Zoë", "Noël", "Françoise", "Hélène", "Anaïs"] * 4
+
+
+@pytest.mark.parametrize("codec", ["latin-1", "cp1252"])
+def test_a_utf8_file_with_one_line_of_a_code_page_is_refused_in_that_code_page(
+    tmp_path, codec, capsys
+):
+    # Q2: one pasted cp1252 line made the file fail as UTF-8, and the misread
+    # check, which needed the whole sample to decode, let latin-1 train on 'JosÃ©'.
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(
+        ("\n".join(MOSTLY_UTF8) + "\n").encode() + "Müller\n".encode(codec)
+    )
+    with pytest.raises(ValueError, match="is UTF-8 text but for 1 line") as error:
+        load_names(path, encoding=codec)
+    assert "'JosÃ©', in UTF-8 'José'" in str(error.value)
+    with pytest.raises(ValueError, match="is UTF-8 text but for 1 line"):
+        list(read_name_chunks(path, 5, encoding=codec))
+    out = str(tmp_path / "m.skops")
+    assert main(["train", str(path), "--encoding", codec, "-o", out, "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "read it with --encoding utf-8" in err and "Traceback" not in err
+
+
+def test_a_code_page_file_with_a_few_utf8_looking_lines_is_read(tmp_path):
+    # A latin-1 list in which one line happens to decode as UTF-8: the others
+    # are no UTF-8, so it is no UTF-8 file (another rule may warn of its oddity).
+    names = ["Zoë", "Noël", "Hélène", "Anaïs"] * 4 + ["Ã©ric"]
+    path = tmp_path / "latin.txt"
+    path.write_bytes(("\n".join(names) + "\n").encode("latin-1"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert load_names(path, encoding="latin-1") == names

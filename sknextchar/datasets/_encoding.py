@@ -139,7 +139,10 @@ def check_utf8_misread(data, path, encoding):
     if not is_one_byte(encoding) or (data := _sample(data)).isascii():
         return
     utf8 = utf8_text(data)  # most files that are not UTF-8 fail at once
-    if utf8 is None or utf8.isascii():
+    if utf8 is None:
+        _refuse_mostly_utf8(data, path, encoding)
+        return
+    if utf8.isascii():
         return
     try:
         text = data.decode(encoding)
@@ -361,6 +364,28 @@ def code_page_readings(data, codec):
         (page, what, text) for text, (key, _, page, what, _) in ranked if key == best
     ]
     return tied[:_MOST_NAMED]
+
+
+def _refuse_mostly_utf8(data, path, encoding):
+    """Refuse a file whose lines outside ASCII are UTF-8 but for a few (a line
+    pasted from another file): read in a one-byte code page, the others would
+    be misread. The UTF-8 reader names the lines to write again."""
+    lines = [line for line in data.splitlines() if not line.isascii()]
+    bad = [i for i, line in enumerate(lines) if utf8_text(line) is None]
+    if len(lines) - len(bad) < 2 or len(bad) * 10 > len(lines):
+        return  # not UTF-8 text: letters of a code page, as asked
+    if bad and bad[-1] == len(lines) - 1 and len(data) >= SAMPLE_BYTES:
+        bad.pop()  # a letter cut at the end of the sample
+    if not bad:
+        return
+    good = next(line for line in lines if utf8_text(line) is not None)
+    raise ValueError(
+        f"{os.fspath(path)!r} is UTF-8 text but for {len(bad)} line(s) in another "
+        f"encoding, and encoding={encoding!r} misreads the others ("
+        f"{_shown(good.decode(encoding, 'replace'))}, in UTF-8 "
+        f"{_shown(good.decode('utf-8'))}): read it with encoding='utf-8', whose "
+        "message names the lines to write again in UTF-8."
+    )
 
 
 def utf8_text(data):
