@@ -107,12 +107,13 @@ def same_name_groups(targets, groups, strata=None):
     starts = np.flatnonzero(np.r_[True, sorted_groups[1:] != sorted_groups[:-1]])
     lengths = np.diff(np.r_[starts, len(order)])
     numbers = sorted_groups[starts]  # each name's number, in increasing order
+    name_strata = None if strata is None else strata[order][starts]
     first = numbers.copy()
     for length in np.unique(lengths):  # names of one length: rows of a matrix
         names = np.flatnonzero(lengths == length)
         rows = sorted_targets[starts[names, None] + np.arange(length)]
-        if strata is not None:
-            rows = np.column_stack([rows, strata[order][starts[names]]])
+        if name_strata is not None:
+            rows = np.column_stack([rows, name_strata[names]])
         _, seen, copy_of = np.unique(
             rows, axis=0, return_index=True, return_inverse=True
         )

@@ -371,14 +371,15 @@ def _refuse_mostly_utf8(data, path, encoding):
     pasted from another file): read in a one-byte code page, the others would
     be misread. The UTF-8 reader names the lines to write again."""
     lines = [line for line in data.splitlines() if not line.isascii()]
-    bad = [i for i, line in enumerate(lines) if utf8_text(line) is None]
+    decoded = [utf8_text(line) for line in lines]
+    bad = [i for i, text in enumerate(decoded) if text is None]
     if len(lines) - len(bad) < 2 or len(bad) * 10 > len(lines):
         return  # not UTF-8 text: letters of a code page, as asked
     if bad and bad[-1] == len(lines) - 1 and len(data) >= SAMPLE_BYTES:
         bad.pop()  # a letter cut at the end of the sample
     if not bad:
         return
-    good = next(line for line in lines if utf8_text(line) is not None)
+    good = next(line for line, text in zip(lines, decoded) if text is not None)
     raise ValueError(
         f"{os.fspath(path)!r} is UTF-8 text but for {len(bad)} line(s) in another "
         f"encoding, and encoding={encoding!r} misreads the others ("
