@@ -312,3 +312,116 @@ def test_a_code_page_file_with_a_few_utf8_looking_lines_is_read(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         assert load_names(path, encoding="latin-1") == names
+
+
+# Session 32: the code page named for control characters, advice without a
+# placeholder, and Cyrillic told from Greek in a file of a name or two.
+CONTROL = {
+    "czech": (["Šťastný", "Dvořák"], "cp1250", "Central European: 'Šťastný'"),
+    "polish": (["Świątek", "Łukasz"], "cp1250", "Central European: 'Świątek'"),
+    "serbian": (["Ђорђе", "Љиљана"], "cp1251", "Cyrillic: 'Ђорђе'"),
+    # Ѓ is byte 0x81, which cp1252 has no letter for: 'pass encoding=...'.
+    "macedonian": (["Ѓорѓи", "Ќирил"], "cp1251", "Cyrillic: 'Ѓорѓи'"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(CONTROL))
+@pytest.mark.parametrize("given", ["latin-1", "iso8859-2"])
+def test_control_characters_name_the_code_page_that_reads_the_names(
+    tmp_path, language, given
+):
+    # Each was asked for cp1252, whose reading of them is no names ('Šœastný').
+    names, page, shown = CONTROL[language]
+    path = write(tmp_path / "names.txt", names, page)
+    message = refused(path, "a control character", encoding=given)
+    assert message.endswith(f"({shown}); pass encoding={page!r}."), message
+    assert "cp1252" not in message and "..." not in message
+    assert both_readers(path, encoding=page) == names
+
+
+@pytest.mark.parametrize("language", ["czech", "serbian"])
+def test_a_code_page_converted_as_latin1_is_named_with_all_it_misreads(
+    tmp_path, language
+):
+    # Saved as UTF-8 from a reading as latin-1: 'Dvořák' is 'DvoøÃ¡k' too.
+    names, page, shown = CONTROL[language]
+    path = tmp_path / "names.txt"
+    text = ("\n".join(names) + "\n").encode(page).decode("latin-1")
+    path.write_bytes(text.encode())
+    message = refused(path, "a control character")
+    assert f"the file is text of {page} ({shown}) converted as if it" in message
+    assert f"convert the original file again from {page}, not latin-1." in message
+    assert "Windows-1252" not in message
+
+
+def test_cp1252_converted_as_latin1_still_asks_for_the_letter(tmp_path):
+    path = tmp_path / "names.txt"
+    path.write_bytes("O’Brien\nZoë\n".encode("cp1252").decode("latin-1").encode())
+    message = refused(path, "a control character")
+    assert message.endswith("in place of '’'; write '’' there.")
+
+
+@pytest.mark.parametrize(
+    "data, given",
+    [(b"Ann\x81\x8d\x8f\n", "latin-1"),  # no code page has all three letters
+     (b"ab\x00\x01\x02\xff\xfe\x00cd\n", "utf-8")],  # binary: no latin-1 'ÿþ'
+)  # fmt: skip
+def test_advice_where_no_code_page_fits_says_what_to_do(tmp_path, data, given):
+    path = tmp_path / "names.txt"
+    path.write_bytes(data)
+    message = refused(
+        path, "no common code page reads its letters as names", encoding=given
+    )
+    assert "..." not in message and "latin-1" not in message
+    assert "(a text editor such as Notepad++ or VS Code shows it)" in message
+    assert "encoding='utf-16'" in message and "pass encoding='utf-8'." in message
+
+
+def test_a_stray_nul_names_the_encodings_to_try(tmp_path):
+    path = tmp_path / "names.txt"
+    path.write_bytes(b"Anne\nZo\x00e\n")
+    message = refused(path, "holds NUL characters")
+    assert "..." not in message
+    assert "encoding='utf-16' or encoding='utf-32'" in message
+
+
+@pytest.mark.parametrize("chunks", [[], ["--chunk-size", "2"]])
+def test_the_command_line_spells_the_new_advice_as_flags(tmp_path, capsys, chunks):
+    names, page, shown = CONTROL["serbian"]
+    path = write(tmp_path / "names.txt", names, page)
+    out = tmp_path / "m.skops"
+    argv = ["train", path, "-q", "-o", out, *chunks]
+    status, _, err = run(capsys, *argv, "--encoding", "latin-1")
+    assert status == 1 and err.count("\n") == 1 and "Traceback" not in err
+    assert err.rstrip().endswith(f"({shown}); pass --encoding {page}.")
+    path.write_bytes(b"Ann\x81\x8d\x8f\n")
+    status, _, err = run(capsys, *argv, "--encoding", "latin-1")
+    assert status == 1 and "encoding=" not in err and "..." not in err
+    assert "pass it, e.g. --encoding utf-16, --encoding shift_jis" in err
+    assert "pass --encoding utf-8." in err
+
+
+# Russian, Ukrainian and Bulgarian names whose cp1251 bytes cp1253 reads as
+# Greek letters, a capital first ('Θβΰν', 'Ξλεγ', 'Υπθρςξ'); and 'Пётр', whose
+# first bytes are UTF-8 ('ϸ'), was said to follow lines of UTF-8.
+TINY_CYRILLIC = [
+    ["Иван"], ["Ольга"], ["Олена"], ["Христо"], ["Олег", "Павел"], ["Михаил"],
+    ["Пётр"], ["Богдан", "Любов"], ["Лев", "Денис"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("names", TINY_CYRILLIC, ids=lambda names: names[0])
+def test_a_name_or_two_of_cyrillic_is_named_cyrillic_not_greek(tmp_path, names):
+    path = write(tmp_path / "names.txt", names, "cp1251")
+    message = refused(path, "is not a utf-8 text file")
+    assert message.endswith(
+        f"its letters read as names in cp1251 (Cyrillic: {names[0]!r}); "
+        "pass encoding='cp1251'."
+    ), message
+
+
+@pytest.mark.parametrize("names", [["Γιώργος"], ["Νίκος"], ["Ελένη", "Σοφία"]])
+def test_a_name_or_two_of_greek_is_named_greek(tmp_path, names):
+    path = write(tmp_path / "names.txt", names, "cp1253")
+    message = refused(path, "is not a utf-8 text file")
+    assert message.endswith(f"(Greek: {names[0]!r}); pass encoding='cp1253'."), message

@@ -13,7 +13,9 @@ from importlib import resources
 
 from ._encoding import (
     check_utf8_misread,
+    code_page_readings,
     encoding_advice,
+    is_one_byte,
     line_reading,
     warn_other_code_page,
 )
@@ -729,7 +731,7 @@ def undecodable_error(path, codec, error, *, line=1, non_ascii=False):
     utf16 = _utf16_codec(data[:4096]) if line == 1 else None
     if utf16 is not None:
         return ValueError(f"{what}: {_utf16_advice(utf16)}.")
-    before = data[:start].removeprefix(codecs.BOM_UTF8)
+    before = data[:begin].removeprefix(codecs.BOM_UTF8)
     utf8 = codecs.lookup(codec).name.startswith("utf-8")
     if utf8 and (non_ascii or not before.isascii()):
         page, reading = line_reading(data[begin:end].rstrip(b"\r"))
@@ -818,9 +820,9 @@ def check_decoded(text, path, encoding, *, line=1):
     """Refuse decoded text that no file of names holds, saying what to pass.
 
     NUL characters (a binary file, or UTF-16 read as another encoding), C1
-    control characters (Windows-1252 read as latin-1), and UTF-16 read in the
-    wrong byte order (its letters read as characters such as U+6100) are
-    refused, with the line they are on.
+    control characters (a code page such as Windows-1252 read as latin-1),
+    and UTF-16 read in the wrong byte order (its letters read as characters
+    such as U+6100) are refused, with the line they are on.
 
     Parameters
     ----------
@@ -872,8 +874,10 @@ def _nul_message(text, path, encoding, line):
         return f"{start}: {_utf16_advice(utf16)}."
     return (
         f"{start}: no name holds one, so the file is binary, or damaged there "
-        "(delete the NUL characters), or in another encoding (pass encoding=..., "
-        "the file's encoding, e.g. encoding='utf-16')."
+        "(delete the NUL characters), or in an encoding whose letters have zero "
+        "bytes, such as UTF-16 or UTF-32: find the file's encoding (a text editor "
+        "such as Notepad++ or VS Code shows it) and pass it, e.g. "
+        "encoding='utf-16' or encoding='utf-32'; or save the file as UTF-8 there."
     )
 
 
@@ -890,22 +894,39 @@ def _utf16_of_file_start(path):
 
 
 def _control_message(text, at, path, encoding, line):
-    char = text[at]
-    meant = bytes([ord(char)]).decode("cp1252", "replace")
+    """What to do about the C1 control character ``text[at]``: read with a
+    code page, the file is in one that reads its letters as names (named by
+    :func:`~sknextchar.datasets._encoding.encoding_advice`); read as UTF-8 or
+    UTF-16, it is text of such a code page converted as if it were latin-1."""
     start = (
-        f"Line {_line_of(text, at, line)} of {path!r} holds {char!r}, a control "
-        "character that is no letter of a name"
+        f"Line {_line_of(text, at, line)} of {path!r} holds {text[at]!r}, a "
+        "control character that is no letter of a name"
     )
+    # Its line, as the readers of a whole file and of lines both have it.
+    begin = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+    own = re.split(r"\r\n|\r|\n", text[begin:], maxsplit=1)[0]
+    if is_one_byte(encoding):
+        return f"{start}: {encoding_advice(own.encode(encoding, 'replace'), encoding)}."
+    named = code_page_readings(own.encode("latin-1", "replace"), "latin-1")
+    page, what, reading = named[0] if named else ("cp1252", "Western European", "")
+    meant = bytes([ord(text[at])]).decode(page, "replace")
     if meant == "\ufffd":
-        return f"{start}: pass encoding=..., the file's encoding."
-    if codecs.lookup(encoding).name.startswith("iso8859"):
         return (
-            f"{start}: the file is in Windows-1252, where that byte is {meant!r}; "
-            "pass encoding='cp1252'."
+            f"{start}: delete it, or convert the original file again from its own "
+            "encoding (a text editor such as Notepad++ or VS Code shows it; the "
+            "file was likely converted as if it were latin-1)."
         )
+    if page == "cp1252":  # latin-1 reads its other letters alike
+        return (
+            f"{start}: text of Windows-1252 converted as if it were latin-1 holds "
+            f"it in place of {meant!r}; write {meant!r} there."
+        )
+    others = "".join(f" or {other}" for other, _, _ in named[1:])
     return (
-        f"{start}: text of Windows-1252 converted as if it were latin-1 holds it "
-        f"in place of {meant!r}; write {meant!r} there."
+        f"{start}: the file is text of {page}{others} ({what}: {reading!r}) converted "
+        f"as if it were latin-1, which holds it in place of {meant!r} and misreads "
+        f"the other letters outside ASCII: convert the original file again from "
+        f"{page}, not latin-1."
     )
 
 

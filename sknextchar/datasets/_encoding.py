@@ -36,6 +36,10 @@ _SCORED_WORDS = 2000
 # one-byte code page may read for the second byte of a UTF-8 letter).
 _WORD = re.compile(r"[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*")
 _OUTSIDE_ASCII = re.compile(r"[^\x00-\x7f]")
+# Two vowels of Greek read as one syllable.
+_DIPHTHONGS = re.compile("[αεου]ι|[αεηο]υ")
+# A run of letters (no digit, no underscore).
+_LETTERS = re.compile(r"[^\W\d_]+")
 # Characters outside ASCII that are no letter but belong in names: apostrophes,
 # hyphens and the middle dot of Catalan (Gal·la).
 _NAME_PUNCTUATION = frozenset("’‘ʼ·‐‑")
@@ -85,6 +89,21 @@ _ALPHABETS = (
 )
 # At most this many code pages are named, each with a name as it reads it.
 _MOST_NAMED = 3
+#: What to do about a file that no code page of :data:`CODE_PAGES` reads as
+#: names (to follow a semicolon or a colon in a message).
+UNKNOWN_ENCODING = (
+    "no common code page reads its letters as names: if it is a text file, find "
+    "its encoding (a text editor such as Notepad++ or VS Code shows it) and pass "
+    "it, e.g. encoding='utf-16', encoding='shift_jis' or encoding='gb18030'; or "
+    "save the file as UTF-8 there and pass encoding='utf-8'"
+)
+# Vowels of Greek and Cyrillic, small (ъ is one in Bulgarian), by which
+# :func:`_unlikely` tells the two scripts apart in a name or two: a byte of
+# one's code page is often a letter of the other's.
+_VOWELS = {
+    "GREEK": frozenset("αεηιουωάέήίόύώϊϋΐΰ"),
+    "CYRILLIC": frozenset("аеёиоуыэюяіїєўъ"),
+}
 
 
 @functools.cache
@@ -236,7 +255,7 @@ def _clearly_better(best, given):
     quarter of its oddities (two at least: one may be in the names); or with
     none, nor letters of no one language, while that one has letters of
     another script or two of no one language (one may be a foreign name's)."""
-    odd, off_script, _, foreign = best
+    odd, off_script, _, foreign, _ = best
     if off_script:
         return False
     if given[0] >= 2 and 4 * odd <= given[0]:
@@ -276,7 +295,7 @@ def encoding_advice(data, codec):
         return "it is UTF-8 text; pass encoding='utf-8'"
     named = code_page_readings(data, codec)
     if not named:
-        return "pass encoding=..., the file's encoding"
+        return UNKNOWN_ENCODING
     lines = [re.split(r"\r\n|\r|\n", text) for _, _, text in named]
     shown = next(
         (at for at, same in enumerate(zip(*lines)) if len(set(same)) > 1), None
@@ -324,7 +343,8 @@ def code_page_readings(data, codec):
     -------
     readings : list of (str, str, str)
         ``(code page, what it is for, text)`` of those that read ``data`` best
-        by :func:`_reading_key` (more than one if they tie, at most three);
+        by :func:`_reading_key` (more than one if they tie, at most three;
+        a tie broken by :func:`_unlikely`);
         none if in each reading more than one word in twenty has letters of
         two scripts or a symbol. Code pages that read the bytes alike are
         named once, by the first.
@@ -335,10 +355,14 @@ def code_page_readings(data, codec):
     >>> [page for page, _, _ in code_page_readings(greek, "utf-8")]
     ['cp1253']
 
-    One name may read as names in two scripts:
+    One name may read as letters of two scripts, each word with a capital
+    first: how names of each script spell tells them apart (``Гйюсгпт``: no
+    Cyrillic name has ``й`` after a consonant), but not always in capitals:
 
     >>> [text for _, _, text in code_page_readings(greek[:7], "utf-8")]
-    ['Гйюсгпт', 'Γιώργος']
+    ['Γιώργος']
+    >>> [text for _, _, text in code_page_readings("ГЛЕБ".encode("cp1251"), "utf-8")]
+    ['ГЛЕБ', 'ΓΛΕΑ']
     """
     readings, mostly_ascii = {}, _mostly_ascii(data)
     for order, (page, what) in enumerate(CODE_PAGES):
@@ -353,17 +377,18 @@ def code_page_readings(data, codec):
         if text not in readings:  # else an earlier code page reads it alike
             words = _words(text)
             key = _reading_key(words, mostly_ascii)
-            readings[text] = (key, order, page, what, len(words))
+            readings[text] = (key, order, page, what, words)
     ranked = sorted(readings.items(), key=lambda item: item[1][:2])
     if not ranked:
         return []
-    best, _, _, _, n_words = ranked[0][1]
-    if best[0] > n_words // 20:  # no reading is names
+    best, _, _, _, words = ranked[0][1]
+    if best[0] > len(words) // 20:  # no reading is names
         return []
-    tied = [
-        (page, what, text) for text, (key, _, page, what, _) in ranked if key == best
-    ]
-    return tied[:_MOST_NAMED]
+    tied = [(p, w, text, ws) for text, (key, _, p, w, ws) in ranked if key == best]
+    if len(tied) > 1:  # a name or two of Greek or Cyrillic: how each spells
+        unlikely = [_unlikely(ws) for _, _, _, ws in tied]
+        tied = [named for named, n in zip(tied, unlikely) if n == min(unlikely)]
+    return [(page, what, text) for page, what, text, _ in tied[:_MOST_NAMED]]
 
 
 def _refuse_mostly_utf8(data, path, encoding):
@@ -443,14 +468,61 @@ def _reading_key(words, mostly_ascii):
     ones among ASCII letters, as in ``Dvořák``, or most letters of another
     script, as in ``Иван``); then, a script that has capitals without any (a
     text of Hebrew read as Cyrillic: ``гег``); then the Latin letters that are
-    in no alphabet of :data:`_ALPHABETS` with most of the others.
+    in no alphabet of :data:`_ALPHABETS` with most of the others; last,
+    letters of a script without capitals (Hebrew), where another reading may
+    have them in place.
     """
     outside = [char for char in "".join(words) if char.isalpha() and not char.isascii()]
     latin = [char for char in outside if _script(char) == "LATIN"]
     off_script = (2 * len(latin) >= len(outside)) != mostly_ascii
     cased = [char for char in outside if char.islower() or char.isupper()]
     no_capitals = bool(cased) and not any(char.isupper() for char in cased)
-    return _oddities(words), off_script, no_capitals, _foreign(latin)
+    uncased = bool(outside) and not cased
+    return _oddities(words), off_script, no_capitals, _foreign(latin), uncased
+
+
+def _unlikely(words):
+    """The places of ``words`` that names of Greek or Cyrillic rarely have,
+    which tell the two apart in a file of a name or two, where both code pages
+    read letters (``Иван`` read as Greek is ``Θβΰν``): :func:`_unlikely_in`
+    of each run of letters."""
+    return sum(_unlikely_in(run) for word in words for run in _LETTERS.findall(word))
+
+
+def _unlikely_in(run):
+    """The places of a run of letters that names of its script rarely have.
+
+    In Greek and Cyrillic: two capitals and then a small letter (``НЯкпт``),
+    four consonants in a row or three at the end. In Greek, as spelled since
+    1982: a word of two syllables or more with no accent, or with two; a
+    diaeresis not after a vowel (``Θβΰν``); ``ς`` inside a word, ``σ`` at its
+    end; a last letter that is a consonant but ``ν`` and ``ς``. In Cyrillic:
+    ``й`` or ``ї`` after a consonant, ``ь`` starting a word or after a vowel.
+    """
+    script = _script(run[0])
+    vowels = _VOWELS.get(script)
+    if vowels is None or any(_script(char) != script for char in run):
+        return 0
+    small = run.lower()
+    kinds = "".join("-" if c == "ь" else "v" if c in vowels else "c" for c in small)
+    unlikely = (run[:2].isupper() and not run.isupper()) + bool(
+        re.search("c{4}|c{3}$", kinds.replace("-", ""))
+    )
+    for at, (char, kind) in enumerate(zip(run, kinds)):
+        before = kinds[at - 1] if at else None
+        unlikely += (
+            (char.lower() in "ϊϋΐΰ" and before != "v")
+            or (char == "ς" and at < len(run) - 1)
+            or (char == "σ" and at == len(run) - 1)
+            or (char.lower() in "йї" and before == "c")
+            or (kind == "-" and before in (None, "v"))
+        )
+    if script == "GREEK":
+        accents = sum(char in "άέήίόύώΐΰ" for char in small)
+        syllables = kinds.count("v") - len(_DIPHTHONGS.findall(small))
+        unlikely += accents > 1 or (accents == 0 < syllables - 1 and not run.isupper())
+        unlikely += kinds[-1] == "c" and small[-1] not in "νςσ"
+    return unlikely
 
 
 def _foreign(letters):
@@ -465,8 +537,8 @@ def _foreign(letters):
 
 def _oddities(words):
     """The places of ``words`` that no name has: letters of two scripts, a
-    symbol, a mark on no letter or of another script, a capital after a small
-    letter."""
+    symbol or a control character, a mark on no letter or of another script,
+    a capital after a small letter."""
     odd = 0
     for word in words:
         before = None  # (script, small) of the letter before
@@ -475,7 +547,9 @@ def _oddities(words):
             if kind[0] == "M":  # a mark belongs to the letter before
                 odd += before is None or not _mark_fits(char, before[0])
             elif kind[0] != "L":
-                odd += not char.isascii() and char not in _NAME_PUNCTUATION
+                odd += kind == "Cc" or (
+                    not char.isascii() and char not in _NAME_PUNCTUATION
+                )
                 before = None
             else:
                 script = _script(char)
