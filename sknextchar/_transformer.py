@@ -25,7 +25,7 @@ from ._text import (
     split_symbols,
     starts_with_mark,
 )
-from ._validation import check_names
+from ._validation import check_names, element_place, series_index
 from ._vocabulary import (
     DEFAULT_ALPHABET,
     END,
@@ -181,15 +181,15 @@ class ContextWindowTransformer(
         self : ContextWindowTransformer
             The fitted transformer.
         """
-        names, texts = self._prepare(X, fitting=True)
+        names, texts, index = self._prepare(X, fitting=True)
         check_window_memory(texts, self.context_length)  # before any work
         self._later_step_failed = np.zeros((), dtype=bool)
         context = self._begin_callbacks(X)
-        self._learn_vocabulary(names, texts)
+        self._learn_vocabulary(names, texts, index)
         context.call_on_fit_task_end(estimator=self, X=X)
         # As OneHotEncoder with given categories: refuse at fit the data that
         # transform would refuse, naming the characters and names.
-        self._encode_names(names, texts, fitting=True)
+        self._encode_names(names, texts, fitting=True, index=index)
         return self
 
     @all_or_nothing
@@ -220,11 +220,12 @@ class ContextWindowTransformer(
         9
         """
         before = learned_state(self)
-        names, texts = self._prepare(X, fitting=True)
+        names, texts, index = self._prepare(X, fitting=True)
         self._later_step_failed = np.zeros((), dtype=bool)  # this fit's token
         context = self._begin_callbacks(X)
-        self._learn_vocabulary(names, texts)
-        windows = self._cut(names, texts, fitting=True)  # fit's unknown-char error
+        self._learn_vocabulary(names, texts, index)
+        # fit's unknown-character error
+        windows = self._cut(names, texts, fitting=True, index=index)
         context.call_on_fit_task_end(estimator=self, X=X)
         # A model that fails to fit on these windows puts this fit back.
         return CharWindows(
@@ -257,7 +258,8 @@ class ContextWindowTransformer(
             characters are dropped).
         """
         check_is_fitted(self)
-        return self._cut(*self._prepare(X))
+        names, texts, index = self._prepare(X)
+        return self._cut(names, texts, index=index)
 
     def encode(self, X):
         """Ids of the letters of each name (no padding, no end marker).
@@ -280,7 +282,8 @@ class ContextWindowTransformer(
         [[1, 2, 9, 4], [1, 12, 9]]
         """
         check_is_fitted(self)
-        ids, lengths = self._encode_names(*self._prepare(X))
+        names, texts, index = self._prepare(X)
+        ids, lengths = self._encode_names(names, texts, index=index)
         # A view per name, sliced in a comprehension: np.split makes the same
         # views 3.5 times slower (0.7 s for 1,000,000 names).
         ends = np.cumsum(lengths).tolist()
@@ -402,10 +405,11 @@ class ContextWindowTransformer(
         [[0, 0, 0], [0, 1, 2], [2, 9, 4]]
         """
         check_is_fitted(self)
+        index = series_index(prefixes)  # a Series' labels, for the messages
         prefixes = check_names(prefixes, what="prefixes", allow_empty_strings=True)
-        return self.encode_prefix_list(prefixes)[2]
+        return self.encode_prefix_list(prefixes, index=index)[2]
 
-    def encode_prefix_list(self, prefixes):
+    def encode_prefix_list(self, prefixes, *, what="prefixes", index=None):
         """Letter ids, letter counts and contexts of an already checked list.
 
         The unchecked core of :meth:`encode_prefixes`, for callers that have
@@ -419,6 +423,13 @@ class ContextWindowTransformer(
         ----------
         prefixes : list of str
             Beginnings of names (``""`` allowed), not validated.
+        what : str, default="prefixes"
+            How messages name the list (``prefixes[1]='r1'``); for the one
+            prefix a caller was given, the name of its argument, which
+            messages then show alone (``prefix='r1'``).
+        index : pandas.Index or None, default=None
+            The index of the Series the prefixes came from, whose labels
+            messages show with the positions (see ``element_place``).
 
         Returns
         -------
@@ -440,7 +451,7 @@ class ContextWindowTransformer(
         """
         self._check_later_step()
         texts = [self._normalize(p) for p in prefixes]
-        ids, lengths = self._encode_names(prefixes, texts, "error", "prefixes")
+        ids, lengths = self._encode_names(prefixes, texts, "error", what, index=index)
         return ids, lengths, last_contexts(ids, lengths, self.context_length)
 
     def _check_later_step(self):
@@ -460,7 +471,7 @@ class ContextWindowTransformer(
     def _fixed_alphabet(self):
         return not (isinstance(self.alphabet, str) and self.alphabet == "auto")
 
-    def _learn_vocabulary(self, names, texts):
+    def _learn_vocabulary(self, names, texts, index=None):
         """Set ``unit_`` and ``vocabulary_``, from the alphabet or the names."""
         if len(self.end_symbol) != 1:
             raise ValueError(
@@ -483,17 +494,17 @@ class ContextWindowTransformer(
                 s for text in texts for s in split_symbols(fold_final_forms(text), unit)
             }
             if unit == "grapheme":
-                _check_no_lone_marks(names, texts)
+                _check_no_lone_marks(names, texts, index)
             end = pick_end_symbol(seen, self.end_symbol)
             vocabulary = make_vocabulary(seen, end, unit=unit)
         self.unit_, self.vocabulary_ = unit, vocabulary
         self._strips_whitespace = True  # see _strips
 
-    def _cut(self, names, texts, fitting=False):
+    def _cut(self, names, texts, fitting=False, index=None):
         """The windows of prepared names."""
         reject_cross_val_predict()
         check_window_memory(texts, self.context_length)
-        ids, lengths = self._encode_names(names, texts, fitting=fitting)
+        ids, lengths = self._encode_names(names, texts, fitting=fitting, index=index)
         contexts, targets, name_index = cut_windows(
             ids, lengths, self.context_length, ids.dtype
         )
@@ -515,10 +526,11 @@ class ContextWindowTransformer(
         return fitting or self.__dict__.get("_strips_whitespace", True)
 
     def _prepare(self, X, allow_empty=False, fitting=False):
-        """The checked names as given, and as the model reads them."""
+        """The checked names as given, as the model reads them, and the index
+        of the Series they came from (or None), for the messages."""
         if not fitting:
             self._check_later_step()
-        names = check_names(X)
+        names, index = check_names(X), series_index(X)
         strip = self._strips(fitting)
         stripped = list(map(str.strip, names)) if strip else names  # before a ZWNJ
         texts = normalize_texts(
@@ -528,9 +540,7 @@ class ContextWindowTransformer(
             texts = list(map(str.strip, texts))
         empty = [] if all(texts) else [i for i, text in enumerate(texts) if not text]
         if empty and not allow_empty:
-            shown = ", ".join(
-                f"names[{i}]={quoted(names[i])}" for i in empty[:MAX_REPORTED]
-            )
+            shown = _placed("names", empty[:MAX_REPORTED], names, index)
             if not normalize_text(names[empty[0]], strip_accents=None).strip():
                 raise ValueError(
                     f"{len(empty)} name(s) hold only invisible characters that are "
@@ -542,29 +552,34 @@ class ContextWindowTransformer(
                 f"{len(empty)} name(s): {shown}. Pass strip_accents='unicode', "
                 "which keeps letters without an ASCII equivalent, or remove them."
             )
-        return names, texts
+        return names, texts, index
 
-    def _encode_names(self, names, texts, policy=None, what="names", fitting=False):
+    def _encode_names(
+        self, names, texts, policy=None, what="names", fitting=False, index=None
+    ):
         """Encode normalised names in one pass; apply the unknown-character policy.
 
         ``names`` (as given) are quoted in messages; ``texts`` are encoded.
         Returns the concatenated ids and each name's number of symbols. An
         unknown character's message suggests other settings for this fit when
         ``fitting``, else training the model again with them (the vocabulary of
-        a fitted model is fixed).
+        a fitted model is fixed). ``index`` is the index of the Series the
+        names came from (or None): messages give its labels too.
         """
         flat, lengths = self._symbols(texts)
         ids, bad = SymbolTable(self.vocabulary_).encode_letters(flat)
         if bad.any():
             owner = np.repeat(np.arange(len(texts)), lengths)  # name of each symbol
             if (policy or self.handle_unknown) == "error":
+                symbols = (flat, bad, owner)
                 raise ValueError(
-                    self._unknown_message(names, flat, bad, owner, what, fitting)
+                    self._unknown_message(names, symbols, what, fitting, index)
                 )
             ids = ids[~bad]
             lengths = lengths - np.bincount(owner[bad], minlength=len(texts))
             if what == "names" and not lengths.all():
-                raise ValueError(self._emptied_message(names, lengths == 0, fitting))
+                emptied = np.flatnonzero(lengths == 0)
+                raise ValueError(self._emptied_message(names, emptied, fitting, index))
         return ids, lengths
 
     def _symbols(self, texts):
@@ -581,17 +596,21 @@ class ContextWindowTransformer(
             lengths = [len(piece) for piece in pieces]
         return flat, np.array(lengths, dtype=np.intp)
 
-    def _unknown_message(self, names, flat, bad, owner, what, fitting):
+    def _unknown_message(self, names, symbols, what, fitting, index):
+        """The message on the unknown ``symbols``: the flat symbols, which of
+        them are unknown, and the name of each (see :meth:`_encode_names`)."""
+        flat, bad, owner = symbols
         chars = sorted({flat[i] for i in np.flatnonzero(bad)})
-        culprits = np.unique(owner[bad])
-        shown = [(i, names[i]) for i in culprits[:MAX_REPORTED]]
+        culprits = np.unique(owner[bad]).tolist()
+        shown = [(_place(what, i, index), names[i]) for i in culprits[:MAX_REPORTED]]
         return self._unknown_text(chars, shown, len(culprits), what, fitting)
 
     def _unknown_text(self, chars, culprits, n_culprits, what, fitting):
         """The message on unknown characters ``chars``: ``culprits`` are the
-        ``(index, name)`` shown, of ``n_culprits`` names that hold them."""
+        ``(place, name)`` shown (``("names[3]", "zoë")``), of ``n_culprits``
+        names that hold them."""
         end = self.vocabulary_[0]
-        shown = ", ".join(f"{what}[{i}]={quoted(name)}" for i, name in culprits)
+        shown = ", ".join(f"{place}={quoted(name)}" for place, name in culprits)
         more = n_culprits - len(culprits)
         shown += f" and {more} more" if more > 0 else ""
         hints = [self._alphabet_hint("them")]
@@ -639,15 +658,13 @@ class ContextWindowTransformer(
             "of the training names only)"
         )
 
-    def _emptied_message(self, names, emptied, fitting):
-        index = np.flatnonzero(emptied)
-        shown = ", ".join(
-            f"names[{i}]={quoted(names[i])}" for i in index[:MAX_REPORTED]
-        )
-        more = len(index) - MAX_REPORTED
+    def _emptied_message(self, names, emptied, fitting, index):
+        """The message on names left empty (positions ``emptied``) by 'drop'."""
+        shown = _placed("names", emptied[:MAX_REPORTED].tolist(), names, index)
+        more = len(emptied) - MAX_REPORTED
         shown += f" and {more} more" if more > 0 else ""
         return (
-            f"handle_unknown='drop' leaves {len(index)} name(s) without any "
+            f"handle_unknown='drop' leaves {len(emptied)} name(s) without any "
             f"character of the vocabulary: {shown}. Such a name can be neither "
             "learned nor scored; remove it, or "
             + ("pass " if fitting else "train the model again with ")
@@ -663,7 +680,7 @@ class ContextWindowTransformer(
         return tags
 
 
-def unknown_symbols(transformer, X):
+def unknown_symbols(transformer, X, *, prefixes=False):
     """The symbols of each name that are outside a transformer's vocabulary.
 
     What ``fit`` (or, fitted, ``transform``) refuses, found without raising: a
@@ -676,6 +693,10 @@ def unknown_symbols(transformer, X):
         Fitted, or not.
     X : list of str
         Names.
+    prefixes : bool, default=False
+        Read ``X`` as prefixes, as :meth:`~ContextWindowTransformer.encode_prefixes`
+        does (not validated): only the whitespace before each goes, since a
+        name may go on after a space (``"mary "`` of ``"mary ann"``).
 
     Returns
     -------
@@ -692,7 +713,11 @@ def unknown_symbols(transformer, X):
     if not hasattr(transformer, "vocabulary_") and not transformer._fixed_alphabet():
         return {}
     probe = _with_vocabulary(transformer)
-    flat, lengths = probe._symbols(probe._prepare(X, allow_empty=True)[1])
+    if prefixes:
+        texts = [probe._normalize(prefix) for prefix in X]
+    else:
+        texts = probe._prepare(X, allow_empty=True)[1]
+    flat, lengths = probe._symbols(texts)
     _, bad = SymbolTable(probe.vocabulary_).encode_letters(flat)
     owner = np.repeat(np.arange(len(lengths)), lengths)
     unknown = {}
@@ -733,8 +758,9 @@ def unknown_symbols_message(transformer, symbols, culprits, n_culprits, *, fitti
     >>> print(message.split(". ")[0])
     Found characters outside the vocabulary ['ë'] in names[7]='zoë' and 1 more
     """
+    shown = [(element_place("names", i), name) for i, name in culprits[:MAX_REPORTED]]
     return _with_vocabulary(transformer)._unknown_text(
-        sorted(symbols), culprits[:MAX_REPORTED], n_culprits, "names", fitting
+        sorted(symbols), shown, n_culprits, "names", fitting
     )
 
 
@@ -747,7 +773,26 @@ def _with_vocabulary(transformer):
     return probe
 
 
-def _check_no_lone_marks(names, texts):
+def _place(what, i, index=None):
+    """Where element ``i`` of the list called ``what`` is, for a message.
+
+    ``what`` names a list (``"names"``, ``"prefixes"``): ``names[3]``, with the
+    index label of a Series (:func:`element_place`); or the one argument a
+    caller was given (``"prefix"``, ``"context"``), which is named alone.
+    """
+    return element_place(what, i, index) if what in _LISTS else what
+
+
+# How the transformer's own lists are called; any other ``what`` is one argument.
+_LISTS = ("names", "prefixes")
+
+
+def _placed(what, positions, names, index=None):
+    """``names[3]='zoë', names[7]='zoé'``: the names at ``positions``, placed."""
+    return ", ".join(f"{_place(what, i, index)}={quoted(names[i])}" for i in positions)
+
+
+def _check_no_lone_marks(names, texts, index=None):
     """Refuse names that start with a combining mark (a symbol of its own).
 
     A learned grapheme alphabet with a lone mark could start a generated name
@@ -755,7 +800,7 @@ def _check_no_lone_marks(names, texts):
     """
     bad = [i for i, text in enumerate(texts) if starts_with_mark(text)]
     if bad:
-        shown = ", ".join(f"names[{i}]={quoted(names[i])}" for i in bad[:MAX_REPORTED])
+        shown = _placed("names", bad[:MAX_REPORTED], names, index)
         raise ValueError(
             f"{len(bad)} name(s) start with a combining mark, which cannot stand "
             f"alone: {shown} (starting with {describe_symbol(texts[bad[0]][0])}). "

@@ -33,6 +33,7 @@ __all__ = [
     "check_temperatures",
     "element_place",
     "float_array",
+    "series_index",
 ]
 
 
@@ -103,7 +104,7 @@ def check_names(names, *, what="names", allow_empty_strings=False):
     if hasattr(names, "ndim") and hasattr(names, "shape"):  # ndarray, Series, frame
         if names.ndim != 1:
             raise ValueError(_not_one_d(names, what))
-        index = getattr(names, "index", None)  # a Series' labels, not positions
+        index = series_index(names)
         names = names.tolist()
     names = list(names)
     if not names:
@@ -170,6 +171,22 @@ def element_place(what, i, index=None):
     if index is None or (isinstance(label, numbers.Integral) and label == i):
         return f"{what}[{i}]"
     return f"{what}.iloc[{i}] (position {i}, index label {label!r})"
+
+
+def series_index(names):
+    """The index of a 1-D pandas Series (its labels, not positions), else None.
+
+    What :func:`element_place` takes, for a caller that keeps the list
+    :func:`check_names` returns and names an element of it later.
+
+    Examples
+    --------
+    >>> series_index(["asha", "uma"]) is None  # a list's .index is a method
+    True
+    """
+    if getattr(names, "ndim", None) != 1 or not hasattr(names, "shape"):
+        return None
+    return getattr(names, "index", None)
 
 
 def _not_one_d(names, what):

@@ -110,18 +110,33 @@ def _visible_symbol(symbol):
     return symbol
 
 
-def _check_context(sampler, context, label):
+def _check_context(sampler, context, label, what="context"):
     """Refuse a ``context`` of symbols the model lacks (the default ``"abi"``
-    for a model of other letters), offering a start of a name it writes."""
+    for a model of other letters), offering a start of a name it writes.
+
+    The context is read as the sampler reads a prefix: the whitespace before it
+    goes, the whitespace after it stays (a name may go on after a space, as
+    ``"mary ann"``), so the picture is that of ``temperature_table(context)``.
+    ``what`` is the argument's name (``"prefix"`` for the tree).
+    """
     transformer, _ = split_pipeline(sampler.estimator_)
-    unknown = unknown_symbols(transformer, [context]) if context.strip() else {}
+    unknown = unknown_symbols(transformer, [context], prefixes=True).get(0)
     if unknown:
-        chars = ", ".join(map(describe_symbol, sorted(unknown[0])))
+        chars = ", ".join(map(describe_symbol, sorted(unknown)))
+        trailing = context[len(context.rstrip()) :]  # line breaks are no space
+        spaces = {c for c in trailing if c in unknown and c.splitlines() == [c]}
+        kept = (
+            f" (the whitespace before a {what} goes, but the whitespace after it "
+            "is kept, since a name may go on after a space, as 'mary ann')"
+            if spaces
+            else ""
+        )
         raise ValueError(
-            f"context={context!r} holds {chars}, which the model's vocabulary "
-            f"{shown_symbols(sampler.vocabulary_)} lacks: pass a context of its "
-            f"characters, such as context={_likely_start(sampler, label)!r} (the "
-            "model's most probable start), or context='' (the start of a name)."
+            f"{what}={context!r} holds {chars}, outside the vocabulary of the "
+            f"model, {shown_symbols(sampler.vocabulary_)}{kept}: pass a {what} of "
+            f"its characters, such as {what}={_likely_start(sampler, label)!r} "
+            f"(the model's most probable start), or {what}='' (the start of a "
+            "name)."
         )
 
 
@@ -390,6 +405,7 @@ def plot_generation_tree(
     sampler = as_sampler(
         estimator, "plot_generation_tree", max_length=max(20, len(prefix) + depth)
     )
+    _check_context(sampler, prefix, label, what="prefix")
     nodes = _grow_tree(sampler, prefix, top_k, depth, label)
     leaves = _place_nodes(nodes)
 
@@ -546,7 +562,10 @@ def plot_temperature(
         lengths) then apply too.
     context : str, default="abi"
         The beginning of a name; the model sees its last ``context_length``
-        characters, ``"-"``-padded.
+        characters, ``"-"``-padded. It is read as
+        :meth:`NameSampler.temperature_table` reads a prefix: the whitespace
+        before it goes, the whitespace after it stays (a name may go on after
+        a space, as ``"mary ann"``).
     temperatures : sequence of float, default=(0.5, 1, 2)
         One group member per temperature, each in ``[0, inf]``.
     label : object or None, default=None
