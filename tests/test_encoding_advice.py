@@ -425,3 +425,23 @@ def test_a_name_or_two_of_greek_is_named_greek(tmp_path, names):
     path = write(tmp_path / "names.txt", names, "cp1253")
     message = refused(path, "is not a utf-8 text file")
     assert message.endswith(f"(Greek: {names[0]!r}); pass encoding='cp1253'."), message
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+def test_a_code_page_file_whose_names_end_in_their_accent_is_read(tmp_path, encoding):
+    # "José" in latin-1 ends in a byte that starts a UTF-8 letter: a line is
+    # UTF-8 only if all of it decodes, not up to an unfinished last letter.
+    names = ["André", "José", "Chloé", "Noé", "Zoé", "Aimé"] * 2 + ["Hélène", "Paul"]
+    path = tmp_path / "fr.txt"
+    path.write_bytes("\n".join(names).encode(encoding))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert load_names(path, encoding=encoding) == names
+
+
+def test_one_line_in_another_encoding_is_counted_in_the_singular(tmp_path):
+    good = ["Zoëy", "Renée", "Chloëa", "Noëlle", "Jérôme"] * 2
+    path = tmp_path / "mixed.txt"
+    path.write_bytes("\n".join(good).encode() + "\nNoëlla\n".encode("cp1252"))
+    with pytest.raises(ValueError, match=r"UTF-8 text but for 1 line in"):
+        load_names(path, encoding="cp1252")

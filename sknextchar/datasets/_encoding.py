@@ -396,7 +396,7 @@ def _refuse_mostly_utf8(data, path, encoding):
     pasted from another file): read in a one-byte code page, the others would
     be misread. The UTF-8 reader names the lines to write again."""
     lines = [line for line in data.splitlines() if not line.isascii()]
-    decoded = [utf8_text(line) for line in lines]
+    decoded = [_strict_utf8(line) for line in lines]  # "José" in latin-1 is not
     bad = [i for i, text in enumerate(decoded) if text is None]
     if len(lines) - len(bad) < 2 or len(bad) * 10 > len(lines):
         return  # not UTF-8 text: letters of a code page, as asked
@@ -406,12 +406,23 @@ def _refuse_mostly_utf8(data, path, encoding):
         return
     good = next(line for line, text in zip(lines, decoded) if text is not None)
     raise ValueError(
-        f"{os.fspath(path)!r} is UTF-8 text but for {len(bad)} line(s) in another "
+        f"{os.fspath(path)!r} is UTF-8 text but for {_lines(len(bad))} in another "
         f"encoding, and encoding={encoding!r} misreads the others ("
         f"{_shown(good.decode(encoding, 'replace'))}, in UTF-8 "
         f"{_shown(good.decode('utf-8'))}): read it with encoding='utf-8', whose "
         "message names the lines to write again in UTF-8."
     )
+
+
+def _strict_utf8(line):
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _lines(count):
+    return "1 line" if count == 1 else f"{count} lines"
 
 
 def utf8_text(data):
