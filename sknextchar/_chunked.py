@@ -26,7 +26,7 @@ from sklearn.utils import check_random_state
 from ._atomic import learned_state
 from ._epoch_records import stop_reason
 from ._model_input import window_sample_weight
-from ._pipeline import split_pipeline
+from ._pipeline import spelled_in_pipeline, split_pipeline
 from ._steps import unfreeze
 from ._text import MAX_REPORTED, counted
 from ._transformer import unknown_symbols, unknown_symbols_message
@@ -206,9 +206,10 @@ def _first_pass(windows, chunks, path, names_column=None, check_names=None, step
             except ValueError:
                 # An empty name is checked before the characters (as by a fit
                 # on all the names): its error, even beside unknown characters.
-                read = all(windows.normalize(chunk))
-                if not (read and unknown.add(windows, chunk, n_names)):
-                    raise  # an empty name, or not an unknown character
+                if not all(windows.normalize(chunk)):  # those of the whole file
+                    raise _empty_names(windows, chunk, chunks, fitted) from None
+                if not unknown.add(windows, chunk, n_names):
+                    raise  # not an unknown character
         n_chunks += 1
         n_names += len(chunk)
     if unknown.n_names:  # all of them, in one message (not the first chunk's)
@@ -229,6 +230,29 @@ def _first_pass(windows, chunks, path, names_column=None, check_names=None, step
     if not fitted:
         windows.fit(names_of_symbols)
     return n_chunks, n_names
+
+
+def _empty_names(windows, chunk, later_chunks, fitted):
+    """The error of the names read as empty from ``chunk`` (the first that
+    holds one) to the end of the file, as a fit on all the names words it:
+    every one counted, the first ``MAX_REPORTED`` shown, numbered from the
+    start of ``chunk`` (:func:`_names_of_the_file` adds the names before it)."""
+    found, total, offset = [], 0, 0
+    for names in itertools.chain([chunk], (names for names, _ in later_chunks)):
+        empty = [i for i, text in enumerate(windows.normalize(names)) if not text]
+        total += len(empty)
+        found += [(offset + i, names[i]) for i in empty[: MAX_REPORTED - len(found)]]
+        offset += len(names)
+    places, names = zip(*found)
+    try:
+        windows.encode(list(names)) if fitted else clone(windows).fit(list(names))
+    except ValueError as error:
+        message = re.sub(
+            r"\bnames\[(\d+)\]", lambda m: f"names[{places[int(m.group(1))]}]",
+            str(error).replace(f"{len(found)} name(s)", f"{total} name(s)", 1),
+        )  # fmt: skip
+        return ValueError(message)
+    raise AssertionError("names read as empty were not refused")  # pragma: no cover
 
 
 class _UnknownSymbols:
@@ -282,28 +306,12 @@ def _names_of_the_file(offset, resumed, windows, step=None):
             lambda match: f"names[{offset + int(match.group(1))}]", str(error)
         )
         if step is not None:
-            message = _in_the_pipeline(message, windows, step)
+            message = spelled_in_pipeline(message, windows, step)
         if resumed:
             message = message.replace(
                 "train the model again with", "train a new model (resume=False) with"
             )
         raise ValueError(message) from None
-
-
-# A name that a message quotes (names[3]='x alphabet=1'): left as it is.
-_QUOTED_NAME = r"\bnames\[\d+\](?:=| is )(?:'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\")"
-
-
-def _in_the_pipeline(message, windows, step):
-    """``alphabet='auto'`` in a message spelled ``windows__alphabet='auto'``
-    (but not in the names it quotes)."""
-    params = "|".join(map(re.escape, windows.get_params(deep=False)))
-    setting = rf"(?<![\w'\"])(?=(?:{params})=)"
-    return re.sub(
-        rf"({_QUOTED_NAME})|{setting}",
-        lambda match: match.group(1) or f"{step}__",
-        message,
-    )
 
 
 def _names_with_new_symbols(transformer, names, known):

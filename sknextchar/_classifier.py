@@ -207,8 +207,10 @@ class CharEmbeddingMLPClassifier(
     early_stopping : bool, default=False
         Hold out ``validation_fraction`` of the training names (whole names,
         never single windows, when ``X`` is a :class:`CharWindows`, and a name
-        written more than once with all its copies, so that the held-out score
-        does not reward memorising the list; rows for an array), stop
+        written more than once with all its copies, in any case for windows
+        that keep case, as ``NameSampler.sample(novel=True)`` compares names,
+        so that the held-out score does not reward memorising the list; rows
+        for an array), stop
         when the held-out log-likelihood has not improved by ``tol`` for
         ``n_iter_no_change`` epochs, and restore the weights of the best epoch
         (with Adam's state of that epoch). A later ``partial_fit`` (or

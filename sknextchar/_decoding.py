@@ -558,7 +558,7 @@ class SamplingControls:
         return ", ".join(f"{k}={v}" for k, v in settings.items() if v is not None)
 
 
-def check_continuable(proba, prefixes, controls):
+def check_continuable(proba, prefixes, controls, *, what="prefixes"):
     """Raise for prefixes after which the model and the controls allow no symbol.
 
     Parameters
@@ -568,6 +568,10 @@ def check_continuable(proba, prefixes, controls):
         where every symbol is ruled out).
     prefixes : list of str
     controls : SamplingControls
+    what : str, default="prefixes"
+        How the caller named the prefixes: ``"prefixes"`` names one by its
+        position (``prefixes[1]='ab'``); any other name is the one argument a
+        call took (``"prefix"``: ``prefix='ab'``).
 
     Examples
     --------
@@ -577,12 +581,18 @@ def check_continuable(proba, prefixes, controls):
     Traceback (most recent call last):
     ...
     ValueError: No name can continue prefixes[0]='ab': ...
+    >>> check_continuable(np.full((1, 2), np.nan), ["ab"], SamplingControls(),
+    ...                   what="prefix")
+    Traceback (most recent call last):
+    ...
+    ValueError: No name can continue prefix='ab': ...
     """
     dead = np.flatnonzero(np.isnan(proba).any(axis=1))
     if len(dead):
         i = int(dead[0])
+        place = f"prefixes[{i}]" if what == "prefixes" else what
         raise ValueError(
-            f"No name can continue prefixes[{i}]={prefixes[i]!r}: the model gives "
+            f"No name can continue {place}={prefixes[i]!r}: the model gives "
             "every next character probability 0 there, the end marker included "
             f"or ruled out below min_length={controls.min_length}. A count "
             "model with add_k=0 does so after a context it only saw at the end "

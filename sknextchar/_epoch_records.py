@@ -12,9 +12,11 @@ warning. The estimator runs the epochs and calls these.
 import numpy as np
 
 from ._holdout import same_name_groups, validation_split
+from ._novelty import fold_map
 from .nn.training import Patience, drop_later_epochs
 
 __all__ = [
+    "case_fold",
     "convergence_message",
     "patience_of",
     "progress_line",
@@ -103,7 +105,8 @@ def split_for_early_stopping(estimator, data, rng, sample_weight=None, *, rescal
         return (contexts, targets, sample_weight), None
     classes = getattr(estimator, "label_classes_", None)  # a fit by label
     strata = None if classes is None else contexts[:, -1]
-    units = same_name_groups(targets, groups, strata)  # a repeated name: one unit
+    # A repeated name is one unit, in any case (as novel=True compares them).
+    units = same_name_groups(targets, groups, strata, case_fold(estimator, groups))
     held = _hold_out(estimator, contexts, targets, units, rng, len(data.targets))
     weights = (None, None) if sample_weight is None else (
         _mean_one(sample_weight[~held]), _mean_one(sample_weight[held]),
@@ -112,6 +115,17 @@ def split_for_early_stopping(estimator, data, rng, sample_weight=None, *, rescal
         (contexts[~held], targets[~held], weights[0]),
         (contexts[held], targets[held], weights[1]),
     )
+
+
+def case_fold(estimator, groups):
+    """The case fold of a model's symbols for its hold-out of names: case
+    variants of a name ("Asha", "asha") are one name to ``sample(novel=True)``
+    (:func:`~sknextchar._novelty.fold_map`), so one unit. None for rows
+    (``groups`` None) and for symbols without case."""
+    classes = getattr(estimator, "classes_", None)
+    if groups is None or classes is None:
+        return None
+    return fold_map(tuple(classes))
 
 
 def _hold_out(estimator, contexts, targets, groups, rng, n_given):

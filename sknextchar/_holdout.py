@@ -61,7 +61,7 @@ def hold_out_units(n_rows, groups):
     return n_rows, "rows"
 
 
-def same_name_groups(targets, groups, strata=None):
+def same_name_groups(targets, groups, strata=None, fold=None):
     """Each window's name, where a name written more than once takes the first
     copy's number: the copies of a name are one unit of the hold-out.
 
@@ -69,9 +69,12 @@ def same_name_groups(targets, groups, strata=None):
     held out and another trained on, the held-out score would reward memorising
     it. Two names are the same when their windows' targets (the name's symbols
     and the end) are, so names that differ only in what the transformer folds
-    (case, accents) are one. With ``strata`` (a fit by label), a name under two
-    labels is a unit under each: each label keeps a training name
-    (:func:`hold_out`), which units of several labels could not promise.
+    (case, accents) are one; with ``fold``, also names that differ only in the
+    symbols it maps to one (case variants of a model that keeps case, which
+    ``sample(novel=True)`` counts as one name). With ``strata`` (a fit by
+    label), a name under two labels is a unit under each: each label keeps a
+    training name (:func:`hold_out`), which units of several labels could not
+    promise.
 
     Parameters
     ----------
@@ -81,6 +84,9 @@ def same_name_groups(targets, groups, strata=None):
         The name of each window; None (rows, not names) is returned as is.
     strata : ndarray of int of shape (n_windows,) or None, default=None
         The label id of each window (a name's windows share it), or None.
+    fold : ndarray of int of shape (n_symbols,) or None, default=None
+        ``fold[i]``, the id that symbol ``i`` is compared as (the case fold of
+        ``_novelty.fold_map``); None compares the ids as they are.
 
     Returns
     -------
@@ -99,9 +105,18 @@ def same_name_groups(targets, groups, strata=None):
     [0, 0, 0, 1, 1, 0, 0, 0]
     >>> same_name_groups(targets, groups, np.array([0, 0, 0, 0, 0, 1, 1, 1])).tolist()
     [0, 0, 0, 1, 1, 2, 2, 2]
+
+    With "A" (id 3) folded to "a" (id 1), "Ab" is "ab":
+
+    >>> fold = np.array([0, 1, 2, 1])
+    >>> same_name_groups(np.array([1, 2, 0, 3, 2, 0]), np.array([0, 0, 0, 1, 1, 1]),
+    ...                  fold=fold).tolist()
+    [0, 0, 0, 0, 0, 0]
     """
     if groups is None or not len(groups):
         return groups
+    if fold is not None:
+        targets = fold[targets]
     order = np.argsort(groups, kind="stable")
     sorted_groups, sorted_targets = groups[order], targets[order]
     starts = np.flatnonzero(np.r_[True, sorted_groups[1:] != sorted_groups[:-1]])

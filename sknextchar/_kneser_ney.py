@@ -360,17 +360,31 @@ class KneserNeyClassifier(
         self._from_windows = bool(from_windows)
         self._base = max(self._n_symbols, len(self.classes_), 2)
         if order > max_order(self._base):
-            raise ValueError(
-                f"order={order} is too long for {self._base} symbols (context ids "
-                f"0 to {self._n_symbols - 1}, {len(self.classes_)} classes): an "
-                "n-gram must fit in 64 bits, so the order is at most "
-                f"{max_order(self._base)}. Use a shorter context or a lower order, "
-                "or number the context ids from 0 without gaps."
-            )
+            raise ValueError(self._too_long(order, max_order(self._base)))
         self.order_ = order
         self.n_windows_ = 0
         self._top_keys = np.zeros(0, dtype=np.int64)
         self._top_counts = np.zeros(0, dtype=np.int64)
+
+    def _too_long(self, order, most):
+        """The message of an order whose n-grams do not fit in 64 bits."""
+        if self._from_windows and self.order is None:  # the windows' length
+            return (
+                f"context_length={order - 1} is too long for a count model of "
+                f"{self._base} symbols: it counts n-grams of the whole context and "
+                f"the next character ({order} symbols), and an n-gram must fit in 64 "
+                f"bits, so the context is at most {most - 1} symbols. Pass "
+                f"context_length={most - 1} or less (or order={most} or less, "
+                "n-grams shorter than the windows)."
+            )
+        ids = ", or number the context ids from 0 without gaps"
+        ids = "" if self._from_windows else ids
+        return (
+            f"order={order} is too long for {self._base} symbols (context ids "
+            f"0 to {self._n_symbols - 1}, {len(self.classes_)} classes): an "
+            f"n-gram must fit in 64 bits, so the order is at most {most}. Pass "
+            f"order={most} or less{ids}."
+        )
 
     def _add(self, X, y, data, weights=None):
         """Merge the windows' n-grams into the counts and rebuild the tables.

@@ -20,11 +20,14 @@ the summed log-loss (the offsets are not penalised), which keeps ``T`` finite on
 held-out names that the likelihoods separate perfectly.
 """
 
+from numbers import Integral
+
 import numpy as np
 from scipy.optimize import minimize
 from scipy.special import log_softmax, logsumexp
+from sklearn.model_selection import StratifiedGroupKFold
 
-__all__ = ["fit_pool_weights", "fit_temperature"]
+__all__ = ["calibration_folds", "fit_pool_weights", "fit_temperature"]
 
 PENALTY_C = 1e4
 
@@ -136,6 +139,79 @@ def fit_pool_weights(
     )
     return _conditional_logit(
         ll, y_index, log_prior, C, bounds=(0.0, None), sample_weight=sample_weight
+    )
+
+
+def calibration_folds(cv, names, labels, classes, groups):
+    """The (train, test) row indices of the calibration, each train with every label.
+
+    Parameters
+    ----------
+    cv : int or cross-validation splitter
+        ``NameLabelClassifier(cv=...)``: a number of folds of
+        :class:`~sklearn.model_selection.StratifiedGroupKFold`, or a splitter.
+    names : list of str
+        The names.
+    labels : ndarray of shape (n_names,)
+        Their labels.
+    classes : ndarray
+        The distinct labels.
+    groups : array-like of shape (n_names,)
+        The group of each name (its copies, as the model reads them, share one).
+
+    Yields
+    ------
+    train, test : ndarray of int
+
+    Raises
+    ------
+    ValueError
+        If ``cv`` asks for more folds than the names allow (naming the most
+        that work), or a fold's training part lacks a label.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> labels = np.array(["f", "f", "m", "m"])
+    >>> folds = calibration_folds(2, list("abcd"), labels, ["f", "m"], [0, 1, 2, 3])
+    >>> [test.tolist() for _, test in folds]
+    [[0, 2], [1, 3]]
+    >>> list(calibration_folds(3, list("abcd"), labels, ["f", "m"], [0, 1, 2, 3]))
+    Traceback (most recent call last):
+    ...
+    ValueError: cv=3 is more folds than the calibration can make of these names: ...
+    """
+    if isinstance(cv, Integral):
+        _check_n_folds(cv, labels, groups)
+    splitter = StratifiedGroupKFold(cv) if isinstance(cv, Integral) else cv
+    for k, (train, test) in enumerate(splitter.split(names, labels, groups=groups)):
+        missing = np.setdiff1d(classes, labels[train])
+        if len(missing):
+            raise ValueError(
+                f"The calibration needs every label in the training part of each "
+                f"fold; fold {k} has no name labelled {missing.tolist()!r}. Use "
+                f"fewer folds (cv), more names of that label, or calibration=None."
+            )
+        yield train, test
+
+
+def _check_n_folds(cv, labels, groups):
+    """Refuse a number of folds above what StratifiedGroupKFold makes of the
+    names, in the words of ``NameLabelClassifier``'s ``cv``: one fold at most
+    per group (distinct name), and per name of the most common label."""
+    found, counts = np.unique(labels, return_counts=True)
+    n_groups = len(np.unique(np.asarray(groups)))
+    most = int(np.argmax(counts))
+    if cv <= min(counts[most], n_groups):
+        return
+    label = found[most].item() if isinstance(found[most], np.generic) else found[most]
+    raise ValueError(
+        f"cv={cv} is more folds than the calibration can make of these names: "
+        "StratifiedGroupKFold keeps the copies of a name together, so it makes "
+        f"at most one fold per distinct name ({n_groups:,} here, as the model "
+        "reads them) and per name of the most common label "
+        f"({label!r} has {counts[most]:,}). Pass cv={min(counts[most], n_groups):,} "
+        "or fewer to NameLabelClassifier, a splitter, or calibration=None."
     )
 
 

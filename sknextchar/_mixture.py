@@ -15,6 +15,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from ._atomic import all_or_nothing
 from ._compat import BaseComposition, Interval, StrOptions, fit_context
+from ._epoch_records import case_fold
 from ._estimator import (
     PackageEstimatorMixin,
     members_visual_block,
@@ -104,7 +105,8 @@ class MixtureClassifier(
 
     With ``weights="fit"``, ``fit`` holds out ``validation_fraction`` of the
     names (whole names, never single windows, and a name written more than
-    once with all its copies; rows for an array), fits the
+    once with all its copies, in any case for windows that keep case; rows for
+    an array), fits the
     members on the other names, and chooses the weights that maximise the
     likelihood of the held-out windows: by EM for the linear mixture (the
     classical method, Jelinek & Mercer 1980), by L-BFGS-B on the exact gradient
@@ -554,7 +556,8 @@ class MixtureClassifier(
         """(X, y, sample_weight) of the members' training part and of the
         held-out part; names (rows) of weight 0 are in neither."""
         contexts, groups, rows = data.contexts, data.groups, None
-        units = same_name_groups(data.targets, groups)  # a repeated name: one unit
+        # A repeated name is one unit, in any case (as novel=True compares them).
+        units = same_name_groups(data.targets, groups, fold=case_fold(self, groups))
         if weights is not None:  # split as if the names of weight 0 were not there
             kept = weights[groups] > 0 if groups is not None else weights > 0
             rows = np.flatnonzero(kept)

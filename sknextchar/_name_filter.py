@@ -154,6 +154,7 @@ def check_meetable(pattern, prefix_ids, vocabulary, controls, length_counts=None
     described = None
     if pattern is not None:
         applied = unicodedata.normalize("NFC", pattern)  # as check_pattern does
+        _check_edges(pattern, applied)
         if not _may_start(applied, prefix, vocabulary):
             raise ValueError(
                 f"pattern={pattern!r} matches whole names, prefix included, and "
@@ -270,6 +271,50 @@ def _literals(items, any_case, ops):
         elif op is ops.ASSERT:  # (?=...) or (?<=...): within the name
             found |= _literals(value[1], any_case, ops)
     return found
+
+
+def _check_edges(pattern, applied):
+    """Fail when every full match of ``pattern`` (``applied``: in NFC) starts or
+    ends with whitespace, which no name does: names are read without the
+    whitespace around them, as the training names were."""
+    for end, edge in ((False, "start"), (True, "end")):
+        try:
+            parsed, parser = _parsed(applied)
+            spaced = _edge_space(list(parsed), parser, end)
+        except Exception:  # a private parser: when it changes, nothing is known
+            return
+        if spaced:
+            raise ValueError(
+                f"pattern={pattern!r} matches only names that {edge} with "
+                "whitespace, and no name does: a name is read without the "
+                "whitespace around it (' Anna ' is 'Anna'), as the training "
+                f"names were. Remove the whitespace at the {edge} of the pattern."
+            )
+
+
+def _edge_space(items, ops, end):
+    """Whether every match of the parsed ``items`` starts (``end`` False) or ends
+    (True) with whitespace, by its first (last) character; False when unsure.
+    ``ops`` is the parser module, whose constants name the nodes."""
+    for op, value in reversed(items) if end else items:
+        if op in (ops.AT, ops.ASSERT, ops.ASSERT_NOT):  # no character of its own
+            continue
+        if op is ops.LITERAL:
+            return chr(value).isspace()
+        if op is ops.IN:  # a class: of whitespace only
+            return all(
+                (kind is ops.LITERAL and chr(member).isspace())
+                or (kind is ops.CATEGORY and member is ops.CATEGORY_SPACE)
+                for kind, member in value
+            )
+        if op is ops.SUBPATTERN:
+            return _edge_space(list(value[3]), ops, end)
+        if op is ops.BRANCH:
+            return all(_edge_space(list(branch), ops, end) for branch in value[1])
+        if op in (ops.MAX_REPEAT, ops.MIN_REPEAT, ops.POSSESSIVE_REPEAT):
+            return value[0] > 0 and _edge_space(list(value[2]), ops, end)
+        return False
+    return False
 
 
 def _check_written(pattern, required, vocabulary):

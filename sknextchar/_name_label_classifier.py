@@ -1,5 +1,7 @@
 """NameLabelClassifier: the label of a name, by Bayes' rule on P(name | label)."""
 
+import contextlib
+import re
 import warnings
 from collections.abc import Mapping
 from numbers import Integral
@@ -9,7 +11,6 @@ from scipy.special import logsumexp
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.callback import CallbackSupportMixin
 from sklearn.frozen import FrozenEstimator
-from sklearn.model_selection import StratifiedGroupKFold
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted, column_or_1d
 
@@ -19,7 +20,8 @@ from ._estimator import (
     members_visual_block,
     set_all_or_nothing,
 )
-from ._label_calibration import fit_pool_weights, fit_temperature
+from ._kept_names import names_as_given, weighted_names
+from ._label_calibration import calibration_folds, fit_pool_weights, fit_temperature
 from ._label_posterior import log_priors
 from ._labels import label_classes
 from ._meta_callbacks import meta_fit_task
@@ -28,11 +30,12 @@ from ._pipeline import (
     fit_weighted,
     names_log_likelihood,
     reading_groups,
+    spelled_in_pipeline,
     split_pipeline,
     with_vocabulary_of,
 )
 from ._presets import make_default_pipeline
-from ._sample_weight import check_sample_weight, check_takes_sample_weight
+from ._sample_weight import check_takes_sample_weight
 from ._text import MAX_REPORTED
 from ._validation import check_names
 from .exceptions import DamagedModelError
@@ -175,8 +178,10 @@ class NameLabelClassifier(
         ``split(names, labels, groups=groups)`` gives them. A group is a name as
         the pipelines read it (their transformer's ``normalize``): "Asha" and
         "asha" are one name to a pipeline that lowercases, and stay on one
-        side of each fold. Each fold's training part needs every label.
-        Unused without calibration.
+        side of each fold. Each fold's training part needs every label, and a
+        number of folds is at most the number of distinct names and of names
+        of the most common label (a larger one is refused, naming the most
+        that work). Unused without calibration.
     ensemble : bool, default=True
         With calibration: True keeps the pipelines of the ``cv`` folds and
         pools their likelihoods, an ensemble of ``cv`` models (per pipeline of
@@ -402,15 +407,19 @@ class NameLabelClassifier(
         names = check_names(X)
         labels = _check_labels(y, len(names))
         estimators = _check_estimators(self.estimator)  # fail before fitting
-        names, labels, weights = _weighted_names(names, labels, sample_weight)
+        names, labels, weights = weighted_names(names, labels, sample_weight)
         _check_take_weights(estimators, weights)
         classes, counts = _label_counts(labels, weights)
         priors, temperature = check_priors(self.priors, counts, classes), 1.0
         shares = np.full(len(estimators), 1.0 / len(estimators))
         n_fits = len(estimators) if self.calibration is None else None
-        with meta_fit_task(
-            self, names, labels, fit=fit_weighted, n_fits=n_fits
-        ) as fit_one:
+        with (
+            names_as_given(X, sample_weight),  # its messages count the names of X
+            _default_words(self.estimator),
+            meta_fit_task(
+                self, names, labels, fit=fit_weighted, n_fits=n_fits
+            ) as fit_one,
+        ):
             if self.calibration is None:
                 pipelines = [fit_one(e, names, labels, weights) for e in estimators]
             else:
@@ -442,15 +451,18 @@ class NameLabelClassifier(
         held_out = np.full((len(names), len(estimators), len(classes)), np.nan)
         pipelines, shared = [], [with_vocabulary_of(e, names) for e in estimators]
         groups = reading_groups(shared, names)
-        for train, test in _calibration_folds(self.cv, names, labels, classes, groups):
+        for train, test in calibration_folds(self.cv, names, labels, classes, groups):
             fold_names, fold_weights = [names[i] for i in train], _part(weights, train)
-            fold = [fit_one(e, fold_names, labels[train], fold_weights) for e in shared]
+            with names_as_given(names, rows=train):  # numbered among all the names
+                fold = [
+                    fit_one(e, fold_names, labels[train], fold_weights) for e in shared
+                ]
             pipelines += fold
             if len(test):
                 held_names = [names[i] for i in test]
-                held_out[test] = np.stack(
-                    _per_pipeline(fold, classes, held_names), axis=1
-                )
+                with names_as_given(names, rows=test):
+                    held = _per_pipeline(fold, classes, held_names)
+                held_out[test] = np.stack(held, axis=1)
         scored = ~np.isnan(held_out[:, 0, 0])
         if not scored.any():
             raise ValueError(
@@ -501,9 +513,10 @@ class NameLabelClassifier(
         (3, 2)
         """
         check_is_fitted(self)
-        return _log_likelihood(
-            self.pipelines_, self.classes_, check_names(X), self.pool_weights_
-        )
+        with names_as_given(X):  # a Series' index labels
+            return _log_likelihood(
+                self.pipelines_, self.classes_, check_names(X), self.pool_weights_
+            )
 
     def predict_joint_log_proba(self, X):
         """``log P(name, label)``: the log-likelihood plus the log-prior.
@@ -760,6 +773,30 @@ def _check_estimators(estimator):
     return estimators
 
 
+@contextlib.contextmanager
+def _default_words(estimator):
+    """The advice of the default pipeline's steps (``alphabet='auto'``, for
+    estimator=None) spelled as that pipeline's parameters, with the estimator
+    that sets them."""
+    try:
+        yield
+    except ValueError as error:
+        if estimator is not None:
+            raise
+        pipeline = make_default_pipeline()
+        message = str(error)
+        for name, step in pipeline.steps:
+            message = spelled_in_pipeline(message, step, name)
+        setting = re.search(r"\b\w+__\w+=(?:'[^']*'|[\w.]+)", message)
+        if setting is None:  # no parameter named: as it was
+            raise
+        raise ValueError(
+            f"{message} These are parameters of the default pipeline "
+            "(NameLabelClassifier(estimator=None)); pass it with them set: "
+            f"estimator=make_default_pipeline().set_params({setting.group(0)})."
+        ) from None
+
+
 def _diagram_members(estimator):
     """``(label, pipeline)`` of each pipeline of ``estimator``, labelled as the
     parameter that reaches it (``estimator__NAME``; else ``estimator[i]``)."""
@@ -854,39 +891,6 @@ def _check_fitted_with(pipelines, classes):
                 "as it was fitted). Pass it unfitted, or freeze a pipeline fitted "
                 "with these labels: pipe.fit(names, labels)."
             )
-
-
-def _calibration_folds(cv, names, labels, classes, groups):
-    """The (train, test) row indices of the calibration, each train with every label."""
-    splitter = StratifiedGroupKFold(cv) if isinstance(cv, Integral) else cv
-    for k, (train, test) in enumerate(splitter.split(names, labels, groups=groups)):
-        missing = np.setdiff1d(classes, labels[train])
-        if len(missing):
-            raise ValueError(
-                f"The calibration needs every label in the training part of each "
-                f"fold; fold {k} has no name labelled {missing.tolist()!r}. Use "
-                f"fewer folds (cv), more names of that label, or calibration=None."
-            )
-        yield train, test
-
-
-def _weighted_names(names, labels, sample_weight):
-    """The names, labels and weights to fit: without the names of weight 0."""
-    if sample_weight is None:
-        return names, labels, None
-    weights = check_sample_weight(sample_weight, len(names), "name")
-    kept = np.flatnonzero(weights > 0)
-    if len(kept) == len(names):
-        return names, labels, np.array(weights)
-    lost = np.setdiff1d(labels, labels[kept])
-    if len(lost):  # not a label left out of classes_ without a word
-        raise ValueError(
-            f"sample_weight is 0 for every name of the label(s) "
-            f"{', '.join(map(str, lost.tolist()))}, so the classifier could not "
-            "learn them; leave those names out of X and y, or give some of them "
-            "a positive weight."
-        )
-    return [names[i] for i in kept], labels[kept], weights[kept]
 
 
 def _label_counts(labels, weights):

@@ -23,6 +23,7 @@ can be sampled, scored and beam-searched.
 """
 
 import functools
+import re
 
 import numpy as np
 from scipy.sparse import coo_matrix
@@ -43,6 +44,7 @@ __all__ = [
     "names_log_likelihood",
     "next_log_proba_function",
     "reading_groups",
+    "spelled_in_pipeline",
     "split_pipeline",
     "with_vocabulary_of",
 ]
@@ -97,7 +99,7 @@ def split_pipeline(estimator, *, owner="NameSampler"):
     return steps[0], steps[1]
 
 
-def next_log_proba_function(model, label=None):
+def next_log_proba_function(model, label=None, argument="label"):
     """The function that gives a model's next-symbol log-probabilities.
 
     ``model.next_log_proba`` (the protocol's unchecked fast path) when the model
@@ -112,6 +114,10 @@ def next_log_proba_function(model, label=None):
     label : object or None, default=None
         The label to condition on (a single label, or one per context row);
         required for a model fitted with labels, refused for any other.
+    argument : {"label", "y"}, default="label"
+        How the caller takes ``label``, for the messages: ``label=`` (sampling
+        and most scoring methods), or ``y``, the labels of
+        :meth:`NameSampler.score`, as scikit-learn's ``score(X, y)``.
 
     Returns
     -------
@@ -135,17 +141,20 @@ def next_log_proba_function(model, label=None):
     function = function if callable(function) else model.predict_log_proba
     known = getattr(model, "label_classes_", None)
     if known is None and label is not None:
+        given = "y was given" if argument == "y" else f"label={label!r} was given"
         raise ValueError(
-            f"label={label!r} was given, but the model was fitted without labels; "
-            "fit it on names and their labels (e.g. NameSampler(pipe).fit(names, "
-            "labels)) to generate and score names by label."
+            f"{given}, but the model was fitted without labels; fit it on names "
+            "and their labels (e.g. NameSampler(pipe).fit(names, labels)) to "
+            "generate and score names by label"
+            + (", or leave y=None." if argument == "y" else ".")
         )
     if known is None:
         return function
     if label is None:
+        pass_it = "y, the label of each name: each" if argument == "y" else "label=...,"
         raise ValueError(
             f"The model was fitted with the labels {known.tolist()!r}: pass "
-            "label=..., one of them."
+            f"{pass_it} one of them."
         )
     return functools.partial(function, labels=label)
 
@@ -365,3 +374,45 @@ def _last_step(pipeline):
             f"{name!r} is {model!r}."
         )
     return name, model
+
+
+# A name that a message quotes (names[3]='x alphabet=1'): left as it is.
+_QUOTED_NAME = r"\bnames\[\d+\](?:=| is )(?:'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\")"
+
+
+def spelled_in_pipeline(message, transformer, step):
+    """A message of a pipeline's step with its parameters spelled as the
+    pipeline sets them: ``alphabet='auto'`` as ``windows__alphabet='auto'``.
+
+    For the owner of a pipeline the user did not build (``train_from_file``'s,
+    the default pipeline of :class:`~sknextchar.NameLabelClassifier`), whose
+    step's advice names the step's own parameters. The names that the message
+    quotes are left as they are.
+
+    Parameters
+    ----------
+    message : str
+        The step's message.
+    transformer : estimator
+        The step, whose ``get_params(deep=False)`` are the parameters to spell.
+    step : str
+        The step's name in the pipeline.
+
+    Returns
+    -------
+    message : str
+
+    Examples
+    --------
+    >>> from sknextchar import ContextWindowTransformer
+    >>> spelled_in_pipeline("names[2]='alphabet=1': pass alphabet='auto'.",
+    ...                     ContextWindowTransformer(), "windows")
+    "names[2]='alphabet=1': pass windows__alphabet='auto'."
+    """
+    params = "|".join(map(re.escape, transformer.get_params(deep=False)))
+    setting = rf"(?<![\w'\"])(?=(?:{params})=)"
+    return re.sub(
+        rf"({_QUOTED_NAME})|{setting}",
+        lambda match: match.group(1) or f"{step}__",
+        message,
+    )

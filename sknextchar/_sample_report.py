@@ -19,10 +19,12 @@ from sklearn.utils.validation import check_is_fitted
 from ._novelty import REFIT_FOLDED, WITHOUT_FOLDED, folds_case, lacks_folded
 from ._steps import pipeline_steps, unfreeze
 from ._text import split_symbols, unknown_label_error
+from .exceptions import DamagedModelError
 
 __all__ = [
     "SampleReport",
     "chance_length_tv",
+    "label_length_row",
     "lengths_far",
     "no_label_lengths_error",
     "sample_report",
@@ -166,12 +168,15 @@ class SampleReport:
 def sample_report(samples, train, test=None, *, label=None):
     """How new, varied and well-sized generated names are.
 
-    Names in lists are compared exactly as given: normalise them alike first
-    (the sampler's names are lowercase when its transformer lowercases), or
-    pass the sampler as ``train``. A warning says how many samples count as
-    new although they are training (or test) names in another case or
-    Unicode form, such as ``"anna"`` drawn by a model that lowercases,
-    compared with a list that has ``"Anna"``.
+    Every name is taken without the whitespace around it, as the package
+    reads names everywhere (a model, the file readers): ``" Anna "`` is the
+    training name ``"Anna"``, and its lengths count its letters only. Beyond
+    that, names in lists are compared exactly as given: normalise them alike
+    first (the sampler's names are lowercase when its transformer
+    lowercases), or pass the sampler as ``train``. A warning says how many
+    samples count as new although they are training (or test) names in
+    another case or Unicode form, such as ``"anna"`` drawn by a model that
+    lowercases, compared with a list that has ``"Anna"``.
 
     A sampler as ``train`` tells training names as ``sample(novel=True)``
     does: on a model that keeps case (``lowercase=False``), a case variant of
@@ -216,8 +221,9 @@ def sample_report(samples, train, test=None, *, label=None):
     ValueError
         If ``samples`` or ``train`` is empty; if ``label`` is given with a
         list of names, with a sampler whose model has no labels or not this
-        one, or with a sampler that has no length counts by label (fitted
-        without its labels).
+        one, with a sampler that has no length counts by label (fitted
+        without its labels), or with one that was given no training names of
+        that label (a FrozenEstimator's sampler fitted on part of the names).
 
     Examples
     --------
@@ -355,7 +361,7 @@ def _warn_other_forms(samples, found, names, what):
             f"{len(other):,} of the {len(samples):,} samples (such as "
             f"{other[0]!r}) are not among the {what} names as given, but are "
             "one of them in another case or Unicode form: names are compared "
-            "exactly, so they count as new. "
+            "exactly (but for the whitespace around them), so they count as new. "
             + (
                 "Pass the fitted NameSampler as train (compared after its "
                 "transformer's normalisation), or normalise"
@@ -381,13 +387,83 @@ def _label_length_counts(sampler, label):
              for value in classes]  # fmt: skip
     if label not in known:
         raise unknown_label_error(label, known)
+    return label_length_row(sampler, known, known.index(label), label, "sample_report")
+
+
+def label_length_row(sampler, classes, index, label, use):
+    """The length counts of the training names of one label, checked.
+
+    The row ``index`` of ``training_length_counts_by_label_``, for
+    :func:`sample_report` and ``NameSampler.sample`` with ``match_lengths`` or
+    ``novel`` and a ``label``. A label of the model that the sampler was given
+    no training names of (a FrozenEstimator's sampler fitted on part of the
+    names) has no lengths to compare with or match, and no names that
+    ``novel=True`` could leave out: each use is refused, saying so.
+
+    Parameters
+    ----------
+    sampler : NameSampler
+        Fitted.
+    classes : sequence
+        The labels of its model, in order.
+    index : int
+        The position of ``label`` among them.
+    label : object
+        The label asked for.
+    use : {"sample_report", "match_lengths", "novel"}
+        What the row is for.
+
+    Returns
+    -------
+    counts : ndarray or None
+        ``counts[k]``: the training names of ``label`` (their weights) of
+        ``k`` symbols; None for ``"novel"`` when the sampler keeps no length
+        counts by label (nothing tells which labels it was given names of).
+
+    Raises
+    ------
+    ValueError
+        If the sampler keeps no length counts by label (but for ``"novel"``),
+        or has no training name of ``label`` of weight above 0.
+    DamagedModelError
+        If its ``training_length_counts_by_label_`` has not one row per label.
+
+    Examples
+    --------
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import (ContextWindowTransformer, KneserNeyClassifier,
+    ...     NameSampler, PerLabelClassifier)
+    >>> sampler = NameSampler(make_pipeline(ContextWindowTransformer(),
+    ...     PerLabelClassifier(KneserNeyClassifier()))).fit(
+    ...     ["asha", "uma", "ravi"], ["f", "f", "m"])
+    >>> label_length_row(sampler, ["f", "m"], 0, "f", "match_lengths").tolist()
+    [0, 0, 0, 1, 1]
+    """
     by_label = getattr(sampler, "training_length_counts_by_label_", None)
-    if by_label is None or np.ndim(by_label) != 2 or len(by_label) != len(known):
-        raise no_label_lengths_error(label, "sample_report")
-    return by_label[known.index(label)]
+    if by_label is None and use == "novel":
+        return None
+    if by_label is None:
+        raise no_label_lengths_error(label, use)
+    if np.ndim(by_label) != 2 or len(by_label) != len(classes):
+        raise DamagedModelError(
+            "This NameSampler's training_length_counts_by_label_ has not one "
+            "row per label of its model: load an intact file, or fit it again."
+        )
+    counts = np.asarray(by_label[int(index)])
+    if not counts.sum() > 0:
+        consequence, instead = _WITHOUT_LABEL_LENGTHS[use]
+        raise ValueError(
+            f"This NameSampler was given no training names of label {label!r} "
+            "(its fit had none of them, or only names of weight 0), so "
+            f"{consequence.format(label=label)}: fit it on names that include "
+            f"some of label {label!r} (a FrozenEstimator's sampler on the names "
+            f"and labels its pipeline was trained on), or {instead}."
+        )
+    return counts
 
 
-# What cannot be done without length counts by label, and the other way out.
+# What cannot be done without the training names of a label (their length
+# counts), and the other way out.
 _WITHOUT_LABEL_LENGTHS = {
     "sample_report": (
         "the lengths cannot be compared with those of label {label!r}",
@@ -397,6 +473,10 @@ _WITHOUT_LABEL_LENGTHS = {
         "match_lengths cannot match the lengths of label {label!r}",
         "leave match_lengths=False, or label=None to match every training "
         "name's lengths",
+    ),
+    "novel": (
+        "novel=True cannot leave out the training names of label {label!r}",
+        "leave novel=False",
     ),
 }
 
@@ -590,7 +670,8 @@ def length_tv(lengths, other_lengths):
 
 
 def _names(names, what, *, allow_empty=False):
-    """A list of str from a collection of names; fails on a str or when empty."""
+    """A list of str from a collection of names, each without the whitespace
+    around it (as every name the package reads); fails on a str or when empty."""
     if isinstance(names, (str, bytes)):
         raise TypeError(
             f"{what} must be a collection of names, not a single string; got "
@@ -607,4 +688,4 @@ def _names(names, what, *, allow_empty=False):
     bad = [name for name in names if not isinstance(name, str)]
     if bad:
         raise TypeError(f"{what} must hold str names; got {bad[0]!r}.")
-    return names
+    return [name.strip() for name in names]

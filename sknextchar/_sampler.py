@@ -62,7 +62,7 @@ from ._novelty import (
     training_record,
 )
 from ._pipeline import fit_weighted, next_log_proba_function, split_pipeline
-from ._sample_report import no_label_lengths_error
+from ._sample_report import label_length_row
 from ._sample_weight import check_sample_weight
 from ._spelling import spelling_accept, spelling_filter, spelling_record
 from ._temperature_table import TemperatureTable
@@ -77,7 +77,6 @@ from ._validation import (
     check_sampler_fitted,
     check_temperatures,
 )
-from .exceptions import DamagedModelError
 
 # The constructor parameters that shape sampling, in SamplingControls' order.
 _CONTROLS = ("temperature", "top_k", "top_p", "min_length", "max_length")
@@ -607,7 +606,8 @@ default=None
             replace(controls, temperature=t).next_symbol_proba(log_proba, lengths)
             for t in temperatures
         ]
-        check_continuable(probas[0], prefixes, controls)
+        what = "prefix" if one_prefix else "prefixes"  # as the call named them
+        check_continuable(probas[0], prefixes, controls, what=what)
         return probas, ids, contexts
 
     # ---------------------------------------------------------------- scores
@@ -701,7 +701,7 @@ default=None
         >>> bool(np.isclose(weighted, sampler.score(["abid", "abid", "asha"])))
         True
         """
-        windows, picked = self._target_log_proba(X, y)
+        windows, picked = self._target_log_proba(X, y, argument="y")
         if not len(windows):  # every name dropped by handle_unknown="drop"
             raise ValueError(
                 "No character of these names is in the vocabulary, so there is "
@@ -709,9 +709,10 @@ default=None
             )
         return weighted_log_likelihood(picked, windows, sample_weight)
 
-    def _target_log_proba(self, X, label=None):
-        """The windows of the names and each window's target log-probability."""
-        windows, function_of, labels = self._windows_and_model(X, label)
+    def _target_log_proba(self, X, label=None, argument="label"):
+        """The windows of the names and each window's target log-probability
+        (``argument``: how the caller takes the labels, for the messages)."""
+        windows, function_of, labels = self._windows_and_model(X, label, argument)
         if not len(windows):
             return windows, np.zeros(0)
         return windows, windows_target_log_proba(
@@ -839,10 +840,12 @@ default=None
             the length bounds, a ``prefix`` that no full match of ``pattern``
             starts with, a ``pattern`` whose every match holds a character the
             model never writes (a literal one: a capital for a model of
-            lowercased names, a digit it never learned), a ``pattern`` or
-            ``match_lengths`` whose lengths the bounds leave out (all refused
-            before any name is drawn), a sampler
-            without a record with ``novel=True``,
+            lowercased names, a digit it never learned), a ``pattern`` whose
+            every match starts or ends with whitespace (names never do), a
+            ``pattern`` or ``match_lengths`` whose lengths the bounds leave
+            out, ``match_lengths`` or ``novel`` with a ``label`` that the
+            sampler was given no training names of (all refused before any
+            name is drawn), a sampler without a record with ``novel=True``,
             ``min_label_proba`` without ``label``, or too few accepted names
             after ``max_rounds`` rounds (the message gives the acceptance rate
             and what to loosen).
@@ -928,6 +931,7 @@ default=None
         record = folded = None
         if check_bool(novel, "novel"):
             record = self._name_record()
+            self._length_counts(by_label[0], "novel")  # no names of the label: fail
             folded = getattr(self, "training_name_folded_hashes_", None)
         test = check_pattern(pattern)
         match = counts = None
@@ -946,20 +950,15 @@ default=None
             typical=typical, match=match, folded=folded,
         )  # fmt: skip
 
-    def _length_counts(self, label):
-        """The training names' length counts; with a label, of its names only."""
+    def _length_counts(self, label, use="match_lengths"):
+        """The training names' length counts; with a label, of its names only,
+        refused as by sample_report when the sampler has none (``use``: what
+        they are for)."""
         if label is None:
             return self.training_length_counts_
-        by_label = getattr(self, "training_length_counts_by_label_", None)
-        if by_label is None:  # as sample_report refuses
-            raise no_label_lengths_error(label, "match_lengths")
         model = split_pipeline(self.estimator_)[1]
-        if np.ndim(by_label) != 2 or len(by_label) != len(label_classes(model)):
-            raise DamagedModelError(
-                "This NameSampler's training_length_counts_by_label_ has not one "
-                "row per label of its model: load an intact file, or fit it again."
-            )
-        return by_label[int(check_label_values(model, label, 1)[0])]
+        index = check_label_values(model, label, 1)[0]
+        return label_length_row(self, label_classes(model), index, label, use)
 
     def _label_filter(self, label, min_label_proba):
         """The test of ``P(label | name) >= min_label_proba`` and its words.
@@ -1096,7 +1095,7 @@ default=None
         return best
 
     # --------------------------------------------------------------- helpers
-    def _fitted_parts(self, label=None, *, one_label=True):
+    def _fitted_parts(self, label=None, *, one_label=True, argument="label"):
         """The fitted transformer and the model's next-log-probabilities function.
 
         For a model fitted with labels, the function of ``label``: a single label
@@ -1111,15 +1110,16 @@ default=None
             )
         transformer, model = split_pipeline(self.estimator_)
         check_steps_agree(transformer, model, self.vocabulary_)
-        return transformer, next_log_proba_function(model, label)
+        return transformer, next_log_proba_function(model, label, argument)
 
-    def _windows_and_model(self, X, label):
+    def _windows_and_model(self, X, label, argument="label"):
         """The windows of names, the model's function of a label, and the labels.
 
         The labels are those of the windows, checked (see
         :func:`~sknextchar._label_posterior.windows_from_contexts`).
         """
-        transformer, _ = self._fitted_parts(label, one_label=False)  # label fits
+        # Fails on a label the model does not fit.
+        transformer, _ = self._fitted_parts(label, one_label=False, argument=argument)
         windows = transformer.transform(X)
         model = split_pipeline(self.estimator_)[1]
         function_of = partial(next_log_proba_function, model)
@@ -1178,8 +1178,10 @@ default=None
         return ids, context
 
     def _encode_prefixes(self, transformer, prefixes, controls, *, one_prefix=False):
-        """Letters, lengths and contexts of checked prefixes within max_length."""
-        ids, lengths, contexts = transformer.encode_prefix_list(prefixes)
+        """Letters, lengths and contexts of checked prefixes within max_length;
+        messages name the one prefix of a call by its argument (``prefix=``)."""
+        what = "prefix" if one_prefix else "prefixes"
+        ids, lengths, contexts = transformer.encode_prefix_list(prefixes, what=what)
         too_long = lengths > controls.max_length
         if too_long.any():
             i = int(np.flatnonzero(too_long)[0])

@@ -19,7 +19,7 @@ from collections.abc import Iterator, MappingView, Set
 import numpy as np
 from sklearn.utils.validation import check_is_fitted
 
-from ._text import MAX_QUOTED, normalize_text
+from ._text import MAX_QUOTED, normalize_text, quoted
 
 __all__ = [
     "check_bool",
@@ -375,6 +375,8 @@ def check_prefix(prefix):
     ------
     TypeError
         If ``prefix`` is not a str.
+    ValueError
+        If ``prefix`` holds a line break (no name does).
 
     Examples
     --------
@@ -384,10 +386,19 @@ def check_prefix(prefix):
     Traceback (most recent call last):
     ...
     TypeError: prefix must be a str (use '' for none); got list.
+    >>> check_prefix("ra\\n")
+    Traceback (most recent call last):
+    ...
+    ValueError: prefix is 'ra\\n', which holds a line break; a prefix is the ...
     """
     if not isinstance(prefix, str):
         raise TypeError(
             f"prefix must be a str (use '' for none); got {type(prefix).__name__}."
+        )
+    if prefix.splitlines() not in ([prefix], []):
+        raise ValueError(
+            f"prefix is {quoted(prefix)}, which holds a line break; a prefix is the "
+            "start of one name: remove the line break."
         )
     return prefix
 

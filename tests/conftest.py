@@ -17,3 +17,14 @@ def seed():
 @pytest.fixture
 def rng(seed):
     return np.random.default_rng(seed)
+
+
+@pytest.fixture
+def no_drawing(monkeypatch):
+    """Fail the test if a name is drawn."""
+    from sknextchar import _sampler
+
+    def drawn(*args, **kwargs):
+        raise AssertionError("names were drawn for a request no name can meet")
+
+    monkeypatch.setattr(_sampler, "sample_ids", drawn)

@@ -452,7 +452,7 @@ def test_train_errors_in_the_names_file(tmp_path, capsys):
     binary = tmp_path / "binary.txt"
     binary.write_bytes(b"\xff\xd8\xff\xe0\x00abc")  # a JPEG's start; not a BOM
     status, _, err = run(capsys, "train", str(binary), "-o", output)
-    assert_one_line_error(status, err, "is not a utf-8 text file")
+    assert_one_line_error(status, err, "is a JPEG image, not a text file of names")
 
     odd = tmp_path / "odd.txt"
     odd.write_text("asha\no'brien\nravi\n")

@@ -211,6 +211,11 @@ def unknown_match(name, char, position=1):
     )
 
 
+def unknown_prefix_match(name, char):
+    """The message about the one prefix of a call names it ``prefix=``."""
+    return re.escape(f"{[char]!r} in prefix={name!r}")
+
+
 def string_rows():
     rows = []
     for point, call in {**NAME_ENTRY_POINTS, **PREFIX_ENTRY_POINTS}.items():
@@ -370,7 +375,7 @@ def odd_but_valid_rows():
             "drop-policy-prefix-still-refused",
             lambda m: m.drop_sampler.sample(2, prefix="a1"),
             ValueError,
-            unknown_match("a1", "1", position=0),
+            unknown_prefix_match("a1", "1"),
         ),
     ]
 
@@ -777,11 +782,11 @@ def sampler_call_rows():
         (f"{s}.sample-n_samples=None", lambda m: m.sampler.sample(None), TypeError,
          "n_samples"),
         (f"{s}.sample-prefix-digit", lambda m: m.sampler.sample(2, prefix="ab1"),
-         ValueError, unknown_match("ab1", "1", position=0)),
+         ValueError, unknown_prefix_match("ab1", "1")),
         (f"{s}.sample-prefix-accented", lambda m: m.sampler.sample(2, prefix="zoë"),
-         ValueError, unknown_match("zoë", "ë", position=0)),
+         ValueError, unknown_prefix_match("zoë", "ë")),
         (f"{s}.sample-prefix-end-marker", lambda m: m.sampler.sample(2, prefix="a-"),
-         ValueError, unknown_match("a-", "-", position=0)),
+         ValueError, unknown_prefix_match("a-", "-")),
         (f"{s}.sample-prefix-too-long", lambda m: m.sampler.sample(2, prefix="a" * 11),
          ValueError, "has 11 letters, more than max_length=10"),
         (f"{s}.sample-prefix-None", lambda m: m.sampler.sample(2, prefix=None),
@@ -835,7 +840,7 @@ def sampler_call_rows():
          lambda m: m.sampler.most_likely(2, beam_width=0), ValueError, "beam_width"),
         (f"{s}.most_likely-prefix-digit",
          lambda m: m.sampler.most_likely(2, prefix="x1"), ValueError,
-         unknown_match("x1", "1", position=0)),
+         unknown_prefix_match("x1", "1")),
         (f"{s}.most_likely-beyond-all-names",
          lambda m: variant(m, max_length=1).most_likely(30), ValueError,
          "Found only 26 of the 30 requested names"),
@@ -864,7 +869,7 @@ def sampler_call_rows():
          "sequence of floats"),
         (f"{s}.temperature_table-prefix-digit",
          lambda m: m.sampler.temperature_table("ab1"), ValueError,
-         unknown_match("ab1", "1", position=0)),
+         unknown_prefix_match("ab1", "1")),
         (f"{s}.temperature_table-prefix-too-long",
          lambda m: m.sampler.temperature_table("a" * 11), ValueError,
          "has 11 letters, more than max_length=10"),
@@ -891,7 +896,7 @@ def file_rows():
         ("load_names-blank-lines-only", lambda m: load_names(m.files["blank.txt"]),
          ValueError, "contains no names"),
         ("load_names-binary", lambda m: load_names(m.files["binary.txt"]),
-         ValueError, "is not a utf-8 text file"),
+         ValueError, "is a JPEG image, not a text file of names"),
         ("load_names-wrong-encoding", lambda m: load_names(m.files["latin1.txt"]),
          ValueError, "pass encoding=..."),
         ("load_names-right-encoding",

@@ -16,7 +16,6 @@ from sknextchar import (
     KneserNeyClassifier,
     NameSampler,
     PerLabelClassifier,
-    _sampler,
     save_model,
 )
 from sknextchar._decoding import SamplingControls
@@ -37,16 +36,6 @@ def kneser_ney_pipe():
 @pytest.fixture
 def sampler():  # a model the command line loads
     return NameSampler(kneser_ney_pipe()).fit(NAMES)
-
-
-@pytest.fixture
-def no_drawing(monkeypatch):
-    """Fail the test if a name is drawn."""
-
-    def drawn(*args, **kwargs):
-        raise AssertionError("names were drawn for a request no name can meet")
-
-    monkeypatch.setattr(_sampler, "sample_ids", drawn)
 
 
 @pytest.mark.usefixtures("no_drawing")

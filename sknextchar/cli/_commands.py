@@ -8,6 +8,7 @@ commands that use them, so that ``--help`` and argument errors never load them.
 import contextlib
 import copy
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -186,9 +187,10 @@ def refuse_count_flags(args):
     """The count model's flags mean nothing to the MLP: refuse them."""
     count_only = [flag.flag for flag in KN_FLAGS if flag.key in given(args, KN_FLAGS)]
     if count_only:
+        verb, them = ("set", "them") if len(count_only) > 1 else ("sets", "it")
         raise ValueError(
-            f"{', '.join(count_only)} set the count model: pass --model kneser-ney, "
-            "or leave them out to train the MLP."
+            f"{', '.join(count_only)} {verb} the count model: pass --model "
+            f"kneser-ney, or leave {them} out to train the MLP."
         )
 
 
@@ -417,10 +419,9 @@ def with_record(pipe, names, labels=None, weights=None):
 # and what to do instead.
 _RECORD_FLAGS = {
     "novel": ("--novel cannot leave them out", "pass the names file it was "
-              "trained on with --exclude-file FILE instead of --novel, or"),
+              "trained on with --exclude-file FILE instead of --novel, or "),
     "match_lengths": ("--match-lengths cannot follow their lengths", ""),
-    "report": ("--report cannot compare with them", "use sknextchar.metrics."
-               "sample_report(names, training_names) in Python, or"),
+    "report": ("--report cannot compare with them", ""),
 }  # fmt: skip
 
 
@@ -442,7 +443,7 @@ def _check_record(sampler, args):
                 f"{args.model!r} has no record of its training names (it was "
                 "trained with --chunk-size, which keeps none, or saved before "
                 f"sknextchar 0.2.0, or is a bare pipeline), so {cannot}: "
-                f"{instead} train a model without --chunk-size."
+                f"{instead}train a model without --chunk-size."
             )
 
 
@@ -579,12 +580,10 @@ def plot(args):
     >>> build_parser().parse_args(argv).run.__name__
     'plot'
     """
+    from ._pictures import check_picture_output, save_picture
+
     check_output(args, [args.model])
-    if not Path(args.output).suffix:
-        raise ValueError(
-            f"-o {args.output!r} has no suffix, and the suffix picks the picture's "
-            "format: add one, such as .png, .svg or .pdf."
-        )
+    check_picture_output(args.output)  # the suffix, a format matplotlib writes
     model = load_model(
         args.model, allow_pickle=args.trust_pickle, max_bytes=args.max_bytes
     )
@@ -601,10 +600,10 @@ def plot(args):
 
         try:
             # Through a checked temporary file with the same suffix (the format).
-            atomic_write(
+            save_picture(args.output, lambda: atomic_write(
                 args.output, fig.savefig, inputs=[args.model], force=args.force,
                 command_line=True,
-            )  # fmt: skip
+            ))  # fmt: skip
         finally:
             plt.close(fig)
     print(f"Wrote {args.output!r}.")
@@ -641,12 +640,27 @@ def _draw(model, args):
     if args.tree is not None:
         places.add_arguments("prefixes", "--tree", [args.tree])
         model = _reaching(model, args.tree, _TREE_DEPTH)
-        return plot_generation_tree(
-            model, args.tree, depth=_TREE_DEPTH, label=args.label
-        )
+        with _spelled_as("prefix", "--tree"):
+            return plot_generation_tree(
+                model, args.tree, depth=_TREE_DEPTH, label=args.label
+            )
     places.add_arguments("prefixes", "--distribution", [args.distribution])
     model = _reaching(model, args.distribution, 1)
-    return plot_temperature(model, args.distribution, label=args.label)
+    with _spelled_as("context", "--distribution"):
+        return plot_temperature(model, args.distribution, label=args.label)
+
+
+@contextlib.contextmanager
+def _spelled_as(parameter, flag):
+    """The plotting functions' errors name their argument (``prefix='a1'``);
+    on the command line it is the flag (``--tree 'a1'``)."""
+    try:
+        yield
+    except ValueError as error:
+        message = re.sub(rf"\b{parameter}=(?=['\"])", f"{flag} ", str(error))
+        if message == str(error):
+            raise
+        raise ValueError(message) from None
 
 
 _TREE_DEPTH = 3  # the levels --tree draws

@@ -16,7 +16,7 @@ from .._text import counted
 from ._flags import KN_FLAGS, TRAIN_FLAGS, given
 from ._weights import counts_note
 
-__all__ = ["build_count_pipeline", "fit_counts"]
+__all__ = ["build_count_pipeline", "fit_counts", "name_keys"]
 
 # The flags of TRAIN_FLAGS that mean something for a count model too.
 _SHARED = ("clf__validation_fraction", "clf__random_state")
@@ -110,13 +110,15 @@ def fit_counts(args, names, labels=None, weights=None):
         from .._per_label import PerLabelClassifier
 
         pipe.set_params(clf=PerLabelClassifier(pipe["clf"]))
+    from sklearn.base import clone
+
     from .._pipeline import fit_weighted
 
     start = time.perf_counter()
+    fit_weighted(pipe, names, labels, weights)  # first: its errors name every name
     report = None
     if share > 0:
-        report = _held_out_report(pipe, names, labels, share, seed, weights)
-    fit_weighted(pipe, names, labels, weights)
+        report = _held_out_report(clone(pipe), names, labels, share, seed, weights)
     what = counted(len(names), "name")
     if weights is not None:
         what = counts_note(names, weights)
@@ -133,9 +135,9 @@ def _held_out_report(pipe, names, labels, share, seed, weights=None):
     learns them from all). With labels, the names are held out per label, and
     every label keeps a counted name (as the MLP's ``early_stopping`` holds
     them out: :func:`~sknextchar._holdout.hold_out`); when that cannot be,
-    the report says why. A name written more than once (as the model reads it)
-    is held out with all its copies or not at all (with labels, its copies
-    under that label). With counts, the
+    the report says why. A name written more than once (as the model reads it,
+    in any case: :func:`name_keys`) is held out with all its copies or not at
+    all (with labels, its copies under that label). With counts, the
     share is of the distinct names of count above 0 (a name's count is held
     out with it; names of count 0 are left out first, as the MLP's
     ``early_stopping`` leaves them out), and each held-out name weighs its
@@ -150,7 +152,7 @@ def _held_out_report(pipe, names, labels, share, seed, weights=None):
         names, weights = [names[i] for i in kept], weights[kept]
         labels = None if labels is None else [labels[i] for i in kept]
 
-    texts = model["windows"].normalize(names)
+    texts = name_keys(model["windows"], names)
     # A name under two labels is a unit under each: every label keeps a name.
     units = same_text_groups(texts if labels is None else list(zip(texts, labels)))
     n_units = np.unique(units).size  # the copies of a name are held out together
@@ -167,7 +169,7 @@ def _held_out_report(pipe, names, labels, share, seed, weights=None):
     nll = -model.score(
         held_out, y, **({} if weights is None else {"sample_weight": held_w})
     )
-    n_distinct = len(set(model["windows"].normalize(held_out)))
+    n_distinct = len(set(name_keys(model["windows"], held_out)))
     distinct = f", {n_distinct:,} distinct" if n_distinct < len(held_out) else ""
     note = ""
     if seed is None:  # the model is the same each run, this number is not
@@ -178,6 +180,36 @@ def _held_out_report(pipe, names, labels, share, seed, weights=None):
         f"without them{note}; "
         "the saved model counts every name)." + _infinite_note(nll, pipe)
     )
+
+
+def name_keys(windows, names):
+    """Each name as the hold-out compares it: as the model reads it, and for
+    a model that keeps case, with case ignored as ``sample --novel`` ignores
+    it (:func:`~sknextchar._novelty.fold_map`): "Asha" and "asha" are one name.
+
+    Examples
+    --------
+    >>> from sknextchar import ContextWindowTransformer
+    >>> name_keys(ContextWindowTransformer(), ["Asha", "asha"])
+    ['asha', 'asha']
+    >>> keys = name_keys(
+    ...     ContextWindowTransformer(lowercase=False, alphabet="auto"),
+    ...     ["Asha", "asha", "ravi"])
+    >>> keys[0] == keys[1] != keys[2]
+    True
+    """
+    texts = windows.normalize(names)
+    if windows.lowercase:
+        return texts
+    from sklearn.base import clone
+
+    from .._novelty import fold_map
+
+    fitted = clone(windows).fit(names)
+    fold = fold_map(tuple(fitted.vocabulary_))
+    if fold is None:  # no letter in two cases
+        return texts
+    return [fold[ids].tobytes() for ids in fitted.encode(names)]
 
 
 def _infinite_note(nll, pipe):

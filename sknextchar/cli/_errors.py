@@ -216,6 +216,13 @@ _PYTHON_ADVICE = (
     # A label to sample, score or draw by is always --label's string here.
     ("Unknown label '", "Unknown --label '"),
     ("(those of the y of its fit)", "(those of --labels at training)"),
+    # A model file passed as a file of names (sknextchar.datasets._file_kinds).
+    ("to sample or score names with it, load it with load_model(path)",
+     "pass it as the MODEL of 'sknextchar sample' or 'sknextchar score'"),
+    ("if it is a model you trust, load it with load_model(path, allow_pickle=True) "
+     "to sample or score names",
+     "if it is a model you trust, pass it as the MODEL of 'sknextchar sample "
+     "--trust-pickle' or 'sknextchar score --trust-pickle'"),
 )  # fmt: skip
 
 
@@ -260,6 +267,7 @@ def cli_spelling(message):
     """
     for python, command_line in _PYTHON_ADVICE:
         message = message.replace(python, command_line)
+    message = _LONG_PREFIX.sub(_shorten_prefix, message)
     flags = _flags_by_parameter()
 
     def spell(match):
@@ -282,6 +290,29 @@ def cli_spelling(message):
     message = _SETTING.sub(spell, message)
     message = _NAMED.sub(spell_name, _WORD.sub(spell_name, message))
     return _CONSTRUCTOR.sub(r"\1", message)
+
+
+# A prefix longer than max_length allows: NameSampler's advice to raise it.
+_LONG_PREFIX = re.compile(
+    r"has ([\d,]+) letters, more than max_length=(\d+); raise max_length or "
+    r"shorten the prefix\."
+)
+
+
+def _shorten_prefix(match):
+    """Raising ``--max-length`` cannot help a prefix of more letters than the
+    most it takes (:data:`~sknextchar._limits.MAX_LETTERS`): say only to
+    shorten the prefix then."""
+    from .._limits import MAX_LETTERS
+
+    letters = int(match.group(1).replace(",", ""))
+    if letters <= MAX_LETTERS:
+        return match.group(0)
+    return (
+        f"has {match.group(1)} letters, more than --max-length {match.group(2)}, "
+        f"which is at most {MAX_LETTERS:,}: shorten the prefix to {MAX_LETTERS:,} "
+        "letters or fewer."
+    )
 
 
 def _flags_by_parameter():

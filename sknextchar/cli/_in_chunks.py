@@ -60,8 +60,9 @@ def train_in_chunks(args):
     pipe = build_pipeline(**params)
     if pipe["clf"].early_stopping:
         raise ValueError(
-            "--chunk-size holds out no names: pass --validation-fraction 0, and "
-            "score held-out names of your own with 'sknextchar score'."
+            "--chunk-size holds out no names: pass --validation-fraction 0 or "
+            "leave --validation-fraction out, and score held-out names of your own "
+            "with 'sknextchar score'."
         )
     start = time.perf_counter()
     pipe = train_from_file(
@@ -93,7 +94,11 @@ def _check_flags(args):
             "alone."
         )
     if args.model != "mlp":
-        raise ValueError("--chunk-size trains the MLP: pass --model mlp.")
+        raise ValueError(
+            "--chunk-size trains the neural network (--model mlp) a chunk at a "
+            "time, and the count model counts all the names in memory: leave out "
+            "--chunk-size to train the count model, or pass --model mlp."
+        )
     if not args.names_file:
         raise ValueError("--chunk-size reads NAMES_FILE in chunks: pass NAMES_FILE.")
     refuse_count_flags(args)

@@ -20,7 +20,6 @@ import unicodedata
 import warnings
 from importlib import resources
 
-from .._text import case_variant
 from ..datasets._base import (
     check_names_path,
     numbered_lines,
@@ -43,6 +42,7 @@ from ..datasets._tables import (
     header_key,
     headerless_table,
     lines_looked_at,
+    named_rows,
     table_rows,
     text_lines,
 )
@@ -131,15 +131,17 @@ _MANY_NUMBER_LABELS = 10
 
 
 def _warn_counts_as_labels(labels, column):
-    """Warn when every label of a column is a whole number, and many differ:
-    a column of how often each name occurs, read as labels."""
+    """Warn when every label of a column is a number (whole, or with a
+    fraction: a share), and many differ: a column of how often each name
+    occurs, read as labels (Python refuses such labels as floats)."""
     distinct = set(labels)
     if len(distinct) <= _MANY_NUMBER_LABELS or not all(
-        re.fullmatch(r"[0-9]+", label) for label in distinct
+        re.fullmatch(r"[0-9]+(\.[0-9]*)?", label) for label in distinct
     ):
         return
+    whole = all(label.isdigit() for label in distinct)
     warnings.warn(
-        f"Every label of --labels {column!r} is a whole number, and "
+        f"Every label of --labels {column!r} is a {'whole ' * whole}number, and "
         f"{len(distinct):,} of them differ: each is learned as a class of names "
         "(such as female or male). If that column says how often each name "
         f"occurs, did you mean --counts {_shell_word(column)}?",
@@ -228,13 +230,38 @@ def _delimiter(text, column):
     (O'Brien) or a blank line can mislead the sniffer.
     """
     for delimiter in ",;\t":
-        header = next(csv.reader(io.StringIO(text), delimiter=delimiter), [])
-        if column in (field.strip() for field in header):
+        if header_column_at(_first_row(text, delimiter), column) is not None:
             return delimiter
     try:
         return csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
     except csv.Error:
         return ","
+
+
+def _first_row(text, delimiter):
+    """The stripped fields of the first row of a CSV text."""
+    header = next(csv.reader(io.StringIO(text), delimiter=delimiter), [])
+    return [field.strip() for field in header]
+
+
+def header_column_at(header, column):
+    """The index of a column (``--labels COLUMN``) in a header row: the field
+    spelled ``column``, else the one field that :func:`header_key` finds equal
+    (``Sex`` for ``sex``, as ``--counts`` and ``--names-column`` read their
+    columns); None for none, or two such fields.
+
+    Examples
+    --------
+    >>> header_column_at(["name", "Sex"], "sex")
+    1
+    >>> header_column_at(["Sex", "SEX"], "sex") is None
+    True
+    """
+    if column in header:
+        return header.index(column)
+    key = header_key(column)
+    found = [i for i, field in enumerate(header) if header_key(field) == key]
+    return found[0] if len(found) == 1 else None
 
 
 def _rows(text, column, source):
@@ -278,16 +305,20 @@ def _columns(text, column, source, names_column=None, counts=(None, False)):
     (``counts``: ``(column, whole)``; None without a column) of a CSV text."""
     rows = _rows(text, column, source)
     header = rows[0][1] if rows else []
-    if column not in header:
-        near = case_variant(column, header)  # 'Gender' for 'gender'
-        hint = "" if near is None else f" (did you mean --labels {near}?)"
+    label_at = header_column_at(header, column)
+    if label_at is None:
+        near = [
+            f"--labels {_shell_word(field)}"
+            for field in header
+            if field and header_key(field) == header_key(column)
+        ]  # 'Sex' and 'SEX'
+        hint = f" (did you mean {' or '.join(near)}?)" if near else ""
         raise ValueError(
             f"--labels {column!r} is neither a file nor a column of {source}, whose "
             f"first row (the header) is {header!r}{hint}. Pass the name of the "
             "label column (e.g. --labels label for a CSV file name,label), or a "
             "file with one label per line."
         )
-    label_at = header.index(column)
     check_one_column(header, label_at, source, exact=True)
     name_at = _name_at(header, label_at, names_column, source)
     check_one_column(header, name_at, source, skip=[label_at])
@@ -306,7 +337,7 @@ def _columns(text, column, source, names_column=None, counts=(None, False)):
         if not fields[label_at]:
             raise ValueError(
                 f"Line {line} of {source} has the name {fields[name_at]!r} but no "
-                f"label in column {column!r}; give every name a label."
+                f"label in column {header[label_at]!r}; give every name a label."
             )
         check_one_line(fields[label_at], line, source)
         names.append(fields[name_at])
@@ -372,17 +403,21 @@ def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
         if names_column is None
         else find_table(next(text_lines(text), ""), path, names_column)
     )
+    counted = with_counts and counts is not None
+    if table is None and (not counted or _in_header(text, counts)):
+        # A header without names: before --counts, a column of that header.
+        _refuse_headerless(text.splitlines(), path)
     column = None
-    if with_counts and counts is not None:  # the header, before any row
+    if counted:  # the header, before any row (none: --counts says so)
         column = _counts_column(table, counts, text, path, whole_counts)
     if table is None:
-        _refuse_headerless(text.splitlines(), path)
         rows = [(line, name) for line, name in numbered_lines(text) if name]
         warn_comment_lines([name for _, name in rows], path)
     else:
         rows = _table_rows(text, table, path, column)
         if names_column is None:
-            _note(table, path, training, counts)
+            head = itertools.islice(text_lines(text), LINES_LOOKED_AT + 1)
+            _note(table, path, training, counts, list(head))
     if not rows and allow_empty:
         return []
     if not rows:
@@ -394,6 +429,14 @@ def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
     if not with_counts:
         return names
     return names, column and column.weights()
+
+
+def _in_header(text, column):
+    """Whether the first line of a text is a header row with ``column``."""
+    first = next(text_lines(text), "")
+    return any(
+        header_column_at(_first_row(first, d), column) is not None for d in ",;\t"
+    )
 
 
 def _counts_column(table, counts, text, path, whole):
@@ -446,8 +489,8 @@ def names_column_of(
     if table is None:
         _refuse_headerless(first, path)
         return None
-    if names_column is None:
-        _note(table, path, training, counts)
+    if names_column is None:  # --chunk-size or --resume: never --labels
+        _note(table, path, training, counts, first, by_label=False)
     return table.column
 
 
@@ -490,9 +533,12 @@ def _shell_word(text):
     return text if re.fullmatch(r"[\w.-]+", text) else shlex.quote(text)
 
 
-def _note(table, path, training, counts=None):
+def _note(table, path, training, counts=None, lines=(), by_label=True):
     """The one line that says which column of a table was read (on stderr);
-    for ``train``, the other columns it could read as labels (not ``counts``)."""
+    for ``train``, the other columns it could read: a column of whole numbers
+    (in ``lines``, the first lines of the file) as ``--counts``, the others as
+    labels (with ``by_label``: not with ``--chunk-size`` or ``--resume``, which
+    refuse ``--labels``); never ``counts``, already read."""
     others = [
         field
         for field in table.header
@@ -501,11 +547,14 @@ def _note(table, path, training, counts=None):
         and (counts is None or header_key(field) != header_key(counts))
     ]
     how = ""
-    if training and others:
-        example = _shell_word(others[0]) if len(others) == 1 else "COLUMN"
-        how = f"; to train by label, pass --labels {example}"
-        if len(others) > 1:
-            how += " (one of " + ", ".join(map(repr, others)) + ")"
+    if training:
+        numbers = whole_number_columns(lines, table, others)
+        labels = [field for field in others if field not in numbers] * by_label
+        how += _offer("to train by label, pass --labels", labels)
+        how += _offer(
+            "to weigh each name by how often it occurs, pass --counts",
+            numbers * (counts is None),
+        )
     if len(table.header) == 1:
         what = f"starts with the header {table.column!r}: read the names below it"
     else:
@@ -521,3 +570,39 @@ def _note(table, path, training, counts=None):
             "start the file with a blank line)"
         )
     print(f"Note: {path!r} {what}.", file=sys.stderr)
+
+
+def _offer(how, columns):
+    """``; how COLUMN`` for the columns that a flag could read ("" for none)."""
+    if not columns:
+        return ""
+    if len(columns) == 1:
+        return f"; {how} {_shell_word(columns[0])}"
+    return f"; {how} COLUMN (one of " + ", ".join(map(repr, columns)) + ")"
+
+
+def whole_number_columns(lines, table, columns):
+    """The ``columns`` of a table (headers) whose every cell in the rows of
+    ``lines`` (the header first) is a whole number (and one at least): counts
+    of the names rather than labels.
+
+    Examples
+    --------
+    >>> from sknextchar.datasets._tables import find_table
+    >>> table = find_table("name,sex,count", "us.csv")
+    >>> whole_number_columns(["name,sex,count\\n", "Ava,F,3\\n", "Bo,M,"], table,
+    ...                      ["sex", "count"])
+    ['count']
+    """
+    at = {column: table.header.index(column) for column in columns}
+    seen = dict.fromkeys(columns, False)
+    try:
+        for _, fields in named_rows(lines, table, "NAMES_FILE"):
+            for column, i in at.items():
+                if fields[i] and not re.fullmatch(r"[0-9]+", fields[i]):
+                    at[column] = None  # not a count
+                seen[column] |= bool(fields[i])
+            at = {column: i for column, i in at.items() if i is not None}
+    except ValueError:  # a row the reader refuses (and says so where it reads)
+        return []
+    return [column for column in at if seen[column]]

@@ -157,7 +157,8 @@ def _add_train(commands):
         metavar="N",
         type=POSITIVE_INT,
         default=None,
-        help="train from NAMES_FILE N names at a time, for files larger than memory "
+        help="train the neural network (--model mlp; the count model counts in "
+        "memory) from NAMES_FILE N names at a time, for files larger than memory "
         "(sknextchar.train_from_file): memory stays flat, no names are held out "
         "(--validation-fraction 0) and the model keeps no record of its training "
         "names; shuffle the file first (default: read the whole file)",

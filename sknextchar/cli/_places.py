@@ -22,11 +22,12 @@ from ..datasets._tables import column_values, find_table, with_first
 __all__ = ["Places", "places_of"]
 
 # An element of a list as the estimators' messages show it, followed by its
-# value as a Python string literal: names[3]='asha' or names[3] is 'a\nb'; a
-# long value is cut (sknextchar._text.quoted): names[3]='asha, ...'... (240
-# characters).
+# value as a Python string literal: names[3]='asha' or names[3] is 'a\nb' (the
+# one prefix of a call: prefix='a1'); a long value is cut
+# (sknextchar._text.quoted): names[3]='asha, ...'... (240 characters).
 _ELEMENT = re.compile(
-    r"\b(names|prefixes)\[\d+\](=| is )('(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\")"
+    r"\b(?:(names|prefixes)\[\d+\]|(prefix))(=| is )"
+    r"('(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\")"
     r"(\.\.\. \(([\d,]+) characters\))?"
 )
 
@@ -41,6 +42,8 @@ class Places:
     >>> places.add_lines("names", "names.txt", ["asha", "o-neil"], [1, 3])
     >>> places.add_arguments("prefixes", "--prefix", ["a1"])
     >>> places.rewrite("Found ['1'] in prefixes[0]='a1'.")
+    "Found ['1'] in --prefix 'a1'."
+    >>> places.rewrite("Found ['1'] in prefix='a1'.")
     "Found ['1'] in --prefix 'a1'."
     >>> places.rewrite("Found ['-'] in names[4]='o-neil' and names[5]='zoe'.")
     "Found ['-'] in 'o-neil' (line 3 of 'names.txt') and names[5]='zoe'."
@@ -89,7 +92,8 @@ class Places:
         """The message with each recorded element named by its place."""
 
         def replace(match):
-            what, verb, literal, cut, length = match.groups()
+            what, one, verb, literal, cut, length = match.groups()
+            what = what or f"{one}es"  # prefix='a1': one of the prefixes
             try:
                 value = ast.literal_eval(literal)
             except (ValueError, SyntaxError):

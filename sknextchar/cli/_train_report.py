@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 
-from .._holdout import same_name_groups
+from .._novelty import fold_map, folded_ids, hash_id_rows, padded_ids
 from .._text import counted
 
 __all__ = ["report_training"]
@@ -16,10 +16,10 @@ def report_training(pipe, names, weights, seconds, labels=None):
 
     The classifier's early stopping holds out ``ceil(validation_fraction *
     n)`` of the ``n`` distinct names of count above 0, each with every copy of
-    it (under its label, in a fit by label): the units of
-    :func:`~sknextchar._holdout.same_name_groups` on the model's own windows,
-    so the count is the classifier's, characters dropped by
-    ``handle_unknown="drop"`` included.
+    it (under its label, in a fit by label; in any case, for a model that
+    keeps case): the units of :func:`~sknextchar._holdout.same_name_groups`,
+    counted on the names' symbol ids, so the count is the classifier's,
+    characters dropped by ``handle_unknown="drop"`` included.
 
     Parameters
     ----------
@@ -45,15 +45,19 @@ def report_training(pipe, names, weights, seconds, labels=None):
     Held-out NLL: ... on 1 distinct held-out name (weights of epoch 1 kept).
     """
     clf = pipe["clf"]
-    n_distinct, n_kept = _distinct_names(pipe["windows"], names, weights, labels)
+    windows = pipe["windows"]
+    n_distinct, n_kept = _distinct_names(windows, names, weights, labels)
     n_held_out = (
         math.ceil(clf.validation_fraction * n_distinct) if clf.early_stopping else 0
     )
     trained = counted(n_distinct - n_held_out, "name")
     if n_distinct < n_kept and n_held_out:
+        in_any_case = _case_fold(windows) is not None
         trained = (
             f"{n_distinct - n_held_out:,} of {n_distinct:,} distinct names (a name "
-            "written more than once is held out with all its copies or not at all)"
+            "written more than once"
+            + (", in any case," if in_any_case else "")
+            + " is held out with all its copies or not at all)"
         )
     epochs = counted(clf.n_iter_, "epoch")
     print(f"Trained on {trained} for {epochs} in {seconds:.1f} s.")
@@ -73,15 +77,25 @@ def report_training(pipe, names, weights, seconds, labels=None):
         )
 
 
+def _case_fold(transformer):
+    """The fold of case of the model's symbols, or None: early stopping holds
+    out case variants of a name ("Asha", "asha") as one, as ``sample --novel``
+    compares them (:func:`~sknextchar._epoch_records.case_fold`)."""
+    return fold_map(tuple(transformer.vocabulary_))
+
+
 def _distinct_names(transformer, names, weights, labels):
     """How many units the classifier's hold-out draws from (the distinct names
-    of weight above 0 as its windows read them, under each label), and how many
-    names of weight above 0 there are."""
+    of weight above 0 as its windows read them, in any case for a model that
+    keeps case, under each label), and how many names of weight above 0 there
+    are. The names are encoded, not cut into windows again, and compared by a
+    hash of their ids (as the record of training names compares them)."""
     kept = range(len(names)) if weights is None else np.flatnonzero(weights > 0)
-    windows = transformer.transform([names[i] for i in kept])
-    strata = None
-    if labels is not None:
-        ids = np.unique([str(labels[i]) for i in kept], return_inverse=True)[1]
-        strata = ids.ravel()[windows.name_index]
-    units = same_name_groups(windows.targets, windows.name_index, strata)
-    return np.unique(units).size, len(kept)
+    ids, _ = padded_ids(transformer.encode([names[i] for i in kept]))  # (n, width)
+    fold = _case_fold(transformer)
+    if fold is not None:
+        ids = folded_ids(ids, fold)
+    if labels is not None:  # a name under two labels: a unit under each
+        label_ids = np.unique([str(labels[i]) for i in kept], return_inverse=True)[1]
+        ids = np.column_stack([ids, label_ids.ravel() + 1])  # the label last
+    return np.unique(hash_id_rows(ids)).size, len(kept)

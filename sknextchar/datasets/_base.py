@@ -19,6 +19,7 @@ from ._encoding import (
     line_reading,
     warn_other_code_page,
 )
+from ._file_kinds import not_text_message
 from ._tables import (
     DELIMITER_NAMES,
     LINES_LOOKED_AT,
@@ -626,36 +627,10 @@ def check_names_path(path):
             f"{path!r} is a device, not a file of names; pass a text file."
         )
     if stat.S_ISREG(mode):  # a pipe cannot be peeked at without losing bytes
-        _check_not_packed(path)
+        message = not_text_message(path)  # an image, a model file...
+        if message is not None:
+            raise ValueError(message)
     return path
-
-
-# The first bytes of files that are not text, and what to do with each.
-_PACKED = (
-    (b"\x1f\x8b", "a gzip-compressed file", "decompress it first (e.g. gunzip -k)"),
-    (b"PK\x03\x04", "a zip archive (a model file, or a spreadsheet such as .xlsx)",
-     "save the names as a text or CSV file and pass that one"),
-    (b"\xd0\xcf\x11\xe0", "an Office document (such as an .xls spreadsheet)",
-     "save the names as a text or CSV file and pass that one"),
-    (b"\xfd7zXZ", "an xz-compressed file", "decompress it first (e.g. unxz -k)"),
-    (b"\x28\xb5\x2f\xfd", "a zstd-compressed file", "decompress it first"),
-)  # fmt: skip
-
-
-def _check_not_packed(path):
-    """Refuse a compressed file, an archive or a spreadsheet, by its first bytes.
-
-    Decoded as text, it would fail at a byte that says nothing of what it is,
-    with the advice to change the encoding, which cannot help.
-    """
-    try:
-        with open(path, "rb") as f:
-            start = f.read(8)
-    except OSError:
-        return  # the reader says why
-    for magic, what, how in _PACKED:
-        if start.startswith(magic):
-            raise ValueError(f"{path!r} is {what}, not a text file of names: {how}.")
 
 
 def _is_terminal(path):

@@ -529,8 +529,31 @@ def counted_rows(lines, path, names_column, counts_column):
     first = next(lines, "")
     table = find_table(first, path, names_column)
     source = repr(os.fspath(path))
+    _refuse_counts_of_names(table, counts_column, source)
     at = column_at(table.header, counts_column, table.name_at, source)
     return _counted(with_first(first, lines), table, at, source)
+
+
+# Headers that a column of counts often has, to suggest one (as header_key reads).
+_COUNTS_HEADERS = ("count", "counts", "n", "number", "frequency", "freq", "total")
+
+
+def _refuse_counts_of_names(table, counts_column, source):
+    """Refuse a ``counts_column`` that is the column of names, suggesting the
+    column of counts: the only one headed as counts often are."""
+    if header_key(counts_column) != header_key(table.header[table.name_at]):
+        return
+    likely = [
+        field
+        for i, field in enumerate(table.header)
+        if i != table.name_at and header_key(field) in _COUNTS_HEADERS
+    ]
+    instead = f" (counts_column={likely[0]!r})" if len(likely) == 1 else ""
+    raise ValueError(
+        f"counts_column={counts_column!r} names the column of names of {source}, "
+        f"whose header is {table.delimiter.join(table.header)!r}: pass the "
+        f"column of counts{instead}, another column."
+    )
 
 
 def _counted(lines, table, at, source):

@@ -1,0 +1,110 @@
+"""The names a weighted fit keeps, and their places in the caller's input.
+
+A meta-estimator fits its inner pipelines on a list of the names it was given:
+a list (a Series' index labels are gone), without the names of weight 0. The
+inner messages count the names of that list (``names[1]``); the caller's are
+counted in the input it passed (``names[2]``, or ``names.iloc[2]`` with the
+index label of a Series).
+"""
+
+import contextlib
+import re
+
+import numpy as np
+
+from ._sample_weight import check_sample_weight
+from ._validation import element_place, series_index
+
+__all__ = ["names_as_given", "weighted_names"]
+
+# An element of the list of names, as the transformer's messages show it.
+_PLACE = re.compile(r"\bnames\[(\d+)\]")
+
+
+def weighted_names(names, labels, sample_weight):
+    """The names, labels and weights to fit: without the names of weight 0.
+
+    Parameters
+    ----------
+    names : list of str
+    labels : ndarray of shape (n_names,)
+    sample_weight : array-like of shape (n_names,), float or None
+
+    Returns
+    -------
+    names, labels, weights
+        ``weights`` is None when ``sample_weight`` is.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sknextchar._kept_names import weighted_names
+    >>> weighted_names(["asha", "uma", "ravi"], np.array(["f", "f", "m"]), [1, 0, 2])
+    (['asha', 'ravi'], array(['f', 'm'], dtype='<U1'), array([1., 2.]))
+    """
+    if sample_weight is None:
+        return names, labels, None
+    weights = check_sample_weight(sample_weight, len(names), "name")
+    kept = np.flatnonzero(weights > 0)
+    if len(kept) == len(names):
+        return names, labels, np.array(weights)
+    lost = np.setdiff1d(labels, labels[kept])
+    if len(lost):  # not a label left out of classes_ without a word
+        raise ValueError(
+            f"sample_weight is 0 for every name of the label(s) "
+            f"{', '.join(map(str, lost.tolist()))}, so the classifier could not "
+            "learn them; leave those names out of X and y, or give some of them "
+            "a positive weight."
+        )
+    return [names[i] for i in kept], labels[kept], weights[kept]
+
+
+@contextlib.contextmanager
+def names_as_given(X, sample_weight=None, *, rows=None):
+    """Number the names of a ValueError raised inside as they are in ``X``.
+
+    Parameters
+    ----------
+    X : 1-D array-like of str
+        The names as the caller passed them (a list, an array, a Series).
+    sample_weight : array-like of shape (n_names,), float or None, default=None
+        Their weights, checked, when the list that the code inside numbers
+        leaves out the names of weight 0 (:func:`weighted_names`).
+    rows : array-like of int or None, default=None
+        Else the position in ``X`` of each name of that list (a fold's).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from sknextchar._kept_names import names_as_given
+    >>> names = pd.Series(["asha", "uma", "zoë"], index=[10, 11, 12])
+    >>> with names_as_given(names, sample_weight=[1, 0, 1]):
+    ...     raise ValueError("Found ['ë'] in names[1]='zoë'.")
+    Traceback (most recent call last):
+    ...
+    ValueError: Found ['ë'] in names.iloc[2] (position 2, index label 12)='zoë'.
+    """
+    try:
+        yield
+    except ValueError as error:
+        message = str(error)
+        index = series_index(X)
+        kept = _kept(sample_weight) if rows is None else np.asarray(rows)
+        if len(error.args) != 1 or (index is None and kept is None):
+            raise
+
+        def place(match):
+            i = int(match.group(1))
+            position = i if kept is None or i >= len(kept) else int(kept[i])
+            return element_place("names", position, index)
+
+        error.args = (_PLACE.sub(place, message),)
+        raise
+
+
+def _kept(sample_weight):
+    """The positions of the names of a weight above 0; None for all of them."""
+    if sample_weight is None:
+        return None
+    weights = np.asarray(sample_weight, dtype=np.float64)
+    return None if weights.ndim == 0 else np.flatnonzero(weights > 0)

@@ -1,0 +1,102 @@
+"""Files that are no text, told by their first bytes: what each is, what to do.
+
+A file of names passed by mistake (an image, a PDF, a spreadsheet, a model file)
+would otherwise fail at a byte that says nothing of what it is, with the advice
+to change the encoding, which cannot help.
+"""
+
+import zipfile
+
+__all__ = ["MODEL_ADVICE", "PICKLE_ADVICE", "not_text_message"]
+
+_AS_TEXT = "save the names as a text or CSV file and pass that one"
+_ONE_A_LINE = "pass a text file of names instead, one name a line (or a CSV file)"
+#: What to do with a model file passed as names; the command line says it its
+#: own way (sknextchar.cli._errors).
+MODEL_ADVICE = "to sample or score names with it, load it with load_model(path)"
+PICKLE_ADVICE = (
+    "if it is a model you trust, load it with load_model(path, allow_pickle=True) "
+    "to sample or score names"
+)
+
+# The first bytes of files that are no text, what each is and what to do.
+_KINDS = (
+    (b"\x1f\x8b", "a gzip-compressed file", "decompress it first (e.g. gunzip -k)"),
+    (b"\xd0\xcf\x11\xe0", "an Office document (such as an .xls spreadsheet)", _AS_TEXT),
+    (b"\xfd7zXZ", "an xz-compressed file", "decompress it first (e.g. unxz -k)"),
+    (b"\x28\xb5\x2f\xfd", "a zstd-compressed file", "decompress it first"),
+    (b"BZh", "a bzip2-compressed file", "decompress it first (e.g. bunzip2 -k)"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image", _ONE_A_LINE),
+    (b"\xff\xd8\xff", "a JPEG image", _ONE_A_LINE),
+    (b"GIF87a", "a GIF image", _ONE_A_LINE),
+    (b"GIF89a", "a GIF image", _ONE_A_LINE),
+    (b"%PDF-", "a PDF document",
+     "copy the names into a text file, one name a line, and pass that one"),
+    (b"SQLite format 3\x00", "an SQLite database",
+     ("export the column of names as a CSV file (e.g. sqlite3 -header -csv FILE "
+      "'SELECT * FROM people' > names.csv) and pass that one")),
+    # pickle's PROTO opcode and protocols 2 to 5: joblib.dump and pickle.dump
+    *((b"\x80" + bytes([n]), "a Python pickle (such as a model saved with joblib)",
+       PICKLE_ADVICE) for n in range(2, 6)),
+)  # fmt: skip
+_BZIP2 = b"1AY&SY"  # after "BZh" and the block size, 1 to 9
+
+
+def not_text_message(path):
+    """Why the regular file ``path`` is no text file of names, or None.
+
+    Parameters
+    ----------
+    path : str
+        An existing regular file.
+
+    Returns
+    -------
+    message : str or None
+        ``"'x.png' is a PNG image, not a text file of names: ..."`` with what
+        to do, for a file whose first bytes are those of a compressed file, an
+        archive, a spreadsheet, an image, a PDF, a database or a model file;
+        None for any other file (the reader says what it finds there).
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = os.path.join(folder, "names.png")
+    ...     with open(path, "wb") as f:
+    ...         _ = f.write(b"\\x89PNG\\r\\n\\x1a\\n")
+    ...     print(not_text_message(path))  # doctest: +NORMALIZE_WHITESPACE
+    '...names.png' is a PNG image, not a text file of names: pass a text file
+    of names instead, one name a line (or a CSV file).
+    """
+    try:
+        with open(path, "rb") as f:
+            start = f.read(16)
+    except OSError:
+        return None  # the reader says why
+    if start.startswith(b"PK\x03\x04"):
+        what, how = _zip_kind(path)
+    else:
+        known = [(what, how) for magic, what, how in _KINDS if start.startswith(magic)]
+        if not known or (start[:3] == b"BZh" and start[4:10] != _BZIP2):
+            return None
+        what, how = known[0]
+    return f"{path!r} is {what}, not a text file of names: {how}."
+
+
+def _zip_kind(path):
+    """What a zip file is (a skops model file, a workbook...), by its entries."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        entries = None
+    if not entries:  # unreadable: guess
+        return "a zip archive (a model file, or a spreadsheet such as .xlsx)", _AS_TEXT
+    if "schema.json" in entries:  # what skops.io.dump writes
+        return "a model file (skops format)", MODEL_ADVICE
+    if any(entry.startswith("xl/") for entry in entries):
+        return "an Excel workbook (.xlsx)", _AS_TEXT
+    if "mimetype" in entries or any(entry.startswith("word/") for entry in entries):
+        return "an office document (.docx, .ods, .odt...)", _AS_TEXT
+    return "a zip archive", "extract the file of names (e.g. unzip) and pass that one"
