@@ -82,8 +82,9 @@ def same_name_groups(targets, groups, strata=None, fold=None):
         Each window's target.
     groups : ndarray of int of shape (n_windows,) or None
         The name of each window; None (rows, not names) is returned as is.
-    strata : ndarray of int of shape (n_windows,) or None, default=None
-        The label id of each window (a name's windows share it), or None.
+    strata : ndarray of shape (n_windows,) or None, default=None
+        The label (or label id) of each window (a name's windows share it), or
+        None.
     fold : ndarray of int of shape (n_symbols,) or None, default=None
         ``fold[i]``, the id that symbol ``i`` is compared as (the case fold of
         ``_novelty.fold_map``); None compares the ids as they are.
@@ -122,20 +123,58 @@ def same_name_groups(targets, groups, strata=None, fold=None):
     starts = np.flatnonzero(np.r_[True, sorted_groups[1:] != sorted_groups[:-1]])
     lengths = np.diff(np.r_[starts, len(order)])
     numbers = sorted_groups[starts]  # each name's number, in increasing order
-    name_strata = None if strata is None else strata[order][starts]
+    base = int(sorted_targets.max()) + 1
+    name_strata = None
+    if strata is not None:  # each name's label id, a column of its row
+        name_strata = np.unique(np.asarray(strata)[order][starts], return_inverse=True)
+        name_strata = name_strata[1].ravel()
+        base = max(base, int(name_strata.max()) + 1)
     first = numbers.copy()
     for length in np.unique(lengths):  # names of one length: rows of a matrix
         names = np.flatnonzero(lengths == length)
         rows = sorted_targets[starts[names, None] + np.arange(length)]
         if name_strata is not None:
             rows = np.column_stack([rows, name_strata[names]])
-        _, seen, copy_of = np.unique(
-            rows, axis=0, return_index=True, return_inverse=True
-        )
-        first[names] = numbers[names][seen][copy_of.ravel()]
+        first[names] = numbers[names][_first_copies(rows, base)]
     result = np.empty_like(groups)
     result[order] = np.repeat(first, lengths)
     return result
+
+
+def _first_copies(rows, base):
+    """For each row of a matrix of ints in ``[0, base)``, the first equal row.
+
+    The rows are packed, as the digits of numbers in ``base``, into as few
+    ``uint64`` words as hold them exactly, and sorted by their words (a stable
+    sort: the first row of each run of equal rows is the lowest).
+
+    Examples
+    --------
+    >>> _first_copies(np.array([[1, 2], [3, 0], [1, 2], [3, 0]]), 4).tolist()
+    [0, 1, 0, 1]
+    """
+    base = max(base, 2)
+    per_word = 1
+    while base ** (per_word + 1) <= 2**64:
+        per_word += 1
+    words = []
+    for start in range(0, rows.shape[1], per_word):
+        word = np.zeros(len(rows), dtype=np.uint64)
+        for column in rows[:, start : start + per_word].T:
+            word = word * np.uint64(base) + column.astype(np.uint64)
+        words.append(word)
+    if len(words) == 1:
+        order = np.argsort(words[0], kind="stable")
+    else:
+        order = np.lexsort(words[::-1])  # stable too
+    new = np.zeros(len(order), dtype=bool)
+    new[0] = True
+    for word in words:
+        ranked = word[order]
+        new[1:] |= ranked[1:] != ranked[:-1]
+    first = np.empty_like(order)
+    first[order] = order[np.flatnonzero(new)][np.cumsum(new) - 1]
+    return first
 
 
 def same_text_groups(texts):

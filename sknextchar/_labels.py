@@ -209,7 +209,7 @@ def fit_classes(model, labels, names):
     return classes
 
 
-def labels_of_windows(labels, windows):
+def labels_of_windows(labels, windows, name="labels"):
     """Per-name labels as per-window labels; a single label or None unchanged.
 
     Parameters
@@ -218,6 +218,11 @@ def labels_of_windows(labels, windows):
         One label for all names (a string or any scalar), one per name, or None.
     windows : CharWindows
         The windows of the names.
+    name : str, default="labels"
+        The caller's argument that took the labels (``"y"`` of ``score``,
+        ``"label"`` of ``score_samples``), for the messages: a missing label
+        is placed as :func:`~sknextchar._validation.element_place` does
+        (``y.iloc[6] (position 6, index label 'r6')`` in a Series).
 
     Returns
     -------
@@ -235,11 +240,11 @@ def labels_of_windows(labels, windows):
     if labels is None or np.ndim(labels) == 0:
         return labels
     values = column_or_1d(np.asarray(labels, dtype=object))
-    check_no_missing_labels(values, name="labels", row="name")
+    check_no_missing_labels(labels, name=name, row="name")  # a Series' index
     if len(values) != windows.n_names:
         raise ValueError(
-            f"Got {len(values)} labels for {windows.n_names} names: pass one label "
-            "per name, or a single label for all."
+            f"{name} must hold one label per name: got {len(values)} labels for "
+            f"{windows.n_names} names. Pass one per name, or a single label for all."
         )
     return values[windows.name_index]
 

@@ -43,6 +43,8 @@ __all__ = [
     "name_filter",
     "pattern_width",
     "required_chars",
+    "unspaced_accept",
+    "unspaced_names",
 ]
 
 
@@ -652,6 +654,7 @@ def name_filter(vocabulary, *, record, pattern, test, typical, match, folded=Non
     """
     fold = None if folded is None else fold_map(vocabulary)
     words = _constraint_words(pattern, record, vocabulary, fold is not None)
+    spaced = _has_space(vocabulary)
     novel_at = len(words) - 1  # where the words of novel are (when it tests)
     # The training names drawn, for those words.
     repeated = RepeatedNames(partial(decode_rows, vocabulary=vocabulary))
@@ -667,6 +670,8 @@ def name_filter(vocabulary, *, record, pattern, test, typical, match, folded=Non
             words[novel_at] = repeated.words(_novel_words(record, fold is not None))
             ids = ids[~known]
         names = decode_rows(ids, vocabulary)
+        if spaced:  # whatever keep_spelling: no name starts or ends with a space
+            ids, names = unspaced_names(ids, names)
         # Lengths in symbols, the unit of the training lengths (a grapheme
         # is several code points); one name has one length.
         length_of = dict(zip(names, np.count_nonzero(ids, axis=1).tolist()))
@@ -682,7 +687,71 @@ def name_filter(vocabulary, *, record, pattern, test, typical, match, folded=Non
         words.append(typical[1])
     if match is not None:
         words.append("thinned to the training names' lengths")
+    if spaced:
+        words.append("without whitespace at either end")
     return keep, words
+
+
+def unspaced_names(ids, names):
+    """The rows of ``ids`` and their ``names`` without whitespace at either end.
+
+    Names never have any: the readers strip their lines, the transformer the
+    names of a fit, and a pattern with whitespace at an edge is refused. A
+    model whose vocabulary has a space (``"mary ann"``) may still draw one
+    first or last; every sampling call leaves such a name out, whatever
+    ``keep_spelling`` (whose test of the steps at a name's start and end
+    rejects them too, when the sampler keeps the training names' spelling).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> ids, names = unspaced_names(np.array([[1], [2], [3]]), ["ann", " ann", "ann "])
+    >>> ids.tolist(), names
+    ([[1]], ['ann'])
+    """
+    clean = _unspaced(names)
+    if clean.all():
+        return ids, names
+    return ids[clean], [name for name, kept in zip(names, clean) if kept]
+
+
+def unspaced_accept(vocabulary, accept=None):
+    """The test of a beam search's finished names: ``accept`` (a bool per row
+    of ids, or None) and no whitespace at either end (:func:`unspaced_names`).
+
+    None when neither tests: no symbol of ``vocabulary`` is whitespace, and
+    ``accept`` is None.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> test = unspaced_accept(("-", " ", "a"))
+    >>> test(np.array([[2, 1, 2], [1, 2, 2], [2, 2, 1]])).tolist()
+    [True, False, False]
+    >>> unspaced_accept(("-", "a")) is None
+    True
+    """
+    if not _has_space(vocabulary):
+        return accept
+
+    def test(ids):
+        clean = _unspaced(decode_rows(ids, vocabulary))
+        return clean if accept is None else accept(ids) & clean
+
+    return test
+
+
+def _has_space(vocabulary):
+    """Whether a symbol of ``vocabulary`` (the end marker's aside) has
+    whitespace at an edge, so a name may start or end with it."""
+    return any(symbol != symbol.strip() for symbol in vocabulary[1:])
+
+
+def _unspaced(names):
+    """A bool per name: True when it has no whitespace at either end."""
+    return np.fromiter(
+        (name == name.strip() for name in names), dtype=bool, count=len(names)
+    )
 
 
 def _typical_names(ids, names, test, passes):

@@ -649,6 +649,11 @@ class NameLabelClassifier(
         >>> 0.0 <= clf.score(["anna", "marco"], ["f", "m"]) <= 1.0
         True
         """
+        check_no_missing_labels(y, row="name")  # not a TypeError of sorting
+        if hasattr(X, "__len__") and np.ndim(y) and len(X) != len(y):
+            raise ValueError(
+                f"X and y have different lengths: {len(X)} names and {len(y)} labels."
+            )
         return super().score(X, label_values(y), sample_weight=sample_weight)
 
     def __sklearn_tags__(self):

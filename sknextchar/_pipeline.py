@@ -35,12 +35,14 @@ from sklearn.pipeline import Pipeline
 
 from ._holdout import same_text_groups
 from ._label_posterior import windows_log_likelihood
+from ._novelty import fold_map
 from ._sample_weight import check_takes_sample_weight
 from ._steps import pipeline_steps, unfreeze
 from ._transformer import ContextWindowTransformer
 
 __all__ = [
     "fit_weighted",
+    "name_keys",
     "names_log_likelihood",
     "next_log_proba_function",
     "reading_groups",
@@ -317,10 +319,12 @@ def fit_weighted(pipeline, X, y=None, sample_weight=None):
 def reading_groups(pipelines, names, *, owner="NameLabelClassifier"):
     """The group of each name: the names that a pipeline reads as one.
 
-    "Asha" and "asha" are one name to a pipeline whose transformer lowercases
-    (its ``normalize``), "José" and "Jose" to one that strips accents. With
-    several pipelines, names that any of them reads alike are one group. Give
-    the groups to a splitter (``groups=``) to keep each name on one side.
+    "José" and "Jose" are one name to a pipeline whose transformer strips
+    accents; "Asha" and "asha" to any pipeline (:func:`name_keys`): to one that
+    keeps case, they are case variants of one name, as early stopping's
+    hold-out and ``sample(novel=True)`` take them. With several pipelines,
+    names that any of them reads alike are one group. Give the groups to a
+    splitter (``groups=``) to keep each name on one side.
 
     Parameters
     ----------
@@ -346,7 +350,7 @@ def reading_groups(pipelines, names, *, owner="NameLabelClassifier"):
     ['Asha', 'ravi', 'Asha']
     """
     groups = [
-        same_text_groups(split_pipeline(p, owner=owner)[0].normalize(names))
+        same_text_groups(name_keys(split_pipeline(p, owner=owner)[0], names))
         for p in pipelines
     ]
     first = groups[0]
@@ -358,6 +362,48 @@ def reading_groups(pipelines, names, *, owner="NameLabelClassifier"):
         )
         first = same_text_groups(connected_components(links, directed=False)[1])
     return np.asarray(names, dtype=object)[first]
+
+
+def name_keys(transformer, names):
+    """Each name as a hold-out compares it: as ``transformer`` reads it, and,
+    when it keeps case, with case ignored as ``sample(novel=True)`` ignores it
+    (:func:`~sknextchar._novelty.fold_map`): "Asha" and "asha" are one name.
+
+    Parameters
+    ----------
+    transformer : ContextWindowTransformer
+        Fitted or not (then a copy, without its callbacks, is fitted on
+        ``names``).
+    names : list of str
+        The names.
+
+    Returns
+    -------
+    keys : list of str or bytes
+        Equal for the names read as one: their ``normalize`` form, or for a
+        transformer that keeps case and has letters in two cases, the bytes of
+        their case-folded ids (characters it drops left out, as it reads them).
+
+    Examples
+    --------
+    >>> from sknextchar import ContextWindowTransformer
+    >>> name_keys(ContextWindowTransformer(), ["Asha", "asha"])
+    ['asha', 'asha']
+    >>> keys = name_keys(ContextWindowTransformer(lowercase=False, alphabet="auto"),
+    ...                  ["Asha", "asha", "ravi"])
+    >>> keys[0] == keys[1] != keys[2]
+    True
+    """
+    texts = transformer.normalize(names)
+    if transformer.lowercase or not len(texts):
+        return texts
+    fitted = transformer
+    if not hasattr(transformer, "vocabulary_"):  # a copy without its callbacks
+        fitted = type(transformer)(**transformer.get_params(deep=False)).fit(names)
+    fold = fold_map(tuple(fitted.vocabulary_))
+    if fold is None:  # no letter in two cases
+        return texts
+    return [fold[ids].tobytes() for ids in fitted.encode(names)]
 
 
 def _last_step(pipeline):

@@ -53,6 +53,7 @@ from ._name_filter import (
     label_filter_words,
     length_matcher,
     name_filter,
+    unspaced_accept,
 )
 from ._novelty import (
     checked_folded,
@@ -825,6 +826,8 @@ default=None
             word of a training name. False draws from the model's
             distribution without this test. With training names of the letters
             ``a`` to ``z`` alone every step is allowed, and the two agree.
+            Either way no name starts or ends with whitespace (names never
+            do: they are read without it), though the vocabulary has a space.
 
         Returns
         -------
@@ -1038,7 +1041,7 @@ default=None
             that the model recognises as of that label).
         keep_spelling : bool, default=True
             Only names spelled as the training names are, as in :meth:`sample`;
-            False ranks every name.
+            False ranks every name without whitespace at either end.
 
         Returns
         -------
@@ -1067,9 +1070,9 @@ default=None
         exclude = _normalised_exclude(transformer, exclude)
         prefix_ids, context = self._encode_prefix(transformer, prefix, controls)
         typical = self._label_filter(label, min_label_proba)
-        accept = spelling_accept(
+        accept = unspaced_accept(self.vocabulary_, spelling_accept(
             self, len(prefix_ids), typical and typical[0], keep_spelling
-        )
+        ))  # fmt: skip
         with one_blas_thread():
             best = beam_search(
                 next_log_proba,
@@ -1123,7 +1126,7 @@ default=None
         windows = transformer.transform(X)
         model = split_pipeline(self.estimator_)[1]
         function_of = partial(next_log_proba_function, model)
-        return windows, function_of, labels_of_windows(label, windows)
+        return windows, function_of, labels_of_windows(label, windows, argument)
 
     def training_length_range(self):
         """The shortest and longest training name seen by :meth:`fit`.

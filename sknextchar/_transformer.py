@@ -549,10 +549,25 @@ class ContextWindowTransformer(
                 )
             raise ValueError(
                 f"strip_accents={self.strip_accents!r} removes every character of "
-                f"{len(empty)} name(s): {shown}. Pass strip_accents='unicode', "
-                "which keeps letters without an ASCII equivalent, or remove them."
+                f"{len(empty)} name(s): {shown}. {self._emptied_advice(names, empty)}"
             )
         return names, texts, index
+
+    def _emptied_advice(self, names, empty):
+        """What to pass instead of a ``strip_accents`` that empties names:
+        ``'unicode'`` when it keeps each of them (``"ascii"`` removes ``"α"``),
+        else no stripping (a name of combining marks only loses all of them)."""
+        if self.strip_accents == "ascii" and all(
+            normalize_text(names[i], strip_accents="unicode").strip() for i in empty
+        ):
+            return (
+                "Pass strip_accents='unicode', which keeps letters without an "
+                "ASCII equivalent, or remove them."
+            )
+        return (
+            "They hold only accents or other combining marks: remove them, or "
+            "leave strip_accents=None (the default), which keeps every character."
+        )
 
     def _encode_names(
         self, names, texts, policy=None, what="names", fitting=False, index=None

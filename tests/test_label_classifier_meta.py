@@ -82,14 +82,15 @@ def test_calibration_folds_keep_case_variants_of_a_name_together():
     folds = Recording(3)
     NameLabelClassifier(pipe, calibration="temperature", cv=folds).fit(names, labels)
     assert folds.leaks == [0.0, 0.0, 0.0]
-    # A pipeline that keeps case reads "Asha" and "asha" as two names.
+    # A pipeline that keeps case reads "Asha" and "asha" as case variants of
+    # one name, as its early stopping and sample(novel=True) do: one group too.
     keeps = make_pipeline(
         ContextWindowTransformer(lowercase=False, alphabet="auto"),
         PerLabelClassifier(KneserNeyClassifier(order=3)),
     )
     folds = Recording(3)
     NameLabelClassifier(keeps, calibration="temperature", cv=folds).fit(names, labels)
-    assert max(folds.leaks) > 0
+    assert folds.leaks == [0.0, 0.0, 0.0]
     # With two pipelines, names that either reads alike are one group.
     folds = Recording(3)
     NameLabelClassifier([keeps, pipe], calibration="weights", cv=folds).fit(

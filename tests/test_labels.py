@@ -598,7 +598,8 @@ def test_a_missing_label_is_named_where_it_is(corpus, sampler):
         ValueError, match=rf"y contains None: y\[{last}\] = None .* name"
     ):
         NameLabelClassifier(small_pipe(max_iter=1)).fit(names, column)
-    with pytest.raises(ValueError, match=r"labels contains None: labels\[1\] = None"):
+    # score_samples takes them as label= (session 32: not "labels").
+    with pytest.raises(ValueError, match=r"label contains None: label\[1\] = None"):
         sampler.score_samples(["bebuta", "bebuto"], label=["A", None])
 
 

@@ -5,10 +5,12 @@ modules that need scikit-learn, skops, rich or matplotlib are imported inside th
 commands that use them, so that ``--help`` and argument errors never load them.
 """
 
+import ast
 import contextlib
 import copy
 import os
 import re
+import shlex
 import sys
 import time
 from pathlib import Path
@@ -326,12 +328,27 @@ def given_names(args):
     ['asha', 'ravi']
     """
     names = [name.strip() for name in args.names]
+    _check_not_paths(args.names, args.run.__name__)
     places_of(args).add_arguments("names", "NAME", names)
     if args.names_file is not None:
         names += _names_of_file(args, args.names_file)
     # A line of megabytes would be scored (and printed) for minutes.
     check_name_lengths(names, args.names_file or "NAME", places_of(args))
     return names
+
+
+def _check_not_paths(names, command):
+    """Refuse a NAME that is a file on disk (``score m.skops names.txt``):
+    the NAMEs are names themselves, and a file of names is ``--names-file``'s.
+    A name has no ``/`` and no ``.``, so only such an argument is looked for
+    on disk."""
+    for name in names:
+        if ("." in name or os.sep in name or "/" in name) and os.path.isfile(name):
+            raise ValueError(
+                f"NAME {name!r} is a file on disk, but the NAMEs of {command} are "
+                f"the names to {command} themselves: to {command} the names of a "
+                f"file, pass it with --names-file {shlex.quote(name)}."
+            )
 
 
 def load_sampler(args, **settings):
@@ -640,27 +657,66 @@ def _draw(model, args):
     if args.tree is not None:
         places.add_arguments("prefixes", "--tree", [args.tree])
         model = _reaching(model, args.tree, _TREE_DEPTH)
-        with _spelled_as("prefix", "--tree"):
+        with _spelled_as("prefix", "--tree", (model, args)):
             return plot_generation_tree(
                 model, args.tree, depth=_TREE_DEPTH, label=args.label
             )
     places.add_arguments("prefixes", "--distribution", [args.distribution])
     model = _reaching(model, args.distribution, 1)
-    with _spelled_as("context", "--distribution"):
+    with _spelled_as("context", "--distribution", (model, args)):
         return plot_temperature(model, args.distribution, label=args.label)
 
 
 @contextlib.contextmanager
-def _spelled_as(parameter, flag):
+def _spelled_as(parameter, flag, drawn):
     """The plotting functions' errors name their argument (``prefix='a1'``);
-    on the command line it is the flag (``--tree 'a1'``)."""
+    on the command line it is the flag (``--tree 'a1'``). A dead end is told
+    in plot's terms (:func:`_plot_dead_end`); ``drawn``: the model and args."""
     try:
         yield
     except ValueError as error:
         message = re.sub(rf"\b{parameter}=(?=['\"])", f"{flag} ", str(error))
+        message = _plot_dead_end(message, flag, *drawn)
         if message == str(error):
             raise
         raise ValueError(message) from None
+
+
+# The sampler's dead end (sknextchar._decoding.check_continuable): its place,
+# its length bound and its advice, which names min_length, a flag plot lacks.
+_DEAD_END = re.compile(
+    r"No name can continue (?:prefixes\[\d+\]=(?P<branch>'[^']*'|\"[^\"]*\")|.*?)"
+    r":(?P<why> the model gives .*?)"
+    r" below min_length=(?P<low>\d+)\. (?P<count>.*?): smooth it \((?P<smooth>.*?)\), "
+    r"or lower min_length\."
+)
+
+
+def _plot_dead_end(message, flag, model, args):
+    """A dead end of ``plot``: a branch of ``--tree`` named as one, and the
+    advice of plot (another picture, ``table``'s unbounded probabilities,
+    training again with smoothing) instead of lowering ``--min-length``."""
+    match = _DEAD_END.search(message)
+    if match is None:
+        return message
+    value = args.tree if flag == "--tree" else args.distribution
+    where = f"{flag} {value!r}"
+    branch = None if match["branch"] is None else ast.literal_eval(match["branch"])
+    if branch is not None and branch != value:  # a node below the tree's root
+        where, value = f"{branch!r}, a branch of {where}", branch
+    bound = (
+        "the model's shortest training name, below which plot's pictures end no "
+        "name, as sampling does"
+        if getattr(model, "min_length", None) is None
+        else "the min_length saved with the model, which plot's pictures keep"
+    )
+    table = f"sknextchar table {shlex.quote(args.model)} {shlex.quote(value)}"
+    return (
+        f"No name can continue {where}:{match['why']} below {match['low']} letters "
+        f"({bound}). {match['count']}: draw another {flag}, see the model's own "
+        f"probabilities (no length bound) with '{table}', or train the model "
+        f"again with smoothing ({match['smooth']})."
+    )
 
 
 _TREE_DEPTH = 3  # the levels --tree draws

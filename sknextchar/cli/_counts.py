@@ -16,7 +16,7 @@ from .._text import counted
 from ._flags import KN_FLAGS, TRAIN_FLAGS, given
 from ._weights import counts_note
 
-__all__ = ["build_count_pipeline", "fit_counts", "name_keys"]
+__all__ = ["build_count_pipeline", "fit_counts"]
 
 # The flags of TRAIN_FLAGS that mean something for a count model too.
 _SHARED = ("clf__validation_fraction", "clf__random_state")
@@ -134,17 +134,17 @@ def _held_out_report(pipe, names, labels, share, seed, weights=None):
     The held-out model knows every character of the names (``alphabet="auto"``
     learns them from all). With labels, the names are held out per label, and
     every label keeps a counted name (as the MLP's ``early_stopping`` holds
-    them out: :func:`~sknextchar._holdout.hold_out`); when that cannot be,
-    the report says why. A name written more than once (as the model reads it,
-    in any case: :func:`name_keys`) is held out with all its copies or not at
-    all (with labels, its copies under that label). With counts, the
-    share is of the distinct names of count above 0 (a name's count is held
-    out with it; names of count 0 are left out first, as the MLP's
-    ``early_stopping`` leaves them out), and each held-out name weighs its
-    count in the NLL.
+    them out: :func:`~sknextchar._holdout.hold_out`); when that cannot be, the
+    report says why. A name written more than once (as the model reads it, in
+    any case: :func:`~sknextchar._pipeline.name_keys`) is held out with all
+    its copies or not at all (with labels, its copies under that label). With
+    counts, the share is of the distinct names of count above 0 (a name's
+    count is held out with it; names of count 0 are left out first, as the
+    MLP's ``early_stopping`` leaves them out), and each held-out name weighs
+    its count in the NLL.
     """
     from .._holdout import same_text_groups
-    from .._pipeline import fit_weighted, with_vocabulary_of
+    from .._pipeline import fit_weighted, name_keys, with_vocabulary_of
 
     model = with_vocabulary_of(pipe, names)  # every character, count 0 or not
     if weights is not None:
@@ -180,36 +180,6 @@ def _held_out_report(pipe, names, labels, share, seed, weights=None):
         f"without them{note}; "
         "the saved model counts every name)." + _infinite_note(nll, pipe)
     )
-
-
-def name_keys(windows, names):
-    """Each name as the hold-out compares it: as the model reads it, and for
-    a model that keeps case, with case ignored as ``sample --novel`` ignores
-    it (:func:`~sknextchar._novelty.fold_map`): "Asha" and "asha" are one name.
-
-    Examples
-    --------
-    >>> from sknextchar import ContextWindowTransformer
-    >>> name_keys(ContextWindowTransformer(), ["Asha", "asha"])
-    ['asha', 'asha']
-    >>> keys = name_keys(
-    ...     ContextWindowTransformer(lowercase=False, alphabet="auto"),
-    ...     ["Asha", "asha", "ravi"])
-    >>> keys[0] == keys[1] != keys[2]
-    True
-    """
-    texts = windows.normalize(names)
-    if windows.lowercase:
-        return texts
-    from sklearn.base import clone
-
-    from .._novelty import fold_map
-
-    fitted = clone(windows).fit(names)
-    fold = fold_map(tuple(fitted.vocabulary_))
-    if fold is None:  # no letter in two cases
-        return texts
-    return [fold[ids].tobytes() for ids in fitted.encode(names)]
 
 
 def _infinite_note(nll, pipe):

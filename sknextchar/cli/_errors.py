@@ -213,6 +213,8 @@ _PYTHON_ADVICE = (
      "Train it again on all the names without --resume ('sknextchar train "
      "NAMES_FILE --keep-case ... -o MODEL')"),
     ("This NameSampler keeps case", "This model keeps case (--keep-case)"),
+    ("leave strip_accents=None (the default), which keeps every character",
+     "leave out --strip-accents, which keeps every character"),
     # A label to sample, score or draw by is always --label's string here.
     ("Unknown label '", "Unknown --label '"),
     ("(those of the y of its fit)", "(those of --labels at training)"),
