@@ -788,10 +788,11 @@ class CharEmbeddingMLPClassifier(
             raise ValueError("classes must be passed on the first call to partial_fit.")
         labels, y = split_name_labels(X, y)
         n_symbols = None if first else self._n_symbols()
+        warm = not (first or partial)
         data = check_training_data(
-            self, X, y, reset=first, classes=classes, n_symbols=n_symbols
+            self, X, y, reset=first, classes=classes, n_symbols=n_symbols, warm=warm
         )
-        data = with_training_labels(self, data, X, labels, reset=first)
+        data = with_training_labels(self, data, X, labels, reset=first, warm=warm)
         if not (first or partial) and data.groups is None:
             seen = np.unique(data.targets)
             if len(seen) != len(self.classes_):

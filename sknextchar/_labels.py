@@ -342,7 +342,7 @@ def _append_column(contexts, ids):
     return np.column_stack([contexts.astype(dtype, copy=False), ids.astype(dtype)])
 
 
-def with_training_labels(estimator, data, X, labels, *, reset):
+def with_training_labels(estimator, data, X, labels, *, reset, warm=False):
     """Training data with the label column; learn ``label_classes_`` on reset.
 
     Parameters
@@ -358,6 +358,9 @@ def with_training_labels(estimator, data, X, labels, *, reset):
     reset : bool
         A first fit: the labels seen become ``label_classes_`` (None without
         labels). Later calls must match the first.
+    warm : bool, default=False
+        Whether a later call is a warm-started ``fit`` (else a ``partial_fit``),
+        for the advice of the errors.
 
     Returns
     -------
@@ -384,7 +387,7 @@ def with_training_labels(estimator, data, X, labels, *, reset):
             None if labels is None else learn_name_labels(labels, X)[0]
         )
     else:
-        _check_no_new_labels(estimator, labels)
+        _check_no_new_labels(estimator, labels, warm=warm)
     if label_classes(estimator) is None:
         if labels is None:
             return data
@@ -415,7 +418,7 @@ def _labels_not_in(classes, values):
     return [value for value in dict.fromkeys(values) if value not in known]
 
 
-def _check_no_new_labels(estimator, labels):
+def _check_no_new_labels(estimator, labels, *, warm=False):
     """Refuse, in a later training call, a label that the first fit did not see."""
     classes = label_classes(estimator)
     if labels is None or classes is None:
@@ -426,8 +429,13 @@ def _check_no_new_labels(estimator, labels):
         raise ValueError(
             f"y holds the labels {new!r}, which this model was not first fitted "
             f"with (it knows {classes.tolist()!r}): a model learns its labels in "
-            "its first fit, so give the first partial_fit names of every label, "
-            "or fit again with all the labels."
+            "its first fit, so "
+            + (
+                "set warm_start=False to fit a new model on these labels."
+                if warm
+                else "give the first partial_fit names of every label, or fit "
+                "again with all the labels."
+            )
         )
 
 

@@ -8,6 +8,7 @@ that uses them, and leave what the model does with the data to the model.
 """
 
 import numbers
+import re
 
 import numpy as np
 from sklearn.utils.multiclass import check_classification_targets
@@ -25,6 +26,7 @@ from .nn.functional import target_log_proba
 
 __all__ = [
     "target_log_proba_in_chunks",
+    "validate_contexts",
     "TrainingData",
     "check_context_ids",
     "check_ids_below",
@@ -38,6 +40,67 @@ __all__ = [
     "weighted_log_likelihood",
     "window_sample_weight",
 ]
+
+
+_WIDTH_MISMATCH = re.compile(r"^X has (\d+) features, but \w+ is expecting (\d+) ")
+
+
+def _width_advice(n, m, call):
+    """What to do when windows of ``n`` characters meet a model fitted on ``m``."""
+    if call == "partial_fit":
+        return (
+            "partial_fit adds to the fitted model, so make the windows with "
+            f"context_length={m} as for the first call, or call fit to start a new "
+            "model on these windows"
+        )
+    if call == "warm_start":
+        return (
+            "warm_start=True continues the fitted model: set warm_start=False to "
+            f"fit a new model on these windows, or make them with context_length={m}"
+        )
+    return (
+        f"make the windows with context_length={m}, as for the fit, or fit the "
+        f"model (or the whole pipeline) again on windows of {n} characters"
+    )
+
+
+def validate_contexts(estimator, X, y=None, *, reset, dtype, call="predict"):
+    """``validate_data`` whose context-length mismatch says what to do.
+
+    Parameters
+    ----------
+    estimator : estimator
+    X, y : as for ``sklearn.utils.validation.validate_data`` (``y=None``: X only).
+    reset : bool
+    dtype : str or None
+    call : {"predict", "partial_fit", "warm_start"}, default="predict"
+        The call that meets the mismatch, for the advice: using the fitted
+        model, adding to it with ``partial_fit``, or a warm-started ``fit``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sklearn.dummy import DummyClassifier
+    >>> model = DummyClassifier().fit(np.array([[0, 1]]), ["x"])
+    >>> validate_contexts(model, [[0, 1, 2]], reset=False, dtype="numeric")
+    Traceback (most recent call last):
+    ...
+    ValueError: X has 3 features, but DummyClassifier is expecting 2 features ...
+    """
+    try:
+        if y is None:
+            return validate_data(estimator, X, reset=reset, dtype=dtype)
+        return validate_data(estimator, X, y, reset=reset, dtype=dtype)
+    except ValueError as error:
+        found = _WIDTH_MISMATCH.match(str(error))
+        if found is None:
+            raise
+        n, m = int(found[1]), int(found[2])
+        raise ValueError(
+            f"{str(error).rstrip('.')}: the windows have {n} characters of context "
+            f"and the model was fitted on windows of {m}; "
+            f"{_width_advice(n, m, call)}."
+        ) from None
 
 
 class TrainingData:
@@ -350,7 +413,7 @@ def check_ids_below(contexts, n_symbols, *, adding=False):
     )
 
 
-def _check_labels(estimator, y, *, scoring=False):
+def _check_labels(estimator, y, *, scoring=False, warm=False):
     """Labels must be known classes."""
     labels = np.unique(y)
     unknown = np.setdiff1d(labels, estimator.classes_)
@@ -359,6 +422,9 @@ def _check_labels(estimator, y, *, scoring=False):
             "the model gives them no probability: score only the windows whose "
             "labels are in classes_, or fit the model on data that has them"
             if scoring
+            else "warm_start=True continues the fitted model, whose classes_ its "
+            "first fit fixed: set warm_start=False to fit a new model on these labels"
+            if warm
             else "pass every label in `classes` on the first call to partial_fit "
             "(the first fit or partial_fit fixes classes_), or fit again on all "
             "the data"
@@ -369,14 +435,21 @@ def _check_labels(estimator, y, *, scoring=False):
         )
 
 
-def _training_windows(estimator, X, y, *, reset, classes, n_symbols):
+def _call(reset, warm):
+    """The training call, for the advice of ``validate_contexts``."""
+    return "predict" if reset else "warm_start" if warm else "partial_fit"
+
+
+def _training_windows(estimator, X, y, *, reset, classes, n_symbols, warm):
     _reject_y_with_windows(y)
     if classes is not None and list(np.asarray(classes)) != list(X.vocabulary):
         raise ValueError(
             f"classes must be None or the windows' vocabulary {X.vocabulary!r}; got "
             f"{classes!r}."
         )
-    contexts = validate_data(estimator, X.contexts, reset=reset, dtype=None)
+    contexts = validate_contexts(
+        estimator, X.contexts, reset=reset, dtype=None, call=_call(reset, warm)
+    )
     if reset:
         estimator.classes_ = np.array(X.vocabulary)
         n_symbols = len(X.vocabulary)
@@ -386,7 +459,9 @@ def _training_windows(estimator, X, y, *, reset, classes, n_symbols):
     return TrainingData(contexts, X.targets, X.name_index, n_symbols)
 
 
-def check_training_data(estimator, X, y, *, reset, classes=None, n_symbols=None):
+def check_training_data(
+    estimator, X, y, *, reset, classes=None, n_symbols=None, warm=False
+):
     """Validate training input and set ``classes_`` (and ``n_features_in_``) on reset.
 
     Parameters
@@ -404,6 +479,9 @@ def check_training_data(estimator, X, y, *, reset, classes=None, n_symbols=None)
         a first ``partial_fit``, the caller must pass it.
     n_symbols : int or None, default=None
         The number of context ids known from the first fit (ignored on reset).
+    warm : bool, default=False
+        Whether a later call is a warm-started ``fit`` (else a ``partial_fit``),
+        for the advice of the errors.
 
     Returns
     -------
@@ -420,7 +498,13 @@ def check_training_data(estimator, X, y, *, reset, classes=None, n_symbols=None)
     """
     if isinstance(X, CharWindows):
         return _training_windows(
-            estimator, X, y, reset=reset, classes=classes, n_symbols=n_symbols
+            estimator,
+            X,
+            y,
+            reset=reset,
+            classes=classes,
+            n_symbols=n_symbols,
+            warm=warm,
         )
     if y is None:
         raise ValueError(
@@ -430,7 +514,9 @@ def check_training_data(estimator, X, y, *, reset, classes=None, n_symbols=None)
         )
     check_no_missing_labels(y)
     refuse_names(estimator, X)
-    X, y = validate_data(estimator, X, y, reset=reset, dtype="numeric")
+    X, y = validate_contexts(
+        estimator, X, y, reset=reset, dtype="numeric", call=_call(reset, warm)
+    )
     check_classification_targets(y)
     contexts = check_context_ids(estimator, X)
     if reset:
@@ -444,7 +530,7 @@ def check_training_data(estimator, X, y, *, reset, classes=None, n_symbols=None)
             f"or partial_fit fixed, {estimator.classes_.tolist()!r}; pass those, "
             "or fit again on data with the new classes."
         )
-    _check_labels(estimator, y)
+    _check_labels(estimator, y, warm=warm)
     check_ids_below(contexts, n_symbols, adding=not reset)
     return TrainingData(
         contexts, np.searchsorted(estimator.classes_, y), None, n_symbols
@@ -478,11 +564,11 @@ def check_predict_contexts(estimator, X, n_symbols=None):
     if isinstance(X, CharWindows):
         if estimator.classes_.dtype.kind == "U":
             _check_vocabulary(estimator, X.vocabulary)
-        contexts = validate_data(estimator, X.contexts, reset=False, dtype=None)
+        contexts = validate_contexts(estimator, X.contexts, reset=False, dtype=None)
     else:
         refuse_names(estimator, X)
         contexts = check_context_ids(
-            estimator, validate_data(estimator, X, reset=False, dtype="numeric")
+            estimator, validate_contexts(estimator, X, reset=False, dtype="numeric")
         )
     if n_symbols is not None:
         check_ids_below(contexts, n_symbols)

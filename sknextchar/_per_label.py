@@ -6,10 +6,7 @@ import numpy as np
 from joblib import effective_n_jobs
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.utils.parallel import Parallel, delayed
-from sklearn.utils.validation import (
-    check_is_fitted,
-    validate_data,
-)
+from sklearn.utils.validation import check_is_fitted
 
 from ._atomic import reports_fit
 from ._compat import HasMethods, Interval, fit_context
@@ -19,6 +16,7 @@ from ._labels import label_ids, learn_name_labels, split_name_labels
 from ._model_input import (
     check_predict_contexts,
     check_score_data,
+    validate_contexts,
     weighted_log_likelihood,
 )
 from ._next_char_model import NextCharModelMixin, float64_log_proba
@@ -331,7 +329,7 @@ class PerLabelClassifier(
         check_is_fitted(self)
         if isinstance(X, CharWindows):
             return check_predict_contexts(self, X)
-        return validate_data(self, X, reset=False, dtype="numeric")
+        return validate_contexts(self, X, reset=False, dtype="numeric")
 
     def _log_proba(self, contexts, ids, fast=False):
         """Each row's log-probabilities from the model of its label (ids)."""

@@ -17,6 +17,7 @@ import os
 from collections.abc import Iterator, MappingView, Set
 
 import numpy as np
+from sklearn.frozen import FrozenEstimator
 from sklearn.utils.validation import check_is_fitted
 
 from ._text import MAX_QUOTED, normalize_text, quoted
@@ -564,7 +565,8 @@ def check_sampler_fitted(sampler):
 
     The message says how to fit it, and how to use a pipeline that is already
     fitted: ``NameSampler(pipe)`` does not look at whether ``pipe`` is fitted,
-    only ``fit`` makes a sampler usable.
+    only ``fit`` makes a sampler usable. A sampler of a ``FrozenEstimator``
+    (what ``load_model`` gives, unfitted by ``clone``) is told to call ``fit``.
 
     Examples
     --------
@@ -575,16 +577,22 @@ def check_sampler_fitted(sampler):
     ...
     sklearn.exceptions.NotFittedError: This NameSampler instance is not fitted yet...
     """
-    check_is_fitted(
-        sampler,
-        msg=(
+    if isinstance(getattr(sampler, "estimator", None), FrozenEstimator):
+        msg = (
+            "This %(name)s instance is not fitted yet. Its pipeline is frozen "
+            "(FrozenEstimator): call sampler.fit(names) with the training names, "
+            "which does not refit the pipeline. A model from load_model is "
+            "fitted: use it as loaded, as clone(model) gives an unfitted copy."
+        )
+    else:
+        msg = (
             "This %(name)s instance is not fitted yet: call sampler.fit(names) "
             "before using it (this fits a clone of its pipeline). To sample from "
             "a pipeline you have already fitted, without refitting it, wrap it: "
             "NameSampler(FrozenEstimator(pipe)).fit(names), with "
             "FrozenEstimator from sklearn.frozen."
-        ),
-    )
+        )
+    check_is_fitted(sampler, msg=msg)
 
 
 def float_array(values):
