@@ -65,6 +65,18 @@ def test_the_note_offers_a_count_column_as_counts(capsys, counts_csv):
     assert note.endswith("pass --counts count."), note
 
 
+def test_the_note_offers_a_column_of_fractions_as_counts(capsys):
+    # The MLP takes fractional weights: such a column is no label either.
+    rows = [(n, f"{i % 3}.5") for i, n in enumerate(NAMES)]
+    path = table("weights.csv", "name,weight", rows)
+    argv = ["train", path, "--max-iter", "1", "-q", "--validation-fraction", "0"]
+    status, _, err = run(capsys, *argv, "-o", "m.skops")
+    assert status == 0, err
+    note = err.splitlines()[0]
+    assert "--labels" not in note, note
+    assert note.endswith("pass --counts weight."), note
+
+
 def test_the_note_offers_labels_and_counts_apart(capsys, us_csv):
     status, _, err = run(capsys, "train", us_csv, *KN, "-o", "m.skops")
     assert status == 0, err
@@ -74,12 +86,12 @@ def test_the_note_offers_labels_and_counts_apart(capsys, us_csv):
     assert note.endswith("pass --counts count."), note
 
 
-def test_whole_number_columns_look_at_every_row():
-    from sknextchar.cli._labelled import whole_number_columns
+def test_number_columns_look_at_every_row():
+    from sknextchar.cli._labelled import number_columns
 
     header = "name,sex,count,year"
     lines = [header, "Ava,F,3,1990", "Bo,M,,19x0", "Cy,M,12,2001"]
-    found = whole_number_columns(
+    found = number_columns(
         lines, find_table(header, "us.csv"), ["sex", "count", "year"]
     )
     assert found == ["count"]

@@ -445,3 +445,17 @@ def test_one_line_in_another_encoding_is_counted_in_the_singular(tmp_path):
     path.write_bytes("\n".join(good).encode() + "\nNoëlla\n".encode("cp1252"))
     with pytest.raises(ValueError, match=r"UTF-8 text but for 1 line in"):
         load_names(path, encoding="cp1252")
+
+
+@pytest.mark.parametrize(
+    "text", ["Jean–Luc\nRenée\n", "bob…\nRenée\n", "“Zoé”\nRenée\n"]
+)
+@pytest.mark.parametrize("encoding", ["latin-1", "utf-8"])
+def test_windows_punctuation_still_names_cp1252(tmp_path, text, encoding):
+    # A dash, an ellipsis or curly quotes are cp1252's punctuation, no sign of
+    # another code page: the advice names cp1252, not "no code page fits".
+    path = tmp_path / "d.txt"
+    path.write_bytes(text.encode("cp1252"))
+    with pytest.raises(ValueError, match=r"pass encoding='cp1252'\.") as error:
+        load_names(path, encoding=encoding)
+    assert "shift_jis" not in str(error.value)

@@ -171,3 +171,16 @@ def test_name_label_classifier_score_names_its_y():
         clf.score(X, y)
     with pytest.raises(ValueError, match="X and y have different lengths: 7 names"):
         clf.score(X, LABELS[:3])
+
+
+@pytest.mark.parametrize("name", ["st. john", "j.r."])
+def test_a_name_beside_a_file_of_that_name_is_still_scored(
+    dead_end_model, name, capsys, tmp_path, monkeypatch
+):
+    # A name with a dot is no path: a file of that name in the folder does not
+    # turn it into one (only a "/" or a file suffix without a space does).
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_text("x\n", encoding="utf-8")
+    capsys.readouterr()
+    main(["score", dead_end_model, name])
+    assert "is a file on disk" not in capsys.readouterr().err

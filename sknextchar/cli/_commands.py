@@ -337,13 +337,18 @@ def given_names(args):
     return names
 
 
+_FILE_SUFFIX = re.compile(r"\A\S+\.[A-Za-z0-9]{1,8}\Z")
+
+
 def _check_not_paths(names, command):
     """Refuse a NAME that is a file on disk (``score m.skops names.txt``):
     the NAMEs are names themselves, and a file of names is ``--names-file``'s.
-    A name has no ``/`` and no ``.``, so only such an argument is looked for
-    on disk."""
+    Only an argument shaped like a path is looked for on disk: one with a
+    ``/``, or a file suffix and no space (a name such as "st. john" or "j.r."
+    is scored even beside a file of that name)."""
     for name in names:
-        if ("." in name or os.sep in name or "/" in name) and os.path.isfile(name):
+        path_like = os.sep in name or "/" in name or _FILE_SUFFIX.search(name)
+        if path_like and os.path.isfile(name):
             raise ValueError(
                 f"NAME {name!r} is a file on disk, but the NAMEs of {command} are "
                 f"the names to {command} themselves: to {command} the names of a "

@@ -130,13 +130,16 @@ def _refuse_one_label(labels, weights, flag):
 _MANY_NUMBER_LABELS = 10
 
 
+_NUMBER = re.compile(r"[0-9]+(\.[0-9]*)?")  # a count, or a weight
+
+
 def _warn_counts_as_labels(labels, column):
     """Warn when every label of a column is a number (whole, or with a
     fraction: a share), and many differ: a column of how often each name
     occurs, read as labels (Python refuses such labels as floats)."""
     distinct = set(labels)
     if len(distinct) <= _MANY_NUMBER_LABELS or not all(
-        re.fullmatch(r"[0-9]+(\.[0-9]*)?", label) for label in distinct
+        _NUMBER.fullmatch(label) for label in distinct
     ):
         return
     whole = all(label.isdigit() for label in distinct)
@@ -535,7 +538,7 @@ def _shell_word(text):
 
 def _note(table, path, training, counts=None, lines=(), by_label=True):
     """The one line that says which column of a table was read (on stderr);
-    for ``train``, the other columns it could read: a column of whole numbers
+    for ``train``, the other columns it could read: a column of numbers
     (in ``lines``, the first lines of the file) as ``--counts``, the others as
     labels (with ``by_label``: not with ``--chunk-size`` or ``--resume``, which
     refuse ``--labels``); never ``counts``, already read."""
@@ -548,7 +551,7 @@ def _note(table, path, training, counts=None, lines=(), by_label=True):
     ]
     how = ""
     if training:
-        numbers = whole_number_columns(lines, table, others)
+        numbers = number_columns(lines, table, others)
         labels = [field for field in others if field not in numbers] * by_label
         how += _offer("to train by label, pass --labels", labels)
         how += _offer(
@@ -581,16 +584,17 @@ def _offer(how, columns):
     return f"; {how} COLUMN (one of " + ", ".join(map(repr, columns)) + ")"
 
 
-def whole_number_columns(lines, table, columns):
+def number_columns(lines, table, columns):
     """The ``columns`` of a table (headers) whose every cell in the rows of
-    ``lines`` (the header first) is a whole number (and one at least): counts
-    of the names rather than labels.
+    ``lines`` (the header first) is a number, whole or with a fraction (and
+    one at least): counts or weights of the names rather than labels (as
+    ``--labels`` warns of them).
 
     Examples
     --------
     >>> from sknextchar.datasets._tables import find_table
     >>> table = find_table("name,sex,count", "us.csv")
-    >>> whole_number_columns(["name,sex,count\\n", "Ava,F,3\\n", "Bo,M,"], table,
+    >>> number_columns(["name,sex,count\\n", "Ava,F,3\\n", "Bo,M,"], table,
     ...                      ["sex", "count"])
     ['count']
     """
@@ -599,7 +603,7 @@ def whole_number_columns(lines, table, columns):
     try:
         for _, fields in named_rows(lines, table, "NAMES_FILE"):
             for column, i in at.items():
-                if fields[i] and not re.fullmatch(r"[0-9]+", fields[i]):
+                if fields[i] and not _NUMBER.fullmatch(fields[i]):
                     at[column] = None  # not a count
                 seen[column] |= bool(fields[i])
             at = {column: i for column, i in at.items() if i is not None}

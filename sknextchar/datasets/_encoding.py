@@ -43,6 +43,10 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 # Characters outside ASCII that are no letter but belong in names: apostrophes,
 # hyphens and the middle dot of Catalan (Gal·la).
 _NAME_PUNCTUATION = frozenset("’‘ʼ·‐‑")
+# Dashes, quotes, bullets and the ellipsis (U+2010 to U+2027): a Windows code
+# page's punctuation, the same in each of them, and found in lists of names
+# ("Jean–Luc"): no sign of a misreading.
+_TYPOGRAPHIC = re.compile("[\u2010-\u2027]")
 
 # The code pages advice may name, in the order a tie is named; a "Western"
 # file is named latin-1 unless it has bytes 0x80 to 0x9F (cp1252's ’ € Œ...).
@@ -559,7 +563,9 @@ def _oddities(words):
                 odd += before is None or not _mark_fits(char, before[0])
             elif kind[0] != "L":
                 odd += kind == "Cc" or (
-                    not char.isascii() and char not in _NAME_PUNCTUATION
+                    not char.isascii()
+                    and char not in _NAME_PUNCTUATION
+                    and not _TYPOGRAPHIC.fullmatch(char)
                 )
                 before = None
             else:
