@@ -800,7 +800,10 @@ class CharEmbeddingMLPClassifier(
                     "warm_start can only be used where y has the same classes as in "
                     f"the previous call to fit; previously got "
                     f"{self.classes_.tolist()!r}, y has "
-                    f"{self.classes_[seen].tolist()!r}."
+                    f"{self.classes_[seen].tolist()!r}. Set warm_start=False to fit "
+                    "a new model on these data, or pass data in which every one of "
+                    "those classes is a label (for windows: names that hold every "
+                    "character of the vocabulary)."
                 )
         return data
 

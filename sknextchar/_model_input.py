@@ -373,7 +373,7 @@ def check_context_ids(estimator, X):
     return X
 
 
-def check_ids_below(contexts, n_symbols, *, adding=False):
+def check_ids_below(contexts, n_symbols, *, adding=False, warm=False):
     """Every context id must be below ``n_symbols``, fixed by the first fit.
 
     Parameters
@@ -385,6 +385,9 @@ def check_ids_below(contexts, n_symbols, *, adding=False):
     adding : bool, default=False
         Whether the call is a later ``partial_fit`` (or a warm-started ``fit``):
         the message then says that training cannot add ids.
+    warm : bool, default=False
+        Whether that later call is a warm-started ``fit`` (else a
+        ``partial_fit``), for the advice.
 
     Examples
     --------
@@ -401,11 +404,17 @@ def check_ids_below(contexts, n_symbols, *, adding=False):
         f"{n_symbols} ids (0 to {n_symbols - 1})"
     )
     if adding:
+        remedy = (
+            ", and warm_start=True continues the fitted model. Set "
+            "warm_start=False to fit a new model on these windows."
+            if warm
+            else ". Call fit on data that holds every id, or begin partial_fit "
+            "with a batch that holds the largest id."
+        )
         raise ValueError(
             f"{known}, fixed by the first call to fit or partial_fit (on an array: "
-            "its largest id plus one), as classes_ is; a later call cannot add "
-            "ids. Call fit on data that holds every id, or begin partial_fit with "
-            "a batch that holds the largest id."
+            f"its largest id plus one), as classes_ is; a later call cannot add ids"
+            f"{remedy}"
         )
     raise ValueError(
         f"{known}, fixed by the first fit. Encode contexts with the vocabulary the "
@@ -455,7 +464,7 @@ def _training_windows(estimator, X, y, *, reset, classes, n_symbols, warm):
         n_symbols = len(X.vocabulary)
     else:
         _check_vocabulary(estimator, X.vocabulary)
-    check_ids_below(contexts, n_symbols, adding=not reset)
+    check_ids_below(contexts, n_symbols, adding=not reset, warm=warm)
     return TrainingData(contexts, X.targets, X.name_index, n_symbols)
 
 
@@ -531,7 +540,7 @@ def check_training_data(
             "or fit again on data with the new classes."
         )
     _check_labels(estimator, y, warm=warm)
-    check_ids_below(contexts, n_symbols, adding=not reset)
+    check_ids_below(contexts, n_symbols, adding=not reset, warm=warm)
     return TrainingData(
         contexts, np.searchsorted(estimator.classes_, y), None, n_symbols
     )

@@ -140,6 +140,19 @@ def _check_context(sampler, context, label, what="context"):
         )
 
 
+def _context_table(sampler, context, temperatures, label):
+    """``temperature_table(context)``, a dead end named as ``context=``, the
+    argument of :func:`plot_temperature` (the table calls it ``prefix=``)."""
+    try:
+        return sampler.temperature_table(context, temperatures, label=label)
+    except ValueError as error:
+        dead_end = "No name can continue prefix="
+        if not str(error).startswith(dead_end):
+            raise
+        message = "No name can continue context=" + str(error)[len(dead_end) :]
+        raise ValueError(message) from None
+
+
 def _likely_start(sampler, label, n_symbols=3):
     """The ``n_symbols`` most probable symbols to start a name, one by one."""
     start = ""
@@ -601,7 +614,7 @@ def plot_temperature(
         estimator, "plot_temperature", max_length=max(20, len(context) + 1)
     )
     _check_context(sampler, context, label)
-    table = sampler.temperature_table(context, temperatures, label=label)
+    table = _context_table(sampler, context, temperatures, label)
     n_symbols, n_temps = table.proba.shape
     fig, ax = _figure_and_axes(ax, (max(6.4, 0.36 * n_symbols), 4.2))
     width = 0.8 / n_temps
