@@ -1,4 +1,4 @@
-"""Session 32 (F10): a warm-started fit is told to set warm_start=False.
+"""A warm-started fit is told to set warm_start=False.
 
 Context ids beyond those of the first fit advised ``partial_fit`` even to a
 warm-started ``fit``; labels missing from a warm fit's y got no advice at all;

@@ -1,4 +1,4 @@
-"""Messages of the Python API that a QA pass (session 32) found wrong, in
+"""Messages of the Python API that a data scientist's afternoon found wrong, in
 ``NameSampler`` and ``load_names``.
 
 ``sample(label=..., match_lengths=True)`` for a label the sampler was given no

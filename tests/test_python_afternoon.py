@@ -1,4 +1,4 @@
-"""Messages of the Python API that a QA pass (session 32) found wrong.
+"""Messages of the Python API that a data scientist's afternoon found wrong.
 
 A sample report against a label the sampler was given no names of gave NaN
 lengths with NumPy warnings; a pattern with whitespace at its start or end drew

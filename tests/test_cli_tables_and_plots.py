@@ -1,4 +1,4 @@
-"""Command-line messages of a QA pass (session 32), each made true and doable.
+"""Command-line messages about tables, counts and plots, each made true and doable.
 
 1. A table's column of whole numbers is offered as ``--counts``, not as labels.
 2. ``plot -o`` with a suffix that matplotlib cannot write here is one line.

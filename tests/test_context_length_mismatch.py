@@ -1,4 +1,4 @@
-"""Findings of session 32 (F9): advice that fits the call.
+"""A context length or label set other than the fitted one: advice that fits the call.
 
 A context-length mismatch gave scikit-learn's generic "X has 5 features" with no
 word of context_length or of a fix; a warm-started fit on new labels was advised

@@ -1,4 +1,4 @@
-"""Findings of session 32 (F8): advice that fits what was passed.
+"""Advice that fits what was passed: the flag given, the argument named.
 
 A name of combining marks only under strip_accents='unicode' was told to pass
 strip_accents='unicode'; plot's dead ends advised --min-length, a flag plot
