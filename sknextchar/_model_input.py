@@ -20,7 +20,7 @@ from sklearn.utils.validation import (
 )
 
 from ._sample_weight import check_sample_weight
-from ._validation import element_place
+from ._validation import element_place, series_index
 from ._windows import CharWindows
 from .nn.functional import target_log_proba
 
@@ -222,18 +222,11 @@ def check_no_missing_labels(y, *, name="y", row="window"):
     if missing.size:
         i = int(missing[0])
         shown = "NaN" if isinstance(labels[i], numbers.Real) else repr(labels[i])
-        place = element_place(name, i, _row_labels(y))
+        place = element_place(name, i, series_index(y))
         raise ValueError(
             f"Input {name} contains {shown}: {place} = {labels[i]!r} is a "
             f"missing value; remove that {row} or give its label."
         )
-
-
-def _row_labels(y):
-    """The index of a pandas Series (or one-column DataFrame) of labels, whose
-    labels :func:`~sknextchar._validation.element_place` shows; None for any
-    other input, whose positions are its indices."""
-    return getattr(y, "index", None) if hasattr(y, "iloc") else None
 
 
 def check_label_types(y, *, name="y"):
@@ -273,7 +266,7 @@ def check_label_types(y, *, name="y"):
     if is_text.all() or not is_text.any():
         return
     text, number = int(np.argmax(is_text)), int(np.argmin(is_text))
-    index = _row_labels(y) if np.shape(y)[:1] == (labels.size,) else None
+    index = series_index(y) if np.shape(y)[:1] == (labels.size,) else None
     raise ValueError(
         f"Mix of label input types (string and number) in {name}: "
         f"{element_place(name, text, index)} = {labels[text]!r} is a string and "

@@ -175,19 +175,21 @@ def element_place(what, i, index=None):
 
 
 def series_index(names):
-    """The index of a 1-D pandas Series (its labels, not positions), else None.
+    """The index of a pandas Series, or of a one-column DataFrame (labels
+    ``y`` may be one), else None: its labels, not positions.
 
     What :func:`element_place` takes, for a caller that keeps the list
-    :func:`check_names` returns and names an element of it later.
+    :func:`check_names` returns (which refuses a DataFrame of names) and names
+    an element of it later.
 
     Examples
     --------
     >>> series_index(["asha", "uma"]) is None  # a list's .index is a method
     True
     """
-    if getattr(names, "ndim", None) != 1 or not hasattr(names, "shape"):
+    if not hasattr(names, "iloc") or names.ndim not in (1, 2):
         return None
-    return getattr(names, "index", None)
+    return names.index if names.ndim == 1 or names.shape[1] == 1 else None
 
 
 def _not_one_d(names, what):

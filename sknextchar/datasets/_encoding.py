@@ -27,6 +27,8 @@ import re
 import unicodedata
 import warnings
 
+from .._text import counted
+
 #: The bytes of a file the rules look at (its first megabyte).
 SAMPLE_BYTES = 1 << 20
 # The first words with a letter outside ASCII that are scored: plenty to tell
@@ -410,8 +412,8 @@ def _refuse_mostly_utf8(data, path, encoding):
         return
     good = next(line for line, text in zip(lines, decoded) if text is not None)
     raise ValueError(
-        f"{os.fspath(path)!r} is UTF-8 text but for {_lines(len(bad))} in another "
-        f"encoding, and encoding={encoding!r} misreads the others ("
+        f"{os.fspath(path)!r} is UTF-8 text but for {counted(len(bad), 'line')} in "
+        f"another encoding, and encoding={encoding!r} misreads the others ("
         f"{_shown(good.decode(encoding, 'replace'))}, in UTF-8 "
         f"{_shown(good.decode('utf-8'))}): read it with encoding='utf-8', whose "
         "message names the lines to write again in UTF-8."
@@ -423,10 +425,6 @@ def _strict_utf8(line):
         return line.decode("utf-8")
     except UnicodeDecodeError:
         return None
-
-
-def _lines(count):
-    return "1 line" if count == 1 else f"{count} lines"
 
 
 def utf8_text(data):
