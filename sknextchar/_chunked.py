@@ -24,7 +24,7 @@ from sklearn.frozen import FrozenEstimator
 from sklearn.utils import check_random_state
 
 from ._atomic import learned_state
-from ._epoch_records import stop_reason
+from ._epoch_records import stop_reason, weight_scale_advice
 from ._model_input import window_sample_weight
 from ._pipeline import spelled_in_pipeline, split_pipeline
 from ._steps import unfreeze
@@ -38,8 +38,7 @@ from .datasets._tables import (
     check_counts_column_argument,
     column_values,
     counted_rows,
-    find_table,
-    with_first,
+    table_of,
 )
 from .nn.adam import scheduled_learning_rate
 from .nn.training import Patience, drop_later_epochs
@@ -120,7 +119,7 @@ def _weighted_chunks(
     """``(names, weights)`` of a table, ``chunk_size`` names at a time: the
     names of its column ``names_column``, the numbers of ``counts_column``."""
     lines = file_lines(path, encoding, warn=warn)
-    rows = counted_rows(lines, path, names_column, counts_column)
+    rows = counted_rows(lines, path, names_column, counts_column, warn=warn)
     names, weights = [], []
     for name, weight in rows:
         names.append(name)
@@ -134,9 +133,9 @@ def _weighted_chunks(
 
 def _column(lines, path, names_column):
     """The names of the column ``names_column`` of a table's lines."""
-    first = next(lines, "")
-    table = find_table(first, path, names_column)
-    for _, name in column_values(with_first(first, lines), table, repr(path)):
+    head = list(itertools.islice(lines, LINES_LOOKED_AT))
+    table = table_of(head, path, names_column)
+    for _, name in column_values(itertools.chain(head, lines), table, repr(path)):
         yield name
 
 
@@ -716,8 +715,29 @@ def _fit_chunk(clf, data, weights):
     if weights is None:
         clf.partial_fit(data)
         return len(data)
-    clf.partial_fit(data, sample_weight=weights)
+    try:
+        clf.partial_fit(data, sample_weight=weights)
+    except ValueError as error:
+        raise _chunk_weight_error(error, window_sample_weight(data, weights)) from None
     return float(window_sample_weight(data, weights).sum())
+
+
+def _chunk_weight_error(error, window_weights):
+    """``partial_fit``'s error on a chunk; when it diverged on weights far from
+    1, advice on the chunks: the counts are divided by the mean of the whole
+    file (:func:`_mean_window_weight`), so a chunk of rare names weighs little."""
+    advice = weight_scale_advice(window_weights)
+    if advice is None or advice not in str(error):
+        return error
+    mean = float(np.mean(window_weights[window_weights > 0]))
+    head = str(error).partition(advice)[0].rstrip("; ")
+    return ValueError(
+        f"{head}; training in chunks divides the counts by their mean per window "
+        f"over the whole file, and the names of this chunk weigh {mean:.3g} per "
+        "window on average: pass a larger chunk_size, so that each chunk holds "
+        "names of common and of rare counts alike"
+        + (", or lower alpha (the L2 penalty outweighs them)." if mean < 1 else ".")
+    )
 
 
 def _train_epoch(clf, windows, chunks, epoch, progress, path):

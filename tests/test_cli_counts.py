@@ -90,12 +90,21 @@ def test_counts_when_resuming_add_to_the_record(us):
         ("asha\nravi\n", [], "--counts 'count' is not a column"),
         # Counts beyond 2**53 (not kept exactly) broke the sampler's record
         # after training, or overflowed to a traceback; a separator is advised.
-        ("name,count\nasha,1e20\nravi,2\n", MLP, "'1e20' .* more than 9,007,"),
-        ("name,count\nasha,1e400\n", [], "'1e400' .* more than 9,007,199"),
-        ("name,count\nasha,1e308\nravi,1e308\n", MLP, "'1e308' .* more than"),
-        ("name,count\nasha,5e15\nravi,5e15\n", MLP, "add up to 1e\\+16, more"),
+        (f"name,count\nasha,1{'0' * 20}\nravi,2\n", MLP, "'10{20}' .* more than 9,0"),
+        (f"name,count\nasha,1{'0' * 400}\n", [], "'10{400}' .* more than 9,007,199"),
+        ("name,count\nasha,9007199254740993\n", [], "'9007199254740993' .* more than"),
+        ("name,count\nasha,1e3\n", [], "'1e3' .* written with the digits 0 to 9"),
+        (
+            f"name,count\nasha,5{'0' * 15}\nravi,5{'0' * 15}\n",
+            MLP,
+            "add up to 1e\\+16, more",
+        ),
         ('name,count\nasha,"17,728"\n', [], "no thousands separators"),
-        ("name,count\nasha,1e20\n", ["--chunk-size", "1"], "'1e20' .* more than"),
+        (
+            f"name,count\nasha,1{'0' * 20}\n",
+            ["--chunk-size", "1"],
+            "'10{20}' .* more than",
+        ),
     ],
 )
 def test_bad_counts_fail_in_one_line_and_write_nothing(
@@ -146,7 +155,11 @@ def test_the_note_offers_no_counts_column_as_labels(us, capsys):
         # One name of count above 0: too few to hold some out.
         ("name,count\nasha,3\nravi,0\numa,0\n", MLP, "(Names of count 0 (--counts)"),
         # Counts of count models above what they count exactly.
-        ("name,count\nasha,1e15\nravi,1e15\n", KN, "The counts (--counts) bring"),
+        (
+            f"name,count\nasha,1{'0' * 15}\nravi,1{'0' * 15}\n",
+            KN,
+            "The counts (--counts) bring",
+        ),
     ],
 )
 def test_model_errors_about_counts_speak_of_counts(

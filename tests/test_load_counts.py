@@ -56,7 +56,8 @@ def test_without_counts_column_nothing_changes(tmp_path):
         ("Olivia,\n", r"Line 2 of .* has nothing in the column 'Count' for the "),
         ('Olivia,"17,728"\n', r"no thousands separators \(17728, not 17,728\)"),
         ("Olivia,-1\n", r"'-1' in the column 'Count' .* not a count"),
-        ("Olivia,1e20\n", r"more than 9,007,199,254,740,992 \(2\*\*53\)"),
+        (f"Olivia,1{'0' * 20}\n", r"more than 9,007,199,254,740,992 \(2\*\*53\)"),
+        ("Olivia,9007199254740993\n", r"more than 9,007,199,254,740,992 \(2\*\*53\)"),
         ("Olivia,3,extra\n", r"Line 2 of .* has 3 fields, more than the 2"),
     ],
 )

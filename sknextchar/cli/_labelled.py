@@ -21,16 +21,19 @@ import warnings
 from importlib import resources
 
 from ..datasets._base import (
+    check_file_start,
     check_names_path,
     numbered_lines,
     open_lines,
     read_text,
     warn_comment_lines,
 )
+from ..datasets._encoding import SAMPLE_BYTES
 from ..datasets._tables import (
     DELIMITER_NAMES,
     LINES_LOOKED_AT,
     NAME_HEADERS,
+    CountCells,
     check_not_separator_line,
     check_one_column,
     check_one_line,
@@ -38,11 +41,12 @@ from ..datasets._tables import (
     column_cells,
     column_values,
     detect_table,
-    find_table,
     header_key,
     headerless_table,
+    is_number,
     lines_looked_at,
     named_rows,
+    table_of,
     table_rows,
     text_lines,
 )
@@ -329,7 +333,8 @@ def _columns(text, column, source, names_column=None, counts=(None, False)):
     if counts[0] is not None:
         first = next(text_lines(text), "")
         count_at = counts_column_at(header, counts[0], first, source, name_at)
-        counted = CountsColumn(source, header[count_at], counts[1], count_at)
+        delimiter = _delimiter(text, column)
+        counted = CountsColumn(source, header[count_at], counts[1], count_at, delimiter)
     names, labels, lines = [], [], []
     for line, fields in rows[1:]:
         check_width(fields, len(header), line, source)
@@ -404,7 +409,7 @@ def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
     table = (
         detect_table(text_lines(text), path)
         if names_column is None
-        else find_table(next(text_lines(text), ""), path, names_column)
+        else table_of(text_lines(text), path, names_column)
     )
     counted = with_counts and counts is not None
     if table is None and (not counted or _in_header(text, counts)):
@@ -420,7 +425,7 @@ def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
         rows = _table_rows(text, table, path, column)
         if names_column is None:
             head = itertools.islice(text_lines(text), LINES_LOOKED_AT + 1)
-            _note(table, path, training, counts, list(head))
+            _note(table, path, training, counts, list(head), whole=whole_counts)
     if not rows and allow_empty:
         return []
     if not rows:
@@ -446,9 +451,9 @@ def _counts_column(table, counts, text, path, whole):
     """The :class:`CountsColumn` ``counts`` of the table of names, its
     header checked before any row is read."""
     header, names_at = (None, None) if table is None else (table.header, table.name_at)
-    first = next(text_lines(text), "")
+    first = next((line for line in text_lines(text) if line.strip()), "")
     at = counts_column_at(header, counts, first, repr(path), names_at)
-    return CountsColumn(repr(path), header[at], whole=whole, at=at)
+    return CountsColumn(repr(path), header[at], whole, at, table.delimiter)
 
 
 def _table_rows(text, table, path, column):
@@ -487,7 +492,7 @@ def names_column_of(
     table = (
         detect_table(first, path)
         if names_column is None
-        else find_table(first[0] if first else "", path, names_column)
+        else table_of(first, path, names_column)
     )
     if table is None:
         _refuse_headerless(first, path)
@@ -500,7 +505,11 @@ def names_column_of(
 def _first_lines(path, encoding, n_lines):
     """Up to ``n_lines`` first lines of a file, decoded as read_text does."""
     path = check_names_path(path)
-    with open_lines(path, encoding, errors="replace") as text:
+    with open_lines(path, encoding, errors="replace", buffering=SAMPLE_BYTES) as text:
+        # Its first megabyte refused as reading the whole file would, before a
+        # first "line" of a gigabyte of NULs is read.
+        start = text.buffer.peek(SAMPLE_BYTES)[:SAMPLE_BYTES]
+        check_file_start(start, path, encoding)
         return list(itertools.islice(text, n_lines))
 
 
@@ -536,12 +545,14 @@ def _shell_word(text):
     return text if re.fullmatch(r"[\w.-]+", text) else shlex.quote(text)
 
 
-def _note(table, path, training, counts=None, lines=(), by_label=True):
+def _note(table, path, training, counts=None, lines=(), by_label=True, whole=False):
     """The one line that says which column of a table was read (on stderr);
     for ``train``, the other columns it could read: a column of numbers
-    (in ``lines``, the first lines of the file) as ``--counts``, the others as
+    (in ``lines``, the first lines of the file) as ``--counts`` (of whole
+    numbers, with ``whole``: the count model's counts), the others as
     labels (with ``by_label``: not with ``--chunk-size`` or ``--resume``, which
-    refuse ``--labels``); never ``counts``, already read."""
+    refuse ``--labels``); never ``counts``, already read, nor a column that
+    numbers the rows (an id: neither labels nor counts)."""
     others = [
         field
         for field in table.header
@@ -551,9 +562,12 @@ def _note(table, path, training, counts=None, lines=(), by_label=True):
     ]
     how = ""
     if training:
-        numbers = number_columns(lines, table, others)
-        labels = [field for field in others if field not in numbers] * by_label
+        cells = _number_cells(lines, table, others)
+        labels = [field for field in others if field not in cells] * by_label
+        numbers = [field for field in cells if not _row_numbers(cells[field])]
         how += _offer("to train by label, pass --labels", labels)
+        if whole:  # a column of fractions is no count of names
+            numbers = number_columns(lines, table, numbers, whole=True)
         how += _offer(
             "to weigh each name by how often it occurs, pass --counts",
             numbers * (counts is None),
@@ -584,29 +598,66 @@ def _offer(how, columns):
     return f"; {how} COLUMN (one of " + ", ".join(map(repr, columns)) + ")"
 
 
-def number_columns(lines, table, columns):
+def number_columns(lines, table, columns, whole=False):
     """The ``columns`` of a table (headers) whose every cell in the rows of
     ``lines`` (the header first) is a number, whole or with a fraction (and
     one at least): counts or weights of the names rather than labels (as
-    ``--labels`` warns of them).
+    ``--labels`` warns of them). With ``whole``, a whole number each, as
+    ``--counts`` reads it (:class:`~sknextchar.datasets._tables.CountCells`):
+    the counts that the count model takes. A column that numbers the rows
+    (1, 2, 3..., or 0, 1, 2... as pandas writes its index) is no counts.
 
     Examples
     --------
     >>> from sknextchar.datasets._tables import find_table
-    >>> table = find_table("name,sex,count", "us.csv")
-    >>> number_columns(["name,sex,count\\n", "Ava,F,3\\n", "Bo,M,"], table,
-    ...                      ["sex", "count"])
+    >>> table = find_table("id,name,sex,count", "us.csv")
+    >>> number_columns(["id,name,sex,count\\n", "1,Ava,F,3\\n", "2,Bo,M,"], table,
+    ...                ["id", "sex", "count"])
     ['count']
     """
+    cells = _number_cells(lines, table, columns, whole)
+    return [column for column in cells if not _row_numbers(cells[column])]
+
+
+def _number_cells(lines, table, columns, whole=False):
+    """The cells of each of ``columns`` whose every cell is a number (one at
+    least; with ``whole``, a whole number), in the rows of ``lines``."""
     at = {column: table.header.index(column) for column in columns}
-    seen = dict.fromkeys(columns, False)
+    readers = {column: CountCells("", column, table.delimiter) for column in columns}
+    cells = {column: [] for column in columns}
     try:
-        for _, fields in named_rows(lines, table, "NAMES_FILE"):
+        for line, fields in named_rows(lines, table, "NAMES_FILE"):
             for column, i in at.items():
-                if fields[i] and not _NUMBER.fullmatch(fields[i]):
+                cell = fields[i]
+                if cell and not _is_count(cell, readers[column], whole, line):
                     at[column] = None  # not a count
-                seen[column] |= bool(fields[i])
+                cells[column].append(cell)
             at = {column: i for column, i in at.items() if i is not None}
     except ValueError:  # a row the reader refuses (and says so where it reads)
-        return []
-    return [column for column in at if seen[column]]
+        return {}
+    return {column: cells[column] for column in at if any(cells[column])}
+
+
+def _is_count(cell, cells, whole, line):
+    """Whether a cell of a column (read by ``cells``, a CountCells) is a
+    number; with ``whole``, a whole number."""
+    if not is_number(cell, cells.delimiter):
+        return False
+    if not whole:
+        return True
+    try:
+        value = cells.read(cell, "", line)
+    except ValueError:  # the column mixes two ways of writing numbers
+        return False
+    return float(value).is_integer()
+
+
+def _row_numbers(cells):
+    """Whether the cells of a column number its rows, from 0 or 1 (two rows
+    at least): an id, neither counts nor labels."""
+    start = int(cells[0]) if cells[0] in ("0", "1") else None
+    return (
+        start is not None
+        and len(cells) > 1
+        and cells == [str(n) for n in range(start, start + len(cells))]
+    )

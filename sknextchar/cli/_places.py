@@ -17,7 +17,7 @@ import itertools
 import re
 
 from ..datasets._base import open_lines
-from ..datasets._tables import column_values, find_table, with_first
+from ..datasets._tables import LINES_LOOKED_AT, column_values, table_of
 
 __all__ = ["Places", "places_of"]
 
@@ -151,9 +151,9 @@ def _numbered(text, path, column):
     """The numbered lines of an open file, or the numbered names of its column."""
     if column is None:
         return enumerate(text, 1)
-    first = text.readline()
-    table = find_table(first, path, column)
-    return column_values(with_first(first, text), table, repr(path))
+    head = list(itertools.islice(text, LINES_LOOKED_AT))
+    table = table_of(head, path, column)
+    return column_values(itertools.chain(head, text), table, repr(path))
 
 
 def places_of(args):

@@ -17,7 +17,7 @@ import os
 import numpy as np
 
 from .._limits import MAX_EXACT_COUNT
-from ..datasets._tables import column_at, count_of, header_key
+from ..datasets._tables import CountCells, column_at, header_key
 
 __all__ = [
     "CountsColumn",
@@ -91,6 +91,9 @@ class CountsColumn:
         Refuse a fraction (``--model kneser-ney`` counts names).
     at : int or None, default=None
         The index of the column in the rows of the table, for the reader.
+    delimiter : str, default=","
+        The table's delimiter: a semicolon table may write its counts as a
+        spreadsheet set to a decimal comma does (``datasets._tables.CountCells``).
 
     Examples
     --------
@@ -101,8 +104,9 @@ class CountsColumn:
     array([17728., 20272.])
     """
 
-    def __init__(self, source, shown, whole=False, at=None):
+    def __init__(self, source, shown, whole=False, at=None, delimiter=","):
         self.source, self.shown, self.whole, self.at = source, shown, whole, at
+        self._cells = CountCells(source, shown, delimiter)
         self._values = array.array("d")
 
     def add(self, cell, name, line):
@@ -113,7 +117,7 @@ class CountsColumn:
         ValueError
             If the cell is not a count (a whole number, with ``whole``).
         """
-        value = count_of(cell, name, line, self.source, self.shown)
+        value = self._cells.read(cell, name, line)
         if self.whole and value != math.floor(value):
             raise ValueError(
                 f"Line {line} of {self.source} has {cell!r} in the column "
@@ -131,6 +135,7 @@ class CountsColumn:
         ValueError
             If they add up to 0, or to more than is counted exactly.
         """
+        self._cells.done()
         weights = np.array(self._values, dtype=np.float64)
         _check_counts(weights, self.source, self.shown)
         return weights

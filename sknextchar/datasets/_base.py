@@ -12,6 +12,7 @@ import warnings
 from importlib import resources
 
 from ._encoding import (
+    SAMPLE_BYTES,
     check_utf8_misread,
     code_page_readings,
     encoding_advice,
@@ -23,15 +24,23 @@ from ._file_kinds import not_text_message
 from ._tables import (
     DELIMITER_NAMES,
     LINES_LOOKED_AT,
+    TitleLinesError,
     check_counts_column_argument,
     check_not_separator_line,
     column_values,
     counted_rows,
     detect_table,
-    find_table,
     headerless_table,
     lines_looked_at,
+    table_of,
     text_lines,
+)
+from ._wide_text import (
+    check_utf16_reading,
+    wide_advice,
+    wide_codec,
+    wide_of_file_start,
+    wide_of_nul,
 )
 
 # SHA-256 of the bundled file; data/README.md and data/build_indian_names.py
@@ -146,8 +155,9 @@ def load_names(path, *, encoding="utf-8", names_column=None, counts_column=None)
         The file to read.
     encoding : str, default="utf-8"
         The file's text encoding, e.g. ``"latin-1"`` or ``"utf-16"``. With UTF-8,
-        a UTF-16 or UTF-32 byte-order mark selects that encoding. A UTF-8
-        byte-order mark is skipped.
+        a UTF-16 or UTF-32 byte-order mark selects that encoding. A byte-order
+        mark in the encoding given is skipped (UTF-8's, or UTF-16's with
+        ``"utf-16-le"``).
     names_column : str or None, default=None
         Read the file as a table (a CSV file: a header row, a comma, semicolon
         or tab between fields, quotes around a field that holds one) and return
@@ -222,7 +232,7 @@ def load_names(path, *, encoding="utf-8", names_column=None, counts_column=None)
     if counts_column is not None:
         return _counted_names(text, path, names_column, counts_column)
     if names_column is not None:
-        table = find_table(next(text_lines(text), ""), path, names_column)
+        table = table_of(text_lines(text), path, names_column)
         names = [name for _, name in column_values(text_lines(text), table, source)]
     else:
         names = [name for name in (line.strip() for line in text.splitlines()) if name]
@@ -279,11 +289,14 @@ def warn_if_table(lines, names, path, *, reader="load_names", stacklevel=3):
     """
     try:
         table = detect_table(iter(lines), path)
-    except ValueError as exc:  # a "sep=;" line, or a column of names with a twin
+    except ValueError as exc:  # a "sep=;" line, a title above the header, or
+        then = "once those lines are deleted, names_column reads the column of "
+        then += "names by its header"  # a column of names with a twin
         try:
-            check_not_separator_line(next(iter(lines), ""), path)
-            then = "once each column has a header of its own, names_column reads "
-            then += "the one you mean"
+            if not isinstance(exc, TitleLinesError):
+                check_not_separator_line(next(iter(lines), ""), path)
+                then = "once each column has a header of its own, names_column "
+                then += "reads the one you mean"
         except ValueError:
             then = "once that first line is deleted, names_column reads the column "
             then += "of names by its header"
@@ -295,7 +308,8 @@ def warn_if_table(lines, names, path, *, reader="load_names", stacklevel=3):
         )
         return
     if table is not None:
-        what = f"a header row {lines[0].strip()!r} with a column {table.column!r}"
+        header = next(line.strip() for line in lines if line.strip())
+        what = f"a header row {header!r} with a column {table.column!r}"
         column = table.column
     elif (found := headerless_table(names, path)) is not None:
         delimiter, width = DELIMITER_NAMES[found[0]], found[1]
@@ -458,7 +472,7 @@ def read_text(path, *, encoding="utf-8"):
     ----------
     path : str or os.PathLike
     encoding : str, default="utf-8"
-        As for :func:`load_names` (a UTF-8 byte-order mark is skipped).
+        As for :func:`load_names` (a byte-order mark is skipped).
 
     Returns
     -------
@@ -534,6 +548,7 @@ def file_encoding(start, encoding="utf-8"):
             f"encoding={encoding!r} is not a text encoding Python knows; pass e.g. "
             "encoding='utf-8' or encoding='latin-1'."
         ) from None
+    _check_reads_files(encoding, name)
     if name in ("utf-16", "utf-32") and not start.startswith(
         (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
     ):  # no byte-order mark: this machine's order, read whole or in blocks alike
@@ -544,6 +559,50 @@ def file_encoding(start, encoding="utf-8"):
         if start.startswith(bom):
             return codec
     return "utf-8-sig"  # UTF-8, with a byte-order mark skipped
+
+
+def _check_reads_files(encoding, name):
+    """Refuse a codec of Python's that reads no file of text: one of bytes to
+    bytes (``base64``, ``rot13``, ``zlib``), or one that cannot go past a
+    byte it has no character for (``idna``, ``punycode``), as a reader must
+    to say where a file fails."""
+    try:
+        bytes(range(256)).decode(encoding, "replace")
+    except LookupError:
+        what = "turns bytes into other bytes, not into text"
+    except UnicodeError:
+        what = "is not for files"
+    else:
+        return
+    raise ValueError(
+        f"encoding={encoding!r} is no encoding of text files (Python's {name!r} "
+        f"codec {what}); pass the file's encoding, e.g. encoding='utf-8' or "
+        "encoding='latin-1'."
+    )
+
+
+def bom_length(start, codec):
+    """How many of the first bytes of a file, ``start``, are a byte-order mark
+    that ``codec`` reads as U+FEFF (``b"\\xff\\xfe"`` in ``"utf-16-le"``; an
+    Excel "Unicode text" file read with the byte order named): 0 if none, or
+    if ``codec`` skips it itself (``"utf-16"``, ``"utf-8-sig"``), or if it is
+    the start of UTF-32's (whose reader says what the file is).
+
+    Examples
+    --------
+    >>> bom_length(codecs.BOM_UTF16_LE + b"Z\\x00", "utf-16-le")
+    2
+    >>> bom_length(codecs.BOM_UTF16_LE, "utf-16"), bom_length(b"Zo", "cp1252")
+    (0, 0)
+    """
+    if codecs.lookup(codec).name in ("utf-16", "utf-32", "utf-8-sig"):
+        return 0
+    try:
+        bom = "\ufeff".encode(codec)
+    except UnicodeEncodeError:  # a code page without the character
+        return 0
+    wider = start.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE))
+    return len(bom) if start.startswith(bom) and (len(bom) == 4 or not wider) else 0
 
 
 @contextlib.contextmanager
@@ -584,6 +643,7 @@ def open_lines(path, encoding="utf-8", *, errors="strict", buffering=-1):
     """
     with open(path, "rb", buffering=buffering) as raw:
         codec = file_encoding(raw.peek(4)[:4], encoding)  # nothing consumed
+        raw.read(bom_length(raw.peek(4)[:4], codec))
         with io.TextIOWrapper(raw, encoding=codec, errors=errors) as lines:
             yield lines
 
@@ -644,14 +704,59 @@ def _is_terminal(path):
 def _read_text(path, encoding):
     """The decoded text of the file, without its byte-order mark."""
     with open(path, "rb") as f:
-        data = f.read()  # once: a pipe cannot be read twice
+        data = f.read(SAMPLE_BYTES)
+        check_file_start(data, path, encoding)
+        if f.seekable():  # read whole: no copy of the first megabyte
+            f.seek(0)
+            data = f.read()
+        else:  # once: a pipe cannot be read twice
+            data += f.read()
     codec = file_encoding(data[:4], encoding)
+    data = data[bom_length(data[:4], codec) :]
     check_utf8_misread(data, path, codec)
     warn_other_code_page(data, path, codec, stacklevel=4)  # the loader's caller
     try:
         return data.decode(codec)
     except UnicodeDecodeError as error:
         raise undecodable_error(path, codec, error) from None
+
+
+# Line ends counted as a text editor does: \r\n, \r (old Macs), \n.
+_LINE_ENDS = ((b"\n", 1), (b"\r", 1), (b"\r\n", -1))
+
+
+def check_file_start(start, path, encoding):
+    """Refuse the first megabyte of a file of names before the rest is read.
+
+    As the whole file would be refused (:func:`check_utf8_misread`, then
+    :func:`check_decoded`): a binary file, or a sparse one of a gigabyte of
+    NUL bytes, at once rather than after filling the memory. A start that
+    does not decode is left to the reading of the file, which names the line.
+
+    Parameters
+    ----------
+    start : bytes
+        The first bytes of the file (up to ``SAMPLE_BYTES``).
+    path : str
+    encoding : str
+        The encoding the user gave.
+
+    Examples
+    --------
+    >>> check_file_start(b"asha\\nravi\\n", "names.txt", "utf-8")
+    >>> check_file_start(bytes(4096), "disk.img", "utf-8")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: 'disk.img' holds NUL characters (line 1), so it is not a utf-8 ...
+    """
+    codec = file_encoding(start[:4], encoding)
+    start = start[bom_length(start[:4], codec) :]
+    check_utf8_misread(start, path, codec)
+    try:
+        text = codecs.getincrementaldecoder(codec)().decode(start)
+    except UnicodeDecodeError:
+        return
+    check_decoded(text, path, encoding)
 
 
 def undecodable_error(path, codec, error, *, line=1, non_ascii=False):
@@ -674,11 +779,12 @@ def undecodable_error(path, codec, error, *, line=1, non_ascii=False):
     -------
     error : ValueError
         It names the line and shows its bytes around the one that failed; it
-        asks for UTF-16 in the byte order the bytes have (a file without a
-        byte-order mark), or, in a UTF-8 file whose lines before that one have
-        accented letters, for that line to be written again (``latin-1`` would
-        misread the others), or else for the encodings whose reading of the
-        file is names (:func:`~sknextchar.datasets._encoding.encoding_advice`).
+        asks for UTF-16 or UTF-32 in the byte order the bytes have (a file
+        without a byte-order mark), or, in a UTF-8 file whose lines before that
+        one have accented letters, for that line to be written again
+        (``latin-1`` would misread the others), or else for the encodings whose
+        reading of the file is names
+        (:func:`~sknextchar.datasets._encoding.encoding_advice`).
 
     Examples
     --------
@@ -695,17 +801,18 @@ def undecodable_error(path, codec, error, *, line=1, non_ascii=False):
     again in UTF-8, or delete it; encoding='latin-1' would misread ...
     """
     data, start = error.object, error.start
-    at = line + data.count(b"\n", 0, start)
-    begin = data.rfind(b"\n", 0, start) + 1
-    end = data.find(b"\n", start) % (len(data) + 1)  # -1: the end of the data
-    bad = data[max(begin, start - 40) : min(end, start + 40)].rstrip(b"\r")
+    at = line + sum(data.count(ending, 0, start) * n for ending, n in _LINE_ENDS)
+    begin = max(data.rfind(b"\n", 0, start), data.rfind(b"\r", 0, start)) + 1
+    ends = (data.find(b"\n", start), data.find(b"\r", start))
+    end = min((i for i in ends if i >= 0), default=len(data))
+    bad = data[max(begin, start - 40) : min(end, start + 40)]
     what = (
         f"{path!r} is not a {codec.removesuffix('-sig')} text file ({error.reason} "
         f"at line {at}: {bad!r})"
     )
-    utf16 = _utf16_codec(data[:4096]) if line == 1 else None
-    if utf16 is not None:
-        return ValueError(f"{what}: {_utf16_advice(utf16)}.")
+    wide = wide_codec(data[:4096]) if line == 1 else None
+    if wide is not None:
+        return ValueError(f"{what}: {wide_advice(wide)}.")
     before = data[:begin].removeprefix(codecs.BOM_UTF8)
     utf8 = codecs.lookup(codec).name.startswith("utf-8")
     if utf8 and (non_ascii or not before.isascii()):
@@ -717,70 +824,6 @@ def undecodable_error(path, codec, error, *, line=1, non_ascii=False):
             "encoding='latin-1' would misread the other accented letters of the file."
         )
     return ValueError(f"{what}; {encoding_advice(data[begin:], codec)}.")
-
-
-def _utf16_codec(head):
-    """The UTF-16 codec of a file whose first bytes are ``head`` (bytes, or a
-    str read one byte a character), or None if they do not look like UTF-16:
-    a byte-order mark, or a zero byte in every other place, as in a name of
-    Latin letters (at odd places in little-endian, at even ones in big-endian),
-    or fewer, as in names of another script, whose zero bytes are those of
-    the line breaks (``b"\\n\\x00"`` in little-endian): then the bytes must read
-    as such names in that order (:func:`_utf16_of_breaks`).
-    """
-    if isinstance(head, str):
-        head = bytes(min(ord(char), 0xFF) for char in head)
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    places = [i % 2 for i, byte in enumerate(head) if not byte]
-    if not places:
-        return None
-    if len(places) < len(head) / 4:
-        return _utf16_of_breaks(head)
-    odd = sum(places) / len(places)
-    return "utf-16-le" if odd >= 0.9 else "utf-16-be" if odd <= 0.1 else None
-
-
-def _utf16_of_breaks(head):
-    """``"utf-16-le"`` or ``"utf-16-be"`` when ``head`` read in that byte order
-    is lines of characters of U+0100 to U+1FFF (Greek, Cyrillic, Hebrew,
-    Arabic, Devanagari and the other scripts of India, Thai, Georgian...) and
-    ASCII ones (spaces, hyphens), with a line break (LF or CR) among them."""
-    for codec, high in (("utf-16-le", 1), ("utf-16-be", 0)):
-        codes = [
-            pair[high] << 8 | pair[1 - high] for pair in zip(head[::2], head[1::2])
-        ]
-        if any(code in (0x0A, 0x0D) for code in codes) and all(
-            0 < code < 0x80 or 0x100 <= code < 0x2000 for code in codes
-        ):
-            return codec
-    return None
-
-
-def _utf16_of_nul(text, line):
-    """:func:`_utf16_codec` of decoded text that holds NUL, starting on ``line``.
-
-    Line 1 starts the file. A NUL that starts line 2 (line 1 held none: a
-    file of names of another script than Latin) is the second byte of a
-    little-endian line break, whose first byte ended line 1: the line is
-    looked at after that byte.
-    """
-    if line == 1:
-        return _utf16_codec(text[:4096])
-    if line == 2 and text.startswith("\x00"):
-        codec = _utf16_codec("\n" + text[:4095])
-        return codec if codec == "utf-16-le" else None
-    return None
-
-
-def _utf16_advice(codec):
-    if codec == "utf-16":
-        return "it is UTF-16 text, with a byte-order mark; pass encoding='utf-16'"
-    order = "little" if codec.endswith("le") else "big"
-    return (
-        f"it looks like UTF-16 text ({order}-endian) without a byte-order mark; "
-        f"pass encoding={codec!r}"
-    )
 
 
 # Control characters of C1 (U+0080 to U+009F), in no name: latin-1 reads the
@@ -827,7 +870,7 @@ def check_decoded(text, path, encoding, *, line=1):
     if (found := _C1.search(text)) is not None:
         raise ValueError(_control_message(text, found.start(), path, encoding, line))
     if line == 1 and codecs.lookup(encoding).name.startswith("utf-16"):
-        _check_byte_order(text[:4096], path, encoding)
+        check_utf16_reading(text[:4096], path, encoding)
 
 
 def _line_of(text, at, line):
@@ -842,11 +885,13 @@ def _nul_message(text, path, encoding, line):
         f"{path!r} holds NUL characters (line {at}), so it is not a {encoding} "
         "text file"
     )
-    utf16 = _utf16_of_nul(text, line)
-    if utf16 is None and line > 1:  # text read in parts: its start was not here
-        utf16 = _utf16_of_file_start(path)
-    if utf16 is not None:
-        return f"{start}: {_utf16_advice(utf16)}."
+    wide = wide_of_nul(text, line, encoding)
+    if wide is None and line > 1:  # text read in parts: its start was not here
+        wide = wide_of_file_start(path)
+    elif (wide or "").startswith("utf-32") and os.path.isfile(path):
+        wide = wide_of_file_start(path) or wide  # a byte-order mark read as UTF-16
+    if wide is not None:
+        return f"{start}: {wide_advice(wide)}."
     return (
         f"{start}: no name holds one, so the file is binary, or damaged there "
         "(delete the NUL characters), or in an encoding whose letters have zero "
@@ -854,18 +899,6 @@ def _nul_message(text, path, encoding, line):
         "such as Notepad++ or VS Code shows it) and pass it, e.g. "
         "encoding='utf-16' or encoding='utf-32'; or save the file as UTF-8 there."
     )
-
-
-def _utf16_of_file_start(path):
-    """:func:`_utf16_codec` of the first bytes of the file at ``path`` (None if
-    it cannot be read): a file read in parts may have met its first NUL past
-    line 2, where a letter whose low byte is a line break (U+090A, U+040A) cut
-    the first name of a UTF-16 file without a byte-order mark."""
-    try:
-        with open(path, "rb") as file:
-            return _utf16_codec(file.read(4096))
-    except (OSError, TypeError, ValueError):
-        return None
 
 
 def _control_message(text, at, path, encoding, line):
@@ -903,33 +936,3 @@ def _control_message(text, at, path, encoding, line):
         f"the other letters outside ASCII: convert the original file again from "
         f"{page}, not latin-1."
     )
-
-
-def _check_byte_order(sample, path, encoding):
-    """Refuse UTF-16 read in the wrong byte order: characters whose low byte
-    is zero (U+6100, 'a' swapped) make up a quarter of the text or more, or the
-    line breaks are all swapped (U+0A00 for LF, U+0D00 for CR, and no line
-    break: a script whose letters have no zero byte, Cyrillic or Devanagari).
-    The message names what the rule saw: letters, or line breaks."""
-    swapped = [char for char in sample if ord(char) > 0xFF and not ord(char) & 0xFF]
-    breaks = [char for char in swapped if char in _SWAPPED_BREAKS]
-    letters = [char for char in swapped if char not in _SWAPPED_BREAKS]
-    if len(swapped) >= len(sample) / 4:
-        seen = (letters or breaks)[0]
-    elif breaks and "\n" not in sample and "\r" not in sample:
-        seen = breaks[0]
-    else:
-        return
-    what = "line breaks" if seen in _SWAPPED_BREAKS else "letters"
-    name = codecs.lookup(encoding).name
-    order = name[-2:] if name[-3:] in ("-le", "-be") else sys.byteorder[0] + "e"
-    other = "utf-16-be" if order == "le" else "utf-16-le"
-    raise ValueError(
-        f"{path!r} read as {encoding} gives characters such as {seen!r} "
-        f"(U+{ord(seen):04X}) in place of {what}: it is UTF-16 in the other "
-        f"byte order; pass encoding={other!r}."
-    )
-
-
-# LF and CR of UTF-16 read in the other byte order.
-_SWAPPED_BREAKS = "\u0a00\u0d00"

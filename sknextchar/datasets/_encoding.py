@@ -38,8 +38,17 @@ _SCORED_WORDS = 2000
 # one-byte code page may read for the second byte of a UTF-8 letter).
 _WORD = re.compile(r"[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*")
 _OUTSIDE_ASCII = re.compile(r"[^\x00-\x7f]")
+# A thorn that starts no stem of an Icelandic name (Hafþór, Arnþrúður).
+_MISPLACED_THORN = re.compile("(?<=.)þ(?![oórjuú])")
 # Two vowels of Greek read as one syllable.
 _DIPHTHONGS = re.compile("[αεου]ι|[αεηο]υ")
+# What Greek spells in no name, in capitals too (where accents are left out):
+# a voiceless consonant and a voiced stop together, either way round (but
+# the nasal γ of γκ, γχ, γξ), and a last syllable ending in ι after α, ε or ο:
+# ΡΕΠΓΕΙ, the Greek reading of cp1251's СЕРГЕЙ.
+_GREEK_UNSPELLED = re.compile("[πτκφθχξψ][βγδ]|[βδ][πτκφθχξψ]|γ[πτφθψ]|[αεο]ι$")
+# The 27 letters of Hebrew (the final forms among them), without Yiddish's.
+_HEBREW = re.compile("[א-ת]+")
 # A run of letters (no digit, no underscore).
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Characters outside ASCII that are no letter but belong in names: apostrophes,
@@ -49,6 +58,11 @@ _NAME_PUNCTUATION = frozenset("’‘ʼ·‐‑")
 # page's punctuation, the same in each of them, and found in lists of names
 # ("Jean–Luc"): no sign of a misreading.
 _TYPOGRAPHIC = re.compile("[\u2010-\u2027]")
+# Of those and the name's punctuation, what may join two letters of a name,
+# and the quotes that open.
+_DASHES = frozenset("‐‑‒–—―")
+_JOINING = _DASHES | frozenset("’‘ʼ·")
+_OPENING = frozenset("‘‚‛“„‟")
 
 # The code pages advice may name, in the order a tie is named; a "Western"
 # file is named latin-1 unless it has bytes 0x80 to 0x9F (cp1252's ’ € Œ...).
@@ -64,7 +78,12 @@ CODE_PAGES = (
     ("cp1256", "Arabic"),
     ("koi8-r", "Russian, KOI8-R"),
     ("koi8-u", "Ukrainian, KOI8-U"),
+    ("mac_roman", "Western European, old Mac"),
+    ("cp850", "Western European, MS-DOS"),
 )
+# Code pages of old systems, named only when they read a file better than the
+# others (a tie with cp1252 is cp1252's: "Mäkelä" is "Mõkelõ" in cp850).
+_OLD_CODE_PAGES = frozenset({"mac_roman", "cp850"})
 # The letters outside ASCII of the languages written with these code pages:
 # a reading whose Latin letters one language holds is the likelier (Czech
 # read as Western European gives "Dvoøák", whose ø and á no language has both
@@ -93,6 +112,7 @@ _ALPHABETS = (
     "āčēģīķļņšūž",  # Latvian
     "äõöüšž",  # Estonian
 )
+_ALPHABET_SETS = tuple(frozenset(alphabet) for alphabet in _ALPHABETS)
 # At most this many code pages are named, each with a name as it reads it.
 _MOST_NAMED = 3
 #: What to do about a file that no code page of :data:`CODE_PAGES` reads as
@@ -126,7 +146,10 @@ def is_one_byte(codec):
     name = codecs.lookup(codec).name
     if name.startswith(("utf", "ascii")):
         return False
-    return len(bytes(range(256)).decode(name, "replace")) == 256
+    try:
+        return len(bytes(range(256)).decode(name, "replace")) == 256
+    except (LookupError, UnicodeError):  # base64, idna: no code page
+        return False
 
 
 def check_utf8_misread(data, path, encoding):
@@ -239,34 +262,50 @@ def warn_other_code_page(data, path, encoding, *, stacklevel=2):
     other = [named for named in code_page_readings(data, encoding) if named[2] != text]
     if not other:
         return
-    page, what, better = other[0]
     mostly_ascii = _mostly_ascii(data)
-    given = _reading_key(_words(text), mostly_ascii)
-    if not _clearly_better(_reading_key(_words(better), mostly_ascii), given):
+    words = _words(text)
+    given = _reading_key(words, mostly_ascii)
+    best = _reading_key(_words(other[0][2]), mostly_ascii)
+    every_word_odd = all(map(_oddities, ([word] for word in words)))
+    if not _clearly_better(best, given, every_word_odd=every_word_odd):
         return
-    pairs = zip(re.split(r"\r\n|\r|\n", text), re.split(r"\r\n|\r|\n", better))
-    line, right = next((a, b) for a, b in pairs if a != b)
+    lines = [re.split(r"\r\n|\r|\n", t) for t in (text, *(t for _, _, t in other))]
+    at = next(at for at, same in enumerate(zip(*lines)) if len(set(same)) > 1)
+    each = " or ".join(
+        f"{page} ({what}: {_shown(read[at])})"
+        for (page, what, _), read in zip(other, lines[1:])
+    )
+    if len(other) == 1:
+        advice = f"pass encoding={other[0][0]!r} if it is {other[0][1]} text."
+    else:  # tied: a name or two (Ayşe, Ayţe) that two languages may write
+        passes = " or ".join(f"encoding={page!r}" for page, _, _ in other)
+        advice = f"pass {passes}, the one that reads them right."
     warnings.warn(
-        f"{os.fspath(path)!r} reads as names in {page} ({what}: {_shown(right)}), "
-        f"not in encoding={encoding!r} ({_shown(line)}); pass encoding={page!r} "
-        f"if it is {what} text.",
+        f"{os.fspath(path)!r} reads as names in {each}, not in "
+        f"encoding={encoding!r} ({_shown(lines[0][at])}); {advice}",
         UserWarning,
         stacklevel=stacklevel + 1,
     )
 
 
-def _clearly_better(best, given):
+def _clearly_better(best, given, *, every_word_odd=False):
     """Whether a reading of key ``best`` (:func:`_reading_key`) is clearly
     likelier than one of key ``given``: of the script expected, with at most a
     quarter of its oddities (two at least: one may be in the names); or with
-    none, nor letters of no one language, while that one has letters of
-    another script or two of no one language (one may be a foreign name's)."""
-    odd, off_script, _, foreign, _ = best
-    if off_script:
-        return False
+    none, nor letters of no one language or out of place, while that one has
+    letters of another script, or two of no one language (one may be a
+    foreign name's), or a word of letters out of place (:func:`_misplaced`),
+    or an oddity in every word outside ASCII (``every_word_odd``: ``Zo‘``,
+    an old Mac's ``Zoë`` read as cp1252, in a file of ASCII names else)."""
+    odd, off_script, _, foreign, _, misplaced = best
+    clean = not (odd or foreign or misplaced)
+    if off_script:  # both Latin in a name of more accents than a-z (Çağrı)?
+        return bool(clean and given[1] and given[5])
     if given[0] >= 2 and 4 * odd <= given[0]:
         return True
-    return not (odd or foreign) and (given[1] or given[3] >= 2)
+    if every_word_odd and clean:  # such as an old Mac's 'Zoë' read as 'Zo‘'
+        return True
+    return clean and bool(given[1] or given[3] >= 2 or given[5])
 
 
 def encoding_advice(data, codec):
@@ -297,8 +336,9 @@ def encoding_advice(data, codec):
     "it is UTF-8 text; pass encoding='utf-8'"
     """
     data = _sample(data)
-    if not (utf8_text(data) or "").isascii():
-        return "it is UTF-8 text; pass encoding='utf-8'"
+    if (utf8 := utf8_text(data)) is not None:  # ASCII: UTF-16 or -32 read it
+        kind = "ASCII" if utf8.isascii() else "UTF-8"
+        return f"it is {kind} text; pass encoding='utf-8'"
     named = code_page_readings(data, codec)
     if not named:
         return UNKNOWN_ENCODING
@@ -307,7 +347,8 @@ def encoding_advice(data, codec):
         (at for at, same in enumerate(zip(*lines)) if len(set(same)) > 1), None
     )
     if shown is None:  # one reading: its first line with a letter outside ASCII
-        shown = next(at for at, line in enumerate(lines[0]) if not line.isascii())
+        outside = (at for at, line in enumerate(lines[0]) if not line.isascii())
+        shown = next(outside, 0)  # none: UTF-16 or UTF-32 read ASCII text
     each = [
         f"{c} ({what}: {_shown(t[shown])})" for (c, what, _), t in zip(named, lines)
     ]
@@ -391,6 +432,8 @@ def code_page_readings(data, codec):
     if best[0] > len(words) // 20:  # no reading is names
         return []
     tied = [(p, w, text, ws) for text, (key, _, p, w, ws) in ranked if key == best]
+    if any(page not in _OLD_CODE_PAGES for page, _, _, _ in tied):
+        tied = [named for named in tied if named[0] not in _OLD_CODE_PAGES]
     if len(tied) > 1:  # a name or two of Greek or Cyrillic: how each spells
         unlikely = [_unlikely(ws) for _, _, _, ws in tied]
         tied = [named for named, n in zip(tied, unlikely) if n == min(unlikely)]
@@ -454,13 +497,13 @@ def _sample(data):
     if len(data) <= SAMPLE_BYTES:
         return data
     data = data[:SAMPLE_BYTES]
-    return data[: data.rfind(b"\n") + 1] or data
+    return data[: max(data.rfind(b"\n"), data.rfind(b"\r")) + 1] or data
 
 
 def _mostly_ascii(data):
     """Whether most letters of the lines with a byte outside ASCII are ASCII
     ones, as in ``Dvořák`` or ``Ó Briain`` (not in ``Иван``)."""
-    lines = (line for line in data.split(b"\n") if not line.isascii())
+    lines = (line for line in re.split(rb"[\r\n]", data) if not line.isascii())
     joined = b"".join(itertools.islice(lines, _SCORED_WORDS))
     outside = len(re.findall(rb"[\x80-\xff]", joined))
     return len(re.findall(rb"[A-Za-z]", joined)) >= outside
@@ -479,19 +522,46 @@ def _reading_key(words, mostly_ascii):
     First the places that no name has (:func:`_oddities`); then whether its
     letters outside ASCII are of another script than expected (a few Latin
     ones among ASCII letters, as in ``Dvořák``, or most letters of another
-    script, as in ``Иван``); then, a script that has capitals without any (a
-    text of Hebrew read as Cyrillic: ``гег``); then the Latin letters that are
-    in no alphabet of :data:`_ALPHABETS` with most of the others; last,
+    script, as in ``Иван``); then, a script that has capitals without any,
+    ASCII letters counted (a text of Hebrew read as Cyrillic: ``гег``; not
+    ``Zoë``, which an old Mac's ``Zo‘`` is); then the Latin letters that are
+    in no alphabet of :data:`_ALPHABETS` with most of the others; then
     letters of a script without capitals (Hebrew), where another reading may
-    have them in place.
+    have them in place; last, the words of letters out of place
+    (:func:`_misplaced`: ``Büþra`` and ``Ayþe``, cp1254's ``Büşra`` and
+    ``Ayşe`` read as cp1252).
     """
     outside = [char for char in "".join(words) if char.isalpha() and not char.isascii()]
     latin = [char for char in outside if _script(char) == "LATIN"]
     off_script = (2 * len(latin) >= len(outside)) != mostly_ascii
     cased = [char for char in outside if char.islower() or char.isupper()]
-    no_capitals = bool(cased) and not any(char.isupper() for char in cased)
-    uncased = bool(outside) and not cased
-    return _oddities(words), off_script, no_capitals, _foreign(latin), uncased
+    no_capitals = bool(cased) and not any(char.isupper() for char in "".join(words))
+    uncased = bool(outside) and not cased and not _spelled_as_hebrew(words)
+    foreign, misplaced = _foreign(latin), _misplaced(words)
+    return _oddities(words), off_script, no_capitals, foreign, uncased, misplaced
+
+
+def _spelled_as_hebrew(words):
+    """Whether ``words`` are Hebrew spelled as names are: no points (names are
+    written without them), the five letters with a final form (ך ם ן ף ץ) in
+    it at the end of a word and only there, and no word starting with ו (the
+    "and" of prose). The Hebrew readings of other scripts' bytes break these
+    rules (``ןלרחב``, koi8-r's ``ОЛЬГА``; ``ולומב``, its ``ЕЛЕНА``) or hold
+    points (``חֲֵּ``, its ``Глеб``)."""
+    hebrew = False
+    for word in words:
+        if any(unicodedata.category(char)[0] == "M" for char in word):
+            return False
+        for run in _LETTERS.findall(word):
+            if _script(run[0]) != "HEBREW":
+                continue
+            hebrew = True
+            finals = any(char in "ךםןףץ" for char in run[:-1])
+            if not _HEBREW.fullmatch(run) or finals or run[-1] in "כמנפצ":
+                return False  # a Yiddish ligature (װ), or a letter out of place
+            if run[0] == "ו":
+                return False
+    return hebrew
 
 
 def _unlikely(words):
@@ -506,11 +576,14 @@ def _unlikely_in(run):
     """The places of a run of letters that names of its script rarely have.
 
     In Greek and Cyrillic: two capitals and then a small letter (``НЯкпт``),
-    four consonants in a row or three at the end. In Greek, as spelled since
+    four consonants in a row or three at the end, no vowel in two letters or
+    more (``ЗНЬ``, koi8-r's reading of Hebrew ``תמר``). In Greek, as spelled since
     1982: a word of two syllables or more with no accent, or with two; a
     diaeresis not after a vowel (``Θβΰν``); ``ς`` inside a word, ``σ`` at its
     end; a last letter that is a consonant but ``ν`` and ``ς``. In Cyrillic:
-    ``й`` or ``ї`` after a consonant, ``ь`` starting a word or after a vowel.
+    ``й`` or ``ї`` after a consonant, ``ь`` starting a word or after a vowel,
+    ``ы`` or ``ъ`` starting a word (``ЫНЕЮЛ``, its ``שמואל``).
+    In Greek, in capitals too: what :data:`_GREEK_UNSPELLED` finds.
     """
     script = _script(run[0])
     vowels = _VOWELS.get(script)
@@ -529,12 +602,15 @@ def _unlikely_in(run):
             or (char == "σ" and at == len(run) - 1)
             or (char.lower() in "йї" and before == "c")
             or (kind == "-" and before in (None, "v"))
+            or (at == 0 and char.lower() in "ыъ")
         )
+    unlikely += len(run) > 1 and "v" not in kinds
     if script == "GREEK":
         accents = sum(char in "άέήίόύώΐΰ" for char in small)
         syllables = kinds.count("v") - len(_DIPHTHONGS.findall(small))
         unlikely += accents > 1 or (accents == 0 < syllables - 1 and not run.isupper())
         unlikely += kinds[-1] == "c" and small[-1] not in "νςσ"
+        unlikely += len(_GREEK_UNSPELLED.findall(small))
     return unlikely
 
 
@@ -548,12 +624,75 @@ def _foreign(letters):
     )
 
 
+def _misplaced(words):
+    """The words whose letters outside ASCII no one language holds together
+    (``Büþra``: no alphabet of :data:`_ALPHABETS` has ``ü`` and ``þ``), or that
+    hold ``þ`` or ``ð`` where Icelandic, the only language of the Western code
+    pages that writes them, has none: in a word with ``c``, ``q``, ``w`` or
+    ``z`` (``Aðca``), or ``þ`` inside a word but where a stem starts, before
+    ``o``, ``r``, ``j`` or ``u`` (``Hafþór``; not ``Ayþe``, ``Barýþ``). The
+    bytes of cp1254's ``ş``, ``ğ`` and ``ı`` read so in cp1252 and latin-1."""
+    return sum(map(_misplaced_in, words))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _misplaced_in(word):
+    """:func:`_misplaced` of one word: 0 or more (a place of each ``þ``)."""
+    letters = {
+        char.lower()[-1]  # İ: i and U+0307
+        for char in word
+        if not char.isascii() and char.isalpha() and _script(char) == "LATIN"
+    }
+    if len(letters) > 1 and not any(letters <= held for held in _ALPHABET_SETS):
+        return 1
+    small = word.lower()
+    if "þ" not in small and "ð" not in small:
+        return 0
+    return sum(
+        bool(re.search("[þð]", run) and re.search("[cqwz]", run))
+        + len(_MISPLACED_THORN.findall(run))
+        for run in _LETTERS.findall(small)
+    )
+
+
+def _misplaced_punctuation(word):
+    """The punctuation of ``word`` beside a letter where names have none.
+
+    A dash, an apostrophe or a middle dot may join two letters (``Jean–Luc``,
+    ``O’Brien``, ``Gal·la``), a dash before a capital in a word that starts
+    with one (not ``Mu–oz``, an old Mac's ``Muñoz`` read as cp1252); a quote
+    may open before a letter, and close after one (``’`` and ``”`` always, as
+    an apostrophe may; ``‘`` and ``“`` after a quote opened: German writes
+    ``„Bobby“``). Read as cp1252, the letters of an old Mac or of MS-DOS are
+    often such punctuation (``Zo‘``, ``Fran‡ois``).
+    """
+    misplaced, opened = 0, False
+    for at, char in enumerate(word):
+        if char in "․‥…‧" or not (
+            _TYPOGRAPHIC.fullmatch(char) or char in _NAME_PUNCTUATION
+        ):
+            continue  # an ellipsis may end a name cut short (bob…)
+        before = at > 0 and word[at - 1].isalpha()
+        after = at + 1 < len(word) and word[at + 1].isalpha()
+        if before and after:  # a dash joins a part with a capital: Jean–Luc
+            small = word[at + 1].islower() and word[:1].isupper()
+            misplaced += char not in _JOINING or (small and char in _DASHES)
+        elif after:
+            misplaced += char not in _OPENING
+        elif before:
+            misplaced += char not in "’”" and not (opened and char in "‘“")
+        opened = opened or char in _OPENING
+    return misplaced
+
+
 def _oddities(words):
     """The places of ``words`` that no name has: letters of two scripts, a
     symbol or a control character, a mark on no letter or of another script,
-    a capital after a small letter."""
+    a capital after a small letter, punctuation beside a letter where names
+    have none (:func:`_misplaced_punctuation`)."""
     odd = 0
     for word in words:
+        odd += not word.isascii() and _misplaced_punctuation(word)
         before = None  # (script, small) of the letter before
         for char in word:
             kind = unicodedata.category(char)

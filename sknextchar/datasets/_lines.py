@@ -5,11 +5,12 @@ each line, so that training in chunks refuses and warns as ``load_names`` does."
 from ._base import (
     UNLIKE_NAMES,
     check_decoded,
+    check_file_start,
     check_names_path,
     open_lines,
     undecodable_error,
 )
-from ._encoding import SAMPLE_BYTES, check_utf8_misread, warn_other_code_page
+from ._encoding import SAMPLE_BYTES, warn_other_code_page
 
 __all__ = ["checked_lines", "file_lines"]
 
@@ -21,7 +22,8 @@ def file_lines(path, encoding, *, warn=True):
     with open_lines(path, encoding, buffering=SAMPLE_BYTES) as file:
         # The first megabyte, as read_text looks at it (a pipe: what it holds).
         sample = file.buffer.peek(SAMPLE_BYTES)
-        check_utf8_misread(sample, path, file.encoding)
+        # Refused from it, not after a first "line" of a gigabyte of NULs.
+        check_file_start(sample[:SAMPLE_BYTES], path, encoding)
         if warn:
             warn_other_code_page(sample, path, file.encoding, stacklevel=4)
         yield from checked_lines(file, path, encoding, file.encoding)

@@ -16,22 +16,27 @@ a semicolon in a ``.csv`` or ``.tsv`` file only, since a plain list may hold
 """
 
 import csv
+import decimal
 import io
 import itertools
-import math
 import os
 import re
+import unicodedata
+import warnings
 
 from .._limits import MAX_EXACT_COUNT
 
 __all__ = [
     "DELIMITER_NAMES",
     "NAME_HEADERS",
+    "CountCells",
     "Table",
+    "TitleLinesError",
     "check_not_separator_line",
     "check_one_column",
     "check_counts_column_argument",
     "check_one_line",
+    "check_no_title",
     "check_width",
     "LINES_LOOKED_AT",
     "column_at",
@@ -43,8 +48,11 @@ __all__ = [
     "find_table",
     "header_key",
     "headerless_table",
+    "is_name_header",
+    "is_number",
     "lines_looked_at",
     "named_rows",
+    "table_of",
     "table_rows",
     "text_lines",
     "with_first",
@@ -65,14 +73,53 @@ _SEPARATOR_LINE = re.compile(r'"?sep=.?"?[,;\t]*', re.IGNORECASE)
 
 
 def header_key(field):
-    """A header field compared without case, ``_`` and ``-`` read as spaces.
+    """A header field compared without case, ``_`` and ``-`` read as spaces,
+    in Unicode NFC (as the names are: a header typed on a Mac, ``Pre\u0301nom``,
+    is ``prénom``).
 
     Examples
     --------
     >>> header_key("  First_Name "), header_key("GIVEN-name")
     ('first name', 'given name')
+    >>> header_key("Pre\u0301nom") == "pr\u00e9nom"
+    True
     """
+    field = unicodedata.normalize("NFC", field)
     return " ".join(field.replace("_", " ").replace("-", " ").casefold().split())
+
+
+# The words of a header of names alone in a .csv file (``Full name``, ``Name:``,
+# ``Baby Name``, ``Name (first)``), as header_key spells them.
+_NAME_WORDS = frozenset(
+    {"name", "names", "firstname", "forename", "forenames", "givenname", "nom",
+     "nombre", "nombres", "nome", "prenom", "prénom", "prénoms",
+     "vorname", "vornamen", "voornaam", "voornamen"}
+)  # fmt: skip
+
+
+def is_name_header(field, *, alone=False):
+    """Whether a header field says "name" (:data:`NAME_HEADERS`); with
+    ``alone`` (the only field of the first line of a ``.csv`` or ``.tsv``
+    file), also a few words with one of "name" in some languages, without
+    digits or delimiters (``Full name``, ``Name:``, ``Name (first)``; not
+    ``Names 2024``).
+
+    Examples
+    --------
+    >>> is_name_header("Given_Name"), is_name_header("Full name")
+    (True, False)
+    >>> is_name_header("Name (first)", alone=True)
+    True
+    >>> is_name_header("Baby names 2024", alone=True)
+    False
+    """
+    key = header_key(field)
+    if key in NAME_HEADERS:
+        return True
+    if not alone or re.search(r"[\d,;\t]", key):  # Names 2024; name;sex
+        return False
+    words = re.findall(r"[^\W\d_]+", key)
+    return len(words) <= 3 and bool(_NAME_WORDS.intersection(words))
 
 
 class Table:
@@ -225,7 +272,7 @@ def find_table(first_line, path, names_column=None):
             if (
                 header_key(field) == wanted
                 if wanted
-                else header_key(field) in NAME_HEADERS
+                else is_name_header(field, alone=len(header) == 1)
             )
         ]
         if found:
@@ -248,12 +295,14 @@ LINES_LOOKED_AT = 1000  # the first lines of a file that tell a table from a lis
 def detect_table(lines, path):
     """The table of a file read without a ``names_column``, or None for a list.
 
-    :func:`find_table` of its first line, except that in a file other than a
-    ``.csv`` or ``.tsv`` one, a header split at a comma or a semicolon makes a
-    table only if a row below it (among the first :data:`LINES_LOOKED_AT`
-    lines) splits too: a list of names whose first line is ``Name, Anna``
-    stays a list. A table whose column of names shares its header with
-    another column is refused (:func:`check_one_column`).
+    :func:`find_table` of its first non-blank line, except that in a file
+    other than a ``.csv`` or ``.tsv`` one, a header split at a comma or a
+    semicolon makes a table only if it is the first line and a row below it
+    (among the first :data:`LINES_LOOKED_AT` lines) splits too: a list of
+    names whose first line is ``Name, Anna`` (or a blank line) stays a list.
+    A table whose column of names shares its header with another column is
+    refused (:func:`check_one_column`), and so is a header row below a title
+    (:func:`check_no_title`).
 
     Examples
     --------
@@ -263,21 +312,126 @@ def detect_table(lines, path):
     'Name'
     >>> detect_table(["name,label\\n", "Zoë,f\\n"], "kids.txt").column
     'name'
+    >>> detect_table(["\\n", "name,label\\n", "Zoë,f\\n"], "kids.csv").column
+    'name'
     """
-    lines = itertools.islice(lines, LINES_LOOKED_AT)
-    table = find_table(next(lines, ""), path)
+    lines = list(itertools.islice(lines, LINES_LOOKED_AT))
+    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is None:
+        return None
+    table = find_table(lines[start], path)
     suffix = os.path.splitext(os.fspath(path))[1].casefold()
+    as_list = table is not None and table.delimiter != "\t"
+    as_list = as_list and suffix not in _TABLE_SUFFIXES
+    if as_list and start:
+        return None  # a blank first line: a list of names, commas and all
+    if table is None or len(table.header) == 1:
+        check_no_title(lines, path)
     if table is None:
         return None
-    if table.delimiter != "\t" and suffix not in _TABLE_SUFFIXES:
+    if as_list:
         try:
-            rows = csv.reader(lines, delimiter=table.delimiter)
+            rows = csv.reader(lines[start + 1 :], delimiter=table.delimiter)
             if not any(len(row) >= 2 for row in rows):
                 return None
         except csv.Error:  # not a list of names either: the table's reader says why
             pass
     check_one_column(table.header, table.name_at, repr(os.fspath(path)))
     return table
+
+
+_TITLE_LINES = 5  # the non-blank lines above a header row that may be a title
+
+
+class TitleLinesError(ValueError):
+    """A table's header row below lines that are not rows of it (a title)."""
+
+
+def check_no_title(lines, path, names_column=None):
+    """Refuse a table whose header row comes below a title (or up to
+    :data:`_TITLE_LINES` lines that are not rows of the table).
+
+    A spreadsheet's export may start with a title, ``Baby names 2024``, above
+    its header row: read from its first line, the file would be whole lines
+    as names, or a table without a header. The header row is a line of two
+    fields or more, one of which says "name" (``names_column``, when given),
+    every non-blank line below it among ``lines`` splitting into two fields
+    or more, at most as many: a list of names with one ``Name, Anna`` line is
+    no table.
+
+    Raises
+    ------
+    TitleLinesError
+        Naming the header row's line, and asking for the lines above it to be
+        deleted.
+
+    Examples
+    --------
+    >>> check_no_title(["Baby names 2024\\n", "name,sex\\n", "Zoë,F\\n"], "b.csv")
+    Traceback (most recent call last):
+    ...
+    sknextchar.datasets._tables.TitleLinesError: 'b.csv' has its header row ...
+    """
+    above = [i for i, line in enumerate(lines) if line.strip()][: _TITLE_LINES + 1]
+    for at in above[1:]:
+        try:
+            table = find_table(lines[at], path, names_column)
+        except ValueError:  # not that column; or a "sep=;" line
+            continue
+        if (
+            table is not None
+            and len(table.header) > 1
+            and _rows_fit(lines[at + 1 :], table)
+        ):
+            _refuse_title(lines, at, table, path)
+
+
+def _rows_fit(lines, table):
+    """Whether the non-blank ``lines`` (one at least) split into 2 fields or
+    more, at most as many as the header has."""
+    try:
+        widths = [
+            len(row) for row in csv.reader(lines, delimiter=table.delimiter) if row
+        ]
+    except csv.Error:
+        return False
+    return bool(widths) and all(2 <= width <= len(table.header) for width in widths)
+
+
+def _refuse_title(lines, at, table, path):
+    first = next(line.strip() for line in lines if line.strip())
+    above = "line 1" if at == 1 else f"lines 1 to {at}"
+    what = (
+        f"{above}, {first!r}, which is not a row of the table"
+        if at == 1
+        else f"{above} (the first: {first!r}), which are not rows of the table"
+    )
+    raise TitleLinesError(
+        f"{os.fspath(path)!r} has its header row {lines[at].strip()!r} (with the "
+        f"column of names {table.column!r}) on line {at + 1}, below {what} (a "
+        f"title?). Delete {above}, so that the file starts with its header row, "
+        "and read it again."
+    )
+
+
+def table_of(lines, path, names_column=None):
+    """:func:`find_table` of the first non-blank of ``lines`` (the first of a
+    file; blank lines above a header row are skipped, as blank lines are
+    elsewhere); a header row below a title is refused (:func:`check_no_title`).
+
+    Examples
+    --------
+    >>> table_of(["\\n", "id;Vorname\\n", "1;Zoë\\n"], "namen.csv", "vorname").name_at
+    1
+    """
+    lines = list(itertools.islice(lines, LINES_LOOKED_AT))
+    first = next((line for line in lines if line.strip()), "")
+    check_not_separator_line(first, path)
+    try:
+        return find_table(first, path, names_column)
+    except ValueError:
+        check_no_title(lines, path, names_column)
+        raise
 
 
 def headerless_table(lines, path):
@@ -390,7 +544,7 @@ def named_rows(lines, table, source):
     [(2, ['Zoë', '']), (3, ['José', '3'])]
     """
     rows = table_rows(lines, table.delimiter, source)
-    next(rows, None)  # the header
+    next((row for row in rows if any(row[1])), None)  # the header, blank rows above
     for line, fields in rows:
         check_width(fields, len(table.header), line, source)
         if table.name_at < len(fields) and fields[table.name_at]:
@@ -429,9 +583,12 @@ def column_at(header, column, not_at, source):
     return found[0]
 
 
-def count_of(cell, name, line, source, column):
+def count_of(cell, name, line, source, column, number=None):
     """The number in a cell of a column of counts, checked: finite, >= 0 and
-    at most ``MAX_EXACT_COUNT``.
+    at most ``MAX_EXACT_COUNT``. ``number`` is the cell's number as Python
+    writes it, when the cell writes it otherwise (``"17.728"`` of a
+    semicolon file is ``"17728"``: :class:`CountCells`); messages quote the
+    cell.
 
     Examples
     --------
@@ -442,33 +599,160 @@ def count_of(cell, name, line, source, column):
     ...
     ValueError: Line 2 of 'us.csv' has 'n/a' in the column 'count' for the name ...
     """
-    try:
-        value = float(cell)
-    except ValueError:
-        value = None
-    if value is not None and 0 <= value <= MAX_EXACT_COUNT:
+    digits = (cell if number is None else number).strip()
+    value = float(digits) if _COUNT.fullmatch(digits) else None
+    if value is not None and value < MAX_EXACT_COUNT:
         return value  # most cells: no message to build
+    if value == MAX_EXACT_COUNT and decimal.Decimal(digits) == MAX_EXACT_COUNT:
+        return value  # exactly 2**53 (2**53 + 1 reads as the same float)
     shown = repr(cell) if cell else "nothing"
     where = f"Line {line} of {source} has {shown} in the column {column!r} for the "
-    if value is not None and value > MAX_EXACT_COUNT and "inf" not in cell.casefold():
+    if value is not None:
         raise ValueError(
             f"{where}name {name!r}, more than {MAX_EXACT_COUNT:,} (2**53), the largest "
             "count that is kept exactly: divide every count by the same number "
             "(the MLP learns the same model from counts times any constant)."
         )
-    if value is None or not math.isfinite(value) or value < 0:
-        raise ValueError(
-            f"{where}name {name!r}, not a count (a number >= 0): give each name "
-            "how many times it occurs (0 leaves it out of training)"
-            + (_SEPARATOR_HINT if re.search(r"\d[,' _]\d", cell) else ".")
-        )
-    return value
+    raise ValueError(
+        f"{where}name {name!r}, not a count (a number >= 0, written with the "
+        "digits 0 to 9): give each name how many times it occurs (0 leaves it "
+        "out of training)"
+        + (_SEPARATOR_HINT if re.search(r"\d[,'. _\u00a0\u202f]\d", cell) else ".")
+    )
 
 
+# A count as count_of reads it: ASCII digits, perhaps with a decimal point.
+_COUNT = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+")
 _SEPARATOR_HINT = (
     "; write a count with digits only, no thousands separators (17728, not "
     "17,728), and a fraction with a point (2.5)."
 )
+
+
+# How a spreadsheet set to a decimal comma writes a number in a semicolon-
+# separated file: points between thousands (17.728, 1.234.567), a decimal comma
+# (2,5, 1.234,5). A point before a fraction (2.5, 0.125) is Python's way.
+_GROUPED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+", re.ASCII)
+_DECIMAL_COMMA = re.compile(r"(?:\d+|[1-9]\d{0,2}(?:\.\d{3})+),\d+", re.ASCII)
+_POINT = re.compile(r"\d*\.\d+|\d+\.", re.ASCII)
+_WAYS = {"grouped": "points between thousands", "comma": "a decimal comma"}
+_DECIMAL_COMMA_FILE = (
+    "as a spreadsheet set to a decimal comma writes numbers in a "
+    "semicolon-separated file"
+)
+
+
+def is_number(cell, delimiter):
+    """Whether a cell is a number >= 0 as a column of counts may write it:
+    whole or with a fraction, in a semicolon table also as a spreadsheet set
+    to a decimal comma writes it (:class:`CountCells`).
+
+    Examples
+    --------
+    >>> is_number("1.234,5", ";"), is_number("1.234,5", ","), is_number("2.5", ",")
+    (True, False, True)
+    """
+    if _COUNT.fullmatch(cell):
+        return True
+    return delimiter == ";" and bool(
+        _GROUPED.fullmatch(cell) or _DECIMAL_COMMA.fullmatch(cell)
+    )
+
+
+class CountCells:
+    """The counts of one column of a table, read a cell at a time, every cell
+    the same way: the one reader of counts (``count_of`` checks each).
+
+    In a semicolon-separated table, the way of a spreadsheet set to a decimal
+    comma is read too: ``"17.728"`` is 17728 and ``"1.234,5"`` is 1234.5. A
+    cell such as ``"17.728"`` could be either way; it is read as the column's
+    other cells write numbers, and as thousands when none has told yet (a
+    warning says so, and how to write a fraction). A column that mixes the two
+    ways is refused. Other tables read a point as Python does. :meth:`done`
+    ends the column.
+
+    Parameters
+    ----------
+    source, column : str
+        The file and the header of the column, as messages show them.
+    delimiter : str
+        The table's delimiter.
+
+    Examples
+    --------
+    >>> cells = CountCells("'namen.csv'", "Anzahl", ";")
+    >>> cells.read("1.234,5", "Anna", 2), cells.read("17.728", "Lena", 3)
+    (1234.5, 17728.0)
+    >>> CountCells("'names.csv'", "count", ",").read("17.728", "Ava", 2)
+    17.728
+    """
+
+    def __init__(self, source, column, delimiter):
+        self.source, self.column, self.delimiter = source, column, delimiter
+        self._way, self._told, self._guessed = None, None, None
+
+    def read(self, cell, name, line):
+        """The count of ``name`` in ``cell``, on ``line``, checked."""
+        number = None
+        if self.delimiter == ";" and ("." in cell or "," in cell):
+            number = self._number(cell.strip(), name, line)
+        return count_of(cell, name, line, self.source, self.column, number)
+
+    def _number(self, cell, name, line):
+        """The cell's number as Python writes it (None: as the cell writes it)."""
+        if _DECIMAL_COMMA.fullmatch(cell):
+            self._agree("comma", cell, name, line)
+            return cell.replace(".", "").replace(",", ".")
+        if _GROUPED.fullmatch(cell):
+            if cell.count(".") > 1:
+                self._agree("grouped", cell, name, line)
+            elif self._way == "point":
+                return None  # 17.728 beside 2.5: a fraction
+            elif self._way is None:
+                self._way, self._told = "grouped", (line, cell)
+                self._guessed = self._told
+            return cell.replace(".", "")
+        if _POINT.fullmatch(cell):
+            self._agree("point", cell, name, line)
+        return None
+
+    def _agree(self, way, cell, name, line):
+        """Refuse a cell written another way than the column's cells so far."""
+        if self._way is None or (self._way != "point") == (way != "point"):
+            self._way, self._told = self._way or way, self._told or (line, cell)
+            self._guessed = None  # told: a cell that can be read one way only
+            return
+        told_line, told = self._told
+        ways = [_WAYS.get(w, "a point before a fraction") for w in (self._way, way)]
+        how = f"written with {ways[0]}"
+        if self._guessed is not None:  # 17.728: either way, and read as thousands
+            how = f"read as {told.replace('.', '')}, with {ways[0]}"
+        raise ValueError(
+            f"Line {line} of {self.source} has {cell!r} in the column "
+            f"{self.column!r} for the name {name!r}, written with {ways[1]}, but "
+            f"line {told_line} has {told!r}, {how}: the column mixes two ways of "
+            f"writing numbers. Write every count one way: {_DECIMAL_COMMA_FILE} "
+            "(17.728 for 17728, 2,5 for a fraction), or with a point before a "
+            "fraction and no thousands separators in a file with commas between "
+            "its fields (17728, 2.5)."
+        )
+
+    def done(self):
+        """Warn, after the last cell, when a cell such as 17.728 was read as
+        thousands and no cell that can be read one way only told so."""
+        if self._guessed is None:
+            return
+        line, cell = self._guessed
+        warnings.warn(
+            f"The counts of {self.source} in its column {self.column!r} are read "
+            f"{_DECIMAL_COMMA_FILE}, with points between thousands: {cell!r} "
+            f"(line {line}) is {cell.replace('.', '')}. If those points are "
+            "decimal points, write the fractions with a decimal comma "
+            f"({cell.replace('.', ',')}), or save the file with commas between "
+            "its fields.",
+            UserWarning,
+            stacklevel=3,
+        )
 
 
 def check_counts_column_argument(counts_column, names_column):
@@ -494,7 +778,7 @@ def check_counts_column_argument(counts_column, names_column):
         )
 
 
-def counted_rows(lines, path, names_column, counts_column):
+def counted_rows(lines, path, names_column, counts_column, *, warn=True):
     """``(name, count)`` for each row of a table with a name: the one reader of
     names with counts (``load_names`` and ``train_from_file``).
 
@@ -513,6 +797,9 @@ def counted_rows(lines, path, names_column, counts_column):
         The file, as messages show it.
     names_column, counts_column : str
         The headers of the column of names and of the column of counts.
+    warn : bool, default=True
+        Warn when counts such as 17.728 of a semicolon table are read as
+        thousands (:class:`CountCells`); False for a file read again.
 
     Returns
     -------
@@ -526,12 +813,12 @@ def counted_rows(lines, path, names_column, counts_column):
     """
     check_counts_column_argument(counts_column, names_column)
     lines = iter(lines)
-    first = next(lines, "")
-    table = find_table(first, path, names_column)
+    head = list(itertools.islice(lines, LINES_LOOKED_AT))
+    table = table_of(head, path, names_column)
     source = repr(os.fspath(path))
     _refuse_counts_of_names(table, counts_column, source)
     at = column_at(table.header, counts_column, table.name_at, source)
-    return _counted(with_first(first, lines), table, at, source)
+    return _counted(itertools.chain(head, lines), table, at, source, warn)
 
 
 # Headers that a column of counts often has, to suggest one (as header_key reads).
@@ -556,9 +843,12 @@ def _refuse_counts_of_names(table, counts_column, source):
     )
 
 
-def _counted(lines, table, at, source):
+def _counted(lines, table, at, source, warn):
+    cells = CountCells(source, table.header[at], table.delimiter)
     for line, name, cell in column_cells(lines, table, at, source):
-        yield name, count_of(cell, name, line, source, table.header[at])
+        yield name, cells.read(cell, name, line)
+    if warn:
+        cells.done()
 
 
 def column_cells(lines, table, at, source):
@@ -577,7 +867,8 @@ def column_cells(lines, table, at, source):
 
 
 def check_one_line(value, line, source):
-    """Refuse a name (or label) with a line break: a quote left open.
+    """Refuse a name (or label) with a line break (a quote left open), or
+    with a tab (in quotes, in a tab-separated table).
 
     Examples
     --------
@@ -593,6 +884,12 @@ def check_one_line(value, line, source):
             f"lines, {value[:30]!r}..., read as one field: no name or label holds "
             'a line break. Close the quote (or double it, "" inside quotes, for a '
             "quote mark in a name)."
+        )
+    if "\t" in value:
+        raise ValueError(
+            f"Line {line} of {source} has {value!r}, with a tab in it, read as one "
+            "field: no name or label holds a tab. Write a space instead (a tab "
+            "inside quotes does not end a field)."
         )
 
 

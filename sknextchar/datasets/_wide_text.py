@@ -1,0 +1,241 @@
+"""UTF-16 and UTF-32 told by their bytes: which of them a file is, and which it
+is not although it was read so.
+
+A UTF-16 or UTF-32 file without a byte-order mark is told by its zero bytes
+(a Latin letter is ``a\\x00`` in UTF-16 little-endian) or by the characters its
+units read as (:func:`wide_codec`); UTF-16 read in the wrong byte order reads
+letters as characters such as U+6100, and a text of one byte a letter (UTF-8,
+a code page) read as UTF-16 reads two letters at a time as one character
+(``as`` as ``獡``) and loses its line breaks (:func:`check_utf16_reading`).
+"""
+
+import codecs
+import re
+import sys
+
+from ._encoding import encoding_advice
+
+__all__ = [
+    "check_utf16_reading",
+    "wide_advice",
+    "wide_codec",
+    "wide_of_file_start",
+    "wide_of_nul",
+]
+
+# LF and CR of UTF-16 read in the other byte order.
+_SWAPPED_BREAKS = "\u0a00\u0d00"
+# Bytes that no text of one byte a letter holds: control characters but the
+# tab and the line breaks (NUL, which every text of UTF-16 but the shortest
+# holds, is among them).
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def wide_codec(head):
+    """The UTF-16 or UTF-32 codec of a file whose first bytes are ``head``
+    (bytes, or a str read one byte a character), or None if they look like
+    neither: a byte-order mark; or characters of four bytes each
+    (:func:`_utf32_of_units`); or a zero byte in every other place, as in a
+    name of Latin letters in UTF-16 (at odd places in little-endian, at even
+    ones in big-endian), or fewer, as in names of another script, whose zero
+    bytes are those of the line breaks (``b"\\n\\x00"`` in little-endian):
+    then the bytes must read as such names in that order
+    (:func:`_utf16_of_breaks`).
+
+    Examples
+    --------
+    >>> wide_codec("Zoë\\n".encode("utf-16-be")), wide_codec(b"Zo\\xeb\\n")
+    ('utf-16-be', None)
+    """
+    if isinstance(head, str):
+        head = bytes(min(ord(char), 0xFF) for char in head)
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if (utf32 := _utf32_of_units(head)) is not None:
+        return utf32
+    places = [i % 2 for i, byte in enumerate(head) if not byte]
+    if not places:
+        return None
+    if len(places) < len(head) / 4:
+        return _utf16_of_breaks(head)
+    odd = sum(places) / len(places)
+    return "utf-16-le" if odd >= 0.9 else "utf-16-be" if odd <= 0.1 else None
+
+
+def _utf16_of_breaks(head):
+    """``"utf-16-le"`` or ``"utf-16-be"`` when ``head`` read in that byte order
+    is lines of characters of U+0100 to U+1FFF (Greek, Cyrillic, Hebrew,
+    Arabic, Devanagari and the other scripts of India, Thai, Georgian...) and
+    ASCII ones (spaces, hyphens), with a line break (LF or CR) among them."""
+    for codec, high in (("utf-16-le", 1), ("utf-16-be", 0)):
+        codes = [
+            pair[high] << 8 | pair[1 - high] for pair in zip(head[::2], head[1::2])
+        ]
+        if any(code in (0x0A, 0x0D) for code in codes) and all(
+            0 < code < 0x80 or 0x100 <= code < 0x2000 for code in codes
+        ):
+            return codec
+    return None
+
+
+def _utf32_of_units(head):
+    """``"utf-32-le"`` or ``"utf-32-be"`` when ``head`` read in that byte order
+    is characters of U+0001 to U+2FFFF but the surrogates, a line break or
+    two at least: no text of two bytes a character or one reads so, as one of
+    its characters in two would be U+0000 to U+0002."""
+    head = head[: len(head) - len(head) % 4]
+    if len(head) < 8:
+        return None
+    for codec, order in (("utf-32-le", "little"), ("utf-32-be", "big")):
+        codes = [int.from_bytes(head[i : i + 4], order) for i in range(0, len(head), 4)]
+        if all(0 < code < 0x30000 and not 0xD800 <= code < 0xE000 for code in codes):
+            return codec
+    return None
+
+
+def wide_of_nul(text, line, encoding):
+    """:func:`wide_codec` of decoded text that holds NUL, starting on ``line``.
+
+    Line 1 starts the file. Read as UTF-16 (``encoding``), UTF-32 holds NUL
+    in every other character: after each (``"A\\x00"``) if little-endian,
+    before if big-endian. A NUL that starts line 2 (line 1 held none: a file
+    of names of another script than Latin) is the second byte of a
+    little-endian line break, whose first byte ended line 1: the line is
+    looked at after that byte.
+
+    Examples
+    --------
+    >>> wide_of_nul("Z\\x00o\\x00\\n\\x00", 1, "latin-1")
+    'utf-16-le'
+    """
+    if line == 1 and codecs.lookup(encoding).name.startswith("utf-16"):
+        head = text[:4096]
+        for codec, nul, other in (("utf-32-le", 1, 0), ("utf-32-be", 0, 1)):
+            if set(head[nul::2]) == {"\x00"} and "\x00" not in head[other::2]:
+                return codec
+        return None
+    if line == 1:
+        return wide_codec(text[:4096])
+    if line == 2 and text.startswith("\x00"):
+        codec = wide_codec("\n" + text[:4095])
+        return codec if codec == "utf-16-le" else None
+    return None
+
+
+def wide_of_file_start(path):
+    """:func:`wide_codec` of the first bytes of the file at ``path`` (None if
+    it cannot be read): a file read in parts may have met its first NUL past
+    line 2, where a letter whose low byte is a line break (U+090A, U+040A) cut
+    the first name of a UTF-16 file without a byte-order mark."""
+    try:
+        with open(path, "rb") as file:
+            return wide_codec(file.read(4096))
+    except (OSError, TypeError, ValueError):
+        return None
+
+
+def wide_advice(codec):
+    """What to pass for a file of ``codec`` (:func:`wide_codec`), to follow a
+    colon or a semicolon in a message.
+
+    Examples
+    --------
+    >>> wide_advice("utf-16-le")  # doctest: +NORMALIZE_WHITESPACE
+    "it looks like UTF-16 text (little-endian) without a byte-order mark; pass
+    encoding='utf-16-le'"
+    """
+    kind = codec[:6].upper()  # UTF-16 or UTF-32
+    if codec in ("utf-16", "utf-32"):
+        return f"it is {kind} text, with a byte-order mark; pass encoding={codec!r}"
+    order = "little" if codec.endswith("le") else "big"
+    return (
+        f"it looks like {kind} text ({order}-endian) without a byte-order mark; "
+        f"pass encoding={codec!r}"
+    )
+
+
+def check_utf16_reading(sample, path, encoding):
+    """Refuse the start of a file read as UTF-16 that is not UTF-16 text in
+    that byte order: UTF-16 in the other order (:func:`_check_byte_order`),
+    or text of one byte a letter (:func:`_check_not_one_byte`).
+
+    Parameters
+    ----------
+    sample : str
+        The first characters of the file as ``encoding`` reads them.
+    path : str
+    encoding : str
+        The encoding the user gave (``"utf-16"``, ``"utf-16-le"``...).
+
+    Raises
+    ------
+    ValueError
+        It says what the file is and what to pass.
+
+    Examples
+    --------
+    >>> check_utf16_reading("asha\\nravi\\n".encode().decode("utf-16-le"), "a.txt",
+    ...                     "utf-16-le")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: 'a.txt' read as utf-16-le is characters such as '獡' (U+7361), ...
+    """
+    name = codecs.lookup(encoding).name
+    order = name[-2:] if name[-3:] in ("-le", "-be") else sys.byteorder[0] + "e"
+    _check_byte_order(sample, path, encoding, order)
+    _check_not_one_byte(sample, path, encoding, order)
+
+
+def _check_byte_order(sample, path, encoding, order):
+    """Refuse UTF-16 read in the wrong byte order: characters whose low byte
+    is zero (U+6100, 'a' swapped) make up a quarter of the text or more, or the
+    line breaks are all swapped (U+0A00 for LF, U+0D00 for CR, and no line
+    break: a script whose letters have no zero byte, Cyrillic or Devanagari).
+    The message names what the rule saw: letters, or line breaks."""
+    swapped = [char for char in sample if ord(char) > 0xFF and not ord(char) & 0xFF]
+    breaks = [char for char in swapped if char in _SWAPPED_BREAKS]
+    letters = [char for char in swapped if char not in _SWAPPED_BREAKS]
+    if len(swapped) >= len(sample) / 4:
+        seen = (letters or breaks)[0]
+    elif breaks and "\n" not in sample and "\r" not in sample:
+        seen = breaks[0]
+    else:
+        return
+    what = "line breaks" if seen in _SWAPPED_BREAKS else "letters"
+    other = "utf-16-be" if order == "le" else "utf-16-le"
+    raise ValueError(
+        f"{path!r} read as {encoding} gives characters such as {seen!r} "
+        f"(U+{ord(seen):04X}) in place of {what}: it is UTF-16 in the other "
+        f"byte order; pass encoding={other!r}."
+    )
+
+
+def _check_not_one_byte(sample, path, encoding, order):
+    """Refuse text of one byte a letter (UTF-8, ASCII, a code page) read as
+    UTF-16: every character is two of its bytes (``as`` read as ``獡``), so
+    the reading has no line break, while its bytes have line breaks between
+    lines of letters, or are letters alone (a name or two, three characters at
+    least: the least UTF-16 there is to tell by). UTF-16 text holds zero bytes
+    (those of its line breaks, its spaces and its Latin letters) unless it is
+    a name of another script without a line break; and its characters' bytes
+    are rarely all letters, spaces and line breaks."""
+    if len(sample) < 3 or "\n" in sample or "\r" in sample:
+        return
+    data = sample.encode(f"utf-16-{order}", "surrogatepass")
+    if _CONTROL_BYTES.search(data):  # a zero byte: UTF-16 it is
+        return
+    lines = [line for line in re.split(rb"\r\n|\r|\n", data) if line.strip()]
+    if not all(re.search(rb"[A-Za-z\x80-\xff]", line) for line in lines):
+        return
+    if len(lines) < 2 and not re.fullmatch(rb"[A-Za-z '-]+[\r\n]*", data):
+        return
+    seen = next(char for char in sample if not char.isspace())
+    pair = data[sample.index(seen) * 2 :][:2].decode("latin-1")
+    raise ValueError(
+        f"{path!r} read as {encoding} is characters such as {seen!r} "
+        f"(U+{ord(seen):04X}), each two bytes of a name ({pair!r}), and no line "
+        "break: it is not UTF-16 but text of one byte a letter; "
+        f"{encoding_advice(data, encoding)}."
+    )

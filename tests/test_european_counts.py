@@ -1,0 +1,133 @@
+"""Counts of a semicolon-separated table written as a spreadsheet set to a
+decimal comma writes them: 17.728 is seventeen thousand, 1,5 one and a half.
+
+They were read as fractions (17.728), or refused (1.234.567, 1,5); now a
+semicolon table's column of counts is read one way for the whole column,
+a cell such as 17.728 that could be either way as thousands when no other
+cell tells (with a warning that says so), and a column mixing both ways is
+refused. Comma and tab tables read a point as before.
+"""
+
+import warnings
+
+import numpy as np
+import pytest
+
+from sknextchar.cli import main
+from sknextchar.datasets import load_names
+
+GERMAN = {"Anna": ("17.728", 17728), "Lena": ("1.234.567", 1234567),
+          "Mia": ("950", 950), "Emma": ("2.310,25", 2310.25)}  # fmt: skip
+
+
+def _table(tmp_path, rows, name="namen.csv", delimiter=";"):
+    path = tmp_path / name
+    lines = [f"Vorname{delimiter}Anzahl"]
+    lines += [f"{name}{delimiter}{cell}" for name, cell in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def _load(path):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no warning unless a test asks for one
+        return load_names(path, names_column="Vorname", counts_column="Anzahl")
+
+
+def test_points_between_thousands_and_decimal_commas_are_read(tmp_path):
+    path = _table(tmp_path, [(name, cell) for name, (cell, _) in GERMAN.items()])
+    names, counts = _load(path)
+    assert names == list(GERMAN)
+    np.testing.assert_array_equal(counts, [value for _, value in GERMAN.values()])
+
+
+def test_a_column_that_could_be_either_way_is_read_as_thousands_with_a_warning(
+    tmp_path,
+):
+    path = _table(tmp_path, [("Anna", "17.728"), ("Lena", "1.234"), ("Mia", "9")])
+    with pytest.warns(UserWarning, match=r"'17.728' \(line 2\) is 17728\. If those"):
+        _, counts = load_names(path, names_column="Vorname", counts_column="Anzahl")
+    np.testing.assert_array_equal(counts, [17728, 1234, 9])
+
+
+def test_a_point_before_a_fraction_elsewhere_keeps_17_728_a_fraction(tmp_path):
+    path = _table(tmp_path, [("Anna", "2.5"), ("Lena", "17.728"), ("Mia", "0.125")])
+    _, counts = _load(path)
+    np.testing.assert_array_equal(counts, [2.5, 17.728, 0.125])
+
+
+@pytest.mark.parametrize(
+    "cells, first, second",
+    [(["17.728", "2.5"], "points between thousands", "a point before a fraction"),
+     (["2.5", "1,5"], "a point before a fraction", "a decimal comma"),
+     (["0.5", "1.234.567"], "a point before a fraction", "points between thousands")],
+)  # fmt: skip
+def test_a_column_mixing_both_ways_is_refused(tmp_path, cells, first, second):
+    path = _table(tmp_path, [("Anna", cells[0]), ("Lena", cells[1])])
+    with pytest.raises(ValueError, match="mixes two ways of writing numbers") as e:
+        _load(path)
+    message = str(e.value)
+    assert f"Line 3 of {path!r} has {cells[1]!r}" in message
+    assert f"written with {second}, but line 2 has {cells[0]!r}" in message
+    assert f"with {first}: the column mixes" in message
+    if cells[0] == "17.728":  # either way: the message says how it was read
+        assert "'17.728', read as 17728, with points" in message
+
+
+@pytest.mark.parametrize("delimiter", [",", "\t"])
+def test_other_tables_read_a_point_as_a_decimal_point(tmp_path, delimiter):
+    path = _table(tmp_path, [("Anna", "17.728"), ("Lena", "17.5")], "n.csv", delimiter)
+    _, counts = _load(path)
+    np.testing.assert_array_equal(counts, [17.728, 17.5])
+
+
+def test_train_reads_them_and_says_so(tmp_path, capsys):
+    path = _table(tmp_path, [("Anna", "17.728"), ("Lena", "2.310"), ("Mia", "9")])
+    model = str(tmp_path / "m.skops")
+    argv = ["train", path, "--counts", "Anzahl", "--model", "kneser-ney"]
+    assert main([*argv, "-o", model]) == 0
+    out, err = capsys.readouterr()
+    assert f"({17728 + 2310 + 9:,} with their counts)" in out
+    assert err.count("warning: The counts of") == 1
+    assert "write the fractions with a decimal comma (17,728)" in err
+
+
+def test_train_in_chunks_reads_them_and_warns_once(tmp_path, capsys):
+    rows = [("Anna", "1.000"), ("Lena", "1.001"), ("Mia", "1.002")]
+    model = str(tmp_path / "m.skops")
+    argv = ["train", _table(tmp_path, rows), "--counts", "Anzahl", "--chunk-size"]
+    assert main([*argv, "2", "--max-iter", "2", "-o", model]) == 0
+    err = capsys.readouterr().err
+    assert err.count("warning: The counts of") == 1
+    assert "'1.000' (line 2) is 1000" in err
+
+
+def test_train_refuses_a_mixed_column_without_a_traceback(tmp_path, capsys):
+    path = _table(tmp_path, [("Anna", "17.728"), ("Lena", "2.5")])
+    argv = ["train", path, "--counts", "Anzahl", "-o", str(tmp_path / "m.skops")]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "mixes two ways of writing numbers" in err and "Traceback" not in err
+
+
+def test_a_column_of_such_counts_is_offered_as_counts(tmp_path, capsys):
+    path = _table(tmp_path, [("Anna", "1.234.567"), ("Lena", "2,5")])
+    model = str(tmp_path / "m.skops")
+    assert main(["train", path, "--max-iter", "1", "-q", "-o", model]) == 0
+    assert "pass --counts Anzahl" in capsys.readouterr().err
+    # The count model counts names: a column with a fraction (2,5) is no count.
+    argv = ["train", path, "--model", "kneser-ney", "-o", model, "--force"]
+    assert main(argv) == 0
+    assert "--counts" not in capsys.readouterr().err
+
+
+def test_train_with_labels_reads_them(tmp_path, capsys):
+    path = tmp_path / "namen.csv"
+    rows = ["Anna;w;1.234.567", "Lena;w;2.310,0", "Max;m;17.728", "Paul;m;950"]
+    path.write_text("Vorname;Geschlecht;Anzahl\n" + "\n".join(rows), encoding="utf-8")
+    argv = ["train", str(path), "--labels", "Geschlecht", "--counts", "Anzahl"]
+    argv += ["--model", "kneser-ney"]
+    assert main([*argv, "-o", str(tmp_path / "m.skops")]) == 0
+    out, err = capsys.readouterr()
+    assert f"({1234567 + 2310 + 17728 + 950:,} with their counts)" in out
+    assert "warning" not in err  # 1.234.567 and 2.310,0 can be read one way only
