@@ -17,6 +17,7 @@ import contextlib
 import errno
 import os
 import re
+import shlex
 import stat
 import tempfile
 from pathlib import Path
@@ -71,7 +72,7 @@ def _kind(mode):
     return None if stat.S_ISREG(mode) else "not a regular file"
 
 
-def check_target(path, *, inputs=(), force=True, command_line=False):
+def check_target(path, *, inputs=(), force=True, command_line=False, keep=None):
     """Refuse a target that must not be written, before any work is done.
 
     Parameters
@@ -85,6 +86,11 @@ def check_target(path, *, inputs=(), force=True, command_line=False):
     command_line : bool, default=False
         Spell the advice of a refusal for the command line (``--force``,
         ``chmod``) rather than for Python.
+    keep : callable or None, default=None
+        ``keep(real_path, shown, command_line)`` says why an existing regular
+        file must be kept whatever ``force`` says (the message of the
+        FileExistsError), or returns None if it may be replaced; a model's
+        writers pass :func:`sknextchar._model_files.keep_other_files`.
 
     Returns
     -------
@@ -98,7 +104,7 @@ def check_target(path, *, inputs=(), force=True, command_line=False):
     FileExistsError
         If ``path`` is a FIFO, a device or a socket (never replaced), names a
         file this process has open (/dev/stdout, /dev/fd/N), or is an existing
-        file and ``force`` is False.
+        file that ``keep`` keeps, or any existing file and ``force`` is False.
     FileNotFoundError
         If the folder of ``path`` does not exist.
     PermissionError
@@ -128,16 +134,7 @@ def check_target(path, *, inputs=(), force=True, command_line=False):
             "'model.skops'."
         )
     real = real_target(path)
-    try:
-        status = os.stat(real)
-    except FileNotFoundError:
-        status = None
-    except PermissionError:  # a folder on the way that may not be entered
-        raise PermissionError(
-            f"Cannot save to {shown!r}: its folder {str(real.parent)!r} cannot be "
-            "entered (no permission); nothing was saved. Choose another output "
-            "file."
-        ) from None
+    status = _status(real, shown)
     if status is not None:
         _check_existing(shown, real, status, inputs)
     elif not real.parent.is_dir():
@@ -154,6 +151,9 @@ def check_target(path, *, inputs=(), force=True, command_line=False):
     protected = None if status is None else _protection(real, status)
     if protected is not None:
         raise PermissionError(_protected_message(shown, protected, command_line))
+    kept = None if status is None or keep is None else keep(real, shown, command_line)
+    if kept is not None:
+        raise FileExistsError(kept)
     if status is not None and not force:
         raise FileExistsError(
             f"{shown!r} already exists; pass --force to replace it, or choose "
@@ -162,8 +162,39 @@ def check_target(path, *, inputs=(), force=True, command_line=False):
     return status
 
 
+def _status(real, shown):
+    """``os.stat`` of the target, None where there is no file yet; a folder
+    that may not be entered, or a loop of symbolic links, refused."""
+    try:
+        return os.stat(real)
+    except FileNotFoundError:
+        return None
+    except PermissionError:  # a folder on the way that may not be entered
+        raise PermissionError(
+            f"Cannot save to {shown!r}: its folder {str(real.parent)!r} cannot be "
+            "entered (no permission); nothing was saved. Choose another output "
+            "file."
+        ) from None
+    except OSError as error:
+        if error.errno != errno.ELOOP:
+            raise
+        raise OSError(  # one argument: no "[Errno 40]" before the message
+            f"Cannot save to {shown!r}: it is a symbolic link in a loop of links "
+            "(each leads to the next, the last back to the first), so it leads "
+            f"to no file; remove it (rm {shlex.quote(shown)}) or choose another "
+            "output file."
+        ) from None
+
+
 def _refuse_open_file(shown, command_line):
-    """Refuse /dev/stdout and the like: an open file, not a file of its own."""
+    """Refuse /dev/stdout and the like (an open file, not a file of its own),
+    and an empty path (``realpath('')`` is the current folder)."""
+    if not shown:
+        raise FileNotFoundError(
+            "Cannot save to '': the path is empty. "
+            + ("Give -o" if command_line else "Pass")
+            + " the path of a file, such as 'model.skops'."
+        )
     stream = _open_file_path(shown)
     if stream is not None:
         where = (
@@ -284,7 +315,7 @@ def _umask():
 
 
 def atomic_write(
-    path, write, *, verify=None, inputs=(), force=True, command_line=False
+    path, write, *, verify=None, inputs=(), force=True, command_line=False, keep=None
 ):
     """Write a file through a verified temporary file, then rename it into place.
 
@@ -299,7 +330,7 @@ def atomic_write(
     verify : callable or None, default=None
         ``verify(temp_path)`` raises if the written file is not right; the
         target is then left as it was.
-    inputs, force, command_line
+    inputs, force, command_line, keep
         As in :func:`check_target`.
 
     Returns
@@ -333,7 +364,7 @@ def atomic_write(
     ...     path.read_text(), os.listdir(tmp)
     ('hi', ['a.txt'])
     """
-    checks = {"inputs": inputs, "command_line": command_line}
+    checks = {"inputs": inputs, "command_line": command_line, "keep": keep}
     existing = check_target(path, force=force, **checks)
     real = real_target(path)
     stem = real.name[:_TEMP_STEM]

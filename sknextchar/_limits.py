@@ -8,10 +8,12 @@ the same totals.
 
 __all__ = ["BYTES_PER_LETTER", "MAX_EXACT_COUNT", "MAX_LETTERS"]
 
-#: The most letters a name may be asked for (``min_length`` of a sampler,
-#: ``--min-length`` and ``--max-length`` of ``sample``): every name being drawn
-#: takes at least this many steps (one model call each), so a bound of a
-#: billion letters would run for days; no name has anywhere near 1000 letters.
+#: The most letters a name may be asked for (``min_length`` and ``max_length``
+#: of a sampler, ``--min-length`` and ``--max-length`` of ``sample``): every
+#: name being drawn takes at least this many steps (one model call each), so a
+#: bound of a billion letters would run for days; no name has anywhere near
+#: 1000 letters. Also the longest ``context_length`` (``--context-length``): a
+#: longer context adds only end markers before each name, and memory.
 MAX_LETTERS = 1000
 
 #: Bytes each letter of a name being drawn takes (its id and its row number).

@@ -28,6 +28,7 @@ from ._model_checks import (
     fitted_estimators,
     validate_loaded_params,
 )
+from ._model_files import keep_other_files
 from ._version import __version__
 from ._zip_bytes import canonical_skops
 from .exceptions import (
@@ -180,6 +181,12 @@ def save_model(model, path, *, format="auto"):
     it, such as ``chmod 444``, or one you may not write) is never replaced, even
     by root.
 
+    An existing file is replaced only if it is a model file (a skops file, or a
+    pickle or joblib file, told by its first bytes) or empty: saving a model
+    again, or over an older one, just works, but a file of names, a CSV table,
+    a picture or any other file is refused and left untouched, so that a wrong
+    path never loses it. Save to another path, or delete that file first.
+
     Only model state is saved: scikit-learn's callbacks are left out, and a
     model that holds any other runtime object (an open file, a lock, a thread,
     a lambda) is refused before the target is touched, naming the attribute.
@@ -202,7 +209,8 @@ def save_model(model, path, *, format="auto"):
     Raises
     ------
     IsADirectoryError, FileExistsError
-        If ``path`` is a folder, or a FIFO, device or socket.
+        If ``path`` is a folder, or a FIFO, device or socket, or an existing
+        file that is no model file (a file of names, say).
     FileNotFoundError
         If the folder of ``path`` does not exist.
     PermissionError
@@ -231,7 +239,8 @@ def save_model(model, path, *, format="auto"):
         )
     _check_path(path, "save_model writes a model file")
     format = resolve_format(path, format)
-    check_target(path)  # before any work: never a folder, a FIFO, a device
+    # Before any work: never a folder, a FIFO, a device, nor a file of names.
+    check_target(path, keep=keep_other_files)
     model = without_callbacks(model)
     found = find_unsaveable(model)
     if found is not None:
@@ -251,6 +260,7 @@ def save_model(model, path, *, format="auto"):
     return atomic_write(
         path,
         functools.partial(_dump, model, format),
+        keep=keep_other_files,
         verify=functools.partial(
             _verify,
             path,

@@ -12,7 +12,12 @@ __all__ = ["check_allocation", "first_layer_inputs", "machine_memory"]
 
 
 def machine_memory():
-    """The bytes of physical memory, or 2**63 where the system does not say.
+    """The bytes of memory this process may use, or 2**63 where nothing says.
+
+    The least of the physical memory, the address-space limit
+    (``RLIMIT_AS``, ``ulimit -v``) and the memory limit of the process's
+    control group (a container's ``--memory``): a size within the physical
+    memory but beyond a container's limit is killed, not refused.
 
     Returns
     -------
@@ -24,10 +29,43 @@ def machine_memory():
     >>> machine_memory() > 2**20
     True
     """
+    limits = [2**63]
     try:
-        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+        limits.append(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES"))
     except (AttributeError, ValueError, OSError):
-        return 2**63
+        pass
+    try:
+        import resource  # not on Windows
+
+        soft = resource.getrlimit(resource.RLIMIT_AS)[0]
+        if soft not in (resource.RLIM_INFINITY, -1) and soft > 0:
+            limits.append(soft)
+    except (ImportError, AttributeError, ValueError, OSError):
+        pass
+    limits.extend(_cgroup_limits())
+    return min(limits)
+
+
+#: Where Linux control groups state a memory limit (version 2, then 1).
+CGROUP_LIMIT_FILES = (
+    "/sys/fs/cgroup/memory.max",
+    "/sys/fs/cgroup/memory/memory.limit_in_bytes",
+)
+
+
+def _cgroup_limits():
+    """The memory limits of :data:`CGROUP_LIMIT_FILES` that hold a number
+    ("max", or none of the files, is no limit)."""
+    limits = []
+    for path in CGROUP_LIMIT_FILES:
+        try:
+            with open(path, encoding="ascii") as file:
+                text = file.read(64).strip()
+        except (OSError, ValueError):
+            continue
+        if text.isdigit() and int(text) > 0:
+            limits.append(int(text))
+    return limits
 
 
 def check_allocation(n_values, itemsize, *, what, parameters):
@@ -66,8 +104,8 @@ def check_allocation(n_values, itemsize, *, what, parameters):
     shown = ", ".join(f"{name}={value!r}" for name, value in parameters.items())
     lower = " or ".join(parameters)
     raise ValueError(
-        f"{shown} makes {what} need {n_bytes:.3g} bytes, more than this machine's "
-        f"{available:.3g} bytes of memory; lower {lower}."
+        f"{shown} makes {what} need {n_bytes:.3g} bytes, more than the "
+        f"{available:.3g} bytes of memory this process may use; lower {lower}."
     )
 
 

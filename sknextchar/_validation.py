@@ -14,6 +14,7 @@ package has always seeded (the same seed must keep giving the same names).
 
 import numbers
 import os
+import re
 from collections.abc import Iterator, MappingView, Set
 
 import numpy as np
@@ -61,7 +62,10 @@ def check_names(names, *, what="names", allow_empty_strings=False):
     TypeError
         If ``names`` is a single string, not a collection, or holds non-strings.
     ValueError
-        If ``names`` is empty, not 1-D, or holds empty or whitespace-only strings.
+        If ``names`` is empty, not 1-D, or holds empty or whitespace-only
+        strings, line breaks, or control characters other than the tab (NUL,
+        ESC, DEL, U+0080 to U+009F...): the message names the element and the
+        index of the character in it.
 
     Examples
     --------
@@ -116,6 +120,12 @@ def check_names(names, *, what="names", allow_empty_strings=False):
 
 # The characters at which str.splitlines splits (a test compares them).
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+# The control characters (Unicode category Cc) that no name holds: all but the
+# tab, which is whitespace a line of a file may hold (the line breaks among
+# them have their own message). NUL comes from binary data or text decoded
+# with the wrong encoding, C1 (U+0080 to U+009F) from a code page read as
+# Latin-1; the file loaders refuse those two with advice about encodings.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 
 def _check_elements(names, what, allow_empty_strings, index=None):
@@ -133,6 +143,7 @@ def _check_elements(names, what, allow_empty_strings, index=None):
     if plain:
         joined = "".join(names)
         plain = not any(brk in joined for brk in _LINE_BREAKS)
+        plain = plain and _CONTROL.search(joined) is None
     if not plain:
         for i, name in enumerate(names):
             place = element_place(what, i, index)
@@ -231,6 +242,9 @@ def _check_element(name, where, what, allow_empty_strings):
                 f"{where} is {name!r}, which holds a line break; each of the {what} "
                 "must be one line: remove the line break, or split it in two."
             )
+        control = _CONTROL.search(name)
+        if control is not None:
+            raise ValueError(_control_message(name, control.start(), where, what))
         return
     if isinstance(name, (list, tuple, np.ndarray)):
         raise ValueError(
@@ -243,6 +257,24 @@ def _check_element(name, where, what, allow_empty_strings):
     raise TypeError(
         f"Expected every element of {what} to be a str; {where} = {name!r} is "
         f"{kind}. Drop or convert it before using it."
+    )
+
+
+def _control_message(name, at, where, what):
+    """Why a name that holds the control character ``name[at]`` is refused."""
+    char = name[at]
+    cause = (
+        " (NUL comes from binary data, or from text decoded with the wrong encoding)"
+        if char == "\x00"
+        else " (one from U+0080 to U+009F comes from a code page such as "
+        "Windows-1252 decoded as Latin-1)"
+        if "\x80" <= char <= "\x9f"
+        else ""
+    )
+    return (
+        f"{where} is {name!r}, which holds {char!r} (U+{ord(char):04X}) at index "
+        f"{at} of the name: a control character, no letter of a name{cause}. "
+        f"Remove it from the {what}, or fix how they were read."
     )
 
 

@@ -207,7 +207,7 @@ class CharWindows:
 def cut_windows(ids, lengths, context_length, dtype):
     """Cut every (context, target) window out of concatenated name ids.
 
-    Vectorised: no Python loop over names.
+    Vectorised: no Python loop over names or over the context's positions.
 
     Parameters
     ----------
@@ -228,39 +228,34 @@ def cut_windows(ids, lengths, context_length, dtype):
         With ``n_windows = sum(lengths + 1)``.
     """
     lengths = np.asarray(lengths, dtype=np.intp)
-    n_names = len(lengths)
-    L = context_length
-    if n_names == 0:  # every name dropped: no window (the code below needs one)
-        return (
-            np.zeros((0, L), dtype=dtype),
-            np.zeros(0, dtype=dtype),
-            np.zeros(0, dtype=np.intp),
-        )
-    # Each name becomes a block: L pads, its letters, one end marker. Masks of
-    # the stream's positions, not arrays of indices: a byte per position, where
-    # indices took 8 (three arrays of 8 bytes per window, 180 MB for 1,000,000
-    # names, at the peak).
-    block = lengths + L + 1
-    block_end = np.cumsum(block)
-    block_start = block_end - block
-    stream = np.full(int(block_end[-1]), END_ID, dtype=dtype)
-    letter = np.ones(len(stream), dtype=bool)
-    for offset in range(L):  # the pads
-        letter[block_start + offset] = False
-    letter[block_end - 1] = False  # the end marker
-    stream[letter] = ids
-    # A name of n letters gives n + 1 windows, starting at its block's first
-    # n + 1 positions (all but its last L); each window is L context ids
-    # followed by its target.
-    start = np.ones(len(stream) - L, dtype=bool)
-    for offset in range(1, L + 1):
-        start[block_end[:-1] - offset] = False
-    contexts = np.empty((int(lengths.sum()) + n_names, L), dtype=dtype)
-    for column in range(L):
-        contexts[:, column] = stream[column : column + len(start)][start]
-    targets = stream[L : L + len(start)][start]
+    n_names, L = len(lengths), context_length
+    n_windows = int(lengths.sum()) + n_names
     name_index = np.repeat(np.arange(n_names, dtype=np.intp), lengths + 1)
+    # The k-th window of a name predicts its k-th letter, its last window the
+    # end marker.
+    targets = np.full(n_windows, END_ID, dtype=dtype)
+    letter = np.ones(n_windows, dtype=bool)
+    letter[np.cumsum(lengths + 1) - 1] = False
+    targets[letter] = ids
+    del letter
+    # Each name becomes a block of the stream: L pads, its letters, its end
+    # marker; window w of name i starts at w + i * L and is the L ids there,
+    # followed by its target. Time and memory grow with the output: no loop
+    # over the context's positions (which took minutes at context_length=10**6),
+    # and indices (8 bytes a window) only for a chunk of windows at a time.
+    stream = np.full(n_windows + n_names * L, END_ID, dtype=dtype)
+    view = np.lib.stride_tricks.sliding_window_view(stream, L) if n_names else None
+    contexts = np.empty((n_windows, L), dtype=dtype)
+    for low in range(0, n_windows, _CHUNK):
+        high = min(low + _CHUNK, n_windows)
+        starts = np.arange(low, high) + name_index[low:high] * L
+        stream[starts + L] = targets[low:high]  # before the windows that read it
+        contexts[low:high] = view[starts]
     return contexts, targets, name_index
+
+
+# Windows cut at a time: their indices take 8 bytes each.
+_CHUNK = 2**16
 
 
 def last_contexts(ids, lengths, context_length):

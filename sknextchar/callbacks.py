@@ -40,6 +40,7 @@ from pathlib import Path
 from sklearn.utils import check_scalar
 
 from ._file_safety import check_target
+from ._model_files import keep_other_files
 from ._persistence import save_model
 
 __all__ = ["Checkpoint", "History"]
@@ -183,7 +184,11 @@ class Checkpoint:
     path : str or os.PathLike
         Where to save. ``{epoch}`` in it is replaced by the epoch's number (one
         file per checkpoint); otherwise each checkpoint replaces the previous one
-        (atomically: a crash never leaves half a file).
+        (atomically: a crash never leaves half a file). An existing file there
+        is replaced only if it is a model file (or empty), as with
+        :func:`~sknextchar.save_model`: any other file (a file of names, say;
+        a symbolic link is followed) is refused when ``fit`` starts, before any
+        training, and left untouched.
     every : int, default=1
         Save after every ``every``-th epoch.
 
@@ -223,8 +228,9 @@ class Checkpoint:
     def setup(self, estimator, context):
         """Check, before any training, that the checkpoints can be written.
 
-        A missing or read-only folder, or a path that is a folder, fails here,
-        not after the first epoch (which may be a long pass over a file).
+        A missing or read-only folder, a path that is a folder, or an existing
+        file that is no model file (a file of names, say), fails here, not after
+        the first epoch (which may be a long pass over a file).
 
         Parameters
         ----------
@@ -233,7 +239,7 @@ class Checkpoint:
         context : sklearn.callback.CallbackContext
             The task.
         """
-        check_target(self._path(self.every))
+        check_target(self._path(self.every), keep=keep_other_files)
 
     def _path(self, epoch):
         return Path(str(self.path).replace("{epoch}", str(epoch)))

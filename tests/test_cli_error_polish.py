@@ -218,9 +218,10 @@ def check_nothing_changed(err, folder, target, before):
 def test_train_on_a_full_disk(tmp_path, capsys, monkeypatch, existing):
     names = write(tmp_path / "names.txt", "asha\nravi\nsita\nomar\n")
     target = tmp_path / "m.skops"
-    before = b"the user's old model" if existing else None
-    if existing:
-        target.write_bytes(before)
+    before = None
+    if existing:  # a model file: --force replaces no other file
+        before = save_model(ContextWindowTransformer().fit(["uma"]), target)
+        before = before.read_bytes()
     monkeypatch.setattr(skops.io, "dump", disk_full)
     argv = ["train", names, *TINY, "-o", target, "--force"]
     err = one_line_error(*run(capsys, *argv)[::2])
@@ -230,7 +231,7 @@ def test_train_on_a_full_disk(tmp_path, capsys, monkeypatch, existing):
 def test_a_failed_rename_names_the_target(tmp_path, capsys, monkeypatch):
     names = write(tmp_path / "names.txt", "asha\nravi\nsita\nomar\n")
     target = tmp_path / "m.skops"
-    target.write_bytes(b"old")
+    old = save_model(ContextWindowTransformer().fit(["uma"]), target).read_bytes()
     replace = os.replace
 
     def failing(src, dst):
@@ -241,7 +242,7 @@ def test_a_failed_rename_names_the_target(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(os, "replace", failing)
     argv = ["train", names, *TINY, "-o", target, "--force"]
     check_nothing_changed(
-        one_line_error(*run(capsys, *argv)[::2]), tmp_path, target, b"old"
+        one_line_error(*run(capsys, *argv)[::2]), tmp_path, target, old
     )
 
 

@@ -38,6 +38,12 @@ def _listing(folder):
     return sorted(os.listdir(folder))
 
 
+def _old_model(path):
+    """Save another model at ``path``: only a model file is ever replaced."""
+    save_model(ContextWindowTransformer().fit(["uma"]), path)
+    return path.read_bytes()
+
+
 @contextlib.contextmanager
 def _socket_file(path):
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -78,7 +84,7 @@ def test_a_folder_is_refused_and_left_as_it_is(pipe, tmp_path):
 def test_a_symlink_is_followed_and_kept(pipe, tmp_path):
     """The documented behaviour: the file the link points to is replaced."""
     real = tmp_path / "real.skops"
-    real.write_bytes(b"old")
+    _old_model(real)
     link = tmp_path / "link.skops"
     link.symlink_to(real)
     save_model(pipe, link)
@@ -124,16 +130,16 @@ def test_a_write_protected_file_is_never_replaced(pipe, tmp_path, suffix):
     the mode bits (no write bit for anyone), so it refuses the same for root.
     """
     path = tmp_path / f"m{suffix}"
-    path.write_bytes(b"precious")
+    precious = _old_model(path)
     path.chmod(0o444)
     with pytest.raises(
         PermissionError, match=r"write-protected \(mode 0o444 .*os\.chmod\(path"
     ):
         save_model(pipe, path)
-    assert path.read_bytes() == b"precious" and _listing(tmp_path) == [path.name]
+    assert path.read_bytes() == precious and _listing(tmp_path) == [path.name]
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o444
     path.chmod(0o644)  # the advice: made writable, it is replaced
-    assert save_model(pipe, path).read_bytes() != b"precious"
+    assert save_model(pipe, path).read_bytes() != precious
 
 
 def test_a_file_this_user_may_not_write_is_refused(pipe, tmp_path, monkeypatch):
@@ -204,7 +210,7 @@ def test_a_new_file_follows_the_umask(pipe, tmp_path, umask):
 @pytest.mark.parametrize("suffix", [".skops", ".joblib"])
 def test_a_replaced_file_keeps_its_mode(pipe, tmp_path, suffix):
     path = tmp_path / f"m{suffix}"
-    path.write_bytes(b"old")
+    _old_model(path)
     path.chmod(0o640)
     save_model(pipe, path)
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o640
@@ -214,7 +220,7 @@ def test_a_replaced_file_keeps_its_owner(pipe, tmp_path):
     if os.geteuid() != 0:
         pytest.skip("only root can give a file to another user")
     path = tmp_path / "m.skops"
-    path.write_bytes(b"old")
+    _old_model(path)
     os.chown(path, 1234, 5678)
     save_model(pipe, path)
     assert (os.stat(path).st_uid, os.stat(path).st_gid) == (1234, 5678)
@@ -290,10 +296,10 @@ def test_train_never_writes_over_its_names_file(names_file, capsys):
 
 def test_train_needs_force_to_replace_a_file(names_file, tmp_path, capsys):
     output = tmp_path / "m.skops"
-    output.write_bytes(b"precious")
+    precious = _old_model(output)
     status, err = _run(capsys, "train", names_file, *TINY, "-o", output)
     assert status == 1 and "pass --force to replace it" in err
-    assert output.read_bytes() == b"precious"
+    assert output.read_bytes() == precious
     status, _ = _run(capsys, "train", names_file, *TINY, "-o", output, "--force")
     assert status == 0 and hasattr(load_model(output), "predict_proba")
 

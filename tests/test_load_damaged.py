@@ -484,14 +484,15 @@ def test_save_model_refuses_a_model_changed_after_fitting(tmp_path):
     from sknextchar import save_model
 
     target = tmp_path / "model.skops"
-    target.write_bytes(b"the user's file")
+    save_model(ContextWindowTransformer().fit(NAMES), target)  # the user's model
+    before = target.read_bytes()
     transformer = ContextWindowTransformer().fit(NAMES)
     transformer.vocabulary_ = ("a",)  # changed in memory, not in a file
     with pytest.raises(ValueError, match="changed after fitting") as error:
         save_model(transformer, target)
     assert "ContextWindowTransformer is damaged (its vocabulary_" in str(error.value)
     assert "edited by hand" not in str(error.value)
-    assert target.read_bytes() == b"the user's file"
+    assert target.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["model.skops"]
 
 

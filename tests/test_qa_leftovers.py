@@ -1,6 +1,7 @@
 """What last session's QA found and left: one label, Ctrl-C, the space in plots."""
 
 import os
+import pickle
 
 import matplotlib
 import pytest
@@ -96,11 +97,12 @@ def test_ctrl_c_while_training_says_nothing_was_saved(tmp_path, capsys, monkeypa
     err = capsys.readouterr().err
     assert f"interrupted: nothing was saved ({str(output)!r} was not created)" in err
     assert os.listdir(tmp_path) == []  # no temporary file either
-    output.write_bytes(b"an older model")
+    older = pickle.dumps(ContextWindowTransformer().fit(["uma"]))  # a model file
+    output.write_bytes(older)
     assert main([*TRAIN, "-o", str(output), "--force"]) == 130
     err = capsys.readouterr().err
     assert f"interrupted: nothing was saved ({str(output)!r} is as it was)" in err
-    assert output.read_bytes() == b"an older model"
+    assert output.read_bytes() == older
 
 
 def test_ctrl_c_after_the_model_was_written_says_so(tmp_path, capsys, monkeypatch):

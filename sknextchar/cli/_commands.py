@@ -16,10 +16,12 @@ import time
 from pathlib import Path
 
 from .._file_safety import atomic_write, check_target
+from .._model_files import keep_other_files
 from .._persistence import import_skops_io, load_model, resolve_format, save_model
 from .._version import __version__
 from ..datasets import load_indian_names
 from ._errors import PROG, missing_glyphs_in_one_warning
+from ._file_arguments import check_context_not_file, check_names_not_files
 from ._flags import KN_FLAGS, SAMPLER_FLAGS, TRAIN_FLAGS, given
 from ._lengths import check_length_flags, check_name_lengths
 from ._places import places_of
@@ -250,9 +252,12 @@ def _names_of_file(args, path, *, training=False, places=True, allow_empty=False
     )  # fmt: skip
 
 
-def check_output(args, inputs):
+def check_output(args, inputs, *, model=True):
     """Refuse ``-o`` before any work: ``check_target`` with ``--force`` and the
     command line's spelling of its advice.
+
+    ``--force`` replaces an existing model file; a file that is no model file
+    (a names file, a table) is never replaced by a model, not even with it.
 
     Parameters
     ----------
@@ -260,6 +265,9 @@ def check_output(args, inputs):
         The parsed command line, with ``output`` and ``force``.
     inputs : list of str
         The command's input files, never overwritten.
+    model : bool, default=True
+        Whether ``-o`` is a model (False for a picture): only a model file may
+        then be replaced.
 
     Examples
     --------
@@ -275,7 +283,10 @@ def check_output(args, inputs):
     ...         print(str(exc).split(": ")[1][:34])
     it is one of the input files of th
     """
-    return check_target(args.output, inputs=inputs, force=args.force, command_line=True)
+    keep = keep_other_files if model else None
+    return check_target(
+        args.output, inputs=inputs, force=args.force, command_line=True, keep=keep
+    )
 
 
 def chunked_names_column(args):
@@ -327,33 +338,20 @@ def given_names(args):
     >>> given_names(build_parser().parse_args(["score", "m.skops", "asha ", "ravi"]))
     ['asha', 'ravi']
     """
+    blank = next((name for name in args.names if not name.strip()), None)
+    if blank is not None:  # said here: the estimators show it stripped
+        raise ValueError(
+            f"NAME {blank!r} is blank (empty or only whitespace): there is no "
+            f"name in it to {args.run.__name__}. Leave it out, or give a name."
+        )
     names = [name.strip() for name in args.names]
-    _check_not_paths(args.names, args.run.__name__)
+    check_names_not_files(args.names, args.run.__name__)
     places_of(args).add_arguments("names", "NAME", names)
     if args.names_file is not None:
         names += _names_of_file(args, args.names_file)
     # A line of megabytes would be scored (and printed) for minutes.
     check_name_lengths(names, args.names_file or "NAME", places_of(args))
     return names
-
-
-_FILE_SUFFIX = re.compile(r"\A\S+\.[A-Za-z0-9]{1,8}\Z")
-
-
-def _check_not_paths(names, command):
-    """Refuse a NAME that is a file on disk (``score m.skops names.txt``):
-    the NAMEs are names themselves, and a file of names is ``--names-file``'s.
-    Only an argument shaped like a path is looked for on disk: one with a
-    ``/``, or a file suffix and no space (a name such as "st. john" or "j.r."
-    is scored even beside a file of that name)."""
-    for name in names:
-        path_like = os.sep in name or "/" in name or _FILE_SUFFIX.search(name)
-        if path_like and os.path.isfile(name):
-            raise ValueError(
-                f"NAME {name!r} is a file on disk, but the NAMEs of {command} are "
-                f"the names to {command} themselves: to {command} the names of a "
-                f"file, pass it with --names-file {shlex.quote(name)}."
-            )
 
 
 def load_sampler(args, **settings):
@@ -395,7 +393,9 @@ def load_sampler(args, **settings):
 
 def _excluded_names(args):
     if args.exclude_file is not None:  # a file without names excludes none
-        return _names_of_file(args, args.exclude_file, places=False, allow_empty=True)
+        names = _names_of_file(args, args.exclude_file, places=False, allow_empty=True)
+        check_name_lengths(names, args.exclude_file)  # as train and score do
+        return names
 
 
 def with_record(pipe, names, labels=None, weights=None):
@@ -571,6 +571,7 @@ def table(args):
     'table'
     """
     # The model's own distribution: no length bound of sampling bites here.
+    check_context_not_file(args.context, args.model)
     places_of(args).add_arguments("prefixes", "CONTEXT", [args.context])
     sampler = load_sampler(args, min_length=1, max_length=len(args.context) + 1)
     temperature_table = sampler.temperature_table(
@@ -604,7 +605,7 @@ def plot(args):
     """
     from ._pictures import check_picture_output, save_picture
 
-    check_output(args, [args.model])
+    check_output(args, [args.model], model=False)
     check_picture_output(args.output)  # the suffix, a format matplotlib writes
     model = load_model(
         args.model, allow_pickle=args.trust_pickle, max_bytes=args.max_bytes
@@ -715,12 +716,13 @@ def _plot_dead_end(message, flag, model, args):
         if getattr(model, "min_length", None) is None
         else "the min_length saved with the model, which plot's pictures keep"
     )
+    # The command last and unquoted, to be copied as it is: shlex quotes "o'n".
     table = f"sknextchar table {shlex.quote(args.model)} {shlex.quote(value)}"
     return (
         f"No name can continue {where}:{match['why']} below {match['low']} letters "
-        f"({bound}). {match['count']}: draw another {flag}, see the model's own "
-        f"probabilities (no length bound) with '{table}', or train the model "
-        f"again with smoothing ({match['smooth']})."
+        f"({bound}). {match['count']}: draw another {flag}, or train the model "
+        f"again with smoothing ({match['smooth']}); to see the model's own "
+        f"probabilities (no length bound), run: {table}"
     )
 
 

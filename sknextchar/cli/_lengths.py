@@ -4,10 +4,13 @@ A name is drawn one letter at a time, every name of a batch together, and
 ``--min-length`` forbids the end before that many letters: a bound of a billion
 letters would run for days and fill the memory before failing. The bounds are
 checked before the model file is loaded. (A ``--min-length`` above the model's
-default maximum raises that maximum, as ``NameSampler.sample`` does.)
+default maximum raises that maximum, as ``NameSampler.sample`` does.) So is,
+with them, what needs no model: a ``--prefix`` longer than ``--max-length``,
+a ``--pattern`` that does not compile (the model file takes seconds to load).
 """
 
 import functools
+import unicodedata
 
 from .._limits import BYTES_PER_LETTER, MAX_LETTERS
 from .._sizes import machine_memory
@@ -32,8 +35,9 @@ def check_length_flags(args):
     ------
     ValueError
         If a bound is above :data:`~sknextchar._limits.MAX_LETTERS`, the bounds
-        cross, or the names asked for cannot fit in memory at ``--min-length``
-        letters each.
+        cross, ``--prefix`` has more letters than ``--max-length``,
+        ``--pattern`` is no regular expression, or the names asked for cannot
+        fit in memory at ``--min-length`` letters each.
 
     Examples
     --------
@@ -59,13 +63,34 @@ def check_length_flags(args):
             f"--max-length {high} must be >= --min-length {low}: raise --max-length "
             "or lower --min-length."
         )
+    _check_prefix_length(args.prefix, high)
+    if getattr(args, "pattern", None) is not None:  # not a length: but as early
+        from .._name_filter import check_pattern
+
+        check_pattern(args.pattern)
     needed = args.n_samples * (low or 0) * BYTES_PER_LETTER
     if needed > machine_memory():
         raise ValueError(
             f"-n {args.n_samples:,} names of --min-length {low:,} letters or more "
-            f"need {needed:.3g} bytes, more than this machine's "
-            f"{machine_memory():.3g} bytes of memory: ask for fewer names, or "
+            f"need {needed:.3g} bytes, more than the {machine_memory():.3g} "
+            "bytes of memory this process may use: ask for fewer names, or "
             "shorter ones."
+        )
+
+
+def _check_prefix_length(prefix, max_length):
+    """Refuse a ``--prefix`` of more letters than ``--max-length``, as the
+    sampler does once the model is loaded: its grapheme clusters are the
+    fewest letters any model reads in it (a model of code points reads more)."""
+    if not prefix or max_length is None:
+        return
+    from .._text import graphemes, quoted
+
+    letters = len(graphemes(unicodedata.normalize("NFC", prefix).lstrip()))
+    if letters > max_length:  # spelled as the sampler's (cli_spelling)
+        raise ValueError(
+            f"prefix {quoted(prefix)} has {letters:,} letters, more than "
+            f"max_length={max_length}; raise max_length or shorten the prefix."
         )
 
 

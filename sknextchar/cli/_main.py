@@ -106,6 +106,7 @@ def _run(argv, output):
             if args is None:
                 return main_job()
             args.places = places
+            announce_pipes(args)
             return args.run(args)
     except SystemExit as exc:  # argparse: --help, --version, usage errors
         if exc.code is None or isinstance(exc.code, int):
@@ -118,5 +119,81 @@ def _run(argv, output):
             os.dup2(devnull, sys.stdout.fileno())  # no second error at exit
         return 1
     except USER_ERRORS as exc:
-        print(f"{PROG}: error: {error_message(exc, places)}", file=sys.stderr)
+        message = error_message(exc, places)
+        if isinstance(exc, MemoryError):  # what to lower depends on the command
+            command = next((a for a in argv if not a.startswith("-")), None)
+            message = out_of_memory_message(exc, command)
+        print(f"{PROG}: error: {message}", file=sys.stderr)
         return 1
+
+
+def announce_pipes(args, stream=None):
+    """Say on stderr, when it is a terminal, which files read are pipes.
+
+    Reading a named pipe (``mkfifo``) waits, silently, until a program writes
+    into it; ``<(cat names.txt)`` is a pipe too, written at once. One line
+    each tells a person at the terminal why the command may wait; scripts,
+    whose stderr is no terminal, see nothing.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line: its files of names, labels and names left out.
+    stream : file or None, default=None
+        Where to say it; None is ``sys.stderr``.
+
+    Examples
+    --------
+    >>> import argparse, io
+    >>> announce_pipes(argparse.Namespace(names_file="names.txt"), io.StringIO())
+    """
+    import os
+    import stat
+
+    stream = sys.stderr if stream is None else stream
+    if not stream.isatty():
+        return
+    for key in ("names_file", "labels", "exclude_file"):
+        path = getattr(args, key, None)
+        try:
+            fifo = isinstance(path, str) and stat.S_ISFIFO(os.stat(path).st_mode)
+        except (OSError, ValueError):
+            continue
+        if fifo:
+            print(
+                f"{PROG}: reading {path!r}, a pipe: waiting for a program to write "
+                "into it (Ctrl-C stops)...",
+                file=stream,
+                flush=True,
+            )
+
+
+# What to lower when a command runs out of memory, by command.
+_LOWER = {
+    "train": "train a smaller model (lower --embedding-dim, --hidden-layer-sizes "
+    "or --context-length), on fewer names, or from the file in chunks "
+    "(--chunk-size N)",
+    "sample": "ask for fewer names at a time (a lower -n), or shorter ones "
+    "(a lower --max-length)",
+    "score": "score fewer names at a time (split the --names-file)",
+    "classify": "classify fewer names at a time (split the --names-file)",
+}
+
+
+def out_of_memory_message(exc, command):
+    """The message of a MemoryError: what the command ran out of memory on,
+    and what to lower for that command (the model file's size, else).
+
+    Examples
+    --------
+    >>> from sknextchar.cli._main import out_of_memory_message
+    >>> out_of_memory_message(MemoryError(), "sample")  # doctest: +ELLIPSIS
+    'out of memory (MemoryError): ask for fewer names at a time (a lower -n), ...'
+    """
+    from ._errors import one_line
+
+    advice = _LOWER.get(
+        command,
+        "try a smaller model, or a machine (or container) with more memory",
+    )
+    return f"out of memory ({one_line(exc) or 'MemoryError'}): {advice}."

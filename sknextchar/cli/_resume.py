@@ -160,6 +160,15 @@ def _resumable_parts(model, args):
     sampler = unfreeze(model)
     pipe = unfreeze(sampler.estimator_) if isinstance(sampler, NameSampler) else sampler
     last = find_parts(model)[1] if isinstance(pipe, Pipeline) else None
+    if isinstance(pipe, CharEmbeddingMLPClassifier):  # a Checkpoint's file
+        raise ValueError(
+            f"{args.resume!r} holds a CharEmbeddingMLPClassifier alone, without "
+            "the ContextWindowTransformer that reads names for it (a file of the "
+            "Checkpoint callback, say), and --resume continues a model that "
+            "'sknextchar train' saved. In Python, put it back behind its fitted "
+            "transformer (make_pipeline(pipe[0], load_model(path))) and save "
+            "that; or train a new model without --resume."
+        )
     if not isinstance(last, CharEmbeddingMLPClassifier):
         shown = describe(last if last is not None else model)
         raise ValueError(
