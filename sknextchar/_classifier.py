@@ -41,6 +41,7 @@ from ._epoch_records import (
     weight_scale_advice,
 )
 from ._estimator import PackageEstimatorMixin
+from ._holdout import hold_out_seed
 from ._label_fine_tuning import check_discriminative_labels, fine_tune_labels
 from ._labels import (
     split_name_labels,
@@ -193,7 +194,9 @@ class CharEmbeddingMLPClassifier(
         Whether to shuffle the windows before each epoch.
     random_state : int, RandomState instance or None, default=None
         Seeds the initial weights, the shuffling and the validation split. Pass
-        an int for reproducible results.
+        an int for reproducible results. The validation split draws apart from
+        the rest (see ``validation_fraction``), so the names held out do not
+        depend on the architecture.
     tol : float, default=1e-4
         Minimum improvement of the training loss (or of the validation score
         under ``early_stopping``) that resets the patience counter.
@@ -203,7 +206,11 @@ class CharEmbeddingMLPClassifier(
     warm_start : bool, default=False
         When True, ``fit`` starts from the previous solution instead of new
         random weights (with a fresh optimizer, as in
-        :class:`~sklearn.neural_network.MLPClassifier`).
+        :class:`~sklearn.neural_network.MLPClassifier`). On windows the
+        classes are the vocabulary's, whatever characters the names hold: names
+        without some of them keep every column, and train those characters'
+        outputs as any names without them do. On an array, ``y`` must hold
+        every class of the previous fit.
     early_stopping : bool, default=False
         Hold out ``validation_fraction`` of the training names (whole names,
         never single windows, when ``X`` is a :class:`CharWindows`, and a name
@@ -225,7 +232,19 @@ class CharEmbeddingMLPClassifier(
         label keeps at least one name for training (a label of a single name
         is never held out): no label goes untrained. When the share cannot be
         held out so (too many labels of too few names), ``fit`` raises a
-        ValueError that names the labels of the fewest names.
+        ValueError that names the labels of the fewest names. The names held
+        out depend only on the names (and labels), ``validation_fraction`` and
+        ``random_state``, not on the architecture (``embedding_dim``,
+        ``hidden_layer_sizes``, ``dropout``, ... or the windows'
+        ``context_length``): two models fitted with the same int
+        ``random_state`` are scored on the same names, those that a
+        :class:`~sknextchar.MixtureClassifier` and ``sknextchar train --model
+        kneser-ney`` hold out with that seed too, and a warm-started ``fit``
+        holds out the names of the first. An int seeds the split on its own,
+        apart from the initial weights; a RandomState instance (None: NumPy's
+        global one) first gives one seed for the split, then draws the initial
+        weights. In a fit by label, adding names of other labels can change
+        which names of a label are held out.
     beta_1 : float, default=0.9
         Adam's decay rate of the first moment estimates, in [0, 1).
     beta_2 : float, default=0.999
@@ -617,11 +636,13 @@ class CharEmbeddingMLPClassifier(
             _check_labels_weighted(self, data, weights)
             check_discriminative_labels(self)
             rng = check_random_state(self.random_state)
+            # The hold-out draws first, apart: the architecture cannot change it.
+            seed = hold_out_seed(self.random_state) if self.early_stopping else None
             if cold:
                 self._initialize(data, rng)
             check_architecture(self)
             start_records(self, new_run=True)
-            self._train(X, y, data, weights, rng, partial=False)
+            self._train(X, y, data, weights, rng, partial=False, split_seed=seed)
         return self
 
     @reports_fit
@@ -693,17 +714,18 @@ class CharEmbeddingMLPClassifier(
             self._train(X, y, data, weights, rng, partial=True)
         return self
 
-    def _train(self, X, y, data, weights, rng, *, partial):
+    def _train(self, X, y, data, weights, rng, *, partial, split_seed=None):
         """Set up a training call, report it to the callbacks and run its epochs.
 
         ``fit`` restarts the learning-rate schedule and the optimizer; a
         ``partial_fit`` continues both, as its one epoch's place on the schedule
         is the number of epochs trained so far. ``weights`` are the windows'
-        sample weights, or None.
+        sample weights, or None; ``split_seed`` draws the hold-out of early
+        stopping (:func:`~sknextchar._holdout.hold_out_seed`).
         """
         trainer = self._trainer(len(data.targets), fresh_optimizer=not partial)
         train, val = split_for_early_stopping(
-            self, data, rng, weights, rescale=not partial
+            self, data, split_seed, weights, rescale=not partial
         )
         n_epochs = 1 if partial else self.max_iter
         first = len(self.loss_curve_) if partial else 0
@@ -801,9 +823,8 @@ class CharEmbeddingMLPClassifier(
                     f"the previous call to fit; previously got "
                     f"{self.classes_.tolist()!r}, y has "
                     f"{self.classes_[seen].tolist()!r}. Set warm_start=False to fit "
-                    "a new model on these data, or pass data in which every one of "
-                    "those classes is a label (for windows: names that hold every "
-                    "character of the vocabulary)."
+                    "a new model on these data, or pass a y that holds every one of "
+                    "those classes."
                 )
         return data
 

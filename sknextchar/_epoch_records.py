@@ -62,7 +62,9 @@ def start_records(estimator, *, new_run):
         estimator.best_validation_score_ = None
 
 
-def split_for_early_stopping(estimator, data, rng, sample_weight=None, *, rescale=True):
+def split_for_early_stopping(
+    estimator, data, random_state, sample_weight=None, *, rescale=True
+):
     """The training and, under early stopping, the validation windows.
 
     Returns ``((contexts, targets, weights), None)`` without early stopping;
@@ -76,6 +78,9 @@ def split_for_early_stopping(estimator, data, rng, sample_weight=None, *, rescal
     weights' scale (the held-out windows' weights too, for a weighted mean
     log-likelihood). ``rescale=False`` (``partial_fit``) keeps the weights as
     given: the caller scales the weights of all its calls alike.
+    ``random_state`` draws the hold-out: the fit's
+    :func:`~sknextchar._holdout.hold_out_seed`, drawn before its initial weights,
+    so that the names held out do not depend on the architecture.
 
     Examples
     --------
@@ -107,7 +112,9 @@ def split_for_early_stopping(estimator, data, rng, sample_weight=None, *, rescal
     strata = None if classes is None else contexts[:, -1]
     # A repeated name is one unit, in any case (as novel=True compares them).
     units = same_name_groups(targets, groups, strata, case_fold(estimator, groups))
-    held = _hold_out(estimator, contexts, targets, units, rng, len(data.targets))
+    held = _hold_out(
+        estimator, contexts, targets, units, random_state, len(data.targets)
+    )
     weights = (None, None) if sample_weight is None else (
         _mean_one(sample_weight[~held]), _mean_one(sample_weight[held]),
     )  # fmt: skip
@@ -128,7 +135,7 @@ def case_fold(estimator, groups):
     return fold_map(tuple(classes))
 
 
-def _hold_out(estimator, contexts, targets, groups, rng, n_given):
+def _hold_out(estimator, contexts, targets, groups, random_state, n_given):
     """:func:`validation_split`, per label in a fit by label (the last column
     of ``contexts``), whose message says when weights of 0 left rows out
     (``n_given`` rows before, ``len(targets)`` after)."""
@@ -136,8 +143,9 @@ def _hold_out(estimator, contexts, targets, groups, rng, n_given):
     strata = None if classes is None else contexts[:, -1]
     try:
         return validation_split(
-            len(targets), groups, estimator.validation_fraction, rng, strata, classes
-        )
+            len(targets), groups, estimator.validation_fraction, random_state,
+            strata, classes,
+        )  # fmt: skip
     except ValueError as error:
         if len(targets) == n_given:
             raise

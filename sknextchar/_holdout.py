@@ -15,6 +15,11 @@ proportion to each label's units, as by
 at least one unit for training: a label whose names were all held out would
 never be trained on. A label of a single unit stays in training.
 :func:`label_shortfall` says when the units cannot be held out so.
+
+The draw is the hold-out's own (:func:`hold_out_seed`): what else a fit draws
+from its ``random_state`` (the initial weights of an MLP, whose number depends
+on its architecture) never changes the units held out, and a count model, a
+mixture and an MLP given the same int and the same names hold out the same ones.
 """
 
 import math
@@ -24,7 +29,9 @@ from sklearn.model_selection import GroupShuffleSplit, ShuffleSplit
 from sklearn.utils import check_random_state
 
 __all__ = [
+    "check_not_too_small",
     "hold_out",
+    "hold_out_seed",
     "hold_out_units",
     "label_shortfall",
     "same_name_groups",
@@ -33,6 +40,39 @@ __all__ = [
     "unit_labels",
     "validation_split",
 ]
+
+
+def hold_out_seed(random_state):
+    """What a fit's hold-out draws with, apart from the fit's other draws.
+
+    Call it before anything else draws from ``random_state``. An int is
+    returned as is: the splitter seeds a generator of its own with it, as each
+    scikit-learn splitter and estimator given ``random_state=0`` does, so the
+    units held out are the same whatever else the fit draws. A
+    :class:`~numpy.random.RandomState` (None: NumPy's global one, as
+    :func:`~sklearn.utils.check_random_state` says) gives one int drawn from
+    it: the fit's other draws come after that one, whatever the number of units.
+
+    Parameters
+    ----------
+    random_state : int, numpy.random.RandomState or None
+        The fit's ``random_state``.
+
+    Returns
+    -------
+    seed : int
+        The ``random_state`` of :func:`hold_out` (or :func:`validation_split`).
+
+    Examples
+    --------
+    >>> hold_out_seed(0)
+    0
+    >>> hold_out_seed(np.random.RandomState(0))
+    209652396
+    """
+    if random_state is None or isinstance(random_state, np.random.RandomState):
+        return int(check_random_state(random_state).randint(np.iinfo(np.int32).max))
+    return random_state
 
 
 def hold_out_units(n_rows, groups):
@@ -205,6 +245,62 @@ def too_small(n_units, fraction):
     return n_units < 2 or math.ceil(fraction * n_units) >= n_units
 
 
+def check_not_too_small(
+    n_units,
+    kind,
+    fraction,
+    way_out="early_stopping=False",
+    *,
+    part="validation set",
+    detail="",
+):
+    """Raise unless holding out ``fraction`` of ``n_units`` leaves both sides some.
+
+    The message counts distinct names (copies of a name are one unit), and
+    advises a smaller ``validation_fraction`` only when one would work.
+
+    Parameters
+    ----------
+    n_units : int
+        The number of units (see :func:`hold_out_units`).
+    kind : {"names", "rows"}
+        What the units are.
+    fraction : float
+        The ``validation_fraction``.
+    way_out : str, default="early_stopping=False"
+        What else the caller can do: the setting that needs no held-out part.
+    part : str, default="validation set"
+        What the held-out part is called, for the message.
+    detail : str, default=""
+        Said after the units (" of weight above 0", say).
+
+    Raises
+    ------
+    ValueError
+        If :func:`too_small` says so.
+
+    Examples
+    --------
+    >>> check_not_too_small(4, "names", 0.25)  # one held out, three for training
+    >>> check_not_too_small(1, "names", 0.1)
+    Traceback (most recent call last):
+    ...
+    ValueError: The validation set is too small: validation_fraction=0.1 of 1 \
+distinct names leaves 0 for training. Use more data, or early_stopping=False.
+    """
+    if not too_small(n_units, fraction):
+        return
+    n_val = math.ceil(fraction * n_units)
+    distinct = "distinct " if kind == "names" else ""  # copies are one unit
+    raise ValueError(
+        f"The {part} is too small: validation_fraction={fraction!r} of {n_units} "
+        f"{distinct}{kind}{detail} leaves {n_units - n_val} for training. Use more "
+        "data, "
+        + ("a smaller validation_fraction, " if n_units > 1 else "")  # none helps
+        + f"or {way_out}."
+    )
+
+
 def label_shortfall(unit_labels, fraction, kind="names", label_names=None):
     """Why ``fraction`` of the units cannot be held out by label, or None.
 
@@ -364,8 +460,8 @@ def validation_split(
         The name of each window; None to hold out rows.
     fraction : float
         The fraction of the units to hold out, in (0, 1).
-    random_state : numpy.random.RandomState
-        Draws the held-out units.
+    random_state : int, numpy.random.RandomState or None
+        Draws the held-out units: a fit passes its :func:`hold_out_seed`.
     strata : ndarray of shape (n_rows,) or None, default=None
         The label (or label id) of each row, for a fit by label; None otherwise.
     label_names : ndarray or None, default=None
@@ -390,16 +486,7 @@ def validation_split(
     1
     """
     units, kind = hold_out_units(n_rows, groups)
-    if too_small(units, fraction):
-        n_val = math.ceil(fraction * units)
-        distinct = "distinct " if kind == "names" else ""  # copies are one unit
-        raise ValueError(
-            f"The validation set is too small: validation_fraction={fraction!r} of "
-            f"{units} {distinct}{kind} leaves {units - n_val} for training. Use more "
-            "data, "
-            + ("a smaller validation_fraction, " if units > 1 else "")  # none helps
-            + "or early_stopping=False."
-        )
+    check_not_too_small(units, kind, fraction)
     if strata is not None:
         unit_strata = unit_labels(groups, strata)
         reason = label_shortfall(unit_strata, fraction, kind, label_names)

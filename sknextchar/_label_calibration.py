@@ -25,9 +25,15 @@ from numbers import Integral
 import numpy as np
 from scipy.optimize import minimize
 from scipy.special import log_softmax, logsumexp
+from sklearn.frozen import FrozenEstimator
 from sklearn.model_selection import StratifiedGroupKFold
 
-__all__ = ["calibration_folds", "fit_pool_weights", "fit_temperature"]
+__all__ = [
+    "calibration_folds",
+    "calibration_splits",
+    "fit_pool_weights",
+    "fit_temperature",
+]
 
 PENALTY_C = 1e4
 
@@ -193,6 +199,45 @@ def calibration_folds(cv, names, labels, classes, groups):
                 f"fewer folds (cv), more names of that label, or calibration=None."
             )
         yield train, test
+
+
+def calibration_splits(cv, estimators, names, labels, classes, groups):
+    """The calibration's (train, test) rows: folds, or every name for frozen pipelines.
+
+    A :class:`~sklearn.frozen.FrozenEstimator` is not fitted again, so folds
+    would score every name with the same pipeline: when every pipeline is
+    frozen, ``cv`` is not used and the one split scores all the names (which
+    should be names the pipelines were not trained on). Otherwise, the folds
+    of :func:`calibration_folds`.
+
+    Parameters
+    ----------
+    cv : int or cross-validation splitter
+        ``NameLabelClassifier(cv=...)``.
+    estimators : list of estimators
+        The pipelines to calibrate, possibly frozen.
+    names, labels, classes, groups
+        As for :func:`calibration_folds`.
+
+    Returns
+    -------
+    splits : iterable of (train, test) ndarray of int
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sklearn.frozen import FrozenEstimator
+    >>> from sklearn.pipeline import Pipeline
+    >>> labels = np.array(["f", "f", "m", "m"])
+    >>> frozen = [FrozenEstimator(Pipeline([("p", "passthrough")]))]
+    >>> [test.tolist() for _, test in calibration_splits(
+    ...     5, frozen, list("abcd"), labels, ["f", "m"], [0, 1, 2, 3])]
+    [[0, 1, 2, 3]]
+    """
+    if all(isinstance(each, FrozenEstimator) for each in estimators):
+        rows = np.arange(len(names))
+        return [(rows, rows)]
+    return calibration_folds(cv, names, labels, classes, groups)
 
 
 def _check_n_folds(cv, labels, groups):

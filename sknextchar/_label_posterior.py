@@ -18,6 +18,9 @@ and next-log-probability functions (one per label, as
 :mod:`sknextchar._generation` uses them); no estimator.
 """
 
+from collections.abc import Mapping
+from numbers import Real
+
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 from scipy.special import log_softmax
@@ -31,6 +34,7 @@ __all__ = [
     "log_priors",
     "name_windows",
     "posterior_filter",
+    "priors_in_label_order",
     "windows_from_contexts",
     "windows_log_likelihood",
     "windows_target_log_proba",
@@ -361,6 +365,54 @@ def log_priors(priors):
     """
     with np.errstate(divide="ignore"):  # a prior of 0: that label is never chosen
         return np.log(priors)
+
+
+def priors_in_label_order(priors, classes):
+    """Priors given by label (a dict, or a Series indexed by the labels) as a
+    list in the order of ``classes``; other priors as they are.
+
+    Parameters
+    ----------
+    priors : dict, pandas.Series or array-like
+        ``NameLabelClassifier``'s ``priors`` (not None nor ``"uniform"``).
+    classes : ndarray of shape (n_labels,) or None
+        The sorted labels; None leaves ``priors`` as they are.
+
+    Returns
+    -------
+    priors : list or array-like
+
+    Raises
+    ------
+    ValueError
+        If a prior given by label is not a number of 0 or more (said first:
+        it is what to correct, whatever labels are given), or the labels given
+        are not those of ``classes``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> priors_in_label_order({"m": 0.25, "f": 0.75}, np.array(["f", "m"]))
+    [0.75, 0.25]
+    >>> priors_in_label_order({"f": -1}, np.array(["f", "m"]))
+    Traceback (most recent call last):
+    ...
+    ValueError: priors must be non-negative and sum to 1; got {'f': -1}.
+    """
+    by_label = priors.to_dict() if hasattr(priors, "to_dict") else priors
+    if not isinstance(by_label, Mapping) or classes is None:
+        return priors
+    if hasattr(priors, "to_dict") and not set(by_label) & set(classes.tolist()):
+        return priors  # a Series indexed 0, 1, ...: in the order of classes_
+    bad = {k: v for k, v in by_label.items() if not (isinstance(v, Real) and v >= 0)}
+    if bad:
+        raise ValueError(f"priors must be non-negative and sum to 1; got {bad!r}.")
+    if set(by_label) != set(classes.tolist()):
+        raise ValueError(
+            f"priors by label must give each label of y once: the labels are "
+            f"{classes.tolist()!r}; got priors for {list(by_label)!r}."
+        )
+    return [by_label[label] for label in classes.tolist()]
 
 
 def posterior_filter(functions, label_index, threshold, *, context_length, n_symbols):

@@ -294,12 +294,34 @@ def label_ids(estimator, labels, n_rows, name_index=None):
             )
         return None
     if labels is None:
-        raise ValueError(
-            f"This {type(estimator).__name__} was fitted with the labels "
-            f"{classes.tolist()!r}; pass the label of the names (labels=..., or y "
-            "in fit and score)."
-        )
+        raise ValueError(_missing_labels_message(estimator, classes, name_index))
     return check_label_values(estimator, labels, n_rows, name_index)
+
+
+def _missing_labels_message(estimator, classes, name_index):
+    """Why a model fitted with labels got none, and what to do.
+
+    Windows of names (``name_index`` given) are what a pipeline fed names
+    passes: a direct call that left out the labels, or a scikit-learn string
+    scorer (``scoring="accuracy"``), which cannot pass them and would compare
+    one prediction per window with one label per name.
+    """
+    message = (
+        f"This {type(estimator).__name__} was fitted with the labels "
+        f"{classes.tolist()!r}; pass the label of "
+    )
+    if name_index is None:  # an array of contexts: one label per row
+        return message + (
+            "every row, or one for all (labels=..., or y in fit and score)."
+        )
+    return message + (
+        "each name (labels=... in predict, predict_proba and predict_log_proba; "
+        'y in score). A scikit-learn string scorer (scoring="accuracy", '
+        '"neg_log_loss", ...) cannot: it passes no labels to the model and '
+        "would compare one prediction per window (len(name) + 1 per name) with "
+        "one label per name. Score with sknextchar.metrics.log_likelihood "
+        "(scoring=log_likelihood), which passes each name's label as y."
+    )
 
 
 def with_label_column(estimator, contexts, labels, name_index=None):

@@ -21,7 +21,13 @@ from ._estimator import (
     members_visual_block,
     set_all_or_nothing,
 )
-from ._holdout import hold_out, hold_out_units, same_name_groups, too_small
+from ._holdout import (
+    check_not_too_small,
+    hold_out,
+    hold_out_seed,
+    hold_out_units,
+    same_name_groups,
+)
 from ._members import (
     continuation,
     fit_member,
@@ -177,7 +183,12 @@ class MixtureClassifier(
         one after the other; members fitted in parallel run without them. At
         most one worker per member is started.
     random_state : int, RandomState instance or None, default=None
-        Seeds the choice of the held-out names.
+        Seeds the choice of the held-out names. With the same names,
+        ``validation_fraction`` and int ``random_state``, they are those that
+        the early stopping of a
+        :class:`~sknextchar.CharEmbeddingMLPClassifier` holds out, whatever its
+        architecture (and the members). A RandomState instance gives one seed
+        for them.
 
     Attributes
     ----------
@@ -565,18 +576,17 @@ class MixtureClassifier(
             groups = None if groups is None else groups[rows]
             units = None if units is None else units[rows]
         n_units, kind = hold_out_units(len(contexts), units)
-        if too_small(n_units, self.validation_fraction):
-            raise ValueError(
-                f"The held-out part is too small: validation_fraction="
-                f"{self.validation_fraction!r} of {n_units} {kind} "
-                + ("of weight above 0 " if weights is not None else "")
-                + f"(n_samples={len(data.targets)} windows) leaves nothing on one "
-                "side. Use more data, another validation_fraction, or give weights "
-                "explicitly."
-            )
-        train, held_out = hold_out(
-            len(contexts), units, self.validation_fraction, self.random_state
+        check_not_too_small(
+            n_units,
+            kind,
+            self.validation_fraction,
+            "give weights explicitly (weights=[...], one per member)",
+            part="held-out part",
+            detail=("" if weights is None else " of weight above 0")
+            + (f" (n_samples={len(data.targets)})" if kind == "rows" else ""),
         )
+        seed = hold_out_seed(self.random_state)  # draws as the MLP's hold-out
+        train, held_out = hold_out(len(contexts), units, self.validation_fraction, seed)
         if groups is not None:
             in_train = np.zeros(X.n_names, dtype=bool)
             in_train[groups[train]] = True

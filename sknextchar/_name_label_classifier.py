@@ -3,7 +3,6 @@
 import contextlib
 import re
 import warnings
-from collections.abc import Mapping
 from numbers import Integral
 
 import numpy as np
@@ -21,8 +20,8 @@ from ._estimator import (
     set_all_or_nothing,
 )
 from ._kept_names import names_as_given, weighted_names
-from ._label_calibration import calibration_folds, fit_pool_weights, fit_temperature
-from ._label_posterior import log_priors
+from ._label_calibration import calibration_splits, fit_pool_weights, fit_temperature
+from ._label_posterior import log_priors, priors_in_label_order
 from ._labels import label_classes
 from ._meta_callbacks import meta_fit_task
 from ._model_input import check_label_types, check_no_missing_labels, label_values
@@ -38,6 +37,7 @@ from ._presets import make_default_pipeline
 from ._sample_weight import check_takes_sample_weight
 from ._text import MAX_REPORTED
 from ._validation import check_names
+from ._weight_routing import model_gets_weights, weights_router
 from .exceptions import DamagedModelError
 
 __all__ = ["NameLabelClassifier", "check_priors"]
@@ -75,7 +75,7 @@ def check_priors(priors, counts, classes=None):
     if isinstance(priors, str):  # "uniform", the only string the parameter takes
         return np.full(len(counts), 1.0 / len(counts))
     order = "" if classes is None else f" ({classes.tolist()!r})"
-    priors = _priors_in_label_order(priors, classes)
+    priors = priors_in_label_order(priors, classes)
     try:
         priors = np.asarray(priors, dtype=np.float64)
     except (TypeError, ValueError):
@@ -94,21 +94,6 @@ def check_priors(priors, counts, classes=None):
             f"(sum {priors.sum():.6g})."
         )
     return priors
-
-
-def _priors_in_label_order(priors, classes):
-    """Priors given by label (a dict, or a Series indexed by the labels) as a list."""
-    by_label = priors.to_dict() if hasattr(priors, "to_dict") else priors
-    if not isinstance(by_label, Mapping) or classes is None:
-        return priors
-    if hasattr(priors, "to_dict") and not set(by_label) & set(classes.tolist()):
-        return priors  # a Series indexed 0, 1, ...: in the order of classes_
-    if set(by_label) != set(classes.tolist()):
-        raise ValueError(
-            f"priors by label must give each label of y once: the labels are "
-            f"{classes.tolist()!r}; got priors for {list(by_label)!r}."
-        )
-    return [by_label[label] for label in classes.tolist()]
 
 
 class NameLabelClassifier(
@@ -137,7 +122,12 @@ class NameLabelClassifier(
         prediction per pipeline. Given as ``(name, pipeline)`` pairs (as
         :class:`~sklearn.ensemble.VotingClassifier` takes them), the pipelines'
         parameters are ``estimator__NAME__...`` in ``set_params`` and in a
-        search (``estimator__mlp__clf__alpha``). An MLP fine-tuned on the
+        search (``estimator__mlp__clf__alpha``). A fitted pipeline wrapped in
+        :class:`~sklearn.frozen.FrozenEstimator` is not fitted again (its
+        labels must be those of ``y``): ``fit`` then sets the priors and,
+        with calibration, fits the temperature on the names it is given,
+        which must be names the pipeline was not trained on (see
+        ``calibration``). An MLP fine-tuned on the
         label's log-loss
         (``clf__discriminative_epochs``, with ``clf__alpha=0.05``) classifies
         better than one fitted for generation alone (see the "Names by label"
@@ -170,7 +160,18 @@ class NameLabelClassifier(
         that adds nothing gets a weight of 0. See :ref:`names_by_label` for the
         measured effect. A pipeline with ``alphabet="auto"`` gets in every fold
         the alphabet of all the training names, so a character found in one
-        fold's names only is known to the others.
+        fold's names only is known to the others. With a
+        :class:`~sklearn.frozen.FrozenEstimator` as ``estimator`` (every
+        pipeline frozen), nothing is fitted again and there are no folds:
+        the temperature is fitted on all the names given to ``fit``, scored
+        by the frozen pipeline. Give ``fit`` names it was not trained on (a
+        held-out set), as
+        :class:`~sklearn.calibration.CalibratedClassifierCV` asks of a
+        FrozenEstimator: on its own training names the pipeline is surer
+        than on new names, and the temperature fitted there over-confident.
+        Nothing in a fitted pipeline records its training names, so this
+        is not checked. A frozen pipeline in a list with unfrozen ones
+        scores every name, in the fold that holds it out from the others.
     cv : int or cross-validation splitter, default=5
         The folds of the calibration: a number of folds
         (:class:`~sklearn.model_selection.StratifiedGroupKFold` with the names
@@ -181,7 +182,8 @@ class NameLabelClassifier(
         side of each fold. Each fold's training part needs every label, and a
         number of folds is at most the number of distinct names and of names
         of the most common label (a larger one is refused, naming the most
-        that work). Unused without calibration.
+        that work). Unused without calibration, and when every pipeline of
+        ``estimator`` is a FrozenEstimator (see ``calibration``).
     ensemble : bool, default=True
         With calibration: True keeps the pipelines of the ``cv`` folds and
         pools their likelihoods, an ensemble of ``cv`` models (per pipeline of
@@ -189,7 +191,7 @@ class NameLabelClassifier(
         costs ``cv`` pipeline fits, prediction ``cv`` times one pipeline's.
         False fits the pipeline once more on all the names and calibrates it:
         ``cv + 1`` fits, prediction as without calibration. Unused without
-        calibration.
+        calibration, and with frozen pipelines only (one pipeline each).
 
     Attributes
     ----------
@@ -376,12 +378,15 @@ class NameLabelClassifier(
             One weight per name (e.g. how often it occurs), >= 0: an integer
             weight counts as that many copies of the name. The pipelines are
             fitted with them (their models' ``fit`` must take
-            ``sample_weight``), the priors learned from the labels are the
-            weighted label frequencies (``class_count_`` the sums of the
-            weights), and the calibration's log-loss weighs each held-out
-            name by its weight (the folds are drawn by name, whatever its
-            weight). A name of weight 0 is left out (a label whose every name
-            weighs 0 is refused). None weighs every name alike.
+            ``sample_weight``; with metadata routing enabled, a model that
+            asks not to, by ``set_fit_request(sample_weight=False)``, is
+            fitted without them; a FrozenEstimator is not fitted), the
+            priors learned from the labels are the weighted label
+            frequencies (``class_count_`` the sums of the weights), and the
+            calibration's log-loss weighs each held-out name by its weight
+            (the folds are drawn by name, whatever its weight). A name of
+            weight 0 is left out (a label whose every name weighs 0 is
+            refused). None weighs every name alike.
 
         Returns
         -------
@@ -451,7 +456,8 @@ class NameLabelClassifier(
         held_out = np.full((len(names), len(estimators), len(classes)), np.nan)
         pipelines, shared = [], [with_vocabulary_of(e, names) for e in estimators]
         groups = reading_groups(shared, names)
-        for train, test in calibration_folds(self.cv, names, labels, classes, groups):
+        splits = calibration_splits(self.cv, shared, names, labels, classes, groups)
+        for train, test in splits:
             fold_names, fold_weights = [names[i] for i in train], _part(weights, train)
             with names_as_given(names, rows=train):  # numbered among all the names
                 fold = [
@@ -655,6 +661,38 @@ class NameLabelClassifier(
                 f"X and y have different lengths: {len(X)} names and {len(y)} labels."
             )
         return super().score(X, label_values(y), sample_weight=sample_weight)
+
+    def get_metadata_routing(self):
+        """The metadata routing: ``sample_weight`` to ``fit`` and its pipelines.
+
+        ``fit`` uses ``sample_weight`` itself (the priors, the calibration) and
+        fits each pipeline's model with it, unless, with scikit-learn's
+        metadata routing enabled, the model asks not to
+        (``pipe["clf"].set_fit_request(sample_weight=False)``); a model whose
+        request is unset gets the weights, and a FrozenEstimator none. The
+        pipelines are ``estimator`` (one) or ``estimator_0``, ``estimator_1``,
+        ... (a list) in the routing.
+
+        Returns
+        -------
+        routing : MetadataRouter
+            The classifier's own requests and one child per pipeline.
+
+        Examples
+        --------
+        >>> import sklearn
+        >>> from sknextchar import NameLabelClassifier, make_default_pipeline
+        >>> with sklearn.config_context(enable_metadata_routing=True):
+        ...     pipe = make_default_pipeline()
+        ...     routing = NameLabelClassifier(pipe).get_metadata_routing()
+        ...     print(routing.consumes("fit", ["sample_weight"]))
+        ...     _ = pipe["clf"].set_fit_request(sample_weight=False)
+        ...     routing = NameLabelClassifier(pipe).get_metadata_routing()
+        ...     print(routing.consumes("fit", ["sample_weight"]))
+        {'sample_weight'}
+        set()
+        """
+        return weights_router(self, _check_estimators(self.estimator))
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
@@ -918,6 +956,7 @@ def _check_take_weights(estimators, weights):
             continue  # not fitted again: the weights set the priors only
         model = split_pipeline(pipeline, owner="NameLabelClassifier")[1]
         check_takes_sample_weight(model, f"the model of estimator's pipeline {i}")
+        model_gets_weights(model)  # an alias request fails before any fit
 
 
 def _check_labels(y, n_names):

@@ -38,7 +38,8 @@ from ._label_posterior import windows_log_likelihood
 from ._novelty import fold_map
 from ._sample_weight import check_takes_sample_weight
 from ._steps import pipeline_steps, unfreeze
-from ._transformer import ContextWindowTransformer
+from ._transformer import ContextWindowTransformer, unknown_symbols
+from ._weight_routing import model_gets_weights
 
 __all__ = [
     "fit_weighted",
@@ -152,11 +153,15 @@ def next_log_proba_function(model, label=None, argument="label"):
         )
     if known is None:
         return function
+    if label is None and argument == "y":
+        raise ValueError(
+            "The model was fitted with labels: pass y, one label per name, each "
+            f"one of {known.tolist()!r}."
+        )
     if label is None:
-        pass_it = "y, the label of each name: each" if argument == "y" else "label=...,"
         raise ValueError(
             f"The model was fitted with the labels {known.tolist()!r}: pass "
-            f"{pass_it} one of them."
+            "label=..., one of them."
         )
     return functools.partial(function, labels=label)
 
@@ -273,8 +278,10 @@ def fit_weighted(pipeline, X, y=None, sample_weight=None):
     model gives each of a name's windows its weight): through the
     ``step__sample_weight`` fit parameter, or, when scikit-learn's metadata
     routing is on, through the model's ``set_fit_request(sample_weight=True)``
-    (set here on ``pipeline``'s own model, so pass a clone). Without weights
-    it is ``pipeline.fit(X, y)``; a FrozenEstimator is not refit.
+    (set here on ``pipeline``'s own model when unset, so pass a clone); a model
+    that asks not to get them (``set_fit_request(sample_weight=False)``, routing
+    on) is fitted without them. Without weights it is ``pipeline.fit(X, y)``; a
+    FrozenEstimator is not refit.
 
     Parameters
     ----------
@@ -310,8 +317,10 @@ def fit_weighted(pipeline, X, y=None, sample_weight=None):
         return pipeline.fit(X, y)
     name, model = _last_step(pipeline)
     check_takes_sample_weight(model, f"the pipeline's step {name!r}")
+    if not model_gets_weights(model):  # routing on, the model asks not to
+        return pipeline.fit(X, y)
     if get_config()["enable_metadata_routing"]:
-        model.set_fit_request(sample_weight=True)
+        model.set_fit_request(sample_weight=True)  # True already, or unset
         return pipeline.fit(X, y, sample_weight=sample_weight)
     return pipeline.fit(X, y, **{f"{name}__sample_weight": sample_weight})
 
@@ -381,8 +390,10 @@ def name_keys(transformer, names):
     -------
     keys : list of str or bytes
         Equal for the names read as one: their ``normalize`` form, or for a
-        transformer that keeps case and has letters in two cases, the bytes of
-        their case-folded ids (characters it drops left out, as it reads them).
+        transformer that drops some of their characters
+        (``handle_unknown="drop"``: "ann1" is "ann") or keeps case and has
+        letters in two cases, the bytes of their ids as it reads them (the
+        characters it drops left out), case-folded when it keeps case.
 
     Examples
     --------
@@ -395,15 +406,17 @@ def name_keys(transformer, names):
     True
     """
     texts = transformer.normalize(names)
-    if transformer.lowercase or not len(texts):
+    drops = transformer.handle_unknown == "drop"  # "ann1" is read as "ann"
+    if (transformer.lowercase and not drops) or not len(texts):
         return texts
     fitted = transformer
     if not hasattr(transformer, "vocabulary_"):  # a copy without its callbacks
         fitted = type(transformer)(**transformer.get_params(deep=False)).fit(names)
-    fold = fold_map(tuple(fitted.vocabulary_))
-    if fold is None:  # no letter in two cases
-        return texts
-    return [fold[ids].tobytes() for ids in fitted.encode(names)]
+    fold = None if transformer.lowercase else fold_map(tuple(fitted.vocabulary_))
+    if fold is None and not (drops and unknown_symbols(fitted, names)):
+        return texts  # no letter in two cases, and none dropped
+    ids = fitted.encode(names)  # without the characters it drops
+    return [(row if fold is None else fold[row]).tobytes() for row in ids]
 
 
 def _last_step(pipeline):

@@ -78,6 +78,7 @@ from ._validation import (
     check_sampler_fitted,
     check_temperatures,
 )
+from ._weight_routing import weights_router
 
 # The constructor parameters that shape sampling, in SamplingControls' order.
 _CONTROLS = ("temperature", "top_k", "top_p", "min_length", "max_length")
@@ -136,7 +137,7 @@ class NameSampler(
         ``None`` means the shortest training name seen by :meth:`fit` (1 when
         ``fit`` saw no names), or ``max_length`` if that is shorter: a bound
         left to the data never crosses an explicit one.
-    max_length : int >= min_length or None, default=None
+    max_length : int in [1, 1000], >= min_length, or None, default=None
         No name is ever cut: a name that has not drawn the end marker by
         ``max_length`` letters is discarded and another is drawn (rejection),
         so the names follow the model's distribution conditioned on ending by
@@ -243,7 +244,7 @@ class NameSampler(
         "top_k": [Interval(Integral, 1, None, closed="left"), None],
         "top_p": [Interval(Real, 0, 1, closed="right"), None],
         "min_length": [Interval(Integral, 1, MAX_LETTERS, closed="both"), None],
-        "max_length": [Interval(Integral, 1, None, closed="left"), None],
+        "max_length": [Interval(Integral, 1, MAX_LETTERS, closed="both"), None],
     }
 
     def __init__(
@@ -287,10 +288,12 @@ class NameSampler(
 default=None
             How many times each name occurs (a list with counts): one per name,
             finite and >= 0, not all 0. The pipeline's model is fitted with
-            them (``model__sample_weight``; a FrozenEstimator is not refit),
-            and the record counts a name of weight 3 three times in the
-            length counts (``training_length_counts_``), so the default
-            length bounds and ``match_lengths`` follow the weighted list. A
+            them (``model__sample_weight``; a FrozenEstimator is not refit;
+            with metadata routing enabled, unless the model asks not to, by
+            ``set_fit_request(sample_weight=False)``), and the record counts a
+            name of weight 3 three times in the length counts
+            (``training_length_counts_``), so the default length bounds and
+            ``match_lengths`` follow the weighted list. A
             name of weight 0 is left out of training, of the length counts
             and of the spelling record (``training_transitions_``), but it is
             still one of your names: ``novel=True`` and
@@ -1195,6 +1198,33 @@ default=None
                 f"{controls.max_length}; raise max_length or shorten the prefix."
             )
         return ids, lengths, contexts
+
+    def get_metadata_routing(self):
+        """The metadata routing: ``sample_weight`` to ``fit`` and the pipeline.
+
+        ``fit`` uses ``sample_weight`` itself (the record of the names' lengths)
+        and fits the pipeline's model with it, unless, with scikit-learn's
+        metadata routing enabled, the model asks not to
+        (``pipe["clf"].set_fit_request(sample_weight=False)``); a model whose
+        request is unset gets the weights, and a FrozenEstimator none.
+
+        Returns
+        -------
+        routing : MetadataRouter
+            The sampler's own requests and the pipeline's, as ``estimator``.
+
+        Examples
+        --------
+        >>> import sklearn
+        >>> from sknextchar import NameSampler, make_default_pipeline
+        >>> with sklearn.config_context(enable_metadata_routing=True):
+        ...     pipe = make_default_pipeline()
+        ...     _ = pipe["clf"].set_fit_request(sample_weight=False)
+        ...     routing = NameSampler(pipe).get_metadata_routing()
+        ...     print(routing.consumes("fit", ["sample_weight"]))
+        set()
+        """
+        return weights_router(self, [self.estimator])
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()

@@ -12,6 +12,7 @@ from ._atomic import FitLink, all_or_nothing, learned_state
 from ._compat import Interval, StrOptions, fit_context, reject_cross_val_predict
 from ._consistency import STEPS_DISAGREE
 from ._estimator import PackageEstimatorMixin
+from ._limits import MAX_LETTERS
 from ._sizes import check_window_memory
 from ._text import (
     MAX_REPORTED,
@@ -64,7 +65,9 @@ class ContextWindowTransformer(
     Parameters
     ----------
     context_length : int, default=3
-        Number of previous characters the next one is predicted from.
+        Number of previous characters the next one is predicted from, at most
+        1000 (the most letters of a sampled name: a longer context adds only
+        end markers before each name, and more memory).
     alphabet : str, list of str or "auto", default="abcdefghijklmnopqrstuvwxyz"
         The characters a name may contain (the end marker is added as id 0).
         ``"auto"`` learns the alphabet from the names passed to ``fit``: hyphens,
@@ -97,9 +100,10 @@ class ContextWindowTransformer(
     end_symbol : str, default="-"
         How the end marker is displayed (in ``vocabulary_``, :meth:`decode`,
         tables and plots): one character. When ``alphabet="auto"`` learns this
-        character from the names, the first of ``. $ # | ~ ^ _ * @ ¶`` that the
-        names do not use is shown instead; with an alphabet you give that
-        contains it, ``fit`` raises and asks for another ``end_symbol``.
+        character from the names, ``-`` is shown instead, or, if the names use
+        ``-`` too, the first of ``. $ # | ~ ^ _ * @ ¶`` that they do not use;
+        with an alphabet you give that contains it, ``fit`` raises and asks for
+        another ``end_symbol``.
 
     Attributes
     ----------
@@ -130,7 +134,7 @@ class ContextWindowTransformer(
     """
 
     _parameter_constraints = {
-        "context_length": [Interval(Integral, 1, None, closed="left")],
+        "context_length": [Interval(Integral, 1, MAX_LETTERS, closed="both")],
         "alphabet": [str, list, tuple],
         "lowercase": ["boolean"],
         "strip_accents": [StrOptions({"ascii", "unicode"}), None],
@@ -554,19 +558,30 @@ class ContextWindowTransformer(
         return names, texts, index
 
     def _emptied_advice(self, names, empty):
-        """What to pass instead of a ``strip_accents`` that empties names:
-        ``'unicode'`` when it keeps each of them (``"ascii"`` removes ``"α"``),
-        else no stripping (a name of combining marks only loses all of them)."""
-        if self.strip_accents == "ascii" and all(
-            normalize_text(names[i], strip_accents="unicode").strip() for i in empty
-        ):
+        """What the names ``strip_accents`` empties hold, and what to pass
+        instead: ``'unicode'`` when it keeps each of them (``"ascii"`` removes
+        ``"α"``), else no stripping (a name of combining marks only loses all
+        of them whatever ``strip_accents`` is)."""
+        marks_only, others = [], []
+        for i in empty:  # 'unicode' removes only the combining marks
+            kept = normalize_text(names[i], strip_accents="unicode").strip()
+            (others if kept else marks_only).append(names[i])
+        ascii_only = _removed(others, marks=False)
+        if not marks_only:
             return (
-                "Pass strip_accents='unicode', which keeps letters without an "
-                "ASCII equivalent, or remove them."
+                f"They hold only characters without an ASCII equivalent "
+                f"({ascii_only}). Pass strip_accents='unicode', which keeps "
+                "letters without an ASCII equivalent, or remove them."
+            )
+        held = f"only accents or other combining marks ({_removed(marks_only)})"
+        if others:
+            held = (
+                f"either {held}, which strip_accents='unicode' removes too, or "
+                f"only characters without an ASCII equivalent ({ascii_only})"
             )
         return (
-            "They hold only accents or other combining marks: remove them, or "
-            "leave strip_accents=None (the default), which keeps every character."
+            f"They hold {held}: remove them, or leave strip_accents=None "
+            "(the default), which keeps every character."
         )
 
     def _encode_names(
@@ -845,3 +860,16 @@ def _has_accent(char):
     """Whether a character decomposes into a letter and combining marks."""
     decomposed = unicodedata.normalize("NFKD", char)
     return decomposed != char and any(unicodedata.combining(c) for c in decomposed)
+
+
+def _removed(names, marks=True):
+    """The characters of ``names`` a ``strip_accents`` removed, for a message:
+    the combining marks (``marks``) or the other characters of their
+    compatibility decomposition, each once, the first few."""
+    found = {}
+    for name in names:
+        for char in unicodedata.normalize("NFKD", normalize_text(name)):
+            if not char.isspace() and bool(unicodedata.combining(char)) == marks:
+                found.setdefault(char, None)
+    shown = [describe_symbol(char) for char in list(found)[:MAX_REPORTED]]
+    return ", ".join(shown) + (", ..." if len(found) > MAX_REPORTED else "")

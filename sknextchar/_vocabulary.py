@@ -105,13 +105,13 @@ def pick_end_symbol(alphabet, preferred=END):
     ('-', '.', '$')
     """
     alphabet = set(alphabet)
-    for symbol in (preferred, END, *END_SYMBOL_FALLBACKS):
+    candidates = tuple(dict.fromkeys((preferred, END, *END_SYMBOL_FALLBACKS)))
+    for symbol in candidates:
         if symbol not in alphabet:
             return symbol
     raise ValueError(
         f"The names use every display symbol the end marker could have "
-        f"({preferred!r} and {' '.join(END_SYMBOL_FALLBACKS)}); pass an "
-        "end_symbol they do not use."
+        f"({' '.join(candidates)}); pass an end_symbol they do not use."
     )
 
 

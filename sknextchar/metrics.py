@@ -24,8 +24,12 @@ the pipeline, and the scorer only sees ``y=None``. Use these instead.
 
 import math
 
+from sklearn.base import ClassifierMixin, RegressorMixin
+from sklearn.frozen import FrozenEstimator
+from sklearn.pipeline import Pipeline
 from sklearn.utils.metadata_routing import MetadataRequest
 
+from ._name_label_classifier import NameLabelClassifier
 from ._sample_report import SampleReport, sample_report
 
 __all__ = [
@@ -40,6 +44,44 @@ __all__ = [
 
 # How far above 0 rounding may put the mean log-likelihood of a certain model.
 _ROUNDING = 1e-9
+
+_WHAT_TO_SCORE = (
+    "these scorers are for models of names (a pipeline of "
+    "ContextWindowTransformer and a next-character model, or a NameSampler). A "
+    "NameLabelClassifier's score is the accuracy of its labels: score it with "
+    'scoring="neg_log_loss" or "accuracy", or score its pipelines.'
+)
+
+
+def _scoring_estimator(estimator):
+    """The estimator whose ``score`` ``estimator.score`` returns: the last step
+    of a pipeline, the model of a FrozenEstimator, a search's refitted model."""
+    while True:
+        if isinstance(estimator, Pipeline) and estimator.steps:
+            estimator = estimator.steps[-1][1]
+        elif isinstance(estimator, FrozenEstimator):
+            estimator = estimator.estimator
+        elif hasattr(estimator, "best_estimator_"):
+            estimator = estimator.best_estimator_
+        else:
+            return estimator
+
+
+def _check_scores_log_likelihood(estimator):
+    """Refuse a model whose ``score`` is an accuracy or an R², whatever its value
+    (a NameLabelClassifier that gets every label wrong scores 0.0)."""
+    scorer = _scoring_estimator(estimator)
+    score_method = getattr(type(scorer), "score", None)
+    if isinstance(scorer, NameLabelClassifier) or score_method is ClassifierMixin.score:
+        meaning = "the accuracy"
+    elif score_method is RegressorMixin.score:
+        meaning = "the R²"
+    else:
+        return
+    raise TypeError(
+        f"{type(estimator).__name__}.score is {meaning} of its predictions, "
+        "not a mean log-likelihood: " + _WHAT_TO_SCORE
+    )
 
 
 def log_likelihood(estimator, X, y=None, sample_weight=None):
@@ -73,9 +115,11 @@ def log_likelihood(estimator, X, y=None, sample_weight=None):
     Raises
     ------
     TypeError
-        If ``estimator.score`` returns a positive number, which no
-        log-likelihood is: the accuracy of a
-        :class:`~sknextchar.NameLabelClassifier`, say.
+        If ``estimator`` is (or ends in) a
+        :class:`~sknextchar.NameLabelClassifier` or another model whose
+        ``score`` is an accuracy or an R², whatever its value; or if
+        ``estimator.score`` returns a positive number, which no log-likelihood
+        is.
 
     Examples
     --------
@@ -87,6 +131,7 @@ def log_likelihood(estimator, X, y=None, sample_weight=None):
     >>> round(log_likelihood(Uniform27(), ["abid"]), 4)
     -3.2958
     """
+    _check_scores_log_likelihood(estimator)
     if sample_weight is None:  # a model whose score takes no weights still works
         score = float(estimator.score(X, y))
     else:
@@ -94,11 +139,7 @@ def log_likelihood(estimator, X, y=None, sample_weight=None):
     if score > _ROUNDING:  # log P <= 0: this score is something else
         raise TypeError(
             f"{type(estimator).__name__}.score returned {score:.4g}, which is no "
-            "mean log-likelihood (that is never above 0): these scorers are for "
-            "models of names (a pipeline of ContextWindowTransformer and a "
-            "next-character model, or a NameSampler). A NameLabelClassifier's "
-            "score is the accuracy of its labels: score it with "
-            'scoring="neg_log_loss" or "accuracy", or score its pipelines.'
+            "mean log-likelihood (that is never above 0): " + _WHAT_TO_SCORE
         )
     return score
 

@@ -981,7 +981,7 @@ def test_progress_is_cleared_when_training_fails(names_file, tmp_path, capsys):
 
 def test_missing_optional_dependencies_are_named():
     error = ImportError("No module named 'skops'", name="skops")
-    assert 'pip install "sknextchar[skops]"' in error_message(error)
+    assert 'pip install "skops>=0.10"' in error_message(error)
     error = ImportError("No module named 'matplotlib'", name="matplotlib")
     assert 'pip install "sknextchar[plot]"' in error_message(error)
     error = ImportError("No module named 'other'", name="other")

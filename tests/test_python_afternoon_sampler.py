@@ -81,7 +81,8 @@ def test_score_asks_for_y_and_the_label_methods_for_label():
     sampler = NameSampler(labelled_pipe()).fit(NAMES, LABELS)
     with pytest.raises(ValueError) as score:
         sampler.score(NAMES)
-    assert "pass y, the label of each name" in str(score.value)
+    labels = sorted(set(LABELS))
+    assert f"pass y, one label per name, each one of {labels!r}." in str(score.value)
     assert "label=" not in str(score.value)
     with pytest.raises(ValueError, match=r"pass label=\.\.\., one of them"):
         sampler.score_samples(NAMES)

@@ -66,6 +66,11 @@ def test_the_end_marker_display_is_chosen_by_the_caller():
     assert pick_end_symbol("a-.b") == "$"
     with pytest.raises(ValueError, match="pass an end_symbol"):
         pick_end_symbol("-.$#|~^_*@¶")
+    # The message lists every display tried, "-" included, each once.
+    with pytest.raises(ValueError, match=r"\(a - \. \$ # \| ~ \^ _ \* @ ¶\)"):
+        pick_end_symbol("a-.$#|~^_*@¶", "a")
+    with pytest.raises(ValueError, match=r"\(- \. \$"):
+        pick_end_symbol("-.$#|~^_*@¶")
 
 
 def test_grapheme_symbols_encode_and_decode():

@@ -47,7 +47,25 @@ def test_labels_missing_from_a_warm_fit_get_a_fix():
         model.fit(X, ["a", "a", "a"])
     message = str(e.value)
     assert "Set warm_start=False to fit a new model" in message
-    assert "every one of those classes is a label" in message
+    assert "pass a y that holds every one of those classes" in message
+    assert "windows" not in message  # windows lacking characters are no error
+
+
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")
+def test_a_warm_fit_on_names_without_some_characters_keeps_every_class():
+    names = ["anna", "bob", "cid", "dave", "eve"]
+    transformer = ContextWindowTransformer(alphabet="auto").fit(names)
+    windows = transformer.transform(names)
+    model = CharEmbeddingMLPClassifier(
+        hidden_layer_sizes=(4,), max_iter=2, warm_start=True, random_state=0
+    ).fit(windows)
+    classes = model.classes_.tolist()
+    model.fit(transformer.transform(["anna", "nan"]))  # no b, c, d, e, i, o, v
+    assert model.classes_.tolist() == classes == list(transformer.vocabulary_)
+    proba = model.predict_proba(windows)
+    assert proba.shape == (len(windows), len(classes))
+    np.testing.assert_allclose(proba.sum(axis=1), 1.0, rtol=1e-5)
+    assert np.isfinite(model.score(windows))
 
 
 def test_plot_temperature_names_its_dead_end_context():

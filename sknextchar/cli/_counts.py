@@ -97,7 +97,7 @@ def fit_counts(args, names, labels=None, weights=None):
     ...     ["train", "-o", "m.skops", "--model", "kneser-ney", "--seed", "0"])
     >>> pipe = fit_counts(args, ["abid", "asha", "ravi", "amit"] * 5)
     Counted the ... n-grams (orders 1 to 4) of 20 names in ... s.
-    Held-out NLL: ... on 5 held-out names, 1 distinct (counted without them; ...).
+    Held-out NLL: ... on 1 distinct held-out name (counted without them; ...).
     >>> pipe["clf"].order_
     4
     """
@@ -141,7 +141,8 @@ def _held_out_report(pipe, names, labels, share, seed, weights=None):
     counts, the share is of the distinct names of count above 0 (a name's
     count is held out with it; names of count 0 are left out first, as the
     MLP's ``early_stopping`` leaves them out), and each held-out name weighs
-    its count in the NLL.
+    its count in the NLL. The report counts the units held out, as the MLP's
+    does: "distinct held-out names" when a unit holds several names.
     """
     from .._holdout import same_text_groups
     from .._pipeline import fit_weighted, name_keys, with_vocabulary_of
@@ -164,19 +165,18 @@ def _held_out_report(pipe, names, labels, share, seed, weights=None):
     split = _split(names, units, labels, weights, share, seed)
     if isinstance(split, str):
         return split
-    (train, train_labels, train_w), (held_out, y, held_w) = split
+    (train, train_labels, train_w), (held_out, y, held_w), n_held = split
     fit_weighted(model, train, train_labels, train_w)
     nll = -model.score(
         held_out, y, **({} if weights is None else {"sample_weight": held_w})
     )
-    n_distinct = len(set(name_keys(model["windows"], held_out)))
-    distinct = f", {n_distinct:,} distinct" if n_distinct < len(held_out) else ""
+    held = "distinct held-out name" if n_units < len(names) else "held-out name"
     note = ""
     if seed is None:  # the model is the same each run, this number is not
         note = "; drawn at random: --seed N holds out the same names each run"
     return (
         f"Held-out NLL: {nll:.4f} nats per character ({nll / math.log(2):.3f} "
-        f"bits) on {counted(len(held_out), 'held-out name')}{distinct} (counted "
+        f"bits) on {counted(n_held, held)} (counted "
         f"without them{note}; "
         "the saved model counts every name)." + _infinite_note(nll, pipe)
     )
@@ -197,8 +197,9 @@ def _infinite_note(nll, pipe):
 
 def _split(names, units, labels, weights, share, seed):
     """(names, labels, weights) counted and held out, ``units`` (the first
-    copy of each name) held out whole; or the report of why a label would have
-    no counted name (labels and weights are None if absent)."""
+    copy of each name) held out whole, and the number of units held out; or
+    the report of why a label would have no counted name (labels and weights
+    are None if absent)."""
     from .._holdout import hold_out, label_shortfall, unit_labels
 
     if labels is not None:
@@ -212,13 +213,16 @@ def _split(names, units, labels, weights, share, seed):
                 + (" or a smaller --validation-fraction." if smaller else ".")
             )
     parts = hold_out(len(names), units, share, seed, strata=labels)
-    return tuple(
-        (
-            [names[i] for i in rows],
-            None if labels is None else [labels[i] for i in rows],
-            None if weights is None else weights[rows],
-        )
-        for rows in parts
+    return (
+        *(
+            (
+                [names[i] for i in rows],
+                None if labels is None else [labels[i] for i in rows],
+                None if weights is None else weights[rows],
+            )
+            for rows in parts
+        ),
+        np.unique(units[parts[1]]).size,
     )
 
 

@@ -31,8 +31,9 @@ USER_ERRORS = (OSError, ValueError, TypeError, ImportError, MemoryError)
 
 # Optional dependencies: the package that is missing -> how to get it.
 _INSTALL_HINTS = {
-    "skops": 'this needs the skops package: pip install "sknextchar[skops]" (or '
-    "use --format joblib when training)",
+    # skops is a dependency of the package: missing, the install is incomplete.
+    "skops": "this needs the skops package, which sknextchar depends on: pip "
+    'install "skops>=0.10" (or use --format joblib when training)',
     "matplotlib": 'this needs matplotlib: pip install "sknextchar[plot]"',
 }
 
@@ -181,6 +182,7 @@ _CALL_FLAGS = {
     "match_lengths": _CallFlag("--match-lengths", const=True),
     "n_samples": _CallFlag("-n"),
     "keep_spelling": _CallFlag("--any-spelling", const=False),
+    "chunk_size": _CallFlag("--chunk-size"),  # train_from_file's
 }
 
 
@@ -215,6 +217,9 @@ _PYTHON_ADVICE = (
     ("This NameSampler keeps case", "This model keeps case (--keep-case)"),
     ("leave strip_accents=None (the default), which keeps every character",
      "leave out --strip-accents, which keeps every character"),
+    # The same, as train_from_file spells it for its pipeline (--chunk-size).
+    ("leave windows__strip_accents=None (the default), which keeps every "
+     "character", "leave out --strip-accents, which keeps every character"),
     # A label to sample, score or draw by is always --label's string here.
     ("Unknown label '", "Unknown --label '"),
     ("(those of the y of its fit)", "(those of --labels at training)"),

@@ -309,8 +309,9 @@ LABEL_WEIGHT.metavar = "LABEL=WEIGHT"
 
 # fmt: off
 TRAIN_FLAGS = (
-    Flag("--context-length", "windows__context_length", POSITIVE_INT, 3,
-         "characters the next one is predicted from"),
+    Flag("--context-length", "windows__context_length",
+         Number(int, 1, MAX_LETTERS, closed="both"), 3,
+         f"characters the next one is predicted from, at most {MAX_LETTERS}"),
     Flag("--alphabet", "windows__alphabet", str, "abcdefghijklmnopqrstuvwxyz",
          "characters a name may contain; 'auto' learns them from the names "
          "(hyphens, apostrophes, spaces, accents, other scripts)"),
@@ -332,8 +333,9 @@ TRAIN_FLAGS = (
          "marks ('grapheme'); 'auto' is grapheme with '--alphabet auto'"),
     Flag("--end-symbol", "windows__end_symbol", str, "-",
          "how the end marker is shown (one character); with '--alphabet auto' "
-         f"and names that use it, the first of {' '.join(END_SYMBOL_FALLBACKS)} "
-         "that they do not use is shown", metavar="CHAR"),
+         "and names that use it, '-' is shown, or, if they use '-' too, the "
+         f"first of {' '.join(END_SYMBOL_FALLBACKS)} that they do not use",
+         metavar="CHAR"),
     Flag("--embedding-dim", "clf__embedding_dim", POSITIVE_INT, 10,
          "numbers in each character's embedding"),
     Flag("--label-embedding-dim", "clf__label_embedding_dim", POSITIVE_INT, None,
@@ -366,7 +368,9 @@ TRAIN_FLAGS = (
          "stop after this many epochs without a better held-out NLL (training "
          "loss with --validation-fraction 0)"),
     Flag("--seed", "clf__random_state", SEED, None,
-         "seeds the held-out split, the initial weights and the shuffling; none "
+         "seeds the held-out split (the same names for any network, "
+         "--context-length or --model), "
+         "the initial weights and the shuffling; none "
          "gives a different model each run (--model kneser-ney: the same model, "
          "but other held-out names, so another held-out NLL)"),
 )
