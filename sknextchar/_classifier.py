@@ -243,7 +243,9 @@ class CharEmbeddingMLPClassifier(
         holds out the names of the first. An int seeds the split on its own,
         apart from the initial weights; a RandomState instance (None: NumPy's
         global one) first gives one seed for the split, then draws the initial
-        weights. In a fit by label, adding names of other labels can change
+        weights, so each fit with it (a warm-started one too) holds out other
+        names, as scikit-learn's estimators draw anew from an instance. In a
+        fit by label, adding names of other labels can change
         which names of a label are held out.
     beta_1 : float, default=0.9
         Adam's decay rate of the first moment estimates, in [0, 1).

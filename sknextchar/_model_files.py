@@ -22,6 +22,14 @@ _HEAD = 4096  # bytes read to tell the kind of a file
 _SHOWN = 40  # characters of a text file's first line shown
 # pickle's PROTO opcode with protocols 2 to 5: pickle.dump and joblib.dump.
 _PICKLES = tuple(b"\x80" + bytes([n]) for n in range(2, 6))
+# Protocols 0 and 1 have no PROTO opcode: an object's pickle starts with the
+# GLOBAL opcode (c) of the function that rebuilds it, or of its class (in a
+# MARK, "(c"). Only the modules a model's pickle starts with are taken, so that
+# no file of names ("carlos") reads as one.
+_OLD_PICKLE = re.compile(
+    rb"\A\(?c(copy_reg|copyreg|__builtin__|builtins|sklearn|sknextchar|numpy|joblib)"
+    rb"[\w.]*\n\w+\n"
+)
 _ZIP = b"PK\x03\x04"
 # Characters no text file holds: control characters but the whitespace ones.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
@@ -94,7 +102,7 @@ def not_a_model_file(path):
     except OSError as exc:  # unreadable: what it holds cannot be told
         reason = exc.strerror or type(exc).__name__
         return f"a file that cannot be read to tell what it is ({reason})"
-    if not head or head.startswith(_PICKLES):
+    if not head or head.startswith(_PICKLES) or _OLD_PICKLE.match(head):
         return None
     if head.startswith(_ZIP):
         return None if _holds_schema(path) else "a zip archive that holds no model"

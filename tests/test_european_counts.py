@@ -2,10 +2,11 @@
 decimal comma writes them: 17.728 is seventeen thousand, 1,5 one and a half.
 
 They were read as fractions (17.728), or refused (1.234.567, 1,5); now a
-semicolon table's column of counts is read one way for the whole column,
-a cell such as 17.728 that could be either way as thousands when no other
-cell tells (with a warning that says so), and a column mixing both ways is
-refused. Comma and tab tables read a point as before.
+semicolon table's column of counts is read one way for the whole column, in
+any order: a cell such as 17.728 that could be either way as the column's
+other cells tell, as a decimal point when none tells (with a warning that
+names both readings), and a column with decimal commas (or two points) and
+decimal points is refused. Comma and tab tables read a point as before.
 """
 
 import warnings
@@ -41,13 +42,13 @@ def test_points_between_thousands_and_decimal_commas_are_read(tmp_path):
     np.testing.assert_array_equal(counts, [value for _, value in GERMAN.values()])
 
 
-def test_a_column_that_could_be_either_way_is_read_as_thousands_with_a_warning(
+def test_a_column_that_could_be_either_way_reads_decimal_points_with_a_warning(
     tmp_path,
 ):
     path = _table(tmp_path, [("Anna", "17.728"), ("Lena", "1.234"), ("Mia", "9")])
-    with pytest.warns(UserWarning, match=r"'17.728' \(line 2\) is 17728\. If those"):
+    with pytest.warns(UserWarning, match=r"'17.728' \(line 2\) is 17.728, not 17728"):
         _, counts = load_names(path, names_column="Vorname", counts_column="Anzahl")
-    np.testing.assert_array_equal(counts, [17728, 1234, 9])
+    np.testing.assert_array_equal(counts, [17.728, 1.234, 9])
 
 
 def test_a_point_before_a_fraction_elsewhere_keeps_17_728_a_fraction(tmp_path):
@@ -58,9 +59,9 @@ def test_a_point_before_a_fraction_elsewhere_keeps_17_728_a_fraction(tmp_path):
 
 @pytest.mark.parametrize(
     "cells, first, second",
-    [(["17.728", "2.5"], "points between thousands", "a point before a fraction"),
-     (["2.5", "1,5"], "a point before a fraction", "a decimal comma"),
-     (["0.5", "1.234.567"], "a point before a fraction", "points between thousands")],
+    [(["2,5", "2.5"], "a decimal comma", "a decimal point"),
+     (["2.5", "1,5"], "a decimal point", "a decimal comma"),
+     (["0.5", "1.234.567"], "a decimal point", "points between thousands")],
 )  # fmt: skip
 def test_a_column_mixing_both_ways_is_refused(tmp_path, cells, first, second):
     path = _table(tmp_path, [("Anna", cells[0]), ("Lena", cells[1])])
@@ -70,8 +71,6 @@ def test_a_column_mixing_both_ways_is_refused(tmp_path, cells, first, second):
     assert f"Line 3 of {path!r} has {cells[1]!r}" in message
     assert f"written with {second}, but line 2 has {cells[0]!r}" in message
     assert f"with {first}: the column mixes" in message
-    if cells[0] == "17.728":  # either way: the message says how it was read
-        assert "'17.728', read as 17728, with points" in message
 
 
 @pytest.mark.parametrize("delimiter", [",", "\t"])
@@ -82,14 +81,24 @@ def test_other_tables_read_a_point_as_a_decimal_point(tmp_path, delimiter):
 
 
 def test_train_reads_them_and_says_so(tmp_path, capsys):
-    path = _table(tmp_path, [("Anna", "17.728"), ("Lena", "2.310"), ("Mia", "9")])
+    rows = [("Anna", "17.728"), ("Lena", "2.310"), ("Mia", "1.000.000")]
+    path = _table(tmp_path, rows)
     model = str(tmp_path / "m.skops")
     argv = ["train", path, "--counts", "Anzahl", "--model", "kneser-ney"]
     assert main([*argv, "-o", model]) == 0
     out, err = capsys.readouterr()
-    assert f"({17728 + 2310 + 9:,} with their counts)" in out
+    assert f"({17728 + 2310 + 1000000:,} with their counts)" in out
+    assert "warning" not in err  # 1.000.000 tells: points between thousands
+
+
+def test_train_warns_of_a_column_that_could_be_either_way(tmp_path, capsys):
+    path = _table(tmp_path, [("Anna", "17.728"), ("Lena", "2.310"), ("Mia", "9")])
+    model = str(tmp_path / "m.skops")
+    argv = ["train", path, "--counts", "Anzahl", "--max-iter", "1", "-q"]
+    assert main([*argv, "-o", model]) == 0
+    err = capsys.readouterr().err
     assert err.count("warning: The counts of") == 1
-    assert "write the fractions with a decimal comma (17,728)" in err
+    assert "write the counts without them (17728)" in err
 
 
 def test_train_in_chunks_reads_them_and_warns_once(tmp_path, capsys):
@@ -99,11 +108,11 @@ def test_train_in_chunks_reads_them_and_warns_once(tmp_path, capsys):
     assert main([*argv, "2", "--max-iter", "2", "-o", model]) == 0
     err = capsys.readouterr().err
     assert err.count("warning: The counts of") == 1
-    assert "'1.000' (line 2) is 1000" in err
+    assert "'1.000' (line 2) is 1, not 1000" in err
 
 
 def test_train_refuses_a_mixed_column_without_a_traceback(tmp_path, capsys):
-    path = _table(tmp_path, [("Anna", "17.728"), ("Lena", "2.5")])
+    path = _table(tmp_path, [("Anna", "1.234.567"), ("Lena", "2.5")])
     argv = ["train", path, "--counts", "Anzahl", "-o", str(tmp_path / "m.skops")]
     assert main(argv) == 1
     err = capsys.readouterr().err

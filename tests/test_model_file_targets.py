@@ -39,6 +39,8 @@ def _other_files(folder):
     """Files that are no model, each with its bytes."""
     files = {
         "names.txt": NAMES_TEXT.encode(),
+        # Names starting with "c" are no old pickle's GLOBAL opcode.
+        "c_names.txt": b"carlos\nclara\ncopy\n",
         "names.skops": NAMES_TEXT.encode(),  # a model's suffix changes nothing
         "latin1.txt": "José\nZoë\n".encode("latin-1"),
         "table.csv": b"name,count\nasha,3\n",
@@ -87,6 +89,9 @@ def test_a_symlink_to_a_names_file_is_refused_and_both_are_kept(model, tmp_path)
         (".skops", lambda m, p: save_model(m, p)),
         (".joblib", lambda m, p: save_model(m, p)),
         (".pkl", lambda m, p: p.write_bytes(pickle.dumps(m, protocol=2))),
+        # Protocols 0 and 1 have no PROTO opcode: told by their first GLOBAL.
+        (".pkl", lambda m, p: p.write_bytes(pickle.dumps(m, protocol=0))),
+        (".pkl", lambda m, p: p.write_bytes(pickle.dumps(m, protocol=1))),
         *(
             (".joblib", lambda m, p, c=c: joblib.dump(m, p, compress=(c, 3)))
             for c in ("zlib", "gzip", "bz2", "lzma", "xz")

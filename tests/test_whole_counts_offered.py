@@ -26,8 +26,9 @@ def test_the_note_offers_the_counts_the_model_takes(tmp_path, capsys, flags, off
 
 
 def test_whole_numbers_as_a_semicolon_table_writes_them():
-    lines = ["name;a;b;c\n", "Anna;1.234;2,5;17.728\n", "Lena;2;1,0;3\n"]
+    lines = ["name;a;b;c\n", "Anna;1.234;2,5;17.728\n", "Lena;1.000.000;1,0;3\n"]
     table = find_table(lines[0], "namen.csv")
     assert number_columns(lines, table, ["a", "b", "c"]) == ["a", "b", "c"]
-    # 1.234 is 1234 and 17.728 is 17728 (points between thousands); 2,5 a fraction
-    assert number_columns(lines, table, ["a", "b", "c"], whole=True) == ["a", "c"]
+    # a: 1.234 is 1234 (1.000.000 tells: points between thousands); b: 2,5 a
+    # fraction; c: 17.728 could be either way, nothing tells: a decimal point
+    assert number_columns(lines, table, ["a", "b", "c"], whole=True) == ["a"]

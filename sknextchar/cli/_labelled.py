@@ -621,35 +621,43 @@ def number_columns(lines, table, columns, whole=False):
 
 def _number_cells(lines, table, columns, whole=False):
     """The cells of each of ``columns`` whose every cell is a number (one at
-    least; with ``whole``, a whole number), in the rows of ``lines``."""
+    least; with ``whole``, a whole number as the column reads it), in the
+    rows of ``lines``."""
     at = {column: table.header.index(column) for column in columns}
-    readers = {column: CountCells("", column, table.delimiter) for column in columns}
     cells = {column: [] for column in columns}
     try:
-        for line, fields in named_rows(lines, table, "NAMES_FILE"):
+        for _, fields in named_rows(lines, table, "NAMES_FILE"):
             for column, i in at.items():
                 cell = fields[i]
-                if cell and not _is_count(cell, readers[column], whole, line):
+                if cell and not is_number(cell, table.delimiter):
                     at[column] = None  # not a count
                 cells[column].append(cell)
             at = {column: i for column, i in at.items() if i is not None}
     except ValueError:  # a row the reader refuses (and says so where it reads)
         return {}
-    return {column: cells[column] for column in at if any(cells[column])}
+    return {
+        column: cells[column]
+        for column in at
+        if any(cells[column])
+        and (not whole or _whole_counts(cells[column], column, table.delimiter))
+    }
 
 
-def _is_count(cell, cells, whole, line):
-    """Whether a cell of a column (read by ``cells``, a CountCells) is a
-    number; with ``whole``, a whole number."""
-    if not is_number(cell, cells.delimiter):
-        return False
-    if not whole:
-        return True
+def _whole_counts(cells, column, delimiter):
+    """Whether every cell of a column is a whole number, as ``--counts``
+    reads the column (:class:`~sknextchar.datasets._tables.CountCells`)."""
+    reader = CountCells("", column, delimiter)
     try:
-        value = cells.read(cell, "", line)
+        values = [
+            value
+            for line, cell in enumerate(cells, 2)
+            if cell
+            for _, value in reader.take(cell, "", line)
+        ]
+        values += [value for _, value in reader.finish(warn=False)]
     except ValueError:  # the column mixes two ways of writing numbers
         return False
-    return float(value).is_integer()
+    return all(float(value).is_integer() for value in values)
 
 
 def _row_numbers(cells):

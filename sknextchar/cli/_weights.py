@@ -110,14 +110,18 @@ class CountsColumn:
         self._values = array.array("d")
 
     def add(self, cell, name, line):
-        """Read the count of ``name``, its cell on ``line``.
+        """Read the count of ``name``, its cell on ``line`` (a cell such as
+        17.728 of a semicolon table once the column tells how it is read).
 
         Raises
         ------
         ValueError
             If the cell is not a count (a whole number, with ``whole``).
         """
-        value = self._cells.read(cell, name, line)
+        for held, value in self._cells.take(cell, name, line, (cell, name, line)):
+            self._keep(value, *held)
+
+    def _keep(self, value, cell, name, line):
         if self.whole and value != math.floor(value):
             raise ValueError(
                 f"Line {line} of {self.source} has {cell!r} in the column "
@@ -135,7 +139,8 @@ class CountsColumn:
         ValueError
             If they add up to 0, or to more than is counted exactly.
         """
-        self._cells.done()
+        for held, value in self._cells.finish():
+            self._keep(value, *held)
         weights = np.array(self._values, dtype=np.float64)
         _check_counts(weights, self.source, self.shown)
         return weights

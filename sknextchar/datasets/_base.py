@@ -171,7 +171,11 @@ def load_names(path, *, encoding="utf-8", names_column=None, counts_column=None)
         guessed, as in :func:`~sknextchar.train_from_file`); a file without a
         header row needs one (e.g. ``name,count``). A count is a number >= 0
         (a fraction is kept, 0 is kept: ``fit`` leaves a name of count 0 out
-        of training) of at most 2**53, written without thousands separators.
+        of training) of at most 2**53, written without thousands separators
+        (in a semicolon-separated table, also as a spreadsheet set to a
+        decimal comma writes it: ``1.234.567``, ``2,5``; a column whose every
+        point could be either, such as ``17.728``, reads decimal points, with
+        a warning).
         The counts go to ``fit(names, sample_weight=counts)`` (not to
         ``fit(names, counts)``: the second argument is the labels). None
         returns the names only.

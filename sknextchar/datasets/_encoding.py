@@ -663,8 +663,9 @@ def _misplaced_punctuation(word):
     with one (not ``Mu–oz``, an old Mac's ``Muñoz`` read as cp1252); a quote
     may open before a letter, and close after one (``’`` and ``”`` always, as
     an apostrophe may; ``‘`` and ``“`` after a quote opened: German writes
-    ``„Bobby“``). Read as cp1252, the letters of an old Mac or of MS-DOS are
-    often such punctuation (``Zo‘``, ``Fran‡ois``).
+    ``„Bobby“``); an apostrophe may start a word (Dutch ``’t Hooft``,
+    ``’s-Gravesande``; ``‘Abd``). Read as cp1252, the letters of an old Mac
+    or of MS-DOS are often such punctuation (``Zo‘``, ``Fran‡ois``).
     """
     misplaced, opened = 0, False
     for at, char in enumerate(word):
@@ -677,8 +678,8 @@ def _misplaced_punctuation(word):
         if before and after:  # a dash joins a part with a capital: Jean–Luc
             small = word[at + 1].islower() and word[:1].isupper()
             misplaced += char not in _JOINING or (small and char in _DASHES)
-        elif after:
-            misplaced += char not in _OPENING
+        elif after:  # an apostrophe may start a word too: ’t Hooft, ‘Abd
+            misplaced += char not in _OPENING and not (at == 0 and char in "’‘ʼ")
         elif before:
             misplaced += char not in "’”" and not (opened and char in "‘“")
         opened = opened or char in _OPENING

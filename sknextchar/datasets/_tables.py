@@ -16,15 +16,13 @@ a semicolon in a ``.csv`` or ``.tsv`` file only, since a plain list may hold
 """
 
 import csv
-import decimal
 import io
 import itertools
 import os
 import re
 import unicodedata
-import warnings
 
-from .._limits import MAX_EXACT_COUNT
+from ._count_cells import CountCells, count_of, is_number
 
 __all__ = [
     "DELIMITER_NAMES",
@@ -356,8 +354,10 @@ def check_no_title(lines, path, names_column=None):
     as names, or a table without a header. The header row is a line of two
     fields or more, one of which says "name" (``names_column``, when given),
     every non-blank line below it among ``lines`` splitting into two fields
-    or more, at most as many: a list of names with one ``Name, Anna`` line is
-    no table.
+    or more, at most as many, and a line above it that does not split so: a
+    list of names with one ``Name, Anna`` line is no table. In a ``.csv`` or
+    ``.tsv`` file, a one-column header that says "name" (``name``) below a
+    line that is no name (``Baby Names``) is refused too.
 
     Raises
     ------
@@ -378,12 +378,25 @@ def check_no_title(lines, path, names_column=None):
             table = find_table(lines[at], path, names_column)
         except ValueError:  # not that column; or a "sep=;" line
             continue
-        if (
-            table is not None
-            and len(table.header) > 1
-            and _rows_fit(lines[at + 1 :], table)
-        ):
+        if table is None:
+            continue
+        if len(table.header) == 1:
+            if at == above[1] and _one_column_title(lines[above[0]], table, path):
+                _refuse_title(lines, at, table, path)
+        elif _rows_fit(lines[at + 1 :], table) and not _rows_above(lines[:at], table):
             _refuse_title(lines, at, table, path)
+
+
+def _one_column_title(first, table, path):
+    """Whether ``first``, the line above the header of a one-column table of
+    a ``.csv`` or ``.tsv`` file, is a title: the header is a word that says
+    "name" (``name``, not ``Full name``), and ``first`` is no name (a title
+    such as ``Baby Names``, or with digits)."""
+    suffix = os.path.splitext(os.fspath(path))[1].casefold()
+    if suffix not in _TABLE_SUFFIXES or header_key(table.column) not in NAME_HEADERS:
+        return False
+    first = first.strip()
+    return is_name_header(first, alone=True) or bool(re.search(r"\d", first))
 
 
 def _rows_fit(lines, table):
@@ -396,6 +409,20 @@ def _rows_fit(lines, table):
     except csv.Error:
         return False
     return bool(widths) and all(2 <= width <= len(table.header) for width in widths)
+
+
+def _rows_above(lines, table):
+    """Whether the non-blank ``lines`` above a header row split as the rows
+    below it do, two fields filled at least (``Smith, John``: a row of a list
+    of names; ``Baby names 2024;;``, a title, does not)."""
+    try:
+        rows = [row for row in csv.reader(lines, delimiter=table.delimiter) if row]
+    except csv.Error:
+        return False
+    return all(
+        2 <= len(row) <= len(table.header) and sum(map(bool, map(str.strip, row))) >= 2
+        for row in rows
+    )
 
 
 def _refuse_title(lines, at, table, path):
@@ -583,178 +610,6 @@ def column_at(header, column, not_at, source):
     return found[0]
 
 
-def count_of(cell, name, line, source, column, number=None):
-    """The number in a cell of a column of counts, checked: finite, >= 0 and
-    at most ``MAX_EXACT_COUNT``. ``number`` is the cell's number as Python
-    writes it, when the cell writes it otherwise (``"17.728"`` of a
-    semicolon file is ``"17728"``: :class:`CountCells`); messages quote the
-    cell.
-
-    Examples
-    --------
-    >>> count_of(" 17728 ", "Olivia", 2, "'us.csv'", "count")
-    17728.0
-    >>> count_of("n/a", "Olivia", 2, "'us.csv'", "count")
-    Traceback (most recent call last):
-    ...
-    ValueError: Line 2 of 'us.csv' has 'n/a' in the column 'count' for the name ...
-    """
-    digits = (cell if number is None else number).strip()
-    value = float(digits) if _COUNT.fullmatch(digits) else None
-    if value is not None and value < MAX_EXACT_COUNT:
-        return value  # most cells: no message to build
-    if value == MAX_EXACT_COUNT and decimal.Decimal(digits) == MAX_EXACT_COUNT:
-        return value  # exactly 2**53 (2**53 + 1 reads as the same float)
-    shown = repr(cell) if cell else "nothing"
-    where = f"Line {line} of {source} has {shown} in the column {column!r} for the "
-    if value is not None:
-        raise ValueError(
-            f"{where}name {name!r}, more than {MAX_EXACT_COUNT:,} (2**53), the largest "
-            "count that is kept exactly: divide every count by the same number "
-            "(the MLP learns the same model from counts times any constant)."
-        )
-    raise ValueError(
-        f"{where}name {name!r}, not a count (a number >= 0, written with the "
-        "digits 0 to 9): give each name how many times it occurs (0 leaves it "
-        "out of training)"
-        + (_SEPARATOR_HINT if re.search(r"\d[,'. _\u00a0\u202f]\d", cell) else ".")
-    )
-
-
-# A count as count_of reads it: ASCII digits, perhaps with a decimal point.
-_COUNT = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+")
-_SEPARATOR_HINT = (
-    "; write a count with digits only, no thousands separators (17728, not "
-    "17,728), and a fraction with a point (2.5)."
-)
-
-
-# How a spreadsheet set to a decimal comma writes a number in a semicolon-
-# separated file: points between thousands (17.728, 1.234.567), a decimal comma
-# (2,5, 1.234,5). A point before a fraction (2.5, 0.125) is Python's way.
-_GROUPED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+", re.ASCII)
-_DECIMAL_COMMA = re.compile(r"(?:\d+|[1-9]\d{0,2}(?:\.\d{3})+),\d+", re.ASCII)
-_POINT = re.compile(r"\d*\.\d+|\d+\.", re.ASCII)
-_WAYS = {"grouped": "points between thousands", "comma": "a decimal comma"}
-_DECIMAL_COMMA_FILE = (
-    "as a spreadsheet set to a decimal comma writes numbers in a "
-    "semicolon-separated file"
-)
-
-
-def is_number(cell, delimiter):
-    """Whether a cell is a number >= 0 as a column of counts may write it:
-    whole or with a fraction, in a semicolon table also as a spreadsheet set
-    to a decimal comma writes it (:class:`CountCells`).
-
-    Examples
-    --------
-    >>> is_number("1.234,5", ";"), is_number("1.234,5", ","), is_number("2.5", ",")
-    (True, False, True)
-    """
-    if _COUNT.fullmatch(cell):
-        return True
-    return delimiter == ";" and bool(
-        _GROUPED.fullmatch(cell) or _DECIMAL_COMMA.fullmatch(cell)
-    )
-
-
-class CountCells:
-    """The counts of one column of a table, read a cell at a time, every cell
-    the same way: the one reader of counts (``count_of`` checks each).
-
-    In a semicolon-separated table, the way of a spreadsheet set to a decimal
-    comma is read too: ``"17.728"`` is 17728 and ``"1.234,5"`` is 1234.5. A
-    cell such as ``"17.728"`` could be either way; it is read as the column's
-    other cells write numbers, and as thousands when none has told yet (a
-    warning says so, and how to write a fraction). A column that mixes the two
-    ways is refused. Other tables read a point as Python does. :meth:`done`
-    ends the column.
-
-    Parameters
-    ----------
-    source, column : str
-        The file and the header of the column, as messages show them.
-    delimiter : str
-        The table's delimiter.
-
-    Examples
-    --------
-    >>> cells = CountCells("'namen.csv'", "Anzahl", ";")
-    >>> cells.read("1.234,5", "Anna", 2), cells.read("17.728", "Lena", 3)
-    (1234.5, 17728.0)
-    >>> CountCells("'names.csv'", "count", ",").read("17.728", "Ava", 2)
-    17.728
-    """
-
-    def __init__(self, source, column, delimiter):
-        self.source, self.column, self.delimiter = source, column, delimiter
-        self._way, self._told, self._guessed = None, None, None
-
-    def read(self, cell, name, line):
-        """The count of ``name`` in ``cell``, on ``line``, checked."""
-        number = None
-        if self.delimiter == ";" and ("." in cell or "," in cell):
-            number = self._number(cell.strip(), name, line)
-        return count_of(cell, name, line, self.source, self.column, number)
-
-    def _number(self, cell, name, line):
-        """The cell's number as Python writes it (None: as the cell writes it)."""
-        if _DECIMAL_COMMA.fullmatch(cell):
-            self._agree("comma", cell, name, line)
-            return cell.replace(".", "").replace(",", ".")
-        if _GROUPED.fullmatch(cell):
-            if cell.count(".") > 1:
-                self._agree("grouped", cell, name, line)
-            elif self._way == "point":
-                return None  # 17.728 beside 2.5: a fraction
-            elif self._way is None:
-                self._way, self._told = "grouped", (line, cell)
-                self._guessed = self._told
-            return cell.replace(".", "")
-        if _POINT.fullmatch(cell):
-            self._agree("point", cell, name, line)
-        return None
-
-    def _agree(self, way, cell, name, line):
-        """Refuse a cell written another way than the column's cells so far."""
-        if self._way is None or (self._way != "point") == (way != "point"):
-            self._way, self._told = self._way or way, self._told or (line, cell)
-            self._guessed = None  # told: a cell that can be read one way only
-            return
-        told_line, told = self._told
-        ways = [_WAYS.get(w, "a point before a fraction") for w in (self._way, way)]
-        how = f"written with {ways[0]}"
-        if self._guessed is not None:  # 17.728: either way, and read as thousands
-            how = f"read as {told.replace('.', '')}, with {ways[0]}"
-        raise ValueError(
-            f"Line {line} of {self.source} has {cell!r} in the column "
-            f"{self.column!r} for the name {name!r}, written with {ways[1]}, but "
-            f"line {told_line} has {told!r}, {how}: the column mixes two ways of "
-            f"writing numbers. Write every count one way: {_DECIMAL_COMMA_FILE} "
-            "(17.728 for 17728, 2,5 for a fraction), or with a point before a "
-            "fraction and no thousands separators in a file with commas between "
-            "its fields (17728, 2.5)."
-        )
-
-    def done(self):
-        """Warn, after the last cell, when a cell such as 17.728 was read as
-        thousands and no cell that can be read one way only told so."""
-        if self._guessed is None:
-            return
-        line, cell = self._guessed
-        warnings.warn(
-            f"The counts of {self.source} in its column {self.column!r} are read "
-            f"{_DECIMAL_COMMA_FILE}, with points between thousands: {cell!r} "
-            f"(line {line}) is {cell.replace('.', '')}. If those points are "
-            "decimal points, write the fractions with a decimal comma "
-            f"({cell.replace('.', ',')}), or save the file with commas between "
-            "its fields.",
-            UserWarning,
-            stacklevel=3,
-        )
-
-
 def check_counts_column_argument(counts_column, names_column):
     """Refuse a ``counts_column`` that is not a header, or comes without the
     ``names_column`` beside which it is read.
@@ -846,9 +701,8 @@ def _refuse_counts_of_names(table, counts_column, source):
 def _counted(lines, table, at, source, warn):
     cells = CountCells(source, table.header[at], table.delimiter)
     for line, name, cell in column_cells(lines, table, at, source):
-        yield name, cells.read(cell, name, line)
-    if warn:
-        cells.done()
+        yield from cells.take(cell, name, line, name)
+    yield from cells.finish(warn)
 
 
 def column_cells(lines, table, at, source):
@@ -868,7 +722,8 @@ def column_cells(lines, table, at, source):
 
 def check_one_line(value, line, source):
     """Refuse a name (or label) with a line break (a quote left open), or
-    with a tab (in quotes, in a tab-separated table).
+    with a tab (in any table, quoted or not; inside quotes in a tab-separated
+    one).
 
     Examples
     --------

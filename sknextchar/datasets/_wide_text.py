@@ -10,10 +10,11 @@ a code page) read as UTF-16 reads two letters at a time as one character
 """
 
 import codecs
+import os
 import re
 import sys
 
-from ._encoding import encoding_advice
+from ._encoding import UNKNOWN_ENCODING, encoding_advice
 
 __all__ = [
     "check_utf16_reading",
@@ -29,6 +30,18 @@ _SWAPPED_BREAKS = "\u0a00\u0d00"
 # tab and the line breaks (NUL, which every text of UTF-16 but the shortest
 # holds, is among them).
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# The bytes of a file of names of one byte a letter (letters, those of UTF-8
+# and of the code pages, digits and the punctuation of names and of tables),
+# and the places that no such file has: a digit against a letter, a letter
+# that starts no line ("=" or "_" do in UTF-16 read as one byte a letter).
+_NAME_BYTES = re.compile(rb"[A-Za-z0-9 \t'\".,;\-_/()&\x80-\xff\r\n]*")
+_GLUED_DIGIT = re.compile(rb"[A-Za-z\x80-\xff][0-9]|[0-9][A-Za-z\x80-\xff]")
+_LINE_START = re.compile(rb"[A-Za-z\x80-\xff'\"]")
+# A run of ASCII letters as names spell it (Ava, ava, AVA, McDonald) and with a
+# vowel if it has four letters or more (not "lzjl").
+_ASCII_RUN = re.compile(rb"[A-Za-z]+")
+_NAME_SHAPE = re.compile(rb"[A-Z][a-z]+(?:[A-Z][a-z]+)*|[a-z]+|[A-Z]+")
+_VOWEL = re.compile(rb"[AEIOUYaeiouy]")
 
 
 def wide_codec(head):
@@ -183,21 +196,44 @@ def check_utf16_reading(sample, path, encoding):
     ValueError: 'a.txt' read as utf-16-le is characters such as '獡' (U+7361), ...
     """
     name = codecs.lookup(encoding).name
+    mark = _mark_order(path)
+    if mark is not None and (name == "utf-16" or name.endswith(mark)):
+        return  # a byte-order mark of that order: UTF-16 it is
     order = name[-2:] if name[-3:] in ("-le", "-be") else sys.byteorder[0] + "e"
     _check_byte_order(sample, path, encoding, order)
     _check_not_one_byte(sample, path, encoding, order)
 
 
+def _mark_order(path):
+    """``"le"`` or ``"be"``: the byte order of the UTF-16 byte-order mark that
+    starts the file at ``path``; None if none does (or a UTF-32 one), or if
+    ``path`` is no file that can be read again (a pipe)."""
+    try:
+        if not os.path.isfile(path):
+            return None
+        with open(path, "rb") as file:
+            start = file.read(4)
+    except (OSError, TypeError, ValueError):
+        return None
+    if start.startswith(codecs.BOM_UTF32_LE):
+        return None
+    if start.startswith(codecs.BOM_UTF16_LE):
+        return "le"
+    return "be" if start.startswith(codecs.BOM_UTF16_BE) else None
+
+
 def _check_byte_order(sample, path, encoding, order):
     """Refuse UTF-16 read in the wrong byte order: characters whose low byte
-    is zero (U+6100, 'a' swapped) make up a quarter of the text or more, or the
+    is zero (U+6100, 'a' swapped) make up a quarter of the text or more, and
+    the text read in the other order is ASCII by half at least (Chinese names
+    hold such characters too: U+4E00, ``一``, read swapped is ``N``); or the
     line breaks are all swapped (U+0A00 for LF, U+0D00 for CR, and no line
     break: a script whose letters have no zero byte, Cyrillic or Devanagari).
     The message names what the rule saw: letters, or line breaks."""
     swapped = [char for char in sample if ord(char) > 0xFF and not ord(char) & 0xFF]
     breaks = [char for char in swapped if char in _SWAPPED_BREAKS]
     letters = [char for char in swapped if char not in _SWAPPED_BREAKS]
-    if len(swapped) >= len(sample) / 4:
+    if len(swapped) >= len(sample) / 4 and _ascii_when_swapped(sample, order):
         seen = (letters or breaks)[0]
     elif breaks and "\n" not in sample and "\r" not in sample:
         seen = breaks[0]
@@ -212,6 +248,15 @@ def _check_byte_order(sample, path, encoding, order):
     )
 
 
+def _ascii_when_swapped(sample, order):
+    """Whether half the characters of ``sample`` at least are ASCII when its
+    bytes (in ``order``) are read in the other byte order."""
+    other = "be" if order == "le" else "le"
+    data = sample.encode(f"utf-16-{order}", "surrogatepass")
+    text = data.decode(f"utf-16-{other}", "replace")
+    return 2 * sum(char.isascii() for char in text) >= len(text)
+
+
 def _check_not_one_byte(sample, path, encoding, order):
     """Refuse text of one byte a letter (UTF-8, ASCII, a code page) read as
     UTF-16: every character is two of its bytes (``as`` read as ``獡``), so
@@ -220,16 +265,12 @@ def _check_not_one_byte(sample, path, encoding, order):
     least: the least UTF-16 there is to tell by). UTF-16 text holds zero bytes
     (those of its line breaks, its spaces and its Latin letters) unless it is
     a name of another script without a line break; and its characters' bytes
-    are rarely all letters, spaces and line breaks."""
+    are rarely all letters, spaces and line breaks, nor read as names
+    (:func:`_reads_as_one_byte`: a Chinese name may hold ``\\r``, U+840D)."""
     if len(sample) < 3 or "\n" in sample or "\r" in sample:
         return
     data = sample.encode(f"utf-16-{order}", "surrogatepass")
-    if _CONTROL_BYTES.search(data):  # a zero byte: UTF-16 it is
-        return
-    lines = [line for line in re.split(rb"\r\n|\r|\n", data) if line.strip()]
-    if not all(re.search(rb"[A-Za-z\x80-\xff]", line) for line in lines):
-        return
-    if len(lines) < 2 and not re.fullmatch(rb"[A-Za-z '-]+[\r\n]*", data):
+    if not _reads_as_one_byte(data, encoding):
         return
     seen = next(char for char in sample if not char.isspace())
     pair = data[sample.index(seen) * 2 :][:2].decode("latin-1")
@@ -239,3 +280,33 @@ def _check_not_one_byte(sample, path, encoding, order):
         "break: it is not UTF-16 but text of one byte a letter; "
         f"{encoding_advice(data, encoding)}."
     )
+
+
+def _reads_as_one_byte(data, encoding):
+    """Whether ``data``, the bytes of a text read as UTF-16 without a line
+    break, read as names of one byte a letter: no control byte (a zero byte:
+    UTF-16 it is); only the bytes of names and tables (:data:`_NAME_BYTES`),
+    no digit against a letter; lines that start with a letter and have two
+    bytes at least, ended by LF or CRLF (CR alone, as old Macs did, twice at
+    least); runs of ASCII letters spelled as names; letters outside ASCII that
+    UTF-8 or a common code page reads (:func:`encoding_advice`); and lines
+    of two names, or a name of ASCII letters alone."""
+    if _CONTROL_BYTES.search(data) or not _NAME_BYTES.fullmatch(data):
+        return False
+    lone_cr = len(re.findall(rb"\r(?!\n)", data))
+    if _GLUED_DIGIT.search(data) or (lone_cr and (b"\n" in data or lone_cr < 2)):
+        return False
+    lines = [line.strip() for line in re.split(rb"\r\n|\r|\n", data)]
+    lines = [line for line in lines if line]
+    if not all(_LINE_START.match(line) and len(line) > 1 for line in lines):
+        return False
+    runs = _ASCII_RUN.findall(data)
+    if not all(_NAME_SHAPE.fullmatch(run) for run in runs) or any(
+        len(run) > 3 and not _VOWEL.search(run) for run in runs
+    ):
+        return False
+    if not data.isascii() and encoding_advice(data, encoding) == UNKNOWN_ENCODING:
+        return False
+    if len(lines) < 2:
+        return bool(re.fullmatch(rb"[A-Za-z '-]+[\r\n]*", data))
+    return all(re.search(rb"[A-Za-z\x80-\xff]", line) for line in lines)

@@ -1,0 +1,221 @@
+"""The counts of a column of a table, read one way for the whole column.
+
+``count_of`` checks one cell (a number >= 0, in the digits 0 to 9, at most
+2**53); :class:`CountCells` reads a column's cells, a semicolon table's also
+as a spreadsheet set to a decimal comma writes them, the whole column
+deciding how a point is read.
+"""
+
+import decimal
+import re
+import warnings
+
+from .._limits import MAX_EXACT_COUNT
+from .._stacklevel import user_stacklevel
+
+__all__ = ["CountCells", "count_of", "is_number"]
+
+
+def count_of(cell, name, line, source, column, number=None):
+    """The number in a cell of a column of counts, checked: finite, >= 0 and
+    at most ``MAX_EXACT_COUNT``. ``number`` is the cell's number as Python
+    writes it, when the cell writes it otherwise (``"17.728"`` of a
+    semicolon file is ``"17728"``: :class:`CountCells`); messages quote the
+    cell.
+
+    Examples
+    --------
+    >>> count_of(" 17728 ", "Olivia", 2, "'us.csv'", "count")
+    17728.0
+    >>> count_of("n/a", "Olivia", 2, "'us.csv'", "count")
+    Traceback (most recent call last):
+    ...
+    ValueError: Line 2 of 'us.csv' has 'n/a' in the column 'count' for the name ...
+    """
+    if number is None and len(cell) < 16 and cell.isdigit() and cell.isascii():
+        return float(cell)  # most cells: whole, below 2**53 (the fast path)
+    digits = (cell if number is None else number).strip()
+    value = float(digits) if _COUNT.fullmatch(digits) else None
+    if value is not None and value < MAX_EXACT_COUNT:
+        return value  # most cells: no message to build
+    if value == MAX_EXACT_COUNT and decimal.Decimal(digits) == MAX_EXACT_COUNT:
+        return value  # exactly 2**53 (2**53 + 1 reads as the same float)
+    shown = repr(cell) if cell else "nothing"
+    where = f"Line {line} of {source} has {shown} in the column {column!r} for the "
+    if value is not None:
+        raise ValueError(
+            f"{where}name {name!r}, more than {MAX_EXACT_COUNT:,} (2**53), the largest "
+            "count that is kept exactly: divide every count by the same number "
+            "(the MLP learns the same model from counts times any constant)."
+        )
+    raise ValueError(
+        f"{where}name {name!r}, not a count (a number >= 0, written with the "
+        "digits 0 to 9): give each name how many times it occurs (0 leaves it "
+        "out of training)"
+        + (_SEPARATOR_HINT if re.search(r"\d[,'. _\u00a0\u202f]\d", cell) else ".")
+    )
+
+
+# A count as count_of reads it: ASCII digits, perhaps with a decimal point.
+_COUNT = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+")
+_SEPARATOR_HINT = (
+    "; write a count with digits only, no thousands separators (17728, not "
+    "17,728), and a fraction with a point (2.5)."
+)
+
+
+# How a spreadsheet set to a decimal comma writes a number in a semicolon-
+# separated file: points between thousands (17.728, 1.234.567), a decimal comma
+# (2,5, 1.234,5). A point before a fraction (2.5, 0.125) is Python's way.
+_GROUPED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+", re.ASCII)
+_DECIMAL_COMMA = re.compile(r"(?:\d+|[1-9]\d{0,2}(?:\.\d{3})+),\d+", re.ASCII)
+_POINT = re.compile(r"\d*\.\d+|\d+\.", re.ASCII)
+_WAYS = {"grouped": "points between thousands", "comma": "a decimal comma"}
+_DECIMAL_COMMA_FILE = (
+    "as a spreadsheet set to a decimal comma writes numbers in a "
+    "semicolon-separated file"
+)
+
+
+def is_number(cell, delimiter):
+    """Whether a cell is a number >= 0 as a column of counts may write it:
+    whole or with a fraction, in a semicolon table also as a spreadsheet set
+    to a decimal comma writes it (:class:`CountCells`).
+
+    Examples
+    --------
+    >>> is_number("1.234,5", ";"), is_number("1.234,5", ","), is_number("2.5", ",")
+    (True, False, True)
+    """
+    if _COUNT.fullmatch(cell):
+        return True
+    return delimiter == ";" and bool(
+        _GROUPED.fullmatch(cell) or _DECIMAL_COMMA.fullmatch(cell)
+    )
+
+
+class CountCells:
+    """The counts of one column of a table, every cell read the same way: the
+    one reader of counts (``count_of`` checks each).
+
+    In a semicolon-separated table, the way of a spreadsheet set to a decimal
+    comma is read too: ``"1.234.567"`` is 1234567 and ``"1.234,5"`` is
+    1234.5. The whole column decides how a point is read: as between
+    thousands when a cell has two points (``1.234.567``) or another a
+    decimal comma (``2,5``); as a decimal point when a cell's point cannot
+    be between thousands (``2.5``, ``0.750``, ``17.7281``). A column whose
+    every point could be either (``1.500``, ``17.728``) reads them as
+    decimal points, and :meth:`finish` warns. Decimal commas beside decimal
+    points (or points between thousands) are refused. Other tables read a
+    point as Python does.
+
+    The cells are given in order to :meth:`take`, which returns the counts it
+    can read so far (in order); :meth:`finish` returns the rest.
+
+    Parameters
+    ----------
+    source, column : str
+        The file and the header of the column, as messages show them.
+    delimiter : str
+        The table's delimiter.
+
+    Examples
+    --------
+    >>> cells = CountCells("'namen.csv'", "Anzahl", ";")
+    >>> cells.take("1.500", "Anna", 2, "Anna"), cells.take("2,5", "Lena", 3, "Lena")
+    ([], [('Anna', 1500.0), ('Lena', 2.5)])
+    >>> cells = CountCells("'names.csv'", "count", ";")
+    >>> cells.take("17.728", "Ava", 2, "Ava"), cells.take("2.5", "Bo", 3, "Bo")
+    ([], [('Ava', 17.728), ('Bo', 2.5)])
+    """
+
+    def __init__(self, source, column, delimiter):
+        self.source, self.column, self.delimiter = source, column, delimiter
+        self._way, self._told, self._held, self._either = None, None, [], None
+
+    def take(self, cell, name, line, item=None):
+        """``[(item, count)...]``: the counts read so far, in order, after
+        ``cell``, the count of ``name`` on ``line`` (checked)."""
+        if not self._held:
+            if len(cell) < 16 and cell.isdigit() and cell.isascii():
+                return [(item, float(cell))]  # most cells: whole, below 2**53
+            if self.delimiter != ";" or ("." not in cell and "," not in cell):
+                return [(item, count_of(cell, name, line, self.source, self.column))]
+        way = self._way_of(cell.strip(), name, line)
+        if way == "either" and self._way is None:
+            self._either = self._either or (line, cell.strip())
+        self._held.append((item, cell, name, line))
+        if self._way is None:
+            return []  # a cell such as 17.728 waits for the column to tell
+        return self._release()
+
+    def finish(self, warn=True):
+        """The counts still held, after the last cell; a column whose every
+        point could be a decimal point or between thousands reads decimal
+        points (with ``warn``, a warning says so)."""
+        if self._way is None and self._either is not None:
+            self._way = "point"
+            if warn:
+                self._warn_either()
+        return self._release()
+
+    def _release(self):
+        held, self._held = self._held, []
+        return [(item, self._read(cell, name, line)) for item, cell, name, line in held]
+
+    def _read(self, cell, name, line):
+        number, stripped = None, cell.strip()
+        if self.delimiter == ";" and ("." in stripped or "," in stripped):
+            if self._way != "point" and (
+                _GROUPED.fullmatch(stripped) or _DECIMAL_COMMA.fullmatch(stripped)
+            ):
+                number = stripped.replace(".", "").replace(",", ".")
+        return count_of(cell, name, line, self.source, self.column, number)
+
+    def _way_of(self, cell, name, line):
+        """How the cell writes numbers: "either" for a cell such as 17.728
+        (the column decides); else the way it tells, checked against the
+        column's (None for a cell that tells nothing, such as n/a)."""
+        if _DECIMAL_COMMA.fullmatch(cell):
+            way = "comma"
+        elif _GROUPED.fullmatch(cell):
+            if cell.count(".") == 1:
+                return "either"
+            way = "grouped"
+        elif _POINT.fullmatch(cell):
+            way = "point"
+        else:
+            return None
+        self._agree(way, cell, name, line)
+        return way
+
+    def _agree(self, way, cell, name, line):
+        """Refuse a cell written another way than the column's cells so far."""
+        if self._way is None or (self._way == "point") == (way == "point"):
+            self._way, self._told = self._way or way, self._told or (line, cell)
+            return
+        told_line, told = self._told
+        ways = [_WAYS.get(w, "a decimal point") for w in (self._way, way)]
+        raise ValueError(
+            f"Line {line} of {self.source} has {cell!r} in the column "
+            f"{self.column!r} for the name {name!r}, written with {ways[1]}, but "
+            f"line {told_line} has {told!r}, written with {ways[0]}: the column "
+            "mixes two ways of writing numbers. Write every count one way: "
+            f"{_DECIMAL_COMMA_FILE} (1.234.567 for 1234567, 2,5 for a "
+            "fraction), or with a decimal point and no thousands separators "
+            "(1234567, 2.5)."
+        )
+
+    def _warn_either(self):
+        line, cell = self._either
+        warnings.warn(
+            f"The counts of {self.source} in its column {self.column!r} have "
+            "points that could be decimal points or points between thousands, "
+            "and no count tells which (2.5 or 0.750 for decimal points; "
+            "1.234.567 or a decimal comma, 2,5, for thousands): they are read "
+            f"as decimal points, so {cell!r} (line {line}) is {float(cell):g}, "
+            f"not {cell.replace('.', '')}. If the points are between thousands, "
+            f"write the counts without them ({cell.replace('.', '')}).",
+            UserWarning,
+            stacklevel=user_stacklevel(),
+        )
