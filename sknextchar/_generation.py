@@ -43,6 +43,11 @@ MIN_ACCEPTANCE_RATE = 1.0 / 64
 # say) most likely admit no name the model gives, and max_rounds=10**18 would
 # otherwise keep drawing for ever. About a second of drawing for a small model.
 NONE_ACCEPTED_LIMIT = 1_000_000
+# check_reachable tests each name against novel and exclude only when the names
+# within the bounds are at most this many (0.1 s for the 475,254 names of 1 to 4
+# letters a-z against a record, 0.2 s against exclude), and only when the names
+# left out could leave too few.
+MAX_ENUMERATED = 1 << 20
 
 
 def sample_ids(
@@ -308,13 +313,18 @@ def sample_names(
     return decode_rows(ids, vocabulary)
 
 
-def check_reachable(n_samples, *, n_letters, n_prefix, controls):
+def check_reachable(
+    n_samples, *, n_letters, n_prefix, controls, left_out=None, prefix_ids=None
+):
     """Fail at once when more distinct names are asked for than can exist.
 
     The message names only the settings that bound the count: the one that
     makes decoding deterministic (``temperature=0`` or ``top_k=1``: one name
     per prefix), else the length bounds, and ``top_k`` and the prefix when
-    they are given.
+    they are given. With ``left_out`` (the training names of ``novel=True``,
+    the names of ``exclude``), the names it leaves out do not count: when
+    they could matter and the names within the bounds are at most
+    :data:`MAX_ENUMERATED`, every one is tested.
 
     Parameters
     ----------
@@ -327,6 +337,13 @@ def check_reachable(n_samples, *, n_letters, n_prefix, controls):
     controls : SamplingControls
         The controls: greedy decoding has a single output, the length bounds
         limit the others.
+    left_out : tuple of (callable, int, str) or None, default=None
+        ``(test, at_most, words)``: ``test(ids)`` gives a bool per row of
+        zero-padded letter ids, True for a name never returned; at most
+        ``at_most`` names pass it; ``words`` say which they are, for the
+        message (e.g. ``"training names (novel=True)"``).
+    prefix_ids : ndarray of int of shape (n_prefix,) or None, default=None
+        The prefix's letters, needed with ``left_out``.
 
     Raises
     ------
@@ -343,11 +360,25 @@ def check_reachable(n_samples, *, n_letters, n_prefix, controls):
     Traceback (most recent call last):
     ...
     ValueError: unique=True asks for 2 distinct names, but at most 1 can be ...
+
+    Three of the 26 one-letter names are training names:
+
+    >>> import numpy as np
+    >>> known = lambda ids: np.isin(ids[:, 0], [1, 2, 3])
+    >>> check_reachable(24, n_letters=26, n_prefix=0,
+    ...                 controls=SamplingControls(max_length=1),
+    ...                 left_out=(known, 3, "training names (novel=True)"),
+    ...                 prefix_ids=np.array([], np.uint8))
+    Traceback (most recent call last):
+    ...
+    ValueError: unique=True asks for 24 distinct names, but at most 23 new ones ...
     """
     if controls.deterministic:
         if n_samples > 1:
             raise ValueError(_deterministic_message(n_samples, controls))
         return
+    # With top_k, not every name of n_letters can come: the count bounds them.
+    every_name = controls.top_k is None or controls.top_k >= n_letters
     if controls.top_k is not None:  # at most top_k letters at each step
         n_letters = min(n_letters, controls.top_k)
     possible = count_names(
@@ -360,14 +391,57 @@ def check_reachable(n_samples, *, n_letters, n_prefix, controls):
         ]
         if controls.top_k is not None:
             limits.append(f"top_k={controls.top_k}")
-        plural = "s" if n_prefix > 1 else ""
-        after = f" after a prefix of {n_prefix} letter{plural}" if n_prefix else ""
+        after = _after_prefix(n_prefix)
         raise ValueError(
             f"unique=True asks for {n_samples} distinct names, but at most {possible} "
             f"can be generated with {', '.join(limits)} ({n_letters} letters to "
             f"choose from at each step{after}). Ask for fewer names or loosen "
             "those settings."
         )
+    if left_out is not None and every_name:
+        _check_new_reachable(n_samples, prefix_ids, n_letters, controls, left_out)
+
+
+def _check_new_reachable(n_samples, prefix_ids, n_letters, controls, left_out):
+    """Fail when too few names are not left out (counted by enumerating every
+    name, when they are few enough and it could matter)."""
+    test, at_most, words = left_out
+    low, high, n_prefix = controls.min_length, controls.max_length, len(prefix_ids)
+    possible = count_names(n_letters, n_prefix, low, high, enough=MAX_ENUMERATED)
+    if possible - at_most >= n_samples or possible > MAX_ENUMERATED:
+        return
+    names = _all_names(prefix_ids, n_letters, low, high)
+    n_left = sum(int(np.count_nonzero(test(ids))) for ids in names)
+    if possible - n_left >= n_samples:
+        return
+    after = _after_prefix(n_prefix)
+    raise ValueError(
+        f"unique=True asks for {n_samples:,} distinct names, but at most "
+        f"{possible - n_left:,} new ones can be generated: {possible:,} names "
+        f"exist with min_length={low}, max_length={high}{after}, and "
+        f"{n_left:,} of them {'is' if n_left == 1 else 'are'} left out as {words}. "
+        "Ask for fewer names, or loosen the length bounds (min_length=..., "
+        "max_length=...)."
+    )
+
+
+def _after_prefix(n_prefix):
+    """ " after a prefix of N letters" for a message, or "" without a prefix."""
+    plural = "s" if n_prefix > 1 else ""
+    return f" after a prefix of {n_prefix} letter{plural}" if n_prefix else ""
+
+
+def _all_names(prefix_ids, n_letters, min_length, max_length):
+    """Every name of ``n_letters`` letters that extends ``prefix_ids`` within
+    the bounds: rows of ids, one array per length."""
+    n_prefix = len(prefix_ids)
+    for length in range(max(min_length, n_prefix), max_length + 1):
+        n_free = length - n_prefix
+        codes = np.arange(n_letters**n_free)[:, None]  # (m, 1) each free part
+        place = n_letters ** np.arange(n_free - 1, -1, -1)  # (n_free,)
+        free = codes // place % n_letters + 1  # (m, n_free) letter ids
+        prefix = np.broadcast_to(prefix_ids, (len(free), n_prefix))
+        yield np.concatenate((prefix, free), axis=1).astype(np.intp)
 
 
 def _deterministic_message(n_samples, controls):
@@ -389,7 +463,7 @@ def _deterministic_message(n_samples, controls):
 
 def sample_new_names(
     sample, n_samples, *, unique, exclude, max_rounds, controls, constraints=(),
-    novel=False,
+    novel=False, pilot=0,
 ):  # fmt: skip
     """Draw batches of names until enough are accepted.
 
@@ -425,6 +499,12 @@ def sample_new_names(
     novel : bool, default=False
         Whether ``sample`` leaves out the training names: the error message
         then asks for new names.
+    pilot : int, default=0
+        The fewest names the first round draws: a ``sample`` that thins by an
+        estimate from the names it is given (``match_lengths``, see
+        :func:`~sknextchar._length_match.length_matcher`) needs enough of them
+        whatever ``n_samples``. The names it accepts beyond ``n_samples`` are
+        not used.
 
     Returns
     -------
@@ -456,6 +536,7 @@ def sample_new_names(
         rate = max(len(accepted) / drawn, MIN_ACCEPTANCE_RATE) if drawn else 1.0
         margin = 1.1 if drawn else 1.0  # the first round assumes no rejection
         size = min(math.ceil(missing / rate * margin) + (8 if drawn else 0), batch_cap)
+        size = size if drawn else max(size, pilot)
         batch = sample(size)
         drawn += size
         if not filtering:

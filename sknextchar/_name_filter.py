@@ -39,7 +39,6 @@ __all__ = [
     "check_min_label_proba",
     "check_pattern",
     "label_filter_words",
-    "length_matcher",
     "name_filter",
     "pattern_width",
     "required_chars",
@@ -483,64 +482,6 @@ def _check_match_lengths(counts, lengths, bounds, pattern_words):
     )
 
 
-def length_matcher(target_counts, *, min_length, max_length, rng):
-    """A filter that gives kept names the length distribution of ``target_counts``.
-
-    Rejection by length: a name of ``k`` letters is kept with probability
-    ``w_k = (q_k / p_k) / max_j (q_j / p_j)``, where ``q`` is the target length
-    distribution (restricted to ``[min_length, max_length]``) and ``p`` the
-    length distribution of the names offered so far (estimated from every name
-    the filter has seen). Within each length the names keep their proportions,
-    so the names kept follow ``p(name | k) * q_k``: the sampler's names with the
-    target's lengths. A length the sampler never produces cannot be matched.
-
-    Parameters
-    ----------
-    target_counts : array-like of int
-        ``target_counts[k]`` names of the target have ``k`` letters.
-    min_length, max_length : int
-        The length bounds; target lengths outside them are ignored.
-    rng : numpy.random.Generator or numpy.random.RandomState
-        Draws one uniform number per name offered.
-
-    Returns
-    -------
-    keep : callable
-        ``keep(names, lengths=None)`` returns the names kept, in order;
-        ``lengths`` are their lengths in the model's symbols (graphemes for a
-        grapheme model), the unit of ``target_counts``; None counts code points.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> keep = length_matcher([0, 1, 1], min_length=1, max_length=2,
-    ...                       rng=np.random.default_rng(0))
-    >>> kept = keep(["a"] * 900 + ["ab"] * 100)  # offered 9:1, target 1:1
-    >>> kept.count("ab"), 80 < kept.count("a") < 120
-    (100, True)
-    """
-    # Sized by the target's lengths, not max_length: a longer name has q = 0.
-    q = np.asarray(target_counts, dtype=np.float64)[: max_length + 1].copy()
-    q[:min_length] = 0.0
-    seen = np.zeros(len(q))
-
-    def keep(names, lengths=None):
-        if lengths is None:
-            lengths = np.fromiter(map(len, names), dtype=np.intp, count=len(names))
-        lengths = np.asarray(lengths, dtype=np.intp)
-        inside = lengths < len(q)
-        seen[:] += np.bincount(lengths[inside], minlength=len(q))
-        ratio = np.divide(q, seen, out=np.zeros_like(q), where=seen > 0)
-        if not ratio.any():
-            return []
-        weight = np.zeros(len(names))
-        weight[inside] = (ratio / ratio.max())[lengths[inside]]
-        kept = rng.random(len(names)) < weight
-        return [name for name, k in zip(names, kept) if k]
-
-    return keep
-
-
 def check_min_label_proba(label, min_label_proba):
     """Check ``min_label_proba``; whether it leaves out any name.
 
@@ -622,7 +563,8 @@ def name_filter(vocabulary, *, record, pattern, test, typical, match, folded=Non
     typical : tuple of (callable, str) or None
         The label test (``passes(ids)`` gives a bool per row) and its words.
     match : callable or None
-        :func:`length_matcher` of the training names' lengths.
+        :func:`~sknextchar._length_match.length_matcher` of the training
+        names' lengths.
 
     Returns
     -------

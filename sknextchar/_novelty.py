@@ -95,10 +95,11 @@ def hash_id_rows(ids):
 class RepeatedNames:
     """Whether the names a test of ``sample`` rejects are a few, over and over.
 
-    At a very low temperature a model draws its likeliest names nearly every
-    time; when a test rejects them (training names with ``novel=True``, a
-    spelling no training name has), nearly every draw is rejected, and the
-    message of the failed request says so, with the names. The tally counts
+    At a very low temperature a model draws its greedy name (the most probable
+    character at each step) nearly every time; when a test rejects it
+    (training names with ``novel=True``, a spelling no training name has),
+    nearly every draw is rejected, and the message of the failed request says
+    so, with the names. The tally counts
     the rejected rows of each distinct name, by hash, until there are more
     than ``max_tracked`` (then it stops looking: the model draws many names).
 

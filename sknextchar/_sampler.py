@@ -43,6 +43,8 @@ from ._label_posterior import (
     windows_tempered_log_proba,
 )
 from ._labels import check_label_values, fit_classes, label_classes, labels_of_windows
+from ._left_out import encodable_ids, left_out_test
+from ._length_match import LENGTH_PILOT, length_matcher
 from ._limits import MAX_LETTERS
 from ._meta_callbacks import meta_fit_task
 from ._model_input import weighted_log_likelihood
@@ -51,13 +53,11 @@ from ._name_filter import (
     check_min_label_proba,
     check_pattern,
     label_filter_words,
-    length_matcher,
     name_filter,
     unspaced_accept,
 )
 from ._novelty import (
     checked_folded,
-    padded_ids,
     record_contains,
     training_ids,
     training_record,
@@ -409,11 +409,13 @@ default=None
         ignore_case = check_bool(ignore_case, "ignore_case")
         transformer, model = split_pipeline(self.estimator_)
         check_steps_agree(transformer, model, self.vocabulary_)
-        ids, _ = padded_ids(transformer.encode(X))  # encode checks the names
+        # A name with a character the model does not know is no training name.
+        ids, found = encodable_ids(transformer, X, ignore_case=ignore_case)
         record, folded = self._name_record(), None
         if ignore_case:  # None without case; fails for a model saved before
             folded = checked_folded(self, self.vocabulary_)
-        return record_contains(ids, record, folded, self.vocabulary_)
+        found[found] = record_contains(ids, record, folded, self.vocabulary_)
+        return found
 
     def _name_record(self):
         """The sorted hashes of the training names; fails clearly without them."""
@@ -789,7 +791,10 @@ default=None
             case variant of a training name (give both forms, or fit the
             sampler on the list and use ``novel``).
         random_state : int, numpy Generator, RandomState or None, default=None
-            The only source of randomness: the same seed gives the same names.
+            The only source of randomness: the same seed gives the same names
+            for the same request. The names are drawn in batches sized by
+            ``n_samples``, so ``sample(5, random_state=0)`` is not the first
+            five names of ``sample(10, random_state=0)``.
         max_rounds : int, default=20
             Rejected names are replaced by drawing more, in at most this many
             batches (each at most ``16 * n_samples + 1024`` names).
@@ -800,12 +805,18 @@ default=None
             Give the names the length distribution of the training names (within
             the bounds), by rejection on length: a name of ``k`` letters is kept
             with a probability proportional to the training names' share of
-            ``k`` letters over the sampler's own (estimated from every name drawn
-            in the call); with ``label``, the lengths of that label's training
-            names (refused by a sampler fitted without labels, which has no
-            record of them). Within each length, names keep the model's
-            proportions. For a model that cannot count letters (a short
-            context), this corrects the lengths without retraining.
+            ``k`` letters over the sampler's own, estimated from the names drawn
+            in the call that pass every other test (``novel``, ``pattern``,
+            ``unique``, ``exclude``; with ``unique``, from the latest large batch, as
+            repeats leave ever fewer short names); with ``label``, the lengths
+            of that label's training names (refused by a sampler fitted without
+            labels, which has no record of them). So that the estimate holds
+            every common length whatever ``n_samples``, the first batch draws
+            at least 1,000 names (the names beyond ``n_samples`` are not used:
+            a few milliseconds more for a small request). Within each length,
+            names keep the model's proportions. For a model that cannot count
+            letters (a short context), this corrects the lengths without
+            retraining.
         label : object or None, default=None
             For a sampler fitted with labels (and only then): the label the
             names are generated for, drawn from P(name | label). An unknown
@@ -897,9 +908,11 @@ default=None
         prefix_ids, context = self._encode_prefix(transformer, prefix, controls)
         keep, words = self._name_filter(
             novel, pattern, match_lengths, controls, rng, (label, min_label_proba),
-            prefix_ids,
+            prefix_ids, (unique, exclude),
         )  # fmt: skip
-        self._check_feasible(n_samples, unique, len(prefix_ids), context, controls)
+        self._check_feasible(
+            n_samples, unique, prefix_ids, context, controls, (novel, exclude)
+        )
         spelled = spelling_filter(self, len(prefix_ids), words, keep_spelling)
 
         # The rounds share the distributions of the contexts met so far.
@@ -917,21 +930,26 @@ default=None
             names = sample_new_names(
                 draw_names, n_samples, unique=unique, exclude=exclude, novel=novel,
                 max_rounds=max_rounds, controls=controls, constraints=words,
+                pilot=LENGTH_PILOT if match_lengths else 0,
             )  # fmt: skip
         if return_scores:
             return names, self.score_samples(names, label=label)
         return names
 
-    def _name_filter(self, novel, pattern, match_lengths, controls, rng, by_label, ids):
+    def _name_filter(
+        self, novel, pattern, match_lengths, controls, rng, by_label, ids, kept
+    ):
         """The function that turns drawn ids into kept names, and its words.
 
         It leaves out training names (``novel``), names that miss ``pattern``,
         names whose posterior of their label is below ``min_label_proba``
         (``by_label`` is the pair ``(label, min_label_proba)``), and thins by
-        length (``match_lengths``), in that order. A request no name can meet
-        (``pattern`` against the prefix, whose letters are ``ids``, or the
-        length bounds; ``match_lengths`` against them) fails first, before any
-        drawing.
+        length (``match_lengths``), in that order; the thinning leaves out
+        first the names that ``kept``, the pair ``(unique, exclude)``, drops,
+        so that the names returned have the training names' lengths. A request
+        no name can meet (``pattern`` against the prefix, whose letters are
+        ``ids``, or the length bounds; ``match_lengths`` against them) fails
+        first, before any drawing.
         """
         typical = self._label_filter(*by_label)
         record = folded = None
@@ -944,12 +962,7 @@ default=None
         if check_bool(match_lengths, "match_lengths"):
             self._name_record()  # the length counts come with the record
             counts = self._length_counts(by_label[0])
-            match = length_matcher(
-                counts,
-                min_length=controls.min_length,
-                max_length=controls.max_length,
-                rng=rng,
-            )
+            match = length_matcher(counts, controls, rng, *kept)
         check_meetable(pattern, ids, self.vocabulary_, controls, counts)
         return name_filter(
             self.vocabulary_, record=record, pattern=pattern, test=test,
@@ -983,15 +996,19 @@ default=None
         )
         return passes, label_filter_words(label, min_label_proba)
 
-    def _check_feasible(self, n_samples, unique, n_prefix, context, controls):
-        """Fail up front: names that cannot fit in memory or cannot be distinct."""
+    def _check_feasible(self, n_samples, unique, prefix_ids, context, controls, new):
+        """Fail up front: names that cannot fit in memory or cannot be distinct
+        (``new``, the pair ``(novel, exclude)``: the names those leave out do
+        not count)."""
         check_sample_memory(n_samples, context.shape[1], controls.min_length)
         if unique:
             check_reachable(
                 n_samples,
                 n_letters=len(self.vocabulary_) - 1,
-                n_prefix=n_prefix,
+                n_prefix=len(prefix_ids),
                 controls=controls,
+                left_out=left_out_test(self, *new),
+                prefix_ids=prefix_ids,
             )
 
     # ------------------------------------------------------------ beam search
@@ -1192,7 +1209,7 @@ default=None
         if too_long.any():
             i = int(np.flatnonzero(too_long)[0])
             shown = quoted(prefixes[i])  # cut: a prefix can be a whole file
-            which = f"prefix {shown}" if one_prefix else f"prefixes[{i}]={shown}"
+            which = f"prefix={shown}" if one_prefix else f"prefixes[{i}]={shown}"
             raise ValueError(
                 f"{which} has {lengths[i]:,} letters, more than max_length="
                 f"{controls.max_length}; raise max_length or shorten the prefix."

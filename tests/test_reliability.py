@@ -849,7 +849,7 @@ def sampler_call_rows():
          "beam_width must be a positive int; got 2.5"),
         (f"{s}.most_likely-prefix-too-long",
          lambda m: m.sampler.most_likely(2, prefix="a" * 11), ValueError,
-         "prefix 'aaaaaaaaaaa' has 11 letters, more than max_length=10"),
+         "prefix='aaaaaaaaaaa' has 11 letters, more than max_length=10"),
         (f"{s}.most_likely-exclude-single-string",
          lambda m: m.sampler.most_likely(2, exclude="abid"), TypeError,
          "not a single string"),

@@ -89,7 +89,7 @@ def _check_prefix_length(prefix, max_length):
     letters = len(graphemes(unicodedata.normalize("NFC", prefix).lstrip()))
     if letters > max_length:  # spelled as the sampler's (cli_spelling)
         raise ValueError(
-            f"prefix {quoted(prefix)} has {letters:,} letters, more than "
+            f"--prefix {quoted(prefix)} has {letters:,} letters, more than "
             f"max_length={max_length}; raise max_length or shorten the prefix."
         )
 
