@@ -416,13 +416,31 @@ def _check_new_reachable(n_samples, prefix_ids, n_letters, controls, left_out):
         return
     after = _after_prefix(n_prefix)
     raise ValueError(
-        f"unique=True asks for {n_samples:,} distinct names, but at most "
+        f"unique=True asks for {_names(n_samples, 'distinct ')}, but at most "
         f"{possible - n_left:,} new ones can be generated: {possible:,} names "
         f"exist with min_length={low}, max_length={high}{after}, and "
         f"{n_left:,} of them {'is' if n_left == 1 else 'are'} left out as {words}. "
-        "Ask for fewer names, or loosen the length bounds (min_length=..., "
-        "max_length=...)."
+        f"To get more, {_new_names_levers(n_samples, n_prefix, words)}."
     )
+
+
+def _names(n, kind=""):
+    """ "1 name" or "2,000 names" (``kind`` before "name")."""
+    return f"{n:,} {kind}name{'' if n == 1 else 's'}"
+
+
+def _new_names_levers(n_samples, n_prefix, words):
+    """What else lets a request for new names be met: the settings that
+    ``words`` (what is left out) and the prefix name."""
+    levers = ["ask for fewer names"] if n_samples > 1 else []
+    levers.append("loosen the length bounds (min_length=..., max_length=...)")
+    if n_prefix:
+        levers.append("give a shorter prefix (prefix=...)")
+    if "novel=True" in words:
+        levers.append("sample without novel=True")
+    if "exclude=" in words:
+        levers.append("exclude fewer names (exclude=...)")
+    return ", ".join(levers[:-1]) + f", or {levers[-1]}"
 
 
 def _after_prefix(n_prefix):

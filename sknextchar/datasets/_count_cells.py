@@ -70,6 +70,10 @@ _SEPARATOR_HINT = (
 _GROUPED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+", re.ASCII)
 _DECIMAL_COMMA = re.compile(r"(?:\d+|[1-9]\d{0,2}(?:\.\d{3})+),\d+", re.ASCII)
 _POINT = re.compile(r"\d*\.\d+|\d+\.", re.ASCII)
+# The counts held back at most while the column has not told how it writes a
+# point: then its points are read as decimal points, as when it ends untold,
+# so that reading a file in chunks needs no more memory for a longer file.
+HOLD_LIMIT = 10_000
 _WAYS = {"grouped": "points between thousands", "comma": "a decimal comma"}
 _DECIMAL_COMMA_FILE = (
     "as a spreadsheet set to a decimal comma writes numbers in a "
@@ -105,9 +109,12 @@ class CountCells:
     decimal comma (``2,5``); as a decimal point when a cell's point cannot
     be between thousands (``2.5``, ``0.750``, ``17.7281``). A column whose
     every point could be either (``1.500``, ``17.728``) reads them as
-    decimal points, and :meth:`finish` warns. Decimal commas beside decimal
-    points (or points between thousands) are refused. Other tables read a
-    point as Python does.
+    decimal points, and :meth:`finish` warns. Such counts wait for a count
+    that tells, at most ``HOLD_LIMIT`` (10,000) of them: a column that has
+    not told by then reads its points as decimal points, and a later
+    ``1.234.567`` or ``2,5`` is refused. Decimal commas beside decimal points
+    (or points between thousands) are refused. Other tables read a point as
+    Python does.
 
     The cells are given in order to :meth:`take`, which returns the counts it
     can read so far (in order); :meth:`finish` returns the rest.
@@ -132,6 +139,7 @@ class CountCells:
     def __init__(self, source, column, delimiter):
         self.source, self.column, self.delimiter = source, column, delimiter
         self._way, self._told, self._held, self._either = None, None, [], None
+        self._untold = False  # points read as decimal points, nothing told
 
     def take(self, cell, name, line, item=None):
         """``[(item, count)...]``: the counts read so far, in order, after
@@ -145,8 +153,11 @@ class CountCells:
         if way == "either" and self._way is None:
             self._either = self._either or (line, cell.strip())
         self._held.append((item, cell, name, line))
-        if self._way is None:
+        if self._way is None and len(self._held) < HOLD_LIMIT:
             return []  # a cell such as 17.728 waits for the column to tell
+        if self._way is None:  # held long enough: decimal points, as at the end
+            self._way, self._told = "point", self._either
+            self._untold = self._either is not None
         return self._release()
 
     def finish(self, warn=True):
@@ -154,9 +165,10 @@ class CountCells:
         point could be a decimal point or between thousands reads decimal
         points (with ``warn``, a warning says so)."""
         if self._way is None and self._either is not None:
-            self._way = "point"
-            if warn:
-                self._warn_either()
+            self._way, self._untold = "point", True
+        if self._untold and warn:
+            self._warn_either()
+        self._untold = False
         return self._release()
 
     def _release(self):

@@ -391,11 +391,15 @@ def _one_column_title(first, table, path):
     """Whether ``first``, the line above the header of a one-column table of
     a ``.csv`` or ``.tsv`` file, is a title: the header is a word that says
     "name" (``name``, not ``Full name``), and ``first`` is no name (a title
-    such as ``Baby Names``, or with digits)."""
+    such as ``Baby Names``, or with digits). A ``first`` that is itself a
+    header of names (``name``, ``First name``) is the header, and the line
+    below it a name."""
     suffix = os.path.splitext(os.fspath(path))[1].casefold()
     if suffix not in _TABLE_SUFFIXES or header_key(table.column) not in NAME_HEADERS:
         return False
     first = first.strip()
+    if header_key(first) in NAME_HEADERS:
+        return False
     return is_name_header(first, alone=True) or bool(re.search(r"\d", first))
 
 
