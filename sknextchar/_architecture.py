@@ -140,7 +140,8 @@ def initial_parameters(estimator, data, rng):
     Raises
     ------
     ValueError
-        When the weights would not fit in memory (naming the sizes).
+        When the weights would not fit in memory, or not together with one
+        batch's activations (naming the sizes, ``batch_size``).
 
     Examples
     --------
@@ -164,6 +165,7 @@ def initial_parameters(estimator, data, rng):
         len(estimator.classes_),
         dtype.itemsize,
         labels=label_table_shape(estimator),
+        batch=(estimator.batch_size, len(data.contexts), estimator.dropout),
     )
     params = init_params(
         data.n_symbols,

@@ -11,7 +11,9 @@ file), so the schedule counts true epochs, not chunks.
 
 import contextlib
 import copy
+import functools
 import itertools
+import math
 import os
 import re
 import sys
@@ -24,7 +26,10 @@ from sklearn.frozen import FrozenEstimator
 from sklearn.utils import check_random_state
 
 from ._atomic import learned_state
+from ._chunk_progress import ChunkProgress
 from ._epoch_records import stop_reason, weight_scale_advice
+from ._file_passes import check_rereadable
+from ._limits import check_counts_total
 from ._model_input import window_sample_weight
 from ._pipeline import spelled_in_pipeline, split_pipeline
 from ._steps import unfreeze
@@ -32,7 +37,7 @@ from ._text import MAX_REPORTED, counted
 from ._transformer import unknown_symbols, unknown_symbols_message
 from ._validation import check_path_then_pipeline
 from .datasets._base import warn_comment_lines, warn_if_table
-from .datasets._lines import file_lines
+from .datasets._lines import check_line_lengths, file_lines
 from .datasets._tables import (
     LINES_LOOKED_AT,
     check_counts_column_argument,
@@ -85,7 +90,9 @@ def read_name_chunks(
     ------
     ValueError
         If the file holds a NUL character (it is binary, or in another
-        encoding) or cannot be decoded.
+        encoding) or another control character (not the tab), cannot be
+        decoded, or, read one name per line, holds a line of more than 1,000
+        characters (refused as it is read, never held whole).
 
     Examples
     --------
@@ -97,19 +104,21 @@ def read_name_chunks(
     ...     list(read_name_chunks(path, 2))
     [['asha', 'abid'], ['zoe']]
     """
-    lines = file_lines(path, encoding, warn=warn_comments)
+    lines = file_lines(path, encoding, warn=warn_comments, column=names_column)
     if names_column is not None:
         yield from _chunks_of_lines(_column(lines, path, names_column), chunk_size)
         return
-    if warn_comments:  # the first pass: a table read as a list warns
-        head = list(itertools.islice(lines, LINES_LOOKED_AT + 1))
+    # Its first lines may be rows: a table read as a list warns (the first
+    # pass), then a line too long for a name is refused.
+    head = list(itertools.islice(lines, LINES_LOOKED_AT + 1))
+    if warn_comments:
         names = [name for name in map(str.strip, head) if name]
-        # stacklevel: the caller of train_from_file, through the chunk readers
-        warn_if_table(head, names, path, reader="train_from_file", stacklevel=6)
-        lines = itertools.chain(head, lines)
+        warn_if_table(head, names, path, reader="train_from_file")
+    check_line_lengths("".join(head), path)
+    lines = itertools.chain(head, lines)
     warned = not warn_comments  # once, at the first chunk with a '# girls' line
     for chunk in _chunks_of_lines(lines, chunk_size):
-        warned = warned or warn_comment_lines(chunk, path, stacklevel=3, whole=False)
+        warned = warned or warn_comment_lines(chunk, path, whole=False)
         yield chunk
 
 
@@ -118,15 +127,26 @@ def _weighted_chunks(
 ):
     """``(names, weights)`` of a table, ``chunk_size`` names at a time: the
     names of its column ``names_column``, the numbers of ``counts_column``."""
-    lines = file_lines(path, encoding, warn=warn)
-    rows = counted_rows(lines, path, names_column, counts_column, warn=warn)
-    names, weights = [], []
+    lines = file_lines(path, encoding, warn=warn, column=names_column)
+    again = None  # a pipe is read once: counts such as 1.500 may not tell late
+    if os.path.isfile(path):
+        again = functools.partial(
+            file_lines, path, encoding, warn=False, column=names_column
+        )
+    rows = counted_rows(
+        lines, path, names_column, counts_column, warn=warn, again=again
+    )
+    names, weights, totals = [], [], []  # totals: of each chunk, for the check
     for name, weight in rows:
         names.append(name)
         weights.append(weight)
         if len(names) == chunk_size:
+            totals.append(math.fsum(weights))
             yield names, np.array(weights)
             names, weights = [], []
+    totals.append(math.fsum(weights))  # at the end of the first pass, refused
+    where = f"{os.fspath(path)!r} in counts_column={counts_column!r}"
+    check_counts_total(totals, f"The counts of {where}")
     if names:
         yield names, np.array(weights)
 
@@ -151,29 +171,6 @@ def _chunks_of_lines(lines, chunk_size):
             chunk = []
     if chunk:
         yield chunk
-
-
-class _Progress:
-    """One line per chunk and per epoch on a stream (standard error)."""
-
-    def __init__(self, stream, n_chunks, n_epochs):
-        self.stream, self.n_chunks, self.n_epochs = stream, n_chunks, n_epochs
-
-    def chunk(self, epoch, index, n_names, chunk_loss, seconds):
-        print(
-            f"epoch {epoch}/{self.n_epochs}  chunk {index}/{self.n_chunks}: "
-            f"{counted(n_names, 'name')}, loss {chunk_loss:.4f}, {seconds:.1f} s",
-            file=self.stream,
-            flush=True,
-        )
-
-    def epoch(self, epoch, epoch_loss, learning_rate, seconds):
-        print(
-            f"epoch {epoch}/{self.n_epochs} done: loss {epoch_loss:.4f} nats per "
-            f"character, lr {learning_rate:.2e}, {seconds:.1f} s",
-            file=self.stream,
-            flush=True,
-        )
 
 
 def _first_pass(windows, chunks, path, names_column=None, check_names=None, step=None):
@@ -462,9 +459,10 @@ def train_from_file(
         If the classifier has ``early_stopping=True`` or an ``average`` (each
         chunk's ``partial_fit`` would average its own steps only), the file
         holds no name or a character outside a given alphabet, or cannot be
-        decoded; with ``resume=True``, if the classifier is not fitted, has
-        trained ``max_iter`` epochs already, or does not know the file's
-        characters.
+        decoded, or ``path`` is a FIFO, a socket or a device (the names are
+        read once per epoch: they must be in a regular file); with
+        ``resume=True``, if the classifier is not fitted, has trained
+        ``max_iter`` epochs already, or does not know the file's characters.
         A name of the file is shown as ``names[i]``, its place among the
         file's names (counted from 0, blank lines skipped).
 
@@ -490,6 +488,7 @@ def train_from_file(
     (3, 1)
     """
     check_path_then_pipeline(path, pipeline, "train_from_file")
+    check_rereadable(path)  # a FIFO's second pass would wait forever
     if pipeline is None:
         from ._presets import make_default_pipeline
 
@@ -512,7 +511,7 @@ def train_from_file(
         _check_vocabularies_agree(windows, clf)
     if counts_column is not None:
         chunks = _scaled_chunks(chunks, _mean_window_weight(windows, chunks()))
-    progress = _Progress(sys.stderr, n_chunks, clf.max_iter) if verbose else None
+    progress = ChunkProgress(sys.stderr, n_chunks, clf.max_iter) if verbose else None
     seed = clf.random_state
     # One random stream for the whole run, as fit has (an int would restart it
     # at every partial_fit call, drawing the same shuffle every epoch).

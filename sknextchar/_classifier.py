@@ -58,6 +58,7 @@ from ._model_input import (
 )
 from ._next_char_model import NextCharModelMixin
 from ._row_keys import distinct_rows
+from ._stacklevel import user_stacklevel
 from ._windows import CharWindows
 from .exceptions import DamagedModelError
 from .nn.adam import SCHEDULES, AdamOptimizer
@@ -795,7 +796,7 @@ class CharEmbeddingMLPClassifier(
             warnings.warn(
                 convergence_message(self),
                 ConvergenceWarning,
-                stacklevel=7,  # the caller of fit, through its three decorators
+                stacklevel=user_stacklevel(),
             )
         if best is not None:  # the weights and Adam state of the best epoch
             best.restore(trainer, self)

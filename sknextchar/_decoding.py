@@ -25,6 +25,7 @@ __all__ = [
     "check_continuable",
     "is_greedy",
     "count_names",
+    "deterministic_words",
     "draw",
     "length_bounds",
     "sampling_weights",
@@ -62,6 +63,37 @@ def is_greedy(temperature):
     (True, True, False, False)
     """
     return temperature < GREEDY_BELOW
+
+
+def deterministic_words(controls):
+    """What makes decoding deterministic, in words for a message: the setting,
+    what sampling then does, and what to use instead.
+
+    Parameters
+    ----------
+    controls : SamplingControls
+        Deterministic controls (a greedy temperature, or ``top_k=1``).
+
+    Returns
+    -------
+    setting, how, change : str
+
+    Examples
+    --------
+    >>> deterministic_words(SamplingControls(top_k=1))[0]
+    'top_k=1'
+    """
+    if is_greedy(controls.temperature):
+        return (
+            f"temperature={controls.temperature:g}",
+            "always takes the most probable next letter",
+            "a temperature above 0 (e.g. temperature=1.0)",
+        )
+    return (
+        "top_k=1",
+        "keeps only the most probable next letter",
+        "a top_k above 1 (or no top_k)",
+    )
 
 
 def tempered_log_proba(log_proba, temperature):
@@ -532,20 +564,23 @@ class SamplingControls:
         lengths : array-like of int of shape (n,)
             The number of letters of each name so far, at most ``max_length``;
             at ``max_length`` only the end marker is left (a name that drew a
-            letter there would be discarded, so given that it is kept, it ends).
+            letter there would be discarded, so given that it is kept, it ends)
+            when the model gives the end marker a probability there.
 
         Returns
         -------
         proba : ndarray of shape (n, n_symbols)
             Rows sum to 1; a row where the model and the controls rule every
-            symbol out (a count model without smoothing, below ``min_length``)
-            is NaN.
+            symbol out (a count model without smoothing, below ``min_length``,
+            or at ``max_length`` when it gives the end marker probability 0,
+            where no name drawn ends) is NaN.
         """
         lengths = np.asarray(lengths)
         weights = self.weights(log_proba, lengths)
-        ended = lengths == self.max_length  # the name must end here
+        ended = lengths == self.max_length  # the name must end here, if it can
+        can_end = np.asarray(log_proba)[ended, END_ID] > -np.inf  # the model's
         weights[ended] = 0.0
-        weights[ended, END_ID] = 1.0
+        weights[ended, END_ID] = can_end
         with np.errstate(invalid="ignore"):  # every symbol ruled out: NaN
             return weights / weights.sum(axis=1, keepdims=True)
 
@@ -558,7 +593,7 @@ class SamplingControls:
         return ", ".join(f"{k}={v}" for k, v in settings.items() if v is not None)
 
 
-def check_continuable(proba, prefixes, controls, *, what="prefixes"):
+def check_continuable(proba, prefixes, controls, *, what="prefixes", lengths=None):
     """Raise for prefixes after which the model and the controls allow no symbol.
 
     Parameters
@@ -572,6 +607,9 @@ def check_continuable(proba, prefixes, controls, *, what="prefixes"):
         How the caller named the prefixes: ``"prefixes"`` names one by its
         position (``prefixes[1]='ab'``); any other name is the one argument a
         call took (``"prefix"``: ``prefix='ab'``).
+    lengths : array-like of int of shape (n,) or None, default=None
+        The letters of each prefix: a dead prefix of ``controls.max_length``
+        letters is one whose end the model or the controls rule out.
 
     Examples
     --------
@@ -591,6 +629,8 @@ def check_continuable(proba, prefixes, controls, *, what="prefixes"):
     if len(dead):
         i = int(dead[0])
         place = f"prefixes[{i}]" if what == "prefixes" else what
+        if lengths is not None and lengths[i] == controls.max_length:
+            raise ValueError(_unending_message(place, prefixes[i], controls))
         raise ValueError(
             f"No name can continue {place}={prefixes[i]!r}: the model gives "
             "every next character probability 0 there, the end marker included "
@@ -599,3 +639,13 @@ def check_continuable(proba, prefixes, controls, *, what="prefixes"):
             "of names: smooth it (add_k above 0, or Kneser-Ney), or lower "
             "min_length."
         )
+
+
+def _unending_message(place, prefix, controls):
+    """Why no name ends after a prefix of ``max_length`` letters."""
+    return (
+        f"No name can continue {place}={prefix!r}: it has max_length="
+        f"{controls.max_length} letters, so only the end marker may follow, and "
+        "the model gives it probability 0 there. Raise max_length or shorten "
+        "the prefix."
+    )

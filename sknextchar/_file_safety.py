@@ -22,7 +22,14 @@ import stat
 import tempfile
 from pathlib import Path
 
-__all__ = ["atomic_write", "check_target", "real_target"]
+__all__ = [
+    "LINK_LOOP",
+    "atomic_write",
+    "check_target",
+    "current_umask",
+    "file_on_the_way",
+    "real_target",
+]
 
 # Kinds of file that are never replaced, by the name users know them by.
 _KINDS = (
@@ -40,6 +47,11 @@ _OPEN_FILE = re.compile(
     r"(?:/task/\d+)?/fd/\d+"
 )
 _MAX_LINKS = 40  # symbolic links followed in a row, as Linux does
+#: What a path that is a loop of symbolic links is, for a message.
+LINK_LOOP = (
+    "it is a symbolic link in a loop of links (each leads to the next, the last "
+    "back to the first), so it leads to no file"
+)
 
 
 def real_target(path):
@@ -175,15 +187,46 @@ def _status(real, shown):
             "entered (no permission); nothing was saved. Choose another output "
             "file."
         ) from None
+    except NotADirectoryError:  # a file where the path has a folder
+        raise NotADirectoryError(
+            f"Cannot save to {shown!r}: {file_on_the_way(shown)!r} is a file, not "
+            "a folder; nothing was saved. Choose a file in a folder that exists."
+        ) from None
     except OSError as error:
         if error.errno != errno.ELOOP:
             raise
         raise OSError(  # one argument: no "[Errno 40]" before the message
-            f"Cannot save to {shown!r}: it is a symbolic link in a loop of links "
-            "(each leads to the next, the last back to the first), so it leads "
-            f"to no file; remove it (rm {shlex.quote(shown)}) or choose another "
-            "output file."
+            f"Cannot save to {shown!r}: {LINK_LOOP}; remove it (rm "
+            f"{shlex.quote(shown)}) or choose another output file."
         ) from None
+
+
+def file_on_the_way(path):
+    """The first folder of ``path`` that is a file instead, as the path gives it.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A path that a file stands in the way of (``NotADirectoryError``).
+
+    Returns
+    -------
+    part : str
+        The path up to that file (``path`` itself if none is found).
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     open(os.path.join(tmp, "names.txt"), "w").close()
+    ...     part = file_on_the_way(os.path.join(tmp, "names.txt", "m.skops"))
+    ...     os.path.basename(part)
+    'names.txt'
+    """
+    for parent in reversed(Path(os.fspath(path)).parents):
+        if os.path.exists(parent) and not os.path.isdir(parent):
+            return str(parent)
+    return os.fspath(path)
 
 
 def _refuse_open_file(shown, command_line):
@@ -300,8 +343,15 @@ def _owner(path):
     return status.st_uid, status.st_gid
 
 
-def _umask():
-    # Read without changing it (os.umask sets it, which races with threads).
+def current_umask():
+    """The process's umask, read without changing it (``os.umask`` sets it,
+    which races with threads): a new file's mode is ``0o666 & ~umask``.
+
+    Examples
+    --------
+    >>> 0 <= current_umask() <= 0o777
+    True
+    """
     try:
         with open("/proc/self/status", encoding="ascii") as f:
             for line in f:
@@ -392,7 +442,7 @@ def atomic_write(
 
 def _copy_mode(existing, tmp):
     """Give the temporary file the mode (and owner) of the file it replaces."""
-    mode = stat.S_IMODE(existing.st_mode) if existing else 0o666 & ~_umask()
+    mode = stat.S_IMODE(existing.st_mode) if existing else 0o666 & ~current_umask()
     os.chmod(tmp, mode)
     if existing and (existing.st_uid, existing.st_gid) != _owner(tmp):
         with contextlib.suppress(OSError):  # only root may give files away

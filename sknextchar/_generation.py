@@ -17,7 +17,13 @@ import math
 
 import numpy as np
 
-from ._decoding import DrawCache, count_names, draw, is_greedy
+from ._decoding import (
+    DrawCache,
+    check_continuable,
+    count_names,
+    deterministic_words,
+    draw,
+)
 from ._limits import BYTES_PER_LETTER
 from ._row_keys import distinct_rows
 from ._sizes import check_allocation
@@ -25,8 +31,11 @@ from ._vocabulary import END_ID, decode_rows
 
 __all__ = [
     "beam_search",
+    "beam_shortfall_message",
+    "check_prefix_continues",
     "check_reachable",
     "check_sample_memory",
+    "default_beam_width",
     "draw_cache",
     "sample_ids",
     "sample_names",
@@ -43,6 +52,14 @@ MIN_ACCEPTANCE_RATE = 1.0 / 64
 # say) most likely admit no name the model gives, and max_rounds=10**18 would
 # otherwise keep drawing for ever. About a second of drawing for a small model.
 NONE_ACCEPTED_LIMIT = 1_000_000
+# The default beam of most_likely: this many unfinished names per name asked
+# for, and at least MIN_BEAM. On the bundled names (27 symbols, names of 4 to
+# 10 letters, a Kneser-Ney or a 3-epoch MLP model), the former default,
+# max(2 * n_names, 100), missed 4 of the 20 most probable names (the 7th among
+# them) and 26 of the 200; this one found the exact best of 5 to 1,000 names,
+# in 0.2 s at most.
+BEAM_PER_NAME = 5
+MIN_BEAM = 1000
 # check_reachable tests each name against novel and exclude only when the names
 # within the bounds are at most this many (0.1 s for the 475,254 names of 1 to 4
 # letters a-z against a record, 0.2 s against exclude), and only when the names
@@ -313,9 +330,58 @@ def sample_names(
     return decode_rows(ids, vocabulary)
 
 
+def check_prefix_continues(next_log_proba, *, prefix, n_prefix, context, controls):
+    """Fail when no name can go on after the prefix of a request.
+
+    After a prefix where the model and the controls allow no symbol (a count
+    model without smoothing below ``min_length``, or a prefix of
+    ``max_length`` letters that the model never ends), every name drawn is
+    discarded: no temperature or number of rounds helps. When no name was
+    accepted, :func:`sample_new_names` asks this before its own message, so
+    that the error says why (:func:`~sknextchar._decoding.check_continuable`);
+    a request that succeeds costs no model call more.
+
+    Parameters
+    ----------
+    next_log_proba : callable
+        Next-symbol log-probabilities of integer contexts (see the module).
+    prefix : str
+        The prefix, as the caller gave it (for the message).
+    n_prefix : int
+        Its number of letters.
+    context : ndarray of int of shape (1, context_length)
+        The context after it.
+    controls : SamplingControls
+        The controls the names are drawn with.
+
+    Raises
+    ------
+    ValueError
+        If no symbol can follow the prefix.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sknextchar._decoding import SamplingControls
+    >>> def next_log_proba(contexts):  # a letter always, never the end
+    ...     return np.log(np.tile([0.0, 1.0], (len(contexts), 1)))
+    >>> check_prefix_continues(next_log_proba, prefix="aa", n_prefix=2,
+    ...     context=np.ones((1, 1), np.uint8), controls=SamplingControls(max_length=3))
+    >>> check_prefix_continues(next_log_proba, prefix="aaa", n_prefix=3,
+    ...     context=np.ones((1, 1), np.uint8), controls=SamplingControls(max_length=3))
+    Traceback (most recent call last):
+    ...
+    ValueError: No name can continue prefix='aaa': it has max_length=3 letters, ...
+    """
+    with np.errstate(divide="ignore"):
+        proba = controls.next_symbol_proba(next_log_proba(context), [n_prefix])
+    check_continuable(proba, [prefix], controls, what="prefix", lengths=[n_prefix])
+
+
 def check_reachable(
-    n_samples, *, n_letters, n_prefix, controls, left_out=None, prefix_ids=None
-):
+    n_samples, *, n_letters, n_prefix, controls, left_out=None, prefix_ids=None,
+    unique=True,
+):  # fmt: skip
     """Fail at once when more distinct names are asked for than can exist.
 
     The message names only the settings that bound the count: the one that
@@ -324,7 +390,10 @@ def check_reachable(
     they are given. With ``left_out`` (the training names of ``novel=True``,
     the names of ``exclude``), the names it leaves out do not count: when
     they could matter and the names within the bounds are at most
-    :data:`MAX_ENUMERATED`, every one is tested.
+    :data:`MAX_ENUMERATED`, every one is tested. Without ``unique`` names may
+    repeat, and the request fails only when ``left_out`` leaves out every name
+    within the bounds (no setting of temperature, ``top_k`` or ``top_p`` can
+    then give one).
 
     Parameters
     ----------
@@ -344,11 +413,15 @@ def check_reachable(
         message (e.g. ``"training names (novel=True)"``).
     prefix_ids : ndarray of int of shape (n_prefix,) or None, default=None
         The prefix's letters, needed with ``left_out``.
+    unique : bool, default=True
+        Whether the names asked for must be distinct; False: one name that is
+        not left out is enough.
 
     Raises
     ------
     ValueError
-        If fewer than ``n_samples`` distinct names can be generated.
+        If fewer than ``n_samples`` distinct names (without ``unique``: no name)
+        can be generated.
 
     Examples
     --------
@@ -373,16 +446,19 @@ def check_reachable(
     ...
     ValueError: unique=True asks for 24 distinct names, but at most 23 new ones ...
     """
+    if not unique:  # names may repeat: one name not left out is enough
+        if left_out is not None:
+            _check_new_reachable(1, prefix_ids, n_letters, controls, left_out, False)
+        return
     if controls.deterministic:
         if n_samples > 1:
             raise ValueError(_deterministic_message(n_samples, controls))
         return
-    # With top_k, not every name of n_letters can come: the count bounds them.
-    every_name = controls.top_k is None or controls.top_k >= n_letters
-    if controls.top_k is not None:  # at most top_k letters at each step
-        n_letters = min(n_letters, controls.top_k)
+    # With top_k, not every name can come: at most top_k letters at each step.
+    # The names left out are counted among all names (an upper bound then).
+    n_steps = n_letters if controls.top_k is None else min(n_letters, controls.top_k)
     possible = count_names(
-        n_letters, n_prefix, controls.min_length, controls.max_length, enough=n_samples
+        n_steps, n_prefix, controls.min_length, controls.max_length, enough=n_samples
     )
     if n_samples > possible:
         limits = [
@@ -394,17 +470,20 @@ def check_reachable(
         after = _after_prefix(n_prefix)
         raise ValueError(
             f"unique=True asks for {n_samples} distinct names, but at most {possible} "
-            f"can be generated with {', '.join(limits)} ({n_letters} letters to "
+            f"can be generated with {', '.join(limits)} ({n_steps} letters to "
             f"choose from at each step{after}). Ask for fewer names or loosen "
             "those settings."
         )
-    if left_out is not None and every_name:
+    if left_out is not None:
         _check_new_reachable(n_samples, prefix_ids, n_letters, controls, left_out)
 
 
-def _check_new_reachable(n_samples, prefix_ids, n_letters, controls, left_out):
+def _check_new_reachable(
+    n_samples, prefix_ids, n_letters, controls, left_out, unique=True
+):
     """Fail when too few names are not left out (counted by enumerating every
-    name, when they are few enough and it could matter)."""
+    name, when they are few enough and it could matter); without ``unique``,
+    when none is."""
     test, at_most, words = left_out
     low, high, n_prefix = controls.min_length, controls.max_length, len(prefix_ids)
     possible = count_names(n_letters, n_prefix, low, high, enough=MAX_ENUMERATED)
@@ -415,13 +494,28 @@ def _check_new_reachable(n_samples, prefix_ids, n_letters, controls, left_out):
     if possible - n_left >= n_samples:
         return
     after = _after_prefix(n_prefix)
+    if unique:
+        asked = (
+            f"unique=True asks for {_names(n_samples, 'distinct ')}, but at most "
+            f"{possible - n_left:,} new ones can be generated"
+        )
+    else:  # no temperature, top_k or top_p can help: every name is left out
+        asked = "No name can be returned"
     raise ValueError(
-        f"unique=True asks for {_names(n_samples, 'distinct ')}, but at most "
-        f"{possible - n_left:,} new ones can be generated: {possible:,} names "
-        f"exist with min_length={low}, max_length={high}{after}, and "
-        f"{n_left:,} of them {'is' if n_left == 1 else 'are'} left out as {words}. "
-        f"To get more, {_new_names_levers(n_samples, n_prefix, words)}."
+        f"{asked}: {_names(possible)} exist{'s' if possible == 1 else ''} with "
+        f"min_length={low}, "
+        f"max_length={high}{after}, and {_all_of(n_left, possible)} "
+        f"{'is' if n_left == 1 else 'are'} left out as {words}. To get "
+        f"{'more' if unique else 'names'}, "
+        f"{_new_names_levers(n_samples, n_prefix, words, possible - n_left)}."
     )
+
+
+def _all_of(n_left, possible):
+    """ "all 26 of them", "3 of them" or, of one name, "it" for a message."""
+    if n_left == possible == 1:
+        return "it"
+    return f"{'all ' if n_left == possible else ''}{n_left:,} of them"
 
 
 def _names(n, kind=""):
@@ -429,10 +523,11 @@ def _names(n, kind=""):
     return f"{n:,} {kind}name{'' if n == 1 else 's'}"
 
 
-def _new_names_levers(n_samples, n_prefix, words):
+def _new_names_levers(n_samples, n_prefix, words, n_new=1):
     """What else lets a request for new names be met: the settings that
-    ``words`` (what is left out) and the prefix name."""
-    levers = ["ask for fewer names"] if n_samples > 1 else []
+    ``words`` (what is left out) and the prefix name (fewer names only when
+    ``n_new``, the names not left out, is not 0)."""
+    levers = ["ask for fewer names"] if n_samples > 1 and n_new else []
     levers.append("loosen the length bounds (min_length=..., max_length=...)")
     if n_prefix:
         levers.append("give a shorter prefix (prefix=...)")
@@ -440,7 +535,7 @@ def _new_names_levers(n_samples, n_prefix, words):
         levers.append("sample without novel=True")
     if "exclude=" in words:
         levers.append("exclude fewer names (exclude=...)")
-    return ", ".join(levers[:-1]) + f", or {levers[-1]}"
+    return _or(levers)
 
 
 def _after_prefix(n_prefix):
@@ -464,14 +559,7 @@ def _all_names(prefix_ids, n_letters, min_length, max_length):
 
 def _deterministic_message(n_samples, controls):
     """Why deterministic decoding cannot give ``n_samples`` distinct names."""
-    if is_greedy(controls.temperature):
-        setting = f"temperature={controls.temperature:g}"
-        how = "always takes the most probable next letter"
-        change = "a temperature above 0 (e.g. temperature=1.0)"
-    else:
-        setting = "top_k=1"
-        how = "keeps only the most probable next letter"
-        change = "a top_k above 1 (or no top_k)"
+    setting, how, change = deterministic_words(controls)
     return (
         f"unique=True asks for {n_samples} distinct names, but at most 1 can be "
         f"generated at {setting}: sampling {how}, so there is one name per "
@@ -481,7 +569,7 @@ def _deterministic_message(n_samples, controls):
 
 def sample_new_names(
     sample, n_samples, *, unique, exclude, max_rounds, controls, constraints=(),
-    novel=False, pilot=0,
+    novel=False, pilot=0, pattern=None, dead_end=None,
 ):  # fmt: skip
     """Draw batches of names until enough are accepted.
 
@@ -523,6 +611,13 @@ def sample_new_names(
         :func:`~sknextchar._length_match.length_matcher`) needs enough of them
         whatever ``n_samples``. The names it accepts beyond ``n_samples`` are
         not used.
+    pattern : str or None, default=None
+        The pattern ``sample`` tests, for the error message (it names the
+        pattern as a setting to loosen only when there is one).
+    dead_end : callable or None, default=None
+        Called with no argument when no name was accepted, before the error:
+        it raises its own when no name can go on at all (e.g.
+        :func:`check_prefix_continues` with every argument bound).
 
     Returns
     -------
@@ -567,6 +662,8 @@ def sample_new_names(
             break
         if not accepted and drawn >= NONE_ACCEPTED_LIMIT:  # hopeless, stop
             break
+    if not accepted and dead_end is not None:
+        dead_end()  # no name can go on at all: say why, not what to loosen
     hopeless = not accepted and drawn >= NONE_ACCEPTED_LIMIT
     raise ValueError(
         _shortfall_message(
@@ -579,6 +676,7 @@ def sample_new_names(
             constraints,
             hopeless=hopeless,
             novel=novel,
+            pattern=pattern,
         )
     )
 
@@ -596,12 +694,14 @@ def _keep_new(batch, accepted, seen, n_samples, unique, exclude):
 
 def _shortfall_message(
     n_accepted, n_samples, drawn, unique, exclude, controls, constraints, *,
-    hopeless=False, novel=False,
+    hopeless=False, novel=False, pattern=None,
 ):  # fmt: skip
     """What went wrong when too few names were accepted, and what to change.
 
     ``hopeless``: drawing stopped early, no name of many passing; more rounds
-    would not help. ``novel``: ``sample`` leaves out the training names.
+    would not help. ``novel``: ``sample`` leaves out the training names;
+    ``pattern``: the pattern it was given, if any. Only the settings that
+    can change the outcome are named (:func:`_shortfall_levers`).
     """
     # "new": names kept out (training names with novel, or exclude).
     what = ("distinct " if unique else "") + ("new " if novel or exclude else "")
@@ -610,31 +710,64 @@ def _shortfall_message(
         kept.append(f"not among the {len(exclude):,} excluded names")
     if unique:
         kept.append("distinct")
+    head = (
+        f"Could only generate {n_accepted:,} of the {n_samples:,} requested {what}"
+        f"names after drawing {drawn:,} ({controls}, {len(exclude):,} excluded names)"
+    )
+    levers = _shortfall_levers(n_accepted, controls, novel, exclude, pattern)
     if controls.deterministic:  # one name, the same at every draw
         return (
-            f"Could only generate {n_accepted:,} of the {n_samples:,} requested {what}"
-            f"names after drawing {drawn:,} ({controls}, {len(exclude):,} excluded "
-            "names): greedy decoding (temperature=0 or top_k=1) gives one name, "
-            "the same at every draw, and the names kept must be "
-            f"{', '.join(kept)}. Raise the temperature (temperature=...) or "
-            "top_k=..., or loosen the length bounds (min_length=..., "
-            "max_length=...) or the pattern (pattern=...)."
+            f"{head}: greedy decoding (temperature=0 or top_k=1) gives one name, "
+            f"the same at every draw, and the names kept must be {', '.join(kept)}. "
+            f"{_or(levers)[0].upper()}{_or(levers)[1:]}."
         )
-    return (
-        f"Could only generate {n_accepted:,} of the {n_samples:,} requested {what}"
-        f"names after drawing {drawn:,} ({controls}, {len(exclude):,} excluded names): "
-        f"{n_accepted / max(drawn, 1):.2%} of the drawn names were accepted as "
-        f"{', '.join(kept)}. The model rarely produces such names under these "
-        "settings: ask for fewer names, loosen the pattern (pattern=...) or the "
-        "length bounds (min_length=..., max_length=...), raise the temperature "
-        "(temperature=...), loosen top_k=... or top_p=..."
-        + (
+    if hopeless:
+        rounds = (
             f" (drawing stopped after {drawn:,} names without one accepted, "
             "before max_rounds rounds: these constraints most likely admit no "
             "name this model gives, and more rounds would not help)."
-            if hopeless
-            else ", or allow more rounds (max_rounds=...)."
         )
+    else:
+        levers.append("allow more rounds (max_rounds=...)")
+        rounds = "."
+    return (
+        f"{head}: {n_accepted / max(drawn, 1):.2%} of the drawn names were accepted "
+        f"as {', '.join(kept)}. The model rarely produces such names under these "
+        f"settings: {_or(levers)}{rounds}"
+    )
+
+
+def _shortfall_levers(n_accepted, controls, novel, exclude, pattern):
+    """The settings that can give more accepted names, in words: only those
+    in use (a pattern, ``top_k``, ``top_p``, ``novel``, ``exclude``), the
+    temperature (not raised: a hotter model writes longer names, more of them
+    cut by ``max_length``) and fewer names once some were accepted."""
+    levers = ["ask for fewer names"] if n_accepted else []
+    if controls.deterministic:  # only what undoes it lets the names vary
+        undo = ["temperature=... above 0"] if controls.greedy else []
+        undo += (
+            ["top_k=... above 1 (or leave top_k out)"] if controls.top_k == 1 else []
+        )
+        levers.append(f"set {' and '.join(undo)}")
+    if pattern is not None:
+        levers.append("loosen the pattern (pattern=...)")
+    levers.append("loosen the length bounds (min_length=..., max_length=...)")
+    if not controls.deterministic:
+        levers.append("change the temperature (temperature=...)")
+    for name in ("top_k", "top_p"):
+        if getattr(controls, name) is not None and not controls.deterministic:
+            levers.append(f"loosen {name}=...")
+    if novel:
+        levers.append("sample without novel=True")
+    if exclude:
+        levers.append("exclude fewer names (exclude=...)")
+    return levers
+
+
+def _or(levers):
+    """ "a, b, or c" (or "a") for a message."""
+    return (
+        ", ".join(levers[:-1]) + f", or {levers[-1]}" if len(levers) > 1 else levers[0]
     )
 
 
@@ -781,16 +914,68 @@ def beam_search(
     return best_names
 
 
+def default_beam_width(n_names):
+    """The beam of ``most_likely`` when none is given (:data:`BEAM_PER_NAME`).
+
+    Examples
+    --------
+    >>> default_beam_width(10), default_beam_width(1_000)
+    (1000, 5000)
+    """
+    return max(BEAM_PER_NAME * n_names, MIN_BEAM)
+
+
+def beam_shortfall_message(
+    n_found, n_names, *, prefix, n_prefix, n_letters, beam_width, controls,
+    exclude, label_words=None,
+):  # fmt: skip
+    """Why ``most_likely`` found fewer names than asked for, and what helps.
+
+    Widening the beam is advised only when it could find more: a beam at
+    least as wide as the unfinished names of the longest length searched
+    is exact already.
+
+    Examples
+    --------
+    >>> from sknextchar._decoding import SamplingControls
+    >>> beam_shortfall_message(26, 30, prefix="", n_prefix=0, n_letters=26,
+    ...     beam_width=100, controls=SamplingControls(max_length=1), exclude=())
+    "Found only 26 of the 30 requested names with prefix '', min_length=1 and \
+max_length=1. Ask for fewer names, or loosen the length bounds (min_length=..., \
+max_length=...)."
+    """
+    widest = n_letters ** max(controls.max_length - 1 - n_prefix, 0)
+    levers = ["ask for fewer names"] if n_found else []
+    levers.append("loosen the length bounds (min_length=..., max_length=...)")
+    if n_prefix:
+        levers.append("give a shorter prefix (prefix=...)")
+    if beam_width < widest:
+        levers.append("widen the beam (beam_width=...)")
+    if exclude:
+        levers.append("exclude fewer names (exclude=...)")
+    if label_words is not None:
+        levers.append("lower min_label_proba")
+    lever_words = _or(levers)
+    return (
+        f"Found only {n_found} of the {n_names} requested names with prefix "
+        f"{prefix!r}, min_length={controls.min_length} and max_length="
+        f"{controls.max_length}"
+        + (f" outside the {len(exclude)} excluded names" if exclude else "")
+        + ("" if label_words is None else f", {label_words}")
+        + f". {lever_words[0].upper()}{lever_words[1:]}."
+    )
+
+
 def _check_beam_request(n_names, n_symbols):
     """Refuse, before the search, more names than fit in memory.
 
-    The default beam holds two rows of ``n_symbols`` float64 scores (and of
-    their model's output) per name asked for; without this, ``n_names=10**9``
-    ran out of memory after seconds of search.
+    The default beam (:data:`BEAM_PER_NAME` beams per name) holds two rows of
+    ``n_symbols`` float64 scores (and of their model's output) per beam;
+    without this, ``n_names=10**9`` ran out of memory after seconds of search.
     """
     check_allocation(
         n_names,
-        200 + 32 * n_symbols,
+        200 + 16 * BEAM_PER_NAME * n_symbols,
         what="the beam search",
         parameters={"n_names": n_names},
     )

@@ -193,10 +193,16 @@ def calibration_folds(cv, names, labels, classes, groups):
     for k, (train, test) in enumerate(splitter.split(names, labels, groups=groups)):
         missing = np.setdiff1d(classes, labels[train])
         if len(missing):
+            advice = (
+                "fewer folds (cv), more names of that label"
+                if isinstance(cv, Integral)
+                else "a splitter that stratifies by label, such as cv="
+                "StratifiedGroupKFold(n_splits, shuffle=True), or a number of folds"
+            )
             raise ValueError(
                 f"The calibration needs every label in the training part of each "
                 f"fold; fold {k} has no name labelled {missing.tolist()!r}. Use "
-                f"fewer folds (cv), more names of that label, or calibration=None."
+                f"{advice}, or calibration=None."
             )
         yield train, test
 

@@ -23,9 +23,10 @@ __all__ = ["encodable_ids", "left_out_test"]
 def encodable_ids(transformer, X, *, ignore_case=False):
     """The padded ids of the names a fitted transformer can encode, and which.
 
-    A name with a character outside the vocabulary, which the transformer
-    refuses (``handle_unknown="error"``), is no training name: it is left out
-    here, where ``encode`` would fail. With ``ignore_case``, such a character
+    A name with a character outside the vocabulary is no training name: it is
+    left out here, where ``encode`` would fail (``handle_unknown="error"``) or
+    would drop the character (``handle_unknown="drop"``, which would read
+    "zoë" as the training name "zo"). With ``ignore_case``, such a character
     is first read as another case of it that the vocabulary has ("JOSÉ" as
     "José" when it has "o", "s" and "é" but no "O", "S", "É"), which a folded
     record then finds.
@@ -53,22 +54,30 @@ def encodable_ids(transformer, X, *, ignore_case=False):
     >>> ids, encodable = encodable_ids(t, ["ab", "o'neil", "b"])
     >>> ids.tolist(), encodable.tolist()
     ([[1, 2], [2, 0]], [True, False, True])
+    >>> dropping = ContextWindowTransformer(handle_unknown="drop").fit(["ab"])
+    >>> encodable_ids(dropping, ["ab", "aëb"])[1].tolist()
+    [True, False]
     """
-    try:
-        encoded = transformer.encode(X)  # checks the names
-    except ValueError:
+    unknown = {}
+    if transformer.handle_unknown != "error":  # encode would drop the symbols
         unknown = unknown_symbols(transformer, X)
-        if not unknown or transformer.handle_unknown != "error":
-            raise
-        texts = transformer.normalize(list(X))
-        if ignore_case:
-            _other_case(texts, unknown, set(transformer.vocabulary_[1:]))
-        encodable = np.ones(len(texts), dtype=bool)
-        encodable[list(unknown)] = False
-        known = [text for text, k in zip(texts, encodable) if k]
-        encoded = transformer.encode(known) if known else []
-        return padded_ids(encoded)[0], encodable
-    return padded_ids(encoded)[0], np.ones(len(encoded), dtype=bool)
+    if not unknown:
+        try:
+            encoded = transformer.encode(X)  # checks the names
+        except ValueError:
+            unknown = unknown_symbols(transformer, X)
+            if not unknown:
+                raise
+        else:
+            return padded_ids(encoded)[0], np.ones(len(encoded), dtype=bool)
+    texts = transformer.normalize(list(X))
+    if ignore_case:
+        _other_case(texts, unknown, set(transformer.vocabulary_[1:]))
+    encodable = np.ones(len(texts), dtype=bool)
+    encodable[list(unknown)] = False
+    known = [text for text, k in zip(texts, encodable) if k]
+    encoded = transformer.encode(known) if known else []
+    return padded_ids(encoded)[0], encodable
 
 
 def _other_case(texts, unknown, known):

@@ -11,6 +11,8 @@ common lengths whatever the number of names asked for.
 
 import numpy as np
 
+from ._decoding import deterministic_words
+
 __all__ = ["LENGTH_PILOT", "length_matcher"]
 
 # The fewest names the first batch of ``sample(match_lengths=True)`` draws, so
@@ -81,7 +83,16 @@ def length_matcher(target_counts, controls, rng, unique=False, exclude=frozenset
     ...                       unique=True)
     >>> keep(["a"] * 900 + ["ab"] * 100 + ["b", "bb"])  # a repeat is no name
     ['a', 'ab', 'b', 'bb']
+
+    Deterministic decoding gives one name per prefix, whose length is fixed:
+
+    >>> length_matcher([0, 1, 1], SamplingControls(temperature=0), None)
+    Traceback (most recent call last):
+    ...
+    ValueError: match_lengths=True gives the names the training names' lengths ...
     """
+    if controls.deterministic:
+        raise ValueError(_deterministic_message(controls))
     # Sized by the target's lengths, not max_length: a longer name has q = 0.
     q = np.asarray(target_counts, dtype=np.float64)[: controls.max_length + 1].copy()
     q[: controls.min_length] = 0.0
@@ -112,6 +123,17 @@ def length_matcher(target_counts, controls, rng, unique=False, exclude=frozenset
         return kept
 
     return keep
+
+
+def _deterministic_message(controls):
+    """Why ``match_lengths`` cannot work with deterministic decoding."""
+    setting, how, change = deterministic_words(controls)
+    return (
+        "match_lengths=True gives the names the training names' lengths by "
+        f"drawing names and keeping some by their length, but at {setting} "
+        f"sampling {how}, so there is one name per prefix, of one length. Sample "
+        f"without match_lengths=True, or use {change}."
+    )
 
 
 def _fresh(names, exclude, kept_before):

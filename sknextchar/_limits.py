@@ -1,12 +1,15 @@
 """Limits shared across layers: the length of generated names, the largest count.
 
-A module of its own that imports nothing, so that the command line's checks and
-``--help`` state the same limit as :class:`~sknextchar.NameSampler`, without
-NumPy, and the files of counts, the count model and the record of names refuse
-the same totals.
+A module of its own that imports nothing of the package nor NumPy, so that the
+command line's checks and ``--help`` state the same limit as
+:class:`~sknextchar.NameSampler`, and the files of counts (``load_names`` and
+``train --counts``, with :func:`check_counts_total`), the count model and the
+record of names refuse the same totals.
 """
 
-__all__ = ["BYTES_PER_LETTER", "MAX_EXACT_COUNT", "MAX_LETTERS"]
+import math
+
+__all__ = ["BYTES_PER_LETTER", "MAX_EXACT_COUNT", "MAX_LETTERS", "check_counts_total"]
 
 #: The most letters a name may be asked for (``min_length`` and ``max_length``
 #: of a sampler, ``--min-length`` and ``--max-length`` of ``sample``): every
@@ -23,3 +26,35 @@ BYTES_PER_LETTER = 16
 #: and not all of those above, so a count in a file, a sum of weights of the
 #: count model and the total of a sampler's length counts stop there.
 MAX_EXACT_COUNT = 2**53
+
+
+def check_counts_total(counts, what):
+    """Refuse counts that add up to more than :data:`MAX_EXACT_COUNT`.
+
+    Parameters
+    ----------
+    counts : iterable of float
+        The counts of a file's names, each one at most ``MAX_EXACT_COUNT``.
+    what : str
+        The counts, as the message names them in the user's interface (the
+        file, and the column as a parameter or a flag gives it).
+
+    Raises
+    ------
+    ValueError
+        If their sum (exact, :func:`math.fsum`) is above ``MAX_EXACT_COUNT``.
+
+    Examples
+    --------
+    >>> check_counts_total([2.0**53, 2.0], "The counts of 'us.csv'")
+    Traceback (most recent call last):
+    ...
+    ValueError: The counts of 'us.csv' add up to 9.01e+15, more than ...
+    """
+    total = math.fsum(counts)
+    if total > MAX_EXACT_COUNT:
+        raise ValueError(
+            f"{what} add up to {total:.3g}, more than {MAX_EXACT_COUNT:,} (2**53), "
+            "the most that is counted exactly: divide every count by the same "
+            "number (the MLP learns the same model from counts times any constant)."
+        )

@@ -6,8 +6,10 @@ thread, a generator, a lambda) that no model file can hold.
 
 Before loading a skops file: :func:`check_skops_archive` reads only the zip's
 directory and refuses a file whose members declare more bytes than a limit, then
-checks that the schema is a JSON object of bounded nesting, and that the members
-it reads, each as many times as it names them, stay within the limit.
+inflates each member in bounded chunks (a member that inflates past the size it
+declares is refused there, not once in memory), checks that the schema is a JSON
+object of bounded nesting, and that the members it reads, each as many times as
+it names them, stay within the limit. skops is handed the checked bytes.
 
 After loading: :func:`validate_loaded_params` checks the parameters of every
 estimator inside the model (:func:`fitted_estimators`: fitted members included),
@@ -25,6 +27,7 @@ import socket
 import threading
 import types
 import zipfile
+import zlib
 
 from ._sizes import first_layer_inputs
 from .exceptions import DamagedModelError
@@ -165,7 +168,10 @@ def check_skops_archive(path, data, max_bytes=DEFAULT_MAX_BYTES):
     """Refuse a skops file whose zip claims too much memory or whose schema is bad.
 
     Only the zip's directory is read before the sizes are checked, so a small
-    file that would inflate to gigabytes is refused at once. Its schema is read
+    file that would inflate to gigabytes is refused at once. Each member is then
+    inflated a chunk at a time: one that inflates past the size it declares (the
+    directory lied) is refused there, and the checked bytes are returned as a
+    zip of stored members, so that skops inflates nothing. Its schema is read
     next: skops reads a member once for every object of the schema that names
     it, so a schema naming one member a thousand times would read it a thousand
     times; the bytes of every read count against ``max_bytes``.
@@ -178,6 +184,11 @@ def check_skops_archive(path, data, max_bytes=DEFAULT_MAX_BYTES):
         Its content.
     max_bytes : int, default=DEFAULT_MAX_BYTES
         The most bytes its members may declare, all together, once uncompressed.
+
+    Returns
+    -------
+    checked : bytes
+        The same archive, its members stored uncompressed, as checked.
 
     Raises
     ------
@@ -214,6 +225,7 @@ def check_skops_archive(path, data, max_bytes=DEFAULT_MAX_BYTES):
             f"max_bytes={max_bytes:,}; if you trust the file and have the memory, "
             "raise the limit (max_bytes=...)",
         )
+    data = _inflate_members(path, data, members, max_bytes)
     schema = _check_schema(path, data)
     sizes = {member.filename: member.file_size for member in members}
     total = _bytes_read(schema, sizes)
@@ -225,6 +237,52 @@ def check_skops_archive(path, data, max_bytes=DEFAULT_MAX_BYTES):
             f"max_bytes={max_bytes:,}; if you trust the file and have the memory, "
             "raise the limit (max_bytes=...)",
         )
+    return data
+
+
+# What zipfile raises for a member it cannot inflate (damaged, encrypted, or
+# compressed by a method this Python lacks).
+_INFLATE_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError)
+_INFLATE_ERRORS += (RuntimeError, NotImplementedError)
+_CHUNK = 1 << 20  # bytes inflated at a time
+
+
+def _inflate_members(path, data, members, max_bytes):
+    """The archive rebuilt of stored members, each inflated a chunk at a time.
+
+    A member that inflates past its declared size, or members past
+    ``max_bytes`` all together, are refused before more is inflated (zipfile
+    stops a member at its declared size, where its CRC check then fails).
+    Only the last member of a name is read, as zipfile reads a name.
+    """
+    if all(member.compress_type == zipfile.ZIP_STORED for member in members):
+        return data  # nothing inflates: zipfile reads at most the declared size
+    out, total = io.BytesIO(), 0
+    try:
+        with (
+            zipfile.ZipFile(io.BytesIO(data)) as archive,
+            zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as rebuilt,
+        ):
+            for member in {member.filename: member for member in members}.values():
+                stored = zipfile.ZipInfo(member.filename, member.date_time)
+                stored.file_size = member.file_size
+                with archive.open(member) as src, rebuilt.open(stored, "w") as dst:
+                    size = 0
+                    while chunk := src.read(_CHUNK):
+                        size, total = size + len(chunk), total + len(chunk)
+                        if size > member.file_size or total > max_bytes:
+                            raise zipfile.BadZipFile(
+                                f"{member.filename!r} inflates to more than "
+                                f"the {member.file_size:,} bytes it declares"
+                            )
+                        dst.write(chunk)
+    except _INFLATE_ERRORS as exc:
+        raise _bad_file(
+            path,
+            f"it is corrupt, truncated or not a skops model file "
+            f"({type(exc).__name__}: {exc})",
+        ) from exc
+    return out.getvalue()
 
 
 def _bytes_read(schema, sizes):

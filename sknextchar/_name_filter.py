@@ -482,7 +482,7 @@ def _check_match_lengths(counts, lengths, bounds, pattern_words):
     )
 
 
-def check_min_label_proba(label, min_label_proba):
+def check_min_label_proba(label, min_label_proba, caller="NameSampler.sample"):
     """Check ``min_label_proba``; whether it leaves out any name.
 
     Parameters
@@ -491,6 +491,8 @@ def check_min_label_proba(label, min_label_proba):
         The label of the request.
     min_label_proba : float in [0, 1] or None
         The least ``P(label | name)`` a name keeps.
+    caller : str, default="NameSampler.sample"
+        The method that was passed ``min_label_proba``, for the message.
 
     Returns
     -------
@@ -514,7 +516,7 @@ def check_min_label_proba(label, min_label_proba):
     validate_parameter_constraints(
         {"min_label_proba": [Interval(Real, 0, 1, closed="both"), None]},
         {"min_label_proba": min_label_proba},
-        caller_name="NameSampler.sample",
+        caller_name=caller,
     )
     if min_label_proba is None:
         return False

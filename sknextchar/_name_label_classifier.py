@@ -25,6 +25,13 @@ from ._label_posterior import log_priors, priors_in_label_order
 from ._labels import label_classes
 from ._meta_callbacks import meta_fit_task
 from ._model_input import check_label_types, check_no_missing_labels, label_values
+from ._named_pipelines import (
+    check_default_nested,
+    check_estimators,
+    diagram_members,
+    named_pipelines,
+    with_named_params,
+)
 from ._pipeline import (
     fit_weighted,
     names_log_likelihood,
@@ -35,6 +42,7 @@ from ._pipeline import (
 )
 from ._presets import make_default_pipeline
 from ._sample_weight import check_takes_sample_weight
+from ._stacklevel import user_stacklevel
 from ._text import MAX_REPORTED
 from ._validation import check_names
 from ._weight_routing import model_gets_weights, weights_router
@@ -122,7 +130,8 @@ class NameLabelClassifier(
         prediction per pipeline. Given as ``(name, pipeline)`` pairs (as
         :class:`~sklearn.ensemble.VotingClassifier` takes them), the pipelines'
         parameters are ``estimator__NAME__...`` in ``set_params`` and in a
-        search (``estimator__mlp__clf__alpha``). A fitted pipeline wrapped in
+        search (``estimator__mlp__clf__alpha``); ``"drop"`` in place of a
+        pipeline leaves it out (``estimator__mlp="drop"``). A fitted pipeline wrapped in
         :class:`~sklearn.frozen.FrozenEstimator` is not fitted again (its
         labels must be those of ``y``): ``fit`` then sets the priors and,
         with calibration, fits the temperature on the names it is given,
@@ -203,8 +212,9 @@ class NameLabelClassifier(
         unless the calibration keeps an ensemble.
     classes_ : ndarray of shape (n_classes,)
         The sorted labels.
-    class_count_ : ndarray of shape (n_classes,)
-        Training names of each label.
+    class_count_ : ndarray of float64 of shape (n_classes,)
+        Training names of each label (with ``sample_weight``, the sums of
+        their weights), float as in scikit-learn's naive Bayes.
     class_prior_ : ndarray of shape (n_classes,)
         The priors used by prediction (fitted, with calibration and
         ``priors=None``).
@@ -307,7 +317,7 @@ class NameLabelClassifier(
         """
         params = super().get_params(deep=deep)
         if deep:
-            for name, pipeline in _named_pipelines(self.estimator):
+            for name, pipeline in named_pipelines(self.estimator):
                 params[f"estimator__{name}"] = pipeline
                 if hasattr(pipeline, "get_params"):
                     nested = pipeline.get_params(deep=True).items()
@@ -341,6 +351,7 @@ class NameLabelClassifier(
         >>> clf.estimator[1][1].named_steps["clf"].alpha
         0.05
         """
+        check_default_nested(params.get("estimator", self.estimator), params)
         # All or nothing: a wrong name leaves even the parameters before it.
         return set_all_or_nothing(self, self._set_params_in_lists, params)
 
@@ -355,7 +366,7 @@ class NameLabelClassifier(
                 if key.startswith(prefix)
             }
             if nested:
-                params["estimator"] = _with_named_params(base, nested)
+                params["estimator"] = with_named_params(base, nested)
         return super().set_params(**params)
 
     @fit_context(prefer_skip_nested_validation=False)
@@ -411,7 +422,7 @@ class NameLabelClassifier(
         """
         names = check_names(X)
         labels = _check_labels(y, len(names))
-        estimators = _check_estimators(self.estimator)  # fail before fitting
+        estimators = _pipelines_to_fit(self.estimator)  # fail before fitting
         names, labels, weights = weighted_names(names, labels, sample_weight)
         _check_take_weights(estimators, weights)
         classes, counts = _label_counts(labels, weights)
@@ -692,17 +703,18 @@ class NameLabelClassifier(
         {'sample_weight'}
         set()
         """
-        return weights_router(self, _check_estimators(self.estimator))
+        return weights_router(self, _pipelines_to_fit(self.estimator))
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
+        tags.input_tags.one_d_array = True
         tags.input_tags.two_d_array = False
         tags.input_tags.string = True
         return tags
 
     def _sk_visual_block_(self):
         """The HTML diagram shows the pipelines side by side, as VotingClassifier's."""
-        return members_visual_block(self, _diagram_members(self.estimator))
+        return members_visual_block(self, diagram_members(self.estimator))
 
     def __setstate__(self, state):
         # A copy saved before pool_weights_ pooled all its pipelines equally.
@@ -742,7 +754,7 @@ def _warn_if_priors_alone(temperature):
             "temperature_ is 0 and every name gets the priors (class_prior_). "
             "Train on more names of each label, or use another estimator.",
             UserWarning,
-            stacklevel=6,  # the caller of fit, through its two decorators
+            stacklevel=user_stacklevel(),
         )
 
 
@@ -799,23 +811,6 @@ def _check_possible(log_likelihood, names):
         )
 
 
-def _check_estimators(estimator):
-    """The unfitted pipelines to fit: a list of one or more."""
-    if estimator is None:
-        return [make_default_pipeline()]
-    estimators = estimator if isinstance(estimator, list) else [estimator]
-    if not estimators:
-        raise ValueError(
-            "estimator is an empty list; give one pipeline or more, or None for "
-            "the default pipeline."
-        )
-    if any(_is_pair(each) for each in estimators):
-        estimators = [pipeline for _, pipeline in _check_named(estimators)]
-    for each in estimators:
-        split_pipeline(each, owner="NameLabelClassifier")
-    return estimators
-
-
 @contextlib.contextmanager
 def _default_words(estimator):
     """The advice of the default pipeline's steps (``alphabet='auto'``, for
@@ -840,88 +835,6 @@ def _default_words(estimator):
         ) from None
 
 
-def _diagram_members(estimator):
-    """``(label, pipeline)`` of each pipeline of ``estimator``, labelled as the
-    parameter that reaches it (``estimator__NAME``; else ``estimator[i]``)."""
-    if estimator is None:
-        return []  # the default pipeline: one box, as for any default member
-    if not isinstance(estimator, list):
-        return [(f"estimator: {type(estimator).__name__}", estimator)]
-    named = [
-        (f"estimator__{item[0]}", item[1])
-        if _is_pair(item)
-        else (f"estimator[{i}]", item)
-        for i, item in enumerate(estimator)
-    ]
-    return [(f"{label}: {type(each).__name__}", each) for label, each in named]
-
-
-def _is_pair(item):
-    """True for a ``(name, pipeline)`` pair of a list ``estimator``."""
-    return isinstance(item, tuple) and len(item) == 2
-
-
-def _named_pipelines(estimator):
-    """The ``(name, pipeline)`` pairs of a named list ``estimator``, else []."""
-    if isinstance(estimator, list) and estimator and all(map(_is_pair, estimator)):
-        if all(isinstance(name, str) for name, _ in estimator):
-            return estimator
-    return []
-
-
-def _check_named(pairs):
-    """The pairs of a named list ``estimator``; raise for mixed or bad names."""
-    if not all(map(_is_pair, pairs)):
-        raise ValueError(
-            "estimator mixes (name, pipeline) pairs with other items; name every "
-            "pipeline, as in [('mlp', pipe), ('counts', other_pipe)], or none."
-        )
-    names = [name for name, _ in pairs]
-    bad = [n for n in names if not isinstance(n, str) or not n or "__" in n]
-    if bad:
-        raise ValueError(
-            f"The names of estimator's pipelines must be non-empty strings without "
-            f"'__' (set_params reads it as a separator); got {bad!r}."
-        )
-    repeated = sorted({name for name in names if names.count(name) > 1})
-    if repeated:
-        raise ValueError(
-            f"The names of estimator's pipelines must differ; {repeated!r} names "
-            "more than one."
-        )
-    return pairs
-
-
-def _with_named_params(pairs, params):
-    """A new named list ``estimator`` with ``params`` (``NAME`` or ``NAME__key``)."""
-    if not any(map(_is_pair, pairs)):
-        raise ValueError(
-            f"Cannot set {', '.join('estimator__' + k for k in params)}: "
-            "estimator is a list of pipelines without names. Name them, as in "
-            "estimator=[('mlp', pipe), ('counts', other_pipe)], then set "
-            "estimator__mlp__clf__alpha=..."
-        )
-    by_name = dict(_check_named(pairs))
-    nested = {}
-    for key, value in params.items():
-        name, _, rest = key.partition("__")
-        if name not in by_name:
-            raise ValueError(
-                f"Invalid parameter 'estimator__{key}' for NameLabelClassifier: "
-                f"estimator has no pipeline named {name!r}; its names are "
-                f"{list(by_name)!r}."
-            )
-        nested.setdefault(name, {})
-        if rest:
-            nested[name][rest] = value
-        else:
-            by_name[name] = value
-    for name, sub_params in nested.items():
-        if sub_params:
-            by_name[name].set_params(**sub_params)
-    return list(by_name.items())
-
-
 def _check_fitted_with(pipelines, classes):
     """Raise unless every pipeline's model knows every label (a frozen one may not)."""
     for pipeline in pipelines:
@@ -937,9 +850,11 @@ def _check_fitted_with(pipelines, classes):
 
 
 def _label_counts(labels, weights):
-    """The sorted labels and their counts (the sums of the names' weights)."""
+    """The sorted labels and their counts (the sums of the names' weights),
+    float64 with or without weights."""
     if weights is None:
-        return np.unique(labels, return_counts=True)
+        classes, counts = np.unique(labels, return_counts=True)
+        return classes, counts.astype(np.float64)
     classes, label_index = np.unique(labels, return_inverse=True)
     return classes, np.bincount(label_index, weights=weights, minlength=len(classes))
 
@@ -982,3 +897,11 @@ def _check_labels(y, n_names):
             "without y (make_default_pipeline().fit(names))."
         )
     return labels
+
+
+def _pipelines_to_fit(estimator):
+    """The unfitted pipelines to fit: the default one for None, else those of
+    ``estimator`` (a list of one or more)."""
+    return (
+        [make_default_pipeline()] if estimator is None else check_estimators(estimator)
+    )

@@ -6,11 +6,13 @@ package's own trust list: its estimator classes and nothing else beyond what sko
 trusts by default (NumPy arrays, scikit-learn estimators).
 """
 
+import errno
 import functools
 import io
 import json
 import os
 import re
+import reprlib
 import stat
 import sys
 import warnings
@@ -18,7 +20,7 @@ import zipfile
 from pathlib import Path
 
 from ._estimator import collect_version_notes
-from ._file_safety import atomic_write, check_target
+from ._file_safety import LINK_LOOP, atomic_write, check_target, file_on_the_way
 from ._hooks import CALLBACK_ATTRIBUTES
 from ._model_checks import (
     DAMAGED_ADVICE,
@@ -28,7 +30,7 @@ from ._model_checks import (
     fitted_estimators,
     validate_loaded_params,
 )
-from ._model_files import keep_other_files
+from ._model_files import ZIP_MAGIC, first_text_line, keep_other_files, text_file_kind
 from ._version import __version__
 from ._zip_bytes import canonical_skops
 from .exceptions import (
@@ -52,7 +54,6 @@ _TRUSTED_TYPES = (
 
 #: The suffixes that ``save_model(format="auto")`` writes with joblib (a pickle).
 PICKLE_SUFFIXES = (".joblib", ".pkl", ".pickle")
-_ZIP_MAGIC = b"PK\x03\x04"
 # pickle's AttributeError for a class its module no longer has.
 _MISSING_CLASS = re.compile(r"attribute '([\w.]+)' on <module '([\w.]+)'")
 
@@ -182,10 +183,11 @@ def save_model(model, path, *, format="auto"):
     by root.
 
     An existing file is replaced only if it is a model file (a skops file, or a
-    pickle or joblib file, told by its first bytes) or empty: saving a model
-    again, or over an older one, just works, but a file of names, a CSV table,
-    a picture or any other file is refused and left untouched, so that a wrong
-    path never loses it. Save to another path, or delete that file first.
+    pickle or joblib file of a scikit-learn or sknextchar model, told by its
+    first bytes, never run) or empty: saving a model again, or over an older
+    one, just works, but a file of names, a CSV table, a picture, a pickle of
+    your own data or any other file is refused and left untouched, so that a
+    wrong path never loses it. Save to another path, or delete that file first.
 
     Only model state is saved: scikit-learn's callbacks are left out, and a
     model that holds any other runtime object (an open file, a lock, a thread,
@@ -386,7 +388,8 @@ def load_model(path, *, allow_pickle=False, max_bytes=DEFAULT_MAX_BYTES):
         The most memory a skops file may claim: the sizes its zip members
         declare, once uncompressed, all together, and the file's own size. The
         sizes are checked before anything is inflated, so a small file that
-        would inflate to gigabytes is refused at once. Raise it for a larger
+        would inflate to gigabytes is refused at once; a member that inflates
+        past its declared size is refused as it does. Raise it for a larger
         model you trust; None removes the limit.
 
     Returns
@@ -434,7 +437,7 @@ def load_model(path, *, allow_pickle=False, max_bytes=DEFAULT_MAX_BYTES):
                 "hold needs no loading.")  # fmt: skip
     path = Path(path)
     data = _read_model_file(path, max_bytes)
-    if data[:4] != _ZIP_MAGIC and not allow_pickle:
+    if data[:4] != ZIP_MAGIC and not allow_pickle:
         raise ValueError(
             _no_model_file(path, data)
             or f"{str(path)!r} is not a skops file; if it is a pickle or joblib "
@@ -442,7 +445,7 @@ def load_model(path, *, allow_pickle=False, max_bytes=DEFAULT_MAX_BYTES):
             "if you trust where it came from."
         )
     with collect_version_notes() as notes:
-        if data[:4] == _ZIP_MAGIC:
+        if data[:4] == ZIP_MAGIC:
             model = _check_is_model(_load_skops(path, data, max_bytes), path)
         else:
             model = _check_is_model(_load_pickle(path, data), path)
@@ -456,17 +459,37 @@ def _warn_other_versions(path, notes):
     """One ModelVersionWarning for a file whose estimators another version saved."""
     if not notes:
         return
-    versions = sorted({saved for _, saved in notes})
+    versions = sorted({saved for _, saved in notes}, key=str)
     kinds = list(dict.fromkeys(kind for kind, _ in notes))
     kinds = ", ".join(kinds[:-1]) + " and " * (len(kinds) > 1) + kinds[-1]
+    real = [version for version in versions if _is_version(version)]
+    install = f", or install sknextchar=={real[-1]} to use it" if real else ""
     warnings.warn(
-        f"{str(path)!r} was saved by sknextchar {' and '.join(versions)} and is "
-        f"loaded by sknextchar {__version__}: its {kinds} may not work "
+        f"{str(path)!r} was saved by sknextchar {_versions_shown(versions)} and "
+        f"is loaded by sknextchar {__version__}: its {kinds} may not work "
         f"or may give different results. Train the model again with sknextchar "
-        f"{__version__}, or install sknextchar=={versions[-1]} to use it.",
+        f"{__version__}{install}.",
         ModelVersionWarning,
         stacklevel=3,
     )
+
+
+# A version number as packages are released with (PEP 440, without epochs).
+_VERSION = re.compile(r"\d+(\.\d+)*((a|b|rc)\d+)?(\.post\d+)?(\.dev\d+)?(\+[\w.]+)?")
+
+
+def _is_version(saved):
+    return isinstance(saved, str) and _VERSION.fullmatch(saved) is not None
+
+
+def _versions_shown(versions):
+    """The versions a file records, those that are no version number quoted
+    (cut to 40 characters): an edited file may record anything."""
+    shown = [
+        version if _is_version(version) else f"{reprlib.repr(version)} (no version)"
+        for version in versions
+    ]
+    return " and ".join(shown)
 
 
 def check_fitted_state(model, path):
@@ -546,6 +569,17 @@ def _read_model_file(path, max_bytes):
         status = os.stat(path)
     except FileNotFoundError:
         raise FileNotFoundError(f"No such model file: {str(path)!r}.") from None
+    except NotADirectoryError:
+        raise FileNotFoundError(
+            f"No such model file: {str(path)!r}: {file_on_the_way(path)!r} is a "
+            "file, not a folder."
+        ) from None
+    except OSError as error:
+        if error.errno != errno.ELOOP:
+            raise
+        raise OSError(  # one argument: no "[Errno 40]" before the message
+            f"Cannot load {str(path)!r}: {LINK_LOOP}; pass the path of a model file."
+        ) from None
     if stat.S_ISDIR(status.st_mode):
         raise FileNotFoundError(f"No such model file: {str(path)!r} is a folder.")
     if not stat.S_ISREG(status.st_mode):
@@ -563,9 +597,6 @@ def _read_model_file(path, max_bytes):
         return f.read()
 
 
-# Bytes that no text file holds (NUL and the other control characters but tab,
-# line feed, vertical tab, form feed and carriage return).
-_BINARY_BYTES = frozenset(range(32)) - frozenset(b"\t\n\v\f\r")
 # What the messages about a file that is no model say a model file is (the
 # command line says it its own way).
 _MODEL_FILE = "a model file is what save_model(model, path) writes"
@@ -579,36 +610,14 @@ def _no_model_file(path, data):
     """
     if not data:
         return f"{str(path)!r} is not a skops file: it is empty; {_MODEL_FILE}."
-    line = _first_text_line(data)
+    # The text pickles of protocol 0 end with its STOP opcode (".").
+    line = None if data.endswith(b".") else first_text_line(data)
     if line is None:
         return None
-    shown = f"its first line: {line!r}" if line else "blank"
     return (
-        f"{str(path)!r} is not a skops file but a text file ({shown}), perhaps a "
+        f"{str(path)!r} is not a skops file but {text_file_kind(line)}, perhaps a "
         f"file of names to train a model on; {_MODEL_FILE}."
     )
-
-
-def _first_text_line(data, n_chars=40):
-    """The first non-blank line of a file that reads as text, else None.
-
-    Pickles and compressed joblib files hold control bytes in their first
-    bytes, or start with pickle's PROTO opcode (0x80); the text pickles of
-    protocol 0 end with its STOP opcode ("."), and are left to the unpickler.
-    """
-    head = data[:4096]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its BOM
-        text = head.decode("utf-16", errors="replace")
-    elif head[:1] == b"\x80" or data.endswith(b".") or _BINARY_BYTES & set(head):
-        return None
-    else:
-        first = next((line for line in head.splitlines() if line.strip()), b"")
-        try:
-            text = first.decode("utf-8-sig")
-        except UnicodeDecodeError:  # Latin-1, or cut inside a character
-            text = first.decode("latin-1")
-    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    return line if len(line) <= n_chars else line[: n_chars - 3] + "..."
 
 
 def _load_pickle(path, data):
@@ -652,7 +661,8 @@ def _check_is_model(model, path):
 
 def _load_skops(path, data, max_bytes):
     skops_io = import_skops_io()
-    check_skops_archive(path, data, max_bytes=max_bytes or float("inf"))
+    # Its members inflated within the limit, stored: skops inflates nothing.
+    data = check_skops_archive(path, data, max_bytes=max_bytes or float("inf"))
     try:
         untrusted = skops_io.get_untrusted_types(data=data)
     except Warning:
@@ -736,12 +746,15 @@ def _refuse_other_version(path, missing, versions):
     others = sorted(versions - {__version__})
     if versions and not others:
         return  # saved by this very version: an edited file, refused as such
-    if others:
-        saved = f"sknextchar {' and '.join(others)}"
-        advice = f"Install sknextchar=={others[-1]} to load it"
-    else:
-        saved = "another version of sknextchar"
-        advice = "Load it with the version of sknextchar that saved it"
+    real = [version for version in others if _is_version(version)]
+    saved = (
+        f"sknextchar {_versions_shown(others)}"
+        if others
+        else "another version of sknextchar"
+    )
+    advice = "Load it with the version of sknextchar that saved it"
+    if real:
+        advice = f"Install sknextchar=={real[-1]} to load it"
     raise ValueError(
         f"Cannot load {str(path)!r}: it was saved by {saved}, and needs "
         f"{', '.join(missing)}, which sknextchar {__version__} (installed here) does "

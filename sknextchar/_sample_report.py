@@ -17,6 +17,7 @@ import numpy as np
 from sklearn.utils.validation import check_is_fitted
 
 from ._novelty import REFIT_FOLDED, WITHOUT_FOLDED, folds_case, lacks_folded
+from ._prefix_lengths import MIN_PREFIX_NAMES, target_lengths
 from ._steps import pipeline_steps, unfreeze
 from ._text import split_symbols, unknown_label_error
 from .exceptions import DamagedModelError
@@ -61,6 +62,11 @@ class SampleReport:
         :func:`~sknextchar.metrics.sample_report`); None: every training name.
         Shown in the table and the summary; left out of :meth:`to_dict` when
         None.
+    lengths_of : str or None, default=None
+        With a ``prefix``, whose lengths the samples' were compared with: the
+        training names that start with it, or all of them (and why) when
+        too few do (see :func:`~sknextchar.metrics.sample_report`). Shown in
+        the table and the summary; left out of :meth:`to_dict` when None.
 
     Examples
     --------
@@ -81,6 +87,7 @@ class SampleReport:
     train_mean_length: float
     train_median_length: float
     label: object = None
+    lengths_of: str | None = None
 
     def to_dict(self):
         """The numbers as a dict, in field order (``label`` only when set).
@@ -96,8 +103,9 @@ class SampleReport:
         ['distinct', 'in_test', 'in_train']
         """
         numbers = asdict(self)
-        if self.label is None:
-            del numbers["label"]
+        for name in ("label", "lengths_of"):
+            if numbers[name] is None:
+                del numbers[name]
         return numbers
 
     def summary(self):
@@ -115,6 +123,8 @@ class SampleReport:
         """
         test = "" if self.in_test is None else f", {self.in_test:.0%} in test"
         of_label = "" if self.label is None else f" for label {self.label!r}"
+        if self.lengths_of is not None:
+            of_label = f", {self.lengths_of}"
         return (
             f"{self.n} names: {self.distinct:.0%} distinct, {self.in_train:.0%} in "
             f"train{test}, {self.novel:.0%} new; length TV {self.length_tv:.2f} "
@@ -159,13 +169,15 @@ class SampleReport:
         ]  # fmt: skip
         if self.label is not None:
             rows[-3] = ("length TV", f"{self.length_tv:.3f}  (vs label {self.label!r})")
+        if self.lengths_of is not None:
+            rows[-3] = ("length TV", f"{self.length_tv:.3f}  (vs {self.lengths_of})")
         return "\n".join(f"{label:<15}{value}" for label, value in rows)
 
     def __str__(self):
         return self.to_string()
 
 
-def sample_report(samples, train, test=None, *, label=None):
+def sample_report(samples, train, test=None, *, label=None, prefix=""):
     """How new, varied and well-sized generated names are.
 
     Every name is taken without the whitespace around it, as the package
@@ -209,6 +221,14 @@ def sample_report(samples, train, test=None, *, label=None):
         matches them. ``in_train`` and ``novel`` still look among the
         training names of every label, as ``novel=True`` does. None compares
         with every training name.
+    prefix : str, default=""
+        The prefix the samples were drawn with (``sampler.sample(...,
+        prefix=prefix)``): the lengths are compared with those of the training
+        names that start with it, as ``match_lengths=True`` matches them, when
+        at least 100 do (as the model spells them with a sampler, as given
+        with a list); else with every training name's (of ``label``'s, with
+        a label). ``report.lengths_of`` says which. ``""`` compares with every
+        training name.
 
     Returns
     -------
@@ -260,6 +280,7 @@ def sample_report(samples, train, test=None, *, label=None):
     samples = _names(samples, "samples")
     label = label.item() if isinstance(label, np.generic) else label
     in_train, train_counts, lengths = _train_side(samples, train, label)
+    train_counts, lengths_of = _prefix_side(train, train_counts, prefix, label)
     test = None if test is None else set(_names(test, "test", allow_empty=True))
     in_test = None if test is None else np.array([n in test for n in samples])
     if not hasattr(train, "in_training_set"):
@@ -278,7 +299,30 @@ def sample_report(samples, train, test=None, *, label=None):
         train_mean_length=_counts_mean(train_counts),
         train_median_length=_counts_median(train_counts),
         label=label,
+        lengths_of=lengths_of,
     )
+
+
+def _prefix_side(train, counts, prefix, label):
+    """The length counts to compare with for ``prefix`` (those of the training
+    names that start with it when enough do, as ``match_lengths`` matches),
+    and whose they are (None without a prefix)."""
+    if not isinstance(prefix, str):
+        raise TypeError(f"prefix must be a str ('' for none); got {prefix!r}.")
+    if not prefix:
+        return counts, None
+    named = repr(prefix)
+    if hasattr(train, "in_training_set"):  # as the model spells the prefix
+        try:
+            ids = pipeline_steps(train.estimator_)[0].encode([prefix])[0]
+        except ValueError:  # a character the model does not know: no name has it
+            return counts, f"all training names (none starts with {named})"
+        return target_lengths(train, ids, counts, label, named=named)
+    starting = [len(name) for name in _names(train, "train") if name.startswith(prefix)]
+    if len(starting) < MIN_PREFIX_NAMES:
+        fewer = f"fewer than {MIN_PREFIX_NAMES} start with {named}"
+        return counts, f"all training names ({fewer})"
+    return np.bincount(starting), f"the training names that start with {named}"
 
 
 def _train_side(samples, train, label=None):
@@ -513,7 +557,7 @@ def no_label_lengths_error(label, use):
     )
 
 
-def training_length_counts(sampler, label=None):
+def training_length_counts(sampler, label=None, prefix=""):
     """The length counts of a fitted sampler's training names.
 
     Parameters
@@ -522,6 +566,9 @@ def training_length_counts(sampler, label=None):
         Fitted, with its record of the training names.
     label : object or None, default=None
         Count the names of this label only.
+    prefix : str, default=""
+        Count the names that start with it, when enough do (as
+        :func:`sample_report` compares with them); ``""`` for all.
 
     Returns
     -------
@@ -539,8 +586,10 @@ def training_length_counts(sampler, label=None):
     [0, 0, 0, 1, 2]
     """
     if label is not None:
-        return np.asarray(_label_length_counts(sampler, label))
-    return np.asarray(sampler.training_length_counts_)
+        counts = np.asarray(_label_length_counts(sampler, label))
+    else:
+        counts = np.asarray(sampler.training_length_counts_)
+    return np.asarray(_prefix_side(sampler, counts, prefix, label)[0])
 
 
 def chance_length_tv(counts, n, *, quantile=0.99, n_draws=2000, random_state=0):

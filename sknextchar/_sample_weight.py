@@ -21,8 +21,8 @@ def check_sample_weight(sample_weight, n_rows, unit):
     Parameters
     ----------
     sample_weight : float or array-like of shape (n_rows,)
-        Finite numbers >= 0, not all 0 (a single number weighs every row
-        alike).
+        Finite numbers >= 0, not all 0, whose sum is finite in float64 (a
+        single number weighs every row alike).
     n_rows : int
         The number of rows the weights are for.
     unit : str
@@ -55,7 +55,17 @@ finite, >= 0 and not all 0; got a negative value.
             f"sample_weight must be a number or {n_rows} numbers, one per {unit}, "
             f"finite, >= 0 and not all 0; got {problem}."
         )
-    return np.broadcast_to(weights, (n_rows,))
+    weights = np.broadcast_to(weights, (n_rows,))
+    with np.errstate(over="ignore"):
+        total = weights.sum()
+    if not np.isfinite(total):  # class counts, priors, means would be inf or NaN
+        raise ValueError(
+            f"sample_weight adds up to more than {np.finfo(np.float64).max:.3g}, "
+            "the largest float64, so the sums of the weights (the counts of each "
+            "class, their mean) would overflow to inf; scale them down (divide "
+            "them by their largest, for example)."
+        )
+    return weights
 
 
 def check_takes_sample_weight(model, what, alternatives=""):

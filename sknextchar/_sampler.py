@@ -31,8 +31,11 @@ from ._decoding import (
 from ._estimator import PackageEstimatorMixin
 from ._generation import (
     beam_search,
+    beam_shortfall_message,
+    check_prefix_continues,
     check_reachable,
     check_sample_memory,
+    default_beam_width,
     draw_cache,
     sample_ids,
     sample_new_names,
@@ -47,6 +50,7 @@ from ._left_out import encodable_ids, left_out_test
 from ._length_match import LENGTH_PILOT, length_matcher
 from ._limits import MAX_LETTERS
 from ._meta_callbacks import meta_fit_task
+from ._model_columns import check_model_columns
 from ._model_input import weighted_log_likelihood
 from ._name_filter import (
     check_meetable,
@@ -63,8 +67,10 @@ from ._novelty import (
     training_record,
 )
 from ._pipeline import fit_weighted, next_log_proba_function, split_pipeline
+from ._prefix_lengths import prefix_lengths, target_lengths
 from ._sample_report import label_length_row
 from ._sample_weight import check_sample_weight
+from ._sizes import sampler_record_memory
 from ._spelling import spelling_accept, spelling_filter, spelling_record
 from ._temperature_table import TemperatureTable
 from ._text import quoted
@@ -162,6 +168,11 @@ class NameSampler(
         label, a row per label of the model (sorted; as many columns as
         ``training_length_counts_``); ``match_lengths`` with
         ``label`` follows that label's row. None without labels.
+    training_prefix_lengths_ : dict or None
+        The length counts of the training names that start with each prefix
+        that at least 100 of them start with (by hash of the prefix), which
+        ``sample(prefix=..., match_lengths=True)`` matches. None when ``fit``
+        saw no names.
     training_transitions_ : ndarray of str of shape (n_pairs, 2) or None
         The kinds of symbols that follow each other in the training names (a
         script and case such as ``"LATIN upper"``, or a separator such as
@@ -338,20 +349,22 @@ default=None
         vocabulary = tuple(transformer.vocabulary_)
         if isinstance(self.estimator_, FrozenEstimator):  # fitted elsewhere
             check_steps_agree(transformer, model)
-        _check_model_columns(model, transformer, vocabulary)
+        check_model_columns(model, transformer, vocabulary)
         self.vocabulary_ = vocabulary
-        encoded = training_ids(transformer, X)  # None without names
-        (
-            self.training_name_hashes_,
-            self.training_length_counts_,
-            self.training_length_counts_by_label_,
-            self.training_name_folded_hashes_,  # None without case
-        ) = training_record(
-            transformer, X, y, fit_classes(model, y, X), encoded, weights
-        )
-        if encoded is not None and weights is not None:  # weight 0: not learned
-            encoded = [ids for ids, weight in zip(encoded, weights) if weight > 0]
-        self.training_transitions_ = spelling_record(vocabulary, encoded)
+        with sampler_record_memory(X):  # ten million names: say what to do
+            encoded = training_ids(transformer, X)  # None without names
+            (
+                self.training_name_hashes_,
+                self.training_length_counts_,
+                self.training_length_counts_by_label_,
+                self.training_name_folded_hashes_,  # None without case
+            ) = training_record(
+                transformer, X, y, fit_classes(model, y, X), encoded, weights
+            )
+            self.training_prefix_lengths_ = prefix_lengths(encoded, weights)
+            if encoded is not None and weights is not None:  # weight 0: unlearned
+                encoded = [ids for ids, w in zip(encoded, weights) if w > 0]
+            self.training_transitions_ = spelling_record(vocabulary, encoded)
         return self
 
     def in_training_set(self, X, *, ignore_case=False):
@@ -613,7 +626,7 @@ default=None
             for t in temperatures
         ]
         what = "prefix" if one_prefix else "prefixes"  # as the call named them
-        check_continuable(probas[0], prefixes, controls, what=what)
+        check_continuable(probas[0], prefixes, controls, what=what, lengths=lengths)
         return probas, ids, contexts
 
     # ---------------------------------------------------------------- scores
@@ -810,13 +823,18 @@ default=None
             ``unique``, ``exclude``; with ``unique``, from the latest large batch, as
             repeats leave ever fewer short names); with ``label``, the lengths
             of that label's training names (refused by a sampler fitted without
-            labels, which has no record of them). So that the estimate holds
-            every common length whatever ``n_samples``, the first batch draws
-            at least 1,000 names (the names beyond ``n_samples`` are not used:
-            a few milliseconds more for a small request). Within each length,
-            names keep the model's proportions. For a model that cannot count
-            letters (a short context), this corrects the lengths without
-            retraining.
+            labels, which has no record of them). With a ``prefix`` (and no
+            ``label``), the lengths of the training names that start with it
+            (``training_prefix_lengths_``), when at least 100 do (fewer give
+            too rough an estimate) and some have a length within the bounds;
+            else those of every training name. A ``pattern`` does not narrow
+            them (the sampler keeps no names to match it against). So that
+            the estimate holds every common length whatever ``n_samples``, the
+            first batch draws at least 1,000 names (the names beyond
+            ``n_samples`` are not used: a few milliseconds more for a small
+            request). Within each length, names keep the model's proportions.
+            For a model that cannot count letters (a short context), this
+            corrects the lengths without retraining.
         label : object or None, default=None
             For a sampler fitted with labels (and only then): the label the
             names are generated for, drawn from P(name | label). An unknown
@@ -861,8 +879,10 @@ default=None
             every match starts or ends with whitespace (names never do), a
             ``pattern`` or ``match_lengths`` whose lengths the bounds leave
             out, ``match_lengths`` or ``novel`` with a ``label`` that the
-            sampler was given no training names of (all refused before any
-            name is drawn), a sampler without a record with ``novel=True``,
+            sampler was given no training names of, ``match_lengths`` with
+            deterministic decoding (``temperature=0`` or ``top_k=1``: one name
+            per prefix, of one length) (all refused before any name is
+            drawn), a sampler without a record with ``novel=True``,
             ``min_label_proba`` without ``label``, or too few accepted names
             after ``max_rounds`` rounds (the message gives the acceptance rate
             and what to loosen).
@@ -910,27 +930,27 @@ default=None
             novel, pattern, match_lengths, controls, rng, (label, min_label_proba),
             prefix_ids, (unique, exclude),
         )  # fmt: skip
-        self._check_feasible(
-            n_samples, unique, prefix_ids, context, controls, (novel, exclude)
-        )
+        dead_end = self._check_feasible(
+            n_samples, unique, prefix_ids, context, controls, (novel, exclude),
+            (next_log_proba, prefix))  # fmt: skip
         spelled = spelling_filter(self, len(prefix_ids), words, keep_spelling)
 
         # The rounds share the distributions of the contexts met so far.
         cache = draw_cache(len(self.vocabulary_), context.shape[1], n_samples, controls)
 
         def draw_names(n):  # n names drawn, those that end and pass are kept
-            ids = sample_ids(
+            return keep(spelled(sample_ids(
                 next_log_proba, prefix_ids=prefix_ids, context=context,
                 n_samples=n, n_symbols=len(self.vocabulary_), controls=controls,
                 rng=rng, cache=cache,
-            )  # fmt: skip
-            return keep(spelled(ids))
+            )))  # fmt: skip
 
         with one_blas_thread():
             names = sample_new_names(
                 draw_names, n_samples, unique=unique, exclude=exclude, novel=novel,
                 max_rounds=max_rounds, controls=controls, constraints=words,
-                pilot=LENGTH_PILOT if match_lengths else 0,
+                pilot=LENGTH_PILOT if match_lengths else 0, pattern=pattern,
+                dead_end=dead_end,
             )  # fmt: skip
         if return_scores:
             return names, self.score_samples(names, label=label)
@@ -961,7 +981,9 @@ default=None
         match = counts = None
         if check_bool(match_lengths, "match_lengths"):
             self._name_record()  # the length counts come with the record
-            counts = self._length_counts(by_label[0])
+            counts, _ = target_lengths(
+                self, ids, self._length_counts(by_label[0]), by_label[0], controls
+            )
             match = length_matcher(counts, controls, rng, *kept)
         check_meetable(pattern, ids, self.vocabulary_, controls, counts)
         return name_filter(
@@ -979,12 +1001,14 @@ default=None
         index = check_label_values(model, label, 1)[0]
         return label_length_row(self, label_classes(model), index, label, use)
 
-    def _label_filter(self, label, min_label_proba):
+    def _label_filter(self, label, min_label_proba, method="sample"):
         """The test of ``P(label | name) >= min_label_proba`` and its words.
 
-        None when the test keeps every name (no threshold, or 0).
+        None when the test keeps every name (no threshold, or 0); ``method``
+        names the caller in the message about a bad ``min_label_proba``.
         """
-        if not check_min_label_proba(label, min_label_proba):
+        caller = f"{type(self).__name__}.{method}"
+        if not check_min_label_proba(label, min_label_proba, caller):
             return None
         transformer, model = split_pipeline(self.estimator_)
         passes = posterior_filter(
@@ -996,20 +1020,31 @@ default=None
         )
         return passes, label_filter_words(label, min_label_proba)
 
-    def _check_feasible(self, n_samples, unique, prefix_ids, context, controls, new):
+    def _check_feasible(
+        self, n_samples, unique, prefix_ids, context, controls, new, model_prefix
+    ):
         """Fail up front: names that cannot fit in memory or cannot be distinct
         (``new``, the pair ``(novel, exclude)``: the names those leave out do
-        not count)."""
+        not count; without ``unique``, fail when they leave out every name).
+
+        Returns the test of the prefix (``model_prefix``: the model's function
+        and the prefix) for a request that no name passes
+        (:func:`~sknextchar._generation.check_prefix_continues`)."""
         check_sample_memory(n_samples, context.shape[1], controls.min_length)
-        if unique:
-            check_reachable(
-                n_samples,
-                n_letters=len(self.vocabulary_) - 1,
-                n_prefix=len(prefix_ids),
-                controls=controls,
-                left_out=left_out_test(self, *new),
-                prefix_ids=prefix_ids,
-            )
+        check_reachable(
+            n_samples,
+            n_letters=len(self.vocabulary_) - 1,
+            n_prefix=len(prefix_ids),
+            controls=controls,
+            left_out=left_out_test(self, *new),
+            prefix_ids=prefix_ids,
+            unique=unique,
+        )
+        next_log_proba, prefix = model_prefix
+        return partial(
+            check_prefix_continues, next_log_proba, prefix=prefix,
+            n_prefix=len(prefix_ids), context=context, controls=controls,
+        )  # fmt: skip
 
     # ------------------------------------------------------------ beam search
     def most_likely(
@@ -1051,7 +1086,7 @@ default=None
             case variant of a training name (give each form to skip).
         beam_width : int or None, default=None
             Unfinished names kept per step; ``None`` means
-            ``max(2 * n_names, 100)``.
+            ``max(5 * n_names, 1000)``.
         label : object or None, default=None
             For a sampler fitted with labels (and only then): the most probable
             names of this label.
@@ -1085,11 +1120,11 @@ default=None
         transformer, next_log_proba = self._fitted_parts(label)
         controls = self._controls()  # the length bounds, checked
         n_names = check_positive_int(n_names, "n_names")
-        width = max(2 * n_names, 100) if beam_width is None else beam_width
+        width = default_beam_width(n_names) if beam_width is None else beam_width
         width = check_positive_int(width, "beam_width")
         exclude = _normalised_exclude(transformer, exclude)
         prefix_ids, context = self._encode_prefix(transformer, prefix, controls)
-        typical = self._label_filter(label, min_label_proba)
+        typical = self._label_filter(label, min_label_proba, "most_likely")
         accept = unspaced_accept(self.vocabulary_, spelling_accept(
             self, len(prefix_ids), typical and typical[0], keep_spelling
         ))  # fmt: skip
@@ -1107,14 +1142,12 @@ default=None
                 accept=accept,
             )
         if len(best) < n_names:
-            raise ValueError(
-                f"Found only {len(best)} of the {n_names} requested names "
-                f"with prefix {prefix!r}, min_length={controls.min_length} and "
-                f"max_length={controls.max_length}"
-                + (f" outside the {len(exclude)} excluded names" if exclude else "")
-                + ("" if typical is None else f", {typical[1]}")
-                + ". Ask for fewer names, widen the length bounds or the beam."
-            )
+            raise ValueError(beam_shortfall_message(
+                len(best), n_names, prefix=prefix, n_prefix=len(prefix_ids),
+                n_letters=len(self.vocabulary_) - 1, beam_width=width,
+                controls=controls, exclude=exclude,
+                label_words=None if typical is None else typical[1],
+            ))  # fmt: skip
         return best
 
     # --------------------------------------------------------------- helpers
@@ -1249,32 +1282,6 @@ default=None
         tags.input_tags.one_d_array = True
         tags.input_tags.two_d_array = False
         return tags
-
-
-def _check_model_columns(model, transformer, vocabulary):
-    """Fail unless the model predicts one column per symbol, in id order.
-
-    A model with ``classes_`` must list the whole vocabulary; one without is
-    asked for the distribution after the empty prefix, whose shape must fit.
-    """
-    classes = getattr(model, "classes_", None)
-    if classes is not None:
-        if list(np.asarray(classes)) != list(vocabulary):
-            raise ValueError(
-                "The model's classes_ must be the transformer's whole vocabulary "
-                f"{vocabulary!r} in id order; got {classes!r}. Fit the model on "
-                "the windows of the ContextWindowTransformer, inside the pipeline."
-            )
-        return
-    start = transformer.encode_prefix_list([""])[2]  # (1, L) all padding
-    shape = np.shape(next_log_proba_function(model)(start))
-    if shape != (1, len(vocabulary)):
-        raise ValueError(
-            f"The model must give one log-probability per symbol of the "
-            f"transformer's vocabulary ({len(vocabulary)} columns, in id order) for "
-            f"each context; got shape {shape} for one context. Fit the model on the "
-            "windows of the ContextWindowTransformer, inside the pipeline."
-        )
 
 
 def _checked_counts_and_flags(n_samples, max_rounds, unique, return_scores):

@@ -6,9 +6,16 @@ user set. :func:`check_allocation` counts with Python integers (which do not
 overflow) and names the parameters when the count is beyond this machine.
 """
 
+import contextlib
 import os
 
-__all__ = ["check_allocation", "first_layer_inputs", "machine_memory"]
+__all__ = [
+    "batch_values",
+    "check_allocation",
+    "first_layer_inputs",
+    "machine_memory",
+    "sampler_record_memory",
+]
 
 
 def machine_memory():
@@ -143,8 +150,10 @@ def check_weight_memory(
     n_classes,
     itemsize,
     labels=None,
+    batch=None,
 ):
-    """Refuse a network whose weights, gradients and Adam moments cannot fit.
+    """Refuse a network whose weights, gradients and Adam moments cannot fit,
+    or, with ``batch``, not together with one training batch's activations.
 
     Parameters
     ----------
@@ -159,17 +168,26 @@ def check_weight_memory(
     labels : tuple of int or None, default=None
         ``(n_labels, label embedding size)`` of a model of names by label: the
         label table, whose rows also join the first layer's input.
+    batch : tuple or None, default=None
+        ``(batch_size, n_windows, dropout)`` of a training call: its batches
+        have ``min(batch_size, n_windows)`` rows (see :func:`batch_values`).
 
     Raises
     ------
     ValueError
         Naming ``embedding_dim``, ``hidden_layer_sizes`` (and
-        ``label_embedding_dim`` for a model with labels).
+        ``label_embedding_dim`` for a model with labels) when the weights alone
+        do not fit; naming ``batch_size`` and ``hidden_layer_sizes`` when they
+        fit without a batch's activations but not with them.
 
     Examples
     --------
     >>> from sknextchar._sizes import check_weight_memory
     >>> check_weight_memory(30, 10, 3, [200], 30, 8, labels=(2, 4))
+    >>> check_weight_memory(30, 10, 3, [10**5], 30, 4, batch=(10**9, 10**8, 0.0))
+    Traceback (most recent call last):
+    ...
+    ValueError: batch_size=1000000000 with hidden_layer_sizes=(100000,) makes ...
     """
     n_labels, label_dim = labels if labels is not None else (0, 0)
     first = first_layer_inputs(context_length, embedding_dim, label_dim)
@@ -188,6 +206,61 @@ def check_weight_memory(
         itemsize,
         what="the weights",
         parameters=parameters,
+    )
+    if batch is not None:
+        batch_size, n_windows, dropout = batch
+        rows = min(batch_size, n_windows)
+        per_row = batch_values(context_length, n_symbols, widths, dropout)
+        _check_batch(4 * n_weights * itemsize, rows * per_row * itemsize, batch_size,
+                     rows, hidden_sizes)  # fmt: skip
+
+
+def batch_values(context_length, n_symbols, widths, dropout=0.0):
+    """The values one window of a training batch holds while it trains.
+
+    The work arrays of a step (:class:`~sknextchar.nn.functional.StepBuffers`):
+    the gathered embeddings and their gradient (two per input), each hidden
+    layer's output, gradient and activation derivative (three per unit), the
+    output layer's scores and their transpose (two per class), the one-hot rows
+    of the context (``context_length * n_symbols``), and a dropout mask per
+    hidden unit when ``dropout`` is set: at most three per unit of
+    ``widths`` plus the one-hot rows.
+
+    Parameters
+    ----------
+    context_length, n_symbols : int
+        The context's symbols and the vocabulary's size.
+    widths : sequence of int
+        The units of each layer: the first layer's inputs, the hidden layers,
+        the classes.
+    dropout : float, default=0.0
+        The dropout rate (a mask per hidden unit when not 0).
+
+    Returns
+    -------
+    n_values : int
+
+    Examples
+    --------
+    >>> from sknextchar._sizes import batch_values
+    >>> batch_values(3, 30, [30, 200, 30])  # 3 * 260 + 3 * 30
+    870
+    """
+    hidden = sum(widths[1:-1])
+    return 3 * sum(widths) + context_length * n_symbols + (hidden if dropout else 0)
+
+
+def _check_batch(weight_bytes, batch_bytes, batch_size, rows, hidden_sizes):
+    """Refuse a batch whose activations do not fit beside the weights."""
+    available = machine_memory()
+    if weight_bytes + batch_bytes <= available:
+        return
+    raise ValueError(
+        f"batch_size={batch_size!r} with hidden_layer_sizes={tuple(hidden_sizes)!r} "
+        f"makes one training batch ({rows:,} windows) need {batch_bytes:.3g} "
+        f"bytes for its activations, besides the {weight_bytes:.3g} of the "
+        f"weights: more than the {available:.3g} bytes of memory this process may "
+        "use; lower batch_size (or hidden_layer_sizes)."
     )
 
 
@@ -218,3 +291,48 @@ def check_window_memory(texts, context_length):
         what="the windows",
         parameters={"context_length": context_length},
     )
+
+
+@contextlib.contextmanager
+def sampler_record_memory(names):
+    """Say what to do when memory runs out while a sampler records its names.
+
+    ``NameSampler.fit`` keeps a record of its training names (their hashes,
+    lengths and spellings) after the model is trained; for tens of millions of
+    names it may not fit where the training did. A MemoryError inside becomes
+    one naming the number of names and the ways out.
+
+    Parameters
+    ----------
+    names : sequence of str
+        The training names (their number is shown).
+
+    Raises
+    ------
+    MemoryError
+        Saying what ran out of memory and what to do, from the original.
+
+    Examples
+    --------
+    >>> from sknextchar._sizes import sampler_record_memory
+    >>> with sampler_record_memory(["asha"] * 3):
+    ...     raise MemoryError("Unable to allocate 458. MiB")
+    Traceback (most recent call last):
+    ...
+    MemoryError: NameSampler.fit ran out of memory recording its 3 training ...
+    """
+    try:
+        yield
+    except MemoryError as exc:
+        n_names = len(names) if hasattr(names, "__len__") else "many"
+        n_names = f"{n_names:,}" if isinstance(n_names, int) else n_names
+        raise MemoryError(
+            f"NameSampler.fit ran out of memory recording its {n_names} training "
+            "names (their hashes, lengths and spellings, for sample(novel=True), "
+            "the default length bounds and the spelling checks), after training "
+            f"the model ({exc}). Fit it on fewer names; or train the pipeline on "
+            "a file of the names with sknextchar.train_from_file, which holds one "
+            "chunk of names at a time and keeps no record of them, then fit "
+            "NameSampler(FrozenEstimator(pipeline)) on a part of the names (only "
+            "they are recorded) or on [] (no record)."
+        ) from exc

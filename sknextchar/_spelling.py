@@ -209,7 +209,8 @@ def _case_rows(flat_ids, first, vocabulary):
 def _script_bits(vocabulary):
     """The scripts of a vocabulary's letters, and the bit of each id's script.
 
-    None when there are more than :data:`_MAX_SCRIPTS` (no test of them).
+    The bits are of the smallest unsigned type that holds them; None when
+    there are more than :data:`_MAX_SCRIPTS` (no test of them).
     """
     script_of_id = ["", *map(letter_script, vocabulary[1:])]
     scripts = sorted(set(script_of_id) - {""})
@@ -217,7 +218,9 @@ def _script_bits(vocabulary):
         return scripts, None
     bit = {script: 1 << i for i, script in enumerate(scripts)}
     bits = [bit.get(script, 0) for script in script_of_id]
-    return scripts, np.array(bits, dtype=np.int64)
+    # The smallest unsigned type that holds them: a byte a letter for up to 8
+    # scripts (the letters of ten million names, indexed, are 60 MB, not 480).
+    return scripts, np.array(bits, dtype=np.min_scalar_type((1 << len(scripts)) - 1))
 
 
 def _script_sets(vocabulary, names, flat_ids, first):
@@ -457,7 +460,7 @@ def _script_test(sets, vocabulary, n_prefix):
     lowest = 0 if (bits[1:] == 0).any() else 1  # 0: a name without letters
     if len(scripts) <= 16 and seen.issuperset(range(lowest, 1 << len(scripts))):
         return None
-    seen = np.array(sorted(seen), dtype=np.int64)
+    seen = np.array(sorted(seen), dtype=bits.dtype)  # unsigned, as the bits
 
     def test(ids):
         masks = np.bitwise_or.reduce(bits[ids], axis=1)

@@ -1,24 +1,40 @@
 """The stack level of a warning that points at the user's call."""
 
+import contextlib
 import os
 import sys
 
 __all__ = ["user_stacklevel"]
 
-_PACKAGE = os.path.dirname(os.path.abspath(__file__)) + os.sep
+# The package's folder, and contextlib's file: a context manager used as a
+# decorator of the package (``@predicting_per_name()``) adds a frame of its own.
+_INTERNAL = (os.path.dirname(os.path.abspath(__file__)) + os.sep, contextlib.__file__)
+
+
+def _skipped():
+    """The places whose frames are not the user's: the package's, and
+    scikit-learn's once it is loaded (its Pipeline, its fit decorators and
+    callbacks call the package's estimators for the user)."""
+    sklearn = sys.modules.get("sklearn")
+    where = getattr(sklearn, "__file__", None)
+    if where is None:  # not loaded: none of its frames can be on the stack
+        return _INTERNAL
+    return (*_INTERNAL, os.path.dirname(os.path.abspath(where)) + os.sep)
 
 
 def user_stacklevel():
     """The ``stacklevel`` of :func:`warnings.warn`, called by the caller of
-    this function, that points at the first frame outside the package: the
-    user's call, however deep in the package the warning is made.
+    this function, that points at the first frame outside the package and
+    scikit-learn: the user's call, however deep in the package (and in a
+    scikit-learn :class:`~sklearn.pipeline.Pipeline`) the warning is made.
 
     Examples
     --------
     >>> user_stacklevel() >= 1
     True
     """
+    skipped = _skipped()
     frame, level = sys._getframe(1), 1
-    while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE):
+    while frame is not None and frame.f_code.co_filename.startswith(skipped):
         frame, level = frame.f_back, level + 1
     return level

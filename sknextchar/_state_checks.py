@@ -644,7 +644,29 @@ def _sampler_problem(sampler):
         length_record_problem(sampler, None if labels is None else len(labels))
         or folded_record_problem(sampler)
         or transitions_problem(getattr(sampler, "training_transitions_", None))
+        or _prefix_table_problem(getattr(sampler, "training_prefix_lengths_", None))
     )
+
+
+def _prefix_table_problem(table):
+    """What is wrong with ``training_prefix_lengths_`` (absent, or None for no
+    names; else :func:`~sknextchar._prefix_lengths.prefix_lengths`' dict), or
+    None."""
+    if table is None:
+        return None
+    name = "its training_prefix_lengths_"
+    if not isinstance(table, dict) or set(table) != {"keys", "counts", "min_names"}:
+        return f"{name} is not a dict of keys, counts and min_names"
+    keys, counts, min_names = table["keys"], table["counts"], table["min_names"]
+    if not (
+        _int_vector(keys) and keys.dtype.kind == "u" and _strictly_increasing(keys)
+    ):
+        return f"{name} has keys that are not sorted distinct uint64"
+    if not (_count_array(counts, 2) and len(counts) == len(keys)):
+        return f"{name} has counts that are not a row of counts (>= 0) per key"
+    if not isinstance(min_names, int) or isinstance(min_names, bool) or min_names < 1:
+        return f"{name} has a min_names that is not an int >= 1"
+    return None
 
 
 def folded_record_problem(sampler):

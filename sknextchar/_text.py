@@ -13,6 +13,7 @@ library does not segment grapheme clusters; the ``regex`` package does (``\\X``)
 """
 
 import functools
+import re
 import unicodedata
 
 # Up to this many offending names are quoted in a message.
@@ -39,6 +40,32 @@ _INVISIBLE = dict.fromkeys(
     map(ord, "\ufeff\u200b\u2060\u00ad\u200e\u200f\u061c"
              "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 )  # fmt: skip
+
+# The spaces of other widths, whose compatibility decomposition is the space
+# (Unicode's space separators, category Zs, but U+1680, Ogham's visible word
+# mark): the no-break space, the en and em quads and spaces, the figure,
+# punctuation, thin and hair spaces, the narrow no-break space, the medium
+# mathematical space and the ideographic space. Word processors and web pages
+# put them between the words of a name; they read as the space, one letter, as
+# the user sees one. (Tabs and line breaks are no space separators.)
+SPACES = (
+    "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u202f\u205f\u3000"
+)
+
+# The characters at which str.splitlines splits (a test compares them): no
+# name holds one, and a line of a file is never longer than a piece between two.
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+# The control characters (Unicode category Cc) that no name holds: all of C0
+# and C1 and DEL but the tab, which is whitespace a line of a file may hold (the
+# line breaks among them have their own message). NUL comes from binary data or
+# text decoded with the wrong encoding, C1 (U+0080 to U+009F) from a code page
+# read as Latin-1; the file loaders refuse those two with advice about encodings.
+CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+# What normalize_text removes or replaces, in one str.translate table.
+_READ_AS = {**_INVISIBLE, **dict.fromkeys(map(ord, SPACES), " ")}
 
 _LEFT_TO_RIGHT_MARK = "\u200e"
 
@@ -79,7 +106,7 @@ _FOLD_ALL = str.maketrans(_PLAIN_OF)
 _TWO_FORMS = frozenset(_PLAIN_OF) | frozenset(_FINAL_OF)
 
 
-def normalize_text(text, *, lowercase=True, strip_accents=None):
+def normalize_text(text, *, lowercase=True, strip_accents=None, keep_spaces=False):
     """One name as the model sees it.
 
     Parameters
@@ -93,6 +120,10 @@ def normalize_text(text, *, lowercase=True, strip_accents=None):
         does: ``"ascii"`` keeps only what has an ASCII equivalent (other
         characters are removed), ``"unicode"`` removes the combining marks of
         the compatibility decomposition (NFKD).
+    keep_spaces : bool, default=False
+        Keep the other spaces (:data:`SPACES`) as they are instead of writing
+        them ``" "``: for a vocabulary that holds several spaces
+        (:func:`several_spaces`).
 
     Returns
     -------
@@ -102,10 +133,12 @@ def normalize_text(text, *, lowercase=True, strip_accents=None):
         marks; the zero-width joiner and non-joiner stay between letters, and
         go at either end, where they join nothing), with a Greek sigma and
         the Hebrew letters of a final form in the form their place calls for
-        (:func:`spell_final_forms`). Compatibility characters stay as they
-        are (NFC, not NFKC): Arabic presentation forms (``"ﻣ"``, U+FEE3) are
-        letters of their own unless ``strip_accents="unicode"`` (NFKD) folds
-        them, as it folds ``"ﬁ"`` to ``"fi"``.
+        (:func:`spell_final_forms`). The other spaces (a no-break space, a
+        narrow or thin space, the ideographic space: :data:`SPACES`) are the
+        space ``" "``. Other compatibility characters stay as they are (NFC,
+        not NFKC): Arabic presentation forms (``"ﻣ"``, U+FEE3) are letters
+        of their own unless ``strip_accents="unicode"`` (NFKD) folds them, as
+        it folds ``"ﬁ"`` to ``"fi"``.
 
     Examples
     --------
@@ -119,10 +152,13 @@ def normalize_text(text, *, lowercase=True, strip_accents=None):
     'ipek'
     >>> normalize_text("\ufeffAsha\u200e")  # a byte-order mark, a direction mark
     'asha'
+    >>> normalize_text("Mary\u00a0Ann"), normalize_text("Anne\u202fMarie")
+    ('mary ann', 'anne marie')
     >>> normalize_text("ΝΊΚΟΣ"), normalize_text("Μαρία\u200c")  # final sigma; ZWNJ
     ('νίκος', 'μαρία')
     """
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    table = _INVISIBLE if keep_spaces else _READ_AS
+    text = unicodedata.normalize("NFC", text).translate(table)
     if text.isascii():  # nothing to strip, fold or spell
         return text.lower() if lowercase else text
     text = text.strip(_JOINERS)
@@ -142,7 +178,7 @@ def normalize_text(text, *, lowercase=True, strip_accents=None):
     return spell_final_forms(text)
 
 
-def normalize_texts(texts, *, lowercase=True, strip_accents=None):
+def normalize_texts(texts, *, lowercase=True, strip_accents=None, keep_spaces=False):
     """:func:`normalize_text` of each text, ASCII texts without a call each.
 
     An ASCII text is in NFC and holds no invisible character, no accent and
@@ -157,6 +193,8 @@ def normalize_texts(texts, *, lowercase=True, strip_accents=None):
     lowercase : bool, default=True
         As in :func:`normalize_text`.
     strip_accents : {None, "ascii", "unicode"}, default=None
+        As in :func:`normalize_text`.
+    keep_spaces : bool, default=False
         As in :func:`normalize_text`.
 
     Returns
@@ -174,7 +212,12 @@ def normalize_texts(texts, *, lowercase=True, strip_accents=None):
     return [
         (text.lower() if lowercase else str(text))
         if text.isascii()
-        else normalize_text(text, lowercase=lowercase, strip_accents=strip_accents)
+        else normalize_text(
+            text,
+            lowercase=lowercase,
+            strip_accents=strip_accents,
+            keep_spaces=keep_spaces,
+        )
         for text in texts
     ]
 
@@ -273,6 +316,64 @@ def final_forms_learned_plain(vocabulary):
         for final, plain in _PLAIN_OF.items()
         if plain in symbols and final not in symbols
     )
+
+
+def space_read(vocabulary):
+    """The symbol of a vocabulary that a space of a name reads as, or None.
+
+    :func:`normalize_text` writes every space as ``" "``. A vocabulary that
+    lacks it but holds exactly one other space of :data:`SPACES` (a model
+    saved before spaces were one letter, trained where names had a no-break
+    space; an alphabet given with one) reads a space as that one, as it was
+    trained. None for a vocabulary without a space, or with several others.
+
+    Parameters
+    ----------
+    vocabulary : tuple of str
+        The end marker's display, then the symbols.
+
+    Examples
+    --------
+    >>> space_read(("-", "a", " ")), space_read(("-", "a", "\\xa0")), space_read("-a")
+    (' ', '\\xa0', None)
+    """
+    symbols = vocabulary[1:]
+    if " " in symbols:
+        return " "
+    others = [space for space in SPACES if space in symbols]
+    return others[0] if len(others) == 1 else None
+
+
+def spell_spaces(texts, vocabulary):
+    """Normalised ``texts`` with the space written as ``vocabulary`` holds it.
+
+    The space of :func:`space_read`: a model saved before spaces were one
+    letter, whose only space is ``"\\xa0"``, reads and writes the space as it;
+    other vocabularies leave the texts as they are.
+
+    Examples
+    --------
+    >>> spell_spaces(["mary ann"], ("-", "a", "\\xa0")), spell_spaces(["a b"], "-ab ")
+    (['mary\\xa0ann'], ['a b'])
+    """
+    space = space_read(vocabulary)
+    if space is None or space == " ":
+        return texts
+    return [text.replace(" ", space) for text in texts]
+
+
+def several_spaces(symbols):
+    """Whether ``symbols`` hold two or more spaces: ``" "`` or :data:`SPACES`.
+
+    Such an alphabet (given so, or learned by a model saved before spaces
+    were one letter) keeps them letters of their own, read as typed.
+
+    Examples
+    --------
+    >>> several_spaces(("a", " ", "\\xa0")), several_spaces(("a", "\\xa0"))
+    (True, False)
+    """
+    return sum(space in symbols for space in " " + SPACES) >= 2
 
 
 def graphemes(text):

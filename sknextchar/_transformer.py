@@ -1,6 +1,7 @@
 """ContextWindowTransformer: names -> (context, next character) windows."""
 
 import unicodedata
+import warnings
 from numbers import Integral
 
 import numpy as np
@@ -14,6 +15,7 @@ from ._consistency import STEPS_DISAGREE
 from ._estimator import PackageEstimatorMixin
 from ._limits import MAX_LETTERS
 from ._sizes import check_window_memory
+from ._stacklevel import user_stacklevel
 from ._text import (
     MAX_REPORTED,
     describe_symbol,
@@ -23,6 +25,8 @@ from ._text import (
     normalize_text,
     normalize_texts,
     quoted,
+    several_spaces,
+    spell_spaces,
     split_symbols,
     starts_with_mark,
 )
@@ -499,6 +503,8 @@ class ContextWindowTransformer(
             }
             if unit == "grapheme":
                 _check_no_lone_marks(names, texts, index)
+            if "\t" in seen:
+                _warn_tabs(names, texts, index)
             end = pick_end_symbol(seen, self.end_symbol)
             vocabulary = make_vocabulary(seen, end, unit=unit)
         self.unit_, self.vocabulary_ = unit, vocabulary
@@ -518,9 +524,21 @@ class ContextWindowTransformer(
         """A prefix as the model reads it: a name's start, whitespace before it
         removed (the whitespace after it may go on into the name)."""
         text = normalize_text(
-            text, lowercase=self.lowercase, strip_accents=self.strip_accents
+            text,
+            lowercase=self.lowercase,
+            strip_accents=self.strip_accents,
+            keep_spaces=self._keeps_spaces(),
         )
-        return text.lstrip() if self._strips() else text
+        text = text.lstrip() if self._strips() else text
+        return spell_spaces([text], getattr(self, "vocabulary_", "-"))[0]
+
+    def _keeps_spaces(self, fitting=False):
+        """Whether names keep a no-break space and the other spaces as they
+        are: for an alphabet of several spaces (given so, or learned before
+        spaces were one letter), which reads them as it was trained."""
+        if not fitting:
+            return several_spaces(getattr(self, "vocabulary_", "-")[1:])
+        return self._fixed_alphabet() and several_spaces(self.alphabet)
 
     def _strips(self, fitting=False):
         """Whether names lose the whitespace around them, as the file readers
@@ -538,10 +556,15 @@ class ContextWindowTransformer(
         strip = self._strips(fitting)
         stripped = list(map(str.strip, names)) if strip else names  # before a ZWNJ
         texts = normalize_texts(
-            stripped, lowercase=self.lowercase, strip_accents=self.strip_accents
+            stripped,
+            lowercase=self.lowercase,
+            strip_accents=self.strip_accents,
+            keep_spaces=self._keeps_spaces(fitting),
         )
         if strip and not "".join(stripped).isascii():  # a space after a BOM
             texts = list(map(str.strip, texts))
+        if not fitting:  # as the names the model writes (exclude, novelty)
+            texts = spell_spaces(texts, getattr(self, "vocabulary_", "-"))
         empty = [] if all(texts) else [i for i, text in enumerate(texts) if not text]
         if empty and not allow_empty:
             shown = _placed("names", empty[:MAX_REPORTED], names, index)
@@ -616,6 +639,7 @@ class ContextWindowTransformer(
         """The symbols of normalised names, one after another (a str or a
         list), and each name's number of symbols."""
         fold = final_forms_learned_plain(self.vocabulary_)  # ς read σ (see _text)
+        texts = spell_spaces(texts, self.vocabulary_)
         if self.unit_ == "char":
             flat, lengths = "".join(texts), [len(t) for t in texts]
             flat = fold_final_forms(flat, fold) if fold else flat  # as long
@@ -836,6 +860,27 @@ def _check_no_lone_marks(names, texts, index=None):
             f"alone: {shown} (starting with {describe_symbol(texts[bad[0]][0])}). "
             "Remove the mark or add the letter it belongs to."
         )
+
+
+def _warn_tabs(names, texts, index=None):
+    """Warn that a learned alphabet holds the tab, naming the names with one.
+
+    A tab stays a character (whitespace a line of a file holds), but in a
+    name it is most often a column's end (``ana<tab>5``) or a space typed
+    with the tab key: generated names would hold it.
+    """
+    tabbed = [i for i, text in enumerate(texts) if "\t" in text]
+    shown = _placed("names", tabbed[:MAX_REPORTED], names, index)
+    more = len(tabbed) - MAX_REPORTED
+    shown += f" and {more} more" if more > 0 else ""
+    warnings.warn(
+        f"{len(tabbed)} name(s) hold a tab, which alphabet='auto' learns as a "
+        f"letter, so generated names may hold tabs: {shown}. If a tab ends a "
+        "column of names (a count or a label after it), read that column only "
+        "(a table with a header row); if it stands for a space, write a space.",
+        UserWarning,
+        stacklevel=user_stacklevel(),
+    )
 
 
 def _look_alike_note(chars, known):

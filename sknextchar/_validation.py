@@ -14,14 +14,13 @@ package has always seeded (the same seed must keep giving the same names).
 
 import numbers
 import os
-import re
 from collections.abc import Iterator, MappingView, Set
 
 import numpy as np
 from sklearn.frozen import FrozenEstimator
 from sklearn.utils.validation import check_is_fitted
 
-from ._text import MAX_QUOTED, normalize_text, quoted
+from ._text import CONTROL, LINE_BREAKS, MAX_QUOTED, normalize_text, quoted
 
 __all__ = [
     "check_bool",
@@ -118,16 +117,6 @@ def check_names(names, *, what="names", allow_empty_strings=False):
     return names
 
 
-# The characters at which str.splitlines splits (a test compares them).
-_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-# The control characters (Unicode category Cc) that no name holds: all but the
-# tab, which is whitespace a line of a file may hold (the line breaks among
-# them have their own message). NUL comes from binary data or text decoded
-# with the wrong encoding, C1 (U+0080 to U+009F) from a code page read as
-# Latin-1; the file loaders refuse those two with advice about encodings.
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
-
-
 def _check_elements(names, what, allow_empty_strings, index=None):
     """Check each of ``names`` (a list) as :func:`_check_element` does.
 
@@ -142,8 +131,8 @@ def _check_elements(names, what, allow_empty_strings, index=None):
         plain = all(names) and not any(map(str.isspace, names))
     if plain:
         joined = "".join(names)
-        plain = not any(brk in joined for brk in _LINE_BREAKS)
-        plain = plain and _CONTROL.search(joined) is None
+        plain = not any(brk in joined for brk in LINE_BREAKS)
+        plain = plain and CONTROL.search(joined) is None
     if not plain:
         for i, name in enumerate(names):
             place = element_place(what, i, index)
@@ -242,7 +231,7 @@ def _check_element(name, where, what, allow_empty_strings):
                 f"{where} is {name!r}, which holds a line break; each of the {what} "
                 "must be one line: remove the line break, or split it in two."
             )
-        control = _CONTROL.search(name)
+        control = CONTROL.search(name)
         if control is not None:
             raise ValueError(_control_message(name, control.start(), where, what))
         return

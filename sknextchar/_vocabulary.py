@@ -6,6 +6,7 @@ import numpy as np
 
 from ._end_symbols import END_SYMBOL_FALLBACKS
 from ._text import (
+    CONTROL,
     final_forms_learned_plain,
     fold_final_forms,
     spell_final_forms,
@@ -49,8 +50,13 @@ def make_vocabulary(alphabet, end_symbol=END, *, unit="char"):
     ('-', 'a', 'b', 'c')
     >>> make_vocabulary("a-b", end_symbol=".")
     ('.', '-', 'a', 'b')
+    >>> make_vocabulary("ab\\x00")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: alphabet has '\\x00' (U+0000), a control character ...
     """
     symbols = list(alphabet)
+    _check_no_control(symbols)
     bad = sorted({s for s in symbols if not _is_one_symbol(s, unit)}, key=repr)
     if bad:
         what = "characters" if unit == "char" else "user-perceived characters"
@@ -71,6 +77,20 @@ def make_vocabulary(alphabet, end_symbol=END, *, unit="char"):
     if not symbols:
         raise ValueError("alphabet is empty; it needs at least one character.")
     return (end_symbol, *sorted(symbols))
+
+
+def _check_no_control(symbols):
+    """Refuse a control character (not the tab) in the alphabet: no name
+    holds one (``fit`` refuses it in a name), so it can only be a mistake."""
+    for symbol in symbols:
+        found = CONTROL.search(symbol) if isinstance(symbol, str) else None
+        if found is not None:
+            char = found.group()
+            raise ValueError(
+                f"alphabet has {char!r} (U+{ord(char):04X}), a control character "
+                "that no name holds (fit refuses names with one): remove it from "
+                "the alphabet (a tab may stay)."
+            )
 
 
 def _is_one_symbol(symbol, unit):

@@ -33,10 +33,14 @@ Examples
 [1, 2, 3]
 """
 
+import glob
+import re
 import time
 from numbers import Integral
 from pathlib import Path
 
+from sklearn.frozen import FrozenEstimator
+from sklearn.pipeline import Pipeline
 from sklearn.utils import check_scalar
 
 from ._file_safety import check_target
@@ -47,6 +51,47 @@ __all__ = ["Checkpoint", "History"]
 
 # The task of one epoch, as CharEmbeddingMLPClassifier names it.
 _EPOCH_TASK = "epoch"
+# Up to this many checkpoint paths are each checked before training; past it
+# (max_iter=100_000, every=1), the first, the last and the existing files only.
+_MAX_CHECKED = 1000
+
+
+def _trains_by_epochs(estimator):
+    """Whether ``estimator`` is a :class:`~sknextchar.CharEmbeddingMLPClassifier`
+    (told by its parameters, so that this module stays below the classifier's)."""
+    return all(
+        hasattr(estimator, name)
+        for name in ("embedding_dim", "max_iter", "warm_start", "partial_fit")
+    )
+
+
+def _fitted_classifiers(estimator, in_place=True):
+    """Yield ``(classifier, in_place)`` for each classifier ``estimator``'s
+    ``fit`` trains by epochs: ``in_place`` if that is the classifier itself
+    (reached through pipeline steps only), not a clone of it.
+
+    A :class:`~sklearn.pipeline.Pipeline` fits its last step in place (the
+    others too, without ``memory``); a frozen estimator is not fitted; any
+    other meta-estimator (a search, a NameSampler, a NameLabelClassifier) is
+    taken to fit clones, as scikit-learn's do.
+    """
+    if isinstance(estimator, FrozenEstimator):
+        return
+    if _trains_by_epochs(estimator):
+        yield estimator, in_place
+    elif isinstance(estimator, Pipeline):
+        last = len(estimator.steps) - 1
+        for i, (_, step) in enumerate(estimator.steps):
+            kept = in_place and (i == last or estimator.memory is None)
+            yield from _fitted_classifiers(step, kept)
+    elif isinstance(estimator, (list, tuple)):
+        for each in estimator:
+            yield from _fitted_classifiers(each, in_place)
+    elif isinstance(estimator, dict):  # a parameter grid, say
+        yield from _fitted_classifiers(list(estimator.values()), in_place)
+    elif hasattr(estimator, "get_params") and not isinstance(estimator, type):
+        params = estimator.get_params(deep=False).values()
+        yield from _fitted_classifiers(list(params), in_place=False)
 
 
 class History:
@@ -188,7 +233,12 @@ class Checkpoint:
         is replaced only if it is a model file (or empty), as with
         :func:`~sknextchar.save_model`: any other file (a file of names, say;
         a symbolic link is followed) is refused when ``fit`` starts, before any
-        training, and left untouched.
+        training, and left untouched. With ``{epoch}``, that holds for every
+        file the call will write: each ``every``-th epoch up to the classifier's
+        ``max_iter`` (after the epochs already trained, for a warm start or a
+        ``partial_fit`` of the classifier itself or in a pipeline you fit; a
+        NameSampler, a NameLabelClassifier or a search fits a copy, from
+        epoch 1).
     every : int, default=1
         Save after every ``every``-th epoch.
 
@@ -230,7 +280,9 @@ class Checkpoint:
 
         A missing or read-only folder, a path that is a folder, or an existing
         file that is no model file (a file of names, say), fails here, not after
-        the first epoch (which may be a long pass over a file).
+        the first epoch (which may be a long pass over a file). With
+        ``{epoch}`` in the path, every path of the call is checked (past 1000
+        of them, the first, the last and those that exist).
 
         Parameters
         ----------
@@ -239,10 +291,71 @@ class Checkpoint:
         context : sklearn.callback.CallbackContext
             The task.
         """
-        check_target(self._path(self.every), keep=keep_other_files)
+        if "{epoch}" not in str(self.path):
+            check_target(self._path(self.every), keep=keep_other_files)
+            return
+        epochs = self._epochs(estimator, context)
+        if sum(map(len, epochs)) <= _MAX_CHECKED:
+            for epoch in (epoch for each in epochs for epoch in each):
+                check_target(self._path(epoch), keep=keep_other_files)
+            return
+        for each in epochs:
+            for epoch in {each[0], each[-1]}:
+                check_target(self._path(epoch), keep=keep_other_files)
+        for path in self._existing(epochs):
+            check_target(path, keep=keep_other_files)
 
     def _path(self, epoch):
         return Path(str(self.path).replace("{epoch}", str(epoch)))
+
+    def _epochs(self, estimator, context):
+        """The epochs whose checkpoints the call will write: a list of ranges.
+
+        Called on the classifier itself, its epochs so far are those its call
+        goes on from (its ``fit`` or ``partial_fit`` set them up, as
+        ``train_from_file`` does, which counts its passes in ``context``); on a
+        pipeline or another meta-estimator, before the classifiers in it are
+        fitted, each goes on from its trained epochs if it is fitted in place
+        and will warm-start; one a meta-estimator fits a clone of (a search,
+        a NameSampler) starts at epoch 1.
+        """
+        from .nn.training import trained_epochs
+
+        if _trains_by_epochs(estimator):
+            done = len(getattr(estimator, "loss_curve_", ()))  # none: cold
+            n_epochs = min(
+                estimator.max_iter, context.max_subtasks or estimator.max_iter
+            )
+            spans = [(done, n_epochs)]
+        else:
+            spans = sorted(
+                {
+                    (trained_epochs(clf), clf.max_iter)
+                    if in_place and clf.warm_start and hasattr(clf, "coefs_")
+                    else (0, clf.max_iter)
+                    for clf, in_place in _fitted_classifiers(estimator)
+                }
+            )
+        every = self.every
+        # The multiples of every in done + 1 ... done + n_epochs.
+        epochs = [
+            range((done // every + 1) * every, done + n_epochs + 1, every)
+            for done, n_epochs in spans
+        ]
+        return [each for each in epochs if each] or [range(every, every + 1)]
+
+    def _existing(self, epochs):
+        """The existing files named as the checkpoint of one of ``epochs``."""
+        parts = str(self.path).split("{epoch}")
+        pattern = "*".join(glob.escape(part) for part in parts)
+        named = re.compile(r"(\d+)".join(re.escape(part) for part in parts))
+        for found in glob.iglob(pattern):
+            match = named.fullmatch(found)
+            if match is None or len(set(match.groups())) != 1:
+                continue
+            number = match[1]
+            if str(int(number)) == number and any(int(number) in e for e in epochs):
+                yield found
 
     def on_fit_task_begin(self, estimator, context):
         """Nothing to do when a task begins.

@@ -495,22 +495,35 @@ def _draw_nodes(ax, nodes, prefix, depth):
 
 
 def _grow_tree(sampler, prefix, top_k, depth, label=None):
-    """The nodes of the tree, breadth first; one model call per level."""
+    """The nodes of the tree, breadth first; one model call per level.
+
+    A branch that no name can finish is left out: a node after which the
+    sampler allows no symbol (its row of :func:`_step_proba` is NaN), looked
+    at one level past ``depth`` too, and a node whose every branch is left
+    out (:func:`_live_nodes`).
+    """
     vocabulary = sampler.vocabulary_
     root = {"parent": None, "text": prefix, "char": "", "proba": 1.0, "end": False}
     nodes, level = [root], [0]
-    for _ in range(depth):
+    for step in range(depth + 1):
         open_ = [i for i in level if not nodes[i]["end"]]
         if not open_:
             break
         texts = [nodes[i]["text"] for i in open_]
-        proba = sampler.next_char_proba(texts, label=label)  # (m, V)
-        best = np.argsort(-proba, axis=1, kind="stable")[:, :top_k]  # (m, top_k)
+        if step == 0:  # a prefix no name can continue is the caller's error
+            proba = sampler.next_char_proba(texts, label=label)  # (1, V)
+        else:
+            proba = _step_proba(sampler, texts, label)  # (m, V)
+        for row, i in enumerate(open_):
+            nodes[i]["dead"] = bool(np.isnan(proba[row]).any())
+        if step == depth:  # the last column: only whether it can go on
+            break
+        best = np.argsort(-np.nan_to_num(proba), axis=1, kind="stable")[:, :top_k]
         level = []
         for row, parent in enumerate(open_):
             for symbol_id in best[row]:
                 p = float(proba[row, symbol_id])
-                if p == 0:  # the sampler's own controls removed it
+                if not p > 0:  # the sampler's own controls removed it, or dead
                     continue
                 end = symbol_id == END_ID
                 char = vocabulary[symbol_id]
@@ -522,10 +535,59 @@ def _grow_tree(sampler, prefix, top_k, depth, label=None):
                         "char": char,
                         "proba": p,
                         "end": end,
+                        "dead": False,
                     }
                 )
                 level.append(len(nodes) - 1)
-    return nodes
+    return _live_nodes(nodes, prefix)
+
+
+def _step_proba(sampler, texts, label):
+    """``sampler.next_char_proba`` of ``texts``, a NaN row for a text that no
+    name can continue (which ``next_char_proba`` refuses).
+
+    The texts grow the tree's root, which ``next_char_proba`` took: they are
+    spelled in the vocabulary, within ``max_length``, of a known label, so a
+    dead end is the only ValueError left for them.
+    """
+    try:
+        return sampler.next_char_proba(texts, label=label)
+    except ValueError:
+        if len(texts) == 1:
+            return np.full((1, len(sampler.vocabulary_)), np.nan)
+    return np.concatenate([_step_proba(sampler, [text], label) for text in texts])
+
+
+def _live_nodes(nodes, prefix):
+    """The nodes without the dead ones, parents renumbered.
+
+    A node is dead when it is marked so, or when it has branches (it is no
+    end) and all of them are dead. A dead root (every branch shown is dead) is
+    an error.
+    """
+    children = {i: [] for i in range(len(nodes))}
+    for i, node in enumerate(nodes[1:], start=1):
+        children[node["parent"]].append(i)
+    dead = [node["dead"] for node in nodes]
+    for i in range(len(nodes) - 1, -1, -1):  # children come after their parent
+        if children[i] and all(dead[c] for c in children[i]):
+            dead[i] = True
+    if dead[0]:
+        raise ValueError(
+            f"No name that starts with {prefix!r} can be finished along the "
+            "branches the tree shows (the top_k most probable at each level): "
+            "each meets a point where the sampler's length bounds and the "
+            "model allow no next character. Raise top_k, or give another prefix."
+        )
+    new_index = np.cumsum([not d for d in dead]) - 1
+    live = []
+    for i, node in enumerate(nodes):
+        if not dead[i]:
+            parent = node["parent"]
+            live.append(
+                {**node, "parent": None if parent is None else new_index[parent]}
+            )
+    return live
 
 
 def _place_nodes(nodes):

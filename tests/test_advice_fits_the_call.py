@@ -71,14 +71,15 @@ def test_plot_dead_ends_advise_in_plot_terms(dead_end_model, flag, capsys, tmp_p
     assert "sknextchar table" in err and "shortest training name" in err
 
 
-def test_plot_tree_names_a_dead_branch_by_its_text(dead_end_model, capsys, tmp_path):
+def test_plot_tree_leaves_out_a_dead_branch(dead_end_model, capsys, tmp_path):
+    # "bc" is a branch of "b" that no name can finish (nothing follows "c" but
+    # the end, ruled out below the shortest training name): the tree is drawn
+    # without it, where the whole picture used to be refused.
     pytest.importorskip("matplotlib")
     capsys.readouterr()
-    picture = str(tmp_path / "p.png")
-    assert main(["plot", dead_end_model, "--tree", "b", "-o", picture]) == 1
-    err = capsys.readouterr().err
-    assert "prefixes[" not in err and "--min-length" not in err
-    assert "'bc', a branch of --tree 'b'" in err
+    picture = tmp_path / "p.png"
+    assert main(["plot", dead_end_model, "--tree", "b", "-o", str(picture)]) == 0
+    assert picture.stat().st_size > 0 and capsys.readouterr().err == ""
 
 
 NAMES = ["asha", "ravi", "uma", "mira", "john", "anna", "omar"]

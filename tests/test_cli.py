@@ -543,12 +543,15 @@ def test_greedy_sampling_never_cuts_a_name(model_file, capsys, greedy):
         status, err, "Could only generate 0 of the 5 requested names", "--max-length"
     )
     # The advice is in flags only: no parameter spelling, no unset filter. Greedy
-    # decoding gives one name: more rounds or a smaller nucleus cannot help.
+    # decoding gives one name: more rounds or a smaller nucleus cannot help, and
+    # only the setting that makes it greedy undoes it.
     assert "greedy decoding" in err and "the same at every draw" in err
-    for flag in ("--pattern", "--min-length", "--top-k", "--temperature"):
+    for flag in ("--min-length", "--max-length", greedy[0]):
         assert flag in err
-    for useless in ("--max-rounds", "--top-p", "top_k", "max_rounds", "=", "None"):
+    assert f"Set {greedy[0]} ... above {int(greedy[1])}" in err
+    for useless in ("--pattern", "--max-rounds", "--top-p", "top_k", "max_rounds"):
         assert useless not in err
+    assert "=" not in err and "None" not in err
 
 
 def test_sample_novel_names(model_file, names_file, names, capsys):

@@ -10,6 +10,7 @@
 
 import errno
 import os
+import tempfile
 
 import matplotlib
 import matplotlib.figure
@@ -202,7 +203,7 @@ def disk_full(*args, **kwargs):
     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(args[-1]))
 
 
-def check_nothing_changed(err, folder, target, before):
+def check_nothing_changed(err, folder, target, before, kept=()):
     assert f"Cannot write {str(target)!r}: No space left on device" in err, err
     assert "Nothing was changed" in err and ".m.skops." not in err, err
     if before is None:
@@ -210,8 +211,8 @@ def check_nothing_changed(err, folder, target, before):
     else:
         assert target.read_bytes() == before and "is as it was" in err
     assert sorted(os.listdir(folder)) == sorted(
-        [target.name] * (before is not None) + ["names.txt"]
-    )  # no temporary file left
+        [target.name] * (before is not None) + ["names.txt", *kept]
+    )  # no temporary file left; the trained model kept in a file of its own
 
 
 @pytest.mark.parametrize("existing", [False, True], ids=["new", "replaced"])
@@ -223,9 +224,12 @@ def test_train_on_a_full_disk(tmp_path, capsys, monkeypatch, existing):
         before = save_model(ContextWindowTransformer().fit(["uma"]), target)
         before = before.read_bytes()
     monkeypatch.setattr(skops.io, "dump", disk_full)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # no other folder
+    monkeypatch.chdir(tmp_path)
     argv = ["train", names, *TINY, "-o", target, "--force"]
     err = one_line_error(*run(capsys, *argv)[::2])
     check_nothing_changed(err, tmp_path, target, before)
+    assert "could not be kept in another file either" in err
 
 
 def test_a_failed_rename_names_the_target(tmp_path, capsys, monkeypatch):
@@ -241,9 +245,11 @@ def test_a_failed_rename_names_the_target(tmp_path, capsys, monkeypatch):
 
     monkeypatch.setattr(os, "replace", failing)
     argv = ["train", names, *TINY, "-o", target, "--force"]
-    check_nothing_changed(
-        one_line_error(*run(capsys, *argv)[::2]), tmp_path, target, old
-    )
+    err = one_line_error(*run(capsys, *argv)[::2])
+    # The model trained is kept beside the target, in a file of a new name.
+    kept = [name for name in os.listdir(tmp_path) if name.startswith("m.unsaved-")]
+    check_nothing_changed(err, tmp_path, target, old, kept)
+    assert len(kept) == 1 and repr(str(tmp_path / kept[0])) in err
 
 
 def test_plot_on_a_full_disk(model_file, tmp_path, capsys, monkeypatch):

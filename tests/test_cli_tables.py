@@ -340,10 +340,14 @@ def test_a_line_too_long_for_a_name_is_refused_not_a_traceback(tmp_path, capsys)
     # to escape as a traceback; a list of names on one line trained as a name.
     long = "ab" * 100_000
     path = write(tmp_path / "long.txt", f"{long}\nasha\n")
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        assert load_names(path) == [long, "asha"]
-    shown = "holds a name of 200,000 characters, starting 'abababababababababab'"
+    shown = (
+        "holds a name of more than 1,000 characters, starting 'abababababababababab'"
+    )
+    with pytest.raises(ValueError, match=re.escape(f"Line 1 of {path!r} {shown}")):
+        load_names(path)  # refused as it is read, not returned as one name
+    # The command line reads a file before it knows whether it is a table, so
+    # it refuses a line longer than any row (100,000) as it reads.
+    shown = "holds more than 100,000 characters, starting 'abababababababababab'"
     one_line = write(tmp_path / "one.txt", ", ".join(["asha", "ravi"] * 200))
     model = tmp_path / "m.skops"
     for argv, what in [
@@ -376,8 +380,13 @@ def test_a_quote_left_open_is_refused_where_it_opens(tmp_path, capsys):
         err = capsys.readouterr().err
         assert opened in err and err.count("\n") == 1 and not model.exists()
     # Past the CSV reader's field limit, the message says where the row starts.
-    big = write(tmp_path / "big.csv", 'name,label\nasha,f\n"ravi' + "a" * 140_000)
+    big = write(tmp_path / "big.csv", 'name,label\nasha,f\n"ravi,' + "a\n" * 70_000)
     assert main(["train", big, *KN, "-o", str(model)]) == 1
     assert "in the row that starts on line 3 (a quote left open" in (
         capsys.readouterr().err
     )
+    # One line longer than any row: refused by its line as it is read.
+    wide = write(tmp_path / "wide.csv", 'name,label\nasha,f\n"ravi' + "a" * 140_000)
+    assert main(["train", wide, *KN, "-o", str(model)]) == 1
+    assert "Line 3 of" in (err := capsys.readouterr().err)
+    assert "holds more than 100,000 characters" in err

@@ -113,6 +113,51 @@ def test_greek_names_are_still_named_greek(name):
     assert [page for page, _, _ in readings] == ["cp1253"]
 
 
+# Greek capitals whose cp1251 reading ends as no Cyrillic name does (КЩУФБУ,
+# ЕЛЕНЗ), which named cp1251 beside cp1253.
+GREEK_TIED = ["ΕΛΕΝΗ", "ΚΩΣΤΑΣ", "ΧΡΗΣΤΟΣ", "ΘΑΝΑΣΗΣ", "ΛΕΥΤΕΡΗΣ", "Θεοδώρα"]
+
+
+@pytest.mark.parametrize("name", GREEK_TIED)
+def test_greek_names_read_as_cp1252_name_cp1253_alone(tmp_path, name):
+    path = write(tmp_path / "names.txt", [name], "cp1253")
+    with pytest.warns(UserWarning, match="reads as names in") as caught:
+        both_readers(path, encoding="cp1252")
+    message = str(caught[0].message)
+    assert f"reads as names in cp1253 (Greek: {name!r}), not in" in message
+    assert message.endswith("pass encoding='cp1253' if it is Greek text."), message
+
+
+# Russian names in small letters: cp1251's read as cp1252 were named koi8-r
+# (whose capitals those bytes are: ЮММЮ for анна) or Hebrew, and koi8-r's
+# were named cp1251, a whole file too; and АЛЕКСАНДР, whose ндр is no sign
+# against it, must stay named koi8-r.
+SMALL_CYRILLIC = {
+    "cp1251": [["наталья"], ["ольга"], ["елена"], ["анна"], ["мария"], ["зоя"],
+               ["андрей"], ["алексей"], ["александр"]],
+    "koi8-r": [["наталья"], ["дмитрий"], ["мария"], ["юрий"], ["борис"],
+               ["наталья", "ирина", "михаил", "анна", "мария", "елена", "павел"],
+               ["АЛЕКСАНДР"]],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "codec, names",
+    [(codec, names) for codec, lists in SMALL_CYRILLIC.items() for names in lists],
+)
+def test_russian_names_in_small_letters_name_their_code_page(tmp_path, codec, names):
+    path = write(tmp_path / "names.txt", names, codec)
+    with pytest.warns(UserWarning, match="reads as names in") as caught:
+        both_readers(path, encoding="cp1252")
+    message = str(caught[0].message)
+    what = {"cp1251": "Cyrillic", "koi8-r": "Russian, KOI8-R"}[codec]
+    assert f"reads as names in {codec} ({what}: {names[0]!r}), not in" in message
+    assert message.endswith(f"pass encoding={codec!r} if it is {what} text."), message
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert both_readers(path, encoding=codec) == names
+
+
 SCRIPTS = {
     "a-z": ["asha", "ravi", "meena", "john"],
     "accents": ["Zoë", "José", "Müller", "Anne"],

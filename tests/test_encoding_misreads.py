@@ -11,6 +11,7 @@ import warnings
 
 import pytest
 
+from sknextchar.datasets import load_names
 from sknextchar.datasets._encoding import code_page_readings
 
 from .test_encoding_advice import both_readers, refused, run, write
@@ -61,6 +62,36 @@ def test_utf16_text_is_still_read(tmp_path, codec, names):
     assert both_readers(path, encoding=codec) == names
 
 
+# A name and its line break, four bytes, read as two characters of UTF-16.
+@pytest.mark.parametrize("given", ["utf-16", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("data", [b"Ana\n", b"Al\r\n", b"ivy\n"])
+def test_a_name_of_two_characters_read_as_utf16_is_refused(tmp_path, data, given):
+    path = tmp_path / "names.txt"
+    path.write_bytes(data)
+    message = refused(path, "not UTF-16 but text of one byte a letter", encoding=given)
+    assert message.endswith("it is ASCII text; pass encoding='utf-8'."), message
+
+
+# Common Chinese names of two characters, and of one, without a line break:
+# read, as four letters ("Anna") or two ("Al") read as UTF-16 are left to be.
+_CHINESE = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红浩宇轩涵欣怡梓晨博"
+_SURNAMES = "李王张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭潘袁蔡余"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_chinese_names_of_one_or_two_characters_are_still_read(tmp_path, codec):
+    path = tmp_path / "names.txt"
+    names = [a + b for a in _SURNAMES for b in _CHINESE] + list(_SURNAMES + _CHINESE)
+    refused_names = []
+    for name in names:
+        path.write_bytes(name.encode(codec))  # no byte-order mark, no line break
+        try:
+            load_names(path, encoding=codec)
+        except ValueError:
+            refused_names.append(name)
+    assert refused_names == []
+
+
 @pytest.mark.parametrize("chunks", [[], ["--chunk-size", "2"]])
 @pytest.mark.parametrize("given", ["utf-16", "utf-16-be"])
 def test_the_command_line_refuses_ascii_read_as_utf16(tmp_path, capsys, chunks, given):
@@ -69,6 +100,16 @@ def test_the_command_line_refuses_ascii_read_as_utf16(tmp_path, capsys, chunks, 
     status, _, err = run(capsys, *argv, "--encoding", given, *chunks)
     assert status == 1 and "Traceback" not in err and "encoding=" not in err
     assert "not UTF-16" in err and err.rstrip().endswith("pass --encoding utf-8.")
+
+
+# The encoding the user gave is named, not the byte order it was read in.
+@pytest.mark.parametrize("data", ["Zoë\n".encode("latin-1"), "Иван\n".encode("cp1251")])
+@pytest.mark.parametrize("given", ["utf-32", "UTF32"])
+def test_a_file_that_fails_names_the_encoding_given(tmp_path, data, given):
+    path = tmp_path / "names.txt"
+    path.write_bytes(data)
+    message = refused(path, f"is not a {given} text file \\(", encoding=given)
+    assert f"{given}-le" not in message and f"{given}-be" not in message, message
 
 
 # UTF-32 given for ASCII, and codecs that read no file.
@@ -191,6 +232,21 @@ def test_old_excel_csv_read_as_cp1252_warns(tmp_path, names, codec):
         str(w.message) for w in caught if "reads as names" in str(w.message)
     ]
     assert message == chunked and "not in encoding='cp1252'" in message
+
+
+@pytest.mark.parametrize("name", ["Zoë", "Chloë"])
+def test_a_lone_old_mac_name_read_as_cp1252_names_mac_roman_alone(tmp_path, name):
+    # cp850 reads the byte of ë as æ, after a vowel: no language spells so.
+    path = write(tmp_path / "names.txt", [name], "mac_roman")
+    with pytest.warns(UserWarning, match="reads as names in") as caught:
+        both_readers(path, encoding="cp1252")
+    message = str(caught[0].message)
+    assert f"reads as names in mac_roman (Western European, old Mac: {name!r})" in (
+        message
+    )
+    assert message.endswith(
+        "pass encoding='mac_roman' if it is Western European, old Mac text."
+    ), message
 
 
 WESTERN = ["O’Brien", "D’Arcy", "Jean–Luc", "„Bobby“", "‘Bob’", "“Zoé”", "Gaël",

@@ -346,11 +346,10 @@ def test_plot_output_rules(pipe, tmp_path, capsys):
     model = save_model(pipe, tmp_path / "m.skops")
     before = model.read_bytes()
     image = tmp_path / "loss.png"
-    image.write_bytes(b"old picture")
+    old = b"\x89PNG\r\n\x1a\n an old picture"  # --force replaces a PNG only
+    image.write_bytes(old)
     status, err = _run(capsys, "plot", model, "--embeddings", "-o", image)
-    assert (
-        status == 1 and "pass --force" in err and image.read_bytes() == b"old picture"
-    )
+    assert status == 1 and "pass --force" in err and image.read_bytes() == old
     status, _ = _run(capsys, "plot", model, "--embeddings", "-o", image, "--force")
     assert status == 0 and image.read_bytes().startswith(b"\x89PNG")
     status, err = _run(capsys, "plot", model, "--embeddings", "-o", model, "--force")

@@ -478,10 +478,11 @@ def test_invalid_parameters_inside_fitted_wrappers_fail_at_load(tmp_path):
 # ------------------------------------------------- files that are no model at all
 _NO_MODEL = {
     "empty": (b"", "it is empty; a model file"),
-    "names": (b"asha\nravi\n", "but a text file (its first line: 'asha'), perhaps a"),
+    "names": (b"asha\nravi\n", "but a text file (first line: 'asha'), perhaps a"),
     "csv-bom": ("\ufeffname,label\nasha,f\n".encode(), "first line: 'name,label'"),
     "utf-16": ("asha\nravi\n".encode("utf-16"), "first line: 'asha'"),
     "latin-1": ("zoë\n".encode("latin-1"), "first line: 'zoë'"),
+    "blank": (b"\n \n", "but a text file of blank lines, perhaps a"),
 }
 
 

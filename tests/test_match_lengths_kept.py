@@ -135,14 +135,17 @@ def test_excluded_names_are_counted_before_drawing(letters):
     )
 
 
-def test_top_k_leaves_the_count_to_sampling(letters):
-    # With top_k the count is a bound, not a set: the training names may not
-    # be among the names it allows, so they are not taken off.
-    with pytest.raises(ValueError, match="Could only generate"):
-        letters.set_params(top_k=25).sample(
-            24, unique=True, novel=True, random_state=0, max_rounds=3
-        )
-    letters.set_params(top_k=None)
+def test_top_k_counts_new_names_among_all_names(letters):
+    # With top_k the names it allows are some of the 26: at most the 23 new
+    # ones among all of them can come, so 24 is refused before any drawing;
+    # 23 is left to sampling (top_k=25 may keep all of them, or not).
+    letters.set_params(top_k=25)
+    try:
+        with pytest.raises(ValueError, match="at most 23 new ones can be generated"):
+            letters.sample(24, unique=True, novel=True, random_state=0, max_rounds=3)
+        assert len(letters.sample(20, unique=True, novel=True, random_state=0)) == 20
+    finally:
+        letters.set_params(top_k=None)
 
 
 # --------------------------------------------------------------------------- #

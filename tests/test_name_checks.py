@@ -11,7 +11,7 @@ import sys
 import numpy as np
 import pytest
 
-from sknextchar import ContextWindowTransformer, _validation
+from sknextchar import ContextWindowTransformer, _text, _validation
 from sknextchar._sizes import check_window_memory
 from sknextchar._validation import check_names
 from sknextchar.datasets import load_indian_names
@@ -56,7 +56,7 @@ def test_line_breaks_are_those_at_which_splitlines_splits():
     # A line break the one-pass check did not know would let such a name in.
     text = "x".join(map(chr, range(sys.maxunicode + 1)))
     ends = {line[-1] for line in text.splitlines(keepends=True)[:-1]}
-    assert ends == set(_validation._LINE_BREAKS) == set(LINE_BREAKS)
+    assert ends == set(_text.LINE_BREAKS) == set(LINE_BREAKS)
 
 
 @pytest.mark.parametrize(

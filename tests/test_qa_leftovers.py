@@ -8,7 +8,7 @@ import pytest
 from sklearn.pipeline import make_pipeline
 
 import sknextchar._pipeline
-import sknextchar.cli._commands
+import sknextchar.cli._saving
 from sknextchar import (
     CharEmbeddingMLPClassifier,
     ContextWindowTransformer,
@@ -106,13 +106,13 @@ def test_ctrl_c_while_training_says_nothing_was_saved(tmp_path, capsys, monkeypa
 
 
 def test_ctrl_c_after_the_model_was_written_says_so(tmp_path, capsys, monkeypatch):
-    save = sknextchar.cli._commands.save_model
+    save = sknextchar.cli._saving.save_model
 
     def save_then_interrupt(*args, **kwargs):
         save(*args, **kwargs)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(sknextchar.cli._commands, "save_model", save_then_interrupt)
+    monkeypatch.setattr(sknextchar.cli._saving, "save_model", save_then_interrupt)
     output = tmp_path / "m.skops"
     assert main(["train", *KN, "-o", str(output)]) == 130
     err = capsys.readouterr().err

@@ -807,7 +807,7 @@ def sampler_call_rows():
         (f"{s}.sample-exclude-everything",
          lambda m: variant(m, max_length=1).sample(
              1, exclude=list(LETTERS), max_rounds=2, random_state=0),
-         ValueError, "Could only generate 0 of the 1 requested new names"),
+         ValueError, "No name can be returned: 26 names exist .* all 26 of them"),
         (f"{s}.sample-exclude-single-string",
          lambda m: m.sampler.sample(2, exclude="abid"), TypeError,
          "not a single string"),

@@ -33,8 +33,9 @@ def test_a_list_whose_first_name_holds_a_comma_stays_a_list(tmp_path, capsys, fi
     csv_path = write(tmp_path / "list.csv", f"{first}\nasha\nabid\n")
     assert read_names_file(csv_path) == ["asha", "abid"]
     sep = ";" if ";" in first else ","
-    table = write(tmp_path / "kids.txt", f"{first}\nasha{sep}f\nabid\n")
-    assert read_names_file(table) == ["asha", "abid"]
+    # (a row of one field, abid, between rows: a name; at the end, a footer)
+    table = write(tmp_path / "kids.txt", f"{first}\nasha{sep}f\nabid\nomar{sep}m\n")
+    assert read_names_file(table) == ["asha", "abid", "omar"]
 
 
 def test_the_note_on_a_comma_table_in_a_txt_file_says_how_to_keep_lines(

@@ -42,10 +42,12 @@ def add_loading_flags(parser, *, max_bytes_default=DEFAULT_MAX_BYTES):
     )
 
 
-def add_flag_group(parser, title, description, flags):
+def add_flag_group(parser, title, description, flags, positional=None):
+    """A group of flags of the table (:class:`~._flags.Flag`); ``positional``
+    names the command's positional argument, which a list flag may take."""
     group = parser.add_argument_group(title, description)
     for flag in flags:
-        flag.add_to(group)
+        flag.add_to(group, positional)
 
 
 def add_label(parser, used_by=None):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .._file_safety import atomic_write, check_target
 from .._model_files import keep_other_files
-from .._persistence import import_skops_io, load_model, resolve_format, save_model
+from .._persistence import import_skops_io, load_model, resolve_format
 from .._version import __version__
 from ..datasets import load_indian_names
 from ._errors import PROG, missing_glyphs_in_one_warning
@@ -87,17 +87,15 @@ def build_pipeline(**params):
     return pipe
 
 
-def _fit(pipe, names, *, quiet, header=None, labels=None, weights=None):
-    """Fit with the progress on stderr; returns the seconds taken."""
+def _fit(pipe, names, *, quiet, header=None, labels=None, weights=None, keep=()):
+    """Fit with the progress on stderr; returns the seconds taken. ``keep``:
+    callbacks run before the progress (the model of each epoch, for Ctrl-C)."""
     from .._pipeline import fit_weighted
     from ._progress import EpochProgress
 
     start = time.perf_counter()
-    if quiet:
-        fit_weighted(pipe, names, labels, weights)
-        return time.perf_counter() - start
     clf = pipe["clf"]
-    clf.set_callbacks(EpochProgress(header))
+    clf.set_callbacks(*keep, *([] if quiet else [EpochProgress(header)]))
     try:
         fit_weighted(pipe, names, labels, weights)
     finally:
@@ -146,20 +144,25 @@ def train(args):
 
         pipe = fit_counts(args, names, labels, weights)
     else:
+        from ._interrupted import keeping_epochs
+
         refuse_count_flags(args)
         pipe = build_pipeline(**given(args, TRAIN_FLAGS))
         source = args.names_file or "the bundled Indian names"
         header = f"Training on {_how_many(names, weights)} from {source}..."
-        seconds = _fit(
-            pipe, names, quiet=args.quiet, header=header, labels=labels,
-            weights=weights,
-        )  # fmt: skip
+        # Ctrl-C: the finished epochs are saved to a new file beside -o.
+        with keeping_epochs(pipe, (names, labels, weights), args, fmt) as latest:
+            seconds = _fit(
+                pipe, names, quiet=args.quiet, header=header, labels=labels,
+                weights=weights, keep=[latest],
+            )  # fmt: skip
         from ._train_report import report_training
 
         report_training(pipe, names, weights, seconds, labels)
-    check_output(args, input_files(args))
+    from ._saving import save_trained
+
     saved = with_record(pipe, names, labels, weights)
-    path = save_model(saved, output, format=fmt)
+    path = save_trained(saved, args, input_files(args), fmt)
     print(f"Saved the model to {str(path)!r} ({fmt} format).")
     return 0
 
@@ -252,12 +255,13 @@ def _names_of_file(args, path, *, training=False, places=True, allow_empty=False
     )  # fmt: skip
 
 
-def check_output(args, inputs, *, model=True):
+def check_output(args, inputs, *, keep=keep_other_files):
     """Refuse ``-o`` before any work: ``check_target`` with ``--force`` and the
     command line's spelling of its advice.
 
     ``--force`` replaces an existing model file; a file that is no model file
-    (a names file, a table) is never replaced by a model, not even with it.
+    (a names file, a table) is never replaced by a model, not even with it
+    (``plot`` passes the rule of its pictures as ``keep``).
 
     Parameters
     ----------
@@ -265,9 +269,9 @@ def check_output(args, inputs, *, model=True):
         The parsed command line, with ``output`` and ``force``.
     inputs : list of str
         The command's input files, never overwritten.
-    model : bool, default=True
-        Whether ``-o`` is a model (False for a picture): only a model file may
-        then be replaced.
+    keep : callable, default=keep_other_files
+        What an existing file must be to be replaced (``keep`` of
+        :func:`~sknextchar._file_safety.check_target`): a model file.
 
     Examples
     --------
@@ -283,7 +287,6 @@ def check_output(args, inputs, *, model=True):
     ...         print(str(exc).split(": ")[1][:34])
     it is one of the input files of th
     """
-    keep = keep_other_files if model else None
     return check_target(
         args.output, inputs=inputs, force=args.force, command_line=True, keep=keep
     )
@@ -490,6 +493,7 @@ def sample(args):
     """
     check_length_flags(args)  # before the model is loaded
     places_of(args).add_arguments("prefixes", "--prefix", [args.prefix])
+    excluded = _excluded_names(args)  # refused before a large model loads
     sampler = load_sampler(args, **given(args, SAMPLER_FLAGS))
     _check_record(sampler, args)
     names = sampler.sample(
@@ -499,7 +503,7 @@ def sample(args):
         novel=args.novel,
         match_lengths=args.match_lengths,
         unique=args.unique,
-        exclude=_excluded_names(args),
+        exclude=excluded,
         random_state=args.seed,
         label=args.label,
         min_label_proba=args.min_label_proba,
@@ -520,9 +524,9 @@ def _sample_report(sampler, names, args):
     label = args.label
     if getattr(sampler, "training_length_counts_by_label_", None) is None:
         label = None  # saved without its length counts by label
-    report = sample_report(names, sampler, label=label)
-    counts = training_length_counts(sampler, label)
-    text = "\n" + report.to_string() + _report_hints(report, args, counts)
+    report = sample_report(names, sampler, label=label, prefix=args.prefix)
+    counts = training_length_counts(sampler, label, args.prefix)
+    text = "\n" + report.to_string() + _report_hints(report, args, counts, sampler)
     if args.label is not None and label is None:
         text += (
             f"\n(lengths compared with the training names of every label: "
@@ -532,13 +536,18 @@ def _sample_report(sampler, names, args):
     return text
 
 
-def _report_hints(report, args, train_counts):
+def _report_hints(report, args, train_counts, sampler):
     """The flags that mend what the report shows, when they were not given:
     --unique for repeats, --match-lengths for lengths unlike the data
     (``train_counts``, the lengths the report compared with) beyond chance
-    (when no pattern or length flag set the lengths itself)."""
+    (when no pattern or length flag set the lengths itself). None when the
+    ``sampler`` decodes greedily (--temperature 0 or --top-k 1): its one name
+    can be neither distinct nor of other lengths."""
+    from .._decoding import is_greedy
     from .._sample_report import lengths_far
 
+    if is_greedy(sampler.temperature) or sampler.top_k == 1:
+        return ""
     hints = []
     if report.distinct < 1 and not args.unique:
         hints.append("some names repeat: --unique draws distinct names")
@@ -603,9 +612,12 @@ def plot(args):
     >>> build_parser().parse_args(argv).run.__name__
     'plot'
     """
+    from ._picture_files import keep_other_pictures
     from ._pictures import check_picture_output, save_picture
 
-    check_output(args, [args.model], model=False)
+    # --force replaces a picture of the format written only, told by its bytes.
+    keep = keep_other_pictures(Path(args.output).suffix[1:])
+    check_output(args, [args.model], keep=keep)
     check_picture_output(args.output)  # the suffix, a format matplotlib writes
     model = load_model(
         args.model, allow_pickle=args.trust_pickle, max_bytes=args.max_bytes
@@ -625,7 +637,7 @@ def plot(args):
             # Through a checked temporary file with the same suffix (the format).
             save_picture(args.output, lambda: atomic_write(
                 args.output, fig.savefig, inputs=[args.model], force=args.force,
-                command_line=True,
+                command_line=True, keep=keep,
             ))  # fmt: skip
         finally:
             plt.close(fig)

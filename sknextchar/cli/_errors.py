@@ -146,7 +146,10 @@ def unreadable_file_message(exc):
 
 # A parameter and its value as the Python API's messages write them:
 # alphabet='auto', encoding=..., max_iter=40, hidden_layer_sizes=(200, 100).
-_SETTING = re.compile(r"\b([a-z][a-z_]*)=('([^']*)'|\(([\d, ]*)\)|\.\.\.|[\w.+-]+)")
+# A value ends before the full stop of its sentence ("sample without novel=True.").
+_SETTING = re.compile(
+    r"\b([a-z][a-z_]*)=('([^']*)'|\(([\d, ]*)\)|\.\.\.|[\w.+-]*[\w+-])"
+)
 # A parameter with an underscore in its name, named without a value (such names
 # are not prose): end_symbol, validation_fraction.
 _NAMED = re.compile(r"(?<![\w'\"=-])([a-z]+(?:_[a-z]+)+)(?![\w'\"=(])")
@@ -183,6 +186,8 @@ _CALL_FLAGS = {
     "n_samples": _CallFlag("-n"),
     "keep_spelling": _CallFlag("--any-spelling", const=False),
     "chunk_size": _CallFlag("--chunk-size"),  # train_from_file's
+    "exclude": _CallFlag("--exclude-file"),  # the names of the file, as a set
+    "counts_column": _CallFlag("--counts"),  # train_from_file's and load_names'
 }
 
 
@@ -215,6 +220,8 @@ _PYTHON_ADVICE = (
      "Train it again on all the names without --resume ('sknextchar train "
      "NAMES_FILE --keep-case ... -o MODEL')"),
     ("This NameSampler keeps case", "This model keeps case (--keep-case)"),
+    # Only sample takes a prefix as --prefix (table's is CONTEXT, plot's --tree).
+    ("give a shorter prefix (prefix=...)", "give a shorter --prefix"),
     ("leave strip_accents=None (the default), which keeps every character",
      "leave out --strip-accents, which keeps every character"),
     # The same, as train_from_file spells it for its pipeline (--chunk-size).
@@ -257,6 +264,10 @@ def cli_spelling(message):
     "pass --encoding ... (e.g. --encoding latin-1); names[1]='x=y'"
     >>> cli_spelling("P('f' | name) >= min_label_proba=0.9")
     "P('f' | name) >= --min-label-proba 0.9"
+    >>> cli_spelling("Sample without novel=True.")
+    'Sample without --novel.'
+    >>> cli_spelling("The counts in counts_column='n' add up to 1e+16")
+    'The counts in --counts n add up to 1e+16'
     >>> cli_spelling("Use a smaller validation_fraction, or early_stopping=False.")
     'Use a smaller --validation-fraction, or --validation-fraction 0.'
     >>> cli_spelling("Use more names of those labels, or early_stopping=False.")

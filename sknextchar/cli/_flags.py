@@ -12,6 +12,7 @@ row's range fail both.
 
 import argparse
 import math
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ __all__ = [
     "Choice",
     "Flag",
     "Number",
+    "WordList",
     "given",
     "show_default",
 ]
@@ -196,11 +198,13 @@ class Flag:
         """The parameter name, without the step."""
         return self.key.rpartition("__")[2]
 
-    def add_to(self, parser):
+    def add_to(self, parser, positional=None):
         """Add the flag to an argparse parser or argument group.
 
         The argparse default is None ("not given"): only the flags given are set,
-        so the estimator's own default applies otherwise.
+        so the estimator's own default applies otherwise. A list-valued flag
+        takes its words with :class:`WordList`; ``positional`` names the
+        command's positional argument (e.g. ``"NAMES_FILE"``) for its errors.
         """
         if self.const is not None:  # a switch: no value on the command line
             parser.add_argument(
@@ -212,14 +216,85 @@ class Flag:
                 help=f"{self.help} (default: {self.param}={self.default})",
             )
             return
+        words = {"action": WordList, "positional": positional} if self.nargs else {}
         parser.add_argument(
             self.flag,
             dest=self.key,
             type=self.type,
             nargs=self.nargs,
+            **words,
             metavar=self.metavar or getattr(self.type, "metavar", "TEXT"),
             default=None,
             help=f"{self.help} (default: {show_default(self.default)})",
+        )
+
+
+class WordList(argparse.Action):
+    """An argparse action for a flag that takes a list: it says why a word fails.
+
+    A flag of ``nargs="+"`` or ``"*"`` takes every word after it up to the next
+    option, the command's positional argument included (``train
+    --hidden-layer-sizes 16 names.txt``). When a word is not a value, the
+    error says so and how to end the list: the positional before the flag, or
+    after ``--``. The words are converted here, one by one, with ``type``.
+
+    Parameters
+    ----------
+    option_strings, dest, nargs, type, **kwargs
+        As for :class:`argparse.Action`.
+    positional : str or None, default=None
+        The command's positional argument as ``--help`` shows it
+        (``"NAMES_FILE"``, ``"NAME"``, ``"CONTEXT"``), which the flag may have
+        taken; None: the error says only that the list takes every word.
+
+    Examples
+    --------
+    >>> import argparse
+    >>> from sknextchar.cli._flags import POSITIVE_INT, WordList
+    >>> parser = argparse.ArgumentParser(prog="train", exit_on_error=False)
+    >>> _ = parser.add_argument("names_file", metavar="NAMES_FILE", nargs="?")
+    >>> _ = parser.add_argument("--sizes", nargs="*", type=POSITIVE_INT,
+    ...                         action=WordList, positional="NAMES_FILE")
+    >>> parser.parse_args(["--sizes", "16", "8"]).sizes
+    [16, 8]
+    >>> parser.parse_args(["--sizes", "16", "ab"])  # doctest: +NORMALIZE_WHITESPACE
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentError: argument --sizes: expected an int; got 'ab' (--sizes
+    takes every word after it up to the next option: put NAMES_FILE before --sizes,
+    or end the list with '--' and put NAMES_FILE after that, at the end of the
+    command)
+    """
+
+    def __init__(self, option_strings, dest, type=None, positional=None, **kwargs):
+        super().__init__(option_strings, dest, **kwargs)
+        self.convert, self.positional = type, positional
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        converted = []
+        for index, word in enumerate(values):
+            try:
+                converted.append(word if self.convert is None else self.convert(word))
+            except argparse.ArgumentTypeError as error:
+                message = str(error)
+                if index or self.nargs == "*":  # after a value, or none needed
+                    message += f" ({self._how_to_end(option_string, word)})"
+                raise argparse.ArgumentError(self, message) from None
+        setattr(namespace, self.dest, converted)
+
+    def _how_to_end(self, flag, word):
+        """Why the flag took ``word``, and how to end its list."""
+        how = f"{flag} takes every word after it up to the next option"
+        if self.positional is None:
+            return f"{how}: end the list with another option, or with '--'"
+        what = self.positional
+        if what.endswith("FILE") and os.path.isfile(word):
+            how, what = f"{how}, and {word!r} is a file: if it is {what},", "it"
+        else:
+            how += ":"
+        return (
+            f"{how} put {what} before {flag}, or end the list with '--' and put "
+            f"{what} after that, at the end of the command"
         )
 
 

@@ -9,7 +9,7 @@ model by label (``--labels``) is trained on all the names in memory.
 import time
 from pathlib import Path
 
-from .._persistence import resolve_format, save_model
+from .._persistence import resolve_format
 from .._text import counted
 from ._commands import (
     build_pipeline,
@@ -19,6 +19,7 @@ from ._commands import (
 )
 from ._flags import TRAIN_FLAGS, given
 from ._lengths import name_length_check
+from ._saving import save_trained
 
 __all__ = ["train_in_chunks"]
 
@@ -78,8 +79,7 @@ def train_in_chunks(args):
         "training loss "
         f"{clf.loss_:.4f} nats per character."
     )
-    check_output(args, [args.names_file])
-    path = save_model(pipe, output, format=fmt)
+    path = save_trained(pipe, args, [args.names_file], fmt)
     print(f"Saved the model to {str(path)!r} ({fmt} format).")
     return 0
 

@@ -29,11 +29,14 @@ from ..datasets._base import (
     warn_comment_lines,
 )
 from ..datasets._encoding import SAMPLE_BYTES
+from ..datasets._long_lines import MAX_ROW_LETTERS
 from ..datasets._tables import (
     DELIMITER_NAMES,
     LINES_LOOKED_AT,
     NAME_HEADERS,
     CountCells,
+    check_no_title,
+    check_not_header,
     check_not_separator_line,
     check_one_column,
     check_one_line,
@@ -42,6 +45,8 @@ from ..datasets._tables import (
     column_values,
     detect_table,
     header_key,
+    header_line,
+    header_row,
     headerless_table,
     is_number,
     lines_looked_at,
@@ -187,8 +192,14 @@ def _read_pairs(names_file, labels, encoding, names_column, counts):
         source = "the bundled names (columns 'name' and 'label')"
     else:
         text, source = read_text(names_file, encoding=encoding), repr(names_file)
-        check_not_separator_line(next(text_lines(text), ""), names_file)
-    return _columns(text, labels, source, names_column, counts)
+        check_not_separator_line(header_line(text_lines(text)), names_file)
+    try:
+        return _columns(text, labels, source, names_column, counts)
+    except ValueError:  # a title above the header row: say so, as the names do
+        if names_file is not None:
+            head = list(itertools.islice(text_lines(text), LINES_LOOKED_AT))
+            check_no_title(head, names_file, names_column)
+        raise
 
 
 def _paired_lines(names_file, labels_file, encoding):
@@ -246,8 +257,9 @@ def _delimiter(text, column):
 
 
 def _first_row(text, delimiter):
-    """The stripped fields of the first row of a CSV text."""
-    header = next(csv.reader(io.StringIO(text), delimiter=delimiter), [])
+    """The stripped fields of the header row of a CSV text (its first
+    non-blank line, :func:`header_line`)."""
+    header = next(csv.reader([header_line(text_lines(text))], delimiter=delimiter), [])
     return [field.strip() for field in header]
 
 
@@ -280,6 +292,23 @@ def _rows(text, column, source):
     return list(table_rows(io.StringIO(text), _delimiter(text, column), source))
 
 
+def _labelled_counts(text, column, source, header, name_at, counts):
+    """The :class:`CountsColumn` ``counts[0]`` of a table whose labels are
+    its column ``column`` (None without ``--counts``), read from its rows."""
+    if counts[0] is None:
+        return None
+    first = header_line(text_lines(text))
+    at = counts_column_at(header, counts[0], first, source, name_at)
+
+    def ahead():  # the cells again, for counts such as 1.500 that tell late
+        for line, fields in _rows(text, column, source):
+            if len(fields) > max(at, name_at) and fields[name_at]:
+                yield line, fields[name_at], fields[at]
+
+    delimiter = _delimiter(text, column)
+    return CountsColumn(source, header[at], counts[1], at, delimiter, ahead)
+
+
 def _name_at(header, label_at, names_column, source):
     """The column of names: ``names_column``, else a "name" column, else the first."""
     others = [i for i in range(len(header)) if i != label_at]
@@ -310,8 +339,8 @@ def _name_at(header, label_at, names_column, source):
 def _columns(text, column, source, names_column=None, counts=(None, False)):
     """The name column, the label column, the names' lines and their counts
     (``counts``: ``(column, whole)``; None without a column) of a CSV text."""
-    rows = _rows(text, column, source)
-    header = rows[0][1] if rows else []
+    rows = iter(_rows(text, column, source))
+    header = (header_row(rows) or (0, []))[1]
     label_at = header_column_at(header, column)
     if label_at is None:
         near = [
@@ -329,19 +358,16 @@ def _columns(text, column, source, names_column=None, counts=(None, False)):
     check_one_column(header, label_at, source, exact=True)
     name_at = _name_at(header, label_at, names_column, source)
     check_one_column(header, name_at, source, skip=[label_at])
-    counted = None
-    if counts[0] is not None:
-        first = next(text_lines(text), "")
-        count_at = counts_column_at(header, counts[0], first, source, name_at)
-        delimiter = _delimiter(text, column)
-        counted = CountsColumn(source, header[count_at], counts[1], count_at, delimiter)
+    counted = _labelled_counts(text, column, source, header, name_at, counts)
     names, labels, lines = [], [], []
-    for line, fields in rows[1:]:
+    keys = [header_key(field) for field in header]
+    for line, fields in rows:
         check_width(fields, len(header), line, source)
         fields += [""] * len(header)
         if not fields[name_at]:
             continue  # a blank line, or a row without a name
         check_one_line(fields[name_at], line, source)
+        check_not_header(fields[: len(header)], keys, line, source)
         if not fields[label_at]:
             raise ValueError(
                 f"Line {line} of {source} has the name {fields[name_at]!r} but no "
@@ -405,7 +431,8 @@ def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
     ...     read_names_file(path, names_column="name")
     ['Zoë', 'José']
     """
-    text = read_text(path, encoding=encoding)
+    # A line of megabytes refused as it is read (a name: check_name_lengths).
+    text = read_text(path, encoding=encoding, longest=MAX_ROW_LETTERS)
     table = (
         detect_table(text_lines(text), path)
         if names_column is None
@@ -414,7 +441,7 @@ def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
     counted = with_counts and counts is not None
     if table is None and (not counted or _in_header(text, counts)):
         # A header without names: before --counts, a column of that header.
-        _refuse_headerless(text.splitlines(), path)
+        _refuse_headerless(text.splitlines(), path, training)
     column = None
     if counted:  # the header, before any row (none: --counts says so)
         column = _counts_column(table, counts, text, path, whole_counts)
@@ -440,8 +467,8 @@ def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
 
 
 def _in_header(text, column):
-    """Whether the first line of a text is a header row with ``column``."""
-    first = next(text_lines(text), "")
+    """Whether the header line of a text is a header row with ``column``."""
+    first = header_line(text_lines(text))
     return any(
         header_column_at(_first_row(first, d), column) is not None for d in ",;\t"
     )
@@ -451,9 +478,13 @@ def _counts_column(table, counts, text, path, whole):
     """The :class:`CountsColumn` ``counts`` of the table of names, its
     header checked before any row is read."""
     header, names_at = (None, None) if table is None else (table.header, table.name_at)
-    first = next((line for line in text_lines(text) if line.strip()), "")
+    first = header_line(text_lines(text))
     at = counts_column_at(header, counts, first, repr(path), names_at)
-    return CountsColumn(repr(path), header[at], whole, at, table.delimiter)
+
+    def ahead():  # the cells again, for counts such as 1.500 that tell late
+        return column_cells(text_lines(text), table, at, repr(path))
+
+    return CountsColumn(repr(path), header[at], whole, at, table.delimiter, ahead)
 
 
 def _table_rows(text, table, path, column):
@@ -495,7 +526,7 @@ def names_column_of(
         else table_of(first, path, names_column)
     )
     if table is None:
-        _refuse_headerless(first, path)
+        _refuse_headerless(first, path, training)
         return None
     if names_column is None:  # --chunk-size or --resume: never --labels
         _note(table, path, training, counts, first, by_label=False)
@@ -513,30 +544,48 @@ def _first_lines(path, encoding, n_lines):
         return list(itertools.islice(text, n_lines))
 
 
-def _refuse_headerless(lines, path):
-    """A file that looks like a table, without a header naming its names: refuse."""
+# How to read whole lines that end with a number as names (R2,5).
+_WHOLE_NAMES = (
+    " If each line is one whole name, {0}s and numbers included, make it a .csv "
+    'file whose first line is name, each name below it in quotes (e.g. "{1}").'
+)
+
+
+def _refuse_headerless(lines, path, training=False):
+    """A file that looks like a table, without a header naming its names:
+    refuse, with what the command can do (``training``: ``train``, which also
+    reads ``--labels`` and ``--counts``; ``score`` and ``sample`` read names)."""
     found = headerless_table(lines, path)
     if found is None:
         return
     character, width = found
     delimiter = DELIMITER_NAMES[character]
     first = next(line for line in lines if line.strip())
-    example = _shell_word(next(csv.reader([first], delimiter=character))[0])
+    fields = next(csv.reader([first], delimiter=character))
+    example = _shell_word(fields[0])
     whole_lines = (
         ""
         if delimiter == "tab"
         else " If each line is one name, "
         f"{delimiter}s included, give the file a .txt name."
     )
+    header, labels, then = "name,label", "; and --labels COLUMN to train by label", ""
+    if is_number(fields[-1].strip(), character):  # ana,5: a name, its count
+        # Any file whose every line ends with a number is a table (a .txt too).
+        between = "a tab" if delimiter == "tab" else character
+        header = f"name{between}count" if between != "a tab" else "name, a tab, count"
+        then = " Then --counts count reads the numbers as counts."
+        whole = _WHOLE_NAMES.format(delimiter, first.strip())
+        whole_lines = "" if delimiter == "tab" else whole
+    labels, then = (labels, then) if training else ("", "")
     raise ValueError(
         f"{path!r} looks like a table of {width} columns: "
         f"{lines_looked_at(len(lines))} has {width} fields between {delimiter}s, "
         "and its first line "
         f"{first.strip()!r} is not a header with a column of names (such as "
         f"'name' or 'first name'). If that line is its header, pass --names-column "
-        f"COLUMN, the header of the names (e.g. --names-column {example}; and "
-        "--labels COLUMN to train by label); if it has no header, add one (e.g. "
-        "name,label) first." + whole_lines
+        f"COLUMN, the header of the names (e.g. --names-column {example}{labels}); "
+        f"if it has no header, add one (e.g. {header}) first." + then + whole_lines
     )
 
 

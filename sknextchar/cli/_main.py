@@ -103,6 +103,8 @@ def _run(argv, output):
             from ._places import Places
 
             places = Places()
+            # A warning names a name by its line too (names[3] is line 5).
+            warnings.showwarning = _with_places(show_warning, places)
             if args is None:
                 return main_job()
             args.places = places
@@ -125,6 +127,17 @@ def _run(argv, output):
             message = out_of_memory_message(exc, command)
         print(f"{PROG}: error: {message}", file=sys.stderr)
         return 1
+
+
+def _with_places(show, places):
+    """``show`` (a ``warnings.showwarning``) with the names a warning points at
+    by position (``names[3]='o1'``) named by their place (``line 5 of ...``),
+    as the errors name them."""
+
+    def shown(message, *args, **kwargs):
+        show(places.rewrite(str(message)), *args, **kwargs)
+
+    return shown
 
 
 def announce_pipes(args, stream=None):

@@ -25,6 +25,7 @@ from ._flags import (
     SEED,
     TEMPERATURE,
     TRAIN_FLAGS,
+    WordList,
 )
 
 __all__ = ["build_parser"]
@@ -88,15 +89,22 @@ class _Parser(argparse.ArgumentParser):
 
     def parse_known_args(self, args=None, namespace=None):
         namespace, extras = super().parse_known_args(args, namespace)
+        # "--" ends the options (score m.skops --by per-char -- ab -x): argparse
+        # leaves it unknown, with the words after it, once the positionals
+        # were filled before it. A "--" with nothing after it is harmless.
+        after = []
+        if "--" in extras:
+            at = extras.index("--")
+            extras, after = extras[:at], extras[at + 1 :]
         names = getattr(namespace, "names", None)
         if isinstance(names, list):  # score's NAME... list
             # argparse fills a "*" list at the first positional and returns the
             # names after an option (score m.skops --by per-char ab) as unknown.
-            names += [arg for arg in extras if not arg.startswith("-")]
-            extras = [arg for arg in extras if arg.startswith("-")]
+            names += [arg for arg in extras if not arg.startswith("-")] + after
+            extras, after = [arg for arg in extras if arg.startswith("-")], []
             if not names and namespace.names_file is None:
                 self.error("the following arguments are required: NAME or --names-file")
-        return namespace, extras
+        return namespace, extras + after
 
 
 def build_parser():
@@ -171,6 +179,7 @@ def _add_train(commands):
         "Each flag sets one parameter of the pipeline with set_params; the defaults "
         "are the estimators' own.",
         TRAIN_FLAGS,
+        positional="NAMES_FILE",
     )
     add_flag_group(
         parser,
@@ -375,6 +384,8 @@ def _add_classify(commands):
         "--priors",
         nargs="+",
         type=LABEL_WEIGHT,
+        action=WordList,
+        positional="NAME",
         metavar="LABEL=WEIGHT",
         help="the prior weight of each label, one LABEL=WEIGHT for each label "
         "of the model, scaled to sum to 1: female=1 male=3 says that three names "
@@ -402,6 +413,8 @@ def _add_table(commands):
         "--temperatures",
         nargs="+",
         type=TEMPERATURE,
+        action=WordList,
+        positional="CONTEXT",
         default=[0.5, 1.0, 2.0],
         metavar="T",
         help="one column per temperature (default: 0.5 1 2)",

@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 from .._model_checks import DEFAULT_MAX_BYTES
-from .._persistence import import_skops_io, load_model, resolve_format, save_model
+from .._persistence import import_skops_io, load_model, resolve_format
 from .._text import counted
 from ._commands import (
     check_output,
@@ -38,6 +38,7 @@ from ._commands import (
 from ._flags import KN_FLAGS, TRAIN_FLAGS, given
 from ._lengths import name_length_check
 from ._main import PROG
+from ._saving import save_trained
 
 __all__ = ["RESUME_KEYS", "resume"]
 
@@ -79,12 +80,13 @@ def resume(args):
     fmt = resolve_format(Path(args.output), args.format)
     if fmt == "skops":
         import_skops_io()  # fail before training if skops is missing
+    # The names are read (and refused) before the model, which may be large.
+    path, names, weights, chunk_size = _names_to_train_on(args)
     max_bytes = getattr(args, "max_bytes", DEFAULT_MAX_BYTES)  # unset unless given
     old = load_model(args.resume, allow_pickle=args.trust_pickle, max_bytes=max_bytes)
     sampler, pipe, clf = _resumable_parts(old, args)
     clf.set_params(**params)
     done = _epochs_done(clf, args)
-    path, names, weights, chunk_size = _names_to_train_on(args)
     start = time.perf_counter()
     trained = _continue(args, pipe, path, chunk_size, done, len(names or ()))
     seconds = time.perf_counter() - start
@@ -100,8 +102,7 @@ def resume(args):
     saved, note = _with_record(trained, sampler, names, weights)
     print(note)
     _warn_exact_case(args, saved)
-    check_output(args, inputs)
-    path = save_model(saved, Path(args.output), format=fmt)
+    path = save_trained(saved, args, inputs, fmt)
     print(f"Saved the model to {str(path)!r} ({fmt} format).")
     return 0
 

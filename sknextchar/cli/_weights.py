@@ -16,7 +16,7 @@ import os
 
 import numpy as np
 
-from .._limits import MAX_EXACT_COUNT
+from .._limits import check_counts_total
 from ..datasets._tables import CountCells, column_at, header_key
 
 __all__ = [
@@ -94,6 +94,10 @@ class CountsColumn:
     delimiter : str, default=","
         The table's delimiter: a semicolon table may write its counts as a
         spreadsheet set to a decimal comma does (``datasets._tables.CountCells``).
+    ahead : callable or None, default=None
+        Returns the column's cells again, ``(line, name, cell)`` each, for
+        a file read whole: more than ``HOLD_LIMIT`` counts such as 1.500 are
+        then told how to read them by a later count (``CountCells``).
 
     Examples
     --------
@@ -104,9 +108,9 @@ class CountsColumn:
     array([17728., 20272.])
     """
 
-    def __init__(self, source, shown, whole=False, at=None, delimiter=","):
+    def __init__(self, source, shown, whole=False, at=None, delimiter=",", ahead=None):
         self.source, self.shown, self.whole, self.at = source, shown, whole, at
-        self._cells = CountCells(source, shown, delimiter)
+        self._cells = CountCells(source, shown, delimiter, ahead)
         self._values = array.array("d")
 
     def add(self, cell, name, line):
@@ -123,11 +127,25 @@ class CountsColumn:
 
     def _keep(self, value, cell, name, line):
         if self.whole and value != math.floor(value):
-            raise ValueError(
+            where = (
                 f"Line {line} of {self.source} has {cell!r} in the column "
-                f"{self.shown!r} for the name {name!r}: --model kneser-ney counts "
-                "names, so a count is a whole number. Round the counts, or train "
-                "the MLP (--model mlp), which takes fractions."
+                f"{self.shown!r} for the name {name!r}"
+            )
+            if self._cells.guessed:  # 1.500: 1.5, or 1500 in another way
+                digits = cell.strip().replace(".", "")
+                raise ValueError(
+                    f"{where}, read as {value:g}: its point could be a decimal "
+                    "point or a point between thousands, and no count of the "
+                    "column tells which. --model kneser-ney counts names, so a "
+                    f"count is a whole number: if it is {digits}, write "
+                    f"the counts without points between thousands ({digits}) "
+                    "and train again; else train the MLP (--model mlp), which "
+                    "takes fractions."
+                )
+            raise ValueError(
+                f"{where}: --model kneser-ney counts names, so a count is a "
+                "whole number. Round the counts, or train the MLP (--model "
+                "mlp), which takes fractions."
             )
         self._values.append(value)
 
@@ -159,14 +177,7 @@ def refuse_same_column(column, others, path):
 
 def _check_counts(weights, source, shown):
     """Refuse counts that add up to more than is counted exactly, or to 0."""
-    total = math.fsum(weights)
-    if total > MAX_EXACT_COUNT:
-        raise ValueError(
-            f"The counts of {source} in its column {shown!r} add up to "
-            f"{total:.3g}, more than {MAX_EXACT_COUNT:,} (2**53), the most that is "
-            "counted exactly: divide every count by the same number (the MLP "
-            "learns the same model from counts times any constant)."
-        )
+    check_counts_total(weights, f"The counts of {source} in its column {shown!r}")
     if not weights.any():
         raise ValueError(
             f"Every name of {source} has the count 0 in its column {shown!r}, "

@@ -11,6 +11,8 @@ import sys
 import warnings
 from importlib import resources
 
+from .._limits import MAX_LETTERS, check_counts_total
+from .._stacklevel import user_stacklevel
 from ._encoding import (
     SAMPLE_BYTES,
     check_utf8_misread,
@@ -21,6 +23,7 @@ from ._encoding import (
     warn_other_code_page,
 )
 from ._file_kinds import not_text_message
+from ._long_lines import MAX_ROW_LETTERS, check_line_lengths, read_checked
 from ._tables import (
     DELIMITER_NAMES,
     LINES_LOOKED_AT,
@@ -193,11 +196,14 @@ def load_names(path, *, encoding="utf-8", names_column=None, counts_column=None)
         If there is no such file.
     ValueError
         If the file is not text in ``encoding`` (it cannot be decoded, or it
-        holds NUL characters), or holds no name; with ``names_column``, if the
-        header has no such column or a row has more fields than the header;
+        holds NUL characters), holds a control character (ESC, U+0080 to
+        U+009F...; not the tab) or, without ``names_column``, a line of more
+        than 1,000 characters (the message gives its line), or holds no name;
+        with ``names_column``, if the header has no such column or a row has
+        more fields than the header;
         with ``counts_column``, if ``names_column`` is None, the header has no
         such column besides the names', or a row's cell in it is not a count
-        (the message gives its line).
+        (the message gives its line), or the counts add up to more than 2**53.
 
     Examples
     --------
@@ -231,7 +237,10 @@ def load_names(path, *, encoding="utf-8", names_column=None, counts_column=None)
     """
     if counts_column is not None:
         check_counts_column_argument(counts_column, names_column)
-    text = read_text(path, encoding=encoding)
+    # One name a line: read as rows, so that a table is told (and how to read
+    # it) before a row too long for a name is refused.
+    named = MAX_LETTERS if names_column is None else None  # what it says
+    text = read_text(path, encoding=encoding, longest=MAX_ROW_LETTERS, named=named)
     source = repr(os.fspath(path))
     if counts_column is not None:
         return _counted_names(text, path, names_column, counts_column)
@@ -242,6 +251,7 @@ def load_names(path, *, encoding="utf-8", names_column=None, counts_column=None)
         names = [name for name in (line.strip() for line in text.splitlines()) if name]
         head = list(itertools.islice(text_lines(text), LINES_LOOKED_AT))
         warn_if_table(head, names, path)
+        check_line_lengths(text, path, MAX_LETTERS)
         warn_comment_lines(names, path)
     _check_not_empty(names, path, names_column)
     return names
@@ -251,16 +261,24 @@ def _counted_names(text, path, names_column, counts_column):
     """The names of a table's column and the counts of another, checked."""
     import numpy as np  # not at import: the command line's help does without it
 
-    rows = counted_rows(text_lines(text), path, names_column, counts_column)
+    rows = counted_rows(
+        text_lines(text),
+        path,
+        names_column,
+        counts_column,
+        again=lambda: text_lines(text),  # counts such as 1.500 that tell late
+    )
     names, counts = [], []
     for name, count in rows:
         names.append(name)
         counts.append(count)
     _check_not_empty(names, path, names_column)
+    where = f"{os.fspath(path)!r} in counts_column={counts_column!r}"
+    check_counts_total(counts, f"The counts of {where}")
     return names, np.array(counts, dtype=np.float64)
 
 
-def warn_if_table(lines, names, path, *, reader="load_names", stacklevel=3):
+def warn_if_table(lines, names, path, *, reader="load_names"):
     """Warn when a file read one name per line looks like a table.
 
     A header row with a column of names (``name,label``, or a pandas export's
@@ -279,8 +297,6 @@ def warn_if_table(lines, names, path, *, reader="load_names", stacklevel=3):
         The file, as the warning names it.
     reader : str, default="load_names"
         The function that reads the file, as the warning names it.
-    stacklevel : int, default=3
-        As :func:`warnings.warn` takes it: the caller the warning points to.
 
     Examples
     --------
@@ -308,7 +324,7 @@ def warn_if_table(lines, names, path, *, reader="load_names", stacklevel=3):
             f"{exc} ({reader} read it one name per line, so each whole line is "
             f"a name; {then}.)",
             UserWarning,
-            stacklevel=stacklevel,
+            stacklevel=user_stacklevel(),
         )
         return
     if table is not None:
@@ -327,7 +343,7 @@ def warn_if_table(lines, names, path, *, reader="load_names", stacklevel=3):
         f"names, pass names_column={column!r} (a header row is needed), or use "
         f"pandas.read_csv(path, sep=None, engine='python')[{column!r}].",
         UserWarning,
-        stacklevel=stacklevel,
+        stacklevel=user_stacklevel(),
     )
 
 
@@ -335,7 +351,7 @@ def warn_if_table(lines, names, path, *, reader="load_names", stacklevel=3):
 COMMENT_WARNING = r".* has (a line|[\d,]+ lines|lines) that starts? with '#'"
 
 
-def warn_comment_lines(names, path, *, stacklevel=3, whole=True):
+def warn_comment_lines(names, path, *, whole=True):
     """Warn once when names start with ``#``: a comment or a title, read as a name.
 
     A file of one name per line is read as it is (a comment line would be a
@@ -347,8 +363,6 @@ def warn_comment_lines(names, path, *, stacklevel=3, whole=True):
         Names read one per line, stripped.
     path : str or os.PathLike
         The file they were read from, for the message.
-    stacklevel : int, default=3
-        As :func:`warnings.warn` takes it.
     whole : bool, default=True
         Whether ``names`` are all the names of the file; False (a first
         chunk) names the first such line without counting them.
@@ -387,7 +401,7 @@ def warn_comment_lines(names, path, *, stacklevel=3, whole=True):
     warnings.warn(
         f"{os.fspath(path)!r} has {what}, and no name starts with '#': if {fix}.",
         UserWarning,
-        stacklevel=stacklevel,
+        stacklevel=user_stacklevel(),
     )
     return True
 
@@ -469,7 +483,7 @@ def numbered_lines(text):
             number += 1
 
 
-def read_text(path, *, encoding="utf-8"):
+def read_text(path, *, encoding="utf-8", longest=None, named=None):
     """The text of a file of names (or of names and labels), checked.
 
     Parameters
@@ -477,6 +491,14 @@ def read_text(path, *, encoding="utf-8"):
     path : str or os.PathLike
     encoding : str, default="utf-8"
         As for :func:`load_names` (a byte-order mark is skipped).
+    longest : int or None, default=None
+        Refuse a line of more than this many characters (surrounding
+        whitespace left out) as the file is read, before it is held whole:
+        ``MAX_LETTERS`` for a name a line, ``MAX_ROW_LETTERS`` for a table.
+        None reads lines of any length.
+    named : int, optional
+        The limit the message of a line too long names: ``MAX_LETTERS`` for
+        a name a line read with the bound of a row; ``longest`` if None.
 
     Returns
     -------
@@ -487,8 +509,9 @@ def read_text(path, *, encoding="utf-8"):
     OSError
         If the file is missing or a directory.
     ValueError
-        If it does not decode, or holds NUL characters (binary, or UTF-16 read
-        as another encoding).
+        If it does not decode, holds NUL characters (binary, or UTF-16 read
+        as another encoding) or other control characters (not the tab), or a
+        line longer than ``longest``.
 
     Examples
     --------
@@ -501,7 +524,7 @@ def read_text(path, *, encoding="utf-8"):
     'name,label\\r\\n'
     """
     path = check_names_path(path)
-    text = _read_text(path, encoding)
+    text = _read_text(path, encoding, longest, named)
     check_decoded(text, path, encoding)
     return text
 
@@ -705,12 +728,15 @@ def _is_terminal(path):
         return False
 
 
-def _read_text(path, encoding):
+def _read_text(path, encoding, longest=None, named=None):
     """The decoded text of the file, without its byte-order mark."""
     with open(path, "rb") as f:
         data = f.read(SAMPLE_BYTES)
         check_file_start(data, path, encoding)
-        if f.seekable():  # read whole: no copy of the first megabyte
+        if longest is not None:  # a line of megabytes: refused, never held
+            codec = file_encoding(data[:4], encoding)
+            data = read_checked(f, data, codec, path, longest, named)
+        elif f.seekable():  # read whole: no copy of the first megabyte
             f.seek(0)
             data = f.read()
         else:  # once: a pipe cannot be read twice
@@ -718,11 +744,11 @@ def _read_text(path, encoding):
     codec = file_encoding(data[:4], encoding)
     data = data[bom_length(data[:4], codec) :]
     check_utf8_misread(data, path, codec)
-    warn_other_code_page(data, path, codec, stacklevel=4)  # the loader's caller
+    warn_other_code_page(data, path, codec)
     try:
         return data.decode(codec)
     except UnicodeDecodeError as error:
-        raise undecodable_error(path, codec, error) from None
+        raise undecodable_error(path, codec, error, given=encoding) from None
 
 
 # Line ends counted as a text editor does: \r\n, \r (old Macs), \n.
@@ -763,7 +789,7 @@ def check_file_start(start, path, encoding):
     check_decoded(text, path, encoding)
 
 
-def undecodable_error(path, codec, error, *, line=1, non_ascii=False):
+def undecodable_error(path, codec, error, *, line=1, non_ascii=False, given=None):
     """The error of a file of names that does not decode: where, and what to do.
 
     Parameters
@@ -778,6 +804,9 @@ def undecodable_error(path, codec, error, *, line=1, non_ascii=False):
     non_ascii : bool, default=False
         Whether the lines before ``error.object`` decoded with characters
         outside ASCII.
+    given : str, optional
+        The encoding the user gave, named in the message (``"utf-32"``, read
+        as ``"utf-32-le"`` without a byte-order mark); ``codec`` if None.
 
     Returns
     -------
@@ -811,8 +840,8 @@ def undecodable_error(path, codec, error, *, line=1, non_ascii=False):
     end = min((i for i in ends if i >= 0), default=len(data))
     bad = data[max(begin, start - 40) : min(end, start + 40)]
     what = (
-        f"{path!r} is not a {codec.removesuffix('-sig')} text file ({error.reason} "
-        f"at line {at}: {bad!r})"
+        f"{path!r} is not a {(given or codec).removesuffix('-sig')} text file "
+        f"({error.reason} at line {at}: {bad!r})"
     )
     wide = wide_codec(data[:4096]) if line == 1 else None
     if wide is not None:
@@ -833,9 +862,17 @@ def undecodable_error(path, codec, error, *, line=1, non_ascii=False):
 # Control characters of C1 (U+0080 to U+009F), in no name: latin-1 reads the
 # bytes 0x80 to 0x9F of a Windows-1252 file (’ “ ” € Œ Š ž ...) as these.
 _C1 = re.compile("[\x80-\x9f]")
-#: The characters for which :func:`check_decoded` refuses a text (NUL and C1):
-#: a reader of lines calls it on the lines that hold one (and on the first).
-UNLIKE_NAMES = re.compile("[\x00\x80-\x9f]")
+# The other control characters but the tab and the line ends (C0 and DEL), in
+# no name either: a terminal's escape sequence, a page break, a DOS end mark.
+_C0 = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Either (a text outside ASCII is searched once).
+_ODD = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# The bytes of UTF-8 text but those (deleted, what is left is one: fast).
+_NOT_C0 = bytes(b for b in range(256) if not _C0.match(chr(b)))
+#: The characters for which :func:`check_decoded` refuses a text (the control
+#: characters but the tab and line ends): a reader of lines calls it on the
+#: lines that hold one (and on the first).
+UNLIKE_NAMES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def check_decoded(text, path, encoding, *, line=1):
@@ -843,6 +880,7 @@ def check_decoded(text, path, encoding, *, line=1):
 
     NUL characters (a binary file, or UTF-16 read as another encoding), C1
     control characters (a code page such as Windows-1252 read as latin-1),
+    the other control characters but the tab (ESC, DEL...: deleted by hand),
     and UTF-16 read in the wrong byte order (its letters read as characters
     such as U+6100) are refused, with the line they are on.
 
@@ -869,12 +907,48 @@ def check_decoded(text, path, encoding, *, line=1):
     """
     if "\x00" in text:
         raise ValueError(_nul_message(text, path, encoding, line))
-    if text.isascii():
+    if text.isascii():  # C0 only: its bytes are a copy, looked at fast
+        if text.encode("ascii").translate(None, _NOT_C0):
+            _refuse_control(text, _control_in_name(text, _C0), path, encoding, line)
         return
-    if (found := _C1.search(text)) is not None:
-        raise ValueError(_control_message(text, found.start(), path, encoding, line))
+    # One search for both: C0 (in a name) and C1 (anywhere).
+    _refuse_control(text, _control_in_name(text, _ODD), path, encoding, line)
     if line == 1 and codecs.lookup(encoding).name.startswith("utf-16"):
         check_utf16_reading(text[:4096], path, encoding)
+
+
+def _refuse_control(text, at, path, encoding, line):
+    """Refuse the control character ``text[at]`` (None: none to refuse)."""
+    if at is None:
+        return
+    char = text[at]
+    if _C1.match(char):
+        raise ValueError(_control_message(text, at, path, encoding, line))
+    raise ValueError(
+        f"Line {_line_of(text, at, line)} of {path!r} holds "
+        f"{char!r} (U+{ord(char):04X}), a control character that is no letter "
+        "of a name: delete it from the file (a text editor shows it, e.g. as "
+        "a box or as ^ and a letter)."
+    )
+
+
+def _control_in_name(text, controls):
+    """Where the first character of ``text`` that ``controls`` finds is that is
+    still there once its line is stripped as names are (a page break, ``\\f``,
+    before a name is whitespace, not a letter of it; C1 is always there);
+    None if none is."""
+    for found in controls.finditer(text):
+        at = found.start()
+        if not text[at].isspace() or _C1.match(text[at]):
+            return at
+        # its line, a "\\r" looked for only within the "\\n"s around it
+        begin = text.rfind("\n", 0, at)
+        begin = max(begin, text.rfind("\r", begin + 1, at)) + 1
+        end = text.find("\n", at) % (len(text) + 1)  # -1: the end of the text
+        end = min(end, text.find("\r", at, end) % (len(text) + 1))
+        if text[begin:at].strip() and text[at + 1 : end].strip():
+            return at
+    return None
 
 
 def _line_of(text, at, line):

@@ -13,7 +13,7 @@ import warnings
 from .._limits import MAX_EXACT_COUNT
 from .._stacklevel import user_stacklevel
 
-__all__ = ["CountCells", "count_of", "is_number"]
+__all__ = ["CountCells", "check_counts_column_argument", "count_of", "is_number"]
 
 
 def count_of(cell, name, line, source, column, number=None):
@@ -68,6 +68,7 @@ _SEPARATOR_HINT = (
 # separated file: points between thousands (17.728, 1.234.567), a decimal comma
 # (2,5, 1.234,5). A point before a fraction (2.5, 0.125) is Python's way.
 _GROUPED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+", re.ASCII)
+_EITHER = re.compile(r"[1-9]\d{0,2}\.\d{3}", re.ASCII)  # 17.728: 17728, or 17.728?
 _DECIMAL_COMMA = re.compile(r"(?:\d+|[1-9]\d{0,2}(?:\.\d{3})+),\d+", re.ASCII)
 _POINT = re.compile(r"\d*\.\d+|\d+\.", re.ASCII)
 # The counts held back at most while the column has not told how it writes a
@@ -110,14 +111,19 @@ class CountCells:
     be between thousands (``2.5``, ``0.750``, ``17.7281``). A column whose
     every point could be either (``1.500``, ``17.728``) reads them as
     decimal points, and :meth:`finish` warns. Such counts wait for a count
-    that tells, at most ``HOLD_LIMIT`` (10,000) of them: a column that has
-    not told by then reads its points as decimal points, and a later
+    that tells, at most ``HOLD_LIMIT`` (10,000) of them. Then the cells of a
+    column that can be read again (``ahead``: a text in memory, a file) are
+    looked through, none held, for the first count that tells; a column
+    that cannot (a pipe) reads its points as decimal points, and a later
     ``1.234.567`` or ``2,5`` is refused. Decimal commas beside decimal points
     (or points between thousands) are refused. Other tables read a point as
     Python does.
 
     The cells are given in order to :meth:`take`, which returns the counts it
-    can read so far (in order); :meth:`finish` returns the rest.
+    can read so far (in order); :meth:`finish` returns the rest. ``guessed``
+    says whether the counts returned so far read points as decimal points
+    with no count telling so (a message may then ask for ``1500`` rather
+    than ``1.500``).
 
     Parameters
     ----------
@@ -125,6 +131,10 @@ class CountCells:
         The file and the header of the column, as messages show them.
     delimiter : str
         The table's delimiter.
+    ahead : callable or None, default=None
+        For a column that can be read again: returns its cells from the
+        first, ``(line, name, cell)`` each, read when ``HOLD_LIMIT`` counts
+        have not told the column's way.
 
     Examples
     --------
@@ -136,10 +146,12 @@ class CountCells:
     ([], [('Ava', 17.728), ('Bo', 2.5)])
     """
 
-    def __init__(self, source, column, delimiter):
+    def __init__(self, source, column, delimiter, ahead=None):
         self.source, self.column, self.delimiter = source, column, delimiter
+        self._ahead = ahead
         self._way, self._told, self._held, self._either = None, None, [], None
         self._untold = False  # points read as decimal points, nothing told
+        self.guessed = False  # the same, kept after finish() for messages
 
     def take(self, cell, name, line, item=None):
         """``[(item, count)...]``: the counts read so far, in order, after
@@ -149,15 +161,23 @@ class CountCells:
                 return [(item, float(cell))]  # most cells: whole, below 2**53
             if self.delimiter != ";" or ("." not in cell and "," not in cell):
                 return [(item, count_of(cell, name, line, self.source, self.column))]
+            number = self._known(cell.strip())
+            if number is not None:  # the column's way known: 1.500 as it reads
+                value = float(number)
+                if value >= MAX_EXACT_COUNT:  # checked, refused past 2**53
+                    value = count_of(cell, name, line, self.source, self.column, number)
+                return [(item, value)]
         way = self._way_of(cell.strip(), name, line)
         if way == "either" and self._way is None:
             self._either = self._either or (line, cell.strip())
         self._held.append((item, cell, name, line))
         if self._way is None and len(self._held) < HOLD_LIMIT:
             return []  # a cell such as 17.728 waits for the column to tell
+        if self._way is None and self._ahead is not None:
+            self._look_ahead()
         if self._way is None:  # held long enough: decimal points, as at the end
             self._way, self._told = "point", self._either
-            self._untold = self._either is not None
+            self._untold = self.guessed = self._either is not None
         return self._release()
 
     def finish(self, warn=True):
@@ -165,11 +185,31 @@ class CountCells:
         point could be a decimal point or between thousands reads decimal
         points (with ``warn``, a warning says so)."""
         if self._way is None and self._either is not None:
-            self._way, self._untold = "point", True
+            self._way, self._untold, self.guessed = "point", True, True
         if self._untold and warn:
             self._warn_either()
         self._untold = False
         return self._release()
+
+    def _known(self, cell):
+        """The number of a cell (stripped) written the way the column is known
+        to write numbers, which tells nothing new (None for any other: it goes
+        through :meth:`_way_of`). ``2.5`` of a column read with decimal points
+        while no count told so (``_untold``) tells it, and is None."""
+        if self._way == "point":
+            if (_EITHER if self._untold else _COUNT).fullmatch(cell):
+                return cell
+        elif self._way is not None:
+            if _GROUPED.fullmatch(cell) or _DECIMAL_COMMA.fullmatch(cell):
+                return cell.replace(".", "").replace(",", ".")
+        return None
+
+    def _look_ahead(self):
+        """Decide the column's way from its first count that tells it, its
+        cells read again from the start (``ahead``), none held."""
+        for line, name, cell in self._ahead():
+            if self._way_of(cell.strip(), name, line) not in (None, "either"):
+                return
 
     def _release(self):
         held, self._held = self._held, []
@@ -204,9 +244,14 @@ class CountCells:
     def _agree(self, way, cell, name, line):
         """Refuse a cell written another way than the column's cells so far."""
         if self._way is None or (self._way == "point") == (way == "point"):
+            if self._untold and way == "point":  # told at last: decimal points
+                self._told, self._untold = (line, cell), False
+                self.guessed = False
             self._way, self._told = self._way or way, self._told or (line, cell)
             return
         told_line, told = self._told
+        if self._untold:
+            self._refuse_late(way, cell, name, line)
         ways = [_WAYS.get(w, "a decimal point") for w in (self._way, way)]
         raise ValueError(
             f"Line {line} of {self.source} has {cell!r} in the column "
@@ -216,6 +261,24 @@ class CountCells:
             f"{_DECIMAL_COMMA_FILE} (1.234.567 for 1234567, 2,5 for a "
             "fraction), or with a decimal point and no thousands separators "
             "(1234567, 2.5)."
+        )
+
+    def _refuse_late(self, way, cell, name, line):
+        """Refuse a cell that tells the column's way after ``HOLD_LIMIT``
+        counts that did not were read with decimal points."""
+        told_line, told = self._told
+        raise ValueError(
+            f"Line {line} of {self.source} has {cell!r} in the column "
+            f"{self.column!r} for the name {name!r}, written with {_WAYS[way]}, "
+            f"but the {HOLD_LIMIT:,} counts from line {told_line} ({told!r}) on "
+            "could each be read with a decimal point or with points between "
+            "thousands, and no count told which; they were read with decimal "
+            f"points ({told!r} as {float(told):g}), as the counts are read without "
+            f"holding more than {HOLD_LIMIT:,} of them. Write the counts without "
+            f"points between thousands ({told.replace('.', '')}, "
+            f"{cell.replace('.', '').replace(',', '.')}), or with a count that "
+            "tells the way among the first ones (such as 1.234.567 or 2,5), and "
+            "read the file again."
         )
 
     def _warn_either(self):
@@ -230,4 +293,27 @@ class CountCells:
             f"write the counts without them ({cell.replace('.', '')}).",
             UserWarning,
             stacklevel=user_stacklevel(),
+        )
+
+
+def check_counts_column_argument(counts_column, names_column):
+    """Refuse a ``counts_column`` that is not a header, or comes without the
+    ``names_column`` beside which it is read.
+
+    Examples
+    --------
+    >>> check_counts_column_argument("count", None)
+    Traceback (most recent call last):
+    ...
+    ValueError: counts_column='count' reads a column of a table: pass ...
+    """
+    if not isinstance(counts_column, str):
+        raise TypeError(
+            "counts_column must be the header of a column of counts (a str) or "
+            f"None; got {counts_column!r}."
+        )
+    if names_column is None:
+        raise ValueError(
+            f"counts_column={counts_column!r} reads a column of a table: pass "
+            "names_column too, the header of its column of names."
         )

@@ -27,6 +27,7 @@ import re
 import unicodedata
 import warnings
 
+from .._stacklevel import user_stacklevel
 from .._text import counted
 
 #: The bytes of a file the rules look at (its first megabyte).
@@ -40,6 +41,9 @@ _WORD = re.compile(r"[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*")
 _OUTSIDE_ASCII = re.compile(r"[^\x00-\x7f]")
 # A thorn that starts no stem of an Icelandic name (Hafþór, Arnþrúður).
 _MISPLACED_THORN = re.compile("(?<=.)þ(?![oórjuú])")
+# An æ after a vowel, which the languages that write it never have (``Zoæ``:
+# MS-DOS's reading of the byte of an old Mac's ``Zoë``).
+_AE_AFTER_VOWEL = re.compile("(?<=[aeiouyáéíóúýåäöøæ])æ")
 # Two vowels of Greek read as one syllable.
 _DIPHTHONGS = re.compile("[αεου]ι|[αεηο]υ")
 # What Greek spells in no name, in capitals too (where accents are left out):
@@ -212,7 +216,7 @@ def check_utf8_misread(data, path, encoding):
     )
 
 
-def warn_other_code_page(data, path, encoding, *, stacklevel=2):
+def warn_other_code_page(data, path, encoding):
     """Warn if a one-byte code page other than ``encoding`` reads ``data`` as
     names, clearly better.
 
@@ -230,8 +234,6 @@ def warn_other_code_page(data, path, encoding, *, stacklevel=2):
     path : str
     encoding : str
         The encoding the file is read with.
-    stacklevel : int, default=2
-        As for :func:`warnings.warn`.
 
     Warns
     -----
@@ -284,7 +286,7 @@ def warn_other_code_page(data, path, encoding, *, stacklevel=2):
         f"{os.fspath(path)!r} reads as names in {each}, not in "
         f"encoding={encoding!r} ({_shown(lines[0][at])}); {advice}",
         UserWarning,
-        stacklevel=stacklevel + 1,
+        stacklevel=user_stacklevel(),
     )
 
 
@@ -390,8 +392,10 @@ def code_page_readings(data, codec):
     -------
     readings : list of (str, str, str)
         ``(code page, what it is for, text)`` of those that read ``data`` best
-        by :func:`_reading_key` (more than one if they tie, at most three;
-        a tie broken by :func:`_unlikely`);
+        by :func:`_reading_key`, whether a cased script's reading has no
+        capital left aside (more than one if they tie, at most three; a tie
+        broken by :func:`_unlikely`, then by that: ``иван`` in cp1251 is
+        ``ХБЮМ`` in koi8-r, which spells no name);
         none if in each reading more than one word in twenty has letters of
         two scripts or a symbol. Code pages that read the bytes alike are
         named once, by the first.
@@ -425,19 +429,28 @@ def code_page_readings(data, codec):
             words = _words(text)
             key = _reading_key(words, mostly_ascii)
             readings[text] = (key, order, page, what, words)
-    ranked = sorted(readings.items(), key=lambda item: item[1][:2])
+    ranked = sorted(readings.items(), key=lambda item: (_cased(item[1][0]), item[1][1]))
     if not ranked:
         return []
     best, _, _, _, words = ranked[0][1]
     if best[0] > len(words) // 20:  # no reading is names
         return []
-    tied = [(p, w, text, ws) for text, (key, _, p, w, ws) in ranked if key == best]
-    if any(page not in _OLD_CODE_PAGES for page, _, _, _ in tied):
+    tied = [
+        (p, w, text, ws, key[2])
+        for text, (key, _, p, w, ws) in ranked
+        if _cased(key) == _cased(best)
+    ]
+    if any(named[0] not in _OLD_CODE_PAGES for named in tied):
         tied = [named for named in tied if named[0] not in _OLD_CODE_PAGES]
-    if len(tied) > 1:  # a name or two of Greek or Cyrillic: how each spells
-        unlikely = [_unlikely(ws) for _, _, _, ws in tied]
+    if len(tied) > 1:  # Greek, Cyrillic or Hebrew: how each spells, then case
+        unlikely = [(_unlikely(named[3]), named[4]) for named in tied]
         tied = [named for named, n in zip(tied, unlikely) if n == min(unlikely)]
-    return [(page, what, text) for page, what, text, _ in tied[:_MOST_NAMED]]
+    return [(page, what, text) for page, what, text, _, _ in tied[:_MOST_NAMED]]
+
+
+def _cased(key):
+    """A :func:`_reading_key` but whether a cased script has no capital."""
+    return key[:2] + key[3:]
 
 
 def _refuse_mostly_utf8(data, path, encoding):
@@ -524,7 +537,9 @@ def _reading_key(words, mostly_ascii):
     ones among ASCII letters, as in ``Dvořák``, or most letters of another
     script, as in ``Иван``); then, a script that has capitals without any,
     ASCII letters counted (a text of Hebrew read as Cyrillic: ``гег``; not
-    ``Zoë``, which an old Mac's ``Zo‘`` is); then the Latin letters that are
+    ``Zoë``, which an old Mac's ``Zo‘`` is), which :func:`code_page_readings`
+    weighs after how names spell (lists of names in small letters are
+    common); then the Latin letters that are
     in no alphabet of :data:`_ALPHABETS` with most of the others; then
     letters of a script without capitals (Hebrew), where another reading may
     have them in place; last, the words of letters out of place
@@ -576,13 +591,18 @@ def _unlikely_in(run):
     """The places of a run of letters that names of its script rarely have.
 
     In Greek and Cyrillic: two capitals and then a small letter (``НЯкпт``),
-    four consonants in a row or three at the end, no vowel in two letters or
+    four consonants in a row or three at the end (but ``ндр`` of
+    ``Александр``), no vowel in two letters or
     more (``ЗНЬ``, koi8-r's reading of Hebrew ``תמר``). In Greek, as spelled since
     1982: a word of two syllables or more with no accent, or with two; a
     diaeresis not after a vowel (``Θβΰν``); ``ς`` inside a word, ``σ`` at its
     end; a last letter that is a consonant but ``ν`` and ``ς``. In Cyrillic:
     ``й`` or ``ї`` after a consonant, ``ь`` starting a word or after a vowel,
-    ``ы`` or ``ъ`` starting a word (``ЫНЕЮЛ``, its ``שמואל``).
+    ``ы`` or ``ъ`` starting a word (``ЫНЕЮЛ``, its ``שמואל``); ending a
+    word: ``б``, ``з``, ``у`` or ``ю`` after a consonant, in three letters
+    or more (``КЩУФБУ``, ``ЕЛЕНЗ``, ``Иепдюсб``: its readings of Greek's
+    ``ΚΩΣΤΑΣ``, ``ΕΛΕΝΗ``, ``Θεοδώρα``; ``ЕКЕМЮ``, koi8-r's of cp1251's
+    ``елена``), ``ъ``, or ``и`` after a vowel (``ЮМДПЕИ``, its ``андрей``).
     In Greek, in capitals too: what :data:`_GREEK_UNSPELLED` finds.
     """
     script = _script(run[0])
@@ -593,6 +613,7 @@ def _unlikely_in(run):
     kinds = "".join("-" if c == "ь" else "v" if c in vowels else "c" for c in small)
     unlikely = (run[:2].isupper() and not run.isupper()) + bool(
         re.search("c{4}|c{3}$", kinds.replace("-", ""))
+        and not small.endswith("ндр")  # Александр
     )
     for at, (char, kind) in enumerate(zip(run, kinds)):
         before = kinds[at - 1] if at else None
@@ -603,6 +624,9 @@ def _unlikely_in(run):
             or (char.lower() in "йї" and before == "c")
             or (kind == "-" and before in (None, "v"))
             or (at == 0 and char.lower() in "ыъ")
+            or (at == len(run) - 1 > 1 and char.lower() in "бзую" and before == "c")
+            or (at == len(run) - 1 > 0 and char.lower() == "ъ")
+            or (at == len(run) - 1 and char.lower() == "и" and before == "v")
         )
     unlikely += len(run) > 1 and "v" not in kinds
     if script == "GREEK":
@@ -631,7 +655,8 @@ def _misplaced(words):
     pages that writes them, has none: in a word with ``c``, ``q``, ``w`` or
     ``z`` (``Aðca``), or ``þ`` inside a word but where a stem starts, before
     ``o``, ``r``, ``j`` or ``u`` (``Hafþór``; not ``Ayþe``, ``Barýþ``). The
-    bytes of cp1254's ``ş``, ``ğ`` and ``ı`` read so in cp1252 and latin-1."""
+    bytes of cp1254's ``ş``, ``ğ`` and ``ı`` read so in cp1252 and latin-1.
+    Or ``æ`` after a vowel (``Zoæ``, cp850's reading of an old Mac's ``Zoë``)."""
     return sum(map(_misplaced_in, words))
 
 
@@ -647,8 +672,8 @@ def _misplaced_in(word):
         return 1
     small = word.lower()
     if "þ" not in small and "ð" not in small:
-        return 0
-    return sum(
+        return len(_AE_AFTER_VOWEL.findall(small))
+    return len(_AE_AFTER_VOWEL.findall(small)) + sum(
         bool(re.search("[þð]", run) and re.search("[cqwz]", run))
         + len(_MISPLACED_THORN.findall(run))
         for run in _LETTERS.findall(small)

@@ -7,6 +7,8 @@ to change the encoding, which cannot help.
 
 import zipfile
 
+from .._model_files import PICKLE_MAGICS, ZIP_MAGIC
+
 __all__ = ["MODEL_ADVICE", "PICKLE_ADVICE", "not_text_message"]
 
 _AS_TEXT = "save the names as a text or CSV file and pass that one"
@@ -35,9 +37,9 @@ _KINDS = (
     (b"SQLite format 3\x00", "an SQLite database",
      ("export the column of names as a CSV file (e.g. sqlite3 -header -csv FILE "
       "'SELECT * FROM people' > names.csv) and pass that one")),
-    # pickle's PROTO opcode and protocols 2 to 5: joblib.dump and pickle.dump
-    *((b"\x80" + bytes([n]), "a Python pickle (such as a model saved with joblib)",
-       PICKLE_ADVICE) for n in range(2, 6)),
+    # joblib.dump and pickle.dump
+    *((magic, "a Python pickle (such as a model saved with joblib)", PICKLE_ADVICE)
+      for magic in PICKLE_MAGICS),
 )  # fmt: skip
 _BZIP2 = b"1AY&SY"  # after "BZh" and the block size, 1 to 9
 
@@ -74,7 +76,7 @@ def not_text_message(path):
             start = f.read(16)
     except OSError:
         return None  # the reader says why
-    if start.startswith(b"PK\x03\x04"):
+    if start.startswith(ZIP_MAGIC):
         what, how = _zip_kind(path)
     else:
         known = [(what, how) for magic, what, how in _KINDS if start.startswith(magic)]

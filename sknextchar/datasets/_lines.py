@@ -2,6 +2,10 @@
 whole (:func:`~sknextchar.datasets._base.read_text`) on the first megabyte and on
 each line, so that training in chunks refuses and warns as ``load_names`` does."""
 
+import codecs
+import io
+
+from .._limits import MAX_LETTERS
 from ._base import (
     UNLIKE_NAMES,
     check_decoded,
@@ -11,13 +15,26 @@ from ._base import (
     undecodable_error,
 )
 from ._encoding import SAMPLE_BYTES, warn_other_code_page
+from ._long_lines import MAX_ROW_LETTERS, LineLengths, check_line_lengths
+from ._tables import LINES_LOOKED_AT
 
-__all__ = ["checked_lines", "file_lines"]
+# check_line_lengths: for the readers of its lines, as file_lines reads them
+__all__ = ["check_line_lengths", "checked_lines", "file_lines"]
+
+# Bytes read at a time: a longer line is read, and checked, in pieces.
+_PIECE = 1 << 16
 
 
-def file_lines(path, encoding, *, warn=True):
+def file_lines(path, encoding, *, warn=True, column=None):
     """The lines of a file of names, decoded and checked, read as they go;
-    ``warn``: of another code page that reads them (the first pass only)."""
+    ``warn``: of another code page that reads them (the first pass only);
+    ``column``: the column of names of a table, or None (a name a line). A line
+    longer than a name (a table: ``MAX_ROW_LETTERS``) is refused from the first
+    character past it (:class:`~sknextchar.datasets._long_lines.LineLengths`);
+    a name a line, the first ``LINES_LOOKED_AT + 1`` lines may be rows (the
+    reader tells a table from them, then checks them)."""
+    longest = MAX_LETTERS if column is None else MAX_ROW_LETTERS
+    head = LINES_LOOKED_AT + 1 if column is None else 0
     path = check_names_path(path)
     with open_lines(path, encoding, buffering=SAMPLE_BYTES) as file:
         # The first megabyte, as read_text looks at it (a pipe: what it holds).
@@ -25,22 +42,100 @@ def file_lines(path, encoding, *, warn=True):
         # Refused from it, not after a first "line" of a gigabyte of NULs.
         check_file_start(sample[:SAMPLE_BYTES], path, encoding)
         if warn:
-            warn_other_code_page(sample, path, file.encoding, stacklevel=4)
-        yield from checked_lines(file, path, encoding, file.encoding)
+            warn_other_code_page(sample, path, file.encoding)
+        lines = checked_lines(file, path, encoding, file.encoding, longest, head)
+        yield from lines
 
 
-def checked_lines(file, path, encoding, codec):
+def checked_lines(file, path, encoding, codec, longest=None, head=0):
     """The lines of an open text file, checked as ``read_text`` checks a whole
-    file (``check_decoded``), a line that does not decode refused by its number."""
-    number, non_ascii, unlike_names = 0, False, UNLIKE_NAMES.search
+    file (``check_decoded``), a line that does not decode refused by its number,
+    one longer than ``longest`` characters (not None; ``MAX_ROW_LETTERS`` for
+    the first ``head`` lines) as it is read.
+
+    Its bytes are read and decoded ``_PIECE`` at a time, and looked at a piece
+    at a time: a line is looked at alone only if the piece has a long one."""
+    pieces, number = _Pieces(file.buffer, codec), 0
     try:
-        for number, line in enumerate(file, 1):
-            ascii_line = line.isascii()  # most lines: only a NUL to look for
-            non_ascii = non_ascii or not ascii_line
-            if ("\x00" in line if ascii_line else unlike_names(line)) or number == 1:
-                check_decoded(line, path, encoding, line=number)
-            yield line
+        for text in pieces:
+            lines = text.split("\n")
+            end = lines.pop()  # the start of the next line (at the end: the last)
+            if not pieces.more:
+                lines.append(end)
+                end = ""
+            first, number = number + 1, number + len(lines)
+            if longest is not None and max(map(len, lines), default=0) > longest:
+                _check_lines(lines, first, path, longest, head)
+            if first == 1 or pieces.odd:  # its whole lines, once
+                check_decoded(text[: len(text) - len(end)], path, encoding, line=first)
+            if longest is not None and len(end) > longest:
+                end = _bounded(end, path, longest, number + 1, head)
+            pieces.carry = end
+            last = "" if pieces.more else lines.pop()  # the file's, no line end
+            for line in lines:
+                yield line + "\n"
+            if last:
+                yield last
     except UnicodeDecodeError as error:  # in the block read for line number+1
         raise undecodable_error(
-            path, codec, error, line=number + 1, non_ascii=non_ascii
+            path,
+            codec,
+            error,
+            line=number + 1,
+            non_ascii=pieces.non_ascii,
+            given=encoding,
         ) from None
+
+
+class _Pieces:
+    """The text of a binary file, ``_PIECE`` bytes at a time, its line ends
+    read as ``\\n`` (as ``open`` reads them), after the ``carry`` left;
+    ``odd``: whether the piece may hold a character ``check_decoded`` refuses."""
+
+    def __init__(self, raw, codec):
+        decoder = codecs.getincrementaldecoder(codec)()
+        self.decoder = io.IncrementalNewlineDecoder(decoder, translate=True)
+        self.utf8 = codecs.lookup(codec).name.startswith("utf-8")
+        self.raw, self.carry, self.more, self.non_ascii = raw, "", True, False
+        self.odd = False
+
+    def __iter__(self):
+        while self.more:
+            block = self.raw.read(_PIECE)
+            self.more = bool(block)
+            text = self.decoder.decode(block, final=not block)
+            self.non_ascii = self.non_ascii or not text.isascii()
+            # its bytes looked at (fast), or its text; the carry's as it was
+            odd = self.odd and bool(self.carry)
+            if self.utf8 or text.isascii():
+                self.odd = odd or bool(block.translate(None, _NOT_ODD))
+            else:
+                self.odd = odd or UNLIKE_NAMES.search(text) is not None
+            text, self.carry = self.carry + text, ""
+            if text or self.more:
+                yield text
+
+
+# The bytes of UTF-8 text but those of characters check_decoded refuses (and
+# 0xC2, which starts a C1 character): deleted, what is left is odd.
+_NOT_ODD = bytes(
+    b for b in range(256) if not (b < 0x80 and UNLIKE_NAMES.match(chr(b)) or b == 0xC2)
+)
+
+
+def _check_lines(lines, first, path, longest, head):
+    """Refuse the first of ``lines`` (``first`` its number) too long."""
+    for number, line in enumerate(lines, first):
+        most = MAX_ROW_LETTERS if number <= head else longest
+        if len(line) > most:
+            LineLengths(path, most, line=number, named=longest).check(line)
+
+
+def _bounded(end, path, longest, number, head):
+    """The start ``end`` of the line ``number``, refused if too long, else
+    kept short: its whitespace cut to what tells it from a name."""
+    most = MAX_ROW_LETTERS if number <= head else longest
+    LineLengths(path, most, line=number, named=longest).check(end)
+    kept = end.lstrip()
+    content = kept.rstrip()
+    return content + kept[len(content) : len(content) + most + 1]

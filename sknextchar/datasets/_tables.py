@@ -11,18 +11,32 @@ semicolon also needs a row below it that splits (``Name, Anna`` as the first
 line of a list of single names keeps it a list). A file that *looks like a
 table without such a header* has the same number (two or more) of fields on
 every non-blank line: at a tab in any file (no name holds a tab), at a comma or
-a semicolon in a ``.csv`` or ``.tsv`` file only, since a plain list may hold
+a semicolon in a ``.csv`` or ``.tsv`` file, and in another file only when the
+last field of every line is a number (``ana,5``), since a plain list may hold
 ``Smith, Anna``.
 """
 
 import csv
-import io
+import functools
 import itertools
 import os
 import re
+import string
 import unicodedata
 
-from ._count_cells import CountCells, count_of, is_number
+from ._count_cells import (
+    CountCells,
+    check_counts_column_argument,
+    count_of,
+    is_number,
+)
+from ._table_rows import (
+    check_one_line,
+    check_width,
+    table_rows,
+    text_lines,
+    with_first,
+)
 
 __all__ = [
     "DELIMITER_NAMES",
@@ -34,6 +48,7 @@ __all__ = [
     "check_one_column",
     "check_counts_column_argument",
     "check_one_line",
+    "check_not_header",
     "check_no_title",
     "check_width",
     "LINES_LOOKED_AT",
@@ -45,6 +60,8 @@ __all__ = [
     "detect_table",
     "find_table",
     "header_key",
+    "header_line",
+    "header_row",
     "headerless_table",
     "is_name_header",
     "is_number",
@@ -114,7 +131,7 @@ def is_name_header(field, *, alone=False):
     key = header_key(field)
     if key in NAME_HEADERS:
         return True
-    if not alone or re.search(r"[\d,;\t]", key):  # Names 2024; name;sex
+    if not alone or re.search(r"[\d,;\t]", field):  # Names 2024; name;sex
         return False
     words = re.findall(r"[^\W\d_]+", key)
     return len(words) <= 3 and bool(_NAME_WORDS.intersection(words))
@@ -314,7 +331,7 @@ def detect_table(lines, path):
     'name'
     """
     lines = list(itertools.islice(lines, LINES_LOOKED_AT))
-    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    start = next((i for i, line in enumerate(lines) if not _blank(line)), None)
     if start is None:
         return None
     table = find_table(lines[start], path)
@@ -372,7 +389,8 @@ def check_no_title(lines, path, names_column=None):
     ...
     sknextchar.datasets._tables.TitleLinesError: 'b.csv' has its header row ...
     """
-    above = [i for i, line in enumerate(lines) if line.strip()][: _TITLE_LINES + 1]
+    above = [i for i, line in enumerate(lines) if not _blank(line)]
+    above = above[: _TITLE_LINES + 1]
     for at in above[1:]:
         try:
             table = find_table(lines[at], path, names_column)
@@ -405,13 +423,20 @@ def _one_column_title(first, table, path):
 
 def _rows_fit(lines, table):
     """Whether the non-blank ``lines`` (one at least) split into 2 fields or
-    more, at most as many as the header has."""
+    more, at most as many as the header has; the lines of one field at their
+    end (a footer, as :func:`named_rows` reads it: fewer lines than the rows
+    above it, at most :data:`FOOTER_LINES`) aside."""
     try:
         widths = [
             len(row) for row in csv.reader(lines, delimiter=table.delimiter) if row
         ]
     except csv.Error:
         return False
+    footer = len(widths) - len(
+        "".join("1" if width == 1 else "2" for width in widths).rstrip("1")
+    )
+    if footer <= FOOTER_LINES and footer < len(widths) - footer:
+        widths = widths[: len(widths) - footer]
     return bool(widths) and all(2 <= width <= len(table.header) for width in widths)
 
 
@@ -420,7 +445,8 @@ def _rows_above(lines, table):
     below it do, two fields filled at least (``Smith, John``: a row of a list
     of names; ``Baby names 2024;;``, a title, does not)."""
     try:
-        rows = [row for row in csv.reader(lines, delimiter=table.delimiter) if row]
+        rows = csv.reader(lines, delimiter=table.delimiter)
+        rows = [row for row in rows if not _BLANK.fullmatch("".join(row))]
     except csv.Error:
         return False
     return all(
@@ -430,7 +456,7 @@ def _rows_above(lines, table):
 
 
 def _refuse_title(lines, at, table, path):
-    first = next(line.strip() for line in lines if line.strip())
+    first = header_line(lines).strip()
     above = "line 1" if at == 1 else f"lines 1 to {at}"
     what = (
         f"{above}, {first!r}, which is not a row of the table"
@@ -456,7 +482,7 @@ def table_of(lines, path, names_column=None):
     1
     """
     lines = list(itertools.islice(lines, LINES_LOOKED_AT))
-    first = next((line for line in lines if line.strip()), "")
+    first = header_line(lines)
     check_not_separator_line(first, path)
     try:
         return find_table(first, path, names_column)
@@ -465,12 +491,64 @@ def table_of(lines, path, names_column=None):
         raise
 
 
+def header_line(lines):
+    """The line of a table's header row: the first non-blank of ``lines``
+    (``""`` for none), the blank lines above it skipped. Every reader of a
+    header reads it here (the names, ``--labels COLUMN``, ``--counts``). A
+    line of nothing but spaces and delimiters (``,,``: a spreadsheet's empty
+    row) is blank.
+
+    Examples
+    --------
+    >>> header_line(["\\n", " ,, \\n", "name,label\\n", "Zoë,f\\n"])
+    'name,label\\n'
+    """
+    return next((line for line in lines if not _blank(line)), "")
+
+
+def _blank(line):
+    """Whether a line holds only spaces and delimiters, its fields read
+    (``"",""``, empty fields in quotes, is blank too).
+
+    Examples
+    --------
+    >>> _blank(' ,; \\n'), _blank('"","" \\n'), _blank('"";x'), _blank(2 * '""')
+    (True, True, False, False)
+    """
+    if _BLANK.fullmatch(line):
+        return True
+    return '"' in line and any(
+        all(_BLANK.fullmatch(field) for field in _split(line, delimiter))
+        for delimiter in _DELIMITERS
+    )
+
+
+_BLANK = re.compile(r"[\s,;]*")
+
+
+def header_row(rows):
+    """``(line, fields)`` of the header row among the rows of
+    :func:`table_rows` (None for none): the first with a field filled, the
+    blank rows above it skipped, as :func:`header_line` skips blank lines.
+    The rows below it are left in ``rows``, an iterator.
+
+    Examples
+    --------
+    >>> rows = table_rows(["\\n", "name,label\\n", "Zoë,f\\n"], ",", "'kids.csv'")
+    >>> header_row(rows), next(rows)
+    ((2, ['name', 'label']), (3, ['Zoë', 'f']))
+    """
+    return next((row for row in rows if not _BLANK.fullmatch("".join(row[1]))), None)
+
+
 def headerless_table(lines, path):
     """``(delimiter, n_fields)`` if ``lines`` look like a table without a header.
 
     Every non-blank line among the first :data:`LINES_LOOKED_AT` splits into
     the same number (two or more) of fields: at a tab in any file, at a comma
-    or a semicolon in a ``.csv`` or ``.tsv`` file. None otherwise. The first
+    or a semicolon in a ``.csv`` or ``.tsv`` file, and in any other file when
+    the last field of every line is a number (``ana,5``: a name and its count;
+    a list of ``Smith, Anna`` stays a list). None otherwise. The first
     lines decide, as they do for a file read in chunks (:func:`lines_looked_at`
     says which lines in a message): a table with a stray row far down is
     still a table. The delimiter is its character (:data:`DELIMITER_NAMES`
@@ -482,18 +560,30 @@ def headerless_table(lines, path):
     (';', 2)
     >>> headerless_table(["Smith, Anna", "Jones, Bob"], "list.txt") is None
     True
+    >>> headerless_table(["ana,5", "eva, 3"], "counts.txt")
+    (',', 2)
     """
     suffix = os.path.splitext(os.fspath(path))[1].casefold()
     lines = [line for line in itertools.islice(lines, LINES_LOOKED_AT) if line.strip()]
-    for delimiter in _DELIMITERS if suffix in _TABLE_SUFFIXES else "\t":
+    table_file = suffix in _TABLE_SUFFIXES
+    for delimiter in _DELIMITERS:
         rows = csv.reader(lines, delimiter=delimiter)
         try:
-            width = len(next(rows, ()))
-            if width >= 2 and all(len(row) == width for row in rows):
-                return delimiter, width
+            width = len(first := next(rows, ()))
+            rows = [first, *rows]
+            if width < 2 or any(len(row) != width for row in rows):
+                continue
         except csv.Error:  # a field beyond the reader's limit: not a table
-            pass
+            continue
+        if table_file or delimiter == "\t" or _ends_in_counts(rows, delimiter):
+            return delimiter, width
     return None
+
+
+def _ends_in_counts(rows, delimiter):
+    """Whether the last field of every row is a number (a count), as in a
+    list of names with their counts that is not called ``.csv``."""
+    return all(is_number(row[-1].strip(), delimiter) for row in rows)
 
 
 def lines_looked_at(n_lines):
@@ -512,40 +602,6 @@ def lines_looked_at(n_lines):
     if n_lines <= LINES_LOOKED_AT:
         return "every line"
     return f"each of its first {LINES_LOOKED_AT:,} lines"
-
-
-def table_rows(lines, delimiter, source):
-    """Each CSV row of ``lines`` (an iterable of lines), its fields stripped.
-
-    Yields ``(line, fields)``: the line a row starts on, counted from 1.
-
-    Examples
-    --------
-    >>> list(table_rows(['"Smith, Anna",f\\n', "\\n", "Bob,m\\n"], ",", "f.csv"))
-    [(1, ['Smith, Anna', 'f']), (2, []), (3, ['Bob', 'm'])]
-    """
-    reader = csv.reader(lines, delimiter=delimiter)
-    line = 1
-    try:
-        for row in reader:
-            yield line, [field.strip() for field in row]
-            line = reader.line_num + 1
-    except csv.Error as exc:
-        raise ValueError(
-            f"{source} is not a CSV file that can be read: {exc}, in the row that "
-            f"starts on line {line} (a quote left open there makes the rest of the "
-            "file one field)."
-        ) from None
-
-
-def check_width(fields, width, line, source):
-    """Refuse a row with more fields than the header (empty ones aside)."""
-    if len(fields) > width and any(fields[width:]):
-        raise ValueError(
-            f"Line {line} of {source} has {len(fields)} fields, more than the "
-            f"{width} of its header: a name or label with the delimiter in it "
-            'needs quotes ("Mary, Ann"), or the columns do not line up.'
-        )
 
 
 def column_values(lines, table, source):
@@ -568,6 +624,15 @@ def named_rows(lines, table, source):
     """``(line, fields)`` for each row of the table below its header with a
     name (:func:`column_values`), its fields padded to the header's width.
 
+    In a table of two columns or more, rows of one field at its end (up to
+    :data:`FOOTER_LINES` of them, below a row that splits) that have what no
+    name of the column above them has (a digit, a ``:``, more words: see
+    :class:`_NamesSeen`), such as ``Source: national registry 2020``, are a
+    footer, refused (naming their lines) rather than read as names; a row of
+    one field like the names (``Zoë``, its empty cells left out) is a name.
+    The rows are read as they are asked for, holding back those few lines at
+    most.
+
     Examples
     --------
     >>> table = find_table("name,count", "kids.csv")
@@ -575,12 +640,196 @@ def named_rows(lines, table, source):
     [(2, ['Zoë', '']), (3, ['José', '3'])]
     """
     rows = table_rows(lines, table.delimiter, source)
-    next((row for row in rows if any(row[1])), None)  # the header, blank rows above
+    header_row(rows)
+    width, at = len(table.header), table.name_at
+    keys = [header_key(field) for field in table.header]
+    looked_for = _TOTALS | {keys[at]}  # a name that is a sum or the header again
+    unlike = _unlike("".join(key[:1] for key in looked_for))
+    held, run, split = [], 0, False  # rows that may be a footer; a row split
+    seen = _NamesSeen()
     for line, fields in rows:
-        check_width(fields, len(table.header), line, source)
-        if table.name_at < len(fields) and fields[table.name_at]:
-            check_one_line(fields[table.name_at], line, source)
-            yield line, fields + [""] * (len(table.header) - len(fields))
+        n_fields = len(fields)
+        if n_fields > width:
+            check_width(fields, width, line, source)
+        if at < n_fields and fields[at]:
+            name = fields[at]
+            check_one_line(name, line, source)
+            if n_fields < width:
+                fields = fields + [""] * (width - n_fields)  # padded
+            row = line, fields
+            if not held and (
+                (
+                    split
+                    and n_fields > 1
+                    and (name[0] in unlike or not _may_be_key(name, looked_for, unlike))
+                )
+                or n_fields == 1 == width
+                or (n_fields == 1 and not seen.lack(name))
+            ):
+                run = 0
+                seen.add(name)
+                yield row  # most rows: neither a footer, nor a sum, nor a header
+                continue
+            check_not_header(row[1], keys, line, source)
+            run = run + 1 if n_fields == 1 < width else 0
+            total = n_fields > 1 and header_key(name) in _TOTALS
+            total = total and _sums(fields, at, table.delimiter)
+            held.append(row)
+            if split and (0 < run <= FOOTER_LINES or total):
+                continue  # a footer (or a sum), unless a row follows
+            split = split or n_fields > 1
+            seen.add_rows(held, at)
+            yield from held
+            held = []
+    if held:
+        _refuse_footer(held, table, source)
+
+
+FOOTER_LINES = 5  # the one-field lines at the end of a table that may be a footer
+
+
+class _NamesSeen:
+    """What the names of a column read so far have, that a footer line
+    (``Source: national registry 2020``) has and a name alone on its row
+    (``Zoë``, its empty cells left out) has not: a digit, a ``:``, more words.
+
+    Examples
+    --------
+    >>> seen = _NamesSeen()
+    >>> seen.add("Mary Ann")
+    >>> [seen.lack(line) for line in ["Zoë", "Notes:", "R2", "Source: the registry"]]
+    [False, True, True, True]
+    """
+
+    def __init__(self):
+        self.digit, self.colon, self.words = False, False, 1
+
+    def add(self, name):
+        if not self.digit:
+            self.digit = _DIGIT.search(name) is not None
+        self.colon = self.colon or ":" in name
+        if " " in name:
+            self.words = max(self.words, len(name.split()))
+
+    def add_rows(self, rows, at):
+        for _, fields in rows:
+            self.add(fields[at])
+
+    def lack(self, line):
+        """Whether ``line`` has what none of the names has."""
+        digit = not self.digit and _DIGIT.search(line) is not None
+        colon = not self.colon and ":" in line
+        return digit or colon or len(line.split()) > self.words
+
+
+_DIGIT = re.compile(r"\d")
+# The last row of a spreadsheet that sums the rows above (as header_key reads).
+_TOTALS = frozenset(
+    {"total", "totals", "grand total", "sum", "summe", "gesamt", "totaal", "totale"}
+)
+
+
+def _sums(fields, at, delimiter):
+    """Whether the cells beside the name ``fields[at]`` are numbers or empty,
+    as in a row that sums the rows above (``Total,5``; ``Sum,kr`` is a name
+    and its label)."""
+    others = (field.strip() for i, field in enumerate(fields) if i != at)
+    return all(is_number(field, delimiter) for field in others if field)
+
+
+def _refuse_footer(held, table, source):
+    """Refuse the lines of one field (``held``: ``(line, fields)``) at the
+    end of a table of two columns or more: a footer (``Source: ...``), which
+    would be read as names."""
+    first, last = held[0][0], held[-1][0]
+    lines = f"line {first}" if first == last else f"lines {first} to {last}"
+    fields = held[0][1]
+    if header_key(fields[table.name_at]) in _TOTALS:
+        raise ValueError(
+            f"{source} has {table.delimiter.join(fields).rstrip(table.delimiter)!r}"
+            f" on line {first}, the last row of its table: the sum of the rows "
+            f"above (a total?), which would be read as the name "
+            f"{fields[table.name_at]!r}. Delete {lines}, so that the file ends "
+            "with the last row of its names, and read it again."
+        )
+    raise ValueError(
+        f"{source} has {held[0][1][0]!r} on {lines}, below the rows of its table, "
+        f"with one field where its header row {table.delimiter.join(table.header)!r}"
+        f" has {len(table.header)} (a footer?): it would be read as a name. Delete "
+        f"{lines}, so that the file ends with the last row of its table, and "
+        "read it again (if it is a name, write its empty cells after it, as a "
+        "spreadsheet does: "
+        f"{held[0][1][0] + table.delimiter * (len(table.header) - 1)!r})."
+    )
+
+
+def check_not_header(fields, keys, line, source):
+    """Refuse a row below a header of two fields or more that is the header
+    again (as :func:`header_key` compares): exports joined one after another,
+    whose header rows would be read as a name and its label or count. (In a
+    table of one column, ``Name`` below ``name`` may be a name.)
+
+    ``keys`` are the header's fields as :func:`header_key` spells them,
+    computed once for all the rows; a row's fields are compared only when
+    its first may match (:func:`_may_be_key`).
+
+    Examples
+    --------
+    >>> check_not_header(["Name", "Sex"], ["name", "sex"], 9, "'kids.csv'")
+    Traceback (most recent call last):
+    ...
+    ValueError: Line 9 of 'kids.csv' is its header row again, 'Name,Sex' ...
+    """
+    if len(fields) != len(keys) or len(keys) < 2:
+        return
+    if not _may_be_key(fields[0], keys[:1], _unlike(keys[0][:1])):
+        return  # most rows: a first field that is not the header's
+    if all(header_key(field) == key for field, key in zip(fields, keys)):
+        raise ValueError(
+            f"Line {line} of {source} is its header row again, {','.join(fields)!r} "
+            "(files joined one after another?), and would be read as a row: "
+            "delete every header row below the first, and read it again."
+        )
+
+
+def _may_be_key(field, keys, unlike):
+    """Whether ``header_key(field)`` may be one of ``keys``: a cheap test
+    before :func:`header_key`, for a field of each row. ``unlike`` holds the
+    first characters of a field that is none of them (:func:`_unlike`); the
+    key of a field of ASCII letters is the field in lowercase.
+
+    Examples
+    --------
+    >>> keys = ["name", "sum"]
+    >>> [_may_be_key(f, keys, _unlike("ns")) for f in ["Sum", "Suma", "Zoë", "S-x"]]
+    [True, False, False, True]
+    """
+    if field[:1] in unlike:
+        return False
+    if field.isascii() and field.isalpha():
+        return field.lower() in keys  # its key, exactly
+    return True
+
+
+@functools.lru_cache(maxsize=64)
+def _unlike(starts):
+    """The first characters of a field whose key (:func:`header_key`) starts
+    with none of the characters of ``starts``: the ASCII letters and digits
+    that are not among them, in lowercase. A field that starts with one has
+    a key that starts with it, in lowercase, or with a character beyond
+    ASCII (NFC joins it to the accents after it: ``"A\u030a"`` is ``"å"``),
+    so that none is unlike a key that starts beyond ASCII.
+
+    Examples
+    --------
+    >>> sorted(_unlike("ns"))[:4], "S" in _unlike("ns"), len(_unlike("å"))
+    (['0', '1', '2', '3'], False, 0)
+    """
+    if not starts.isascii():
+        return frozenset()
+    return frozenset(
+        c for c in string.ascii_letters + string.digits if c.lower() not in starts
+    )
 
 
 def column_at(header, column, not_at, source):
@@ -614,30 +863,7 @@ def column_at(header, column, not_at, source):
     return found[0]
 
 
-def check_counts_column_argument(counts_column, names_column):
-    """Refuse a ``counts_column`` that is not a header, or comes without the
-    ``names_column`` beside which it is read.
-
-    Examples
-    --------
-    >>> check_counts_column_argument("count", None)
-    Traceback (most recent call last):
-    ...
-    ValueError: counts_column='count' reads a column of a table: pass ...
-    """
-    if not isinstance(counts_column, str):
-        raise TypeError(
-            "counts_column must be the header of a column of counts (a str) or "
-            f"None; got {counts_column!r}."
-        )
-    if names_column is None:
-        raise ValueError(
-            f"counts_column={counts_column!r} reads a column of a table: pass "
-            "names_column too, the header of its column of names."
-        )
-
-
-def counted_rows(lines, path, names_column, counts_column, *, warn=True):
+def counted_rows(lines, path, names_column, counts_column, *, warn=True, again=None):
     """``(name, count)`` for each row of a table with a name: the one reader of
     names with counts (``load_names`` and ``train_from_file``).
 
@@ -657,8 +883,15 @@ def counted_rows(lines, path, names_column, counts_column, *, warn=True):
     names_column, counts_column : str
         The headers of the column of names and of the column of counts.
     warn : bool, default=True
-        Warn when counts such as 17.728 of a semicolon table are read as
-        thousands (:class:`CountCells`); False for a file read again.
+        Warn when counts such as 17.728 of a semicolon table, which could be
+        read with a decimal point or with a point between thousands, are read
+        with decimal points, no count of the column telling which
+        (:class:`CountCells`); False for a file read again.
+    again : callable or None, default=None
+        Returns ``lines`` again, from the first, for a source that can be
+        read again (a text in memory, a regular file; not a pipe): a column
+        of more than ``HOLD_LIMIT`` counts such as 17.728 is then told how
+        to read them by a later count, such as 1.234.567 (:class:`CountCells`).
 
     Returns
     -------
@@ -677,7 +910,9 @@ def counted_rows(lines, path, names_column, counts_column, *, warn=True):
     source = repr(os.fspath(path))
     _refuse_counts_of_names(table, counts_column, source)
     at = column_at(table.header, counts_column, table.name_at, source)
-    return _counted(itertools.chain(head, lines), table, at, source, warn)
+    ahead = again and (lambda: column_cells(again(), table, at, source))
+    cells = CountCells(source, table.header[at], table.delimiter, ahead)
+    return _counted(itertools.chain(head, lines), table, at, source, cells, warn)
 
 
 # Headers that a column of counts often has, to suggest one (as header_key reads).
@@ -702,8 +937,7 @@ def _refuse_counts_of_names(table, counts_column, source):
     )
 
 
-def _counted(lines, table, at, source, warn):
-    cells = CountCells(source, table.header[at], table.delimiter)
+def _counted(lines, table, at, source, cells, warn):
     for line, name, cell in column_cells(lines, table, at, source):
         yield from cells.take(cell, name, line, name)
     yield from cells.finish(warn)
@@ -722,47 +956,3 @@ def column_cells(lines, table, at, source):
     """
     for line, fields in named_rows(lines, table, source):
         yield line, fields[table.name_at], fields[at]
-
-
-def check_one_line(value, line, source):
-    """Refuse a name (or label) with a line break (a quote left open), or
-    with a tab (in any table, quoted or not; inside quotes in a tab-separated
-    one).
-
-    Examples
-    --------
-    >>> check_one_line('Zoë,f\\nasha,m', 2, "'kids.csv'")
-    Traceback (most recent call last):
-    ...
-    ValueError: Line 2 of 'kids.csv' opens a quote that runs over 2 lines, ...
-    """
-    if "\n" in value or "\r" in value:
-        n_lines = len(value.splitlines())
-        raise ValueError(
-            f"Line {line} of {source} opens a quote that runs over {n_lines:,} "
-            f"lines, {value[:30]!r}..., read as one field: no name or label holds "
-            'a line break. Close the quote (or double it, "" inside quotes, for a '
-            "quote mark in a name)."
-        )
-    if "\t" in value:
-        raise ValueError(
-            f"Line {line} of {source} has {value!r}, with a tab in it, read as one "
-            "field: no name or label holds a tab. Write a space instead (a tab "
-            "inside quotes does not end a field)."
-        )
-
-
-def text_lines(text):
-    """The lines of a text for the CSV reader: any line end read as ``\\n``.
-
-    Examples
-    --------
-    >>> list(text_lines("a,b\\r\\nc,d\\re"))
-    ['a,b\\n', 'c,d\\n', 'e']
-    """
-    return io.StringIO(text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
-def with_first(first, rest):
-    """``first`` followed by the items of ``rest``."""
-    return itertools.chain([first], rest)

@@ -42,6 +42,11 @@ _LINE_START = re.compile(rb"[A-Za-z\x80-\xff'\"]")
 _ASCII_RUN = re.compile(rb"[A-Za-z]+")
 _NAME_SHAPE = re.compile(rb"[A-Z][a-z]+(?:[A-Z][a-z]+)*|[a-z]+|[A-Z]+")
 _VOWEL = re.compile(rb"[AEIOUYaeiouy]")
+# Four bytes read as two characters, told from a Chinese name by a line break
+# inside a character: a name of two or three ASCII letters and a line break
+# (Ana, Al; not Anna, as many Chinese names of two characters read so: 潘浩 is
+# "Xoim" in UTF-16-LE).
+_SHORT_LINE = re.compile(rb"(?=[^\r\n]*[AEIOUYaeiouy])[A-Z]?[a-z]+(?:\r\n|\n)")
 
 
 def wide_codec(head):
@@ -261,15 +266,19 @@ def _check_not_one_byte(sample, path, encoding, order):
     """Refuse text of one byte a letter (UTF-8, ASCII, a code page) read as
     UTF-16: every character is two of its bytes (``as`` read as ``獡``), so
     the reading has no line break, while its bytes have line breaks between
-    lines of letters, or are letters alone (a name or two, three characters at
-    least: the least UTF-16 there is to tell by). UTF-16 text holds zero bytes
+    lines of letters, or are letters alone (a name or two, three characters
+    at least; two if a name and its line break, :data:`_SHORT_LINE`: ``Ana``
+    and LF read as ``湁\u0a61``; not ``Anna``, nor ``Al`` read as ``汁``, as
+    often a Chinese name: ``潘`` is ``Xo``). UTF-16 text holds zero bytes
     (those of its line breaks, its spaces and its Latin letters) unless it is
     a name of another script without a line break; and its characters' bytes
     are rarely all letters, spaces and line breaks, nor read as names
     (:func:`_reads_as_one_byte`: a Chinese name may hold ``\\r``, U+840D)."""
-    if len(sample) < 3 or "\n" in sample or "\r" in sample:
+    if len(sample) < 2 or "\n" in sample or "\r" in sample:
         return
     data = sample.encode(f"utf-16-{order}", "surrogatepass")
+    if len(sample) == 2 and not _SHORT_LINE.fullmatch(data):
+        return
     if not _reads_as_one_byte(data, encoding):
         return
     seen = next(char for char in sample if not char.isspace())

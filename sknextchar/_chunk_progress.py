@@ -1,0 +1,36 @@
+"""The progress lines of a training from a file, one chunk at a time."""
+
+from ._text import counted
+
+__all__ = ["ChunkProgress"]
+
+
+class ChunkProgress:
+    """One line per chunk and per epoch on a stream (standard error).
+
+    Examples
+    --------
+    >>> import sys
+    >>> progress = ChunkProgress(sys.stdout, n_chunks=2, n_epochs=3)
+    >>> progress.chunk(1, 2, 1500, 2.31234, 0.42)
+    epoch 1/3  chunk 2/2: 1,500 names, loss 2.3123, 0.4 s
+    """
+
+    def __init__(self, stream, n_chunks, n_epochs):
+        self.stream, self.n_chunks, self.n_epochs = stream, n_chunks, n_epochs
+
+    def chunk(self, epoch, index, n_names, chunk_loss, seconds):
+        print(
+            f"epoch {epoch}/{self.n_epochs}  chunk {index}/{self.n_chunks}: "
+            f"{counted(n_names, 'name')}, loss {chunk_loss:.4f}, {seconds:.1f} s",
+            file=self.stream,
+            flush=True,
+        )
+
+    def epoch(self, epoch, epoch_loss, learning_rate, seconds):
+        print(
+            f"epoch {epoch}/{self.n_epochs} done: loss {epoch_loss:.4f} nats per "
+            f"character, lr {learning_rate:.2e}, {seconds:.1f} s",
+            file=self.stream,
+            flush=True,
+        )

@@ -1,0 +1,214 @@
+"""Saving the model ``sknextchar train`` trained, and keeping it when that fails.
+
+Training takes minutes; the save comes last. ``-o`` is checked before training
+(:func:`~sknextchar.cli._commands.check_output`) and again just before the save,
+but the disk may fill up, the folder may be removed or write-protected, or the
+user may press Ctrl-C while the file is written. The target is then left as it
+was (:func:`~sknextchar._file_safety.atomic_write`), and the trained model is
+written to a fallback file of a new name instead: beside the target, else in
+the temporary folder, else in the current folder, never over an existing file.
+The error says where it is and how to move it into place.
+"""
+
+import contextlib
+import os
+import shlex
+import sys
+import tempfile
+from pathlib import Path
+
+from .._file_safety import current_umask, real_target
+from .._persistence import save_model
+from ._commands import check_output
+from ._errors import PROG, USER_ERRORS, one_line
+
+__all__ = ["fallback_folders", "keep_elsewhere", "save_trained"]
+
+# Between the target's stem and its suffix in the name of a fallback file.
+_MARK = ".unsaved-"
+
+
+def save_trained(model, args, inputs, fmt):
+    """Check ``-o`` again and save the trained model there, or keep it elsewhere.
+
+    Parameters
+    ----------
+    model : estimator
+        The trained model (a NameSampler or a pipeline).
+    args : argparse.Namespace
+        The parsed command line, with ``output``.
+    inputs : list of str
+        The command's input files, never overwritten.
+    fmt : {"skops", "joblib"}
+        The format to write.
+
+    Returns
+    -------
+    path : pathlib.Path
+        ``-o``, written.
+
+    Raises
+    ------
+    OSError, ValueError
+        If ``-o`` could not be written: the error of the save, followed by
+        where the model was kept (or why it could not be kept).
+    SystemExit
+        With status 130, if interrupted while saving (once the model was kept
+        elsewhere, which a second Ctrl-C stops).
+
+    Examples
+    --------
+    >>> import argparse, os, tempfile
+    >>> from sknextchar import ContextWindowTransformer
+    >>> model = ContextWindowTransformer().fit(["asha"])
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     args = argparse.Namespace(output=os.path.join(tmp, "m.skops"), force=False)
+    ...     save_trained(model, args, [], "skops").name
+    'm.skops'
+    """
+    before = _state(args.output)
+    try:
+        check_output(args, inputs)  # as before training: nothing swapped in
+        return save_model(model, Path(args.output), format=fmt)
+    except KeyboardInterrupt:
+        if _state(args.output) != before:  # after the rename: -o holds the model
+            raise
+        # A second Ctrl-C drops the model: the entry point says nothing was saved.
+        note = _kept_note(model, args.output, fmt)
+        kept = "is as it was" if before else "was not created"
+        print(
+            f"{PROG}: interrupted while saving: nothing was saved ({args.output!r} "
+            f"{kept}). {note}",
+            file=sys.stderr,
+        )
+        raise SystemExit(130) from None  # the status of an interrupted command
+    except USER_ERRORS as error:
+        kept = _with_note(error, _kept_note(model, args.output, fmt))
+        if kept is None:  # an error that takes no message alone: told apart
+            raise
+        raise kept from error
+
+
+def _with_note(error, note):
+    """The error again, its message followed by ``note``; None (and the note
+    printed) for an error that cannot be made again from a message."""
+    try:
+        if type(error).__module__ != "builtins" or isinstance(
+            error,
+            (ImportError, MemoryError),  # messages of their own in main
+        ):
+            raise TypeError(type(error).__name__)
+        kept = type(error)(f"{one_line(error).rstrip()} {note}")
+    except TypeError:  # UnicodeDecodeError, a class of a library
+        print(f"{PROG}: {note}", file=sys.stderr)
+        return None
+    kept.errno = getattr(error, "errno", None)
+    return kept
+
+
+def _state(path):
+    """What tells the file at ``path`` from a file written since (None: none)."""
+    try:
+        found = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns
+
+
+def _kept_note(model, output, fmt):
+    """Keep the model in a fallback file; say where and how to move it."""
+    path, failures = keep_elsewhere(model, output, fmt)
+    if path is None:
+        return (
+            "The trained model could not be kept in another file either ("
+            + "; ".join(failures)
+            + "): it is lost. Free some space or choose a writable -o, and train "
+            "again."
+        )
+    move = f"mv {shlex.quote(str(path))} {shlex.quote(os.fspath(output))}"
+    return (
+        f"The trained model was not lost: it was saved to {str(path)!r} instead; "
+        f"move it into place ({move}), or use it where it is."
+    )
+
+
+def fallback_folders(output):
+    """Where a model that could not be saved to ``output`` is kept, in order.
+
+    Parameters
+    ----------
+    output : str or os.PathLike
+        ``-o``.
+
+    Returns
+    -------
+    folders : list of pathlib.Path
+        The folder of ``output`` (where it exists), the temporary folder and
+        the current folder, each once.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> Path(tempfile.gettempdir()) in fallback_folders("/no/such/folder/m.skops")
+    True
+    """
+    folders = []
+    candidates = [real_target(output).parent, tempfile.gettempdir(), os.getcwd()]
+    for folder in candidates:
+        folder = Path(os.path.realpath(folder))
+        if folder.is_dir() and folder not in folders:
+            folders.append(folder)
+    return folders
+
+
+def keep_elsewhere(model, output, fmt):
+    """Save the model to a new file in the first fallback folder that takes it.
+
+    The file is new (``<stem>.unsaved-<random><suffix>``), in the first of
+    :func:`fallback_folders` where it can be written: nothing existing is
+    ever replaced, ``output`` included.
+
+    Parameters
+    ----------
+    model : estimator
+        The model to keep.
+    output : str or os.PathLike
+        ``-o``, whose name and folder the file takes.
+    fmt : {"skops", "joblib"}
+        The format to write.
+
+    Returns
+    -------
+    path : pathlib.Path or None
+        The file written; None if every folder failed.
+    failures : list of str
+        Why each folder before it failed.
+    """
+    real = real_target(output)
+    stem, suffix = real.stem[:40], real.suffix[:20]
+    failures = []
+    for folder in fallback_folders(output):
+        path = None
+        try:
+            # A new, empty file of its own: nothing existing is ever replaced.
+            fd, path = tempfile.mkstemp(prefix=stem + _MARK, suffix=suffix, dir=folder)
+            os.close(fd)
+            os.chmod(path, 0o666 & ~current_umask())  # as a save makes it, not 0600
+            return save_model(model, path, format=fmt), failures
+        except Exception as error:  # noqa: BLE001 - said in the message
+            code = getattr(error, "errno", None)
+            reason = os.strerror(code) if code else one_line(error)
+            failures.append(f"in {str(folder)!r}: {reason}")
+        finally:
+            _remove_if_empty(path)
+    return None, failures
+
+
+def _remove_if_empty(path):
+    """Remove the fallback file made for a save that did not complete."""
+    if path is None:
+        return
+    with contextlib.suppress(OSError):
+        if os.path.getsize(path) == 0:
+            os.remove(path)

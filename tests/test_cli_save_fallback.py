@@ -1,0 +1,274 @@
+"""A failed save after training keeps the model; input files are refused before
+the expensive work; plot --force replaces a picture of its format only."""
+
+import errno
+import io
+import os
+import shutil
+import stat
+
+import matplotlib
+import pytest
+
+import sknextchar._persistence
+import sknextchar.cli._commands
+import sknextchar.cli._resume
+from sknextchar import load_model
+from sknextchar.cli import main
+from sknextchar.cli._picture_files import picture_format
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+NAMES = "asha\nravi\nsita\nomar\nanil\nmira\numa\nzoya\n"
+KN = ["--model", "kneser-ney", "--context-length", "2", "-q"]
+TINY = ["--max-iter", "1", "--hidden-layer-sizes", "8", "--seed", "0", "-q"]
+
+
+@pytest.fixture
+def folders(tmp_path, monkeypatch):
+    """The names file, the folder of -o, and the temporary folder (the
+    fallback's) apart from each other; the current folder is the temporary one."""
+    names = tmp_path / "names.txt"
+    names.write_text(NAMES, encoding="utf-8")
+    out, temp = tmp_path / "out", tmp_path / "temp"
+    out.mkdir()
+    temp.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(temp))
+    monkeypatch.chdir(temp)
+    yield str(names), out, temp
+    if out.exists():  # pytest removes it
+        out.chmod(0o755)
+
+
+def reference(tmp_path, names, flags):
+    """The bytes of the model the same command saves when nothing fails."""
+    path = tmp_path / "reference.skops"
+    assert main(["train", names, *flags, "-o", str(path)]) == 0
+    return path.read_bytes()
+
+
+def kept_file(err, temp):
+    """The one fallback file in ``temp``, named in the message."""
+    kept = os.listdir(temp)
+    assert len(kept) == 1 and kept[0].startswith("m.unsaved-"), kept
+    path = temp / kept[0]
+    assert repr(str(path)) in err and f"mv {path}" in err, err
+    return path
+
+
+def fail_in(folder, exc):
+    """``_dump`` that raises ``exc`` for a file in ``folder``."""
+    dump = sknextchar._persistence._dump
+
+    def dump_or_fail(model, format, tmp):
+        if os.path.dirname(tmp) == str(folder):
+            raise exc
+        dump(model, format, tmp)
+
+    return dump_or_fail
+
+
+@pytest.mark.parametrize("flags", [KN, TINY], ids=["counts", "mlp"])
+def test_a_full_disk_keeps_the_trained_model(
+    folders, tmp_path, capsys, monkeypatch, flags
+):
+    names, out, temp = folders
+    expected = reference(tmp_path, names, flags)
+    full = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    monkeypatch.setattr(sknextchar._persistence, "_dump", fail_in(out, full))
+    target = out / "m.skops"
+    assert main(["train", names, *flags, "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("sknextchar: error: Cannot write") and err.count("\n") == 1
+    assert "No space left on device" in err and "Traceback" not in err
+    assert os.listdir(out) == []  # the target not created, no temporary file
+    kept = kept_file(err, temp)
+    assert kept.read_bytes() == expected  # the same model, the same bytes
+    assert type(load_model(kept)).__name__ == "NameSampler"
+    # Readable as a saved model is (the umask's mode), not private to its owner.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o666 & ~mask
+
+
+def test_a_folder_made_read_only_during_training(
+    folders, tmp_path, capsys, monkeypatch
+):
+    names, out, temp = folders
+    expected = reference(tmp_path, names, KN)
+    with_record = sknextchar.cli._commands.with_record
+
+    def protect_then_record(*args, **kwargs):
+        out.chmod(0o555)  # after the check before training
+        return with_record(*args, **kwargs)
+
+    monkeypatch.setattr(sknextchar.cli._commands, "with_record", protect_then_record)
+    assert main(["train", names, *KN, "-o", str(out / "m.skops")]) == 1
+    err = capsys.readouterr().err
+    assert "its folder cannot be written to" in err and err.count("\n") == 1
+    assert os.listdir(out) == []
+    assert kept_file(err, temp).read_bytes() == expected
+
+
+def test_a_folder_removed_during_training(folders, tmp_path, capsys, monkeypatch):
+    names, out, temp = folders
+    with_record = sknextchar.cli._commands.with_record
+
+    def remove_then_record(*args, **kwargs):
+        shutil.rmtree(out)
+        return with_record(*args, **kwargs)
+
+    monkeypatch.setattr(sknextchar.cli._commands, "with_record", remove_then_record)
+    assert main(["train", names, *KN, "-o", str(out / "m.skops")]) == 1
+    err = capsys.readouterr().err
+    assert "no such folder" in err and "was not lost" in err
+    assert type(load_model(kept_file(err, temp))).__name__ == "NameSampler"
+
+
+def test_ctrl_c_while_saving_keeps_the_model(folders, tmp_path, capsys, monkeypatch):
+    names, out, temp = folders
+    expected = reference(tmp_path, names, KN)
+    dump, calls = sknextchar._persistence._dump, []
+
+    def interrupted_once(*args):
+        calls.append(args[-1])
+        if len(calls) == 1:
+            raise KeyboardInterrupt
+        dump(*args)
+
+    monkeypatch.setattr(sknextchar._persistence, "_dump", interrupted_once)
+    target = out / "m.skops"
+    assert main(["train", names, *KN, "-o", str(target)]) == 130
+    err = capsys.readouterr().err
+    assert "interrupted while saving" in err and "nothing was saved" in err
+    assert not target.exists() and os.listdir(temp) == []
+    assert kept_file(err, out).read_bytes() == expected  # beside the target
+
+
+def test_the_fallback_replaces_nothing(folders, tmp_path, capsys, monkeypatch):
+    names, out, temp = folders
+    (out / "m.skops").write_bytes(b"")  # an empty file: a model may replace it
+    others = {name: name.encode() for name in ("m.unsaved-a.skops", "notes.txt")}
+    for name, data in others.items():
+        (temp / name).write_bytes(data)
+    full = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    monkeypatch.setattr(sknextchar._persistence, "_dump", fail_in(out, full))
+    target = out / "m.skops"
+    assert main(["train", names, *KN, "-o", str(target), "--force"]) == 1
+    err = capsys.readouterr().err
+    assert target.read_bytes() == b"" and "is as it was" in err
+    new = set(os.listdir(temp)) - set(others)
+    assert len(new) == 1 and all(
+        (temp / n).read_bytes() == d for n, d in others.items()
+    )
+    assert repr(str(temp / new.pop())) in err
+
+
+def test_chunked_and_resumed_training_keep_the_model(folders, capsys, monkeypatch):
+    names, out, temp = folders
+    full = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    monkeypatch.setattr(sknextchar._persistence, "_dump", fail_in(out, full))
+    chunked = ["train", names, *TINY, "--chunk-size", "4", "--validation-fraction", "0"]
+    assert main([*chunked, "-o", str(out / "m.skops")]) == 1
+    kept = kept_file(capsys.readouterr().err, temp)
+    resumed = ["train", names, "--resume", str(kept), "--max-iter", "2", "-q"]
+    assert main([*resumed, "-o", str(out / "m.skops")]) == 1
+    err = capsys.readouterr().err
+    again = [temp / n for n in os.listdir(temp) if temp / n != kept]
+    assert len(again) == 1 and repr(str(again[0])) in err
+    assert type(load_model(again[0])).__name__ in ("Pipeline", "NameSampler")
+
+
+# --------------------------------------------------------------------------- #
+# Input files refused before the model loads.
+# --------------------------------------------------------------------------- #
+@pytest.fixture
+def model_file(tmp_path):
+    names = tmp_path / "names.txt"
+    names.write_text(NAMES, encoding="utf-8")
+    path = tmp_path / "m.skops"
+    assert main(["train", str(names), *TINY, "-o", str(path)]) == 0
+    return str(path)
+
+
+def never_loaded(*args, **kwargs):
+    raise AssertionError("the model was loaded before the input files were checked")
+
+
+@pytest.mark.parametrize("exclude", ["missing.txt", "bad.txt"])
+def test_sample_refuses_the_exclude_file_before_loading(
+    model_file, tmp_path, capsys, monkeypatch, exclude
+):
+    (tmp_path / "bad.txt").write_bytes(b"asha\x00\x01\x02\xff\xfe" * 200)
+    monkeypatch.setattr(sknextchar.cli._commands, "load_model", never_loaded)
+    path = str(tmp_path / exclude)
+    assert main(["sample", model_file, "--exclude-file", path]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("sknextchar: error:") and repr(path) in err, err
+
+
+def test_resume_refuses_the_names_file_before_loading(
+    model_file, tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setattr(sknextchar.cli._resume, "load_model", never_loaded)
+    missing = str(tmp_path / "missing.txt")
+    argv = ["train", missing, "--resume", model_file, "-o", str(tmp_path / "n.skops")]
+    assert main([*argv, "-q"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("sknextchar: error:") and repr(missing) in err, err
+
+
+# --------------------------------------------------------------------------- #
+# plot -o PICTURE --force replaces a picture of the format written only.
+# --------------------------------------------------------------------------- #
+@pytest.mark.parametrize("fmt", ["png", "svg", "pdf", "eps", "jpg", "tiff", "svgz"])
+def test_matplotlib_pictures_are_told_by_their_bytes(fmt):
+    fig = plt.figure()
+    data = io.BytesIO()
+    fig.savefig(data, format=fmt)
+    plt.close(fig)
+    head = data.getvalue()[:4096]
+    assert fmt in picture_format(head)
+    assert picture_format(b"asha\nravi\n") == [] and picture_format(b"") == []
+
+
+def plot(capsys, model, target, *flags):
+    status = main(["plot", model, "--loss", "-o", str(target), *flags])
+    return status, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("old", "kind"),
+    [
+        (NAMES.encode(), "a text file (first line: 'asha')"),
+        (b"%PDF-1.4\n", "a PDF picture"),
+        (b'<?xml version="1.0"?>\n<svg xmlns="x">', "an SVG picture"),
+    ],
+    ids=["names", "pdf", "svg"],
+)
+def test_plot_force_keeps_what_is_no_png(model_file, tmp_path, capsys, old, kind):
+    target = tmp_path / "loss.png"
+    target.write_bytes(old)
+    status, err = plot(capsys, model_file, target, "--force")
+    assert status == 1 and target.read_bytes() == old
+    assert "not a PNG picture" in err and f"it is {kind}" in err, err
+    assert sorted(os.listdir(tmp_path)) == ["loss.png", "m.skops", "names.txt"]
+
+
+@pytest.mark.parametrize(
+    ("suffix", "old"),
+    [(".png", b"\x89PNG\r\n\x1a\nold"), (".svg", b""), (".pdf", b"%PDF-1.4")],
+)
+def test_plot_force_replaces_a_picture_of_its_format(
+    model_file, tmp_path, capsys, suffix, old
+):
+    target = tmp_path / f"loss{suffix}"
+    target.write_bytes(old)
+    status, err = plot(capsys, model_file, target)
+    assert status == 1 and "pass --force" in err and target.read_bytes() == old
+    status, err = plot(capsys, model_file, target, "--force")
+    assert status == 0, err
+    assert target.read_bytes() != old and suffix[1:] in picture_format(
+        target.read_bytes()[:4096]
+    )
