@@ -474,8 +474,9 @@ def main(argv=None):
     )  # fmt: skip
     parser.add_argument(
         "--latest", action="store_true",
-        help="with --splits: of the NameLabelClassifier rows, only the ensembles "
-        "of discriminatively fine-tuned pipelines",
+        help="part 1 alone (on --splits splits, 1 by default): of the "
+        "NameLabelClassifier rows, only the ensembles of discriminatively "
+        "fine-tuned pipelines",
     )  # fmt: skip
     args = parser.parse_args(argv)
     epochs = 8 if args.quick else 20
@@ -489,7 +490,7 @@ def main(argv=None):
         print_table(rows, FIDELITY_COLUMNS)
         return
     columns = ["model", *SUMMARY_KEYS]
-    if args.splits > 1:
+    if args.splits > 1 or args.latest:  # --latest alone: part 1 on one split
         per_split = []
         for seed in range(args.seed, args.seed + args.splits):
             per_split.append(classification(seed, epochs, args.latest)[0])

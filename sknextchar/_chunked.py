@@ -112,10 +112,12 @@ def read_name_chunks(
     # pass), then a line too long for a name is refused.
     head = list(itertools.islice(lines, LINES_LOOKED_AT + 1))
     if warn_comments:
-        names = [name for name in map(str.strip, head) if name]
+        names = [name for name in map(str.strip, "".join(head).splitlines()) if name]
         warn_if_table(head, names, path, reader="train_from_file")
     check_line_lengths("".join(head), path)
-    lines = itertools.chain(head, lines)
+    # Split as load_names splits the text (str.splitlines: at U+2028 too);
+    # file_lines numbered them at line ends only, as a text editor does.
+    lines = (n for line in itertools.chain(head, lines) for n in line.splitlines())
     warned = not warn_comments  # once, at the first chunk with a '# girls' line
     for chunk in _chunks_of_lines(lines, chunk_size):
         warned = warned or warn_comment_lines(chunk, path, whole=False)

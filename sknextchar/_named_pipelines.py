@@ -15,7 +15,37 @@ __all__ = [
 
 
 def check_estimators(estimator):
-    """The unfitted pipelines to fit: a list of one or more."""
+    """The unfitted pipelines to fit: a list of one or more.
+
+    Parameters
+    ----------
+    estimator : Pipeline, list of Pipeline or list of (str, Pipeline)
+        ``NameLabelClassifier(estimator=...)``, not None (the classifier
+        builds the default pipeline itself); a named pipeline ``"drop"`` is
+        left out.
+
+    Returns
+    -------
+    estimators : list of Pipeline
+
+    Raises
+    ------
+    ValueError
+        For an empty list, every pipeline ``"drop"``, or bad names.
+    TypeError
+        For an item that is no pipeline of a transformer and a model.
+
+    Examples
+    --------
+    >>> from sknextchar import make_default_pipeline
+    >>> pipe = make_default_pipeline()
+    >>> len(check_estimators([("a", pipe), ("b", "drop")]))
+    1
+    >>> check_estimators([("a", "drop")])
+    Traceback (most recent call last):
+    ...
+    ValueError: Every pipeline of estimator is 'drop'; keep at least one, ...
+    """
     estimators = estimator if isinstance(estimator, list) else [estimator]
     if not estimators:
         raise ValueError(
@@ -36,7 +66,23 @@ def check_estimators(estimator):
 
 
 def check_default_nested(estimator, params):
-    """Refuse ``estimator__...`` parameters while ``estimator`` is None."""
+    """Refuse ``estimator__...`` parameters while ``estimator`` is None.
+
+    Parameters
+    ----------
+    estimator : object
+        The ``estimator`` the parameters would be set on.
+    params : dict
+        The parameters of ``set_params``.
+
+    Examples
+    --------
+    >>> check_default_nested(None, {"priors": "uniform"})
+    >>> check_default_nested(None, {"estimator__clf__alpha": 0.1})
+    Traceback (most recent call last):
+    ...
+    ValueError: Cannot set estimator__clf__alpha: estimator is None, which ...
+    """
     nested = sorted(key for key in params if key.startswith("estimator__"))
     if estimator is None and nested:
         inner = nested[0][len("estimator__") :]
@@ -51,7 +97,24 @@ def check_default_nested(estimator, params):
 
 def diagram_members(estimator):
     """``(label, pipeline)`` of each pipeline of ``estimator``, labelled as the
-    parameter that reaches it (``estimator__NAME``; else ``estimator[i]``)."""
+    parameter that reaches it (``estimator__NAME``; else ``estimator[i]``).
+
+    Parameters
+    ----------
+    estimator : None, Pipeline or list
+        ``NameLabelClassifier(estimator=...)``.
+
+    Returns
+    -------
+    members : list of (str, object)
+        For the HTML diagram; [] for None.
+
+    Examples
+    --------
+    >>> from sknextchar import make_default_pipeline
+    >>> [label for label, _ in diagram_members([("a", make_default_pipeline())])]
+    ['estimator__a: Pipeline']
+    """
     if estimator is None:
         return []  # the default pipeline: one box, as for any default member
     if not isinstance(estimator, list):
@@ -71,7 +134,22 @@ def _is_pair(item):
 
 
 def named_pipelines(estimator):
-    """The ``(name, pipeline)`` pairs of a named list ``estimator``, else []."""
+    """The ``(name, pipeline)`` pairs of a named list ``estimator``, else [].
+
+    Parameters
+    ----------
+    estimator : object
+        ``NameLabelClassifier(estimator=...)``.
+
+    Returns
+    -------
+    pairs : list of (str, object)
+
+    Examples
+    --------
+    >>> named_pipelines([("a", "drop")]), named_pipelines(None)
+    ([('a', 'drop')], [])
+    """
     if isinstance(estimator, list) and estimator and all(map(_is_pair, estimator)):
         if all(isinstance(name, str) for name, _ in estimator):
             return estimator
@@ -102,7 +180,30 @@ def _check_named(pairs):
 
 
 def with_named_params(pairs, params):
-    """A new named list ``estimator`` with ``params`` (``NAME`` or ``NAME__key``)."""
+    """A new named list ``estimator`` with ``params`` (``NAME`` or ``NAME__key``).
+
+    Parameters
+    ----------
+    pairs : list of (str, Pipeline)
+        The named list ``estimator``.
+    params : dict
+        The parameters of ``set_params`` below ``estimator__``: ``NAME`` sets
+        a pipeline (or ``"drop"``), ``NAME__key`` a parameter of one.
+
+    Returns
+    -------
+    pairs : list of (str, Pipeline)
+
+    Examples
+    --------
+    >>> from sknextchar import make_default_pipeline
+    >>> pairs = with_named_params([("a", make_default_pipeline())],
+    ...                           {"a__clf__alpha": 0.5})
+    >>> pairs[0][1]["clf"].alpha
+    0.5
+    >>> [name for name, each in with_named_params(pairs, {"a": "drop"})]
+    ['a']
+    """
     if not any(map(_is_pair, pairs)):
         raise ValueError(
             f"Cannot set {', '.join('estimator__' + k for k in params)}: "

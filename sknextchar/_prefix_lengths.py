@@ -19,7 +19,13 @@ import numpy as np
 
 from ._novelty import count_dtype, hash_id_rows, padded_ids
 
-__all__ = ["MIN_PREFIX_NAMES", "prefix_counts", "prefix_lengths", "target_lengths"]
+__all__ = [
+    "MIN_PREFIX_NAMES",
+    "prefix_counts",
+    "prefix_lengths",
+    "prefix_or_all",
+    "target_lengths",
+]
 
 # The fewest training names that start with a prefix for their lengths to be
 # the target of match_lengths. Measured on the bundled names, over the 28
@@ -182,8 +188,45 @@ def target_lengths(
     if table is None:
         return all_counts, "all training names (no record by prefix)"
     counts = prefix_counts(table, prefix_ids)
+    return prefix_or_all(counts, all_counts, table["min_names"], controls, named)
+
+
+def prefix_or_all(
+    counts, all_counts, min_names=MIN_PREFIX_NAMES, controls=None, named="the prefix"
+):
+    """The length counts of a prefix's training names, or of all when too few
+    start with it; and what they are.
+
+    Parameters
+    ----------
+    counts : ndarray or None
+        The lengths of the training names that start with the prefix; None
+        when fewer than ``min_names`` do.
+    all_counts : ndarray
+        The fallback: the lengths of all training names (or of a label's).
+    min_names : int, default=MIN_PREFIX_NAMES
+        The fewest names a prefix's own lengths need, for the words.
+    controls : SamplingControls or None, default=None
+        Its ``min_length`` and ``max_length``: counts with no length within
+        them fall back too.
+    named : str, default="the prefix"
+        How the words name the prefix.
+
+    Returns
+    -------
+    counts : ndarray
+    words : str
+        Whose lengths they are, for messages and reports.
+
+    Examples
+    --------
+    >>> prefix_or_all(None, np.array([0, 2]), 100, named="'ra'")[1]
+    "all training names (fewer than 100 start with 'ra')"
+    >>> prefix_or_all(np.array([0, 0, 1]), np.array([0, 2]))
+    (array([0, 0, 1]), 'the training names that start with the prefix')
+    """
     if counts is None:
-        fewer = f"fewer than {table['min_names']} start with {named}"
+        fewer = f"fewer than {min_names} start with {named}"
         return all_counts, f"all training names ({fewer})"
     low, high = (
         (0, len(counts))

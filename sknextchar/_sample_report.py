@@ -17,7 +17,7 @@ import numpy as np
 from sklearn.utils.validation import check_is_fitted
 
 from ._novelty import REFIT_FOLDED, WITHOUT_FOLDED, folds_case, lacks_folded
-from ._prefix_lengths import MIN_PREFIX_NAMES, target_lengths
+from ._prefix_lengths import MIN_PREFIX_NAMES, prefix_or_all, target_lengths
 from ._steps import pipeline_steps, unfreeze
 from ._text import split_symbols, unknown_label_error
 from .exceptions import DamagedModelError
@@ -319,10 +319,8 @@ def _prefix_side(train, counts, prefix, label):
             return counts, f"all training names (none starts with {named})"
         return target_lengths(train, ids, counts, label, named=named)
     starting = [len(name) for name in _names(train, "train") if name.startswith(prefix)]
-    if len(starting) < MIN_PREFIX_NAMES:
-        fewer = f"fewer than {MIN_PREFIX_NAMES} start with {named}"
-        return counts, f"all training names ({fewer})"
-    return np.bincount(starting), f"the training names that start with {named}"
+    own = np.bincount(starting) if len(starting) >= MIN_PREFIX_NAMES else None
+    return prefix_or_all(own, counts, named=named)
 
 
 def _train_side(samples, train, label=None):

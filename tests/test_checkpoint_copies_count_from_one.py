@@ -1,7 +1,11 @@
 """A Checkpoint set on an estimator that fits a copy of a pipeline (a
 NameSampler, a NameLabelClassifier, a search) checks the epochs the copy will
 write, 1 to ``max_iter``, even when the pipeline given is a fitted warm start:
-only a classifier fitted in place goes on from its trained epochs."""
+only a classifier fitted in place goes on from its trained epochs.
+
+The test that a copy writes from epoch 1 passed before the checks of every
+path too (the copy wrote its own epochs then): it is a guard against checking
+the given pipeline's later epochs instead."""
 
 import pytest
 from sklearn.frozen import FrozenEstimator

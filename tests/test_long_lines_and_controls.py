@@ -68,7 +68,7 @@ def test_a_table_row_may_be_longer_than_a_name(tmp_path):
     path.write_text(f"name,notes\nasha,{notes}\nravi,x\n", encoding="utf-8")
     assert _chunks(str(path), names_column="name") == [["asha", "ravi"]]
     path.write_text("name,notes\n" + "asha," * MAX_ROW_LETTERS, encoding="utf-8")
-    with pytest.raises(ValueError, match="Line 2 of .* holds more than 100,000 char"):
+    with pytest.raises(ValueError, match="Line 2 of .* holds more than 1,000,000 char"):
         _chunks(str(path), names_column="name")
 
 

@@ -59,7 +59,7 @@ def test_train_refuses_a_line_of_megabytes_without_a_traceback(tmp_path, capsys)
         tracemalloc.stop()
     err = capsys.readouterr().err
     assert status != 0 and "Traceback" not in err
-    assert f"Line 2 of {str(path)!r} holds more than 100,000 characters" in err
+    assert f"Line 2 of {str(path)!r} holds more than 1,000,000 characters" in err
     assert peak < 20_000_000  # the line is 18 million characters
     assert not (tmp_path / "model").exists()
 

@@ -47,8 +47,8 @@ def test_names_without_their_empty_cells_are_read_however_many(tmp_path, n_alone
         (["Ana", "Bo"], "Source: national registry 2020"),
         (["Ana", "Bo"], "Notes:"),  # a colon
         (["Ana", "Bo"], "2020"),  # a digit
-        (["Ana", "Bo"], "Registry export"),  # more words than any name
-        (["Mary Ann", "Bo"], "the registry export"),
+        (["Ana", "Bo"], "From the registry"),  # two words more than any name
+        (["Mary Ann", "Bo"], "from the national registry"),
     ],
 )
 def test_a_footer_is_what_no_name_of_the_column_is(names, footer):

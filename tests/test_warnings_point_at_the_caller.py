@@ -1,7 +1,12 @@
 """The warnings of the readers of names point at the user's call, however deep
 in the package they are made (``_stacklevel.user_stacklevel``): a table read
 as a list, a line such as '# my names', another code page; and the counts
-of ``load_names`` add up to at most 2**53, as the command line's do."""
+of ``load_names`` add up to at most 2**53, as the command line's do.
+
+Some paths pointed at the caller before ``user_stacklevel`` too (``load_names``'
+own warnings, a direct fit's ConvergenceWarning, the chunk reader's table
+warning): their tests are guards, which keep every entry point pointing there
+now that the stack level is found rather than counted."""
 
 import warnings
 

@@ -132,36 +132,40 @@ def train(args):
 
         return train_in_chunks(args)
     names, labels, weights = training_names(args)
-    output = Path(args.output)
     # Fail before training, not after: no folder, a FIFO, an existing file
     # without --force, or the names file itself.
     check_output(args, input_files(args))
-    fmt = resolve_format(output, args.format)  # save_model's rule, to report it
+    fmt = resolve_format(Path(args.output), args.format)  # save_model's rule
     if fmt == "skops":
         import_skops_io()  # fail before training if skops is missing
     if args.model == "kneser-ney":
         from ._counts import fit_counts
 
         pipe = fit_counts(args, names, labels, weights)
+        saved = with_record(pipe, names, labels, weights)
     else:
         from ._interrupted import keeping_epochs
+        from ._train_report import report_training
 
         refuse_count_flags(args)
         pipe = build_pipeline(**given(args, TRAIN_FLAGS))
         source = args.names_file or "the bundled Indian names"
         header = f"Training on {_how_many(names, weights)} from {source}..."
-        # Ctrl-C: the finished epochs are saved to a new file beside -o.
-        with keeping_epochs(pipe, (names, labels, weights), args, fmt) as latest:
+
+        def record(fitted):
+            return with_record(fitted, names, labels, weights)
+
+        # Ctrl-C: the finished epochs (or the trained model, once the fit has
+        # ended) are saved to a new file beside -o.
+        with keeping_epochs(pipe, record, args, fmt) as latest:
             seconds = _fit(
                 pipe, names, quiet=args.quiet, header=header, labels=labels,
                 weights=weights, keep=[latest],
             )  # fmt: skip
-        from ._train_report import report_training
-
-        report_training(pipe, names, weights, seconds, labels)
+            report_training(pipe, names, weights, seconds, labels)
+            saved = record(pipe)
     from ._saving import save_trained
 
-    saved = with_record(pipe, names, labels, weights)
     path = save_trained(saved, args, input_files(args), fmt)
     print(f"Saved the model to {str(path)!r} ({fmt} format).")
     return 0

@@ -18,6 +18,7 @@ from ._commands import (
     refuse_count_flags,
 )
 from ._flags import TRAIN_FLAGS, given
+from ._interrupted import keeping_epochs
 from ._lengths import name_length_check
 from ._saving import save_trained
 
@@ -66,20 +67,22 @@ def train_in_chunks(args):
             "with 'sknextchar score'."
         )
     start = time.perf_counter()
-    pipe = train_from_file(
-        args.names_file, pipe, chunk_size=args.chunk_size, encoding=args.encoding,
-        verbose=not args.quiet, names_column=column,
-        check_names=name_length_check(args), counts_column=args.counts,
-    )  # fmt: skip
-    clf = pipe["clf"]
-    print(
-        f"Trained on {args.names_file} in chunks of "
-        f"{counted(args.chunk_size, 'name')} for "
-        f"{counted(clf.n_iter_, 'epoch')} in {time.perf_counter() - start:.1f} s; "
-        "training loss "
-        f"{clf.loss_:.4f} nats per character."
-    )
-    path = save_trained(pipe, args, [args.names_file], fmt)
+    # Ctrl-C: the finished epochs (the pipeline once trained) go to a new file.
+    with keeping_epochs(pipe, lambda fitted: fitted, args, fmt) as latest:
+        pipe["clf"].set_callbacks(latest)  # the trained copy's classifier has it
+        trained = train_from_file(
+            args.names_file, pipe, chunk_size=args.chunk_size,
+            encoding=args.encoding, verbose=not args.quiet, names_column=column,
+            check_names=name_length_check(args), counts_column=args.counts,
+        )  # fmt: skip
+        clf = trained["clf"].set_callbacks()  # a runtime hook: the file holds none
+        print(
+            f"Trained on {args.names_file} in chunks of "
+            f"{counted(args.chunk_size, 'name')} for "
+            f"{counted(clf.n_iter_, 'epoch')} in {time.perf_counter() - start:.1f} "
+            f"s; training loss {clf.loss_:.4f} nats per character."
+        )
+    path = save_trained(trained, args, [args.names_file], fmt)
     print(f"Saved the model to {str(path)!r} ({fmt} format).")
     return 0
 

@@ -3,12 +3,14 @@
 A training call is all or nothing: interrupted, the classifier is left as it
 was before the call (unfitted), and the epochs it trained are gone. The
 command line owns the user's time, so it keeps them itself: a callback
-(:class:`LatestEpoch`) holds the predict-ready copy of the classifier that
-scikit-learn's callback API gives after each epoch, and on Ctrl-C
-:func:`keep_finished_epochs` saves the pipeline with that copy to a new file
+(:class:`LatestEpoch`) holds a copy of the classifier's learned state after
+each epoch (refreshed in place: one copy, not one per epoch), and the
+classifier itself once its fit ends (the copy then dropped). On Ctrl-C, in
+the fit or after it (while the model is reported and readied for saving),
+:func:`keep_finished_epochs` saves the pipeline with that model to a new file
 beside ``-o`` (:func:`~sknextchar.cli._saving.keep_elsewhere`: never ``-o``
 itself, never an existing file), and says where it is and how many epochs it
-holds.
+holds. Used by ``train``, ``train --resume`` and ``train --chunk-size``.
 """
 
 import contextlib
@@ -16,18 +18,30 @@ import copy
 import os
 import shlex
 import sys
+import warnings
 
+import numpy as np
+
+from .._atomic import learned_state
 from .._text import counted
 from ._errors import PROG
 
 __all__ = ["LatestEpoch", "keep_finished_epochs", "keeping_epochs"]
 
-# The task of one epoch, as CharEmbeddingMLPClassifier names it.
-_EPOCH_TASK = "epoch"
+# The tasks of one epoch and of a whole fit, as CharEmbeddingMLPClassifier
+# (and train_from_file) name them.
+_EPOCH_TASK, _FIT_TASK = "epoch", "fit"
 
 
 class LatestEpoch:
     """A callback that keeps the classifier as it is after its latest epoch.
+
+    It asks for no ``fitted_estimator`` (scikit-learn's callback API would
+    build a new copy for every epoch, and two would be alive while the next
+    replaces the last): it copies the classifier's learned state once, after
+    the first epoch, and copies each later epoch's into the same arrays. The
+    state holds what the saved model holds, the Adam optimizer's moments
+    included: ``train --resume`` goes on from them as the run would have.
 
     Parameters
     ----------
@@ -39,11 +53,15 @@ class LatestEpoch:
     Attributes
     ----------
     model : CharEmbeddingMLPClassifier or None
-        The predict-ready copy after the latest epoch that ended (its
-        ``loss_curve_`` holds one loss per epoch trained); None before the
-        first one ends.
+        The classifier after the latest epoch that ended (its
+        ``loss_curve_`` holds one loss per epoch trained), or the classifier
+        itself once its fit ended; None before the first epoch ends. A copy
+        shares the arrays that later epochs overwrite: read it once training
+        stopped.
     fitted_transformer : ContextWindowTransformer or None
         The copy of ``transformer`` fitted, from the start of the fit.
+    fit_ended : bool
+        Whether the classifier's fit ended (``model`` is then the classifier).
 
     Examples
     --------
@@ -54,43 +72,136 @@ class LatestEpoch:
     >>> clf = CharEmbeddingMLPClassifier(hidden_layer_sizes=(4,), max_iter=3,
     ...                                  random_state=0).set_callbacks(latest)
     >>> clf = clf.fit(windows)
-    >>> len(latest.model.loss_curve_), latest.model is clf
-    (3, False)
+    >>> len(latest.model.loss_curve_), latest.model is clf, latest.fit_ended
+    (3, True, True)
     """
 
     def __init__(self, transformer=None):
         self.transformer = transformer
-        self.model = self.fitted_transformer = None
+        self.fitted_transformer = None
+        self._forget()
+
+    def _forget(self):
+        self.fit_ended, self._estimator, self._state = False, None, None
+        self._whole = False  # the state is one epoch's, not half of two
 
     def __deepcopy__(self, memo):
         # A runtime hook: a copy of the estimator that holds it shares it.
         return self
 
+    @property
+    def model(self):
+        """The classifier after the latest epoch (see the class docstring)."""
+        if self.fit_ended and hasattr(self._estimator, "loss_curve_"):
+            return self._estimator  # not rolled back by a Ctrl-C after the end
+        if self._state is None or not self._whole:
+            return None
+        model = copy.copy(self._estimator)
+        for name in learned_state(model):  # as it is now, not as it was then
+            delattr(model, name)
+        vars(model).update(self._state)
+        return model
+
     def setup(self, estimator, context):
         """Forget the model of an earlier call; copy the fitted transformer."""
-        self.model = None
+        self._forget()
         self.fitted_transformer = copy.deepcopy(self.transformer)
 
     def on_fit_task_begin(self, estimator, context):
         """Nothing to do when a task begins."""
 
-    def on_fit_task_end(self, estimator, context, *, fitted_estimator=None):
-        """Keep the copy of the classifier after an epoch; never stop."""
-        if context.task_name == _EPOCH_TASK and fitted_estimator is not None:
-            self.model = fitted_estimator
+    def on_fit_task_end(self, estimator, context):
+        """Copy the classifier's state after an epoch; never stop."""
+        if context.task_name == _FIT_TASK:
+            # The classifier is the model: the copy is dropped (no memory held
+            # through the report and the save), its learned state referenced
+            # (a Ctrl-C now, before fit returns, would put back the old one).
+            self._estimator, self.fit_ended = estimator, True
+            self._state, self._whole = dict(learned_state(estimator)), True
+        if context.task_name != _EPOCH_TASK:
+            return False
+        self._estimator = estimator
+        try:
+            self._copy_state(estimator)
+        except KeyboardInterrupt:  # mid-copy: the live state is whole, finish
+            self._copy_state(estimator)
+            raise
         return False
+
+    def _copy_state(self, estimator):
+        self._whole = False
+        self._state = _copied_into(self._state, learned_state(estimator))
+        self._whole = True
 
     def teardown(self, estimator, context):
         """Nothing to release."""
 
 
+def _copied_into(old, new):
+    """A deep copy of ``new`` that reuses the arrays of ``old`` (an earlier
+    copy) where their shapes and types agree: no second copy in memory."""
+    if isinstance(new, np.ndarray):
+        if (
+            isinstance(old, np.ndarray)
+            and old.shape == new.shape
+            and old.dtype == new.dtype
+            and old is not new
+        ):
+            np.copyto(old, new)
+            return old
+        return new.copy()
+    if isinstance(new, (list, tuple)) and type(old) is type(new):
+        if len(old) == len(new):
+            return type(new)(_copied_into(o, n) for o, n in zip(old, new))
+    if isinstance(new, dict) and isinstance(old, dict):
+        return {key: _copied_into(old.get(key), value) for key, value in new.items()}
+    if type(old) is type(new) and hasattr(new, "__dict__") and old is not new:
+        # An optimizer, say: its arrays reused; what it pickles (and so what
+        # the saved model holds), not its scratch space.
+        state = new.__getstate__()
+        if isinstance(state, dict) and not isinstance(new, type):
+            vars(old).update(_copied_into(vars(old), state))
+            for name in set(vars(old)) - set(state):
+                delattr(old, name)
+            return old
+    return copy.deepcopy(new)
+
+
+def _fitted_transformer(transformer, clf):
+    """``transformer`` as fitted before ``clf`` was trained.
+
+    ``train_from_file`` fits a copy of an unfitted transformer on the file and
+    does not return it when interrupted; the transformer learns only its
+    vocabulary, which is the classifier's ``classes_`` (the end marker first):
+    fitted on those symbols, a copy learns the same one. None if it does not.
+    """
+    if getattr(transformer, "vocabulary_", None) is not None:
+        return transformer
+    symbols = [str(s) for s in clf.classes_[1:]]
+    plain = next((s for s in symbols if s.strip() == s), "a")
+    names = [s if s.strip() == s else plain + s + plain for s in symbols]
+    from sklearn.base import clone
+
+    fitted = clone(transformer)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a tab's warning was given already
+            fitted.fit(names)
+    except ValueError:
+        return None
+    return fitted if list(fitted.vocabulary_) == list(clf.classes_) else None
+
+
 @contextlib.contextmanager
-def keeping_epochs(pipe, data, args, fmt):
-    """Fit ``pipe`` in this block; on Ctrl-C, keep its finished epochs.
+def keeping_epochs(pipe, record, args, fmt):
+    """Train ``pipe`` in this block; on Ctrl-C, keep its finished epochs.
+
+    The block may go on after the fit (reporting it, readying what to save):
+    Ctrl-C there keeps the trained model.
 
     Parameters
     ----------
-    pipe, data, args, fmt
+    pipe, record, args, fmt
         As for :func:`keep_finished_epochs`.
 
     Yields
@@ -104,27 +215,28 @@ def keeping_epochs(pipe, data, args, fmt):
         With status 130 after Ctrl-C, once an epoch finished (see
         :func:`keep_finished_epochs`); before that, the KeyboardInterrupt.
     """
-    latest = LatestEpoch(pipe["windows"])
+    latest = LatestEpoch(pipe.steps[0][1])
     try:
         yield latest
     except KeyboardInterrupt:
-        keep_finished_epochs(latest, pipe, data, args, fmt)
+        keep_finished_epochs(latest, pipe, record, args, fmt)
         raise  # no epoch finished: nothing to keep
 
 
-def keep_finished_epochs(latest, pipe, data, args, fmt):
+def keep_finished_epochs(latest, pipe, record, args, fmt):
     """After Ctrl-C in training: save the finished epochs to a new file.
 
     Parameters
     ----------
     latest : LatestEpoch
-        The callback that ran during the interrupted fit.
+        The callback that ran during the interrupted training.
     pipe : Pipeline
-        The pipeline that was being fitted; its steps are set to
-        ``latest.fitted_transformer`` and ``latest.model``.
-    data : tuple
-        ``(names, labels, weights)`` of the fit, for the record of the
-        training names the model file holds.
+        The pipeline that was being trained (or a pipeline whose copy was):
+        its first and last steps are set to ``latest.fitted_transformer`` and
+        ``latest.model``.
+    record : callable
+        ``record(pipe)``: what to save, such as the pipeline in a NameSampler
+        with the record of its training names.
     args : argparse.Namespace
         The parsed command line, with ``output``.
     fmt : {"skops", "joblib"}
@@ -142,36 +254,44 @@ def keep_finished_epochs(latest, pipe, data, args, fmt):
         or could not be: the message on stderr says which. A second Ctrl-C
         while it is saved stops the saving (nothing was saved).
     """
-    from ._commands import with_record
     from ._saving import keep_elsewhere
 
-    if latest.model is None:
+    model = latest.model
+    if model is None:
         return
-    n_epochs, total = len(latest.model.loss_curve_), pipe["clf"].max_iter
+    transformer = _fitted_transformer(latest.fitted_transformer, model)
+    if transformer is None:
+        return  # not a transformer that this vocabulary can fit: nothing kept
+    model.set_callbacks()  # runtime hooks: the saved model holds none
+    n_epochs, total = len(model.loss_curve_), model.max_iter
     output = os.fspath(args.output)
     target = repr(output) + (
         " is as it was" if os.path.lexists(output) else " was not created"
     )
     done = f"after {counted(n_epochs, 'finished epoch')} of {total:,}"
+    what = f"the model as it was after epoch {n_epochs:,} (its last finished epoch)"
+    if latest.fit_ended:
+        done = f"after the training ended ({counted(n_epochs, 'epoch')})"
+        what = "the trained model"
     print(
-        f"{PROG}: interrupted {done}; keeping them in a new file (Ctrl-C again "
-        "to give them up)...",
+        f"{PROG}: interrupted {done}; keeping {'it' if latest.fit_ended else 'them'}"
+        " in a new file (Ctrl-C again to give up)...",
         file=sys.stderr,
     )
-    pipe.set_params(windows=latest.fitted_transformer, clf=latest.model)
-    path, failures = keep_elsewhere(with_record(pipe, *data), output, fmt)
+    first, last = pipe.steps[0][0], pipe.steps[-1][0]
+    pipe.set_params(**{first: transformer, last: model})
+    path, failures = keep_elsewhere(record(pipe), output, fmt)
     if path is None:
         print(
-            f"{PROG}: nothing was saved ({target}): the model of the finished "
-            f"epochs could not be kept in another file either ({'; '.join(failures)}).",
+            f"{PROG}: nothing was saved ({target}): {what} could not be kept in "
+            f"another file either ({'; '.join(failures)}).",
             file=sys.stderr,
         )
         raise SystemExit(130)
     where = shlex.quote(str(path))
     print(
-        f"{PROG}: {target}; the model as it was after epoch {n_epochs:,} (its "
-        f"last finished epoch) was saved to {str(path)!r} instead: use it where "
-        f"it is{_resume_advice(args, where, output)}.",
+        f"{PROG}: {target}; {what} was saved to {str(path)!r} instead: use it "
+        f"where it is{_resume_advice(args, where, output)}.",
         file=sys.stderr,
     )
     raise SystemExit(130)

@@ -30,6 +30,7 @@ from ..datasets._base import (
 )
 from ..datasets._encoding import SAMPLE_BYTES
 from ..datasets._long_lines import MAX_ROW_LETTERS
+from ..datasets._table_rows import text_lines
 from ..datasets._tables import (
     DELIMITER_NAMES,
     LINES_LOOKED_AT,
@@ -53,7 +54,6 @@ from ..datasets._tables import (
     named_rows,
     table_of,
     table_rows,
-    text_lines,
 )
 from ._weights import CountsColumn, counts_column_at
 

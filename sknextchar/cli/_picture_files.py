@@ -15,6 +15,7 @@ import re
 import zlib
 
 from .._model_files import not_a_model_file
+from ..datasets._file_kinds import SIGNATURES
 
 __all__ = ["keep_other_pictures", "picture_format"]
 
@@ -25,18 +26,25 @@ _SVG = re.compile(
     re.DOTALL,
 )
 _PS = re.compile(rb"\A(?:%!PS-Adobe|\xc5\xd0\xd3\xc6)")
-_JPEG = re.compile(rb"\A\xff\xd8\xff")
+
+
+def _starts(fmt):
+    """A pattern of the first bytes of ``fmt`` in the table of file kinds."""
+    return re.compile(rb"\A(?:%b)" % b"|".join(map(re.escape, SIGNATURES[fmt])))
+
+
+_JPEG = _starts("jpeg")
 _TIFF = re.compile(rb"\A(?:II\*\x00|MM\x00\*)")
 # The signature of each format plot writes, by the suffix that picks it.
 _SIGNATURES = {
-    "png": re.compile(rb"\A\x89PNG\r\n\x1a\n"),
-    "pdf": re.compile(rb"\A%PDF-"),
+    "png": _starts("png"),
+    "pdf": _starts("pdf"),
     "svg": _SVG,
     "eps": _PS,
     "ps": _PS,
     "jpg": _JPEG,
     "jpeg": _JPEG,
-    "gif": re.compile(rb"\AGIF8[79]a"),
+    "gif": _starts("gif"),
     "tif": _TIFF,
     "tiff": _TIFF,
     "webp": re.compile(rb"\ARIFF....WEBP", re.DOTALL),

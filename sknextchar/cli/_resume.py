@@ -36,6 +36,7 @@ from ._commands import (
     training_names,
 )
 from ._flags import KN_FLAGS, TRAIN_FLAGS, given
+from ._interrupted import keeping_epochs
 from ._lengths import name_length_check
 from ._main import PROG
 from ._saving import save_trained
@@ -88,18 +89,24 @@ def resume(args):
     clf.set_params(**params)
     done = _epochs_done(clf, args)
     start = time.perf_counter()
-    trained = _continue(args, pipe, path, chunk_size, done, len(names or ()))
-    seconds = time.perf_counter() - start
-    if done < len(clf.loss_curve_):  # said once the file was accepted, not before
-        print(_kept_epoch_note(args.resume, done, len(clf.loss_curve_)))
-    clf = trained.steps[-1][1]
-    print(
-        f"Continued {args.resume!r} for {counted(clf.n_iter_, 'epoch')} (epochs "
-        f"{done + 1} to {len(clf.loss_curve_)} of --max-iter {clf.max_iter}) on "
-        f"{_source(args)} in {seconds:.1f} s; training loss {clf.loss_:.4f} nats "
-        "per character (no names held out)."
-    )
-    saved, note = _with_record(trained, sampler, names, weights)
+
+    def record(fitted):
+        return _with_record(fitted, sampler, names, weights)[0]
+
+    # Ctrl-C: the finished epochs (the model once trained) go to a new file.
+    with keeping_epochs(pipe, record, args, fmt) as latest:
+        trained = _continue(args, pipe, (path, chunk_size), done, names, latest)
+        seconds = time.perf_counter() - start
+        if done < len(clf.loss_curve_):  # said once the file was accepted
+            print(_kept_epoch_note(args.resume, done, len(clf.loss_curve_)))
+        clf = trained.steps[-1][1]
+        print(
+            f"Continued {args.resume!r} for {counted(clf.n_iter_, 'epoch')} (epochs "
+            f"{done + 1} to {len(clf.loss_curve_)} of --max-iter {clf.max_iter}) "
+            f"on {_source(args)} in {seconds:.1f} s; training loss {clf.loss_:.4f} "
+            "nats per character (no names held out)."
+        )
+        saved, note = _with_record(trained, sampler, names, weights)
     print(note)
     _warn_exact_case(args, saved)
     path = save_trained(saved, args, inputs, fmt)
@@ -262,17 +269,20 @@ def _kept_epoch_note(resumed, done, n_run):
     )
 
 
-def _continue(args, pipe, path, chunk_size, done, n_names):
-    """Train the epochs past ``done``: a trained copy of ``pipe``."""
+def _continue(args, pipe, source, done, names, latest):
+    """Train the epochs past ``done`` on ``source``, ``(path, chunk_size)``,
+    with the callback ``latest`` first: a trained copy of ``pipe``."""
     from .._chunked import train_from_file
 
-    clf = pipe.steps[-1][1]
-    in_chunks = args.chunk_size is not None
+    (path, chunk_size), clf = source, pipe.steps[-1][1]
+    in_chunks, progress = args.chunk_size is not None, []
     if not (args.quiet or in_chunks):
         from ._progress import EpochProgress
 
+        n_names = len(names or ())
         header = f"Continuing the training on {n_names:,} names from {_source(args)}..."
-        clf.set_callbacks(EpochProgress(header, first_epoch=done))
+        progress = [EpochProgress(header, first_epoch=done)]
+    clf.set_callbacks(latest, *progress)
     try:  # its first pass refuses characters the model does not know
         trained = train_from_file(
             path, pipe, chunk_size=chunk_size, encoding=args.encoding,

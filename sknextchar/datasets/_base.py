@@ -23,7 +23,13 @@ from ._encoding import (
     warn_other_code_page,
 )
 from ._file_kinds import not_text_message
-from ._long_lines import MAX_ROW_LETTERS, check_line_lengths, read_checked
+from ._long_lines import (
+    MAX_ROW_LETTERS,
+    check_line_lengths,
+    count_line_ends,
+    read_checked,
+)
+from ._table_rows import text_lines
 from ._tables import (
     DELIMITER_NAMES,
     LINES_LOOKED_AT,
@@ -36,7 +42,6 @@ from ._tables import (
     headerless_table,
     lines_looked_at,
     table_of,
-    text_lines,
 )
 from ._wide_text import (
     check_utf16_reading,
@@ -751,10 +756,6 @@ def _read_text(path, encoding, longest=None, named=None):
         raise undecodable_error(path, codec, error, given=encoding) from None
 
 
-# Line ends counted as a text editor does: \r\n, \r (old Macs), \n.
-_LINE_ENDS = ((b"\n", 1), (b"\r", 1), (b"\r\n", -1))
-
-
 def check_file_start(start, path, encoding):
     """Refuse the first megabyte of a file of names before the rest is read.
 
@@ -834,7 +835,7 @@ def undecodable_error(path, codec, error, *, line=1, non_ascii=False, given=None
     again in UTF-8, or delete it; encoding='latin-1' would misread ...
     """
     data, start = error.object, error.start
-    at = line + sum(data.count(ending, 0, start) * n for ending, n in _LINE_ENDS)
+    at = line + count_line_ends(data[:start])
     begin = max(data.rfind(b"\n", 0, start), data.rfind(b"\r", 0, start)) + 1
     ends = (data.find(b"\n", start), data.find(b"\r", start))
     end = min((i for i in ends if i >= 0), default=len(data))
@@ -865,6 +866,8 @@ _C1 = re.compile("[\x80-\x9f]")
 # The other control characters but the tab and the line ends (C0 and DEL), in
 # no name either: a terminal's escape sequence, a page break, a DOS end mark.
 _C0 = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A line that splits into cells (a table's row).
+_CELLS = re.compile("[,;\t]")
 # Either (a text outside ASCII is searched once).
 _ODD = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # The bytes of UTF-8 text but those (deleted, what is left is one: fast).
@@ -936,16 +939,23 @@ def _control_in_name(text, controls):
     """Where the first character of ``text`` that ``controls`` finds is that is
     still there once its line is stripped as names are (a page break, ``\\f``,
     before a name is whitespace, not a letter of it; C1 is always there);
-    None if none is."""
+    None if none is. A C0 character on a line with a comma, semicolon or tab
+    (a table's row) is not refused here: it may be in another cell than the
+    name's (an export's line break within a note, U+000B), and ``fit``
+    refuses it in a name."""
     for found in controls.finditer(text):
         at = found.start()
-        if not text[at].isspace() or _C1.match(text[at]):
+        if _C1.match(text[at]):
             return at
         # its line, a "\\r" looked for only within the "\\n"s around it
         begin = text.rfind("\n", 0, at)
         begin = max(begin, text.rfind("\r", begin + 1, at)) + 1
         end = text.find("\n", at) % (len(text) + 1)  # -1: the end of the text
         end = min(end, text.find("\r", at, end) % (len(text) + 1))
+        if _CELLS.search(text, begin, end):
+            continue  # a row of a table: in a note, say
+        if not text[at].isspace():
+            return at
         if text[begin:at].strip() and text[at + 1 : end].strip():
             return at
     return None
@@ -953,8 +963,7 @@ def _control_in_name(text, controls):
 
 def _line_of(text, at, line):
     """The line of ``text[at]``, ``text`` starting on ``line``."""
-    head = text[:at]
-    return line + head.count("\n") + head.count("\r") - head.count("\r\n")
+    return line + count_line_ends(text[:at])
 
 
 def _nul_message(text, path, encoding, line):

@@ -9,7 +9,17 @@ import zipfile
 
 from .._model_files import PICKLE_MAGICS, ZIP_MAGIC
 
-__all__ = ["MODEL_ADVICE", "PICKLE_ADVICE", "not_text_message"]
+__all__ = ["MODEL_ADVICE", "PICKLE_ADVICE", "SIGNATURES", "not_text_message"]
+
+#: The first bytes of pictures and documents, by format: a file starting with
+#: any one of a format's is of that format (a file of names given by mistake,
+#: or an existing file that ``sknextchar plot -o`` would replace).
+SIGNATURES = {
+    "png": (b"\x89PNG\r\n\x1a\n",),
+    "jpeg": (b"\xff\xd8\xff",),
+    "gif": (b"GIF87a", b"GIF89a"),
+    "pdf": (b"%PDF-",),
+}
 
 _AS_TEXT = "save the names as a text or CSV file and pass that one"
 _ONE_A_LINE = "pass a text file of names instead, one name a line (or a CSV file)"
@@ -28,12 +38,11 @@ _KINDS = (
     (b"\xfd7zXZ", "an xz-compressed file", "decompress it first (e.g. unxz -k)"),
     (b"\x28\xb5\x2f\xfd", "a zstd-compressed file", "decompress it first"),
     (b"BZh", "a bzip2-compressed file", "decompress it first (e.g. bunzip2 -k)"),
-    (b"\x89PNG\r\n\x1a\n", "a PNG image", _ONE_A_LINE),
-    (b"\xff\xd8\xff", "a JPEG image", _ONE_A_LINE),
-    (b"GIF87a", "a GIF image", _ONE_A_LINE),
-    (b"GIF89a", "a GIF image", _ONE_A_LINE),
-    (b"%PDF-", "a PDF document",
-     "copy the names into a text file, one name a line, and pass that one"),
+    *((magic, f"a {fmt.upper()} image", _ONE_A_LINE)
+      for fmt in ("png", "jpeg", "gif") for magic in SIGNATURES[fmt]),
+    *((magic, "a PDF document",
+       "copy the names into a text file, one name a line, and pass that one")
+      for magic in SIGNATURES["pdf"]),
     (b"SQLite format 3\x00", "an SQLite database",
      ("export the column of names as a CSV file (e.g. sqlite3 -header -csv FILE "
       "'SELECT * FROM people' > names.csv) and pass that one")),

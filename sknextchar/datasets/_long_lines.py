@@ -17,12 +17,14 @@ __all__ = [
     "MAX_ROW_LETTERS",
     "LineLengths",
     "check_line_lengths",
+    "count_line_ends",
     "long_run",
     "read_checked",
 ]
 
-#: The longest line of a file that may be a table: a row of many fields.
-MAX_ROW_LETTERS = 100 * MAX_LETTERS
+#: The longest line of a file that may be a table: a row of many fields (a
+#: survey export of 7,000 columns has rows of about 105,000 characters).
+MAX_ROW_LETTERS = 1000 * MAX_LETTERS
 
 #: Bytes read at a time by :func:`read_checked`.
 BLOCK_BYTES = 1 << 20
@@ -31,9 +33,18 @@ BLOCK_BYTES = 1 << 20
 _PIECES = re.compile(f"[^{LINE_BREAKS}]+")
 
 
-def _line_ends(text):
-    """The line ends of ``text`` as a text editor counts them."""
-    return text.count("\n") + text.count("\r") - text.count("\r\n")
+def count_line_ends(data):
+    """The line ends of ``data`` (str or bytes) as a text editor counts them:
+    ``\\r\\n``, ``\\r`` (old Macs) and ``\\n``.
+
+    Examples
+    --------
+    >>> count_line_ends("asha\\r\\nravi\\rmei\\n"), count_line_ends(b"a\\n\\nb")
+    (3, 2)
+    """
+    if isinstance(data, str):
+        return data.count("\n") + data.count("\r") - data.count("\r\n")
+    return data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
 
 
 class LineLengths:
@@ -89,7 +100,7 @@ class LineLengths:
         tail = text[max(map(text.rfind, LINE_BREAKS)) + 1 :].lstrip()
         content = tail.rstrip()  # only the count of its trailing spaces counts
         self._tail = content + " " * min(len(tail) - len(content), self.longest + 1)
-        self.line += _line_ends(piece) - (self._after_cr and piece[:1] == "\n")
+        self.line += count_line_ends(piece) - (self._after_cr and piece[:1] == "\n")
         self._after_cr = piece[-1:] == "\r" if piece else self._after_cr
 
     def _refuse(self, text):
@@ -97,7 +108,7 @@ class LineLengths:
             name = match.group().strip()
             if len(name) > self.longest:
                 crlf = self._after_cr and text[:1] == "\n"  # split across pieces
-                line = self.line + _line_ends(text[: match.start()]) - crlf
+                line = self.line + count_line_ends(text[: match.start()]) - crlf
                 raise ValueError(self._message(line, name))
 
     def _message(self, line, name):
@@ -194,7 +205,7 @@ def _decoded_from(blocks, run, codec, path, longest, named):
     that goes on in ``block``); its number counted only now."""
     line, prefix, after_cr = 1, b"", False
     for before in blocks:
-        line += _line_ends_of_bytes(before) - (after_cr and before[:1] == b"\n")
+        line += count_line_ends(before) - (after_cr and before[:1] == b"\n")
         after_cr = before[-1:] == b"\r"
     for before in reversed(blocks):  # the run has no line end: counted above
         if len(prefix) >= run:
@@ -203,10 +214,6 @@ def _decoded_from(blocks, run, codec, path, longest, named):
     lengths = LineLengths(path, longest, line=line, named=named)
     lengths._after_cr = after_cr and not prefix  # a "\r\n" across blocks
     return _Decoded(prefix, codec, lengths)
-
-
-def _line_ends_of_bytes(data):
-    return data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
 
 
 def long_run(text, run=0, longest=MAX_LETTERS):

@@ -34,8 +34,6 @@ from ._table_rows import (
     check_one_line,
     check_width,
     table_rows,
-    text_lines,
-    with_first,
 )
 
 __all__ = [
@@ -69,8 +67,6 @@ __all__ = [
     "named_rows",
     "table_of",
     "table_rows",
-    "text_lines",
-    "with_first",
 ]
 
 # The headers of a column of names, as header_key spells them.
@@ -691,13 +687,15 @@ FOOTER_LINES = 5  # the one-field lines at the end of a table that may be a foot
 class _NamesSeen:
     """What the names of a column read so far have, that a footer line
     (``Source: national registry 2020``) has and a name alone on its row
-    (``Zoë``, its empty cells left out) has not: a digit, a ``:``, more words.
+    (``Zoë``, its empty cells left out) has not: a digit, a ``:``, two words
+    more than any name (one more is a name such as ``Mary Ann`` below names of
+    one word).
 
     Examples
     --------
     >>> seen = _NamesSeen()
-    >>> seen.add("Mary Ann")
-    >>> [seen.lack(line) for line in ["Zoë", "Notes:", "R2", "Source: the registry"]]
+    >>> seen.add("Zoë")
+    >>> [seen.lack(line) for line in ["Mary Ann", "Notes:", "R2", "A new registry"]]
     [False, True, True, True]
     """
 
@@ -719,7 +717,7 @@ class _NamesSeen:
         """Whether ``line`` has what none of the names has."""
         digit = not self.digit and _DIGIT.search(line) is not None
         colon = not self.colon and ":" in line
-        return digit or colon or len(line.split()) > self.words
+        return digit or colon or len(line.split()) > self.words + 1
 
 
 _DIGIT = re.compile(r"\d")
