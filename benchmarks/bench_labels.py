@@ -56,6 +56,12 @@ Usage::
         # before the fine-tuned ensemble, which adds about 3 minutes per split
     python benchmarks/bench_labels.py --splits 5 --latest  # (a), (b) and the
         # fine-tuned ensemble only: 15 minutes
+    python benchmarks/bench_labels.py --latest   # the same on one split
+
+The times above are earlier estimates. On 2026-12-01, ``--latest`` on split 0
+alone had used 43 CPU-minutes (one busy core of two shared ones) without
+finishing its fine-tuned ensemble of 15 MLP fits and a count model per label:
+time a split before planning a five-split run.
 
 One split's held-out names decide the balanced accuracy of about 700 female
 names, so it moves by about 0.01 from split to split; ``--splits`` reports the
