@@ -28,6 +28,7 @@ __all__ = [
     "check_target",
     "current_umask",
     "file_on_the_way",
+    "file_state",
     "real_target",
 ]
 
@@ -341,6 +342,22 @@ def _protected_message(shown, protected, command_line):
 def _owner(path):
     status = os.stat(path)
     return status.st_uid, status.st_gid
+
+
+def file_state(path):
+    """What tells a file written since from the file at ``path`` as it is now
+    (None: no file there).
+
+    Examples
+    --------
+    >>> file_state("/no/such/file") is None
+    True
+    """
+    try:
+        found = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns
 
 
 def current_umask():

@@ -50,17 +50,6 @@ def main(argv=None):
         return 130
 
 
-def _file_state(path):
-    """What tells a file written since from the file as it is (None: no file)."""
-    import os
-
-    try:
-        found = os.stat(path)
-    except (OSError, ValueError):
-        return None
-    return found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns
-
-
 def _what_was_saved(path=None, before=None):
     """After "interrupted": whether the command's -o FILE was written.
 
@@ -69,9 +58,11 @@ def _what_was_saved(path=None, before=None):
     interrupted command wrote all of it or nothing; the file as it is now says
     which.
     """
+    from .._file_safety import file_state  # the standard library only
+
     if path is None:
         return ""
-    if _file_state(path) != before:
+    if file_state(path) != before:
         return f", after writing {path!r}."
     kept = f"{path!r} is as it was" if before else f"{path!r} was not created"
     return f": nothing was saved ({kept})."
@@ -98,7 +89,9 @@ def _run(argv, output):
             warnings.showwarning = show_warning
             args = build_parser().parse_args(argv) if argv else None
             if getattr(args, "output", None) is not None:
-                output += [args.output, _file_state(args.output)]
+                from .._file_safety import file_state
+
+                output += [args.output, file_state(args.output)]
             from ._commands import main_job
             from ._places import Places
 

@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .._file_safety import current_umask, real_target
+from .._file_safety import current_umask, file_state, real_target
 from .._persistence import save_model
 from ._commands import check_output
 from ._errors import PROG, USER_ERRORS, one_line
@@ -66,12 +66,12 @@ def save_trained(model, args, inputs, fmt):
     ...     save_trained(model, args, [], "skops").name
     'm.skops'
     """
-    before = _state(args.output)
+    before = file_state(args.output)
     try:
         check_output(args, inputs)  # as before training: nothing swapped in
         return save_model(model, Path(args.output), format=fmt)
     except KeyboardInterrupt:
-        if _state(args.output) != before:  # after the rename: -o holds the model
+        if file_state(args.output) != before:  # after the rename: -o holds the model
             raise
         # A second Ctrl-C drops the model: the entry point says nothing was saved.
         note = _kept_note(model, args.output, fmt)
@@ -104,15 +104,6 @@ def _with_note(error, note):
         return None
     kept.errno = getattr(error, "errno", None)
     return kept
-
-
-def _state(path):
-    """What tells the file at ``path`` from a file written since (None: none)."""
-    try:
-        found = os.stat(path)
-    except (OSError, ValueError):
-        return None
-    return found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns
 
 
 def _kept_note(model, output, fmt):
