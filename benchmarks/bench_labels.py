@@ -48,20 +48,24 @@ both source lists stay on one side), the script reports:
 
 Usage::
 
-    python benchmarks/bench_labels.py            # about 12 minutes on 2 cores
-    python benchmarks/bench_labels.py --quick    # 8 epochs, 500 names: 2 minutes
-    python benchmarks/bench_labels.py --fidelity-only  # part 3 alone: 80 seconds
-    python benchmarks/bench_labels.py --skip-fidelity  # parts 1 and 2: 11 minutes
-    python benchmarks/bench_labels.py --splits 5  # part 1 on 5 splits: 40 minutes
-        # before the fine-tuned ensemble, which adds about 3 minutes per split
+    python benchmarks/bench_labels.py            # parts 1 to 3 on one split
+    python benchmarks/bench_labels.py --quick    # 8 epochs, 500 names
+    python benchmarks/bench_labels.py --fidelity-only  # part 3 alone
+    python benchmarks/bench_labels.py --skip-fidelity  # parts 1 and 2
+    python benchmarks/bench_labels.py --splits 5  # part 1 on 5 splits
     python benchmarks/bench_labels.py --splits 5 --latest  # (a), (b) and the
-        # fine-tuned ensemble only: 15 minutes
+        # fine-tuned ensemble only, on 5 splits
     python benchmarks/bench_labels.py --latest   # the same on one split
 
-The times above are earlier estimates. On 2026-12-01, ``--latest`` on split 0
-alone had used 43 CPU-minutes (one busy core of two shared ones) without
-finishing its fine-tuned ensemble of 15 MLP fits and a count model per label:
-time a split before planning a five-split run.
+Time, measured on 2026-12-01 on two shared cores: ``--latest`` (split 0)
+took 474 CPU-seconds and 11 minutes of wall time (one core busy), 624 s of
+the wall time in the fine-tuned ensemble of 15 MLP fits and a count model per
+label; five splits should take about five times as long (not measured). Before that day's fix of the MLP's
+training (weights and Adam moments that sank into float32's subnormal range
+made its epochs 3 to 8 times slower), split 0 of ``--latest`` had not
+finished after 43 CPU-minutes. The times the docstring gave before (12, 11
+and 40 minutes for the runs above) were measured with the slow training and
+were not measured again.
 
 One split's held-out names decide the balanced accuracy of about 700 female
 names, so it moves by about 0.01 from split to split; ``--splits`` reports the

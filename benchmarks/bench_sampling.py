@@ -14,7 +14,7 @@ bundled Indian names, then measures:
 
 Usage::
 
-    python benchmarks/bench_sampling.py                 # default model, 15 epochs
+    python benchmarks/bench_sampling.py                 # default model, 20 epochs
     python benchmarks/bench_sampling.py --max-iter 2    # quicker training
     python benchmarks/bench_sampling.py --model /tmp/default.joblib  # train once
 

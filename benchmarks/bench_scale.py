@@ -16,7 +16,7 @@ first ``n`` lines.
 
 Each measurement runs in its own Python process, so that ``ru_maxrss`` (the peak
 resident set size of the process, in the kernel's accounting; it includes the
-interpreter, NumPy and scikit-learn, about 100 MB before any data) belongs to that
+interpreter, NumPy and scikit-learn, about 150 MB before any data) belongs to that
 measurement alone.
 
 - ``in-memory`` (one process per size): read all names; ``transform`` them into

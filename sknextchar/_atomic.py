@@ -9,8 +9,13 @@ are runtime hooks, not state, and are left alone.
 :class:`Rollback` does the same for the embedding MLP's training calls with a
 narrower meaning of the state (:func:`fitted_state`: the attributes whose names
 end in ``_``, and the private names the caller gives).
+
+:class:`FitLink` and :func:`reports_fit` extend the promise to a Pipeline: the
+windows a Pipeline's ``fit_transform`` made put the transformer back when the
+model's fit on them fails, until a model's fit on them has completed.
 """
 
+import contextlib
 import copy
 import functools
 
@@ -23,7 +28,7 @@ __all__ = [
     "all_or_nothing",
     "fitted_state",
     "learned_state",
-    "report_fit",
+    "link_to_fit",
     "reports_fit",
 ]
 
@@ -161,15 +166,19 @@ class Rollback:
 
 
 class FitLink:
-    """Keeps a transformer in step with the model fitted on its windows.
+    """Keeps a transformer in step with the model a meta-estimator fits on its windows.
 
     A Pipeline's ``fit`` refits the transformer, then the model on the windows.
     When the model's fit fails (an error, a KeyboardInterrupt, a callback that
     raises), the model puts its own attributes back, and the link puts back the
-    transformer's: the whole pipeline is as it was before the call. A later fit
-    that succeeds on the same windows brings the transformer's new fit back, so
-    that it agrees with that model. Nothing happens when the transformer was
-    fitted again in between (its ``token`` attribute differs).
+    transformer's: the whole pipeline is as it was before the call. Only the
+    outermost model's fit reports (a member of a mixture or a label's model
+    fitted inside it does not): the transformer goes back once, if that fit
+    fails. Once a model's fit on the windows has completed, the transformer
+    keeps its new fit: a later failure on the same windows changes nothing. A
+    later fit that succeeds brings the new fit back after a failure. Nothing
+    happens when the transformer was fitted again in between (its ``token``
+    attribute differs).
 
     Parameters
     ----------
@@ -180,32 +189,67 @@ class FitLink:
     token : str, default="_later_step_failed"
         The attribute, a new object at each fit, that tells the fits apart.
 
+    Attributes
+    ----------
+    kept : bool
+        Whether a model's fit on the windows has completed.
+    depth : int
+        How many model fits on the windows are running, one inside the other.
+
     Examples
     --------
-    >>> from sknextchar import CharEmbeddingMLPClassifier, ContextWindowTransformer
-    >>> transformer = ContextWindowTransformer().fit(["abid"])
-    >>> windows = transformer.fit_transform(["zoya"])
-    >>> try:
-    ...     CharEmbeddingMLPClassifier(learning_rate_init=-1.0).fit(windows)
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import ContextWindowTransformer, KneserNeyClassifier
+    >>> pipe = make_pipeline(ContextWindowTransformer(alphabet="auto"),
+    ...                      KneserNeyClassifier()).fit(["abid"])
+    >>> try:  # KneserNeyClassifier counts names: whole weights only
+    ...     pipe.fit(["zoya"], kneserneyclassifier__sample_weight=[0.5])
     ... except ValueError:
     ...     pass
-    >>> transformer.vocabulary_ == ContextWindowTransformer().fit(["abid"]).vocabulary_
-    True
+    >>> "".join(pipe[0].vocabulary_)  # the transformer was put back too
+    '-abdi'
     """
 
     def __init__(self, transformer, before, after, token="_later_step_failed"):
         self.transformer = transformer
         self.before, self.after = before, after
         self.token = token
+        self.kept = False
+        self.depth = 0
+
+    @contextlib.contextmanager
+    def model_fit(self):
+        """The fit of a model on the windows: the outermost one reports its end.
+
+        Yields
+        ------
+        None
+        """
+        self.depth += 1
+        try:
+            yield
+        except BaseException:
+            self.depth -= 1
+            if self.depth == 0:
+                self.report(False)
+            raise
+        self.depth -= 1
+        if self.depth == 0:
+            self.report(True)
 
     def report(self, succeeded):
         """Put back the transformer's state before (failure) or after (success).
+
+        A failure does nothing once a success was reported.
 
         Parameters
         ----------
         succeeded : bool
             Whether a model's fit on the windows completed.
         """
+        if not succeeded and self.kept:
+            return  # a model was fitted on this fit of the transformer: keep it
+        self.kept = self.kept or succeeded
         current = vars(self.transformer).get(self.token)
         source, target = (
             (self.before, self.after) if succeeded else (self.after, self.before)
@@ -214,33 +258,46 @@ class FitLink:
             _put_learned(self.transformer, target)
 
 
-def report_fit(X, *, succeeded):
-    """Tell the transformer behind windows whether a model fit on them.
+def link_to_fit(transformer, before):
+    """The :class:`FitLink` of a ``fit_transform`` a meta-estimator called, or None.
 
-    Does nothing unless ``X`` is a :class:`~sknextchar.CharWindows` (see
-    :meth:`~sknextchar.CharWindows.report_fit`).
+    A Pipeline (any meta-estimator of scikit-learn's callback API) marks the
+    step it fits with a parent callback context. Windows the user made with the
+    transformer's own ``fit_transform`` are not linked: no model's failure on
+    them changes the user's transformer, as with ``fit(X).transform(X)``.
 
     Parameters
     ----------
-    X : object
-        The training input of a model's fit.
-    succeeded : bool
-        Whether the fit completed.
+    transformer : BaseEstimator
+        The transformer, just fitted by ``fit_transform``.
+    before : dict
+        Its :func:`learned_state` before that call.
+
+    Returns
+    -------
+    link : FitLink or None
 
     Examples
     --------
-    >>> report_fit([[0, 1]], succeeded=False)  # not windows: nothing to tell
+    >>> from sknextchar import ContextWindowTransformer
+    >>> transformer = ContextWindowTransformer().fit(["abid"])
+    >>> link_to_fit(transformer, {}) is None  # fitted by the user: no link
+    True
     """
-    if isinstance(X, CharWindows):
-        X.report_fit(succeeded)
+    if not hasattr(transformer, "_parent_callback_ctx"):
+        return None
+    return FitLink(transformer, before, learned_state(transformer))
 
 
 def reports_fit(method):
     """Decorate a model's fitting method: its windows hear whether it completed.
 
-    A failure puts the transformer that made the windows back (:class:`FitLink`).
+    When a meta-estimator (a Pipeline) made the windows with the transformer's
+    ``fit_transform``, the first model fit on them that fails puts that
+    transformer back (:class:`FitLink`); fits nested in another fit on the same
+    windows (a mixture's members) leave the report to the outermost one.
 
-    Parameter validation included, so place it outermost. See :func:`report_fit`.
+    Parameter validation included, so place it outermost.
 
     Parameters
     ----------
@@ -253,30 +310,30 @@ def reports_fit(method):
 
     Examples
     --------
+    >>> from sklearn.base import BaseEstimator
+    >>> from sklearn.pipeline import make_pipeline
     >>> from sknextchar import ContextWindowTransformer
-    >>> class Failing:
+    >>> class Failing(BaseEstimator):
     ...     @reports_fit
-    ...     def fit(self, X):
+    ...     def fit(self, X, y=None):
     ...         raise ArithmeticError("diverged")
-    >>> transformer = ContextWindowTransformer()
+    >>> pipe = make_pipeline(ContextWindowTransformer(), Failing())
     >>> try:
-    ...     Failing().fit(transformer.fit_transform(["abid"]))
+    ...     pipe.fit(["abid"])
     ... except ArithmeticError:
     ...     pass
-    >>> hasattr(transformer, "vocabulary_")  # put back: unfitted, as before
+    >>> hasattr(pipe[0], "vocabulary_")  # put back: unfitted, as before
     False
     """
 
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
         X = args[0] if args else kwargs.get("X")
-        try:
-            result = method(self, *args, **kwargs)
-        except BaseException:
-            report_fit(X, succeeded=False)
-            raise
-        report_fit(X, succeeded=True)
-        return result
+        link = X.fit_link if isinstance(X, CharWindows) else None
+        if link is None:
+            return method(self, *args, **kwargs)
+        with link.model_fit():
+            return method(self, *args, **kwargs)
 
     return wrapper
 

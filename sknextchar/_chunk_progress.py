@@ -6,7 +6,8 @@ __all__ = ["ChunkProgress"]
 
 
 class ChunkProgress:
-    """One line per chunk and per epoch on a stream (standard error).
+    """One line per chunk, per epoch and per pass after the training (the
+    lengths by prefix) on a stream (standard error).
 
     Examples
     --------
@@ -14,6 +15,8 @@ class ChunkProgress:
     >>> progress = ChunkProgress(sys.stdout, n_chunks=2, n_epochs=3)
     >>> progress.chunk(1, 2, 1500, 2.31234, 0.42)
     epoch 1/3  chunk 2/2: 1,500 names, loss 2.3123, 0.4 s
+    >>> progress.prefix_pass(3, 12, 1.04)
+    lengths by prefix, depth 3: a pass over the file, 12 prefixes kept, 1.0 s
     """
 
     def __init__(self, stream, n_chunks, n_epochs):
@@ -23,6 +26,16 @@ class ChunkProgress:
         print(
             f"epoch {epoch}/{self.n_epochs}  chunk {index}/{self.n_chunks}: "
             f"{counted(n_names, 'name')}, loss {chunk_loss:.4f}, {seconds:.1f} s",
+            file=self.stream,
+            flush=True,
+        )
+
+    def prefix_pass(self, depth, n_kept, seconds):
+        """A pass after the training, for the lengths by prefix of ``depth``
+        symbols (:class:`~sknextchar._chunk_record.ChunkedRecord`)."""
+        print(
+            f"lengths by prefix, depth {depth}: a pass over the file, "
+            f"{n_kept:,} prefix{'' if n_kept == 1 else 'es'} kept, {seconds:.1f} s",
             file=self.stream,
             flush=True,
         )

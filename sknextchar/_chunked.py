@@ -9,13 +9,11 @@ module keeps ``loss_curve_`` a record of true epochs (passes over the whole
 file), so the schedule counts true epochs, not chunks.
 """
 
-import contextlib
 import copy
 import functools
 import itertools
 import math
 import os
-import re
 import sys
 import time
 from numbers import Integral
@@ -27,16 +25,17 @@ from sklearn.utils import check_random_state
 
 from ._atomic import learned_state
 from ._chunk_progress import ChunkProgress
+from ._chunk_record import ChunkedRecord
 from ._epoch_records import stop_reason, weight_scale_advice
 from ._file_passes import check_rereadable
 from ._limits import check_counts_total
 from ._model_input import window_sample_weight
-from ._pipeline import spelled_in_pipeline, split_pipeline
+from ._pipeline import split_pipeline
 from ._steps import unfreeze
-from ._text import MAX_REPORTED, counted
-from ._transformer import unknown_symbols, unknown_symbols_message
+from ._text import counted
 from ._validation import check_path_then_pipeline
-from .datasets._base import warn_comment_lines, warn_if_table
+from ._vocabulary_pass import first_pass
+from .datasets._base import check_not_empty, warn_comment_lines, warn_if_table
 from .datasets._lines import check_line_lengths, file_lines
 from .datasets._tables import (
     LINES_LOOKED_AT,
@@ -79,7 +78,8 @@ def read_name_chunks(
         name per line, looks like a table (a header row ``,name,label``), or
         when another code page reads it as names, clearly better; False for a
         pass over a file whose first pass warned (no warning filter is
-        touched).
+        touched), which yields no chunk for a file emptied since (its caller
+        tells that the file changed).
 
     Yields
     ------
@@ -92,7 +92,10 @@ def read_name_chunks(
         If the file holds a NUL character (it is binary, or in another
         encoding) or another control character (not the tab), cannot be
         decoded, or, read one name per line, holds a line of more than 1,000
-        characters (refused as it is read, never held whole).
+        characters (refused as it is read, never held whole); or, as
+        :func:`~sknextchar.datasets.load_names` refuses it, if it holds no
+        names (it is empty, blank or only a Ctrl-Z end mark; with
+        ``warn_comments=True``).
 
     Examples
     --------
@@ -106,7 +109,8 @@ def read_name_chunks(
     """
     lines = file_lines(path, encoding, warn=warn_comments, column=names_column)
     if names_column is not None:
-        yield from _chunks_of_lines(_column(lines, path, names_column), chunk_size)
+        chunks = _chunks_of_lines(_column(lines, path, names_column), chunk_size)
+        yield from _not_empty(chunks, path, names_column, warn_comments)
         return
     # Its first lines may be rows: a table read as a list warns (the first
     # pass), then a line too long for a name is refused.
@@ -119,9 +123,20 @@ def read_name_chunks(
     # file_lines numbered them at line ends only, as a text editor does.
     lines = (n for line in itertools.chain(head, lines) for n in line.splitlines())
     warned = not warn_comments  # once, at the first chunk with a '# girls' line
-    for chunk in _chunks_of_lines(lines, chunk_size):
+    chunks = _not_empty(_chunks_of_lines(lines, chunk_size), path, None, warn_comments)
+    for chunk in chunks:
         warned = warned or warn_comment_lines(chunk, path, whole=False)
         yield chunk
+
+
+def _not_empty(chunks, path, names_column, refused):
+    """The chunks; none at all: the error of ``load_names`` (if ``refused``)."""
+    empty = True
+    for chunk in chunks:
+        empty = False
+        yield chunk
+    if empty and refused:
+        check_not_empty([], path, names_column)
 
 
 def _weighted_chunks(
@@ -175,160 +190,6 @@ def _chunks_of_lines(lines, chunk_size):
         yield chunk
 
 
-def _first_pass(windows, chunks, path, names_column=None, check_names=None, step=None):
-    """Fix the vocabulary from every chunk; returns the chunk and name counts.
-
-    Each chunk is checked by a clone of the transformer (an unknown character
-    fails here, before any training: the unknown characters of every chunk,
-    after the pass, as a fit on the whole file names them); the transformer is
-    then fitted on one name of the file for each of its symbols, so that with
-    ``alphabet="auto"`` its vocabulary is that of the whole file. A transformer
-    that is already fitted (a resumed run) keeps its vocabulary: each chunk is
-    encoded with it, and a symbol of the file outside it fails here, as it
-    would in training.
-    """
-    fitted = getattr(windows, "vocabulary_", None)
-    symbols, unknown = set(), _UnknownSymbols()
-    names_of_symbols, n_chunks, n_names, weighed = [], 0, 0, False
-    for chunk, weights in chunks:
-        weighed = weighed or weights is None or bool(weights.any())
-        if check_names is not None:
-            check_names(chunk)
-        with _names_of_the_file(n_names, fitted, windows, step):
-            try:
-                if fitted:
-                    windows.encode(chunk)
-                else:
-                    checked = clone(windows).fit(chunk)
-                    names_of_symbols += _names_with_new_symbols(checked, chunk, symbols)
-            except ValueError:
-                # An empty name is checked before the characters (as by a fit
-                # on all the names): its error, even beside unknown characters.
-                if not all(windows.normalize(chunk)):  # those of the whole file
-                    raise _empty_names(windows, chunk, chunks, fitted) from None
-                if not unknown.add(windows, chunk, n_names):
-                    raise  # not an unknown character
-        n_chunks += 1
-        n_names += len(chunk)
-    if unknown.n_names:  # all of them, in one message (not the first chunk's)
-        with _names_of_the_file(0, fitted, windows, step):
-            raise ValueError(unknown.message(windows, fitting=not fitted))
-    if not n_names:
-        expected = (
-            "one name per line"
-            if names_column is None
-            else f"names below the header, in its column {names_column!r}"
-        )
-        raise ValueError(f"{path!r} contains no names; expected {expected}.")
-    if not weighed:
-        raise ValueError(
-            f"Every name of {path!r} has the count 0, and a name of count 0 is "
-            "left out of training: give some names a count above 0."
-        )
-    if not fitted:
-        windows.fit(names_of_symbols)
-    return n_chunks, n_names
-
-
-def _empty_names(windows, chunk, later_chunks, fitted):
-    """The error of the names read as empty from ``chunk`` (the first that
-    holds one) to the end of the file, as a fit on all the names words it:
-    every one counted, the first ``MAX_REPORTED`` shown, numbered from the
-    start of ``chunk`` (:func:`_names_of_the_file` adds the names before it)."""
-    found, total, offset = [], 0, 0
-    for names in itertools.chain([chunk], (names for names, _ in later_chunks)):
-        empty = [i for i, text in enumerate(windows.normalize(names)) if not text]
-        total += len(empty)
-        found += [(offset + i, names[i]) for i in empty[: MAX_REPORTED - len(found)]]
-        offset += len(names)
-    places, names = zip(*found)
-    try:
-        windows.encode(list(names)) if fitted else clone(windows).fit(list(names))
-    except ValueError as error:
-        message = re.sub(
-            r"\bnames\[(\d+)\]", lambda m: f"names[{places[int(m.group(1))]}]",
-            str(error).replace(f"{len(found)} name(s)", f"{total} name(s)", 1),
-        )  # fmt: skip
-        return ValueError(message)
-    raise AssertionError("names read as empty were not refused")  # pragma: no cover
-
-
-class _UnknownSymbols:
-    """The symbols outside the vocabulary in a pass over a file, and the first
-    names that hold them: the whole file's, in memory bounded by the symbols
-    and ``MAX_REPORTED`` names (as a fit on all the names reports them)."""
-
-    def __init__(self):
-        self.symbols, self.culprits, self.n_names = set(), [], 0
-
-    def add(self, windows, chunk, offset):
-        """Record the unknown symbols of a chunk whose names start at name
-        ``offset`` of the file; False when it holds none (or they are dropped)."""
-        if windows.handle_unknown != "error":
-            return False
-        found = unknown_symbols(windows, chunk)
-        for i, symbols in found.items():
-            self.symbols |= symbols
-            if len(self.culprits) < MAX_REPORTED:
-                self.culprits.append((offset + i, chunk[i]))
-        self.n_names += len(found)
-        return bool(found)
-
-    def message(self, windows, fitting):
-        return unknown_symbols_message(
-            windows, self.symbols, self.culprits, self.n_names, fitting=fitting
-        )
-
-
-# A name of a chunk as the transformer's messages show it: names[3]='zoë'.
-_NAME_IN_CHUNK = re.compile(r"\bnames\[(\d+)\](?==| is )")
-
-
-@contextlib.contextmanager
-def _names_of_the_file(offset, resumed, windows, step=None):
-    """Number the names of a chunk's error from the start of the file.
-
-    The transformer counts the names of the chunk it was given; ``names[i]``
-    then counts those of the file (as :func:`~sknextchar.datasets.load_names`
-    returns them). Its advice names its own parameters (``alphabet='auto'``),
-    which the pipeline passed to ``train_from_file`` sets as ``step__alphabet``:
-    they are spelled so. For a resumed model, its advice to train the model
-    again is advice to train a new one.
-    """
-    try:
-        yield
-    except ValueError as error:
-        if not _NAME_IN_CHUNK.search(str(error)):
-            raise  # not about a name: a parameter, say
-        message = _NAME_IN_CHUNK.sub(
-            lambda match: f"names[{offset + int(match.group(1))}]", str(error)
-        )
-        if step is not None:
-            message = spelled_in_pipeline(message, windows, step)
-        if resumed:
-            message = message.replace(
-                "train the model again with", "train a new model (resume=False) with"
-            )
-        raise ValueError(message) from None
-
-
-def _names_with_new_symbols(transformer, names, known):
-    """Names of ``names`` that hold the symbols not yet in ``known`` (updated)."""
-    missing = set(transformer.vocabulary_[1:]) - known
-    picked = []
-    if not missing:  # most chunks after the first: no encoding needed
-        return picked
-    for name, ids in zip(names, transformer.encode(names)):
-        if not missing:
-            break
-        found = {transformer.vocabulary_[i] for i in ids} & missing
-        if found:
-            picked.append(name)
-            missing -= found
-            known |= found
-    return picked
-
-
 def _check_classifier(clf):
     if not (hasattr(clf, "partial_fit") and hasattr(clf, "max_iter")):
         raise TypeError(
@@ -365,6 +226,7 @@ def train_from_file(
     names_column=None,
     check_names=None,
     counts_column=None,
+    return_sampler=False,
 ):
     """Train a pipeline on a file of names of any size, one chunk at a time.
 
@@ -446,11 +308,28 @@ def train_from_file(
         (a count may have a fraction; 0 leaves the name out). A cell that is
         not a number >= 0 fails in the first pass, with its line. None
         weighs every name once.
+    return_sampler : bool, default=False
+        Return the trained pipeline in a fitted
+        :class:`~sknextchar.NameSampler` (around a
+        :class:`~sklearn.frozen.FrozenEstimator`) that keeps the records
+        ``NameSampler.fit`` on all the names builds of their lengths and
+        spelling, built a chunk at a time in the passes over the file (see
+        ``sknextchar._chunk_record``): ``training_length_counts_`` (the
+        default length bounds are the file's shortest and longest names;
+        ``match_lengths=True`` follows their lengths),
+        ``training_prefix_lengths_`` (``match_lengths`` after a prefix) and
+        ``training_transitions_`` (its names are spelled as the file's are).
+        The table of prefixes may take a few more passes after the training
+        (reading the names only). It keeps no record of the names themselves
+        (``novel=True`` and :meth:`~sknextchar.NameSampler.in_training_set`
+        need them in memory). A bare pipeline in a sampler
+        (``NameSampler(FrozenEstimator(pipe)).fit([])``) has none of these
+        records: lengths of 1 to 20 symbols, any spelling.
 
     Returns
     -------
-    pipeline : Pipeline
-        The trained clone.
+    pipeline : Pipeline or NameSampler
+        The trained clone; with ``return_sampler=True``, in a NameSampler.
 
     Raises
     ------
@@ -495,7 +374,7 @@ def train_from_file(
         from ._presets import make_default_pipeline
 
         pipeline = make_default_pipeline()
-    _check_arguments(chunk_size, resume, check_names)
+    _check_arguments(chunk_size, resume, check_names, return_sampler)
     if counts_column is not None:
         check_counts_column_argument(counts_column, names_column)
     pipeline = _training_copy(pipeline, resume)
@@ -506,14 +385,31 @@ def train_from_file(
     chunks = _chunk_reader(path, chunk_size, encoding, names_column, counts_column)
 
     step = next((name for name, est in pipeline.steps if est is windows), None)
-    n_chunks, n_names = _first_pass(
+    n_chunks, n_names = first_pass(
         windows, chunks(), os.fspath(path), names_column, check_names, step
     )
     if resume:
         _check_vocabularies_agree(windows, clf)
+    raw_chunks, record = chunks, ChunkedRecord(windows)  # built in the passes
+    if return_sampler:
+        chunks = record.watching(raw_chunks)  # before the counts are scaled
     if counts_column is not None:
         chunks = _scaled_chunks(chunks, _mean_window_weight(windows, chunks()))
     progress = ChunkProgress(sys.stderr, n_chunks, clf.max_iter) if verbose else None
+    trainer = _epoch_trainer(clf, windows, chunks, progress, path)
+    _train_in_one_stream(pipeline, clf, first, trainer)
+    clf.best_loss_ = min(clf.loss_curve_)
+    if not return_sampler:
+        return pipeline
+    from ._fitted import as_sampler
+
+    record.finish(raw_chunks, progress)  # the depths of the prefix table left
+    return record.fill(as_sampler(pipeline, "train_from_file", max_length=None))
+
+
+def _train_in_one_stream(pipeline, clf, first, train_epoch):
+    """:func:`_train_epochs` with the callbacks of the pipeline and of ``clf``,
+    and one random stream for the whole run (``clf.random_state`` after)."""
     seed = clf.random_state
     # One random stream for the whole run, as fit has (an int would restart it
     # at every partial_fit call, drawing the same shuffle every epoch).
@@ -524,13 +420,9 @@ def train_from_file(
     callbacks = [*getattr(pipeline, "_skl_callbacks", [])]
     callbacks += getattr(clf, "_skl_callbacks", [])
     try:
-        _train_epochs(
-            clf, callbacks, first, _epoch_trainer(clf, windows, chunks, progress, path)
-        )
+        _train_epochs(clf, callbacks, first, train_epoch)
     finally:
         clf.set_params(random_state=seed)
-    clf.best_loss_ = min(clf.loss_curve_)
-    return pipeline
 
 
 def _chunk_reader(path, chunk_size, encoding, names_column, counts_column):
@@ -579,13 +471,14 @@ def _epoch_trainer(clf, windows, chunks, progress, path):
     return train_epoch
 
 
-def _check_arguments(chunk_size, resume, check_names=None):
+def _check_arguments(chunk_size, resume, check_names=None, return_sampler=False):
     if isinstance(chunk_size, bool) or not isinstance(chunk_size, Integral):
         raise TypeError(f"chunk_size must be a positive integer; got {chunk_size!r}.")
     if chunk_size < 1:
         raise ValueError(f"chunk_size must be a positive integer; got {chunk_size!r}.")
-    if not isinstance(resume, bool):
-        raise TypeError(f"resume must be True or False; got {resume!r}.")
+    for name, value in (("resume", resume), ("return_sampler", return_sampler)):
+        if not isinstance(value, bool):
+            raise TypeError(f"{name} must be True or False; got {value!r}.")
     if check_names is not None and not callable(check_names):
         raise TypeError(
             "check_names must be a function called on each chunk of names, or "

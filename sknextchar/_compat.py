@@ -35,6 +35,7 @@ __all__ = [
     "HasMethods",
     "Interval",
     "InvalidParameterError",
+    "NotString",
     "Options",
     "StrOptions",
     "VisualBlock",
@@ -63,6 +64,34 @@ class Interval(_Interval):
     def is_satisfied_by(self, val):
         """Whether ``val`` is a number (not a bool) inside the interval."""
         return not isinstance(val, (bool, np.bool_)) and super().is_satisfied_by(val)
+
+
+class NotString(HasMethods):
+    """scikit-learn's ``HasMethods`` constraint, refusing strings and bytes.
+
+    A string (or bytes) has ``split`` and ``__iter__``, but ``cv="abc"`` is no
+    splitter nor an iterable of (train, test) splits: it satisfies no
+    constraint here (as scikit-learn's ``"cv_object"`` refuses it).
+
+    Examples
+    --------
+    >>> from sknextchar._compat import NotString
+    >>> iterable = NotString(["__iter__"])
+    >>> iterable.is_satisfied_by([(0, 1)]), iterable.is_satisfied_by("ab")
+    (True, False)
+    >>> iterable.is_satisfied_by(b"ab"), iterable.is_satisfied_by(bytearray(b"ab"))
+    (False, False)
+    >>> str(iterable), str(NotString(["split"]))
+    ('an iterable', "an object implementing 'split'")
+    """
+
+    def is_satisfied_by(self, val):
+        """Whether ``val`` has the methods and is not a string or bytes."""
+        text = (str, bytes, bytearray)
+        return not isinstance(val, text) and super().is_satisfied_by(val)
+
+    def __str__(self):
+        return "an iterable" if self.methods == ["__iter__"] else super().__str__()
 
 
 #: ``sklearn.base._fit_context``: validates the parameters before ``fit`` runs.

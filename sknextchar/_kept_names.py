@@ -15,7 +15,7 @@ import numpy as np
 from ._sample_weight import check_sample_weight
 from ._validation import element_place, series_index
 
-__all__ = ["names_as_given", "weighted_names"]
+__all__ = ["kept_rows", "names_as_given", "weighted_names"]
 
 # An element of the list of names, as the transformer's messages show it.
 _PLACE = re.compile(r"\bnames\[(\d+)\]")
@@ -89,7 +89,7 @@ def names_as_given(X, sample_weight=None, *, rows=None):
     except ValueError as error:
         message = str(error)
         index = series_index(X)
-        kept = _kept(sample_weight) if rows is None else np.asarray(rows)
+        kept = kept_rows(sample_weight) if rows is None else np.asarray(rows)
         if len(error.args) != 1 or (index is None and kept is None):
             raise
 
@@ -102,8 +102,26 @@ def names_as_given(X, sample_weight=None, *, rows=None):
         raise
 
 
-def _kept(sample_weight):
-    """The positions of the names of a weight above 0; None for all of them."""
+def kept_rows(sample_weight):
+    """The positions of the names of a weight above 0, those a weighted fit keeps.
+
+    Parameters
+    ----------
+    sample_weight : array-like of shape (n_names,), float or None
+        The weights, checked (:func:`weighted_names` checks them).
+
+    Returns
+    -------
+    rows : ndarray of int or None
+        The positions, in the caller's input, of the names of
+        :func:`weighted_names`; None when it keeps every name as given.
+
+    Examples
+    --------
+    >>> from sknextchar._kept_names import kept_rows
+    >>> kept_rows([1, 0, 2]).tolist(), kept_rows(None)
+    ([0, 2], None)
+    """
     if sample_weight is None:
         return None
     weights = np.asarray(sample_weight, dtype=np.float64)

@@ -28,7 +28,11 @@ from scipy.special import log_softmax, logsumexp
 from sklearn.frozen import FrozenEstimator
 from sklearn.model_selection import StratifiedGroupKFold
 
+from ._text import MAX_REPORTED
+
 __all__ = [
+    "all_frozen",
+    "calibration_cv",
     "calibration_folds",
     "calibration_splits",
     "fit_pool_weights",
@@ -153,9 +157,10 @@ def calibration_folds(cv, names, labels, classes, groups):
 
     Parameters
     ----------
-    cv : int or cross-validation splitter
+    cv : int, cross-validation splitter or list of (train, test)
         ``NameLabelClassifier(cv=...)``: a number of folds of
-        :class:`~sklearn.model_selection.StratifiedGroupKFold`, or a splitter.
+        :class:`~sklearn.model_selection.StratifiedGroupKFold`, a splitter, or
+        the splits of :func:`calibration_cv` (rows of ``names``).
     names : list of str
         The names.
     labels : ndarray of shape (n_names,)
@@ -189,8 +194,10 @@ def calibration_folds(cv, names, labels, classes, groups):
     """
     if isinstance(cv, Integral):
         _check_n_folds(cv, labels, groups)
-    splitter = StratifiedGroupKFold(cv) if isinstance(cv, Integral) else cv
-    for k, (train, test) in enumerate(splitter.split(names, labels, groups=groups)):
+        folds = StratifiedGroupKFold(cv).split(names, labels, groups=groups)
+    else:  # a splitter, or the given splits
+        folds = cv.split(names, labels, groups=groups) if hasattr(cv, "split") else cv
+    for k, (train, test) in enumerate(folds):
         missing = np.setdiff1d(classes, labels[train])
         if len(missing):
             advice = (
@@ -198,6 +205,9 @@ def calibration_folds(cv, names, labels, classes, groups):
                 if isinstance(cv, Integral)
                 else "a splitter that stratifies by label, such as cv="
                 "StratifiedGroupKFold(n_splits, shuffle=True), or a number of folds"
+                if hasattr(cv, "split")
+                else "splits (cv) whose training part has names of every label "
+                "(of a weight above 0), a splitter, or a number of folds"
             )
             raise ValueError(
                 f"The calibration needs every label in the training part of each "
@@ -218,8 +228,8 @@ def calibration_splits(cv, estimators, names, labels, classes, groups):
 
     Parameters
     ----------
-    cv : int or cross-validation splitter
-        ``NameLabelClassifier(cv=...)``.
+    cv : int, cross-validation splitter or list of (train, test)
+        ``NameLabelClassifier(cv=...)``, its splits read by :func:`calibration_cv`.
     estimators : list of estimators
         The pipelines to calibrate, possibly frozen.
     names, labels, classes, groups
@@ -240,10 +250,122 @@ def calibration_splits(cv, estimators, names, labels, classes, groups):
     ...     5, frozen, list("abcd"), labels, ["f", "m"], [0, 1, 2, 3])]
     [[0, 1, 2, 3]]
     """
-    if all(isinstance(each, FrozenEstimator) for each in estimators):
+    if all_frozen(estimators):
         rows = np.arange(len(names))
         return [(rows, rows)]
-    return calibration_folds(cv, names, labels, classes, groups)
+    folds = calibration_folds(cv, names, labels, classes, groups)
+    return list(folds) if isinstance(cv, list) else folds  # checked before any fit
+
+
+def all_frozen(estimators):
+    """Whether every pipeline of ``estimators`` is a FrozenEstimator: then the
+    calibration scores every name with them, and ``cv`` is unused."""
+    return all(isinstance(each, FrozenEstimator) for each in estimators)
+
+
+def calibration_cv(cv, n_names, kept=None):
+    """``cv`` as the calibration splits the names: given splits read once.
+
+    A number of folds or a splitter is returned as it is (it splits the names
+    that the fit keeps). An iterable of ``(train, test)`` arrays of indices, as
+    scikit-learn's searches and
+    :class:`~sklearn.calibration.CalibratedClassifierCV` take it, indexes the
+    rows passed to ``fit``: it is read once (a generator too) into the same
+    splits of the kept names, those of a weight above 0. A name of weight 0
+    drops out of both parts: it is neither fitted nor scored.
+
+    Parameters
+    ----------
+    cv : int, cross-validation splitter or iterable of (train, test)
+        ``NameLabelClassifier(cv=...)``.
+    n_names : int
+        The number of names passed to ``fit``.
+    kept : ndarray of int or None, default=None
+        The positions of the names the fit keeps; None: every name.
+
+    Returns
+    -------
+    cv : int, cross-validation splitter or list of (train, test) ndarray of int
+        Given splits as rows of the kept names.
+
+    Raises
+    ------
+    ValueError
+        If ``cv`` gives no splits, a split that is not a pair of 1-D arrays
+        of indices, an index out of range, or a split whose training part has
+        no names (of a weight above 0).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> splits = [([0, 1], [2, 3]), ([2, 3], [0, 1])]
+    >>> [test.tolist() for _, test in calibration_cv(splits, 4, np.array([0, 2, 3]))]
+    [[1, 2], [0]]
+    >>> calibration_cv([([0, 9], [1])], 4)
+    Traceback (most recent call last):
+    ...
+    ValueError: cv's split 0 has train indices out of range: [9]. ...
+    """
+    if isinstance(cv, Integral) or hasattr(cv, "split"):
+        return cv
+    to_kept = np.arange(n_names)
+    if kept is not None:  # the row among the kept names, -1 for weight 0
+        to_kept = np.full(n_names, -1)
+        to_kept[kept] = np.arange(len(kept))
+    splits = []
+    for k, pair in enumerate(cv):
+        train, test = (to_kept[rows] for rows in _given_pair(pair, k, n_names))
+        if not np.any(train >= 0):
+            weighed = "" if kept is None else " of a weight above 0"
+            raise ValueError(
+                f"cv's split {k} has no training names{weighed}, so no pipeline "
+                "could be fitted to score its test part. Give each split (train, "
+                f"test) of cv training names{weighed}."
+            )
+        splits.append((train[train >= 0], test[test >= 0]))
+    if not splits:
+        used_up = (
+            " (a generator is used up by the first fit that reads it, as is any "
+            "iterator: pass the splits as a list)"
+            if iter(cv) is cv
+            else ""
+        )
+        raise ValueError(
+            f"cv gave no (train, test) splits{used_up}. Give cv the splits, a "
+            "number of folds or a splitter."
+        )
+    return splits
+
+
+def _given_pair(pair, k, n_names):
+    """Split ``k`` of a given ``cv``, checked: a pair of 1-D arrays of indices
+    of the ``n_names`` rows passed to fit."""
+    try:
+        parts = [np.asarray(part) for part in pair]
+    except (TypeError, ValueError):
+        parts = []
+    if len(parts) != 2 or any(
+        part.ndim != 1 or (part.size and part.dtype.kind not in "iu") for part in parts
+    ):
+        shown = " ".join(repr(pair).split())  # on one line, at most 80 characters
+        shown = shown if len(shown) <= 80 else shown[:77] + "..."
+        raise ValueError(
+            f"cv's split {k} is not a pair (train, test) of 1-D arrays of row "
+            f"indices (integers), as KFold().split(X) gives; got {shown}. Give cv "
+            "as such pairs (of a boolean mask, np.flatnonzero(mask)), a number "
+            "of folds or a splitter."
+        )
+    rows = [part.astype(np.intp) for part in parts]
+    for which, part in zip(("train", "test"), rows, strict=True):
+        out = part[(part < 0) | (part >= n_names)]
+        if len(out):
+            raise ValueError(
+                f"cv's split {k} has {which} indices out of range: "
+                f"{out[:MAX_REPORTED].tolist()}. The splits of cv index the rows "
+                f"passed to fit ({n_names:,} names: 0 to {n_names - 1:,}; in a "
+                "search, the rows of the training part of each of its folds)."
+            )
+    return rows
 
 
 def _check_n_folds(cv, labels, groups):

@@ -3,19 +3,55 @@ of their names, fitting one, and continuing the fit of one that trains by epochs
 
 __all__ = [
     "continuation",
+    "epoch_writers",
+    "estimator_parts",
+    "fills_member_names",
     "fit_member",
     "is_drop",
     "is_pair_list",
+    "kept_members",
     "names_match",
     "names_of",
     "refuse_params_of_dropped",
     "resumable",
+    "trains_by_epochs",
 ]
 
 
 def is_drop(member):
     """Whether a member of ``estimators`` is left out (``"drop"``)."""
     return isinstance(member, str) and member == "drop"
+
+
+def kept_members(estimators, validate_names):
+    """The members of ``estimators`` that are not ``"drop"``, as (name,
+    estimator) pairs, after checking them all; ``validate_names`` is the
+    composite's check of the names (scikit-learn's ``_validate_names``)."""
+    if not estimators or not all(
+        isinstance(pair, tuple) and len(pair) == 2 for pair in estimators
+    ):
+        raise ValueError(
+            "estimators must be a non-empty list of (name, estimator) pairs, "
+            "e.g. [('kn', KneserNeyClassifier()), ('mlp', "
+            f"CharEmbeddingMLPClassifier())]; got {estimators!r}."
+        )
+    validate_names([name for name, _ in estimators])
+    kept = [(name, m) for name, m in estimators if not is_drop(m)]
+    if not kept:
+        raise ValueError(
+            "Every member of estimators is 'drop': at least one must be a "
+            "next-character model, e.g. set_params("
+            f"{estimators[0][0]}=KneserNeyClassifier())."
+        )
+    for name, member in kept:
+        if not (hasattr(member, "fit") and hasattr(member, "predict_log_proba")):
+            raise TypeError(
+                f"Member {name!r} ({type(member).__name__}) must have fit and "
+                "predict_log_proba: a next-character model such as "
+                "KneserNeyClassifier or CharEmbeddingMLPClassifier, or be "
+                "'drop' to leave it out."
+            )
+    return kept
 
 
 def refuse_params_of_dropped(estimators, params):
@@ -76,6 +112,67 @@ def resumable(estimator):
     """
     params = estimator.get_params(deep=False)
     return "warm_start" in params and "max_iter" in params
+
+
+def trains_by_epochs(estimator):
+    """Whether ``estimator`` is a :class:`~sknextchar.CharEmbeddingMLPClassifier`
+    (told by its parameters, so that this module stays below the classifier's):
+    a model whose epochs the callbacks see.
+
+    Examples
+    --------
+    >>> from sknextchar import CharEmbeddingMLPClassifier, KneserNeyClassifier
+    >>> trains_by_epochs(CharEmbeddingMLPClassifier())
+    True
+    >>> trains_by_epochs(KneserNeyClassifier())
+    False
+    """
+    return all(
+        hasattr(estimator, name)
+        for name in ("embedding_dim", "max_iter", "warm_start", "partial_fit")
+    )
+
+
+def fills_member_names(estimator):
+    """Whether ``estimator`` is a :class:`~sknextchar.MixtureClassifier` (told by
+    its parameters, so that this module stays below the mixture's), which
+    fills ``{member}`` in a Checkpoint's path with each member's name."""
+    params = estimator.get_params(deep=False)
+    return {"estimators", "combine", "refit_max_iter"} <= params.keys()
+
+
+def epoch_writers(members):
+    """The (name, estimator) pairs of ``members`` (no ``"drop"``) with a model
+    that trains by epochs in them: those that write checkpoints."""
+    return [
+        (name, member)
+        for name, member in members
+        if any(trains_by_epochs(part) for part in estimator_parts(member))
+    ]
+
+
+def estimator_parts(estimator):
+    """``estimator`` and the estimators among its parameters, at any depth.
+
+    Examples
+    --------
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import ContextWindowTransformer, KneserNeyClassifier
+    >>> pipe = make_pipeline(ContextWindowTransformer(), KneserNeyClassifier())
+    >>> [type(part).__name__ for part in estimator_parts(pipe)]
+    ['Pipeline', 'ContextWindowTransformer', 'KneserNeyClassifier']
+    """
+    deep = getattr(estimator, "get_params", None)
+    if deep is None or isinstance(estimator, type):
+        return [estimator]
+    return [
+        estimator,
+        *(
+            part
+            for part in deep(deep=True).values()
+            if hasattr(part, "get_params") and not isinstance(part, type)
+        ),
+    ]
 
 
 def continuation(fitted, max_iter):

@@ -14,6 +14,7 @@ from sklearn.utils.parallel import Parallel, delayed
 from sklearn.utils.validation import check_is_fitted
 
 from ._atomic import all_or_nothing
+from ._checkpoint_fields import MEMBER_FIELD, check_member_checkpoints, filled_for
 from ._compat import BaseComposition, Interval, StrOptions, fit_context
 from ._epoch_records import case_fold
 from ._estimator import (
@@ -33,6 +34,7 @@ from ._members import (
     fit_member,
     is_drop,
     is_pair_list,
+    kept_members,
     names_match,
     names_of,
     refuse_params_of_dropped,
@@ -136,7 +138,17 @@ class MixtureClassifier(
         ``context_length=8``. A member set to ``"drop"`` (``set_params(kn="drop")``,
         as for scikit-learn's ``VotingClassifier``) is left out: not fitted,
         without weight, not saved; a search can so try the mixture with and
-        without it. At least one member must not be ``"drop"``.
+        without it. At least one member must not be ``"drop"``. To save
+        the members' checkpoints, set a
+        :class:`~sknextchar.callbacks.Checkpoint` on the mixture when you fit
+        it alone, or on the pipeline or search around it when it is a step of
+        one (scikit-learn refuses it on a step), not on a member (refused before any
+        training, as scikit-learn refuses it in a meta-estimator's part):
+        it reaches every member; with two members or more that train by
+        epochs, its path must hold ``{member}``, replaced by each member's
+        name (``"model-{member}-{epoch}.skops"``), else ``fit`` raises a
+        ValueError before any training rather than writing one member's
+        checkpoints over another's.
     combine : {"linear", "log-linear"}, default="linear"
         Mix the probabilities (linear) or the log-probabilities (log-linear).
         On the benchmark corpora, log-linear mixing of a Kneser-Ney model and
@@ -180,8 +192,10 @@ class MixtureClassifier(
         Members fitted in parallel (joblib): None is 1, -1 is all processors.
         Callbacks (``sklearn.callback``) set on the mixture, or on a pipeline
         or search around it, propagate into the members when they are fitted
-        one after the other; members fitted in parallel run without them. At
-        most one worker per member is started.
+        one after the other; members fitted in parallel run without them (a
+        :class:`~sknextchar.callbacks.Checkpoint`, which would save nothing,
+        is refused before any training: set ``n_jobs=1`` to save
+        checkpoints). At most one worker per member is started.
     random_state : int, RandomState instance or None, default=None
         Seeds the choice of the held-out names. With the same names,
         ``validation_fraction`` and int ``random_state``, they are those that
@@ -468,7 +482,7 @@ class MixtureClassifier(
         >>> bool(np.array_equal(weighted.predict_proba(X), mixture.predict_proba(X)))
         True
         """
-        members = self._check_members()  # (name, estimator), no "drop"
+        members = kept_members(self.estimators, self._validate_names)
         given = self._given_weights()
         data = check_training_data(self, X, y, reset=True)
         windows = isinstance(X, CharWindows)
@@ -486,6 +500,7 @@ class MixtureClassifier(
         self.validation_score_ = self.member_validation_scores_ = None
         self.n_iter_ = 0
         ctx = self._init_callback_context(max_subtasks=None)
+        check_member_checkpoints(self, members, self._n_workers(members), ctx)
         ctx.call_on_fit_task_begin(estimator=self, X=X, y=y)
         everything = (X_fit, y_fit, sample_weight)
         if given is not None:
@@ -499,35 +514,6 @@ class MixtureClassifier(
         self._member_names = names_of(self.estimators)
         ctx.call_on_fit_task_end(estimator=self, X=X, y=y)
         return self
-
-    def _check_members(self):
-        """The members that are not ``"drop"``, as (name, estimator) pairs."""
-        estimators = self.estimators
-        if not estimators or not all(
-            isinstance(pair, tuple) and len(pair) == 2 for pair in estimators
-        ):
-            raise ValueError(
-                "estimators must be a non-empty list of (name, estimator) pairs, "
-                "e.g. [('kn', KneserNeyClassifier()), ('mlp', "
-                f"CharEmbeddingMLPClassifier())]; got {estimators!r}."
-            )
-        self._validate_names([name for name, _ in estimators])
-        kept = [(name, m) for name, m in estimators if not is_drop(m)]
-        if not kept:
-            raise ValueError(
-                "Every member of estimators is 'drop': at least one must be a "
-                "next-character model, e.g. set_params("
-                f"{estimators[0][0]}=KneserNeyClassifier())."
-            )
-        for name, member in kept:
-            if not (hasattr(member, "fit") and hasattr(member, "predict_log_proba")):
-                raise TypeError(
-                    f"Member {name!r} ({type(member).__name__}) must have fit and "
-                    "predict_log_proba: a next-character model such as "
-                    "KneserNeyClassifier or CharEmbeddingMLPClassifier, or be "
-                    "'drop' to leave it out."
-                )
-        return kept
 
     def _given_weights(self):
         """The normalised weights of the members that are not ``"drop"``, or None
@@ -643,12 +629,15 @@ class MixtureClassifier(
             clone(member) if start is None else start
             for (_, member), start in zip(members, starts, strict=True)
         ]
-        n_jobs = min(effective_n_jobs(self.n_jobs), len(members))  # a worker each
+        n_jobs = self._n_workers(members)
         if n_jobs == 1:
             fitted = []
             for (name, _), member in zip(members, to_fit):
                 subcontext = ctx.subcontext(task_name=f"fit-{name}")
-                with subcontext.propagate_callback_context(member):
+                with (
+                    subcontext.propagate_callback_context(member),
+                    filled_for(member, MEMBER_FIELD, name),  # its own files
+                ):
                     fitted.append(fit_member(member, X, y, sample_weight))
         else:
             fitted = Parallel(n_jobs=n_jobs)(
@@ -657,6 +646,9 @@ class MixtureClassifier(
         for (name, _), member in zip(members, fitted, strict=True):
             self._check_member_classes(name, member)
         return fitted
+
+    def _n_workers(self, members):
+        return min(effective_n_jobs(self.n_jobs), len(members))  # a worker each
 
     def _check_member_classes(self, name, member):
         classes = getattr(member, "classes_", None)

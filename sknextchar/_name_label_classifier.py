@@ -13,14 +13,27 @@ from sklearn.frozen import FrozenEstimator
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted, column_or_1d
 
-from ._compat import HasMethods, Interval, StrOptions, fit_context, predicting_per_name
+from ._compat import (
+    HasMethods,
+    Interval,
+    NotString,
+    StrOptions,
+    fit_context,
+    predicting_per_name,
+)
 from ._estimator import (
     PackageEstimatorMixin,
     members_visual_block,
     set_all_or_nothing,
 )
-from ._kept_names import names_as_given, weighted_names
-from ._label_calibration import calibration_splits, fit_pool_weights, fit_temperature
+from ._kept_names import kept_rows, names_as_given, weighted_names
+from ._label_calibration import (
+    all_frozen,
+    calibration_cv,
+    calibration_splits,
+    fit_pool_weights,
+    fit_temperature,
+)
 from ._label_posterior import log_priors, priors_in_label_order
 from ._labels import label_classes
 from ._meta_callbacks import meta_fit_task
@@ -181,18 +194,27 @@ class NameLabelClassifier(
         Nothing in a fitted pipeline records its training names, so this
         is not checked. A frozen pipeline in a list with unfrozen ones
         scores every name, in the fold that holds it out from the others.
-    cv : int or cross-validation splitter, default=5
+    cv : int, cross-validation splitter or iterable, default=5
         The folds of the calibration: a number of folds
         (:class:`~sklearn.model_selection.StratifiedGroupKFold` with the names
-        as groups, so the rows of a name stay in one fold), or a splitter whose
-        ``split(names, labels, groups=groups)`` gives them. A group is a name as
-        the pipelines read it (their transformer's ``normalize``): "Asha" and
-        "asha" are one name to a pipeline that lowercases, and stay on one
-        side of each fold. Each fold's training part needs every label, and a
-        number of folds is at most the number of distinct names and of names
-        of the most common label (a larger one is refused, naming the most
-        that work). Unused without calibration, and when every pipeline of
-        ``estimator`` is a FrozenEstimator (see ``calibration``).
+        as groups, so the rows of a name stay in one fold), a splitter whose
+        ``split(names, labels, groups=groups)`` gives them, or an iterable
+        yielding ``(train, test)`` splits as arrays of indices, as
+        scikit-learn's searches and
+        :class:`~sklearn.calibration.CalibratedClassifierCV` take them. A group
+        is a name as the pipelines read it (their transformer's
+        ``normalize``): "Asha" and "asha" are one name to a pipeline that
+        lowercases, and stay on one side of each fold. Each fold's training
+        part needs every label, and a number of folds is at most the number of
+        distinct names and of names of the most common label (a larger one is
+        refused, naming the most that work). A number or a splitter splits the
+        names of a weight above 0 (see ``sample_weight`` in ``fit``); the
+        indices of given splits are those of the rows passed to ``fit``, and a
+        name of weight 0 in a split is neither fitted nor scored. A name in no
+        test part is not scored. Given splits are read once per ``fit``: a
+        generator serves one fit (and cannot be cloned, so not in a search),
+        a list any number. Unused without calibration, and when every pipeline
+        of ``estimator`` is a FrozenEstimator (see ``calibration``).
     ensemble : bool, default=True
         With calibration: True keeps the pipelines of the ``cv`` folds and
         pools their likelihoods, an ensemble of ``cv`` models (per pipeline of
@@ -200,7 +222,14 @@ class NameLabelClassifier(
         costs ``cv`` pipeline fits, prediction ``cv`` times one pipeline's.
         False fits the pipeline once more on all the names and calibrates it:
         ``cv + 1`` fits, prediction as without calibration. Unused without
-        calibration, and with frozen pipelines only (one pipeline each).
+        calibration, and with frozen pipelines only (one pipeline each). A
+        :class:`~sknextchar.callbacks.Checkpoint` in the pipeline writes the
+        same files in each of these fits, each fit replacing the last one's
+        (``paths`` lists every save): they end up holding the last fit's
+        models, with True those of the last fold (``pipelines_[-1]``), with
+        False those fitted on all the names (``pipeline_``). For checkpoints of
+        the whole model, use False, or fit the pipeline alone with the
+        Checkpoint and calibrate it frozen on held-out names.
 
     Attributes
     ----------
@@ -276,7 +305,11 @@ class NameLabelClassifier(
         "estimator": [HasMethods(["fit", "predict_log_proba"]), list, None],
         "priors": ["array-like", dict, StrOptions({"uniform"}), None],
         "calibration": [StrOptions({"temperature", "weights"}), None],
-        "cv": [Interval(Integral, 2, None, closed="left"), HasMethods(["split"])],
+        "cv": [
+            Interval(Integral, 2, None, closed="left"),
+            NotString(["split"]),
+            NotString(["__iter__"]),
+        ],
         "ensemble": ["boolean"],
     }
 
@@ -423,7 +456,10 @@ class NameLabelClassifier(
         names = check_names(X)
         labels = _check_labels(y, len(names))
         estimators = _pipelines_to_fit(self.estimator)  # fail before fitting
+        n_given, cv = len(names), self.cv
         names, labels, weights = weighted_names(names, labels, sample_weight)
+        if self.calibration is not None and not all_frozen(estimators):
+            cv = calibration_cv(cv, n_given, kept_rows(sample_weight))  # read once
         _check_take_weights(estimators, weights)
         classes, counts = _label_counts(labels, weights)
         priors, temperature = check_priors(self.priors, counts, classes), 1.0
@@ -440,7 +476,7 @@ class NameLabelClassifier(
                 pipelines = [fit_one(e, names, labels, weights) for e in estimators]
             else:
                 pipelines, temperature, priors, shares = self._fit_calibrated(
-                    fit_one, estimators, names, labels, classes, priors, weights
+                    fit_one, cv, estimators, names, labels, classes, priors, weights
                 )
         _check_fitted_with(pipelines, classes)
         # Attributes only now: a fit that raised above left none behind.
@@ -451,10 +487,11 @@ class NameLabelClassifier(
         return self
 
     def _fit_calibrated(
-        self, fit_one, estimators, names, labels, classes, priors, weights
+        self, fit_one, cv, estimators, names, labels, classes, priors, weights
     ):
         """The fold pipelines (or a refit), temperature, priors and pool weights
-        (``weights``: of the names, or None; each fitted by ``fit_one``, a subtask)."""
+        (``weights``: of the names, or None; each fitted by ``fit_one``, a subtask;
+        ``cv``: ``self.cv``, given splits as rows of ``names``)."""
         if self.priors is not None and not np.all(priors > 0):
             ruled_out = classes[priors == 0].tolist()
             raise ValueError(
@@ -467,7 +504,7 @@ class NameLabelClassifier(
         held_out = np.full((len(names), len(estimators), len(classes)), np.nan)
         pipelines, shared = [], [with_vocabulary_of(e, names) for e in estimators]
         groups = reading_groups(shared, names)
-        splits = calibration_splits(self.cv, shared, names, labels, classes, groups)
+        splits = calibration_splits(cv, shared, names, labels, classes, groups)
         for train, test in splits:
             fold_names, fold_weights = [names[i] for i in train], _part(weights, train)
             with names_as_given(names, rows=train):  # numbered among all the names
@@ -483,8 +520,9 @@ class NameLabelClassifier(
         scored = ~np.isnan(held_out[:, 0, 0])
         if not scored.any():
             raise ValueError(
-                "The calibration needs held-out names; the splitter given as cv "
-                "left none out. Give a number of folds or a splitter with test parts."
+                "The calibration needs held-out names; the splitter or splits given "
+                "as cv left none out (a name of weight 0 is not scored). Give a "
+                "number of folds, or a splitter or splits with test parts."
             )
         fixed = None if self.priors is None else log_priors(priors)
         y_index = np.searchsorted(classes, labels[scored])

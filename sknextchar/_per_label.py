@@ -9,6 +9,7 @@ from sklearn.utils.parallel import Parallel, delayed
 from sklearn.utils.validation import check_is_fitted
 
 from ._atomic import reports_fit
+from ._checkpoint_fields import LABEL_FIELD, check_label_checkpoints, fill_checkpoints
 from ._compat import HasMethods, Interval, fit_context
 from ._estimator import PackageEstimatorMixin
 from ._kneser_ney import KneserNeyClassifier
@@ -56,7 +57,15 @@ class PerLabelClassifier(
     estimator : estimator or None, default=None
         An unfitted next-character model that follows the sampler/model protocol
         (``fit(windows)``, ``predict_log_proba(contexts)``). None means
-        ``KneserNeyClassifier()``. It is cloned for each label.
+        ``KneserNeyClassifier()``. It is cloned for each label. A
+        :class:`~sknextchar.callbacks.Checkpoint` set on it (or on a model in
+        it) saves each label's model to files of its own: its path must then
+        hold ``{label}``, replaced by the label (``"model-{label}-{epoch}.skops"``),
+        and ``n_jobs`` must be 1; otherwise ``fit`` with two labels or more
+        raises a ValueError before any training, rather than writing one
+        label's checkpoints over another's or saving nothing. Every label's
+        files are checked when ``fit`` starts, before any label's model
+        trains.
     n_jobs : int or None, default=None
         Labels whose models are fitted in parallel (joblib): None is 1, -1 is
         all processors. Worth it for models that take long to fit, such as a
@@ -169,9 +178,12 @@ class PerLabelClassifier(
             # No more workers than labels: each worker is a process started at
             # once, and n_jobs=10**18 would not fit a C int.
             n_jobs = min(effective_n_jobs(self.n_jobs), len(classes))
+            check_label_checkpoints(estimator, classes, n_jobs)  # before any fit
             fitted = Parallel(n_jobs=n_jobs)(
-                delayed(clone(estimator).fit)(X.subset(name_ids == j), **weights)
-                for j in range(len(classes))
+                delayed(_for_label(estimator, label).fit)(
+                    X.subset(name_ids == j), **weights
+                )
+                for j, label in enumerate(classes)
             )
             _check_same_symbols(fitted, classes)
         # Attributes only now: a fit that raised above left none behind.
@@ -358,6 +370,14 @@ class PerLabelClassifier(
                     f"This {type(self).__name__} is damaged: {problem}. Fit it "
                     "again, or load a copy saved by save_model."
                 )
+
+
+def _for_label(estimator, label):
+    """A clone of ``estimator`` whose Checkpoints write the label's own files:
+    ``{label}`` in their path is the label, percent-encoded (dots too)."""
+    fitted = clone(estimator)
+    fill_checkpoints(fitted, LABEL_FIELD, label)  # a clone: nothing to undo
+    return fitted
 
 
 def _weights_argument(estimator, sample_weight):

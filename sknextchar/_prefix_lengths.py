@@ -10,9 +10,32 @@ with, their length counts: a table keyed by the hash of the prefix's symbol ids
 (:func:`~sknextchar._novelty.hash_id_rows`). A rarer prefix falls back to the
 lengths of all training names (or of a label's).
 
+A prefix's few names give a rough estimate of its lengths, and all names' lengths
+a biased one, so the target blends them (:func:`blend_lengths`): the prefix's
+length counts plus :data:`BLEND_NAMES` names' worth of all training names'
+length shares (over the lengths a name with the prefix can have).
+``python benchmarks/bench_prefix_lengths.py`` measures it on the bundled names
+split in halves (fitting, held-out), over the 113 to 121 prefixes of 1 to 3
+letters with at least 10 fitting and 30 held-out names, five splits: the
+total-variation distance between the target fitted on one half and the
+held-out half's lengths of the prefix falls from 0.155-0.166 on average to
+0.131-0.142 (weighted by names, 0.098-0.109 to 0.087-0.097); 75 to 88 prefixes
+nearer, 26 to 37 farther. Both rare prefixes (0.19-0.20 to 0.16-0.17, where the
+target was all names' lengths) and common ones (0.078-0.097 to 0.076-0.092) gain.
+Cross-validation within the fitting half chose 40 names (50 in two splits; 20
+or 30 to 75 or 100 within 0.0025 of the best); a floor of 10 names instead of
+20 changed the mean by 0.001 at most. End to end (a KneserNey sampler fitted on
+one half, three draws of 2,000 names with ``match_lengths``, against the other
+half's lengths), over 9 prefixes that 28 to 370 fitting names start with: 0.188
+on average before, 0.135 blended; 6 nearer ("shr" 0.35 to 0.18, "raj" 0.22 to
+0.14), 3 farther ("am" 0.07 to 0.10).
+
 Each node of the table holds at least :data:`MIN_PREFIX_NAMES` names, so there
 are at most ``total letters / MIN_PREFIX_NAMES`` of them (in practice far
-fewer): 75 rows for the 15,074 bundled names.
+fewer): 409 rows of 11 counts (39 KB with their keys) for the 15,074 bundled
+names. A sampler saved before the blend has a table without ``"blend"`` (its
+rows of 100 names or more): it matches those rows' own lengths, as when it was
+saved.
 """
 
 import numpy as np
@@ -20,7 +43,9 @@ import numpy as np
 from ._novelty import count_dtype, hash_id_rows, padded_ids
 
 __all__ = [
+    "BLEND_NAMES",
     "MIN_PREFIX_NAMES",
+    "blend_lengths",
     "prefix_counts",
     "prefix_lengths",
     "prefix_or_all",
@@ -28,14 +53,23 @@ __all__ = [
 ]
 
 # The fewest training names that start with a prefix for their lengths to be
-# the target of match_lengths. Measured on the bundled names, over the 28
+# kept (blended into the target of match_lengths). Measured on the bundled
+# names (benchmarks/bench_prefix_lengths.py, "Few names"), over the 28
 # prefixes of 1 to 3 letters that 300+ names start with: the lengths of m of a
 # prefix's names (drawn with replacement) are at a total-variation distance
 # from those of all its names of 0.30 at m=10, 0.21 at 20, 0.13 at 50, 0.093
-# at 100 and 0.065 at 200 (falling as 1/sqrt(m)), while all training names'
-# lengths are at 0.091 on average (median 0.064). From about 100 names, a
-# prefix's own lengths are as near as the fallback's, and nearer beyond.
-MIN_PREFIX_NAMES = 100
+# at 100 and 0.066 at 200 (falling as 1/sqrt(m)),
+# while all training names' lengths are at 0.091 on average (median 0.064).
+# Alone, a prefix's lengths needed 100 names to be as near as the fallback's;
+# blended (BLEND_NAMES), 20 are enough (10 measured no better, in a table twice
+# the size).
+MIN_PREFIX_NAMES = 20
+
+# How many names' worth of all training names' length shares are added to a
+# prefix's length counts (in units of the mean weight of a name): chosen by
+# cross-validation on half the bundled names (see the module's docstring;
+# benchmarks/bench_prefix_lengths.py).
+BLEND_NAMES = 40
 
 
 def prefix_counts(table, prefix_ids):
@@ -63,7 +97,9 @@ def prefix_counts(table, prefix_ids):
     return table["counts"][where] if keys[where] == key else None
 
 
-def prefix_lengths(encoded, weights=None, min_names=MIN_PREFIX_NAMES):
+def prefix_lengths(
+    encoded, weights=None, min_names=MIN_PREFIX_NAMES, blend_names=BLEND_NAMES
+):
     """The length counts of training names by common prefix; None without names.
 
     Parameters
@@ -76,6 +112,9 @@ def prefix_lengths(encoded, weights=None, min_names=MIN_PREFIX_NAMES):
         ``training_length_counts_``). None for once each.
     min_names : int, default=MIN_PREFIX_NAMES
         The fewest names (of weight above 0) a prefix must have.
+    blend_names : float, default=BLEND_NAMES
+        How many names' worth of all names' length shares
+        :func:`blend_lengths` adds to a prefix's counts.
 
     Returns
     -------
@@ -83,7 +122,9 @@ def prefix_lengths(encoded, weights=None, min_names=MIN_PREFIX_NAMES):
         ``"keys"``: the sorted :func:`~sknextchar._novelty.hash_id_rows` of the
         prefixes (uint64); ``"counts"``: a row per key, ``counts[i, k]`` of
         the names that start with prefix ``i`` have ``k`` symbols (int64, or
-        float64 for fractional weights); ``"min_names"``: ``min_names``.
+        float64 for fractional weights); ``"min_names"``: ``min_names``;
+        ``"blend"``: ``blend_names`` times the mean weight of a name (so
+        that weights all multiplied alike change nothing), as a float.
         Plain arrays in a dict, so that a saved sampler holds no new type.
 
     Examples
@@ -91,8 +132,8 @@ def prefix_lengths(encoded, weights=None, min_names=MIN_PREFIX_NAMES):
     >>> import numpy as np
     >>> names = [np.array(ids) for ids in ([1, 2], [1, 2, 3], [1, 3, 3, 3], [2])]
     >>> table = prefix_lengths(names, min_names=2)
-    >>> len(table["keys"]), prefix_counts(table, [1]).tolist()
-    (2, [0, 0, 1, 1, 1])
+    >>> len(table["keys"]), prefix_counts(table, [1]).tolist(), table["blend"]
+    (2, [0, 0, 1, 1, 1], 40.0)
     >>> prefix_counts(table, [1, 2]).tolist()
     [0, 0, 1, 1, 0]
     >>> prefix_counts(table, [2]) is None, prefix_counts(table, []) is None
@@ -133,7 +174,51 @@ def prefix_lengths(encoded, weights=None, min_names=MIN_PREFIX_NAMES):
     keys = hash_id_rows(np.concatenate(rows))
     sort = np.argsort(keys)
     counts = np.concatenate(counts)[sort].astype(count_dtype(weights))
-    return {"keys": keys[sort], "counts": counts, "min_names": int(min_names)}
+    blend = float(blend_names) * (float(w.mean()) if len(w) else 1.0)
+    return {
+        "keys": keys[sort],
+        "counts": counts,
+        "min_names": int(min_names),
+        "blend": blend,
+    }
+
+
+def blend_lengths(counts, all_counts, blend, start=0):
+    """A prefix's length counts plus ``blend`` names' worth of all names' shares.
+
+    Parameters
+    ----------
+    counts : ndarray
+        ``counts[k]`` of the names that start with the prefix have ``k``
+        symbols.
+    all_counts : ndarray
+        The lengths of all names, the same way.
+    blend : float
+        How many names' worth of ``all_counts``' shares to add; 0 returns
+        ``counts`` itself.
+    start : int, default=0
+        The prefix's length: no name that starts with it is shorter, so the
+        shares are those of the names of ``start`` symbols or more.
+
+    Returns
+    -------
+    counts : ndarray
+        ``counts`` (float64, as long as the longer of the two, when blended).
+
+    Examples
+    --------
+    >>> blend_lengths(np.array([0, 0, 1, 3]), np.array([0, 2, 4, 2]), 4.0, start=2)
+    array([0.        , 0.        , 3.66666667, 4.33333333])
+    >>> blend_lengths(np.array([0, 1]), np.array([0, 2, 4]), 0.0)
+    array([0, 1])
+    """
+    shares = np.zeros(max(len(counts), len(all_counts)))
+    shares[start : len(all_counts)] = all_counts[start:]
+    if not blend or not shares.sum():
+        return counts
+    out = shares * (blend / shares.sum())
+    out[: len(counts)] += counts
+    return out
 
 
 def target_lengths(
@@ -169,9 +254,13 @@ def target_lengths(
     Examples
     --------
     >>> from types import SimpleNamespace
-    >>> table = prefix_lengths([np.array([1, 2])] * 3, min_names=2)
+    >>> table = prefix_lengths([np.array([1, 2])] * 3, min_names=2, blend_names=3)
     >>> s = SimpleNamespace(training_prefix_lengths_=table)
-    >>> target_lengths(s, [1], np.array([0, 1, 3]))
+    >>> target_lengths(s, [1], np.array([0, 1, 3]))[0]  # [0, 0, 3] + 3 * [0, 1, 3] / 4
+    array([0.  , 0.75, 5.25])
+    >>> old = SimpleNamespace(training_prefix_lengths_=dict(table))
+    >>> del old.training_prefix_lengths_["blend"]  # saved before the blend
+    >>> target_lengths(old, [1], np.array([0, 1, 3]))
     (array([0, 0, 3]), 'the training names that start with the prefix')
     >>> target_lengths(s, [2], np.array([0, 1, 3]))[1]
     'all training names (fewer than 2 start with the prefix)'
@@ -188,14 +277,23 @@ def target_lengths(
     if table is None:
         return all_counts, "all training names (no record by prefix)"
     counts = prefix_counts(table, prefix_ids)
-    return prefix_or_all(counts, all_counts, table["min_names"], controls, named)
+    blend = table.get("blend", 0.0)  # saved before the blend: the own lengths
+    return prefix_or_all(
+        counts, all_counts, table["min_names"], controls, named, blend, len(prefix_ids)
+    )
 
 
 def prefix_or_all(
-    counts, all_counts, min_names=MIN_PREFIX_NAMES, controls=None, named="the prefix"
+    counts,
+    all_counts,
+    min_names=MIN_PREFIX_NAMES,
+    controls=None,
+    named="the prefix",
+    blend=0.0,
+    start=0,
 ):
-    """The length counts of a prefix's training names, or of all when too few
-    start with it; and what they are.
+    """The length counts of a prefix's training names (blended with all
+    names' lengths), or of all when too few start with it; and what they are.
 
     Parameters
     ----------
@@ -211,6 +309,11 @@ def prefix_or_all(
         them fall back too.
     named : str, default="the prefix"
         How the words name the prefix.
+    blend : float, default=0.0
+        How many names' worth of ``all_counts``' shares :func:`blend_lengths`
+        adds to ``counts``.
+    start : int, default=0
+        The prefix's length (:func:`blend_lengths`).
 
     Returns
     -------
@@ -224,6 +327,9 @@ def prefix_or_all(
     "all training names (fewer than 100 start with 'ra')"
     >>> prefix_or_all(np.array([0, 0, 1]), np.array([0, 2]))
     (array([0, 0, 1]), 'the training names that start with the prefix')
+    >>> counts, words = prefix_or_all(np.array([0, 0, 1]), np.array([0, 2]), blend=1.0)
+    >>> counts, words.endswith("blended with all training names' lengths")
+    (array([0., 1., 1.]), True)
     """
     if counts is None:
         fewer = f"fewer than {min_names} start with {named}"
@@ -236,4 +342,8 @@ def prefix_or_all(
     if not np.any(counts[low : high + 1]):
         within = f"none that start with {named} is within the length bounds"
         return all_counts, f"all training names ({within})"
-    return counts, f"the training names that start with {named}"
+    words = f"the training names that start with {named}"
+    if not blend:
+        return counts, words
+    blended = blend_lengths(counts, all_counts, blend, start)
+    return blended, f"{words}, blended with all training names' lengths"

@@ -17,7 +17,12 @@ import numpy as np
 from sklearn.utils.validation import check_is_fitted
 
 from ._novelty import REFIT_FOLDED, WITHOUT_FOLDED, folds_case, lacks_folded
-from ._prefix_lengths import MIN_PREFIX_NAMES, prefix_or_all, target_lengths
+from ._prefix_lengths import (
+    BLEND_NAMES,
+    MIN_PREFIX_NAMES,
+    prefix_or_all,
+    target_lengths,
+)
 from ._steps import pipeline_steps, unfreeze
 from ._text import split_symbols, unknown_label_error
 from .exceptions import DamagedModelError
@@ -64,9 +69,10 @@ class SampleReport:
         None.
     lengths_of : str or None, default=None
         With a ``prefix``, whose lengths the samples' were compared with: the
-        training names that start with it, or all of them (and why) when
-        too few do (see :func:`~sknextchar.metrics.sample_report`). Shown in
-        the table and the summary; left out of :meth:`to_dict` when None.
+        training names that start with it (blended with all names' lengths),
+        or all of them (and why) when too few do (see
+        :func:`~sknextchar.metrics.sample_report`). Shown in the table and the
+        summary; left out of :meth:`to_dict` when None.
 
     Examples
     --------
@@ -225,10 +231,11 @@ def sample_report(samples, train, test=None, *, label=None, prefix=""):
         The prefix the samples were drawn with (``sampler.sample(...,
         prefix=prefix)``): the lengths are compared with those of the training
         names that start with it, as ``match_lengths=True`` matches them, when
-        at least 100 do (as the model spells them with a sampler, as given
-        with a list); else with every training name's (of ``label``'s, with
-        a label). ``report.lengths_of`` says which. ``""`` compares with every
-        training name.
+        at least 20 do (as the model spells them with a sampler, as given
+        with a list), blended with every training name's lengths (as 40 more
+        names: a few names give a rough estimate); else with every training
+        name's (of ``label``'s, with a label). ``report.lengths_of`` says
+        which. ``""`` compares with every training name.
 
     Returns
     -------
@@ -305,8 +312,8 @@ def sample_report(samples, train, test=None, *, label=None, prefix=""):
 
 def _prefix_side(train, counts, prefix, label):
     """The length counts to compare with for ``prefix`` (those of the training
-    names that start with it when enough do, as ``match_lengths`` matches),
-    and whose they are (None without a prefix)."""
+    names that start with it when enough do, blended with all names' lengths,
+    as ``match_lengths`` matches), and whose they are (None without a prefix)."""
     if not isinstance(prefix, str):
         raise TypeError(f"prefix must be a str ('' for none); got {prefix!r}.")
     if not prefix:
@@ -320,7 +327,7 @@ def _prefix_side(train, counts, prefix, label):
         return target_lengths(train, ids, counts, label, named=named)
     starting = [len(name) for name in _names(train, "train") if name.startswith(prefix)]
     own = np.bincount(starting) if len(starting) >= MIN_PREFIX_NAMES else None
-    return prefix_or_all(own, counts, named=named)
+    return prefix_or_all(own, counts, named=named, blend=BLEND_NAMES, start=len(prefix))
 
 
 def _train_side(samples, train, label=None):
@@ -565,8 +572,9 @@ def training_length_counts(sampler, label=None, prefix=""):
     label : object or None, default=None
         Count the names of this label only.
     prefix : str, default=""
-        Count the names that start with it, when enough do (as
-        :func:`sample_report` compares with them); ``""`` for all.
+        Count the names that start with it, when enough do, blended with all
+        names' lengths (as :func:`sample_report` compares with them: float64
+        counts); ``""`` for all.
 
     Returns
     -------

@@ -84,6 +84,7 @@ from ._validation import (
     check_sampler_fitted,
     check_temperatures,
 )
+from ._vocabulary import spell_prefix
 from ._weight_routing import weights_router
 
 # The constructor parameters that shape sampling, in SamplingControls' order.
@@ -170,9 +171,9 @@ class NameSampler(
         ``label`` follows that label's row. None without labels.
     training_prefix_lengths_ : dict or None
         The length counts of the training names that start with each prefix
-        that at least 100 of them start with (by hash of the prefix), which
-        ``sample(prefix=..., match_lengths=True)`` matches. None when ``fit``
-        saw no names.
+        that at least 20 of them start with (by hash of the prefix), which
+        ``sample(prefix=..., match_lengths=True)`` matches blended with all
+        training names' lengths. None when ``fit`` saw no names.
     training_transitions_ : ndarray of str of shape (n_pairs, 2) or None
         The kinds of symbols that follow each other in the training names (a
         script and case such as ``"LATIN upper"``, or a separator such as
@@ -598,8 +599,9 @@ default=None
         )
         transformer, _ = split_pipeline(self.estimator_)
         return TemperatureTable(
-            prefix=transformer.decode(ids),  # normalised like the training names
-            context=transformer.decode(contexts[0]),
+            # Normalised like the training names; its last word goes on.
+            prefix=spell_prefix(transformer.decode(ids), self.vocabulary_),
+            context=spell_prefix(transformer.decode(contexts[0]), self.vocabulary_),
             symbols=self.vocabulary_,
             temperatures=temperatures,
             proba=np.stack([proba[0] for proba in columns], axis=1),
@@ -825,8 +827,10 @@ default=None
             of that label's training names (refused by a sampler fitted without
             labels, which has no record of them). With a ``prefix`` (and no
             ``label``), the lengths of the training names that start with it
-            (``training_prefix_lengths_``), when at least 100 do (fewer give
-            too rough an estimate) and some have a length within the bounds;
+            (``training_prefix_lengths_``), when at least 20 do (fewer give
+            too rough an estimate) and some have a length within the bounds,
+            blended with every training name's lengths as 40 more names (a
+            prefix's few names give a rough estimate, all names a biased one);
             else those of every training name. A ``pattern`` does not narrow
             them (the sampler keeps no names to match it against). So that
             the estimate holds every common length whatever ``n_samples``, the
@@ -980,7 +984,8 @@ default=None
         test = check_pattern(pattern)
         match = counts = None
         if check_bool(match_lengths, "match_lengths"):
-            self._name_record()  # the length counts come with the record
+            if getattr(self, "training_length_counts_", None) is None:
+                self._name_record()  # its error: fitted on no names
             counts, _ = target_lengths(
                 self, ids, self._length_counts(by_label[0]), by_label[0], controls
             )

@@ -54,6 +54,7 @@ from .exceptions import DamagedModelError
 
 __all__ = [
     "SPELLING_WORDS",
+    "SpellingRecorder",
     "spelling_accept",
     "spelling_filter",
     "spelling_record",
@@ -223,18 +224,6 @@ def _script_bits(vocabulary):
     return scripts, np.array(bits, dtype=np.min_scalar_type((1 << len(scripts)) - 1))
 
 
-def _script_sets(vocabulary, names, flat_ids, first):
-    """The rows of the record that hold the training names' sets of scripts."""
-    scripts, bits = _script_bits(vocabulary)
-    if bits is None or not names:
-        return []
-    masks = np.unique(np.bitwise_or.reduceat(bits[flat_ids], first)).tolist()
-    return [
-        [SCRIPTS, " ".join(s for i, s in enumerate(scripts) if mask >> i & 1)]
-        for mask in masks
-    ]
-
-
 def spelling_record(vocabulary, encoded):
     """The pairs of kinds that follow each other in the training names.
 
@@ -283,23 +272,89 @@ def spelling_record(vocabulary, encoded):
     """
     if encoded is None:
         return None
-    kinds, kind_of_id = _kinds(vocabulary)
-    seen = np.zeros((len(kinds), len(kinds)), dtype=bool)
-    names = [ids for ids in encoded if len(ids)]
-    flat_ids = np.concatenate(names) if names else np.zeros(0, dtype=np.intp)
-    first = np.cumsum([0, *map(len, names[:-1])])  # where each name starts
-    if names:
-        flat = kind_of_id[flat_ids]  # (n_symbols,) every name's kinds
+    return SpellingRecorder(vocabulary).add(encoded).record()
+
+
+class SpellingRecorder:
+    """The spelling record of names given a list at a time.
+
+    What :func:`spelling_record` builds from all the names at once, built from
+    them a chunk at a time (training from a file larger than memory): it
+    holds which kinds follow each other, the most capitals in a word, which
+    runs of a word follow each other and the sets of scripts seen, never the
+    names, so its memory is bounded by the vocabulary, not by the names.
+
+    Parameters
+    ----------
+    vocabulary : tuple of str
+        The symbols of the ids.
+
+    Examples
+    --------
+    >>> from sknextchar import ContextWindowTransformer
+    >>> t = ContextWindowTransformer(alphabet="auto", lowercase=False)
+    >>> t = t.fit(["Jean-Luc", "Anne", "McDonald"])
+    >>> recorder = SpellingRecorder(t.vocabulary_).add(t.encode(["Jean-Luc"]))
+    >>> recorder = recorder.add(t.encode(["Anne", "McDonald"]))  # the next chunk
+    >>> [row for row in recorder.record().tolist() if row[0] == "capitals"]
+    [['capitals', '2']]
+    """
+
+    def __init__(self, vocabulary):
+        self.vocabulary = tuple(vocabulary)
+        self._kinds, self._kind_of_id = _kinds(self.vocabulary)
+        self._seen = np.zeros((len(self._kinds), len(self._kinds)), dtype=bool)
+        self._capital_bits = _capital_bits(self.vocabulary)
+        self._scripts, self._bits = _script_bits(self.vocabulary)
+        self._capitals, self._case, self._masks = 0, set(), set()
+
+    def add(self, encoded):
+        """Record the spelling of more names.
+
+        Parameters
+        ----------
+        encoded : list of ndarray of int
+            The symbol ids of each name
+            (:meth:`ContextWindowTransformer.encode`).
+
+        Returns
+        -------
+        self : SpellingRecorder
+        """
+        names = [ids for ids in encoded if len(ids)]
+        if not names:
+            return self
+        flat_ids = np.concatenate(names)
+        first = np.cumsum([0, *map(len, names[:-1])])  # where each name starts
+        flat = self._kind_of_id[flat_ids]  # (n_symbols,) every name's kinds
         before = np.roll(flat, 1)
         before[first] = 0  # a name starts after the start
-        seen[before, flat] = True
-        seen[flat[np.append(first[1:], len(flat)) - 1], 0] = True  # last letters
-    steps = [[kinds[i], kinds[j]] for i, j in zip(*np.nonzero(seen))]
-    capitals = _most_capitals(flat_ids, first, *_capital_bits(vocabulary))
-    scripts = _script_sets(vocabulary, names, flat_ids, first)
-    case = _case_rows(flat_ids, first, vocabulary)
-    rows = [*steps, [CAPITALS, str(capitals)], *case, *scripts]
-    return np.array(rows, dtype=str).reshape(-1, 2)
+        self._seen[before, flat] = True
+        self._seen[flat[np.append(first[1:], len(flat)) - 1], 0] = True  # last letters
+        most = _most_capitals(flat_ids, first, *self._capital_bits)
+        self._capitals = max(self._capitals, most)
+        self._case.update(map(tuple, _case_rows(flat_ids, first, self.vocabulary)))
+        if self._bits is not None:
+            masks = np.bitwise_or.reduceat(self._bits[flat_ids], first)
+            self._masks.update(np.unique(masks).tolist())
+        return self
+
+    def record(self):
+        """The record of the names added so far (:func:`spelling_record`).
+
+        Returns
+        -------
+        pairs : ndarray of str of shape (n_pairs, 2)
+        """
+        kinds = self._kinds
+        steps = [[kinds[i], kinds[j]] for i, j in zip(*np.nonzero(self._seen))]
+        scripts = [
+            [SCRIPTS, " ".join(s for i, s in enumerate(self._scripts) if mask >> i & 1)]
+            for mask in sorted(self._masks)
+        ]
+        case = sorted(list(row) for row in self._case)
+        rows = [*steps, [CAPITALS, str(self._capitals)], *case, *scripts]
+        return np.array(rows, dtype=str).reshape(-1, 2)
 
 
 def spelling_union(pairs, more):

@@ -13,13 +13,15 @@ _INTERNAL = (os.path.dirname(os.path.abspath(__file__)) + os.sep, contextlib.__f
 
 def _skipped():
     """The places whose frames are not the user's: the package's, and
-    scikit-learn's once it is loaded (its Pipeline, its fit decorators and
-    callbacks call the package's estimators for the user)."""
-    sklearn = sys.modules.get("sklearn")
-    where = getattr(sklearn, "__file__", None)
-    if where is None:  # not loaded: none of its frames can be on the stack
-        return _INTERNAL
-    return (*_INTERNAL, os.path.dirname(os.path.abspath(where)) + os.sep)
+    scikit-learn's and joblib's once loaded (scikit-learn's Pipeline, its fit
+    decorators and callbacks call the package's estimators for the user; the
+    Pipeline fits its transformers through a joblib ``Memory``)."""
+    places = list(_INTERNAL)
+    for name in ("sklearn", "joblib"):
+        where = getattr(sys.modules.get(name), "__file__", None)
+        if where is not None:  # not loaded: none of its frames can be on the stack
+            places.append(os.path.dirname(os.path.abspath(where)) + os.sep)
+    return tuple(places)
 
 
 def user_stacklevel():

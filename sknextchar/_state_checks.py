@@ -567,7 +567,8 @@ def length_record_problem(sampler, n_labels):
     ``training_length_counts_`` (counts of names per length) and
     ``training_length_counts_by_label_`` (the same per label) are set together;
     files saved before 0.2.0 have none of them, and a sampler fitted on no names
-    holds None.
+    holds None. A sampler of ``train_from_file(..., return_sampler=True)``
+    holds the length counts without the hashes (it keeps no names).
 
     Parameters
     ----------
@@ -600,11 +601,11 @@ def length_record_problem(sampler, n_labels):
     if any(present) and not all(present):
         return "its record of the training names is incomplete"
     hashes, counts = state.get(names[0]), state.get(names[1])
-    if (hashes is None) != (counts is None):
+    if hashes is not None and counts is None:  # lengths alone: --chunk-size's
         return "its record of the training names is incomplete"
     if counts is None:
         return None
-    if not (
+    if hashes is not None and not (
         _int_vector(hashes)
         and hashes.dtype.kind == "u"
         and _strictly_increasing(hashes)
@@ -655,8 +656,9 @@ def _prefix_table_problem(table):
     if table is None:
         return None
     name = "its training_prefix_lengths_"
-    if not isinstance(table, dict) or set(table) != {"keys", "counts", "min_names"}:
-        return f"{name} is not a dict of keys, counts and min_names"
+    fields = {"keys", "counts", "min_names"}  # and "blend", absent when saved before
+    if not isinstance(table, dict) or set(table) - {"blend"} != fields:
+        return f"{name} is not a dict of keys, counts and min_names (blend optional)"
     keys, counts, min_names = table["keys"], table["counts"], table["min_names"]
     if not (
         _int_vector(keys) and keys.dtype.kind == "u" and _strictly_increasing(keys)
@@ -666,6 +668,9 @@ def _prefix_table_problem(table):
         return f"{name} has counts that are not a row of counts (>= 0) per key"
     if not isinstance(min_names, int) or isinstance(min_names, bool) or min_names < 1:
         return f"{name} has a min_names that is not an int >= 1"
+    blend = table.get("blend", 0.0)
+    if not (isinstance(blend, float) and np.isfinite(blend) and blend >= 0):
+        return f"{name} has a blend that is not a float >= 0"
     return None
 
 

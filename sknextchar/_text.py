@@ -31,14 +31,19 @@ _NAMED = {"Mn", "Mc", "Me", "Cf"}
 _ZERO_WIDTH = {"Mn", "Me", "Cf"}
 
 
-# Invisible characters that carry no letter of a name: a byte-order mark (often
-# left at the start of a line by joining files), a zero-width space, a word
-# joiner, a soft hyphen, and the bidirectional marks, embeddings and isolates
-# that text copied from web pages and word processors carries. The zero-width
-# joiner and non-joiner are kept: they spell words of Persian and Indic scripts.
+# Characters that carry no letter of a name: a byte-order mark (often left at
+# the start of a line by joining files), a zero-width space, a word joiner, a
+# soft hyphen, the bidirectional marks, embeddings and isolates that text
+# copied from web pages and word processors carries, and the Arabic tatweel
+# (U+0640), a stretch of the line between two letters that justified text and
+# calligraphy put in, with no sound: جميـلة is جميلة. The zero-width joiner and
+# non-joiner are kept: they spell words of Persian and Indic scripts. A model
+# saved before the tatweel was removed, which learned it, keeps it (see
+# holds_tatweel).
 _INVISIBLE = dict.fromkeys(
     map(ord, "\ufeff\u200b\u2060\u00ad\u200e\u200f\u061c"
-             "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+             "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+             "\u0640")
 )  # fmt: skip
 
 # The spaces of other widths, whose compatibility decomposition is the space
@@ -67,11 +72,25 @@ CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 # What normalize_text removes or replaces, in one str.translate table.
 _READ_AS = {**_INVISIBLE, **dict.fromkeys(map(ord, SPACES), " ")}
 
+TATWEEL = "\u0640"
+
+# The table of each (keep_spaces, keep_tatweel): the tatweel kept, or not.
+_TABLES = {
+    (keep_spaces, keep_tatweel): {
+        code: to
+        for code, to in (_INVISIBLE if keep_spaces else _READ_AS).items()
+        if not (keep_tatweel and code == ord(TATWEEL))
+    }
+    for keep_spaces in (False, True)
+    for keep_tatweel in (False, True)
+}
+
 _LEFT_TO_RIGHT_MARK = "\u200e"
 
 # The zero-width non-joiner and joiner act between two letters: at either end
 # of a name they do nothing, and a model that learned them there would end
-# names with an invisible character.
+# names with an invisible character. A prefix keeps the one at its end: the
+# letter after it, still to come, is the one it acts on.
 _JOINERS = "\u200c\u200d"
 
 # Letters written in another form at the end of a word, each form a code point
@@ -106,8 +125,16 @@ _FOLD_ALL = str.maketrans(_PLAIN_OF)
 _TWO_FORMS = frozenset(_PLAIN_OF) | frozenset(_FINAL_OF)
 
 
-def normalize_text(text, *, lowercase=True, strip_accents=None, keep_spaces=False):
-    """One name as the model sees it.
+def normalize_text(
+    text,
+    *,
+    lowercase=True,
+    strip_accents=None,
+    keep_spaces=False,
+    prefix=False,
+    keep_tatweel=False,
+):
+    """One name (or the beginning of one) as the model sees it.
 
     Parameters
     ----------
@@ -124,14 +151,26 @@ def normalize_text(text, *, lowercase=True, strip_accents=None, keep_spaces=Fals
         Keep the other spaces (:data:`SPACES`) as they are instead of writing
         them ``" "``: for a vocabulary that holds several spaces
         (:func:`several_spaces`).
+    prefix : bool, default=False
+        Read ``text`` as the beginning of a name, which goes on after it: a
+        zero-width joiner or non-joiner at its end stays (it joins its last
+        letter to the next one), and its last letter keeps the form it has
+        inside a word (``"מיכ"``, not ``"מיך"``). As in a whole name, one at
+        its start goes.
+    keep_tatweel : bool, default=False
+        Keep the Arabic tatweel (:data:`TATWEEL`) instead of removing it: for
+        a vocabulary that holds it (:func:`holds_tatweel`), learned by a model
+        saved before it was removed.
 
     Returns
     -------
     text : str
         In NFC, without the invisible characters that are no letter of a name
         (a byte-order mark, a zero-width space, a soft hyphen, bidirectional
-        marks; the zero-width joiner and non-joiner stay between letters, and
-        go at either end, where they join nothing), with a Greek sigma and
+        marks) and without the Arabic tatweel (``"ـ"``, a stretch of the line
+        with no sound); the zero-width joiner and non-joiner stay between
+        letters, and go at either end, where they join nothing (a prefix
+        keeps the one at its end); with a Greek sigma and
         the Hebrew letters of a final form in the form their place calls for
         (:func:`spell_final_forms`). The other spaces (a no-break space, a
         narrow or thin space, the ideographic space: :data:`SPACES`) are the
@@ -156,12 +195,16 @@ def normalize_text(text, *, lowercase=True, strip_accents=None, keep_spaces=Fals
     ('mary ann', 'anne marie')
     >>> normalize_text("ΝΊΚΟΣ"), normalize_text("Μαρία\u200c")  # final sigma; ZWNJ
     ('νίκος', 'μαρία')
+    >>> normalize_text("\u200cعلی\u200c", prefix=True)  # the start of علی‌رضا
+    'علی\u200c'
+    >>> normalize_text("מיכ", prefix=True), normalize_text("מיכ")  # of מיכאל
+    ('מיכ', 'מיך')
     """
-    table = _INVISIBLE if keep_spaces else _READ_AS
+    table = _TABLES[bool(keep_spaces), bool(keep_tatweel)]
     text = unicodedata.normalize("NFC", text).translate(table)
     if text.isascii():  # nothing to strip, fold or spell
         return text.lower() if lowercase else text
-    text = text.strip(_JOINERS)
+    text = text.lstrip(_JOINERS) if prefix else text.strip(_JOINERS)
     if lowercase:
         # The Turkish capital İ lowercases to i, as in Turkish, not to Python's
         # locale-free i plus a combining dot above (a dotted i with a second dot).
@@ -175,10 +218,12 @@ def normalize_text(text, *, lowercase=True, strip_accents=None, keep_spaces=Fals
         ascii_only = strip_accents == "ascii"
         fold = strip_accents_ascii if ascii_only else strip_accents_unicode
         text = unicodedata.normalize("NFC", fold(text))
-    return spell_final_forms(text)
+    return spell_final_forms(text, open_end=prefix)
 
 
-def normalize_texts(texts, *, lowercase=True, strip_accents=None, keep_spaces=False):
+def normalize_texts(
+    texts, *, lowercase=True, strip_accents=None, keep_spaces=False, keep_tatweel=False
+):
     """:func:`normalize_text` of each text, ASCII texts without a call each.
 
     An ASCII text is in NFC and holds no invisible character, no accent and
@@ -195,6 +240,8 @@ def normalize_texts(texts, *, lowercase=True, strip_accents=None, keep_spaces=Fa
     strip_accents : {None, "ascii", "unicode"}, default=None
         As in :func:`normalize_text`.
     keep_spaces : bool, default=False
+        As in :func:`normalize_text`.
+    keep_tatweel : bool, default=False
         As in :func:`normalize_text`.
 
     Returns
@@ -217,12 +264,13 @@ def normalize_texts(texts, *, lowercase=True, strip_accents=None, keep_spaces=Fa
             lowercase=lowercase,
             strip_accents=strip_accents,
             keep_spaces=keep_spaces,
+            keep_tatweel=keep_tatweel,
         )
         for text in texts
     ]
 
 
-def spell_final_forms(text, letters=None):
+def spell_final_forms(text, letters=None, *, open_end=False):
     """``text`` with each letter of two forms in the form its place calls for.
 
     The final form where a word ends by its script's rule (:data:`FINAL_FORMS`:
@@ -236,6 +284,9 @@ def spell_final_forms(text, letters=None):
     text : str
     letters : str or None, default=None
         The plain forms of the letters to spell; None: all of them.
+    open_end : bool, default=False
+        Whether the text goes on after its end (a prefix): its last word
+        does not end there, and keeps the plain form of its last letter.
 
     Returns
     -------
@@ -247,9 +298,13 @@ def spell_final_forms(text, letters=None):
     ('Νίκος Παπας-Σοφία', 'σοφία')
     >>> spell_final_forms("נתנ בנ-ציונ"), spell_final_forms("םיכאל")
     ('נתן בן-ציון', 'מיכאל')
+    >>> spell_final_forms("בן ציונ", open_end=True)  # the start of בן ציונה
+    'בן ציונ'
     """
     if _TWO_FORMS.isdisjoint(text):
         return text
+    if open_end:  # as if a letter, cased (Greek's rule), came next
+        return spell_final_forms(text + "a", letters)[:-1]
     for index, (finals, plains, *_) in enumerate(FINAL_FORMS):
         chosen = "".join(p for p in plains if letters is None or p in letters)
         if chosen and any(c in text for c in finals + plains):
@@ -376,6 +431,21 @@ def several_spaces(symbols):
     return sum(space in symbols for space in " " + SPACES) >= 2
 
 
+def holds_tatweel(symbols):
+    """Whether ``symbols`` hold the Arabic tatweel (:data:`TATWEEL`), alone
+    or in a grapheme cluster.
+
+    Such an alphabet (given so, or learned by a model saved before the
+    tatweel was removed from names) keeps it in names, read as typed.
+
+    Examples
+    --------
+    >>> holds_tatweel(("ع", "\u0640", "ل")), holds_tatweel(("ع", "ل"))
+    (True, False)
+    """
+    return any(TATWEEL in symbol for symbol in symbols)
+
+
 def graphemes(text):
     """The extended grapheme clusters of ``text`` (user-perceived characters).
 
@@ -493,6 +563,73 @@ def look_alikes(chars, known):
         for char in chars
         if char in _LOOKS_LIKE and _LOOKS_LIKE[char] in known
     ]
+
+
+def unknown_symbols_note(chars, vocabulary, prefixes=()):
+    """What a message on symbols outside a vocabulary adds about them, or ''.
+
+    Those that look like a known character (:func:`look_alikes`): type that
+    instead. A grapheme cluster that a prefix ends with and that is only the
+    start of the vocabulary's symbols (``"प्र"`` of ``"प्रि"``; the ``regex``
+    package makes a conjunct one cluster): the prefix ends inside a symbol of
+    the model; a pattern, or a model of characters, gives such names.
+
+    Parameters
+    ----------
+    chars : list of str
+        The symbols outside the vocabulary.
+    vocabulary : tuple of str
+        The end marker's display, then the symbols.
+    prefixes : list of str, default=()
+        The prefixes (as typed) that hold them, when they are prefixes.
+
+    Returns
+    -------
+    note : str
+        Empty, or sentences that start with ``". "``.
+
+    Examples
+    --------
+    >>> note = unknown_symbols_note(["प्र"], ("-", "प्रि", "या"), ["प्र"])
+    >>> print(note.replace(": ", ":\\n"))  # doctest: +ELLIPSIS
+    . 'प्र' (U+092A U+094D U+0930) ends the prefix inside a symbol of the model:
+    its symbols are grapheme clusters ... ('प्रि'). Type a whole cluster; ...
+    """
+    note = ""
+    similar = look_alikes(chars, vocabulary[1:])
+    if similar:
+        told = "; ".join(
+            f"{describe_symbol(char)} looks like {plain!r}, which the model knows"
+            for char, plain in similar
+        )
+        note = f". {told}: type {'that' if len(similar) == 1 else 'those'} instead"
+    return note + _cut_cluster_note(chars, vocabulary[1:], prefixes)
+
+
+def _cut_cluster_note(chars, known, prefixes):
+    """The words on a prefix that ends inside a cluster of ``known``, or ''."""
+    unknown = {char.lower() for char in chars}
+    for prefix in prefixes:
+        last = graphemes(normalize_text(prefix, prefix=True))[-1:]
+        whole = [s for s in known if last and _starts(s.lower(), last[0])]
+        if not last or last[0] not in unknown or not whole:
+            continue
+        pattern = re.sub(r"([.^$*+?{}\[\]\\|()])", r"\\\1", prefix.strip()) + ".*"
+        return (
+            f". {describe_symbol(last[0])} ends the prefix inside a symbol of the "
+            "model: its symbols are grapheme clusters (a letter with its marks "
+            "and vowel signs, a conjunct), and a prefix ends where one ends, as "
+            f"the symbols that start so do ({', '.join(map(repr, whole[:5]))}). "
+            "Type a whole cluster; to sample names that start with "
+            f"{quoted(prefix.strip())}, give the pattern {quoted(pattern)} "
+            "(pattern=...) instead of a prefix; or train the model again with "
+            "unit='char' (one symbol per character)"
+        )
+    return ""
+
+
+def _starts(symbol, start):
+    return len(symbol) > len(start) and symbol.startswith(start)
 
 
 def case_variant(value, choices):

@@ -1,7 +1,6 @@
 """ContextWindowTransformer: names -> (context, next character) windows."""
 
 import unicodedata
-import warnings
 from numbers import Integral
 
 import numpy as np
@@ -9,19 +8,21 @@ from sklearn.base import BaseEstimator, TransformerMixin, clone
 from sklearn.callback import CallbackSupportMixin
 from sklearn.utils.validation import check_is_fitted
 
-from ._atomic import FitLink, all_or_nothing, learned_state
+from ._accent_folding import emptied_advice, latin_folds, warn_other_scripts_folded
+from ._atomic import all_or_nothing, learned_state, link_to_fit
 from ._compat import Interval, StrOptions, fit_context, reject_cross_val_predict
 from ._consistency import STEPS_DISAGREE
 from ._estimator import PackageEstimatorMixin
+from ._gathered_names import NamesWarning
 from ._limits import MAX_LETTERS
 from ._sizes import check_window_memory
-from ._stacklevel import user_stacklevel
 from ._text import (
     MAX_REPORTED,
+    TATWEEL,
     describe_symbol,
     final_forms_learned_plain,
     fold_final_forms,
-    look_alikes,
+    holds_tatweel,
     normalize_text,
     normalize_texts,
     quoted,
@@ -29,6 +30,7 @@ from ._text import (
     spell_spaces,
     split_symbols,
     starts_with_mark,
+    unknown_symbols_note,
 )
 from ._validation import check_names, element_place, series_index
 from ._vocabulary import (
@@ -81,11 +83,15 @@ class ContextWindowTransformer(
         unknown characters under the default alphabet.
     strip_accents : {None, "ascii", "unicode"}, default=None
         Remove accents as ``CountVectorizer`` (``sklearn.feature_extraction.text``)
-        does, after lowercasing: ``"unicode"`` folds ``"José"`` to ``"jose"`` by
-        removing every combining mark, which in some scripts is part of the
-        spelling (the Devanagari virama, the breve of Cyrillic ``"й"``), so it
-        is for names in Latin script; ``"ascii"`` also removes every character
-        without an ASCII equivalent. Names are always put in Unicode NFC first,
+        does, after lowercasing: both decompose names with NFKD (which also
+        turns ligatures and full-width letters into plain ones); ``"unicode"``
+        then removes every combining mark, whatever its script, and
+        ``"ascii"`` every character without an ASCII equivalent as well.
+        ``"unicode"`` folds ``"José"`` to ``"jose"``, so it is for names in
+        Latin script: in other scripts the marks are part of the spelling
+        (Arabic ``"أحمد"`` becomes ``"احمد"``, Devanagari loses its virama and
+        nukta, Cyrillic ``"й"`` becomes ``"и"``), and ``fit`` warns, naming the
+        names it changes. Names are always put in Unicode NFC first,
         so composed and decomposed input give the same windows, and lose the
         whitespace around them, as :func:`~sknextchar.datasets.load_names`
         strips a file's lines (``"Asha "`` of a spreadsheet is ``"asha"``;
@@ -208,6 +214,20 @@ class ContextWindowTransformer(
         The same result as ``fit(X).transform(X)``, with the names validated and
         encoded once instead of twice (this is what a Pipeline's ``fit`` calls).
 
+        Inside a Pipeline (any meta-estimator of scikit-learn's callback API),
+        the windows are linked to this fit, so that a failed ``Pipeline.fit``
+        leaves every step as it was: if the model fitted on them fails (any
+        error, a parameter error included, or a KeyboardInterrupt), this
+        transformer goes back to its state before the call. A mixture's members
+        or the label models of a :class:`PerLabelClassifier` fitted within that
+        model do not count on their own: only the outcome of the model's whole
+        fit does. Once a model's fit on the windows has completed, the
+        transformer keeps this fit, whatever later fits on them do.
+
+        Called by you, outside a meta-estimator, it is exactly
+        ``fit(X).transform(X)``: no model's failure on the windows changes the
+        transformer.
+
         Parameters
         ----------
         X : 1-D array-like of str
@@ -235,14 +255,14 @@ class ContextWindowTransformer(
         # fit's unknown-character error
         windows = self._cut(names, texts, fitting=True, index=index)
         context.call_on_fit_task_end(estimator=self, X=X)
-        # A model that fails to fit on these windows puts this fit back.
+        # In a Pipeline, a model that fails to fit on these windows puts it back.
         return CharWindows(
             windows.contexts,
             windows.targets,
             windows.name_index,
             windows.vocabulary,
             windows.n_names,
-            fit_link=FitLink(self, before, learned_state(self)),
+            fit_link=link_to_fit(self, before),
         )
 
     def _begin_callbacks(self, X):
@@ -504,7 +524,8 @@ class ContextWindowTransformer(
             if unit == "grapheme":
                 _check_no_lone_marks(names, texts, index)
             if "\t" in seen:
-                _warn_tabs(names, texts, index)
+                tabbed = [i for i, text in enumerate(texts) if "\t" in text]
+                _TabbedNames.found(names, tabbed, index)
             end = pick_end_symbol(seen, self.end_symbol)
             vocabulary = make_vocabulary(seen, end, unit=unit)
         self.unit_, self.vocabulary_ = unit, vocabulary
@@ -528,6 +549,8 @@ class ContextWindowTransformer(
             lowercase=self.lowercase,
             strip_accents=self.strip_accents,
             keep_spaces=self._keeps_spaces(),
+            prefix=True,
+            keep_tatweel=self._keeps_tatweel(),
         )
         text = text.lstrip() if self._strips() else text
         return spell_spaces([text], getattr(self, "vocabulary_", "-"))[0]
@@ -539,6 +562,14 @@ class ContextWindowTransformer(
         if not fitting:
             return several_spaces(getattr(self, "vocabulary_", "-")[1:])
         return self._fixed_alphabet() and several_spaces(self.alphabet)
+
+    def _keeps_tatweel(self, fitting=False):
+        """Whether names keep the Arabic tatweel, which they otherwise lose:
+        for an alphabet that holds it (given so, or learned by a model saved
+        before it was removed), which reads names as it was trained."""
+        if not fitting:
+            return holds_tatweel(getattr(self, "vocabulary_", "-")[1:])
+        return self._fixed_alphabet() and holds_tatweel(self.alphabet)
 
     def _strips(self, fitting=False):
         """Whether names lose the whitespace around them, as the file readers
@@ -560,6 +591,7 @@ class ContextWindowTransformer(
             lowercase=self.lowercase,
             strip_accents=self.strip_accents,
             keep_spaces=self._keeps_spaces(fitting),
+            keep_tatweel=self._keeps_tatweel(fitting),
         )
         if strip and not "".join(stripped).isascii():  # a space after a BOM
             texts = list(map(str.strip, texts))
@@ -568,44 +600,17 @@ class ContextWindowTransformer(
         empty = [] if all(texts) else [i for i, text in enumerate(texts) if not text]
         if empty and not allow_empty:
             shown = _placed("names", empty[:MAX_REPORTED], names, index)
-            if not normalize_text(names[empty[0]], strip_accents=None).strip():
+            keep = self._keeps_tatweel(fitting)
+            if not normalize_text(names[empty[0]], keep_tatweel=keep).strip():
                 raise ValueError(
-                    f"{len(empty)} name(s) hold only invisible characters that are "
-                    "no letter of a name (a byte-order mark, a zero-width space or "
-                    f"joiner, a direction mark) and whitespace: {shown}. Remove them."
+                    f"{len(empty)} name(s) hold only {_no_letters(names, empty)} "
+                    f"and whitespace: {shown}. Remove them."
                 )
             raise ValueError(
                 f"strip_accents={self.strip_accents!r} removes every character of "
-                f"{len(empty)} name(s): {shown}. {self._emptied_advice(names, empty)}"
+                f"{len(empty)} name(s): {shown}. {emptied_advice(names, empty)}"
             )
         return names, texts, index
-
-    def _emptied_advice(self, names, empty):
-        """What the names ``strip_accents`` empties hold, and what to pass
-        instead: ``'unicode'`` when it keeps each of them (``"ascii"`` removes
-        ``"α"``), else no stripping (a name of combining marks only loses all
-        of them whatever ``strip_accents`` is)."""
-        marks_only, others = [], []
-        for i in empty:  # 'unicode' removes only the combining marks
-            kept = normalize_text(names[i], strip_accents="unicode").strip()
-            (others if kept else marks_only).append(names[i])
-        ascii_only = _removed(others, marks=False)
-        if not marks_only:
-            return (
-                f"They hold only characters without an ASCII equivalent "
-                f"({ascii_only}). Pass strip_accents='unicode', which keeps "
-                "letters without an ASCII equivalent, or remove them."
-            )
-        held = f"only accents or other combining marks ({_removed(marks_only)})"
-        if others:
-            held = (
-                f"either {held}, which strip_accents='unicode' removes too, or "
-                f"only characters without an ASCII equivalent ({ascii_only})"
-            )
-        return (
-            f"They hold {held}: remove them, or leave strip_accents=None "
-            "(the default), which keeps every character."
-        )
 
     def _encode_names(
         self, names, texts, policy=None, what="names", fitting=False, index=None
@@ -633,6 +638,8 @@ class ContextWindowTransformer(
             if what == "names" and not lengths.all():
                 emptied = np.flatnonzero(lengths == 0)
                 raise ValueError(self._emptied_message(names, emptied, fitting, index))
+        if fitting and self.strip_accents == "unicode":  # the names are learned
+            warn_other_scripts_folded(names, index, lowercase=self.lowercase)
         return ids, lengths
 
     def _symbols(self, texts):
@@ -668,8 +675,10 @@ class ContextWindowTransformer(
         more = n_culprits - len(culprits)
         shown += f" and {more} more" if more > 0 else ""
         hints = [self._alphabet_hint("them")]
-        if self.strip_accents is None and any(_has_accent(c) for c in chars):
-            hints.append("strip_accents='unicode' to fold accents")
+        folds = latin_folds(chars, self.vocabulary_[1:])[:MAX_REPORTED]
+        if self.strip_accents is None and folds:  # not Arabic "أ": it stays Arabic
+            told = ", ".join(f"{quoted(old)} -> {quoted(new)}" for old, new in folds)
+            hints.append(f"strip_accents='unicode' to fold accented letters ({told})")
         if what == "names":
             hints.append("handle_unknown='drop' to remove unknown characters")
         note = (
@@ -677,7 +686,8 @@ class ContextWindowTransformer(
             if end in chars
             else ""
         )
-        note += _look_alike_note(chars, self.vocabulary_[1:])
+        prefixes = [] if what == "names" else [name for _, name in culprits]
+        note += unknown_symbols_note(chars, self.vocabulary_, prefixes)
         if self.strip_accents != "unicode" and all(map(_is_compatibility, chars)):
             note += (
                 ". They are all compatibility forms of other characters "
@@ -841,6 +851,24 @@ def _place(what, i, index=None):
 _LISTS = ("names", "prefixes")
 
 
+def _no_letters(names, empty):
+    """What the names at ``empty``, read as empty, hold: the invisible
+    characters, the Arabic tatweel, or both."""
+    held = {char for i in empty for char in names[i] if not char.isspace()}
+    told = []
+    if held - {TATWEEL}:
+        told.append(
+            "invisible characters that are no letter of a name (a byte-order "
+            "mark, a zero-width space or joiner, a direction mark)"
+        )
+    if TATWEEL in held:
+        told.append(
+            f"the Arabic tatweel ({describe_symbol(TATWEEL)}, U+0640: a stretch of "
+            "the line between two letters, no letter of a name)"
+        )
+    return ", ".join(told)
+
+
 def _placed(what, positions, names, index=None):
     """``names[3]='zoë', names[7]='zoé'``: the names at ``positions``, placed."""
     return ", ".join(f"{_place(what, i, index)}={quoted(names[i])}" for i in positions)
@@ -862,59 +890,25 @@ def _check_no_lone_marks(names, texts, index=None):
         )
 
 
-def _warn_tabs(names, texts, index=None):
-    """Warn that a learned alphabet holds the tab, naming the names with one.
+class _TabbedNames(NamesWarning):
+    """The names that hold a tab, which a learned alphabet takes as a letter.
 
     A tab stays a character (whitespace a line of a file holds), but in a
     name it is most often a column's end (``ana<tab>5``) or a space typed
     with the tab key: generated names would hold it.
     """
-    tabbed = [i for i, text in enumerate(texts) if "\t" in text]
-    shown = _placed("names", tabbed[:MAX_REPORTED], names, index)
-    more = len(tabbed) - MAX_REPORTED
-    shown += f" and {more} more" if more > 0 else ""
-    warnings.warn(
-        f"{len(tabbed)} name(s) hold a tab, which alphabet='auto' learns as a "
-        f"letter, so generated names may hold tabs: {shown}. If a tab ends a "
-        "column of names (a count or a label after it), read that column only "
-        "(a table with a header row); if it stands for a space, write a space.",
-        UserWarning,
-        stacklevel=user_stacklevel(),
-    )
 
-
-def _look_alike_note(chars, known):
-    """Words on the unknown characters that look like known ones, or ''."""
-    similar = look_alikes(chars, known)
-    if not similar:
-        return ""
-    told = "; ".join(
-        f"{describe_symbol(char)} looks like {plain!r}, which the model knows"
-        for char, plain in similar
-    )
-    return f". {told}: type {'that' if len(similar) == 1 else 'those'} instead"
+    def message(self):
+        return (
+            f"{self.n_names} name(s) hold a tab, which alphabet='auto' learns as a "
+            f"letter, so generated names may hold tabs: {self.listed()}. If a tab "
+            "ends a column of names (a count or a label after it), read that column "
+            "only (a table with a header row); if it stands for a space, write a "
+            "space."
+        )
 
 
 def _is_compatibility(symbol):
     """Whether a symbol is one character with a compatibility decomposition
     (an Arabic presentation form, a ligature, a full-width letter)."""
     return len(symbol) == 1 and unicodedata.decomposition(symbol).startswith("<")
-
-
-def _has_accent(char):
-    """Whether a character decomposes into a letter and combining marks."""
-    decomposed = unicodedata.normalize("NFKD", char)
-    return decomposed != char and any(unicodedata.combining(c) for c in decomposed)
-
-
-def _removed(names, marks=True):
-    """The characters of ``names`` a ``strip_accents`` removed, for a message:
-    the combining marks (``marks``) or the other characters of their
-    compatibility decomposition, each once, the first few."""
-    found = {}
-    for name in names:
-        for char in unicodedata.normalize("NFKD", normalize_text(name)):
-            if not char.isspace() and bool(unicodedata.combining(char)) == marks:
-                found.setdefault(char, None)
-    shown = [describe_symbol(char) for char in list(found)[:MAX_REPORTED]]
-    return ", ".join(shown) + (", ..." if len(found) > MAX_REPORTED else "")

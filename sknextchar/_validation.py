@@ -14,6 +14,7 @@ package has always seeded (the same seed must keep giving the same names).
 
 import numbers
 import os
+import re
 from collections.abc import Iterator, MappingView, Set
 
 import numpy as np
@@ -133,6 +134,7 @@ def _check_elements(names, what, allow_empty_strings, index=None):
         joined = "".join(names)
         plain = not any(brk in joined for brk in LINE_BREAKS)
         plain = plain and CONTROL.search(joined) is None
+        plain = plain and _SURROGATE.search(joined) is None
     if not plain:
         for i, name in enumerate(names):
             place = element_place(what, i, index)
@@ -234,6 +236,9 @@ def _check_element(name, where, what, allow_empty_strings):
         control = CONTROL.search(name)
         if control is not None:
             raise ValueError(_control_message(name, control.start(), where, what))
+        lone = _SURROGATE.search(name)
+        if lone is not None:
+            raise ValueError(_surrogate_message(name, lone.start(), where, what))
         return
     if isinstance(name, (list, tuple, np.ndarray)):
         raise ValueError(
@@ -264,6 +269,29 @@ def _control_message(name, at, where, what):
         f"{where} is {name!r}, which holds {char!r} (U+{ord(char):04X}) at index "
         f"{at} of the name: a control character, no letter of a name{cause}. "
         f"Remove it from the {what}, or fix how they were read."
+    )
+
+
+# A lone surrogate: no character, but (U+DC80 to U+DCFF) a byte that the
+# encoding a file was read with does not decode, kept by errors="surrogateescape".
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _surrogate_message(name, at, where, what):
+    """Why a name that holds the lone surrogate ``name[at]`` is refused."""
+    code = ord(name[at])
+    cause = (
+        f"the byte 0x{code - 0xDC00:02X}, which the encoding the text was read "
+        "with does not decode, kept by errors='surrogateescape'"
+        if 0xDC80 <= code <= 0xDCFF
+        else "half of a UTF-16 surrogate pair, without its other half"
+    )
+    return (
+        f"{where} is {name!r}, which holds a lone surrogate (U+{code:04X}) at "
+        f"index {at} of the name: no character, but {cause}; it cannot be written "
+        f"as UTF-8. Read the file with its own encoding (such as encoding="
+        "'cp1252' or 'utf-16') instead of errors='surrogateescape', or remove "
+        f"it from the {what}."
     )
 
 
@@ -472,7 +500,8 @@ def check_exclude(exclude, *, lowercase):
         raise TypeError(f"exclude must hold str only; got {bad[0]!r}.")
     if not lowercase:
         return frozenset(names)
-    return frozenset(normalize_text(name) for name in names)  # as the model does
+    # As the model does; the tatweel stays, for a model that learned it.
+    return frozenset(normalize_text(name, keep_tatweel=True) for name in names)
 
 
 def check_random_generator(random_state):

@@ -202,6 +202,26 @@ def spell_names(texts, vocabulary):
     return list(texts)
 
 
+def spell_prefix(text, vocabulary):
+    """A prefix decoded with ``vocabulary``, its final forms written.
+
+    As :func:`spell_names` spells a whole name, but the prefix's last word
+    goes on after it: its last letter keeps the plain form (the table after
+    ``"מיכ"``, the start of ``"מיכאל"``, is after ``"מיכ"``, not ``"מיך"``).
+    A text spelled as a whole name is spelled again as a prefix.
+
+    Examples
+    --------
+    >>> spell_prefix("νικοσ παπ", make_vocabulary("ικνοσπα ")), spell_prefix(
+    ...     "מיך", make_vocabulary("מיכאל"))
+    ('νικος παπ', 'מיכ')
+    """
+    finals = final_forms_learned_plain(vocabulary)
+    if not finals:
+        return text
+    return spell_final_forms(text, fold_final_forms(finals), open_end=True)
+
+
 def written_chars(vocabulary):
     """The characters a decoded name can hold: its symbols', and the final
     forms :func:`spell_names` writes.

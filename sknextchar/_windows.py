@@ -33,15 +33,17 @@ class CharWindows:
     n_names : int
         Number of names that were transformed.
     fit_link : object, default=None
-        Set by :meth:`ContextWindowTransformer.fit_transform`: what
-        :meth:`report_fit` tells whether a model fitted on these windows (an
-        object with a ``report(succeeded)`` method). None for windows that
-        report nothing.
+        Set by :meth:`ContextWindowTransformer.fit_transform` inside a
+        Pipeline: what :meth:`report_fit` tells whether a model fitted on these
+        windows (an object with a ``report(succeeded)`` method and a
+        ``model_fit()`` context). None for windows that report nothing.
 
     Attributes
     ----------
     context_length : int
         Number of symbols in each context.
+    fit_link : object or None
+        The ``fit_link`` given (see :meth:`report_fit`).
 
     Examples
     --------
@@ -123,15 +125,17 @@ class CharWindows:
     def report_fit(self, succeeded):
         """Tell the transformer that made these windows whether a model fit on them.
 
-        Windows made by :meth:`ContextWindowTransformer.fit_transform` (what a
-        Pipeline's ``fit`` calls) are linked to the transformer's fit. When a
-        model fails to fit on them, the transformer goes back to its state before
-        that ``fit_transform``, as the model goes back to its own: a Pipeline
-        whose refit failed in its model is exactly the pipeline it was before the
-        call. When a model then fits on the same windows, the transformer's new
-        fit comes back. Nothing happens if the transformer was fitted again in
-        between. Other windows (from ``transform``, ``subset`` or unpickling) are
-        not linked and the call does nothing.
+        Windows made by :meth:`ContextWindowTransformer.fit_transform` inside a
+        meta-estimator (what a Pipeline's ``fit`` calls) are linked to the
+        transformer's fit. When a model fails to fit on them, the transformer
+        goes back to its state before that ``fit_transform``, as the model goes
+        back to its own: a Pipeline whose refit failed in its model is exactly
+        the pipeline it was before the call. Once a model has fitted on them,
+        the transformer keeps its fit: a later failure changes nothing (and a
+        success after a failure brings the fit back). Nothing happens if the
+        transformer was fitted again in between. Other windows (from a
+        ``fit_transform`` of your own, ``transform``, ``subset`` or unpickling)
+        are not linked and the call does nothing.
 
         Parameters
         ----------
@@ -143,17 +147,22 @@ class CharWindows:
         >>> from sknextchar import ContextWindowTransformer
         >>> transformer = ContextWindowTransformer()
         >>> windows = transformer.fit_transform(["abid"])
-        >>> windows.report_fit(False)  # the transformer is unfitted again
-        >>> transformer.transform(["abid"])
-        Traceback (most recent call last):
-        ...
-        sklearn.exceptions.NotFittedError: This ContextWindowTransformer instance ...
-        >>> windows.report_fit(True)
+        >>> windows.fit_link is None  # made by you, not by a Pipeline
+        True
+        >>> windows.report_fit(False)  # nothing to tell: the fit stays
         >>> len(transformer.transform(["abid"]))
         5
         """
         if self._fit_link is not None:
             self._fit_link.report(succeeded)
+
+    @property
+    def fit_link(self):
+        """The link to the transformer's fit that made the windows, or None.
+
+        See :meth:`report_fit`.
+        """
+        return self._fit_link
 
     def __repr__(self):
         return (

@@ -44,6 +44,7 @@ from sklearn.pipeline import Pipeline
 from sklearn.utils import check_scalar
 
 from ._file_safety import check_target
+from ._members import estimator_parts, fills_member_names, trains_by_epochs
 from ._model_files import keep_other_files
 from ._persistence import save_model
 
@@ -54,15 +55,6 @@ _EPOCH_TASK = "epoch"
 # Up to this many checkpoint paths are each checked before training; past it
 # (max_iter=100_000, every=1), the first, the last and the existing files only.
 _MAX_CHECKED = 1000
-
-
-def _trains_by_epochs(estimator):
-    """Whether ``estimator`` is a :class:`~sknextchar.CharEmbeddingMLPClassifier`
-    (told by its parameters, so that this module stays below the classifier's)."""
-    return all(
-        hasattr(estimator, name)
-        for name in ("embedding_dim", "max_iter", "warm_start", "partial_fit")
-    )
 
 
 def _fitted_classifiers(estimator, in_place=True):
@@ -77,7 +69,7 @@ def _fitted_classifiers(estimator, in_place=True):
     """
     if isinstance(estimator, FrozenEstimator):
         return
-    if _trains_by_epochs(estimator):
+    if trains_by_epochs(estimator):
         yield estimator, in_place
     elif isinstance(estimator, Pipeline):
         last = len(estimator.steps) - 1
@@ -238,7 +230,27 @@ class Checkpoint:
         ``max_iter`` (after the epochs already trained, for a warm start or a
         ``partial_fit`` of the classifier itself or in a pipeline you fit; a
         NameSampler, a NameLabelClassifier or a search fits a copy, from
-        epoch 1).
+        epoch 1). In the ``estimator`` of a
+        :class:`~sknextchar.PerLabelClassifier` fitted with labels, the path
+        must hold ``{label}``, replaced by each label (percent-encoded, dots
+        too: ``"a/b"`` is ``a%2Fb``), so that each label's model has files of
+        its own (``paths`` lists them all); without it, or with ``n_jobs``
+        above 1 (other processes save nothing), that ``fit`` raises a
+        ValueError before any training; every label's files are checked then
+        too, and two labels differing only in case (one file on macOS and
+        Windows) are refused. Elsewhere, ``{label}`` is refused.
+        Likewise ``{member}``: set on a :class:`~sknextchar.MixtureClassifier`
+        (or on an estimator around it), the Checkpoint reaches every member,
+        and ``{member}`` is replaced by each member's name (encoded as a
+        label is: ``"v1.0"`` is ``v1%2E0``), so that each member's model has
+        files of its own (member names differing only in case are refused,
+        as labels are); it is needed when two members or more train by
+        epochs, and is refused where no mixture fills it in. With ``weights="fit"`` and
+        ``refit=True``, a member's files from its fit without the held-out
+        names are replaced by those of its refit (``paths`` lists both).
+        Likewise, in a :class:`~sknextchar.NameLabelClassifier` with
+        ``calibration``, each fold's fit writes the same files as the others
+        (see its ``ensemble``): they end up holding the last fit's model.
     every : int, default=1
         Save after every ``every``-th epoch.
 
@@ -279,8 +291,11 @@ class Checkpoint:
         """Check, before any training, that the checkpoints can be written.
 
         A missing or read-only folder, a path that is a folder, or an existing
-        file that is no model file (a file of names, say), fails here, not after
-        the first epoch (which may be a long pass over a file). With
+        file that is no model file (a file of names, say), or ``{label}`` left in
+        the path (``{member}`` outside a mixture), fails here, not after
+        the first epoch (which may be a long pass over a file). A
+        :class:`~sknextchar.MixtureClassifier` checks the files of a path
+        with ``{member}``, each member's, before it fits any member. With
         ``{epoch}`` in the path, every path of the call is checked (past 1000
         of them, the first, the last and those that exist).
 
@@ -291,6 +306,22 @@ class Checkpoint:
         context : sklearn.callback.CallbackContext
             The task.
         """
+        if "{label}" in str(self.path):
+            raise ValueError(
+                f"The Checkpoint path {str(self.path)!r} holds {{label}}, which "
+                "only a PerLabelClassifier fitted with labels fills in (with each "
+                f"label); this {type(estimator).__name__} is not fitted so. "
+                "Remove {label} from the path."
+            )
+        if "{member}" in str(self.path):
+            if not any(map(fills_member_names, estimator_parts(estimator))):
+                raise ValueError(
+                    f"The Checkpoint path {str(self.path)!r} holds {{member}}, "
+                    "which only a MixtureClassifier fills in (with each member's "
+                    f"name); there is none in this {type(estimator).__name__}. "
+                    "Remove {member} from the path."
+                )
+            return  # the mixture checks each member's files before fitting any
         if "{epoch}" not in str(self.path):
             check_target(self._path(self.every), keep=keep_other_files)
             return
@@ -321,7 +352,7 @@ class Checkpoint:
         """
         from .nn.training import trained_epochs
 
-        if _trains_by_epochs(estimator):
+        if trains_by_epochs(estimator):
             done = len(getattr(estimator, "loss_curve_", ()))  # none: cold
             n_epochs = min(
                 estimator.max_iter, context.max_subtasks or estimator.max_iter

@@ -6,7 +6,7 @@ characters a few steps ahead) and the next-character distribution at several
 temperatures.
 
 matplotlib is an optional dependency, imported only when a function is called:
-``pip install "sknextchar[plot]"``. Every function draws on ``ax`` when given
+``python -m pip install matplotlib``. Every function draws on ``ax`` when given
 (otherwise on a new pyplot figure) and returns the matplotlib Figure; close it
 with ``matplotlib.pyplot.close(fig)`` when done.
 """
@@ -43,7 +43,7 @@ def _pyplot():
     except ImportError as exc:
         raise ImportError(
             "sknextchar.plotting needs matplotlib, an optional dependency; install "
-            'it with: pip install "sknextchar[plot]"'
+            "it with: python -m pip install matplotlib"
         ) from exc
     return plt
 

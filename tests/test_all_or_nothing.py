@@ -10,6 +10,7 @@ transformer back too, so the whole pipeline is as it was before the call.
 import joblib
 import numpy as np
 import pytest
+from sklearn.base import BaseEstimator
 from sklearn.exceptions import NotFittedError
 from sklearn.frozen import FrozenEstimator
 from sklearn.pipeline import make_pipeline
@@ -207,11 +208,26 @@ def test_refitting_the_whole_pipeline_after_a_failure_works(failed_refit):
     assert np.isfinite(pipe.score(SECOND))
 
 
+class KeepsWindows(BaseEstimator):
+    """A last step that keeps the windows its Pipeline made (linked to its fit)."""
+
+    def fit(self, X, y=None):
+        self.windows_ = X
+        return self
+
+
+def linked_windows(transformer, names):
+    """The windows of ``transformer.fit_transform(names)`` called by a Pipeline."""
+    windows = make_pipeline(transformer, KeepsWindows()).fit(names)[-1].windows_
+    assert windows.fit_link is not None
+    return windows
+
+
 def test_a_model_refit_on_the_same_windows_brings_the_new_fit_back():
     """A failed model fit puts the transformer back; a successful one, forward."""
     transformer = ContextWindowTransformer(alphabet="auto").fit(FIRST)
     old = state(transformer)
-    windows = transformer.fit_transform(SECOND)
+    windows = linked_windows(transformer, SECOND)
     new = state(transformer)
     with pytest.raises(ValueError, match="learning_rate_init"):
         CharEmbeddingMLPClassifier(learning_rate_init=-1.0).fit(windows)
@@ -225,7 +241,7 @@ def test_a_model_refit_on_the_same_windows_brings_the_new_fit_back():
 
 def test_a_failure_after_another_fit_of_the_transformer_changes_nothing():
     transformer = ContextWindowTransformer(alphabet="auto")
-    windows = transformer.fit_transform(SECOND)
+    windows = linked_windows(transformer, SECOND)
     transformer.fit(FIRST)
     latest = state(transformer)
     with pytest.raises(ValueError, match="learning_rate_init"):
@@ -236,6 +252,7 @@ def test_a_failure_after_another_fit_of_the_transformer_changes_nothing():
 
 
 def test_a_mixture_failing_after_its_members_puts_the_transformer_back():
+    """The members fitted on the windows; the mixture's fit as a whole failed."""
     transformer = ContextWindowTransformer(alphabet="auto").fit(FIRST)
     old = state(transformer)
     model = MixtureClassifier(
@@ -245,18 +262,18 @@ def test_a_mixture_failing_after_its_members_puts_the_transformer_back():
     )
     model.set_callbacks(FailsAtTheEnd())
     with pytest.raises(MemoryError):
-        model.fit(transformer.fit_transform(SECOND))
+        model.fit(linked_windows(transformer, SECOND))
     assert state(transformer) == old
 
 
-def test_windows_not_from_fit_transform_are_not_linked():
+def test_windows_not_from_a_pipeline_fit_transform_are_not_linked():
     transformer = ContextWindowTransformer(alphabet="auto")
-    linked = transformer.fit_transform(SECOND)
+    linked = linked_windows(transformer, SECOND)
     latest = state(transformer)
     mask = np.arange(len(SECOND)) < 3
-    for held_out in (transformer.transform(SECOND), linked.subset(mask)):
+    for unlinked in (transformer.transform(SECOND), linked.subset(mask)):
         with pytest.raises(ValueError, match="learning_rate_init"):
-            CharEmbeddingMLPClassifier(learning_rate_init=-1.0).fit(held_out)
+            CharEmbeddingMLPClassifier(learning_rate_init=-1.0).fit(unlinked)
     assert state(transformer) == latest
 
 

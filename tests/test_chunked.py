@@ -138,20 +138,21 @@ def test_command_line_trains_in_chunks(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert "in chunks of 100 names for 2 epochs" in out
     assert "epoch 2/2  chunk 4/4" in err
-    fitted = load_model(model)
-    assert len(fitted["clf"].loss_curve_) == 2
+    fitted = load_model(model)  # a NameSampler with the names' spelling record
+    assert len(fitted.estimator_.estimator["clf"].loss_curve_) == 2
     assert main([*args[:4], "--chunk-size", "100", "--validation-fraction", "0.1",
                  "--force"]) == 1  # fmt: skip
     assert "--validation-fraction 0" in capsys.readouterr().err
     # It keeps no record of the names: the flags that need one say what to do.
     for flag, instead in (
         ("--novel", "--exclude-file FILE"),
-        ("--match-lengths", "train a model without --chunk-size"),
         ("--report", "cannot compare with them: train a model without --chunk"),
     ):
         assert main(["sample", str(model), flag, "-n", "2"]) == 1
         err = capsys.readouterr().err
         assert "trained with --chunk-size, which keeps none" in err and instead in err
+    # It keeps their lengths: --match-lengths follows them.
+    assert main(["sample", str(model), "--match-lengths", "-n", "2"]) == 0
 
 
 def test_a_file_emptied_between_passes_is_an_error_and_changes_nothing(tmp_path):

@@ -986,7 +986,7 @@ def test_missing_optional_dependencies_are_named():
     error = ImportError("No module named 'skops'", name="skops")
     assert 'pip install "skops>=0.10"' in error_message(error)
     error = ImportError("No module named 'matplotlib'", name="matplotlib")
-    assert 'pip install "sknextchar[plot]"' in error_message(error)
+    assert "python -m pip install matplotlib" in error_message(error)
     error = ImportError("No module named 'other'", name="other")
     assert error_message(error) == "No module named 'other'"
 

@@ -64,7 +64,7 @@ def test_counts_with_the_mlp_in_memory_and_in_chunks(us, capsys):
     chunked = ["--chunk-size", "2", "--validation-fraction", "0"]
     args = ["train", us, "--counts", "count", *MLP, *chunked, "-o", "c.skops"]
     assert main(args) == 0
-    assert load_model("c.skops")["clf"].n_iter_ == 2
+    assert load_model("c.skops").estimator_.estimator["clf"].n_iter_ == 2
     assert "Traceback" not in capsys.readouterr().err
 
 

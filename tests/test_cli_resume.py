@@ -79,8 +79,10 @@ def test_resume_in_chunks_keeps_no_partial_record(files, tmp_path, capsys):
     assert "keeps no record of its training names (--chunk-size" in (
         capsys.readouterr().out
     )
-    model = load_model(out)
-    assert len(model["clf"].loss_curve_) == 3  # a bare pipeline, no record
+    model = load_model(out)  # the spelling of both runs' names, no record of them
+    assert len(model.estimator_.estimator["clf"].loss_curve_) == 3
+    assert model.training_name_hashes_ is None
+    assert model.training_transitions_ is not None
     assert main(["sample", out, "--novel"]) == 1
     assert "has no record of its training names" in capsys.readouterr().err
 
@@ -98,8 +100,13 @@ def test_resume_in_chunks_reads_the_file_once_per_pass(files, tmp_path, monkeypa
     out = str(tmp_path / "chunks.skops")
     argv = ["train", files["new_names"], "--resume", files["old"], "--max-iter", "3"]
     assert main([*argv, "--chunk-size", "50", "-q", "-o", out]) == 0
-    # The first pass (vocabulary check, chunk count) and the one epoch: no third.
-    assert reads == [files["new_names"]] * 2
+    # The first pass (vocabulary check, chunk count), the one epoch (which
+    # also counts the names of each first letter for the saved table of
+    # prefixes: two letters have 20 names or more) and one pass for the
+    # second letters (the table's next depth: none has 20 names): no fourth.
+    assert reads == [files["new_names"]] * 3
+    table = load_model(out).training_prefix_lengths_
+    assert len(table["keys"]) == 2
 
 
 @pytest.fixture(scope="module")

@@ -76,7 +76,8 @@ def test_help_and_usage_errors_load_no_command_module():
     assert parsed[0] == "[0, 0, 0, 2, 2, 2]" and ran[0] == "[1]"
     commands = {
         "sknextchar.cli._commands", "sknextchar.cli._score",
-        "sknextchar.cli._classify", "sknextchar.cli._places", "sknextchar.datasets",
+        "sknextchar.cli._classify", "sknextchar.cli._plot", "sknextchar.cli._places",
+        "sknextchar.datasets",
     }  # fmt: skip
     assert not commands & set(parsed[1].split())
     assert {"sknextchar.cli._score", "sknextchar.cli._places"} <= set(ran[1].split())

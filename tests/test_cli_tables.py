@@ -118,7 +118,7 @@ def test_chunks_and_resumed_runs_read_the_column(tmp_path, capsys):
     small = ["--validation-fraction", "0", "--hidden-layer-sizes", "8", "-q"]
     args = ["train", path, "--chunk-size", "15", *small, "--max-iter", "1"]
     assert main([*args, "--alphabet", "auto", "-o", model]) == 0
-    assert "," not in load_model(model)["windows"].vocabulary_
+    assert "," not in load_model(model).vocabulary_  # a NameSampler
     for extra in ([], ["--chunk-size", "15"]):  # both read the file twice
         argv = ["train", path, "--resume", model, "--max-iter", "2", "-q"]
         assert main([*argv, *extra, "-o", resumed, "--force"]) == 0

@@ -87,7 +87,7 @@ def test_the_note_offers_labels_and_counts_apart(capsys, us_csv):
 
 
 def test_number_columns_look_at_every_row():
-    from sknextchar.cli._labelled import number_columns
+    from sknextchar.cli._column_note import number_columns
 
     header = "name,sex,count,year"
     lines = [header, "Ava,F,3,1990", "Bo,M,,19x0", "Cy,M,12,2001"]

@@ -1,6 +1,7 @@
 """Grid searches on a Dask cluster, through joblib's Dask backend.
 
-Needs the ``dask`` extra (``pip install "sknextchar[dask]"``); skipped otherwise.
+Needs the ``dask`` extra (``python -m pip install ".[test,dask]"`` in the clone);
+skipped otherwise.
 """
 
 import logging

@@ -157,9 +157,9 @@ def indian_sample():
     return [names[i] for i in keep], [labels[i] for i in keep]
 
 
-def training_label_loss(pipe, names, labels):
-    """Mean -log P(label | name) with the label frequencies as priors."""
-    clf = NameLabelClassifier(pipe).fit(names, labels)
+def training_label_loss(clf, names, labels):
+    """Mean -log P(label | name) of a NameLabelClassifier fitted on ``names``
+    (with the label frequencies as priors)."""
     return -np.mean(
         clf.predict_log_proba(names)[np.arange(len(names)),
                                      np.searchsorted(clf.classes_, labels)]
@@ -170,10 +170,10 @@ def test_fine_tuning_lowers_the_training_names_label_loss(indian_sample):
     names, labels = indian_sample
     plain = small_pipe(max_iter=10)
     tuned = small_pipe(max_iter=10, discriminative_epochs=8)
-    before = training_label_loss(plain, names, labels)
-    after = training_label_loss(tuned, names, labels)
+    fitted = [NameLabelClassifier(p).fit(names, labels) for p in (plain, tuned)]
+    before, after = (training_label_loss(clf, names, labels) for clf in fitted)
     assert after < 0.8 * before
-    curve = NameLabelClassifier(tuned).fit(names, labels).pipeline_[-1]
+    curve = fitted[1].pipeline_[-1]  # the fit whose loss was measured
     assert len(curve.label_loss_curve_) == 8
     assert curve.label_loss_curve_[-1] < curve.label_loss_curve_[0]
 

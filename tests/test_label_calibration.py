@@ -1,5 +1,6 @@
 """The calibration of NameLabelClassifier: a temperature and priors by log-loss."""
 
+import copy
 import pickle
 
 import joblib
@@ -221,9 +222,15 @@ def calibrated(echo):
     return clf.fit(names, labels)
 
 
-def test_calibration_lowers_held_out_log_loss(echo, calibrated):
+@pytest.fixture(scope="module")
+def plain(echo):
+    """The same pipeline fitted without calibration (read only: copy to change)."""
+    (names, labels), _ = echo
+    return NameLabelClassifier(small_pipe(max_iter=10)).fit(names, labels)
+
+
+def test_calibration_lowers_held_out_log_loss(echo, calibrated, plain):
     (names, labels), (held, held_labels) = echo
-    plain = NameLabelClassifier(small_pipe(max_iter=10)).fit(names, labels)
     plain_loss = log_loss(held_labels, plain.predict_proba(held))
     calibrated_loss = log_loss(held_labels, calibrated.predict_proba(held))
     assert calibrated.temperature_ < 1.0
@@ -259,7 +266,7 @@ def test_fitted_temperature_and_priors_equal_a_direct_fit_on_the_held_out_scores
     )
 
 
-def test_fixed_priors_with_calibration_and_one_pipeline_without_ensemble(echo):
+def test_fixed_priors_with_calibration_and_one_pipeline_without_ensemble(echo, plain):
     (names, labels), _ = echo
     clf = NameLabelClassifier(
         small_pipe(max_iter=10), priors="uniform", calibration="temperature", cv=2,
@@ -267,9 +274,8 @@ def test_fixed_priors_with_calibration_and_one_pipeline_without_ensemble(echo):
     ).fit(names, labels)  # fmt: skip
     assert clf.class_prior_.tolist() == [0.5, 0.5]
     assert len(clf.pipelines_) == 1 and clf.temperature_ != 1.0
-    alone = NameLabelClassifier(small_pipe(max_iter=10)).fit(names, labels)
     np.testing.assert_array_equal(
-        clf.log_likelihood(names), alone.log_likelihood(names)
+        clf.log_likelihood(names), plain.log_likelihood(names)
     )
 
 
@@ -290,7 +296,7 @@ def test_a_failed_calibration_leaves_no_state(echo, calibrated):
     with pytest.raises(ValueError, match="every label .* fold"):
         fresh.fit(names, labels)
     assert not [k for k in vars(fresh) if k.endswith("_")]
-    fitted = clone(calibrated).fit(*echo[0])
+    fitted = copy.deepcopy(calibrated)  # fitted as fit leaves it, without a refit
     before = dict(vars(fitted))
     with pytest.raises(ValueError, match="fewer folds"):
         fitted.fit(names, labels)

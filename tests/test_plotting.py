@@ -330,9 +330,9 @@ def test_model_pictures_accept_the_bare_classifier(pipe, picture):
     assert isinstance(PICTURES[picture](pipe[-1]), Figure)
 
 
-def test_missing_matplotlib_names_the_extra(pipe, monkeypatch):
+def test_missing_matplotlib_says_how_to_install_it(pipe, monkeypatch):
     monkeypatch.setitem(sys.modules, "matplotlib.pyplot", None)  # import fails
-    with pytest.raises(ImportError, match=r'pip install "sknextchar\[plot\]"'):
+    with pytest.raises(ImportError, match="python -m pip install matplotlib"):
         plot_embeddings(pipe)
 
 

@@ -2,11 +2,13 @@
 
 Names starting "ra" in the bundled names are longer than most (6.97 letters
 against 6.51): ``sample(prefix="ra", match_lengths=True)`` used to push them to
-the lengths of all training names.
+the lengths of all training names. A prefix's lengths are blended with all
+names' (as BLEND_NAMES more names), and kept from MIN_PREFIX_NAMES names.
 """
 
 import copy
 from collections import Counter
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -14,9 +16,12 @@ from sklearn.pipeline import make_pipeline
 
 from sknextchar import ContextWindowTransformer, KneserNeyClassifier, NameSampler
 from sknextchar._prefix_lengths import (
+    BLEND_NAMES,
     MIN_PREFIX_NAMES,
+    blend_lengths,
     prefix_counts,
     prefix_lengths,
+    target_lengths,
 )
 from sknextchar.datasets import load_indian_names
 from sknextchar.metrics import sample_report
@@ -44,6 +49,17 @@ def _lengths(names, prefix=""):
     return [len(n) for n in (name.lower() for name in names) if n.startswith(prefix)]
 
 
+def _blended(names, prefix):
+    """The target by hand: the prefix's length counts plus BLEND_NAMES names
+    spread as all names' lengths (all names are longer than the prefix)."""
+    own, every = np.bincount(_lengths(names, prefix)), np.bincount(_lengths(names))
+    assert min(_lengths(names)) >= len(prefix) and len(own) == len(every)
+    return own + BLEND_NAMES * every / every.sum()
+
+
+RARE = "aam"  # 10 names: fewer than MIN_PREFIX_NAMES, all names' lengths
+
+
 @pytest.mark.parametrize("prefix", ["ra", "ab"])
 def test_match_lengths_follows_the_prefix_names(sampler, names, prefix):
     train = _lengths(names, prefix)
@@ -52,8 +68,52 @@ def test_match_lengths_follows_the_prefix_names(sampler, names, prefix):
     assert _tv(train, everyone) > 0.08  # the prefix's lengths differ
     out = sampler.sample(3000, prefix=prefix, match_lengths=True, random_state=0)
     assert all(n.startswith(prefix) for n in out)
-    assert _tv([len(n) for n in out], train) < 0.04
+    assert _tv([len(n) for n in out], train) < 0.04  # 40 of 900+ names: near
     assert abs(np.mean([len(n) for n in out]) - np.mean(train)) < 0.1
+
+
+def test_blend_by_hand():
+    counts, every = np.array([0, 0, 1, 3]), np.array([0, 2, 4, 2])
+    # lengths >= 2 only: shares [4, 2] / 6, as 4 names: [2.667, 1.333]
+    got = blend_lengths(counts, every, 4.0, start=2)
+    np.testing.assert_allclose(got, [0, 0, 1 + 8 / 3, 3 + 4 / 3])
+    # all lengths: shares [2, 4, 2] / 8, as 4 names: [1, 2, 1]
+    np.testing.assert_allclose(blend_lengths(counts, every, 4.0), [0, 1, 3, 4])
+    longer = blend_lengths(np.array([0, 2]), every, 2.0)  # padded to the longer
+    np.testing.assert_allclose(longer, [0, 2.5, 1, 0.5])
+    assert blend_lengths(counts, every, 0.0) is counts  # no blend: as it was
+
+
+def test_table_blend_is_in_units_of_the_mean_weight():
+    ids = [np.array(a) for a in ([1, 2], [1, 2, 3], [1, 3, 3, 3], [1])]
+    plain = prefix_lengths(ids, min_names=3)
+    assert plain["blend"] == float(BLEND_NAMES)
+    w = np.array([2.0, 0.0, 1.0, 3.0])  # the three kept: mean weight 2
+    assert prefix_lengths(ids, w, min_names=3)["blend"] == 2.0 * BLEND_NAMES
+    scaled = prefix_lengths(ids, w / 1000, min_names=3)  # the same shares
+    every = np.array([0, 2.0, 3, 0, 1])
+    a, b = (target_lengths(SimpleNamespace(training_prefix_lengths_=t), [1], e)[0]
+            for t, e in ((prefix_lengths(ids, w, min_names=3), every),
+                         (scaled, every / 1000)))  # fmt: skip
+    np.testing.assert_allclose(a / a.sum(), b / b.sum())
+
+
+def test_a_rare_prefix_gets_a_blended_target(sampler, names):
+    assert MIN_PREFIX_NAMES <= len(_lengths(names, "moh")) < 100  # was all lengths
+    ids = sampler.estimator_[0].encode(["moh"])[0]
+    every = sampler.training_length_counts_
+    counts, words = target_lengths(sampler, ids, every, named="'moh'")
+    np.testing.assert_allclose(counts, _blended(names, "moh"))
+    assert words == (
+        "the training names that start with 'moh', blended with all training "
+        "names' lengths"
+    )
+    rare = target_lengths(sampler, sampler.estimator_[0].encode([RARE])[0], every)
+    assert rare[1].startswith("all training names (fewer than")
+    out = sampler.sample(3000, prefix="moh", match_lengths=True, random_state=0)
+    got = np.bincount([len(n) for n in out], minlength=len(counts))
+    tv = 0.5 * np.abs(got / got.sum() - counts / counts.sum()).sum()
+    assert tv < 0.04
 
 
 def _without_table(sampler):
@@ -69,14 +129,14 @@ def _without_table(sampler):
     [
         ({}, {}),  # no prefix
         ({"pattern": "a.*"}, {}),
-        ({"prefix": "moh"}, {}),  # fewer than MIN_PREFIX_NAMES names: all lengths
-        ({"prefix": "moh"}, {"max_length": 8}),
+        ({"prefix": RARE}, {}),  # fewer than MIN_PREFIX_NAMES names: all lengths
+        ({"prefix": RARE}, {"max_length": 8}),
     ],
 )
 def test_nothing_changes_without_a_prefix_that_has_enough_names(
     sampler, names, request_, params
 ):
-    assert len(_lengths(names, "moh")) < MIN_PREFIX_NAMES
+    assert len(_lengths(names, RARE)) < MIN_PREFIX_NAMES
     sampler.set_params(**params)
     try:
         old = _without_table(sampler)
@@ -91,6 +151,37 @@ def test_an_old_sampler_matches_all_lengths(sampler):
     old = _without_table(sampler)
     out = old.sample(50, prefix="ra", match_lengths=True, random_state=0)
     assert len(out) == 50
+
+
+def _unblended(sampler, names):
+    """The sampler as saved before the blend: rows of 100+ names, no blend."""
+    old = _without_table(sampler)
+    encoded = sampler.estimator_[0].encode(names)
+    old.training_prefix_lengths_ = prefix_lengths(encoded, min_names=100)
+    del old.training_prefix_lengths_["blend"]
+    return old
+
+
+def test_a_record_from_before_the_blend_loads_and_keeps_its_lengths(
+    sampler, names, tmp_path
+):
+    from sknextchar import load_model, save_model
+
+    old = _unblended(sampler, names)
+    save_model(old, tmp_path / "old.skops")
+    loaded = load_model(tmp_path / "old.skops")  # its record is checked
+    assert "blend" not in loaded.training_prefix_lengths_
+    every = loaded.training_length_counts_
+    for prefix in ("ra", "moh"):
+        ids = loaded.estimator_[0].encode([prefix])[0]
+        counts, words = target_lengths(loaded, ids, every, named=repr(prefix))
+        if prefix == "ra":  # its own lengths, as when it was saved
+            np.testing.assert_array_equal(counts, np.bincount(_lengths(names, "ra")))
+            assert words == "the training names that start with 'ra'"
+        else:  # no row: all names' lengths, as when it was saved
+            assert counts is every and words.startswith("all training names")
+    kw = {"prefix": "ra", "match_lengths": True, "random_state": 1}
+    assert loaded.sample(40, **kw) == old.sample(40, **kw)
 
 
 def test_table_counts_every_common_prefix(names):
@@ -132,12 +223,16 @@ def test_the_record_survives_saving(sampler, tmp_path):
 def test_report_says_which_lengths_it_compared(sampler, names):
     out = sampler.sample(500, prefix="ra", match_lengths=True, random_state=0)
     report = sample_report(out, sampler, prefix="ra")
-    assert report.lengths_of == "the training names that start with 'ra'"
-    assert "(vs the training names that start with 'ra')" in report.to_string()
-    assert report.train_mean_length == pytest.approx(np.mean(_lengths(names, "ra")))
+    words = "the training names that start with 'ra', blended with all training"
+    assert report.lengths_of == f"{words} names' lengths"
+    assert f"(vs {words} names' lengths)" in report.to_string()
+    want = _blended(names, "ra")
+    want_mean = np.arange(len(want)) @ want / want.sum()
+    assert report.train_mean_length == pytest.approx(want_mean)
     listed = sample_report(out, [n.lower() for n in names], prefix="ra")
     assert listed.length_tv == pytest.approx(report.length_tv)
-    rare = sample_report(["mohan"], sampler, prefix="moh")
+    assert listed.lengths_of == report.lengths_of
+    rare = sample_report(["aamir"], sampler, prefix=RARE)
     assert rare.lengths_of.startswith("all training names (fewer than")
     assert "lengths_of" not in sample_report(out, sampler).to_dict()
     unknown = sample_report(out, sampler, prefix="r9")  # no name has a 9
@@ -154,12 +249,12 @@ def test_cli_report_says_which_lengths_it_compared(sampler, names, tmp_path, cap
     argv = ["sample", path, "-n", "300", "--seed", "0", "--match-lengths", "--report"]
     assert main([*argv, "--prefix", "ra"]) == 0
     out = capsys.readouterr().out
-    assert "(vs the training names that start with 'ra')" in out
-    assert f"(train {np.mean(_lengths(names, 'ra')):.3f})" in out
-    assert main([*argv, "--prefix", "moh"]) == 0
-    assert "(vs all training names (fewer than 100 start with 'moh'))" in (
-        capsys.readouterr().out
-    )
+    assert "(vs the training names that start with 'ra', blended with all" in out
+    want = _blended(names, "ra")
+    assert f"(train {np.arange(len(want)) @ want / want.sum():.3f})" in out
+    assert main([*argv, "--prefix", RARE]) == 0
+    want = f"(vs all training names (fewer than {MIN_PREFIX_NAMES} start with 'aam'))"
+    assert want in capsys.readouterr().out
     assert main(argv) == 0
     out = capsys.readouterr().out
     assert "(vs " not in out and f"(train {np.mean(_lengths(names)):.3f})" in out
@@ -173,6 +268,10 @@ def test_cli_report_says_which_lengths_it_compared(sampler, names, tmp_path, cap
         lambda t: t.update(counts=t["counts"][:-1]),
         lambda t: t.update(counts=-t["counts"]),
         lambda t: t.update(min_names=0),
+        lambda t: t.update(blend=-1.0),
+        lambda t: t.update(blend=float("nan")),
+        lambda t: t.update(blend="40"),
+        lambda t: t.update(extra=1),
     ],
 )
 def test_a_damaged_record_by_prefix_is_refused(sampler, tmp_path, damage):
@@ -189,3 +288,16 @@ def test_a_damaged_record_by_prefix_is_refused(sampler, tmp_path, damage):
     with pytest.raises(ValueError, match="training_prefix_lengths_"):
         save_model(damaged, tmp_path / "m.skops")
     assert not (tmp_path / "m.skops").exists()
+
+
+def test_a_record_missing_a_field_is_named_with_blend_optional(sampler):
+    # blend is absent from a record saved before it: the message says so.
+    from sknextchar._persistence import check_fitted_state
+    from sknextchar.exceptions import DamagedModelError
+
+    damaged = copy.deepcopy(sampler)
+    damaged.training_prefix_lengths_.pop("blend", None)
+    damaged.training_prefix_lengths_.pop("counts")
+    want = r"not a dict of keys, counts and min_names \(blend optional\)"
+    with pytest.raises(DamagedModelError, match=want):
+        check_fitted_state(damaged, "m.skops")

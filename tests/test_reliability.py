@@ -187,6 +187,14 @@ BAD_COLLECTIONS = [
     ("2-D-array", np.array([["abid"], ["ali"]]), ValueError, r"1-D .*shape \(2, 1\)"),
     ("DataFrame", pd.DataFrame({"a": ["abid"], "b": ["ali"]}), ValueError, "1-D"),
     ("nested-list", [["abid", "ali"]], ValueError, "Flatten the input"),
+    # A file read with errors="surrogateescape": refused, not an unknown letter.
+    (
+        "lone-surrogate",
+        ["abid", "ab\udc81"],
+        ValueError,
+        rf"{WHAT}\[1\] is 'ab\\udc81', which holds a lone surrogate \(U\+DC81\) "
+        "at index 2.*byte 0x81.*surrogateescape",
+    ),
 ]
 # Names may not be empty; prefixes may ("" is the start of a name).
 EMPTY_NAMES = [
@@ -200,7 +208,6 @@ UNKNOWN = [
     ("apostrophe", "o'brien", "'"),
     ("space", "anne marie", " "),
     ("end-marker", "ab-id", "-"),
-    ("lone-surrogate", "ab\udc81", "\udc81"),  # a file read with surrogateescape
 ]
 
 

@@ -7,11 +7,11 @@ import pytest
 
 from sknextchar.cli._weights import CountsColumn
 from sknextchar.datasets import load_names
+from sknextchar.datasets._count_cells import count_of
 from sknextchar.datasets._tables import (
     CountCells,
     TitleLinesError,
     check_no_title,
-    count_of,
     detect_table,
 )
 

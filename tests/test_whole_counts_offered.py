@@ -4,7 +4,7 @@ takes: the count model (--model kneser-ney) counts names, so whole numbers."""
 import pytest
 
 from sknextchar.cli import main
-from sknextchar.cli._labelled import number_columns
+from sknextchar.cli._column_note import number_columns
 from sknextchar.datasets._tables import find_table
 
 TABLE = "name,share,count\nasha,0.5,3\nravi,1.25,2\numa,2,1\nkai,0.75,4.0\n"

@@ -17,7 +17,7 @@ what it needs when it runs.
 Modules: ``_flags`` (the flag table and value types), ``_parser`` (the argument
 parser), ``_commands`` (what each command does), ``_classify`` (``classify``),
 ``_labelled`` and ``_counts`` (``train --labels`` and ``--model kneser-ney``),
-``_in_chunks`` (``train --chunk-size``),
+``_in_chunks`` (``train --chunk-size``), ``_plot`` (``plot``),
 ``_progress`` (the training progress, a scikit-learn callback drawn with rich),
 ``_lengths`` (``sample``'s length bounds, checked up front), ``_places`` (where
 a command's names came from: a file's line, an argument), ``_errors`` (one-line

@@ -4,8 +4,8 @@ A model trained with ``train --labels`` gives each name a likelihood under each
 label, ``P(name | label)``; Bayes' rule with the priors of ``--priors`` (equal
 by default, as ``sample --min-label-proba`` uses them) turns them into
 ``P(label | name)``. The Python counterpart is
-:class:`~sknextchar.NameLabelClassifier`, which also learns the priors and
-calibrates the posterior.
+:class:`~sknextchar.NameLabelClassifier`, which also learns the priors and, with
+``calibration="temperature"``, calibrates the posterior.
 """
 
 from .._text import display_width, pad_right

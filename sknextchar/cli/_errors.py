@@ -5,10 +5,12 @@ unknown characters) is one of :data:`USER_ERRORS` and prints as
 ``sknextchar: error: ...``; anything else is a bug and keeps its traceback.
 """
 
+import codecs
 import contextlib
 import re
 import shlex
 import sys
+import unicodedata
 import warnings
 
 from ._main import PROG
@@ -20,6 +22,7 @@ __all__ = [
     "error_message",
     "missing_glyphs_in_one_warning",
     "one_line",
+    "output_encoding_message",
     "show_warning",
     "unreadable_file_message",
 ]
@@ -34,7 +37,7 @@ _INSTALL_HINTS = {
     # skops is a dependency of the package: missing, the install is incomplete.
     "skops": "this needs the skops package, which sknextchar depends on: pip "
     'install "skops>=0.10" (or use --format joblib when training)',
-    "matplotlib": 'this needs matplotlib: pip install "sknextchar[plot]"',
+    "matplotlib": "this needs matplotlib: python -m pip install matplotlib",
 }
 
 # matplotlib's warning for each character its font cannot draw.
@@ -94,7 +97,7 @@ def error_message(exc, places=None):
     --------
     >>> from sknextchar.cli._errors import error_message
     >>> error_message(ImportError("No module named 'matplotlib'", name="matplotlib"))
-    'this needs matplotlib: pip install "sknextchar[plot]"'
+    'this needs matplotlib: python -m pip install matplotlib'
     >>> error_message(ValueError("bad\\nvalue"))
     'bad value'
     """
@@ -104,6 +107,10 @@ def error_message(exc, places=None):
         return f"out of memory ({one_line(exc) or 'MemoryError'}); try a smaller model"
     if isinstance(exc, PermissionError) and exc.filename is not None:
         return unreadable_file_message(exc)
+    if isinstance(exc, UnicodeEncodeError):
+        stdout = output_encoding_message(exc)
+        if stdout is not None:
+            return stdout
     message = str(exc) if places is None else places.rewrite(str(exc))
     return cli_spelling(one_line(message))
 
@@ -142,6 +149,99 @@ def unreadable_file_message(exc):
         f"{shlex.quote(path)}) and those of its folders, or copy it somewhere "
         "readable and pass the copy."
     )
+
+
+# Encodings that hold every character: the output's fault lies elsewhere.
+_UNICODE_CODECS = ("utf-8", "utf-16", "utf-32", "utf-8-sig", "gb18030")
+
+
+def output_encoding_message(exc, stream=None):
+    """The message of a name the standard output's encoding cannot hold, or None.
+
+    A console or file in a code page (Windows' cp1252, say, for ``sample >
+    names.txt``) has no Arabic or Devanagari letters: Python refuses to write
+    them (no letter is replaced silently), and its message names a codec
+    ("'charmap' codec can't encode..."). This says what happened and what to do.
+
+    Parameters
+    ----------
+    exc : UnicodeEncodeError
+        The error of a write.
+    stream : file or None, default=None
+        The standard output; None is ``sys.stdout``.
+
+    Returns
+    -------
+    message : str or None
+        None when the error is not the output's: another encoding's error
+        (its ``exc.encoding`` is not the output's), or an output that holds
+        the characters, or holds every character.
+
+    Examples
+    --------
+    >>> import io
+    >>> from sknextchar.cli._errors import output_encoding_message
+    >>> out = io.TextIOWrapper(io.BytesIO(), encoding="cp1252")
+    >>> try:
+    ...     "Zoë \u0645".encode("cp1252")
+    ... except UnicodeEncodeError as exc:
+    ...     print(output_encoding_message(exc, out))  # doctest: +NORMALIZE_WHITESPACE
+    cannot print U+0645 (ARABIC LETTER MEEM): the standard output (a console
+    or the file it is sent to) is encoded as cp1252, which has no such
+    character, so the output stops at the line that holds it. Set the
+    environment variable PYTHONUTF8=1 (or PYTHONIOENCODING=utf-8) and run
+    the command again: the output is then UTF-8 (Windows: 'set PYTHONUTF8=1'
+    in cmd, '$env:PYTHONUTF8=1' in PowerShell).
+
+    An error of another encoding is not the output's, even when the output
+    could not hold the character either:
+
+    >>> try:
+    ...     "\u0645".encode("ascii")
+    ... except UnicodeEncodeError as exc:
+    ...     print(output_encoding_message(exc, out))
+    None
+    """
+    encoding = getattr(sys.stdout if stream is None else stream, "encoding", None)
+    try:
+        name = codecs.lookup(encoding).name
+    except (LookupError, TypeError):
+        return None
+    if name in _UNICODE_CODECS or name.startswith(("utf-16", "utf-32")):
+        return None
+    text = exc.object[exc.start : exc.end] if isinstance(exc.object, str) else ""
+    if not text:
+        return None
+    try:
+        text.encode(name)
+    except UnicodeEncodeError as again:
+        # The output's encoder fails as the error's did: the same codec (a
+        # code page's is 'charmap' in both), not another encoding's error.
+        if _codec_name(again.encoding) != _codec_name(exc.encoding):
+            return None
+    else:
+        return None  # the output holds these characters: another encoding failed
+    chars = list(dict.fromkeys(text))  # each character once, in order
+    shown = ", ".join(
+        f"U+{ord(c):04X} ({unicodedata.name(c, 'unnamed')})" for c in chars[:3]
+    )
+    return (
+        f"cannot print {shown}{', ...' if len(chars) > 3 else ''}: the standard "
+        f"output (a console or the file it is sent to) is encoded as {name}, "
+        "which has no such character, so the output stops at the line that "
+        "holds it. Set the environment variable PYTHONUTF8=1 (or "
+        "PYTHONIOENCODING=utf-8) and run the command again: the output is then "
+        "UTF-8 (Windows: 'set PYTHONUTF8=1' in cmd, '$env:PYTHONUTF8=1' in "
+        "PowerShell)."
+    )
+
+
+def _codec_name(encoding):
+    """The codec's canonical name ('latin-1' -> 'iso8859-1'), else ``encoding``."""
+    try:
+        return codecs.lookup(encoding).name
+    except (LookupError, TypeError):
+        return encoding
 
 
 # A parameter and its value as the Python API's messages write them:

@@ -386,7 +386,9 @@ LABEL_WEIGHT.metavar = "LABEL=WEIGHT"
 TRAIN_FLAGS = (
     Flag("--context-length", "windows__context_length",
          Number(int, 1, MAX_LETTERS, closed="both"), 3,
-         f"characters the next one is predicted from, at most {MAX_LETTERS}"),
+         f"characters the next one is predicted from, at most {MAX_LETTERS} "
+         "(with --model kneser-ney, at most 12 for the 26 letters of the "
+         "default alphabet, fewer for a larger alphabet)"),
     Flag("--alphabet", "windows__alphabet", str, "abcdefghijklmnopqrstuvwxyz",
          "characters a name may contain; 'auto' learns them from the names "
          "(hyphens, apostrophes, spaces, accents, other scripts)"),
@@ -474,11 +476,11 @@ SAMPLER_FLAGS = (
          "to p (nucleus sampling)", metavar="P"),
     Flag("--min-length", "min_length", POSITIVE_INT, None,
          f"fewest letters per name, at most {MAX_LETTERS} (none: the model's "
-         "shortest training name)"),
+         "shortest training name; 1 for a model file saved before 0.2.0)"),
     Flag("--max-length", "max_length", POSITIVE_INT, None,
          f"most letters per name, at most {MAX_LETTERS}; a name still going is "
-         "redrawn, never cut (none: the model's longest training name, or "
-         "--min-length if larger)"),
+         "redrawn, never cut (none: the model's longest training name, 20 for a "
+         "model file saved before 0.2.0, or --min-length if larger)"),
 )
 # fmt: on
 

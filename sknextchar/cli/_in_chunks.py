@@ -2,8 +2,11 @@
 
 The command line's :func:`~sknextchar.train_from_file`: memory holds one chunk
 of names at a time, every name is trained on (none held out), and the model
-keeps no record of its training names. The names are read without labels: a
-model by label (``--labels``) is trained on all the names in memory.
+keeps no record of its training names but their spelling (which kinds of
+characters follow each other, built a chunk at a time: ``sample`` leaves out a
+name spelled as none of them is, as it does for a model trained in memory).
+The names are read without labels: a model by label (``--labels``) is trained
+on all the names in memory.
 """
 
 import time
@@ -74,8 +77,10 @@ def train_in_chunks(args):
             args.names_file, pipe, chunk_size=args.chunk_size,
             encoding=args.encoding, verbose=not args.quiet, names_column=column,
             check_names=name_length_check(args), counts_column=args.counts,
+            return_sampler=True,  # with the spelling record of the names
         )  # fmt: skip
-        clf = trained["clf"].set_callbacks()  # a runtime hook: the file holds none
+        clf = trained.estimator_.estimator["clf"]
+        clf.set_callbacks()  # a runtime hook: the file holds none
         print(
             f"Trained on {args.names_file} in chunks of "
             f"{counted(args.chunk_size, 'name')} for "

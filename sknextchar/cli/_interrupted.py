@@ -16,15 +16,16 @@ holds. Used by ``train``, ``train --resume`` and ``train --chunk-size``.
 import contextlib
 import copy
 import os
-import shlex
 import sys
 import warnings
 
 import numpy as np
 
 from .._atomic import learned_state
+from .._file_safety import file_state
 from .._text import counted
 from ._errors import PROG
+from ._what_was_saved import move_command, shell_path, target_left
 
 __all__ = ["LatestEpoch", "keep_finished_epochs", "keeping_epochs"]
 
@@ -216,14 +217,15 @@ def keeping_epochs(pipe, record, args, fmt):
         :func:`keep_finished_epochs`); before that, the KeyboardInterrupt.
     """
     latest = LatestEpoch(pipe.steps[0][1])
+    before = file_state(args.output)  # -o as it is before training
     try:
         yield latest
     except KeyboardInterrupt:
-        keep_finished_epochs(latest, pipe, record, args, fmt)
+        keep_finished_epochs(latest, pipe, record, args, fmt, before=before)
         raise  # no epoch finished: nothing to keep
 
 
-def keep_finished_epochs(latest, pipe, record, args, fmt):
+def keep_finished_epochs(latest, pipe, record, args, fmt, *, before):
     """After Ctrl-C in training: save the finished epochs to a new file.
 
     Parameters
@@ -241,6 +243,9 @@ def keep_finished_epochs(latest, pipe, record, args, fmt):
         The parsed command line, with ``output``.
     fmt : {"skops", "joblib"}
         The format to write.
+    before : object
+        ``-o`` before training (:func:`~sknextchar._file_safety.file_state`):
+        the message says whether it is as it was or was not created.
 
     Returns
     -------
@@ -265,9 +270,7 @@ def keep_finished_epochs(latest, pipe, record, args, fmt):
     model.set_callbacks()  # runtime hooks: the saved model holds none
     n_epochs, total = len(model.loss_curve_), model.max_iter
     output = os.fspath(args.output)
-    target = repr(output) + (
-        " is as it was" if os.path.lexists(output) else " was not created"
-    )
+    target = target_left(output, before)
     done = f"after {counted(n_epochs, 'finished epoch')} of {total:,}"
     what = f"the model as it was after epoch {n_epochs:,} (its last finished epoch)"
     if latest.fit_ended:
@@ -288,23 +291,22 @@ def keep_finished_epochs(latest, pipe, record, args, fmt):
             file=sys.stderr,
         )
         raise SystemExit(130)
-    where = shlex.quote(str(path))
     print(
         f"{PROG}: {target}; {what} was saved to {str(path)!r} instead: use it "
-        f"where it is{_resume_advice(args, where, output)}.",
+        f"where it is{_resume_advice(args, path, output)}.",
         file=sys.stderr,
     )
     raise SystemExit(130)
 
 
-def _resume_advice(args, where, output):
+def _resume_advice(args, kept, output):
     """How to go on with the kept model: move it into place, or (a model
     without labels: ``--resume`` continues no other) train it on."""
-    move = f" or move it into place (mv {where} {shlex.quote(output)})"
+    move = f" or move it into place ({move_command(kept, output)})"
     if getattr(args, "labels", None) is not None:
         return "," + move  # --resume refuses a model of names by label
-    names = "" if args.names_file is None else f" {shlex.quote(args.names_file)}"
+    names = "" if args.names_file is None else f" {shell_path(args.names_file)}"
     return (
         f",{move}, or go on training it (sknextchar train{names} --resume "
-        f"{where} -o MODEL)"
+        f"{shell_path(kept)} -o MODEL)"
     )

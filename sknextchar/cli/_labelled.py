@@ -14,8 +14,6 @@ import io
 import itertools
 import os
 import re
-import shlex
-import sys
 import unicodedata
 import warnings
 from importlib import resources
@@ -30,18 +28,16 @@ from ..datasets._base import (
 )
 from ..datasets._encoding import SAMPLE_BYTES
 from ..datasets._long_lines import MAX_ROW_LETTERS
-from ..datasets._table_rows import text_lines
+from ..datasets._table_rows import check_one_line, table_rows, text_lines
 from ..datasets._tables import (
     DELIMITER_NAMES,
     LINES_LOOKED_AT,
     NAME_HEADERS,
-    CountCells,
+    Table,
+    cells_below,
     check_no_title,
-    check_not_header,
     check_not_separator_line,
     check_one_column,
-    check_one_line,
-    check_width,
     column_cells,
     column_values,
     detect_table,
@@ -53,8 +49,8 @@ from ..datasets._tables import (
     lines_looked_at,
     named_rows,
     table_of,
-    table_rows,
 )
+from ._column_note import shell_word, table_note
 from ._weights import CountsColumn, counts_column_at
 
 __all__ = ["names_column_of", "read_labelled_names", "read_names_file"]
@@ -127,7 +123,7 @@ def _refuse_one_label(labels, weights, flag):
         counted = " (of a count above 0)" * (len(kept) < len(labels))
         label = kept[0]
         raise ValueError(
-            f"Every name{counted} of --labels {_shell_word(flag)} has the label "
+            f"Every name{counted} of --labels {shell_word(flag)} has the label "
             f"{label!r}, and a model by label needs at least 2 labels to tell apart "
             f"('classify' would give every name {label!r} with P=1.000): train "
             "without --labels for a model of these names, or add names of another "
@@ -156,7 +152,7 @@ def _warn_counts_as_labels(labels, column):
         f"Every label of --labels {column!r} is a {'whole ' * whole}number, and "
         f"{len(distinct):,} of them differ: each is learned as a class of names "
         "(such as female or male). If that column says how often each name "
-        f"occurs, did you mean --counts {_shell_word(column)}?",
+        f"occurs, did you mean --counts {shell_word(column)}?",
         UserWarning,
         stacklevel=2,
     )
@@ -284,12 +280,17 @@ def header_column_at(header, column):
 
 
 def _rows(text, column, source):
-    """The rows of a CSV text, each with the line it starts on.
+    """The rows of a CSV text, each with the line it starts on, read as they
+    are asked for.
 
     Every line end (CR, LF, CRLF) ends a row, unless it is inside quotes.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return list(table_rows(io.StringIO(text), _delimiter(text, column), source))
+    return table_rows(_lf_lines(text), _delimiter(text, column), source)
+
+
+def _lf_lines(text):
+    """The lines of ``text``, each line end (CR, LF, CRLF) read as LF."""
+    return io.StringIO(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _labelled_counts(text, column, source, header, name_at, counts):
@@ -300,9 +301,9 @@ def _labelled_counts(text, column, source, header, name_at, counts):
     first = header_line(text_lines(text))
     at = counts_column_at(header, counts[0], first, source, name_at)
 
-    def ahead():  # the cells again, for counts such as 1.500 that tell late
+    def ahead(below):  # the cells again, for counts such as 1.500 that tell late
         for line, fields in _rows(text, column, source):
-            if len(fields) > max(at, name_at) and fields[name_at]:
+            if line > below and len(fields) > max(at, name_at) and fields[name_at]:
                 yield line, fields[name_at], fields[at]
 
     delimiter = _delimiter(text, column)
@@ -339,12 +340,11 @@ def _name_at(header, label_at, names_column, source):
 def _columns(text, column, source, names_column=None, counts=(None, False)):
     """The name column, the label column, the names' lines and their counts
     (``counts``: ``(column, whole)``; None without a column) of a CSV text."""
-    rows = iter(_rows(text, column, source))
-    header = (header_row(rows) or (0, []))[1]
+    header = (header_row(_rows(text, column, source)) or (0, []))[1]
     label_at = header_column_at(header, column)
     if label_at is None:
         near = [
-            f"--labels {_shell_word(field)}"
+            f"--labels {shell_word(field)}"
             for field in header
             if field and header_key(field) == header_key(column)
         ]  # 'Sex' and 'SEX'
@@ -360,14 +360,8 @@ def _columns(text, column, source, names_column=None, counts=(None, False)):
     check_one_column(header, name_at, source, skip=[label_at])
     counted = _labelled_counts(text, column, source, header, name_at, counts)
     names, labels, lines = [], [], []
-    keys = [header_key(field) for field in header]
-    for line, fields in rows:
-        check_width(fields, len(header), line, source)
-        fields += [""] * len(header)
-        if not fields[name_at]:
-            continue  # a blank line, or a row without a name
-        check_one_line(fields[name_at], line, source)
-        check_not_header(fields[: len(header)], keys, line, source)
+    table = Table(_delimiter(text, column), header, name_at)
+    for line, fields in named_rows(_lf_lines(text), table, source):  # as load_names
         if not fields[label_at]:
             raise ValueError(
                 f"Line {line} of {source} has the name {fields[name_at]!r} but no "
@@ -452,7 +446,7 @@ def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
         rows = _table_rows(text, table, path, column)
         if names_column is None:
             head = itertools.islice(text_lines(text), LINES_LOOKED_AT + 1)
-            _note(table, path, training, counts, list(head), whole=whole_counts)
+            table_note(table, path, training, counts, list(head), whole=whole_counts)
     if not rows and allow_empty:
         return []
     if not rows:
@@ -481,8 +475,8 @@ def _counts_column(table, counts, text, path, whole):
     first = header_line(text_lines(text))
     at = counts_column_at(header, counts, first, repr(path), names_at)
 
-    def ahead():  # the cells again, for counts such as 1.500 that tell late
-        return column_cells(text_lines(text), table, at, repr(path))
+    def ahead(line):  # the cells below line, for counts such as 1.500 that tell late
+        return cells_below(text_lines(text), table, at, line)
 
     return CountsColumn(repr(path), header[at], whole, at, table.delimiter, ahead)
 
@@ -529,7 +523,7 @@ def names_column_of(
         _refuse_headerless(first, path, training)
         return None
     if names_column is None:  # --chunk-size or --resume: never --labels
-        _note(table, path, training, counts, first, by_label=False)
+        table_note(table, path, training, counts, first, by_label=False)
     return table.column
 
 
@@ -562,7 +556,7 @@ def _refuse_headerless(lines, path, training=False):
     delimiter = DELIMITER_NAMES[character]
     first = next(line for line in lines if line.strip())
     fields = next(csv.reader([first], delimiter=character))
-    example = _shell_word(fields[0])
+    example = shell_word(fields[0])
     whole_lines = (
         ""
         if delimiter == "tab"
@@ -586,135 +580,4 @@ def _refuse_headerless(lines, path, training=False):
         f"'name' or 'first name'). If that line is its header, pass --names-column "
         f"COLUMN, the header of the names (e.g. --names-column {example}{labels}); "
         f"if it has no header, add one (e.g. {header}) first." + then + whole_lines
-    )
-
-
-def _shell_word(text):
-    """``text`` as typed in a shell: quoted only when it must be."""
-    return text if re.fullmatch(r"[\w.-]+", text) else shlex.quote(text)
-
-
-def _note(table, path, training, counts=None, lines=(), by_label=True, whole=False):
-    """The one line that says which column of a table was read (on stderr);
-    for ``train``, the other columns it could read: a column of numbers
-    (in ``lines``, the first lines of the file) as ``--counts`` (of whole
-    numbers, with ``whole``: the count model's counts), the others as
-    labels (with ``by_label``: not with ``--chunk-size`` or ``--resume``, which
-    refuse ``--labels``); never ``counts``, already read, nor a column that
-    numbers the rows (an id: neither labels nor counts)."""
-    others = [
-        field
-        for field in table.header
-        if field
-        and field != table.column
-        and (counts is None or header_key(field) != header_key(counts))
-    ]
-    how = ""
-    if training:
-        cells = _number_cells(lines, table, others)
-        labels = [field for field in others if field not in cells] * by_label
-        numbers = [field for field in cells if not _row_numbers(cells[field])]
-        how += _offer("to train by label, pass --labels", labels)
-        if whole:  # a column of fractions is no count of names
-            numbers = number_columns(lines, table, numbers, whole=True)
-        how += _offer(
-            "to weigh each name by how often it occurs, pass --counts",
-            numbers * (counts is None),
-        )
-    if len(table.header) == 1:
-        what = f"starts with the header {table.column!r}: read the names below it"
-    else:
-        what = (
-            f"is a table ({table.shown_delimiter}-separated, with a header): read "
-            f"its column {table.column!r} ({table.name_at + 1} of "
-            f"{len(table.header)}) as the names{how}"
-        )
-    suffix = os.path.splitext(os.fspath(path))[1].casefold()
-    if table.delimiter != "\t" and suffix not in (".csv", ".tsv"):
-        what += (
-            f" (if each line is a whole name, {table.shown_delimiter}s included, "
-            "start the file with a blank line)"
-        )
-    print(f"Note: {path!r} {what}.", file=sys.stderr)
-
-
-def _offer(how, columns):
-    """``; how COLUMN`` for the columns that a flag could read ("" for none)."""
-    if not columns:
-        return ""
-    if len(columns) == 1:
-        return f"; {how} {_shell_word(columns[0])}"
-    return f"; {how} COLUMN (one of " + ", ".join(map(repr, columns)) + ")"
-
-
-def number_columns(lines, table, columns, whole=False):
-    """The ``columns`` of a table (headers) whose every cell in the rows of
-    ``lines`` (the header first) is a number, whole or with a fraction (and
-    one at least): counts or weights of the names rather than labels (as
-    ``--labels`` warns of them). With ``whole``, a whole number each, as
-    ``--counts`` reads it (:class:`~sknextchar.datasets._tables.CountCells`):
-    the counts that the count model takes. A column that numbers the rows
-    (1, 2, 3..., or 0, 1, 2... as pandas writes its index) is no counts.
-
-    Examples
-    --------
-    >>> from sknextchar.datasets._tables import find_table
-    >>> table = find_table("id,name,sex,count", "us.csv")
-    >>> number_columns(["id,name,sex,count\\n", "1,Ava,F,3\\n", "2,Bo,M,"], table,
-    ...                ["id", "sex", "count"])
-    ['count']
-    """
-    cells = _number_cells(lines, table, columns, whole)
-    return [column for column in cells if not _row_numbers(cells[column])]
-
-
-def _number_cells(lines, table, columns, whole=False):
-    """The cells of each of ``columns`` whose every cell is a number (one at
-    least; with ``whole``, a whole number as the column reads it), in the
-    rows of ``lines``."""
-    at = {column: table.header.index(column) for column in columns}
-    cells = {column: [] for column in columns}
-    try:
-        for _, fields in named_rows(lines, table, "NAMES_FILE"):
-            for column, i in at.items():
-                cell = fields[i]
-                if cell and not is_number(cell, table.delimiter):
-                    at[column] = None  # not a count
-                cells[column].append(cell)
-            at = {column: i for column, i in at.items() if i is not None}
-    except ValueError:  # a row the reader refuses (and says so where it reads)
-        return {}
-    return {
-        column: cells[column]
-        for column in at
-        if any(cells[column])
-        and (not whole or _whole_counts(cells[column], column, table.delimiter))
-    }
-
-
-def _whole_counts(cells, column, delimiter):
-    """Whether every cell of a column is a whole number, as ``--counts``
-    reads the column (:class:`~sknextchar.datasets._tables.CountCells`)."""
-    reader = CountCells("", column, delimiter)
-    try:
-        values = [
-            value
-            for line, cell in enumerate(cells, 2)
-            if cell
-            for _, value in reader.take(cell, "", line)
-        ]
-        values += [value for _, value in reader.finish(warn=False)]
-    except ValueError:  # the column mixes two ways of writing numbers
-        return False
-    return all(float(value).is_integer() for value in values)
-
-
-def _row_numbers(cells):
-    """Whether the cells of a column number its rows, from 0 or 1 (two rows
-    at least): an id, neither counts nor labels."""
-    start = int(cells[0]) if cells[0] in ("0", "1") else None
-    return (
-        start is not None
-        and len(cells) > 1
-        and cells == [str(n) for n in range(start, start + len(cells))]
     )

@@ -58,14 +58,14 @@ def _what_was_saved(path=None, before=None):
     interrupted command wrote all of it or nothing; the file as it is now says
     which.
     """
-    from .._file_safety import file_state  # the standard library only
-
     if path is None:
         return ""
+    from .._file_safety import file_state  # the standard library only
+    from ._what_was_saved import target_left  # the standard library only
+
     if file_state(path) != before:
         return f", after writing {path!r}."
-    kept = f"{path!r} is as it was" if before else f"{path!r} was not created"
-    return f": nothing was saved ({kept})."
+    return f": nothing was saved ({target_left(path, before)})."
 
 
 def _run(argv, output):

@@ -39,7 +39,7 @@ _COMMANDS = {
     "score": "._score",
     "classify": "._classify",
     "table": "._commands",
-    "plot": "._commands",
+    "plot": "._plot",
 }
 
 _DESCRIPTION = """\
@@ -376,7 +376,8 @@ def _add_classify(commands):
         "The priors P(label) are equal unless --priors gives them: equal priors "
         "judge a name by its letters alone, whatever each label's share of the "
         "training names (the Python class NameLabelClassifier also learns the "
-        "priors and calibrates the probabilities).",
+        "priors, and with calibration='temperature' calibrates the "
+        "probabilities).",
     )
     add_model_argument(parser)
     add_names(parser, "classify")
@@ -436,7 +437,7 @@ def _add_plot(commands):
         "plot",
         help="draw a picture of a model to a file",
         description="Draw one picture of a model (sknextchar.plotting) and save it; "
-        'needs matplotlib: pip install "sknextchar[plot]".',
+        "needs matplotlib: python -m pip install matplotlib.",
     )
     add_model_argument(parser)
     what = parser.add_mutually_exclusive_group(required=True)

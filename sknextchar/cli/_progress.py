@@ -77,8 +77,10 @@ class EpochProgress:
     def setup(self, estimator, context):
         """Start the display when ``fit`` starts."""
         self._console = self.console or Console(stderr=True)
-        if self.header is not None:
-            self._console.print(self.header, markup=False, highlight=False)
+        if self.header is not None:  # one line, however long its file's path
+            self._console.print(
+                self.header, markup=False, highlight=False, soft_wrap=True
+            )
         self._total = estimator.max_iter
         self._epoch = self.first_epoch
         self._start = time.perf_counter()

@@ -14,7 +14,9 @@ The record of training names that ``sample --novel`` and ``score`` consult then
 holds the names of every run: those of the saved record and the names of this
 one (the model has learned from both). A model without a record (trained with
 ``--chunk-size``), or a run with ``--chunk-size``, leaves the new file without
-one, rather than with the record of a part of the names. For a model that keeps
+one, rather than with the record of a part of the names; it keeps the length
+counts (the default length bounds, ``--match-lengths``) and the spelling of the
+names of both runs, when the resumed model has them. For a model that keeps
 case, so does the record of the names case-folded (``--novel`` leaves out case
 variants): a file saved before that record gets it when NAMES_FILE holds all of
 its names, and otherwise a warning says that ``--novel`` compares case exactly.
@@ -95,7 +97,8 @@ def resume(args):
 
     # Ctrl-C: the finished epochs (the model once trained) go to a new file.
     with keeping_epochs(pipe, record, args, fmt) as latest:
-        trained = _continue(args, pipe, (path, chunk_size), done, names, latest)
+        keep = _needs_records(sampler, names)
+        trained, records = _continue(args, pipe, (path, chunk_size), done, latest, keep)
         seconds = time.perf_counter() - start
         if done < len(clf.loss_curve_):  # said once the file was accepted
             print(_kept_epoch_note(args.resume, done, len(clf.loss_curve_)))
@@ -106,7 +109,7 @@ def resume(args):
             f"on {_source(args)} in {seconds:.1f} s; training loss {clf.loss_:.4f} "
             "nats per character (no names held out)."
         )
-        saved, note = _with_record(trained, sampler, names, weights)
+        saved, note = _with_record(trained, sampler, names, weights, records)
     print(note)
     _warn_exact_case(args, saved)
     path = save_trained(saved, args, inputs, fmt)
@@ -269,9 +272,11 @@ def _kept_epoch_note(resumed, done, n_run):
     )
 
 
-def _continue(args, pipe, source, done, names, latest):
+def _continue(args, pipe, source, done, latest, records=True):
     """Train the epochs past ``done`` on ``source``, ``(path, chunk_size)``,
-    with the callback ``latest`` first: a trained copy of ``pipe``."""
+    with the callback ``latest`` first: a trained copy of ``pipe``, and (if
+    ``records``, else None) the sampler of ``train_from_file`` around it, with
+    the records of the lengths and spelling of the names read."""
     from .._chunked import train_from_file
 
     (path, chunk_size), clf = source, pipe.steps[-1][1]
@@ -279,7 +284,7 @@ def _continue(args, pipe, source, done, names, latest):
     if not (args.quiet or in_chunks):
         from ._progress import EpochProgress
 
-        n_names = len(names or ())
+        n_names = chunk_size  # in memory: one chunk of all the names
         header = f"Continuing the training on {n_names:,} names from {_source(args)}..."
         progress = [EpochProgress(header, first_epoch=done)]
     clf.set_callbacks(latest, *progress)
@@ -288,7 +293,7 @@ def _continue(args, pipe, source, done, names, latest):
             path, pipe, chunk_size=chunk_size, encoding=args.encoding,
             verbose=in_chunks and not args.quiet, resume=True,
             names_column=names_column(args), check_names=name_length_check(args),
-            counts_column=getattr(args, "counts", None),
+            counts_column=getattr(args, "counts", None), return_sampler=records,
         )  # fmt: skip
     except ValueError as error:  # its advice for a new model, in flags
         if "(resume=False)" not in str(error):
@@ -297,14 +302,21 @@ def _continue(args, pipe, source, done, names, latest):
         raise ValueError(advice) from None
     finally:
         clf.set_callbacks()
-    trained.steps[-1][1].set_callbacks()  # a runtime hook: the file holds none
-    return trained
+    pipe = trained.estimator_.estimator if records else trained
+    pipe.steps[-1][1].set_callbacks()  # a runtime hook: the file holds none
+    return pipe, trained if records else None
 
 
-def _with_record(pipe, sampler, names, weights=None):
-    """What to save, and a line on its record of training names."""
+def _with_record(pipe, sampler, names, weights=None, records=None):
+    """What to save, and a line on its record of training names.
+
+    Without a record of the names, the records of the lengths and spelling of
+    both runs (``records``: this one's sampler) are kept when the resumed model
+    has them.
+    """
     # A sampler saved before 0.2.0 has no record (no attribute at all).
     if sampler is None or names is None or not _has_record(sampler):
+        pipe = _with_lengths(pipe, sampler, records)
         why = (
             "--chunk-size keeps none"
             if names is None
@@ -390,11 +402,9 @@ def merged_record(sampler, pipe, names, weights=None):
     merged.training_name_hashes_ = np.union1d(
         sampler.training_name_hashes_, merged.training_name_hashes_
     )
-    old, new = sampler.training_length_counts_, merged.training_length_counts_
-    counts = np.zeros(max(len(old), len(new)), dtype=np.result_type(old, new))
-    counts[: len(old)] += old
-    counts[: len(new)] += new
-    merged.training_length_counts_ = counts
+    merged.training_length_counts_ = _added(
+        sampler.training_length_counts_, merged.training_length_counts_
+    )
     merged.training_transitions_ = spelling_union(  # not the new names' only
         getattr(sampler, "training_transitions_", None), merged.training_transitions_
     )
@@ -418,6 +428,56 @@ def _merged_folded(old, new):
     if contains(new.training_name_hashes_, old.training_name_hashes_).all():
         return new_folded  # resumed on its own names (and more): all folded
     return None
+
+
+def _with_lengths(pipe, sampler, records):
+    """``pipe`` in a sampler with the records of the lengths and spelling of
+    the resumed model's names and of this run's (``records``, the sampler of
+    ``train_from_file``), or ``pipe`` when the resumed model has neither.
+
+    The length counts add those of both runs (none when the resumed model has
+    none: a file saved before ``--chunk-size`` kept them); the counts by prefix
+    are this run's, as :func:`merged_record` keeps them; the spelling, both
+    runs' (:func:`~sknextchar._spelling.spelling_union`).
+    """
+    from .._fitted import as_sampler
+    from .._spelling import spelling_union
+
+    if records is None:  # Ctrl-C: the finished epochs, without a record
+        return pipe
+    old = getattr(sampler, "training_transitions_", None)
+    both = spelling_union(old, records.training_transitions_)
+    old_counts = getattr(sampler, "training_length_counts_", None)
+    if both is None and old_counts is None:
+        return pipe
+    saved = as_sampler(pipe, PROG, max_length=None)  # bounds from the lengths
+    saved.training_transitions_ = both
+    if old_counts is not None:
+        saved.training_length_counts_ = _added(
+            old_counts, records.training_length_counts_
+        )
+        saved.training_prefix_lengths_ = records.training_prefix_lengths_
+    return saved
+
+
+def _added(old, new):
+    """Two arrays of length counts added (the shorter padded with zeros)."""
+    import numpy as np
+
+    counts = np.zeros(max(len(old), len(new)), dtype=np.result_type(old, new))
+    counts[: len(old)] += old
+    counts[: len(new)] += new
+    return counts
+
+
+def _needs_records(sampler, names):
+    """Whether :func:`_with_record` keeps the records of this run's lengths
+    and spelling (built in passes over the file): not when it merges the
+    record of the names, nor when the resumed model has neither record."""
+    if sampler is None or (names is not None and _has_record(sampler)):
+        return False
+    kept = ("training_transitions_", "training_length_counts_")
+    return any(getattr(sampler, key, None) is not None for key in kept)
 
 
 def _has_record(sampler):

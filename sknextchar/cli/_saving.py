@@ -12,7 +12,6 @@ The error says where it is and how to move it into place.
 
 import contextlib
 import os
-import shlex
 import sys
 import tempfile
 from pathlib import Path
@@ -21,6 +20,7 @@ from .._file_safety import current_umask, file_state, real_target
 from .._persistence import save_model
 from ._commands import check_output
 from ._errors import PROG, USER_ERRORS, one_line
+from ._what_was_saved import move_command, target_left
 
 __all__ = ["fallback_folders", "keep_elsewhere", "save_trained"]
 
@@ -75,10 +75,9 @@ def save_trained(model, args, inputs, fmt):
             raise
         # A second Ctrl-C drops the model: the entry point says nothing was saved.
         note = _kept_note(model, args.output, fmt)
-        kept = "is as it was" if before else "was not created"
         print(
-            f"{PROG}: interrupted while saving: nothing was saved ({args.output!r} "
-            f"{kept}). {note}",
+            f"{PROG}: interrupted while saving: nothing was saved "
+            f"({target_left(args.output, before)}). {note}",
             file=sys.stderr,
         )
         raise SystemExit(130) from None  # the status of an interrupted command
@@ -116,10 +115,9 @@ def _kept_note(model, output, fmt):
             + "): it is lost. Free some space or choose a writable -o, and train "
             "again."
         )
-    move = f"mv {shlex.quote(str(path))} {shlex.quote(os.fspath(output))}"
     return (
         f"The trained model was not lost: it was saved to {str(path)!r} instead; "
-        f"move it into place ({move}), or use it where it is."
+        f"move it into place ({move_command(path, output)}), or use it where it is."
     )
 
 

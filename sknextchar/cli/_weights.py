@@ -95,9 +95,10 @@ class CountsColumn:
         The table's delimiter: a semicolon table may write its counts as a
         spreadsheet set to a decimal comma does (``datasets._tables.CountCells``).
     ahead : callable or None, default=None
-        Returns the column's cells again, ``(line, name, cell)`` each, for
-        a file read whole: more than ``HOLD_LIMIT`` counts such as 1.500 are
-        then told how to read them by a later count (``CountCells``).
+        ``ahead(line)`` returns the column's cells again below ``line``,
+        ``(line, name, cell)`` each, for a file read whole: more than
+        ``HOLD_LIMIT`` counts such as 1.500 are then told how to read them by
+        a later count (``CountCells``).
 
     Examples
     --------

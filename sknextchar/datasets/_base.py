@@ -144,10 +144,12 @@ def _read_resource(filename):
 def load_names(path, *, encoding="utf-8", names_column=None, counts_column=None):
     """Load names from a text file with one name per line, or a table's column.
 
-    The file may start with a UTF-8 byte-order mark and may end its lines in any
-    way (``\\n``, ``\\r\\n``, ``\\r``). Surrounding whitespace is stripped and
-    blank lines are skipped; nothing else is changed (case, accents and the
-    alphabet are the transformer's business). A line is a name as it is,
+    The file may start with a UTF-8 byte-order mark, may end its lines in any
+    way (``\\n``, ``\\r\\n``, ``\\r``) and may end with the end-of-file mark
+    of old Windows tools (Ctrl-Z, U+001A; refused anywhere else as a control
+    character). Surrounding whitespace is stripped and blank lines are
+    skipped; nothing else is changed (case, accents and the alphabet are the
+    transformer's business). A line is a name as it is,
     commas, quotes and all: ``load_names`` guesses nothing (a line that
     starts with ``#``, a comment or a title, is read as a name too, with a
     :class:`UserWarning` that asks for it to be deleted). A file that looks
@@ -258,7 +260,7 @@ def load_names(path, *, encoding="utf-8", names_column=None, counts_column=None)
         warn_if_table(head, names, path)
         check_line_lengths(text, path, MAX_LETTERS)
         warn_comment_lines(names, path)
-    _check_not_empty(names, path, names_column)
+    check_not_empty(names, path, names_column)
     return names
 
 
@@ -277,7 +279,7 @@ def _counted_names(text, path, names_column, counts_column):
     for name, count in rows:
         names.append(name)
         counts.append(count)
-    _check_not_empty(names, path, names_column)
+    check_not_empty(names, path, names_column)
     where = f"{os.fspath(path)!r} in counts_column={counts_column!r}"
     check_counts_total(counts, f"The counts of {where}")
     return names, np.array(counts, dtype=np.float64)
@@ -411,7 +413,8 @@ def warn_comment_lines(names, path, *, whole=True):
     return True
 
 
-def _check_not_empty(names, path, names_column=None):
+def check_not_empty(names, path, names_column=None):
+    """Refuse a file that holds no names (``names`` read from it, empty)."""
     if not names:
         expected = (
             "one name per line"
@@ -454,7 +457,7 @@ def load_numbered_names(path, *, encoding="utf-8"):
         for number, name in numbered_lines(read_text(path, encoding=encoding))
         if name
     ]
-    _check_not_empty(pairs, path)
+    check_not_empty(pairs, path)
     names, lines = zip(*pairs)
     return list(names), list(lines)
 
@@ -751,7 +754,7 @@ def _read_text(path, encoding, longest=None, named=None):
     check_utf8_misread(data, path, codec)
     warn_other_code_page(data, path, codec)
     try:
-        return data.decode(codec)
+        return data.decode(codec).removesuffix(END_MARK)
     except UnicodeDecodeError as error:
         raise undecodable_error(path, codec, error, given=encoding) from None
 
@@ -787,7 +790,9 @@ def check_file_start(start, path, encoding):
         text = codecs.getincrementaldecoder(codec)().decode(start)
     except UnicodeDecodeError:
         return
-    check_decoded(text, path, encoding)
+    # The start may be the whole file: its end mark is no name's (a mark
+    # within a longer file is refused as its lines are read).
+    check_decoded(text.removesuffix(END_MARK), path, encoding)
 
 
 def undecodable_error(path, codec, error, *, line=1, non_ascii=False, given=None):
@@ -851,6 +856,7 @@ def undecodable_error(path, codec, error, *, line=1, non_ascii=False, given=None
     utf8 = codecs.lookup(codec).name.startswith("utf-8")
     if utf8 and (non_ascii or not before.isascii()):
         page, reading = line_reading(data[begin:end].rstrip(b"\r"))
+        reading = _cut(reading)
         return ValueError(
             f"{what}: its lines before that one are UTF-8, with letters outside "
             f"ASCII, so that line is in another encoding (in {page} it reads "
@@ -860,6 +866,9 @@ def undecodable_error(path, codec, error, *, line=1, non_ascii=False, given=None
     return ValueError(f"{what}; {encoding_advice(data[begin:], codec)}.")
 
 
+#: The DOS end-of-file mark (Ctrl-Z) that old Windows tools write after the
+#: last line: stripped as the very last character of a file, refused elsewhere.
+END_MARK = "\x1a"
 # Control characters of C1 (U+0080 to U+009F), in no name: latin-1 reads the
 # bytes 0x80 to 0x9F of a Windows-1252 file (’ “ ” € Œ Š ž ...) as these.
 _C1 = re.compile("[\x80-\x9f]")
@@ -988,6 +997,12 @@ def _nul_message(text, path, encoding, line):
     )
 
 
+def _cut(line, most=40):
+    """``line`` as a message shows it: its first characters if it is long (a
+    line may be a row of a table of a million characters)."""
+    return line if len(line) <= most else line[: most - 3] + "..."
+
+
 def _control_message(text, at, path, encoding, line):
     """What to do about the C1 control character ``text[at]``: read with a
     code page, the file is in one that reads its letters as names (named by
@@ -1004,6 +1019,7 @@ def _control_message(text, at, path, encoding, line):
         return f"{start}: {encoding_advice(own.encode(encoding, 'replace'), encoding)}."
     named = code_page_readings(own.encode("latin-1", "replace"), "latin-1")
     page, what, reading = named[0] if named else ("cp1252", "Western European", "")
+    reading = _cut(reading)
     meant = bytes([ord(text[at])]).decode(page, "replace")
     if meant == "\ufffd":
         return (

@@ -132,9 +132,10 @@ class CountCells:
     delimiter : str
         The table's delimiter.
     ahead : callable or None, default=None
-        For a column that can be read again: returns its cells from the
-        first, ``(line, name, cell)`` each, read when ``HOLD_LIMIT`` counts
-        have not told the column's way.
+        For a column that can be read again: ``ahead(line)`` returns its
+        cells in the rows that start below ``line`` (the last cell held),
+        ``(line, name, cell)`` each, read when ``HOLD_LIMIT`` counts have not
+        told the column's way (:func:`~sknextchar.datasets._tables.cells_below`).
 
     Examples
     --------
@@ -205,9 +206,9 @@ class CountCells:
         return None
 
     def _look_ahead(self):
-        """Decide the column's way from its first count that tells it, its
-        cells read again from the start (``ahead``), none held."""
-        for line, name, cell in self._ahead():
+        """Decide the column's way from its first count that tells it, the
+        cells below the last one held read again (``ahead``), none held."""
+        for line, name, cell in self._ahead(self._held[-1][3]):
             if self._way_of(cell.strip(), name, line) not in (None, "either"):
                 return
 

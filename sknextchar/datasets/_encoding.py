@@ -36,8 +36,10 @@ SAMPLE_BYTES = 1 << 20
 # a script, in a few milliseconds whatever the size of the file.
 _SCORED_WORDS = 2000
 # A word: what lies between ASCII spaces and line breaks (not U+00A0, which a
-# one-byte code page may read for the second byte of a UTF-8 letter).
-_WORD = re.compile(r"[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*")
+# one-byte code page may read for the second byte of a UTF-8 letter). Tried
+# only where a word starts (the look-behind): a search from every character of
+# a long run of ASCII would scan the rest of the run each time (quadratic time).
+_WORD = re.compile(r"(?<![^ \t\n\r\f\v])[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*")
 _OUTSIDE_ASCII = re.compile(r"[^\x00-\x7f]")
 # A thorn that starts no stem of an Icelandic name (Hafþór, Arnþrúður).
 _MISPLACED_THORN = re.compile("(?<=.)þ(?![oórjuú])")

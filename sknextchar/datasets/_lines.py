@@ -7,6 +7,7 @@ import io
 
 from .._limits import MAX_LETTERS
 from ._base import (
+    END_MARK,
     UNLIKE_NAMES,
     check_decoded,
     check_file_start,
@@ -51,11 +52,15 @@ def checked_lines(file, path, encoding, codec, longest=None, head=0):
     """The lines of an open text file, checked as ``read_text`` checks a whole
     file (``check_decoded``), a line that does not decode refused by its number,
     one longer than ``longest`` characters (not None; ``MAX_ROW_LETTERS`` for
-    the first ``head`` lines) as it is read.
+    the first ``head`` lines) as it is read; a DOS end-of-file mark as the
+    file's last character is stripped, as ``read_text`` strips it.
 
     Its bytes are read and decoded ``_PIECE`` at a time, and looked at a piece
-    at a time: a line is looked at alone only if the piece has a long one."""
-    pieces, number = _Pieces(file.buffer, codec), 0
+    at a time: a line is looked at alone only if the piece has a long one. A
+    line that goes on past a piece is held in parts (:class:`_Held`), each
+    looked at once (names between U+2028, one line of megabytes, are read in
+    a time that grows as the file does)."""
+    pieces, number, held = _Pieces(file.buffer, codec), 0, None
     try:
         for text in pieces:
             lines = text.split("\n")
@@ -63,13 +68,22 @@ def checked_lines(file, path, encoding, codec, longest=None, head=0):
             if not pieces.more:
                 lines.append(end)
                 end = ""
+            if held is not None and not lines:  # the line held goes on
+                held.add(end, pieces.odd)
+                continue
             first, number = number + 1, number + len(lines)
-            if longest is not None and max(map(len, lines), default=0) > longest:
-                _check_lines(lines, first, path, longest, head)
-            if first == 1 or pieces.odd:  # its whole lines, once
-                check_decoded(text[: len(text) - len(end)], path, encoding, line=first)
-            if longest is not None and len(end) > longest:
-                end = _bounded(end, path, longest, number + 1, head)
+            whole, odd, done = text[: len(text) - len(end)], pieces.odd, 0
+            if held is not None:  # the line held ends: its rest looked at
+                rest = whole[len(lines[0]) :]
+                lines[0] = held.add(lines[0], odd).text()
+                whole, odd, done, held = lines[0] + rest, odd or held.odd, 1, None
+            if longest is not None and max(map(len, lines[done:]), default=0) > longest:
+                _check_lines(lines[done:], first + done, path, longest, head)
+            if first == 1 or odd:  # its whole lines, once
+                check_decoded(whole, path, encoding, line=first)
+            if len(end) > min(_PIECE, longest or _PIECE):  # held, not joined again
+                held = _Held(path, longest, number + 1, head).add(end, pieces.odd)
+                end = ""
             pieces.carry = end
             last = "" if pieces.more else lines.pop()  # the file's, no line end
             for line in lines:
@@ -90,6 +104,7 @@ def checked_lines(file, path, encoding, codec, longest=None, head=0):
 class _Pieces:
     """The text of a binary file, ``_PIECE`` bytes at a time, its line ends
     read as ``\\n`` (as ``open`` reads them), after the ``carry`` left;
+    ``more``: whether another piece follows (the next block is read first);
     ``odd``: whether the piece may hold a character ``check_decoded`` refuses."""
 
     def __init__(self, raw, codec):
@@ -100,10 +115,13 @@ class _Pieces:
         self.odd = False
 
     def __iter__(self):
-        while self.more:
-            block = self.raw.read(_PIECE)
-            self.more = bool(block)
-            text = self.decoder.decode(block, final=not block)
+        block = self.raw.read(_PIECE)
+        while block:
+            after = self.raw.read(_PIECE)
+            self.more = bool(after)
+            text = self.decoder.decode(block, final=not after)
+            if not after:  # the file's last character: an end mark is no name's
+                text = text.removesuffix(END_MARK)
             self.non_ascii = self.non_ascii or not text.isascii()
             # its bytes looked at (fast), or its text; the carry's as it was
             odd = self.odd and bool(self.carry)
@@ -112,8 +130,8 @@ class _Pieces:
             else:
                 self.odd = odd or UNLIKE_NAMES.search(text) is not None
             text, self.carry = self.carry + text, ""
-            if text or self.more:
-                yield text
+            yield text
+            block = after
 
 
 # The bytes of UTF-8 text but those of characters check_decoded refuses (and
@@ -131,11 +149,39 @@ def _check_lines(lines, first, path, longest, head):
             LineLengths(path, most, line=number, named=longest).check(line)
 
 
-def _bounded(end, path, longest, number, head):
-    """The start ``end`` of the line ``number``, refused if too long, else
-    kept short: its whitespace cut to what tells it from a name."""
-    most = MAX_ROW_LETTERS if number <= head else longest
-    LineLengths(path, most, line=number, named=longest).check(end)
-    kept = end.lstrip()
-    content = kept.rstrip()
-    return content + kept[len(content) : len(content) + most + 1]
+class _Held:
+    """The line ``number``, longer than a piece or than a line may be, held
+    in parts as it is read: each part looked at once (:class:`LineLengths`;
+    ``longest`` as :func:`checked_lines` takes it), joined once at its end.
+
+    A run of spaces and tabs is kept at most ``most + 1`` long (what tells a
+    line too long, or a name, from padding): a line of gigabytes of spaces is
+    not held. Line breaks such as U+2028, and control characters, are kept:
+    the reader of the line splits at them, and refuses them as it would.
+    """
+
+    def __init__(self, path, longest, number, head):
+        most = MAX_ROW_LETTERS if number <= head else longest
+        self.lengths = None  # longest None: lines of any length
+        if longest is not None:
+            self.lengths = LineLengths(path, most, line=number, named=longest)
+        self.most, self.parts, self.spaces, self.odd = most, [], "", False
+
+    def add(self, text, odd):
+        """Hold ``text``, the next part of the line (``odd``: it may hold a
+        character ``check_decoded`` refuses); ValueError if now too long."""
+        if self.lengths is not None:
+            self.lengths.check(text)
+        self.odd = self.odd or odd
+        content = text.rstrip(" \t")
+        if content:
+            self.parts += (self.spaces, content)
+            self.spaces = ""
+        self.spaces += text[len(content) :]
+        if self.most is not None:
+            self.spaces = self.spaces[: self.most + 1]
+        return self
+
+    def text(self):
+        """The line held, as far as it was read."""
+        return "".join(self.parts) + self.spaces

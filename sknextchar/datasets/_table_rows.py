@@ -6,9 +6,8 @@ of names from them).
 
 import csv
 import io
-import itertools
 
-__all__ = ["check_one_line", "check_width", "table_rows", "text_lines", "with_first"]
+__all__ = ["check_one_line", "check_width", "table_rows", "text_lines"]
 
 
 def table_rows(lines, delimiter, source):
@@ -82,8 +81,3 @@ def text_lines(text):
     ['a,b\\n', 'c,d\\n', 'e']
     """
     return io.StringIO(text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
-def with_first(first, rest):
-    """``first`` followed by the items of ``rest``."""
-    return itertools.chain([first], rest)

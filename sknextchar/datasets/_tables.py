@@ -27,14 +27,18 @@ import unicodedata
 from ._count_cells import (
     CountCells,
     check_counts_column_argument,
-    count_of,
     is_number,
 )
-from ._table_rows import (
-    check_one_line,
-    check_width,
-    table_rows,
+from ._table_footers import (
+    FOOTER_LINES,
+    TOTALS,
+    FooterLinesError,
+    LastLine,
+    NamesSeen,
+    is_total,
+    refuse_footer,
 )
+from ._table_rows import check_one_line, check_width, table_rows
 
 __all__ = [
     "DELIMITER_NAMES",
@@ -45,15 +49,13 @@ __all__ = [
     "check_not_separator_line",
     "check_one_column",
     "check_counts_column_argument",
-    "check_one_line",
     "check_not_header",
     "check_no_title",
-    "check_width",
+    "cells_below",
     "LINES_LOOKED_AT",
     "column_at",
     "column_cells",
     "column_values",
-    "count_of",
     "counted_rows",
     "detect_table",
     "find_table",
@@ -66,7 +68,6 @@ __all__ = [
     "lines_looked_at",
     "named_rows",
     "table_of",
-    "table_rows",
 ]
 
 # The headers of a column of names, as header_key spells them.
@@ -397,7 +398,7 @@ def check_no_title(lines, path, names_column=None):
         if len(table.header) == 1:
             if at == above[1] and _one_column_title(lines[above[0]], table, path):
                 _refuse_title(lines, at, table, path)
-        elif _rows_fit(lines[at + 1 :], table) and not _rows_above(lines[:at], table):
+        elif _rows_fit(lines[at:], table) and not _rows_above(lines[:at], table):
             _refuse_title(lines, at, table, path)
 
 
@@ -418,21 +419,31 @@ def _one_column_title(first, table, path):
 
 
 def _rows_fit(lines, table):
-    """Whether the non-blank ``lines`` (one at least) split into 2 fields or
-    more, at most as many as the header has; the lines of one field at their
-    end (a footer, as :func:`named_rows` reads it: fewer lines than the rows
-    above it, at most :data:`FOOTER_LINES`) aside."""
+    """Whether the non-blank lines below a header row (``lines``, the
+    header row first; one at least below it)
+    split into 2 fields or more, at most as many as the header has; the
+    lines at their end that :func:`named_rows` refuses as a footer (its one
+    rule: :class:`NamesSeen`) aside, and a few names alone on their rows
+    below them (``Zoë``, its empty cells left out: fewer than the rows that
+    split, at most :data:`FOOTER_LINES`)."""
     try:
         widths = [
-            len(row) for row in csv.reader(lines, delimiter=table.delimiter) if row
+            len(row) for row in csv.reader(lines[1:], delimiter=table.delimiter) if row
         ]
     except csv.Error:
         return False
-    footer = len(widths) - len(
+    try:
+        for _ in named_rows(lines, table, ""):
+            pass
+    except FooterLinesError as exc:
+        widths = widths[: len(widths) - len(exc.rows)]
+    except ValueError:  # a row the table's reader refuses: it says why later
+        pass
+    alone = len(widths) - len(
         "".join("1" if width == 1 else "2" for width in widths).rstrip("1")
     )
-    if footer <= FOOTER_LINES and footer < len(widths) - footer:
-        widths = widths[: len(widths) - footer]
+    if alone <= FOOTER_LINES and alone < len(widths) - alone:
+        widths = widths[: len(widths) - alone]
     return bool(widths) and all(2 <= width <= len(table.header) for width in widths)
 
 
@@ -563,14 +574,16 @@ def headerless_table(lines, path):
     lines = [line for line in itertools.islice(lines, LINES_LOOKED_AT) if line.strip()]
     table_file = suffix in _TABLE_SUFFIXES
     for delimiter in _DELIMITERS:
+        # Its rows read as they go, none kept: a thousand lists held at once
+        # set off the garbage collector, which goes over the caller's names.
         rows = csv.reader(lines, delimiter=delimiter)
         try:
-            width = len(first := next(rows, ()))
-            rows = [first, *rows]
+            width = len(next(rows, ()))
             if width < 2 or any(len(row) != width for row in rows):
                 continue
         except csv.Error:  # a field beyond the reader's limit: not a table
             continue
+        rows = csv.reader(lines, delimiter=delimiter)  # read again: it parsed
         if table_file or delimiter == "\t" or _ends_in_counts(rows, delimiter):
             return delimiter, width
     return None
@@ -620,14 +633,16 @@ def named_rows(lines, table, source):
     """``(line, fields)`` for each row of the table below its header with a
     name (:func:`column_values`), its fields padded to the header's width.
 
-    In a table of two columns or more, rows of one field at its end (up to
+    In a table of two columns or more, the rows at its end (up to
     :data:`FOOTER_LINES` of them, below a row that splits) that have what no
-    name of the column above them has (a digit, a ``:``, more words: see
-    :class:`_NamesSeen`), such as ``Source: national registry 2020``, are a
-    footer, refused (naming their lines) rather than read as names; a row of
-    one field like the names (``Zoë``, its empty cells left out) is a name.
-    The rows are read as they are asked for, holding back those few lines at
-    most.
+    name of the column above them has (:class:`NamesSeen`: a row of one
+    field, a digit, a ``:`` or more words, ``Source: national registry
+    2020``; a row that splits, a name that starts with a label such as
+    ``Source:`` or ``Notes:``, ``Source: national registry, 2020``) are a
+    footer, refused (naming their lines: :func:`refuse_footer`) rather than
+    read as names; a row like the names (``Zoë``, its empty cells left out;
+    ``Mary Ann,4``; ``R2-D2,5``, ``Jean:Paul,2``) is a name. The rows are
+    read as they are asked for, holding back those few lines at most.
 
     Examples
     --------
@@ -635,20 +650,32 @@ def named_rows(lines, table, source):
     >>> list(named_rows(["name,count\\n", "Zoë\\n", "José,3"], table, ""))
     [(2, ['Zoë', '']), (3, ['José', '3'])]
     """
-    rows = table_rows(lines, table.delimiter, source)
+    held, written = yield from _body_rows(lines, table, source)
+    if held:
+        total = header_key(held[0][1][table.name_at]) in TOTALS
+        refuse_footer(held, written, table, source, total)
+
+
+def _body_rows(lines, table, source):
+    """The rows of :func:`named_rows`; returns those held back at the end
+    (a footer), not yielded, and the line of the first as written and its
+    number of fields there."""
+    rows = table_rows(lines := LastLine(lines), table.delimiter, source)
     header_row(rows)
     width, at = len(table.header), table.name_at
     keys = [header_key(field) for field in table.header]
-    looked_for = _TOTALS | {keys[at]}  # a name that is a sum or the header again
+    looked_for = TOTALS | {keys[at]}  # a name that is a sum or the header again
     unlike = _unlike("".join(key[:1] for key in looked_for))
-    held, run, split = [], 0, False  # rows that may be a footer; a row split
-    seen = _NamesSeen()
+    held, run, split, written = [], 0, False, None  # rows that may be a footer
+    seen = NamesSeen()
     for line, fields in rows:
         n_fields = len(fields)
-        if n_fields > width:
-            check_width(fields, width, line, source)
         if at < n_fields and fields[at]:
             name = fields[at]
+            novel = seen.novel(name) is not None  # a digit, a colon
+            ends = split and n_fields > 1 and seen.footer_label(name)
+            if n_fields > width and not ends:
+                check_width(fields, width, line, source)
             check_one_line(name, line, source)
             if n_fields < width:
                 fields = fields + [""] * (width - n_fields)  # padded
@@ -658,107 +685,38 @@ def named_rows(lines, table, source):
                     split
                     and n_fields > 1
                     and (name[0] in unlike or not _may_be_key(name, looked_for, unlike))
+                    and not ends
                 )
                 or n_fields == 1 == width
                 or (n_fields == 1 and not seen.lack(name))
             ):
                 run = 0
-                seen.add(name)
+                if n_fields == 1 or novel or " " in name:  # else nothing new
+                    seen.add(name)
                 yield row  # most rows: neither a footer, nor a sum, nor a header
                 continue
             check_not_header(row[1], keys, line, source)
-            run = run + 1 if n_fields == 1 < width else 0
-            total = n_fields > 1 and header_key(name) in _TOTALS
-            total = total and _sums(fields, at, table.delimiter)
+            run = run + 1 if ends or n_fields == 1 < width else 0
+            total = is_total(fields[:n_fields], at, header_key(name), table.delimiter)
+            written = written if held else (lines.text, n_fields)  # as written
             held.append(row)
             if split and (0 < run <= FOOTER_LINES or total):
                 continue  # a footer (or a sum), unless a row follows
             split = split or n_fields > 1
             seen.add_rows(held, at)
-            yield from held
+            yield from _released(held, width, source)
             held = []
-    if held:
-        _refuse_footer(held, table, source)
+        elif n_fields > width:
+            check_width(fields, width, line, source)
+    return held, held and written
 
 
-FOOTER_LINES = 5  # the one-field lines at the end of a table that may be a footer
-
-
-class _NamesSeen:
-    """What the names of a column read so far have, that a footer line
-    (``Source: national registry 2020``) has and a name alone on its row
-    (``Zoë``, its empty cells left out) has not: a digit, a ``:``, two words
-    more than any name (one more is a name such as ``Mary Ann`` below names of
-    one word).
-
-    Examples
-    --------
-    >>> seen = _NamesSeen()
-    >>> seen.add("Zoë")
-    >>> [seen.lack(line) for line in ["Mary Ann", "Notes:", "R2", "A new registry"]]
-    [False, True, True, True]
-    """
-
-    def __init__(self):
-        self.digit, self.colon, self.words = False, False, 1
-
-    def add(self, name):
-        if not self.digit:
-            self.digit = _DIGIT.search(name) is not None
-        self.colon = self.colon or ":" in name
-        if " " in name:
-            self.words = max(self.words, len(name.split()))
-
-    def add_rows(self, rows, at):
-        for _, fields in rows:
-            self.add(fields[at])
-
-    def lack(self, line):
-        """Whether ``line`` has what none of the names has."""
-        digit = not self.digit and _DIGIT.search(line) is not None
-        colon = not self.colon and ":" in line
-        return digit or colon or len(line.split()) > self.words + 1
-
-
-_DIGIT = re.compile(r"\d")
-# The last row of a spreadsheet that sums the rows above (as header_key reads).
-_TOTALS = frozenset(
-    {"total", "totals", "grand total", "sum", "summe", "gesamt", "totaal", "totale"}
-)
-
-
-def _sums(fields, at, delimiter):
-    """Whether the cells beside the name ``fields[at]`` are numbers or empty,
-    as in a row that sums the rows above (``Total,5``; ``Sum,kr`` is a name
-    and its label)."""
-    others = (field.strip() for i, field in enumerate(fields) if i != at)
-    return all(is_number(field, delimiter) for field in others if field)
-
-
-def _refuse_footer(held, table, source):
-    """Refuse the lines of one field (``held``: ``(line, fields)``) at the
-    end of a table of two columns or more: a footer (``Source: ...``), which
-    would be read as names."""
-    first, last = held[0][0], held[-1][0]
-    lines = f"line {first}" if first == last else f"lines {first} to {last}"
-    fields = held[0][1]
-    if header_key(fields[table.name_at]) in _TOTALS:
-        raise ValueError(
-            f"{source} has {table.delimiter.join(fields).rstrip(table.delimiter)!r}"
-            f" on line {first}, the last row of its table: the sum of the rows "
-            f"above (a total?), which would be read as the name "
-            f"{fields[table.name_at]!r}. Delete {lines}, so that the file ends "
-            "with the last row of its names, and read it again."
-        )
-    raise ValueError(
-        f"{source} has {held[0][1][0]!r} on {lines}, below the rows of its table, "
-        f"with one field where its header row {table.delimiter.join(table.header)!r}"
-        f" has {len(table.header)} (a footer?): it would be read as a name. Delete "
-        f"{lines}, so that the file ends with the last row of its table, and "
-        "read it again (if it is a name, write its empty cells after it, as a "
-        "spreadsheet does: "
-        f"{held[0][1][0] + table.delimiter * (len(table.header) - 1)!r})."
-    )
+def _released(held, width, source):
+    """The rows held back, read after all: a row below them is no footer."""
+    for line, fields in held:
+        if len(fields) > width:  # a footer's width was left unchecked
+            check_width(fields, width, line, source)
+        yield line, fields
 
 
 def check_not_header(fields, keys, line, source):
@@ -870,7 +828,7 @@ def counted_rows(lines, path, names_column, counts_column, *, warn=True, again=N
     another one ``counts_column`` (:func:`column_at`). The rows are then read
     as they are asked for, as :func:`named_rows` reads them (rows without a
     name skipped), each count from its name's own row, checked by
-    :func:`count_of` (an error names the line and the column).
+    :func:`~._count_cells.count_of` (an error names the line and the column).
 
     Parameters
     ----------
@@ -889,7 +847,8 @@ def counted_rows(lines, path, names_column, counts_column, *, warn=True, again=N
         Returns ``lines`` again, from the first, for a source that can be
         read again (a text in memory, a regular file; not a pipe): a column
         of more than ``HOLD_LIMIT`` counts such as 17.728 is then told how
-        to read them by a later count, such as 1.234.567 (:class:`CountCells`).
+        to read them by a later count, such as 1.234.567 (:class:`CountCells`
+        reads the cells below them, :func:`cells_below`).
 
     Returns
     -------
@@ -908,7 +867,7 @@ def counted_rows(lines, path, names_column, counts_column, *, warn=True, again=N
     source = repr(os.fspath(path))
     _refuse_counts_of_names(table, counts_column, source)
     at = column_at(table.header, counts_column, table.name_at, source)
-    ahead = again and (lambda: column_cells(again(), table, at, source))
+    ahead = again and (lambda line: cells_below(again(), table, at, line))
     cells = CountCells(source, table.header[at], table.delimiter, ahead)
     return _counted(itertools.chain(head, lines), table, at, source, cells, warn)
 
@@ -954,3 +913,31 @@ def column_cells(lines, table, at, source):
     """
     for line, fields in named_rows(lines, table, source):
         yield line, fields[table.name_at], fields[at]
+
+
+def cells_below(lines, table, at, line):
+    """``(line, name, cell)`` for each row with a name that starts below
+    ``line``: its cell of column ``at`` (unstripped), for a second look at a
+    column (:class:`CountCells` looking for a count that tells how its points
+    are read). Lighter than :func:`column_cells`: the rows are split, not
+    checked (the rows read in order check them, and refuse a footer), and
+    the rows down to ``line`` only split.
+
+    Examples
+    --------
+    >>> table = find_table("name;count", "de.csv")
+    >>> lines = ["name;count\\n", "Ana;1.500\\n", ";2,5\\n", "Bo\\n", " Zoë ;1.234.567"]
+    >>> list(cells_below(lines, table, 1, 2))
+    [(5, 'Zoë', '1.234.567')]
+    """
+    reader = csv.reader(lines, delimiter=table.delimiter)
+    name_at, start, past = table.name_at, 1, max(at, table.name_at)
+    try:
+        for row in reader:
+            if start > line and len(row) > past:
+                name = row[name_at].strip()
+                if name:
+                    yield start, name, row[at]
+            start = reader.line_num + 1
+    except csv.Error:  # the rows read in order say what is wrong there
+        return

@@ -10,13 +10,22 @@ import math
 
 import numpy as np
 
-__all__ = ["SCHEDULES", "AdamOptimizer", "scheduled_learning_rate"]
+__all__ = [
+    "SCHEDULES",
+    "AdamOptimizer",
+    "flush_subnormals",
+    "scheduled_learning_rate",
+]
 
 #: The learning-rate schedules :class:`AdamOptimizer` knows.
 SCHEDULES = ("constant", "cosine")
 
 # The cosine schedule decays the step size to this fraction of learning_rate_init.
 _COSINE_FLOOR = 0.01
+
+# Steps between two flushes of subnormal values (see flush_subnormals): a flush
+# at every step would add 7% to the CPU time of the default fit.
+_FLUSH_PERIOD = 16
 
 
 def scheduled_learning_rate(schedule, learning_rate_init, epoch, n_epochs):
@@ -251,6 +260,9 @@ class AdamOptimizer:
     def update_params(self, params, grads, l2=None):
         """Update ``params`` in place with one Adam step.
 
+        Every 16th step then sets the subnormal values of the parameters and
+        of the moments to 0 (:meth:`flush`).
+
         Parameters
         ----------
         params : list of ndarray
@@ -300,6 +312,35 @@ class AdamOptimizer:
             np.divide(m, scratch, out=scratch)
             scratch *= -step
             param += scratch
+        if self.t % _FLUSH_PERIOD == 0:
+            self.flush(params)
+
+    def flush(self, params):
+        """Set the subnormal values of ``params`` and of the moments to 0.
+
+        :meth:`update_params` does this every 16 steps, and the trainers at the
+        end of every epoch; see :func:`flush_subnormals` for why.
+
+        Parameters
+        ----------
+        params : list of ndarray
+            The parameters, in the order given at construction; changed in place.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> w = np.array([1e-40, 0.5], dtype=np.float32)
+        >>> adam = AdamOptimizer([w])
+        >>> adam.ms[0][:] = [0.25, -1e-41]
+        >>> adam.flush([w])
+        >>> w.tolist(), adam.ms[0].tolist()
+        ([0.0, 0.5], [0.25, 0.0])
+        """
+        for param, m, v, scratch in zip(
+            params, self.ms, self.vs, self._scratch(params)
+        ):
+            for values in (param, m, v):
+                flush_subnormals(values, scratch)
 
     def _scratch(self, params):
         """Work arrays, allocated once (allocating them per step is measurable)."""
@@ -319,3 +360,37 @@ class AdamOptimizer:
         state = dict(self.__dict__)
         state.pop("_work", None)  # scratch space: not worth saving
         return state
+
+
+def flush_subnormals(values, scratch):
+    """Set the subnormal values of a float array to 0, in place.
+
+    Subnormal numbers (smaller in magnitude than ``np.finfo(dtype).tiny``,
+    1.2e-38 in float32) make arithmetic many times slower on common CPUs. Adam
+    leads parameters there: the first moment of a parameter whose gradient
+    stays 0 (a dead ReLU unit) shrinks by ``beta_1`` at every step until it is
+    subnormal, and stays so (0.9 times the smallest subnormal rounds back to
+    it); weights that the L2 penalty pulls towards 0 can end there too. Without
+    flushing, an epoch of the tuned pipeline became 3 to 8 times slower as
+    training went on. Values this small are far below what float32 resolves in
+    the network's outputs and losses: a fit in which nothing became subnormal
+    is unchanged bit for bit, and one in which something did stays within
+    rounding of the unflushed fit.
+
+    Parameters
+    ----------
+    values : ndarray of float
+        Changed in place where ``0 < abs(value) < np.finfo(dtype).tiny``.
+    scratch : ndarray
+        Work space of the shape and dtype of ``values``; overwritten.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> values = np.array([1e-39, -1e-40, 1e-37, 0.5], dtype=np.float32)
+    >>> flush_subnormals(values, np.empty_like(values))
+    >>> values.tolist()[:2], values[2] > 0
+    ([0.0, 0.0], np.True_)
+    """
+    np.abs(values, out=scratch)
+    values[scratch < np.finfo(values.dtype).tiny] = 0

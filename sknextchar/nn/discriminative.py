@@ -284,6 +284,7 @@ class LabelFineTuner:
         label_loss = total / len(labels)
         if not np.isfinite(label_loss) or not np.all(np.isfinite(self.workspace.flat)):
             raise DivergenceError("the label loss of the fine-tuning is not finite")
+        self.optimizer.flush([self.workspace.flat])  # see adam.flush_subnormals
         return label_loss
 
     def step(

@@ -19,6 +19,7 @@ import math
 import numpy as np
 from sklearn.utils import gen_batches
 
+from .adam import flush_subnormals
 from .functional import (
     StepBuffers,
     backward,
@@ -320,6 +321,9 @@ class ParameterAverage:
     def copy_to(self, out):
         """Write the average into ``out`` (if any step was seen).
 
+        Its subnormal values are written as 0 (see
+        :func:`~sknextchar.nn.adam.flush_subnormals`).
+
         Parameters
         ----------
         out : ndarray of shape (n_params,)
@@ -331,6 +335,7 @@ class ParameterAverage:
         """
         if self.n_steps:
             out[...] = self._mean
+            flush_subnormals(out, self._scratch)
         return out
 
 
@@ -456,6 +461,7 @@ class MinibatchTrainer:
                 total += batch_loss * (batch.stop - batch.start)
         mean_loss = total / n_total
         self.guard.check_epoch(mean_loss, self.workspace.flat, epoch)
+        self.optimizer.flush([self.workspace.flat])  # see adam.flush_subnormals
         return mean_loss
 
     def step(self, X, y, generator=None, row_weights=None):

@@ -1,0 +1,288 @@
+"""The fields of a Checkpoint's path that a composite model fills in, so that
+each of its models writes files of its own: ``{label}`` (one model per label,
+:class:`~sknextchar.PerLabelClassifier`) and ``{member}`` (the members of a
+:class:`~sknextchar.MixtureClassifier`); and the checks, before any training,
+that one model's checkpoints would not replace another's, or be lost in
+another process."""
+
+import copy
+import errno
+from contextlib import contextmanager
+from types import SimpleNamespace
+from urllib.parse import quote
+
+from sklearn.base import clone
+
+from ._members import (
+    epoch_writers,
+    estimator_parts,
+    fills_member_names,
+    is_drop,
+    is_pair_list,
+)
+from .callbacks import Checkpoint
+
+__all__ = [
+    "LABEL_FIELD",
+    "MEMBER_FIELD",
+    "check_apart",
+    "check_filled_files",
+    "check_label_checkpoints",
+    "check_member_checkpoints",
+    "checkpoints_in",
+    "fill_checkpoints",
+    "filled_for",
+]
+
+LABEL_FIELD = "{label}"
+MEMBER_FIELD = "{member}"
+
+
+def checkpoints_in(estimator):
+    """The Checkpoints set on ``estimator`` or on an estimator in it."""
+    return [
+        callback
+        for part in estimator_parts(estimator)
+        for callback in getattr(part, "_skl_callbacks", None) or ()
+        if isinstance(callback, Checkpoint)
+    ]
+
+
+def shown(checkpoint):
+    """How a message names a Checkpoint: ``Checkpoint('path')``."""
+    return f"Checkpoint({str(checkpoint.path)!r})"
+
+
+def fill_checkpoints(estimator, field, value):
+    """Give the Checkpoints of ``estimator`` and of the estimators in it a path
+    with ``field`` replaced by ``value`` (percent-encoded, dots too: a file
+    name, never a folder or ``..``); each copy lists the files it writes in
+    the ``paths`` of the Checkpoint it copies, where the user looks.
+
+    Returns
+    -------
+    undo : callable
+        Puts the Checkpoints back, as they were.
+    """
+    text = _path_text(value)
+    changed = []
+    for part in estimator_parts(estimator):
+        callbacks = getattr(part, "_skl_callbacks", None) or []
+        if any(isinstance(callback, Checkpoint) for callback in callbacks):
+            changed.append((part, callbacks))
+            part.set_callbacks(*(_filled(c, field, text) for c in callbacks))
+
+    def undo():
+        for part, callbacks in changed:
+            part.set_callbacks(*callbacks)
+
+    return undo
+
+
+def _path_text(value):
+    return quote(str(value), safe="").replace(".", "%2E")  # never "..", a folder
+
+
+def _filled(checkpoint, field, text):
+    """A copy of ``checkpoint`` with all its settings (its class too), writing
+    to its path with ``field`` replaced by ``text``; it lists the files it
+    writes in the ``paths`` of ``checkpoint``, where the user looks."""
+    if not isinstance(checkpoint, Checkpoint) or field not in str(checkpoint.path):
+        return checkpoint
+    filled = copy.copy(checkpoint)  # shares paths, the list of the files written
+    filled.path = str(checkpoint.path).replace(field, text)
+    return filled
+
+
+@contextmanager
+def filled_for(estimator, field, value):
+    """:func:`fill_checkpoints` for the duration of the block (a fit)."""
+    undo = fill_checkpoints(estimator, field, value)
+    try:
+        yield estimator
+    finally:
+        undo()
+
+
+def check_apart(checkpoints, field, *, where, models, n_models, n_jobs):
+    """Refuse Checkpoints whose files one model would write over another's
+    (``field`` missing from the path of a Checkpoint that ``n_models`` models
+    share), or that would save nothing (the models fitted in other processes,
+    which callbacks do not reach).
+
+    Parameters
+    ----------
+    checkpoints : list of Checkpoint
+        The Checkpoints that reach each model.
+    field : str
+        ``LABEL_FIELD`` or ``MEMBER_FIELD``.
+    where : str
+        Where the Checkpoints are, for the message ("PerLabelClassifier's
+        estimator").
+    models : str
+        The models, for the message ("the models of all 3 labels").
+    n_models : int
+        How many models would write checkpoints.
+    n_jobs : int
+        How many processes fit them.
+    """
+    unit = field.strip("{}")
+    for checkpoint in checkpoints:
+        if n_jobs > 1:
+            raise ValueError(
+                f"The {shown(checkpoint)} of {where} would save nothing: with "
+                f"n_jobs={n_jobs}, {models} would be fitted in other processes, which "
+                "callbacks do not reach. Set n_jobs=1 to save checkpoints, or "
+                "remove the Checkpoint (set_callbacks())."
+            )
+        if n_models > 1 and field not in str(checkpoint.path):
+            raise ValueError(
+                f"The {shown(checkpoint)} of {where} would save {models} to the "
+                f"same files, each {unit}'s replacing the last one's. Put {field} "
+                f"in its path (e.g. 'model-{field}-{{epoch}}.skops'): each "
+                f"{unit}'s model then has files of its own."
+            )
+
+
+def check_member_checkpoints(mixture, members, n_jobs, context):
+    """Before any member of ``mixture`` is fitted, refuse the Checkpoints that
+    would lose files: one set on a member (scikit-learn refuses it when the
+    member is fitted, after the members before it), one without ``{member}``
+    that two members or more would write, or any with members fitted in other
+    processes; then check each member's files, as a Checkpoint checks its own
+    when ``fit`` starts.
+
+    Parameters
+    ----------
+    mixture : MixtureClassifier
+        The mixture, with the Checkpoints set on it or propagated to it.
+    members : list of (str, estimator)
+        The members it fits (no ``"drop"``).
+    n_jobs : int
+        How many processes fit them.
+    context : sklearn.callback.CallbackContext
+        The task of the mixture's fit.
+    """
+    for name, member in members:
+        for checkpoint in checkpoints_in(member):
+            raise ValueError(
+                f"The member {name!r} of MixtureClassifier has a "
+                f"{shown(checkpoint)} of its own (set on it or on a model in it), "
+                "which scikit-learn refuses in a part of a meta-estimator. Remove "
+                "it from the member (set_callbacks()) and set it on the mixture "
+                "(fitted alone), or on the pipeline around it (the mixture a step "
+                f"of it), with {MEMBER_FIELD} in its path (e.g. "
+                f"'model-{MEMBER_FIELD}-{{epoch}}.skops'): each member's name "
+                f"replaces {MEMBER_FIELD}."
+            )
+    checkpoints = [
+        callback
+        for callback in getattr(mixture, "_skl_callbacks", None) or ()
+        if isinstance(callback, Checkpoint)
+    ]
+    writers = epoch_writers(members)
+    if not checkpoints or not writers:
+        return  # no member trains by epochs: no checkpoint is written
+    names = [repr(name) for name, _ in writers]
+    check_apart(
+        checkpoints,
+        MEMBER_FIELD,
+        where="MixtureClassifier",
+        models=f"the members {', '.join(names[:-1])} and {names[-1]}"
+        if len(names) > 1
+        else f"the member {names[0]}",
+        n_models=len(writers),
+        n_jobs=n_jobs,
+    )
+    check_filled_files(checkpoints, MEMBER_FIELD, writers, context)
+
+
+def check_label_checkpoints(estimator, classes, n_jobs):
+    """Before any label's model is fitted, refuse the Checkpoints of
+    ``estimator`` (of PerLabelClassifier) that would lose files (see
+    :func:`check_apart`), and check the files of every label's model."""
+    check_apart(
+        checkpoints_in(estimator),
+        LABEL_FIELD,
+        where="PerLabelClassifier's estimator",
+        models=f"the models of all {len(classes)} labels",
+        n_models=len(classes),
+        n_jobs=n_jobs,
+    )
+    for part in estimator_parts(estimator):  # each Checkpoint where it is set
+        own = getattr(part, "_skl_callbacks", None) or ()
+        own = [each for each in own if isinstance(each, Checkpoint)]
+        check_filled_files(own, LABEL_FIELD, [(label, part) for label in classes])
+
+
+def check_filled_files(checkpoints, field, models, context=None):
+    """Check, before any of ``models`` is fitted, the files that each of
+    ``checkpoints`` with ``field`` in its path writes for each model, as the
+    Checkpoint checks its own when a fit starts (and, with ``{member}`` still
+    in the path, those of each member of a mixture in the model).
+
+    Parameters
+    ----------
+    checkpoints : list of Checkpoint
+        The Checkpoints, set on each model (or propagated to it).
+    field : str
+        ``LABEL_FIELD`` or ``MEMBER_FIELD``.
+    models : list of (value, estimator)
+        Each model and the value that replaces ``field`` for it.
+    context : sklearn.callback.CallbackContext or None, default=None
+        The task the models are fitted in; None: each fits on its own.
+
+    Raises
+    ------
+    ValueError
+        If two models' paths differ only in case (one file where case is
+        ignored, as on macOS and Windows), or a path is too long.
+    OSError
+        If a file cannot be written (see ``Checkpoint.setup``).
+    """
+    context = SimpleNamespace(max_subtasks=None) if context is None else context
+    unit = field.strip("{}")
+    for checkpoint in (each for each in checkpoints if field in str(each.path)):
+        seen = {}
+        for value, model in models:
+            filled = _filled(checkpoint, field, _path_text(value))
+            other = seen.setdefault(filled.path.casefold(), value)
+            if other is not value:
+                where = "in y" if field == LABEL_FIELD else "in estimators"
+                raise ValueError(
+                    f"The {unit}s {_short(other)} and {_short(value)} differ only "
+                    f"in case, so the {shown(checkpoint)} would write their "
+                    "models to one file where case is ignored (macOS, Windows), "
+                    f"one replacing the other. Rename one of the {unit}s ({where}) "
+                    "so that they differ in more than case."
+                )
+            try:
+                _check_model_files(filled, clone(model), context)
+            except OSError as error:
+                if error.errno != errno.ENAMETOOLONG:
+                    raise
+                raise ValueError(
+                    f"The {shown(checkpoint)}, with {field} replaced by the {unit} "
+                    f"{_short(value)} (percent-encoded: "
+                    f"{len(_path_text(value)):,} characters), gives a file name "
+                    "too long for the file system. Shorten the path or the "
+                    f"{unit}."
+                ) from error
+
+
+def _check_model_files(filled, model, context):
+    """``filled.setup`` on ``model`` (a clone: cold), and on each member of a
+    mixture in it for a path that holds ``{member}``."""
+    filled.setup(model, context)
+    if MEMBER_FIELD not in filled.path:
+        return
+    for part in estimator_parts(model):
+        if fills_member_names(part) and is_pair_list(part.estimators):
+            members = [(n, m) for n, m in part.estimators if not is_drop(m)]
+            check_filled_files([filled], MEMBER_FIELD, epoch_writers(members), context)
+
+
+def _short(value):
+    """``value`` as a message shows it (``'a'``, not ``np.str_('a')``)."""
+    text = repr(value.item() if hasattr(value, "item") else value)
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -1,0 +1,117 @@
+"""Warnings of a fit about some of its names, one per file in chunks.
+
+A fit warns about some of the names it learns (those that hold a tab, those
+``strip_accents="unicode"`` changes), naming the first few. Training from a
+file fits the transformer on each chunk in turn: within
+:meth:`GatheredWarnings.gathering`, each such warning gathers its names instead,
+numbered from the start of the file, and :meth:`GatheredWarnings.warn` then
+gives one warning of each kind for the whole file, as a fit on all its names
+gives.
+"""
+
+import contextlib
+import contextvars
+import warnings
+
+from ._stacklevel import user_stacklevel
+from ._text import MAX_REPORTED, quoted
+from ._validation import element_place
+
+__all__ = ["GatheredWarnings", "NamesWarning"]
+
+# The GatheredWarnings that fits gather their names in (see gathering).
+_GATHERING = contextvars.ContextVar("sknextchar_gathered_names", default=None)
+
+
+class NamesWarning:
+    """A warning of a fit about some of its names: a subclass words it
+    (:meth:`message`) and may say more of each name (:meth:`told`).
+
+    ``order`` places it among the warnings of one fit, as a fit on all the
+    names gives them.
+    """
+
+    order = 0
+
+    def __init__(self):
+        self.shown, self.n_names = [], 0
+
+    @classmethod
+    def found(cls, names, positions, index=None, **details):
+        """Warn about the names at ``positions`` (a list) now, at the user's
+        line; within :meth:`GatheredWarnings.gathering`, gather them instead.
+        ``details`` go to :meth:`gather`."""
+        gathering = _GATHERING.get()
+        if gathering is None:
+            alone = cls()
+            alone.gather(names, positions, index, 0, **details)
+            alone.warn()
+        elif gathering.offset is not None:  # None: names gathered before
+            kind = gathering.kinds.setdefault(cls, cls())
+            kind.gather(names, positions, index, gathering.offset, **details)
+
+    def gather(self, names, positions, index, offset):
+        """Count the names at ``positions``; show the first few, numbered from
+        name ``offset`` of the file."""
+        self.n_names += len(positions)
+        self.shown += [
+            f"{element_place('names', offset + i, index)}={self.told(names[i])}"
+            for i in positions[: MAX_REPORTED - len(self.shown)]
+        ]
+
+    def told(self, name):
+        """How the warning shows a name: ``'zoë'``."""
+        return quoted(name)
+
+    def listed(self):
+        """The names shown, and how many more there are."""
+        more = self.n_names - MAX_REPORTED
+        return ", ".join(self.shown) + (f" and {more} more" if more > 0 else "")
+
+    def message(self):  # pragma: no cover - each subclass words its own
+        raise NotImplementedError
+
+    def warn(self):
+        """Warn about the names gathered, if any (at the user's line)."""
+        if self.n_names:
+            warnings.warn(self.message(), UserWarning, stacklevel=user_stacklevel())
+
+
+class GatheredWarnings:
+    """The names that the fits on the chunks of a file warn about, for one
+    warning of each kind about them all, as a fit on all the names warns.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> from sknextchar import ContextWindowTransformer
+    >>> gathered, windows = GatheredWarnings(), ContextWindowTransformer(
+    ...     alphabet="auto")
+    >>> for offset, chunk in [(0, ["asha", "zo\\te"]), (2, ["ra\\tvi"])]:
+    ...     with gathered.gathering(offset):
+    ...         _ = windows.fit(chunk)  # no warning
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     gathered.warn()
+    >>> str(caught[0].message).split(":")[1].split(".")[0]
+    " names[1]='zo\\\\te', names[2]='ra\\\\tvi'"
+    """
+
+    def __init__(self):
+        self.kinds, self.offset = {}, 0
+
+    @contextlib.contextmanager
+    def gathering(self, offset):
+        """Gather the names the fits within warn about, numbered from name
+        ``offset`` of the file; None: leave them out (names gathered before,
+        fitted again)."""
+        self.offset, token = offset, _GATHERING.set(self)
+        try:
+            yield self
+        finally:
+            _GATHERING.reset(token)
+
+    def warn(self):
+        """Give each warning gathered, in the order of a fit's warnings."""
+        for kind in sorted(self.kinds.values(), key=lambda kind: kind.order):
+            kind.warn()

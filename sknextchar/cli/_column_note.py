@@ -1,0 +1,186 @@
+"""The note on a table of names: which column was read, which others could be.
+
+When a command reads its names from a table (a header row, a column of
+names), one line on standard error says which column it read; for ``train``,
+the note also offers the other columns as the flags that would read them: a
+column of numbers as ``--counts`` (whole numbers only, for the count model),
+any other as ``--labels``, never a column that numbers the rows (an id).
+"""
+
+import os
+import re
+import shlex
+import sys
+
+from ..datasets._tables import CountCells, header_key, is_number, named_rows
+
+__all__ = ["number_columns", "shell_word", "table_note"]
+
+
+def shell_word(text):
+    """``text`` as typed in a shell: quoted only when it must be.
+
+    Examples
+    --------
+    >>> shell_word("first name"), shell_word("sex")
+    ("'first name'", 'sex')
+    """
+    return text if re.fullmatch(r"[\w.-]+", text) else shlex.quote(text)
+
+
+def table_note(
+    table, path, training, counts=None, lines=(), by_label=True, whole=False
+):
+    """Print the one line that says which column of a table was read.
+
+    For ``train``, the line also names the other columns it could read: a
+    column of numbers as ``--counts``, the others as labels; never
+    ``counts``, already read, nor a column that numbers the rows (an id:
+    neither labels nor counts).
+
+    Parameters
+    ----------
+    table : Table
+        The table found (:func:`~sknextchar.datasets._tables.detect_table`).
+    path : str
+        The file, as the user gave it.
+    training : bool
+        The file is ``train``'s: offer its other columns.
+    counts : str or None, default=None
+        ``--counts COLUMN``, already read: not offered.
+    lines : sequence of str, default=()
+        The first lines of the file (its header first): the cells told apart.
+    by_label : bool, default=True
+        Offer ``--labels`` (not with ``--chunk-size`` or ``--resume``, which
+        refuse it).
+    whole : bool, default=False
+        Offer as ``--counts`` only columns of whole numbers (the count
+        model's counts).
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> from sknextchar.datasets._tables import find_table
+    >>> lines = ["name,sex\\n", "asha,f\\n"]
+    >>> err = io.StringIO()
+    >>> with contextlib.redirect_stderr(err):
+    ...     table_note(find_table(lines[0], "kids.csv"), "kids.csv", True, lines=lines)
+    >>> err.getvalue().split(" as the names")[1]
+    '; to train by label, pass --labels sex.\\n'
+    """
+    others = [
+        field
+        for field in table.header
+        if field
+        and field != table.column
+        and (counts is None or header_key(field) != header_key(counts))
+    ]
+    how = ""
+    if training:
+        cells = _number_cells(lines, table, others)
+        labels = [field for field in others if field not in cells] * by_label
+        numbers = [field for field in cells if not _row_numbers(cells[field])]
+        how += _offer("to train by label, pass --labels", labels)
+        if whole:  # a column of fractions is no count of names
+            numbers = number_columns(lines, table, numbers, whole=True)
+        how += _offer(
+            "to weigh each name by how often it occurs, pass --counts",
+            numbers * (counts is None),
+        )
+    if len(table.header) == 1:
+        what = f"starts with the header {table.column!r}: read the names below it"
+    else:
+        what = (
+            f"is a table ({table.shown_delimiter}-separated, with a header): read "
+            f"its column {table.column!r} ({table.name_at + 1} of "
+            f"{len(table.header)}) as the names{how}"
+        )
+    suffix = os.path.splitext(os.fspath(path))[1].casefold()
+    if table.delimiter != "\t" and suffix not in (".csv", ".tsv"):
+        what += (
+            f" (if each line is a whole name, {table.shown_delimiter}s included, "
+            "start the file with a blank line)"
+        )
+    print(f"Note: {path!r} {what}.", file=sys.stderr)
+
+
+def _offer(how, columns):
+    """``; how COLUMN`` for the columns that a flag could read ("" for none)."""
+    if not columns:
+        return ""
+    if len(columns) == 1:
+        return f"; {how} {shell_word(columns[0])}"
+    return f"; {how} COLUMN (one of " + ", ".join(map(repr, columns)) + ")"
+
+
+def number_columns(lines, table, columns, whole=False):
+    """The ``columns`` of a table (headers) whose every cell in the rows of
+    ``lines`` (the header first) is a number, whole or with a fraction (and
+    one at least): counts or weights of the names rather than labels (as
+    ``--labels`` warns of them). With ``whole``, a whole number each, as
+    ``--counts`` reads it (:class:`~sknextchar.datasets._tables.CountCells`):
+    the counts that the count model takes. A column that numbers the rows
+    (1, 2, 3..., or 0, 1, 2... as pandas writes its index) is no counts.
+
+    Examples
+    --------
+    >>> from sknextchar.datasets._tables import find_table
+    >>> table = find_table("id,name,sex,count", "us.csv")
+    >>> number_columns(["id,name,sex,count\\n", "1,Ava,F,3\\n", "2,Bo,M,"], table,
+    ...                ["id", "sex", "count"])
+    ['count']
+    """
+    cells = _number_cells(lines, table, columns, whole)
+    return [column for column in cells if not _row_numbers(cells[column])]
+
+
+def _number_cells(lines, table, columns, whole=False):
+    """The cells of each of ``columns`` whose every cell is a number (one at
+    least; with ``whole``, a whole number as the column reads it), in the
+    rows of ``lines``."""
+    at = {column: table.header.index(column) for column in columns}
+    cells = {column: [] for column in columns}
+    try:
+        for _, fields in named_rows(lines, table, "NAMES_FILE"):
+            for column, i in at.items():
+                cell = fields[i]
+                if cell and not is_number(cell, table.delimiter):
+                    at[column] = None  # not a count
+                cells[column].append(cell)
+            at = {column: i for column, i in at.items() if i is not None}
+    except ValueError:  # a row the reader refuses (and says so where it reads)
+        return {}
+    return {
+        column: cells[column]
+        for column in at
+        if any(cells[column])
+        and (not whole or _whole_counts(cells[column], column, table.delimiter))
+    }
+
+
+def _whole_counts(cells, column, delimiter):
+    """Whether every cell of a column is a whole number, as ``--counts``
+    reads the column (:class:`~sknextchar.datasets._tables.CountCells`)."""
+    reader = CountCells("", column, delimiter)
+    try:
+        values = [
+            value
+            for line, cell in enumerate(cells, 2)
+            if cell
+            for _, value in reader.take(cell, "", line)
+        ]
+        values += [value for _, value in reader.finish(warn=False)]
+    except ValueError:  # the column mixes two ways of writing numbers
+        return False
+    return all(float(value).is_integer() for value in values)
+
+
+def _row_numbers(cells):
+    """Whether the cells of a column number its rows, from 0 or 1 (two rows
+    at least): an id, neither counts nor labels."""
+    start = int(cells[0]) if cells[0] in ("0", "1") else None
+    return (
+        start is not None
+        and len(cells) > 1
+        and cells == [str(n) for n in range(start, start + len(cells))]
+    )

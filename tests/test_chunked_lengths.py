@@ -1,0 +1,139 @@
+"""A model trained from a file in chunks keeps the record of its names'
+lengths that a fit on all the names builds (the length counts, the counts by
+common prefix), built a chunk at a time: it samples names of the training
+names' lengths, ``--match-lengths`` works, and ``train --resume`` keeps them."""
+
+import numpy as np
+import pytest
+from sklearn.frozen import FrozenEstimator
+
+from sknextchar import NameSampler, make_default_pipeline, train_from_file
+from sknextchar._persistence import load_model
+from sknextchar.cli import main
+from sknextchar.datasets import load_indian_names
+
+
+def small_pipe(**params):
+    settings = dict(
+        clf__hidden_layer_sizes=(16,), clf__max_iter=1, clf__batch_size=64,
+    )  # fmt: skip
+    return make_default_pipeline(random_state=0).set_params(**settings, **params)
+
+
+def some_names(n, low=4, high=10):
+    """Bundled names of ``low`` to ``high`` letters (some prefixes of 20+)."""
+    names = [name for name in load_indian_names() if low <= len(name) <= high]
+    return names[:: max(1, len(names) // n)][:n]
+
+
+def one_shot(sampler, names, weights=None):
+    """The sampler NameSampler.fit builds from all the names in memory."""
+    pipe = sampler.estimator_.estimator
+    return NameSampler(FrozenEstimator(pipe)).fit(names, sample_weight=weights)
+
+
+def assert_same_lengths(chunked, fitted, exact=True):
+    same = np.testing.assert_array_equal if exact else np.testing.assert_allclose
+    counts, expected = chunked.training_length_counts_, fitted.training_length_counts_
+    assert counts.dtype == expected.dtype
+    np.testing.assert_array_equal(counts, expected)
+    table, table_fit = chunked.training_prefix_lengths_, fitted.training_prefix_lengths_
+    assert table.keys() == table_fit.keys()
+    np.testing.assert_array_equal(table["keys"], table_fit["keys"])
+    assert table["counts"].dtype == table_fit["counts"].dtype
+    same(table["counts"], table_fit["counts"])
+    assert table["min_names"] == table_fit["min_names"]
+    same(table["blend"], table_fit["blend"])
+    assert chunked.training_length_range() == fitted.training_length_range()
+
+
+@pytest.mark.parametrize("chunk_size", [1, 4, 1000])
+def test_the_length_records_built_in_chunks_are_those_of_all_the_names(
+    tmp_path, chunk_size
+):
+    names = some_names(300)
+    path = tmp_path / "names.txt"
+    path.write_text("\n".join(names) + "\n", encoding="utf-8")
+    sampler = train_from_file(
+        path, small_pipe(), chunk_size=chunk_size, return_sampler=True
+    )
+    fitted = one_shot(sampler, names)
+    assert len(fitted.training_prefix_lengths_["keys"]) > 3  # prefixes of depth 2
+    assert_same_lengths(sampler, fitted)
+    # The default length bounds are those of the names: not 1 to 20.
+    assert sampler.max_length is None
+    assert sampler.training_length_range() == (4, 10)
+
+
+@pytest.mark.parametrize("fraction", [False, True])
+def test_counts_weigh_the_lengths_as_fit_weighs_them(tmp_path, fraction):
+    names = some_names(200) + ["abcdefghijklmn"]  # the longest, of count 0
+    rng = np.random.default_rng(0)
+    counts = rng.integers(0, 4, len(names)).astype(float)
+    counts[-1] = 0
+    if fraction:
+        counts *= 0.7
+    path = tmp_path / "names.csv"
+    rows = [f"{name},{float(count)!r}" for name, count in zip(names, counts)]
+    path.write_text("name,n\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    sampler = train_from_file(
+        path, small_pipe(), chunk_size=7, names_column="name",
+        counts_column="n", return_sampler=True,
+    )  # fmt: skip
+    fitted = one_shot(sampler, names, counts)
+    # Fractional counts are added in file order, fit's by prefix: the last bits.
+    assert_same_lengths(sampler, fitted, exact=not fraction)
+    assert len(sampler.training_length_counts_) == 11  # not the count-0 name's 15
+
+
+@pytest.fixture
+def chunk_model(tmp_path, capsys):
+    names = some_names(300)
+    path = tmp_path / "names.txt"
+    path.write_text("\n".join(names) + "\n", encoding="utf-8")
+    model = tmp_path / "ch.skops"
+    argv = ["train", str(path), "--chunk-size", "50", "--max-iter", "2"]
+    assert main([*argv, "--hidden-layer-sizes", "16", "-o", str(model), "-q"]) == 0
+    capsys.readouterr()
+    return model, names
+
+
+def sampled_lengths(model, capsys, *flags):
+    assert main(["sample", str(model), "-n", "40", "--seed", "1", *flags]) == 0
+    return [len(name) for name in capsys.readouterr().out.split()]
+
+
+def test_a_chunk_trained_model_samples_the_training_names_lengths(chunk_model, capsys):
+    model, names = chunk_model
+    lengths = sampled_lengths(model, capsys)
+    assert len(lengths) == 40
+    assert min(map(len, names)) <= min(lengths) and max(lengths) <= 10
+    matched = sampled_lengths(model, capsys, "--match-lengths", "--prefix", "ra")
+    assert len(matched) == 40 and max(matched) <= 10
+
+
+def test_resume_keeps_the_length_records_of_both_runs(chunk_model, tmp_path, capsys):
+    model, names = chunk_model
+    more = some_names(120) + ["uma", "ramakrishnan"]  # 3 and 12 letters
+    path = tmp_path / "more.txt"
+    path.write_text("\n".join(more) + "\n", encoding="utf-8")
+    out = tmp_path / "resumed.skops"
+    argv = ["train", str(path), "--resume", str(model), "--max-iter", "3"]
+    assert main([*argv, "--chunk-size", "40", "-o", str(out), "-q"]) == 0
+    capsys.readouterr()
+    old, new = load_model(model), load_model(out)
+    pipe = new.estimator_.estimator
+    this_run = NameSampler(FrozenEstimator(pipe)).fit(more)
+    expected = np.zeros(13, dtype=np.int64)  # both runs' lengths, 3 to 12
+    for counts in (old.training_length_counts_, this_run.training_length_counts_):
+        expected[: len(counts)] += counts
+    assert expected.sum() == len(names) + len(more)
+    np.testing.assert_array_equal(new.training_length_counts_, expected)
+    assert new.training_length_range() == (3, 12)
+    assert new.max_length is None and new.training_transitions_ is not None
+    table = new.training_prefix_lengths_  # this run's, as a resume in memory's
+    np.testing.assert_array_equal(
+        table["keys"], this_run.training_prefix_lengths_["keys"]
+    )
+    lengths = sampled_lengths(out, capsys)
+    assert 3 <= min(lengths) and max(lengths) <= 12

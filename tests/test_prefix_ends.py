@@ -1,0 +1,138 @@
+"""A prefix is the start of a name that goes on: how it is read and shown.
+
+A zero-width joiner or non-joiner at its end stays (it joins the letter to
+come), its last letter keeps the form it has inside a word (Hebrew), a
+prefix that ends inside a grapheme cluster of the model is told so with what
+to do instead; and the Arabic tatweel, a stretch of the line with no sound, is
+no letter of a name.
+"""
+
+import pytest
+from sklearn.pipeline import make_pipeline
+
+from sknextchar import (
+    ContextWindowTransformer,
+    KneserNeyClassifier,
+    NameSampler,
+    save_model,
+)
+from sknextchar._text import normalize_text
+from sknextchar.cli import main
+
+ZWNJ, ZWJ, TATWEEL = "\u200c", "\u200d", "\u0640"
+PERSIAN = [
+    "علی", "علی" + ZWNJ + "رضا", "علی" + ZWNJ + "اکبر", "علی" + ZWNJ + "اصغر",
+    "مهدی", "مهدی" + ZWNJ + "یار", "زهرا", "فاطمه", "رضا", "حسین", "محمد",
+]  # fmt: skip
+DEVANAGARI = [
+    "राहुल", "प्रिया", "प्रीति", "सुनीता", "र" + ZWJ + "या", "रमेश", "रवि", "रोहित",
+]  # fmt: skip
+HEBREW = ["מיכאל", "מיכל", "בן ציון", "אברהם", "נתן", "מנחם", "ברוך", "ציונה"]
+
+
+def sampler_of(names, **params):
+    pipe = make_pipeline(
+        ContextWindowTransformer(alphabet="auto", **params), KneserNeyClassifier()
+    )
+    return NameSampler(pipe, max_length=12).fit(names)
+
+
+def test_a_prefix_keeps_the_joiner_at_its_end_and_loses_the_one_at_its_start():
+    assert normalize_text("علی" + ZWNJ, prefix=True) == "علی" + ZWNJ
+    assert normalize_text(ZWNJ + "علی" + ZWNJ, prefix=True) == "علی" + ZWNJ
+    assert normalize_text("علی" + ZWNJ) == "علی"  # a whole name ends there
+    sampler = sampler_of(PERSIAN)
+    typed = "علی" + ZWNJ
+    names = sampler.sample(20, prefix=typed, random_state=0)
+    assert all(name.startswith(typed) and len(name) > len(typed) for name in names)
+    table = sampler.temperature_table(typed)
+    assert table.prefix == typed
+    assert table.proba[0, 0] < 0.5  # the end marker: rare after a joiner
+    transformer = sampler.estimator_[0]
+    assert (
+        transformer.encode_prefixes([ZWNJ + "علی"]).tolist()
+        == transformer.encode_prefixes(["علی"]).tolist()
+    )
+    hindi = sampler_of(DEVANAGARI)
+    names = hindi.sample(10, prefix="र" + ZWJ, random_state=0)
+    assert all(name.startswith("र" + ZWJ) for name in names)
+
+
+def test_whole_names_still_lose_a_joiner_at_their_end():
+    # exclude, novelty, in_training_set and pattern read whole names.
+    sampler = sampler_of(PERSIAN)
+    assert sampler.in_training_set(["علی" + ZWNJ, "علی"]).all()
+    drawn = sampler.sample(
+        40, prefix="عل", exclude={"علی" + ZWNJ}, random_state=0, max_rounds=50
+    )
+    assert "علی" not in drawn
+    new = sampler.sample(10, novel=True, random_state=0, max_rounds=50)
+    assert not sampler.in_training_set(new).any()
+    matched = sampler.sample(10, pattern="علی" + ZWNJ + ".*", random_state=0)
+    assert all(name.startswith("علی" + ZWNJ) for name in matched)
+
+
+@pytest.mark.parametrize("typed", ["Mary ", "Jean-", "Zoë ", "Zoë-"])
+def test_a_prefix_keeps_the_space_or_hyphen_at_its_end(typed):
+    names = ["mary ann", "mary lou", "jean-luc", "jean-paul", "zoë ann", "zoë-lou"]
+    sampler = sampler_of(names)
+    assert sampler.temperature_table(typed).prefix == typed.lower()
+    drawn = sampler.sample(10, prefix=typed, random_state=0)
+    assert all(name.startswith(typed.lower()) for name in drawn)
+
+
+def test_the_tatweel_is_no_letter_of_a_name():
+    assert normalize_text(TATWEEL + "جميـلة") == "جميلة"
+    names = ["جميـلة", TATWEEL + "علي", "فاطمة", "جميلة", "ليلى"]
+    sampler = sampler_of(names)
+    assert TATWEEL not in "".join(sampler.vocabulary_)
+    assert sampler.in_training_set(["جميلة", "جميــــلة", "علي"]).all()
+    assert sampler.score_samples(["جميلة"]) == sampler.score_samples(["جمـيلة"])
+    drawn = sampler.sample(100, random_state=0, exclude={"جميـلة"})
+    assert "جميلة" not in drawn and not any(TATWEEL in name for name in drawn)
+    assert all(n.startswith("جم") for n in sampler.sample(5, prefix="جمـ"))
+
+
+def test_a_hebrew_prefix_keeps_its_last_letter_plain():
+    sampler = sampler_of(HEBREW)
+    for typed, shown in [("מיכ", "מיכ"), ("מיך", "מיכ"), ("בן ציונ", "בן ציונ")]:
+        table = sampler.temperature_table(typed)
+        assert table.prefix == shown, typed
+        assert table.context == shown[-3:]
+        assert f"after prefix {shown!r}" in table.to_string()
+    assert normalize_text("בנ צי", prefix=True) == "בן צי"  # a word that ended
+    names = sampler.sample(20, prefix="מיכ", random_state=0)
+    assert all(name[:3] == "מיכ" and name[-1] not in "כמנפצ" for name in names)
+
+
+PRIYA_CUT = "\u092a\u094d\u0930"  # प्र: a conjunct, one cluster, of प्रिया
+
+
+def test_a_prefix_that_ends_inside_a_cluster_says_why_and_what_to_do():
+    sampler = sampler_of(DEVANAGARI)
+    with pytest.raises(ValueError) as caught:
+        sampler.sample(3, prefix=PRIYA_CUT)
+    message = str(caught.value)
+    assert f"{PRIYA_CUT!r} (U+092A U+094D U+0930) ends the prefix inside" in message
+    assert "grapheme clusters" in message and repr(PRIYA_CUT + "ि") in message
+    assert f"pattern {PRIYA_CUT + '.*'!r} (pattern=...)" in message
+    assert "unit='char'" in message
+    # The advice works: a pattern, or a model of characters.
+    names = sampler.sample(3, pattern=PRIYA_CUT + ".*", random_state=0)
+    assert all(name.startswith(PRIYA_CUT) for name in names)
+    chars = sampler_of(DEVANAGARI, unit="char")
+    assert all(n.startswith(PRIYA_CUT) for n in chars.sample(3, prefix=PRIYA_CUT))
+    # A whole cluster the model lacks, inside a prefix, is no cut cluster.
+    with pytest.raises(ValueError) as caught:
+        sampler.sample(3, prefix=PRIYA_CUT + "काश")
+    assert "ends the prefix inside" not in str(caught.value)
+
+
+def test_the_command_line_says_it_with_its_flags(tmp_path, capsys):
+    model = tmp_path / "dev.skops"
+    save_model(sampler_of(DEVANAGARI), model)
+    assert main(["sample", str(model), "--prefix", PRIYA_CUT]) != 0
+    err = capsys.readouterr().err
+    assert "ends the prefix inside" in err and "Traceback" not in err
+    assert "(--pattern ...)" in err and "--unit char" in err
+    assert "pattern=" not in err and "unit=" not in err
