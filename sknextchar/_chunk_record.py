@@ -32,6 +32,7 @@ file order, where ``fit`` adds a prefix's in the order of the names' symbols:
 the prefix table's sums may then differ from ``fit``'s in the last bits.
 """
 
+import contextlib
 import math
 import time
 
@@ -165,6 +166,31 @@ class ChunkedRecord:
             "min_names": self.min_names,
             "blend": float(blend_names) * mean,
         }
+
+    @contextlib.contextmanager
+    def given_on_ctrl_c(self):
+        """Run a block; a KeyboardInterrupt out of it carries this record (its
+        ``chunk_record`` attribute), so the caller can keep what is complete."""
+        try:
+            yield self
+        except KeyboardInterrupt as stop:
+            stop.chunk_record = self
+            raise
+
+    def fill_finished(self, sampler):
+        """Give a sampler fitted on no names the records complete so far.
+
+        The length counts and the spelling once the first pass ended; the
+        prefix table once all its depths are counted, else None (``sample``
+        then matches all the names' lengths after a prefix). None (the sampler
+        left as it was) before the first pass ended.
+        """
+        if self.lengths is None:
+            return None
+        sampler.training_length_counts_ = self.length_counts()
+        sampler.training_prefix_lengths_ = self.table() if self.done else None
+        sampler.training_transitions_ = self.spelling
+        return sampler
 
     def fill(self, sampler):
         """Give a sampler fitted on no names the records of the file's names."""

@@ -397,13 +397,14 @@ def train_from_file(
         chunks = _scaled_chunks(chunks, _mean_window_weight(windows, chunks()))
     progress = ChunkProgress(sys.stderr, n_chunks, clf.max_iter) if verbose else None
     trainer = _epoch_trainer(clf, windows, chunks, progress, path)
-    _train_in_one_stream(pipeline, clf, first, trainer)
-    clf.best_loss_ = min(clf.loss_curve_)
-    if not return_sampler:
-        return pipeline
+    with record.given_on_ctrl_c():  # Ctrl-C: the records complete go with it
+        _train_in_one_stream(pipeline, clf, first, trainer)
+        clf.best_loss_ = min(clf.loss_curve_)
+        if not return_sampler:
+            return pipeline
+        record.finish(raw_chunks, progress)  # the depths of the prefix table left
     from ._fitted import as_sampler
 
-    record.finish(raw_chunks, progress)  # the depths of the prefix table left
     return record.fill(as_sampler(pipeline, "train_from_file", max_length=None))
 
 
@@ -479,11 +480,9 @@ def _check_arguments(chunk_size, resume, check_names=None, return_sampler=False)
     for name, value in (("resume", resume), ("return_sampler", return_sampler)):
         if not isinstance(value, bool):
             raise TypeError(f"{name} must be True or False; got {value!r}.")
+    wanted = "a function called on each chunk of names, or None"
     if check_names is not None and not callable(check_names):
-        raise TypeError(
-            "check_names must be a function called on each chunk of names, or "
-            f"None; got {check_names!r}."
-        )
+        raise TypeError(f"check_names must be {wanted}; got {check_names!r}.")
 
 
 def _training_copy(pipeline, resume):

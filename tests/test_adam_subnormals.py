@@ -144,3 +144,20 @@ def test_a_fit_without_subnormals_is_unchanged(monkeypatch, discriminative_epoch
     assert flushed.loss_curve_ == reference.loss_curve_
     for mine, theirs in zip(fitted_arrays(flushed), reference_arrays):
         assert mine.tobytes() == theirs.tobytes()
+
+
+def test_an_epoch_ends_with_its_moments_flushed(monkeypatch):
+    # A partial_fit of one epoch with the flush every few steps turned off: the
+    # flush at the end of the epoch alone must leave no subnormal moment. The
+    # moments of the symbols these names do not use get no gradient (alpha=0),
+    # so 0.9 times a subnormal value stays subnormal unless it is flushed.
+    pipe = tiny_pipeline(alpha=0.0, max_iter=1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        pipe.fit(NAMES)
+    windows, clf = pipe[0].transform(NAMES), pipe[-1]
+    monkeypatch.setattr(adam, "_FLUSH_PERIOD", 10**12)
+    for m in clf._optimizer.ms:
+        m[...] = 1e-40
+    clf.partial_fit(windows)
+    assert [n_subnormal(m) for m in clf._optimizer.ms] == [0] * len(clf._optimizer.ms)

@@ -21,7 +21,7 @@ from ._commands import (
     refuse_count_flags,
 )
 from ._flags import TRAIN_FLAGS, given
-from ._interrupted import keeping_epochs
+from ._interrupted import keeping_epochs, with_kept_records
 from ._lengths import name_length_check
 from ._saving import save_trained
 
@@ -69,9 +69,14 @@ def train_in_chunks(args):
             "leave --validation-fraction out, and score held-out names of your own "
             "with 'sknextchar score'."
         )
-    start = time.perf_counter()
+    start, done = time.perf_counter(), []
+
+    def record(fitted):  # with the records of the names complete by then
+        kept = done[0] if done else with_kept_records(fitted, latest)
+        return fitted if kept is None else kept
+
     # Ctrl-C: the finished epochs (the pipeline once trained) go to a new file.
-    with keeping_epochs(pipe, lambda fitted: fitted, args, fmt) as latest:
+    with keeping_epochs(pipe, record, args, fmt) as latest:
         pipe["clf"].set_callbacks(latest)  # the trained copy's classifier has it
         trained = train_from_file(
             args.names_file, pipe, chunk_size=args.chunk_size,
@@ -79,6 +84,7 @@ def train_in_chunks(args):
             check_names=name_length_check(args), counts_column=args.counts,
             return_sampler=True,  # with the spelling record of the names
         )  # fmt: skip
+        done.append(trained)
         clf = trained.estimator_.estimator["clf"]
         clf.set_callbacks()  # a runtime hook: the file holds none
         print(

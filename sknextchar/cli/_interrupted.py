@@ -10,7 +10,9 @@ the fit or after it (while the model is reported and readied for saving),
 :func:`keep_finished_epochs` saves the pipeline with that model to a new file
 beside ``-o`` (:func:`~sknextchar.cli._saving.keep_elsewhere`: never ``-o``
 itself, never an existing file), and says where it is and how many epochs it
-holds. Used by ``train``, ``train --resume`` and ``train --chunk-size``.
+holds. Used by ``train``, ``train --resume`` and ``train --chunk-size``. A run
+of :func:`~sknextchar.train_from_file` keeps with them the records of the
+file's names complete by then (:func:`with_kept_records`).
 """
 
 import contextlib
@@ -27,7 +29,12 @@ from .._text import counted
 from ._errors import PROG
 from ._what_was_saved import move_command, shell_path, target_left
 
-__all__ = ["LatestEpoch", "keep_finished_epochs", "keeping_epochs"]
+__all__ = [
+    "LatestEpoch",
+    "keep_finished_epochs",
+    "keeping_epochs",
+    "with_kept_records",
+]
 
 # The tasks of one epoch and of a whole fit, as CharEmbeddingMLPClassifier
 # (and train_from_file) name them.
@@ -63,6 +70,10 @@ class LatestEpoch:
         The copy of ``transformer`` fitted, from the start of the fit.
     fit_ended : bool
         Whether the classifier's fit ended (``model`` is then the classifier).
+    records : ChunkedRecord or None
+        After Ctrl-C in :func:`~sknextchar.train_from_file`, the record of the
+        file's names it was building (see :func:`with_kept_records`); else
+        None.
 
     Examples
     --------
@@ -79,7 +90,7 @@ class LatestEpoch:
 
     def __init__(self, transformer=None):
         self.transformer = transformer
-        self.fitted_transformer = None
+        self.fitted_transformer = self.records = None
         self._forget()
 
     def _forget(self):
@@ -220,9 +231,36 @@ def keeping_epochs(pipe, record, args, fmt):
     before = file_state(args.output)  # -o as it is before training
     try:
         yield latest
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:
+        latest.records = getattr(stop, "chunk_record", None)  # train_from_file's
         keep_finished_epochs(latest, pipe, record, args, fmt, before=before)
         raise  # no epoch finished: nothing to keep
+
+
+def with_kept_records(pipe, latest):
+    """``pipe`` in a sampler with the records of its training names that were
+    complete when Ctrl-C stopped ``train_from_file`` (``latest.records``).
+
+    Parameters
+    ----------
+    pipe : Pipeline
+        The fitted pipeline to keep.
+    latest : LatestEpoch
+        The callback of the interrupted training.
+
+    Returns
+    -------
+    sampler : NameSampler or None
+        With the length counts and the spelling of the file's names (its first
+        pass ended), and the prefix table if all of it was counted (else None);
+        None when no record was complete.
+    """
+    from .._fitted import as_sampler
+
+    if latest.records is None or latest.records.lengths is None:
+        return None
+    sampler = as_sampler(pipe, PROG, max_length=None)  # bounds from the lengths
+    return latest.records.fill_finished(sampler)
 
 
 def keep_finished_epochs(latest, pipe, record, args, fmt, *, before):

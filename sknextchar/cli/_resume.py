@@ -38,7 +38,7 @@ from ._commands import (
     training_names,
 )
 from ._flags import KN_FLAGS, TRAIN_FLAGS, given
-from ._interrupted import keeping_epochs
+from ._interrupted import keeping_epochs, with_kept_records
 from ._lengths import name_length_check
 from ._main import PROG
 from ._saving import save_trained
@@ -93,7 +93,8 @@ def resume(args):
     start = time.perf_counter()
 
     def record(fitted):
-        return _with_record(fitted, sampler, names, weights)[0]
+        records = with_kept_records(fitted, latest)  # complete before Ctrl-C
+        return _with_record(fitted, sampler, names, weights, records)[0]
 
     # Ctrl-C: the finished epochs (the model once trained) go to a new file.
     with keeping_epochs(pipe, record, args, fmt) as latest:
@@ -443,7 +444,7 @@ def _with_lengths(pipe, sampler, records):
     from .._fitted import as_sampler
     from .._spelling import spelling_union
 
-    if records is None:  # Ctrl-C: the finished epochs, without a record
+    if records is None:  # Ctrl-C before the first pass ended: no record
         return pipe
     old = getattr(sampler, "training_transitions_", None)
     both = spelling_union(old, records.training_transitions_)

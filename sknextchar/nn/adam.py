@@ -380,7 +380,9 @@ def flush_subnormals(values, scratch):
     Parameters
     ----------
     values : ndarray of float
-        Changed in place where ``0 < abs(value) < np.finfo(dtype).tiny``.
+        Changed in place where ``abs(value) < np.finfo(dtype).tiny``: the
+        subnormal values become 0 (and ``-0.0`` becomes ``0.0``, which no
+        later step can tell apart).
     scratch : ndarray
         Work space of the shape and dtype of ``values``; overwritten.
 
