@@ -28,3 +28,25 @@ def no_drawing(monkeypatch):
         raise AssertionError("names were drawn for a request no name can meet")
 
     monkeypatch.setattr(_sampler, "sample_ids", drawn)
+
+
+@pytest.fixture
+def ctrl_c_at_partial_fit(monkeypatch):
+    """Press Ctrl-C when the classifier's ``partial_fit`` is called the n-th time
+    (train_from_file trains each chunk of each pass with one); returns the calls."""
+    from sknextchar import CharEmbeddingMLPClassifier
+
+    def press(n):
+        calls = []
+        trained = CharEmbeddingMLPClassifier.partial_fit
+
+        def partial_fit(self, *args, **kwargs):
+            calls.append(1)
+            if len(calls) == n:
+                raise KeyboardInterrupt
+            return trained(self, *args, **kwargs)
+
+        monkeypatch.setattr(CharEmbeddingMLPClassifier, "partial_fit", partial_fit)
+        return calls
+
+    return press

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from sklearn.frozen import FrozenEstimator
 
-from sknextchar import CharEmbeddingMLPClassifier, NameSampler, load_model
+from sknextchar import NameSampler, load_model
 from sknextchar.cli import main
 from sknextchar.datasets import load_indian_names
 
@@ -20,26 +20,6 @@ def names_file(tmp_path):
     path = tmp_path / "names.txt"
     path.write_text("\n".join(NAMES) + "\n", encoding="utf-8")
     return str(path)
-
-
-@pytest.fixture
-def ctrl_c_at_partial_fit(monkeypatch):
-    """Press Ctrl-C at the n-th ``partial_fit`` call (one per chunk and pass)."""
-
-    def press(n):
-        calls = []
-        trained = CharEmbeddingMLPClassifier.partial_fit
-
-        def partial_fit(self, *args, **kwargs):
-            calls.append(1)
-            if len(calls) == n:
-                raise KeyboardInterrupt
-            return trained(self, *args, **kwargs)
-
-        monkeypatch.setattr(CharEmbeddingMLPClassifier, "partial_fit", partial_fit)
-        return calls
-
-    return press
 
 
 def _kept_in_chunks(names_file, tmp_path, capsys):

@@ -24,26 +24,6 @@ def names_file(tmp_path):
     return str(path)
 
 
-@pytest.fixture
-def ctrl_c_at_partial_fit(monkeypatch):
-    """Press Ctrl-C when the classifier's ``partial_fit`` is called the n-th time
-    (train_from_file trains each chunk of each pass with one)."""
-
-    def press(n):
-        calls = []
-        trained = CharEmbeddingMLPClassifier.partial_fit
-
-        def partial_fit(self, *args, **kwargs):
-            calls.append(1)
-            if len(calls) == n:
-                raise KeyboardInterrupt
-            return trained(self, *args, **kwargs)
-
-        monkeypatch.setattr(CharEmbeddingMLPClassifier, "partial_fit", partial_fit)
-
-    return press
-
-
 def kept_files(folder):
     return sorted(folder.glob("model.unsaved-*.skops"))
 
