@@ -102,12 +102,20 @@ def test_a_fit_with_dead_units_leaves_nothing_subnormal(monkeypatch):
     assert n_parameters > 10 and n_moments > 10
 
 
-def test_discriminative_epochs_leave_no_subnormal_parameter():
+@pytest.mark.parametrize("every_few_steps", [True, False])
+def test_discriminative_epochs_leave_no_subnormal_parameter(
+    monkeypatch, every_few_steps
+):
+    # Without the flush every few steps, the flush at the end of each
+    # fine-tuning epoch alone must keep the parameters normal.
+    if not every_few_steps:
+        monkeypatch.setattr(adam, "_FLUSH_PERIOD", 10**12)
     pipe = tiny_pipeline(learning_rate_init=0.5, max_iter=5, discriminative_epochs=3000)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
         pipe.fit(NAMES, LABELS)
-    assert sum(map(n_subnormal, fitted_arrays(pipe[-1]))) == 0
+    arrays = [*fitted_arrays(pipe[-1]), pipe[-1].label_embeddings_]
+    assert sum(map(n_subnormal, arrays)) == 0
 
 
 def test_the_parameter_average_is_written_without_subnormals():
