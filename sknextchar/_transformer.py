@@ -548,28 +548,22 @@ class ContextWindowTransformer(
             text,
             lowercase=self.lowercase,
             strip_accents=self.strip_accents,
-            keep_spaces=self._keeps_spaces(),
+            keep_spaces=self._alphabet_holds(several_spaces),
             prefix=True,
-            keep_tatweel=self._keeps_tatweel(),
+            keep_tatweel=self._alphabet_holds(holds_tatweel),
         )
         text = text.lstrip() if self._strips() else text
         return spell_spaces([text], getattr(self, "vocabulary_", "-"))[0]
 
-    def _keeps_spaces(self, fitting=False):
-        """Whether names keep a no-break space and the other spaces as they
-        are: for an alphabet of several spaces (given so, or learned before
-        spaces were one letter), which reads them as it was trained."""
+    def _alphabet_holds(self, test, fitting=False):
+        """Whether the model's alphabet passes ``test`` (``several_spaces``,
+        ``holds_tatweel``): the fitted vocabulary, or while fitting an alphabet
+        given by hand. Names then keep what it holds as they are (a no-break
+        space among several spaces, the Arabic tatweel) instead of losing it,
+        and a model saved before those rules reads names as it was trained."""
         if not fitting:
-            return several_spaces(getattr(self, "vocabulary_", "-")[1:])
-        return self._fixed_alphabet() and several_spaces(self.alphabet)
-
-    def _keeps_tatweel(self, fitting=False):
-        """Whether names keep the Arabic tatweel, which they otherwise lose:
-        for an alphabet that holds it (given so, or learned by a model saved
-        before it was removed), which reads names as it was trained."""
-        if not fitting:
-            return holds_tatweel(getattr(self, "vocabulary_", "-")[1:])
-        return self._fixed_alphabet() and holds_tatweel(self.alphabet)
+            return test(getattr(self, "vocabulary_", "-")[1:])
+        return self._fixed_alphabet() and test(self.alphabet)
 
     def _strips(self, fitting=False):
         """Whether names lose the whitespace around them, as the file readers
@@ -590,8 +584,8 @@ class ContextWindowTransformer(
             stripped,
             lowercase=self.lowercase,
             strip_accents=self.strip_accents,
-            keep_spaces=self._keeps_spaces(fitting),
-            keep_tatweel=self._keeps_tatweel(fitting),
+            keep_spaces=self._alphabet_holds(several_spaces, fitting),
+            keep_tatweel=self._alphabet_holds(holds_tatweel, fitting),
         )
         if strip and not "".join(stripped).isascii():  # a space after a BOM
             texts = list(map(str.strip, texts))
@@ -600,7 +594,7 @@ class ContextWindowTransformer(
         empty = [] if all(texts) else [i for i, text in enumerate(texts) if not text]
         if empty and not allow_empty:
             shown = _placed("names", empty[:MAX_REPORTED], names, index)
-            keep = self._keeps_tatweel(fitting)
+            keep = self._alphabet_holds(holds_tatweel, fitting)
             if not normalize_text(names[empty[0]], keep_tatweel=keep).strip():
                 raise ValueError(
                     f"{len(empty)} name(s) hold only {_no_letters(names, empty)} "
