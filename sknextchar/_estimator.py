@@ -77,7 +77,7 @@ class PackageEstimatorMixin:
                 f"This {type(self).__name__} was saved by sknextchar {saved} and is "
                 f"loaded by sknextchar {__version__}; it may not work or may give "
                 f"different results. Retrain it with sknextchar {__version__}, or "
-                f"install sknextchar=={saved} to use it.",
+                f"{install_version_advice(saved)} to use it.",
                 ModelVersionWarning,
                 stacklevel=2,
             )
@@ -253,3 +253,31 @@ def collect_version_notes():
         yield notes
     finally:
         _VERSION_NOTES.reset(token)
+
+
+def install_version_advice(version):
+    """How to install the version of sknextchar that saved a model.
+
+    sknextchar is installed from its source, not from a package index, so the
+    advice names the version and the command to run in a clone at it.
+
+    Parameters
+    ----------
+    version : str
+        A version number, such as ``"0.1.0"``.
+
+    Returns
+    -------
+    advice : str
+        A clause that begins with "install" (in lower case).
+
+    Examples
+    --------
+    >>> print(install_version_advice("0.1.0"))  # doctest: +NORMALIZE_WHITESPACE
+    install sknextchar 0.1.0 from its source (python -m pip install . in a clone
+    of sknextchar at version 0.1.0)
+    """
+    return (
+        f"install sknextchar {version} from its source (python -m pip install . "
+        f"in a clone of sknextchar at version {version})"
+    )

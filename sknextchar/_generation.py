@@ -1,4 +1,5 @@
-"""Generation of names from any next-symbol model: sampling and beam search.
+"""Generation of names from any next-symbol model, by sampling (beam search,
+over the same callables, is :mod:`sknextchar._beam`).
 
 Every function here works over a *next log-probabilities* callable: it maps an
 integer array of contexts, shape ``(n, context_length)``, to the ``(n,
@@ -26,16 +27,15 @@ from ._decoding import (
 )
 from ._limits import BYTES_PER_LETTER
 from ._row_keys import distinct_rows
+from ._shortfall import optimistic_reach, shortfall_message
 from ._sizes import check_allocation
+from ._text import or_list
 from ._vocabulary import END_ID, decode_rows
 
 __all__ = [
-    "beam_search",
-    "beam_shortfall_message",
     "check_prefix_continues",
     "check_reachable",
     "check_sample_memory",
-    "default_beam_width",
     "draw_cache",
     "sample_ids",
     "sample_names",
@@ -52,14 +52,6 @@ MIN_ACCEPTANCE_RATE = 1.0 / 64
 # say) most likely admit no name the model gives, and max_rounds=10**18 would
 # otherwise keep drawing for ever. About a second of drawing for a small model.
 NONE_ACCEPTED_LIMIT = 1_000_000
-# The default beam of most_likely: this many unfinished names per name asked
-# for, and at least MIN_BEAM. On the bundled names (27 symbols, names of 4 to
-# 10 letters, a Kneser-Ney or a 3-epoch MLP model), the former default,
-# max(2 * n_names, 100), missed 4 of the 20 most probable names (the 7th among
-# them) and 26 of the 200; this one found the exact best of 5 to 1,000 names,
-# in 0.2 s at most.
-BEAM_PER_NAME = 5
-MIN_BEAM = 1000
 # check_reachable tests each name against novel and exclude only when the names
 # within the bounds are at most this many (0.1 s for the 475,254 names of 1 to 4
 # letters a-z against a record, 0.2 s against exclude), and only when the names
@@ -535,7 +527,7 @@ def _new_names_levers(n_samples, n_prefix, words, n_new=1):
         levers.append("sample without novel=True")
     if "exclude=" in words:
         levers.append("exclude fewer names (exclude=...)")
-    return _or(levers)
+    return or_list(levers)
 
 
 def _after_prefix(n_prefix):
@@ -569,7 +561,7 @@ def _deterministic_message(n_samples, controls):
 
 def sample_new_names(
     sample, n_samples, *, unique, exclude, max_rounds, controls, constraints=(),
-    novel=False, pilot=0, pattern=None, dead_end=None,
+    novel=False, pilot=0, pattern=None, support=None,
 ):  # fmt: skip
     """Draw batches of names until enough are accepted.
 
@@ -595,7 +587,10 @@ def sample_new_names(
         Names never to return.
     max_rounds : int
         The most batches to draw; drawing stops sooner when
-        :data:`NONE_ACCEPTED_LIMIT` names are drawn and none is accepted.
+        :data:`NONE_ACCEPTED_LIMIT` names are drawn and none is accepted, and
+        when the rate measured shows that the rounds left cannot give the
+        names missing (:func:`~sknextchar._shortfall.optimistic_reach`; not
+        with ``pilot``, whose thinning rate settles as names are drawn).
     controls : SamplingControls
         The controls ``sample`` draws with: a deterministic sampler gets one
         round, and the message of the error names them.
@@ -614,10 +609,12 @@ def sample_new_names(
     pattern : str or None, default=None
         The pattern ``sample`` tests, for the error message (it names the
         pattern as a setting to loosen only when there is one).
-    dead_end : callable or None, default=None
-        Called with no argument when no name was accepted, before the error:
-        it raises its own when no name can go on at all (e.g.
-        :func:`check_prefix_continues` with every argument bound).
+    support : RequestSupport or None, default=None
+        Asked only when too few names were accepted, before the error
+        (:class:`~sknextchar._support.RequestSupport`): when none was, its
+        ``check_continues()`` raises its own error when no name can go on at
+        all; its ``exhausted(...)`` tells when the model gives no name left to
+        return, whatever the temperature and the rounds.
 
     Returns
     -------
@@ -641,10 +638,10 @@ def sample_new_names(
     ...                  controls=SamplingControls())
     ['ba', 'b']
     """
-    accepted, seen, drawn = [], set(), 0
+    accepted, seen, drawn, stopped = [], set(), 0, None
     batch_cap = MAX_BATCH_FACTOR * n_samples + 1024
     filtering = unique or bool(exclude)
-    for _ in range(max_rounds):
+    for rounds_left in range(max_rounds - 1, -1, -1):
         missing = n_samples - len(accepted)
         rate = max(len(accepted) / drawn, MIN_ACCEPTANCE_RATE) if drawn else 1.0
         margin = 1.1 if drawn else 1.0  # the first round assumes no rejection
@@ -662,21 +659,30 @@ def sample_new_names(
             break
         if not accepted and drawn >= NONE_ACCEPTED_LIMIT:  # hopeless, stop
             break
-    if not accepted and dead_end is not None:
-        dead_end()  # no name can go on at all: say why, not what to loosen
+        # The rate so far shows the rounds left cannot give the names missing.
+        reach = optimistic_reach(len(accepted), drawn, rounds_left * batch_cap)
+        if not pilot and rounds_left and reach < n_samples - len(accepted):
+            stopped = (rounds_left, rounds_left * batch_cap, reach)
+            break
+    if not accepted and support is not None:
+        support.check_continues()  # no name can go on at all: say why
     hopeless = not accepted and drawn >= NONE_ACCEPTED_LIMIT
+    words = list(constraints)  # as they are: listing the names adds to them
+    exhausted = support and support.exhausted(accepted, unique, exclude)
     raise ValueError(
-        _shortfall_message(
+        shortfall_message(
             len(accepted),
             n_samples,
             drawn,
             unique,
             exclude,
             controls,
-            constraints,
+            words,
             hopeless=hopeless,
             novel=novel,
             pattern=pattern,
+            stopped=None if hopeless else stopped,
+            exhausted=exhausted,
         )
     )
 
@@ -690,85 +696,6 @@ def _keep_new(batch, accepted, seen, n_samples, unique, exclude):
         accepted.append(name)
         if len(accepted) == n_samples:
             return
-
-
-def _shortfall_message(
-    n_accepted, n_samples, drawn, unique, exclude, controls, constraints, *,
-    hopeless=False, novel=False, pattern=None,
-):  # fmt: skip
-    """What went wrong when too few names were accepted, and what to change.
-
-    ``hopeless``: drawing stopped early, no name of many passing; more rounds
-    would not help. ``novel``: ``sample`` leaves out the training names;
-    ``pattern``: the pattern it was given, if any. Only the settings that
-    can change the outcome are named (:func:`_shortfall_levers`).
-    """
-    # "new": names kept out (training names with novel, or exclude).
-    what = ("distinct " if unique else "") + ("new " if novel or exclude else "")
-    kept = [f"ending by max_length={controls.max_length}", *constraints]
-    if exclude:
-        kept.append(f"not among the {len(exclude):,} excluded names")
-    if unique:
-        kept.append("distinct")
-    head = (
-        f"Could only generate {n_accepted:,} of the {n_samples:,} requested {what}"
-        f"names after drawing {drawn:,} ({controls}, {len(exclude):,} excluded names)"
-    )
-    levers = _shortfall_levers(n_accepted, controls, novel, exclude, pattern)
-    if controls.deterministic:  # one name, the same at every draw
-        return (
-            f"{head}: greedy decoding (temperature=0 or top_k=1) gives one name, "
-            f"the same at every draw, and the names kept must be {', '.join(kept)}. "
-            f"{_or(levers)[0].upper()}{_or(levers)[1:]}."
-        )
-    if hopeless:
-        rounds = (
-            f" (drawing stopped after {drawn:,} names without one accepted, "
-            "before max_rounds rounds: these constraints most likely admit no "
-            "name this model gives, and more rounds would not help)."
-        )
-    else:
-        levers.append("allow more rounds (max_rounds=...)")
-        rounds = "."
-    return (
-        f"{head}: {n_accepted / max(drawn, 1):.2%} of the drawn names were accepted "
-        f"as {', '.join(kept)}. The model rarely produces such names under these "
-        f"settings: {_or(levers)}{rounds}"
-    )
-
-
-def _shortfall_levers(n_accepted, controls, novel, exclude, pattern):
-    """The settings that can give more accepted names, in words: only those
-    in use (a pattern, ``top_k``, ``top_p``, ``novel``, ``exclude``), the
-    temperature (not raised: a hotter model writes longer names, more of them
-    cut by ``max_length``) and fewer names once some were accepted."""
-    levers = ["ask for fewer names"] if n_accepted else []
-    if controls.deterministic:  # only what undoes it lets the names vary
-        undo = ["temperature=... above 0"] if controls.greedy else []
-        undo += (
-            ["top_k=... above 1 (or leave top_k out)"] if controls.top_k == 1 else []
-        )
-        levers.append(f"set {' and '.join(undo)}")
-    if pattern is not None:
-        levers.append("loosen the pattern (pattern=...)")
-    levers.append("loosen the length bounds (min_length=..., max_length=...)")
-    if not controls.deterministic:
-        levers.append("change the temperature (temperature=...)")
-    for name in ("top_k", "top_p"):
-        if getattr(controls, name) is not None and not controls.deterministic:
-            levers.append(f"loosen {name}=...")
-    if novel:
-        levers.append("sample without novel=True")
-    if exclude:
-        levers.append("exclude fewer names (exclude=...)")
-    return levers
-
-
-def _or(levers):
-    """ "a, b, or c" (or "a") for a message."""
-    return (
-        ", ".join(levers[:-1]) + f", or {levers[-1]}" if len(levers) > 1 else levers[0]
-    )
 
 
 def check_sample_memory(n_samples, context_length, min_length=1):
@@ -817,198 +744,3 @@ def check_sample_memory(n_samples, context_length, min_length=1):
         what="the names being generated",
         parameters=parameters,
     )
-
-
-def beam_search(
-    next_log_proba,
-    *,
-    prefix_ids,
-    context,
-    n_names,
-    beam_width,
-    vocabulary,
-    min_length,
-    max_length,
-    exclude=frozenset(),
-    accept=None,
-):
-    """The most probable names that extend a prefix, by beam search.
-
-    Names are ranked by their log-likelihood under ``next_log_proba`` (each
-    letter's and the end marker's log-probability, summed). The search keeps the
-    ``beam_width`` most probable unfinished names at each length and stops
-    extending a name as soon as it cannot beat the ``n_names``-th best finished
-    one (log-probabilities only decrease as a name grows). With a beam as wide
-    as the number of possible names, the result is exact.
-
-    Parameters
-    ----------
-    next_log_proba : callable
-        Next-symbol log-probabilities of integer contexts (see the module).
-    prefix_ids : ndarray of int of shape (n_prefix,)
-        The letters every name starts with, at most ``max_length``.
-    context : ndarray of int of shape (1, context_length)
-        The context after the prefix.
-    n_names : int
-        The most names to return.
-    beam_width : int
-        Unfinished names kept per step.
-    vocabulary : tuple of str
-        The symbols in id order; ``vocabulary[0]`` is the end marker.
-    min_length, max_length : int
-        The length bounds of a name (``1 <= min_length <= max_length``).
-    exclude : set of str, default=frozenset()
-        Names to skip.
-    accept : callable or None, default=None
-        ``accept(ids)`` gives a bool per finished name (rows of letter ids, all
-        of one length): names it rejects are skipped too. The bound stays
-        exact, since it counts only the names kept.
-
-    Returns
-    -------
-    names : list of str
-        At most ``n_names`` distinct names, most probable first (fewer when
-        fewer exist within the bounds).
-
-    Raises
-    ------
-    ValueError
-        If ``n_names`` names cannot fit in memory, before any search.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> def next_log_proba(contexts):  # P(end, a, b) = (0.5, 0.3, 0.2) always
-    ...     return np.log(np.tile([0.5, 0.3, 0.2], (len(contexts), 1)))
-    >>> beam_search(next_log_proba, prefix_ids=np.array([], np.uint8),
-    ...             context=np.zeros((1, 2), np.uint8), n_names=4, beam_width=10,
-    ...             vocabulary="-ab", min_length=1, max_length=3)
-    ['a', 'b', 'aa', 'ab']
-    """
-    _check_beam_request(n_names, len(vocabulary))
-    beams = prefix_ids[None, :]  # (B, length) ids of unfinished names
-    contexts = context  # (B, L)
-    scores = np.zeros(1)  # (B,) log-probability of each beam so far
-    best_names, best_scores = [], np.empty(0)  # top finished, best first
-    for length in range(len(prefix_ids), max_length + 1):
-        total = scores[:, None] + next_log_proba(contexts)  # (B, V)
-        if length >= min_length:
-            best_names, best_scores = _keep_best(
-                (best_names, best_scores),
-                decode_rows(beams, vocabulary),
-                total[:, END_ID],
-                n_names,
-                exclude,
-                None if accept is None else accept(beams),
-            )
-        if length == max_length:
-            break
-        bound = best_scores[-1] if len(best_scores) == n_names else -np.inf
-        grown = _grow(total, bound, beam_width)
-        if grown is None:
-            break
-        parent, letter, scores = grown
-        letter = letter.astype(beams.dtype)
-        beams = np.concatenate((beams[parent], letter[:, None]), axis=1)
-        contexts = np.concatenate((contexts[parent, 1:], letter[:, None]), axis=1)
-    return best_names
-
-
-def default_beam_width(n_names):
-    """The beam of ``most_likely`` when none is given (:data:`BEAM_PER_NAME`).
-
-    Examples
-    --------
-    >>> default_beam_width(10), default_beam_width(1_000)
-    (1000, 5000)
-    """
-    return max(BEAM_PER_NAME * n_names, MIN_BEAM)
-
-
-def beam_shortfall_message(
-    n_found, n_names, *, prefix, n_prefix, n_letters, beam_width, controls,
-    exclude, label_words=None,
-):  # fmt: skip
-    """Why ``most_likely`` found fewer names than asked for, and what helps.
-
-    Widening the beam is advised only when it could find more: a beam at
-    least as wide as the unfinished names of the longest length searched
-    is exact already.
-
-    Examples
-    --------
-    >>> from sknextchar._decoding import SamplingControls
-    >>> beam_shortfall_message(26, 30, prefix="", n_prefix=0, n_letters=26,
-    ...     beam_width=100, controls=SamplingControls(max_length=1), exclude=())
-    "Found only 26 of the 30 requested names with prefix '', min_length=1 and \
-max_length=1. Ask for fewer names, or loosen the length bounds (min_length=..., \
-max_length=...)."
-    """
-    widest = n_letters ** max(controls.max_length - 1 - n_prefix, 0)
-    levers = ["ask for fewer names"] if n_found else []
-    levers.append("loosen the length bounds (min_length=..., max_length=...)")
-    if n_prefix:
-        levers.append("give a shorter prefix (prefix=...)")
-    if beam_width < widest:
-        levers.append("widen the beam (beam_width=...)")
-    if exclude:
-        levers.append("exclude fewer names (exclude=...)")
-    if label_words is not None:
-        levers.append("lower min_label_proba")
-    lever_words = _or(levers)
-    return (
-        f"Found only {n_found} of the {n_names} requested names with prefix "
-        f"{prefix!r}, min_length={controls.min_length} and max_length="
-        f"{controls.max_length}"
-        + (f" outside the {len(exclude)} excluded names" if exclude else "")
-        + ("" if label_words is None else f", {label_words}")
-        + f". {lever_words[0].upper()}{lever_words[1:]}."
-    )
-
-
-def _check_beam_request(n_names, n_symbols):
-    """Refuse, before the search, more names than fit in memory.
-
-    The default beam (:data:`BEAM_PER_NAME` beams per name) holds two rows of
-    ``n_symbols`` float64 scores (and of their model's output) per beam;
-    without this, ``n_names=10**9`` ran out of memory after seconds of search.
-    """
-    check_allocation(
-        n_names,
-        200 + 16 * BEAM_PER_NAME * n_symbols,
-        what="the beam search",
-        parameters={"n_names": n_names},
-    )
-
-
-def _keep_best(best, names, scores, n_names, exclude, accepted=None):
-    """The ``n_names`` best of the finished names so far and ``names``.
-
-    ``accepted`` (a bool per name, or None for all) leaves names out too.
-    """
-    best_names, best_scores = best
-    keep = np.array([name not in exclude for name in names], dtype=bool)
-    if accepted is not None:
-        keep &= accepted
-    candidates = best_names + [name for name, k in zip(names, keep) if k]
-    merged = np.concatenate((best_scores, scores[keep]))
-    order = np.argsort(-merged, kind="stable")[:n_names]
-    return [candidates[i] for i in order], merged[order]
-
-
-def _grow(total, bound, beam_width):
-    """The beams of the next length: parents, letters and scores, best first.
-
-    ``total`` holds each beam's score plus each next symbol's log-probability;
-    extensions that cannot beat ``bound`` are dropped. ``None`` if none is left.
-    """
-    n_letters = total.shape[1] - 1
-    grown = total[:, 1:].ravel()  # (B * n_letters,) letters are ids 1..
-    alive = np.flatnonzero(grown > bound)  # the others cannot win
-    if not alive.size:
-        return None
-    if alive.size > beam_width:
-        alive = alive[np.argpartition(-grown[alive], beam_width - 1)[:beam_width]]
-    alive = alive[np.argsort(-grown[alive], kind="stable")]
-    parent, letter = np.divmod(alive, n_letters)
-    return parent, letter + 1, grown[alive]

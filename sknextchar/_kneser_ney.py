@@ -8,7 +8,7 @@ from sklearn.callback import CallbackSupportMixin, with_callbacks
 from sklearn.utils.validation import check_is_fitted
 
 from ._atomic import all_or_nothing, fitted_state
-from ._compat import Interval, StrOptions, fit_context
+from ._compat import Interval, InvalidParameterError, StrOptions, fit_context
 from ._estimator import PackageEstimatorMixin
 from ._limits import MAX_EXACT_COUNT
 from ._model_input import (
@@ -339,7 +339,7 @@ class KneserNeyClassifier(
         if fallback.shape != (3,) or not (
             np.all(fallback > 0) and np.all(fallback <= (1, 2, 3))
         ):
-            raise ValueError(
+            raise InvalidParameterError(
                 "discount_fallback must be 3 numbers (D1, D2, D3+) with 0 < D1 <= 1, "
                 f"0 < D2 <= 2 and 0 < D3+ <= 3; got {self.discount_fallback!r}."
             )

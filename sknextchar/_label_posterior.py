@@ -25,6 +25,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 from scipy.special import log_softmax
 
+from ._compat import InvalidParameterError
 from ._decoding import tempered_log_proba
 from ._row_keys import distinct_rows
 
@@ -384,20 +385,22 @@ def priors_in_label_order(priors, classes):
 
     Raises
     ------
-    ValueError
-        If a prior given by label is not a number of 0 or more (said first:
-        it is what to correct, whatever labels are given), or the labels given
-        are not those of ``classes``.
+    InvalidParameterError
+        scikit-learn's error of a parameter, a ValueError: if a prior given by
+        label is not a number of 0 or more (said first: it is what to correct,
+        whatever labels are given), or the labels given are not those of
+        ``classes``.
 
     Examples
     --------
     >>> import numpy as np
     >>> priors_in_label_order({"m": 0.25, "f": 0.75}, np.array(["f", "m"]))
     [0.75, 0.25]
-    >>> priors_in_label_order({"f": -1}, np.array(["f", "m"]))
-    Traceback (most recent call last):
-    ...
-    ValueError: priors must be non-negative and sum to 1; got {'f': -1}.
+    >>> try:
+    ...     priors_in_label_order({"f": -1}, np.array(["f", "m"]))
+    ... except ValueError as error:  # an InvalidParameterError
+    ...     print(error)
+    priors must be non-negative and sum to 1; got {'f': -1}.
     """
     by_label = priors.to_dict() if hasattr(priors, "to_dict") else priors
     if not isinstance(by_label, Mapping) or classes is None:
@@ -406,9 +409,11 @@ def priors_in_label_order(priors, classes):
         return priors  # a Series indexed 0, 1, ...: in the order of classes_
     bad = {k: v for k, v in by_label.items() if not (isinstance(v, Real) and v >= 0)}
     if bad:
-        raise ValueError(f"priors must be non-negative and sum to 1; got {bad!r}.")
+        raise InvalidParameterError(
+            f"priors must be non-negative and sum to 1; got {bad!r}."
+        )
     if set(by_label) != set(classes.tolist()):
-        raise ValueError(
+        raise InvalidParameterError(
             f"priors by label must give each label of y once: the labels are "
             f"{classes.tolist()!r}; got priors for {list(by_label)!r}."
         )

@@ -15,7 +15,13 @@ from sklearn.utils.validation import check_is_fitted
 
 from ._atomic import all_or_nothing
 from ._checkpoint_fields import MEMBER_FIELD, check_member_checkpoints, filled_for
-from ._compat import BaseComposition, Interval, StrOptions, fit_context
+from ._compat import (
+    BaseComposition,
+    Interval,
+    InvalidParameterError,
+    StrOptions,
+    fit_context,
+)
 from ._epoch_records import case_fold
 from ._estimator import (
     PackageEstimatorMixin,
@@ -46,6 +52,7 @@ from ._mixture_weights import (
     log_linear_weights,
 )
 from ._model_input import (
+    check_fits_on_windows,
     check_predict_contexts,
     check_score_data,
     check_training_data,
@@ -483,6 +490,10 @@ class MixtureClassifier(
         True
         """
         members = kept_members(self.estimators, self._validate_names)
+        for name, member in members:
+            use = f"Set it to one, set_params({name}=KneserNeyClassifier()), or "
+            use += f"leave it out, set_params({name}='drop')."
+            check_fits_on_windows(X, member, f"The member {name!r} of estimators", use)
         given = self._given_weights()
         data = check_training_data(self, X, y, reset=True)
         windows = isinstance(X, CharWindows)
@@ -532,7 +543,7 @@ class MixtureClassifier(
             or np.any(weights < 0)
             or not np.any(weights[kept] > 0)
         ):
-            raise ValueError(
+            raise InvalidParameterError(
                 f"weights must be 'fit' or {len(names)} non-negative numbers (a "
                 f"list), one per member of estimators in their order "
                 f"({', '.join(names)}; a 'drop' member's is ignored), not all zero "

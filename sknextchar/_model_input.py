@@ -7,6 +7,7 @@ labels ``y``. These functions validate both forms the same way for every model
 that uses them, and leave what the model does with the data to the model.
 """
 
+import inspect
 import numbers
 import re
 
@@ -20,6 +21,7 @@ from sklearn.utils.validation import (
 )
 
 from ._sample_weight import check_sample_weight
+from ._steps import unfreeze
 from ._validation import element_place, series_index
 from ._windows import CharWindows
 from .nn.functional import target_log_proba
@@ -29,6 +31,8 @@ __all__ = [
     "validate_contexts",
     "TrainingData",
     "check_context_ids",
+    "check_fits_on_windows",
+    "fit_needs_y",
     "check_ids_below",
     "check_label_types",
     "check_predict_contexts",
@@ -330,6 +334,95 @@ def refuse_names(estimator, X):
             f"ContextWindowTransformer(), {name}()), which cuts names into "
             "windows, or start from make_default_pipeline()."
         )
+
+
+def fit_needs_y(model):
+    """Whether ``model.fit`` has a second positional parameter without a default.
+
+    A next-character model is fitted on windows alone, ``fit(windows)``, as
+    scikit-learn's unsupervised estimators are (``fit(X, y=None)``); a model
+    whose ``fit`` needs ``y`` (any scikit-learn classifier) is no such model.
+
+    Parameters
+    ----------
+    model : estimator
+        The model, as it would be fitted (a FrozenEstimator's ``fit`` needs
+        ``y``, whatever it holds).
+
+    Returns
+    -------
+    needs_y : bool
+        False too when ``fit`` has no signature to read: its fit will tell.
+
+    Examples
+    --------
+    >>> from sklearn.linear_model import LogisticRegression
+    >>> from sknextchar import KneserNeyClassifier
+    >>> fit_needs_y(LogisticRegression()), fit_needs_y(KneserNeyClassifier())
+    (True, False)
+    """
+    try:
+        parameters = inspect.signature(model.fit).parameters.values()
+    except (TypeError, ValueError):  # no signature to read: its fit will tell
+        return False
+    positional = [
+        p for p in parameters if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+    ]
+    return len(positional) > 1 and positional[1].default is inspect.Parameter.empty
+
+
+def check_fits_on_windows(X, model, what, remedy):
+    """Raise, before any fit, if ``model`` cannot be fitted on the windows ``X``.
+
+    A next-character model is fitted on windows alone, ``fit(windows)``: the
+    targets are inside them. A model whose ``fit`` needs ``y`` (any
+    scikit-learn classifier) is no such model, and would fail deep inside its
+    own fit with a message about a missing ``y``.
+
+    Parameters
+    ----------
+    X : object
+        The training input; nothing is checked unless it is a :class:`CharWindows`.
+    model : estimator
+        The model that would be fitted on ``X``.
+    what : str
+        Which parameter holds it, for the message ("PerLabelClassifier's
+        estimator").
+    remedy : str
+        What to do instead, one or more sentences.
+
+    Raises
+    ------
+    TypeError
+        If ``X`` holds windows and ``model.fit`` needs ``y``.
+
+    Examples
+    --------
+    >>> from sklearn.linear_model import LogisticRegression
+    >>> from sknextchar import ContextWindowTransformer, KneserNeyClassifier
+    >>> windows = ContextWindowTransformer().fit_transform(["ana"])
+    >>> check_fits_on_windows(windows, KneserNeyClassifier(), "the model", "")
+    >>> check_fits_on_windows(windows, LogisticRegression(), "the model", "")
+    Traceback (most recent call last):
+    ...
+    TypeError: the model (LogisticRegression) is not a next-character model: ...
+    """
+    if not (isinstance(X, CharWindows) and fit_needs_y(model)):
+        return
+    inner = unfreeze(model)
+    if inner is not model:  # a FrozenEstimator's fit needs y, whatever it holds
+        raise TypeError(
+            f"{what} is a FrozenEstimator({type(inner).__name__}): the models here "
+            "are fitted on the windows of these names, and a frozen one is never "
+            f"fitted. Give the {type(inner).__name__} itself (it is fitted on "
+            "these names), or combine fitted models outside this model."
+        )
+    raise TypeError(
+        f"{what} ({type(model).__name__}) is not a next-character model: its "
+        "fit needs y, while a model is fitted on the windows of a "
+        "ContextWindowTransformer alone, fit(windows), their targets being "
+        f"inside them. {remedy}"
+    )
 
 
 def check_context_ids(estimator, X):

@@ -16,6 +16,7 @@ from sklearn.utils.validation import check_is_fitted, column_or_1d
 from ._compat import (
     HasMethods,
     Interval,
+    InvalidParameterError,
     NotString,
     StrOptions,
     fit_context,
@@ -100,17 +101,17 @@ def check_priors(priors, counts, classes=None):
     try:
         priors = np.asarray(priors, dtype=np.float64)
     except (TypeError, ValueError):
-        raise ValueError(
+        raise InvalidParameterError(
             f"priors must be numbers, one per label in the order of classes_"
             f"{order}, or a dict of the prior of each label; got {priors!r}."
         ) from None
     if priors.shape != counts.shape:
-        raise ValueError(
+        raise InvalidParameterError(
             f"priors must have one value per label ({len(counts)}, in the order of "
             f"classes_{order}); got shape {priors.shape}."
         )
     if (priors < 0).any() or not np.isclose(priors.sum(), 1.0):
-        raise ValueError(
+        raise InvalidParameterError(
             f"priors must be non-negative and sum to 1; got {priors.tolist()!r} "
             f"(sum {priors.sum():.6g})."
         )

@@ -33,7 +33,8 @@ def check_estimators(estimator):
     ValueError
         For an empty list, every pipeline ``"drop"``, or bad names.
     TypeError
-        For an item that is no pipeline of a transformer and a model.
+        For an item that is no pipeline of a transformer and a model, or whose
+        model is not fitted on windows alone (its ``fit`` needs ``y``).
 
     Examples
     --------
@@ -61,7 +62,7 @@ def check_estimators(estimator):
                 f"set_params(estimator__{pairs[0][0]}=<a pipeline>)."
             )
     for each in estimators:
-        split_pipeline(each, owner="NameLabelClassifier")
+        split_pipeline(each, owner="NameLabelClassifier", to_fit=True)
     return estimators
 
 

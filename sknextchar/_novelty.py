@@ -36,6 +36,7 @@ import numpy as np
 from sklearn.utils.validation import column_or_1d
 
 __all__ = [
+    "HOTTER_WORDS",
     "REFIT_FOLDED",
     "RepeatedNames",
     "WITHOUT_FOLDED",
@@ -56,6 +57,10 @@ __all__ = [
     "training_ids",
     "training_record",
 ]
+
+# The advice of RepeatedNames.words; a message drops it where it cannot help
+# (at temperature=inf, no temperature is higher).
+HOTTER_WORDS = "a higher temperature=... draws others"
 
 _FNV_OFFSET = np.uint64(0xCBF29CE484222325)
 _FNV_PRIME = np.uint64(0x100000001B3)
@@ -180,7 +185,7 @@ drawn over and over: a higher temperature=... draws others)"
         )
         return (
             f"{words} ({share} names it rejected were {names}, drawn over and "
-            "over: a higher temperature=... draws others)"
+            f"over: {HOTTER_WORDS})"
         )
 
 

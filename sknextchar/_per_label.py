@@ -8,16 +8,17 @@ from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.utils.parallel import Parallel, delayed
 from sklearn.utils.validation import check_is_fitted
 
-from ._atomic import reports_fit
+from ._atomic import all_or_nothing
 from ._checkpoint_fields import LABEL_FIELD, check_label_checkpoints, fill_checkpoints
 from ._compat import HasMethods, Interval, fit_context
 from ._estimator import PackageEstimatorMixin
 from ._kneser_ney import KneserNeyClassifier
 from ._labels import label_ids, learn_name_labels, split_name_labels
 from ._model_input import (
+    check_fits_on_windows,
     check_predict_contexts,
     check_score_data,
-    validate_contexts,
+    check_training_data,
     weighted_log_likelihood,
 )
 from ._next_char_model import NextCharModelMixin, float64_log_proba
@@ -119,7 +120,7 @@ class PerLabelClassifier(
         self.estimator = estimator
         self.n_jobs = n_jobs
 
-    @reports_fit  # a failure puts back the transformer that made the windows
+    @all_or_nothing  # and puts back the transformer that made the windows
     @fit_context(prefer_skip_nested_validation=False)
     def fit(self, X, y=None, sample_weight=None):
         """Fit one model per label, or one model without labels.
@@ -160,8 +161,14 @@ class PerLabelClassifier(
         [12, 4]
         """
         estimator = KneserNeyClassifier() if self.estimator is None else self.estimator
+        check_fits_on_windows(X, estimator, f"{type(self).__name__}'s estimator", _USE)
         labels, y = split_name_labels(X, y)
         weights = _weights_argument(estimator, sample_weight)
+        # Checked here, in PerLabelClassifier's words; the models get a plain
+        # array (a DataFrame's column names are recorded and checked here).
+        data = check_training_data(self, X, y, reset=True)
+        if not isinstance(X, CharWindows):
+            X, y = data.contexts, self.classes_[data.targets]
         if labels is None:
             fitted = [
                 clone(estimator).fit(X, **weights)
@@ -186,10 +193,8 @@ class PerLabelClassifier(
                 for j, label in enumerate(classes)
             )
             _check_same_symbols(fitted, classes)
-        # Attributes only now: a fit that raised above left none behind.
         self.estimators_, self.label_classes_ = fitted, classes
         self.classes_ = fitted[0].classes_
-        self.n_features_in_ = fitted[0].n_features_in_
         return self
 
     def next_log_proba(self, contexts, labels=None):
@@ -337,11 +342,9 @@ class PerLabelClassifier(
         return weighted_log_likelihood(picked, X, sample_weight)
 
     def _contexts(self, X):
-        """Context ids of X, checked against the fit (the models check the ids)."""
-        check_is_fitted(self)
-        if isinstance(X, CharWindows):
-            return check_predict_contexts(self, X)
-        return validate_contexts(self, X, reset=False, dtype="numeric")
+        """Context ids of X, checked against the fit (the models check the ids
+        against their vocabulary)."""
+        return check_predict_contexts(self, X)
 
     def _log_proba(self, contexts, ids, fast=False):
         """Each row's log-probabilities from the model of its label (ids)."""
@@ -370,6 +373,12 @@ class PerLabelClassifier(
                     f"This {type(self).__name__} is damaged: {problem}. Fit it "
                     "again, or load a copy saved by save_model."
                 )
+
+
+_USE = (
+    "Set estimator to a next-character model, e.g. PerLabelClassifier("
+    "KneserNeyClassifier()) or PerLabelClassifier(CharEmbeddingMLPClassifier())."
+)
 
 
 def _for_label(estimator, label):

@@ -19,7 +19,7 @@ import warnings
 import zipfile
 from pathlib import Path
 
-from ._estimator import collect_version_notes
+from ._estimator import collect_version_notes, install_version_advice
 from ._file_safety import LINK_LOOP, atomic_write, check_target, file_on_the_way
 from ._hooks import CALLBACK_ATTRIBUTES
 from ._model_checks import (
@@ -463,7 +463,7 @@ def _warn_other_versions(path, notes):
     kinds = list(dict.fromkeys(kind for kind, _ in notes))
     kinds = ", ".join(kinds[:-1]) + " and " * (len(kinds) > 1) + kinds[-1]
     real = [version for version in versions if _is_version(version)]
-    install = f", or install sknextchar=={real[-1]} to use it" if real else ""
+    install = f", or {install_version_advice(real[-1])} to use it" if real else ""
     warnings.warn(
         f"{str(path)!r} was saved by sknextchar {_versions_shown(versions)} and "
         f"is loaded by sknextchar {__version__}: its {kinds} may not work "
@@ -754,7 +754,8 @@ def _refuse_other_version(path, missing, versions):
     )
     advice = "Load it with the version of sknextchar that saved it"
     if real:
-        advice = f"Install sknextchar=={real[-1]} to load it"
+        install = install_version_advice(real[-1])
+        advice = f"{install[0].upper()}{install[1:]} to load it"
     raise ValueError(
         f"Cannot load {str(path)!r}: it was saved by {saved}, and needs "
         f"{', '.join(missing)}, which sknextchar {__version__} (installed here) does "

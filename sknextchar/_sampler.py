@@ -20,6 +20,7 @@ from sklearn.callback import CallbackSupportMixin
 from sklearn.frozen import FrozenEstimator
 
 from ._atomic import all_or_nothing
+from ._beam import beam_search, beam_shortfall_message, default_beam_width
 from ._blas import one_blas_thread
 from ._compat import HasMethods, Interval, fit_context, validate_parameter_constraints
 from ._consistency import check_steps_agree
@@ -30,12 +31,8 @@ from ._decoding import (
 )
 from ._estimator import PackageEstimatorMixin
 from ._generation import (
-    beam_search,
-    beam_shortfall_message,
-    check_prefix_continues,
     check_reachable,
     check_sample_memory,
-    default_beam_width,
     draw_cache,
     sample_ids,
     sample_new_names,
@@ -72,6 +69,7 @@ from ._sample_report import label_length_row
 from ._sample_weight import check_sample_weight
 from ._sizes import sampler_record_memory
 from ._spelling import spelling_accept, spelling_filter, spelling_record
+from ._support import RequestSupport
 from ._temperature_table import TemperatureTable
 from ._text import quoted
 from ._validation import (
@@ -338,7 +336,7 @@ default=None
         [0, 0, 0, 0, 3, 0, 0, 1]
         """
         length_bounds(self.min_length, self.max_length)  # fail on crossed bounds
-        split_pipeline(self.estimator)  # fail before a long fit
+        split_pipeline(self.estimator, to_fit=True)  # fail before a long fit
         weights = None
         if sample_weight is not None:  # checked before a long fit
             if isinstance(X, (str, bytes)) or not hasattr(X, "__len__"):
@@ -934,10 +932,10 @@ default=None
             novel, pattern, match_lengths, controls, rng, (label, min_label_proba),
             prefix_ids, (unique, exclude),
         )  # fmt: skip
-        dead_end = self._check_feasible(
-            n_samples, unique, prefix_ids, context, controls, (novel, exclude),
-            (next_log_proba, prefix))  # fmt: skip
         spelled = spelling_filter(self, len(prefix_ids), words, keep_spelling)
+        support = self._check_feasible(
+            n_samples, unique, prefix_ids, context, controls, (novel, exclude),
+            (next_log_proba, prefix, keep, spelled, match_lengths))  # fmt: skip
 
         # The rounds share the distributions of the contexts met so far.
         cache = draw_cache(len(self.vocabulary_), context.shape[1], n_samples, controls)
@@ -954,7 +952,7 @@ default=None
                 draw_names, n_samples, unique=unique, exclude=exclude, novel=novel,
                 max_rounds=max_rounds, controls=controls, constraints=words,
                 pilot=LENGTH_PILOT if match_lengths else 0, pattern=pattern,
-                dead_end=dead_end,
+                support=support,
             )  # fmt: skip
         if return_scores:
             return names, self.score_samples(names, label=label)
@@ -1032,9 +1030,11 @@ default=None
         (``new``, the pair ``(novel, exclude)``: the names those leave out do
         not count; without ``unique``, fail when they leave out every name).
 
-        Returns the test of the prefix (``model_prefix``: the model's function
-        and the prefix) for a request that no name passes
-        (:func:`~sknextchar._generation.check_prefix_continues`)."""
+        Returns what the request can give at all, asked when it falls short
+        (:class:`~sknextchar._support.RequestSupport`; ``model_prefix``: the
+        model's function, the prefix, the request's tests ``keep`` and
+        ``spelled``, and ``match_lengths``, whose test draws at random: then
+        the names it can give are not listed)."""
         check_sample_memory(n_samples, context.shape[1], controls.min_length)
         check_reachable(
             n_samples,
@@ -1045,10 +1045,10 @@ default=None
             prefix_ids=prefix_ids,
             unique=unique,
         )
-        next_log_proba, prefix = model_prefix
-        return partial(
-            check_prefix_continues, next_log_proba, prefix=prefix,
-            n_prefix=len(prefix_ids), context=context, controls=controls,
+        next_log_proba, prefix, keep, spelled, thinned = model_prefix
+        return RequestSupport(
+            next_log_proba, prefix=prefix, prefix_ids=prefix_ids, context=context,
+            controls=controls, keep=None if thinned else lambda ids: keep(spelled(ids)),
         )  # fmt: skip
 
     # ------------------------------------------------------------ beam search
@@ -1074,7 +1074,11 @@ default=None
         length, and stops extending a name as soon as it cannot beat the
         ``n_names``-th best finished one (log-probabilities only decrease as a
         name grows). With a beam as wide as the number of possible names, the
-        result is exact.
+        result is exact. A name the model cannot end (probability 0) is never
+        returned. Time and memory grow with the beam: about 10 s and 0.4 GB
+        for ``n_names=10**5`` on 27 symbols; a search that cannot fit in
+        memory is refused before it starts (:meth:`sample` needs far less
+        per name).
 
         Parameters
         ----------
@@ -1108,6 +1112,13 @@ default=None
         names : list of str
             ``n_names`` distinct names, most probable first.
 
+        Raises
+        ------
+        ValueError
+            If fewer than ``n_names`` names of nonzero probability are found
+            (saying whether a wider beam could find more), or if the search
+            cannot fit in memory.
+
         Examples
         --------
         >>> from sklearn.pipeline import make_pipeline
@@ -1134,7 +1145,7 @@ default=None
             self, len(prefix_ids), typical and typical[0], keep_spelling
         ))  # fmt: skip
         with one_blas_thread():
-            best = beam_search(
+            best, reach = beam_search(
                 next_log_proba,
                 prefix_ids=prefix_ids,
                 context=context,
@@ -1149,8 +1160,7 @@ default=None
         if len(best) < n_names:
             raise ValueError(beam_shortfall_message(
                 len(best), n_names, prefix=prefix, n_prefix=len(prefix_ids),
-                n_letters=len(self.vocabulary_) - 1, beam_width=width,
-                controls=controls, exclude=exclude,
+                reach=reach, controls=controls, exclude=exclude,
                 label_words=None if typical is None else typical[1],
             ))  # fmt: skip
         return best

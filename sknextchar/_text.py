@@ -890,6 +890,18 @@ def counted(n, noun):
     return f"{n:,} {noun}{'s' * (n != 1)}"
 
 
+def or_list(words):
+    """``"a, b, or c"`` (``"a"`` alone) for a message's alternatives.
+
+    Examples
+    --------
+    >>> from sknextchar._text import or_list
+    >>> or_list(["lower n", "raise m", "stop"]), or_list(["stop"])
+    ('lower n, raise m, or stop', 'stop')
+    """
+    return ", ".join(words[:-1]) + f", or {words[-1]}" if len(words) > 1 else words[0]
+
+
 # A name quoted in a message is cut after this many characters.
 MAX_QUOTED = 60
 

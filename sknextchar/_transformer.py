@@ -10,7 +10,13 @@ from sklearn.utils.validation import check_is_fitted
 
 from ._accent_folding import emptied_advice, latin_folds, warn_other_scripts_folded
 from ._atomic import all_or_nothing, learned_state, link_to_fit
-from ._compat import Interval, StrOptions, fit_context, reject_cross_val_predict
+from ._compat import (
+    Interval,
+    InvalidParameterError,
+    StrOptions,
+    fit_context,
+    reject_cross_val_predict,
+)
 from ._consistency import STEPS_DISAGREE
 from ._estimator import PackageEstimatorMixin
 from ._gathered_names import NamesWarning
@@ -42,7 +48,7 @@ from ._vocabulary import (
     shown_symbols,
     spell_names,
 )
-from ._windows import CharWindows, cut_windows, last_contexts
+from ._windows import CharWindows, check_windows_output, cut_windows, last_contexts
 
 # Parameters added after 0.1.0.dev0, with the values that give the behaviour of
 # models saved before them (a model file stays loadable and predicts the same).
@@ -289,6 +295,45 @@ class ContextWindowTransformer(
         names, texts, index = self._prepare(X)
         return self._cut(names, texts, index=index)
 
+    def set_output(self, *, transform=None):
+        """Keep the output the windows: they cannot become a table.
+
+        The windows (:class:`CharWindows`) are no table: a name gives
+        ``len(name) + 1`` of them, read with their targets by the next-character
+        model after this step. So ``"default"`` and ``None`` are the only
+        outputs, and leave the transformer as it is; ``"pandas"`` and
+        ``"polars"`` raise a ValueError that says what to do, also when
+        ``Pipeline.set_output`` or ``ColumnTransformer.set_output`` passes them
+        on. The global ``sklearn.set_config(transform_output=...)`` leaves the
+        windows as they are, as for other outputs that are no table.
+
+        Parameters
+        ----------
+        transform : {"default"} or None, default=None
+            The output of ``transform`` and ``fit_transform``: ``"default"``
+            (the windows) or ``None`` (unchanged, the windows too).
+
+        Returns
+        -------
+        self : ContextWindowTransformer
+            The transformer, unchanged.
+
+        Raises
+        ------
+        ValueError
+            For ``"pandas"``, ``"polars"`` or any other value.
+
+        Examples
+        --------
+        >>> from sklearn.pipeline import make_pipeline
+        >>> from sknextchar import ContextWindowTransformer, KneserNeyClassifier
+        >>> pipe = make_pipeline(ContextWindowTransformer(), KneserNeyClassifier())
+        >>> pipe.set_output(transform="default") is pipe
+        True
+        """
+        check_windows_output(transform)
+        return self
+
     def encode(self, X):
         """Ids of the letters of each name (no padding, no end marker).
 
@@ -502,7 +547,7 @@ class ContextWindowTransformer(
     def _learn_vocabulary(self, names, texts, index=None):
         """Set ``unit_`` and ``vocabulary_``, from the alphabet or the names."""
         if len(self.end_symbol) != 1:
-            raise ValueError(
+            raise InvalidParameterError(
                 "end_symbol must be one character, the end marker's display; got "
                 f"{self.end_symbol!r}."
             )

@@ -4,6 +4,7 @@ import string
 
 import numpy as np
 
+from ._compat import InvalidParameterError
 from ._end_symbols import END_SYMBOL_FALLBACKS
 from ._text import (
     CONTROL,
@@ -50,17 +51,18 @@ def make_vocabulary(alphabet, end_symbol=END, *, unit="char"):
     ('-', 'a', 'b', 'c')
     >>> make_vocabulary("a-b", end_symbol=".")
     ('.', '-', 'a', 'b')
-    >>> make_vocabulary("ab\\x00")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    ValueError: alphabet has '\\x00' (U+0000), a control character ...
+    >>> try:
+    ...     make_vocabulary("ab\\x00")
+    ... except ValueError as error:  # an InvalidParameterError
+    ...     print(error)  # doctest: +ELLIPSIS
+    alphabet has '\\x00' ...
     """
     symbols = list(alphabet)
     _check_no_control(symbols)
     bad = sorted({s for s in symbols if not _is_one_symbol(s, unit)}, key=repr)
     if bad:
         what = "characters" if unit == "char" else "user-perceived characters"
-        raise ValueError(
+        raise InvalidParameterError(
             f"alphabet must contain single {what} only; got {bad!r}. "
             "Pass a string such as 'abcdefghijklmnopqrstuvwxyz'."
         )
@@ -73,9 +75,13 @@ def make_vocabulary(alphabet, end_symbol=END, *, unit="char"):
         )
     if len(set(symbols)) != len(symbols):
         dup = sorted({s for s in symbols if symbols.count(s) > 1})
-        raise ValueError(f"alphabet has repeated characters {dup!r}; list each once.")
+        raise InvalidParameterError(
+            f"alphabet has repeated characters {dup!r}; list each once."
+        )
     if not symbols:
-        raise ValueError("alphabet is empty; it needs at least one character.")
+        raise InvalidParameterError(
+            "alphabet is empty; it needs at least one character."
+        )
     return (end_symbol, *sorted(symbols))
 
 
@@ -86,7 +92,7 @@ def _check_no_control(symbols):
         found = CONTROL.search(symbol) if isinstance(symbol, str) else None
         if found is not None:
             char = found.group()
-            raise ValueError(
+            raise InvalidParameterError(
                 f"alphabet has {char!r} (U+{ord(char):04X}), a control character "
                 "that no name holds (fit refuses names with one): remove it from "
                 "the alphabet (a tab may stay)."

@@ -3,13 +3,17 @@
 :class:`~sknextchar.NameSampler` and :class:`~sknextchar.NameLabelClassifier`
 use the weights themselves (the length record, the priors, the calibration's
 log-loss) and pass them on to the model of each pipeline they fit. With
-scikit-learn's metadata routing enabled, as scikit-learn's meta-estimators that
-consume a value themselves (:class:`~sklearn.calibration.CalibratedClassifierCV`),
-they pass it on as the model asks: ``set_fit_request(sample_weight=False)`` on
-the model keeps the weights from it. A model that has not said (its request
-unset) gets them, as with routing disabled, where the weights always reach it.
-A frozen pipeline is not fitted again and gets nothing. ``get_metadata_routing``
-shows this: the wrapper's own request, and one child per pipeline.
+scikit-learn's metadata routing enabled, they pass them on as the model asks,
+as :class:`~sklearn.calibration.CalibratedClassifierCV` (a meta-estimator that
+uses the weights itself) does: ``set_fit_request(sample_weight=True)`` on the
+model gives it the weights, ``False`` keeps them from it. A model that has not
+said (its request unset) gets them, as with routing disabled, where the weights
+always reach it; so enabling routing changes no fit. No scikit-learn
+meta-estimator is the model for that case: ``CalibratedClassifierCV`` raises
+``UnsetMetadataPassedError``, and :class:`~sklearn.ensemble.BaggingClassifier`
+draws its rows by the weights and fits the model without them. A frozen
+pipeline is not fitted again and gets nothing. ``get_metadata_routing`` shows
+this: the wrapper's own request, and one child per pipeline.
 """
 
 from sklearn import get_config

@@ -4,6 +4,12 @@ import numpy as np
 
 from ._vocabulary import END_ID
 
+# What the windows are, in the messages that refuse to treat them as a table.
+WINDOWS_TAKERS = (
+    "the windows of names that a next-character model (CharEmbeddingMLPClassifier, "
+    "KneserNeyClassifier, MixtureClassifier, PerLabelClassifier) takes"
+)
+
 
 class CharWindows:
     """Training windows cut from a list of names.
@@ -17,7 +23,9 @@ class CharWindows:
     ``__array__`` raises a ``TypeError`` that says what to do: scikit-learn
     utilities that would split or convert it row by row (``FeatureUnion``,
     ``ColumnTransformer``, a model of tables) fail loudly instead of silently
-    misaligning windows and names.
+    misaligning windows and names. Its ``shape`` and ``ndim`` (those of
+    ``contexts``) let such utilities' checks of a 2-D output through to that
+    conversion and its message.
 
     Parameters
     ----------
@@ -44,6 +52,10 @@ class CharWindows:
         Number of symbols in each context.
     fit_link : object or None
         The ``fit_link`` given (see :meth:`report_fit`).
+    shape : tuple of int
+        ``(n_windows, context_length)``, the shape of ``contexts``.
+    ndim : int
+        2, the number of dimensions of ``contexts``.
 
     Examples
     --------
@@ -113,9 +125,7 @@ class CharWindows:
 
     def __array__(self, dtype=None, copy=None):
         raise TypeError(
-            "CharWindows are not a table: they are the windows of names that a "
-            "next-character model (CharEmbeddingMLPClassifier, KneserNeyClassifier, "
-            "MixtureClassifier, PerLabelClassifier) takes. Put the "
+            f"CharWindows are not a table: they are {WINDOWS_TAKERS}. Put the "
             "ContextWindowTransformer right before such a model in a Pipeline; "
             "FeatureUnion (make_union), ColumnTransformer and models of tables "
             "cannot take the windows (their arrays are windows.contexts and "
@@ -174,6 +184,14 @@ class CharWindows:
     def context_length(self):
         return self.contexts.shape[1]
 
+    @property
+    def shape(self):
+        return self.contexts.shape
+
+    @property
+    def ndim(self):
+        return self.contexts.ndim
+
     def subset(self, name_mask):
         """The windows of the names where ``name_mask`` is True.
 
@@ -211,6 +229,42 @@ class CharWindows:
             self.vocabulary,
             self.n_names,
         )
+
+
+def check_windows_output(transform):
+    """Refuse any output container but the windows themselves.
+
+    What ``ContextWindowTransformer.set_output`` checks, as scikit-learn's
+    ``Pipeline.set_output`` and ``ColumnTransformer.set_output`` call it on
+    every step: ``None`` and ``"default"`` leave the output as it is, the
+    windows; a table (``"pandas"``, ``"polars"``) cannot hold them.
+
+    Parameters
+    ----------
+    transform : object
+        The ``transform`` given to ``set_output``.
+
+    Raises
+    ------
+    ValueError
+        For anything but ``None`` and ``"default"``, saying what the windows are
+        and what to do instead.
+    """
+    if transform is None or (isinstance(transform, str) and transform == "default"):
+        return
+    raise ValueError(
+        "ContextWindowTransformer.set_output accepts transform='default' or None "
+        f"only; got transform={transform!r}. Its output is CharWindows, "
+        f"{WINDOWS_TAKERS}: no table, so it has no columns for a pandas or polars "
+        "DataFrame. Pipeline.set_output and ColumnTransformer.set_output set the "
+        "output of every step in turn, this one included, so the steps before it "
+        "are set already: set_output(transform='default') on the same object sets "
+        "them back; otherwise leave the output unset. "
+        "For a table of the windows, build one from their "
+        "arrays, windows.contexts and windows.targets. ColumnTransformer and "
+        "FeatureUnion cannot take the windows at all: put the "
+        "ContextWindowTransformer right before such a model in a Pipeline."
+    )
 
 
 def cut_windows(ids, lengths, context_length, dtype):

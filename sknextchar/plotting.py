@@ -415,8 +415,10 @@ def plot_generation_tree(
     >>> plt.close(fig)
     """
     top_k, depth = _check_tree_arguments(prefix, top_k, depth)
+    # A pipeline's bound reaches one step past the leaves, which _grow_tree
+    # asks about (whether each can go on): no leaf is cut for meeting it.
     sampler = as_sampler(
-        estimator, "plot_generation_tree", max_length=max(20, len(prefix) + depth)
+        estimator, "plot_generation_tree", max_length=max(20, len(prefix) + depth + 1)
     )
     _check_context(sampler, prefix, label, what="prefix")
     nodes = _grow_tree(sampler, prefix, top_k, depth, label)

@@ -4,6 +4,8 @@
 which a next-character model refuses (it takes integer symbol ids). The
 ``tests/test_sample_weight_*.py`` files check the weights against the names or
 rows repeated, on ids, instead.
+
+``EXTRA_CHECKS``: scikit-learn checks that ``parametrize_with_checks`` leaves out.
 """
 
 import numpy as np
@@ -15,6 +17,10 @@ FLOAT_X_WEIGHT_CHECKS = dict.fromkeys(
     ],
     "fits on random floats; the model takes integer context ids",
 )
+
+# Checks that scikit-learn's own common tests run but ``parametrize_with_checks``
+# does not yield; each model's test file runs them on its check estimator.
+EXTRA_CHECKS = ["check_dataframe_column_names_consistency"]
 
 
 def one_label_by_weight(model):

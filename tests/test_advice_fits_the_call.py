@@ -66,7 +66,7 @@ def test_plot_dead_ends_advise_in_plot_terms(dead_end_model, flag, capsys, tmp_p
     picture = str(tmp_path / "p.png")
     assert main(["plot", dead_end_model, flag, "bc", "-o", picture]) == 1
     err = capsys.readouterr().err
-    assert f"No name can continue {flag} 'bc'" in err
+    assert f"No name can continue 'bc' ({flag}):" in err, err
     assert "--min-length" not in err
     assert "sknextchar table" in err and "shortest training name" in err
 

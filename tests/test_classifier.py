@@ -11,6 +11,7 @@ import pytest
 import skops.io
 from sklearn.base import clone
 from sklearn.exceptions import ConvergenceWarning, NotFittedError
+from sklearn.utils import estimator_checks
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
 from sknextchar import (
@@ -23,7 +24,7 @@ from sknextchar import (
 from sknextchar.callbacks import History
 from sknextchar.datasets import load_indian_names
 
-from ._sklearn_checks import FLOAT_X_WEIGHT_CHECKS
+from ._sklearn_checks import EXTRA_CHECKS, FLOAT_X_WEIGHT_CHECKS
 
 DATA = Path(__file__).parent / "data"
 
@@ -95,6 +96,16 @@ def assert_same_weights(a, b):
 )
 def test_sklearn_compatible_estimator(estimator, check):
     check(estimator)
+
+
+@pytest.mark.parametrize("check", EXTRA_CHECKS)
+def test_sklearn_checks_that_parametrize_with_checks_leaves_out(check):
+    getattr(estimator_checks, check)(
+        "CharEmbeddingMLPClassifier",
+        CharEmbeddingMLPClassifier(
+            embedding_dim=3, hidden_layer_sizes=(8,), max_iter=5, random_state=0
+        ),
+    )
 
 
 def test_tags_declare_non_negative_integer_input():

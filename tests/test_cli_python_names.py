@@ -100,14 +100,20 @@ SHARED = {
 }
 
 
+@pytest.fixture(scope="module")
+def string_constants():
+    """The string constants of each module of the package, parsed once."""
+    return {path: frozenset(_string_constants(path)) for path in PACKAGE.rglob("*.py")}
+
+
 @pytest.mark.parametrize("name", SHARED)
-def test_the_characters_no_name_holds_are_defined_once(name):
+def test_the_characters_no_name_holds_are_defined_once(string_constants, name):
     # A copy could drift from the one the checks of names use.
     shared = SHARED[name]
     defined_in = sorted(
         str(path.relative_to(PACKAGE))
-        for path in PACKAGE.rglob("*.py")
-        if shared in _string_constants(path)
+        for path, constants in string_constants.items()
+        if shared in constants
     )
     assert defined_in == ["_text.py"]
     value = getattr(_text, name)

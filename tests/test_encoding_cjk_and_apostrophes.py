@@ -3,6 +3,7 @@ name in UTF-16 whose bytes hold a line break (U+840D, ``萍``) or whose
 characters end in a zero byte (U+4E00, ``一``), and Dutch names with an
 apostrophe that starts a word (``’t Hooft``) in cp1252."""
 
+import itertools
 import random
 import warnings
 
@@ -39,15 +40,18 @@ def test_chinese_names_in_utf16_are_read(tmp_path, codec, names):
 
 @pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
 def test_random_chinese_and_korean_names_in_utf16_are_read(tmp_path, codec):
-    path = tmp_path / "names.txt"
+    # A new file for each read: rewriting one file waits for the disk (ext4).
+    paths = (tmp_path / f"names{number}.txt" for number in itertools.count())
     refused_names = []
     for name in _random_names(seed=12, count=300):
+        path = next(paths)
         path.write_bytes(name.encode(codec))  # one name, no line break
         try:
             assert load_names(path, encoding=codec) == [name]
         except ValueError:
             refused_names.append(name)
     for first, second in zip(*[iter(_random_names(seed=13, count=100))] * 2):
+        path = next(paths)
         path.write_bytes(f"{first}\n{second}\n".encode(codec))
         assert load_names(path, encoding=codec) == [first, second]
     assert refused_names == []

@@ -80,10 +80,11 @@ _SURNAMES = "李王张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁�
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 def test_chinese_names_of_one_or_two_characters_are_still_read(tmp_path, codec):
-    path = tmp_path / "names.txt"
     names = [a + b for a in _SURNAMES for b in _CHINESE] + list(_SURNAMES + _CHINESE)
     refused_names = []
-    for name in names:
+    for number, name in enumerate(names):
+        # A new file each time: rewriting one file waits for the disk (ext4).
+        path = tmp_path / f"names{number}.txt"
         path.write_bytes(name.encode(codec))  # no byte-order mark, no line break
         try:
             load_names(path, encoding=codec)

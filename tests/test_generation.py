@@ -13,10 +13,11 @@ import pytest
 from scipy import stats
 from scipy.special import log_softmax
 
+from sknextchar import _beam
+from sknextchar._beam import beam_search
 from sknextchar._decoding import DrawCache, SamplingControls
 from sknextchar._generation import (
     MAX_BATCH_FACTOR,
-    beam_search,
     check_reachable,
     draw_cache,
     sample_ids,
@@ -305,7 +306,7 @@ def exhaustive_ranking(model, min_length, max_length, prefix="", exclude=()):
 
 def search(model, n_names, beam_width, min_length, max_length, prefix="", **kw):
     ids, context = encode(prefix)
-    return beam_search(
+    names, _ = beam_search(
         model,
         prefix_ids=ids,
         context=context,
@@ -316,6 +317,7 @@ def search(model, n_names, beam_width, min_length, max_length, prefix="", **kw):
         max_length=max_length,
         **kw,
     )
+    return names
 
 
 @pytest.mark.parametrize("prefix", ["", "b", "cab"])
@@ -343,6 +345,79 @@ def test_beam_search_skips_excluded_names_and_returns_what_exists():
     assert search(model, 20, 100, 2, 2) == ranking  # only 9 names exist
 
 
+def test_beam_search_never_returns_a_name_the_model_cannot_end():
+    # Names of probability 0 (cut off: the end marker cannot follow them)
+    # filled the list after the others, scored -inf.
+    model = TableModel(seed=4)
+    logits = model.table.copy()
+    logits[np.arange(len(logits)) % 4 == 1, 0] = -np.inf  # no end after "a"
+    model.table = log_softmax(logits, axis=1)
+    finite = [
+        name
+        for name in exhaustive_ranking(model, 1, 3)
+        if np.isfinite(model.log_likelihood(name))
+    ]
+    assert len(finite) == 2 + 6 + 18  # no name ends with "a"
+    assert search(model, 100, 3**4, 1, 3) == finite
+    assert search(model, 5, 10, 2, 2, prefix="ca") == []
+
+
+LETTERS = ("-",) + tuple("abcdefghijklmnopqrstuvwxyz")
+
+
+def bigram_model(seed):
+    """log P(next | last symbol), a random table over 27 symbols."""
+    table = log_softmax(np.random.default_rng(seed).normal(size=(27, 27)), axis=1)
+    return lambda contexts: table[np.asarray(contexts)[:, -1]]
+
+
+def search_letters(model, n_names, beam_width, max_length=8):
+    names, _ = beam_search(
+        model,
+        prefix_ids=np.array([], np.uint8),
+        context=np.zeros((1, 1), np.uint8),
+        n_names=n_names,
+        beam_width=beam_width,
+        vocabulary=LETTERS,
+        min_length=1,
+        max_length=max_length,
+    )
+    return names
+
+
+def test_beam_search_refuses_a_search_that_would_not_fit_in_memory(monkeypatch):
+    # most_likely(10**7) passed a count of half its real peak and ran for more
+    # than 10 minutes. The count covers the real peak and is not far above it.
+    model = bigram_model(0)
+    tracemalloc.start()
+    names = search_letters(model, 2000, 10_000)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert len(names) == 2000
+    monkeypatch.setattr(_beam, "machine_memory", lambda: peak - 1)
+    with pytest.raises(
+        ValueError,
+        match=r"n_names=2000 with beam_width=10000 .* Ask for fewer.* with sample\(\)",
+    ):
+        search_letters(model, 2000, 10_000)
+    monkeypatch.setattr(_beam, "machine_memory", lambda: 2 * peak)
+    assert search_letters(model, 2000, 10_000) == names
+
+
+def test_beam_search_counts_the_beam_asked_for_and_only_names_that_exist():
+    def never(contexts):
+        raise AssertionError("the search started")
+
+    # A beam of 10**13 cannot fit, however few names are asked for ...
+    with pytest.raises(
+        ValueError, match="n_names=10 with beam_width=10000000000000"
+    ) as info:
+        search(never, 10, 10**13, 1, 30)
+    assert "fewer names" not in str(info.value)  # the beam is the lever
+    # ... but no beam is wider than the names that exist: 120 here.
+    assert len(search(TableModel(seed=0), 10**18, 10**19, 1, 4)) == 120
+
+
 @pytest.mark.parametrize("n_names", [10**9, 10**18])
 def test_beam_search_refuses_more_names_than_memory_before_searching(n_names):
     # The default beam (2 * n_names wide) ran out of memory after seconds.
@@ -353,8 +428,8 @@ def test_beam_search_refuses_more_names_than_memory_before_searching(n_names):
         return TableModel(seed=0)(contexts)
 
     tracemalloc.start()
-    with pytest.raises(ValueError, match=rf"n_names={n_names} makes the beam"):
-        search(counted, n_names, 2 * n_names, 1, 4)  # 120 names exist
+    with pytest.raises(ValueError, match=rf"n_names={n_names} with beam_width="):
+        search(counted, n_names, 2 * n_names, 1, 40)  # 3**40 names exist
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert calls == [] and peak < 2**20

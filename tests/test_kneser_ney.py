@@ -10,6 +10,7 @@ from scipy import stats
 from sklearn.base import clone
 from sklearn.model_selection import GridSearchCV
 from sklearn.pipeline import Pipeline
+from sklearn.utils import estimator_checks
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
 from sknextchar import (
@@ -22,7 +23,7 @@ from sknextchar import (
 from sknextchar._ngram import modified_discounts
 from sknextchar.datasets import load_indian_names
 
-from ._sklearn_checks import FLOAT_X_WEIGHT_CHECKS
+from ._sklearn_checks import EXTRA_CHECKS, FLOAT_X_WEIGHT_CHECKS
 
 V = 27
 PADDINGS = ("single", "raw", "continuation")
@@ -320,6 +321,11 @@ def test_bad_parameters_say_what_to_do(params, match):
 )
 def test_sklearn_compatible_estimator(estimator, check):
     check(estimator)
+
+
+@pytest.mark.parametrize("check", EXTRA_CHECKS)
+def test_sklearn_checks_that_parametrize_with_checks_leaves_out(check):
+    getattr(estimator_checks, check)("KneserNeyClassifier", KneserNeyClassifier())
 
 
 # ------------------------------------------------------------------ composition

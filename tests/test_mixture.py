@@ -6,7 +6,8 @@ import pytest
 from joblib import parallel_config
 from sklearn.base import clone
 from sklearn.model_selection import GridSearchCV
-from sklearn.pipeline import Pipeline
+from sklearn.pipeline import Pipeline, make_pipeline
+from sklearn.utils import estimator_checks
 from sklearn.utils.estimator_checks import parametrize_with_checks
 from sklearn.utils.parallel import Parallel
 
@@ -23,7 +24,7 @@ from sknextchar import (
 from sknextchar._mixture_weights import em_mixture_weights
 from sknextchar.datasets import load_indian_names
 
-from ._sklearn_checks import FLOAT_X_WEIGHT_CHECKS
+from ._sklearn_checks import EXTRA_CHECKS, FLOAT_X_WEIGHT_CHECKS
 
 pytestmark = pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")
 
@@ -195,6 +196,41 @@ def test_member_without_predict_log_proba_is_refused():
         mixture.fit(ContextWindowTransformer().fit_transform(TRAIN[:50]))
 
 
+def test_member_that_is_no_next_character_model_is_named():
+    from sklearn.linear_model import LogisticRegression
+
+    mixture = MixtureClassifier(
+        [("kn", KneserNeyClassifier()), ("lr", LogisticRegression())]
+    )
+    pipe = Pipeline([("windows", ContextWindowTransformer()), ("clf", mixture)])
+    with pytest.raises(
+        TypeError,
+        match=r"The member 'lr' of estimators \(LogisticRegression\) is not a "
+        r"next-character model: its fit needs y.*set_params\(lr='drop'\)",
+    ):
+        pipe.fit(TRAIN[:50])
+    assert not hasattr(mixture, "estimators_")
+    pipe.set_params(clf__lr="drop").fit(TRAIN[:50])  # the advice works
+
+
+def test_a_frozen_member_is_named_as_frozen_with_what_to_give():
+    from sklearn.frozen import FrozenEstimator
+
+    fitted = make_pipeline(ContextWindowTransformer(), KneserNeyClassifier())
+    fitted.fit(TRAIN[:50])
+    frozen = FrozenEstimator(fitted[-1])
+    mixture = MixtureClassifier([("kn", frozen), ("add1", KneserNeyClassifier(1))])
+    pipe = Pipeline([("windows", ContextWindowTransformer()), ("clf", mixture)])
+    with pytest.raises(
+        TypeError,
+        match=r"The member 'kn' of estimators is a "
+        r"FrozenEstimator\(KneserNeyClassifier\).*never fitted\. Give the "
+        r"KneserNeyClassifier itself",
+    ):
+        pipe.fit(TRAIN[:50])
+    pipe.set_params(clf__kn=KneserNeyClassifier()).fit(TRAIN[:50])  # the advice
+
+
 @parametrize_with_checks(
     [
         MixtureClassifier(
@@ -206,6 +242,17 @@ def test_member_without_predict_log_proba_is_refused():
 )
 def test_sklearn_compatible_estimator(estimator, check):
     check(estimator)
+
+
+@pytest.mark.parametrize("check", EXTRA_CHECKS)
+def test_sklearn_checks_that_parametrize_with_checks_leaves_out(check):
+    getattr(estimator_checks, check)(
+        "MixtureClassifier",
+        MixtureClassifier(
+            [("kn", KneserNeyClassifier()), ("add1", KneserNeyClassifier(add_k=1))],
+            random_state=0,
+        ),
+    )
 
 
 # ------------------------------------------------------------------ composition

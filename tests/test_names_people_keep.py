@@ -5,6 +5,7 @@ import string
 
 import numpy as np
 import pytest
+from sklearn.base import clone
 from sklearn.pipeline import make_pipeline
 
 from sknextchar import ContextWindowTransformer, KneserNeyClassifier, NameSampler
@@ -186,15 +187,52 @@ def test_most_likely_shortfall_names_only_levers_that_help(
     with pytest.raises(ValueError, match="Found only") as info:
         one_letter.most_likely(**kwargs)
     message = str(info.value).lower()
-    assert "loosen the length bounds" in message, message
+    # Longer names exist, shorter ones cannot: only max_length helps.
+    assert "allow longer names (max_length=...)" in message, message
+    assert "shorter" not in message and "loosen" not in message, message
     assert all(lever in message for lever in levers), message
     assert not any(lever in message for lever in not_levers), message
 
 
+@pytest.mark.parametrize("beam_width", [None, 3])
+def test_most_likely_never_returns_a_name_the_model_cannot_end(
+    dead_at_max_length, beam_width
+):
+    # "ab" and "abc" have probability 0: they were returned, cut off, after
+    # "xy" and "ae". A beam of 3 holds every live branch, so a wider beam
+    # finds nothing more and is not advised.
+    best = dead_at_max_length.most_likely(2, beam_width=beam_width)
+    assert sorted(best) == ["ae", "xy"]
+    assert np.isfinite(dead_at_max_length.score_samples(best)).all()
+    with pytest.raises(ValueError, match="Found only 2 of the 3") as info:
+        dead_at_max_length.most_likely(3, beam_width=beam_width)
+    message = str(info.value)
+    assert "weighed every name of nonzero probability" in message, message
+    assert "beam_width" not in message, message
+    # "abcd" is longer; no name is shorter than min_length=1.
+    assert "allow longer names (max_length=...)" in message, message
+    assert "min_length=..." not in message, message
+
+
+def test_most_likely_advises_only_length_bounds_that_find_more(dead_at_max_length):
+    # Of 3 or 4 letters only "abcd" can end; "xy" and "ae" are shorter.
+    sampler = clone(dead_at_max_length).set_params(min_length=3, max_length=4)
+    sampler.fit(["abcd", "xy", "ae"])
+    assert sampler.most_likely(1) == ["abcd"]
+    with pytest.raises(ValueError, match="Found only 1 of the 2") as info:
+        sampler.most_likely(2)
+    message = str(info.value)
+    assert "allow shorter names (min_length=...)" in message, message
+    assert "max_length=..." not in message, message
+
+
 def test_most_likely_shortfall_advises_a_wider_beam_when_it_could_help():
     two = kn(LETTERS, max_length=2)  # 26 + 676 names, a beam of 5 is not exact
-    with pytest.raises(ValueError, match=r"widen the beam \(beam_width=\.\.\.\)"):
+    with pytest.raises(
+        ValueError, match=r"widen the beam \(beam_width=\.\.\.\)"
+    ) as info:
         two.most_likely(800, beam_width=5)
+    assert "weighed every name" not in str(info.value)
 
 
 @pytest.mark.parametrize(

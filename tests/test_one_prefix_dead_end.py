@@ -59,4 +59,5 @@ def test_the_command_line_names_the_argument(tmp_path, capsys):
     picture = str(tmp_path / "d.png")
     assert main(["plot", model, "--distribution", "bc", "-o", picture]) == 1
     err = capsys.readouterr().err
-    assert "No name can continue --distribution 'bc'" in err and "prefix" not in err
+    assert "No name can continue 'bc' (--distribution):" in err, err
+    assert "prefix" not in err, err

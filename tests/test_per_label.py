@@ -1,5 +1,7 @@
 """PerLabelClassifier: one next-character model per label, in every place labels go."""
 
+import warnings
+
 import joblib
 import numpy as np
 import pytest
@@ -8,6 +10,7 @@ from joblib import effective_n_jobs
 from sklearn.base import clone
 from sklearn.model_selection import GridSearchCV, KFold
 from sklearn.pipeline import make_pipeline
+from sklearn.utils import estimator_checks
 from sklearn.utils.estimator_checks import parametrize_with_checks
 from sklearn.utils.parallel import Parallel
 
@@ -26,7 +29,7 @@ from sknextchar import (
     save_model,
 )
 
-from ._sklearn_checks import FLOAT_X_WEIGHT_CHECKS
+from ._sklearn_checks import EXTRA_CHECKS, FLOAT_X_WEIGHT_CHECKS
 from .test_labels import ending_corpus
 
 NAMES = ["anna", "bella", "carla", "dora", "nina", "bruno", "carlo", "dino", "paolo"]
@@ -217,6 +220,64 @@ def test_a_model_that_does_not_read_labels_points_to_the_wrapper():
         KneserNeyClassifier(order=3).fit(windows, LABELS)
 
 
+def test_a_dataframe_of_context_ids_has_its_column_names_checked():
+    """Recorded by the wrapper, which gives its models plain arrays: one check,
+    no contradicting warnings, and swapped columns refused as by the models."""
+    pd = pytest.importorskip("pandas")
+    rng = np.random.RandomState(0)
+    ids, y = rng.randint(0, 5, (60, 2)), np.array(list("abc") * 20)
+    frame = pd.DataFrame(ids, columns=["c1", "c2"])
+    model = PerLabelClassifier().fit(frame, y)
+    assert model.feature_names_in_.tolist() == ["c1", "c2"]
+    assert not hasattr(model.estimators_[0], "feature_names_in_")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        np.testing.assert_array_equal(
+            model.predict_log_proba(frame),
+            model.estimators_[0].predict_log_proba(ids),
+        )
+    with pytest.raises(ValueError, match="feature names should match"):
+        model.predict_proba(frame[["c2", "c1"]])
+    with pytest.warns(UserWarning, match="PerLabelClassifier was fitted with"):
+        model.predict_proba(ids)
+    before = joblib.hash(model)
+    with pytest.raises(ValueError, match="whole"):  # fails after the checks of X
+        model.fit(ids, y, sample_weight=np.full(60, 0.5))
+    assert joblib.hash(model) == before  # the column names kept
+    assert not hasattr(model.fit(ids, y), "feature_names_in_")  # a refit forgets
+
+
+def test_input_errors_name_the_wrapper_and_what_to_do():
+    windows = ContextWindowTransformer(context_length=2).fit_transform(NAMES)
+    model = PerLabelClassifier().fit(windows, LABELS)
+    with pytest.raises(ValueError, match=r"Negative values .* PerLabelClassifier"):
+        model.predict_proba(-np.ones((3, 2), dtype=int), labels="f")
+    put_first = r"PerLabelClassifier predicts .* Put a ContextWindowTransformer"
+    with pytest.raises(ValueError, match=put_first):
+        model.predict_proba(["anna"], labels="f")
+    with pytest.raises(ValueError, match=put_first):
+        PerLabelClassifier().fit(["anna", "bruno"], ["f", "m"])
+
+
+def test_an_estimator_that_is_no_next_character_model_is_named():
+    from sklearn.linear_model import LogisticRegression
+
+    pipe = make_pipeline(
+        ContextWindowTransformer(context_length=2),
+        PerLabelClassifier(LogisticRegression()),
+    )
+    with pytest.raises(
+        TypeError,
+        match=r"PerLabelClassifier's estimator \(LogisticRegression\) is not a "
+        r"next-character model: its fit needs y.*PerLabelClassifier\(Kneser",
+    ):
+        pipe.fit(NAMES, LABELS)
+    assert not hasattr(pipe[0], "vocabulary_")  # the transformer put back
+    ids, y = np.array([[0, 1], [1, 2], [2, 0]]), ["a", "b", "a"]
+    fitted = PerLabelClassifier(LogisticRegression()).fit(ids, y)  # an array: fine
+    assert fitted.classes_.tolist() == ["a", "b"]
+
+
 def test_clone_keeps_the_unfitted_estimator():
     model = PerLabelClassifier(KneserNeyClassifier(order=4))
     assert clone(model).get_params()["estimator__order"] == 4
@@ -229,6 +290,11 @@ def test_clone_keeps_the_unfitted_estimator():
 def test_sklearn_compatible_estimator(estimator, check):
     """On arrays (no labels) it is one wrapped model, and a scikit-learn classifier."""
     check(estimator)
+
+
+@pytest.mark.parametrize("check", EXTRA_CHECKS)
+def test_sklearn_checks_that_parametrize_with_checks_leaves_out(check):
+    getattr(estimator_checks, check)("PerLabelClassifier", PerLabelClassifier())
 
 
 def test_cli_trains_a_count_model_per_label_and_samples_by_label(tmp_path, capsys):

@@ -5,14 +5,23 @@ min_label_proba was passed to."""
 import io
 import json
 import os
+import pickle
 import warnings
 import zipfile
 
 import pytest
 
+import sknextchar
+import sknextchar._estimator
 from sknextchar import ContextWindowTransformer, load_model, save_model
 from sknextchar._name_filter import check_min_label_proba
 from sknextchar.exceptions import ModelVersionWarning
+
+# How the messages tell to install the version 0.1.0 that saved a model.
+SOURCE_0_1_0 = (
+    "install sknextchar 0.1.0 from its source (python -m pip install . in a clone "
+    "of sknextchar at version 0.1.0)"
+)
 
 
 def with_version(raw, version):
@@ -61,7 +70,24 @@ def test_a_recorded_version_number_keeps_its_install_advice(tmp_path):
         load_model(path)
     message = str(caught[0].message)
     assert "saved by sknextchar 0.1.0 and" in message
-    assert message.endswith("or install sknextchar==0.1.0 to use it.")
+    # sknextchar is installed from its source: no "sknextchar==0.1.0" to ask a
+    # package index for, but that version's source and the command to run in it.
+    assert message.endswith(SOURCE_0_1_0 + " to use it."), message
+    assert "==" not in message
+
+
+def test_an_estimator_unpickled_alone_advises_its_versions_source(monkeypatch):
+    # Outside load_model, each estimator warns for itself, with the same advice.
+    data = pickle.dumps(ContextWindowTransformer().fit(["abid"]))
+    saved = sknextchar.__version__
+    monkeypatch.setattr(sknextchar._estimator, "__version__", "9.9.9")
+    with pytest.warns(ModelVersionWarning) as caught:
+        pickle.loads(data)
+    message = str(caught[0].message)
+    assert f"saved by sknextchar {saved} and is loaded by sknextchar 9.9.9" in message
+    advice = SOURCE_0_1_0.replace("0.1.0", saved)
+    assert message.endswith(f"Retrain it with sknextchar 9.9.9, or {advice} to use it.")
+    assert "==" not in message
 
 
 def test_loading_a_loop_of_symbolic_links_says_what_it_is(tmp_path):

@@ -247,8 +247,9 @@ def _codec_name(encoding):
 # A parameter and its value as the Python API's messages write them:
 # alphabet='auto', encoding=..., max_iter=40, hidden_layer_sizes=(200, 100).
 # A value ends before the full stop of its sentence ("sample without novel=True.").
+# A flag's own --label=-x (a value that starts with "-") is spelled already.
 _SETTING = re.compile(
-    r"\b([a-z][a-z_]*)=('([^']*)'|\(([\d, ]*)\)|\.\.\.|[\w.+-]*[\w+-])"
+    r"(?<![\w-])([a-z][a-z_]*)=('([^']*)'|\(([\d, ]*)\)|\.\.\.|[\w.+-]*[\w+-])"
 )
 # A parameter with an underscore in its name, named without a value (such names
 # are not prose): end_symbol, validation_fraction.
@@ -263,6 +264,16 @@ _WORD = re.compile(
 # An estimator's constructor around one setting that a flag spells:
 # ContextWindowTransformer(--context-length ...).
 _CONSTRUCTOR = re.compile(r"\b[A-Z][A-Za-z]*\((--[a-z][a-z-]* [^()]*)\)")
+# What a message quotes from the user, never respelled: a quoted value (a
+# repr, 'alpha=0.1/names.txt' or "o'neil", or a word quoted for the shell), an
+# unquoted value typed after a flag (--label max_iter, -o a=1.skops), and the
+# command to copy after "run: ", the rest of the message.
+_USER_TEXT = re.compile(
+    r"(?<!\w)(?:'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")(?!\w)"
+    r"|(?<![\w-])--?[a-z][a-z-]*[ =](?P<value>[^\s'\"]+)"
+    r"|\brun: .*",
+    re.DOTALL,
+)
 
 
 class _CallFlag:
@@ -329,6 +340,7 @@ _PYTHON_ADVICE = (
      "character", "leave out --strip-accents, which keeps every character"),
     # A label to sample, score or draw by is always --label's string here.
     ("Unknown label '", "Unknown --label '"),
+    ('Unknown label "', 'Unknown --label "'),  # a label with a "'" in it
     ("(those of the y of its fit)", "(those of --labels at training)"),
     # A model file passed as a file of names (sknextchar.datasets._file_kinds).
     ("to sample or score names with it, load it with load_model(path)",
@@ -345,7 +357,9 @@ def cli_spelling(message):
 
     The estimators' messages name parameters (``alphabet='auto'``); on the
     command line the same hint is a flag (``--alphabet auto``). Settings that no
-    flag sets are left as they are.
+    flag sets are left as they are, and so is what the message quotes from the
+    user: a path, a label or a prefix (quoted, or a flag's value), and the
+    command to copy after "run: ".
 
     Parameters
     ----------
@@ -382,10 +396,15 @@ def cli_spelling(message):
     'or pass --alphabet auto'
     >>> cli_spelling("Lengthen them (ContextWindowTransformer(context_length=...))")
     'Lengthen them (--context-length ...)'
+    >>> cli_spelling("run: sknextchar table --label=-x m.skops ab")
+    'run: sknextchar table --label=-x m.skops ab'
+    >>> cli_spelling("No such file of names: 'alpha=0.1/n.txt'. Lower alpha.")
+    "No such file of names: 'alpha=0.1/n.txt'. Lower --alpha."
     """
     for python, command_line in _PYTHON_ADVICE:
-        message = message.replace(python, command_line)
-    message = _LONG_PREFIX.sub(_shorten_prefix, message)
+        advice = re.escape(python)
+        message = _outside_user_text(advice, lambda _, cli=command_line: cli, message)
+    message = _outside_user_text(_LONG_PREFIX, _shorten_prefix, message)
     flags = _flags_by_parameter()
 
     def spell(match):
@@ -405,9 +424,29 @@ def cli_spelling(message):
         flag = flags.get(match.group(0))
         return match.group(0) if flag is None or flag.const is not None else flag.flag
 
-    message = _SETTING.sub(spell, message)
-    message = _NAMED.sub(spell_name, _WORD.sub(spell_name, message))
-    return _CONSTRUCTOR.sub(r"\1", message)
+    message = _outside_user_text(_SETTING, spell, message)
+    message = _outside_user_text(_WORD, spell_name, message)
+    message = _outside_user_text(_NAMED, spell_name, message)
+    return _outside_user_text(_CONSTRUCTOR, r"\1", message)
+
+
+def _outside_user_text(pattern, replace, message):
+    """``re.sub(pattern, replace, message)``, except for a match that starts in
+    what the message quotes from the user (:data:`_USER_TEXT`): a path, a
+    label, a prefix or a command is shown as the user gave it."""
+    if re.search(pattern, message) is None:
+        return message
+    quoted = [
+        match.span("value" if match["value"] is not None else 0)
+        for match in _USER_TEXT.finditer(message)
+    ]
+
+    def outside(match):
+        if any(start <= match.start() < end for start, end in quoted):
+            return match.group(0)
+        return replace(match) if callable(replace) else match.expand(replace)
+
+    return re.sub(pattern, outside, message)
 
 
 # A prefix longer than max_length allows: NameSampler's advice to raise it.

@@ -13,7 +13,6 @@ import ast
 import contextlib
 import copy
 import re
-import shlex
 import sys
 from pathlib import Path
 
@@ -108,13 +107,14 @@ def _draw(model, args):
     places = places_of(args)
     if args.tree is not None:
         places.add_arguments("prefixes", "--tree", [args.tree])
-        model = _reaching(model, args.tree, _TREE_DEPTH)
+        # The levels drawn, and one step more: whether each leaf can go on.
+        model = _reaching(model, "--tree", args.tree, _TREE_DEPTH + 1)
         with _spelled_as("prefix", "--tree", (model, args)):
             return plot_generation_tree(
-                model, args.tree, depth=_TREE_DEPTH, label=args.label
+                model, args.tree, top_k=_TREE_TOP_K, depth=_TREE_DEPTH, label=args.label
             )
     places.add_arguments("prefixes", "--distribution", [args.distribution])
-    model = _reaching(model, args.distribution, 1)
+    model = _reaching(model, "--distribution", args.distribution, 1)
     with _spelled_as("context", "--distribution", (model, args)):
         return plot_temperature(model, args.distribution, label=args.label)
 
@@ -123,12 +123,15 @@ def _draw(model, args):
 def _spelled_as(parameter, flag, drawn):
     """The plotting functions' errors name their argument (``prefix='a1'``);
     on the command line it is the flag (``--tree 'a1'``). A dead end is told
-    in plot's terms (:func:`_plot_dead_end`); ``drawn``: the model and args."""
+    in plot's terms (:func:`_plot_dead_end`, :func:`_plot_unfinished_tree`);
+    ``drawn``: the model and args."""
     try:
         yield
     except ValueError as error:
         message = re.sub(rf"\b{parameter}=(?=['\"])", f"{flag} ", str(error))
+        message = _plot_length_bound(message, flag, *drawn)
         message = _plot_dead_end(message, flag, *drawn)
+        message = _plot_unfinished_tree(message, *drawn)
         if message == str(error):
             raise
         raise ValueError(message) from None
@@ -152,7 +155,7 @@ def _plot_dead_end(message, flag, model, args):
     if match is None:
         return message
     value = args.tree if flag == "--tree" else args.distribution
-    where = f"{flag} {value!r}"
+    where = f"{value!r} ({flag})"
     branch = None if match["branch"] is None else ast.literal_eval(match["branch"])
     if branch is not None and branch != value:  # a node below the tree's root
         where, value = f"{branch!r}, a branch of {where}", branch
@@ -162,35 +165,175 @@ def _plot_dead_end(message, flag, model, args):
         if getattr(model, "min_length", None) is None
         else "the min_length saved with the model, which plot's pictures keep"
     )
-    # The command last and unquoted, to be copied as it is: shlex quotes "o'n".
-    table = f"sknextchar table {shlex.quote(args.model)} {shlex.quote(value)}"
     return (
         f"No name can continue {where}:{match['why']} below {match['low']} letters "
         f"({bound}). {match['count']}: draw another {flag}, or train the model "
         f"again with smoothing ({match['smooth']}); to see the model's own "
-        f"probabilities (no length bound), run: {table}"
+        f"probabilities (no length bound), run: {_table_command(args, value)}"
     )
 
 
+def _table_command(args, context):
+    """The ``table`` command of plot's model file after ``context``, as typed
+    in a shell: the flags that loaded the file and picked its label in plot
+    (``table`` refuses a labelled model without --label), then the file and
+    the context. Last in a message, unquoted, to be copied as it is."""
+    from .._model_checks import DEFAULT_MAX_BYTES
+    from ._column_note import shell_word
+    from ._what_was_saved import shell_path
+
+    words = ["sknextchar", "table"] + ["--trust-pickle"] * args.trust_pickle
+    if args.max_bytes != DEFAULT_MAX_BYTES:
+        words.append(f"--max-bytes {args.max_bytes or 'none'}")
+    if args.label is not None:
+        words.append(_flag_word("--label", args.label))
+    words.append(shell_path(args.model))
+    # "--" ends table's options before a context such as "-a".
+    return " ".join([*words, *["--"] * context.startswith("-"), shell_word(context)])
+
+
+def _flag_word(flag, value):
+    """``flag`` and ``value`` as typed in a shell: ``--label g``,
+    ``--label 'two words'``, or ``--label=-x`` (a value read as no flag)."""
+    from ._column_note import shell_word
+
+    between = "=" if value.startswith("-") else " "
+    return f"{flag}{between}{shell_word(value)}"
+
+
 _TREE_DEPTH = 3  # the levels --tree draws
+_TREE_TOP_K = 3  # the branches of each node (plot has no --top-k)
 
 
-def _reaching(model, prefix, steps):
+# The tree's refusal when every branch drawn dies (plotting._live_nodes): its
+# advice names top_k, which plot sets itself.
+_UNFINISHED_TREE = re.compile(
+    r"No name that starts with .* can be finished along the branches the tree "
+    r"shows \(the top_k most probable at each level\): .* Raise top_k, or give "
+    r"another prefix\.",
+    re.DOTALL,
+)
+
+
+def _plot_unfinished_tree(message, model, args):
+    """The tree's refusal of a prefix none of whose branches drawn can end, in
+    plot's terms: the branches plot draws, and its advice (another --tree,
+    --distribution, ``table``) instead of raising ``top_k``, a flag plot lacks."""
+    if _UNFINISHED_TREE.fullmatch(message) is None:
+        return message
+    return (
+        f"No name that starts with {args.tree!r} (--tree) can be finished along "
+        f"the branches plot draws (the {_TREE_TOP_K} most probable next characters "
+        f"at each of {_TREE_DEPTH} levels): each meets a point where the model "
+        f"allows no next character {_lengths_drawn(model)}. Draw another --tree, "
+        f"or {_flag_word('--distribution', args.tree)} for the next character "
+        "alone; to see the model's own probabilities (no length bound), run: "
+        f"{_table_command(args, args.tree)}"
+    )
+
+
+def _lengths_drawn(model):
+    """The lengths of the names plot draws: the file's bounds, or past its
+    longest name, the one :func:`_reaching` sets."""
+    from .._decoding import length_bounds
+    from .._sampler import NameSampler
+
+    if not isinstance(model, NameSampler):
+        return "within the lengths plot draws"
+    low, high = length_bounds(
+        model.min_length, model.max_length, model.training_length_range()
+    )
+    lengths = f"{low}" if low == high else f"{low} to {high}"
+    return f"for a name of {lengths} letters (the lengths plot draws)"
+
+
+# The sampler's refusal of a prefix that reaches its max_length, which the
+# model file sets (plot lifts no bound the file sets): its advice is to raise
+# max_length, a flag plot lacks. A prefix past it, or one at it that the model
+# gives no end (sknextchar._decoding).
+_LENGTH_BOUND = re.compile(
+    r".* has (?P<letters>[\d,]+) letters, more than max_length=(?P<high>\d+); "
+    r"raise max_length or shorten the prefix\."
+    r"|No name can continue .*: it has max_length=(?P<at>\d+) letters, so only "
+    r"the end marker may follow, and the model gives it probability 0 there\. "
+    r"Raise max_length or shorten the prefix\.",
+    re.DOTALL,
+)
+
+
+def _plot_length_bound(message, flag, model, args):
+    """A prefix at or past the max_length of the model file, in plot's terms:
+    a shorter prefix, the file saved again with a larger max_length (a
+    parameter of NameSampler in Python), or ``table``, which has no bound."""
+    from .._limits import MAX_LETTERS
+
+    match = _LENGTH_BOUND.fullmatch(message)
+    if match is None:
+        return message
+    value = args.tree if flag == "--tree" else args.distribution
+    high = int(match["high"] or match["at"])
+    # Quoted, the Python parameter is not respelled as sample's --max-length.
+    bound = (
+        f"the {high} that names drawn from {args.model!r} may have (its sampler "
+        f"was saved with 'max_length' {high}, which plot keeps)"
+    )
+    if match["at"] is None:
+        said = f"The {flag} prefix has {match['letters']} letters, more than {bound}."
+    else:
+        said = (
+            f"No name can continue {value!r} ({flag}): it has as many letters as "
+            f"{bound}, so only the end marker may follow, and the model gives it "
+            "probability 0 there."
+        )
+    if len(value) > MAX_LETTERS:  # no sampler takes such a prefix
+        from .._text import counted
+
+        # At max_length letters only the end may follow, which a model may
+        # rule out there: the longest prefix that the bound never refuses.
+        return (
+            f"{said} Give a {flag} of at most {counted(high - 1, 'letter')}: "
+            f"after {high}, only the end of a name may follow."
+        )
+    return (
+        f"{said} Give a shorter {flag}, or save the model again from Python with "
+        "a larger 'max_length' (a parameter of NameSampler); sknextchar sample "
+        "--max-length N draws longer names from the file. To see the model's "
+        f"own probabilities after the prefix (no length bound), run: "
+        f"{_table_command(args, value)}"
+    )
+
+
+def _reaching(model, flag, prefix, steps):
     """The file's sampler, or a copy whose bound reaches ``steps`` past ``prefix``.
 
-    ``plot`` has no --max-length: a prefix longer than the sampler's bound (as
+    ``plot`` has no --max-length: a prefix that reaches the sampler's bound (as
     the sampler resolves it: the longest training name or a longer min_length,
-    unless the file sets max_length) lifts it, so the picture
-    shows what the model predicts there instead of an error.
+    unless the file sets max_length), after which only the end marker could
+    follow, lifts it, so the picture shows what the model predicts there
+    instead of an error. ``steps`` counts
+    every symbol the picture asks the model about: the tree asks one past the
+    levels it draws (whether each leaf can go on), so a leaf is never cut for
+    meeting this bound, which the user did not set. A bound past the most
+    letters a sampler takes is refused in plot's terms (``flag``).
     """
     from .._decoding import length_bounds
+    from .._limits import MAX_LETTERS
     from .._sampler import NameSampler
 
     if not isinstance(model, NameSampler) or model.max_length is not None:
         return model
     _, longest = length_bounds(model.min_length, None, model.training_length_range())
-    if len(prefix) <= longest:
+    if len(prefix) < longest:
         return model
+    if len(prefix) + steps > MAX_LETTERS:
+        from .._text import counted
+
+        raise ValueError(
+            f"The {flag} prefix has {len(prefix):,} letters, and the picture reads "
+            f"the model {counted(steps, 'letter')} past it, beyond the "
+            f"{MAX_LETTERS:,} letters a name may have: give a {flag} of at most "
+            f"{MAX_LETTERS - steps:,} letters."
+        )
     lifted = copy.copy(model)
     lifted.max_length = len(prefix) + steps
     return lifted

@@ -20,6 +20,12 @@ names of both runs, when the resumed model has them. For a model that keeps
 case, so does the record of the names case-folded (``--novel`` leaves out case
 variants): a file saved before that record gets it when NAMES_FILE holds all of
 its names, and otherwise a warning says that ``--novel`` compares case exactly.
+
+Ctrl-C once an epoch of the run ended, in the training or after it, keeps the
+model in a new file beside ``-o`` (:mod:`~sknextchar.cli._interrupted`) with
+these records of both runs: of the names read into memory, all of them (each
+epoch trained on every one); read in chunks, the records complete by then (the
+counts by prefix only once whole).
 """
 
 import os
@@ -36,6 +42,7 @@ from ._commands import (
     input_files,
     names_column,
     training_names,
+    with_record,
 )
 from ._flags import KN_FLAGS, TRAIN_FLAGS, given
 from ._interrupted import keeping_epochs, with_kept_records
@@ -91,15 +98,19 @@ def resume(args):
     clf.set_params(**params)
     done = _epochs_done(clf, args)
     start = time.perf_counter()
+    keep, finished = _needs_records(sampler, names), []
 
-    def record(fitted):
-        records = with_kept_records(fitted, latest)  # complete before Ctrl-C
+    def record(fitted):  # with this run's records, as whole as they are by then
+        records = finished[0] if finished else None
+        if keep and not finished:  # Ctrl-C before train_from_file returned
+            records = _records_so_far(fitted, latest, names, weights)
         return _with_record(fitted, sampler, names, weights, records)[0]
 
-    # Ctrl-C: the finished epochs (the model once trained) go to a new file.
+    # Ctrl-C: the finished epochs (the model once trained) go to a new file,
+    # with the records of the names (not the resumed file's alone, nor none).
     with keeping_epochs(pipe, record, args, fmt) as latest:
-        keep = _needs_records(sampler, names)
         trained, records = _continue(args, pipe, (path, chunk_size), done, latest, keep)
+        finished.append(records)  # the report below may be interrupted too
         seconds = time.perf_counter() - start
         if done < len(clf.loss_curve_):  # said once the file was accepted
             print(_kept_epoch_note(args.resume, done, len(clf.loss_curve_)))
@@ -111,8 +122,8 @@ def resume(args):
             "nats per character (no names held out)."
         )
         saved, note = _with_record(trained, sampler, names, weights, records)
-    print(note)
-    _warn_exact_case(args, saved)
+        print(note)
+        _warn_exact_case(args, saved)
     path = save_trained(saved, args, inputs, fmt)
     print(f"Saved the model to {str(path)!r} ({fmt} format).")
     return 0
@@ -306,6 +317,17 @@ def _continue(args, pipe, source, done, latest, records=True):
     pipe = trained.estimator_.estimator if records else trained
     pipe.steps[-1][1].set_callbacks()  # a runtime hook: the file holds none
     return pipe, trained if records else None
+
+
+def _records_so_far(pipe, latest, names, weights):
+    """This run's records (a sampler of ``pipe``) when Ctrl-C stopped it before
+    ``train_from_file`` returned them: those of the names in memory (each epoch
+    kept trained on all of them), or, read in chunks, those complete in the
+    passes over the file (:func:`with_kept_records`; None before the first
+    pass ended)."""
+    if names is None:
+        return with_kept_records(pipe, latest)
+    return with_record(pipe, names, weights=weights)
 
 
 def _with_record(pipe, sampler, names, weights=None, records=None):
