@@ -32,7 +32,6 @@ __all__ = [
     "TrainingData",
     "check_context_ids",
     "check_fits_on_windows",
-    "fit_needs_y",
     "check_ids_below",
     "check_label_types",
     "check_predict_contexts",
@@ -336,31 +335,8 @@ def refuse_names(estimator, X):
         )
 
 
-def fit_needs_y(model):
-    """Whether ``model.fit`` has a second positional parameter without a default.
-
-    A next-character model is fitted on windows alone, ``fit(windows)``, as
-    scikit-learn's unsupervised estimators are (``fit(X, y=None)``); a model
-    whose ``fit`` needs ``y`` (any scikit-learn classifier) is no such model.
-
-    Parameters
-    ----------
-    model : estimator
-        The model, as it would be fitted (a FrozenEstimator's ``fit`` needs
-        ``y``, whatever it holds).
-
-    Returns
-    -------
-    needs_y : bool
-        False too when ``fit`` has no signature to read: its fit will tell.
-
-    Examples
-    --------
-    >>> from sklearn.linear_model import LogisticRegression
-    >>> from sknextchar import KneserNeyClassifier
-    >>> fit_needs_y(LogisticRegression()), fit_needs_y(KneserNeyClassifier())
-    (True, False)
-    """
+def _fit_needs_y(model):
+    """Whether ``model.fit`` has a second positional parameter without a default."""
     try:
         parameters = inspect.signature(model.fit).parameters.values()
     except (TypeError, ValueError):  # no signature to read: its fit will tell
@@ -407,7 +383,7 @@ def check_fits_on_windows(X, model, what, remedy):
     ...
     TypeError: the model (LogisticRegression) is not a next-character model: ...
     """
-    if not (isinstance(X, CharWindows) and fit_needs_y(model)):
+    if not (isinstance(X, CharWindows) and _fit_needs_y(model)):
         return
     inner = unfreeze(model)
     if inner is not model:  # a FrozenEstimator's fit needs y, whatever it holds

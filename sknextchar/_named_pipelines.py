@@ -33,8 +33,7 @@ def check_estimators(estimator):
     ValueError
         For an empty list, every pipeline ``"drop"``, or bad names.
     TypeError
-        For an item that is no pipeline of a transformer and a model, or whose
-        model is not fitted on windows alone (its ``fit`` needs ``y``).
+        For an item that is no pipeline of a transformer and a model.
 
     Examples
     --------
@@ -62,7 +61,7 @@ def check_estimators(estimator):
                 f"set_params(estimator__{pairs[0][0]}=<a pipeline>)."
             )
     for each in estimators:
-        split_pipeline(each, owner="NameLabelClassifier", to_fit=True)
+        split_pipeline(each, owner="NameLabelClassifier")
     return estimators
 
 

@@ -9,9 +9,7 @@ steps skipped) of exactly two steps,
 
 1. a :class:`~sknextchar.ContextWindowTransformer`, whose ``vocabulary_`` fixes the
    symbols and whose ``encode_prefixes`` turns text into integer contexts;
-2. a model that is fitted on the transformer's windows alone, ``fit(windows)``
-   (the targets are inside them, so its ``fit`` takes ``y=None``; a frozen model
-   is not fitted), with ``predict_log_proba(contexts)``: for an integer array of shape
+2. a model with ``predict_log_proba(contexts)``: for an integer array of shape
    ``(n, context_length)`` of symbol ids, it returns the ``(n, n_symbols)``
    natural-log probabilities of the next symbol, one column per symbol of the
    transformer's vocabulary, in vocabulary order (its ``classes_``, when it has
@@ -37,7 +35,6 @@ from sklearn.pipeline import Pipeline
 
 from ._holdout import same_text_groups
 from ._label_posterior import windows_log_likelihood
-from ._model_input import fit_needs_y
 from ._novelty import fold_map
 from ._sample_weight import check_takes_sample_weight
 from ._steps import pipeline_steps, unfreeze
@@ -56,7 +53,7 @@ __all__ = [
 ]
 
 
-def split_pipeline(estimator, *, owner="NameSampler", to_fit=False):
+def split_pipeline(estimator, *, owner="NameSampler"):
     """The (transformer, model) pair of a next-character pipeline.
 
     Parameters
@@ -65,14 +62,7 @@ def split_pipeline(estimator, *, owner="NameSampler", to_fit=False):
         A pipeline of a :class:`~sknextchar.ContextWindowTransformer` followed by
         a model with ``predict_log_proba``, possibly frozen.
     owner : str, default="NameSampler"
-        Who needs the pipeline (its parameter ``estimator``), for the error
-        message.
-    to_fit : bool, default=False
-        Whether ``estimator`` is about to be fitted: then a model that cannot
-        be fitted on the windows alone (its ``fit`` needs ``y``, as any
-        scikit-learn classifier's) is refused too, before any fitting. A
-        FrozenEstimator (of the pipeline or of its model) is not fitted, and
-        not refused.
+        Who needs the pipeline, for the error message.
 
     Returns
     -------
@@ -82,8 +72,7 @@ def split_pipeline(estimator, *, owner="NameSampler", to_fit=False):
     Raises
     ------
     TypeError
-        If ``estimator`` is not such a pipeline, or (``to_fit=True``) its model
-        is not fitted on windows alone.
+        If ``estimator`` is not such a pipeline.
 
     Examples
     --------
@@ -92,12 +81,6 @@ def split_pipeline(estimator, *, owner="NameSampler", to_fit=False):
     >>> pipe = make_pipeline(ContextWindowTransformer(), CharEmbeddingMLPClassifier())
     >>> [type(step).__name__ for step in split_pipeline(pipe)]
     ['ContextWindowTransformer', 'CharEmbeddingMLPClassifier']
-    >>> from sklearn.linear_model import LogisticRegression
-    >>> split_pipeline(make_pipeline(ContextWindowTransformer(),
-    ...                              LogisticRegression()), to_fit=True)
-    Traceback (most recent call last):
-    ...
-    TypeError: NameSampler's estimator: the step 'logisticregression' ...
     """
     expected = (
         f"{owner} needs a Pipeline of a ContextWindowTransformer followed by a "
@@ -116,24 +99,7 @@ def split_pipeline(estimator, *, owner="NameSampler", to_fit=False):
         raise TypeError(
             f"{expected}; the last step {kinds[1]} has no predict_log_proba."
         )
-    if to_fit and not isinstance(estimator, FrozenEstimator):  # else not fitted
-        _check_model_fits_alone(pipe, steps[1], owner)
     return steps[0], steps[1]
-
-
-def _check_model_fits_alone(pipe, model, owner):
-    """Refuse a ``model`` step of ``pipe`` whose ``fit`` needs ``y``, unless frozen."""
-    name, step = next((n, s) for n, s in pipe.steps if unfreeze(s) is model)
-    if isinstance(step, FrozenEstimator) or not fit_needs_y(step):
-        return  # a frozen model is not fitted
-    raise TypeError(
-        f"{owner}'s estimator: the step {name!r} ({type(step).__name__}) of its "
-        "pipeline is not a next-character model: its fit needs y, while the "
-        "pipeline fits its model on the windows of the ContextWindowTransformer "
-        "alone, fit(windows), their targets being inside them. Make the last "
-        "step a next-character model, e.g. make_pipeline(ContextWindowTransformer"
-        "(), KneserNeyClassifier()) or CharEmbeddingMLPClassifier()."
-    )
 
 
 def next_log_proba_function(model, label=None, argument="label"):

@@ -336,7 +336,7 @@ default=None
         [0, 0, 0, 0, 3, 0, 0, 1]
         """
         length_bounds(self.min_length, self.max_length)  # fail on crossed bounds
-        split_pipeline(self.estimator, to_fit=True)  # fail before a long fit
+        split_pipeline(self.estimator)  # fail before a long fit
         weights = None
         if sample_weight is not None:  # checked before a long fit
             if isinstance(X, (str, bytes)) or not hasattr(X, "__len__"):

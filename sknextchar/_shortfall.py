@@ -142,7 +142,7 @@ def shortfall_message(
         if stopped is not None:
             rounds = _stopped_words(stopped, n_accepted, n_samples, drawn)
     return (
-        f"{head}: {n_accepted / max(drawn, 1):.2%} of the drawn names were accepted "
+        f"{head}: {_share(n_accepted, drawn)} of the drawn names were accepted "
         f"as {', '.join(kept)}. The model rarely produces such names under these "
         f"settings: {or_list(levers)}{rounds}"
     )
@@ -228,3 +228,12 @@ def shortfall_levers(n_accepted, controls, novel, exclude, pattern):
     if exclude:
         levers.append("exclude fewer names (exclude=...)")
     return levers
+
+
+def _share(n_accepted, drawn):
+    """The share of the drawn names accepted, as a percentage that is 0 only
+    when none was (``0.00015%`` for 3 in 2,000,000, not ``0.00%``)."""
+    percent = 100 * n_accepted / max(drawn, 1)
+    if n_accepted == 0 or percent >= 0.01:
+        return f"{percent:.2f}%"
+    return f"{percent:.{1 - math.floor(math.log10(percent))}f}%"  # 2 digits shown

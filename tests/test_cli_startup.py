@@ -88,6 +88,10 @@ def test_help_and_usage_errors_load_no_command_module():
 _INTERRUPTED_START = """
 import signal, sys
 
+# Python's own handler, as in a terminal: a run started in the background
+# (``cmd &`` in a script) inherits SIGINT ignored, and no Ctrl-C would arrive.
+signal.signal(signal.SIGINT, signal.default_int_handler)
+
 class CtrlC:
     def find_spec(self, name, path=None, target=None):
         if name == TARGET:

@@ -224,3 +224,15 @@ def test_listing_the_names_of_a_big_vocabulary_holds_little_memory():
     tracemalloc.stop()
     assert [len(rows) for rows in ids] == [0, width * width]  # 1, 2 letters
     assert ids[1][:, 1].min() == width + 1 and peak < 24 * 2**20, peak
+
+
+@pytest.mark.parametrize(
+    "accepted, drawn, share", [(3, 2_000_000, "0.00015%"), (0, 2_000_000, "0.00%")]
+)
+def test_the_share_accepted_is_zero_only_when_none_was(accepted, drawn, share):
+    # Was "0.00% of the drawn names were accepted" beside "Could only generate 3".
+    message = shortfall_message(
+        accepted, 1_000, drawn, False, set(), SamplingControls(),
+        ["matching pattern '.*zz.*'"], pattern=".*zz.*",
+    )  # fmt: skip
+    assert f": {share} of the drawn names were accepted" in message

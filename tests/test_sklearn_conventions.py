@@ -190,3 +190,18 @@ def test_mixture_weights_of_another_length_raise_invalid_parameter_error():
     mixture = MixtureClassifier([("kn", KneserNeyClassifier())], weights=[1, 2])
     with pytest.raises(InvalidParameterError, match="weights must be 'fit' or 1"):
         mixture.fit(WINDOWS)
+
+
+class _FitDeclaresY(KneserNeyClassifier):
+    """A model of a user's, its fit written with ``y`` required (it ignores it)."""
+
+    def fit(self, X, y, sample_weight=None):
+        return super().fit(X, y, sample_weight=sample_weight)
+
+
+def test_a_model_whose_fit_declares_y_still_serves_a_sampler():
+    # A Pipeline passes y=None to its last step: such a model worked, and a
+    # check of fit's signature would refuse it (seen in a review).
+    pipe = make_pipeline(ContextWindowTransformer(), _FitDeclaresY())
+    sampler = NameSampler(pipe).fit(NAMES)
+    assert len(sampler.sample(3, random_state=0)) == 3
