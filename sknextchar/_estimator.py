@@ -259,7 +259,9 @@ def install_version_advice(version):
     """How to install the version of sknextchar that saved a model.
 
     sknextchar is installed from its source, not from a package index, so the
-    advice names the version and the command to run in a clone at it.
+    advice names the version, the source that has it (a commit whose
+    ``sknextchar/_version.py`` says it, or a release archive of it) and the
+    command to run there.
 
     Parameters
     ----------
@@ -274,10 +276,12 @@ def install_version_advice(version):
     Examples
     --------
     >>> print(install_version_advice("0.1.0"))  # doctest: +NORMALIZE_WHITESPACE
-    install sknextchar 0.1.0 from its source (python -m pip install . in a clone
-    of sknextchar at version 0.1.0)
+    install sknextchar 0.1.0 from its source (run python -m pip install . in a
+    checkout of a commit whose sknextchar/_version.py says 0.1.0, or in a
+    release archive of 0.1.0)
     """
     return (
-        f"install sknextchar {version} from its source (python -m pip install . "
-        f"in a clone of sknextchar at version {version})"
+        f"install sknextchar {version} from its source (run python -m pip install "
+        f". in a checkout of a commit whose sknextchar/_version.py says {version}, "
+        f"or in a release archive of {version})"
     )

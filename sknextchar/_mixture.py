@@ -492,7 +492,8 @@ class MixtureClassifier(
         members = kept_members(self.estimators, self._validate_names)
         for name, member in members:
             use = f"Set it to one, set_params({name}=KneserNeyClassifier()), or "
-            use += f"leave it out, set_params({name}='drop')."
+            use += f"leave it out, set_params({name}='drop'); in a Pipeline, prefix "
+            use += f"the mixture's step name (e.g. clf__{name})."
             check_fits_on_windows(X, member, f"The member {name!r} of estimators", use)
         given = self._given_weights()
         data = check_training_data(self, X, y, reset=True)

@@ -390,8 +390,11 @@ def check_fits_on_windows(X, model, what, remedy):
         raise TypeError(
             f"{what} is a FrozenEstimator({type(inner).__name__}): the models here "
             "are fitted on the windows of these names, and a frozen one is never "
-            f"fitted. Give the {type(inner).__name__} itself (it is fitted on "
-            "these names), or combine fitted models outside this model."
+            f"fitted. Give the {type(inner).__name__} itself (it is then fitted "
+            "on these names). To keep a fitted model as it is, use it on its own: "
+            "NameSampler(FrozenEstimator(its pipeline)).fit([]) samples and scores "
+            "names with it, and your own code can average fitted models' "
+            "predict_proba."
         )
     raise TypeError(
         f"{what} ({type(model).__name__}) is not a next-character model: its "

@@ -83,7 +83,7 @@ def shortfall_message(
     triple ``(rounds_left, more, reach)``. ``exhausted``: the triple
     ``(n_possible, prefix, (longer, shorter))`` when the model gives only
     ``n_possible`` names any probability and none is left to return (and
-    whether longer or shorter names have some)
+    whether a longer or a shorter name passes the same tests)
     (:meth:`~sknextchar._support.RequestSupport.exhausted`). ``novel``:
     ``sample`` leaves out the training names; ``pattern``: the pattern it was
     given, if any. Only the settings that can change the outcome are named
@@ -159,7 +159,7 @@ def _exhausted_message(
         levers.append("give a shorter prefix (prefix=...)")
     if pattern is not None:
         levers.append("loosen the pattern (pattern=...)")
-    if any(lengths):  # only when names of other lengths have some probability
+    if any(lengths):  # only when a name of other lengths passes the tests
         levers.append(LENGTH_LEVERS[lengths])
     if novel:
         levers.append("sample without novel=True")
@@ -175,12 +175,16 @@ def _exhausted_message(
             "any probability. No temperature, top_k, top_p or number of rounds "
             f"can give one: {or_list(levers)}."
         )
+    # Every one of them ends within the bounds: only the tests are reasons.
+    why = "the request's tests leave each out"
+    if kept[1:]:
+        why = f"the names must also be {'; '.join(kept[1:])}"
     return (
         f"{head}: with {bounds}{controls.max_length}, the model gives any "
         f"probability to only {counted(n_possible, 'name')}, and "
-        f"{'it is not' if n_possible == 1 else 'none of them is'} left to return "
-        f"as {', '.join(kept)}. No temperature, top_k, top_p or number of "
-        f"rounds can give another: {or_list(levers)}."
+        f"{'it cannot' if n_possible == 1 else 'none of them can'} be returned: "
+        f"{why}. No temperature, top_k, top_p or number "
+        f"of rounds can give another: {or_list(levers)}."
     )
 
 

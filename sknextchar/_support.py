@@ -14,19 +14,26 @@ contexts per length, :data:`MAX_CELLS` log-probabilities at a time, and
 nothing for a request that succeeds). When every name it finds is left out by
 the request's tests or was returned already, the error says so, and names
 only the settings that change those names: the prefix, the tests and the
-length bounds, these only when names of other lengths have some probability.
+length bounds, each only when a name past it passes the same tests (the walk
+goes on past ``max_length`` for at most :data:`MAX_LONGER` lengths to find
+one; when it cannot tell, the bound is named).
 """
+
+import itertools
 
 import numpy as np
 
 from ._generation import check_prefix_continues
 from ._vocabulary import END_ID
 
-__all__ = ["MAX_CELLS", "MAX_SUPPORT", "RequestSupport", "possible_ids"]
+__all__ = ["MAX_CELLS", "MAX_LONGER", "MAX_SUPPORT", "RequestSupport", "possible_ids"]
 
 # The most names of nonzero probability (and unfinished names at one length)
 # listed; past it, the request can give too many names to list.
 MAX_SUPPORT = 4096
+# The most lengths past max_length walked to find a longer name that a
+# request's tests pass, before a longer bound is offered as one that may help.
+MAX_LONGER = 32
 # The most next-symbol log-probabilities asked of the model at once (8 MB of
 # float64): 4,096 unfinished names of a 20,000-symbol vocabulary at once held
 # 0.7 GB.
@@ -68,36 +75,42 @@ def possible_ids(next_log_proba, prefix_ids, context, controls, limit=MAX_SUPPOR
     >>> [rows.tolist() for rows in ids]
     [[[1]], [[2, 1]]]
     """
-    return _walk(next_log_proba, prefix_ids, context, controls, limit)[0]
+    found, n_found = [], 0
+    for length, rows in _by_length(next_log_proba, prefix_ids, context, limit):
+        if rows is None:
+            return None
+        if length > controls.max_length:  # a prefix longer than the bounds
+            break
+        if length >= controls.min_length:
+            found.append(rows)
+            n_found += len(rows)
+        if n_found > limit:
+            return None
+        if length == controls.max_length:
+            break
+    return found
 
 
-def _walk(next_log_proba, prefix_ids, context, controls, limit):
-    """:func:`possible_ids`, and whether names of other lengths exist: the
-    pair ``(longer, shorter)`` says whether a name of ``max_length`` letters
-    can go on, and whether one of fewer than ``min_length`` (at least one)
-    can end."""
-    rows, contexts, found, n_found = prefix_ids[None, :], context, [], 0
-    longer = shorter = False
+def _by_length(next_log_proba, prefix_ids, context, limit):
+    """The names of nonzero probability that extend a prefix, length by
+    length: pairs ``(length, rows)``, ``rows`` the letter ids of the names of
+    ``length`` letters that can end, from the prefix's length on until no
+    name goes on; lazily, so a caller stops the walk where it wants. ``rows``
+    is None, last, past ``limit`` unfinished names at one length."""
+    rows, contexts = prefix_ids[None, :], context
     step = 1  # rows per model call, 1 until the vocabulary's size is known
-    for length in range(len(prefix_ids), controls.max_length + 1):
+    for length in itertools.count(len(prefix_ids)):
         possible = _possible(next_log_proba, contexts, step, limit)
         if possible is None:
-            return None, (longer, shorter)
+            yield length, None
+            return
         ends, parent, letter, step = possible
-        if length >= controls.min_length:
-            found.append(rows[ends])
-            n_found += len(found[-1])
-        elif length:
-            shorter |= bool(ends.any())
-        if n_found > limit:
-            return None, (longer, shorter)
-        if length == controls.max_length or not len(parent):
-            longer = length == controls.max_length and bool(len(parent))
-            break
+        yield length, rows[ends]
+        if not len(parent):
+            return
         letter = (letter + END_ID + 1).astype(rows.dtype)[:, None]
         rows = np.concatenate((rows[parent], letter), axis=1)
         contexts = np.concatenate((contexts[parent, 1:], letter), axis=1)
-    return found, (longer, shorter)
 
 
 def _possible(next_log_proba, contexts, step, limit):
@@ -162,24 +175,49 @@ class RequestSupport:
         -------
         exhausted : tuple of (int, str, tuple of bool) or None
             The number of names of nonzero probability within the bounds, the
-            prefix and whether names of other lengths have some, ``(longer,
-            shorter)`` (see :func:`_walk`), when every one of those names is
-            left out by the tests, by ``exclude`` or (with ``unique``) is
-            among ``accepted``; None when some may be left, when they are too
-            many to list, and for deterministic controls (one name, the same
-            at every draw).
+            prefix and whether names of other lengths pass the same tests,
+            ``(longer, shorter)`` (see :func:`_longer_passes`), when every
+            one of those names is left out by the tests, by ``exclude`` or
+            (with ``unique``) is among ``accepted``; None when some may be
+            left, when they are too many to list, and for deterministic
+            controls (one name, the same at every draw).
         """
         if self.keep is None or self.controls.deterministic:
             return None  # random tests; one name, which the message names
-        ids, lengths = _walk(
-            self.next_log_proba, self.prefix_ids, self.context, self.controls,
-            MAX_SUPPORT,
-        )  # fmt: skip
-        if ids is None:
-            return None
         taken = set(accepted) if unique else set()
-        for rows in ids:
-            for name in self.keep(rows) if len(rows) else []:
-                if name not in exclude and name not in taken:
+
+        def passes(rows):  # some name of ``rows`` could be returned
+            names = self.keep(rows) if len(rows) else []
+            return any(name not in exclude and name not in taken for name in names)
+
+        levels = _by_length(
+            self.next_log_proba, self.prefix_ids, self.context, MAX_SUPPORT
+        )
+        n_possible, shorter = 0, False
+        for length, rows in levels:
+            if rows is None or length > self.controls.max_length:
+                return None  # too many to list; a prefix past the bounds
+            if length >= self.controls.min_length:
+                if passes(rows) or n_possible + len(rows) > MAX_SUPPORT:
                     return None
-        return sum(map(len, ids)), self.prefix, lengths
+                n_possible += len(rows)
+            elif length:  # no name has 0 letters
+                shorter = shorter or passes(rows)
+            if length == self.controls.max_length:
+                return (
+                    n_possible,
+                    self.prefix,
+                    (_longer_passes(levels, passes), shorter),
+                )
+        return n_possible, self.prefix, (False, shorter)
+
+
+def _longer_passes(levels, passes):
+    """Whether a name longer than ``max_length`` could be returned: one of
+    the next :data:`MAX_LONGER` lengths of the walk ``levels`` has a name
+    that ``passes``, or the walk goes on past them or lists too many names
+    to tell (then a longer bound may help)."""
+    for _, rows in itertools.islice(levels, MAX_LONGER):
+        if rows is None or passes(rows):
+            return True
+    return next(levels, None) is not None

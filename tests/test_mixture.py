@@ -206,7 +206,8 @@ def test_member_that_is_no_next_character_model_is_named():
     with pytest.raises(
         TypeError,
         match=r"The member 'lr' of estimators \(LogisticRegression\) is not a "
-        r"next-character model: its fit needs y.*set_params\(lr='drop'\)",
+        r"next-character model: its fit needs y.*set_params\(lr='drop'\); in a "
+        r"Pipeline, prefix the mixture's step name \(e\.g\. clf__lr\)\.$",
     ):
         pipe.fit(TRAIN[:50])
     assert not hasattr(mixture, "estimators_")
@@ -225,10 +226,16 @@ def test_a_frozen_member_is_named_as_frozen_with_what_to_give():
         TypeError,
         match=r"The member 'kn' of estimators is a "
         r"FrozenEstimator\(KneserNeyClassifier\).*never fitted\. Give the "
-        r"KneserNeyClassifier itself",
+        r"KneserNeyClassifier itself.* To keep a fitted model as it is, use it on "
+        r"its own: NameSampler\(FrozenEstimator\(its pipeline\)\)\.fit\(\[\]\) "
+        r"samples and scores names with it",
     ):
         pipe.fit(TRAIN[:50])
     pipe.set_params(clf__kn=KneserNeyClassifier()).fit(TRAIN[:50])  # the advice
+    # The other advice: the fitted model, kept as it is, samples and scores.
+    kept = NameSampler(FrozenEstimator(fitted)).fit([])
+    assert kept.score_samples(TRAIN[:3]).shape == (3,)
+    assert len(kept.sample(2, random_state=0)) == 2
 
 
 @parametrize_with_checks(

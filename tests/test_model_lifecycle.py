@@ -281,8 +281,9 @@ def test_a_file_of_a_later_version_says_which_and_what_to_do(fitted, tmp_path):
         f"Cannot load {str(later)!r}: it was saved by sknextchar 9.1.0, and needs "
         "sknextchar._neural.CharEmbeddingMLPClassifier, which sknextchar "
         f"{sknextchar.__version__} (installed here) does not have. Install "
-        "sknextchar 9.1.0 from its source (python -m pip install . in a clone of "
-        "sknextchar at version 9.1.0) to load it, or train the model again with "
+        "sknextchar 9.1.0 from its source (run python -m pip install . in a "
+        "checkout of a commit whose sknextchar/_version.py says 9.1.0, or in a "
+        "release archive of 9.1.0) to load it, or train the model again with "
         "this version."
     )
     # The same class in a file of this version: an edited file, refused as such.

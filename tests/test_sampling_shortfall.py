@@ -23,7 +23,7 @@ from sknextchar._decoding import SamplingControls
 from sknextchar._generation import sample_new_names
 from sknextchar._novelty import HOTTER_WORDS
 from sknextchar._shortfall import optimistic_reach, shortfall_message
-from sknextchar._support import possible_ids
+from sknextchar._support import MAX_LONGER, RequestSupport, possible_ids
 from sknextchar.cli import main
 
 FOUR = ["asha", "ravi", "mohan", "sita"]
@@ -107,13 +107,67 @@ def test_no_more_rounds_or_temperature_when_the_model_has_no_new_name(four_names
 def test_the_length_bounds_are_offered_when_other_lengths_have_names(four_names):
     short = clone(four_names).set_params(max_length=4).fit(FOUR)
     with pytest.raises(ValueError) as e:
-        short.sample(3, novel=True, random_state=0)
+        short.sample(4, unique=True, random_state=0)
     message = str(e.value)
-    assert "only 3 names, and none of them is left" in message  # not mohan
+    assert "only 3 names, and none of them can be returned" in message  # not mohan
     assert message.endswith(
-        "can give another: allow longer names (max_length=...), or sample "
-        "without novel=True."
-    ), message
+        "can give another: ask for fewer names, or allow longer names (max_length=...)."
+    ), message  # mohan, of 5 letters, is distinct from the 3 returned
+
+
+def test_no_length_bound_whose_names_the_tests_leave_out_too(four_names):
+    # mohan, of 5 letters, and asha, ravi and sita, of 4, are all training
+    # names: neither bound gives a new name, and neither was to be advised.
+    for bounds in (dict(max_length=4), dict(min_length=5, max_length=5)):
+        sampler = clone(four_names).set_params(**bounds).fit(FOUR)
+        with pytest.raises(ValueError) as e:
+            sampler.sample(1, novel=True, random_state=0)
+        message = str(e.value)
+        assert "the names must also be not among the 4 training names" in message
+        assert message.endswith("can give another: sample without novel=True.")
+    # Distinct names of the other lengths are left: that bound is advised.
+    with pytest.raises(ValueError) as e:
+        sampler.sample(2, unique=True, random_state=0)
+    assert str(e.value).endswith(
+        "can give another: ask for fewer names, or allow shorter names "
+        "(min_length=...)."
+    ), str(e.value)
+
+
+def a_run(stop, calls):
+    """A model of names of "a"s, up to ``stop`` letters (None: without end)."""
+
+    def next_log_proba(contexts):  # symbols: the end, then "a"
+        calls.append(len(contexts))
+        out = np.zeros((len(contexts), 2))
+        if stop is not None:
+            out[np.count_nonzero(contexts, axis=1) >= stop, 1] = -np.inf
+        out[contexts[:, -1] == 0, 0] = -np.inf  # no name of 0 letters
+        return out
+
+    return next_log_proba
+
+
+@pytest.mark.parametrize(
+    "stop, shortest, longer",
+    [(6, 7, False), (6, 5, True), (None, 10**6, True)],
+)
+def test_a_longer_bound_is_offered_only_when_a_longer_name_passes(
+    stop, shortest, longer
+):
+    # The request keeps names of at least ``shortest`` letters; the model
+    # writes "aa" and "aaa" within the bounds. Names of "a"s without end:
+    # the walk past max_length cannot tell, stops after MAX_LONGER lengths
+    # and offers the bound as one that may help.
+    calls = []
+    support = RequestSupport(
+        a_run(stop, calls), prefix="", prefix_ids=np.array([], np.intp),
+        context=np.zeros((1, 8), np.intp),
+        controls=SamplingControls(min_length=2, max_length=3),
+        keep=lambda rows: [len(row) * "a" for row in rows if len(row) >= shortest],
+    )  # fmt: skip
+    assert support.exhausted([], False, set()) == (2, "", (longer, False))
+    assert len(calls) <= 4 + MAX_LONGER + 1, len(calls)  # lengths 0 to 3, then more
 
 
 @pytest.mark.parametrize("temperature", [1e9, math.inf])
@@ -123,7 +177,7 @@ def test_the_prefix_that_blocks_a_request_is_named(four_names, temperature):
         hot.sample(2, prefix="as", novel=True, random_state=0)
     message = str(e.value)
     assert "with prefix='as', min_length=4 and max_length=5, the model " in message
-    assert "only 1 name, and it is not left to return" in message
+    assert "only 1 name, and it cannot be returned: the names must also be " in message
     assert "'asha', drawn over and over" in message
     assert HOTTER_WORDS not in message and "more rounds" not in message
     assert "give a shorter prefix (prefix=...)" in message
@@ -134,7 +188,7 @@ def test_distinct_names_the_model_has_run_out_of(four_names):
         four_names.sample(5, unique=True, random_state=0)
     message = str(e.value)
     assert "Could only generate 4 of the 5 requested distinct names" in message
-    assert "only 4 names, and none of them is left" in message
+    assert "only 4 names, and none of them can be returned" in message
     assert "ask for fewer names" in message and "more rounds" not in message
 
 

@@ -17,10 +17,12 @@ from sknextchar import ContextWindowTransformer, load_model, save_model
 from sknextchar._name_filter import check_min_label_proba
 from sknextchar.exceptions import ModelVersionWarning
 
-# How the messages tell to install the version 0.1.0 that saved a model.
+# How the messages tell to install the version 0.1.0 that saved a model: the
+# repository has no tags, so the advice names the file that holds the version.
 SOURCE_0_1_0 = (
-    "install sknextchar 0.1.0 from its source (python -m pip install . in a clone "
-    "of sknextchar at version 0.1.0)"
+    "install sknextchar 0.1.0 from its source (run python -m pip install . in a "
+    "checkout of a commit whose sknextchar/_version.py says 0.1.0, or in a release "
+    "archive of 0.1.0)"
 )
 
 
@@ -88,6 +90,17 @@ def test_an_estimator_unpickled_alone_advises_its_versions_source(monkeypatch):
     advice = SOURCE_0_1_0.replace("0.1.0", saved)
     assert message.endswith(f"Retrain it with sknextchar 9.9.9, or {advice} to use it.")
     assert "==" not in message
+
+
+def test_the_file_the_install_advice_names_holds_the_version():
+    # The advice names no git tag (the repository has none) but the file a
+    # commit's version is read from: it must be that file, holding the version.
+    advice = sknextchar._estimator.install_version_advice("0.1.0")
+    (path,) = [word for word in advice.split() if word.endswith("_version.py")]
+    root = os.path.dirname(os.path.dirname(sknextchar.__file__))
+    with open(os.path.join(root, path), encoding="utf-8") as source:
+        assert f'__version__ = "{sknextchar.__version__}"' in source.read()
+    assert "clone" not in advice and "tag" not in advice
 
 
 def test_loading_a_loop_of_symbolic_links_says_what_it_is(tmp_path):
