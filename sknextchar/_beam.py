@@ -14,7 +14,7 @@ probability 0, score ``-inf``) is never returned: it would be a cut-off name.
 import numpy as np
 
 from ._sizes import machine_memory
-from ._text import or_list
+from ._text import capitalized, or_list
 from ._vocabulary import END_ID, decode_rows
 
 __all__ = [
@@ -245,7 +245,7 @@ fewer names, or allow longer names (max_length=...)."
             if exhaustive
             else ""
         )
-        + f". {lever_words[0].upper()}{lever_words[1:]}."
+        + f". {capitalized(lever_words)}."
     )
 
 
@@ -282,7 +282,7 @@ def _check_beam_memory(n_names, beam_width, vocabulary, max_length, context, n_p
     raise ValueError(
         f"n_names={n_names} with beam_width={beam_width} makes the beam search "
         f"need about {needed:.3g} bytes, more than the {available:.3g} bytes of "
-        f"memory this process may use. {words[0].upper()}{words[1:]}."
+        f"memory this process may use. {capitalized(words)}."
     )
 
 

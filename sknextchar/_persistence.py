@@ -31,6 +31,7 @@ from ._model_checks import (
     validate_loaded_params,
 )
 from ._model_files import ZIP_MAGIC, first_text_line, keep_other_files, text_file_kind
+from ._text import capitalized
 from ._version import __version__
 from ._zip_bytes import canonical_skops
 from .exceptions import (
@@ -755,7 +756,7 @@ def _refuse_other_version(path, missing, versions):
     advice = "Load it with the version of sknextchar that saved it"
     if real:
         install = install_version_advice(real[-1])
-        advice = f"{install[0].upper()}{install[1:]} to load it"
+        advice = f"{capitalized(install)} to load it"
     raise ValueError(
         f"Cannot load {str(path)!r}: it was saved by {saved}, and needs "
         f"{', '.join(missing)}, which sknextchar {__version__} (installed here) does "

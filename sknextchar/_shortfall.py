@@ -19,7 +19,7 @@ from fractions import Fraction
 
 from ._beam import LENGTH_LEVERS
 from ._novelty import HOTTER_WORDS
-from ._text import counted, or_list
+from ._text import capitalized, counted, or_list
 
 __all__ = [
     "RATE_OPTIMISM",
@@ -128,7 +128,7 @@ def shortfall_message(
         return (
             f"{head}: greedy decoding (temperature=0 or top_k=1) gives one name, "
             f"the same at every draw, and the names kept must be {', '.join(kept)}. "
-            f"{or_list(levers)[0].upper()}{or_list(levers)[1:]}."
+            f"{capitalized(or_list(levers))}."
         )
     if hopeless:
         rounds = (

@@ -902,6 +902,19 @@ def or_list(words):
     return ", ".join(words[:-1]) + f", or {words[-1]}" if len(words) > 1 else words[0]
 
 
+def capitalized(text):
+    """``text`` with its first character in upper case, the rest as it is
+    (``str.capitalize`` lowers the rest: ``beam_width=`` would not survive).
+
+    Examples
+    --------
+    >>> from sknextchar._text import capitalized
+    >>> capitalized("ask for fewer names, or widen the beam (beam_width=...)")
+    'Ask for fewer names, or widen the beam (beam_width=...)'
+    """
+    return text[:1].upper() + text[1:]
+
+
 # A name quoted in a message is cut after this many characters.
 MAX_QUOTED = 60
 

@@ -118,8 +118,10 @@ def check_name_lengths(names, path, places=None):
     """
     longest = max(names, key=len, default="")
     if len(longest) > MAX_LETTERS:
+        from .._text import capitalized
+
         where = None if places is None else places.place("names", longest)
-        where = f"{path!r}" if where is None else where[0].upper() + where[1:]
+        where = f"{path!r}" if where is None else capitalized(where)
         raise ValueError(
             f"{where} holds a name of {len(longest):,} characters, starting "
             f"{longest[:20]!r}: more than {MAX_LETTERS:,}, the most letters a "
