@@ -4,10 +4,10 @@
 combining mark, as scikit-learn's ``strip_accents_unicode`` does: the accents
 of Latin letters, but also marks that other scripts spell with (the hamza of
 Arabic ``"أ"``, the Devanagari virama and nukta, the breve of Cyrillic
-``"й"``). This module says when folding helps (an unknown accented Latin
-letter whose plain letter the vocabulary holds), warns when a fit folds marks
-away from letters of other scripts, and says what a fold removed from names it
-left empty.
+``"й"``). This module warns when a fit folds marks away from letters of other
+scripts, and says what a fold removed from names it left empty; when folding
+helps (an unknown accented Latin letter whose plain letter the vocabulary
+holds) is told by :mod:`sknextchar._unknown_advice`.
 """
 
 import re
@@ -19,7 +19,6 @@ from ._text import MAX_REPORTED, describe_symbol, normalize_text, quoted
 __all__ = [
     "FoldedNames",
     "emptied_advice",
-    "latin_folds",
     "warn_other_scripts_folded",
 ]
 
@@ -29,36 +28,6 @@ __all__ = [
 _MARK_RANGES = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _SHARED_MARKS = re.compile(f"(\\w)([{_MARK_RANGES}]+)")
 _SHARED_MARK = re.compile(f"[{_MARK_RANGES}]")
-
-
-def latin_folds(symbols, known):
-    """The symbols that are accented Latin letters ``strip_accents="unicode"``
-    folds into ``known`` symbols, each with the letters it folds to.
-
-    Parameters
-    ----------
-    symbols : iterable of str
-        Unknown symbols (characters or grapheme clusters).
-    known : iterable of str
-        The symbols of the vocabulary.
-
-    Returns
-    -------
-    folds : list of (str, str)
-
-    Examples
-    --------
-    >>> latin_folds(["ë", "ø", "أ"], "abcdefghijklmnopqrstuvwxyz")
-    [('ë', 'e')]
-    """
-    known, folds = set(known), []
-    for symbol in symbols:
-        decomposed = unicodedata.normalize("NFKD", symbol)
-        letters = "".join(c for c in decomposed if not unicodedata.combining(c))
-        latin = all(unicodedata.name(c, "").startswith("LATIN ") for c in letters)
-        if letters != decomposed and letters and latin and set(letters) <= known:
-            folds.append((symbol, letters))
-    return folds
 
 
 def warn_other_scripts_folded(names, index=None, *, lowercase=True):

@@ -668,8 +668,12 @@ class CharEmbeddingMLPClassifier(
         ----------
         X : CharWindows or array-like of int of shape (n_windows, context_length)
             Training windows, as in :meth:`fit`.
-        y : None or array-like of shape (n_windows,)
-            None for a :class:`CharWindows`; the labels for an array.
+        y : None or array-like
+            For a :class:`CharWindows` (the targets are inside): None for the
+            model of names, or one label per name, as in :meth:`fit` (a model
+            first fitted with labels needs them in every call, and only the
+            labels of its first fit). For an array: the label of the symbol
+            after each context.
         classes : array-like of shape (n_classes,), default=None
             All the labels that any call may see. Required on the first call
             with an array ``X``; with a :class:`CharWindows`, the vocabulary is
@@ -984,8 +988,8 @@ class CharEmbeddingMLPClassifier(
         ((1, 2), True)
         """
         contexts = check_predict_contexts(self, X, self._n_symbols())
-        names = X.name_index if isinstance(X, CharWindows) else None
-        return self._log_proba(with_label_column(self, contexts, labels, names))
+        windows = X if isinstance(X, CharWindows) else None
+        return self._log_proba(with_label_column(self, contexts, labels, windows))
 
     def next_log_proba(self, contexts, labels=None):
         """Log-probabilities of the next symbol, for contexts already validated.
@@ -1135,8 +1139,8 @@ class CharEmbeddingMLPClassifier(
         """
         labels, y = split_name_labels(X, y)
         contexts, targets = check_score_data(self, X, y, self._n_symbols())
-        names = X.name_index if isinstance(X, CharWindows) else None
-        contexts = with_label_column(self, contexts, labels, names)
+        windows = X if isinstance(X, CharWindows) else None
+        contexts = with_label_column(self, contexts, labels, windows, "y")
         # The network runs once per distinct context (and label): names share
         # most of theirs, and a row depends on its own context only, so the
         # mean is that of one pass over every window, bit for bit.

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.special import log_softmax
 
+from ._dead_ends import DeadEndError, UnendingPrefixError
 from ._row_keys import ngram_keys
 from ._vocabulary import END_ID
 
@@ -611,6 +612,14 @@ def check_continuable(proba, prefixes, controls, *, what="prefixes", lengths=Non
         The letters of each prefix: a dead prefix of ``controls.max_length``
         letters is one whose end the model or the controls rule out.
 
+    Raises
+    ------
+    UnendingPrefixError
+        A ``ValueError``, for a dead prefix of ``controls.max_length`` letters.
+    DeadEndError
+        A ``ValueError``, for another dead prefix; both carry the parts of
+        their message as attributes (:mod:`sknextchar._dead_ends`).
+
     Examples
     --------
     >>> import numpy as np
@@ -618,34 +627,19 @@ def check_continuable(proba, prefixes, controls, *, what="prefixes", lengths=Non
     >>> check_continuable(np.full((1, 2), np.nan), ["ab"], SamplingControls())
     Traceback (most recent call last):
     ...
-    ValueError: No name can continue prefixes[0]='ab': ...
+    sknextchar._dead_ends.DeadEndError: No name can continue prefixes[0]='ab': ...
     >>> check_continuable(np.full((1, 2), np.nan), ["ab"], SamplingControls(),
     ...                   what="prefix")
     Traceback (most recent call last):
     ...
-    ValueError: No name can continue prefix='ab': ...
+    sknextchar._dead_ends.DeadEndError: No name can continue prefix='ab': ...
     """
     dead = np.flatnonzero(np.isnan(proba).any(axis=1))
     if len(dead):
         i = int(dead[0])
-        place = f"prefixes[{i}]" if what == "prefixes" else what
+        where = ("prefixes", i) if what == "prefixes" else (what, None)
         if lengths is not None and lengths[i] == controls.max_length:
-            raise ValueError(_unending_message(place, prefixes[i], controls))
-        raise ValueError(
-            f"No name can continue {place}={prefixes[i]!r}: the model gives "
-            "every next character probability 0 there, the end marker included "
-            f"or ruled out below min_length={controls.min_length}. A count "
-            "model with add_k=0 does so after a context it only saw at the end "
-            "of names: smooth it (add_k above 0, or Kneser-Ney), or lower "
-            "min_length."
-        )
-
-
-def _unending_message(place, prefix, controls):
-    """Why no name ends after a prefix of ``max_length`` letters."""
-    return (
-        f"No name can continue {place}={prefix!r}: it has max_length="
-        f"{controls.max_length} letters, so only the end marker may follow, and "
-        "the model gives it probability 0 there. Raise max_length or shorten "
-        "the prefix."
-    )
+            raise UnendingPrefixError(
+                *where, prefixes[i], max_length=controls.max_length
+            )
+        raise DeadEndError(*where, prefixes[i], min_length=controls.min_length)

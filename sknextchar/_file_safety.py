@@ -48,6 +48,8 @@ _OPEN_FILE = re.compile(
     r"(?:/task/\d+)?/fd/\d+"
 )
 _MAX_LINKS = 40  # symbolic links followed in a row, as Linux does
+# The file a refusal suggests unless the writer names its own: a model file.
+_MODEL_FILE = ("a model file", "model.skops")
 #: What a path that is a loop of symbolic links is, for a message.
 LINK_LOOP = (
     "it is a symbolic link in a loop of links (each leads to the next, the last "
@@ -85,7 +87,9 @@ def _kind(mode):
     return None if stat.S_ISREG(mode) else "not a regular file"
 
 
-def check_target(path, *, inputs=(), force=True, command_line=False, keep=None):
+def check_target(
+    path, *, inputs=(), force=True, command_line=False, keep=None, example=None
+):
     """Refuse a target that must not be written, before any work is done.
 
     Parameters
@@ -104,6 +108,11 @@ def check_target(path, *, inputs=(), force=True, command_line=False, keep=None):
         file must be kept whatever ``force`` says (the message of the
         FileExistsError), or returns None if it may be replaced; a model's
         writers pass :func:`sknextchar._model_files.keep_other_files`.
+    example : tuple of (str, str) or None, default=None
+        The kind of file to write and a name of one, such as ``("a picture
+        file", "loss.png")``, which a refusal of a folder or of an empty path
+        suggests (in the folder: ``'outdir/loss.png'``); None for a model
+        file, ``'model.skops'``.
 
     Returns
     -------
@@ -139,17 +148,17 @@ def check_target(path, *, inputs=(), force=True, command_line=False, keep=None):
     it is a folder
     """
     shown = os.fspath(path)
-    _refuse_open_file(shown, command_line)
+    advice = (command_line, example or _MODEL_FILE)  # what _give takes
+    _refuse_open_file(shown, advice)
     if str(shown).endswith(("/", os.sep)) and not os.path.isdir(shown):
         raise FileNotFoundError(
             f"Cannot save to {shown!r}: no such folder (a path ending in a "
-            "separator names a folder). Pass the path of a file, such as "
-            "'model.skops'."
+            f"separator names a folder). {_give(*advice)}."
         )
     real = real_target(path)
     status = _status(real, shown)
     if status is not None:
-        _check_existing(shown, real, status, inputs)
+        _check_existing(shown, real, status, inputs, advice)
     elif not real.parent.is_dir():
         raise FileNotFoundError(
             f"Cannot save to {shown!r}: no such folder ({str(real.parent)!r}). "
@@ -230,15 +239,25 @@ def file_on_the_way(path):
     return os.fspath(path)
 
 
-def _refuse_open_file(shown, command_line):
+def _give(command_line, example, folder=None):
+    """The advice to give a file of the kind written (``example``: its kind
+    and a name), in ``folder`` if given: ``Give -o a picture file in it, such
+    as 'outdir/loss.png'`` on the command line."""
+    kind, name = example
+    where = "" if folder is None else " in it"
+    name = name if folder is None else os.path.join(folder, name)
+    give = "Give -o" if command_line else "Pass the path of"
+    return f"{give} {kind}{where}, such as {name!r}"
+
+
+def _refuse_open_file(shown, advice):
     """Refuse /dev/stdout and the like (an open file, not a file of its own),
-    and an empty path (``realpath('')`` is the current folder)."""
+    and an empty path (``realpath('')`` is the current folder); ``advice``:
+    what :func:`_give` takes (``-o`` alone on the command line, for a stream)."""
+    command_line = advice[0]
     if not shown:
-        raise FileNotFoundError(
-            "Cannot save to '': the path is empty. "
-            + ("Give -o" if command_line else "Pass")
-            + " the path of a file, such as 'model.skops'."
-        )
+        empty = "Cannot save to '': the path is empty"
+        raise FileNotFoundError(f"{empty}. {_give(*advice)}.")
     stream = _open_file_path(shown)
     if stream is not None:
         where = (
@@ -246,16 +265,12 @@ def _refuse_open_file(shown, command_line):
             if stream == os.path.abspath(shown)
             else f"it leads to {stream!r}, which"
         )
-        advice = (
-            "Give -o the path of a file"
-            if command_line
-            else "Pass the path of a file, such as 'model.skops'"
-        )
+        give = "Give -o the path of a file" if command_line else _give(*advice)
         raise FileExistsError(
             f"Cannot write to {shown!r}: {where} names an open file of a "
             "process (a standard stream or a descriptor it holds), not a file of "
             "its own; a model or a picture is written beside its file and renamed "
-            f"into place, which a stream cannot take. {advice}."
+            f"into place, which a stream cannot take. {give}."
         )
 
 
@@ -281,14 +296,16 @@ def _open_file_path(path):
     return None
 
 
-def _check_existing(shown, real, status, inputs):
-    """Refuse an existing target that is no regular file, or an input file."""
+def _check_existing(shown, real, status, inputs, advice):
+    """Refuse an existing target that is no regular file, or an input file;
+    the advice (what :func:`_give` takes) names a file of the kind written, in
+    the folder given as the target."""
     kind = _kind(status.st_mode)
-    error = IsADirectoryError if kind == "a folder" else FileExistsError
+    folder = kind == "a folder"
     if kind is not None:
-        raise error(
+        raise (IsADirectoryError if folder else FileExistsError)(
             f"Cannot write to {shown!r}: it is {kind}, not a regular file; it "
-            "was left untouched. Pass the path of a file, such as 'model.skops'."
+            f"was left untouched. {_give(*advice, shown if folder else None)}."
         )
     for given in inputs:
         if (

@@ -286,15 +286,16 @@ def check_not_too_small(
     Traceback (most recent call last):
     ...
     ValueError: The validation set is too small: validation_fraction=0.1 of 1 \
-distinct names leaves 0 for training. Use more data, or early_stopping=False.
+distinct name leaves 0 for training. Use more data, or early_stopping=False.
     """
     if not too_small(n_units, fraction):
         return
     n_val = math.ceil(fraction * n_units)
     distinct = "distinct " if kind == "names" else ""  # copies are one unit
+    noun = kind if n_units != 1 else kind[:-1]  # "1 distinct name"
     raise ValueError(
         f"The {part} is too small: validation_fraction={fraction!r} of {n_units} "
-        f"{distinct}{kind}{detail} leaves {n_units - n_val} for training. Use more "
+        f"{distinct}{noun}{detail} leaves {n_units - n_val} for training. Use more "
         "data, "
         + ("a smaller validation_fraction, " if n_units > 1 else "")  # none helps
         + f"or {way_out}."

@@ -18,16 +18,32 @@ priors alone. The fit is convex; like
 :class:`~sklearn.linear_model.LogisticRegression`, it adds ``T ** 2 / (2 C)`` to
 the summed log-loss (the offsets are not penalised), which keeps ``T`` finite on
 held-out names that the likelihoods separate perfectly.
+
+A log-likelihood of ``-inf`` (probability 0, as a count model with
+``add_k=0`` gives a name with an n-gram its training names lack) under a
+wrong label is strong evidence, and is used: it is floored at ``LOG_FLOOR``
+(after each row's largest is subtracted), as the mixture weights floor theirs.
+For ``T`` above about 0.01 that label's probability ``exp(LOG_FLOOR * T)``
+is 0 in floating point, as it is with ``-inf``: the fit has the same optimum
+as with ``-inf`` excluded exactly, and the objective stays smooth and finite
+down to ``T = 0``, where the floored ``0 * LOG_FLOOR`` is 0, as prediction
+takes ``0 * -inf`` (the priors alone). Under a name's true label, a
+probability 0 makes the log-loss infinite for every ``T`` above 0: it is
+refused (:func:`check_true_label_possible`), naming the names.
 """
 
+import warnings
 from numbers import Integral
 
 import numpy as np
 from scipy.optimize import minimize
 from scipy.special import log_softmax, logsumexp
+from sklearn.exceptions import ConvergenceWarning
 from sklearn.frozen import FrozenEstimator
 from sklearn.model_selection import StratifiedGroupKFold
 
+from ._limits import LOG_FLOOR
+from ._stacklevel import user_stacklevel
 from ._text import MAX_REPORTED
 
 __all__ = [
@@ -35,6 +51,8 @@ __all__ = [
     "calibration_cv",
     "calibration_folds",
     "calibration_splits",
+    "SMOOTH_ADVICE",
+    "check_true_label_possible",
     "fit_pool_weights",
     "fit_temperature",
 ]
@@ -399,10 +417,12 @@ def _conditional_logit(ll, y_index, log_prior, C, bounds, sample_weight=None):
     """
     y_index = np.asarray(y_index)
     n, n_models, n_classes = ll.shape
+    check_true_label_possible(ll, y_index, every_model=True)  # a weight each
     if sample_weight is not None:
         sample_weight = np.asarray(sample_weight, dtype=np.float64)
         n = sample_weight.sum()
-    features = [ll[:, m] for m in range(n_models)]
+    # -inf under a wrong label: floored, so that a weight of 0 times it is 0.
+    features = [np.maximum(ll[:, m], LOG_FLOOR) for m in range(n_models)]
     onehot = np.eye(n_classes)[y_index]
     free_prior = log_prior is None
 
@@ -428,9 +448,100 @@ def _conditional_logit(ll, y_index, log_prior, C, bounds, sample_weight=None):
     else:
         start = start[:n_models]
     bounds = [bounds] * n_models + [(None, None)] * (len(start) - n_models)
-    theta = minimize(loss_and_grad, start, jac=True, method="L-BFGS-B", bounds=bounds).x
+    theta = _converged(
+        minimize(loss_and_grad, start, jac=True, method="L-BFGS-B", bounds=bounds)
+    )
     offsets = np.r_[0.0, theta[n_models:]] if free_prior else np.asarray(log_prior)
     return theta[:n_models], offsets - logsumexp(offsets)
+
+
+def check_true_label_possible(log_likelihood, y_index, names=None, every_model=False):
+    """Refuse held-out names of probability 0 under their true label.
+
+    Parameters
+    ----------
+    log_likelihood : ndarray of shape (n_names, n_classes) or \
+            (n_names, n_models, n_classes)
+        ``log P(name | label)`` of the held-out names (per model).
+    y_index : ndarray of shape (n_names,)
+        The true label of each name, as a column index.
+    names : list of str or None, default=None
+        The names, to show; None shows their rows.
+    every_model : bool, default=False
+        Refuse a name only when every model gives it ``-inf`` under its true
+        label: each model has a weight of its own (``calibration="weights"``),
+        which can fall to about 0 for the models that do. False refuses a name
+        that any model gives ``-inf`` (the models pooled with fixed shares).
+
+    Raises
+    ------
+    ValueError
+        If a name's log-likelihood under its true label is ``-inf`` (under
+        one model or more, or every model): the calibration's log-loss is then
+        infinite for every temperature above 0.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> ll = np.array([[0.0, -np.inf], [-np.inf, -1.0]])
+    >>> check_true_label_possible(ll, np.array([0, 1]))  # -inf under wrong labels
+    >>> check_true_label_possible(ll, np.array([0, 0]), ["ada", "ugo"])
+    Traceback (most recent call last):
+    ...
+    ValueError: The calibration's held-out names have probability 0 under ...
+    """
+    ll = np.asarray(log_likelihood, dtype=np.float64)
+    ll = ll if ll.ndim == 3 else ll[:, None, :]
+    true = np.isneginf(
+        np.take_along_axis(ll, np.asarray(y_index)[:, None, None], axis=2)[..., 0]
+    )
+    rows = np.flatnonzero(true.all(axis=1) if every_model else true.any(axis=1))
+    # Some pipelines give such names a probability: weights of their own can do.
+    weigh = "" if every_model or true[rows].all() else ' or calibration="weights"'
+    if len(rows):  # each name once (a name's copies are scored alike)
+        found = list(dict.fromkeys(names[i] for i in rows)) if names else rows
+        shown = ", ".join(
+            repr(each) if names else f"row {each}" for each in found[:MAX_REPORTED]
+        )
+        more = len(found) - MAX_REPORTED
+        shown += f" and {more:,} more" if more > 0 else ""
+        every = " under every pipeline" if every_model and ll.shape[1] > 1 else ""
+        raise ValueError(
+            "The calibration's held-out names have probability 0 under their "
+            f"own label{every}: {shown} (a count model with add_k=0 gives "
+            "probability 0 to a name with an n-gram its training names lack), so "
+            "the log-loss the calibration minimises is not finite for any "
+            f"temperature above 0. {SMOOTH_ADVICE}, or use calibration=None{weigh}."
+        )
+
+
+#: What smooths a count model that gives names probability 0.
+SMOOTH_ADVICE = (
+    "Smooth the model (add_k above 0, or add_k=None for Kneser-Ney's discounts)"
+)
+
+
+def _converged(result):
+    """The solution of ``minimize``, with a ConvergenceWarning if it failed."""
+    if not np.isfinite(result.fun):
+        raise ValueError(
+            "The calibration's log-loss is not finite at its solution "
+            f"({result.message}). Check the log-likelihoods of the names "
+            "(NameLabelClassifier(calibration=None).fit(...).log_likelihood) "
+            "for NaN, or use calibration=None."
+        )
+    if not result.success:
+        warnings.warn(
+            f"The calibration's fit did not converge ({result.message}) after "
+            f"{result.nit} iterations: temperature_, class_prior_ and "
+            "pool_weights_ may not minimise the held-out log-loss. Check the "
+            "log-likelihoods of the names (NameLabelClassifier(calibration=None)"
+            ".fit(...).log_likelihood) for extreme values, or use "
+            "calibration=None.",
+            ConvergenceWarning,
+            stacklevel=user_stacklevel(),
+        )
+    return result.x
 
 
 def _centred(log_likelihood):

@@ -30,6 +30,8 @@ from ._windows import CharWindows
 
 __all__ = [
     "check_label_values",
+    "check_sampler_labels",
+    "check_single_label",
     "fit_classes",
     "labels_of_windows",
     "label_classes",
@@ -92,7 +94,7 @@ def split_name_labels(X, y):
     return None, y
 
 
-def check_label_values(estimator, labels, n_rows, name_index=None):
+def check_label_values(estimator, labels, n_rows, windows=None, name="labels"):
     """The label ids of each row, with errors that list the known labels.
 
     Parameters
@@ -100,12 +102,17 @@ def check_label_values(estimator, labels, n_rows, name_index=None):
     estimator : estimator
         A fitted conditional model (``label_classes_`` set).
     labels : scalar or array-like
-        One label for every row, or one per row, or (with ``name_index``) one
+        One label for every row, or one per row, or (with ``windows``) one
         per name.
     n_rows : int
         Number of rows the ids are for.
-    name_index : ndarray of int or None, default=None
-        The name of each row, when ``labels`` has one label per name.
+    windows : CharWindows or None, default=None
+        The windows of the rows, when ``labels`` has one label per name: there
+        must be exactly ``windows.n_names`` of them (a subset's ``name_index``
+        still counts the names of the whole list).
+    name : str, default="labels"
+        The caller's parameter that took the labels (``"y"`` of ``score``),
+        for the messages.
 
     Returns
     -------
@@ -126,26 +133,57 @@ def check_label_values(estimator, labels, n_rows, name_index=None):
     ValueError: Unknown label 'other': this model knows the labels ['female', 'male']...
     """
     classes = label_classes(estimator)
+    name_index = None if windows is None else windows.name_index
     values = np.asarray(labels, dtype=object)
     if values.ndim == 0:
         values = np.full(n_rows if name_index is None else 1, values.item(), object)
         name_index = None if name_index is None else np.zeros(n_rows, dtype=int)
-    values = column_or_1d(values)
+    else:
+        values = _one_dimension(values, name)
+        _check_label_count(values, n_rows, windows, name, classes.tolist())
     check_no_missing_labels(
-        values, name="labels", row="window" if name_index is None else "name"
+        values, name=name, row="window" if name_index is None else "name"
     )
-    expected = n_rows if name_index is None else int(name_index.max(initial=-1)) + 1
-    if len(values) < expected or (name_index is None and len(values) != n_rows):
-        what = "rows" if name_index is None else "names"
-        raise ValueError(
-            f"Got {len(values)} labels for {expected} {what}: pass one label per "
-            f"{what[:-1]}, or a single label for all."
-        )
     unknown = _labels_not_in(classes, values)
     if unknown:
         raise unknown_label_error(unknown[0], classes.tolist())
     ids = np.searchsorted(classes, values.astype(classes.dtype))
     return ids if name_index is None else ids[name_index]
+
+
+def _check_label_count(values, n_rows, windows, name, known=None):
+    """Refuse labels that are not exactly one per name (or per row); the
+    example of a single label is the one given, else the first ``known``."""
+    what, expected = ("row", n_rows) if windows is None else ("name", windows.n_names)
+    if len(values) == expected:
+        return
+    per_window = windows is not None and len(values) == n_rows != expected
+    example = values[0] if len(values) == 1 else known[0] if known else None
+    single = "" if example is None else f" ({name}={_plain(example)!r})"
+    raise ValueError(
+        f"{name} must hold one label per {what}: got {_labels_count(len(values))} "
+        f"for {expected} {what}s"
+        + (", one per window; give each name's label once" if per_window else "")
+        + f". Pass one label per {what}, in the order of the {what}s, or a single "
+        f"label for all of them{single}."
+    )
+
+
+def _one_dimension(values, name):
+    """Labels as a 1-D array: a column taken with scikit-learn's
+    ``DataConversionWarning``, more dimensions refused in ``name``'s words."""
+    if values.ndim > 2 or (values.ndim == 2 and values.shape[1] != 1):
+        raise ValueError(
+            f"{name} must hold one label per name, in one dimension; got an "
+            f"array of shape {values.shape}. Pass a list, a 1-D array or a "
+            "pandas Series of the names' labels."
+        )
+    return column_or_1d(values, warn=True)  # a column, as scikit-learn
+
+
+def _plain(value):
+    """A NumPy scalar as the Python value it holds (shown as the user wrote it)."""
+    return value.item() if isinstance(value, np.generic) else value
 
 
 def fit_classes(model, labels, names):
@@ -188,14 +226,7 @@ def fit_classes(model, labels, names):
             "pipeline on names and their labels first, pipe.fit(names, labels), "
             "or fit the sampler without y."
         )
-    check_no_missing_labels(labels, name="y", row="name")
-    check_label_types(labels)
-    n_names = len(check_names(names))
-    if np.ndim(labels) != 1 or len(labels) != n_names:
-        raise ValueError(
-            f"y must hold one label per name: got {np.size(labels)} labels for "
-            f"{n_names} names."
-        )
+    labels = check_sampler_labels(labels, names)  # as NameSampler.fit did first
     unknown = _labels_not_in(classes, labels)
     if unknown:  # the model's labels differ from y's (as the unlabelled case)
         raise ValueError(
@@ -205,8 +236,96 @@ def fit_classes(model, labels, names):
             "fitted on, or fit the pipeline on these labels first, "
             "pipe.fit(names, labels)."
         )
-    check_label_values(model, labels, n_names)
+    check_label_values(model, labels, len(labels))
     return classes
+
+
+def _labels_count(n):
+    return f"{n} label" if n == 1 else f"{n} labels"
+
+
+def check_sampler_labels(y, names):
+    """The labels of a sampler's fit, checked before anything is trained.
+
+    One label per name, 1-D; a column (shape ``(n_names, 1)``) is taken as
+    1-D with scikit-learn's ``DataConversionWarning``, as
+    :class:`~sknextchar.NameLabelClassifier` does.
+
+    Parameters
+    ----------
+    y : array-like of shape (n_names,) or (n_names, 1), or None
+        The labels given to ``NameSampler.fit``; None checks nothing.
+    names : 1-D array-like of str
+        The names the labels are of.
+
+    Returns
+    -------
+    y : array-like of shape (n_names,) or None
+        ``y`` itself, or a column as a 1-D array.
+
+    Examples
+    --------
+    >>> check_sampler_labels(["f", "m"], ["asha", "ravi"])
+    ['f', 'm']
+    >>> check_sampler_labels(["f"], ["asha", "ravi"])
+    Traceback (most recent call last):
+    ...
+    ValueError: y must hold one label per name: got 1 label for 2 names...
+    """
+    if y is None:
+        return None
+    if isinstance(names, (str, bytes)) or not hasattr(names, "__len__"):
+        check_names(names)  # the names' message, not len()'s
+    check_no_missing_labels(y, name="y", row="name")  # a single label: say how
+    check_label_types(y)
+    shape = np.asarray(y, dtype=object).shape
+    if len(shape) == 2 and shape[1] == 1:  # as scikit-learn, a column warns
+        y = column_or_1d(label_values(y), warn=True)
+        shape = y.shape
+    if len(shape) != 1:
+        raise ValueError(
+            f"y must hold one label per name, in one dimension; got an array of "
+            f"shape {shape}. Pass a list, a 1-D array or a pandas Series of the "
+            "names' labels."
+        )
+    if shape[0] != len(names):
+        raise ValueError(
+            f"y must hold one label per name: got {_labels_count(shape[0])} for "
+            f"{len(names)} names. Pass one label per name, in the order of the names."
+        )
+    return y
+
+
+def check_single_label(label, argument="label"):
+    """Refuse a list where one label is asked for (the names to generate).
+
+    Parameters
+    ----------
+    label : object
+        The label given.
+    argument : str, default="label"
+        The caller's parameter, for the message.
+
+    Examples
+    --------
+    >>> check_single_label("f")
+    >>> check_single_label(["f"])
+    Traceback (most recent call last):
+    ...
+    ValueError: label takes the label itself, not a list: pass label='f'.
+    """
+    if np.ndim(label) == 0:
+        return
+    values = np.asarray(label, dtype=object).ravel().tolist()
+    if len(values) == 1:
+        raise ValueError(
+            f"{argument} takes the label itself, not a list: pass "
+            f"{argument}={_plain(values[0])!r}."
+        )
+    raise ValueError(
+        f"{argument} must be a single label for all the names; got {len(values)} "
+        "labels. Call once per label."
+    )
 
 
 def labels_of_windows(labels, windows, name="labels"):
@@ -239,17 +358,13 @@ def labels_of_windows(labels, windows, name="labels"):
     """
     if labels is None or np.ndim(labels) == 0:
         return labels
-    values = column_or_1d(np.asarray(labels, dtype=object))
+    values = _one_dimension(np.asarray(labels, dtype=object), name)
     check_no_missing_labels(labels, name=name, row="name")  # a Series' index
-    if len(values) != windows.n_names:
-        raise ValueError(
-            f"{name} must hold one label per name: got {len(values)} labels for "
-            f"{windows.n_names} names. Pass one per name, or a single label for all."
-        )
+    _check_label_count(values, len(windows.name_index), windows, name)
     return values[windows.name_index]
 
 
-def label_ids(estimator, labels, n_rows, name_index=None):
+def label_ids(estimator, labels, n_rows, windows=None, name="labels"):
     """The label id of each row for a conditional model, or None for another.
 
     Parameters
@@ -261,8 +376,10 @@ def label_ids(estimator, labels, n_rows, name_index=None):
         the model is unconditional.
     n_rows : int
         Number of rows the ids are for.
-    name_index : ndarray of int or None, default=None
-        The name of each row, when ``labels`` has one label per name.
+    windows : CharWindows or None, default=None
+        The windows of the rows, when ``labels`` has one label per name.
+    name : str, default="labels"
+        The caller's parameter that took the labels, for the messages.
 
     Returns
     -------
@@ -294,14 +411,14 @@ def label_ids(estimator, labels, n_rows, name_index=None):
             )
         return None
     if labels is None:
-        raise ValueError(_missing_labels_message(estimator, classes, name_index))
-    return check_label_values(estimator, labels, n_rows, name_index)
+        raise ValueError(_missing_labels_message(estimator, classes, windows))
+    return check_label_values(estimator, labels, n_rows, windows, name)
 
 
-def _missing_labels_message(estimator, classes, name_index):
+def _missing_labels_message(estimator, classes, windows):
     """Why a model fitted with labels got none, and what to do.
 
-    Windows of names (``name_index`` given) are what a pipeline fed names
+    Windows of names (``windows`` given) are what a pipeline fed names
     passes: a direct call that left out the labels, or a scikit-learn string
     scorer (``scoring="accuracy"``), which cannot pass them and would compare
     one prediction per window with one label per name.
@@ -310,7 +427,7 @@ def _missing_labels_message(estimator, classes, name_index):
         f"This {type(estimator).__name__} was fitted with the labels "
         f"{classes.tolist()!r}; pass the label of "
     )
-    if name_index is None:  # an array of contexts: one label per row
+    if windows is None:  # an array of contexts: one label per row
         return message + (
             "every row, or one for all (labels=..., or y in fit and score)."
         )
@@ -324,7 +441,7 @@ def _missing_labels_message(estimator, classes, name_index):
     )
 
 
-def with_label_column(estimator, contexts, labels, name_index=None):
+def with_label_column(estimator, contexts, labels, windows=None, name="labels"):
     """Contexts with the label column a conditional model reads.
 
     Parameters
@@ -336,8 +453,10 @@ def with_label_column(estimator, contexts, labels, name_index=None):
     labels : scalar, array-like or None
         The labels (see :func:`label_ids`); must be None exactly when the model
         is unconditional.
-    name_index : ndarray of int or None, default=None
-        The name of each row, when ``labels`` has one label per name.
+    windows : CharWindows or None, default=None
+        The windows of the rows, when ``labels`` has one label per name.
+    name : str, default="labels"
+        The caller's parameter that took the labels, for the messages.
 
     Returns
     -------
@@ -353,7 +472,7 @@ def with_label_column(estimator, contexts, labels, name_index=None):
     >>> with_label_column(model, np.array([[0, 1], [2, 0]]), "b").tolist()
     [[0, 1, 1], [2, 0, 1]]
     """
-    ids = label_ids(estimator, labels, len(contexts), name_index)
+    ids = label_ids(estimator, labels, len(contexts), windows, name)
     return contexts if ids is None else _append_column(contexts, ids)
 
 
@@ -428,7 +547,7 @@ def with_training_labels(estimator, data, X, labels, *, reset, warm=False):
             else f"y must hold one label per name (the targets come from the "
             f"windows): got {len(labels)} labels for {X.n_names} names."
         )
-    ids = check_label_values(estimator, labels, len(data.targets), X.name_index)
+    ids = check_label_values(estimator, labels, len(data.targets), X, "y")
     contexts = _append_column(data.contexts, ids)
     return TrainingData(contexts, data.targets, data.groups, data.n_symbols)
 

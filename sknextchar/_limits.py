@@ -1,4 +1,5 @@
-"""Limits shared across layers: the length of generated names, the largest count.
+"""Limits shared across layers: the length of generated names, the largest count,
+the floor of a log-probability.
 
 A module of its own that imports nothing of the package nor NumPy, so that the
 command line's checks and ``--help`` state the same limit as
@@ -9,7 +10,13 @@ record of names refuse the same totals.
 
 import math
 
-__all__ = ["BYTES_PER_LETTER", "MAX_EXACT_COUNT", "MAX_LETTERS", "check_counts_total"]
+__all__ = [
+    "BYTES_PER_LETTER",
+    "LOG_FLOOR",
+    "MAX_EXACT_COUNT",
+    "MAX_LETTERS",
+    "check_counts_total",
+]
 
 #: The most letters a name may be asked for (``min_length`` and ``max_length``
 #: of a sampler, ``--min-length`` and ``--max-length`` of ``sample``): every
@@ -26,6 +33,12 @@ BYTES_PER_LETTER = 16
 #: and not all of those above, so a count in a file, a sum of weights of the
 #: count model and the total of a sampler's length counts stop there.
 MAX_EXACT_COUNT = 2**53
+
+#: The floor of a log-probability where a weight multiplies it: a model may give
+#: probability 0 (add-k smoothing with k = 0), and a weight of 0 times the floor
+#: is 0 rather than NaN (the mixture weights, the calibration of a classifier of
+#: names). exp(-1e4) is 0 in float64, as exp(-inf) is.
+LOG_FLOOR = -1e4
 
 
 def check_counts_total(counts, what):

@@ -5,14 +5,10 @@ import numpy as np
 from scipy.optimize import minimize
 from scipy.special import log_softmax
 
+from ._limits import LOG_FLOOR
 from .nn.functional import target_log_proba
 
-# A member may give probability 0 (add-k smoothing with k = 0): its log is floored
-# here, so that a weight of 0 times it is 0 rather than NaN.
-LOG_FLOOR = -1e4
-
 __all__ = [
-    "LOG_FLOOR",
     "em_mixture_weights",
     "log_linear_log_proba",
     "log_linear_weights",

@@ -141,14 +141,24 @@ def show_symbols(symbols):
     return repr(list(symbols))
 
 
-def _reject_y_with_windows(y):
-    if y is not None:
+def _reject_y_with_windows(estimator, y, *, scoring=False):
+    """Refuse labels of names (y with windows) given to a model that takes none."""
+    if y is None:
+        return
+    name = type(estimator).__name__
+    if scoring:  # a model that takes labels splits them off before this check
         raise ValueError(
-            "y must be None when X is a CharWindows container: the targets come "
-            f"from the windows; got y of type {type(y).__name__}. To fit a model "
-            "of names by label with this model, wrap it: PerLabelClassifier(model) "
-            "fits one model per label."
+            f"This {name} was fitted without labels, so it scores names without "
+            "them: score without y (pipe.score(names)); to score names by label, "
+            f"fit PerLabelClassifier({name}(...)) on the names and their labels."
         )
+    raise ValueError(
+        f"{name} was given y, the labels of the names (as a Pipeline, NameSampler "
+        "or NameLabelClassifier fitted with labels passes them), but it fits no "
+        "model of names by label: its targets come from the windows. To model "
+        f"names by label, wrap it: PerLabelClassifier({name}(...)) fits one "
+        f"{name} per label; or fit without y (one model of all the names)."
+    )
 
 
 def _is_missing(value):
@@ -515,7 +525,7 @@ def _call(reset, warm):
 
 
 def _training_windows(estimator, X, y, *, reset, classes, n_symbols, warm):
-    _reject_y_with_windows(y)
+    _reject_y_with_windows(estimator, y)
     if classes is not None and list(np.asarray(classes)) != list(X.vocabulary):
         raise ValueError(
             f"classes must be None or the windows' vocabulary {X.vocabulary!r}; got "
@@ -677,7 +687,7 @@ def check_score_data(estimator, X, y, n_symbols=None):
     [1]
     """
     if isinstance(X, CharWindows):
-        _reject_y_with_windows(y)
+        _reject_y_with_windows(estimator, y, scoring=True)
         contexts = check_predict_contexts(estimator, X, n_symbols)
         if list(estimator.classes_) != list(X.vocabulary):
             raise ValueError(

@@ -29,14 +29,17 @@ from ._estimator import (
 )
 from ._kept_names import kept_rows, names_as_given, weighted_names
 from ._label_calibration import (
+    SMOOTH_ADVICE,
     all_frozen,
     calibration_cv,
     calibration_splits,
+    check_true_label_possible,
     fit_pool_weights,
     fit_temperature,
 )
 from ._label_posterior import log_priors, priors_in_label_order
 from ._labels import label_classes
+from ._members import is_drop
 from ._meta_callbacks import meta_fit_task
 from ._model_input import check_label_types, check_no_missing_labels, label_values
 from ._named_pipelines import (
@@ -146,8 +149,11 @@ class NameLabelClassifier(
         parameters are ``estimator__NAME__...`` in ``set_params`` and in a
         search (``estimator__mlp__clf__alpha``); ``"drop"`` in place of a
         pipeline leaves it out (``estimator__mlp="drop"``). A fitted pipeline wrapped in
-        :class:`~sklearn.frozen.FrozenEstimator` is not fitted again (its
-        labels must be those of ``y``): ``fit`` then sets the priors and,
+        :class:`~sklearn.frozen.FrozenEstimator` is not fitted again (the
+        labels of ``y`` must be among the pipeline's labels; ``classes_``
+        are those of ``y``, as scikit-learn's classifiers take them, and a
+        label of the pipeline that ``y`` lacks is left out, with a warning):
+        ``fit`` then sets the priors and,
         with calibration, fits the temperature on the names it is given,
         which must be names the pipeline was not trained on (see
         ``calibration``). An MLP fine-tuned on the
@@ -254,9 +260,13 @@ class NameLabelClassifier(
         classifier); 0, with a warning, when the held-out likelihoods point
         away from the labels: prediction then gives every name the priors.
     pool_weights_ : ndarray of shape (n_estimators,)
-        The share of each pipeline of ``estimator`` in ``log_likelihood`` (the
-        fold pipelines of a pipeline pool theirs equally): fitted with
-        ``calibration="weights"``, else equal. They sum to 1.
+        The share of each pipeline of ``estimator``, in its order, in
+        ``log_likelihood`` (the fold pipelines of a pipeline pool theirs
+        equally): fitted with ``calibration="weights"``, else equal. A
+        ``"drop"`` has 0, as :class:`~sklearn.ensemble.VotingClassifier`'s
+        ``weights`` are given for every estimator, dropped or not; a
+        pipeline of share 0 adds nothing. They sum to 1. ``n_estimators``
+        is 1 for a single pipeline.
 
     See Also
     --------
@@ -484,7 +494,8 @@ class NameLabelClassifier(
         self.pipelines_, self.pipeline_ = pipelines, pipelines[0]
         self.classes_, self.class_count_ = classes, counts
         self.class_prior_, self.temperature_ = priors, temperature
-        self.pool_weights_ = shares
+        # One share per member of estimator, in its order: 0 for a "drop".
+        self._pool_kept_, self.pool_weights_ = _with_dropped(self.estimator, shares)
         return self
 
     def _fit_calibrated(
@@ -493,14 +504,7 @@ class NameLabelClassifier(
         """The fold pipelines (or a refit), temperature, priors and pool weights
         (``weights``: of the names, or None; each fitted by ``fit_one``, a subtask;
         ``cv``: ``self.cv``, given splits as rows of ``names``)."""
-        if self.priors is not None and not np.all(priors > 0):
-            ruled_out = classes[priors == 0].tolist()
-            raise ValueError(
-                f"priors give the labels {ruled_out!r} probability 0, but training "
-                "names have them, so the calibration's log-loss would be infinite. "
-                "Give every label a prior above 0, or use calibration=None (a "
-                "prior of 0 then rules the label out)."
-            )
+        _check_priors_above_0(self.priors, priors, classes)
         # log P(name | label) of the held-out names, per pipeline of estimators.
         held_out = np.full((len(names), len(estimators), len(classes)), np.nan)
         pipelines, shared = [], [with_vocabulary_of(e, names) for e in estimators]
@@ -527,6 +531,10 @@ class NameLabelClassifier(
             )
         fixed = None if self.priors is None else log_priors(priors)
         y_index = np.searchsorted(classes, labels[scored])
+        held_names = [names[i] for i in np.flatnonzero(scored)]
+        check_true_label_possible(
+            held_out[scored], y_index, held_names, self.calibration == "weights"
+        )
         shares = np.full(len(estimators), 1.0 / len(estimators))
         fit_args = {"log_prior": fixed, "sample_weight": _part(weights, scored)}
         if self.calibration == "weights":
@@ -570,8 +578,9 @@ class NameLabelClassifier(
         """
         check_is_fitted(self)
         with names_as_given(X):  # a Series' index labels
+            shares = self.pool_weights_[self._pool_kept_]
             return _log_likelihood(
-                self.pipelines_, self.classes_, check_names(X), self.pool_weights_
+                self.pipelines_, self.classes_, check_names(X), shares
             )
 
     def predict_joint_log_proba(self, X):
@@ -760,7 +769,11 @@ class NameLabelClassifier(
         state = dict(state)
         if "pipelines_" in state:
             state.setdefault("pool_weights_", np.ones(1))
-            problem = _pool_problem(state["pool_weights_"], state["pipelines_"])
+            n_weights = len(np.atleast_1d(state["pool_weights_"]))
+            state.setdefault("_pool_kept_", np.arange(n_weights))  # none dropped
+            problem = _pool_problem(
+                state["pool_weights_"], state["_pool_kept_"], state["pipelines_"]
+            )
             if problem:
                 raise DamagedModelError(
                     f"This {type(self).__name__} is damaged: {problem}. Fit it "
@@ -775,13 +788,28 @@ def _log_likelihood(pipelines, classes, names, shares):
     ``pipelines`` come in rounds of ``len(shares)`` (one per pipeline of
     ``estimator``, fold after fold): each round's pipeline ``m`` has the share
     ``shares[m]``, split equally among the rounds. Equal shares are the mean.
+    A pipeline of share 0 contributes nothing (it is not run): its
+    probability 0, ``0 * -inf``, is not NaN.
     """
-    per_pipeline = _per_pipeline(pipelines, classes, names)
     if np.all(shares == shares[0]):
-        return _pool(per_pipeline)
+        return _pool(_per_pipeline(pipelines, classes, names))
     rounds = len(pipelines) // len(shares)
     weights = np.tile(shares, rounds) / rounds
-    return np.tensordot(weights, np.stack(per_pipeline), axes=1)
+    used = [pipeline for pipeline, w in zip(pipelines, weights, strict=True) if w > 0]
+    per_pipeline = _per_pipeline(used, classes, names)
+    return np.tensordot(weights[weights > 0], np.stack(per_pipeline), axes=1)
+
+
+def _check_priors_above_0(given, priors, classes):
+    """Refuse given priors of 0 with calibration (its log-loss would be infinite)."""
+    if given is not None and not np.all(priors > 0):
+        ruled_out = classes[priors == 0].tolist()
+        raise ValueError(
+            f"priors give the labels {ruled_out!r} probability 0, but training "
+            "names have them, so the calibration's log-loss would be infinite. "
+            "Give every label a prior above 0, or use calibration=None (a "
+            "prior of 0 then rules the label out)."
+        )
 
 
 def _warn_if_priors_alone(temperature):
@@ -797,22 +825,41 @@ def _warn_if_priors_alone(temperature):
         )
 
 
-def _pool_problem(shares, pipelines):
-    """What is wrong with a loaded copy's pool weights, or None."""
+def _pool_problem(shares, kept, pipelines):
+    """What is wrong with a loaded copy's pool weights, or None (``kept``: the
+    positions of the pipelines of estimator that are not "drop")."""
     try:
         shares = np.asarray(shares, dtype=np.float64)
-    except (TypeError, ValueError):
+        kept = np.asarray(kept)
+        shares[kept]  # noqa: B018  (positions in range)
+    except (TypeError, ValueError, IndexError):
         shares = np.empty(0)
     if shares.ndim != 1 or not len(shares) or not isinstance(pipelines, list):
         return "its pool_weights_ are not one weight per pipeline of estimator"
-    if len(pipelines) % len(shares) or not len(pipelines):
+    # A weight other than 0 needs a pipeline, as does every one not "drop".
+    needed = np.union1d(kept, np.flatnonzero(shares != 0))
+    if len(needed) != len(kept) or len(pipelines) % len(kept) or not len(pipelines):
         return (
             f"its {len(pipelines)} pipelines do not come in rounds of "
-            f"{len(shares)}, one per weight of pool_weights_"
+            f"{len(needed)}, one per weight of pool_weights_ (of a pipeline "
+            "not 'drop')"
         )
     if not np.all(np.isfinite(shares) & (shares >= 0)):
         return "its pool_weights_ are not finite non-negative numbers"
     return None
+
+
+def _with_dropped(estimator, shares):
+    """The positions in ``estimator`` of its pipelines that are not "drop", and
+    ``shares`` (theirs) spread over all its members, 0 for a "drop" (as
+    VotingClassifier's ``weights`` are given for every estimator)."""
+    pairs = named_pipelines(estimator)
+    kept = np.flatnonzero([not is_drop(pipeline) for _, pipeline in pairs])
+    if not len(pairs):
+        kept = np.arange(len(shares))
+    spread = np.zeros(len(pairs) or len(shares))
+    spread[kept] = shares
+    return kept, spread
 
 
 def _pool(per_pipeline):
@@ -845,8 +892,7 @@ def _check_possible(log_likelihood, names):
             + (f" and {more} more" if more > 0 else "")
             + " probability 0 under every label, so Bayes' rule cannot weigh "
             "the labels (a count model with add_k=0 gives an unseen n-gram "
-            "probability 0). Smooth the model (add_k above 0, or Kneser-Ney) to "
-            "classify such names."
+            f"probability 0). {SMOOTH_ADVICE} to classify such names."
         )
 
 
@@ -875,9 +921,12 @@ def _default_words(estimator):
 
 
 def _check_fitted_with(pipelines, classes):
-    """Raise unless every pipeline's model knows every label (a frozen one may not)."""
+    """Raise unless every pipeline's model knows every label (a frozen one may
+    not); warn of the labels a frozen one knows that ``y`` lacks."""
+    extra = []
     for pipeline in pipelines:
         known = label_classes(split_pipeline(pipeline, owner="NameLabelClassifier")[1])
+        extra += [] if known is None else np.setdiff1d(known, classes).tolist()
         if known is None or not np.isin(classes, known).all():
             has = "no labels" if known is None else f"the labels {known.tolist()!r}"
             raise ValueError(
@@ -886,6 +935,16 @@ def _check_fitted_with(pipelines, classes):
                 "as it was fitted). Pass it unfitted, or freeze a pipeline fitted "
                 "with these labels: pipe.fit(names, labels)."
             )
+    if extra:
+        warnings.warn(
+            f"A pipeline of estimator knows the labels "
+            f"{list(dict.fromkeys(extra))!r}, which y lacks: the classifier "
+            f"predicts only the labels of y (classes_ = {classes.tolist()!r}), as "
+            "scikit-learn's classifiers take their classes from y. To predict "
+            "those labels too, give fit names of them.",
+            UserWarning,
+            stacklevel=user_stacklevel(),
+        )
 
 
 def _label_counts(labels, weights):

@@ -36,6 +36,7 @@ import numpy as np
 from sklearn.utils.validation import column_or_1d
 
 __all__ = [
+    "AdvisedWords",
     "HOTTER_WORDS",
     "REFIT_FOLDED",
     "RepeatedNames",
@@ -59,8 +60,44 @@ __all__ = [
 ]
 
 # The advice of RepeatedNames.words; a message drops it where it cannot help
-# (at temperature=inf, no temperature is higher).
+# (at temperature=inf, no temperature is higher): AdvisedWords.plain.
 HOTTER_WORDS = "a higher temperature=... draws others"
+
+
+class AdvisedWords(str):
+    """The words of a test of ``sample`` that end in advice, and without it.
+
+    A ``str``: the words as a message lists them. ``plain`` holds the same
+    words without the advice, for a message where it cannot help (no
+    temperature is higher than ``inf``), so that message needs no search for
+    the advice's wording in the text.
+
+    Parameters
+    ----------
+    words : str
+        The words, with the advice.
+    plain : str
+        The words without it.
+
+    Examples
+    --------
+    >>> words = AdvisedWords("rare (try more)", plain="rare")
+    >>> words, words.plain
+    ('rare (try more)', 'rare')
+    """
+
+    def __new__(cls, words, *, plain):
+        advised = super().__new__(cls, words)
+        advised.plain = plain
+        return advised
+
+    def __reduce__(self):
+        return _advised_words, (str(self), self.plain)
+
+
+def _advised_words(words, plain):
+    return AdvisedWords(words, plain=plain)
+
 
 _FNV_OFFSET = np.uint64(0xCBF29CE484222325)
 _FNV_PRIME = np.uint64(0x100000001B3)
@@ -183,10 +220,8 @@ drawn over and over: a higher temperature=... draws others)"
             if covered == self.n_rejected
             else f"{covered:,} of the {self.n_rejected:,}"
         )
-        return (
-            f"{words} ({share} names it rejected were {names}, drawn over and "
-            f"over: {HOTTER_WORDS})"
-        )
+        listed = f"{words} ({share} names it rejected were {names}, drawn over and over"
+        return AdvisedWords(f"{listed}: {HOTTER_WORDS})", plain=f"{listed})")
 
 
 def padded_ids(encoded):

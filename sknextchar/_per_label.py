@@ -254,8 +254,9 @@ class PerLabelClassifier(
         True
         """
         contexts = self._contexts(X)
-        names = X.name_index if isinstance(X, CharWindows) else None
-        return self._log_proba(contexts, label_ids(self, labels, len(contexts), names))
+        windows = X if isinstance(X, CharWindows) else None  # labels: one per name
+        ids = label_ids(self, labels, len(contexts), windows)
+        return self._log_proba(contexts, ids)
 
     def predict_proba(self, X, labels=None):
         """Probability of every symbol after each context.
@@ -336,8 +337,8 @@ class PerLabelClassifier(
         labels, y = split_name_labels(X, y)
         check_is_fitted(self)
         contexts, targets = check_score_data(self, X, y)
-        names = X.name_index if isinstance(X, CharWindows) else None
-        ids = label_ids(self, labels, len(contexts), names)
+        windows = X if isinstance(X, CharWindows) else None
+        ids = label_ids(self, labels, len(contexts), windows, "y")
         picked = target_log_proba(self._log_proba(contexts, ids), targets)
         return weighted_log_likelihood(picked, X, sample_weight)
 

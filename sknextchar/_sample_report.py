@@ -518,10 +518,9 @@ _WITHOUT_LABEL_LENGTHS = {
         "the lengths cannot be compared with those of label {label!r}",
         "leave label=None to compare with every training name",
     ),
-    "match_lengths": (
+    "match_lengths": (  # a model fitted with labels cannot sample label=None
         "match_lengths cannot match the lengths of label {label!r}",
-        "leave match_lengths=False, or label=None to match every training "
-        "name's lengths",
+        "leave match_lengths=False",
     ),
     "novel": (
         "novel=True cannot leave out the training names of label {label!r}",

@@ -24,6 +24,7 @@ from ._beam import beam_search, beam_shortfall_message, default_beam_width
 from ._blas import one_blas_thread
 from ._compat import HasMethods, Interval, fit_context, validate_parameter_constraints
 from ._consistency import check_steps_agree
+from ._dead_ends import LongPrefixError
 from ._decoding import (
     SamplingControls,
     check_continuable,
@@ -42,7 +43,14 @@ from ._label_posterior import (
     windows_target_log_proba,
     windows_tempered_log_proba,
 )
-from ._labels import check_label_values, fit_classes, label_classes, labels_of_windows
+from ._labels import (
+    check_label_values,
+    check_sampler_labels,
+    check_single_label,
+    fit_classes,
+    label_classes,
+    labels_of_windows,
+)
 from ._left_out import encodable_ids, left_out_test
 from ._length_match import LENGTH_PILOT, length_matcher
 from ._limits import MAX_LETTERS
@@ -71,7 +79,6 @@ from ._sizes import sampler_record_memory
 from ._spelling import spelling_accept, spelling_filter, spelling_record
 from ._support import RequestSupport
 from ._temperature_table import TemperatureTable
-from ._text import quoted
 from ._validation import (
     check_bool,
     check_exclude,
@@ -337,6 +344,7 @@ default=None
         """
         length_bounds(self.min_length, self.max_length)  # fail on crossed bounds
         split_pipeline(self.estimator)  # fail before a long fit
+        y = check_sampler_labels(y, X)  # before a long fit: a column warns
         weights = None
         if sample_weight is not None:  # checked before a long fit
             if isinstance(X, (str, bytes)) or not hasattr(X, "__len__"):
@@ -1173,12 +1181,8 @@ default=None
         when generating (``one_label``), or one per context row when scoring.
         """
         check_sampler_fitted(self)
-        if one_label and np.ndim(label) != 0:
-            raise ValueError(
-                f"label must be a single label for all the names; got "
-                f"{np.size(label)} labels. To generate names of several labels, "
-                "call once per label."
-            )
+        if one_label:
+            check_single_label(label, argument)
         transformer, model = split_pipeline(self.estimator_)
         check_steps_agree(transformer, model, self.vocabulary_)
         return transformer, next_log_proba_function(model, label, argument)
@@ -1256,12 +1260,10 @@ default=None
         too_long = lengths > controls.max_length
         if too_long.any():
             i = int(np.flatnonzero(too_long)[0])
-            shown = quoted(prefixes[i])  # cut: a prefix can be a whole file
-            which = f"prefix={shown}" if one_prefix else f"prefixes[{i}]={shown}"
-            raise ValueError(
-                f"{which} has {lengths[i]:,} letters, more than max_length="
-                f"{controls.max_length}; raise max_length or shorten the prefix."
-            )
+            raise LongPrefixError(  # quotes a long prefix cut: it can be a file
+                what, None if one_prefix else i, prefixes[i],
+                letters=int(lengths[i]), max_length=controls.max_length,
+            )  # fmt: skip
         return ids, lengths, contexts
 
     def get_metadata_routing(self):

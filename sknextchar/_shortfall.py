@@ -18,7 +18,7 @@ import math
 from fractions import Fraction
 
 from ._beam import LENGTH_LEVERS
-from ._novelty import HOTTER_WORDS
+from ._novelty import AdvisedWords
 from ._text import capitalized, counted, or_list
 
 __all__ = [
@@ -109,7 +109,10 @@ def shortfall_message(
     # "new": names kept out (training names with novel, or exclude).
     what = ("distinct " if unique else "") + ("new " if novel or exclude else "")
     if controls.temperature == math.inf or exhausted:  # no temperature helps
-        constraints = [words.replace(f": {HOTTER_WORDS}", "") for words in constraints]
+        constraints = [
+            words.plain if isinstance(words, AdvisedWords) else words
+            for words in constraints
+        ]
     kept = [f"ending by max_length={controls.max_length}", *constraints]
     if exclude:
         kept.append(f"not among the {len(exclude):,} excluded names")

@@ -8,7 +8,7 @@ from sklearn.base import BaseEstimator, TransformerMixin, clone
 from sklearn.callback import CallbackSupportMixin
 from sklearn.utils.validation import check_is_fitted
 
-from ._accent_folding import emptied_advice, latin_folds, warn_other_scripts_folded
+from ._accent_folding import emptied_advice, warn_other_scripts_folded
 from ._atomic import all_or_nothing, learned_state, link_to_fit
 from ._compat import (
     Interval,
@@ -37,6 +37,12 @@ from ._text import (
     split_symbols,
     starts_with_mark,
     unknown_symbols_note,
+)
+from ._unknown_advice import (
+    compatibility_note,
+    drop_refused,
+    names_left_empty,
+    unknown_hints,
 )
 from ._validation import check_names, element_place, series_index
 from ._vocabulary import (
@@ -703,23 +709,29 @@ class ContextWindowTransformer(
         chars = sorted({flat[i] for i in np.flatnonzero(bad)})
         culprits = np.unique(owner[bad]).tolist()
         shown = [(_place(what, i, index), names[i]) for i in culprits[:MAX_REPORTED]]
-        return self._unknown_text(chars, shown, len(culprits), what, fitting)
+        if what != "names":
+            return self._unknown_text(chars, shown, len(culprits), what, fitting)
+        known = self.vocabulary_[1:]
+        emptied = names_left_empty(flat, bad, owner, len(names), known)
+        text = self._unknown_text(chars, shown, len(culprits), what, fitting, emptied)
+        if not emptied[0].size:
+            return text
+        some = _placed("names", emptied[0][:MAX_REPORTED].tolist(), names, index)
+        return f"{text} {drop_refused(emptied[0].size, some)}"
 
-    def _unknown_text(self, chars, culprits, n_culprits, what, fitting):
+    def _unknown_text(self, chars, culprits, n_culprits, what, fitting, emptied=None):
         """The message on unknown characters ``chars``: ``culprits`` are the
         ``(place, name)`` shown (``("names[3]", "zoë")``), of ``n_culprits``
-        names that hold them."""
+        names that hold them; ``emptied`` is :func:`names_left_empty` of the
+        names (None: not known)."""
         end = self.vocabulary_[0]
         shown = ", ".join(f"{place}={quoted(name)}" for place, name in culprits)
         more = n_culprits - len(culprits)
         shown += f" and {more} more" if more > 0 else ""
-        hints = [self._alphabet_hint("them")]
-        folds = latin_folds(chars, self.vocabulary_[1:])[:MAX_REPORTED]
-        if self.strip_accents is None and folds:  # not Arabic "أ": it stays Arabic
-            told = ", ".join(f"{quoted(old)} -> {quoted(new)}" for old, new in folds)
-            hints.append(f"strip_accents='unicode' to fold accented letters ({told})")
-        if what == "names":
-            hints.append("handle_unknown='drop' to remove unknown characters")
+        hints = [self._alphabet_hint("them")] + unknown_hints(
+            chars, self.vocabulary_[1:], strip_accents=self.strip_accents,
+            what=what, emptied=emptied,
+        )  # fmt: skip
         note = (
             f"; {end!r} only displays the end marker, it is no character of the names"
             if end in chars
@@ -727,16 +739,8 @@ class ContextWindowTransformer(
         )
         prefixes = [] if what == "names" else [name for _, name in culprits]
         note += unknown_symbols_note(chars, self.vocabulary_, prefixes)
-        if self.strip_accents != "unicode" and all(map(_is_compatibility, chars)):
-            note += (
-                ". They are all compatibility forms of other characters "
-                "(presentation forms, ligatures, full-width letters), which NFC "
-                "keeps: " + ("pass " if fitting else "train the model again with ")
-                + "strip_accents='unicode' to fold them into the ordinary ones (it "
-                "also removes accents and vowel marks), or "
-                + ("give the names in ordinary characters (re-export the file)"
-                   if what == "names" else "type them as ordinary characters")
-            )  # fmt: skip
+        if self.strip_accents != "unicode":
+            note += compatibility_note(chars, what, fitting)
         return (
             "Found characters outside the vocabulary "
             f"[{', '.join(map(describe_symbol, chars))}] in {shown}. The vocabulary is "
@@ -783,7 +787,7 @@ class ContextWindowTransformer(
         return tags
 
 
-def unknown_symbols(transformer, X, *, prefixes=False):
+def unknown_symbols(transformer, X, *, prefixes=False, emptied=False):
     """The symbols of each name that are outside a transformer's vocabulary.
 
     What ``fit`` (or, fitted, ``transform``) refuses, found without raising: a
@@ -800,12 +804,18 @@ def unknown_symbols(transformer, X, *, prefixes=False):
         Read ``X`` as prefixes, as :meth:`~ContextWindowTransformer.encode_prefixes`
         does (not validated): only the whitespace before each goes, since a
         name may go on after a space (``"mary "`` of ``"mary ann"``).
+    emptied : bool, default=False
+        Return too the names ``handle_unknown="drop"`` would leave empty
+        (:func:`~sknextchar._unknown_advice.names_left_empty`).
 
     Returns
     -------
     unknown : dict
         For each name that holds unknown symbols, in the order of ``X``, its
         index mapped to the set of those symbols.
+    dropped, folded : ndarray of int
+        With ``emptied``: the positions of the names left empty by dropping,
+        and by folding accents then dropping.
 
     Examples
     --------
@@ -826,10 +836,15 @@ def unknown_symbols(transformer, X, *, prefixes=False):
     unknown = {}
     for i in np.flatnonzero(bad).tolist():
         unknown.setdefault(int(owner[i]), set()).add(flat[i])
+    if emptied:
+        known = probe.vocabulary_[1:]
+        return unknown, names_left_empty(flat, bad, owner, len(lengths), known)
     return unknown
 
 
-def unknown_symbols_message(transformer, symbols, culprits, n_culprits, *, fitting):
+def unknown_symbols_message(
+    transformer, symbols, culprits, n_culprits, *, fitting, emptied=None
+):
     """The message of ``fit`` (``fitting``) or ``transform`` on unknown symbols
     found in several lists (chunks of a file, say), as one list gives it.
 
@@ -847,6 +862,10 @@ def unknown_symbols_message(transformer, symbols, culprits, n_culprits, *, fitti
     fitting : bool
         Whether the message advises settings of this fit (True) or of
         training the model again (False).
+    emptied : tuple of (ndarray, ndarray), optional
+        The names ``handle_unknown="drop"`` would leave empty, alone and
+        after folding (only their number counts), as :func:`unknown_symbols`
+        gives them: a setting that leaves one is not advised.
 
     Returns
     -------
@@ -863,7 +882,7 @@ def unknown_symbols_message(transformer, symbols, culprits, n_culprits, *, fitti
     """
     shown = [(element_place("names", i), name) for i, name in culprits[:MAX_REPORTED]]
     return _with_vocabulary(transformer)._unknown_text(
-        sorted(symbols), shown, n_culprits, "names", fitting
+        sorted(symbols), shown, n_culprits, "names", fitting, emptied
     )
 
 
@@ -945,9 +964,3 @@ class _TabbedNames(NamesWarning):
             "only (a table with a header row); if it stands for a space, write a "
             "space."
         )
-
-
-def _is_compatibility(symbol):
-    """Whether a symbol is one character with a compatibility decomposition
-    (an Arabic presentation form, a ligature, a full-width letter)."""
-    return len(symbol) == 1 and unicodedata.decomposition(symbol).startswith("<")

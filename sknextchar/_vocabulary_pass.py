@@ -12,12 +12,15 @@ import contextlib
 import itertools
 import re
 
+import numpy as np
 from sklearn.base import clone
 
 from ._gathered_names import GatheredWarnings
 from ._pipeline import spelled_in_pipeline
-from ._text import MAX_REPORTED
+from ._text import MAX_REPORTED, quoted
 from ._transformer import unknown_symbols, unknown_symbols_message
+from ._unknown_advice import drop_refused
+from ._validation import element_place
 
 __all__ = ["first_pass"]
 
@@ -108,28 +111,44 @@ def _empty_names(windows, chunk, later_chunks, fitted):
 class _UnknownSymbols:
     """The symbols outside the vocabulary in a pass over a file, and the first
     names that hold them: the whole file's, in memory bounded by the symbols
-    and ``MAX_REPORTED`` names (as a fit on all the names reports them)."""
+    and ``MAX_REPORTED`` names (as a fit on all the names reports them); and
+    the names ``handle_unknown="drop"`` would leave without any symbol (alone,
+    and after folding accents), so that it is not advised then."""
 
     def __init__(self):
         self.symbols, self.culprits, self.n_names = set(), [], 0
+        self.dropped, self.n_dropped, self.n_folded = [], 0, 0
 
     def add(self, windows, chunk, offset):
         """Record the unknown symbols of a chunk whose names start at name
         ``offset`` of the file; False when it holds none (or they are dropped)."""
         if windows.handle_unknown != "error":
             return False
-        found = unknown_symbols(windows, chunk)
+        found, (dropped, folded) = unknown_symbols(windows, chunk, emptied=True)
         for i, symbols in found.items():
             self.symbols |= symbols
             if len(self.culprits) < MAX_REPORTED:
                 self.culprits.append((offset + i, chunk[i]))
         self.n_names += len(found)
+        self.dropped += [
+            (offset + i, chunk[i]) for i in dropped[: MAX_REPORTED - len(self.dropped)]
+        ]
+        self.n_dropped += dropped.size
+        self.n_folded += folded.size
         return bool(found)
 
     def message(self, windows, fitting):
-        return unknown_symbols_message(
-            windows, self.symbols, self.culprits, self.n_names, fitting=fitting
+        emptied = (np.arange(self.n_dropped), np.arange(self.n_folded))
+        text = unknown_symbols_message(
+            windows, self.symbols, self.culprits, self.n_names, fitting=fitting,
+            emptied=emptied,
+        )  # fmt: skip
+        if not self.n_dropped:
+            return text
+        shown = ", ".join(
+            f"{element_place('names', i)}={quoted(name)}" for i, name in self.dropped
         )
+        return f"{text} {drop_refused(self.n_dropped, shown)}"
 
 
 # A name of a chunk as the transformer's messages show it: names[3]='zoë'.

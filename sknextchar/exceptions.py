@@ -1,7 +1,10 @@
 """Warnings and errors specific to sknextchar.
 
-Every other error of the package is a built-in ``ValueError`` or ``TypeError`` (or
-scikit-learn's ``NotFittedError``), as in scikit-learn.
+Every other error of the package is a ``ValueError`` or ``TypeError`` (or
+scikit-learn's ``NotFittedError``), as in scikit-learn: built-in, scikit-learn's
+``InvalidParameterError``, or for a prefix no name can go on from, a subclass
+whose message is made from its attributes (``sknextchar._dead_ends``, internal:
+catch ``ValueError``).
 """
 
 __all__ = ["DamagedModelError", "ModelVersionWarning"]

@@ -15,6 +15,7 @@ import numpy as np
 from sklearn.utils.validation import check_is_fitted
 
 from ._classifier import CharEmbeddingMLPClassifier
+from ._dead_ends import PrefixError, UnfinishedTreeError
 from ._fitted import as_sampler, describe, find_parts
 from ._pipeline import split_pipeline
 from ._text import counted, describe_symbol
@@ -141,16 +142,13 @@ def _check_context(sampler, context, label, what="context"):
 
 
 def _context_table(sampler, context, temperatures, label):
-    """``temperature_table(context)``, a dead end named as ``context=``, the
-    argument of :func:`plot_temperature` (the table calls it ``prefix=``)."""
+    """``temperature_table(context)``, a refused prefix (a dead end, one at or
+    past ``max_length``) named as ``context=``, the argument of
+    :func:`plot_temperature` (the table calls it ``prefix=``)."""
     try:
         return sampler.temperature_table(context, temperatures, label=label)
-    except ValueError as error:
-        dead_end = "No name can continue prefix="
-        if not str(error).startswith(dead_end):
-            raise
-        message = "No name can continue context=" + str(error)[len(dead_end) :]
-        raise ValueError(message) from None
+    except PrefixError as error:
+        raise error.with_argument("context") from None
 
 
 def _likely_start(sampler, label, n_symbols=3):
@@ -575,12 +573,7 @@ def _live_nodes(nodes, prefix):
         if children[i] and all(dead[c] for c in children[i]):
             dead[i] = True
     if dead[0]:
-        raise ValueError(
-            f"No name that starts with {prefix!r} can be finished along the "
-            "branches the tree shows (the top_k most probable at each level): "
-            "each meets a point where the sampler's length bounds and the "
-            "model allow no next character. Raise top_k, or give another prefix."
-        )
+        raise UnfinishedTreeError(prefix)
     new_index = np.cumsum([not d for d in dead]) - 1
     live = []
     for i, node in enumerate(nodes):

@@ -1,6 +1,15 @@
-import numpy as np
-import pytest
-from hypothesis import settings
+import os
+
+# One BLAS thread in each test process (and the processes tests start), as the
+# package's training and sampling use (sknextchar._blas): with the tests on every
+# core (pytest -n auto), a second BLAS thread per process only competes for the
+# same cores. Set before NumPy loads OpenBLAS; a value already set is kept. The
+# tests of other thread counts set their own limits (threadpoolctl).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
 
 # No example database in the checkout: property tests stay reproducible from their
 # seeds, and a run leaves no .hypothesis/ folder behind.

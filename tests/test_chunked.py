@@ -362,6 +362,7 @@ def test_passes_stop_as_fit_stops_when_the_loss_no_longer_improves(tmp_path):
         return make_default_pipeline(random_state=0).set_params(
             clf__learning_rate="constant", clf__tol=0.05, clf__n_iter_no_change=2,
             clf__max_iter=30, clf__validation_fraction=0.0,
+            clf__hidden_layer_sizes=(16,),
         )  # fmt: skip
 
     in_memory = pipe().fit(names)

@@ -16,6 +16,7 @@ from sknextchar.cli._errors import error_message, output_encoding_message
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(sknextchar.__file__)))
 NAMES = ["محمد", "زهرا", "علی", "مریم", "حسین", "فاطمه", "رضا", "سارا"] * 5
+COMMANDS = {"sample": ["sample", "-n", "5", "--seed", "0"], "score": ["score", "محمد"]}
 
 
 @pytest.fixture(scope="module")
@@ -30,37 +31,67 @@ def model(tmp_path_factory):
     return path
 
 
+def command_line(command, model):
+    name, *flags = COMMANDS[command]
+    return [name, model, *flags]
+
+
 def run_cli(args, encoding):
+    """``python -m sknextchar ARGS`` in a new process whose standard streams
+    are in ``encoding``: (status, stdout bytes, stderr bytes)."""
     env = {**os.environ, "PYTHONPATH": ROOT, "PYTHONIOENCODING": encoding}
     env.pop("PYTHONUTF8", None)
-    return subprocess.run(
+    done = subprocess.run(
         [sys.executable, "-m", "sknextchar", *args],
         capture_output=True, env=env, timeout=300, cwd=ROOT,
     )  # fmt: skip
+    return done.returncode, done.stdout, done.stderr
 
 
-@pytest.mark.parametrize(
-    "command",
-    [["sample", "-n", "5", "--seed", "0"], ["score", "محمد"]],
-    ids=["sample", "score"],
-)
-def test_an_output_in_a_code_page_says_what_to_do(model, command):
-    done = run_cli([command[0], model, *command[1:]], "cp1252")
-    err = done.stderr.decode("cp1252", "replace")
-    assert done.returncode == 1, err
+def run_in_process(monkeypatch, args, encoding):
+    """``main(ARGS)`` with the standard streams as Python opens them under
+    ``PYTHONIOENCODING=encoding`` (stdout strict, stderr backslashreplace):
+    (status, stdout bytes, stderr bytes)."""
+    out = io.TextIOWrapper(io.BytesIO(), encoding=encoding)
+    err = io.TextIOWrapper(io.BytesIO(), encoding=encoding, errors="backslashreplace")
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", err)
+    status = main(args)
+    out.flush()
+    err.flush()
+    return status, out.buffer.getvalue(), err.buffer.getvalue()
+
+
+def assert_says_what_to_do(status, stdout, stderr):
+    err = stderr.decode("cp1252", "replace")
+    assert status == 1, err
     assert "Traceback" not in err
     assert "codec can't encode" not in err
     assert "encoded as cp1252" in err
     assert "PYTHONUTF8=1" in err and "PYTHONIOENCODING=utf-8" in err
     assert "ARABIC LETTER" in err  # which character could not be written
     # Nothing replaced silently: no '?' stands for a letter in what was written.
-    assert "?" not in done.stdout.decode("cp1252")
+    assert "?" not in stdout.decode("cp1252")
 
 
-def test_the_same_command_in_utf8_prints_the_names(model):
-    done = run_cli(["score", model, "محمد"], "utf-8")
-    assert done.returncode == 0, done.stderr.decode()
-    assert "محمد" in done.stdout.decode("utf-8")
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_an_output_in_a_code_page_says_what_to_do(model, monkeypatch, command):
+    done = run_in_process(monkeypatch, command_line(command, model), "cp1252")
+    assert_says_what_to_do(*done)
+
+
+def test_a_new_process_with_a_code_page_output_says_what_to_do(model):
+    # The real standard output, as Python opens it from PYTHONIOENCODING, and
+    # the status and stderr of 'python -m sknextchar' itself (no traceback).
+    assert_says_what_to_do(*run_cli(command_line("sample", model), "cp1252"))
+
+
+def test_the_same_command_in_utf8_prints_the_names(model, monkeypatch):
+    status, stdout, stderr = run_in_process(
+        monkeypatch, command_line("score", model), "utf-8"
+    )
+    assert status == 0, stderr.decode()
+    assert "محمد" in stdout.decode("utf-8")
 
 
 def cp1252_stdout():

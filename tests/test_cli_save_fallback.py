@@ -1,5 +1,6 @@
 """A failed save after training keeps the model; input files are refused before
-the expensive work; plot --force replaces a picture of its format only."""
+the expensive work; plot --force replaces only a picture of its format that
+plot made."""
 
 import errno
 import io
@@ -183,13 +184,22 @@ def test_chunked_and_resumed_training_keep_the_model(folders, capsys, monkeypatc
 # --------------------------------------------------------------------------- #
 # Input files refused before the model loads.
 # --------------------------------------------------------------------------- #
-@pytest.fixture
-def model_file(tmp_path):
-    names = tmp_path / "names.txt"
+@pytest.fixture(scope="module")
+def trained_folder(tmp_path_factory):
+    """The names file and the model trained on it, trained once for the module."""
+    folder = tmp_path_factory.mktemp("trained")
+    names = folder / "names.txt"
     names.write_text(NAMES, encoding="utf-8")
-    path = tmp_path / "m.skops"
-    assert main(["train", str(names), *TINY, "-o", str(path)]) == 0
-    return str(path)
+    assert main(["train", str(names), *TINY, "-o", str(folder / "m.skops")]) == 0
+    return folder
+
+
+@pytest.fixture
+def model_file(trained_folder, tmp_path):
+    """A copy of the trained model (and its names file) in the test's own folder."""
+    for name in ("names.txt", "m.skops"):
+        shutil.copyfile(trained_folder / name, tmp_path / name)
+    return str(tmp_path / "m.skops")
 
 
 def never_loaded(*args, **kwargs):
@@ -220,7 +230,8 @@ def test_resume_refuses_the_names_file_before_loading(
 
 
 # --------------------------------------------------------------------------- #
-# plot -o PICTURE --force replaces a picture of the format written only.
+# plot -o PICTURE --force replaces only a picture of the format written that
+# plot made (see test_plot_force_own_pictures.py).
 # --------------------------------------------------------------------------- #
 @pytest.mark.parametrize("fmt", ["png", "svg", "pdf", "eps", "jpg", "tiff", "svgz"])
 def test_matplotlib_pictures_are_told_by_their_bytes(fmt):
@@ -256,14 +267,28 @@ def test_plot_force_keeps_what_is_no_png(model_file, tmp_path, capsys, old, kind
     assert sorted(os.listdir(tmp_path)) == ["loss.png", "m.skops", "names.txt"]
 
 
+def _plot_picture(fmt):
+    """A picture of ``fmt`` with plot's mark, as plot saves one: it replaces it."""
+    fig = plt.figure(figsize=(1, 1))
+    data = io.BytesIO()
+    key = "Software" if fmt == "png" else "Creator"
+    mark = f"sknextchar plot (Matplotlib {matplotlib.__version__})"
+    fig.savefig(data, format=fmt, metadata={key: mark})
+    plt.close(fig)
+    return data.getvalue()
+
+
 @pytest.mark.parametrize(
     ("suffix", "old"),
-    [(".png", b"\x89PNG\r\n\x1a\nold"), (".svg", b""), (".pdf", b"%PDF-1.4")],
+    [(".png", "png"), (".svg", None), (".pdf", "pdf")],
+    ids=["png", "empty svg", "pdf"],
 )
 def test_plot_force_replaces_a_picture_of_its_format(
     model_file, tmp_path, capsys, suffix, old
 ):
+    """A picture that plot made (its mark in it), or an empty file."""
     target = tmp_path / f"loss{suffix}"
+    old = b"" if old is None else _plot_picture(old)
     target.write_bytes(old)
     status, err = plot(capsys, model_file, target)
     assert status == 1 and "pass --force" in err and target.read_bytes() == old

@@ -168,8 +168,9 @@ def training_label_loss(clf, names, labels):
 
 def test_fine_tuning_lowers_the_training_names_label_loss(indian_sample):
     names, labels = indian_sample
-    plain = small_pipe(max_iter=10)
-    tuned = small_pipe(max_iter=10, discriminative_epochs=8)
+    # Batches of 128 halve the cost; the ratio stays 0.62-0.70 for seeds 0-2.
+    plain = small_pipe(max_iter=10, batch_size=128)
+    tuned = small_pipe(max_iter=10, batch_size=128, discriminative_epochs=8)
     fitted = [NameLabelClassifier(p).fit(names, labels) for p in (plain, tuned)]
     before, after = (training_label_loss(clf, names, labels) for clf in fitted)
     assert after < 0.8 * before

@@ -3,11 +3,12 @@
 A word with a letter outside ASCII was searched for from every character of
 the run, each search scanning the rest of it: a file with a control character
 (U+0085) or an undecodable byte after a line of 200,000 letters took many
-minutes to get its message. Each call runs in a child process with a timeout
+minutes to get its message. The calls run in a child process with a timeout
 that the quadratic search overran by far (tens of minutes at 200,000), and the
 message is the one of the same line with a short run.
 """
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -42,49 +43,68 @@ CASES = {
     ),
 }
 
+# One child loads each case's file, with the long run and with a short one,
+# and prints one line of JSON per case as soon as it has its two messages.
 CHILD = textwrap.dedent(
     """
-    import sys
+    import json, os, sys
     from sknextchar.datasets import load_names
-    path, length, encoding = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-    run = "x" * length
-    with open(path, "wb") as file:
-        file.write({body})
-    try:
-        load_names(path, encoding=encoding)
-    except ValueError as error:
-        print(str(error).replace(run, "<run>"))
+    folder, length = sys.argv[1], int(sys.argv[2])
+    cases = {cases}
+    for case, (body, encoding) in cases.items():
+        messages = {{}}
+        for size in (length, 50):
+            run = "x" * size
+            path = os.path.join(folder, f"names_{{len(messages)}}.txt")
+            with open(path, "wb") as file:
+                file.write(body(run))
+            try:
+                load_names(path, encoding=encoding)
+            except ValueError as error:
+                message = str(error).replace(run, "<run>")
+            else:
+                message = ""
+            messages[size] = message.replace(path, "<path>")
+        print(json.dumps([case, messages[length], messages[50]]), flush=True)
     """
 )
+TIMEOUT = 60  # linear: well under a second a case; quadratic: tens of minutes
 
 
-def _message(tmp_path, case, length):
-    body, encoding, _ = CASES[case]
-    path = tmp_path / f"names_{length}.txt"
-    child = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            CHILD.format(body=body),
-            str(path),
-            str(length),
-            encoding,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=30,  # linear: well under a second; quadratic: tens of minutes
+@pytest.fixture(scope="module")
+def messages(tmp_path_factory):
+    """{case: (message with the long run, message with a short run)}."""
+    cases = ", ".join(
+        f"{case!r}: (lambda run: {body}, {encoding!r})"
+        for case, (body, encoding, _) in CASES.items()
     )
+    code = CHILD.format(cases="{" + cases + "}")
+    folder = tmp_path_factory.mktemp("long_runs")
+    done = None
+    try:
+        child = subprocess.run(
+            [sys.executable, "-c", code, str(folder), str(RUN)],
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+        )
+    except subprocess.TimeoutExpired as expired:
+        out = expired.stdout or b""  # bytes, whatever text= says
+        done = (out.decode() if isinstance(out, bytes) else out).splitlines()
+    if done is not None:  # failed outside the except: no chained traceback
+        pytest.fail(f"no messages within {TIMEOUT} s; the cases done: {done}")
     assert child.returncode == 0, child.stderr
-    return child.stdout.replace(str(path), "<path>")
+    lines = [json.loads(line) for line in child.stdout.splitlines()]
+    return {case: (long, short) for case, long, short in lines}
 
 
 @pytest.mark.parametrize("case", list(CASES))
-def test_message_on_a_long_ascii_run_comes_fast_and_unchanged(tmp_path, case):
-    long = _message(tmp_path, case, RUN)
+def test_message_on_a_long_ascii_run_comes_fast_and_unchanged(messages, case):
+    long, short = messages[case]
     assert CASES[case][2] in long
     # The same message as for a short run (the run itself shown as <run>;
     # a message that cuts the line short shows a part of it alike).
-    assert long == _message(tmp_path, case, 50).replace("x" * 50, "<run>")
+    assert long == short.replace("x" * 50, "<run>")
 
 
 def test_readings_of_a_long_ascii_run_name_the_same_code_page():

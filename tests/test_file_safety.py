@@ -346,16 +346,23 @@ def test_plot_output_rules(pipe, tmp_path, capsys):
     model = save_model(pipe, tmp_path / "m.skops")
     before = model.read_bytes()
     image = tmp_path / "loss.png"
-    old = b"\x89PNG\r\n\x1a\n an old picture"  # --force replaces a PNG only
-    image.write_bytes(old)
+    # --force replaces a PNG that plot made only (its mark, the Software text).
+    status, _ = _run(capsys, "plot", model, "--embeddings", "-o", image)
+    old = image.read_bytes()
+    assert status == 0 and b"tEXtSoftware\0sknextchar plot (Matplotlib " in old
     status, err = _run(capsys, "plot", model, "--embeddings", "-o", image)
     assert status == 1 and "pass --force" in err and image.read_bytes() == old
     status, _ = _run(capsys, "plot", model, "--embeddings", "-o", image, "--force")
     assert status == 0 and image.read_bytes().startswith(b"\x89PNG")
+    # An input file first, whatever its suffix (as_png below: a picture's).
     status, err = _run(capsys, "plot", model, "--embeddings", "-o", model, "--force")
     assert status == 1 and "input files" in err and model.read_bytes() == before
+    # A model file with a picture's suffix: never written over, as an input.
+    as_png = model.rename(tmp_path / "m.png")
+    status, err = _run(capsys, "plot", as_png, "--embeddings", "-o", as_png, "--force")
+    assert status == 1 and "input files" in err and as_png.read_bytes() == before
     fifo = tmp_path / "fifo.png"
     os.mkfifo(fifo)
-    status, err = _run(capsys, "plot", model, "--embeddings", "-o", fifo, "--force")
+    status, err = _run(capsys, "plot", as_png, "--embeddings", "-o", fifo, "--force")
     assert status == 1 and "FIFO" in err and stat.S_ISFIFO(os.stat(fifo).st_mode)
-    assert sorted(os.listdir(tmp_path)) == ["fifo.png", "loss.png", "m.skops"]
+    assert sorted(os.listdir(tmp_path)) == ["fifo.png", "loss.png", "m.png"]

@@ -12,14 +12,16 @@ def _reference(targets, groups, strata=None, fold=None):
     """Each window's lowest name number among the names of its symbols (and label)."""
     if fold is not None:
         targets = fold[targets]
+    rows_of = {}  # each name number's rows, in row order
+    for row, number in enumerate(groups.tolist()):
+        rows_of.setdefault(number, []).append(row)
     first = {}
-    for number in sorted(set(groups.tolist())):
-        rows = np.flatnonzero(groups == number)
+    for number in sorted(rows_of):
+        rows = rows_of[number]
         label = None if strata is None else strata[rows[0]]
         first.setdefault((tuple(targets[rows].tolist()), label), number)
     key = {}
-    for number in set(groups.tolist()):
-        rows = np.flatnonzero(groups == number)
+    for number, rows in rows_of.items():
         label = None if strata is None else strata[rows[0]]
         key[number] = first[tuple(targets[rows].tolist()), label]
     return np.array([key[g] for g in groups.tolist()], dtype=groups.dtype)

@@ -3,6 +3,8 @@ keeps the model with the records of the names of both runs: the kept file's
 records are those the uninterrupted run saves, never the resumed file's alone
 or none. ``train`` and ``train --labels`` stopped after their fit do the same."""
 
+import shutil
+
 import numpy as np
 import pytest
 
@@ -43,6 +45,26 @@ def _interrupt_first_call(monkeypatch, owner, name):
     return calls
 
 
+@pytest.fixture(scope="module")
+def old_models(tmp_path_factory):
+    """The models the resumed runs start from, each trained once for the module:
+    one trained in chunks (no record of the names), one in memory."""
+    folder = tmp_path_factory.mktemp("old")
+    old_file = _file(folder, "old.txt", OLD_NAMES)
+    argv = ["train", old_file, *SMALL, "--max-iter", "1", "-q"]
+    chunked, in_memory = str(folder / "chunked.skops"), str(folder / "memory.skops")
+    assert main([*argv, "--chunk-size", "50", "-o", chunked]) == 0
+    assert main([*argv, "--validation-fraction", "0", "-o", in_memory]) == 0
+    return {"chunked": chunked, "in memory": in_memory}
+
+
+def _old_model(tmp_path, old_models, kind):
+    """A copy of the old model in the test's folder, as the test had trained it."""
+    old = str(tmp_path / "old.skops")
+    shutil.copyfile(old_models[kind], old)
+    return old
+
+
 def _assert_same(kept, whole, key):
     if isinstance(whole, dict):
         assert isinstance(kept, dict) and kept.keys() == whole.keys(), key
@@ -54,9 +76,18 @@ def _assert_same(kept, whole, key):
         assert kept == whole, key
 
 
-def _kept_and_whole(tmp_path, argv, capsys, stop):
+@pytest.fixture(scope="module")
+def whole_runs():
+    """The models of the whole runs, by the run: one run serves every place of
+    Ctrl-C in it (the tests only read them)."""
+    return {}
+
+
+def _kept_and_whole(tmp_path, argv, capsys, stop, whole_runs=None, run=None):
     """Run ``argv`` once stopped by ``stop()`` (Ctrl-C set up), once whole:
-    the kept file, the whole run's file and the message of the first run."""
+    the kept file, the whole run's file and the message of the first run.
+    With ``whole_runs``, the whole run is made once for each ``run`` (its
+    ``argv`` but for the paths of the test's folder)."""
     calls = stop()
     assert main([*argv, "-o", str(tmp_path / "model.skops")]) == 130
     err = capsys.readouterr().err
@@ -64,9 +95,13 @@ def _kept_and_whole(tmp_path, argv, capsys, stop):
     assert not (tmp_path / "model.skops").exists()
     [kept] = sorted(tmp_path.glob("model.unsaved-*.skops"))
     calls[:] = [1] * 100  # no more Ctrl-C
-    assert main([*argv, "-q", "-o", str(tmp_path / "whole.skops")]) == 0
-    capsys.readouterr()
-    return load_model(kept), load_model(tmp_path / "whole.skops"), err
+    if whole_runs is None:
+        whole_runs, run = {}, None
+    if run not in whole_runs:
+        assert main([*argv, "-q", "-o", str(tmp_path / "whole.skops")]) == 0
+        capsys.readouterr()
+        whole_runs[run] = load_model(tmp_path / "whole.skops")
+    return load_model(kept), whole_runs[run], err
 
 
 def _assert_records_of_the_whole_run(kept, whole):
@@ -102,18 +137,24 @@ def _stop(monkeypatch, ctrl_c_at_partial_fit, where):
     ],
 )
 def test_ctrl_c_in_a_resumed_run_keeps_the_records_of_both_runs(
-    tmp_path, capsys, monkeypatch, ctrl_c_at_partial_fit, where, chunk, told
+    tmp_path,
+    capsys,
+    monkeypatch,
+    ctrl_c_at_partial_fit,
+    old_models,
+    whole_runs,
+    where,
+    chunk,
+    told,
 ):
     # A model trained in chunks keeps its names' length counts and spelling
     # but no record of the names: the resumed run adds its own to them.
-    old_file = _file(tmp_path, "old.txt", OLD_NAMES)
-    old = str(tmp_path / "old.skops")
-    argv = ["train", old_file, "--chunk-size", "50", *SMALL, "--max-iter", "1"]
-    assert main([*argv, "-q", "-o", old]) == 0
+    old = _old_model(tmp_path, old_models, "chunked")
     argv = ["train", _file(tmp_path, "new.txt", NEW_NAMES), "--resume", old]
     argv += ["--max-iter", "3", *(["--chunk-size", chunk] if chunk else [])]
     stop = _stop(monkeypatch, ctrl_c_at_partial_fit, where)
-    kept, whole, err = _kept_and_whole(tmp_path, argv, capsys, stop)
+    run = ("from a model trained in chunks", chunk)
+    kept, whole, err = _kept_and_whole(tmp_path, argv, capsys, stop, whole_runs, run)
     assert told in err and "model.skops' was not created" in err, err
     _assert_records_of_the_whole_run(kept, whole)
     old_counts = load_model(old).training_length_counts_
@@ -123,15 +164,14 @@ def test_ctrl_c_in_a_resumed_run_keeps_the_records_of_both_runs(
 
 @pytest.mark.parametrize("where", ["report", "record"])
 def test_ctrl_c_in_a_resumed_run_keeps_the_record_of_the_names(
-    tmp_path, capsys, monkeypatch, ctrl_c_at_partial_fit, where
+    tmp_path, capsys, monkeypatch, ctrl_c_at_partial_fit, old_models, whole_runs, where
 ):
-    old_file = _file(tmp_path, "old.txt", OLD_NAMES)
-    old = str(tmp_path / "old.skops")
-    argv = ["train", old_file, *SMALL, "--max-iter", "1"]
-    assert main([*argv, "--validation-fraction", "0", "-q", "-o", old]) == 0
+    old = _old_model(tmp_path, old_models, "in memory")
     argv = ["train", _file(tmp_path, "new.txt", NEW_NAMES), "--resume", old]
     stop = _stop(monkeypatch, ctrl_c_at_partial_fit, where)
-    kept, whole, _ = _kept_and_whole(tmp_path, [*argv, "--max-iter", "3"], capsys, stop)
+    argv += ["--max-iter", "3"]
+    run = ("from a model trained in memory", None)
+    kept, whole, _ = _kept_and_whole(tmp_path, argv, capsys, stop, whole_runs, run)
     _assert_records_of_the_whole_run(kept, whole)
     assert kept.in_training_set([OLD_NAMES[0], NEW_NAMES[0]]).all()
 

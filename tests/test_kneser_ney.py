@@ -443,7 +443,8 @@ def test_command_line_trains_a_count_model(tmp_path, capsys):
     # The MLP's flags are refused, with the count model's named.
     assert main([*argv[:-2], "--max-iter", "2", "-o", str(tmp_path / "x.skops")]) == 1
     err = capsys.readouterr().err
-    assert "--max-iter set the MLP" in err and "--add-k" in err
+    assert "--max-iter sets the MLP" in err and "leave it out" in err
+    assert "--add-k" in err
 
 
 def test_command_line_flags_are_the_estimators():

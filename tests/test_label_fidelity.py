@@ -266,7 +266,9 @@ def test_generation_takes_one_label_for_all_names(sampler):
     for call in (
         lambda: sampler.sample(2, label=["A", "B"], random_state=0),
         lambda: sampler.most_likely(2, label=np.array(["A", "B"])),
-        lambda: sampler.next_char_proba([""], label=["A"]),
     ):
         with pytest.raises(ValueError, match="label must be a single label .* got"):
             call()
+    # One label in a list: the label itself is what to pass.
+    with pytest.raises(ValueError, match=r"takes the label itself.*label='A'"):
+        sampler.next_char_proba([""], label=["A"])

@@ -18,7 +18,7 @@ def test_copies_of_one_name_are_one_distinct_name_and_no_fraction_helps():
     with pytest.raises(ValueError) as raised:
         fit_mixture(["ann"] * 5)
     message = str(raised.value)
-    assert "of 1 distinct names leaves 0 for training" in message
+    assert "of 1 distinct name leaves 0 for training" in message
     assert "validation_fraction," not in message.split("Use")[1]
     assert "give weights explicitly" in message
 

@@ -162,7 +162,7 @@ def test_validation_split_draws_what_0_1_drew():
 
 
 def test_validation_split_refuses_too_little_data():
-    one_name = "0.5 of 1 distinct names leaves 0 for training. Use more data, or "
+    one_name = "0.5 of 1 distinct name leaves 0 for training. Use more data, or "
     with pytest.raises(ValueError, match=one_name):  # no smaller fraction helps
         validation_split(4, np.zeros(4), 0.5, np.random.RandomState(0))
     with pytest.raises(ValueError, match="a smaller validation_fraction"):

@@ -5,6 +5,7 @@ how much memory a call holds at its peak) on data where the slow way would
 show, so a regression fails here instead of in a user's 1,000,000-name run.
 """
 
+import json
 import os
 import subprocess
 import sys
@@ -297,23 +298,44 @@ def test_sampler_record_checks_each_name_once(monkeypatch, mlp_pipe):
     assert len(checked) == len(NAMES)
 
 
-def test_public_names_import_neither_skops_nor_matplotlib():
+# What a new process imports: first the sampler alone, then every public name.
+# The sampler's modules are among those every public name imports, so the
+# second list is what it would be in a process of its own.
+_IMPORTS = """
+import json, sys
+import sknextchar._sampler, sknextchar._generation
+sampler = sorted(m for m in sys.modules if m.startswith("sknextchar."))
+import sknextchar
+for name in sknextchar.__all__: getattr(sknextchar, name)
+import sknextchar.plotting, sknextchar.metrics, sknextchar.callbacks
+import sknextchar.cli._commands, sknextchar.cli._classify
+print(json.dumps([sampler, sorted({m.partition(".")[0] for m in sys.modules})]))
+"""
+
+
+@pytest.fixture(scope="module")
+def imported():
+    """(sknextchar modules the sampler imports, packages the public names
+    import), in a new process: this one has imported everything already."""
+    out = subprocess.run(
+        [sys.executable, "-c", _IMPORTS], capture_output=True, text=True, check=True
+    ).stdout
+    return json.loads(out)
+
+
+def test_the_sampler_does_not_import_the_classifier(imported):
+    sampler, _ = imported
+    assert "sknextchar._classifier" not in sampler
+    assert "sknextchar._pipeline" in sampler
+
+
+def test_public_names_import_neither_skops_nor_matplotlib(imported):
     # skops takes seconds to import (it lists every scikit-learn estimator,
     # importing each of scikit-learn's modules): only reading or writing a
-    # model file loads it, and only a figure loads matplotlib. A new process:
-    # this one has imported everything already.
-    code = (
-        "import sys, sknextchar\n"
-        "for name in sknextchar.__all__: getattr(sknextchar, name)\n"
-        "import sknextchar.plotting, sknextchar.metrics, sknextchar.callbacks\n"
-        "import sknextchar.cli._commands, sknextchar.cli._classify\n"
-        "print(sorted({m.partition('.')[0] for m in sys.modules}))"
-    )
-    loaded = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
+    # model file loads it, and only a figure loads matplotlib.
+    _, loaded = imported
     for heavy in ("skops", "matplotlib", "torch", "dask"):
-        assert f"'{heavy}'" not in loaded
+        assert heavy not in loaded
 
 
 def test_encode_makes_no_numpy_call_per_name():

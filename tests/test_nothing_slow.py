@@ -1,58 +1,18 @@
 """Work done without reason, checked without timing (see test_no_slow_paths.py).
 
-Each test pins down the shape of the work (which libraries a command imports,
-which path the names take) and that the results stay the same bits.
+Each test pins down the shape of the work (which path the names take) and
+that the results stay the same bits. What loading a model file imports is
+checked in test_persistence.py, in the new process that loads the model there.
 """
 
-import json
-import subprocess
-import sys
 import tracemalloc
 
 import numpy as np
 import pytest
 
-from sknextchar import ContextWindowTransformer, _text, _transformer, save_model
+from sknextchar import ContextWindowTransformer, _text, _transformer
 from sknextchar._text import normalize_text, normalize_texts
 from sknextchar._windows import cut_windows
-
-# Records every attempt to import an array library skops never needs, then
-# loads a model file as 'sknextchar sample' does, in a new process.
-_LOAD_AND_LIST = """
-import json, sys
-looked_up = []
-
-class Recorder:
-    def find_spec(self, name, path=None, target=None):
-        if name.partition(".")[0] in ("torch", "dask", "cupy"):
-            looked_up.append(name)
-
-sys.meta_path.insert(0, Recorder())
-from sknextchar import load_model
-model = load_model(sys.argv[1])
-marks = [name for name, module in sys.modules.items() if module is None]
-print(json.dumps([looked_up, marks, model.vocabulary_]))
-"""
-
-
-def test_loading_a_model_imports_no_array_library(tmp_path):
-    # skops lists scikit-learn's estimators when imported, walking every
-    # package: its array-API adapters imported PyTorch and Dask (3 s and
-    # 250 MB of each command that reads a model, where PyTorch is installed).
-    path = tmp_path / "windows.skops"
-    transformer = ContextWindowTransformer().fit(["abid", "asha"])
-    save_model(transformer, path)
-    out = subprocess.run(
-        [sys.executable, "-c", _LOAD_AND_LIST, str(path)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    looked_up, marks, vocabulary = json.loads(out)
-    assert looked_up == []
-    assert [m for m in marks if "array_api_compat" in m] == []  # marks removed
-    assert vocabulary == list(transformer.vocabulary_)
-
 
 # Names as users pass them: ASCII of any case, accents composed or not,
 # invisible characters, final forms, a Turkish capital, a ligature.

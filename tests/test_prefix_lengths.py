@@ -192,9 +192,13 @@ def test_table_counts_every_common_prefix(names):
     by_prefix = Counter(n[:d] for n in spelled for d in range(1, len(n) + 1))
     common = [p for p, c in by_prefix.items() if c >= MIN_PREFIX_NAMES]
     assert len(table["keys"]) == len(common)
+    lengths_after = {}  # the lengths of the names that start with each prefix
+    for n in spelled:
+        for d in range(1, len(n) + 1):
+            lengths_after.setdefault(n[:d], []).append(len(n))
     for prefix in common + ["moh", "zzz"]:
         counts = prefix_counts(table, transformer.encode([prefix])[0])
-        lengths = [len(n) for n in spelled if n.startswith(prefix)]
+        lengths = lengths_after.get(prefix, [])
         if len(lengths) < MIN_PREFIX_NAMES:
             assert counts is None
         else:

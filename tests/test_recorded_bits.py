@@ -35,17 +35,18 @@ def _has_avx2():
 )
 def test_recorded_fits_bit_for_bit_under_a_recording_kernel():
     env = dict(os.environ, OPENBLAS_CORETYPE="Haswell")
-    check = (
-        "from tests._recorded import blas_kernel, exact; print(blas_kernel(), exact())"
+    # One new process: it says which kernel it runs, then runs the tests.
+    child = (
+        "import sys, pytest\n"
+        "from tests._recorded import blas_kernel, exact\n"
+        "print(blas_kernel(), exact(), flush=True)\n"
+        "sys.exit(pytest.main(['-q', '-p', 'no:cacheprovider', *sys.argv[1:]]))"
     )
-    kernel = subprocess.run(
-        [sys.executable, "-c", check], env=env, cwd=ROOT, capture_output=True,
-        text=True, check=True,
-    ).stdout.split()  # fmt: skip
-    assert kernel == ["Haswell", "True"]
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *RECORDED],
+        [sys.executable, "-c", child, *RECORDED],
         env=env, cwd=ROOT, capture_output=True, text=True,
     )  # fmt: skip
+    kernel, _, report = run.stdout.partition("\n")
+    assert kernel.split() == ["Haswell", "True"], run.stdout[-3000:] + run.stderr
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
-    assert f"{len(RECORDED)} passed" in run.stdout
+    assert f"{len(RECORDED)} passed" in report

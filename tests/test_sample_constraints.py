@@ -62,9 +62,11 @@ def homogeneity_statistic(first, second):
 def test_max_length_conditions_instead_of_cutting(pipe):
     # Names sampled with max_length=4 against names sampled with no effective
     # bound (60) and kept when they have at most 4 letters: the same law.
+    # About 1,770 names kept: over seeds 1, 11 and 21 the statistic was 35 to
+    # 74 against a bound of 127 to 130; the old cut's 376 to 409.
     bounded = sampler_of(pipe, min_length=1, max_length=4)
     free = sampler_of(pipe, min_length=1, max_length=60)
-    kept = [n for n in free.sample(20000, random_state=1) if len(n) <= 4]
+    kept = [n for n in free.sample(10000, random_state=1) if len(n) <= 4]
     drawn = bounded.sample(len(kept), random_state=2)
     assert max(map(len, drawn)) == 4
     statistic, df = homogeneity_statistic(drawn, kept)

@@ -399,7 +399,7 @@ def test_a_hold_out_too_small_after_weights_of_0_says_so():
     one = np.zeros(len(NAMES))
     one[0] = 1.0
     clf = small(early_stopping=True)
-    too_small = r"of 1 distinct names .*sample_weight 0 are left out"
+    too_small = r"of 1 distinct name .*sample_weight 0 are left out"
     with pytest.raises(ValueError, match=too_small):
         clf.fit(windows(NAMES), sample_weight=one)
     assert not hasattr(clf, "coefs_")

@@ -701,20 +701,6 @@ def test_a_model_without_classes_must_give_one_column_per_symbol():
         NameSampler(pipe).fit(NAMES)
 
 
-def test_the_sampler_does_not_import_the_classifier():
-    import subprocess
-    import sys
-
-    code = (
-        "import sys, sknextchar._sampler, sknextchar._generation; "
-        "print(sorted(m for m in sys.modules if m.startswith('sknextchar.')))"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
-    assert "sknextchar._classifier" not in out and "sknextchar._pipeline" in out
-
-
 # --------------------------------------------------------------------------- #
 # With the real classifier, through a real Pipeline.
 # --------------------------------------------------------------------------- #

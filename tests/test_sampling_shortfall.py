@@ -21,7 +21,7 @@ import sknextchar._generation as generation
 from sknextchar import ContextWindowTransformer, KneserNeyClassifier, NameSampler
 from sknextchar._decoding import SamplingControls
 from sknextchar._generation import sample_new_names
-from sknextchar._novelty import HOTTER_WORDS
+from sknextchar._novelty import HOTTER_WORDS, RepeatedNames
 from sknextchar._shortfall import optimistic_reach, shortfall_message
 from sknextchar._support import MAX_LONGER, RequestSupport, possible_ids
 from sknextchar.cli import main
@@ -203,7 +203,11 @@ def test_a_prefix_no_name_of_the_bounds_extends(four_names):
 
 
 def test_no_higher_temperature_at_temperature_inf():
-    repeated = f"not among the training names (all 9 were 'ab', drawn: {HOTTER_WORDS})"
+    # The words as sample makes them: the names it rejected over and over.
+    tally = RepeatedNames(lambda rows: ["ab"][: len(rows)])
+    tally.add(np.array([[1, 2]] * 20), [True] * 20)
+    repeated = tally.words("not among the training names")
+    assert HOTTER_WORDS in repeated
     for temperature, higher in ((2.0, True), (math.inf, False)):
         message = shortfall_message(
             0, 2, 9, False, set(), SamplingControls(temperature=temperature),

@@ -129,10 +129,10 @@ def add_encoding(parser):
     )
 
 
-def add_force(parser):
+def add_force(parser, replaced="a model file"):
     parser.add_argument(
         "--force",
         action="store_true",
-        help="replace the output file if it exists (an input file is never "
-        "replaced, nor anything that is not a regular file)",
+        help=f"replace the output file if it exists and is {replaced} (an input "
+        "file is never replaced, nor anything that is not a regular file)",
     )

@@ -4,7 +4,8 @@ When a command reads its names from a table (a header row, a column of
 names), one line on standard error says which column it read; for ``train``,
 the note also offers the other columns as the flags that would read them: a
 column of numbers as ``--counts`` (whole numbers only, for the count model),
-any other as ``--labels``, never a column that numbers the rows (an id).
+any other as ``--labels`` (a column of 0 and 1 too: a yes or no, whose names
+of 0 ``--counts`` would leave out), never a column that numbers the rows (an id).
 """
 
 import os
@@ -12,9 +13,16 @@ import re
 import shlex
 import sys
 
-from ..datasets._tables import CountCells, header_key, is_number, named_rows
+from ..datasets._tables import (
+    CountCells,
+    find_table,
+    header_key,
+    is_name_header,
+    is_number,
+    named_rows,
+)
 
-__all__ = ["number_columns", "shell_word", "table_note"]
+__all__ = ["header_as_name_note", "number_columns", "shell_word", "table_note"]
 
 
 def shell_word(text):
@@ -34,7 +42,8 @@ def table_note(
     """Print the one line that says which column of a table was read.
 
     For ``train``, the line also names the other columns it could read: a
-    column of numbers as ``--counts``, the others as labels; never
+    column of numbers as ``--counts``, the others (and a column of 0 and 1)
+    as labels; never
     ``counts``, already read, nor a column that numbers the rows (an id:
     neither labels nor counts).
 
@@ -78,8 +87,14 @@ def table_note(
     how = ""
     if training:
         cells = _number_cells(lines, table, others)
-        labels = [field for field in others if field not in cells] * by_label
-        numbers = [field for field in cells if not _row_numbers(cells[field])]
+        flags = {field for field in cells if _zero_one(cells[field])}  # is_female
+        labels = [field for field in others if field not in cells or field in flags]
+        labels *= by_label
+        numbers = [
+            field
+            for field in cells
+            if field not in flags and not _row_numbers(cells[field])
+        ]
         how += _offer("to train by label, pass --labels", labels)
         if whole:  # a column of fractions is no count of names
             numbers = number_columns(lines, table, numbers, whole=True)
@@ -102,6 +117,67 @@ def table_note(
             "start the file with a blank line)"
         )
     print(f"Note: {path!r} {what}.", file=sys.stderr)
+
+
+# The headers of the columns beside the names that no name is (as header_key
+# spells them): a first line "name,count" is a header, "Name, Anna" a name.
+_COLUMN_WORDS = frozenset(
+    {"count", "counts", "frequency", "freq", "total", "number", "label", "labels",
+     "sex", "gender", "id"}
+)  # fmt: skip
+
+
+def header_as_name_note(lines, path):
+    """Print a note when the first line of a list of names reads as a header.
+
+    Only a ``.csv`` or ``.tsv`` file starts with a one-column header
+    (``First Name``), and another file's header split at a comma or a
+    semicolon needs a row below it that splits (``name,count`` above single
+    names is a name): the line is read as a name, as the documented rule
+    says, and the note says how to read it as the header. A line split so
+    has the note only when its other fields are headers that no name is
+    (``count``, ``sex``...): ``Name, Anna`` is a name. A blank first line
+    (which keeps whole lines as names) has no note.
+
+    Parameters
+    ----------
+    lines : sequence of str
+        The first lines of the file, read as one name per line.
+    path : str
+        The file, as the user gave it.
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> err = io.StringIO()
+    >>> with contextlib.redirect_stderr(err):
+    ...     header_as_name_note(["First Name\\n", "Anna\\n"], "export.txt")
+    >>> "; if it is the header, pass --names-column 'First Name'" in err.getvalue()
+    True
+    """
+    first = lines[0].strip() if lines else ""
+    suffix = os.path.splitext(os.fspath(path))[1].casefold()
+    if not first or first.startswith("#") or suffix in (".csv", ".tsv"):
+        return  # a comment line warns of itself
+    table = find_table(first, path)
+    others = table and [f for i, f in enumerate(table.header) if i != table.name_at]
+    if table is not None and all(header_key(f) in _COLUMN_WORDS for f in others):
+        column = table.column  # name,count; not Name, Anna (a name)
+    elif table is None and is_name_header(first, alone=True):
+        column = first
+    else:
+        return
+    why = (
+        "only a .csv or .tsv file starts with a one-column header"
+        if table is None
+        else f"no line below it has a {table.shown_delimiter}, as a table's rows do"
+    )
+    print(
+        f"Note: {path!r} starts with {first!r}, read as a name ({why}); if it "
+        f"is the header, pass --names-column {shell_word(column)} to read the "
+        "names below it.",
+        file=sys.stderr,
+    )
 
 
 def _offer(how, columns):
@@ -173,6 +249,18 @@ def _whole_counts(cells, column, delimiter):
     except ValueError:  # the column mixes two ways of writing numbers
         return False
     return all(float(value).is_integer() for value in values)
+
+
+def _zero_one(cells):
+    """Whether a column holds 0 and 1 and no other number: a label (yes or
+    no) rather than counts, whose names of count 0 would be left out.
+
+    Examples
+    --------
+    >>> _zero_one(["1", "0", "", "1"]), _zero_one(["1", "0", "2"]), _zero_one(["1"])
+    (True, False, False)
+    """
+    return {cell for cell in cells if cell} == {"0", "1"}
 
 
 def _row_numbers(cells):

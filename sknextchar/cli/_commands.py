@@ -347,7 +347,7 @@ def given_names(args):
             f"name in it to {args.run.__name__}. Leave it out, or give a name."
         )
     names = [name.strip() for name in args.names]
-    check_names_not_files(args.names, args.run.__name__)
+    check_names_not_files(args.names, args.run.__name__, args.model, args.names_file)
     places_of(args).add_arguments("names", "NAME", names)
     if args.names_file is not None:
         names += _names_of_file(args, args.names_file)

@@ -63,9 +63,12 @@ def _check_flags(args, params):
         if flag.step == "clf" and flag.key not in _SHARED and flag.key in params
     ]
     if mlp_only:
+        one = len(mlp_only) == 1
         raise ValueError(
-            f"{', '.join(mlp_only)} set the MLP, not --model kneser-ney; its "
-            f"flags are {', '.join(flag.flag for flag in KN_FLAGS)}."
+            f"{', '.join(mlp_only)} {'sets' if one else 'set'} the MLP (--model "
+            f"mlp), not --model kneser-ney: leave {'it' if one else 'them'} out. "
+            f"The flags of --model kneser-ney are "
+            f"{', '.join(flag.flag for flag in KN_FLAGS)}."
         )
 
 
@@ -112,13 +115,15 @@ def fit_counts(args, names, labels=None, weights=None):
         pipe.set_params(clf=PerLabelClassifier(pipe["clf"]))
     from sklearn.base import clone
 
+    from .._gathered_names import GatheredWarnings
     from .._pipeline import fit_weighted
 
     start = time.perf_counter()
     fit_weighted(pipe, names, labels, weights)  # first: its errors name every name
     report = None
-    if share > 0:
-        report = _held_out_report(clone(pipe), names, labels, share, seed, weights)
+    if share > 0:  # its fits warn nothing more: the fit above warned of every name
+        with GatheredWarnings().gathering(None):
+            report = _held_out_report(clone(pipe), names, labels, share, seed, weights)
     what = counted(len(names), "name")
     if weights is not None:
         what = counts_note(names, weights)

@@ -7,6 +7,7 @@ unknown characters) is one of :data:`USER_ERRORS` and prints as
 
 import codecs
 import contextlib
+import errno
 import re
 import shlex
 import sys
@@ -107,6 +108,15 @@ def error_message(exc, places=None):
         return f"out of memory ({one_line(exc) or 'MemoryError'}); try a smaller model"
     if isinstance(exc, PermissionError) and exc.filename is not None:
         return unreadable_file_message(exc)
+    # The system's own error (errno and strerror), as writing to standard output
+    # gives; the package's errors about the files it writes say more themselves.
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC and exc.strerror:
+        what = "the output" if exc.filename is None else repr(exc.filename)
+        return (
+            f"{what} could not be written: no space left on the device it goes "
+            "to. Free some space there, or write to another disk, and run the "
+            "command again."
+        )
     if isinstance(exc, UnicodeEncodeError):
         stdout = output_encoding_message(exc)
         if stdout is not None:
@@ -409,8 +419,8 @@ def cli_spelling(message):
 
     def spell(match):
         param, text, quoted, numbers = match.groups()
-        if param == "encoding":  # of the names files
-            return f"--encoding {quoted if quoted is not None else text}"
+        if param == "encoding":  # of the names files: "UTF-8 with BOM" quoted
+            return f"--encoding {shlex.quote(quoted) if quoted is not None else text}"
         flag = flags.get(param)
         if flag is None:
             return match.group(0)

@@ -30,16 +30,80 @@ def file_on_disk(argument):
     return bool(path_like) and os.path.isfile(argument)
 
 
-def check_names_not_files(names, command):
+def check_names_not_files(names, command, model=None, names_file=None):
     """Refuse a NAME that is a file on disk (``score m.skops names.txt``): the
-    NAMEs are names themselves, and a file of names is ``--names-file``'s."""
+    NAMEs are names themselves, and a file of names is ``--names-file``'s.
+
+    A model file given as a NAME, or with ``--names-file``, while MODEL is a
+    text file is said to be swapped with MODEL, with the command line that
+    puts each in its place; a model file given with ``--names-file`` is
+    refused too (it is no file of names).
+
+    Parameters
+    ----------
+    names : list of str
+        The NAMEs, as given.
+    command : str
+        ``"score"`` or ``"classify"``.
+    model : str, optional
+        MODEL, as given.
+    names_file : str, optional
+        The file of ``--names-file``, if given.
+    """
     for name in names:
         if file_on_disk(name):
             raise ValueError(
-                f"NAME {name!r} is a file on disk, but the NAMEs of {command} are "
-                f"the names to {command} themselves: to {command} the names of a "
-                f"file, pass it with --names-file {shlex.quote(name)}."
+                _swapped(name, f"NAME {name!r}", model, command, names, names_file)
+                or f"NAME {name!r} is a file on disk, but the NAMEs of {command} "
+                f"are the names to {command} themselves: to {command} the names "
+                f"of a file, pass it with --names-file {shlex.quote(name)}."
             )
+    if names_file is not None and _is_model_file(names_file):
+        given = f"--names-file {names_file!r}"
+        raise ValueError(
+            _swapped(names_file, given, model, command, names)
+            or f"{given} is a model file, not a text file of names: {command} "
+            "reads its model from MODEL, its first argument, and the names from "
+            "NAME arguments or a text file of names given with --names-file."
+        )
+
+
+def _is_model_file(path):
+    """Whether ``path`` is a model file (a skops file or a model's pickle)."""
+    from .._model_files import not_a_model_file
+
+    return (
+        os.path.isfile(path)
+        and bool(os.path.getsize(path))
+        and (not_a_model_file(path) is None)
+    )
+
+
+def _swapped(path, given, model, command, names, names_file=None):
+    """The message on a model file given where a file of names goes while
+    MODEL is a text file (the two swapped), or None. A NAME swapped while
+    ``--names-file`` names another file: no command line reads both files of
+    names, so none is offered."""
+    from .._model_files import not_a_model_file
+
+    if model is None or not os.path.isfile(model) or not _is_model_file(path):
+        return None
+    kind = not_a_model_file(model)
+    if kind is None or not kind.startswith("a text file"):
+        return None
+    said = (
+        f"MODEL {model!r} and {given} are swapped: {path!r} is the model file "
+        f"and {model!r} is {kind}. The model file comes first and the file of "
+        "names goes with --names-file"
+    )
+    if names_file is not None and names_file != path:  # two files of names
+        return (
+            f"{said}, which names {names_file!r} too: {command} reads one file of "
+            f"names, so {command} each in its own run, MODEL {path!r} first."
+        )
+    others = [name for name in names if name != path]
+    fixed = shlex.join(["sknextchar", command, path, *others, "--names-file", model])
+    return f"{said}. Add any other options you gave, and run: {fixed}"
 
 
 def check_context_not_file(context, model):

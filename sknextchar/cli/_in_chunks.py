@@ -59,7 +59,6 @@ def train_in_chunks(args):
 
     check_counts_in_table(args, column)
     output = Path(args.output)
-    check_output(args, [args.names_file])
     fmt = resolve_format(output, args.format)
     params = {"clf__validation_fraction": 0.0, **given(args, TRAIN_FLAGS)}
     pipe = build_pipeline(**params)
@@ -69,6 +68,8 @@ def train_in_chunks(args):
             "leave --validation-fraction out, and score held-out names of your own "
             "with 'sknextchar score'."
         )
+    # After the flags' errors: --force is no advice that leads to one of them.
+    check_output(args, [args.names_file])
     start, done = time.perf_counter(), []
 
     def record(fitted):  # with the records of the names complete by then

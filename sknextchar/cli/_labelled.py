@@ -28,7 +28,12 @@ from ..datasets._base import (
 )
 from ..datasets._encoding import SAMPLE_BYTES
 from ..datasets._long_lines import MAX_ROW_LETTERS
-from ..datasets._table_rows import check_one_line, table_rows, text_lines
+from ..datasets._table_rows import (
+    check_one_line,
+    check_rows_split_as_header,
+    table_rows,
+    text_lines,
+)
 from ..datasets._tables import (
     DELIMITER_NAMES,
     LINES_LOOKED_AT,
@@ -41,6 +46,7 @@ from ..datasets._tables import (
     column_cells,
     column_values,
     detect_table,
+    find_table,
     header_key,
     header_line,
     header_row,
@@ -50,7 +56,7 @@ from ..datasets._tables import (
     named_rows,
     table_of,
 )
-from ._column_note import shell_word, table_note
+from ._column_note import header_as_name_note, shell_word, table_note
 from ._weights import CountsColumn, counts_column_at
 
 __all__ = ["names_column_of", "read_labelled_names", "read_names_file"]
@@ -112,6 +118,7 @@ def read_labelled_names(
         _warn_counts_as_labels(values, labels)
     values = [unicodedata.normalize("NFC", value) for value in values]
     _refuse_one_label(values, weights, labels)
+    _warn_case_twins(values, labels, names_file)
     return (names, values) if counts is None else (names, values, weights)
 
 
@@ -129,6 +136,28 @@ def _refuse_one_label(labels, weights, flag):
             "without --labels for a model of these names, or add names of another "
             "label."
         )
+
+
+def _warn_case_twins(labels, flag, names_file):
+    """Warn of labels that differ only in case (``M`` and ``m``): two labels
+    to the model, most often one label typed two ways."""
+    spellings = {}
+    for label in dict.fromkeys(labels):
+        spellings.setdefault(label.casefold(), []).append(label)
+    twins = [found for found in spellings.values() if len(found) > 1]
+    if not twins:
+        return
+    where = flag if os.path.isfile(flag) else names_file or "the file"
+    shown = "; ".join(" and ".join(map(repr, found)) for found in twins)
+    first = twins[0]
+    warnings.warn(
+        f"Labels of --labels {shell_word(flag)} differ only in case ({shown}): "
+        f"each spelling is learned as a label of its own. If they are one label, "
+        f"write it alike in {where!r} (e.g. every {first[1]!r} as {first[0]!r}) "
+        "and train again.",
+        UserWarning,
+        stacklevel=2,
+    )
 
 
 # More distinct whole-number labels than this look like counts (--counts).
@@ -356,6 +385,8 @@ def _columns(text, column, source, names_column=None, counts=(None, False)):
             "file with one label per line."
         )
     check_one_column(header, label_at, source, exact=True)
+    head = list(itertools.islice(text_lines(text), LINES_LOOKED_AT))
+    _check_rows_split(head, _delimiter(text, column), len(header), source)
     name_at = _name_at(header, label_at, names_column, source)
     check_one_column(header, name_at, source, skip=[label_at])
     counted = _labelled_counts(text, column, source, header, name_at, counts)
@@ -386,8 +417,10 @@ def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
     A table (a header row with a column of names, see
     :mod:`sknextchar.datasets._tables`) gives the names of that column, with a
     note on standard error; a file that looks like a table without such a
-    header is refused; any other file gives one name per line, as
-    :func:`~sknextchar.datasets.load_names` reads it.
+    header is refused, and so is a header row above rows split at another
+    delimiter (``name,label`` above ``Anna;F``); any other file gives one name
+    per line, as :func:`~sknextchar.datasets.load_names` reads it (with a note
+    when its first line reads as a header: :func:`header_as_name_note`).
 
     Parameters
     ----------
@@ -427,6 +460,7 @@ def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
     """
     # A line of megabytes refused as it is read (a name: check_name_lengths).
     text = read_text(path, encoding=encoding, longest=MAX_ROW_LETTERS)
+    _check_header_rows(text_lines(text), path)
     table = (
         detect_table(text_lines(text), path)
         if names_column is None
@@ -442,6 +476,7 @@ def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
     if table is None:
         rows = [(line, name) for line, name in numbered_lines(text) if name]
         warn_comment_lines([name for _, name in rows], path)
+        header_as_name_note(list(itertools.islice(text_lines(text), 1)), path)
     else:
         rows = _table_rows(text, table, path, column)
         if names_column is None:
@@ -458,6 +493,25 @@ def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
     if not with_counts:
         return names
     return names, column and column.weights()
+
+
+def _check_header_rows(lines, path):
+    """Refuse a header row of names whose rows are split at another delimiter
+    (``name,label`` above ``Anna;F``), in any file (as a list, a ``.txt``
+    file would read its lines as names)."""
+    lines = list(itertools.islice(lines, LINES_LOOKED_AT))
+    first = header_line(lines)
+    table = find_table(first, path) if first else None
+    if table is not None:
+        source = repr(os.fspath(path))
+        _check_rows_split(lines, table.delimiter, len(table.header), source)
+
+
+def _check_rows_split(lines, delimiter, width, source):
+    """:func:`check_rows_split_as_header` of the header row among ``lines``
+    (the first lines of a file) and the lines below it."""
+    below = lines[lines.index(header_line(lines)) :]
+    check_rows_split_as_header(below, delimiter, width, source)
 
 
 def _in_header(text, column):
@@ -514,6 +568,7 @@ def names_column_of(
     None
     """
     first = _first_lines(path, encoding, LINES_LOOKED_AT + 1)  # + 1: more?
+    _check_header_rows(first, path)
     table = (
         detect_table(first, path)
         if names_column is None
@@ -521,6 +576,7 @@ def names_column_of(
     )
     if table is None:
         _refuse_headerless(first, path, training)
+        header_as_name_note(first, path)
         return None
     if names_column is None:  # --chunk-size or --resume: never --labels
         table_note(table, path, training, counts, first, by_label=False)
@@ -555,19 +611,18 @@ def _refuse_headerless(lines, path, training=False):
     character, width = found
     delimiter = DELIMITER_NAMES[character]
     first = next(line for line in lines if line.strip())
-    fields = next(csv.reader([first], delimiter=character))
-    example = shell_word(fields[0])
+    fields = (next(csv.reader([first], delimiter=character)) + [""] * width)[:width]
+    example = shell_word(fields[_names_field(fields, character)])
     whole_lines = (
         ""
         if delimiter == "tab"
         else " If each line is one name, "
         f"{delimiter}s included, give the file a .txt name."
     )
-    header, labels, then = "name,label", "; and --labels COLUMN to train by label", ""
-    if is_number(fields[-1].strip(), character):  # ana,5: a name, its count
-        # Any file whose every line ends with a number is a table (a .txt too).
-        between = "a tab" if delimiter == "tab" else character
-        header = f"name{between}count" if between != "a tab" else "name, a tab, count"
+    counted = is_number(fields[-1].strip(), character)  # ana,5: a name, its count
+    header = _header_example(fields, character, counted)
+    labels, then = "; and --labels COLUMN to train by label", ""
+    if counted:  # any file whose every line ends with a number is a table
         then = " Then --counts count reads the numbers as counts."
         whole = _WHOLE_NAMES.format(delimiter, first.strip())
         whole_lines = "" if delimiter == "tab" else whole
@@ -581,3 +636,34 @@ def _refuse_headerless(lines, path, training=False):
         f"COLUMN, the header of the names (e.g. --names-column {example}{labels}); "
         f"if it has no header, add one (e.g. {header}) first." + then + whole_lines
     )
+
+
+def _names_field(fields, delimiter):
+    """The place of the names in a row: its first field that is no number."""
+    numbers = [is_number(field.strip(), delimiter) for field in fields]
+    return numbers.index(False) if False in numbers else 0
+
+
+def _header_example(fields, delimiter, counted):
+    """A header row for a table without one, from its first row ``fields``,
+    in its own delimiter (a tab in words): ``name`` over the first field that
+    is no number, ``label`` after it, ``count`` last for a row that ends in a
+    count (``counted``), ``columnN`` elsewhere.
+
+    Examples
+    --------
+    >>> _header_example(["Anna", "F"], ";", False)
+    'name;label'
+    >>> _header_example(["Anna", "F", "5"], "\\t", True)
+    'name, a tab, label, a tab, count'
+    >>> _header_example(["1", "Anna", "F"], ";", False)
+    'column1;name;label'
+    """
+    at, last = _names_field(fields, delimiter), len(fields) - 1
+    header = [f"column{i + 1}" for i in range(len(fields))]
+    header[at] = "name"
+    if counted and last != at:
+        header[last] = "count"
+    if at + 1 < len(fields) and header[at + 1].startswith("column"):
+        header[at + 1] = "label"
+    return (", a tab, " if delimiter == "\t" else delimiter).join(header)

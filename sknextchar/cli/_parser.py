@@ -470,6 +470,6 @@ def _add_plot(commands):
         required=True,
         help="the image file; its suffix picks the format (.png, .svg, .pdf)",
     )
-    add_force(parser)
+    add_force(parser, "a picture plot made (one naming 'sknextchar plot' as its maker)")
     add_label(parser, "--tree and --distribution")
     parser.set_defaults(run=_command("plot"))

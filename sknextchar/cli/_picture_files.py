@@ -1,13 +1,22 @@
-"""Telling a picture file of one format from any other file, by its first bytes.
+"""Plot's mark in its pictures, and telling a picture plot made from any
+other file.
 
-``sknextchar plot -o PICTURE --force`` replaces an existing file only when it
-is a picture of the format that plot writes there (the suffix of ``-o`` picks
-it): drawing the loss curve again over ``loss.png`` is fine, but a file of
-names, a model file or a PDF given as ``-o loss.png`` by mistake would be lost.
-Each format is told by its signature (PNG's ``\\x89PNG``, PDF's ``%PDF-``, an
-SVG's ``<svg`` element after the XML prolog); an empty file may be replaced
-too. The raw formats (``.raw``, ``.rgba``) have no signature: an existing file
-is never replaced by one.
+``sknextchar plot`` writes its mark, ``sknextchar plot (Matplotlib X.Y.Z)``,
+as the program that made every picture it saves (:func:`plot_mark`), and
+``plot -o PICTURE --force`` replaces an existing file only when it is a
+picture of the format written there (the suffix of ``-o`` picks it) that
+carries that mark. Drawing the loss curve again over ``loss.png`` is fine, but
+a file of names, a model file, or a picture of the user's own (a scan, a
+paper's figure, even one drawn with matplotlib, one edited since) would be
+lost. The format is told by its signature (PNG's ``\\x89PNG``, PDF's
+``%PDF-``, an SVG's ``<svg`` element after the XML prolog); the mark is the
+``Software`` text of a PNG, the ``/Creator`` of a PDF's document information
+(in a file written in one go, never updated since), the creator in an SVG's
+metadata (and no editor's namespace, such as Inkscape's, on its root), and the
+``%%Creator`` comment of PostScript. An empty file may be replaced too. The
+formats that matplotlib writes through Pillow (JPEG, GIF, TIFF, WebP, AVIF),
+PGF and the raw ones (``.raw``, ``.rgba``) cannot carry the mark: an existing
+file is never replaced by one of them.
 """
 
 import os
@@ -17,7 +26,7 @@ import zlib
 from .._model_files import not_a_model_file
 from ..datasets._file_kinds import SIGNATURES
 
-__all__ = ["keep_other_pictures", "picture_format"]
+__all__ = ["PLOT_MARK", "keep_other_pictures", "picture_format", "plot_mark"]
 
 _HEAD = 4096  # bytes read to tell the kind of a file
 _SVG = re.compile(
@@ -53,19 +62,152 @@ _SIGNATURES = {
 }
 # Formats of raw pixels: no signature tells them, so no file is replaced by one.
 _UNTOLD = ("raw", "rgba")
+# The program that made a picture, as plot names itself in every one it saves.
+PLOT_MARK = "sknextchar plot"
+# The key of savefig's metadata that names that program, by format: the
+# formats that can carry plot's mark.
+_MARK_KEYS = {
+    "png": "Software",
+    "pdf": "Creator",
+    "svg": "Creator",
+    "svgz": "Creator",
+    "eps": "Creator",
+    "ps": "Creator",
+}
 # The name of a format in a message, where it is not the suffix in capitals.
 _NAMES = {"jpg": "JPEG", "tif": "TIFF", "svgz": "compressed SVG", "ps": "PostScript"}
 
 
+def _inflated(head):
+    """The first bytes of a gzip-compressed file, inflated (empty for none)."""
+    if not head.startswith(b"\x1f\x8b"):
+        return b""
+    try:
+        return zlib.decompressobj(31).decompress(head, _HEAD)
+    except zlib.error:
+        return b""
+
+
 def _svgz(head):
     """Whether a head is a gzip-compressed SVG."""
-    if not head.startswith(b"\x1f\x8b"):
+    return _SVG.match(_inflated(head)) is not None
+
+
+# Where a picture names plot as the program that made it, by format.
+_MARK = re.escape(PLOT_MARK.encode()) + rb"(?![\w-])"
+_PNG_MAKER = re.compile(_MARK)
+_SVG_ROOT = re.compile(rb"<svg[\s>][^>]*>", re.DOTALL)
+_SVG_EDITORS = re.compile(rb"xmlns:(?:inkscape|sodipodi)\b")
+_SVG_MAKER = re.compile(rb"<dc:creator>\s*<cc:Agent>\s*<dc:title>\s*" + _MARK)
+_PS_MAKER = re.compile(rb"^%%Creator:[ \t]*" + _MARK, re.MULTILINE)
+_PDF_TRAILER = re.compile(
+    rb"trailer\s*<<(.*?)>>\s*startxref\s+(\d+)\s*%%EOF\s*\Z", re.DOTALL
+)
+_PDF_MAKER = re.compile(rb"/Creator\s*\(" + _MARK)
+_PDF_TAIL = 1024  # bytes at the end of a PDF read for its trailer
+_XREF_ENTRY = 20  # bytes of an entry of a PDF's cross-reference table
+
+
+def plot_mark(fmt):
+    """The arguments of ``savefig`` that write plot's mark in a picture.
+
+    Parameters
+    ----------
+    fmt : str
+        The suffix of ``-o`` without the dot (``"png"``): the format written.
+
+    Returns
+    -------
+    arguments : dict
+        ``{"metadata": {key: "sknextchar plot (Matplotlib X.Y.Z)"}}``, the key
+        that names the program that made a picture of that format; empty for
+        a format that cannot carry it (``savefig`` refuses its metadata).
+
+    Examples
+    --------
+    >>> plot_mark("png")["metadata"]["Software"].startswith("sknextchar plot (")
+    True
+    >>> plot_mark("jpg")
+    {}
+    """
+    key = _MARK_KEYS.get(fmt.lower())
+    if key is None:
+        return {}
+    import matplotlib
+
+    return {"metadata": {key: f"{PLOT_MARK} (Matplotlib {matplotlib.__version__})"}}
+
+
+def _png_made(head):
+    """Whether the text chunks of a PNG, before its pixels, name plot as its
+    ``Software``."""
+    at = 8
+    while at + 8 <= len(head):
+        size = int.from_bytes(head[at : at + 4], "big")
+        kind, data = head[at + 4 : at + 8], head[at + 8 : at + 8 + size]
+        if kind == b"IDAT":
+            return False
+        if kind == b"tEXt" and data.startswith(b"Software\0"):
+            return _PNG_MAKER.match(data, len(b"Software\0")) is not None
+        at += 12 + size
+    return False
+
+
+def _svg_made(head):
+    """Whether an SVG names plot as its creator (in its metadata) and no
+    editor's namespace is on its root."""
+    root = _SVG_ROOT.search(head)
+    if root is None or _SVG_EDITORS.search(root[0]):
         return False
-    try:
-        inflated = zlib.decompressobj(31).decompress(head, _HEAD)
-    except zlib.error:
-        return False
-    return _SVG.match(inflated) is not None
+    return _SVG_MAKER.search(head) is not None
+
+
+def _ps_made(head):
+    """Whether the header comments of a PostScript file name plot."""
+    return _PS_MAKER.search(head.split(b"%%EndComments", 1)[0]) is not None
+
+
+def _pdf_information(f):
+    """The document information (``/Info``) of a PDF written in one go, with
+    one cross-reference table from object 0, as matplotlib writes it; None
+    for any other (an update since adds a trailer with ``/Prev``)."""
+    size = f.seek(0, os.SEEK_END)
+    f.seek(max(0, size - _PDF_TAIL))
+    tail = f.read()
+    trailer = _PDF_TRAILER.match(tail, max(tail.rfind(b"trailer"), 0))
+    if trailer is None or b"/Prev" in trailer[1]:
+        return None
+    info = re.search(rb"/Info\s+(\d+)\s+(\d+)\s+R", trailer[1])
+    f.seek(int(trailer[2]))
+    table = re.match(rb"xref\r?\n0 (\d+)\s*?\r?\n", f.read(64))
+    if info is None or table is None or int(info[1]) >= int(table[1]):
+        return None
+    f.seek(int(trailer[2]) + table.end() + _XREF_ENTRY * int(info[1]))
+    entry = re.match(rb"(\d{10}) \d{5} n", f.read(_XREF_ENTRY))
+    if entry is None:
+        return None
+    f.seek(int(entry[1]))
+    start = rb"%b\s+%b\s+obj\s*<<(.*?)>>\s*endobj" % (info[1], info[2])
+    found = re.match(start, f.read(_HEAD), re.DOTALL)
+    return None if found is None else found[1]
+
+
+def _made_by_plot(fmt, path, head):
+    """Whether the picture at ``path`` (of the format ``fmt``, whose first
+    bytes are ``head``) carries plot's mark; False for a format that cannot."""
+    if fmt == "png":
+        return _png_made(head)
+    if fmt == "svg":
+        return _svg_made(head)
+    if fmt == "svgz":
+        return _svg_made(_inflated(head))
+    if fmt in ("eps", "ps"):
+        return _ps_made(head)
+    if fmt == "pdf":
+        with open(path, "rb") as f:
+            information = _pdf_information(f)
+        return information is not None and _PDF_MAKER.search(information) is not None
+    return False
 
 
 def picture_format(head):
@@ -102,15 +244,6 @@ def _a(fmt):
     return f"{'an' if name in ('SVG', 'EPS', 'AVIF', 'RGBA') else 'a'} {name} picture"
 
 
-def _kind(path, head):
-    """What a file that is no picture of the format written is, for a message."""
-    formats = picture_format(head)
-    if formats:
-        return _a(formats[0])
-    kind = not_a_model_file(path)
-    return "a model file" if kind is None else kind
-
-
 def keep_other_pictures(fmt):
     """The ``keep`` of ``check_target`` for a picture of the format ``fmt``.
 
@@ -123,9 +256,10 @@ def keep_other_pictures(fmt):
     -------
     keep : callable
         ``keep(path, shown, command_line)``: None if the existing file at
-        ``path`` is empty or a picture of that format (it may be replaced),
-        else the message of the refusal. A suffix of no picture format is
-        left to :func:`~sknextchar.cli._pictures.check_picture_output`.
+        ``path`` is empty or a picture of that format that carries plot's
+        mark (it may be replaced), else the message of the refusal. A suffix of no
+        picture format is left to
+        :func:`~sknextchar.cli._pictures.check_picture_output`.
 
     Examples
     --------
@@ -145,24 +279,53 @@ def keep_other_pictures(fmt):
         try:
             with open(path, "rb") as f:
                 head = f.read(_HEAD)
-        except OSError as exc:
-            head, kind = None, f"a file that cannot be read ({exc.strerror or exc})"
-        if head is not None:
-            if not head or fmt in picture_format(head):
+            if not head or (
+                fmt in picture_format(head) and _made_by_plot(fmt, path, head)
+            ):
                 return None
-            kind = _kind(path, head)
+        except OSError as exc:
+            kind = f"a file that cannot be read ({exc.strerror or exc})"
+        else:
+            kind = _kind(path, head, fmt)
         if os.path.abspath(shown) != os.fspath(path):  # a symbolic link on the way
             kind = f"it leads to {os.fspath(path)!r}, {kind}"
         else:
             kind = f"it is {kind}"
-        replaces = f"replaces {_a(fmt)} only, told by its first bytes"
-        if fmt in _UNTOLD:
-            replaces = f"replaces no file with a .{fmt} picture (raw pixels, told by "
-            replaces += "no first bytes)"
-        return (
-            f"Cannot write the picture to {shown!r}: {kind}, not {_a(fmt)}; "
-            f"--force {replaces}, never another file, so it was left untouched. "
-            "Give -o another file, or delete this one first if it may go."
-        )
+        return f"Cannot write the picture to {shown!r}: {kind}; {_replaces(fmt, shown)}"
 
     return keep
+
+
+def _kind(path, head, fmt):
+    """What an existing file that plot may not replace is, for a message."""
+    formats = picture_format(head)
+    if fmt in formats and fmt in _MARK_KEYS:
+        return (
+            f"{_a(fmt)} that plot did not make (it does not name {PLOT_MARK!r} as "
+            "the program that made it, as every picture plot writes does: it may "
+            "be a figure of yours, even one drawn with matplotlib, or one "
+            "saved by a plot of sknextchar before 0.2.0, which wrote no mark)"
+        )
+    if fmt in formats or fmt in _UNTOLD:
+        return _a(fmt) if fmt in formats else (not_a_model_file(path) or "a file")
+    if formats:
+        return f"{_a(formats[0])}, not {_a(fmt)}"
+    kind = not_a_model_file(path)
+    return f"{'a model file' if kind is None else kind}, not {_a(fmt)}"
+
+
+def _replaces(fmt, shown):
+    """What ``--force`` replaces, that it was kept, and what to do instead."""
+    from ._what_was_saved import shell_path
+
+    if fmt in _MARK_KEYS:
+        replaces = f"--force replaces only {_a(fmt)} that plot made, never another file"
+    else:
+        replaces = (
+            f"plot cannot write its mark in a .{fmt} picture, so it cannot tell "
+            "one it made from yours, and --force never replaces one"
+        )
+    return (
+        f"{replaces}, so it was left untouched. Give -o another file, or remove "
+        f"this one yourself (rm {shell_path(shown)}) if it may go."
+    )

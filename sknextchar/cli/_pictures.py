@@ -2,6 +2,7 @@
 ``-o``, checked before any work, and a format that cannot be written here
 (``.pgf`` without LaTeX) said in one line."""
 
+import os
 from pathlib import Path
 
 from ._errors import one_line
@@ -17,7 +18,9 @@ def check_picture_output(output):
     write (``.txt``): the suffix picks the picture's format.
 
     Without matplotlib, the suffix is not checked here: drawing the picture
-    says how to install it.
+    says how to install it. Nor for a folder: its refusal
+    (:func:`~sknextchar._file_safety.check_target`) suggests a picture file in
+    it, not a suffix.
 
     Parameters
     ----------
@@ -38,6 +41,8 @@ def check_picture_output(output):
     ValueError: -o 'loss.txt' has the suffix '.txt', which is no picture format ...
     """
     suffix = Path(output).suffix
+    if os.path.isdir(output):
+        return
     if not suffix:
         raise ValueError(
             f"-o {output!r} has no suffix, and the suffix picks the picture's "

@@ -1,24 +1,28 @@
 """``sknextchar plot``: one picture of a model, drawn to a file.
 
 The picture's format is checked from ``-o``'s suffix before the model loads
-(:mod:`~sknextchar.cli._pictures`), ``--force`` replaces a picture of that
-format only (:mod:`~sknextchar.cli._picture_files`), and the file is written
-through a checked temporary file. The plotting functions' errors are told in
-plot's flags: their argument is the flag that set it, and a dead end of the
-sampler advises another picture or ``table`` instead of ``--min-length``, a
-flag plot lacks. matplotlib loads when the command runs, with no window.
+(:mod:`~sknextchar.cli._pictures`), every picture carries plot's mark and
+``--force`` replaces only a picture of that format that carries it
+(:mod:`~sknextchar.cli._picture_files`), and the file is
+written through a checked temporary file; an existing file without
+``--force`` is refused there, after the errors of the output path, its suffix
+and the drawing, so that ``--force`` is no advice that only leads to one of
+them. The plotting functions'
+errors are told in plot's flags: their argument is the flag that set it, and a
+dead end of the sampler advises another picture or ``table`` instead of
+``--min-length``, a flag plot lacks. matplotlib loads when the command runs,
+with no window.
 """
 
-import ast
 import contextlib
 import copy
+import functools
 import re
 import sys
 from pathlib import Path
 
-from .._file_safety import atomic_write
+from .._file_safety import atomic_write, check_target
 from .._persistence import load_model
-from ._commands import check_output
 from ._errors import missing_glyphs_in_one_warning
 from ._places import places_of
 
@@ -45,13 +49,20 @@ def plot(args):
     >>> build_parser().parse_args(argv).run.__name__
     'plot'
     """
-    from ._picture_files import keep_other_pictures
+    from ._picture_files import keep_other_pictures, plot_mark
     from ._pictures import check_picture_output, save_picture
 
-    # --force replaces a picture of the format written only, told by its bytes.
-    keep = keep_other_pictures(Path(args.output).suffix[1:])
-    check_output(args, [args.model], keep=keep)
-    check_picture_output(args.output)  # the suffix, a format matplotlib writes
+    # What no suffix changes first (a stream, a folder, an input file), then
+    # the suffix (a format matplotlib writes), then what --force may replace:
+    # only a picture of that format that plot made. An existing picture
+    # without --force is refused by the write, once every other error is told.
+    example = ("a picture file", f"{_drawn(args)}.png")
+    target = {"inputs": [args.model], "command_line": True, "example": example}
+    check_target(args.output, **target)
+    check_picture_output(args.output)
+    fmt = Path(args.output).suffix[1:]
+    keep = keep_other_pictures(fmt)
+    check_target(args.output, keep=keep, **target)
     model = load_model(
         args.model, allow_pickle=args.trust_pickle, max_bytes=args.max_bytes
     )
@@ -67,15 +78,25 @@ def plot(args):
         import matplotlib.pyplot as plt
 
         try:
-            # Through a checked temporary file with the same suffix (the format).
+            # Through a checked temporary file with the same suffix (the
+            # format), with plot's mark, by which --force knows it later.
+            savefig = functools.partial(fig.savefig, **plot_mark(fmt))
             save_picture(args.output, lambda: atomic_write(
-                args.output, fig.savefig, inputs=[args.model], force=args.force,
+                args.output, savefig, inputs=[args.model], force=args.force,
                 command_line=True, keep=keep,
             ))  # fmt: skip
         finally:
             plt.close(fig)
     print(f"Wrote {args.output!r}.")
     return 0
+
+
+def _drawn(args):
+    """What plot draws, as a file name: ``loss``, ``tree``..."""
+    for picture in ("loss", "embeddings", "tree"):
+        if getattr(args, picture) not in (None, False):
+            return picture
+    return "distribution"
 
 
 def _check_mlp(model, args):
@@ -123,42 +144,40 @@ def _draw(model, args):
 def _spelled_as(parameter, flag, drawn):
     """The plotting functions' errors name their argument (``prefix='a1'``);
     on the command line it is the flag (``--tree 'a1'``). A dead end is told
-    in plot's terms (:func:`_plot_dead_end`, :func:`_plot_unfinished_tree`);
-    ``drawn``: the model and args."""
+    in plot's terms, from the error's attributes (:mod:`sknextchar._dead_ends`:
+    :func:`_plot_length_bound`, :func:`_plot_dead_end`,
+    :func:`_plot_unfinished_tree`); ``drawn``: the model and args."""
+    from .._dead_ends import (
+        DeadEndError,
+        LongPrefixError,
+        UnendingPrefixError,
+        UnfinishedTreeError,
+    )
+
     try:
         yield
+    except (LongPrefixError, UnendingPrefixError) as error:
+        raise ValueError(_plot_length_bound(error, flag, *drawn)) from None
+    except DeadEndError as error:
+        raise ValueError(_plot_dead_end(error, flag, *drawn)) from None
+    except UnfinishedTreeError:
+        raise ValueError(_plot_unfinished_tree(*drawn)) from None
     except ValueError as error:
         message = re.sub(rf"\b{parameter}=(?=['\"])", f"{flag} ", str(error))
-        message = _plot_length_bound(message, flag, *drawn)
-        message = _plot_dead_end(message, flag, *drawn)
-        message = _plot_unfinished_tree(message, *drawn)
         if message == str(error):
             raise
         raise ValueError(message) from None
 
 
-# The sampler's dead end (sknextchar._decoding.check_continuable): its place,
-# its length bound and its advice, which names min_length, a flag plot lacks.
-_DEAD_END = re.compile(
-    r"No name can continue (?:prefixes\[\d+\]=(?P<branch>'[^']*'|\"[^\"]*\")|.*?)"
-    r":(?P<why> the model gives .*?)"
-    r" below min_length=(?P<low>\d+)\. (?P<count>.*?): smooth it \((?P<smooth>.*?)\), "
-    r"or lower min_length\."
-)
-
-
-def _plot_dead_end(message, flag, model, args):
-    """A dead end of ``plot``: a branch of ``--tree`` named as one, and the
-    advice of plot (another picture, ``table``'s unbounded probabilities,
-    training again with smoothing) instead of lowering ``--min-length``."""
-    match = _DEAD_END.search(message)
-    if match is None:
-        return message
+def _plot_dead_end(error, flag, model, args):
+    """A dead end of ``plot`` (a :class:`~sknextchar._dead_ends.DeadEndError`):
+    a branch of ``--tree`` named as one, and the advice of plot (another
+    picture, ``table``'s unbounded probabilities, training again with
+    smoothing) instead of lowering ``--min-length``, a flag plot lacks."""
     value = args.tree if flag == "--tree" else args.distribution
     where = f"{value!r} ({flag})"
-    branch = None if match["branch"] is None else ast.literal_eval(match["branch"])
-    if branch is not None and branch != value:  # a node below the tree's root
-        where, value = f"{branch!r}, a branch of {where}", branch
+    if error.index is not None and error.prefix != value:  # a node below the root
+        where, value = f"{error.prefix!r}, a branch of {where}", error.prefix
     bound = (
         "the model's shortest training name, below which plot's pictures end no "
         "name, as sampling does"
@@ -166,9 +185,9 @@ def _plot_dead_end(message, flag, model, args):
         else "the min_length saved with the model, which plot's pictures keep"
     )
     return (
-        f"No name can continue {where}:{match['why']} below {match['low']} letters "
-        f"({bound}). {match['count']}: draw another {flag}, or train the model "
-        f"again with smoothing ({match['smooth']}); to see the model's own "
+        f"No name can continue {where}: {error.reason} below {error.min_length} "
+        f"letters ({bound}). {error.cause}: draw another {flag}, or train the "
+        f"model again with smoothing ({error.smoothing}); to see the model's own "
         f"probabilities (no length bound), run: {_table_command(args, value)}"
     )
 
@@ -205,22 +224,11 @@ _TREE_DEPTH = 3  # the levels --tree draws
 _TREE_TOP_K = 3  # the branches of each node (plot has no --top-k)
 
 
-# The tree's refusal when every branch drawn dies (plotting._live_nodes): its
-# advice names top_k, which plot sets itself.
-_UNFINISHED_TREE = re.compile(
-    r"No name that starts with .* can be finished along the branches the tree "
-    r"shows \(the top_k most probable at each level\): .* Raise top_k, or give "
-    r"another prefix\.",
-    re.DOTALL,
-)
-
-
-def _plot_unfinished_tree(message, model, args):
-    """The tree's refusal of a prefix none of whose branches drawn can end, in
-    plot's terms: the branches plot draws, and its advice (another --tree,
-    --distribution, ``table``) instead of raising ``top_k``, a flag plot lacks."""
-    if _UNFINISHED_TREE.fullmatch(message) is None:
-        return message
+def _plot_unfinished_tree(model, args):
+    """The tree's refusal of a prefix none of whose branches drawn can end (an
+    :class:`~sknextchar._dead_ends.UnfinishedTreeError`), in plot's terms: the
+    branches plot draws, and its advice (another --tree, --distribution,
+    ``table``) instead of raising ``top_k``, a flag plot lacks."""
     return (
         f"No name that starts with {args.tree!r} (--tree) can be finished along "
         f"the branches plot draws (the {_TREE_TOP_K} most probable next characters "
@@ -247,38 +255,25 @@ def _lengths_drawn(model):
     return f"for a name of {lengths} letters (the lengths plot draws)"
 
 
-# The sampler's refusal of a prefix that reaches its max_length, which the
-# model file sets (plot lifts no bound the file sets): its advice is to raise
-# max_length, a flag plot lacks. A prefix past it, or one at it that the model
-# gives no end (sknextchar._decoding).
-_LENGTH_BOUND = re.compile(
-    r".* has (?P<letters>[\d,]+) letters, more than max_length=(?P<high>\d+); "
-    r"raise max_length or shorten the prefix\."
-    r"|No name can continue .*: it has max_length=(?P<at>\d+) letters, so only "
-    r"the end marker may follow, and the model gives it probability 0 there\. "
-    r"Raise max_length or shorten the prefix\.",
-    re.DOTALL,
-)
-
-
-def _plot_length_bound(message, flag, model, args):
-    """A prefix at or past the max_length of the model file, in plot's terms:
-    a shorter prefix, the file saved again with a larger max_length (a
-    parameter of NameSampler in Python), or ``table``, which has no bound."""
+def _plot_length_bound(error, flag, model, args):
+    """A prefix at or past the max_length of the model file (a
+    :class:`~sknextchar._dead_ends.LongPrefixError` or
+    :class:`~sknextchar._dead_ends.UnendingPrefixError`), in plot's terms: a
+    shorter prefix, the file saved again with a larger max_length (a parameter
+    of NameSampler in Python), or ``table``, which has no bound. The model
+    file sets the bound (plot lifts none the file sets)."""
+    from .._dead_ends import LongPrefixError
     from .._limits import MAX_LETTERS
 
-    match = _LENGTH_BOUND.fullmatch(message)
-    if match is None:
-        return message
     value = args.tree if flag == "--tree" else args.distribution
-    high = int(match["high"] or match["at"])
+    high = error.max_length
     # Quoted, the Python parameter is not respelled as sample's --max-length.
     bound = (
         f"the {high} that names drawn from {args.model!r} may have (its sampler "
         f"was saved with 'max_length' {high}, which plot keeps)"
     )
-    if match["at"] is None:
-        said = f"The {flag} prefix has {match['letters']} letters, more than {bound}."
+    if isinstance(error, LongPrefixError):
+        said = f"The {flag} prefix has {error.letters:,} letters, more than {bound}."
     else:
         said = (
             f"No name can continue {value!r} ({flag}): it has as many letters as "

@@ -86,7 +86,6 @@ def resume(args):
     """
     params = _resume_params(args)
     inputs = [*input_files(args), args.resume]
-    check_output(args, inputs)
     fmt = resolve_format(Path(args.output), args.format)
     if fmt == "skops":
         import_skops_io()  # fail before training if skops is missing
@@ -97,6 +96,9 @@ def resume(args):
     sampler, pipe, clf = _resumable_parts(old, args)
     clf.set_params(**params)
     done = _epochs_done(clf, args)
+    # Before training, after the errors of the names and of the model file:
+    # --force is no advice that only leads to one of them.
+    check_output(args, inputs)
     start = time.perf_counter()
     keep, finished = _needs_records(sampler, names), []
 

@@ -13,11 +13,13 @@ same pass, from its name's own row of the same table (one reader,
 import array
 import math
 import os
+import warnings
 
 import numpy as np
 
 from .._limits import check_counts_total
 from ..datasets._tables import CountCells, column_at, header_key
+from ._column_note import shell_word
 
 __all__ = [
     "CountsColumn",
@@ -162,6 +164,7 @@ class CountsColumn:
             self._keep(value, *held)
         weights = np.array(self._values, dtype=np.float64)
         _check_counts(weights, self.source, self.shown)
+        _warn_unlike_counts(weights, self.source, self.shown)
         return weights
 
 
@@ -184,6 +187,37 @@ def _check_counts(weights, source, shown):
             f"Every name of {source} has the count 0 in its column {shown!r}, "
             "and a name of count 0 is left out of training: give some names "
             "a count above 0."
+        )
+
+
+def _warn_unlike_counts(weights, source, shown):
+    """Warn of a column of counts that reads as something else: 0 and 1 only
+    (a yes or no of each name: its names of 0 are left out), or the numbers
+    of the rows, 1, 2, 3... (an id: the last name weighs most)."""
+    flag = shell_word(shown)
+    if set(np.unique(weights)) == {0.0, 1.0}:
+        zeros = int(np.count_nonzero(weights == 0))
+        warnings.warn(
+            f"Every count of --counts {flag} ({source}) is 0 or 1, and a name "
+            f"of count 0 is left out of training ({zeros:,} of {len(weights):,} "
+            "here): if that column says yes or no of each name (a label), pass "
+            f"--labels {flag} in place of --counts.",
+            UserWarning,
+            stacklevel=3,
+        )
+    elif len(weights) > 2 and any(
+        np.array_equal(weights, np.arange(start, start + len(weights)))
+        for start in (0, 1)
+    ):
+        warnings.warn(
+            f"The counts of --counts {flag} ({source}) number its rows "
+            f"{weights[0]:.0f}, {weights[1]:.0f}, {weights[2]:.0f}... in order, as "
+            f"an id does, so the name on its last row weighs {weights[-1]:,.0f} "
+            "times as much as one of count 1: if that column numbers the rows, "
+            "leave out --counts (or pass the column of how often each name "
+            "occurs).",
+            UserWarning,
+            stacklevel=3,
         )
 
 

@@ -7,12 +7,12 @@ import itertools
 import os
 import re
 import stat
-import sys
 import warnings
 from importlib import resources
 
 from .._limits import MAX_LETTERS, check_counts_total
 from .._stacklevel import user_stacklevel
+from ._codecs import bom_length, file_encoding
 from ._encoding import (
     SAMPLE_BYTES,
     check_utf8_misread,
@@ -537,113 +537,11 @@ def read_text(path, *, encoding="utf-8", longest=None, named=None):
     return text
 
 
-# Byte-order marks that name another encoding than UTF-8 (UTF-32 LE's starts
-# with UTF-16 LE's, so it comes first).
-_OTHER_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-
-
-def file_encoding(start, encoding="utf-8"):
-    """The codec to read a text file with, its byte-order mark skipped.
-
-    For UTF-8 (the default), a UTF-16 or UTF-32 byte-order mark at the start of
-    the file (a "Unicode" text file saved on Windows) selects that encoding:
-    such a file needs no ``encoding``. ``"utf-16"`` or ``"utf-32"`` without a
-    byte-order mark reads this machine's byte order (``"utf-16-le"`` on most),
-    as ``bytes.decode`` does. Another encoding is used as given.
-
-    Parameters
-    ----------
-    start : bytes
-        The first bytes of the file (4 are enough), read from the stream that
-        is then decoded: a pipe cannot be opened twice.
-    encoding : str, default="utf-8"
-
-    Returns
-    -------
-    codec : str
-
-    Examples
-    --------
-    >>> file_encoding("asha".encode("utf-16")), file_encoding(b"asha", "latin-1")
-    ('utf-16', 'latin-1')
-    >>> file_encoding(b"asha")
-    'utf-8-sig'
-    >>> file_encoding(b"a\\x00s\\x00", "utf-16") == "utf-16-" + sys.byteorder[0] + "e"
-    True
-    """
-    try:
-        name = codecs.lookup(encoding).name
-    except LookupError:
-        raise ValueError(
-            f"encoding={encoding!r} is not a text encoding Python knows; pass e.g. "
-            "encoding='utf-8' or encoding='latin-1'."
-        ) from None
-    _check_reads_files(encoding, name)
-    if name in ("utf-16", "utf-32") and not start.startswith(
-        (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
-    ):  # no byte-order mark: this machine's order, read whole or in blocks alike
-        return f"{name}-{sys.byteorder[0]}e"
-    if name != "utf-8":
-        return encoding
-    for bom, codec in _OTHER_BOMS:
-        if start.startswith(bom):
-            return codec
-    return "utf-8-sig"  # UTF-8, with a byte-order mark skipped
-
-
-def _check_reads_files(encoding, name):
-    """Refuse a codec of Python's that reads no file of text: one of bytes to
-    bytes (``base64``, ``rot13``, ``zlib``), or one that cannot go past a
-    byte it has no character for (``idna``, ``punycode``), as a reader must
-    to say where a file fails."""
-    try:
-        bytes(range(256)).decode(encoding, "replace")
-    except LookupError:
-        what = "turns bytes into other bytes, not into text"
-    except UnicodeError:
-        what = "is not for files"
-    else:
-        return
-    raise ValueError(
-        f"encoding={encoding!r} is no encoding of text files (Python's {name!r} "
-        f"codec {what}); pass the file's encoding, e.g. encoding='utf-8' or "
-        "encoding='latin-1'."
-    )
-
-
-def bom_length(start, codec):
-    """How many of the first bytes of a file, ``start``, are a byte-order mark
-    that ``codec`` reads as U+FEFF (``b"\\xff\\xfe"`` in ``"utf-16-le"``; an
-    Excel "Unicode text" file read with the byte order named): 0 if none, or
-    if ``codec`` skips it itself (``"utf-16"``, ``"utf-8-sig"``), or if it is
-    the start of UTF-32's (whose reader says what the file is).
-
-    Examples
-    --------
-    >>> bom_length(codecs.BOM_UTF16_LE + b"Z\\x00", "utf-16-le")
-    2
-    >>> bom_length(codecs.BOM_UTF16_LE, "utf-16"), bom_length(b"Zo", "cp1252")
-    (0, 0)
-    """
-    if codecs.lookup(codec).name in ("utf-16", "utf-32", "utf-8-sig"):
-        return 0
-    try:
-        bom = "\ufeff".encode(codec)
-    except UnicodeEncodeError:  # a code page without the character
-        return 0
-    wider = start.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE))
-    return len(bom) if start.startswith(bom) and (len(bom) == 4 or not wider) else 0
-
-
 @contextlib.contextmanager
 def open_lines(path, encoding="utf-8", *, errors="strict", buffering=-1):
     """A text file opened to be read line by line, its codec chosen by
-    :func:`file_encoding` from its first bytes (a byte-order mark skipped).
+    :func:`~sknextchar.datasets._codecs.file_encoding` from its first bytes (a
+    byte-order mark skipped).
 
     The file is read once, as it goes: a pipe, or a file larger than memory,
     is read as well as any other. The path is not checked
@@ -802,7 +700,8 @@ def undecodable_error(path, codec, error, *, line=1, non_ascii=False, given=None
     ----------
     path : str
     codec : str
-        The codec the file was read with (:func:`file_encoding`).
+        The codec the file was read with
+        (:func:`~sknextchar.datasets._codecs.file_encoding`).
     error : UnicodeDecodeError
         Raised on the file's bytes, or on a block of them (``error.object``).
     line : int, default=1
@@ -843,7 +742,8 @@ def undecodable_error(path, codec, error, *, line=1, non_ascii=False, given=None
     at = line + count_line_ends(data[:start])
     begin = max(data.rfind(b"\n", 0, start), data.rfind(b"\r", 0, start)) + 1
     ends = (data.find(b"\n", start), data.find(b"\r", start))
-    end = min((i for i in ends if i >= 0), default=len(data))
+    # The bytes shown hold those that failed, a line end too.
+    end = max(min((i for i in ends if i >= 0), default=len(data)), error.end)
     bad = data[max(begin, start - 40) : min(end, start + 40)]
     what = (
         f"{path!r} is not a {(given or codec).removesuffix('-sig')} text file "
@@ -863,7 +763,10 @@ def undecodable_error(path, codec, error, *, line=1, non_ascii=False, given=None
             f"{reading!r}): write it again in UTF-8, or delete it; "
             "encoding='latin-1' would misread the other accented letters of the file."
         )
-    return ValueError(f"{what}; {encoding_advice(data[begin:], codec)}.")
+    # The bytes from the line that failed on tell the encoding, unless they are
+    # ASCII (UTF-16 failing on a file's odd last byte, a line end): then all do.
+    failed = data[begin:] if not data[begin:].isascii() else data
+    return ValueError(f"{what}; {encoding_advice(failed, codec)}.")
 
 
 #: The DOS end-of-file mark (Ctrl-Z) that old Windows tools write after the

@@ -7,7 +7,16 @@ of names from them).
 import csv
 import io
 
-__all__ = ["check_one_line", "check_width", "table_rows", "text_lines"]
+__all__ = [
+    "check_one_line",
+    "check_rows_split_as_header",
+    "check_width",
+    "table_rows",
+    "text_lines",
+]
+
+# The delimiters in words, for messages.
+_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 
 
 def table_rows(lines, delimiter, source):
@@ -42,6 +51,74 @@ def check_width(fields, width, line, source):
             f"{width} of its header: a name or label with the delimiter in it "
             'needs quotes ("Mary, Ann"), or the columns do not line up.'
         )
+
+
+def check_rows_split_as_header(lines, delimiter, width, source):
+    """Refuse a header row whose rows below are split at another delimiter.
+
+    A header ``name,label`` above rows ``Anna;F`` would give the names
+    ``Anna;F`` (the rows have one field at the header's comma): refused when
+    every non-blank row of ``lines`` (the header's own line first, left out)
+    is one field at the header's delimiter and the same number of fields (two
+    or more) at a semicolon or a tab, which no name holds. A comma is never
+    taken for the rows' delimiter (a name ``Smith, Anna`` under a header
+    ``name;nickname``), nor are rows that split at the header's delimiter,
+    even into fewer fields (a spreadsheet leaves out empty cells at the end).
+
+    Examples
+    --------
+    >>> check_rows_split_as_header(["name,label\\n", "Anna;F\\n"], ",", 2, "'a.csv'")
+    Traceback (most recent call last):
+    ...
+    ValueError: The header row of 'a.csv' has 2 fields between commas ('name', ...
+    >>> check_rows_split_as_header(["name;sex\\n", "Anna;F\\n"], ";", 2, "'a.csv'")
+    """
+    lines = list(lines)
+    rows = _split_rows(lines[1:], delimiter)
+    if width < 2 or not rows or any(len(row) > 1 for row in rows):
+        return
+    for other in (";", "\t"):
+        shown = _NAMES[other]
+        split = _split_rows(lines[1:], other) if other != delimiter else None
+        if split and len({len(row) for row in split}) == 1 and len(split[0]) >= 2:
+            header = [field.strip() for field in _split_rows(lines[:1], delimiter)[0]]
+            # As many fields as the rows have: a header of fewer is refused too.
+            fields = header + [f"column{i + 1}" for i in range(width, len(split[0]))]
+            between = f", a {shown}, " if other == "\t" else other
+            raise ValueError(
+                f"The header row of {source} has {width} fields between "
+                f"{_NAMES[delimiter]}s ({_listed(header)}), but no row below it "
+                f"has as many: each has {len(split[0])} fields between {shown}s "
+                f"(the first: {_listed(split[0])}), and would be read as one "
+                f"name. Write the header with {shown}s, as the rows are "
+                f"({between.join(fields)}), and read the file again"
+                + _quoted(split[0], other)
+            )
+
+
+def _quoted(fields, delimiter):
+    """How to keep rows as whole names, their delimiter included (not a tab:
+    no name holds one)."""
+    if delimiter == "\t":
+        return "."
+    whole = delimiter.join(fields)  # the row as written
+    return (
+        f" (if each row is one name, {_NAMES[delimiter]}s included, make it a "
+        f'.csv file with each name in quotes: "{whole}").'
+    )
+
+
+def _listed(fields):
+    return ", ".join(repr(field.strip()) for field in fields)
+
+
+def _split_rows(lines, delimiter):
+    """The non-blank rows of ``lines``, split at ``delimiter`` (None when
+    the reader refuses one: the table's reader says why, in its turn)."""
+    try:
+        return [row for row in csv.reader(lines, delimiter=delimiter) if any(row)]
+    except csv.Error:
+        return None
 
 
 def check_one_line(value, line, source):

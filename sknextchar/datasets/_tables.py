@@ -13,7 +13,9 @@ table without such a header* has the same number (two or more) of fields on
 every non-blank line: at a tab in any file (no name holds a tab), at a comma or
 a semicolon in a ``.csv`` or ``.tsv`` file, and in another file only when the
 last field of every line is a number (``ana,5``), since a plain list may hold
-``Smith, Anna``.
+``Smith, Anna``. A header row whose rows all split at another delimiter
+(``name,label`` above ``Anna;F``) is refused when its column of names is
+read (:func:`table_of`).
 """
 
 import csv
@@ -38,7 +40,12 @@ from ._table_footers import (
     is_total,
     refuse_footer,
 )
-from ._table_rows import check_one_line, check_width, table_rows
+from ._table_rows import (
+    check_one_line,
+    check_rows_split_as_header,
+    check_width,
+    table_rows,
+)
 
 __all__ = [
     "DELIMITER_NAMES",
@@ -481,7 +488,9 @@ def _refuse_title(lines, at, table, path):
 def table_of(lines, path, names_column=None):
     """:func:`find_table` of the first non-blank of ``lines`` (the first of a
     file; blank lines above a header row are skipped, as blank lines are
-    elsewhere); a header row below a title is refused (:func:`check_no_title`).
+    elsewhere); a header row below a title is refused (:func:`check_no_title`),
+    and so is one whose rows split at another delimiter (``name,label`` above
+    ``Anna;F``: each row would be one name).
 
     Examples
     --------
@@ -492,10 +501,15 @@ def table_of(lines, path, names_column=None):
     first = header_line(lines)
     check_not_separator_line(first, path)
     try:
-        return find_table(first, path, names_column)
+        table = find_table(first, path, names_column)
     except ValueError:
         check_no_title(lines, path, names_column)
         raise
+    if table is not None:  # name,label above rows Anna;F
+        below = lines[lines.index(first) :]
+        source = repr(os.fspath(path))
+        check_rows_split_as_header(below, table.delimiter, len(table.header), source)
+    return table
 
 
 def header_line(lines):

@@ -1,0 +1,206 @@
+"""What to pass for characters outside a vocabulary, each way one that works.
+
+The error on unknown characters offers other settings: ``strip_accents`` to
+fold accented letters into known ones, ``handle_unknown="drop"`` to remove the
+characters. Each is offered only when it lets every name through: dropping
+would leave a name without any character (one written in another script
+entirely), which no fit or score accepts, and folding leaves the letters it
+does not fold unknown. The alphabet's own advice is the transformer's.
+"""
+
+import unicodedata
+
+import numpy as np
+
+from ._text import MAX_REPORTED, quoted
+
+__all__ = [
+    "compatibility_note",
+    "drop_refused",
+    "latin_folds",
+    "names_left_empty",
+    "unknown_hints",
+]
+
+
+def latin_folds(symbols, known):
+    """The symbols that are accented Latin letters ``strip_accents="unicode"``
+    folds into ``known`` symbols, each with the letters it folds to.
+
+    Parameters
+    ----------
+    symbols : iterable of str
+        Unknown symbols (characters or grapheme clusters).
+    known : iterable of str
+        The symbols of the vocabulary.
+
+    Returns
+    -------
+    folds : list of (str, str)
+
+    Examples
+    --------
+    >>> latin_folds(["ë", "ø", "أ"], "abcdefghijklmnopqrstuvwxyz")
+    [('ë', 'e')]
+    """
+    known, folds = set(known), []
+    for symbol in symbols:
+        decomposed = unicodedata.normalize("NFKD", symbol)
+        letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+        latin = all(unicodedata.name(c, "").startswith("LATIN ") for c in letters)
+        if letters != decomposed and letters and latin and set(letters) <= known:
+            folds.append((symbol, letters))
+    return folds
+
+
+def names_left_empty(flat, bad, owner, n_names, known):
+    """The names that ``handle_unknown="drop"`` leaves without any symbol:
+    alone, and after ``strip_accents="unicode"`` folded what it can.
+
+    Parameters
+    ----------
+    flat : str or list of str
+        The symbols of the names, one after another.
+    bad : ndarray of bool
+        Which of them are unknown.
+    owner : ndarray of int
+        The name each symbol is of.
+    n_names : int
+    known : iterable of str
+        The symbols of the vocabulary.
+
+    Returns
+    -------
+    dropped, folded : ndarray of int
+        The positions of the names left empty by dropping, and by folding
+        then dropping.
+
+    Examples
+    --------
+    >>> flat, bad = "zoëиван", np.array([0, 0, 1, 1, 1, 1, 1], dtype=bool)
+    >>> owner = np.array([0, 0, 0, 1, 1, 1, 1])
+    >>> names_left_empty(flat, bad, owner, 2, "abcdefghijklmnopqrstuvwxyz")
+    (array([1]), array([1]))
+    """
+    at = np.flatnonzero(bad)
+    foldable = {old for old, _ in latin_folds({flat[i] for i in at}, known)}
+    holds_unknown = np.bincount(owner[at], minlength=n_names) > 0
+    kept = np.bincount(owner[~bad], minlength=n_names)
+    folds = np.array([flat[i] in foldable for i in at], dtype=bool)
+    kept_folded = kept + np.bincount(owner[at[folds]], minlength=n_names)
+    return (
+        np.flatnonzero(holds_unknown & (kept == 0)),
+        np.flatnonzero(holds_unknown & (kept_folded == 0)),
+    )
+
+
+def unknown_hints(chars, known, *, strip_accents, what, emptied=None):
+    """The settings that let names with the unknown ``chars`` through, but
+    the alphabet (``strip_accents``, ``handle_unknown``), as parameters.
+
+    Parameters
+    ----------
+    chars : list of str
+        The unknown symbols.
+    known : str or list of str
+        The symbols of the vocabulary.
+    strip_accents : str or None
+        The transformer's.
+    what : str
+        ``"names"``, or what else holds them (a prefix: no setting drops).
+    emptied : tuple of (ndarray, ndarray), optional
+        :func:`names_left_empty` of the names; None if not known (then each
+        setting that helps some names is offered).
+
+    Returns
+    -------
+    hints : list of str
+
+    Examples
+    --------
+    >>> alphabet = "abcdefghijklmnopqrstuvwxyz"
+    >>> unknown_hints(["ë"], alphabet, strip_accents=None, what="names")[0]
+    "strip_accents='unicode' to fold accented letters ('ë' -> 'e')"
+    >>> none = (np.array([], dtype=int),) * 2
+    >>> unknown_hints(["ë", "и"], alphabet, strip_accents=None, what="names",
+    ...               emptied=none)  # doctest: +NORMALIZE_WHITESPACE
+    ["strip_accents='unicode' to fold accented letters ('ë' -> 'e') with
+      handle_unknown='drop' to remove the other unknown characters",
+     "handle_unknown='drop' to remove unknown characters"]
+    """
+    hints, folds = [], latin_folds(chars, known)
+    if strip_accents is None and folds:  # not Arabic "أ": it stays Arabic
+        shown = folds[:MAX_REPORTED]
+        told = ", ".join(f"{quoted(old)} -> {quoted(new)}" for old, new in shown)
+        fold = f"strip_accents='unicode' to fold accented letters ({told})"
+        if len(folds) == len(chars) or emptied is None:
+            hints.append(fold)
+        elif what == "names" and not emptied[1].size:
+            hints.append(
+                f"{fold} with handle_unknown='drop' to remove the other unknown "
+                "characters"
+            )
+    if what == "names" and (emptied is None or not emptied[0].size):
+        hints.append("handle_unknown='drop' to remove unknown characters")
+    return hints
+
+
+def drop_refused(n_emptied, shown):
+    """Why ``handle_unknown="drop"`` is not offered: the ``n_emptied`` names
+    it would leave empty, of which the first ``MAX_REPORTED`` are ``shown``
+    (placed: ``names[2]='иван'``).
+
+    Examples
+    --------
+    >>> print(drop_refused(1, "names[2]='иван'"))  # doctest: +NORMALIZE_WHITESPACE
+    handle_unknown='drop' would not do: it would leave 1 name(s) without any
+    character of the vocabulary (names[2]='иван'), which can be neither learned
+    nor scored.
+    """
+    more = n_emptied - MAX_REPORTED
+    return (
+        f"handle_unknown='drop' would not do: it would leave {n_emptied} name(s) "
+        f"without any character of the vocabulary ({shown}"
+        + (f" and {more} more" if more > 0 else "")
+        + "), which can be neither learned nor scored."
+    )
+
+
+def compatibility_note(chars, what, fitting):
+    """The note on unknown ``chars`` that are all compatibility forms of other
+    characters (Arabic presentation forms, ligatures, full-width letters),
+    which ``strip_accents="unicode"`` folds into the ordinary ones; else "".
+
+    Parameters
+    ----------
+    chars : list of str
+    what : str
+        ``"names"``, or what else holds them (a typed prefix).
+    fitting : bool
+        Whether the advice is for this fit, or for training again.
+
+    Examples
+    --------
+    >>> compatibility_note(["ﬁ"], "names", True).split(":")[0]  # a ligature
+    '. They are all compatibility forms of other characters (presentation \
+forms, ligatures, full-width letters), which NFC keeps'
+    >>> compatibility_note(["ë"], "names", True)
+    ''
+    """
+    if not all(map(_is_compatibility, chars)):
+        return ""
+    return (
+        ". They are all compatibility forms of other characters "
+        "(presentation forms, ligatures, full-width letters), which NFC "
+        "keeps: " + ("pass " if fitting else "train the model again with ")
+        + "strip_accents='unicode' to fold them into the ordinary ones (it "
+        "also removes accents and vowel marks), or "
+        + ("give the names in ordinary characters (re-export the file)"
+           if what == "names" else "type them as ordinary characters")
+    )  # fmt: skip
+
+
+def _is_compatibility(symbol):
+    """Whether a symbol is one character with a compatibility decomposition
+    (an Arabic presentation form, a ligature, a full-width letter)."""
+    return len(symbol) == 1 and unicodedata.decomposition(symbol).startswith("<")

@@ -1,0 +1,265 @@
+"""Tables that were read wrong without a word: a header in another separator
+than its rows, a .txt export's header read as a name, a 0/1 column offered as
+counts, counts that number the rows, labels that differ only in case. Each
+message's advice is followed here, and reads the file right."""
+
+import re
+import shlex
+
+import pytest
+
+from sknextchar import load_model
+from sknextchar.cli import main
+from sknextchar.cli._labelled import (
+    names_column_of,
+    read_labelled_names,
+    read_names_file,
+)
+from sknextchar.datasets import load_names
+
+KN = ["--model", "kneser-ney", "--alphabet", "auto", "--context-length", "2", "-q"]
+KN += ["--force"]  # the model written again by each run
+ROWS = [("Anna", "F"), ("John", "M"), ("Mary", "F"), ("Paul", "M")]
+
+
+def write(path, text, encoding="utf-8"):
+    path.write_text(text, encoding=encoding)
+    return str(path)
+
+
+def table(delimiter, header=None):
+    lines = [delimiter.join(row) for row in ROWS]
+    return "\n".join(([header] if header else []) + lines) + "\n"
+
+
+def as_written(example):
+    """A header as a message writes it: a tab in words."""
+    return example.replace(", a tab, ", "\t")
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t", ","])
+def test_the_header_advised_for_a_headerless_table_reads_it(
+    tmp_path, capsys, delimiter
+):
+    path = write(tmp_path / "rows.csv", table(delimiter))
+    model = tmp_path / "m.skops"
+    assert main(["train", path, *KN, "-o", str(model)]) == 1
+    err = capsys.readouterr().err
+    example = re.search(r"add one \(e\.g\. (.+?)\) first", err).group(1)
+    header = as_written(example)
+    assert header.split(delimiter) == ["name", "label"]  # the file's own separator
+    # Followed: the header goes on top, and the names are the names.
+    fixed = write(tmp_path / "fixed.csv", table(delimiter, header))
+    assert read_names_file(fixed) == [name for name, _ in ROWS]
+    assert read_labelled_names(fixed, "label") == (
+        [name for name, _ in ROWS],
+        [label for _, label in ROWS],
+    )
+    assert main(["train", fixed, *KN, "--labels", "label", "-o", str(model)]) == 0
+    assert load_model(str(model)).in_training_set(["Anna"]).tolist() == [True]
+
+
+def test_the_header_advised_names_the_column_of_names_not_the_first(tmp_path, capsys):
+    # Ids first: the names are in the first column that holds no number.
+    rows = [f"{i};{name};{label}" for i, (name, label) in enumerate(ROWS, 1)]
+    path = write(tmp_path / "ids.csv", "\n".join(rows) + "\n")
+    assert main(["train", path, *KN, "-o", str(tmp_path / "m.skops")]) == 1
+    err = capsys.readouterr().err
+    header = re.search(r"add one \(e\.g\. (.+?)\) first", err).group(1)
+    assert header == "column1;name;label"
+    assert "--names-column Anna" in err  # if the first line were the header
+    # Followed: the names are the names, not the ids.
+    fixed = write(tmp_path / "fixed.csv", "\n".join([header, *rows]) + "\n")
+    assert read_names_file(fixed) == [name for name, _ in ROWS]
+
+
+def test_the_header_advised_with_counts_has_every_column(tmp_path, capsys):
+    text = "".join(f"{name};{label};{n}\n" for n, (name, label) in enumerate(ROWS, 3))
+    path = write(tmp_path / "counts.csv", text)
+    assert main(["train", path, *KN, "-o", str(tmp_path / "m.skops")]) == 1
+    err = capsys.readouterr().err
+    header = re.search(r"add one \(e\.g\. (.+?)\) first", err).group(1)
+    assert header == "name;label;count" and "--counts count" in err
+    fixed = write(tmp_path / "fixed.csv", f"{header}\n{text}")
+    argv = ["train", fixed, *KN, "--counts", "count", "--labels", "label"]
+    assert main([*argv, "-o", str(tmp_path / "m.skops")]) == 0
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "suffix"), [(";", "csv"), (";", "txt"), ("\t", "tsv")]
+)
+def test_a_header_in_another_separator_than_its_rows_is_refused(
+    tmp_path, capsys, delimiter, suffix
+):
+    # name,label written above rows Anna;F: each row was read as one name.
+    path = write(tmp_path / f"joined.{suffix}", table(delimiter, "name,label"))
+    model = tmp_path / "m.skops"
+    for more in ([], ["--labels", "label"], ["--names-column", "name"]):
+        assert main(["train", path, *KN, *more, "-o", str(model)]) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "Traceback" not in err
+        assert "has 2 fields between commas ('name', 'label')" in err
+        assert not model.exists()
+    with pytest.raises(ValueError, match="no row below it has as many"):
+        names_column_of(path)  # --chunk-size reads the same first lines
+    with pytest.raises(ValueError, match="no row below it has as many"):
+        load_names(path, names_column="name")
+    # Followed: the header written with the rows' separator reads them.
+    header = as_written(re.search(r"as the rows are \((.+?)\)", err).group(1))
+    fixed = write(tmp_path / f"fixed.{suffix}", table(delimiter, header))
+    assert main(["train", fixed, *KN, "--labels", "label", "-o", str(model)]) == 0
+    sampler = load_model(str(model))
+    assert sampler.in_training_set(["Anna", "Paul"]).tolist() == [True, True]
+
+
+def test_rows_that_are_whole_names_follow_the_quotes_advice(tmp_path, capsys):
+    path = write(tmp_path / "joined.csv", table(";", "name,label"))
+    assert main(["train", path, *KN, "-o", str(tmp_path / "m.skops")]) == 1
+    err = capsys.readouterr().err
+    quoted = re.search(r'in quotes: ("[^"]+")', err).group(1)
+    assert quoted == '"Anna;F"'
+    lines = ["name,label"] + [f'"{name};{label}"' for name, label in ROWS]
+    fixed = write(tmp_path / "whole.csv", "\n".join(lines) + "\n")
+    assert read_names_file(fixed) == [f"{name};{label}" for name, label in ROWS]
+
+
+def test_rows_split_as_the_header_are_read_as_before(tmp_path):
+    # A comma inside a name of a semicolon table: its rows split at the header's.
+    path = write(tmp_path / "eu.csv", "name;sex\nSmith, Anna;F\nJones, Bo;M\n")
+    assert read_names_file(path) == ["Smith, Anna", "Jones, Bo"]
+    # Rows shorter than the header, split at no other separator: empty cells.
+    path = write(tmp_path / "short.csv", "name,count\nAnna\nJohn\n")
+    assert read_names_file(path) == ["Anna", "John"]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        # Rows shorter than the header (empty cells left out at the end), a
+        # comma in each name: read at the header's separator, as before.
+        ("semi3.csv", "name;sex;comment\nSmith, Anna;F\nJones, Bob;M\n"),
+        ("t3.tsv", "name\tsex\tnote\nSmith, Anna\tF\nJones, Bob\tM\n"),
+        ("trail.csv", "name;sex;\nSmith, Anna;F\nJones, Bob;M\n"),
+        # One field at the header's semicolon: a comma is no rows' separator.
+        ("missing.csv", "name;nickname\nSmith, Anna\nJones, Bob\n"),
+    ],
+)
+def test_names_with_commas_under_a_wider_header_are_read(tmp_path, name, text):
+    path = write(tmp_path / name, text)
+    assert read_names_file(path) == ["Smith, Anna", "Jones, Bob"]
+    assert list(load_names(path, names_column="name")) == ["Smith, Anna", "Jones, Bob"]
+
+
+@pytest.mark.parametrize(
+    ("first", "encoding"), [("First Name", "utf-16"), ("name,count", "utf-8")]
+)
+def test_a_txt_list_whose_first_line_reads_as_a_header_has_a_note(
+    tmp_path, capsys, first, encoding
+):
+    # Excel's "Unicode text" export: UTF-16 with a byte-order mark, a .txt name.
+    text = first + "\r\n" + "".join(f"{name}\r\n" for name, _ in ROWS)
+    path = write(tmp_path / "export.txt", text, encoding=encoding)
+    flags = ["--encoding", encoding]
+    assert read_names_file(path, encoding=encoding)[0] == first  # the rule, as before
+    err = capsys.readouterr().err
+    assert f"Note: {path!r} starts with {first!r}, read as a name" in err
+    assert names_column_of(path, encoding=encoding) is None
+    assert "read as a name" in capsys.readouterr().err  # --chunk-size too
+    # Followed: --names-column reads the names below it, without a note.
+    column = shlex.split(re.search(r"--names-column ('[^']+'|\S+)", err).group(1))
+    assert read_names_file(path, encoding=encoding, names_column=column[0]) == [
+        name for name, _ in ROWS
+    ]
+    model = str(tmp_path / "m.skops")
+    argv = ["train", path, *KN, *flags, "--names-column", *column, "-o", model]
+    assert main(argv) == 0
+    assert "read as a name" not in capsys.readouterr().err
+    assert load_model(model).in_training_set([first]).tolist() == [False]
+
+
+def test_a_txt_list_with_a_blank_first_line_or_a_name_first_has_no_note(
+    tmp_path, capsys
+):
+    assert read_names_file(write(tmp_path / "a.txt", "\nFirst Name\nAnna\n")) == [
+        "First Name",
+        "Anna",
+    ]
+    assert read_names_file(write(tmp_path / "b.txt", "Anna\nName\n")) == [
+        "Anna",
+        "Name",
+    ]
+    assert "Note" not in capsys.readouterr().err
+
+
+def test_a_column_of_0_and_1_is_offered_as_labels(tmp_path, capsys):
+    text = "name,is_female\n" + "".join(
+        f"{name},{int(label == 'F')}\n" for name, label in ROWS
+    )
+    path = write(tmp_path / "bin.csv", text)
+    model = str(tmp_path / "m.skops")
+    assert main(["train", path, *KN, "-o", model]) == 0
+    err = capsys.readouterr().err
+    assert "--counts" not in err
+    flag = re.search(r"to train by label, pass (--labels \S+)\.", err).group(1)
+    # Followed: two labels, every name kept.
+    assert main(["train", path, *KN, *flag.split(), "-o", model]) == 0
+    assert "left out" not in capsys.readouterr().err
+    assert read_labelled_names(path, "is_female")[1] == ["1", "0", "1", "0"]
+
+
+def test_counts_of_0_and_1_warn_and_say_the_label_flag(tmp_path, capsys):
+    text = "name,is_female\n" + "".join(
+        f"{name},{int(label == 'F')}\n" for name, label in ROWS
+    )
+    path = write(tmp_path / "bin.csv", text)
+    model = str(tmp_path / "m.skops")
+    assert main(["train", path, *KN, "--counts", "is_female", "-o", model]) == 0
+    err = capsys.readouterr().err
+    assert "is 0 or 1" in err and "(2 of 4 here)" in err
+    flag = re.search(r"pass (--labels \S+) in place of --counts", err).group(1)
+    assert main(["train", path, *KN, *flag.split(), "-o", model]) == 0
+    assert "warning" not in capsys.readouterr().err
+
+
+def test_counts_that_number_the_rows_warn(tmp_path, capsys):
+    text = "id,name\n" + "".join(f"{i},{name}\n" for i, (name, _) in enumerate(ROWS, 1))
+    path = write(tmp_path / "ids.csv", text)
+    model = str(tmp_path / "m.skops")
+    assert main(["train", path, *KN, "--counts", "id", "-o", model]) == 0
+    err = capsys.readouterr().err
+    assert "number its rows 1, 2, 3... in order" in err
+    assert "weighs 4 times" in err and "leave out --counts" in err
+    # Followed: without --counts, no warning.
+    assert main(["train", path, *KN, "-o", model]) == 0
+    assert "warning" not in capsys.readouterr().err
+    # Counts that do not number the rows: no warning.
+    other = write(tmp_path / "c.csv", "name,count\nAnna,1\nJohn,2\nMary,5\n")
+    assert main(["train", other, *KN, "--counts", "count", "-o", model]) == 0
+    assert "warning" not in capsys.readouterr().err
+
+
+def test_labels_that_differ_only_in_case_warn(tmp_path, capsys):
+    text = "name,sex\nAnna,F\nJohn,M\nMary,F\nPaul,m\n"
+    path = write(tmp_path / "case.csv", text)
+    model = str(tmp_path / "m.skops")
+    assert main(["train", path, *KN, "--labels", "sex", "-o", model]) == 0
+    err = capsys.readouterr().err
+    assert "differ only in case ('M' and 'm')" in err
+    # Followed: every 'm' written as 'M' in the file, then one label.
+    old, new = re.search(r"every ('\w+') as ('\w+')", err).groups()
+    old, new = old.strip("'"), new.strip("'")
+    write(tmp_path / "case.csv", text.replace(f",{old}\n", f",{new}\n"))
+    assert main(["train", path, *KN, "--labels", "sex", "-o", model]) == 0
+    assert "warning" not in capsys.readouterr().err
+    assert sorted(set(read_labelled_names(path, "sex")[1])) == ["F", "M"]
+
+
+def test_the_header_advised_has_as_many_fields_as_the_rows(tmp_path):
+    path = write(tmp_path / "wide.csv", "name,label\nAnna;F;1\nBob;M;2\n")
+    with pytest.raises(ValueError, match="as the rows are") as error:
+        read_names_file(path)
+    header = re.search(r"as the rows are \((.+?)\)", str(error.value)).group(1)
+    assert header == "name;label;column3"
+    # Followed: the header written so reads the names.
+    fixed = write(tmp_path / "fixed.csv", f"{header}\nAnna;F;1\nBob;M;2\n")
+    assert read_names_file(fixed) == ["Anna", "Bob"]
