@@ -24,7 +24,7 @@ from ._model_input import (
     label_values,
 )
 from ._steps import pipeline_steps, unfreeze
-from ._text import unknown_label_error
+from ._text import counted, unknown_label_error
 from ._validation import check_names
 from ._windows import CharWindows
 
@@ -161,8 +161,8 @@ def _check_label_count(values, n_rows, windows, name, known=None):
     example = values[0] if len(values) == 1 else known[0] if known else None
     single = "" if example is None else f" ({name}={_plain(example)!r})"
     raise ValueError(
-        f"{name} must hold one label per {what}: got {_labels_count(len(values))} "
-        f"for {expected} {what}s"
+        f"{name} must hold one label per {what}: got {counted(len(values), 'label')} "
+        f"for {counted(expected, what)}"
         + (", one per window; give each name's label once" if per_window else "")
         + f". Pass one label per {what}, in the order of the {what}s, or a single "
         f"label for all of them{single}."
@@ -240,10 +240,6 @@ def fit_classes(model, labels, names):
     return classes
 
 
-def _labels_count(n):
-    return f"{n} label" if n == 1 else f"{n} labels"
-
-
 def check_sampler_labels(y, names):
     """The labels of a sampler's fit, checked before anything is trained.
 
@@ -290,8 +286,9 @@ def check_sampler_labels(y, names):
         )
     if shape[0] != len(names):
         raise ValueError(
-            f"y must hold one label per name: got {_labels_count(shape[0])} for "
-            f"{len(names)} names. Pass one label per name, in the order of the names."
+            f"y must hold one label per name: got {counted(shape[0], 'label')} for "
+            f"{counted(len(names), 'name')}. Pass one label per name, in the order "
+            "of the names."
         )
     return y
 

@@ -769,8 +769,8 @@ class NameLabelClassifier(
         state = dict(state)
         if "pipelines_" in state:
             state.setdefault("pool_weights_", np.ones(1))
-            n_weights = len(np.atleast_1d(state["pool_weights_"]))
-            state.setdefault("_pool_kept_", np.arange(n_weights))  # none dropped
+            if "_pool_kept_" not in state:  # saved with the weights of kept members
+                state["_pool_kept_"], state["pool_weights_"] = _old_pool(state)
             problem = _pool_problem(
                 state["pool_weights_"], state["_pool_kept_"], state["pipelines_"]
             )
@@ -849,6 +849,17 @@ def _pool_problem(shares, kept, pipelines):
     return None
 
 
+def _old_pool(state):
+    """The kept positions and per-member weights of a copy saved when
+    ``pool_weights_`` held the weights of the kept members only: spread over
+    ``estimator`` as a fit now does, when their count is that of the kept."""
+    weights = np.atleast_1d(state["pool_weights_"])
+    pairs = named_pipelines(state.get("estimator"))
+    if pairs and sum(not is_drop(pipe) for _, pipe in pairs) == len(weights):
+        return _with_dropped(state["estimator"], weights)
+    return np.arange(len(weights)), weights  # the damage check says what is wrong
+
+
 def _with_dropped(estimator, shares):
     """The positions in ``estimator`` of its pipelines that are not "drop", and
     ``shares`` (theirs) spread over all its members, 0 for a "drop" (as
@@ -884,9 +895,10 @@ def _per_pipeline(pipelines, classes, names):
 def _check_possible(log_likelihood, names):
     """Raise for names that have probability 0 under every label."""
     impossible = np.flatnonzero(np.all(np.isneginf(log_likelihood), axis=1))
-    if len(impossible):
-        shown = ", ".join(repr(names[i]) for i in impossible[:MAX_REPORTED])
-        more = len(impossible) - MAX_REPORTED
+    if len(impossible):  # each name once (its copies are scored alike)
+        found = list(dict.fromkeys(names[i] for i in impossible))
+        shown = ", ".join(repr(name) for name in found[:MAX_REPORTED])
+        more = len(found) - MAX_REPORTED
         raise ValueError(
             f"The model gives the names {shown}"
             + (f" and {more} more" if more > 0 else "")

@@ -216,6 +216,19 @@ def test_pool_weights_line_up_with_estimator_and_a_drop_has_0(two_frozen):
     np.testing.assert_array_equal(plain.pool_weights_, [0.0, 0.5, 0.5])
 
 
+def test_a_copy_saved_with_the_kept_weights_only_loads_one_per_member(two_frozen):
+    pair, (names, labels) = two_frozen
+    clf = NameLabelClassifier(_dropped_first(pair), calibration="weights")
+    clf.fit(names, labels)
+    state = clf.__getstate__()  # as an earlier version saved it
+    del state["_pool_kept_"]
+    state["pool_weights_"] = clf.pool_weights_[1:].copy()
+    old = NameLabelClassifier.__new__(NameLabelClassifier)
+    old.__setstate__(state)
+    np.testing.assert_array_equal(old.pool_weights_, clf.pool_weights_)
+    np.testing.assert_array_equal(old.predict_proba(names), clf.predict_proba(names))
+
+
 def test_a_pipeline_of_share_0_adds_nothing_not_nan(two_frozen):
     pair, (names, labels) = two_frozen
     clf = NameLabelClassifier(list(pair)).fit(names, labels)

@@ -561,6 +561,8 @@ def test_a_name_impossible_under_every_label_is_an_error_not_nan():
     np.testing.assert_array_equal(clf.predict_proba(["anna", "bruno"]), np.eye(2))
     with pytest.raises(ValueError, match=r"names 'zzz' probability 0 under every"):
         clf.predict_proba(["anna", "zzz"])
+    with pytest.raises(ValueError, match=r"names 'zzz', 'qqz' probability 0 under"):
+        clf.predict_proba(["zzz", "zzz", "qqz", "zzz"])  # each name once
     with pytest.raises(ValueError, match="add_k above 0, or add_k=None for Kneser-Ney"):
         NameLabelClassifier(counts, calibration="temperature", cv=2).fit(
             names * 3 + ["zzzz", "qqqq"], labels * 3 + ["f", "m"]
