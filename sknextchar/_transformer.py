@@ -713,7 +713,8 @@ class ContextWindowTransformer(
             return self._unknown_text(chars, shown, len(culprits), what, fitting)
         known = self.vocabulary_[1:]
         emptied = names_left_empty(flat, bad, owner, len(names), known)
-        text = self._unknown_text(chars, shown, len(culprits), what, fitting, emptied)
+        counts = (emptied[0].size, emptied[1].size)
+        text = self._unknown_text(chars, shown, len(culprits), what, fitting, counts)
         if not emptied[0].size:
             return text
         some = _placed("names", emptied[0][:MAX_REPORTED].tolist(), names, index)
@@ -722,8 +723,8 @@ class ContextWindowTransformer(
     def _unknown_text(self, chars, culprits, n_culprits, what, fitting, emptied=None):
         """The message on unknown characters ``chars``: ``culprits`` are the
         ``(place, name)`` shown (``("names[3]", "zoë")``), of ``n_culprits``
-        names that hold them; ``emptied`` is :func:`names_left_empty` of the
-        names (None: not known)."""
+        names that hold them; ``emptied``: how many names dropping would leave
+        empty, alone and after folding (None: not known)."""
         end = self.vocabulary_[0]
         shown = ", ".join(f"{place}={quoted(name)}" for place, name in culprits)
         more = n_culprits - len(culprits)
@@ -862,10 +863,10 @@ def unknown_symbols_message(
     fitting : bool
         Whether the message advises settings of this fit (True) or of
         training the model again (False).
-    emptied : tuple of (ndarray, ndarray), optional
-        The names ``handle_unknown="drop"`` would leave empty, alone and
-        after folding (only their number counts), as :func:`unknown_symbols`
-        gives them: a setting that leaves one is not advised.
+    emptied : tuple of (int, int), optional
+        How many names ``handle_unknown="drop"`` would leave empty, alone and
+        after folding (the sizes of what :func:`unknown_symbols` gives): a
+        setting that leaves one is not advised.
 
     Returns
     -------

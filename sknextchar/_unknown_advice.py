@@ -108,9 +108,10 @@ def unknown_hints(chars, known, *, strip_accents, what, emptied=None):
         The transformer's.
     what : str
         ``"names"``, or what else holds them (a prefix: no setting drops).
-    emptied : tuple of (ndarray, ndarray), optional
-        :func:`names_left_empty` of the names; None if not known (then each
-        setting that helps some names is offered).
+    emptied : tuple of (int, int), optional
+        How many names ``handle_unknown="drop"`` would leave empty, alone and
+        after folding accents (the sizes of :func:`names_left_empty`); None if
+        not known (then each setting that helps some names is offered).
 
     Returns
     -------
@@ -121,9 +122,8 @@ def unknown_hints(chars, known, *, strip_accents, what, emptied=None):
     >>> alphabet = "abcdefghijklmnopqrstuvwxyz"
     >>> unknown_hints(["ë"], alphabet, strip_accents=None, what="names")[0]
     "strip_accents='unicode' to fold accented letters ('ë' -> 'e')"
-    >>> none = (np.array([], dtype=int),) * 2
     >>> unknown_hints(["ë", "и"], alphabet, strip_accents=None, what="names",
-    ...               emptied=none)  # doctest: +NORMALIZE_WHITESPACE
+    ...               emptied=(0, 0))  # doctest: +NORMALIZE_WHITESPACE
     ["strip_accents='unicode' to fold accented letters ('ë' -> 'e') with
       handle_unknown='drop' to remove the other unknown characters",
      "handle_unknown='drop' to remove unknown characters"]
@@ -135,12 +135,12 @@ def unknown_hints(chars, known, *, strip_accents, what, emptied=None):
         fold = f"strip_accents='unicode' to fold accented letters ({told})"
         if len(folds) == len(chars) or emptied is None:
             hints.append(fold)
-        elif what == "names" and not emptied[1].size:
+        elif what == "names" and not emptied[1]:
             hints.append(
                 f"{fold} with handle_unknown='drop' to remove the other unknown "
                 "characters"
             )
-    if what == "names" and (emptied is None or not emptied[0].size):
+    if what == "names" and (emptied is None or not emptied[0]):
         hints.append("handle_unknown='drop' to remove unknown characters")
     return hints
 

@@ -12,7 +12,6 @@ import contextlib
 import itertools
 import re
 
-import numpy as np
 from sklearn.base import clone
 
 from ._gathered_names import GatheredWarnings
@@ -138,10 +137,9 @@ class _UnknownSymbols:
         return bool(found)
 
     def message(self, windows, fitting):
-        emptied = (np.arange(self.n_dropped), np.arange(self.n_folded))
         text = unknown_symbols_message(
             windows, self.symbols, self.culprits, self.n_names, fitting=fitting,
-            emptied=emptied,
+            emptied=(self.n_dropped, self.n_folded),
         )  # fmt: skip
         if not self.n_dropped:
             return text

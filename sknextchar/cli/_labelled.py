@@ -29,13 +29,12 @@ from ..datasets._base import (
 from ..datasets._encoding import SAMPLE_BYTES
 from ..datasets._long_lines import MAX_ROW_LETTERS
 from ..datasets._table_rows import (
+    DELIMITER_NAMES,
     check_one_line,
-    check_rows_split_as_header,
     table_rows,
     text_lines,
 )
 from ..datasets._tables import (
-    DELIMITER_NAMES,
     LINES_LOOKED_AT,
     NAME_HEADERS,
     Table,
@@ -43,6 +42,7 @@ from ..datasets._tables import (
     check_no_title,
     check_not_separator_line,
     check_one_column,
+    check_rows_below_header,
     column_cells,
     column_values,
     detect_table,
@@ -386,7 +386,7 @@ def _columns(text, column, source, names_column=None, counts=(None, False)):
         )
     check_one_column(header, label_at, source, exact=True)
     head = list(itertools.islice(text_lines(text), LINES_LOOKED_AT))
-    _check_rows_split(head, _delimiter(text, column), len(header), source)
+    check_rows_below_header(head, _delimiter(text, column), len(header), source)
     name_at = _name_at(header, label_at, names_column, source)
     check_one_column(header, name_at, source, skip=[label_at])
     counted = _labelled_counts(text, column, source, header, name_at, counts)
@@ -504,14 +504,7 @@ def _check_header_rows(lines, path):
     table = find_table(first, path) if first else None
     if table is not None:
         source = repr(os.fspath(path))
-        _check_rows_split(lines, table.delimiter, len(table.header), source)
-
-
-def _check_rows_split(lines, delimiter, width, source):
-    """:func:`check_rows_split_as_header` of the header row among ``lines``
-    (the first lines of a file) and the lines below it."""
-    below = lines[lines.index(header_line(lines)) :]
-    check_rows_split_as_header(below, delimiter, width, source)
+        check_rows_below_header(lines, table.delimiter, len(table.header), source)
 
 
 def _in_header(text, column):

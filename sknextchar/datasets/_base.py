@@ -29,9 +29,8 @@ from ._long_lines import (
     count_line_ends,
     read_checked,
 )
-from ._table_rows import text_lines
+from ._table_rows import DELIMITER_NAMES, text_lines
 from ._tables import (
-    DELIMITER_NAMES,
     LINES_LOOKED_AT,
     TitleLinesError,
     check_counts_column_argument,

@@ -9,14 +9,17 @@ import sys
 
 __all__ = ["bom_length", "file_encoding", "unknown_encoding_message"]
 
-# Byte-order marks that name another encoding than UTF-8 (UTF-32 LE's starts
-# with UTF-16 LE's, so it comes first).
-_OTHER_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+# The byte-order marks, each with the encoding that reads it and its name in a
+# message (UTF-32 LE's starts with UTF-16 LE's, so it comes first).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
 )
+# Those that name another encoding than UTF-8.
+_OTHER_BOMS = tuple((bom, codec) for bom, codec, _ in _BOMS if codec != "utf-8-sig")
 
 
 def file_encoding(start, encoding="utf-8"):
@@ -117,15 +120,6 @@ _NOTEPAD = {
     "unicodebigendian": "utf-16-be",
     "utf8withbom": "utf-8-sig",
 }
-# The byte-order marks, each with the encoding that reads it (UTF-32 LE's
-# starts with UTF-16 LE's, so it comes first).
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
-    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
-    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
-    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
-    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
-)
 
 
 def _notepad_key(encoding):

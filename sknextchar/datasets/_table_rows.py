@@ -8,6 +8,7 @@ import csv
 import io
 
 __all__ = [
+    "DELIMITER_NAMES",
     "check_one_line",
     "check_rows_split_as_header",
     "check_width",
@@ -15,8 +16,8 @@ __all__ = [
     "text_lines",
 ]
 
-# The delimiters in words, for messages.
-_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+#: The delimiters of tables, in words, for messages.
+DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 
 
 def table_rows(lines, delimiter, source):
@@ -78,16 +79,17 @@ def check_rows_split_as_header(lines, delimiter, width, source):
     if width < 2 or not rows or any(len(row) > 1 for row in rows):
         return
     for other in (";", "\t"):
-        shown = _NAMES[other]
+        shown = DELIMITER_NAMES[other]
         split = _split_rows(lines[1:], other) if other != delimiter else None
         if split and len({len(row) for row in split}) == 1 and len(split[0]) >= 2:
             header = [field.strip() for field in _split_rows(lines[:1], delimiter)[0]]
             # As many fields as the rows have: a header of fewer is refused too.
             fields = header + [f"column{i + 1}" for i in range(width, len(split[0]))]
             between = f", a {shown}, " if other == "\t" else other
+            written = DELIMITER_NAMES[delimiter]
             raise ValueError(
                 f"The header row of {source} has {width} fields between "
-                f"{_NAMES[delimiter]}s ({_listed(header)}), but no row below it "
+                f"{written}s ({_listed(header)}), but no row below it "
                 f"has as many: each has {len(split[0])} fields between {shown}s "
                 f"(the first: {_listed(split[0])}), and would be read as one "
                 f"name. Write the header with {shown}s, as the rows are "
@@ -103,8 +105,8 @@ def _quoted(fields, delimiter):
         return "."
     whole = delimiter.join(fields)  # the row as written
     return (
-        f" (if each row is one name, {_NAMES[delimiter]}s included, make it a "
-        f'.csv file with each name in quotes: "{whole}").'
+        f" (if each row is one name, {DELIMITER_NAMES[delimiter]}s included, make "
+        f'it a .csv file with each name in quotes: "{whole}").'
     )
 
 

@@ -41,6 +41,7 @@ from ._table_footers import (
     refuse_footer,
 )
 from ._table_rows import (
+    DELIMITER_NAMES,
     check_one_line,
     check_rows_split_as_header,
     check_width,
@@ -48,12 +49,12 @@ from ._table_rows import (
 )
 
 __all__ = [
-    "DELIMITER_NAMES",
     "NAME_HEADERS",
     "CountCells",
     "Table",
     "TitleLinesError",
     "check_not_separator_line",
+    "check_rows_below_header",
     "check_one_column",
     "check_counts_column_argument",
     "check_not_header",
@@ -85,8 +86,6 @@ NAME_HEADERS = frozenset(
 )  # fmt: skip
 _DELIMITERS = ",;\t"
 _TABLE_SUFFIXES = (".csv", ".tsv")
-# The delimiters in words, for messages.
-DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 # A spreadsheet's note of the delimiter, on a line before the header: "sep=;".
 _SEPARATOR_LINE = re.compile(r'"?sep=.?"?[,;\t]*', re.IGNORECASE)
 
@@ -506,10 +505,17 @@ def table_of(lines, path, names_column=None):
         check_no_title(lines, path, names_column)
         raise
     if table is not None:  # name,label above rows Anna;F
-        below = lines[lines.index(first) :]
         source = repr(os.fspath(path))
-        check_rows_split_as_header(below, table.delimiter, len(table.header), source)
+        check_rows_below_header(lines, table.delimiter, len(table.header), source)
     return table
+
+
+def check_rows_below_header(lines, delimiter, width, source):
+    """:func:`~sknextchar.datasets._table_rows.check_rows_split_as_header` of
+    the header row among ``lines`` (the first lines of a file: blank lines
+    above it skipped) and the rows below it; ``source`` names the file."""
+    below = lines[lines.index(header_line(lines)) :]
+    check_rows_split_as_header(below, delimiter, width, source)
 
 
 def header_line(lines):
