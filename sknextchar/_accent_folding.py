@@ -5,7 +5,8 @@ combining mark, as scikit-learn's ``strip_accents_unicode`` does: the accents
 of Latin letters, but also marks that other scripts spell with (the hamza of
 Arabic ``"أ"``, the Devanagari virama and nukta, the breve of Cyrillic
 ``"й"``). This module warns when a fit folds marks away from letters of other
-scripts, and says what a fold removed from names it left empty; when folding
+scripts (what a fold removed from names it left empty is said by
+:mod:`sknextchar._empty_names`); when folding
 helps (an unknown accented Latin letter whose plain letter the vocabulary
 holds) is told by :mod:`sknextchar._unknown_advice`.
 """
@@ -14,11 +15,10 @@ import re
 import unicodedata
 
 from ._gathered_names import NamesWarning
-from ._text import MAX_REPORTED, describe_symbol, normalize_text, quoted
+from ._text import MAX_REPORTED, counted, describe_symbol, normalize_text, quoted
 
 __all__ = [
     "FoldedNames",
-    "emptied_advice",
     "warn_other_scripts_folded",
 ]
 
@@ -79,8 +79,8 @@ class FoldedNames(NamesWarning):
     ...     warnings.simplefilter("always")
     ...     gathered.warn()
     >>> message = str(caught[0].message)
-    >>> message[message.index("2 name(s)"):].split(" (")[0]  # doctest: +ELLIPSIS
-    "2 name(s) are learned changed: names[1]='Йосиф' read as 'иосиф', names[2]=..."
+    >>> message[message.index("2 names"):].split(" (")[0]  # doctest: +ELLIPSIS
+    "2 names are learned changed: names[1]='Йосиф' read as 'иосиф', names[2]=..."
     """
 
     order = 1  # after the tab warning, as a fit warns: the names are encoded
@@ -113,10 +113,11 @@ class FoldedNames(NamesWarning):
         return (
             "strip_accents='unicode' removes every combining mark, and letters of "
             "scripts other than Latin are spelled with theirs, so "
-            f"{self.n_names} name(s) are learned changed: {self.listed()}"
+            f"{counted(self.n_names, 'name', ('is', 'are'))} learned changed: "
+            f"{self.listed()}"
             f" ({'; '.join(told)}{'; ...' if len(changes) > MAX_REPORTED else ''}"
-            "). To keep them as written, leave strip_accents=None (the default), "
-            "which keeps every character."
+            f"). To keep {'it' if self.n_names == 1 else 'them'} as written, leave "
+            "strip_accents=None (the default), which keeps every character."
         )
 
 
@@ -152,56 +153,3 @@ def _other_script_changes(text):
 def _other_script(char):
     """Whether a character is a letter of a script other than Latin."""
     return char.isalpha() and not unicodedata.name(char, "").startswith("LATIN ")
-
-
-def emptied_advice(names, empty):
-    """What the names a ``strip_accents`` empties hold, and what to pass
-    instead: ``'unicode'`` when it keeps each of them (``"ascii"`` removes
-    ``"α"``), else no stripping (a name of combining marks only loses all
-    of them whatever ``strip_accents`` is).
-
-    Parameters
-    ----------
-    names : list of str
-        The names as given.
-    empty : list of int
-        The positions of the names ``strip_accents`` left empty.
-
-    Returns
-    -------
-    advice : str
-    """
-    marks_only, others = [], []
-    for i in empty:  # 'unicode' removes only the combining marks
-        kept = normalize_text(names[i], strip_accents="unicode").strip()
-        (others if kept else marks_only).append(names[i])
-    ascii_only = _removed(others, marks=False)
-    if not marks_only:
-        return (
-            f"They hold only characters without an ASCII equivalent "
-            f"({ascii_only}). Pass strip_accents='unicode', which keeps "
-            "letters without an ASCII equivalent, or remove them."
-        )
-    held = f"only accents or other combining marks ({_removed(marks_only)})"
-    if others:
-        held = (
-            f"either {held}, which strip_accents='unicode' removes too, or "
-            f"only characters without an ASCII equivalent ({ascii_only})"
-        )
-    return (
-        f"They hold {held}: remove them, or leave strip_accents=None "
-        "(the default), which keeps every character."
-    )
-
-
-def _removed(names, marks=True):
-    """The characters of ``names`` a ``strip_accents`` removed, for a message:
-    the combining marks (``marks``) or the other characters of their
-    compatibility decomposition, each once, the first few."""
-    found = {}
-    for name in names:
-        for char in unicodedata.normalize("NFKD", normalize_text(name)):
-            if not char.isspace() and bool(unicodedata.combining(char)) == marks:
-                found.setdefault(char, None)
-    shown = [describe_symbol(char) for char in list(found)[:MAX_REPORTED]]
-    return ", ".join(shown) + (", ..." if len(found) > MAX_REPORTED else "")

@@ -29,6 +29,7 @@ __all__ = [
     "check_filled_files",
     "check_label_checkpoints",
     "check_member_checkpoints",
+    "check_unfilled_labels",
     "checkpoints_in",
     "fill_checkpoints",
     "filled_for",
@@ -36,6 +37,8 @@ __all__ = [
 
 LABEL_FIELD = "{label}"
 MEMBER_FIELD = "{member}"
+# Where the Checkpoints a PerLabelClassifier passes to every label's model are.
+_PASSED = "set on it, or on the Pipeline, NameSampler or search around it"
 
 
 def checkpoints_in(estimator):
@@ -180,6 +183,7 @@ def check_member_checkpoints(mixture, members, n_jobs, context):
         for callback in getattr(mixture, "_skl_callbacks", None) or ()
         if isinstance(callback, Checkpoint)
     ]
+    check_unfilled_labels(checkpoints, "MixtureClassifier")
     writers = epoch_writers(members)
     if not checkpoints or not writers:
         return  # no member trains by epochs: no checkpoint is written
@@ -197,22 +201,65 @@ def check_member_checkpoints(mixture, members, n_jobs, context):
     check_filled_files(checkpoints, MEMBER_FIELD, writers, context)
 
 
-def check_label_checkpoints(estimator, classes, n_jobs):
-    """Before any label's model is fitted, refuse the Checkpoints of
-    ``estimator`` (of PerLabelClassifier) that would lose files (see
-    :func:`check_apart`), and check the files of every label's model."""
-    check_apart(
-        checkpoints_in(estimator),
-        LABEL_FIELD,
-        where="PerLabelClassifier's estimator",
-        models=f"the models of all {len(classes)} labels",
-        n_models=len(classes),
-        n_jobs=n_jobs,
-    )
+def check_label_checkpoints(estimator, classes, n_jobs, passed=()):
+    """Before any label's model is fitted, refuse the Checkpoints that would
+    lose files (see :func:`check_apart`), and check the files of every label's
+    model; none when no label's model trains by epochs (no file is written, as
+    the Checkpoint warns once, where it is set).
+
+    Parameters
+    ----------
+    estimator : estimator
+        The ``estimator`` of the PerLabelClassifier, with its own Checkpoints.
+    classes : ndarray
+        The labels.
+    n_jobs : int
+        How many processes fit the labels' models.
+    passed : list of Checkpoint, default=()
+        The Checkpoints set on the PerLabelClassifier, or passed on to it by
+        the estimator around it, which reach every label's model.
+    """
+    if not epoch_writers([(None, estimator)]):
+        return  # no label's model trains by epochs: nothing is written (setup says so)
+    for checkpoints, where in (
+        (checkpoints_in(estimator), "PerLabelClassifier's estimator"),
+        (list(passed), f"PerLabelClassifier ({_PASSED})"),
+    ):
+        check_apart(
+            checkpoints,
+            LABEL_FIELD,
+            where=where,
+            models=f"the models of all {len(classes)} labels",
+            n_models=len(classes),
+            n_jobs=n_jobs,
+        )
+    check_filled_files(list(passed), LABEL_FIELD, [(c, estimator) for c in classes])
     for part in estimator_parts(estimator):  # each Checkpoint where it is set
         own = getattr(part, "_skl_callbacks", None) or ()
         own = [each for each in own if isinstance(each, Checkpoint)]
         check_filled_files(own, LABEL_FIELD, [(label, part) for label in classes])
+
+
+def check_unfilled_labels(checkpoints, model):
+    """Refuse, before any training, the Checkpoints whose path holds
+    ``{label}`` where ``model`` (``"PerLabelClassifier"``, fitted without
+    labels, or ``"MixtureClassifier"``, which takes none) leaves it there."""
+    for checkpoint in (each for each in checkpoints if LABEL_FIELD in str(each.path)):
+        if model == "PerLabelClassifier":
+            why = "it is fitted without labels here (no y)"
+            advice = "Fit it with the labels (e.g. fit(names, labels))"
+        else:
+            why = "the mixture fits its members without labels"
+            advice = (
+                "For one mixture per label, put the mixture in a PerLabelClassifier"
+                " (PerLabelClassifier(MixtureClassifier(...)))"
+            )
+        raise ValueError(
+            f"The {shown(checkpoint)} holds {LABEL_FIELD}, which a "
+            f"PerLabelClassifier fills in with each label when fitted with labels; "
+            f"but {why}, so its models' files would be named {LABEL_FIELD}. "
+            f"{advice}, or remove {LABEL_FIELD} from the path."
+        )
 
 
 def check_filled_files(checkpoints, field, models, context=None):

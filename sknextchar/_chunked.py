@@ -368,7 +368,7 @@ def train_from_file(
     >>> len(resumed["clf"].loss_curve_), resumed["clf"].n_iter_
     (3, 1)
     """
-    check_path_then_pipeline(path, pipeline, "train_from_file")
+    path = check_path_then_pipeline(path, pipeline, "train_from_file")
     check_rereadable(path)  # a FIFO's second pass would wait forever
     if pipeline is None:
         from ._presets import make_default_pipeline

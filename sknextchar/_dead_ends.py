@@ -10,6 +10,8 @@ interface that tells it in its own terms (``sknextchar plot`` names its flags
 and its own advice) reads the attributes, never the words of the message.
 """
 
+from ._limits import MAX_LETTERS
+from ._remade_errors import remade
 from ._text import quoted
 
 __all__ = [
@@ -18,6 +20,7 @@ __all__ = [
     "PrefixError",
     "UnendingPrefixError",
     "UnfinishedTreeError",
+    "long_prefix_message",
 ]
 
 
@@ -46,12 +49,23 @@ class PrefixError(ValueError):
         ``prefixes[1]``, ``prefix``."""
         return self.argument if self.index is None else f"{self.argument}[{self.index}]"
 
+    @property
+    def what(self):
+        """What the advice calls the prefix: the argument (``"context"``), or
+        ``"prefix"`` for one of ``prefixes``."""
+        return "prefix" if self.argument == "prefixes" else self.argument
+
     def message(self):
         """The message, made from the attributes."""
         raise NotImplementedError
 
+    def text(self):
+        """The message as raised (:meth:`message`)."""
+        return self.message()
+
     def with_argument(self, argument):
-        """The same error of the one prefix a call named ``argument``.
+        """The same error of the one prefix a call named ``argument`` (not a
+        list: the error places it by the argument alone).
 
         Parameters
         ----------
@@ -62,20 +76,21 @@ class PrefixError(ValueError):
         Returns
         -------
         error : PrefixError
-            Of the same class, with the same attributes but ``argument``.
+            Of the same class, with the same attributes but ``argument`` and no
+            ``index``.
+
+        Examples
+        --------
+        >>> error = LongPrefixError("prefixes", 0, "abcd", letters=4, max_length=3)
+        >>> print(error.with_argument("context"))
+        context='abcd' has 4 letters, more than max_length=3; raise max_length or \
+shorten the context.
         """
-        return _restored(type(self), {**vars(self), "argument": argument})
+        changed = {**vars(self), "argument": argument, "index": None}
+        return remade(type(self), changed)
 
     def __reduce__(self):  # its class takes the attributes, not the message
-        return _restored, (type(self), vars(self))
-
-
-def _restored(cls, attributes):
-    """An error of class ``cls`` with ``attributes``, its message made anew."""
-    error = cls.__new__(cls)
-    vars(error).update(attributes)
-    error.args = (error.message(),)
-    return error
+        return remade, (type(self), vars(self))
 
 
 class DeadEndError(PrefixError):
@@ -161,7 +176,7 @@ class UnendingPrefixError(PrefixError):
             f"No name can continue {self.place}={self.prefix!r}: it has max_length="
             f"{self.max_length} letters, so only the end marker may follow, and "
             "the model gives it probability 0 there. Raise max_length or shorten "
-            "the prefix."
+            f"the {self.what}."
         )
 
 
@@ -190,11 +205,62 @@ shorten the prefix.
 
     def message(self):
         """The message, made from the attributes."""
-        return (
-            f"{self.place}={quoted(self.prefix)} has {self.letters:,} letters, more "
-            f"than max_length={self.max_length}; raise max_length or shorten the "
-            "prefix."
+        return long_prefix_message(
+            f"{self.place}={quoted(self.prefix)}",
+            self.letters,
+            self.max_length,
+            self.what,
         )
+
+
+def long_prefix_message(shown, letters, max_length, what="prefix", bound="max_length"):
+    """The message on a prefix of more letters than a ``max_length``, in the
+    terms of an interface: raise the bound or shorten the prefix; only
+    shorten it when raising cannot help, the prefix having more letters than
+    any name may (:data:`~sknextchar._limits.MAX_LETTERS`), and without
+    naming a bound at that limit (one the caller may not have set).
+
+    Parameters
+    ----------
+    shown : str
+        The prefix, as the message shows it (``"context='ab'"``,
+        ``"--prefix 'ab'"``).
+    letters : int
+        Its letters, as the sampler counts them.
+    max_length : int
+        The bound it is past.
+    what : str, default="prefix"
+        What the advice calls it.
+    bound : str, default="max_length"
+        How the interface spells the bound: a parameter (``max_length=3``) or
+        a flag (``"--max-length"``: ``--max-length 3``).
+
+    Returns
+    -------
+    message : str
+
+    Examples
+    --------
+    >>> print(long_prefix_message("--prefix 'abcd'", 4, 3, bound="--max-length"))
+    --prefix 'abcd' has 4 letters, more than --max-length 3; raise --max-length \
+or shorten the prefix.
+    >>> print(long_prefix_message("context='aaa'", 1_005, 1_000, "context"))
+    context='aaa' has 1,005 letters, more than a name may have (1,000): shorten \
+the context to 1,000 letters or fewer.
+    """
+    shorten = f"shorten the {what} to {MAX_LETTERS:,} letters or fewer."
+    if max_length >= MAX_LETTERS:  # no bound to raise
+        return (
+            f"{shown} has {letters:,} letters, more than a name may have "
+            f"({MAX_LETTERS:,}): {shorten}"
+        )
+    setting = (
+        f"{bound} {max_length}" if bound.startswith("-") else f"{bound}={max_length}"
+    )
+    said = f"{shown} has {letters:,} letters, more than {setting}"
+    if letters <= MAX_LETTERS:
+        return f"{said}; raise {bound} or shorten the {what}."
+    return f"{said}, which is at most {MAX_LETTERS:,}: {shorten}"
 
 
 class UnfinishedTreeError(PrefixError):

@@ -16,6 +16,7 @@ from scipy.special import log_softmax
 
 from ._dead_ends import DeadEndError, UnendingPrefixError
 from ._row_keys import ngram_keys
+from ._validation import as_float
 from ._vocabulary import END_ID
 
 __all__ = [
@@ -128,6 +129,7 @@ def tempered_log_proba(log_proba, temperature):
     [[0.333, 0.333, 0.333]]
     """
     z = np.array(log_proba, dtype=np.float64)  # (n, V), a copy we may change
+    temperature = as_float(temperature)  # an int such as 10**30: NumPy's float
     if is_greedy(temperature):
         out = np.full_like(z, -np.inf)
         np.put_along_axis(out, np.argmax(z, axis=1)[:, None], 0.0, axis=1)
@@ -186,6 +188,7 @@ def sampling_weights(
     [[0.0, 1.0, 0.0]]
     """
     z = np.array(log_proba, dtype=np.float64)  # (n, V), a copy we may change
+    temperature = as_float(temperature)  # an int such as 10**30: NumPy's float
     n_symbols = z.shape[1]
     end_allowed = np.asarray(end_allowed, dtype=bool)
     if end_allowed.ndim:

@@ -27,7 +27,7 @@ from ._decoding import (
 )
 from ._limits import BYTES_PER_LETTER
 from ._row_keys import distinct_rows
-from ._shortfall import optimistic_reach, shortfall_message
+from ._shortfall import ExcludedDraws, optimistic_reach, shortfall_message
 from ._sizes import check_allocation
 from ._text import or_list
 from ._vocabulary import END_ID, decode_rows
@@ -639,6 +639,7 @@ def sample_new_names(
     ['ba', 'b']
     """
     accepted, seen, drawn, stopped = [], set(), 0, None
+    excluded = ExcludedDraws()  # the excluded names drawn, for the message
     batch_cap = MAX_BATCH_FACTOR * n_samples + 1024
     filtering = unique or bool(exclude)
     for rounds_left in range(max_rounds - 1, -1, -1):
@@ -652,7 +653,7 @@ def sample_new_names(
         if not filtering:
             accepted += batch[:missing]
         else:
-            _keep_new(batch, accepted, seen, n_samples, unique, exclude)
+            _keep_new(batch, accepted, seen, n_samples, unique, exclude, excluded)
         if len(accepted) == n_samples:
             return accepted
         if controls.deterministic:  # every further batch would be the same name
@@ -669,33 +670,29 @@ def sample_new_names(
     hopeless = not accepted and drawn >= NONE_ACCEPTED_LIMIT
     words = list(constraints)  # as they are: listing the names adds to them
     exhausted = support and support.exhausted(accepted, unique, exclude)
-    raise ValueError(
-        shortfall_message(
-            len(accepted),
-            n_samples,
-            drawn,
-            unique,
-            exclude,
-            controls,
-            words,
-            hopeless=hopeless,
-            novel=novel,
-            pattern=pattern,
-            stopped=None if hopeless else stopped,
-            exhausted=exhausted,
-        )
-    )
+    raise ValueError(shortfall_message(
+        len(accepted), n_samples, drawn, unique, exclude, controls, words,
+        hopeless=hopeless, novel=novel, pattern=pattern, excluded=excluded,
+        stopped=None if hopeless else stopped, exhausted=exhausted,
+        limit=NONE_ACCEPTED_LIMIT,
+    ))  # fmt: skip
 
 
-def _keep_new(batch, accepted, seen, n_samples, unique, exclude):
-    """Append, in place, the names of ``batch`` that pass unique and exclude."""
+def _keep_new(batch, accepted, seen, n_samples, unique, exclude, excluded):
+    """Append, in place, the names of ``batch`` that pass unique and exclude;
+    those ``exclude`` leaves out go to ``excluded`` (an ExcludedDraws)."""
+    left_out = []
     for name in batch:  # set look-ups on finished strings, not generation
-        if name in exclude or (unique and name in seen):
+        if name in exclude:
+            left_out.append(name)
+            continue
+        if unique and name in seen:
             continue
         seen.add(name)
         accepted.append(name)
         if len(accepted) == n_samples:
-            return
+            break
+    excluded.add(left_out)
 
 
 def check_sample_memory(n_samples, context_length, min_length=1):

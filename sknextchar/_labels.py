@@ -29,6 +29,7 @@ from ._validation import check_names
 from ._windows import CharWindows
 
 __all__ = [
+    "check_float_labels",
     "check_label_values",
     "check_sampler_labels",
     "check_single_label",
@@ -138,12 +139,12 @@ def check_label_values(estimator, labels, n_rows, windows=None, name="labels"):
     if values.ndim == 0:
         values = np.full(n_rows if name_index is None else 1, values.item(), object)
         name_index = None if name_index is None else np.zeros(n_rows, dtype=int)
-    else:
+    else:  # one label for all that is missing (NaN) is an unknown label, below
         values = _one_dimension(values, name)
         _check_label_count(values, n_rows, windows, name, classes.tolist())
-    check_no_missing_labels(
-        values, name=name, row="window" if name_index is None else "name"
-    )
+        check_no_missing_labels(
+            values, name=name, row="window" if name_index is None else "name"
+        )
     unknown = _labels_not_in(classes, values)
     if unknown:
         raise unknown_label_error(unknown[0], classes.tolist())
@@ -612,14 +613,55 @@ def learn_name_labels(labels, X):
             f"got {len(values)} labels for {X.n_names} names."
         )
     if values.dtype.kind == "f":  # fit(*load_names(..., counts_column=...))
-        raise ValueError(
-            f"y holds floats ({values.dtype}), and y is the label of each name "
-            "(a style, a gender, a region). If these numbers count the names, "
-            "pass them as sample_weight (fit(names, sample_weight=counts)); if "
-            "they are labels, give them as text or integers (y.astype(int))."
-        )
+        raise ValueError(f"y holds floats ({values.dtype}), {_FLOAT_LABELS}")
     check_classification_targets(values)
     return np.unique(values, return_inverse=True)
+
+
+# What to do with labels of floats, after what they are.
+_FLOAT_LABELS = (
+    "and y is the label of each name (a style, a gender, a region). If these "
+    "numbers count the names, pass them as sample_weight (fit(names, "
+    "sample_weight=counts)); if they are labels, give them as text or integers "
+    "(y.astype(int))."
+)
+
+
+def check_float_labels(values):
+    """Refuse labels ``y`` of floats that are not whole numbers (or not finite).
+
+    Labels such as ``[0.0, 1.0]`` are two classes, as for scikit-learn's
+    classifiers; ``[0.5, 17728.0]`` are more likely counts of the names
+    (``fit(*load_names(..., counts_column=...))``), which go to
+    ``sample_weight``. The message starts as scikit-learn's ("Unknown label
+    type: continuous") and says so.
+
+    Parameters
+    ----------
+    values : ndarray of shape (n_names,)
+        The labels.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> check_float_labels(np.array([0.0, 1.0]))
+    >>> check_float_labels(np.array([1.0, np.inf]))
+    Traceback (most recent call last):
+    ...
+    ValueError: Unknown label type: continuous: y holds floats (float64) that are \
+no whole numbers, such as y[1] = inf, and y is the label of each name (...
+    """
+    if values.dtype.kind != "f":
+        return
+    with np.errstate(invalid="ignore"):
+        odd = ~np.isfinite(values) | (values != np.round(values))
+    if odd.any():
+        i = int(np.argmax(odd))
+        raise ValueError(
+            f"Unknown label type: continuous: y holds floats ({values.dtype}) that "
+            f"are no whole numbers, such as y[{i}] = {values[i].item()!r}, "
+            + _FLOAT_LABELS
+        )
 
 
 def label_of_text(sampler, text):

@@ -1,10 +1,13 @@
 """The names a sampler counts as training names, and those it leaves out.
 
 ``in_training_set`` (and ``sample_report``) ask of any names whether they are
-training names: a name with a character the model does not know cannot be one,
-so it is new rather than an error (:func:`encodable_ids`). ``sample`` with
-``novel=True`` or ``exclude`` leaves names out, and its reachability check needs
-to know which ones and how many (:func:`left_out_test`). Both read the record of
+training names, each read as ``fit`` read the training names: a name with a
+character the model does not know cannot be one (``handle_unknown="error"``),
+so it is new rather than an error, or is read without that character
+(``"drop"``: "jean-luc" is "jeanluc") (:func:`encodable_ids`). ``sample`` with
+``novel=True`` or ``exclude`` leaves names out, ``exclude`` as the model writes
+them (:func:`written_forms`), and its reachability check needs to know which
+ones and how many (:func:`left_out_test`). They read the record of
 :mod:`sknextchar._novelty` through a fitted transformer, which is why they live
 above it.
 """
@@ -17,19 +20,21 @@ from ._novelty import padded_ids, record_contains
 from ._transformer import unknown_symbols
 from ._vocabulary import decode_rows
 
-__all__ = ["encodable_ids", "left_out_test"]
+__all__ = ["encodable_ids", "in_record", "left_out_test", "written_forms"]
 
 
 def encodable_ids(transformer, X, *, ignore_case=False):
     """The padded ids of the names a fitted transformer can encode, and which.
 
-    A name with a character outside the vocabulary is no training name: it is
-    left out here, where ``encode`` would fail (``handle_unknown="error"``) or
-    would drop the character (``handle_unknown="drop"``, which would read
-    "zoë" as the training name "zo"). With ``ignore_case``, such a character
-    is first read as another case of it that the vocabulary has ("JOSÉ" as
-    "José" when it has "o", "s" and "é" but no "O", "S", "É"), which a folded
-    record then finds.
+    Names are read as ``fit`` read the training names. With
+    ``handle_unknown="error"``, a name with a character outside the vocabulary
+    is no training name (``fit`` would have refused it): it is left out here,
+    where ``encode`` would fail. With ``handle_unknown="drop"``, ``fit`` read
+    "jean-luc" as "jeanluc", so the character is dropped here too; only a name
+    left without any character is left out (``fit`` refuses those). With
+    ``ignore_case``, an unknown character is first read as another case of it
+    that the vocabulary has ("JOSÉ" as "José" when it has "o", "s" and "é" but
+    no "O", "S", "É"), which a folded record then finds.
     Other faults of the names still fail.
 
     Parameters
@@ -55,44 +60,159 @@ def encodable_ids(transformer, X, *, ignore_case=False):
     >>> ids.tolist(), encodable.tolist()
     ([[1, 2], [2, 0]], [True, False, True])
     >>> dropping = ContextWindowTransformer(handle_unknown="drop").fit(["ab"])
-    >>> encodable_ids(dropping, ["ab", "aëb"])[1].tolist()
-    [True, False]
+    >>> ids, encodable = encodable_ids(dropping, ["a-b", "ë", "b"])
+    >>> ids.tolist(), encodable.tolist()
+    ([[1, 2], [2, 0]], [True, False, True])
     """
-    unknown = {}
-    if transformer.handle_unknown != "error":  # encode would drop the symbols
-        unknown = unknown_symbols(transformer, X)
+    drops = transformer.handle_unknown != "error"
+    # encode reads the names as fit did, or fails; dropping would come before
+    # the recasing, which then needs the unknown symbols first.
+    unknown = unknown_symbols(transformer, X) if ignore_case and drops else {}
     if not unknown:
         try:
             encoded = transformer.encode(X)  # checks the names
         except ValueError:
-            unknown = unknown_symbols(transformer, X)
+            unknown, (emptied, _) = unknown_symbols(transformer, X, emptied=True)
             if not unknown:
                 raise
         else:
             return padded_ids(encoded)[0], np.ones(len(encoded), dtype=bool)
-    texts = transformer.normalize(list(X))
-    if ignore_case:
+    texts, unread = list(X), list(unknown)
+    if ignore_case:  # read again once recased
+        texts = transformer.normalize(texts)
         _other_case(texts, unknown, set(transformer.vocabulary_[1:]))
+        unread = _unread(transformer, texts, unknown)
+    elif drops:
+        unread = emptied.tolist()
     encodable = np.ones(len(texts), dtype=bool)
-    encodable[list(unknown)] = False
+    encodable[unread] = False
     known = [text for text, k in zip(texts, encodable) if k]
     encoded = transformer.encode(known) if known else []
     return padded_ids(encoded)[0], encodable
 
 
+def in_record(transformer, X, record, folded=None, ignore_case=False):
+    """Which names are training names, each read as ``fit`` read them.
+
+    With ``ignore_case``, a name is also found when its reading with each
+    unknown character in a known case (:func:`encodable_ids` with
+    ``ignore_case``) is a training name (in any case, with ``folded``): a
+    model that keeps case but has no "A" read "Anna" as "nna", which "Anna"
+    still finds, as "ANNA" finds "Anna" when it knows "a" but not "A".
+
+    Parameters
+    ----------
+    transformer : ContextWindowTransformer
+        Fitted.
+    X : 1-D array-like of str
+        Names.
+    record : ndarray of uint64
+        The sorted hashes of the training names.
+    folded : ndarray of uint64 or None, default=None
+        Their folded hashes, to ignore case; None compares exactly.
+    ignore_case : bool, default=False
+        Also read each unknown character as its other case when that is known.
+
+    Returns
+    -------
+    found : ndarray of bool of shape (n_names,)
+
+    Examples
+    --------
+    >>> from sknextchar import ContextWindowTransformer
+    >>> from sknextchar._novelty import name_record
+    >>> t = ContextWindowTransformer(handle_unknown="drop").fit(["ab", "b"])
+    >>> record = name_record([t.encode(["a-b"])[0]])[0]
+    >>> in_record(t, ["a-b", "ab", "b", "--"], record).tolist()
+    [True, True, False, False]
+    """
+    vocabulary = transformer.vocabulary_
+    ids, found = encodable_ids(transformer, X)
+    found[found] = record_contains(ids, record, folded, vocabulary)
+    if ignore_case:  # or as read with the unknown letters recased
+        ids, recased = encodable_ids(transformer, X, ignore_case=True)
+        recased[recased] = record_contains(ids, record, folded, vocabulary)
+        found |= recased
+    return found
+
+
+def written_forms(transformer, X):
+    """The names as the model writes them, for ``exclude`` to compare.
+
+    A sampled name is the string of its ids; a name to exclude is read as
+    ``fit`` reads a training name (:func:`encodable_ids`) and written back, so
+    that "jean-luc" excludes the "jeanluc" of a model that drops the hyphen
+    (``handle_unknown="drop"``), as ``novel=True`` leaves it out when it was a
+    training name.
+
+    Parameters
+    ----------
+    transformer : ContextWindowTransformer
+        Fitted.
+    X : list of str
+        Names (checked: strings without line breaks).
+
+    Returns
+    -------
+    written : list of str
+        Each name as the model writes it. A name the model reads as nothing
+        (only what :meth:`~ContextWindowTransformer.normalize` removes, or,
+        with ``"drop"``, only characters it drops) is ``""``, one it never
+        writes, for the caller to ignore. With ``handle_unknown="error"``,
+        each name is its ``normalize`` form (a name with a character the
+        model does not know is one it never writes).
+
+    Examples
+    --------
+    >>> from sknextchar import ContextWindowTransformer
+    >>> dropping = ContextWindowTransformer(handle_unknown="drop").fit(["ab"])
+    >>> written_forms(dropping, ["A-b", "--", "b"])
+    ['ab', '', 'b']
+    >>> written_forms(ContextWindowTransformer().fit(["ab"]), ["A-b", "b"])
+    ['a-b', 'b']
+    """
+    texts = transformer.normalize(list(X))
+    if transformer.handle_unknown != "drop":
+        return texts  # the names it can write are written as they read
+    read = [i for i, text in enumerate(texts) if text]  # "" is never written
+    ids, encodable = encodable_ids(transformer, [texts[i] for i in read])
+    words = iter(decode_rows(ids, transformer.vocabulary_))
+    for i, known in zip(read, encodable.tolist()):
+        texts[i] = next(words) if known else ""
+    return texts
+
+
+def _unread(transformer, texts, unknown):
+    """The positions of the names ``texts`` (normalised) that are no training
+    name for what they hold outside the vocabulary (``unknown``, by position):
+    every one with ``handle_unknown="error"``; with ``"drop"``, those that
+    dropping leaves without any character."""
+    unread = list(unknown)
+    if transformer.handle_unknown != "drop" or not unread:
+        return unread
+    _, (emptied, _) = unknown_symbols(
+        transformer, [texts[i] for i in unread], emptied=True
+    )
+    return [unread[i] for i in emptied.tolist()]
+
+
 def _other_case(texts, unknown, known):
     """Spell, in place, the unknown symbols of ``texts`` in another case that
-    is ``known``; drop from ``unknown`` the names that have none left."""
+    is ``known``; keep in ``unknown`` only the symbols that have none (which
+    ``"drop"`` then drops), and drop the names that have none left."""
     for i, symbols in list(unknown.items()):
-        text = texts[i]
+        text, left = texts[i], set()
         for symbol in symbols:
             cases = (symbol.lower(), symbol.upper(), symbol.title())
             other = next((case for case in cases if case in known), None)
             if other is None:
-                break
-            text = text.replace(symbol, other)
+                left.add(symbol)
+            else:
+                text = text.replace(symbol, other)
+        texts[i] = text
+        if left:
+            unknown[i] = left
         else:
-            texts[i] = text
             del unknown[i]
 
 

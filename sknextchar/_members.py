@@ -5,6 +5,7 @@ __all__ = [
     "continuation",
     "epoch_writers",
     "estimator_parts",
+    "fills_label_names",
     "fills_member_names",
     "fit_member",
     "is_drop",
@@ -139,6 +140,26 @@ def fills_member_names(estimator):
     fills ``{member}`` in a Checkpoint's path with each member's name."""
     params = estimator.get_params(deep=False)
     return {"estimators", "combine", "refit_max_iter"} <= params.keys()
+
+
+def fills_label_names(estimator):
+    """Whether ``estimator`` is a :class:`~sknextchar.PerLabelClassifier` (told
+    by its class's name, so that this module stays below it), which fills
+    ``{label}`` in a Checkpoint's path with each label when fitted with labels.
+
+    Examples
+    --------
+    >>> from sknextchar import KneserNeyClassifier, PerLabelClassifier
+    >>> fills_label_names(PerLabelClassifier())
+    True
+    >>> fills_label_names(KneserNeyClassifier())
+    False
+    """
+    return any(
+        kind.__name__ == "PerLabelClassifier"
+        and kind.__module__.startswith("sknextchar.")
+        for kind in type(estimator).__mro__
+    )
 
 
 def epoch_writers(members):

@@ -1,6 +1,7 @@
 """scikit-learn's callbacks (``sklearn.callback``) through the package's
 meta-estimators, :class:`~sknextchar.NameSampler` and
-:class:`~sknextchar.NameLabelClassifier`.
+:class:`~sknextchar.NameLabelClassifier` (and through
+:class:`~sknextchar.PerLabelClassifier` to each label's model).
 
 They do what scikit-learn's own meta-estimators (a Pipeline, a search) do: the
 meta-estimator's ``fit`` is a task (``task_name="fit"``) with one subtask per
@@ -23,7 +24,7 @@ from sklearn.base import clone
 from sklearn.callback import AutoPropagatedCallback
 from sklearn.frozen import FrozenEstimator
 
-__all__ = ["fit_in_subtask", "meta_fit_task"]
+__all__ = ["check_one_place", "fit_in_subtask", "meta_fit_task"]
 
 
 @contextmanager
@@ -104,6 +105,37 @@ def fit_in_subtask(ctx, meta, fit, estimator, X, y=None, sample_weight=None):
         fitted = fit(fitted, X, y, sample_weight)
         subtask.call_on_fit_task_end(estimator=meta, X=X, y=y)
     return fitted
+
+
+def check_one_place(meta, estimator, where):
+    """Refuse, before any fit, auto-propagated callbacks set on ``estimator``
+    when ``meta`` has callbacks too (set on it or passed on to it), which
+    :func:`fit_in_subtask` would pass on to ``estimator``'s clone: scikit-learn
+    refuses them there, in words of its own, when the clone is fitted.
+
+    Parameters
+    ----------
+    meta : estimator
+        The meta-estimator that fits clones of ``estimator``.
+    estimator : estimator
+        Its parameter.
+    where : str
+        How the message names ``estimator`` ("PerLabelClassifier's estimator").
+    """
+    own = [
+        type(callback).__name__
+        for callback in getattr(estimator, "_skl_callbacks", None) or ()
+        if isinstance(callback, AutoPropagatedCallback)
+    ]
+    if own and getattr(meta, "_skl_callbacks", None) is not None:
+        raise ValueError(
+            f"{where} has callbacks of its own ({', '.join(own)}), and the "
+            f"{type(meta).__name__} has callbacks too (set on it, or passed on by "
+            "the Pipeline, NameSampler or search around it), which would reach "
+            f"{where}: scikit-learn takes them in one place only. Remove them "
+            f"from {where} (set_callbacks()), or from the estimator you set the "
+            "others on."
+        )
 
 
 def _propagated(subtask, meta, estimator):

@@ -8,10 +8,10 @@ lengths (``match_lengths``). The sampler builds each test from its fitted state;
 this module checks the arguments of the tests, applies them to a batch of drawn
 ids (:func:`name_filter`) and says what they reject, for the message of a request
 that cannot be met. A request that no name can meet, whatever is drawn (a prefix
-no match of ``pattern`` starts with, a character every match of ``pattern`` holds
-and the model never writes, lengths that neither ``pattern`` nor
-``match_lengths`` allow), it refuses before any drawing (:func:`check_meetable`).
-It knows no estimator.
+no match of ``pattern`` starts with, a character, or one of several, that every
+match of ``pattern`` holds and the model never writes, lengths that neither
+``pattern`` nor ``match_lengths`` allow), it refuses before any drawing
+(:func:`check_meetable`). It knows no estimator.
 """
 
 import math
@@ -25,6 +25,7 @@ import numpy as np
 
 from ._compat import Interval, validate_parameter_constraints
 from ._novelty import RepeatedNames, contains, fold_map, folded_ids, hash_id_rows
+from ._pattern_needs import needs_words, unwritten_needs
 from ._text import (
     describe_symbol,
     final_forms_learned_plain,
@@ -89,9 +90,13 @@ def check_pattern(pattern):
         )
     try:  # in NFC, as the names are: a pattern typed in NFD matches them too
         return re.compile(unicodedata.normalize("NFC", pattern)).fullmatch
-    except re.error as error:
+    except (re.error, OverflowError, RecursionError) as error:
+        why = {  # what re says of a count past its limit, of groups too deep
+            OverflowError: f"{error}: write a smaller count in braces",
+            RecursionError: "its groups are nested too deep to be read",
+        }.get(type(error), error)
         raise ValueError(
-            f"pattern={pattern!r} is not a valid regular expression ({error}); "
+            f"pattern={quoted(pattern)} is not a valid regular expression ({why}); "
             "see https://docs.python.org/3/library/re.html for the syntax."
         ) from None
 
@@ -104,11 +109,13 @@ def check_meetable(pattern, prefix_ids, vocabulary, controls, length_counts=None
     ``match_lengths``, a length that some training name has. Settings that
     exclude one another would draw names until the rounds give up; here they
     fail at once, with the two that conflict. So does a pattern whose every
-    match holds a character the model never writes (:func:`required_chars`).
+    match holds a character the model never writes (:func:`required_chars`),
+    or one of several (``(Q|Z).*``,
+    :func:`~sknextchar._pattern_needs.unwritten_needs`).
     The test is one-sided: a request it passes may still get too few names
-    (letters the model rarely writes, a character class of letters it never
-    writes), and where it cannot tell (a pattern the ``regex`` package reads
-    otherwise than ``re``) it passes.
+    (letters the model rarely writes, a category such as ``\\d`` or a negated
+    class of letters it never writes), and where it cannot tell (a pattern the
+    ``regex`` package reads otherwise than ``re``) it passes.
 
     Parameters
     ----------
@@ -148,6 +155,10 @@ def check_meetable(pattern, prefix_ids, vocabulary, controls, length_counts=None
     Traceback (most recent call last):
     ...
     ValueError: pattern='ab7.*' matches only names that hold '7', which the model ...
+    >>> check_meetable("(7|8)b", ab[:0], vocabulary, SamplingControls(max_length=9))
+    Traceback (most recent call last):
+    ...
+    ValueError: pattern='(7|8)b' matches only names that hold '7' or '8', which ...
     """
     prefix = "".join(vocabulary[i] for i in np.asarray(prefix_ids).tolist())
     bounds = _bounds_words(controls, prefix, len(prefix_ids))
@@ -163,7 +174,7 @@ def check_meetable(pattern, prefix_ids, vocabulary, controls, length_counts=None
                 f"it{_unwritten(pattern, vocabulary)}: change the prefix, or the "
                 "pattern (e.g. to one that starts as the prefix does)."
             )
-        _check_written(pattern, required_chars(applied), vocabulary)
+        _check_written(pattern, applied, vocabulary)
         width = pattern_width(applied)
         lengths = _fitting(lengths, width, vocabulary)
         if lengths[0] > lengths[1]:
@@ -318,11 +329,17 @@ def _edge_space(items, ops, end):
     return False
 
 
-def _check_written(pattern, required, vocabulary):
-    """Fail when a character that every match of ``pattern`` holds (one of
-    ``required``) is one that no name the model writes holds."""
+def _check_written(pattern, applied, vocabulary):
+    """Fail when every match of ``pattern`` (``applied``: in NFC) holds a
+    character that no name the model writes holds: one that every match
+    holds (:func:`required_chars`), or one of several, each match one
+    (:func:`~sknextchar._pattern_needs.unwritten_needs`: ``(Q|Z).*``)."""
     known = written_chars(vocabulary)
-    missing = sorted(required - known)
+    missing = sorted(required_chars(applied) - known)
+    held = ", ".join(map(describe_symbol, missing))
+    if not missing:  # each match may need another one: (Q|Z).*
+        missing = unwritten_needs(applied, known)
+        held = needs_words(missing)
     if not missing:
         return
     similar = look_alikes(missing, known)
@@ -336,7 +353,7 @@ def _check_written(pattern, required, vocabulary):
         fix = f"change the pattern, or train a model on names that hold {them}"
     raise ValueError(
         f"pattern={pattern!r} matches only names that hold "
-        f"{', '.join(map(describe_symbol, missing))}, which the model never writes "
+        f"{held}, which the model never writes "
         f"({why}{'; ' if why else ''}its vocabulary is {shown_symbols(vocabulary)}): "
         f"{fix}."
     )

@@ -38,7 +38,7 @@ from ._label_calibration import (
     fit_temperature,
 )
 from ._label_posterior import log_priors, priors_in_label_order
-from ._labels import label_classes
+from ._labels import check_float_labels, label_classes
 from ._members import is_drop
 from ._meta_callbacks import meta_fit_task
 from ._model_input import check_label_types, check_no_missing_labels, label_values
@@ -993,6 +993,7 @@ def _check_labels(y, n_names):
     check_no_missing_labels(y, row="name")
     check_label_types(y)  # before NumPy makes a number a string
     labels = column_or_1d(label_values(y), warn=True)  # as scikit-learn, a column warns
+    check_float_labels(labels)  # counts as labels: said as NameSampler.fit does
     check_classification_targets(labels)
     if len(labels) != n_names:
         raise ValueError(

@@ -70,7 +70,9 @@ class AdvisedWords(str):
     A ``str``: the words as a message lists them. ``plain`` holds the same
     words without the advice, for a message where it cannot help (no
     temperature is higher than ``inf``), so that message needs no search for
-    the advice's wording in the text.
+    the advice's wording in the text. ``repeated`` holds how many draws were
+    the names the words name, so a message can tell when every draw was, and
+    ``names`` those names (their lengths tell which ``min_length`` skips them).
 
     Parameters
     ----------
@@ -78,6 +80,10 @@ class AdvisedWords(str):
         The words, with the advice.
     plain : str
         The words without it.
+    repeated : int, default=0
+        How many draws were the names the words name.
+    names : tuple of str, default=()
+        The names the words name.
 
     Examples
     --------
@@ -86,17 +92,18 @@ class AdvisedWords(str):
     ('rare (try more)', 'rare')
     """
 
-    def __new__(cls, words, *, plain):
+    def __new__(cls, words, *, plain, repeated=0, names=()):
         advised = super().__new__(cls, words)
-        advised.plain = plain
+        advised.plain, advised.repeated = plain, repeated
+        advised.names = tuple(names)
         return advised
 
     def __reduce__(self):
-        return _advised_words, (str(self), self.plain)
+        return _advised_words, (str(self), self.plain, self.repeated, self.names)
 
 
-def _advised_words(words, plain):
-    return AdvisedWords(words, plain=plain)
+def _advised_words(words, plain, repeated=0, names=()):
+    return AdvisedWords(words, plain=plain, repeated=repeated, names=names)
 
 
 _FNV_OFFSET = np.uint64(0xCBF29CE484222325)
@@ -214,14 +221,20 @@ drawn over and over: a higher temperature=... draws others)"
         rows = np.zeros((few, width), dtype=np.intp)
         for i, (_, row) in enumerate(top[:few]):
             rows[i, : len(row)] = row
-        names = " or ".join(map(repr, self.decode(rows)))
+        decoded = tuple(self.decode(rows))
+        names = " or ".join(map(repr, decoded))
         share = (
             f"all {covered:,}"
             if covered == self.n_rejected
             else f"{covered:,} of the {self.n_rejected:,}"
         )
         listed = f"{words} ({share} names it rejected were {names}, drawn over and over"
-        return AdvisedWords(f"{listed}: {HOTTER_WORDS})", plain=f"{listed})")
+        return AdvisedWords(
+            f"{listed}: {HOTTER_WORDS})",
+            plain=f"{listed})",
+            repeated=covered,
+            names=decoded,
+        )
 
 
 def padded_ids(encoded):

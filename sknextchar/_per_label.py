@@ -1,19 +1,29 @@
 """PerLabelClassifier: a next-character model of names by label, one model per label."""
 
+import warnings
 from numbers import Integral
 
 import numpy as np
 from joblib import effective_n_jobs
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.callback import CallbackSupportMixin, with_callbacks
 from sklearn.utils.parallel import Parallel, delayed
 from sklearn.utils.validation import check_is_fitted
 
 from ._atomic import all_or_nothing
-from ._checkpoint_fields import LABEL_FIELD, check_label_checkpoints, fill_checkpoints
+from ._checkpoint_fields import (
+    LABEL_FIELD,
+    check_label_checkpoints,
+    check_unfilled_labels,
+    checkpoints_in,
+    filled_for,
+)
 from ._compat import HasMethods, Interval, fit_context
 from ._estimator import PackageEstimatorMixin
 from ._kneser_ney import KneserNeyClassifier
 from ._labels import label_ids, learn_name_labels, split_name_labels
+from ._members import estimator_parts, fit_member
+from ._meta_callbacks import check_one_place, fit_in_subtask
 from ._model_input import (
     check_fits_on_windows,
     check_predict_contexts,
@@ -24,7 +34,9 @@ from ._model_input import (
 from ._next_char_model import NextCharModelMixin, float64_log_proba
 from ._pipeline import next_log_proba_function
 from ._sample_weight import check_sample_weight, check_takes_sample_weight
+from ._stacklevel import user_stacklevel
 from ._windows import CharWindows
+from .callbacks import Checkpoint
 from .exceptions import DamagedModelError
 from .nn.functional import target_log_proba
 
@@ -32,7 +44,11 @@ __all__ = ["PerLabelClassifier"]
 
 
 class PerLabelClassifier(
-    PackageEstimatorMixin, NextCharModelMixin, ClassifierMixin, BaseEstimator
+    PackageEstimatorMixin,
+    NextCharModelMixin,
+    CallbackSupportMixin,
+    ClassifierMixin,
+    BaseEstimator,
 ):
     """A model of names by label made of one next-character model per label.
 
@@ -60,18 +76,27 @@ class PerLabelClassifier(
         (``fit(windows)``, ``predict_log_proba(contexts)``). None means
         ``KneserNeyClassifier()``. It is cloned for each label. A
         :class:`~sknextchar.callbacks.Checkpoint` set on it (or on a model in
-        it) saves each label's model to files of its own: its path must then
-        hold ``{label}``, replaced by the label (``"model-{label}-{epoch}.skops"``),
+        it), or on this model or the Pipeline, NameSampler,
+        NameLabelClassifier or search around it (callbacks set there reach
+        every label's model; set them in one of the two places), saves each
+        label's model to files of its own: its path must then hold
+        ``{label}``, replaced by the label (``"model-{label}-{epoch}.skops"``),
         and ``n_jobs`` must be 1; otherwise ``fit`` with two labels or more
         raises a ValueError before any training, rather than writing one
-        label's checkpoints over another's or saving nothing. Every label's
-        files are checked when ``fit`` starts, before any label's model
-        trains.
+        label's checkpoints over another's or saving nothing (as it does for
+        ``{label}`` in a fit without labels). Every label's files are checked
+        when ``fit`` starts, before any label's model trains. A model that
+        does not train by epochs (a :class:`KneserNeyClassifier`) saves
+        nothing, which the Checkpoint warns of, once, and needs no
+        ``{label}``.
     n_jobs : int or None, default=None
         Labels whose models are fitted in parallel (joblib): None is 1, -1 is
         all processors. Worth it for models that take long to fit, such as a
         :class:`CharEmbeddingMLPClassifier` per label; the fitted models are the
-        same either way. At most one worker per label is started.
+        same either way. At most one worker per label is started. Callbacks
+        set on the model (or passed on by the estimator around it) reach the
+        labels' models fitted one after the other only: in parallel they run
+        without them, which ``fit`` warns of (a Checkpoint is refused).
 
     Attributes
     ----------
@@ -122,6 +147,7 @@ class PerLabelClassifier(
 
     @all_or_nothing  # and puts back the transformer that made the windows
     @fit_context(prefer_skip_nested_validation=False)
+    @with_callbacks
     def fit(self, X, y=None, sample_weight=None):
         """Fit one model per label, or one model without labels.
 
@@ -169,33 +195,74 @@ class PerLabelClassifier(
         data = check_training_data(self, X, y, reset=True)
         if not isinstance(X, CharWindows):
             X, y = data.contexts, self.classes_[data.targets]
+        check_one_place(self, estimator, "PerLabelClassifier's estimator")
+        passed = [c for c in self._own_callbacks() if isinstance(c, Checkpoint)]
+        weight = weights.get("sample_weight")
         if labels is None:
-            fitted = [
-                clone(estimator).fit(X, **weights)
-                if y is None
-                else clone(estimator).fit(X, y, **weights)
-            ]
-            classes = None
+            check_unfilled_labels(checkpoints_in(estimator) + passed, _NAME)
+            classes, n_jobs, parts = None, 1, [(None, X, y)]
         else:
             classes, name_ids = learn_name_labels(labels, X)
             if weights:  # one per name; each label's model gets all (its own count)
-                weights["sample_weight"] = _label_weights(
-                    classes, name_ids, sample_weight
-                )
+                weight = _label_weights(classes, name_ids, sample_weight)
             # No more workers than labels: each worker is a process started at
             # once, and n_jobs=10**18 would not fit a C int.
             n_jobs = min(effective_n_jobs(self.n_jobs), len(classes))
-            check_label_checkpoints(estimator, classes, n_jobs)  # before any fit
-            fitted = Parallel(n_jobs=n_jobs)(
-                delayed(_for_label(estimator, label).fit)(
-                    X.subset(name_ids == j), **weights
-                )
-                for j, label in enumerate(classes)
-            )
+            check_label_checkpoints(estimator, classes, n_jobs, passed)  # first
+            if n_jobs > 1:
+                self._warn_unreached_callbacks(estimator)
+            parts = [(c, X.subset(name_ids == j), None) for j, c in enumerate(classes)]
+        fitted = self._fit_parts(estimator, parts, weight, n_jobs, (X, y))
+        if classes is not None:
             _check_same_symbols(fitted, classes)
         self.estimators_, self.label_classes_ = fitted, classes
         self.classes_ = fitted[0].classes_
         return self
+
+    def _own_callbacks(self):
+        return getattr(self, "_skl_callbacks", None) or ()
+
+    def _warn_unreached_callbacks(self, estimator):
+        """Warn of the callbacks (Checkpoints apart, refused or saving nothing)
+        that the labels' models, fitted in other processes, run without."""
+        parts = [self, *estimator_parts(estimator)]
+        unreached = sorted(
+            {
+                type(callback).__name__
+                for part in parts
+                for callback in getattr(part, "_skl_callbacks", None) or ()
+                if not isinstance(callback, Checkpoint)
+            }
+        )
+        if unreached:
+            warnings.warn(
+                f"The callbacks {', '.join(unreached)} do nothing for the labels' "
+                f"models: n_jobs={self.n_jobs} fits the labels' models in other "
+                "processes, which callbacks do not reach. Pass n_jobs=1 to use "
+                "them, or remove them (set_callbacks()).",
+                UserWarning,
+                stacklevel=user_stacklevel(),
+            )
+
+    def _fit_parts(self, estimator, parts, sample_weight, n_jobs, data):
+        """A fitted clone of ``estimator`` for each ``(label, X, y)`` of
+        ``parts``: in this process, one callback subtask each (the callbacks
+        of this model reach the clone, ``{label}`` in a Checkpoint's path
+        replaced by the label), or in ``n_jobs`` processes, without them."""
+        ctx = self._init_callback_context(max_subtasks=len(parts))
+        ctx.call_on_fit_task_begin(estimator=self, X=data[0], y=data[1])
+        if n_jobs > 1:
+            fitted = Parallel(n_jobs=n_jobs)(
+                delayed(fit_member)(clone(estimator), X, y, sample_weight)
+                for _, X, y in parts
+            )
+        else:
+            fitted = [
+                fit_in_subtask(ctx, self, _label_fit(c), estimator, X, y, sample_weight)
+                for c, X, y in parts
+            ]
+        ctx.call_on_fit_task_end(estimator=self, X=data[0], y=data[1])
+        return fitted
 
     def next_log_proba(self, contexts, labels=None):
         """Log-probabilities of the next symbol, for contexts already validated.
@@ -382,12 +449,22 @@ _USE = (
 )
 
 
-def _for_label(estimator, label):
-    """A clone of ``estimator`` whose Checkpoints write the label's own files:
-    ``{label}`` in their path is the label, percent-encoded (dots too)."""
-    fitted = clone(estimator)
-    fill_checkpoints(fitted, LABEL_FIELD, label)  # a clone: nothing to undo
-    return fitted
+_NAME = "PerLabelClassifier"
+
+
+def _label_fit(label):
+    """``fit(estimator, X, y, sample_weight)`` of :func:`fit_in_subtask` for
+    ``label``'s model: its Checkpoints (its own and those it is passed) write
+    the label's own files, ``{label}`` in their path the label (percent-encoded,
+    dots too); for no label (None), as they are."""
+
+    def fit(estimator, X, y, sample_weight):
+        if label is None:
+            return fit_member(estimator, X, y, sample_weight)
+        with filled_for(estimator, LABEL_FIELD, label):
+            return fit_member(estimator, X, y, sample_weight)
+
+    return fit
 
 
 def _weights_argument(estimator, sample_weight):

@@ -51,7 +51,7 @@ from ._labels import (
     label_classes,
     labels_of_windows,
 )
-from ._left_out import encodable_ids, left_out_test
+from ._left_out import in_record, left_out_test, written_forms
 from ._length_match import LENGTH_PILOT, length_matcher
 from ._limits import MAX_LETTERS
 from ._meta_callbacks import meta_fit_task
@@ -67,7 +67,6 @@ from ._name_filter import (
 )
 from ._novelty import (
     checked_folded,
-    record_contains,
     training_ids,
     training_record,
 )
@@ -378,7 +377,9 @@ default=None
         """Whether each name is one of the names the sampler was fitted on.
 
         Names are compared as the model spells them, after the transformer's
-        own normalisation (lowercasing, for one), through the compact record
+        own normalisation (lowercasing, for one; with ``handle_unknown="drop"``,
+        without the characters it drops, as ``fit`` read the training names:
+        "jean-luc" is "jeanluc"), through the compact record
         kept by :meth:`fit` (see ``training_name_hashes_``), which also holds
         after saving and loading.
 
@@ -429,13 +430,12 @@ default=None
         ignore_case = check_bool(ignore_case, "ignore_case")
         transformer, model = split_pipeline(self.estimator_)
         check_steps_agree(transformer, model, self.vocabulary_)
-        # A name with a character the model does not know is no training name.
-        ids, found = encodable_ids(transformer, X, ignore_case=ignore_case)
+        # Read as fit read the names: with "error", a name with a character the
+        # model does not know is no training name; "drop" drops the character.
         record, folded = self._name_record(), None
         if ignore_case:  # None without case; fails for a model saved before
             folded = checked_folded(self, self.vocabulary_)
-        found[found] = record_contains(ids, record, folded, self.vocabulary_)
-        return found
+        return in_record(transformer, X, record, folded, ignore_case)
 
     def _name_record(self):
         """The sorted hashes of the training names; fails clearly without them."""
@@ -561,8 +561,10 @@ default=None
         high temperature. Each column is :meth:`next_char_proba` at that
         temperature (the other controls of the sampler apply too: ``top_k``,
         ``top_p``, and the length bounds, so the end marker has probability 0
-        before ``min_length`` letters; ``sknextchar table`` sets
-        ``min_length=1``, so its end marker has the model's own probability).
+        before ``min_length`` letters and 1 at ``max_length``, and a prefix of
+        more letters is refused. ``sknextchar table`` sets ``min_length=1`` and
+        ``max_length`` one past its context, so its end marker has the model's
+        own probability).
 
         Parameters
         ----------
@@ -806,11 +808,14 @@ default=None
         exclude : collection of str or None, default=None
             Names never to return, e.g. the names of another list. They are
             compared as the model spells them, after its normalisation
-            (lowercased by a model that lowercases), so exactly, case
-            included, by a model that keeps case: it returns "ANNA" when
-            ``exclude`` holds "Anna", where ``novel=True`` leaves out every
-            case variant of a training name (give both forms, or fit the
-            sampler on the list and use ``novel``).
+            (lowercased by a model that lowercases; without the characters
+            ``handle_unknown="drop"`` drops: "jean-luc" leaves out "jeanluc"),
+            so exactly, case included, by a model that keeps case: it returns
+            "ANNA" when ``exclude`` holds "Anna", where ``novel=True`` leaves
+            out every case variant of a training name (give both forms, or fit
+            the sampler on the list and use ``novel``). A name the model never
+            writes (blank, or read as nothing: "--" when it drops hyphens) is
+            ignored.
         random_state : int, numpy Generator, RandomState or None, default=None
             The only source of randomness: the same seed gives the same names
             for the same request. The names are drawn in batches sized by
@@ -1097,7 +1102,8 @@ default=None
         exclude : collection of str or None, default=None
             Names to skip, e.g. the training names. They are compared as the
             model spells them, after its normalisation (lowercased by a model
-            that lowercases), so exactly, case included, by a model that keeps
+            that lowercases; without the characters ``handle_unknown="drop"``
+            drops), so exactly, case included, by a model that keeps
             case: "ANNA" is among the names when ``exclude`` holds "Anna",
             unlike :meth:`sample` with ``novel=True``, which leaves out every
             case variant of a training name (give each form to skip).
@@ -1312,6 +1318,6 @@ def _checked_counts_and_flags(n_samples, max_rounds, unique, return_scores):
 
 
 def _normalised_exclude(transformer, exclude):
-    """The names to exclude, checked, as the model reads names (NFC, case, accents)."""
-    exclude = check_exclude(exclude, lowercase=transformer.lowercase)
-    return frozenset(transformer.normalize(list(exclude))) if exclude else exclude
+    """The names to exclude, checked, as the model writes them (written_forms)."""
+    lowercase, normalize = transformer.lowercase, partial(written_forms, transformer)
+    return check_exclude(exclude, lowercase=lowercase, normalize=normalize)

@@ -11,19 +11,40 @@ names were found, the rate measured and only the settings that can change the
 outcome (:func:`shortfall_message`): no higher temperature at
 ``temperature=inf``, and, when the model gives no name left to return at all
 (:class:`~sknextchar._support.RequestSupport`), neither the temperature nor
-more rounds.
+more rounds. When every name drawn was one of a few that the tests left out
+(its likeliest name, at a low temperature, excluded or a training name with
+``novel=True``: :class:`ExcludedDraws`, and the words of
+:class:`~sknextchar._novelty.RepeatedNames`), the message names them and
+offers what draws other names: a higher temperature, a ``min_length`` above
+their length (it masks the end of the name), with a ``max_length`` that leaves
+room above it (:func:`longer_bounds_words`), when the pattern allows a longer
+name and that length is below 1,000, and more rounds only while the
+draws ``sample`` still makes could find another name
+(:func:`rounds_could_find_others`), with how rare other names are; not a
+looser pattern nor a lower ``max_length``, which keep them
+(:data:`REPEATED_ENOUGH`).
 """
 
 import math
 from fractions import Fraction
+from unicodedata import normalize
+
+import numpy as np
 
 from ._beam import LENGTH_LEVERS
-from ._novelty import AdvisedWords
+from ._limits import MAX_LETTERS
+from ._name_filter import pattern_width
+from ._novelty import AdvisedWords, RepeatedNames
 from ._text import capitalized, counted, or_list
 
 __all__ = [
     "RATE_OPTIMISM",
+    "REPEATED_ENOUGH",
+    "LONGER_ROOM",
+    "ExcludedDraws",
+    "longer_bounds_words",
     "optimistic_reach",
+    "rounds_could_find_others",
     "shortfall_levers",
     "shortfall_message",
 ]
@@ -34,6 +55,46 @@ __all__ = [
 # standard deviations (about 2e-9 when none passed), so a request that the
 # rounds left could meet is not stopped.
 RATE_OPTIMISM = 2.0
+
+# The fewest names drawn, none accepted and each one of a few names the tests
+# left out, past which the message names what draws others (the rate of any
+# other name is then below about 0.3%, by the rule of three).
+REPEATED_ENOUGH = 1_000
+
+# The fewest letters a max_length advised with a min_length above a repeated
+# name's length leaves for the longer names the model then writes (twice the
+# length when that is more): 'santa' masked at 0.01 writes 'santanesh'.
+LONGER_ROOM = 5
+
+
+def rounds_could_find_others(drawn, limit=None):
+    """Whether more rounds could find a name other than the ``drawn`` repeated.
+
+    None of ``drawn`` draws was another name, so their rate is most likely
+    (95%) below ``3 / drawn`` (the rule of three). ``sample`` stops after
+    ``limit`` draws without a name accepted (``None``: no such stop); more
+    rounds can help when the draws left before it, at that rate, could give
+    one name (once one is accepted, only ``max_rounds`` bounds the drawing).
+
+    Parameters
+    ----------
+    drawn : int
+        The names drawn, each one of the repeated names, at least 1.
+    limit : int or None, default=None
+        The most names drawn without one accepted.
+
+    Returns
+    -------
+    could : bool
+
+    Examples
+    --------
+    >>> rounds_could_find_others(1_502, limit=1_000_000)
+    True
+    >>> rounds_could_find_others(800_000, limit=1_000_000)  # 200,000 left
+    False
+    """
+    return limit is None or 3 * (limit - drawn) >= drawn
 
 
 def optimistic_reach(n_accepted, drawn, more):
@@ -71,9 +132,70 @@ def optimistic_reach(n_accepted, drawn, more):
     return math.ceil(Fraction(min(high, 1.0)) * more)  # max_rounds=10**400
 
 
+class ExcludedDraws:
+    """The names drawn that ``exclude`` left out, tallied for the message.
+
+    At a low temperature a model draws its likeliest name nearly every time;
+    when ``exclude`` holds it, every draw is left out. The words of
+    :meth:`words` then name it, as those of ``novel=True`` name a training
+    name (the tally is :class:`~sknextchar._novelty.RepeatedNames`'s, over
+    names), and say how many draws were such names (``repeated``) when every
+    one was one of a few.
+
+    Parameters
+    ----------
+    max_few : int, default=3
+        The most names that still count as a few.
+
+    Examples
+    --------
+    >>> tally = ExcludedDraws()
+    >>> tally.add(["sant"] * 40)
+    >>> words = tally.words("not among the 1 excluded names")
+    >>> words
+    "not among the 1 excluded names (all 40 names it rejected were 'sant', \
+drawn over and over: a higher temperature=... draws others)"
+    >>> words.repeated
+    40
+    """
+
+    def __init__(self, max_few=3):
+        self.max_few = max_few
+        self.n_drawn = 0
+        self._names, self._codes = [], {}
+        self._tally = RepeatedNames(self._decode, max_few=max_few)
+
+    def add(self, names):
+        """Count ``names`` (str), drawn and left out by ``exclude``."""
+        self.n_drawn += len(names)
+        if not names or len(self._codes) > self._tally.max_tracked:
+            return  # many names: no need to look at them
+        codes = np.array([[self._code(name)] for name in names], dtype=np.intp)
+        hashes = codes[:, 0].astype(np.uint64)  # one code per name, its own hash
+        self._tally.add(codes, np.ones(len(names), dtype=bool), hashes=hashes)
+
+    def words(self, words):
+        """``words``, with the names when a few make up those left out."""
+        named = self._tally.words(words)
+        if isinstance(named, AdvisedWords):
+            few = len(self._codes) <= self.max_few
+            named.repeated = self.n_drawn if few else 0
+        return named
+
+    def _code(self, name):
+        if name not in self._codes:
+            self._names.append(name)
+            self._codes[name] = len(self._names)
+        return self._codes[name]
+
+    def _decode(self, rows):
+        return [self._names[int(row[0]) - 1] for row in rows]
+
+
 def shortfall_message(
     n_accepted, n_samples, drawn, unique, exclude, controls, constraints, *,
     hopeless=False, novel=False, pattern=None, stopped=None, exhausted=None,
+    excluded=None, limit=None,
 ):  # fmt: skip
     """What went wrong when too few names were accepted, and what to change.
 
@@ -86,8 +208,17 @@ def shortfall_message(
     whether a longer or a shorter name passes the same tests)
     (:meth:`~sknextchar._support.RequestSupport.exhausted`). ``novel``:
     ``sample`` leaves out the training names; ``pattern``: the pattern it was
-    given, if any. Only the settings that can change the outcome are named
-    (:func:`shortfall_levers`).
+    given, if any. ``excluded``: the :class:`ExcludedDraws` of ``exclude``.
+    ``limit``: the most names drawn without one accepted.
+    Only the settings that can change the outcome are named
+    (:func:`shortfall_levers`): when every one of at least
+    :data:`REPEATED_ENOUGH` names drawn was one of a few that the tests left
+    out, named in the words of ``constraints`` or ``excluded`` (their
+    ``repeated``), neither the pattern nor the length bounds, but a
+    ``min_length`` above their length, with a ``max_length`` above it, when
+    ``pattern`` allows a longer name and their length is below 1,000, and
+    more rounds, with how rare other names are, only when
+    :func:`rounds_could_find_others`.
 
     Examples
     --------
@@ -108,14 +239,11 @@ def shortfall_message(
     """
     # "new": names kept out (training names with novel, or exclude).
     what = ("distinct " if unique else "") + ("new " if novel or exclude else "")
-    if controls.temperature == math.inf or exhausted:  # no temperature helps
-        constraints = [
-            words.plain if isinstance(words, AdvisedWords) else words
-            for words in constraints
-        ]
+    plain = controls.temperature == math.inf or bool(exhausted)  # no hotter one
+    constraints, repeated = _test_words(
+        constraints, exclude, excluded, n_accepted, drawn, plain
+    )
     kept = [f"ending by max_length={controls.max_length}", *constraints]
-    if exclude:
-        kept.append(f"not among the {len(exclude):,} excluded names")
     if unique:
         kept.append("distinct")
     head = (
@@ -126,13 +254,17 @@ def shortfall_message(
         return _exhausted_message(
             head, kept, n_accepted, controls, exhausted, novel, exclude, pattern
         )
-    levers = shortfall_levers(n_accepted, controls, novel, exclude, pattern)
+    levers = shortfall_levers(n_accepted, controls, novel, exclude, pattern, repeated)
     if controls.deterministic:  # one name, the same at every draw
         return (
             f"{head}: greedy decoding (temperature=0 or top_k=1) gives one name, "
             f"the same at every draw, and the names kept must be {', '.join(kept)}. "
             f"{capitalized(or_list(levers))}."
         )
+    if repeated:  # every draw was one of the names named
+        levers = _repeated_levers(levers, repeated, controls, drawn, limit, pattern)
+        rounds = _stopped_words(stopped, 0, n_samples, drawn) if stopped else "."
+        return _repeated_message(head, kept, drawn, levers, limit) + rounds
     if hopeless:
         rounds = (
             f" (drawing stopped after {drawn:,} names without one accepted, "
@@ -148,6 +280,101 @@ def shortfall_message(
         f"{head}: {_share(n_accepted, drawn)} of the drawn names were accepted "
         f"as {', '.join(kept)}. The model rarely produces such names under these "
         f"settings: {or_list(levers)}{rounds}"
+    )
+
+
+def _test_words(constraints, exclude, excluded, n_accepted, drawn, plain):
+    """The words of the request's tests, those of ``exclude`` last (with the
+    names ``excluded`` names), without their advice when ``plain``; and,
+    when none was accepted and every one of at least :data:`REPEATED_ENOUGH`
+    draws was one of the few names they name, those names (else ``()``)."""
+    words = list(constraints)
+    if exclude:
+        base = f"not among the {len(exclude):,} excluded names"
+        words.append(base if excluded is None else excluded.words(base))
+    repeated = sum(getattr(each, "repeated", 0) for each in words)
+    repeated = not n_accepted and drawn >= REPEATED_ENOUGH and repeated >= drawn
+    repeated = [n for each in words for n in getattr(each, "names", ())] * repeated
+    if plain:
+        words = [getattr(each, "plain", each) for each in words]  # AdvisedWords
+    return words, repeated
+
+
+def _repeated_levers(levers, names, controls, drawn, limit, pattern):
+    """``levers`` and those that skip the repeated ``names``: a
+    ``min_length`` above their length, which masks their end, after the
+    temperature, when ``pattern`` and :data:`MAX_LETTERS` allow a longer name
+    (:func:`longer_bounds_words`); more rounds when
+    :func:`rounds_could_find_others`."""
+    longest = max(map(len, names))
+    width = None if pattern is None else pattern_width(normalize("NFC", pattern))
+    most = MAX_LETTERS if width is None or width[1] is None else width[1]
+    if longest < min(most, MAX_LETTERS):
+        who = repr(names[0]) if len(set(names)) == 1 else "the longest of them"
+        at = next((i + 1 for i, w in enumerate(levers) if "temperature" in w), 0)
+        levers.insert(at, (
+            f"raise min_length above {longest}, the length of {who} "
+            f"({longer_bounds_words(longest, controls.max_length)})"
+        ))  # fmt: skip
+    if rounds_could_find_others(drawn, limit):
+        levers.append("allow more rounds (max_rounds=...)")
+    return levers
+
+
+def longer_bounds_words(length, max_length):
+    """The length bounds that leave out names of ``length`` letters or fewer,
+    in words: ``min_length`` one above, and a ``max_length`` that leaves room
+    for the longer names the model then writes (:data:`LONGER_ROOM`), named
+    when the current ``max_length`` leaves less.
+
+    Parameters
+    ----------
+    length : int
+        The length to go above, below :data:`MAX_LETTERS`.
+    max_length : int
+        The current ``max_length``, resolved.
+
+    Returns
+    -------
+    words : str
+
+    Examples
+    --------
+    >>> longer_bounds_words(7, 7)
+    'min_length=8 and max_length=14, or a higher max_length if the longer names \
+it then writes are cut'
+    >>> longer_bounds_words(4, 20)
+    'min_length=5, and a higher max_length=... if the longer names it then \
+writes are cut'
+    """
+    room = min(MAX_LETTERS, max(2 * length, length + LONGER_ROOM))
+    cut = "if the longer names it then writes are cut"
+    if max_length >= MAX_LETTERS:  # none higher
+        return f"min_length={length + 1}"
+    if max_length >= room:
+        return f"min_length={length + 1}, and a higher max_length=... {cut}"
+    words = f"min_length={length + 1} and max_length={room}"
+    return words if room == MAX_LETTERS else f"{words}, or a higher max_length {cut}"
+
+
+def _repeated_message(head, kept, drawn, levers, limit):
+    """The message when every name drawn was one of a few the tests named,
+    without its last full stop."""
+    start = (
+        f"{head}: {_share(0, drawn)} of the drawn names were accepted as "
+        f"{', '.join(kept)}. "
+        f"Every one of the {drawn:,} names drawn was one of those named, which "
+        "the model draws nearly every time under these settings"
+    )
+    if not rounds_could_find_others(drawn, limit):
+        return f"{start}, so more rounds would draw them again: {or_list(levers)}"
+    stop = "" if limit is None else (
+        f"; sample stops after {limit:,} draws without a name accepted"
+    )  # fmt: skip
+    return (
+        f"{start}: other names, if it gives any, most likely come up less than "
+        f"once in {drawn // 3:,} draws, so more rounds find one slowly{stop}. "
+        f"{capitalized(or_list(levers))}"
     )
 
 
@@ -208,12 +435,18 @@ def _stopped_words(stopped, n_accepted, n_samples, drawn):
     return words + "."
 
 
-def shortfall_levers(n_accepted, controls, novel, exclude, pattern):
+def shortfall_levers(n_accepted, controls, novel, exclude, pattern, repeated=False):
     """The settings that can give more accepted names, in words: only those
     in use (a pattern, ``top_k``, ``top_p``, ``novel``, ``exclude``), the
     temperature (not raised: a hotter model writes longer names, more of them
     cut by ``max_length``; lowered at ``temperature=inf``) and fewer names
-    once some were accepted."""
+    once some were accepted. ``repeated``: every name drawn was one of a few
+    that the tests left out; only what draws others (a higher temperature,
+    a looser ``top_k`` or ``top_p``) or keeps them (``novel``, ``exclude``)
+    is named, not the pattern nor looser length bounds, which leave the
+    draws as they are (:func:`shortfall_message` adds a ``min_length`` above
+    their length, which masks their end, and more rounds when they may
+    help)."""
     levers = ["ask for fewer names"] if n_accepted else []
     if controls.deterministic:  # only what undoes it lets the names vary
         undo = ["temperature=... above 0"] if controls.greedy else []
@@ -221,11 +454,13 @@ def shortfall_levers(n_accepted, controls, novel, exclude, pattern):
             ["top_k=... above 1 (or leave top_k out)"] if controls.top_k == 1 else []
         )
         levers.append(f"set {' and '.join(undo)}")
-    if pattern is not None:
+    if pattern is not None and not repeated:
         levers.append("loosen the pattern (pattern=...)")
-    levers.append("loosen the length bounds (min_length=..., max_length=...)")
+    if not repeated:
+        levers.append("loosen the length bounds (min_length=..., max_length=...)")
     if not controls.deterministic:
         how = "lower" if controls.temperature == math.inf else "change"
+        how = "raise" if repeated and controls.temperature < math.inf else how
         levers.append(f"{how} the temperature (temperature=...)")
     for name in ("top_k", "top_p"):
         if getattr(controls, name) is not None and not controls.deterministic:

@@ -95,12 +95,12 @@ def _count_array(value, ndim=1):
     )
 
 
-def _float_vector(value):
+def _float_vector(value, finite=True):
     return (
         isinstance(value, np.ndarray)
         and value.ndim == 1
         and value.dtype.kind == "f"
-        and bool(np.isfinite(value).all())
+        and (not finite or bool(np.isfinite(value).all()))
     )
 
 
@@ -468,15 +468,16 @@ def optimizer_problem(clf):
     tables += [t for t in [getattr(clf, "label_embeddings_", None)] if t is not None]
     shape = (sum(table.size for table in tables),)  # the flat parameter buffer
     moments = [getattr(optimizer, "ms", None), getattr(optimizer, "vs", None)]
-    if not (
-        all(isinstance(m, list) and len(m) == 1 for m in moments)
-        and all(_float_vector(m[0]) and m[0].shape == shape for m in moments)
-        and (moments[1][0] >= 0).all()
-    ):
+    moments = [m[0] if isinstance(m, list) and len(m) == 1 else None for m in moments]
+    if not all(_float_vector(m, finite=False) and m.shape == shape for m in moments):
         return (
             "its optimizer's moments (_optimizer.ms, .vs) are not 2 arrays of "
             f"shape {shape}"
         )
+    if not all(np.isfinite(m).all() for m in moments):
+        return "its optimizer's moments (_optimizer.ms, .vs) are not all finite"
+    if not (moments[1] >= 0).all():
+        return "its optimizer's second moments (_optimizer.vs) are not all >= 0"
     if not _is_int(getattr(optimizer, "t", None)):
         return "its optimizer's step count (_optimizer.t) is not an int >= 0"
     return None

@@ -866,7 +866,7 @@ def pad_right(text, width):
     return text + padding
 
 
-def counted(n, noun):
+def counted(n, noun, verb=None):
     """``n`` and the noun, plural unless ``n`` is 1: ``"1 epoch"``, ``"2 epochs"``.
 
     Parameters
@@ -876,6 +876,9 @@ def counted(n, noun):
     noun : str
         The singular noun, or several words whose first is the noun's
         qualifier and whose last takes the ``s`` (``"held-out name"``).
+    verb : tuple of (str, str) or None, default=None
+        The verb that follows, singular and plural (``("holds", "hold")``):
+        the one that agrees with ``n`` is added.
 
     Returns
     -------
@@ -886,8 +889,11 @@ def counted(n, noun):
     >>> from sknextchar._text import counted
     >>> counted(1, "epoch"), counted(20, "epoch"), counted(1_500, "held-out name")
     ('1 epoch', '20 epochs', '1,500 held-out names')
+    >>> counted(1, "name", ("holds", "hold")), counted(2, "name", ("is", "are"))
+    ('1 name holds', '2 names are')
     """
-    return f"{n:,} {noun}{'s' * (n != 1)}"
+    text = f"{n:,} {noun}{'s' * (n != 1)}"
+    return text if verb is None else f"{text} {verb[n != 1]}"
 
 
 def or_list(words):
@@ -917,10 +923,14 @@ def capitalized(text):
 
 # A name quoted in a message is cut after this many characters.
 MAX_QUOTED = 60
+#: A row of a table (its header) quoted in a message: the characters shown.
+MAX_QUOTED_ROW = 200
+#: The fields of a row that a message shows (a header of 5,000 columns).
+MAX_QUOTED_FIELDS = 20
 
 
-def quoted(name):
-    """``repr(name)``, cut after :data:`MAX_QUOTED` characters for a message.
+def quoted(name, limit=MAX_QUOTED):
+    """``repr(name)``, cut after ``limit`` characters for a message.
 
     A "name" of a user's file can be a whole list on one line; a message that
     quotes it whole buries what it says.
@@ -928,6 +938,9 @@ def quoted(name):
     Parameters
     ----------
     name : str
+    limit : int, default=MAX_QUOTED
+        The characters shown of a longer ``name``: :data:`MAX_QUOTED_ROW` for
+        a row of a table, such as its header.
 
     Returns
     -------
@@ -941,6 +954,47 @@ def quoted(name):
     >>> quoted("asha, ravi, " * 20)
     "'asha, ravi, asha, ravi, asha, ravi, asha, ravi, asha, ravi, '... (240 characters)"
     """
-    if len(name) <= MAX_QUOTED:
+    if len(name) <= limit:
         return repr(name)
-    return f"{name[:MAX_QUOTED]!r}... ({len(name):,} characters)"
+    return f"{name[:limit]!r}... ({len(name):,} characters)"
+
+
+def quoted_row(line):
+    """A row of a table (its header, say), stripped, for a message: cut after
+    :data:`MAX_QUOTED_ROW` characters by :func:`quoted`.
+
+    Examples
+    --------
+    >>> from sknextchar._text import quoted_row
+    >>> quoted_row(" name,sex\\n"), len(quoted_row("a" * 10**6))
+    ("'name,sex'", 228)
+    """
+    return quoted(line.strip(), MAX_QUOTED_ROW)
+
+
+def quoted_fields(fields, most=MAX_QUOTED_FIELDS):
+    """``repr(fields)`` of a row of a table for a message: its first ``most``
+    fields, each cut by :func:`quoted`, and how many more it has.
+
+    A header of thousands of columns, quoted whole, is a message of pages.
+
+    Parameters
+    ----------
+    fields : list of str
+    most : int, default=MAX_QUOTED_FIELDS
+
+    Returns
+    -------
+    text : str
+
+    Examples
+    --------
+    >>> from sknextchar._text import quoted_fields
+    >>> quoted_fields(["name", "sex"])
+    "['name', 'sex']"
+    >>> quoted_fields([f"q{i}" for i in range(5001)], most=3)
+    "['q0', 'q1', 'q2', ... (4,998 more fields)]"
+    """
+    shown = ", ".join(quoted(field) for field in fields[:most])
+    more = len(fields) - most
+    return f"[{shown}{f', ... ({more:,} more fields)' if more > 0 else ''}]"

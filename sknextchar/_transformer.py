@@ -8,7 +8,7 @@ from sklearn.base import BaseEstimator, TransformerMixin, clone
 from sklearn.callback import CallbackSupportMixin
 from sklearn.utils.validation import check_is_fitted
 
-from ._accent_folding import emptied_advice, warn_other_scripts_folded
+from ._accent_folding import warn_other_scripts_folded
 from ._atomic import all_or_nothing, learned_state, link_to_fit
 from ._compat import (
     Interval,
@@ -18,13 +18,15 @@ from ._compat import (
     reject_cross_val_predict,
 )
 from ._consistency import STEPS_DISAGREE
+from ._empty_names import EmptyNamesError
 from ._estimator import PackageEstimatorMixin
 from ._gathered_names import NamesWarning
 from ._limits import MAX_LETTERS
+from ._lone_marks import check_no_lone_marks
 from ._sizes import check_window_memory
 from ._text import (
     MAX_REPORTED,
-    TATWEEL,
+    counted,
     describe_symbol,
     final_forms_learned_plain,
     fold_final_forms,
@@ -35,10 +37,10 @@ from ._text import (
     several_spaces,
     spell_spaces,
     split_symbols,
-    starts_with_mark,
     unknown_symbols_note,
 )
 from ._unknown_advice import (
+    DroppedNamesError,
     compatibility_note,
     drop_refused,
     names_left_empty,
@@ -573,7 +575,7 @@ class ContextWindowTransformer(
                 s for text in texts for s in split_symbols(fold_final_forms(text), unit)
             }
             if unit == "grapheme":
-                _check_no_lone_marks(names, texts, index)
+                check_no_lone_marks(names, texts, index)
             if "\t" in seen:
                 tabbed = [i for i, text in enumerate(texts) if "\t" in text]
                 _TabbedNames.found(names, tabbed, index)
@@ -644,16 +646,12 @@ class ContextWindowTransformer(
             texts = spell_spaces(texts, getattr(self, "vocabulary_", "-"))
         empty = [] if all(texts) else [i for i, text in enumerate(texts) if not text]
         if empty and not allow_empty:
-            shown = _placed("names", empty[:MAX_REPORTED], names, index)
-            keep = self._alphabet_holds(holds_tatweel, fitting)
-            if not normalize_text(names[empty[0]], keep_tatweel=keep).strip():
-                raise ValueError(
-                    f"{len(empty)} name(s) hold only {_no_letters(names, empty)} "
-                    f"and whitespace: {shown}. Remove them."
-                )
-            raise ValueError(
-                f"strip_accents={self.strip_accents!r} removes every character of "
-                f"{len(empty)} name(s): {shown}. {emptied_advice(names, empty)}"
+            raise EmptyNamesError(
+                [names[i] for i in empty],
+                [_place("names", i, index) for i in empty[:MAX_REPORTED]],
+                positions=empty,
+                strip_accents=self.strip_accents,
+                keep_tatweel=self._alphabet_holds(holds_tatweel, fitting),
             )
         return names, texts, index
 
@@ -681,8 +679,15 @@ class ContextWindowTransformer(
             ids = ids[~bad]
             lengths = lengths - np.bincount(owner[bad], minlength=len(texts))
             if what == "names" and not lengths.all():
-                emptied = np.flatnonzero(lengths == 0)
-                raise ValueError(self._emptied_message(names, emptied, fitting, index))
+                emptied = np.flatnonzero(lengths == 0).tolist()
+                raise DroppedNamesError(
+                    [names[i] for i in emptied[:MAX_REPORTED]],
+                    [_place("names", i, index) for i in emptied[:MAX_REPORTED]],
+                    self._alphabet_hint("its characters"),
+                    fitting=fitting,
+                    n_names=len(emptied),
+                    positions=emptied[:MAX_REPORTED],
+                )
         if fitting and self.strip_accents == "unicode":  # the names are learned
             warn_other_scripts_folded(names, index, lowercase=self.lowercase)
         return ids, lengths
@@ -766,20 +771,6 @@ class ContextWindowTransformer(
             "of the training names only)"
         )
 
-    def _emptied_message(self, names, emptied, fitting, index):
-        """The message on names left empty (positions ``emptied``) by 'drop'."""
-        shown = _placed("names", emptied[:MAX_REPORTED].tolist(), names, index)
-        more = len(emptied) - MAX_REPORTED
-        shown += f" and {more} more" if more > 0 else ""
-        return (
-            f"handle_unknown='drop' leaves {len(emptied)} name(s) without any "
-            f"character of the vocabulary: {shown}. Such a name can be neither "
-            "learned nor scored; remove it, or "
-            + ("pass " if fitting else "train the model again with ")
-            + self._alphabet_hint("its characters")
-            + "."
-        )
-
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
         tags.input_tags.string = True
@@ -825,7 +816,8 @@ def unknown_symbols(transformer, X, *, prefixes=False, emptied=False):
     {1: {"'"}, 2: {'ë'}}
     """
     if not hasattr(transformer, "vocabulary_") and not transformer._fixed_alphabet():
-        return {}
+        none = np.zeros(0, dtype=np.intp)  # every symbol is learned
+        return ({}, (none, none)) if emptied else {}
     probe = _with_vocabulary(transformer)
     if prefixes:
         texts = [probe._normalize(prefix) for prefix in X]
@@ -910,43 +902,9 @@ def _place(what, i, index=None):
 _LISTS = ("names", "prefixes")
 
 
-def _no_letters(names, empty):
-    """What the names at ``empty``, read as empty, hold: the invisible
-    characters, the Arabic tatweel, or both."""
-    held = {char for i in empty for char in names[i] if not char.isspace()}
-    told = []
-    if held - {TATWEEL}:
-        told.append(
-            "invisible characters that are no letter of a name (a byte-order "
-            "mark, a zero-width space or joiner, a direction mark)"
-        )
-    if TATWEEL in held:
-        told.append(
-            f"the Arabic tatweel ({describe_symbol(TATWEEL)}, U+0640: a stretch of "
-            "the line between two letters, no letter of a name)"
-        )
-    return ", ".join(told)
-
-
 def _placed(what, positions, names, index=None):
     """``names[3]='zoë', names[7]='zoé'``: the names at ``positions``, placed."""
     return ", ".join(f"{_place(what, i, index)}={quoted(names[i])}" for i in positions)
-
-
-def _check_no_lone_marks(names, texts, index=None):
-    """Refuse names that start with a combining mark (a symbol of its own).
-
-    A learned grapheme alphabet with a lone mark could start a generated name
-    with it; the mark of such a name has lost its letter.
-    """
-    bad = [i for i, text in enumerate(texts) if starts_with_mark(text)]
-    if bad:
-        shown = _placed("names", bad[:MAX_REPORTED], names, index)
-        raise ValueError(
-            f"{len(bad)} name(s) start with a combining mark, which cannot stand "
-            f"alone: {shown} (starting with {describe_symbol(texts[bad[0]][0])}). "
-            "Remove the mark or add the letter it belongs to."
-        )
 
 
 class _TabbedNames(NamesWarning):
@@ -959,9 +917,9 @@ class _TabbedNames(NamesWarning):
 
     def message(self):
         return (
-            f"{self.n_names} name(s) hold a tab, which alphabet='auto' learns as a "
-            f"letter, so generated names may hold tabs: {self.listed()}. If a tab "
-            "ends a column of names (a count or a label after it), read that column "
-            "only (a table with a header row); if it stands for a space, write a "
-            "space."
+            f"{counted(self.n_names, 'name', ('holds', 'hold'))} a tab, which "
+            "alphabet='auto' learns as a letter, so generated names may hold "
+            f"tabs: {self.listed()}. If a tab ends a column of names (a count or "
+            "a label after it), read that column only (a table with a header "
+            "row); if it stands for a space, write a space."
         )

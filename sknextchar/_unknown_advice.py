@@ -12,9 +12,11 @@ import unicodedata
 
 import numpy as np
 
-from ._text import MAX_REPORTED, quoted
+from ._placed_names import PlacedNamesError
+from ._text import MAX_REPORTED, counted, quoted
 
 __all__ = [
+    "DroppedNamesError",
     "compatibility_note",
     "drop_refused",
     "latin_folds",
@@ -153,17 +155,66 @@ def drop_refused(n_emptied, shown):
     Examples
     --------
     >>> print(drop_refused(1, "names[2]='иван'"))  # doctest: +NORMALIZE_WHITESPACE
-    handle_unknown='drop' would not do: it would leave 1 name(s) without any
+    handle_unknown='drop' would not do: it would leave 1 name without any
     character of the vocabulary (names[2]='иван'), which can be neither learned
     nor scored.
     """
     more = n_emptied - MAX_REPORTED
     return (
-        f"handle_unknown='drop' would not do: it would leave {n_emptied} name(s) "
-        f"without any character of the vocabulary ({shown}"
+        "handle_unknown='drop' would not do: it would leave "
+        f"{counted(n_emptied, 'name')} without any character of the vocabulary ({shown}"
         + (f" and {more} more" if more > 0 else "")
         + "), which can be neither learned nor scored."
     )
+
+
+class DroppedNamesError(PlacedNamesError):
+    """Names ``handle_unknown="drop"`` leaves without any character, refused.
+
+    Parameters
+    ----------
+    names : list of str
+        The names, as given (the first of them at least: those shown).
+    places : list of str
+        Where the names shown are (``"names[3]"``).
+    alphabet_hint : str
+        The alphabet to pass so that their characters are known.
+    fitting : bool
+        Whether the advice is for this fit, or for training again.
+    n_names : int or None, default=None
+        How many names are left empty; None: ``len(names)``.
+    positions : list of int or None, default=None
+        The position of each of ``names`` in the list checked.
+
+    Examples
+    --------
+    >>> error = DroppedNamesError(["иван"], ["names[2]"], "alphabet='auto'",
+    ...                           fitting=True, n_names=7)
+    >>> print(error)  # doctest: +NORMALIZE_WHITESPACE
+    handle_unknown='drop' leaves 7 names without any character of the
+    vocabulary: names[2]='иван' and 6 more. Such a name can be neither learned
+    nor scored; remove it, or pass alphabet='auto'.
+    """
+
+    check_order = 2  # when the names are encoded, after the vocabulary is fixed
+
+    def __init__(
+        self, names, places, alphabet_hint, *, fitting, n_names=None, positions=None
+    ):
+        self.alphabet_hint, self.fitting = alphabet_hint, fitting
+        super().__init__(names, places, n_names=n_names, positions=positions)
+
+    def message(self):
+        """The message, made from the attributes."""
+        more = self.n_names - len(self.places)
+        return (
+            f"handle_unknown='drop' leaves {counted(self.n_names, 'name')} without "
+            f"any character of the vocabulary: {self.shown()}"
+            + (f" and {more} more" if more > 0 else "")
+            + ". Such a name can be neither learned nor scored; remove it, or "
+            + ("pass " if self.fitting else "train the model again with ")
+            + f"{self.alphabet_hint}."
+        )
 
 
 def compatibility_note(chars, what, fitting):

@@ -21,7 +21,7 @@ import numpy as np
 from sklearn.frozen import FrozenEstimator
 from sklearn.utils.validation import check_is_fitted
 
-from ._text import CONTROL, LINE_BREAKS, MAX_QUOTED, normalize_text, quoted
+from ._text import CONTROL, LINE_BREAKS, MAX_QUOTED, normalize_texts, quoted
 
 __all__ = [
     "check_bool",
@@ -33,6 +33,7 @@ __all__ = [
     "check_random_generator",
     "check_sampler_fitted",
     "check_temperatures",
+    "as_float",
     "element_place",
     "float_array",
     "series_index",
@@ -118,7 +119,7 @@ def check_names(names, *, what="names", allow_empty_strings=False):
     return names
 
 
-def _check_elements(names, what, allow_empty_strings, index=None):
+def _check_elements(names, what, allow_empty_strings, index=None, ordered=True):
     """Check each of ``names`` (a list) as :func:`_check_element` does.
 
     A list of plain one-line ``str`` (non-blank unless allowed) is checked in
@@ -126,6 +127,7 @@ def _check_elements(names, what, allow_empty_strings, index=None):
     checked name by name, which raises the message of the first bad one.
     ``index`` is the index of the Series the names came from (or None): the
     message names both the position and the index label where they differ.
+    Names of no order (a set's) are no element at a position: "an element of".
     """
     plain = set(map(type, names)) == {str}
     if plain and not allow_empty_strings:  # strip() is "" just for these
@@ -137,7 +139,9 @@ def _check_elements(names, what, allow_empty_strings, index=None):
         plain = plain and _SURROGATE.search(joined) is None
     if not plain:
         for i, name in enumerate(names):
-            place = element_place(what, i, index)
+            place = (
+                element_place(what, i, index) if ordered else f"an element of {what}"
+            )
             _check_element(name, place, what, allow_empty_strings)
 
 
@@ -300,7 +304,8 @@ _MISSING_TYPES = frozenset({"NAType", "NaTType"})
 
 
 def check_path_then_pipeline(path, pipeline, caller):
-    """Refuse a pipeline as ``path`` or a path as ``pipeline`` (swapped).
+    """Refuse a pipeline as ``path`` or a path as ``pipeline`` (swapped); give
+    ``path`` as a str (bytes decoded as the operating system does).
 
     Parameters
     ----------
@@ -311,6 +316,12 @@ def check_path_then_pipeline(path, pipeline, caller):
     caller : str
         The function's name, for the message.
 
+    Returns
+    -------
+    path : str or object
+        ``path`` as a str when it is a str, bytes or os.PathLike; else as
+        given, for the reader's own message.
+
     Raises
     ------
     TypeError
@@ -319,6 +330,8 @@ def check_path_then_pipeline(path, pipeline, caller):
     Examples
     --------
     >>> from sknextchar import make_default_pipeline
+    >>> check_path_then_pipeline(b"names.txt", None, "fit_file")
+    'names.txt'
     >>> check_path_then_pipeline(make_default_pipeline(), "names.txt", "fit_file")
     Traceback (most recent call last):
     ...
@@ -326,7 +339,7 @@ def check_path_then_pipeline(path, pipeline, caller):
 then the pipeline (None for the default one); got a Pipeline as path and \
 'names.txt' as pipeline: swap them.
     """
-    is_path = isinstance(pipeline, (str, os.PathLike))
+    is_path = isinstance(pipeline, (str, bytes, os.PathLike))
     if hasattr(path, "get_params") or is_path:
         swapped = ": swap them" if hasattr(path, "get_params") and is_path else ""
         shown = [
@@ -338,6 +351,7 @@ then the pipeline (None for the default one); got a Pipeline as path and \
             "then the pipeline (None for the default one); got "
             f"{shown[0]} as path and {shown[1]} as pipeline{swapped}."
         )
+    return os.fsdecode(path) if isinstance(path, (str, bytes, os.PathLike)) else path
 
 
 def check_positive_int(value, name):
@@ -455,7 +469,7 @@ def check_prefix(prefix):
     return prefix
 
 
-def check_exclude(exclude, *, lowercase):
+def check_exclude(exclude, *, lowercase, normalize=None):
     """Validate a collection of names to exclude; return it as a frozenset.
 
     Parameters
@@ -464,6 +478,10 @@ def check_exclude(exclude, *, lowercase):
         Names never to return; ``None`` for none.
     lowercase : bool
         Lowercase the names (in NFC), as the transformer lowercases its input.
+    normalize : callable or None, default=None
+        What the model makes of a list of names
+        (:meth:`ContextWindowTransformer.normalize`), applied after; None
+        for nothing more.
 
     Returns
     -------
@@ -472,7 +490,16 @@ def check_exclude(exclude, *, lowercase):
     Raises
     ------
     TypeError
-        If ``exclude`` is a single string, not iterable, or holds non-strings.
+        If ``exclude`` is a single string, not iterable, or holds non-strings
+        (the message names the first, ``exclude[2]`` of a list).
+    ValueError
+        If a name holds a line break or a control character.
+
+    Notes
+    -----
+    A name the model reads as nothing (blank, only invisible characters, or
+    only what its settings remove or drop) is one it never writes: it is
+    ignored, as excluding it changes nothing.
 
     Examples
     --------
@@ -480,6 +507,8 @@ def check_exclude(exclude, *, lowercase):
     ['abid', 'ali']
     >>> check_exclude(None, lowercase=True)
     frozenset()
+    >>> sorted(check_exclude(["asha", "\u200e", " "], lowercase=True))
+    ['asha']
     """
     if exclude is None:
         return frozenset()
@@ -495,13 +524,16 @@ def check_exclude(exclude, *, lowercase):
             f"exclude must be a collection of names (list, set, array of str); got "
             f"{type(exclude).__name__}."
         ) from None
-    bad = [name for name in names if not isinstance(name, str)]
-    if bad:
-        raise TypeError(f"exclude must hold str only; got {bad[0]!r}.")
-    if not lowercase:
-        return frozenset(names)
+    ordered = not isinstance(exclude, (Set, MappingView))
+    # Non-strings are refused by position; a blank name is ignored below.
+    _check_elements(names, "exclude", True, ordered=ordered)
     # As the model does; the tatweel stays, for a model that learned it.
-    return frozenset(normalize_text(name, keep_tatweel=True) for name in names)
+    texts = normalize_texts(names, lowercase=lowercase, keep_tatweel=True)
+    # A name the model reads as nothing is none it writes: excluding it is moot.
+    texts = list(filter(str.strip, texts))
+    if normalize is not None and texts:
+        texts = filter(str.strip, normalize(texts))
+    return frozenset(texts)
 
 
 def check_random_generator(random_state):
@@ -588,7 +620,7 @@ def check_temperatures(temperatures):
     try:
         if not numbers_only:
             raise TypeError
-        values = tuple(float(t) for t in temperatures)
+        values = tuple(map(as_float, temperatures))
     except (TypeError, ValueError):
         raise TypeError(
             f"temperatures must be a sequence of floats; got {_shown(temperatures)}."
@@ -601,6 +633,24 @@ def check_temperatures(temperatures):
             f"got {_shown(temperatures)}{which}."
         )
     return values
+
+
+def as_float(value):
+    """``float(value)``, and ``inf`` for a number beyond the largest float.
+
+    NumPy cannot take a Python int beyond 64 bits (``10**30``) as a number,
+    and ``float`` refuses one beyond the largest float (``10**400``); as a
+    temperature, it is as good as ``inf``.
+
+    Examples
+    --------
+    >>> as_float(10**30), as_float(-(10**400)), as_float(2)
+    (1e+30, -inf, 2.0)
+    """
+    try:
+        return float(value)
+    except OverflowError:
+        return float("inf") if value > 0 else float("-inf")
 
 
 def _shown(value):

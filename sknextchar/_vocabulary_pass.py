@@ -5,23 +5,27 @@ training (:func:`~sknextchar.train_from_file`): it checks every chunk, reports
 the characters outside a given alphabet in all of them at once, as a fit on all
 the names would, and fits the transformer on a few names that hold every symbol
 of the file, so that with ``alphabet="auto"`` its vocabulary is the whole
-file's. A name of a chunk's error is numbered from the start of the file.
+file's. A name of a chunk's error is numbered from the start of the file;
+the names a check refuses several at a time (names read as empty, say) are
+gathered from every chunk, counted and placed in the file as a fit on all the
+names counts and places them.
 """
 
 import contextlib
-import itertools
+import functools
 import re
 
 from sklearn.base import clone
 
 from ._gathered_names import GatheredWarnings
 from ._pipeline import spelled_in_pipeline
+from ._placed_names import PlacedNamesError
 from ._text import MAX_REPORTED, quoted
 from ._transformer import unknown_symbols, unknown_symbols_message
 from ._unknown_advice import drop_refused
 from ._validation import element_place
 
-__all__ = ["first_pass"]
+__all__ = ["first_pass", "in_the_pipeline"]
 
 
 def first_pass(windows, chunks, path, names_column=None, check_names=None, step=None):
@@ -29,7 +33,9 @@ def first_pass(windows, chunks, path, names_column=None, check_names=None, step=
 
     Each chunk is checked by a clone of the transformer (an unknown character
     fails here, before any training: the unknown characters of every chunk,
-    after the pass, as a fit on the whole file names them); the transformer is
+    after the pass, as a fit on the whole file names them, and so the names
+    read as empty, those that start with a combining mark and those
+    ``handle_unknown="drop"`` leaves without any character); the transformer is
     then fitted on one name of the file for each of its symbols, so that with
     ``alphabet="auto"`` its vocabulary is that of the whole file. A transformer
     that is already fitted (a resumed run) keeps its vocabulary: each chunk is
@@ -40,6 +46,7 @@ def first_pass(windows, chunks, path, names_column=None, check_names=None, step=
     """
     fitted = getattr(windows, "vocabulary_", None)
     symbols, unknown, gathered = set(), _UnknownSymbols(), GatheredWarnings()
+    refused = _RefusedNames()
     names_of_symbols, n_chunks, n_names, weighed = [], 0, 0, False
     for chunk, weights in chunks:
         weighed = weighed or weights is None or bool(weights.any())
@@ -53,17 +60,18 @@ def first_pass(windows, chunks, path, names_column=None, check_names=None, step=
                     with gathered.gathering(n_names):  # one warning for the file
                         checked = clone(windows).fit(chunk)
                     names_of_symbols += _names_with_new_symbols(checked, chunk, symbols)
+            except PlacedNamesError as error:  # the names of every chunk
+                refused.add(error, n_names)
             except ValueError:
-                # An empty name is checked before the characters (as by a fit
-                # on all the names): its error, even beside unknown characters.
-                if not all(windows.normalize(chunk)):  # those of the whole file
-                    raise _empty_names(windows, chunk, chunks, fitted) from None
-                if not unknown.add(windows, chunk, n_names):
+                if refused.come_first(windows, chunk, fitted):
+                    pass  # their error, after the pass
+                elif not unknown.add(windows, chunk, n_names):
                     raise  # not an unknown character
         n_chunks += 1
         n_names += len(chunk)
-    if unknown.n_names:  # all of them, in one message (not the first chunk's)
-        with _names_of_the_file(0, fitted, windows, step):
+    with _names_of_the_file(None, fitted, windows, step):
+        refused.raise_for_the_file()  # an empty name's, before unknown characters
+        if unknown.n_names:  # all of them, in one message (not the first chunk's)
             raise ValueError(unknown.message(windows, fitting=not fitted))
     if not n_names:
         expected = (
@@ -84,27 +92,53 @@ def first_pass(windows, chunks, path, names_column=None, check_names=None, step=
     return n_chunks, n_names
 
 
-def _empty_names(windows, chunk, later_chunks, fitted):
-    """The error of the names read as empty from ``chunk`` (the first that
-    holds one) to the end of the file, as a fit on all the names words it:
-    every one counted, the first ``MAX_REPORTED`` shown, numbered from the
-    start of ``chunk`` (:func:`_names_of_the_file` adds the names before it)."""
-    found, total, offset = [], 0, 0
-    for names in itertools.chain([chunk], (names for names, _ in later_chunks)):
-        empty = [i for i, text in enumerate(windows.normalize(names)) if not text]
-        total += len(empty)
-        found += [(offset + i, names[i]) for i in empty[: MAX_REPORTED - len(found)]]
-        offset += len(names)
-    places, names = zip(*found)
-    try:
-        windows.encode(list(names)) if fitted else clone(windows).fit(list(names))
-    except ValueError as error:
-        message = re.sub(
-            r"\bnames\[(\d+)\]", lambda m: f"names[{places[int(m.group(1))]}]",
-            str(error).replace(f"{len(found)} name(s)", f"{total} name(s)", 1),
-        )  # fmt: skip
-        return ValueError(message)
-    raise AssertionError("names read as empty were not refused")  # pragma: no cover
+class _RefusedNames:
+    """The names the chunks of a file refused with a
+    :class:`~sknextchar._placed_names.PlacedNamesError`, as a fit on all the
+    names refuses them: of the check it runs first, every one counted, the
+    first ``MAX_REPORTED`` shown, placed in the file; in memory bounded by
+    the names shown (:meth:`~sknextchar._placed_names.PlacedNamesError.joined`
+    keeps counts, not names)."""
+
+    def __init__(self):
+        self.first, self.shown = None, []  # shown: (position in the file, name)
+
+    def add(self, error, offset):
+        """Record a chunk's error, its names from name ``offset`` of the file."""
+        if self.first is None or error.check_order < self.first.check_order:
+            self.first, self.shown = error, []  # a check a fit runs before
+        elif error.check_order > self.first.check_order:
+            return  # a check that a fit on all the names does not reach
+        else:
+            self.first = self.first.joined(error)
+        room = MAX_REPORTED - len(self.shown)
+        self.shown += [
+            (offset + i, name)
+            for i, name in zip(error.positions[:room], error.names[:room], strict=True)
+        ]
+
+    def come_first(self, windows, chunk, fitted):
+        """Whether a fit on all the names refuses these before it meets the
+        other error a later ``chunk`` raised: a fit on the names shown and the
+        chunk's tells which of the two checks it runs first."""
+        if self.first is None:
+            return False
+        names = [name for _, name in self.shown] + list(chunk)
+        try:
+            windows.encode(names) if fitted else clone(windows).fit(names)
+        except PlacedNamesError as error:
+            return error.check_order <= self.first.check_order
+        except ValueError:
+            return False  # the chunk's error first
+        return False  # pragma: no cover (the chunk alone failed)
+
+    def raise_for_the_file(self):
+        """Raise the error of the whole file, if a chunk refused names."""
+        if self.first is None:
+            return
+        positions, names = map(list, zip(*self.shown, strict=True))
+        places = [element_place("names", i) for i in positions]
+        raise self.first.placed(places, self.first.n_names, names, positions)
 
 
 class _UnknownSymbols:
@@ -149,36 +183,60 @@ class _UnknownSymbols:
         return f"{text} {drop_refused(self.n_dropped, shown)}"
 
 
-# A name of a chunk as the transformer's messages show it: names[3]='zoë'.
-_NAME_IN_CHUNK = re.compile(r"\bnames\[(\d+)\](?==| is )")
+# The one name a check of each name refuses, as check_names shows it:
+# names[3] is 'a\x00b'. (The errors about several names are placed in the
+# file from their attributes: _RefusedNames.)
+_NAME_IN_CHUNK = re.compile(r"\bnames\[(\d+)\](?= is )")
 
 
 @contextlib.contextmanager
 def _names_of_the_file(offset, resumed, windows, step=None):
-    """Number the names of a chunk's error from the start of the file.
+    """Number the name of a chunk's error from the start of the file.
 
-    The transformer counts the names of the chunk it was given; ``names[i]``
-    then counts those of the file (as :func:`~sknextchar.datasets.load_names`
-    returns them). Its advice names its own parameters (``alphabet='auto'``),
-    which the pipeline passed to ``train_from_file`` sets as ``step__alphabet``:
-    they are spelled so. For a resumed model, its advice to train the model
-    again is advice to train a new one.
+    The check of each name (:func:`~sknextchar._validation.check_names`)
+    counts the names of the chunk it was given; ``names[i]`` then counts those
+    of the file (as :func:`~sknextchar.datasets.load_names` returns them); an
+    error of the whole file (``offset`` None) is placed in it already. Its
+    advice names its own parameters (``alphabet='auto'``), which the pipeline
+    passed to ``train_from_file`` sets as ``step__alphabet``: they are spelled
+    so. For a resumed model, its advice to train the model again is advice to
+    train a new one. An error of several names
+    (:class:`~sknextchar._placed_names.PlacedNamesError`) keeps its class and
+    attributes, spelled so (:func:`in_the_pipeline`).
     """
     try:
         yield
     except ValueError as error:
-        if not _NAME_IN_CHUNK.search(str(error)):
-            raise  # not about a name: a parameter, say
-        message = _NAME_IN_CHUNK.sub(
-            lambda match: f"names[{offset + int(match.group(1))}]", str(error)
-        )
-        if step is not None:
-            message = spelled_in_pipeline(message, windows, step)
-        if resumed:
-            message = message.replace(
-                "train the model again with", "train a new model (resume=False) with"
+        message = str(error)
+        if offset is not None:  # not placed in the file yet
+            if not _NAME_IN_CHUNK.search(message):
+                raise  # not about a name: a parameter, say
+            message = _NAME_IN_CHUNK.sub(
+                lambda match: f"names[{offset + int(match.group(1))}]", message
             )
-        raise ValueError(message) from None
+        spell = functools.partial(
+            in_the_pipeline, windows=clone(windows), step=step, resumed=bool(resumed)
+        )
+        if spell(message) == str(error):
+            raise  # the error as it is (of its class, with its attributes)
+        if isinstance(error, PlacedNamesError):  # its class, spelled so
+            raise error.respelled(spell) from None
+        raise ValueError(spell(message)) from None
+
+
+def in_the_pipeline(message, windows, step, resumed):
+    """A message of the transformer as the owner of ``train_from_file``'s
+    pipeline reads it: its parameters spelled ``step__alphabet`` (``step``
+    None: as they are) and, for a resumed model, advice to train the model
+    again as advice to train a new one (a picklable spelling for
+    :meth:`~sknextchar._placed_names.PlacedNamesError.respelled`)."""
+    if step is not None:
+        message = spelled_in_pipeline(message, windows, step)
+    if resumed:
+        message = message.replace(
+            "train the model again with", "train a new model (resume=False) with"
+        )
+    return message
 
 
 def _names_with_new_symbols(transformer, names, known):

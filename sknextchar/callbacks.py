@@ -36,6 +36,7 @@ Examples
 import glob
 import re
 import time
+import warnings
 from numbers import Integral
 from pathlib import Path
 
@@ -44,9 +45,15 @@ from sklearn.pipeline import Pipeline
 from sklearn.utils import check_scalar
 
 from ._file_safety import check_target
-from ._members import estimator_parts, fills_member_names, trains_by_epochs
+from ._members import (
+    estimator_parts,
+    fills_label_names,
+    fills_member_names,
+    trains_by_epochs,
+)
 from ._model_files import keep_other_files
 from ._persistence import save_model
+from ._stacklevel import user_stacklevel
 
 __all__ = ["Checkpoint", "History"]
 
@@ -230,15 +237,19 @@ class Checkpoint:
         ``max_iter`` (after the epochs already trained, for a warm start or a
         ``partial_fit`` of the classifier itself or in a pipeline you fit; a
         NameSampler, a NameLabelClassifier or a search fits a copy, from
-        epoch 1). In the ``estimator`` of a
-        :class:`~sknextchar.PerLabelClassifier` fitted with labels, the path
-        must hold ``{label}``, replaced by each label (percent-encoded, dots
-        too: ``"a/b"`` is ``a%2Fb``), so that each label's model has files of
-        its own (``paths`` lists them all); without it, or with ``n_jobs``
-        above 1 (other processes save nothing), that ``fit`` raises a
-        ValueError before any training; every label's files are checked then
-        too, and two labels differing only in case (one file on macOS and
-        Windows) are refused. Elsewhere, ``{label}`` is refused.
+        epoch 1). Set on a :class:`~sknextchar.PerLabelClassifier` fitted with
+        labels (or on the Pipeline, NameSampler, NameLabelClassifier or search
+        around it), or on its ``estimator``, the Checkpoint reaches every
+        label's model, and, if they train by epochs (nothing is saved
+        otherwise), the path must hold ``{label}``, replaced by each
+        label (percent-encoded, dots too: ``"a/b"`` is ``a%2Fb``), so that each
+        label's model has files of its own (``paths`` lists them all); without
+        it, or with ``n_jobs`` above 1 (other processes save nothing), that
+        ``fit`` raises a ValueError before any training; every label's files
+        are checked then too, and two labels differing only in case (one file
+        on macOS and Windows) are refused. ``{label}`` is refused where no
+        PerLabelClassifier fitted with labels fills it in (one fitted without
+        labels, or in a mixture's member).
         Likewise ``{member}``: set on a :class:`~sknextchar.MixtureClassifier`
         (or on an estimator around it), the Checkpoint reaches every member,
         and ``{member}`` is replaced by each member's name (encoded as a
@@ -291,13 +302,16 @@ class Checkpoint:
         """Check, before any training, that the checkpoints can be written.
 
         A missing or read-only folder, a path that is a folder, or an existing
-        file that is no model file (a file of names, say), or ``{label}`` left in
-        the path (``{member}`` outside a mixture), fails here, not after
-        the first epoch (which may be a long pass over a file). A
-        :class:`~sknextchar.MixtureClassifier` checks the files of a path
-        with ``{member}``, each member's, before it fits any member. With
-        ``{epoch}`` in the path, every path of the call is checked (past 1000
-        of them, the first, the last and those that exist).
+        file that is no model file (a file of names, say), ``{label}``
+        outside a PerLabelClassifier (``{member}`` outside a mixture), fails
+        here, not after the first epoch (which may be a long pass over a
+        file); an estimator with no model that trains by epochs (nothing
+        would be saved) warns here (a search may try models of both kinds).
+        A :class:`~sknextchar.MixtureClassifier` checks the files of a path
+        with ``{member}``, each member's, before it fits any member; a
+        PerLabelClassifier those of a path with ``{label}``. With ``{epoch}``
+        in the path, every path of the call is checked (past 1000 of them, the
+        first, the last and those that exist).
 
         Parameters
         ----------
@@ -306,22 +320,8 @@ class Checkpoint:
         context : sklearn.callback.CallbackContext
             The task.
         """
-        if "{label}" in str(self.path):
-            raise ValueError(
-                f"The Checkpoint path {str(self.path)!r} holds {{label}}, which "
-                "only a PerLabelClassifier fitted with labels fills in (with each "
-                f"label); this {type(estimator).__name__} is not fitted so. "
-                "Remove {label} from the path."
-            )
-        if "{member}" in str(self.path):
-            if not any(map(fills_member_names, estimator_parts(estimator))):
-                raise ValueError(
-                    f"The Checkpoint path {str(self.path)!r} holds {{member}}, "
-                    "which only a MixtureClassifier fills in (with each member's "
-                    f"name); there is none in this {type(estimator).__name__}. "
-                    "Remove {member} from the path."
-                )
-            return  # the mixture checks each member's files before fitting any
+        if self._check_fields(estimator):
+            return  # the composite model checks each of its models' files first
         if "{epoch}" not in str(self.path):
             check_target(self._path(self.every), keep=keep_other_files)
             return
@@ -335,6 +335,36 @@ class Checkpoint:
                 check_target(self._path(epoch), keep=keep_other_files)
         for path in self._existing(epochs):
             check_target(path, keep=keep_other_files)
+
+    def _check_fields(self, estimator):
+        """Refuse ``{label}`` or ``{member}`` where no model fills it in, and a
+        Checkpoint on an estimator with no model it could save; whether the
+        path holds one of them (filled in by the model that checks its files)."""
+        path, name = str(self.path), type(estimator).__name__
+        parts = estimator_parts(estimator)
+        for field, model, fills in (
+            ("{label}", "PerLabelClassifier fitted with labels", fills_label_names),
+            ("{member}", "MixtureClassifier", fills_member_names),
+        ):
+            if field in path and not any(map(fills, parts)):
+                unit = "label" if field == "{label}" else "member's name"
+                raise ValueError(
+                    f"The Checkpoint path {path!r} holds {field}, which only a "
+                    f"{model} fills in (with each {unit}); there is none in this "
+                    f"{name}. Remove {field} from the path."
+                )
+        if next(_fitted_classifiers(estimator), None) is None:
+            # A warning, not an error: a search may try models of both kinds.
+            warnings.warn(
+                f"The Checkpoint path {path!r} saves nothing: no model in this "
+                f"{name} trains by epochs, the only models a Checkpoint saves (a "
+                "CharEmbeddingMLPClassifier; a KneserNeyClassifier is fitted in one "
+                "pass, and a FrozenEstimator not at all). Remove the Checkpoint "
+                "(set_callbacks()), or fit a CharEmbeddingMLPClassifier with it.",
+                UserWarning,
+                stacklevel=user_stacklevel(),
+            )
+        return "{label}" in path or "{member}" in path
 
     def _path(self, epoch):
         return Path(str(self.path).replace("{epoch}", str(epoch)))

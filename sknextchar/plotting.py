@@ -11,12 +11,15 @@ matplotlib is an optional dependency, imported only when a function is called:
 with ``matplotlib.pyplot.close(fig)`` when done.
 """
 
+import contextlib
+
 import numpy as np
 from sklearn.utils.validation import check_is_fitted
 
 from ._classifier import CharEmbeddingMLPClassifier
 from ._dead_ends import PrefixError, UnfinishedTreeError
 from ._fitted import as_sampler, describe, find_parts
+from ._limits import MAX_LETTERS
 from ._pipeline import split_pipeline
 from ._text import counted, describe_symbol
 from ._transformer import unknown_symbols
@@ -141,14 +144,17 @@ def _check_context(sampler, context, label, what="context"):
         )
 
 
-def _context_table(sampler, context, temperatures, label):
-    """``temperature_table(context)``, a refused prefix (a dead end, one at or
-    past ``max_length``) named as ``context=``, the argument of
-    :func:`plot_temperature` (the table calls it ``prefix=``)."""
+@contextlib.contextmanager
+def _named_as(argument):
+    """A refused prefix (a dead end, one at or past ``max_length``) named as
+    the plotting function's argument: ``context=`` of
+    :func:`plot_temperature`, where the table calls it ``prefix=``; the
+    ``prefix=`` of :func:`plot_generation_tree`, one prefix where
+    ``next_char_proba`` says ``prefixes[0]``."""
     try:
-        return sampler.temperature_table(context, temperatures, label=label)
+        yield
     except PrefixError as error:
-        raise error.with_argument("context") from None
+        raise error.with_argument(argument) from None
 
 
 def _likely_start(sampler, label, n_symbols=3):
@@ -416,7 +422,9 @@ def plot_generation_tree(
     # A pipeline's bound reaches one step past the leaves, which _grow_tree
     # asks about (whether each can go on): no leaf is cut for meeting it.
     sampler = as_sampler(
-        estimator, "plot_generation_tree", max_length=max(20, len(prefix) + depth + 1)
+        estimator,
+        "plot_generation_tree",
+        max_length=min(MAX_LETTERS, max(20, len(prefix) + depth + 1)),
     )
     _check_context(sampler, prefix, label, what="prefix")
     nodes = _grow_tree(sampler, prefix, top_k, depth, label)
@@ -511,7 +519,8 @@ def _grow_tree(sampler, prefix, top_k, depth, label=None):
             break
         texts = [nodes[i]["text"] for i in open_]
         if step == 0:  # a prefix no name can continue is the caller's error
-            proba = sampler.next_char_proba(texts, label=label)  # (1, V)
+            with _named_as("prefix"):
+                proba = sampler.next_char_proba(texts, label=label)  # (1, V)
         else:
             proba = _step_proba(sampler, texts, label)  # (m, V)
         for row, i in enumerate(open_):
@@ -668,10 +677,13 @@ def plot_temperature(
     if not isinstance(context, str):
         raise TypeError(f"context must be a str; got {type(context).__name__}.")
     sampler = as_sampler(
-        estimator, "plot_temperature", max_length=max(20, len(context) + 1)
+        estimator,
+        "plot_temperature",
+        max_length=min(MAX_LETTERS, max(20, len(context) + 1)),
     )
     _check_context(sampler, context, label)
-    table = _context_table(sampler, context, temperatures, label)
+    with _named_as("context"):
+        table = sampler.temperature_table(context, temperatures, label=label)
     n_symbols, n_temps = table.proba.shape
     fig, ax = _figure_and_axes(ax, (max(6.4, 0.36 * n_symbols), 4.2))
     width = 0.8 / n_temps

@@ -65,7 +65,7 @@ def test_fit_warns_when_folding_changes_names_of_other_scripts():
     assert warning.category is UserWarning
     assert warning.filename == __file__  # the user's line, not the package's
     message = str(warning.message)
-    assert "4 name(s) are learned changed" in message
+    assert "4 names are learned changed" in message
     assert "names[1]='أحمد' read as 'احمد'" in message
     assert f"names[4]={DEVANAGARI!r} read as 'लकषमी'" in message
     assert "names[2]='مؤمن'" in message and "'josé'" not in message
@@ -77,7 +77,7 @@ def test_fit_warns_when_folding_changes_names_of_other_scripts():
 def test_an_alphabet_given_in_the_script_warns_too():
     alphabet = sorted(set("".join(ARABIC)) | {"\u0627", "\u0648"})
     (warning,) = _fit_warnings_given(ARABIC, alphabet)
-    assert "2 name(s) are learned changed" in str(warning.message)
+    assert "2 names are learned changed" in str(warning.message)
 
 
 def test_no_warning_when_the_fit_fails():
@@ -149,7 +149,7 @@ def test_training_from_a_file_in_chunks_warns_once_as_a_fit_on_all(
     path = tmp_path / "names.txt"
     path.write_text("\n".join(CYRILLIC) + "\n", encoding="utf-8")
     (in_memory,) = _fit_warnings(CYRILLIC, strip_accents="unicode")
-    assert "8 name(s) are learned changed" in str(in_memory.message)
+    assert "8 names are learned changed" in str(in_memory.message)
     pipe = make_default_pipeline(random_state=0).set_params(
         windows__alphabet="auto", windows__strip_accents="unicode",
         clf__hidden_layer_sizes=(8,), clf__max_iter=1,

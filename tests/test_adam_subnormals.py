@@ -95,6 +95,7 @@ def dead_units_fit():
     )
 
 
+@pytest.mark.slow
 def test_a_fit_with_dead_units_leaves_nothing_subnormal(monkeypatch):
     assert dead_units_fit() == (0, 0)
     without_flushing(monkeypatch)  # the same fit used to leave many
@@ -102,6 +103,7 @@ def test_a_fit_with_dead_units_leaves_nothing_subnormal(monkeypatch):
     assert n_parameters > 10 and n_moments > 10
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("every_few_steps", [True, False])
 def test_discriminative_epochs_leave_no_subnormal_parameter(
     monkeypatch, every_few_steps

@@ -47,6 +47,7 @@ def assert_same_lengths(chunked, fitted, exact=True):
     assert chunked.training_length_range() == fitted.training_length_range()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("chunk_size", [1, 4, 1000])
 def test_the_length_records_built_in_chunks_are_those_of_all_the_names(
     tmp_path, chunk_size

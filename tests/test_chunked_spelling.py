@@ -36,6 +36,7 @@ def one_shot(sampler, names, weights=None):
     return fitted.training_transitions_
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("chunk_size", [1, 4, 1000])
 def test_the_record_built_in_chunks_is_the_one_of_all_the_names(tmp_path, chunk_size):
     names = PERSIAN + LATIN + ["αβγ Δ", "अनु", "日本"]
@@ -96,6 +97,7 @@ def test_sample_leaves_out_names_spelled_as_no_training_name(zwnj_counts):
     assert zwnj_counts() == 0  # and sample leaves them out by default
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("in_chunks", [True, False], ids=["chunks", "memory"])
 def test_a_resumed_model_keeps_the_spelling_of_both_runs(tmp_path, in_chunks):
     from sknextchar import load_model

@@ -770,6 +770,7 @@ def test_table_errors(model_file, capsys):
 # --------------------------------------------------------------------------- #
 # plot
 # --------------------------------------------------------------------------- #
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "picture",
     [
@@ -868,6 +869,7 @@ def test_unknown_command(capsys):
     assert_one_line_error(status, err, "invalid choice: 'fly'", usage=True)
 
 
+@pytest.mark.slow
 def test_main_job(monkeypatch, names, capsys):
     # The real job trains on the 15,074 bundled names (about 20 s); the same
     # code runs here on 201 of them.

@@ -48,7 +48,7 @@ def test_empty_names_of_every_chunk_are_counted(tmp_path, capsys):
     in_memory = capsys.readouterr().err
     assert main([*argv, "--chunk-size", "5", "-o", str(tmp_path / "b.skops")]) == 1
     err = capsys.readouterr().err
-    assert "3 name(s) hold only invisible characters" in err
+    assert "3 names hold only invisible characters" in err
     assert "(line 18 of " in err and "(line 19 of " in err
     assert err == in_memory
 

@@ -171,6 +171,7 @@ def test_model_errors_about_counts_speak_of_counts(
     assert message in err and "sample_weight" not in err, err
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("labels", [[], ["--labels", "sex"]])
 def test_counts_are_read_with_the_names_and_keep_no_cell(tmp_path, labels):
     # The counts were read by a second reader (the whole file again, its own

@@ -286,6 +286,7 @@ def test_a_written_file_that_does_not_load_names_no_temporary_file(
     assert os.listdir(tmp_path) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("flag", ["--tree", "--distribution"])
 def test_plot_after_a_prefix_longer_than_any_training_name(
     model_file, capsys, tmp_path, flag

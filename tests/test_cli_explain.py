@@ -172,10 +172,11 @@ def test_a_long_name_is_quoted_cut_and_still_placed_by_its_line(
 
 def test_a_long_name_cut_alike_another_line_names_both_lines(model, tmp_path, capsys):
     # Two lines of the same start and length: the message's cut name matches
-    # both, and it named only the first, a line with nothing wrong in it.
+    # both, and it named only the first, a line with nothing wrong in it. The
+    # line of its position comes first, the other as the alternative.
     names = tmp_path / "names.txt"
     names.write_text("bob\n" + "ravi" * 20 + "amit\nsita\n" + "ravi" * 20 + "ami9\n")
     assert main(["score", str(model), "--names-file", str(names)]) == 1
     err = capsys.readouterr().err
-    assert "... (84 characters) (line 2 of " in err
-    assert ", or another line of the same start and length, such as line 4 of " in err
+    assert "... (84 characters) (line 4 of " in err
+    assert ", or another line of the same start and length, such as line 2 of " in err

@@ -75,6 +75,7 @@ def test_file_errors_with_labels_are_one_line(tmp_path, capsys):
     assert "NUL characters" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_held_out_count_model_with_a_rare_label_and_a_rare_character(tmp_path, capsys):
     # One name of label "other", and one name with "é": at some of these seeds,
     # "josé" lands among the held-out names; "zed", the one name of "other",

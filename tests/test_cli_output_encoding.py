@@ -80,6 +80,7 @@ def test_an_output_in_a_code_page_says_what_to_do(model, monkeypatch, command):
     assert_says_what_to_do(*done)
 
 
+@pytest.mark.slow
 def test_a_new_process_with_a_code_page_output_says_what_to_do(model):
     # The real standard output, as Python opens it from PYTHONIOENCODING, and
     # the status and stderr of 'python -m sknextchar' itself (no traceback).

@@ -106,6 +106,7 @@ def string_constants():
     return {path: frozenset(_string_constants(path)) for path in PACKAGE.rglob("*.py")}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", SHARED)
 def test_the_characters_no_name_holds_are_defined_once(string_constants, name):
     # A copy could drift from the one the checks of names use.

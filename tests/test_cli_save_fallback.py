@@ -233,6 +233,7 @@ def test_resume_refuses_the_names_file_before_loading(
 # plot -o PICTURE --force replaces only a picture of the format written that
 # plot made (see test_plot_force_own_pictures.py).
 # --------------------------------------------------------------------------- #
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["png", "svg", "pdf", "eps", "jpg", "tiff", "svgz"])
 def test_matplotlib_pictures_are_told_by_their_bytes(fmt):
     fig = plt.figure()
@@ -278,6 +279,7 @@ def _plot_picture(fmt):
     return data.getvalue()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("suffix", "old"),
     [(".png", "png"), (".svg", None), (".pdf", "pdf")],

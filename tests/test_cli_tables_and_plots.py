@@ -97,6 +97,7 @@ def test_number_columns_look_at_every_row():
     assert found == ["count"]
 
 
+@pytest.mark.slow
 def test_a_column_of_number_shares_as_labels_warns(capsys):
     rows = [(n, f"0.{i:03d}") for i, n in enumerate(NAMES)]
     path = table("shares.csv", "name,share", rows)

@@ -70,6 +70,7 @@ PATHS = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", PATHS)
 @pytest.mark.parametrize("target", ["missing", "existing", "dangling link"])
 def test_every_path_says_alike_what_became_of_the_output(

@@ -75,6 +75,7 @@ def test_array_and_series_input(fitted_pipe, names):
     np.testing.assert_array_equal(refit.predict_proba(NAMES[:10]), expected)
 
 
+@pytest.mark.slow
 def test_grid_search_ranks_by_held_out_likelihood_with_two_jobs():
     cv = KFold(n_splits=3, shuffle=True, random_state=0)
     grid = {"windows__context_length": [1, 3], "clf__embedding_dim": [2, 4]}

@@ -64,6 +64,7 @@ def _same(a, b):
     return a == b
 
 
+@pytest.mark.slow
 def test_threads_give_the_sequential_results_and_restore_blas(sampler):
     before = _blas_threads()
     calls = _calls(sampler)

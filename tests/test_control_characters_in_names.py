@@ -58,6 +58,7 @@ def test_every_control_character_is_refused(char, as_given):
 
 
 def test_a_tab_inside_a_name_is_still_a_character():
-    with pytest.warns(UserWarning, match="hold a tab"):  # tests/test_space_look_alikes
+    # The warning: tests/test_space_look_alikes.
+    with pytest.warns(UserWarning, match="1 name holds a tab"):
         transformer = ContextWindowTransformer(alphabet="auto").fit(["a\tb", "asha"])
     assert "\t" in transformer.vocabulary_

@@ -28,6 +28,7 @@ def _write(path, cells, last=None):
     return str(path)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "last, read",
     [

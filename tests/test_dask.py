@@ -1,11 +1,13 @@
 """Grid searches on a Dask cluster, through joblib's Dask backend.
 
 Needs the ``dask`` extra (``python -m pip install ".[test,dask]"`` in the clone);
-skipped otherwise.
+skipped otherwise. A slow test (CI runs it): Dask is imported by the fixture, not
+when the tests are collected, so that the default run does not pay for it.
 """
 
 import logging
 
+import joblib
 import numpy as np
 import pytest
 from sklearn.model_selection import GridSearchCV, KFold
@@ -13,12 +15,6 @@ from sklearn.pipeline import Pipeline
 
 from sknextchar import CharEmbeddingMLPClassifier, ContextWindowTransformer
 from sknextchar.datasets import load_indian_names
-
-distributed = pytest.importorskip(
-    "distributed",
-    reason='the Dask test needs the dask extra: pip install ".[test,dask]"',
-)
-joblib = pytest.importorskip("joblib")
 
 pytestmark = pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")
 
@@ -44,6 +40,10 @@ def make_search(n_jobs):
 
 @pytest.fixture(scope="module")
 def client():
+    distributed = pytest.importorskip(
+        "distributed",
+        reason='the Dask test needs the dask extra: pip install ".[test,dask]"',
+    )
     cluster = distributed.LocalCluster(
         n_workers=2,
         processes=True,
@@ -55,6 +55,7 @@ def client():
         yield client
 
 
+@pytest.mark.slow
 def test_grid_search_on_a_dask_cluster_equals_one_job(client):
     expected = make_search(n_jobs=1).fit(NAMES)
     with joblib.parallel_backend("dask"):

@@ -78,6 +78,7 @@ _CHINESE = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂�
 _SURNAMES = "李王张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭潘袁蔡余"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 def test_chinese_names_of_one_or_two_characters_are_still_read(tmp_path, codec):
     names = [a + b for a in _SURNAMES for b in _CHINESE] + list(_SURNAMES + _CHINESE)

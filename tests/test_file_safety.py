@@ -341,6 +341,7 @@ def test_train_refuses_a_fifo_even_with_force(names_file, tmp_path, capsys):
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
 
 
+@pytest.mark.slow
 def test_plot_output_rules(pipe, tmp_path, capsys):
     pytest.importorskip("matplotlib")
     model = save_model(pipe, tmp_path / "m.skops")

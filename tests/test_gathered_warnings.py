@@ -39,7 +39,7 @@ def test_a_file_in_chunks_warns_once_of_each_kind_as_a_fit_on_all(tmp_path, chun
     path.write_text("\n".join(NAMES) + "\n", encoding="utf-8")
     in_memory = _caught(lambda: _pipe().fit(load_names(path)))
     assert [TAB in str(w.message) for w in in_memory] == [True, False]
-    assert "8 name(s) hold a tab" in str(in_memory[0].message)
+    assert "8 names hold a tab" in str(in_memory[0].message)
     assert "names[11]='j\\to'" not in str(in_memory[0].message)  # the first few
     from_file = _caught(lambda: train_from_file(path, _pipe(), chunk_size=chunk_size))
     assert [str(w.message) for w in from_file] == [str(w.message) for w in in_memory]
@@ -54,4 +54,4 @@ def test_the_command_line_warns_of_the_tabs_once_for_a_file_in_chunks(tmp_path, 
     assert main(argv) == 0
     err = capsys.readouterr().err
     assert err.count(TAB) == 1 and err.count("are learned changed") == 1
-    assert "8 name(s) hold a tab" in err
+    assert "8 names hold a tab" in err

@@ -23,6 +23,7 @@ def _rare_label_pipeline(seed):
     return pipe.fit(["zzzz", *NAMES], ["x"] + ["f"] * len(NAMES))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_the_only_name_of_a_label_is_trained_on(seed):
     # Before: at some seeds the hold-out took "zzzz", the one name of "x", and

@@ -101,6 +101,7 @@ def test_a_name_under_two_labels_is_a_unit_under_each(seed):
     assert len(held_pairs) == math.ceil(0.3 * len(pairs))
 
 
+@pytest.mark.slow
 def test_the_cli_keeps_a_label_whose_names_have_other_labels_too(tmp_path, capsys):
     rows = [f"{n},{'fm'[i % 2]}" for i, n in enumerate(DISTINCT[:12])]
     rows += [f"{DISTINCT[0]},u", f"{DISTINCT[1]},u"]

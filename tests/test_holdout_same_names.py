@@ -40,6 +40,7 @@ def _names(rng, n_names, n_symbols, max_length):
     return targets[mixed], groups[mixed], numbers, lengths
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", range(12))
 def test_the_units_are_the_references(seed):
     rng = np.random.default_rng(seed)

@@ -93,6 +93,7 @@ def test_a_mixture_holds_out_the_mlps_names(monkeypatch, seed):
     assert seen == [mlp]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("labels", [None, LABELS])
 def test_train_holds_out_the_same_names_whatever_the_model_flags(
     tmp_path, monkeypatch, labels

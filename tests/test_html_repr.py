@@ -109,6 +109,7 @@ def fitted(make, data):
     return estimator.fit(NAMES, LABELS) if data == "labels" else estimator.fit(NAMES)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("state", ["unfitted", "fitted", "loaded"])
 @pytest.mark.parametrize("case", list(CASES))
 def test_the_diagram_shows_each_member_by_name_and_class(case, state, tmp_path):

@@ -125,6 +125,7 @@ def _stop(monkeypatch, ctrl_c_at_partial_fit, where):
     return lambda: _interrupt_first_call(monkeypatch, owner, name)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "where, chunk, told",
     [

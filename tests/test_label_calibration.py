@@ -235,6 +235,7 @@ def plain(echo):
     return NameLabelClassifier(echo_pipe(max_iter=10)).fit(names, labels)
 
 
+@pytest.mark.slow
 def test_calibration_lowers_held_out_log_loss(echo, calibrated, plain):
     (names, labels), (held, held_labels) = echo
     plain_loss = log_loss(held_labels, plain.predict_proba(held))
@@ -245,6 +246,7 @@ def test_calibration_lowers_held_out_log_loss(echo, calibrated, plain):
     assert log_loss(held_labels, refit.predict_proba(held)) < plain_loss
 
 
+@pytest.mark.slow
 def test_fitted_temperature_and_priors_equal_a_direct_fit_on_the_held_out_scores(
     echo, calibrated
 ):
@@ -326,6 +328,7 @@ def test_calibrated_classifier_persistence_is_bit_identical(echo, calibrated, tm
     assert loaded.temperature_ == calibrated.temperature_
 
 
+@pytest.mark.slow
 def test_calibration_in_grid_search_and_cross_validation(echo):
     (names, labels), _ = echo
     # small_pipe's batches of 32: an ensemble of folds left at temperature 1
@@ -361,6 +364,7 @@ def test_bad_calibration_parameters_are_refused(echo):
             NameLabelClassifier(small_pipe(), **params).fit(names, labels)
 
 
+@pytest.mark.slow
 def test_a_list_of_pipelines_pools_their_log_likelihoods(echo):
     (names, labels), _ = echo
     members = [echo_pipe(max_iter=5), echo_pipe(max_iter=5, embedding_dim=3)]
@@ -473,6 +477,7 @@ class _Splits:
         return len(self.splits)
 
 
+@pytest.mark.slow
 def test_weights_calibration_pools_each_pipeline_with_its_fitted_weight(echo):
     (names, labels), (held, held_labels) = echo
     # small_pipe's batches of 32: fitted weights far from equal (0.12 and 0.88),

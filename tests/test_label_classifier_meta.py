@@ -69,6 +69,7 @@ class Recording(StratifiedGroupKFold):
             yield train, test
 
 
+@pytest.mark.slow
 def test_calibration_folds_keep_case_variants_of_a_name_together():
     rng = np.random.default_rng(0)
     rows = rng.choice(len(NAMES), 600, replace=False)

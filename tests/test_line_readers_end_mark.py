@@ -84,6 +84,7 @@ def _line_separated(tmp_path, n_names, before=""):
     return path, text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("head", [0, LINES_LOOKED_AT + 5])
 def test_names_between_line_separators_are_read_as_load_names_reads_them(
     tmp_path, head

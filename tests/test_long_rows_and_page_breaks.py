@@ -90,6 +90,7 @@ def _long_in_bytes(path, newline, long_line):
     return len(short) + 2
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("reader", [load_names, _chunks])
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
 def test_a_line_long_in_bytes_only_is_read_one_too_long_refused(
@@ -121,6 +122,7 @@ def test_a_control_character_before_a_piece_ends_is_refused(tmp_path):
         _chunks(path)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("reader", [load_names, _chunks])
 @pytest.mark.parametrize("more", [0, 200_000])  # the long line in block 2, 3
 def test_a_line_end_across_two_blocks_is_counted_once(tmp_path, reader, more):

@@ -71,6 +71,7 @@ def two_kinds():
 # names of the first batch alone (n_samples of them): at n_samples=20 the
 # length of 12 was often missing, and lost its share: TV 0.059 over 1,000
 # seeds, 0.003 with a first batch of LENGTH_PILOT names (0.011 over 300).
+@pytest.mark.slow
 def test_small_requests_have_the_training_lengths(two_kinds):
     names = [
         name
@@ -80,6 +81,7 @@ def test_small_requests_have_the_training_lengths(two_kinds):
     assert length_tv(names, two_kinds.training_length_counts_) < 0.035
 
 
+@pytest.mark.slow
 def test_one_name_has_the_training_lengths():
     # One name: the first batch held only it, which was kept whatever its
     # length (the model's lengths, TV 0.24 and 0.27 over two sets of 300

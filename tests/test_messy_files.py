@@ -159,8 +159,9 @@ def test_a_pattern_with_letters_no_drawn_name_holds_says_which():
         sampler.sample(2, pattern="José.*", max_rounds=1, random_state=0)
     with pytest.raises(ValueError, match=r"hold 'X', 'v', which the model never"):
         sampler.sample(2, pattern="Xav.*", max_rounds=1, random_state=0)
-    # Where a match may leave the letter out, only drawing tells.
-    with pytest.raises(ValueError, match=r"it names 'X', 'Y', which the model never"):
+    # Each alternative needs a letter of its own: refused before drawing too.
+    either = r"matches only names that hold 'X' or 'Y', which the model never writes"
+    with pytest.raises(ValueError, match=either):
         sampler.sample(2, pattern="(X|Y)a.*", max_rounds=1, random_state=0)
 
 

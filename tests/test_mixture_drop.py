@@ -1,9 +1,12 @@
 """MixtureClassifier members set to "drop", as scikit-learn's VotingClassifier:
 left out of the fit, the weights, the predictions, sampling and the saved file."""
 
+import pickle
+
 import joblib
 import numpy as np
 import pytest
+from joblib import parallel_config
 from sklearn.base import clone
 from sklearn.model_selection import GridSearchCV, KFold
 from sklearn.pipeline import Pipeline
@@ -114,11 +117,18 @@ def test_grid_search_tries_the_mixture_with_and_without_a_member():
         cv=KFold(2, shuffle=True, random_state=0),
         n_jobs=2,
         error_score="raise",
-    ).fit(TRAIN)
+    )
+    # Two jobs in threads: processes would cost 3 s of starting and importing.
+    with parallel_config(backend="threading"):
+        search.fit(TRAIN)
     scores = search.cv_results_["mean_test_score"]
     assert np.all(np.isfinite(scores)) and scores[0] != scores[1]
     n_members = 2 if search.best_index_ == 0 else 1
     assert len(search.best_estimator_["clf"].estimators_) == n_members
+    # Process jobs would get each candidate pickled: a "drop" survives it.
+    dropped = pipeline(members).set_params(clf__mlp="drop")
+    dropped = pickle.loads(pickle.dumps(dropped)).fit(TRAIN)
+    assert len(dropped["clf"].estimators_) == 1
 
 
 def test_a_dropped_member_is_not_saved_and_sampling_works(tmp_path):

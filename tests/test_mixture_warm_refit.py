@@ -75,6 +75,7 @@ def test_without_resumable_members_it_is_a_refit():
     assert same_model(warm, cold)
 
 
+@pytest.mark.slow
 def test_in_parallel_it_gives_the_same_model():
     one = fit_mixture(refit="warm_start", refit_max_iter=2)
     two = fit_mixture(refit="warm_start", refit_max_iter=2, n_jobs=2)

@@ -94,6 +94,7 @@ def _fitted(cls):
             [("kn", KneserNeyClassifier(order=2))], weights=[1.0]
         ),
         KneserNeyClassifier: lambda: KneserNeyClassifier(order=2),
+        PerLabelClassifier: lambda: PerLabelClassifier(KneserNeyClassifier(order=2)),
         CharEmbeddingMLPClassifier: lambda: CharEmbeddingMLPClassifier(
             hidden_layer_sizes=(4,), max_iter=1
         ),

@@ -220,15 +220,26 @@ def _by_label_sampler(labels):
     return NameSampler(FrozenEstimator(pipe)).fit(NAMES[:300], labels)
 
 
+@pytest.fixture(scope="module")
+def model_files(tmp_path_factory):
+    """Saved samplers, only ever read: the command -> its model file (one model
+    for score, one per label for classify)."""
+    folder = tmp_path_factory.mktemp("cli")
+    files = {}
+    for command, labels in (("score", None), ("classify", ["f", "m", "x"])):
+        labels = None if labels is None else np.resize(labels, 300)
+        files[command] = str(folder / f"{command}.skops")
+        save_model(_by_label_sampler(labels), files[command])
+    return files
+
+
 @pytest.mark.parametrize("command", ["score", "classify"])
 def test_cli_score_and_classify_cut_the_names_once(
-    monkeypatch, tmp_path, capsys, command
+    monkeypatch, model_files, capsys, command
 ):
     # score printed two scores of each name from two passes; classify made one
     # pass per label of the model. One pass over the names gives all of them.
-    labels = None if command == "score" else np.resize(["f", "m", "x"], 300)
-    path = str(tmp_path / "model.skops")
-    save_model(_by_label_sampler(labels), path)
+    path = model_files[command]
     passes = []
     transform = ContextWindowTransformer.transform
 
@@ -242,15 +253,14 @@ def test_cli_score_and_classify_cut_the_names_once(
     assert len(capsys.readouterr().out.splitlines()) == 4  # a heading, 3 names
 
 
-def test_cli_classify_measures_each_name_not_each_cell(monkeypatch, tmp_path):
+def test_cli_classify_measures_each_name_not_each_cell(monkeypatch, model_files):
     # The table of 100,000 names took 7 of classify's 9 s: every row measured
     # every column's heading and padded its label again. Now a row measures
     # its name only: twice (for the column's width, then to pad it).
     import sknextchar._text as text
     import sknextchar.cli._classify as classify
 
-    path = str(tmp_path / "model.skops")
-    save_model(_by_label_sampler(np.resize(["f", "m", "x"], 300)), path)
+    path = model_files["classify"]
     measured = []
     for module in (text, classify):
         original = module.display_width
@@ -323,12 +333,14 @@ def imported():
     return json.loads(out)
 
 
+@pytest.mark.slow
 def test_the_sampler_does_not_import_the_classifier(imported):
     sampler, _ = imported
     assert "sknextchar._classifier" not in sampler
     assert "sknextchar._pipeline" in sampler
 
 
+@pytest.mark.slow
 def test_public_names_import_neither_skops_nor_matplotlib(imported):
     # skops takes seconds to import (it lists every scikit-learn estimator,
     # importing each of scikit-learn's modules): only reading or writing a

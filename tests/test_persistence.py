@@ -150,12 +150,14 @@ def new_process(pipe, tmp_path_factory):
     return json.loads(done.stdout), windows, [np.load(path) for path in outputs]
 
 
+@pytest.mark.slow
 def test_round_trip_in_a_new_process(pipe, new_process):
     *_, probabilities = new_process
     for loaded in probabilities:  # joblib, then skops
         np.testing.assert_array_equal(loaded, pipe.predict_proba(PROBE))
 
 
+@pytest.mark.slow
 def test_loading_a_model_imports_no_array_library(new_process):
     # skops lists scikit-learn's estimators when imported, walking every
     # package: its array-API adapters imported PyTorch and Dask (3 s and

@@ -56,6 +56,7 @@ def _plot(capsys, model, target, *flags, drawn=("--loss",)):
 MARKED = ["png", "pdf", "svg", "svgz", "eps", "ps"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", MARKED)
 def test_plot_writes_its_mark_in_the_bytes(model, tmp_path, capsys, fmt):
     """The program that made the picture, in the bytes plot wrote: plot, and
@@ -77,6 +78,7 @@ def test_plot_writes_its_mark_in_the_bytes(model, tmp_path, capsys, fmt):
     assert written[fmt] in data
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", MARKED)
 def test_force_replaces_a_picture_that_plot_made(model, tmp_path, capsys, fmt):
     target = tmp_path / f"loss.{fmt}"

@@ -78,6 +78,7 @@ def test_plot_generation_tree_of_a_pipeline_does_not_depend_on_the_prefix_length
         plt.close(long)
 
 
+@pytest.mark.slow
 def test_plot_tree_refusal_advises_plots_own_flags(model_file, capsys, tmp_path):
     # 19 letters ending in "c": the file's bound (22 letters) is the leaves'
     # length, so no branch drawn can end (only "cxyz" would, the 4th branch).
@@ -100,6 +101,7 @@ def test_plot_tree_refusal_advises_plots_own_flags(model_file, capsys, tmp_path)
     assert main(["plot", model_file, "--distribution", prefix, "-o", str(out)]) == 0
 
 
+@pytest.mark.slow
 def test_plot_draws_a_prefix_as_long_as_the_longest_training_name(
     model_file, capsys, tmp_path
 ):
@@ -113,6 +115,7 @@ def test_plot_draws_a_prefix_as_long_as_the_longest_training_name(
         assert status == 0, capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_plot_refuses_a_picture_past_the_most_letters_in_its_terms(
     model_file, capsys, tmp_path
 ):

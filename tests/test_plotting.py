@@ -75,6 +75,7 @@ PICTURES = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("picture", list(PICTURES))
 def test_every_picture_returns_a_figure_and_writes_a_png(pipe, tmp_path, picture):
     fig = PICTURES[picture](pipe)
@@ -125,6 +126,7 @@ def test_drawing_on_given_axes(pipe, picture):
 # --------------------------------------------------------------------------- #
 # Embeddings
 # --------------------------------------------------------------------------- #
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "embedding_dim, xlabel",
     [

@@ -28,6 +28,7 @@ def _has_avx2():
         return False
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(
     blas_kernel() is None or platform.machine() != "x86_64" or not _has_avx2(),
     reason="the recording kernel (OpenBLAS Haswell) needs NumPy's OpenBLAS on an "

@@ -358,19 +358,19 @@ def odd_but_valid_rows():
             "drop-policy-every-name-empty",  # was a NumPy broadcasting error
             lambda m: drop.fit(["x"]).transform(["123", "'"]),
             ValueError,
-            r"leaves 2 name\(s\) without any character.*names\[0\]='123'",
+            r"leaves 2 names without any character.*names\[0\]='123'",
         ),
         Row(
             "drop-policy-pipeline.score-nothing-left",
             lambda m: m.drop_pipe.score(["123"]),
             ValueError,
-            r"leaves 1 name\(s\) without any character",
+            r"leaves 1 name without any character",
         ),
         Row(
             "drop-policy-sampler.score-nothing-left",
             lambda m: m.drop_sampler.score(["123"]),
             ValueError,
-            r"leaves 1 name\(s\) without any character",
+            r"leaves 1 name without any character",
         ),
         Row(
             "drop-policy-sampler.score_samples-empty-name-is-never-nan",
@@ -820,7 +820,7 @@ def sampler_call_rows():
          "not a single string"),
         (f"{s}.sample-exclude-None-inside",
          lambda m: m.sampler.sample(2, exclude=["abid", None]), TypeError,
-         "exclude must hold str only; got None"),
+         r"exclude\[1\] = None is a missing value"),
         (f"{s}.sample-max_rounds=0", lambda m: m.sampler.sample(2, max_rounds=0),
          ValueError, "max_rounds must be a positive int"),
         (f"{s}.sample-random_state-str",
@@ -835,7 +835,7 @@ def sampler_call_rows():
          r"n_samples=1000000000000000 makes the names being generated need .* "
          "lower n_samples"),
         (f"{s}.sample-unreachable-pattern",
-         lambda m: m.sampler.sample(3, pattern="[0-9]+", max_rounds=3), ValueError,
+         lambda m: m.sampler.sample(3, pattern="[^a-z]+", max_rounds=3), ValueError,
          r"Could only generate 0 of the 3 requested names .* matching pattern"),
         (f"{s}.sample-invalid-pattern", lambda m: m.sampler.sample(3, pattern="a("),
          ValueError, "pattern='a\\(' is not a valid regular expression"),
@@ -1031,6 +1031,7 @@ messy = st.text(alphabet=LETTERS + "AZéë'1 -", min_size=1, max_size=10).filter
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(
     names=st.lists(any_name, min_size=1, max_size=8), context_length=st.integers(1, 5)
@@ -1319,6 +1320,7 @@ def _another_blas_kernel():
     return "Sandybridge" if forced.lower() == "haswell" else "Haswell"
 
 
+@pytest.mark.slow
 def test_same_results_in_a_new_process_and_close_under_another_blas_kernel(tmp_path):
     """A new process gives identical results; another BLAS kernel close ones.
 
@@ -1355,6 +1357,7 @@ def test_same_results_in_a_new_process_and_close_under_another_blas_kernel(tmp_p
     assert other["score"] == pytest.approx(score, rel=1e-6)
 
 
+@pytest.mark.slow
 def test_grid_search_is_identical_with_one_and_two_jobs():
     grid = {
         "contextwindowtransformer__context_length": [2, 3],

@@ -99,23 +99,34 @@ def test_weighted_em_maximises_the_weighted_likelihood_on_a_grid():
     assert score == pytest.approx(np.log(p @ weights) @ counts / counts.sum())
 
 
+def _weighted_objective(member_log_proba, targets, counts, grid0, grid1):
+    """The weighted mean log-likelihood at every pair of weights of the grid."""
+    w0, w1 = np.meshgrid(grid0, grid1, indexing="ij")
+    scores = (
+        w0[..., None, None] * member_log_proba[0]
+        + w1[..., None, None] * member_log_proba[1]
+    )  # (grid, grid, n, C)
+    log_q = scores - np.log(np.exp(scores).sum(axis=-1, keepdims=True))
+    picked = log_q[..., np.arange(len(targets)), targets]  # (grid, grid, n)
+    return picked @ counts / counts.sum()
+
+
 def test_weighted_log_linear_weights_maximise_the_weighted_likelihood_on_a_grid():
     member_log_proba, targets, counts = _toy(seed=20)
     weights, score, _ = log_linear_weights(
         member_log_proba, targets, tol=1e-15, sample_weight=counts
     )
-    grid = np.linspace(0, 3, 601)
-    w0, w1 = np.meshgrid(grid, grid, indexing="ij")
-    scores = (
-        w0[..., None, None] * member_log_proba[0]
-        + w1[..., None, None] * (member_log_proba[1])
-    )  # (grid, grid, n, C)
-    log_q = scores - np.log(np.exp(scores).sum(axis=-1, keepdims=True))
-    picked = log_q[..., np.arange(6), targets]  # (grid, grid, n)
-    objective = picked @ counts / counts.sum()
+    # The objective is concave in the weights: a grid of step 0.05 on [0, 3]
+    # finds the cell of the best pair, a grid of step 0.005 around it the pair.
+    coarse = np.linspace(0, 3, 61)
+    objective = _weighted_objective(member_log_proba, targets, counts, coarse, coarse)
+    near = np.unravel_index(objective.argmax(), objective.shape)
+    assert 0 < near[0] < 60 and 0 < near[1] < 60  # an interior optimum
+    fine = [np.linspace(-0.25, 0.25, 101) + coarse[i] for i in near]
+    objective = _weighted_objective(member_log_proba, targets, counts, *fine)
     best = np.unravel_index(objective.argmax(), objective.shape)
-    assert 0 < best[0] < 600 and 0 < best[1] < 600  # an interior optimum
-    np.testing.assert_allclose(weights, [grid[best[0]], grid[best[1]]], atol=0.01)
+    assert 0 < best[0] < 100 and 0 < best[1] < 100  # inside the fine grid
+    np.testing.assert_allclose(weights, [fine[0][best[0]], fine[1][best[1]]], atol=0.01)
     assert score >= objective[best] - 1e-9
 
 

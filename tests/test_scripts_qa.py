@@ -249,6 +249,7 @@ def test_missing_glyphs_are_one_warning_and_other_warnings_pass(capsys):
     assert "DejaVu Sans lacks 4 characters drawn ('कखग李')" in err[1]
 
 
+@pytest.mark.slow
 def test_cli_plot_of_a_devanagari_model_warns_at_most_once(
     hindi_model, tmp_path, capsys
 ):

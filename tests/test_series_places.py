@@ -59,10 +59,10 @@ def test_unknown_characters_of_a_filtered_series_name_the_index_label():
 @pytest.mark.parametrize(
     "params, name, words",
     [
-        ({"handle_unknown": "drop"}, "ë", "leaves 1 name(s) without"),
+        ({"handle_unknown": "drop"}, "ë", "leaves 1 name without"),
         ({"strip_accents": "ascii"}, "ß", "removes every character"),
         ({}, "\u200b", "only invisible characters"),
-        ({"alphabet": "auto"}, "\u0301a", "start with a combining mark"),
+        ({"alphabet": "auto"}, "\u0301a", "starts with a combining mark"),
     ],
 )
 def test_every_message_on_a_name_gives_the_index_label(params, name, words):

@@ -122,7 +122,7 @@ def test_a_tab_learned_as_a_letter_is_told_naming_the_names():
     names = ["Mary\tAnn", "Eva", "Ana\t\t5"]
     for unit in ("char", "grapheme"):
         windows = ContextWindowTransformer(alphabet="auto", unit=unit)
-        with pytest.warns(UserWarning, match="2 name.s. hold a tab") as caught:
+        with pytest.warns(UserWarning, match="2 names hold a tab") as caught:
             windows.fit(names)
         message = str(caught[0].message)
         assert "names[0]='Mary\\tAnn', names[2]='Ana\\t\\t5'" in message
@@ -143,6 +143,6 @@ def test_the_command_line_names_the_lines_with_a_tab(tmp_path, capsys):
     argv = ["train", path, "--alphabet", "auto", "--model", "kneser-ney", "-q"]
     assert main([str(arg) for arg in [*argv, "-o", tmp_path / "m.skops"]]) == 0
     err = capsys.readouterr().err
-    assert err.startswith("sknextchar: warning: 1 name(s) hold a tab, which ")
+    assert err.startswith("sknextchar: warning: 1 name holds a tab, which ")
     assert f"'Mary\\tAnn' (line 1 of {str(path)!r})" in err
     assert "--alphabet auto learns" in err and "names[" not in err

@@ -244,6 +244,7 @@ def test_hyphens_and_apostrophes_are_never_doubled_or_dangling():
             assert unicodedata.category(match[1]) != "Ll", name
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("pipeline", [kneser_ney, small_mlp])
 def test_no_name_mixes_scripts_that_no_training_name_mixes(pipeline):
     # Each step of "Łukasz आशा अमित" is in some training name: 6.6% of a count

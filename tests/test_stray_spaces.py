@@ -84,7 +84,7 @@ def test_a_prefix_keeps_the_space_it_ends_with():
 
 
 def test_a_name_of_invisible_characters_and_spaces_is_named_as_such():
-    with pytest.raises(ValueError, match="hold only invisible characters"):
+    with pytest.raises(ValueError, match="1 name holds only invisible characters"):
         ContextWindowTransformer(alphabet="auto").fit(["asha", "\ufeff "])
 
 

@@ -113,9 +113,11 @@ def test_a_one_column_title_with_digits_stays_a_name(tmp_path):
 @pytest.mark.parametrize("start", [0, 1])
 def test_a_column_of_row_numbers_is_offered_as_nothing(tmp_path, capsys, start):
     rows = "".join(
-        f"{start + i},{n},F,{c}\n"
-        for i, (n, c) in enumerate([("asha", 7), ("ravi", 2), ("meena", 5)])
-    )
+        f"{start + i},{n},{g},{c}\n"
+        for i, (n, g, c) in enumerate(
+            [("asha", "F", 7), ("ravi", "M", 2), ("meena", "F", 5)]
+        )
+    )  # two labels: a column of one is offered as nothing either
     path = write(tmp_path / "n.csv", "id,name,gender,count\n" + rows)
     status, err = train(capsys, path)
     assert status == 0 and "--counts count" in err and "--labels gender" in err, err

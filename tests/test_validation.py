@@ -61,7 +61,8 @@ def test_exclude_is_a_frozenset_lowercased_on_request():
         ("abid", r"not a single string; got 'abid'. Wrap it in a list: \['abid'\]"),
         (b"abid", "not a single string"),
         (5, "collection of names .* got int"),
-        (["abid", 3], "exclude must hold str only; got 3"),
+        (["abid", 3], r"exclude\[1\] = 3 is of type int"),
+        ({"abid", None}, "an element of exclude = None is a missing value"),
     ],
 )
 def test_bad_exclude(exclude, match):

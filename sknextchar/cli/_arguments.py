@@ -1,5 +1,9 @@
 """The arguments several commands of ``sknextchar`` share: models, names, labels."""
 
+import argparse
+import codecs
+import shlex
+
 from .._model_checks import DEFAULT_MAX_BYTES
 from ._flags import BYTE_COUNT, LABEL
 
@@ -12,6 +16,7 @@ __all__ = [
     "add_model_argument",
     "add_names",
     "add_training_names",
+    "check_reading_flags",
 ]
 
 
@@ -95,7 +100,7 @@ def add_training_names(parser):
         "for --model kneser-ney). Works with --labels COLUMN, --chunk-size and "
         "--resume (default: each name once)",
     )
-    add_encoding(parser)
+    add_encoding(parser, ("names_file", "NAMES_FILE"))
 
 
 def add_names(parser, verb):
@@ -107,13 +112,19 @@ def add_names(parser, verb):
         help=f"also {verb} the names of this file, one name per line (or the "
         "column of names of a table, as NAMES_FILE of train)",
     )
-    add_encoding(parser)
+    add_encoding(parser, ("names_file", "--names-file FILE"))
 
 
-def add_encoding(parser):
-    """--encoding and --names-column: how the names files are read."""
+def add_encoding(parser, read_file):
+    """--encoding and --names-column: how the names files are read.
+
+    ``read_file`` is the file they read, ``(dest, as the command line shows
+    it)``: :func:`check_reading_flags` refuses them without it.
+    """
+    parser.set_defaults(read_file=read_file)
     parser.add_argument(
         "--names-column",
+        action=_StoreGiven,
         metavar="COLUMN",
         help="read the names files as tables (a header row, a comma, semicolon or "
         "tab between fields) and take the names from the column with this header "
@@ -123,10 +134,65 @@ def add_encoding(parser):
     )
     parser.add_argument(
         "--encoding",
+        action=_StoreGiven,
         default="utf-8",
         help="text encoding of the names files, e.g. latin-1 or utf-16 (default: "
         "utf-8, with or without a byte-order mark)",
     )
+
+
+class _StoreGiven(argparse.Action):
+    """Store a flag's value, and note that it was given (``--encoding
+    utf-8`` as well as its default)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        setattr(namespace, self.dest, values)
+        given = getattr(namespace, "given_flags", ())
+        namespace.given_flags = (*given, (self.dest, option_string, values))
+
+
+def check_reading_flags(args):
+    """Refuse ``--names-column`` and ``--encoding`` without the file they
+    read: NAMES_FILE of ``train`` (``--names-column`` also picks the names of
+    the bundled table beside ``--labels COLUMN``), ``--names-file`` of
+    ``score`` and ``classify``, ``--exclude-file`` of ``sample``.
+    ``--encoding utf-8``, the default under any of its names (``UTF8``,
+    ``utf_8``), is accepted without a file: a script may always pass it.
+
+    Examples
+    --------
+    >>> from sknextchar.cli import build_parser
+    >>> argv = ["score", "m.skops", "asha", "--encoding", "latin-1"]
+    >>> check_reading_flags(build_parser().parse_args(argv))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: --encoding latin-1 says how to read --names-file FILE, and no ...
+    >>> check_reading_flags(build_parser().parse_args(argv[:3] + ["--encoding=UTF8"]))
+    """
+    dest, shown = getattr(args, "read_file", (None, None))
+    if dest is None or getattr(args, dest, None) is not None:
+        return
+    for flag, option, value in getattr(args, "given_flags", ()):
+        if flag == "names_column" and getattr(args, "labels", None) is not None:
+            continue  # the column of names of the bundled table of labels
+        if flag == "encoding" and _is_utf8(value):
+            continue  # the default, given: nothing to read differently
+        what = f"which column of {shown} holds the names"
+        if flag == "encoding":
+            what = f"how to read {shown}"
+        bundled = " (train then reads the bundled names)" * (shown == "NAMES_FILE")
+        raise ValueError(
+            f"{option} {shlex.quote(value)} says {what}, and no {shown.split()[0]} "
+            f"was given{bundled}: pass {shown}, or leave out {option}."
+        )
+
+
+def _is_utf8(encoding):
+    """Whether ``encoding`` is a name of UTF-8, the default of --encoding."""
+    try:
+        return codecs.lookup(encoding).name == codecs.lookup("utf-8").name
+    except (LookupError, ValueError):  # unknown, or a NUL in the name
+        return False
 
 
 def add_force(parser, replaced="a model file"):

@@ -76,11 +76,16 @@ def _log_priors(pairs, labels):
             f"({', '.join(labels)}), each once; got {typed}."
         )
     weights = np.array([given[label] for label in labels])
-    if weights.sum() == 0:
+    if not weights.any():
         raise ValueError(
             "--priors gives every label a weight of 0; give one a weight above 0."
         )
-    return log_priors(weights / weights.sum())
+    with np.errstate(over="ignore"):  # weights of 1e308: their sum overflows
+        total = weights.sum()
+    if not np.isfinite(total):
+        weights = weights / weights.max()
+        total = weights.sum()
+    return log_priors(weights / total)
 
 
 def _posterior(sampler, names, labels, log_priors):

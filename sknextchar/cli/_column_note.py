@@ -5,15 +5,18 @@ names), one line on standard error says which column it read; for ``train``,
 the note also offers the other columns as the flags that would read them: a
 column of numbers as ``--counts`` (whole numbers only, for the count model),
 any other as ``--labels`` (a column of 0 and 1 too: a yes or no, whose names
-of 0 ``--counts`` would leave out), never a column that numbers the rows (an id).
+of 0 ``--counts`` would leave out) if ``--labels`` can read it (a label on
+each row, two labels at least), never a column that numbers the rows (an id).
 """
 
 import os
 import re
 import shlex
 import sys
+import unicodedata
 
 from ..datasets._tables import (
+    LINES_LOOKED_AT,
     CountCells,
     find_table,
     header_key,
@@ -43,7 +46,8 @@ def table_note(
 
     For ``train``, the line also names the other columns it could read: a
     column of numbers as ``--counts``, the others (and a column of 0 and 1)
-    as labels; never
+    as labels, if ``--labels`` can read them (:func:`_label_columns`: not an
+    empty column, nor one of a single label); never
     ``counts``, already read, nor a column that numbers the rows (an id:
     neither labels nor counts).
 
@@ -70,7 +74,7 @@ def table_note(
     --------
     >>> import contextlib, io
     >>> from sknextchar.datasets._tables import find_table
-    >>> lines = ["name,sex\\n", "asha,f\\n"]
+    >>> lines = ["name,sex\\n", "asha,f\\n", "ravi,m\\n"]
     >>> err = io.StringIO()
     >>> with contextlib.redirect_stderr(err):
     ...     table_note(find_table(lines[0], "kids.csv"), "kids.csv", True, lines=lines)
@@ -89,7 +93,7 @@ def table_note(
         cells = _number_cells(lines, table, others)
         flags = {field for field in cells if _zero_one(cells[field])}  # is_female
         labels = [field for field in others if field not in cells or field in flags]
-        labels *= by_label
+        labels = _label_columns(lines, table, labels, counts) if by_label else []
         numbers = [
             field
             for field in cells
@@ -208,6 +212,50 @@ def number_columns(lines, table, columns, whole=False):
     """
     cells = _number_cells(lines, table, columns, whole)
     return [column for column in cells if not _row_numbers(cells[column])]
+
+
+def _label_columns(lines, table, columns, counts=None):
+    """The ``columns`` of a table (headers) that ``train --labels`` can read,
+    as the rows of ``lines`` (the header first) show: a label on every row
+    with a name (it refuses a name without one: an empty column never is),
+    and two labels at least (it refuses a column of one label, in Unicode NFC,
+    the names of count 0 of ``--counts`` left out) when ``lines`` hold the
+    whole file (no more than :data:`LINES_LOOKED_AT` of them; a file sorted by
+    label may have its second label further down). Rows that the reader
+    refuses tell nothing: every column is kept.
+
+    Examples
+    --------
+    >>> from sknextchar.datasets._tables import find_table
+    >>> table = find_table("name,sex,note,land", "kids.csv")
+    >>> lines = ["name,sex,note,land\\n", "Ava,F,,IN\\n", "Bo,M,,IN\\n"]
+    >>> _label_columns(lines, table, ["sex", "note", "land"])
+    ['sex']
+    """
+    at = {column: table.header.index(column) for column in columns}
+    count_at = _index(table.header, counts)
+    seen = {column: set() for column in columns}
+    try:
+        for _, fields in named_rows(lines, table, "NAMES_FILE"):
+            at = {column: i for column, i in at.items() if fields[i]}
+            if count_at is None or not _ZERO.fullmatch(fields[count_at]):
+                for column, i in at.items():
+                    seen[column].add(unicodedata.normalize("NFC", fields[i]))
+    except ValueError:  # a row the reader refuses (and says so where it reads)
+        return list(columns)
+    whole = len(lines) <= LINES_LOOKED_AT
+    return [column for column in at if len(seen[column]) > 1 or not whole]
+
+
+_ZERO = re.compile(r"0+(?:[.,]0*)?")  # a count of 0 (0, 0.0, 0,00)
+
+
+def _index(header, column):
+    """The index of ``column`` in a header (as :func:`header_key` compares;
+    None for none)."""
+    keys = [header_key(field) for field in header]
+    key = None if column is None else header_key(column)
+    return keys.index(key) if key in keys else None
 
 
 def _number_cells(lines, table, columns, whole=False):

@@ -18,7 +18,7 @@ from ..datasets import load_indian_names
 from ._errors import PROG
 from ._file_arguments import check_context_not_file, check_names_not_files
 from ._flags import KN_FLAGS, SAMPLER_FLAGS, TRAIN_FLAGS, given
-from ._lengths import check_length_flags, check_name_lengths
+from ._lengths import check_length_flags, check_name_lengths, table_max_length
 from ._places import places_of
 from ._record_flags import check_record
 
@@ -397,6 +397,9 @@ def _excluded_names(args):
     if args.exclude_file is not None:  # a file without names excludes none
         names = _names_of_file(args, args.exclude_file, places=False, allow_empty=True)
         check_name_lengths(names, args.exclude_file)  # as train and score do
+        # exclude[1] of a message is a line of the file (found when needed).
+        where = (args.exclude_file, args.encoding, names_column(args))
+        places_of(args).add_file("exclude", *where)
         return names
 
 
@@ -549,7 +552,8 @@ def table(args):
     # The model's own distribution: no length bound of sampling bites here.
     check_context_not_file(args.context, args.model)
     places_of(args).add_arguments("prefixes", "CONTEXT", [args.context])
-    sampler = load_sampler(args, min_length=1, max_length=len(args.context) + 1)
+    max_length = table_max_length(args.context)  # before the model is loaded
+    sampler = load_sampler(args, min_length=1, max_length=max_length)
     temperature_table = sampler.temperature_table(
         args.context, args.temperatures, label=args.label
     )

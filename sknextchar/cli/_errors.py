@@ -14,6 +14,7 @@ import sys
 import unicodedata
 import warnings
 
+from .._dead_ends import LongPrefixError
 from ._main import PROG
 
 __all__ = [
@@ -121,8 +122,20 @@ def error_message(exc, places=None):
         stdout = output_encoding_message(exc)
         if stdout is not None:
             return stdout
-    message = str(exc) if places is None else places.rewrite(str(exc))
+    message = _long_prefix(exc) if isinstance(exc, LongPrefixError) else str(exc)
+    message = message if places is None else places.rewrite(message)
     return cli_spelling(one_line(message))
+
+
+def _long_prefix(error):
+    """A prefix of more letters than ``max_length`` (a
+    :class:`~sknextchar._dead_ends.LongPrefixError`), in the command line's
+    terms, from the error's attributes."""
+    from .._text import quoted
+    from ._lengths import long_prefix_message
+
+    shown = f"{error.place}={quoted(error.prefix)}"
+    return long_prefix_message(shown, error.letters, error.max_length, error.what)
 
 
 def unreadable_file_message(exc):
@@ -414,7 +427,6 @@ def cli_spelling(message):
     for python, command_line in _PYTHON_ADVICE:
         advice = re.escape(python)
         message = _outside_user_text(advice, lambda _, cli=command_line: cli, message)
-    message = _outside_user_text(_LONG_PREFIX, _shorten_prefix, message)
     flags = _flags_by_parameter()
 
     def spell(match):
@@ -457,29 +469,6 @@ def _outside_user_text(pattern, replace, message):
         return replace(match) if callable(replace) else match.expand(replace)
 
     return re.sub(pattern, outside, message)
-
-
-# A prefix longer than max_length allows: NameSampler's advice to raise it.
-_LONG_PREFIX = re.compile(
-    r"has ([\d,]+) letters, more than max_length=(\d+); raise max_length or "
-    r"shorten the prefix\."
-)
-
-
-def _shorten_prefix(match):
-    """Raising ``--max-length`` cannot help a prefix of more letters than the
-    most it takes (:data:`~sknextchar._limits.MAX_LETTERS`): say only to
-    shorten the prefix then."""
-    from .._limits import MAX_LETTERS
-
-    letters = int(match.group(1).replace(",", ""))
-    if letters <= MAX_LETTERS:
-        return match.group(0)
-    return (
-        f"has {match.group(1)} letters, more than --max-length {match.group(2)}, "
-        f"which is at most {MAX_LETTERS:,}: shorten the prefix to {MAX_LETTERS:,} "
-        "letters or fewer."
-    )
 
 
 def _flags_by_parameter():

@@ -18,6 +18,7 @@ import unicodedata
 import warnings
 from importlib import resources
 
+from .._text import MAX_QUOTED_FIELDS, MAX_QUOTED_ROW, quoted_fields, quoted_row
 from ..datasets._base import (
     check_file_start,
     check_names_path,
@@ -284,7 +285,10 @@ def _delimiter(text, column):
 def _first_row(text, delimiter):
     """The stripped fields of the header row of a CSV text (its first
     non-blank line, :func:`header_line`)."""
-    header = next(csv.reader([header_line(text_lines(text))], delimiter=delimiter), [])
+    try:
+        header = next(csv.reader([header_line(text_lines(text))], delimiter=delimiter))
+    except (csv.Error, StopIteration):  # a field beyond the reader's limit: none
+        return []
     return [field.strip() for field in header]
 
 
@@ -354,7 +358,8 @@ def _name_at(header, label_at, names_column, source):
         if not wanted:
             raise ValueError(
                 f"--names-column {names_column!r} is not a column of {source} "
-                f"beside the labels, whose first row (the header) is {header!r}: "
+                f"beside the labels, whose first row (the header) is "
+                f"{quoted_fields(header)}: "
                 "pass the header of its column of names."
             )
         return wanted[0]
@@ -380,9 +385,9 @@ def _columns(text, column, source, names_column=None, counts=(None, False)):
         hint = f" (did you mean {' or '.join(near)}?)" if near else ""
         raise ValueError(
             f"--labels {column!r} is neither a file nor a column of {source}, whose "
-            f"first row (the header) is {header!r}{hint}. Pass the name of the "
-            "label column (e.g. --labels label for a CSV file name,label), or a "
-            "file with one label per line."
+            f"first row (the header) is {quoted_fields(header)}{hint}. Pass the "
+            "name of the label column (e.g. --labels label for a CSV file "
+            "name,label), or a file with one label per line."
         )
     check_one_column(header, label_at, source, exact=True)
     head = list(itertools.islice(text_lines(text), LINES_LOOKED_AT))
@@ -618,13 +623,14 @@ def _refuse_headerless(lines, path, training=False):
     if counted:  # any file whose every line ends with a number is a table
         then = " Then --counts count reads the numbers as counts."
         whole = _WHOLE_NAMES.format(delimiter, first.strip())
-        whole_lines = "" if delimiter == "tab" else whole
+        long = len(first.strip()) > MAX_QUOTED_ROW  # hardly one name: no example
+        whole_lines = "" if delimiter == "tab" or long else whole
     labels, then = (labels, then) if training else ("", "")
     raise ValueError(
         f"{path!r} looks like a table of {width} columns: "
         f"{lines_looked_at(len(lines))} has {width} fields between {delimiter}s, "
         "and its first line "
-        f"{first.strip()!r} is not a header with a column of names (such as "
+        f"{quoted_row(first)} is not a header with a column of names (such as "
         f"'name' or 'first name'). If that line is its header, pass --names-column "
         f"COLUMN, the header of the names (e.g. --names-column {example}{labels}); "
         f"if it has no header, add one (e.g. {header}) first." + then + whole_lines
@@ -651,6 +657,8 @@ def _header_example(fields, delimiter, counted):
     'name, a tab, label, a tab, count'
     >>> _header_example(["1", "Anna", "F"], ";", False)
     'column1;name;label'
+    >>> _header_example(["Anna"] + ["1"] * 99, ",", True)[-36:]
+    'column16,column17,column18,...,count'
     """
     at, last = _names_field(fields, delimiter), len(fields) - 1
     header = [f"column{i + 1}" for i in range(len(fields))]
@@ -659,4 +667,6 @@ def _header_example(fields, delimiter, counted):
         header[last] = "count"
     if at + 1 < len(fields) and header[at + 1].startswith("column"):
         header[at + 1] = "label"
+    if len(header) > MAX_QUOTED_FIELDS:  # thousands of columns: the first, the last
+        header = [*header[: MAX_QUOTED_FIELDS - 2], "...", header[-1]]
     return (", a tab, " if delimiter == "\t" else delimiter).join(header)

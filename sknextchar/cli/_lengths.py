@@ -19,7 +19,9 @@ from ._places import places_of
 __all__ = [
     "check_length_flags",
     "check_name_lengths",
+    "long_prefix_message",
     "name_length_check",
+    "table_max_length",
 ]
 
 
@@ -87,11 +89,68 @@ def _check_prefix_length(prefix, max_length):
     from .._text import graphemes, quoted
 
     letters = len(graphemes(unicodedata.normalize("NFC", prefix).lstrip()))
-    if letters > max_length:  # spelled as the sampler's (cli_spelling)
+    if letters > max_length:  # as the sampler's error is told (error_message)
+        shown = f"--prefix {quoted(prefix)}"
+        raise ValueError(long_prefix_message(shown, letters, max_length))
+
+
+def table_max_length(context):
+    """The ``max_length`` of ``sknextchar table``: one past its CONTEXT, so that
+    no length bound of sampling bites (the end marker gets the model's own
+    probability); a CONTEXT of :data:`~sknextchar._limits.MAX_LETTERS` letters
+    or more, after which only the end can come, is refused.
+
+    Examples
+    --------
+    >>> table_max_length("abi")
+    4
+    >>> table_max_length("a" * 1000)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: CONTEXT 'aaaa...'... (1,000 characters) has 1,000 letters, ...
+    """
+    from .._text import graphemes, quoted
+
+    letters = len(graphemes(unicodedata.normalize("NFC", context).lstrip()))
+    if letters >= MAX_LETTERS:
         raise ValueError(
-            f"--prefix {quoted(prefix)} has {letters:,} letters, more than "
-            f"max_length={max_length}; raise max_length or shorten the prefix."
+            f"CONTEXT {quoted(context)} has {letters:,} letters, and a name has "
+            f"at most {MAX_LETTERS:,}: only the end can follow it. Shorten "
+            f"CONTEXT to {MAX_LETTERS - 1:,} letters or fewer."
         )
+    return min(len(context) + 1, MAX_LETTERS)
+
+
+def long_prefix_message(shown, letters, max_length, what="prefix"):
+    """The command line's message on a prefix of more letters than
+    ``--max-length``: raise it or shorten the prefix; only shorten it when
+    raising cannot help, the prefix having more letters than any name may
+    (:data:`~sknextchar._limits.MAX_LETTERS`).
+
+    Parameters
+    ----------
+    shown : str
+        The prefix, as the message shows it (``"--prefix 'ab'"``).
+    letters : int
+        Its letters, as the sampler counts them.
+    max_length : int
+        The bound it is past.
+    what : str, default="prefix"
+        What the advice calls it.
+
+    Returns
+    -------
+    message : str
+
+    Examples
+    --------
+    >>> print(long_prefix_message("--prefix 'abcd'", 4, 3))
+    --prefix 'abcd' has 4 letters, more than --max-length 3; raise --max-length \
+or shorten the prefix.
+    """
+    from .._dead_ends import long_prefix_message as worded  # the wording shared
+
+    return worded(shown, letters, max_length, what, bound="--max-length")
 
 
 def check_name_lengths(names, path, places=None):

@@ -80,6 +80,7 @@ def _run(argv, output):
     import os
     import warnings
 
+    from ._arguments import check_reading_flags
     from ._errors import USER_ERRORS, error_message, show_warning
     from ._parser import build_parser
 
@@ -101,6 +102,7 @@ def _run(argv, output):
             if args is None:
                 return main_job()
             args.places = places
+            check_reading_flags(args)  # before any file is read
             announce_pipes(args)
             return args.run(args)
     except SystemExit as exc:  # argparse: --help, --version, usage errors

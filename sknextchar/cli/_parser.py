@@ -3,6 +3,7 @@
 import argparse
 import importlib
 
+from .._limits import MAX_LETTERS
 from .._persistence import PICKLE_SUFFIXES
 from .._version import __version__
 from ._arguments import (
@@ -260,7 +261,7 @@ def _add_sample(commands):
     add_label(parser)
     _add_sample_filters(parser)
     _add_sample_likeness(parser)
-    add_encoding(parser)
+    add_encoding(parser, ("exclude_file", "--exclude-file FILE"))
     parser.add_argument(
         "--seed",
         type=SEED,
@@ -402,7 +403,8 @@ def _add_table(commands):
         description="The lecture's table: the model's probability of each next "
         "character after CONTEXT, one column per temperature "
         "(NameSampler.temperature_table); the length bounds of sampling do not "
-        "apply, so the end marker has the model's own probability.",
+        "apply, so the end marker has the model's own probability. CONTEXT has "
+        f"at most {MAX_LETTERS - 1:,} letters: a name has at most {MAX_LETTERS:,}.",
     )
     add_model_argument(parser)
     parser.add_argument(

@@ -6,10 +6,13 @@ is a line of a file (``line 5 of 'names.txt'``, blank lines and a header row
 counted) or an argument (``NAME``, ``--prefix``). Each command records in
 :class:`Places` where its names and prefixes came from, and the entry point
 rewrites its error message with them. A name is found by its text, not by its
-position, which may be one in a subset (the names counted beside the held-out
-ones, a chunk of a file): the first line that holds it is named. A long name
-cut in a message is found by its start and length; another line of the
-same start and length is named too (the first is then a guess).
+position alone, which may be one in a subset (the names counted beside the
+held-out ones, a chunk of a file): the line of its position when the names
+recorded hold it there, else the first line that holds it; a name a message
+shows at several positions (``names[1]='x', names[3]='x'``) is found at as
+many lines, in order (the second position: the second line that holds it). A
+long name cut in a message is found by its start and length; another line of
+the same start and length is named too (the first is then a guess).
 """
 
 import ast
@@ -23,10 +26,11 @@ __all__ = ["Places", "places_of"]
 
 # An element of a list as the estimators' messages show it, followed by its
 # value as a Python string literal: names[3]='asha' or names[3] is 'a\nb' (the
-# one prefix of a call: prefix='a1'); a long value is cut
-# (sknextchar._text.quoted): names[3]='asha, ...'... (240 characters).
+# one prefix of a call: prefix='a1'; a name to exclude: exclude[1] is 'x'); a
+# long value is cut (sknextchar._text.quoted): names[3]='asha, ...'... (240
+# characters).
 _ELEMENT = re.compile(
-    r"\b(?:(names|prefixes)\[\d+\]|(prefix))(=| is )"
+    r"\b(?:(names|prefixes|exclude)\[(\d+)\]|(prefix))(=| is )"
     r"('(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\")"
     r"(\.\.\. \(([\d,]+) characters\))?"
 )
@@ -50,16 +54,20 @@ class Places:
     """
 
     def __init__(self):
-        self._sources = []  # (what, find): find(value) -> (place, in_file) or None
+        # (what, find): find(test, index=None, rank=0) -> (place, in_file) or
+        # None: the place of the value at position index if it passes test,
+        # else of the (rank + 1)-th value that does (the last, if fewer do).
+        self._sources = []
 
     def add_lines(self, what, path, values, lines):
         """Values read from a file: ``values[i]`` is on line ``lines[i]``."""
 
-        def find(test):
-            for value, line in zip(values, lines):
-                if test(value):
-                    return f"line {line} of {path!r}", True
-            return None
+        def find(test, index=None, rank=0):
+            if index is not None and index < len(values) and test(values[index]):
+                return f"line {lines[index]} of {path!r}", True
+            passing = (line for value, line in zip(values, lines) if test(value))
+            line = _nth(passing, rank)
+            return None if line is None else (f"line {line} of {path!r}", True)
 
         self._sources.append((what, find))
 
@@ -67,8 +75,8 @@ class Places:
         """Values read from the stripped lines of a file (or from the column
         ``column`` of a table), found when needed."""
 
-        def find(test):
-            line = _line_of(test, path, encoding, column)
+        def find(test, index=None, rank=0):
+            line = _line_of(test, path, encoding, column, rank)
             return None if line is None else (f"line {line} of {path!r}", True)
 
         self._sources.append((what, find))
@@ -76,9 +84,11 @@ class Places:
     def add_arguments(self, what, argument, values):
         """Values given on the command line as ``argument`` (e.g. ``NAME``)."""
         values = list(values)
-        self._sources.append(
-            (what, lambda test: (argument, False) if any(map(test, values)) else None)
-        )
+
+        def find(test, index=None, rank=0):
+            return (argument, False) if any(map(test, values)) else None
+
+        self._sources.append((what, find))
 
     def place(self, what, value):
         """Where a value came from (``"line 5 of 'names.txt'"``), or None."""
@@ -90,17 +100,20 @@ class Places:
 
     def rewrite(self, message):
         """The message with each recorded element named by its place."""
+        ranks = _ranks(_ELEMENT.finditer(message))
 
         def replace(match):
-            what, one, verb, literal, cut, length = match.groups()
+            what, index, one, verb, literal, cut, length = match.groups()
             what = what or f"{one}es"  # prefix='a1': one of the prefixes
             try:
                 value = ast.literal_eval(literal)
             except (ValueError, SyntaxError):
                 return match.group(0)
             test = value.__eq__ if cut is None else _starts(value, length)
+            index = None if index is None else int(index)
+            rank = ranks.get((what, literal, cut), {}).get(index, 0)
             for kind, find in self._sources:
-                found = find(test) if kind == what else None
+                found = find(test, index, rank) if kind == what else None
                 if found is not None:
                     place, in_file = found
                     if cut is not None and in_file:
@@ -109,6 +122,26 @@ class Places:
             return match.group(0)
 
         return _ELEMENT.sub(replace, message)
+
+
+def _ranks(matches):
+    """For each element value a message shows (what, literal, cut), the rank of
+    each of its positions among the distinct positions shown with it."""
+    positions = {}
+    for match in matches:
+        what, index, _, _, literal, cut, _ = match.groups()
+        if index is not None:
+            positions.setdefault((what, literal, cut), set()).add(int(index))
+    return {
+        key: {index: rank for rank, index in enumerate(sorted(indices))}
+        for key, indices in positions.items()
+    }
+
+
+def _nth(items, rank):
+    """The item of ``items`` at ``rank`` (the last if there are fewer), or None."""
+    found = list(itertools.islice(items, rank + 1))
+    return found[-1] if found else None
 
 
 def _shown(place, in_file, literal, verb):
@@ -127,21 +160,21 @@ def _starts(start, length):
 def _alike(find, test, place):
     """The place of a value cut in a message, and another line that the cut
     leaves alike (the same start and length): the first is then a guess."""
-    matches = itertools.count()
-    other = find(lambda value: test(value) and next(matches) == 1)
+    others = (find(test, None, rank) for rank in (0, 1))
+    other = next((o[0] for o in others if o is not None and o[0] != place), None)
     if other is None:
         return place
-    return f"{place}, or another line of the same start and length, such as {other[0]}"
+    return f"{place}, or another line of the same start and length, such as {other}"
 
 
-def _line_of(test, path, encoding, column=None):
-    """The first line of the file whose stripped text (or whose field in the
-    column ``column`` of a table) passes ``test``, or None."""
+def _line_of(test, path, encoding, column=None, rank=0):
+    """The (``rank`` + 1)-th line of the file (the last, if fewer do) whose
+    stripped text (or whose field in the column ``column`` of a table) passes
+    ``test``, or None."""
     try:
         with open_lines(path, encoding, errors="replace") as text:
-            for number, line in _numbered(text, path, column):
-                if test(line.strip()):
-                    return number
+            numbered = _numbered(text, path, column)
+            return _nth((n for n, line in numbered if test(line.strip())), rank)
     except (OSError, ValueError, LookupError):  # gone or changed since: no place
         pass
     return None

@@ -18,6 +18,7 @@ import warnings
 import numpy as np
 
 from .._limits import check_counts_total
+from .._text import quoted_row
 from ..datasets._tables import CountCells, column_at, header_key
 from ._column_note import shell_word
 
@@ -66,7 +67,7 @@ def counts_column_at(header, column, first_line, source, names_at=None):
     if header is None or not _has_column(header, column):
         raise ValueError(
             f"--counts {column!r} is not a column of {source}, whose first row (the "
-            f"header) is {first_line.strip()[:80]!r}: pass --counts COLUMN, the "
+            f"header) is {quoted_row(first_line)}: pass --counts COLUMN, the "
             "header of its column of counts as that row spells it. A file without "
             "a header row needs one: add a first line that names its columns (e.g. "
             "name,sex,count for the US baby-name files)."

@@ -12,7 +12,8 @@ from importlib import resources
 
 from .._limits import MAX_LETTERS, check_counts_total
 from .._stacklevel import user_stacklevel
-from ._codecs import bom_length, file_encoding
+from .._text import quoted_row
+from ._codecs import bom_length, file_encoding, wide_codec
 from ._encoding import (
     SAMPLE_BYTES,
     check_utf8_misread,
@@ -45,7 +46,6 @@ from ._tables import (
 from ._wide_text import (
     check_utf16_reading,
     wide_advice,
-    wide_codec,
     wide_of_file_start,
     wide_of_nul,
 )
@@ -160,7 +160,7 @@ def load_names(path, *, encoding="utf-8", names_column=None, counts_column=None)
 
     Parameters
     ----------
-    path : str or os.PathLike
+    path : str, bytes or os.PathLike
         The file to read.
     encoding : str, default="utf-8"
         The file's text encoding, e.g. ``"latin-1"`` or ``"utf-16"``. With UTF-8,
@@ -241,6 +241,12 @@ def load_names(path, *, encoding="utf-8", names_column=None, counts_column=None)
     >>> names, counts
     (['Olivia', 'Liam'], array([17728., 20272.]))
     """
+    path = path_text(path)
+    if names_column is not None and not isinstance(names_column, str):
+        raise TypeError(
+            "names_column must be the header of the column of names (a str) or "
+            f"None; got {names_column!r}."
+        )
     if counts_column is not None:
         check_counts_column_argument(counts_column, names_column)
     # One name a line: read as rows, so that a table is told (and how to read
@@ -335,7 +341,7 @@ def warn_if_table(lines, names, path, *, reader="load_names"):
         return
     if table is not None:
         header = next(line.strip() for line in lines if line.strip())
-        what = f"a header row {header!r} with a column {table.column!r}"
+        what = f"a header row {quoted_row(header)} with a column {table.column!r}"
         column = table.column
     elif (found := headerless_table(names, path)) is not None:
         delimiter, width = DELIMITER_NAMES[found[0]], found[1]
@@ -574,10 +580,44 @@ def open_lines(path, encoding="utf-8", *, errors="strict", buffering=-1):
     ('utf-16', ['Zoë\\n', 'José\\n'])
     """
     with open(path, "rb", buffering=buffering) as raw:
-        codec = file_encoding(raw.peek(4)[:4], encoding)  # nothing consumed
+        codec = file_encoding(raw.peek(4), encoding)  # nothing consumed
         raw.read(bom_length(raw.peek(4)[:4], codec))
         with io.TextIOWrapper(raw, encoding=codec, errors=errors) as lines:
             yield lines
+
+
+def path_text(path):
+    """A path argument as a str, bytes decoded as the operating system does.
+
+    Parameters
+    ----------
+    path : str, bytes or os.PathLike
+
+    Returns
+    -------
+    path : str
+
+    Raises
+    ------
+    TypeError
+        If ``path`` is none of these.
+
+    Examples
+    --------
+    >>> path_text(b"names.txt")
+    'names.txt'
+    >>> path_text(5)
+    Traceback (most recent call last):
+    ...
+    TypeError: path must be the path of a file (a str, bytes or os.PathLike); got int.
+    """
+    try:
+        return os.fsdecode(path)
+    except TypeError:
+        raise TypeError(
+            "path must be the path of a file (a str, bytes or os.PathLike); got "
+            f"{type(path).__name__}."
+        ) from None
 
 
 def check_names_path(path):
@@ -603,7 +643,7 @@ def check_names_path(path):
     ...
     ValueError: '/dev/zero' is a device, not a file of names; pass a text file.
     """
-    path = os.fspath(path)
+    path = path_text(path)
     if os.path.isdir(path):
         raise IsADirectoryError(f"{path!r} is a directory; pass a text file of names.")
     try:
@@ -680,7 +720,7 @@ def check_file_start(start, path, encoding):
     ...
     ValueError: 'disk.img' holds NUL characters (line 1), so it is not a utf-8 ...
     """
-    codec = file_encoding(start[:4], encoding)
+    codec = file_encoding(start, encoding)
     start = start[bom_length(start[:4], codec) :]
     check_utf8_misread(start, path, codec)
     try:

@@ -1,13 +1,26 @@
 """The codec a file of names is read with, from the encoding given and the
 file's first bytes: a byte-order mark selects UTF-16 or UTF-32 and is skipped,
-and an encoding Python does not know is answered with the one to pass (Notepad's
-names for its encodings, "ANSI" or "Unicode", each with Python's)."""
+the bytes of UTF-16 or UTF-32 without one tell their byte order
+(:func:`wide_codec`), and an encoding Python does not know is answered with the
+one to pass (Notepad's names for its encodings, "ANSI" or "Unicode", each with
+Python's; for a file without a byte-order mark, the byte order its bytes
+show)."""
 
 import codecs
 import re
 import sys
 
-__all__ = ["bom_length", "file_encoding", "unknown_encoding_message"]
+__all__ = [
+    "HEAD_BYTES",
+    "bom_length",
+    "file_encoding",
+    "unknown_encoding_message",
+    "wide_codec",
+]
+
+#: The first bytes of a file that tell its codec when no encoding that
+#: Python knows is given: a byte-order mark, or UTF-16's byte order without one.
+HEAD_BYTES = 4096
 
 # The byte-order marks, each with the encoding that reads it and its name in a
 # message (UTF-32 LE's starts with UTF-16 LE's, so it comes first).
@@ -34,8 +47,10 @@ def file_encoding(start, encoding="utf-8"):
     Parameters
     ----------
     start : bytes
-        The first bytes of the file (4 are enough), read from the stream that
-        is then decoded: a pipe cannot be opened twice.
+        The first bytes of the file (4 tell a byte-order mark; up to
+        :data:`HEAD_BYTES` tell the byte order of UTF-16 without one, for the
+        message on an encoding Python does not know), read from the stream
+        that is then decoded: a pipe cannot be opened twice.
     encoding : str, default="utf-8"
 
     Returns
@@ -51,9 +66,14 @@ def file_encoding(start, encoding="utf-8"):
     >>> file_encoding(b"a\\x00s\\x00", "utf-16") == "utf-16-" + sys.byteorder[0] + "e"
     True
     """
+    if not isinstance(encoding, str):
+        raise TypeError(
+            "encoding must be the name of the file's text encoding, a str such as "
+            f"'utf-8' or 'cp1252'; got {encoding!r}."
+        )
     try:
         name = codecs.lookup(encoding).name
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL in the name
         raise ValueError(unknown_encoding_message(encoding, start)) from None
     _check_reads_files(encoding, name)
     if name in ("utf-16", "utf-32") and not start.startswith(
@@ -112,6 +132,70 @@ def bom_length(start, codec):
     return len(bom) if start.startswith(bom) and (len(bom) == 4 or not wider) else 0
 
 
+def wide_codec(head):
+    """The UTF-16 or UTF-32 codec of a file whose first bytes are ``head``
+    (bytes, or a str read one byte a character), or None if they look like
+    neither: a byte-order mark; or characters of four bytes each
+    (:func:`_utf32_of_units`); or a zero byte in every other place, as in a
+    name of Latin letters in UTF-16 (at odd places in little-endian, at even
+    ones in big-endian), or fewer, as in names of another script, whose zero
+    bytes are those of the line breaks (``b"\\n\\x00"`` in little-endian):
+    then the bytes must read as such names in that order
+    (:func:`_utf16_of_breaks`).
+
+    Examples
+    --------
+    >>> wide_codec("Zoë\\n".encode("utf-16-be")), wide_codec(b"Zo\\xeb\\n")
+    ('utf-16-be', None)
+    """
+    if isinstance(head, str):
+        head = bytes(min(ord(char), 0xFF) for char in head)
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if (utf32 := _utf32_of_units(head)) is not None:
+        return utf32
+    places = [i % 2 for i, byte in enumerate(head) if not byte]
+    if not places:
+        return None
+    if len(places) < len(head) / 4:
+        return _utf16_of_breaks(head)
+    odd = sum(places) / len(places)
+    return "utf-16-le" if odd >= 0.9 else "utf-16-be" if odd <= 0.1 else None
+
+
+def _utf16_of_breaks(head):
+    """``"utf-16-le"`` or ``"utf-16-be"`` when ``head`` read in that byte order
+    is lines of characters of U+0100 to U+1FFF (Greek, Cyrillic, Hebrew,
+    Arabic, Devanagari and the other scripts of India, Thai, Georgian...) and
+    ASCII ones (spaces, hyphens), with a line break (LF or CR) among them."""
+    for codec, high in (("utf-16-le", 1), ("utf-16-be", 0)):
+        codes = [
+            pair[high] << 8 | pair[1 - high] for pair in zip(head[::2], head[1::2])
+        ]
+        if any(code in (0x0A, 0x0D) for code in codes) and all(
+            0 < code < 0x80 or 0x100 <= code < 0x2000 for code in codes
+        ):
+            return codec
+    return None
+
+
+def _utf32_of_units(head):
+    """``"utf-32-le"`` or ``"utf-32-be"`` when ``head`` read in that byte order
+    is characters of U+0001 to U+2FFFF but the surrogates, a line break or
+    two at least: no text of two bytes a character or one reads so, as one of
+    its characters in two would be U+0000 to U+0002."""
+    head = head[: len(head) - len(head) % 4]
+    if len(head) < 8:
+        return None
+    for codec, order in (("utf-32-le", "little"), ("utf-32-be", "big")):
+        codes = [int.from_bytes(head[i : i + 4], order) for i in range(0, len(head), 4)]
+        if all(0 < code < 0x30000 and not 0xD800 <= code < 0xE000 for code in codes):
+            return codec
+    return None
+
+
 # Notepad's names for the encodings it saves in (its "Save as" and status bar),
 # normalised as _notepad_key does, with what each is in Python.
 _NOTEPAD = {
@@ -131,7 +215,9 @@ def unknown_encoding_message(encoding, start=b""):
     """The message on an ``encoding`` Python has no codec for: what to pass.
 
     A byte-order mark at the ``start`` of the file says its encoding, whatever
-    was given; else Notepad's names are answered with Python's: "Unicode" is
+    was given, and so do the bytes of UTF-16 or UTF-32 without one, in their
+    byte order (``"utf-16-be"``: the advice reads the file in one step);
+    else Notepad's names are answered with Python's: "Unicode" is
     ``"utf-16"``, "Unicode big endian" ``"utf-16-be"``, "UTF-8 with BOM"
     ``"utf-8-sig"``, and "ANSI" the code page of the Windows that saved the
     file (``"cp1252"`` on Western European Windows).
@@ -141,7 +227,9 @@ def unknown_encoding_message(encoding, start=b""):
     encoding : str
         The encoding given, unknown to Python.
     start : bytes, default=b""
-        The first bytes of the file (4 are enough).
+        The first bytes of the file (up to :data:`HEAD_BYTES` are looked at:
+        those of UTF-16 or UTF-32 without a byte-order mark tell its byte
+        order, :func:`_byte_order`).
 
     Returns
     -------
@@ -160,7 +248,7 @@ def unknown_encoding_message(encoding, start=b""):
     ... # doctest: +NORMALIZE_WHITESPACE
     The encoding 'Unicode' is Notepad's name for Python's 'utf-16', which Notepad
     writes with a byte-order mark at the start, and this file has neither one
-    nor the zero bytes of UTF-16 text: it was saved in another encoding. Pass
+    nor the bytes of UTF-16 text: it was saved in another encoding. Pass
     encoding='utf-8' (Notepad's 'UTF-8'), or encoding='cp1252' (its 'ANSI' on
     Western European or American Windows).
     >>> print(unknown_encoding_message("ANSI", "Zoë".encode("utf-16")))
@@ -169,11 +257,14 @@ def unknown_encoding_message(encoding, start=b""):
     computer that saved the file, but this file starts with the byte-order mark
     of UTF-16, which says its encoding: pass encoding='utf-16'.
     """
+    head = start[:HEAD_BYTES]
     key = _notepad_key(encoding)
     if key not in _NOTEPAD:
-        return (
-            f"encoding={encoding!r} is not a text encoding Python knows; pass the "
-            "file's, e.g. encoding='utf-8' or encoding='cp1252'."
+        wide = _byte_order(head)
+        return f"encoding={encoding!r} is not a text encoding Python knows; " + (
+            f"this file {_read_as(wide)}: pass encoding={wide!r}."
+            if wide is not None
+            else "pass the file's, e.g. encoding='utf-8' or encoding='cp1252'."
         )
     what = f"The encoding {encoding!r} is Notepad's name for " + (
         "the Windows code page of the computer that saved the file"
@@ -182,7 +273,7 @@ def unknown_encoding_message(encoding, start=b""):
     )
     python = _NOTEPAD[key]
     for bom, codec, name in _BOMS:
-        if start.startswith(bom):
+        if head.startswith(bom):
             agree = python is not None and f"{python}-".startswith(f"{codec}-")
             return (
                 f"{what}, and this file starts with the byte-order mark of {name}: "
@@ -191,11 +282,18 @@ def unknown_encoding_message(encoding, start=b""):
                 else f"{what}, but this file starts with the byte-order mark of "
                 f"{name}, which says its encoding: pass encoding={codec!r}."
             )
+    wide = _byte_order(head, utf16=python in ("utf-16", "utf-16-be"))
+    if wide is not None:  # no mark: its bytes tell
+        agree = python is not None and wide.startswith(python)
+        return (
+            f"{what}{', and' if agree else ', but'} this file {_read_as(wide)}: "
+            f"pass encoding={wide!r}."
+        )
     # UTF-16 text of Latin letters has zero bytes; Notepad writes a mark first.
-    if python in ("utf-16", "utf-16-be") and start and b"\x00" not in start:
+    if python in ("utf-16", "utf-16-be") and head and _utf16_breaks(head) is None:
         return (
             f"{what}, which Notepad writes with a byte-order mark at the start, "
-            "and this file has neither one nor the zero bytes of UTF-16 text: it "
+            "and this file has neither one nor the bytes of UTF-16 text: it "
             "was saved in another encoding. Pass "
             "encoding='utf-8' (Notepad's 'UTF-8'), or encoding='cp1252' (its "
             "'ANSI' on Western European or American Windows)."
@@ -207,4 +305,66 @@ def unknown_encoding_message(encoding, start=b""):
         "American Windows; on another, its code page: encoding='cp1250' (Central "
         "European), encoding='cp1251' (Cyrillic), encoding='cp1253' (Greek) or "
         "encoding='cp1254' (Turkish)."
+    )
+
+
+def _byte_order(head, utf16=False):
+    """The UTF-16 or UTF-32 codec, its byte order named, of a file without a
+    byte-order mark whose first bytes are ``head``: :func:`wide_codec`, or,
+    for a file said to be UTF-16 (``utf16``: Notepad's "Unicode") of names of
+    a script that :func:`wide_codec` does not tell (Chinese: characters past
+    U+1FFF), the byte order its line breaks show (:func:`_utf16_breaks`);
+    None for neither.
+
+    Examples
+    --------
+    >>> zh = "王芳\\r\\n李娜\\n".encode("utf-16-be")
+    >>> _byte_order(zh, utf16=True), _byte_order(zh), _byte_order(b"Zo\\n", True)
+    ('utf-16-be', None, None)
+    """
+    wide = wide_codec(head)
+    if wide is not None or not utf16:
+        return None if wide in ("utf-16", "utf-32") else wide
+    order = _utf16_breaks(head)
+    return None if order == "utf-16" else order
+
+
+def _utf16_breaks(head):
+    """What the line breaks in ``head``, bytes without a byte-order mark, say
+    of UTF-16: ``"utf-16-le"`` or ``"utf-16-be"`` when most of the two-byte
+    units that hold the byte of LF or CR are line breaks in that order
+    (``b"\\n\\x00"`` in little-endian) and none is one in the other;
+    ``"utf-16"`` when they cannot tell (no line break, or both orders); None
+    when the bytes are not UTF-16 text: no zero byte (as Latin letters have),
+    a unit of two zero bytes (U+0000, no text's: a file padded with NUL
+    bytes), or line-break bytes mostly outside such units (text of a byte a
+    character in which a NUL follows a line break).
+
+    Examples
+    --------
+    >>> _utf16_breaks("王芳\\n上官\\n".encode("utf-16-le"))
+    'utf-16-le'
+    >>> _utf16_breaks(b"Zo\\xc3\\xab\\nJos\\xc3\\xa9\\n\\x00\\x00\\x00\\x00")
+    >>> _utf16_breaks(b"Zoe\\nAnna\\nJo\\n\\x00Ravi\\n")
+    """
+    units = list(zip(head[::2], head[1::2]))
+    if b"\x00" not in head or (0, 0) in units:
+        return None
+    held = sum(10 in unit or 13 in unit for unit in units)
+    little = sum(low in (10, 13) and not high for low, high in units)
+    big = sum(high in (10, 13) and not low for low, high in units)
+    if not held or little and big:
+        return "utf-16"
+    if 2 * (little + big) <= held:
+        return None
+    return "utf-16-le" if little else "utf-16-be"
+
+
+def _read_as(codec):
+    """What the bytes of a file without a byte-order mark show it to be, as
+    ``codec`` (:func:`_byte_order`), to follow "this file"."""
+    order = "little" if codec.endswith("le") else "big"
+    return (
+        f"holds the bytes of {codec[:6].upper()} text, {order}-endian, without a "
+        "byte-order mark"
     )

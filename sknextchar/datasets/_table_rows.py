@@ -7,6 +7,8 @@ of names from them).
 import csv
 import io
 
+from .._text import MAX_QUOTED_ROW, quoted, quoted_fields, quoted_row
+
 __all__ = [
     "DELIMITER_NAMES",
     "check_one_line",
@@ -37,11 +39,25 @@ def table_rows(lines, delimiter, source):
             yield line, [field.strip() for field in row]
             line = reader.line_num + 1
     except csv.Error as exc:
-        raise ValueError(
-            f"{source} is not a CSV file that can be read: {exc}, in the row that "
-            f"starts on line {line} (a quote left open there makes the rest of the "
-            "file one field)."
-        ) from None
+        raise ValueError(_unreadable(exc, line, source)) from None
+
+
+def _unreadable(error, line, source):
+    """Why the CSV reader stopped, in the row that starts on ``line``."""
+    limit = csv.field_size_limit()
+    if "field limit" in str(error):  # a name has at most a thousand letters
+        return (
+            f"{source} is not a CSV file that can be read: a field of more than "
+            f"{limit:,} characters, no name nor label, in the row that starts on "
+            f"line {line:,} (a quote left open there makes the rest of the file "
+            "one field, or the file's line ends were lost): close the quote, or "
+            "give each row a line of its own."
+        )
+    return (
+        f"{source} is not a CSV file that can be read: {error}, in the row that "
+        f"starts on line {line:,} (a quote left open there makes the rest of the "
+        "file one field)."
+    )
 
 
 def check_width(fields, width, line, source):
@@ -60,11 +76,15 @@ def check_rows_split_as_header(lines, delimiter, width, source):
     A header ``name,label`` above rows ``Anna;F`` would give the names
     ``Anna;F`` (the rows have one field at the header's comma): refused when
     every non-blank row of ``lines`` (the header's own line first, left out)
-    is one field at the header's delimiter and the same number of fields (two
-    or more) at a semicolon or a tab, which no name holds. A comma is never
-    taken for the rows' delimiter (a name ``Smith, Anna`` under a header
-    ``name;nickname``), nor are rows that split at the header's delimiter,
-    even into fewer fields (a spreadsheet leaves out empty cells at the end).
+    is the same number of fields (two or more) at a semicolon or a tab, which
+    no name holds, and at least half of them are one field at the header's
+    delimiter: a row ``Smith, Anna;F`` among them, split at the header's
+    comma, would be the name ``Smith`` (and ``Anna;F`` above it one name, a
+    semicolon in it). A comma is never taken for the rows' delimiter (a name
+    ``Smith, Anna`` under a header ``name;nickname``), nor are rows that
+    split at the header's delimiter more often than not, even into fewer
+    fields (a spreadsheet leaves out empty cells at the end). The message
+    shows a header or row of thousands of fields cut.
 
     Examples
     --------
@@ -76,7 +96,8 @@ def check_rows_split_as_header(lines, delimiter, width, source):
     """
     lines = list(lines)
     rows = _split_rows(lines[1:], delimiter)
-    if width < 2 or not rows or any(len(row) > 1 for row in rows):
+    split_too = [row for row in rows or () if len(row) > 1]  # Smith, Anna;F
+    if width < 2 or not rows or 2 * len(split_too) > len(rows):
         return
     for other in (";", "\t"):
         shown = DELIMITER_NAMES[other]
@@ -88,14 +109,36 @@ def check_rows_split_as_header(lines, delimiter, width, source):
             between = f", a {shown}, " if other == "\t" else other
             written = DELIMITER_NAMES[delimiter]
             raise ValueError(
-                f"The header row of {source} has {width} fields between "
-                f"{written}s ({_listed(header)}), but no row below it "
-                f"has as many: each has {len(split[0])} fields between {shown}s "
-                f"(the first: {_listed(split[0])}), and would be read as one "
-                f"name. Write the header with {shown}s, as the rows are "
-                f"({between.join(fields)}), and read the file again"
+                f"The header row of {source} has {width:,} fields between "
+                f"{written}s ({_listed(header)}), but "
+                + _rows_below(rows, split_too, split, (delimiter, other))
+                + f". Write the header with {shown}s, as the rows are "
+                f"({_cut(between.join(fields))}), and read the file again"
                 + _quoted(split[0], other)
             )
+
+
+def _rows_below(rows, split_too, split, delimiters):
+    """How the rows below a header split, in words: ``rows`` at its
+    delimiter, ``split_too`` those that split there too, ``split`` all of
+    them at the other delimiter (``delimiters``: the header's, the other)."""
+    written, shown = (DELIMITER_NAMES[d] for d in delimiters)
+    first = f"{len(split[0]):,} fields between {shown}s (the first: "
+    first += f"{_listed(split[0])})"
+    if not split_too:
+        return (
+            f"no row below it has as many: each has {first}, and would be read "
+            "as one name"
+        )
+    row, name = delimiters[0].join(split_too[0]), split_too[0][0].strip()
+    whole = len(rows) - len(split_too)
+    are = "is one field" if whole == 1 else "are one field"
+    return (
+        f"{whole:,} of the {len(rows):,} rows below it {are} between {written}s, "
+        f"read as {'one name' if whole == 1 else 'one name each'}, and every row has "
+        f"{first}: {quoted_row(row)} would be split at its {written} (the name "
+        f"{quoted(name)})"
+    )
 
 
 def _quoted(fields, delimiter):
@@ -103,15 +146,26 @@ def _quoted(fields, delimiter):
     no name holds one)."""
     if delimiter == "\t":
         return "."
-    whole = delimiter.join(fields)  # the row as written
+    whole = _cut(delimiter.join(fields), '"')  # the row as written
     return (
         f" (if each row is one name, {DELIMITER_NAMES[delimiter]}s included, make "
-        f'it a .csv file with each name in quotes: "{whole}").'
+        f"it a .csv file with each name in quotes: {whole})."
     )
 
 
 def _listed(fields):
-    return ", ".join(repr(field.strip()) for field in fields)
+    """The fields of a row, quoted, the first few of thousands
+    (:func:`~sknextchar._text.quoted_fields` without its brackets)."""
+    return quoted_fields([field.strip() for field in fields])[1:-1]
+
+
+def _cut(text, quote=""):
+    """``text`` between ``quote`` marks, cut after
+    :data:`~sknextchar._text.MAX_QUOTED_ROW` characters (a header of a
+    megabyte, written again)."""
+    if len(text) <= MAX_QUOTED_ROW:
+        return f"{quote}{text}{quote}"
+    return f"{quote}{text[:MAX_QUOTED_ROW]}...{quote} ({len(text):,} characters)"
 
 
 def _split_rows(lines, delimiter):

@@ -14,8 +14,8 @@ every non-blank line: at a tab in any file (no name holds a tab), at a comma or
 a semicolon in a ``.csv`` or ``.tsv`` file, and in another file only when the
 last field of every line is a number (``ana,5``), since a plain list may hold
 ``Smith, Anna``. A header row whose rows all split at another delimiter
-(``name,label`` above ``Anna;F``) is refused when its column of names is
-read (:func:`table_of`).
+(``name,label`` above ``Anna;F``), most of them as one field at its own, is
+refused when its column of names is read (:func:`table_of`).
 """
 
 import csv
@@ -26,6 +26,7 @@ import re
 import string
 import unicodedata
 
+from .._text import quoted_row
 from ._count_cells import (
     CountCells,
     check_counts_column_argument,
@@ -239,7 +240,7 @@ def check_not_separator_line(first_line, path):
     """
     if _SEPARATOR_LINE.fullmatch(first_line.strip()):
         raise ValueError(
-            f"The first line of {os.fspath(path)!r} is {first_line.strip()!r}, a "
+            f"The first line of {os.fspath(path)!r} is {quoted_row(first_line)}, a "
             "spreadsheet's note of the delimiter between its fields, not a name "
             "nor a header: delete that line, so that the file starts with its "
             "header row (or its first name), and read it again."
@@ -300,7 +301,7 @@ def find_table(first_line, path, names_column=None):
     if wanted is not None:
         raise ValueError(
             f"The first row (the header) of {os.fspath(path)!r} is "
-            f"{first_line.strip()!r}, with no column {names_column!r}: pass the "
+            f"{quoted_row(first_line)}, with no column {names_column!r}: pass the "
             "header of its column of names, as that row spells it (a file "
             "without a header row needs one: add a first line such as name,count)."
         )
@@ -472,12 +473,12 @@ def _refuse_title(lines, at, table, path):
     first = header_line(lines).strip()
     above = "line 1" if at == 1 else f"lines 1 to {at}"
     what = (
-        f"{above}, {first!r}, which is not a row of the table"
+        f"{above}, {quoted_row(first)}, which is not a row of the table"
         if at == 1
-        else f"{above} (the first: {first!r}), which are not rows of the table"
+        else f"{above} (the first: {quoted_row(first)}), not rows of the table"
     )
     raise TitleLinesError(
-        f"{os.fspath(path)!r} has its header row {lines[at].strip()!r} (with the "
+        f"{os.fspath(path)!r} has its header row {quoted_row(lines[at])} (with the "
         f"column of names {table.column!r}) on line {at + 1}, below {what} (a "
         f"title?). Delete {above}, so that the file starts with its header row, "
         "and read it again."
@@ -762,9 +763,9 @@ def check_not_header(fields, keys, line, source):
         return  # most rows: a first field that is not the header's
     if all(header_key(field) == key for field, key in zip(fields, keys)):
         raise ValueError(
-            f"Line {line} of {source} is its header row again, {','.join(fields)!r} "
-            "(files joined one after another?), and would be read as a row: "
-            "delete every header row below the first, and read it again."
+            f"Line {line} of {source} is its header row again, "
+            f"{quoted_row(','.join(fields))} (files joined one after another?), "
+            "and would be read as a row: delete every header row below the first."
         )
 
 
@@ -830,10 +831,10 @@ def column_at(header, column, not_at, source):
     if not found:
         beside = "" if not_at is None else f" beside the names {header[not_at]!r}"
         raise ValueError(
-            f"The first row (the header) of {source} is {','.join(header)!r}, with "
-            f"no column {column!r}{beside}: pass the header of its column of "
-            "counts, as that row spells it (a file without a header row needs "
-            "one: add a first line such as name,count)."
+            f"The first row (the header) of {source} is "
+            f"{quoted_row(','.join(header))}, with no column {column!r}{beside}: "
+            "pass the header of its column of counts, as that row spells it (a "
+            "file without a header row needs one: add a first line such as name,count)."
         )
     check_one_column(header, found[0], source, skip=[] if not_at is None else [not_at])
     return found[0]
@@ -909,7 +910,7 @@ def _refuse_counts_of_names(table, counts_column, source):
     instead = f" (counts_column={likely[0]!r})" if len(likely) == 1 else ""
     raise ValueError(
         f"counts_column={counts_column!r} names the column of names of {source}, "
-        f"whose header is {table.delimiter.join(table.header)!r}: pass the "
+        f"whose header is {quoted_row(table.delimiter.join(table.header))}: pass the "
         f"column of counts{instead}, another column."
     )
 

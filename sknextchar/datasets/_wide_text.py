@@ -3,10 +3,12 @@ is not although it was read so.
 
 A UTF-16 or UTF-32 file without a byte-order mark is told by its zero bytes
 (a Latin letter is ``a\\x00`` in UTF-16 little-endian) or by the characters its
-units read as (:func:`wide_codec`); UTF-16 read in the wrong byte order reads
-letters as characters such as U+6100, and a text of one byte a letter (UTF-8,
-a code page) read as UTF-16 reads two letters at a time as one character
-(``as`` as ``獡``) and loses its line breaks (:func:`check_utf16_reading`).
+units read as (``_codecs.wide_codec``, beside the codec a file is read with);
+here, a NUL read in a file is told to be such a file's (:func:`wide_of_nul`),
+UTF-16 read in the wrong byte order reads letters as characters such as
+U+6100, and a text of one byte a letter (UTF-8, a code page) read as UTF-16
+reads two letters at a time as one character (``as`` as ``獡``) and loses its
+line breaks (:func:`check_utf16_reading`).
 """
 
 import codecs
@@ -14,12 +16,12 @@ import os
 import re
 import sys
 
+from ._codecs import wide_codec
 from ._encoding import UNKNOWN_ENCODING, encoding_advice
 
 __all__ = [
     "check_utf16_reading",
     "wide_advice",
-    "wide_codec",
     "wide_of_file_start",
     "wide_of_nul",
 ]
@@ -47,70 +49,6 @@ _VOWEL = re.compile(rb"[AEIOUYaeiouy]")
 # (Ana, Al; not Anna, as many Chinese names of two characters read so: 潘浩 is
 # "Xoim" in UTF-16-LE).
 _SHORT_LINE = re.compile(rb"(?=[^\r\n]*[AEIOUYaeiouy])[A-Z]?[a-z]+(?:\r\n|\n)")
-
-
-def wide_codec(head):
-    """The UTF-16 or UTF-32 codec of a file whose first bytes are ``head``
-    (bytes, or a str read one byte a character), or None if they look like
-    neither: a byte-order mark; or characters of four bytes each
-    (:func:`_utf32_of_units`); or a zero byte in every other place, as in a
-    name of Latin letters in UTF-16 (at odd places in little-endian, at even
-    ones in big-endian), or fewer, as in names of another script, whose zero
-    bytes are those of the line breaks (``b"\\n\\x00"`` in little-endian):
-    then the bytes must read as such names in that order
-    (:func:`_utf16_of_breaks`).
-
-    Examples
-    --------
-    >>> wide_codec("Zoë\\n".encode("utf-16-be")), wide_codec(b"Zo\\xeb\\n")
-    ('utf-16-be', None)
-    """
-    if isinstance(head, str):
-        head = bytes(min(ord(char), 0xFF) for char in head)
-    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return "utf-32"
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    if (utf32 := _utf32_of_units(head)) is not None:
-        return utf32
-    places = [i % 2 for i, byte in enumerate(head) if not byte]
-    if not places:
-        return None
-    if len(places) < len(head) / 4:
-        return _utf16_of_breaks(head)
-    odd = sum(places) / len(places)
-    return "utf-16-le" if odd >= 0.9 else "utf-16-be" if odd <= 0.1 else None
-
-
-def _utf16_of_breaks(head):
-    """``"utf-16-le"`` or ``"utf-16-be"`` when ``head`` read in that byte order
-    is lines of characters of U+0100 to U+1FFF (Greek, Cyrillic, Hebrew,
-    Arabic, Devanagari and the other scripts of India, Thai, Georgian...) and
-    ASCII ones (spaces, hyphens), with a line break (LF or CR) among them."""
-    for codec, high in (("utf-16-le", 1), ("utf-16-be", 0)):
-        codes = [
-            pair[high] << 8 | pair[1 - high] for pair in zip(head[::2], head[1::2])
-        ]
-        if any(code in (0x0A, 0x0D) for code in codes) and all(
-            0 < code < 0x80 or 0x100 <= code < 0x2000 for code in codes
-        ):
-            return codec
-    return None
-
-
-def _utf32_of_units(head):
-    """``"utf-32-le"`` or ``"utf-32-be"`` when ``head`` read in that byte order
-    is characters of U+0001 to U+2FFFF but the surrogates, a line break or
-    two at least: no text of two bytes a character or one reads so, as one of
-    its characters in two would be U+0000 to U+0002."""
-    head = head[: len(head) - len(head) % 4]
-    if len(head) < 8:
-        return None
-    for codec, order in (("utf-32-le", "little"), ("utf-32-be", "big")):
-        codes = [int.from_bytes(head[i : i + 4], order) for i in range(0, len(head), 4)]
-        if all(0 < code < 0x30000 and not 0xD800 <= code < 0xE000 for code in codes):
-            return codec
-    return None
 
 
 def wide_of_nul(text, line, encoding):

@@ -136,8 +136,9 @@ class DivergenceError(ArithmeticError):
 class DivergenceGuard:
     """Tells a diverging run from a merely bad one, and raises DivergenceError.
 
-    A run has diverged when a batch loss or the weights stop being finite, or
-    when an epoch's mean loss exceeds ``loss_limit``.
+    A run has diverged when a batch loss, the weights or the optimizer's
+    moments stop being finite, or when an epoch's mean loss exceeds
+    ``loss_limit``.
 
     Parameters
     ----------
@@ -234,6 +235,41 @@ class DivergenceGuard:
             )
         if not np.isfinite(flat).all():
             raise DivergenceError(f"the weights stopped being finite in epoch {epoch}")
+
+    def check_optimizer(self, optimizer, epoch):
+        """Raise if the optimizer's moments stopped being finite.
+
+        A gradient above the square root of the largest float (1.8e19 in
+        float32: an enormous ``alpha`` times the starting weights) makes Adam's
+        second moment inf. The weights stay finite, but those that it holds
+        never move again, and no model file can hold the state: training is
+        over, though its loss looks finite.
+
+        Parameters
+        ----------
+        optimizer : AdamOptimizer
+        epoch : int
+            The epoch (1-based), for the message.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from sknextchar.nn.adam import AdamOptimizer
+        >>> adam = AdamOptimizer([np.zeros(2, dtype=np.float32)])
+        >>> DivergenceGuard(10.0).check_optimizer(adam, epoch=1)  # fine
+        >>> adam.vs[0][1] = np.inf
+        >>> DivergenceGuard(10.0).check_optimizer(adam, epoch=1)
+        Traceback (most recent call last):
+            ...
+        sknextchar.nn.training.DivergenceError: the squared gradients overflowed \
+float32 in epoch 1 (Adam's second moments became inf)
+        """
+        moments = [*optimizer.ms, *optimizer.vs]
+        if not all(np.isfinite(moment).all() for moment in moments):
+            raise DivergenceError(
+                f"the squared gradients overflowed {moments[0].dtype} in epoch "
+                f"{epoch} (Adam's second moments became inf)"
+            )
 
     def check_score(self, score, epoch):
         """Raise if an epoch's held-out score is not a number.
@@ -452,15 +488,18 @@ class MinibatchTrainer:
             else None
         )
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            for batch in gen_batches(len(y), batch_size):
+            for i, batch in enumerate(gen_batches(len(y), batch_size)):
                 row_weights = None if sample_weight is None else sample_weight[batch]
                 batch_loss = self.step(X[batch], y[batch], generator, row_weights)
                 self.guard.check_batch(batch_loss, epoch)
+                if i == 0:  # an overflow of the first step: said at once
+                    self.guard.check_optimizer(self.optimizer, epoch)
                 if self.average is not None:
                     self.average.update(self.workspace.flat)
                 total += batch_loss * (batch.stop - batch.start)
         mean_loss = total / n_total
         self.guard.check_epoch(mean_loss, self.workspace.flat, epoch)
+        self.guard.check_optimizer(self.optimizer, epoch)
         self.optimizer.flush([self.workspace.flat])  # see adam.flush_subnormals
         return mean_loss
 

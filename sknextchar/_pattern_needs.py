@@ -1,0 +1,142 @@
+"""Whether every match of a pattern needs a character the model never writes.
+
+``NameSampler.sample`` refuses, before any drawing, a ``pattern`` that no name
+the model writes can match (:func:`~sknextchar._name_filter.check_meetable`).
+The characters that every match holds, each of them
+(:func:`~sknextchar._name_filter.required_chars`), miss a pattern whose
+matches each need one character of several: ``(Q|Z).*`` or ``[QZ].*`` for a
+model of lowercase names. Such a request drew names until the rounds gave
+up, and advised more rounds, which drew as many names again to the same end.
+:func:`unwritten_needs` reads the parse of ``re`` for them: a sequence needs
+what one of its items needs, a choice of alternatives one of what each needs,
+a character class that holds no character the model writes one of its
+characters. It is one-sided: where it cannot tell (a literal matched in any
+case, ``.``, a category such as ``\\w``, a negated class, a back-reference), it
+finds no need, and the request is drawn.
+"""
+
+import re
+import warnings
+
+from ._text import MAX_REPORTED, describe_symbol, or_list
+
+__all__ = ["MAX_CLASS", "needs_words", "unwritten_needs"]
+
+# The widest range of a character class ([A-Z]) whose characters are listed;
+# a wider one is taken as one that may hold a character the model writes.
+MAX_CLASS = 256
+
+
+def unwritten_needs(pattern, known):
+    """The characters outside ``known`` of which every full match holds one.
+
+    Parameters
+    ----------
+    pattern : str
+        A regular expression, in NFC as the names are.
+    known : set of str
+        The characters the model writes
+        (:func:`~sknextchar._vocabulary.written_chars`).
+
+    Returns
+    -------
+    needs : list of str
+        Sorted; empty when a match may hold only characters of ``known``, and
+        when the parser cannot tell (a version of Python that parses
+        otherwise).
+
+    Examples
+    --------
+    >>> lower = set("abcdefghijklmnopqrstuvwxyz")
+    >>> unwritten_needs("(Q|Z).*", lower), unwritten_needs("a[XY]|bZ", lower)
+    (['Q', 'Z'], ['X', 'Y', 'Z'])
+    >>> unwritten_needs("(Q|a).*", lower), unwritten_needs("(?i)(Q|Z).*", lower)
+    ([], [])
+    >>> unwritten_needs("[^a]Q", lower), unwritten_needs("Q?a", lower)
+    (['Q'], [])
+    """
+    try:
+        from re import _parser
+
+        with warnings.catch_warnings():  # check_pattern has warned already
+            warnings.simplefilter("ignore")
+            parsed = _parser.parse(pattern)
+        any_case = bool(parsed.state.flags & re.IGNORECASE)
+        return sorted(_needs(parsed, any_case, known, _parser))
+    except Exception:  # a private parser: when it changes, nothing is known
+        return []
+
+
+def needs_words(needs):
+    """``needs`` in words, as one of which a name holds: at most
+    :data:`~sknextchar._text.MAX_REPORTED` shown, and how many others, when
+    more than one is left out ("" for none).
+
+    Examples
+    --------
+    >>> needs_words(["Q", "Z"])
+    "'Q' or 'Z'"
+    >>> needs_words(list("ABCDEFG"))
+    "'A', 'B', 'C', 'D', 'E', or one of 2 others"
+    """
+    many = len(needs) > MAX_REPORTED + 1  # "one of 1 others" says less
+    shown = [describe_symbol(char) for char in needs[: MAX_REPORTED if many else None]]
+    if not shown:
+        return ""
+    if many:
+        shown.append(f"one of {len(needs) - MAX_REPORTED:,} others")
+    elif len(shown) == 2:
+        return " or ".join(shown)
+    return or_list(shown)
+
+
+def _needs(items, any_case, known, ops):
+    """The characters outside ``known`` one of which every match of the
+    parsed ``items`` holds (those of its first item that has any); empty
+    when a match may hold none. ``ops`` is the parser module."""
+    for op, value in items:
+        needs = _item_needs(op, value, any_case, known, ops)
+        if needs:
+            return needs
+    return set()
+
+
+def _item_needs(op, value, any_case, known, ops):
+    """What :func:`_needs` finds for one parsed item ``(op, value)``."""
+    if op is ops.LITERAL:
+        char = chr(value)
+        return set() if any_case or char in known else {char}
+    if op is ops.IN:
+        return set() if any_case else _class_needs(value, known, ops)
+    if op is ops.SUBPATTERN:  # a group, with flags of its own
+        _, added, removed, group = value
+        case = (any_case or added & re.IGNORECASE) and not removed & re.IGNORECASE
+        return _needs(group, case, known, ops)
+    if op in (ops.MAX_REPEAT, ops.MIN_REPEAT, ops.POSSESSIVE_REPEAT):
+        return _needs(value[2], any_case, known, ops) if value[0] > 0 else set()
+    if op is ops.BRANCH:  # every alternative needs one
+        found = set()
+        for branch in value[1]:
+            needs = _needs(branch, any_case, known, ops)
+            if not needs:
+                return set()
+            found |= needs
+        return found
+    if op is ops.ATOMIC_GROUP:
+        return _needs(value, any_case, known, ops)
+    if op is ops.ASSERT:  # (?=...) or (?<=...): within the name
+        return _needs(value[1], any_case, known, ops)
+    return set()  # ., a category, a negated class, a back-reference: unsure
+
+
+def _class_needs(members, known, ops):
+    """The characters of a class, when it lists them and ``known`` has none."""
+    chars = set()
+    for kind, member in members:
+        if kind is ops.LITERAL:
+            chars.add(chr(member))
+        elif kind is ops.RANGE and member[1] - member[0] < MAX_CLASS:
+            chars.update(map(chr, range(member[0], member[1] + 1)))
+        else:  # a negated class, a category (\w), a wide range: unsure
+            return set()
+    return set() if chars & known else chars

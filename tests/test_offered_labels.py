@@ -1,0 +1,102 @@
+"""The columns that ``train``'s note on a table offers as ``--labels`` are
+those that ``train --labels`` reads: never a column with a name left without
+a label (an empty column above all), nor one whose every label is the same
+(a model by label needs two); a column of one label in the first lines of a
+longer file (sorted by label) is still offered. Each offer is followed."""
+
+import re
+
+from sknextchar import load_model
+from sknextchar.cli import main
+from sknextchar.datasets._tables import LINES_LOOKED_AT
+
+KN = ["--model", "kneser-ney", "--alphabet", "auto", "--context-length", "2", "-q"]
+KN += ["--force"]
+NAMES = ["Anna", "John", "Mary", "Paul", "Asha", "Ravi", "Zoe", "Omar"]
+SEXES = ["F", "M", "F", "M", "F", "M", "F", "M"]
+
+
+def _write(path, header, rows):
+    path.write_text(header + "\n" + "".join(",".join(r) + "\n" for r in rows))
+    return str(path)
+
+
+def _offered(err):
+    """The columns the note offers as --labels (none: an empty list)."""
+    listed = re.search(r"by label, pass --labels COLUMN \(one of (.+?)\)", err)
+    if listed is not None:
+        return re.findall(r"'([^']*)'", listed.group(1))
+    return re.findall(r"to train by label, pass --labels (\S+?)[.;]", err)
+
+
+def _train(tmp_path, capsys, path, *more):
+    model = str(tmp_path / "m.skops")
+    status = main(["train", path, *KN, *more, "-o", model])
+    return status, capsys.readouterr().err
+
+
+def test_an_empty_column_and_one_of_a_single_label_are_not_offered(tmp_path, capsys):
+    rows = [(n, s, "", "IN") for n, s in zip(NAMES, SEXES)]
+    path = _write(tmp_path / "kids.csv", "name,sex,notes,country", rows)
+    status, err = _train(tmp_path, capsys, path)
+    assert status == 0, err
+    assert _offered(err) == ["sex"], err
+    # Why they are not offered: train --labels refuses each.
+    for column in ("notes", "country"):
+        status, err = _train(tmp_path, capsys, path, "--labels", column)
+        assert status == 1 and "Traceback" not in err
+    # The column offered is followed, and trains a model by label.
+    status, err = _train(tmp_path, capsys, path, "--labels", "sex")
+    assert status == 0, err
+    labels = load_model(str(tmp_path / "m.skops")).estimator_[-1].label_classes_
+    assert sorted(labels) == ["F", "M"]
+
+
+def test_a_column_with_a_name_left_without_a_label_is_not_offered(tmp_path, capsys):
+    rows = [(n, s, "x" if i else "", "1" if i % 2 else "0" * (i > 0))
+            for i, (n, s) in enumerate(zip(NAMES, SEXES))]  # fmt: skip
+    path = _write(tmp_path / "gaps.csv", "name,sex,group,flag", rows)
+    status, err = _train(tmp_path, capsys, path)
+    assert status == 0 and _offered(err) == ["sex"], err
+    for column in ("group", "flag"):  # a blank cell on line 2
+        status, err = _train(tmp_path, capsys, path, "--labels", column)
+        assert status == 1 and "Line 2 of" in err and "no label" in err
+
+
+def test_no_column_offered_says_nothing_of_labels(tmp_path, capsys):
+    rows = [(n, "", "IN") for n in NAMES]
+    path = _write(tmp_path / "plain.csv", "name,notes,country", rows)
+    status, err = _train(tmp_path, capsys, path)
+    assert status == 0, err
+    assert "Note:" in err and "--labels" not in err
+
+
+def test_one_label_in_the_first_lines_of_a_file_sorted_by_label_is_offered(
+    tmp_path, capsys
+):
+    # The note sees only the first lines: a file sorted by label may have
+    # the second label below them, and train --labels reads it all.
+    n = LINES_LOOKED_AT + 50
+    rows = [(f"{NAMES[i % 8]}{i}", "F" if i < LINES_LOOKED_AT else "M", "")
+            for i in range(n)]  # fmt: skip
+    path = _write(tmp_path / "sorted.csv", "name,sex,notes", rows)
+    status, err = _train(tmp_path, capsys, path)
+    assert status == 0 and _offered(err) == ["sex"], err
+    status, err = _train(tmp_path, capsys, path, "--labels", "sex")
+    assert status == 0, err
+
+
+def test_a_label_only_on_names_of_count_0_is_not_offered(tmp_path, capsys):
+    # train --labels --counts leaves out the names of count 0, and refuses
+    # labels that are then all the same.
+    rows = [(n, "F" if i else "M", "0" if i == 0 else "2", s)
+            for i, (n, s) in enumerate(zip(NAMES, SEXES))]  # fmt: skip
+    path = _write(tmp_path / "counts.csv", "name,sex,count,gender", rows)
+    status, err = _train(tmp_path, capsys, path, "--counts", "count")
+    assert status == 0 and _offered(err) == ["gender"], err
+    status, err = _train(tmp_path, capsys, path, "--counts", "count", "--labels", "sex")
+    assert status == 1 and "has the label 'F'" in err
+    status, err = _train(
+        tmp_path, capsys, path, "--counts", "count", "--labels", "gender"
+    )
+    assert status == 0, err
