@@ -201,7 +201,7 @@ def check_member_checkpoints(mixture, members, n_jobs, context):
     check_filled_files(checkpoints, MEMBER_FIELD, writers, context)
 
 
-def check_label_checkpoints(estimator, classes, n_jobs, passed=()):
+def check_label_checkpoints(estimator, classes, n_jobs, passed):
     """Before any label's model is fitted, refuse the Checkpoints that would
     lose files (see :func:`check_apart`), and check the files of every label's
     model; none when no label's model trains by epochs (no file is written, as
@@ -215,7 +215,7 @@ def check_label_checkpoints(estimator, classes, n_jobs, passed=()):
         The labels.
     n_jobs : int
         How many processes fit the labels' models.
-    passed : list of Checkpoint, default=()
+    passed : list of Checkpoint
         The Checkpoints set on the PerLabelClassifier, or passed on to it by
         the estimator around it, which reach every label's model.
     """

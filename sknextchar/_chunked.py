@@ -267,7 +267,7 @@ def train_from_file(
 
     Parameters
     ----------
-    path : str or os.PathLike
+    path : str, bytes or os.PathLike
         A text file with one name per line (read as
         :func:`~sknextchar.datasets.load_names` reads it).
     pipeline : Pipeline or None, default=None

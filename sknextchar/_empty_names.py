@@ -21,7 +21,7 @@ from ._text import (
     normalize_text,
 )
 
-__all__ = ["EmptyNamesError", "emptied_advice"]
+__all__ = ["EmptyNamesError"]
 
 
 class EmptyNamesError(PlacedNamesError):
@@ -55,7 +55,7 @@ class EmptyNamesError(PlacedNamesError):
     >>> error = EmptyNamesError(["\\u200b"], ["names[4]"], n_names=7)
     >>> str(error)[:68]
     '7 names hold only invisible characters that are no letter of a name '
-    >>> str(error.placed(["names[1]"], 1))[:34]
+    >>> str(error.placed(["names[1]"], n_names=1))[:34]
     '1 name holds only invisible charac'
     """
 
@@ -73,9 +73,7 @@ class EmptyNamesError(PlacedNamesError):
         kinds=None,
     ):
         self.strip_accents, self.keep_tatweel = strip_accents, keep_tatweel
-        self.kinds = (
-            _kinds(names, strip_accents, keep_tatweel) if kinds is None else kinds
-        )
+        self.kinds = _kinds(names, keep_tatweel) if kinds is None else kinds
         n_names = len(names) if n_names is None else n_names
         if positions is not None:
             positions = list(positions)[:MAX_REPORTED]
@@ -122,7 +120,7 @@ class EmptyNamesError(PlacedNamesError):
 _SHOWN = MAX_REPORTED + 1  # characters kept of a kind: enough to show "..."
 
 
-def _kinds(names, strip_accents, keep_tatweel):
+def _kinds(names, keep_tatweel):
     """How many of ``names`` (all read as empty) are of each kind, and the
     characters they hold: each distinct character is read once (invisible,
     a mark ``strip_accents="unicode"`` removes too, or another), each name
@@ -184,35 +182,6 @@ def _no_letters(held):
             "the line between two letters, no letter of a name)"
         )
     return ", ".join(told)
-
-
-def emptied_advice(names, empty):
-    """What the names a ``strip_accents`` empties hold, and what to pass
-    instead: ``'unicode'`` when it keeps each of them (``"ascii"`` removes
-    ``"α"``), else no stripping (a name of combining marks only loses all
-    of them whatever ``strip_accents`` is).
-
-    Parameters
-    ----------
-    names : list of str
-        The names as given.
-    empty : list of int
-        The positions of the names ``strip_accents`` left empty.
-
-    Returns
-    -------
-    advice : str
-
-    Examples
-    --------
-    >>> print(emptied_advice(["\u0301"], [0]))  # doctest: +NORMALIZE_WHITESPACE
-    It holds only accents or other combining marks ('\u0301' (COMBINING ACUTE
-    ACCENT)): remove it, or leave strip_accents=None (the default), which keeps
-    every character.
-    """
-    kinds = _kinds([names[i] for i in empty], "ascii", False)
-    kinds.pop("invisible", None)
-    return _advice(kinds)
 
 
 def _advice(kinds):

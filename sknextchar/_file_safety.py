@@ -29,6 +29,7 @@ __all__ = [
     "current_umask",
     "file_on_the_way",
     "file_state",
+    "path_text",
     "real_target",
 ]
 
@@ -513,3 +514,37 @@ def _naming_target(path, existing):
         error = kind(message)
         error.errno = exc.errno
         raise error from exc
+
+
+def path_text(path):
+    """A path argument as a str, bytes decoded as the operating system does.
+
+    Parameters
+    ----------
+    path : str, bytes or os.PathLike
+
+    Returns
+    -------
+    path : str
+
+    Raises
+    ------
+    TypeError
+        If ``path`` is none of these.
+
+    Examples
+    --------
+    >>> path_text(b"names.txt")
+    'names.txt'
+    >>> path_text(5)
+    Traceback (most recent call last):
+    ...
+    TypeError: path must be the path of a file (a str, bytes or os.PathLike); got int.
+    """
+    try:
+        return os.fsdecode(path)
+    except TypeError:
+        raise TypeError(
+            "path must be the path of a file (a str, bytes or os.PathLike); got "
+            f"{type(path).__name__}."
+        ) from None

@@ -622,7 +622,8 @@ def learn_name_labels(labels, X):
 _FLOAT_LABELS = (
     "and y is the label of each name (a style, a gender, a region). If these "
     "numbers count the names, pass them as sample_weight (fit(names, "
-    "sample_weight=counts)); if they are labels, give them as text or integers "
+    "sample_weight=counts), or fit(names, labels, sample_weight=counts) with the "
+    "names' labels); if they are labels, give them as text or integers "
     "(y.astype(int))."
 )
 

@@ -227,7 +227,8 @@ def left_out_test(sampler, novel, exclude):
         Whether the training names are left out: in any case with the record
         of the names case-folded, as ``sample(novel=True)`` does.
     exclude : collection of str
-        The names of ``exclude``, normalised.
+        The names of ``exclude`` as the model writes them
+        (:func:`written_forms`).
 
     Returns
     -------

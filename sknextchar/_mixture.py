@@ -200,9 +200,10 @@ class MixtureClassifier(
         Callbacks (``sklearn.callback``) set on the mixture, or on a pipeline
         or search around it, propagate into the members when they are fitted
         one after the other; members fitted in parallel run without them (a
-        :class:`~sknextchar.callbacks.Checkpoint`, which would save nothing,
-        is refused before any training: set ``n_jobs=1`` to save
-        checkpoints). At most one worker per member is started.
+        :class:`~sknextchar.callbacks.Checkpoint` for members that train by
+        epochs, which would then save nothing, is refused before any
+        training: set ``n_jobs=1`` to save checkpoints). At most one worker
+        per member is started.
     random_state : int, RandomState instance or None, default=None
         Seeds the choice of the held-out names. With the same names,
         ``validation_fraction`` and int ``random_state``, they are those that

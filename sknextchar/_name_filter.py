@@ -17,7 +17,6 @@ match of ``pattern`` holds and the model never writes, lengths that neither
 import math
 import re
 import unicodedata
-import warnings
 from functools import partial
 from numbers import Real
 
@@ -25,7 +24,7 @@ import numpy as np
 
 from ._compat import Interval, validate_parameter_constraints
 from ._novelty import RepeatedNames, contains, fold_map, folded_ids, hash_id_rows
-from ._pattern_needs import needs_words, unwritten_needs
+from ._pattern_needs import inner_items, needs_words, parsed_pattern, unwritten_needs
 from ._text import (
     describe_symbol,
     final_forms_learned_plain,
@@ -210,7 +209,7 @@ def pattern_width(pattern):
     ((12, 12), (1, 3), (1, None))
     """
     try:
-        parsed, parser = _parsed(pattern)
+        parsed, parser = parsed_pattern(pattern)
         fewest, most = parsed.getwidth()
         unbounded = getattr(parser, "MAXWIDTH", parser.MAXREPEAT)
     except Exception:  # a private parser: when it changes, no bounds are known
@@ -246,20 +245,10 @@ def required_chars(pattern):
     (set(), ['a', 'q'])
     """
     try:
-        parsed, parser = _parsed(pattern)
+        parsed, parser = parsed_pattern(pattern)
         return _literals(parsed, parsed.state.flags & re.IGNORECASE, parser)
     except Exception:  # a private parser: when it changes, nothing is known
         return set()
-
-
-def _parsed(pattern):
-    """The parse of ``pattern`` by ``re``'s private ``_parser``, and that module
-    (its constants name the nodes); it raises whatever the parser raises."""
-    from re import _parser
-
-    with warnings.catch_warnings():  # check_pattern has warned already
-        warnings.simplefilter("ignore")
-        return _parser.parse(pattern), _parser
 
 
 def _literals(items, any_case, ops):
@@ -267,21 +256,13 @@ def _literals(items, any_case, ops):
     ``ops`` is the parser module, whose constants name the nodes."""
     found = set()
     for op, value in items:
+        inner = inner_items(op, value, any_case, ops)
         if op is ops.LITERAL and not any_case:
             found.add(chr(value))
-        elif op is ops.SUBPATTERN:  # a group, with flags of its own
-            _, added, removed, group = value
-            case = (any_case or added & re.IGNORECASE) and not removed & re.IGNORECASE
-            found |= _literals(group, case, ops)
-        elif op in (ops.MAX_REPEAT, ops.MIN_REPEAT, ops.POSSESSIVE_REPEAT):
-            if value[0] > 0:  # at least once
-                found |= _literals(value[2], any_case, ops)
         elif op is ops.BRANCH:
             found |= set.intersection(*(_literals(b, any_case, ops) for b in value[1]))
-        elif op is ops.ATOMIC_GROUP:
-            found |= _literals(value, any_case, ops)
-        elif op is ops.ASSERT:  # (?=...) or (?<=...): within the name
-            found |= _literals(value[1], any_case, ops)
+        elif inner is not None:  # a group, a repeat of at least once, a lookaround
+            found |= _literals(*inner, ops)
     return found
 
 
@@ -291,7 +272,7 @@ def _check_edges(pattern, applied):
     whitespace around them, as the training names were."""
     for end, edge in ((False, "start"), (True, "end")):
         try:
-            parsed, parser = _parsed(applied)
+            parsed, parser = parsed_pattern(applied)
             spaced = _edge_space(list(parsed), parser, end)
         except Exception:  # a private parser: when it changes, nothing is known
             return

@@ -38,6 +38,7 @@ from sklearn.utils.validation import column_or_1d
 __all__ = [
     "AdvisedWords",
     "HOTTER_WORDS",
+    "MAX_FEW",
     "REFIT_FOLDED",
     "RepeatedNames",
     "WITHOUT_FOLDED",
@@ -62,6 +63,8 @@ __all__ = [
 # The advice of RepeatedNames.words; a message drops it where it cannot help
 # (at temperature=inf, no temperature is higher): AdvisedWords.plain.
 HOTTER_WORDS = "a higher temperature=... draws others"
+# The most distinct names a message of rejected draws names (a few of them).
+MAX_FEW = 3
 
 
 class AdvisedWords(str):
@@ -157,8 +160,6 @@ class RepeatedNames:
     decode : callable
         Maps rows of ids to names (the names quoted); given by the caller,
         which knows the vocabulary.
-    max_few : int, default=3
-        The most names that still count as a few.
     max_tracked : int, default=64
         The most distinct rejected names counted.
 
@@ -176,9 +177,8 @@ drawn over and over: a higher temperature=... draws others)"
 'c', drawn over and over: a higher temperature=... draws others)"
     """
 
-    def __init__(self, decode, max_few=3, max_tracked=64):
+    def __init__(self, decode, max_tracked=64):
         self.decode = decode
-        self.max_few = max_few
         self.max_tracked = max_tracked
         self.n_rejected = 0
         self._counts = {}  # hash -> [rows rejected, the first row of that name]
@@ -204,7 +204,7 @@ drawn over and over: a higher temperature=... draws others)"
     def words(self, words):
         """``words``, and the repeated names when a few make up the rejected ones.
 
-        A few is at most ``max_few``
+        A few is at most :data:`MAX_FEW`
         distinct names that make up 90% of the rejected rows, each rejected 10
         times on average.
         """
@@ -212,7 +212,7 @@ drawn over and over: a higher temperature=... draws others)"
             return words
         top = sorted(self._counts.values(), key=lambda pair: -pair[0])
         few, covered = 0, 0
-        while few < min(self.max_few, len(top)) and covered < 0.9 * self.n_rejected:
+        while few < min(MAX_FEW, len(top)) and covered < 0.9 * self.n_rejected:
             covered += top[few][0]
             few += 1
         if covered < 0.9 * self.n_rejected or covered < 10 * few:

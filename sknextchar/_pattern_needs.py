@@ -20,7 +20,13 @@ import warnings
 
 from ._text import MAX_REPORTED, describe_symbol, or_list
 
-__all__ = ["MAX_CLASS", "needs_words", "unwritten_needs"]
+__all__ = [
+    "MAX_CLASS",
+    "inner_items",
+    "needs_words",
+    "parsed_pattern",
+    "unwritten_needs",
+]
 
 # The widest range of a character class ([A-Z]) whose characters are listed;
 # a wider one is taken as one that may hold a character the model writes.
@@ -56,13 +62,9 @@ def unwritten_needs(pattern, known):
     (['Q'], [])
     """
     try:
-        from re import _parser
-
-        with warnings.catch_warnings():  # check_pattern has warned already
-            warnings.simplefilter("ignore")
-            parsed = _parser.parse(pattern)
+        parsed, parser = parsed_pattern(pattern)
         any_case = bool(parsed.state.flags & re.IGNORECASE)
-        return sorted(_needs(parsed, any_case, known, _parser))
+        return sorted(_needs(parsed, any_case, known, parser))
     except Exception:  # a private parser: when it changes, nothing is known
         return []
 
@@ -108,12 +110,6 @@ def _item_needs(op, value, any_case, known, ops):
         return set() if any_case or char in known else {char}
     if op is ops.IN:
         return set() if any_case else _class_needs(value, known, ops)
-    if op is ops.SUBPATTERN:  # a group, with flags of its own
-        _, added, removed, group = value
-        case = (any_case or added & re.IGNORECASE) and not removed & re.IGNORECASE
-        return _needs(group, case, known, ops)
-    if op in (ops.MAX_REPEAT, ops.MIN_REPEAT, ops.POSSESSIVE_REPEAT):
-        return _needs(value[2], any_case, known, ops) if value[0] > 0 else set()
     if op is ops.BRANCH:  # every alternative needs one
         found = set()
         for branch in value[1]:
@@ -122,11 +118,59 @@ def _item_needs(op, value, any_case, known, ops):
                 return set()
             found |= needs
         return found
+    inner = inner_items(op, value, any_case, ops)
+    if inner is None:  # ., a category, a negated class, a back-reference: unsure
+        return set()
+    group, case = inner
+    return _needs(group, case, known, ops)
+
+
+def parsed_pattern(pattern):
+    """The parse of ``pattern`` by ``re``'s private ``_parser``, and that module
+    (its constants name the nodes); it raises whatever the parser raises, and
+    its warnings are silenced (``check_pattern`` has given them already).
+
+    Examples
+    --------
+    >>> parsed, parser = parsed_pattern("ab")
+    >>> [op is parser.LITERAL for op, _ in parsed]
+    [True, True]
+    """
+    from re import _parser
+
+    with warnings.catch_warnings():  # check_pattern has warned already
+        warnings.simplefilter("ignore")
+        return _parser.parse(pattern), _parser
+
+
+def inner_items(op, value, any_case, ops):
+    """The parsed items inside one node ``(op, value)`` of a parse that every
+    match of the node matches, and whether they are matched in any case.
+
+    Such a node is a group (with flags of its own), a repeat of at least once,
+    an atomic group, or a lookahead or lookbehind (which looks within the
+    name). Any other node (a literal, a class, a choice of alternatives, a
+    repeat that may be absent) has none: None. ``ops`` is the parser module
+    (:func:`parsed_pattern`).
+
+    Examples
+    --------
+    >>> parsed, parser = parsed_pattern("(?i:ab)c?")
+    >>> items, any_case = inner_items(*parsed[0], False, parser)
+    >>> len(items), bool(any_case), inner_items(*parsed[1], False, parser)
+    (2, True, None)
+    """
+    if op is ops.SUBPATTERN:  # a group, with flags of its own
+        _, added, removed, group = value
+        case = (any_case or added & re.IGNORECASE) and not removed & re.IGNORECASE
+        return group, case
+    if op in (ops.MAX_REPEAT, ops.MIN_REPEAT, ops.POSSESSIVE_REPEAT):
+        return (value[2], any_case) if value[0] > 0 else None
     if op is ops.ATOMIC_GROUP:
-        return _needs(value, any_case, known, ops)
+        return value, any_case
     if op is ops.ASSERT:  # (?=...) or (?<=...): within the name
-        return _needs(value[1], any_case, known, ops)
-    return set()  # ., a category, a negated class, a back-reference: unsure
+        return value[1], any_case
+    return None
 
 
 def _class_needs(members, known, ops):

@@ -96,7 +96,8 @@ class PerLabelClassifier(
         same either way. At most one worker per label is started. Callbacks
         set on the model (or passed on by the estimator around it) reach the
         labels' models fitted one after the other only: in parallel they run
-        without them, which ``fit`` warns of (a Checkpoint is refused).
+        without them, which ``fit`` warns of (a Checkpoint that would save
+        files is refused; one around count models, which save nothing, warns).
 
     Attributes
     ----------

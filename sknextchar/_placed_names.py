@@ -123,26 +123,28 @@ class PlacedNamesError(ValueError):
             for place, name in zip(self.places, self.names, strict=False)
         )
 
-    def placed(self, places, n_names, names=None, positions=None):
+    def placed(self, places, names=None, positions=None, *, n_names=None):
         """The same error, of names placed and counted otherwise (in a file).
 
         Parameters
         ----------
         places : list of str
             Where the names shown are (their places in a whole file).
-        n_names : int
-            How many names are refused there.
         names : list of str or None, default=None
             The names shown (None: the same).
         positions : list of int or None, default=None
             Their positions there (None: the same).
+        n_names : int or None, default=None
+            How many names are refused there (None: the same).
 
         Returns
         -------
         error : PlacedNamesError
             Of the same class.
         """
-        changed = {**vars(self), "places": list(places), "n_names": n_names}
+        changed = {**vars(self), "places": list(places)}
+        if n_names is not None:
+            changed["n_names"] = n_names
         if names is not None:
             changed["names"] = list(names)
         if positions is not None:

@@ -1319,5 +1319,4 @@ def _checked_counts_and_flags(n_samples, max_rounds, unique, return_scores):
 
 def _normalised_exclude(transformer, exclude):
     """The names to exclude, checked, as the model writes them (written_forms)."""
-    lowercase, normalize = transformer.lowercase, partial(written_forms, transformer)
-    return check_exclude(exclude, lowercase=lowercase, normalize=normalize)
+    return check_exclude(exclude, normalize=partial(written_forms, transformer))

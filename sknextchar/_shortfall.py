@@ -34,7 +34,7 @@ import numpy as np
 from ._beam import LENGTH_LEVERS
 from ._limits import MAX_LETTERS
 from ._name_filter import pattern_width
-from ._novelty import AdvisedWords, RepeatedNames
+from ._novelty import MAX_FEW, AdvisedWords, RepeatedNames
 from ._text import capitalized, counted, or_list
 
 __all__ = [
@@ -140,12 +140,7 @@ class ExcludedDraws:
     :meth:`words` then name it, as those of ``novel=True`` name a training
     name (the tally is :class:`~sknextchar._novelty.RepeatedNames`'s, over
     names), and say how many draws were such names (``repeated``) when every
-    one was one of a few.
-
-    Parameters
-    ----------
-    max_few : int, default=3
-        The most names that still count as a few.
+    one was one of a few (at most :data:`~sknextchar._novelty.MAX_FEW`).
 
     Examples
     --------
@@ -159,11 +154,10 @@ drawn over and over: a higher temperature=... draws others)"
     40
     """
 
-    def __init__(self, max_few=3):
-        self.max_few = max_few
+    def __init__(self):
         self.n_drawn = 0
         self._names, self._codes = [], {}
-        self._tally = RepeatedNames(self._decode, max_few=max_few)
+        self._tally = RepeatedNames(self._decode)
 
     def add(self, names):
         """Count ``names`` (str), drawn and left out by ``exclude``."""
@@ -178,7 +172,7 @@ drawn over and over: a higher temperature=... draws others)"
         """``words``, with the names when a few make up those left out."""
         named = self._tally.words(words)
         if isinstance(named, AdvisedWords):
-            few = len(self._codes) <= self.max_few
+            few = len(self._codes) <= MAX_FEW
             named.repeated = self.n_drawn if few else 0
         return named
 

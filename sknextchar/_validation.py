@@ -21,6 +21,7 @@ import numpy as np
 from sklearn.frozen import FrozenEstimator
 from sklearn.utils.validation import check_is_fitted
 
+from ._file_safety import path_text
 from ._text import CONTROL, LINE_BREAKS, MAX_QUOTED, normalize_texts, quoted
 
 __all__ = [
@@ -351,7 +352,7 @@ then the pipeline (None for the default one); got a Pipeline as path and \
             "then the pipeline (None for the default one); got "
             f"{shown[0]} as path and {shown[1]} as pipeline{swapped}."
         )
-    return os.fsdecode(path) if isinstance(path, (str, bytes, os.PathLike)) else path
+    return path_text(path) if isinstance(path, (str, bytes, os.PathLike)) else path
 
 
 def check_positive_int(value, name):
@@ -469,19 +470,17 @@ def check_prefix(prefix):
     return prefix
 
 
-def check_exclude(exclude, *, lowercase, normalize=None):
+def check_exclude(exclude, *, normalize):
     """Validate a collection of names to exclude; return it as a frozenset.
 
     Parameters
     ----------
     exclude : collection of str or None
         Names never to return; ``None`` for none.
-    lowercase : bool
-        Lowercase the names (in NFC), as the transformer lowercases its input.
-    normalize : callable or None, default=None
-        What the model makes of a list of names
-        (:meth:`ContextWindowTransformer.normalize`), applied after; None
-        for nothing more.
+    normalize : callable
+        What the model writes of a list of names (its lowercasing, accent
+        stripping and dropped characters included):
+        :func:`~sknextchar._left_out.written_forms` of its transformer.
 
     Returns
     -------
@@ -503,11 +502,16 @@ def check_exclude(exclude, *, lowercase, normalize=None):
 
     Examples
     --------
-    >>> sorted(check_exclude(["Abid", "ali"], lowercase=True))
+    >>> from functools import partial
+    >>> from sknextchar import ContextWindowTransformer
+    >>> from sknextchar._left_out import written_forms
+    >>> model = ContextWindowTransformer().fit(["abid", "ali", "asha"])
+    >>> forms = partial(written_forms, model)
+    >>> sorted(check_exclude(["Abid", "ali"], normalize=forms))
     ['abid', 'ali']
-    >>> check_exclude(None, lowercase=True)
+    >>> check_exclude(None, normalize=forms)
     frozenset()
-    >>> sorted(check_exclude(["asha", "\u200e", " "], lowercase=True))
+    >>> sorted(check_exclude(["asha", "\u200e", " "], normalize=forms))
     ['asha']
     """
     if exclude is None:
@@ -527,13 +531,11 @@ def check_exclude(exclude, *, lowercase, normalize=None):
     ordered = not isinstance(exclude, (Set, MappingView))
     # Non-strings are refused by position; a blank name is ignored below.
     _check_elements(names, "exclude", True, ordered=ordered)
-    # As the model does; the tatweel stays, for a model that learned it.
-    texts = normalize_texts(names, lowercase=lowercase, keep_tatweel=True)
+    # The tatweel stays, for a model that learned it; normalize lowercases.
+    texts = normalize_texts(names, lowercase=False, keep_tatweel=True)
     # A name the model reads as nothing is none it writes: excluding it is moot.
     texts = list(filter(str.strip, texts))
-    if normalize is not None and texts:
-        texts = filter(str.strip, normalize(texts))
-    return frozenset(texts)
+    return frozenset(filter(str.strip, normalize(texts))) if texts else frozenset()
 
 
 def check_random_generator(random_state):

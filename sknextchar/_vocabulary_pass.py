@@ -138,7 +138,7 @@ class _RefusedNames:
             return
         positions, names = map(list, zip(*self.shown, strict=True))
         places = [element_place("names", i) for i in positions]
-        raise self.first.placed(places, self.first.n_names, names, positions)
+        raise self.first.placed(places, names, positions)
 
 
 class _UnknownSymbols:

@@ -238,8 +238,10 @@ class Checkpoint:
         ``partial_fit`` of the classifier itself or in a pipeline you fit; a
         NameSampler, a NameLabelClassifier or a search fits a copy, from
         epoch 1). Set on a :class:`~sknextchar.PerLabelClassifier` fitted with
-        labels (or on the Pipeline, NameSampler, NameLabelClassifier or search
-        around it), or on its ``estimator``, the Checkpoint reaches every
+        labels (or, when it is a step of a Pipeline, on the Pipeline,
+        NameSampler, NameLabelClassifier or search around it: scikit-learn
+        refuses a callback set on a step), or on its ``estimator``, the
+        Checkpoint reaches every
         label's model, and, if they train by epochs (nothing is saved
         otherwise), the path must hold ``{label}``, replaced by each
         label (percent-encoded, dots too: ``"a/b"`` is ``a%2Fb``), so that each

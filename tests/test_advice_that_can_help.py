@@ -79,22 +79,38 @@ def longer(name, where="min_length="):
     )
 
 
-def test_an_excluded_likeliest_name_is_named_with_what_draws_others(cold):
+# How a name is left out, and the advice of the message that only that one
+# can follow.
+LEFT_OUT = {
+    "exclude": (
+        lambda name: {"exclude": [name]},
+        ["exclude fewer names (exclude=...)", "allow more rounds (max_rounds=...)"],
+    ),
+    "novel": (lambda name: {"novel": True}, ["sample without novel=True"]),
+}
+
+
+@pytest.mark.parametrize("way", sorted(LEFT_OUT))
+def test_a_likeliest_name_left_out_is_named_with_what_draws_others(cold, way):
     name = likeliest(cold)
+    left_out, advice = LEFT_OUT[way][0](name), LEFT_OUT[way][1]
+    if way == "novel":
+        assert cold.in_training_set([name]).tolist() == [True]
     with pytest.raises(ValueError) as error:
-        cold.sample(3, exclude=[name], random_state=0)
+        cold.sample(3, random_state=0, **left_out)
     message = str(error.value)
     assert f"names it rejected were {name!r}, drawn over and over" in message
     assert rarer_than(message) in message, message
     assert not [words for words in USELESS if words in message], message
     assert "Raise the temperature (temperature=...)" in message
     assert longer(name) in message
-    assert "exclude fewer names (exclude=...)" in message
-    assert "allow more rounds (max_rounds=...)" in message
+    assert all(words in message for words in advice), message
     # The advice followed: a higher temperature draws other names.
     hotter = clone(cold).set_params(temperature=1.0).fit(NAMES)
-    names = hotter.sample(3, exclude=[name], random_state=0)
+    names = hotter.sample(3, random_state=0, **left_out)
     assert len(names) == 3 and name not in names
+    if way == "novel":
+        assert not hotter.in_training_set(names).any()
 
 
 def advised_bounds(message, cli=False):
@@ -307,24 +323,6 @@ def test_the_command_line_advice_followed_gives_other_names(model_file, cold, ca
     bounds = ["--min-length", str(low), "--max-length", str(high)]
     assert main([*argv, *bounds, "--exclude-file", str(excluded)]) == 0
     assert all(len(each) > len(name) for each in capsys.readouterr().out.split())
-
-
-def test_a_training_name_drawn_over_and_over_with_novel_is_named(cold):
-    name = likeliest(cold)
-    assert cold.in_training_set([name]).tolist() == [True]
-    with pytest.raises(ValueError) as error:
-        cold.sample(3, novel=True, random_state=0)
-    message = str(error.value)
-    assert f"names it rejected were {name!r}, drawn over and over" in message
-    assert rarer_than(message) in message, message
-    assert not [words for words in USELESS if words in message], message
-    assert "Raise the temperature (temperature=...)" in message
-    assert longer(name) in message
-    assert "sample without novel=True" in message
-    # The advice followed: a higher temperature draws new names.
-    hotter = clone(cold).set_params(temperature=1.0).fit(NAMES)
-    names = hotter.sample(3, novel=True, random_state=0)
-    assert len(names) == 3 and not hotter.in_training_set(names).any()
 
 
 def test_the_command_line_with_novel_names_the_flags(model_file, capsys):

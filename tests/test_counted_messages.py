@@ -16,7 +16,6 @@ from sknextchar import (
     train_from_file,
 )
 from sknextchar._dead_ends import LongPrefixError
-from sknextchar._empty_names import emptied_advice
 from sknextchar._limits import MAX_LETTERS
 from sknextchar._text import MAX_REPORTED
 from sknextchar._unknown_advice import drop_refused
@@ -96,9 +95,10 @@ def test_a_count_of_names_agrees_with_its_number(case):
 
 
 def test_the_advice_on_names_left_empty_agrees_with_their_number():
-    one, two = emptied_advice(["\u0301"], [0]), emptied_advice(["ß", "ß"], [0, 1])
-    assert one.startswith("It holds ") and ": remove it, or " in one
-    assert two.startswith("They hold ") and ", or remove them." in two
+    one = _fit_error(WORDS + ["\u0301"], strip_accents="ascii")
+    two = _fit_error(WORDS + ["ß", "ß"], strip_accents="ascii")
+    assert ". It holds " in one and ": remove it, or " in one
+    assert ". They hold " in two and ", or remove them." in two
     assert "would leave 1 name without" in drop_refused(1, "names[2]='x'")
     assert "would leave 3 names without" in drop_refused(3, "names[2]='x'")
 
@@ -213,7 +213,7 @@ def test_the_error_of_empty_names_keeps_its_numbers_through_pickling():
 
     with pytest.raises(EmptyNamesError) as caught:
         ContextWindowTransformer().fit(["asha", "\u200b", "\u200b"])
-    error = caught.value.placed(["names[40]", "names[41]"], 9)
+    error = caught.value.placed(["names[40]", "names[41]"], n_names=9)
     copy = pickle.loads(pickle.dumps(error))
     assert type(copy) is EmptyNamesError and str(copy) == str(error)
     assert str(copy).startswith("9 names hold only invisible characters")

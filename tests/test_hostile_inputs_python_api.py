@@ -204,16 +204,6 @@ def test_exclude_names_its_own_element(sampler):
     assert "asha" not in sampler.sample(20, exclude=["Asha "], random_state=0)
 
 
-def test_places_name_the_line_of_a_name_to_exclude(tmp_path):
-    path = tmp_path / "ex.txt"
-    path.write_text("asha\n\u200e\nravi\n", encoding="utf-8")
-    places = Places()
-    places.add_file("exclude", str(path), "utf-8")
-    assert places.rewrite("exclude[1] is '\\u200e', which holds") == (
-        f"line 2 of {str(path)!r} is '\\u200e', which holds"
-    )
-
-
 # --------------------------------------------------------------------------- #
 # 4. Messages in the parameters' words.
 # --------------------------------------------------------------------------- #

@@ -139,4 +139,4 @@ def test_chinese_names_whose_letters_hold_a_line_break_byte_are_still_told():
 def test_the_byte_order_told_is_said_in_one_clause():
     message = unknown_encoding_message("ANSI", "Zoë\n".encode("utf-16-le"))
     assert message.count(" but ") == 1, message
-    assert "UTF-16 text, little-endian, without a byte-order mark" in message
+    assert "UTF-16 text (little-endian) without a byte-order mark" in message

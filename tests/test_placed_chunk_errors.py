@@ -119,7 +119,7 @@ def test_the_errors_about_names_keep_their_numbers(names, params, kind):
     assert isinstance(error, PlacedNamesError)
     assert error.n_names == sum(name != "asha" for name in names)
     assert [names[i] for i in error.positions] == error.names
-    moved = error.placed(["names[40]"], 12, error.names[:1], [40])
+    moved = error.placed(["names[40]"], error.names[:1], [40], n_names=12)
     copy = pickle.loads(pickle.dumps(moved))
     assert type(copy) is kind and str(copy) == str(moved) != str(error)
     assert "12 names" in str(copy) and "names[40]=" in str(copy)

@@ -9,11 +9,13 @@ symbols, and forms of one name typed differently are one name.
 import random
 import unicodedata
 import warnings
+from functools import partial
 
 import pytest
 from sklearn.pipeline import make_pipeline
 
 from sknextchar import ContextWindowTransformer, KneserNeyClassifier, NameSampler
+from sknextchar._left_out import written_forms
 from sknextchar._temperature_table import TemperatureTable
 from sknextchar._text import display_width, normalize_text, split_symbols
 from sknextchar._validation import check_exclude
@@ -166,7 +168,8 @@ def test_the_turkish_capital_dotted_i_lowercases_to_a_plain_i():
     transformer = ContextWindowTransformer(alphabet="auto").fit(["İpek", "Işık"])
     assert "i\u0307" not in transformer.vocabulary_
     assert transformer.normalize(["İpek"]) == ["ipek"]
-    assert check_exclude(["İpek", "I\u0307pek"], lowercase=True) == {"ipek"}
+    forms = partial(written_forms, transformer)
+    assert check_exclude(["İpek", "I\u0307pek"], normalize=forms) == {"ipek"}
 
 
 def test_a_turkish_training_name_is_excluded_in_any_case():

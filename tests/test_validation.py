@@ -1,8 +1,12 @@
 """The argument checkers: what they return and what their messages say."""
 
+from functools import partial
+
 import numpy as np
 import pytest
 
+from sknextchar import ContextWindowTransformer
+from sknextchar._left_out import written_forms
 from sknextchar._validation import (
     check_bool,
     check_exclude,
@@ -49,10 +53,18 @@ def test_prefix():
         check_prefix(None)
 
 
-def test_exclude_is_a_frozenset_lowercased_on_request():
-    assert check_exclude(("Abid", "abid"), lowercase=True) == frozenset({"abid"})
-    assert check_exclude(np.array(["Abid"]), lowercase=False) == frozenset({"Abid"})
-    assert check_exclude({"x"}, lowercase=True) == frozenset({"x"})
+def _forms(**params):
+    """What a transformer fitted with ``params`` writes of a list of names."""
+    transformer = ContextWindowTransformer(alphabet="auto", **params)
+    transformer.fit(["abid", "Abid", "x"])
+    return partial(written_forms, transformer)
+
+
+def test_exclude_is_a_frozenset_lowercased_as_the_model_does():
+    forms, cased = _forms(), _forms(lowercase=False)
+    assert check_exclude(("Abid", "abid"), normalize=forms) == frozenset({"abid"})
+    assert check_exclude(np.array(["Abid"]), normalize=cased) == frozenset({"Abid"})
+    assert check_exclude({"x"}, normalize=forms) == frozenset({"x"})
 
 
 @pytest.mark.parametrize(
@@ -67,7 +79,7 @@ def test_exclude_is_a_frozenset_lowercased_on_request():
 )
 def test_bad_exclude(exclude, match):
     with pytest.raises(TypeError, match=match):
-        check_exclude(exclude, lowercase=True)
+        check_exclude(exclude, normalize=_forms())
 
 
 def test_random_generators():

@@ -25,7 +25,13 @@ from ..datasets._tables import (
     named_rows,
 )
 
-__all__ = ["header_as_name_note", "number_columns", "shell_word", "table_note"]
+__all__ = [
+    "header_as_name_note",
+    "header_index",
+    "number_columns",
+    "shell_word",
+    "table_note",
+]
 
 
 def shell_word(text):
@@ -233,7 +239,7 @@ def _label_columns(lines, table, columns, counts=None):
     ['sex']
     """
     at = {column: table.header.index(column) for column in columns}
-    count_at = _index(table.header, counts)
+    count_at = header_index(table.header, counts)
     seen = {column: set() for column in columns}
     try:
         for _, fields in named_rows(lines, table, "NAMES_FILE"):
@@ -250,9 +256,16 @@ def _label_columns(lines, table, columns, counts=None):
 _ZERO = re.compile(r"0+(?:[.,]0*)?")  # a count of 0 (0, 0.0, 0,00)
 
 
-def _index(header, column):
-    """The index of ``column`` in a header (as :func:`header_key` compares;
-    None for none)."""
+def header_index(header, column):
+    """The index of ``column`` in a header row, as
+    :func:`~sknextchar.datasets._tables.header_key` compares (the first of
+    several); None for none, and for a ``column`` of None.
+
+    Examples
+    --------
+    >>> header_index(["Name", "Given_Name"], "given name"), header_index(["a"], "b")
+    (1, None)
+    """
     keys = [header_key(field) for field in header]
     key = None if column is None else header_key(column)
     return keys.index(key) if key in keys else None

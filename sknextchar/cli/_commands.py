@@ -397,9 +397,6 @@ def _excluded_names(args):
     if args.exclude_file is not None:  # a file without names excludes none
         names = _names_of_file(args, args.exclude_file, places=False, allow_empty=True)
         check_name_lengths(names, args.exclude_file)  # as train and score do
-        # exclude[1] of a message is a line of the file (found when needed).
-        where = (args.exclude_file, args.encoding, names_column(args))
-        places_of(args).add_file("exclude", *where)
         return names
 
 

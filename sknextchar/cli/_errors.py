@@ -14,7 +14,7 @@ import sys
 import unicodedata
 import warnings
 
-from .._dead_ends import LongPrefixError
+from .._dead_ends import LongPrefixError, long_prefix_message
 from ._main import PROG
 
 __all__ = [
@@ -132,10 +132,11 @@ def _long_prefix(error):
     :class:`~sknextchar._dead_ends.LongPrefixError`), in the command line's
     terms, from the error's attributes."""
     from .._text import quoted
-    from ._lengths import long_prefix_message
 
     shown = f"{error.place}={quoted(error.prefix)}"
-    return long_prefix_message(shown, error.letters, error.max_length, error.what)
+    return long_prefix_message(
+        shown, error.letters, error.max_length, error.what, bound="--max-length"
+    )
 
 
 def unreadable_file_message(exc):

@@ -19,7 +19,6 @@ from ._places import places_of
 __all__ = [
     "check_length_flags",
     "check_name_lengths",
-    "long_prefix_message",
     "name_length_check",
     "table_max_length",
 ]
@@ -86,12 +85,14 @@ def _check_prefix_length(prefix, max_length):
     fewest letters any model reads in it (a model of code points reads more)."""
     if not prefix or max_length is None:
         return
+    from .._dead_ends import long_prefix_message
     from .._text import graphemes, quoted
 
     letters = len(graphemes(unicodedata.normalize("NFC", prefix).lstrip()))
     if letters > max_length:  # as the sampler's error is told (error_message)
         shown = f"--prefix {quoted(prefix)}"
-        raise ValueError(long_prefix_message(shown, letters, max_length))
+        message = long_prefix_message(shown, letters, max_length, bound="--max-length")
+        raise ValueError(message)
 
 
 def table_max_length(context):
@@ -119,38 +120,6 @@ def table_max_length(context):
             f"CONTEXT to {MAX_LETTERS - 1:,} letters or fewer."
         )
     return min(len(context) + 1, MAX_LETTERS)
-
-
-def long_prefix_message(shown, letters, max_length, what="prefix"):
-    """The command line's message on a prefix of more letters than
-    ``--max-length``: raise it or shorten the prefix; only shorten it when
-    raising cannot help, the prefix having more letters than any name may
-    (:data:`~sknextchar._limits.MAX_LETTERS`).
-
-    Parameters
-    ----------
-    shown : str
-        The prefix, as the message shows it (``"--prefix 'ab'"``).
-    letters : int
-        Its letters, as the sampler counts them.
-    max_length : int
-        The bound it is past.
-    what : str, default="prefix"
-        What the advice calls it.
-
-    Returns
-    -------
-    message : str
-
-    Examples
-    --------
-    >>> print(long_prefix_message("--prefix 'abcd'", 4, 3))
-    --prefix 'abcd' has 4 letters, more than --max-length 3; raise --max-length \
-or shorten the prefix.
-    """
-    from .._dead_ends import long_prefix_message as worded  # the wording shared
-
-    return worded(shown, letters, max_length, what, bound="--max-length")
 
 
 def check_name_lengths(names, path, places=None):

@@ -26,11 +26,10 @@ __all__ = ["Places", "places_of"]
 
 # An element of a list as the estimators' messages show it, followed by its
 # value as a Python string literal: names[3]='asha' or names[3] is 'a\nb' (the
-# one prefix of a call: prefix='a1'; a name to exclude: exclude[1] is 'x'); a
-# long value is cut (sknextchar._text.quoted): names[3]='asha, ...'... (240
-# characters).
+# one prefix of a call: prefix='a1'); a long value is cut
+# (sknextchar._text.quoted): names[3]='asha, ...'... (240 characters).
 _ELEMENT = re.compile(
-    r"\b(?:(names|prefixes|exclude)\[(\d+)\]|(prefix))(=| is )"
+    r"\b(?:(names|prefixes)\[(\d+)\]|(prefix))(=| is )"
     r"('(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\")"
     r"(\.\.\. \(([\d,]+) characters\))?"
 )

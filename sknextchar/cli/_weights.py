@@ -20,7 +20,7 @@ import numpy as np
 from .._limits import check_counts_total
 from .._text import quoted_row
 from ..datasets._tables import CountCells, column_at, header_key
-from ._column_note import shell_word
+from ._column_note import header_index, shell_word
 
 __all__ = [
     "CountsColumn",
@@ -64,7 +64,7 @@ def counts_column_at(header, column, first_line, source, names_at=None):
     >>> counts_column_at(["name", "sex", "Count"], "count", "", "'us.csv'", 0)
     2
     """
-    if header is None or not _has_column(header, column):
+    if header is None or header_index(header, column) is None:
         raise ValueError(
             f"--counts {column!r} is not a column of {source}, whose first row (the "
             f"header) is {quoted_row(first_line)}: pass --counts COLUMN, the "
@@ -220,10 +220,6 @@ def _warn_unlike_counts(weights, source, shown):
             UserWarning,
             stacklevel=3,
         )
-
-
-def _has_column(header, column):
-    return any(header_key(field) == header_key(column) for field in header)
 
 
 def counts_note(names, weights):

@@ -10,6 +10,7 @@ import stat
 import warnings
 from importlib import resources
 
+from .._file_safety import path_text
 from .._limits import MAX_LETTERS, check_counts_total
 from .._stacklevel import user_stacklevel
 from .._text import quoted_row
@@ -584,40 +585,6 @@ def open_lines(path, encoding="utf-8", *, errors="strict", buffering=-1):
         raw.read(bom_length(raw.peek(4)[:4], codec))
         with io.TextIOWrapper(raw, encoding=codec, errors=errors) as lines:
             yield lines
-
-
-def path_text(path):
-    """A path argument as a str, bytes decoded as the operating system does.
-
-    Parameters
-    ----------
-    path : str, bytes or os.PathLike
-
-    Returns
-    -------
-    path : str
-
-    Raises
-    ------
-    TypeError
-        If ``path`` is none of these.
-
-    Examples
-    --------
-    >>> path_text(b"names.txt")
-    'names.txt'
-    >>> path_text(5)
-    Traceback (most recent call last):
-    ...
-    TypeError: path must be the path of a file (a str, bytes or os.PathLike); got int.
-    """
-    try:
-        return os.fsdecode(path)
-    except TypeError:
-        raise TypeError(
-            "path must be the path of a file (a str, bytes or os.PathLike); got "
-            f"{type(path).__name__}."
-        ) from None
 
 
 def check_names_path(path):

@@ -15,6 +15,7 @@ __all__ = [
     "bom_length",
     "file_encoding",
     "unknown_encoding_message",
+    "unmarked_text",
     "wide_codec",
 ]
 
@@ -141,7 +142,7 @@ def wide_codec(head):
     ones in big-endian), or fewer, as in names of another script, whose zero
     bytes are those of the line breaks (``b"\\n\\x00"`` in little-endian):
     then the bytes must read as such names in that order
-    (:func:`_utf16_of_breaks`).
+    (:func:`_utf16_of_script_lines`).
 
     Examples
     --------
@@ -160,12 +161,12 @@ def wide_codec(head):
     if not places:
         return None
     if len(places) < len(head) / 4:
-        return _utf16_of_breaks(head)
+        return _utf16_of_script_lines(head)
     odd = sum(places) / len(places)
     return "utf-16-le" if odd >= 0.9 else "utf-16-be" if odd <= 0.1 else None
 
 
-def _utf16_of_breaks(head):
+def _utf16_of_script_lines(head):
     """``"utf-16-le"`` or ``"utf-16-be"`` when ``head`` read in that byte order
     is lines of characters of U+0100 to U+1FFF (Greek, Cyrillic, Hebrew,
     Arabic, Devanagari and the other scripts of India, Thai, Georgian...) and
@@ -262,7 +263,7 @@ def unknown_encoding_message(encoding, start=b""):
     if key not in _NOTEPAD:
         wide = _byte_order(head)
         return f"encoding={encoding!r} is not a text encoding Python knows; " + (
-            f"this file {_read_as(wide)}: pass encoding={wide!r}."
+            _bytes_of(wide)
             if wide is not None
             else "pass the file's, e.g. encoding='utf-8' or encoding='cp1252'."
         )
@@ -285,12 +286,9 @@ def unknown_encoding_message(encoding, start=b""):
     wide = _byte_order(head, utf16=python in ("utf-16", "utf-16-be"))
     if wide is not None:  # no mark: its bytes tell
         agree = python is not None and wide.startswith(python)
-        return (
-            f"{what}{', and' if agree else ', but'} this file {_read_as(wide)}: "
-            f"pass encoding={wide!r}."
-        )
+        return f"{what}{', and' if agree else ', but'} {_bytes_of(wide)}"
     # UTF-16 text of Latin letters has zero bytes; Notepad writes a mark first.
-    if python in ("utf-16", "utf-16-be") and head and _utf16_breaks(head) is None:
+    if python in ("utf-16", "utf-16-be") and head and _line_break_order(head) is None:
         return (
             f"{what}, which Notepad writes with a byte-order mark at the start, "
             "and this file has neither one nor the bytes of UTF-16 text: it "
@@ -313,7 +311,7 @@ def _byte_order(head, utf16=False):
     byte-order mark whose first bytes are ``head``: :func:`wide_codec`, or,
     for a file said to be UTF-16 (``utf16``: Notepad's "Unicode") of names of
     a script that :func:`wide_codec` does not tell (Chinese: characters past
-    U+1FFF), the byte order its line breaks show (:func:`_utf16_breaks`);
+    U+1FFF), the byte order its line breaks show (:func:`_line_break_order`);
     None for neither.
 
     Examples
@@ -325,11 +323,11 @@ def _byte_order(head, utf16=False):
     wide = wide_codec(head)
     if wide is not None or not utf16:
         return None if wide in ("utf-16", "utf-32") else wide
-    order = _utf16_breaks(head)
+    order = _line_break_order(head)
     return None if order == "utf-16" else order
 
 
-def _utf16_breaks(head):
+def _line_break_order(head):
     """What the line breaks in ``head``, bytes without a byte-order mark, say
     of UTF-16: ``"utf-16-le"`` or ``"utf-16-be"`` when most of the two-byte
     units that hold the byte of LF or CR are line breaks in that order
@@ -342,10 +340,10 @@ def _utf16_breaks(head):
 
     Examples
     --------
-    >>> _utf16_breaks("王芳\\n上官\\n".encode("utf-16-le"))
+    >>> _line_break_order("王芳\\n上官\\n".encode("utf-16-le"))
     'utf-16-le'
-    >>> _utf16_breaks(b"Zo\\xc3\\xab\\nJos\\xc3\\xa9\\n\\x00\\x00\\x00\\x00")
-    >>> _utf16_breaks(b"Zoe\\nAnna\\nJo\\n\\x00Ravi\\n")
+    >>> _line_break_order(b"Zo\\xc3\\xab\\nJos\\xc3\\xa9\\n\\x00\\x00\\x00\\x00")
+    >>> _line_break_order(b"Zoe\\nAnna\\nJo\\n\\x00Ravi\\n")
     """
     units = list(zip(head[::2], head[1::2]))
     if b"\x00" not in head or (0, 0) in units:
@@ -360,11 +358,21 @@ def _utf16_breaks(head):
     return "utf-16-le" if little else "utf-16-be"
 
 
-def _read_as(codec):
+def _bytes_of(codec):
     """What the bytes of a file without a byte-order mark show it to be, as
-    ``codec`` (:func:`_byte_order`), to follow "this file"."""
+    ``codec`` (:func:`_byte_order`), and what to pass."""
+    text = unmarked_text(codec)
+    return f"this file holds the bytes of {text}: pass encoding={codec!r}."
+
+
+def unmarked_text(codec):
+    """The text of a file without a byte-order mark that ``codec`` reads
+    (``"utf-16-le"``, ``"utf-32-be"``...: its byte order named), in words.
+
+    Examples
+    --------
+    >>> unmarked_text("utf-16-le")
+    'UTF-16 text (little-endian) without a byte-order mark'
+    """
     order = "little" if codec.endswith("le") else "big"
-    return (
-        f"holds the bytes of {codec[:6].upper()} text, {order}-endian, without a "
-        "byte-order mark"
-    )
+    return f"{codec[:6].upper()} text ({order}-endian) without a byte-order mark"

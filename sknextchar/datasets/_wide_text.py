@@ -16,7 +16,7 @@ import os
 import re
 import sys
 
-from ._codecs import wide_codec
+from ._codecs import HEAD_BYTES, unmarked_text, wide_codec
 from ._encoding import UNKNOWN_ENCODING, encoding_advice
 
 __all__ = [
@@ -87,7 +87,7 @@ def wide_of_file_start(path):
     the first name of a UTF-16 file without a byte-order mark."""
     try:
         with open(path, "rb") as file:
-            return wide_codec(file.read(4096))
+            return wide_codec(file.read(HEAD_BYTES))
     except (OSError, TypeError, ValueError):
         return None
 
@@ -102,14 +102,10 @@ def wide_advice(codec):
     "it looks like UTF-16 text (little-endian) without a byte-order mark; pass
     encoding='utf-16-le'"
     """
-    kind = codec[:6].upper()  # UTF-16 or UTF-32
     if codec in ("utf-16", "utf-32"):
+        kind = codec.upper()
         return f"it is {kind} text, with a byte-order mark; pass encoding={codec!r}"
-    order = "little" if codec.endswith("le") else "big"
-    return (
-        f"it looks like {kind} text ({order}-endian) without a byte-order mark; "
-        f"pass encoding={codec!r}"
-    )
+    return f"it looks like {unmarked_text(codec)}; pass encoding={codec!r}"
 
 
 def check_utf16_reading(sample, path, encoding):
