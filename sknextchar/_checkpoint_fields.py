@@ -7,11 +7,13 @@ another process."""
 
 import copy
 import errno
+import warnings
 from contextlib import contextmanager
 from types import SimpleNamespace
 from urllib.parse import quote
 
 from sklearn.base import clone
+from sklearn.frozen import FrozenEstimator
 
 from ._members import (
     epoch_writers,
@@ -19,7 +21,10 @@ from ._members import (
     fills_member_names,
     is_drop,
     is_pair_list,
+    saves_nothing_message,
 )
+from ._meta_callbacks import PASSED_ON_BY
+from ._stacklevel import user_stacklevel
 from .callbacks import Checkpoint
 
 __all__ = [
@@ -33,12 +38,14 @@ __all__ = [
     "checkpoints_in",
     "fill_checkpoints",
     "filled_for",
+    "without_idle_checkpoints",
 ]
 
 LABEL_FIELD = "{label}"
 MEMBER_FIELD = "{member}"
 # Where the Checkpoints a PerLabelClassifier passes to every label's model are.
-_PASSED = "set on it, or on the Pipeline, NameSampler or search around it"
+_PASSED = f"set on it, or on {PASSED_ON_BY}"
+_WHERE = "PerLabelClassifier's estimator"
 
 
 def checkpoints_in(estimator):
@@ -76,7 +83,7 @@ def fill_checkpoints(estimator, field, value):
             part.set_callbacks(*(_filled(c, field, text) for c in callbacks))
 
     def undo():
-        for part, callbacks in changed:
+        for part, callbacks in reversed(changed):  # a FrozenEstimator's: its model's
             part.set_callbacks(*callbacks)
 
     return undo
@@ -166,18 +173,7 @@ def check_member_checkpoints(mixture, members, n_jobs, context):
     context : sklearn.callback.CallbackContext
         The task of the mixture's fit.
     """
-    for name, member in members:
-        for checkpoint in checkpoints_in(member):
-            raise ValueError(
-                f"The member {name!r} of MixtureClassifier has a "
-                f"{shown(checkpoint)} of its own (set on it or on a model in it), "
-                "which scikit-learn refuses in a part of a meta-estimator. Remove "
-                "it from the member (set_callbacks()) and set it on the mixture "
-                "(fitted alone), or on the pipeline around it (the mixture a step "
-                f"of it), with {MEMBER_FIELD} in its path (e.g. "
-                f"'model-{MEMBER_FIELD}-{{epoch}}.skops'): each member's name "
-                f"replaces {MEMBER_FIELD}."
-            )
+    _refuse_member_checkpoints(members)
     checkpoints = [
         callback
         for callback in getattr(mixture, "_skl_callbacks", None) or ()
@@ -201,11 +197,32 @@ def check_member_checkpoints(mixture, members, n_jobs, context):
     check_filled_files(checkpoints, MEMBER_FIELD, writers, context)
 
 
+def _refuse_member_checkpoints(members):
+    """Refuse a Checkpoint set on one of ``members`` (a mixture's (name,
+    estimator) pairs) or on a model in it."""
+    for name, member in members:
+        for checkpoint in checkpoints_in(member):
+            raise ValueError(
+                f"The member {name!r} of MixtureClassifier has a "
+                f"{shown(checkpoint)} of its own (set on it or on a model in it), "
+                "which scikit-learn refuses in a part of a meta-estimator. Remove "
+                "it from the member (set_callbacks()) and set it on the mixture "
+                "(fitted alone), or on the pipeline around it (the mixture a step "
+                f"of it), with {MEMBER_FIELD} in its path (e.g. "
+                f"'model-{MEMBER_FIELD}-{{epoch}}.skops'): each member's name "
+                f"replaces {MEMBER_FIELD}."
+            )
+
+
 def check_label_checkpoints(estimator, classes, n_jobs, passed):
     """Before any label's model is fitted, refuse the Checkpoints that would
     lose files (see :func:`check_apart`), and check the files of every label's
-    model; none when no label's model trains by epochs (no file is written, as
-    the Checkpoint warns once, where it is set).
+    model; none when no label's model trains by epochs: no file is written,
+    as a Checkpoint passed on warns, and :func:`without_idle_checkpoints` of
+    those set on ``estimator``. A Checkpoint set on a member of a mixture in
+    ``estimator`` is refused first, as by the mixture fitted alone, and here
+    in this process (with ``n_jobs`` above 1 the labels' models, fitted in
+    others, get no callbacks, so the mixture would not see it).
 
     Parameters
     ----------
@@ -219,10 +236,17 @@ def check_label_checkpoints(estimator, classes, n_jobs, passed):
         The Checkpoints set on the PerLabelClassifier, or passed on to it by
         the estimator around it, which reach every label's model.
     """
+    taken = _taken_parts(estimator)
+    for part in taken:  # a frozen member: refused as such (never fitted) in fit
+        if fills_member_names(part) and is_pair_list(part.estimators):
+            members = [(n, m) for n, m in part.estimators if not is_drop(m)]
+            _refuse_member_checkpoints(
+                [(n, m) for n, m in members if not isinstance(m, FrozenEstimator)]
+            )
     if not epoch_writers([(None, estimator)]):
-        return  # no label's model trains by epochs: nothing is written (setup says so)
+        return  # nothing is written: without_idle_checkpoints says so, once
     for checkpoints, where in (
-        (checkpoints_in(estimator), "PerLabelClassifier's estimator"),
+        ([c for part in taken for c in _own_checkpoints(part)], _WHERE),
         (list(passed), f"PerLabelClassifier ({_PASSED})"),
     ):
         check_apart(
@@ -234,10 +258,61 @@ def check_label_checkpoints(estimator, classes, n_jobs, passed):
             n_jobs=n_jobs,
         )
     check_filled_files(list(passed), LABEL_FIELD, [(c, estimator) for c in classes])
-    for part in estimator_parts(estimator):  # each Checkpoint where it is set
-        own = getattr(part, "_skl_callbacks", None) or ()
-        own = [each for each in own if isinstance(each, Checkpoint)]
+    for part in taken:  # each Checkpoint where it is set
+        own = _own_checkpoints(part)
         check_filled_files(own, LABEL_FIELD, [(label, part) for label in classes])
+
+
+def _own_checkpoints(part):
+    """The Checkpoints set on ``part`` itself (not read through a
+    FrozenEstimator to the model in it)."""
+    own = getattr(part, "__dict__", {}).get("_skl_callbacks") or ()
+    return [each for each in own if isinstance(each, Checkpoint)]
+
+
+def _taken_parts(estimator):
+    """``estimator`` and the estimators in it whose own Checkpoints a
+    PerLabelClassifier takes: not those in a member of a mixture (which
+    refuses them, as fitted alone: :func:`check_member_checkpoints`), nor
+    those in a FrozenEstimator (never fitted)."""
+    parts = estimator_parts(estimator)
+    inside = []
+    for part in parts:
+        if isinstance(part, FrozenEstimator):
+            inside.append(part.estimator)
+        elif fills_member_names(part) and is_pair_list(part.estimators):
+            inside.extend(m for _, m in part.estimators if not is_drop(m))
+    left_out = {id(each) for member in inside for each in estimator_parts(member)}
+    return [part for part in parts if id(part) not in left_out]
+
+
+def without_idle_checkpoints(estimator):
+    """``estimator``, or a clone of it without the Checkpoints it takes (see
+    :func:`_taken_parts`) when no model in it trains by epochs: they would
+    save nothing, which is said here, once; each label's model would say it
+    again (with ``n_jobs`` above 1, in processes whose warnings are lost), or
+    refuse a path with ``{label}`` where nothing fills it in.
+
+    The user's estimator is left as it is: a part that the clone shares with
+    it (one that clones as itself) keeps its Checkpoints.
+    """
+    if epoch_writers([(None, estimator)]) or not checkpoints_in(estimator):
+        return estimator
+    quiet = clone(estimator)
+    theirs = {id(part) for part in estimator_parts(estimator)}
+    for part in _taken_parts(quiet):
+        own = _own_checkpoints(part)
+        if not own or id(part) in theirs:
+            continue
+        for checkpoint in own:
+            warnings.warn(
+                saves_nothing_message(str(checkpoint.path), type(part).__name__),
+                UserWarning,
+                stacklevel=user_stacklevel(),
+            )
+        kept = [c for c in part._skl_callbacks if not isinstance(c, Checkpoint)]
+        part.set_callbacks(*kept)
+    return quiet
 
 
 def check_unfilled_labels(checkpoints, model):

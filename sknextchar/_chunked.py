@@ -35,11 +35,16 @@ from ._steps import unfreeze
 from ._text import counted
 from ._validation import check_path_then_pipeline
 from ._vocabulary_pass import first_pass
-from .datasets._base import check_not_empty, warn_comment_lines, warn_if_table
+from .datasets._base import (
+    check_not_empty,
+    header_row_of_file,
+    warn_comment_lines,
+    warn_if_table,
+)
+from .datasets._column_arguments import check_column_arguments
 from .datasets._lines import check_line_lengths, file_lines
 from .datasets._tables import (
     LINES_LOOKED_AT,
-    check_counts_column_argument,
     column_values,
     counted_rows,
     table_of,
@@ -335,7 +340,8 @@ def train_from_file(
     ------
     TypeError
         If ``path`` is a pipeline or ``pipeline`` a path (the two first
-        arguments swapped).
+        arguments swapped), or ``names_column`` or ``counts_column`` is not
+        a header (a str) or None (before the file is read).
     ValueError
         If the classifier has ``early_stopping=True`` or an ``average`` (each
         chunk's ``partial_fit`` would average its own steps only), the file
@@ -375,8 +381,9 @@ def train_from_file(
 
         pipeline = make_default_pipeline()
     _check_arguments(chunk_size, resume, check_names, return_sampler)
-    if counts_column is not None:
-        check_counts_column_argument(counts_column, names_column)
+    check_column_arguments(
+        names_column, counts_column, path, lambda: header_row_of_file(path, encoding)
+    )
     pipeline = _training_copy(pipeline, resume)
     windows, clf = split_pipeline(pipeline, owner="train_from_file")
     _check_classifier(clf)

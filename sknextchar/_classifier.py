@@ -30,6 +30,7 @@ from ._architecture import (
 from ._atomic import Rollback, fitted_state, reports_fit
 from ._blas import one_blas_thread
 from ._compat import Interval, Options, StrOptions, fit_context
+from ._emptied_labels import EmptiedLabelsError
 from ._epoch_records import (
     convergence_message,
     patience_of,
@@ -117,13 +118,9 @@ def _check_labels_weighted(model, data, weights):
     if classes is None or weights is None:
         return
     totals = np.bincount(data.contexts[:, -1], weights, minlength=len(classes))
-    empty = [str(label) for label, total in zip(classes, totals) if total == 0]
+    empty = [label for label, total in zip(classes, totals) if total == 0]
     if empty:
-        raise ValueError(
-            f"sample_weight is 0 for every name of the label(s) {', '.join(empty)}, "
-            "so the classifier could not learn them; leave those names out of X "
-            "and y, or give some of them a positive weight."
-        )
+        raise EmptiedLabelsError(empty)
 
 
 class CharEmbeddingMLPClassifier(

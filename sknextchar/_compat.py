@@ -42,6 +42,7 @@ __all__ = [
     "fit_context",
     "predicting_per_name",
     "reject_cross_val_predict",
+    "validate_declared_parameters",
     "validate_parameter_constraints",
 ]
 
@@ -92,6 +93,42 @@ class NotString(HasMethods):
 
     def __str__(self):
         return "an iterable" if self.methods == ["__iter__"] else super().__str__()
+
+
+def validate_declared_parameters(estimator, params=None):
+    """Validate an estimator's parameters against the constraints its class
+    declares (``_parameter_constraints``; none declared: nothing to check), as
+    scikit-learn does before ``fit`` runs.
+
+    Parameters
+    ----------
+    estimator : estimator instance
+        The estimator whose parameters are checked.
+    params : dict or None, default=None
+        Its parameters; None: ``estimator.get_params(deep=False)``.
+
+    Raises
+    ------
+    InvalidParameterError
+        Naming the first parameter that satisfies none of its constraints.
+
+    Examples
+    --------
+    >>> from sklearn.linear_model import Ridge
+    >>> try:
+    ...     validate_declared_parameters(Ridge(alpha=-1.0))
+    ... except InvalidParameterError as error:
+    ...     print(error)  # doctest: +ELLIPSIS
+    The 'alpha' parameter of Ridge must be ...
+    """
+    constraints = getattr(type(estimator), "_parameter_constraints", None)
+    if not constraints:
+        return
+    validate_parameter_constraints(
+        constraints,
+        estimator.get_params(deep=False) if params is None else params,
+        caller_name=type(estimator).__name__,
+    )
 
 
 #: ``sklearn.base._fit_context``: validates the parameters before ``fit`` runs.

@@ -3,8 +3,10 @@
 A sampler refuses a prefix after which the model and its controls allow no
 next symbol (:class:`DeadEndError`), one that reaches ``max_length`` where the
 model gives the end marker no probability (:class:`UnendingPrefixError`), one
-longer than ``max_length`` (:class:`LongPrefixError`), and the generation tree
-one none of whose branches drawn can end (:class:`UnfinishedTreeError`). Each
+longer than ``max_length`` (:class:`LongPrefixError`), the generation tree
+one none of whose branches drawn can end (:class:`UnfinishedTreeError`), and a
+table or a picture one they would read past the most letters a name may have
+(:class:`NoRoomAfterError`). Each
 is a ``ValueError`` whose message is made from its attributes, here, so an
 interface that tells it in its own terms (``sknextchar plot`` names its flags
 and its own advice) reads the attributes, never the words of the message.
@@ -19,8 +21,10 @@ __all__ = [
     "LongPrefixError",
     "PrefixError",
     "UnendingPrefixError",
+    "NoRoomAfterError",
     "UnfinishedTreeError",
     "long_prefix_message",
+    "room_after_message",
 ]
 
 
@@ -261,6 +265,121 @@ the context to 1,000 letters or fewer.
     if letters <= MAX_LETTERS:
         return f"{said}; raise {bound} or shorten the {what}."
     return f"{said}, which is at most {MAX_LETTERS:,}: {shorten}"
+
+
+class NoRoomAfterError(PrefixError):
+    """A prefix that a table or a picture would read the model past the most
+    letters a name may have (:data:`~sknextchar._limits.MAX_LETTERS`).
+
+    The one limit of ``sknextchar table`` (CONTEXT), ``sknextchar plot``
+    (``--distribution``, ``--tree``), :func:`~sknextchar.plotting.plot_temperature`
+    (``context``) and :func:`~sknextchar.plotting.plot_generation_tree`
+    (``prefix``): after ``MAX_LETTERS`` letters only the end of a name may
+    follow, so the model's own probabilities are shown for a prefix of at most
+    ``MAX_LETTERS - steps`` letters. Each interface tells it in its own terms
+    from the attributes (:func:`room_after_message`).
+
+    Parameters
+    ----------
+    argument, index, prefix
+        As :class:`PrefixError`; the message quotes a long prefix cut.
+    letters : int
+        The prefix's letters, as the model reads them (its symbols).
+    steps : int
+        The letters read past the prefix: 1 for the next one, the tree's
+        ``depth`` for its levels.
+    lever : str or None, default=None
+        The setting that sets ``steps`` (``"depth"``), offered when lowering
+        it helps; None when the next letter alone is read.
+    max_length : int or None, default=None
+        The most letters the sampler that reads the prefix takes (its
+        ``max_length``, or the bound it resolves for None): told when it
+        refuses the shorter prefix advised too. None for no such bound.
+
+    Examples
+    --------
+    >>> print(NoRoomAfterError("context", None, "a" * 5, letters=1_000, steps=1))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    context='aaaaa' has 1,000 letters, and one more letter would make a name of
+    more than 1,000 letters, the most a name may have. Shorten the context to
+    999 letters or fewer.
+    """
+
+    def __init__(
+        self, argument, index, prefix, *, letters, steps, lever=None, max_length=None
+    ):
+        self.letters, self.steps, self.lever = letters, steps, lever
+        self.max_length = max_length
+        super().__init__(argument, index, prefix)
+
+    def message(self):
+        """The message, made from the attributes."""
+        return room_after_message(
+            f"{self.place}={quoted(self.prefix)}",
+            self.letters,
+            self.steps,
+            f"the {self.what}",
+            self.lever,
+            self.max_length,
+        )
+
+
+def room_after_message(shown, letters, steps, what, lever=None, max_length=None):
+    """The message of a :class:`NoRoomAfterError`, in the terms of an interface.
+
+    Parameters
+    ----------
+    shown : str
+        The prefix, as the message shows it (``"context='ab'"``,
+        ``"CONTEXT 'ab'"``).
+    letters, steps : int
+        As :class:`NoRoomAfterError`.
+    what : str
+        What the advice shortens (``"the context"``, ``"CONTEXT"``).
+    lever : str or None, default=None
+        The setting that sets ``steps`` as the interface spells it
+        (``"depth"``), offered when lowering it helps (the prefix has fewer
+        than ``MAX_LETTERS`` letters, and no more than ``max_length``); None
+        for none.
+    max_length : int or None, default=None
+        The sampler's ``max_length`` (a Python parameter), past which it
+        refuses a prefix: when it refuses the shorter prefix advised too, the
+        advice tells the figure it takes (one letter fewer, after which more
+        than the end may follow). None for no such bound.
+
+    Returns
+    -------
+    message : str
+
+    Examples
+    --------
+    >>> print(room_after_message("prefix='a...'", 998, 3, "the prefix", "depth"))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    prefix='a...' has 998 letters, and 3 more letters would make a name of
+    more than 1,000 letters, the most a name may have. Shorten the prefix to
+    997 letters or fewer, or lower depth to 2.
+    >>> print(room_after_message("prefix='a...'", 998, 3, "the prefix", "depth", 5))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    prefix='a...' has 998 letters, and 3 more letters would make a name of
+    more than 1,000 letters, the most a name may have. Shorten the prefix to
+    997 letters or fewer (4 or fewer with this sampler's max_length=5, or
+    raise max_length).
+    """
+    most = MAX_LETTERS - steps
+    shorten = f"Shorten {what} to {most:,} letters or fewer"
+    taken = max_length is None or letters <= max_length  # by the sampler's bound
+    if max_length is not None and max_length - 1 < most:  # it refuses `most` too
+        shorten += (
+            f" ({max_length - 1:,} or fewer with this sampler's "
+            f"max_length={max_length}, or raise max_length)"
+        )
+    elif lever is not None and letters < MAX_LETTERS and taken:  # a level fits
+        shorten += f", or lower {lever} to {MAX_LETTERS - letters}"
+    more = "one more letter" if steps == 1 else f"{steps:,} more letters"
+    return (
+        f"{shown} has {letters:,} letters, and {more} would make a name of "
+        f"more than {MAX_LETTERS:,} letters, the most a name may have. {shorten}."
+    )
 
 
 class UnfinishedTreeError(PrefixError):

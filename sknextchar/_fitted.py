@@ -8,15 +8,18 @@ inside such a model, turn a fitted pipeline into a sampler without refitting it,
 and name a model in an error message.
 """
 
+import unicodedata
+
 from sklearn.frozen import FrozenEstimator
 from sklearn.pipeline import Pipeline
 from sklearn.utils.validation import check_is_fitted
 
 from ._sampler import NameSampler
 from ._steps import pipeline_steps, unfreeze
+from ._text import split_symbols
 from ._transformer import ContextWindowTransformer
 
-__all__ = ["as_sampler", "describe", "find_parts"]
+__all__ = ["as_sampler", "describe", "find_parts", "prefix_letters"]
 
 
 def find_parts(estimator):
@@ -122,6 +125,43 @@ def as_sampler(estimator, caller, *, max_length=20):
             f"are fine); got {describe(estimator)}."
         )
     return NameSampler(FrozenEstimator(model), max_length=max_length).fit([])
+
+
+def prefix_letters(sampler, prefix):
+    """The letters of ``prefix`` as ``sampler`` reads it: its symbols.
+
+    A model of user-perceived characters (``unit="grapheme"``) reads
+    ``"an\u0308a"`` as 3 letters, where it has 4 code points; the whitespace
+    before a prefix goes, as the sampler reads it. A character the model lacks
+    counts as one letter of its unit (the caller refuses it in its own terms).
+
+    Parameters
+    ----------
+    sampler : NameSampler
+        A fitted sampler.
+    prefix : str
+        The beginning of a name.
+
+    Returns
+    -------
+    letters : int
+
+    Examples
+    --------
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import ContextWindowTransformer, KneserNeyClassifier
+    >>> pipe = make_pipeline(ContextWindowTransformer(alphabet="auto"),
+    ...                      KneserNeyClassifier()).fit(["an\u0308a", "asha"])
+    >>> sampler = as_sampler(pipe, "my_function")
+    >>> prefix_letters(sampler, " an\u0308a"), prefix_letters(sampler, "z\u0308")
+    (3, 1)
+    """
+    transformer, _ = find_parts(sampler)
+    try:
+        return int(transformer.encode_prefix_list([prefix], what="prefix")[1][0])
+    except ValueError:  # a character the model lacks
+        text = unicodedata.normalize("NFC", prefix).lstrip()
+        return len(split_symbols(text, transformer.unit_))
 
 
 def describe(estimator):

@@ -14,7 +14,7 @@ import contextvars
 import warnings
 
 from ._stacklevel import user_stacklevel
-from ._text import MAX_REPORTED, quoted
+from ._text import MAX_REPORTED, and_more, quoted
 from ._validation import element_place
 
 __all__ = ["GatheredWarnings", "NamesWarning"]
@@ -65,8 +65,7 @@ class NamesWarning:
 
     def listed(self):
         """The names shown, and how many more there are."""
-        more = self.n_names - MAX_REPORTED
-        return ", ".join(self.shown) + (f" and {more} more" if more > 0 else "")
+        return and_more(self.shown, self.n_names)
 
     def message(self):  # pragma: no cover - each subclass words its own
         raise NotImplementedError

@@ -561,7 +561,7 @@ def _deterministic_message(n_samples, controls):
 
 def sample_new_names(
     sample, n_samples, *, unique, exclude, max_rounds, controls, constraints=(),
-    novel=False, pilot=0, pattern=None, support=None,
+    novel=False, pilot=0, pattern=None, support=None, unit="char",
 ):  # fmt: skip
     """Draw batches of names until enough are accepted.
 
@@ -615,6 +615,10 @@ def sample_new_names(
         ``check_continues()`` raises its own error when no name can go on at
         all; its ``exhausted(...)`` tells when the model gives no name left to
         return, whatever the temperature and the rounds.
+    unit : {"char", "grapheme"}, default="char"
+        The model's symbols (``transformer.unit_``): the error message counts
+        the length of a name drawn over and over in them, as ``min_length``
+        does.
 
     Returns
     -------
@@ -674,7 +678,7 @@ def sample_new_names(
         len(accepted), n_samples, drawn, unique, exclude, controls, words,
         hopeless=hopeless, novel=novel, pattern=pattern, excluded=excluded,
         stopped=None if hopeless else stopped, exhausted=exhausted,
-        limit=NONE_ACCEPTED_LIMIT,
+        limit=NONE_ACCEPTED_LIMIT, unit=unit,
     ))  # fmt: skip
 
 

@@ -12,10 +12,15 @@ import re
 
 import numpy as np
 
+from ._emptied_labels import EmptiedLabelsError
 from ._sample_weight import check_sample_weight
 from ._validation import element_place, series_index
 
-__all__ = ["kept_rows", "names_as_given", "weighted_names"]
+__all__ = [
+    "kept_rows",
+    "names_as_given",
+    "weighted_names",
+]
 
 # An element of the list of names, as the transformer's messages show it.
 _PLACE = re.compile(r"\bnames\[(\d+)\]")
@@ -50,12 +55,7 @@ def weighted_names(names, labels, sample_weight):
         return names, labels, np.array(weights)
     lost = np.setdiff1d(labels, labels[kept])
     if len(lost):  # not a label left out of classes_ without a word
-        raise ValueError(
-            f"sample_weight is 0 for every name of the label(s) "
-            f"{', '.join(map(str, lost.tolist()))}, so the classifier could not "
-            "learn them; leave those names out of X and y, or give some of them "
-            "a positive weight."
-        )
+        raise EmptiedLabelsError(lost)
     return [names[i] for i in kept], labels[kept], weights[kept]
 
 

@@ -44,7 +44,7 @@ from sklearn.model_selection import StratifiedGroupKFold
 
 from ._limits import LOG_FLOOR
 from ._stacklevel import user_stacklevel
-from ._text import MAX_REPORTED
+from ._text import MAX_REPORTED, and_more
 
 __all__ = [
     "all_frozen",
@@ -500,11 +500,10 @@ def check_true_label_possible(log_likelihood, y_index, names=None, every_model=F
     weigh = "" if every_model or true[rows].all() else ' or calibration="weights"'
     if len(rows):  # each name once (a name's copies are scored alike)
         found = list(dict.fromkeys(names[i] for i in rows)) if names else rows
-        shown = ", ".join(
+        shown = [
             repr(each) if names else f"row {each}" for each in found[:MAX_REPORTED]
-        )
-        more = len(found) - MAX_REPORTED
-        shown += f" and {more:,} more" if more > 0 else ""
+        ]
+        shown = and_more(shown, len(found))
         every = " under every pipeline" if every_model and ll.shape[1] > 1 else ""
         raise ValueError(
             "The calibration's held-out names have probability 0 under their "

@@ -15,6 +15,7 @@ __all__ = [
     "names_of",
     "refuse_params_of_dropped",
     "resumable",
+    "saves_nothing_message",
     "trains_by_epochs",
 ]
 
@@ -170,6 +171,25 @@ def epoch_writers(members):
         for name, member in members
         if any(trains_by_epochs(part) for part in estimator_parts(member))
     ]
+
+
+def saves_nothing_message(path, name):
+    """The warning of a Checkpoint whose path is ``path`` on a ``name`` (the
+    class of an estimator) in which no model trains by epochs, so that the
+    Checkpoint saves nothing.
+
+    Examples
+    --------
+    >>> saves_nothing_message("m.skops", "KneserNeyClassifier")[:53]
+    "The Checkpoint path 'm.skops' saves nothing: no model"
+    """
+    return (
+        f"The Checkpoint path {path!r} saves nothing: no model in this "
+        f"{name} trains by epochs, the only models a Checkpoint saves (a "
+        "CharEmbeddingMLPClassifier; a KneserNeyClassifier is fitted in one "
+        "pass, and a FrozenEstimator not at all). Remove the Checkpoint "
+        "(set_callbacks()), or fit a CharEmbeddingMLPClassifier with it."
+    )
 
 
 def estimator_parts(estimator):

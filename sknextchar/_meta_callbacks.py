@@ -24,7 +24,11 @@ from sklearn.base import clone
 from sklearn.callback import AutoPropagatedCallback
 from sklearn.frozen import FrozenEstimator
 
-__all__ = ["check_one_place", "fit_in_subtask", "meta_fit_task"]
+__all__ = ["PASSED_ON_BY", "check_one_place", "fit_in_subtask", "meta_fit_task"]
+
+#: The estimators whose callbacks reach a PerLabelClassifier in them (as a
+#: step of a pipeline), as the messages list them.
+PASSED_ON_BY = "the Pipeline, NameSampler, NameLabelClassifier or search around it"
 
 
 @contextmanager
@@ -131,10 +135,9 @@ def check_one_place(meta, estimator, where):
         raise ValueError(
             f"{where} has callbacks of its own ({', '.join(own)}), and the "
             f"{type(meta).__name__} has callbacks too (set on it, or passed on by "
-            "the Pipeline, NameSampler or search around it), which would reach "
-            f"{where}: scikit-learn takes them in one place only. Remove them "
-            f"from {where} (set_callbacks()), or from the estimator you set the "
-            "others on."
+            f"{PASSED_ON_BY}), which would reach {where}: scikit-learn takes them "
+            f"in one place only. Remove them from {where} (set_callbacks()), or "
+            "from the estimator you set the others on."
         )
 
 

@@ -421,15 +421,10 @@ def validate_loaded_params(model, path):
 
 
 def _validate_params(estimator):
-    from ._compat import validate_parameter_constraints  # scikit-learn: lazily
+    from ._compat import validate_declared_parameters  # scikit-learn: lazily
 
-    constraints = getattr(type(estimator), "_parameter_constraints", None)
-    if not constraints:
-        return
     try:
-        validate_parameter_constraints(
-            constraints, _parameters(estimator), caller_name=type(estimator).__name__
-        )
+        validate_declared_parameters(estimator, _parameters(estimator))
     except DamagedModelError:
         raise
     except ValueError as exc:

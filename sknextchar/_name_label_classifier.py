@@ -50,6 +50,7 @@ from ._named_pipelines import (
     with_named_params,
 )
 from ._pipeline import (
+    check_pipeline_to_fit,
     fit_weighted,
     names_log_likelihood,
     reading_groups,
@@ -60,7 +61,7 @@ from ._pipeline import (
 from ._presets import make_default_pipeline
 from ._sample_weight import check_takes_sample_weight
 from ._stacklevel import user_stacklevel
-from ._text import MAX_REPORTED
+from ._text import MAX_REPORTED, and_more
 from ._validation import check_names
 from ._weight_routing import model_gets_weights, weights_router
 from .exceptions import DamagedModelError
@@ -464,9 +465,11 @@ class NameLabelClassifier(
         >>> clf.class_prior_.tolist(), clf.class_count_.tolist()
         ([0.75, 0.25], [3.0, 1.0])
         """
+        estimators = _pipelines_to_fit(self.estimator)  # fail before fitting
+        for each in estimators:  # a bad setting before a bad name, as a fit's
+            check_pipeline_to_fit(each)
         names = check_names(X)
         labels = _check_labels(y, len(names))
-        estimators = _pipelines_to_fit(self.estimator)  # fail before fitting
         n_given, cv = len(names), self.cv
         names, labels, weights = weighted_names(names, labels, sample_weight)
         if self.calibration is not None and not all_frozen(estimators):
@@ -897,12 +900,10 @@ def _check_possible(log_likelihood, names):
     impossible = np.flatnonzero(np.all(np.isneginf(log_likelihood), axis=1))
     if len(impossible):  # each name once (its copies are scored alike)
         found = list(dict.fromkeys(names[i] for i in impossible))
-        shown = ", ".join(repr(name) for name in found[:MAX_REPORTED])
-        more = len(found) - MAX_REPORTED
+        shown = and_more([repr(name) for name in found[:MAX_REPORTED]], len(found))
         raise ValueError(
-            f"The model gives the names {shown}"
-            + (f" and {more} more" if more > 0 else "")
-            + " probability 0 under every label, so Bayes' rule cannot weigh "
+            f"The model gives the names {shown} probability 0 under every "
+            "label, so Bayes' rule cannot weigh "
             "the labels (a count model with add_k=0 gives an unseen n-gram "
             f"probability 0). {SMOOTH_ADVICE} to classify such names."
         )

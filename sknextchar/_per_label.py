@@ -17,8 +17,10 @@ from ._checkpoint_fields import (
     check_unfilled_labels,
     checkpoints_in,
     filled_for,
+    without_idle_checkpoints,
 )
 from ._compat import HasMethods, Interval, fit_context
+from ._emptied_labels import EmptiedLabelsError
 from ._estimator import PackageEstimatorMixin
 from ._kneser_ney import KneserNeyClassifier
 from ._labels import label_ids, learn_name_labels, split_name_labels
@@ -35,6 +37,7 @@ from ._next_char_model import NextCharModelMixin, float64_log_proba
 from ._pipeline import next_log_proba_function
 from ._sample_weight import check_sample_weight, check_takes_sample_weight
 from ._stacklevel import user_stacklevel
+from ._text import counted
 from ._windows import CharWindows
 from .callbacks import Checkpoint
 from .exceptions import DamagedModelError
@@ -210,6 +213,7 @@ class PerLabelClassifier(
             # once, and n_jobs=10**18 would not fit a C int.
             n_jobs = min(effective_n_jobs(self.n_jobs), len(classes))
             check_label_checkpoints(estimator, classes, n_jobs, passed)  # first
+            estimator = without_idle_checkpoints(estimator)  # told once, above
             if n_jobs > 1:
                 self._warn_unreached_callbacks(estimator)
             parts = [(c, X.subset(name_ids == j), None) for j, c in enumerate(classes)]
@@ -480,13 +484,9 @@ def _label_weights(classes, name_ids, sample_weight):
     """The names' checked weights; every label keeps a name of positive weight."""
     weights = check_sample_weight(sample_weight, len(name_ids), "name")
     total = np.bincount(name_ids, weights=weights, minlength=len(classes))
-    empty = [str(label) for label, w in zip(classes, total, strict=True) if w == 0]
+    empty = [label for label, w in zip(classes, total, strict=True) if w == 0]
     if empty:
-        raise ValueError(
-            f"sample_weight is 0 for every name of the label(s) {', '.join(empty)}, "
-            "so their models would have nothing to learn from; leave those names "
-            "out of X and y, or give some of them a positive weight."
-        )
+        raise EmptiedLabelsError(empty)
     return weights
 
 
@@ -506,7 +506,8 @@ def _fitted_problem(estimators, label_classes):
     """What is wrong with the fitted models of a loaded copy, or None."""
     expected = 1 if label_classes is None else len(label_classes)
     if not isinstance(estimators, list) or len(estimators) != expected:
-        return f"it should hold {expected} fitted model(s), one per label"
+        whose = "fitted without labels" if label_classes is None else "one per label"
+        return f"it should hold {counted(expected, 'fitted model')} ({whose})"
     symbols = [list(getattr(model, "classes_", [])) for model in estimators]
     if not symbols[0] or any(other != symbols[0] for other in symbols):
         return "its models do not predict the same symbols"

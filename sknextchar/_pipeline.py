@@ -39,9 +39,11 @@ from ._novelty import fold_map
 from ._sample_weight import check_takes_sample_weight
 from ._steps import pipeline_steps, unfreeze
 from ._transformer import ContextWindowTransformer, unknown_symbols
+from ._vocabulary import check_transformer_settings
 from ._weight_routing import model_gets_weights
 
 __all__ = [
+    "check_pipeline_to_fit",
     "fit_weighted",
     "name_keys",
     "names_log_likelihood",
@@ -100,6 +102,51 @@ def split_pipeline(estimator, *, owner="NameSampler"):
             f"{expected}; the last step {kinds[1]} has no predict_log_proba."
         )
     return steps[0], steps[1]
+
+
+def check_pipeline_to_fit(estimator, *, owner="NameSampler"):
+    """Refuse a pipeline to fit, and its transformer's settings, before any name.
+
+    :func:`split_pipeline`'s checks, then, unless the pipeline is frozen (not
+    fitted again), its transformer's settings, refused as the transformer's
+    ``fit`` refuses them before reading any name
+    (:func:`~sknextchar._vocabulary.check_transformer_settings`): an estimator
+    that checks the names before fitting the pipeline calls this first, so that
+    a bad setting is reported before a bad name, as by a Pipeline's ``fit``.
+
+    Parameters
+    ----------
+    estimator : Pipeline or FrozenEstimator
+        A next-character pipeline, possibly frozen.
+    owner : str, default="NameSampler"
+        Who needs the pipeline, for the error message.
+
+    Returns
+    -------
+    transformer : ContextWindowTransformer
+    model : estimator
+
+    Raises
+    ------
+    TypeError
+        If ``estimator`` is not such a pipeline.
+    InvalidParameterError
+        If the transformer of a pipeline to fit has a bad setting.
+
+    Examples
+    --------
+    >>> from sknextchar import make_default_pipeline
+    >>> pipe = make_default_pipeline().set_params(windows__end_symbol="ab")
+    >>> try:
+    ...     check_pipeline_to_fit(pipe)
+    ... except ValueError as error:  # an InvalidParameterError
+    ...     print(error)
+    end_symbol must be one character, the end marker's display; got 'ab'.
+    """
+    transformer, model = split_pipeline(estimator, owner=owner)
+    if not isinstance(estimator, FrozenEstimator):  # a frozen one is not refit
+        check_transformer_settings(transformer)
+    return transformer, model
 
 
 def next_log_proba_function(model, label=None, argument="label"):

@@ -965,7 +965,7 @@ default=None
                 draw_names, n_samples, unique=unique, exclude=exclude, novel=novel,
                 max_rounds=max_rounds, controls=controls, constraints=words,
                 pilot=LENGTH_PILOT if match_lengths else 0, pattern=pattern,
-                support=support,
+                support=support, unit=transformer.unit_,
             )  # fmt: skip
         if return_scores:
             return names, self.score_samples(names, label=label)

@@ -18,7 +18,8 @@ more rounds. When every name drawn was one of a few that the tests left out
 offers what draws other names: a higher temperature, a ``min_length`` above
 their length (it masks the end of the name), with a ``max_length`` that leaves
 room above it (:func:`longer_bounds_words`), when the pattern allows a longer
-name and that length is below 1,000, and more rounds only while the
+name and that length is below 1,000 (one way, not a sure one: the longer names
+may still miss the pattern), and more rounds only while the
 draws ``sample`` still makes could find another name
 (:func:`rounds_could_find_others`), with how rare other names are; not a
 looser pattern nor a lower ``max_length``, which keep them
@@ -35,7 +36,7 @@ from ._beam import LENGTH_LEVERS
 from ._limits import MAX_LETTERS
 from ._name_filter import pattern_width
 from ._novelty import MAX_FEW, AdvisedWords, RepeatedNames
-from ._text import capitalized, counted, or_list
+from ._text import capitalized, counted, or_list, split_symbols
 
 __all__ = [
     "RATE_OPTIMISM",
@@ -189,7 +190,7 @@ drawn over and over: a higher temperature=... draws others)"
 def shortfall_message(
     n_accepted, n_samples, drawn, unique, exclude, controls, constraints, *,
     hopeless=False, novel=False, pattern=None, stopped=None, exhausted=None,
-    excluded=None, limit=None,
+    excluded=None, limit=None, unit="char",
 ):  # fmt: skip
     """What went wrong when too few names were accepted, and what to change.
 
@@ -203,7 +204,9 @@ def shortfall_message(
     (:meth:`~sknextchar._support.RequestSupport.exhausted`). ``novel``:
     ``sample`` leaves out the training names; ``pattern``: the pattern it was
     given, if any. ``excluded``: the :class:`ExcludedDraws` of ``exclude``.
-    ``limit``: the most names drawn without one accepted.
+    ``limit``: the most names drawn without one accepted. ``unit``: the
+    model's symbols (``transformer.unit_``), in which the lengths of names
+    are counted, as ``min_length`` counts them.
     Only the settings that can change the outcome are named
     (:func:`shortfall_levers`): when every one of at least
     :data:`REPEATED_ENOUGH` names drawn was one of a few that the tests left
@@ -256,7 +259,9 @@ def shortfall_message(
             f"{capitalized(or_list(levers))}."
         )
     if repeated:  # every draw was one of the names named
-        levers = _repeated_levers(levers, repeated, controls, drawn, limit, pattern)
+        levers = _repeated_levers(
+            levers, repeated, controls, drawn, limit, pattern, unit
+        )
         rounds = _stopped_words(stopped, 0, n_samples, drawn) if stopped else "."
         return _repeated_message(head, kept, drawn, levers, limit) + rounds
     if hopeless:
@@ -294,21 +299,27 @@ def _test_words(constraints, exclude, excluded, n_accepted, drawn, plain):
     return words, repeated
 
 
-def _repeated_levers(levers, names, controls, drawn, limit, pattern):
+def _repeated_levers(levers, names, controls, drawn, limit, pattern, unit="char"):
     """``levers`` and those that skip the repeated ``names``: a
-    ``min_length`` above their length, which masks their end, after the
-    temperature, when ``pattern`` and :data:`MAX_LETTERS` allow a longer name
-    (:func:`longer_bounds_words`); more rounds when
+    ``min_length`` above their length (in the model's symbols, ``unit``),
+    which masks their end, after the temperature, when ``pattern`` and
+    :data:`MAX_LETTERS` allow a longer name (:func:`longer_bounds_words`),
+    saying that with a pattern the longer names may still miss it (whether
+    they match is known only by drawing them); more rounds when
     :func:`rounds_could_find_others`."""
-    longest = max(map(len, names))
+    longest = max(len(split_symbols(name, unit)) for name in names)
     width = None if pattern is None else pattern_width(normalize("NFC", pattern))
     most = MAX_LETTERS if width is None or width[1] is None else width[1]
     if longest < min(most, MAX_LETTERS):
         who = repr(names[0]) if len(set(names)) == 1 else "the longest of them"
         at = next((i + 1 for i, w in enumerate(levers) if "temperature" in w), 0)
+        # "pattern is" names the parameter: the command line says --pattern.
+        missed = "" if pattern is None else (
+            "; pattern is still applied, and these longer names may not match it"
+        )  # fmt: skip
         levers.insert(at, (
             f"raise min_length above {longest}, the length of {who} "
-            f"({longer_bounds_words(longest, controls.max_length)})"
+            f"({longer_bounds_words(longest, controls.max_length)}{missed})"
         ))  # fmt: skip
     if rounds_could_find_others(drawn, limit):
         levers.append("allow more rounds (max_rounds=...)")

@@ -908,6 +908,46 @@ def or_list(words):
     return ", ".join(words[:-1]) + f", or {words[-1]}" if len(words) > 1 else words[0]
 
 
+def and_more(shown, total=None, *, most=MAX_REPORTED, whole=False):
+    """The first ``most`` of ``shown`` (texts) between commas, and how many
+    more of ``total`` there are: ``"'zoë', 'asha' and 3 more"``.
+
+    Parameters
+    ----------
+    shown : sequence of str
+        The items, as the message shows them (quoted, placed...).
+    total : int or None, default=None
+        How many items there are, those not in ``shown`` too; None:
+        ``len(shown)``.
+    most : int, default=MAX_REPORTED
+        The items shown at most.
+    whole : bool, default=False
+        End a list shown whole with ``and``: ``"1, 2 and 3"`` (not
+        ``"1, 2, 3"``).
+
+    Returns
+    -------
+    text : str
+
+    Examples
+    --------
+    >>> from sknextchar._text import and_more
+    >>> and_more(["'zoë'", "'asha'"], 5), and_more(["'zoë'", "'asha'"])
+    ("'zoë', 'asha' and 3 more", "'zoë', 'asha'")
+    >>> and_more([f"{n:,}" for n in range(1, 3001)], whole=True)
+    '1, 2, 3, 4, 5 and 2,995 more'
+    >>> and_more(["1", "2", "3"], whole=True), and_more(["1"], whole=True)
+    ('1, 2 and 3', '1')
+    """
+    shown = list(shown)
+    more = (len(shown) if total is None else total) - min(len(shown), most)
+    if more > 0:
+        return ", ".join(shown[:most]) + f" and {more:,} more"
+    if whole and len(shown) > 1:
+        return ", ".join(shown[:-1]) + f" and {shown[-1]}"
+    return ", ".join(shown)
+
+
 def capitalized(text):
     """``text`` with its first character in upper case, the rest as it is
     (``str.capitalize`` lowers the rest: ``beam_width=`` would not survive).

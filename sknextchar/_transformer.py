@@ -1,6 +1,5 @@
 """ContextWindowTransformer: names -> (context, next character) windows."""
 
-import unicodedata
 from numbers import Integral
 
 import numpy as np
@@ -12,7 +11,6 @@ from ._accent_folding import warn_other_scripts_folded
 from ._atomic import all_or_nothing, learned_state, link_to_fit
 from ._compat import (
     Interval,
-    InvalidParameterError,
     StrOptions,
     fit_context,
     reject_cross_val_predict,
@@ -26,6 +24,7 @@ from ._lone_marks import check_no_lone_marks
 from ._sizes import check_window_memory
 from ._text import (
     MAX_REPORTED,
+    and_more,
     counted,
     describe_symbol,
     final_forms_learned_plain,
@@ -40,6 +39,7 @@ from ._text import (
     unknown_symbols_note,
 )
 from ._unknown_advice import (
+    TRAIN_AGAIN,
     DroppedNamesError,
     compatibility_note,
     drop_refused,
@@ -55,6 +55,7 @@ from ._vocabulary import (
     pick_end_symbol,
     shown_symbols,
     spell_names,
+    vocabulary_of_parameters,
 )
 from ._windows import CharWindows, check_windows_output, cut_windows, last_contexts
 
@@ -209,6 +210,7 @@ class ContextWindowTransformer(
         self : ContextWindowTransformer
             The fitted transformer.
         """
+        self._vocabulary_of_parameters()  # the parameters before the names
         names, texts, index = self._prepare(X, fitting=True)
         check_window_memory(texts, self.context_length)  # before any work
         self._later_step_failed = np.zeros((), dtype=bool)
@@ -262,6 +264,7 @@ class ContextWindowTransformer(
         9
         """
         before = learned_state(self)
+        self._vocabulary_of_parameters()  # the parameters before the names
         names, texts, index = self._prepare(X, fitting=True)
         self._later_step_failed = np.zeros((), dtype=bool)  # this fit's token
         context = self._begin_callbacks(X)
@@ -552,25 +555,15 @@ class ContextWindowTransformer(
     def _fixed_alphabet(self):
         return not (isinstance(self.alphabet, str) and self.alphabet == "auto")
 
+    def _vocabulary_of_parameters(self):
+        """The unit and the vocabulary the parameters fix (None: the names'),
+        refused as a fit refuses them before reading any name."""
+        return vocabulary_of_parameters(self.alphabet, self.end_symbol, self.unit)
+
     def _learn_vocabulary(self, names, texts, index=None):
         """Set ``unit_`` and ``vocabulary_``, from the alphabet or the names."""
-        if len(self.end_symbol) != 1:
-            raise InvalidParameterError(
-                "end_symbol must be one character, the end marker's display; got "
-                f"{self.end_symbol!r}."
-            )
-        fixed = self._fixed_alphabet()
-        unit = self.unit if self.unit != "auto" else ("char" if fixed else "grapheme")
-        if fixed:
-            alphabet = self.alphabet
-            if isinstance(alphabet, str):
-                alphabet = split_symbols(unicodedata.normalize("NFC", alphabet), unit)
-            alphabet = [
-                unicodedata.normalize("NFC", s) if isinstance(s, str) else s
-                for s in alphabet
-            ]
-            vocabulary = make_vocabulary(alphabet, self.end_symbol, unit=unit)
-        else:
+        unit, vocabulary = self._vocabulary_of_parameters()
+        if vocabulary is None:  # alphabet="auto": the names' symbols
             seen = {
                 s for text in texts for s in split_symbols(fold_final_forms(text), unit)
             }
@@ -725,15 +718,18 @@ class ContextWindowTransformer(
         some = _placed("names", emptied[0][:MAX_REPORTED].tolist(), names, index)
         return f"{text} {drop_refused(emptied[0].size, some)}"
 
-    def _unknown_text(self, chars, culprits, n_culprits, what, fitting, emptied=None):
+    def _unknown_text(
+        self, chars, culprits, n_culprits, what, fitting, emptied=None,
+        again=TRAIN_AGAIN,
+    ):  # fmt: skip
         """The message on unknown characters ``chars``: ``culprits`` are the
         ``(place, name)`` shown (``("names[3]", "zoë")``), of ``n_culprits``
         names that hold them; ``emptied``: how many names dropping would leave
-        empty, alone and after folding (None: not known)."""
+        empty, alone and after folding (None: not known); ``again``: how the
+        advice to train again begins (not ``fitting``)."""
         end = self.vocabulary_[0]
-        shown = ", ".join(f"{place}={quoted(name)}" for place, name in culprits)
-        more = n_culprits - len(culprits)
-        shown += f" and {more} more" if more > 0 else ""
+        shown = [f"{place}={quoted(name)}" for place, name in culprits]
+        shown = and_more(shown, n_culprits, most=len(shown))
         hints = [self._alphabet_hint("them")] + unknown_hints(
             chars, self.vocabulary_[1:], strip_accents=self.strip_accents,
             what=what, emptied=emptied,
@@ -746,7 +742,7 @@ class ContextWindowTransformer(
         prefixes = [] if what == "names" else [name for _, name in culprits]
         note += unknown_symbols_note(chars, self.vocabulary_, prefixes)
         if self.strip_accents != "unicode":
-            note += compatibility_note(chars, what, fitting)
+            note += compatibility_note(chars, what, fitting, again)
         return (
             "Found characters outside the vocabulary "
             f"[{', '.join(map(describe_symbol, chars))}] in {shown}. The vocabulary is "
@@ -755,7 +751,7 @@ class ContextWindowTransformer(
             # A prefix is typed (a context of the table, a start of names).
             + ("Clean the names" if what == "names" else "Remove those characters")
             + ", or "
-            + ("pass " if fitting else "train the model again with ")
+            + ("pass " if fitting else again)
             # Each hint of a fitted model's message is one for training again.
             + (", or " if fitting else ", or with ").join(hints)
             + "."
@@ -836,8 +832,9 @@ def unknown_symbols(transformer, X, *, prefixes=False, emptied=False):
 
 
 def unknown_symbols_message(
-    transformer, symbols, culprits, n_culprits, *, fitting, emptied=None
-):
+    transformer, symbols, culprits, n_culprits, *, fitting, emptied=None,
+    again=TRAIN_AGAIN,
+):  # fmt: skip
     """The message of ``fit`` (``fitting``) or ``transform`` on unknown symbols
     found in several lists (chunks of a file, say), as one list gives it.
 
@@ -859,6 +856,9 @@ def unknown_symbols_message(
         How many names ``handle_unknown="drop"`` would leave empty, alone and
         after folding (the sizes of what :func:`unknown_symbols` gives): a
         setting that leaves one is not advised.
+    again : str, default=TRAIN_AGAIN
+        How the advice to train the model again begins (not ``fitting``):
+        a resumed run, which keeps the model, advises training a new one.
 
     Returns
     -------
@@ -875,7 +875,7 @@ def unknown_symbols_message(
     """
     shown = [(element_place("names", i), name) for i, name in culprits[:MAX_REPORTED]]
     return _with_vocabulary(transformer)._unknown_text(
-        sorted(symbols), shown, n_culprits, "names", fitting, emptied
+        sorted(symbols), shown, n_culprits, "names", fitting, emptied, again
     )
 
 

@@ -13,9 +13,12 @@ import unicodedata
 import numpy as np
 
 from ._placed_names import PlacedNamesError
+from ._remade_errors import remade
 from ._text import MAX_REPORTED, counted, quoted
 
 __all__ = [
+    "TRAIN_AGAIN",
+    "TRAIN_A_NEW_MODEL",
     "DroppedNamesError",
     "compatibility_note",
     "drop_refused",
@@ -23,6 +26,16 @@ __all__ = [
     "names_left_empty",
     "unknown_hints",
 ]
+
+# How the advice of a fitted model's message begins (its vocabulary is fixed:
+# a setting is one to train again with); a caller that trains otherwise (a
+# resumed run, which keeps the model's vocabulary) passes its own as ``again``.
+TRAIN_AGAIN = "train the model again with "
+
+# The advice of a resumed run, which keeps the model's vocabulary: a setting
+# of the transformer takes a new model (train_from_file's resume=False; the
+# command line's run without --resume puts its own words in their place).
+TRAIN_A_NEW_MODEL = "train a new model (resume=False) with "
 
 
 def latin_folds(symbols, known):
@@ -181,6 +194,8 @@ class DroppedNamesError(PlacedNamesError):
         The alphabet to pass so that their characters are known.
     fitting : bool
         Whether the advice is for this fit, or for training again.
+    again : str, default=TRAIN_AGAIN
+        How the advice for training again begins (not ``fitting``).
     n_names : int or None, default=None
         How many names are left empty; None: ``len(names)``.
     positions : list of int or None, default=None
@@ -199,10 +214,25 @@ class DroppedNamesError(PlacedNamesError):
     check_order = 2  # when the names are encoded, after the vocabulary is fixed
 
     def __init__(
-        self, names, places, alphabet_hint, *, fitting, n_names=None, positions=None
-    ):
-        self.alphabet_hint, self.fitting = alphabet_hint, fitting
+        self, names, places, alphabet_hint, *, fitting, again=TRAIN_AGAIN,
+        n_names=None, positions=None,
+    ):  # fmt: skip
+        self.alphabet_hint, self.fitting, self.again = alphabet_hint, fitting, again
         super().__init__(names, places, n_names=n_names, positions=positions)
+
+    def advising(self, again):
+        """The same error, its advice for training again begun by ``again``.
+
+        Parameters
+        ----------
+        again : str
+            Such as :data:`TRAIN_A_NEW_MODEL`.
+
+        Returns
+        -------
+        error : DroppedNamesError
+        """
+        return remade(type(self), {**vars(self), "again": again})
 
     def message(self):
         """The message, made from the attributes."""
@@ -212,12 +242,12 @@ class DroppedNamesError(PlacedNamesError):
             f"any character of the vocabulary: {self.shown()}"
             + (f" and {more} more" if more > 0 else "")
             + ". Such a name can be neither learned nor scored; remove it, or "
-            + ("pass " if self.fitting else "train the model again with ")
+            + ("pass " if self.fitting else self.again)
             + f"{self.alphabet_hint}."
         )
 
 
-def compatibility_note(chars, what, fitting):
+def compatibility_note(chars, what, fitting, again=TRAIN_AGAIN):
     """The note on unknown ``chars`` that are all compatibility forms of other
     characters (Arabic presentation forms, ligatures, full-width letters),
     which ``strip_accents="unicode"`` folds into the ordinary ones; else "".
@@ -229,6 +259,8 @@ def compatibility_note(chars, what, fitting):
         ``"names"``, or what else holds them (a typed prefix).
     fitting : bool
         Whether the advice is for this fit, or for training again.
+    again : str, default=TRAIN_AGAIN
+        How the advice for training again begins (not ``fitting``).
 
     Examples
     --------
@@ -243,7 +275,7 @@ forms, ligatures, full-width letters), which NFC keeps'
     return (
         ". They are all compatibility forms of other characters "
         "(presentation forms, ligatures, full-width letters), which NFC "
-        "keeps: " + ("pass " if fitting else "train the model again with ")
+        "keeps: " + ("pass " if fitting else again)
         + "strip_accents='unicode' to fold them into the ordinary ones (it "
         "also removes accents and vowel marks), or "
         + ("give the names in ordinary characters (re-export the file)"

@@ -22,9 +22,12 @@ from sklearn.frozen import FrozenEstimator
 from sklearn.utils.validation import check_is_fitted
 
 from ._file_safety import path_text
+from ._remade_errors import remade
 from ._text import CONTROL, LINE_BREAKS, MAX_QUOTED, normalize_texts, quoted
 
 __all__ = [
+    "NO_LABEL",
+    "RefusedNameError",
     "check_bool",
     "check_exclude",
     "check_names",
@@ -143,7 +146,16 @@ def _check_elements(names, what, allow_empty_strings, index=None, ordered=True):
             place = (
                 element_place(what, i, index) if ordered else f"an element of {what}"
             )
-            _check_element(name, place, what, allow_empty_strings)
+            try:
+                _check_element(name, place, what, allow_empty_strings)
+            except ValueError:
+                if not ordered:
+                    raise
+                label = NO_LABEL if index is None else index[i]
+                raise RefusedNameError(
+                    name, i, what=what, allow_empty_strings=allow_empty_strings,
+                    label=label,
+                ) from None  # fmt: skip
 
 
 def element_place(what, i, index=None):
@@ -199,6 +211,88 @@ def series_index(names):
     return names.index if names.ndim == 1 or names.shape[1] == 1 else None
 
 
+class _NoLabel:
+    """The index label of an element of no Series (a list's, an array's):
+    none, which ``None`` cannot mean, as a Series's index may hold it."""
+
+    def __repr__(self):
+        return "NO_LABEL"
+
+    def __reduce__(self):  # the one object, pickled by its name
+        return "NO_LABEL"
+
+
+NO_LABEL = _NoLabel()
+
+
+class RefusedNameError(ValueError):
+    """The element of a list that :func:`check_names` refuses, with its place.
+
+    Its message is the check's (:func:`_check_element`) for the element placed
+    by its attributes (``names[3]``), so that a caller that checked a part of
+    a longer list (a chunk of a file) places it in the whole
+    (:meth:`moved`) without rewording the message.
+
+    Parameters
+    ----------
+    name : object
+        The element, as given.
+    position : int
+        Its position in the list checked.
+    what : str, default="names"
+        How the list is called.
+    allow_empty_strings : bool, default=False
+        As :func:`check_names` was given.
+    label : object, default=NO_LABEL
+        Its index label, for the element of a Series (any label, None
+        included); :data:`NO_LABEL` for the element of a list.
+
+    Examples
+    --------
+    >>> error = RefusedNameError(" ", 3)
+    >>> print(error)
+    names[3] is ' ', an empty or whitespace-only string; remove it from names.
+    >>> print(error.moved(100))
+    names[103] is ' ', an empty or whitespace-only string; remove it from names.
+    """
+
+    def __init__(
+        self, name, position, *, what="names", allow_empty_strings=False,
+        label=NO_LABEL,
+    ):  # fmt: skip
+        self.name, self.position, self.what, self.label = name, position, what, label
+        self.allow_empty_strings = allow_empty_strings
+        super().__init__(self.text())
+
+    def text(self):
+        """The message: the check's, of the element at its place."""
+        index = None if self.label is NO_LABEL else {self.position: self.label}
+        place = element_place(self.what, self.position, index)
+        try:
+            _check_element(self.name, place, self.what, self.allow_empty_strings)
+        except ValueError as error:
+            return str(error)
+        return f"{place} = {self.name!r} is refused."  # pragma: no cover
+
+    def moved(self, offset):
+        """The same error, of the element ``offset`` places further (in a list
+        whose first ``offset`` elements came before the one checked).
+
+        Parameters
+        ----------
+        offset : int
+
+        Returns
+        -------
+        error : RefusedNameError
+        """
+        moved = {"position": self.position + offset, "label": NO_LABEL}
+        return remade(type(self), {**vars(self), **moved})
+
+    def __reduce__(self):  # its class takes the attributes, not the message
+        return remade, (type(self), vars(self))
+
+
 def _not_one_d(names, what):
     """Why a table (or a 2-D array) is no list of names, and which part to pass."""
     shape = tuple(names.shape)
@@ -235,8 +329,8 @@ def _check_element(name, where, what, allow_empty_strings):
             )
         if name.splitlines() not in ([name], []):
             raise ValueError(
-                f"{where} is {name!r}, which holds a line break; each of the {what} "
-                "must be one line: remove the line break, or split it in two."
+                f"{where} is {name!r}, which holds a line break; "
+                f"{_one_line_rule(what)}."
             )
         control = CONTROL.search(name)
         if control is not None:
@@ -259,8 +353,27 @@ def _check_element(name, where, what, allow_empty_strings):
     )
 
 
+def _element_words(what):
+    """How a message speaks of the elements of ``what``: ``(each, whole,
+    one)``, such as ``("each of the names", "the names", "name")``; for the
+    parameter ``exclude``, ``("each name in exclude", "exclude", "name")``."""
+    if what == "exclude":  # a parameter, not a noun
+        return "each name in exclude", "exclude", "name"
+    one = "prefix" if what == "prefixes" else "name"
+    return f"each of the {what}", f"the {what}", one
+
+
+def _one_line_rule(what):
+    """Why an element of ``what`` must hold no line break, and what to do."""
+    if what == "prefixes":  # as check_prefix says it of a prefix
+        return "a prefix is the start of one name: remove the line break"
+    each = _element_words(what)[0]
+    return f"{each} must be one line: remove the line break, or split it in two"
+
+
 def _control_message(name, at, where, what):
     """Why a name that holds the control character ``name[at]`` is refused."""
+    _, whole, one = _element_words(what)
     char = name[at]
     cause = (
         " (NUL comes from binary data, or from text decoded with the wrong encoding)"
@@ -272,8 +385,8 @@ def _control_message(name, at, where, what):
     )
     return (
         f"{where} is {name!r}, which holds {char!r} (U+{ord(char):04X}) at index "
-        f"{at} of the name: a control character, no letter of a name{cause}. "
-        f"Remove it from the {what}, or fix how they were read."
+        f"{at} of the {one}: a control character, no letter of a name{cause}. "
+        f"Remove it from {whole}, or fix how they were read."
     )
 
 
@@ -284,6 +397,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def _surrogate_message(name, at, where, what):
     """Why a name that holds the lone surrogate ``name[at]`` is refused."""
+    _, whole, one = _element_words(what)
     code = ord(name[at])
     cause = (
         f"the byte 0x{code - 0xDC00:02X}, which the encoding the text was read "
@@ -293,10 +407,10 @@ def _surrogate_message(name, at, where, what):
     )
     return (
         f"{where} is {name!r}, which holds a lone surrogate (U+{code:04X}) at "
-        f"index {at} of the name: no character, but {cause}; it cannot be written "
+        f"index {at} of the {one}: no character, but {cause}; it cannot be written "
         f"as UTF-8. Read the file with its own encoding (such as encoding="
         "'cp1252' or 'utf-16') instead of errors='surrogateescape', or remove "
-        f"it from the {what}."
+        f"it from {whole}."
     )
 
 

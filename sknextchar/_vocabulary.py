@@ -1,10 +1,12 @@
 """The symbol vocabulary: reserved ids and vectorised character encoding."""
 
 import string
+import unicodedata
 
 import numpy as np
+from sklearn import get_config
 
-from ._compat import InvalidParameterError
+from ._compat import InvalidParameterError, validate_declared_parameters
 from ._end_symbols import END_SYMBOL_FALLBACKS
 from ._text import (
     CONTROL,
@@ -83,6 +85,109 @@ def make_vocabulary(alphabet, end_symbol=END, *, unit="char"):
             "alphabet is empty; it needs at least one character."
         )
     return (end_symbol, *sorted(symbols))
+
+
+def vocabulary_of_parameters(alphabet, end_symbol, unit):
+    """The unit and the vocabulary that a transformer's parameters fix before
+    any name is read, refused as its ``fit`` refuses them.
+
+    Every check that needs no name is here, so that a fit (and the first pass
+    of a training from a file) refuses a bad setting before reading the names,
+    as scikit-learn validates the parameters before the data.
+
+    Parameters
+    ----------
+    alphabet : str, list or tuple
+        ``ContextWindowTransformer``'s: ``"auto"`` (the symbols of the names)
+        or the symbols.
+    end_symbol : str
+        How the end marker is displayed: one character.
+    unit : {"auto", "char", "grapheme"}
+        What one symbol is; ``"auto"``: a character for a given alphabet, a
+        user-perceived character for ``alphabet="auto"``.
+
+    Returns
+    -------
+    unit : {"char", "grapheme"}
+        What one symbol is.
+    vocabulary : tuple of str or None
+        :func:`make_vocabulary`'s, of a given alphabet; None for
+        ``alphabet="auto"``, whose vocabulary (and end marker,
+        :func:`pick_end_symbol`) the names decide.
+
+    Raises
+    ------
+    ValueError
+        If ``end_symbol`` is not one character, or :func:`make_vocabulary`
+        refuses the alphabet.
+
+    Examples
+    --------
+    >>> vocabulary_of_parameters("cab", "-", "auto")
+    ('char', ('-', 'a', 'b', 'c'))
+    >>> vocabulary_of_parameters("auto", ".", "auto")
+    ('grapheme', None)
+    """
+    if len(end_symbol) != 1:
+        raise InvalidParameterError(
+            "end_symbol must be one character, the end marker's display; got "
+            f"{end_symbol!r}."
+        )
+    fixed = not (isinstance(alphabet, str) and alphabet == "auto")
+    unit = unit if unit != "auto" else ("char" if fixed else "grapheme")
+    if not fixed:
+        return unit, None
+    if isinstance(alphabet, str):
+        alphabet = split_symbols(unicodedata.normalize("NFC", alphabet), unit)
+    alphabet = [
+        unicodedata.normalize("NFC", s) if isinstance(s, str) else s for s in alphabet
+    ]
+    return unit, make_vocabulary(alphabet, end_symbol, unit=unit)
+
+
+def check_transformer_settings(transformer):
+    """Refuse a transformer's settings as its ``fit`` does, before any name.
+
+    Its declared parameter constraints (unless scikit-learn's
+    ``skip_parameter_validation`` is set), then the vocabulary its settings fix
+    (:func:`vocabulary_of_parameters`). An estimator that fits the transformer
+    on names it checks itself (a classifier of names, a training from a file)
+    calls this first, so that a bad setting is reported before a bad name, as
+    by the transformer's own ``fit``.
+
+    Parameters
+    ----------
+    transformer : ContextWindowTransformer
+        Unfitted, or about to be fitted again.
+
+    Returns
+    -------
+    unit : {"char", "grapheme"}
+        What one symbol is.
+    vocabulary : tuple of str or None
+        That of a given alphabet; None for ``alphabet="auto"``.
+
+    Raises
+    ------
+    InvalidParameterError
+        Naming the first setting refused.
+
+    Examples
+    --------
+    >>> from sknextchar import ContextWindowTransformer
+    >>> check_transformer_settings(ContextWindowTransformer(alphabet="ba"))
+    ('char', ('-', 'a', 'b'))
+    >>> try:
+    ...     check_transformer_settings(ContextWindowTransformer(end_symbol="ab"))
+    ... except ValueError as error:  # an InvalidParameterError
+    ...     print(error)
+    end_symbol must be one character, the end marker's display; got 'ab'.
+    """
+    if not get_config()["skip_parameter_validation"]:
+        validate_declared_parameters(transformer)
+    return vocabulary_of_parameters(
+        transformer.alphabet, transformer.end_symbol, transformer.unit
+    )
 
 
 def _check_no_control(symbols):

@@ -13,7 +13,6 @@ names counts and places them.
 
 import contextlib
 import functools
-import re
 
 from sklearn.base import clone
 
@@ -22,8 +21,14 @@ from ._pipeline import spelled_in_pipeline
 from ._placed_names import PlacedNamesError
 from ._text import MAX_REPORTED, quoted
 from ._transformer import unknown_symbols, unknown_symbols_message
-from ._unknown_advice import drop_refused
-from ._validation import element_place
+from ._unknown_advice import (
+    TRAIN_A_NEW_MODEL,
+    TRAIN_AGAIN,
+    DroppedNamesError,
+    drop_refused,
+)
+from ._validation import RefusedNameError, element_place
+from ._vocabulary import check_transformer_settings
 
 __all__ = ["first_pass", "in_the_pipeline"]
 
@@ -40,19 +45,22 @@ def first_pass(windows, chunks, path, names_column=None, check_names=None, step=
     ``alphabet="auto"`` its vocabulary is that of the whole file. A transformer
     that is already fitted (a resumed run) keeps its vocabulary: each chunk is
     encoded with it, and a symbol of the file outside it fails here, as it
-    would in training. The names a fit warns about (those that hold a tab,
-    those ``strip_accents="unicode"`` changes) are gathered from the chunks for
-    one warning of each kind, as a fit on all the names warns.
+    would in training; its advice is to train a new model. The names a fit
+    warns about (those that hold a tab, those ``strip_accents="unicode"``
+    changes) are gathered from the chunks for one warning of each kind, as a
+    fit on all the names warns. Of several errors in the file, the one a fit
+    on all its names raises is raised (:class:`_FileErrors`).
     """
     fitted = getattr(windows, "vocabulary_", None)
-    symbols, unknown, gathered = set(), _UnknownSymbols(), GatheredWarnings()
-    refused = _RefusedNames()
+    if not fitted:  # as its fit does, before any name (and any other error)
+        check_transformer_settings(windows)
+    symbols, errors, gathered = set(), _FileErrors(windows), GatheredWarnings()
     names_of_symbols, n_chunks, n_names, weighed = [], 0, 0, False
     for chunk, weights in chunks:
         weighed = weighed or weights is None or bool(weights.any())
         if check_names is not None:
             check_names(chunk)
-        with _names_of_the_file(n_names, fitted, windows, step):
+        with _names_of_the_file(n_names, windows, step):
             try:
                 if fitted:
                     windows.encode(chunk)
@@ -60,19 +68,11 @@ def first_pass(windows, chunks, path, names_column=None, check_names=None, step=
                     with gathered.gathering(n_names):  # one warning for the file
                         checked = clone(windows).fit(chunk)
                     names_of_symbols += _names_with_new_symbols(checked, chunk, symbols)
-            except PlacedNamesError as error:  # the names of every chunk
-                refused.add(error, n_names)
-            except ValueError:
-                if refused.come_first(windows, chunk, fitted):
-                    pass  # their error, after the pass
-                elif not unknown.add(windows, chunk, n_names):
-                    raise  # not an unknown character
+            except ValueError as error:
+                errors.add(error, chunk, n_names)
         n_chunks += 1
         n_names += len(chunk)
-    with _names_of_the_file(None, fitted, windows, step):
-        refused.raise_for_the_file()  # an empty name's, before unknown characters
-        if unknown.n_names:  # all of them, in one message (not the first chunk's)
-            raise ValueError(unknown.message(windows, fitting=not fitted))
+    errors.raise_for_the_file(step)
     if not n_names:
         expected = (
             "one name per line"
@@ -90,6 +90,58 @@ def first_pass(windows, chunks, path, names_column=None, check_names=None, step=
             windows.fit(names_of_symbols)
         gathered.warn()
     return n_chunks, n_names
+
+
+class _FileErrors:
+    """The errors of the chunks of a file, raised as a fit on all its names
+    raises them.
+
+    A fit checks each name first (:func:`~sknextchar._validation.check_names`):
+    the first name it refuses fails at once, numbered in the file. The names
+    a check refuses several at a time are gathered (:class:`_RefusedNames`),
+    and so are the unknown characters (:class:`_UnknownSymbols`), checked
+    last. Any other error (a parameter that the names cannot satisfy, say)
+    waits for the end of the pass, as a later chunk may hold a name that a fit
+    on all the names refuses before it: the first such error is raised then,
+    unless the names refused come first.
+    """
+
+    def __init__(self, windows):
+        self.windows, self.fitted = windows, hasattr(windows, "vocabulary_")
+        self.refused, self.unknown = _RefusedNames(), _UnknownSymbols()
+        self.other, self.other_chunk = None, None
+
+    def add(self, error, chunk, offset):
+        """Record the error of ``chunk``, whose names start at name ``offset``
+        of the file (raise it, if it is about one name)."""
+        if isinstance(error, PlacedNamesError):  # the names of every chunk
+            self.refused.add(error, offset)
+        elif isinstance(error, RefusedNameError):
+            raise error  # the first name the check of each name refuses
+        elif not self._unknown_symbols(chunk, offset) and self.other is None:
+            self.other, self.other_chunk = error, chunk
+
+    def _unknown_symbols(self, chunk, offset):
+        """Whether the chunk's error is about characters outside the
+        vocabulary (recorded): not if telling it fails (with the chunk's
+        other error: a parameter's)."""
+        try:
+            return self.unknown.add(self.windows, chunk, offset)
+        except ValueError:
+            return False
+
+    def raise_for_the_file(self, step):
+        """Raise the error of the whole file, if a chunk failed."""
+        refused, fitted = self.refused, self.fitted
+        if self.other is not None and not (
+            refused.come_first(self.windows, self.other_chunk, fitted)
+        ):
+            raise self.other  # before the names refused, as it is
+        again = TRAIN_A_NEW_MODEL if fitted else TRAIN_AGAIN
+        with _names_of_the_file(None, self.windows, step):
+            refused.raise_for_the_file(again)
+            if self.unknown.n_names:  # all of them, in one message
+                raise ValueError(self.unknown.message(self.windows, not fitted, again))
 
 
 class _RefusedNames:
@@ -132,13 +184,15 @@ class _RefusedNames:
             return False  # the chunk's error first
         return False  # pragma: no cover (the chunk alone failed)
 
-    def raise_for_the_file(self):
-        """Raise the error of the whole file, if a chunk refused names."""
+    def raise_for_the_file(self, again):
+        """Raise the error of the whole file, if a chunk refused names; its
+        advice to train the model again begun by ``again``."""
         if self.first is None:
             return
         positions, names = map(list, zip(*self.shown, strict=True))
         places = [element_place("names", i) for i in positions]
-        raise self.first.placed(places, names, positions)
+        error = self.first.placed(places, names, positions)
+        raise error.advising(again) if isinstance(error, DroppedNamesError) else error
 
 
 class _UnknownSymbols:
@@ -170,10 +224,10 @@ class _UnknownSymbols:
         self.n_folded += folded.size
         return bool(found)
 
-    def message(self, windows, fitting):
+    def message(self, windows, fitting, again):
         text = unknown_symbols_message(
             windows, self.symbols, self.culprits, self.n_names, fitting=fitting,
-            emptied=(self.n_dropped, self.n_folded),
+            emptied=(self.n_dropped, self.n_folded), again=again,
         )  # fmt: skip
         if not self.n_dropped:
             return text
@@ -183,60 +237,45 @@ class _UnknownSymbols:
         return f"{text} {drop_refused(self.n_dropped, shown)}"
 
 
-# The one name a check of each name refuses, as check_names shows it:
-# names[3] is 'a\x00b'. (The errors about several names are placed in the
-# file from their attributes: _RefusedNames.)
-_NAME_IN_CHUNK = re.compile(r"\bnames\[(\d+)\](?= is )")
-
-
 @contextlib.contextmanager
-def _names_of_the_file(offset, resumed, windows, step=None):
+def _names_of_the_file(offset, windows, step=None):
     """Number the name of a chunk's error from the start of the file.
 
     The check of each name (:func:`~sknextchar._validation.check_names`)
-    counts the names of the chunk it was given; ``names[i]`` then counts those
-    of the file (as :func:`~sknextchar.datasets.load_names` returns them); an
-    error of the whole file (``offset`` None) is placed in it already. Its
-    advice names its own parameters (``alphabet='auto'``), which the pipeline
-    passed to ``train_from_file`` sets as ``step__alphabet``: they are spelled
-    so. For a resumed model, its advice to train the model again is advice to
-    train a new one. An error of several names
+    places the name it refuses in the chunk it was given
+    (:class:`~sknextchar._validation.RefusedNameError`); ``names[i]`` then
+    counts the names of the file (as :func:`~sknextchar.datasets.load_names`
+    returns them); an error of the whole file (``offset`` None) is placed in
+    it already. Its advice names its own parameters (``alphabet='auto'``),
+    which the pipeline passed to ``train_from_file`` sets as
+    ``step__alphabet``: they are spelled so. An error of several names
     (:class:`~sknextchar._placed_names.PlacedNamesError`) keeps its class and
     attributes, spelled so (:func:`in_the_pipeline`).
     """
     try:
         yield
+    except RefusedNameError as error:
+        if offset is None:
+            raise  # pragma: no cover (placed in the file already)
+        raise error.moved(offset) from None  # in the file, not the chunk
     except ValueError as error:
+        if offset is not None:
+            raise  # not about a name: a parameter, say
         message = str(error)
-        if offset is not None:  # not placed in the file yet
-            if not _NAME_IN_CHUNK.search(message):
-                raise  # not about a name: a parameter, say
-            message = _NAME_IN_CHUNK.sub(
-                lambda match: f"names[{offset + int(match.group(1))}]", message
-            )
-        spell = functools.partial(
-            in_the_pipeline, windows=clone(windows), step=step, resumed=bool(resumed)
-        )
-        if spell(message) == str(error):
+        spell = functools.partial(in_the_pipeline, windows=clone(windows), step=step)
+        if spell(message) == message:
             raise  # the error as it is (of its class, with its attributes)
         if isinstance(error, PlacedNamesError):  # its class, spelled so
             raise error.respelled(spell) from None
         raise ValueError(spell(message)) from None
 
 
-def in_the_pipeline(message, windows, step, resumed):
+def in_the_pipeline(message, windows, step):
     """A message of the transformer as the owner of ``train_from_file``'s
     pipeline reads it: its parameters spelled ``step__alphabet`` (``step``
-    None: as they are) and, for a resumed model, advice to train the model
-    again as advice to train a new one (a picklable spelling for
+    None: as they are; a picklable spelling for
     :meth:`~sknextchar._placed_names.PlacedNamesError.respelled`)."""
-    if step is not None:
-        message = spelled_in_pipeline(message, windows, step)
-    if resumed:
-        message = message.replace(
-            "train the model again with", "train a new model (resume=False) with"
-        )
-    return message
+    return message if step is None else spelled_in_pipeline(message, windows, step)
 
 
 def _names_with_new_symbols(transformer, names, known):

@@ -49,6 +49,7 @@ from ._members import (
     estimator_parts,
     fills_label_names,
     fills_member_names,
+    saves_nothing_message,
     trains_by_epochs,
 )
 from ._model_files import keep_other_files
@@ -358,11 +359,7 @@ class Checkpoint:
         if next(_fitted_classifiers(estimator), None) is None:
             # A warning, not an error: a search may try models of both kinds.
             warnings.warn(
-                f"The Checkpoint path {path!r} saves nothing: no model in this "
-                f"{name} trains by epochs, the only models a Checkpoint saves (a "
-                "CharEmbeddingMLPClassifier; a KneserNeyClassifier is fitted in one "
-                "pass, and a FrozenEstimator not at all). Remove the Checkpoint "
-                "(set_callbacks()), or fit a CharEmbeddingMLPClassifier with it.",
+                saves_nothing_message(path, name),
                 UserWarning,
                 stacklevel=user_stacklevel(),
             )

@@ -1,10 +1,14 @@
 """Warnings and errors specific to sknextchar.
 
-Every other error of the package is a ``ValueError`` or ``TypeError`` (or
-scikit-learn's ``NotFittedError``), as in scikit-learn: built-in, scikit-learn's
-``InvalidParameterError``, or for a prefix no name can go on from, a subclass
-whose message is made from its attributes (``sknextchar._dead_ends``, internal:
-catch ``ValueError``).
+Every other error of the package is, as in scikit-learn, of Python's or
+scikit-learn's classes: a ``ValueError`` or ``TypeError`` for bad input or
+parameters (scikit-learn's ``InvalidParameterError`` and ``NotFittedError``
+are ``ValueError`` too), an ``OSError`` (such as ``FileNotFoundError``) for a
+file that cannot be read or written, a ``MemoryError`` for a job the memory
+cannot hold. An error whose message is made from its parts (the names
+refused, the labels left without a name, the prefix no name can go on from)
+is of an internal subclass of ``ValueError``, which may change from one
+version to the next: catch ``ValueError``.
 """
 
 __all__ = ["DamagedModelError", "ModelVersionWarning"]

@@ -17,10 +17,12 @@ import numpy as np
 from sklearn.utils.validation import check_is_fitted
 
 from ._classifier import CharEmbeddingMLPClassifier
-from ._dead_ends import PrefixError, UnfinishedTreeError
-from ._fitted import as_sampler, describe, find_parts
+from ._dead_ends import NoRoomAfterError, PrefixError, UnfinishedTreeError
+from ._decoding import length_bounds
+from ._fitted import as_sampler, describe, find_parts, prefix_letters
 from ._limits import MAX_LETTERS
 from ._pipeline import split_pipeline
+from ._steps import unfreeze
 from ._text import counted, describe_symbol
 from ._transformer import unknown_symbols
 from ._validation import check_positive_int
@@ -114,9 +116,31 @@ def _visible_symbol(symbol):
     return symbol
 
 
-def _check_context(sampler, context, label, what="context"):
+def _picture_sampler(estimator, caller, prefix, steps):
+    """``as_sampler(estimator, caller)``; the bound of a pipeline it wraps
+    reaches ``steps`` letters past ``prefix`` (20 at least,
+    :data:`~sknextchar._limits.MAX_LETTERS` at most), its letters counted as
+    the model reads them (normalised, a letter and its marks one for a model
+    of user-perceived characters), so that no bound the user never set cuts
+    the picture. A sampler given keeps its own bounds."""
+    sampler = as_sampler(estimator, caller)
+    if sampler is not unfreeze(estimator):  # a pipeline, wrapped here
+        letters = prefix_letters(sampler, prefix)
+        sampler.set_params(max_length=min(MAX_LETTERS, max(20, letters + steps)))
+    return sampler
+
+
+def _check_context(sampler, context, label, what="context", depth=None):
     """Refuse a ``context`` of symbols the model lacks (the default ``"abi"``
-    for a model of other letters), offering a start of a name it writes.
+    for a model of other letters), offering a start of a name it writes, and
+    one the picture would read past the most letters a name may have (a
+    :class:`~sknextchar._dead_ends.NoRoomAfterError`, the limit of
+    ``sknextchar table``): the next letter, or the tree's ``depth`` levels. Its
+    letters are counted as the model reads them; it is refused before the
+    sampler's own ``max_length`` could be (raising that alone would not help),
+    and the advice says the shorter prefix that bound takes when it refuses
+    the one the limit takes (lowering ``depth`` is offered only when it takes
+    this prefix).
 
     The context is read as the sampler reads a prefix: the whitespace before it
     goes, the whitespace after it stays (a name may go on after a space, as
@@ -141,6 +165,22 @@ def _check_context(sampler, context, label, what="context"):
             f"its characters, such as {what}={_likely_start(sampler, label)!r} "
             f"(the model's most probable start), or {what}='' (the start of a "
             "name)."
+        )
+    letters = prefix_letters(sampler, context)
+    steps, lever = (1, None) if depth is None else (depth, "depth")
+    if letters + steps > MAX_LETTERS:
+        # The sampler's own bound, which the advice must not cross either.
+        _, high = length_bounds(
+            sampler.min_length, sampler.max_length, sampler.training_length_range()
+        )
+        raise NoRoomAfterError(
+            what,
+            None,
+            context,
+            letters=letters,
+            steps=steps,
+            lever=lever,
+            max_length=high,
         )
 
 
@@ -387,6 +427,10 @@ def plot_generation_tree(
         ``top_k``, ``top_p`` and the length bounds applied).
     prefix : str, default=""
         The beginning of the names; ``""`` starts from the beginning of a name.
+        The tree draws names of ``depth`` letters more, so it has at most
+        ``1000 - depth`` letters (a name has at most 1,000), counted as the
+        model reads them (a letter and its combining marks are one for a model
+        of user-perceived characters).
     top_k : int, default=3
         Branches per node; ``top_k ** depth`` (the most leaves) is at most 300.
     depth : int, default=3
@@ -420,13 +464,10 @@ def plot_generation_tree(
     """
     top_k, depth = _check_tree_arguments(prefix, top_k, depth)
     # A pipeline's bound reaches one step past the leaves, which _grow_tree
-    # asks about (whether each can go on): no leaf is cut for meeting it.
-    sampler = as_sampler(
-        estimator,
-        "plot_generation_tree",
-        max_length=min(MAX_LETTERS, max(20, len(prefix) + depth + 1)),
-    )
-    _check_context(sampler, prefix, label, what="prefix")
+    # asks about (whether each can go on): no leaf is cut for meeting it, but
+    # at MAX_LETTERS, where only the end may follow.
+    sampler = _picture_sampler(estimator, "plot_generation_tree", prefix, depth + 1)
+    _check_context(sampler, prefix, label, what="prefix", depth=depth)
     nodes = _grow_tree(sampler, prefix, top_k, depth, label)
     leaves = _place_nodes(nodes)
 
@@ -644,7 +685,10 @@ def plot_temperature(
         characters, ``"-"``-padded. It is read as
         :meth:`NameSampler.temperature_table` reads a prefix: the whitespace
         before it goes, the whitespace after it stays (a name may go on after
-        a space, as ``"mary ann"``).
+        a space, as ``"mary ann"``). At most 999 letters, as for ``sknextchar
+        table``, counted as the model reads them (a letter and its combining
+        marks are one for a model of user-perceived characters): a name has at
+        most 1,000, and after 1,000 letters only its end could follow.
     temperatures : sequence of float, default=(0.5, 1, 2)
         One group member per temperature, each in ``[0, inf]``.
     label : object or None, default=None
@@ -676,11 +720,7 @@ def plot_temperature(
     """
     if not isinstance(context, str):
         raise TypeError(f"context must be a str; got {type(context).__name__}.")
-    sampler = as_sampler(
-        estimator,
-        "plot_temperature",
-        max_length=min(MAX_LETTERS, max(20, len(context) + 1)),
-    )
+    sampler = _picture_sampler(estimator, "plot_temperature", context, 1)
     _check_context(sampler, context, label)
     with _named_as("context"):
         table = sampler.temperature_table(context, temperatures, label=label)

@@ -120,7 +120,7 @@ def test_mlp_label_whose_every_name_weighs_zero_is_refused(discriminative_epochs
     clf = CharEmbeddingMLPClassifier(
         max_iter=2, discriminative_epochs=discriminative_epochs, random_state=0
     )
-    with pytest.raises(ValueError, match="0 for every name of the label.s. f, so"):
+    with pytest.raises(ValueError, match="0 for every name of the label 'f', so"):
         clf.fit(windows, labels, sample_weight=np.where(labels == "f", 0.0, 1.0))
     assert not hasattr(clf, "label_classes_")  # a failed fit leaves no trace
     # One name of weight > 0 is enough.

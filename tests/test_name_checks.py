@@ -47,8 +47,8 @@ def _one_by_one(names, what="names", allow_empty_strings=False):
 def _outcome(check, names, **kwargs):
     try:
         check(names, **kwargs)
-    except (TypeError, ValueError) as exc:
-        return type(exc), str(exc)
+    except (TypeError, ValueError) as exc:  # of a name: a RefusedNameError
+        return (ValueError if isinstance(exc, ValueError) else TypeError), str(exc)
     return None
 
 

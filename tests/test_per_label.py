@@ -341,6 +341,7 @@ def test_a_damaged_file_fails_at_load(tmp_path, edit):
         joblib.load(path)
 
 
+@pytest.mark.slow  # two worker processes (3 to 10 s to start them)
 def test_labels_fitted_in_parallel_give_the_same_models():
     names, labels = ending_corpus(n_per_label=20)
     mlp = CharEmbeddingMLPClassifier(

@@ -122,7 +122,7 @@ def test_plot_refuses_a_picture_past_the_most_letters_in_its_terms(
     out = str(tmp_path / "d.png")
     assert main(["plot", model_file, "--distribution", "c" * 1000, "-o", out]) == 1
     err = capsys.readouterr().err
-    assert "give a --distribution of at most 999 letters." in err, err
+    assert "Shorten --distribution to 999 letters or fewer." in err, err
     assert "'max_length' parameter" not in err, err
     assert main(["plot", model_file, "--distribution", "c" * 999, "-o", out]) == 0
 

@@ -1,8 +1,8 @@
 """Names read as empty, told as a fit on all the names tells them.
 
 A file trained in chunks gives the error a fit on all its names gives, even
-when a later chunk fails on something a fit checks after the names (an
-``end_symbol`` of two characters); its error keeps its class when its advice
+when a later chunk fails on something a fit checks after the names (names
+that leave the end marker no display); its error keeps its class when its advice
 is spelled as the pipeline's parameters; the error of names read as empty
 tells each kind of name it refuses (invisible characters only, characters
 that ``strip_accents`` removes) and keeps only the names it shows, with the
@@ -33,11 +33,13 @@ def _pipe(**params):
 
 
 def test_a_later_chunks_other_error_does_not_come_before_an_empty_name(tmp_path):
-    path, names = _file_of(tmp_path, {2: "\u200b"})
+    # Line 20 holds every display the end marker could have: with
+    # alphabet="auto", its chunk fails once the vocabulary is learned.
+    path, names = _file_of(tmp_path, {2: "\u200b", 20: "a-.$#|~^_*@\u00b6"})
     with pytest.raises(ValueError) as in_memory:
-        _pipe(windows__end_symbol="--").fit(names)
+        _pipe(windows__alphabet="auto").fit(names)
     with pytest.raises(ValueError) as from_file:
-        train_from_file(path, _pipe(windows__end_symbol="--"), chunk_size=5)
+        train_from_file(path, _pipe(windows__alphabet="auto"), chunk_size=5)
     assert type(in_memory.value) is EmptyNamesError  # a fit reads the names first
     assert type(from_file.value) is EmptyNamesError
     assert str(from_file.value) == str(in_memory.value)
@@ -104,11 +106,13 @@ def test_a_plots_context_longer_than_any_name_is_told_in_its_terms(fitted):
 
     with pytest.raises(ValueError) as caught:
         plot_temperature(fitted, context="a" * 1005)
-    assert "shorten the context to 1,000 letters or fewer" in str(caught.value)
+    # One letter past the context: as sknextchar table, 999 letters at most.
+    assert "Shorten the context to 999 letters or fewer" in str(caught.value)
     assert "max_length" not in str(caught.value)  # the user never passed it
     with pytest.raises(ValueError) as caught:
         plot_generation_tree(fitted, prefix="a" * 1005, depth=1)
-    assert "shorten the prefix to 1,000 letters or fewer" in str(caught.value)
+    # One letter past it for its one level: names of 1,000 letters at most.
+    assert "Shorten the prefix to 999 letters or fewer" in str(caught.value)
     assert "max_length" not in str(caught.value)
 
 
@@ -121,5 +125,8 @@ def test_a_bound_that_cannot_help_is_not_advised(fitted):
     with pytest.raises(ValueError) as caught:
         plot_temperature(sampler, context="a" * 1005)
     message = str(caught.value)
-    assert "more than max_length=5, which is at most 1,000" in message
-    assert "raise max_length" not in message
+    # No max_length takes it (the picture reads one letter past it): raising
+    # it is offered only with the shorter context that it would then take.
+    assert "Shorten the context to 999 letters or fewer" in message, message
+    assert "raise max_length or shorten" not in message, message
+    assert "(4 or fewer with this sampler's max_length=5, or raise" in message

@@ -301,7 +301,7 @@ def test_per_label_refuses_what_its_models_cannot_take():
     with pytest.raises(TypeError, match=r"\(_NoWeights\) takes no sample_weight"):
         PerLabelClassifier(_NoWeights()).fit(X, labels, sample_weight=[1, 2, 3])
     PerLabelClassifier(_NoWeights()).fit(X, labels)  # no weights: as before
-    with pytest.raises(ValueError, match="0 for every name of the label.s. x"):
+    with pytest.raises(ValueError, match="0 for every name of the label 'x', so"):
         PerLabelClassifier().fit(X, labels, sample_weight=[0, 2, 3])
     with pytest.raises(ValueError, match="whole numbers"):
         PerLabelClassifier().fit(X, labels, sample_weight=[1, 0.5, 3])

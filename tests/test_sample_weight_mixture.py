@@ -442,7 +442,7 @@ def test_name_label_refuses_a_label_whose_names_all_weigh_0():
     counts = np.where(LABELS[:20] == "f", 0, COUNTS[:20])
     clf = NameLabelClassifier(_count_pipeline()).fit(NAMES[:20], LABELS[:20])
     before = dict(vars(clf))
-    with pytest.raises(ValueError, match="0 for every name of the label.*f, so"):
+    with pytest.raises(ValueError, match="0 for every name of the label 'f', so"):
         clf.fit(NAMES[:20], LABELS[:20], sample_weight=counts)
     assert all(vars(clf)[key] is value for key, value in before.items())
 

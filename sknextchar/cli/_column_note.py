@@ -9,6 +9,8 @@ of 0 ``--counts`` would leave out) if ``--labels`` can read it (a label on
 each row, two labels at least), never a column that numbers the rows (an id).
 """
 
+import csv
+import operator
 import os
 import re
 import shlex
@@ -20,6 +22,7 @@ from ..datasets._tables import (
     CountCells,
     find_table,
     header_key,
+    header_row,
     is_name_header,
     is_number,
     named_rows,
@@ -46,8 +49,9 @@ def shell_word(text):
 
 
 def table_note(
-    table, path, training, counts=None, lines=(), by_label=True, whole=False
-):
+    table, path, training, counts=None, lines=(), by_label=True, whole=False,
+    again=None,
+):  # fmt: skip
     """Print the one line that says which column of a table was read.
 
     For ``train``, the line also names the other columns it could read: a
@@ -75,6 +79,12 @@ def table_note(
     whole : bool, default=False
         Offer as ``--counts`` only columns of whole numbers (the count
         model's counts).
+    again : callable or None, default=None
+        Returns the lines of the whole file, from the first, when ``lines``
+        are only its first: a column of one label there is offered only if
+        a second label is further down (a file sorted by label), and any
+        column only if no name further down is without a label. None offers
+        them (the rest of the file is not known).
 
     Examples
     --------
@@ -99,7 +109,7 @@ def table_note(
         cells = _number_cells(lines, table, others)
         flags = {field for field in cells if _zero_one(cells[field])}  # is_female
         labels = [field for field in others if field not in cells or field in flags]
-        labels = _label_columns(lines, table, labels, counts) if by_label else []
+        labels = _label_columns(lines, table, labels, counts, again) if by_label else []
         numbers = [
             field
             for field in cells
@@ -220,15 +230,18 @@ def number_columns(lines, table, columns, whole=False):
     return [column for column in cells if not _row_numbers(cells[column])]
 
 
-def _label_columns(lines, table, columns, counts=None):
+def _label_columns(lines, table, columns, counts=None, again=None):
     """The ``columns`` of a table (headers) that ``train --labels`` can read,
     as the rows of ``lines`` (the header first) show: a label on every row
     with a name (it refuses a name without one: an empty column never is),
     and two labels at least (it refuses a column of one label, in Unicode NFC,
-    the names of count 0 of ``--counts`` left out) when ``lines`` hold the
-    whole file (no more than :data:`LINES_LOOKED_AT` of them; a file sorted by
-    label may have its second label further down). Rows that the reader
-    refuses tell nothing: every column is kept.
+    the names of count 0 of ``--counts`` left out). When ``lines`` are only
+    the first of the file (more than :data:`LINES_LOOKED_AT` of them), a
+    column of one label there may have its second further down (a file
+    sorted by label): it is kept if ``again`` (the whole file's lines) has
+    one, and any column only if no row with a name further down leaves its
+    label blank (:func:`_kept_further_down`); all are kept if ``again`` is
+    None. Rows that the reader refuses tell nothing: every column is kept.
 
     Examples
     --------
@@ -249,8 +262,83 @@ def _label_columns(lines, table, columns, counts=None):
                     seen[column].add(unicodedata.normalize("NFC", fields[i]))
     except ValueError:  # a row the reader refuses (and says so where it reads)
         return list(columns)
-    whole = len(lines) <= LINES_LOOKED_AT
-    return [column for column in at if len(seen[column]) > 1 or not whole]
+    if len(lines) <= LINES_LOOKED_AT:  # the whole file
+        return [column for column in at if len(seen[column]) > 1]
+    if again is None or not at:
+        return list(at)
+    one = {column: seen[column] for column in at if len(seen[column]) == 1}
+    return _kept_further_down(again(), table, at, one, count_at)
+
+
+def _kept_further_down(lines, table, at, one, count_at):
+    """The columns of ``at`` (header: its index) with a label on every row
+    with a name of the whole file's ``lines`` (the header first) and, for
+    those of ``one`` (header: the set of its one label in the first lines),
+    another label (in Unicode NFC) on a row with a name, its count not 0
+    (``count_at``: the column of counts, or None). The rows are split, not
+    checked (the reader of the names checked them).
+
+    Examples
+    --------
+    >>> from sknextchar.datasets._tables import find_table
+    >>> table = find_table("name,sex,land,n", "kids.csv")
+    >>> lines = ["name,sex,land,n\\n", "Ava,F,IN,1\\n", ",M,IN,2\\n", "Bo,M,IN,0\\n"]
+    >>> at, one = {"sex": 1, "land": 2}, {"sex": {"F"}, "land": {"IN"}}
+    >>> _kept_further_down(lines, table, at, one, 3)
+    []
+    >>> _kept_further_down(lines + ["Cy,M,IN,1\\n"], table, at, one, 3)
+    ['sex']
+    >>> _kept_further_down(lines + ["Cy,M,IN,1\\n", "Di, ,IN,1"], table, at, one, 3)
+    []
+    """
+    kept = dict(at)
+    look = {column: (at[column], *one[column]) for column in one}
+    rows = csv.reader(lines, delimiter=table.delimiter)
+    cells = operator.itemgetter(table.name_at, *kept.values())  # 2 at least
+    try:
+        header_row((0, row) for row in rows)  # the blank rows above it skipped
+        for row in rows:
+            if not _all_filled(cells, row):  # a few rows: each cell looked at
+                if not _cell(row, table.name_at):
+                    continue
+                for column, i in list(kept.items()):  # train refuses no label
+                    if not _cell(row, i):
+                        del kept[column]
+                        look.pop(column, None)
+                if not kept:
+                    break
+                cells = operator.itemgetter(table.name_at, *kept.values())
+            for column, (i, label) in list(look.items()):  # as written: most rows
+                if row[i] != label and _another(row, i, label, count_at):
+                    del look[column]
+    except csv.Error:  # (the names' reader, on the same rows, says why)
+        return list(at)
+    return [column for column in kept if column not in look]
+
+
+def _all_filled(cells, row):
+    """Whether the ``cells`` of a row (an :func:`operator.itemgetter`) are
+    all there and none blank."""
+    try:
+        return all(map(str.strip, cells(row)))
+    except IndexError:  # a row cut short
+        return False
+
+
+def _another(row, i, label, count_at):
+    """Whether cell ``i`` of a row with a name is another label than
+    ``label``, on a row whose count is not 0 (``count_at``: its column, or
+    None)."""
+    cell = _cell(row, i)
+    if not cell or unicodedata.normalize("NFC", cell) == label:
+        return False
+    return count_at is None or not _ZERO.fullmatch(_cell(row, count_at))
+
+
+def _cell(row, i):
+    """The stripped cell ``i`` of a row split by the CSV reader (``""`` past
+    its end)."""
+    return row[i].strip() if i < len(row) else ""
 
 
 _ZERO = re.compile(r"0+(?:[.,]0*)?")  # a count of 0 (0, 0.0, 0,00)

@@ -122,6 +122,10 @@ def train(args):
 
         return resume(args)
     _refuse_loading_flags(args)
+    from .._pipeline import check_pipeline_to_fit
+
+    # A bad --end-symbol or --alphabet before any line of the file is read.
+    check_pipeline_to_fit(build_pipeline(**given(args, TRAIN_FLAGS)))
     if getattr(args, "chunk_size", None) is not None:
         from ._in_chunks import train_in_chunks
 
@@ -549,8 +553,9 @@ def table(args):
     # The model's own distribution: no length bound of sampling bites here.
     check_context_not_file(args.context, args.model)
     places_of(args).add_arguments("prefixes", "CONTEXT", [args.context])
-    max_length = table_max_length(args.context)  # before the model is loaded
-    sampler = load_sampler(args, min_length=1, max_length=max_length)
+    sampler = load_sampler(args, min_length=1)
+    # One past CONTEXT, in the letters this model reads.
+    sampler.set_params(max_length=table_max_length(sampler, args.context))
     temperature_table = sampler.temperature_table(
         args.context, args.temperatures, label=args.label
     )

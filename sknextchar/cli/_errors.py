@@ -15,6 +15,7 @@ import unicodedata
 import warnings
 
 from .._dead_ends import LongPrefixError, long_prefix_message
+from .._emptied_labels import EmptiedLabelsError, emptied_labels_message
 from ._main import PROG
 
 __all__ = [
@@ -123,6 +124,12 @@ def error_message(exc, places=None):
         if stdout is not None:
             return stdout
     message = _long_prefix(exc) if isinstance(exc, LongPrefixError) else str(exc)
+    if isinstance(exc, EmptiedLabelsError):  # sample_weight: the --counts here
+        message = emptied_labels_message(
+            exc.labels,
+            "Every row of {labels} has a count of 0 (--counts)",
+            "give some of those rows a count above 0, or remove them",
+        )
     message = message if places is None else places.rewrite(message)
     return cli_spelling(one_line(message))
 

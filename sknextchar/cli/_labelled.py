@@ -486,7 +486,10 @@ def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
         rows = _table_rows(text, table, path, column)
         if names_column is None:
             head = itertools.islice(text_lines(text), LINES_LOOKED_AT + 1)
-            table_note(table, path, training, counts, list(head), whole=whole_counts)
+            table_note(
+                table, path, training, counts, list(head), whole=whole_counts,
+                again=lambda: text_lines(text),
+            )  # fmt: skip
     if not rows and allow_empty:
         return []
     if not rows:

@@ -95,31 +95,47 @@ def _check_prefix_length(prefix, max_length):
         raise ValueError(message)
 
 
-def table_max_length(context):
+def table_max_length(sampler, context):
     """The ``max_length`` of ``sknextchar table``: one past its CONTEXT, so that
     no length bound of sampling bites (the end marker gets the model's own
-    probability); a CONTEXT of :data:`~sknextchar._limits.MAX_LETTERS` letters
-    or more, after which only the end can come, is refused.
+    probability). The letters of CONTEXT are counted as the model reads them
+    (a model of code points reads a letter and its combining mark as two); a
+    CONTEXT of :data:`~sknextchar._limits.MAX_LETTERS` letters or more, after
+    which only the end can come, is refused, as the plotting functions refuse
+    it (:class:`~sknextchar._dead_ends.NoRoomAfterError`). It is counted once
+    the model is loaded: before, the letters it would be told to have may not
+    be the model's.
+
+    Parameters
+    ----------
+    sampler : NameSampler
+        The model file's sampler.
+    context : str
+        CONTEXT.
+
+    Returns
+    -------
+    max_length : int
 
     Examples
     --------
-    >>> table_max_length("abi")
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import ContextWindowTransformer, KneserNeyClassifier
+    >>> from sknextchar._fitted import as_sampler
+    >>> pipe = make_pipeline(ContextWindowTransformer(unit="char"),
+    ...                      KneserNeyClassifier()).fit(["asha", "abid"])
+    >>> table_max_length(as_sampler(pipe, "table"), "ab\u0308")
     4
-    >>> table_max_length("a" * 1000)  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    ValueError: CONTEXT 'aaaa...'... (1,000 characters) has 1,000 letters, ...
     """
-    from .._text import graphemes, quoted
+    from .._dead_ends import room_after_message
+    from .._fitted import prefix_letters
+    from .._text import quoted
 
-    letters = len(graphemes(unicodedata.normalize("NFC", context).lstrip()))
+    letters = prefix_letters(sampler, context)
     if letters >= MAX_LETTERS:
-        raise ValueError(
-            f"CONTEXT {quoted(context)} has {letters:,} letters, and a name has "
-            f"at most {MAX_LETTERS:,}: only the end can follow it. Shorten "
-            f"CONTEXT to {MAX_LETTERS - 1:,} letters or fewer."
-        )
-    return min(len(context) + 1, MAX_LETTERS)
+        shown = f"CONTEXT {quoted(context)}"
+        raise ValueError(room_after_message(shown, letters, 1, "CONTEXT"))
+    return letters + 1
 
 
 def check_name_lengths(names, path, places=None):

@@ -146,16 +146,20 @@ def _spelled_as(parameter, flag, drawn):
     on the command line it is the flag (``--tree 'a1'``). A dead end is told
     in plot's terms, from the error's attributes (:mod:`sknextchar._dead_ends`:
     :func:`_plot_length_bound`, :func:`_plot_dead_end`,
-    :func:`_plot_unfinished_tree`); ``drawn``: the model and args."""
+    :func:`_plot_unfinished_tree`, and a prefix the picture would read past
+    the most letters of a name); ``drawn``: the model and args."""
     from .._dead_ends import (
         DeadEndError,
         LongPrefixError,
+        NoRoomAfterError,
         UnendingPrefixError,
         UnfinishedTreeError,
     )
 
     try:
         yield
+    except NoRoomAfterError as error:
+        raise ValueError(_plot_no_room(error, flag, *drawn)) from None
     except (LongPrefixError, UnendingPrefixError) as error:
         raise ValueError(_plot_length_bound(error, flag, *drawn)) from None
     except DeadEndError as error:
@@ -261,17 +265,13 @@ def _plot_length_bound(error, flag, model, args):
     :class:`~sknextchar._dead_ends.UnendingPrefixError`), in plot's terms: a
     shorter prefix, the file saved again with a larger max_length (a parameter
     of NameSampler in Python), or ``table``, which has no bound. The model
-    file sets the bound (plot lifts none the file sets)."""
+    file sets the bound (plot lifts none the file sets). The plotting
+    function refuses first a prefix that no bound could take (one it would
+    read past the most letters of a name), so the bound can be raised."""
     from .._dead_ends import LongPrefixError
-    from .._limits import MAX_LETTERS
 
     value = args.tree if flag == "--tree" else args.distribution
-    high = error.max_length
-    # Quoted, the Python parameter is not respelled as sample's --max-length.
-    bound = (
-        f"the {high} that names drawn from {args.model!r} may have (its sampler "
-        f"was saved with 'max_length' {high}, which plot keeps)"
-    )
+    bound = _files_bound(error.max_length, args)
     if isinstance(error, LongPrefixError):
         said = f"The {flag} prefix has {error.letters:,} letters, more than {bound}."
     else:
@@ -280,15 +280,6 @@ def _plot_length_bound(error, flag, model, args):
             f"{bound}, so only the end marker may follow, and the model gives it "
             "probability 0 there."
         )
-    if len(value) > MAX_LETTERS:  # no sampler takes such a prefix
-        from .._text import counted
-
-        # At max_length letters only the end may follow, which a model may
-        # rule out there: the longest prefix that the bound never refuses.
-        return (
-            f"{said} Give a {flag} of at most {counted(high - 1, 'letter')}: "
-            f"after {high}, only the end of a name may follow."
-        )
     return (
         f"{said} Give a shorter {flag}, or save the model again from Python with "
         "a larger 'max_length' (a parameter of NameSampler); sknextchar sample "
@@ -296,6 +287,47 @@ def _plot_length_bound(error, flag, model, args):
         f"own probabilities after the prefix (no length bound), run: "
         f"{_table_command(args, value)}"
     )
+
+
+def _files_bound(high, args):
+    """The ``max_length`` saved with the model file, in plot's words."""
+    # Quoted, the Python parameter is not respelled as sample's --max-length.
+    return (
+        f"the {high} that names drawn from {args.model!r} may have (its sampler "
+        f"was saved with 'max_length' {high}, which plot keeps)"
+    )
+
+
+def _plot_no_room(error, flag, model, args):
+    """A prefix the picture would read past the most letters of a name (a
+    :class:`~sknextchar._dead_ends.NoRoomAfterError`), in plot's terms: the
+    shorter prefix that plot draws, below the model file's ``max_length``
+    when that refuses it too (saving it again with a larger one cannot help
+    past the most letters), and within the most letters less the levels the
+    tree draws; plot has no --depth to lower."""
+    from .._dead_ends import room_after_message
+    from .._limits import MAX_LETTERS
+    from .._text import counted, quoted
+
+    high = getattr(model, "max_length", None)
+    if high is not None and error.letters > high:
+        # At max_length letters only the end may follow, which a model may
+        # rule out there: the longest prefix that the bound never refuses,
+        # unless the picture reads more letters past it than a name may have.
+        most = min(high - 1, MAX_LETTERS - error.steps)
+        why = (
+            f"after {high}, only the end of a name may follow"
+            if most == high - 1
+            else f"the tree draws {counted(error.steps, 'letter')} more, and a "
+            f"name has at most {MAX_LETTERS:,}"
+        )
+        return (
+            f"The {flag} prefix has {error.letters:,} letters, more than "
+            f"{_files_bound(high, args)}. Give a {flag} of at most "
+            f"{counted(most, 'letter')}: {why}."
+        )
+    shown = f"{flag} {quoted(error.prefix)}"
+    return room_after_message(shown, error.letters, error.steps, flag)
 
 
 def _reaching(model, flag, prefix, steps):
@@ -308,27 +340,24 @@ def _reaching(model, flag, prefix, steps):
     instead of an error. ``steps`` counts
     every symbol the picture asks the model about: the tree asks one past the
     levels it draws (whether each leaf can go on), so a leaf is never cut for
-    meeting this bound, which the user did not set. A bound past the most
-    letters a sampler takes is refused in plot's terms (``flag``).
+    meeting this bound, which the user did not set (but at the most letters
+    a name may have, after which only the end may follow). A prefix the picture
+    would read past the most letters a name may have is left to the plotting
+    function to refuse (as ``table`` refuses it, told in plot's terms by
+    :func:`_plot_no_room`). Its letters are counted as the model reads them
+    (user-perceived characters for a model of them).
     """
     from .._decoding import length_bounds
+    from .._fitted import prefix_letters
     from .._limits import MAX_LETTERS
     from .._sampler import NameSampler
 
     if not isinstance(model, NameSampler) or model.max_length is not None:
         return model
+    letters = prefix_letters(model, prefix)
     _, longest = length_bounds(model.min_length, None, model.training_length_range())
-    if len(prefix) < longest:
+    if letters < longest or letters >= MAX_LETTERS:  # the latter refused
         return model
-    if len(prefix) + steps > MAX_LETTERS:
-        from .._text import counted
-
-        raise ValueError(
-            f"The {flag} prefix has {len(prefix):,} letters, and the picture reads "
-            f"the model {counted(steps, 'letter')} past it, beyond the "
-            f"{MAX_LETTERS:,} letters a name may have: give a {flag} of at most "
-            f"{MAX_LETTERS - steps:,} letters."
-        )
     lifted = copy.copy(model)
-    lifted.max_length = len(prefix) + steps
+    lifted.max_length = min(letters + steps, MAX_LETTERS)
     return lifted

@@ -286,12 +286,17 @@ def _kept_epoch_note(resumed, done, n_run):
     )
 
 
+# train_from_file's advice of a resumed run (TRAIN_A_NEW_MODEL), in flags.
+_TRAIN_A_NEW_MODEL = "train a new model (without --resume) with "
+
+
 def _continue(args, pipe, source, done, latest, records=True):
     """Train the epochs past ``done`` on ``source``, ``(path, chunk_size)``,
     with the callback ``latest`` first: a trained copy of ``pipe``, and (if
     ``records``, else None) the sampler of ``train_from_file`` around it, with
     the records of the lengths and spelling of the names read."""
     from .._chunked import train_from_file
+    from .._unknown_advice import TRAIN_A_NEW_MODEL
 
     (path, chunk_size), clf = source, pipe.steps[-1][1]
     in_chunks, progress = args.chunk_size is not None, []
@@ -310,9 +315,9 @@ def _continue(args, pipe, source, done, latest, records=True):
             counts_column=getattr(args, "counts", None), return_sampler=records,
         )  # fmt: skip
     except ValueError as error:  # its advice for a new model, in flags
-        if "(resume=False)" not in str(error):
+        if TRAIN_A_NEW_MODEL not in str(error):
             raise
-        advice = str(error).replace("(resume=False)", "(without --resume)")
+        advice = str(error).replace(TRAIN_A_NEW_MODEL, _TRAIN_A_NEW_MODEL)
         raise ValueError(advice) from None
     finally:
         clf.set_callbacks()

@@ -15,6 +15,7 @@ from .._limits import MAX_LETTERS, check_counts_total
 from .._stacklevel import user_stacklevel
 from .._text import quoted_row
 from ._codecs import bom_length, file_encoding, wide_codec
+from ._column_arguments import check_column_arguments
 from ._encoding import (
     SAMPLE_BYTES,
     check_utf8_misread,
@@ -35,11 +36,12 @@ from ._table_rows import DELIMITER_NAMES, text_lines
 from ._tables import (
     LINES_LOOKED_AT,
     TitleLinesError,
-    check_counts_column_argument,
     check_not_separator_line,
     column_values,
     counted_rows,
     detect_table,
+    find_table,
+    header_line,
     headerless_table,
     lines_looked_at,
     table_of,
@@ -199,6 +201,10 @@ def load_names(path, *, encoding="utf-8", names_column=None, counts_column=None)
 
     Raises
     ------
+    TypeError
+        If ``names_column`` or ``counts_column`` is not a header (a str) or
+        None, such as a column's position (before the file is read, but for
+        the header row that the message names).
     FileNotFoundError
         If there is no such file.
     ValueError
@@ -243,13 +249,9 @@ def load_names(path, *, encoding="utf-8", names_column=None, counts_column=None)
     (['Olivia', 'Liam'], array([17728., 20272.]))
     """
     path = path_text(path)
-    if names_column is not None and not isinstance(names_column, str):
-        raise TypeError(
-            "names_column must be the header of the column of names (a str) or "
-            f"None; got {names_column!r}."
-        )
-    if counts_column is not None:
-        check_counts_column_argument(counts_column, names_column)
+    check_column_arguments(
+        names_column, counts_column, path, lambda: header_row_of_file(path, encoding)
+    )
     # One name a line: read as rows, so that a table is told (and how to read
     # it) before a row too long for a name is refused.
     named = MAX_LETTERS if names_column is None else None  # what it says
@@ -268,6 +270,56 @@ def load_names(path, *, encoding="utf-8", names_column=None, counts_column=None)
         warn_comment_lines(names, path)
     check_not_empty(names, path, names_column)
     return names
+
+
+def header_row_of_file(path, encoding):
+    """The header row of a file and its table (None if no column of names is
+    found), from its first lines; ``(None, None)`` if it is not known: the
+    file cannot be read, starts with ``sep=;`` or a title above its header.
+    What :func:`~sknextchar.datasets._column_arguments.check_column_arguments`
+    names when it refuses a ``names_column``.
+    """
+    lines = first_lines(path, encoding)
+    first = None if lines is None else header_line(lines)
+    if not first:
+        return first, None
+    try:
+        table = find_table(first, path)
+    except ValueError:  # a "sep=;" line, refused when the file is read
+        return None, None
+    try:
+        detect_table(iter(lines), path)
+    except TitleLinesError:  # a title above the header, refused when read
+        return None, None
+    except ValueError:  # twin headers: the refusal tells them
+        pass
+    return first, table
+
+
+def first_lines(path, encoding):
+    """The first lines of a regular file (:data:`LINES_LOOKED_AT` at most, of
+    its first ``SAMPLE_BYTES`` characters, a line cut there left out), or
+    None if it cannot be read (not a regular file: a pipe is not read; an
+    ``encoding`` that is not a str, refused when the file is read).
+
+    Examples
+    --------
+    >>> first_lines("no such file.csv", "utf-8") is None
+    True
+    """
+    if not isinstance(encoding, str):
+        return None
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        with open_lines(path, encoding) as file:
+            text = file.read(SAMPLE_BYTES)
+    except (OSError, LookupError, ValueError):  # UnicodeDecodeError too
+        return None
+    lines = list(itertools.islice(text_lines(text), LINES_LOOKED_AT + 1))
+    if len(lines) > LINES_LOOKED_AT or len(text) == SAMPLE_BYTES:
+        lines.pop()  # cut (or one more than looked at)
+    return lines if lines or not text else None
 
 
 def _counted_names(text, path, names_column, counts_column):

@@ -13,7 +13,7 @@ import warnings
 from .._limits import MAX_EXACT_COUNT
 from .._stacklevel import user_stacklevel
 
-__all__ = ["CountCells", "check_counts_column_argument", "count_of", "is_number"]
+__all__ = ["CountCells", "count_of", "is_number"]
 
 
 def count_of(cell, name, line, source, column, number=None):
@@ -294,27 +294,4 @@ class CountCells:
             f"write the counts without them ({cell.replace('.', '')}).",
             UserWarning,
             stacklevel=user_stacklevel(),
-        )
-
-
-def check_counts_column_argument(counts_column, names_column):
-    """Refuse a ``counts_column`` that is not a header, or comes without the
-    ``names_column`` beside which it is read.
-
-    Examples
-    --------
-    >>> check_counts_column_argument("count", None)
-    Traceback (most recent call last):
-    ...
-    ValueError: counts_column='count' reads a column of a table: pass ...
-    """
-    if not isinstance(counts_column, str):
-        raise TypeError(
-            "counts_column must be the header of a column of counts (a str) or "
-            f"None; got {counts_column!r}."
-        )
-    if names_column is None:
-        raise ValueError(
-            f"counts_column={counts_column!r} reads a column of a table: pass "
-            "names_column too, the header of its column of names."
         )

@@ -1,25 +1,108 @@
 """The rows of a CSV table, read one by one: their fields stripped, each
-with the line it starts on; a row wider than its header, or a name with a
-line break or a tab in it, refused (:mod:`._tables` reads a table's column
+with the line it starts on; a row wider than its header, a name with a
+line break or a tab in it, or a header row whose column is not told apart
+from another by its header, refused (:mod:`._tables` reads a table's column
 of names from them).
 """
 
 import csv
 import io
+import unicodedata
 
-from .._text import MAX_QUOTED_ROW, quoted, quoted_fields, quoted_row
+from .._text import (
+    MAX_QUOTED_ROW,
+    and_more,
+    counted,
+    quoted,
+    quoted_fields,
+    quoted_row,
+)
 
 __all__ = [
     "DELIMITER_NAMES",
+    "check_one_column",
     "check_one_line",
     "check_rows_split_as_header",
     "check_width",
+    "header_key",
+    "split_rows",
     "table_rows",
     "text_lines",
 ]
 
 #: The delimiters of tables, in words, for messages.
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+
+def header_key(field):
+    """A header field compared without case, ``_`` and ``-`` read as spaces,
+    in Unicode NFC (as the names are: a header typed on a Mac, ``Pre\u0301nom``,
+    is ``prénom``).
+
+    Examples
+    --------
+    >>> header_key("  First_Name "), header_key("GIVEN-name")
+    ('first name', 'given name')
+    >>> header_key("Pre\u0301nom") == "pr\u00e9nom"
+    True
+    """
+    field = unicodedata.normalize("NFC", field)
+    return " ".join(field.replace("_", " ").replace("-", " ").casefold().split())
+
+
+def check_one_column(header, at, source, *, exact=False, skip=()):
+    """Refuse a header row in which the header of column ``at`` is not unique.
+
+    A column is read by its header, so two columns with the same header (as
+    :func:`header_key` compares, or as spelled with ``exact``) cannot be told
+    apart: the second would be ignored without a word.
+
+    Parameters
+    ----------
+    header : list of str
+        The stripped fields of the header row.
+    at : int
+        The column to read.
+    source : str
+        The file, as messages show it.
+    exact : bool, default=False
+        Compare the headers as spelled (the label column) rather than as
+        :func:`header_key` does (the column of names).
+    skip : collection of int, default=()
+        Columns that are not candidates (the label column, for the names).
+
+    Raises
+    ------
+    ValueError
+        If another column has the same header.
+
+    Examples
+    --------
+    >>> check_one_column(["name", "Name", "label"], 0, "'kids.csv'")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'kids.csv' has 2 columns headed 'name' (columns 1 and 2 of its
+    header row), so that header does not say which one to read: ...
+    """
+    key = (lambda field: field) if exact else header_key
+    twins = [
+        i + 1
+        for i, field in enumerate(header)
+        if i not in skip and key(field) == key(header[at])
+    ]
+    if len(twins) > 1:
+        raise ValueError(
+            f"{source} has {len(twins):,} columns headed {quoted(header[at])} "
+            f"(columns {_columns(twins)} of its header row), so that header does not "
+            "say which one to read: give each column a header of its own in the "
+            f"file (e.g. {quoted(header[at] + ' 2')}), then read the one you mean by "
+            "its header."
+        )
+
+
+def _columns(numbers):
+    """Column numbers in words, the first few of thousands: ``"1, 2 and 3"``."""
+    return and_more([f"{n:,}" for n in numbers], whole=True)
 
 
 def table_rows(lines, delimiter, source):
@@ -75,15 +158,16 @@ def check_rows_split_as_header(lines, delimiter, width, source):
 
     A header ``name,label`` above rows ``Anna;F`` would give the names
     ``Anna;F`` (the rows have one field at the header's comma): refused when
-    every non-blank row of ``lines`` (the header's own line first, left out)
-    is the same number of fields (two or more) at a semicolon or a tab, which
-    no name holds, and at least half of them are one field at the header's
-    delimiter: a row ``Smith, Anna;F`` among them, split at the header's
-    comma, would be the name ``Smith`` (and ``Anna;F`` above it one name, a
-    semicolon in it). A comma is never taken for the rows' delimiter (a name
-    ``Smith, Anna`` under a header ``name;nickname``), nor are rows that
-    split at the header's delimiter more often than not, even into fewer
-    fields (a spreadsheet leaves out empty cells at the end). The message
+    most non-blank rows of ``lines`` (the header's own line first, left out)
+    are two fields or more at a semicolon or a tab, which no name holds (as
+    many on each row or not: ``Anna;F;3`` above ``Ravi;M``), and at least
+    half of them are one field at the header's delimiter: a row
+    ``Smith, Anna;F`` among them, split at the header's comma, would be the
+    name ``Smith`` (and ``Anna;F`` above it one name, a semicolon in it). A
+    comma is never taken for the rows' delimiter (a name ``Smith, Anna``
+    under a header ``name;nickname``), nor are rows that split at the
+    header's delimiter more often than not, even into fewer fields (a
+    spreadsheet leaves out empty cells at the end). The message
     shows a header or row of thousands of fields cut.
 
     Examples
@@ -95,47 +179,57 @@ def check_rows_split_as_header(lines, delimiter, width, source):
     >>> check_rows_split_as_header(["name;sex\\n", "Anna;F\\n"], ";", 2, "'a.csv'")
     """
     lines = list(lines)
-    rows = _split_rows(lines[1:], delimiter)
+    rows = split_rows(lines[1:], delimiter)
     split_too = [row for row in rows or () if len(row) > 1]  # Smith, Anna;F
     if width < 2 or not rows or 2 * len(split_too) > len(rows):
         return
     for other in (";", "\t"):
         shown = DELIMITER_NAMES[other]
-        split = _split_rows(lines[1:], other) if other != delimiter else None
-        if split and len({len(row) for row in split}) == 1 and len(split[0]) >= 2:
-            header = [field.strip() for field in _split_rows(lines[:1], delimiter)[0]]
+        split = split_rows(lines[1:], other) if other != delimiter else None
+        wide = [row for row in split or () if len(row) >= 2]
+        if split and 2 * len(wide) > len(split):
+            header = [field.strip() for field in split_rows(lines[:1], delimiter)[0]]
             # As many fields as the rows have: a header of fewer is refused too.
-            fields = header + [f"column{i + 1}" for i in range(width, len(split[0]))]
+            most = max(map(len, wide))
+            fields = header + [f"column{i + 1}" for i in range(width, most)]
             between = f", a {shown}, " if other == "\t" else other
             written = DELIMITER_NAMES[delimiter]
             raise ValueError(
                 f"The header row of {source} has {width:,} fields between "
                 f"{written}s ({_listed(header)}), but "
-                + _rows_below(rows, split_too, split, (delimiter, other))
+                + _rows_below(rows, split_too, (split, wide), (delimiter, other))
                 + f". Write the header with {shown}s, as the rows are "
                 f"({_cut(between.join(fields))}), and read the file again"
-                + _quoted(split[0], other)
+                + _quoted(wide[0], other)
             )
 
 
 def _rows_below(rows, split_too, split, delimiters):
     """How the rows below a header split, in words: ``rows`` at its
     delimiter, ``split_too`` those that split there too, ``split`` all of
-    them at the other delimiter (``delimiters``: the header's, the other)."""
+    them at the other delimiter and those of two fields or more there
+    (``delimiters``: the header's, the other)."""
     written, shown = (DELIMITER_NAMES[d] for d in delimiters)
-    first = f"{len(split[0]):,} fields between {shown}s (the first: "
-    first += f"{_listed(split[0])})"
+    split, wide = split
+    widths = sorted({len(row) for row in wide})
+    widths = f"{widths[0]:,}" + (f" to {widths[-1]:,}" if len(widths) > 1 else "")
+    every = (
+        "every row has"
+        if len(wide) == len(split)
+        else counted(len(wide), f"of the {len(split):,} row", ("has", "have"))
+    )
+    first = f"{widths} fields between {shown}s "
+    first = f"{every} {first}(the first: {_listed(wide[0])})"
     if not split_too:
         return (
-            f"no row below it has as many: each has {first}, and would be read "
-            "as one name"
+            f"no row below it has as many: {first}, and each would be read as one name"
         )
     row, name = delimiters[0].join(split_too[0]), split_too[0][0].strip()
     whole = len(rows) - len(split_too)
     are = "is one field" if whole == 1 else "are one field"
     return (
         f"{whole:,} of the {len(rows):,} rows below it {are} between {written}s, "
-        f"read as {'one name' if whole == 1 else 'one name each'}, and every row has "
+        f"read as {'one name' if whole == 1 else 'one name each'}, and "
         f"{first}: {quoted_row(row)} would be split at its {written} (the name "
         f"{quoted(name)})"
     )
@@ -168,7 +262,7 @@ def _cut(text, quote=""):
     return f"{quote}{text[:MAX_QUOTED_ROW]}...{quote} ({len(text):,} characters)"
 
 
-def _split_rows(lines, delimiter):
+def split_rows(lines, delimiter):
     """The non-blank rows of ``lines``, split at ``delimiter`` (None when
     the reader refuses one: the table's reader says why, in its turn)."""
     try:

@@ -24,14 +24,10 @@ import itertools
 import os
 import re
 import string
-import unicodedata
 
 from .._text import quoted_row
-from ._count_cells import (
-    CountCells,
-    check_counts_column_argument,
-    is_number,
-)
+from ._column_arguments import check_counts_column_argument
+from ._count_cells import CountCells, is_number
 from ._table_footers import (
     FOOTER_LINES,
     TOTALS,
@@ -43,9 +39,11 @@ from ._table_footers import (
 )
 from ._table_rows import (
     DELIMITER_NAMES,
+    check_one_column,
     check_one_line,
     check_rows_split_as_header,
     check_width,
+    header_key,
     table_rows,
 )
 
@@ -57,7 +55,6 @@ __all__ = [
     "check_not_separator_line",
     "check_rows_below_header",
     "check_one_column",
-    "check_counts_column_argument",
     "check_not_header",
     "check_no_title",
     "cells_below",
@@ -89,22 +86,6 @@ _DELIMITERS = ",;\t"
 _TABLE_SUFFIXES = (".csv", ".tsv")
 # A spreadsheet's note of the delimiter, on a line before the header: "sep=;".
 _SEPARATOR_LINE = re.compile(r'"?sep=.?"?[,;\t]*', re.IGNORECASE)
-
-
-def header_key(field):
-    """A header field compared without case, ``_`` and ``-`` read as spaces,
-    in Unicode NFC (as the names are: a header typed on a Mac, ``Pre\u0301nom``,
-    is ``prénom``).
-
-    Examples
-    --------
-    >>> header_key("  First_Name "), header_key("GIVEN-name")
-    ('first name', 'given name')
-    >>> header_key("Pre\u0301nom") == "pr\u00e9nom"
-    True
-    """
-    field = unicodedata.normalize("NFC", field)
-    return " ".join(field.replace("_", " ").replace("-", " ").casefold().split())
 
 
 # The words of a header of names alone in a .csv file (``Full name``, ``Name:``,
@@ -172,56 +153,6 @@ def _split(line, delimiter):
     except csv.Error:  # a field beyond the reader's limit: no header row
         return [line.strip()]
     return [field.strip() for field in fields]
-
-
-def check_one_column(header, at, source, *, exact=False, skip=()):
-    """Refuse a header row in which the header of column ``at`` is not unique.
-
-    A column is read by its header, so two columns with the same header (as
-    :func:`header_key` compares, or as spelled with ``exact``) cannot be told
-    apart: the second would be ignored without a word.
-
-    Parameters
-    ----------
-    header : list of str
-        The stripped fields of the header row.
-    at : int
-        The column to read.
-    source : str
-        The file, as messages show it.
-    exact : bool, default=False
-        Compare the headers as spelled (the label column) rather than as
-        :func:`header_key` does (the column of names).
-    skip : collection of int, default=()
-        Columns that are not candidates (the label column, for the names).
-
-    Raises
-    ------
-    ValueError
-        If another column has the same header.
-
-    Examples
-    --------
-    >>> check_one_column(["name", "Name", "label"], 0, "'kids.csv'")
-    Traceback (most recent call last):
-    ...
-    ValueError: 'kids.csv' has 2 columns headed 'name' (columns 1 and 2 of its
-    header row), so that header does not say which one to read: ...
-    """
-    key = (lambda field: field) if exact else header_key
-    twins = [
-        i + 1
-        for i, field in enumerate(header)
-        if i not in skip and key(field) == key(header[at])
-    ]
-    if len(twins) > 1:
-        columns = ", ".join(map(str, twins[:-1])) + f" and {twins[-1]}"
-        raise ValueError(
-            f"{source} has {len(twins)} columns headed {header[at]!r} (columns "
-            f"{columns} of its header row), so that header does not say which one "
-            "to read: give each column a header of its own in the file (e.g. "
-            f"{header[at] + ' 2'!r}), then read the one you mean by its header."
-        )
 
 
 def check_not_separator_line(first_line, path):
