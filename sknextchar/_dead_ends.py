@@ -19,9 +19,9 @@ from ._text import quoted
 __all__ = [
     "DeadEndError",
     "LongPrefixError",
+    "NoRoomAfterError",
     "PrefixError",
     "UnendingPrefixError",
-    "NoRoomAfterError",
     "UnfinishedTreeError",
     "long_prefix_message",
     "room_after_message",

@@ -343,7 +343,7 @@ def label_shortfall(unit_labels, fraction, kind="names", label_names=None):
     named = labels if label_names is None else np.asarray(label_names)[labels]
     named = named.tolist()  # Python values, whatever the labels' dtype
     shown = ", ".join(f"{named[i]!r} ({counts[i]})" for i in fewest)
-    more = f" and {labels.size - fewest.size} more" if labels.size > 5 else ""
+    more = f" and {labels.size - fewest.size:,} more" if labels.size > 5 else ""
     return (
         f"Holding out {n_val} of {n_units} {kind} (a share of {fraction:g}) would "
         f"leave a label without training {kind}: each label keeps at least one "

@@ -16,11 +16,7 @@ from ._emptied_labels import EmptiedLabelsError
 from ._sample_weight import check_sample_weight
 from ._validation import element_place, series_index
 
-__all__ = [
-    "kept_rows",
-    "names_as_given",
-    "weighted_names",
-]
+__all__ = ["kept_rows", "names_as_given", "weighted_names"]
 
 # An element of the list of names, as the transformer's messages show it.
 _PLACE = re.compile(r"\bnames\[(\d+)\]")

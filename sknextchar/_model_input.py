@@ -473,7 +473,7 @@ def check_ids_below(contexts, n_symbols, *, adding=False, warm=False):
         return
     bad = np.unique(contexts[contexts >= n_symbols])
     shown = ", ".join(str(int(v)) for v in bad[:10])
-    more = f" and {len(bad) - 10} more" if len(bad) > 10 else ""
+    more = f" and {len(bad) - 10:,} more" if len(bad) > 10 else ""
     known = (
         f"Context ids [{shown}]{more} are not known to the model, which knows "
         f"{n_symbols} ids (0 to {n_symbols - 1})"

@@ -104,7 +104,7 @@ def split_pipeline(estimator, *, owner="NameSampler"):
     return steps[0], steps[1]
 
 
-def check_pipeline_to_fit(estimator, *, owner="NameSampler"):
+def check_pipeline_to_fit(estimator):
     """Refuse a pipeline to fit, and its transformer's settings, before any name.
 
     :func:`split_pipeline`'s checks, then, unless the pipeline is frozen (not
@@ -118,8 +118,6 @@ def check_pipeline_to_fit(estimator, *, owner="NameSampler"):
     ----------
     estimator : Pipeline or FrozenEstimator
         A next-character pipeline, possibly frozen.
-    owner : str, default="NameSampler"
-        Who needs the pipeline, for the error message.
 
     Returns
     -------
@@ -129,7 +127,9 @@ def check_pipeline_to_fit(estimator, *, owner="NameSampler"):
     Raises
     ------
     TypeError
-        If ``estimator`` is not such a pipeline.
+        If ``estimator`` is not such a pipeline (the message names
+        NameSampler: NameLabelClassifier checks its pipelines first, in its
+        own name).
     InvalidParameterError
         If the transformer of a pipeline to fit has a bad setting.
 
@@ -143,7 +143,7 @@ def check_pipeline_to_fit(estimator, *, owner="NameSampler"):
     ...     print(error)
     end_symbol must be one character, the end marker's display; got 'ab'.
     """
-    transformer, model = split_pipeline(estimator, owner=owner)
+    transformer, model = split_pipeline(estimator)
     if not isinstance(estimator, FrozenEstimator):  # a frozen one is not refit
         check_transformer_settings(transformer)
     return transformer, model

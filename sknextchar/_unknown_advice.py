@@ -176,7 +176,7 @@ def drop_refused(n_emptied, shown):
     return (
         "handle_unknown='drop' would not do: it would leave "
         f"{counted(n_emptied, 'name')} without any character of the vocabulary ({shown}"
-        + (f" and {more} more" if more > 0 else "")
+        + (f" and {more:,} more" if more > 0 else "")
         + "), which can be neither learned nor scored."
     )
 
@@ -240,7 +240,7 @@ class DroppedNamesError(PlacedNamesError):
         return (
             f"handle_unknown='drop' leaves {counted(self.n_names, 'name')} without "
             f"any character of the vocabulary: {self.shown()}"
-            + (f" and {more} more" if more > 0 else "")
+            + (f" and {more:,} more" if more > 0 else "")
             + ". Such a name can be neither learned nor scored; remove it, or "
             + ("pass " if self.fitting else self.again)
             + f"{self.alphabet_hint}."

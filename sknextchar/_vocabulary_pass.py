@@ -51,10 +51,11 @@ def first_pass(windows, chunks, path, names_column=None, check_names=None, step=
     fit on all the names warns. Of several errors in the file, the one a fit
     on all its names raises is raised (:class:`_FileErrors`).
     """
-    fitted = getattr(windows, "vocabulary_", None)
+    fitted = hasattr(windows, "vocabulary_")
     if not fitted:  # as its fit does, before any name (and any other error)
         check_transformer_settings(windows)
-    symbols, errors, gathered = set(), _FileErrors(windows), GatheredWarnings()
+    symbols, errors = set(), _FileErrors(windows, fitted)
+    gathered = GatheredWarnings()
     names_of_symbols, n_chunks, n_names, weighed = [], 0, 0, False
     for chunk, weights in chunks:
         weighed = weighed or weights is None or bool(weights.any())
@@ -104,10 +105,18 @@ class _FileErrors:
     waits for the end of the pass, as a later chunk may hold a name that a fit
     on all the names refuses before it: the first such error is raised then,
     unless the names refused come first.
+
+    Parameters
+    ----------
+    windows : ContextWindowTransformer
+        The transformer of the pass.
+    fitted : bool
+        Whether it is fitted already (a resumed run): the chunks are encoded
+        with its vocabulary, not fitted.
     """
 
-    def __init__(self, windows):
-        self.windows, self.fitted = windows, hasattr(windows, "vocabulary_")
+    def __init__(self, windows, fitted):
+        self.windows, self.fitted = windows, fitted
         self.refused, self.unknown = _RefusedNames(), _UnknownSymbols()
         self.other, self.other_chunk = None, None
 
@@ -171,8 +180,9 @@ class _RefusedNames:
 
     def come_first(self, windows, chunk, fitted):
         """Whether a fit on all the names refuses these before it meets the
-        other error a later ``chunk`` raised: a fit on the names shown and the
-        chunk's tells which of the two checks it runs first."""
+        other error ``chunk`` raised (a chunk before or after those of the
+        names refused): a fit on the names shown and the chunk's tells which
+        of the two checks it runs first."""
         if self.first is None:
             return False
         names = [name for _, name in self.shown] + list(chunk)
@@ -258,9 +268,7 @@ def _names_of_the_file(offset, windows, step=None):
         if offset is None:
             raise  # pragma: no cover (placed in the file already)
         raise error.moved(offset) from None  # in the file, not the chunk
-    except ValueError as error:
-        if offset is not None:
-            raise  # not about a name: a parameter, say
+    except ValueError as error:  # of the whole file: a chunk's waits (_FileErrors)
         message = str(error)
         spell = functools.partial(in_the_pipeline, windows=clone(windows), step=step)
         if spell(message) == message:

@@ -585,7 +585,13 @@ def names_column_of(
 
 
 def _first_lines(path, encoding, n_lines):
-    """Up to ``n_lines`` first lines of a file, decoded as read_text does."""
+    """Up to ``n_lines`` first lines of a file, decoded as read_text does.
+
+    Unlike :func:`sknextchar.datasets._base.first_lines` (a hint for a
+    message, which never raises and reads no pipe), these lines decide how
+    the file is read: a path or a start that reading the file would refuse
+    is refused here, in the same words, before any line is taken.
+    """
     path = check_names_path(path)
     with open_lines(path, encoding, errors="replace", buffering=SAMPLE_BYTES) as text:
         # Its first megabyte refused as reading the whole file would, before a

@@ -129,13 +129,13 @@ def _draw(model, args):
     if args.tree is not None:
         places.add_arguments("prefixes", "--tree", [args.tree])
         # The levels drawn, and one step more: whether each leaf can go on.
-        model = _reaching(model, "--tree", args.tree, _TREE_DEPTH + 1)
+        model = _reaching(model, args.tree, _TREE_DEPTH + 1)
         with _spelled_as("prefix", "--tree", (model, args)):
             return plot_generation_tree(
                 model, args.tree, top_k=_TREE_TOP_K, depth=_TREE_DEPTH, label=args.label
             )
     places.add_arguments("prefixes", "--distribution", [args.distribution])
-    model = _reaching(model, "--distribution", args.distribution, 1)
+    model = _reaching(model, args.distribution, 1)
     with _spelled_as("context", "--distribution", (model, args)):
         return plot_temperature(model, args.distribution, label=args.label)
 
@@ -330,7 +330,7 @@ def _plot_no_room(error, flag, model, args):
     return room_after_message(shown, error.letters, error.steps, flag)
 
 
-def _reaching(model, flag, prefix, steps):
+def _reaching(model, prefix, steps):
     """The file's sampler, or a copy whose bound reaches ``steps`` past ``prefix``.
 
     ``plot`` has no --max-length: a prefix that reaches the sampler's bound (as

@@ -302,6 +302,12 @@ def first_lines(path, encoding):
     None if it cannot be read (not a regular file: a pipe is not read; an
     ``encoding`` that is not a str, refused when the file is read).
 
+    It never raises, unlike the command line's reader of a chunked file's
+    first lines (``_first_lines`` in :mod:`sknextchar.cli._labelled`), which
+    decides how the file is read: this one serves a hint in the message of
+    an error being raised (:func:`header_row_of_file`), which another error
+    must not replace, and reads no pipe (the call refused did not read it).
+
     Examples
     --------
     >>> first_lines("no such file.csv", "utf-8") is None
