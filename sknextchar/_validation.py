@@ -433,14 +433,15 @@ def check_path_then_pipeline(path, pipeline, caller):
 
     Returns
     -------
-    path : str or object
-        ``path`` as a str when it is a str, bytes or os.PathLike; else as
-        given, for the reader's own message.
+    path : str
+        ``path`` as a str.
 
     Raises
     ------
     TypeError
-        If ``path`` is an estimator (has ``get_params``) or ``pipeline`` a path.
+        If ``path`` is an estimator (has ``get_params``) or ``pipeline`` a path,
+        or ``path`` is no str, bytes or os.PathLike (a file descriptor too: the
+        reading would close it).
 
     Examples
     --------
@@ -466,7 +467,12 @@ then the pipeline (None for the default one); got a Pipeline as path and \
             "then the pipeline (None for the default one); got "
             f"{shown[0]} as path and {shown[1]} as pipeline{swapped}."
         )
-    return path_text(path) if isinstance(path, (str, bytes, os.PathLike)) else path
+    if not isinstance(path, (str, bytes, os.PathLike)):  # a descriptor: not read
+        raise TypeError(
+            "path must be the path of a file (a str, bytes or os.PathLike); got "
+            f"{type(path).__name__}."
+        )
+    return path_text(path)
 
 
 def check_positive_int(value, name):

@@ -293,3 +293,20 @@ def test_names_column_is_refused_before_an_encoding_not_a_str(tmp_path):
                 read(where, names_column=5, encoding=None)
     with pytest.raises(TypeError, match="^encoding must be"):
         load_names(path, names_column="name", encoding=None)
+
+
+@pytest.mark.parametrize("path", ["descriptor", None, 1.5, 10**30])
+def test_a_path_that_is_no_path_is_neither_read_nor_closed(tmp_path, path):
+    # The header row named in the message of names_column is read only from a
+    # path: a file descriptor would be read and closed (stdin lost for good).
+    table = tmp_path / "kids.csv"
+    table.write_text("name,label\nanna,f\n", encoding="utf-8")
+    descriptor = os.open(table, os.O_RDONLY)
+    try:
+        given = descriptor if path == "descriptor" else path
+        with pytest.raises(TypeError, match=r"^path must be the path of a file \(a"):
+            train_from_file(given, names_column=5)
+        os.fstat(descriptor)  # still open
+        assert os.read(descriptor, 4) == b"name"  # and not read from
+    finally:
+        os.close(descriptor)

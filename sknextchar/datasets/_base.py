@@ -299,8 +299,10 @@ def header_row_of_file(path, encoding):
 def first_lines(path, encoding):
     """The first lines of a regular file (:data:`LINES_LOOKED_AT` at most, of
     its first ``SAMPLE_BYTES`` characters, a line cut there left out), or
-    None if it cannot be read (not a regular file: a pipe is not read; an
-    ``encoding`` that is not a str, refused when the file is read).
+    None if it cannot be read (not a regular file: a pipe is not read; a
+    ``path`` that is no str, bytes or os.PathLike, such as a file descriptor,
+    which reading would close; an ``encoding`` that is not a str, refused when
+    the file is read).
 
     It never raises, unlike the command line's reader of a chunked file's
     first lines (``_first_lines`` in :mod:`sknextchar.cli._labelled`), which
@@ -313,7 +315,7 @@ def first_lines(path, encoding):
     >>> first_lines("no such file.csv", "utf-8") is None
     True
     """
-    if not isinstance(encoding, str):
+    if not isinstance(encoding, str) or not isinstance(path, (str, bytes, os.PathLike)):
         return None
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
