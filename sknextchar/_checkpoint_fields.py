@@ -238,11 +238,9 @@ def check_label_checkpoints(estimator, classes, n_jobs, passed):
     """
     taken = _taken_parts(estimator)
     for part in taken:  # a frozen member: refused as such (never fitted) in fit
-        if fills_member_names(part) and is_pair_list(part.estimators):
-            members = [(n, m) for n, m in part.estimators if not is_drop(m)]
-            _refuse_member_checkpoints(
-                [(n, m) for n, m in members if not isinstance(m, FrozenEstimator)]
-            )
+        _refuse_member_checkpoints(
+            [(n, m) for n, m in _members_in(part) if not isinstance(m, FrozenEstimator)]
+        )
     if not epoch_writers([(None, estimator)]):
         return  # nothing is written: without_idle_checkpoints says so, once
     for checkpoints, where in (
@@ -280,10 +278,18 @@ def _taken_parts(estimator):
     for part in parts:
         if isinstance(part, FrozenEstimator):
             inside.append(part.estimator)
-        elif fills_member_names(part) and is_pair_list(part.estimators):
-            inside.extend(m for _, m in part.estimators if not is_drop(m))
+        else:
+            inside.extend(member for _, member in _members_in(part))
     left_out = {id(each) for member in inside for each in estimator_parts(member)}
     return [part for part in parts if id(part) not in left_out]
+
+
+def _members_in(part):
+    """The (name, estimator) members of ``part`` if it is a mixture, ``"drop"``
+    left out; none for any other estimator."""
+    if fills_member_names(part) and is_pair_list(part.estimators):
+        return [(name, each) for name, each in part.estimators if not is_drop(each)]
+    return []
 
 
 def without_idle_checkpoints(estimator):
