@@ -23,7 +23,7 @@ from ._members import (
     is_pair_list,
     saves_nothing_message,
 )
-from ._meta_callbacks import PASSED_ON_BY
+from ._meta_callbacks import PASSED_ON_BY, first_telling
 from ._stacklevel import user_stacklevel
 from .callbacks import Checkpoint
 
@@ -295,7 +295,9 @@ def _members_in(part):
 def without_idle_checkpoints(estimator):
     """``estimator``, or a clone of it without the Checkpoints it takes (see
     :func:`_taken_parts`) when no model in it trains by epochs: they would
-    save nothing, which is said here, once; each label's model would say it
+    save nothing, which is said here, once (once in all the fits of a
+    meta-estimator's ``fit``: :func:`~sknextchar._meta_callbacks.first_telling`);
+    each label's model would say it
     again (with ``n_jobs`` above 1, in processes whose warnings are lost), or
     refuse a path with ``{label}`` where nothing fills it in.
 
@@ -311,11 +313,9 @@ def without_idle_checkpoints(estimator):
         if not own or id(part) in theirs:
             continue
         for checkpoint in own:
-            warnings.warn(
-                saves_nothing_message(str(checkpoint.path), type(part).__name__),
-                UserWarning,
-                stacklevel=user_stacklevel(),
-            )
+            message = saves_nothing_message(str(checkpoint.path), type(part).__name__)
+            if first_telling(message):  # once per fit of a meta-estimator too
+                warnings.warn(message, UserWarning, stacklevel=user_stacklevel())
         kept = [c for c in part._skl_callbacks if not isinstance(c, Checkpoint)]
         part.set_callbacks(*kept)
     return quiet

@@ -10,9 +10,6 @@ file), so the schedule counts true epochs, not chunks.
 """
 
 import copy
-import functools
-import itertools
-import math
 import os
 import sys
 import time
@@ -28,171 +25,18 @@ from ._chunk_progress import ChunkProgress
 from ._chunk_record import ChunkedRecord
 from ._epoch_records import stop_reason, weight_scale_advice
 from ._file_passes import check_rereadable
-from ._limits import check_counts_total
 from ._model_input import window_sample_weight
+from ._name_chunks import chunk_reader
 from ._pipeline import split_pipeline
 from ._steps import unfreeze
 from ._text import counted
 from ._validation import check_path_then_pipeline
 from ._vocabulary_pass import first_pass
-from .datasets._base import (
-    check_not_empty,
-    header_row_of_file,
-    warn_comment_lines,
-    warn_if_table,
-)
-from .datasets._column_arguments import check_column_arguments
-from .datasets._lines import check_line_lengths, file_lines
-from .datasets._tables import (
-    LINES_LOOKED_AT,
-    column_values,
-    counted_rows,
-    table_of,
-)
+from .datasets._base import check_table_arguments
 from .nn.adam import scheduled_learning_rate
 from .nn.training import Patience, drop_later_epochs
 
-__all__ = ["read_name_chunks", "train_from_file"]
-
-
-def read_name_chunks(
-    path, chunk_size, *, encoding="utf-8", names_column=None, warn_comments=True
-):
-    """The names of a file, one name per line, in lists of ``chunk_size``.
-
-    Lines are read as :func:`~sknextchar.datasets.load_names` reads them
-    (surrounding whitespace stripped, blank lines skipped, any line ending, a
-    UTF-8 byte-order mark skipped), but never more than one chunk is held.
-
-    Parameters
-    ----------
-    path : str or os.PathLike
-        A text file with one name per line.
-    chunk_size : int
-        Names per chunk (the last chunk may hold fewer).
-    encoding : str, default="utf-8"
-        The file's text encoding.
-    names_column : str or None, default=None
-        The header of the column of names of a table (a header row, a comma,
-        semicolon or tab between fields; as
-        :func:`~sknextchar.datasets.load_names` reads it); None reads one name
-        per line.
-    warn_comments : bool, default=True
-        Warn once, as :func:`~sknextchar.datasets.load_names` does, when a
-        line looks like a comment ('# girls'), and when the file, read one
-        name per line, looks like a table (a header row ``,name,label``), or
-        when another code page reads it as names, clearly better; False for a
-        pass over a file whose first pass warned (no warning filter is
-        touched), which yields no chunk for a file emptied since (its caller
-        tells that the file changed).
-
-    Yields
-    ------
-    names : list of str
-        The next ``chunk_size`` names, in file order.
-
-    Raises
-    ------
-    ValueError
-        If the file holds a NUL character (it is binary, or in another
-        encoding) or another control character (not the tab), cannot be
-        decoded, or, read one name per line, holds a line of more than 1,000
-        characters (refused as it is read, never held whole); or, as
-        :func:`~sknextchar.datasets.load_names` refuses it, if it holds no
-        names (it is empty, blank or only a Ctrl-Z end mark; with
-        ``warn_comments=True``).
-
-    Examples
-    --------
-    >>> import os, tempfile
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     path = os.path.join(tmp, "names.txt")
-    ...     with open(path, "w") as f:
-    ...         _ = f.write("asha\\n\\nabid\\r\\nzoe\\n")
-    ...     list(read_name_chunks(path, 2))
-    [['asha', 'abid'], ['zoe']]
-    """
-    lines = file_lines(path, encoding, warn=warn_comments, column=names_column)
-    if names_column is not None:
-        chunks = _chunks_of_lines(_column(lines, path, names_column), chunk_size)
-        yield from _not_empty(chunks, path, names_column, warn_comments)
-        return
-    # Its first lines may be rows: a table read as a list warns (the first
-    # pass), then a line too long for a name is refused.
-    head = list(itertools.islice(lines, LINES_LOOKED_AT + 1))
-    if warn_comments:
-        names = [name for name in map(str.strip, "".join(head).splitlines()) if name]
-        warn_if_table(head, names, path, reader="train_from_file")
-    check_line_lengths("".join(head), path)
-    # Split as load_names splits the text (str.splitlines: at U+2028 too);
-    # file_lines numbered them at line ends only, as a text editor does.
-    lines = (n for line in itertools.chain(head, lines) for n in line.splitlines())
-    warned = not warn_comments  # once, at the first chunk with a '# girls' line
-    chunks = _not_empty(_chunks_of_lines(lines, chunk_size), path, None, warn_comments)
-    for chunk in chunks:
-        warned = warned or warn_comment_lines(chunk, path, whole=False)
-        yield chunk
-
-
-def _not_empty(chunks, path, names_column, refused):
-    """The chunks; none at all: the error of ``load_names`` (if ``refused``)."""
-    empty = True
-    for chunk in chunks:
-        empty = False
-        yield chunk
-    if empty and refused:
-        check_not_empty([], path, names_column)
-
-
-def _weighted_chunks(
-    path, chunk_size, encoding, names_column, counts_column, warn=True
-):
-    """``(names, weights)`` of a table, ``chunk_size`` names at a time: the
-    names of its column ``names_column``, the numbers of ``counts_column``."""
-    lines = file_lines(path, encoding, warn=warn, column=names_column)
-    again = None  # a pipe is read once: counts such as 1.500 may not tell late
-    if os.path.isfile(path):
-        again = functools.partial(
-            file_lines, path, encoding, warn=False, column=names_column
-        )
-    rows = counted_rows(
-        lines, path, names_column, counts_column, warn=warn, again=again
-    )
-    names, weights, totals = [], [], []  # totals: of each chunk, for the check
-    for name, weight in rows:
-        names.append(name)
-        weights.append(weight)
-        if len(names) == chunk_size:
-            totals.append(math.fsum(weights))
-            yield names, np.array(weights)
-            names, weights = [], []
-    totals.append(math.fsum(weights))  # at the end of the first pass, refused
-    where = f"{os.fspath(path)!r} in counts_column={counts_column!r}"
-    check_counts_total(totals, f"The counts of {where}")
-    if names:
-        yield names, np.array(weights)
-
-
-def _column(lines, path, names_column):
-    """The names of the column ``names_column`` of a table's lines."""
-    head = list(itertools.islice(lines, LINES_LOOKED_AT))
-    table = table_of(head, path, names_column)
-    for _, name in column_values(itertools.chain(head, lines), table, repr(path)):
-        yield name
-
-
-def _chunks_of_lines(lines, chunk_size):
-    """The non-blank stripped lines, in lists of chunk_size."""
-    chunk = []
-    for line in lines:
-        name = line.strip()
-        if name:
-            chunk.append(name)
-        if len(chunk) == chunk_size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+__all__ = ["train_from_file"]
 
 
 def _check_classifier(clf):
@@ -232,6 +76,7 @@ def train_from_file(
     check_names=None,
     counts_column=None,
     return_sampler=False,
+    header="infer",
 ):
     """Train a pipeline on a file of names of any size, one chunk at a time.
 
@@ -313,6 +158,14 @@ def train_from_file(
         (a count may have a fraction; 0 leaves the name out). A cell that is
         not a number >= 0 fails in the first pass, with its line. None
         weighs every name once.
+    header : {"infer", None}, default="infer"
+        ``"infer"``: a table's first row is its header, and ``names_column``
+        and ``counts_column`` are headers. None: the file is a table without
+        a header row (the US baby-name files, ``Emma,F,18688``), read from its
+        first row, and ``names_column`` (needed) and ``counts_column`` are the
+        positions of their columns, counted from 0 (``header=None,
+        names_column=0, counts_column=2``), as
+        :func:`~sknextchar.datasets.load_names` reads them.
     return_sampler : bool, default=False
         Return the trained pipeline in a fitted
         :class:`~sknextchar.NameSampler` (around a
@@ -341,7 +194,8 @@ def train_from_file(
     TypeError
         If ``path`` is a pipeline or ``pipeline`` a path (the two first
         arguments swapped), or ``names_column`` or ``counts_column`` is not
-        a header (a str) or None (before the file is read).
+        a header (a str) or None, or with ``header=None`` not a position (a
+        whole number >= 0; before the file is read).
     ValueError
         If the classifier has ``early_stopping=True`` or an ``average`` (each
         chunk's ``partial_fit`` would average its own steps only), the file
@@ -381,15 +235,16 @@ def train_from_file(
 
         pipeline = make_default_pipeline()
     _check_arguments(chunk_size, resume, check_names, return_sampler)
-    check_column_arguments(
-        names_column, counts_column, path, lambda: header_row_of_file(path, encoding)
+    by_position = check_table_arguments(
+        path, encoding, header, names_column, counts_column
     )
     pipeline = _training_copy(pipeline, resume)
     windows, clf = split_pipeline(pipeline, owner="train_from_file")
     _check_classifier(clf)
     first = _epochs_done(clf) if resume else 0
 
-    chunks = _chunk_reader(path, chunk_size, encoding, names_column, counts_column)
+    columns = names_column, counts_column, by_position
+    chunks = chunk_reader(path, chunk_size, encoding, *columns)
 
     step = next((name for name, est in pipeline.steps if est is windows), None)
     n_chunks, n_names = first_pass(
@@ -431,29 +286,6 @@ def _train_in_one_stream(pipeline, clf, first, train_epoch):
         _train_epochs(clf, callbacks, first, train_epoch)
     finally:
         clf.set_params(random_state=seed)
-
-
-def _chunk_reader(path, chunk_size, encoding, names_column, counts_column):
-    """``chunks()``: one pass over the file, ``(names, weights or None)``; the
-    first pass warns about a line such as '# my names', the others do not."""
-    passes = itertools.count()
-
-    def chunks():
-        first = not next(passes)
-        if counts_column is not None:
-            return _weighted_chunks(
-                path, chunk_size, encoding, names_column, counts_column, first
-            )
-        unweighted = read_name_chunks(
-            path,
-            chunk_size,
-            encoding=encoding,
-            names_column=names_column,
-            warn_comments=first,
-        )
-        return ((chunk, None) for chunk in unweighted)
-
-    return chunks
 
 
 def _epoch_trainer(clf, windows, chunks, progress, path):

@@ -4,7 +4,8 @@ The estimator validates its input and orchestrates: the math is in
 :mod:`sknextchar.nn.functional`, Adam and its schedule in :mod:`sknextchar.nn.adam`,
 the pieces of a training run in :mod:`sknextchar.nn.training`, the records of its
 epochs (early stopping, patience, progress) in :mod:`sknextchar._epoch_records`,
-and the checks of the two input kinds in :mod:`sknextchar._model_input`.
+and the checks of the two input kinds in :mod:`sknextchar._model_input` (of a
+training call's data, in :mod:`sknextchar._mlp_training_data`).
 """
 
 import contextlib
@@ -30,7 +31,6 @@ from ._architecture import (
 from ._atomic import Rollback, fitted_state, reports_fit
 from ._blas import one_blas_thread
 from ._compat import Interval, Options, StrOptions, fit_context
-from ._emptied_labels import EmptiedLabelsError
 from ._epoch_records import (
     convergence_message,
     patience_of,
@@ -44,18 +44,17 @@ from ._epoch_records import (
 from ._estimator import PackageEstimatorMixin
 from ._holdout import hold_out_seed
 from ._label_fine_tuning import check_discriminative_labels, fine_tune_labels
-from ._labels import (
-    split_name_labels,
-    with_label_column,
-    with_training_labels,
+from ._labels import split_name_labels, with_label_column
+from ._mlp_training_data import (
+    check_labels_weighted,
+    check_mlp_training_data,
+    window_weights,
 )
 from ._model_checks import network_array_problem
 from ._model_input import (
     check_predict_contexts,
     check_score_data,
-    check_training_data,
     weighted_log_likelihood,
-    window_sample_weight,
 )
 from ._next_char_model import NextCharModelMixin
 from ._row_keys import distinct_rows
@@ -106,21 +105,6 @@ def _task_starter(ctx, hooks):
         return lambda: task.call_on_fit_task_end(**hooks)
 
     return start
-
-
-def _check_labels_weighted(model, data, weights):
-    """Refuse a fit where every name of a label weighs 0: it would learn nothing.
-
-    Its label embedding would keep its random start (and the discriminative
-    epochs would have no name of it), yet ``label_classes_`` would list it.
-    """
-    classes = model.label_classes_
-    if classes is None or weights is None:
-        return
-    totals = np.bincount(data.contexts[:, -1], weights, minlength=len(classes))
-    empty = [label for label, total in zip(classes, totals) if total == 0]
-    if empty:
-        raise EmptiedLabelsError(empty)
 
 
 class CharEmbeddingMLPClassifier(
@@ -631,9 +615,11 @@ class CharEmbeddingMLPClassifier(
         with self._atomic_call():
             if not cold:  # a clearer message than the data check's
                 check_same_vocabulary(self, X)
-            data = self._check_training_data(X, y, first=cold, partial=False)
-            weights = self._window_weights(X, data, sample_weight)
-            _check_labels_weighted(self, data, weights)
+            data = check_mlp_training_data(
+                self, X, y, self._n_symbols(), first=cold, partial=False
+            )
+            weights = window_weights(X, data, sample_weight)
+            check_labels_weighted(self, data, weights)
             check_discriminative_labels(self)
             rng = check_random_state(self.random_state)
             # The hold-out draws first, apart: the architecture cannot change it.
@@ -706,10 +692,11 @@ class CharEmbeddingMLPClassifier(
         check_params_together(self, partial=True)
         first = not hasattr(self, "coefs_")
         with self._atomic_call() as call:
-            data = self._check_training_data(
-                X, y, first=first, partial=True, classes=classes
-            )
-            weights = call["weights"] = self._window_weights(X, data, sample_weight)
+            data = check_mlp_training_data(
+                self, X, y, self._n_symbols(), first=first, partial=True,
+                classes=classes,
+            )  # fmt: skip
+            weights = call["weights"] = window_weights(X, data, sample_weight)
             rng = check_random_state(self.random_state)
             if first:
                 self._initialize(data, rng)
@@ -803,40 +790,6 @@ class CharEmbeddingMLPClassifier(
             best.restore(trainer, self)
 
     # ------------------------------------------------------ fit: the setup
-
-    def _check_training_data(self, X, y, *, first, partial, classes=None):
-        """Validated training data; ``classes_`` is set on a first call.
-
-        A first ``partial_fit`` on an array needs ``classes``; a warm-started
-        ``fit`` on an array needs the classes of the previous fit.
-        """
-        if partial and first and classes is None and not isinstance(X, CharWindows):
-            raise ValueError("classes must be passed on the first call to partial_fit.")
-        labels, y = split_name_labels(X, y)
-        n_symbols = None if first else self._n_symbols()
-        warm = not (first or partial)
-        data = check_training_data(
-            self, X, y, reset=first, classes=classes, n_symbols=n_symbols, warm=warm
-        )
-        data = with_training_labels(self, data, X, labels, reset=first, warm=warm)
-        if not (first or partial) and data.groups is None:
-            seen = np.unique(data.targets)
-            if len(seen) != len(self.classes_):
-                raise ValueError(
-                    "warm_start can only be used where y has the same classes as in "
-                    f"the previous call to fit; previously got "
-                    f"{self.classes_.tolist()!r}, y has "
-                    f"{self.classes_[seen].tolist()!r}. Set warm_start=False to fit "
-                    "a new model on these data, or pass a y that holds every one of "
-                    "those classes."
-                )
-        return data
-
-    @staticmethod
-    def _window_weights(X, data, sample_weight):
-        """The weight of each training window (None without ``sample_weight``)."""
-        rows = X if isinstance(X, CharWindows) else data.contexts  # validated rows
-        return window_sample_weight(rows, sample_weight)
 
     def _initialize(self, data, rng):
         """New random parameters and empty training history."""

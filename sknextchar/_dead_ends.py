@@ -6,7 +6,8 @@ model gives the end marker no probability (:class:`UnendingPrefixError`), one
 longer than ``max_length`` (:class:`LongPrefixError`), the generation tree
 one none of whose branches drawn can end (:class:`UnfinishedTreeError`), and a
 table or a picture one they would read past the most letters a name may have
-(:class:`NoRoomAfterError`). Each
+(:class:`NoRoomAfterError`), and a picture one of characters the model lacks
+(:class:`UnknownSymbolsError`). Each
 is a ``ValueError`` whose message is made from its attributes, here, so an
 interface that tells it in its own terms (``sknextchar plot`` names its flags
 and its own advice) reads the attributes, never the words of the message.
@@ -14,17 +15,21 @@ and its own advice) reads the attributes, never the words of the message.
 
 from ._limits import MAX_LETTERS
 from ._remade_errors import remade
-from ._text import quoted
+from ._text import counted, quoted
 
 __all__ = [
     "DeadEndError",
+    "EndOnlyError",
     "LongPrefixError",
     "NoRoomAfterError",
     "PrefixError",
     "UnendingPrefixError",
     "UnfinishedTreeError",
+    "UnknownSymbolsError",
+    "check_room_for_a_letter",
     "long_prefix_message",
     "room_after_message",
+    "unknown_symbols_message",
 ]
 
 
@@ -339,7 +344,7 @@ def room_after_message(shown, letters, steps, what, lever=None, max_length=None)
     lever : str or None, default=None
         The setting that sets ``steps`` as the interface spells it
         (``"depth"``), offered when lowering it helps (the prefix has fewer
-        than ``MAX_LETTERS`` letters, and no more than ``max_length``); None
+        than ``MAX_LETTERS`` letters, and fewer than ``max_length``); None
         for none.
     max_length : int or None, default=None
         The sampler's ``max_length`` (a Python parameter), past which it
@@ -367,7 +372,8 @@ def room_after_message(shown, letters, steps, what, lever=None, max_length=None)
     """
     most = MAX_LETTERS - steps
     shorten = f"Shorten {what} to {most:,} letters or fewer"
-    taken = max_length is None or letters <= max_length  # by the sampler's bound
+    # Taken by the sampler's bound, with room for a letter after it.
+    taken = max_length is None or letters < max_length
     if max_length is not None and max_length - 1 < most:  # it refuses `most` too
         shorten += (
             f" ({max_length - 1:,} or fewer with this sampler's "
@@ -379,6 +385,227 @@ def room_after_message(shown, letters, steps, what, lever=None, max_length=None)
     return (
         f"{shown} has {letters:,} letters, and {more} would make a name of "
         f"more than {MAX_LETTERS:,} letters, the most a name may have. {shorten}."
+    )
+
+
+class EndOnlyError(PrefixError):
+    """A prefix of as many letters as the sampler's ``max_length``, shown where
+    the model's own distribution is asked for (a temperature table, its
+    picture, the root of a generation tree): only the end marker may follow,
+    at probability 1 whatever the model predicts, so nothing of the model
+    would be shown.
+
+    Parameters
+    ----------
+    argument, index, prefix
+        As :class:`PrefixError`.
+    max_length : int
+        The most letters of a name the sampler takes, the prefix's letters.
+    resolved : bool, default=False
+        Whether the sampler's ``max_length`` is None, which it resolves to the
+        longest training name, or ``min_length`` if longer.
+    recorded : bool, default=True
+        Whether the sampler has a record of its training names' lengths; one
+        without (fitted on no names, or saved before 0.2.0) resolves None to
+        the default 20, or ``min_length`` if longer.
+    min_length : int or None, default=None
+        The sampler's ``min_length``: the bound resolved when it is as long.
+
+    Examples
+    --------
+    >>> print(EndOnlyError("prefix", None, "abcd", max_length=4))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    prefix='abcd' has 4 letters, as many as max_length=4: only the end of a
+    name may follow it, at probability 1 whatever the model predicts, so
+    nothing of the model would be shown. Raise max_length above 4, or shorten
+    the prefix to 3 letters or fewer.
+    >>> print(EndOnlyError("prefix", None, "a", max_length=1, resolved=True,
+    ...                    min_length=1))  # doctest: +NORMALIZE_WHITESPACE
+    prefix='a' has 1 letter, as many as max_length=None gives this sampler (1:
+    its min_length): only the end of a name may follow it, at probability 1
+    whatever the model predicts, so nothing of the model would be shown. Set
+    max_length above 1, or pass prefix='' (the start of a name).
+    """
+
+    def __init__(
+        self,
+        argument,
+        index,
+        prefix,
+        *,
+        max_length,
+        resolved=False,
+        recorded=True,
+        min_length=None,
+    ):
+        self.max_length, self.resolved = max_length, resolved
+        self.recorded, self.min_length = recorded, min_length
+        super().__init__(argument, index, prefix)
+
+    @property
+    def bound(self):
+        """The bound, as the message tells it: the parameter given, or what
+        ``max_length=None`` gives this sampler, and why."""
+        high = self.max_length
+        if not self.resolved:
+            return f"max_length={high}"
+        if self.min_length is not None and self.min_length >= high:
+            why = f"{high}: its min_length"
+        elif self.recorded:
+            why = f"{high}: its longest training name"
+        else:
+            why = f"the default {high}, with no record of its training names' lengths"
+        return f"max_length=None gives this sampler ({why})"
+
+    def message(self):
+        """The message, made from the attributes."""
+        high = self.max_length
+        shorter = (
+            f"shorten the {self.what} to {counted(high - 1, 'letter')} or fewer"
+            if high > 1
+            else f"pass {self.place}='' (the start of a name)"
+        )
+        return (
+            f"{self.place}={quoted(self.prefix)} has {counted(high, 'letter')}, as "
+            f"many as {self.bound}: only the end of a name may follow it, at "
+            "probability 1 whatever the model predicts, so nothing of the model "
+            f"would be shown. {'Set' if self.resolved else 'Raise'} max_length "
+            f"above {high}, or {shorter}."
+        )
+
+
+def check_room_for_a_letter(
+    argument, prefix, *, letters, max_length, given, recorded=True, min_length=None
+):
+    """Refuse a prefix shown with the distribution of the letter after it when
+    only the end of a name may follow it: one of the most letters a name may
+    have (:class:`NoRoomAfterError`) or of ``max_length`` letters
+    (:class:`EndOnlyError`). A prefix past ``max_length`` is the sampler's
+    to refuse (:class:`LongPrefixError`), as is one of ``max_length`` letters
+    whose end the model rules out (:class:`UnendingPrefixError`).
+
+    Parameters
+    ----------
+    argument : str
+        The argument that passed the prefix (``"prefix"``, ``"context"``).
+    prefix : str
+        The prefix, as the call gave it.
+    letters : int
+        Its letters, as the model reads them.
+    max_length : int
+        The most letters the sampler takes (its bound resolved).
+    given : int or None
+        The sampler's ``max_length`` parameter.
+    recorded : bool, default=True
+        Whether the sampler has a record of its training names' lengths
+        (``training_length_range()`` is not None), by which it resolves None.
+    min_length : int or None, default=None
+        The sampler's ``min_length`` parameter.
+
+    Examples
+    --------
+    >>> check_room_for_a_letter("prefix", "abc", letters=3, max_length=4, given=4)
+    >>> check_room_for_a_letter("prefix", "abcd", letters=4, max_length=4, given=4)
+    Traceback (most recent call last):
+    ...
+    sknextchar._dead_ends.EndOnlyError: prefix='abcd' has 4 letters, as many as ...
+    """
+    if letters >= MAX_LETTERS:
+        raise NoRoomAfterError(
+            argument, None, prefix, letters=letters, steps=1, max_length=max_length
+        )
+    if letters == max_length:
+        raise EndOnlyError(
+            argument,
+            None,
+            prefix,
+            max_length=max_length,
+            resolved=given is None,
+            recorded=recorded,
+            min_length=min_length,
+        )
+
+
+class UnknownSymbolsError(PrefixError):
+    """A prefix of characters outside the model's vocabulary, refused by a
+    picture before the model is asked, with a start of a name to pass instead.
+
+    Parameters
+    ----------
+    argument, index, prefix
+        As :class:`PrefixError`.
+    symbols : str
+        The characters the model lacks, described (``"'1', '2'"``).
+    vocabulary : str
+        The model's characters, as shown.
+    start : str
+        The model's most probable start of a name, offered instead ("" when
+        the sampler's bound leaves the end alone after any letter).
+    kept : bool, default=False
+        Whether whitespace after the prefix is among ``symbols`` (the
+        whitespace after a prefix is kept).
+
+    Examples
+    --------
+    >>> print(UnknownSymbolsError("context", None, "ab1", symbols="'1'",
+    ...                           vocabulary="'ab'", start="ba"))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    context='ab1' holds '1', outside the vocabulary of the model, 'ab': pass a
+    context of its characters, such as context='ba' (the model's most probable
+    start), or context='' (the start of a name).
+    """
+
+    def __init__(
+        self, argument, index, prefix, *, symbols, vocabulary, start, kept=False
+    ):
+        self.symbols, self.vocabulary = symbols, vocabulary
+        self.start, self.kept = start, kept
+        super().__init__(argument, index, prefix)
+
+    def message(self):
+        """The message, made from the attributes."""
+        return unknown_symbols_message(self, lambda value: f"{self.place}={value!r}")
+
+
+def unknown_symbols_message(error, spelled):
+    """The message of an :class:`UnknownSymbolsError`, in the terms of an
+    interface: the prefix and the advice spelled by ``spelled``.
+
+    Parameters
+    ----------
+    error : UnknownSymbolsError
+        The error told.
+    spelled : callable
+        A prefix as passed in the interface: ``spelled("ab")`` is
+        ``"context='ab'"`` in Python, ``"--tree 'ab'"`` for ``sknextchar plot``.
+
+    Returns
+    -------
+    message : str
+
+    Examples
+    --------
+    >>> error = UnknownSymbolsError("prefix", None, "a1", symbols="'1'",
+    ...                             vocabulary="'ab'", start="")
+    >>> print(unknown_symbols_message(error, lambda value: f"--tree {value!r}"))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    --tree 'a1' holds '1', outside the vocabulary of the model, 'ab': pass a
+    prefix of its characters, such as --tree '' (the start of a name).
+    """
+    what = error.what
+    kept = (
+        f" (the whitespace before a {what} goes, but the whitespace after it "
+        "is kept, since a name may go on after a space, as 'mary ann')"
+        if error.kept
+        else ""
+    )
+    such = f"{spelled('')} (the start of a name)"
+    if error.start:
+        such = f"{spelled(error.start)} (the model's most probable start), or {such}"
+    return (
+        f"{spelled(error.prefix)} holds {error.symbols}, outside the vocabulary of "
+        f"the model, {error.vocabulary}{kept}: pass a {what} of its characters, "
+        f"such as {such}."
     )
 
 

@@ -27,7 +27,12 @@ from ._decoding import (
 )
 from ._limits import BYTES_PER_LETTER
 from ._row_keys import distinct_rows
-from ._shortfall import ExcludedDraws, optimistic_reach, shortfall_message
+from ._shortfall import (
+    ExcludedDraws,
+    optimistic_reach,
+    redrawn_names,
+    shortfall_message,
+)
 from ._sizes import check_allocation
 from ._text import or_list
 from ._vocabulary import END_ID, decode_rows
@@ -561,7 +566,7 @@ def _deterministic_message(n_samples, controls):
 
 def sample_new_names(
     sample, n_samples, *, unique, exclude, max_rounds, controls, constraints=(),
-    novel=False, pilot=0, pattern=None, support=None, unit="char",
+    novel=False, pilot=0, pattern=None, support=None, unit="char", matched=None,
 ):  # fmt: skip
     """Draw batches of names until enough are accepted.
 
@@ -619,6 +624,11 @@ def sample_new_names(
         The model's symbols (``transformer.unit_``): the error message counts
         the length of a name drawn over and over in them, as ``min_length``
         does.
+    matched : LengthTally or None, default=None
+        What the thinning of ``match_lengths`` did
+        (:class:`~sknextchar._length_match.LengthTally`): the error message
+        offers sampling without it when it left out at least as many names
+        as are missing.
 
     Returns
     -------
@@ -642,7 +652,7 @@ def sample_new_names(
     ...                  controls=SamplingControls())
     ['ba', 'b']
     """
-    accepted, seen, drawn, stopped = [], set(), 0, None
+    accepted, seen, drawn, stopped, repeats = [], set(), 0, None, 0
     excluded = ExcludedDraws()  # the excluded names drawn, for the message
     batch_cap = MAX_BATCH_FACTOR * n_samples + 1024
     filtering = unique or bool(exclude)
@@ -657,7 +667,9 @@ def sample_new_names(
         if not filtering:
             accepted += batch[:missing]
         else:
-            _keep_new(batch, accepted, seen, n_samples, unique, exclude, excluded)
+            repeats += _keep_new(
+                batch, accepted, seen, n_samples, unique, exclude, excluded
+            )
         if len(accepted) == n_samples:
             return accepted
         if controls.deterministic:  # every further batch would be the same name
@@ -674,29 +686,34 @@ def sample_new_names(
     hopeless = not accepted and drawn >= NONE_ACCEPTED_LIMIT
     words = list(constraints)  # as they are: listing the names adds to them
     exhausted = support and support.exhausted(accepted, unique, exclude)
+    thinned = matched is not None and matched.thinned >= n_samples - len(accepted)
     raise ValueError(shortfall_message(
         len(accepted), n_samples, drawn, unique, exclude, controls, words,
         hopeless=hopeless, novel=novel, pattern=pattern, excluded=excluded,
         stopped=None if hopeless else stopped, exhausted=exhausted,
-        limit=NONE_ACCEPTED_LIMIT, unit=unit,
+        limit=NONE_ACCEPTED_LIMIT, unit=unit, matched=thinned,
+        redrawn=redrawn_names(repeats, drawn, accepted) if unique else None,
     ))  # fmt: skip
 
 
 def _keep_new(batch, accepted, seen, n_samples, unique, exclude, excluded):
     """Append, in place, the names of ``batch`` that pass unique and exclude;
-    those ``exclude`` leaves out go to ``excluded`` (an ExcludedDraws)."""
-    left_out = []
+    those ``exclude`` leaves out go to ``excluded`` (an ExcludedDraws). The
+    number of repeats ``unique`` left out."""
+    left_out, repeats = [], 0
     for name in batch:  # set look-ups on finished strings, not generation
         if name in exclude:
             left_out.append(name)
             continue
         if unique and name in seen:
+            repeats += 1
             continue
         seen.add(name)
         accepted.append(name)
         if len(accepted) == n_samples:
             break
     excluded.add(left_out)
+    return repeats
 
 
 def check_sample_memory(n_samples, context_length, min_length=1):

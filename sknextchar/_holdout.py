@@ -1,10 +1,11 @@
 """The hold-out of a fit: which names (or rows) are set aside to judge it.
 
 Early stopping (:mod:`sknextchar._epoch_records`) and the mixture's weights
-(:class:`~sknextchar.MixtureClassifier`) hold out ``ceil(fraction * n_units)``
-units, where a unit is a distinct name (every window of a held-out name goes
-with it, and so does every copy of the name: :func:`same_name_groups`) when the
-windows' names are known, and a row otherwise, drawn by
+(:class:`~sknextchar.MixtureClassifier`, through :func:`held_out_split`) hold
+out ``ceil(fraction * n_units)`` units, where a unit is a distinct name (every
+window of a held-out name goes with it, and so does every copy of the name:
+:func:`same_name_groups`) when the windows' names are known, and a row
+otherwise, drawn by
 :class:`~sklearn.model_selection.GroupShuffleSplit` or
 :class:`~sklearn.model_selection.ShuffleSplit`. Each refuses a hold-out that
 leaves nothing on one side in its own words (:func:`too_small`).
@@ -30,6 +31,7 @@ from sklearn.utils import check_random_state
 
 __all__ = [
     "check_not_too_small",
+    "held_out_split",
     "hold_out",
     "hold_out_seed",
     "hold_out_units",
@@ -532,3 +534,66 @@ def unit_labels(groups, strata):
         return strata
     _, first = np.unique(groups, return_index=True)
     return strata[first]
+
+
+def _train_on_largest_ids(contexts, train, held_out):
+    """Move to ``train`` the ``held_out`` rows with an id above all of ``train``'s.
+
+    A model fitted on an array knows the context ids up to the largest it saw:
+    the members fitted on the training rows must know every held-out id.
+    """
+    beyond = (contexts[held_out] > contexts[train].max()).any(axis=1)
+    return np.r_[train, held_out[beyond]], held_out[~beyond]
+
+
+def held_out_split(X, y, data, weights, *, fraction, random_state, fold):
+    """(X, y, sample_weight) of the members' training part and of the
+    held-out part; names (rows) of weight 0 are in neither.
+
+    ``data`` is the mixture's checked training data, ``weights`` its
+    ``sample_weight`` (one per name or row, or None), ``fraction`` and
+    ``random_state`` its ``validation_fraction`` and ``random_state``, and
+    ``fold`` the case fold of its symbols (``case_fold``), for which a
+    repeated name is one unit.
+    """
+    contexts, groups, rows = data.contexts, data.groups, None
+    # A repeated name is one unit, in any case (as novel=True compares them).
+    units = same_name_groups(data.targets, groups, fold=fold)
+    if weights is not None:  # split as if the names of weight 0 were not there
+        kept = weights[groups] > 0 if groups is not None else weights > 0
+        rows = np.flatnonzero(kept)
+        contexts = contexts[rows]
+        groups = None if groups is None else groups[rows]
+        units = None if units is None else units[rows]
+    n_units, kind = hold_out_units(len(contexts), units)
+    check_not_too_small(
+        n_units,
+        kind,
+        fraction,
+        "give weights explicitly (weights=[...], one per member)",
+        part="held-out part",
+        detail=("" if weights is None else " of weight above 0")
+        + (f" (n_samples={len(data.targets)})" if kind == "rows" else ""),
+    )
+    seed = hold_out_seed(random_state)  # draws as the MLP's hold-out
+    train, held_out = hold_out(len(contexts), units, fraction, seed)
+    if groups is not None:
+        in_train = np.zeros(X.n_names, dtype=bool)
+        in_train[groups[train]] = True
+        held = ~in_train if weights is None else ~in_train & (weights > 0)
+        return (X.subset(in_train), None, weights), (X.subset(held), None, weights)
+    if rows is not None:
+        train, held_out = rows[train], rows[held_out]
+    train, held_out = _train_on_largest_ids(data.contexts, train, held_out)
+    if not len(held_out):
+        raise ValueError(
+            "The held-out part is empty: each of its rows has a context id "
+            "larger than every training row's, which members fitted on the "
+            "training rows would not know. Use more data, another random_state, "
+            "or give weights explicitly."
+        )
+    part = (lambda rows: None) if weights is None else weights.__getitem__
+    return (
+        (data.contexts[train], y[train], part(train)),
+        (data.contexts[held_out], y[held_out], part(held_out)),
+    )

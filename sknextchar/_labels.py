@@ -13,8 +13,12 @@ These functions check the labels, learn and encode them, and add the column; the
 label's part of the network is described in :mod:`sknextchar._architecture`.
 """
 
+import contextlib
+import warnings
+from contextvars import ContextVar
+
 import numpy as np
-from sklearn.utils.multiclass import check_classification_targets
+from sklearn.utils.multiclass import check_classification_targets, type_of_target
 from sklearn.utils.validation import column_or_1d
 
 from ._model_input import (
@@ -23,6 +27,7 @@ from ._model_input import (
     check_no_missing_labels,
     label_values,
 )
+from ._stacklevel import user_stacklevel
 from ._steps import pipeline_steps, unfreeze
 from ._text import counted, unknown_label_error
 from ._validation import check_names
@@ -30,6 +35,7 @@ from ._windows import CharWindows
 
 __all__ = [
     "check_float_labels",
+    "check_label_targets",
     "check_label_values",
     "check_sampler_labels",
     "check_single_label",
@@ -39,6 +45,7 @@ __all__ = [
     "label_of_text",
     "label_ids",
     "learn_name_labels",
+    "labels_checked_once",
     "split_name_labels",
     "with_label_column",
     "with_training_labels",
@@ -614,8 +621,101 @@ def learn_name_labels(labels, X):
         )
     if values.dtype.kind == "f":  # fit(*load_names(..., counts_column=...))
         raise ValueError(f"y holds floats ({values.dtype}), {_FLOAT_LABELS}")
-    check_classification_targets(values)
-    return np.unique(values, return_inverse=True)
+    return check_label_targets(values)
+
+
+# The target types of scikit-learn's classifiers (check_classification_targets).
+_CLASSIFICATION = (
+    "binary",
+    "multiclass",
+    "multiclass-multioutput",
+    "multilabel-indicator",
+    "multilabel-sequences",
+)
+# Set by labels_checked_once: per thread and per task, unlike a warnings filter,
+# which is the whole process's (two fits in two threads could leave one behind).
+_CHECKED = ContextVar("sknextchar_labels_checked", default=False)
+
+
+def check_label_targets(values, *, advise=True):
+    """Check labels as a classifier's targets; warn of labels of few names each.
+
+    What scikit-learn's ``check_classification_targets`` refuses is refused
+    with its message; its warning for more distinct labels than half the
+    samples (a regression problem?) is replaced by one about names: a label is
+    learned from its own names, so a label of one or two names teaches little.
+    It is not given inside :func:`labels_checked_once`.
+
+    Parameters
+    ----------
+    values : ndarray of shape (n_names,)
+        One label per name.
+    advise : bool, default=True
+        Whether to warn of labels of few names (False: a fit that learns
+        nothing from each label's names, only their shares).
+
+    Returns
+    -------
+    classes : ndarray of shape (n_labels,)
+        The sorted distinct labels.
+    ids : ndarray of int of shape (n_names,)
+        The position of each name's label in ``classes``.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     _ = check_label_targets(np.array([f"l{i}" for i in range(30)]))
+    >>> print(str(caught[0].message)[:60])
+    30 distinct labels in y for 30 names, 30 labels of a single
+    """
+    if type_of_target(values, input_name="y") not in _CLASSIFICATION:
+        # scikit-learn's own refusal, in its words: it raises before it warns.
+        check_classification_targets(values)
+    classes, ids = np.unique(values, return_inverse=True)
+    n_names, n_labels = len(values), len(classes)
+    # scikit-learn's bounds: more than 20 names, more labels than half of them.
+    if not advise or _CHECKED.get() or n_names <= 20 or n_labels <= round(n_names / 2):
+        return classes, ids
+    counts = " If y counts how often each name occurs, pass it as sample_weight."
+    counts *= values.dtype.kind in "iu"  # numbers, not text
+    single = int(np.sum(np.bincount(ids) == 1))
+    warnings.warn(
+        f"{counted(n_labels, 'distinct label')} in y for "
+        f"{counted(n_names, 'name')}, {counted(single, 'label')} "
+        "of a single name: a label is learned from its own names, so a label of "
+        "one or two names teaches the model little beyond those names (names "
+        "sampled by it are much like them, and a classifier can hardly tell it "
+        "from the others). Give more names of each label, or merge rare labels into "
+        f"broader ones (a region rather than a town).{counts}",
+        UserWarning,
+        stacklevel=user_stacklevel(),
+    )
+    return classes, ids
+
+
+@contextlib.contextmanager
+def labels_checked_once():
+    """Leave out :func:`check_label_targets`' warning inside the block: the fits
+    of a meta-estimator that checked all the labels itself (its folds would warn
+    again). Per thread and task (a :class:`contextvars.ContextVar`): fits in
+    other threads warn as usual, and no warnings filter is changed.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught, labels_checked_once():
+    ...     warnings.simplefilter("always")
+    ...     _ = check_label_targets(np.array([f"l{i}" for i in range(30)]))
+    >>> caught
+    []
+    """
+    token = _CHECKED.set(True)
+    try:
+        yield
+    finally:
+        _CHECKED.reset(token)
 
 
 # What to do with labels of floats, after what they are.

@@ -9,11 +9,15 @@ batch draws at least :data:`LENGTH_PILOT` names, so that the estimate holds the
 common lengths whatever the number of names asked for.
 """
 
+import warnings
+
 import numpy as np
 
 from ._decoding import deterministic_words
+from ._stacklevel import user_stacklevel
+from ._text import or_list
 
-__all__ = ["LENGTH_PILOT", "length_matcher"]
+__all__ = ["LENGTH_PILOT", "UNMATCHED_SHARE", "LengthTally", "length_matcher"]
 
 # The fewest names the first batch of ``sample(match_lengths=True)`` draws, so
 # that the estimate of the sampler's own lengths holds every common length
@@ -24,8 +28,18 @@ __all__ = ["LENGTH_PILOT", "length_matcher"]
 # Kneser-Ney one.
 LENGTH_PILOT = 1000
 
+# The share of the target's lengths that the names drawn may lack before
+# match_lengths warns: at temperature=0.01 every name had the greedy name's 4
+# letters, and the names returned kept those alone without a word (lengths
+# of 5 to 10 letters, 91% of the bundled names', never drawn). A length the
+# sampler draws too rarely for its first names to hold one weighs far less.
+UNMATCHED_SHARE = 0.05
 
-def length_matcher(target_counts, controls, rng, unique=False, exclude=frozenset()):
+
+def length_matcher(
+    target_counts, controls, rng, unique=False, exclude=frozenset(), *,
+    fits=None, whose="the training names",
+):  # fmt: skip
     """A filter that gives kept names the length distribution of ``target_counts``.
 
     Rejection by length: a name of ``k`` letters is kept with probability
@@ -36,13 +50,20 @@ def length_matcher(target_counts, controls, rng, unique=False, exclude=frozenset
     thinned included). Within each length the names keep their proportions,
     so the names kept follow ``p(name | k) * q_k``: the sampler's names with
     the target's lengths. A length the sampler never produces cannot be
-    matched. The estimate needs names: a first batch of a few names leaves
+    matched: once :data:`LENGTH_PILOT` names have been offered, a
+    ``UserWarning`` says which lengths none of them had when those are at
+    least :data:`UNMATCHED_SHARE` of the target, since the names kept then
+    lack them (a length no name can have, by ``fits``, is no target). The
+    estimate needs names: a first batch of a few names leaves
     out the lengths it lacks (:data:`LENGTH_PILOT` is the size of first batch
     that avoids it).
 
     With ``unique`` and ``exclude``, the filter itself leaves out the names
     ``sample`` would not return: those in ``exclude``, and, with ``unique``,
-    the names it kept before and the repeats within a batch. ``p`` is then the
+    the names it kept before and the repeats within a batch; the names it
+    kept before (and those of ``exclude``) it returns as they are, after the
+    thinning, for ``sample`` to leave out and to count (a name drawn over and
+    over is then told, not lost in the thinning). ``p`` is then the
     length distribution of the names that could still be kept, so the names
     kept have the target's lengths however often short names repeat. As the
     names kept pile up, short names are ever more often repeats, so with
@@ -62,6 +83,14 @@ def length_matcher(target_counts, controls, rng, unique=False, exclude=frozenset
         Keep each name once (over every call).
     exclude : collection of str, default=frozenset()
         Names never to keep.
+    fits : tuple of (int, int) or None, default=None
+        The fewest and most symbols a name can have, from the prefix and the
+        pattern as well as the bounds (what
+        :func:`~sknextchar._name_filter.check_meetable` returns); target
+        lengths outside them are ignored. None: the bounds alone.
+    whose : str, default="the training names"
+        Whose lengths ``target_counts`` are, for the warning (the words of
+        :func:`~sknextchar._prefix_lengths.target_lengths`).
 
     Returns
     -------
@@ -69,6 +98,7 @@ def length_matcher(target_counts, controls, rng, unique=False, exclude=frozenset
         ``keep(names, lengths=None)`` returns the names kept, in order;
         ``lengths`` are their lengths in the model's symbols (graphemes for a
         grapheme model), the unit of ``target_counts``; None counts code points.
+        Its ``tally`` is a :class:`LengthTally` of what it did.
 
     Examples
     --------
@@ -81,8 +111,11 @@ def length_matcher(target_counts, controls, rng, unique=False, exclude=frozenset
     (100, True)
     >>> keep = length_matcher([0, 1, 1], controls, np.random.default_rng(0),
     ...                       unique=True)
-    >>> keep(["a"] * 900 + ["ab"] * 100 + ["b", "bb"])  # a repeat is no name
-    ['a', 'ab', 'b', 'bb']
+    >>> kept = keep(["a"] * 900 + ["ab"] * 100 + ["b", "bb"])  # a repeat is no name
+    >>> list(dict.fromkeys(kept)), keep.tally.candidates, keep.tally.kept
+    (['a', 'ab', 'b', 'bb'], 4, 4)
+    >>> keep(["ab", "a"])  # repeats of names kept, left for sample to count
+    ['ab', 'a']
 
     Deterministic decoding gives one name per prefix, whose length is fixed:
 
@@ -94,16 +127,18 @@ def length_matcher(target_counts, controls, rng, unique=False, exclude=frozenset
     if controls.deterministic:
         raise ValueError(_deterministic_message(controls))
     # Sized by the target's lengths, not max_length: a longer name has q = 0.
-    q = np.asarray(target_counts, dtype=np.float64)[: controls.max_length + 1].copy()
-    q[: controls.min_length] = 0.0
+    low, high = (controls.min_length, controls.max_length) if fits is None else fits
+    q = np.asarray(target_counts, dtype=np.float64)[: high + 1].copy()
+    q[:low] = 0.0
     seen = np.zeros(len(q))
+    tally = LengthTally(q, whose, float(np.sum(target_counts)) > q.sum())
     kept_before = set()  # with unique: the names kept so far
     exclude = frozenset(exclude or ())
 
     def keep(names, lengths=None):
         if lengths is None:
             lengths = np.fromiter(map(len, names), dtype=np.intp, count=len(names))
-        lengths = np.asarray(lengths, dtype=np.intp)
+        lengths, given = np.asarray(lengths, dtype=np.intp), names
         if unique or exclude:  # the names sample would drop: not offered
             fresh = _fresh(names, exclude, kept_before if unique else None)
             names, lengths = [n for n, f in zip(names, fresh) if f], lengths[fresh]
@@ -111,18 +146,41 @@ def length_matcher(target_counts, controls, rng, unique=False, exclude=frozenset
         if unique and len(names) >= LENGTH_PILOT:  # the shares drift
             seen[:] = 0
         seen[:] += np.bincount(lengths[inside], minlength=len(q))
+        tally.candidates += len(names)
+        if tally.candidates >= LENGTH_PILOT and not tally.warned:
+            tally.warned = True
+            _warn_unmatched(tally, seen, controls)
         ratio = np.divide(q, seen, out=np.zeros_like(q), where=seen > 0)
-        if not ratio.any():
-            return []
         weight = np.zeros(len(names))
-        weight[inside] = (ratio / ratio.max())[lengths[inside]]
-        kept = rng.random(len(names)) < weight
-        kept = [name for name, k in zip(names, kept) if k]
+        if ratio.any():
+            weight[inside] = (ratio / ratio.max())[lengths[inside]]
+        chosen = rng.random(len(names)) < weight
+        kept = [name for name, k in zip(names, chosen) if k]
+        tally.kept += len(kept)
         if unique:
             kept_before.update(kept)
-        return kept
+        if len(names) == len(given):
+            return kept
+        return _with_dropped(given, fresh, chosen, exclude, kept_before)
 
+    keep.tally = tally
     return keep
+
+
+class LengthTally:
+    """What a :func:`length_matcher` did: the names it could keep
+    (``candidates``: not repeats of names it kept, not excluded) and those it
+    kept (``kept``); ``candidates - kept`` names were thinned out."""
+
+    def __init__(self, q, whose, bounded):
+        self.q, self.whose, self.bounded = q, whose, bounded
+        self.candidates = self.kept = 0
+        self.warned = False
+
+    @property
+    def thinned(self):
+        """The names left out for their length."""
+        return self.candidates - self.kept
 
 
 def _deterministic_message(controls):
@@ -134,6 +192,77 @@ def _deterministic_message(controls):
         f"sampling {how}, so there is one name per prefix, of one length. Sample "
         f"without match_lengths=True, or use {change}."
     )
+
+
+def _warn_unmatched(tally, seen, controls):
+    """Warn when the names offered lack lengths that are at least
+    :data:`UNMATCHED_SHARE` of the target ``tally.q``: the names kept lack
+    them too. Only what draws other lengths is advised: leaving out
+    ``match_lengths`` would not, since the thinning never removes a length
+    the names drawn have."""
+    q = tally.q
+    lacking = (q > 0) & (seen == 0)
+    share = q[lacking].sum() / q.sum() if q.sum() > 0 else 0.0
+    if share < UNMATCHED_SHARE:
+        return
+    ways = []
+    if controls.temperature < 1:
+        ways.append("raise the temperature (e.g. temperature=1.0)")
+    for name in ("top_k", "top_p"):
+        if getattr(controls, name) is not None:
+            ways.append(f"raise {name} (or leave {name} out)")
+    advice = (
+        f"To draw names of those lengths too, {or_list(ways)}."
+        if ways
+        else "The model draws names of those lengths too rarely to match them."
+    )
+    missing = _length_ranges(np.flatnonzero(lacking).tolist())
+    letters = "letter" if missing == "1" else "letters"
+    within = " within the length bounds" if tally.bounded else ""
+    warnings.warn(
+        f"match_lengths=True cannot give the names the lengths of {tally.whose}: "
+        f"none of the first {tally.candidates:,} names drawn that pass the other "
+        f"tests had {missing} {letters}, the lengths of {share:.0%} of "
+        f"{tally.whose}{within} ({controls}), so the names returned lack them. "
+        f"{advice}",
+        UserWarning,
+        stacklevel=user_stacklevel(),
+    )
+
+
+def _length_ranges(lengths):
+    """Sorted lengths as runs: ``[2, 5, 6, 7]`` is ``"2 or 5 to 7"``.
+
+    Examples
+    --------
+    >>> _length_ranges([2, 5, 6, 7]), _length_ranges([4]), _length_ranges([3, 4])
+    ('2 or 5 to 7', '4', '3 or 4')
+    >>> _length_ranges([2, 4, 5, 9, 10, 11])
+    '2, 4, 5 or 9 to 11'
+    """
+    runs = []
+    for length in lengths:
+        if runs and runs[-1][1] == length - 1:
+            runs[-1][1] = length
+        else:
+            runs.append([length, length])
+    words = []
+    for a, b in runs:  # two lengths in a row are two words, not a run
+        words += [f"{a} to {b}"] if b > a + 1 else [str(n) for n in range(a, b + 1)]
+    return ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else words[0]
+
+
+def _with_dropped(names, fresh, chosen, exclude, kept_before):
+    """``names`` in order without those thinned out: of the ``fresh`` ones,
+    those ``chosen`` (a bool per fresh name); of the others, the excluded
+    names and the repeats of names kept (a repeat of a name thinned out is
+    left out, or ``sample`` would return it)."""
+    chosen = iter(chosen.tolist())
+    return [
+        name
+        for name, new in zip(names, fresh.tolist())
+        if (next(chosen) if new else name in exclude or name in kept_before)
+    ]
 
 
 def _fresh(names, exclude, kept_before):

@@ -15,20 +15,35 @@ from there its classifier's epochs). Two cases keep what worked before:
 - callbacks set on the pipeline inside a meta-estimator that has none of its
   own run there, as the root of their own task tree (scikit-learn refuses
   them in a meta-estimator that has callbacks too: set them on one of the two).
+
+A warning that the fits of one pipeline would each give (a Checkpoint that
+saves nothing, once per calibration fold) is given once per fit of the
+meta-estimator (:func:`first_telling`).
 """
 
 from contextlib import contextmanager, nullcontext
+from contextvars import ContextVar
 from functools import partial
 
 from sklearn.base import clone
 from sklearn.callback import AutoPropagatedCallback
 from sklearn.frozen import FrozenEstimator
 
-__all__ = ["PASSED_ON_BY", "check_one_place", "fit_in_subtask", "meta_fit_task"]
+__all__ = [
+    "PASSED_ON_BY",
+    "check_one_place",
+    "first_telling",
+    "fit_in_subtask",
+    "meta_fit_task",
+]
 
 #: The estimators whose callbacks reach a PerLabelClassifier in them (as a
 #: step of a pipeline), as the messages list them.
 PASSED_ON_BY = "the Pipeline, NameSampler, NameLabelClassifier or search around it"
+
+#: The warnings told so far in the fit of a meta-estimator (see
+#: :func:`first_telling`); None outside one.
+_TOLD = ContextVar("sknextchar_told_in_fit", default=None)
 
 
 @contextmanager
@@ -71,9 +86,47 @@ def meta_fit_task(meta, X, y=None, *, fit, n_fits=1):
     (False, ('-', 'a', 'b', 'c'))
     """
     ctx = meta._init_callback_context(max_subtasks=n_fits)
-    ctx.call_on_fit_task_begin(estimator=meta, X=X, y=y)
-    yield partial(fit_in_subtask, ctx, meta, fit)
-    ctx.call_on_fit_task_end(estimator=meta, X=X, y=y)
+    # The warnings of the fits in it are told once (first_telling); a meta
+    # fit inside another's (a pipeline of the folds) tells in the outer one's.
+    token = _TOLD.set(set()) if _TOLD.get() is None else None
+    try:
+        ctx.call_on_fit_task_begin(estimator=meta, X=X, y=y)
+        yield partial(fit_in_subtask, ctx, meta, fit)
+        ctx.call_on_fit_task_end(estimator=meta, X=X, y=y)
+    finally:
+        if token is not None:
+            _TOLD.reset(token)
+
+
+def first_telling(message):
+    """Whether to give the warning ``message`` now: always outside the fit of
+    a meta-estimator (:func:`meta_fit_task`), the first time only in one.
+
+    A meta-estimator fits its pipeline several times in one ``fit`` (one per
+    calibration fold, and once more on all the names), each fit a fresh clone
+    whose Checkpoints would warn again the same words: one fit, one warning.
+
+    Parameters
+    ----------
+    message : str
+        The warning's text.
+
+    Returns
+    -------
+    tell : bool
+
+    Examples
+    --------
+    >>> first_telling("saves nothing"), first_telling("saves nothing")
+    (True, True)
+    """
+    told = _TOLD.get()
+    if told is None:
+        return True
+    if message in told:
+        return False
+    told.add(message)
+    return True
 
 
 def fit_in_subtask(ctx, meta, fit, estimator, X, y=None, sample_weight=None):

@@ -28,13 +28,7 @@ from ._estimator import (
     members_visual_block,
     set_all_or_nothing,
 )
-from ._holdout import (
-    check_not_too_small,
-    hold_out,
-    hold_out_seed,
-    hold_out_units,
-    same_name_groups,
-)
+from ._holdout import held_out_split
 from ._members import (
     continuation,
     fit_member,
@@ -79,16 +73,6 @@ def _member_log_proba_function(member):
     """The protocol's fast path of a fitted member, else its predict_log_proba."""
     function = getattr(member, "next_log_proba", None)
     return function if callable(function) else member.predict_log_proba
-
-
-def _train_on_largest_ids(contexts, train, held_out):
-    """Move to ``train`` the ``held_out`` rows with an id above all of ``train``'s.
-
-    A model fitted on an array knows the context ids up to the largest it saw:
-    the members fitted on the training rows must know every held-out id.
-    """
-    beyond = (contexts[held_out] > contexts[train].max()).any(axis=1)
-    return np.r_[train, held_out[beyond]], held_out[~beyond]
 
 
 # The largest log-linear weight: an exponent of a probability (about 1 in a fitted
@@ -520,7 +504,15 @@ class MixtureClassifier(
             self.weights_ = given
             self.estimators_ = self._fit_members(members, *everything, ctx)
         else:
-            train, held_out = self._split(X, y_fit, data, sample_weight)
+            train, held_out = held_out_split(
+                X,
+                y_fit,
+                data,
+                sample_weight,
+                fraction=self.validation_fraction,
+                random_state=self.random_state,
+                fold=case_fold(self, data.groups),
+            )
             fitted = self._fit_members(members, *train, ctx)
             self._fit_weights(fitted, *held_out)
             self.estimators_ = self._refit_members(members, fitted, everything, ctx)
@@ -561,51 +553,6 @@ class MixtureClassifier(
             weights = weights / weights.max()  # no overflow in the sum
             return weights / weights.sum()
         return weights
-
-    def _split(self, X, y, data, weights):
-        """(X, y, sample_weight) of the members' training part and of the
-        held-out part; names (rows) of weight 0 are in neither."""
-        contexts, groups, rows = data.contexts, data.groups, None
-        # A repeated name is one unit, in any case (as novel=True compares them).
-        units = same_name_groups(data.targets, groups, fold=case_fold(self, groups))
-        if weights is not None:  # split as if the names of weight 0 were not there
-            kept = weights[groups] > 0 if groups is not None else weights > 0
-            rows = np.flatnonzero(kept)
-            contexts = contexts[rows]
-            groups = None if groups is None else groups[rows]
-            units = None if units is None else units[rows]
-        n_units, kind = hold_out_units(len(contexts), units)
-        check_not_too_small(
-            n_units,
-            kind,
-            self.validation_fraction,
-            "give weights explicitly (weights=[...], one per member)",
-            part="held-out part",
-            detail=("" if weights is None else " of weight above 0")
-            + (f" (n_samples={len(data.targets)})" if kind == "rows" else ""),
-        )
-        seed = hold_out_seed(self.random_state)  # draws as the MLP's hold-out
-        train, held_out = hold_out(len(contexts), units, self.validation_fraction, seed)
-        if groups is not None:
-            in_train = np.zeros(X.n_names, dtype=bool)
-            in_train[groups[train]] = True
-            held = ~in_train if weights is None else ~in_train & (weights > 0)
-            return (X.subset(in_train), None, weights), (X.subset(held), None, weights)
-        if rows is not None:
-            train, held_out = rows[train], rows[held_out]
-        train, held_out = _train_on_largest_ids(data.contexts, train, held_out)
-        if not len(held_out):
-            raise ValueError(
-                "The held-out part is empty: each of its rows has a context id "
-                "larger than every training row's, which members fitted on the "
-                "training rows would not know. Use more data, another random_state, "
-                "or give weights explicitly."
-            )
-        part = (lambda rows: None) if weights is None else weights.__getitem__
-        return (
-            (data.contexts[train], y[train], part(train)),
-            (data.contexts[held_out], y[held_out], part(held_out)),
-        )
 
     def _refit_members(self, members, fitted, everything, ctx):
         """The members of ``estimators_``, after the weights were fitted with

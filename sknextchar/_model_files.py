@@ -7,9 +7,19 @@ target by mistake would be lost. A model file is what ``skops.io.dump`` writes
 (a zip archive that holds ``schema.json``) or a Python pickle of a model, as
 ``joblib.dump`` and ``pickle.dump`` write it, also compressed by joblib (zlib,
 gzip, bz2, lzma, xz, lz4). A pickle is a model's if the first class it names
-(past pickle's own helpers) is scikit-learn's or sknextchar's: its opcodes are
-read, never run, so a pickle of the user's own data (a list of names, a dict, an
-array) is kept. Everything else is described for the message that refuses it.
+(past pickle's own helpers) is scikit-learn's or sknextchar's but a ``Bunch``
+(a dict of results), no dict, list or set is built before it, nor (protocols
+2 and later) a tuple of four or more items or a frozenset begun, and it ends
+by building that object: its opcodes are read, never run, so a pickle of the
+user's own data (a list of names, an array, a dict that holds a model and
+notes, a tuple ``(vectorizer, clf)``) is kept, and so is a pickle cut short.
+Only the head and the last bytes are read; a compressed file is inflated to
+its end only up to ``_WHOLE_READ`` compressed (``_WHOLE_INFLATED`` inflated)
+bytes: past that, its head alone decides, and a tuple of one to three items
+that starts with a model counts as a model. A skops archive whose object is
+not a model (a dict, an array, a ``Bunch``), or whose ``schema.json`` is not in
+skops' layout or cannot be read, is kept too. Everything else is described for
+the message that refuses it.
 """
 
 import bz2
@@ -50,11 +60,54 @@ _STRINGS = frozenset(
     "STRING BINSTRING SHORT_BINSTRING UNICODE SHORT_BINUNICODE BINUNICODE "
     "BINUNICODE8".split()
 )
+# The opcodes that build a dict, a list or a set: one before the first class
+# makes the pickle that container's, not the class's object.
+_CONTAINERS = {
+    "EMPTY_DICT": "dict",
+    "DICT": "dict",
+    "EMPTY_LIST": "list",
+    "LIST": "list",
+    "EMPTY_SET": "set",
+    "FROZENSET": "set",
+}
+# scikit-learn's dict of results (load_iris, permutation_importance): data.
+_BUNCH = "Bunch"
+# The bytes read at the end of a pickle: its last opcodes (a memo index, then
+# the opcode that built its object, then STOP).
+_TAIL = 16
+# The last opcode but STOP (and a memo opcode) of a pickle, by what it built:
+# a model's pickle ends by setting its state (BUILD); a tuple's by TUPLE, a
+# frozenset's by FROZENSET, an object made by calling its class by REDUCE,
+# NEWOBJ, NEWOBJ_EX or OBJ.
+_ENDS = {
+    **dict.fromkeys(b"t\x85\x86\x87)", "tuple"),
+    ord("\x91"): "frozenset",
+    **dict.fromkeys(b"R\x81\x92o", "object"),
+}
+# The opcodes of _ENDS, each a byte string.
+_OPS = frozenset(bytes([op]) for op in _ENDS)
+# The memo opcodes that may follow that last one: MEMOIZE (protocols 4 and
+# 5), BINPUT and LONG_BINPUT (1 to 3), PUT (0 and 1).
+_MEMO = re.compile(rb"(\x94|q.|r...\x00|p\d+\n)\Z", re.DOTALL)
 # pickletools' errors for a pickle cut short (the head of a longer file).
 _CUT = ("exhausted", "remain", "no newline")
 _COMPRESSED_READ = 1 << 20  # compressed bytes read, at most, to inflate a head
+_CHUNK = 1 << 16  # bytes read, and inflated, at a time
+# A compressed file up to this size is inflated to its end (to tell how its
+# pickle ends), stopping past _WHOLE_INFLATED bytes: a larger pickle (or a
+# bomb) costs no more. 4 MiB inflate in 0.05 s with zlib, 0.15 s with lzma and
+# 0.3 s with bz2 on a slow shared core; a model of sknextchar pickles to less.
+_WHOLE_READ = 4 << 20
+_WHOLE_INFLATED = 4 << 20
 #: The first bytes of a zip archive: a skops model file is one.
 ZIP_MAGIC = b"PK\x03\x04"
+# The member of a skops archive that describes its objects, and its start: the
+# class and the module of the object the archive holds.
+_SCHEMA = "schema.json"
+_SKOPS_TOP = re.compile(
+    rb'\A\s*\{\s*"__class__"\s*:\s*"(?P<class>[\w.]*)"\s*,'
+    rb'\s*"__module__"\s*:\s*"(?P<module>[\w.]*)"'
+)
 # The byte-order marks of UTF-16 (little and big endian).
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # Characters no text file holds: control characters but the whitespace ones.
@@ -81,28 +134,54 @@ _COMPRESSED = (
 )
 
 
-def _inflated_head(f, make_decompressor):
-    """The first ``_HEAD`` bytes a compressed file inflates to (b"" if none).
+def _pieces(f, decompressor, n_chunks):
+    """What ``n_chunks`` chunks of ``f`` inflate to, ``_CHUNK`` bytes at a time."""
+    f.seek(0)
+    for _ in range(n_chunks):
+        data = f.read(_CHUNK)
+        if not data:
+            return
+        while True:
+            yield decompressor.decompress(data, _CHUNK)
+            data = getattr(decompressor, "unconsumed_tail", b"")  # zlib's input left
+            if not data and (
+                decompressor.eof or getattr(decompressor, "needs_input", True)
+            ):
+                break  # bz2, lzma and lz4 keep output left until called again
+        if decompressor.eof:
+            return
 
-    At most ``_COMPRESSED_READ`` bytes are read and ``_HEAD`` bytes inflated: a
-    small file that would inflate to gigabytes costs no more.
+
+def _inflated(f, make_decompressor, size):
+    """The head and the tail of what a compressed file inflates to.
+
+    Returns
+    -------
+    head : bytes
+        The first ``_HEAD`` bytes (b"" if none).
+    tail : bytes or None
+        The last ``_TAIL`` bytes, if a file of ``size`` bytes up to
+        ``_WHOLE_READ`` inflates to ``_WHOLE_INFLATED`` bytes at most (b"" if
+        damaged or cut short); None if not inflated to its end. For the head
+        alone, ``_COMPRESSED_READ`` bytes at most are read.
     """
     decompressor = make_decompressor()
     if decompressor is None:
-        return b""
-    f.seek(0)
-    out = b""
+        return b"", None
+    whole = size <= _WHOLE_READ
+    head, tail, n_inflated = b"", b"", 0
+    n_chunks = (_WHOLE_READ if whole else _COMPRESSED_READ) // _CHUNK + 1
     try:
-        for _ in range(_COMPRESSED_READ // 65536):
-            chunk = f.read(65536)
-            if not chunk:
-                break
-            out += decompressor.decompress(chunk, _HEAD - len(out))
-            if len(out) >= _HEAD:
-                break
+        for piece in _pieces(f, decompressor, n_chunks):
+            head += piece[: _HEAD - len(head)]
+            tail, n_inflated = (tail + piece)[-_TAIL:], n_inflated + len(piece)
+            if len(head) >= _HEAD and (not whole or n_inflated > _WHOLE_INFLATED):
+                return head, None
     except (zlib.error, OSError, EOFError, ValueError, RuntimeError, lzma.LZMAError):
-        pass  # not compressed after all, or damaged: what came out so far
-    return out
+        return head, b""  # not compressed after all, or damaged: no end
+    if not whole:
+        return head, None
+    return head, tail if decompressor.eof else b""  # b"": cut short
 
 
 def _read_pickle(head):
@@ -116,12 +195,25 @@ def _read_pickle(head):
     is_pickle : bool
         Whether all of ``head`` reads as (the start of) a pickle (a file of
         names may start like one: "carlos" is pickle's GLOBAL opcode).
+    container : str or None
+        ``"dict"``, ``"list"`` or ``"set"`` if one is built before the first
+        class, ``"tuple"`` if a MARK comes before it with protocols 2 and
+        later (their tuples of one to three items need none, nor does a model;
+        a frozenset needs one too): the pickle is that container, which holds
+        the class's object.
     """
-    memo, pushed, first = {}, [None, None], None
+    memo, pushed, first, container = {}, [None, None], None, None
+    protocol = 0
     try:
         for opcode, arg, _ in pickletools.genops(io.BytesIO(head)):
             name = opcode.name
             found = None
+            if first is None and container is None:
+                container = _CONTAINERS.get(name)
+                if name == "MARK" and protocol >= 2:
+                    container = "tuple"
+            if name == "PROTO":
+                protocol = arg
             if name in ("GLOBAL", "INST"):
                 found = tuple(arg.split(" ", 1))
             elif name == "STACK_GLOBAL" and None not in pushed[-2:]:
@@ -133,8 +225,8 @@ def _read_pickle(head):
             elif name in ("GET", "BINGET", "LONG_BINGET"):
                 pushed.append(memo.get(arg))
             elif name == "STOP":
-                return first, True
-            elif name not in ("PROTO", "FRAME"):
+                return first, True, container
+            elif name not in ("PROTO", "FRAME", "MARK"):
                 pushed.append(
                     arg if name in _STRINGS and isinstance(arg, str) else None
                 )
@@ -142,26 +234,70 @@ def _read_pickle(head):
                 first = found
     except ValueError as exc:  # cut short, or no pickle at all
         cut = len(head) == _HEAD and any(word in str(exc) for word in _CUT)
-        return first, cut
-    return first, False
+        return first, cut, container
+    return first, False, container
 
 
-def _pickle_kind(head):
+def _ending(tail):
+    """What the last opcode before STOP of a pickle ending in ``tail`` built.
+
+    ``"model"`` for BUILD (a model's state set), ``"tuple"``, ``"frozenset"``
+    or ``"object"`` (an object made by calling its class) for the others of
+    ``_ENDS``, ``"cut"`` without STOP (a file cut short), None if not told.
+    Protocols 1 to 3 memoize with BINPUT and its one-byte index: ``qb`` is
+    BINPUT 98 (99 objects memoized) after a tuple's opcode, not BUILD.
+    """
+    if not tail.endswith(b"."):
+        return "cut"
+    body = tail[:-1]
+    if body.endswith(b"b") and not (body[-2:-1] == b"q" and body[-3:-2] in _OPS):
+        return "model"
+    memo = _MEMO.search(body)
+    body = body[: memo.start()] if memo else body
+    return _ENDS.get(body[-1]) if body else None
+
+
+def _pickle_kind(head, tail=None):
     """None for the start of a model's pickle; what it is for another pickle.
 
-    Also what it is (a string) for bytes that are no pickle: ``""``.
+    Also what it is (a string) for bytes that are no pickle: ``""``. ``tail``,
+    the last bytes of the file, or of what it inflates to (None: not read),
+    tells a model's pickle, which ends by building its object (BUILD, then
+    STOP), from a tuple's that starts with a model (``(vectorizer, clf)``).
     """
-    first_class, is_pickle = _read_pickle(head)
-    if first_class is not None and first_class[0].split(".")[0] in _MODEL_PACKAGES:
+    first_class, is_pickle, container = _read_pickle(head)
+    shown = ".".join(first_class) if first_class else ""
+    of_model = first_class is not None and _is_model_module(first_class[0])
+    bunch = of_model and first_class[1] == _BUNCH
+    end = "model" if tail is None or not of_model or bunch else _ending(tail)
+    if end == "cut":
+        return "a Python pickle cut short (it does not end as a pickle does)"
+    if of_model and not bunch and container is None and end == "model":
         return None
     if not (is_pickle or head.startswith(PICKLE_MAGICS)):
         return ""
     if first_class is None:
         return "a Python pickle of data (it names no class: a list, a dict...)"
+    if bunch:
+        return f"a Python pickle of data (a {shown}: a dict of results)"
+    if end in ("tuple", "frozenset") or container is not None:
+        container = end if end in ("tuple", "frozenset") else container
+        return f"a Python pickle of data (a {container} that holds a {shown})"
+    if end == "object":  # made by calling its class, as no model is
+        return f"a Python pickle of data (a {shown})"
+    if of_model:
+        return (
+            f"a Python pickle of data (it starts with a {shown} but does not "
+            "end as a model's pickle does)"
+        )
     return (
-        f"a Python pickle of data (its first class is {'.'.join(first_class)}, "
-        "not scikit-learn's or sknextchar's)"
+        f"a Python pickle of data (its first class is {shown}, not "
+        "scikit-learn's or sknextchar's)"
     )
+
+
+def _is_model_module(module):
+    return module.split(".")[0] in _MODEL_PACKAGES
 
 
 def not_a_model_file(path):
@@ -195,8 +331,11 @@ def not_a_model_file(path):
     try:
         with open(path, "rb") as f:
             head = f.read(_HEAD)
+            size = f.seek(0, os.SEEK_END)
+            f.seek(max(size - _TAIL, 0))
+            tail = f.read()
             inflated = [
-                _inflated_head(f, decompressor)
+                _inflated(f, decompressor, size)
                 for magic, decompressor in _COMPRESSED
                 if head.startswith(magic)
             ]
@@ -206,14 +345,14 @@ def not_a_model_file(path):
     if not head:
         return None
     if head.startswith(PICKLE_MAGICS):
-        return _pickle_kind(head)
+        return _pickle_kind(head, tail)
     if head.startswith(ZIP_MAGIC):
-        return None if _holds_schema(path) else "a zip archive that holds no model"
-    for first_bytes in inflated:
-        if first_bytes.startswith(PICKLE_MAGICS):
-            kind = _pickle_kind(first_bytes)
+        return _zip_kind(path)
+    for first_bytes, last_bytes in inflated:
+        kind = _pickle_kind(first_bytes, last_bytes)
+        if kind is None or first_bytes.startswith(PICKLE_MAGICS):
             return kind and kind.replace("a Python pickle", "a compressed pickle")
-    kind = _pickle_kind(head)  # protocols 0 and 1: no PROTO opcode
+    kind = _pickle_kind(head, tail)  # protocols 0 and 1: no PROTO opcode
     if kind != "":  # a model's pickle (None), or one of data
         return kind
     line = first_text_line(head)
@@ -222,13 +361,33 @@ def not_a_model_file(path):
     return f"a file of another kind (its first bytes: {head[:8]!r})"
 
 
-def _holds_schema(path):
-    """Whether the zip archive at ``path`` is skops': it holds ``schema.json``."""
+def _zip_kind(path):
+    """None for skops' archive of a model; what it is for another zip archive.
+
+    The object of a skops archive is named first in its ``schema.json``; an
+    archive whose schema starts otherwise (another layout), or cannot be read
+    (encrypted, compressed in a way zipfile cannot inflate), holds no model
+    that can be told: it is kept (a refusal can be undone, a file lost cannot).
+    """
+    no_model = "a zip archive that holds no model"
     try:
         with zipfile.ZipFile(os.fspath(path)) as archive:
-            return "schema.json" in archive.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        return False
+            if _SCHEMA not in archive.namelist():
+                return no_model
+            with archive.open(_SCHEMA) as schema:
+                top = _SKOPS_TOP.match(schema.read(_HEAD))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError):
+        return no_model  # damaged, or encrypted
+    except (NotImplementedError, zlib.error, lzma.LZMAError):
+        return no_model  # compressed in a way zipfile cannot inflate
+    if top is None:
+        return no_model
+    module, name = top["module"].decode("ascii"), top["class"].decode("ascii")
+    if _is_model_module(module) and name != _BUNCH:
+        return None
+    shown = name if module == "builtins" else f"{module}.{name}"
+    results = ": a dict of results" if name == _BUNCH else ""
+    return f"a skops file of data (it holds a {shown}{results})"
 
 
 def first_text_line(head, n_chars=_SHOWN):

@@ -130,6 +130,13 @@ def check_meetable(pattern, prefix_ids, vocabulary, controls, length_counts=None
         With ``match_lengths``: ``length_counts[k]`` training names have ``k``
         letters.
 
+    Returns
+    -------
+    lengths : tuple of (int, int)
+        The fewest and most symbols a name can have: the length bounds, the
+        prefix's length and the lengths of the pattern's matches (the lengths
+        ``match_lengths`` can match).
+
     Raises
     ------
     ValueError
@@ -142,6 +149,9 @@ def check_meetable(pattern, prefix_ids, vocabulary, controls, length_counts=None
     >>> from sknextchar._decoding import SamplingControls
     >>> vocabulary, ab = ("-", "a", "b", "x"), np.array([1, 2])
     >>> check_meetable("ab.*", ab, vocabulary, SamplingControls(max_length=10))
+    (2, 10)
+    >>> check_meetable("ab.{3}", ab, vocabulary, SamplingControls(max_length=10))
+    (5, 5)
     >>> check_meetable("x.*", ab, vocabulary, SamplingControls(max_length=10))
     Traceback (most recent call last):
     ...
@@ -185,6 +195,7 @@ def check_meetable(pattern, prefix_ids, vocabulary, controls, length_counts=None
         described = width and _pattern_words(pattern, width, vocabulary)
     if length_counts is not None:
         _check_match_lengths(length_counts, lengths, bounds, described)
+    return lengths
 
 
 def pattern_width(pattern):
@@ -563,7 +574,8 @@ def name_filter(vocabulary, *, record, pattern, test, typical, match, folded=Non
     typical : tuple of (callable, str) or None
         The label test (``passes(ids)`` gives a bool per row) and its words.
     match : callable or None
-        :func:`~sknextchar._length_match.length_matcher` of the training
+        :func:`~sknextchar._length_match.length_matcher` (whose ``tally``
+        the returned ``keep`` holds too, None without it) of the training
         names' lengths.
 
     Returns
@@ -625,6 +637,7 @@ def name_filter(vocabulary, *, record, pattern, test, typical, match, folded=Non
             return names
         return match(names, [length_of[name] for name in names])
 
+    keep.tally = None if match is None else match.tally  # what the thinning did
     if typical is not None:
         words.append(typical[1])
     if match is not None:

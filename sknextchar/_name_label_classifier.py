@@ -1,7 +1,11 @@
-"""NameLabelClassifier: the label of a name, by Bayes' rule on P(name | label)."""
+"""NameLabelClassifier: the label of a name, by Bayes' rule on P(name | label).
+
+The two factors of the rule, the priors and the pipelines' pooled likelihood,
+are :mod:`sknextchar._pooled_likelihood`'s; the calibration's fits are
+:mod:`sknextchar._label_calibration`'s.
+"""
 
 import contextlib
-import re
 import warnings
 from numbers import Integral
 
@@ -10,13 +14,11 @@ from scipy.special import logsumexp
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.callback import CallbackSupportMixin
 from sklearn.frozen import FrozenEstimator
-from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted, column_or_1d
 
 from ._compat import (
     HasMethods,
     Interval,
-    InvalidParameterError,
     NotString,
     StrOptions,
     fit_context,
@@ -29,7 +31,6 @@ from ._estimator import (
 )
 from ._kept_names import kept_rows, names_as_given, weighted_names
 from ._label_calibration import (
-    SMOOTH_ADVICE,
     all_frozen,
     calibration_cv,
     calibration_splits,
@@ -37,9 +38,13 @@ from ._label_calibration import (
     fit_pool_weights,
     fit_temperature,
 )
-from ._label_posterior import log_priors, priors_in_label_order
-from ._labels import check_float_labels, label_classes
-from ._members import is_drop
+from ._label_posterior import log_priors
+from ._labels import (
+    check_float_labels,
+    check_label_targets,
+    label_classes,
+    labels_checked_once,
+)
 from ._meta_callbacks import meta_fit_task
 from ._model_input import check_label_types, check_no_missing_labels, label_values
 from ._named_pipelines import (
@@ -50,76 +55,33 @@ from ._named_pipelines import (
     with_named_params,
 )
 from ._pipeline import (
+    StepError,
     check_pipeline_to_fit,
+    fit_in_pipeline_words,
     fit_weighted,
-    names_log_likelihood,
+    in_pipeline_words,
     reading_groups,
-    spelled_in_pipeline,
     split_pipeline,
     with_vocabulary_of,
+)
+from ._pooled_likelihood import (
+    check_priors,
+    check_priors_above_0,
+    old_pool,
+    per_pipeline_log_likelihood,
+    pool_mean,
+    pool_problem,
+    pooled_log_likelihood,
+    with_dropped,
 )
 from ._presets import make_default_pipeline
 from ._sample_weight import check_takes_sample_weight
 from ._stacklevel import user_stacklevel
-from ._text import MAX_REPORTED, and_more
 from ._validation import check_names
 from ._weight_routing import model_gets_weights, weights_router
 from .exceptions import DamagedModelError
 
-__all__ = ["NameLabelClassifier", "check_priors"]
-
-
-def check_priors(priors, counts, classes=None):
-    """The label priors: from the label counts, uniform, or given.
-
-    Parameters
-    ----------
-    priors : None, "uniform", array-like of shape (n_classes,) or dict
-        None: the label frequencies ``counts / counts.sum()``. ``"uniform"``:
-        equal priors. An array: the priors in the order of the sorted labels,
-        non-negative and summing to 1. A dict (or a pandas Series indexed by
-        the labels): the prior of each label.
-    counts : ndarray of shape (n_classes,)
-        How many training names have each label.
-    classes : ndarray of shape (n_classes,) or None, default=None
-        The sorted labels, for priors given by label and for the messages.
-
-    Returns
-    -------
-    priors : ndarray of shape (n_classes,)
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> check_priors(None, np.array([1, 3])).tolist()
-    [0.25, 0.75]
-    >>> check_priors("uniform", np.array([1, 3])).tolist()
-    [0.5, 0.5]
-    """
-    if priors is None:
-        return counts / counts.sum()
-    if isinstance(priors, str):  # "uniform", the only string the parameter takes
-        return np.full(len(counts), 1.0 / len(counts))
-    order = "" if classes is None else f" ({classes.tolist()!r})"
-    priors = priors_in_label_order(priors, classes)
-    try:
-        priors = np.asarray(priors, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise InvalidParameterError(
-            f"priors must be numbers, one per label in the order of classes_"
-            f"{order}, or a dict of the prior of each label; got {priors!r}."
-        ) from None
-    if priors.shape != counts.shape:
-        raise InvalidParameterError(
-            f"priors must have one value per label ({len(counts)}, in the order of "
-            f"classes_{order}); got shape {priors.shape}."
-        )
-    if (priors < 0).any() or not np.isclose(priors.sum(), 1.0):
-        raise InvalidParameterError(
-            f"priors must be non-negative and sum to 1; got {priors.tolist()!r} "
-            f"(sum {priors.sum():.6g})."
-        )
-    return priors
+__all__ = ["NameLabelClassifier"]
 
 
 class NameLabelClassifier(
@@ -442,7 +404,9 @@ class NameLabelClassifier(
             calibration's log-loss weighs each held-out name by its weight
             (the folds are drawn by name, whatever its weight). A name of
             weight 0 is left out (a label whose every name weighs 0 is
-            refused). None weighs every name alike.
+            refused), but a FrozenEstimator must read it all the same, as
+            ``NameSampler(FrozenEstimator(pipe)).fit`` reads every name. None
+            weighs every name alike.
 
         Returns
         -------
@@ -468,23 +432,27 @@ class NameLabelClassifier(
         estimators = _pipelines_to_fit(self.estimator)  # fail before fitting
         for each in estimators:  # a bad setting before a bad name, as a fit's
             check_pipeline_to_fit(each)
-        names = check_names(X)
-        labels = _check_labels(y, len(names))
-        n_given, cv = len(names), self.cv
+        names, frozen = check_names(X), all_frozen(estimators)
+        # Frozen pipelines learn nothing from the labels: no advice on their names.
+        labels, classes, ids = _check_labels(y, len(names), advise=not frozen)
+        given, cv = names, self.cv
         names, labels, weights = weighted_names(names, labels, sample_weight)
-        if self.calibration is not None and not all_frozen(estimators):
-            cv = calibration_cv(cv, n_given, kept_rows(sample_weight))  # read once
+        if self.calibration is not None and not frozen:
+            cv = calibration_cv(cv, len(given), kept_rows(sample_weight))  # read once
         _check_take_weights(estimators, weights)
-        classes, counts = _label_counts(labels, weights)
+        counts = _label_counts(classes, ids, labels, weights)
         priors, temperature = check_priors(self.priors, counts, classes), 1.0
+        # Every name, whatever its weight, as NameSampler's fit reads them.
+        _check_frozen_read(X, estimators, given, sample_weight, self.calibration)
         shares = np.full(len(estimators), 1.0 / len(estimators))
         n_fits = len(estimators) if self.calibration is None else None
+        # The default pipeline's steps advise their parameters as it sets them.
+        fit = fit_weighted if self.estimator is not None else fit_in_pipeline_words
         with (
             names_as_given(X, sample_weight),  # its messages count the names of X
-            _default_words(self.estimator),
-            meta_fit_task(
-                self, names, labels, fit=fit_weighted, n_fits=n_fits
-            ) as fit_one,
+            _default_words(),
+            labels_checked_once(),  # by _check_labels, of all the names
+            meta_fit_task(self, names, labels, fit=fit, n_fits=n_fits) as fit_one,
         ):
             if self.calibration is None:
                 pipelines = [fit_one(e, names, labels, weights) for e in estimators]
@@ -498,7 +466,7 @@ class NameLabelClassifier(
         self.classes_, self.class_count_ = classes, counts
         self.class_prior_, self.temperature_ = priors, temperature
         # One share per member of estimator, in its order: 0 for a "drop".
-        self._pool_kept_, self.pool_weights_ = _with_dropped(self.estimator, shares)
+        self._pool_kept_, self.pool_weights_ = with_dropped(self.estimator, shares)
         return self
 
     def _fit_calibrated(
@@ -507,7 +475,7 @@ class NameLabelClassifier(
         """The fold pipelines (or a refit), temperature, priors and pool weights
         (``weights``: of the names, or None; each fitted by ``fit_one``, a subtask;
         ``cv``: ``self.cv``, given splits as rows of ``names``)."""
-        _check_priors_above_0(self.priors, priors, classes)
+        check_priors_above_0(self.priors, priors, classes)
         # log P(name | label) of the held-out names, per pipeline of estimators.
         held_out = np.full((len(names), len(estimators), len(classes)), np.nan)
         pipelines, shared = [], [with_vocabulary_of(e, names) for e in estimators]
@@ -522,8 +490,9 @@ class NameLabelClassifier(
             pipelines += fold
             if len(test):
                 held_names = [names[i] for i in test]
-                with names_as_given(names, rows=test):
-                    held = _per_pipeline(fold, classes, held_names)
+                spelled = fold if self.estimator is None else []  # as fit is
+                with names_as_given(names, rows=test), in_pipeline_words(spelled):
+                    held = per_pipeline_log_likelihood(fold, classes, held_names)
                 held_out[test] = np.stack(held, axis=1)
         scored = ~np.isnan(held_out[:, 0, 0])
         if not scored.any():
@@ -545,7 +514,7 @@ class NameLabelClassifier(
             temperature = float(pool.sum())
             shares = pool / temperature if temperature > 0 else shares
         else:
-            pooled = _pool(list(held_out[scored].transpose(1, 0, 2)))
+            pooled = pool_mean(list(held_out[scored].transpose(1, 0, 2)))
             temperature, log_prior = fit_temperature(pooled, y_index, **fit_args)
         _warn_if_priors_alone(temperature)
         if not self.ensemble:
@@ -582,7 +551,7 @@ class NameLabelClassifier(
         check_is_fitted(self)
         with names_as_given(X):  # a Series' index labels
             shares = self.pool_weights_[self._pool_kept_]
-            return _log_likelihood(
+            return pooled_log_likelihood(
                 self.pipelines_, self.classes_, check_names(X), shares
             )
 
@@ -773,8 +742,8 @@ class NameLabelClassifier(
         if "pipelines_" in state:
             state.setdefault("pool_weights_", np.ones(1))
             if "_pool_kept_" not in state:  # saved with the weights of kept members
-                state["_pool_kept_"], state["pool_weights_"] = _old_pool(state)
-            problem = _pool_problem(
+                state["_pool_kept_"], state["pool_weights_"] = old_pool(state)
+            problem = pool_problem(
                 state["pool_weights_"], state["_pool_kept_"], state["pipelines_"]
             )
             if problem:
@@ -783,36 +752,6 @@ class NameLabelClassifier(
                     "again, or load a copy saved by save_model."
                 )
         super().__setstate__(state)
-
-
-def _log_likelihood(pipelines, classes, names, shares):
-    """log P(name | label) of each name and label, pooled over the pipelines.
-
-    ``pipelines`` come in rounds of ``len(shares)`` (one per pipeline of
-    ``estimator``, fold after fold): each round's pipeline ``m`` has the share
-    ``shares[m]``, split equally among the rounds. Equal shares are the mean.
-    A pipeline of share 0 contributes nothing (it is not run): its
-    probability 0, ``0 * -inf``, is not NaN.
-    """
-    if np.all(shares == shares[0]):
-        return _pool(_per_pipeline(pipelines, classes, names))
-    rounds = len(pipelines) // len(shares)
-    weights = np.tile(shares, rounds) / rounds
-    used = [pipeline for pipeline, w in zip(pipelines, weights, strict=True) if w > 0]
-    per_pipeline = _per_pipeline(used, classes, names)
-    return np.tensordot(weights[weights > 0], np.stack(per_pipeline), axes=1)
-
-
-def _check_priors_above_0(given, priors, classes):
-    """Refuse given priors of 0 with calibration (its log-loss would be infinite)."""
-    if given is not None and not np.all(priors > 0):
-        ruled_out = classes[priors == 0].tolist()
-        raise ValueError(
-            f"priors give the labels {ruled_out!r} probability 0, but training "
-            "names have them, so the calibration's log-loss would be infinite. "
-            "Give every label a prior above 0, or use calibration=None (a "
-            "prior of 0 then rules the label out)."
-        )
 
 
 def _warn_if_priors_alone(temperature):
@@ -828,108 +767,19 @@ def _warn_if_priors_alone(temperature):
         )
 
 
-def _pool_problem(shares, kept, pipelines):
-    """What is wrong with a loaded copy's pool weights, or None (``kept``: the
-    positions of the pipelines of estimator that are not "drop")."""
-    try:
-        shares = np.asarray(shares, dtype=np.float64)
-        kept = np.asarray(kept)
-        shares[kept]  # noqa: B018  (positions in range)
-    except (TypeError, ValueError, IndexError):
-        shares = np.empty(0)
-    if shares.ndim != 1 or not len(shares) or not isinstance(pipelines, list):
-        return "its pool_weights_ are not one weight per pipeline of estimator"
-    # A weight other than 0 needs a pipeline, as does every one not "drop".
-    needed = np.union1d(kept, np.flatnonzero(shares != 0))
-    if len(needed) != len(kept) or len(pipelines) % len(kept) or not len(pipelines):
-        return (
-            f"its {len(pipelines)} pipelines do not come in rounds of "
-            f"{len(needed)}, one per weight of pool_weights_ (of a pipeline "
-            "not 'drop')"
-        )
-    if not np.all(np.isfinite(shares) & (shares >= 0)):
-        return "its pool_weights_ are not finite non-negative numbers"
-    return None
-
-
-def _old_pool(state):
-    """The kept positions and per-member weights of a copy saved when
-    ``pool_weights_`` held the weights of the kept members only: spread over
-    ``estimator`` as a fit now does, when their count is that of the kept."""
-    weights = np.atleast_1d(state["pool_weights_"])
-    pairs = named_pipelines(state.get("estimator"))
-    if pairs and sum(not is_drop(pipe) for _, pipe in pairs) == len(weights):
-        return _with_dropped(state["estimator"], weights)
-    return np.arange(len(weights)), weights  # the damage check says what is wrong
-
-
-def _with_dropped(estimator, shares):
-    """The positions in ``estimator`` of its pipelines that are not "drop", and
-    ``shares`` (theirs) spread over all its members, 0 for a "drop" (as
-    VotingClassifier's ``weights`` are given for every estimator)."""
-    pairs = named_pipelines(estimator)
-    kept = np.flatnonzero([not is_drop(pipeline) for _, pipeline in pairs])
-    if not len(pairs):
-        kept = np.arange(len(shares))
-    spread = np.zeros(len(pairs) or len(shares))
-    spread[kept] = shares
-    return kept, spread
-
-
-def _pool(per_pipeline):
-    """The mean of the pipelines' log-likelihoods (one pipeline: its own)."""
-    if len(per_pipeline) == 1:
-        return per_pipeline[0]
-    return np.mean(per_pipeline, axis=0)
-
-
-@predicting_per_name()
-def _per_pipeline(pipelines, classes, names):
-    """log P(name | label) of each name and label, one array per pipeline."""
-    per_pipeline = []
-    for pipeline in pipelines:
-        transformer, model = split_pipeline(pipeline, owner="NameLabelClassifier")
-        log_likelihood, _ = names_log_likelihood(transformer, model, names, classes)
-        _check_possible(log_likelihood, names)
-        per_pipeline.append(log_likelihood)
-    return per_pipeline
-
-
-def _check_possible(log_likelihood, names):
-    """Raise for names that have probability 0 under every label."""
-    impossible = np.flatnonzero(np.all(np.isneginf(log_likelihood), axis=1))
-    if len(impossible):  # each name once (its copies are scored alike)
-        found = list(dict.fromkeys(names[i] for i in impossible))
-        shown = and_more([repr(name) for name in found[:MAX_REPORTED]], len(found))
-        raise ValueError(
-            f"The model gives the names {shown} probability 0 under every "
-            "label, so Bayes' rule cannot weigh "
-            "the labels (a count model with add_k=0 gives an unseen n-gram "
-            f"probability 0). {SMOOTH_ADVICE} to classify such names."
-        )
-
-
 @contextlib.contextmanager
-def _default_words(estimator):
-    """The advice of the default pipeline's steps (``alphabet='auto'``, for
-    estimator=None) spelled as that pipeline's parameters, with the estimator
+def _default_words():
+    """The advice of a step of the default pipeline (``alphabet='auto'``, for
+    estimator=None), spelled as that pipeline's parameters
+    (:func:`~sknextchar._pipeline.fit_in_pipeline_words`), with the estimator
     that sets them."""
     try:
         yield
-    except ValueError as error:
-        if estimator is not None:
-            raise
-        pipeline = make_default_pipeline()
-        message = str(error)
-        for name, step in pipeline.steps:
-            message = spelled_in_pipeline(message, step, name)
-        setting = re.search(r"\b\w+__\w+=(?:'[^']*'|[\w.]+)", message)
-        if setting is None:  # no parameter named: as it was
-            raise
+    except StepError as error:
         raise ValueError(
-            f"{message} These are parameters of the default pipeline "
+            f"{error} These are parameters of the default pipeline "
             "(NameLabelClassifier(estimator=None)); pass it with them set: "
-            f"estimator=make_default_pipeline().set_params({setting.group(0)})."
+            f"estimator=make_default_pipeline().set_params({error.settings[0]})."
         ) from None
 
 
@@ -960,14 +810,33 @@ def _check_fitted_with(pipelines, classes):
         )
 
 
-def _label_counts(labels, weights):
-    """The sorted labels and their counts (the sums of the names' weights),
-    float64 with or without weights."""
-    if weights is None:
-        classes, counts = np.unique(labels, return_counts=True)
-        return classes, counts.astype(np.float64)
-    classes, label_index = np.unique(labels, return_inverse=True)
-    return classes, np.bincount(label_index, weights=weights, minlength=len(classes))
+def _check_frozen_read(X, estimators, names, sample_weight, calibration):
+    """Raise, before any fit, for names (all of ``X``, whatever their weight)
+    that a frozen pipeline cannot read (a character it does not know), as
+    NameSampler(FrozenEstimator(pipe)) does: predict would fail on them. A
+    calibration of frozen pipelines alone reads the names of a weight above 0
+    as it scores them: only those of weight 0 are read here then."""
+    frozen = [each for each in estimators if isinstance(each, FrozenEstimator)]
+    rows = np.arange(len(names))
+    if calibration is not None and len(frozen) == len(estimators):
+        kept = kept_rows(sample_weight)
+        rows = rows[:0] if kept is None else np.setdiff1d(rows, kept)
+    if not (frozen and len(rows)):
+        return
+    with names_as_given(X, rows=rows):
+        for pipeline in frozen:
+            windows = split_pipeline(pipeline, owner="NameLabelClassifier")[0]
+            windows.encode([names[i] for i in rows.tolist()])
+
+
+def _label_counts(classes, ids, labels, weights):
+    """The counts of the labels ``classes`` (the sums of the names' weights,
+    float64 with or without), given their ``ids`` in the names before
+    ``weighted_names`` and the ``labels`` it kept."""
+    if len(ids) != len(labels):  # names of weight 0 left out (no label lost)
+        ids = np.searchsorted(classes, labels)
+    counts = np.bincount(ids, weights=weights, minlength=len(classes))
+    return counts.astype(np.float64)
 
 
 def _part(weights, rows):
@@ -985,8 +854,10 @@ def _check_take_weights(estimators, weights):
         model_gets_weights(model)  # an alias request fails before any fit
 
 
-def _check_labels(y, n_names):
-    """The labels as a 1-D array, one per name, no missing value, 2 classes or more."""
+def _check_labels(y, n_names, *, advise):
+    """The labels as a 1-D array, one per name, no missing value, 2 classes or
+    more; their classes and the ids of the names' labels in them (``advise``:
+    warn of labels of few names)."""
     if y is None:
         raise ValueError(
             "NameLabelClassifier needs y, the label of each name; got y=None."
@@ -995,20 +866,21 @@ def _check_labels(y, n_names):
     check_label_types(y)  # before NumPy makes a number a string
     labels = column_or_1d(label_values(y), warn=True)  # as scikit-learn, a column warns
     check_float_labels(labels)  # counts as labels: said as NameSampler.fit does
-    check_classification_targets(labels)
-    if len(labels) != n_names:
+    if len(labels) != n_names:  # before a warning that counts them as names
         raise ValueError(
             f"X and y have different lengths: {n_names} names and {len(labels)} labels."
         )
-    classes = np.unique(labels).tolist()
+    # The pipelines' fits do not warn again (labels_checked_once).
+    classes, ids = check_label_targets(labels, advise=advise)
     if len(classes) < 2:  # as scikit-learn's classifiers: one class is no choice
+        (only,) = classes.tolist()
         raise ValueError(
             "NameLabelClassifier needs samples of at least 2 classes in y, but y "
-            f"holds only one class: {classes[0]!r}. Add names of another label; "
+            f"holds only one class: {only!r}. Add names of another label; "
             "to model the names of one label alone, fit a pipeline on them "
             "without y (make_default_pipeline().fit(names))."
         )
-    return labels
+    return labels, classes, ids
 
 
 def _pipelines_to_fit(estimator):

@@ -22,6 +22,7 @@ sampler never looks at the model's class, so any model that follows the protocol
 can be sampled, scored and beam-searched.
 """
 
+import contextlib
 import functools
 import re
 
@@ -43,8 +44,11 @@ from ._vocabulary import check_transformer_settings
 from ._weight_routing import model_gets_weights
 
 __all__ = [
+    "StepError",
     "check_pipeline_to_fit",
+    "fit_in_pipeline_words",
     "fit_weighted",
+    "in_pipeline_words",
     "name_keys",
     "names_log_likelihood",
     "next_log_proba_function",
@@ -484,6 +488,9 @@ def _last_step(pipeline):
 
 # A name that a message quotes (names[3]='x alphabet=1'): left as it is.
 _QUOTED_NAME = r"\bnames\[\d+\](?:=| is )(?:'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\")"
+# The value of a setting a message advises: alphabet='auto', alpha=0.1,
+# hidden_layer_sizes=(200, 100) (not "...", which names no value).
+_VALUE = r"(?:'[^'\n]*'|\"[^\"\n]*\"|\([^()\n]*\)|[\w.]*\w)"
 
 
 def spelled_in_pipeline(message, transformer, step):
@@ -493,7 +500,8 @@ def spelled_in_pipeline(message, transformer, step):
     For the owner of a pipeline the user did not build (``train_from_file``'s,
     the default pipeline of :class:`~sknextchar.NameLabelClassifier`), whose
     step's advice names the step's own parameters. The names that the message
-    quotes are left as they are.
+    quotes are left as they are. Only a message of that step is to be spelled
+    so (:func:`fit_in_pipeline_words`): another's names other parameters.
 
     Parameters
     ----------
@@ -515,10 +523,134 @@ def spelled_in_pipeline(message, transformer, step):
     ...                     ContextWindowTransformer(), "windows")
     "names[2]='alphabet=1': pass windows__alphabet='auto'."
     """
+    return _spelled(message, transformer, step)[0]
+
+
+def _spelled(message, transformer, step):
+    """:func:`spelled_in_pipeline`, and the settings spelled, in order."""
     params = "|".join(map(re.escape, transformer.get_params(deep=False)))
     setting = rf"(?<![\w'\"])(?=(?:{params})=)"
-    return re.sub(
-        rf"({_QUOTED_NAME})|{setting}",
-        lambda match: match.group(1) or f"{step}__",
-        message,
-    )
+    pieces, settings, end = [], [], 0
+    for match in re.finditer(rf"({_QUOTED_NAME})|{setting}", message):
+        if match.group(1) is not None:
+            continue  # a name, as given
+        found = re.compile(rf"\w+={_VALUE}").match(message, match.start())
+        settings += [] if found is None else [f"{step}__{found.group(0)}"]
+        pieces += [message[end : match.start()], f"{step}__"]
+        end = match.start()
+    return "".join([*pieces, message[end:]]), settings
+
+
+class StepError(ValueError):
+    """A step's error in a pipeline's fit or use, its advice spelled as the
+    pipeline sets the step's parameters (:func:`in_pipeline_words`).
+
+    Parameters
+    ----------
+    message : str
+        The step's message, spelled so.
+    step : str
+        The step's name in the pipeline.
+    settings : list of str
+        The settings the message advises, as the pipeline sets them
+        (``"windows__alphabet='auto'"``), in the order it names them.
+    """
+
+    def __init__(self, message, step, settings):
+        super().__init__(message)
+        self.step, self.settings = step, list(settings)
+
+    def __reduce__(self):
+        return type(self), (self.args[0], self.step, self.settings)
+
+
+def fit_in_pipeline_words(pipeline, X, y=None, sample_weight=None):
+    """:func:`fit_weighted`, the advice of a step that fails told as the
+    pipeline's parameters (:class:`StepError`, :func:`in_pipeline_words`).
+
+    For the owner of a pipeline the user did not build (the default pipeline
+    of :class:`~sknextchar.NameLabelClassifier`).
+
+    Parameters
+    ----------
+    pipeline : Pipeline
+        A next-character pipeline, not fitted.
+    X, y, sample_weight
+        As :func:`fit_weighted` takes them.
+
+    Returns
+    -------
+    pipeline : Pipeline
+        The fitted ``pipeline``.
+
+    Examples
+    --------
+    >>> from sknextchar import make_default_pipeline
+    >>> try:
+    ...     fit_in_pipeline_words(make_default_pipeline(), ["zoë"])
+    ... except StepError as error:
+    ...     error.step, error.settings[0]
+    ('windows', "windows__alphabet='auto'")
+    """
+    with in_pipeline_words([pipeline]):
+        return fit_weighted(pipeline, X, y, sample_weight)
+
+
+@contextlib.contextmanager
+def in_pipeline_words(pipelines):
+    """Within it, a step of ``pipelines`` that raises has its advice told as
+    the pipeline sets the step's parameters (:class:`StepError`).
+
+    The step that failed is the one whose code raised the error: the innermost
+    frame of its traceback that is a method of one of the steps (its ``self``).
+    Which steps a failed fit left unfitted does not tell it: a
+    ContextWindowTransformer fitted by a Pipeline goes back to its state before
+    the fit when the model after it fails. Only that step's own parameters are
+    spelled, in its own message; any other error, or one that advises none of
+    them, is raised as it is.
+
+    Parameters
+    ----------
+    pipelines : list of Pipeline
+        The pipelines fitted or used within, possibly frozen; empty: no
+        error is spelled.
+
+    Examples
+    --------
+    >>> from sknextchar import make_default_pipeline
+    >>> pipe = make_default_pipeline().set_params(clf__max_iter=1)
+    >>> pipe = pipe.fit(["asha", "ravi"])
+    >>> try:
+    ...     with in_pipeline_words([pipe]):
+    ...         pipe.predict_log_proba(["zoë"])
+    ... except StepError as error:
+    ...     error.step, error.settings[0]
+    ('windows', "windows__alphabet='auto'")
+    """
+    try:
+        yield
+    except ValueError as error:
+        failed = _failed_step(error, pipelines)
+        if failed is None:
+            raise
+        message, settings = _spelled(str(error), failed[1], failed[0])
+        if not settings:
+            raise
+        raise StepError(message, failed[0], settings) from None
+
+
+def _failed_step(error, pipelines):
+    """The (name, step) of ``pipelines`` whose method is the innermost frame
+    of ``error``'s traceback: the step that raised it; None if no step's."""
+    steps = {
+        id(step): (name, step)
+        for pipeline in pipelines
+        if isinstance(unfreeze(pipeline), Pipeline)
+        for name, step in unfreeze(pipeline).steps
+        if not (step is None or isinstance(step, str))  # "passthrough"
+    }
+    failed, trace = None, error.__traceback__
+    while trace is not None:
+        failed = steps.get(id(trace.tb_frame.f_locals.get("self")), failed)
+        trace = trace.tb_next
+    return failed

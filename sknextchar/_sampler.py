@@ -1,6 +1,7 @@
 """NameSampler: the estimator that samples, scores and ranks names.
 
-A thin meta-estimator: it validates each request, splits its fitted pipeline
+A thin meta-estimator: it validates each request (its arguments in
+:mod:`sknextchar._sample_request`), splits its fitted pipeline
 into the transformer and the model (:func:`sknextchar._pipeline.split_pipeline`),
 and hands the model's next-log-probabilities function
 (:func:`sknextchar._pipeline.next_log_proba_function`) to the generation
@@ -22,18 +23,15 @@ from sklearn.frozen import FrozenEstimator
 from ._atomic import all_or_nothing
 from ._beam import beam_search, beam_shortfall_message, default_beam_width
 from ._blas import one_blas_thread
-from ._compat import HasMethods, Interval, fit_context, validate_parameter_constraints
+from ._compat import HasMethods, Interval, fit_context
 from ._consistency import check_steps_agree
-from ._dead_ends import LongPrefixError
+from ._dead_ends import check_room_for_a_letter
 from ._decoding import (
-    SamplingControls,
     check_continuable,
     length_bounds,
 )
 from ._estimator import PackageEstimatorMixin
 from ._generation import (
-    check_reachable,
-    check_sample_memory,
     draw_cache,
     sample_ids,
     sample_new_names,
@@ -51,7 +49,7 @@ from ._labels import (
     label_classes,
     labels_of_windows,
 )
-from ._left_out import in_record, left_out_test, written_forms
+from ._left_out import in_record
 from ._length_match import LENGTH_PILOT, length_matcher
 from ._limits import MAX_LETTERS
 from ._meta_callbacks import meta_fit_task
@@ -70,17 +68,28 @@ from ._novelty import (
     training_ids,
     training_record,
 )
-from ._pipeline import fit_weighted, next_log_proba_function, split_pipeline
+from ._pipeline import (
+    check_pipeline_to_fit,
+    fit_weighted,
+    next_log_proba_function,
+    split_pipeline,
+)
 from ._prefix_lengths import prefix_lengths, target_lengths
 from ._sample_report import label_length_row
+from ._sample_request import (
+    check_feasible,
+    checked_counts_and_flags,
+    encode_prefix,
+    encode_prefixes,
+    normalised_exclude,
+    sampling_controls,
+)
 from ._sample_weight import check_sample_weight
 from ._sizes import sampler_record_memory
 from ._spelling import spelling_accept, spelling_filter, spelling_record
-from ._support import RequestSupport
 from ._temperature_table import TemperatureTable
 from ._validation import (
     check_bool,
-    check_exclude,
     check_names,
     check_positive_int,
     check_prefix,
@@ -90,9 +99,6 @@ from ._validation import (
 )
 from ._vocabulary import spell_prefix
 from ._weight_routing import weights_router
-
-# The constructor parameters that shape sampling, in SamplingControls' order.
-_CONTROLS = ("temperature", "top_k", "top_p", "min_length", "max_length")
 
 
 class NameSampler(
@@ -342,7 +348,7 @@ default=None
         [0, 0, 0, 0, 3, 0, 0, 1]
         """
         length_bounds(self.min_length, self.max_length)  # fail on crossed bounds
-        split_pipeline(self.estimator)  # fail before a long fit
+        check_pipeline_to_fit(self.estimator)  # a bad setting before a bad name
         y = check_sampler_labels(y, X)  # before a long fit: a column warns
         weights = None
         if sample_weight is not None:  # checked before a long fit
@@ -481,7 +487,7 @@ default=None
         (5, 27)
         """
         windows, function_of, labels = self._windows_and_model(X, label)
-        temperature = self._controls().temperature
+        temperature = sampling_controls(self).temperature
         return windows_tempered_log_proba(
             function_of, labels, windows, len(self.vocabulary_), temperature
         )
@@ -561,10 +567,11 @@ default=None
         high temperature. Each column is :meth:`next_char_proba` at that
         temperature (the other controls of the sampler apply too: ``top_k``,
         ``top_p``, and the length bounds, so the end marker has probability 0
-        before ``min_length`` letters and 1 at ``max_length``, and a prefix of
-        more letters is refused. ``sknextchar table`` sets ``min_length=1`` and
-        ``max_length`` one past its context, so its end marker has the model's
-        own probability).
+        before ``min_length`` letters; a prefix of ``max_length`` letters or
+        more is refused, since only the end could follow it, at probability 1
+        whatever the model predicts. ``sknextchar table`` sets ``min_length=1``
+        and ``max_length`` one past its context, so its end marker has the
+        model's own probability).
 
         Parameters
         ----------
@@ -605,6 +612,11 @@ default=None
         (*columns, model), ids, contexts = self._next_char_probas(
             [prefix], (*temperatures, 1.0), one_prefix=True, label=label
         )
+        high = sampling_controls(self).max_length  # only the end after it
+        seen = self.training_length_range()  # None resolves to its default
+        check_room_for_a_letter("prefix", prefix, letters=len(ids), max_length=high,
+            given=self.max_length, recorded=seen is not None,
+            min_length=self.min_length)  # fmt: skip
         transformer, _ = split_pipeline(self.estimator_)
         return TemperatureTable(
             # Normalised like the training names; its last word goes on.
@@ -625,9 +637,9 @@ default=None
         prefixes.
         """
         transformer, next_log_proba = self._fitted_parts(label)
-        controls = self._controls()
+        controls = sampling_controls(self)
         prefixes = check_names(prefixes, what="prefixes", allow_empty_strings=True)
-        ids, lengths, contexts = self._encode_prefixes(
+        ids, lengths, contexts = encode_prefixes(
             transformer, prefixes, controls, one_prefix=one_prefix
         )
         log_proba = next_log_proba(contexts)
@@ -849,7 +861,11 @@ default=None
             ``n_samples`` are not used: a few milliseconds more for a small
             request). Within each length, names keep the model's proportions.
             For a model that cannot count letters (a short context), this
-            corrects the lengths without retraining.
+            corrects the lengths without retraining. A length the sampler
+            never draws cannot be matched: when the first 1,000 names that
+            pass the other tests lack lengths of 5% or more of the target (at
+            a temperature near 0 every name has one length), a
+            ``UserWarning`` names them and what draws them.
         label : object or None, default=None
             For a sampler fitted with labels (and only then): the label the
             names are generated for, drawn from P(name | label). An unknown
@@ -934,20 +950,20 @@ default=None
         True
         """
         transformer, next_log_proba = self._fitted_parts(label)
-        controls = self._controls()
-        n_samples, max_rounds, unique, return_scores = _checked_counts_and_flags(
+        controls = sampling_controls(self)
+        n_samples, max_rounds, unique, return_scores = checked_counts_and_flags(
             n_samples, max_rounds, unique, return_scores
         )
-        exclude = _normalised_exclude(transformer, exclude)
+        exclude = normalised_exclude(transformer, exclude)
         rng = check_random_generator(random_state)
-        prefix_ids, context = self._encode_prefix(transformer, prefix, controls)
+        prefix_ids, context = encode_prefix(transformer, prefix, controls)
         keep, words = self._name_filter(
             novel, pattern, match_lengths, controls, rng, (label, min_label_proba),
             prefix_ids, (unique, exclude),
         )  # fmt: skip
         spelled = spelling_filter(self, len(prefix_ids), words, keep_spelling)
-        support = self._check_feasible(
-            n_samples, unique, prefix_ids, context, controls, (novel, exclude),
+        support = check_feasible(
+            self, n_samples, unique, prefix_ids, context, controls, (novel, exclude),
             (next_log_proba, prefix, keep, spelled, match_lengths))  # fmt: skip
 
         # The rounds share the distributions of the contexts met so far.
@@ -965,7 +981,7 @@ default=None
                 draw_names, n_samples, unique=unique, exclude=exclude, novel=novel,
                 max_rounds=max_rounds, controls=controls, constraints=words,
                 pilot=LENGTH_PILOT if match_lengths else 0, pattern=pattern,
-                support=support, unit=transformer.unit_,
+                support=support, unit=transformer.unit_, matched=keep.tally,
             )  # fmt: skip
         if return_scores:
             return names, self.score_samples(names, label=label)
@@ -997,11 +1013,12 @@ default=None
         if check_bool(match_lengths, "match_lengths"):
             if getattr(self, "training_length_counts_", None) is None:
                 self._name_record()  # its error: fitted on no names
-            counts, _ = target_lengths(
+            counts, who = target_lengths(
                 self, ids, self._length_counts(by_label[0]), by_label[0], controls
             )
-            match = length_matcher(counts, controls, rng, *kept)
-        check_meetable(pattern, ids, self.vocabulary_, controls, counts)
+        fits = check_meetable(pattern, ids, self.vocabulary_, controls, counts)
+        if counts is not None:  # the lengths the prefix and pattern allow
+            match = length_matcher(counts, controls, rng, *kept, fits=fits, whose=who)
         return name_filter(
             self.vocabulary_, record=record, pattern=pattern, test=test,
             typical=typical, match=match, folded=folded,
@@ -1035,34 +1052,6 @@ default=None
             n_symbols=len(self.vocabulary_),
         )
         return passes, label_filter_words(label, min_label_proba)
-
-    def _check_feasible(
-        self, n_samples, unique, prefix_ids, context, controls, new, model_prefix
-    ):
-        """Fail up front: names that cannot fit in memory or cannot be distinct
-        (``new``, the pair ``(novel, exclude)``: the names those leave out do
-        not count; without ``unique``, fail when they leave out every name).
-
-        Returns what the request can give at all, asked when it falls short
-        (:class:`~sknextchar._support.RequestSupport`; ``model_prefix``: the
-        model's function, the prefix, the request's tests ``keep`` and
-        ``spelled``, and ``match_lengths``, whose test draws at random: then
-        the names it can give are not listed)."""
-        check_sample_memory(n_samples, context.shape[1], controls.min_length)
-        check_reachable(
-            n_samples,
-            n_letters=len(self.vocabulary_) - 1,
-            n_prefix=len(prefix_ids),
-            controls=controls,
-            left_out=left_out_test(self, *new),
-            prefix_ids=prefix_ids,
-            unique=unique,
-        )
-        next_log_proba, prefix, keep, spelled, thinned = model_prefix
-        return RequestSupport(
-            next_log_proba, prefix=prefix, prefix_ids=prefix_ids, context=context,
-            controls=controls, keep=None if thinned else lambda ids: keep(spelled(ids)),
-        )  # fmt: skip
 
     # ------------------------------------------------------------ beam search
     def most_likely(
@@ -1148,12 +1137,12 @@ default=None
         (3, True)
         """
         transformer, next_log_proba = self._fitted_parts(label)
-        controls = self._controls()  # the length bounds, checked
+        controls = sampling_controls(self)  # the length bounds, checked
         n_names = check_positive_int(n_names, "n_names")
         width = default_beam_width(n_names) if beam_width is None else beam_width
         width = check_positive_int(width, "beam_width")
-        exclude = _normalised_exclude(transformer, exclude)
-        prefix_ids, context = self._encode_prefix(transformer, prefix, controls)
+        exclude = normalised_exclude(transformer, exclude)
+        prefix_ids, context = encode_prefix(transformer, prefix, controls)
         typical = self._label_filter(label, min_label_proba, "most_likely")
         accept = unspaced_accept(self.vocabulary_, spelling_accept(
             self, len(prefix_ids), typical and typical[0], keep_spelling
@@ -1234,44 +1223,6 @@ default=None
         present = np.flatnonzero(counts)
         return int(present[0]), int(present[-1])
 
-    def _controls(self):
-        """The sampling parameters, validated at call time (set_params needs no fit).
-
-        Cheaper than ``_validate_params``, which inspects the signature. Length
-        bounds left at None come from the training names (1 and 20 without).
-        """
-        values = {name: getattr(self, name) for name in _CONTROLS}
-        validate_parameter_constraints(
-            {name: self._parameter_constraints[name] for name in _CONTROLS},
-            values,
-            caller_name=type(self).__name__,
-        )
-        values["min_length"], values["max_length"] = length_bounds(
-            values["min_length"], values["max_length"], self.training_length_range()
-        )
-        return SamplingControls(**values)
-
-    def _encode_prefix(self, transformer, prefix, controls):
-        """The letters and the context of one prefix, checked."""
-        ids, _, context = self._encode_prefixes(
-            transformer, [check_prefix(prefix)], controls, one_prefix=True
-        )
-        return ids, context
-
-    def _encode_prefixes(self, transformer, prefixes, controls, *, one_prefix=False):
-        """Letters, lengths and contexts of checked prefixes within max_length;
-        messages name the one prefix of a call by its argument (``prefix=``)."""
-        what = "prefix" if one_prefix else "prefixes"
-        ids, lengths, contexts = transformer.encode_prefix_list(prefixes, what=what)
-        too_long = lengths > controls.max_length
-        if too_long.any():
-            i = int(np.flatnonzero(too_long)[0])
-            raise LongPrefixError(  # quotes a long prefix cut: it can be a file
-                what, None if one_prefix else i, prefixes[i],
-                letters=int(lengths[i]), max_length=controls.max_length,
-            )  # fmt: skip
-        return ids, lengths, contexts
-
     def get_metadata_routing(self):
         """The metadata routing: ``sample_weight`` to ``fit`` and the pipeline.
 
@@ -1305,18 +1256,3 @@ default=None
         tags.input_tags.one_d_array = True
         tags.input_tags.two_d_array = False
         return tags
-
-
-def _checked_counts_and_flags(n_samples, max_rounds, unique, return_scores):
-    """The counts and flags of a ``sample`` call, checked."""
-    return (
-        check_positive_int(n_samples, "n_samples"),
-        check_positive_int(max_rounds, "max_rounds"),
-        check_bool(unique, "unique"),
-        check_bool(return_scores, "return_scores"),
-    )
-
-
-def _normalised_exclude(transformer, exclude):
-    """The names to exclude, checked, as the model writes them (written_forms)."""
-    return check_exclude(exclude, normalize=partial(written_forms, transformer))

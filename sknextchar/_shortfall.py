@@ -45,6 +45,7 @@ __all__ = [
     "ExcludedDraws",
     "longer_bounds_words",
     "optimistic_reach",
+    "redrawn_names",
     "rounds_could_find_others",
     "shortfall_levers",
     "shortfall_message",
@@ -190,7 +191,7 @@ drawn over and over: a higher temperature=... draws others)"
 def shortfall_message(
     n_accepted, n_samples, drawn, unique, exclude, controls, constraints, *,
     hopeless=False, novel=False, pattern=None, stopped=None, exhausted=None,
-    excluded=None, limit=None, unit="char",
+    excluded=None, limit=None, unit="char", matched=False, redrawn=None,
 ):  # fmt: skip
     """What went wrong when too few names were accepted, and what to change.
 
@@ -206,7 +207,12 @@ def shortfall_message(
     given, if any. ``excluded``: the :class:`ExcludedDraws` of ``exclude``.
     ``limit``: the most names drawn without one accepted. ``unit``: the
     model's symbols (``transformer.unit_``), in which the lengths of names
-    are counted, as ``min_length`` counts them.
+    are counted, as ``min_length`` counts them. ``matched``: the thinning
+    to the training names' lengths (``match_lengths``) left out at least as
+    many names as are missing, so that sampling without it would help.
+    ``redrawn``: with ``unique``, the pair ``(n_repeats, names)`` when most of
+    at least :data:`REPEATED_ENOUGH` names drawn were repeats of the few
+    ``names`` accepted (:func:`redrawn_names`); what draws others is advised.
     Only the settings that can change the outcome are named
     (:func:`shortfall_levers`): when every one of at least
     :data:`REPEATED_ENOUGH` names drawn was one of a few that the tests left
@@ -251,7 +257,11 @@ def shortfall_message(
         return _exhausted_message(
             head, kept, n_accepted, controls, exhausted, novel, exclude, pattern
         )
+    if redrawn is not None and not controls.deterministic:
+        return _redrawn_message(head, drawn, redrawn, controls)
     levers = shortfall_levers(n_accepted, controls, novel, exclude, pattern, repeated)
+    if matched and not repeated:  # the thinning left out names that would count
+        levers.append("sample without match_lengths=True")
     if controls.deterministic:  # one name, the same at every draw
         return (
             f"{head}: greedy decoding (temperature=0 or top_k=1) gives one name, "
@@ -265,11 +275,7 @@ def shortfall_message(
         rounds = _stopped_words(stopped, 0, n_samples, drawn) if stopped else "."
         return _repeated_message(head, kept, drawn, levers, limit) + rounds
     if hopeless:
-        rounds = (
-            f" (drawing stopped after {drawn:,} names without one accepted, "
-            "before max_rounds rounds: these constraints most likely admit no "
-            "name this model gives, and more rounds would not help)."
-        )
+        rounds = _HOPELESS.format(drawn=drawn)
     else:
         levers.append("allow more rounds (max_rounds=...)")
         rounds = "."
@@ -280,6 +286,48 @@ def shortfall_message(
         f"as {', '.join(kept)}. The model rarely produces such names under these "
         f"settings: {or_list(levers)}{rounds}"
     )
+
+
+def redrawn_names(n_repeats, drawn, accepted):
+    """``(n_repeats, accepted)`` when most of at least
+    :data:`REPEATED_ENOUGH` names ``drawn`` were ``n_repeats`` repeats of
+    the few (at most :data:`~sknextchar._novelty.MAX_FEW`) names
+    ``accepted``, else None: ``unique`` then waits for names the model
+    hardly ever draws.
+
+    Examples
+    --------
+    >>> redrawn_names(6_000, 6_510, ["sant"]), redrawn_names(600, 6_510, ["sant"])
+    ((6000, ['sant']), None)
+    """
+    many = n_repeats >= REPEATED_ENOUGH and 2 * n_repeats >= drawn
+    return (n_repeats, list(accepted)) if many and len(accepted) <= MAX_FEW else None
+
+
+def _redrawn_message(head, drawn, redrawn, controls):
+    """The message when most names drawn were the few accepted, again."""
+    n_repeats, names = redrawn
+    levers = []
+    if controls.temperature < math.inf:
+        levers.append("raise the temperature (temperature=...)")
+    for name in ("top_k", "top_p"):
+        if getattr(controls, name) is not None:
+            levers.append(f"loosen {name}=...")
+    levers += ["ask for fewer names", "leave out unique=True"]
+    which = " or ".join(map(repr, names))
+    return (
+        f"{head}: {n_repeats:,} of the {drawn:,} names drawn were {which} "
+        "again, already returned, which the model draws over and over under "
+        f"these settings and unique=True returns once. {capitalized(or_list(levers))}."
+    )
+
+
+# Why drawing stopped before max_rounds rounds when none was accepted.
+_HOPELESS = (
+    " (drawing stopped after {drawn:,} names without one accepted, before "
+    "max_rounds rounds: these constraints most likely admit no name this model "
+    "gives, and more rounds would not help)."
+)
 
 
 def _test_words(constraints, exclude, excluded, n_accepted, drawn, plain):

@@ -46,7 +46,7 @@ from functools import partial
 import numpy as np
 
 from ._novelty import RepeatedNames
-from ._state_checks import transitions_problem
+from ._record_checks import transitions_problem
 from ._text import letter_script, symbol_kind
 from ._validation import check_bool
 from ._vocabulary import decode_rows

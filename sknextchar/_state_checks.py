@@ -14,30 +14,40 @@ attributes is unfitted (the template of a sampler, a search's estimator) and is
 not checked. The checks the estimators run themselves as they are unpickled
 (the network's arrays, the count tables' structure, the number of per-label
 models, the pool weights) are not repeated here.
+A sampler's records of its training names are checked in
+:mod:`sknextchar._record_checks`.
 
 The estimators are known by class name, so that this module imports none of
 them (it sits below :mod:`sknextchar._persistence` in the layers).
 """
 
-import re
-from numbers import Integral, Real
-
 import numpy as np
 
+from ._attribute_checks import (
+    distinct,
+    float_vector,
+    int_vector,
+    is_int,
+    is_real,
+    strictly_increasing,
+)
 from ._ngram import max_order, table_problem
+from ._record_checks import (
+    folded_record_problem,
+    length_record_problem,
+    prefix_table_problem,
+    transitions_problem,
+)
 from ._steps import pipeline_steps, unfreeze
 
 __all__ = [
     "classes_problem",
     "fitted_state_problem",
-    "folded_record_problem",
     "kneser_ney_counts_problem",
     "kneser_ney_tables_problem",
     "label_classes_problem",
-    "length_record_problem",
     "missing_state_problem",
     "optimizer_problem",
-    "transitions_problem",
     "vocabulary_problem",
 ]
 
@@ -65,59 +75,6 @@ _STATE = {
     ),
     "NameSampler": ("estimator_ vocabulary_", ""),
 }
-
-
-def _is_int(value, low=0):
-    return isinstance(value, Integral) and not isinstance(value, bool) and value >= low
-
-
-def _is_real(value):
-    return isinstance(value, Real) and not isinstance(value, bool)
-
-
-def _int_vector(value, ndim=1):
-    return (
-        isinstance(value, np.ndarray)
-        and value.ndim == ndim
-        and value.dtype.kind in "iu"
-    )
-
-
-def _count_array(value, ndim=1):
-    """Counts >= 0: ints, or finite floats (names weighed by fractional
-    ``sample_weight``)."""
-    return (
-        isinstance(value, np.ndarray)
-        and value.ndim == ndim
-        and value.dtype.kind in "iuf"
-        and bool(np.isfinite(value).all())
-        and bool((value >= 0).all())
-    )
-
-
-def _float_vector(value, finite=True):
-    return (
-        isinstance(value, np.ndarray)
-        and value.ndim == 1
-        and value.dtype.kind == "f"
-        and (not finite or bool(np.isfinite(value).all()))
-    )
-
-
-def _strictly_increasing(values):
-    """Sorted and distinct; False for values that do not compare."""
-    try:
-        return bool(np.all(values[1:] > values[:-1]))
-    except TypeError:
-        return False
-
-
-def _distinct(values):
-    """No value twice; False for values that cannot be compared so."""
-    try:
-        return len(set(values.tolist())) == len(values)
-    except TypeError:  # unhashable values
-        return False
 
 
 def missing_state_problem(estimator, required, nullable=()):
@@ -191,7 +148,7 @@ def classes_problem(estimator, name="classes_"):
         isinstance(classes, np.ndarray)
         and classes.ndim == 1
         and len(classes)
-        and _distinct(classes)
+        and distinct(classes)
     ):
         return f"its {name} is not a 1-d array of distinct classes"
     return None
@@ -232,7 +189,7 @@ def label_classes_problem(estimator, name="label_classes_"):
         isinstance(labels, np.ndarray)
         and labels.ndim == 1
         and len(labels)
-        and _strictly_increasing(labels)
+        and strictly_increasing(labels)
     ):
         return f"its {name} is not a 1-d array of sorted, distinct labels"
     return None
@@ -271,7 +228,7 @@ def vocabulary_problem(vocabulary, name="vocabulary_"):
 
 
 def _n_features_problem(estimator):
-    if not _is_int(estimator.n_features_in_, 1):
+    if not is_int(estimator.n_features_in_, 1):
         return "its n_features_in_ is not a positive int (the context length)"
     return None
 
@@ -326,22 +283,22 @@ def kneser_ney_counts_problem(clf):
     '_top_counts is not one positive int count per key of _top_keys'
     """
     n_symbols, base, order = clf._n_symbols, clf._base, clf.order_
-    if not isinstance(clf._from_windows, (bool, np.bool_)) or not _is_int(n_symbols, 1):
+    if not isinstance(clf._from_windows, (bool, np.bool_)) or not is_int(n_symbols, 1):
         return "_from_windows or _n_symbols is not a boolean and a positive int"
-    if not _is_int(base) or base != max(n_symbols, len(clf.classes_), 2):
+    if not is_int(base) or base != max(n_symbols, len(clf.classes_), 2):
         return f"_base={base!r} is not the number of symbols and classes"
-    if not _is_int(order, 1) or order > min(clf.n_features_in_ + 1, max_order(base)):
+    if not is_int(order, 1) or order > min(clf.n_features_in_ + 1, max_order(base)):
         return f"its order_={order!r} is not an order its contexts and keys allow"
     keys, counts = clf._top_keys, clf._top_counts  # merged through np.unique
-    if not _int_vector(keys):
+    if not int_vector(keys):
         return "_top_keys is not a 1-d array of int keys"
     if len(keys) and (keys.min() < 0 or keys.max() >= base**order):
         return f"_top_keys holds a key outside [0, {base}**{order})"
     if len(keys) and (keys % base).max() >= len(clf.classes_):
         return "_top_keys holds an n-gram whose last symbol is not among classes_"
-    if not (_int_vector(counts) and len(counts) == len(keys) and (counts > 0).all()):
+    if not (int_vector(counts) and len(counts) == len(keys) and (counts > 0).all()):
         return "_top_counts is not one positive int count per key of _top_keys"
-    if not (_is_int(clf.n_windows_) and clf.n_windows_ == int(counts.sum())):
+    if not (is_int(clf.n_windows_) and clf.n_windows_ == int(counts.sum())):
         return "its n_windows_ is not the number of windows counted in _top_counts"
     return None
 
@@ -393,11 +350,11 @@ def kneser_ney_tables_problem(clf):
 def _history_problem(clf):
     """The training records that ``partial_fit`` and a warm start continue."""
     for name in ("n_iter_", "t_", "_no_improvement_count"):
-        if not _is_int(getattr(clf, name)):
+        if not is_int(getattr(clf, name)):
             return f"its {name} is not an int >= 0"
-    if not (isinstance(clf.loss_curve_, list) and all(map(_is_real, clf.loss_curve_))):
+    if not (isinstance(clf.loss_curve_, list) and all(map(is_real, clf.loss_curve_))):
         return "its loss_curve_ is not a list of numbers"
-    if clf.best_loss_ is not None and not _is_real(clf.best_loss_):
+    if clf.best_loss_ is not None and not is_real(clf.best_loss_):
         return "its best_loss_ is not a number or None"
     return _weights_epoch_problem(clf)
 
@@ -469,7 +426,7 @@ def optimizer_problem(clf):
     shape = (sum(table.size for table in tables),)  # the flat parameter buffer
     moments = [getattr(optimizer, "ms", None), getattr(optimizer, "vs", None)]
     moments = [m[0] if isinstance(m, list) and len(m) == 1 else None for m in moments]
-    if not all(_float_vector(m, finite=False) and m.shape == shape for m in moments):
+    if not all(float_vector(m, finite=False) and m.shape == shape for m in moments):
         return (
             "its optimizer's moments (_optimizer.ms, .vs) are not 2 arrays of "
             f"shape {shape}"
@@ -478,7 +435,7 @@ def optimizer_problem(clf):
         return "its optimizer's moments (_optimizer.ms, .vs) are not all finite"
     if not (moments[1] >= 0).all():
         return "its optimizer's second moments (_optimizer.vs) are not all >= 0"
-    if not _is_int(getattr(optimizer, "t", None)):
+    if not is_int(getattr(optimizer, "t", None)):
         return "its optimizer's step count (_optimizer.t) is not an int >= 0"
     return None
 
@@ -488,7 +445,7 @@ def _mixture_problem(mixture):
     if not isinstance(members, list) or not members:
         return "its estimators_ is not a list of fitted members"
     if not (
-        _float_vector(weights)
+        float_vector(weights)
         and len(weights) == len(members)
         and (weights >= 0).all()
         and (weights > 0).any()
@@ -520,10 +477,10 @@ def _name_label_problem(clf):
         return problem
     prior = clf.class_prior_
     if not (
-        _float_vector(prior) and len(prior) == len(clf.classes_) and (prior >= 0).all()
+        float_vector(prior) and len(prior) == len(clf.classes_) and (prior >= 0).all()
     ):
         return "its class_prior_ is not one number >= 0 per label of classes_"
-    if not (_is_real(clf.temperature_) and np.isfinite(clf.temperature_)):
+    if not (is_real(clf.temperature_) and np.isfinite(clf.temperature_)):
         return "its temperature_ is not a finite number"  # fitted: of any sign
     return _name_label_pipelines_problem(clf)
 
@@ -561,79 +518,6 @@ def _name_label_pipelines_problem(clf):
     return None
 
 
-def length_record_problem(sampler, n_labels):
-    """What is wrong with a fitted sampler's record of its training names, or None.
-
-    ``training_name_hashes_`` (sorted distinct uint64 hashes),
-    ``training_length_counts_`` (counts of names per length) and
-    ``training_length_counts_by_label_`` (the same per label) are set together;
-    files saved before 0.2.0 have none of them, and a sampler fitted on no names
-    holds None. A sampler of ``train_from_file(..., return_sampler=True)``
-    holds the length counts without the hashes (it keeps no names).
-
-    Parameters
-    ----------
-    sampler : NameSampler
-        Fitted.
-    n_labels : int or None
-        The number of labels of its model, None without labels.
-
-    Returns
-    -------
-    problem : str or None
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> from sklearn.base import BaseEstimator
-    >>> sampler = BaseEstimator()
-    >>> sampler.training_name_hashes_ = np.array([3, 7], dtype=np.uint64)
-    >>> sampler.training_length_counts_ = np.array([0, 1, 1])
-    >>> sampler.training_length_counts_by_label_ = None
-    >>> length_record_problem(sampler, None) is None
-    True
-    >>> sampler.training_length_counts_ = np.array([0, -1, 1])
-    >>> length_record_problem(sampler, None)
-    'its training_length_counts_ is not a 1-d array of counts (numbers >= 0, not all 0)'
-    """
-    names = ("training_name_hashes_", "training_length_counts_")
-    state = vars(sampler)
-    present = [name in state for name in (*names, "training_length_counts_by_label_")]
-    if any(present) and not all(present):
-        return "its record of the training names is incomplete"
-    hashes, counts = state.get(names[0]), state.get(names[1])
-    if hashes is not None and counts is None:  # lengths alone: --chunk-size's
-        return "its record of the training names is incomplete"
-    if counts is None:
-        return None
-    if hashes is not None and not (
-        _int_vector(hashes)
-        and hashes.dtype.kind == "u"
-        and _strictly_increasing(hashes)
-    ):
-        return "its training_name_hashes_ is not a sorted 1-d array of distinct uint64"
-    if not (_count_array(counts) and counts.any()):
-        return (
-            "its training_length_counts_ is not a 1-d array of counts (numbers >= 0, "
-            "not all 0)"
-        )
-    return _by_label_problem(
-        state["training_length_counts_by_label_"], counts, n_labels
-    )
-
-
-def _by_label_problem(by_label, counts, n_labels):
-    if by_label is None:  # no labels, or saved before the counts by label
-        return None
-    shape = (n_labels, len(counts))
-    if not (_count_array(by_label, 2) and by_label.shape == shape):
-        return (
-            "its training_length_counts_by_label_ is not an array of counts (numbers "
-            f">= 0) of shape {shape}, a row per label of its model"
-        )
-    return None
-
-
 def _sampler_problem(sampler):
     model = _model_of(sampler.estimator_)
     if model is None:
@@ -646,149 +530,8 @@ def _sampler_problem(sampler):
         length_record_problem(sampler, None if labels is None else len(labels))
         or folded_record_problem(sampler)
         or transitions_problem(getattr(sampler, "training_transitions_", None))
-        or _prefix_table_problem(getattr(sampler, "training_prefix_lengths_", None))
+        or prefix_table_problem(getattr(sampler, "training_prefix_lengths_", None))
     )
-
-
-def _prefix_table_problem(table):
-    """What is wrong with ``training_prefix_lengths_`` (absent, or None for no
-    names; else :func:`~sknextchar._prefix_lengths.prefix_lengths`' dict), or
-    None."""
-    if table is None:
-        return None
-    name = "its training_prefix_lengths_"
-    fields = {"keys", "counts", "min_names"}  # and "blend", absent when saved before
-    if not isinstance(table, dict) or set(table) - {"blend"} != fields:
-        return f"{name} is not a dict of keys, counts and min_names (blend optional)"
-    keys, counts, min_names = table["keys"], table["counts"], table["min_names"]
-    if not (
-        _int_vector(keys) and keys.dtype.kind == "u" and _strictly_increasing(keys)
-    ):
-        return f"{name} has keys that are not sorted distinct uint64"
-    if not (_count_array(counts, 2) and len(counts) == len(keys)):
-        return f"{name} has counts that are not a row of counts (>= 0) per key"
-    if not isinstance(min_names, int) or isinstance(min_names, bool) or min_names < 1:
-        return f"{name} has a min_names that is not an int >= 1"
-    blend = table.get("blend", 0.0)
-    if not (isinstance(blend, float) and np.isfinite(blend) and blend >= 0):
-        return f"{name} has a blend that is not a float >= 0"
-    return None
-
-
-def folded_record_problem(sampler):
-    """What is wrong with a sampler's record of its names case-folded, or None.
-
-    ``training_name_folded_hashes_`` is absent (saved before it) or None (a
-    vocabulary without case, or no names), or sorted distinct uint64 hashes,
-    no more than the exact record's (folding only merges names), beside an
-    exact record.
-
-    Parameters
-    ----------
-    sampler : NameSampler
-        Fitted; its exact record checked first (:func:`length_record_problem`).
-
-    Returns
-    -------
-    problem : str or None
-        None for a record that fits; else what is wrong, for the message.
-
-    Examples
-    --------
-    >>> from types import SimpleNamespace
-    >>> exact = np.array([3, 7], dtype=np.uint64)
-    >>> old = SimpleNamespace(training_name_hashes_=exact)  # saved before it
-    >>> folded_record_problem(old) is None
-    True
-    >>> new = SimpleNamespace(training_name_hashes_=exact,
-    ...                       training_name_folded_hashes_=exact[:1])
-    >>> folded_record_problem(new) is None
-    True
-    >>> new.training_name_folded_hashes_ = exact[::-1]
-    >>> folded_record_problem(new)
-    'its training_name_folded_hashes_ is not None or a sorted 1-d array of \
-distinct uint64, no longer than its training_name_hashes_'
-    """
-    folded = vars(sampler).get("training_name_folded_hashes_")
-    if folded is None:
-        return None
-    hashes = vars(sampler).get("training_name_hashes_")
-    if not (
-        isinstance(folded, np.ndarray)
-        and folded.ndim == 1
-        and folded.dtype == np.uint64
-        and _strictly_increasing(folded)
-        and hashes is not None
-        and len(folded) <= len(hashes)
-    ):
-        return (
-            "its training_name_folded_hashes_ is not None or a sorted 1-d array "
-            "of distinct uint64, no longer than its training_name_hashes_"
-        )
-    return None
-
-
-_CASE_ROW = "(start|lower|capital|capitals) (lower|capital|capitals|end)"
-
-
-def transitions_problem(pairs):
-    """What is wrong with a sampler's spelling record, or None.
-
-    The record (``training_transitions_``) is None (or absent: saved before
-    it) or an array of strings of shape ``(n_pairs, 2)``; a row
-    ``("capitals", count)`` (absent before it) holds a whole number, a row
-    ``("case", runs)`` two names of runs of a word.
-
-    Parameters
-    ----------
-    pairs : object
-        The record.
-
-    Returns
-    -------
-    problem : str or None
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> transitions_problem(np.array([["", "LATIN lower"]])) is None
-    True
-    >>> transitions_problem(np.array(["LATIN upper"]))[:40]
-    'its training_transitions_ is not None or'
-    >>> transitions_problem(np.array([["capitals", "two"]]))[:47]
-    "its training_transitions_ has a row ('capitals'"
-    >>> transitions_problem(np.array([["case", "upper lower"]]))[:43]
-    "its training_transitions_ has a row ('case'"
-    """
-    if pairs is None:
-        return None
-    if not (
-        isinstance(pairs, np.ndarray)
-        and pairs.dtype.kind == "U"
-        and pairs.ndim == 2
-        and pairs.shape[1] == 2
-    ):
-        return (
-            "its training_transitions_ is not None or an array of strings of "
-            "shape (n_pairs, 2), the kinds of characters that follow each other"
-        )
-    counts = pairs[pairs[:, 0] == "capitals", 1].tolist()
-    wrong = [n for n in counts if not re.fullmatch("[0-9]{1,9}", n)]
-    if wrong:
-        return (
-            f"its training_transitions_ has a row ('capitals', {wrong[0]!r}) whose "
-            "count is not a whole number >= 0 (the most capitals in one word of "
-            "a training name)"
-        )
-    runs = pairs[pairs[:, 0] == "case", 1].tolist()
-    wrong = [r for r in runs if not re.fullmatch(_CASE_ROW, r)]
-    if wrong:
-        return (
-            f"its training_transitions_ has a row ('case', {wrong[0]!r}) that is "
-            "not two of start, lower, capital, capitals, end (two runs of a word "
-            "that follow each other)"
-        )
-    return None
 
 
 def _kneser_ney_problems(clf):

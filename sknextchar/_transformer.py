@@ -16,6 +16,7 @@ from ._compat import (
     reject_cross_val_predict,
 )
 from ._consistency import STEPS_DISAGREE
+from ._dropped_capitals import warn_capitals_dropped
 from ._empty_names import EmptyNamesError
 from ._estimator import PackageEstimatorMixin
 from ._gathered_names import NamesWarning
@@ -681,6 +682,9 @@ class ContextWindowTransformer(
                     n_names=len(emptied),
                     positions=emptied[:MAX_REPORTED],
                 )
+            if fitting and not self.lowercase:  # "Emma" learned as "mma"
+                symbols = (flat, bad, owner)
+                warn_capitals_dropped(names, symbols, self.vocabulary_[1:], index)
         if fitting and self.strip_accents == "unicode":  # the names are learned
             warn_other_scripts_folded(names, index, lowercase=self.lowercase)
         return ids, lengths
@@ -710,9 +714,17 @@ class ContextWindowTransformer(
         if what != "names":
             return self._unknown_text(chars, shown, len(culprits), what, fitting)
         known = self.vocabulary_[1:]
-        emptied = names_left_empty(flat, bad, owner, len(names), known)
+        # with case kept, dropping is offered only after lowercase=True: "J." "j"
+        emptied = names_left_empty(
+            flat, bad, owner, len(names), known, lowered=not self.lowercase
+        )
         counts = (emptied[0].size, emptied[1].size)
-        text = self._unknown_text(chars, shown, len(culprits), what, fitting, counts)
+        starts = np.flatnonzero(np.diff(owner, prepend=-1))  # each name's first
+        # dropping a first letter: "émile" "mile" (a quote or hyphen may go)
+        firsts = {flat[i] for i in starts[bad[starts]] if flat[i].isalpha()}
+        text = self._unknown_text(
+            chars, shown, len(culprits), what, fitting, counts, kept=firsts
+        )
         if not emptied[0].size:
             return text
         some = _placed("names", emptied[0][:MAX_REPORTED].tolist(), names, index)
@@ -720,19 +732,20 @@ class ContextWindowTransformer(
 
     def _unknown_text(
         self, chars, culprits, n_culprits, what, fitting, emptied=None,
-        again=TRAIN_AGAIN,
+        again=TRAIN_AGAIN, kept=(),
     ):  # fmt: skip
         """The message on unknown characters ``chars``: ``culprits`` are the
         ``(place, name)`` shown (``("names[3]", "zoë")``), of ``n_culprits``
         names that hold them; ``emptied``: how many names dropping would leave
         empty, alone and after folding (None: not known); ``again``: how the
-        advice to train again begins (not ``fitting``)."""
+        advice to train again begins (not ``fitting``); ``kept``: the unknown
+        symbols that begin names, which no dropping is offered for."""
         end = self.vocabulary_[0]
         shown = [f"{place}={quoted(name)}" for place, name in culprits]
         shown = and_more(shown, n_culprits, most=len(shown))
         hints = [self._alphabet_hint("them")] + unknown_hints(
             chars, self.vocabulary_[1:], strip_accents=self.strip_accents,
-            what=what, emptied=emptied,
+            what=what, emptied=emptied, lowercase=self.lowercase, kept=kept,
         )  # fmt: skip
         note = (
             f"; {end!r} only displays the end marker, it is no character of the names"

@@ -2,10 +2,14 @@
 
 The error on unknown characters offers other settings: ``strip_accents`` to
 fold accented letters into known ones, ``handle_unknown="drop"`` to remove the
-characters. Each is offered only when it lets every name through: dropping
+characters, and, when case is kept, ``lowercase=True`` for capitals of known
+letters. Each is offered only when it lets every name through: dropping
 would leave a name without any character (one written in another script
 entirely), which no fit or score accepts, and folding leaves the letters it
-does not fold unknown. The alphabet's own advice is the transformer's.
+does not fold unknown. Nor is dropping offered when it would remove a
+capital (lowercased: ``"É"`` of ``"Émile"``) or the first letter of a name: it
+would learn ``"Emma"`` as ``"mma"``, ``"Émile"`` as ``"mile"``. The
+alphabet's own advice is the transformer's.
 """
 
 import unicodedata
@@ -14,7 +18,7 @@ import numpy as np
 
 from ._placed_names import PlacedNamesError
 from ._remade_errors import remade
-from ._text import MAX_REPORTED, counted, quoted
+from ._text import MAX_REPORTED, and_more, counted, quoted
 
 __all__ = [
     "TRAIN_AGAIN",
@@ -68,7 +72,7 @@ def latin_folds(symbols, known):
     return folds
 
 
-def names_left_empty(flat, bad, owner, n_names, known):
+def names_left_empty(flat, bad, owner, n_names, known, *, lowered=False):
     """The names that ``handle_unknown="drop"`` leaves without any symbol:
     alone, and after ``strip_accents="unicode"`` folded what it can.
 
@@ -83,6 +87,9 @@ def names_left_empty(flat, bad, owner, n_names, known):
     n_names : int
     known : iterable of str
         The symbols of the vocabulary.
+    lowered : bool, default=False
+        Whether to count with the names lowercased first (``lowercase=True``
+        offered to a transformer that keeps case): ``"J."`` keeps ``"j"``.
 
     Returns
     -------
@@ -96,7 +103,17 @@ def names_left_empty(flat, bad, owner, n_names, known):
     >>> owner = np.array([0, 0, 0, 1, 1, 1, 1])
     >>> names_left_empty(flat, bad, owner, 2, "abcdefghijklmnopqrstuvwxyz")
     (array([1]), array([1]))
+    >>> flat, bad = "J.", np.array([1, 1], dtype=bool)
+    >>> names_left_empty(flat, bad, np.array([0, 0]), 1, "j", lowered=True)
+    (array([], dtype=int64), array([], dtype=int64))
     """
+    known = set(known)
+    if lowered:  # the capitals of known letters are known once lowercased
+        at = np.flatnonzero(bad)
+        lower = {flat[i]: flat[i].lower() for i in at}
+        bad = bad.copy()
+        bad[at[[lower[flat[i]] in known for i in at]]] = False
+        flat = [lower.get(symbol, symbol) for symbol in flat]
     at = np.flatnonzero(bad)
     foldable = {old for old, _ in latin_folds({flat[i] for i in at}, known)}
     holds_unknown = np.bincount(owner[at], minlength=n_names) > 0
@@ -109,9 +126,12 @@ def names_left_empty(flat, bad, owner, n_names, known):
     )
 
 
-def unknown_hints(chars, known, *, strip_accents, what, emptied=None):
+def unknown_hints(
+    chars, known, *, strip_accents, what, emptied=None, lowercase=True, kept=()
+):
     """The settings that let names with the unknown ``chars`` through, but
-    the alphabet (``strip_accents``, ``handle_unknown``), as parameters.
+    the alphabet (``lowercase``, ``strip_accents``, ``handle_unknown``), as
+    parameters.
 
     Parameters
     ----------
@@ -127,6 +147,13 @@ def unknown_hints(chars, known, *, strip_accents, what, emptied=None):
         How many names ``handle_unknown="drop"`` would leave empty, alone and
         after folding accents (the sizes of :func:`names_left_empty`); None if
         not known (then each setting that helps some names is offered).
+    lowercase : bool, default=True
+        The transformer's: with False, capitals are unknown when only their
+        lowercase letters are known, and lowercasing is what lets them through
+        (dropping would remove them from the names).
+    kept : collection of str, default=()
+        Unknown symbols no dropping may remove: the first letters of names
+        (``"é"`` of ``"émile"``, which dropping learns as ``"mile"``).
 
     Returns
     -------
@@ -142,22 +169,78 @@ def unknown_hints(chars, known, *, strip_accents, what, emptied=None):
     ["strip_accents='unicode' to fold accented letters ('ë' -> 'e') with
       handle_unknown='drop' to remove the other unknown characters",
      "handle_unknown='drop' to remove unknown characters"]
+    >>> unknown_hints(["E", "O"], alphabet, strip_accents=None, what="names",
+    ...               emptied=(0, 0), lowercase=False)
+    ["lowercase=True to lowercase capitals ('E' -> 'e', 'O' -> 'o')"]
+    >>> unknown_hints(["é"], alphabet, strip_accents=None, what="names",
+    ...               emptied=(0, 0), kept={"é"})  # of "émile": not "mile"
+    ["strip_accents='unicode' to fold accented letters ('é' -> 'e')"]
     """
-    hints, folds = [], latin_folds(chars, known)
-    if strip_accents is None and folds:  # not Arabic "أ": it stays Arabic
-        shown = folds[:MAX_REPORTED]
-        told = ", ".join(f"{quoted(old)} -> {quoted(new)}" for old, new in shown)
-        fold = f"strip_accents='unicode' to fold accented letters ({told})"
-        if len(folds) == len(chars) or emptied is None:
+    lowered = {} if lowercase else {c: c.lower() for c in chars if c.lower() != c}
+    if _helps(lowered, known, strip_accents):
+        return _lowercase_hints(
+            chars, known, lowered, strip_accents, what, emptied, kept
+        )
+    hints, folds = [], latin_folds(chars, known) if strip_accents is None else []
+    kept = set(kept)
+    if folds:  # not Arabic "أ": it stays Arabic
+        fold = f"strip_accents='unicode' to fold accented letters ({_told(folds)})"
+        others = set(chars) - {old for old, _ in folds}
+        if not others or emptied is None:
             hints.append(fold)
-        elif what == "names" and not emptied[1]:
+        elif what == "names" and not emptied[1] and not others & kept:
             hints.append(
                 f"{fold} with handle_unknown='drop' to remove the other unknown "
                 "characters"
             )
-    if what == "names" and (emptied is None or not emptied[0]):
-        hints.append("handle_unknown='drop' to remove unknown characters")
+    dropping = emptied is None or not emptied[0]
+    if what == "names" and dropping and not set(chars) & kept:
+        hints.append(_DROP)
     return hints
+
+
+def _told(changes):
+    """The first ``(old, new)`` ``changes`` as ``'É' -> 'é'``, and how many
+    more there are."""
+    told = [f"{quoted(old)} -> {quoted(new)}" for old, new in changes[:MAX_REPORTED]]
+    return and_more(told, len(changes))
+
+
+_DROP = "handle_unknown='drop' to remove unknown characters"
+
+
+def _helps(lowered, known, strip_accents):
+    """Whether lowercasing makes some capital a known symbol, or (accents not
+    yet stripped) one that ``strip_accents="unicode"`` folds into a known one:
+    ``"É"`` of ``"Émile"``. The capitals of another script stay unknown."""
+    new = set(lowered.values())
+    if new & set(known):
+        return True
+    return strip_accents is None and bool(latin_folds(new, known))
+
+
+def _lowercase_hints(chars, known, lowered, strip_accents, what, emptied, kept):
+    """The hints of :func:`unknown_hints` for a transformer that keeps case,
+    when some unknown ``chars`` are capitals (``lowered``: each with its
+    lowercase): lowercasing first, then what the symbols it leaves unknown
+    need. Dropping alone is not offered: it would remove the capitals (the
+    first letter of a capitalised name) as well, nor dropping a capital that
+    lowercasing leaves unknown (``"É"`` of ``"Émile"``: ``"mile"``). ``emptied``
+    counts names emptied without lowercasing, at least as many as with it."""
+    lower = f"lowercase=True to lowercase capitals ({_told(list(lowered.items()))})"
+    left = sorted({c.lower() for c in chars} - set(known))
+    if not left:
+        return [lower]
+    kept = {c.lower() for c in kept} | set(lowered.values())
+    rest = unknown_hints(
+        left, known, strip_accents=strip_accents, what=what, emptied=emptied,
+        kept=kept,
+    )  # fmt: skip
+    other = "handle_unknown='drop' to remove the other unknown characters"
+    # One "with": "lowercase=True ... with strip_accents=..., and handle_unknown=..."
+    rest = [hint.replace(_DROP, other).replace(f" with {other}", f", and {other}")
+            for hint in rest]  # fmt: skip
+    return [f"{lower} with {hint}" for hint in rest]
 
 
 def drop_refused(n_emptied, shown):

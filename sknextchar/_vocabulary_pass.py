@@ -19,6 +19,7 @@ from sklearn.base import clone
 from ._gathered_names import GatheredWarnings
 from ._pipeline import spelled_in_pipeline
 from ._placed_names import PlacedNamesError
+from ._remade_errors import remade
 from ._text import MAX_REPORTED, quoted
 from ._transformer import unknown_symbols, unknown_symbols_message
 from ._unknown_advice import (
@@ -30,7 +31,7 @@ from ._unknown_advice import (
 from ._validation import RefusedNameError, element_place
 from ._vocabulary import check_transformer_settings
 
-__all__ = ["first_pass", "in_the_pipeline"]
+__all__ = ["UnknownSymbolsError", "first_pass", "in_the_pipeline"]
 
 
 def first_pass(windows, chunks, path, names_column=None, check_names=None, step=None):
@@ -150,7 +151,7 @@ class _FileErrors:
         with _names_of_the_file(None, self.windows, step):
             refused.raise_for_the_file(again)
             if self.unknown.n_names:  # all of them, in one message
-                raise ValueError(self.unknown.message(self.windows, not fitted, again))
+                raise self.unknown.error(self.windows, not fitted, again)
 
 
 class _RefusedNames:
@@ -234,17 +235,116 @@ class _UnknownSymbols:
         self.n_folded += folded.size
         return bool(found)
 
-    def message(self, windows, fitting, again):
-        text = unknown_symbols_message(
-            windows, self.symbols, self.culprits, self.n_names, fitting=fitting,
-            emptied=(self.n_dropped, self.n_folded), again=again,
+    def error(self, windows, fitting, again):
+        """The error of the whole file (:class:`UnknownSymbolsError`)."""
+        return UnknownSymbolsError(
+            windows, sorted(self.symbols), self.culprits, self.n_names,
+            emptied=(self.n_dropped, self.n_folded), dropped=self.dropped,
+            fitting=fitting, again=again,
         )  # fmt: skip
-        if not self.n_dropped:
+
+
+class UnknownSymbolsError(ValueError):
+    """Characters outside the vocabulary in the names of a file, as a fit on
+    all of them reports them; the message is made from the attributes.
+
+    The advice to train the model again (not ``fitting``) begins with
+    ``again`` (:data:`~sknextchar._unknown_advice.TRAIN_AGAIN`, or for a
+    resumed run :data:`~sknextchar._unknown_advice.TRAIN_A_NEW_MODEL`), which
+    an interface that says it in its own words replaces as a part
+    (:meth:`advising`), never in the text; the owner of the pipeline spells
+    the step's parameters (:meth:`respelled`).
+
+    Parameters
+    ----------
+    windows : ContextWindowTransformer
+        The transformer of the pass.
+    symbols : list of str
+        The unknown symbols.
+    culprits : list of (int, str)
+        The first names that hold them, each with its position in the file.
+    n_names : int
+        How many names hold them.
+    emptied : tuple of (int, int)
+        How many names ``handle_unknown="drop"`` leaves empty, alone and after
+        folding accents.
+    dropped : list of (int, str)
+        The first of the names it leaves empty, each with its position.
+    fitting : bool
+        Whether the advice is for this fit, or for training again.
+    again : str, default=TRAIN_AGAIN
+        How the advice for training again begins (not ``fitting``).
+    spell : callable or None, default=None
+        How the owner of the pipeline spells the message.
+
+    Examples
+    --------
+    >>> from sknextchar import ContextWindowTransformer
+    >>> windows = ContextWindowTransformer().fit(["asha"])
+    >>> error = UnknownSymbolsError(windows, ["ë"], [(3, "zoë")], 1,
+    ...     emptied=(0, 0), dropped=[], fitting=False)
+    >>> "or train the model again with alphabet='auto'" in str(error)
+    True
+    >>> new = error.advising("train a new model with ")
+    >>> "or train a new model with alphabet='auto'" in str(new), new.symbols
+    (True, ['ë'])
+    """
+
+    def __init__(
+        self, windows, symbols, culprits, n_names, *, emptied, dropped, fitting,
+        again=TRAIN_AGAIN, spell=None,
+    ):  # fmt: skip
+        self.windows, self.symbols, self.culprits = windows, symbols, culprits
+        self.n_names, self.emptied, self.dropped = n_names, emptied, dropped
+        self.fitting, self.again, self.spell = fitting, again, spell
+        super().__init__(self.text())
+
+    def message(self):
+        """The message, made from the attributes."""
+        text = unknown_symbols_message(
+            self.windows, self.symbols, self.culprits, self.n_names,
+            fitting=self.fitting, emptied=self.emptied, again=self.again,
+        )  # fmt: skip
+        if not self.emptied[0]:
             return text
         shown = ", ".join(
             f"{element_place('names', i)}={quoted(name)}" for i, name in self.dropped
         )
-        return f"{text} {drop_refused(self.n_dropped, shown)}"
+        return f"{text} {drop_refused(self.emptied[0], shown)}"
+
+    def text(self):
+        """The message as raised: :meth:`message`, spelled by ``spell``."""
+        return self.message() if self.spell is None else self.spell(self.message())
+
+    def advising(self, again):
+        """The same error, its advice for training again begun by ``again``.
+
+        Parameters
+        ----------
+        again : str
+
+        Returns
+        -------
+        error : UnknownSymbolsError
+        """
+        return remade(type(self), {**vars(self), "again": again})
+
+    def respelled(self, spell):
+        """The same error, its message spelled by ``spell`` (a picklable
+        function of the message).
+
+        Parameters
+        ----------
+        spell : callable
+
+        Returns
+        -------
+        error : UnknownSymbolsError
+        """
+        return remade(type(self), {**vars(self), "spell": spell})
+
+    def __reduce__(self):  # its class takes the attributes, not the message
+        return remade, (type(self), vars(self))
 
 
 @contextlib.contextmanager
@@ -258,9 +358,10 @@ def _names_of_the_file(offset, windows, step=None):
     returns them); an error of the whole file (``offset`` None) is placed in
     it already. Its advice names its own parameters (``alphabet='auto'``),
     which the pipeline passed to ``train_from_file`` sets as
-    ``step__alphabet``: they are spelled so. An error of several names
-    (:class:`~sknextchar._placed_names.PlacedNamesError`) keeps its class and
-    attributes, spelled so (:func:`in_the_pipeline`).
+    ``step__alphabet``: they are spelled so. These errors of the file's
+    names (:class:`~sknextchar._placed_names.PlacedNamesError`,
+    :class:`UnknownSymbolsError`) keep their class and attributes, spelled so
+    (:func:`in_the_pipeline`); any other is raised as it is.
     """
     try:
         yield
@@ -268,14 +369,11 @@ def _names_of_the_file(offset, windows, step=None):
         if offset is None:
             raise  # pragma: no cover (placed in the file already)
         raise error.moved(offset) from None  # in the file, not the chunk
-    except ValueError as error:  # of the whole file: a chunk's waits (_FileErrors)
-        message = str(error)
+    except (PlacedNamesError, UnknownSymbolsError) as error:  # of the whole file
         spell = functools.partial(in_the_pipeline, windows=clone(windows), step=step)
-        if spell(message) == message:
-            raise  # the error as it is (of its class, with its attributes)
-        if isinstance(error, PlacedNamesError):  # its class, spelled so
-            raise error.respelled(spell) from None
-        raise ValueError(spell(message)) from None
+        if step is None or spell(str(error)) == str(error):
+            raise  # the error as it is
+        raise error.respelled(spell) from None  # its class and attributes
 
 
 def in_the_pipeline(message, windows, step):

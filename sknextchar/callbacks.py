@@ -52,6 +52,7 @@ from ._members import (
     saves_nothing_message,
     trains_by_epochs,
 )
+from ._meta_callbacks import first_telling
 from ._model_files import keep_other_files
 from ._persistence import save_model
 from ._stacklevel import user_stacklevel
@@ -356,13 +357,13 @@ class Checkpoint:
                     f"{model} fills in (with each {unit}); there is none in this "
                     f"{name}. Remove {field} from the path."
                 )
-        if next(_fitted_classifiers(estimator), None) is None:
-            # A warning, not an error: a search may try models of both kinds.
-            warnings.warn(
-                saves_nothing_message(path, name),
-                UserWarning,
-                stacklevel=user_stacklevel(),
-            )
+        message = saves_nothing_message(path, name)
+        # A warning, not an error: a search may try models of both kinds. Once
+        # per fit of a meta-estimator, which fits a clone per calibration fold.
+        if next(_fitted_classifiers(estimator), None) is None and first_telling(
+            message
+        ):
+            warnings.warn(message, UserWarning, stacklevel=user_stacklevel())
         return "{label}" in path or "{member}" in path
 
     def _path(self, epoch):

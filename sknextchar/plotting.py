@@ -17,7 +17,13 @@ import numpy as np
 from sklearn.utils.validation import check_is_fitted
 
 from ._classifier import CharEmbeddingMLPClassifier
-from ._dead_ends import NoRoomAfterError, PrefixError, UnfinishedTreeError
+from ._dead_ends import (
+    NoRoomAfterError,
+    PrefixError,
+    UnfinishedTreeError,
+    UnknownSymbolsError,
+    check_room_for_a_letter,
+)
 from ._decoding import length_bounds
 from ._fitted import as_sampler, describe, find_parts, prefix_letters
 from ._limits import MAX_LETTERS
@@ -153,26 +159,18 @@ def _check_context(sampler, context, label, what="context", depth=None):
         chars = ", ".join(map(describe_symbol, sorted(unknown)))
         trailing = context[len(context.rstrip()) :]  # line breaks are no space
         spaces = {c for c in trailing if c in unknown and c.splitlines() == [c]}
-        kept = (
-            f" (the whitespace before a {what} goes, but the whitespace after it "
-            "is kept, since a name may go on after a space, as 'mary ann')"
-            if spaces
-            else ""
-        )
-        raise ValueError(
-            f"{what}={context!r} holds {chars}, outside the vocabulary of the "
-            f"model, {shown_symbols(sampler.vocabulary_)}{kept}: pass a {what} of "
-            f"its characters, such as {what}={_likely_start(sampler, label)!r} "
-            f"(the model's most probable start), or {what}='' (the start of a "
-            "name)."
+        raise UnknownSymbolsError(
+            what,
+            None,
+            context,
+            symbols=chars,
+            vocabulary=shown_symbols(sampler.vocabulary_),
+            start=_likely_start(sampler, label),
+            kept=bool(spaces),
         )
     letters = prefix_letters(sampler, context)
     steps, lever = (1, None) if depth is None else (depth, "depth")
     if letters + steps > MAX_LETTERS:
-        # The sampler's own bound, which the advice must not cross either.
-        _, high = length_bounds(
-            sampler.min_length, sampler.max_length, sampler.training_length_range()
-        )
         raise NoRoomAfterError(
             what,
             None,
@@ -180,8 +178,36 @@ def _check_context(sampler, context, label, what="context", depth=None):
             letters=letters,
             steps=steps,
             lever=lever,
-            max_length=high,
+            max_length=_sampler_bound(sampler),  # the advice must not cross it
         )
+
+
+def _sampler_bound(sampler):
+    """The most letters of a name ``sampler`` takes: its ``max_length``, or
+    the bound it resolves for None."""
+    return length_bounds(
+        sampler.min_length, sampler.max_length, sampler.training_length_range()
+    )[1]
+
+
+def _check_room(sampler, prefix, what):
+    """Refuse a ``prefix`` of the sampler's ``max_length`` letters, after which
+    only the end may follow, at probability 1 whatever the model predicts
+    (:func:`~sknextchar._dead_ends.check_room_for_a_letter`, as
+    ``temperature_table`` refuses it): the picture would show nothing of the
+    model. The root of a tree needs it: ``next_char_proba`` gives the end
+    there, where ``temperature_table`` (:func:`plot_temperature`) refuses.
+    Called once the model has been asked, so that a prefix whose end the
+    model rules out there is told as such."""
+    check_room_for_a_letter(
+        what,
+        prefix,
+        letters=prefix_letters(sampler, prefix),
+        max_length=_sampler_bound(sampler),
+        given=sampler.max_length,
+        recorded=sampler.training_length_range() is not None,
+        min_length=sampler.min_length,
+    )
 
 
 @contextlib.contextmanager
@@ -198,9 +224,10 @@ def _named_as(argument):
 
 
 def _likely_start(sampler, label, n_symbols=3):
-    """The ``n_symbols`` most probable symbols to start a name, one by one."""
+    """The ``n_symbols`` most probable symbols to start a name, one by one
+    (fewer where the sampler's bound leaves the end alone after them)."""
     start = ""
-    for _ in range(n_symbols):
+    for _ in range(min(n_symbols, _sampler_bound(sampler) - 1)):
         proba = sampler.temperature_table(start, (1.0,), label=label).proba[:, 0]
         proba[END_ID] = 0.0  # a start, not a whole name
         start += sampler.vocabulary_[int(np.argmax(proba))]
@@ -430,7 +457,8 @@ def plot_generation_tree(
         The tree draws names of ``depth`` letters more, so it has at most
         ``1000 - depth`` letters (a name has at most 1,000), counted as the
         model reads them (a letter and its combining marks are one for a model
-        of user-perceived characters).
+        of user-perceived characters). With a NameSampler, one of its
+        ``max_length`` letters is refused too: only the end could follow.
     top_k : int, default=3
         Branches per node; ``top_k ** depth`` (the most leaves) is at most 300.
     depth : int, default=3
@@ -562,6 +590,7 @@ def _grow_tree(sampler, prefix, top_k, depth, label=None):
         if step == 0:  # a prefix no name can continue is the caller's error
             with _named_as("prefix"):
                 proba = sampler.next_char_proba(texts, label=label)  # (1, V)
+            _check_room(sampler, prefix, "prefix")  # a tree of the end alone
         else:
             proba = _step_proba(sampler, texts, label)  # (m, V)
         for row, i in enumerate(open_):
@@ -688,7 +717,9 @@ def plot_temperature(
         a space, as ``"mary ann"``). At most 999 letters, as for ``sknextchar
         table``, counted as the model reads them (a letter and its combining
         marks are one for a model of user-perceived characters): a name has at
-        most 1,000, and after 1,000 letters only its end could follow.
+        most 1,000, and after 1,000 letters only its end could follow. With a
+        NameSampler, so could it after its ``max_length`` letters: such a
+        context is refused, as by :meth:`NameSampler.temperature_table`.
     temperatures : sequence of float, default=(0.5, 1, 2)
         One group member per temperature, each in ``[0, inf]``.
     label : object or None, default=None
@@ -723,6 +754,8 @@ def plot_temperature(
     sampler = _picture_sampler(estimator, "plot_temperature", context, 1)
     _check_context(sampler, context, label)
     with _named_as("context"):
+        # Refuses a context of max_length letters, after which only the end
+        # may follow, at probability 1 (EndOnlyError, told as context=).
         table = sampler.temperature_table(context, temperatures, label=label)
     n_symbols, n_temps = table.proba.shape
     fig, ax = _figure_and_axes(ax, (max(6.4, 0.36 * n_symbols), 4.2))

@@ -389,7 +389,7 @@ def test_the_command_line_refuses_such_a_pattern_in_its_flags(tmp_path, zed, cap
     sample = ["sample", model, "--trust-pickle", "-n", "3", "--seed", "0", "--pattern"]
     assert main([*sample, "(Q|Z).*"]) == 1
     err = capsys.readouterr().err
-    assert "--pattern (Q|Z).* matches only names that hold 'Q' or 'Z'" in err, err
+    assert "--pattern '(Q|Z).*' matches only names that hold 'Q' or 'Z'" in err, err
     assert "--max-rounds" not in err and "Traceback" not in err
     assert main([*sample, "(?i)(Q|Z).*"]) == 0  # the advice followed
     assert all(name[0] == "z" for name in capsys.readouterr().out.split())

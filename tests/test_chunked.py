@@ -156,11 +156,11 @@ def test_command_line_trains_in_chunks(tmp_path, capsys):
 
 
 def test_a_file_emptied_between_passes_is_an_error_and_changes_nothing(tmp_path):
-    import sknextchar._chunked as chunked
+    import sknextchar._name_chunks as name_chunks
 
     path = write(tmp_path / "names.txt", NAMES)
     reads = []
-    real = chunked.read_name_chunks
+    real = name_chunks.read_name_chunks
 
     def emptied_after_the_first_pass(*args, **kwargs):
         reads.append(1)
@@ -169,12 +169,12 @@ def test_a_file_emptied_between_passes_is_an_error_and_changes_nothing(tmp_path)
         return real(*args, **kwargs)
 
     pipe = small_pipe(clf__max_iter=2)
-    chunked.read_name_chunks = emptied_after_the_first_pass
+    name_chunks.read_name_chunks = emptied_after_the_first_pass
     try:
         with pytest.raises(ValueError, match=f"^{re.escape(repr(str(path)))} holds no"):
             train_from_file(path, pipe, chunk_size=100)
     finally:
-        chunked.read_name_chunks = real
+        name_chunks.read_name_chunks = real
     assert not hasattr(pipe["clf"], "coefs_")  # left unfitted
 
 
@@ -182,7 +182,7 @@ def test_a_reader_left_after_one_chunk_closes_its_file(tmp_path):
     import gc
     import warnings
 
-    from sknextchar._chunked import read_name_chunks
+    from sknextchar._name_chunks import read_name_chunks
 
     path = write(tmp_path / "names.txt", NAMES)
     with warnings.catch_warnings(record=True) as caught:
@@ -290,11 +290,13 @@ def test_the_length_check_of_chunks_adds_no_pass_over_the_file(tmp_path, monkeyp
     path = write(tmp_path / "names.txt", NAMES)
     argv = ["train", str(path), "--chunk-size", "100", "--max-iter", "2"]
     argv += ["--hidden-layer-sizes", "8", "--validation-fraction", "0", "-q"]
-    import sknextchar._chunked as chunked
+    import sknextchar._name_chunks as name_chunks
 
-    passes, read = [], chunked.read_name_chunks
+    passes, read = [], name_chunks.read_name_chunks
     monkeypatch.setattr(
-        chunked, "read_name_chunks", lambda *a, **k: passes.append(1) or read(*a, **k)
+        name_chunks,
+        "read_name_chunks",
+        lambda *a, **k: passes.append(1) or read(*a, **k),
     )
     assert main([*argv, "-o", str(tmp_path / "m.skops")]) == 0
     assert len(passes) == 3  # the first pass and 2 epochs

@@ -10,7 +10,8 @@ import pytest
 from sklearn.pipeline import make_pipeline
 
 from sknextchar import CharEmbeddingMLPClassifier, ContextWindowTransformer
-from sknextchar._chunked import read_name_chunks, train_from_file
+from sknextchar._chunked import train_from_file
+from sknextchar._name_chunks import read_name_chunks
 from sknextchar.datasets import load_names
 
 

@@ -91,14 +91,14 @@ def test_early_stopping_holds_out_case_variants_as_one_name(monkeypatch):
 
 
 def test_mixture_weights_hold_out_case_variants_as_one_name(monkeypatch):
-    import sknextchar._mixture as mixture
+    import sknextchar._holdout as holdout
     from sknextchar import (
         ContextWindowTransformer,
         KneserNeyClassifier,
         MixtureClassifier,
     )
 
-    seen = _units_seen(monkeypatch, mixture, "hold_out")
+    seen = _units_seen(monkeypatch, holdout, "hold_out")
     windows = ContextWindowTransformer(lowercase=False, alphabet="auto")
     members = [("a", KneserNeyClassifier(order=2)), ("b", KneserNeyClassifier())]
     MixtureClassifier(members, validation_fraction=0.25, random_state=0).fit(

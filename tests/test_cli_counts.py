@@ -85,7 +85,11 @@ def test_counts_when_resuming_add_to_the_record(us):
         ("name,count\nasha,nan\n", [], "Line 2 of .* 'nan' in the column"),
         ("name,count\nasha,2.5\n", KN, "Line 2 of .*--model kneser-ney counts"),
         ("name,count\nasha,0\n", [], "Every name of .* has the count 0"),
-        ("Olivia,F,17728\n", [], "not a column of .*add a first line"),
+        (
+            "Olivia,F,17728\n",
+            [],
+            "not a column of .*--no-header --names-column 1 --counts 3",
+        ),
         ("name,count\nasha,3\n", ["--chunk-size", "1"], "'abc'"),
         ("asha\nravi\n", [], "--counts 'count' is not a column"),
         # Counts beyond 2**53 (not kept exactly) broke the sampler's record

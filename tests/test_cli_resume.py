@@ -88,15 +88,15 @@ def test_resume_in_chunks_keeps_no_partial_record(files, tmp_path, capsys):
 
 
 def test_resume_in_chunks_reads_the_file_once_per_pass(files, tmp_path, monkeypatch):
-    import sknextchar._chunked as chunked
+    import sknextchar._name_chunks as name_chunks
 
-    reads, real = [], chunked.read_name_chunks
+    reads, real = [], name_chunks.read_name_chunks
 
     def counted(*args, **kwargs):
         reads.append(args[0])
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(chunked, "read_name_chunks", counted)
+    monkeypatch.setattr(name_chunks, "read_name_chunks", counted)
     out = str(tmp_path / "chunks.skops")
     argv = ["train", files["new_names"], "--resume", files["old"], "--max-iter", "3"]
     assert main([*argv, "--chunk-size", "50", "-q", "-o", out]) == 0

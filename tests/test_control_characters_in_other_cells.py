@@ -4,7 +4,7 @@ holds one is refused (by ``fit``, or by its line in a list of names)."""
 
 import pytest
 
-from sknextchar._chunked import read_name_chunks
+from sknextchar._name_chunks import read_name_chunks
 from sknextchar.cli import main
 from sknextchar.datasets import load_names
 

@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from sknextchar._chunked import _weighted_chunks
+from sknextchar._name_chunks import _weighted_chunks
 from sknextchar.cli._labelled import read_labelled_names, read_names_file
 from sknextchar.datasets import load_names
 from sknextchar.datasets._count_cells import HOLD_LIMIT

@@ -63,7 +63,7 @@ def test_load_names_errors(tmp_path):
 
 @pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
 def test_a_unicode_byte_order_mark_selects_its_encoding(tmp_path, codec):
-    from sknextchar._chunked import read_name_chunks
+    from sknextchar._name_chunks import read_name_chunks
 
     path = tmp_path / "names.txt"
     bom = {"utf-16-be": "\ufeff"}.get(codec, "")  # "utf-16"/"utf-32" write their own
@@ -78,7 +78,7 @@ def test_a_unicode_byte_order_mark_selects_its_encoding(tmp_path, codec):
 def test_names_from_a_pipe_are_read_once_and_whole():
     # A pipe cannot be read twice: a byte-order-mark check that reopened the
     # file lost its first block (4 KiB of names, a name cut in two).
-    from sknextchar._chunked import read_name_chunks
+    from sknextchar._name_chunks import read_name_chunks
 
     names = [f"name{'a' * (i % 7)}" for i in range(3000)]  # 30 KB, under a pipe's
     for read in (load_names, lambda path: sum(read_name_chunks(path, 1000), [])):
@@ -93,7 +93,7 @@ def test_names_from_a_pipe_are_read_once_and_whole():
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
 def test_a_device_is_not_read_as_names():
-    from sknextchar._chunked import read_name_chunks
+    from sknextchar._name_chunks import read_name_chunks
 
     with pytest.raises(ValueError, match="is a device, not a file of names"):
         load_names("/dev/zero")  # it would be read until memory runs out

@@ -5,7 +5,7 @@ reader of ``train_from_file`` / ``train --chunk-size``, with the same message.""
 import pytest
 
 from sknextchar import make_default_pipeline, train_from_file
-from sknextchar._chunked import read_name_chunks
+from sknextchar._name_chunks import read_name_chunks
 from sknextchar.cli import main
 from sknextchar.datasets import load_names
 

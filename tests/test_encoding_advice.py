@@ -10,7 +10,7 @@ import warnings
 
 import pytest
 
-from sknextchar._chunked import read_name_chunks
+from sknextchar._name_chunks import read_name_chunks
 from sknextchar.cli import main
 from sknextchar.datasets import load_names
 from sknextchar.datasets._base import bundled_files, read_text

@@ -38,8 +38,9 @@ def test_the_command_line_refuses_names_with_counts_naming_the_flags(tmp_path, c
     assert main([str(arg) for arg in argv]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"sknextchar: error: {str(path)!r} looks like a table of 2")
-    assert "--names-column" in err and "(e.g. name,count)" in err
-    assert "--counts count" in err and ".txt name" not in err
+    assert "--names-column" in err and ".txt name" not in err
+    assert "pass --no-header and the numbers of its columns, counted from 1: " in err
+    assert "--no-header --names-column 1 --counts 2." in err
     assert not (tmp_path / "m.skops").exists()
 
 

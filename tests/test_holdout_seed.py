@@ -69,7 +69,7 @@ def test_a_random_state_instance_holds_out_the_same_names_each_time(monkeypatch)
 
 @pytest.mark.parametrize("seed", [5, "instance"])
 def test_a_mixture_holds_out_the_mlps_names(monkeypatch, seed):
-    import sknextchar._mixture as mixture
+    import sknextchar._holdout as holdout_module
     from sknextchar import KneserNeyClassifier, MixtureClassifier
     from sknextchar._holdout import hold_out
 
@@ -84,7 +84,7 @@ def test_a_mixture_holds_out_the_mlps_names(monkeypatch, seed):
         seen.append(sorted(NAMES[i] for i in np.unique(groups[parts[1]])))
         return parts
 
-    monkeypatch.setattr(mixture, "hold_out", spy)
+    monkeypatch.setattr(holdout_module, "hold_out", spy)
     members = [("a", KneserNeyClassifier(order=2)), ("b", KneserNeyClassifier())]
     windows = ContextWindowTransformer().fit_transform(NAMES)
     MixtureClassifier(members, validation_fraction=0.2, random_state=state()).fit(

@@ -14,7 +14,7 @@ import itertools
 
 import pytest
 
-from sknextchar._chunked import read_name_chunks
+from sknextchar._name_chunks import read_name_chunks
 from sknextchar.cli import main
 from sknextchar.datasets import _lines, load_names
 from sknextchar.datasets._long_lines import LineLengths

@@ -12,7 +12,7 @@ from sknextchar import (
     NameSampler,
     PerLabelClassifier,
 )
-from sknextchar._chunked import _weighted_chunks
+from sknextchar._name_chunks import _weighted_chunks
 from sknextchar.datasets import load_names
 
 COLUMNS = {"names_column": "name", "counts_column": "count"}
@@ -80,13 +80,16 @@ def test_the_header_needs_both_columns(tmp_path):
         load_names(path, **COLUMNS)
 
 
-def test_a_file_without_a_header_row_is_told_to_get_one(tmp_path):
+def test_a_file_without_a_header_row_is_told_how_to_read_it(tmp_path):
     # The US baby-name files have no header: the message said only "pass the
     # header of its column of names", which such a file does not have.
     path = tmp_path / "yob.csv"
     path.write_text("Olivia,F,17728\nLiam,M,20272\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="without a header row needs one"):
+    advice = "header=None, names_column=0, counts_column=2"
+    with pytest.raises(ValueError, match=f"no header row, .*: {advice}"):
         load_names(path, **COLUMNS)
+    names, counts = load_names(path, header=None, names_column=0, counts_column=2)
+    assert names == ["Olivia", "Liam"] and counts.tolist() == [17728, 20272]
 
 
 def test_counts_column_needs_names_column_as_in_train_from_file(tmp_path):

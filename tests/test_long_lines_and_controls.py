@@ -14,8 +14,8 @@ import tracemalloc
 import pytest
 
 from sknextchar import ContextWindowTransformer
-from sknextchar._chunked import read_name_chunks
 from sknextchar._limits import MAX_LETTERS
+from sknextchar._name_chunks import read_name_chunks
 from sknextchar.datasets._long_lines import MAX_ROW_LETTERS, LineLengths
 
 

@@ -12,7 +12,7 @@ import tracemalloc
 
 import pytest
 
-from sknextchar._chunked import read_name_chunks
+from sknextchar._name_chunks import read_name_chunks
 from sknextchar.cli import main
 from sknextchar.datasets import load_names
 

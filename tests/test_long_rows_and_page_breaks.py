@@ -16,7 +16,7 @@ import warnings
 import pytest
 
 from sknextchar import make_default_pipeline, train_from_file
-from sknextchar._chunked import read_name_chunks
+from sknextchar._name_chunks import read_name_chunks
 from sknextchar.datasets import load_names
 
 

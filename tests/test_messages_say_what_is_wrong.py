@@ -44,7 +44,7 @@ def test_resume_of_a_classifier_alone_says_what_it_lacks(tmp_path, capsys):
 @pytest.mark.parametrize(
     "flags, expected",
     [
-        (["--pattern", "("], "--pattern ( is not a valid regular expression"),
+        (["--pattern", "("], "--pattern '(' is not a valid regular expression"),
         (["--prefix", "abcdefgh", "--max-length", "3"],
          "prefix 'abcdefgh' has 8 letters, more than --max-length 3; raise "
          "--max-length or shorten the prefix."),

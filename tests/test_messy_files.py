@@ -12,7 +12,7 @@ import pytest
 from sklearn.pipeline import make_pipeline
 
 from sknextchar import ContextWindowTransformer, KneserNeyClassifier, NameSampler
-from sknextchar._chunked import read_name_chunks
+from sknextchar._name_chunks import read_name_chunks
 from sknextchar.cli import main
 from sknextchar.datasets import load_names
 

@@ -2,12 +2,18 @@
 those that ``train --labels`` reads: never a column with a name left without
 a label (an empty column above all), nor one whose every label is the same
 (a model by label needs two); a column of one label in the first lines of a
-longer file (sorted by label) is still offered. Each offer is followed."""
+longer file (sorted by label) is still offered. Each offer is followed. The
+rows below a long file's first lines are looked at as the names are read: the
+file is read once."""
 
+import contextlib
+import io
 import re
 
 from sknextchar import load_model
-from sknextchar.cli import main
+from sknextchar.cli import _labelled, main
+from sknextchar.cli._labelled import read_names_file
+from sknextchar.datasets._table_rows import text_lines
 from sknextchar.datasets._tables import LINES_LOOKED_AT
 
 KN = ["--model", "kneser-ney", "--alphabet", "auto", "--context-length", "2", "-q"]
@@ -100,3 +106,82 @@ def test_a_label_only_on_names_of_count_0_is_not_offered(tmp_path, capsys):
         tmp_path, capsys, path, "--counts", "count", "--labels", "gender"
     )
     assert status == 0, err
+
+
+def _noted(path, counts=None):
+    """The columns offered as --labels by train's note on a file, read as
+    train reads it (no model trained)."""
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        read_names_file(path, training=True, counts=counts)
+    return _offered(err.getvalue())
+
+
+def _long(tmp_path, header, row, n=LINES_LOOKED_AT + 20):
+    """A file of ``n`` rows below ``header``, ``row(i)`` each."""
+    rows = [row(i) for i in range(n)]
+    return _write(tmp_path / "long.csv", header, rows)
+
+
+def test_the_offer_reads_a_long_file_once(tmp_path, monkeypatch):
+    # The note on a file longer than its first lines looks at the rest of
+    # it as the names are read: the last line is read once, not twice.
+    path = _long(tmp_path, "name,sex,land", lambda i: (f"{NAMES[i % 8]}{i}", "F", "IN"))
+    last = f"{NAMES[(LINES_LOOKED_AT + 19) % 8]}{LINES_LOOKED_AT + 19},F,IN\n"
+    reads = []
+
+    def counted(text):
+        for line in text_lines(text):
+            reads.extend([line] * (line == last))
+            yield line
+
+    monkeypatch.setattr(_labelled, "text_lines", counted)
+    assert _noted(path) == []
+    assert reads == [last]
+
+
+def test_the_offers_of_a_long_file_look_at_every_row(tmp_path):
+    first = LINES_LOOKED_AT + 5  # a row below the first lines
+
+    def row(i):  # sex sorted by label; land of one label; a blank group below
+        sex, group = ("F" if i < first else "M"), "" if i == first else "gh"[i % 2]
+        return f"{NAMES[i % 8]}{i}", sex, "IN", group, "x"
+
+    path = _long(tmp_path, "name,sex,land,group,kind", row)
+    assert _noted(path) == ["sex"]
+    # The cells of a row without a name tell nothing.
+    rows = [row(i) for i in range(LINES_LOOKED_AT + 20)]
+    rows[first] = ("", "F", "IN", "", "y")  # no name: kind's "y" is no label
+    path = _write(tmp_path / "unnamed.csv", "name,sex,land,group,kind", rows)
+    assert _noted(path) == ["sex", "group"]
+
+
+def test_a_second_label_below_only_on_names_of_count_0_is_not_offered(tmp_path):
+    def row(i):
+        below = i >= LINES_LOOKED_AT + 5
+        return f"{NAMES[i % 8]}{i}", "M" if below else "F", "0" if below else "3"
+
+    path = _long(tmp_path, "name,sex,count", row)
+    assert _noted(path, counts="count") == []
+    assert _noted(path) == ["sex"]  # without --counts, every row counts
+    # A label written otherwise (in Unicode NFC, the same) is no second one.
+    rows = [row(i) for i in range(LINES_LOOKED_AT + 9)]
+    rows = [(n, "Zoé" if s == "F" else s, c) for n, s, c in rows]
+    nfc = _write(
+        tmp_path / "nfc.csv", "name,sex,count", [*rows, ("Ana", "Zoe\u0301", "1")]
+    )
+    assert _noted(nfc, counts="count") == []
+    path = _write(tmp_path / "two.csv", "name,sex,count", [*rows, ("Ana", "M", "1")])
+    assert _noted(path, counts="count") == ["sex"]
+
+
+def test_one_label_below_first_lines_of_count_0_is_not_offered(tmp_path):
+    # The first lines' names all of count 0 showed no label at all, and a
+    # column of one label was offered, which train --labels refuses.
+    def row(i):
+        count = "0" if i < LINES_LOOKED_AT + 5 else "2"
+        return f"{NAMES[i % 8]}{i}", SEXES[i % 8], "IN", count
+
+    path = _long(tmp_path, "name,sex,land,count", row)
+    assert _noted(path, counts="count") == ["sex"]
+    assert _noted(path) == ["sex"]

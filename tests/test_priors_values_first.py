@@ -13,7 +13,7 @@ from sknextchar import (
     ContextWindowTransformer,
     NameLabelClassifier,
 )
-from sknextchar._name_label_classifier import check_priors
+from sknextchar._pooled_likelihood import check_priors
 
 LABELS = np.array(["f", "m"])
 

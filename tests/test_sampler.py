@@ -429,8 +429,11 @@ def test_temperature_table_applies_the_other_controls(sampler):
     assert table.prefix == "" and table.context == "--"
     assert ((table.proba > 0).sum(axis=0) == [1, 3, 3]).all()
     assert (table.proba[0] == 0).all()  # too short to end
-    ended = s.temperature_table("abcdef", temperatures=(1.0,))
-    assert ended.proba[0, 0] == 1.0  # at max_length only the end is left
+    # At max_length only the end is left: what sampling draws from, but the
+    # table would show nothing of the model.
+    assert s.next_char_proba(["abcdef"])[0, 0] == 1.0
+    with pytest.raises(ValueError, match="as many as max_length=6"):
+        s.temperature_table("abcdef", temperatures=(1.0,))
 
 
 # --------------------------------------------------------------------------- #

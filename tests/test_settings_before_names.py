@@ -47,6 +47,12 @@ FITS = {
     ),
     "Pipeline": lambda s, _: pipe(**s).fit(BAD),
     "NameSampler": lambda s, _: NameSampler(pipe(**s)).fit(BAD, LABELS),
+    # A single str as X: refused as names after the setting, with weights or
+    # labels too (each checked before the long fit).
+    "NameSampler-str-weights": (
+        lambda s, _: NameSampler(pipe(**s)).fit("anna", sample_weight=[1])
+    ),
+    "NameSampler-str-labels": lambda s, _: NameSampler(pipe(**s)).fit("anna", ["f"]),
     "NameLabelClassifier": lambda s, _: NameLabelClassifier(pipe(**s)).fit(BAD, LABELS),
     "NameLabelClassifier-calibrated": lambda s, _: NameLabelClassifier(
         pipe(**s), calibration="temperature"
@@ -79,6 +85,12 @@ def test_the_bad_name_alone_is_refused():
         lambda: NameLabelClassifier(pipe()).fit(BAD, LABELS),
     ):
         with pytest.raises(ValueError, match=r"names\[5\] is 'a\\x1bb'"):
+            fit()
+    for fit in (
+        lambda: NameSampler(pipe()).fit("anna", sample_weight=[1]),
+        lambda: NameSampler(pipe()).fit("anna", ["f"]),
+    ):
+        with pytest.raises(TypeError, match="got a single str 'anna'"):
             fit()
 
 

@@ -140,14 +140,14 @@ def test_a_names_column_not_a_header_is_refused_before_the_file_is_read(
 ):
     # The refusal used to come after the whole file was read (seconds and
     # hundreds of megabytes for a large file): only its first lines are read.
-    from sknextchar import _chunked
+    from sknextchar import _name_chunks
     from sknextchar.datasets import _base
 
     def whole(*args, **kwargs):
         raise AssertionError("the whole file was read")
 
     monkeypatch.setattr(_base, "read_text", whole)
-    monkeypatch.setattr(_chunked, "file_lines", whole)
+    monkeypatch.setattr(_name_chunks, "file_lines", whole)
     path = write(tmp_path / "kids.csv", "name,sex\nAnna,F\n")
     for read in (load_names, train_from_file):
         with pytest.raises(TypeError, match="got 5. The first row of .* 'name,sex'"):
@@ -258,11 +258,15 @@ def test_a_first_row_of_data_is_not_offered_only_as_a_header(
     assert f"{first!r}, has no usual header of names (such as 'name'). " in said
     assert ". If it is a header row, pass the header of its column of names" in said
     assert (
-        f"If it is a row of data, write a header row above it "
-        f"({len(re.split('[,;]', first))} columns, e.g. {example}) and pass "
-        "names_column='name', or pass names_column=None to read each whole line "
-        "as a name."
+        "If it is a row of data (the file has no header row), pass header=None "
+        "and the positions of its columns, counted from 0: header=None, "
+        "names_column=0; or pass names_column=None to read each whole line as a "
+        "name."
     ) in said
+    # Followed: the names are the first column, the first row's too.
+    rows = [re.split("[,;]", line) for line in text.splitlines()]
+    assert load_names(path, header=None, names_column=0) == [r[0] for r in rows]
+    assert len(rows[0]) == len(re.split("[,;]", example.strip("'")))
 
 
 def test_a_pipe_is_not_opened_to_name_the_columns(tmp_path, monkeypatch):

@@ -9,7 +9,8 @@ import shlex
 import pytest
 
 from sknextchar import load_model
-from sknextchar.cli import main
+from sknextchar.cli import build_parser, main
+from sknextchar.cli._commands import training_names
 from sknextchar.cli._labelled import (
     names_column_of,
     read_labelled_names,
@@ -32,6 +33,13 @@ def table(delimiter, header=None):
     return "\n".join(([header] if header else []) + lines) + "\n"
 
 
+def no_header_advice(err):
+    """The flags that --no-header's advice gives, --labels last."""
+    flags = re.search(r"--no-header --names-column \d+(?: --counts \d+)?", err)[0]
+    labels = re.search(r"and (--labels \d+) to train by label", err)
+    return flags.split() + (labels[1].split() if labels else [])
+
+
 def as_written(example):
     """A header as a message writes it: a tab in words."""
     return example.replace(", a tab, ", "\t")
@@ -45,18 +53,16 @@ def test_the_header_advised_for_a_headerless_table_reads_it(
     model = tmp_path / "m.skops"
     assert main(["train", path, *KN, "-o", str(model)]) == 1
     err = capsys.readouterr().err
-    example = re.search(r"add one \(e\.g\. (.+?)\) first", err).group(1)
-    header = as_written(example)
-    assert header.split(delimiter) == ["name", "label"]  # the file's own separator
-    # Followed: the header goes on top, and the names are the names.
-    fixed = write(tmp_path / "fixed.csv", table(delimiter, header))
-    assert read_names_file(fixed) == [name for name, _ in ROWS]
-    assert read_labelled_names(fixed, "label") == (
+    flags = no_header_advice(err)
+    assert flags == ["--no-header", "--names-column", "1", "--labels", "2"]
+    # Followed: the file as it is, its names the names, its labels the labels.
+    assert main(["train", path, *KN, *flags, "-o", str(model)]) == 0
+    assert load_model(str(model)).in_training_set(["Anna"]).tolist() == [True]
+    argv = ["train", path, *flags, "-o", str(model)]
+    assert training_names(build_parser().parse_args(argv))[:2] == (
         [name for name, _ in ROWS],
         [label for _, label in ROWS],
     )
-    assert main(["train", fixed, *KN, "--labels", "label", "-o", str(model)]) == 0
-    assert load_model(str(model)).in_training_set(["Anna"]).tolist() == [True]
 
 
 def test_the_header_advised_names_the_column_of_names_not_the_first(tmp_path, capsys):
@@ -65,12 +71,12 @@ def test_the_header_advised_names_the_column_of_names_not_the_first(tmp_path, ca
     path = write(tmp_path / "ids.csv", "\n".join(rows) + "\n")
     assert main(["train", path, *KN, "-o", str(tmp_path / "m.skops")]) == 1
     err = capsys.readouterr().err
-    header = re.search(r"add one \(e\.g\. (.+?)\) first", err).group(1)
-    assert header == "column1;name;label"
+    flags = no_header_advice(err)
+    assert flags == ["--no-header", "--names-column", "2", "--labels", "3"]
     assert "--names-column Anna" in err  # if the first line were the header
     # Followed: the names are the names, not the ids.
-    fixed = write(tmp_path / "fixed.csv", "\n".join([header, *rows]) + "\n")
-    assert read_names_file(fixed) == [name for name, _ in ROWS]
+    argv = ["train", path, *flags, "-o", "m.skops"]
+    assert training_names(build_parser().parse_args(argv))[0] == [n for n, _ in ROWS]
 
 
 def test_the_header_advised_with_counts_has_every_column(tmp_path, capsys):
@@ -78,11 +84,17 @@ def test_the_header_advised_with_counts_has_every_column(tmp_path, capsys):
     path = write(tmp_path / "counts.csv", text)
     assert main(["train", path, *KN, "-o", str(tmp_path / "m.skops")]) == 1
     err = capsys.readouterr().err
-    header = re.search(r"add one \(e\.g\. (.+?)\) first", err).group(1)
-    assert header == "name;label;count" and "--counts count" in err
-    fixed = write(tmp_path / "fixed.csv", f"{header}\n{text}")
-    argv = ["train", fixed, *KN, "--counts", "count", "--labels", "label"]
+    flags = no_header_advice(err)
+    assert flags == ["--no-header", "--names-column", "1", "--counts", "3"] + [
+        "--labels",
+        "2",
+    ]
+    argv = ["train", path, *KN, *flags]
     assert main([*argv, "-o", str(tmp_path / "m.skops")]) == 0
+    argv = ["train", path, *flags, "-o", "m.skops"]
+    names, labels, counts = training_names(build_parser().parse_args(argv))
+    assert (names, labels) == ([n for n, _ in ROWS], [label for _, label in ROWS])
+    assert counts.tolist() == [3, 4, 5, 6]
 
 
 @pytest.mark.parametrize(

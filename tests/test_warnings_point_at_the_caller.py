@@ -24,8 +24,8 @@ from sknextchar import (
     PerLabelClassifier,
     train_from_file,
 )
-from sknextchar._chunked import read_name_chunks
 from sknextchar._limits import MAX_EXACT_COUNT
+from sknextchar._name_chunks import read_name_chunks
 from sknextchar.cli import main
 from sknextchar.datasets import load_indian_names, load_names
 

@@ -87,18 +87,29 @@ def add_training_names(parser):
         "(names from --names-column, else its first column whose header says "
         "'name', else its first other column), so a CSV of "
         "name,label works with --labels label; FILE has one label per line, one "
-        "for each line of NAMES_FILE. Without NAMES_FILE, --labels label uses the "
-        "bundled names' labels, female or male (default: no labels)",
+        "for each line of NAMES_FILE (with --no-header, COLUMN is the number of "
+        "the label column, counted from 1). Without NAMES_FILE, --labels label "
+        "uses the bundled names' labels, female or male (default: no labels)",
     )
     parser.add_argument(
         "--counts",
         metavar="COLUMN",
         help="NAMES_FILE is a table with a column of counts, how many times each "
-        "name occurs (name,count; the US baby-name files once given the header "
-        "row name,sex,count): COLUMN is its header, and a name of count 3 "
+        "name occurs (name,count; the US baby-name files, read with --no-header): "
+        "COLUMN is its header (its number, counted from 1, with --no-header), "
+        "and a name of count 3 "
         "trains as if it were on three lines (0 leaves it out; whole numbers "
         "for --model kneser-ney). Works with --labels COLUMN, --chunk-size and "
         "--resume (default: each name once)",
+    )
+    parser.add_argument(
+        "--no-header",
+        action="store_true",
+        help="NAMES_FILE is a table without a header row, its first row data (the "
+        "US baby-name files, Emma,F,18688): --names-column (needed), --labels "
+        "and --counts then give its columns by number, counted from 1 as cut, "
+        "awk and spreadsheets count them, e.g. --no-header --names-column 1 "
+        "--labels 2 --counts 3 (default: a table's first row is its header)",
     )
     add_encoding(parser, ("names_file", "NAMES_FILE"))
 
@@ -128,7 +139,8 @@ def add_encoding(parser, read_file):
         metavar="COLUMN",
         help="read the names files as tables (a header row, a comma, semicolon or "
         "tab between fields) and take the names from the column with this header "
-        "(default: a header row with a column 'name', 'names', 'first name', "
+        "(train --no-header: its number, counted from 1; "
+        "default: a header row with a column 'name', 'names', 'first name', "
         "'given name', 'forename' or the like makes a file a table, read from that "
         "column; any other file has one name per line)",
     )

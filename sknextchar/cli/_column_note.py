@@ -9,7 +9,6 @@ of 0 ``--counts`` would leave out) if ``--labels`` can read it (a label on
 each row, two labels at least), never a column that numbers the rows (an id).
 """
 
-import csv
 import operator
 import os
 import re
@@ -22,13 +21,13 @@ from ..datasets._tables import (
     CountCells,
     find_table,
     header_key,
-    header_row,
     is_name_header,
     is_number,
     named_rows,
 )
 
 __all__ = [
+    "LabelCells",
     "header_as_name_note",
     "header_index",
     "number_columns",
@@ -50,7 +49,7 @@ def shell_word(text):
 
 def table_note(
     table, path, training, counts=None, lines=(), by_label=True, whole=False,
-    again=None,
+    label_cells=None,
 ):  # fmt: skip
     """Print the one line that says which column of a table was read.
 
@@ -79,10 +78,10 @@ def table_note(
     whole : bool, default=False
         Offer as ``--counts`` only columns of whole numbers (the count
         model's counts).
-    again : callable or None, default=None
-        Returns the lines of the whole file, from the first, when ``lines``
-        are only its first: a column of one label there is offered only if
-        a second label is further down (a file sorted by label), and any
+    label_cells : LabelCells or None, default=None
+        The whole file's rows, as the names were read, when ``lines`` are
+        only its first: a column of one label there is offered only if a
+        second label is further down (a file sorted by label), and any
         column only if no name further down is without a label. None offers
         them (the rest of the file is not known).
 
@@ -108,8 +107,8 @@ def table_note(
     if training:
         cells = _number_cells(lines, table, others)
         flags = {field for field in cells if _zero_one(cells[field])}  # is_female
-        labels = [field for field in others if field not in cells or field in flags]
-        labels = _label_columns(lines, table, labels, counts, again) if by_label else []
+        labels = [f for f in others if by_label and (f not in cells or f in flags)]
+        labels = labels and _label_columns(lines, table, labels, counts, label_cells)
         numbers = [
             field
             for field in cells
@@ -230,18 +229,19 @@ def number_columns(lines, table, columns, whole=False):
     return [column for column in cells if not _row_numbers(cells[column])]
 
 
-def _label_columns(lines, table, columns, counts=None, again=None):
+def _label_columns(lines, table, columns, counts=None, cells=None):
     """The ``columns`` of a table (headers) that ``train --labels`` can read,
     as the rows of ``lines`` (the header first) show: a label on every row
     with a name (it refuses a name without one: an empty column never is),
     and two labels at least (it refuses a column of one label, in Unicode NFC,
     the names of count 0 of ``--counts`` left out). When ``lines`` are only
     the first of the file (more than :data:`LINES_LOOKED_AT` of them), a
-    column of one label there may have its second further down (a file
-    sorted by label): it is kept if ``again`` (the whole file's lines) has
+    column of one label there (or none: all of count 0) may have its second
+    further down (a file sorted by label): it is kept if ``cells``
+    (:class:`LabelCells`, the whole file's rows as the names were read) has
     one, and any column only if no row with a name further down leaves its
-    label blank (:func:`_kept_further_down`); all are kept if ``again`` is
-    None. Rows that the reader refuses tell nothing: every column is kept.
+    label blank; all are kept if ``cells`` is None. Rows that the reader
+    refuses tell nothing: every column is kept.
 
     Examples
     --------
@@ -264,81 +264,89 @@ def _label_columns(lines, table, columns, counts=None, again=None):
         return list(columns)
     if len(lines) <= LINES_LOOKED_AT:  # the whole file
         return [column for column in at if len(seen[column]) > 1]
-    if again is None or not at:
+    if cells is None:
         return list(at)
-    one = {column: seen[column] for column in at if len(seen[column]) == 1}
-    return _kept_further_down(again(), table, at, one, count_at)
+    return [column for column in at if cells.offered(column, len(seen[column]) <= 1)]
 
 
-def _kept_further_down(lines, table, at, one, count_at):
-    """The columns of ``at`` (header: its index) with a label on every row
-    with a name of the whole file's ``lines`` (the header first) and, for
-    those of ``one`` (header: the set of its one label in the first lines),
-    another label (in Unicode NFC) on a row with a name, its count not 0
-    (``count_at``: the column of counts, or None). The rows are split, not
-    checked (the reader of the names checked them).
+class LabelCells:
+    """The cells of a table's other columns as labels, looked at on each row
+    with a name as the reader of the names reads it (:meth:`add`), so that
+    the note on a long file offers a column as ``--labels`` without reading
+    the file again: whether a name is left without its label (``train
+    --labels`` refuses it), and whether the column has two labels (in Unicode
+    NFC) on rows whose count is not 0 (``--counts`` leaves those out).
+
+    Parameters
+    ----------
+    table : Table
+        The table whose rows are read.
+    counts : str or None, default=None
+        ``--counts COLUMN``: not looked at, and its cells of 0 leave a row's
+        labels out.
 
     Examples
     --------
     >>> from sknextchar.datasets._tables import find_table
-    >>> table = find_table("name,sex,land,n", "kids.csv")
-    >>> lines = ["name,sex,land,n\\n", "Ava,F,IN,1\\n", ",M,IN,2\\n", "Bo,M,IN,0\\n"]
-    >>> at, one = {"sex": 1, "land": 2}, {"sex": {"F"}, "land": {"IN"}}
-    >>> _kept_further_down(lines, table, at, one, 3)
-    []
-    >>> _kept_further_down(lines + ["Cy,M,IN,1\\n"], table, at, one, 3)
-    ['sex']
-    >>> _kept_further_down(lines + ["Cy,M,IN,1\\n", "Di, ,IN,1"], table, at, one, 3)
-    []
+    >>> cells = LabelCells(find_table("name,sex,land,n", "kids.csv"), "n")
+    >>> for fields in (["Ava", "F", "IN", "1"], ["Bo", "M", "IN", "0"]):
+    ...     cells.add(fields)
+    >>> cells.offered("sex", True), cells.offered("land", False)
+    (False, True)
+    >>> cells.add(["Cy", "M", "", "1"])
+    >>> cells.offered("sex", True), cells.offered("land", False)
+    (True, False)
     """
-    kept = dict(at)
-    look = {column: (at[column], *one[column]) for column in one}
-    rows = csv.reader(lines, delimiter=table.delimiter)
-    cells = operator.itemgetter(table.name_at, *kept.values())  # 2 at least
-    try:
-        header_row((0, row) for row in rows)  # the blank rows above it skipped
-        for row in rows:
-            if not _all_filled(cells, row):  # a few rows: each cell looked at
-                if not _cell(row, table.name_at):
-                    continue
-                for column, i in list(kept.items()):  # train refuses no label
-                    if not _cell(row, i):
-                        del kept[column]
-                        look.pop(column, None)
-                if not kept:
-                    break
-                cells = operator.itemgetter(table.name_at, *kept.values())
-            for column, (i, label) in list(look.items()):  # as written: most rows
-                if row[i] != label and _another(row, i, label, count_at):
-                    del look[column]
-    except csv.Error:  # (the names' reader, on the same rows, says why)
-        return list(at)
-    return [column for column in kept if column not in look]
 
+    def __init__(self, table, counts=None):
+        self._count_at = header_index(table.header, counts)
+        skip = {table.name_at, self._count_at}
+        self._header = table.header
+        self._label = {
+            i: None for i, field in enumerate(table.header) if field and i not in skip
+        }
+        self._name_at = table.name_at
+        self._blank, self._two = set(), set()
+        self._looked_at()
 
-def _all_filled(cells, row):
-    """Whether the ``cells`` of a row (an :func:`operator.itemgetter`) are
-    all there and none blank."""
-    try:
-        return all(map(str.strip, cells(row)))
-    except IndexError:  # a row cut short
-        return False
+    def _looked_at(self):
+        """The cells looked at on each row, once a column is decided."""
+        filled = [i for i in self._label if i not in self._blank]
+        self._cells = operator.itemgetter(self._name_at, self._name_at, *filled)
+        self._looking = tuple(
+            (i, label) for i, label in self._label.items()
+            if i not in self._blank and i not in self._two
+        )  # fmt: skip
 
+    def add(self, fields):
+        """Look at the fields of a row with a name (stripped, as wide as the
+        header at least)."""
+        if not all(self._cells(fields)):  # a few rows: each cell looked at
+            self._blank.update(i for i in self._label if not fields[i])
+            self._looked_at()
+        for i, label in self._looking:  # as written: most rows
+            if fields[i] != label and fields[i]:
+                self._another(fields, i, label)
 
-def _another(row, i, label, count_at):
-    """Whether cell ``i`` of a row with a name is another label than
-    ``label``, on a row whose count is not 0 (``count_at``: its column, or
-    None)."""
-    cell = _cell(row, i)
-    if not cell or unicodedata.normalize("NFC", cell) == label:
-        return False
-    return count_at is None or not _ZERO.fullmatch(_cell(row, count_at))
+    def _another(self, fields, i, label):
+        """Note a label of column ``i`` other than ``label`` (None: the first)."""
+        count_at = self._count_at
+        if count_at is not None and _ZERO.fullmatch(fields[count_at]):
+            return
+        cell = unicodedata.normalize("NFC", fields[i])
+        if label is None:
+            self._label[i] = cell
+        elif cell != label:
+            self._two.add(i)
+        else:
+            return  # the same label, written otherwise
+        self._looked_at()
 
-
-def _cell(row, i):
-    """The stripped cell ``i`` of a row split by the CSV reader (``""`` past
-    its end)."""
-    return row[i].strip() if i < len(row) else ""
+    def offered(self, column, one):
+        """Whether ``column`` (a header) has a label on every row with a
+        name and, if ``one`` (one label in the first lines), another one."""
+        i = self._header.index(column)
+        return i not in self._blank and (not one or i in self._two)
 
 
 _ZERO = re.compile(r"0+(?:[.,]0*)?")  # a count of 0 (0, 0.0, 0,00)

@@ -217,18 +217,24 @@ def input_files(args):
 def training_names(args):
     """The names of ``train``, their labels (None without ``--labels``) and
     their counts (None without ``--counts``)."""
+    from ._no_header import command_line_words, headerless_names, no_header
     from ._weights import check_counts_flags
 
+    if no_header(args):  # a table without a header row: columns by number
+        names, labels, weights = headerless_names(args)
+        check_name_lengths(names, args.names_file, places_of(args))
+        return names, labels, weights
     check_counts_flags(args)  # before the names; the header, before their rows
     counts = getattr(args, "counts", None)
     if args.labels is not None:
         from ._labelled import read_labelled_names
 
-        names, labels, *weights = read_labelled_names(
-            args.names_file, args.labels, encoding=args.encoding,
-            places=places_of(args), names_column=names_column(args),
-            counts=counts, whole_counts=args.model == "kneser-ney",
-        )  # fmt: skip
+        with command_line_words():
+            names, labels, *weights = read_labelled_names(
+                args.names_file, args.labels, encoding=args.encoding,
+                places=places_of(args), names_column=names_column(args),
+                counts=counts, whole_counts=args.model == "kneser-ney",
+            )  # fmt: skip
         weights = weights[0] if weights else None
     elif args.names_file:
         names, weights = _names_of_file(args, args.names_file, training=True)
@@ -248,14 +254,16 @@ def _names_of_file(args, path, *, training=False, places=True, allow_empty=False
     """The names of a file (a table's column of names), their lines recorded
     (and, for training, their counts: ``(names, weights)``)."""
     from ._labelled import read_names_file
+    from ._no_header import command_line_words
 
-    return read_names_file(
-        path, encoding=args.encoding, names_column=names_column(args),
-        places=places_of(args) if places else None, training=training,
-        counts=getattr(args, "counts", None), with_counts=training,
-        whole_counts=getattr(args, "model", None) == "kneser-ney",
-        allow_empty=allow_empty,
-    )  # fmt: skip
+    with command_line_words(training):
+        return read_names_file(
+            path, encoding=args.encoding, names_column=names_column(args),
+            places=places_of(args) if places else None, training=training,
+            counts=getattr(args, "counts", None), with_counts=training,
+            whole_counts=getattr(args, "model", None) == "kneser-ney",
+            allow_empty=allow_empty,
+        )  # fmt: skip
 
 
 def check_output(args, inputs, *, keep=keep_other_files):
@@ -297,14 +305,23 @@ def check_output(args, inputs, *, keep=keep_other_files):
 
 def chunked_names_column(args):
     """The column of names of NAMES_FILE read in chunks (None: one per line),
-    recorded with the file for the error messages."""
+    recorded with the file for the error messages; with ``--no-header``, its
+    position (counted from 0), the columns checked against the first row."""
     from ._labelled import names_column_of
+    from ._no_header import check_columns, command_line_words, no_header
 
     _check_read_twice(args)
-    column = names_column_of(
-        args.names_file, encoding=args.encoding, names_column=names_column(args),
-        training=True, counts=getattr(args, "counts", None),
-    )  # fmt: skip
+    if no_header(args):  # a number, read by file_columns; its places by position
+        at = check_columns(args)
+        places_of(args).add_file(
+            "names", args.names_file, args.encoding, at, by_position=True
+        )
+        return names_column(args)
+    with command_line_words():
+        column = names_column_of(
+            args.names_file, encoding=args.encoding, names_column=names_column(args),
+            training=True, counts=getattr(args, "counts", None),
+        )  # fmt: skip
     places_of(args).add_file("names", args.names_file, args.encoding, column)
     return column
 

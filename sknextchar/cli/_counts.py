@@ -116,13 +116,14 @@ def fit_counts(args, names, labels=None, weights=None):
     from sklearn.base import clone
 
     from .._gathered_names import GatheredWarnings
+    from .._labels import labels_checked_once
     from .._pipeline import fit_weighted
 
     start = time.perf_counter()
     fit_weighted(pipe, names, labels, weights)  # first: its errors name every name
     report = None
     if share > 0:  # its fits warn nothing more: the fit above warned of every name
-        with GatheredWarnings().gathering(None):
+        with GatheredWarnings().gathering(None), labels_checked_once():
             report = _held_out_report(clone(pipe), names, labels, share, seed, weights)
     what = counted(len(names), "name")
     if weights is not None:

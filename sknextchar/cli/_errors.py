@@ -282,6 +282,8 @@ def _codec_name(encoding):
 _SETTING = re.compile(
     r"(?<![\w-])([a-z][a-z_]*)=('([^']*)'|\(([\d, ]*)\)|\.\.\.|[\w.+-]*[\w+-])"
 )
+# What a shell reads in a value typed after a flag, other than the value.
+_SHELL_SPECIAL = re.compile(r"[\s'\"$`\\|&;<>()]|^$")
 # A parameter with an underscore in its name, named without a value (such names
 # are not prose): end_symbol, validation_fraction.
 _NAMED = re.compile(r"(?<![\w'\"=-])([a-z]+(?:_[a-z]+)+)(?![\w'\"=(])")
@@ -330,6 +332,7 @@ _CALL_FLAGS = {
     "chunk_size": _CallFlag("--chunk-size"),  # train_from_file's
     "exclude": _CallFlag("--exclude-file"),  # the names of the file, as a set
     "counts_column": _CallFlag("--counts"),  # train_from_file's and load_names'
+    "names_column": _CallFlag("--names-column"),  # as counts_column
 }
 
 
@@ -362,6 +365,16 @@ _PYTHON_ADVICE = (
      "Train it again on all the names without --resume ('sknextchar train "
      "NAMES_FILE --keep-case ... -o MODEL')"),
     ("This NameSampler keeps case", "This model keeps case (--keep-case)"),
+    # A fit that drops capitals (sknextchar._dropped_capitals).
+    ("pass lowercase=True to learn capitals as lowercase letters",
+     "leave out --keep-case to learn capitals as lowercase letters"),
+    # Capitals of known letters with --keep-case (sknextchar._unknown_advice),
+    # also as train_from_file spells it for its pipeline (--chunk-size);
+    # "with lowercase=True" ends advice to train the model again.
+    *((f"with {prefix}lowercase=True to lowercase capitals",
+       "without --keep-case, to lowercase capitals") for prefix in ("windows__", "")),
+    *((f"{prefix}lowercase=True to lowercase capitals",
+       "leave out --keep-case to lowercase capitals") for prefix in ("windows__", "")),
     # Only sample takes a prefix as --prefix (table's is CONTEXT, plot's --tree).
     ("give a shorter prefix (prefix=...)", "give a shorter --prefix"),
     ("leave strip_accents=None (the default), which keeps every character",
@@ -373,6 +386,8 @@ _PYTHON_ADVICE = (
     ("Unknown label '", "Unknown --label '"),
     ('Unknown label "', 'Unknown --label "'),  # a label with a "'" in it
     ("(those of the y of its fit)", "(those of --labels at training)"),
+    # Labels of few names each (sknextchar._labels.check_label_targets).
+    ("distinct labels in y for ", "distinct labels in --labels for "),
     # A model file passed as a file of names (sknextchar.datasets._file_kinds).
     ("to sample or score names with it, load it with load_model(path)",
      "pass it as the MODEL of 'sknextchar sample' or 'sknextchar score'"),
@@ -448,6 +463,8 @@ def cli_spelling(message):
             return flag.flag if text == repr(flag.const) else match.group(0)
         if numbers is not None:  # a tuple, typed as numbers after the flag
             return " ".join([flag.flag, *numbers.replace(",", " ").split()])
+        if quoted is not None and _SHELL_SPECIAL.search(quoted):
+            quoted = shlex.quote(quoted)  # names_column='first name'
         return f"{flag.flag} {quoted if quoted is not None else text}"
 
     def spell_name(match):  # a parameter named without a value

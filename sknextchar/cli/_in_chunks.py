@@ -55,6 +55,7 @@ def train_in_chunks(args):
 
     _check_flags(args)
     column = chunked_names_column(args)
+    from ._no_header import file_columns
     from ._weights import check_counts_in_table
 
     check_counts_in_table(args, column)
@@ -81,8 +82,8 @@ def train_in_chunks(args):
         pipe["clf"].set_callbacks(latest)  # the trained copy's classifier has it
         trained = train_from_file(
             args.names_file, pipe, chunk_size=args.chunk_size,
-            encoding=args.encoding, verbose=not args.quiet, names_column=column,
-            check_names=name_length_check(args), counts_column=args.counts,
+            encoding=args.encoding, verbose=not args.quiet,
+            check_names=name_length_check(args), **file_columns(args, column),
             return_sampler=True,  # with the spelling record of the names
         )  # fmt: skip
         done.append(trained)

@@ -13,9 +13,6 @@ import csv
 import io
 import itertools
 import os
-import re
-import unicodedata
-import warnings
 from importlib import resources
 
 from .._text import MAX_QUOTED_FIELDS, MAX_QUOTED_ROW, quoted_fields, quoted_row
@@ -27,6 +24,7 @@ from ..datasets._base import (
     read_text,
     warn_comment_lines,
 )
+from ..datasets._column_arguments import COMMAND_LINE, headerless_advice
 from ..datasets._encoding import SAMPLE_BYTES
 from ..datasets._long_lines import MAX_ROW_LETTERS
 from ..datasets._table_rows import (
@@ -44,20 +42,20 @@ from ..datasets._tables import (
     check_not_separator_line,
     check_one_column,
     check_rows_below_header,
-    column_cells,
-    column_values,
     detect_table,
     find_table,
     header_key,
     header_line,
     header_row,
     headerless_table,
+    is_header_row,
     is_number,
     lines_looked_at,
     named_rows,
     table_of,
 )
-from ._column_note import header_as_name_note, shell_word, table_note
+from ._column_note import LabelCells, header_as_name_note, shell_word, table_note
+from ._label_checks import checked_labels
 from ._weights import CountsColumn, counts_column_at
 
 __all__ = ["names_column_of", "read_labelled_names", "read_names_file"]
@@ -115,77 +113,8 @@ def read_labelled_names(
     )
     if places is not None and names_file is not None:
         places.add_lines("names", names_file, names, lines)
-    if counts is None and not os.path.isfile(labels):  # a column of labels
-        _warn_counts_as_labels(values, labels)
-    values = [unicodedata.normalize("NFC", value) for value in values]
-    _refuse_one_label(values, weights, labels)
-    _warn_case_twins(values, labels, names_file)
+    values = checked_labels(values, weights, labels, names_file, counts)
     return (names, values) if counts is None else (names, values, weights)
-
-
-def _refuse_one_label(labels, weights, flag):
-    """Refuse labels that are all the same (of the names of a count above 0): a
-    model by label would then give every name that label with P=1."""
-    kept = labels if weights is None else [x for x, w in zip(labels, weights) if w]
-    if kept and len(set(kept)) == 1:
-        counted = " (of a count above 0)" * (len(kept) < len(labels))
-        label = kept[0]
-        raise ValueError(
-            f"Every name{counted} of --labels {shell_word(flag)} has the label "
-            f"{label!r}, and a model by label needs at least 2 labels to tell apart "
-            f"('classify' would give every name {label!r} with P=1.000): train "
-            "without --labels for a model of these names, or add names of another "
-            "label."
-        )
-
-
-def _warn_case_twins(labels, flag, names_file):
-    """Warn of labels that differ only in case (``M`` and ``m``): two labels
-    to the model, most often one label typed two ways."""
-    spellings = {}
-    for label in dict.fromkeys(labels):
-        spellings.setdefault(label.casefold(), []).append(label)
-    twins = [found for found in spellings.values() if len(found) > 1]
-    if not twins:
-        return
-    where = flag if os.path.isfile(flag) else names_file or "the file"
-    shown = "; ".join(" and ".join(map(repr, found)) for found in twins)
-    first = twins[0]
-    warnings.warn(
-        f"Labels of --labels {shell_word(flag)} differ only in case ({shown}): "
-        f"each spelling is learned as a label of its own. If they are one label, "
-        f"write it alike in {where!r} (e.g. every {first[1]!r} as {first[0]!r}) "
-        "and train again.",
-        UserWarning,
-        stacklevel=2,
-    )
-
-
-# More distinct whole-number labels than this look like counts (--counts).
-_MANY_NUMBER_LABELS = 10
-
-
-_NUMBER = re.compile(r"[0-9]+(\.[0-9]*)?")  # a count, or a weight
-
-
-def _warn_counts_as_labels(labels, column):
-    """Warn when every label of a column is a number (whole, or with a
-    fraction: a share), and many differ: a column of how often each name
-    occurs, read as labels (Python refuses such labels as floats)."""
-    distinct = set(labels)
-    if len(distinct) <= _MANY_NUMBER_LABELS or not all(
-        _NUMBER.fullmatch(label) for label in distinct
-    ):
-        return
-    whole = all(label.isdigit() for label in distinct)
-    warnings.warn(
-        f"Every label of --labels {column!r} is a {'whole ' * whole}number, and "
-        f"{len(distinct):,} of them differ: each is learned as a class of names "
-        "(such as female or male). If that column says how often each name "
-        f"occurs, did you mean --counts {shell_word(column)}?",
-        UserWarning,
-        stacklevel=2,
-    )
 
 
 def _read_pairs(names_file, labels, encoding, names_column, counts):
@@ -383,11 +312,15 @@ def _columns(text, column, source, names_column=None, counts=(None, False)):
             if field and header_key(field) == header_key(column)
         ]  # 'Sex' and 'SEX'
         hint = f" (did you mean {' or '.join(near)}?)" if near else ""
+        delimiter = _delimiter(text, column)
+        advice = headerless_advice(header, delimiter, COMMAND_LINE, labels=True)
+        offered = len(header) > 1 and not is_header_row(header, delimiter)
         raise ValueError(
             f"--labels {column!r} is neither a file nor a column of {source}, whose "
             f"first row (the header) is {quoted_fields(header)}{hint}. Pass the "
             "name of the label column (e.g. --labels label for a CSV file "
-            "name,label), or a file with one label per line."
+            "name,label), or a file with one label per line"
+            + (f". If it has no header row, {advice}." if offered else ".")
         )
     check_one_column(header, label_at, source, exact=True)
     head = list(itertools.islice(text_lines(text), LINES_LOOKED_AT))
@@ -482,13 +415,14 @@ def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
         rows = [(line, name) for line, name in numbered_lines(text) if name]
         warn_comment_lines([name for _, name in rows], path)
         header_as_name_note(list(itertools.islice(text_lines(text), 1)), path)
-    else:
-        rows = _table_rows(text, table, path, column)
+    else:  # train's note looks at the other columns as the names are read
+        cells = LabelCells(table, counts) if training and names_column is None else None
+        rows = _table_rows(text, table, path, column, cells)
         if names_column is None:
             head = itertools.islice(text_lines(text), LINES_LOOKED_AT + 1)
             table_note(
                 table, path, training, counts, list(head), whole=whole_counts,
-                again=lambda: text_lines(text),
+                label_cells=cells,
             )  # fmt: skip
     if not rows and allow_empty:
         return []
@@ -536,17 +470,17 @@ def _counts_column(table, counts, text, path, whole):
     return CountsColumn(repr(path), header[at], whole, at, table.delimiter, ahead)
 
 
-def _table_rows(text, table, path, column):
-    """``(line, name)`` of each row of a table with a name; with a
-    :class:`CountsColumn`, the count of each name read on its row."""
-    if column is None:
-        return list(column_values(text_lines(text), table, repr(path)))
-    rows = []
-    for line, name, cell in column_cells(
-        text_lines(text), table, column.at, repr(path)
-    ):
-        column.add(cell, name, line)
-        rows.append((line, name))
+def _table_rows(text, table, path, column, cells=None):
+    """``(line, name)`` of each row of a table with a name, in one pass: with
+    a :class:`CountsColumn`, the count of each name read on its row; with
+    :class:`LabelCells`, the row's other cells looked at as labels."""
+    rows, name_at = [], table.name_at
+    for line, fields in named_rows(text_lines(text), table, repr(path)):
+        if column is not None:
+            column.add(fields[column.at], fields[name_at], line)
+        if cells is not None:
+            cells.add(fields)
+        rows.append((line, fields[name_at]))
     return rows
 
 
@@ -592,7 +526,7 @@ def _first_lines(path, encoding, n_lines):
     the file is read: a path or a start that reading the file would refuse
     is refused here, in the same words, before any line is taken.
     """
-    path = check_names_path(path)
+    path = check_names_path(path, encoding)
     with open_lines(path, encoding, errors="replace", buffering=SAMPLE_BYTES) as text:
         # Its first megabyte refused as reading the whole file would, before a
         # first "line" of a gigabyte of NULs is read.
@@ -628,13 +562,16 @@ def _refuse_headerless(lines, path, training=False):
     )
     counted = is_number(fields[-1].strip(), character)  # ana,5: a name, its count
     header = _header_example(fields, character, counted)
-    labels, then = "; and --labels COLUMN to train by label", ""
+    labels = "; and --labels COLUMN to train by label"
     if counted:  # any file whose every line ends with a number is a table
-        then = " Then --counts count reads the numbers as counts."
         whole = _WHOLE_NAMES.format(delimiter, first.strip())
         long = len(first.strip()) > MAX_QUOTED_ROW  # hardly one name: no example
         whole_lines = "" if delimiter == "tab" or long else whole
-    labels, then = (labels, then) if training else ("", "")
+    no_header = f"add one (e.g. {header}) first."
+    if training:  # train reads it as it is, its columns by number
+        advice = headerless_advice(fields, character, COMMAND_LINE, labels=True)
+        no_header = f"{advice}."
+    labels = labels if training else ""
     raise ValueError(
         f"{path!r} looks like a table of {width} columns: "
         f"{lines_looked_at(len(lines))} has {width} fields between {delimiter}s, "
@@ -642,7 +579,7 @@ def _refuse_headerless(lines, path, training=False):
         f"{quoted_row(first)} is not a header with a column of names (such as "
         f"'name' or 'first name'). If that line is its header, pass --names-column "
         f"COLUMN, the header of the names (e.g. --names-column {example}{labels}); "
-        f"if it has no header, add one (e.g. {header}) first." + then + whole_lines
+        f"if it has no header row, {no_header}" + whole_lines
     )
 
 

@@ -20,6 +20,7 @@ import itertools
 import re
 
 from ..datasets._base import open_lines
+from ..datasets._positions import position_table
 from ..datasets._tables import LINES_LOOKED_AT, column_values, table_of
 
 __all__ = ["Places", "places_of"]
@@ -70,12 +71,14 @@ class Places:
 
         self._sources.append((what, find))
 
-    def add_file(self, what, path, encoding, column=None):
+    def add_file(self, what, path, encoding, column=None, *, by_position=False):
         """Values read from the stripped lines of a file (or from the column
-        ``column`` of a table), found when needed."""
+        ``column`` of a table: with ``by_position``, the column at that
+        position, counted from 0, of a table without a header row), found
+        when needed."""
 
         def find(test, index=None, rank=0):
-            line = _line_of(test, path, encoding, column, rank)
+            line = _line_of(test, path, encoding, (column, by_position), rank)
             return None if line is None else (f"line {line} of {path!r}", True)
 
         self._sources.append((what, find))
@@ -166,10 +169,10 @@ def _alike(find, test, place):
     return f"{place}, or another line of the same start and length, such as {other}"
 
 
-def _line_of(test, path, encoding, column=None, rank=0):
+def _line_of(test, path, encoding, column=(None, False), rank=0):
     """The (``rank`` + 1)-th line of the file (the last, if fewer do) whose
-    stripped text (or whose field in the column ``column`` of a table) passes
-    ``test``, or None."""
+    stripped text (or whose field in the column of a table: ``column`` is
+    ``(column, by_position)``) passes ``test``, or None."""
     try:
         with open_lines(path, encoding, errors="replace") as text:
             numbered = _numbered(text, path, column)
@@ -180,11 +183,17 @@ def _line_of(test, path, encoding, column=None, rank=0):
 
 
 def _numbered(text, path, column):
-    """The numbered lines of an open file, or the numbered names of its column."""
+    """The numbered lines of an open file, or the numbered names of its column
+    (``column`` is ``(column, by_position)``: a header, or a position of a
+    table without a header row)."""
+    column, by_position = column
     if column is None:
         return enumerate(text, 1)
     head = list(itertools.islice(text, LINES_LOOKED_AT))
-    table = table_of(head, path, column)
+    if by_position:
+        table = position_table(head, path, {"names": column})
+    else:
+        table = table_of(head, path, column)
     return column_values(itertools.chain(head, text), table, repr(path))
 
 

@@ -17,7 +17,6 @@ with no window.
 import contextlib
 import copy
 import functools
-import re
 import sys
 from pathlib import Path
 
@@ -130,46 +129,48 @@ def _draw(model, args):
         places.add_arguments("prefixes", "--tree", [args.tree])
         # The levels drawn, and one step more: whether each leaf can go on.
         model = _reaching(model, args.tree, _TREE_DEPTH + 1)
-        with _spelled_as("prefix", "--tree", (model, args)):
+        with _spelled_as("--tree", (model, args)):
             return plot_generation_tree(
                 model, args.tree, top_k=_TREE_TOP_K, depth=_TREE_DEPTH, label=args.label
             )
     places.add_arguments("prefixes", "--distribution", [args.distribution])
     model = _reaching(model, args.distribution, 1)
-    with _spelled_as("context", "--distribution", (model, args)):
+    with _spelled_as("--distribution", (model, args)):
         return plot_temperature(model, args.distribution, label=args.label)
 
 
 @contextlib.contextmanager
-def _spelled_as(parameter, flag, drawn):
-    """The plotting functions' errors name their argument (``prefix='a1'``);
-    on the command line it is the flag (``--tree 'a1'``). A dead end is told
-    in plot's terms, from the error's attributes (:mod:`sknextchar._dead_ends`:
-    :func:`_plot_length_bound`, :func:`_plot_dead_end`,
-    :func:`_plot_unfinished_tree`, and a prefix the picture would read past
-    the most letters of a name); ``drawn``: the model and args."""
+def _spelled_as(flag, drawn):
+    """The plotting functions' errors of a prefix name their argument
+    (``prefix='a1'``); on the command line it is the flag (``--tree 'a1'``).
+    Each is told in plot's terms from the error's attributes, never its words
+    (:mod:`sknextchar._dead_ends`: :func:`_plot_length_bound`,
+    :func:`_plot_dead_end`, :func:`_plot_unfinished_tree`, a prefix the
+    picture would read past the most letters of a name, one of characters the
+    model lacks); ``drawn``: the model and args."""
     from .._dead_ends import (
         DeadEndError,
+        EndOnlyError,
         LongPrefixError,
         NoRoomAfterError,
         UnendingPrefixError,
         UnfinishedTreeError,
+        UnknownSymbolsError,
+        unknown_symbols_message,
     )
 
     try:
         yield
     except NoRoomAfterError as error:
         raise ValueError(_plot_no_room(error, flag, *drawn)) from None
-    except (LongPrefixError, UnendingPrefixError) as error:
-        raise ValueError(_plot_length_bound(error, flag, *drawn)) from None
+    except (LongPrefixError, UnendingPrefixError, EndOnlyError) as error:
+        raise ValueError(_plot_length_bound(error, flag, drawn[1])) from None
     except DeadEndError as error:
         raise ValueError(_plot_dead_end(error, flag, *drawn)) from None
     except UnfinishedTreeError:
         raise ValueError(_plot_unfinished_tree(*drawn)) from None
-    except ValueError as error:
-        message = re.sub(rf"\b{parameter}=(?=['\"])", f"{flag} ", str(error))
-        if message == str(error):
-            raise
+    except UnknownSymbolsError as error:
+        message = unknown_symbols_message(error, lambda value: f"{flag} {value!r}")
         raise ValueError(message) from None
 
 
@@ -259,21 +260,29 @@ def _lengths_drawn(model):
     return f"for a name of {lengths} letters (the lengths plot draws)"
 
 
-def _plot_length_bound(error, flag, model, args):
+def _plot_length_bound(error, flag, args):
     """A prefix at or past the max_length of the model file (a
-    :class:`~sknextchar._dead_ends.LongPrefixError` or
-    :class:`~sknextchar._dead_ends.UnendingPrefixError`), in plot's terms: a
+    :class:`~sknextchar._dead_ends.LongPrefixError`, or at it an
+    :class:`~sknextchar._dead_ends.UnendingPrefixError` or
+    :class:`~sknextchar._dead_ends.EndOnlyError`), in plot's terms: a
     shorter prefix, the file saved again with a larger max_length (a parameter
     of NameSampler in Python), or ``table``, which has no bound. The model
     file sets the bound (plot lifts none the file sets). The plotting
     function refuses first a prefix that no bound could take (one it would
     read past the most letters of a name), so the bound can be raised."""
-    from .._dead_ends import LongPrefixError
+    from .._dead_ends import EndOnlyError, LongPrefixError
+    from .._text import quoted
 
     value = args.tree if flag == "--tree" else args.distribution
     bound = _files_bound(error.max_length, args)
     if isinstance(error, LongPrefixError):
         said = f"The {flag} prefix has {error.letters:,} letters, more than {bound}."
+    elif isinstance(error, EndOnlyError):
+        said = (
+            f"{quoted(value)} ({flag}) has as many letters as {bound}, so only the end "
+            "marker may follow it, at probability 1 whatever the model predicts: "
+            "the picture would show nothing of the model."
+        )
     else:
         said = (
             f"No name can continue {value!r} ({flag}): it has as many letters as "

@@ -286,7 +286,8 @@ def _kept_epoch_note(resumed, done, n_run):
     )
 
 
-# train_from_file's advice of a resumed run (TRAIN_A_NEW_MODEL), in flags.
+# train_from_file's advice of a resumed run (TRAIN_A_NEW_MODEL), in flags: the
+# part its errors of the names take (their advising), never found in their text.
 _TRAIN_A_NEW_MODEL = "train a new model (without --resume) with "
 
 
@@ -296,7 +297,9 @@ def _continue(args, pipe, source, done, latest, records=True):
     ``records``, else None) the sampler of ``train_from_file`` around it, with
     the records of the lengths and spelling of the names read."""
     from .._chunked import train_from_file
-    from .._unknown_advice import TRAIN_A_NEW_MODEL
+    from .._unknown_advice import TRAIN_A_NEW_MODEL, DroppedNamesError
+    from .._vocabulary_pass import UnknownSymbolsError
+    from ._no_header import file_columns
 
     (path, chunk_size), clf = source, pipe.steps[-1][1]
     in_chunks, progress = args.chunk_size is not None, []
@@ -311,14 +314,15 @@ def _continue(args, pipe, source, done, latest, records=True):
         trained = train_from_file(
             path, pipe, chunk_size=chunk_size, encoding=args.encoding,
             verbose=in_chunks and not args.quiet, resume=True,
-            names_column=names_column(args), check_names=name_length_check(args),
-            counts_column=getattr(args, "counts", None), return_sampler=records,
+            check_names=name_length_check(args), return_sampler=records,
+            **file_columns(args, names_column(args)),  # --no-header: by number
         )  # fmt: skip
-    except ValueError as error:  # its advice for a new model, in flags
-        if TRAIN_A_NEW_MODEL not in str(error):
-            raise
-        advice = str(error).replace(TRAIN_A_NEW_MODEL, _TRAIN_A_NEW_MODEL)
-        raise ValueError(advice) from None
+    except (UnknownSymbolsError, DroppedNamesError) as error:  # its own advice
+        if error.fitting or error.again != TRAIN_A_NEW_MODEL:
+            raise  # pragma: no cover (a resumed run's names are encoded)
+        # The transformer's own parameters, which the flags set (not spelled
+        # as the pipeline's: a file saved in Python may name its steps freely).
+        raise error.respelled(None).advising(_TRAIN_A_NEW_MODEL) from None
     finally:
         clf.set_callbacks()
     pipe = trained.estimator_.estimator if records else trained

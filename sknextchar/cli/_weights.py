@@ -19,7 +19,8 @@ import numpy as np
 
 from .._limits import check_counts_total
 from .._text import quoted_row
-from ..datasets._tables import CountCells, column_at, header_key
+from ..datasets._column_arguments import COMMAND_LINE, headerless_advice, row_fields
+from ..datasets._tables import CountCells, column_at, header_key, is_header_row
 from ._column_note import header_index, shell_word
 
 __all__ = [
@@ -65,12 +66,17 @@ def counts_column_at(header, column, first_line, source, names_at=None):
     2
     """
     if header is None or header_index(header, column) is None:
+        fields = row_fields(first_line)
+        advice = headerless_advice(*fields, COMMAND_LINE, labels=True)
+        advice = (
+            ""
+            if is_header_row(*fields, names_at)
+            else f" If the file has no header row (the US baby-name files), {advice}."
+        )
         raise ValueError(
             f"--counts {column!r} is not a column of {source}, whose first row (the "
             f"header) is {quoted_row(first_line)}: pass --counts COLUMN, the "
-            "header of its column of counts as that row spells it. A file without "
-            "a header row needs one: add a first line that names its columns (e.g. "
-            "name,sex,count for the US baby-name files)."
+            f"header of its column of counts as that row spells it.{advice}"
         )
     if names_at is not None and header_key(header[names_at]) == header_key(column):
         raise ValueError(
@@ -268,8 +274,8 @@ def check_counts_in_table(args, column):
     its column of names as its first lines decide, is None), or when it names
     another column read; train_from_file's first pass then checks the header
     and the counts before any training, reading the file in chunks."""
-    if getattr(args, "counts", None) is None:
-        return
+    if getattr(args, "counts", None) is None or getattr(args, "no_header", False):
+        return  # --no-header: its columns checked by number
     refuse_same_column(args.counts, _others(args), args.names_file)
     if column is None:
         raise ValueError(

@@ -2,6 +2,7 @@
 
 import codecs
 import contextlib
+import difflib
 import io
 import itertools
 import os
@@ -13,7 +14,6 @@ from importlib import resources
 from .._file_safety import path_text
 from .._limits import MAX_LETTERS, check_counts_total
 from .._stacklevel import user_stacklevel
-from .._text import quoted_row
 from ._codecs import bom_length, file_encoding, wide_codec
 from ._column_arguments import check_column_arguments
 from ._encoding import (
@@ -32,18 +32,17 @@ from ._long_lines import (
     count_line_ends,
     read_checked,
 )
-from ._table_rows import DELIMITER_NAMES, text_lines
+from ._positions import check_header_arguments, position_counted_rows, position_table
+from ._table_rows import text_lines
+from ._table_warning import warn_if_table
 from ._tables import (
     LINES_LOOKED_AT,
     TitleLinesError,
-    check_not_separator_line,
     column_values,
     counted_rows,
     detect_table,
     find_table,
     header_line,
-    headerless_table,
-    lines_looked_at,
     table_of,
 )
 from ._wide_text import (
@@ -143,7 +142,9 @@ def _read_resource(filename):
     )
 
 
-def load_names(path, *, encoding="utf-8", names_column=None, counts_column=None):
+def load_names(
+    path, *, encoding="utf-8", names_column=None, counts_column=None, header="infer"
+):
     """Load names from a text file with one name per line, or a table's column.
 
     The file may start with a UTF-8 byte-order mark, may end its lines in any
@@ -191,6 +192,18 @@ def load_names(path, *, encoding="utf-8", names_column=None, counts_column=None)
         The counts go to ``fit(names, sample_weight=counts)`` (not to
         ``fit(names, counts)``: the second argument is the labels). None
         returns the names only.
+    header : {"infer", None}, default="infer"
+        ``"infer"``: the first row of a table is its header, and
+        ``names_column`` and ``counts_column`` are headers. None: the file is
+        a table without a header row (the US baby-name files,
+        ``Emma,F,18688``; a list ``Aarav,1203``), read from its first row;
+        ``names_column`` (needed) and ``counts_column`` are then the positions
+        of their columns, counted from 0 as pandas counts them
+        (``header=None, names_column=0, counts_column=2``). The delimiter is
+        the one (comma, semicolon or tab) that splits the first row into the
+        most fields, and a row may not have more fields than that one. A
+        position with ``header="infer"`` is refused: the header row would be
+        read as a name.
 
     Returns
     -------
@@ -204,7 +217,8 @@ def load_names(path, *, encoding="utf-8", names_column=None, counts_column=None)
     TypeError
         If ``names_column`` or ``counts_column`` is not a header (a str) or
         None, such as a column's position (before the file is read, but for
-        the header row that the message names).
+        the header row that the message names); with ``header=None``, if one
+        is not a position (a str, a bool, a float).
     FileNotFoundError
         If there is no such file.
     ValueError
@@ -216,7 +230,10 @@ def load_names(path, *, encoding="utf-8", names_column=None, counts_column=None)
         more fields than the header;
         with ``counts_column``, if ``names_column`` is None, the header has no
         such column besides the names', or a row's cell in it is not a count
-        (the message gives its line), or the counts add up to more than 2**53.
+        (the message gives its line), or the counts add up to more than 2**53;
+        if ``header`` is neither ``"infer"`` nor None; with ``header=None``, if
+        ``names_column`` is None, a position is negative, is not a column of
+        the first row (the message says how many it has) or is given twice.
 
     Examples
     --------
@@ -247,11 +264,20 @@ def load_names(path, *, encoding="utf-8", names_column=None, counts_column=None)
     ...     names, counts = load_names(path, names_column="name", counts_column="count")
     >>> names, counts
     (['Olivia', 'Liam'], array([17728., 20272.]))
+
+    A file without a header row (the US baby-name files), read by the
+    positions of its columns, counted from 0:
+
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = os.path.join(tmp, "yob2018.txt")
+    ...     with open(path, "w", encoding="utf-8") as f:
+    ...         _ = f.write("Emma,F,18688\\nLiam,M,19837\\n")
+    ...     load_names(path, header=None, names_column=0, counts_column=2)
+    (['Emma', 'Liam'], array([18688., 19837.]))
     """
     path = path_text(path)
-    check_column_arguments(
-        names_column, counts_column, path, lambda: header_row_of_file(path, encoding)
-    )
+    if check_table_arguments(path, encoding, header, names_column, counts_column):
+        return _names_by_position(path, encoding, names_column, counts_column)
     # One name a line: read as rows, so that a table is told (and how to read
     # it) before a row too long for a name is refused.
     named = MAX_LETTERS if names_column is None else None  # what it says
@@ -270,6 +296,22 @@ def load_names(path, *, encoding="utf-8", names_column=None, counts_column=None)
         warn_comment_lines(names, path)
     check_not_empty(names, path, names_column)
     return names
+
+
+def check_table_arguments(path, encoding, header, names_column, counts_column):
+    """Refuse ``header``, ``names_column`` and ``counts_column`` before the
+    file at ``path`` is read (``load_names`` and ``train_from_file``): with
+    ``header=None``, positions (:func:`~._positions.check_header_arguments`);
+    else headers, a refusal naming the columns of the file's header row
+    (:func:`~._column_arguments.check_column_arguments`). Returns whether the
+    file is read by positions.
+    """
+    if check_header_arguments(header, names_column, counts_column):
+        return True
+    check_column_arguments(
+        names_column, counts_column, path, lambda: header_row_of_file(path, encoding)
+    )
+    return False
 
 
 def header_row_of_file(path, encoding):
@@ -330,11 +372,23 @@ def first_lines(path, encoding):
     return lines if lines or not text else None
 
 
-def _counted_names(text, path, names_column, counts_column):
+def _names_by_position(path, encoding, names_at, counts_at):
+    """The names (and counts) of a table without a header row: ``header=None``."""
+    text = read_text(path, encoding=encoding, longest=MAX_ROW_LETTERS)
+    if counts_at is not None:
+        return _counted_names(text, path, names_at, counts_at, by_position=True)
+    table = position_table(text_lines(text), path, {"names": names_at})
+    names = [name for _, name in column_values(text_lines(text), table, repr(path))]
+    check_not_empty(names, path, names_at)
+    return names
+
+
+def _counted_names(text, path, names_column, counts_column, *, by_position=False):
     """The names of a table's column and the counts of another, checked."""
     import numpy as np  # not at import: the command line's help does without it
 
-    rows = counted_rows(
+    read = position_counted_rows if by_position else counted_rows
+    rows = read(
         text_lines(text),
         path,
         names_column,
@@ -349,75 +403,6 @@ def _counted_names(text, path, names_column, counts_column):
     where = f"{os.fspath(path)!r} in counts_column={counts_column!r}"
     check_counts_total(counts, f"The counts of {where}")
     return names, np.array(counts, dtype=np.float64)
-
-
-def warn_if_table(lines, names, path, *, reader="load_names"):
-    """Warn when a file read one name per line looks like a table.
-
-    A header row with a column of names (``name,label``, or a pandas export's
-    ``,name,label``), or the same number of fields on every line: each whole
-    line would be a name. The warning says how to read the column of names.
-
-    Parameters
-    ----------
-    lines : list of str
-        The file's first lines as read (the first :data:`LINES_LOOKED_AT` tell
-        a table from a list; more are not looked at).
-    names : list of str
-        The names read from the file (lines stripped, blank ones skipped): all
-        of them, or those of ``lines`` and one more when there are more.
-    path : str or os.PathLike
-        The file, as the warning names it.
-    reader : str, default="load_names"
-        The function that reads the file, as the warning names it.
-
-    Examples
-    --------
-    >>> import warnings
-    >>> with warnings.catch_warnings(record=True) as caught:
-    ...     warnings.simplefilter("always")
-    ...     warn_if_table([",name,label\\n", "0,Asha,f\\n"], ["0,Asha,f"], "a.csv")
-    >>> "pass names_column='name'" in str(caught[0].message)
-    True
-    """
-    try:
-        table = detect_table(iter(lines), path)
-    except ValueError as exc:  # a "sep=;" line, a title above the header, or
-        then = "once those lines are deleted, names_column reads the column of "
-        then += "names by its header"  # a column of names with a twin
-        try:
-            if not isinstance(exc, TitleLinesError):
-                check_not_separator_line(next(iter(lines), ""), path)
-                then = "once each column has a header of its own, names_column "
-                then += "reads the one you mean"
-        except ValueError:
-            then = "once that first line is deleted, names_column reads the column "
-            then += "of names by its header"
-        warnings.warn(
-            f"{exc} ({reader} read it one name per line, so each whole line is "
-            f"a name; {then}.)",
-            UserWarning,
-            stacklevel=user_stacklevel(),
-        )
-        return
-    if table is not None:
-        header = next(line.strip() for line in lines if line.strip())
-        what = f"a header row {quoted_row(header)} with a column {table.column!r}"
-        column = table.column
-    elif (found := headerless_table(names, path)) is not None:
-        delimiter, width = DELIMITER_NAMES[found[0]], found[1]
-        what = f"{width} {delimiter}-separated fields on {lines_looked_at(len(names))}"
-        column = "COLUMN"
-    else:
-        return
-    warnings.warn(
-        f"{os.fspath(path)!r} looks like a table ({what}), and {reader} reads "
-        "one name per line, so each whole line is a name. To read its column of "
-        f"names, pass names_column={column!r} (a header row is needed), or use "
-        f"pandas.read_csv(path, sep=None, engine='python')[{column!r}].",
-        UserWarning,
-        stacklevel=user_stacklevel(),
-    )
 
 
 #: The start of the warning of :func:`warn_comment_lines`, for a filter.
@@ -486,6 +471,8 @@ def check_not_empty(names, path, names_column=None):
             "one name per line"
             if names_column is None
             else f"names below the header, in its column {names_column!r}"
+            if isinstance(names_column, str)
+            else f"names in its column names_column={names_column} (from 0)"
         )
         raise ValueError(f"{os.fspath(path)!r} contains no names; expected {expected}.")
 
@@ -597,7 +584,7 @@ def read_text(path, *, encoding="utf-8", longest=None, named=None):
     ...     read_text(path)
     'name,label\\r\\n'
     """
-    path = check_names_path(path)
+    path = check_names_path(path, encoding)
     text = _read_text(path, encoding, longest, named)
     check_decoded(text, path, encoding)
     return text
@@ -647,7 +634,33 @@ def open_lines(path, encoding="utf-8", *, errors="strict", buffering=-1):
             yield lines
 
 
-def check_names_path(path):
+def _close_names(path):
+    """ " Did you mean ...?" naming files beside ``path`` whose names are close
+    to its name (a typo, another extension), or "" when none is.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> open(os.path.join(folder, "names.csv"), "w").close()
+    >>> _close_names(os.path.join(folder, "name.csv")).endswith("names.csv'?")
+    True
+    >>> _close_names(os.path.join(folder, "other.txt"))
+    ''
+    """
+    folder, name = os.path.split(path)
+    try:
+        with os.scandir(folder or ".") as entries:
+            files = [e.name for e in itertools.islice(entries, 10_000) if e.is_file()]
+    except OSError:  # no such folder, or not readable
+        return ""
+    stem = os.path.splitext(name)[0]  # "names" or "names.csv" for names.txt
+    same = [f for f in files if os.path.splitext(f)[0] in (stem, name)]
+    close = same or difflib.get_close_matches(name, files, n=1, cutoff=0.75)
+    return f" Did you mean {os.path.join(folder, close[0])!r}?" if close else ""
+
+
+def check_names_path(path, encoding=None):
     """The path of a file of names to read, refused if it cannot be one.
 
     A folder, a missing path and a device (``/dev/zero`` would be read until
@@ -658,6 +671,9 @@ def check_names_path(path):
     Parameters
     ----------
     path : str or os.PathLike
+    encoding : str or None, default=None
+        The file's encoding as the user gave it (what a JSON file is converted
+        with, in the advice on it).
 
     Returns
     -------
@@ -680,13 +696,15 @@ def check_names_path(path):
     except (OSError, ValueError):  # ValueError: a NUL in the path
         stdin = path == "-" and os.path.exists("/dev/stdin")
         hint = " (standard input is '/dev/stdin', not '-')" if stdin else ""
-        raise FileNotFoundError(f"No such file of names: {path!r}{hint}.") from None
+        raise FileNotFoundError(
+            f"No such file of names: {path!r}{hint}.{_close_names(path)}"
+        ) from None
     if stat.S_ISBLK(mode) or (stat.S_ISCHR(mode) and not _is_terminal(path)):
         raise ValueError(
             f"{path!r} is a device, not a file of names; pass a text file."
         )
     if stat.S_ISREG(mode):  # a pipe cannot be peeked at without losing bytes
-        message = not_text_message(path)  # an image, a model file...
+        message = not_text_message(path, encoding)  # an image, a model file...
         if message is not None:
             raise ValueError(message)
     return path

@@ -7,9 +7,19 @@ import os
 from numbers import Integral
 
 from .._text import counted, quoted, quoted_fields, quoted_row
+from ._count_cells import is_number
 from ._table_rows import DELIMITER_NAMES, check_one_column, header_key, split_rows
 
-__all__ = ["check_column_arguments", "check_counts_column_argument"]
+__all__ = [
+    "COMMAND_LINE",
+    "PYTHON",
+    "NoColumnError",
+    "Spelling",
+    "check_column_arguments",
+    "check_counts_column_argument",
+    "headerless_advice",
+    "row_fields",
+]
 
 
 def check_column_arguments(names_column, counts_column, path, header_row):
@@ -40,7 +50,8 @@ None, not its position; got 0.
     """
     if names_column is not None and not isinstance(names_column, str):
         first, table = header_row()
-        _refuse_names_column(names_column, first, table, repr(os.fspath(path)))
+        source, counts = repr(os.fspath(path)), counts_column is not None
+        _refuse_names_column(names_column, first, table, source, counts=counts)
     if counts_column is not None:
         check_counts_column_argument(counts_column, names_column)
 
@@ -68,12 +79,13 @@ def check_counts_column_argument(counts_column, names_column):
         )
 
 
-def _refuse_names_column(names_column, first, table, source):
+def _refuse_names_column(names_column, first, table, source, *, counts=False):
     """Refuse a ``names_column`` that is not a header (a str), such as the
     position of the column: naming the columns of the header row ``first``
     (None: not known, the file not read) and the one to pass: the column of
     names of ``table`` (the table found without a ``names_column``; None for
-    none), or the headers at that position, counted from 0 and from 1.
+    none), or the headers at that position, counted from 0 and from 1
+    (``counts``: whether a ``counts_column`` was given too).
 
     Examples
     --------
@@ -88,7 +100,7 @@ def _refuse_names_column(names_column, first, table, source):
         what += ", a bool, not a header"
     if first is not None:
         at = int(names_column) if position else None
-        what += ". " + _what_to_pass(first, table, at, source)
+        what += ". " + _what_to_pass(first, table, at, source, counts)
     raise TypeError(
         "names_column must be the header of the column of names (a str) or "
         f"None{', not its position' * position}; {what}."
@@ -105,7 +117,19 @@ def _header_fields(first, table):
     return [field.strip() for field in fields], delimiter
 
 
-def _what_to_pass(first, table, at, source):
+def row_fields(first):
+    """``(fields, delimiter)`` of a first row in which no column was found:
+    split at the delimiter that gives the most fields.
+
+    Examples
+    --------
+    >>> row_fields("Emma;F;18688\\n")
+    (['Emma', 'F', '18688'], ';')
+    """
+    return _header_fields(first, None)
+
+
+def _what_to_pass(first, table, at, source, counts=False):
     """What to pass as ``names_column`` for the header row ``first``, in
     words: only a header that reads one column; ``at`` is the position
     given (None: none)."""
@@ -130,11 +154,11 @@ def _what_to_pass(first, table, at, source):
             f"names_column={quoted(header[0])}; if it is a name, {one_name}"
         )
     return f"{row} has no usual header of names (such as 'name'). " + _choices(
-        header, delimiter, at
+        header, delimiter, at, counts
     )
 
 
-def _choices(header, delimiter, at):
+def _choices(header, delimiter, at, counts=False):
     """Both readings of a first row of several fields in which no header of
     names was found (``Anna,F``: a row of data; ``id,first``: a header)."""
     usable = [header[i] for i in sorted(_reading_one(header))]
@@ -149,14 +173,11 @@ def _choices(header, delimiter, at):
             "give each column a header of its own (no two alike), then pass the "
             "header of its column of names"
         )
-    n = len(header)
-    others = ["label"] if n == 2 else [f"column{i}" for i in range(2, min(n, 4) + 1)]
-    example = delimiter.join(["name", *others, *["..."] * (n > 4)])
     return (
-        f"If it is a header row, {as_header}. If it is a row of data, write a "
-        f"header row above it ({counted(n, 'column')}, e.g. {quoted(example)}) and "
-        "pass names_column='name', or pass names_column=None to read each whole "
-        "line as a name"
+        f"If it is a header row, {as_header}. If it is a row of data (the file "
+        f"has no header row), {headerless_advice(header, delimiter, counts=counts)}; "
+        "or pass "
+        "names_column=None to read each whole line as a name"
     )
 
 
@@ -183,3 +204,115 @@ def _at_position(n, header, offered=None):
         if n - start in usable
     ]
     return f". Column {n:,} is {', '.join(found)}" if found else ""
+
+
+class Spelling:
+    """How an interface names the reading of a table by column positions:
+    where it counts them from, and its words for them.
+
+    Examples
+    --------
+    >>> PYTHON.given("counts", 2), COMMAND_LINE.given("counts", 2)
+    ('counts_column=2', '--counts 3')
+    """
+
+    def __init__(self, start, header, words):
+        self.start, self.header, self.words = start, header, words
+
+    def given(self, what, at):
+        """The argument reading column ``at`` (counted from 0) as ``what``
+        (``"names"``, ``"counts"`` or ``"labels"``)."""
+        return self.words[what].format(at + self.start)
+
+
+#: The Python readers' words: ``header=None``, positions counted from 0.
+PYTHON = Spelling(
+    0, "header=None", {"names": "names_column={}", "counts": "counts_column={}"}
+)
+#: The command line's words: ``--no-header``, columns counted from 1.
+COMMAND_LINE = Spelling(
+    1,
+    "--no-header",
+    {"names": "--names-column {}", "counts": "--counts {}", "labels": "--labels {}"},
+)
+
+
+def headerless_advice(fields, delimiter, spelling=PYTHON, *, labels=False, counts=True):
+    """How to read a table without a header row whose first row is
+    ``fields``: its column of names (its first field that is no number), of
+    counts (with ``counts``: its last, a number) and, with ``labels``, of
+    labels (the field after the names, no number), as ``spelling`` words them.
+
+    Examples
+    --------
+    >>> headerless_advice(["Emma", "F", "18688"], ",")
+    'pass header=None and the positions of its columns, counted from 0: header=None, names_column=0, counts_column=2'
+    >>> headerless_advice(["Emma", "F", "18688"], ",", counts=False)
+    'pass header=None and the positions of its columns, counted from 0: header=None, names_column=0'
+    >>> headerless_advice(["Emma", "F", "18688"], ",", COMMAND_LINE, labels=True)
+    'pass --no-header and the numbers of its columns, counted from 1: --no-header --names-column 1 --counts 3 (and --labels 2 to train by label)'
+    """  # noqa: E501
+    numbers = [is_number(field.strip(), delimiter) for field in fields]
+    names_at = numbers.index(False) if False in numbers else 0
+    given = [spelling.header, spelling.given("names", names_at)]
+    if counts and len(fields) > 1 and numbers[-1] and names_at != len(fields) - 1:
+        given.append(spelling.given("counts", len(fields) - 1))
+    cli = spelling.start == 1
+    joined = (" " if cli else ", ").join(given)
+    label_at = names_at + 1
+    if labels and label_at < len(fields) and not numbers[label_at]:
+        joined += f" (and {spelling.given('labels', label_at)} to train by label)"
+    what = "numbers" if cli else "positions"
+    return (
+        f"pass {spelling.header} and the {what} of its columns, counted from "
+        f"{spelling.start}: {joined}"
+    )
+
+
+class NoColumnError(ValueError):
+    """A column asked for by its header that the file's first row has not:
+    the message offers reading the file without a header row, by column
+    positions, in Python's words; :meth:`in_command_line` in the command
+    line's.
+
+    Parameters
+    ----------
+    what : str
+        What was wrong and what to pass, without the end of the sentence.
+    fields : list of str
+        The fields of the file's first row.
+    delimiter : str
+    header_row : bool, default=False
+        Whether that row is a header row (``name,sex,count``): the reading
+        without a header row, which would refuse it, is then not offered.
+    counts : bool, default=False
+        Whether a column of counts was asked for: only then does Python's
+        reading without a header row offer ``counts_column`` (the command
+        line offers ``--counts`` for a row that ends with a number).
+    """
+
+    def __init__(self, what, fields, delimiter, *, header_row=False, counts=False):
+        self.what, self.fields, self.delimiter = what, fields, delimiter
+        self.header_row, self.counts = header_row, counts
+        super().__init__(self._told(PYTHON))
+
+    def _told(self, spelling, labels=False):
+        if self.header_row:
+            return f"{self.what}."
+        counts = self.counts or spelling is COMMAND_LINE
+        advice = headerless_advice(
+            self.fields, self.delimiter, spelling, labels=labels, counts=counts
+        )
+        return f"{self.what}. If the file has no header row, {advice}."
+
+    def in_command_line(self, *, training=True):
+        """The error in the command line's words: ``train`` (``training``)
+        reads a file without a header row with ``--no-header`` (and a column
+        of labels); the other commands need a header row."""
+        if training or self.header_row:
+            return ValueError(self._told(COMMAND_LINE, labels=True))
+        return ValueError(
+            f"{self.what}. If the file has no header row, add one above its "
+            "first row, naming its columns (train alone reads a file without "
+            "one, with --no-header)."
+        )

@@ -2,12 +2,16 @@
 
 A file of names passed by mistake (an image, a PDF, a spreadsheet, a model file)
 would otherwise fail at a byte that says nothing of what it is, with the advice
-to change the encoding, which cannot help.
+to change the encoding, which cannot help. A JSON document is text, but read a
+line at a time its brackets, quotes and commas become names and letters
+(``"Zoë",``), which ``alphabet="auto"`` learns without a word: it is told too.
 """
 
 import zipfile
 
 from .._model_files import PICKLE_MAGICS, ZIP_MAGIC
+from ._codecs import file_encoding
+from ._json_names import START_BYTES, json_message
 
 __all__ = ["MODEL_ADVICE", "PICKLE_ADVICE", "SIGNATURES", "not_text_message"]
 
@@ -53,13 +57,16 @@ _KINDS = (
 _BZIP2 = b"1AY&SY"  # after "BZh" and the block size, 1 to 9
 
 
-def not_text_message(path):
+def not_text_message(path, encoding=None):
     """Why the regular file ``path`` is no text file of names, or None.
 
     Parameters
     ----------
     path : str
         An existing regular file.
+    encoding : str or None, default=None
+        The encoding the user gave for the file (the command that converts a
+        JSON file reads it so); None: told from its start.
 
     Returns
     -------
@@ -82,9 +89,13 @@ def not_text_message(path):
     """
     try:
         with open(path, "rb") as f:
-            start = f.read(16)
+            start = f.read(START_BYTES)  # a JSON document's first item
+            whole = not f.read(1)
     except OSError:
         return None  # the reader says why
+    json = json_message(path, start, whole, _codec(start, encoding))
+    if json is not None:
+        return json
     if start.startswith(ZIP_MAGIC):
         what, how = _zip_kind(path)
     else:
@@ -93,6 +104,18 @@ def not_text_message(path):
             return None
         what, how = known[0]
     return f"{path!r} is {what}, not a text file of names: {how}."
+
+
+def _codec(start, encoding):
+    """The codec a file starting with ``start`` is read with, by the user's
+    ``encoding`` (None when none is given, or it names no codec: the reader
+    says so)."""
+    if encoding is None:
+        return None
+    try:
+        return file_encoding(start, encoding)
+    except (ValueError, TypeError):
+        return None
 
 
 def _zip_kind(path):

@@ -36,7 +36,7 @@ def file_lines(path, encoding, *, warn=True, column=None):
     reader tells a table from them, then checks them)."""
     longest = MAX_LETTERS if column is None else MAX_ROW_LETTERS
     head = LINES_LOOKED_AT + 1 if column is None else 0
-    path = check_names_path(path)
+    path = check_names_path(path, encoding)
     with open_lines(path, encoding, buffering=SAMPLE_BYTES) as file:
         # The first megabyte, as read_text looks at it (a pipe: what it holds).
         sample = file.buffer.peek(SAMPLE_BYTES)

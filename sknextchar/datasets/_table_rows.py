@@ -143,12 +143,14 @@ def _unreadable(error, line, source):
     )
 
 
-def check_width(fields, width, line, source):
-    """Refuse a row with more fields than the header (empty ones aside)."""
+def check_width(fields, width, line, source, header=True):
+    """Refuse a row with more fields than the header (empty ones aside); in a
+    table without a header row (not ``header``), than its first rows."""
     if len(fields) > width and any(fields[width:]):
+        above = "of its header" if header else "of its widest row above it"
         raise ValueError(
             f"Line {line} of {source} has {len(fields)} fields, more than the "
-            f"{width} of its header: a name or label with the delimiter in it "
+            f"{width} {above}: a name or label with the delimiter in it "
             'needs quotes ("Mary, Ann"), or the columns do not line up.'
         )
 

@@ -26,7 +26,7 @@ import re
 import string
 
 from .._text import quoted_row
-from ._column_arguments import check_counts_column_argument
+from ._column_arguments import NoColumnError, check_counts_column_argument, row_fields
 from ._count_cells import CountCells, is_number
 from ._table_footers import (
     FOOTER_LINES,
@@ -69,10 +69,12 @@ __all__ = [
     "header_line",
     "header_row",
     "headerless_table",
+    "is_header_row",
     "is_name_header",
     "is_number",
     "lines_looked_at",
     "named_rows",
+    "table_counts",
     "table_of",
 ]
 
@@ -122,6 +124,24 @@ def is_name_header(field, *, alone=False):
     return len(words) <= 3 and bool(_NAME_WORDS.intersection(words))
 
 
+def is_header_row(fields, delimiter, names_at=None):
+    """Whether a file's first row, split at ``delimiter`` into ``fields``, is
+    a header row (``name,sex,count``), which a reading without a header row
+    refuses: two fields or more, none a number, one a header of names
+    (:func:`is_name_header`) or the column ``names_at``, found by its header.
+
+    Examples
+    --------
+    >>> is_header_row(["name", "sex", "count"], ",")
+    True
+    >>> is_header_row(["Emma", "F", "5"], ",")
+    False
+    """
+    if len(fields) < 2 or any(is_number(field.strip(), delimiter) for field in fields):
+        return False
+    return names_at is not None or any(map(is_name_header, fields))
+
+
 class Table:
     """The layout of a table: its delimiter, header and column of names.
 
@@ -132,8 +152,11 @@ class Table:
     ('Vorname', 1, 'semicolon')
     """
 
-    def __init__(self, delimiter, header, name_at):
+    def __init__(self, delimiter, header, name_at, *, has_header=True):
         self.delimiter, self.header, self.name_at = delimiter, header, name_at
+        # False: a table read by column positions (``header=None``), whose
+        # ``header`` names its columns for messages and whose first row is data.
+        self.has_header = has_header
 
     @property
     def column(self):
@@ -178,7 +201,7 @@ def check_not_separator_line(first_line, path):
         )
 
 
-def find_table(first_line, path, names_column=None):
+def find_table(first_line, path, names_column=None, *, counts=False):
     """The table whose header row is ``first_line``, or None for a list of names.
 
     Parameters
@@ -190,6 +213,9 @@ def find_table(first_line, path, names_column=None):
     names_column : str or None, default=None
         The header of the column of names (as :func:`header_key` compares);
         None looks for one of :data:`NAME_HEADERS`.
+    counts : bool, default=False
+        Whether a column of counts is read too (a ``counts_column`` given):
+        the reading without a header row that an error offers reads one.
 
     Returns
     -------
@@ -230,11 +256,13 @@ def find_table(first_line, path, names_column=None):
                 check_one_column(header, found[0], repr(os.fspath(path)))
             return Table(delimiter, header, found[0])
     if wanted is not None:
-        raise ValueError(
+        raise NoColumnError(
             f"The first row (the header) of {os.fspath(path)!r} is "
             f"{quoted_row(first_line)}, with no column {names_column!r}: pass the "
-            "header of its column of names, as that row spells it (a file "
-            "without a header row needs one: add a first line such as name,count)."
+            "header of its column of names, as that row spells it",
+            *row_fields(first_line),
+            header_row=is_header_row(*row_fields(first_line)),
+            counts=counts,
         )
     return None
 
@@ -416,12 +444,12 @@ def _refuse_title(lines, at, table, path):
     )
 
 
-def table_of(lines, path, names_column=None):
+def table_of(lines, path, names_column=None, *, counts=False):
     """:func:`find_table` of the first non-blank of ``lines`` (the first of a
     file; blank lines above a header row are skipped, as blank lines are
     elsewhere); a header row below a title is refused (:func:`check_no_title`),
     and so is one whose rows split at another delimiter (``name,label`` above
-    ``Anna;F``: each row would be one name).
+    ``Anna;F``: each row would be one name). ``counts`` as for :func:`find_table`.
 
     Examples
     --------
@@ -432,7 +460,7 @@ def table_of(lines, path, names_column=None):
     first = header_line(lines)
     check_not_separator_line(first, path)
     try:
-        table = find_table(first, path, names_column)
+        table = find_table(first, path, names_column, counts=counts)
     except ValueError:
         check_no_title(lines, path, names_column)
         raise
@@ -612,10 +640,9 @@ def _body_rows(lines, table, source):
     """The rows of :func:`named_rows`; returns those held back at the end
     (a footer), not yielded, and the line of the first as written and its
     number of fields there."""
-    rows = table_rows(lines := LastLine(lines), table.delimiter, source)
-    header_row(rows)
+    rows = _rows_below_header(lines := LastLine(lines), table, source)
     width, at = len(table.header), table.name_at
-    keys = [header_key(field) for field in table.header]
+    keys = [header_key(field) if table.has_header else "" for field in table.header]
     looked_for = TOTALS | {keys[at]}  # a name that is a sum or the header again
     unlike = _unlike("".join(key[:1] for key in looked_for))
     held, run, split, written = [], 0, False, None  # rows that may be a footer
@@ -627,7 +654,7 @@ def _body_rows(lines, table, source):
             novel = seen.novel(name) is not None  # a digit, a colon
             ends = split and n_fields > 1 and seen.footer_label(name)
             if n_fields > width and not ends:
-                check_width(fields, width, line, source)
+                check_width(fields, width, line, source, table.has_header)
             check_one_line(name, line, source)
             if n_fields < width:
                 fields = fields + [""] * (width - n_fields)  # padded
@@ -656,18 +683,27 @@ def _body_rows(lines, table, source):
                 continue  # a footer (or a sum), unless a row follows
             split = split or n_fields > 1
             seen.add_rows(held, at)
-            yield from _released(held, width, source)
+            yield from _released(held, width, source, table.has_header)
             held = []
         elif n_fields > width:
-            check_width(fields, width, line, source)
+            check_width(fields, width, line, source, table.has_header)
     return held, held and written
 
 
-def _released(held, width, source):
+def _rows_below_header(lines, table, source):
+    """The rows of :func:`table_rows` below the header row (all of them in
+    a table without one: ``header=None``)."""
+    rows = table_rows(lines, table.delimiter, source)
+    if table.has_header:
+        header_row(rows)
+    return rows
+
+
+def _released(held, width, source, has_header=True):
     """The rows held back, read after all: a row below them is no footer."""
     for line, fields in held:
         if len(fields) > width:  # a footer's width was left unchecked
-            check_width(fields, width, line, source)
+            check_width(fields, width, line, source, has_header)
         yield line, fields
 
 
@@ -752,7 +788,7 @@ def column_at(header, column, not_at, source):
     >>> column_at(["name", "sex"], "count", 0, "'kids.csv'")
     Traceback (most recent call last):
     ...
-    ValueError: The first row (the header) of 'kids.csv' is 'name,sex', with no ...
+    sknextchar.datasets._column_arguments.NoColumnError: The first row (the ...
     """
     found = [
         i
@@ -761,11 +797,14 @@ def column_at(header, column, not_at, source):
     ]
     if not found:
         beside = "" if not_at is None else f" beside the names {header[not_at]!r}"
-        raise ValueError(
+        raise NoColumnError(
             f"The first row (the header) of {source} is "
             f"{quoted_row(','.join(header))}, with no column {column!r}{beside}: "
-            "pass the header of its column of counts, as that row spells it (a "
-            "file without a header row needs one: add a first line such as name,count)."
+            "pass the header of its column of counts, as that row spells it",
+            header,
+            ",",
+            header_row=is_header_row(header, ",", not_at),
+            counts=True,
         )
     check_one_column(header, found[0], source, skip=[] if not_at is None else [not_at])
     return found[0]
@@ -815,13 +854,20 @@ def counted_rows(lines, path, names_column, counts_column, *, warn=True, again=N
     check_counts_column_argument(counts_column, names_column)
     lines = iter(lines)
     head = list(itertools.islice(lines, LINES_LOOKED_AT))
-    table = table_of(head, path, names_column)
+    table = table_of(head, path, names_column, counts=True)
     source = repr(os.fspath(path))
     _refuse_counts_of_names(table, counts_column, source)
     at = column_at(table.header, counts_column, table.name_at, source)
+    return table_counts(itertools.chain(head, lines), table, at, source, warn, again)
+
+
+def table_counts(lines, table, at, source, warn=True, again=None):
+    """``(name, count)`` for each row of ``table`` with a name, its count in
+    column ``at``: :func:`counted_rows` once the columns are known (also of
+    a table read by positions, ``header=None``)."""
     ahead = again and (lambda line: cells_below(again(), table, at, line))
     cells = CountCells(source, table.header[at], table.delimiter, ahead)
-    return _counted(itertools.chain(head, lines), table, at, source, cells, warn)
+    return _counted(lines, table, at, source, cells, warn)
 
 
 # Headers that a column of counts often has, to suggest one (as header_key reads).

@@ -1,0 +1,211 @@
+"""The names of a file, read one chunk at a time (never more held).
+
+:func:`read_name_chunks` reads a file of names as
+:func:`~sknextchar.datasets.load_names` reads it (one name per line, or the
+column of a table), a chunk of names at a time; ``_weighted_chunks`` reads a
+table's names with their counts; :func:`chunk_reader` gives
+:func:`~sknextchar.train_from_file` one such pass over the file per call, the
+first of which warns.
+"""
+
+import functools
+import itertools
+import math
+import os
+
+import numpy as np
+
+from ._limits import check_counts_total
+from .datasets._base import check_not_empty, warn_comment_lines
+from .datasets._lines import check_line_lengths, file_lines
+from .datasets._positions import position_counted_rows, position_table
+from .datasets._table_warning import warn_if_table
+from .datasets._tables import LINES_LOOKED_AT, column_values, counted_rows, table_of
+
+__all__ = ["chunk_reader", "read_name_chunks"]
+
+
+def read_name_chunks(
+    path,
+    chunk_size,
+    *,
+    encoding="utf-8",
+    names_column=None,
+    warn_comments=True,
+    by_position=False,
+):
+    """The names of a file, one name per line, in lists of ``chunk_size``.
+
+    Lines are read as :func:`~sknextchar.datasets.load_names` reads them
+    (surrounding whitespace stripped, blank lines skipped, any line ending, a
+    UTF-8 byte-order mark skipped), but never more than one chunk is held.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A text file with one name per line.
+    chunk_size : int
+        Names per chunk (the last chunk may hold fewer).
+    encoding : str, default="utf-8"
+        The file's text encoding.
+    names_column : str or None, default=None
+        The header of the column of names of a table (a header row, a comma,
+        semicolon or tab between fields; as
+        :func:`~sknextchar.datasets.load_names` reads it); None reads one name
+        per line.
+    warn_comments : bool, default=True
+        Warn once, as :func:`~sknextchar.datasets.load_names` does, when a
+        line looks like a comment ('# girls'), and when the file, read one
+        name per line, looks like a table (a header row ``,name,label``), or
+        when another code page reads it as names, clearly better; False for a
+        pass over a file whose first pass warned (no warning filter is
+        touched), which yields no chunk for a file emptied since (its caller
+        tells that the file changed).
+    by_position : bool, default=False
+        ``names_column`` is the position of the column of names (counted from
+        0) of a table without a header row (``header=None``).
+
+    Yields
+    ------
+    names : list of str
+        The next ``chunk_size`` names, in file order.
+
+    Raises
+    ------
+    ValueError
+        If the file holds a NUL character (it is binary, or in another
+        encoding) or another control character (not the tab), cannot be
+        decoded, or, read one name per line, holds a line of more than 1,000
+        characters (refused as it is read, never held whole); or, as
+        :func:`~sknextchar.datasets.load_names` refuses it, if it holds no
+        names (it is empty, blank or only a Ctrl-Z end mark; with
+        ``warn_comments=True``).
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = os.path.join(tmp, "names.txt")
+    ...     with open(path, "w") as f:
+    ...         _ = f.write("asha\\n\\nabid\\r\\nzoe\\n")
+    ...     list(read_name_chunks(path, 2))
+    [['asha', 'abid'], ['zoe']]
+    """
+    lines = file_lines(path, encoding, warn=warn_comments, column=names_column)
+    if names_column is not None:
+        names = _column(lines, path, names_column, by_position)
+        chunks = _chunks_of_lines(names, chunk_size)
+        yield from _not_empty(chunks, path, names_column, warn_comments)
+        return
+    # Its first lines may be rows: a table read as a list warns (the first
+    # pass), then a line too long for a name is refused.
+    head = list(itertools.islice(lines, LINES_LOOKED_AT + 1))
+    if warn_comments:
+        names = [name for name in map(str.strip, "".join(head).splitlines()) if name]
+        warn_if_table(head, names, path, reader="train_from_file")
+    check_line_lengths("".join(head), path)
+    # Split as load_names splits the text (str.splitlines: at U+2028 too);
+    # file_lines numbered them at line ends only, as a text editor does.
+    lines = (n for line in itertools.chain(head, lines) for n in line.splitlines())
+    warned = not warn_comments  # once, at the first chunk with a '# girls' line
+    chunks = _not_empty(_chunks_of_lines(lines, chunk_size), path, None, warn_comments)
+    for chunk in chunks:
+        warned = warned or warn_comment_lines(chunk, path, whole=False)
+        yield chunk
+
+
+def _not_empty(chunks, path, names_column, refused):
+    """The chunks; none at all: the error of ``load_names`` (if ``refused``)."""
+    empty = True
+    for chunk in chunks:
+        empty = False
+        yield chunk
+    if empty and refused:
+        check_not_empty([], path, names_column)
+
+
+def _weighted_chunks(
+    path,
+    chunk_size,
+    encoding,
+    names_column,
+    counts_column,
+    warn=True,
+    by_position=False,
+):
+    """``(names, weights)`` of a table, ``chunk_size`` names at a time: the
+    names of its column ``names_column``, the numbers of ``counts_column``
+    (their positions, ``by_position``: ``header=None``)."""
+    lines = file_lines(path, encoding, warn=warn, column=names_column)
+    again = None  # a pipe is read once: counts such as 1.500 may not tell late
+    if os.path.isfile(path):
+        again = functools.partial(
+            file_lines, path, encoding, warn=False, column=names_column
+        )
+    read = position_counted_rows if by_position else counted_rows
+    rows = read(lines, path, names_column, counts_column, warn=warn, again=again)
+    names, weights, totals = [], [], []  # totals: of each chunk, for the check
+    for name, weight in rows:
+        names.append(name)
+        weights.append(weight)
+        if len(names) == chunk_size:
+            totals.append(math.fsum(weights))
+            yield names, np.array(weights)
+            names, weights = [], []
+    totals.append(math.fsum(weights))  # at the end of the first pass, refused
+    where = f"{os.fspath(path)!r} in counts_column={counts_column!r}"
+    check_counts_total(totals, f"The counts of {where}")
+    if names:
+        yield names, np.array(weights)
+
+
+def _column(lines, path, names_column, by_position=False):
+    """The names of the column ``names_column`` of a table's lines (its
+    position, ``by_position``: a table without a header row)."""
+    head = list(itertools.islice(lines, LINES_LOOKED_AT))
+    if by_position:
+        table = position_table(head, path, {"names": names_column})
+    else:
+        table = table_of(head, path, names_column)
+    for _, name in column_values(itertools.chain(head, lines), table, repr(path)):
+        yield name
+
+
+def _chunks_of_lines(lines, chunk_size):
+    """The non-blank stripped lines, in lists of chunk_size."""
+    chunk = []
+    for line in lines:
+        name = line.strip()
+        if name:
+            chunk.append(name)
+        if len(chunk) == chunk_size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def chunk_reader(
+    path, chunk_size, encoding, names_column, counts_column, by_position=False
+):
+    """``chunks()``: one pass over the file, ``(names, weights or None)``; the
+    first pass warns about a line such as '# my names', the others do not
+    (``by_position``: the columns are positions, ``header=None``)."""
+    passes = itertools.count()
+
+    def chunks():
+        first = not next(passes)
+        if counts_column is not None:
+            columns = names_column, counts_column, first, by_position
+            return _weighted_chunks(path, chunk_size, encoding, *columns)
+        unweighted = read_name_chunks(
+            path,
+            chunk_size,
+            encoding=encoding,
+            names_column=names_column,
+            warn_comments=first,
+            by_position=by_position,
+        )
+        return ((chunk, None) for chunk in unweighted)
+
+    return chunks

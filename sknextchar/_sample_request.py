@@ -1,0 +1,127 @@
+"""The checks of a sampling request, before any name is drawn.
+
+``NameSampler.sample`` (and ``most_likely``, ``next_char_proba`` and
+``temperature_table``, for their prefixes and names to skip) checks its
+arguments here: the sampling parameters (temperature, ``top_k``, ``top_p``, the
+length bounds), validated at each call (``predict_log_proba`` reads its
+temperature so); the counts and flags of a call; the
+names to exclude, as the model writes them; the prefixes, encoded within
+``max_length``; and whether the request can be met at all (memory, enough
+distinct names), with what it can give
+(:class:`~sknextchar._support.RequestSupport`) for the message of a sampling
+that falls short. Functions only; the sampler passes itself where its
+parameters, vocabulary and record are read.
+"""
+
+from dataclasses import fields
+from functools import partial
+
+import numpy as np
+
+from ._compat import validate_parameter_constraints
+from ._dead_ends import LongPrefixError
+from ._decoding import SamplingControls, length_bounds
+from ._generation import check_reachable, check_sample_memory
+from ._left_out import left_out_test, written_forms
+from ._support import RequestSupport
+from ._validation import check_bool, check_exclude, check_positive_int, check_prefix
+
+__all__ = [
+    "check_feasible",
+    "checked_counts_and_flags",
+    "encode_prefix",
+    "encode_prefixes",
+    "normalised_exclude",
+    "sampling_controls",
+]
+
+# The constructor parameters that shape sampling: SamplingControls' fields, so
+# that a new control is a field there and a parameter of NameSampler.
+_CONTROLS = tuple(field.name for field in fields(SamplingControls))
+
+
+def checked_counts_and_flags(n_samples, max_rounds, unique, return_scores):
+    """The counts and flags of a ``sample`` call, checked."""
+    return (
+        check_positive_int(n_samples, "n_samples"),
+        check_positive_int(max_rounds, "max_rounds"),
+        check_bool(unique, "unique"),
+        check_bool(return_scores, "return_scores"),
+    )
+
+
+def normalised_exclude(transformer, exclude):
+    """The names to exclude, checked, as the model writes them (written_forms)."""
+    return check_exclude(exclude, normalize=partial(written_forms, transformer))
+
+
+def encode_prefix(transformer, prefix, controls):
+    """The letters and the context of one prefix, checked."""
+    ids, _, context = encode_prefixes(
+        transformer, [check_prefix(prefix)], controls, one_prefix=True
+    )
+    return ids, context
+
+
+def encode_prefixes(transformer, prefixes, controls, *, one_prefix=False):
+    """Letters, lengths and contexts of checked prefixes within max_length;
+    messages name the one prefix of a call by its argument (``prefix=``)."""
+    what = "prefix" if one_prefix else "prefixes"
+    ids, lengths, contexts = transformer.encode_prefix_list(prefixes, what=what)
+    too_long = lengths > controls.max_length
+    if too_long.any():
+        i = int(np.flatnonzero(too_long)[0])
+        raise LongPrefixError(  # quotes a long prefix cut: it can be a file
+            what, None if one_prefix else i, prefixes[i],
+            letters=int(lengths[i]), max_length=controls.max_length,
+        )  # fmt: skip
+    return ids, lengths, contexts
+
+
+def check_feasible(
+    sampler, n_samples, unique, prefix_ids, context, controls, new, model_prefix
+):
+    """Fail up front: names that cannot fit in memory or cannot be distinct
+    (``new``, the pair ``(novel, exclude)``: the names those leave out do
+    not count; without ``unique``, fail when they leave out every name).
+
+    Returns what the request can give at all, asked when it falls short
+    (:class:`~sknextchar._support.RequestSupport`; ``model_prefix``: the
+    model's function, the prefix, the request's tests ``keep`` and
+    ``spelled``, and ``match_lengths``, whose test draws at random: then
+    the names it can give are not listed; ``sampler``: the fitted
+    NameSampler, whose vocabulary and record the request draws from)."""
+    check_sample_memory(n_samples, context.shape[1], controls.min_length)
+    check_reachable(
+        n_samples,
+        n_letters=len(sampler.vocabulary_) - 1,
+        n_prefix=len(prefix_ids),
+        controls=controls,
+        left_out=left_out_test(sampler, *new),
+        prefix_ids=prefix_ids,
+        unique=unique,
+    )
+    next_log_proba, prefix, keep, spelled, thinned = model_prefix
+    return RequestSupport(
+        next_log_proba, prefix=prefix, prefix_ids=prefix_ids, context=context,
+        controls=controls, keep=None if thinned else lambda ids: keep(spelled(ids)),
+    )  # fmt: skip
+
+
+def sampling_controls(sampler):
+    """The sampling parameters of ``sampler``, validated at call time (set_params
+    needs no fit).
+
+    Cheaper than ``_validate_params``, which inspects the signature. Length
+    bounds left at None come from the training names (1 and 20 without).
+    """
+    values = {name: getattr(sampler, name) for name in _CONTROLS}
+    validate_parameter_constraints(
+        {name: sampler._parameter_constraints[name] for name in _CONTROLS},
+        values,
+        caller_name=type(sampler).__name__,
+    )
+    values["min_length"], values["max_length"] = length_bounds(
+        values["min_length"], values["max_length"], sampler.training_length_range()
+    )
+    return SamplingControls(**values)

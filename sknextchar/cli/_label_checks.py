@@ -1,0 +1,117 @@
+"""The labels of ``train --labels`` checked once read, whatever file or
+column they come from: one spelling (Unicode NFC), at least two labels, a
+warning for labels that look like counts or differ only in case.
+"""
+
+import os
+import re
+import unicodedata
+import warnings
+
+from ._column_note import shell_word
+
+__all__ = ["checked_labels"]
+
+
+def checked_labels(values, weights, flag, names_file, counts=None):
+    """The labels ``values`` of the names of ``names_file``, in NFC, checked.
+
+    Parameters
+    ----------
+    values : list of str
+        The labels as read, one per name.
+    weights : ndarray or None
+        The names' counts (``--counts``), or None.
+    flag : str
+        ``--labels COLUMN_OR_FILE`` as given, for messages.
+    names_file : str or None
+        NAMES_FILE (None: the bundled names).
+    counts : str or None, default=None
+        ``--counts COLUMN``: labels that are numbers are then not taken for
+        counts.
+
+    Returns
+    -------
+    labels : list of str
+
+    Raises
+    ------
+    ValueError
+        If every label (of a name of a count above 0) is the same.
+
+    Examples
+    --------
+    >>> checked_labels(["F", "M"], None, "sex", "kids.csv")
+    ['F', 'M']
+    """
+    if counts is None and not os.path.isfile(flag):  # a column of labels
+        _warn_counts_as_labels(values, flag)
+    values = [unicodedata.normalize("NFC", value) for value in values]
+    _refuse_one_label(values, weights, flag)
+    _warn_case_twins(values, flag, names_file)
+    return values
+
+
+def _refuse_one_label(labels, weights, flag):
+    """Refuse labels that are all the same (of the names of a count above 0): a
+    model by label would then give every name that label with P=1."""
+    kept = labels if weights is None else [x for x, w in zip(labels, weights) if w]
+    if kept and len(set(kept)) == 1:
+        counted = " (of a count above 0)" * (len(kept) < len(labels))
+        label = kept[0]
+        raise ValueError(
+            f"Every name{counted} of --labels {shell_word(flag)} has the label "
+            f"{label!r}, and a model by label needs at least 2 labels to tell apart "
+            f"('classify' would give every name {label!r} with P=1.000): train "
+            "without --labels for a model of these names, or add names of another "
+            "label."
+        )
+
+
+def _warn_case_twins(labels, flag, names_file):
+    """Warn of labels that differ only in case (``M`` and ``m``): two labels
+    to the model, most often one label typed two ways."""
+    spellings = {}
+    for label in dict.fromkeys(labels):
+        spellings.setdefault(label.casefold(), []).append(label)
+    twins = [found for found in spellings.values() if len(found) > 1]
+    if not twins:
+        return
+    where = flag if os.path.isfile(flag) else names_file or "the file"
+    shown = "; ".join(" and ".join(map(repr, found)) for found in twins)
+    first = twins[0]
+    warnings.warn(
+        f"Labels of --labels {shell_word(flag)} differ only in case ({shown}): "
+        f"each spelling is learned as a label of its own. If they are one label, "
+        f"write it alike in {where!r} (e.g. every {first[1]!r} as {first[0]!r}) "
+        "and train again.",
+        UserWarning,
+        stacklevel=2,
+    )
+
+
+# More distinct whole-number labels than this look like counts (--counts).
+_MANY_NUMBER_LABELS = 10
+
+
+_NUMBER = re.compile(r"[0-9]+(\.[0-9]*)?")  # a count, or a weight
+
+
+def _warn_counts_as_labels(labels, column):
+    """Warn when every label of a column is a number (whole, or with a
+    fraction: a share), and many differ: a column of how often each name
+    occurs, read as labels (Python refuses such labels as floats)."""
+    distinct = set(labels)
+    if len(distinct) <= _MANY_NUMBER_LABELS or not all(
+        _NUMBER.fullmatch(label) for label in distinct
+    ):
+        return
+    whole = all(label.isdigit() for label in distinct)
+    warnings.warn(
+        f"Every label of --labels {column!r} is a {'whole ' * whole}number, and "
+        f"{len(distinct):,} of them differ: each is learned as a class of names "
+        "(such as female or male). If that column says how often each name "
+        f"occurs, did you mean --counts {shell_word(column)}?",
+        UserWarning,
+        stacklevel=2,
+    )

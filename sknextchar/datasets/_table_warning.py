@@ -1,0 +1,100 @@
+"""The warning of a file read one name per line that looks like a table:
+what to pass to read its column of names (:func:`warn_if_table`, for
+:func:`~sknextchar.datasets.load_names` and
+:func:`~sknextchar.train_from_file`).
+"""
+
+import os
+import warnings
+
+from .._stacklevel import user_stacklevel
+from .._text import quoted_row
+from ._column_arguments import headerless_advice, row_fields
+from ._table_rows import DELIMITER_NAMES
+from ._tables import (
+    TitleLinesError,
+    check_not_separator_line,
+    detect_table,
+    headerless_table,
+    lines_looked_at,
+)
+
+__all__ = ["warn_if_table"]
+
+
+def warn_if_table(lines, names, path, *, reader="load_names"):
+    """Warn when a file read one name per line looks like a table.
+
+    A header row with a column of names (``name,label``, or a pandas export's
+    ``,name,label``), or the same number of fields on every line: each whole
+    line would be a name. The warning says how to read the column of names.
+
+    Parameters
+    ----------
+    lines : list of str
+        The file's first lines as read (the first :data:`LINES_LOOKED_AT` tell
+        a table from a list; more are not looked at).
+    names : list of str
+        The names read from the file (lines stripped, blank ones skipped): all
+        of them, or those of ``lines`` and one more when there are more.
+    path : str or os.PathLike
+        The file, as the warning names it.
+    reader : str, default="load_names"
+        The function that reads the file, as the warning names it.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_if_table([",name,label\\n", "0,Asha,f\\n"], ["0,Asha,f"], "a.csv")
+    >>> "pass names_column='name'" in str(caught[0].message)
+    True
+    """
+    try:
+        table = detect_table(iter(lines), path)
+    except ValueError as exc:  # a "sep=;" line, a title above the header, or
+        then = "once those lines are deleted, names_column reads the column of "
+        then += "names by its header"  # a column of names with a twin
+        try:
+            if not isinstance(exc, TitleLinesError):
+                check_not_separator_line(next(iter(lines), ""), path)
+                then = "once each column has a header of its own, names_column "
+                then += "reads the one you mean"
+        except ValueError:
+            then = "once that first line is deleted, names_column reads the column "
+            then += "of names by its header"
+        warnings.warn(
+            f"{exc} ({reader} read it one name per line, so each whole line is "
+            f"a name; {then}.)",
+            UserWarning,
+            stacklevel=user_stacklevel(),
+        )
+        return
+    if table is not None:
+        header = next(line.strip() for line in lines if line.strip())
+        what = f"a header row {quoted_row(header)} with a column {table.column!r}"
+        column = table.column
+    elif (found := headerless_table(names, path)) is not None:
+        delimiter, width = DELIMITER_NAMES[found[0]], found[1]
+        what = f"{width} {delimiter}-separated fields on {lines_looked_at(len(names))}"
+        column = None  # no header row: read by positions
+    else:
+        return
+    fits = reader != "load_names"  # counts weigh a fit; load_names would return them
+    how = (
+        f"pass names_column={column!r} (a header row is needed), or use "
+        f"pandas.read_csv(path, sep=None, engine='python')[{column!r}]"
+        if column
+        else "pass names_column='COLUMN' if its first row is a header, or if it "
+        f"has no header row, {headerless_advice(*row_fields(names[0]), counts=fits)}"
+        " (or use "
+        "pandas.read_csv(path, header=None, sep=None, engine='python'))"
+    )
+    warnings.warn(
+        f"{os.fspath(path)!r} looks like a table ({what}), and {reader} reads "
+        f"one name per line, so each whole line is a name. To read its column of "
+        f"names, {how}.",
+        UserWarning,
+        stacklevel=user_stacklevel(),
+    )

@@ -1,0 +1,195 @@
+"""Capitals with case kept (``lowercase=False``, ``--keep-case``) and the
+letters a-z: the advice on the unknown characters offers lowercasing, and
+never ``handle_unknown="drop"`` alone, which would learn ``"Emma"`` as
+``"mma"``.
+
+Each test follows every setting the message offers and checks that the names
+are learned whole: no letter of a name is lost.
+"""
+
+import re
+import warnings
+
+import pytest
+
+from sknextchar import ContextWindowTransformer, load_model
+from sknextchar.cli import main
+
+CAPITALISED = ["Emma", "Olivia", "Ava", "Isabella", "Sophia", "Mia"]
+
+
+def _offered(message):
+    """The settings of the parameters named in each hint of ``message``, a
+    hint being what follows 'pass ' or ', or ' (a dict of each)."""
+    advice = message.split("pass ", 1)[1]
+    hints = re.split(r", or ", advice)
+    settings = []
+    for hint in hints:
+        found = dict(re.findall(r"(\w+)=('[^']*'|True|False)", hint))
+        settings.append({k: eval(v) for k, v in found.items()})  # noqa: S307
+    return settings
+
+
+def _read(names, **params):
+    """The names as a transformer fitted on them encodes them, unknown
+    symbols dropped."""
+    windows = ContextWindowTransformer(**params).fit(names)
+    vocabulary = windows.vocabulary_
+    return ["".join(vocabulary[i] for i in ids) for ids in windows.encode(names)]
+
+
+def test_keep_case_advice_offers_lowercasing_not_dropping_capitals():
+    with pytest.raises(ValueError) as caught:
+        ContextWindowTransformer(lowercase=False).fit(CAPITALISED)
+    message = str(caught.value)
+    offered = _offered(message)
+    assert {"lowercase": True} in offered
+    # No setting offered drops the capitals: each one, followed, keeps every
+    # letter of every name (as the lowercase letters a-z).
+    for setting in offered:
+        if setting.get("alphabet") == "auto":
+            continue
+        read = _read(CAPITALISED, **{"lowercase": False, **setting})
+        assert read == [name.lower() for name in CAPITALISED], setting
+
+
+def test_keep_case_advice_for_capitals_and_accents_lowercases_first():
+    names = [*CAPITALISED, "Zoë", "Chloé"]
+    with pytest.raises(ValueError) as caught:
+        ContextWindowTransformer(lowercase=False).fit(names)
+    offered = [s for s in _offered(str(caught.value)) if "alphabet" not in s]
+    assert offered
+    for setting in offered:
+        assert setting.get("lowercase") is True, setting
+        read = _read(names, **{"lowercase": False, **setting})
+        # Every capital is kept, as its lowercase letter.
+        assert [name[0] for name in read] == [name[0].lower() for name in names]
+
+
+def test_cli_keep_case_advice_says_leave_out_keep_case_and_it_works(tmp_path, capsys):
+    path = tmp_path / "names.txt"
+    path.write_text("\n".join(CAPITALISED * 3) + "\n", encoding="utf-8")
+    model = tmp_path / "m.skops"
+    common = ["train", str(path), "-o", str(model), "--model", "kneser-ney", "-q"]
+    assert main([*common, "--keep-case"]) != 0
+    err = capsys.readouterr().err
+    assert "leave out --keep-case to lowercase capitals" in err
+    assert "lowercase=" not in err
+    assert "--handle-unknown drop" not in err
+    assert main(common) == 0  # the advice followed
+    windows = load_model(str(model)).estimator_.estimator["windows"]
+    assert windows.normalize(CAPITALISED) == [n.lower() for n in CAPITALISED]
+
+
+@pytest.mark.parametrize(
+    "names, params",
+    [
+        (["Émile", "Zoë", "Ólafur", "Anna"], {"lowercase": False}),
+        (["Émile", "O'Brien", "Mary-Jane", "Zoë"], {"lowercase": False}),
+        (["émile", "zoë", "anna-lee"], {}),  # a first letter dropped: "mile"
+    ],
+)
+def test_no_setting_offered_drops_a_capital_or_a_first_letter(names, params):
+    with pytest.raises(ValueError) as caught:
+        ContextWindowTransformer(**params).fit(names)
+    offered = [s for s in _offered(str(caught.value)) if "alphabet" not in s]
+    assert offered
+    for setting in offered:  # each followed: every name keeps its first letter
+        read = _read(names, **{**params, **setting})
+        assert all(name[:1].isalpha() for name in read), (setting, read)
+        kept = [len(name) for name in read]
+        letters = [sum(c.isalpha() for c in name) for name in names]
+        assert all(k >= n for k, n in zip(kept, letters)), (setting, read)
+
+
+def test_the_capitals_listed_say_how_many_more_there_are():
+    names = ["Ava", "Bea", "Cleo", "Dina", "Eve", "Fay", "Gus"]
+    with pytest.raises(ValueError) as caught:
+        ContextWindowTransformer(lowercase=False).fit(names)
+    told = re.search(r"lowercase capitals \((.*?)\)", str(caught.value)).group(1)
+    shown = re.findall(r"'(\w)' -> '\w'", told)
+    more = re.search(r"and (\d+) more$", told)
+    assert len(shown) + int(more.group(1) if more else 0) == len(names)
+
+
+def test_dropping_capitals_is_told_and_the_advice_keeps_them():
+    names = [*CAPITALISED, "zoe"]
+    with pytest.warns(UserWarning, match="removes capitals") as caught:
+        ContextWindowTransformer(lowercase=False, handle_unknown="drop").fit(names)
+    message = str(caught[0].message)
+    assert "6 names are learned without them" in message
+    assert "names[0]='Emma' read as 'mma'" in message
+    for setting in _offered(message):  # each followed: no name loses a letter
+        params = {"lowercase": False, "handle_unknown": "drop", **setting}
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            read = _read(names, **params)
+        assert [len(name) for name in read] == [len(name) for name in names]
+
+
+def test_dropping_other_characters_is_not_told():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        read = _read(["anne-marie", "zoe"], lowercase=False, handle_unknown="drop")
+    assert read == ["annemarie", "zoe"]
+
+
+def test_cli_dropping_capitals_is_told_in_flags(tmp_path, capsys):
+    path = tmp_path / "names.txt"
+    path.write_text("\n".join(CAPITALISED * 3) + "\n", encoding="utf-8")
+    common = ["train", str(path), "--model", "kneser-ney", "-q"]
+    drop = ["--handle-unknown", "drop"]
+    assert main([*common, "-o", str(tmp_path / "a.skops"), "--keep-case", *drop]) == 0
+    err = capsys.readouterr().err
+    assert "'Emma' (line 1 of " in err and "read as 'mma'" in err
+    assert "leave out --keep-case to learn capitals" in err
+    assert "--alphabet auto" in err and "lowercase=" not in err
+    assert main([*common, "-o", str(tmp_path / "b.skops"), *drop]) == 0  # followed
+    assert "removes capitals" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "names", [["'abdullah", "o'brien", "anna"], ['"anna"', "emma"], ["-ann", "bo"]]
+)
+def test_a_symbol_that_begins_a_name_may_be_dropped_if_no_letter(names):
+    # Only a letter that begins a name is kept from dropping: a quote,
+    # apostrophe or hyphen there is offered to be dropped, and the advice works.
+    with pytest.raises(ValueError) as caught:
+        ContextWindowTransformer().fit(names)
+    assert {"handle_unknown": "drop"} in _offered(str(caught.value))
+    read = _read(names, handle_unknown="drop")
+    assert read == ["".join(c for c in name if c.isalpha()) for name in names]
+
+
+def test_a_name_of_a_capital_and_symbols_keeps_the_lowercase_advice():
+    # Dropping alone would empty "J.", not once lowercased: "j".
+    names = ["Emma", "J.", "Ava"]
+    with pytest.raises(ValueError) as caught:
+        ContextWindowTransformer(lowercase=False).fit(names)
+    offered = [s for s in _offered(str(caught.value)) if "alphabet" not in s]
+    assert offered == [{"lowercase": True, "handle_unknown": "drop"}]
+    assert "would not do" not in str(caught.value)
+    assert _read(names, **{"lowercase": False, **offered[0]}) == ["emma", "j", "ava"]
+
+
+def test_dropping_accented_capitals_is_told_and_the_advice_keeps_them():
+    names = ["Émile", "Ólafur", "anna"]  # "É" -> "é", unknown; "e" known
+    with pytest.warns(UserWarning, match="removes capitals") as caught:
+        ContextWindowTransformer(lowercase=False, handle_unknown="drop").fit(names)
+    message = str(caught[0].message)
+    assert "names[0]='Émile' read as 'mile'" in message
+    assert "2 names are learned without them" in message
+    for setting in _offered(message):  # each followed: no name loses a letter
+        params = {"lowercase": False, "handle_unknown": "drop", **setting}
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            read = _read(names, **params)
+        assert [len(name) for name in read] == [len(name) for name in names]
+
+
+def test_each_hint_joins_its_settings_with_one_with():
+    with pytest.raises(ValueError) as caught:
+        ContextWindowTransformer(lowercase=False).fit(["Emma", "zoë", "anna-lee"])
+    hints = str(caught.value).split("pass ", 1)[1].split(", or ")
+    both = [h for h in hints if "strip_accents=" in h and "handle_unknown=" in h]
+    assert both and all(hint.count(" with ") == 1 for hint in both), both

@@ -1,0 +1,247 @@
+"""A JSON file of names is told as such, with advice that works when followed.
+
+Read a line at a time, a JSON list made its brackets, quotes and commas names
+and letters: ``alphabet="auto"`` learned ``"Zoë",`` and generated names such as
+``"nj",`` without a word. The command the message gives is run here as a
+shell runs it (the paths quoted for it: a quote, ``$HOME`` or a backquote in a
+file name is the name's, never run), and what it writes is read back.
+"""
+
+import codecs
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from sknextchar.cli import main
+from sknextchar.datasets import load_names
+
+NAMES = ["Zoë", "José-María", "O'Brien", "Nguyễn"]
+COUNTS = [3, 1, 2, 5]
+
+
+def _refused(path):
+    with pytest.raises(ValueError, match="not a text file of names") as caught:
+        load_names(str(path))
+    return str(caught.value)
+
+
+def _follow(message, folder):
+    """Run the command of ``message`` with a POSIX shell, in ``folder``, the
+    console's encoding ASCII; what it printed."""
+    command = re.search(r'e\.g\. (python -c ".*?) \(it writes', message)
+    command = command.group(1).replace("python", shlex_quote(sys.executable), 1)
+    env = {**os.environ, "LC_ALL": "C", "PYTHONIOENCODING": "ascii", "HOME": "/h"}
+    env.pop("PYTHONUTF8", None)
+    done = subprocess.run(
+        ["sh", "-c", command], cwd=folder, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    return done
+
+
+def shlex_quote(text):
+    import shlex
+
+    return shlex.quote(text)
+
+
+def _written(message):
+    """The file the message says to pass, and the arguments it names."""
+    path, rest = re.search(r"and pass '([^']*)'(.*)\.$", message).groups()
+    arguments = dict(re.findall(r"(\w+)='(\w+)'", rest))
+    return path, arguments
+
+
+LIST = json.dumps(NAMES, ensure_ascii=False)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "data",
+    [
+        LIST.encode(),
+        json.dumps(NAMES, ensure_ascii=False, indent=4).encode(),
+        codecs.BOM_UTF8 + json.dumps(NAMES, ensure_ascii=False, indent=2).encode(),
+        json.dumps(NAMES).encode(),  # \u escapes
+        ("[" + " " * 100 + "\n" * 60 + LIST[1:]).encode(),  # whitespace first
+        # PowerShell 5.1: ConvertTo-Json > names.json (UTF-16 with a BOM)
+        codecs.BOM_UTF16_LE + ("[\r\n    " + LIST[1:]).encode("utf-16-le"),
+    ],
+)
+def test_a_json_list_is_refused_and_its_command_writes_the_names(tmp_path, data):
+    path = tmp_path / "names.json"
+    path.write_bytes(data)
+    message = _refused(path)
+    assert "is a JSON list of names" in message
+    _follow(message, tmp_path)
+    written, arguments = _written(message)
+    assert not arguments and load_names(written) == NAMES
+
+
+PAIRS = [[name, count] for name, count in zip(NAMES, COUNTS)]
+RECORDS = [{"name": n, "count": c} for n, c in zip(NAMES, COUNTS)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, counted",
+    [
+        (json.dumps(PAIRS, ensure_ascii=False), True),
+        ("".join(json.dumps(pair, ensure_ascii=False) + "\n" for pair in PAIRS), True),
+        (json.dumps(dict(PAIRS), ensure_ascii=False), True),  # {"Zoë": 3, ...}
+        ("\ufeff" + json.dumps(RECORDS, ensure_ascii=False, indent=1), False),
+        ("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in RECORDS), False),
+    ],
+)
+def test_pairs_counts_and_records_are_made_a_csv_that_reads(tmp_path, text, counted):
+    path = tmp_path / "people.json"
+    path.write_text(text, encoding="utf-8")
+    message = _refused(path)
+    _follow(message, tmp_path)
+    written, arguments = _written(message)
+    if counted:
+        names, counts = load_names(written, **arguments)
+        assert (names, counts.tolist()) == (NAMES, COUNTS)
+    else:  # the records' columns, as they were
+        assert load_names(written, **arguments) == NAMES
+        assert (
+            load_names(written, names_column="name", counts_column="count")[1].tolist()
+            == COUNTS
+        )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "name",
+    ["O'Brien `id`.json", "both'\".json", "$HOME.json", "back\\slash.json",
+     "my names.json"],
+)  # fmt: skip
+def test_the_command_reads_any_file_name_as_it_is(tmp_path, name):
+    path = tmp_path / name
+    path.write_text(LIST, encoding="utf-8")
+    message = _refused(path)
+    # PowerShell expands $ and ` within double quotes: not there.
+    assert "in cmd.exe, put each path in double quotes instead" in message
+    assert "in PowerShell in single quotes, each ' in it written ''" in message
+    done = _follow(message, tmp_path)
+    assert done.stdout == ""  # nothing ran: `id` prints
+    assert load_names(str(tmp_path / (name[:-5] + ".txt"))) == NAMES
+
+
+@pytest.mark.slow
+def test_the_command_replaces_no_file(tmp_path):
+    path = tmp_path / "names.json"
+    path.write_text(LIST, encoding="utf-8")
+    (tmp_path / "names.txt").write_text("mine\n", encoding="utf-8")
+    message = _refused(path)
+    with pytest.raises(AssertionError, match="FileExistsError"):
+        _follow(message, tmp_path)
+    assert (tmp_path / "names.txt").read_text(encoding="utf-8") == "mine\n"
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ('{"data": {"names": ["Zoë", "Asha"]}}', "the names must be a list"),
+        ('{"names": ["Zoë", "Asha"]}', "the names must be a list"),
+        ("[]\n", "an empty JSON list"),
+        ("  [ ]", "an empty JSON list"),
+    ],
+)
+def test_json_that_holds_no_list_of_names_is_told_without_a_command(
+    tmp_path, text, said
+):
+    path = tmp_path / "people.json"
+    path.write_text(text, encoding="utf-8")
+    message = _refused(path)
+    assert said in message and "python -c" not in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[{"name": "Zoë", "count": 3}, {"name": "Asha", "count": 1}]',
+        '{"names": ["Zoë", "Asha"]}',
+        '{"name": "Zoë"}\n{"name": "Asha"}\n',  # JSON Lines
+        '[["Emma", 3, "F"], ["Ava", 2, "F"]]',  # rows of more than a pair
+    ],
+)
+def test_cli_json_records_are_refused_without_a_traceback(tmp_path, capsys, text):
+    path = tmp_path / "people.json"
+    path.write_text(text, encoding="utf-8")
+    status = main(["train", str(path), "-o", str(tmp_path / "m.skops"), "-q"])
+    err = capsys.readouterr().err
+    assert status != 0
+    assert "is a JSON " in err and "not a text file of names" in err
+    assert "Traceback" not in err and "names_column" not in err
+    assert not (tmp_path / "m.skops").exists()
+
+
+@pytest.mark.parametrize(
+    "text, column, names",
+    [
+        ('"Name","Count",\r\n"Zoë",1,\r\n', "Name", ["Zoë"]),  # Excel's CSV
+        ("[Anna]\nZoë\n", None, ["[Anna]", "Zoë"]),  # no JSON string after '['
+        ("Anna\n{Zoë}\n", None, ["Anna", "{Zoë}"]),
+        ("[]Anna\nZoë\n", None, ["[]Anna", "Zoë"]),
+    ],
+)
+def test_files_of_names_that_are_no_json_are_read(tmp_path, text, column, names):
+    path = tmp_path / "names.txt"
+    path.write_text(text, encoding="utf-8")
+    assert load_names(str(path), names_column=column) == names
+
+
+@pytest.mark.parametrize(
+    "value, said",
+    [
+        ({"total": 2, "names": ["Zoë", "Asha"]}, "the names must be a list"),
+        ([["Mary", 7065, "F"], ["Zoë", 3, "F"]], "its rows are no [name, count] pairs"),
+    ],
+)
+def test_json_of_other_values_is_not_taken_for_counts_or_pairs(tmp_path, value, said):
+    path = tmp_path / "people.json"
+    path.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+    message = _refused(path)
+    assert said in message and "python -c" not in message
+    assert "counts by name" not in message and "pairs, not" not in message
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "value, item",
+    [
+        ([["Zoë", 7065], ["Asha", 3, "F"]], "['Asha', 3, 'F']"),  # a row of 3
+        # a count no number, past what tells the shape
+        ({**{f"name{i}": i for i in range(600)}, "Asha": "3"}, "('Asha', '3')"),
+        (["Mary", 7065], "7065"),  # a name no string
+    ],
+)
+def test_the_command_stops_on_an_item_of_another_shape_writing_nothing(
+    tmp_path, value, item
+):
+    path = tmp_path / "people.json"
+    path.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+    message = _refused(path)
+    with pytest.raises(AssertionError) as caught:
+        _follow(message, tmp_path)
+    assert "nothing written: not a" in str(caught.value)
+    assert item in str(caught.value) and "Traceback" not in str(caught.value)
+    assert os.listdir(tmp_path) == ["people.json"]  # no empty file left behind
+
+
+@pytest.mark.slow
+def test_the_command_reads_the_file_in_the_encoding_given(tmp_path):
+    from sknextchar.datasets._file_kinds import not_text_message
+
+    path = tmp_path / "names.json"
+    path.write_text(LIST.replace("Nguyễn", "Nguyen"), encoding="latin-1")
+    message = not_text_message(str(path), encoding="latin-1")
+    assert "encoding='utf-8-sig'" not in message
+    _follow(message, tmp_path)
+    written, _ = _written(message)
+    assert load_names(written) == [*NAMES[:3], "Nguyen"]
