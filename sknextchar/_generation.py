@@ -628,7 +628,7 @@ def sample_new_names(
         What the thinning of ``match_lengths`` did
         (:class:`~sknextchar._length_match.LengthTally`): the error message
         offers sampling without it when it left out at least as many names
-        as are missing.
+        as are missing (with ``unique``, distinct names never kept).
 
     Returns
     -------

@@ -131,8 +131,9 @@ def length_matcher(
     q = np.asarray(target_counts, dtype=np.float64)[: high + 1].copy()
     q[:low] = 0.0
     seen = np.zeros(len(q))
-    tally = LengthTally(q, whose, float(np.sum(target_counts)) > q.sum())
     kept_before = set()  # with unique: the names kept so far
+    tally = LengthTally(q, whose, _cut_words(target_counts, low, high))
+    tally.kept_names = kept_before if unique else None
     exclude = frozenset(exclude or ())
 
     def keep(names, lengths=None):
@@ -159,6 +160,7 @@ def length_matcher(
         tally.kept += len(kept)
         if unique:
             kept_before.update(kept)
+            tally.dropped.update(n for n, k in zip(names, chosen.tolist()) if not k)
         if len(names) == len(given):
             return kept
         return _with_dropped(given, fresh, chosen, exclude, kept_before)
@@ -170,17 +172,49 @@ def length_matcher(
 class LengthTally:
     """What a :func:`length_matcher` did: the names it could keep
     (``candidates``: not repeats of names it kept, not excluded) and those it
-    kept (``kept``); ``candidates - kept`` names were thinned out."""
+    kept (``kept``); ``candidates - kept`` names were thinned out. ``cut``
+    says which lengths of the target it matches when it matches not all of
+    them (``" with 7 letters or more"``; ``""``: all)."""
 
-    def __init__(self, q, whose, bounded):
-        self.q, self.whose, self.bounded = q, whose, bounded
+    def __init__(self, q, whose, cut):
+        self.q, self.whose, self.cut = q, whose, cut
         self.candidates = self.kept = 0
         self.warned = False
+        self.kept_names = None  # with unique: the names kept so far
+        self.dropped = set()  # with unique: the names ever thinned out
 
     @property
     def thinned(self):
-        """The names left out for their length."""
-        return self.candidates - self.kept
+        """The names left out for their length that sampling without the
+        thinning would have returned: with unique, the distinct names thinned
+        out and never kept (a name thinned out in every round is one name);
+        otherwise every draw thinned out."""
+        if self.kept_names is None:
+            return self.candidates - self.kept
+        return len(self.dropped - self.kept_names)
+
+
+def _cut_words(target_counts, low, high):
+    """Which lengths of ``target_counts`` lie within ``[low, high]``, in
+    words, when some lie outside: ``" with 4 to 6 letters"``.
+
+    Examples
+    --------
+    >>> _cut_words([0, 1, 1, 1], 2, 3), _cut_words([0, 1, 1, 1], 1, 2)
+    (' with 2 letters or more', ' with at most 2 letters')
+    >>> _cut_words([0, 1, 1, 1], 2, 2), _cut_words([0, 1, 1, 1], 1, 9)
+    (' with 2 letters', '')
+    """
+    counts = np.asarray(target_counts)
+    below, above = bool(np.any(counts[:low])), bool(np.any(counts[high + 1 :]))
+    if below and above:
+        span = f"{low} to {high}" if low < high else f"{low}"
+        return f" with {span} letters"
+    if below:
+        return f" with {low} letter{'s' if low != 1 else ''} or more"
+    if above:
+        return f" with at most {high} letter{'s' if high != 1 else ''}"
+    return ""
 
 
 def _deterministic_message(controls):
@@ -211,19 +245,27 @@ def _warn_unmatched(tally, seen, controls):
     for name in ("top_k", "top_p"):
         if getattr(controls, name) is not None:
             ways.append(f"raise {name} (or leave {name} out)")
+    ways = " or ".join(ways) if len(ways) == 2 else or_list(ways) if ways else ""
     advice = (
-        f"To draw names of those lengths too, {or_list(ways)}."
+        f"To draw names of those lengths too, {ways}."
         if ways
         else "The model draws names of those lengths too rarely to match them."
     )
     missing = _length_ranges(np.flatnonzero(lacking).tolist())
     letters = "letter" if missing == "1" else "letters"
-    within = " within the length bounds" if tally.bounded else ""
+    # The share is of the target's lengths that can be matched; the words of
+    # whose are said once, their parenthesis ("all training names (fewer
+    # than 20 start with the prefix)") not repeated.
+    matched = tally.whose
+    if matched.startswith("all training names ("):
+        matched = "all training names"
+    if tally.cut and matched.startswith("all "):  # not all of them: some
+        matched = "the " + matched.removeprefix("all ")
     warnings.warn(
         f"match_lengths=True cannot give the names the lengths of {tally.whose}: "
         f"none of the first {tally.candidates:,} names drawn that pass the other "
         f"tests had {missing} {letters}, the lengths of {share:.0%} of "
-        f"{tally.whose}{within} ({controls}), so the names returned lack them. "
+        f"{matched}{tally.cut} ({controls}), so the names returned lack them. "
         f"{advice}",
         UserWarning,
         stacklevel=user_stacklevel(),

@@ -91,6 +91,9 @@ _OPS = frozenset(bytes([op]) for op in _ENDS)
 _MEMO = re.compile(rb"(\x94|q.|r...\x00|p\d+\n)\Z", re.DOTALL)
 # pickletools' errors for a pickle cut short (the head of a longer file).
 _CUT = ("exhausted", "remain", "no newline")
+# The class joblib pickles in place of an array: the array's bytes follow the
+# BUILD of its state, raw, where pickletools can read no opcode.
+_JOBLIB_ARRAY = ("joblib.numpy_pickle", "NumpyArrayWrapper")
 _COMPRESSED_READ = 1 << 20  # compressed bytes read, at most, to inflate a head
 _CHUNK = 1 << 16  # bytes read, and inflated, at a time
 # A compressed file up to this size is inflated to its end (to tell how its
@@ -194,7 +197,8 @@ def _read_pickle(head):
         past pickle's own helpers; None if it names none in ``head``.
     is_pickle : bool
         Whether all of ``head`` reads as (the start of) a pickle (a file of
-        names may start like one: "carlos" is pickle's GLOBAL opcode).
+        names may start like one: "carlos" is pickle's GLOBAL opcode), or
+        as one of joblib's up to the raw bytes of an array.
     container : str or None
         ``"dict"``, ``"list"`` or ``"set"`` if one is built before the first
         class, ``"tuple"`` if a MARK comes before it with protocols 2 and
@@ -203,7 +207,7 @@ def _read_pickle(head):
         the class's object.
     """
     memo, pushed, first, container = {}, [None, None], None, None
-    protocol = 0
+    protocol, arrays, raw = 0, False, False
     try:
         for opcode, arg, _ in pickletools.genops(io.BytesIO(head)):
             name = opcode.name
@@ -232,9 +236,11 @@ def _read_pickle(head):
                 )
             if first is None and found is not None and found not in _HELPERS:
                 first = found
+            arrays = arrays or found == _JOBLIB_ARRAY
+            raw = raw or (arrays and name == "BUILD")  # an array's bytes next
     except ValueError as exc:  # cut short, or no pickle at all
         cut = len(head) == _HEAD and any(word in str(exc) for word in _CUT)
-        return first, cut, container
+        return first, cut or raw, container
     return first, False, container
 
 
@@ -348,9 +354,9 @@ def not_a_model_file(path):
         return _pickle_kind(head, tail)
     if head.startswith(ZIP_MAGIC):
         return _zip_kind(path)
-    for first_bytes, last_bytes in inflated:
+    for first_bytes, last_bytes in inflated:  # a pickle of any protocol
         kind = _pickle_kind(first_bytes, last_bytes)
-        if kind is None or first_bytes.startswith(PICKLE_MAGICS):
+        if kind != "":
             return kind and kind.replace("a Python pickle", "a compressed pickle")
     kind = _pickle_kind(head, tail)  # protocols 0 and 1: no PROTO opcode
     if kind != "":  # a model's pickle (None), or one of data

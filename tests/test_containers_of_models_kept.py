@@ -101,6 +101,24 @@ def test_a_joblib_dict_of_a_model_is_kept(tmp_path, model, compress):
     assert path.read_bytes() == data
 
 
+@pytest.mark.parametrize("compress", [0, 3, ("bz2", 3)])
+@pytest.mark.parametrize("protocol", [0, 1])
+def test_a_joblib_pickle_of_protocol_0_or_1_is_told_as_a_pickle(
+    tmp_path, model, compress, protocol
+):
+    # Kept, but told as "a file of another kind (its first bytes: b'x^...')":
+    # joblib writes an array's bytes raw, where pickletools reads no opcode,
+    # and an inflated pickle without a PROTO opcode was not trusted.
+    path = tmp_path / "bundle.joblib"
+    bundle = {"model": model, "counts": np.ones(3)}
+    joblib.dump(bundle, path, compress=compress, protocol=protocol)
+    data = path.read_bytes()
+    kind = "compressed" if compress else "Python"
+    with pytest.raises(FileExistsError, match=f"a {kind} pickle of data .a dict that"):
+        save_model(model, path)
+    assert path.read_bytes() == data
+
+
 @pytest.mark.parametrize(
     "obj, shown",
     [({"model": "m", "notes": "x"}, "a dict"), (np.arange(3), "a numpy.ndarray")],

@@ -53,6 +53,14 @@ def test_thinned_names_too_few_offer_sampling_without_match_lengths():
     assert "sample without --match-lengths" in cli_spelling(message)
 
 
+def test_one_name_thinned_in_every_round_is_one_name():
+    # "a" is thinned out in every round, thousands of draws, but it is one
+    # name: without match_lengths, 2 of the 3 names, still short.
+    message = shortfall(["a", "ab"], [0, 0, 1])
+    assert message.startswith("Could only generate 1 of the 3 requested distinct")
+    assert LEVER not in message
+
+
 def test_names_not_thinned_do_not_offer_it():
     assert LEVER not in shortfall(["ab", "ba"], [0, 0, 1], match=False)
 

@@ -100,13 +100,32 @@ def test_the_share_is_of_the_target_named():
     assert len(caught) == 1
     assert (
         "had 3 letters, the lengths of 67% of the training names of label 'x' "
-        "within the length bounds (" in message
+        "with 2 letters or more (" in message
     )
     # At temperature 1, without top_k nor top_p, no setting draws them.
     assert "The model draws names of those lengths too rarely to match them." in (
         message
     )
     assert "To draw" not in message and "without" not in message
+
+
+def test_a_share_of_the_lengths_a_prefix_allows_names_them():
+    # The prefix allows 3 or 4 letters: the names offered lack 4, 2 names in
+    # 3 of those (but 2 in 8 of all the training names).
+    controls = SamplingControls(min_length=1, max_length=4, temperature=0.5, top_k=3)
+    keep = length_matcher(
+        [0, 4, 1, 1, 2], controls, np.random.default_rng(0), fits=(3, 4),
+        whose="all training names (fewer than 20 start with the prefix)",
+    )  # fmt: skip
+    with pytest.warns(UserWarning) as caught:
+        keep(["abc"] * LENGTH_PILOT)
+    message = str(caught[0].message)
+    assert "the lengths of 67% of the training names with 3 letters or more (" in (
+        message
+    )
+    assert message.count("fewer than 20") == 1  # said once, not ") ("
+    # Two ways: "a or b", no comma.
+    assert "(e.g. temperature=1.0) or raise top_k (or leave top_k out)." in message
 
 
 def test_lengths_no_name_can_have_are_no_target():

@@ -148,3 +148,27 @@ def test_resume_on_other_names_says_novel_compares_case_exactly(
     assert "as --novel on it does" in err
     assert "Train it again on all the names without --resume" in err
     assert "NameSampler(" not in err and "Traceback" not in err
+
+
+@pytest.fixture(scope="module")
+def chunked_model(cased_files, tmp_path_factory):
+    """A keep-case MLP trained in chunks: it keeps no record of its names."""
+    path = str(tmp_path_factory.mktemp("chunked") / "chunked.skops")
+    argv = ["train", cased_files["own"], *KEEP_CASE, *SMALL, "--chunk-size", "64"]
+    assert main([*argv, "--max-iter", "1", "-o", path]) == 0
+    return path
+
+
+@pytest.mark.parametrize("chunks", [["--chunk-size", "64"], []], ids=["chunks", "all"])
+def test_resume_without_a_record_of_names_gives_no_case_warning(
+    cased_files, chunked_model, tmp_path, capsys, chunks
+):
+    # Neither file keeps a record of the names: the note says so, and no
+    # warning says the model was saved "before sknextchar kept one" folded.
+    out = str(tmp_path / "resumed.skops")
+    argv = ["train", cased_files["own"], "--resume", chunked_model, *chunks]
+    assert main([*argv, "--max-iter", "2", "-q", "-o", out]) == 0
+    captured = capsys.readouterr()
+    assert "keeps no record of its training names" in captured.out
+    assert "warning" not in captured.err and "saved before" not in captured.err
+    assert getattr(load_model(out), "training_name_hashes_", None) is None

@@ -89,6 +89,39 @@ def test_a_names_column_given_as_a_position_says_what_to_pass(tmp_path, text, sa
         assert said in str(error.value)
 
 
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        (
+            "Emma,F,18688\nLiam,M,19837\n",
+            "If it is a row of data (the file has no header row), pass header=None "
+            "and the positions of its columns, counted from 0: header=None, "
+            "names_column=0, counts_column=2.",
+        ),
+        (
+            "name,sex,count\nEmma,F,5\n",
+            "has 3 columns: pass the header of its column of counts, one of 'sex', "
+            "'count'. Column 2 is 'count' counted from 0 (counts_column='count'",
+        ),
+    ],
+)
+def test_a_counts_column_given_as_a_position_says_what_to_pass(tmp_path, text, said):
+    # It said only "... (a str) or None; got 2", where names_column=0 on the
+    # same file without a header row offers header=None and the positions.
+    path = write(tmp_path / "yob.txt", text)
+    start = "counts_column must be the header of a column of counts (a str) or "
+    start += "None, not its position; got 2. The first row of "
+    for read in (
+        lambda: load_names(path, counts_column=2),
+        lambda: load_names(path, names_column="name", counts_column=2),
+        lambda: train_from_file(path, names_column="name", counts_column=2),
+    ):
+        with pytest.raises(TypeError) as error:
+            read()
+        assert str(error.value).startswith(start)
+        assert said in str(error.value)
+
+
 def offered(path, capsys, **kwargs):
     """The columns that train's note offers as --labels."""
     read_names_file(path, training=True, **kwargs)

@@ -370,11 +370,18 @@ def _with_record(pipe, sampler, names, weights=None, records=None):
 def _warn_exact_case(args, saved):
     """Say on stderr when --novel on the new file compares case exactly: it
     keeps case, and the resumed file had no record of its names case-folded
-    that the names of this run could make whole (:func:`merged_record`)."""
+    that the names of this run could make whole (:func:`merged_record`).
+
+    Not when the new file keeps no record of its names at all (read in
+    chunks, or resumed from a model without one): :func:`_with_record`
+    already said so, and there is nothing for --novel to compare.
+    """
     from .._novelty import lacks_folded
     from .._sampler import NameSampler
 
-    if not isinstance(saved, NameSampler) or not lacks_folded(saved):
+    if not isinstance(saved, NameSampler) or not _has_record(saved):
+        return  # no record of the names: its note says so
+    if not lacks_folded(saved):
         return
     print(
         f"{PROG}: warning: {args.resume!r} has no record of its training names "

@@ -52,6 +52,9 @@ None, not its position; got 0.
         first, table = header_row()
         source, counts = repr(os.fspath(path)), counts_column is not None
         _refuse_names_column(names_column, first, table, source, counts=counts)
+    if counts_column is not None and not isinstance(counts_column, str):
+        first, table = header_row()
+        _refuse_counts_column(counts_column, first, table, repr(os.fspath(path)))
     if counts_column is not None:
         check_counts_column_argument(counts_column, names_column)
 
@@ -103,6 +106,51 @@ def _refuse_names_column(names_column, first, table, source, *, counts=False):
         what += ". " + _what_to_pass(first, table, at, source, counts)
     raise TypeError(
         "names_column must be the header of the column of names (a str) or "
+        f"None{', not its position' * position}; {what}."
+    )
+
+
+def _refuse_counts_column(counts_column, first, table, source):
+    """Refuse a ``counts_column`` that is not a header (a str), such as the
+    position of the column: naming the headers of the header row ``first``
+    (None: not known) that may be passed, and, for a first row in which no
+    column of names is found (``table`` None), the reading of a file
+    without a header row, by the positions of its columns.
+
+    Examples
+    --------
+    >>> _refuse_counts_column(2, "Emma,F,18688\\n", None, "'yob.txt'")
+    Traceback (most recent call last):
+    ...
+    TypeError: counts_column must be the header of a column of counts (a str) ...
+    """
+    position = isinstance(counts_column, Integral) and not isinstance(
+        counts_column, bool
+    )
+    what = f"got {counts_column!r}"
+    if isinstance(counts_column, bool):
+        what += ", a bool, not a header"
+    header, delimiter = _header_fields(first, table) if first else ([], ",")
+    if len(header) > 1:
+        at = int(counts_column) if position else None
+        names_at = None if table is None else table.name_at
+        row = f"The first row of {source}, {quoted_row(first)},"
+        usable = [header[i] for i in sorted(_reading_one(header) - {names_at})]
+        one_of = f", one of {quoted_fields(usable)[1:-1]}" * bool(usable)
+        as_header = f"pass the header of its column of counts{one_of}" + (
+            _at_position(at, header, names_at, "counts_column")
+        )
+        if table is not None:
+            what += f". {row} has {counted(len(header), 'column')}: {as_header}"
+        else:
+            advice = headerless_advice(header, delimiter)
+            what += (
+                f". {row} has no usual header of names (such as 'name'). If it "
+                f"is a header row, {as_header}. If it is a row of data (the "
+                f"file has no header row), {advice}"
+            )
+    raise TypeError(
+        "counts_column must be the header of a column of counts (a str) or "
         f"None{', not its position' * position}; {what}."
     )
 
@@ -189,17 +237,18 @@ def _reading_one(header):
     return {at for at, key in enumerate(keys) if key and twins[key] == 1}
 
 
-def _at_position(n, header, offered=None):
+def _at_position(n, header, offered=None, argument="names_column"):
     """The headers at position ``n`` of ``header`` (None: no position given),
     counted from 0 (as Python counts) and from 1 (as a spreadsheet does),
-    those that read one column, as ``names_column`` reads them (``""``:
-    none); not column ``offered`` (the column of names, already offered)."""
+    those that read one column, as ``argument`` reads them (``""``: none);
+    not column ``offered`` (the column of names, already offered, or no
+    column of counts)."""
     if n is None or len(header) < 2:
         return ""
     usable = _reading_one(header) - {offered}
     found = [
         f"{quoted(header[n - start])} counted from {start} "
-        f"(names_column={quoted(header[n - start])} reads it)"
+        f"({argument}={quoted(header[n - start])} reads it)"
         for start in (0, 1)
         if n - start in usable
     ]
