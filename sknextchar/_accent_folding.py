@@ -5,8 +5,10 @@ combining mark, as scikit-learn's ``strip_accents_unicode`` does: the accents
 of Latin letters, but also marks that other scripts spell with (the hamza of
 Arabic ``"أ"``, the Devanagari virama and nukta, the breve of Cyrillic
 ``"й"``). This module warns when a fit folds marks away from letters of other
-scripts (what a fold removed from names it left empty is said by
-:mod:`sknextchar._empty_names`); when folding
+scripts, and when ``strip_accents="ascii"`` removes letters that have no
+ASCII form (``"Đ"``, ``"Ł"``, ``"ß"``: ``"Łukasz"`` is read ``"ukasz"``);
+what a fold removed from names it left empty is said by
+:mod:`sknextchar._empty_names`; when folding
 helps (an unknown accented Latin letter whose plain letter the vocabulary
 holds) is told by :mod:`sknextchar._unknown_advice`.
 """
@@ -15,7 +17,14 @@ import re
 import unicodedata
 
 from ._gathered_names import NamesWarning
-from ._text import MAX_REPORTED, counted, describe_symbol, normalize_text, quoted
+from ._text import (
+    MAX_REPORTED,
+    TATWEEL,
+    counted,
+    describe_symbol,
+    normalize_text,
+    quoted,
+)
 
 __all__ = [
     "FoldedNames",
@@ -30,13 +39,15 @@ _SHARED_MARKS = re.compile(f"(\\w)([{_MARK_RANGES}]+)")
 _SHARED_MARK = re.compile(f"[{_MARK_RANGES}]")
 
 
-def warn_other_scripts_folded(names, index=None, *, lowercase=True):
-    """Warn that ``strip_accents="unicode"`` changes names of other scripts.
+def warn_other_scripts_folded(names, index=None, *, lowercase=True, strip="unicode"):
+    """Warn that ``strip_accents`` changes names beyond their accents.
 
-    Folding removes every combining mark, and letters of scripts other than
-    Latin are spelled with theirs (``"أحمد"`` is read ``"احمد"``): the names
-    that lose such marks are named with what they are read as, and the
-    characters that change, each once. Within
+    ``"unicode"`` removes every combining mark, and letters of scripts other
+    than Latin are spelled with theirs (``"أحمد"`` is read ``"احمد"``);
+    ``"ascii"`` also removes every character without an ASCII form, Latin
+    letters among them (``"Łukasz"`` is read ``"ukasz"``, ``"Straße"``
+    ``"strae"``). The names that change so are named with what they are
+    read as, and the characters that change, each once. Within
     :meth:`~sknextchar._gathered_names.GatheredWarnings.gathering` (the chunks
     of a file), the names are gathered for one warning instead.
 
@@ -48,16 +59,33 @@ def warn_other_scripts_folded(names, index=None, *, lowercase=True):
         The index of the Series they came from, for their places.
     lowercase : bool, default=True
         Whether the names are lowercased, for what they are read as.
+    strip : {"unicode", "ascii"}, default="unicode"
+        The ``strip_accents`` of the fit.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_other_scripts_folded(["José", "Łukasz"], strip="ascii")
+    >>> print(str(caught[0].message).split(": ")[1].split(" (")[0])
+    names[1]='Łukasz' read as 'ukasz'
     """
     text = "\n".join(names)
     if text.isascii():  # no mark, no other script: most lists, at no cost
         return
-    changes = _other_script_changes(unicodedata.normalize("NFC", text))
+    if strip == "ascii":  # the characters of the names as read, not those removed
+        changed, changes = _read_for_ascii(names, text)
+    else:
+        changes = _other_script_changes(_nfc(text))
+        read = dict(enumerate(map(_nfc, names))) if changes else {}
+        found = re.compile("|".join(map(re.escape, sorted(changes, key=len)[::-1])))
+        changed = [i for i, name in read.items() if found.search(name)]
     if not changes:
         return
-    found = re.compile("|".join(map(re.escape, sorted(changes, key=len)[::-1])))
-    changed = [i for i, name in enumerate(names) if found.search(_nfc(name))]
-    FoldedNames.found(names, changed, index, changes=changes, lowercase=lowercase)
+    FoldedNames.found(
+        names, changed, index, changes=changes, lowercase=lowercase, strip=strip
+    )
 
 
 class FoldedNames(NamesWarning):
@@ -87,17 +115,20 @@ class FoldedNames(NamesWarning):
 
     def __init__(self):
         super().__init__()
-        self.changes, self.lowercase = {}, True
+        self.changes, self.lowercase, self.strip = {}, True, "unicode"
 
-    def gather(self, names, positions, index, offset, *, changes, lowercase):
+    def gather(
+        self, names, positions, index, offset, *, changes, lowercase, strip="unicode"
+    ):
         """Gather the names at ``positions`` and the ``changes`` of their
         characters."""
         self.changes.update(changes)
-        self.lowercase = lowercase
+        self.lowercase, self.strip = lowercase, strip
         super().gather(names, positions, index, offset)
 
     def told(self, name):
-        return f"{quoted(name)} read as {quoted(_folded(name, self.lowercase))}"
+        folded = _folded(name, self.lowercase, self.strip)
+        return f"{quoted(name)} read as {quoted(folded)}"
 
     def message(self):
         # In the order of a fit on all the names: the characters, sorted; then
@@ -110,23 +141,74 @@ class FoldedNames(NamesWarning):
             f"{describe_symbol(old)} is removed"
             for old, new in changes[:MAX_REPORTED]
         ]  # fmt: skip
+        it = "it" if self.n_names == 1 else "them"
         return (
-            "strip_accents='unicode' removes every combining mark, and letters of "
-            "scripts other than Latin are spelled with theirs, so "
-            f"{counted(self.n_names, 'name', ('is', 'are'))} learned changed: "
+            _WHY[self.strip]
+            + f"{counted(self.n_names, 'name', ('is', 'are'))} learned changed: "
             f"{self.listed()}"
             f" ({'; '.join(told)}{'; ...' if len(changes) > MAX_REPORTED else ''}"
-            f"). To keep {'it' if self.n_names == 1 else 'them'} as written, leave "
-            "strip_accents=None (the default), which keeps every character."
+            f"). {_KEEP[self.strip].format(it=it)}"
         )
+
+
+# What each strip_accents does beyond accents, and how to keep the names.
+_WHY = {
+    "unicode": "strip_accents='unicode' removes every combining mark, and letters "
+    "of scripts other than Latin are spelled with theirs, so ",
+    "ascii": "strip_accents='ascii' keeps only what has an ASCII form, and "
+    "removes the rest, so ",
+}
+_KEEP = {
+    "unicode": "To keep {it} as written, leave strip_accents=None (the default), "
+    "which keeps every character.",
+    "ascii": "To keep such characters, pass strip_accents='unicode', which "
+    "removes the accents only (with alphabet='auto', which learns the "
+    "characters that remain), or spell {it} in ASCII in the names themselves.",
+}
 
 
 def _nfc(text):
     return unicodedata.normalize("NFC", text)
 
 
-def _folded(name, lowercase):
-    return normalize_text(name, lowercase=lowercase, strip_accents="unicode").strip()
+def _folded(name, lowercase, strip="unicode"):
+    return normalize_text(name, lowercase=lowercase, strip_accents=strip).strip()
+
+
+def _read_for_ascii(names, text):
+    """The positions of the names that ``strip_accents="ascii"`` changes beyond
+    their accents, and ``{character: what is left of it}`` for their
+    characters as read (NFC: :func:`~sknextchar._text.normalize_text` drops the
+    tatweel); ``text`` is the names joined by newlines. No name is read on its
+    own: a list of 400,000 names that all hold "Ł" is read at once."""
+    read = _nfc(text)  # a line end stops any composing: each name as read
+    changes = _ascii_removals(read)
+    changes.pop(TATWEEL, None)
+    if not changes:
+        return [], {}
+    # A letter, or the base of a mark, that is read as one of those changes.
+    maybe = changes if read == text else _ascii_removals(text).keys() - {TATWEEL}
+    held = re.compile(f"[{re.escape(''.join(maybe))}]").search
+    return [i for i, name in enumerate(names) if held(name)], changes
+
+
+def _ascii_removals(text):
+    """``{character: what is left of it}`` for the characters of ``text``
+    (NFC) that ``strip_accents="ascii"`` changes beyond their accents: those
+    whose compatibility decomposition (NFKD) holds a character outside ASCII
+    that is no combining mark (``"Ł"``, ``"ß"``, ``"’"`` leave nothing;
+    ``"Ŀ"``, L and a middle dot, leaves ``"L"``; ``"½"`` leaves ``"12"``).
+    An invisible format character (a zero-width joiner, which joins letters
+    of scripts that shape them) is left out: it is no letter of a Latin name.
+    """
+    changes = {}
+    for char in sorted(c for c in set(text) if not c.isascii()):
+        parts = unicodedata.normalize("NFKD", char)
+        if unicodedata.category(char) != "Cf" and any(
+            not c.isascii() and not unicodedata.combining(c) for c in parts
+        ):
+            changes[char] = parts.encode("ascii", "ignore").decode("ascii")
+    return changes
 
 
 def _other_script_changes(text):

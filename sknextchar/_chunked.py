@@ -23,7 +23,13 @@ from sklearn.utils import check_random_state
 from ._atomic import learned_state
 from ._chunk_progress import ChunkProgress
 from ._chunk_record import ChunkedRecord
-from ._epoch_records import stop_reason, weight_scale_advice
+from ._epoch_records import (
+    HUGE_ALPHA,
+    parameter_default,
+    penalty_for,
+    stop_reason,
+    weight_scale_advice,
+)
 from ._file_passes import check_rereadable
 from ._model_input import window_sample_weight
 from ._name_chunks import chunk_reader
@@ -450,25 +456,38 @@ def _fit_chunk(clf, data, weights):
     try:
         clf.partial_fit(data, sample_weight=weights)
     except ValueError as error:
-        raise _chunk_weight_error(error, window_sample_weight(data, weights)) from None
+        window_weights = window_sample_weight(data, weights)
+        raise _chunk_weight_error(error, window_weights, clf) from None
     return float(window_sample_weight(data, weights).sum())
 
 
-def _chunk_weight_error(error, window_weights):
+def _chunk_weight_error(error, window_weights, clf):
     """``partial_fit``'s error on a chunk; when it diverged on weights far from
     1, advice on the chunks: the counts are divided by the mean of the whole
-    file (:func:`_mean_window_weight`), so a chunk of rare names weighs little."""
+    file (:func:`_mean_window_weight`), so a chunk of rare names weighs little;
+    and the setting of ``clf`` to lower, with a value: a step size above its
+    default, else an L2 penalty ``alpha`` that outweighs them."""
     advice = weight_scale_advice(window_weights)
     if advice is None or advice not in str(error):
         return error
     mean = float(np.mean(window_weights[window_weights > 0]))
     head = str(error).partition(advice)[0].rstrip("; ")
+    lower, step = ".", parameter_default(clf, "learning_rate_init")
+    if clf.learning_rate_init > step:
+        lower = (
+            f", or lower learning_rate_init from {clf.learning_rate_init!r} to "
+            f"{step} (a step too long)."
+        )
+    elif clf.alpha > HUGE_ALPHA * mean:
+        lower = (
+            f", or lower alpha from {clf.alpha!r} to {penalty_for(mean):.3g} "
+            "(the L2 penalty outweighs them)."
+        )
     return ValueError(
         f"{head}; training in chunks divides the counts by their mean per window "
         f"over the whole file, and the names of this chunk weigh {mean:.3g} per "
         "window on average: pass a larger chunk_size, so that each chunk holds "
-        "names of common and of rare counts alike"
-        + (", or lower alpha (the L2 penalty outweighs them)." if mean < 1 else ".")
+        f"names of common and of rare counts alike{lower}"
     )
 
 

@@ -9,7 +9,6 @@ training call's data, in :mod:`sknextchar._mlp_training_data`).
 """
 
 import contextlib
-import inspect
 import time
 import warnings
 from numbers import Integral, Real
@@ -33,13 +32,13 @@ from ._blas import one_blas_thread
 from ._compat import Interval, Options, StrOptions, fit_context
 from ._epoch_records import (
     convergence_message,
+    divergence_advice,
     patience_of,
     progress_line,
     record_epoch,
     split_for_early_stopping,
     start_records,
     stop_reason,
-    weight_scale_advice,
 )
 from ._estimator import PackageEstimatorMixin
 from ._holdout import hold_out_seed
@@ -84,8 +83,6 @@ _VALIDATION_CHUNK = 4096
 # with "_"): what a failed training call puts back, and what a callback's
 # fitted_estimator copies (_weights_epoch: see nn.training.trained_epochs).
 _TRAINING_STATE = ("_optimizer", "_no_improvement_count", "_weights_epoch")
-# An L2 penalty above this is named as the cause when training diverges.
-_HUGE_ALPHA = 1.0
 # Why training stopped when a callback's on_fit_task_end returned True.
 _CALLBACK_STOP = "a callback asked to stop"
 # The callback task of each discriminative epoch (an epoch of fit is "epoch").
@@ -414,8 +411,12 @@ class CharEmbeddingMLPClassifier(
     Training has diverged when the loss or the weights stop being finite, or
     when an epoch's mean loss exceeds ten times that of a uniform prediction
     (Adam's bounded steps keep the weights finite even at absurd step sizes).
-    Then a ValueError says so and the estimator is left exactly as it was
-    before the call: unfitted after a first ``fit``, with its previous weights
+    Then a ValueError says so, names the setting to lower
+    (``learning_rate_init`` when above its default, else ``alpha`` when the L2
+    penalty outweighs the windows' weights, else ``learning_rate_init``) with a
+    value below the one that failed (``partial_fit`` on weights far from 1: the
+    factor that scales them to a mean of 1), and the estimator is left exactly
+    as it was before the call: unfitted after a first ``fit``, with its previous weights
     after ``partial_fit`` or a warm-started ``fit``. Any other error, or a
     KeyboardInterrupt, during a training call leaves it unchanged too; to stop
     a long run early and keep the model, return True from a callback's
@@ -885,22 +886,11 @@ class CharEmbeddingMLPClassifier(
             yield call
         except BaseException as exc:
             rollback.restore(self)
-            advice = weight_scale_advice(call.get("weights"))
-            if isinstance(exc, DivergenceError) and advice:
-                raise ValueError(
-                    f"Training diverged: {exc}; {advice}. The estimator was left "
-                    "as it was before this call."
-                ) from None
             if isinstance(exc, DivergenceError):
-                # The parameter that made it diverge: a huge L2 penalty, else
-                # the step size.
-                name = "alpha" if self.alpha > _HUGE_ALPHA else "learning_rate_init"
-                default = inspect.signature(type(self)).parameters[name].default
                 raise ValueError(
-                    f"Training diverged: {exc}, with {name}="
-                    f"{getattr(self, name)!r}. Lower {name} (the default is "
-                    f"{default}). The estimator was left as it was before this "
-                    "call."
+                    f"Training diverged: {exc}"
+                    f"{divergence_advice(self, call.get('weights'))} The estimator "
+                    "was left as it was before this call."
                 ) from None
             raise
 

@@ -5,9 +5,13 @@ records of its training run (``loss_curve_``, ``best_loss_``,
 ``validation_scores_``, ``best_validation_score_``, the patience count
 ``_no_improvement_count``). This module holds what reads and updates them: the
 hold-out of early stopping, the patience counter of a call, the update after an
-epoch, and the words of the verbose lines, of the stop and of the convergence
-warning. The estimator runs the epochs and calls these.
+epoch, and the words of the verbose lines, of the stop, of the convergence
+warning and of the advice when training diverges. The estimator runs the
+epochs and calls these.
 """
+
+import contextlib
+import inspect
 
 import numpy as np
 
@@ -15,15 +19,29 @@ from ._holdout import same_name_groups, validation_split
 from ._novelty import fold_map
 from .nn.training import Patience, drop_later_epochs
 
+# An L2 penalty above this, for windows of a mean weight of 1, is named as the
+# cause when training diverges (the step size otherwise).
+HUGE_ALPHA = 1.0
+
+# What a hold-out too small for the names of a weight above 0 adds.
+WEIGHT_0_HELD_OUT = (
+    "(Names or rows of sample_weight 0 are left out before the hold-out is "
+    "drawn, so they do not count.)"
+)
+
 __all__ = [
     "case_fold",
     "convergence_message",
+    "divergence_advice",
+    "parameter_default",
     "patience_of",
+    "penalty_for",
     "progress_line",
     "record_epoch",
     "split_for_early_stopping",
     "start_records",
     "stop_reason",
+    "weight_0_noted",
     "weight_scale_advice",
 ]
 
@@ -149,10 +167,35 @@ def _hold_out(estimator, contexts, targets, groups, random_state, n_given):
     except ValueError as error:
         if len(targets) == n_given:
             raise
-        raise ValueError(
-            f"{error} (Names or rows of sample_weight 0 are left out before "
-            "the hold-out is drawn, so they do not count.)"
-        ) from None
+        raise ValueError(f"{error} {WEIGHT_0_HELD_OUT}") from None
+
+
+@contextlib.contextmanager
+def weight_0_noted():
+    """Say, in an error of the hold-out raised inside, that names of weight 0
+    were left out before it (by the caller, when the model does not see them).
+
+    Examples
+    --------
+    >>> with weight_0_noted():
+    ...     raise ValueError("validation_fraction=0.5 of 1 name leaves 0.")
+    Traceback (most recent call last):
+    ...
+    ValueError: validation_fraction=0.5 of 1 name leaves 0. (Names or rows of \
+sample_weight 0 are left out before the hold-out is drawn, so they do not count.)
+    """
+    try:
+        yield
+    except ValueError as error:
+        message = str(error)
+        if (
+            len(error.args) != 1
+            or "validation_fraction" not in message
+            or WEIGHT_0_HELD_OUT in message
+        ):
+            raise
+        error.args = (f"{message} {WEIGHT_0_HELD_OUT}",)
+        raise
 
 
 def weight_scale_advice(weights):
@@ -161,13 +204,16 @@ def weight_scale_advice(weights):
     ``partial_fit`` takes ``sample_weight`` as given, so weights scaled to sum
     to 1 (or in the billions) leave the L2 penalty of its loss far from the
     scale of the cross-entropy: not a step size that lowering
-    ``learning_rate_init`` would mend. Returns None for weights of a mean
-    between 0.01 and 100 (or no weights).
+    ``learning_rate_init`` would mend. The advice gives the factor that brings
+    these weights to a mean of 1. Returns None for weights of a mean between
+    0.01 and 100 (or no weights).
 
     Examples
     --------
     >>> weight_scale_advice(np.array([1e-6, 0.0, 3e-6]))[:44]
     'partial_fit takes sample_weight as given and'
+    >>> weight_scale_advice(np.array([1e-6, 0.0, 3e-6]))[-60:]
+    'e.g. multiply them by 5e+05 (fit divides them by their mean)'
     >>> weight_scale_advice(np.array([0.5, 2.0])) is None
     True
     """
@@ -179,8 +225,88 @@ def weight_scale_advice(weights):
     return (
         f"partial_fit takes sample_weight as given and these weigh {mean:.3g} "
         "per window on average: scale the weights of all your calls alike to a "
-        "mean of about 1 (fit divides them by their mean)"
+        f"mean of about 1, e.g. multiply them by {1 / mean:.3g} (fit divides "
+        "them by their mean)"
     )
+
+
+def divergence_advice(estimator, weights):
+    """What to change when a training call of ``estimator`` diverged.
+
+    Weights far from 1 get :func:`weight_scale_advice`. Otherwise the setting
+    to lower is the step size ``learning_rate_init`` when it is above its
+    default (a step too long diverges whatever the penalty), else ``alpha``
+    when the L2 penalty outweighs the windows (``alpha`` over their mean
+    weight above :data:`HUGE_ALPHA`), else ``learning_rate_init``; the advice
+    offers a value below the one that failed: the default when it is lower,
+    else a tenth.
+
+    Parameters
+    ----------
+    estimator : CharEmbeddingMLPClassifier
+    weights : ndarray or None
+        The windows' weights as the call used them (``partial_fit``'s); None
+        for equal weights or ``fit``'s (scaled to a mean of 1).
+
+    Returns
+    -------
+    advice : str
+        The end of the message, after the cause ("; ..." or ", with ...").
+
+    Examples
+    --------
+    >>> from sknextchar import CharEmbeddingMLPClassifier
+    >>> divergence_advice(CharEmbeddingMLPClassifier(learning_rate_init=0.1), None)
+    ', with learning_rate_init=0.1. Lower learning_rate_init (the default is 0.005).'
+    >>> divergence_advice(CharEmbeddingMLPClassifier(), None)
+    ', with learning_rate_init=0.005. Lower learning_rate_init, e.g. to 0.0005.'
+    >>> divergence_advice(CharEmbeddingMLPClassifier(alpha=1.0), np.full(3, 0.02))[:72]
+    ', with alpha=1.0 on windows that weigh 0.02 on average. Lower alpha (the'
+    """
+    advice = weight_scale_advice(weights)
+    if advice:
+        return f"; {advice}."
+    mean = 1.0 if weights is None else float(np.mean(weights[weights > 0]))
+    name = "learning_rate_init"
+    step_kept = estimator.learning_rate_init <= parameter_default(estimator, name)
+    if step_kept and estimator.alpha / mean > HUGE_ALPHA:
+        name = "alpha"
+    value, default = getattr(estimator, name), parameter_default(estimator, name)
+    if default < value:
+        lower = f" (the default is {default})"
+    else:  # the default failed, or a higher one would
+        lower = f", e.g. to {value / 10:.3g}"
+    scale = ""
+    if name == "alpha" and value <= HUGE_ALPHA:  # huge for these weights
+        scale = f" on windows that weigh {mean:.3g} on average"
+    return f", with {name}={value!r}{scale}. Lower {name}{lower}."
+
+
+def penalty_for(mean):
+    """The largest L2 penalty ``alpha`` of one significant digit at most
+    :data:`HUGE_ALPHA` times the windows' mean weight ``mean`` (the penalty
+    that no longer outweighs them).
+
+    Examples
+    --------
+    >>> penalty_for(0.00275), penalty_for(0.000138), penalty_for(0.5)
+    (0.002, 0.0001, 0.5)
+    """
+    bound = HUGE_ALPHA * mean
+    unit = 10.0 ** np.floor(np.log10(bound))
+    return float(f"{np.floor(bound / unit) * unit:.1g}")
+
+
+def parameter_default(estimator, name):
+    """The default of the parameter ``name`` of the estimator's class.
+
+    Examples
+    --------
+    >>> from sknextchar import CharEmbeddingMLPClassifier
+    >>> parameter_default(CharEmbeddingMLPClassifier(alpha=3.0), "alpha")
+    0.01
+    """
+    return inspect.signature(type(estimator)).parameters[name].default
 
 
 def _mean_one(weights):

@@ -17,9 +17,9 @@ import contextlib
 import errno
 import os
 import re
+import secrets
 import shlex
 import stat
-import tempfile
 from pathlib import Path
 
 __all__ = [
@@ -259,6 +259,13 @@ def _refuse_open_file(shown, advice):
     if not shown:
         empty = "Cannot save to '': the path is empty"
         raise FileNotFoundError(f"{empty}. {_give(*advice)}.")
+    if command_line and shown == "-":  # the standard output, to many programs
+        # ./- works for a model only: a picture's suffix picks its format.
+        dash = " (or ./- for a file named '-')" if advice[1] == _MODEL_FILE else ""
+        raise FileExistsError(
+            f"Cannot write to '-': {advice[1][0].removesuffix(' file')} is written "
+            f"to a file, never to the standard output. {_give(*advice)}{dash}."
+        )
     stream = _open_file_path(shown)
     if stream is not None:
         where = (
@@ -331,7 +338,10 @@ def _protection(path, status=None):
     ``os.access`` answers for this process (and says no on a read-only disk),
     but it is True for root whatever the mode: a mode that lets no one write
     (``chmod a-w``, 0o444) is the user's protection, and is kept from root too.
+    A read-only mount is named as such: its mode bits may let anyone write.
     """
+    if _read_only_mount(path):
+        return _READ_ONLY_MOUNT
     status = os.stat(path) if status is None else status
     mode = stat.S_IMODE(status.st_mode)
     if not mode & _ANY_WRITE:
@@ -341,7 +351,30 @@ def _protection(path, status=None):
     return None
 
 
+def _read_only_mount(path):
+    """Whether ``path`` is on a file system mounted read-only (a CD, a
+    snapshot, a container's read-only layer); False where that cannot be told."""
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs (Windows), or no such file
+        return False
+
+
+# Why a file on a read-only mount may not be written: no chmod changes that.
+_READ_ONLY_MOUNT = "it is on a file system mounted read-only"
+
+
 def _protected_message(shown, protected, command_line):
+    if protected == _READ_ONLY_MOUNT:  # only another file can help
+        return (
+            f"Cannot write to {shown!r}: {protected}, and nothing on it can be "
+            "replaced; it was left untouched. "
+            + (
+                "Choose another output file, on a disk that is not read-only."
+                if command_line
+                else "Save to another path, on a disk that is not read-only."
+            )
+        )
     if command_line:
         return (
             f"Cannot write to {shown!r}: the file is write-protected ({protected}), "
@@ -452,14 +485,20 @@ def atomic_write(
     checks = {"inputs": inputs, "command_line": command_line, "keep": keep}
     existing = check_target(path, force=force, **checks)
     real = real_target(path)
-    stem = real.name[:_TEMP_STEM]
-    with _naming_target(path, existing):
-        fd, tmp = tempfile.mkstemp(
-            prefix=f".{stem}.", suffix=real.suffix[:20], dir=real.parent
-        )
-        os.close(fd)
+    # Named before it is made, so that an interrupt at any point (even as it
+    # is made) leaves nothing behind: the finally clause removes it.
+    tmp = ours = None
     try:
         with _naming_target(path, existing):
+            for tries_left in reversed(range(_TEMP_TRIES)):
+                tmp = ours = _temp_name(real)
+                try:
+                    os.close(os.open(tmp, _NEW_FILE, 0o600))
+                    break
+                except FileExistsError:
+                    ours = None  # another's file by that name: never removed
+                    if not tries_left:
+                        raise
             write(tmp)
             with open(tmp, "rb+") as f:
                 os.fsync(f.fileno())
@@ -470,9 +509,34 @@ def atomic_write(
         with _naming_target(path, existing):
             os.replace(tmp, real)
     finally:
-        if os.path.lexists(tmp):
-            os.remove(tmp)
+        if ours is not None and os.path.lexists(ours):
+            os.remove(ours)
     return Path(path)
+
+
+# A file of its own: never one that exists, nor one a symbolic link leads to.
+_NEW_FILE = (
+    os.O_WRONLY
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+# New random names tried for the temporary file before giving up: a name of
+# another's file is never taken (one in 2**32 per file beside the target).
+_TEMP_TRIES = 5
+
+
+def _temp_name(real):
+    """A new name beside ``real`` for the temporary file: hidden, with the
+    target's name and suffix and a random part (``.m.skops.1f3a9c0e.skops``)."""
+    random = secrets.token_hex(4)
+    return os.path.join(
+        real.parent, f".{real.name[:_TEMP_STEM]}.{random}{real.suffix[:20]}"
+    )
 
 
 def _copy_mode(existing, tmp):

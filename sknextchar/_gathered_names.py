@@ -17,10 +17,36 @@ from ._stacklevel import user_stacklevel
 from ._text import MAX_REPORTED, and_more, quoted
 from ._validation import element_place
 
-__all__ = ["GatheredWarnings", "NamesWarning"]
+__all__ = ["GatheredWarnings", "NamesWarning", "each_told_once"]
 
 # The GatheredWarnings that fits gather their names in (see gathering).
 _GATHERING = contextvars.ContextVar("sknextchar_gathered_names", default=None)
+# The texts of the warnings given within each_told_once, or None outside.
+_TOLD = contextvars.ContextVar("sknextchar_names_told", default=None)
+
+
+@contextlib.contextmanager
+def each_told_once():
+    """Within the block, a warning about names whose text was given already
+    in it is left out: the pipelines of one estimator, each fitted on the same
+    names, warn once of a name ``strip_accents`` changes, not once each.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> from sknextchar import ContextWindowTransformer
+    >>> with warnings.catch_warnings(record=True) as caught, each_told_once():
+    ...     warnings.simplefilter("always")
+    ...     for _ in range(2):
+    ...         _ = ContextWindowTransformer(alphabet="auto").fit(["asha", "zo\\te"])
+    >>> len(caught)
+    1
+    """
+    token = _TOLD.set(set())
+    try:
+        yield
+    finally:
+        _TOLD.reset(token)
 
 
 class NamesWarning:
@@ -72,8 +98,12 @@ class NamesWarning:
 
     def warn(self):
         """Warn about the names gathered, if any (at the user's line)."""
-        if self.n_names:
-            warnings.warn(self.message(), UserWarning, stacklevel=user_stacklevel())
+        told, text = _TOLD.get(), self.n_names and self.message()
+        if not text or (told is not None and text in told):
+            return  # no name, or told within each_told_once
+        if told is not None:
+            told.add(text)
+        warnings.warn(text, UserWarning, stacklevel=user_stacklevel())
 
 
 class GatheredWarnings:

@@ -29,6 +29,7 @@ from ._limits import BYTES_PER_LETTER
 from ._row_keys import distinct_rows
 from ._shortfall import (
     ExcludedDraws,
+    ThinnedReach,
     optimistic_reach,
     redrawn_names,
     shortfall_message,
@@ -594,8 +595,10 @@ def sample_new_names(
         The most batches to draw; drawing stops sooner when
         :data:`NONE_ACCEPTED_LIMIT` names are drawn and none is accepted, and
         when the rate measured shows that the rounds left cannot give the
-        names missing (:func:`~sknextchar._shortfall.optimistic_reach`; not
-        with ``pilot``, whose thinning rate settles as names are drawn).
+        names missing (:func:`~sknextchar._shortfall.optimistic_reach`; with
+        ``pilot``, whose thinning rate settles as names are drawn, from the
+        names offered to the thinning of ``matched``,
+        :class:`~sknextchar._shortfall.ThinnedReach`).
     controls : SamplingControls
         The controls ``sample`` draws with: a deterministic sampler gets one
         round, and the message of the error names them.
@@ -628,7 +631,9 @@ def sample_new_names(
         What the thinning of ``match_lengths`` did
         (:class:`~sknextchar._length_match.LengthTally`): the error message
         offers sampling without it when it left out at least as many names
-        as are missing (with ``unique``, distinct names never kept).
+        as are missing (with ``unique``, distinct names never kept), and
+        the rounds stop early on it; the repeats it left out itself count
+        as names drawn over and over (:func:`~sknextchar._shortfall.redrawn_names`).
 
     Returns
     -------
@@ -652,10 +657,12 @@ def sample_new_names(
     ...                  controls=SamplingControls())
     ['ba', 'b']
     """
-    accepted, seen, drawn, stopped, repeats = [], set(), 0, None, 0
+    accepted, seen, drawn, stopped, repeats, quiet = [], set(), 0, None, 0, 0
     excluded = ExcludedDraws()  # the excluded names drawn, for the message
     batch_cap = MAX_BATCH_FACTOR * n_samples + 1024
     filtering = unique or bool(exclude)
+    # The most the rounds left can give; thinned, from the names offered.
+    bound = (matched and ThinnedReach(matched, unique)) if pilot else optimistic_reach
     for rounds_left in range(max_rounds - 1, -1, -1):
         missing = n_samples - len(accepted)
         rate = max(len(accepted) / drawn, MIN_ACCEPTANCE_RATE) if drawn else 1.0
@@ -670,6 +677,7 @@ def sample_new_names(
             repeats += _keep_new(
                 batch, accepted, seen, n_samples, unique, exclude, excluded
             )
+        quiet = 0 if len(accepted) + missing > n_samples else quiet + size  # no new
         if len(accepted) == n_samples:
             return accepted
         if controls.deterministic:  # every further batch would be the same name
@@ -677,9 +685,10 @@ def sample_new_names(
         if not accepted and drawn >= NONE_ACCEPTED_LIMIT:  # hopeless, stop
             break
         # The rate so far shows the rounds left cannot give the names missing.
-        reach = optimistic_reach(len(accepted), drawn, rounds_left * batch_cap)
-        if not pilot and rounds_left and reach < n_samples - len(accepted):
-            stopped = (rounds_left, rounds_left * batch_cap, reach)
+        more = rounds_left * batch_cap
+        reach = bound and bound(len(accepted), drawn, more)
+        if bound and rounds_left and reach < n_samples - len(accepted):
+            stopped = (rounds_left, more, reach, *getattr(bound, "words", ()))
             break
     if not accepted and support is not None:
         support.check_continues()  # no name can go on at all: say why
@@ -687,12 +696,13 @@ def sample_new_names(
     words = list(constraints)  # as they are: listing the names adds to them
     exhausted = support and support.exhausted(accepted, unique, exclude)
     thinned = matched is not None and matched.thinned >= n_samples - len(accepted)
+    redrawn = redrawn_names(repeats, drawn, accepted, quiet, n_samples, matched)
     raise ValueError(shortfall_message(
         len(accepted), n_samples, drawn, unique, exclude, controls, words,
         hopeless=hopeless, novel=novel, pattern=pattern, excluded=excluded,
         stopped=None if hopeless else stopped, exhausted=exhausted,
         limit=NONE_ACCEPTED_LIMIT, unit=unit, matched=thinned,
-        redrawn=redrawn_names(repeats, drawn, accepted) if unique else None,
+        redrawn=redrawn if unique else None,
     ))  # fmt: skip
 
 

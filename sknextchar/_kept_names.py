@@ -11,12 +11,13 @@ import contextlib
 import re
 
 import numpy as np
+from sklearn.frozen import FrozenEstimator
 
 from ._emptied_labels import EmptiedLabelsError
 from ._sample_weight import check_sample_weight
-from ._validation import element_place, series_index
+from ._validation import check_names, element_place, series_index
 
-__all__ = ["kept_rows", "names_as_given", "weighted_names"]
+__all__ = ["fitted_names", "kept_rows", "names_as_given", "weighted_names"]
 
 # An element of the list of names, as the transformer's messages show it.
 _PLACE = re.compile(r"\bnames\[(\d+)\]")
@@ -28,7 +29,7 @@ def weighted_names(names, labels, sample_weight):
     Parameters
     ----------
     names : list of str
-    labels : ndarray of shape (n_names,)
+    labels : ndarray of shape (n_names,) or None
     sample_weight : array-like of shape (n_names,), float or None
 
     Returns
@@ -49,10 +50,53 @@ def weighted_names(names, labels, sample_weight):
     kept = np.flatnonzero(weights > 0)
     if len(kept) == len(names):
         return names, labels, np.array(weights)
+    if labels is None:
+        return [names[i] for i in kept], None, weights[kept]
     lost = np.setdiff1d(labels, labels[kept])
     if len(lost):  # not a label left out of classes_ without a word
         raise EmptiedLabelsError(lost)
     return [names[i] for i in kept], labels[kept], weights[kept]
+
+
+def fitted_names(estimator, X, y, sample_weight, weights):
+    """What a meta-estimator fits its pipeline with: not the names of weight 0.
+
+    Parameters
+    ----------
+    estimator : estimator
+        The pipeline to fit, or a FrozenEstimator (not refit).
+    X : 1-D array-like of str
+        The names as the caller passed them.
+    y : array-like of shape (n_names,) or None
+    sample_weight : array-like, float or None
+        The weights as the caller passed them.
+    weights : ndarray of float64 or None
+        The same, checked.
+
+    Returns
+    -------
+    names, labels, fit_weights
+        ``X``, ``y`` and ``sample_weight`` as given when no name weighs 0 (the
+        model checks them) or for a FrozenEstimator; else the names, labels
+        and weights of :func:`weighted_names`.
+    checked : list of str or None
+        All the names, checked once, when some name weighs 0 (for the record
+        of the names); None otherwise.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sknextchar._kept_names import fitted_names
+    >>> fitted_names(None, ["asha", "uma"], None, [1, 0], np.array([1.0, 0.0]))
+    (['asha'], None, array([1.]), ['asha', 'uma'])
+    """
+    if weights is None or weights.all():
+        return X, y, sample_weight, None
+    checked = check_names(X)
+    if isinstance(estimator, FrozenEstimator):
+        return X, y, sample_weight, checked
+    labels = None if y is None else np.asarray(y)
+    return (*weighted_names(checked, labels, weights), checked)
 
 
 @contextlib.contextmanager

@@ -14,6 +14,7 @@ label's part of the network is described in :mod:`sknextchar._architecture`.
 """
 
 import contextlib
+import unicodedata
 import warnings
 from contextvars import ContextVar
 
@@ -27,13 +28,15 @@ from ._model_input import (
     check_no_missing_labels,
     label_values,
 )
+from ._remade_errors import remade
 from ._stacklevel import user_stacklevel
 from ._steps import pipeline_steps, unfreeze
-from ._text import counted, unknown_label_error
+from ._text import counted, label_spellings_note, unknown_label_error
 from ._validation import check_names
 from ._windows import CharWindows
 
 __all__ = [
+    "FewNamesPerLabelWarning",
     "check_float_labels",
     "check_label_targets",
     "check_label_values",
@@ -644,7 +647,10 @@ def check_label_targets(values, *, advise=True):
     with its message; its warning for more distinct labels than half the
     samples (a regression problem?) is replaced by one about names: a label is
     learned from its own names, so a label of one or two names teaches little.
-    It is not given inside :func:`labels_checked_once`.
+    Labels that look alike, one label written two ways (``"F"`` and ``"F "``,
+    a composed and a decomposed accent), warn too
+    (:func:`~sknextchar._text.label_spellings_note`). Neither warning is
+    given inside :func:`labels_checked_once`.
 
     Parameters
     ----------
@@ -674,25 +680,73 @@ def check_label_targets(values, *, advise=True):
         # scikit-learn's own refusal, in its words: it raises before it warns.
         check_classification_targets(values)
     classes, ids = np.unique(values, return_inverse=True)
+    if not _CHECKED.get() and (note := label_spellings_note(classes.tolist())):
+        warnings.warn(note, UserWarning, stacklevel=user_stacklevel())  # "F", "F "
     n_names, n_labels = len(values), len(classes)
     # scikit-learn's bounds: more than 20 names, more labels than half of them.
     if not advise or _CHECKED.get() or n_names <= 20 or n_labels <= round(n_names / 2):
         return classes, ids
-    counts = " If y counts how often each name occurs, pass it as sample_weight."
-    counts *= values.dtype.kind in "iu"  # numbers, not text
-    single = int(np.sum(np.bincount(ids) == 1))
     warnings.warn(
-        f"{counted(n_labels, 'distinct label')} in y for "
-        f"{counted(n_names, 'name')}, {counted(single, 'label')} "
-        "of a single name: a label is learned from its own names, so a label of "
-        "one or two names teaches the model little beyond those names (names "
-        "sampled by it are much like them, and a classifier can hardly tell it "
-        "from the others). Give more names of each label, or merge rare labels into "
-        f"broader ones (a region rather than a town).{counts}",
-        UserWarning,
+        FewNamesPerLabelWarning(
+            n_labels, n_names, int(np.sum(np.bincount(ids) == 1)),
+            numbers=values.dtype.kind in "iu",
+        ),
         stacklevel=user_stacklevel(),
-    )
+    )  # fmt: skip
     return classes, ids
+
+
+class FewNamesPerLabelWarning(UserWarning):
+    """Labels of few names each (:func:`check_label_targets`); the message is
+    made from the attributes, so an interface that gives the labels another
+    way (the command line's ``--labels``) words it with :meth:`worded`.
+
+    Parameters
+    ----------
+    n_labels, n_names : int
+        How many distinct labels and names.
+    single : int
+        How many labels have a single name.
+    numbers : bool, default=False
+        Whether the labels are whole numbers (maybe counts of the names).
+
+    Examples
+    --------
+    >>> warning = FewNamesPerLabelWarning(30, 30, 30)
+    >>> str(warning)[:40]
+    '30 distinct labels in y for 30 names, 30'
+    >>> warning.worded(labels="--labels")[:47]
+    '30 distinct labels in --labels for 30 names, 30'
+    """
+
+    def __init__(self, n_labels, n_names, single, numbers=False):
+        self.n_labels, self.n_names = n_labels, n_names
+        self.single, self.numbers = single, numbers
+        super().__init__(self.text())
+
+    def worded(self, labels="y", weights="sample_weight"):
+        """The message, the labels given as ``labels`` and counts of the
+        names as ``weights``."""
+        counts = (
+            f" If {labels} counts how often each name occurs, pass it as {weights}."
+        )
+        return (
+            f"{counted(self.n_labels, 'distinct label')} in {labels} for "
+            f"{counted(self.n_names, 'name')}, {counted(self.single, 'label')} "
+            "of a single name: a label is learned from its own names, so a label "
+            "of one or two names teaches the model little beyond those names "
+            "(names sampled by it are much like them, and a classifier can hardly "
+            "tell it from the others). Give more names of each label, or merge "
+            "rare labels into broader ones (a region rather than a town)."
+            + (counts if self.numbers else "")
+        )
+
+    def text(self):
+        """The message in Python's words (:meth:`worded`)."""
+        return self.worded()
+
+    def __reduce__(self):  # its class takes the attributes, not the message
+        return remade, (type(self), vars(self))
 
 
 @contextlib.contextmanager
@@ -774,14 +828,16 @@ def label_of_text(sampler, text):
 
     Parameters
     ----------
-    sampler : NameSampler
-        Fitted.
+    sampler : NameSampler or Pipeline
+        Fitted (the model of a file, for ``sknextchar plot``).
     text : str or None
 
     Returns
     -------
     label : object
-        The one label of the model whose ``str`` is ``text``; else ``text``
+        The one label of the model whose ``str`` is ``text``, else the one
+        whose ``str`` is ``text`` in NFC (``"Française"`` typed for a label
+        learned decomposed, as files saved on macOS hold it); else ``text``
         (None for None).
 
     Examples
@@ -797,9 +853,17 @@ def label_of_text(sampler, text):
     """
     if text is None:
         return None
-    steps = pipeline_steps(unfreeze(getattr(sampler, "estimator_", None)))
+    model = unfreeze(getattr(sampler, "estimator_", sampler))  # or a Pipeline
+    steps = pipeline_steps(model) if hasattr(model, "steps") else []
     classes = label_classes(steps[-1] if steps else None)
     if classes is None:
         return text
     same = [label for label in classes.tolist() if str(label) == text]
+    if not same:  # typed in NFC (as the command line reads it), learned in NFD
+        text_nfc = unicodedata.normalize("NFC", text)
+        same = [
+            label
+            for label in classes.tolist()
+            if unicodedata.normalize("NFC", str(label)) == text_nfc
+        ]
     return same[0] if len(same) == 1 else text

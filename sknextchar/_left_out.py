@@ -12,15 +12,23 @@ ones and how many (:func:`left_out_test`). They read the record of
 above it.
 """
 
+import copy
 import math
 
 import numpy as np
 
-from ._novelty import padded_ids, record_contains
+from ._novelty import fold_map, folded_ids, hash_id_rows, padded_ids, record_contains
 from ._transformer import unknown_symbols
 from ._vocabulary import decode_rows
 
-__all__ = ["encodable_ids", "in_record", "left_out_test", "written_forms"]
+__all__ = [
+    "encodable_ids",
+    "in_record",
+    "left_out_test",
+    "recorded_names",
+    "with_case_readings",
+    "written_forms",
+]
 
 
 def encodable_ids(transformer, X, *, ignore_case=False):
@@ -134,6 +142,102 @@ def in_record(transformer, X, record, folded=None, ignore_case=False):
         recased[recased] = record_contains(ids, record, folded, vocabulary)
         found |= recased
     return found
+
+
+def recorded_names(transformer, names, labels, weights):
+    """The names a weighted fit records, and the names of weight 0 read in any case.
+
+    A name of weight 0 was not learned (as if left out): the model may not
+    know some of its characters. It is recorded as ``fit`` reads a training
+    name when the model can write it so (:func:`encodable_ids`), and also
+    read with case ignored (each unknown character in a known case: "MIRA"
+    as "mira" when the model knows "m", "i", "r", "a" only), for the record
+    that ``novel=True`` and ``in_training_set(..., ignore_case=True)`` use
+    (:func:`with_case_readings`). A name the model cannot write in any case
+    is left out of both: no sample can be it. With ``handle_unknown="drop"``
+    and ``alphabet="auto"``, so is one with a character the model does not
+    know in any case: a weight-0 "Xara" is not "ara" (with a fixed alphabet,
+    it is read without that character, as ``fit`` reads a training name).
+
+    Parameters
+    ----------
+    transformer : ContextWindowTransformer
+        Fitted (without the names of weight 0).
+    names : list of str
+        All the names, checked.
+    labels : array-like of shape (n_names,) or None
+    weights : ndarray of float64 of shape (n_names,)
+        Their weights, checked.
+
+    Returns
+    -------
+    names, labels, weights
+        Those of the names the model can write as ``fit`` reads them.
+    readings : ndarray of int of shape (n_readable, width)
+        The padded ids of the names of weight 0 read with case ignored.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sknextchar import ContextWindowTransformer
+    >>> t = ContextWindowTransformer(lowercase=False).fit(["mira"])
+    >>> names, _, weights, readings = recorded_names(
+    ...     t, ["mira", "rima", "MIRA", "ZOË"], None, np.array([1.0, 0, 0, 0]))
+    >>> names, weights.tolist(), decode_rows(readings, t.vocabulary_)
+    (['mira', 'rima'], [1.0, 0.0], ['rima', 'mira'])
+    """
+    zero = np.flatnonzero(weights == 0)
+    unlearned = [names[i] for i in zero]
+    reader = transformer
+    if transformer.handle_unknown == "drop" and transformer.alphabet == "auto":
+        # It learned no letter of them: one it lacks is no reason to drop it.
+        reader = copy.copy(transformer)
+        reader.handle_unknown = "error"
+    kept = weights > 0
+    kept[zero] = encodable = encodable_ids(reader, unlearned)[1]
+    rows = np.flatnonzero(kept)
+    labels = None if labels is None else np.asarray(labels)[rows]
+    readings = np.zeros((0, 0), dtype=np.intp)  # read alike: recorded already
+    if reader.handle_unknown == "drop" or not encodable.all():
+        readings = encodable_ids(reader, unlearned, ignore_case=True)[0]
+    return [names[i] for i in rows], labels, weights[rows], readings
+
+
+def with_case_readings(record, folded, readings, vocabulary):
+    """The records of the training names with names read in any case added.
+
+    The readings go to the record of the names case-folded; for a vocabulary
+    without case (no such record), to the record itself, which then answers
+    with case ignored: a model that knows only "m", "i", "r", "a" can write
+    "MIRA" in one case only.
+
+    Parameters
+    ----------
+    record : ndarray of uint64
+        The sorted hashes of the training names.
+    folded : ndarray of uint64 or None
+        Their hashes case-folded; None for a vocabulary without case.
+    readings : ndarray of int of shape (n, width)
+        Padded ids of names (:func:`recorded_names`).
+    vocabulary : sequence of str
+
+    Returns
+    -------
+    record, folded : ndarray of uint64 or None
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sknextchar._novelty import name_record
+    >>> record = name_record([np.array([1, 2])])[0]
+    >>> more = with_case_readings(record, None, np.array([[2, 1]]), ("-", "a", "b"))
+    >>> len(more[0]), more[1]
+    (2, None)
+    """
+    fold = fold_map(vocabulary)
+    if fold is None:
+        return np.union1d(record, hash_id_rows(readings)), folded
+    return record, np.union1d(folded, hash_id_rows(folded_ids(readings, fold)))
 
 
 def written_forms(transformer, X):

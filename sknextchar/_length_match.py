@@ -14,6 +14,7 @@ import warnings
 import numpy as np
 
 from ._decoding import deterministic_words
+from ._prefix_lengths import LengthsOf
 from ._stacklevel import user_stacklevel
 from ._text import or_list
 
@@ -38,7 +39,7 @@ UNMATCHED_SHARE = 0.05
 
 def length_matcher(
     target_counts, controls, rng, unique=False, exclude=frozenset(), *,
-    fits=None, whose="the training names",
+    fits=None, whose=None,
 ):  # fmt: skip
     """A filter that gives kept names the length distribution of ``target_counts``.
 
@@ -88,9 +89,10 @@ def length_matcher(
         pattern as well as the bounds (what
         :func:`~sknextchar._name_filter.check_meetable` returns); target
         lengths outside them are ignored. None: the bounds alone.
-    whose : str, default="the training names"
-        Whose lengths ``target_counts`` are, for the warning (the words of
-        :func:`~sknextchar._prefix_lengths.target_lengths`).
+    whose : LengthsOf or None, default=None
+        Whose lengths ``target_counts`` are, in parts, for the warning (what
+        :func:`~sknextchar._prefix_lengths.target_lengths` returns); None:
+        all training names.
 
     Returns
     -------
@@ -116,6 +118,8 @@ def length_matcher(
     (['a', 'ab', 'b', 'bb'], 4, 4)
     >>> keep(["ab", "a"])  # repeats of names kept, left for sample to count
     ['ab', 'a']
+    >>> keep(["ab", "ccc", "ccc", "ccc"]), keep.tally.repeats  # 3 letters: q = 0
+    (['ab'], 2)
 
     Deterministic decoding gives one name per prefix, whose length is fixed:
 
@@ -132,6 +136,7 @@ def length_matcher(
     q[:low] = 0.0
     seen = np.zeros(len(q))
     kept_before = set()  # with unique: the names kept so far
+    whose = LengthsOf() if whose is None else whose
     tally = LengthTally(q, whose, _cut_words(target_counts, low, high))
     tally.kept_names = kept_before if unique else None
     exclude = frozenset(exclude or ())
@@ -163,7 +168,10 @@ def length_matcher(
             tally.dropped.update(n for n, k in zip(names, chosen.tolist()) if not k)
         if len(names) == len(given):
             return kept
-        return _with_dropped(given, fresh, chosen, exclude, kept_before)
+        returned = _with_dropped(given, fresh, chosen, exclude, kept_before)
+        # Repeats in the batch of names not kept: sample never sees them.
+        tally.repeats += len(given) - len(names) - (len(returned) - len(kept))
+        return returned
 
     keep.tally = tally
     return keep
@@ -172,13 +180,16 @@ def length_matcher(
 class LengthTally:
     """What a :func:`length_matcher` did: the names it could keep
     (``candidates``: not repeats of names it kept, not excluded) and those it
-    kept (``kept``); ``candidates - kept`` names were thinned out. ``cut``
-    says which lengths of the target it matches when it matches not all of
-    them (``" with 7 letters or more"``; ``""``: all)."""
+    kept (``kept``); ``candidates - kept`` names were thinned out. ``whose``
+    is a :class:`~sknextchar._prefix_lengths.LengthsOf`; ``cut`` says which
+    lengths of the target it matches when it matches not all of them
+    (``" with 7 letters or more"``; ``""``: all). With ``unique``,
+    ``repeats`` counts the names it was given again in a batch and left out
+    itself, unseen by ``sample``: the repeats of a name it thinned out."""
 
     def __init__(self, q, whose, cut):
         self.q, self.whose, self.cut = q, whose, cut
-        self.candidates = self.kept = 0
+        self.candidates = self.kept = self.repeats = 0
         self.warned = False
         self.kept_names = None  # with unique: the names kept so far
         self.dropped = set()  # with unique: the names ever thinned out
@@ -253,19 +264,13 @@ def _warn_unmatched(tally, seen, controls):
     )
     missing = _length_ranges(np.flatnonzero(lacking).tolist())
     letters = "letter" if missing == "1" else "letters"
-    # The share is of the target's lengths that can be matched; the words of
-    # whose are said once, their parenthesis ("all training names (fewer
-    # than 20 start with the prefix)") not repeated.
-    matched = tally.whose
-    if matched.startswith("all training names ("):
-        matched = "all training names"
-    if tally.cut and matched.startswith("all "):  # not all of them: some
-        matched = "the " + matched.removeprefix("all ")
+    # The share is of the target's lengths that can be matched (tally.cut).
+    of = tally.whose.share(tally.cut)
     warnings.warn(
         f"match_lengths=True cannot give the names the lengths of {tally.whose}: "
         f"none of the first {tally.candidates:,} names drawn that pass the other "
         f"tests had {missing} {letters}, the lengths of {share:.0%} of "
-        f"{matched}{tally.cut} ({controls}), so the names returned lack them. "
+        f"{of} ({controls}), so the names returned lack them. "
         f"{advice}",
         UserWarning,
         stacklevel=user_stacklevel(),

@@ -17,8 +17,9 @@ import numpy as np
 
 from ._limits import check_counts_total
 from .datasets._base import check_not_empty, warn_comment_lines
+from .datasets._count_cells import column_words
 from .datasets._lines import check_line_lengths, file_lines
-from .datasets._positions import position_counted_rows, position_table
+from .datasets._positions import PlacedColumn, position_counted_rows, position_table
 from .datasets._table_warning import warn_if_table
 from .datasets._tables import LINES_LOOKED_AT, column_values, counted_rows, table_of
 
@@ -153,8 +154,12 @@ def _weighted_chunks(
             yield names, np.array(weights)
             names, weights = [], []
     totals.append(math.fsum(weights))  # at the end of the first pass, refused
-    where = f"{os.fspath(path)!r} in counts_column={counts_column!r}"
-    check_counts_total(totals, f"The counts of {where}")
+    column = (  # a position is named by its place, the same in every interface
+        column_words(PlacedColumn(counts_column), "its")
+        if by_position
+        else f"counts_column={counts_column!r}"
+    )
+    check_counts_total(totals, f"The counts of {os.fspath(path)!r} in {column}")
     if names:
         yield names, np.array(weights)
 

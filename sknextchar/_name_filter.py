@@ -24,7 +24,13 @@ import numpy as np
 
 from ._compat import Interval, validate_parameter_constraints
 from ._novelty import RepeatedNames, contains, fold_map, folded_ids, hash_id_rows
-from ._pattern_needs import inner_items, needs_words, parsed_pattern, unwritten_needs
+from ._pattern_needs import (
+    inner_items,
+    literal_chars,
+    needs_words,
+    parsed_pattern,
+    unwritten_needs,
+)
 from ._text import (
     describe_symbol,
     final_forms_learned_plain,
@@ -753,13 +759,16 @@ def _unwritten(pattern, vocabulary):
      (it names '’', which the model never writes: it writes "'" for '’')
     >>> "(?i)" in _unwritten("an.*", ("-", "A", "a", "n"))  # it writes "An..."
     True
+    >>> _unwritten("[a-b]n.*", ("-", "a", "b", "n", "\u2013"))  # a range's -
+    ''
     """
     if re.search(r"\(\?[a-zA-Z]*i", pattern):  # a flag that ignores case
         return ""
     known = set("".join(vocabulary[1:]))
     letters = _NOT_LETTERS.sub("", re.sub(r"\[\^[^]]*\]", "", pattern))
     chars = set(unicodedata.normalize("NFC", letters)) - known
-    similar = look_alikes(sorted(chars), known)
+    typed = literal_chars(unicodedata.normalize("NFC", pattern))  # not [a-z]'s -
+    similar = look_alikes(sorted(chars & typed), known)
     missing = sorted(
         char
         for char in chars

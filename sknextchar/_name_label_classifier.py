@@ -29,6 +29,7 @@ from ._estimator import (
     members_visual_block,
     set_all_or_nothing,
 )
+from ._gathered_names import GatheredWarnings, each_told_once
 from ._kept_names import kept_rows, names_as_given, weighted_names
 from ._label_calibration import (
     all_frozen,
@@ -404,9 +405,10 @@ class NameLabelClassifier(
             calibration's log-loss weighs each held-out name by its weight
             (the folds are drawn by name, whatever its weight). A name of
             weight 0 is left out (a label whose every name weighs 0 is
-            refused), but a FrozenEstimator must read it all the same, as
-            ``NameSampler(FrozenEstimator(pipe)).fit`` reads every name. None
-            weighs every name alike.
+            refused), by a FrozenEstimator too: it does not read it (a
+            character it does not know is no error), as
+            ``NameSampler(FrozenEstimator(pipe)).fit`` does not. None weighs
+            every name alike.
 
         Returns
         -------
@@ -442,7 +444,7 @@ class NameLabelClassifier(
         _check_take_weights(estimators, weights)
         counts = _label_counts(classes, ids, labels, weights)
         priors, temperature = check_priors(self.priors, counts, classes), 1.0
-        # Every name, whatever its weight, as NameSampler's fit reads them.
+        # The names of a weight above 0, as NameSampler's fit reads them.
         _check_frozen_read(X, estimators, given, sample_weight, self.calibration)
         shares = np.full(len(estimators), 1.0 / len(estimators))
         n_fits = len(estimators) if self.calibration is None else None
@@ -452,6 +454,7 @@ class NameLabelClassifier(
             names_as_given(X, sample_weight),  # its messages count the names of X
             _default_words(),
             labels_checked_once(),  # by _check_labels, of all the names
+            each_told_once(),  # of a name strip_accents changes: once, not per pipeline
             meta_fit_task(self, names, labels, fit=fit, n_fits=n_fits) as fit_one,
         ):
             if self.calibration is None:
@@ -481,9 +484,11 @@ class NameLabelClassifier(
         pipelines, shared = [], [with_vocabulary_of(e, names) for e in estimators]
         groups = reading_groups(shared, names)
         splits = calibration_splits(cv, shared, names, labels, classes, groups)
+        quiet = _quiet_folds(self.ensemble, estimators, shared)
         for train, test in splits:
             fold_names, fold_weights = [names[i] for i in train], _part(weights, train)
-            with names_as_given(names, rows=train):  # numbered among all the names
+            # Numbered among all the names; told of by a fit on them all.
+            with names_as_given(names, rows=train), quiet():
                 fold = [
                     fit_one(e, fold_names, labels[train], fold_weights) for e in shared
                 ]
@@ -811,16 +816,16 @@ def _check_fitted_with(pipelines, classes):
 
 
 def _check_frozen_read(X, estimators, names, sample_weight, calibration):
-    """Raise, before any fit, for names (all of ``X``, whatever their weight)
-    that a frozen pipeline cannot read (a character it does not know), as
+    """Raise, before any fit, for names of a weight above 0 that a frozen
+    pipeline cannot read (a character it does not know), as
     NameSampler(FrozenEstimator(pipe)) does: predict would fail on them. A
-    calibration of frozen pipelines alone reads the names of a weight above 0
-    as it scores them: only those of weight 0 are read here then."""
+    calibration of frozen pipelines alone reads them as it scores them: none
+    is read here then. A name of weight 0 is left out, as if absent."""
     frozen = [each for each in estimators if isinstance(each, FrozenEstimator)]
-    rows = np.arange(len(names))
+    rows = kept_rows(sample_weight)
+    rows = np.arange(len(names)) if rows is None else rows
     if calibration is not None and len(frozen) == len(estimators):
-        kept = kept_rows(sample_weight)
-        rows = rows[:0] if kept is None else np.setdiff1d(rows, kept)
+        rows = rows[:0]
     if not (frozen and len(rows)):
         return
     with names_as_given(X, rows=rows):
@@ -837,6 +842,18 @@ def _label_counts(classes, ids, labels, weights):
         ids = np.searchsorted(classes, labels)
     counts = np.bincount(ids, weights=weights, minlength=len(classes))
     return counts.astype(np.float64)
+
+
+def _quiet_folds(ensemble, estimators, shared):
+    """A context for the fit of each fold: quiet about names (those that
+    ``strip_accents`` changes) when a fit on all the names tells of them, a
+    refit (``ensemble=False``) or the fit of each ``alphabet="auto"`` on all
+    the names (``shared``: :func:`~sknextchar._pipeline.with_vocabulary_of` of
+    ``estimators``); each fold would tell of its part of them again."""
+    if ensemble and any(fixed is given for fixed, given in zip(shared, estimators)):
+        return contextlib.nullcontext
+    gathered = GatheredWarnings()
+    return lambda: gathered.gathering(None)
 
 
 def _part(weights, rows):

@@ -23,6 +23,7 @@ from ._text import MAX_REPORTED, describe_symbol, or_list
 __all__ = [
     "MAX_CLASS",
     "inner_items",
+    "literal_chars",
     "needs_words",
     "parsed_pattern",
     "unwritten_needs",
@@ -67,6 +68,57 @@ def unwritten_needs(pattern, known):
         return sorted(_needs(parsed, any_case, known, parser))
     except Exception:  # a private parser: when it changes, nothing is known
         return []
+
+
+def literal_chars(pattern):
+    """The characters ``pattern`` names as literals, to match as typed.
+
+    Its syntax is left out: the ``-`` of a range (``[a-z]``), the spaces of a
+    verbose pattern (``(?x)``), an escape's letter (``\\w``), the members of
+    a negated class (``[^-]``) or lookaround; a class's listed members and a range's two
+    ends count.
+
+    Parameters
+    ----------
+    pattern : str
+
+    Returns
+    -------
+    chars : set of str
+        Empty when the parser cannot tell (a version of Python that parses
+        otherwise).
+
+    Examples
+    --------
+    >>> sorted(literal_chars("[a-c]n(x|-)")), sorted(literal_chars("(?x) a b"))
+    (['-', 'a', 'c', 'n', 'x'], ['a', 'b'])
+    """
+    try:
+        parsed, parser = parsed_pattern(pattern)
+        return _named_literals(parsed, parser)
+    except Exception:  # a private parser: when it changes, nothing is known
+        return set()
+
+
+def _named_literals(items, ops):
+    """The literals of the parsed ``items`` and of every node inside them."""
+    found = set()
+    for op, value in items:
+        if op is ops.LITERAL:
+            found.add(chr(value))
+        elif op is ops.IN and (ops.NEGATE, None) not in value:  # [^-]: not to match
+            for kind, member in value:
+                if kind is ops.LITERAL:
+                    found.add(chr(member))
+                elif kind is ops.RANGE:
+                    found.update(map(chr, member))
+        elif op not in (ops.IN, ops.ASSERT_NOT):  # a group, a repeat, a choice
+            parts = value if isinstance(value, (tuple, list)) else (value,)
+            for part in parts:
+                for inner in part if isinstance(part, list) else (part,):
+                    if isinstance(inner, ops.SubPattern):
+                        found |= _named_literals(inner, ops)
+    return found
 
 
 def needs_words(needs):

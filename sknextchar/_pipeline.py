@@ -34,12 +34,15 @@ from sklearn.base import clone
 from sklearn.frozen import FrozenEstimator
 from sklearn.pipeline import Pipeline
 
+from ._epoch_records import weight_0_noted
 from ._holdout import same_text_groups
+from ._kept_names import weighted_names
 from ._label_posterior import windows_log_likelihood
 from ._novelty import fold_map
-from ._sample_weight import check_takes_sample_weight
+from ._sample_weight import check_sample_weight, check_takes_sample_weight
 from ._steps import pipeline_steps, unfreeze
 from ._transformer import ContextWindowTransformer, unknown_symbols
+from ._validation import check_names
 from ._vocabulary import check_transformer_settings
 from ._weight_routing import model_gets_weights
 
@@ -331,8 +334,11 @@ def fit_weighted(pipeline, X, y=None, sample_weight=None):
     routing is on, through the model's ``set_fit_request(sample_weight=True)``
     (set here on ``pipeline``'s own model when unset, so pass a clone); a model
     that asks not to get them (``set_fit_request(sample_weight=False)``, routing
-    on) is fitted without them. Without weights it is ``pipeline.fit(X, y)``; a
-    FrozenEstimator is not refit.
+    on) is fitted without them. A name of weight 0 is left out, as if absent:
+    the transformer does not read it either (with ``alphabet="auto"`` its
+    characters are not learned; one outside a fixed alphabet is no error).
+    Without weights it is ``pipeline.fit(X, y)``; a FrozenEstimator is not
+    refit.
 
     Parameters
     ----------
@@ -370,10 +376,28 @@ def fit_weighted(pipeline, X, y=None, sample_weight=None):
     check_takes_sample_weight(model, f"the pipeline's step {name!r}")
     if not model_gets_weights(model):  # routing on, the model asks not to
         return pipeline.fit(X, y)
+    n_given = len(X) if hasattr(X, "__len__") else None
+    X, y, sample_weight = _without_weight_0(X, y, sample_weight)
+    fit_params = {f"{name}__sample_weight": sample_weight}
     if get_config()["enable_metadata_routing"]:
         model.set_fit_request(sample_weight=True)  # True already, or unset
-        return pipeline.fit(X, y, sample_weight=sample_weight)
-    return pipeline.fit(X, y, **{f"{name}__sample_weight": sample_weight})
+        fit_params = {"sample_weight": sample_weight}
+    left_out = n_given is not None and len(X) < n_given
+    with weight_0_noted() if left_out else contextlib.nullcontext():
+        return pipeline.fit(X, y, **fit_params)
+
+
+def _without_weight_0(X, y, sample_weight):
+    """The names, labels and weights to fit: without the names of weight 0
+    (:func:`~sknextchar._kept_names.weighted_names`); as given when none
+    weighs 0 (a single number weighs them all alike: the model checks it)."""
+    if np.ndim(sample_weight) != 1:
+        return X, y, sample_weight
+    weights = check_sample_weight(sample_weight, len(X), "name")
+    if weights.all():
+        return X, y, sample_weight
+    labels = None if y is None else np.asarray(y)
+    return weighted_names(check_names(X), labels, weights)
 
 
 def reading_groups(pipelines, names, *, owner="NameLabelClassifier"):

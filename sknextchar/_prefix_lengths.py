@@ -38,6 +38,8 @@ rows of 100 names or more): it matches those rows' own lengths, as when it was
 saved.
 """
 
+from dataclasses import dataclass, replace
+
 import numpy as np
 
 from ._novelty import count_dtype, hash_id_rows, padded_ids
@@ -45,6 +47,7 @@ from ._novelty import count_dtype, hash_id_rows, padded_ids
 __all__ = [
     "BLEND_NAMES",
     "MIN_PREFIX_NAMES",
+    "LengthsOf",
     "blend_lengths",
     "prefix_counts",
     "prefix_lengths",
@@ -221,6 +224,58 @@ def blend_lengths(counts, all_counts, blend, start=0):
     return out
 
 
+@dataclass(frozen=True)
+class LengthsOf:
+    """Whose lengths ``match_lengths`` matches (and ``sample_report`` compares
+    with), in parts, for each message to build its words from.
+
+    Parameters
+    ----------
+    names : str, default="training names"
+        The names, without their article: ``"training names of label 'x'"``,
+        ``"training names that start with 'ra'"``.
+    every : bool, default=True
+        Said "all" (every training name, no prefix or a prefix's fallback),
+        not "the".
+    why : str, default=""
+        Why all the names stand for a prefix's, said in a parenthesis; ""
+        for none.
+    blended : bool, default=False
+        The names' lengths blended with all training names'.
+
+    Examples
+    --------
+    >>> print(LengthsOf(why="fewer than 20 start with 'ra'"))
+    all training names (fewer than 20 start with 'ra')
+    >>> LengthsOf(why="fewer than 20 start with 'ra'").share(" with 3 letters or more")
+    'the training names with 3 letters or more'
+    >>> print(LengthsOf("training names that start with 'ra'", False, blended=True))
+    the training names that start with 'ra', blended with all training names' lengths
+    """
+
+    names: str = "training names"
+    every: bool = True
+    why: str = ""
+    blended: bool = False
+
+    def __str__(self):
+        why = f" ({self.why})" if self.why else ""
+        return f"{self._article()} {self.names}{why}{self._blend()}"
+
+    def share(self, cut=""):
+        """The words that a share of the lengths is of: without the
+        parenthesis (said once, where the names are first told); with ``cut``
+        (``" with 3 letters or more"``), of those names within it, "the"
+        names then, since not all of them."""
+        return f"{self._article(cut)} {self.names}{cut}{self._blend()}"
+
+    def _article(self, cut=""):
+        return "all" if self.every and not cut else "the"
+
+    def _blend(self):
+        return ", blended with all training names' lengths" if self.blended else ""
+
+
 def target_lengths(
     sampler, prefix_ids, all_counts, label=None, controls=None, named="the prefix"
 ):
@@ -248,7 +303,7 @@ def target_lengths(
     Returns
     -------
     counts : ndarray
-    words : str
+    words : LengthsOf
         Whose lengths they are, for messages and reports.
 
     Examples
@@ -260,22 +315,23 @@ def target_lengths(
     array([0.  , 0.75, 5.25])
     >>> old = SimpleNamespace(training_prefix_lengths_=dict(table))
     >>> del old.training_prefix_lengths_["blend"]  # saved before the blend
-    >>> target_lengths(old, [1], np.array([0, 1, 3]))
+    >>> counts, words = target_lengths(old, [1], np.array([0, 1, 3]))
+    >>> counts, str(words)
     (array([0, 0, 3]), 'the training names that start with the prefix')
-    >>> target_lengths(s, [2], np.array([0, 1, 3]))[1]
-    'all training names (fewer than 2 start with the prefix)'
+    >>> print(target_lengths(s, [2], np.array([0, 1, 3]))[1])
+    all training names (fewer than 2 start with the prefix)
     >>> from sknextchar._decoding import SamplingControls
     >>> bounds = SamplingControls(min_length=1, max_length=1)
-    >>> target_lengths(s, [1], np.array([0, 1, 3]), controls=bounds)[1]
-    'all training names (none that start with the prefix is within the length bounds)'
+    >>> print(target_lengths(s, [1], np.array([0, 1, 3]), controls=bounds)[1])
+    all training names (none that start with the prefix is within the length bounds)
     """
     table = getattr(sampler, "training_prefix_lengths_", None)
     if not len(prefix_ids):
-        return all_counts, "all training names"
-    if label is not None:
-        return all_counts, f"the training names of label {label!r}"  # not by prefix
+        return all_counts, LengthsOf()
+    if label is not None:  # not by prefix
+        return all_counts, LengthsOf(f"training names of label {label!r}", False)
     if table is None:
-        return all_counts, "all training names (no record by prefix)"
+        return all_counts, LengthsOf(why="no record by prefix")
     counts = prefix_counts(table, prefix_ids)
     blend = table.get("blend", 0.0)  # saved before the blend: the own lengths
     return prefix_or_all(
@@ -318,22 +374,22 @@ def prefix_or_all(
     Returns
     -------
     counts : ndarray
-    words : str
+    words : LengthsOf
         Whose lengths they are, for messages and reports.
 
     Examples
     --------
-    >>> prefix_or_all(None, np.array([0, 2]), 100, named="'ra'")[1]
-    "all training names (fewer than 100 start with 'ra')"
-    >>> prefix_or_all(np.array([0, 0, 1]), np.array([0, 2]))
+    >>> print(prefix_or_all(None, np.array([0, 2]), 100, named="'ra'")[1])
+    all training names (fewer than 100 start with 'ra')
+    >>> counts, words = prefix_or_all(np.array([0, 0, 1]), np.array([0, 2]))
+    >>> counts, str(words)
     (array([0, 0, 1]), 'the training names that start with the prefix')
     >>> counts, words = prefix_or_all(np.array([0, 0, 1]), np.array([0, 2]), blend=1.0)
-    >>> counts, words.endswith("blended with all training names' lengths")
+    >>> counts, words.blended
     (array([0., 1., 1.]), True)
     """
     if counts is None:
-        fewer = f"fewer than {min_names} start with {named}"
-        return all_counts, f"all training names ({fewer})"
+        return all_counts, LengthsOf(why=f"fewer than {min_names} start with {named}")
     low, high = (
         (0, len(counts))
         if controls is None
@@ -341,9 +397,9 @@ def prefix_or_all(
     )
     if not np.any(counts[low : high + 1]):
         within = f"none that start with {named} is within the length bounds"
-        return all_counts, f"all training names ({within})"
-    words = f"the training names that start with {named}"
+        return all_counts, LengthsOf(why=within)
+    words = LengthsOf(f"training names that start with {named}", False)
     if not blend:
         return counts, words
     blended = blend_lengths(counts, all_counts, blend, start)
-    return blended, f"{words}, blended with all training names' lengths"
+    return blended, replace(words, blended=True)

@@ -16,15 +16,25 @@ from dataclasses import asdict, dataclass
 import numpy as np
 from sklearn.utils.validation import check_is_fitted
 
-from ._novelty import REFIT_FOLDED, WITHOUT_FOLDED, folds_case, lacks_folded
+from ._consistency import check_steps_agree
+from ._left_out import encodable_ids, written_forms
+from ._novelty import (
+    REFIT_FOLDED,
+    WITHOUT_FOLDED,
+    folds_case,
+    lacks_folded,
+    record_contains,
+)
 from ._prefix_lengths import (
     BLEND_NAMES,
     MIN_PREFIX_NAMES,
+    LengthsOf,
     prefix_or_all,
     target_lengths,
 )
 from ._steps import pipeline_steps, unfreeze
 from ._text import split_symbols, unknown_label_error
+from ._vocabulary import decode_rows
 from .exceptions import DamagedModelError
 
 __all__ = [
@@ -214,9 +224,12 @@ def sample_report(samples, train, test=None, *, label=None, prefix=""):
         :class:`~sknextchar.NameSampler`, whose record of its training names
         (:meth:`~sknextchar.NameSampler.in_training_set` and
         ``training_length_counts_``) stands for them, compared after its
-        transformer's normalisation; the samples' lengths are then counted in
-        its symbols, as the training names' are (user-perceived characters
-        with ``unit="grapheme"``: ``"राहुल"`` has 3), otherwise in code points.
+        transformer's normalisation, as are the samples' repeats (``"Anna"``
+        and ``"anna"`` are one name for a model that lowercases, "jean-luc"
+        and "jeanluc" for one that drops the hyphen) and lengths, counted in
+        its symbols as the training names' are (user-perceived characters
+        with ``unit="grapheme"``: ``"राहुल"`` has 3); otherwise in code
+        points. Test names are compared with the samples as given.
     test : sequence of str or None, default=None
         Held-out names, for ``in_test``.
     label : object or None, default=None
@@ -285,8 +298,9 @@ def sample_report(samples, train, test=None, *, label=None, prefix=""):
     0.6666666666666666
     """
     samples = _names(samples, "samples")
+    spelled, found = _as_written(samples, train)  # distinct, lengths as it reads
     label = label.item() if isinstance(label, np.generic) else label
-    in_train, train_counts, lengths = _train_side(samples, train, label)
+    in_train, train_counts, lengths = _train_side(samples, train, label, spelled, found)
     train_counts, lengths_of = _prefix_side(train, train_counts, prefix, label)
     test = None if test is None else set(_names(test, "test", allow_empty=True))
     in_test = None if test is None else np.array([n in test for n in samples])
@@ -296,7 +310,7 @@ def sample_report(samples, train, test=None, *, label=None, prefix=""):
         _warn_other_forms(samples, in_test, test, "test")
     return SampleReport(
         n=len(samples),
-        distinct=len(set(samples)) / len(samples),
+        distinct=len(set(spelled)) / len(samples),
         in_train=float(in_train.mean()),
         in_test=None if in_test is None else float(in_test.mean()),
         novel=float(np.mean(~in_train & (True if in_test is None else ~in_test))),
@@ -306,14 +320,15 @@ def sample_report(samples, train, test=None, *, label=None, prefix=""):
         train_mean_length=_counts_mean(train_counts),
         train_median_length=_counts_median(train_counts),
         label=label,
-        lengths_of=lengths_of,
+        lengths_of=None if lengths_of is None else str(lengths_of),
     )
 
 
 def _prefix_side(train, counts, prefix, label):
     """The length counts to compare with for ``prefix`` (those of the training
     names that start with it when enough do, blended with all names' lengths,
-    as ``match_lengths`` matches), and whose they are (None without a prefix)."""
+    as ``match_lengths`` matches), and whose they are (a
+    :class:`~sknextchar._prefix_lengths.LengthsOf`; None without a prefix)."""
     if not isinstance(prefix, str):
         raise TypeError(f"prefix must be a str ('' for none); got {prefix!r}.")
     if not prefix:
@@ -323,17 +338,47 @@ def _prefix_side(train, counts, prefix, label):
         try:
             ids = pipeline_steps(train.estimator_)[0].encode([prefix])[0]
         except ValueError:  # a character the model does not know: no name has it
-            return counts, f"all training names (none starts with {named})"
+            return counts, LengthsOf(why=f"none starts with {named}")
         return target_lengths(train, ids, counts, label, named=named)
     starting = [len(name) for name in _names(train, "train") if name.startswith(prefix)]
     own = np.bincount(starting) if len(starting) >= MIN_PREFIX_NAMES else None
     return prefix_or_all(own, counts, named=named, blend=BLEND_NAMES, start=len(prefix))
 
 
-def _train_side(samples, train, label=None):
+def _as_written(samples, train):
+    """The samples as a sampler's model writes them
+    (:func:`~sknextchar._left_out.written_forms`: NFC, lowercased when it
+    lowercases, without the characters that ``handle_unknown="drop"``
+    drops), so that ``"Anna"`` and ``"anna"``, or
+    "jean-luc" and "jeanluc", are one name of the same length, as they are one
+    training name; as given for a list. Also which samples are training
+    names when that comes from the same reading (else None): with
+    ``handle_unknown="drop"``, as ``in_training_set`` finds them, read once."""
+    if not hasattr(train, "in_training_set"):
+        return samples, None
+    check_is_fitted(train)  # an unfitted sampler: NotFittedError
+    transformer, *_, model = pipeline_steps(train.estimator_)
+    record = getattr(train, "training_name_hashes_", None)
+    if transformer.handle_unknown != "drop" or folds_case(train) or record is None:
+        return written_forms(transformer, samples), None
+    check_steps_agree(transformer, model, train.vocabulary_)  # as in_training_set
+    # in_training_set without ignore_case reads a name as written_forms does
+    # (normalised, unknown characters dropped): read each once for both.
+    ids, found = encodable_ids(transformer, samples)
+    words = iter(decode_rows(ids, transformer.vocabulary_))
+    written = [next(words) if known else "" for known in found.tolist()]
+    found[found] = record_contains(ids, record, None, transformer.vocabulary_)
+    return written, found
+
+
+def _train_side(samples, train, label=None, written=None, found=None):
     """Which samples are training names, the training names' length counts
     (of ``label``'s names only, when given), and the samples' lengths counted
-    alike.
+    alike, in ``written``, the samples as the model writes them (``samples``
+    when None). ``in_training_set`` reads the samples as given, as ``fit``
+    reads names: a name the model writes as nothing is none of its names.
+    ``found``, when given, says which samples are training names (read with
+    ``written``).
 
     A sampler counts the symbols of its transformer (user-perceived characters
     with ``unit="grapheme"``), so the samples are measured in the unit its
@@ -347,9 +392,10 @@ def _train_side(samples, train, label=None):
         # code points, a symbol is a code point whatever the unit.
         grapheme = any(len(symbol) > 1 for symbol in train.vocabulary_)
         unit = "grapheme" if grapheme else "char"
-        lengths = [len(split_symbols(name, unit)) for name in samples]
+        written = samples if written is None else written
+        lengths = [len(split_symbols(name, unit)) for name in written]
         return (
-            _in_training_set(train, samples),
+            _in_training_set(train, samples, found),
             training_length_counts(train, label),
             np.array(lengths),
         )
@@ -371,12 +417,14 @@ def _train_side(samples, train, label=None):
     return in_train, np.bincount([len(name) for name in train]), lengths
 
 
-def _in_training_set(sampler, samples):
+def _in_training_set(sampler, samples, found=None):
     """Which samples are training names, as ``novel=True`` tells them: in any
     case with the record of the names case-folded; exactly without it, with a
-    warning for a model that keeps case."""
-    ignore_case = folds_case(sampler)
-    found = np.asarray(sampler.in_training_set(samples, ignore_case=ignore_case))
+    warning for a model that keeps case. ``found``: already known."""
+    if found is None:
+        ignore_case = folds_case(sampler)
+        found = sampler.in_training_set(samples, ignore_case=ignore_case)
+    found = np.asarray(found)
     if not found.all() and lacks_folded(sampler):
         warnings.warn(
             "This NameSampler keeps case but has no record of its training "

@@ -11,6 +11,7 @@ functions of :mod:`sknextchar._generation`. The math of one step lives in
 model that follows the protocol described in :mod:`sknextchar._pipeline` works.
 """
 
+from contextlib import nullcontext
 from dataclasses import replace
 from functools import partial
 from numbers import Integral, Real
@@ -30,12 +31,14 @@ from ._decoding import (
     check_continuable,
     length_bounds,
 )
+from ._epoch_records import weight_0_noted
 from ._estimator import PackageEstimatorMixin
 from ._generation import (
     draw_cache,
     sample_ids,
     sample_new_names,
 )
+from ._kept_names import fitted_names, names_as_given
 from ._label_posterior import (
     posterior_filter,
     windows_target_log_proba,
@@ -49,7 +52,7 @@ from ._labels import (
     label_classes,
     labels_of_windows,
 )
-from ._left_out import in_record
+from ._left_out import in_record, recorded_names, with_case_readings
 from ._length_match import LENGTH_PILOT, length_matcher
 from ._limits import MAX_LETTERS
 from ._meta_callbacks import meta_fit_task
@@ -316,10 +319,19 @@ default=None
             name of weight 3 three times in the length counts
             (``training_length_counts_``), so the default length bounds and
             ``match_lengths`` follow the weighted list. A
-            name of weight 0 is left out of training, of the length counts
-            and of the spelling record (``training_transitions_``), but it is
-            still one of your names: ``novel=True`` and
-            :meth:`in_training_set` know it. None weighs every name once.
+            name of weight 0 is left out of training, as if absent (the
+            transformer does not read it: with ``alphabet="auto"`` its
+            characters are not learned, and a character outside a fixed
+            alphabet is no error), of the length counts and of the spelling
+            record (``training_transitions_``), but it is still one of your
+            names: ``novel=True`` and :meth:`in_training_set` know it. A
+            character of it that no name of a weight above 0 has is not
+            learned: the name is then known as the model can write it, with
+            that character in a case it learned ("MIRA" as "mira": by
+            ``novel=True``, by ``in_training_set(..., ignore_case=True)``,
+            and exactly when the vocabulary has no case), or not at all when
+            it learned no case of it (no sample can be it). None weighs every
+            name once.
 
         Returns
         -------
@@ -355,14 +367,23 @@ default=None
             if isinstance(X, (str, bytes)) or not hasattr(X, "__len__"):
                 check_names(X)  # the names' message, not len()'s
             weights = check_sample_weight(sample_weight, len(X), "name")
-        with meta_fit_task(self, X, y, fit=fit_weighted) as fit_one:  # a task
-            self.estimator_ = fit_one(self.estimator, X, y, sample_weight)
+        names, labels, fit_weights, checked = fitted_names(
+            self.estimator, X, y, sample_weight, weights
+        )
+        with (
+            names_as_given(X, None if names is X else weights),
+            weight_0_noted() if names is not X else nullcontext(),
+            meta_fit_task(self, names, labels, fit=fit_weighted) as fit_one,
+        ):
+            self.estimator_ = fit_one(self.estimator, names, labels, fit_weights)
         transformer, model = split_pipeline(self.estimator_)
         vocabulary = tuple(transformer.vocabulary_)
         if isinstance(self.estimator_, FrozenEstimator):  # fitted elsewhere
             check_steps_agree(transformer, model)
         check_model_columns(model, transformer, vocabulary)
         self.vocabulary_ = vocabulary
+        if checked is not None:  # the names of weight 0, unlearned, as written
+            X, y, weights, readings = recorded_names(transformer, checked, y, weights)
         with sampler_record_memory(X):  # ten million names: say what to do
             encoded = training_ids(transformer, X)  # None without names
             (
@@ -373,6 +394,15 @@ default=None
             ) = training_record(
                 transformer, X, y, fit_classes(model, y, X), encoded, weights
             )
+            if checked is not None:  # and in any case the model can write them
+                self.training_name_hashes_, self.training_name_folded_hashes_ = (
+                    with_case_readings(
+                        self.training_name_hashes_,
+                        self.training_name_folded_hashes_,
+                        readings,
+                        vocabulary,
+                    )
+                )
             self.training_prefix_lengths_ = prefix_lengths(encoded, weights)
             if encoded is not None and weights is not None:  # weight 0: unlearned
                 encoded = [ids for ids, w in zip(encoded, weights) if w > 0]
@@ -388,6 +418,15 @@ default=None
         "jean-luc" is "jeanluc"), through the compact record
         kept by :meth:`fit` (see ``training_name_hashes_``), which also holds
         after saving and loading.
+
+        A name of weight 0 (``sample_weight``) was not learned, so the model
+        may not write it as given: "MIRA" of weight 0 beside lowercase names
+        is found exactly only as "mira", the one form the model writes, when
+        it learned no capital letter, and in no case when it learned some
+        ("Tara") and so tells case apart. The exact answer for such a name
+        thus depends on the letters of the other names;
+        ``ignore_case=True`` finds it in every case the model can write, as
+        ``sample(novel=True)`` leaves those out.
 
         Parameters
         ----------

@@ -6,7 +6,9 @@ tells early whether the rounds left can give the names still missing: when
 even an optimistic bound on that rate cannot (:func:`optimistic_reach`),
 drawing stops at once rather than after every round (a request for 300,000
 names that one name in 10,000 passes drew 20 rounds of millions of names, for
-minutes and a gigabyte, before failing). Either way the error says how many
+minutes and a gigabyte, before failing); with ``match_lengths``, whose
+thinning's rate moves, the names offered to the thinning bound them
+(:class:`ThinnedReach`). Either way the error says how many
 names were found, the rate measured and only the settings that can change the
 outcome (:func:`shortfall_message`): no higher temperature at
 ``temperature=inf``, and, when the model gives no name left to return at all
@@ -23,7 +25,11 @@ may still miss the pattern), and more rounds only while the
 draws ``sample`` still makes could find another name
 (:func:`rounds_could_find_others`), with how rare other names are; not a
 looser pattern nor a lower ``max_length``, which keep them
-(:data:`REPEATED_ENOUGH`).
+(:data:`REPEATED_ENOUGH`). With ``unique``, when most names drawn were
+repeats of the few accepted, or of those accepted when no draw lately gave
+another and the other tests left out hardly any (:func:`redrawn_names`), the
+message says so and offers what draws others, fewer names or leaving out
+``unique``.
 """
 
 import math
@@ -41,8 +47,10 @@ from ._text import capitalized, counted, or_list, split_symbols
 __all__ = [
     "RATE_OPTIMISM",
     "REPEATED_ENOUGH",
+    "FEW_LEFT_OUT",
     "LONGER_ROOM",
     "ExcludedDraws",
+    "ThinnedReach",
     "longer_bounds_words",
     "optimistic_reach",
     "redrawn_names",
@@ -62,6 +70,14 @@ RATE_OPTIMISM = 2.0
 # left out, past which the message names what draws others (the rate of any
 # other name is then below about 0.3%, by the rule of three).
 REPEATED_ENOUGH = 1_000
+
+# The largest share of the names drawn that the other tests (the length
+# bounds, the pattern, exclude...) may leave out for many names drawn over and
+# over to be told as what limits ``unique`` (:func:`redrawn_names`): at most
+# 0.26% at temperature=0.05, which gave 7 names at most whatever the bounds;
+# max_length=4 left out 7% at temperature=0.1 and 23% at 0.15, where
+# max_length=6 gave four times the names, or nearly all asked for.
+FEW_LEFT_OUT = 0.01
 
 # The fewest letters a max_length advised with a min_length above a repeated
 # name's length leaves for the longer names the model then writes (twice the
@@ -134,6 +150,61 @@ def optimistic_reach(n_accepted, drawn, more):
     return math.ceil(Fraction(min(high, 1.0)) * more)  # max_rounds=10**400
 
 
+class ThinnedReach:
+    """The most names the rounds left can give a request that
+    ``match_lengths`` thins, from the names offered to the thinning.
+
+    The thinning's own rate moves as its estimate of the lengths settles,
+    so the rate of accepted names cannot bound what the rounds left give;
+    the names offered to it (those that pass every other test) can, as no
+    name is accepted without being offered. Without ``unique`` they come at
+    a steady rate, bounded as by :func:`optimistic_reach`. With ``unique``,
+    a name thinned out may be offered and kept later, but no name is
+    accepted that was never offered: the names still to come are those
+    offered but not accepted and the names not offered yet, which come ever
+    more rarely as the names drawn pile up, so the rate over the last rounds
+    bounds them: over the last one, two... rounds, whichever bounds them
+    lowest (a model that draws a few names over and over stops in a few
+    rounds, not after every round).
+
+    Parameters
+    ----------
+    tally : LengthTally
+        What the thinning did (:class:`~sknextchar._length_match.LengthTally`).
+    unique : bool
+        Whether the request returns distinct names.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> tally = SimpleNamespace(kept_names={"sant", "ravi"}, thinned=1)
+    >>> reach = ThinnedReach(tally, unique=True)
+    >>> reach(2, 5_000, 19 * 5_000)  # 3 names in 5,000 draws: 1 + 824
+    825
+    >>> reach(2, 100_000, 10 * 95_000)  # no other in 95,000 draws: 1 + 200
+    201
+    """
+
+    def __init__(self, tally, unique):
+        self.tally, self.unique = tally, unique
+        self.words = ("falling",) if unique else ()  # for shortfall_message
+        self._ends = [(0, 0)]  # (distinct names offered, drawn) as rounds end
+
+    def __call__(self, n_accepted, drawn, more):
+        """The most names ``more`` further draws can give, optimistically,
+        after ``n_accepted`` names accepted of ``drawn``; called once a round."""
+        if not self.unique:  # every name offered could be accepted
+            return optimistic_reach(self.tally.candidates, drawn, more)
+        offered = len(self.tally.kept_names) + self.tally.thinned  # distinct
+        new = min(
+            optimistic_reach(offered - before, drawn - at, more)
+            for before, at in self._ends
+            if at < drawn
+        )
+        self._ends.append((offered, drawn))
+        return offered - n_accepted + new
+
+
 class ExcludedDraws:
     """The names drawn that ``exclude`` left out, tallied for the message.
 
@@ -198,7 +269,9 @@ def shortfall_message(
     ``hopeless``: drawing stopped early, no name of many passing; more rounds
     would not help. ``stopped``: drawing stopped early because the rounds
     left could not give the names missing (:func:`optimistic_reach`), the
-    triple ``(rounds_left, more, reach)``. ``exhausted``: the triple
+    triple ``(rounds_left, more, reach)``, and ``"falling"`` after them when
+    the rate of names not drawn before bounds them (:class:`ThinnedReach`).
+    ``exhausted``: the triple
     ``(n_possible, prefix, (longer, shorter))`` when the model gives only
     ``n_possible`` names any probability and none is left to return (and
     whether a longer or a shorter name passes the same tests)
@@ -210,9 +283,12 @@ def shortfall_message(
     are counted, as ``min_length`` counts them. ``matched``: the thinning
     to the training names' lengths (``match_lengths``) left out at least as
     many names as are missing, so that sampling without it would help.
-    ``redrawn``: with ``unique``, the pair ``(n_repeats, names)`` when most of
-    at least :data:`REPEATED_ENOUGH` names drawn were repeats of the few
-    ``names`` accepted (:func:`redrawn_names`); what draws others is advised.
+    ``redrawn``: with ``unique``, the triple ``(n_repeats, names, thinned)``
+    when most of at least :data:`REPEATED_ENOUGH` names drawn were repeats
+    of the ``names`` accepted (``thinned`` of them repeats of names the
+    thinning of ``match_lengths`` left out), and more rounds find no others
+    (:func:`redrawn_names`); what draws others is advised, and named when
+    few.
     Only the settings that can change the outcome are named
     (:func:`shortfall_levers`): when every one of at least
     :data:`REPEATED_ENOUGH` names drawn was one of a few that the tests left
@@ -257,8 +333,8 @@ def shortfall_message(
         return _exhausted_message(
             head, kept, n_accepted, controls, exhausted, novel, exclude, pattern
         )
-    if redrawn is not None and not controls.deterministic:
-        return _redrawn_message(head, drawn, redrawn, controls)
+    if redrawn and not controls.deterministic:  # None or False: not so
+        return _redrawn_message(head, drawn, redrawn, controls, matched)
     levers = shortfall_levers(n_accepted, controls, novel, exclude, pattern, repeated)
     if matched and not repeated:  # the thinning left out names that would count
         levers.append("sample without match_lengths=True")
@@ -288,36 +364,85 @@ def shortfall_message(
     )
 
 
-def redrawn_names(n_repeats, drawn, accepted):
-    """``(n_repeats, accepted)`` when most of at least
+def redrawn_names(n_repeats, drawn, accepted, quiet=0, n_samples=0, thinning=None):
+    """``(n_repeats, accepted, thinned)`` when most of at least
     :data:`REPEATED_ENOUGH` names ``drawn`` were ``n_repeats`` repeats of
-    the few (at most :data:`~sknextchar._novelty.MAX_FEW`) names
-    ``accepted``, else None: ``unique`` then waits for names the model
-    hardly ever draws.
+    the ``accepted``, and these are few (at most
+    :data:`~sknextchar._novelty.MAX_FEW`) or more rounds hardly help: the
+    last ``quiet`` draws, at least :data:`REPEATED_ENOUGH`, gave none new,
+    so that other names most likely (95%, the rule of three) come less than
+    once in ``quiet / 3`` draws, the names missing of ``n_samples`` would
+    take more draws than all those made, and the other tests left out at
+    most :data:`FEW_LEFT_OUT` of the names drawn, so that the model, not the
+    length bounds, limits the names. Else None. ``unique`` then waits for
+    names the model hardly ever draws, which looser length bounds do not
+    change either (six names drawn over and over at temperature=0.05 gave
+    seven with the widest bounds, nine after 200 rounds). ``thinning``: the
+    :class:`~sknextchar._length_match.LengthTally` of ``match_lengths``:
+    the repeats it left out itself (``thinning.repeats``), which ``sample``
+    never sees, are repeats too, and its names thinned out are not left out
+    by the other tests.
 
     Examples
     --------
     >>> redrawn_names(6_000, 6_510, ["sant"]), redrawn_names(600, 6_510, ["sant"])
-    ((6000, ['sant']), None)
+    ((6000, ['sant'], 0), None)
+    >>> six = ["sant", "santa", "sanjay", "sanja", "sunil", "sunita"]
+    >>> redrawn_names(21_314, 21_320, six, quiet=8_448, n_samples=200)[1] == six
+    True
+    >>> redrawn_names(21_314, 21_320, six, quiet=300, n_samples=200) is None
+    True
+
+    Names still found at a rate that more rounds can use:
+
+    >>> many = [f"name{i}" for i in range(1_801)]
+    >>> redrawn_names(536_385, 538_437, many, quiet=5_000, n_samples=2_000) is None
+    True
+
+    Names that max_length=4 left out, 23% of those drawn (max_length=6 gave
+    138 to 140 names of the 140 asked for):
+
+    >>> redrawn_names(32_574, 42_572, many[:49], quiet=3_264, n_samples=140) is None
+    True
     """
+    hidden = 0 if thinning is None else thinning.repeats  # never returned
+    n_repeats += hidden
+    thinned = 0 if thinning is None else thinning.candidates - thinning.kept
+    left_out = drawn - n_repeats - len(accepted) - thinned  # by the other tests
     many = n_repeats >= REPEATED_ENOUGH and 2 * n_repeats >= drawn
-    return (n_repeats, list(accepted)) if many and len(accepted) <= MAX_FEW else None
+    slow = (n_samples - len(accepted)) * quiet > 3 * drawn  # draws needed
+    model = left_out <= FEW_LEFT_OUT * drawn  # not the bounds: the model
+    few = len(accepted) <= MAX_FEW or (quiet >= REPEATED_ENOUGH and slow and model)
+    return (n_repeats, list(accepted), hidden) if many and few else None
 
 
-def _redrawn_message(head, drawn, redrawn, controls):
-    """The message when most names drawn were the few accepted, again."""
-    n_repeats, names = redrawn
+def _redrawn_message(head, drawn, redrawn, controls, matched=False):
+    """The message when most names drawn were the accepted, again; without
+    ``match_lengths`` when its thinning left out names that would count
+    (``matched``), and leaving out ``unique`` with it when the repeats
+    include names the thinning left out."""
+    n_repeats, names, thinned = redrawn
     levers = []
     if controls.temperature < math.inf:
         levers.append("raise the temperature (temperature=...)")
     for name in ("top_k", "top_p"):
         if getattr(controls, name) is not None:
             levers.append(f"loosen {name}=...")
-    levers += ["ask for fewer names", "leave out unique=True"]
+    # Without unique, the thinning still leaves out most of the names drawn
+    # over and over: 59 of 200 names in 20 rounds at temperature=0.05.
+    leave = "leave out unique=True" + (" and match_lengths=True" if thinned else "")
+    levers += ["ask for fewer names", leave]
+    if matched:
+        levers.append("sample without match_lengths=True")
     which = " or ".join(map(repr, names))
+    if len(names) > MAX_FEW:
+        which = f"one of the {len(names):,} names"
+    which += " again, already returned"
+    if thinned:  # repeats the thinning left out: none was returned
+        which += ", or names drawn before that match_lengths=True left out"
     return (
-        f"{head}: {n_repeats:,} of the {drawn:,} names drawn were {which} "
-        "again, already returned, which the model draws over and over under "
+        f"{head}: {n_repeats:,} of the {drawn:,} names drawn were {which}, "
+        "which the model draws over and over under "
         f"these settings and unique=True returns once. {capitalized(or_list(levers))}."
     )
 
@@ -472,8 +597,11 @@ def _exhausted_message(
 
 
 def _stopped_words(stopped, n_accepted, n_samples, drawn):
-    """Why drawing stopped before ``max_rounds`` rounds, for the message."""
-    rounds_left, more, reach = stopped
+    """Why drawing stopped before ``max_rounds`` rounds, for the message;
+    ``stopped`` may end with ``"falling"`` when the names to come are new
+    ones, ever rarer (:class:`ThinnedReach`): the rate measured sizes no
+    rounds then."""
+    rounds_left, more, reach, *falling = stopped
     missing = n_samples - n_accepted
     left = counted(rounds_left, "round")
     words = (
@@ -482,7 +610,9 @@ def _stopped_words(stopped, n_accepted, n_samples, drawn):
         f"{reach:,} of the {missing:,} names still missing even at a rate several "
         "times the one measured"
     )
-    if n_accepted:  # a rate to size the rounds by
+    if falling:
+        words += " (names not drawn before come ever more rarely as names pile up)"
+    elif n_accepted:  # a rate to size the rounds by
         needed = math.ceil(missing * drawn / n_accepted / (more / rounds_left))
         words += f" (at the rate measured, about {needed:,} rounds more are needed)"
     return words + "."

@@ -532,6 +532,7 @@ _LOOKS_LIKE = {
     **dict.fromkeys("\u00a0\u2007\u202f\u2009\u2002\u2003", " "),
     **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"),
 }
+_PLAIN = frozenset(_LOOKS_LIKE.values())  # the ASCII characters they stand for
 
 
 def look_alikes(chars, known):
@@ -539,7 +540,11 @@ def look_alikes(chars, known):
 
     A name typed or copied with a curly apostrophe, a no-break space or a dash
     is refused by a model that learned the plain ``'``, space or hyphen; the
-    message can say which one to type.
+    message can say which one to type. The other way round too: a name typed
+    on a keyboard with ``'`` is refused by a model that learned ``O’Neil``
+    from a file a word processor wrote, and ``’`` is the one to type (the
+    plain character first when the model knows it, else the first known
+    look-alike, the usual one first: ``’`` before ``ʼ``).
 
     Parameters
     ----------
@@ -557,12 +562,24 @@ def look_alikes(chars, known):
     --------
     >>> look_alikes(["\u2019", "x"], {"'", "a"})
     [('’', "'")]
+    >>> look_alikes(["'", "\u02bc"], {"\u2019", "a"})
+    [("'", '’'), ('ʼ', '’')]
     """
-    return [
-        (char, _LOOKS_LIKE[char])
-        for char in chars
-        if char in _LOOKS_LIKE and _LOOKS_LIKE[char] in known
-    ]
+    pairs = []
+    for char in chars:
+        plain = _LOOKS_LIKE.get(char, char)
+        if plain not in _PLAIN:
+            continue
+        alike = [
+            c
+            for c, to in _LOOKS_LIKE.items()
+            if to == plain and c != char and c in known
+        ]
+        if plain != char and plain in known:
+            pairs.append((char, plain))
+        elif alike:
+            pairs.append((char, alike[0]))
+    return pairs
 
 
 def unknown_symbols_note(chars, vocabulary, prefixes=()):
@@ -636,7 +653,10 @@ def case_variant(value, choices):
     """The one choice that a value equals with case ignored, or None.
 
     A label typed ``f`` for a model of the labels ``F`` and ``M`` is likely
-    ``F``; the message of the unknown value can say so.
+    ``F``; the message of the unknown value can say so. Spaces at either end
+    and how accents are encoded (:func:`label_key`) are ignored too: a label
+    typed ``"Française"`` is the ``"Franc\u0327aise"`` of a file saved on
+    macOS.
 
     Parameters
     ----------
@@ -660,9 +680,76 @@ def case_variant(value, choices):
     """
     if not isinstance(value, str):
         return None
-    folded = value.casefold()
-    found = [c for c in choices if isinstance(c, str) and c.casefold() == folded]
-    return found[0] if len(found) == 1 else None
+    texts = [choice for choice in choices if isinstance(choice, str)]
+    for key in (str.casefold, lambda text: label_key(text).casefold()):
+        found = [choice for choice in texts if key(choice) == key(value)]
+        if found:  # in case alone first: "f" is "F" of "F", "F " and "M"
+            return found[0] if len(found) == 1 else None
+    return None
+
+
+def label_key(label):
+    """A label (a str) as typed alike: in NFC, without spaces at either end.
+
+    Examples
+    --------
+    >>> label_key("Franc\u0327aise ") == "Fran\xe7aise"
+    True
+    """
+    return unicodedata.normalize("NFC", label).strip()
+
+
+def label_spellings_note(labels, argument="y"):
+    """The warning on labels that are one label written in several ways, or ''.
+
+    Labels that differ only in spaces at either end (``"F "``, from a
+    spreadsheet's cell) or in how their accents are encoded (``"Française"``
+    typed, and decomposed, ``"c"`` and a combining cedilla, as files saved on
+    macOS hold it) look alike, but each is learned as a label of its own.
+
+    Parameters
+    ----------
+    labels : iterable
+        The distinct labels (those that are no string are left out).
+    argument : str, default="y"
+        What the labels were given as, for the message.
+
+    Returns
+    -------
+    note : str
+
+    Examples
+    --------
+    >>> print(label_spellings_note(["F", "F ", "M"]))  # doctest: +ELLIPSIS
+    y holds labels that look alike but differ in spaces at either end or in how
+    their accents are encoded ('F' and 'F '), so each is learned as a label of its
+    own. If they are one label, write them alike ... before fitting.
+    >>> label_spellings_note(["F", "f", "M"])
+    ''
+    """
+    spellings = {}
+    for label in labels:
+        if isinstance(label, str):
+            spellings.setdefault(label_key(label), []).append(label)
+    twins = [found for found in spellings.values() if len(found) > 1]
+    if not twins:
+        return ""
+    shown = "; ".join(" and ".join(map(_label_shown, found)) for found in twins[:3])
+    if len(twins) > 3:  # hundreds of them: a spreadsheet's column of "x "
+        shown += f"; and {counted(len(twins) - 3, 'more such set')}"
+    return (
+        f"{argument} holds labels that look alike but differ in spaces at either "
+        f"end or in how their accents are encoded ({shown}), so each is learned as "
+        "a label of its own. If they are one label, write them alike (e.g. "
+        "[unicodedata.normalize('NFC', label).strip() for label in labels], or "
+        "series.str.strip().str.normalize('NFC') with pandas) before fitting."
+    )
+
+
+def _label_shown(label):
+    """A label as a message quotes it: its escapes when it holds more than
+    ASCII, so that a composed and a decomposed accent differ on the screen."""
+    return repr(label) if label.isascii() else ascii(label)
 
 
 def unknown_label_error(label, known):
@@ -679,7 +766,8 @@ def unknown_label_error(label, known):
     -------
     error : ValueError
         It lists ``known`` and, when one of them has the same text as ``label``
-        (``'1'`` for ``1``) or differs from it only in case, names it.
+        (``'1'`` for ``1``) or differs from it only in case (or spaces at
+        either end, or how an accent is encoded: :func:`case_variant`), names it.
 
     Examples
     --------
@@ -689,14 +777,39 @@ def unknown_label_error(label, known):
     "pass one of them: did you mean 'F'?"
     """
     same_text = [value for value in known if str(value) == str(label)]
+    near = None if same_text else case_variant(label, known)  # 'f' for 'F'
+    shown = ascii if near is not None and _encoded_apart(near, label) else repr
     if same_text:
         hint = f" ({same_text[0]!r}, not {label!r}: a label's type counts)."
+    elif near is None:
+        hint = "."
     else:
-        near = case_variant(label, known)  # 'f' for 'F'
-        hint = "." if near is None else f": did you mean {near!r}?"
+        hint = f": did you mean {shown(near)}?" + _encoding_words(near, label)
     return ValueError(
-        f"Unknown label {label!r}: this model knows the labels {known!r} (those "
-        f"of the y of its fit); pass one of them{hint}"
+        f"Unknown label {shown(label)}: this model knows the labels {shown(known)} "
+        f"(those of the y of its fit); pass one of them{hint}"
+    )
+
+
+def _encoded_apart(label, typed):
+    """Whether ``label`` and ``typed`` (str) encode their accents unalike,
+    one composed (``ç``), the other decomposed (``c`` and a combining mark)."""
+    return any(unicodedata.normalize("NFC", text) != text for text in (label, typed))
+
+
+def _encoding_words(label, typed):
+    """What :func:`unknown_label_error` adds when the near ``label`` encodes
+    its accents otherwise than ``typed``: the two look alike on a screen."""
+    if not _encoded_apart(label, typed):
+        return ""
+    if unicodedata.normalize("NFC", label) != label:
+        form, how = "NFD", "decomposed (a letter, then a combining mark, as files"
+        how += " saved on macOS hold them)"
+    else:
+        form, how = "NFC", "composed (one character per accented letter)"
+    return (
+        f" Its accents are {how}, which the screen does not show: pass "
+        f"unicodedata.normalize({form!r}, label)."
     )
 
 

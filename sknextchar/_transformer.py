@@ -107,7 +107,9 @@ class ContextWindowTransformer(
         Latin script: in other scripts the marks are part of the spelling
         (Arabic ``"أحمد"`` becomes ``"احمد"``, Devanagari loses its virama and
         nukta, Cyrillic ``"й"`` becomes ``"и"``), and ``fit`` warns, naming the
-        names it changes. Names are always put in Unicode NFC first,
+        names it changes; it warns too when ``"ascii"`` removes whole letters
+        (``"Łukasz"`` read as ``"ukasz"``, ``"Straße"`` as ``"strae"``).
+        Names are always put in Unicode NFC first,
         so composed and decomposed input give the same windows, and lose the
         whitespace around them, as :func:`~sknextchar.datasets.load_names`
         strips a file's lines (``"Asha "`` of a spreadsheet is ``"asha"``;
@@ -685,8 +687,9 @@ class ContextWindowTransformer(
             if fitting and not self.lowercase:  # "Emma" learned as "mma"
                 symbols = (flat, bad, owner)
                 warn_capitals_dropped(names, symbols, self.vocabulary_[1:], index)
-        if fitting and self.strip_accents == "unicode":  # the names are learned
-            warn_other_scripts_folded(names, index, lowercase=self.lowercase)
+        if fitting and self.strip_accents:  # the names are learned changed
+            strip, lowercase = self.strip_accents, self.lowercase
+            warn_other_scripts_folded(names, index, lowercase=lowercase, strip=strip)
         return ids, lengths
 
     def _symbols(self, texts):

@@ -30,6 +30,7 @@ from ._unknown_advice import (
 )
 from ._validation import RefusedNameError, element_place
 from ._vocabulary import check_transformer_settings
+from .datasets._positions import NoNamesError
 
 __all__ = ["UnknownSymbolsError", "first_pass", "in_the_pipeline"]
 
@@ -75,13 +76,8 @@ def first_pass(windows, chunks, path, names_column=None, check_names=None, step=
         n_chunks += 1
         n_names += len(chunk)
     errors.raise_for_the_file(step)
-    if not n_names:
-        expected = (
-            "one name per line"
-            if names_column is None
-            else f"names below the header, in its column {names_column!r}"
-        )
-        raise ValueError(f"{path!r} contains no names; expected {expected}.")
+    if not n_names:  # as load_names says it; the command line, in its words
+        raise NoNamesError(path, names_column)
     if not weighed:
         raise ValueError(
             f"Every name of {path!r} has the count 0, and a name of count 0 is "

@@ -104,7 +104,7 @@ def test_a_column_of_number_shares_as_labels_warns(capsys):
     argv = ["train", path, "--labels", "share", *KN, "--validation-fraction", "0"]
     status, _, err = run(capsys, *argv, "-o", "m.skops")
     assert status == 0, err
-    assert "Every label of --labels 'share' is a number" in err, err
+    assert "Every label of --labels share is a number" in err, err
     assert "did you mean --counts share?" in err, err
 
 

@@ -23,10 +23,9 @@ from sknextchar import (
     NameSampler,
     PerLabelClassifier,
 )
-from sknextchar._labels import labels_checked_once
+from sknextchar._labels import FewNamesPerLabelWarning, labels_checked_once
 from sknextchar.cli import build_parser
 from sknextchar.cli._counts import fit_counts
-from sknextchar.cli._errors import cli_spelling
 
 STEMS = ["an", "be", "ca", "do", "el", "fi", "gu", "ho", "ir", "jo", "ka", "lu"]
 NAMES = [a + b for a in STEMS[:6] for b in STEMS[6:]][:30]  # 30 distinct names
@@ -92,12 +91,39 @@ def test_enough_names_per_label_no_warning(labels):
     assert not _caught(lambda: NameSampler(_pipe()).fit(names, labels))
 
 
-def test_command_line_says_labels_not_y():
-    labels = [f"l{i % 28}" for i in range(30)]
-    (warning,) = _few_names(_caught(lambda: NameSampler(_pipe()).fit(NAMES, labels)))
-    shown = cli_spelling(str(warning.message))  # as 'sknextchar train' shows it
-    assert shown.startswith("28 distinct labels in --labels for 30 names"), shown
+@pytest.mark.slow  # saving 28 models of a label each: about 1 s
+def test_command_line_says_labels_not_y(tmp_path, capsys, monkeypatch):
+    from sknextchar.cli import main
+
+    # Worded from its parts, not by rewriting Python's words in the message.
+    monkeypatch.setattr("sknextchar.cli._errors._PYTHON_ADVICE", ())
+
+    rows = "".join(f"{name},l{i % 28}\n" for i, name in enumerate(NAMES))
+    (tmp_path / "n.csv").write_text(f"name,label\n{rows}", encoding="utf-8")
+    args = ["--model", "kneser-ney", "--validation-fraction", "0", "-q", "--format"]
+    args.append("joblib")  # a quick save: the warning is what is tested
+    code = main(["train", str(tmp_path / "n.csv"), "--labels", "label", *args,
+                 "-o", str(tmp_path / "m.skops")])  # fmt: skip
+    shown = capsys.readouterr().err
+    assert code == 0, shown
+    assert "warning: 28 distinct labels in --labels for 30 names" in shown, shown
     assert " y " not in shown, shown
+
+
+def test_the_warning_keeps_its_parts_when_copied():
+    import copy
+    import pickle
+
+    warning = FewNamesPerLabelWarning(28, 30, 26, numbers=True)
+    for copied in (pickle.loads(pickle.dumps(warning)), copy.copy(warning)):
+        assert type(copied) is FewNamesPerLabelWarning
+        assert str(copied) == str(warning) and vars(copied) == vars(warning)
+    told = warning.worded(labels="--labels", weights="--counts")
+    assert told.endswith("If --labels counts how often each name occurs, pass it "
+                         "as --counts.")  # fmt: skip
+    assert told.replace("--labels", "y").replace("--counts", "sample_weight") == str(
+        warning
+    )
 
 
 def test_checked_once_in_one_thread_changes_no_filter_and_not_another_thread():
@@ -214,3 +240,24 @@ def test_labels_of_another_length_are_refused_without_a_warning():
         warnings.simplefilter("error")
         with pytest.raises(ValueError, match="25 names and 30 labels"):
             NameLabelClassifier().fit(names, [f"l{i}" for i in range(30)])
+
+
+def test_the_warning_caught_has_no_method_named_message():
+    """``caught[0].message`` is the warning: its ``.message`` is no method."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        warnings.warn(FewNamesPerLabelWarning(28, 30, 26), stacklevel=1)
+    assert not callable(getattr(caught[0].message, "message", None))
+    assert str(caught[0].message).startswith("28 distinct labels in y for 30 names")
+
+
+def test_the_command_line_words_another_warning_without_loading_labels(monkeypatch):
+    """Only a warning of labels needs sknextchar._labels (and scikit-learn)."""
+    from sknextchar.cli._errors import warning_text
+
+    monkeypatch.delitem(sys.modules, "sknextchar._labels")
+    assert warning_text(UserWarning("careful")) == "careful"
+    assert "sknextchar._labels" not in sys.modules
+    monkeypatch.setitem(sys.modules, "sknextchar._labels", sknextchar._labels)
+    told = warning_text(FewNamesPerLabelWarning(28, 30, 26))
+    assert told.startswith("28 distinct labels in --labels for 30 names"), told

@@ -8,6 +8,7 @@ fit took them without a word and predict failed on them later.
 
 import re
 
+import numpy as np
 import pytest
 from sklearn.frozen import FrozenEstimator
 from sklearn.pipeline import make_pipeline
@@ -73,17 +74,24 @@ def test_known_characters_fit_as_before():
 
 
 @pytest.mark.parametrize("calibration", [None, "temperature"])
-def test_a_name_of_weight_0_is_read_too_as_by_name_sampler(calibration):
-    """NameSampler(FrozenEstimator(pipe)) refuses every name it cannot read,
-    whatever its weight: so does the classifier."""
+def test_a_name_of_weight_0_is_not_read_as_by_name_sampler(calibration):
+    """NameSampler(FrozenEstimator(pipe)) leaves a name of weight 0 out, as if
+    absent (it only records it): so does the classifier, whose priors are
+    those of the names without it."""
     names, labels = ["zoe", "dino", "anna", "bruno"], ["f", "m", "f", "m"]
-    frozen = FrozenEstimator(_pipe())
-    clf = NameLabelClassifier(frozen, calibration=calibration)
+    frozen = FrozenEstimator(_pipe())  # no "z", no "e"
     weights = [0, 1, 1, 1]
-    message = _refusal(lambda: clf.fit(names, labels, sample_weight=weights))
-    sampler = NameSampler(frozen)
-    assert message == _refusal(lambda: sampler.fit(names, labels, weights))
-    assert "names[0]='zoe'" in message
+    clf = NameLabelClassifier(frozen, calibration=calibration)
+    clf.fit(names, labels, sample_weight=weights)
+    without = NameLabelClassifier(frozen, calibration=calibration)
+    without.fit(names[1:], labels[1:])
+    np.testing.assert_allclose(clf.class_count_, without.class_count_)
+    np.testing.assert_allclose(
+        clf.predict_proba(names[1:]), without.predict_proba(names[1:])
+    )
+    assert NameSampler(frozen).fit(names, labels, weights).vocabulary_
+    message = _refusal(lambda: clf.fit(names, labels, sample_weight=[1, 1, 1, 1]))
+    assert "names[0]='zoe'" in message  # of a weight above 0, it is refused
 
 
 def test_calibration_of_frozen_pipelines_reads_the_names_once(monkeypatch):

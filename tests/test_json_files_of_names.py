@@ -32,8 +32,9 @@ def _refused(path):
 def _follow(message, folder):
     """Run the command of ``message`` with a POSIX shell, in ``folder``, the
     console's encoding ASCII; what it printed."""
-    command = re.search(r'e\.g\. (python -c ".*?) \(it writes', message)
-    command = command.group(1).replace("python", shlex_quote(sys.executable), 1)
+    command = re.search(r'e\.g\. (python -c ".*?) \(it writes', message).group(1)
+    assert "!" not in command  # an interactive bash takes "!r" for its history
+    command = command.replace("python", shlex_quote(sys.executable), 1)
     env = {**os.environ, "LC_ALL": "C", "PYTHONIOENCODING": "ascii", "HOME": "/h"}
     env.pop("PYTHONUTF8", None)
     done = subprocess.run(
@@ -138,8 +139,9 @@ def test_the_command_replaces_no_file(tmp_path):
     path.write_text(LIST, encoding="utf-8")
     (tmp_path / "names.txt").write_text("mine\n", encoding="utf-8")
     message = _refused(path)
-    with pytest.raises(AssertionError, match="FileExistsError"):
+    with pytest.raises(AssertionError, match="nothing written: .*File exists") as e:
         _follow(message, tmp_path)
+    assert "Traceback" not in str(e.value)
     assert (tmp_path / "names.txt").read_text(encoding="utf-8") == "mine\n"
 
 
@@ -245,3 +247,250 @@ def test_the_command_reads_the_file_in_the_encoding_given(tmp_path):
     _follow(message, tmp_path)
     written, _ = _written(message)
     assert load_names(written) == [*NAMES[:3], "Nguyen"]
+
+
+SINGLES = [[name] for name in NAMES]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "file_name, text, said",
+    [
+        ("names.json", json.dumps(SINGLES, ensure_ascii=False), "one-name lists"),
+        ("names.json", json.dumps(SINGLES, indent=2), "one-name lists"),
+        (
+            "names.jsonl",
+            "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in SINGLES),
+            "one-name lists (JSON Lines)",
+        ),
+        # jq '.[]' names.json > names.jsonl
+        ("names.jsonl", "".join(json.dumps(n) + "\n" for n in NAMES), "(JSON Lines)"),
+        ("names.ndjson", "\n".join(json.dumps(n) for n in NAMES), "(JSON Lines)"),
+    ],
+)
+def test_one_name_lists_and_lines_of_quoted_names_are_made_a_text_file(
+    tmp_path, file_name, text, said
+):
+    path = tmp_path / file_name
+    path.write_text(text, encoding="utf-8")
+    message = _refused(path)
+    assert said in message
+    _follow(message, tmp_path)
+    written, arguments = _written(message)
+    assert not arguments and load_names(written) == NAMES
+
+
+@pytest.mark.parametrize(
+    "text, file_name, column",
+    [
+        ('"name"\n"Zoë"\n"Asha"\n', "people.csv", "name"),  # R's write.csv
+        ('"Zoë"\n"Asha"\n', "people.txt", None),  # a name a line, as it is
+    ],
+)
+def test_lines_of_quoted_names_in_a_file_not_named_json_are_read(
+    tmp_path, text, file_name, column
+):
+    path = tmp_path / file_name
+    path.write_text(text, encoding="utf-8")
+    names = load_names(str(path), names_column=column)
+    assert names == (["Zoë", "Asha"] if column else ['"Zoë"', '"Asha"'])
+
+
+def _records(keys):
+    return [dict(zip(keys, (i, name, "F"))) for i, name in enumerate(NAMES)]
+
+
+@pytest.mark.parametrize(
+    "records, column",
+    [
+        (_records(["id", "first_name", "sex"]), "first_name"),
+        (_records(["id", "Name", "sex"]), "Name"),
+    ],
+)
+def test_records_are_passed_with_the_key_that_holds_their_names(
+    tmp_path, records, column
+):
+    path = tmp_path / "people.json"
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    message = _refused(path)
+    assert _written(message)[1] == {"names_column": column}
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"id": 1, "username": "emma99", "given": "Zoë"},  # a user's name
+        {"name_id": 5, "label": "Zoë", "nickname": "Zo"},  # a number, a nickname
+        {"given": "Zoë", "surname": "Lee"},  # a surname
+        {"id": 1, "mother_name": "Ann", "child_name": "Zoë"},  # two names
+        {"username": "zoe_l", "id": 7},  # the only text, a user's name
+        {"id": 1, "sex": "F"},  # the only text, no name
+        {"id": 1, "handle": "emma99"},  # the only text, a user's name
+        {"id": 1, "given": "Zoë", "n": 3},  # the only text, named as no name is
+        {"name_id": 5, "label": "Zoë"},  # the name_id a number, a label
+    ],
+)
+def test_records_whose_names_key_is_unclear_say_their_keys(tmp_path, record):
+    path = tmp_path / "people.json"
+    path.write_text(json.dumps([record, record]), encoding="utf-8")
+    message = _refused(path)
+    assert "names_column='" not in message
+    keys = ", ".join(map(repr, record))
+    assert f"names_column set to the header of its names (one of {keys})" in message
+
+
+@pytest.mark.parametrize(
+    "records, column",
+    [
+        ([{"id": 1, "first_name": "Zoë", "last_name": "Lee"}], "first_name"),
+        # the name's value text in every record that has one
+        ([{"name": None, "given": "Zoë"}, {"name": "Zoë", "given": "Z"}], "name"),
+        ([{"name": 5, "first_name": "Zoë"}, {"name": "Zoë"}], "first_name"),
+    ],
+)
+def test_the_names_key_holds_text_and_is_no_other_name(tmp_path, records, column):
+    path = tmp_path / "people.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    assert _written(_refused(path))[1] == {"names_column": column}
+
+
+@pytest.mark.slow
+def test_records_of_another_names_key_are_read_as_the_message_says(tmp_path):
+    path = tmp_path / "people.jsonl"
+    rows = _records(["id", "first_name", "sex"])
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    message = _refused(path)
+    _follow(message, tmp_path)
+    written, arguments = _written(message)
+    assert load_names(written, **arguments) == NAMES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [json.dumps(SINGLES), "".join(json.dumps(n) + "\n" for n in NAMES)],
+)
+def test_cli_one_name_lists_and_quoted_lines_are_refused_in_chunks_too(
+    tmp_path, capsys, text
+):
+    path = tmp_path / "names.jsonl"
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "m.skops"
+    status = main(["train", str(path), "--chunk-size", "2", "-o", str(out), "-q"])
+    err = capsys.readouterr().err
+    assert status != 0 and "is a JSON list of " in err and "names.txt" in err
+    assert "Traceback" not in err and not out.exists()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "file_name, text, names",
+    [
+        ("names.jsonl", '"Zoë"\n', ["Zoë"]),  # one line of JSON Lines
+        ("names.json", '"Zoë"', ["Zoë"]),
+        ("names.json", '[null, "Zoë"]', None),  # a null first
+        ("names.json", '[[null], ["Zoë"]]', None),
+        ("names.json", '[[], ["Zoë"]]', None),
+        ("names.jsonl", '[]\n["Zoë"]\n', None),
+    ],
+)
+def test_names_after_a_first_item_without_one_are_told(
+    tmp_path, file_name, text, names
+):
+    path = tmp_path / file_name
+    path.write_text(text, encoding="utf-8")
+    message = _refused(path)
+    if names is not None:  # followed, the command writes them
+        _follow(message, tmp_path)
+        assert load_names(_written(message)[0]) == names
+    else:  # it stops on the item that is no name, writing nothing
+        with pytest.raises(AssertionError) as caught:
+            _follow(message, tmp_path)
+        assert "nothing written: not a" in str(caught.value)
+        assert os.listdir(tmp_path) == [file_name]
+
+
+@pytest.mark.parametrize("text", ["[[]]", "[null]", "[[null], []]\n", "[1, 2]"])
+def test_a_json_list_without_a_name_is_told_so(tmp_path, text):
+    path = tmp_path / "people.json"
+    path.write_text(text, encoding="utf-8")
+    message = _refused(path)
+    assert "a JSON list without a name (a string) in it" in message
+    assert "python -c" not in message
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "file_name, text, said",
+    [
+        ("names.jsonl", '"Zoë"\nAsha\n"Mia"\n', "line 2 is no JSON document: 'Asha'"),
+        (
+            "names.jsonl",
+            '["Zoë"]\n["Asha"\n',
+            "line 2 is no JSON document: '[\"Asha\"'",
+        ),
+        ("names.json", '["Zoë", "Asha" "Mia"]', "Expecting ',' delimiter: line 1"),
+    ],
+)
+def test_the_command_stops_on_a_line_that_is_no_json_writing_nothing(
+    tmp_path, file_name, text, said
+):
+    path = tmp_path / file_name
+    path.write_text(text, encoding="utf-8")
+    message = _refused(path)
+    with pytest.raises(AssertionError) as caught:
+        _follow(message, tmp_path)
+    assert f"nothing written: {said}" in str(caught.value)
+    assert "Traceback" not in str(caught.value)
+    assert os.listdir(tmp_path) == [file_name]
+
+
+def _peak_kib(command, folder):
+    """The peak resident memory of ``command`` run by a shell in ``folder``."""
+    measure = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    command = command.replace("python", shlex_quote(sys.executable), 1)
+    done = subprocess.run(
+        [sys.executable, "-c", measure, "sh", "-c", command],
+        cwd=folder, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return int(done.stdout)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("one_name_lists", [False, True])
+def test_the_json_lines_command_reads_a_line_at_a_time(tmp_path, one_name_lists):
+    """Its memory stays flat: 32 MB of JSON Lines take no more than a few."""
+    rows = [["Zoë" * 1000 + str(i)] for i in range(10_000)]
+    rows = rows if one_name_lists else [row[0] for row in rows]
+    sizes = {}
+    for n in (10, len(rows)):
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        path = folder / "names.jsonl"
+        with open(path, "w", encoding="utf-8") as f:
+            f.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows[:n])
+        message = _refused(path)
+        command = re.search(r'e\.g\. (python -c ".*?) \(it writes', message).group(1)
+        sizes[n] = _peak_kib(command, folder)
+        written = folder / "names.txt"
+        assert written.stat().st_size == path.stat().st_size - n * (
+            4 if one_name_lists else 2
+        )
+    assert path.stat().st_size > 30e6
+    assert sizes[len(rows)] - sizes[10] < 8_000  # KiB; the whole file: > 60,000
+
+
+def test_cli_names_a_records_key_with_a_quote_as_a_shell_reads_it(tmp_path, capsys):
+    """``--names-column "pet's name"``, which a shell passes as the key."""
+    import shlex
+
+    path = tmp_path / "pets.json"
+    pets = [{"pet's name": name, "n": i} for i, name in enumerate(NAMES)]
+    path.write_text(json.dumps(pets, ensure_ascii=False), encoding="utf-8")
+    status = main(["train", str(path), "-o", str(tmp_path / "m.skops"), "-q"])
+    err = capsys.readouterr().err
+    assert status != 0 and "names_column" not in err
+    flags = shlex.split(re.search(r"\.csv' with (--names-column .*)\.$", err)[1])
+    assert flags == ["--names-column", "pet's name"]

@@ -25,11 +25,14 @@ def _modules():
 
 
 def _imports(name, path, modules):
-    """The package modules that module ``name`` imports (relative imports)."""
+    """The package modules that module ``name`` imports (relative imports, and
+    ``import sknextchar.x``)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     base = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
     found = set()
     for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names} & set(modules)
         if not isinstance(node, ast.ImportFrom):
             continue
         if node.level:
@@ -92,3 +95,84 @@ def test_the_layer_table_is_the_measured_one():
     assert not wrong, f"(documented, measured) layers differ: {wrong}"
     below_cli = max(core.values())
     assert documented["sknextchar.cli"] > below_cli
+
+
+# The only ways an import reaches the package root or the command line (a
+# module that has none of them is not parsed; a doctest's ">>> from" is no
+# import of the module).
+_MAY_REACH_UP = re.compile(
+    r"^[ \t]*(?:from\s+(?:\.+\s*(?:import|cli)\b|sknextchar\b)|import\s+sknextchar\b)",
+    re.MULTILINE,
+)
+
+
+def upward_imports(package=PACKAGE):
+    """The imports of the package root's names or of the command line by a module
+    below the command line, anywhere in it (inside functions too), as
+    ``"module:line target"``.
+
+    The measured layers cannot see them: the command line's modules are left
+    out of the measure, and a name of the package root is no module.
+    """
+    modules = {
+        ".".join(path.relative_to(package.parent).with_suffix("").parts): path
+        for path in package.rglob("*.py")
+    }
+    root, found = package.name, []
+    for name, path in sorted(modules.items()):
+        parts = name.split(".")
+        if parts[-1] in ("__init__", "__main__") and len(parts) == 2:
+            continue  # the package root and ``python -m``: above everything
+        if parts[1] == "cli":
+            continue  # the top layer
+        base, text = parts[:-1], path.read_text(encoding="utf-8")
+        if not _MAY_REACH_UP.search(text):
+            continue
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level:
+                module = base[: len(base) - node.level + 1]
+                module = ".".join([*module, *([node.module] if node.module else [])])
+                targets = [f"{module}.{a.name}" for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                targets = [f"{node.module}.{a.name}" for a in node.names]
+            else:
+                continue
+            for target in targets:
+                head, _, rest = target.partition(".")
+                below = f"{root}.{rest.split('.')[0]}"
+                if head != root:
+                    continue
+                if (
+                    not rest
+                    or rest.startswith("cli")
+                    or (f"{below}.__init__" not in modules and below not in modules)
+                ):
+                    found.append(f"{name}:{node.lineno} {target}")
+    return found
+
+
+def test_no_module_below_the_command_line_imports_it_or_the_root():
+    assert upward_imports() == []
+
+
+def test_upward_imports_are_found_inside_functions(tmp_path):
+    package = tmp_path / "sknextchar"
+    (package / "cli").mkdir(parents=True)
+    (package / "datasets").mkdir()
+    for path in ("__init__.py", "cli/__init__.py", "cli/_errors.py", "_text.py"):
+        (package / path).write_text("")
+    (package / "datasets" / "__init__.py").write_text("")
+    (package / "datasets" / "_base.py").write_text(
+        "from .._text import counted\n"
+        "def load():\n"
+        "    from ..cli._errors import message\n"
+        "    from .. import NameSampler\n"
+    )
+    (package / "_sampler.py").write_text("def f():\n    import sknextchar.cli\n")
+    assert upward_imports(package) == [
+        "sknextchar._sampler:2 sknextchar.cli",
+        "sknextchar.datasets._base:3 sknextchar.cli._errors.message",
+        "sknextchar.datasets._base:4 sknextchar.NameSampler",
+    ]

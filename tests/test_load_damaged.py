@@ -134,6 +134,18 @@ def _only_training_names(sampler):
         raise RuntimeError("in_training_set misses the training names")
 
 
+def _sample_training_lengths(sampler):
+    # Without the record, the default length bounds and match_lengths are lost.
+    lengths = {
+        len(name) for name in sampler.sample(20, random_state=0, match_lengths=True)
+    }
+    low, high = min(map(len, NAMES)), max(map(len, NAMES))
+    if not all(low <= length <= high for length in lengths):
+        raise RuntimeError(
+            f"names of {sorted(lengths)} letters, not of {low} to {high}"
+        )
+
+
 def _length_range(sampler):
     low, high = sampler.training_length_range()
     lengths = [len(name) for name in NAMES]
@@ -275,8 +287,8 @@ CASES = {
     ),
     "lengths-none": (
         "sampler", lambda s: s, _set("training_length_counts_", None),
-        "record of the training names is incomplete", None,
-    ),  # match_lengths=True then samples with no length to match, silently
+        "record of the training names is incomplete", _sample_training_lengths,
+    ),
     "lengths-negative": (
         "sampler", lambda s: s, _map("training_length_counts_", lambda c: c - 1),
         "training_length_counts_ is not a 1-d array of counts", _length_range,

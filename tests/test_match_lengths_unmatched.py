@@ -16,6 +16,7 @@ from sklearn.pipeline import make_pipeline
 from sknextchar import ContextWindowTransformer, KneserNeyClassifier, NameSampler
 from sknextchar._decoding import SamplingControls
 from sknextchar._length_match import LENGTH_PILOT, length_matcher
+from sknextchar._prefix_lengths import LengthsOf
 from sknextchar.cli._errors import cli_spelling
 from sknextchar.datasets import load_indian_names
 
@@ -92,7 +93,7 @@ def test_the_share_is_of_the_target_named():
     controls = SamplingControls(min_length=2, max_length=3)
     keep = length_matcher(
         [0, 1, 1, 2], controls, np.random.default_rng(0),
-        whose="the training names of label 'x'",
+        whose=LengthsOf("training names of label 'x'", every=False),
     )  # fmt: skip
     with pytest.warns(UserWarning) as caught:
         keep(["ab"] * LENGTH_PILOT)
@@ -115,7 +116,7 @@ def test_a_share_of_the_lengths_a_prefix_allows_names_them():
     controls = SamplingControls(min_length=1, max_length=4, temperature=0.5, top_k=3)
     keep = length_matcher(
         [0, 4, 1, 1, 2], controls, np.random.default_rng(0), fits=(3, 4),
-        whose="all training names (fewer than 20 start with the prefix)",
+        whose=LengthsOf(why="fewer than 20 start with the prefix"),
     )  # fmt: skip
     with pytest.warns(UserWarning) as caught:
         keep(["abc"] * LENGTH_PILOT)
@@ -126,6 +127,21 @@ def test_a_share_of_the_lengths_a_prefix_allows_names_them():
     assert message.count("fewer than 20") == 1  # said once, not ") ("
     # Two ways: "a or b", no comma.
     assert "(e.g. temperature=1.0) or raise top_k (or leave top_k out)." in message
+
+
+def test_a_blended_target_cut_by_the_bounds_says_which_lengths_it_blends(sampler):
+    # "ra" is common: its names' lengths, blended with all names'; max_length
+    # leaves out the longer ones; at temperature 0.01 the names lack some.
+    cold = sampler.set_params(temperature=0.01, max_length=7)
+    with pytest.warns(UserWarning, match="match_lengths=True cannot give") as caught:
+        cold.sample(5, prefix="ra", match_lengths=True, random_state=0)
+    message = str(caught[0].message)
+    blend = ", blended with all training names' lengths"
+    who = "the training names that start with the prefix"
+    assert f"the lengths of {who}{blend}: none" in message
+    # The lengths within the bounds are of the prefix's names, then blended.
+    assert f"of {who} with at most 7 letters{blend} (" in message
+    assert message.count(blend) == 2
 
 
 def test_lengths_no_name_can_have_are_no_target():

@@ -71,7 +71,7 @@ def test_load_names_reads_the_ssa_file_by_position(yob, headed):
 
 def test_the_first_row_is_a_name_and_lines_are_the_files(tmp_path):
     path = write(tmp_path / "y.txt", "Emma;F;3\n\nLiam;M;n/a\n")
-    with pytest.raises(ValueError, match=r"^Line 3 of .*'n/a' in the column '3rd' for"):
+    with pytest.raises(ValueError, match=r"^Line 3 of .*'n/a' in the 3rd column for"):
         load_names(path, header=None, names_column=0, counts_column=2)
 
 

@@ -115,9 +115,33 @@ def test_weight_0_names_and_labels_share_one_folded_record(cased):
         PerLabelClassifier(KneserNeyClassifier()),
     )
     sampler = NameSampler(pipe).fit(CASED, labels, sample_weight=weights)
+    # Names of weight 0 are not learned: only "Qazi" and "SAFIQ" have a "Q",
+    # which the model cannot write; it writes them as "qazi" and "SAFIq".
+    assert set(cased.vocabulary_) - set(sampler.vocabulary_) == {"Q"}
+    unwritten = [n for n, w in zip(CASED, weights) if w == 0 and "Q" in n]
+    assert sampler.in_training_set(unwritten).tolist() == [False, False]
+    written = [n for n in CASED if n not in unwritten]
+    assert sampler.in_training_set(written).all()
+    # The folded record is the full-weight one: every name, in any case.
     folded = sampler.training_name_folded_hashes_
-    np.testing.assert_array_equal(folded, cased.training_name_folded_hashes_)
-    assert sampler.in_training_set([CASED[3].swapcase()], ignore_case=True).all()
+    assert len(folded) == len(cased.training_name_folded_hashes_)
+    swapped = [name.swapcase() for name in CASED]
+    assert sampler.in_training_set(swapped, ignore_case=True).all()
+
+
+def test_novel_leaves_out_a_weight_0_name_in_the_case_the_model_writes():
+    names = ["mina", "rima", "amir", "ira", "mara", "rina", "nami", "arim", "MIRA"]
+    pipe = make_pipeline(
+        ContextWindowTransformer(alphabet="auto", lowercase=False),
+        KneserNeyClassifier(),
+    )
+    sampler = NameSampler(pipe).fit(names, sample_weight=[1] * 8 + [0])
+    assert "M" not in sampler.vocabulary_  # "MIRA" is not learned
+    drawn = sampler.sample(50, prefix="mir", random_state=0, max_rounds=50)
+    assert "mira" in drawn  # the model writes it in lowercase
+    new = sampler.sample(50, prefix="mir", novel=True, random_state=0, max_rounds=50)
+    assert "mira" not in new
+    assert sampler.in_training_set(["mira"], ignore_case=True).tolist() == [True]
 
 
 def test_the_failure_message_says_any_case(cased):

@@ -185,7 +185,11 @@ def test_strip_accents_matches_count_vectorizer(strip):
     latin = [
         n for n, folded in zip(ACCENTED, ours) if folded.isascii() and folded.isalpha()
     ]
-    transformer.fit(latin)
+    if strip == "ascii":  # "Søren" is learned as "sren": a fit says so
+        with pytest.warns(UserWarning, match="'Søren' read as 'sren'"):
+            transformer.fit(latin)
+    else:
+        transformer.fit(latin)
     assert len(transformer.vocabulary_) == 27
 
 

@@ -86,14 +86,21 @@ def test_no_sample_weight_is_todays_fit():
 
 
 def test_a_name_of_weight_0_is_left_out_of_training_but_not_of_novel():
-    names = [*NAMES, "Jean-Luc"]
     pipe = make_pipeline(
         ContextWindowTransformer(alphabet="auto", lowercase=False),
         KneserNeyClassifier(),
     )
-    sampler = NameSampler(pipe).fit(names, sample_weight=[*COUNTS, 0])
     without = NameSampler(pipe).fit(NAMES, sample_weight=COUNTS)
-    assert sampler.in_training_set(["Jean-Luc"]).tolist() == [True]
+    drawn = without.sample(200, random_state=0)
+    new = max(sorted(set(drawn) - set(NAMES)), key=drawn.count)  # it writes
+    names = [*NAMES, "Jean-Luc", new]
+    sampler = NameSampler(pipe).fit(names, sample_weight=[*COUNTS, 0, 0])
+    # "J", "L" and "-" are not learned from a name of weight 0: no sample can
+    # be "Jean-Luc", which the record leaves out; the other one it keeps.
+    assert sampler.vocabulary_ == without.vocabulary_
+    assert sampler.in_training_set([new, "Jean-Luc"]).tolist() == [True, False]
+    assert sampler.sample(200, random_state=0) == drawn  # the same model
+    assert new not in sampler.sample(200, random_state=0, novel=True)
     assert sampler.training_length_range() == without.training_length_range()
     np.testing.assert_array_equal(  # its lengths and spelling are not learned
         sampler.training_length_counts_, without.training_length_counts_

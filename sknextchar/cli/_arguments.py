@@ -5,7 +5,7 @@ import codecs
 import shlex
 
 from .._model_checks import DEFAULT_MAX_BYTES
-from ._flags import BYTE_COUNT, LABEL
+from ._flags import BYTE_COUNT, LABEL, NAMES_PATH, PATH
 
 __all__ = [
     "add_encoding",
@@ -21,7 +21,9 @@ __all__ = [
 
 
 def add_model_argument(parser):
-    parser.add_argument("model", metavar="MODEL", help="a model file saved by train")
+    parser.add_argument(
+        "model", metavar="MODEL", type=PATH, help="a model file saved by train"
+    )
     add_loading_flags(parser)
 
 
@@ -73,6 +75,7 @@ def add_training_names(parser):
         "names_file",
         metavar="NAMES_FILE",
         nargs="?",
+        type=NAMES_PATH,
         help="a text file, one name per line (UTF-8 unless --encoding says "
         "otherwise; a byte-order mark, any line ending and blank lines are fine; "
         "default: the bundled 15,074 Indian names), or a table (a .csv file) whose "

@@ -14,6 +14,7 @@ import numpy as np
 
 from .._text import counted
 from ._flags import KN_FLAGS, TRAIN_FLAGS, given
+from ._train_report import capitals_note
 from ._weights import counts_note
 
 __all__ = ["build_count_pipeline", "fit_counts"]
@@ -131,15 +132,19 @@ def fit_counts(args, names, labels=None, weights=None):
     print(_count_report(pipe["clf"], what, time.perf_counter() - start))
     if report is not None:
         print(report)
+    note = capitals_note(pipe["windows"], names, weights)
+    if note is not None:
+        print(note)
     return pipe
 
 
 def _held_out_report(pipe, names, labels, share, seed, weights=None):
     """The NLL of a held-out share of the names, counted without them.
 
-    The held-out model knows every character of the names (``alphabet="auto"``
-    learns them from all). With labels, the names are held out per label, and
-    every label keeps a counted name (as the MLP's ``early_stopping`` holds
+    The held-out model knows every character of the names of count above 0
+    (``alphabet="auto"`` learns them from all of those, as the saved model
+    does). With labels, the names are held out per label, and every label
+    keeps a counted name (as the MLP's ``early_stopping`` holds
     them out: :func:`~sknextchar._holdout.hold_out`); when that cannot be, the
     report says why. A name written more than once (as the model reads it, in
     any case: :func:`~sknextchar._pipeline.name_keys`) is held out with all
@@ -153,11 +158,11 @@ def _held_out_report(pipe, names, labels, share, seed, weights=None):
     from .._holdout import same_text_groups
     from .._pipeline import fit_weighted, name_keys, with_vocabulary_of
 
-    model = with_vocabulary_of(pipe, names)  # every character, count 0 or not
-    if weights is not None:
+    if weights is not None:  # count 0: as if absent, letters included
         kept = [i for i, weight in enumerate(weights) if weight > 0]
         names, weights = [names[i] for i in kept], weights[kept]
         labels = None if labels is None else [labels[i] for i in kept]
+    model = with_vocabulary_of(pipe, names)  # every character counted
 
     texts = name_keys(model["windows"], names)
     # A name under two labels is a unit under each: every label keeps a name.

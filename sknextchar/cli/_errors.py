@@ -5,6 +5,7 @@ unknown characters) is one of :data:`USER_ERRORS` and prints as
 ``sknextchar: error: ...``; anything else is a bug and keeps its traceback.
 """
 
+import ast
 import codecs
 import contextlib
 import errno
@@ -17,6 +18,7 @@ import warnings
 from .._dead_ends import LongPrefixError, long_prefix_message
 from .._emptied_labels import EmptiedLabelsError, emptied_labels_message
 from ._main import PROG
+from ._what_was_saved import shell_path
 
 __all__ = [
     "PROG",
@@ -28,6 +30,7 @@ __all__ = [
     "output_encoding_message",
     "show_warning",
     "unreadable_file_message",
+    "warning_text",
 ]
 
 # Errors a user can cause (bad files, values, names): one line, no traceback.
@@ -280,10 +283,14 @@ def _codec_name(encoding):
 # A value ends before the full stop of its sentence ("sample without novel=True.").
 # A flag's own --label=-x (a value that starts with "-") is spelled already.
 _SETTING = re.compile(
-    r"(?<![\w-])([a-z][a-z_]*)=('([^']*)'|\(([\d, ]*)\)|\.\.\.|[\w.+-]*[\w+-])"
+    r"(?<![\w-])([a-z][a-z_]*)=('((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\""
+    r"|\(([\d, ]*)\)|\.\.\.|[\w.+-]*[\w+-])"
 )
 # What a shell reads in a value typed after a flag, other than the value.
 _SHELL_SPECIAL = re.compile(r"[\s'\"$`\\|&;<>()]|^$")
+# What a shell reads between double quotes, other than the value: a backslash
+# only before these characters (and at the end, before the closing quote).
+_IN_DOUBLE_QUOTES = re.compile(r"[\"$`!]|\\(?=[\\$`\"\n]|$)")
 # A parameter with an underscore in its name, named without a value (such names
 # are not prose): end_symbol, validation_fraction.
 _NAMED = re.compile(r"(?<![\w'\"=-])([a-z]+(?:_[a-z]+)+)(?![\w'\"=(])")
@@ -386,8 +393,6 @@ _PYTHON_ADVICE = (
     ("Unknown label '", "Unknown --label '"),
     ('Unknown label "', 'Unknown --label "'),  # a label with a "'" in it
     ("(those of the y of its fit)", "(those of --labels at training)"),
-    # Labels of few names each (sknextchar._labels.check_label_targets).
-    ("distinct labels in y for ", "distinct labels in --labels for "),
     # A model file passed as a file of names (sknextchar.datasets._file_kinds).
     ("to sample or score names with it, load it with load_model(path)",
      "pass it as the MODEL of 'sknextchar sample' or 'sknextchar score'"),
@@ -446,6 +451,8 @@ def cli_spelling(message):
     'run: sknextchar table --label=-x m.skops ab'
     >>> cli_spelling("No such file of names: 'alpha=0.1/n.txt'. Lower alpha.")
     "No such file of names: 'alpha=0.1/n.txt'. Lower --alpha."
+    >>> print(cli_spelling("pattern=%r matches none; pattern=%r" % ("O'.*", "$'x")))
+    --pattern "O'.*" matches none; --pattern '$'"'"'x'
     """
     for python, command_line in _PYTHON_ADVICE:
         advice = re.escape(python)
@@ -453,7 +460,9 @@ def cli_spelling(message):
     flags = _flags_by_parameter()
 
     def spell(match):
-        param, text, quoted, numbers = match.groups()
+        param, text, quoted, double, numbers = match.groups()
+        if quoted is not None or double is not None:  # a repr: the value itself
+            quoted = _value_of(text, quoted if double is None else double)
         if param == "encoding":  # of the names files: "UTF-8 with BOM" quoted
             return f"--encoding {shlex.quote(quoted) if quoted is not None else text}"
         flag = flags.get(param)
@@ -463,8 +472,10 @@ def cli_spelling(message):
             return flag.flag if text == repr(flag.const) else match.group(0)
         if numbers is not None:  # a tuple, typed as numbers after the flag
             return " ".join([flag.flag, *numbers.replace(",", " ").split()])
-        if quoted is not None and _SHELL_SPECIAL.search(quoted):
-            quoted = shlex.quote(quoted)  # names_column='first name'
+        if quoted is not None and (
+            _SHELL_SPECIAL.search(quoted) or not quoted.isprintable()
+        ):
+            quoted = _shell_word(quoted)  # names_column='first name'
         return f"{flag.flag} {quoted if quoted is not None else text}"
 
     def spell_name(match):  # a parameter named without a value
@@ -475,6 +486,45 @@ def cli_spelling(message):
     message = _outside_user_text(_WORD, spell_name, message)
     message = _outside_user_text(_NAMED, spell_name, message)
     return _outside_user_text(_CONSTRUCTOR, r"\1", message)
+
+
+def _value_of(literal, inner):
+    """The value a message shows as the Python string ``literal`` (its repr:
+    ``'O\\\\w'`` is ``O\\w``); ``inner``, the text between its quotes, when
+    it is no string literal."""
+    try:
+        with warnings.catch_warnings():  # "\\p" in text that is no repr
+            warnings.simplefilter("ignore")
+            value = ast.literal_eval(literal)
+    except (ValueError, SyntaxError):
+        return inner
+    return value if isinstance(value, str) else inner
+
+
+def _shell_word(value):
+    """``value`` as a shell reads it back after a flag: in double quotes when
+    it holds an apostrophe and nothing else a shell reads there (``"O'.*"``),
+    else in single quotes (:func:`shlex.quote`); as ``$'...'`` when it holds
+    a line end, a tab or another control character, so that the message keeps
+    to one line (:func:`~sknextchar.cli._what_was_saved.shell_path`).
+
+    Examples
+    --------
+    >>> print(_shell_word("O'.*"), _shell_word("O'\\\\w+"), _shell_word("a b"))
+    "O'.*" "O'\\w+" 'a b'
+    >>> print(_shell_word("O'\\\\"), _shell_word("O'$"))
+    'O'"'"'\\' 'O'"'"'$'
+    >>> print(_shell_word("O'\\n"), _shell_word("-a\\tb"))
+    $'O\\'\\x0a' $'-a\\x09b'
+    """
+    # A line end or a tab: $'...' as for a path, on the one line of the
+    # message. shell_path would give "-x" as "./-x", so it quotes "x" + value.
+    word = shell_path("x" + value)
+    if word.startswith("$'x"):
+        return "$'" + word[len("$'x") :]
+    if "'" in value and not _IN_DOUBLE_QUOTES.search(value):
+        return f'"{value}"'
+    return shlex.quote(value)
 
 
 def _outside_user_text(pattern, replace, message):
@@ -528,7 +578,35 @@ def show_warning(message, category, filename, lineno, file=None, line=None):
     sknextchar: warning: careful now
     >>> sys.stderr = stderr
     """
-    print(f"{PROG}: warning: {cli_spelling(one_line(message))}", file=sys.stderr)
+    text = warning_text(message)
+    print(f"{PROG}: warning: {cli_spelling(one_line(text))}", file=sys.stderr)
+
+
+def warning_text(message):
+    """The text of a warning, in the command line's words where the warning
+    has its parts as data (labels of few names each, given by ``--labels``);
+    any other warning's own text (:func:`cli_spelling` then spells its
+    parameters as flags).
+
+    Parameters
+    ----------
+    message : Warning or str
+
+    Returns
+    -------
+    text : str
+
+    Examples
+    --------
+    >>> from sknextchar._labels import FewNamesPerLabelWarning
+    >>> warning_text(FewNamesPerLabelWarning(30, 30, 30))[:47]
+    '30 distinct labels in --labels for 30 names, 30'
+    """
+    # Loaded if it warned: no other warning imports it (and scikit-learn).
+    labels = sys.modules.get(f"{__package__.rpartition('.')[0]}._labels")
+    if labels is not None and isinstance(message, labels.FewNamesPerLabelWarning):
+        return message.worded(labels="--labels", weights="--counts")
+    return str(message)
 
 
 @contextlib.contextmanager

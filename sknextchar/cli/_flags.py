@@ -25,6 +25,8 @@ __all__ = [
     "KN_FLAGS",
     "LABEL",
     "LABEL_WEIGHT",
+    "NAMES_PATH",
+    "PATH",
     "POSITIVE_INT",
     "PROBABILITY",
     "SAMPLER_FLAGS",
@@ -355,6 +357,66 @@ def LABEL(text):
 LABEL.metavar = "LABEL"
 
 
+def PATH(text):
+    """An argparse type: the path of a model file to read, never an empty one.
+
+    An empty argument is a shell variable left unset (``sample "$MODEL"``),
+    not a file: it is refused, and the message asks for the model file.
+
+    Examples
+    --------
+    >>> from sknextchar.cli._flags import PATH
+    >>> PATH("m.skops")
+    'm.skops'
+    >>> PATH("")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: expected the path of a file; got an empty path ...
+    """
+    return _not_empty(text, "give the path of the model file (saved by train)")
+
+
+PATH.metavar = "FILE"
+
+
+def NAMES_PATH(text):
+    """An argparse type: the path of ``train``'s NAMES_FILE, never an empty one.
+
+    An empty argument is a shell variable left unset (``train "$NAMES"``), not
+    a file: it is refused rather than read as no argument at all (which
+    ``train`` takes for the bundled names), and the message says how to ask
+    for those.
+
+    Examples
+    --------
+    >>> from sknextchar.cli._flags import NAMES_PATH
+    >>> NAMES_PATH("names.txt")
+    'names.txt'
+    >>> NAMES_PATH("")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: expected the path of a file; got an empty path ...
+    """
+    return _not_empty(
+        text,
+        "give the path of the names file, or leave NAMES_FILE out to train on "
+        "the bundled names",
+    )
+
+
+NAMES_PATH.metavar = "FILE"
+
+
+def _not_empty(text, advice):
+    """``text``, or an ArgumentTypeError with ``advice`` if it is empty."""
+    if not text:
+        raise argparse.ArgumentTypeError(
+            "expected the path of a file; got an empty path ('', as from an "
+            f"unset shell variable): {advice}"
+        )
+    return text
+
+
 def LABEL_WEIGHT(text):
     """An argparse type: one ``LABEL=WEIGHT`` of ``classify --priors``.
 
@@ -475,12 +537,14 @@ SAMPLER_FLAGS = (
          "draw only from the most probable characters whose probability adds up "
          "to p (nucleus sampling)", metavar="P"),
     Flag("--min-length", "min_length", POSITIVE_INT, None,
-         f"fewest letters per name, at most {MAX_LETTERS} (none: the model's "
-         "shortest training name; 1 for a model file saved before 0.2.0)"),
+         f"fewest letters per name, at most {MAX_LETTERS} (none: the bound "
+         "saved in the model, if any, else its shortest training name; 1 for "
+         "a model file saved before 0.2.0)"),
     Flag("--max-length", "max_length", POSITIVE_INT, None,
          f"most letters per name, at most {MAX_LETTERS}; a name still going is "
-         "redrawn, never cut (none: the model's longest training name, 20 for a "
-         "model file saved before 0.2.0, or --min-length if larger)"),
+         "redrawn, never cut (none: the bound saved in the model, if any, else "
+         "its longest training name, 20 for a model file saved before 0.2.0, "
+         "or --min-length if larger)"),
 )
 # fmt: on
 

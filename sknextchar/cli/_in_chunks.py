@@ -24,6 +24,7 @@ from ._flags import TRAIN_FLAGS, given
 from ._interrupted import keeping_epochs, with_kept_records
 from ._lengths import name_length_check
 from ._saving import save_trained
+from ._train_report import CapitalisedNames
 
 __all__ = ["train_in_chunks"]
 
@@ -55,7 +56,7 @@ def train_in_chunks(args):
 
     _check_flags(args)
     column = chunked_names_column(args)
-    from ._no_header import file_columns
+    from ._no_header import command_line_words, file_columns
     from ._weights import check_counts_in_table
 
     check_counts_in_table(args, column)
@@ -72,6 +73,7 @@ def train_in_chunks(args):
     # After the flags' errors: --force is no advice that leads to one of them.
     check_output(args, [args.names_file])
     start, done = time.perf_counter(), []
+    capitalised = CapitalisedNames(name_length_check(args))  # the first pass's
 
     def record(fitted):  # with the records of the names complete by then
         kept = done[0] if done else with_kept_records(fitted, latest)
@@ -80,12 +82,13 @@ def train_in_chunks(args):
     # Ctrl-C: the finished epochs (the pipeline once trained) go to a new file.
     with keeping_epochs(pipe, record, args, fmt) as latest:
         pipe["clf"].set_callbacks(latest)  # the trained copy's classifier has it
-        trained = train_from_file(
-            args.names_file, pipe, chunk_size=args.chunk_size,
-            encoding=args.encoding, verbose=not args.quiet,
-            check_names=name_length_check(args), **file_columns(args, column),
-            return_sampler=True,  # with the spelling record of the names
-        )  # fmt: skip
+        with command_line_words():  # "--names-column 1", not "names_column=0"
+            trained = train_from_file(
+                args.names_file, pipe, chunk_size=args.chunk_size,
+                encoding=args.encoding, verbose=not args.quiet,
+                check_names=capitalised, **file_columns(args, column),
+                return_sampler=True,  # with the spelling record of the names
+            )  # fmt: skip
         done.append(trained)
         clf = trained.estimator_.estimator["clf"]
         clf.set_callbacks()  # a runtime hook: the file holds none
@@ -95,6 +98,9 @@ def train_in_chunks(args):
             f"{counted(clf.n_iter_, 'epoch')} in {time.perf_counter() - start:.1f} "
             f"s; training loss {clf.loss_:.4f} nats per character."
         )
+        note = capitalised.note(trained.estimator_.estimator["windows"])
+        if note is not None:
+            print(note)
     path = save_trained(trained, args, [args.names_file], fmt)
     print(f"Saved the model to {str(path)!r} ({fmt} format).")
     return 0

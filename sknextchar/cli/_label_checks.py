@@ -106,9 +106,9 @@ def _warn_counts_as_labels(labels, column):
         _NUMBER.fullmatch(label) for label in distinct
     ):
         return
-    whole = all(label.isdigit() for label in distinct)
+    whole = "whole " * all(label.isdigit() for label in distinct)
     warnings.warn(
-        f"Every label of --labels {column!r} is a {'whole ' * whole}number, and "
+        f"Every label of --labels {shell_word(column)} is a {whole}number, and "
         f"{len(distinct):,} of them differ: each is learned as a class of names "
         "(such as female or male). If that column says how often each name "
         f"occurs, did you mean --counts {shell_word(column)}?",

@@ -1,4 +1,14 @@
-"""Names with labels for ``train --labels``: a CSV column, or a file of labels.
+"""The command line's reader of files of names, with labels for ``train --labels``.
+
+Every command reads its files of names here, not through
+:func:`~sknextchar.datasets.load_names`: :func:`read_names_file` reads
+``train``'s NAMES_FILE, ``score``'s and ``classify``'s ``--names-file`` and
+``sample``'s ``--exclude-file`` (one name per line, or the column of names of a
+table, which the command line finds without ``--names-column``; the counts of
+``--counts``), and :func:`names_column_of` the column ``train --chunk-size``
+reads (a table without a header row, ``--no-header``: :mod:`._no_header`). A
+new format of files of names is read here, in ``load_names`` and in
+:mod:`sknextchar._name_chunks` (``train_from_file``).
 
 ``--labels COLUMN`` reads NAMES_FILE as a CSV file with a header row (a comma,
 semicolon or tab between fields): the names are the column ``name`` (or the first

@@ -128,9 +128,10 @@ def _with_places(show, places):
     """``show`` (a ``warnings.showwarning``) with the names a warning points at
     by position (``names[3]='o1'``) named by their place (``line 5 of ...``),
     as the errors name them."""
+    from ._errors import warning_text
 
     def shown(message, *args, **kwargs):
-        show(places.rewrite(str(message)), *args, **kwargs)
+        show(places.rewrite(warning_text(message)), *args, **kwargs)
 
     return shown
 

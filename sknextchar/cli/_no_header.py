@@ -15,7 +15,7 @@ import os
 from ..datasets._base import read_text
 from ..datasets._column_arguments import COMMAND_LINE, NoColumnError
 from ..datasets._long_lines import MAX_ROW_LETTERS
-from ..datasets._positions import position_table
+from ..datasets._positions import NoNamesError, PlacedColumn, position_table
 from ..datasets._table_rows import check_one_line, text_lines
 from ..datasets._tables import cells_below, named_rows
 from ._column_note import shell_word
@@ -42,12 +42,15 @@ _FLAGS = (
 
 @contextlib.contextmanager
 def command_line_words(training=True):
-    """Tell an error of a column missing from a file's header row in the
-    command line's words (``--no-header``, columns counted from 1)."""
+    """Tell an error of a column missing from a file's header row, or of a
+    file with no names in its column, in the command line's words
+    (``--no-header``, columns counted from 1)."""
     try:
         yield
     except NoColumnError as error:
         raise error.in_command_line(training=training) from None
+    except NoNamesError as error:
+        raise error.in_command_line() from None
 
 
 def no_header(args):
@@ -187,11 +190,8 @@ def headerless_names(args):
             counts.add(fields[counts.at], name, line)
         names.append(name)
         lines.append(line)
-    if not names:
-        raise ValueError(
-            f"{source} contains no names; expected names in its column "
-            f"{table.name_at + 1} (--names-column {table.name_at + 1})."
-        )
+    if not names:  # "in its 1st column (--names-column 1)"
+        raise NoNamesError(os.fspath(path), table.name_at).in_command_line()
     places_of(args).add_lines("names", path, names, lines)
     weights = None if counts is None else counts.weights()
     if label_at is None:
@@ -212,15 +212,17 @@ def _counts_column(args, text, table, at, source):
         return cells_below(text_lines(text), table, at, line)
 
     whole = getattr(args, "model", None) == "kneser-ney"
-    return CountsColumn(source, table.header[at], whole, at, table.delimiter, ahead)
+    column = PlacedColumn(at)  # "the 3rd column", no header
+    return CountsColumn(source, column, whole, at, table.delimiter, ahead)
 
 
 def _label(label, name, line, table, at, source):
     """The label on a name's row, checked: there, and on one line."""
     if not label:
         raise ValueError(
-            f"Line {line} of {source} has the name {name!r} but no label in its "
-            f"column {at + 1} (--labels {at + 1}); give every name a label."
+            f"Line {line} of {source} has the name {name!r} but no label in "
+            f"{PlacedColumn(at).read_as('labels', COMMAND_LINE)}; give every name a "
+            "label."
         )
     check_one_line(label, line, source)
     return label

@@ -20,6 +20,7 @@ from ._errors import PROG
 from ._flags import (
     KN_FLAGS,
     LABEL_WEIGHT,
+    PATH,
     POSITIVE_INT,
     PROBABILITY,
     SAMPLER_FLAGS,
@@ -219,6 +220,7 @@ def _add_resume(parser):
     group.add_argument(
         "--resume",
         metavar="MODEL",
+        type=PATH,
         help="the model file to continue (saved by 'train'; default: train a new "
         "model)",
     )

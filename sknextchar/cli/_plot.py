@@ -124,6 +124,9 @@ def _draw(model, args):
     if args.embeddings or args.loss:
         _check_mlp(model, args)
         return (plot_embeddings if args.embeddings else plot_loss_curve)(model)
+    from .._labels import label_of_text
+
+    args.label = label_of_text(model, args.label)  # 1 for '1', as learned
     places = places_of(args)
     if args.tree is not None:
         places.add_arguments("prefixes", "--tree", [args.tree])

@@ -299,7 +299,7 @@ def _continue(args, pipe, source, done, latest, records=True):
     from .._chunked import train_from_file
     from .._unknown_advice import TRAIN_A_NEW_MODEL, DroppedNamesError
     from .._vocabulary_pass import UnknownSymbolsError
-    from ._no_header import file_columns
+    from ._no_header import command_line_words, file_columns
 
     (path, chunk_size), clf = source, pipe.steps[-1][1]
     in_chunks, progress = args.chunk_size is not None, []
@@ -311,12 +311,13 @@ def _continue(args, pipe, source, done, latest, records=True):
         progress = [EpochProgress(header, first_epoch=done)]
     clf.set_callbacks(latest, *progress)
     try:  # its first pass refuses characters the model does not know
-        trained = train_from_file(
-            path, pipe, chunk_size=chunk_size, encoding=args.encoding,
-            verbose=in_chunks and not args.quiet, resume=True,
-            check_names=name_length_check(args), return_sampler=records,
-            **file_columns(args, names_column(args)),  # --no-header: by number
-        )  # fmt: skip
+        with command_line_words():  # "--names-column 1", not "names_column=0"
+            trained = train_from_file(
+                path, pipe, chunk_size=chunk_size, encoding=args.encoding,
+                verbose=in_chunks and not args.quiet, resume=True,
+                check_names=name_length_check(args), return_sampler=records,
+                **file_columns(args, names_column(args)),  # --no-header: by number
+            )  # fmt: skip
     except (UnknownSymbolsError, DroppedNamesError) as error:  # its own advice
         if error.fitting or error.again != TRAIN_A_NEW_MODEL:
             raise  # pragma: no cover (a resumed run's names are encoded)

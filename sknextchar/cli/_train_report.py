@@ -1,5 +1,12 @@
 """What ``sknextchar train`` prints once the MLP is fitted: the names it was
-trained on, its epochs, and the held-out NLL of early stopping."""
+trained on, its epochs, and the held-out NLL of early stopping; and, for any
+model, that the capitals of its names were learned as lowercase letters.
+
+A model lowercases its names unless told not to (``lowercase=True``, as
+scikit-learn's text vectorizers do, documented in Python), so a file of
+capitalised names generates ``"eyma"``: the command line, which shows no
+parameter, says so once the model is trained, with the flags that keep them.
+"""
 
 import math
 
@@ -8,7 +15,7 @@ import numpy as np
 from .._novelty import fold_map, folded_ids, hash_id_rows, padded_ids
 from .._text import counted
 
-__all__ = ["report_training"]
+__all__ = ["CapitalisedNames", "capitals_note", "report_training"]
 
 
 def report_training(pipe, names, weights, seconds, labels=None):
@@ -74,6 +81,85 @@ def report_training(pipe, names, weights, seconds, labels=None):
         print(
             f"Training loss: {clf.loss_:.4f} nats per character (no names held out: "
             "--validation-fraction 0)."
+        )
+    note = capitals_note(windows, names, weights)
+    if note is not None:
+        print(note)
+
+
+def capitals_note(windows, names, weights=None):
+    """The note that some of ``names`` had capitals, which the transformer
+    ``windows`` learned as lowercase letters; None if it keeps case, or none
+    had any.
+
+    Parameters
+    ----------
+    windows : ContextWindowTransformer
+    names : list of str
+        The names it was fitted on.
+    weights : array-like or None, default=None
+        Their counts (``--counts``): a name of count 0 is not learned, and
+        not counted here.
+
+    Returns
+    -------
+    note : str or None
+
+    Examples
+    --------
+    >>> from sknextchar import ContextWindowTransformer
+    >>> print(capitals_note(ContextWindowTransformer(), ["Émma", "ava", "Zoë"]))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    Note: 2 of 3 names have capitals, learned as lowercase letters ('Émma' as
+    'émma'), so the names the model generates are lowercase; to keep the
+    capitals, train with --keep-case --alphabet auto.
+    >>> capitals_note(ContextWindowTransformer(lowercase=False), ["Ava"]) is None
+    True
+    """
+    counter = CapitalisedNames()
+    counter(names, weights)
+    return counter.note(windows)
+
+
+class CapitalisedNames:
+    """The names that have capitals, counted a chunk at a time (``train
+    --chunk-size``: called as ``check_names`` on each chunk of the first pass,
+    after ``check``).
+
+    Parameters
+    ----------
+    check : callable or None, default=None
+        The check of each chunk to run first.
+    """
+
+    def __init__(self, check=None):
+        self.check, self.n_names, self.n_capitalised, self.first = check, 0, 0, None
+
+    def __call__(self, names, weights=None):
+        if self.check is not None:
+            self.check(names)
+        if weights is not None:  # a name of count 0 is not learned
+            names = [name for name, weight in zip(names, weights) if weight > 0]
+        self.n_names += len(names)
+        letters = "".join(names)
+        if letters == letters.lower():  # no name has a capital: no loop over them
+            return
+        capitalised = [name for name in names if name != name.lower()]
+        self.n_capitalised += len(capitalised)
+        self.first = capitalised[0] if self.first is None else self.first
+
+    def note(self, windows):
+        """The note, for the names the transformer ``windows`` was fitted on;
+        None if it keeps case, or none had capitals."""
+        if not windows.lowercase or self.first is None:
+            return None
+        first, verb = self.first, "has" if self.n_capitalised == 1 else "have"
+        return (
+            f"Note: {self.n_capitalised:,} of {counted(self.n_names, 'name')} "
+            f"{verb} capitals, learned as lowercase letters ({first!r} as "
+            f"{windows.normalize([first])[0]!r}), so the names the model "
+            "generates are lowercase; to keep the capitals, train with "
+            "--keep-case --alphabet auto."
         )
 
 

@@ -20,6 +20,7 @@ import numpy as np
 from .._limits import check_counts_total
 from .._text import quoted_row
 from ..datasets._column_arguments import COMMAND_LINE, headerless_advice, row_fields
+from ..datasets._count_cells import column_words
 from ..datasets._tables import CountCells, column_at, header_key, is_header_row
 from ._column_note import header_index, shell_word
 
@@ -94,8 +95,11 @@ class CountsColumn:
 
     Parameters
     ----------
-    source, shown : str
-        The file and the header of its column of counts, as messages show them.
+    source : str
+        The file, as messages show it.
+    shown : str or PlacedColumn
+        The header of its column of counts, or (``--no-header``) the column
+        by its place (:func:`~sknextchar.datasets._count_cells.column_words`).
     whole : bool, default=False
         Refuse a fraction (``--model kneser-ney`` counts names).
     at : int or None, default=None
@@ -138,8 +142,8 @@ class CountsColumn:
     def _keep(self, value, cell, name, line):
         if self.whole and value != math.floor(value):
             where = (
-                f"Line {line} of {self.source} has {cell!r} in the column "
-                f"{self.shown!r} for the name {name!r}"
+                f"Line {line} of {self.source} has {cell!r} in "
+                f"{column_words(self.shown)} for the name {name!r}"
             )
             if self._cells.guessed:  # 1.500: 1.5, or 1500 in another way
                 digits = cell.strip().replace(".", "")
@@ -188,10 +192,11 @@ def refuse_same_column(column, others, path):
 
 def _check_counts(weights, source, shown):
     """Refuse counts that add up to more than is counted exactly, or to 0."""
-    check_counts_total(weights, f"The counts of {source} in its column {shown!r}")
+    its = column_words(shown, "its")
+    check_counts_total(weights, f"The counts of {source} in {its}")
     if not weights.any():
         raise ValueError(
-            f"Every name of {source} has the count 0 in its column {shown!r}, "
+            f"Every name of {source} has the count 0 in {its}, "
             "and a name of count 0 is left out of training: give some names "
             "a count above 0."
         )
@@ -201,7 +206,8 @@ def _warn_unlike_counts(weights, source, shown):
     """Warn of a column of counts that reads as something else: 0 and 1 only
     (a yes or no of each name: its names of 0 are left out), or the numbers
     of the rows, 1, 2, 3... (an id: the last name weighs most)."""
-    flag = shell_word(shown)
+    # The column as --counts gives it: its header, or its number (--no-header).
+    flag = shell_word(shown) if isinstance(shown, str) else shown.number(COMMAND_LINE)
     if set(np.unique(weights)) == {0.0, 1.0}:
         zeros = int(np.count_nonzero(weights == 0))
         warnings.warn(

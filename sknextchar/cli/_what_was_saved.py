@@ -9,8 +9,13 @@ when Ctrl-C stops a command whose modules are still loading.
 
 import os
 import shlex
+import unicodedata
 
 __all__ = ["move_command", "shell_path", "target_left"]
+
+# The categories of characters a message of one line cannot show as themselves:
+# controls (line ends, tabs), line and paragraph separators, lone surrogates.
+_UNSHOWN = frozenset({"Cc", "Zl", "Zp", "Cs"})
 
 
 def target_left(path, before):
@@ -54,6 +59,10 @@ def shell_path(path):
     word : str
         The path quoted for a POSIX shell; a relative path that starts with
         ``-`` is given as ``./-...``, which no command reads as its options.
+        A path with a character that cannot be shown (a line end, a tab, a
+        byte that is no UTF-8) is quoted as ``$'...'``, that character
+        spelled ``\\xHH``: a message of one line keeps it, and the shell
+        (bash, zsh, ksh) reads it back as the byte it was.
 
     Examples
     --------
@@ -61,11 +70,30 @@ def shell_path(path):
     "'my model.skops'"
     >>> shell_path("-m.skops")
     './-m.skops'
+    >>> print(shell_path("new\\nline.skops"))
+    $'new\\x0aline.skops'
     """
     path = os.fspath(path)
     if path.startswith("-"):
         path = os.path.join(os.curdir, path)
-    return shlex.quote(path)
+    if all(_shown(char) for char in path):
+        return shlex.quote(path)
+    spelled = (
+        ("\\" + char if char in "\\'" else char)
+        if _shown(char)
+        else "".join(f"\\x{byte:02x}" for byte in os.fsencode(char))
+        for char in path
+    )
+    return "$'" + "".join(spelled) + "'"
+
+
+def _shown(char):
+    """Whether a message can show ``char`` as itself: not a control character
+    (a line end, a tab), a line or paragraph separator, or a byte of a file name
+    that is no UTF-8, decoded as a lone surrogate. An invisible character of a
+    name (a zero-width joiner, a no-break space) is shown, quoted as any other,
+    so that ``sh`` reads the command too."""
+    return unicodedata.category(char) not in _UNSHOWN
 
 
 def move_command(kept, output):

@@ -32,7 +32,13 @@ from ._long_lines import (
     count_line_ends,
     read_checked,
 )
-from ._positions import check_header_arguments, position_counted_rows, position_table
+from ._positions import (
+    NoNamesError,
+    PlacedColumn,
+    check_header_arguments,
+    position_counted_rows,
+    position_table,
+)
 from ._table_rows import text_lines
 from ._table_warning import warn_if_table
 from ._tables import (
@@ -400,7 +406,12 @@ def _counted_names(text, path, names_column, counts_column, *, by_position=False
         names.append(name)
         counts.append(count)
     check_not_empty(names, path, names_column)
-    where = f"{os.fspath(path)!r} in counts_column={counts_column!r}"
+    column = (  # by its place, as the other messages name it; the argument
+        PlacedColumn(counts_column).read_as("counts")
+        if by_position
+        else f"counts_column={counts_column!r}"
+    )
+    where = f"{os.fspath(path)!r} in {column}"
     check_counts_total(counts, f"The counts of {where}")
     return names, np.array(counts, dtype=np.float64)
 
@@ -466,53 +477,8 @@ def warn_comment_lines(names, path, *, whole=True):
 
 def check_not_empty(names, path, names_column=None):
     """Refuse a file that holds no names (``names`` read from it, empty)."""
-    if not names:
-        expected = (
-            "one name per line"
-            if names_column is None
-            else f"names below the header, in its column {names_column!r}"
-            if isinstance(names_column, str)
-            else f"names in its column names_column={names_column} (from 0)"
-        )
-        raise ValueError(f"{os.fspath(path)!r} contains no names; expected {expected}.")
-
-
-def load_numbered_names(path, *, encoding="utf-8"):
-    """The names of a file as :func:`load_names` reads them, with their lines.
-
-    For messages that point at a name in the file: the line numbers count
-    every line, blank ones included, from 1.
-
-    Parameters
-    ----------
-    path : str or os.PathLike
-    encoding : str, default="utf-8"
-
-    Returns
-    -------
-    names : list of str
-        What :func:`load_names` returns.
-    lines : list of int
-        The line of each name.
-
-    Examples
-    --------
-    >>> import tempfile, os
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     path = os.path.join(tmp, "names.txt")
-    ...     with open(path, "w") as f:
-    ...         _ = f.write("asha\\n\\n  ravi\\n")
-    ...     load_numbered_names(path)
-    (['asha', 'ravi'], [1, 3])
-    """
-    pairs = [
-        (name, number)
-        for number, name in numbered_lines(read_text(path, encoding=encoding))
-        if name
-    ]
-    check_not_empty(pairs, path)
-    names, lines = zip(*pairs)
-    return list(names), list(lines)
+    if not names:  # header=None: the column by its place, in every interface
+        raise NoNamesError(os.fspath(path), names_column)
 
 
 def numbered_lines(text):

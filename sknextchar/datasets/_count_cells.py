@@ -13,7 +13,24 @@ import warnings
 from .._limits import MAX_EXACT_COUNT
 from .._stacklevel import user_stacklevel
 
-__all__ = ["CountCells", "count_of", "is_number"]
+__all__ = ["CountCells", "column_words", "count_of", "is_number"]
+
+
+def column_words(column, article="the"):
+    """How a message names ``column``: a header, quoted (``"the column
+    'count'"``), or a column of a table without a header row, which names
+    itself by its place (a
+    :class:`~sknextchar.datasets._positions.PlacedColumn`: ``"the 3rd
+    column"``, not a column headed ``'3rd'``).
+
+    Examples
+    --------
+    >>> column_words("count"), column_words("count", "its")
+    ("the column 'count'", "its column 'count'")
+    """
+    if isinstance(column, str):
+        return f"{article} column {column!r}"
+    return column.words(article)
 
 
 def count_of(cell, name, line, source, column, number=None):
@@ -41,7 +58,7 @@ def count_of(cell, name, line, source, column, number=None):
     if value == MAX_EXACT_COUNT and decimal.Decimal(digits) == MAX_EXACT_COUNT:
         return value  # exactly 2**53 (2**53 + 1 reads as the same float)
     shown = repr(cell) if cell else "nothing"
-    where = f"Line {line} of {source} has {shown} in the column {column!r} for the "
+    where = f"Line {line} of {source} has {shown} in {column_words(column)} for the "
     if value is not None:
         raise ValueError(
             f"{where}name {name!r}, more than {MAX_EXACT_COUNT:,} (2**53), the largest "
@@ -127,8 +144,11 @@ class CountCells:
 
     Parameters
     ----------
-    source, column : str
-        The file and the header of the column, as messages show them.
+    source : str
+        The file, as messages show it.
+    column : str or PlacedColumn
+        The header of the column, or its place in a table without a header
+        row (:func:`column_words`).
     delimiter : str
         The table's delimiter.
     ahead : callable or None, default=None
@@ -255,8 +275,9 @@ class CountCells:
             self._refuse_late(way, cell, name, line)
         ways = [_WAYS.get(w, "a decimal point") for w in (self._way, way)]
         raise ValueError(
-            f"Line {line} of {self.source} has {cell!r} in the column "
-            f"{self.column!r} for the name {name!r}, written with {ways[1]}, but "
+            f"Line {line} of {self.source} has {cell!r} in "
+            f"{column_words(self.column)} for the name {name!r}, written with "
+            f"{ways[1]}, but "
             f"line {told_line} has {told!r}, written with {ways[0]}: the column "
             "mixes two ways of writing numbers. Write every count one way: "
             f"{_DECIMAL_COMMA_FILE} (1.234.567 for 1234567, 2,5 for a "
@@ -269,8 +290,9 @@ class CountCells:
         counts that did not were read with decimal points."""
         told_line, told = self._told
         raise ValueError(
-            f"Line {line} of {self.source} has {cell!r} in the column "
-            f"{self.column!r} for the name {name!r}, written with {_WAYS[way]}, "
+            f"Line {line} of {self.source} has {cell!r} in "
+            f"{column_words(self.column)} for the name {name!r}, written with "
+            f"{_WAYS[way]}, "
             f"but the {HOLD_LIMIT:,} counts from line {told_line} ({told!r}) on "
             "could each be read with a decimal point or with points between "
             "thousands, and no count told which; they were read with decimal "
@@ -285,7 +307,7 @@ class CountCells:
     def _warn_either(self):
         line, cell = self._either
         warnings.warn(
-            f"The counts of {self.source} in its column {self.column!r} have "
+            f"The counts of {self.source} in {column_words(self.column, 'its')} have "
             "points that could be decimal points or points between thousands, "
             "and no count tells which (2.5 or 0.750 for decimal points; "
             "1.234.567 or a decimal comma, 2,5, for thousands): they are read "

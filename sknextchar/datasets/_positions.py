@@ -18,7 +18,7 @@ import shlex
 from numbers import Integral
 
 from .._text import counted, quoted_row
-from ._column_arguments import PYTHON, row_fields
+from ._column_arguments import COMMAND_LINE, PYTHON, row_fields
 from ._table_rows import split_rows
 from ._tables import (
     LINES_LOOKED_AT,
@@ -31,8 +31,11 @@ from ._tables import (
 
 __all__ = [
     "HEADER_VALUES",
+    "NoNamesError",
+    "PlacedColumn",
     "check_header_arguments",
     "check_position",
+    "names_expected",
     "ordinal",
     "position_counted_rows",
     "position_table",
@@ -213,6 +216,119 @@ def ordinal(n):
     return f"{n:,}" + (suffix if isinstance(suffix, str) else suffix.get(n % 10, "th"))
 
 
+class PlacedColumn:
+    """A column of a table without a header row, as messages name it: by its
+    place, ``"the 3rd column"`` (in every interface, whether it counts from
+    0 or 1), never as a column headed ``'3rd'``. Advice that names the
+    argument reading it spells it from ``at`` (``counts_column=2`` in
+    Python, ``--counts 3`` on the command line).
+
+    Parameters
+    ----------
+    at : int
+        The column's position, counted from 0.
+
+    Examples
+    --------
+    >>> from sknextchar.datasets._count_cells import column_words
+    >>> column = PlacedColumn(2)
+    >>> column_words(column), column_words(column, "its")
+    ('the 3rd column', 'its 3rd column')
+    """
+
+    def __init__(self, at):
+        self.at = at
+
+    def words(self, article="the"):
+        """The column named by its place after ``article``."""
+        return f"{article} {ordinal(self.at + 1)} column"
+
+    def number(self, spelling=PYTHON):
+        """The column's number as ``spelling`` counts columns: ``2`` in
+        Python (``counts_column=2``), ``3`` on the command line
+        (``--counts 3``).
+
+        Examples
+        --------
+        >>> from sknextchar.datasets._column_arguments import COMMAND_LINE
+        >>> PlacedColumn(2).number(), PlacedColumn(2).number(COMMAND_LINE)
+        (2, 3)
+        """
+        return self.at + spelling.start
+
+    def read_as(self, what, spelling=PYTHON):
+        """The column by its place, with the argument that reads it as
+        ``what`` in ``spelling``'s words.
+
+        Examples
+        --------
+        >>> from sknextchar.datasets._column_arguments import COMMAND_LINE
+        >>> PlacedColumn(2).read_as("counts")
+        'its 3rd column (counts_column=2)'
+        >>> PlacedColumn(1).read_as("labels", COMMAND_LINE)
+        'its 2nd column (--labels 2)'
+        """
+        return f"{self.words('its')} ({spelling.given(what, self.at)})"
+
+
+def names_expected(names_column, spelling=PYTHON):
+    """Where a file's names were looked for, as an error that found none
+    says it: one per line (``names_column`` None), below the header in the
+    column so headed (a str), or in the column at that position of a table
+    without a header row (an int, counted from 0: by its place, with the
+    argument that reads it in ``spelling``'s words).
+
+    Examples
+    --------
+    >>> from sknextchar.datasets._column_arguments import COMMAND_LINE
+    >>> names_expected(None), names_expected("name")
+    ('one name per line', "names below the header, in its column 'name'")
+    >>> names_expected(0), names_expected(0, COMMAND_LINE)
+    ('names in its 1st column (names_column=0)', 'names in its 1st column (--names-column 1)')
+    """  # noqa: E501
+    if names_column is None:
+        return "one name per line"
+    if isinstance(names_column, str):
+        return f"names below the header, in its column {names_column!r}"
+    return f"names in {PlacedColumn(names_column).read_as('names', spelling)}"
+
+
+class NoNamesError(ValueError):
+    """A file with no names where they were looked for (:func:`names_expected`),
+    in Python's words; :meth:`in_command_line` in the command line's.
+
+    Parameters
+    ----------
+    path : str
+        The file, as its messages show it.
+    names_column : str, int or None
+        Where its names were looked for.
+
+    Examples
+    --------
+    >>> error = NoNamesError("kids.txt", 0)
+    >>> print(error)
+    'kids.txt' contains no names; expected names in its 1st column (names_column=0).
+    >>> print(error.in_command_line())
+    'kids.txt' contains no names; expected names in its 1st column (--names-column 1).
+    """
+
+    def __init__(self, path, names_column):
+        self.path, self.names_column = path, names_column
+        super().__init__(self._told(PYTHON))
+
+    def _told(self, spelling):
+        expected = names_expected(self.names_column, spelling)
+        return f"{self.path!r} contains no names; expected {expected}."
+
+    def in_command_line(self):
+        """The error in the command line's words (columns counted from 1)."""
+        return ValueError(self._told(COMMAND_LINE))
+
+    def __reduce__(self):  # its class takes the attributes, not the message
+        return type(self), (self.path, self.names_column)
+
+
 def _check_no_header_row(first, path, spelling):
     """Refuse a first row that is a header row with a column of names and
     no number (``name,sex,count``): read by positions, it would be a name."""
@@ -253,4 +369,5 @@ def position_counted_rows(lines, path, names_at, counts_at, *, warn=True, again=
     table = position_table(head, path, {"names": names_at, "counts": counts_at})
     source = repr(os.fspath(path))
     rows = itertools.chain(head, lines)
-    return table_counts(rows, table, counts_at, source, warn, again)
+    column = PlacedColumn(counts_at)  # "the 3rd column", no header
+    return table_counts(rows, table, counts_at, source, warn, again, column)

@@ -185,10 +185,15 @@ def refuse_footer(held, written, table, source, total):
                 "(if it is a name, write its empty cells after it, as a "
                 f"spreadsheet does: {name + d * (width - 1)!r})."
             )
+        # A table without a header row (header=None) has no header to show.
+        wide = (
+            f"its header row {d.join(table.header)!r} has"
+            if table.has_header
+            else "its rows have"
+        )
         message = (
             f"{source} has {shown!r} on {lines}, below the rows of its table, "
-            f"with one field where its header row {d.join(table.header)!r} has "
-            f"{width} (a footer?): it would be read as a name. {end}and read it "
-            f"again {keep}"
+            f"with one field where {wide} {width} (a footer?): it would be read "
+            f"as a name. {end}and read it again {keep}"
         )
     raise FooterLinesError(message, held)

@@ -861,12 +861,14 @@ def counted_rows(lines, path, names_column, counts_column, *, warn=True, again=N
     return table_counts(itertools.chain(head, lines), table, at, source, warn, again)
 
 
-def table_counts(lines, table, at, source, warn=True, again=None):
+def table_counts(lines, table, at, source, warn=True, again=None, column=None):
     """``(name, count)`` for each row of ``table`` with a name, its count in
     column ``at``: :func:`counted_rows` once the columns are known (also of
-    a table read by positions, ``header=None``)."""
+    a table read by positions, ``header=None``, whose ``column`` messages
+    name by its place; None: by its header)."""
     ahead = again and (lambda line: cells_below(again(), table, at, line))
-    cells = CountCells(source, table.header[at], table.delimiter, ahead)
+    column = table.header[at] if column is None else column
+    cells = CountCells(source, column, table.delimiter, ahead)
     return _counted(lines, table, at, source, cells, warn)
 
 
