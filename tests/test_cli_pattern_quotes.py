@@ -58,3 +58,15 @@ def test_bash_reads_back_a_pattern_with_a_line_end_or_tab():
     script = f"for word in {words}; do printf '%s\\0' \"$word\"; done"
     read = subprocess.run([bash, "-c", script], capture_output=True, check=True)
     assert read.stdout.decode().split("\0")[:-1] == _UNSHOWN
+
+
+@pytest.mark.parametrize("typed", ["-x", "-", "--a.*", "-a b"])
+def test_a_value_that_starts_with_a_dash_is_joined_to_its_flag(typed):
+    """argparse reads ``--pattern -x`` as a flag without its value; the advice
+    is spelled ``--pattern=-x``, which it reads as the pattern typed."""
+    from sknextchar.cli._parser import build_parser
+
+    message = cli_spelling(f"pattern={typed!r} matches only names that hold it")
+    advice = message.removesuffix(" matches only names that hold it")
+    args = build_parser().parse_args(["sample", "m.skops", *shlex.split(advice)])
+    assert args.pattern == typed, message

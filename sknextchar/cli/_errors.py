@@ -476,6 +476,8 @@ def cli_spelling(message):
             _SHELL_SPECIAL.search(quoted) or not quoted.isprintable()
         ):
             quoted = _shell_word(quoted)  # names_column='first name'
+        if quoted is not None and quoted.startswith("-"):  # no flag of its own
+            return f"{flag.flag}={quoted}"  # --pattern=-x, as argparse reads it
         return f"{flag.flag} {quoted if quoted is not None else text}"
 
     def spell_name(match):  # a parameter named without a value
