@@ -18,7 +18,7 @@ import warnings
 from .._dead_ends import LongPrefixError, long_prefix_message
 from .._emptied_labels import EmptiedLabelsError, emptied_labels_message
 from ._main import PROG
-from ._what_was_saved import shell_path
+from ._what_was_saved import shell_word
 
 __all__ = [
     "PROG",
@@ -508,7 +508,7 @@ def _shell_word(value):
     it holds an apostrophe and nothing else a shell reads there (``"O'.*"``),
     else in single quotes (:func:`shlex.quote`); as ``$'...'`` when it holds
     a line end, a tab or another control character, so that the message keeps
-    to one line (:func:`~sknextchar.cli._what_was_saved.shell_path`).
+    to one line (:func:`~sknextchar.cli._what_was_saved.shell_word`).
 
     Examples
     --------
@@ -519,11 +519,9 @@ def _shell_word(value):
     >>> print(_shell_word("O'\\n"), _shell_word("-a\\tb"))
     $'O\\'\\x0a' $'-a\\x09b'
     """
-    # A line end or a tab: $'...' as for a path, on the one line of the
-    # message. shell_path would give "-x" as "./-x", so it quotes "x" + value.
-    word = shell_path("x" + value)
-    if word.startswith("$'x"):
-        return "$'" + word[len("$'x") :]
+    word = shell_word(value)
+    if word.startswith("$'"):  # a line end or a tab: on the message's one line
+        return word
     if "'" in value and not _IN_DOUBLE_QUOTES.search(value):
         return f'"{value}"'
     return shlex.quote(value)

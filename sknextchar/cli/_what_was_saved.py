@@ -11,7 +11,7 @@ import os
 import shlex
 import unicodedata
 
-__all__ = ["move_command", "shell_path", "target_left"]
+__all__ = ["move_command", "shell_path", "shell_word", "target_left"]
 
 # The categories of characters a message of one line cannot show as themselves:
 # controls (line ends, tabs), line and paragraph separators, lone surrogates.
@@ -76,13 +76,36 @@ def shell_path(path):
     path = os.fspath(path)
     if path.startswith("-"):
         path = os.path.join(os.curdir, path)
-    if all(_shown(char) for char in path):
-        return shlex.quote(path)
+    return shell_word(path)
+
+
+def shell_word(text):
+    """``text`` as one word of a POSIX shell command, on one line.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    word : str
+        ``text`` quoted by :func:`shlex.quote`; as ``$'...'`` when it holds a
+        character a message of one line cannot show (a line end, a tab, a byte
+        that is no UTF-8), that character spelled ``\\xHH``, which bash, zsh
+        and ksh read back as the byte it was.
+
+    Examples
+    --------
+    >>> print(shell_word("a b"), shell_word("-x"), shell_word("a\\tb"))
+    'a b' -x $'a\\x09b'
+    """
+    if all(_shown(char) for char in text):
+        return shlex.quote(text)
     spelled = (
         ("\\" + char if char in "\\'" else char)
         if _shown(char)
         else "".join(f"\\x{byte:02x}" for byte in os.fsencode(char))
-        for char in path
+        for char in text
     )
     return "$'" + "".join(spelled) + "'"
 
