@@ -27,7 +27,6 @@ from ._text import (
 )
 
 __all__ = [
-    "FoldedNames",
     "warn_other_scripts_folded",
 ]
 
@@ -83,12 +82,12 @@ def warn_other_scripts_folded(names, index=None, *, lowercase=True, strip="unico
         changed = [i for i, name in read.items() if found.search(name)]
     if not changes:
         return
-    FoldedNames.found(
+    _FoldedNames.found(
         names, changed, index, changes=changes, lowercase=lowercase, strip=strip
     )
 
 
-class FoldedNames(NamesWarning):
+class _FoldedNames(NamesWarning):
     """The names ``strip_accents="unicode"`` changes, with what they are read
     as, and the characters that change (of the names of a whole file, within
     :meth:`~sknextchar._gathered_names.GatheredWarnings.gathering`).

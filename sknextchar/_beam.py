@@ -19,7 +19,6 @@ from ._vocabulary import END_ID, decode_rows
 
 __all__ = [
     "beam_search",
-    "beam_search_bytes",
     "beam_shortfall_message",
     "default_beam_width",
 ]
@@ -37,7 +36,7 @@ MIN_BEAM = 1000
 # name's score (float64 each), the model's own work on them, and, while the
 # next beam is chosen, a float64 copy of the letters' scores and their int64
 # positions. Measured peaks of most_likely(10**4 to 3 * 10**5) with an MLP and
-# a Kneser-Ney model were 0.6 to 0.85 of the count of beam_search_bytes.
+# a Kneser-Ney model were 0.6 to 0.85 of the count of _beam_search_bytes.
 BEAM_BYTES_PER_SYMBOL = 32
 # Bytes held per unfinished name besides: its letters and context (twice,
 # while they grow), its score, parent and letter, and its name as a Python
@@ -56,7 +55,7 @@ LENGTH_LEVERS = {
 }
 
 
-def beam_search_bytes(n_names, beam_width, n_symbols, max_length, context_length):
+def _beam_search_bytes(n_names, beam_width, n_symbols, max_length, context_length):
     """The peak bytes of :func:`beam_search`, besides the model's own.
 
     Measured peaks (27 symbols, names of at most 10 letters, a context of 3 to
@@ -64,7 +63,7 @@ def beam_search_bytes(n_names, beam_width, n_symbols, max_length, context_length
 
     Examples
     --------
-    >>> beam_search_bytes(10**5, 5 * 10**5, 27, 10, 3)  # 0.5 GB
+    >>> _beam_search_bytes(10**5, 5 * 10**5, 27, 10, 3)  # 0.5 GB
     538000000
     """
     per_beam = (
@@ -139,7 +138,7 @@ def beam_search(
     Raises
     ------
     ValueError
-        If the search cannot fit in memory (:func:`beam_search_bytes`), before
+        If the search cannot fit in memory (:func:`_beam_search_bytes`), before
         any search.
 
     Examples
@@ -201,7 +200,7 @@ def default_beam_width(n_names):
 
 def beam_shortfall_message(
     n_found, n_names, *, prefix, n_prefix, reach, controls, exclude,
-    label_words=None,
+    label_words=None, novel=False,
 ):  # fmt: skip
     """Why ``most_likely`` found fewer names than asked for, and what helps.
 
@@ -209,6 +208,8 @@ def beam_shortfall_message(
     more (``reach``, from :func:`beam_search`). A search the beam never cut
     weighed every name of nonzero probability within the bounds (the names
     left out are of probability 0, excluded or rejected): the message says so.
+    With ``novel`` (``most_likely(novel=True)``), it says that the training
+    names were left out, and that ranking them too finds more.
 
     Examples
     --------
@@ -231,14 +232,19 @@ fewer names, or allow longer names (max_length=...)."
         levers.append("widen the beam (beam_width=...)")
     if exclude:
         levers.append("exclude fewer names (exclude=...)")
+    if novel:
+        levers.append("leave novel=False to rank the training names too")
     if label_words is not None:
         levers.append("lower min_label_proba")
     lever_words = or_list(levers or ["check the model: it ends no name at all"])
+    left_out = ["the training names (novel=True)"] if novel else []
+    if exclude:
+        left_out.append(f"the {len(exclude)} excluded names")
     return (
         f"Found only {n_found} of the {n_names} requested names with prefix "
         f"{prefix!r}, min_length={controls.min_length} and max_length="
         f"{controls.max_length}"
-        + (f" outside the {len(exclude)} excluded names" if exclude else "")
+        + (f" outside {' and '.join(left_out)}" if left_out else "")
         + ("" if label_words is None else f", {label_words}")
         + (
             "; the search weighed every name of nonzero probability"
@@ -260,14 +266,14 @@ def _check_beam_memory(n_names, beam_width, vocabulary, max_length, context, n_p
     n_letters, depth = len(vocabulary) - 1, max_length - n_prefix
     # Past 64 letters, 2 or more letters make 2**64 names: beyond any memory.
     width = min(beam_width, n_letters ** min(depth, 64))
-    needed = beam_search_bytes(
+    needed = _beam_search_bytes(
         min(n_names, (depth + 1) * width), width, len(vocabulary), max_length,
         context.shape[1],
     )  # fmt: skip
     available = machine_memory()
     if needed <= available:
         return
-    per_name = beam_search_bytes(
+    per_name = _beam_search_bytes(
         1, BEAM_PER_NAME, len(vocabulary), max_length, context.shape[1]
     )
     levers = [

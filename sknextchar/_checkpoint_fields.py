@@ -30,13 +30,10 @@ from .callbacks import Checkpoint
 __all__ = [
     "LABEL_FIELD",
     "MEMBER_FIELD",
-    "check_apart",
-    "check_filled_files",
     "check_label_checkpoints",
     "check_member_checkpoints",
     "check_unfilled_labels",
     "checkpoints_in",
-    "fill_checkpoints",
     "filled_for",
     "without_idle_checkpoints",
 ]
@@ -63,7 +60,7 @@ def shown(checkpoint):
     return f"Checkpoint({str(checkpoint.path)!r})"
 
 
-def fill_checkpoints(estimator, field, value):
+def _fill_checkpoints(estimator, field, value):
     """Give the Checkpoints of ``estimator`` and of the estimators in it a path
     with ``field`` replaced by ``value`` (percent-encoded, dots too: a file
     name, never a folder or ``..``); each copy lists the files it writes in
@@ -106,15 +103,15 @@ def _filled(checkpoint, field, text):
 
 @contextmanager
 def filled_for(estimator, field, value):
-    """:func:`fill_checkpoints` for the duration of the block (a fit)."""
-    undo = fill_checkpoints(estimator, field, value)
+    """:func:`_fill_checkpoints` for the duration of the block (a fit)."""
+    undo = _fill_checkpoints(estimator, field, value)
     try:
         yield estimator
     finally:
         undo()
 
 
-def check_apart(checkpoints, field, *, where, models, n_models, n_jobs):
+def _check_apart(checkpoints, field, *, where, models, n_models, n_jobs):
     """Refuse Checkpoints whose files one model would write over another's
     (``field`` missing from the path of a Checkpoint that ``n_models`` models
     share), or that would save nothing (the models fitted in other processes,
@@ -184,7 +181,7 @@ def check_member_checkpoints(mixture, members, n_jobs, context):
     if not checkpoints or not writers:
         return  # no member trains by epochs: no checkpoint is written
     names = [repr(name) for name, _ in writers]
-    check_apart(
+    _check_apart(
         checkpoints,
         MEMBER_FIELD,
         where="MixtureClassifier",
@@ -194,7 +191,7 @@ def check_member_checkpoints(mixture, members, n_jobs, context):
         n_models=len(writers),
         n_jobs=n_jobs,
     )
-    check_filled_files(checkpoints, MEMBER_FIELD, writers, context)
+    _check_filled_files(checkpoints, MEMBER_FIELD, writers, context)
 
 
 def _refuse_member_checkpoints(members):
@@ -216,7 +213,7 @@ def _refuse_member_checkpoints(members):
 
 def check_label_checkpoints(estimator, classes, n_jobs, passed):
     """Before any label's model is fitted, refuse the Checkpoints that would
-    lose files (see :func:`check_apart`), and check the files of every label's
+    lose files (see :func:`_check_apart`), and check the files of every label's
     model; none when no label's model trains by epochs: no file is written,
     as a Checkpoint passed on warns, and :func:`without_idle_checkpoints` of
     those set on ``estimator``. A Checkpoint set on a member of a mixture in
@@ -247,7 +244,7 @@ def check_label_checkpoints(estimator, classes, n_jobs, passed):
         ([c for part in taken for c in _own_checkpoints(part)], _WHERE),
         (list(passed), f"PerLabelClassifier ({_PASSED})"),
     ):
-        check_apart(
+        _check_apart(
             checkpoints,
             LABEL_FIELD,
             where=where,
@@ -255,10 +252,10 @@ def check_label_checkpoints(estimator, classes, n_jobs, passed):
             n_models=len(classes),
             n_jobs=n_jobs,
         )
-    check_filled_files(list(passed), LABEL_FIELD, [(c, estimator) for c in classes])
+    _check_filled_files(list(passed), LABEL_FIELD, [(c, estimator) for c in classes])
     for part in taken:  # each Checkpoint where it is set
         own = _own_checkpoints(part)
-        check_filled_files(own, LABEL_FIELD, [(label, part) for label in classes])
+        _check_filled_files(own, LABEL_FIELD, [(label, part) for label in classes])
 
 
 def _own_checkpoints(part):
@@ -343,7 +340,7 @@ def check_unfilled_labels(checkpoints, model):
         )
 
 
-def check_filled_files(checkpoints, field, models, context=None):
+def _check_filled_files(checkpoints, field, models, context=None):
     """Check, before any of ``models`` is fitted, the files that each of
     ``checkpoints`` with ``field`` in its path writes for each model, as the
     Checkpoint checks its own when a fit starts (and, with ``{member}`` still
@@ -407,7 +404,7 @@ def _check_model_files(filled, model, context):
     for part in estimator_parts(model):
         if fills_member_names(part) and is_pair_list(part.estimators):
             members = [(n, m) for n, m in part.estimators if not is_drop(m)]
-            check_filled_files([filled], MEMBER_FIELD, epoch_writers(members), context)
+            _check_filled_files([filled], MEMBER_FIELD, epoch_writers(members), context)
 
 
 def _short(value):

@@ -10,6 +10,7 @@ file), so the schedule counts true epochs, not chunks.
 """
 
 import copy
+import math
 import os
 import sys
 import time
@@ -156,14 +157,17 @@ def train_from_file(
         ``check_names(chunk)`` is called on each chunk of names (a list of
         str) in the first pass, before any training, and raises to refuse the
         file: a check of your own that every name is met by once, without
-        another pass over the file.
+        another pass over the file (names of count 0 included).
     counts_column : str or None, default=None
         The header of a column of counts of the table (``names_column`` is
         then needed): each name trains with its row's number as its
         ``sample_weight``, a name of count 3 as if it were on three lines
-        (a count may have a fraction; 0 leaves the name out). A cell that is
-        not a number >= 0 fails in the first pass, with its line. None
-        weighs every name once.
+        (a count may have a fraction). A name of count 0 is left out as if
+        absent: the model is the one trained on the file without its row (its
+        characters are not learned with ``alphabet="auto"``, and one outside
+        a given alphabet or a resumed model's vocabulary is no error). A cell
+        that is not a number >= 0 fails in the first pass, with its line.
+        None weighs every name once.
     header : {"infer", None}, default="infer"
         ``"infer"``: a table's first row is its header, and ``names_column``
         and ``counts_column`` are headers. None: the file is a table without
@@ -252,9 +256,8 @@ def train_from_file(
     columns = names_column, counts_column, by_position
     chunks = chunk_reader(path, chunk_size, encoding, *columns)
 
-    step = next((name for name, est in pipeline.steps if est is windows), None)
-    n_chunks, n_names = first_pass(
-        windows, chunks(), os.fspath(path), names_column, check_names, step
+    n_chunks = _first_pass(  # the vocabulary; the chunks to train on
+        pipeline, windows, chunks, path, chunk_size, names_column, check_names
     )
     if resume:
         _check_vocabularies_agree(windows, clf)
@@ -274,6 +277,19 @@ def train_from_file(
     from ._fitted import as_sampler
 
     return record.fill(as_sampler(pipeline, "train_from_file", max_length=None))
+
+
+def _first_pass(pipeline, windows, chunks, path, chunk_size, names_column, check):
+    """:func:`~sknextchar._vocabulary_pass.first_pass` over every name of the
+    file, those of count 0 too (checked, and counted in the places of its
+    errors, but not learned); the number of chunks of ``chunk_size`` names
+    learned that each epoch trains on (the chunks of the file without them)."""
+    step = next((name for name, est in pipeline.steps if est is windows), None)
+    every_name = chunks(every_name=True)
+    n_learned = first_pass(
+        windows, every_name, os.fspath(path), names_column, check, step
+    )
+    return math.ceil(n_learned / chunk_size)
 
 
 def _train_in_one_stream(pipeline, clf, first, train_epoch):

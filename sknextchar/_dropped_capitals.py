@@ -13,7 +13,7 @@ import numpy as np
 from ._gathered_names import NamesWarning
 from ._text import MAX_REPORTED, counted, quoted
 
-__all__ = ["DroppedCapitals", "warn_capitals_dropped"]
+__all__ = ["warn_capitals_dropped"]
 
 
 def warn_capitals_dropped(names, symbols, known, index=None):
@@ -67,7 +67,7 @@ def warn_capitals_dropped(names, symbols, known, index=None):
         start, stop = np.searchsorted(owner, [i, i + 1]).tolist()
         read[names[i]] = "".join(flat[j] for j in range(start, stop) if not bad[j])
     folded = any(symbol(code).lower() not in known for code in capitals)
-    DroppedCapitals.found(names, hit, index, read=read, folded=folded)
+    _DroppedCapitals.found(names, hit, index, read=read, folded=folded)
 
 
 def _known_lowercase(symbol, known):
@@ -81,7 +81,7 @@ def _known_lowercase(symbol, known):
     return lower in known or plain in known
 
 
-class DroppedCapitals(NamesWarning):
+class _DroppedCapitals(NamesWarning):
     """The names ``handle_unknown="drop"`` removes capitals from, with what
     they are read as (of the names of a whole file, within
     :meth:`~sknextchar._gathered_names.GatheredWarnings.gathering`)."""

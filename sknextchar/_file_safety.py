@@ -29,6 +29,7 @@ __all__ = [
     "current_umask",
     "file_on_the_way",
     "file_state",
+    "new_file",
     "path_text",
     "real_target",
 ]
@@ -157,7 +158,7 @@ def check_target(
             f"separator names a folder). {_give(*advice)}."
         )
     real = real_target(path)
-    status = _status(real, shown)
+    status = _status(real, shown, command_line)
     if status is not None:
         _check_existing(shown, real, status, inputs, advice)
     elif not real.parent.is_dir():
@@ -169,7 +170,7 @@ def check_target(
     if protected is not None:  # before training, not after
         raise PermissionError(
             f"Cannot save to {shown!r}: its folder cannot be written to (read-only "
-            f"or no permission: {protected}). Choose another output file."
+            f"or no permission: {protected}). {_another(command_line)}."
         )
     protected = None if status is None else _protection(real, status)
     if protected is not None:
@@ -177,7 +178,7 @@ def check_target(
     kept = None if status is None or keep is None else keep(real, shown, command_line)
     if kept is not None:
         raise FileExistsError(kept)
-    if status is not None and not force:
+    if status is not None and not force:  # only the command line asks this
         raise FileExistsError(
             f"{shown!r} already exists; pass --force to replace it, or choose "
             "another output file."
@@ -185,7 +186,12 @@ def check_target(
     return status
 
 
-def _status(real, shown):
+def _another(command_line):
+    """What to do instead of writing the target, in the caller's words."""
+    return "Choose another output file" if command_line else "Save to another path"
+
+
+def _status(real, shown, command_line):
     """``os.stat`` of the target, None where there is no file yet; a folder
     that may not be entered, or a loop of symbolic links, refused."""
     try:
@@ -195,8 +201,7 @@ def _status(real, shown):
     except PermissionError:  # a folder on the way that may not be entered
         raise PermissionError(
             f"Cannot save to {shown!r}: its folder {str(real.parent)!r} cannot be "
-            "entered (no permission); nothing was saved. Choose another output "
-            "file."
+            f"entered (no permission); nothing was saved. {_another(command_line)}."
         ) from None
     except NotADirectoryError:  # a file where the path has a folder
         raise NotADirectoryError(
@@ -206,9 +211,10 @@ def _status(real, shown):
     except OSError as error:
         if error.errno != errno.ELOOP:
             raise
+        remove = f"rm {shlex.quote(shown)}" if command_line else "os.remove(path)"
         raise OSError(  # one argument: no "[Errno 40]" before the message
-            f"Cannot save to {shown!r}: {LINK_LOOP}; remove it (rm "
-            f"{shlex.quote(shown)}) or choose another output file."
+            f"Cannot save to {shown!r}: {LINK_LOOP}; remove it ({remove}) or "
+            f"{_another(command_line).lower()}."
         ) from None
 
 
@@ -485,20 +491,9 @@ def atomic_write(
     checks = {"inputs": inputs, "command_line": command_line, "keep": keep}
     existing = check_target(path, force=force, **checks)
     real = real_target(path)
-    # Named before it is made, so that an interrupt at any point (even as it
-    # is made) leaves nothing behind: the finally clause removes it.
-    tmp = ours = None
-    try:
+    with contextlib.ExitStack() as made:
         with _naming_target(path, existing):
-            for tries_left in reversed(range(_TEMP_TRIES)):
-                tmp = ours = _temp_name(real)
-                try:
-                    os.close(os.open(tmp, _NEW_FILE, 0o600))
-                    break
-                except FileExistsError:
-                    ours = None  # another's file by that name: never removed
-                    if not tries_left:
-                        raise
+            tmp = made.enter_context(new_file(lambda: _temp_name(real)))
             write(tmp)
             with open(tmp, "rb+") as f:
                 os.fsync(f.fileno())
@@ -507,10 +502,7 @@ def atomic_write(
             _copy_mode(existing, tmp)
         check_target(path, force=True, **checks)  # nothing swapped in meanwhile
         with _naming_target(path, existing):
-            os.replace(tmp, real)
-    finally:
-        if ours is not None and os.path.lexists(ours):
-            os.remove(ours)
+            os.replace(tmp, real)  # the temporary file is gone: nothing to remove
     return Path(path)
 
 
@@ -528,6 +520,59 @@ _NEW_FILE = (
 # New random names tried for the temporary file before giving up: a name of
 # another's file is never taken (one in 2**32 per file beside the target).
 _TEMP_TRIES = 5
+
+
+@contextlib.contextmanager
+def new_file(name, mode=0o600, *, keep=None):
+    """Make a new, empty file for this block; remove it when the block ends.
+
+    The file is named before it is made, so that an interrupt at any moment
+    (Ctrl-C as it is made included) leaves nothing behind: however the block
+    ends, the file is removed if it is still there, unless ``keep(path)`` says
+    to keep it. A file that exists is never taken nor removed: a name that one
+    has is drawn again (5 tries, then FileExistsError).
+
+    Parameters
+    ----------
+    name : callable
+        ``name()`` gives a new path of random name at each call.
+    mode : int, default=0o600
+        The mode it is made with (the umask applies).
+    keep : callable or None, default=None
+        ``keep(path)``: whether the file stays when the block ends (such as a
+        file that was written in full); None removes it always.
+
+    Yields
+    ------
+    path : str
+        The new file, empty.
+
+    Examples
+    --------
+    >>> import os, secrets, tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     with new_file(lambda: os.path.join(tmp, secrets.token_hex(4))) as path:
+    ...         os.path.getsize(path)
+    ...     os.listdir(tmp)
+    0
+    []
+    """
+    ours = None
+    try:
+        for tries_left in reversed(range(_TEMP_TRIES)):
+            path = ours = name()
+            try:
+                os.close(os.open(path, _NEW_FILE, mode))
+                break
+            except FileExistsError:
+                ours = None  # another's file by that name: never removed
+                if not tries_left:
+                    raise
+        yield path
+    finally:
+        if ours is not None and os.path.lexists(ours):
+            if keep is None or not keep(ours):
+                os.remove(ours)
 
 
 def _temp_name(real):

@@ -12,6 +12,7 @@ gives.
 import contextlib
 import contextvars
 import warnings
+from numbers import Integral
 
 from ._stacklevel import user_stacklevel
 from ._text import MAX_REPORTED, and_more, quoted
@@ -74,14 +75,18 @@ class NamesWarning:
             alone.warn()
         elif gathering.offset is not None:  # None: names gathered before
             kind = gathering.kinds.setdefault(cls, cls())
+            if gathering.index is not None:
+                index = gathering.index
             kind.gather(names, positions, index, gathering.offset, **details)
 
     def gather(self, names, positions, index, offset):
         """Count the names at ``positions``; show the first few, numbered from
-        name ``offset`` of the file."""
+        name ``offset`` of the file (or ``offset[i]``, the place in the file
+        of each name: a sequence)."""
         self.n_names += len(positions)
         self.shown += [
-            f"{element_place('names', offset + i, index)}={self.told(names[i])}"
+            f"{element_place('names', _in_file(offset, i), index)}="
+            f"{self.told(names[i])}"
             for i in positions[: MAX_REPORTED - len(self.shown)]
         ]
 
@@ -124,16 +129,31 @@ class GatheredWarnings:
     ...     gathered.warn()
     >>> str(caught[0].message).split(":")[1].split(".")[0]
     " names[1]='zo\\\\te', names[2]='ra\\\\tvi'"
+
+    The names of a fit may be some of the caller's (those of a weight above
+    0): a sequence given to :meth:`gathering` places each in the caller's
+    list, and ``index`` is that of the caller's Series.
+
+    >>> import numpy as np
+    >>> gathered = GatheredWarnings()
+    >>> with gathered.gathering(np.array([0, 2])):
+    ...     _ = windows.fit(["asha", "zo\\te"])
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     gathered.warn()
+    >>> str(caught[0].message).split(":")[1].split(".")[0]
+    " names[2]='zo\\\\te'"
     """
 
-    def __init__(self):
-        self.kinds, self.offset = {}, 0
+    def __init__(self, index=None):
+        self.kinds, self.offset, self.index = {}, 0, index
 
     @contextlib.contextmanager
     def gathering(self, offset):
         """Gather the names the fits within warn about, numbered from name
-        ``offset`` of the file; None: leave them out (names gathered before,
-        fitted again)."""
+        ``offset`` of the file (or placed by it, a sequence of the place in
+        the file of each name fitted); None: leave them out (names gathered
+        before, fitted again)."""
         self.offset, token = offset, _GATHERING.set(self)
         try:
             yield self
@@ -144,3 +164,9 @@ class GatheredWarnings:
         """Give each warning gathered, in the order of a fit's warnings."""
         for kind in sorted(self.kinds.values(), key=lambda kind: kind.order):
             kind.warn()
+
+
+def _in_file(offset, i):
+    """The place in the file of name ``i`` of a fit: ``offset + i``, or
+    ``offset[i]`` when ``offset`` places each name."""
+    return offset + i if isinstance(offset, Integral) else int(offset[i])

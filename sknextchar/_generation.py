@@ -604,7 +604,7 @@ def sample_new_names(
         round, and the message of the error names them.
     constraints : sequence of str, default=()
         What ``sample`` itself rejects, in words, for the error message (e.g.
-        ``"matching pattern '.*a'"``).
+        ``"matching pattern='.*a'"``).
     novel : bool, default=False
         Whether ``sample`` leaves out the training names: the error message
         then asks for new names.

@@ -30,11 +30,9 @@ from sklearn.model_selection import GroupShuffleSplit, ShuffleSplit
 from sklearn.utils import check_random_state
 
 __all__ = [
-    "check_not_too_small",
     "held_out_split",
     "hold_out",
     "hold_out_seed",
-    "hold_out_units",
     "label_shortfall",
     "same_name_groups",
     "same_text_groups",
@@ -77,7 +75,7 @@ def hold_out_seed(random_state):
     return random_state
 
 
-def hold_out_units(n_rows, groups):
+def _hold_out_units(n_rows, groups):
     """The units a hold-out draws: how many, and what they are.
 
     Parameters
@@ -95,7 +93,7 @@ def hold_out_units(n_rows, groups):
     Examples
     --------
     >>> import numpy as np
-    >>> hold_out_units(5, np.array([0, 0, 1, 1, 1])), hold_out_units(5, None)
+    >>> _hold_out_units(5, np.array([0, 0, 1, 1, 1])), _hold_out_units(5, None)
     ((2, 'names'), (5, 'rows'))
     """
     if groups is not None:
@@ -247,7 +245,7 @@ def too_small(n_units, fraction):
     return n_units < 2 or math.ceil(fraction * n_units) >= n_units
 
 
-def check_not_too_small(
+def _check_not_too_small(
     n_units,
     kind,
     fraction,
@@ -264,7 +262,7 @@ def check_not_too_small(
     Parameters
     ----------
     n_units : int
-        The number of units (see :func:`hold_out_units`).
+        The number of units (see :func:`_hold_out_units`).
     kind : {"names", "rows"}
         What the units are.
     fraction : float
@@ -283,8 +281,8 @@ def check_not_too_small(
 
     Examples
     --------
-    >>> check_not_too_small(4, "names", 0.25)  # one held out, three for training
-    >>> check_not_too_small(1, "names", 0.1)
+    >>> _check_not_too_small(4, "names", 0.25)  # one held out, three for training
+    >>> _check_not_too_small(1, "names", 0.1)
     Traceback (most recent call last):
     ...
     ValueError: The validation set is too small: validation_fraction=0.1 of 1 \
@@ -392,7 +390,7 @@ def hold_out(n_rows, groups, fraction, random_state, strata=None):
     >>> labels[held_out].tolist()  # in proportion: 1.6 "f" and 0.4 "m"
     ['f', 'f']
     """
-    n_units, _ = hold_out_units(n_rows, groups)
+    n_units, _ = _hold_out_units(n_rows, groups)
     n_val = math.ceil(fraction * n_units)
     if strata is not None:
         return _hold_out_by_label(groups, n_val, np.asarray(strata), random_state)
@@ -488,8 +486,8 @@ def validation_split(
     >>> np.unique(groups[held]).size  # ceil(0.25 * 4) whole names
     1
     """
-    units, kind = hold_out_units(n_rows, groups)
-    check_not_too_small(units, kind, fraction)
+    units, kind = _hold_out_units(n_rows, groups)
+    _check_not_too_small(units, kind, fraction)
     if strata is not None:
         unit_strata = unit_labels(groups, strata)
         reason = label_shortfall(unit_strata, fraction, kind, label_names)
@@ -565,8 +563,8 @@ def held_out_split(X, y, data, weights, *, fraction, random_state, fold):
         contexts = contexts[rows]
         groups = None if groups is None else groups[rows]
         units = None if units is None else units[rows]
-    n_units, kind = hold_out_units(len(contexts), units)
-    check_not_too_small(
+    n_units, kind = _hold_out_units(len(contexts), units)
+    _check_not_too_small(
         n_units,
         kind,
         fraction,

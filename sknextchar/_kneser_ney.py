@@ -253,7 +253,7 @@ class KneserNeyClassifier(
         """
         self._check_discount_fallback()
         data = check_training_data(self, X, y, reset=True)
-        weights = name_counts(X, data, sample_weight, counted=0)
+        weights = _name_counts(X, data, sample_weight, counted=0)
         self._start(data.n_symbols, isinstance(X, CharWindows))
         self._add(X, y, data, weights)
         return self
@@ -315,7 +315,7 @@ class KneserNeyClassifier(
             classes=classes,
             n_symbols=None if first else self._n_symbols,
         )
-        weights = name_counts(
+        weights = _name_counts(
             X, data, sample_weight, self.n_windows_ if not first else 0
         )
         if first:
@@ -670,7 +670,7 @@ class KneserNeyClassifier(
             )
 
 
-def name_counts(X, data, sample_weight, counted):
+def _name_counts(X, data, sample_weight, counted):
     """Each window's count from ``sample_weight``: int64 whole numbers, or None.
 
     Parameters
@@ -694,7 +694,7 @@ def name_counts(X, data, sample_weight, counted):
     >>> from sklearn.base import BaseEstimator
     >>> from sknextchar._model_input import check_training_data
     >>> data = check_training_data(BaseEstimator(), [[0], [1]], [1, 2], reset=True)
-    >>> name_counts([[0], [1]], data, [2, 0.0], counted=0).tolist()
+    >>> _name_counts([[0], [1]], data, [2, 0.0], counted=0).tolist()
     [2, 0]
     """
     rows = X if isinstance(X, CharWindows) else data.contexts  # any array-like

@@ -49,7 +49,6 @@ from ._text import MAX_REPORTED, and_more
 __all__ = [
     "all_frozen",
     "calibration_cv",
-    "calibration_folds",
     "calibration_splits",
     "SMOOTH_ADVICE",
     "check_true_label_possible",
@@ -170,7 +169,7 @@ def fit_pool_weights(
     )
 
 
-def calibration_folds(cv, names, labels, classes, groups):
+def _calibration_folds(cv, names, labels, classes, groups):
     """The (train, test) row indices of the calibration, each train with every label.
 
     Parameters
@@ -202,10 +201,10 @@ def calibration_folds(cv, names, labels, classes, groups):
     --------
     >>> import numpy as np
     >>> labels = np.array(["f", "f", "m", "m"])
-    >>> folds = calibration_folds(2, list("abcd"), labels, ["f", "m"], [0, 1, 2, 3])
+    >>> folds = _calibration_folds(2, list("abcd"), labels, ["f", "m"], [0, 1, 2, 3])
     >>> [test.tolist() for _, test in folds]
     [[0, 2], [1, 3]]
-    >>> list(calibration_folds(3, list("abcd"), labels, ["f", "m"], [0, 1, 2, 3]))
+    >>> list(_calibration_folds(3, list("abcd"), labels, ["f", "m"], [0, 1, 2, 3]))
     Traceback (most recent call last):
     ...
     ValueError: cv=3 is more folds than the calibration can make of these names: ...
@@ -242,7 +241,7 @@ def calibration_splits(cv, estimators, names, labels, classes, groups):
     would score every name with the same pipeline: when every pipeline is
     frozen, ``cv`` is not used and the one split scores all the names (which
     should be names the pipelines were not trained on). Otherwise, the folds
-    of :func:`calibration_folds`.
+    of :func:`_calibration_folds`.
 
     Parameters
     ----------
@@ -251,7 +250,7 @@ def calibration_splits(cv, estimators, names, labels, classes, groups):
     estimators : list of estimators
         The pipelines to calibrate, possibly frozen.
     names, labels, classes, groups
-        As for :func:`calibration_folds`.
+        As for :func:`_calibration_folds`.
 
     Returns
     -------
@@ -271,7 +270,7 @@ def calibration_splits(cv, estimators, names, labels, classes, groups):
     if all_frozen(estimators):
         rows = np.arange(len(names))
         return [(rows, rows)]
-    folds = calibration_folds(cv, names, labels, classes, groups)
+    folds = _calibration_folds(cv, names, labels, classes, groups)
     return list(folds) if isinstance(cv, list) else folds  # checked before any fit
 
 

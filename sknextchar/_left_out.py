@@ -4,7 +4,9 @@
 training names, each read as ``fit`` read the training names: a name with a
 character the model does not know cannot be one (``handle_unknown="error"``),
 so it is new rather than an error, or is read without that character
-(``"drop"``: "jean-luc" is "jeanluc") (:func:`encodable_ids`). ``sample`` with
+(``"drop"``: "jean-luc" is "jeanluc") (:func:`encodable_ids`; the report
+reads each sample once for both its spelling and its answer:
+:func:`read_names`). ``sample`` with
 ``novel=True`` or ``exclude`` leaves names out, ``exclude`` as the model writes
 them (:func:`written_forms`), and its reachability check needs to know which
 ones and how many (:func:`left_out_test`). They read the record of
@@ -16,15 +18,21 @@ import copy
 import math
 
 import numpy as np
+from sklearn.frozen import FrozenEstimator
 
+from ._kept_names import names_as_given
 from ._novelty import fold_map, folded_ids, hash_id_rows, padded_ids, record_contains
-from ._transformer import unknown_symbols
+from ._placed_names import PlacedNamesError
+from ._steps import pipeline_steps, unfreeze
+from ._transformer import check_read_names, unknown_symbols
 from ._vocabulary import decode_rows
 
 __all__ = [
+    "check_unlearned_names",
     "encodable_ids",
     "in_record",
     "left_out_test",
+    "read_names",
     "recorded_names",
     "with_case_readings",
     "written_forms",
@@ -107,6 +115,8 @@ def in_record(transformer, X, record, folded=None, ignore_case=False):
     ``ignore_case``) is a training name (in any case, with ``folded``): a
     model that keeps case but has no "A" read "Anna" as "nna", which "Anna"
     still finds, as "ANNA" finds "Anna" when it knows "a" but not "A".
+    :func:`read_names` gives the same answer with the names as the model
+    writes them, from the same reading.
 
     Parameters
     ----------
@@ -134,14 +144,81 @@ def in_record(transformer, X, record, folded=None, ignore_case=False):
     >>> in_record(t, ["a-b", "ab", "b", "--"], record).tolist()
     [True, True, False, False]
     """
+    reading = encodable_ids(transformer, X)
+    return _found(transformer, X, reading, record, folded, ignore_case)
+
+
+def read_names(transformer, X, record, folded=None, ignore_case=False):
+    """The names as the model writes them, and which are training names.
+
+    One reading of the names serves both: :func:`in_record`'s answer (what
+    ``in_training_set`` gives) and :func:`written_forms`' spelling (what
+    ``exclude`` compares), for the sample report, which needs both of every
+    sample.
+
+    Parameters
+    ----------
+    transformer, X, record, folded, ignore_case
+        As for :func:`in_record` (``X`` a list of names).
+
+    Returns
+    -------
+    written : list of str
+        Each name as :func:`written_forms` writes it.
+    found : ndarray of bool of shape (n_names,)
+        As :func:`in_record` answers.
+
+    Raises
+    ------
+    ValueError
+        As :func:`in_record` refuses names (:func:`encodable_ids`): an
+        :class:`~sknextchar._empty_names.EmptyNamesError` for a name of only
+        invisible characters or only the Arabic tatweel (which
+        :func:`written_forms` writes as ``""``), and, as :func:`written_forms`,
+        an error for a blank name or one with a line break or a control
+        character.
+
+    Examples
+    --------
+    >>> from sknextchar import ContextWindowTransformer as Reader
+    >>> from sknextchar._novelty import name_record
+    >>> ab = name_record([np.array([1, 2])])[0]  # the record of "ab"
+    >>> written, found = read_names(Reader(handle_unknown="drop").fit(["ab"]),
+    ...                             ["A-b", "b", "--"], ab)
+    >>> written, found.tolist()
+    (['ab', 'b', ''], [True, False, False])
+    >>> written, found = read_names(Reader().fit(["ab"]), ["A-b", "AB"], ab)
+    >>> written, found.tolist()
+    (['a-b', 'ab'], [False, True])
+    """
+    reading = encodable_ids(transformer, X)
+    if transformer.handle_unknown == "drop":  # the reading spells them
+        written = _spelled(transformer, reading)
+    else:  # the names it can write are written as they read
+        written = transformer.normalize(list(X))
+    return written, _found(transformer, X, reading, record, folded, ignore_case)
+
+
+def _found(transformer, X, reading, record, folded, ignore_case):
+    """Which names are training names, from their ``reading`` by
+    :func:`encodable_ids` (and, with ``ignore_case``, recased)."""
     vocabulary = transformer.vocabulary_
-    ids, found = encodable_ids(transformer, X)
+    ids, found = reading
+    found = found.copy()
     found[found] = record_contains(ids, record, folded, vocabulary)
     if ignore_case:  # or as read with the unknown letters recased
         ids, recased = encodable_ids(transformer, X, ignore_case=True)
         recased[recased] = record_contains(ids, record, folded, vocabulary)
         found |= recased
     return found
+
+
+def _spelled(transformer, reading):
+    """The names of a reading by :func:`encodable_ids` as the model writes
+    them; ``""`` (never written) for a name it cannot encode."""
+    ids, encodable = reading
+    words = iter(decode_rows(ids, transformer.vocabulary_))
+    return [next(words) if known else "" for known in encodable.tolist()]
 
 
 def recorded_names(transformer, names, labels, weights):
@@ -201,6 +278,61 @@ def recorded_names(transformer, names, labels, weights):
     if reader.handle_unknown == "drop" or not encodable.all():
         readings = encodable_ids(reader, unlearned, ignore_case=True)[0]
     return [names[i] for i in rows], labels, weights[rows], readings
+
+
+def check_unlearned_names(estimator, names, weights, *, given=None):
+    """Refuse, before a fit, the names of weight 0 that the model reads as nothing.
+
+    A name of weight 0 is not learned, and one the model cannot write is
+    not recorded; but a name of only invisible characters (a zero-width
+    space) or whitespace is no name at all, a fault of the data that a fit
+    refuses in any name: it is refused here, before the training, as the
+    check of each name refuses one of weight 0 that holds only spaces. The
+    error names every name so read, whatever its weight, as a fit does.
+
+    Parameters
+    ----------
+    estimator : Pipeline or FrozenEstimator
+        The pipeline to fit, its transformer reading the names as its fit
+        reads them; or a fitted one that is kept (a ``FrozenEstimator``, a
+        resumed run's), reading them as its ``encode`` does.
+    names : list of str or None
+        All the names, checked; None: no name weighs 0.
+    weights : ndarray of shape (n_names,) or None
+        Their weights, checked; None: no name weighs 0.
+    given : 1-D array-like of str or None, default=None
+        The names as the caller passed them (a Series: placed by its index
+        labels too).
+
+    Raises
+    ------
+    EmptyNamesError
+        Its names numbered among ``names``, as in ``given``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import ContextWindowTransformer, KneserNeyClassifier
+    >>> pipe = make_pipeline(ContextWindowTransformer(), KneserNeyClassifier())
+    >>> check_unlearned_names(pipe, ["asha", "\u200b", "x"], np.array([1.0, 0, 1]))
+    Traceback (most recent call last):
+    ...
+    sknextchar._empty_names.EmptyNamesError: ... names[1]='\u200b'. Remove it.
+    """
+    if names is None or weights is None:
+        return
+    zero = np.flatnonzero(np.asarray(weights) == 0)
+    if not len(zero):
+        return
+    transformer = pipeline_steps(unfreeze(estimator))[0]
+    fitting = not isinstance(estimator, FrozenEstimator)  # else kept: encoded
+    with names_as_given(names if given is None else given):
+        try:
+            check_read_names(transformer, [names[i] for i in zero], fitting=fitting)
+        except PlacedNamesError:  # with those of weight above 0, as a fit says
+            check_read_names(transformer, names, fitting=fitting)
+            raise  # pragma: no cover (the same reading refuses them)
 
 
 def with_case_readings(record, folded, readings, vocabulary):
@@ -279,10 +411,11 @@ def written_forms(transformer, X):
     if transformer.handle_unknown != "drop":
         return texts  # the names it can write are written as they read
     read = [i for i, text in enumerate(texts) if text]  # "" is never written
-    ids, encodable = encodable_ids(transformer, [texts[i] for i in read])
-    words = iter(decode_rows(ids, transformer.vocabulary_))
-    for i, known in zip(read, encodable.tolist()):
-        texts[i] = next(words) if known else ""
+    if not read:
+        return texts
+    reading = encodable_ids(transformer, [texts[i] for i in read])
+    for i, word in zip(read, _spelled(transformer, reading)):
+        texts[i] = word
     return texts
 
 

@@ -356,28 +356,38 @@ def _check_schema(path, data):
     return schema
 
 
-def _parameters(estimator):
-    """``get_params(deep=False)``, refusing an estimator that lacks a parameter."""
+def _parameters(estimator, known=None):
+    """``get_params(deep=False)``, refusing an estimator that lacks a parameter.
+
+    With ``known`` (a dict by ``id``), each estimator's parameters are read once.
+    """
+    # An id is not reused within one walk: ``known`` holds every params dict (so
+    # every parameter value, nested estimators included, stays alive).
+    if known is not None and id(estimator) in known:
+        return known[id(estimator)]
     try:
-        return estimator.get_params(deep=False)
+        params = estimator.get_params(deep=False)
     except AttributeError as exc:  # getattr of a parameter the file left out
         name = getattr(exc, "name", None) or str(exc)
         raise DamagedModelError(
             f"its {type(estimator).__name__} has no parameter {name!r}"
         ) from exc
+    if known is not None:
+        known[id(estimator)] = params
+    return params
 
 
-def _estimators(model, depth=0):
+def _estimators(model, depth=0, known=None):
     if depth > 50 or not hasattr(model, "get_params"):
         return
     yield model
-    for value in _parameters(model).values():
+    for value in _parameters(model, known).values():
         for item in value if isinstance(value, (list, tuple)) else [value]:
             if isinstance(item, tuple):  # (name, estimator) steps
                 for part in item:
-                    yield from _estimators(part, depth + 1)
+                    yield from _estimators(part, depth + 1, known)
             else:
-                yield from _estimators(item, depth + 1)
+                yield from _estimators(item, depth + 1, known)
 
 
 def validate_loaded_params(model, path):
@@ -393,6 +403,12 @@ def validate_loaded_params(model, path):
     path : str or os.PathLike
         Its file, for the message.
 
+    Returns
+    -------
+    estimators : list of estimator
+        The estimators checked, as :func:`fitted_estimators` gives them (the
+        parameters of each are read once), for the checks that follow.
+
     Raises
     ------
     DamagedModelError
@@ -404,27 +420,32 @@ def validate_loaded_params(model, path):
     >>> from sknextchar import ContextWindowTransformer
     >>> from sknextchar._model_checks import validate_loaded_params
     >>> model = ContextWindowTransformer()
+    >>> validate_loaded_params(model, "m.skops") == [model]
+    True
     >>> model.context_length = -2  # as a tampered file could hold
     >>> validate_loaded_params(model, "m.skops")
     Traceback (most recent call last):
     ...
     sknextchar.exceptions.DamagedModelError: Cannot load 'm.skops': it holds an ...
     """
+    checked, known = [], {}
     try:
-        for estimator in fitted_estimators(model):
-            _validate_params(estimator)
+        for estimator in fitted_estimators(model, known=known):
+            _validate_params(estimator, known)
+            checked.append(estimator)
     except DamagedModelError as exc:
         what = str(exc).rstrip(".")
         raise DamagedModelError(
             f"Cannot load {str(path)!r}: {what}. {DAMAGED_ADVICE}"
         ) from exc
+    return checked
 
 
-def _validate_params(estimator):
+def _validate_params(estimator, known=None):
     from ._compat import validate_declared_parameters  # scikit-learn: lazily
 
     try:
-        validate_declared_parameters(estimator, _parameters(estimator))
+        validate_declared_parameters(estimator, _parameters(estimator, known))
     except DamagedModelError:
         raise
     except ValueError as exc:
@@ -530,7 +551,7 @@ def network_array_problem(model):
 _NETWORK_ARRAYS = ("embeddings_", "coefs_", "intercepts_")
 
 
-def fitted_estimators(model, seen=None):
+def fitted_estimators(model, seen=None, *, known=None):
     """The estimators inside a model, with the fitted ones that wrappers hold.
 
     Beside the parameters' estimators, every public fitted attribute (a name
@@ -544,6 +565,10 @@ def fitted_estimators(model, seen=None):
         Any estimator.
     seen : set of int or None, default=None
         The ``id`` of the estimators already given (for the recursion).
+    known : dict or None, default=None
+        The parameters (``get_params(deep=False)``) of the estimators met, by
+        ``id``: filled in as the walk reads them, and read from there, so that
+        a caller that needs them too reads each estimator's once.
 
     Yields
     ------
@@ -564,7 +589,7 @@ def fitted_estimators(model, seen=None):
     ['Pipeline', 'ContextWindowTransformer', 'KneserNeyClassifier']
     """
     seen = set() if seen is None else seen
-    for estimator in _estimators(model):
+    for estimator in _estimators(model, known=known):
         if id(estimator) in seen:
             continue
         seen.add(id(estimator))
@@ -576,4 +601,4 @@ def fitted_estimators(model, seen=None):
                 if isinstance(item, tuple):  # (name, estimator) pairs
                     item = item[-1]
                 if hasattr(item, "get_params"):
-                    yield from fitted_estimators(item, seen)
+                    yield from fitted_estimators(item, seen, known=known)

@@ -37,6 +37,7 @@ __all__ = [
     "ZIP_MAGIC",
     "first_text_line",
     "keep_other_files",
+    "keep_out_unfitted",
     "not_a_model_file",
     "text_file_kind",
 ]
@@ -517,4 +518,47 @@ def keep_other_files(path, shown, command_line=False):
         "model replaces an existing model file only, so that nothing else is "
         "lost, and the file was left untouched. Save to another path, or delete "
         "the file first if it may go."
+    )
+
+
+def keep_out_unfitted(path, shown, command_line=False, *, model_name="model"):
+    """Why an unfitted model must not replace an existing file, or None.
+
+    What :func:`~sknextchar.save_model` takes as ``keep`` for a model that is
+    not fitted: on top of :func:`keep_other_files`, a non-empty model file is
+    kept too, as the fitted model it most likely holds would be lost to a
+    model that forgot its ``fit`` (an empty file may go). The file is not
+    read: whether its model is fitted is not known, and the message says so.
+
+    Parameters
+    ----------
+    path, shown, command_line
+        As in :func:`keep_other_files`.
+    model_name : str, default="model"
+        The class of the unfitted model, for the message.
+
+    Returns
+    -------
+    message : str or None
+        The message of the refusal; None if the file may be replaced.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> from sknextchar import ContextWindowTransformer, save_model
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = save_model(ContextWindowTransformer().fit(["abid"]),
+    ...                       os.path.join(tmp, "windows.skops"))
+    ...     print(keep_out_unfitted(path, "windows.skops")[:48])
+    Cannot save an unfitted model to 'windows.skops'
+    """
+    kept = keep_other_files(path, shown, command_line)
+    if kept is not None or os.path.getsize(path) == 0:
+        return kept
+    return (
+        f"Cannot save an unfitted {model_name} to {shown!r}: a model file is "
+        "there, and replacing it with an unfitted model would lose the model it "
+        "holds if that one is fitted (the file is not read to tell); the file "
+        "was left untouched. Fit the model first, or save it to another path, or "
+        "delete the file first if it may go."
     )

@@ -28,18 +28,14 @@ from .nn.functional import target_log_proba
 
 __all__ = [
     "target_log_proba_in_chunks",
-    "validate_contexts",
     "TrainingData",
-    "check_context_ids",
     "check_fits_on_windows",
     "check_ids_below",
     "check_label_types",
     "check_predict_contexts",
     "check_score_data",
-    "refuse_names",
     "check_training_data",
     "label_values",
-    "show_symbols",
     "weighted_log_likelihood",
     "window_sample_weight",
 ]
@@ -67,7 +63,7 @@ def _width_advice(n, m, call):
     )
 
 
-def validate_contexts(estimator, X, y=None, *, reset, dtype, call="predict"):
+def _validate_contexts(estimator, X, y=None, *, reset, dtype, call="predict"):
     """``validate_data`` whose context-length mismatch says what to do.
 
     Parameters
@@ -85,7 +81,7 @@ def validate_contexts(estimator, X, y=None, *, reset, dtype, call="predict"):
     >>> import numpy as np
     >>> from sklearn.dummy import DummyClassifier
     >>> model = DummyClassifier().fit(np.array([[0, 1]]), ["x"])
-    >>> validate_contexts(model, [[0, 1, 2]], reset=False, dtype="numeric")
+    >>> _validate_contexts(model, [[0, 1, 2]], reset=False, dtype="numeric")
     Traceback (most recent call last):
     ...
     ValueError: X has 3 features, but DummyClassifier is expecting 2 features ...
@@ -128,12 +124,12 @@ class TrainingData:
         self.groups, self.n_symbols = groups, n_symbols
 
 
-def show_symbols(symbols):
+def _show_symbols(symbols):
     """A vocabulary as one string when it is made of characters, else a list.
 
     Examples
     --------
-    >>> show_symbols(("-", "a", "b"))
+    >>> _show_symbols(("-", "a", "b"))
     "'-ab'"
     """
     if all(isinstance(x, str) and len(x) == 1 for x in symbols):
@@ -292,8 +288,8 @@ def check_label_types(y, *, name="y"):
 def _check_vocabulary(estimator, vocabulary):
     if list(vocabulary) != list(estimator.classes_):
         raise ValueError(
-            f"These windows use the vocabulary {show_symbols(vocabulary)}, but the "
-            f"model's classes_ are {show_symbols(estimator.classes_.tolist())}. "
+            f"These windows use the vocabulary {_show_symbols(vocabulary)}, but the "
+            f"model's classes_ are {_show_symbols(estimator.classes_.tolist())}. "
             "Transform the names with the transformer the model was fit with; in "
             "a Pipeline, the pipeline's steps disagree (a refit that failed in a "
             "later step, after the transformer was refitted, leaves them so): fit "
@@ -301,7 +297,7 @@ def _check_vocabulary(estimator, vocabulary):
         )
 
 
-def refuse_names(estimator, X):
+def _refuse_names(estimator, X):
     """Refuse names (strings) given to a model of windows, saying what to put first.
 
     scikit-learn's own message for a 1-D array of strings ("Reshape your data
@@ -322,8 +318,8 @@ def refuse_names(estimator, X):
     Examples
     --------
     >>> from sknextchar import KneserNeyClassifier
-    >>> refuse_names(KneserNeyClassifier(), [[0, 1]])  # context ids: fine
-    >>> refuse_names(KneserNeyClassifier(), ["asha", "abid"])
+    >>> _refuse_names(KneserNeyClassifier(), [[0, 1]])  # context ids: fine
+    >>> _refuse_names(KneserNeyClassifier(), ["asha", "abid"])
     Traceback (most recent call last):
     ...
     ValueError: KneserNeyClassifier predicts the next symbol from windows of ...
@@ -414,7 +410,7 @@ def check_fits_on_windows(X, model, what, remedy):
     )
 
 
-def check_context_ids(estimator, X):
+def _check_context_ids(estimator, X):
     """Context ids as a compact integer array; reject non-integers and negatives.
 
     Parameters
@@ -431,7 +427,7 @@ def check_context_ids(estimator, X):
     Examples
     --------
     >>> import numpy as np
-    >>> check_context_ids(None, np.array([[0.0, 2.0]])).tolist()
+    >>> _check_context_ids(None, np.array([[0.0, 2.0]])).tolist()
     [[0, 2]]
     """
     if X.dtype.kind == "b":
@@ -520,7 +516,7 @@ def _check_labels(estimator, y, *, scoring=False, warm=False):
 
 
 def _call(reset, warm):
-    """The training call, for the advice of ``validate_contexts``."""
+    """The training call, for the advice of ``_validate_contexts``."""
     return "predict" if reset else "warm_start" if warm else "partial_fit"
 
 
@@ -531,7 +527,7 @@ def _training_windows(estimator, X, y, *, reset, classes, n_symbols, warm):
             f"classes must be None or the windows' vocabulary {X.vocabulary!r}; got "
             f"{classes!r}."
         )
-    contexts = validate_contexts(
+    contexts = _validate_contexts(
         estimator, X.contexts, reset=reset, dtype=None, call=_call(reset, warm)
     )
     if reset:
@@ -597,12 +593,12 @@ def check_training_data(
             "CharWindows container of ContextWindowTransformer as X."
         )
     check_no_missing_labels(y)
-    refuse_names(estimator, X)
-    X, y = validate_contexts(
+    _refuse_names(estimator, X)
+    X, y = _validate_contexts(
         estimator, X, y, reset=reset, dtype="numeric", call=_call(reset, warm)
     )
     check_classification_targets(y)
-    contexts = check_context_ids(estimator, X)
+    contexts = _check_context_ids(estimator, X)
     if reset:
         estimator.classes_ = np.unique(y if classes is None else np.asarray(classes))
         n_symbols = int(contexts.max()) + 1 if contexts.size else 1
@@ -648,11 +644,11 @@ def check_predict_contexts(estimator, X, n_symbols=None):
     if isinstance(X, CharWindows):
         if estimator.classes_.dtype.kind == "U":
             _check_vocabulary(estimator, X.vocabulary)
-        contexts = validate_contexts(estimator, X.contexts, reset=False, dtype=None)
+        contexts = _validate_contexts(estimator, X.contexts, reset=False, dtype=None)
     else:
-        refuse_names(estimator, X)
-        contexts = check_context_ids(
-            estimator, validate_contexts(estimator, X, reset=False, dtype="numeric")
+        _refuse_names(estimator, X)
+        contexts = _check_context_ids(
+            estimator, _validate_contexts(estimator, X, reset=False, dtype="numeric")
         )
     if n_symbols is not None:
         check_ids_below(contexts, n_symbols)

@@ -16,10 +16,11 @@ import os
 import numpy as np
 
 from ._limits import check_counts_total
-from .datasets._base import check_not_empty, warn_comment_lines
+from .datasets._base import check_not_empty, warn_comment_lines, warn_unnamed_rows
 from .datasets._count_cells import column_words
 from .datasets._lines import check_line_lengths, file_lines
 from .datasets._positions import PlacedColumn, position_counted_rows, position_table
+from .datasets._table_rows import UnnamedRows
 from .datasets._table_warning import warn_if_table
 from .datasets._tables import LINES_LOOKED_AT, column_values, counted_rows, table_of
 
@@ -133,10 +134,14 @@ def _weighted_chunks(
     counts_column,
     warn=True,
     by_position=False,
+    every_name=False,
 ):
     """``(names, weights)`` of a table, ``chunk_size`` names at a time: the
     names of its column ``names_column``, the numbers of ``counts_column``
-    (their positions, ``by_position``: ``header=None``)."""
+    (their positions, ``by_position``: ``header=None``). A name of count 0
+    is left out, as if absent (the chunks are those of the file without
+    it), unless ``every_name`` (the first pass, which checks it and places
+    each name in the file)."""
     lines = file_lines(path, encoding, warn=warn, column=names_column)
     again = None  # a pipe is read once: counts such as 1.500 may not tell late
     if os.path.isfile(path):
@@ -144,9 +149,13 @@ def _weighted_chunks(
             file_lines, path, encoding, warn=False, column=names_column
         )
     read = position_counted_rows if by_position else counted_rows
-    rows = read(lines, path, names_column, counts_column, warn=warn, again=again)
+    unnamed = UnnamedRows()  # told of once, at the end of the file's first pass
+    columns = path, names_column, counts_column
+    rows = read(lines, *columns, warn=warn, again=again, unnamed=unnamed)
     names, weights, totals = [], [], []  # totals: of each chunk, for the check
     for name, weight in rows:
+        if not (weight or every_name):
+            continue  # not learned: the chunks of the file without it
         names.append(name)
         weights.append(weight)
         if len(names) == chunk_size:
@@ -154,6 +163,8 @@ def _weighted_chunks(
             yield names, np.array(weights)
             names, weights = [], []
     totals.append(math.fsum(weights))  # at the end of the first pass, refused
+    if warn:
+        warn_unnamed_rows(unnamed, repr(os.fspath(path)), ("count",))
     column = (  # a position is named by its place, the same in every interface
         column_words(PlacedColumn(counts_column), "its")
         if by_position
@@ -195,13 +206,16 @@ def chunk_reader(
 ):
     """``chunks()``: one pass over the file, ``(names, weights or None)``; the
     first pass warns about a line such as '# my names', the others do not
-    (``by_position``: the columns are positions, ``header=None``)."""
+    (``by_position``: the columns are positions, ``header=None``). The names
+    of count 0 are left out, the chunks those of the file without them;
+    ``chunks(every_name=True)`` keeps them, ``chunk_size`` names of the file
+    a chunk, for a pass that places each name in the file."""
     passes = itertools.count()
 
-    def chunks():
+    def chunks(every_name=False):
         first = not next(passes)
         if counts_column is not None:
-            columns = names_column, counts_column, first, by_position
+            columns = names_column, counts_column, first, by_position, every_name
             return _weighted_chunks(path, chunk_size, encoding, *columns)
         unweighted = read_name_chunks(
             path,

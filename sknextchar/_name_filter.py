@@ -37,6 +37,7 @@ from ._text import (
     fold_final_forms,
     look_alikes,
     quoted,
+    quoted_pattern,
 )
 from ._vocabulary import decode_rows, shown_symbols, written_chars
 
@@ -101,8 +102,9 @@ def check_pattern(pattern):
             RecursionError: "its groups are nested too deep to be read",
         }.get(type(error), error)
         raise ValueError(
-            f"pattern={quoted(pattern)} is not a valid regular expression ({why}); "
-            "see https://docs.python.org/3/library/re.html for the syntax."
+            f"pattern={quoted_pattern(pattern)} is not a valid regular expression "
+            f"({why}); see https://docs.python.org/3/library/re.html for the "
+            "syntax."
         ) from None
 
 
@@ -184,9 +186,10 @@ def check_meetable(pattern, prefix_ids, vocabulary, controls, length_counts=None
         _check_edges(pattern, applied)
         if not _may_start(applied, prefix, vocabulary):
             raise ValueError(
-                f"pattern={pattern!r} matches whole names, prefix included, and "
-                f"no name that starts with the prefix {quoted(prefix)} can match "
-                f"it{_unwritten(pattern, vocabulary)}: change the prefix, or the "
+                f"pattern={quoted_pattern(pattern)} matches whole names, prefix "
+                "included, and no name that starts with the prefix "
+                f"{quoted(prefix)} can match it{_unwritten(pattern, vocabulary)}: "
+                "change the prefix, or the "
                 "pattern (e.g. to one that starts as the prefix does)."
             )
         _check_written(pattern, applied, vocabulary)
@@ -295,10 +298,11 @@ def _check_edges(pattern, applied):
             return
         if spaced:
             raise ValueError(
-                f"pattern={pattern!r} matches only names that {edge} with "
-                "whitespace, and no name does: a name is read without the "
-                "whitespace around it (' Anna ' is 'Anna'), as the training "
-                f"names were. Remove the whitespace at the {edge} of the pattern."
+                f"pattern={quoted_pattern(pattern)} matches only names that "
+                f"{edge} with whitespace, and no name does: a name is read "
+                "without the whitespace around it (' Anna ' is 'Anna'), as the "
+                f"training names were. Remove the whitespace at the {edge} of the "
+                "pattern."
             )
 
 
@@ -350,7 +354,7 @@ def _check_written(pattern, applied, vocabulary):
         them = "it" if len(missing) == 1 else "them"
         fix = f"change the pattern, or train a model on names that hold {them}"
     raise ValueError(
-        f"pattern={pattern!r} matches only names that hold "
+        f"pattern={quoted_pattern(pattern)} matches only names that hold "
         f"{held}, which the model never writes "
         f"({why}{'; ' if why else ''}its vocabulary is {shown_symbols(vocabulary)}): "
         f"{fix}."
@@ -428,9 +432,8 @@ def _unit(vocabulary):
 
 def _pattern_words(pattern, width, vocabulary):
     """What lengths ``pattern`` matches, in words for the errors."""
-    return (
-        f"pattern={pattern!r} matches only names of {_span(*width, _unit(vocabulary))}"
-    )
+    span = _span(*width, _unit(vocabulary))
+    return f"pattern={quoted_pattern(pattern)} matches only names of {span}"
 
 
 def _pattern_bounds_message(pattern, width, bounds, vocabulary, length_counts):
@@ -440,8 +443,8 @@ def _pattern_bounds_message(pattern, width, bounds, vocabulary, length_counts):
     sizes = [len(symbol) for symbol in vocabulary[1:]] or [1]
     if width[1] == 0:
         return (
-            f"pattern={pattern!r} matches only the empty name, and a name has at "
-            "least one letter: change the pattern."
+            f"pattern={quoted_pattern(pattern)} matches only the empty name, "
+            "and a name has at least one letter: change the pattern."
         )
     if width[0] > high * max(sizes):
         fix = f"raise max_length to {math.ceil(width[0] / max(sizes))} or more"
@@ -600,7 +603,7 @@ def name_filter(vocabulary, *, record, pattern, test, typical, match, folded=Non
     >>> keep, words = name_filter(("-", "a", "b"), record=None, pattern="a.*",
     ...     test=check_pattern("a.*"), typical=None, match=None)
     >>> keep(np.array([[1, 2], [2, 1], [1, 0]])), words
-    (['ab', 'a'], ["matching pattern 'a.*'"])
+    (['ab', 'a'], ["matching pattern='a.*'"])
 
     With the folded record, a case variant of a training name is no new name:
 
@@ -728,7 +731,10 @@ def _constraint_words(pattern, record, vocabulary, any_case=False):
     """What a sampling call rejects besides lengths, in words for its errors."""
     words = []
     if pattern is not None:
-        words.append(f"matching pattern {pattern!r}" + _unwritten(pattern, vocabulary))
+        words.append(
+            f"matching pattern={quoted_pattern(pattern)}"
+            + _unwritten(pattern, vocabulary)
+        )
     if record is not None:
         words.append(_novel_words(record, any_case))  # last: keep() updates it
     return words
@@ -809,15 +815,33 @@ def _never_written(missing, similar, known):
     return ""
 
 
+# The longest pattern an advice shows, to copy (a longer one is described).
+_MAX_ADVISED = 2_000
+
+
 def _fold_words(pattern, why):
     """How to write a pattern for a model that writes neither capitals nor
     accents (``why`` of :func:`_never_written` says which)."""
     if _WITHOUT_ACCENTS not in why:
         return "write the pattern in lowercase, or start it with (?i) to ignore case"
-    plain = f"write the pattern without accents: {_unaccented(pattern)!r}"
+    plain = f"write the pattern without accents: {_advised(pattern)}"
     if _LOWERCASE not in why:
         return plain
     return f"{plain}, in lowercase (or starting with (?i), which ignores case)"
+
+
+def _advised(pattern):
+    """``pattern`` without accents, to copy from a message: whole, or, too long
+    to show (a pattern cut is no advice), how to write it."""
+    plain = _unaccented(pattern)
+    if len(plain) <= _MAX_ADVISED:
+        return repr(plain)
+    char = next((char for char in pattern if _accented(char)), "")
+    return (
+        f"each accented letter of the pattern as its plain letter ({char!r} as "
+        f"{_unaccented(char)!r}; its {len(pattern):,} characters are too many "
+        "to show)"
+    )
 
 
 def _folded(char, lower, plain):

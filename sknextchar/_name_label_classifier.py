@@ -29,7 +29,7 @@ from ._estimator import (
     members_visual_block,
     set_all_or_nothing,
 )
-from ._gathered_names import GatheredWarnings, each_told_once
+from ._gathered_names import each_told_once
 from ._kept_names import kept_rows, names_as_given, weighted_names
 from ._label_calibration import (
     all_frozen,
@@ -46,6 +46,7 @@ from ._labels import (
     label_classes,
     labels_checked_once,
 )
+from ._left_out import check_unlearned_names
 from ._meta_callbacks import meta_fit_task
 from ._model_input import check_label_types, check_no_missing_labels, label_values
 from ._named_pipelines import (
@@ -61,9 +62,10 @@ from ._pipeline import (
     fit_in_pipeline_words,
     fit_weighted,
     in_pipeline_words,
+    names_told_once,
     reading_groups,
     split_pipeline,
-    with_vocabulary_of,
+    told_in_places,
 )
 from ._pooled_likelihood import (
     check_priors,
@@ -76,9 +78,9 @@ from ._pooled_likelihood import (
     with_dropped,
 )
 from ._presets import make_default_pipeline
-from ._sample_weight import check_takes_sample_weight
+from ._sample_weight import check_sample_weight, check_takes_sample_weight
 from ._stacklevel import user_stacklevel
-from ._validation import check_names
+from ._validation import check_names, series_index
 from ._weight_routing import model_gets_weights, weights_router
 from .exceptions import DamagedModelError
 
@@ -439,6 +441,7 @@ class NameLabelClassifier(
         labels, classes, ids = _check_labels(y, len(names), advise=not frozen)
         given, cv = names, self.cv
         names, labels, weights = weighted_names(names, labels, sample_weight)
+        _check_unlearned(estimators, given, sample_weight, X)
         if self.calibration is not None and not frozen:
             cv = calibration_cv(cv, len(given), kept_rows(sample_weight))  # read once
         _check_take_weights(estimators, weights)
@@ -457,11 +460,24 @@ class NameLabelClassifier(
             each_told_once(),  # of a name strip_accents changes: once, not per pipeline
             meta_fit_task(self, names, labels, fit=fit, n_fits=n_fits) as fit_one,
         ):
+            # Told of once, of all the names, in the places of X; not by each fit.
+            places = kept_rows(sample_weight), series_index(X)
             if self.calibration is None:
-                pipelines = [fit_one(e, names, labels, weights) for e in estimators]
+                pipelines = []
+                for each in estimators:
+                    with told_in_places(*places):
+                        pipelines.append(fit_one(each, names, labels, weights))
             else:
                 pipelines, temperature, priors, shares = self._fit_calibrated(
-                    fit_one, cv, estimators, names, labels, classes, priors, weights
+                    fit_one,
+                    cv,
+                    estimators,
+                    names,
+                    labels,
+                    classes,
+                    priors,
+                    weights,
+                    places=places,
                 )
         _check_fitted_with(pipelines, classes)
         # Attributes only now: a fit that raised above left none behind.
@@ -473,18 +489,19 @@ class NameLabelClassifier(
         return self
 
     def _fit_calibrated(
-        self, fit_one, cv, estimators, names, labels, classes, priors, weights
+        self, fit_one, cv, estimators, names, labels, classes, priors, weights, places
     ):
         """The fold pipelines (or a refit), temperature, priors and pool weights
         (``weights``: of the names, or None; each fitted by ``fit_one``, a subtask;
-        ``cv``: ``self.cv``, given splits as rows of ``names``)."""
+        ``cv``: ``self.cv``, given splits as rows of ``names``; ``places``: the
+        rows and index of ``names`` in X, for the warnings about names)."""
         check_priors_above_0(self.priors, priors, classes)
         # log P(name | label) of the held-out names, per pipeline of estimators.
         held_out = np.full((len(names), len(estimators), len(classes)), np.nan)
-        pipelines, shared = [], [with_vocabulary_of(e, names) for e in estimators]
-        groups = reading_groups(shared, names)
+        # Told of once, of all the names; the fits below are quiet about them.
+        shared, quiet = names_told_once(estimators, names, *places)
+        pipelines, groups = [], reading_groups(shared, names)
         splits = calibration_splits(cv, shared, names, labels, classes, groups)
-        quiet = _quiet_folds(self.ensemble, estimators, shared)
         for train, test in splits:
             fold_names, fold_weights = [names[i] for i in train], _part(weights, train)
             # Numbered among all the names; told of by a fit on them all.
@@ -523,7 +540,8 @@ class NameLabelClassifier(
             temperature, log_prior = fit_temperature(pooled, y_index, **fit_args)
         _warn_if_priors_alone(temperature)
         if not self.ensemble:
-            pipelines = [fit_one(e, names, labels, weights) for e in estimators]
+            with quiet():
+                pipelines = [fit_one(e, names, labels, weights) for e in estimators]
         return pipelines, temperature, np.exp(log_prior), shares
 
     def log_likelihood(self, X):
@@ -844,18 +862,6 @@ def _label_counts(classes, ids, labels, weights):
     return counts.astype(np.float64)
 
 
-def _quiet_folds(ensemble, estimators, shared):
-    """A context for the fit of each fold: quiet about names (those that
-    ``strip_accents`` changes) when a fit on all the names tells of them, a
-    refit (``ensemble=False``) or the fit of each ``alphabet="auto"`` on all
-    the names (``shared``: :func:`~sknextchar._pipeline.with_vocabulary_of` of
-    ``estimators``); each fold would tell of its part of them again."""
-    if ensemble and any(fixed is given for fixed, given in zip(shared, estimators)):
-        return contextlib.nullcontext
-    gathered = GatheredWarnings()
-    return lambda: gathered.gathering(None)
-
-
 def _part(weights, rows):
     """The weights of some rows (None stays None)."""
     return None if weights is None else weights[rows]
@@ -869,6 +875,16 @@ def _check_take_weights(estimators, weights):
         model = split_pipeline(pipeline, owner="NameLabelClassifier")[1]
         check_takes_sample_weight(model, f"the model of estimator's pipeline {i}")
         model_gets_weights(model)  # an alias request fails before any fit
+
+
+def _check_unlearned(estimators, names, sample_weight, X):
+    """Refuse, before any fit, a name of weight 0 that is no name (a zero-width
+    space), as each pipeline reads it; placed in ``X``, as NameSampler does."""
+    if sample_weight is None:
+        return
+    weights = check_sample_weight(sample_weight, len(names), "name")
+    for pipeline in estimators:
+        check_unlearned_names(pipeline, names, weights, given=X)
 
 
 def _check_labels(y, n_names, *, advise):

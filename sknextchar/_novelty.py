@@ -51,9 +51,9 @@ __all__ = [
     "folds_case",
     "hash_id_rows",
     "lacks_folded",
-    "letter_fold",
     "length_counts",
     "name_record",
+    "new_names_accept",
     "padded_ids",
     "record_contains",
     "training_ids",
@@ -512,20 +512,20 @@ def fold_map(vocabulary):
     for i, symbol in sorted(
         enumerate(vocabulary[1:], 1), key=lambda pair: pair[1] != pair[1].lower()
     ):  # the symbols that are their own lowercase first, each in id order
-        first.setdefault(letter_fold(symbol), i)
+        first.setdefault(_letter_fold(symbol), i)
     fold = np.arange(len(vocabulary), dtype=np.intp)
     for i, symbol in enumerate(vocabulary[1:], 1):
-        fold[i] = first[letter_fold(symbol)]
+        fold[i] = first[_letter_fold(symbol)]
     capitals = [i for i, symbol in enumerate(vocabulary) if symbol != symbol.lower()]
     return fold if np.any(fold[capitals] != capitals) else None
 
 
-def letter_fold(symbol):
+def _letter_fold(symbol):
     """What a symbol is with case ignored, for :func:`fold_map`.
 
     Examples
     --------
-    >>> [letter_fold(s) for s in ("A", "ı", "İ", "ǅ", "ẞ", "É")]
+    >>> [_letter_fold(s) for s in ("A", "ı", "İ", "ǅ", "ẞ", "É")]
     ['a', 'i', 'i', 'ǆ', 'ss', 'é']
     """
     return symbol.replace("\u0130", "i").upper().casefold()
@@ -609,6 +609,36 @@ def record_contains(ids, record, folded=None, vocabulary=None):
     if fold is None:
         return contains(record, hash_id_rows(ids))
     return contains(folded, hash_id_rows(folded_ids(ids, fold)))
+
+
+def new_names_accept(record, folded=None, vocabulary=None, accept=None):
+    """The test of a beam search's finished names that leaves out training names.
+
+    Parameters
+    ----------
+    record, folded, vocabulary
+        As in :func:`record_contains`.
+    accept : callable or None, default=None
+        Another test (a bool per row of ids), which a name must pass too.
+
+    Returns
+    -------
+    test : callable
+        ``test(ids)`` gives a bool per row of ids: True for a name that is no
+        training name (and passes ``accept``).
+
+    Examples
+    --------
+    >>> test = new_names_accept(name_record([np.array([1, 2])])[0])
+    >>> test(np.array([[1, 2, 0], [2, 1, 0]])).tolist()
+    [False, True]
+    """
+
+    def test(ids):
+        new = ~record_contains(ids, record, folded, vocabulary)
+        return new if accept is None else accept(ids) & new
+
+    return test
 
 
 # Why a sampler that keeps case has no folded record, and what to do.

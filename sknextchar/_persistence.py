@@ -9,17 +9,12 @@ trusts by default (NumPy arrays, scikit-learn estimators).
 import errno
 import functools
 import io
-import json
 import os
-import re
-import reprlib
 import stat
 import sys
-import warnings
-import zipfile
 from pathlib import Path
 
-from ._estimator import collect_version_notes, install_version_advice
+from ._estimator import collect_version_notes
 from ._file_safety import LINK_LOOP, atomic_write, check_target, file_on_the_way
 from ._hooks import CALLBACK_ATTRIBUTES
 from ._model_checks import (
@@ -30,14 +25,21 @@ from ._model_checks import (
     fitted_estimators,
     validate_loaded_params,
 )
-from ._model_files import ZIP_MAGIC, first_text_line, keep_other_files, text_file_kind
-from ._text import capitalized
-from ._version import __version__
-from ._zip_bytes import canonical_skops
-from .exceptions import (
-    DamagedModelError,
-    ModelVersionWarning,
+from ._model_files import (
+    ZIP_MAGIC,
+    first_text_line,
+    keep_other_files,
+    keep_out_unfitted,
+    text_file_kind,
 )
+from ._saved_versions import (
+    missing_names,
+    refuse_other_version,
+    skops_versions,
+    warn_other_versions,
+)
+from ._zip_bytes import write_canonical
+from .exceptions import DamagedModelError
 
 # Types a saved sknextchar model may hold that skops does not trust by default.
 # A test saves every kind of model and checks that skops reports no other type.
@@ -55,8 +57,6 @@ _TRUSTED_TYPES = (
 
 #: The suffixes that ``save_model(format="auto")`` writes with joblib (a pickle).
 PICKLE_SUFFIXES = (".joblib", ".pkl", ".pickle")
-# pickle's AttributeError for a class its module no longer has.
-_MISSING_CLASS = re.compile(r"attribute '([\w.]+)' on <module '([\w.]+)'")
 
 
 def get_trusted_types():
@@ -189,6 +189,10 @@ def save_model(model, path, *, format="auto"):
     one, just works, but a file of names, a CSV table, a picture, a pickle of
     your own data or any other file is refused and left untouched, so that a
     wrong path never loses it. Save to another path, or delete that file first.
+    A model that is not fitted (``sampler = NameSampler(pipe)`` saved before
+    its ``fit``) replaces an empty file only: the fitted model a model file
+    may hold would be lost to it (the file is not read to tell, so an unfitted
+    model does not replace an unfitted one either).
 
     Only model state is saved: scikit-learn's callbacks are left out, and a
     model that holds any other runtime object (an open file, a lock, a thread,
@@ -213,7 +217,8 @@ def save_model(model, path, *, format="auto"):
     ------
     IsADirectoryError, FileExistsError
         If ``path`` is a folder, or a FIFO, device or socket, or an existing
-        file that is no model file (a file of names, say).
+        file that is no model file (a file of names, say), or a model file
+        that an unfitted ``model`` would replace.
     FileNotFoundError
         If the folder of ``path`` does not exist.
     PermissionError
@@ -240,10 +245,15 @@ def save_model(model, path, *, format="auto"):
             f"save_model saves scikit-learn estimators (with get_params); got a "
             f"{type(model).__name__}.{swapped}"
         )
+    from ._state_checks import is_unfitted  # scikit-learn: not at import
+
     _check_path(path, "save_model writes a model file")
     format = resolve_format(path, format)
+    keep = keep_other_files
+    if is_unfitted(model):  # a forgotten fit must not cost the fitted file
+        keep = functools.partial(keep_out_unfitted, model_name=type(model).__name__)
     # Before any work: never a folder, a FIFO, a device, nor a file of names.
-    check_target(path, keep=keep_other_files)
+    check_target(path, keep=keep)
     model = without_callbacks(model)
     found = find_unsaveable(model)
     if found is not None:
@@ -263,7 +273,7 @@ def save_model(model, path, *, format="auto"):
     return atomic_write(
         path,
         functools.partial(_dump, model, format),
-        keep=keep_other_files,
+        keep=keep,
         verify=functools.partial(
             _verify,
             path,
@@ -276,8 +286,10 @@ def save_model(model, path, *, format="auto"):
 
 def _dump(model, format, tmp):
     if format == "skops":
-        import_skops_io().dump(model, tmp)
-        canonical_skops(tmp)  # the same model, the same bytes
+        data = import_skops_io().dumps(model)
+        if not write_canonical(data, tmp):  # the same model, the same bytes
+            with open(tmp, "wb") as f:  # an unexpected layout: as skops wrote it
+                f.write(data)
     else:
         import joblib
 
@@ -450,50 +462,13 @@ def load_model(path, *, allow_pickle=False, max_bytes=DEFAULT_MAX_BYTES):
             model = _check_is_model(_load_skops(path, data, max_bytes), path)
         else:
             model = _check_is_model(_load_pickle(path, data), path)
-    _warn_other_versions(path, notes)
-    validate_loaded_params(model, path)
-    check_fitted_state(model, path)
+    warn_other_versions(path, notes)
+    estimators = validate_loaded_params(model, path)
+    check_fitted_state(model, path, estimators=estimators)
     return model
 
 
-def _warn_other_versions(path, notes):
-    """One ModelVersionWarning for a file whose estimators another version saved."""
-    if not notes:
-        return
-    versions = sorted({saved for _, saved in notes}, key=str)
-    kinds = list(dict.fromkeys(kind for kind, _ in notes))
-    kinds = ", ".join(kinds[:-1]) + " and " * (len(kinds) > 1) + kinds[-1]
-    real = [version for version in versions if _is_version(version)]
-    install = f", or {install_version_advice(real[-1])} to use it" if real else ""
-    warnings.warn(
-        f"{str(path)!r} was saved by sknextchar {_versions_shown(versions)} and "
-        f"is loaded by sknextchar {__version__}: its {kinds} may not work "
-        f"or may give different results. Train the model again with sknextchar "
-        f"{__version__}{install}.",
-        ModelVersionWarning,
-        stacklevel=3,
-    )
-
-
-# A version number as packages are released with (PEP 440, without epochs).
-_VERSION = re.compile(r"\d+(\.\d+)*((a|b|rc)\d+)?(\.post\d+)?(\.dev\d+)?(\+[\w.]+)?")
-
-
-def _is_version(saved):
-    return isinstance(saved, str) and _VERSION.fullmatch(saved) is not None
-
-
-def _versions_shown(versions):
-    """The versions a file records, those that are no version number quoted
-    (cut to 40 characters): an edited file may record anything."""
-    shown = [
-        version if _is_version(version) else f"{reprlib.repr(version)} (no version)"
-        for version in versions
-    ]
-    return " and ".join(shown)
-
-
-def check_fitted_state(model, path):
+def check_fitted_state(model, path, *, estimators=None):
     """Refuse a loaded model whose fitted state was edited or damaged.
 
     Every estimator inside the model is checked
@@ -507,6 +482,11 @@ def check_fitted_state(model, path):
         The loaded model.
     path : str or os.PathLike
         Its file, for the message.
+    estimators : list of estimator or None, default=None
+        The estimators inside the model as
+        :func:`~sknextchar._model_checks.fitted_estimators` gives them, if the
+        caller has them (:func:`~sknextchar._model_checks.validate_loaded_params`
+        returns them); None finds them.
 
     Raises
     ------
@@ -525,18 +505,20 @@ def check_fitted_state(model, path):
     ...
     sknextchar.exceptions.DamagedModelError: Cannot load 'm.skops': its ...
     """
-    found = _damaged_part(model)
+    found = _damaged_part(model, estimators)
     if found is not None:
         raise DamagedModelError(
             f"Cannot load {str(path)!r}: its {found}. {DAMAGED_ADVICE}"
         )
 
 
-def _damaged_part(model):
+def _damaged_part(model, estimators=None):
     """``"<Estimator> is damaged (<problem>)"`` for the innermost at fault, or None."""
     from ._state_checks import fitted_state_problem  # NumPy: not at import
 
-    for estimator in reversed(list(fitted_estimators(model))):
+    if estimators is None:
+        estimators = list(fitted_estimators(model))
+    for estimator in reversed(estimators):
         problem = fitted_state_problem(estimator)
         if problem:
             return f"{type(estimator).__name__} is damaged ({problem})"
@@ -631,7 +613,7 @@ def _load_pickle(path, data):
     except DamagedModelError as exc:  # a model's own check, as it was restored
         raise DamagedModelError(f"Cannot load {str(path)!r}: {exc}") from exc
     except (AttributeError, ImportError) as exc:  # a class this version lacks
-        _refuse_other_version(path, _missing_names(exc), set())
+        refuse_other_version(path, missing_names(exc), set())
         raise ValueError(
             f"Cannot load {str(path)!r}: it is corrupt, truncated or not a model "
             f"file ({type(exc).__name__}: {exc})."
@@ -664,6 +646,26 @@ def _load_skops(path, data, max_bytes):
     skops_io = import_skops_io()
     # Its members inflated within the limit, stored: skops inflates nothing.
     data = check_skops_archive(path, data, max_bytes=max_bytes or float("inf"))
+    # One reading of the schema: skops refuses every type outside the trust list
+    # before it makes any object. Only a file it refuses is read again, by
+    # _refuse_untrusted, to tell why (a type of another version, or not trusted).
+    try:
+        return skops_io.load(io.BytesIO(data), trusted=get_trusted_types())
+    except Warning:  # a ModelVersionWarning turned into an error: not corruption
+        raise
+    except DamagedModelError as exc:
+        raise DamagedModelError(f"Cannot load {str(path)!r}: {exc}") from exc
+    except Exception as exc:
+        failure = exc
+    _refuse_untrusted(path, data, skops_io)
+    raise ValueError(
+        f"Cannot load {str(path)!r}: it is corrupt or truncated "
+        f"({type(failure).__name__}: {failure})."
+    ) from failure
+
+
+def _refuse_untrusted(path, data, skops_io):
+    """Refuse a skops file whose schema is malformed or names untrusted types."""
     try:
         untrusted = skops_io.get_untrusted_types(data=data)
     except Warning:
@@ -676,89 +678,10 @@ def _load_skops(path, data, max_bytes):
     unknown = sorted(set(untrusted) - set(_TRUSTED_TYPES))
     ours = [name for name in unknown if name.startswith("sknextchar.")]
     if ours:  # not in the trust list: a class of another version of the package
-        _refuse_other_version(path, ours, _skops_versions(data))
+        refuse_other_version(path, ours, skops_versions(data))
     if unknown:
         raise ValueError(
             f"Refusing to load {str(path)!r}: it holds types that sknextchar does "
             f"not trust: {unknown}. If you trust this file, load it yourself with "
             "skops.io.load(path, trusted=[...]) after reviewing those types."
         )
-    try:
-        return skops_io.load(io.BytesIO(data), trusted=get_trusted_types())
-    except Warning:  # a ModelVersionWarning turned into an error: not corruption
-        raise
-    except DamagedModelError as exc:
-        raise DamagedModelError(f"Cannot load {str(path)!r}: {exc}") from exc
-    except Exception as exc:
-        raise ValueError(
-            f"Cannot load {str(path)!r}: it is corrupt or truncated "
-            f"({type(exc).__name__}: {exc})."
-        ) from exc
-
-
-def _skops_versions(data):
-    """The sknextchar versions a skops file's schema records (empty if none)."""
-    found = set()
-
-    def walk(node):
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key == "_sknextchar_version" and isinstance(value, dict):
-                    content = value.get("content")
-                    if isinstance(content, str) and value.get("is_json"):
-                        found.add(json.loads(content))
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    try:  # the schema was checked before: a failure here is no reason to refuse
-        walk(json.loads(zipfile.ZipFile(io.BytesIO(data)).read("schema.json")))
-    except (ValueError, KeyError, zipfile.BadZipFile, RecursionError):
-        return set()
-    return {version for version in found if isinstance(version, str)}
-
-
-def _missing_names(exc):
-    """The module or class that unpickling did not find, if it says which."""
-    if isinstance(exc, ImportError):
-        return [exc.name] if exc.name else []
-    found = _MISSING_CLASS.search(str(exc))
-    return [f"{found[2]}.{found[1]}"] if found else []
-
-
-def _refuse_other_version(path, missing, versions):
-    """A file that names the package's classes this version lacks: say why.
-
-    Such a file was saved by another version of sknextchar (one where the class
-    exists or lives elsewhere), not damaged: the message says which version
-    saved it when the file records it, and what to do.
-    """
-    if not missing:
-        return
-    package = missing[0].split(".")[0]
-    if package != "sknextchar":  # a pickle of another package's classes
-        raise ValueError(
-            f"Cannot load {str(path)!r}: it needs {missing[0]}, which the "
-            f"installed {package} does not have (or {package} is not installed): "
-            f"it was saved with another version of {package}. Install the version "
-            "that saved it, or train the model again."
-        )
-    others = sorted(versions - {__version__})
-    if versions and not others:
-        return  # saved by this very version: an edited file, refused as such
-    real = [version for version in others if _is_version(version)]
-    saved = (
-        f"sknextchar {_versions_shown(others)}"
-        if others
-        else "another version of sknextchar"
-    )
-    advice = "Load it with the version of sknextchar that saved it"
-    if real:
-        install = install_version_advice(real[-1])
-        advice = f"{capitalized(install)} to load it"
-    raise ValueError(
-        f"Cannot load {str(path)!r}: it was saved by {saved}, and needs "
-        f"{', '.join(missing)}, which sknextchar {__version__} (installed here) does "
-        f"not have. {advice}, or train the model again with this version."
-    )

@@ -25,6 +25,7 @@ can be sampled, scored and beam-searched.
 import contextlib
 import functools
 import re
+import warnings
 
 import numpy as np
 from scipy.sparse import coo_matrix
@@ -35,6 +36,7 @@ from sklearn.frozen import FrozenEstimator
 from sklearn.pipeline import Pipeline
 
 from ._epoch_records import weight_0_noted
+from ._gathered_names import GatheredWarnings
 from ._holdout import same_text_groups
 from ._kept_names import weighted_names
 from ._label_posterior import windows_log_likelihood
@@ -54,10 +56,13 @@ __all__ = [
     "in_pipeline_words",
     "name_keys",
     "names_log_likelihood",
+    "names_told_once",
     "next_log_proba_function",
     "reading_groups",
     "spelled_in_pipeline",
     "split_pipeline",
+    "told_in_places",
+    "transformer_place",
     "with_vocabulary_of",
 ]
 
@@ -250,23 +255,169 @@ def with_vocabulary_of(estimator, names):
     >>> with_vocabulary_of(pipe, ["zoë", "ana"])[0].alphabet
     ['a', 'n', 'o', 'z', 'ë']
     """
-    if not isinstance(estimator, Pipeline):
+    place = transformer_place(estimator)
+    if place is None or not _auto(estimator.steps[place][1]):
         return estimator
-    transformer = estimator.steps[0][1]
-    if not (
-        isinstance(transformer, ContextWindowTransformer)
-        and isinstance(transformer.alphabet, str)
-        and transformer.alphabet == "auto"
-    ):
-        return estimator
+    transformer = estimator.steps[place][1]
     learned = clone(transformer).fit(names)
     shared = clone(estimator)
-    shared.steps[0][1].set_params(
+    shared.steps[place][1].set_params(
         alphabet=list(learned.vocabulary_[1:]),
         unit=learned.unit_,
         end_symbol=learned.vocabulary_[0],
     )
     return shared
+
+
+def transformer_place(estimator):
+    """The place in ``estimator.steps`` of the transformer a fit fits, or None.
+
+    The first step that is not skipped (``"passthrough"`` or None), if it is
+    a :class:`~sknextchar.ContextWindowTransformer`; None for a frozen
+    pipeline or step (not fitted again) and for anything but a Pipeline.
+
+    Parameters
+    ----------
+    estimator : estimator
+        A pipeline to fit, or anything else.
+
+    Returns
+    -------
+    place : int or None
+
+    Examples
+    --------
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import CharEmbeddingMLPClassifier, ContextWindowTransformer
+    >>> transformer_place(make_pipeline(
+    ...     "passthrough", ContextWindowTransformer(), CharEmbeddingMLPClassifier()))
+    1
+    """
+    if not isinstance(estimator, Pipeline):
+        return None
+    for place, (_, step) in enumerate(estimator.steps):
+        if step is None or (isinstance(step, str) and step == "passthrough"):
+            continue
+        return place if isinstance(step, ContextWindowTransformer) else None
+    return None
+
+
+def _auto(transformer):
+    """Whether the transformer learns its alphabet from the names."""
+    return isinstance(transformer.alphabet, str) and transformer.alphabet == "auto"
+
+
+def _may_warn_of_names(transformer):
+    """Whether a fit of the transformer with a given alphabet may warn about
+    some names: those ``strip_accents`` changes, or the capitals that
+    ``handle_unknown="drop"`` removes when not lowercased."""
+    dropped = transformer.handle_unknown != "error" and not transformer.lowercase
+    return bool(transformer.strip_accents) or dropped
+
+
+@contextlib.contextmanager
+def told_in_places(rows=None, index=None):
+    """Within the block, the warnings of fits about some of their names are
+    given once at its end, in the places of the caller's names.
+
+    Parameters
+    ----------
+    rows : ndarray of int or None, default=None
+        The place of each name fitted in the caller's list (the names of a
+        weight above 0); None: the same.
+    index : pandas.Index or None, default=None
+        The index of the caller's Series, for those places.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> from sknextchar import ContextWindowTransformer
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     with told_in_places(rows=[0, 3]):
+    ...         _ = ContextWindowTransformer(strip_accents="ascii").fit(
+    ...             ["asha", "Łukasz"])
+    >>> print(str(caught[0].message).split(": ")[1].split(" (")[0])
+    names[3]='Łukasz' read as 'ukasz'
+    """
+    gathered = GatheredWarnings(index=index)
+    with gathered.gathering(0 if rows is None else rows):
+        yield
+    gathered.warn()
+
+
+def names_told_once(estimators, names, rows=None, index=None):
+    """The pipelines for the folds, having warned once about the names they warn of.
+
+    The first step of a pipeline warns about some of the names it learns
+    (those ``strip_accents`` changes, those whose capitals
+    ``handle_unknown="drop"`` removes, those with a tab). A classifier that
+    fits its pipelines on the folds of the names would warn once per fold, of
+    the fold's names. Here they warn once, of all the names, in the caller's
+    places: an ``alphabet="auto"`` is learned from all the names
+    (:func:`with_vocabulary_of`), which tells of them; a given alphabet that
+    may warn is fitted once per distinct setting (one that cannot, and a
+    frozen pipeline, cost nothing). The fits of the folds are then kept quiet.
+
+    Parameters
+    ----------
+    estimators : list of estimator
+        The pipelines to fit (unfitted, or frozen).
+    names : list of str
+        All the names the pipelines learn from.
+    rows : ndarray of int or None, default=None
+        The place of each name in the caller's list (the names of a weight
+        above 0), for the places the warnings give; None: the same.
+    index : pandas.Index or None, default=None
+        The index of the caller's Series, for those places.
+
+    Returns
+    -------
+    shared : list of estimator
+        ``with_vocabulary_of`` each estimator, for the folds.
+    quiet : callable
+        A context within which fits leave those warnings out.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import CharEmbeddingMLPClassifier, ContextWindowTransformer
+    >>> pipe = make_pipeline(ContextWindowTransformer(strip_accents="ascii"),
+    ...                      CharEmbeddingMLPClassifier())
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     shared, quiet = names_told_once([pipe], ["asha", "Łukasz"], rows=[0, 3])
+    ...     with quiet():
+    ...         _ = shared[0][0].fit(["Łukasz"])  # a fold: no warning
+    >>> print(str(caught[0].message).split(": ")[1].split(" (")[0])
+    names[3]='Łukasz' read as 'ukasz'
+    """
+    told, shared = set(), []
+    for estimator in estimators:
+        with told_in_places(rows, index):  # an "auto" alphabet tells here
+            shared.append(with_vocabulary_of(estimator, names))
+        place = transformer_place(estimator)
+        first = None if place is None else estimator.steps[place][1]
+        if first is None or _auto(first) or not _may_warn_of_names(first):
+            continue
+        setting = repr(sorted(first.get_params().items()))
+        if setting in told:
+            continue
+        told.add(setting)
+        gathered = GatheredWarnings(index=index)
+        try:
+            with (
+                warnings.catch_warnings(),
+                gathered.gathering(0 if rows is None else rows),
+            ):
+                warnings.simplefilter("ignore")  # the pipelines' fits give others
+                clone(first).fit(names)
+        except ValueError:
+            continue  # refused: the fit of a fold refuses it, in its own words
+        gathered.warn()
+    quiet = GatheredWarnings()
+    return shared, lambda: quiet.gathering(None)
 
 
 def names_log_likelihood(transformer, model, names, labels):

@@ -17,13 +17,13 @@ import numpy as np
 from sklearn.utils.validation import check_is_fitted
 
 from ._consistency import check_steps_agree
-from ._left_out import encodable_ids, written_forms
+from ._label_lengths import label_length_row
+from ._left_out import read_names
 from ._novelty import (
     REFIT_FOLDED,
     WITHOUT_FOLDED,
     folds_case,
     lacks_folded,
-    record_contains,
 )
 from ._prefix_lengths import (
     BLEND_NAMES,
@@ -34,15 +34,11 @@ from ._prefix_lengths import (
 )
 from ._steps import pipeline_steps, unfreeze
 from ._text import split_symbols, unknown_label_error
-from ._vocabulary import decode_rows
-from .exceptions import DamagedModelError
 
 __all__ = [
     "SampleReport",
     "chance_length_tv",
-    "label_length_row",
     "lengths_far",
-    "no_label_lengths_error",
     "sample_report",
     "training_length_counts",
 ]
@@ -259,11 +255,16 @@ def sample_report(samples, train, test=None, *, label=None, prefix=""):
     Raises
     ------
     ValueError
-        If ``samples`` or ``train`` is empty; if ``label`` is given with a
+        If ``samples`` or ``train`` is empty, or if a name of ``samples``,
+        ``train`` or ``test`` is blank; if ``label`` is given with a
         list of names, with a sampler whose model has no labels or not this
         one, with a sampler that has no length counts by label (fitted
         without its labels), or with one that was given no training names of
-        that label (a FrozenEstimator's sampler fitted on part of the names).
+        that label (a FrozenEstimator's sampler fitted on part of the names);
+        if ``train`` is a sampler without a record of its training names (that
+        of ``train_from_file(..., return_sampler=True)``, which keeps only
+        their lengths, one fitted on no names or saved before 0.2.0): pass the
+        training names as ``train`` instead.
 
     Examples
     --------
@@ -345,6 +346,17 @@ def _prefix_side(train, counts, prefix, label):
     return prefix_or_all(own, counts, named=named, blend=BLEND_NAMES, start=len(prefix))
 
 
+# A sampler without the hashes of its training names: train_from_file keeps
+# their lengths only (training_length_counts_), fit([]) and old files neither.
+_NO_RECORD = (
+    "This NameSampler has no record of its training names (it was trained by "
+    "train_from_file, which keeps only their lengths, or fitted on no names, "
+    "or saved by sknextchar before 0.2.0), so the report cannot tell which "
+    "samples are training names: pass the training names as train, "
+    "sample_report(samples, names)."
+)
+
+
 def _as_written(samples, train):
     """The samples as a sampler's model writes them
     (:func:`~sknextchar._left_out.written_forms`: NFC, lowercased when it
@@ -352,23 +364,21 @@ def _as_written(samples, train):
     drops), so that ``"Anna"`` and ``"anna"``, or
     "jean-luc" and "jeanluc", are one name of the same length, as they are one
     training name; as given for a list. Also which samples are training
-    names when that comes from the same reading (else None): with
-    ``handle_unknown="drop"``, as ``in_training_set`` finds them, read once."""
+    names, as ``in_training_set`` finds them (in any case when the sampler
+    folds case, as ``novel=True``), from the same reading
+    (:func:`~sknextchar._left_out.read_names`); None for a list. A sampler
+    without a record of its names is refused here, with advice for the report
+    (``in_training_set``'s refusal advises ``sample``'s ``exclude=``)."""
     if not hasattr(train, "in_training_set"):
         return samples, None
     check_is_fitted(train)  # an unfitted sampler: NotFittedError
     transformer, *_, model = pipeline_steps(train.estimator_)
     record = getattr(train, "training_name_hashes_", None)
-    if transformer.handle_unknown != "drop" or folds_case(train) or record is None:
-        return written_forms(transformer, samples), None
+    if record is None:
+        raise ValueError(_NO_RECORD)
     check_steps_agree(transformer, model, train.vocabulary_)  # as in_training_set
-    # in_training_set without ignore_case reads a name as written_forms does
-    # (normalised, unknown characters dropped): read each once for both.
-    ids, found = encodable_ids(transformer, samples)
-    words = iter(decode_rows(ids, transformer.vocabulary_))
-    written = [next(words) if known else "" for known in found.tolist()]
-    found[found] = record_contains(ids, record, None, transformer.vocabulary_)
-    return written, found
+    folded = getattr(train, "training_name_folded_hashes_", None)
+    return read_names(transformer, samples, record, folded, folds_case(train))
 
 
 def _train_side(samples, train, label=None, written=None, found=None):
@@ -399,11 +409,8 @@ def _train_side(samples, train, label=None, written=None, found=None):
             training_length_counts(train, label),
             np.array(lengths),
         )
-    if hasattr(train, "in_training_set"):
-        raise ValueError(
-            "This NameSampler has no record of its training names (fitted on no "
-            "names, or saved before 0.2.0): pass the training names as train."
-        )
+    if hasattr(train, "in_training_set"):  # its hashes without the lengths
+        raise ValueError(_NO_RECORD)
     if label is not None:
         raise ValueError(
             f"label={label!r} needs a NameSampler fitted with labels as train, "
@@ -485,128 +492,6 @@ def _label_length_counts(sampler, label):
     if label not in known:
         raise unknown_label_error(label, known)
     return label_length_row(sampler, known, known.index(label), label, "sample_report")
-
-
-def label_length_row(sampler, classes, index, label, use):
-    """The length counts of the training names of one label, checked.
-
-    The row ``index`` of ``training_length_counts_by_label_``, for
-    :func:`sample_report` and ``NameSampler.sample`` with ``match_lengths`` or
-    ``novel`` and a ``label``. A label of the model that the sampler was given
-    no training names of (a FrozenEstimator's sampler fitted on part of the
-    names) has no lengths to compare with or match, and no names that
-    ``novel=True`` could leave out: each use is refused, saying so.
-
-    Parameters
-    ----------
-    sampler : NameSampler
-        Fitted.
-    classes : sequence
-        The labels of its model, in order.
-    index : int
-        The position of ``label`` among them.
-    label : object
-        The label asked for.
-    use : {"sample_report", "match_lengths", "novel"}
-        What the row is for.
-
-    Returns
-    -------
-    counts : ndarray or None
-        ``counts[k]``: the training names of ``label`` (their weights) of
-        ``k`` symbols; None for ``"novel"`` when the sampler keeps no length
-        counts by label (nothing tells which labels it was given names of).
-
-    Raises
-    ------
-    ValueError
-        If the sampler keeps no length counts by label (but for ``"novel"``),
-        or has no training name of ``label`` of weight above 0.
-    DamagedModelError
-        If its ``training_length_counts_by_label_`` has not one row per label.
-
-    Examples
-    --------
-    >>> from sklearn.pipeline import make_pipeline
-    >>> from sknextchar import (ContextWindowTransformer, KneserNeyClassifier,
-    ...     NameSampler, PerLabelClassifier)
-    >>> sampler = NameSampler(make_pipeline(ContextWindowTransformer(),
-    ...     PerLabelClassifier(KneserNeyClassifier()))).fit(
-    ...     ["asha", "uma", "ravi"], ["f", "f", "m"])
-    >>> label_length_row(sampler, ["f", "m"], 0, "f", "match_lengths").tolist()
-    [0, 0, 0, 1, 1]
-    """
-    by_label = getattr(sampler, "training_length_counts_by_label_", None)
-    if by_label is None and use == "novel":
-        return None
-    if by_label is None:
-        raise no_label_lengths_error(label, use)
-    if np.ndim(by_label) != 2 or len(by_label) != len(classes):
-        raise DamagedModelError(
-            "This NameSampler's training_length_counts_by_label_ has not one "
-            "row per label of its model: load an intact file, or fit it again."
-        )
-    counts = np.asarray(by_label[int(index)])
-    if not counts.sum() > 0:
-        consequence, instead = _WITHOUT_LABEL_LENGTHS[use]
-        raise ValueError(
-            f"This NameSampler was given no training names of label {label!r} "
-            "(its fit had none of them, or only names of weight 0), so "
-            f"{consequence.format(label=label)}: fit it on names that include "
-            f"some of label {label!r} (a FrozenEstimator's sampler on the names "
-            f"and labels its pipeline was trained on), or {instead}."
-        )
-    return counts
-
-
-# What cannot be done without the training names of a label (their length
-# counts), and the other way out.
-_WITHOUT_LABEL_LENGTHS = {
-    "sample_report": (
-        "the lengths cannot be compared with those of label {label!r}",
-        "leave label=None to compare with every training name",
-    ),
-    "match_lengths": (  # a model fitted with labels cannot sample label=None
-        "match_lengths cannot match the lengths of label {label!r}",
-        "leave match_lengths=False",
-    ),
-    "novel": (
-        "novel=True cannot leave out the training names of label {label!r}",
-        "leave novel=False",
-    ),
-}
-
-
-def no_label_lengths_error(label, use):
-    """The error for a sampler asked for one label's lengths that has none.
-
-    :func:`sample_report` and ``NameSampler.sample(match_lengths=True)`` with
-    a ``label`` both refuse a sampler without ``training_length_counts_by_label_``
-    in these words.
-
-    Parameters
-    ----------
-    label : object
-        The label asked for.
-    use : {"sample_report", "match_lengths"}
-        What the lengths were asked for.
-
-    Returns
-    -------
-    error : ValueError
-
-    Examples
-    --------
-    >>> print(no_label_lengths_error("f", "match_lengths"))  # doctest: +ELLIPSIS
-    This NameSampler ... so match_lengths cannot match the lengths of label 'f'...
-    """
-    consequence, instead = _WITHOUT_LABEL_LENGTHS[use]
-    consequence = consequence.format(label=label)
-    return ValueError(
-        "This NameSampler keeps no length counts by label (it was fitted "
-        f"without the labels of its names, or saved before 0.2.0), so {consequence}"
-        f": fit it with NameSampler(...).fit(names, labels), or {instead}."
-    )
 
 
 def training_length_counts(sampler, label=None, prefix=""):
@@ -773,7 +658,8 @@ def length_tv(lengths, other_lengths):
 
 def _names(names, what, *, allow_empty=False):
     """A list of str from a collection of names, each without the whitespace
-    around it (as every name the package reads); fails on a str or when empty."""
+    around it (as every name the package reads); fails on a str, when empty,
+    and on a blank name (a fit refuses it too: no name of 0 letters)."""
     if isinstance(names, (str, bytes)):
         raise TypeError(
             f"{what} must be a collection of names, not a single string; got "
@@ -790,4 +676,10 @@ def _names(names, what, *, allow_empty=False):
     bad = [name for name in names if not isinstance(name, str)]
     if bad:
         raise TypeError(f"{what} must hold str names; got {bad[0]!r}.")
+    blank = next((i for i, name in enumerate(names) if not name.strip()), None)
+    if blank is not None:
+        raise ValueError(
+            f"{what}[{blank}] is {names[blank]!r}, an empty or whitespace-only "
+            f"string; remove it from {what}."
+        )
     return [name.strip() for name in names]

@@ -39,6 +39,7 @@ from ._generation import (
     sample_new_names,
 )
 from ._kept_names import fitted_names, names_as_given
+from ._label_lengths import label_length_row
 from ._label_posterior import (
     posterior_filter,
     windows_target_log_proba,
@@ -52,7 +53,12 @@ from ._labels import (
     label_classes,
     labels_of_windows,
 )
-from ._left_out import in_record, recorded_names, with_case_readings
+from ._left_out import (
+    check_unlearned_names,
+    in_record,
+    recorded_names,
+    with_case_readings,
+)
 from ._length_match import LENGTH_PILOT, length_matcher
 from ._limits import MAX_LETTERS
 from ._meta_callbacks import meta_fit_task
@@ -68,6 +74,7 @@ from ._name_filter import (
 )
 from ._novelty import (
     checked_folded,
+    new_names_accept,
     training_ids,
     training_record,
 )
@@ -78,7 +85,6 @@ from ._pipeline import (
     split_pipeline,
 )
 from ._prefix_lengths import prefix_lengths, target_lengths
-from ._sample_report import label_length_row
 from ._sample_request import (
     check_feasible,
     checked_counts_and_flags,
@@ -362,14 +368,11 @@ default=None
         length_bounds(self.min_length, self.max_length)  # fail on crossed bounds
         check_pipeline_to_fit(self.estimator)  # a bad setting before a bad name
         y = check_sampler_labels(y, X)  # before a long fit: a column warns
-        weights = None
-        if sample_weight is not None:  # checked before a long fit
-            if isinstance(X, (str, bytes)) or not hasattr(X, "__len__"):
-                check_names(X)  # the names' message, not len()'s
-            weights = check_sample_weight(sample_weight, len(X), "name")
+        weights = _checked_weights(X, sample_weight)  # before a long fit
         names, labels, fit_weights, checked = fitted_names(
             self.estimator, X, y, sample_weight, weights
         )
+        check_unlearned_names(self.estimator, checked, weights, given=X)  # no name
         with (
             names_as_given(X, None if names is X else weights),
             weight_0_noted() if names is not X else nullcontext(),
@@ -1042,11 +1045,7 @@ default=None
         first, before any drawing.
         """
         typical = self._label_filter(*by_label)
-        record = folded = None
-        if check_bool(novel, "novel"):
-            record = self._name_record()
-            self._length_counts(by_label[0], "novel")  # no names of the label: fail
-            folded = getattr(self, "training_name_folded_hashes_", None)
+        record, folded = self._novelty_record(novel, by_label[0])
         test = check_pattern(pattern)
         match = counts = None
         if check_bool(match_lengths, "match_lengths"):
@@ -1062,6 +1061,21 @@ default=None
             self.vocabulary_, record=record, pattern=pattern, test=test,
             typical=typical, match=match, folded=folded,
         )  # fmt: skip
+
+    def _novelty_record(self, novel, label):
+        """What ``novel=True`` leaves out: the record of the training names and
+        its case-folded form, or ``(None, None)`` when ``novel`` is False.
+
+        One check for :meth:`sample` and :meth:`most_likely`: without a record
+        (fitted on no names), or with a ``label`` the sampler was given no
+        training names of, ``novel=True`` cannot tell the training names and
+        fails.
+        """
+        if not check_bool(novel, "novel"):
+            return None, None
+        record = self._name_record()
+        self._length_counts(label, "novel")  # no names of the label: fail
+        return record, getattr(self, "training_name_folded_hashes_", None)
 
     def _length_counts(self, label, use="match_lengths"):
         """The training names' length counts; with a label, of its names only,
@@ -1103,6 +1117,7 @@ default=None
         label=None,
         min_label_proba=None,
         keep_spelling=True,
+        novel=False,
     ):
         """The most probable names, by beam search.
 
@@ -1128,12 +1143,13 @@ default=None
         prefix : str, default=""
             Every name starts with these letters.
         exclude : collection of str or None, default=None
-            Names to skip, e.g. the training names. They are compared as the
-            model spells them, after its normalisation (lowercased by a model
-            that lowercases; without the characters ``handle_unknown="drop"``
-            drops), so exactly, case included, by a model that keeps
-            case: "ANNA" is among the names when ``exclude`` holds "Anna",
-            unlike :meth:`sample` with ``novel=True``, which leaves out every
+            Names to skip, such as held-out names (for the training names, use
+            ``novel=True``, which needs no list of them). They are compared as
+            the model spells them, after its normalisation (lowercased by a
+            model that lowercases; without the characters
+            ``handle_unknown="drop"`` drops), so exactly, case included, by a
+            model that keeps case: "ANNA" is among the names when ``exclude``
+            holds "Anna", unlike with ``novel=True``, which leaves out every
             case variant of a training name (give each form to skip).
         beam_width : int or None, default=None
             Unfinished names kept per step; ``None`` means
@@ -1148,6 +1164,12 @@ default=None
         keep_spelling : bool, default=True
             Only names spelled as the training names are, as in :meth:`sample`;
             False ranks every name without whitespace at either end.
+        novel : bool, default=False
+            Only names the sampler was not fitted on, told as
+            ``sample(novel=True)`` tells them (case variants of a training
+            name included, for a model that keeps case), so a sampler loaded
+            from a file gives its most probable new names without its
+            training names at hand. False ranks training names too.
 
         Returns
         -------
@@ -1174,6 +1196,9 @@ default=None
         >>> scores = sampler.score_samples(best)
         >>> len(best), bool((scores[:-1] >= scores[1:]).all())
         (3, True)
+        >>> new = sampler.most_likely(3, novel=True)
+        >>> bool(sampler.in_training_set(new).any())
+        False
         """
         transformer, next_log_proba = self._fitted_parts(label)
         controls = sampling_controls(self)  # the length bounds, checked
@@ -1186,6 +1211,9 @@ default=None
         accept = unspaced_accept(self.vocabulary_, spelling_accept(
             self, len(prefix_ids), typical and typical[0], keep_spelling
         ))  # fmt: skip
+        record, folded = self._novelty_record(novel, label)
+        if record is not None:
+            accept = new_names_accept(record, folded, self.vocabulary_, accept)
         with one_blas_thread():
             best, reach = beam_search(
                 next_log_proba,
@@ -1204,6 +1232,7 @@ default=None
                 len(best), n_names, prefix=prefix, n_prefix=len(prefix_ids),
                 reach=reach, controls=controls, exclude=exclude,
                 label_words=None if typical is None else typical[1],
+                novel=record is not None,
             ))  # fmt: skip
         return best
 
@@ -1295,3 +1324,12 @@ default=None
         tags.input_tags.one_d_array = True
         tags.input_tags.two_d_array = False
         return tags
+
+
+def _checked_weights(X, sample_weight):
+    """The weights of the names ``X``, checked (None without)."""
+    if sample_weight is None:
+        return None
+    if isinstance(X, (str, bytes)) or not hasattr(X, "__len__"):
+        check_names(X)  # the names' message, not len()'s
+    return check_sample_weight(sample_weight, len(X), "name")

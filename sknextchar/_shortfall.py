@@ -303,12 +303,12 @@ def shortfall_message(
     --------
     >>> from sknextchar._decoding import SamplingControls
     >>> print(shortfall_message(3, 1_000, 20_000, False, set(), SamplingControls(),
-    ...     ["matching pattern '.*zz.*'"], pattern=".*zz.*",
+    ...     ["matching pattern='.*zz.*'"], pattern=".*zz.*",
     ...     stopped=(18, 306_432, 722)))  # doctest: +NORMALIZE_WHITESPACE
     Could only generate 3 of the 1,000 requested names after drawing 20,000
     (temperature=1.0, min_length=1, max_length=20, 0 excluded names): 0.01% of
-    the drawn names were accepted as ending by max_length=20, matching pattern
-    '.*zz.*'. The model rarely produces such names under these settings: ask
+    the drawn names were accepted as ending by max_length=20, matching
+    pattern='.*zz.*'. The model rarely produces such names under these settings: ask
     for fewer names, loosen the pattern (pattern=...), loosen the length bounds
     (min_length=..., max_length=...), change the temperature (temperature=...),
     or allow more rounds (max_rounds=...). Drawing stopped early: the 18 rounds

@@ -22,6 +22,8 @@ them (it sits below :mod:`sknextchar._persistence` in the layers).
 """
 
 import numpy as np
+from sklearn.exceptions import NotFittedError
+from sklearn.utils.validation import check_is_fitted
 
 from ._attribute_checks import (
     distinct,
@@ -43,6 +45,7 @@ from ._steps import pipeline_steps, unfreeze
 __all__ = [
     "classes_problem",
     "fitted_state_problem",
+    "is_unfitted",
     "kneser_ney_counts_problem",
     "kneser_ney_tables_problem",
     "label_classes_problem",
@@ -604,3 +607,38 @@ def fitted_state_problem(estimator):
             problem = missing_state_problem(estimator, required, nullable)
             return problem or _CHECKS[kind](estimator)
     return None
+
+
+def is_unfitted(model):
+    """Whether ``model`` is an estimator that was never fitted.
+
+    scikit-learn's ``check_is_fitted`` tells (a wrapper such as a Pipeline or a
+    FrozenEstimator by what it wraps). An object it cannot tell about, one
+    without ``fit`` or without scikit-learn's tags (an estimator that does not
+    inherit ``BaseEstimator``), counts as fitted: nothing is refused for a
+    fittedness unknown.
+
+    Parameters
+    ----------
+    model : object
+        Any object, such as a model about to be saved or just loaded.
+
+    Returns
+    -------
+    unfitted : bool
+
+    Examples
+    --------
+    >>> from sknextchar import ContextWindowTransformer
+    >>> is_unfitted(ContextWindowTransformer())
+    True
+    >>> is_unfitted(ContextWindowTransformer().fit(["abid"])), is_unfitted("text")
+    (False, False)
+    """
+    try:
+        check_is_fitted(model)
+    except NotFittedError:  # before AttributeError, one of its bases
+        return True
+    except (TypeError, AttributeError):  # no fit method, or no tags
+        return False
+    return False

@@ -1,15 +1,41 @@
-"""Text normalisation and segmentation of names into symbols.
+"""Text of names: how they are read, cut into symbols, told and quoted.
 
-Names are normalised the way scikit-learn's text vectorizers preprocess documents
-(``sklearn.feature_extraction.text.CountVectorizer``): Unicode NFC first, so
-that composed and decomposed input are one string, then ``lowercase``, then the
-optional ``strip_accents`` with scikit-learn's own functions, then NFC again.
+What this module holds:
 
-A name is then cut into symbols: single code points (``unit="char"``), or
-user-perceived characters, extended grapheme clusters (``unit="grapheme"``): a
-base letter with the combining marks that follow it, so that a vowel sign of
-Devanagari or a combining accent is never a symbol of its own. The standard
-library does not segment grapheme clusters; the ``regex`` package does (``\\X``).
+- **Normalisation** (:func:`normalize_text`, :func:`normalize_texts`): names
+  are normalised the way scikit-learn's text vectorizers preprocess documents
+  (``sklearn.feature_extraction.text.CountVectorizer``): Unicode NFC first, so
+  that composed and decomposed input are one string, then ``lowercase``, then
+  the optional ``strip_accents`` with scikit-learn's own functions, then NFC
+  again. Invisible characters (a byte-order mark, direction marks, the Arabic
+  tatweel) are removed, spaces of other widths read as the space (written as
+  a model's vocabulary holds it: :func:`spell_spaces`). The line breaks and
+  control characters that no name may hold (:data:`LINE_BREAKS`,
+  :data:`CONTROL`) are named for the checks of names; the final forms of
+  Greek and Hebrew letters are spelled or folded (:func:`spell_final_forms`,
+  :func:`fold_final_forms`); a prefix keeps a joiner at its end.
+- **Segmentation** (:func:`split_symbols`, :func:`graphemes`): a name is cut
+  into symbols: single code points (``unit="char"``), or user-perceived
+  characters, extended grapheme clusters (``unit="grapheme"``): a base letter
+  with the combining marks that follow it, so that a vowel sign of Devanagari
+  or a combining accent is never a symbol of its own. The standard library
+  does not segment grapheme clusters; the ``regex`` package does (``\\X``).
+- **The kind of a symbol** (:func:`symbol_kind`, :func:`letter_script`,
+  :func:`starts_with_mark`): its script and case, or a separator of its own,
+  for the spelling of generated names.
+- **Symbols and labels in messages**: a symbol shown readably
+  (:func:`describe_symbol`), the known characters that unknown ones look like
+  (:func:`look_alikes`, :func:`unknown_symbols_note`), labels written in
+  several ways (:func:`label_spellings_note`) and the error of an unknown
+  label (:func:`unknown_label_error`).
+- **Words and widths of messages and tables**: terminal widths and padding
+  (:func:`display_width`, :func:`pad_right`), counts and lists in words
+  (:func:`counted`, :func:`or_list`, :func:`and_more`: lists cut to their first
+  items, :func:`capitalized`), and names, rows and fields quoted and cut for a
+  message (:func:`quoted`, :func:`quoted_row`, :func:`quoted_fields`).
+
+It imports nothing of the package: every layer above reads and quotes names
+through it.
 """
 
 import functools
@@ -373,7 +399,7 @@ def final_forms_learned_plain(vocabulary):
     )
 
 
-def space_read(vocabulary):
+def _space_read(vocabulary):
     """The symbol of a vocabulary that a space of a name reads as, or None.
 
     :func:`normalize_text` writes every space as ``" "``. A vocabulary that
@@ -389,8 +415,10 @@ def space_read(vocabulary):
 
     Examples
     --------
-    >>> space_read(("-", "a", " ")), space_read(("-", "a", "\\xa0")), space_read("-a")
-    (' ', '\\xa0', None)
+    >>> _space_read(("-", "a", " ")), _space_read(("-", "a", "\\xa0"))
+    (' ', '\\xa0')
+    >>> _space_read("-a") is None
+    True
     """
     symbols = vocabulary[1:]
     if " " in symbols:
@@ -402,7 +430,7 @@ def space_read(vocabulary):
 def spell_spaces(texts, vocabulary):
     """Normalised ``texts`` with the space written as ``vocabulary`` holds it.
 
-    The space of :func:`space_read`: a model saved before spaces were one
+    The space of :func:`_space_read`: a model saved before spaces were one
     letter, whose only space is ``"\\xa0"``, reads and writes the space as it;
     other vocabularies leave the texts as they are.
 
@@ -411,7 +439,7 @@ def spell_spaces(texts, vocabulary):
     >>> spell_spaces(["mary ann"], ("-", "a", "\\xa0")), spell_spaces(["a b"], "-ab ")
     (['mary\\xa0ann'], ['a b'])
     """
-    space = space_read(vocabulary)
+    space = _space_read(vocabulary)
     if space is None or space == " ":
         return texts
     return [text.replace(" ", space) for text in texts]
@@ -649,12 +677,12 @@ def _starts(symbol, start):
     return len(symbol) > len(start) and symbol.startswith(start)
 
 
-def case_variant(value, choices):
+def _case_variant(value, choices):
     """The one choice that a value equals with case ignored, or None.
 
     A label typed ``f`` for a model of the labels ``F`` and ``M`` is likely
     ``F``; the message of the unknown value can say so. Spaces at either end
-    and how accents are encoded (:func:`label_key`) are ignored too: a label
+    and how accents are encoded (:func:`_label_key`) are ignored too: a label
     typed ``"Française"`` is the ``"Franc\u0327aise"`` of a file saved on
     macOS.
 
@@ -673,27 +701,27 @@ def case_variant(value, choices):
 
     Examples
     --------
-    >>> case_variant("f", ["F", "M"])
+    >>> _case_variant("f", ["F", "M"])
     'F'
-    >>> case_variant("x", ["F", "M"]) is None
+    >>> _case_variant("x", ["F", "M"]) is None
     True
     """
     if not isinstance(value, str):
         return None
     texts = [choice for choice in choices if isinstance(choice, str)]
-    for key in (str.casefold, lambda text: label_key(text).casefold()):
+    for key in (str.casefold, lambda text: _label_key(text).casefold()):
         found = [choice for choice in texts if key(choice) == key(value)]
         if found:  # in case alone first: "f" is "F" of "F", "F " and "M"
             return found[0] if len(found) == 1 else None
     return None
 
 
-def label_key(label):
+def _label_key(label):
     """A label (a str) as typed alike: in NFC, without spaces at either end.
 
     Examples
     --------
-    >>> label_key("Franc\u0327aise ") == "Fran\xe7aise"
+    >>> _label_key("Franc\u0327aise ") == "Fran\xe7aise"
     True
     """
     return unicodedata.normalize("NFC", label).strip()
@@ -730,7 +758,7 @@ def label_spellings_note(labels, argument="y"):
     spellings = {}
     for label in labels:
         if isinstance(label, str):
-            spellings.setdefault(label_key(label), []).append(label)
+            spellings.setdefault(_label_key(label), []).append(label)
     twins = [found for found in spellings.values() if len(found) > 1]
     if not twins:
         return ""
@@ -767,7 +795,7 @@ def unknown_label_error(label, known):
     error : ValueError
         It lists ``known`` and, when one of them has the same text as ``label``
         (``'1'`` for ``1``) or differs from it only in case (or spaces at
-        either end, or how an accent is encoded: :func:`case_variant`), names it.
+        either end, or how an accent is encoded: :func:`_case_variant`), names it.
 
     Examples
     --------
@@ -777,7 +805,7 @@ def unknown_label_error(label, known):
     "pass one of them: did you mean 'F'?"
     """
     same_text = [value for value in known if str(value) == str(label)]
-    near = None if same_text else case_variant(label, known)  # 'f' for 'F'
+    near = None if same_text else _case_variant(label, known)  # 'f' for 'F'
     shown = ascii if near is not None and _encoded_apart(near, label) else repr
     if same_text:
         hint = f" ({same_text[0]!r}, not {label!r}: a label's type counts)."
@@ -1080,6 +1108,9 @@ MAX_QUOTED = 60
 MAX_QUOTED_ROW = 200
 #: The fields of a row that a message shows (a header of 5,000 columns).
 MAX_QUOTED_FIELDS = 20
+#: A regular expression quoted in a message (``pattern=``): the characters
+#: shown; an ordinary one is shown whole.
+MAX_QUOTED_PATTERN = MAX_QUOTED_ROW
 
 
 def quoted(name, limit=MAX_QUOTED):
@@ -1123,6 +1154,21 @@ def quoted_row(line):
     ("'name,sex'", 228)
     """
     return quoted(line.strip(), MAX_QUOTED_ROW)
+
+
+def quoted_pattern(pattern):
+    """A regular expression for a message: cut by :func:`quoted` after
+    :data:`MAX_QUOTED_PATTERN` characters.
+
+    Examples
+    --------
+    >>> from sknextchar._text import quoted_pattern
+    >>> quoted_pattern("[a-z]" * 20) == repr("[a-z]" * 20)  # 100 characters: whole
+    True
+    >>> quoted_pattern("a" * 1000)[-26:]
+    "aaa'... (1,000 characters)"
+    """
+    return quoted(pattern, MAX_QUOTED_PATTERN)
 
 
 def quoted_fields(fields, most=MAX_QUOTED_FIELDS):

@@ -791,6 +791,40 @@ class ContextWindowTransformer(
         return tags
 
 
+def check_read_names(transformer, X, *, fitting):
+    """Refuse the names that a transformer reads as nothing, before any fit.
+
+    Each name is read as ``fit`` reads it (``fitting``), or as ``encode``
+    reads it (a fitted transformer that is not fitted again): a name of only
+    whitespace or invisible characters (a zero-width space), or of only what
+    ``strip_accents`` removes, is refused as those methods refuse it. Nothing
+    is learned or encoded.
+
+    Parameters
+    ----------
+    transformer : ContextWindowTransformer
+    X : 1-D array-like of str
+        Names.
+    fitting : bool
+        Read them as ``fit`` reads them; else as ``encode`` does (fitted).
+
+    Raises
+    ------
+    EmptyNamesError
+        Its names numbered among ``X``.
+
+    Examples
+    --------
+    >>> from sknextchar import ContextWindowTransformer
+    >>> check_read_names(ContextWindowTransformer(), ["asha"], fitting=True)
+    >>> check_read_names(ContextWindowTransformer(), ["asha", "\u200b"], fitting=True)
+    Traceback (most recent call last):
+    ...
+    sknextchar._empty_names.EmptyNamesError: 1 name holds only invisible ...
+    """
+    transformer._prepare(X, fitting=fitting)
+
+
 def unknown_symbols(transformer, X, *, prefixes=False, emptied=False):
     """The symbols of each name that are outside a transformer's vocabulary.
 

@@ -246,12 +246,12 @@ def pick_end_symbol(alphabet, preferred=END):
     )
 
 
-def codepoints(text):
+def _codepoints(text):
     """Unicode code points of ``text`` as a uint32 array (vectorised, no loop).
 
     Examples
     --------
-    >>> codepoints("ab-").tolist()
+    >>> _codepoints("ab-").tolist()
     [97, 98, 45]
     """
     # "surrogatepass": a lone surrogate (from a file read with surrogateescape)
@@ -381,7 +381,7 @@ def _spelled_rows(ids, vocabulary):
     if any(len(symbol) != 1 for symbol in vocabulary):  # grapheme clusters
         symbols = np.array(("", *vocabulary[1:]), dtype=object)
         return ["".join(row) for row in symbols[ids].tolist()]
-    points = codepoints("".join(vocabulary)).astype("<u4")
+    points = _codepoints("".join(vocabulary)).astype("<u4")
     points[END_ID] = 0  # NUL: NumPy drops trailing NULs from str items
     chars = np.ascontiguousarray(points[ids])  # (n, width)
     return chars.view(f"<U{ids.shape[1]}")[:, 0].tolist()
@@ -423,7 +423,7 @@ class SymbolTable:
         # vectorised search; grapheme clusters through a dictionary.
         self.single = all(len(symbol) == 1 for symbol in self.vocabulary)
         if self.single:
-            points = codepoints("".join(self.vocabulary))
+            points = _codepoints("".join(self.vocabulary))
             order = np.argsort(points)
             self._sorted_points = points[order]
             self._sorted_ids = order.astype(self.dtype)
@@ -453,7 +453,7 @@ class SymbolTable:
                 (self._index.get(s, END_ID) for s in text), self.dtype, len(text)
             )
             return ids, ids == END_ID
-        points = codepoints(text)
+        points = _codepoints(text)
         pos = np.searchsorted(self._sorted_points, points)
         pos = np.minimum(pos, len(self._sorted_points) - 1)
         ids = self._sorted_ids[pos]

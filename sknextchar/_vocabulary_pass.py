@@ -14,6 +14,7 @@ names counts and places them.
 import contextlib
 import functools
 
+import numpy as np
 from sklearn.base import clone
 
 from ._gathered_names import GatheredWarnings
@@ -21,7 +22,7 @@ from ._pipeline import spelled_in_pipeline
 from ._placed_names import PlacedNamesError
 from ._remade_errors import remade
 from ._text import MAX_REPORTED, quoted
-from ._transformer import unknown_symbols, unknown_symbols_message
+from ._transformer import check_read_names, unknown_symbols, unknown_symbols_message
 from ._unknown_advice import (
     TRAIN_A_NEW_MODEL,
     TRAIN_AGAIN,
@@ -29,14 +30,15 @@ from ._unknown_advice import (
     drop_refused,
 )
 from ._validation import RefusedNameError, element_place
+from ._validation import check_names as check_each_name
 from ._vocabulary import check_transformer_settings
 from .datasets._positions import NoNamesError
 
-__all__ = ["UnknownSymbolsError", "first_pass", "in_the_pipeline"]
+__all__ = ["ChunkChecks", "UnknownSymbolsError", "first_pass", "in_the_pipeline"]
 
 
 def first_pass(windows, chunks, path, names_column=None, check_names=None, step=None):
-    """Fix the vocabulary from every chunk; returns the chunk and name counts.
+    """Fix the vocabulary from every chunk; returns the number of names learned.
 
     Each chunk is checked by a clone of the transformer (an unknown character
     fails here, before any training: the unknown characters of every chunk,
@@ -52,29 +54,41 @@ def first_pass(windows, chunks, path, names_column=None, check_names=None, step=
     changes) are gathered from the chunks for one warning of each kind, as a
     fit on all the names warns. Of several errors in the file, the one a fit
     on all its names raises is raised (:class:`_FileErrors`).
+
+    A name of count 0 (its weight in ``chunks``, ``(names, weights or
+    None)``) is not learned, as if absent: neither fitted nor encoded, its
+    characters neither in the vocabulary nor refused. ``check_names(chunk)``
+    still meets it (a name too long for the file fails), and so does the
+    check of each name; the errors place every name in the file, those of
+    count 0 counted. A name of count 0 read as nothing (a zero-width space)
+    is refused, before any training, as a fit in memory refuses it. A
+    ``check_names`` that is a :class:`ChunkChecks` (the command line's, which
+    counts the names with capitals) is then given the names of the chunk that
+    are learned (:meth:`ChunkChecks.learned`); any other is only called.
     """
     fitted = hasattr(windows, "vocabulary_")
     if not fitted:  # as its fit does, before any name (and any other error)
         check_transformer_settings(windows)
     symbols, errors = set(), _FileErrors(windows, fitted)
     gathered = GatheredWarnings()
-    names_of_symbols, n_chunks, n_names, weighed = [], 0, 0, False
+    names_of_symbols, n_learned, n_names, weighed = [], 0, 0, False
     for chunk, weights in chunks:
         weighed = weighed or weights is None or bool(weights.any())
-        if check_names is not None:
-            check_names(chunk)
-        with _names_of_the_file(n_names, windows, step):
+        kept, rows = _learned_names(chunk, weights, n_names)
+        refused = _check_chunk(chunk, weights, kept, check_names, n_names, errors)
+        n_names, n_learned = n_names + len(chunk), n_learned + len(kept)
+        if refused or not kept:
+            continue  # refused, or names of count 0 only: nothing learned
+        with _names_of_the_file(rows, windows, step):
             try:
                 if fitted:
-                    windows.encode(chunk)
+                    windows.encode(kept)
                 else:
-                    with gathered.gathering(n_names):  # one warning for the file
-                        checked = clone(windows).fit(chunk)
-                    names_of_symbols += _names_with_new_symbols(checked, chunk, symbols)
+                    with gathered.gathering(rows):  # one warning for the file
+                        checked = clone(windows).fit(kept)
+                    names_of_symbols += _names_with_new_symbols(checked, kept, symbols)
             except ValueError as error:
-                errors.add(error, chunk, n_names)
-        n_chunks += 1
-        n_names += len(chunk)
+                errors.add(error, kept, rows)
     errors.raise_for_the_file(step)
     if not n_names:  # as load_names says it; the command line, in its words
         raise NoNamesError(path, names_column)
@@ -87,7 +101,7 @@ def first_pass(windows, chunks, path, names_column=None, check_names=None, step=
         with gathered.gathering(None):  # names of the chunks, gathered
             windows.fit(names_of_symbols)
         gathered.warn()
-    return n_chunks, n_names
+    return n_learned
 
 
 class _FileErrors:
@@ -117,22 +131,22 @@ class _FileErrors:
         self.refused, self.unknown = _RefusedNames(), _UnknownSymbols()
         self.other, self.other_chunk = None, None
 
-    def add(self, error, chunk, offset):
-        """Record the error of ``chunk``, whose names start at name ``offset``
+    def add(self, error, chunk, rows):
+        """Record the error of ``chunk``, whose names are the names ``rows``
         of the file (raise it, if it is about one name)."""
         if isinstance(error, PlacedNamesError):  # the names of every chunk
-            self.refused.add(error, offset)
+            self.refused.add(error, rows)
         elif isinstance(error, RefusedNameError):
             raise error  # the first name the check of each name refuses
-        elif not self._unknown_symbols(chunk, offset) and self.other is None:
+        elif not self._unknown_symbols(chunk, rows) and self.other is None:
             self.other, self.other_chunk = error, chunk
 
-    def _unknown_symbols(self, chunk, offset):
+    def _unknown_symbols(self, chunk, rows):
         """Whether the chunk's error is about characters outside the
         vocabulary (recorded): not if telling it fails (with the chunk's
         other error: a parameter's)."""
         try:
-            return self.unknown.add(self.windows, chunk, offset)
+            return self.unknown.add(self.windows, chunk, rows)
         except ValueError:
             return False
 
@@ -161,8 +175,8 @@ class _RefusedNames:
     def __init__(self):
         self.first, self.shown = None, []  # shown: (position in the file, name)
 
-    def add(self, error, offset):
-        """Record a chunk's error, its names from name ``offset`` of the file."""
+    def add(self, error, rows):
+        """Record a chunk's error, its names the names ``rows`` of the file."""
         if self.first is None or error.check_order < self.first.check_order:
             self.first, self.shown = error, []  # a check a fit runs before
         elif error.check_order > self.first.check_order:
@@ -171,7 +185,7 @@ class _RefusedNames:
             self.first = self.first.joined(error)
         room = MAX_REPORTED - len(self.shown)
         self.shown += [
-            (offset + i, name)
+            (int(rows[i]), name)
             for i, name in zip(error.positions[:room], error.names[:room], strict=True)
         ]
 
@@ -213,19 +227,20 @@ class _UnknownSymbols:
         self.symbols, self.culprits, self.n_names = set(), [], 0
         self.dropped, self.n_dropped, self.n_folded = [], 0, 0
 
-    def add(self, windows, chunk, offset):
-        """Record the unknown symbols of a chunk whose names start at name
-        ``offset`` of the file; False when it holds none (or they are dropped)."""
+    def add(self, windows, chunk, rows):
+        """Record the unknown symbols of a chunk whose names are the names
+        ``rows`` of the file; False when it holds none (or they are dropped)."""
         if windows.handle_unknown != "error":
             return False
         found, (dropped, folded) = unknown_symbols(windows, chunk, emptied=True)
         for i, symbols in found.items():
             self.symbols |= symbols
             if len(self.culprits) < MAX_REPORTED:
-                self.culprits.append((offset + i, chunk[i]))
+                self.culprits.append((int(rows[i]), chunk[i]))
         self.n_names += len(found)
         self.dropped += [
-            (offset + i, chunk[i]) for i in dropped[: MAX_REPORTED - len(self.dropped)]
+            (int(rows[i]), chunk[i])
+            for i in dropped[: MAX_REPORTED - len(self.dropped)]
         ]
         self.n_dropped += dropped.size
         self.n_folded += folded.size
@@ -344,17 +359,19 @@ class UnknownSymbolsError(ValueError):
 
 
 @contextlib.contextmanager
-def _names_of_the_file(offset, windows, step=None):
-    """Number the name of a chunk's error from the start of the file.
+def _names_of_the_file(rows, windows, step=None):
+    """Number the name of a chunk's error from the start of the file (the
+    place in it of each name of the chunk: ``rows``).
 
     The check of each name (:func:`~sknextchar._validation.check_names`)
     places the name it refuses in the chunk it was given
     (:class:`~sknextchar._validation.RefusedNameError`); ``names[i]`` then
     counts the names of the file (as :func:`~sknextchar.datasets.load_names`
-    returns them); an error of the whole file (``offset`` None) is placed in
-    it already. Its advice names its own parameters (``alphabet='auto'``),
-    which the pipeline passed to ``train_from_file`` sets as
-    ``step__alphabet``: they are spelled so. These errors of the file's
+    returns them, those of count 0 too); an error of the whole file
+    (``rows`` None) is placed in it already. Its advice names its own
+    parameters (``alphabet='auto'``), which the pipeline passed to
+    ``train_from_file`` sets as ``step__alphabet``: they are spelled so.
+    These errors of the file's
     names (:class:`~sknextchar._placed_names.PlacedNamesError`,
     :class:`UnknownSymbolsError`) keep their class and attributes, spelled so
     (:func:`in_the_pipeline`); any other is raised as it is.
@@ -362,9 +379,10 @@ def _names_of_the_file(offset, windows, step=None):
     try:
         yield
     except RefusedNameError as error:
-        if offset is None:
+        if rows is None:
             raise  # pragma: no cover (placed in the file already)
-        raise error.moved(offset) from None  # in the file, not the chunk
+        moved = int(rows[error.position]) - error.position  # in the file
+        raise error.moved(moved) from None
     except (PlacedNamesError, UnknownSymbolsError) as error:  # of the whole file
         spell = functools.partial(in_the_pipeline, windows=clone(windows), step=step)
         if step is None or spell(str(error)) == str(error):
@@ -395,3 +413,107 @@ def _names_with_new_symbols(transformer, names, known):
             missing -= found
             known |= found
     return picked
+
+
+def _check_chunk(chunk, weights, kept, user_check, offset, errors):
+    """The checks of every name of a chunk, from name ``offset`` of the file,
+    those of count 0 too (the others, ``kept``, are checked as they are
+    fitted): the caller's ``check_names`` (``user_check``), each name as a fit
+    checks it (:func:`~sknextchar._validation.check_names`), and the names
+    of count 0 read as nothing (a zero-width space), recorded in ``errors``
+    with the names of the chunk so read (True: the chunk is refused); then
+    ``user_check.learned(kept)`` of a :class:`ChunkChecks`."""
+    if user_check is not None:
+        user_check(chunk)
+    refused = False
+    if len(kept) < len(chunk):
+        try:
+            check_each_name(chunk)
+        except RefusedNameError as error:
+            raise error.moved(offset) from None  # in the file, not the chunk
+        refused = _refuses_unlearned(chunk, weights, offset, errors)
+    if isinstance(user_check, ChunkChecks):
+        user_check.learned(kept)
+    return refused
+
+
+def _refuses_unlearned(chunk, weights, offset, errors):
+    """Record, with every name of the chunk read as nothing, the names of count
+    0 read as nothing (the reading of a fit, or of a resumed model's
+    ``encode``), refused before any training as a fit in memory refuses them
+    (:func:`~sknextchar._left_out.check_unlearned_names`); whether any is."""
+    windows, fitting = errors.windows, not errors.fitted
+    unlearned = [chunk[i] for i in np.flatnonzero(weights == 0)]
+    try:
+        check_read_names(windows, unlearned, fitting=fitting)
+    except PlacedNamesError:
+        try:  # the chunk's names read as nothing, whatever their count
+            check_read_names(windows, chunk, fitting=fitting)
+        except PlacedNamesError as error:
+            errors.add(error, chunk, range(offset, offset + len(chunk)))
+            return True
+    return False
+
+
+class ChunkChecks:
+    """A check of the chunks of the first pass that also meets the names
+    learned: an internal hook of the command line, not the public
+    ``check_names`` of :func:`~sknextchar.train_from_file`, whose callable is
+    only called (whatever its attributes).
+
+    :func:`first_pass` calls the check with every chunk, then (only for an
+    instance of this class) :meth:`learned` with the chunk's names of a count
+    above 0.
+
+    Examples
+    --------
+    >>> class Counted(ChunkChecks):
+    ...     n_learned = 0
+    ...     def learned(self, names):
+    ...         self.n_learned += len(names)
+    >>> import numpy as np
+    >>> from sknextchar import ContextWindowTransformer
+    >>> check = Counted()
+    >>> chunks = [(["asha", "zoë", "ravi"], np.array([1.0, 0.0, 2.0]))]
+    >>> first_pass(ContextWindowTransformer(), iter(chunks), "names.csv",
+    ...            check_names=check), check.n_learned
+    (2, 2)
+    """
+
+    def __call__(self, names):
+        """Check every name of a chunk (nothing here): raise to refuse."""
+
+    def learned(self, names):
+        """Meet the names of the chunk that are learned (nothing here)."""
+
+
+def _learned_names(chunk, weights, offset):
+    """The names of a chunk learned (of a count above 0), and their places in
+    the file (the chunk's first name is name ``offset`` of it).
+
+    Parameters
+    ----------
+    chunk : list of str
+    weights : ndarray of shape (len(chunk),) or None
+        Their counts, or None (every name learned).
+    offset : int
+
+    Returns
+    -------
+    names : list of str
+    rows : range or ndarray of int
+        The place in the file of each of ``names``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> names, rows = _learned_names(["asha", "uma", "ravi"], np.array([2, 0, 1]), 10)
+    >>> names, rows.tolist()
+    (['asha', 'ravi'], [10, 12])
+    >>> _learned_names(["asha"], None, 3)
+    (['asha'], range(3, 4))
+    """
+    if weights is None or weights.all():
+        return chunk, range(offset, offset + len(chunk))
+    at = np.flatnonzero(weights)  # by index: an array would pad every name
+    return [chunk[i] for i in at], offset + at

@@ -104,7 +104,7 @@ def test_sample_with_a_pattern_no_name_matches_ends_with_a_clear_message(
     # not its size: a limit of 20,000 draws the names in a fiftieth of the time.
     monkeypatch.setattr(_generation, "NONE_ACCEPTED_LIMIT", 20_000)
     sampler = NameSampler(_kneser_ney_pipe()).fit(NAMES)
-    stopped = r"matching pattern '\[\^a-z\]\+'.*stopped after 20,\d{3} names without"
+    stopped = r"matching pattern='\[\^a-z\]\+'.*stopped after 20,\d{3} names without"
     with pytest.raises(ValueError, match=stopped):
         # A negated class: only drawing tells it admits no name ([0-9]+ is
         # refused before drawing: every match needs a digit the model never writes).

@@ -75,14 +75,16 @@ def test_train_in_chunks_notes_capitals_of_every_chunk(tmp_path, capsys, keep_ca
         assert "('Noah' as 'noah')" in out
 
 
-@pytest.mark.parametrize("model", ["mlp", "kneser-ney"])
+@pytest.mark.parametrize("model", ["mlp", "kneser-ney", "mlp-in-chunks"])
 def test_names_of_count_0_are_not_counted(tmp_path, capsys, model):
     """A name of count 0 is not learned: its capitals are not either."""
     rows = [("Emma", 0), ("ava", 5), ("mia", 3), ("Noah", 2), ("liam", 4)]
     path = tmp_path / "names.csv"
     path.write_text("name,count\n" + "".join(f"{n},{c}\n" for n, c in rows))
     argv = ["train", str(path), "--counts", "count", "-o", str(tmp_path / "m.skops")]
-    fit = ["--max-iter", "1"] if model == "mlp" else ["--model", model]
+    fit = ["--max-iter", "1"] if model != "kneser-ney" else ["--model", model]
+    if model == "mlp-in-chunks":  # read in chunks of 2 names, "Emma" in the first
+        fit += ["--chunk-size", "2", "--validation-fraction", "0"]
     status = main([*argv, "-q", "--seed", "0", "--alphabet", "auto", *fit])
     out = capsys.readouterr().out
     assert status == 0

@@ -6,6 +6,7 @@ an in-memory ``train --resume`` that needs none of them."""
 import tracemalloc
 
 import numpy as np
+import pytest
 from sklearn.frozen import FrozenEstimator
 
 from sknextchar import (
@@ -17,6 +18,7 @@ from sknextchar import (
 from sknextchar._chunk_record import ChunkedRecord
 from sknextchar._persistence import load_model
 from sknextchar.cli import main
+from sknextchar.metrics import sample_report
 
 
 def small_pipe(max_iter=1):
@@ -124,3 +126,20 @@ def test_match_lengths_on_a_bare_pipeline_names_ctrl_c_among_the_causes(
     err = capsys.readouterr().err
     assert "no record of its training names' lengths" in err
     assert "Ctrl-C stopped a training with --chunk-size" in err
+
+
+def test_the_report_of_a_sampler_without_its_names_asks_for_them(tmp_path):
+    # train_from_file keeps the lengths of the names, not the names: the
+    # report asks for them as train (not in_training_set's exclude= of sample).
+    path = tmp_path / "n.txt"
+    path.write_text("ann\nbob\ncat\ndora\n", encoding="utf-8")
+    sampler = train_from_file(path, small_pipe(), chunk_size=2, return_sampler=True)
+    assert sampler.training_name_hashes_ is None
+    assert sampler.training_length_counts_ is not None
+    with pytest.raises(ValueError, match="no record of its training names") as error:
+        sample_report(["ann", "eve"], sampler)
+    assert "pass the training names as train" in str(error.value)
+    assert "train_from_file" in str(error.value)
+    assert "exclude" not in str(error.value)
+    names = ["ann", "bob", "cat", "dora"]
+    assert sample_report(["ann", "eve"], names).in_train == 0.5

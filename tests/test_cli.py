@@ -12,6 +12,7 @@ import inspect
 import io
 import json
 import math
+import os
 import pickle
 import subprocess
 import sys
@@ -26,6 +27,7 @@ import pytest
 import skops.io
 from rich.console import Console
 from sklearn.callback import FitCallback
+from sklearn.frozen import FrozenEstimator
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
@@ -387,12 +389,17 @@ def test_help_and_usage_errors_import_no_heavy_library(tmp_path):
         print(json.dumps({"statuses": statuses, "loaded": loaded}))
         """
     )
+    # This copy of the package, not one installed elsewhere: run from another
+    # folder, the process imported the installed one, and missed scikit-learn
+    # loaded at --help by this copy.
+    root = str(Path(sknextchar.__file__).resolve().parent.parent)
     result = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
         text=True,
         check=True,
         cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": root},
     )
     report = json.loads(result.stdout)
     assert report["statuses"] == [0] * 7 + [2] * 4 + [1]
@@ -692,9 +699,42 @@ def test_a_model_file_that_is_not_a_name_model(tmp_path, capsys):
     status, _, err = run(capsys, "sample", str(path))
     assert_one_line_error(status, err, "holds a LogisticRegression, not a model")
 
-    path = save_model(Pipeline([("clf", LogisticRegression())]), tmp_path / "p.joblib")
+    fitted = Pipeline([("clf", LogisticRegression())]).fit([[0], [1]], [0, 1])
+    path = save_model(fitted, tmp_path / "p.joblib")  # unfitted: never fitted, said
     status, _, err = run(capsys, "sample", str(path), "--trust-pickle")
     assert_one_line_error(status, err, "NameSampler needs a Pipeline")
+
+
+@pytest.mark.parametrize("kind", ["sampler", "pipeline", "frozen pipeline"])
+def test_a_model_file_of_a_model_never_fitted(tmp_path, names_file, capsys, kind):
+    # Saved from Python before its fit: train --resume printed a traceback, and
+    # the other commands said "Call 'fit' with appropriate arguments".
+    pipe = build_pipeline()
+    model = {"sampler": NameSampler(pipe), "pipeline": pipe}.get(kind)
+    path = str(save_model(model or FrozenEstimator(pipe), tmp_path / "u.skops"))
+    picture = str(tmp_path / "u.png")
+    for argv in (
+        ["sample", path], ["score", path, "asha"], ["score", path, "--explain", "asha"],
+        ["classify", path, "asha"], ["table", path, "ab"],
+        ["plot", path, "--tree", "a", "-o", picture],
+        ["plot", path, "--distribution", "a", "-o", picture],
+        ["plot", path, "--embeddings", "-o", picture],
+        ["plot", path, "--loss", "-o", picture],
+    ):  # fmt: skip
+        status, _, err = run(capsys, *argv)
+        assert_one_line_error(
+            status, err, f"error: {path!r} holds a ", "that was never fitted",
+            "train one with 'sknextchar train NAMES_FILE -o MODEL'",
+        )  # fmt: skip
+        assert "Call 'fit'" not in err
+    new = str(tmp_path / "new.skops")
+    argv = ["train", names_file, "--resume", path, "--max-iter", "1", "-o", new]
+    status, _, err = run(capsys, *argv)
+    assert_one_line_error(
+        status, err, f"continues the training of a trained model, and {path!r} "
+        "holds a ", "train a new model without --resume",
+    )  # fmt: skip
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["u.skops"]
 
 
 # --------------------------------------------------------------------------- #

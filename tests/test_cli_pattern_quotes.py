@@ -4,6 +4,7 @@ it, quoted for the shell: whatever its apostrophes, double quotes and
 backslashes, the shell reads back the same pattern."""
 
 import shlex
+from itertools import product
 
 import pytest
 
@@ -12,6 +13,7 @@ from sknextchar.cli._errors import cli_spelling
 
 def _spelled(value):
     message = cli_spelling(f"pattern={value!r} matches only names that hold it")
+    message = message.replace("--pattern=", "--pattern ", 1)  # a value of a dash
     flag, _, rest = message.partition(" ")
     assert flag == "--pattern", message
     return rest.removesuffix(" matches only names that hold it")
@@ -70,3 +72,77 @@ def test_a_value_that_starts_with_a_dash_is_joined_to_its_flag(typed):
     advice = message.removesuffix(" matches only names that hold it")
     args = build_parser().parse_args(["sample", "m.skops", *shlex.split(advice)])
     assert args.pattern == typed, message
+
+
+def _kneser_ney_sampler():
+    from sklearn.pipeline import make_pipeline
+
+    from sknextchar import ContextWindowTransformer, KneserNeyClassifier, NameSampler
+
+    pipe = make_pipeline(ContextWindowTransformer(), KneserNeyClassifier())
+    return NameSampler(pipe).fit(["asha", "ravi", "mira", "uma", "rahul", "sita"])
+
+
+def test_the_shortfall_shows_the_pattern_as_typed_on_the_command_line(tmp_path, capsys):
+    # "matching pattern 'a\\w*zq'" was a Python repr: its backslash doubled.
+    from sknextchar import save_model
+    from sknextchar.cli import main
+
+    path = str(tmp_path / "m.skops")
+    save_model(_kneser_ney_sampler(), path)
+    flags = ["--pattern", "a\\w*zq", "--max-rounds", "1", "--seed", "0"]
+    assert main(["sample", path, "-n", "5", *flags]) == 1
+    err = capsys.readouterr().err
+    assert "Could only generate 0 of the 5" in err
+    assert "matching --pattern 'a\\w*zq'" in err, err
+    assert "\\\\" not in err
+
+
+# 4,005 characters: "vv" then any three letters of the names (rarely drawn).
+_LONG_RARE = "vv(?:" + "|".join(map("".join, product("ahilmrstuv", repeat=3))) + ")"
+
+
+@pytest.mark.parametrize(
+    "pattern, words",
+    [
+        ("a" * 10**4, "matches only names of"),  # no length bound allows it
+        (_LONG_RARE, "Could only generate 0"),  # shortfall
+        ("Q" + "a" * 10**4, "matches only names that hold 'Q'"),  # unwritten
+        (" " + "a" * 10**4, "matches only names that start with whitespace"),
+    ],
+)
+def test_a_long_pattern_is_cut_in_the_message(pattern, words):
+    # Echoed whole before: a message as long as the pattern (a megabyte's too).
+    sampler = _kneser_ney_sampler()
+    with pytest.raises(ValueError, match=words) as error:
+        sampler.sample(5, pattern=pattern, max_rounds=1)
+    message = str(error.value)
+    assert len(message) < 1_000, message[:300]
+    assert f"pattern={pattern[:200]!r}... ({len(pattern):,} characters)" in message
+    # On the command line, the part shown is quoted, never joined to "...",
+    # and said to be cut ("--pattern aaa...aaa... (N characters)" read as a
+    # whole pattern).
+    spelled = cli_spelling(message)
+    cut = f" (cut after 200 of its {len(pattern):,} characters)"
+    assert f"--pattern '{pattern[:200]}'{cut}" in spelled, spelled[:400]
+    assert "..." not in spelled.replace(" ...", "") and len(spelled) < 1_000
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    ["Q" + "[a-z]" * 30, "Q" + "a" * 199],  # 151 and 200 characters
+)
+def test_an_ordinary_long_pattern_is_shown_whole(pattern):
+    # Cut after 60 characters, as a name is: less than the user typed.
+    with pytest.raises(ValueError, match="matches only names that hold") as error:
+        _kneser_ney_sampler().sample(5, pattern=pattern, max_rounds=1)
+    message = str(error.value)
+    assert f"pattern={pattern!r} matches" in message
+    assert f"--pattern {shlex.quote(pattern)} matches" in cli_spelling(message)
+
+
+def test_a_cut_value_of_a_dash_is_joined_and_quoted_in_the_cli():
+    message = f"pattern={'-' + 'a' * 199!r}... (300 characters) matches none"
+    assert cli_spelling(message) == (
+        f"--pattern='-{'a' * 199}' (cut after 200 of its 300 characters) matches none"
+    )

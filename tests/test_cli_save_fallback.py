@@ -11,6 +11,7 @@ import stat
 import matplotlib
 import pytest
 
+import sknextchar._file_safety
 import sknextchar._persistence
 import sknextchar.cli._commands
 import sknextchar.cli._resume
@@ -70,6 +71,17 @@ def fail_in(folder, exc):
     return dump_or_fail
 
 
+def read_only_during_training(folder, monkeypatch):
+    """``folder`` made read-only once training began, after the check of -o."""
+    with_record = sknextchar.cli._commands.with_record
+
+    def protect_then_record(*args, **kwargs):
+        folder.chmod(0o555)
+        return with_record(*args, **kwargs)
+
+    monkeypatch.setattr(sknextchar.cli._commands, "with_record", protect_then_record)
+
+
 @pytest.mark.parametrize("flags", [KN, TINY], ids=["counts", "mlp"])
 def test_a_full_disk_keeps_the_trained_model(
     folders, tmp_path, capsys, monkeypatch, flags
@@ -98,18 +110,36 @@ def test_a_folder_made_read_only_during_training(
 ):
     names, out, temp = folders
     expected = reference(tmp_path, names, KN)
-    with_record = sknextchar.cli._commands.with_record
-
-    def protect_then_record(*args, **kwargs):
-        out.chmod(0o555)  # after the check before training
-        return with_record(*args, **kwargs)
-
-    monkeypatch.setattr(sknextchar.cli._commands, "with_record", protect_then_record)
+    read_only_during_training(out, monkeypatch)
     assert main(["train", names, *KN, "-o", str(out / "m.skops")]) == 1
     err = capsys.readouterr().err
     assert "its folder cannot be written to" in err and err.count("\n") == 1
     assert os.listdir(out) == []
     assert kept_file(err, temp).read_bytes() == expected
+
+
+def test_a_fallback_folder_refused_is_told_in_the_command_lines_words(
+    folders, capsys, monkeypatch
+):
+    """A fallback folder that may not be written was refused with Python's
+    advice ("Pass another path") in the command line's message."""
+    names, out, temp = folders
+    protection = sknextchar._file_safety._protection
+
+    def temp_protected(path, *args):  # as if temp were write-protected
+        if not args and os.path.realpath(path) == os.path.realpath(temp):
+            return "no permission (for this test)"
+        return protection(path, *args)
+
+    monkeypatch.setattr(sknextchar._file_safety, "_protection", temp_protected)
+    read_only_during_training(out, monkeypatch)
+    assert main(["train", names, *KN, "-o", str(out / "m.skops")]) == 1
+    err = capsys.readouterr().err
+    assert "could not be kept in another file either" in err, err
+    in_temp = err.split(f"in {os.path.realpath(temp)!r}: ")[1]
+    assert in_temp.startswith("Cannot save to") and "for this test" in in_temp
+    assert "Choose another output file" in in_temp.split(";")[0], err
+    assert "another path" not in err
 
 
 def test_a_folder_removed_during_training(folders, tmp_path, capsys, monkeypatch):
@@ -221,7 +251,7 @@ def test_sample_refuses_the_exclude_file_before_loading(
 def test_resume_refuses_the_names_file_before_loading(
     model_file, tmp_path, capsys, monkeypatch
 ):
-    monkeypatch.setattr(sknextchar.cli._resume, "load_model", never_loaded)
+    monkeypatch.setattr(sknextchar.cli._resume, "load_trained", never_loaded)
     missing = str(tmp_path / "missing.txt")
     argv = ["train", missing, "--resume", model_file, "-o", str(tmp_path / "n.skops")]
     assert main([*argv, "-q"]) == 1
@@ -299,3 +329,35 @@ def test_plot_force_replaces_a_picture_of_its_format(
     assert target.read_bytes() != old and suffix[1:] in picture_format(
         target.read_bytes()[:4096]
     )
+
+
+@pytest.mark.slow  # a save at each of ~100 lines
+def test_an_interrupt_anywhere_in_keep_elsewhere_leaves_no_stray_file(tmp_path):
+    """Ctrl-C between any two lines of keep_elsewhere, of the making of its
+    file (tempfile.mkstemp made it: a Ctrl-C inside it left an empty file)
+    and of the save: the folder holds nothing, or the whole model."""
+    import tempfile
+
+    import sknextchar._file_safety
+    from sknextchar import ContextWindowTransformer
+    from sknextchar.cli._saving import keep_elsewhere
+
+    from ._interrupts import interrupted_at
+
+    model = ContextWindowTransformer().fit(["asha", "ravi"])
+    output = tmp_path / "m.skops"
+    made_by = getattr(tempfile, "_mkstemp_inner", None)  # what mkstemp ran
+    traced = [keep_elsewhere, made_by, *vars(sknextchar._file_safety).values()]
+    traced = [f for f in traced if hasattr(getattr(f, "__wrapped__", f), "__code__")]
+
+    def keep():
+        keep_elsewhere(model, output, "skops")
+
+    line = 0
+    while interrupted_at(line := line + 1, keep, *traced):
+        left = os.listdir(tmp_path)
+        assert len(left) <= 1, f"interrupted at line {line}: {left}"
+        if left:  # interrupted after the save: the file holds the model
+            assert load_model(tmp_path / left[0]).vocabulary_, line
+            os.remove(tmp_path / left[0])
+    assert line > 20  # the interrupts reached every line of the making

@@ -125,3 +125,110 @@ def test_train_help_lists_every_end_symbol_and_names_both_models(capsys):
     assert "'¶'" not in shown and "¶" in shown
     assert "a CharEmbeddingMLPClassifier, or with --model" in shown
     assert "KneserNeyClassifier) on names" in shown
+
+
+# ``python -m sknextchar``, with Ctrl-C while its __main__ loads the entry point.
+_INTERRUPTED_MAIN = _INTERRUPTED_START.replace(
+    "from sknextchar.cli import main\n"
+    'sys.exit(main(["score", "no-such-model.skops", "asha"]))',
+    "import runpy\n"
+    'sys.argv = ["sknextchar", "score", "no-such-model.skops", "asha"]\n'
+    'runpy.run_module("sknextchar", run_name="__main__", alter_sys=True)',
+)
+assert "runpy" in _INTERRUPTED_MAIN  # else main() would be tested instead
+
+
+@pytest.mark.skipif(not hasattr(signal, "raise_signal"), reason="no raise_signal")
+@pytest.mark.parametrize(
+    "target", ["sknextchar.cli", "sknextchar.cli._main", "sknextchar._persistence"]
+)
+def test_ctrl_c_as_python_m_loads_the_entry_point_prints_one_line(target):
+    """The interrupts before ``main()`` runs gave a traceback."""
+    done = run_python(f"TARGET = {target!r}\n{_INTERRUPTED_MAIN}")
+    assert (done.returncode, done.stderr) == (130, "sknextchar: interrupted\n")
+    assert done.stdout == ""
+
+
+@pytest.mark.slow  # a Python started per moment
+@pytest.mark.skipif(os.name != "posix", reason="SIGINT sent to another process")
+def test_a_real_ctrl_c_once_python_m_sknextchar_runs_prints_one_line(tmp_path):
+    """A real SIGINT at moments through ``python -m sknextchar`` from the
+    moment its __main__ loads the entry point: one line and status 130, or
+    the command's own end, never a traceback. (A smoke test: which moments
+    the signals hit depends on the machine's speed; the moments that gave a
+    traceback are tested one by one above and below.)"""
+    import time
+
+    # Python's own handler, as in a terminal (see _INTERRUPTED_START); "go"
+    # once __main__ runs (it asks for sknextchar.cli). In sitecustomize, so
+    # that the Python is ``python -m sknextchar`` itself.
+    (tmp_path / "sitecustomize.py").write_text(
+        textwrap.dedent("""
+        import signal, sys
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        class Go:
+            def find_spec(self, name, path=None, target=None):
+                if name == "sknextchar.cli":
+                    sys.meta_path.remove(self)
+                    print("go", flush=True)
+        sys.meta_path.insert(0, Go())
+        """)
+    )
+    env = {**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{ROOT}"}
+    ends = set()
+    for delay in [0, 0.002, 0.005, 0.01, 0.02, 0.04, 0.08, 0.15, 0.3, 0.6]:
+        run = subprocess.Popen(
+            [sys.executable, "-m", "sknextchar", "sample", "no-such.skops"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+            cwd=tmp_path,
+        )  # fmt: skip
+        assert run.stdout.readline() == "go\n"
+        time.sleep(delay)
+        run.send_signal(signal.SIGINT)
+        out, err = run.communicate(timeout=120)
+        assert "Traceback" not in err and err.count("\n") == 1, (delay, err)
+        # -SIGINT (killed by it, 130 in a shell): seen after the one line,
+        # at the s42 base and after, not explained.
+        assert run.returncode in (1, 130, -signal.SIGINT), (delay, err)
+        ends.add(run.returncode)
+    assert ends - {1}  # some interrupts came before the command ended
+
+
+@pytest.mark.skipif(not hasattr(signal, "raise_signal"), reason="no raise_signal")
+@pytest.mark.parametrize(
+    "start",
+    [["-m", "sknextchar"], ["-msknextchar"], ["-X", "utf8", "-m", "sknextchar"]],
+)
+def test_ctrl_c_as_python_m_sknextchar_exits_keeps_its_status(tmp_path, start):
+    """A Ctrl-C as Python exits, once the command ended (here in an atexit
+    callback), gave a traceback and turned the status into an interrupt."""
+    (tmp_path / "sitecustomize.py").write_text(
+        "import atexit, signal\n"
+        "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
+        "atexit.register(signal.raise_signal, signal.SIGINT)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{ROOT}"}
+    done = subprocess.run(
+        [sys.executable, *start, "sample", "no-such.skops"], capture_output=True,
+        text=True, env=env, cwd=tmp_path, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.startswith("sknextchar: error: No such model file") and (
+        done.stderr.count("\n") == 1
+    ), done.stderr
+
+
+def test_python_m_sknextchar_run_in_another_program_leaves_its_ctrl_c():
+    """Run in-process (runpy, IPython's %run -m), the command left SIGINT
+    ignored in that program for the rest of its life."""
+    done = run_python("""
+        import runpy, signal, sys
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        sys.argv = ["sknextchar", "sample", "no-such.skops"]
+        try:
+            runpy.run_module("sknextchar", run_name="__main__", alter_sys=True)
+        except SystemExit as done:
+            print(done.code)
+        print(signal.getsignal(signal.SIGINT) is signal.default_int_handler)
+        """)
+    assert done.stdout.split() == ["1", "True"], done.stderr

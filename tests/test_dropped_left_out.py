@@ -78,11 +78,31 @@ def test_models_that_drop_nothing_compare_as_before(params):
     assert kept == drawn - {"asha"} and "asha" in drawn
 
 
+@pytest.mark.parametrize(
+    "params, name",
+    [
+        ({"handle_unknown": "drop"}, "\u0640"),  # the Arabic tatweel, removed
+        ({"handle_unknown": "drop", "lowercase": False}, "\u0640 \u0640"),
+        ({"handle_unknown": "drop", "strip_accents": "unicode"}, "\u0301"),
+        ({"handle_unknown": "drop", "strip_accents": "ascii"}, "\u00df"),  # ß
+    ],
+)
+def test_names_to_exclude_that_all_read_as_nothing_are_ignored(params, name):
+    # Every name of exclude is one the model reads as nothing, with no other
+    # name beside it: nothing to leave out (once "Expected at least one string").
+    sampler = kn_sampler(NAMES, **params)
+    drawn = sampler.sample(50, random_state=0)
+    assert sampler.sample(50, exclude=[name], random_state=0) == drawn
+    assert sampler.most_likely(3, exclude=[name]) == sampler.most_likely(3)
+
+
 def test_written_forms_keeps_what_the_caller_ignores():
     dropping = ContextWindowTransformer(handle_unknown="drop").fit(["ab"])
     assert written_forms(dropping, ["A-B", "\u200e", "?", "b"]) == ["ab", "", "", "b"]
     keeping = ContextWindowTransformer().fit(["ab"])
     assert written_forms(keeping, ["a?b", "\u200e"]) == ["a?b", ""]
+    # Every name read as nothing: each "", as one among others.
+    assert written_forms(dropping, ["\u200e", "\u200b"]) == ["", ""]
 
 
 @pytest.fixture
@@ -113,6 +133,20 @@ def test_cli_exclude_file_leaves_out_training_names_with_dropped_characters(
     assert main([*sample, "--exclude-file", "ex.txt"]) == 0
     kept = capsys.readouterr().out.split()
     assert len(kept) == 300 and not set(kept) & names
+
+
+def test_cli_exclude_file_of_tatweels_only_is_ignored(in_tmp_path, capsys):
+    # Each line reads as nothing to the model: nothing to leave out.
+    (in_tmp_path / "n.txt").write_text("anna\nbela\nivi\nmira\nsita\n", "utf-8")
+    flags = ["--model", "kneser-ney", "--handle-unknown", "drop", "-q"]
+    assert main(["train", "n.txt", *flags, "-o", "m.skops"]) == 0
+    (in_tmp_path / "ex.txt").write_text("\u0640\n\u0640 \u0640\n", "utf-8")
+    capsys.readouterr()
+    sample = ["sample", "m.skops", "-n", "5", "--seed", "0"]
+    assert main(sample) == 0
+    drawn = capsys.readouterr().out
+    assert main([*sample, "--exclude-file", "ex.txt"]) == 0, capsys.readouterr().err
+    assert capsys.readouterr().out == drawn
 
 
 def test_cli_score_train_column_reads_names_as_the_model(in_tmp_path, capsys):

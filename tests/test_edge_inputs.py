@@ -1,5 +1,7 @@
 """Absurd inputs to the sampler, its tables, reports and mixtures: clear errors."""
 
+import re
+
 import numpy as np
 import pytest
 from sklearn.exceptions import NotFittedError
@@ -52,6 +54,29 @@ def test_a_report_on_an_unfitted_sampler_says_it_is_not_fitted():
     counts = make_pipeline(ContextWindowTransformer(), KneserNeyClassifier())
     with pytest.raises(NotFittedError):
         metrics.sample_report(["ab"], NameSampler(counts))
+
+
+@pytest.mark.parametrize(
+    "samples, train, test, where",
+    [
+        (["asha", "", "ravi"], "list", None, "samples[1] is ''"),
+        (["asha", "", "ravi"], "sampler", None, "samples[1] is ''"),
+        (["asha", "  "], "list", None, "samples[1] is '  '"),
+        (["asha", "  "], "sampler", None, "samples[1] is '  '"),
+        # Only a list can hold a blank training name (a sampler's fit refuses it).
+        (["asha"], NAMES + [" "], None, "train[6] is ' '"),
+        (["asha"], "list", ["uma", ""], "test[1] is ''"),
+        (["asha"], "sampler", ["uma", ""], "test[1] is ''"),
+    ],
+)
+def test_a_report_refuses_a_blank_name_by_its_argument(
+    sampler, samples, train, test, where
+):
+    # A blank sample used to count as a new name of 0 letters with a list (a
+    # sampler refused it as "names[1]", a name the user never passed).
+    train = {"list": NAMES, "sampler": sampler}.get(str(train), train)
+    with pytest.raises(ValueError, match=rf"^{re.escape(where)}, an empty or "):
+        metrics.sample_report(samples, train, test)
 
 
 def test_mixture_weights_and_jobs():

@@ -6,7 +6,11 @@ semicolon table's column of counts is read one way for the whole column, in
 any order: a cell such as 17.728 that could be either way as the column's
 other cells tell, as a decimal point when none tells (with a warning that
 names both readings), and a column with decimal commas (or two points) and
-decimal points is refused. Comma and tab tables read a point as before.
+decimal points is refused. Comma tables read a point as before. A tab table
+(a spreadsheet's "Unicode text", written in any locale) was read as a comma
+table: 17.728 of a German export was 17.728 with no word said, 2,5 refused;
+it is now read as a semicolon table is, but a comma that may be between
+thousands (17,728) is still refused.
 """
 
 import warnings
@@ -78,6 +82,76 @@ def test_other_tables_read_a_point_as_a_decimal_point(tmp_path, delimiter):
     path = _table(tmp_path, [("Anna", "17.728"), ("Lena", "17.5")], "n.csv", delimiter)
     _, counts = _load(path)
     np.testing.assert_array_equal(counts, [17.728, 17.5])
+
+
+def test_a_tab_table_reads_them_as_a_semicolon_table(tmp_path):
+    rows = [(name, cell) for name, (cell, _) in GERMAN.items()]
+    path = _table(tmp_path, rows, "namen.txt", "\t")
+    names, counts = _load(path)
+    assert names == list(GERMAN)
+    np.testing.assert_array_equal(counts, [value for _, value in GERMAN.values()])
+
+
+def test_a_tab_table_warns_of_a_column_that_could_be_either_way(tmp_path):
+    rows = [("Anna", "17.728"), ("Lena", "1.500"), ("Mia", "250")]
+    path = _table(tmp_path, rows, "namen.txt", "\t")
+    with pytest.warns(UserWarning, match=r"'17.728' \(line 2\) is 17.728, not 17728"):
+        _, counts = load_names(path, names_column="Vorname", counts_column="Anzahl")
+    np.testing.assert_array_equal(counts, [17.728, 1.5, 250])
+
+
+@pytest.mark.parametrize(
+    "cells, counts",
+    [(["0,125", "1,125"], [0.125, 1.125]),  # three decimals, told by 0,125
+     (["17,728", "2,5"], [17.728, 2.5]),  # told below it
+     (["1.234.567", "17,728"], [1234567, 17.728])],  # points between thousands
+)  # fmt: skip
+def test_a_tab_table_reads_a_comma_as_its_column_tells(tmp_path, cells, counts):
+    rows = [("Anna", cells[0]), ("Lena", cells[1])]
+    _, read = _load(_table(tmp_path, rows, "n.txt", "\t"))
+    np.testing.assert_array_equal(read, counts)
+
+
+@pytest.mark.parametrize(
+    "cells, told",
+    [(["2.5", "17,728"], "but line 2 has '2.5', written with a decimal point"),
+     (["17,728", "2.5"], "but line 3 has '2.5', written with a decimal point"),
+     (["17,728", "1,500"], "and no count of the column tells which")],
+)  # fmt: skip
+def test_a_tab_table_refuses_a_comma_its_column_does_not_tell(tmp_path, cells, told):
+    path = _table(tmp_path, [("Anna", cells[0]), ("Lena", cells[1])], "n.txt", "\t")
+    with pytest.raises(ValueError) as e:
+        _load(path)
+    message = str(e.value)
+    assert "has '17,728' in the column 'Anzahl'" in message
+    assert "could be 17.728 (a decimal comma) or 17728 (a comma between" in message
+    assert told in message and "a fraction with a point" not in message
+
+
+def test_a_tab_table_refuses_commas_only_between_thousands(tmp_path):
+    path = _table(tmp_path, [("Anna", "2,5"), ("Lena", "1,234,567")], "n.txt", "\t")
+    with pytest.raises(ValueError, match="Line 3 .* '1,234,567' .* not a count"):
+        _load(path)
+
+
+def test_train_reads_a_tab_table_with_three_decimals(tmp_path, capsys):
+    path = tmp_path / "namen.tsv"
+    path.write_text("Name\tCount\nAnna\t0,125\nBob\t1,125\n", encoding="utf-8")
+    argv = ["train", str(path), "--counts", "Count", "--max-iter", "1", "-q"]
+    assert main([*argv, "-o", str(tmp_path / "m.skops")]) == 0
+    assert "error" not in capsys.readouterr().err
+
+
+def test_a_unicode_text_export_with_decimal_commas_trains(tmp_path, capsys):
+    path = tmp_path / "namen.txt"  # Excel's "Unicode text": UTF-16, tabs, CRLF
+    text = "Name\tAnzahl\r\nAnna\t1,5\r\nLena\t2\r\nMia\t0,5\r\n"
+    path.write_bytes(text.encode("utf-16"))
+    model = str(tmp_path / "m.skops")
+    assert main(["train", str(path), "--max-iter", "1", "-q", "-o", model]) == 0
+    err = capsys.readouterr().err
+    assert "pass --counts Anzahl" in err and "--labels Anzahl" not in err
+    _, counts = load_names(path, names_column="Name", counts_column="Anzahl")
+    np.testing.assert_array_equal(counts, [1.5, 2, 0.5])
 
 
 def test_train_reads_them_and_says_so(tmp_path, capsys):

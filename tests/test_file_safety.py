@@ -11,6 +11,7 @@ import stat
 import threading
 
 import pytest
+import skops.io
 from sklearn.pipeline import make_pipeline
 
 from sknextchar import (
@@ -166,13 +167,13 @@ def test_a_failed_save_leaves_the_old_file_byte_identical(pipe, tmp_path, failur
     path = save_model(pipe, tmp_path / "m.skops")
     before = path.read_bytes()
 
-    def broken_dump(model, tmp):
+    def broken_write(data, tmp):  # the skops file, half written
         with open(tmp, "wb") as f:
             f.write(b"PK\x03\x04 half a file")
         raise failure
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("skops.io.dump", broken_dump)
+        patch.setattr("sknextchar._persistence.write_canonical", broken_write)
         with pytest.raises(type(failure)):
             save_model(pipe, path)
     assert path.read_bytes() == before
@@ -183,14 +184,29 @@ def test_a_file_that_would_not_load_never_replaces_the_old_one(pipe, tmp_path):
     path = save_model(pipe, tmp_path / "m.skops")
     before = path.read_bytes()
 
-    def writes_garbage(model, tmp):
-        with open(tmp, "wb") as f:
-            f.write(b"PK\x03\x04 not a zip after all")
+    def writes_garbage(model):
+        return b"PK\x03\x04 not a zip after all"
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("skops.io.dump", writes_garbage)
+        patch.setattr("skops.io.dumps", writes_garbage)
         with pytest.raises(
             ValueError, match="would not load .* target was not touched"
+        ):
+            save_model(pipe, path)
+    assert path.read_bytes() == before
+    assert _listing(tmp_path) == ["m.skops"]
+
+
+def test_a_file_that_loads_as_another_model_never_replaces_the_old_one(pipe, tmp_path):
+    path = save_model(pipe, tmp_path / "m.skops")
+    before = path.read_bytes()
+    other = skops.io.dumps(ContextWindowTransformer().fit(["abid"]))
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("skops.io.dumps", lambda model: other)
+        with pytest.raises(
+            ValueError,
+            match="loads as a ContextWindowTransformer, not a Pipeline; the target",
         ):
             save_model(pipe, path)
     assert path.read_bytes() == before
@@ -367,3 +383,61 @@ def test_plot_output_rules(pipe, tmp_path, capsys):
     status, err = _run(capsys, "plot", as_png, "--embeddings", "-o", fifo, "--force")
     assert status == 1 and "FIFO" in err and stat.S_ISFIFO(os.stat(fifo).st_mode)
     assert sorted(os.listdir(tmp_path)) == ["fifo.png", "loss.png", "m.png"]
+
+
+# -------------------------------------------- advice in the caller's interface
+def _python_refusals(tmp_path, monkeypatch):
+    """The refusals of save_model's checks, as Python sees them: a folder that
+    may not be written, one on the way that may not be entered, a loop of
+    links."""
+    import sknextchar._file_safety
+
+    model = ContextWindowTransformer().fit(["a"])
+    locked = tmp_path / "locked"
+    (locked / "inner").mkdir(parents=True)
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    stat = os.stat
+
+    def no_entry(path, *args, **kwargs):  # as a folder of mode 0o000, even to root
+        if os.fspath(path).startswith(os.fspath(locked / "inner")):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return stat(path, *args, **kwargs)
+
+    calls = [
+        lambda: save_model(model, locked / "m.skops"),
+        lambda: save_model(model, locked / "inner" / "m.skops"),
+        lambda: save_model(model, tmp_path / "loop"),
+    ]
+    locked.chmod(0o500)  # enterable, not writable
+    messages = []
+    for call in calls:
+        with monkeypatch.context() as patch, pytest.raises(OSError) as caught:
+            if call is calls[1]:
+                patch.setattr(sknextchar._file_safety.os, "stat", no_entry)
+            call()
+        messages.append(str(caught.value))
+    locked.chmod(0o700)
+    return messages
+
+
+def test_save_model_advises_in_python_words(tmp_path, monkeypatch):
+    """A read-only folder, save_model: 'Choose another output file' (the
+    command line's -o) was the advice in Python too, and a loop of links
+    was to be removed with a shell command (rm)."""
+    writable, entered, loop = _python_refusals(tmp_path, monkeypatch)
+    for message in (writable, entered, loop):
+        assert "output file" not in message and "rm " not in message, message
+        assert message.endswith("ave to another path."), message
+    assert "its folder cannot be written to" in writable
+    assert "cannot be entered (no permission)" in entered
+    assert "remove it (os.remove(path))" in loop
+
+
+def test_the_command_line_keeps_its_words(tmp_path, capsys):
+    names = tmp_path / "names.txt"
+    names.write_text("abid\nasha\n")
+    (tmp_path / "old.skops").write_bytes(b"")
+    argv = ["train", str(names), "-o", str(tmp_path / "old.skops"), "-q"]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "pass --force to replace it, or choose another output file" in err

@@ -8,14 +8,15 @@ leaves no temporary file beside the target.
 import os
 import re
 import secrets
-import sys
 import types
 
 import pytest
 
 from sknextchar import ContextWindowTransformer, save_model
-from sknextchar._file_safety import atomic_write
+from sknextchar._file_safety import atomic_write, new_file
 from sknextchar.cli import main
+
+from ._interrupts import interrupted_at
 
 
 @pytest.fixture
@@ -63,34 +64,10 @@ def test_train_names_a_read_only_mount(read_only_mount, tmp_path_factory, capsys
     assert "Traceback" not in err
 
 
-def _interrupted_at(line, write):
-    """Run ``write`` with a KeyboardInterrupt at the ``line``-th line that
-    atomic_write runs (a line that calls a function stands for every line of
-    that call); whether the interrupt was reached."""
-    count = [0]
-
-    def trace(frame, event, arg):
-        if frame.f_code is not atomic_write.__code__:
-            return None  # no line events of other functions: quick
-        if event == "line":
-            count[0] += 1
-            if count[0] == line:
-                raise KeyboardInterrupt
-        return trace
-
-    sys.settrace(trace)
-    try:
-        write()
-    except KeyboardInterrupt:
-        return True
-    finally:
-        sys.settrace(None)
-    return False
-
-
 def test_an_interrupt_anywhere_in_a_save_leaves_no_temporary_file(tmp_path):
-    """Ctrl-C between any two lines of atomic_write: the target holds the old
-    bytes or the new ones, and no temporary file stays beside it."""
+    """Ctrl-C between any two lines of atomic_write (and of the making of its
+    temporary file): the target holds the old bytes or the new ones, and no
+    temporary file stays beside it."""
     target = tmp_path / "m.txt"
     target.write_text("old")
 
@@ -98,7 +75,7 @@ def test_an_interrupt_anywhere_in_a_save_leaves_no_temporary_file(tmp_path):
         atomic_write(target, lambda tmp: open(tmp, "w").write("new"))
 
     line = 0
-    while _interrupted_at(line := line + 1, write):
+    while interrupted_at(line := line + 1, write, atomic_write, new_file):
         assert os.listdir(tmp_path) == ["m.txt"], f"interrupted at line {line}"
         assert target.read_text() in ("old", "new")
         target.write_text("old")

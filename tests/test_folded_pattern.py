@@ -34,3 +34,25 @@ def test_a_model_that_writes_accents_is_not_told_it_folds_them():
     with pytest.raises(ValueError, match="train a model on names that hold") as info:
         _sampler(alphabet="auto").sample(2, pattern=".*ñ.*", random_state=0)
     assert "without accents" not in str(info.value)
+
+
+@pytest.mark.parametrize("repeat", [10, 40])  # 120 and 390 characters
+def test_the_pattern_advised_is_given_whole_to_copy(repeat):
+    # It was cut after 60 characters, "...": no pattern to copy.
+    pattern = "jé" + "(?:ab|ra)?" * repeat
+    with pytest.raises(ValueError, match="pattern=") as info:
+        _sampler(strip_accents="unicode").sample(2, pattern=pattern, random_state=0)
+    advised = "je" + "(?:ab|ra)?" * repeat
+    assert f"write the pattern without accents: {advised!r}" in str(info.value)
+
+
+def test_a_pattern_too_long_to_advise_is_told_how_to_write():
+    pattern = "jé" + "(?:ab|ra)?" * 300  # 3,002 characters
+    with pytest.raises(ValueError, match="pattern=") as info:
+        _sampler(strip_accents="unicode").sample(2, pattern=pattern, random_state=0)
+    message = str(info.value)
+    assert (
+        "write the pattern without accents: each accented letter of the pattern "
+        "as its plain letter ('é' as 'e'; its 3,002 characters are too many to show)"
+    ) in message
+    assert len(message) < 1_000

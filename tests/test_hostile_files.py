@@ -12,6 +12,7 @@ import json
 import os
 import pickle
 import struct
+import sys
 import time
 import tracemalloc
 import zipfile
@@ -559,3 +560,54 @@ def test_a_model_file_cut_short_is_refused_naming_the_file(
     assert main(["sample", str(path), "--trust-pickle"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("sknextchar: error: ") and err.count("\n") == 1
+
+
+# ------------------------------------------------ an untrusted file runs no code
+_MARKER_MODULE = """
+from pathlib import Path
+
+Path(__file__).with_name("IMPORTED").touch()
+
+
+class Marker:
+    def __setstate__(self, state):
+        Path(__file__).with_name("CONSTRUCTED").touch()
+        self.__dict__.update(state)
+"""
+
+
+@pytest.mark.parametrize("reader", ["load_model", "cli"])
+def test_an_untrusted_skops_file_imports_and_builds_nothing(
+    tmp_path, monkeypatch, capsys, reader
+):
+    from skops.io import _audit
+
+    (tmp_path / "hostile_marker_module.py").write_text(_MARKER_MODULE)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    sys.modules.pop("hostile_marker_module", None)  # left by a failed run
+    import hostile_marker_module
+
+    model = ContextWindowTransformer().fit(NAMES)
+    model.extra_ = hostile_marker_module.Marker()
+    path = tmp_path / "hostile.skops"
+    skops.io.dump(model, path)
+    del sys.modules["hostile_marker_module"]  # for good: the load must not import it
+    (tmp_path / "IMPORTED").unlink()
+    built = []
+    construct = _audit.Node.construct
+    monkeypatch.setattr(
+        _audit.Node, "construct", lambda node: built.append(node) or construct(node)
+    )
+    if reader == "load_model":
+        with pytest.raises(ValueError, match="does not trust.*hostile_marker_module"):
+            load_model(path)
+    else:
+        assert main(["sample", str(path), "-n", "2"]) == 1
+        err = capsys.readouterr().err
+        assert "does not trust" in err and "hostile_marker_module" in err
+    assert "hostile_marker_module" not in sys.modules
+    assert {p.name for p in tmp_path.iterdir()} == {
+        "hostile_marker_module.py",
+        "hostile.skops",
+    }  # neither IMPORTED nor CONSTRUCTED
+    assert built == []

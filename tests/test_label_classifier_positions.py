@@ -9,7 +9,7 @@ import warnings
 
 import pandas as pd
 import pytest
-from sklearn.pipeline import make_pipeline
+from sklearn.pipeline import Pipeline, make_pipeline
 
 from sknextchar import (
     ContextWindowTransformer,
@@ -65,3 +65,90 @@ def test_a_calibration_fold_names_a_name_among_all_of_them(cv):
     names = ["asha", "uma", "ravi", "mira", "rahul", "zoë", "sita", "amit"]
     clf = classifier(calibration="temperature", cv=cv)
     refused(lambda: clf.fit(names, list("ffmfmfmm")), "in names[5]='zoë'")
+
+
+NAMED = ["asha", "Łukasz", "uma", "Łucja", "ravi", "mira", "Straße", "rahul"]
+NAMED_Y = list("fmffmfmm")
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def told_of(clf, X, **fit_params):
+    """The messages of the fit's warnings about some names (not the others)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        clf.fit(X, NAMED_Y, **fit_params)
+    return [str(w.message) for w in caught if "learned" in str(w.message)]
+
+
+@pytest.mark.parametrize(
+    "calibration, ensemble",
+    [(None, True), ("temperature", True), ("temperature", False), ("weights", True)],
+)
+def test_names_strip_accents_changes_are_told_once_in_the_places_of_x(
+    calibration, ensemble
+):
+    # With calibration, each fold's fit told of its part of the names again,
+    # numbered within the fold; a name of weight 0 shifted the places.
+    pipe = make_pipeline(
+        ContextWindowTransformer(alphabet=LETTERS, strip_accents="ascii"),
+        PerLabelClassifier(KneserNeyClassifier()),
+    )
+    clf = NameLabelClassifier(pipe, calibration=calibration, cv=2, ensemble=ensemble)
+    weights = [0, 1, 1, 1, 1, 1, 1, 1]
+    (message,) = told_of(clf, NAMED, sample_weight=weights)
+    assert "3 names are learned changed: names[1]='Łukasz' read as 'ukasz', " in message
+    assert "names[3]='Łucja' read as 'ucja', names[6]='Straße'" in message
+    (message,) = told_of(clf, pd.Series(NAMED, index=range(10, 18)))
+    assert "names.iloc[6] (position 6, index label 16)='Straße'" in message
+
+
+def test_two_settings_tell_once_each_and_capitals_once():
+    # Two pipelines of one setting tell once; another setting tells its own.
+    def pipe(**params):
+        windows = ContextWindowTransformer(alphabet=LETTERS, **params)
+        return make_pipeline(windows, PerLabelClassifier(KneserNeyClassifier()))
+
+    ascii_ = pipe(strip_accents="ascii", handle_unknown="drop")
+    cased = pipe(strip_accents="ascii", lowercase=False, handle_unknown="drop")
+    clf = NameLabelClassifier([ascii_, ascii_, cased], calibration="weights", cv=2)
+    messages = told_of(clf, NAMED)
+    assert len(messages) == 3, messages
+    capitals = [m for m in messages if m.startswith("handle_unknown='drop'")]
+    assert len(capitals) == 1
+    assert "1 name is learned without them: names[6]='Straße'" in capitals[0]
+
+
+@pytest.mark.parametrize("skipped", ["passthrough", None])
+@pytest.mark.parametrize("calibration", [None, "temperature"])
+def test_a_skipped_first_step_still_tells_once(skipped, calibration):
+    # A "passthrough" first step crashed the fit (AttributeError on the str);
+    # a None first step lost the warnings (the folds' fits kept quiet).
+    pipe = Pipeline(
+        [
+            ("pre", skipped),
+            (
+                "windows",
+                ContextWindowTransformer(alphabet=LETTERS, strip_accents="ascii"),
+            ),
+            ("clf", PerLabelClassifier(KneserNeyClassifier())),
+        ]
+    )
+    clf = NameLabelClassifier(pipe, calibration=calibration, cv=2)
+    (message,) = told_of(clf, NAMED)
+    assert "names[1]='Łukasz' read as 'ukasz'" in message
+
+
+def test_a_skipped_first_step_with_an_auto_alphabet_knows_every_name():
+    # with_vocabulary_of looked at steps[0] only: the folds learned their own
+    # characters and a held-out name with another one was refused.
+    pipe = make_pipeline(
+        "passthrough",
+        ContextWindowTransformer(alphabet="auto"),
+        PerLabelClassifier(KneserNeyClassifier()),
+    )
+    names = ["anna", "bob", "cy", "dee", "hugh", "lulu", "sam", "sue"]
+    clf = NameLabelClassifier(pipe, calibration="temperature", cv=2)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # few names for the calibration
+        clf.fit(names, NAMED_Y)
+    assert set("hlsu") <= set(clf.pipelines_[0][1].vocabulary_)

@@ -97,6 +97,32 @@ def test_the_layer_table_is_the_measured_one():
     assert documented["sknextchar.cli"] > below_cli
 
 
+def test_the_sample_report_is_imported_only_by_its_public_faces():
+    # The sampler reads a label's lengths from _label_lengths, below both.
+    modules = _modules()
+    importers = sorted(
+        name
+        for name, path in modules.items()
+        if "sknextchar._sample_report" in _imports(name, path, modules)
+    )
+    assert importers == ["sknextchar.cli._commands", "sknextchar.metrics"]
+
+
+def test_the_package_imports_its_own_modules_by_relative_imports():
+    absolute = []
+    for name, path in sorted(_modules().items()):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                heads = [alias.name.split(".")[0] for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                heads = [(node.module or "").split(".")[0]]
+            else:
+                continue
+            if "sknextchar" in heads:
+                absolute.append(f"{name}:{node.lineno}")
+    assert absolute == []
+
+
 # The only ways an import reaches the package root or the command line (a
 # module that has none of them is not parsed; a doctest's ">>> from" is no
 # import of the module).

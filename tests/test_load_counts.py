@@ -1,6 +1,8 @@
 """``load_names(path, names_column=..., counts_column=...)``: a table's names with
 their counts, read by the reader ``train_from_file(counts_column=...)`` uses."""
 
+import warnings
+
 import numpy as np
 import pytest
 from sklearn.pipeline import make_pipeline
@@ -30,8 +32,13 @@ COLUMNS = {"names_column": "name", "counts_column": "count"}
 def test_counts_are_read_on_their_names_rows(tmp_path, filename, data):
     path = tmp_path / filename
     path.write_bytes(data.encode("utf-8"))
-    names, counts = load_names(path, **COLUMNS)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        names, counts = load_names(path, **COLUMNS)
     assert names == ["Olivia", "Liam"]  # a row without a name is skipped
+    # Said when it has a count (";3;M"); not of a blank line.
+    told = [str(w.message) for w in caught if "no name" in str(w.message)]
+    assert len(told) == (filename == "semi.csv")
     assert isinstance(counts, np.ndarray) and counts.dtype == np.float64
     assert counts.tolist() == [17728.0, 0.5]
 
@@ -118,11 +125,21 @@ def test_the_chunked_reader_and_load_names_agree(tmp_path):
     path = tmp_path / "n.csv"
     rows = [f'"{name}",{count}' for name, count in zip("abcdefg", [3, 0, 1.5, 7])]
     path.write_text("Given Name,Count\n" + "\n\n".join(rows) + "\n,5\n", "utf-8")
-    names, counts = load_names(path, names_column="given_name", counts_column="count")
-    chunks = list(_weighted_chunks(path, 3, "utf-8", "given_name", "count"))
+    with pytest.warns(UserWarning, match=r"^1 row of .* in column 'Given Name'"):
+        names, counts = load_names(
+            path, names_column="given_name", counts_column="count"
+        )
+    columns = path, 3, "utf-8", "given_name", "count"
+    # The chunked reader tells of the row too (it was silent), once per pass
+    # that warns (the first), at the end of the file.
+    with pytest.warns(UserWarning, match=r"^1 row of .* in column 'Given Name'"):
+        chunks = list(_weighted_chunks(*columns, every_name=True))  # 1st pass's
     assert [len(chunk) for chunk, _ in chunks] == [3, 1]
     assert sum((chunk for chunk, _ in chunks), []) == names == list("abcd")
     np.testing.assert_array_equal(np.concatenate([w for _, w in chunks]), counts)
+    # Training's: the chunks of the file without the name of count 0.
+    [(learned, weights)] = _weighted_chunks(*columns, warn=False)
+    assert learned == ["a", "c", "d"] and weights.tolist() == [3, 1.5, 7]
 
 
 def test_a_sampler_fitted_on_loaded_counts_is_that_of_the_repeated_names(tmp_path):

@@ -329,7 +329,7 @@ def test_ctrl_c_in_train_prints_one_line_and_keeps_the_old_file(
         raise KeyboardInterrupt
 
     target = {"training": "sknextchar.nn.training.MinibatchTrainer.run_epoch",
-              "saving": "skops.io.dump"}[where]  # fmt: skip
+              "saving": "sknextchar._persistence.write_canonical"}[where]  # fmt: skip
     monkeypatch.setattr(target, interrupt)
     argv = ["train", str(names), "--max-iter", "1", "--hidden-layer-sizes", "4"]
     assert main([*argv, "-q", "-o", str(out), "--force"]) == 130

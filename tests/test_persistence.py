@@ -1,10 +1,13 @@
 """Saving and loading: pickle, joblib, skops, atomic writes, trust, versions."""
 
 import json
+import os
 import pickle
 import subprocess
 import sys
 import warnings
+import zipfile
+from collections import Counter
 from pathlib import Path
 
 import joblib
@@ -205,6 +208,68 @@ def test_save_model_formats_and_atomicity(pipe, tmp_path):
         save_model(pipe, tmp_path / "missing" / "m.skops")
 
 
+@pytest.mark.parametrize("suffix", [".skops", ".joblib"])
+def test_an_unfitted_model_never_replaces_a_model_file(pipe, tmp_path, suffix):
+    # A forgotten fit (sampler = NameSampler(pipe); save_model(sampler, path))
+    # used to replace the fitted model's file with an unfitted model.
+    path = save_model(pipe, tmp_path / f"names{suffix}")
+    before = path.read_bytes()
+    unfitted = sknextchar.NameSampler(pipe)
+    with pytest.raises(FileExistsError, match="unfitted NameSampler.*Fit the model"):
+        save_model(unfitted, path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary file
+
+
+def test_an_unfitted_model_is_saved_to_a_new_or_an_empty_file(pipe, tmp_path):
+    new = save_model(ContextWindowTransformer(), tmp_path / "new.skops")
+    empty = tmp_path / "empty.skops"
+    empty.write_bytes(b"")
+    save_model(ContextWindowTransformer(context_length=2), empty)
+    assert load_model(empty).context_length == 2
+    assert not hasattr(load_model(new), "vocabulary_")
+    save_model(pipe, new)  # a fitted model still replaces an unfitted one
+    assert hasattr(load_model(new), "steps")
+
+
+def test_an_unfitted_model_over_an_unfitted_file_is_refused_in_true_words(tmp_path):
+    # The file is not read: the message said "a fitted model in it would be
+    # lost" of a file that held an unfitted model.
+    path = save_model(ContextWindowTransformer(), tmp_path / "config.skops")
+    with pytest.raises(FileExistsError) as refused:
+        save_model(ContextWindowTransformer(context_length=2), path)
+    message = str(refused.value)
+    assert "a fitted model in it would be lost" not in message
+    assert "if that one is fitted (the file is not read to tell)" in message
+    assert load_model(path).context_length == 3
+
+
+class _NoBase:
+    """An estimator by duck typing: get_params and fit, no BaseEstimator."""
+
+    def get_params(self, deep=True):
+        return {}
+
+    def set_params(self, **params):
+        return self
+
+    def fit(self, X, y=None):
+        self.fitted_ = True
+        return self
+
+
+@pytest.mark.parametrize("fitted", [False, True])
+def test_a_model_not_made_from_base_estimator_saves_as_before(pipe, tmp_path, fitted):
+    # scikit-learn cannot tell whether it is fitted (it has no tags); save_model
+    # failed with scikit-learn's AttributeError, even to a new path.
+    model = _NoBase().fit([]) if fitted else _NoBase()
+    path = save_model(model, tmp_path / "m.joblib")
+    assert isinstance(load_model(path, allow_pickle=True), _NoBase)
+    over = save_model(pipe, tmp_path / "over.joblib")
+    save_model(model, over)  # whether fitted is unknown: replaces as before
+    assert isinstance(load_model(over, allow_pickle=True), _NoBase)
+
+
 def test_failed_save_leaves_no_file(tmp_path):
     class Unpicklable(BaseEstimator):
         def __reduce__(self):
@@ -377,3 +442,73 @@ def test_a_home_tilde_is_explained(pipe, tmp_path, monkeypatch, capsys):
     # A folder that is really named "~" is a folder like any other.
     (tmp_path / "~").mkdir()
     assert load_model(save_model(pipe, "~/m.skops")).steps[0][0] == "windows"
+
+
+# ------------------------------------------- work done once in a save or a load
+def _counted(monkeypatch, owner, name):
+    """The arguments of every call of ``owner.name`` from now on."""
+    calls, original = [], getattr(owner, name)
+
+    def counting(*args, **kwargs):
+        calls.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counting)
+    return calls
+
+
+def test_loading_reads_the_schema_once_for_the_checks_and_once_for_skops(
+    pipe, tmp_path, monkeypatch
+):
+    # skops' get_untrusted_types read it a third time, and made every object
+    # node of the file a second time; now skops.io.load refuses the untrusted
+    # types itself, and get_untrusted_types only tells why it refused a file.
+    path = save_model(pipe, tmp_path / "m.skops")
+    reads = _counted(monkeypatch, zipfile.ZipFile, "read")
+    asked = _counted(monkeypatch, skops.io, "get_untrusted_types")
+    load_model(path)
+    assert [args[1] for args in reads].count("schema.json") == 2
+    assert asked == []
+
+
+def test_loading_reads_each_estimators_parameters_once(pipe, tmp_path, monkeypatch):
+    path = save_model(pipe, tmp_path / "m.skops")
+    calls = _counted(monkeypatch, BaseEstimator, "get_params")
+    loaded = load_model(path)
+    read = Counter(id(args[0]) for args in calls)
+    assert read[id(loaded)] == 1 and set(read.values()) == {1}, read.values()
+
+
+def test_a_skops_file_is_written_once_and_renamed_once(pipe, tmp_path, monkeypatch):
+    # It was written by skops, read back and written again canonically beside
+    # it, then renamed over the first: two renames and two writes of the model.
+    replaced = _counted(monkeypatch, os, "replace")
+    path = save_model(pipe, tmp_path / "m.skops")
+    assert [Path(args[1]).name for args in replaced] == ["m.skops"]
+    assert load_model(path).steps[1][1].coefs_[0].shape == (9, 8)
+
+
+def test_an_archive_of_an_unexpected_layout_is_saved_as_skops_wrote_it(
+    pipe, tmp_path, monkeypatch
+):
+    # write_canonical declines (False) an archive it does not know: the save
+    # then writes skops' bytes unchanged, and the file still loads.
+    handed = []
+
+    def declines(data, target):
+        handed.append(data)
+        return False
+
+    monkeypatch.setattr(sknextchar._persistence, "write_canonical", declines)
+    path = save_model(pipe, tmp_path / "m.skops")
+    assert len(handed) == 1 and path.read_bytes() == handed[0]
+    with zipfile.ZipFile(path) as archive:  # not the canonical times
+        assert {info.date_time for info in archive.infolist()} != {
+            (1980, 1, 1, 0, 0, 0)
+        }
+    windows = pipe.steps[0][1].transform(["asha", "ravi"])
+    np.testing.assert_array_equal(
+        load_model(path).steps[1][1].predict_proba(windows),
+        pipe.steps[1][1].predict_proba(windows),
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["m.skops"]

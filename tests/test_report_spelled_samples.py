@@ -3,19 +3,22 @@ model spells them, as it tells training names: "Anna" and "anna" are one name.""
 
 import unicodedata
 
+import pytest
 from sklearn.pipeline import make_pipeline
 
 from sknextchar import ContextWindowTransformer, KneserNeyClassifier, NameSampler
+from sknextchar._empty_names import EmptyNamesError
 from sknextchar._left_out import written_forms
+from sknextchar._novelty import folds_case
 from sknextchar.metrics import sample_report
 
 NAMES = ["anna", "emma", "zoë", "olivia", "mia"]
 
 
-def _sampler(**transformer):
+def _sampler(names=NAMES, **transformer):
     pipe = make_pipeline(ContextWindowTransformer(alphabet="auto", **transformer),
                          KneserNeyClassifier())  # fmt: skip
-    return NameSampler(pipe).fit(NAMES)
+    return NameSampler(pipe).fit(names)
 
 
 def test_case_variants_are_one_name_as_they_are_one_training_name():
@@ -75,3 +78,47 @@ def test_a_dropping_model_reads_each_sample_once(monkeypatch):
     assert report.distinct == len(set(written)) / len(samples) == 4 / 7
     lengths = [len(name) for name in written]  # "" counts 0, as before
     assert report.mean_length == sum(lengths) / len(samples)
+
+
+def _counting_reads(monkeypatch, sampler):
+    """The calls of the transformer's ``encode`` and ``normalize``, by size."""
+    transformer, read = sampler.estimator_.steps[0][1], []
+    for method in ("encode", "normalize"):
+        original = getattr(transformer, method)
+
+        def counted(names, *args, _original=original, _method=method, **kwargs):
+            read.append((_method, len(names)))
+            return _original(names, *args, **kwargs)
+
+        monkeypatch.setattr(transformer, method, counted)
+    return read
+
+
+@pytest.mark.parametrize("lowercase", [True, False])
+def test_a_dropping_model_reads_the_samples_as_in_training_set_alone(
+    monkeypatch, lowercase
+):
+    # One reading gives the report both the spelling and the training names,
+    # with case kept (found in any case, as novel=True) too.
+    sampler = _sampler([*NAMES, "Mia"], handle_unknown="drop", lowercase=lowercase)
+    samples = ["A-nna", "--", "anna", "Zoë", "x-y", "mia", "Mia", "ANNA"]
+    ignore_case = folds_case(sampler)
+    assert ignore_case is not lowercase
+    expected = sampler.in_training_set(samples, ignore_case=ignore_case)
+    written = written_forms(sampler.estimator_.steps[0][1], samples)
+    read = _counting_reads(monkeypatch, sampler)
+    sampler.in_training_set(samples, ignore_case=ignore_case)
+    alone, read[:] = list(read), []
+    report = sample_report(samples, sampler)
+    assert read == alone
+    assert report.in_train == expected.mean()
+    assert report.distinct == len(set(written)) / len(samples)
+
+
+def test_a_sample_read_as_nothing_is_refused_as_by_in_training_set():
+    sampler = _sampler([*NAMES, "Mia"], handle_unknown="drop", lowercase=False)
+    with pytest.raises(EmptyNamesError, match="invisible") as asked:
+        sampler.in_training_set(["\u200e"], ignore_case=True)
+    with pytest.raises(EmptyNamesError) as reported:
+        sample_report(["\u200e"], sampler)
+    assert str(reported.value) == str(asked.value)

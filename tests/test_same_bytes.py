@@ -15,7 +15,7 @@ from sknextchar import (
     load_model,
     save_model,
 )
-from sknextchar._zip_bytes import canonical_skops
+from sknextchar._zip_bytes import canonical_skops, write_canonical
 
 
 def _sampler(kind):
@@ -79,3 +79,26 @@ def test_an_unexpected_archive_is_left_as_it_is(tmp_path):
     garbage.write_bytes(b"PK\x03\x04 not a zip after all")
     assert not canonical_skops(garbage)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["garbage.skops", "odd.skops"]
+
+
+def test_a_declined_archive_leaves_the_target_unopened(tmp_path):
+    import skops.io
+
+    data = skops.io.dumps(ContextWindowTransformer().fit(["asha", "ravi"]))
+    with zipfile.ZipFile(tmp_path / "odd.skops", "w") as archive:
+        archive.writestr("schema.json", '{"__id__": 7, "file": "7.npy"}')
+        archive.writestr("notes.txt", "not an array")
+    for declined in (b"no zip", (tmp_path / "odd.skops").read_bytes()):
+        assert not write_canonical(declined, tmp_path / "target.skops")
+        assert not (tmp_path / "target.skops").exists()
+    # An array member whose local header is broken fails only while it is
+    # copied: that raises, never a False after the target was written to.
+    with zipfile.ZipFile(tmp_path / "odd.skops", "w") as archive:
+        archive.writestr("schema.json", '{"__id__": 7, "file": "7.npy"}')
+        archive.writestr("7.npy", b"\x93NUMPY")
+        offset = archive.getinfo("7.npy").header_offset
+    broken = bytearray((tmp_path / "odd.skops").read_bytes())
+    broken[offset : offset + 4] = b"XXXX"
+    with pytest.raises(zipfile.BadZipFile):
+        write_canonical(bytes(broken), tmp_path / "target.skops")
+    assert write_canonical(data, tmp_path / "target.skops")

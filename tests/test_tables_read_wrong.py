@@ -275,3 +275,133 @@ def test_the_header_advised_has_as_many_fields_as_the_rows(tmp_path):
     # Followed: the header written so reads the names.
     fixed = write(tmp_path / "fixed.csv", f"{header}\nAnna;F;1\nBob;M;2\n")
     assert read_names_file(fixed) == ["Anna", "Bob"]
+
+
+# Rows 3, 5 and 7 have a count and a label but no name; ",," and the blank
+# lines at the end are empty rows, as a spreadsheet writes them: no word.
+UNNAMED = 'name,sex,count\nAnna,F,3\n,M,40\nJohn,M,2\n ,F,9\nMary,F,1\n"",M,7\n,,\n\n\n'
+UNNAMED_WORDS = (
+    "3 rows of {} have no name in column 'name' and are left out, with their "
+    "other cells (lines 3, 5 and 7)."
+)
+
+
+@pytest.mark.parametrize("counts", [None, "count"])
+def test_load_names_warns_of_rows_without_a_name(tmp_path, counts):
+    # They were left out without a word, their counts and labels with them.
+    path = write(tmp_path / "kids.csv", UNNAMED)
+    with pytest.warns(UserWarning) as caught:
+        read = load_names(path, names_column="name", counts_column=counts)
+    names = read if counts is None else read[0]
+    assert list(names) == ["Anna", "John", "Mary"]
+    (message,) = [str(w.message) for w in caught]
+    # The count is named only when it is read: nothing else is lost without.
+    lost = (
+        ", with their other cells (lines 3, 5 and 7). To keep a row's count, "
+        "write its name; remove the rows that have none."
+        if counts
+        else " (lines 3, 5 and 7)."
+    )
+    assert message == UNNAMED_WORDS.format(repr(path)).split(",")[0] + lost, message
+
+
+def test_load_names_says_nothing_of_blank_and_empty_rows(tmp_path, recwarn):
+    path = write(tmp_path / "kids.csv", "name,count\nAnna,3\n,\n\nJohn,2\n,,\n\n")
+    assert load_names(path, names_column="name", counts_column="count")[0] == [
+        "Anna",
+        "John",
+    ]
+    assert load_names(path, names_column="name") == ["Anna", "John"]
+    assert not [w for w in recwarn if "no name" in str(w.message)]
+
+
+@pytest.mark.parametrize(
+    "flags",
+    [
+        ["--counts", "count"],
+        ["--labels", "sex"],
+        ["--labels", "sex", "--counts", "count"],
+    ],
+)
+def test_train_notes_the_rows_without_a_name(tmp_path, capsys, flags):
+    path = write(tmp_path / "kids.csv", UNNAMED)
+    model = str(tmp_path / "m.skops")
+    assert main(["train", path, *KN, *flags, "-o", model]) == 0
+    err = capsys.readouterr().err
+    note = "Note: " + UNNAMED_WORDS.format(repr(path))
+    assert err.count(note) == 1, err
+
+
+def test_train_notes_the_first_rows_of_many_without_a_name(tmp_path, capsys):
+    rows = [f"{name},F,2\n" for name in ("anna", "mara", "lena", "rosa")] * 75
+    rows[10:300:2] = [",F,5\n"] * 145  # 145 rows of 300 lose their name
+    path = write(tmp_path / "big.csv", "name,sex,count\n" + "".join(rows))
+    model = str(tmp_path / "m.skops")
+    assert main(["train", path, *KN, "--counts", "count", "-o", model]) == 0
+    err = capsys.readouterr().err
+    assert "145 rows of" in err and "(lines 12, 14, 16, 18, 20 and 140 more)" in err
+
+
+def test_load_names_by_position_warns_of_rows_without_a_name(tmp_path):
+    # header=None with counts_column lost the rows silently (load_names with a
+    # header warned).
+    path = write(tmp_path / "kids.csv", UNNAMED.split("\n", 1)[1])
+    with pytest.warns(UserWarning) as caught:
+        names, counts = load_names(path, header=None, names_column=0, counts_column=2)
+    assert names == ["Anna", "John", "Mary"] and counts.tolist() == [3, 2, 1]
+    (message,) = [str(w.message) for w in caught if "no name" in str(w.message)]
+    assert message.startswith(
+        f"3 rows of {path!r} have no name in the 1st column and are left out, "
+        "with their other cells (lines 2, 4 and 6). To keep a row's count,"
+    ), message
+
+
+# Train the neural network a chunk of names at a time (only it reads in chunks).
+CHUNKED = ["--max-iter", "1", "--hidden-layer-sizes", "4", "--seed", "0", "-q"]
+CHUNKED += ["--validation-fraction", "0", "--chunk-size"]
+
+
+@pytest.mark.parametrize(
+    "flags, told",
+    [
+        # The chunked reader and --no-header said nothing of them.
+        (["--counts", "count", *CHUNKED, "2"], "in column 'name'"),
+        (["--no-header", "--names-column", "1", "--counts", "3"], "in the 1st column"),
+        (["--no-header", "--names-column", "1", "--labels", "2"], "in the 1st column"),
+    ],
+)
+def test_every_reader_of_train_tells_of_rows_without_a_name(
+    tmp_path, capsys, flags, told
+):
+    text = UNNAMED if "--no-header" not in flags else UNNAMED.split("\n", 1)[1]
+    path = write(tmp_path / "kids.csv", text)
+    model = str(tmp_path / "m.skops")
+    kind = [] if "--chunk-size" in flags else KN
+    assert main(["train", path, *kind, *flags, "-o", model]) == 0
+    err = capsys.readouterr().err
+    lines = "(lines 2, 4 and 6)" if "--no-header" in flags else "(lines 3, 5 and 7)"
+    words = f"3 rows of {path!r} have no name {told} and are left out"
+    assert err.count(words) == 1 and lines in err, err
+
+
+def test_the_chunked_reader_keeps_a_count_and_the_first_lines(tmp_path, capsys):
+    rows = [f"{name},F,2\n" for name in ("anna", "mara", "lena", "rosa")] * 75
+    rows[10:300:2] = [",F,5\n"] * 145  # 145 rows of 300 lose their name
+    path = write(tmp_path / "big.csv", "name,sex,count\n" + "".join(rows))
+    model = str(tmp_path / "m.skops")
+    flags = ["--counts", "count", *CHUNKED, "7"]
+    assert main(["train", path, *flags, "-o", model]) == 0
+    err = capsys.readouterr().err
+    assert "145 rows of" in err and "(lines 12, 14, 16, 18, 20 and 140 more)" in err
+
+
+def test_the_names_column_note_comes_first_and_says_what_is_lost(tmp_path, capsys):
+    # The note of the rows without a name came before the note of the column
+    # read as the names; and it told of "a row's count and label" unread.
+    path = write(tmp_path / "kids.csv", UNNAMED)
+    model = str(tmp_path / "m.skops")
+    assert main(["train", path, *KN, "-o", model]) == 0
+    err = capsys.readouterr().err
+    unnamed = err.index("Note: 3 rows of")
+    assert err.index("read its column 'name'") < unnamed, err
+    assert "To keep" not in err and "are left out (lines 3, 5 and 7)." in err, err

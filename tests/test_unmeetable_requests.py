@@ -193,14 +193,14 @@ def test_pattern_width_bounds_the_length_of_full_matches():
     "flags, fragments",
     [
         (["--prefix", "ab", "--pattern", "x.*"],
-         ["--pattern x.* matches whole names", "the prefix 'ab'"]),
+         ["--pattern 'x.*' matches whole names", "the prefix 'ab'"]),
         (["--pattern", "[xyz]{12}", "--max-length", "10"],
          ["--min-length 4 and --max-length 10", "raise --max-length to 12"]),
         (["--match-lengths", "--max-length", "3"],
          ["--match-lengths keeps", "leave out --match-lengths, or raise "
           "--max-length to 4 or more"]),
         (["--pattern", "x*Q+"],
-         ["--pattern x*Q+ matches only names that hold 'Q'", "(?i)"]),
+         ["--pattern 'x*Q+' matches only names that hold 'Q'", "(?i)"]),
     ],
 )  # fmt: skip
 def test_the_command_line_names_its_flags_without_a_traceback(

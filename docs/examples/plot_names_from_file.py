@@ -60,7 +60,7 @@ pipe = make_pipeline(
     CharEmbeddingMLPClassifier(hidden_layer_sizes=(128,), max_iter=8, random_state=0),
 )
 sampler = NameSampler(pipe, temperature=0.8, min_length=4, max_length=10).fit(names)
-new = sampler.sample(12, unique=True, exclude=names, random_state=0)
+new = sampler.sample(12, unique=True, novel=True, random_state=0)  # not in the file
 print([name.capitalize() for name in new])
 
 # %%

@@ -73,18 +73,22 @@ print(f"held-out perplexity: {-neg_perplexity(sampler, test):.2f}")
 # %%
 # New names
 # ---------
-# ``exclude=names`` keeps only names that are not in the data set, and
-# ``unique=True`` makes them distinct. The same ``random_state`` gives the same
-# names.
-print(sampler.sample(20, unique=True, exclude=names, random_state=0))
+# ``novel=True`` leaves out the training names and ``exclude=test`` the held-out
+# ones, so only names that are not in the data set remain; ``unique=True`` makes
+# them distinct. The same ``random_state`` gives the same names.
+print(sampler.sample(20, unique=True, novel=True, exclude=test, random_state=0))
 
 # %%
 # Names that start with given letters:
-print(sampler.sample(10, prefix="sh", unique=True, exclude=names, random_state=0))
+print(
+    sampler.sample(
+        10, prefix="sh", unique=True, novel=True, exclude=test, random_state=0
+    )
+)
 
 # %%
 # The most probable names, by beam search (the temperature does not matter here):
-print(sampler.most_likely(10, exclude=names))
+print(sampler.most_likely(10, novel=True, exclude=test))
 
 # %%
 # Do the samples look like names?

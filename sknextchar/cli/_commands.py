@@ -31,10 +31,12 @@ __all__ = [
     "given_names",
     "input_files",
     "load_sampler",
+    "load_trained",
     "main_job",
     "names_column",
     "refuse_count_flags",
     "sample",
+    "save_and_say",
     "table",
     "train",
     "training_names",
@@ -131,6 +133,10 @@ def train(args):
 
         return train_in_chunks(args)
     names, labels, weights = training_names(args)
+    from .._left_out import check_unlearned_names
+
+    # A name of count 0 that is no name (a zero-width space), before training.
+    check_unlearned_names(build_pipeline(**given(args, TRAIN_FLAGS)), names, weights)
     # Fail before training, not after: no folder, a FIFO, an existing file
     # without --force, or the names file itself.
     check_output(args, input_files(args))
@@ -162,10 +168,53 @@ def train(args):
                 weights=weights, keep=[latest],
             )  # fmt: skip
             report_training(pipe, names, weights, seconds, labels)
-            saved = record(pipe)
+            # In the block: a Ctrl-C before the save starts keeps the model.
+            return save_and_say(record(pipe), args, input_files(args), fmt)
+    return save_and_say(saved, args, input_files(args), fmt)
+
+
+def save_and_say(model, args, inputs, fmt):
+    """Save the trained model to ``-o`` (or keep it elsewhere) and say where.
+
+    The last step of ``train`` and ``train --chunk-size``, called inside the
+    training's Ctrl-C handling so that a Ctrl-C before the save starts keeps
+    the model too.
+
+    Parameters
+    ----------
+    model : estimator
+        The trained model (a NameSampler or a pipeline).
+    args : argparse.Namespace
+        The parsed command line, with ``output`` and ``force``.
+    inputs : list of str
+        The command's input files, never overwritten.
+    fmt : {"skops", "joblib"}
+        The format to write.
+
+    Returns
+    -------
+    status : int
+        0, once ``-o`` was written and named on the standard output.
+
+    Raises
+    ------
+    OSError, ValueError, SystemExit
+        As :func:`~sknextchar.cli._saving.save_trained`.
+
+    Examples
+    --------
+    >>> import argparse, os, tempfile
+    >>> from sknextchar import ContextWindowTransformer
+    >>> model = ContextWindowTransformer().fit(["asha"])
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     args = argparse.Namespace(output=os.path.join(tmp, "m.skops"), force=False)
+    ...     save_and_say(model, args, [], "skops")  # doctest: +ELLIPSIS
+    Saved the model to '.../m.skops' (skops format).
+    0
+    """
     from ._saving import save_trained
 
-    path = save_trained(saved, args, input_files(args), fmt)
+    path = save_trained(model, args, inputs, fmt)
     print(f"Saved the model to {str(path)!r} ({fmt} format).")
     return 0
 
@@ -393,9 +442,7 @@ def load_sampler(args, **settings):
     sampler : NameSampler
         The model file's sampler, or a pipeline in a fitted sampler.
     """
-    model = load_model(
-        args.model, allow_pickle=args.trust_pickle, max_bytes=args.max_bytes
-    )  # fails fast
+    model = load_trained(args.model, args, args.max_bytes)  # fails fast
     from sklearn.pipeline import Pipeline
 
     from .._fitted import as_sampler
@@ -412,6 +459,68 @@ def load_sampler(args, **settings):
     sampler = as_sampler(model, PROG).set_params(**settings)
     args.label = label_of_text(sampler, getattr(args, "label", None))  # 1 for '1'
     return sampler
+
+
+def load_trained(path, args, max_bytes, *, resume=False):
+    """The model of a model file, refused if it was never fitted.
+
+    Every command that reads a model file reads it through this: a model saved
+    from Python before its ``fit`` has nothing to sample, score, draw or go on
+    training, and failed far inside (a traceback, or Python's "Call 'fit'").
+
+    Parameters
+    ----------
+    path : str
+        The model file.
+    args : argparse.Namespace
+        With ``trust_pickle``.
+    max_bytes : int or None
+        The most bytes the file may hold once uncompressed.
+    resume : bool, default=False
+        Whether ``path`` is the model of ``train --resume``, for the message.
+
+    Returns
+    -------
+    model : estimator
+        The fitted model of the file.
+
+    Raises
+    ------
+    ValueError
+        If the file holds a model that was never fitted, saying to train one.
+
+    Examples
+    --------
+    >>> import argparse, os, tempfile
+    >>> from sknextchar import ContextWindowTransformer, save_model
+    >>> args = argparse.Namespace(trust_pickle=False)
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = save_model(ContextWindowTransformer(), os.path.join(tmp, "u.skops"))
+    ...     try:
+    ...         load_trained(str(path), args, None)
+    ...     except ValueError as error:
+    ...         print(str(error).partition(" holds ")[2][:45])
+    a ContextWindowTransformer that was never fit
+    """
+    model = load_model(path, allow_pickle=args.trust_pickle, max_bytes=max_bytes)
+    from .._fitted import describe  # after a missing file's error: it loads NumPy
+    from .._state_checks import is_unfitted
+
+    if not is_unfitted(model):
+        return model
+    what = (f"{path!r} holds a {describe(model)} that was never fitted (saved "
+            "from Python before its fit)")  # fmt: skip
+    if resume:
+        raise ValueError(
+            f"--resume continues the training of a trained model, and {what}: "
+            "train a new model without --resume ('sknextchar train NAMES_FILE "
+            "-o MODEL'), or fit the model in Python before saving it."
+        )
+    raise ValueError(
+        f"{what}, so there is no trained model in it: train one with 'sknextchar "
+        "train NAMES_FILE -o MODEL' and pass that file, or fit the model in "
+        "Python before saving it."
+    )
 
 
 def _excluded_names(args):

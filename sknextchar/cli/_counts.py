@@ -17,14 +17,14 @@ from ._flags import KN_FLAGS, TRAIN_FLAGS, given
 from ._train_report import capitals_note
 from ._weights import counts_note
 
-__all__ = ["build_count_pipeline", "fit_counts"]
+__all__ = ["fit_counts"]
 
 # The flags of TRAIN_FLAGS that mean something for a count model too.
 _SHARED = ("clf__validation_fraction", "clf__random_state")
 _DEFAULT_HELD_OUT = 0.1  # the MLP's default validation_fraction
 
 
-def build_count_pipeline(**params):
+def _build_count_pipeline(**params):
     """The pipeline ``sknextchar train --model kneser-ney`` fits.
 
     Parameters
@@ -40,8 +40,8 @@ def build_count_pipeline(**params):
 
     Examples
     --------
-    >>> from sknextchar.cli._counts import build_count_pipeline
-    >>> pipe = build_count_pipeline(windows__context_length=5)
+    >>> from sknextchar.cli._counts import _build_count_pipeline
+    >>> pipe = _build_count_pipeline(windows__context_length=5)
     >>> [type(step).__name__ for step in pipe.named_steps.values()]
     ['ContextWindowTransformer', 'KneserNeyClassifier']
     """
@@ -109,7 +109,7 @@ def fit_counts(args, names, labels=None, weights=None):
     _check_flags(args, params)
     share = params.pop("clf__validation_fraction", _DEFAULT_HELD_OUT)
     seed = params.pop("clf__random_state", None)
-    pipe = build_count_pipeline(**params, **given(args, KN_FLAGS))
+    pipe = _build_count_pipeline(**params, **given(args, KN_FLAGS))
     if labels is not None:
         from .._per_label import PerLabelClassifier
 

@@ -29,7 +29,6 @@ __all__ = [
     "one_line",
     "output_encoding_message",
     "show_warning",
-    "unreadable_file_message",
     "warning_text",
 ]
 
@@ -112,7 +111,7 @@ def error_message(exc, places=None):
     if isinstance(exc, MemoryError):
         return f"out of memory ({one_line(exc) or 'MemoryError'}); try a smaller model"
     if isinstance(exc, PermissionError) and exc.filename is not None:
-        return unreadable_file_message(exc)
+        return _unreadable_file_message(exc)
     # The system's own error (errno and strerror), as writing to standard output
     # gives; the package's errors about the files it writes say more themselves.
     if isinstance(exc, OSError) and exc.errno == errno.ENOSPC and exc.strerror:
@@ -149,7 +148,7 @@ def _long_prefix(error):
     )
 
 
-def unreadable_file_message(exc):
+def _unreadable_file_message(exc):
     """The message of the operating system's refusal to open a file.
 
     ``open`` says only ``[Errno 13] Permission denied: 'x.txt'``; this says
@@ -169,9 +168,9 @@ def unreadable_file_message(exc):
     Examples
     --------
     >>> import errno
-    >>> from sknextchar.cli._errors import unreadable_file_message
+    >>> from sknextchar.cli._errors import _unreadable_file_message
     >>> exc = PermissionError(errno.EACCES, "Permission denied", "names.txt")
-    >>> print(unreadable_file_message(exc))  # doctest: +NORMALIZE_WHITESPACE
+    >>> print(_unreadable_file_message(exc))  # doctest: +NORMALIZE_WHITESPACE
     cannot read 'names.txt': Permission denied. Check its permissions (ls -l
     names.txt) and those of its folders, or copy it somewhere readable and pass
     the copy.
@@ -286,8 +285,15 @@ _SETTING = re.compile(
     r"(?<![\w-])([a-z][a-z_]*)=('((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\""
     r"|\(([\d, ]*)\)|\.\.\.|[\w.+-]*[\w+-])"
 )
-# What a shell reads in a value typed after a flag, other than the value.
-_SHELL_SPECIAL = re.compile(r"[\s'\"$`\\|&;<>()]|^$")
+# A setting whose value a message shows cut (quoted): pattern='aaa'... (100
+# characters).
+_CUT_SETTING = re.compile(
+    r"(?<![\w-])([a-z][a-z_]*)=('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")"
+    r"\.\.\. \(([\d,]+) characters\)"
+)
+# What a shell reads in a value typed after a flag, other than the value (a
+# glob's *, ? and [ expand to the names of files).
+_SHELL_SPECIAL = re.compile(r"[\s'\"$`\\|&;<>()*?[\]]|^$")
 # What a shell reads between double quotes, other than the value: a backslash
 # only before these characters (and at the end, before the closing quote).
 _IN_DOUBLE_QUOTES = re.compile(r"[\"$`!]|\\(?=[\\$`\"\n]|$)")
@@ -453,6 +459,8 @@ def cli_spelling(message):
     "No such file of names: 'alpha=0.1/n.txt'. Lower --alpha."
     >>> print(cli_spelling("pattern=%r matches none; pattern=%r" % ("O'.*", "$'x")))
     --pattern "O'.*" matches none; --pattern '$'"'"'x'
+    >>> print(cli_spelling("pattern='aaaa'... (1,000 characters) matches none"))
+    --pattern 'aaaa' (cut after 4 of its 1,000 characters) matches none
     """
     for python, command_line in _PYTHON_ADVICE:
         advice = re.escape(python)
@@ -472,11 +480,12 @@ def cli_spelling(message):
             return flag.flag if text == repr(flag.const) else match.group(0)
         if numbers is not None:  # a tuple, typed as numbers after the flag
             return " ".join([flag.flag, *numbers.replace(",", " ").split()])
+        dash = quoted is not None and quoted.startswith("-")  # no flag of its own
         if quoted is not None and (
             _SHELL_SPECIAL.search(quoted) or not quoted.isprintable()
         ):
             quoted = _shell_word(quoted)  # names_column='first name'
-        if quoted is not None and quoted.startswith("-"):  # no flag of its own
+        if dash:
             return f"{flag.flag}={quoted}"  # --pattern=-x, as argparse reads it
         return f"{flag.flag} {quoted if quoted is not None else text}"
 
@@ -484,6 +493,19 @@ def cli_spelling(message):
         flag = flags.get(match.group(0))
         return match.group(0) if flag is None or flag.const is not None else flag.flag
 
+    def spell_cut(match):  # never joined to "...": it is no whole value
+        param, literal, total = match.groups()
+        flag = flags.get(param)
+        if flag is None or flag.const is not None:
+            return match.group(0)
+        shown = _value_of(literal, literal[1:-1])
+        word = _shell_word(shown)
+        word = word if word[:1] in "'\"$" else f"'{word}'"  # quoted, always
+        joined = "=" if shown.startswith("-") else " "  # as argparse reads it
+        cut = f"cut after {len(shown):,} of its {total} characters"
+        return f"{flag.flag}{joined}{word} ({cut})"
+
+    message = _outside_user_text(_CUT_SETTING, spell_cut, message)
     message = _outside_user_text(_SETTING, spell, message)
     message = _outside_user_text(_WORD, spell_name, message)
     message = _outside_user_text(_NAMED, spell_name, message)

@@ -13,17 +13,17 @@ import os
 import re
 import shlex
 
-__all__ = ["check_context_not_file", "check_names_not_files", "file_on_disk"]
+__all__ = ["check_context_not_file", "check_names_not_files"]
 
 _FILE_SUFFIX = re.compile(r"\A\S+\.[A-Za-z0-9]{1,8}\Z")
 
 
-def file_on_disk(argument):
+def _file_on_disk(argument):
     """Whether a command-line argument meant as text is a file on disk.
 
     Examples
     --------
-    >>> file_on_disk("st. john"), file_on_disk("no/such/file.txt")
+    >>> _file_on_disk("st. john"), _file_on_disk("no/such/file.txt")
     (False, False)
     """
     path_like = os.sep in argument or "/" in argument or _FILE_SUFFIX.search(argument)
@@ -51,7 +51,7 @@ def check_names_not_files(names, command, model=None, names_file=None):
         The file of ``--names-file``, if given.
     """
     for name in names:
-        if file_on_disk(name):
+        if _file_on_disk(name):
             raise ValueError(
                 _swapped(name, f"NAME {name!r}", model, command, names, names_file)
                 or f"NAME {name!r} is a file on disk, but the NAMEs of {command} "
@@ -118,7 +118,7 @@ def check_context_not_file(context, model):
     model : str
         ``table``'s MODEL, as given.
     """
-    if not file_on_disk(context):
+    if not _file_on_disk(context):
         return
     from .._persistence import PICKLE_SUFFIXES
 

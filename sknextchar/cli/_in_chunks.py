@@ -19,11 +19,11 @@ from ._commands import (
     check_output,
     chunked_names_column,
     refuse_count_flags,
+    save_and_say,
 )
 from ._flags import TRAIN_FLAGS, given
 from ._interrupted import keeping_epochs, with_kept_records
 from ._lengths import name_length_check
-from ._saving import save_trained
 from ._train_report import CapitalisedNames
 
 __all__ = ["train_in_chunks"]
@@ -89,11 +89,11 @@ def train_in_chunks(args):
                 check_names=capitalised, **file_columns(args, column),
                 return_sampler=True,  # with the spelling record of the names
             )  # fmt: skip
-        done.append(trained)
+        done.append(trained)  # a Ctrl-C from here keeps it, records and all
         clf = trained.estimator_.estimator["clf"]
         clf.set_callbacks()  # a runtime hook: the file holds none
         print(
-            f"Trained on {args.names_file} in chunks of "
+            f"Trained on {args.names_file}{capitalised.left_out()} in chunks of "
             f"{counted(args.chunk_size, 'name')} for "
             f"{counted(clf.n_iter_, 'epoch')} in {time.perf_counter() - start:.1f} "
             f"s; training loss {clf.loss_:.4f} nats per character."
@@ -101,9 +101,8 @@ def train_in_chunks(args):
         note = capitalised.note(trained.estimator_.estimator["windows"])
         if note is not None:
             print(note)
-    path = save_trained(trained, args, [args.names_file], fmt)
-    print(f"Saved the model to {str(path)!r} ({fmt} format).")
-    return 0
+        # In the block: a Ctrl-C before the save starts keeps the model.
+        return save_and_say(trained, args, [args.names_file], fmt)
 
 
 def _check_flags(args):

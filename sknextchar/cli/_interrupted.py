@@ -225,13 +225,17 @@ def keeping_epochs(pipe, record, args, fmt):
     ------
     SystemExit
         With status 130 after Ctrl-C, once an epoch finished (see
-        :func:`keep_finished_epochs`); before that, the KeyboardInterrupt.
+        :func:`keep_finished_epochs`); before that, the KeyboardInterrupt,
+        as after ``-o`` was written (the block may save it) or for a second
+        Ctrl-C that gave up a save elsewhere.
     """
     latest = LatestEpoch(pipe.steps[0][1])
     before = file_state(args.output)  # -o as it is before training
     try:
         yield latest
     except KeyboardInterrupt as stop:
+        if file_state(args.output) != before or getattr(stop, "given_up", False):
+            raise  # -o was written (it holds the model), or a second Ctrl-C
         latest.records = getattr(stop, "chunk_record", None)  # train_from_file's
         keep_finished_epochs(latest, pipe, record, args, fmt, before=before)
         raise  # no epoch finished: nothing to keep

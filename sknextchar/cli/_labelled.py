@@ -23,6 +23,7 @@ import csv
 import io
 import itertools
 import os
+import sys
 from importlib import resources
 
 from .._text import MAX_QUOTED_FIELDS, MAX_QUOTED_ROW, quoted_fields, quoted_row
@@ -37,11 +38,15 @@ from ..datasets._base import (
 from ..datasets._column_arguments import COMMAND_LINE, headerless_advice
 from ..datasets._encoding import SAMPLE_BYTES
 from ..datasets._long_lines import MAX_ROW_LETTERS
+from ..datasets._quoted_lines import warn_quoted_lines
 from ..datasets._table_rows import (
     DELIMITER_NAMES,
+    UnnamedRows,
     check_one_line,
+    ends_in_empty_fields,
     table_rows,
     text_lines,
+    unnamed_rows_words,
 )
 from ..datasets._tables import (
     LINES_LOOKED_AT,
@@ -192,8 +197,36 @@ def _paired_lines(names_file, labels_file, encoding):
             )
     if not pairs:
         raise ValueError(f"{names_file!r} contains no names; expected one per line.")
+    _refuse_empty_columns([n[1] for n in names[: LINES_LOOKED_AT + 1]], names_file)
     warn_comment_lines([n[1] for n, _ in pairs], names_file)
+    warn_quoted_lines([n[1] for n, _ in pairs], names_file, _PAIRED_QUOTES)
     return [n[1] for n, _ in pairs], [v[1] for _, v in pairs], [n[0] for n, _ in pairs]
+
+
+# How train reads a names file of quoted lines with its labels, quotes removed.
+_PAIRED_QUOTES = (
+    "put the labels beside the names in one CSV file with a header row "
+    "(name,label) and pass --labels label"
+)
+
+
+def _refuse_empty_columns(lines, path):
+    """Refuse a names file given with a file of labels whose lines end in
+    empty fields (``Anna,,,``): a spreadsheet's table, not one name a line."""
+    head = lines[:LINES_LOOKED_AT]
+    found = headerless_table(head, path)
+    if found is None or not ends_in_empty_fields(head, found[0]):
+        return
+    character, width = found
+    first = next(line for line in head if line.strip())
+    raise ValueError(
+        f"{path!r} looks like a table of {width} columns without a header row, "
+        f"not one name a line: {lines_looked_at(len(lines))} ends in an empty "
+        f"field after a {DELIMITER_NAMES[character]} ({quoted_row(first)}), as a "
+        "spreadsheet writes its empty columns, and no name ends in one. Save its "
+        "column of names alone, one name a line, or fill in a column of it with "
+        "the labels, add a header row (e.g. name,label) and pass --labels label."
+    )
 
 
 def _lines(path, encoding):
@@ -338,9 +371,9 @@ def _columns(text, column, source, names_column=None, counts=(None, False)):
     name_at = _name_at(header, label_at, names_column, source)
     check_one_column(header, name_at, source, skip=[label_at])
     counted = _labelled_counts(text, column, source, header, name_at, counts)
-    names, labels, lines = [], [], []
+    names, labels, lines, unnamed = [], [], [], UnnamedRows()
     table = Table(_delimiter(text, column), header, name_at)
-    for line, fields in named_rows(_lf_lines(text), table, source):  # as load_names
+    for line, fields in named_rows(_lf_lines(text), table, source, unnamed):
         if not fields[label_at]:
             raise ValueError(
                 f"Line {line} of {source} has the name {fields[name_at]!r} but no "
@@ -354,7 +387,30 @@ def _columns(text, column, source, names_column=None, counts=(None, False)):
             counted.add(fields[counted.at], fields[name_at], line)
     if not names:
         raise ValueError(f"{source} holds no names below its header.")
+    kept = ("count", "label") if counted is not None else ("label",)
+    unnamed_note(unnamed, source, kept)
     return names, labels, lines, counted and counted.weights()
+
+
+def unnamed_note(unnamed, source, kept=()):
+    """Note on stderr the rows of a table left out for an empty cell in its
+    column of names (``unnamed``), if any, and what of them is lost (``kept``,
+    as in :func:`~sknextchar.datasets._table_rows.unnamed_rows_words`).
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> from sknextchar.datasets._table_rows import UnnamedRows
+    >>> err, unnamed = io.StringIO(), UnnamedRows()
+    >>> unnamed.column, unnamed.first, unnamed.count = "column 'name'", [4, 9], 2
+    >>> with contextlib.redirect_stderr(err):
+    ...     unnamed_note(unnamed, "'kids.csv'", ("count",))
+    >>> print(err.getvalue())  # doctest: +ELLIPSIS
+    Note: 2 rows of 'kids.csv' have no name in column 'name' and are left out, ...
+    """
+    if unnamed:
+        words = unnamed_rows_words(unnamed, source, kept)
+        print(f"Note: {words}", file=sys.stderr)
 
 
 def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
@@ -424,16 +480,19 @@ def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
     if table is None:
         rows = [(line, name) for line, name in numbered_lines(text) if name]
         warn_comment_lines([name for _, name in rows], path)
+        warn_quoted_lines([name for _, name in rows], path, _one_column(training))
         header_as_name_note(list(itertools.islice(text_lines(text), 1)), path)
     else:  # train's note looks at the other columns as the names are read
         cells = LabelCells(table, counts) if training and names_column is None else None
-        rows = _table_rows(text, table, path, column, cells)
+        rows, unnamed = _table_rows(text, table, path, column, cells)
         if names_column is None:
             head = itertools.islice(text_lines(text), LINES_LOOKED_AT + 1)
             table_note(
                 table, path, training, counts, list(head), whole=whole_counts,
                 label_cells=cells,
             )  # fmt: skip
+        kept = ("count",) if column is not None else ()  # after the column's note
+        unnamed_note(unnamed, repr(path), kept)
     if not rows and allow_empty:
         return []
     if not rows:
@@ -483,15 +542,16 @@ def _counts_column(table, counts, text, path, whole):
 def _table_rows(text, table, path, column, cells=None):
     """``(line, name)`` of each row of a table with a name, in one pass: with
     a :class:`CountsColumn`, the count of each name read on its row; with
-    :class:`LabelCells`, the row's other cells looked at as labels."""
-    rows, name_at = [], table.name_at
-    for line, fields in named_rows(text_lines(text), table, repr(path)):
+    :class:`LabelCells`, the row's other cells looked at as labels; and the
+    lines of the rows without a name, for :func:`unnamed_note`."""
+    rows, name_at, unnamed = [], table.name_at, UnnamedRows()
+    for line, fields in named_rows(text_lines(text), table, repr(path), unnamed):
         if column is not None:
             column.add(fields[column.at], fields[name_at], line)
         if cells is not None:
             cells.add(fields)
         rows.append((line, fields[name_at]))
-    return rows
+    return rows, unnamed
 
 
 def names_column_of(
@@ -522,6 +582,8 @@ def names_column_of(
     if table is None:
         _refuse_headerless(first, path, training)
         header_as_name_note(first, path)
+        names = [name for name in map(str.strip, first) if name]
+        warn_quoted_lines(names, path, _one_column(training), whole=False)
         return None
     if names_column is None:  # --chunk-size or --resume: never --labels
         table_note(table, path, training, counts, first, by_label=False)
@@ -563,16 +625,20 @@ def _refuse_headerless(lines, path, training=False):
     delimiter = DELIMITER_NAMES[character]
     first = next(line for line in lines if line.strip())
     fields = (next(csv.reader([first], delimiter=character)) + [""] * width)[:width]
-    example = shell_word(fields[_names_field(fields, character)])
+    # Anna,,, : no name ends with a comma, whatever the file's name
+    empty = ends_in_empty_fields(lines[:LINES_LOOKED_AT], character)
+    by_label = training and not empty  # no column of labels beside empty ones
+    labels = "; and --labels COLUMN to train by label" if by_label else ""
+    example = fields[_names_field(fields, character)]
+    example = f" (e.g. --names-column {shell_word(example)}{labels})" if example else ""
     whole_lines = (
         ""
-        if delimiter == "tab"
+        if delimiter == "tab" or empty
         else " If each line is one name, "
         f"{delimiter}s included, give the file a .txt name."
     )
     counted = is_number(fields[-1].strip(), character)  # ana,5: a name, its count
     header = _header_example(fields, character, counted)
-    labels = "; and --labels COLUMN to train by label"
     if counted:  # any file whose every line ends with a number is a table
         whole = _WHOLE_NAMES.format(delimiter, first.strip())
         long = len(first.strip()) > MAX_QUOTED_ROW  # hardly one name: no example
@@ -581,16 +647,23 @@ def _refuse_headerless(lines, path, training=False):
     if training:  # train reads it as it is, its columns by number
         advice = headerless_advice(fields, character, COMMAND_LINE, labels=True)
         no_header = f"{advice}."
-    labels = labels if training else ""
     raise ValueError(
         f"{path!r} looks like a table of {width} columns: "
         f"{lines_looked_at(len(lines))} has {width} fields between {delimiter}s, "
         "and its first line "
         f"{quoted_row(first)} is not a header with a column of names (such as "
         f"'name' or 'first name'). If that line is its header, pass --names-column "
-        f"COLUMN, the header of the names (e.g. --names-column {example}{labels}); "
+        f"COLUMN, the header of the names{example}; "
         f"if it has no header row, {no_header}" + whole_lines
     )
+
+
+def _one_column(training):
+    """How a command reads a file's lines as fields of CSV, quotes removed:
+    ``train`` as a table without a header row; the others need a header."""
+    if training:
+        return "pass --no-header --names-column 1 (a table of one column)"
+    return 'add a header row, a first line "name", and pass --names-column name'
 
 
 def _names_field(fields, delimiter):

@@ -16,17 +16,17 @@ from ..datasets._base import read_text
 from ..datasets._column_arguments import COMMAND_LINE, NoColumnError
 from ..datasets._long_lines import MAX_ROW_LETTERS
 from ..datasets._positions import NoNamesError, PlacedColumn, position_table
-from ..datasets._table_rows import check_one_line, text_lines
+from ..datasets._table_rows import UnnamedRows, check_one_line, text_lines
 from ..datasets._tables import cells_below, named_rows
 from ._column_note import shell_word
 from ._label_checks import checked_labels
+from ._labelled import unnamed_note
 from ._places import places_of
 from ._weights import CountsColumn
 
 __all__ = [
     "check_columns",
     "command_line_words",
-    "column_positions",
     "file_columns",
     "headerless_names",
     "no_header",
@@ -58,7 +58,7 @@ def no_header(args):
     return bool(getattr(args, "no_header", False))
 
 
-def column_positions(args):
+def _column_positions(args):
     """The columns of NAMES_FILE that ``--no-header`` reads, counted from 0:
     ``{"names": 0, "labels": 1, "counts": 2}`` for ``--names-column 1
     --labels 2 --counts 3`` (the flags left out, left out).
@@ -74,7 +74,7 @@ def column_positions(args):
     >>> from sknextchar.cli import build_parser
     >>> argv = ["train", "yob.txt", "--no-header", "--names-column", "1",
     ...         "--labels", "2", "--counts", "3", "-o", "m.skops"]
-    >>> column_positions(build_parser().parse_args(argv))
+    >>> _column_positions(build_parser().parse_args(argv))
     {'names': 0, 'labels': 1, 'counts': 2}
     """
     if not args.names_file:
@@ -135,7 +135,7 @@ def file_columns(args, names_column):
     if not no_header(args):
         counts = getattr(args, "counts", None)
         return {"names_column": names_column, "counts_column": counts}
-    positions = column_positions(args)
+    positions = _column_positions(args)
     return {
         "names_column": positions["names"],
         "counts_column": positions.get("counts"),
@@ -150,7 +150,7 @@ def check_columns(args):
     names, counted from 0."""
     from ..datasets._base import first_lines
 
-    positions = column_positions(args)
+    positions = _column_positions(args)
     lines = first_lines(args.names_file, args.encoding) or []
     position_table(lines, args.names_file, positions, COMMAND_LINE)
     return positions["names"]
@@ -174,15 +174,15 @@ def headerless_names(args):
     ...     headerless_names(build_parser().parse_args(argv))
     (['Emma', 'Liam'], ['F', 'M'], array([18688., 19837.]))
     """
-    positions = column_positions(args)
+    positions = _column_positions(args)
     path = args.names_file
     text = read_text(path, encoding=args.encoding, longest=MAX_ROW_LETTERS)
     table = position_table(text_lines(text), path, positions, COMMAND_LINE)
     source = repr(os.fspath(path))
     counts = _counts_column(args, text, table, positions.get("counts"), source)
-    names, labels, lines = [], [], []
+    names, labels, lines, unnamed = [], [], [], UnnamedRows()
     label_at = positions.get("labels")
-    for line, fields in named_rows(text_lines(text), table, source):
+    for line, fields in named_rows(text_lines(text), table, source, unnamed):
         name = fields[table.name_at]
         if label_at is not None:
             labels.append(_label(fields[label_at], name, line, table, label_at, source))
@@ -193,6 +193,8 @@ def headerless_names(args):
     if not names:  # "in its 1st column (--names-column 1)"
         raise NoNamesError(os.fspath(path), table.name_at).in_command_line()
     places_of(args).add_lines("names", path, names, lines)
+    kept = ("count",) * (counts is not None) + ("label",) * (label_at is not None)
+    unnamed_note(unnamed, source, kept)
     weights = None if counts is None else counts.weights()
     if label_at is None:
         return names, None, weights

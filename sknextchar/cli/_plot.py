@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 from .._file_safety import atomic_write, check_target
-from .._persistence import load_model
+from ._commands import load_trained
 from ._errors import missing_glyphs_in_one_warning
 from ._places import places_of
 
@@ -62,9 +62,7 @@ def plot(args):
     fmt = Path(args.output).suffix[1:]
     keep = keep_other_pictures(fmt)
     check_target(args.output, keep=keep, **target)
-    model = load_model(
-        args.model, allow_pickle=args.trust_pickle, max_bytes=args.max_bytes
-    )
+    model = load_trained(args.model, args, args.max_bytes)
     if "matplotlib.pyplot" not in sys.modules:
         # Files only: no window, no GUI toolkit. A missing matplotlib is left
         # to the plotting function, which says how to install it.

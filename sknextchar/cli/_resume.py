@@ -34,13 +34,15 @@ import time
 from pathlib import Path
 
 from .._model_checks import DEFAULT_MAX_BYTES
-from .._persistence import import_skops_io, load_model, resolve_format
+from .._persistence import import_skops_io, resolve_format
 from .._text import counted
 from ._commands import (
     check_output,
     chunked_names_column,
     input_files,
+    load_trained,
     names_column,
+    save_and_say,
     training_names,
     with_record,
 )
@@ -48,7 +50,6 @@ from ._flags import KN_FLAGS, TRAIN_FLAGS, given
 from ._interrupted import keeping_epochs, with_kept_records
 from ._lengths import name_length_check
 from ._main import PROG
-from ._saving import save_trained
 
 __all__ = ["RESUME_KEYS", "resume"]
 
@@ -92,7 +93,7 @@ def resume(args):
     # The names are read (and refused) before the model, which may be large.
     path, names, weights, chunk_size = _names_to_train_on(args)
     max_bytes = getattr(args, "max_bytes", DEFAULT_MAX_BYTES)  # unset unless given
-    old = load_model(args.resume, allow_pickle=args.trust_pickle, max_bytes=max_bytes)
+    old = load_trained(args.resume, args, max_bytes, resume=True)
     sampler, pipe, clf = _resumable_parts(old, args)
     clf.set_params(**params)
     done = _epochs_done(clf, args)
@@ -111,7 +112,8 @@ def resume(args):
     # Ctrl-C: the finished epochs (the model once trained) go to a new file,
     # with the records of the names (not the resumed file's alone, nor none).
     with keeping_epochs(pipe, record, args, fmt) as latest:
-        trained, records = _continue(args, pipe, (path, chunk_size), done, latest, keep)
+        source, how_many = (path, chunk_size), _how_many(names, weights)
+        trained, records = _continue(args, pipe, source, done, latest, keep, how_many)
         finished.append(records)  # the report below may be interrupted too
         seconds = time.perf_counter() - start
         if done < len(clf.loss_curve_):  # said once the file was accepted
@@ -126,9 +128,8 @@ def resume(args):
         saved, note = _with_record(trained, sampler, names, weights, records)
         print(note)
         _warn_exact_case(args, saved)
-    path = save_trained(saved, args, inputs, fmt)
-    print(f"Saved the model to {str(path)!r} ({fmt} format).")
-    return 0
+        # In the block: a Ctrl-C before the save starts keeps the model too.
+        return save_and_say(saved, args, inputs, fmt)
 
 
 def _resume_params(args):
@@ -270,6 +271,16 @@ def _bundled_names_file():
     )
 
 
+def _how_many(names, weights):
+    """``"12 names"`` in memory, with what their counts stand for (those of
+    count 0 left out); None with --chunk-size (no names in memory)."""
+    if names is None:
+        return None
+    from ._weights import counts_note
+
+    return f"{len(names):,} names" if weights is None else counts_note(names, weights)
+
+
 def _source(args):
     if args.names_file:
         return f"the names of {args.names_file!r}"
@@ -291,8 +302,9 @@ def _kept_epoch_note(resumed, done, n_run):
 _TRAIN_A_NEW_MODEL = "train a new model (without --resume) with "
 
 
-def _continue(args, pipe, source, done, latest, records=True):
-    """Train the epochs past ``done`` on ``source``, ``(path, chunk_size)``,
+def _continue(args, pipe, source, done, latest, records=True, how_many=None):
+    """Train the epochs past ``done`` on ``source``, ``(path, chunk_size)``
+    (in memory: ``how_many`` names, in words),
     with the callback ``latest`` first: a trained copy of ``pipe``, and (if
     ``records``, else None) the sampler of ``train_from_file`` around it, with
     the records of the lengths and spelling of the names read."""
@@ -306,8 +318,7 @@ def _continue(args, pipe, source, done, latest, records=True):
     if not (args.quiet or in_chunks):
         from ._progress import EpochProgress
 
-        n_names = chunk_size  # in memory: one chunk of all the names
-        header = f"Continuing the training on {n_names:,} names from {_source(args)}..."
+        header = f"Continuing the training on {how_many} from {_source(args)}..."
         progress = [EpochProgress(header, first_epoch=done)]
     clf.set_callbacks(latest, *progress)
     try:  # its first pass refuses characters the model does not know

@@ -10,13 +10,14 @@ the temporary folder, else in the current folder, never over an existing file.
 The error says where it is and how to move it into place.
 """
 
-import contextlib
+import functools
 import os
+import secrets
 import sys
 import tempfile
 from pathlib import Path
 
-from .._file_safety import current_umask, file_state, real_target
+from .._file_safety import check_target, file_state, new_file, real_target
 from .._persistence import save_model
 from ._commands import check_output
 from ._errors import PROG, USER_ERRORS, one_line
@@ -73,8 +74,11 @@ def save_trained(model, args, inputs, fmt):
     except KeyboardInterrupt:
         if file_state(args.output) != before:  # after the rename: -o holds the model
             raise
-        # A second Ctrl-C drops the model: the entry point says nothing was saved.
-        note = _kept_note(model, args.output, fmt)
+        try:
+            note = _kept_note(model, args.output, fmt)
+        except KeyboardInterrupt as again:  # drops the model: nothing was saved
+            again.given_up = True  # not kept again by the training's handler
+            raise
         print(
             f"{PROG}: interrupted while saving: nothing was saved "
             f"({target_left(args.output, before)}). {note}",
@@ -178,26 +182,19 @@ def keep_elsewhere(model, output, fmt):
     stem, suffix = real.stem[:40], real.suffix[:20]
     failures = []
     for folder in fallback_folders(output):
-        path = None
+        fresh = functools.partial(_fallback_name, folder, stem, suffix)
         try:
-            # A new, empty file of its own: nothing existing is ever replaced.
-            fd, path = tempfile.mkstemp(prefix=stem + _MARK, suffix=suffix, dir=folder)
-            os.close(fd)
-            os.chmod(path, 0o666 & ~current_umask())  # as a save makes it, not 0600
-            return save_model(model, path, format=fmt), failures
+            # A new file of its own, removed unless the model was written in it.
+            with new_file(fresh, 0o666, keep=os.path.getsize) as path:
+                check_target(path, command_line=True)  # refused in -o's words
+                return save_model(model, path, format=fmt), failures
         except Exception as error:  # noqa: BLE001 - said in the message
             code = getattr(error, "errno", None)
             reason = os.strerror(code) if code else one_line(error)
             failures.append(f"in {str(folder)!r}: {reason}")
-        finally:
-            _remove_if_empty(path)
     return None, failures
 
 
-def _remove_if_empty(path):
-    """Remove the fallback file made for a save that did not complete."""
-    if path is None:
-        return
-    with contextlib.suppress(OSError):
-        if os.path.getsize(path) == 0:
-            os.remove(path)
+def _fallback_name(folder, stem, suffix):
+    """A new name in ``folder`` for a fallback file: ``m.unsaved-<random>.skops``."""
+    return os.path.join(folder, f"{stem}{_MARK}{secrets.token_hex(4)}{suffix}")

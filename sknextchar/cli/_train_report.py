@@ -14,6 +14,7 @@ import numpy as np
 
 from .._novelty import fold_map, folded_ids, hash_id_rows, padded_ids
 from .._text import counted
+from .._vocabulary_pass import ChunkChecks
 
 __all__ = ["CapitalisedNames", "capitals_note", "report_training"]
 
@@ -117,27 +118,38 @@ def capitals_note(windows, names, weights=None):
     True
     """
     counter = CapitalisedNames()
-    counter(names, weights)
+    counter.learned(names, weights)
     return counter.note(windows)
 
 
-class CapitalisedNames:
+class CapitalisedNames(ChunkChecks):
     """The names that have capitals, counted a chunk at a time (``train
-    --chunk-size``: called as ``check_names`` on each chunk of the first pass,
-    after ``check``).
+    --chunk-size``: the ``check_names`` of the first pass, which calls it
+    with each chunk, then :meth:`learned` with the chunk's names of a count
+    above 0, which it counts).
 
     Parameters
     ----------
     check : callable or None, default=None
-        The check of each chunk to run first.
+        The check of each chunk (every name, those of count 0 too).
     """
 
     def __init__(self, check=None):
         self.check, self.n_names, self.n_capitalised, self.first = check, 0, 0, None
+        self.n_rows = 0  # every name of the chunks, those of count 0 too
 
-    def __call__(self, names, weights=None):
+    def __call__(self, names):
         if self.check is not None:
             self.check(names)
+        self.n_rows += len(names)
+
+    def left_out(self):
+        """`` (3 names of count 0 left out)`` after the chunks, or ``""``."""
+        n_zero = self.n_rows - self.n_names
+        return f" ({counted(n_zero, 'name')} of count 0 left out)" if n_zero else ""
+
+    def learned(self, names, weights=None):
+        """Count the names learned among ``names`` (of ``weights`` above 0)."""
         if weights is not None:  # a name of count 0 is not learned
             names = [name for name, weight in zip(names, weights) if weight > 0]
         self.n_names += len(names)

@@ -30,7 +30,6 @@ __all__ = [
     "check_counts_in_table",
     "counts_column_at",
     "counts_note",
-    "refuse_same_column",
 ]
 
 
@@ -105,8 +104,9 @@ class CountsColumn:
     at : int or None, default=None
         The index of the column in the rows of the table, for the reader.
     delimiter : str, default=","
-        The table's delimiter: a semicolon table may write its counts as a
-        spreadsheet set to a decimal comma does (``datasets._tables.CountCells``).
+        The table's delimiter: a semicolon or tab table may write its counts
+        as a spreadsheet set to a decimal comma does
+        (``datasets._count_cells.CountCells``).
     ahead : callable or None, default=None
         ``ahead(line)`` returns the column's cells again below ``line``,
         ``(line, name, cell)`` each, for a file read whole: more than
@@ -129,7 +129,7 @@ class CountsColumn:
 
     def add(self, cell, name, line):
         """Read the count of ``name``, its cell on ``line`` (a cell such as
-        17.728 of a semicolon table once the column tells how it is read).
+        17.728 of a semicolon or tab table once the column tells how it is read).
 
         Raises
         ------
@@ -179,7 +179,7 @@ class CountsColumn:
         return weights
 
 
-def refuse_same_column(column, others, path):
+def _refuse_same_column(column, others, path):
     """Refuse ``--counts`` naming the column of ``--labels`` or ``--names-column``."""
     for flag, other in others:
         if other is not None and header_key(other) == header_key(column):
@@ -261,7 +261,7 @@ def check_counts_flags(args):
             "bundled names have none: pass NAMES_FILE, a table with a header row "
             "(e.g. name,count)."
         )
-    refuse_same_column(column, _others(args), args.names_file)
+    _refuse_same_column(column, _others(args), args.names_file)
 
 
 def _others(args):
@@ -282,7 +282,7 @@ def check_counts_in_table(args, column):
     and the counts before any training, reading the file in chunks."""
     if getattr(args, "counts", None) is None or getattr(args, "no_header", False):
         return  # --no-header: its columns checked by number
-    refuse_same_column(args.counts, _others(args), args.names_file)
+    _refuse_same_column(args.counts, _others(args), args.names_file)
     if column is None:
         raise ValueError(
             f"--counts {args.counts!r} reads a column of a table, and "

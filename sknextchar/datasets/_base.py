@@ -39,7 +39,8 @@ from ._positions import (
     position_counted_rows,
     position_table,
 )
-from ._table_rows import text_lines
+from ._quoted_lines import warn_quoted_lines
+from ._table_rows import UnnamedRows, text_lines, unnamed_rows_words
 from ._table_warning import warn_if_table
 from ._tables import (
     LINES_LOOKED_AT,
@@ -161,11 +162,14 @@ def load_names(
     transformer's business). A line is a name as it is,
     commas, quotes and all: ``load_names`` guesses nothing (a line that
     starts with ``#``, a comment or a title, is read as a name too, with a
-    :class:`UserWarning` that asks for it to be deleted). A file that looks
+    :class:`UserWarning` that asks for it to be deleted; so are lines that
+    are each one field in double quotes, ``"Smith, Anna"``, with a
+    :class:`UserWarning` that says how to read them as CSV). A file that looks
     like a spreadsheet's export (a header row with a column ``name``, ``first
     name``..., or the same number of tab-separated fields on every line, or of
-    comma- or semicolon-separated ones in a ``.csv`` or ``.tsv`` file) is read
-    so all the same, with a :class:`UserWarning` that says how to read its
+    comma- or semicolon-separated ones in a ``.csv`` or ``.tsv`` file, or in
+    any file when every line ends in a count or an empty field, ``Anna,,``)
+    is read so all the same, with a :class:`UserWarning` that says how to read its
     column of names: ``names_column``, or pandas' ``read_csv``.
 
     Parameters
@@ -191,10 +195,11 @@ def load_names(
         header row needs one (e.g. ``name,count``). A count is a number >= 0
         (a fraction is kept, 0 is kept: ``fit`` leaves a name of count 0 out
         of training) of at most 2**53, written without thousands separators
-        (in a semicolon-separated table, also as a spreadsheet set to a
-        decimal comma writes it: ``1.234.567``, ``2,5``; a column whose every
-        point could be either, such as ``17.728``, reads decimal points, with
-        a warning).
+        (in a semicolon- or tab-separated table, also as a spreadsheet set to
+        a decimal comma writes it: ``1.234.567``, ``2,5``; a column whose
+        every point could be either, such as ``17.728``, reads decimal
+        points, with a warning; a tab table's ``17,728`` is read as 17.728
+        when the column has a decimal comma, refused otherwise).
         The counts go to ``fit(names, sample_weight=counts)`` (not to
         ``fit(names, counts)``: the second argument is the labels). None
         returns the names only.
@@ -292,16 +297,23 @@ def load_names(
     if counts_column is not None:
         return _counted_names(text, path, names_column, counts_column)
     if names_column is not None:
-        table = table_of(text_lines(text), path, names_column)
-        names = [name for _, name in column_values(text_lines(text), table, source)]
+        table, unnamed = table_of(text_lines(text), path, names_column), UnnamedRows()
+        rows = column_values(text_lines(text), table, source, unnamed)
+        names = [name for _, name in rows]
+        warn_unnamed_rows(unnamed, source)  # nothing else of a row is read
     else:
         names = [name for name in (line.strip() for line in text.splitlines()) if name]
         head = list(itertools.islice(text_lines(text), LINES_LOOKED_AT))
         warn_if_table(head, names, path)
         check_line_lengths(text, path, MAX_LETTERS)
         warn_comment_lines(names, path)
+        warn_quoted_lines(names, path, _ONE_COLUMN)
     check_not_empty(names, path, names_column)
     return names
+
+
+# How load_names reads a spreadsheet's column without its quotes.
+_ONE_COLUMN = "pass header=None, names_column=0 (a table of one column)"
 
 
 def check_table_arguments(path, encoding, header, names_column, counts_column):
@@ -315,12 +327,12 @@ def check_table_arguments(path, encoding, header, names_column, counts_column):
     if check_header_arguments(header, names_column, counts_column):
         return True
     check_column_arguments(
-        names_column, counts_column, path, lambda: header_row_of_file(path, encoding)
+        names_column, counts_column, path, lambda: _header_row_of_file(path, encoding)
     )
     return False
 
 
-def header_row_of_file(path, encoding):
+def _header_row_of_file(path, encoding):
     """The header row of a file and its table (None if no column of names is
     found), from its first lines; ``(None, None)`` if it is not known: the
     file cannot be read, starts with ``sep=;`` or a title above its header.
@@ -355,7 +367,7 @@ def first_lines(path, encoding):
     It never raises, unlike the command line's reader of a chunked file's
     first lines (``_first_lines`` in :mod:`sknextchar.cli._labelled`), which
     decides how the file is read: this one serves a hint in the message of
-    an error being raised (:func:`header_row_of_file`), which another error
+    an error being raised (:func:`_header_row_of_file`), which another error
     must not replace, and reads no pipe (the call refused did not read it).
 
     Examples
@@ -393,19 +405,23 @@ def _counted_names(text, path, names_column, counts_column, *, by_position=False
     """The names of a table's column and the counts of another, checked."""
     import numpy as np  # not at import: the command line's help does without it
 
-    read = position_counted_rows if by_position else counted_rows
-    rows = read(
-        text_lines(text),
-        path,
-        names_column,
-        counts_column,
-        again=lambda: text_lines(text),  # counts such as 1.500 that tell late
-    )
+    again = lambda: text_lines(text)  # noqa: E731 (counts such as 1.500 tell late)
+    unnamed = UnnamedRows()
+    lines = text_lines(text)
+    if by_position:
+        rows = position_counted_rows(
+            lines, path, names_column, counts_column, again=again, unnamed=unnamed
+        )
+    else:
+        rows = counted_rows(
+            lines, path, names_column, counts_column, again=again, unnamed=unnamed
+        )
     names, counts = [], []
     for name, count in rows:
         names.append(name)
         counts.append(count)
     check_not_empty(names, path, names_column)
+    warn_unnamed_rows(unnamed, repr(os.fspath(path)), ("count",))
     column = (  # by its place, as the other messages name it; the argument
         PlacedColumn(counts_column).read_as("counts")
         if by_position
@@ -416,8 +432,27 @@ def _counted_names(text, path, names_column, counts_column, *, by_position=False
     return names, np.array(counts, dtype=np.float64)
 
 
-#: The start of the warning of :func:`warn_comment_lines`, for a filter.
-COMMENT_WARNING = r".* has (a line|[\d,]+ lines|lines) that starts? with '#'"
+def warn_unnamed_rows(unnamed, source, kept=()):
+    """Warn of the rows of a table left out for an empty cell in its column
+    of names (``unnamed``, from :func:`~._tables.named_rows`), if any, and of
+    what is lost with them (``kept``: ``("count",)`` when counts are read).
+
+    Examples
+    --------
+    >>> import warnings
+    >>> from sknextchar.datasets._table_rows import UnnamedRows
+    >>> unnamed = UnnamedRows()
+    >>> unnamed.column = "column 'name'"
+    >>> unnamed.append(3)
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_unnamed_rows(unnamed, "'kids.csv'", ("count",))
+    >>> print(caught[0].message)  # doctest: +ELLIPSIS
+    1 row of 'kids.csv' has no name in column 'name' and is left out, with its ...
+    """
+    if unnamed:
+        message = unnamed_rows_words(unnamed, source, kept)
+        warnings.warn(message, UserWarning, stacklevel=user_stacklevel())
 
 
 def warn_comment_lines(names, path, *, whole=True):

@@ -309,7 +309,12 @@ def headerless_advice(fields, delimiter, spelling=PYTHON, *, labels=False, count
     cli = spelling.start == 1
     joined = (" " if cli else ", ").join(given)
     label_at = names_at + 1
-    if labels and label_at < len(fields) and not numbers[label_at]:
+    if (
+        labels
+        and label_at < len(fields)
+        and not numbers[label_at]
+        and fields[label_at].strip()
+    ):
         joined += f" (and {spelling.given('labels', label_at)} to train by label)"
     what = "numbers" if cli else "positions"
     return (

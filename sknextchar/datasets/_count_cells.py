@@ -1,7 +1,7 @@
 """The counts of a column of a table, read one way for the whole column.
 
 ``count_of`` checks one cell (a number >= 0, in the digits 0 to 9, at most
-2**53); :class:`CountCells` reads a column's cells, a semicolon table's also
+2**53); :class:`CountCells` reads a column's cells, a semicolon or tab table's also
 as a spreadsheet set to a decimal comma writes them, the whole column
 deciding how a point is read.
 """
@@ -13,7 +13,13 @@ import warnings
 from .._limits import MAX_EXACT_COUNT
 from .._stacklevel import user_stacklevel
 
-__all__ = ["CountCells", "column_words", "count_of", "is_number"]
+__all__ = [
+    "CountCells",
+    "column_words",
+    "count_of",
+    "is_number",
+    "may_be_decimal_comma",
+]
 
 
 def column_words(column, article="the"):
@@ -88,21 +94,22 @@ _GROUPED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+", re.ASCII)
 _EITHER = re.compile(r"[1-9]\d{0,2}\.\d{3}", re.ASCII)  # 17.728: 17728, or 17.728?
 _DECIMAL_COMMA = re.compile(r"(?:\d+|[1-9]\d{0,2}(?:\.\d{3})+),\d+", re.ASCII)
 _POINT = re.compile(r"\d*\.\d+|\d+\.", re.ASCII)
+# A tab table's comma between thousands, as a spreadsheet set to a decimal
+# point writes it: 1,234,567 only that; 17,728 either that or a decimal comma.
+_COMMA_GROUPED = re.compile(r"[1-9]\d{0,2}(?:,\d{3}){2,}", re.ASCII)
+_COMMA_EITHER = re.compile(r"[1-9]\d{0,2},\d{3}", re.ASCII)
 # The counts held back at most while the column has not told how it writes a
 # point: then its points are read as decimal points, as when it ends untold,
 # so that reading a file in chunks needs no more memory for a longer file.
 HOLD_LIMIT = 10_000
 _WAYS = {"grouped": "points between thousands", "comma": "a decimal comma"}
-_DECIMAL_COMMA_FILE = (
-    "as a spreadsheet set to a decimal comma writes numbers in a "
-    "semicolon-separated file"
-)
+_DECIMAL_COMMA_FILE = "as a spreadsheet set to a decimal comma writes numbers"
 
 
 def is_number(cell, delimiter):
     """Whether a cell is a number >= 0 as a column of counts may write it:
-    whole or with a fraction, in a semicolon table also as a spreadsheet set
-    to a decimal comma writes it (:class:`CountCells`).
+    whole or with a fraction, in a semicolon or tab table also as a
+    spreadsheet set to a decimal comma writes it (:class:`CountCells`).
 
     Examples
     --------
@@ -111,30 +118,58 @@ def is_number(cell, delimiter):
     """
     if _COUNT.fullmatch(cell):
         return True
-    return delimiter == ";" and bool(
+    return may_be_decimal_comma(cell, delimiter) and bool(
         _GROUPED.fullmatch(cell) or _DECIMAL_COMMA.fullmatch(cell)
     )
+
+
+def may_be_decimal_comma(cell, delimiter):
+    """Whether a cell of a table split at ``delimiter`` may be written as a
+    spreadsheet set to a decimal comma writes numbers (``17.728``, ``2,5``):
+    any cell with a point or a comma in a semicolon table; in a tab table
+    (a spreadsheet's "Unicode text", written in any locale), one whose commas
+    are not all between thousands (not ``1,234,567``, which is refused as it
+    is in any other table; ``17,728`` could be either: :class:`CountCells`).
+
+    Examples
+    --------
+    >>> cells = ("17.728", "2,5", "17,728", "1,234,567")
+    >>> [may_be_decimal_comma(cell, "\\t") for cell in cells]
+    [True, True, True, False]
+    >>> may_be_decimal_comma("17.728", ",")
+    False
+    """
+    if "." not in cell and "," not in cell:
+        return False
+    if delimiter == "\t":
+        return not _COMMA_GROUPED.fullmatch(cell.strip())
+    return delimiter == ";"
 
 
 class CountCells:
     """The counts of one column of a table, every cell read the same way: the
     one reader of counts (``count_of`` checks each).
 
-    In a semicolon-separated table, the way of a spreadsheet set to a decimal
-    comma is read too: ``"1.234.567"`` is 1234567 and ``"1.234,5"`` is
-    1234.5. The whole column decides how a point is read: as between
-    thousands when a cell has two points (``1.234.567``) or another a
-    decimal comma (``2,5``); as a decimal point when a cell's point cannot
-    be between thousands (``2.5``, ``0.750``, ``17.7281``). A column whose
-    every point could be either (``1.500``, ``17.728``) reads them as
-    decimal points, and :meth:`finish` warns. Such counts wait for a count
-    that tells, at most ``HOLD_LIMIT`` (10,000) of them. Then the cells of a
-    column that can be read again (``ahead``: a text in memory, a file) are
-    looked through, none held, for the first count that tells; a column
-    that cannot (a pipe) reads its points as decimal points, and a later
-    ``1.234.567`` or ``2,5`` is refused. Decimal commas beside decimal points
-    (or points between thousands) are refused. Other tables read a point as
-    Python does.
+    In a semicolon-separated table, and in a tab-separated one (a
+    spreadsheet's "Unicode text", whose locale its delimiter does not tell),
+    the way of a spreadsheet set to a decimal comma is read too:
+    ``"1.234.567"`` is 1234567 and ``"1.234,5"`` is 1234.5. The whole column
+    decides how a point is read: as between thousands when a cell has two
+    points (``1.234.567``) or another a decimal comma (``2,5``); as a decimal
+    point when a cell's point cannot be between thousands (``2.5``, ``0.750``,
+    ``17.7281``). A column whose every point could be either (``1.500``,
+    ``17.728``) reads them as decimal points, and :meth:`finish` warns. Such
+    counts wait for a count that tells, at most ``HOLD_LIMIT`` (10,000) of
+    them. Then the cells of a column that can be read again (``ahead``: a text
+    in memory, a file) are looked through, none held, for the first count that
+    tells; a column that cannot (a pipe) reads its points as decimal points,
+    and a later ``1.234.567`` or ``2,5`` is refused. Decimal commas beside
+    decimal points (or points between thousands) are refused. In a tab table a
+    comma such as ``17,728`` could be a decimal comma or between thousands
+    too: it is read as a decimal comma (17.728) when the column tells it is
+    written with decimal commas, and refused otherwise (Python reads no
+    comma), with both readings named. Other tables read a point as Python
+    does.
 
     The cells are given in order to :meth:`take`, which returns the counts it
     can read so far (in order); :meth:`finish` returns the rest. ``guessed``
@@ -180,7 +215,7 @@ class CountCells:
         if not self._held:
             if len(cell) < 16 and cell.isdigit() and cell.isascii():
                 return [(item, float(cell))]  # most cells: whole, below 2**53
-            if self.delimiter != ";" or ("." not in cell and "," not in cell):
+            if not may_be_decimal_comma(cell, self.delimiter):
                 return [(item, count_of(cell, name, line, self.source, self.column))]
             number = self._known(cell.strip())
             if number is not None:  # the column's way known: 1.500 as it reads
@@ -189,7 +224,7 @@ class CountCells:
                     value = count_of(cell, name, line, self.source, self.column, number)
                 return [(item, value)]
         way = self._way_of(cell.strip(), name, line)
-        if way == "either" and self._way is None:
+        if way == "either" and self._way is None and "," not in cell:
             self._either = self._either or (line, cell.strip())
         self._held.append((item, cell, name, line))
         if self._way is None and len(self._held) < HOLD_LIMIT:
@@ -207,10 +242,11 @@ class CountCells:
         points (with ``warn``, a warning says so)."""
         if self._way is None and self._either is not None:
             self._way, self._untold, self.guessed = "point", True, True
+        counts = self._release()  # a tab table's 17,728 refused before a warning
         if self._untold and warn:
             self._warn_either()
         self._untold = False
-        return self._release()
+        return counts
 
     def _known(self, cell):
         """The number of a cell (stripped) written the way the column is known
@@ -238,7 +274,9 @@ class CountCells:
 
     def _read(self, cell, name, line):
         number, stripped = None, cell.strip()
-        if self.delimiter == ";" and ("." in stripped or "," in stripped):
+        if self._comma_either(stripped) and self._way in (None, "point"):
+            self._refuse_comma(stripped, name, line)
+        if may_be_decimal_comma(stripped, self.delimiter):
             if self._way != "point" and (
                 _GROUPED.fullmatch(stripped) or _DECIMAL_COMMA.fullmatch(stripped)
             ):
@@ -249,6 +287,12 @@ class CountCells:
         """How the cell writes numbers: "either" for a cell such as 17.728
         (the column decides); else the way it tells, checked against the
         column's (None for a cell that tells nothing, such as n/a)."""
+        if not may_be_decimal_comma(cell, self.delimiter):
+            return None  # 1,234,567 of a tab table: refused as it is read
+        if self._comma_either(cell):  # 17,728 of a tab table
+            if self._way == "point":
+                self._refuse_comma(cell, name, line)
+            return "either"
         if _DECIMAL_COMMA.fullmatch(cell):
             way = "comma"
         elif _GROUPED.fullmatch(cell):
@@ -261,6 +305,31 @@ class CountCells:
             return None
         self._agree(way, cell, name, line)
         return way
+
+    def _comma_either(self, cell):
+        """Whether a cell (stripped) is a tab table's ``17,728``: a decimal
+        comma or a comma between thousands, as the column tells."""
+        return self.delimiter == "\t" and bool(_COMMA_EITHER.fullmatch(cell))
+
+    def _refuse_comma(self, cell, name, line):
+        """Refuse a tab table's ``17,728`` in a column not told to be written
+        with decimal commas, naming both readings and what the column told."""
+        if self._told is not None and not self._untold:
+            told_line, told = self._told
+            told = f"but line {told_line} has {told!r}, written with a decimal point"
+        else:
+            told = (
+                "and no count of the column tells which (2,5 or 1.234.567 for "
+                "a decimal comma; 2.5 for a decimal point)"
+            )
+        whole, fraction = cell.replace(",", ""), cell.replace(",", ".")
+        raise ValueError(
+            f"Line {line} of {self.source} has {cell!r} in "
+            f"{column_words(self.column)} for the name {name!r}, which could be "
+            f"{fraction} (a decimal comma) or {whole} (a comma between "
+            f"thousands), {told}. Write the count {whole} if the comma is "
+            f"between thousands, or {fraction} if it is a decimal comma."
+        )
 
     def _agree(self, way, cell, name, line):
         """Refuse a cell written another way than the column's cells so far."""

@@ -192,7 +192,7 @@ def check_utf8_misread(data, path, encoding):
     """
     if not is_one_byte(encoding) or (data := _sample(data)).isascii():
         return
-    utf8 = utf8_text(data)  # most files that are not UTF-8 fail at once
+    utf8 = _utf8_text(data)  # most files that are not UTF-8 fail at once
     if utf8 is None:
         _refuse_mostly_utf8(data, path, encoding)
         return
@@ -255,7 +255,7 @@ def warn_other_code_page(data, path, encoding):
     """
     if not is_one_byte(encoding) or (data := _sample(data)).isascii():
         return
-    if utf8_text(data) is not None:  # UTF-8: check_utf8_misread's concern
+    if _utf8_text(data) is not None:  # UTF-8: check_utf8_misread's concern
         return
     try:
         text = data.decode(encoding)
@@ -340,7 +340,7 @@ def encoding_advice(data, codec):
     "it is UTF-8 text; pass encoding='utf-8'"
     """
     data = _sample(data)
-    if (utf8 := utf8_text(data)) is not None:  # ASCII: UTF-16 or -32 read it
+    if (utf8 := _utf8_text(data)) is not None:  # ASCII: UTF-16 or -32 read it
         kind = "ASCII" if utf8.isascii() else "UTF-8"
         return f"it is {kind} text; pass encoding='utf-8'"
     named = code_page_readings(data, codec)
@@ -485,7 +485,7 @@ def _strict_utf8(line):
         return None
 
 
-def utf8_text(data):
+def _utf8_text(data):
     """``data`` decoded as UTF-8, or None if it is not UTF-8.
 
     An incomplete last letter is left out (a block of a file may cut one): a
@@ -494,7 +494,7 @@ def utf8_text(data):
 
     Examples
     --------
-    >>> utf8_text("Zoë".encode()[:3]), utf8_text("Zoë\\n".encode("latin-1"))
+    >>> _utf8_text("Zoë".encode()[:3]), _utf8_text("Zoë\\n".encode("latin-1"))
     ('Zo', None)
     """
     try:

@@ -20,7 +20,7 @@ from ._long_lines import MAX_ROW_LETTERS, LineLengths, check_line_lengths
 from ._tables import LINES_LOOKED_AT
 
 # check_line_lengths: for the readers of its lines, as file_lines reads them
-__all__ = ["check_line_lengths", "checked_lines", "file_lines"]
+__all__ = ["check_line_lengths", "file_lines"]
 
 # Bytes read at a time: a longer line is read, and checked, in pieces.
 _PIECE = 1 << 16
@@ -44,11 +44,11 @@ def file_lines(path, encoding, *, warn=True, column=None):
         check_file_start(sample[:SAMPLE_BYTES], path, encoding)
         if warn:
             warn_other_code_page(sample, path, file.encoding)
-        lines = checked_lines(file, path, encoding, file.encoding, longest, head)
+        lines = _checked_lines(file, path, encoding, file.encoding, longest, head)
         yield from lines
 
 
-def checked_lines(file, path, encoding, codec, longest=None, head=0):
+def _checked_lines(file, path, encoding, codec, longest=None, head=0):
     """The lines of an open text file, checked as ``read_text`` checks a whole
     file (``check_decoded``), a line that does not decode refused by its number,
     one longer than ``longest`` characters (not None; ``MAX_ROW_LETTERS`` for
@@ -152,7 +152,7 @@ def _check_lines(lines, first, path, longest, head):
 class _Held:
     """The line ``number``, longer than a piece or than a line may be, held
     in parts as it is read: each part looked at once (:class:`LineLengths`;
-    ``longest`` as :func:`checked_lines` takes it), joined once at its end.
+    ``longest`` as :func:`_checked_lines` takes it), joined once at its end.
 
     A run of spaces and tabs is kept at most ``most + 1`` long (what tells a
     line too long, or a name, from padding): a line of gigabytes of spaces is

@@ -18,7 +18,6 @@ __all__ = [
     "LineLengths",
     "check_line_lengths",
     "count_line_ends",
-    "long_run",
     "read_checked",
 ]
 
@@ -177,7 +176,7 @@ def read_checked(file, start, codec, path, longest, named=None):
         lengths = _Decoded(b"", codec, LineLengths(path, longest, named=named))
     while block:
         if lengths is None:
-            flagged, after = long_run(block, run, longest)
+            flagged, after = _long_run(block, run, longest)
             if flagged:  # from the start of the line it flags (in bytes)
                 lengths = _decoded_from(blocks, run, codec, path, longest, named)
             run = after
@@ -216,7 +215,7 @@ def _decoded_from(blocks, run, codec, path, longest, named):
     return _Decoded(prefix, codec, lengths)
 
 
-def long_run(text, run=0, longest=MAX_LETTERS):
+def _long_run(text, run=0, longest=MAX_LETTERS):
     """Whether ``text`` (str, or bytes of UTF-8 or of a one-byte code page)
     holds more than ``longest`` items with no ``\\n`` or ``\\r`` between them,
     the line before it ``run`` long so far; and the length of its last line.
@@ -226,7 +225,7 @@ def long_run(text, run=0, longest=MAX_LETTERS):
 
     Examples
     --------
-    >>> long_run("asha\\nravi", longest=4), long_run("ravi", 2, longest=4)
+    >>> _long_run("asha\\nravi", longest=4), _long_run("ravi", 2, longest=4)
     ((False, 4), (True, 2))
     """
     nl, cr = ("\n", "\r") if isinstance(text, str) else (b"\n", b"\r")
@@ -245,7 +244,7 @@ def long_run(text, run=0, longest=MAX_LETTERS):
 def check_line_lengths(text, path, longest=MAX_LETTERS, line=1):
     """Refuse a line of ``text`` longer than ``longest`` characters
     (:class:`LineLengths`), ``text`` starting on ``line``: most text is only
-    looked at by :func:`long_run`.
+    looked at by :func:`_long_run`.
 
     Examples
     --------
@@ -255,5 +254,5 @@ def check_line_lengths(text, path, longest=MAX_LETTERS, line=1):
     ...
     ValueError: Line 1 of 'names.txt' holds a name of more than 4 characters, ...
     """
-    if long_run(text, 0, longest)[0]:
+    if _long_run(text, 0, longest)[0]:
         LineLengths(path, longest, line=line).check(text)

@@ -34,9 +34,6 @@ __all__ = [
     "NoNamesError",
     "PlacedColumn",
     "check_header_arguments",
-    "check_position",
-    "names_expected",
-    "ordinal",
     "position_counted_rows",
     "position_table",
 ]
@@ -45,7 +42,7 @@ __all__ = [
 HEADER_VALUES = ("infer", None)
 
 
-def check_position(value, what, spelling=PYTHON):
+def _check_position(value, what, spelling=PYTHON):
     """Refuse a column position that is not a whole number >= 0 (counted
     from ``spelling.start``): a bool, a negative number, a header (a str).
 
@@ -58,8 +55,8 @@ def check_position(value, what, spelling=PYTHON):
 
     Examples
     --------
-    >>> check_position(2, "counts")
-    >>> check_position(-1, "names")
+    >>> _check_position(2, "counts")
+    >>> _check_position(-1, "names")
     Traceback (most recent call last):
     ...
     ValueError: names_column=-1 is no column: with header=None, pass the position ...
@@ -115,9 +112,9 @@ def check_header_arguments(header, names_column, counts_column):
             "of its columns: pass names_column, the position of its column of "
             "names counted from 0 (e.g. names_column=0 for the first column)."
         )
-    check_position(names_column, "names")
+    _check_position(names_column, "names")
     if counts_column is not None:
-        check_position(counts_column, "counts")
+        _check_position(counts_column, "counts")
         if counts_column == names_column:
             raise ValueError(
                 f"counts_column={counts_column!r} is the column of names "
@@ -185,7 +182,7 @@ def position_table(lines, path, positions, spelling=PYTHON):
                 f"{'number' if spelling.start else 'position'} of a column of "
                 "that row."
             )
-    header = [ordinal(at + 1) for at in range(width)]
+    header = [_ordinal(at + 1) for at in range(width)]
     return Table(delimiter, header, positions["names"], has_header=False)
 
 
@@ -203,13 +200,13 @@ def _filled(row):
     return row
 
 
-def ordinal(n):
+def _ordinal(n):
     """``n`` as an ordinal, ``"3rd"``: a column's place that reads the same
     counted from 0 or from 1.
 
     Examples
     --------
-    >>> [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 102)]
+    >>> [_ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 102)]
     ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '102nd']
     """
     suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}
@@ -241,7 +238,7 @@ class PlacedColumn:
 
     def words(self, article="the"):
         """The column named by its place after ``article``."""
-        return f"{article} {ordinal(self.at + 1)} column"
+        return f"{article} {_ordinal(self.at + 1)} column"
 
     def number(self, spelling=PYTHON):
         """The column's number as ``spelling`` counts columns: ``2`` in
@@ -271,7 +268,7 @@ class PlacedColumn:
         return f"{self.words('its')} ({spelling.given(what, self.at)})"
 
 
-def names_expected(names_column, spelling=PYTHON):
+def _names_expected(names_column, spelling=PYTHON):
     """Where a file's names were looked for, as an error that found none
     says it: one per line (``names_column`` None), below the header in the
     column so headed (a str), or in the column at that position of a table
@@ -281,9 +278,9 @@ def names_expected(names_column, spelling=PYTHON):
     Examples
     --------
     >>> from sknextchar.datasets._column_arguments import COMMAND_LINE
-    >>> names_expected(None), names_expected("name")
+    >>> _names_expected(None), _names_expected("name")
     ('one name per line', "names below the header, in its column 'name'")
-    >>> names_expected(0), names_expected(0, COMMAND_LINE)
+    >>> _names_expected(0), _names_expected(0, COMMAND_LINE)
     ('names in its 1st column (names_column=0)', 'names in its 1st column (--names-column 1)')
     """  # noqa: E501
     if names_column is None:
@@ -294,7 +291,7 @@ def names_expected(names_column, spelling=PYTHON):
 
 
 class NoNamesError(ValueError):
-    """A file with no names where they were looked for (:func:`names_expected`),
+    """A file with no names where they were looked for (:func:`_names_expected`),
     in Python's words; :meth:`in_command_line` in the command line's.
 
     Parameters
@@ -318,7 +315,7 @@ class NoNamesError(ValueError):
         super().__init__(self._told(PYTHON))
 
     def _told(self, spelling):
-        expected = names_expected(self.names_column, spelling)
+        expected = _names_expected(self.names_column, spelling)
         return f"{self.path!r} contains no names; expected {expected}."
 
     def in_command_line(self):
@@ -352,12 +349,14 @@ def _check_no_header_row(first, path, spelling):
     )
 
 
-def position_counted_rows(lines, path, names_at, counts_at, *, warn=True, again=None):
+def position_counted_rows(
+    lines, path, names_at, counts_at, *, warn=True, again=None, unnamed=None
+):
     """``(name, count)`` for each row with a name of a file without a header
     row: the names of column ``names_at``, the counts of ``counts_at``
     (positions counted from 0), as
     :func:`~sknextchar.datasets._tables.counted_rows` reads a table with a
-    header (``warn`` and ``again`` as there).
+    header (``warn``, ``again`` and ``unnamed`` as there).
 
     Examples
     --------
@@ -370,4 +369,6 @@ def position_counted_rows(lines, path, names_at, counts_at, *, warn=True, again=
     source = repr(os.fspath(path))
     rows = itertools.chain(head, lines)
     column = PlacedColumn(counts_at)  # "the 3rd column", no header
-    return table_counts(rows, table, counts_at, source, warn, again, column)
+    return table_counts(
+        rows, table, counts_at, source, warn, again, column, unnamed=unnamed
+    )

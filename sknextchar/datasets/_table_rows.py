@@ -11,6 +11,7 @@ import unicodedata
 
 from .._text import (
     MAX_QUOTED_ROW,
+    MAX_REPORTED,
     and_more,
     counted,
     quoted,
@@ -24,14 +25,33 @@ __all__ = [
     "check_one_line",
     "check_rows_split_as_header",
     "check_width",
+    "ends_in_empty_fields",
     "header_key",
     "split_rows",
     "table_rows",
     "text_lines",
+    "UnnamedRows",
+    "unnamed_rows_words",
 ]
 
 #: The delimiters of tables, in words, for messages.
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+
+def ends_in_empty_fields(lines, delimiter):
+    """Whether every line ends with an empty field (``Anna,,``): the empty
+    columns a spreadsheet writes after a column of names, since no name ends
+    with a comma, a semicolon or a tab.
+
+    Examples
+    --------
+    >>> ends_in_empty_fields(["Anna,,", "José,,"], ",")
+    True
+    >>> ends_in_empty_fields(["Anna,", "José,m"], ",")
+    False
+    """
+    lines = [line for line in lines if line.strip()]
+    return all(not row[-1].strip() for row in csv.reader(lines, delimiter=delimiter))
 
 
 def header_key(field):
@@ -98,6 +118,91 @@ def check_one_column(header, at, source, *, exact=False, skip=()):
             f"file (e.g. {quoted(header[at] + ' 2')}), then read the one you mean by "
             "its header."
         )
+
+
+class UnnamedRows:
+    """The rows of a table left out for an empty cell in its column of names,
+    as a reader meets them: how many, the lines of the first few (not a list
+    that grows with the file), and the column, as the table names it.
+
+    Examples
+    --------
+    >>> unnamed = UnnamedRows()
+    >>> for line in range(3, 100, 2):
+    ...     unnamed.append(line)
+    >>> len(unnamed), unnamed.first
+    (49, [3, 5, 7, 9, 11])
+    """
+
+    def __init__(self):
+        self.count, self.first, self.column = 0, [], "column"
+
+    def read_from(self, table):
+        """Name the column of names of ``table``: its header as in the file
+        (``column 'Given Name'``), or its place (``the 1st column``)."""
+        header = table.header[table.name_at]
+        self.column = (
+            f"column {quoted(header)}" if table.has_header else f"the {header} column"
+        )
+
+    def append(self, line):
+        """Count the row at ``line`` (counted from 1)."""
+        self.count += 1
+        if len(self.first) < MAX_REPORTED:
+            self.first.append(line)
+
+    def __len__(self):
+        return self.count
+
+
+def unnamed_rows_words(unnamed, source, kept=()):
+    """What a reader of a table says of the rows it leaves out for an empty
+    cell in its column of names: how many, the first of their ``lines``, and,
+    when it reads a count or a label of each row (``kept``), that they are
+    lost with them.
+
+    Parameters
+    ----------
+    unnamed : UnnamedRows
+        Such rows.
+    source : str
+        The file, quoted.
+    kept : tuple of str, default=()
+        What the reader reads of a row besides its name: ``"count"``,
+        ``"label"``; nothing, and the rows are only said to be left out.
+
+    Returns
+    -------
+    words : str
+
+    Examples
+    --------
+    >>> from sknextchar.datasets._tables import find_table
+    >>> unnamed = UnnamedRows()
+    >>> unnamed.read_from(find_table("name,count", "kids.csv"))
+    >>> unnamed.append(3), unnamed.append(7)
+    (None, None)
+    >>> print(unnamed_rows_words(unnamed, "'kids.csv'", ("count", "label")))
+    2 rows of 'kids.csv' have no name in column 'name' and are left out, with
+    their other cells (lines 3 and 7). To keep a row's count and label, write
+    its name; remove the rows that have none.
+    >>> print(unnamed_rows_words(unnamed, "'kids.csv'"))
+    2 rows of 'kids.csv' have no name in column 'name' and are left out (lines
+    3 and 7).
+    """
+    n_rows, one = len(unnamed), len(unnamed) == 1
+    shown = and_more([f"{n:,}" for n in unnamed.first], n_rows, whole=True)
+    words = (
+        f"{counted(n_rows, 'row')} of {source} {'has' if one else 'have'} no "
+        f"name in {unnamed.column} and {'is' if one else 'are'} left out"
+    )
+    if not kept:
+        return f"{words} (line{'' if one else 's'} {shown})."
+    return (
+        f"{words}, with {'its' if one else 'their'} other cells "
+        f"(line{'' if one else 's'} {shown}). To keep a row's "
+        f"{' and '.join(kept)}, write its name; remove the rows that have none."
+    )
 
 
 def _columns(numbers):

@@ -12,10 +12,10 @@ line of a list of single names keeps it a list). A file that *looks like a
 table without such a header* has the same number (two or more) of fields on
 every non-blank line: at a tab in any file (no name holds a tab), at a comma or
 a semicolon in a ``.csv`` or ``.tsv`` file, and in another file only when the
-last field of every line is a number (``ana,5``), since a plain list may hold
-``Smith, Anna``. A header row whose rows all split at another delimiter
-(``name,label`` above ``Anna;F``), most of them as one field at its own, is
-refused when its column of names is read (:func:`table_of`).
+last field of every line is a number (``ana,5``) or empty (``ana,,``), since
+a plain list may hold ``Smith, Anna``. A header row whose rows all split at
+another delimiter (``name,label`` above ``Anna;F``), most of them as one field
+at its own, is refused when its column of names is read (:func:`table_of`).
 """
 
 import csv
@@ -535,11 +535,12 @@ def headerless_table(lines, path):
     the same number (two or more) of fields: at a tab in any file, at a comma
     or a semicolon in a ``.csv`` or ``.tsv`` file, and in any other file when
     the last field of every line is a number (``ana,5``: a name and its count;
-    a list of ``Smith, Anna`` stays a list). None otherwise. The first
-    lines decide, as they do for a file read in chunks (:func:`lines_looked_at`
-    says which lines in a message): a table with a stray row far down is
-    still a table. The delimiter is its character (:data:`DELIMITER_NAMES`
-    says it in words).
+    a list of ``Smith, Anna`` stays a list) or empty (``ana,,``: the empty
+    columns a spreadsheet writes; no name ends with a comma). None otherwise.
+    The first lines decide, as they do for a file read in chunks
+    (:func:`lines_looked_at` says which lines in a message): a table with a
+    stray row far down is still a table. The delimiter is its character
+    (:data:`DELIMITER_NAMES` says it in words).
 
     Examples
     --------
@@ -549,6 +550,8 @@ def headerless_table(lines, path):
     True
     >>> headerless_table(["ana,5", "eva, 3"], "counts.txt")
     (',', 2)
+    >>> headerless_table(["ana,,", "eva,,"], "list.txt")
+    (',', 3)
     """
     suffix = os.path.splitext(os.fspath(path))[1].casefold()
     lines = [line for line in itertools.islice(lines, LINES_LOOKED_AT) if line.strip()]
@@ -563,16 +566,18 @@ def headerless_table(lines, path):
                 continue
         except csv.Error:  # a field beyond the reader's limit: not a table
             continue
-        rows = csv.reader(lines, delimiter=delimiter)  # read again: it parsed
-        if table_file or delimiter == "\t" or _ends_in_counts(rows, delimiter):
+        if table_file or delimiter == "\t" or _last_fields_tell(lines, delimiter):
             return delimiter, width
     return None
 
 
-def _ends_in_counts(rows, delimiter):
-    """Whether the last field of every row is a number (a count), as in a
-    list of names with their counts that is not called ``.csv``."""
-    return all(is_number(row[-1].strip(), delimiter) for row in rows)
+def _last_fields_tell(lines, delimiter):
+    """Whether the last field of every line is a number (a count), as in a
+    list of names with their counts that is not called ``.csv``, or empty
+    (``Anna,,``: a spreadsheet's empty columns, as
+    :func:`~sknextchar.datasets._table_rows.ends_in_empty_fields` tells)."""
+    last = [row[-1].strip() for row in csv.reader(lines, delimiter=delimiter)]
+    return not any(last) or all(is_number(field, delimiter) for field in last)
 
 
 def lines_looked_at(n_lines):
@@ -593,7 +598,7 @@ def lines_looked_at(n_lines):
     return f"each of its first {LINES_LOOKED_AT:,} lines"
 
 
-def column_values(lines, table, source):
+def column_values(lines, table, source, unnamed=None):
     """``(line, name)`` for each row of the table below its header with a name.
 
     ``lines`` holds the header row first; rows without a name (blank lines) are
@@ -605,13 +610,17 @@ def column_values(lines, table, source):
     >>> list(column_values(["name,label\\n", "Zoë,f\\n", ",m\\n", "José,m"], table, ""))
     [(2, 'Zoë'), (4, 'José')]
     """
-    for line, fields in named_rows(lines, table, source):
+    for line, fields in named_rows(lines, table, source, unnamed):
         yield line, fields[table.name_at]
 
 
-def named_rows(lines, table, source):
+def named_rows(lines, table, source, unnamed=None):
     """``(line, fields)`` for each row of the table below its header with a
-    name (:func:`column_values`), its fields padded to the header's width.
+    name (:func:`column_values`), its fields padded to the header's width;
+    the line of each row without a name but with another cell (a count, a
+    label) is added to ``unnamed`` (an :class:`~._table_rows.UnnamedRows`),
+    when given (a line of empty
+    cells only, ``,,``, is a blank line).
 
     In a table of two columns or more, the rows at its end (up to
     :data:`FOOTER_LINES` of them, below a row that splits) that have what no
@@ -630,13 +639,14 @@ def named_rows(lines, table, source):
     >>> list(named_rows(["name,count\\n", "Zoë\\n", "José,3"], table, ""))
     [(2, ['Zoë', '']), (3, ['José', '3'])]
     """
-    held, written = yield from _body_rows(lines, table, source)
+    _ = unnamed is None or unnamed.read_from(table)  # the column, as named
+    held, written = yield from _body_rows(lines, table, source, unnamed)
     if held:
         total = header_key(held[0][1][table.name_at]) in TOTALS
         refuse_footer(held, written, table, source, total)
 
 
-def _body_rows(lines, table, source):
+def _body_rows(lines, table, source, unnamed=None):
     """The rows of :func:`named_rows`; returns those held back at the end
     (a footer), not yielded, and the line of the first as written and its
     number of fields there."""
@@ -685,9 +695,18 @@ def _body_rows(lines, table, source):
             seen.add_rows(held, at)
             yield from _released(held, width, source, table.has_header)
             held = []
-        elif n_fields > width:
-            check_width(fields, width, line, source, table.has_header)
+        else:  # no name: a blank line, or a row of a count or a label
+            _unnamed_row(fields, width, line, source, table.has_header, unnamed)
     return held, held and written
+
+
+def _unnamed_row(fields, width, line, source, has_header, unnamed):
+    """Check a row without a name; note its line in ``unnamed`` (a list, or
+    None) when it has another cell."""
+    if len(fields) > width:
+        check_width(fields, width, line, source, has_header)
+    if unnamed is not None and any(fields):
+        unnamed.append(line)
 
 
 def _rows_below_header(lines, table, source):
@@ -810,7 +829,9 @@ def column_at(header, column, not_at, source):
     return found[0]
 
 
-def counted_rows(lines, path, names_column, counts_column, *, warn=True, again=None):
+def counted_rows(
+    lines, path, names_column, counts_column, *, warn=True, again=None, unnamed=None
+):
     """``(name, count)`` for each row of a table with a name: the one reader of
     names with counts (``load_names`` and ``train_from_file``).
 
@@ -830,8 +851,9 @@ def counted_rows(lines, path, names_column, counts_column, *, warn=True, again=N
     names_column, counts_column : str
         The headers of the column of names and of the column of counts.
     warn : bool, default=True
-        Warn when counts such as 17.728 of a semicolon table, which could be
-        read with a decimal point or with a point between thousands, are read
+        Warn when counts such as 17.728 of a semicolon or tab table, which
+        could be read with a decimal point or with a point between thousands,
+        are read
         with decimal points, no count of the column telling which
         (:class:`CountCells`); False for a file read again.
     again : callable or None, default=None
@@ -840,6 +862,8 @@ def counted_rows(lines, path, names_column, counts_column, *, warn=True, again=N
         of more than ``HOLD_LIMIT`` counts such as 17.728 is then told how
         to read them by a later count, such as 1.234.567 (:class:`CountCells`
         reads the cells below them, :func:`cells_below`).
+    unnamed : list or None, default=None
+        Gets the line of each row without a name (:func:`named_rows`).
 
     Returns
     -------
@@ -858,10 +882,13 @@ def counted_rows(lines, path, names_column, counts_column, *, warn=True, again=N
     source = repr(os.fspath(path))
     _refuse_counts_of_names(table, counts_column, source)
     at = column_at(table.header, counts_column, table.name_at, source)
-    return table_counts(itertools.chain(head, lines), table, at, source, warn, again)
+    lines = itertools.chain(head, lines)
+    return table_counts(lines, table, at, source, warn, again, unnamed=unnamed)
 
 
-def table_counts(lines, table, at, source, warn=True, again=None, column=None):
+def table_counts(
+    lines, table, at, source, warn=True, again=None, column=None, unnamed=None
+):
     """``(name, count)`` for each row of ``table`` with a name, its count in
     column ``at``: :func:`counted_rows` once the columns are known (also of
     a table read by positions, ``header=None``, whose ``column`` messages
@@ -869,7 +896,7 @@ def table_counts(lines, table, at, source, warn=True, again=None, column=None):
     ahead = again and (lambda line: cells_below(again(), table, at, line))
     column = table.header[at] if column is None else column
     cells = CountCells(source, column, table.delimiter, ahead)
-    return _counted(lines, table, at, source, cells, warn)
+    return _counted(lines, table, at, source, cells, warn, unnamed)
 
 
 # Headers that a column of counts often has, to suggest one (as header_key reads).
@@ -894,13 +921,13 @@ def _refuse_counts_of_names(table, counts_column, source):
     )
 
 
-def _counted(lines, table, at, source, cells, warn):
-    for line, name, cell in column_cells(lines, table, at, source):
+def _counted(lines, table, at, source, cells, warn, unnamed=None):
+    for line, name, cell in column_cells(lines, table, at, source, unnamed):
         yield from cells.take(cell, name, line, name)
     yield from cells.finish(warn)
 
 
-def column_cells(lines, table, at, source):
+def column_cells(lines, table, at, source, unnamed=None):
     """``(line, name, cell)`` for each row of the table with a name: its cell
     of column ``at`` (``""`` for none), read from the name's own row, as
     :func:`named_rows` reads the rows.
@@ -911,7 +938,7 @@ def column_cells(lines, table, at, source):
     >>> list(column_cells(["name,sex,count\\n", "Zoë,F\\n", "José,M,3"], table, 2, ""))
     [(2, 'Zoë', ''), (3, 'José', '3')]
     """
-    for line, fields in named_rows(lines, table, source):
+    for line, fields in named_rows(lines, table, source, unnamed):
         yield line, fields[table.name_at], fields[at]
 
 

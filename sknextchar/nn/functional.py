@@ -47,8 +47,8 @@ import sys
 import numpy as np
 from scipy.special import expit
 
-from sknextchar._sizes import first_layer_inputs
-from sknextchar.nn import tables as _tables
+from .._sizes import first_layer_inputs
+from . import tables as _tables
 
 __all__ = [
     "ACTIVATIONS",

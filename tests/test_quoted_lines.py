@@ -1,0 +1,111 @@
+"""Names read one per line that a spreadsheet wrote in double quotes.
+
+A spreadsheet's CSV of one column without a header row quotes a name that
+holds a comma or a quote mark (``"Smith, Anna"``, ``"O""Brien"``). Read one
+name per line, those names kept their quote marks with no word said:
+``--alphabet auto`` learned ``"``, and the model wrote ``"O""Brien"``. They are
+still read as the lines are (a list is read as it is), but a warning now names
+them and says what reads them as the spreadsheet wrote them, in the words of
+the interface.
+"""
+
+import warnings
+
+import pytest
+
+from sknextchar import load_model
+from sknextchar.cli import main
+from sknextchar.datasets import load_names
+
+EXPORT = 'Anna\r\n"Smith, Anna"\r\nJosé\r\n"O""Brien"\r\n'
+
+
+def _export(tmp_path, name="names.csv"):
+    path = tmp_path / name
+    path.write_bytes(EXPORT.encode("utf-8-sig"))
+    return str(path)
+
+
+def test_load_names_warns_and_says_how_to_read_them(tmp_path):
+    path = _export(tmp_path)
+    with pytest.warns(UserWarning, match="2 lines in double quotes") as caught:
+        names = load_names(path)
+    assert names == ["Anna", '"Smith, Anna"', "José", '"O""Brien"']
+    assert "pass header=None, names_column=0" in str(caught[0].message)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        read = load_names(path, header=None, names_column=0)
+    assert read == ["Anna", "Smith, Anna", "José", 'O"Brien']
+
+
+@pytest.mark.parametrize("names", [["Anna", 'Jo "Jay" Li'], ['"'], ['""']])
+def test_no_warning_for_names_that_are_not_quoted_fields(tmp_path, names):
+    path = tmp_path / "names.txt"
+    path.write_text("\n".join(names) + "\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert load_names(path) == names
+
+
+def test_train_warns_in_its_words_and_the_advice_reads_them(tmp_path, capsys):
+    path, out = _export(tmp_path), str(tmp_path / "m.skops")
+    argv = ["train", path, "--alphabet", "auto", "--model", "kneser-ney", "-q"]
+    assert main([*argv, "-o", out]) == 0
+    err = capsys.readouterr().err
+    assert err.count("sknextchar: warning:") == 1 and "(the first: '\"Smith" in err
+    assert "pass --no-header --names-column 1 (a table of one column)" in err
+    assert '"' in load_model(out).vocabulary_
+    argv += ["--no-header", "--names-column", "1", "--force"]
+    assert main([*argv, "-o", out]) == 0
+    assert "warning" not in capsys.readouterr().err
+    assert '"' in load_model(out).vocabulary_  # O"Brien's own quote mark
+    assert "," in load_model(out).vocabulary_
+
+
+def test_train_in_chunks_warns_too(tmp_path, capsys):
+    path, out = _export(tmp_path), str(tmp_path / "m.skops")
+    argv = ["train", path, "--chunk-size", "2", "--max-iter", "1", "-q"]
+    assert main([*argv, "--alphabet", "auto", "-o", out]) == 0
+    err = capsys.readouterr().err
+    assert "has lines in double quotes (the first: '\"Smith, Anna\"')" in err
+    assert "--no-header --names-column 1" in err
+
+
+def test_an_exclude_file_asks_for_a_header_row(tmp_path, capsys):
+    path, model = _export(tmp_path, "names.txt"), str(tmp_path / "m.skops")
+    (tmp_path / "kids.txt").write_text("anna\njose\nzoe\n", encoding="utf-8")
+    argv = ["train", str(tmp_path / "kids.txt"), "--model", "kneser-ney", "-q"]
+    assert main([*argv, "-o", model]) == 0
+    capsys.readouterr()
+    assert (
+        main(["sample", model, "-n", "2", "--seed", "0", "--exclude-file", path]) == 0
+    )
+    err = capsys.readouterr().err
+    assert "2 lines in double quotes" in err
+    assert 'add a header row, a first line "name", and pass --names-column name' in err
+    (tmp_path / "named.txt").write_text("name\n" + EXPORT, encoding="utf-8")
+    argv = ["sample", model, "-n", "2", "--seed", "0", "--names-column", "name"]
+    assert main([*argv, "--exclude-file", str(tmp_path / "named.txt")]) == 0
+    assert "warning" not in capsys.readouterr().err  # the advice reads it
+
+
+def test_a_names_file_beside_a_labels_file_warns_too(tmp_path, capsys):
+    path, model = _export(tmp_path, "names.txt"), str(tmp_path / "m.skops")
+    (tmp_path / "labels.txt").write_text("f\nf\nm\nm\n", encoding="utf-8")
+    argv = ["train", path, "--labels", str(tmp_path / "labels.txt"), "-q"]
+    argv += ["--alphabet", "auto", "--model", "kneser-ney"]
+    assert main([*argv, "-o", model]) == 0
+    err = capsys.readouterr().err
+    assert err.count("sknextchar: warning:") == 1 and "2 lines in double quotes" in err
+    assert "one CSV file with a header row (name,label) and pass --labels label" in err
+
+
+def test_no_advice_that_would_cut_a_name_with_a_comma(tmp_path):
+    path = tmp_path / "names.txt"
+    path.write_text('Anna\nSmith, Anna\n"O""Brien"\n', encoding="utf-8")
+    with pytest.warns(UserWarning, match="a line in double quotes") as caught:
+        load_names(path)
+    message = str(caught[0].message)
+    assert "names_column=0" not in message  # it would read 'Smith' alone
+    assert "no reading keeps every name whole" in message
+    assert "such as 'Smith, Anna', hold a comma outside quotes" in message
