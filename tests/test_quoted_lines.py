@@ -109,3 +109,16 @@ def test_no_advice_that_would_cut_a_name_with_a_comma(tmp_path):
     assert "names_column=0" not in message  # it would read 'Smith' alone
     assert "no reading keeps every name whole" in message
     assert "such as 'Smith, Anna', hold a comma outside quotes" in message
+
+
+def test_a_long_quoted_line_is_cut_in_the_warning(tmp_path):
+    """A line of up to 1,000 characters is a name; the warning quotes it cut,
+    as messages quote the rows of a table, not whole."""
+    path = tmp_path / "long.txt"
+    long_line = '"' + "a" * 900 + '"'
+    path.write_text(f"Anna\n{long_line}\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match="a line in double quotes") as caught:
+        load_names(str(path))
+    message = str(caught[0].message)
+    assert "a" * 900 not in message and "(902 characters)" in message
+    assert len(message) < 600

@@ -13,6 +13,7 @@ import re
 import warnings
 
 from .._stacklevel import user_stacklevel
+from .._text import quoted_row
 
 __all__ = ["quoted_lines", "warn_quoted_lines"]
 
@@ -72,26 +73,27 @@ def warn_quoted_lines(names, path, how, *, whole=True):
     one that holds a comma or a quote mark): to read each line as a field of
     CSV, quotes removed, pass X.
     """
-    quoted = quoted_lines(names)
-    if not quoted:
+    found = quoted_lines(names)
+    if not found:
         return False
+    first = quoted_row(found[0])  # a long line cut, as messages quote rows
     cut = _CUT.search("\n".join(names))
     if cut is None:
         how = f"to read each line as a field of CSV, quotes removed, {how}"
     else:  # read as CSV, 'Smith, Anna' would lose 'Anna': no advice cuts names
         how = (
             f"no reading keeps every name whole, as other lines, such as "
-            f"{cut.group()!r}, hold a comma outside quotes, which CSV reads "
+            f"{quoted_row(cut.group())}, hold a comma outside quotes, which CSV reads "
             "as between two fields: to read the names without quote marks, "
             "quote every name that holds a comma or a quote mark, or none"
         )
     if not whole:
-        what = f"lines in double quotes (the first: {quoted[0]!r}), read as names "
+        what = f"lines in double quotes (the first: {first}), read as names "
         what += "with their"
-    elif len(quoted) == 1:
-        what = f"a line in double quotes, {quoted[0]!r}, read as a name with its"
+    elif len(found) == 1:
+        what = f"a line in double quotes, {first}, read as a name with its"
     else:
-        what = f"{len(quoted):,} lines in double quotes (the first: {quoted[0]!r}), "
+        what = f"{len(found):,} lines in double quotes (the first: {first}), "
         what += "read as names with their"
     warnings.warn(
         f"{os.fspath(path)!r} has {what} quote marks, as a CSV file quotes a "
