@@ -405,17 +405,12 @@ def names_told_once(estimators, names, rows=None, index=None):
         if setting in told:
             continue
         told.add(setting)
-        gathered = GatheredWarnings(index=index)
-        try:
-            with (
-                warnings.catch_warnings(),
-                gathered.gathering(0 if rows is None else rows),
-            ):
+        try:  # told at the block's end, unless the fit is refused
+            with told_in_places(rows, index), warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # the pipelines' fits give others
                 clone(first).fit(names)
         except ValueError:
             continue  # refused: the fit of a fold refuses it, in its own words
-        gathered.warn()
     quiet = GatheredWarnings()
     return shared, lambda: quiet.gathering(None)
 
