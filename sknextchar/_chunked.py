@@ -19,6 +19,7 @@ from numbers import Integral
 import numpy as np
 from sklearn.base import clone
 from sklearn.frozen import FrozenEstimator
+from sklearn.pipeline import Pipeline
 from sklearn.utils import check_random_state
 
 from ._atomic import learned_state
@@ -168,14 +169,6 @@ def train_from_file(
         a given alphabet or a resumed model's vocabulary is no error). A cell
         that is not a number >= 0 fails in the first pass, with its line.
         None weighs every name once.
-    header : {"infer", None}, default="infer"
-        ``"infer"``: a table's first row is its header, and ``names_column``
-        and ``counts_column`` are headers. None: the file is a table without
-        a header row (the US baby-name files, ``Emma,F,18688``), read from its
-        first row, and ``names_column`` (needed) and ``counts_column`` are the
-        positions of their columns, counted from 0 (``header=None,
-        names_column=0, counts_column=2``), as
-        :func:`~sknextchar.datasets.load_names` reads them.
     return_sampler : bool, default=False
         Return the trained pipeline in a fitted
         :class:`~sknextchar.NameSampler` (around a
@@ -193,6 +186,14 @@ def train_from_file(
         need them in memory). A bare pipeline in a sampler
         (``NameSampler(FrozenEstimator(pipe)).fit([])``) has none of these
         records: lengths of 1 to 20 symbols, any spelling.
+    header : {"infer", None}, default="infer"
+        ``"infer"``: a table's first row is its header, and ``names_column``
+        and ``counts_column`` are headers. None: the file is a table without
+        a header row (the US baby-name files, ``Emma,F,18688``), read from its
+        first row, and ``names_column`` (needed) and ``counts_column`` are the
+        positions of their columns, counted from 0 (``header=None,
+        names_column=0, counts_column=2``), as
+        :func:`~sknextchar.datasets.load_names` reads them.
 
     Returns
     -------
@@ -248,6 +249,7 @@ def train_from_file(
     by_position = check_table_arguments(
         path, encoding, header, names_column, counts_column
     )
+    _check_pipeline_argument(pipeline)  # before clone's errors
     pipeline = _training_copy(pipeline, resume)
     windows, clf = split_pipeline(pipeline, owner="train_from_file")
     _check_classifier(clf)
@@ -331,6 +333,22 @@ def _epoch_trainer(clf, windows, chunks, progress, path):
         return stop
 
     return train_epoch
+
+
+def _check_pipeline_argument(pipeline):
+    """Refuse a ``pipeline`` of another kind in the words of train_from_file;
+    for a NameSampler (or another wrapper of a pipeline), say to pass its
+    ``estimator``."""
+    try:
+        split_pipeline(pipeline, owner="train_from_file(pipeline=...)")
+    except TypeError as error:
+        if not isinstance(unfreeze(getattr(pipeline, "estimator", None)), Pipeline):
+            raise
+        raise TypeError(
+            f"{error} Pass the pipeline it wraps: its estimator, as in "
+            "train_from_file(path, sampler.estimator), or its fitted "
+            "estimator_ with resume=True."
+        ) from None
 
 
 def _check_arguments(chunk_size, resume, check_names=None, return_sampler=False):

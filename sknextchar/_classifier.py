@@ -1010,8 +1010,8 @@ class CharEmbeddingMLPClassifier(
         >>> t = ContextWindowTransformer().fit(["abid"])
         >>> clf = CharEmbeddingMLPClassifier(random_state=0).fit(t.transform(["abid"]))
         >>> proba = clf.predict_proba(t.encode_prefixes(["ab"]))  # P(char after "ab")
-        >>> proba.shape, clf.classes_[proba.argmax()]
-        ((1, 27), np.str_('i'))
+        >>> proba.shape, str(clf.classes_[proba.argmax()])
+        ((1, 27), 'i')
         """
         return np.exp(self.predict_log_proba(X, labels))
 

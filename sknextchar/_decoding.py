@@ -585,7 +585,9 @@ class SamplingControls:
         can_end = np.asarray(log_proba)[ended, END_ID] > -np.inf  # the model's
         weights[ended] = 0.0
         weights[ended, END_ID] = can_end
-        with np.errstate(invalid="ignore"):  # every symbol ruled out: NaN
+        # Every symbol ruled out: 0 / 0, NaN (NumPy 1.25 also flags it as a
+        # division by zero).
+        with np.errstate(invalid="ignore", divide="ignore"):
             return weights / weights.sum(axis=1, keepdims=True)
 
     def __str__(self):

@@ -25,7 +25,9 @@ class PackageEstimatorMixin:
       saved by another version gives a :class:`ModelVersionWarning` naming both
       versions, as scikit-learn does for its own estimators.
     - The HTML representation links to this package's API documentation.
-    - ``set_params`` is all or nothing (:func:`set_all_or_nothing`).
+    - ``set_params`` is all or nothing (:func:`set_all_or_nothing`), and refuses
+      ``NAME__...`` parameters while ``NAME`` is None (:func:`check_nested_of_none`;
+      a class whose None stands for a default lists it in ``_none_stands_for``).
 
     Place it before the scikit-learn mixins: ``class E(PackageEstimatorMixin,
     TransformerMixin, BaseEstimator)``.
@@ -160,6 +162,7 @@ def set_all_or_nothing(estimator, set_params, params):
     """
     deep = estimator.get_params(deep=True)
     _check_parameter_names(estimator, params, deep)  # its message: it unchanged
+    check_nested_of_none(estimator, params)  # after the names, as scikit-learn
     saved = _parameter_state(estimator, deep)
     try:
         return set_params(**params)
@@ -169,6 +172,65 @@ def set_all_or_nothing(estimator, set_params, params):
                 if getattr(each, name, None) is not value:
                     setattr(each, name, value)
         raise
+
+
+def check_nested_of_none(estimator, params):
+    """Refuse ``NAME__...`` parameters while the parameter ``NAME`` is None.
+
+    There is nothing to set them on: scikit-learn's ``set_params`` would fail
+    on None with an AttributeError that names no parameter. The message names
+    the class, which tells whose ``NAME`` it is when the estimator is nested
+    (a step of a pipeline or a search). A class whose None stands for a default
+    that ``fit`` builds lists it in ``_none_stands_for`` (``NAME`` mapped to
+    what the default is and the function that builds it): the message then
+    shows how to pass the default with the parameter set, or says that the
+    default has no such parameter.
+
+    Parameters
+    ----------
+    estimator : estimator
+        The estimator whose ``set_params`` is called.
+    params : dict
+        The parameters of ``set_params``.
+
+    Examples
+    --------
+    >>> from sknextchar import PerLabelClassifier
+    >>> check_nested_of_none(PerLabelClassifier(), {"n_jobs": 2})
+    >>> check_nested_of_none(PerLabelClassifier(), {"estimator__add_k": 1})
+    Traceback (most recent call last):
+    ...
+    ValueError: Cannot set estimator__add_k on PerLabelClassifier: estimator is ...
+    """
+    given = {**estimator.get_params(deep=False), **params}
+    for key in sorted(params):
+        name, _, inner = key.partition("__")  # name: a parameter, or a member
+        if inner and name in given and given[name] is None:
+            raise ValueError(_nested_of_none_message(estimator, key, name, inner))
+
+
+def _nested_of_none_message(estimator, key, name, inner):
+    """Why ``key`` cannot be set while ``name`` is None, and what to do."""
+    start = f"Cannot set {key} on {type(estimator).__name__}: {name} is None"
+    what, build = getattr(estimator, "_none_stands_for", {}).get(name, (None, None))
+    if build is None:
+        return (
+            f"{start}, so there is nothing to set it on. Give {name} first, "
+            f"or with it set: {name}=<{name}>.set_params({inner}=...)."
+        )
+    default = f"{build.__name__}()"
+    if inner not in build().get_params(deep=True):
+        return (
+            f"{start}, which stands for the default {what} {default}, and "
+            f"{default} has no parameter {inner!r}; see "
+            f"{default}.get_params() for the ones it has."
+        )
+    return (
+        f"{start}, which stands for the default {what} that fit builds, so "
+        f"there is no {what} to set it on yet. Pass the {what} with it set: "
+        f"{name}={default}.set_params({inner}=...), or give {name}={default} "
+        "before tuning its parameters."
+    )
 
 
 def members_visual_block(estimator, members):

@@ -39,6 +39,7 @@ from ._text import or_list
 from ._vocabulary import END_ID, decode_rows
 
 __all__ = [
+    "check_name_count",
     "check_prefix_continues",
     "check_reachable",
     "check_sample_memory",
@@ -474,6 +475,62 @@ def check_reachable(
         )
     if left_out is not None:
         _check_new_reachable(n_samples, prefix_ids, n_letters, controls, left_out)
+
+
+def check_name_count(n_names, n_letters, n_prefix, controls):
+    """Refuse, before any search, more names than the bounds let exist.
+
+    ``most_likely`` returns distinct names of ``min_length`` to ``max_length``
+    letters that start with the prefix, each letter one of the model's: there
+    are at most that many (fewer when some have probability 0, or are left
+    out). Without this check, ``most_likely(10**9)`` weighed every one of the
+    12 million names of a small model's bounds before it failed.
+
+    Parameters
+    ----------
+    n_names : int
+        The number of names asked for.
+    n_letters : int
+        The number of letters of the model (its symbols but the end marker).
+    n_prefix : int
+        The number of letters of the prefix.
+    controls : SamplingControls
+        The length bounds, resolved.
+
+    Raises
+    ------
+    ValueError
+        If ``n_names`` is more than the names that exist within the bounds.
+
+    Examples
+    --------
+    >>> from sknextchar._decoding import SamplingControls
+    >>> check_name_count(6, 2, 0, SamplingControls(max_length=2))  # 2 + 4
+    >>> check_name_count(7, 2, 0, SamplingControls(max_length=2))
+    Traceback (most recent call last):
+    ...
+    ValueError: n_names=7 asks for more names than exist: at most 6 names of 1 ...
+    """
+    low, high = controls.min_length, controls.max_length
+    possible = count_names(n_letters, n_prefix, low, high, enough=n_names)
+    if n_names <= possible:
+        return
+    span = f"{low:,} to {high:,} letters"
+    if low == high:
+        span = f"{low:,} {'letter' if low == 1 else 'letters'}"
+    unit = "letter" if n_prefix == 1 else "letters"
+    after = f" after a prefix of {n_prefix:,} {unit}" if n_prefix else ""
+    bounds = (
+        "loosen the length bounds (min_length=..., max_length=...)"
+        if low > max(1, n_prefix)
+        else "allow longer names (max_length=...)"
+    )
+    raise ValueError(
+        f"n_names={n_names} asks for more names than exist: at most "
+        f"{possible:,} names of {span} (min_length={low}, max_length={high}) "
+        f"can be written with the model's {n_letters:,} letters{after}. Ask "
+        f"for fewer names, or {bounds}."
+    )
 
 
 def _check_new_reachable(

@@ -458,6 +458,7 @@ class KneserNeyClassifier(
         Parameters
         ----------
         contexts : ndarray of shape (n, context_length), int
+            Context ids the model knows.
 
         Returns
         -------
@@ -468,8 +469,8 @@ class KneserNeyClassifier(
         >>> import numpy as np
         >>> from sknextchar import KneserNeyClassifier
         >>> clf = KneserNeyClassifier().fit(np.array([[0], [1]]), ["x", "y"])
-        >>> np.exp(clf.next_log_proba(np.array([[1]]))).sum().round(6)
-        np.float64(1.0)
+        >>> float(np.exp(clf.next_log_proba(np.array([[1]]))).sum().round(6))
+        1.0
         """
         if "_tables" not in self.__dict__:  # a dict lookup: the sampler's hot path
             check_is_fitted(self)

@@ -21,17 +21,23 @@ import numpy as np
 from sklearn.frozen import FrozenEstimator
 
 from ._kept_names import names_as_given
+from ._label_lengths import label_length_row
+from ._labels import check_label_values, label_classes
 from ._novelty import fold_map, folded_ids, hash_id_rows, padded_ids, record_contains
 from ._placed_names import PlacedNamesError
 from ._steps import pipeline_steps, unfreeze
 from ._transformer import check_read_names, unknown_symbols
-from ._vocabulary import decode_rows
+from ._validation import check_bool
+from ._vocabulary import decode_rows, is_auto_alphabet
 
 __all__ = [
     "check_unlearned_names",
     "encodable_ids",
     "in_record",
+    "label_length_counts",
     "left_out_test",
+    "training_hashes",
+    "novelty_record",
     "read_names",
     "recorded_names",
     "with_case_readings",
@@ -266,7 +272,7 @@ def recorded_names(transformer, names, labels, weights):
     zero = np.flatnonzero(weights == 0)
     unlearned = [names[i] for i in zero]
     reader = transformer
-    if transformer.handle_unknown == "drop" and transformer.alphabet == "auto":
+    if transformer.handle_unknown == "drop" and is_auto_alphabet(transformer.alphabet):
         # It learned no letter of them: one it lacks is no reason to drop it.
         reader = copy.copy(transformer)
         reader.handle_unknown = "error"
@@ -512,3 +518,172 @@ def left_out_test(sampler, novel, exclude):
     ]
     at_most = math.inf if record is not None and folded is not None else n_record
     return test, at_most + len(exclude), " or ".join(words)
+
+
+# What each caller of training_hashes needs of the record, and what else to do.
+_RECORD_USES = {
+    "novel=True": ("names", "pass the names to exclude= instead"),
+    "in_training_set": (
+        "names",
+        "compare the names with the training names themselves",
+    ),
+    "match_lengths=True": ("names' lengths", "leave out match_lengths=True"),
+}
+
+
+def training_hashes(sampler, use="novel=True"):
+    """The sorted hashes of a fitted sampler's training names; refused when it
+    has none, saying why and what to do.
+
+    A sampler of :func:`~sknextchar.train_from_file` (``return_sampler=True``)
+    keeps the lengths of its names only; one fitted on no names, or saved
+    before 0.2.0, keeps neither.
+
+    Parameters
+    ----------
+    sampler : NameSampler
+        Fitted.
+    use : {"novel=True", "in_training_set", "match_lengths=True"}, \
+            default="novel=True"
+        What asks for the record, as the user spelled it; the message says
+        what it needs and what else to do. ``"match_lengths=True"`` needs
+        the length counts only (call it when those are missing).
+
+    Returns
+    -------
+    record : ndarray of uint64
+        ``sampler.training_name_hashes_``.
+
+    Raises
+    ------
+    ValueError
+        When the sampler has no record of its training names.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> training_hashes(SimpleNamespace(training_name_hashes_=[7]))
+    [7]
+    >>> training_hashes(SimpleNamespace(training_name_hashes_=None,
+    ...     training_length_counts_=[0, 4]), "in_training_set")
+    Traceback (most recent call last):
+    ...
+    ValueError: This NameSampler has no record of its training names, which ...
+    >>> training_hashes(SimpleNamespace(training_name_hashes_=None,
+    ...     training_length_counts_=None), "match_lengths=True")
+    Traceback (most recent call last):
+    ...
+    ValueError: ... or leave out match_lengths=True.
+    """
+    record = getattr(sampler, "training_name_hashes_", None)
+    if record is not None:
+        return record
+    what, instead = _RECORD_USES[use]
+    if getattr(sampler, "training_length_counts_", None) is not None:
+        why = (
+            "it was trained by train_from_file(..., return_sampler=True), which "
+            "reads the names a chunk at a time and keeps only their lengths"
+        )
+    else:
+        why = (
+            "it was fitted on no names (e.g. a fitted pipeline wrapped with "
+            "fit([])) or saved by sknextchar before 0.2.0"
+        )
+    raise ValueError(
+        f"This NameSampler has no record of its training {what}, which {use} "
+        f"needs: {why}. Fit it on the training names "
+        "(NameSampler(FrozenEstimator(pipe)).fit(names) records them without "
+        f"refitting the pipeline), or {instead}."
+    )
+
+
+def novelty_record(sampler, novel, label):
+    """What ``novel=True`` leaves out: the record of the training names and
+    its case-folded form, or ``(None, None)`` when ``novel`` is False.
+
+    One check for ``NameSampler.sample`` and ``most_likely``: without a
+    record (:func:`training_hashes`), or with a ``label`` the sampler was given
+    no training names of, ``novel=True`` cannot tell the training names and
+    fails.
+
+    Parameters
+    ----------
+    sampler : NameSampler
+        Fitted.
+    novel : bool
+        Whether the training names are left out (checked).
+    label : object or None
+        The label asked for, or None.
+
+    Returns
+    -------
+    record : ndarray of uint64 or None
+        The sorted hashes of the training names; None when not ``novel``.
+    folded : ndarray of uint64 or None
+        Their hashes case-folded (None for a vocabulary without case).
+
+    Raises
+    ------
+    ValueError
+        When the sampler has no record of its training names, or none of
+        ``label``'s.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> sampler = SimpleNamespace(training_name_hashes_=[7],
+    ...     training_name_folded_hashes_=None, training_length_counts_=[0, 1])
+    >>> novelty_record(sampler, True, None), novelty_record(sampler, False, None)
+    (([7], None), (None, None))
+    >>> novelty_record(sampler, "yes", None)
+    Traceback (most recent call last):
+    ...
+    TypeError: novel must be True or False; got 'yes'.
+    """
+    if not check_bool(novel, "novel"):
+        return None, None
+    record = training_hashes(sampler)
+    label_length_counts(sampler, label, "novel")  # no names of the label: fail
+    return record, getattr(sampler, "training_name_folded_hashes_", None)
+
+
+def label_length_counts(sampler, label, use="match_lengths"):
+    """A fitted sampler's training names' length counts; with a label, of its
+    names only.
+
+    Parameters
+    ----------
+    sampler : NameSampler
+        Fitted.
+    label : object or None
+        A label of the sampler's model, or None for all the names.
+    use : str, default="match_lengths"
+        What the counts are for, named in the error when the sampler was
+        given no training names of ``label`` (as ``sample_report`` says).
+
+    Returns
+    -------
+    counts : ndarray of int64 or None
+        ``counts[k]`` training names (of ``label``) have ``k`` letters; None
+        for a sampler without them (fitted on no names, saved before 0.2.0).
+
+    Raises
+    ------
+    ValueError
+        For a label the model does not know, or one without training names.
+
+    Examples
+    --------
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import ContextWindowTransformer as Reader
+    >>> from sknextchar import KneserNeyClassifier, NameSampler
+    >>> pipe = make_pipeline(Reader(), KneserNeyClassifier())
+    >>> sampler = NameSampler(pipe).fit(["ab", "abc", "b"])  # of 1, 2, 3 letters
+    >>> label_length_counts(sampler, None).tolist()
+    [0, 1, 1, 1]
+    """
+    if label is None:
+        return sampler.training_length_counts_
+    model = pipeline_steps(unfreeze(sampler.estimator_))[-1]
+    index = check_label_values(model, label, 1)[0]
+    return label_length_row(sampler, label_classes(model), index, label, use)

@@ -18,7 +18,6 @@ from ._checkpoint_fields import MEMBER_FIELD, check_member_checkpoints, filled_f
 from ._compat import (
     BaseComposition,
     Interval,
-    InvalidParameterError,
     StrOptions,
     fit_context,
 )
@@ -32,7 +31,6 @@ from ._holdout import held_out_split
 from ._members import (
     continuation,
     fit_member,
-    is_drop,
     is_pair_list,
     kept_members,
     names_match,
@@ -42,6 +40,7 @@ from ._members import (
 )
 from ._mixture_weights import (
     em_mixture_weights,
+    given_weights,
     log_linear_log_proba,
     log_linear_weights,
 )
@@ -56,7 +55,6 @@ from ._model_input import (
 )
 from ._next_char_model import NextCharModelMixin, float64_log_proba
 from ._sample_weight import check_sample_weight, check_takes_sample_weight
-from ._validation import float_array
 from ._windows import CharWindows
 from .exceptions import DamagedModelError
 from .nn.functional import target_log_proba
@@ -73,11 +71,6 @@ def _member_log_proba_function(member):
     """The protocol's fast path of a fitted member, else its predict_log_proba."""
     function = getattr(member, "next_log_proba", None)
     return function if callable(function) else member.predict_log_proba
-
-
-# The largest log-linear weight: an exponent of a probability (about 1 in a fitted
-# mixture); times the floor of a log-probability it stays far from overflow.
-_MAX_EXPONENT = 1e6
 
 
 class MixtureClassifier(
@@ -370,7 +363,20 @@ class MixtureClassifier(
 
     @property
     def named_estimators_(self):
-        """The fitted members by name; ``"drop"`` for a member left out."""
+        """The fitted members by name; ``"drop"`` for a member left out.
+
+        Examples
+        --------
+        >>> from sknextchar import (ContextWindowTransformer, KneserNeyClassifier,
+        ...                         MixtureClassifier)
+        >>> windows = ContextWindowTransformer().fit_transform(["abid", "asha", "ravi"])
+        >>> mixture = MixtureClassifier(
+        ...     [("kn2", KneserNeyClassifier(order=2)), ("kn3", KneserNeyClassifier())],
+        ...     weights=[1, 1],
+        ... ).fit(windows)
+        >>> sorted(mixture.named_estimators_)
+        ['kn2', 'kn3']
+        """
         names, fitted = (
             self.__dict__.get("_member_names"),
             self.__dict__.get("estimators_"),
@@ -480,7 +486,7 @@ class MixtureClassifier(
             use += f"leave it out, set_params({name}='drop'); in a Pipeline, prefix "
             use += f"the mixture's step name (e.g. clf__{name})."
             check_fits_on_windows(X, member, f"The member {name!r} of estimators", use)
-        given = self._given_weights()
+        given = given_weights(self.weights, self.estimators, self.combine)
         data = check_training_data(self, X, y, reset=True)
         windows = isinstance(X, CharWindows)
         # Members get the checked ids (no DataFrame's column names: the mixture
@@ -519,40 +525,6 @@ class MixtureClassifier(
         self._member_names = names_of(self.estimators)
         ctx.call_on_fit_task_end(estimator=self, X=X, y=y)
         return self
-
-    def _given_weights(self):
-        """The normalised weights of the members that are not ``"drop"``, or None
-        for ``"fit"``."""
-        if isinstance(self.weights, str):
-            return None
-        names = [name for name, _ in self.estimators]
-        try:  # [True, False] is no list of numbers (a mask, maybe): refused
-            weights = float_array(self.weights)
-        except (TypeError, ValueError):  # a dict by member name, text
-            weights = np.full(0, np.nan)  # refused below, with the same words
-        kept = [not is_drop(member) for _, member in self.estimators]
-        if (
-            weights.shape != (len(names),)
-            or not np.all(np.isfinite(weights))
-            or np.any(weights < 0)
-            or not np.any(weights[kept] > 0)
-        ):
-            raise InvalidParameterError(
-                f"weights must be 'fit' or {len(names)} non-negative numbers (a "
-                f"list), one per member of estimators in their order "
-                f"({', '.join(names)}; a 'drop' member's is ignored), not all zero "
-                f"on the members kept; got {self.weights!r}."
-            )
-        weights = weights[kept]
-        if self.combine == "log-linear" and weights.max() > _MAX_EXPONENT:
-            raise ValueError(
-                f"log-linear weights are exponents of the members' probabilities; "
-                f"above {_MAX_EXPONENT:g} they overflow; got {self.weights!r}."
-            )
-        if self.combine == "linear":
-            weights = weights / weights.max()  # no overflow in the sum
-            return weights / weights.sum()
-        return weights
 
     def _refit_members(self, members, fitted, everything, ctx):
         """The members of ``estimators_``, after the weights were fitted with
@@ -733,8 +705,8 @@ class MixtureClassifier(
         >>> X, y = np.array([[0], [1], [1]]), ["a", "b", "b"]
         >>> mixture = MixtureClassifier([("kn", KneserNeyClassifier())],
         ...                             weights=[1]).fit(X, y)
-        >>> np.exp(mixture.next_log_proba(np.array([[1]]))).sum().round(6)
-        np.float64(1.0)
+        >>> float(np.exp(mixture.next_log_proba(np.array([[1]]))).sum().round(6))
+        1.0
         """
         if "weights_" not in self.__dict__:  # a dict lookup: the sampler's hot path
             check_is_fitted(self)

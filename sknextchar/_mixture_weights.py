@@ -1,18 +1,91 @@
 """Mixture weights that maximise held-out likelihood, as pure functions of the
-members' predictions: EM for the linear mixture, L-BFGS-B for the log-linear one."""
+members' predictions: EM for the linear mixture, L-BFGS-B for the log-linear one;
+and the weights a user gives instead (``weights=[...]``), checked and normalised."""
 
 import numpy as np
 from scipy.optimize import minimize
 from scipy.special import log_softmax
 
+from ._compat import InvalidParameterError
 from ._limits import LOG_FLOOR
+from ._members import is_drop
+from ._validation import float_array
 from .nn.functional import target_log_proba
 
 __all__ = [
     "em_mixture_weights",
+    "given_weights",
     "log_linear_log_proba",
     "log_linear_weights",
 ]
+
+# The largest log-linear weight: an exponent of a probability (about 1 in a fitted
+# mixture); times the floor of a log-probability it stays far from overflow.
+_MAX_EXPONENT = 1e6
+
+
+def given_weights(weights, estimators, combine):
+    """The normalised weights of the members that are not ``"drop"``, or None
+    for ``"fit"``.
+
+    Parameters
+    ----------
+    weights : "fit" or list of float
+        A mixture's ``weights`` parameter: one per member of ``estimators``.
+    estimators : list of (str, estimator or "drop")
+        The mixture's members.
+    combine : {"linear", "log-linear"}
+        Linear weights are scaled to sum to 1; log-linear ones are exponents,
+        kept as given.
+
+    Returns
+    -------
+    weights : ndarray of shape (n_kept,) or None
+
+    Raises
+    ------
+    InvalidParameterError
+        ``weights`` is not one non-negative number per member, not all zero on
+        the members kept.
+
+    Examples
+    --------
+    >>> members = [("a", None), ("b", "drop"), ("c", None)]
+    >>> given_weights([1, 5, 3], members, "linear").tolist()
+    [0.25, 0.75]
+    >>> given_weights("fit", members, "linear") is None
+    True
+    """
+    if isinstance(weights, str):
+        return None
+    names = [name for name, _ in estimators]
+    try:  # [True, False] is no list of numbers (a mask, maybe): refused
+        values = float_array(weights)
+    except (TypeError, ValueError):  # a dict by member name, text
+        values = np.full(0, np.nan)  # refused below, with the same words
+    kept = [not is_drop(member) for _, member in estimators]
+    if (
+        values.shape != (len(names),)
+        or not np.all(np.isfinite(values))
+        or np.any(values < 0)
+        or not np.any(values[kept] > 0)
+    ):
+        raise InvalidParameterError(
+            f"weights must be 'fit' or {len(names)} non-negative numbers (a "
+            f"list), one per member of estimators in their order "
+            f"({', '.join(names)}; a 'drop' member's is ignored), not all zero "
+            f"on the members kept; got {weights!r}."
+        )
+    values = values[kept]
+    if combine == "log-linear" and values.max() > _MAX_EXPONENT:
+        raise ValueError(
+            f"log-linear weights are exponents of the members' probabilities; "
+            f"above {_MAX_EXPONENT:g} they overflow; got {weights!r}."
+        )
+    if combine == "linear":
+        values = values / values.max()  # no overflow in the sum
+        return values / values.sum()
+    return values
 
 
 def em_mixture_weights(member_proba, *, max_iter=200, tol=1e-7, sample_weight=None):

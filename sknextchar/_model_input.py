@@ -12,6 +12,7 @@ import numbers
 import re
 
 import numpy as np
+from scipy import sparse
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import (
     check_is_fitted,
@@ -176,7 +177,8 @@ def label_values(y):
     --------
     >>> import numpy as np
     >>> from sknextchar._model_input import label_values
-    >>> label_values(np.array(["f", "m"], dtype=np.dtypes.StringDType())).dtype
+    >>> strings = getattr(np.dtypes, "StringDType", np.dtypes.ObjectDType)  # NumPy 1
+    >>> label_values(np.array(["f", "m"], dtype=strings())).dtype
     dtype('O')
     >>> label_values(["f", "m"]).dtype
     dtype('<U1')
@@ -324,6 +326,8 @@ def _refuse_names(estimator, X):
     ...
     ValueError: KneserNeyClassifier predicts the next symbol from windows of ...
     """
+    if sparse.issparse(X):  # numbers only (and SciPy 1.10 cannot take X[0])
+        return
     first = X
     if not isinstance(X, str):
         try:
@@ -411,7 +415,10 @@ def check_fits_on_windows(X, model, what, remedy):
 
 
 def _check_context_ids(estimator, X):
-    """Context ids as a compact integer array; reject non-integers and negatives.
+    """Context ids as a compact integer array; refuse what is not an id.
+
+    Non-integers, values that are not finite or too large for an id (past
+    int64), and negatives are refused.
 
     Parameters
     ----------
@@ -432,16 +439,30 @@ def _check_context_ids(estimator, X):
     """
     if X.dtype.kind == "b":
         X = X.astype(np.uint8)
-    if X.dtype.kind == "f" and not np.array_equal(X, np.round(X)):
-        example = X[X != np.round(X)][0]
-        raise ValueError(
-            "X must hold integer symbol ids (context ids); got non-integer values "
-            f"such as {float(example)!r}."
-        )
+    if X.dtype.kind == "f":
+        # NaN and infinity too: assume_finite=True lets them through validate_data.
+        wrong = ~np.isfinite(X) | (X != np.round(X))
+        _refuse_ids(X, wrong, "non-integer or infinite values such as")
+        # An id past int64 is no symbol's; shown as the float, not 300 digits.
+        _refuse_ids(X, X >= 2.0**63, "values too large for an id, such as", _TOO_LARGE)
     check_non_negative(X, f"{type(estimator).__name__} (context ids)")
     if X.dtype.kind == "f":
         X = X.astype(np.min_scalar_type(int(X.max()) if X.size else 0))
     return X
+
+
+_TOO_LARGE = (
+    " Number the context ids from 0 without gaps, as ContextWindowTransformer does."
+)
+
+
+def _refuse_ids(X, wrong, got, advice=""):
+    """Refuse the context ids where ``wrong``, showing the first of them."""
+    if wrong.any():
+        raise ValueError(
+            "X must hold integer symbol ids (context ids); got "
+            f"{got} {float(X[wrong][0])!r}.{advice}"
+        )
 
 
 def check_ids_below(contexts, n_symbols, *, adding=False, warm=False):

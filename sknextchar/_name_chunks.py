@@ -20,6 +20,7 @@ from .datasets._base import check_not_empty, warn_comment_lines, warn_unnamed_ro
 from .datasets._count_cells import column_words
 from .datasets._lines import check_line_lengths, file_lines
 from .datasets._positions import PlacedColumn, position_counted_rows, position_table
+from .datasets._quoted_lines import PYTHON_ONE_COLUMN, QuotedLines
 from .datasets._table_rows import UnnamedRows
 from .datasets._table_warning import warn_if_table
 from .datasets._tables import LINES_LOOKED_AT, column_values, counted_rows, table_of
@@ -57,9 +58,12 @@ def read_name_chunks(
         per line.
     warn_comments : bool, default=True
         Warn once, as :func:`~sknextchar.datasets.load_names` does, when a
-        line looks like a comment ('# girls'), and when the file, read one
-        name per line, looks like a table (a header row ``,name,label``), or
-        when another code page reads it as names, clearly better; False for a
+        line looks like a comment ('# girls'), when lines are fields in
+        double quotes, as a spreadsheet writes them ('"Smith, Anna"'), when
+        the file, read one name per line, looks like a table (a header row
+        ``,name,label``), or when another code page reads it as names,
+        clearly better; and, at the end, of the rows of a table without a
+        name but with another cell (``,female``); False for a
         pass over a file whose first pass warned (no warning filter is
         touched), which yields no chunk for a file emptied since (its caller
         tells that the file changed).
@@ -95,7 +99,7 @@ def read_name_chunks(
     """
     lines = file_lines(path, encoding, warn=warn_comments, column=names_column)
     if names_column is not None:
-        names = _column(lines, path, names_column, by_position)
+        names = _column(lines, path, names_column, by_position, warn_comments)
         chunks = _chunks_of_lines(names, chunk_size)
         yield from _not_empty(chunks, path, names_column, warn_comments)
         return
@@ -109,11 +113,16 @@ def read_name_chunks(
     # Split as load_names splits the text (str.splitlines: at U+2028 too);
     # file_lines numbered them at line ends only, as a text editor does.
     lines = (n for line in itertools.chain(head, lines) for n in line.splitlines())
-    warned = not warn_comments  # once, at the first chunk with a '# girls' line
+    # Once, at the first chunk with a '# girls' line; the '"Smith, Anna"'
+    # lines at the end of the first pass, which saw whether CSV cuts a line.
+    commented, quoted = not warn_comments, QuotedLines()
     chunks = _not_empty(_chunks_of_lines(lines, chunk_size), path, None, warn_comments)
     for chunk in chunks:
-        warned = warned or warn_comment_lines(chunk, path, whole=False)
+        commented = commented or warn_comment_lines(chunk, path, whole=False)
+        if warn_comments:
+            quoted.add(chunk)
         yield chunk
+    quoted.warn(path, PYTHON_ONE_COLUMN)
 
 
 def _not_empty(chunks, path, names_column, refused):
@@ -175,16 +184,22 @@ def _weighted_chunks(
         yield names, np.array(weights)
 
 
-def _column(lines, path, names_column, by_position=False):
+def _column(lines, path, names_column, by_position=False, warn=True):
     """The names of the column ``names_column`` of a table's lines (its
-    position, ``by_position``: a table without a header row)."""
+    position, ``by_position``: a table without a header row); with ``warn``
+    (the first pass), the rows without a name but with another cell are told
+    of at the end, as ``load_names`` tells them."""
     head = list(itertools.islice(lines, LINES_LOOKED_AT))
     if by_position:
         table = position_table(head, path, {"names": names_column})
     else:
         table = table_of(head, path, names_column)
-    for _, name in column_values(itertools.chain(head, lines), table, repr(path)):
+    unnamed, source, named = UnnamedRows(), repr(os.fspath(path)), False
+    for _, name in column_values(itertools.chain(head, lines), table, source, unnamed):
+        named = True
         yield name
+    if warn and named:  # no name at all: refused, as load_names refuses it
+        warn_unnamed_rows(unnamed, source)  # nothing else of a row is read
 
 
 def _chunks_of_lines(lines, chunk_size):

@@ -23,21 +23,25 @@ from numbers import Real
 import numpy as np
 
 from ._compat import Interval, validate_parameter_constraints
+from ._limits import MAX_LETTERS
 from ._novelty import RepeatedNames, contains, fold_map, folded_ids, hash_id_rows
 from ._pattern_needs import (
     inner_items,
-    literal_chars,
+    items_of,
     needs_words,
+    one_parse,
     parsed_pattern,
+    unwritten_advice,
     unwritten_needs,
+    unwritten_words,
 )
 from ._text import (
     describe_symbol,
     final_forms_learned_plain,
     fold_final_forms,
-    look_alikes,
     quoted,
     quoted_pattern,
+    quoted_value,
 )
 from ._vocabulary import decode_rows, shown_symbols, written_chars
 
@@ -92,7 +96,7 @@ def check_pattern(pattern):
     if not isinstance(pattern, str):
         raise TypeError(
             f"pattern must be a str (a regular expression) or None; got "
-            f"{type(pattern).__name__} {pattern!r}."
+            f"{type(pattern).__name__} {quoted_value(pattern)}."
         )
     try:  # in NFC, as the names are: a pattern typed in NFD matches them too
         return re.compile(unicodedata.normalize("NFC", pattern)).fullmatch
@@ -177,6 +181,12 @@ def check_meetable(pattern, prefix_ids, vocabulary, controls, length_counts=None
     ...
     ValueError: pattern='(7|8)b' matches only names that hold '7' or '8', which ...
     """
+    with one_parse():  # one parse for every check, forgotten after them
+        return _check_meetable(pattern, prefix_ids, vocabulary, controls, length_counts)
+
+
+def _check_meetable(pattern, prefix_ids, vocabulary, controls, length_counts):
+    """:func:`check_meetable`, its pattern parsed once for all its checks."""
     prefix = "".join(vocabulary[i] for i in np.asarray(prefix_ids).tolist())
     bounds = _bounds_words(controls, prefix, len(prefix_ids))
     lengths = bounds[1:3]  # the fewest and most letters (symbols) of a name
@@ -188,7 +198,7 @@ def check_meetable(pattern, prefix_ids, vocabulary, controls, length_counts=None
             raise ValueError(
                 f"pattern={quoted_pattern(pattern)} matches whole names, prefix "
                 "included, and no name that starts with the prefix "
-                f"{quoted(prefix)} can match it{_unwritten(pattern, vocabulary)}: "
+                f"{quoted(prefix)} can match it{unwritten_words(pattern, vocabulary)}: "
                 "change the prefix, or the "
                 "pattern (e.g. to one that starts as the prefix does)."
             )
@@ -275,7 +285,7 @@ def _literals(items, any_case, ops):
     """The literal characters every match of the parsed ``items`` holds;
     ``ops`` is the parser module, whose constants name the nodes."""
     found = set()
-    for op, value in items:
+    for op, value in items_of(items):
         inner = inner_items(op, value, any_case, ops)
         if op is ops.LITERAL and not any_case:
             found.add(chr(value))
@@ -293,7 +303,7 @@ def _check_edges(pattern, applied):
     for end, edge in ((False, "start"), (True, "end")):
         try:
             parsed, parser = parsed_pattern(applied)
-            spaced = _edge_space(list(parsed), parser, end)
+            spaced = _edge_space(items_of(parsed), parser, end)
         except Exception:  # a private parser: when it changes, nothing is known
             return
         if spaced:
@@ -322,11 +332,11 @@ def _edge_space(items, ops, end):
                 for kind, member in value
             )
         if op is ops.SUBPATTERN:
-            return _edge_space(list(value[3]), ops, end)
+            return _edge_space(items_of(value[3]), ops, end)
         if op is ops.BRANCH:
-            return all(_edge_space(list(branch), ops, end) for branch in value[1])
+            return all(_edge_space(items_of(branch), ops, end) for branch in value[1])
         if op in (ops.MAX_REPEAT, ops.MIN_REPEAT, ops.POSSESSIVE_REPEAT):
-            return value[0] > 0 and _edge_space(list(value[2]), ops, end)
+            return value[0] > 0 and _edge_space(items_of(value[2]), ops, end)
         return False
     return False
 
@@ -344,15 +354,7 @@ def _check_written(pattern, applied, vocabulary):
         held = needs_words(missing)
     if not missing:
         return
-    similar = look_alikes(missing, known)
-    why = _never_written(missing, similar, known)
-    if _LOWERCASE in why or _WITHOUT_ACCENTS in why:
-        fix = _fold_words(pattern, why)
-    elif similar:
-        fix = "change the pattern"
-    else:
-        them = "it" if len(missing) == 1 else "them"
-        fix = f"change the pattern, or train a model on names that hold {them}"
+    why, fix = unwritten_advice(pattern, missing, known)
     raise ValueError(
         f"pattern={quoted_pattern(pattern)} matches only names that hold "
         f"{held}, which the model never writes "
@@ -420,8 +422,8 @@ def _bounds_words(controls, prefix, n_prefix):
 def _span(low, high, unit="letters"):
     """``"4 to 10 letters"``, ``"12 letters"``, ``"at least 3 letters"``."""
     if high is None:
-        return f"at least {low} {unit}"
-    return f"{low} {unit}" if low == high else f"{low} to {high} {unit}"
+        return f"at least {low:,} {unit}"
+    return f"{low:,} {unit}" if low == high else f"{low:,} to {high:,} {unit}"
 
 
 def _unit(vocabulary):
@@ -446,8 +448,15 @@ def _pattern_bounds_message(pattern, width, bounds, vocabulary, length_counts):
             f"pattern={quoted_pattern(pattern)} matches only the empty name, "
             "and a name has at least one letter: change the pattern."
         )
+    needed = math.ceil(width[0] / max(sizes))
+    if needed > MAX_LETTERS:  # no max_length allows it
+        return (
+            f"{_pattern_words(pattern, width, vocabulary)}, and no name can have "
+            f"{needed:,} letters (max_length is at most {MAX_LETTERS:,}): change "
+            "the pattern."
+        )
     if width[0] > high * max(sizes):
-        fix = f"raise max_length to {math.ceil(width[0] / max(sizes))} or more"
+        fix = f"raise max_length to {needed} or more"
     elif by_prefix:
         fix = "shorten the prefix"
     else:
@@ -733,7 +742,7 @@ def _constraint_words(pattern, record, vocabulary, any_case=False):
     if pattern is not None:
         words.append(
             f"matching pattern={quoted_pattern(pattern)}"
-            + _unwritten(pattern, vocabulary)
+            + unwritten_words(pattern, vocabulary)
         )
     if record is not None:
         words.append(_novel_words(record, any_case))  # last: keep() updates it
@@ -743,132 +752,4 @@ def _constraint_words(pattern, record, vocabulary, any_case=False):
 def _novel_words(record, any_case=False):
     return f"not among the {len(record):,} training names" + (
         " in any case" if any_case else ""
-    )
-
-
-# What a pattern spells other than letters to match: an escape (\\S), a
-# group's name, a flag group.
-_NOT_LETTERS = re.compile(r"\\.|\(\?P<\w+>|\(\?P=\w+\)|\(\?[a-zA-Z-]+[:)]")
-
-
-def _unwritten(pattern, vocabulary):
-    """Words on the letters ``pattern`` names that no drawn name holds: a
-    capital for a model of lowercased names, a letter it never learned.
-
-    Examples
-    --------
-    >>> _unwritten("José.*", ("-", "j", "o", "s", "é"))
-    " (it names 'J', which the model never writes: it writes names in lowercase)"
-    >>> _unwritten("jos[^x].*", ("-", "j", "o", "s")), _unwritten("(?i)J.*", ("-", "j"))
-    ('', '')
-    >>> print(_unwritten("o’b.*", ("-", "'", "b", "o")))
-     (it names '’', which the model never writes: it writes "'" for '’')
-    >>> "(?i)" in _unwritten("an.*", ("-", "A", "a", "n"))  # it writes "An..."
-    True
-    >>> _unwritten("[a-b]n.*", ("-", "a", "b", "n", "\u2013"))  # a range's -
-    ''
-    """
-    if re.search(r"\(\?[a-zA-Z]*i", pattern):  # a flag that ignores case
-        return ""
-    known = set("".join(vocabulary[1:]))
-    letters = _NOT_LETTERS.sub("", re.sub(r"\[\^[^]]*\]", "", pattern))
-    chars = set(unicodedata.normalize("NFC", letters)) - known
-    typed = literal_chars(unicodedata.normalize("NFC", pattern))  # not [a-z]'s -
-    similar = look_alikes(sorted(chars & typed), known)
-    missing = sorted(
-        char
-        for char in chars
-        if char.isalpha()
-        and "FINAL" not in unicodedata.name(char, "")  # written at a word's end
-    ) + [char for char, _ in similar]
-    if not missing:
-        return _case_words(letters, known)
-    shown = ", ".join(map(repr, missing))
-    why = _never_written(missing, similar, known)
-    return (
-        f" (it names {shown}, which the model never writes{': ' if why else ''}{why})"
-    )
-
-
-_LOWERCASE = "it writes names in lowercase"  # what _never_written may say
-
-_WITHOUT_ACCENTS = "without accents, folded by strip_accents or never seen"
-
-
-def _never_written(missing, similar, known):
-    """Why the model never writes the characters ``missing``, in words:
-    capitals or accented letters of a model that writes none (``lowercase``
-    and ``strip_accents`` fold them), look-alikes (``similar``, the pairs of
-    :func:`~sknextchar._text.look_alikes`) of what it writes; or nothing."""
-    lower = not any(map(str.isupper, known))
-    plain = not any(map(_accented, known))
-    if all(_folded(char, lower, plain) in known for char in missing):
-        cased = lower and any(char != char.lower() for char in missing)
-        accented = plain and any(map(_accented, missing))
-        return "it writes names " + " and ".join(
-            ["in lowercase"] * cased + [_WITHOUT_ACCENTS] * accented
-        )
-    if similar:
-        return "it writes " + ", ".join(
-            f"{plain!r} for {char!r}" for char, plain in similar
-        )
-    return ""
-
-
-# The longest pattern an advice shows, to copy (a longer one is described).
-_MAX_ADVISED = 2_000
-
-
-def _fold_words(pattern, why):
-    """How to write a pattern for a model that writes neither capitals nor
-    accents (``why`` of :func:`_never_written` says which)."""
-    if _WITHOUT_ACCENTS not in why:
-        return "write the pattern in lowercase, or start it with (?i) to ignore case"
-    plain = f"write the pattern without accents: {_advised(pattern)}"
-    if _LOWERCASE not in why:
-        return plain
-    return f"{plain}, in lowercase (or starting with (?i), which ignores case)"
-
-
-def _advised(pattern):
-    """``pattern`` without accents, to copy from a message: whole, or, too long
-    to show (a pattern cut is no advice), how to write it."""
-    plain = _unaccented(pattern)
-    if len(plain) <= _MAX_ADVISED:
-        return repr(plain)
-    char = next((char for char in pattern if _accented(char)), "")
-    return (
-        f"each accented letter of the pattern as its plain letter ({char!r} as "
-        f"{_unaccented(char)!r}; its {len(pattern):,} characters are too many "
-        "to show)"
-    )
-
-
-def _folded(char, lower, plain):
-    """``char`` lowercased (``lower``) and without accents (``plain``)."""
-    char = char.lower() if lower else char
-    return _unaccented(char) if plain else char
-
-
-def _unaccented(text):
-    """``text`` with its accents folded as ``strip_accents="unicode"`` folds a
-    name's (``"jé.*"``: ``"je.*"``)."""
-    from sklearn.feature_extraction.text import strip_accents_unicode
-
-    return unicodedata.normalize("NFC", strip_accents_unicode(text))
-
-
-def _accented(char):
-    return _unaccented(char) != char
-
-
-def _case_words(letters, known):
-    """Words for a pattern in lowercase only, to a model that writes capitals."""
-    cased = [char for char in letters if char.lower() != char.upper()]
-    writes_capitals = any(char.isupper() for char in known)
-    if not writes_capitals or not cased or any(map(str.isupper, cased)):
-        return ""
-    return (
-        " (patterns tell case apart, and the model writes capitals: (?i) at the "
-        "start of the pattern ignores case)"
     )

@@ -50,7 +50,6 @@ from ._left_out import check_unlearned_names
 from ._meta_callbacks import meta_fit_task
 from ._model_input import check_label_types, check_no_missing_labels, label_values
 from ._named_pipelines import (
-    check_default_nested,
     check_estimators,
     diagram_members,
     named_pipelines,
@@ -258,8 +257,8 @@ class NameLabelClassifier(
     >>> clf = NameLabelClassifier(pipe).fit(names, labels)
     >>> clf.classes_.tolist(), clf.predict(["nina", "nino"]).tolist()
     (['f', 'm'], ['f', 'm'])
-    >>> clf.predict_proba(["nina"]).round(2).sum()
-    np.float64(1.0)
+    >>> float(clf.predict_proba(["nina"]).round(2).sum())
+    1.0
     >>> calibrated = NameLabelClassifier(pipe, calibration="temperature", cv=2)
     >>> calibrated.fit(names, labels).predict(["nina", "nino"]).tolist()
     ['f', 'm']
@@ -289,6 +288,9 @@ class NameLabelClassifier(
         ],
         "ensemble": ["boolean"],
     }
+
+    # None stands for make_default_pipeline(): set_params says so (_estimator).
+    _none_stands_for = {"estimator": ("pipeline", make_default_pipeline)}
 
     def __init__(
         self, estimator=None, *, priors=None, calibration=None, cv=5, ensemble=True
@@ -361,7 +363,6 @@ class NameLabelClassifier(
         >>> clf.estimator[1][1].named_steps["clf"].alpha
         0.05
         """
-        check_default_nested(params.get("estimator", self.estimator), params)
         # All or nothing: a wrong name leaves even the parameters before it.
         return set_all_or_nothing(self, self._set_params_in_lists, params)
 

@@ -6,7 +6,6 @@ from ._members import is_drop
 from ._pipeline import split_pipeline
 
 __all__ = [
-    "check_default_nested",
     "check_estimators",
     "diagram_members",
     "named_pipelines",
@@ -63,36 +62,6 @@ def check_estimators(estimator):
     for each in estimators:
         split_pipeline(each, owner="NameLabelClassifier")
     return estimators
-
-
-def check_default_nested(estimator, params):
-    """Refuse ``estimator__...`` parameters while ``estimator`` is None.
-
-    Parameters
-    ----------
-    estimator : object
-        The ``estimator`` the parameters would be set on.
-    params : dict
-        The parameters of ``set_params``.
-
-    Examples
-    --------
-    >>> check_default_nested(None, {"priors": "uniform"})
-    >>> check_default_nested(None, {"estimator__clf__alpha": 0.1})
-    Traceback (most recent call last):
-    ...
-    ValueError: Cannot set estimator__clf__alpha: estimator is None, which ...
-    """
-    nested = sorted(key for key in params if key.startswith("estimator__"))
-    if estimator is None and nested:
-        inner = nested[0][len("estimator__") :]
-        raise ValueError(
-            f"Cannot set {nested[0]}: estimator is None, which stands for the "
-            "default pipeline that fit builds, so there is no pipeline to set it "
-            "on yet. Pass the pipeline with it set: estimator=make_default_"
-            f"pipeline().set_params({inner}=...), or give "
-            "estimator=make_default_pipeline() before tuning its parameters."
-        )
 
 
 def diagram_members(estimator):

@@ -13,20 +13,32 @@ a character class that holds no character the model writes one of its
 characters. It is one-sided: where it cannot tell (a literal matched in any
 case, ``.``, a category such as ``\\w``, a negated class, a back-reference), it
 finds no need, and the request is drawn.
+
+It also words what the model never writes for the errors of a pattern
+(:func:`unwritten_words`, :func:`unwritten_advice`: capitals of a model that
+lowercases, accents it folds, look-alikes of its letters), and parses a
+pattern once for every check of a request (:func:`parsed_pattern` within
+:func:`one_parse`, which forgets the parse when the checks end).
 """
 
 import re
+import unicodedata
 import warnings
+from contextlib import contextmanager
 
-from ._text import MAX_REPORTED, describe_symbol, or_list
+from ._text import MAX_REPORTED, describe_symbol, look_alikes, or_list
 
 __all__ = [
     "MAX_CLASS",
     "inner_items",
+    "items_of",
     "literal_chars",
     "needs_words",
+    "one_parse",
     "parsed_pattern",
+    "unwritten_advice",
     "unwritten_needs",
+    "unwritten_words",
 ]
 
 # The widest range of a character class ([A-Z]) whose characters are listed;
@@ -103,7 +115,7 @@ def literal_chars(pattern):
 def _named_literals(items, ops):
     """The literals of the parsed ``items`` and of every node inside them."""
     found = set()
-    for op, value in items:
+    for op, value in items_of(items):
         if op is ops.LITERAL:
             found.add(chr(value))
         elif op is ops.IN and (ops.NEGATE, None) not in value:  # [^-]: not to match
@@ -148,7 +160,7 @@ def _needs(items, any_case, known, ops):
     """The characters outside ``known`` one of which every match of the
     parsed ``items`` holds (those of its first item that has any); empty
     when a match may hold none. ``ops`` is the parser module."""
-    for op, value in items:
+    for op, value in items_of(items):
         needs = _item_needs(op, value, any_case, known, ops)
         if needs:
             return needs
@@ -190,9 +202,67 @@ def parsed_pattern(pattern):
     """
     from re import _parser
 
+    return _parse(pattern), _parser
+
+
+# The checks of one request read the parse of its pattern several times (its
+# width, its edges, the characters it needs): within one_parse, the parse of
+# the latest pattern is kept and shared (read, never changed); outside, none
+# is kept (a refused pattern of 1 MB parses to tens of MB).
+_SHARED = {"depth": 0, "parses": {}}
+
+
+@contextmanager
+def one_parse():
+    """Share one parse of each pattern among the checks run within it.
+
+    :func:`parsed_pattern` keeps the parse of the latest pattern while the
+    block runs, and nothing once it ends (the outermost block, if nested).
+
+    Examples
+    --------
+    >>> with one_parse():
+    ...     parsed_pattern("ab")[0] is parsed_pattern("ab")[0]
+    True
+    >>> parsed_pattern("ab")[0] is parsed_pattern("ab")[0]
+    False
+    """
+    _SHARED["depth"] += 1
+    try:
+        yield
+    finally:
+        _SHARED["depth"] -= 1
+        if not _SHARED["depth"]:
+            _SHARED["parses"].clear()
+
+
+def _parse(pattern):
+    from re import _parser
+
+    parses = _SHARED["parses"]
+    if pattern in parses:
+        return parses[pattern]
     with warnings.catch_warnings():  # check_pattern has warned already
         warnings.simplefilter("ignore")
-        return _parser.parse(pattern), _parser
+        parsed = _parser.parse(pattern)
+    if _SHARED["depth"]:  # the latest one only
+        parses.clear()
+        parses[pattern] = parsed
+    return parsed
+
+
+def items_of(parsed):
+    """The items of a parse (a ``SubPattern``), as a list, read without a
+    Python call per item (a ``SubPattern`` has no ``__iter__`` of its own:
+    iterating it calls its ``__getitem__`` once per item).
+
+    Examples
+    --------
+    >>> parsed, parser = parsed_pattern("ab")
+    >>> [op is parser.LITERAL for op, _ in items_of(parsed)]
+    [True, True]
+    """
+    return getattr(parsed, "data", parsed)
 
 
 def inner_items(op, value, any_case, ops):
@@ -236,3 +306,186 @@ def _class_needs(members, known, ops):
         else:  # a negated class, a category (\w), a wide range: unsure
             return set()
     return set() if chars & known else chars
+
+
+# What a pattern spells other than letters to match: an escape (\\S), a
+# group's name, a flag group.
+_NOT_LETTERS = re.compile(r"\\.|\(\?P<\w+>|\(\?P=\w+\)|\(\?[a-zA-Z-]+[:)]")
+
+
+def unwritten_words(pattern, vocabulary):
+    """Words on the letters ``pattern`` names that no drawn name holds: a
+    capital for a model of lowercased names, a letter it never learned.
+
+    Parameters
+    ----------
+    pattern : str
+        A regular expression.
+    vocabulary : sequence of str
+        The model's symbols, in id order (the padding first).
+
+    Returns
+    -------
+    words : str
+        ``" (it names ...)"``, to follow the words on the pattern; ``""``
+        when it names no such letter, or matches in any case (``(?i)``).
+
+    Examples
+    --------
+    >>> unwritten_words("José.*", ("-", "j", "o", "s", "é"))
+    " (it names 'J', which the model never writes: it writes names in lowercase)"
+    >>> unwritten_words("jos[^x].*", ("-", "j", "o", "s"))
+    ''
+    >>> unwritten_words("(?i)J.*", ("-", "j"))
+    ''
+    >>> print(unwritten_words("o’b.*", ("-", "'", "b", "o")))
+     (it names '’', which the model never writes: it writes "'" for '’')
+    >>> "(?i)" in unwritten_words("an.*", ("-", "A", "a", "n"))  # it writes "An..."
+    True
+    >>> unwritten_words("[a-b]n.*", ("-", "a", "b", "n", "\u2013"))  # a range's -
+    ''
+    """
+    if re.search(r"\(\?[a-zA-Z]*i", pattern):  # a flag that ignores case
+        return ""
+    known = set("".join(vocabulary[1:]))
+    letters = _NOT_LETTERS.sub("", re.sub(r"\[\^[^]]*\]", "", pattern))
+    chars = set(unicodedata.normalize("NFC", letters)) - known
+    typed = literal_chars(unicodedata.normalize("NFC", pattern))  # not [a-z]'s -
+    similar = look_alikes(sorted(chars & typed), known)
+    missing = sorted(
+        char
+        for char in chars
+        if char.isalpha()
+        and "FINAL" not in unicodedata.name(char, "")  # written at a word's end
+    ) + [char for char, _ in similar]
+    if not missing:
+        return _case_words(letters, known)
+    shown = ", ".join(map(repr, missing))
+    why = _never_written(missing, similar, known)
+    return (
+        f" (it names {shown}, which the model never writes{': ' if why else ''}{why})"
+    )
+
+
+_LOWERCASE = "it writes names in lowercase"  # what _never_written may say
+
+_WITHOUT_ACCENTS = "without accents, folded by strip_accents or never seen"
+
+
+def _never_written(missing, similar, known):
+    """Why the model never writes the characters ``missing``, in words:
+    capitals or accented letters of a model that writes none (``lowercase``
+    and ``strip_accents`` fold them), look-alikes (``similar``, the pairs of
+    :func:`~sknextchar._text.look_alikes`) of what it writes; or nothing."""
+    lower = not any(map(str.isupper, known))
+    plain = not any(map(_accented, known))
+    if all(_folded(char, lower, plain) in known for char in missing):
+        cased = lower and any(char != char.lower() for char in missing)
+        accented = plain and any(map(_accented, missing))
+        return "it writes names " + " and ".join(
+            ["in lowercase"] * cased + [_WITHOUT_ACCENTS] * accented
+        )
+    if similar:
+        return "it writes " + ", ".join(
+            f"{plain!r} for {char!r}" for char, plain in similar
+        )
+    return ""
+
+
+# The longest pattern an advice shows, to copy (a longer one is described).
+_MAX_ADVISED = 2_000
+
+
+def _fold_words(pattern, why):
+    """How to write a pattern for a model that writes neither capitals nor
+    accents (``why`` of :func:`_never_written` says which)."""
+    if _WITHOUT_ACCENTS not in why:
+        return "write the pattern in lowercase, or start it with (?i) to ignore case"
+    plain = f"write the pattern without accents: {_advised(pattern)}"
+    if _LOWERCASE not in why:
+        return plain
+    return f"{plain}, in lowercase (or starting with (?i), which ignores case)"
+
+
+def _advised(pattern):
+    """``pattern`` without accents, to copy from a message: whole, or, too long
+    to show (a pattern cut is no advice), how to write it."""
+    plain = _unaccented(pattern)
+    if len(plain) <= _MAX_ADVISED:
+        return repr(plain)
+    char = next((char for char in pattern if _accented(char)), "")
+    return (
+        f"each accented letter of the pattern as its plain letter ({char!r} as "
+        f"{_unaccented(char)!r}; its {len(pattern):,} characters are too many "
+        "to show)"
+    )
+
+
+def _folded(char, lower, plain):
+    """``char`` lowercased (``lower``) and without accents (``plain``)."""
+    char = char.lower() if lower else char
+    return _unaccented(char) if plain else char
+
+
+def _unaccented(text):
+    """``text`` with its accents folded as ``strip_accents="unicode"`` folds a
+    name's (``"jé.*"``: ``"je.*"``)."""
+    from sklearn.feature_extraction.text import strip_accents_unicode
+
+    return unicodedata.normalize("NFC", strip_accents_unicode(text))
+
+
+def _accented(char):
+    return _unaccented(char) != char
+
+
+def _case_words(letters, known):
+    """Words for a pattern in lowercase only, to a model that writes capitals."""
+    cased = [char for char in letters if char.lower() != char.upper()]
+    writes_capitals = any(char.isupper() for char in known)
+    if not writes_capitals or not cased or any(map(str.isupper, cased)):
+        return ""
+    return (
+        " (patterns tell case apart, and the model writes capitals: (?i) at the "
+        "start of the pattern ignores case)"
+    )
+
+
+def unwritten_advice(pattern, missing, known):
+    """Why the model never writes the characters ``missing`` that every match
+    of ``pattern`` needs (one or all of them), and what to do, in words.
+
+    Parameters
+    ----------
+    pattern : str
+        The pattern, as given.
+    missing : list of str
+        The characters outside ``known`` that the matches need.
+    known : set of str
+        The characters the model writes.
+
+    Returns
+    -------
+    why, fix : str
+        ``why`` may be empty (no reason known).
+
+    Examples
+    --------
+    >>> why, fix = unwritten_advice("Q.*", ["Q"], {"q", "a"})
+    >>> why
+    'it writes names in lowercase'
+    >>> fix
+    'write the pattern in lowercase, or start it with (?i) to ignore case'
+    >>> unwritten_advice("7.*", ["7"], {"a"})
+    ('', 'change the pattern, or train a model on names that hold it')
+    """
+    similar = look_alikes(missing, known)
+    why = _never_written(missing, similar, known)
+    if _LOWERCASE in why or _WITHOUT_ACCENTS in why:
+        fix = _fold_words(pattern, why)
+    elif similar:
+        fix = "change the pattern"
+    else:
+        them = "it" if len(missing) == 1 else "them"
+        fix = f"change the pattern, or train a model on names that hold {them}"
+    return why, fix

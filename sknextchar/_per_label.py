@@ -145,6 +145,9 @@ class PerLabelClassifier(
         ],  # no 0 (joblib has no meaning for it), no bool
     }
 
+    # None stands for KneserNeyClassifier(): set_params says so (_estimator).
+    _none_stands_for = {"estimator": ("model", KneserNeyClassifier)}
+
     def __init__(self, estimator=None, *, n_jobs=None):
         self.estimator = estimator
         self.n_jobs = n_jobs
@@ -336,6 +339,7 @@ class PerLabelClassifier(
         Parameters
         ----------
         X : CharWindows or array-like of int of shape (n_windows, context_length)
+            Windows, or context ids.
         labels : object, array-like or None, default=None
             As in :meth:`predict_log_proba`.
 
@@ -359,6 +363,7 @@ class PerLabelClassifier(
         Parameters
         ----------
         X : CharWindows or array-like of int of shape (n_windows, context_length)
+            Windows, or context ids.
         labels : object, array-like or None, default=None
             As in :meth:`predict_log_proba`.
 
@@ -383,6 +388,7 @@ class PerLabelClassifier(
         Parameters
         ----------
         X : CharWindows or array-like of int of shape (n_windows, context_length)
+            Windows, or context ids.
         y : None or array-like
             For a :class:`CharWindows`: None, or, for a model fitted with labels,
             the label of each name (as in :meth:`fit`). For an array: the true

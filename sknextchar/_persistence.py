@@ -10,6 +10,7 @@ import errno
 import functools
 import io
 import os
+import re
 import stat
 import sys
 from pathlib import Path
@@ -57,6 +58,17 @@ _TRUSTED_TYPES = (
 
 #: The suffixes that ``save_model(format="auto")`` writes with joblib (a pickle).
 PICKLE_SUFFIXES = (".joblib", ".pkl", ".pickle")
+
+#: The first skops release that refuses a hostile file before it imports or
+#: calls anything the file names (the floor of ``pyproject.toml``): 0.11 to 0.13
+#: import the module a ``LossNode`` names before checking it against the trust
+#: list, and 0.11 to 0.14 call whatever ``numpy.random`` attribute a
+#: ``Generator`` names as its bit generator; 0.10 no longer imports beside
+#: scikit-learn 1.9.
+SAFE_SKOPS = "0.15"
+
+#: The command that installs a safe skops, as the errors about skops give it.
+SKOPS_INSTALL = f'python -m pip install --upgrade "skops>={SAFE_SKOPS}"'
 
 
 def get_trusted_types():
@@ -134,12 +146,18 @@ def import_skops_io():
     and 250 MB more for every command that reads or writes a model file.
     While skops is imported, the adapter of each library not imported yet is
     marked missing, so the listing skips it; the marks go afterwards, and
-    skops trusts the same types.
+    skops trusts the same types. A release of skops older than
+    :data:`SAFE_SKOPS` is refused first (:func:`check_skops_release`).
 
     Returns
     -------
     module : module
         ``skops.io``.
+
+    Raises
+    ------
+    ImportError
+        If skops is missing, or older than :data:`SAFE_SKOPS`.
 
     Examples
     --------
@@ -150,6 +168,9 @@ def import_skops_io():
     >>> any(sys.modules.get(name, 0) is None for name in ARRAY_ADAPTERS)
     False
     """
+    import skops  # its version only: an old skops.io may not even import
+
+    check_skops_release(getattr(skops, "__version__", None))
     if "skops.io" not in sys.modules:
         skipped = [
             adapter
@@ -167,6 +188,77 @@ def import_skops_io():
     import skops.io
 
     return skops.io
+
+
+def _release(version):
+    """The release of a version string, comparable to another, or None.
+
+    With ``packaging`` (which skops depends on) a pre-release sorts before its
+    release ("0.15rc1" < "0.15"); without it, or for a version it cannot read,
+    the leading ``major.minor`` is compared.
+    """
+    try:
+        from packaging.version import InvalidVersion, Version
+    except ImportError:
+        Version = None
+    if Version is not None:
+        try:
+            return Version(str(version))
+        except InvalidVersion:
+            pass
+    found = re.match(r"\s*v?(\d+)\.(\d+)", str(version))
+    if found is None:
+        return None
+    release = int(found[1]), int(found[2])
+    return release if Version is None else Version(f"{release[0]}.{release[1]}")
+
+
+def check_skops_release(version):
+    """Refuse a release of skops older than :data:`SAFE_SKOPS`, or of no version.
+
+    Such a release imports a module, or calls a function, that a hostile
+    model file names before it refuses the file, so no skops file is read or
+    written with it (a save loads its file back), whatever pip was told;
+    joblib files are not concerned.
+
+    Parameters
+    ----------
+    version : str or None
+        ``skops.__version__`` (None if skops has none). A version that names
+        no release (no ``major.minor``) is refused too: nothing says the
+        release is safe.
+
+    Raises
+    ------
+    ImportError
+        Naming the release installed and the command that installs a safe one.
+
+    Examples
+    --------
+    >>> from sknextchar._persistence import check_skops_release
+    >>> check_skops_release("0.16.0")
+    >>> check_skops_release("0.16rc1")
+    >>> check_skops_release("0.13.0")
+    Traceback (most recent call last):
+    ...
+    ImportError: skops 0.13.0 is installed, and skops before 0.15 imports ...
+    """
+    release = _release(version)
+    if release is not None and release >= _release(SAFE_SKOPS):
+        return
+    if release is None:
+        installed = (
+            f"skops of no known release (__version__ = {version!r}) is installed, "
+            f"so sknextchar cannot tell it from one before {SAFE_SKOPS}; skops"
+        )
+    else:
+        installed = f"skops {version} is installed, and skops"
+    raise ImportError(
+        f"{installed} before {SAFE_SKOPS} imports modules and calls functions "
+        "that a hostile model file names before it refuses the file; sknextchar "
+        "reads and writes no skops file with it (joblib files still work). "
+        f"Install a newer one: {SKOPS_INSTALL}"
+    )
 
 
 def save_model(model, path, *, format="auto"):

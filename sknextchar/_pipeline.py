@@ -45,7 +45,7 @@ from ._sample_weight import check_sample_weight, check_takes_sample_weight
 from ._steps import pipeline_steps, unfreeze
 from ._transformer import ContextWindowTransformer, unknown_symbols
 from ._validation import check_names
-from ._vocabulary import check_transformer_settings
+from ._vocabulary import check_transformer_settings, is_auto_alphabet
 from ._weight_routing import model_gets_weights
 
 __all__ = [
@@ -62,7 +62,6 @@ __all__ = [
     "spelled_in_pipeline",
     "split_pipeline",
     "told_in_places",
-    "transformer_place",
     "with_vocabulary_of",
 ]
 
@@ -116,7 +115,7 @@ def split_pipeline(estimator, *, owner="NameSampler"):
     return steps[0], steps[1]
 
 
-def check_pipeline_to_fit(estimator):
+def check_pipeline_to_fit(estimator, *, owner="NameSampler"):
     """Refuse a pipeline to fit, and its transformer's settings, before any name.
 
     :func:`split_pipeline`'s checks, then, unless the pipeline is frozen (not
@@ -130,6 +129,9 @@ def check_pipeline_to_fit(estimator):
     ----------
     estimator : Pipeline or FrozenEstimator
         A next-character pipeline, possibly frozen.
+    owner : str, default="NameSampler"
+        Who needs the pipeline, for the error message, in the words of the
+        interface (``NameSampler(estimator=...)`` for NameSampler's ``fit``).
 
     Returns
     -------
@@ -139,9 +141,8 @@ def check_pipeline_to_fit(estimator):
     Raises
     ------
     TypeError
-        If ``estimator`` is not such a pipeline (the message names
-        NameSampler: NameLabelClassifier checks its pipelines first, in its
-        own name).
+        If ``estimator`` is not such a pipeline (NameLabelClassifier checks
+        its pipelines first, in its own name).
     InvalidParameterError
         If the transformer of a pipeline to fit has a bad setting.
 
@@ -155,7 +156,7 @@ def check_pipeline_to_fit(estimator):
     ...     print(error)
     end_symbol must be one character, the end marker's display; got 'ab'.
     """
-    transformer, model = split_pipeline(estimator)
+    transformer, model = split_pipeline(estimator, owner=owner)
     if not isinstance(estimator, FrozenEstimator):  # a frozen one is not refit
         check_transformer_settings(transformer)
     return transformer, model
@@ -255,7 +256,7 @@ def with_vocabulary_of(estimator, names):
     >>> with_vocabulary_of(pipe, ["zoë", "ana"])[0].alphabet
     ['a', 'n', 'o', 'z', 'ë']
     """
-    place = transformer_place(estimator)
+    place = _transformer_place(estimator)
     if place is None or not _auto(estimator.steps[place][1]):
         return estimator
     transformer = estimator.steps[place][1]
@@ -269,7 +270,7 @@ def with_vocabulary_of(estimator, names):
     return shared
 
 
-def transformer_place(estimator):
+def _transformer_place(estimator):
     """The place in ``estimator.steps`` of the transformer a fit fits, or None.
 
     The first step that is not skipped (``"passthrough"`` or None), if it is
@@ -289,7 +290,7 @@ def transformer_place(estimator):
     --------
     >>> from sklearn.pipeline import make_pipeline
     >>> from sknextchar import CharEmbeddingMLPClassifier, ContextWindowTransformer
-    >>> transformer_place(make_pipeline(
+    >>> _transformer_place(make_pipeline(
     ...     "passthrough", ContextWindowTransformer(), CharEmbeddingMLPClassifier()))
     1
     """
@@ -304,7 +305,7 @@ def transformer_place(estimator):
 
 def _auto(transformer):
     """Whether the transformer learns its alphabet from the names."""
-    return isinstance(transformer.alphabet, str) and transformer.alphabet == "auto"
+    return is_auto_alphabet(transformer.alphabet)
 
 
 def _may_warn_of_names(transformer):
@@ -397,7 +398,7 @@ def names_told_once(estimators, names, rows=None, index=None):
     for estimator in estimators:
         with told_in_places(rows, index):  # an "auto" alphabet tells here
             shared.append(with_vocabulary_of(estimator, names))
-        place = transformer_place(estimator)
+        place = _transformer_place(estimator)
         first = None if place is None else estimator.steps[place][1]
         if first is None or _auto(first) or not _may_warn_of_names(first):
             continue

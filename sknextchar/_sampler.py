@@ -34,12 +34,12 @@ from ._decoding import (
 from ._epoch_records import weight_0_noted
 from ._estimator import PackageEstimatorMixin
 from ._generation import (
+    check_name_count,
     draw_cache,
     sample_ids,
     sample_new_names,
 )
 from ._kept_names import fitted_names, names_as_given
-from ._label_lengths import label_length_row
 from ._label_posterior import (
     posterior_filter,
     windows_target_log_proba,
@@ -56,7 +56,10 @@ from ._labels import (
 from ._left_out import (
     check_unlearned_names,
     in_record,
+    label_length_counts,
+    novelty_record,
     recorded_names,
+    training_hashes,
     with_case_readings,
 )
 from ._length_match import LENGTH_PILOT, length_matcher
@@ -78,6 +81,7 @@ from ._novelty import (
     training_ids,
     training_record,
 )
+from ._pattern_needs import one_parse
 from ._pipeline import (
     check_pipeline_to_fit,
     fit_weighted,
@@ -366,7 +370,7 @@ default=None
         [0, 0, 0, 0, 3, 0, 0, 1]
         """
         length_bounds(self.min_length, self.max_length)  # fail on crossed bounds
-        check_pipeline_to_fit(self.estimator)  # a bad setting before a bad name
+        check_pipeline_to_fit(self.estimator, owner="NameSampler(estimator=...)")
         y = check_sampler_labels(y, X)  # before a long fit: a column warns
         weights = _checked_weights(X, sample_weight)  # before a long fit
         names, labels, fit_weights, checked = fitted_names(
@@ -480,23 +484,10 @@ default=None
         check_steps_agree(transformer, model, self.vocabulary_)
         # Read as fit read the names: with "error", a name with a character the
         # model does not know is no training name; "drop" drops the character.
-        record, folded = self._name_record(), None
+        record, folded = training_hashes(self, "in_training_set"), None
         if ignore_case:  # None without case; fails for a model saved before
             folded = checked_folded(self, self.vocabulary_)
         return in_record(transformer, X, record, folded, ignore_case)
-
-    def _name_record(self):
-        """The sorted hashes of the training names; fails clearly without them."""
-        record = getattr(self, "training_name_hashes_", None)
-        if record is None:
-            raise ValueError(
-                "This NameSampler has no record of its training names: it was "
-                "fitted on no names (e.g. a fitted pipeline wrapped with fit([])) "
-                "or saved by sknextchar before 0.2.0. Fit it on the training "
-                "names (NameSampler(FrozenEstimator(pipe)).fit(names) does not "
-                "refit the pipeline), or pass the names to exclude= instead."
-            )
-        return record
 
     # ---------------------------------------------------------- probabilities
     def predict_log_proba(self, X, label=None):
@@ -559,8 +550,8 @@ default=None
         ...     CharEmbeddingMLPClassifier(max_iter=100, random_state=0))
         >>> sampler = NameSampler(pipe, temperature=0).fit(["abid", "asha"])
         >>> proba = sampler.predict_proba(["abid"])  # greedy: one-hot rows
-        >>> proba.sum(axis=1).tolist(), (proba.max(axis=1) == 1).all()
-        ([1.0, 1.0, 1.0, 1.0, 1.0], np.True_)
+        >>> proba.sum(axis=1).tolist(), bool((proba.max(axis=1) == 1).all())
+        ([1.0, 1.0, 1.0, 1.0, 1.0], True)
         """
         return np.exp(self.predict_log_proba(X, label))
 
@@ -1044,48 +1035,30 @@ default=None
         ``ids``, or the length bounds; ``match_lengths`` against them) fails
         first, before any drawing.
         """
-        typical = self._label_filter(*by_label)
-        record, folded = self._novelty_record(novel, by_label[0])
-        test = check_pattern(pattern)
-        match = counts = None
-        if check_bool(match_lengths, "match_lengths"):
-            if getattr(self, "training_length_counts_", None) is None:
-                self._name_record()  # its error: fitted on no names
-            counts, who = target_lengths(
-                self, ids, self._length_counts(by_label[0]), by_label[0], controls
-            )
-        fits = check_meetable(pattern, ids, self.vocabulary_, controls, counts)
-        if counts is not None:  # the lengths the prefix and pattern allow
-            match = length_matcher(counts, controls, rng, *kept, fits=fits, whose=who)
-        return name_filter(
-            self.vocabulary_, record=record, pattern=pattern, test=test,
-            typical=typical, match=match, folded=folded,
-        )  # fmt: skip
-
-    def _novelty_record(self, novel, label):
-        """What ``novel=True`` leaves out: the record of the training names and
-        its case-folded form, or ``(None, None)`` when ``novel`` is False.
-
-        One check for :meth:`sample` and :meth:`most_likely`: without a record
-        (fitted on no names), or with a ``label`` the sampler was given no
-        training names of, ``novel=True`` cannot tell the training names and
-        fails.
-        """
-        if not check_bool(novel, "novel"):
-            return None, None
-        record = self._name_record()
-        self._length_counts(label, "novel")  # no names of the label: fail
-        return record, getattr(self, "training_name_folded_hashes_", None)
-
-    def _length_counts(self, label, use="match_lengths"):
-        """The training names' length counts; with a label, of its names only,
-        refused as by sample_report when the sampler has none (``use``: what
-        they are for)."""
-        if label is None:
-            return self.training_length_counts_
-        model = split_pipeline(self.estimator_)[1]
-        index = check_label_values(model, label, 1)[0]
-        return label_length_row(self, label_classes(model), index, label, use)
+        with one_parse():  # the checks and the filter's words share one parse
+            typical = self._label_filter(*by_label)
+            record, folded = novelty_record(self, novel, by_label[0])
+            test = check_pattern(pattern)
+            match = counts = None
+            if check_bool(match_lengths, "match_lengths"):
+                if getattr(self, "training_length_counts_", None) is None:
+                    training_hashes(self, "match_lengths=True")  # fitted on no names
+                counts, who = target_lengths(
+                    self,
+                    ids,
+                    label_length_counts(self, by_label[0]),
+                    by_label[0],
+                    controls,
+                )
+            fits = check_meetable(pattern, ids, self.vocabulary_, controls, counts)
+            if counts is not None:  # the lengths the prefix and pattern allow
+                match = length_matcher(
+                    counts, controls, rng, *kept, fits=fits, whose=who
+                )
+            return name_filter(
+                self.vocabulary_, record=record, pattern=pattern, test=test,
+                typical=typical, match=match, folded=folded,
+            )  # fmt: skip
 
     def _label_filter(self, label, min_label_proba, method="sample"):
         """The test of ``P(label | name) >= min_label_proba`` and its words.
@@ -1207,11 +1180,12 @@ default=None
         width = check_positive_int(width, "beam_width")
         exclude = normalised_exclude(transformer, exclude)
         prefix_ids, context = encode_prefix(transformer, prefix, controls)
+        check_name_count(n_names, len(self.vocabulary_) - 1, len(prefix_ids), controls)
         typical = self._label_filter(label, min_label_proba, "most_likely")
         accept = unspaced_accept(self.vocabulary_, spelling_accept(
             self, len(prefix_ids), typical and typical[0], keep_spelling
         ))  # fmt: skip
-        record, folded = self._novelty_record(novel, label)
+        record, folded = novelty_record(self, novel, label)
         if record is not None:
             accept = new_names_accept(record, folded, self.vocabulary_, accept)
         with one_blas_thread():

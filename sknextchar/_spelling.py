@@ -167,7 +167,7 @@ def _case_codes(vocabulary):
     -1 is a symbol of a word (a letter, a mark, a digit) without case.
     """
     capital, in_word = _capital_bits(vocabulary)
-    lower = ["", *(unicodedata.category(s[0]) == "Ll" for s in vocabulary[1:])]
+    lower = [False, *(unicodedata.category(s[0]) == "Ll" for s in vocabulary[1:])]
     codes = np.where(capital == 1, 2, np.where(lower, 1, -1))
     return np.where(in_word, codes, 0).astype(np.int8)
 

@@ -40,6 +40,7 @@ through it.
 
 import functools
 import re
+import reprlib
 import unicodedata
 
 # Up to this many offending names are quoted in a message.
@@ -1169,6 +1170,53 @@ def quoted_pattern(pattern):
     "aaa'... (1,000 characters)"
     """
     return quoted(pattern, MAX_QUOTED_PATTERN)
+
+
+def quoted_value(value, limit=MAX_QUOTED):
+    """``repr(value)`` of a value of any type for a message, cut: a str by
+    :func:`quoted`, bytes (or a bytearray) after ``limit`` bytes, any other
+    value as :func:`reprlib.repr` shortens it (the first items of a list, an
+    array or a Series), on one line, with the length of a longer one: a list
+    of 100,000 names or a megabyte of bytes passed where a str is expected is
+    not echoed whole.
+
+    Parameters
+    ----------
+    value : object
+    limit : int, default=MAX_QUOTED
+        The characters of a str, or bytes of bytes, shown of a longer one.
+
+    Returns
+    -------
+    text : str
+
+    Examples
+    --------
+    >>> from sknextchar._text import quoted_value
+    >>> quoted_value(["ab", "cd"]), quoted_value(7), quoted_value(b"ab")
+    ("['ab', 'cd']", '7', "b'ab'")
+    >>> quoted_value(b"a" * 1000)[-26:]
+    "aaaaaaaa'... (1,000 bytes)"
+    >>> quoted_value(["a"] * 1000)
+    "['a', 'a', 'a', 'a', 'a', 'a', ...] (1,000 items)"
+    >>> quoted_value(["a" * 100])
+    "['aaaaaaaaaaaa...aaaaaaaaaaaaa'] (1 item)"
+    """
+    if isinstance(value, str):
+        return quoted(value, limit)
+    if isinstance(value, (bytes, bytearray)):
+        if len(value) <= limit:
+            return repr(value)
+        return f"{bytes(value[:limit])!r}... ({len(value):,} bytes)"
+    shown = value.tolist() if hasattr(value, "tolist") else value  # an array's items
+    text = re.sub(r"\s*\n\s*", " ", reprlib.repr(shown))  # one line
+    try:
+        size = len(value)
+    except TypeError:  # no length to tell
+        return text
+    if "..." not in text:
+        return text
+    return f"{text} ({size:,} {'item' if size == 1 else 'items'})"
 
 
 def quoted_fields(fields, most=MAX_QUOTED_FIELDS):

@@ -25,36 +25,30 @@ from ._lone_marks import check_no_lone_marks
 from ._sizes import check_window_memory
 from ._text import (
     MAX_REPORTED,
-    and_more,
     counted,
-    describe_symbol,
     final_forms_learned_plain,
     fold_final_forms,
     holds_tatweel,
     normalize_text,
     normalize_texts,
-    quoted,
     several_spaces,
     spell_spaces,
     split_symbols,
-    unknown_symbols_note,
 )
 from ._unknown_advice import (
     TRAIN_AGAIN,
     DroppedNamesError,
-    compatibility_note,
-    drop_refused,
     names_left_empty,
-    unknown_hints,
 )
+from ._unknown_message import alphabet_hint, place_of, unknown_message, unknown_text
 from ._validation import check_names, element_place, series_index
 from ._vocabulary import (
     DEFAULT_ALPHABET,
     END,
     SymbolTable,
+    is_auto_alphabet,
     make_vocabulary,
     pick_end_symbol,
-    shown_symbols,
     spell_names,
     vocabulary_of_parameters,
 )
@@ -212,6 +206,13 @@ class ContextWindowTransformer(
         -------
         self : ContextWindowTransformer
             The fitted transformer.
+
+        Examples
+        --------
+        >>> from sknextchar import ContextWindowTransformer
+        >>> transformer = ContextWindowTransformer(alphabet="auto").fit(["abid", "ana"])
+        >>> transformer.vocabulary_
+        ('-', 'a', 'b', 'd', 'i', 'n')
         """
         self._vocabulary_of_parameters()  # the parameters before the names
         names, texts, index = self._prepare(X, fitting=True)
@@ -304,6 +305,14 @@ class ContextWindowTransformer(
         windows : CharWindows
             One window per symbol of each name plus one for its end (fewer when
             characters are dropped).
+
+        Examples
+        --------
+        >>> from sknextchar import ContextWindowTransformer
+        >>> transformer = ContextWindowTransformer(context_length=3).fit(["abid"])
+        >>> windows = transformer.transform(["abid", "bad"])
+        >>> len(windows), windows.n_names  # 4 + 1 windows of abid, 3 + 1 of bad
+        (9, 2)
         """
         check_is_fitted(self)
         names, texts, index = self._prepare(X)
@@ -556,7 +565,7 @@ class ContextWindowTransformer(
             )
 
     def _fixed_alphabet(self):
-        return not (isinstance(self.alphabet, str) and self.alphabet == "auto")
+        return not is_auto_alphabet(self.alphabet)
 
     def _vocabulary_of_parameters(self):
         """The unit and the vocabulary the parameters fix (None: the names'),
@@ -644,7 +653,7 @@ class ContextWindowTransformer(
         if empty and not allow_empty:
             raise EmptyNamesError(
                 [names[i] for i in empty],
-                [_place("names", i, index) for i in empty[:MAX_REPORTED]],
+                [place_of("names", i, index) for i in empty[:MAX_REPORTED]],
                 positions=empty,
                 strip_accents=self.strip_accents,
                 keep_tatweel=self._alphabet_holds(holds_tatweel, fitting),
@@ -670,7 +679,7 @@ class ContextWindowTransformer(
             if (policy or self.handle_unknown) == "error":
                 symbols = (flat, bad, owner)
                 raise ValueError(
-                    self._unknown_message(names, symbols, what, fitting, index)
+                    unknown_message(self, names, symbols, what, fitting, index)
                 )
             ids = ids[~bad]
             lengths = lengths - np.bincount(owner[bad], minlength=len(texts))
@@ -678,8 +687,8 @@ class ContextWindowTransformer(
                 emptied = np.flatnonzero(lengths == 0).tolist()
                 raise DroppedNamesError(
                     [names[i] for i in emptied[:MAX_REPORTED]],
-                    [_place("names", i, index) for i in emptied[:MAX_REPORTED]],
-                    self._alphabet_hint("its characters"),
+                    [place_of("names", i, index) for i in emptied[:MAX_REPORTED]],
+                    alphabet_hint(self.alphabet, "its characters"),
                     fitting=fitting,
                     n_names=len(emptied),
                     positions=emptied[:MAX_REPORTED],
@@ -706,82 +715,6 @@ class ContextWindowTransformer(
             flat = [symbol for piece in pieces for symbol in piece]
             lengths = [len(piece) for piece in pieces]
         return flat, np.array(lengths, dtype=np.intp)
-
-    def _unknown_message(self, names, symbols, what, fitting, index):
-        """The message on the unknown ``symbols``: the flat symbols, which of
-        them are unknown, and the name of each (see :meth:`_encode_names`)."""
-        flat, bad, owner = symbols
-        chars = sorted({flat[i] for i in np.flatnonzero(bad)})
-        culprits = np.unique(owner[bad]).tolist()
-        shown = [(_place(what, i, index), names[i]) for i in culprits[:MAX_REPORTED]]
-        if what != "names":
-            return self._unknown_text(chars, shown, len(culprits), what, fitting)
-        known = self.vocabulary_[1:]
-        # with case kept, dropping is offered only after lowercase=True: "J." "j"
-        emptied = names_left_empty(
-            flat, bad, owner, len(names), known, lowered=not self.lowercase
-        )
-        counts = (emptied[0].size, emptied[1].size)
-        starts = np.flatnonzero(np.diff(owner, prepend=-1))  # each name's first
-        # dropping a first letter: "émile" "mile" (a quote or hyphen may go)
-        firsts = {flat[i] for i in starts[bad[starts]] if flat[i].isalpha()}
-        text = self._unknown_text(
-            chars, shown, len(culprits), what, fitting, counts, kept=firsts
-        )
-        if not emptied[0].size:
-            return text
-        some = _placed("names", emptied[0][:MAX_REPORTED].tolist(), names, index)
-        return f"{text} {drop_refused(emptied[0].size, some)}"
-
-    def _unknown_text(
-        self, chars, culprits, n_culprits, what, fitting, emptied=None,
-        again=TRAIN_AGAIN, kept=(),
-    ):  # fmt: skip
-        """The message on unknown characters ``chars``: ``culprits`` are the
-        ``(place, name)`` shown (``("names[3]", "zoë")``), of ``n_culprits``
-        names that hold them; ``emptied``: how many names dropping would leave
-        empty, alone and after folding (None: not known); ``again``: how the
-        advice to train again begins (not ``fitting``); ``kept``: the unknown
-        symbols that begin names, which no dropping is offered for."""
-        end = self.vocabulary_[0]
-        shown = [f"{place}={quoted(name)}" for place, name in culprits]
-        shown = and_more(shown, n_culprits, most=len(shown))
-        hints = [self._alphabet_hint("them")] + unknown_hints(
-            chars, self.vocabulary_[1:], strip_accents=self.strip_accents,
-            what=what, emptied=emptied, lowercase=self.lowercase, kept=kept,
-        )  # fmt: skip
-        note = (
-            f"; {end!r} only displays the end marker, it is no character of the names"
-            if end in chars
-            else ""
-        )
-        prefixes = [] if what == "names" else [name for _, name in culprits]
-        note += unknown_symbols_note(chars, self.vocabulary_, prefixes)
-        if self.strip_accents != "unicode":
-            note += compatibility_note(chars, what, fitting, again)
-        return (
-            "Found characters outside the vocabulary "
-            f"[{', '.join(map(describe_symbol, chars))}] in {shown}. The vocabulary is "
-            f"{shown_symbols(self.vocabulary_)} plus the end marker (shown as "
-            f"{end!r}){note}. "
-            # A prefix is typed (a context of the table, a start of names).
-            + ("Clean the names" if what == "names" else "Remove those characters")
-            + ", or "
-            + ("pass " if fitting else again)
-            # Each hint of a fitted model's message is one for training again.
-            + (", or " if fitting else ", or with ").join(hints)
-            + "."
-        )
-
-    def _alphabet_hint(self, them):
-        """The alphabet to fit with so that characters are known; ``them``
-        names those characters."""
-        if self._fixed_alphabet():
-            return "alphabet='auto' (or a larger alphabet)"
-        return (
-            f"an alphabet that holds {them} (alphabet='auto' holds the characters "
-            "of the training names only)"
-        )
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
@@ -924,9 +857,10 @@ def unknown_symbols_message(
     Found characters outside the vocabulary ['ë'] in names[7]='zoë' and 1 more
     """
     shown = [(element_place("names", i), name) for i, name in culprits[:MAX_REPORTED]]
-    return _with_vocabulary(transformer)._unknown_text(
-        sorted(symbols), shown, n_culprits, "names", fitting, emptied, again
-    )
+    return unknown_text(
+        _with_vocabulary(transformer), sorted(symbols), shown, n_culprits, "names",
+        fitting, emptied, again,
+    )  # fmt: skip
 
 
 def _with_vocabulary(transformer):
@@ -936,25 +870,6 @@ def _with_vocabulary(transformer):
     probe = clone(transformer)
     probe._learn_vocabulary([], [])  # a fixed alphabet's: no name is read
     return probe
-
-
-def _place(what, i, index=None):
-    """Where element ``i`` of the list called ``what`` is, for a message.
-
-    ``what`` names a list (``"names"``, ``"prefixes"``): ``names[3]``, with the
-    index label of a Series (:func:`element_place`); or the one argument a
-    caller was given (``"prefix"``, ``"context"``), which is named alone.
-    """
-    return element_place(what, i, index) if what in _LISTS else what
-
-
-# How the transformer's own lists are called; any other ``what`` is one argument.
-_LISTS = ("names", "prefixes")
-
-
-def _placed(what, positions, names, index=None):
-    """``names[3]='zoë', names[7]='zoé'``: the names at ``positions``, placed."""
-    return ", ".join(f"{_place(what, i, index)}={quoted(names[i])}" for i in positions)
 
 
 class _TabbedNames(NamesWarning):

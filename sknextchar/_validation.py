@@ -23,7 +23,14 @@ from sklearn.utils.validation import check_is_fitted
 
 from ._file_safety import path_text
 from ._remade_errors import remade
-from ._text import CONTROL, LINE_BREAKS, MAX_QUOTED, normalize_texts, quoted
+from ._text import (
+    CONTROL,
+    LINE_BREAKS,
+    MAX_QUOTED,
+    normalize_texts,
+    quoted,
+    quoted_value,
+)
 
 __all__ = [
     "NO_LABEL",
@@ -42,6 +49,18 @@ __all__ = [
     "float_array",
     "series_index",
 ]
+
+
+def _wrapped(name):
+    """How to wrap a single name in a list, for the error that refuses it where
+    names are expected: ``['asha']``, or ``[name]`` for one too long to echo.
+
+    Examples
+    --------
+    >>> _wrapped("asha"), _wrapped("a" * 1000)
+    ("['asha']", '[name]')
+    """
+    return f"[{name!r}]" if len(name) <= MAX_QUOTED else "[name]"
 
 
 def check_names(names, *, what="names", allow_empty_strings=False):
@@ -80,8 +99,8 @@ def check_names(names, *, what="names", allow_empty_strings=False):
     if isinstance(names, (str, bytes)):
         raise TypeError(
             f"Expected a 1-D collection of {what} (list, tuple, array or Series of "
-            f"str); got a single {type(names).__name__} {names!r}. "
-            f"Wrap it in a list: [{names!r}]."
+            f"str); got a single {type(names).__name__} {quoted_value(names)}. "
+            f"Wrap it in a list: {_wrapped(names)}."
         )
     if type(names).__name__ == "CharWindows":  # not imported: a layer above
         raise TypeError(
@@ -639,7 +658,7 @@ def check_exclude(exclude, *, normalize):
     if isinstance(exclude, (str, bytes)):
         raise TypeError(
             f"exclude must be a collection of names, not a single string; got "
-            f"{exclude!r}. Wrap it in a list: [{exclude!r}]."
+            f"{quoted_value(exclude)}. Wrap it in a list: {_wrapped(exclude)}."
         )
     try:
         names = list(exclude)

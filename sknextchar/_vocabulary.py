@@ -87,6 +87,18 @@ def make_vocabulary(alphabet, end_symbol=END, *, unit="char"):
     return (end_symbol, *sorted(symbols))
 
 
+def is_auto_alphabet(alphabet):
+    """Whether ``alphabet`` (a transformer's parameter) asks to learn the
+    alphabet from the names, not a fixed one (a string, list or array).
+
+    Examples
+    --------
+    >>> is_auto_alphabet("auto"), is_auto_alphabet("abc"), is_auto_alphabet(["auto"])
+    (True, False, False)
+    """
+    return isinstance(alphabet, str) and alphabet == "auto"
+
+
 def vocabulary_of_parameters(alphabet, end_symbol, unit):
     """The unit and the vocabulary that a transformer's parameters fix before
     any name is read, refused as its ``fit`` refuses them.
@@ -133,7 +145,7 @@ def vocabulary_of_parameters(alphabet, end_symbol, unit):
             "end_symbol must be one character, the end marker's display; got "
             f"{end_symbol!r}."
         )
-    fixed = not (isinstance(alphabet, str) and alphabet == "auto")
+    fixed = not is_auto_alphabet(alphabet)
     unit = unit if unit != "auto" else ("char" if fixed else "grapheme")
     if not fixed:
         return unit, None
@@ -410,8 +422,8 @@ class SymbolTable:
     --------
     >>> table = SymbolTable(make_vocabulary("abc"))
     >>> ids, bad = table.encode_letters("cab")
-    >>> ids.tolist(), bad.any()
-    ([3, 1, 2], np.False_)
+    >>> ids.tolist(), bool(bad.any())
+    ([3, 1, 2], False)
     >>> table.decode([3, 1, 2, 0])
     'cab-'
     """

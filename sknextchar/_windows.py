@@ -171,6 +171,13 @@ class CharWindows:
         """The link to the transformer's fit that made the windows, or None.
 
         See :meth:`report_fit`.
+
+        Examples
+        --------
+        >>> from sknextchar import ContextWindowTransformer
+        >>> windows = ContextWindowTransformer().fit(["abid"]).transform(["abid"])
+        >>> windows.fit_link is None  # only a Pipeline's fit_transform links them
+        True
         """
         return self._fit_link
 
@@ -182,14 +189,39 @@ class CharWindows:
 
     @property
     def context_length(self):
+        """The characters before each target: the width of ``contexts``.
+
+        Examples
+        --------
+        >>> from sknextchar import ContextWindowTransformer
+        >>> windows = ContextWindowTransformer(context_length=4).fit_transform(["abid"])
+        >>> windows.context_length
+        4
+        """
         return self.contexts.shape[1]
 
     @property
     def shape(self):
+        """``(n_windows, context_length)``: the shape of ``contexts``.
+
+        Examples
+        --------
+        >>> from sknextchar import ContextWindowTransformer
+        >>> ContextWindowTransformer(context_length=3).fit_transform(["abid"]).shape
+        (5, 3)
+        """
         return self.contexts.shape
 
     @property
     def ndim(self):
+        """2, as for the array of contexts.
+
+        Examples
+        --------
+        >>> from sknextchar import ContextWindowTransformer
+        >>> ContextWindowTransformer().fit_transform(["abid"]).ndim
+        2
+        """
         return self.contexts.ndim
 
     def subset(self, name_mask):

@@ -54,7 +54,7 @@ from ._members import (
 )
 from ._meta_callbacks import first_telling
 from ._model_files import keep_other_files
-from ._persistence import save_model
+from ._persistence import import_skops_io, resolve_format, save_model
 from ._stacklevel import user_stacklevel
 
 __all__ = ["Checkpoint", "History"]
@@ -305,8 +305,9 @@ class Checkpoint:
     def setup(self, estimator, context):
         """Check, before any training, that the checkpoints can be written.
 
-        A missing or read-only folder, a path that is a folder, or an existing
-        file that is no model file (a file of names, say), ``{label}``
+        A missing or read-only folder, a path that is a folder, an existing
+        file that is no model file (a file of names, say), a skops path with
+        skops missing or older than the release it needs, ``{label}``
         outside a PerLabelClassifier (``{member}`` outside a mixture), fails
         here, not after the first epoch (which may be a long pass over a
         file); an estimator with no model that trains by epochs (nothing
@@ -324,7 +325,10 @@ class Checkpoint:
         context : sklearn.callback.CallbackContext
             The task.
         """
-        if self._check_fields(estimator):
+        composite = self._check_fields(estimator)
+        if resolve_format(self.path) == "skops":
+            import_skops_io()  # a skops missing or too old, before any epoch
+        if composite:
             return  # the composite model checks each of its models' files first
         if "{epoch}" not in str(self.path):
             check_target(self._path(self.every), keep=keep_other_files)

@@ -20,12 +20,12 @@ from ._classifier import CharEmbeddingMLPClassifier
 from ._dead_ends import (
     NoRoomAfterError,
     PrefixError,
-    UnfinishedTreeError,
     UnknownSymbolsError,
     check_room_for_a_letter,
 )
 from ._decoding import length_bounds
 from ._fitted import as_sampler, describe, find_parts, prefix_letters
+from ._generation_tree import live_nodes, place_nodes, step_proba
 from ._limits import MAX_LETTERS
 from ._pipeline import split_pipeline
 from ._steps import unfreeze
@@ -497,7 +497,7 @@ def plot_generation_tree(
     sampler = _picture_sampler(estimator, "plot_generation_tree", prefix, depth + 1)
     _check_context(sampler, prefix, label, what="prefix", depth=depth)
     nodes = _grow_tree(sampler, prefix, top_k, depth, label)
-    leaves = _place_nodes(nodes)
+    leaves = place_nodes(nodes)
 
     figsize = (2.0 + 1.6 * (depth + 1), max(2.5, 0.32 * leaves + 1.0))
     fig, ax = _figure_and_axes(ax, figsize)
@@ -575,9 +575,9 @@ def _grow_tree(sampler, prefix, top_k, depth, label=None):
     """The nodes of the tree, breadth first; one model call per level.
 
     A branch that no name can finish is left out: a node after which the
-    sampler allows no symbol (its row of :func:`_step_proba` is NaN), looked
+    sampler allows no symbol (its row of :func:`step_proba` is NaN), looked
     at one level past ``depth`` too, and a node whose every branch is left
-    out (:func:`_live_nodes`).
+    out (:func:`live_nodes`).
     """
     vocabulary = sampler.vocabulary_
     root = {"parent": None, "text": prefix, "char": "", "proba": 1.0, "end": False}
@@ -592,7 +592,7 @@ def _grow_tree(sampler, prefix, top_k, depth, label=None):
                 proba = sampler.next_char_proba(texts, label=label)  # (1, V)
             _check_room(sampler, prefix, "prefix")  # a tree of the end alone
         else:
-            proba = _step_proba(sampler, texts, label)  # (m, V)
+            proba = step_proba(sampler, texts, label)  # (m, V)
         for row, i in enumerate(open_):
             nodes[i]["dead"] = bool(np.isnan(proba[row]).any())
         if step == depth:  # the last column: only whether it can go on
@@ -618,77 +618,7 @@ def _grow_tree(sampler, prefix, top_k, depth, label=None):
                     }
                 )
                 level.append(len(nodes) - 1)
-    return _live_nodes(nodes, prefix)
-
-
-def _step_proba(sampler, texts, label):
-    """``sampler.next_char_proba`` of ``texts``, a NaN row for a text that no
-    name can continue (which ``next_char_proba`` refuses).
-
-    The texts grow the tree's root, which ``next_char_proba`` took: they are
-    spelled in the vocabulary, within ``max_length``, of a known label, so a
-    dead end is the only ValueError left for them.
-    """
-    try:
-        return sampler.next_char_proba(texts, label=label)
-    except ValueError:
-        if len(texts) == 1:
-            return np.full((1, len(sampler.vocabulary_)), np.nan)
-    return np.concatenate([_step_proba(sampler, [text], label) for text in texts])
-
-
-def _live_nodes(nodes, prefix):
-    """The nodes without the dead ones, parents renumbered.
-
-    A node is dead when it is marked so, or when it has branches (it is no
-    end) and all of them are dead. A dead root (every branch shown is dead) is
-    an error.
-    """
-    children = {i: [] for i in range(len(nodes))}
-    for i, node in enumerate(nodes[1:], start=1):
-        children[node["parent"]].append(i)
-    dead = [node["dead"] for node in nodes]
-    for i in range(len(nodes) - 1, -1, -1):  # children come after their parent
-        if children[i] and all(dead[c] for c in children[i]):
-            dead[i] = True
-    if dead[0]:
-        raise UnfinishedTreeError(prefix)
-    new_index = np.cumsum([not d for d in dead]) - 1
-    live = []
-    for i, node in enumerate(nodes):
-        if not dead[i]:
-            parent = node["parent"]
-            live.append(
-                {**node, "parent": None if parent is None else new_index[parent]}
-            )
-    return live
-
-
-def _place_nodes(nodes):
-    """Set x (the level) and y of each node: leaves one apart, parents centred.
-
-    Returns the number of leaves.
-    """
-    children = {i: [] for i in range(len(nodes))}
-    for i, node in enumerate(nodes[1:], start=1):
-        children[node["parent"]].append(i)
-    n_leaves = 0
-
-    def place(i, x):
-        nonlocal n_leaves
-        node = nodes[i]
-        node["x"] = x
-        node["leaf"] = not children[i]
-        if node["leaf"]:
-            node["y"] = n_leaves
-            n_leaves += 1
-        else:
-            for child in children[i]:
-                place(child, x + 1)
-            node["y"] = float(np.mean([nodes[c]["y"] for c in children[i]]))
-
-    place(0, 0)
-    return n_leaves
+    return live_nodes(nodes, prefix)
 
 
 def plot_temperature(

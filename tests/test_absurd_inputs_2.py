@@ -137,3 +137,32 @@ def test_many_temperatures_with_one_bad_are_refused_in_a_short_message():
     assert len(message) < 300
     assert "(100,001 values)" in message
     assert "temperatures[100000]=-1.0" in message
+
+
+def test_most_likely_of_more_names_than_exist_is_refused_at_once(monkeypatch):
+    # most_likely(10**9) weighed all 12 million names of the bounds (~70 s)
+    # before "Found only ...": the count of names is known up front.
+    names = ["ab", "ba", "a", "bb"]
+    pipe = make_pipeline(
+        ContextWindowTransformer(alphabet="auto"), KneserNeyClassifier()
+    )
+    sampler = NameSampler(pipe, min_length=1, max_length=2).fit(names)
+    assert sampler.vocabulary_ == ("-", "a", "b")
+    # Exact on this model: its 2 letters make 2 + 4 names, all of nonzero
+    # probability, and most_likely finds them all.
+    every = sampler.most_likely(6, keep_spelling=False)
+    assert sorted(every) == ["a", "aa", "ab", "b", "ba", "bb"]
+    searched = []
+    monkeypatch.setattr(
+        "sknextchar._sampler.beam_search", lambda *a, **k: searched.append(1)
+    )
+    with pytest.raises(ValueError, match="n_names=7 asks for more names") as error:
+        sampler.most_likely(7, keep_spelling=False)
+    assert "at most 6 names of 1 to 2 letters" in str(error.value)
+    assert "model's 2 letters" in str(error.value)
+    with pytest.raises(ValueError, match="at most 3 names of 1 to 2") as error:
+        sampler.most_likely(4, prefix="a", keep_spelling=False)  # a, aa, ab
+    assert "letters after a prefix of 1 letter." in str(error.value)
+    with pytest.raises(ValueError, match="n_names=1000000000 asks for more"):
+        sampler.most_likely(10**9)
+    assert not searched  # refused before any search

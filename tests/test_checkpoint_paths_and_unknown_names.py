@@ -67,6 +67,25 @@ def test_a_later_checkpoint_path_is_checked_before_training(tmp_path, epochs):
     assert not hasattr(pipe[-1], "coefs_")
 
 
+def test_a_skops_checkpoint_with_an_old_skops_is_refused_before_training(
+    tmp_path, epochs, monkeypatch
+):
+    import skops
+
+    monkeypatch.setattr(skops, "__version__", "0.13.0")
+    pipe = make_pipeline(ContextWindowTransformer(), small(max_iter=3))
+    pipe.set_callbacks(Checkpoint(tmp_path / "ck_{epoch}.skops", every=2))
+    with pytest.raises(ImportError, match="skops 0.13.0 is installed"):
+        pipe.fit(NAMES)
+    assert epochs == []  # refused before the first epoch
+    assert list(tmp_path.iterdir()) == []
+    assert not hasattr(pipe[-1], "n_iter_")
+    # a joblib checkpoint is not concerned
+    pipe.set_callbacks(Checkpoint(tmp_path / "ck_{epoch}.joblib", every=2))
+    pipe.fit(NAMES)
+    assert len(epochs) == 3 and [p.name for p in tmp_path.iterdir()] == ["ck_2.joblib"]
+
+
 def test_only_the_paths_of_the_call_are_checked(tmp_path):
     """Epochs that are no multiple of every, or past max_iter, are not written."""
     for epoch in (3, 6):

@@ -143,3 +143,33 @@ def test_the_report_of_a_sampler_without_its_names_asks_for_them(tmp_path):
     assert "exclude" not in str(error.value)
     names = ["ann", "bob", "cat", "dora"]
     assert sample_report(["ann", "eve"], names).in_train == 0.5
+
+
+def test_in_training_set_of_a_sampler_without_its_names_says_why(tmp_path):
+    # The refusal named fit([]) and old files, not train_from_file, which
+    # keeps the lengths of its names only; novel=True names it too.
+    path = tmp_path / "n.txt"
+    path.write_text("ann\nbob\ncat\ndora\n", encoding="utf-8")
+    sampler = train_from_file(path, small_pipe(), chunk_size=2, return_sampler=True)
+    with pytest.raises(ValueError, match="no record of its training names") as error:
+        sampler.in_training_set(["ann"])
+    assert "train_from_file" in str(error.value)
+    assert "exclude=" not in str(error.value)  # no argument of in_training_set
+    with pytest.raises(ValueError, match="train_from_file") as error:
+        sampler.sample(1, novel=True)
+    assert "exclude=" in str(error.value)
+
+
+def test_match_lengths_without_length_counts_gives_its_own_advice():
+    # A sampler fitted on no names keeps no length counts: the refusal of
+    # match_lengths=True said it lacked "the record of its training names"
+    # and gave in_training_set's advice (compare with the training names).
+    pipe = small_pipe().fit(["ann", "bob", "cat"])
+    sampler = NameSampler(FrozenEstimator(pipe)).fit([])
+    with pytest.raises(ValueError, match="match_lengths=True needs") as error:
+        sampler.sample(1, match_lengths=True)
+    message = str(error.value)
+    assert "no record of its training names' lengths" in message
+    assert "fitted on no names" in message
+    assert message.endswith("or leave out match_lengths=True.")
+    assert "compare the names" not in message

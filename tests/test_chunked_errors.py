@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from sknextchar import (
-    ContextWindowTransformer,
+    _transformer,
+    _unknown_message,
     _validation,
     make_default_pipeline,
     train_from_file,
@@ -143,8 +144,8 @@ def test_a_resumed_runs_advice_does_not_hang_on_the_wording_of_another(
     # reworded otherwise, it advised training the model again with resume=True.
     old = train_from_file(table(tmp_path / "old.csv", NAMES), small_pipe(),
                           names_column="name")  # fmt: skip
-    cls = ContextWindowTransformer
-    monkeypatch.setattr(cls, "_unknown_text", reworded(cls._unknown_text))
+    for module in (_transformer, _unknown_message):  # every unknown-letter message
+        monkeypatch.setattr(module, "unknown_text", reworded(module.unknown_text))
     path = table(tmp_path / "names.csv", [*NAMES[:25], "zoë", "ﬁona"])
     _, message = first_error(
         lambda: train_from_file(path, old.set_params(clf__max_iter=2), chunk_size=10,

@@ -4,7 +4,12 @@ a file's faults in the order a fit in memory does."""
 import pytest
 from sklearn.utils.validation import check_is_fitted
 
-from sknextchar import make_default_pipeline, train_from_file
+from sknextchar import (
+    KneserNeyClassifier,
+    NameSampler,
+    make_default_pipeline,
+    train_from_file,
+)
 from sknextchar.cli import main
 from sknextchar.datasets import load_names
 
@@ -99,3 +104,34 @@ def test_chunks_of_one_name_are_counted_in_the_singular(tmp_path, capsys):
     captured = capsys.readouterr()
     assert "in chunks of 1 name for 1 epoch" in captured.out  # not "1 names"
     assert "chunk 2/2: 1 name, loss" in captured.err
+
+
+@pytest.mark.parametrize(
+    "given, kind",
+    [
+        (KneserNeyClassifier(), "KneserNeyClassifier"),
+        (NameSampler(make_default_pipeline()), "NameSampler"),
+        ([make_default_pipeline()], "list"),
+        (3, "int"),
+    ],
+    ids=["model", "sampler", "list", "int"],
+)
+def test_a_pipeline_of_another_kind_is_refused_in_the_words_of_train_from_file(
+    tmp_path, given, kind
+):
+    # It was an AttributeError ('... object has no attribute steps') or
+    # scikit-learn's "Cannot clone object '3'", which names no argument.
+    path = tmp_path / "names.txt"
+    path.write_text("\n".join(NAMES) + "\n", encoding="utf-8")
+    with pytest.raises(TypeError) as caught:
+        train_from_file(path, given)
+    said = str(caught.value)
+    assert said.startswith("train_from_file(pipeline=...) needs a Pipeline ")
+    if kind == "NameSampler":  # what to pass instead
+        assert said.endswith(
+            "; got NameSampler. Pass the pipeline it wraps: its estimator, as in "
+            "train_from_file(path, sampler.estimator), or its fitted estimator_ "
+            "with resume=True."
+        )
+    else:
+        assert said.endswith(f"; got {kind}.")

@@ -88,7 +88,7 @@ def assert_same_weights(a, b):
             hidden_layer_sizes=(16,),
             batch_size=32,
             learning_rate_init=0.02,
-            max_iter=50,
+            max_iter=20,
             random_state=0,
         )
     ],

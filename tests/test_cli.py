@@ -44,6 +44,7 @@ from sknextchar._compat import (
     StrOptions,
     validate_parameter_constraints,
 )
+from sknextchar._persistence import SKOPS_INSTALL
 from sknextchar.cli import build_parser, build_pipeline, main
 from sknextchar.cli._errors import error_message
 from sknextchar.cli._flags import (
@@ -1026,7 +1027,7 @@ def test_progress_is_cleared_when_training_fails(names_file, tmp_path, capsys):
 
 def test_missing_optional_dependencies_are_named():
     error = ImportError("No module named 'skops'", name="skops")
-    assert 'pip install "skops>=0.10"' in error_message(error)
+    assert SKOPS_INSTALL in error_message(error)  # as an old skops's refusal says
     error = ImportError("No module named 'matplotlib'", name="matplotlib")
     assert "python -m pip install matplotlib" in error_message(error)
     error = ImportError("No module named 'other'", name="other")

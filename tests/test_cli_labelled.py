@@ -38,6 +38,104 @@ def test_a_labels_file_pairs_with_the_names_line_by_line(tmp_path):
         read_labelled_names(names, short)
 
 
+LINES, LINE_LABELS = "anna\nbob\ncarl\ndora\n", "f\nm\nm\nf\n"
+PAIRED = (["anna", "bob", "carl", "dora"], ["f", "m", "m", "f"])
+
+
+@pytest.mark.parametrize(
+    "names, labels",
+    [
+        (LINES, "\ufefff\r\nm\r\nm\r\nf\r\n\r\n\n"),  # BOM, CRLF, blank lines
+        ("name\n" + LINES, "label\n" + LINE_LABELS),  # a header row in each
+        ("First Name\n" + LINES, "Gender\n" + LINE_LABELS),
+        ("name\n" + LINES, LINE_LABELS),  # a header row in the names file alone
+        ("Full name\n" + LINES, "Gender\n" + LINE_LABELS),  # as --labels COLUMN
+        ("Name:\n" + LINES, LINE_LABELS),
+        ("\nname\n" + LINES, "\nlabel\n" + LINE_LABELS),  # after a blank line
+    ],
+)
+def test_a_labels_file_pairs_header_rows_and_line_ends(tmp_path, capsys, names, labels):
+    # Both header rows were read as a name and its label ('name', 'label').
+    names = write(tmp_path / "names.txt", names)
+    labels = write(tmp_path / "labels.txt", labels, newline="")
+    assert read_labelled_names(names, labels) == PAIRED
+    err = capsys.readouterr().err
+    header = "name" in open(names).read().lower()
+    line = 1 + open(names).read().startswith("\n")
+    assert (f"Note: read line {line} of {names!r}" in err) == header, err
+
+
+@pytest.mark.parametrize(
+    "names, labels, told",
+    [  # a header row in each, a label missing: the labels shifted by one
+        (
+            "name\n" + LINES,
+            "label\nf\nm\nm\n",
+            "line 5 of {names!r} holds 'dora', and {labels!r} ends at line 4",
+        ),
+        # a name missing; a rare first label is no header row to add one above
+        (
+            "bob\nanna\nbea\nxan\n",
+            "m\nf\nf\nx\nf\n",
+            "line 5 of {labels!r} holds 'f', and {names!r} ends at line 4",
+        ),
+        ("", "f\nm\n", "line 1 of {labels!r} holds 'f', and {names!r} holds no line"),
+    ],
+)
+def test_header_rows_are_judged_per_file_and_the_rest_must_pair(
+    tmp_path, names, labels, told
+):
+    names = write(tmp_path / "names.txt", names)
+    labels = write(tmp_path / "labels.txt", labels)
+    with pytest.raises(ValueError) as caught:
+        read_labelled_names(names, labels)
+    message = str(caught.value)
+    assert told.format(names=names, labels=labels) in message, message
+    lengths = [text.count("\n") for text in (open(names).read(), open(labels).read())]
+    assert f"has {lengths[0]} lines but {labels!r} has {lengths[1]}:" in message
+    assert "pass --labels label" in message and "add a first line" not in message
+
+
+def test_a_header_row_in_the_labels_file_alone_is_refused_saying_what_to_do(tmp_path):
+    names = write(tmp_path / "names.txt", LINES)
+    labels = write(tmp_path / "labels.txt", "label\n" + LINE_LABELS)
+    with pytest.raises(ValueError) as caught:
+        read_labelled_names(names, labels)
+    assert str(caught.value) == (
+        f"Line 1 of {labels!r}, 'label', reads as a header row, and {names!r} has "
+        f"one line fewer, with no header row: add a first line 'name' to "
+        f"{names!r} (its header row), or delete line 1 of {labels!r} if it is no "
+        "label."
+    )
+    fixed = write(tmp_path / "names.txt", "name\n" + LINES)  # as the error says
+    assert read_labelled_names(fixed, labels) == PAIRED
+
+
+@pytest.mark.parametrize(
+    "labels, told",
+    [
+        (
+            "f\nm\nm\n",
+            "line 4 of {names!r} holds 'dora', and {labels!r} ends at line 3",
+        ),
+        (
+            LINE_LABELS + "m\n",
+            "line 5 of {labels!r} holds 'm', and {names!r} ends at line 4",
+        ),
+    ],
+)
+def test_files_of_unequal_lengths_say_which_line_and_what_to_do(
+    tmp_path, capsys, labels, told
+):
+    names = write(tmp_path / "names.txt", LINES)
+    labels = write(tmp_path / "labels.txt", labels)
+    model = str(tmp_path / "m.skops")
+    assert main(["train", names, "--labels", labels, *KN, "-o", model]) == 1
+    err = capsys.readouterr().err
+    assert told.format(names=names, labels=labels) in err, err
+    assert "pass --labels label" in err and "Traceback" not in err
+
+
 def test_a_labels_file_needs_the_names_file(tmp_path):
     labels = write(tmp_path / "labels.txt", "f\nm\n")
     with pytest.raises(ValueError, match="is a file of labels.*pass NAMES_FILE"):

@@ -131,3 +131,107 @@ def test_the_outputs_own_error_names_each_character_once_in_order(monkeypatch):
     shown = re.findall(r"U\+[0-9A-F]{4}", message)
     assert shown == ["U+062D", "U+064A"]
     assert ", ..." not in message  # two characters: nothing left unshown
+
+
+def undecodable_names_file(tmp_path):
+    """A file of names whose path holds the byte 0xff (no UTF-8), as
+    ``os.fsdecode`` gives it (a lone surrogate); skipped where no such path
+    can be made."""
+    if os.fsencode("\udcff") != b"\xff":
+        pytest.skip("file names here are not bytes decoded with surrogateescape")
+    path = os.path.join(os.fsdecode(bytes(tmp_path)), "\udcffk.csv")
+    try:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(["asha", "anya", "aria", "bela", "cara", "dina"]) + "\n")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system refuses a file name that is no UTF-8")
+    return path
+
+
+def train_in_chunks_argv(names, tmp_path):
+    model = os.path.join(os.fsdecode(bytes(tmp_path)), "m\udcff.skops")
+    argv = ["train", names, "--chunk-size", "2", "--max-iter", "1", "-q"]
+    return [*argv, "-o", model], model
+
+
+def test_a_path_that_is_no_utf8_is_printed_and_the_model_saved(tmp_path, monkeypatch):
+    # A strict UTF-8 output (any UTF-8 locale but C/POSIX): the report of the
+    # training named the file with a lone surrogate, which stopped the command
+    # before its save.
+    names = undecodable_names_file(tmp_path)
+    argv, model = train_in_chunks_argv(names, tmp_path)
+    status, stdout, stderr = run_in_process(monkeypatch, argv, "utf-8")
+    assert status == 0, stderr.decode()
+    assert os.path.exists(model)
+    assert b"Trained on " in stdout and b"\\xffk.csv in chunks" in stdout
+    assert sys.stdout.errors == "strict"  # the stream as it was, after main
+
+
+@pytest.mark.slow
+def test_a_new_process_with_a_strict_utf8_output_saves_the_model(tmp_path):
+    names = undecodable_names_file(tmp_path)
+    argv, model = train_in_chunks_argv(names, tmp_path)
+    status, stdout, stderr = run_cli(argv, "utf-8:strict")
+    assert status == 0, stderr.decode()
+    assert os.path.exists(model)
+    assert b"\\xffk.csv in chunks" in stdout
+    assert b"Traceback" not in stderr
+
+
+def test_names_an_ascii_output_cannot_hold_are_all_written_escaped(model, monkeypatch):
+    # Each name escaped (\u0645...), none dropped or replaced by '?'; then one
+    # error on stderr that says what to set, and status 1.
+    argv = ["sample", model, "-n", "5", "--seed", "0"]
+    status, stdout, stderr = run_in_process(monkeypatch, argv, "ascii")
+    lines = stdout.decode("ascii").splitlines()
+    assert len(lines) == 5 and all(line.startswith("\\u06") for line in lines)
+    decoded = [line.encode().decode("unicode_escape") for line in lines]
+    assert all(name and set(name) <= set("".join(NAMES)) for name in decoded)
+    assert status == 1
+    err = stderr.decode("ascii")
+    assert err.count("sknextchar: error:") == 1 and "PYTHONUTF8=1" in err
+    assert "encoded as ascii" in err and "written as \\u06" in err
+
+
+def test_a_path_train_can_only_escape_keeps_status_0(tmp_path, monkeypatch):
+    # Only messages were escaped (the -o path in "Saved the model to"): the
+    # model is saved, so the status is 0, with a note (it was 1, an error).
+    names = tmp_path / "names.txt"
+    names.write_text("asha\nravi\nmeena\nkiran\n", encoding="utf-8")
+    model = tmp_path / "\u0926\u0947\u0935.skops"
+    argv = ["train", str(names), "--model", "kneser-ney", "-q", "-o", str(model)]
+    status, stdout, stderr = run_in_process(monkeypatch, argv, "ascii")
+    assert status == 0 and model.exists()
+    assert "\\u0926\\u0947\\u0935.skops" in stdout.decode("ascii")
+    err = stderr.decode("ascii")
+    assert err.startswith("sknextchar: note:") and "error" not in err
+    assert "U+0926 (DEVANAGARI LETTER DA)" in err
+
+
+def test_an_escaping_block_inside_another_keeps_the_outer_notes(monkeypatch):
+    # main() called inside main(): the inner run started with the notes of
+    # the outer one cleared, so the outer one lost its error and status 1.
+    from sknextchar.cli._streams import escaping_streams
+
+    out = io.TextIOWrapper(io.BytesIO(), encoding="ascii")
+    monkeypatch.setattr(sys, "stdout", out)
+    with escaping_streams() as outer:
+        print("\u0915")
+        with escaping_streams() as inner:
+            print("\u0916")
+    assert list(outer) == ["\u0915"] and list(inner) == ["\u0916"]
+
+
+def test_an_output_that_is_also_the_error_stream_gets_its_handler_back(
+    monkeypatch,
+):
+    # sys.stderr = sys.stdout (as some hosts set them): the handlers were put
+    # back in the order they were set, which left stdout's escaping handler.
+    from sknextchar.cli._streams import escaping_streams
+
+    out = io.TextIOWrapper(io.BytesIO(), encoding="ascii")
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", out)
+    with escaping_streams():
+        print("\u0915")
+    assert out.errors == "strict"

@@ -146,3 +146,99 @@ def test_a_cut_value_of_a_dash_is_joined_and_quoted_in_the_cli():
     assert cli_spelling(message) == (
         f"--pattern='-{'a' * 199}' (cut after 200 of its 300 characters) matches none"
     )
+
+
+@pytest.mark.parametrize("pattern", [["a"] * 100_000, b"a" * 10**6])
+def test_a_pattern_not_a_str_is_cut_in_the_message(pattern):
+    # A list of 100,000 items or a megabyte of bytes was echoed whole.
+    with pytest.raises(TypeError, match="pattern must be a str") as error:
+        _kneser_ney_sampler().sample(1, pattern=pattern)
+    message = str(error.value)
+    assert len(message) < 300, message[:300]
+    assert f"({len(pattern):,} " in message  # how long it was
+
+
+def test_a_pattern_is_parsed_once_for_its_checks(monkeypatch):
+    # Each check of a request (edges, characters needed, width) parsed the
+    # pattern anew: six parses, 7-28 s for a pattern of a megabyte.
+    import re
+
+    sampler = _kneser_ney_sampler()
+    calls = []
+    parse = re._parser.parse
+    monkeypatch.setattr(re._parser, "parse", lambda *a: calls.append(a[0]) or parse(*a))
+    pattern = "(?:r|s)" + "a?" * 37 + ".*"  # a pattern no other test uses
+    assert sampler.sample(3, pattern=pattern, random_state=0)
+    # re.compile's own parse, and the checks' one (the package's fixed
+    # expressions are parsed too on their first use in the process: not counted)
+    assert calls.count(pattern) <= 2
+
+
+def test_a_refused_pattern_leaves_no_parse_in_memory(monkeypatch):
+    # The parse the checks share was kept in a module-wide cache until
+    # another pattern came: ~50 MB for a refused pattern of a megabyte.
+    import gc
+    import re
+    import weakref
+
+    sampler = _kneser_ney_sampler()
+    parses = []
+    parse = re._parser.parse
+
+    def kept_parse(*args):
+        parsed = parse(*args)
+        parses.append(weakref.ref(parsed))
+        return parsed
+
+    monkeypatch.setattr(re._parser, "parse", kept_parse)
+    for pattern, refused in (("q" * 1001, ValueError), ("(?:r|s)a?.*", None)):
+        if refused:
+            with pytest.raises(refused, match="no name can have 1,001 letters"):
+                sampler.sample(1, pattern=pattern)
+        else:
+            assert sampler.sample(2, pattern=pattern, random_state=0)
+        re.purge()  # re's own cache of compiled patterns
+        gc.collect()
+        assert parses and all(ref() is None for ref in parses), pattern[:20]
+        parses.clear()
+
+
+def test_a_pattern_longer_than_any_name_says_no_max_length_allows_it():
+    # "raise max_length to 100000 or more": max_length is at most 1,000.
+    with pytest.raises(ValueError, match="no name can have 10,001 letters") as error:
+        _kneser_ney_sampler().sample(1, pattern="a" * 10_001)
+    assert "max_length is at most 1,000" in str(error.value)
+    assert "raise max_length" not in str(error.value)
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        # bytes of 31-60 went through reprlib, cut and counted as "items"
+        (b"a" * 50, repr(b"a" * 50)),
+        (bytearray(b"ab"), "bytearray(b'ab')"),
+        (["a" * 100], "['aaaaaaaaaaaa...aaaaaaaaaaaaa'] (1 item)"),  # "(1 items)"
+    ],
+)
+def test_a_value_is_quoted_as_its_type_is_measured(value, expected):
+    from sknextchar._text import quoted_value
+
+    assert quoted_value(value) == expected
+
+
+def test_a_series_passed_as_a_pattern_is_quoted_on_one_line():
+    # Its repr put a line break (and the index) in the message.
+    pd = pytest.importorskip("pandas")
+    with pytest.raises(TypeError, match="pattern must be a str") as error:
+        _kneser_ney_sampler().sample(1, pattern=pd.Series(["a"] * 1000))
+    message = str(error.value)
+    assert "\n" not in message
+    assert "['a', 'a', 'a', 'a', 'a', 'a', ...] (1,000 items)" in message
+
+
+def test_a_pattern_too_long_for_any_name_spells_its_length_once():
+    # "matches only names of 1001 letters, and no name can have 1,001 letters"
+    with pytest.raises(ValueError, match="no name can have 1,001 letters") as error:
+        _kneser_ney_sampler().sample(1, pattern="a" * 1001)
+    assert "matches only names of 1,001 letters" in str(error.value)
+    assert "1001" not in str(error.value)

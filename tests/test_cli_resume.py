@@ -181,3 +181,19 @@ def test_the_resumed_file_is_never_the_output(files, capsys):
     assert main([*argv, "-o", files["old"], "--force"]) == 1
     assert "is one of the input files of this command" in capsys.readouterr().err
     assert open(files["old"], "rb").read() == before
+
+
+@pytest.mark.parametrize("chunks", [[], ["--chunk-size", "5"]])
+def test_resume_tells_of_rows_without_a_name_once(files, tmp_path, capsys, chunks):
+    # Read into memory, then again by train_from_file's first pass: the rows
+    # with no name were told twice (a note, then a warning).
+    rows = [f"{name},f" for name in OLD_NAMES[:6]]
+    rows[2:2], rows[5:5] = [",f"], [",m"]
+    table = tmp_path / "kids.csv"
+    table.write_text("name,sex\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    out = str(tmp_path / "kids.skops")
+    argv = ["train", str(table), "--names-column", "name", "--resume", files["old"]]
+    assert main([*argv, *chunks, "--max-iter", "3", "-q", "-o", out]) == 0
+    err = capsys.readouterr().err
+    assert err.count("have no name in column 'name'") == 1, err
+    assert "(lines 4 and 7)" in err

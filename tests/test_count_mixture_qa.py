@@ -124,8 +124,8 @@ def test_a_huge_context_id_is_named_with_what_to_do():
     with pytest.raises(ValueError) as error:
         KneserNeyClassifier().fit(np.array([[0, 10**20], [1, 2]]), ["a", "b"])
     message = str(error.value)
-    assert f"context ids 0 to {10**20}" in message
-    assert "number the context ids from 0 without gaps" in message
+    assert "such as 1e+20." in message  # the float, not its 21 digits
+    assert "Number the context ids from 0 without gaps" in message
 
 
 @pytest.mark.parametrize("k", [1e308, 6e307])

@@ -136,6 +136,29 @@ def _check_parameters(name, obj, doc):
         f"{name}: parameters missing from the docstring: {missing}; documented but "
         f"not in the signature: {extra}"
     )
+    in_signature = [p for p in _signature_order(obj) if p in documented]
+    in_docstring = [p for p in _documented_order(doc["Parameters"]) if p in expected]
+    assert in_docstring == in_signature, (
+        f"{name}: document the parameters in the order of the signature, "
+        f"{in_signature}, not {in_docstring}"
+    )
+
+
+def _signature_order(obj):
+    """The parameter names of ``obj`` (a class's ``__init__``), in order."""
+    if inspect.isclass(obj):
+        obj = obj.__init__
+    return list(inspect.signature(obj).parameters)
+
+
+def _documented_order(section):
+    """The names of a Parameters section in the order of the docstring."""
+    return [
+        name.strip().lstrip("*")
+        for item in section
+        for name in item.name.split(",")
+        if name.strip()
+    ]
 
 
 @pytest.mark.parametrize(
@@ -155,6 +178,45 @@ def test_public_method_parameters(name, method):
     doc = _parse(method)
     assert doc["Summary"], f"{name}: no one-line summary"
     _check_parameters(name, method, doc)
+
+
+# scikit-learn's callback machinery calls these during a fit, never the user; the
+# callback class's own example shows them at work.
+CALLBACK_HOOKS = {"setup", "on_fit_task_begin", "on_fit_task_end", "teardown"}
+USER_METHODS = [
+    (name, method)
+    for name, method in PUBLIC_METHODS
+    if name.rsplit(".", 1)[-1] not in CALLBACK_HOOKS
+]
+
+
+@pytest.mark.parametrize("name, method", USER_METHODS, ids=[n for n, _ in USER_METHODS])
+def test_public_method_has_an_example(name, method):
+    assert _parse(method)["Examples"], f"{name}: no Examples section"
+
+
+def _public_properties():
+    """(qualified name, property) of the properties the public classes define."""
+    return [
+        (f"{cls.__name__}.{name}", member)
+        for _, cls in PUBLIC_CLASSES
+        for klass in cls.__mro__
+        if klass.__module__.startswith("sknextchar")
+        for name, member in vars(klass).items()
+        if isinstance(member, property) and not name.startswith("_")
+    ]
+
+
+PUBLIC_PROPERTIES = _public_properties()
+
+
+@pytest.mark.parametrize(
+    "name, prop", PUBLIC_PROPERTIES, ids=[n for n, _ in PUBLIC_PROPERTIES]
+)
+def test_public_property_has_a_docstring_with_an_example(name, prop):
+    doc = _parse(prop)
+    assert doc["Summary"], f"{name}: no one-line summary"
+    assert doc["Examples"], f"{name}: no Examples section"
 
 
 # --------------------------------------------------------------------------- #

@@ -13,6 +13,9 @@ from sknextchar.cli import main
 from sknextchar.datasets import load_indian_names
 
 NAMES = [str(name) for name in load_indian_names()[:200]]
+NEEDS_STRING_DTYPE = pytest.mark.skipif(
+    not hasattr(np.dtypes, "StringDType"), reason="StringDType: NumPy >= 2.0"
+)
 
 
 def _rare_label_pipeline(seed):
@@ -118,7 +121,10 @@ def test_without_labels_the_hold_out_is_the_splitters():
         list,
         lambda v: np.asarray(v, dtype=object),
         lambda v: pd.Series(v),
-        lambda v: np.asarray(v, dtype=np.dtypes.StringDType()),
+        pytest.param(
+            lambda v: np.asarray(v, dtype=np.dtypes.StringDType()),
+            marks=NEEDS_STRING_DTYPE,
+        ),
     ],
     ids=["list", "object", "series", "stringdtype"],
 )

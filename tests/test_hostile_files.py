@@ -11,6 +11,7 @@ file, and the command line reports each in one line without a traceback.
 import json
 import os
 import pickle
+import re
 import struct
 import sys
 import time
@@ -576,15 +577,27 @@ class Marker:
 """
 
 
+@pytest.fixture
+def marker_module(tmp_path, monkeypatch, request):
+    """The folder of ``hostile_marker_module``, importable, not imported yet.
+
+    The module is taken out of ``sys.modules`` again at teardown, whatever the
+    test imported (not set to None: that would hide an import a load makes).
+    """
+    (tmp_path / "hostile_marker_module.py").write_text(_MARKER_MODULE)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    sys.modules.pop("hostile_marker_module", None)
+    request.addfinalizer(lambda: sys.modules.pop("hostile_marker_module", None))
+    return tmp_path
+
+
 @pytest.mark.parametrize("reader", ["load_model", "cli"])
 def test_an_untrusted_skops_file_imports_and_builds_nothing(
-    tmp_path, monkeypatch, capsys, reader
+    marker_module, monkeypatch, capsys, reader
 ):
     from skops.io import _audit
 
-    (tmp_path / "hostile_marker_module.py").write_text(_MARKER_MODULE)
-    monkeypatch.syspath_prepend(str(tmp_path))
-    sys.modules.pop("hostile_marker_module", None)  # left by a failed run
+    tmp_path = marker_module
     import hostile_marker_module
 
     model = ContextWindowTransformer().fit(NAMES)
@@ -611,3 +624,125 @@ def test_an_untrusted_skops_file_imports_and_builds_nothing(
         "hostile.skops",
     }  # neither IMPORTED nor CONSTRUCTED
     assert built == []
+
+
+# ------------------------------- holes of older skops releases, closed by the floor
+# skops 0.11 to 0.13 imported the module that a LossNode names before checking
+# it against the trust list; 0.11 to 0.14 called whatever numpy.random attribute
+# a Generator names as its bit generator. Both pass the tests above.
+_LIST = {"__class__": "list", "__module__": "builtins", "__loader__": "ListNode"}
+_EMPTY_DICT = {
+    "__class__": "dict",
+    "__module__": "builtins",
+    "__loader__": "DictNode",
+    "content": {},
+    "key_types": {**_LIST, "content": []},
+}
+
+
+def _with_extra(good, target, node):
+    """The file with one more attribute, ``extra_``, of the schema ``node``."""
+    schema = _schema(good)
+    schema["content"]["content"]["extra_"] = node
+    return _rezip(good, target, **{"schema.json": json.dumps(schema)})
+
+
+# LossNode fails with skops 0.11 to 0.13; TreeNode is refused with nothing
+# imported by every release from 0.11 to 0.16: coverage of the other reduce
+# node, not the test of a hole.
+@pytest.mark.parametrize(
+    "loader", ["LossNode", pytest.param("TreeNode", id="TreeNode-coverage")]
+)
+def test_a_reduce_node_naming_a_module_imports_nothing(good, marker_module, loader):
+    tmp_path = marker_module
+    node = {
+        "__class__": "Marker",
+        "__module__": "hostile_marker_module",
+        "__loader__": loader,
+        "__reduce__": {"args": {**_LIST, "__class__": "tuple", "content": []}},
+        "content": _EMPTY_DICT,
+    }
+    path = _with_extra(good, tmp_path / "hostile.skops", node)
+    with pytest.raises(ValueError) as info:
+        load_model(path)
+    assert "hostile_marker_module" not in sys.modules
+    assert not (tmp_path / "IMPORTED").exists()
+    message = str(info.value)
+    assert "does not trust" in message and "'hostile_marker_module.Marker'" in message
+
+
+def test_a_generator_naming_another_numpy_random_callable_calls_nothing(
+    tmp_path, monkeypatch
+):
+    import numpy as np
+
+    calls = []
+    monkeypatch.setattr(np.random, "hostile_probe", calls.append, raising=False)
+    model = ContextWindowTransformer().fit(NAMES)
+    model.extra_ = np.random.default_rng(0)  # skops trusts a Generator by default
+    good = tmp_path / "good.skops"
+    skops.io.dump(model, good)
+    schema = zipfile.ZipFile(good).read("schema.json")
+    assert schema.count(b'\\"PCG64\\"') == 1  # its bit generator, by name
+    schema = schema.replace(b'\\"PCG64\\"', b'\\"hostile_probe\\"')
+    path = _rezip(good, tmp_path / "hostile.skops", **{"schema.json": schema})
+    with pytest.raises(ValueError) as info:
+        load_model(path)
+    assert calls == []
+    assert "does not trust: ['numpy.random.hostile_probe']" in str(info.value)
+
+
+def test_the_skops_floor_is_safe_skops_and_installed():
+    import tomllib
+
+    from sknextchar._persistence import SAFE_SKOPS, check_skops_release
+
+    pyproject = Path(__file__).parents[1] / "pyproject.toml"
+    if not pyproject.is_file():
+        pytest.skip("pyproject.toml is not in this tree")
+    dependencies = tomllib.loads(pyproject.read_text())["project"]["dependencies"]
+    assert f"skops>={SAFE_SKOPS}" in dependencies
+    check_skops_release(skops.__version__)  # raises if older than SAFE_SKOPS
+
+
+@pytest.mark.parametrize(
+    "version", ["0.10.0", "0.14.0", "0.14.1rc1", "0.15.0rc1", "unknown", None]
+)
+def test_an_unsafe_skops_release_saves_and_loads_nothing(
+    good, tmp_path, monkeypatch, capsys, version
+):
+    if version is None:
+        monkeypatch.delattr(skops, "__version__")
+    else:
+        monkeypatch.setattr(skops, "__version__", version)
+    refused = (
+        f'skops.*{re.escape(str(version))}.* is installed.*before 0.15.*"skops>=0.15"'
+    )
+    with pytest.raises(ImportError, match=refused):
+        load_model(good)
+    target = tmp_path / "m.skops"
+    with pytest.raises(ImportError, match=refused):
+        save_model(ContextWindowTransformer().fit(NAMES), target)
+    assert not target.exists() and list(tmp_path.iterdir()) == []
+    assert main(["sample", str(good), "-n", "2"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("sknextchar: error: skops ") and "Traceback" not in err
+    assert err.count("\n") == 1 and "no skops file" in err and "joblib files" in err
+    assert err.rstrip().endswith('python -m pip install --upgrade "skops>=0.15"')
+
+
+@pytest.mark.parametrize("version", ["0.15.0", "0.16rc1", "0.16.0.dev0", "1.0"])
+def test_a_safe_skops_release_loads(good, monkeypatch, version):
+    monkeypatch.setattr(skops, "__version__", version)
+    assert type(load_model(good)).__name__ == "CharEmbeddingMLPClassifier"
+
+
+def test_without_packaging_the_release_is_read_from_major_minor(monkeypatch):
+    from sknextchar._persistence import check_skops_release
+
+    monkeypatch.setitem(sys.modules, "packaging.version", None)  # import fails
+    check_skops_release("0.16rc1")
+    check_skops_release("1.0")
+    for version in ["0.14.1rc1", "0.13.0", "unknown", None]:
+        with pytest.raises(ImportError, match="before 0.15"):
+            check_skops_release(version)

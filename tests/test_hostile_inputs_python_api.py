@@ -12,11 +12,13 @@ import copy
 
 import numpy as np
 import pytest
+from scipy import sparse
 from sklearn.pipeline import Pipeline
 
 from sknextchar import (
     CharEmbeddingMLPClassifier,
     ContextWindowTransformer,
+    KneserNeyClassifier,
     NameLabelClassifier,
     NameSampler,
     save_model,
@@ -270,3 +272,26 @@ def test_exclude_ignores_a_name_the_transformer_reads_as_nothing():
     mark = "\u0301"  # a combining acute accent, alone: folded away
     drawn = folding.sample(30, exclude=["JOSÉ", mark], random_state=0)
     assert len(drawn) == 30 and "jose" not in drawn
+
+
+class _SparseWithoutRows(sparse.csr_array):
+    """A sparse array with a length that cannot give one row, as SciPy 1.10's
+    ("We have not yet implemented 1D sparse slices")."""
+
+    def __len__(self):
+        return self.shape[0]
+
+    def __getitem__(self, key):
+        raise NotImplementedError("We have not yet implemented 1D sparse slices")
+
+
+@pytest.mark.parametrize("model", [KneserNeyClassifier(), CharEmbeddingMLPClassifier()])
+def test_sparse_windows_are_refused_before_a_row_is_taken(model):
+    # scikit-learn's check_estimator_sparse_array at the SciPy floor: the
+    # check for names read X[0] first and SciPy 1.10 raised NotImplementedError.
+    windows = _SparseWithoutRows(sparse.csr_array(X))
+    with pytest.raises(TypeError, match="[Ss]parse data was passed"):
+        model.fit(windows, Y)
+    fitted = KneserNeyClassifier().fit(X, Y)
+    with pytest.raises(TypeError, match="[Ss]parse data was passed"):
+        fitted.predict_proba(windows)

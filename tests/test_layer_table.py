@@ -105,7 +105,11 @@ def test_the_sample_report_is_imported_only_by_its_public_faces():
         for name, path in modules.items()
         if "sknextchar._sample_report" in _imports(name, path, modules)
     )
-    assert importers == ["sknextchar.cli._commands", "sknextchar.metrics"]
+    assert importers == [
+        "sknextchar.cli._commands",
+        "sknextchar.cli._report_hints",
+        "sknextchar.metrics",
+    ]
 
 
 def test_the_package_imports_its_own_modules_by_relative_imports():

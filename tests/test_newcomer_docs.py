@@ -170,3 +170,48 @@ def _unexplained_imports():
 
 def test_docs_say_how_to_install_what_their_blocks_import():
     assert _unexplained_imports() == []
+
+
+def _small_pipelines_and_names(monkeypatch):
+    """Make the page's pipelines one-epoch toys and its names every tenth pair."""
+    import sknextchar
+    import sknextchar.datasets
+
+    def small(make):
+        def make_small(**params):
+            return make(**params).set_params(
+                clf__embedding_dim=2, clf__hidden_layer_sizes=(8,), clf__max_iter=1
+            )
+
+        return make_small
+
+    load = sknextchar.datasets.load_indian_names
+
+    def load_some(**params):
+        loaded = load(**params)
+        if isinstance(loaded, tuple):
+            return tuple(part[::10] for part in loaded)
+        return loaded[::10]
+
+    for name in ("make_default_pipeline", "make_tuned_pipeline"):
+        monkeypatch.setattr(sknextchar, name, small(getattr(sknextchar, name)))
+    monkeypatch.setattr(sknextchar.datasets, "load_indian_names", load_some)
+
+
+@pytest.mark.slow
+def test_names_by_label_code_blocks_run_on_small_models(monkeypatch, tmp_path):
+    """The page's code-blocks (fits of minutes on every name) are shown, not run by
+    the build: run the whole page here, in order, on small models and names, so
+    that a renamed parameter, method or attribute in them fails."""
+    page = DOCS / "names_by_label.rst"
+    if not page.exists():
+        pytest.skip("docs/ is not in this tree")
+    _small_pipelines_and_names(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    namespace, static = {}, 0
+    for is_static, line, statements in _python_blocks(page):
+        static += is_static
+        for statement in statements:
+            code = compile(ast.Module([statement], []), f"{page.name}:{line}", "exec")
+            exec(code, namespace)  # an error names the block's line
+    assert static >= 6

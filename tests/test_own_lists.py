@@ -71,6 +71,19 @@ def test_the_runs_of_a_word_are_tested():
     assert test(_ids(t, ["rOSE", "JEan", "MArie"])).tolist() == [1, 0, 0]
 
 
+def test_a_digit_inside_a_word_in_capitals_opens_no_lowercase_run():
+    # A digit, a combining mark or a letter of a caseless script has no case:
+    # it was taken for a lowercase letter, so LOUIS2 recorded capitals then
+    # lowercase, and JEan passed.
+    names = ["JEAN", "Jean", "LOUIS2", "Louis"]
+    t = ContextWindowTransformer(alphabet="auto", lowercase=False).fit(names)
+    record = spelling_record(t.vocabulary_, t.encode(names))
+    assert ["case", "capitals lower"] not in record.tolist()
+    test = spelling_test(record, t.vocabulary_)
+    candidates = ["JEan", "JeAN", "LOUan", "JEAN2", "LOUIS", "Jean"]
+    assert test(_ids(t, candidates)).tolist() == [0, 0, 0, 1, 1, 1]
+
+
 def test_mcdonald_allows_its_own_runs_only():
     names = ["McDonald", "Anne", "Paul", "DAN"]
     t = ContextWindowTransformer(alphabet="auto", lowercase=False).fit(names)

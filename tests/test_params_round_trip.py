@@ -6,10 +6,13 @@ a PerLabelClassifier inside a pipeline inside a NameSampler, or a
 NameLabelClassifier of such pipelines.
 """
 
+import pickle
+
 import numpy as np
 import pytest
 from sklearn.base import BaseEstimator, clone
 from sklearn.frozen import FrozenEstimator
+from sklearn.model_selection import GridSearchCV
 from sklearn.pipeline import Pipeline
 
 from sknextchar import (
@@ -104,3 +107,116 @@ def test_a_nested_parameter_reaches_the_member_through_every_level():
     key = "estimator__counts__clf__estimator__kn__order"
     copy = clone(classifier).set_params(**{key: 5})
     assert copy.get_params()[key] == 5 and classifier.get_params()[key] == 3
+
+
+@pytest.mark.parametrize(
+    "estimator, key",
+    [
+        (PerLabelClassifier(), "estimator__add_k"),
+        (NameLabelClassifier(), "estimator__clf__alpha"),
+    ],
+    ids=["PerLabelClassifier", "NameLabelClassifier"],
+)
+def test_a_parameter_of_a_default_estimator_is_refused_with_what_to_pass(
+    estimator, key
+):
+    # estimator=None stands for a default fit builds: scikit-learn's set_params
+    # met None with "'NoneType' object has no attribute 'set_params'".
+    before = pickle.dumps(estimator)
+    whose = type(estimator).__name__
+    with pytest.raises(
+        ValueError, match=f"^Cannot set {key} on {whose}: estimator is None"
+    ):
+        estimator.set_params(**{key: 0.5})
+    assert pickle.dumps(estimator) == before
+
+
+def _per_label_sampler(model=None):
+    windows = ContextWindowTransformer(context_length=2)
+    return NameSampler(
+        Pipeline([("windows", windows), ("clf", PerLabelClassifier(model))])
+    )
+
+
+def test_the_refusal_from_a_nested_default_names_whose_estimator_is_none():
+    # Was "Cannot set estimator__add_k: estimator is None", although the
+    # sampler's estimator (the one the user sees first) is not None.
+    sampler = _per_label_sampler()
+    before = pickle.dumps(sampler)
+    with pytest.raises(
+        ValueError, match=r"^Cannot set estimator__add_k on PerLabelClassifier:"
+    ):
+        sampler.set_params(estimator__clf__estimator__add_k=0.5)
+    assert pickle.dumps(sampler) == before
+
+
+def test_a_search_over_the_default_per_label_model_names_what_to_pass():
+    grid = {"estimator__clf__estimator__add_k": [0.5, 1.0]}
+    names = ["asha", "ravi", "amitabh", "uma", "zoe", "arun", "anna", "omar"]
+    search = GridSearchCV(_per_label_sampler(), grid, cv=2)
+    with pytest.raises(
+        ValueError,
+        match=r"on PerLabelClassifier: estimator is None.*"
+        r"estimator=KneserNeyClassifier\(\)\.set_params\(add_k=\.\.\.\)",
+    ):
+        search.fit(names)
+    search = GridSearchCV(_per_label_sampler(KneserNeyClassifier()), grid, cv=2)
+    assert search.fit(names).best_params_.keys() == grid.keys()
+
+
+@pytest.mark.parametrize(
+    "estimator",
+    [PerLabelClassifier(), NameLabelClassifier()],
+    ids=["PerLabelClassifier", "NameLabelClassifier"],
+)
+def test_a_wrong_name_is_reported_before_a_parameter_of_a_default(estimator):
+    # As scikit-learn's order (names first): the refusal of estimator__... hid
+    # the wrong name.
+    with pytest.raises(ValueError, match=r"^Invalid parameter 'bogus' for"):
+        estimator.set_params(bogus=1, estimator__zz=1)
+
+
+@pytest.mark.parametrize(
+    "estimator, key, default",
+    [
+        (PerLabelClassifier(), "estimator__zzz", "KneserNeyClassifier()"),
+        (NameLabelClassifier(), "estimator__clf__zzz", "make_default_pipeline()"),
+    ],
+    ids=["PerLabelClassifier", "NameLabelClassifier"],
+)
+def test_no_advice_to_set_a_parameter_the_default_does_not_have(
+    estimator, key, default
+):
+    # Advised "estimator=KneserNeyClassifier().set_params(zzz=...)", which fails.
+    inner = key.partition("__")[2]
+    with pytest.raises(ValueError) as caught:
+        estimator.set_params(**{key: 1})
+    said = str(caught.value)
+    assert f"{default} has no parameter {inner!r}" in said
+    assert f".set_params({inner}=" not in said
+
+
+def test_a_parameter_of_a_sampler_without_estimator_is_refused_in_words():
+    # Was AttributeError: 'NoneType' object has no attribute 'set_params'.
+    sampler = NameSampler(None)
+    with pytest.raises(
+        ValueError,
+        match=r"^Cannot set estimator__clf__alpha on NameSampler: estimator is None",
+    ):
+        sampler.set_params(estimator__clf__alpha=1.0)
+    assert sampler.estimator is None
+
+
+def test_a_pipeline_over_the_default_per_label_model_is_all_or_nothing():
+    pipe = Pipeline(
+        [("windows", ContextWindowTransformer()), ("clf", PerLabelClassifier())]
+    )
+    with pytest.raises(
+        ValueError, match=r"estimator=KneserNeyClassifier\(\)\.set_params"
+    ):
+        pipe.set_params(clf__n_jobs=2, clf__estimator__add_k=0.5)
+    assert pipe.get_params()["clf__n_jobs"] is None  # all or nothing
+    given = pipe.set_params(
+        clf__estimator=KneserNeyClassifier(), clf__estimator__add_k=0.5
+    )
+    assert given.get_params()["clf__estimator__add_k"] == 0.5

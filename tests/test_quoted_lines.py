@@ -67,8 +67,97 @@ def test_train_in_chunks_warns_too(tmp_path, capsys):
     argv = ["train", path, "--chunk-size", "2", "--max-iter", "1", "-q"]
     assert main([*argv, "--alphabet", "auto", "-o", out]) == 0
     err = capsys.readouterr().err
-    assert "has lines in double quotes (the first: '\"Smith, Anna\"')" in err
-    assert "--no-header --names-column 1" in err
+    assert "has 2 lines in double quotes (the first: '\"Smith, Anna\"')" in err
+    assert "--no-header --names-column 1" in err and err.count("double quotes") == 1
+
+
+def test_train_in_chunks_warns_once_of_a_quoted_line_past_the_first_lines(
+    tmp_path, capsys
+):
+    # The command line looked at the first 1,000 lines only, warning of them
+    # once (not twice now that train_from_file warns too).
+    path, out = tmp_path / "late.txt", str(tmp_path / "m.skops")
+    names = [f"Ana{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}" for i in range(1200)]
+    path.write_text("\n".join([*names, '"Smith, Anna"']) + "\n", encoding="utf-8")
+    argv = ["train", str(path), "--chunk-size", "500", "--max-iter", "1", "-q"]
+    assert main([*argv, "--alphabet", "auto", "-o", out]) == 0
+    err = capsys.readouterr().err
+    assert err.count("in double quotes") == 1, err
+    assert "a line in double quotes, '\"Smith, Anna\"'," in err
+    assert "pass --no-header --names-column 1 (a table of one column)" in err
+
+
+@pytest.mark.parametrize("chunk_size", [2, 100])
+def test_train_from_file_warns_as_load_names_does(tmp_path, chunk_size):
+    # train_from_file (Python) read the lines in double quotes without a word.
+    from sknextchar import make_default_pipeline, train_from_file
+
+    path = _export(tmp_path)
+    pipe = make_default_pipeline(random_state=0).set_params(
+        windows__alphabet="auto", clf__hidden_layer_sizes=(4,), clf__max_iter=2,
+        clf__validation_fraction=0.0,
+    )  # fmt: skip
+    with pytest.warns(UserWarning) as caught:
+        train_from_file(path, pipe, chunk_size=chunk_size)
+    told = [str(w.message) for w in caught if "double quotes" in str(w.message)]
+    assert told == [
+        f"{path!r} has 2 lines in double quotes (the first: '\"Smith, Anna\"'), "
+        "read as names with their quote marks, as a CSV file quotes a field (a "
+        "spreadsheet quotes one that holds a comma or a quote mark): to read each "
+        "line as a field of CSV, quotes removed, pass header=None, names_column=0 "
+        "(a table of one column)."
+    ]
+    with warnings.catch_warnings():  # the advice reads them, without a warning
+        warnings.simplefilter("error")
+        train_from_file(path, pipe, chunk_size=chunk_size, header=None, names_column=0)
+
+
+CUT_LATER = '"Anna"\n"Bo"\nCy\nDee\nEve\nFay\nSmith, Anna\nGus\n'
+
+
+@pytest.mark.parametrize("chunk_size", [2, 100])
+def test_train_from_file_sees_a_line_csv_would_cut_in_a_later_chunk(
+    tmp_path, chunk_size
+):
+    # In chunks of 2, the advice header=None, names_column=0 came from the
+    # first chunk alone, and that reading cuts 'Smith, Anna' to 'Smith'.
+    from sknextchar import make_default_pipeline, train_from_file
+
+    path = tmp_path / "cut.txt"
+    path.write_text(CUT_LATER, encoding="utf-8")
+    with pytest.warns(UserWarning, match="double quotes") as caught:
+        load_names(str(path))
+    expected = [str(w.message) for w in caught]
+    pipe = make_default_pipeline(random_state=0).set_params(
+        windows__alphabet="auto", clf__hidden_layer_sizes=(4,), clf__max_iter=1,
+        clf__validation_fraction=0.0,
+    )  # fmt: skip
+    with pytest.warns(UserWarning) as caught:
+        train_from_file(str(path), pipe, chunk_size=chunk_size)
+    told = [str(w.message) for w in caught if "double quotes" in str(w.message)]
+    assert told == expected and "no reading keeps every name whole" in told[0]
+
+
+def test_train_in_chunks_advises_no_reading_that_cuts_a_later_line(tmp_path, capsys):
+    path, out = tmp_path / "cut.txt", str(tmp_path / "m.skops")
+    path.write_text(CUT_LATER, encoding="utf-8")
+    argv = ["train", str(path), "--chunk-size", "2", "--max-iter", "1", "-q"]
+    assert main([*argv, "--alphabet", "auto", "-o", out]) == 0
+    err = capsys.readouterr().err
+    assert err.count("in double quotes") == 1, err
+    assert "such as 'Smith, Anna'" in err and "--no-header" not in err
+
+
+def test_the_warning_pickles_and_copies():
+    import copy
+    import pickle
+
+    from sknextchar.datasets._quoted_lines import QuotedLinesWarning
+
+    warning = QuotedLinesWarning("k.txt", ['"Anna"'], "A, B", True, "pass X", 3)
+    for again in (pickle.loads(pickle.dumps(warning)), copy.copy(warning)):
+        assert type(again) is QuotedLinesWarning and str(again) == str(warning)
+        assert again.count == 3 and again.worded("pass Y") == warning.worded("pass Y")
 
 
 def test_an_exclude_file_asks_for_a_header_row(tmp_path, capsys):

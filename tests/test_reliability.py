@@ -850,7 +850,7 @@ def sampler_call_rows():
          unknown_prefix_match("x1", "1")),
         (f"{s}.most_likely-beyond-all-names",
          lambda m: variant(m, max_length=1).most_likely(30), ValueError,
-         "Found only 26 of the 30 requested names"),
+         "n_names=30 asks for more names than exist: at most 26 names of 1 letter "),
         (f"{s}.most_likely-beam_width-float",
          lambda m: m.sampler.most_likely(2, beam_width=2.5), TypeError,
          "beam_width must be a positive int; got 2.5"),

@@ -21,6 +21,7 @@ from sklearn.pipeline import make_pipeline
 
 import sknextchar._weight_routing as weight_routing
 from sknextchar import (
+    CharEmbeddingMLPClassifier,
     ContextWindowTransformer,
     KneserNeyClassifier,
     MixtureClassifier,
@@ -205,3 +206,48 @@ def test_a_model_whose_fit_declares_y_still_serves_a_sampler():
     pipe = make_pipeline(ContextWindowTransformer(), _FitDeclaresY())
     sampler = NameSampler(pipe).fit(NAMES)
     assert len(sampler.sample(3, random_state=0)) == 3
+
+
+ID_MODELS = {
+    "KneserNeyClassifier": KneserNeyClassifier,
+    "CharEmbeddingMLPClassifier": lambda: CharEmbeddingMLPClassifier(
+        embedding_dim=2, hidden_layer_sizes=(3,), max_iter=1, random_state=0
+    ),
+    "MixtureClassifier": lambda: MixtureClassifier([("kn", KneserNeyClassifier())]),
+    "PerLabelClassifier": PerLabelClassifier,
+}
+
+
+@pytest.mark.parametrize("value", [np.nan, np.inf, -np.inf], ids=str)
+@pytest.mark.parametrize("name", sorted(ID_MODELS))
+def test_context_ids_not_finite_are_refused_under_assume_finite(name, value):
+    # assume_finite=True skips validate_data's check of NaN and infinity: an
+    # infinite id was an OverflowError ("cannot convert float infinity to
+    # integer") from deep inside the check of the ids.
+    X = np.array([[0, 1], [1, 2], [2, 0]])
+    y = np.array([1, 2, 0])
+    bad = np.array([[0, 1], [value, 2]])
+    fitted = ID_MODELS[name]().fit(X, y)
+    said = "values such as" if np.isnan(value) else "or infinite values such as"
+    words = f"integer symbol ids.*{said} {value!r}"
+    with sklearn.config_context(assume_finite=True):
+        with pytest.raises(ValueError, match=words):
+            ID_MODELS[name]().fit(bad, [1, 2])
+        with pytest.raises(ValueError, match=words):
+            fitted.predict_proba(bad)
+
+
+@pytest.mark.parametrize("name", sorted(ID_MODELS))
+def test_a_huge_context_id_is_shown_as_the_float_not_its_digits(name):
+    # 1e300 became a Python int: "Context ids [1000...(300 digits)] ..." in
+    # predict_proba and "order=3 is too long for 1000...(300 digits) symbols"
+    # in fit (the MLP: a memory estimate of 1.6e+302 bytes).
+    X = np.array([[0, 1], [1, 2], [2, 0]])
+    fitted = ID_MODELS[name]().fit(X, [1, 2, 0])
+    bad = np.array([[0, 1], [1e300, 2]])
+    words = r"^X must hold .*too large for an id, such as 1e\+300\. Number the"
+    with pytest.raises(ValueError, match=words):
+        ID_MODELS[name]().fit(bad, [1, 2])
+    with pytest.raises(ValueError, match=words):
+        fitted.predict_proba(bad)
+    assert fitted.predict_proba(np.array([[0, 1], [1, 2]])).shape == (2, 3)

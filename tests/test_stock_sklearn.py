@@ -27,6 +27,9 @@ NAMES = np.array(load_indian_names()[::100])
 # Names starting with "a" count three times: their weights change every score.
 WEIGHTS = np.where(np.char.startswith(NAMES, "a"), 3.0, 1.0)
 CV = KFold(2, shuffle=True, random_state=0)
+NEEDS_STRING_DTYPE = pytest.mark.skipif(
+    not hasattr(np.dtypes, "StringDType"), reason="StringDType: NumPy >= 2.0"
+)
 GRID = {"estimator__windows__context_length": [1, 2]}
 
 
@@ -167,7 +170,10 @@ def test_one_pass_iterables_are_refused_with_what_to_pass(make_input):
         lambda names: pd.Series(names, index=np.arange(len(names))[::-1] * 7),
         lambda names: pd.Series(pd.Categorical(names)),
         lambda names: pd.DataFrame({"name": names})["name"].astype("string"),
-        lambda names: np.array(names, dtype=np.dtypes.StringDType()),
+        pytest.param(
+            lambda names: np.array(names, dtype=np.dtypes.StringDType()),
+            marks=NEEDS_STRING_DTYPE,
+        ),
         tuple,
     ],
     ids=["series-index", "categorical", "string-dtype", "numpy-StringDType", "tuple"],

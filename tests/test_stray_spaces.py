@@ -113,5 +113,7 @@ def test_the_composition_page_advises_only_clean_up_that_works():
     stepped = make_pipeline(
         FunctionTransformer(), ContextWindowTransformer(), KneserNeyClassifier()
     )
-    with pytest.raises(TypeError, match="NameSampler needs a Pipeline"):
+    with pytest.raises(
+        TypeError, match=r"NameSampler\(estimator=\.\.\.\) needs a Pipe"
+    ):
         NameSampler(stepped).fit(PADDED)

@@ -366,6 +366,10 @@ CHUNKED += ["--validation-fraction", "0", "--chunk-size"]
     [
         # The chunked reader and --no-header said nothing of them.
         (["--counts", "count", *CHUNKED, "2"], "in column 'name'"),
+        # Nor did it without counts, in a table or without a header row.
+        (["--names-column", "name", *CHUNKED, "2"], "in column 'name'"),
+        ([*CHUNKED, "2"], "in column 'name'"),
+        (["--no-header", "--names-column", "1", *CHUNKED, "2"], "in the 1st column"),
         (["--no-header", "--names-column", "1", "--counts", "3"], "in the 1st column"),
         (["--no-header", "--names-column", "1", "--labels", "2"], "in the 1st column"),
     ],
@@ -393,6 +397,60 @@ def test_the_chunked_reader_keeps_a_count_and_the_first_lines(tmp_path, capsys):
     assert main(["train", path, *flags, "-o", model]) == 0
     err = capsys.readouterr().err
     assert "145 rows of" in err and "(lines 12, 14, 16, 18, 20 and 140 more)" in err
+
+
+@pytest.mark.parametrize(
+    "columns, told",
+    [
+        ({"names_column": "name"}, "in column 'name'"),
+        ({"header": None, "names_column": 0}, "in the 1st column"),
+    ],
+)
+def test_train_from_file_warns_once_of_rows_without_a_name(tmp_path, columns, told):
+    # Without counts_column, the chunked reader left them out without a word.
+    from sknextchar import make_default_pipeline, train_from_file
+
+    text = UNNAMED if "header" not in columns else UNNAMED.split("\n", 1)[1]
+    path = write(tmp_path / "kids.csv", text)
+    pipe = make_default_pipeline(random_state=0).set_params(
+        clf__hidden_layer_sizes=(4,), clf__max_iter=2, clf__validation_fraction=0.0
+    )
+    with pytest.warns(UserWarning) as caught:
+        train_from_file(path, pipe, chunk_size=2, **columns)
+    lines = "lines 2, 4 and 6" if "header" in columns else "lines 3, 5 and 7"
+    found = [str(w.message) for w in caught if "no name" in str(w.message)]
+    assert found == [
+        f"3 rows of {path!r} have no name {told} and are left out ({lines})."
+    ]
+
+
+def test_load_names_by_position_without_counts_warns_of_rows_without_a_name(tmp_path):
+    # header=None without counts_column left them out without a word.
+    path = write(tmp_path / "kids.csv", UNNAMED.split("\n", 1)[1])
+    with pytest.warns(UserWarning) as caught:
+        assert load_names(path, header=None, names_column=0) == ["Anna", "John", "Mary"]
+    (message,) = [str(w.message) for w in caught if "no name" in str(w.message)]
+    assert message == (
+        f"3 rows of {path!r} have no name in the 1st column and are left out "
+        "(lines 2, 4 and 6)."
+    )
+
+
+def test_the_chunked_reader_without_counts_keeps_a_count_and_the_first_lines(
+    tmp_path,
+):
+    from sknextchar._name_chunks import read_name_chunks
+
+    rows = [f"{name},F\n" for name in ("anna", "mara", "lena", "rosa")] * 75
+    rows[10:300:2] = [",F\n"] * 145  # 145 rows of 300 lose their name
+    path = write(tmp_path / "big.csv", "name,sex\n" + "".join(rows))
+    with pytest.warns(UserWarning, match="no name") as caught:
+        chunks = list(read_name_chunks(path, 7, names_column="name"))
+    assert sum(map(len, chunks)) == 155
+    (message,) = [str(w.message) for w in caught if "no name" in str(w.message)]
+    assert message.startswith("145 rows of") and message.endswith(
+        "(lines 12, 14, 16, 18, 20 and 140 more)."
+    )
 
 
 def test_the_names_column_note_comes_first_and_says_what_is_lost(tmp_path, capsys):

@@ -7,6 +7,8 @@ temperature. Each is now refused at once, with the two settings that conflict;
 requests that can be met are not refused, however the pattern is written.
 """
 
+import copy
+
 import numpy as np
 import pytest
 from sklearn.pipeline import make_pipeline
@@ -33,9 +35,15 @@ def kneser_ney_pipe():
     return make_pipeline(ContextWindowTransformer(2), KneserNeyClassifier())
 
 
-@pytest.fixture
-def sampler():  # a model the command line loads
+@pytest.fixture(scope="module")
+def fitted_sampler():
     return NameSampler(kneser_ney_pipe()).fit(NAMES)
+
+
+@pytest.fixture
+def sampler(fitted_sampler):  # a model the command line loads
+    # A copy for each test: tests set parameters on it (fitted once per module).
+    return copy.deepcopy(fitted_sampler)
 
 
 @pytest.mark.usefixtures("no_drawing")

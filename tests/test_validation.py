@@ -213,3 +213,24 @@ def test_sample_report_of_none_names_what_it_needs(which):
     args = {"samples": ["abid"], "train": ["ali"], which: None}
     with pytest.raises(TypeError, match=f"{which} must be a collection of names"):
         sample_report(args["samples"], args["train"])
+
+
+@pytest.mark.parametrize("value", ["a" * 10**6, b"a" * 10**6])
+def test_a_single_long_string_for_names_is_cut_in_the_message(value):
+    # score_samples("a" * 10**6) echoed the megabyte twice ("got a single str
+    # '...'. Wrap it in a list: ['...']"): two megabytes of message.
+    from sklearn.pipeline import make_pipeline
+
+    from sknextchar import ContextWindowTransformer, KneserNeyClassifier, NameSampler
+
+    pipe = make_pipeline(ContextWindowTransformer(), KneserNeyClassifier())
+    sampler = NameSampler(pipe).fit(["asha", "ravi"])
+    with pytest.raises(TypeError, match="got a single") as error:
+        sampler.score_samples(value)
+    message = str(error.value)
+    assert len(message) < 300, message[:300]
+    assert f"({len(value):,} " in message  # how long it was
+    assert message.endswith("Wrap it in a list: [name].")
+    with pytest.raises(TypeError, match="not a single string") as error:
+        check_exclude(value, normalize=_forms())
+    assert len(str(error.value)) < 300

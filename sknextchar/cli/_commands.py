@@ -21,6 +21,7 @@ from ._flags import KN_FLAGS, SAMPLER_FLAGS, TRAIN_FLAGS, given
 from ._lengths import check_length_flags, check_name_lengths, table_max_length
 from ._places import places_of
 from ._record_flags import check_record
+from ._report_hints import sample_report_text
 
 __all__ = [
     "MAIN_JOB_N_NAMES",
@@ -150,6 +151,7 @@ def train(args):
         saved = with_record(pipe, names, labels, weights)
     else:
         from ._interrupted import keeping_epochs
+        from ._streams import reader_may_leave
         from ._train_report import report_training
 
         refuse_count_flags(args)
@@ -167,7 +169,8 @@ def train(args):
                 pipe, names, quiet=args.quiet, header=header, labels=labels,
                 weights=weights, keep=[latest],
             )  # fmt: skip
-            report_training(pipe, names, weights, seconds, labels)
+            with reader_may_leave():  # stdout closed early: the model is saved
+                report_training(pipe, names, weights, seconds, labels)
             # In the block: a Ctrl-C before the save starts keeps the model.
             return save_and_say(record(pipe), args, input_files(args), fmt)
     return save_and_say(saved, args, input_files(args), fmt)
@@ -609,130 +612,8 @@ def sample(args):
     )
     print("\n".join(names))
     if args.report:
-        print(_sample_report(sampler, names, args))
+        print(sample_report_text(sampler, names, args))
     return 0
-
-
-def _sample_report(sampler, names, args):
-    """The report of the names against the model's record, as a table: with
-    --label, against that label's training names where the file counts them."""
-    from .._sample_report import sample_report, training_length_counts
-
-    label = args.label
-    if getattr(sampler, "training_length_counts_by_label_", None) is None:
-        label = None  # saved without its length counts by label
-    report = sample_report(names, sampler, label=label, prefix=args.prefix)
-    counts = training_length_counts(sampler, label, args.prefix)
-    text = (
-        "\n" + report.to_string() + _report_hints(report, args, counts, sampler, names)
-    )
-    if args.label is not None and label is None:
-        text += (
-            f"\n(lengths compared with the training names of every label: "
-            f"{args.model!r} keeps no length counts by label; train it again "
-            f"with this version to compare with the names of label {args.label!r})"
-        )
-    return text
-
-
-def _report_hints(report, args, train_counts, sampler, names):
-    """The flags that mend what the report shows, when they were not given:
-    --unique for repeats, --novel for training names, --match-lengths for
-    lengths unlike the data (``train_counts``, the lengths the report compared
-    with) beyond chance (when no pattern or length bound set the lengths
-    itself), and with --label, how many names have ``P(label | name)`` below
-    what --min-label-proba 0.5 keeps; and the share of those lengths that the
-    length bounds leave out. None when the ``sampler`` decodes greedily
-    (--temperature 0 or --top-k 1): its one name can be neither distinct nor
-    of other lengths."""
-    from .._decoding import is_greedy
-    from .._sample_report import lengths_far
-
-    if is_greedy(sampler.temperature) or sampler.top_k == 1:
-        return ""
-    hints = []
-    if report.distinct < 1 and not args.unique:
-        hints.append("some names repeat: --unique draws distinct names")
-    if report.in_train > 0 and not args.novel:
-        hints.append("some names are training names: --novel draws new names only")
-    bounds = _bounds_note(sampler, train_counts, args)
-    # Bounds saved in the model set the lengths as the flags do.
-    lengths_set = args.pattern or args.min_length or args.max_length or bounds
-    if lengths_far(report, train_counts) and not (args.match_lengths or lengths_set):
-        hints.append(
-            "the lengths are unlike the training names': --match-lengths draws "
-            "them as often as the training names have them"
-        )
-    hints += bounds
-    if args.label is not None and not args.min_label_proba:
-        hints += _label_note(sampler, names, args.label)
-    return "".join(f"\n({hint})" for hint in hints)
-
-
-def _label_note(sampler, names, label):
-    """How many names the model itself gives ``P(label | name) < 0.5`` by
-    Bayes' rule with equal priors, the test of --min-label-proba 0.5, from
-    one pass over the names (:func:`~sknextchar.cli._score.name_log_likelihoods`):
-    a list of one note, or none when no name is below."""
-    import numpy as np
-
-    from .._label_posterior import label_posterior
-    from .._labels import label_classes
-    from .._pipeline import split_pipeline
-    from .._text import counted
-    from ._score import name_log_likelihoods
-
-    labels = list(label_classes(split_pipeline(sampler.estimator_)[1]))
-    log_likelihood = name_log_likelihoods(sampler, names, labels)[0]
-    proba = label_posterior(log_likelihood)[:, labels.index(label)]
-    n_below = int(np.sum(~(proba >= 0.5)))
-    if not n_below:
-        return []
-    given = f"P({label!r} | name)"
-    return [
-        f"{counted(n_below, 'name')} of {len(names):,} "
-        f"{'has' if n_below == 1 else 'have'} {given} below 0.5 by the model's "
-        f"own Bayes' rule (equal priors): --min-label-proba 0.5 keeps only the "
-        f"names with {given} of 0.5 or more"
-    ]
-
-
-def _bounds_note(sampler, train_counts, args):
-    """What the length TV owes to the length bounds: the share of the training
-    names compared with (``train_counts``) whose lengths the bounds leave out,
-    which no name drawn can have and the TV cannot go below. A bound is named
-    by its flag when given, else as saved in the model, with the flag that
-    changes it. A list of one note, or none when the share shows as 0.000 in
-    the report, as the TV does (the default bounds leave out no training name)."""
-    import numpy as np
-
-    from .._sample_request import sampling_controls
-
-    controls = sampling_controls(sampler)
-    low, high = controls.min_length, controls.max_length
-    counts = np.asarray(train_counts, dtype=np.float64)
-    below, above = counts[:low].sum(), counts[high + 1 :].sum()
-    share = (below + above) / counts.sum()
-    if round(share, 3) == 0:  # a floor the report shows as 0.000 explains nothing
-        return []
-    bounds = (("min_length", low, below), ("max_length", high, above))
-    named = [_bound_words(args, *bound[:2]) for bound in bounds if bound[2]]
-    return [
-        f"{' and '.join(named)} leave{'s' if len(named) == 1 else ''} out the "
-        f"lengths of {share:.1%} of the training names the report compares "
-        "with, which no name drawn can have: the length TV is at least "
-        f"{share:.3f}, whatever the names"
-    ]
-
-
-def _bound_words(args, param, value):
-    """A length bound that leaves out training names, as the user set it:
-    ``--max-length 8`` when given on the command line, else saved in the model
-    (a bound left to the data leaves out none), with the flag that changes it."""
-    flag = "--" + param.replace("_", "-")
-    if getattr(args, param) is not None:
-        return f"{flag} {value}"
-    return f"{param}={value}, saved in {args.model!r} and changed by {flag},"
 
 
 def table(args):

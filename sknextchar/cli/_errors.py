@@ -40,8 +40,9 @@ USER_ERRORS = (OSError, ValueError, TypeError, ImportError, MemoryError)
 # Optional dependencies: the package that is missing -> how to get it.
 _INSTALL_HINTS = {
     # skops is a dependency of the package: missing, the install is incomplete.
-    "skops": "this needs the skops package, which sknextchar depends on: pip "
-    'install "skops>=0.10" (or use --format joblib when training)',
+    # The install line is _persistence.SKOPS_INSTALL's (not imported: startup).
+    "skops": "this needs the skops package, which sknextchar depends on: python -m "
+    'pip install --upgrade "skops>=0.15" (or use --format joblib when training)',
     "matplotlib": "this needs matplotlib: python -m pip install matplotlib",
 }
 
@@ -625,9 +626,17 @@ def warning_text(message):
     '30 distinct labels in --labels for 30 names, 30'
     """
     # Loaded if it warned: no other warning imports it (and scikit-learn).
-    labels = sys.modules.get(f"{__package__.rpartition('.')[0]}._labels")
+    package = __package__.rpartition(".")[0]
+    labels = sys.modules.get(f"{package}._labels")
     if labels is not None and isinstance(message, labels.FewNamesPerLabelWarning):
         return message.worded(labels="--labels", weights="--counts")
+    quoted = sys.modules.get(f"{package}.datasets._quoted_lines")
+    if (  # train --chunk-size (train_from_file) reads the file as a table of one column
+        quoted is not None
+        and isinstance(message, quoted.QuotedLinesWarning)
+        and message.how == quoted.PYTHON_ONE_COLUMN
+    ):
+        return message.worded(quoted.COMMAND_LINE_ONE_COLUMN)
     return str(message)
 
 

@@ -24,6 +24,7 @@ from ._commands import (
 from ._flags import TRAIN_FLAGS, given
 from ._interrupted import keeping_epochs, with_kept_records
 from ._lengths import name_length_check
+from ._streams import reader_may_leave
 from ._train_report import CapitalisedNames
 
 __all__ = ["train_in_chunks"]
@@ -92,15 +93,17 @@ def train_in_chunks(args):
         done.append(trained)  # a Ctrl-C from here keeps it, records and all
         clf = trained.estimator_.estimator["clf"]
         clf.set_callbacks()  # a runtime hook: the file holds none
-        print(
-            f"Trained on {args.names_file}{capitalised.left_out()} in chunks of "
-            f"{counted(args.chunk_size, 'name')} for "
-            f"{counted(clf.n_iter_, 'epoch')} in {time.perf_counter() - start:.1f} "
-            f"s; training loss {clf.loss_:.4f} nats per character."
-        )
         note = capitalised.note(trained.estimator_.estimator["windows"])
-        if note is not None:
-            print(note)
+        with reader_may_leave():  # stdout closed early: the model is still saved
+            print(
+                f"Trained on {args.names_file}{capitalised.left_out()} in chunks "
+                f"of {counted(args.chunk_size, 'name')} for "
+                f"{counted(clf.n_iter_, 'epoch')} in "
+                f"{time.perf_counter() - start:.1f} s; training loss "
+                f"{clf.loss_:.4f} nats per character."
+            )
+            if note is not None:
+                print(note)
         # In the block: a Ctrl-C before the save starts keeps the model.
         return save_and_say(trained, args, [args.names_file], fmt)
 

@@ -38,7 +38,7 @@ from ..datasets._base import (
 from ..datasets._column_arguments import COMMAND_LINE, headerless_advice
 from ..datasets._encoding import SAMPLE_BYTES
 from ..datasets._long_lines import MAX_ROW_LETTERS
-from ..datasets._quoted_lines import warn_quoted_lines
+from ..datasets._quoted_lines import COMMAND_LINE_ONE_COLUMN, warn_quoted_lines
 from ..datasets._table_rows import (
     DELIMITER_NAMES,
     UnnamedRows,
@@ -71,6 +71,7 @@ from ..datasets._tables import (
 )
 from ._column_note import LabelCells, header_as_name_note, shell_word, table_note
 from ._label_checks import checked_labels
+from ._paired import paired_lines
 from ._weights import CountsColumn, counts_column_at
 
 __all__ = ["names_column_of", "read_labelled_names", "read_names_file"]
@@ -156,7 +157,7 @@ def _read_pairs(names_file, labels, encoding, names_column, counts):
                 "NAMES_FILE: pass NAMES_FILE too (or --labels label for the "
                 "bundled names' labels)."
             )
-        return (*_paired_lines(names_file, labels, encoding), None)
+        return (*paired_lines(names_file, labels, encoding), None)
     if names_file is None:
         text = resources.files(_BUNDLED[0]).joinpath(*_BUNDLED[1:]).read_text("ascii")
         source = "the bundled names (columns 'name' and 'label')"
@@ -170,71 +171,6 @@ def _read_pairs(names_file, labels, encoding, names_column, counts):
             head = list(itertools.islice(text_lines(text), LINES_LOOKED_AT))
             check_no_title(head, names_file, names_column)
         raise
-
-
-def _paired_lines(names_file, labels_file, encoding):
-    """Line ``i`` of the labels file is the label of line ``i`` of the names file.
-
-    Lines blank in both files are skipped; a name without a label (or a label
-    without a name) is an error that gives its line. A name line that starts
-    with '#' (a comment or a title) warns once, as ``read_names_file`` does.
-    """
-    names = _lines(names_file, encoding)
-    values = _lines(labels_file, encoding)
-    if len(names) != len(values):
-        raise ValueError(
-            f"{names_file!r} has {len(names):,} lines but {labels_file!r} has "
-            f"{len(values):,}; give one label per line for each name, line by line."
-        )
-    pairs = [(n, v) for n, v in zip(names, values) if n[1] or v[1]]
-    for (name_line, name), (label_line, value) in pairs:
-        if not name or not value:
-            raise ValueError(
-                f"Line {name_line} of {names_file!r} holds {name!r} and line "
-                f"{label_line} of {labels_file!r} holds {value!r}: give each name "
-                "its label on the same line, and leave blank lines blank in both "
-                "files."
-            )
-    if not pairs:
-        raise ValueError(f"{names_file!r} contains no names; expected one per line.")
-    _refuse_empty_columns([n[1] for n in names[: LINES_LOOKED_AT + 1]], names_file)
-    warn_comment_lines([n[1] for n, _ in pairs], names_file)
-    warn_quoted_lines([n[1] for n, _ in pairs], names_file, _PAIRED_QUOTES)
-    return [n[1] for n, _ in pairs], [v[1] for _, v in pairs], [n[0] for n, _ in pairs]
-
-
-# How train reads a names file of quoted lines with its labels, quotes removed.
-_PAIRED_QUOTES = (
-    "put the labels beside the names in one CSV file with a header row "
-    "(name,label) and pass --labels label"
-)
-
-
-def _refuse_empty_columns(lines, path):
-    """Refuse a names file given with a file of labels whose lines end in
-    empty fields (``Anna,,,``): a spreadsheet's table, not one name a line."""
-    head = lines[:LINES_LOOKED_AT]
-    found = headerless_table(head, path)
-    if found is None or not ends_in_empty_fields(head, found[0]):
-        return
-    character, width = found
-    first = next(line for line in head if line.strip())
-    raise ValueError(
-        f"{path!r} looks like a table of {width} columns without a header row, "
-        f"not one name a line: {lines_looked_at(len(lines))} ends in an empty "
-        f"field after a {DELIMITER_NAMES[character]} ({quoted_row(first)}), as a "
-        "spreadsheet writes its empty columns, and no name ends in one. Save its "
-        "column of names alone, one name a line, or fill in a column of it with "
-        "the labels, add a header row (e.g. name,label) and pass --labels label."
-    )
-
-
-def _lines(path, encoding):
-    """The numbered stripped lines of a file, less the blank lines at its end."""
-    lines = list(numbered_lines(read_text(path, encoding=encoding)))
-    while lines and not lines[-1][1]:
-        lines.pop()
-    return lines
 
 
 def _delimiter(text, column):
@@ -582,9 +518,7 @@ def names_column_of(
     if table is None:
         _refuse_headerless(first, path, training)
         header_as_name_note(first, path)
-        names = [name for name in map(str.strip, first) if name]
-        warn_quoted_lines(names, path, _one_column(training), whole=False)
-        return None
+        return None  # its lines in double quotes: told as train_from_file reads it
     if names_column is None:  # --chunk-size or --resume: never --labels
         table_note(table, path, training, counts, first, by_label=False)
     return table.column
@@ -662,7 +596,7 @@ def _one_column(training):
     """How a command reads a file's lines as fields of CSV, quotes removed:
     ``train`` as a table without a header row; the others need a header."""
     if training:
-        return "pass --no-header --names-column 1 (a table of one column)"
+        return COMMAND_LINE_ONE_COLUMN
     return 'add a header row, a first line "name", and pass --names-column name'
 
 

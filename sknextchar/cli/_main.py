@@ -19,7 +19,13 @@ def main(argv=None):
     Errors a user can cause (a missing or corrupt file, a bad value, a name with
     unknown characters) print one line, ``sknextchar: error: ...``, on stderr
     and give a non-zero status instead of a traceback; warnings print one line
-    each.
+    each. While it runs, nothing it prints fails to encode: a path's byte that
+    is no UTF-8 shows as ``\\xff``, a character the standard output cannot
+    hold as its escape (``\\u0915``, then an error on stderr and status 1;
+    for ``train`` and ``plot``, whose output is messages, a note and their
+    status); see :mod:`sknextchar.cli._streams`. A standard output closed
+    early (``| head``) ends the command quietly with status 1, after
+    ``train`` saved its model.
 
     Parameters
     ----------
@@ -44,10 +50,40 @@ def main(argv=None):
     argv = sys.argv[1:] if argv is None else list(argv)
     output = []  # the command's -o and how it was before, once parsed
     try:
-        return _run(argv, output)
+        from ._streams import escaping_streams  # standard library
+
+        with escaping_streams() as escaped:  # no print fails to encode
+            return _ended(_run(argv, output), argv, escaped)
     except KeyboardInterrupt:  # also while the modules of the command load
         print(f"{PROG}: interrupted{_what_was_saved(*output)}", file=sys.stderr)
         return 130
+
+
+def _ended(status, argv, escaped):
+    """The command's status, once its standard output was flushed: 1, quietly,
+    if the output's reader went (``| head``; ``train`` saved its model first);
+    else after what :func:`~sknextchar.cli._streams.escaped_status` says of
+    the characters escaped (``train`` and ``plot`` print messages only)."""
+    from ._streams import (
+        escaped_status,
+        reader_gone,
+        reader_may_leave,
+        stdout_to_devnull,
+    )
+
+    try:
+        with reader_may_leave():  # a buffered stdout's closed pipe shows here
+            if sys.stdout is not None:
+                sys.stdout.flush()
+    except (OSError, ValueError) as exc:  # e.g. '> /dev/full': not all written
+        stdout_to_devnull()  # no second error as Python exits
+        print(f"{PROG}: error: the output was not all written: {exc}", file=sys.stderr)
+        return 1
+    if reader_gone():
+        return status or 1
+    command = next((a for a in argv if not a.startswith("-")), None)
+    messages = command in ("train", "plot")
+    return escaped_status(status, escaped, output=not messages)
 
 
 def _what_was_saved(path=None, before=None):
@@ -76,8 +112,6 @@ def _run(argv, output):
     and usage errors end before the commands' modules load. ``output`` gets the
     command's -o FILE and its state before the command runs (for Ctrl-C).
     """
-    import contextlib
-    import os
     import warnings
 
     from ._arguments import check_reading_flags
@@ -111,9 +145,9 @@ def _run(argv, output):
         print(exc.code, file=sys.stderr)
         return 1
     except BrokenPipeError:  # e.g. 'sknextchar sample m.skops | head'
-        with contextlib.suppress(OSError, ValueError):
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())  # no second error at exit
+        from ._streams import stdout_to_devnull
+
+        stdout_to_devnull()  # no second error at exit
         return 1
     except USER_ERRORS as exc:
         message = error_message(exc, places)

@@ -22,13 +22,13 @@ from ._flags import (
     LABEL_WEIGHT,
     PATH,
     POSITIVE_INT,
-    PROBABILITY,
     SAMPLER_FLAGS,
     SEED,
     TEMPERATURE,
     TRAIN_FLAGS,
     WordList,
 )
+from ._sample_options import add_sample_filters, add_sample_likeness
 
 __all__ = ["build_parser"]
 
@@ -261,8 +261,8 @@ def _add_sample(commands):
         help="every name starts with these letters (default: none)",
     )
     add_label(parser)
-    _add_sample_filters(parser)
-    _add_sample_likeness(parser)
+    add_sample_filters(parser)
+    add_sample_likeness(parser)
     add_encoding(parser, ("exclude_file", "--exclude-file FILE"))
     parser.add_argument(
         "--seed",
@@ -276,70 +276,6 @@ def _add_sample(commands):
         SAMPLER_FLAGS,
     )
     parser.set_defaults(run=_command("sample"))
-
-
-def _add_sample_filters(parser):
-    """The options of ``sample`` that keep or leave out names."""
-    parser.add_argument(
-        "--unique", action="store_true", help="no name twice in the output"
-    )
-    parser.add_argument(
-        "--pattern",
-        metavar="REGEX",
-        help="only names that fully match this Python regular expression, e.g. "
-        "'.*a' (ends with a), '.*sh.*' (contains sh), '[^xyz]*' (no x, y or z)",
-    )
-    parser.add_argument(
-        "--novel",
-        action="store_true",
-        help="only names that are not among the model's own training names (the "
-        "record 'train' saves with the model)",
-    )
-    parser.add_argument(
-        "--min-label-proba",
-        type=PROBABILITY,
-        metavar="P",
-        help="with --label: only names the model itself recognises as of that "
-        "label, with P(label | name) >= P by Bayes' rule with equal priors "
-        "(rejection; e.g. 0.5; default: none)",
-    )
-    parser.add_argument(
-        "--max-rounds",
-        type=POSITIVE_INT,
-        default=20,
-        metavar="N",
-        help="batches of names to draw before giving up on names that --novel, "
-        "--unique, --pattern or --min-label-proba keep rarely (default: 20)",
-    )
-    parser.add_argument(
-        "--exclude-file",
-        metavar="FILE",
-        help="never print a name of this file (one name per line, or the column "
-        "of names of a table, as NAMES_FILE of train)",
-    )
-
-
-def _add_sample_likeness(parser):
-    """The options of ``sample`` about names like the training names, --report."""
-    parser.add_argument(
-        "--match-lengths",
-        action="store_true",
-        help="give the names the length distribution of the model's training "
-        "names (rejection on length; within a length the model's proportions)",
-    )
-    parser.add_argument(
-        "--any-spelling",
-        action="store_true",
-        help="also print names spelled as no training name is (a capital inside "
-        "a word, a change of script, a doubled hyphen...), which are left out by "
-        "default; names of the letters a-z alone are never left out",
-    )
-    parser.add_argument(
-        "--report",
-        action="store_true",
-        help="after the names, print how many are distinct, training names or "
-        "new, and how their lengths compare with the training names'",
-    )
 
 
 def _add_score(commands):

@@ -28,14 +28,17 @@ epoch trained on every one); read in chunks, the records complete by then (the
 counts by prefix only once whole).
 """
 
+import contextlib
 import os
 import sys
 import time
+import warnings
 from pathlib import Path
 
 from .._model_checks import DEFAULT_MAX_BYTES
 from .._persistence import import_skops_io, resolve_format
 from .._text import counted
+from ..datasets._quoted_lines import QuotedLinesWarning
 from ._commands import (
     check_output,
     chunked_names_column,
@@ -50,6 +53,7 @@ from ._flags import KN_FLAGS, TRAIN_FLAGS, given
 from ._interrupted import keeping_epochs, with_kept_records
 from ._lengths import name_length_check
 from ._main import PROG
+from ._streams import reader_may_leave
 
 __all__ = ["RESUME_KEYS", "resume"]
 
@@ -116,20 +120,25 @@ def resume(args):
         trained, records = _continue(args, pipe, source, done, latest, keep, how_many)
         finished.append(records)  # the report below may be interrupted too
         seconds = time.perf_counter() - start
-        if done < len(clf.loss_curve_):  # said once the file was accepted
-            print(_kept_epoch_note(args.resume, done, len(clf.loss_curve_)))
-        clf = trained.steps[-1][1]
-        print(
-            f"Continued {args.resume!r} for {counted(clf.n_iter_, 'epoch')} (epochs "
-            f"{done + 1} to {len(clf.loss_curve_)} of --max-iter {clf.max_iter}) "
-            f"on {_source(args)} in {seconds:.1f} s; training loss {clf.loss_:.4f} "
-            "nats per character (no names held out)."
-        )
         saved, note = _with_record(trained, sampler, names, weights, records)
-        print(note)
+        with reader_may_leave():  # stdout closed early: the model is still saved
+            _report(args, done, clf, trained.steps[-1][1], seconds, note)
         _warn_exact_case(args, saved)
         # In the block: a Ctrl-C before the save starts keeps the model too.
         return save_and_say(saved, args, inputs, fmt)
+
+
+def _report(args, done, before, clf, seconds, note):
+    """What ``train --resume`` prints once the model is trained."""
+    if done < len(before.loss_curve_):  # said once the file was accepted
+        print(_kept_epoch_note(args.resume, done, len(before.loss_curve_)))
+    print(
+        f"Continued {args.resume!r} for {counted(clf.n_iter_, 'epoch')} (epochs "
+        f"{done + 1} to {len(clf.loss_curve_)} of --max-iter {clf.max_iter}) "
+        f"on {_source(args)} in {seconds:.1f} s; training loss {clf.loss_:.4f} "
+        "nats per character (no names held out)."
+    )
+    print(note)
 
 
 def _resume_params(args):
@@ -322,7 +331,7 @@ def _continue(args, pipe, source, done, latest, records=True, how_many=None):
         progress = [EpochProgress(header, first_epoch=done)]
     clf.set_callbacks(latest, *progress)
     try:  # its first pass refuses characters the model does not know
-        with command_line_words():  # "--names-column 1", not "names_column=0"
+        with command_line_words(), _told_before(not in_chunks):
             trained = train_from_file(
                 path, pipe, chunk_size=chunk_size, encoding=args.encoding,
                 verbose=in_chunks and not args.quiet, resume=True,
@@ -340,6 +349,25 @@ def _continue(args, pipe, source, done, latest, records=True, how_many=None):
     pipe = trained.estimator_.estimator if records else trained
     pipe.steps[-1][1].set_callbacks()  # a runtime hook: the file holds none
     return pipe, trained if records else None
+
+
+@contextlib.contextmanager
+def _told_before(in_memory):
+    """Without the warnings of the file's lines that the names read into
+    memory already gave (``in_memory``): its first pass reads them again."""
+    with warnings.catch_warnings():
+        if in_memory:
+            warnings.filterwarnings("ignore", category=QuotedLinesWarning)
+            for words in _READ_BEFORE:
+                warnings.filterwarnings("ignore", message=words)
+        yield
+
+
+# The reader's warnings of a file's lines (rows with no name, '#' lines).
+_READ_BEFORE = (
+    r"[\d,]+ rows? of .* (has|have) no name in ",
+    r".* has (a line that starts|lines that start|[\d,]+ lines that start) with '#'",
+)
 
 
 def _records_so_far(pipe, latest, names, weights):

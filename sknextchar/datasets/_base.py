@@ -6,7 +6,6 @@ import difflib
 import io
 import itertools
 import os
-import re
 import stat
 import warnings
 from importlib import resources
@@ -16,12 +15,11 @@ from .._limits import MAX_LETTERS, check_counts_total
 from .._stacklevel import user_stacklevel
 from ._codecs import bom_length, file_encoding, wide_codec
 from ._column_arguments import check_column_arguments
+from ._decoded_text import check_decoded, cut_line
 from ._encoding import (
     SAMPLE_BYTES,
     check_utf8_misread,
-    code_page_readings,
     encoding_advice,
-    is_one_byte,
     line_reading,
     warn_other_code_page,
 )
@@ -39,7 +37,7 @@ from ._positions import (
     position_counted_rows,
     position_table,
 )
-from ._quoted_lines import warn_quoted_lines
+from ._quoted_lines import PYTHON_ONE_COLUMN, warn_quoted_lines
 from ._table_rows import UnnamedRows, text_lines, unnamed_rows_words
 from ._table_warning import warn_if_table
 from ._tables import (
@@ -53,10 +51,7 @@ from ._tables import (
     table_of,
 )
 from ._wide_text import (
-    check_utf16_reading,
     wide_advice,
-    wide_of_file_start,
-    wide_of_nul,
 )
 
 # SHA-256 of the bundled file; data/README.md and data/build_indian_names.py
@@ -307,13 +302,9 @@ def load_names(
         warn_if_table(head, names, path)
         check_line_lengths(text, path, MAX_LETTERS)
         warn_comment_lines(names, path)
-        warn_quoted_lines(names, path, _ONE_COLUMN)
+        warn_quoted_lines(names, path, PYTHON_ONE_COLUMN)
     check_not_empty(names, path, names_column)
     return names
-
-
-# How load_names reads a spreadsheet's column without its quotes.
-_ONE_COLUMN = "pass header=None, names_column=0 (a table of one column)"
 
 
 def check_table_arguments(path, encoding, header, names_column, counts_column):
@@ -395,9 +386,16 @@ def _names_by_position(path, encoding, names_at, counts_at):
     text = read_text(path, encoding=encoding, longest=MAX_ROW_LETTERS)
     if counts_at is not None:
         return _counted_names(text, path, names_at, counts_at, by_position=True)
-    table = position_table(text_lines(text), path, {"names": names_at})
-    names = [name for _, name in column_values(text_lines(text), table, repr(path))]
+    table, unnamed = (
+        position_table(text_lines(text), path, {"names": names_at}),
+        UnnamedRows(),
+    )
+    source = repr(os.fspath(path))
+    names = [
+        name for _, name in column_values(text_lines(text), table, source, unnamed)
+    ]
     check_not_empty(names, path, names_at)
+    warn_unnamed_rows(unnamed, source)  # nothing else of a row is read
     return names
 
 
@@ -746,9 +744,9 @@ def check_file_start(start, path, encoding):
     """Refuse the first megabyte of a file of names before the rest is read.
 
     As the whole file would be refused (:func:`check_utf8_misread`, then
-    :func:`check_decoded`): a binary file, or a sparse one of a gigabyte of
-    NUL bytes, at once rather than after filling the memory. A start that
-    does not decode is left to the reading of the file, which names the line.
+    :func:`~._decoded_text.check_decoded`): a binary file, or a sparse one of a
+    gigabyte of NUL bytes, at once rather than after filling the memory. A
+    start that does not decode is left to the reading of the file, which names the line.
 
     Parameters
     ----------
@@ -841,7 +839,7 @@ def undecodable_error(path, codec, error, *, line=1, non_ascii=False, given=None
     utf8 = codecs.lookup(codec).name.startswith("utf-8")
     if utf8 and (non_ascii or not before.isascii()):
         page, reading = line_reading(data[begin:end].rstrip(b"\r"))
-        reading = _cut(reading)
+        reading = cut_line(reading)
         return ValueError(
             f"{what}: its lines before that one are UTF-8, with letters outside "
             f"ASCII, so that line is in another encoding (in {page} it reads "
@@ -857,173 +855,3 @@ def undecodable_error(path, codec, error, *, line=1, non_ascii=False, given=None
 #: The DOS end-of-file mark (Ctrl-Z) that old Windows tools write after the
 #: last line: stripped as the very last character of a file, refused elsewhere.
 END_MARK = "\x1a"
-# Control characters of C1 (U+0080 to U+009F), in no name: latin-1 reads the
-# bytes 0x80 to 0x9F of a Windows-1252 file (’ “ ” € Œ Š ž ...) as these.
-_C1 = re.compile("[\x80-\x9f]")
-# The other control characters but the tab and the line ends (C0 and DEL), in
-# no name either: a terminal's escape sequence, a page break, a DOS end mark.
-_C0 = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# A line that splits into cells (a table's row).
-_CELLS = re.compile("[,;\t]")
-# Either (a text outside ASCII is searched once).
-_ODD = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# The bytes of UTF-8 text but those (deleted, what is left is one: fast).
-_NOT_C0 = bytes(b for b in range(256) if not _C0.match(chr(b)))
-#: The characters for which :func:`check_decoded` refuses a text (the control
-#: characters but the tab and line ends): a reader of lines calls it on the
-#: lines that hold one (and on the first).
-UNLIKE_NAMES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def check_decoded(text, path, encoding, *, line=1):
-    """Refuse decoded text that no file of names holds, saying what to pass.
-
-    NUL characters (a binary file, or UTF-16 read as another encoding), C1
-    control characters (a code page such as Windows-1252 read as latin-1),
-    the other control characters but the tab (ESC, DEL...: deleted by hand),
-    and UTF-16 read in the wrong byte order (its letters read as characters
-    such as U+6100) are refused, with the line they are on.
-
-    Parameters
-    ----------
-    text : str
-        The text of a file, or one of its lines.
-    path : str
-    encoding : str
-        The encoding the user gave.
-    line : int, default=1
-        The line ``text`` starts on.
-
-    Raises
-    ------
-    ValueError
-
-    Examples
-    --------
-    >>> check_decoded("Zoë\\nO\\x92Brien\\n", "kids.txt", "latin-1")
-    Traceback (most recent call last):
-    ...
-    ValueError: Line 2 of 'kids.txt' holds '\\x92', a control character that is no ...
-    """
-    if "\x00" in text:
-        raise ValueError(_nul_message(text, path, encoding, line))
-    if text.isascii():  # C0 only: its bytes are a copy, looked at fast
-        if text.encode("ascii").translate(None, _NOT_C0):
-            _refuse_control(text, _control_in_name(text, _C0), path, encoding, line)
-        return
-    # One search for both: C0 (in a name) and C1 (anywhere).
-    _refuse_control(text, _control_in_name(text, _ODD), path, encoding, line)
-    if line == 1 and codecs.lookup(encoding).name.startswith("utf-16"):
-        check_utf16_reading(text[:4096], path, encoding)
-
-
-def _refuse_control(text, at, path, encoding, line):
-    """Refuse the control character ``text[at]`` (None: none to refuse)."""
-    if at is None:
-        return
-    char = text[at]
-    if _C1.match(char):
-        raise ValueError(_control_message(text, at, path, encoding, line))
-    raise ValueError(
-        f"Line {_line_of(text, at, line)} of {path!r} holds "
-        f"{char!r} (U+{ord(char):04X}), a control character that is no letter "
-        "of a name: delete it from the file (a text editor shows it, e.g. as "
-        "a box or as ^ and a letter)."
-    )
-
-
-def _control_in_name(text, controls):
-    """Where the first character of ``text`` that ``controls`` finds is that is
-    still there once its line is stripped as names are (a page break, ``\\f``,
-    before a name is whitespace, not a letter of it; C1 is always there);
-    None if none is. A C0 character on a line with a comma, semicolon or tab
-    (a table's row) is not refused here: it may be in another cell than the
-    name's (an export's line break within a note, U+000B), and ``fit``
-    refuses it in a name."""
-    for found in controls.finditer(text):
-        at = found.start()
-        if _C1.match(text[at]):
-            return at
-        # its line, a "\\r" looked for only within the "\\n"s around it
-        begin = text.rfind("\n", 0, at)
-        begin = max(begin, text.rfind("\r", begin + 1, at)) + 1
-        end = text.find("\n", at) % (len(text) + 1)  # -1: the end of the text
-        end = min(end, text.find("\r", at, end) % (len(text) + 1))
-        if _CELLS.search(text, begin, end):
-            continue  # a row of a table: in a note, say
-        if not text[at].isspace():
-            return at
-        if text[begin:at].strip() and text[at + 1 : end].strip():
-            return at
-    return None
-
-
-def _line_of(text, at, line):
-    """The line of ``text[at]``, ``text`` starting on ``line``."""
-    return line + count_line_ends(text[:at])
-
-
-def _nul_message(text, path, encoding, line):
-    at = _line_of(text, text.index("\x00"), line)
-    start = (
-        f"{path!r} holds NUL characters (line {at}), so it is not a {encoding} "
-        "text file"
-    )
-    wide = wide_of_nul(text, line, encoding)
-    if wide is None and line > 1:  # text read in parts: its start was not here
-        wide = wide_of_file_start(path)
-    elif (wide or "").startswith("utf-32") and os.path.isfile(path):
-        wide = wide_of_file_start(path) or wide  # a byte-order mark read as UTF-16
-    if wide is not None:
-        return f"{start}: {wide_advice(wide)}."
-    return (
-        f"{start}: no name holds one, so the file is binary, or damaged there "
-        "(delete the NUL characters), or in an encoding whose letters have zero "
-        "bytes, such as UTF-16 or UTF-32: find the file's encoding (a text editor "
-        "such as Notepad++ or VS Code shows it) and pass it, e.g. "
-        "encoding='utf-16' or encoding='utf-32'; or save the file as UTF-8 there."
-    )
-
-
-def _cut(line, most=40):
-    """``line`` as a message shows it: its first characters if it is long (a
-    line may be a row of a table of a million characters)."""
-    return line if len(line) <= most else line[: most - 3] + "..."
-
-
-def _control_message(text, at, path, encoding, line):
-    """What to do about the C1 control character ``text[at]``: read with a
-    code page, the file is in one that reads its letters as names (named by
-    :func:`~sknextchar.datasets._encoding.encoding_advice`); read as UTF-8 or
-    UTF-16, it is text of such a code page converted as if it were latin-1."""
-    start = (
-        f"Line {_line_of(text, at, line)} of {path!r} holds {text[at]!r}, a "
-        "control character that is no letter of a name"
-    )
-    # Its line, as the readers of a whole file and of lines both have it.
-    begin = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
-    own = re.split(r"\r\n|\r|\n", text[begin:], maxsplit=1)[0]
-    if is_one_byte(encoding):
-        return f"{start}: {encoding_advice(own.encode(encoding, 'replace'), encoding)}."
-    named = code_page_readings(own.encode("latin-1", "replace"), "latin-1")
-    page, what, reading = named[0] if named else ("cp1252", "Western European", "")
-    reading = _cut(reading)
-    meant = bytes([ord(text[at])]).decode(page, "replace")
-    if meant == "\ufffd":
-        return (
-            f"{start}: delete it, or convert the original file again from its own "
-            "encoding (a text editor such as Notepad++ or VS Code shows it; the "
-            "file was likely converted as if it were latin-1)."
-        )
-    if page == "cp1252":  # latin-1 reads its other letters alike
-        return (
-            f"{start}: text of Windows-1252 converted as if it were latin-1 holds "
-            f"it in place of {meant!r}; write {meant!r} there."
-        )
-    others = "".join(f" or {other}" for other, _, _ in named[1:])
-    return (
-        f"{start}: the file is text of {page}{others} ({what}: {reading!r}) converted "
-        f"as if it were latin-1, which holds it in place of {meant!r} and misreads "
-        f"the other letters outside ASCII: convert the original file again from "
-        f"{page}, not latin-1."
-    )

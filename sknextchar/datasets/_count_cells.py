@@ -18,7 +18,6 @@ __all__ = [
     "column_words",
     "count_of",
     "is_number",
-    "may_be_decimal_comma",
 ]
 
 
@@ -118,12 +117,12 @@ def is_number(cell, delimiter):
     """
     if _COUNT.fullmatch(cell):
         return True
-    return may_be_decimal_comma(cell, delimiter) and bool(
+    return _may_be_decimal_comma(cell, delimiter) and bool(
         _GROUPED.fullmatch(cell) or _DECIMAL_COMMA.fullmatch(cell)
     )
 
 
-def may_be_decimal_comma(cell, delimiter):
+def _may_be_decimal_comma(cell, delimiter):
     """Whether a cell of a table split at ``delimiter`` may be written as a
     spreadsheet set to a decimal comma writes numbers (``17.728``, ``2,5``):
     any cell with a point or a comma in a semicolon table; in a tab table
@@ -134,9 +133,9 @@ def may_be_decimal_comma(cell, delimiter):
     Examples
     --------
     >>> cells = ("17.728", "2,5", "17,728", "1,234,567")
-    >>> [may_be_decimal_comma(cell, "\\t") for cell in cells]
+    >>> [_may_be_decimal_comma(cell, "\\t") for cell in cells]
     [True, True, True, False]
-    >>> may_be_decimal_comma("17.728", ",")
+    >>> _may_be_decimal_comma("17.728", ",")
     False
     """
     if "." not in cell and "," not in cell:
@@ -215,7 +214,7 @@ class CountCells:
         if not self._held:
             if len(cell) < 16 and cell.isdigit() and cell.isascii():
                 return [(item, float(cell))]  # most cells: whole, below 2**53
-            if not may_be_decimal_comma(cell, self.delimiter):
+            if not _may_be_decimal_comma(cell, self.delimiter):
                 return [(item, count_of(cell, name, line, self.source, self.column))]
             number = self._known(cell.strip())
             if number is not None:  # the column's way known: 1.500 as it reads
@@ -276,7 +275,7 @@ class CountCells:
         number, stripped = None, cell.strip()
         if self._comma_either(stripped) and self._way in (None, "point"):
             self._refuse_comma(stripped, name, line)
-        if may_be_decimal_comma(stripped, self.delimiter):
+        if _may_be_decimal_comma(stripped, self.delimiter):
             if self._way != "point" and (
                 _GROUPED.fullmatch(stripped) or _DECIMAL_COMMA.fullmatch(stripped)
             ):
@@ -287,7 +286,7 @@ class CountCells:
         """How the cell writes numbers: "either" for a cell such as 17.728
         (the column decides); else the way it tells, checked against the
         column's (None for a cell that tells nothing, such as n/a)."""
-        if not may_be_decimal_comma(cell, self.delimiter):
+        if not _may_be_decimal_comma(cell, self.delimiter):
             return None  # 1,234,567 of a tab table: refused as it is read
         if self._comma_either(cell):  # 17,728 of a tab table
             if self._way == "point":

@@ -8,13 +8,12 @@ import io
 from .._limits import MAX_LETTERS
 from ._base import (
     END_MARK,
-    UNLIKE_NAMES,
-    check_decoded,
     check_file_start,
     check_names_path,
     open_lines,
     undecodable_error,
 )
+from ._decoded_text import UNLIKE_NAMES, check_decoded
 from ._encoding import SAMPLE_BYTES, warn_other_code_page
 from ._long_lines import MAX_ROW_LETTERS, LineLengths, check_line_lengths
 from ._tables import LINES_LOOKED_AT

@@ -12,10 +12,24 @@ import os
 import re
 import warnings
 
+from .._remade_errors import remade
 from .._stacklevel import user_stacklevel
 from .._text import quoted_row
 
-__all__ = ["quoted_lines", "warn_quoted_lines"]
+__all__ = [
+    "COMMAND_LINE_ONE_COLUMN",
+    "PYTHON_ONE_COLUMN",
+    "QuotedLines",
+    "QuotedLinesWarning",
+    "quoted_lines",
+    "warn_quoted_lines",
+]
+
+#: How the Python readers (``load_names``, ``train_from_file``) read a file's
+#: lines as fields of CSV, quotes removed: a table of one column.
+PYTHON_ONE_COLUMN = "pass header=None, names_column=0 (a table of one column)"
+#: The same in the words of ``sknextchar train``.
+COMMAND_LINE_ONE_COLUMN = "pass --no-header --names-column 1 (a table of one column)"
 
 # A whole line that is one CSV field in quotes: a quote mark inside is doubled.
 _QUOTED = re.compile(r'^"(?:[^"\n]|"")+"$', re.MULTILINE)
@@ -36,6 +50,74 @@ def quoted_lines(names):
     if '"' not in text:  # one pass in C: most files have no quote
         return []
     return _QUOTED.findall(text)  # one pass over the lines, in C
+
+
+class QuotedLinesWarning(UserWarning):
+    """Names read one per line that are fields in double quotes, with the
+    parts of the message as data, so that an interface can say what to pass
+    in its own words (:meth:`worded`).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file.
+    found : list of str
+        The lines in double quotes (of the names looked at).
+    cut : str or None
+        A line with a comma outside quotes, which CSV would cut; None if none.
+    whole : bool
+        Whether the names looked at are all those of the file.
+    how : str
+        What reads the file without the quotes, in the words of the interface
+        that read it.
+    count : int, optional
+        How many lines are in double quotes, when ``found`` holds only the
+        first of them (a file read in chunks); ``len(found)`` if not given.
+
+    Examples
+    --------
+    >>> warning = QuotedLinesWarning("kids.txt", ['"Anna"'], None, True, "pass X")
+    >>> warning.worded("pass Y").endswith("as a field of CSV, quotes removed, pass Y.")
+    True
+    """
+
+    def __init__(self, path, found, cut, whole, how, count=None):
+        self.path, self.found, self.cut, self.whole = path, found, cut, whole
+        self.how, self.count = how, len(found) if count is None else count
+        super().__init__(self.worded(how))
+
+    def text(self):
+        """The message, in the words it was given (for :func:`remade`)."""
+        return self.worded(self.how)
+
+    def __reduce__(self):  # its class takes the attributes, not the message
+        return remade, (type(self), vars(self))
+
+    def worded(self, how):
+        """The message, with ``how`` as what reads the file without quotes."""
+        first = quoted_row(self.found[0])  # a long line cut, as messages quote rows
+        if self.cut is None:
+            how = f"to read each line as a field of CSV, quotes removed, {how}"
+        else:  # read as CSV, 'Smith, Anna' would lose 'Anna': no advice cuts names
+            how = (
+                f"no reading keeps every name whole, as other lines, such as "
+                f"{quoted_row(self.cut)}, hold a comma outside quotes, which CSV "
+                "reads as between two fields: to read the names without quote "
+                "marks, quote every name that holds a comma or a quote mark, or none"
+            )
+        if not self.whole:
+            what = f"lines in double quotes (the first: {first}), read as names "
+            what += "with their"
+        elif self.count == 1:
+            what = f"a line in double quotes, {first}, read as a name with its"
+        else:
+            what = f"{self.count:,} lines in double quotes (the first: {first}), "
+            what += "read as names with their"
+        return (
+            f"{os.fspath(self.path)!r} has {what} quote marks, as a CSV file quotes a "
+            "field (a spreadsheet quotes one that holds a comma or a quote mark): "
+            f"{how}."
+        )
 
 
 def warn_quoted_lines(names, path, how, *, whole=True):
@@ -59,6 +141,7 @@ def warn_quoted_lines(names, path, how, *, whole=True):
     Returns
     -------
     warned : bool
+        Whether it warned (a :class:`QuotedLinesWarning`).
 
     Examples
     --------
@@ -76,29 +159,54 @@ def warn_quoted_lines(names, path, how, *, whole=True):
     found = quoted_lines(names)
     if not found:
         return False
-    first = quoted_row(found[0])  # a long line cut, as messages quote rows
     cut = _CUT.search("\n".join(names))
-    if cut is None:
-        how = f"to read each line as a field of CSV, quotes removed, {how}"
-    else:  # read as CSV, 'Smith, Anna' would lose 'Anna': no advice cuts names
-        how = (
-            f"no reading keeps every name whole, as other lines, such as "
-            f"{quoted_row(cut.group())}, hold a comma outside quotes, which CSV reads "
-            "as between two fields: to read the names without quote marks, "
-            "quote every name that holds a comma or a quote mark, or none"
-        )
-    if not whole:
-        what = f"lines in double quotes (the first: {first}), read as names "
-        what += "with their"
-    elif len(found) == 1:
-        what = f"a line in double quotes, {first}, read as a name with its"
-    else:
-        what = f"{len(found):,} lines in double quotes (the first: {first}), "
-        what += "read as names with their"
-    warnings.warn(
-        f"{os.fspath(path)!r} has {what} quote marks, as a CSV file quotes a "
-        f"field (a spreadsheet quotes one that holds a comma or a quote mark): {how}.",
-        UserWarning,
-        stacklevel=user_stacklevel(),
-    )
+    cut = cut and cut.group()
+    warning = QuotedLinesWarning(path, found, cut, whole, how)
+    warnings.warn(warning, stacklevel=user_stacklevel())
     return True
+
+
+class QuotedLines:
+    """The lines in double quotes of a file read in parts (chunks), gathered
+    in bounded memory (a count, the first such line and the first line CSV
+    would cut), to warn once of the whole file as :func:`warn_quoted_lines`
+    warns of names read at once.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> gathered = QuotedLines()
+    >>> gathered.add(['"Anna"', "Bo"])
+    >>> gathered.add(["Smith, Anna"])
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     gathered.warn("kids.txt", "pass X")
+    True
+    >>> "no reading keeps every name whole" in str(caught[0].message)
+    True
+    """
+
+    def __init__(self):
+        self.count, self.first, self.cut = 0, None, None
+
+    def add(self, names):
+        """Gather the quoted lines of ``names`` (stripped lines) and, until
+        one is found, a line with a comma outside quotes."""
+        text = "\n".join(names)
+        found = _QUOTED.findall(text) if '"' in text else []
+        self.count += len(found)
+        self.first = self.first or (found[0] if found else None)
+        if self.cut is None and "," in text:
+            cut = _CUT.search(text)
+            self.cut = cut and cut.group()
+
+    def warn(self, path, how):
+        """Warn of the lines gathered (a :class:`QuotedLinesWarning`), if any;
+        whether it warned."""
+        if not self.count:
+            return False
+        warning = QuotedLinesWarning(
+            path, [self.first], self.cut, True, how, count=self.count
+        )
+        warnings.warn(warning, stacklevel=user_stacklevel())
+        return True

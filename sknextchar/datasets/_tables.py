@@ -19,15 +19,14 @@ at its own, is refused when its column of names is read (:func:`table_of`).
 """
 
 import csv
-import functools
 import itertools
 import os
 import re
-import string
 
 from .._text import quoted_row
 from ._column_arguments import NoColumnError, check_counts_column_argument, row_fields
 from ._count_cells import CountCells, is_number
+from ._header_again import check_not_header, may_be_key, unlike_starts
 from ._table_footers import (
     FOOTER_LINES,
     TOTALS,
@@ -654,7 +653,7 @@ def _body_rows(lines, table, source, unnamed=None):
     width, at = len(table.header), table.name_at
     keys = [header_key(field) if table.has_header else "" for field in table.header]
     looked_for = TOTALS | {keys[at]}  # a name that is a sum or the header again
-    unlike = _unlike("".join(key[:1] for key in looked_for))
+    unlike = unlike_starts("".join(key[:1] for key in looked_for))
     held, run, split, written = [], 0, False, None  # rows that may be a footer
     seen = NamesSeen()
     for line, fields in rows:
@@ -673,7 +672,7 @@ def _body_rows(lines, table, source, unnamed=None):
                 (
                     split
                     and n_fields > 1
-                    and (name[0] in unlike or not _may_be_key(name, looked_for, unlike))
+                    and (name[0] in unlike or not may_be_key(name, looked_for, unlike))
                     and not ends
                 )
                 or n_fields == 1 == width
@@ -724,75 +723,6 @@ def _released(held, width, source, has_header=True):
         if len(fields) > width:  # a footer's width was left unchecked
             check_width(fields, width, line, source, has_header)
         yield line, fields
-
-
-def check_not_header(fields, keys, line, source):
-    """Refuse a row below a header of two fields or more that is the header
-    again (as :func:`header_key` compares): exports joined one after another,
-    whose header rows would be read as a name and its label or count. (In a
-    table of one column, ``Name`` below ``name`` may be a name.)
-
-    ``keys`` are the header's fields as :func:`header_key` spells them,
-    computed once for all the rows; a row's fields are compared only when
-    its first may match (:func:`_may_be_key`).
-
-    Examples
-    --------
-    >>> check_not_header(["Name", "Sex"], ["name", "sex"], 9, "'kids.csv'")
-    Traceback (most recent call last):
-    ...
-    ValueError: Line 9 of 'kids.csv' is its header row again, 'Name,Sex' ...
-    """
-    if len(fields) != len(keys) or len(keys) < 2:
-        return
-    if not _may_be_key(fields[0], keys[:1], _unlike(keys[0][:1])):
-        return  # most rows: a first field that is not the header's
-    if all(header_key(field) == key for field, key in zip(fields, keys)):
-        raise ValueError(
-            f"Line {line} of {source} is its header row again, "
-            f"{quoted_row(','.join(fields))} (files joined one after another?), "
-            "and would be read as a row: delete every header row below the first."
-        )
-
-
-def _may_be_key(field, keys, unlike):
-    """Whether ``header_key(field)`` may be one of ``keys``: a cheap test
-    before :func:`header_key`, for a field of each row. ``unlike`` holds the
-    first characters of a field that is none of them (:func:`_unlike`); the
-    key of a field of ASCII letters is the field in lowercase.
-
-    Examples
-    --------
-    >>> keys = ["name", "sum"]
-    >>> [_may_be_key(f, keys, _unlike("ns")) for f in ["Sum", "Suma", "Zoë", "S-x"]]
-    [True, False, False, True]
-    """
-    if field[:1] in unlike:
-        return False
-    if field.isascii() and field.isalpha():
-        return field.lower() in keys  # its key, exactly
-    return True
-
-
-@functools.lru_cache(maxsize=64)
-def _unlike(starts):
-    """The first characters of a field whose key (:func:`header_key`) starts
-    with none of the characters of ``starts``: the ASCII letters and digits
-    that are not among them, in lowercase. A field that starts with one has
-    a key that starts with it, in lowercase, or with a character beyond
-    ASCII (NFC joins it to the accents after it: ``"A\u030a"`` is ``"å"``),
-    so that none is unlike a key that starts beyond ASCII.
-
-    Examples
-    --------
-    >>> sorted(_unlike("ns"))[:4], "S" in _unlike("ns"), len(_unlike("å"))
-    (['0', '1', '2', '3'], False, 0)
-    """
-    if not starts.isascii():
-        return frozenset()
-    return frozenset(
-        c for c in string.ascii_letters + string.digits if c.lower() not in starts
-    )
 
 
 def column_at(header, column, not_at, source):

@@ -391,8 +391,8 @@ def flush_subnormals(values, scratch):
     >>> import numpy as np
     >>> values = np.array([1e-39, -1e-40, 1e-37, 0.5], dtype=np.float32)
     >>> flush_subnormals(values, np.empty_like(values))
-    >>> values.tolist()[:2], values[2] > 0
-    ([0.0, 0.0], np.True_)
+    >>> values.tolist()[:2], bool(values[2] > 0)
+    ([0.0, 0.0], True)
     """
     np.abs(values, out=scratch)
     values[scratch < np.finfo(values.dtype).tiny] = 0

@@ -1,0 +1,205 @@
+"""``train NAMES_FILE --labels LABELS_FILE``: a file of labels, one per line.
+
+Line ``i`` of LABELS_FILE is the label of line ``i`` of NAMES_FILE, a file of
+one name per line (:func:`paired_lines`); the names are checked as a file of
+names is (a comment line, lines in double quotes, a spreadsheet's table).
+"""
+
+import sys
+
+from .._text import quoted_row
+from ..datasets._base import numbered_lines, read_text, warn_comment_lines
+from ..datasets._quoted_lines import warn_quoted_lines
+from ..datasets._table_rows import DELIMITER_NAMES, ends_in_empty_fields
+from ..datasets._tables import (
+    LINES_LOOKED_AT,
+    header_key,
+    headerless_table,
+    is_name_header,
+    lines_looked_at,
+)
+
+__all__ = ["LABEL_HEADERS", "header_rows", "paired_lines"]
+
+
+def paired_lines(names_file, labels_file, encoding):
+    """Line ``i`` of the labels file is the label of line ``i`` of the names file.
+
+    Lines blank in both files are skipped, and so are the blank lines at the
+    end of either (a byte-order mark and any line ending are read as
+    ``read_text`` reads them). Header rows are read as such when their
+    meaning is clear (:func:`header_rows`): a first line of NAMES_FILE that
+    says "name" (``name``, ``First Name``), a first line of LABELS_FILE that
+    is a header word (``label``, ``gender``), each judged in its own file;
+    the lines left must pair up. A name without a label (or a label without a name)
+    is an error that gives its line, and so are files of unequal lengths. A
+    name line that starts with '#' (a comment or a title) warns once, as
+    ``read_names_file`` does.
+
+    Returns
+    -------
+    names, labels : list of str
+    lines : list of int
+        The line of each name in NAMES_FILE.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     names, labels = os.path.join(tmp, "n.txt"), os.path.join(tmp, "l.txt")
+    ...     with open(names, "w") as f, open(labels, "w") as g:
+    ...         _ = f.write("Anna\\nBo\\n"), g.write("f\\r\\nm\\r\\n\\n")
+    ...     paired_lines(names, labels, "utf-8")
+    (['Anna', 'Bo'], ['f', 'm'], [1, 2])
+    """
+    names = _lines(names_file, encoding)
+    values = _lines(labels_file, encoding)
+    names, values = header_rows(names, values, names_file, labels_file)
+    if len(names) != len(values):
+        raise ValueError(_unpaired_message(names, values, names_file, labels_file))
+    pairs = [(n, v) for n, v in zip(names, values) if n[1] or v[1]]
+    for (name_line, name), (label_line, value) in pairs:
+        if not name or not value:
+            raise ValueError(
+                f"Line {name_line} of {names_file!r} holds {name!r} and line "
+                f"{label_line} of {labels_file!r} holds {value!r}: give each name "
+                "its label on the same line, and leave blank lines blank in both "
+                "files."
+            )
+    if not pairs:
+        raise ValueError(f"{names_file!r} contains no names; expected one per line.")
+    _refuse_empty_columns([n[1] for n in names[: LINES_LOOKED_AT + 1]], names_file)
+    warn_comment_lines([n[1] for n, _ in pairs], names_file)
+    warn_quoted_lines([n[1] for n, _ in pairs], names_file, _PAIRED_QUOTES)
+    return [n[1] for n, _ in pairs], [v[1] for _, v in pairs], [n[0] for n, _ in pairs]
+
+
+def header_rows(names, values, names_file, labels_file):
+    """The numbered lines of NAMES_FILE and LABELS_FILE (``names``,
+    ``values``) without their header rows, noted on stderr. Each file's first
+    line is judged on its own: NAMES_FILE's is a header row when it says
+    "name" (``name``, ``First Name``, ``Full name``: :func:`is_name_header`
+    of a field alone), LABELS_FILE's when it is a header word no label is
+    (:data:`LABEL_HEADERS`: ``label``, ``gender``), or, below a header of
+    names and with as many lines, a value no other line holds. The lines
+    left must then pair up (else :func:`paired_lines` refuses the files,
+    naming the first line without a partner). A header word in LABELS_FILE
+    alone, one line longer than NAMES_FILE, is refused with what to do:
+    which file is off by a line is not known. The first lines are those
+    after any lines blank in both files.
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> names, err = [(1, "name"), (2, "Anna"), (3, "Bo")], io.StringIO()
+    >>> with contextlib.redirect_stderr(err):
+    ...     header_rows(names, [(1, "sex"), (2, "f"), (3, "m")], "n.txt", "l.txt")
+    ([(2, 'Anna'), (3, 'Bo')], [(2, 'f'), (3, 'm')])
+    >>> print(err.getvalue())  # doctest: +NORMALIZE_WHITESPACE
+    Note: read line 1 of 'n.txt', 'name', and line 1 of 'l.txt', 'sex', as
+    their header rows, not as a name and its label.
+    """
+    while names and values and not names[0][1] and not values[0][1]:
+        names, values = names[1:], values[1:]  # blank in both: skipped anyway
+    named = bool(names) and is_name_header(names[0][1], alone=True)
+    worded = bool(values) and header_key(values[0][1]) in LABEL_HEADERS
+    headed = worded or (named and len(names) == len(values) and _only_once(values))
+    (line, name), (label_line, label) = (
+        (names or [(0, "")])[0],
+        (values or [(0, "")])[0],
+    )
+    if named and headed:
+        print(
+            f"Note: read line {line} of {names_file!r}, {name!r}, and line "
+            f"{label_line} of {labels_file!r}, {label!r}, as their header rows, "
+            "not as a name and its label.",
+            file=sys.stderr,
+        )
+        return names[1:], values[1:]
+    if named:
+        print(
+            f"Note: read line {line} of {names_file!r}, {name!r}, as its header "
+            f"row, not as a name: {labels_file!r} has no header row.",
+            file=sys.stderr,
+        )
+        return names[1:], values
+    if worded and len(values) == len(names) + 1:
+        raise ValueError(
+            f"Line {label_line} of {labels_file!r}, {label!r}, reads as a header "
+            f"row, and {names_file!r} has one line fewer, with no header row: add "
+            f"a first line 'name' to {names_file!r} (its header row), or delete "
+            f"line {label_line} of {labels_file!r} if it is no label."
+        )
+    return names, values
+
+
+#: The first lines of a file of labels read as its header row (as
+#: ``header_key`` spells them): words no label is.
+LABEL_HEADERS = frozenset(
+    {"label", "labels", "sex", "gender", "class", "category", "categories",
+     "group", "tag", "origin", "language", "country", "geschlecht", "sexe",
+     "genre", "sexo", "género", "genero"}
+)  # fmt: skip
+
+
+def _only_once(values):
+    """Whether the first of the lines ``values`` is no other's value."""
+    first = values[0][1]
+    return bool(first) and not any(value == first for _, value in values[1:])
+
+
+def _unpaired_message(names, values, names_file, labels_file):
+    """The error of files of unequal lengths: the first line of the longer one
+    without a line beside it, and what to do."""
+    longer, shorter = (names, values) if len(names) > len(values) else (values, names)
+    files = (names_file, labels_file) if longer is names else (labels_file, names_file)
+    line, text = longer[len(shorter)]
+    end = f"ends at line {shorter[-1][0]}" if shorter else "holds no line"
+    return (
+        f"{names_file!r} has {_last(names):,} lines but {labels_file!r} has "
+        f"{_last(values):,}: line {line} of {files[0]!r} holds {text!r}, and "
+        f"{files[1]!r} {end}. Give one label per line for each "
+        "name, line by line (blank lines where NAMES_FILE has them), or put the "
+        "names and labels in one CSV file with a header row (name,label) and "
+        "pass --labels label."
+    )
+
+
+def _last(lines):
+    """The number of a file's lines (its header row counted), from its
+    numbered lines less the blank ones at its end."""
+    return lines[-1][0] if lines else 0
+
+
+# How train reads a names file of quoted lines with its labels, quotes removed.
+_PAIRED_QUOTES = (
+    "put the labels beside the names in one CSV file with a header row "
+    "(name,label) and pass --labels label"
+)
+
+
+def _refuse_empty_columns(lines, path):
+    """Refuse a names file given with a file of labels whose lines end in
+    empty fields (``Anna,,,``): a spreadsheet's table, not one name a line."""
+    head = lines[:LINES_LOOKED_AT]
+    found = headerless_table(head, path)
+    if found is None or not ends_in_empty_fields(head, found[0]):
+        return
+    character, width = found
+    first = next(line for line in head if line.strip())
+    raise ValueError(
+        f"{path!r} looks like a table of {width} columns without a header row, "
+        f"not one name a line: {lines_looked_at(len(lines))} ends in an empty "
+        f"field after a {DELIMITER_NAMES[character]} ({quoted_row(first)}), as a "
+        "spreadsheet writes its empty columns, and no name ends in one. Save its "
+        "column of names alone, one name a line, or fill in a column of it with "
+        "the labels, add a header row (e.g. name,label) and pass --labels label."
+    )
+
+
+def _lines(path, encoding):
+    """The numbered stripped lines of a file, less the blank lines at its end."""
+    lines = list(numbered_lines(read_text(path, encoding=encoding)))
+    while lines and not lines[-1][1]:
+        lines.pop()
+    return lines

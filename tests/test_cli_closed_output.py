@@ -1,0 +1,137 @@
+"""A standard output whose reader went (``train ... | head -c0``) loses no model."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+import sknextchar
+from sknextchar.cli import main
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(sknextchar.__file__)))
+NAMES = ["asha", "ravi", "meena", "kiran", "anil", "sita", "gita", "raja"]
+
+
+@pytest.fixture
+def names(tmp_path):
+    path = tmp_path / "names.csv"
+    rows = [f"{n},{'ab'[i % 2]}" for i, n in enumerate(NAMES)]
+    path.write_text("name,label\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return str(path)
+
+
+@pytest.fixture
+def resumable(names, tmp_path):
+    path = str(tmp_path / "first.skops")
+    argv = ["train", names, "--names-column", "name", "--max-iter", "1", "-q"]
+    assert main([*argv, "--validation-fraction", "0", "-o", path]) == 0
+    return path
+
+
+KINDS = {
+    "mlp": ["--max-iter", "1", "--validation-fraction", "0"],
+    "chunks": ["--max-iter", "1", "--chunk-size", "3"],
+    "kneser-ney": ["--model", "kneser-ney"],
+    "labels": ["--max-iter", "1", "--labels", "label", "--validation-fraction", "0"],
+    "resume": ["--max-iter", "2"],
+}
+
+
+def train_argv(kind, names, model, resumable=None):
+    argv = ["train", names, "--names-column", "name", *KINDS[kind], "-q"]
+    if kind == "resume":
+        argv += ["--resume", resumable]
+    return [*argv, "-o", model]
+
+
+@pytest.fixture(params=["line-buffered", "buffered"])
+def closed_stdout(request):
+    """A pipe whose reading end was closed before the command started, for
+    ``sys.stdout``: its first write fails with BrokenPipeError, every time
+    (set in the test: pytest's capture replaces one set in a fixture). Line-buffered as
+    ``python -u`` or PYTHONUNBUFFERED make it (the report fails before the
+    save), or buffered as Python makes a pipe (it fails once flushed)."""
+    read, write = os.pipe()
+    os.close(read)
+    buffering = 1 if request.param == "line-buffered" else -1
+    stream = open(write, "w", encoding="utf-8", buffering=buffering)  # noqa: SIM115
+    yield stream
+    try:
+        stream.close()
+    except OSError:  # what was still buffered cannot be written
+        pass
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_a_closed_output_still_saves_the_trained_model(
+    kind, names, resumable, tmp_path, closed_stdout, capfd, monkeypatch
+):
+    # Before: line-buffered, the report of the training, printed before the
+    # save, raised BrokenPipeError and the model was never saved (status 1);
+    # buffered, the model was saved but the status was 0 and the error came
+    # as Python exited ("Exception ignored ... BrokenPipeError", status 120).
+    model = str(tmp_path / "b.skops")
+    monkeypatch.setattr(sys, "stdout", closed_stdout)
+    status = main(train_argv(kind, names, model, resumable))
+    monkeypatch.undo()
+    assert os.path.exists(model)
+    assert status == 1  # as a closed pipe ends 'sample | head' too
+    assert capfd.readouterr().err == ""  # quietly: no error, no traceback
+
+
+def run_with_closed_stdout(argv, unbuffered):
+    """``python -m sknextchar ARGV`` whose stdout is a pipe closed before it
+    starts: (status, stderr text)."""
+    read, write = os.pipe()
+    os.close(read)
+    env = {**os.environ, "PYTHONPATH": ROOT}
+    env.pop("PYTHONUNBUFFERED", None)
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = "1"
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "sknextchar", *argv],
+            stdout=write, stderr=subprocess.PIPE, timeout=300, cwd=ROOT, env=env,
+        )  # fmt: skip
+    finally:
+        os.close(write)
+    return done.returncode, done.stderr.decode("utf-8", "replace")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("unbuffered", [True, False])
+def test_a_new_process_whose_output_is_closed_saves_its_model(
+    names, tmp_path, unbuffered
+):
+    model = str(tmp_path / "b.skops")
+    argv = train_argv("chunks", names, model)
+    status, err = run_with_closed_stdout(argv, unbuffered)
+    assert os.path.exists(model)
+    assert (status, err) == (1, "")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("unbuffered", [True, False])
+def test_sample_into_a_closed_output_ends_quietly(resumable, unbuffered):
+    # 'sample | head -c0': buffered, Python said "Exception ignored ...
+    # BrokenPipeError" as it exited, with status 120.
+    argv = ["sample", resumable, "-n", "5"]
+    status, err = run_with_closed_stdout(argv, unbuffered)
+    assert (status, err) == (1, "")
+
+
+def test_an_output_that_cannot_be_written_is_an_error(resumable, capfd, monkeypatch):
+    # '> /dev/full': the names stayed in the buffer, status 0, and Python said
+    # "Exception ignored ... No space left on device" as it exited.
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        monkeypatch.setattr(sys, "stdout", full)
+        status = main(["sample", resumable, "-n", "5"])
+        monkeypatch.undo()
+        err = capfd.readouterr().err
+        assert status == 1
+        assert err.startswith("sknextchar: error: the output was not all written")
+    # Closing the file flushed nothing more into /dev/full: the command sent
+    # what it left unwritten to the null device (else close raised OSError).
