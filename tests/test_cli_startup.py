@@ -2,6 +2,7 @@
 the help text of ``train``."""
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -149,6 +150,21 @@ def test_ctrl_c_as_python_m_loads_the_entry_point_prints_one_line(target):
     assert done.stdout == ""
 
 
+# A SIGINT that lands while importlib's weakref callback of a module lock runs
+# (at the end of any import) raises its KeyboardInterrupt inside that callback,
+# where CPython cannot raise it: it reports "Exception ignored in: <function
+# _get_module_lock.<locals>.cb ...>" with a traceback of its own frozen
+# importlib, and the program goes on (the Ctrl-C is lost; seen once in CI at
+# 20 ms). No code of the program runs there to catch it, so the smoke test below
+# leaves that report out; any other traceback, or a second line, still fails.
+_IMPORT_LOCK_INTERRUPT = re.compile(
+    r"Exception ignored in: <function _get_module_lock\.<locals>\.cb at 0x[0-9a-f]+>\n"
+    r"Traceback \(most recent call last\):\n"
+    r"(?:  .*\n)+"
+    r"KeyboardInterrupt: ?\n"
+)
+
+
 @pytest.mark.slow  # a Python started per moment
 @pytest.mark.skipif(os.name != "posix", reason="SIGINT sent to another process")
 def test_a_real_ctrl_c_once_python_m_sknextchar_runs_prints_one_line(tmp_path):
@@ -186,6 +202,7 @@ def test_a_real_ctrl_c_once_python_m_sknextchar_runs_prints_one_line(tmp_path):
         time.sleep(delay)
         run.send_signal(signal.SIGINT)
         out, err = run.communicate(timeout=120)
+        err = _IMPORT_LOCK_INTERRUPT.sub("", err)
         assert "Traceback" not in err and err.count("\n") == 1, (delay, err)
         # -SIGINT (killed by it, 130 in a shell): seen after the one line,
         # at the s42 base and after, not explained.
