@@ -245,7 +245,7 @@ def train_from_file(
         from ._presets import make_default_pipeline
 
         pipeline = make_default_pipeline()
-    _check_arguments(chunk_size, resume, check_names, return_sampler)
+    _check_arguments(chunk_size, resume, check_names, return_sampler, verbose)
     by_position = check_table_arguments(
         path, encoding, header, names_column, counts_column
     )
@@ -351,12 +351,15 @@ def _check_pipeline_argument(pipeline):
         ) from None
 
 
-def _check_arguments(chunk_size, resume, check_names=None, return_sampler=False):
+def _check_arguments(
+    chunk_size, resume, check_names=None, return_sampler=False, verbose=False
+):
     if isinstance(chunk_size, bool) or not isinstance(chunk_size, Integral):
         raise TypeError(f"chunk_size must be a positive integer; got {chunk_size!r}.")
     if chunk_size < 1:
         raise ValueError(f"chunk_size must be a positive integer; got {chunk_size!r}.")
-    for name, value in (("resume", resume), ("return_sampler", return_sampler)):
+    flags = ("verbose", verbose), ("resume", resume), ("return_sampler", return_sampler)
+    for name, value in flags:
         if not isinstance(value, bool):
             raise TypeError(f"{name} must be True or False; got {value!r}.")
     wanted = "a function called on each chunk of names, or None"

@@ -166,9 +166,13 @@ def unknown_hints(
     "strip_accents='unicode' to fold accented letters ('ë' -> 'e')"
     >>> unknown_hints(["ë", "и"], alphabet, strip_accents=None, what="names",
     ...               emptied=(0, 0))  # doctest: +NORMALIZE_WHITESPACE
-    ["strip_accents='unicode' to fold accented letters ('ë' -> 'e') with
-      handle_unknown='drop' to remove the other unknown characters",
-     "handle_unknown='drop' to remove unknown characters"]
+    ["handle_unknown='drop' to remove unknown characters (and
+      strip_accents='unicode' to fold accented letters ('ë' -> 'e') rather than
+      remove them)"]
+    >>> unknown_hints(["ë", "и"], alphabet, strip_accents=None, what="names",
+    ...               emptied=(1, 0))  # doctest: +NORMALIZE_WHITESPACE
+    ["strip_accents='unicode' to fold accented letters ('ë' -> 'e') and
+      handle_unknown='drop' to remove the other unknown characters"]
     >>> unknown_hints(["E", "O"], alphabet, strip_accents=None, what="names",
     ...               emptied=(0, 0), lowercase=False)
     ["lowercase=True to lowercase capitals ('E' -> 'e', 'O' -> 'o')"]
@@ -181,22 +185,20 @@ def unknown_hints(
         return _lowercase_hints(
             chars, known, lowered, strip_accents, what, emptied, kept
         )
-    hints, folds = [], latin_folds(chars, known) if strip_accents is None else []
-    kept = set(kept)
-    if folds:  # not Arabic "أ": it stays Arabic
-        fold = f"strip_accents='unicode' to fold accented letters ({_told(folds)})"
-        others = set(chars) - {old for old, _ in folds}
-        if not others or emptied is None:
-            hints.append(fold)
-        elif what == "names" and not emptied[1] and not others & kept:
-            hints.append(
-                f"{fold} with handle_unknown='drop' to remove the other unknown "
-                "characters"
-            )
+    folds = latin_folds(chars, known) if strip_accents is None else []
+    fold = f"strip_accents='unicode' to fold accented letters ({_told(folds)})"
+    others, kept = set(chars) - {old for old, _ in folds}, set(kept)
     dropping = emptied is None or not emptied[0]
-    if what == "names" and dropping and not set(chars) & kept:
-        hints.append(_DROP)
-    return hints
+    drop = what == "names" and dropping and not set(chars) & kept
+    if not folds:  # not Arabic "أ": it stays Arabic
+        return [_DROP] if drop else []
+    if not others or emptied is None:
+        return [fold, _DROP] if drop else [fold]
+    if what != "names" or emptied[1] or others & kept:
+        return [_DROP] if drop else []
+    if drop:  # dropping works alone, and folding first keeps the letters it folds
+        return [f"{_DROP} (and {fold} rather than remove them)"]
+    return [f"{fold} and {_OTHER}"]
 
 
 def _told(changes):
@@ -207,6 +209,8 @@ def _told(changes):
 
 
 _DROP = "handle_unknown='drop' to remove unknown characters"
+# Dropping what another setting leaves unknown (folding, lowercasing).
+_OTHER = "handle_unknown='drop' to remove the other unknown characters"
 
 
 def _helps(lowered, known, strip_accents):
@@ -236,11 +240,9 @@ def _lowercase_hints(chars, known, lowered, strip_accents, what, emptied, kept):
         left, known, strip_accents=strip_accents, what=what, emptied=emptied,
         kept=kept,
     )  # fmt: skip
-    other = "handle_unknown='drop' to remove the other unknown characters"
-    # One "with": "lowercase=True ... with strip_accents=..., and handle_unknown=..."
-    rest = [hint.replace(_DROP, other).replace(f" with {other}", f", and {other}")
-            for hint in rest]  # fmt: skip
-    return [f"{lower} with {hint}" for hint in rest]
+    # One hint, lowercasing said once: "lowercase=True ... with A or B".
+    rest = " or ".join(hint.replace(_DROP, _OTHER) for hint in rest)
+    return [f"{lower} with {rest}"] if rest else []
 
 
 def drop_refused(n_emptied, shown):

@@ -8,7 +8,13 @@ import warnings
 import pytest
 from sklearn.pipeline import make_pipeline
 
-from sknextchar import ContextWindowTransformer, KneserNeyClassifier, _accent_folding
+from sknextchar import (
+    ContextWindowTransformer,
+    KneserNeyClassifier,
+    _accent_folding,
+    make_default_pipeline,
+    train_from_file,
+)
 from sknextchar.cli import main
 
 ARABIC = ["\u0623\u062d\u0645\u062f", "\u0645\u0624\u0645\u0646", "\u0639\u0645\u0631"]
@@ -45,6 +51,55 @@ def test_no_fold_advice_when_names_of_other_scripts_would_still_fail():
     assert "handle_unknown='drop' would not do" in message
     assert "to remove unknown characters" not in message
     ContextWindowTransformer(alphabet="auto").fit(["zoë", "josé", *ARABIC])
+
+
+def _advice(message):
+    return message.split("Clean the names, or ", 1)[1]
+
+
+def _said_once(advice, *settings):
+    for setting in settings:
+        assert advice.count(setting) == 1, (setting, advice)
+
+
+def test_fold_and_drop_advice_names_each_setting_once():
+    # Dropping alone works, and folding first keeps the accented letters.
+    advice = _advice(_unknown_message(["zoë", "an7a"]))
+    _said_once(advice, "handle_unknown='drop'", "strip_accents='unicode'")
+    assert advice.endswith(
+        "or handle_unknown='drop' to remove unknown characters (and "
+        "strip_accents='unicode' to fold accented letters ('ë' -> 'e') rather "
+        "than remove them)."
+    )
+    for params in ({"handle_unknown": "drop"},
+                   {"handle_unknown": "drop", "strip_accents": "unicode"}):  # fmt: skip
+        ContextWindowTransformer(**params).fit(["zoë", "an7a"])  # each works
+    # Dropping alone would learn "émile" as "mile": folding and dropping.
+    assert _advice(_unknown_message(["émile", "an7a"])).endswith(
+        "or strip_accents='unicode' to fold accented letters ('é' -> 'e') and "
+        "handle_unknown='drop' to remove the other unknown characters."
+    )
+    # With case kept, lowercasing is said once, then each setting once.
+    advice = _advice(_unknown_message(["Zoë", "an7a"], lowercase=False))
+    _said_once(
+        advice, "lowercase=True", "handle_unknown='drop'", "strip_accents='unicode'"
+    )
+
+
+def test_train_from_files_advice_names_each_setting_once(tmp_path):
+    path = tmp_path / "names.txt"
+    path.write_text("zoë\nan7a\nanna\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="outside the vocabulary") as e:
+        train_from_file(path, make_default_pipeline(), chunk_size=2)
+    advice = _advice(str(e.value))
+    _said_once(
+        advice, "windows__handle_unknown='drop'", "windows__strip_accents='unicode'"
+    )
+    assert advice.endswith(
+        "or windows__handle_unknown='drop' to remove unknown characters (and "
+        "windows__strip_accents='unicode' to fold accented letters ('ë' -> 'e') "
+        "rather than remove them)."
+    )
 
 
 def test_no_fold_advice_for_a_latin_letter_whose_fold_is_unknown():

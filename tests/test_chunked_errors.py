@@ -153,7 +153,8 @@ def test_a_resumed_runs_advice_does_not_hang_on_the_wording_of_another(
     )  # fmt: skip
     assert "retrain" not in message, message
     assert "or train a new model (resume=False) with windows__alphabet=" in message
-    assert "or with windows__strip_accents='unicode'" in message, message
+    hint = "or with windows__handle_unknown='drop' to remove unknown characters (and "
+    assert hint + "windows__strip_accents='unicode' to fold" in message, message
 
 
 def test_a_resumed_runs_advice_on_dropped_names_is_made_from_its_parts(

@@ -75,6 +75,14 @@ def test_return_sampler_must_be_a_bool(tmp_path):
         train_from_file(path, small_pipe(), return_sampler="yes")
 
 
+@pytest.mark.parametrize("verbose", ["x", None, 1])
+def test_verbose_must_be_a_bool(verbose, tmp_path):
+    path = tmp_path / "names.txt"
+    path.write_text("asha\nabid\n", encoding="utf-8")
+    with pytest.raises(TypeError, match=r"^verbose must be True or False; got "):
+        train_from_file(path, small_pipe(), verbose=verbose)
+
+
 @pytest.fixture
 def zwnj_counts(tmp_path, capsys):
     path = tmp_path / "fas.txt"

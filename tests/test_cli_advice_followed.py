@@ -187,19 +187,18 @@ def test_each_setting_offered_for_unknown_characters_works(tmp_path, capsys):
     argv = ["train", path, "--max-iter", "1", "-q", "-o", model, "--force"]
     status, _, err = _run(capsys, *argv)
     assert status == 1 and "would not do" not in err
-    offered = {
-        "--alphabet auto": ["--alphabet", "auto"],
-        "--strip-accents unicode to fold accented letters ('ç' -> 'c', 'é' -> 'e', "
-        "'ë' -> 'e', 'ö' -> 'o') with --handle-unknown drop to remove the other "
-        "unknown characters": [
-            "--strip-accents", "unicode", "--handle-unknown", "drop"
-        ],
-        "--handle-unknown drop to remove unknown characters": [
-            "--handle-unknown", "drop"
-        ],
-    }  # fmt: skip
-    for hint, flags in offered.items():
-        assert hint in err
+    drop = (
+        "--handle-unknown drop to remove unknown characters (and --strip-accents "
+        "unicode to fold accented letters ('ç' -> 'c', 'é' -> 'e', 'ë' -> 'e', "
+        "'ö' -> 'o') rather than remove them)"
+    )
+    assert "or pass --alphabet auto (or a larger alphabet), or " + drop in err
+    # Each setting once: dropping alone, or with folding first.
+    assert err.count("--handle-unknown") == err.count("--strip-accents") == 1
+    for flags in (
+        ["--alphabet", "auto"], ["--handle-unknown", "drop"],
+        ["--handle-unknown", "drop", "--strip-accents", "unicode"],
+    ):  # fmt: skip
         status, _, follow_err = _run(capsys, *argv, *flags)
         assert status == 0, follow_err
     # Alone, folding leaves "'" and "-" unknown: it is offered only with drop.
@@ -224,6 +223,54 @@ def test_a_file_read_in_chunks_offers_drop_only_when_it_works(
     assert status == 1 and "--handle-unknown drop to remove unknown" in err
     argv = ["train", path, *chunked, "--force", "--handle-unknown", "drop"]
     assert _run(capsys, *argv)[0] == 0
+
+
+def _advice(err):
+    """The message's advice: what follows "Clean the names, or"."""
+    return err.split("Clean the names, or ", 1)[1]
+
+
+def _said_once(advice, *settings):
+    for setting in settings:
+        assert advice.count(setting) == 1, (setting, advice)
+
+
+def test_a_saved_models_advice_names_each_setting_once(tmp_path, capsys):
+    # Folding with dropping, and dropping alone: --handle-unknown said once.
+    model = tmp_path / "k.skops"
+    train = ["train", _flags_file(tmp_path, ["anna", "zoe", "bob"]), "-o", model]
+    assert _run(capsys, *train, "--model", "kneser-ney", "-q")[0] == 0
+    status, _, err = _run(capsys, "score", model, "Zoë", "an7a")
+    assert status == 1 and "outside the vocabulary ['7', 'ë']" in err
+    advice = _advice(err)
+    _said_once(advice, "--handle-unknown drop", "--strip-accents unicode")
+    assert advice.endswith(
+        "or with --handle-unknown drop to remove unknown characters (and "
+        "--strip-accents unicode to fold accented letters ('ë' -> 'e') rather "
+        "than remove them).\n"
+    )
+    # A first letter is not dropped: folding with dropping the others, one "with".
+    status, _, err = _run(capsys, "score", model, "Émile", "an7a")
+    assert status == 1 and _advice(err).endswith(
+        "or with --strip-accents unicode to fold accented letters ('é' -> 'e') "
+        "and --handle-unknown drop to remove the other unknown characters.\n"
+    )
+
+
+def test_a_keep_case_models_advice_lowercases_once(tmp_path, capsys):
+    model = tmp_path / "kc.skops"
+    train = ["train", _flags_file(tmp_path, ["anna", "zoe", "bob"]), "-o", model]
+    assert _run(capsys, *train, "--model", "kneser-ney", "--keep-case", "-q")[0] == 0
+    for names in (["Zoë", "an7a"], ["Zoë"]):  # folding and dropping both work
+        status, _, err = _run(capsys, "score", model, *names)
+        advice = _advice(err)
+        assert status == 1 and advice.count("--keep-case") == 1, advice
+        _said_once(advice, "--handle-unknown drop", "--strip-accents unicode")
+    assert advice.endswith(
+        "or without --keep-case, to lowercase capitals ('Z' -> 'z') with "
+        "--strip-accents unicode to fold accented letters ('ë' -> 'e') or "
+        "--handle-unknown drop to remove the other unknown characters.\n"
+    )
 
 
 def test_folding_alone_is_offered_when_it_folds_every_unknown_letter(tmp_path, capsys):

@@ -1,5 +1,6 @@
 """A standard output whose reader went (``train ... | head -c0``) loses no model."""
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -135,3 +136,36 @@ def test_an_output_that_cannot_be_written_is_an_error(resumable, capfd, monkeypa
         assert err.startswith("sknextchar: error: the output was not all written")
     # Closing the file flushed nothing more into /dev/full: the command sent
     # what it left unwritten to the null device (else close raised OSError).
+
+
+def closed_pipe():
+    """A line-buffered text stream on a pipe whose reading end is closed."""
+    read, write = os.pipe()
+    os.close(read)
+    return open(write, "w", encoding="utf-8", buffering=1)  # noqa: SIM115
+
+
+@pytest.mark.parametrize("closed", ["stdout", "stderr", "both"])
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_a_closed_progress_stream_still_trains_and_saves(
+    kind, closed, names, resumable, tmp_path, monkeypatch
+):
+    # Without -q, the lines of the epochs and chunks are on stderr. Before,
+    # with stderr closed ('train ... 2>&1 | head -1', or '|&'), the first
+    # of them written after the reader went stopped the training: status 1
+    # and no model saved. Now the training goes on quietly. (stdout alone
+    # closed already kept the model: its report comes after the training.)
+    model = str(tmp_path / "b.skops")
+    argv = [a for a in train_argv(kind, names, model, resumable) if a != "-q"]
+    pipe = closed_pipe()
+    if closed != "stdout":
+        monkeypatch.setattr(sys, "stderr", pipe)
+    if closed != "stderr":  # 'both': one pipe for the two streams
+        monkeypatch.setattr(sys, "stdout", pipe)
+    status = main(argv)
+    assert closed == "stdout" or sys.stderr is pipe  # given back as it was
+    monkeypatch.undo()
+    assert os.path.exists(model)
+    assert status == (0 if kind == "kneser-ney" and closed == "stderr" else 1)
+    with contextlib.suppress(OSError):
+        pipe.close()

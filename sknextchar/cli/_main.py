@@ -50,9 +50,10 @@ def main(argv=None):
     argv = sys.argv[1:] if argv is None else list(argv)
     output = []  # the command's -o and how it was before, once parsed
     try:
-        from ._streams import escaping_streams  # standard library
+        from ._streams import escaping_streams, stderr_reader_may_leave
 
-        with escaping_streams() as escaped:  # no print fails to encode
+        # No print fails to encode; a stderr closed early stops no training.
+        with escaping_streams() as escaped, stderr_reader_may_leave():
             return _ended(_run(argv, output), argv, escaped)
     except KeyboardInterrupt:  # also while the modules of the command load
         print(f"{PROG}: interrupted{_what_was_saved(*output)}", file=sys.stderr)

@@ -27,6 +27,7 @@ __all__ = [
     "escaping_streams",
     "reader_gone",
     "reader_may_leave",
+    "stderr_reader_may_leave",
     "stdout_to_devnull",
 ]
 
@@ -170,22 +171,22 @@ def escaped_status(status, notes, stream=None, output=True):
     return (status or 1) if output else status
 
 
-def stdout_to_devnull():
-    """Send what is still to be written on the standard output to the null
-    device, once its reader went: no second error as Python exits (what the
-    Python documentation advises for a closed pipe)."""
+def stdout_to_devnull(stream=None):
+    """Send what is still to be written on the standard output (or
+    ``stream``) to the null device, once its reader went: no second error as
+    Python exits (what the Python documentation advises for a closed pipe)."""
     with contextlib.suppress(OSError, ValueError, AttributeError):
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        os.dup2(devnull, (sys.stdout if stream is None else stream).fileno())
         os.close(devnull)
 
 
 @contextlib.contextmanager
-def reader_may_leave():
+def reader_may_leave(stream=None):
     """Around a report printed before a file is saved: if the standard
-    output's reader went (``train ... | head -c0``: a closed pipe), the rest of
-    the report is left out quietly and the command goes on to save its file;
-    :func:`reader_gone` then says so, for the status.
+    output's (or ``stream``'s) reader went (``train ... | head -c0``: a closed
+    pipe), the rest of the report is left out quietly and the command goes on
+    to save its file; :func:`reader_gone` then says so, for the status.
 
     Examples
     --------
@@ -199,11 +200,61 @@ def reader_may_leave():
     try:
         yield
     except BrokenPipeError:
-        stdout_to_devnull()
+        stdout_to_devnull(stream)
         _GONE[-1].append(True)
 
 
+class _LeavingReader:
+    """A standard error whose writes go on quietly once its reader went: the
+    stream, but :meth:`write` and :meth:`flush` through :func:`reader_may_leave`."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def __getattr__(self, name):  # isatty, fileno, encoding...: the stream's
+        return getattr(self._stream, name)
+
+    def write(self, text):
+        with reader_may_leave(self._stream):
+            return self._stream.write(text)
+        return len(text)
+
+    def flush(self):
+        with reader_may_leave(self._stream):
+            self._stream.flush()
+
+
+@contextlib.contextmanager
+def stderr_reader_may_leave():
+    """Within the block, a standard error whose reader went (``train ... 2>&1
+    | head -1``: the progress of its epochs on a closed pipe) stops no
+    command: what is still to be written there goes to the null device, the
+    command goes on (``train`` saves its model) and :func:`reader_gone` says
+    so, for the status. Nothing is flushed more than before.
+
+    Examples
+    --------
+    >>> import sys
+    >>> from sknextchar.cli._streams import stderr_reader_may_leave
+    >>> before = sys.stderr
+    >>> with stderr_reader_may_leave():
+    ...     sys.stderr is before, sys.stderr.isatty() == before.isatty()
+    (False, True)
+    >>> sys.stderr is before
+    True
+    """
+    before = sys.stderr
+    if before is None:  # pythonw: no standard error at all
+        yield
+        return
+    sys.stderr = _LeavingReader(before)
+    try:
+        yield
+    finally:
+        sys.stderr = before
+
+
 def reader_gone():
-    """Whether the standard output's reader went while a report was printed
-    (see :func:`reader_may_leave`) in this run of ``main``."""
+    """Whether the reader of the standard output (or error) went while a
+    report was printed (see :func:`reader_may_leave`) in this run of ``main``."""
     return bool(_GONE[-1])
