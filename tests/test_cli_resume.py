@@ -197,3 +197,20 @@ def test_resume_tells_of_rows_without_a_name_once(files, tmp_path, capsys, chunk
     err = capsys.readouterr().err
     assert err.count("have no name in column 'name'") == 1, err
     assert "(lines 4 and 7)" in err
+
+
+def test_resume_tells_of_comment_and_quoted_lines_once(files, tmp_path, capsys):
+    # Read into memory, then again by train_from_file's first pass: each
+    # warning of the file's lines comes from the first reading alone.
+    lines = [*OLD_NAMES[:6], "# girls", '"anna"']
+    names = tmp_path / "kids.txt"
+    names.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    old, out = str(tmp_path / "old.skops"), str(tmp_path / "kids.skops")
+    first = ["train", str(names), *SMALL, "--alphabet", "auto", "--max-iter", "1"]
+    assert main([*first, "-q", "-o", old]) == 0
+    capsys.readouterr()
+    argv = ["train", str(names), "--resume", old, "--max-iter", "2", "-q", "-o", out]
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    assert err.count("has a line that starts with '#'") == 1, err
+    assert err.count("in double quotes") == 1, err

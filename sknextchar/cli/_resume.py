@@ -38,7 +38,9 @@ from pathlib import Path
 from .._model_checks import DEFAULT_MAX_BYTES
 from .._persistence import import_skops_io, resolve_format
 from .._text import counted
+from ..datasets._base import CommentLinesWarning
 from ..datasets._quoted_lines import QuotedLinesWarning
+from ..datasets._table_rows import UnnamedRowsWarning
 from ._commands import (
     check_output,
     chunked_names_column,
@@ -357,17 +359,14 @@ def _told_before(in_memory):
     memory already gave (``in_memory``): its first pass reads them again."""
     with warnings.catch_warnings():
         if in_memory:
-            warnings.filterwarnings("ignore", category=QuotedLinesWarning)
-            for words in _READ_BEFORE:
-                warnings.filterwarnings("ignore", message=words)
+            for told in _READ_BEFORE:
+                warnings.filterwarnings("ignore", category=told)
         yield
 
 
-# The reader's warnings of a file's lines (rows with no name, '#' lines).
-_READ_BEFORE = (
-    r"[\d,]+ rows? of .* (has|have) no name in ",
-    r".* has (a line that starts|lines that start|[\d,]+ lines that start) with '#'",
-)
+# The reader's warnings of a file's lines: quoted lines, rows with no name, '#'
+# lines.
+_READ_BEFORE = (QuotedLinesWarning, UnnamedRowsWarning, CommentLinesWarning)
 
 
 def _records_so_far(pipe, latest, names, weights):

@@ -38,7 +38,12 @@ from ._positions import (
     position_table,
 )
 from ._quoted_lines import PYTHON_ONE_COLUMN, warn_quoted_lines
-from ._table_rows import UnnamedRows, text_lines, unnamed_rows_words
+from ._table_rows import (
+    UnnamedRows,
+    UnnamedRowsWarning,
+    text_lines,
+    unnamed_rows_words,
+)
 from ._table_warning import warn_if_table
 from ._tables import (
     LINES_LOOKED_AT,
@@ -450,7 +455,13 @@ def warn_unnamed_rows(unnamed, source, kept=()):
     """
     if unnamed:
         message = unnamed_rows_words(unnamed, source, kept)
-        warnings.warn(message, UserWarning, stacklevel=user_stacklevel())
+        warnings.warn(message, UnnamedRowsWarning, stacklevel=user_stacklevel())
+
+
+class CommentLinesWarning(UserWarning):
+    """Lines of a file of names that start with ``#``, read as names (see
+    :func:`warn_comment_lines`), a category of its own so that a second reading
+    of the same file can leave out what the first one told."""
 
 
 def warn_comment_lines(names, path, *, whole=True):
@@ -502,7 +513,7 @@ def warn_comment_lines(names, path, *, whole=True):
         what, fix = what + ", read as names", "they are comments or titles, delete them"
     warnings.warn(
         f"{os.fspath(path)!r} has {what}, and no name starts with '#': if {fix}.",
-        UserWarning,
+        CommentLinesWarning,
         stacklevel=user_stacklevel(),
     )
     return True

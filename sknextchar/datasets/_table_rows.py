@@ -31,6 +31,7 @@ __all__ = [
     "table_rows",
     "text_lines",
     "UnnamedRows",
+    "UnnamedRowsWarning",
     "unnamed_rows_words",
 ]
 
@@ -118,6 +119,12 @@ def check_one_column(header, at, source, *, exact=False, skip=()):
             f"file (e.g. {quoted(header[at] + ' 2')}), then read the one you mean by "
             "its header."
         )
+
+
+class UnnamedRowsWarning(UserWarning):
+    """Rows of a table left out for want of a name (:func:`unnamed_rows_words`
+    says which), a category of its own so that a second reading of the same
+    file can leave out what the first one told."""
 
 
 class UnnamedRows:
