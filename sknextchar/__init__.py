@@ -22,6 +22,7 @@ _LAZY = {
     "MixtureClassifier": "._mixture",
     "DamagedModelError": ".exceptions",
     "ModelVersionWarning": ".exceptions",
+    "ProgressStoppedWarning": ".exceptions",
     "NameLabelClassifier": "._name_label_classifier",
     "NameSampler": "._sampler",
     "PerLabelClassifier": "._per_label",
@@ -48,5 +49,5 @@ def __getattr__(name):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def __dir__():
-    return sorted([*globals(), *_LAZY, *_SUBMODULES])
+def __dir__():  # a name loaded (or a submodule imported) is in globals too
+    return sorted({*globals(), *_LAZY, *_SUBMODULES})

@@ -1,19 +1,23 @@
 """Training from a file of names larger than memory, one chunk at a time.
 
-:func:`train_from_file` reads the file twice per epoch at most one chunk at a
-time: a first pass fixes the vocabulary (every symbol of the file, or the
-alphabet given) and counts the chunks; then each epoch is one pass over the
-file, a ``partial_fit`` per chunk. The classifier places each ``partial_fit`` on
-its learning-rate schedule by the number of epochs in ``loss_curve_``; this
-module keeps ``loss_curve_`` a record of true epochs (passes over the whole
-file), so the schedule counts true epochs, not chunks.
+:func:`train_from_file` reads the file at most one chunk at a time: a first
+pass fixes the vocabulary (every symbol of the file, or the alphabet given) and
+counts the chunks; then each epoch is one pass over the file's chunks, a
+``partial_fit`` per chunk. A file of several chunks is read again for each
+epoch; a file whose names are one chunk, which its training holds in memory
+anyway, is read once more, for the first epoch, and its later epochs train on
+the names kept (:func:`~sknextchar._name_chunks.replayed`). The classifier
+places each ``partial_fit`` on its learning-rate schedule by the number of
+epochs in ``loss_curve_``; this module keeps ``loss_curve_`` a record of true
+epochs (passes over the whole file), so the schedule counts true epochs, not
+chunks.
 """
 
 import copy
 import math
 import os
-import sys
 import time
+from contextlib import nullcontext
 from numbers import Integral
 
 import numpy as np
@@ -32,10 +36,11 @@ from ._epoch_records import (
     stop_reason,
     weight_scale_advice,
 )
-from ._file_passes import check_rereadable
+from ._file_passes import check_rereadable, read_again
 from ._model_input import window_sample_weight
-from ._name_chunks import chunk_reader
+from ._name_chunks import chunk_reader, replayed
 from ._pipeline import split_pipeline
+from ._progress_output import shared_progress
 from ._steps import unfreeze
 from ._text import counted
 from ._validation import check_path_then_pipeline
@@ -137,11 +142,21 @@ def train_from_file(
         estimator inside it: the returned pipeline is not frozen).
     chunk_size : int, default=100_000
         Names per chunk: the memory bound (about 1 KB per name with the
-        defaults' windows and activations).
+        defaults' windows and activations). A file of several chunks is read
+        again for each epoch (and for each pass of the records). A file whose
+        names are one chunk is read twice, whatever ``max_iter`` is: by the
+        first pass and by the first epoch, whose names the later epochs and
+        passes train on from memory, so an edit of the file after the first
+        epoch is not seen.
     encoding : str, default="utf-8"
         The file's text encoding.
     verbose : bool, default=False
-        Print one line per chunk and per epoch to standard error.
+        Print one line per chunk and per epoch to standard error (none while
+        ``sys.stderr`` is None). If a write of the progress fails (a closed
+        stream, a pipe whose reader left), the progress stops with one
+        :class:`~sknextchar.exceptions.ProgressStoppedWarning` for the run
+        (the classifier's own ``verbose`` lines included), and the training
+        goes on.
     resume : bool, default=False
         Continue the pipeline's fitted classifier instead of training a new
         one (a copy is trained; ``pipeline`` is not changed). Its transformer
@@ -212,7 +227,7 @@ def train_from_file(
         chunk's ``partial_fit`` would average its own steps only), the file
         holds no name or a character outside a given alphabet, or cannot be
         decoded, or ``path`` is a FIFO, a socket or a device (the names are
-        read once per epoch: they must be in a regular file); with
+        read more than once: they must be in a regular file); with
         ``resume=True``, if the classifier is not fitted, has trained
         ``max_iter`` epochs already, or does not know the file's characters.
         A name of the file is shown as ``names[i]``, its place among the
@@ -258,7 +273,7 @@ def train_from_file(
     columns = names_column, counts_column, by_position
     chunks = chunk_reader(path, chunk_size, encoding, *columns)
 
-    n_chunks = _first_pass(  # the vocabulary; the chunks to train on
+    n_chunks, chunks = _first_pass(  # the vocabulary; the chunks to train on
         pipeline, windows, chunks, path, chunk_size, names_column, check_names
     )
     if resume:
@@ -268,9 +283,11 @@ def train_from_file(
         chunks = record.watching(raw_chunks)  # before the counts are scaled
     if counts_column is not None:
         chunks = _scaled_chunks(chunks, _mean_window_weight(windows, chunks()))
-    progress = ChunkProgress(sys.stderr, n_chunks, clf.max_iter) if verbose else None
-    trainer = _epoch_trainer(clf, windows, chunks, progress, path)
-    with record.given_on_ctrl_c():  # Ctrl-C: the records complete go with it
+    # One output for the run's progress (one warning); Ctrl-C: the records
+    # complete go with it.
+    with shared_progress("train_from_file") as run, record.given_on_ctrl_c():
+        progress = ChunkProgress(n_chunks, clf.max_iter, run) if verbose else None
+        trainer = _epoch_trainer(clf, windows, chunks, progress, path)
         _train_in_one_stream(pipeline, clf, first, trainer)
         clf.best_loss_ = min(clf.loss_curve_)
         if not return_sampler:
@@ -285,13 +302,16 @@ def _first_pass(pipeline, windows, chunks, path, chunk_size, names_column, check
     """:func:`~sknextchar._vocabulary_pass.first_pass` over every name of the
     file, those of count 0 too (checked, and counted in the places of its
     errors, but not learned); the number of chunks of ``chunk_size`` names
-    learned that each epoch trains on (the chunks of the file without them)."""
+    learned that each epoch trains on (the chunks of the file without them),
+    and ``chunks`` for the passes after it: a file of one chunk, which its
+    training holds in memory anyway, is read once more, not once per pass."""
     step = next((name for name, est in pipeline.steps if est is windows), None)
     every_name = chunks(every_name=True)
     n_learned = first_pass(
         windows, every_name, os.fspath(path), names_column, check, step
     )
-    return math.ceil(n_learned / chunk_size)
+    n_chunks = math.ceil(n_learned / chunk_size)
+    return n_chunks, replayed(chunks) if n_chunks <= 1 else chunks
 
 
 def _train_in_one_stream(pipeline, clf, first, train_epoch):
@@ -325,11 +345,14 @@ def _epoch_trainer(clf, windows, chunks, progress, path):
     )
 
     def train_epoch(epoch):
-        _train_epoch(clf, windows, chunks(), epoch, progress, path)
+        # A one-chunk file's later epochs read it from memory, not the file.
+        in_memory = getattr(chunks, "in_memory", None)
+        with nullcontext() if in_memory and in_memory() else read_again(path, epoch):
+            _train_epoch(clf, windows, chunks(), epoch, progress, path)
         _, stop = patience.update(clf.loss_curve_[-1])
         clf._no_improvement_count = patience.count  # the passes', not the chunks'
         if stop and progress is not None:
-            print(f"Stopping: {stop_reason(clf)}.", file=sys.stderr, flush=True)
+            progress.stopping(stop_reason(clf))
         return stop
 
     return train_epoch

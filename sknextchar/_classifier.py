@@ -56,6 +56,7 @@ from ._model_input import (
     weighted_log_likelihood,
 )
 from ._next_char_model import NextCharModelMixin
+from ._progress_output import training_output
 from ._row_keys import distinct_rows
 from ._stacklevel import user_stacklevel
 from ._windows import CharWindows
@@ -725,24 +726,27 @@ class CharEmbeddingMLPClassifier(
         ctx = self._init_callback_context(max_subtasks=n_epochs + n_tuning)
         hooks = dict(estimator=self, X=X, y=y, reconstruction_attributes=self._fitted)
         ctx.call_on_fit_task_begin(**hooks)
+        out = training_output("partial_fit" if partial else "fit")
         with one_blas_thread():
             best, reason = self._fit_epochs(
-                trainer, train, val, rng, ctx, range(first, first + n_epochs), hooks
-            )
+                trainer, train, val, rng, ctx, range(first, first + n_epochs),
+                hooks, out,
+            )  # fmt: skip
         if trainer.average is not None:  # the parameters become their average
             trainer.average.copy_to(trainer.workspace.flat)
         if not partial:
-            self._end_fit(trainer, best, reason)
+            self._end_fit(trainer, best, reason, out)
             self.label_loss_curve_ = []
             if n_tuning and reason != _CALLBACK_STOP:
                 fine_tune_labels(
                     self, self._workspace(), data, rng, _task_starter(ctx, hooks),
-                    sample_weight=weights,
+                    sample_weight=weights, progress=out,
                 )
         ctx.call_on_fit_task_end(**hooks)
 
-    def _fit_epochs(self, trainer, train, val, rng, ctx, schedule, hooks):
-        """The epoch loop; returns the best weights and why it stopped early."""
+    def _fit_epochs(self, trainer, train, val, rng, ctx, schedule, hooks, out):
+        """The epoch loop; returns the best weights and why it stopped early.
+        ``out`` (a ProgressOutput) writes the verbose lines."""
         patience = patience_of(self)
         best = BestEpoch(trainer, len(self.loss_curve_)) if val is not None else None
         self.n_iter_ = 0
@@ -767,17 +771,18 @@ class CharEmbeddingMLPClassifier(
                 best = BestEpoch(trainer, len(self.loss_curve_))
             if self.verbose:
                 seconds = time.perf_counter() - start
-                print(progress_line(self, learning_rate, seconds), flush=True)
+                out.line(progress_line(self, learning_rate, seconds))
             if epoch_ctx.call_on_fit_task_end(**hooks):
                 return best, _CALLBACK_STOP
             if stop:
                 return best, stop_reason(self)
         return best, None
 
-    def _end_fit(self, trainer, best, reason):
-        """Report why ``fit`` stopped and restore the best validation epoch."""
+    def _end_fit(self, trainer, best, reason, out):
+        """Report why ``fit`` stopped (on ``out``, a ProgressOutput) and
+        restore the best validation epoch."""
         if reason and self.verbose:
-            print(f"Stopping: {reason}.", flush=True)
+            out.line(f"Stopping: {reason}.")
         # A cosine schedule is planned to end at max_iter, with the step size
         # annealed to 1%, and an averaged run ends with its average: reaching it
         # is the end of the run, not a failure.

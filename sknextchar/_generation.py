@@ -691,6 +691,10 @@ def sample_new_names(
         as are missing (with ``unique``, distinct names never kept), and
         the rounds stop early on it; the repeats it left out itself count
         as names drawn over and over (:func:`~sknextchar._shortfall.redrawn_names`).
+        Once the names are all accepted, it tells of the lengths that none
+        of the names drawn in any round had
+        (:meth:`~sknextchar._length_match.LengthTally.warn_unreturned`); not
+        when the names fall short, which the error tells.
 
     Returns
     -------
@@ -736,7 +740,7 @@ def sample_new_names(
             )
         quiet = 0 if len(accepted) + missing > n_samples else quiet + size  # no new
         if len(accepted) == n_samples:
-            return accepted
+            return _all_accepted(accepted, matched, controls)
         if controls.deterministic:  # every further batch would be the same name
             break
         if not accepted and drawn >= NONE_ACCEPTED_LIMIT:  # hopeless, stop
@@ -761,6 +765,15 @@ def sample_new_names(
         limit=NONE_ACCEPTED_LIMIT, unit=unit, matched=thinned,
         redrawn=redrawn if unique else None,
     ))  # fmt: skip
+
+
+def _all_accepted(accepted, matched, controls):
+    """The names, all accepted; ``matched``, a
+    :class:`~sknextchar._length_match.LengthTally` or None, first tells of
+    the lengths they lack."""
+    if matched is not None:
+        matched.warn_unreturned(len(accepted), controls)
+    return accepted
 
 
 def _keep_new(batch, accepted, seen, n_samples, unique, exclude, excluded):

@@ -13,6 +13,7 @@ import numpy as np
 
 from ._blas import one_blas_thread
 from ._labels import label_classes
+from ._progress_output import ProgressOutput
 from .nn.adam import AdamOptimizer
 from .nn.discriminative import LabelFineTuner
 
@@ -42,8 +43,9 @@ def check_discriminative_labels(estimator):
 
 
 def fine_tune_labels(
-    estimator, workspace, data, rng, start_task=None, sample_weight=None
-):
+    estimator, workspace, data, rng, start_task=None, sample_weight=None,
+    progress=None,
+):  # fmt: skip
     """Run the estimator's discriminative epochs, recording the label loss of each.
 
     ``estimator.label_loss_curve_`` gets one value per epoch as it ends.
@@ -67,7 +69,11 @@ def fine_tune_labels(
         The weight of each window (its name's): the names of weight 0 are left
         out, the label log-loss and the cross-entropy are weighted means, and
         the priors are the weighted label frequencies. None for equal weights.
+    progress : ProgressOutput or None, default=None
+        Where ``verbose`` lines go (the fit's, stopped if a write of the fit
+        failed); None for standard output.
     """
+    out = ProgressOutput() if progress is None else progress
     n_epochs = estimator.discriminative_epochs
     contexts, targets, name_of_row, labels, name_weights = _names_and_labels(
         data, sample_weight
@@ -86,11 +92,10 @@ def fine_tune_labels(
                 )
             )
             if estimator.verbose:
-                print(
+                out.line(
                     f"Discriminative epoch {epoch + 1}/{n_epochs}: label loss = "
                     f"{curve[-1]:.4f}, lr = {learning_rate:.2e}, "
-                    f"{time.perf_counter() - start:.2f} s",
-                    flush=True,
+                    f"{time.perf_counter() - start:.2f} s"
                 )
             if end_task is not None and end_task():
                 return

@@ -18,7 +18,13 @@ from ._prefix_lengths import LengthsOf
 from ._stacklevel import user_stacklevel
 from ._text import or_list
 
-__all__ = ["LENGTH_PILOT", "UNMATCHED_SHARE", "LengthTally", "length_matcher"]
+__all__ = [
+    "LENGTH_PILOT",
+    "UNMATCHED_NAMES",
+    "UNMATCHED_SHARE",
+    "LengthTally",
+    "length_matcher",
+]
 
 # The fewest names the first batch of ``sample(match_lengths=True)`` draws, so
 # that the estimate of the sampler's own lengths holds every common length
@@ -35,6 +41,22 @@ LENGTH_PILOT = 1000
 # of 5 to 10 letters, 91% of the bundled names', never drawn). A length the
 # sampler draws too rarely for its first names to hold one weighs far less.
 UNMATCHED_SHARE = 0.05
+
+# Or, once the names are all drawn, the names of those lengths missing from the
+# names returned, counted at the size of the comparison of the n names asked
+# for with the N names of the target, n * N / (n + N): with top_k=2 a
+# Kneser-Ney model of the 32,033 US names of makemore never drew names of 2 or
+# 3 letters, 2% of the training names', and 5,000 names asked for came back
+# without the 100 of them they should hold (chi-square against the training
+# lengths: p = 3e-17) without a word; 2% of 4,325 is 86. An MLP of 4 epochs
+# at top_p=0.9 drew no names of 2 letters, 0.2% of them: the 10 names missing
+# of 5,000 went unseen by the same test (p = 0.15; 0.2% of 4,325 is 9). A
+# target of few names tells its rare lengths roughly: 1 name of 2 letters in
+# 100 is 30 names missing from 3,000, but Fisher's exact test of the two
+# gives p = 0.03 (1% of 97 is 1). The count bounds that test: the chance that
+# m = share * N names of those lengths all fall in the target, of two samples
+# of one distribution, is (N / (n + N)) ** m <= exp(-count), below 2e-9 at 20.
+UNMATCHED_NAMES = 20
 
 
 def length_matcher(
@@ -54,7 +76,10 @@ def length_matcher(
     matched: once :data:`LENGTH_PILOT` names have been offered, a
     ``UserWarning`` says which lengths none of them had when those are at
     least :data:`UNMATCHED_SHARE` of the target, since the names kept then
-    lack them (a length no name can have, by ``fits``, is no target). The
+    lack them (a length no name can have, by ``fits``, is no target); once
+    the names are all drawn, :meth:`LengthTally.warn_unreturned` says which
+    lengths none of the names offered in any round had, when the names asked
+    for lack enough of them (:data:`UNMATCHED_NAMES`). The
     estimate needs names: a first batch of a few names leaves
     out the lengths it lacks (:data:`LENGTH_PILOT` is the size of first batch
     that avoids it).
@@ -151,6 +176,7 @@ def length_matcher(
         inside = lengths < len(q)
         if unique and len(names) >= LENGTH_PILOT:  # the shares drift
             seen[:] = 0
+        tally.offered += np.bincount(lengths[inside], minlength=len(q))
         seen[:] += np.bincount(lengths[inside], minlength=len(q))
         tally.candidates += len(names)
         if tally.candidates >= LENGTH_PILOT and not tally.warned:
@@ -185,14 +211,49 @@ class LengthTally:
     lengths of the target it matches when it matches not all of them
     (``" with 7 letters or more"``; ``""``: all). With ``unique``,
     ``repeats`` counts the names it was given again in a batch and left out
-    itself, unseen by ``sample``: the repeats of a name it thinned out."""
+    itself, unseen by ``sample``: the repeats of a name it thinned out.
+    ``offered[k]`` names of ``k`` letters were offered, over every call."""
 
     def __init__(self, q, whose, cut):
         self.q, self.whose, self.cut = q, whose, cut
         self.candidates = self.kept = self.repeats = 0
-        self.warned = False
+        self.warned = False  # the first names are checked
+        self.told = False  # a warning was given
         self.kept_names = None  # with unique: the names kept so far
         self.dropped = set()  # with unique: the names ever thinned out
+        self.offered = np.zeros(len(q))  # never started again, unlike seen
+
+    def warn_unreturned(self, n_samples, controls):
+        """Warn, once ``n_samples`` names are all kept, when none of the names
+        offered in any round had lengths that enough of them would have
+        (:func:`_lacks_enough`): the names returned lack those lengths. Not
+        when the first names were told of already.
+
+        Examples
+        --------
+        >>> import warnings
+        >>> from sknextchar._decoding import SamplingControls
+        >>> controls = SamplingControls(min_length=1, max_length=2)
+        >>> def tally_of(offered):  # 300 training names of 2 letters in 10,300
+        ...     tally = LengthTally(np.array([0.0, 10_000.0, 300.0]), LengthsOf(), "")
+        ...     tally.offered[:], tally.candidates = offered, sum(offered)
+        ...     return tally
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     tally_of([0, 5000, 0]).warn_unreturned(5000, controls)
+        ...     tally_of([0, 5000, 3]).warn_unreturned(5000, controls)  # drawn
+        ...     tally_of([0, 500, 0]).warn_unreturned(500, controls)  # 15 names
+        >>> len(caught)
+        1
+        >>> print(caught[0].message)
+        match_lengths=True cannot give the names the lengths of all training
+        names: none of the 5,000 names drawn that pass the other tests had 2
+        letters, the lengths of 3% of all training names (...), so the names
+        returned lack them (about 146 of the 5,000 names asked for would have
+        them). The model draws names of those lengths too rarely to match them.
+        """
+        if not self.told:
+            _warn_unmatched(self, self.offered, controls, n_samples)
 
     @property
     def thinned(self):
@@ -239,17 +300,23 @@ def _deterministic_message(controls):
     )
 
 
-def _warn_unmatched(tally, seen, controls):
-    """Warn when the names offered lack lengths that are at least
-    :data:`UNMATCHED_SHARE` of the target ``tally.q``: the names kept lack
-    them too. Only what draws other lengths is advised: leaving out
+def _warn_unmatched(tally, seen, controls, n_samples=None):
+    """Warn when the names offered (``seen[k]`` of ``k`` letters) lack
+    lengths that are at least :data:`UNMATCHED_SHARE` of the target
+    ``tally.q``, the first names; or, with ``n_samples`` (the names asked
+    for, all kept), lengths that enough of them would have
+    (:func:`_lacks_enough`), the names offered in every round: the names
+    kept lack them too. Only what draws other lengths is advised: leaving out
     ``match_lengths`` would not, since the thinning never removes a length
     the names drawn have."""
     q = tally.q
     lacking = (q > 0) & (seen == 0)
     share = q[lacking].sum() / q.sum() if q.sum() > 0 else 0.0
-    if share < UNMATCHED_SHARE:
+    if n_samples is None and share < UNMATCHED_SHARE:
         return
+    if n_samples is not None and not _lacks_enough(share, n_samples, q.sum()):
+        return
+    tally.told = True
     ways = []
     if controls.temperature < 1:
         ways.append("raise the temperature (e.g. temperature=1.0)")
@@ -266,14 +333,61 @@ def _warn_unmatched(tally, seen, controls):
     letters = "letter" if missing == "1" else "letters"
     # The share is of the target's lengths that can be matched (tally.cut).
     of = tally.whose.share(tally.cut)
+    first, asked = "first ", ""
+    if n_samples is not None:  # every name drawn, and how many would have them
+        first = ""
+        asked = (
+            f" (about {round(share * n_samples):,} of the {n_samples:,} names "
+            "asked for would have them)"
+        )
     warnings.warn(
         f"match_lengths=True cannot give the names the lengths of {tally.whose}: "
-        f"none of the first {tally.candidates:,} names drawn that pass the other "
-        f"tests had {missing} {letters}, the lengths of {share:.0%} of "
-        f"{of} ({controls}), so the names returned lack them. "
+        f"none of the {first}{tally.candidates:,} names drawn that pass the other "
+        f"tests had {missing} {letters}, the lengths of {_percent(share)} of "
+        f"{of} ({controls}), so the names returned lack them{asked}. "
         f"{advice}",
         UserWarning,
         stacklevel=user_stacklevel(),
+    )
+
+
+def _lacks_enough(share, n_samples, n_target):
+    """Whether lengths lacking from ``n_samples`` names, ``share`` of a
+    target of ``n_target`` names, are worth a warning: :data:`UNMATCHED_NAMES`
+    names or more, counted at the size of the comparison of the two, ``n_samples
+    * n_target / (n_samples + n_target)`` (the smaller of the two, at most):
+    a target of few names tells its rare lengths too roughly for their
+    absence from many names to show.
+
+    Examples
+    --------
+    >>> _lacks_enough(0.02, 5000, 32033), _lacks_enough(0.002, 5000, 32033)
+    (True, False)
+    >>> _lacks_enough(0.02, 2000, 100), _lacks_enough(0.0, 10**9, 10**9)
+    (False, False)
+    """
+    if share <= 0:
+        return False
+    effective = n_samples * n_target / (n_samples + n_target)
+    return share * effective >= UNMATCHED_NAMES
+
+
+def _percent(share):
+    """A share in per cent, those under 1% to one significant digit (not
+    "0%"), never in exponent form.
+
+    Examples
+    --------
+    >>> _percent(0.667), _percent(0.02), _percent(0.004), _percent(0.00002)
+    ('67%', '2%', '0.4%', '0.002%')
+    >>> _percent(0.0096), _percent(5e-7), _percent(0.0)
+    ('1%', '0.00005%', '0%')
+    """
+    if share >= 0.01 or share <= 0:
+        return f"{share:.0%}"
+    return (
+        np.format_float_positional(share * 100, precision=1, fractional=False, trim="-")
+        + "%"
     )
 
 

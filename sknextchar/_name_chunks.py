@@ -25,7 +25,7 @@ from .datasets._table_rows import UnnamedRows
 from .datasets._table_warning import warn_if_table
 from .datasets._tables import LINES_LOOKED_AT, column_values, counted_rows, table_of
 
-__all__ = ["chunk_reader", "read_name_chunks"]
+__all__ = ["chunk_reader", "read_name_chunks", "replayed"]
 
 
 def read_name_chunks(
@@ -162,7 +162,9 @@ def _weighted_chunks(
     columns = path, names_column, counts_column
     rows = read(lines, *columns, warn=warn, again=again, unnamed=unnamed)
     names, weights, totals = [], [], []  # totals: of each chunk, for the check
+    named = False
     for name, weight in rows:
+        named = True
         if not (weight or every_name):
             continue  # not learned: the chunks of the file without it
         names.append(name)
@@ -173,7 +175,8 @@ def _weighted_chunks(
             names, weights = [], []
     totals.append(math.fsum(weights))  # at the end of the first pass, refused
     if warn:
-        warn_unnamed_rows(unnamed, repr(os.fspath(path)), ("count",))
+        source = repr(os.fspath(path))
+        warn_unnamed_rows(unnamed, source, ("count",), none_named=not named)
     column = (  # a position is named by its place, the same in every interface
         column_words(PlacedColumn(counts_column), "its")
         if by_position
@@ -193,13 +196,13 @@ def _column(lines, path, names_column, by_position=False, warn=True):
     if by_position:
         table = position_table(head, path, {"names": names_column})
     else:
-        table = table_of(head, path, names_column)
+        table = table_of(head, path, names_column, warn=warn)  # its title once
     unnamed, source, named = UnnamedRows(), repr(os.fspath(path)), False
     for _, name in column_values(itertools.chain(head, lines), table, source, unnamed):
         named = True
         yield name
-    if warn and named:  # no name at all: refused, as load_names refuses it
-        warn_unnamed_rows(unnamed, source)  # nothing else of a row is read
+    if warn:  # no name at all: told as such, then refused as load_names does
+        warn_unnamed_rows(unnamed, source, none_named=not named)
 
 
 def _chunks_of_lines(lines, chunk_size):
@@ -243,3 +246,49 @@ def chunk_reader(
         return ((chunk, None) for chunk in unweighted)
 
     return chunks
+
+
+def replayed(chunks):
+    """``chunks()`` read from the file once, then from memory: for a file whose
+    names are one chunk, which its training holds in memory anyway, so that
+    each epoch (and each pass of the records) does not read the file again.
+
+    The names read are kept only when they are one chunk: a file that grew
+    since it was counted is read again on each pass, one chunk held at a time.
+    ``chunks(every_name=True)`` (the first pass's, names of count 0 included)
+    still reads the file.
+
+    Examples
+    --------
+    >>> reads = []
+    >>> def chunks(every_name=False):
+    ...     reads.append(every_name)
+    ...     return iter([(["abid", "asha"], None)])
+    >>> again = replayed(chunks)
+    >>> [list(again()) for _ in range(3)][-1], reads
+    ([(['abid', 'asha'], None)], [False])
+    """
+    kept = []
+
+    def chunks_again(every_name=False):
+        if every_name:
+            return chunks(every_name=True)
+        if kept:
+            return iter(kept[0])
+        return _kept_if_one(chunks(), kept)
+
+    chunks_again.in_memory = lambda: bool(kept)  # the next pass reads no file
+    return chunks_again
+
+
+def _kept_if_one(read, kept):
+    """The chunks of ``read``; when it ends after one, that chunk is kept (put
+    in ``kept``). A second chunk lets the first go, as a pass that reads the
+    file holds one chunk at a time."""
+    first, n_chunks = None, 0
+    for chunk in read:
+        n_chunks += 1
+        first = chunk if n_chunks == 1 else None
+        yield chunk
+    if n_chunks == 1:
+        kept.append([first])

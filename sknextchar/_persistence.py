@@ -35,6 +35,7 @@ from ._model_files import (
 )
 from ._saved_versions import (
     missing_names,
+    refuse_newer_skops,
     refuse_other_version,
     skops_versions,
     warn_other_versions,
@@ -749,6 +750,7 @@ def _load_skops(path, data, max_bytes):
         raise DamagedModelError(f"Cannot load {str(path)!r}: {exc}") from exc
     except Exception as exc:
         failure = exc
+    refuse_newer_skops(path, data, skops_io)
     _refuse_untrusted(path, data, skops_io)
     raise ValueError(
         f"Cannot load {str(path)!r}: it is corrupt or truncated "

@@ -732,7 +732,7 @@ class StepError(ValueError):
         self.step, self.settings = step, list(settings)
 
     def __reduce__(self):
-        return type(self), (self.args[0], self.step, self.settings)
+        return type(self), (self.args[0], self.step, self.settings), vars(self)
 
 
 def fit_in_pipeline_words(pipeline, X, y=None, sample_weight=None):

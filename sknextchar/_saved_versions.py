@@ -23,6 +23,7 @@ from .exceptions import ModelVersionWarning
 
 __all__ = [
     "missing_names",
+    "refuse_newer_skops",
     "refuse_other_version",
     "skops_versions",
     "warn_other_versions",
@@ -30,6 +31,8 @@ __all__ = [
 
 # pickle's AttributeError for a class its module no longer has.
 _MISSING_CLASS = re.compile(r"attribute '([\w.]+)' on <module '([\w.]+)'")
+# No release number is longer; a longer one, edited in, is shown cut (reprlib).
+_LONGEST_VERSION = 40
 # A version number as packages are released with (PEP 440, without epochs).
 _VERSION = re.compile(r"\d+(\.\d+)*((a|b|rc)\d+)?(\.post\d+)?(\.dev\d+)?(\+[\w.]+)?")
 
@@ -110,11 +113,105 @@ def skops_versions(data):
             for value in node:
                 walk(value)
 
-    try:  # the schema was checked before: a failure here is no reason to refuse
-        walk(json.loads(zipfile.ZipFile(io.BytesIO(data)).read("schema.json")))
-    except (ValueError, KeyError, zipfile.BadZipFile, RecursionError):
+    schema = skops_schema(data)  # checked before: unreadable is no reason to refuse
+    try:
+        walk(schema)
+    except (ValueError, RecursionError):
         return set()
     return {version for version in found if isinstance(version, str)}
+
+
+def skops_schema(data):
+    """The schema of a skops file, or None if it cannot be read as a JSON object.
+
+    Parameters
+    ----------
+    data : bytes
+        The skops file (a zip archive with a ``schema.json``).
+
+    Returns
+    -------
+    schema : dict or None
+
+    Examples
+    --------
+    >>> skops_schema(b"no zip") is None
+    True
+    """
+    try:
+        schema = json.loads(zipfile.ZipFile(io.BytesIO(data)).read("schema.json"))
+    except (ValueError, KeyError, zipfile.BadZipFile, RecursionError):
+        return None
+    return schema if isinstance(schema, dict) else None
+
+
+def _protocol_and_version(schema):
+    """The skops protocol (int) and skops version (str) a schema records."""
+    schema = schema or {}
+    protocol, version = schema.get("protocol"), schema.get("_skops_version")
+    if not isinstance(protocol, int) or isinstance(protocol, bool):
+        protocol = None
+    return protocol, version if isinstance(version, str) else None
+
+
+def refuse_newer_skops(path, data, skops_io):
+    """Refuse a skops file in a format (``protocol``) the installed skops lacks.
+
+    skops numbers the format of its files (the schema's ``protocol``) and
+    reads no file of a later number: such a file is no damaged one, and an
+    upgrade of skops loads it if a newer skops wrote it. The message says
+    "newer skops" only when the skops version the file records is newer than
+    the installed one; otherwise the file was edited or records no version.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file, for the message.
+    data : bytes
+        The skops file, which skops failed to load.
+    skops_io : module
+        ``skops.io``: the protocol and version it writes are the installed
+        skops's.
+
+    Raises
+    ------
+    ValueError
+        If the file's protocol is later than the one this skops writes.
+
+    Examples
+    --------
+    >>> import skops.io
+    >>> refuse_newer_skops("m.skops", b"no zip", skops.io)  # nothing to tell
+    """
+    protocol, version = _protocol_and_version(skops_schema(data))
+    newest, installed = _protocol_and_version(skops_schema(skops_io.dumps(0)))
+    if protocol is None or newest is None or protocol <= newest:
+        return
+    reads = f"the skops installed ({installed}) reads protocols up to {newest}"
+    upgrade = "(python -m pip install --upgrade skops), then load it again."
+    if _is_newer(version, installed):
+        raise ValueError(
+            f"Cannot load {str(path)!r}: it was saved by a newer skops ({version}), "
+            f"in the file format of protocol {reprlib.repr(protocol)}, and {reads}. "
+            "Upgrade "
+            f"skops {upgrade}"
+        )
+    recorded = f"skops {_versions_shown([version])}" if version else "no skops version"
+    raise ValueError(
+        f"Cannot load {str(path)!r}: its schema claims skops protocol "
+        f"{reprlib.repr(protocol)}, and {reads}; it records {recorded}, "
+        "so it was written by a newer skops or edited. If a newer skops wrote it, "
+        f"upgrade skops {upgrade}"
+    )
+
+
+def _is_newer(version, installed):
+    """Whether the skops ``version`` a file records is later than ``installed``."""
+    if not (_is_version(version) and _is_version(installed)):
+        return False
+    from packaging.version import Version
+
+    return Version(version) > Version(installed)
 
 
 def missing_names(exc):
@@ -205,7 +302,11 @@ def refuse_other_version(path, missing, versions):
 
 
 def _is_version(saved):
-    return isinstance(saved, str) and _VERSION.fullmatch(saved) is not None
+    return (
+        isinstance(saved, str)
+        and len(saved) <= _LONGEST_VERSION
+        and _VERSION.fullmatch(saved) is not None
+    )
 
 
 def _versions_shown(versions):

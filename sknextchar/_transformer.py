@@ -816,7 +816,7 @@ def unknown_symbols(transformer, X, *, prefixes=False, emptied=False):
 
 def unknown_symbols_message(
     transformer, symbols, culprits, n_culprits, *, fitting, emptied=None,
-    again=TRAIN_AGAIN,
+    again=TRAIN_AGAIN, numbered=False,
 ):  # fmt: skip
     """The message of ``fit`` (``fitting``) or ``transform`` on unknown symbols
     found in several lists (chunks of a file, say), as one list gives it.
@@ -842,6 +842,9 @@ def unknown_symbols_message(
     again : str, default=TRAIN_AGAIN
         How the advice to train the model again begins (not ``fitting``):
         a resumed run, which keeps the model, advises training a new one.
+    numbered : bool, default=False
+        Whether every name that holds them starts with a list number
+        (``"1. Anna"``): then no alphabet is advised, which would learn it.
 
     Returns
     -------
@@ -859,7 +862,7 @@ def unknown_symbols_message(
     shown = [(element_place("names", i), name) for i, name in culprits[:MAX_REPORTED]]
     return unknown_text(
         _with_vocabulary(transformer), sorted(symbols), shown, n_culprits, "names",
-        fitting, emptied, again,
+        fitting, emptied, again, numbered=numbered,
     )  # fmt: skip
 
 

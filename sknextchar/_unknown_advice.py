@@ -43,8 +43,10 @@ TRAIN_A_NEW_MODEL = "train a new model (resume=False) with "
 
 
 def latin_folds(symbols, known):
-    """The symbols that are accented Latin letters ``strip_accents="unicode"``
-    folds into ``known`` symbols, each with the letters it folds to.
+    """The symbols that are accented Latin letters, or ligatures and other
+    compatibility forms of Latin letters (``"ﬁ"``), that
+    ``strip_accents="unicode"`` folds into ``known`` symbols, each with the
+    letters it folds to.
 
     Parameters
     ----------
@@ -59,15 +61,15 @@ def latin_folds(symbols, known):
 
     Examples
     --------
-    >>> latin_folds(["ë", "ø", "أ"], "abcdefghijklmnopqrstuvwxyz")
-    [('ë', 'e')]
+    >>> latin_folds(["ë", "ø", "أ", "ﬁ"], "abcdefghijklmnopqrstuvwxyz")
+    [('ë', 'e'), ('ﬁ', 'fi')]
     """
     known, folds = set(known), []
     for symbol in symbols:
         decomposed = unicodedata.normalize("NFKD", symbol)
         letters = "".join(c for c in decomposed if not unicodedata.combining(c))
         latin = all(unicodedata.name(c, "").startswith("LATIN ") for c in letters)
-        if letters != decomposed and letters and latin and set(letters) <= known:
+        if letters != symbol and letters and latin and set(letters) <= known:
             folds.append((symbol, letters))
     return folds
 
@@ -185,13 +187,15 @@ def unknown_hints(
         return _lowercase_hints(
             chars, known, lowered, strip_accents, what, emptied, kept
         )
-    folds = latin_folds(chars, known) if strip_accents is None else []
-    fold = f"strip_accents='unicode' to fold accented letters ({_told(folds)})"
+    # Compatibility forms alone (ligatures...): compatibility_note names the fold.
+    alone = all(map(_is_compatibility, chars))
+    folds = latin_folds(chars, known) if strip_accents is None and not alone else []
     others, kept = set(chars) - {old for old, _ in folds}, set(kept)
     dropping = emptied is None or not emptied[0]
     drop = what == "names" and dropping and not set(chars) & kept
     if not folds:  # not Arabic "أ": it stays Arabic
         return [_DROP] if drop else []
+    fold = f"strip_accents='unicode' to fold {_folded_kinds(folds)} ({_told(folds)})"
     if not others or emptied is None:
         return [fold, _DROP] if drop else [fold]
     if what != "names" or emptied[1] or others & kept:
@@ -199,6 +203,27 @@ def unknown_hints(
     if drop:  # dropping works alone, and folding first keeps the letters it folds
         return [f"{_DROP} (and {fold} rather than remove them)"]
     return [f"{fold} and {_OTHER}"]
+
+
+def _folded_kinds(folds):
+    """What the ``(old, new)`` ``folds`` fold, in words: accented letters,
+    ligatures (``"ﬁ"``), other forms of letters (full-width ``"ａ"``).
+
+    Examples
+    --------
+    >>> _folded_kinds([("é", "e"), ("ﬁ", "fi")])
+    'accented letters and ligatures'
+    """
+    kinds = {
+        "ligatures" if "LIGATURE" in unicodedata.name(old, "") else "other forms"
+        if _is_compatibility(old) else "accented letters"
+        for old, _ in folds
+    }  # fmt: skip
+    order = ["accented letters", "ligatures", "other forms"]
+    words = [kind for kind in order if kind in kinds]
+    if words[-1] == "other forms":  # "accented letters and other forms of letters"
+        words[-1] += " of letters"
+    return " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
 
 
 def _told(changes):

@@ -7,6 +7,8 @@ instead (an alphabet here, the other settings from ``_unknown_advice``). It
 reads the transformer's parameters and fitted vocabulary, never its names.
 """
 
+import re
+
 import numpy as np
 
 from ._text import (
@@ -28,6 +30,8 @@ from ._vocabulary import is_auto_alphabet, shown_symbols
 
 __all__ = [
     "alphabet_hint",
+    "list_numbered",
+    "numbering_note",
     "place_of",
     "placed_names",
     "unknown_message",
@@ -36,6 +40,36 @@ __all__ = [
 
 # How the transformer's own lists are called; any other ``what`` is one argument.
 _LISTS = ("names", "prefixes")
+
+# The number of a list copied from a web page or a document: "1. Anna", "2) Ben".
+_LIST_NUMBER = re.compile(r"\s*\d+[.)]\s")
+
+
+def list_numbered(name):
+    """Whether ``name`` starts with a list number, as a list copied from a web
+    page or a document gives it (``"1. Anna"``, ``"2) Ben"``).
+
+    Examples
+    --------
+    >>> list_numbered("1. Anna"), list_numbered("2) Ben"), list_numbered("Louis XIV")
+    (True, True, False)
+    """
+    return _LIST_NUMBER.match(name) is not None
+
+
+def numbering_note(culprits):
+    """The note on names that all start with list numbers, the first of the
+    ``(place, name)`` ``culprits`` shown as an example.
+
+    Examples
+    --------
+    >>> numbering_note([("names[0]", "1. Anna")])  # doctest: +ELLIPSIS
+    "; the names start with list numbers ('1. Anna'), which an alphabet ..."
+    """
+    return (
+        f"; the names start with list numbers ({quoted(culprits[0][1])}), which "
+        "an alphabet that holds them would learn as letters of the names"
+    )
 
 
 def place_of(what, i, index=None):
@@ -114,8 +148,9 @@ def unknown_message(transformer, names, symbols, what, fitting, index):
     # dropping a first letter: "émile" "mile" (a quote or hyphen may go)
     firsts = {flat[i] for i in starts[bad[starts]] if flat[i].isalpha()}
     text = unknown_text(
-        transformer, chars, shown, len(culprits), what, fitting, counts, kept=firsts
-    )
+        transformer, chars, shown, len(culprits), what, fitting, counts, kept=firsts,
+        numbered=all(list_numbered(names[i]) for i in culprits),
+    )  # fmt: skip
     if not emptied[0].size:
         return text
     some = placed_names("names", emptied[0][:MAX_REPORTED].tolist(), names, index)
@@ -124,7 +159,7 @@ def unknown_message(transformer, names, symbols, what, fitting, index):
 
 def unknown_text(
     transformer, chars, culprits, n_culprits, what, fitting, emptied=None,
-    again=TRAIN_AGAIN, kept=(),
+    again=TRAIN_AGAIN, kept=(), numbered=False,
 ):  # fmt: skip
     """The message of ``transformer`` (with a vocabulary) on unknown
     characters ``chars``: ``culprits`` are the ``(place, name)`` shown
@@ -132,7 +167,8 @@ def unknown_text(
     ``emptied``: how many names dropping would leave empty, alone and after
     folding (None: not known); ``again``: how the advice to train again
     begins (not ``fitting``); ``kept``: the unknown symbols that begin names,
-    which no dropping is offered for.
+    which no dropping is offered for; ``numbered``: whether every name that
+    holds them starts with a list number (:func:`list_numbered`).
 
     Examples
     --------
@@ -147,15 +183,21 @@ def unknown_text(
     shown = [f"{place}={quoted(name)}" for place, name in culprits]
     shown = and_more(shown, n_culprits, most=len(shown))
     strip_accents, lowercase = transformer.strip_accents, transformer.lowercase
-    hints = [alphabet_hint(transformer.alphabet, "them")] + unknown_hints(
+    advice = unknown_hints(
         chars, vocabulary[1:], strip_accents=strip_accents,
         what=what, emptied=emptied, lowercase=lowercase, kept=kept,
     )  # fmt: skip
+    hints = [alphabet_hint(transformer.alphabet, "them")] + advice
     note = (
         f"; {end!r} only displays the end marker, it is no character of the names"
         if end in chars
         else ""
     )
+    # "1. Anna": no setting but dropping lets unknown digits through, so each
+    # hint of ``advice`` removes the numbers; an alphabet would learn them.
+    if what == "names" and numbered and advice and any(c.isdigit() for c in chars):
+        note += numbering_note(culprits)
+        hints = advice
     prefixes = [] if what == "names" else [name for _, name in culprits]
     note += unknown_symbols_note(chars, vocabulary, prefixes)
     if strip_accents != "unicode":

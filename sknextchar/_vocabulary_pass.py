@@ -29,6 +29,7 @@ from ._unknown_advice import (
     DroppedNamesError,
     drop_refused,
 )
+from ._unknown_message import list_numbered
 from ._validation import RefusedNameError, element_place
 from ._validation import check_names as check_each_name
 from ._vocabulary import check_transformer_settings
@@ -226,6 +227,7 @@ class _UnknownSymbols:
     def __init__(self):
         self.symbols, self.culprits, self.n_names = set(), [], 0
         self.dropped, self.n_dropped, self.n_folded = [], 0, 0
+        self.n_unnumbered = 0  # names that hold them without a list number
 
     def add(self, windows, chunk, rows):
         """Record the unknown symbols of a chunk whose names are the names
@@ -238,6 +240,7 @@ class _UnknownSymbols:
             if len(self.culprits) < MAX_REPORTED:
                 self.culprits.append((int(rows[i]), chunk[i]))
         self.n_names += len(found)
+        self.n_unnumbered += sum(not list_numbered(chunk[i]) for i in found)
         self.dropped += [
             (int(rows[i]), chunk[i])
             for i in dropped[: MAX_REPORTED - len(self.dropped)]
@@ -251,7 +254,7 @@ class _UnknownSymbols:
         return UnknownSymbolsError(
             windows, sorted(self.symbols), self.culprits, self.n_names,
             emptied=(self.n_dropped, self.n_folded), dropped=self.dropped,
-            fitting=fitting, again=again,
+            fitting=fitting, again=again, numbered=not self.n_unnumbered,
         )  # fmt: skip
 
 
@@ -287,6 +290,8 @@ class UnknownSymbolsError(ValueError):
         How the advice for training again begins (not ``fitting``).
     spell : callable or None, default=None
         How the owner of the pipeline spells the message.
+    numbered : bool, default=False
+        Whether every name that holds them starts with a list number.
 
     Examples
     --------
@@ -303,8 +308,9 @@ class UnknownSymbolsError(ValueError):
 
     def __init__(
         self, windows, symbols, culprits, n_names, *, emptied, dropped, fitting,
-        again=TRAIN_AGAIN, spell=None,
+        again=TRAIN_AGAIN, spell=None, numbered=False,
     ):  # fmt: skip
+        self.numbered = numbered
         self.windows, self.symbols, self.culprits = windows, symbols, culprits
         self.n_names, self.emptied, self.dropped = n_names, emptied, dropped
         self.fitting, self.again, self.spell = fitting, again, spell
@@ -315,6 +321,7 @@ class UnknownSymbolsError(ValueError):
         text = unknown_symbols_message(
             self.windows, self.symbols, self.culprits, self.n_names,
             fitting=self.fitting, emptied=self.emptied, again=self.again,
+            numbered=self.numbered,
         )  # fmt: skip
         if not self.emptied[0]:
             return text

@@ -11,7 +11,7 @@ is of an internal subclass of ``ValueError``, which may change from one
 version to the next: catch ``ValueError``.
 """
 
-__all__ = ["DamagedModelError", "ModelVersionWarning"]
+__all__ = ["DamagedModelError", "ModelVersionWarning", "ProgressStoppedWarning"]
 
 
 class DamagedModelError(ValueError):
@@ -47,5 +47,31 @@ class ModelVersionWarning(UserWarning):
     >>> import warnings
     >>> from sknextchar.exceptions import ModelVersionWarning
     >>> issubclass(ModelVersionWarning, UserWarning)
+    True
+    """
+
+
+class ProgressStoppedWarning(UserWarning):
+    """The progress of a training could not be written, so it was stopped; the
+    training went on.
+
+    Given once per training (``fit``, ``partial_fit``, ``train_from_file``)
+    when a write of its progress fails: the ``verbose`` lines, a callback's
+    display or ``train_from_file``'s lines on a closed stream, on a pipe whose
+    reader left, or on a stream whose encoding cannot hold a character. No more
+    progress of that training is shown, and the model is the same as without
+    progress. Under an ``"error"`` warnings filter it is raised, as
+    scikit-learn's ``ConvergenceWarning`` would be, and the fit stops: to keep
+    such a fit going, filter this warning out by its class.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> from sknextchar.exceptions import ProgressStoppedWarning
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("error")
+    ...     warnings.filterwarnings("ignore", category=ProgressStoppedWarning)
+    ...     warnings.warn("progress stopped", ProgressStoppedWarning)  # ignored
+    >>> issubclass(ProgressStoppedWarning, UserWarning)
     True
     """

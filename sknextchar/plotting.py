@@ -325,6 +325,7 @@ def plot_embeddings(estimator, *, ax=None):
             xytext=(4, 4),
             textcoords="offset points",
             fontsize=11,
+            parse_math=False,  # a '$'-enclosed label is no formula
         )
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
@@ -509,7 +510,9 @@ def plot_generation_tree(
     where = f"after {prefix!r}" if prefix else "at the start of a name"
     levels = counted(depth, "level")
     of_label = "" if label is None else f", label {label!r}"
-    ax.set_title(f"Top {top_k} next characters {where}, {levels}{of_label}")
+    ax.set_title(
+        f"Top {top_k} next characters {where}, {levels}{of_label}", parse_math=False
+    )
     return fig
 
 
@@ -556,8 +559,15 @@ def _draw_nodes(ax, nodes, prefix, depth):
         else:
             char = "end" if node["end"] else _visible_symbol(node["char"])
             label = f"{char} {node['proba']:.2f}"
-        ax.text(
-            node["x"], node["y"], label, ha="center", va="center", bbox=box, zorder=2
+        ax.text(  # parse_math=False: a name such as '$aa$' drawn as typed
+            node["x"],
+            node["y"],
+            label,
+            ha="center",
+            va="center",
+            bbox=box,
+            zorder=2,
+            parse_math=False,
         )
         if node["leaf"] and node["parent"] is not None:
             ax.text(
@@ -568,6 +578,7 @@ def _draw_nodes(ax, nodes, prefix, depth):
                 va="center",
                 color="0.35",
                 style="italic",
+                parse_math=False,
             )
 
 
@@ -702,12 +713,15 @@ def plot_temperature(
             label=f"T = {temperature:g}",
         )
     ax.set_xticks(positions, labels=[_visible_symbol(s) for s in table.symbols])
-    ax.set_xlabel(f"next character ({table.symbols[END_ID]!r} ends the name)")
+    ax.set_xlabel(
+        f"next character ({table.symbols[END_ID]!r} ends the name)", parse_math=False
+    )
     ax.set_ylabel("probability")
     of_label = "" if label is None else f", label {label!r}"
     ax.set_title(
         f"Next character after {table.prefix!r} (the model sees "
-        f"{table.context!r}){of_label}"
+        f"{table.context!r}){of_label}",
+        parse_math=False,
     )
     ax.legend(title="temperature", fontsize="small")
     ax.grid(axis="y", alpha=0.3)

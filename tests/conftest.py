@@ -1,4 +1,9 @@
+import gc
 import os
+
+# Python's cyclic garbage collector stays off until collection ends: see
+# pytest_collection_finish below.
+gc.disable()
 
 # One BLAS thread in each test process (and the processes tests start), as the
 # package's training and sampling use (sknextchar._blas): with the tests on every
@@ -15,6 +20,39 @@ from hypothesis import settings  # noqa: E402
 # seeds, and a run leaves no .hypothesis/ folder behind.
 settings.register_profile("sknextchar", database=None, derandomize=True)
 settings.load_profile("sknextchar")
+
+
+def pytest_collection_finish(session):
+    """Turn Python's cyclic garbage collector back on once collection is done
+    (it is off from the top of this file), with everything alive at that moment
+    frozen out of its reach.
+
+    Collecting the suite imports NumPy, SciPy, scikit-learn and the package and
+    rewrites the asserts of some 300 test modules; each full collection walked
+    all of that, though nearly all of it lives to the end of the run. At
+    0.2.0.dev0, with no ``__pycache__`` anywhere, ``pytest --collect-only`` took
+    12.1 to 13.9 s CPU with the collector on and 6.8 to 7.7 s with it off until
+    here, so the collector was about 45% of collection. Turning it off is safe:
+    no test runs during collection, so none waits on a ``__del__``, a weakref or
+    a ResourceWarning. The ``gc.collect()`` frees the cycles made meanwhile; the
+    frozen objects are never scanned again but are still freed by reference
+    counting; everything a test makes is collected as before.
+    """
+    _collector_back_on()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtestloop(session):
+    # pytest-xdist's controller does not collect, so pytest_collection_finish
+    # never runs there: turn the collector back on before its loop too.
+    _collector_back_on()
+
+
+def _collector_back_on():
+    if not gc.isenabled():
+        gc.enable()
+        gc.collect()
+        gc.freeze()
 
 
 @pytest.fixture

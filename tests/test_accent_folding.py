@@ -102,6 +102,53 @@ def test_train_from_files_advice_names_each_setting_once(tmp_path):
     )
 
 
+@pytest.mark.parametrize(
+    "names, folds",
+    [
+        # Mixed with accented letters, a ligature hid every fold of the advice
+        # ("ﬁ" begins "ﬁona": no dropping is offered either).
+        (["ﬁona", "josé", "anna"], "('é' -> 'e', 'ﬁ' -> 'fi')"),
+        (["raﬀaele", "zoë", "anna"], "('ë' -> 'e', 'ﬀ' -> 'ff')"),
+    ],
+    ids=["fi-first", "ff-inside"],
+)
+def test_fold_advice_names_ligatures_mixed_with_accented_letters(names, folds):
+    advice = _advice(_unknown_message(names))
+    fold = f"strip_accents='unicode' to fold accented letters and ligatures {folds}"
+    assert fold in advice, advice
+    _said_once(advice, "strip_accents='unicode'")
+    ContextWindowTransformer(strip_accents="unicode").fit(names)  # and it works
+
+
+@pytest.mark.parametrize(
+    "names, folds",
+    [
+        (["ａnna", "josé"], "('é' -> 'e', 'ａ' -> 'a')"),  # full-width
+        (["ſara", "josé"], "('é' -> 'e', 'ſ' -> 's')"),  # the long s
+        (["ǆenan", "josé"], "('é' -> 'e', 'ǆ' -> 'dz')"),  # a digraph
+    ],
+    ids=["full-width", "long-s", "digraph"],
+)
+def test_fold_advice_names_other_forms_of_letters_mixed_with_accented_ones(
+    names, folds
+):
+    # At HEAD, full-width letters and the long s beside 'é' got no fold advice,
+    # and 'ǆ' got the fold of 'é' alone ("and drop the others").
+    advice = _advice(_unknown_message(names))
+    fold = "strip_accents='unicode' to fold accented letters and other forms of "
+    assert f"{fold}letters {folds}" in advice, advice
+    _said_once(advice, "strip_accents='unicode'")
+    ContextWindowTransformer(strip_accents="unicode").fit(names)  # and it works
+
+
+def test_ligatures_alone_are_told_once_as_compatibility_forms():
+    # Ligatures alone keep the sentence on compatibility forms, which names
+    # the fold: the hints do not say it again.
+    message = _unknown_message(["ﬁona", "anna"])
+    assert "all compatibility forms of other characters" in message
+    _said_once(message, "strip_accents='unicode'")
+
+
 def test_no_fold_advice_for_a_latin_letter_whose_fold_is_unknown():
     # 'ë' folds to 'e', which this alphabet does not hold.
     assert "strip_accents" not in _unknown_message(["zoë"], alphabet="zo")

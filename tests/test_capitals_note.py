@@ -8,6 +8,7 @@ flags that keep them; following it gives a model that writes capitals.
 """
 
 import re
+import shlex
 
 import pytest
 
@@ -89,3 +90,40 @@ def test_names_of_count_0_are_not_counted(tmp_path, capsys, model):
     out = capsys.readouterr().out
     assert status == 0
     assert "Note: 1 of 4 names has capitals" in out and "('Noah' as 'noah')" in out
+
+
+def test_the_note_shows_the_name_as_learned_when_characters_are_dropped(
+    tmp_path, capsys
+):
+    # A list copied from a web page, "1. Adris": --handle-unknown drop learns
+    # "adris", and the note shows that, not "1. adris".
+    path = tmp_path / "web.txt"
+    lines = [f"{i}. {name}" for i, name in enumerate(NAMES, 1)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    argv = ["train", str(path), "-o", str(tmp_path / "m.skops"), "-q"]
+    flags = ["--model", "kneser-ney", "--handle-unknown", "drop"]
+    assert main([*argv, *flags]) == 0
+    out = capsys.readouterr().out
+    assert "('1. Emma' as 'emma')" in out, out
+
+
+def test_following_the_note_after_dropping_learns_no_list_numbers(tmp_path, capsys):
+    # After --handle-unknown drop removed the numbers of "1. Emma", the note's
+    # way to keep the capitals must not learn them back (--alphabet auto did).
+    path = tmp_path / "web.txt"
+    lines = [f"{i}. {name}" for i, name in enumerate(NAMES, 1)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    argv = ["train", str(path), "-q", "--model", "kneser-ney", "--seed", "0"]
+    flags = ["--handle-unknown", "drop"]
+    assert main([*argv, "-o", str(tmp_path / "m.skops"), *flags]) == 0
+    out = capsys.readouterr().out
+    advice = re.search(r"train with (--keep-case .*)\.$", out, re.MULTILINE)
+    assert advice is not None, out
+    kept = tmp_path / "kept.skops"
+    assert main([*argv, "-o", str(kept), *shlex.split(advice.group(1))]) == 0
+    capsys.readouterr()
+    assert main(["sample", str(kept), "-n", "30", "--seed", "0"]) == 0
+    samples = capsys.readouterr().out.split()
+    assert len(samples) == 30
+    assert not any(c.isdigit() or c in ". " for c in "".join(samples)), samples
+    assert any(c.isupper() for c in "".join(samples)), samples

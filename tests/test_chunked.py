@@ -1,6 +1,10 @@
 """Training from a file in chunks: train_from_file, `sknextchar train --chunk-size`."""
 
+import contextlib
+import os
 import re
+import threading
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -8,6 +12,7 @@ from sklearn.pipeline import make_pipeline
 
 from sknextchar import (
     ContextWindowTransformer,
+    NameSampler,
     load_model,
     make_default_pipeline,
     train_from_file,
@@ -44,6 +49,93 @@ def test_one_chunk_gives_the_model_of_an_in_memory_fit(tmp_path):
     assert chunked["clf"].loss_curve_ == in_memory["clf"].loss_curve_
     assert chunked["clf"].n_iter_ == in_memory["clf"].n_iter_ == 3
     assert chunked["clf"].t_ == in_memory["clf"].t_
+    # The records too, built in the passes over the one chunk (the later ones
+    # from the names the first epoch read).
+    sampler = train_from_file(
+        path, small_pipe(), chunk_size=len(NAMES), return_sampler=True
+    )
+    expected = NameSampler(small_pipe()).fit(NAMES)
+    table, want = sampler.training_prefix_lengths_, expected.training_prefix_lengths_
+    assert table.keys() == want.keys()
+    for key in want:
+        np.testing.assert_array_equal(table[key], want[key])
+    np.testing.assert_array_equal(
+        sampler.training_length_counts_, expected.training_length_counts_
+    )
+
+
+class _EditAfter:
+    """A callback that writes ``text`` over the file at the end of epoch 1."""
+
+    def __init__(self, path, text):
+        self.path, self.text, self.epochs = path, text, 0
+
+    def setup(self, estimator, context):
+        pass
+
+    def on_fit_task_begin(self, estimator, context, **kwargs):
+        pass
+
+    def on_fit_task_end(self, estimator, context, **kwargs):
+        if context.task_name == "epoch":
+            self.epochs += 1
+            if self.epochs == 1:
+                self.path.write_text(self.text, encoding="utf-8")
+        return False
+
+    def teardown(self, estimator, context):
+        pass
+
+
+@pytest.mark.parametrize(
+    "edit",
+    ["", "zoë\n" * 20, "xyzzy\nqwerty\n" * 20],
+    ids=["emptied", "a_letter_outside", "other_names"],
+)
+def test_a_file_of_one_chunk_edited_after_the_first_epoch_trains_as_it_was(
+    tmp_path, edit
+):
+    # Its later epochs train on the names the first read: before, each epoch
+    # read the file again, and an emptied or edited file failed the run
+    # ("holds no names any more", "outside the vocabulary") or changed its
+    # later epochs.
+    path = write(tmp_path / "names.txt", NAMES)
+    expected = train_from_file(path, small_pipe(), chunk_size=len(NAMES))
+    pipe = small_pipe().set_callbacks(_EditAfter(path, edit))
+    sampler = train_from_file(path, pipe, chunk_size=len(NAMES), return_sampler=True)
+    clf = sampler.estimator_.estimator["clf"]
+    assert clf.loss_curve_ == expected["clf"].loss_curve_
+    assert_same_weights(clf, expected["clf"])
+    want = NameSampler(small_pipe()).fit(NAMES).training_prefix_lengths_
+    assert sampler.training_prefix_lengths_.keys() == want.keys()
+
+
+def test_a_file_that_grew_to_several_chunks_is_read_chunk_by_chunk(
+    tmp_path, monkeypatch
+):
+    # A file counted as one chunk that grew before the first epoch read it:
+    # its chunks are not all kept in memory for the later epochs (chunk_size
+    # bounds the memory), each epoch reads them from the file again.
+    import sknextchar._name_chunks as name_chunks
+
+    reads, real = [], name_chunks.read_name_chunks
+    monkeypatch.setattr(
+        name_chunks,
+        "read_name_chunks",
+        lambda *args, **kwargs: reads.append(1) or real(*args, **kwargs),
+    )
+    path = write(tmp_path / "names.txt", NAMES[:40])
+    grown = []
+
+    def grow(chunk):  # check_names: called in the first pass
+        if not grown:
+            with open(path, "a", encoding="utf-8") as f:
+                f.write("\n".join(NAMES[40:240]) + "\n")
+            grown.append(True)
+
+    pipe = train_from_file(path, small_pipe(), chunk_size=50, check_names=grow)
+    assert len(reads) == 1 + 3  # the first pass, then one read for each epoch
+    assert len(pipe["clf"].loss_curve_) == 3
 
 
 def test_epochs_are_passes_over_the_whole_file(tmp_path):
@@ -254,6 +346,102 @@ def test_a_callback_stops_training_from_a_file(tmp_path):
     first = stop.fitted[0]
     assert len(first.loss_curve_) == 1  # a copy as the first epoch left it
     assert first.predict_proba(chunked_windows(clf, pipe)).shape[1] == len(clf.classes_)
+
+
+class ChangesTheFile(StopAfter):
+    """A callback that changes the names file after the first epoch."""
+
+    def __init__(self, path, change):
+        super().__init__(n=99)
+        self.path, self.change, self.done = path, change, False
+
+    def on_fit_task_end(self, estimator, context, *, fitted_estimator=None):
+        if context.task_name == "epoch" and not self.done:
+            self.done = True
+            CHANGES[self.change](self.path)
+        return False
+
+
+def _to_dangling_link(path):
+    target = path.with_suffix(".v2")
+    path.rename(target)
+    path.symlink_to(target)
+    target.unlink()
+
+
+def _to_folder(path):
+    path.unlink()
+    path.mkdir()
+
+
+def _to_fifo(path):
+    path.unlink()
+    os.mkfifo(path)
+    # Were the FIFO opened for reading (as it was), the pass would wait forever:
+    # a writer that comes and goes after 10 s ends that wait, and the test fails.
+    timer = threading.Timer(10, _open_and_close_for_writing, [path])
+    timer.daemon = True
+    timer.start()
+
+
+def _open_and_close_for_writing(path):
+    with contextlib.suppress(OSError):  # ENXIO: no reader waits, as it should be
+        os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+
+
+CHANGES = {
+    "removed": Path.unlink,
+    "renamed": lambda path: path.rename(path.with_suffix(".old")),
+    "dangling link": _to_dangling_link,
+    "folder": _to_folder,
+    "unreadable": lambda path: path.chmod(0),
+    "fifo": _to_fifo,
+}
+
+
+@pytest.mark.parametrize(
+    ("change", "error", "said"),
+    [
+        ("removed", FileNotFoundError, "it is gone"),
+        ("renamed", FileNotFoundError, "it is gone"),
+        ("dangling link", FileNotFoundError, "it is gone"),
+        ("folder", IsADirectoryError, "a folder is now in its place"),
+        ("unreadable", PermissionError, "permission to read it was taken away"),
+        ("fifo", ValueError, "is a FIFO (named pipe), which cannot be read again"),
+    ],
+)
+def test_a_file_changed_between_passes_is_said_to_have_changed(
+    tmp_path, change, error, said
+):
+    # It said "No such file of names: 'names.txt'. Did you mean ...?", as of a
+    # path mistyped, after training had read the file for an epoch (and of a
+    # link whose target was removed); "is a directory; pass a text file" of a
+    # folder put in its place; and it waited forever on a FIFO put there.
+    if change == "unreadable" and os.geteuid() == 0:
+        pytest.skip("root reads a file without read permission")
+    path = write(tmp_path / "names.txt", NAMES)
+    pipe = small_pipe(clf__max_iter=3)
+    pipe["clf"].set_callbacks(ChangesTheFile(path, change))
+    with pytest.raises(error) as caught:
+        train_from_file(path, pipe, chunk_size=80)
+    message = str(caught.value)
+    assert message.startswith(repr(str(path))) and said in message
+    if change != "fifo":
+        assert "changed while training read it: epoch 2 could not open it" in message
+        assert "No such file of names" not in message and "Did you mean" not in message
+
+
+@pytest.mark.parametrize("change", ["removed", "fifo"])
+def test_a_one_chunk_file_changed_after_its_first_epoch_trains_from_memory(
+    tmp_path, change
+):
+    # Its later epochs read no file (its one chunk is kept): a FIFO put in its
+    # place was refused, as if the next epoch would read it.
+    path = write(tmp_path / "names.txt", NAMES)
+    pipe = small_pipe(clf__max_iter=3)
+    pipe["clf"].set_callbacks(ChangesTheFile(path, change))
+    pipe = train_from_file(path, pipe, chunk_size=10_000)
+    assert len(pipe["clf"].loss_curve_) == 3
 
 
 def chunked_windows(clf, pipe):

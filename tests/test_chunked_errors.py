@@ -153,8 +153,10 @@ def test_a_resumed_runs_advice_does_not_hang_on_the_wording_of_another(
     )  # fmt: skip
     assert "retrain" not in message, message
     assert "or train a new model (resume=False) with windows__alphabet=" in message
-    hint = "or with windows__handle_unknown='drop' to remove unknown characters (and "
-    assert hint + "windows__strip_accents='unicode' to fold" in message, message
+    # Folding takes both 'ë' and the ligature 'ﬁ' ('fi'), then dropping.
+    hint = "or with windows__strip_accents='unicode' to fold accented letters and "
+    assert hint + "ligatures ('ë' -> 'e', 'ﬁ' -> 'fi'), or with windows__" in message
+    assert "or with windows__handle_unknown='drop' to remove unknown" in message
 
 
 def test_a_resumed_runs_advice_on_dropped_names_is_made_from_its_parts(

@@ -30,9 +30,12 @@ from sklearn.callback import FitCallback
 from sklearn.frozen import FrozenEstimator
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import StandardScaler
 
 import sknextchar
 from sknextchar import (
+    CharEmbeddingMLPClassifier,
+    ContextWindowTransformer,
     NameSampler,
     __version__,
     get_trusted_types,
@@ -439,6 +442,58 @@ def test_unknown_flag(capsys):
     )
 
 
+@pytest.mark.parametrize(
+    "argv, fragments",
+    [
+        (["train", "--epochs", "3", "-o", "m.skops"], ["--max-iter"]),
+        (["train", "--n-epochs=3", "-o", "m.skops"], ["--max-iter"]),
+        (["sample", "m.skops", "--random-state", "0"], ["the seed is --seed"]),
+        (["train", "--max_iter", "3", "-o", "m.skops"], ["is spelled --max-iter"]),
+        (
+            ["train", "--epochs", "3", "--lr", "0.1", "-o", "m.skops"],
+            ["is --max-iter; the learning rate is --learning-rate-init (see"],
+        ),
+        (["train", "--random_state=0", "-o", "m.skops"], ["the seed is --seed"]),
+        (["sample", "m.skops", "--random_state", "0"], ["the seed is --seed"]),
+        (["score", "m.skops", "asha", "--no-such-flag"], []),
+    ],
+)
+def test_unknown_flag_names_the_commands_help(capsys, argv, fragments):
+    # The help that lists the command's flags is the command's, not the
+    # top-level one (which lists commands only), and a flag of another tool's
+    # spelling is told its name here.
+    status, out, err = run(capsys, *argv)
+    help_of = f"(see 'sknextchar {argv[0]} --help')"
+    assert_one_line_error(status, err, "unrecognized arguments", help_of, usage=True)
+    for fragment in fragments:
+        assert fragment in err
+    assert out == ""
+
+
+def test_a_flag_the_command_lacks_is_not_offered(capsys):
+    # table has no --learning-rate-init: --lr is told as unknown only.
+    status, _, err = run(capsys, "table", "m.skops", "ab", "--lr", "3")
+    assert_one_line_error(status, err, "arguments: --lr 3 (see", usage=True)
+    assert "--learning-rate-init" not in err
+
+
+def test_a_commands_parser_tells_its_unknown_flags():
+    # Each command's parser knows its own flags (those of its groups too),
+    # and parses alone: a usage error, or ArgumentError with exit_on_error off.
+    from sknextchar.cli._parser import _Parser, build_parser
+
+    commands = build_parser().commands.choices
+    assert {"--alphabet", "--resume", "--max-iter"} <= commands["train"].options
+    assert "--embeddings" in commands["plot"].options
+    with pytest.raises(SystemExit) as caught:
+        commands["train"].parse_args(["-o", "m.skops", "--max_iter", "3"])
+    assert caught.value.code == 2
+    parser = _Parser(prog="sknextchar", exit_on_error=False)
+    parser.add_argument("--max-iter")
+    with pytest.raises(argparse.ArgumentError, match="spelled --max-iter"):
+        parser.parse_args(["--max_iter", "3"])
+
+
 def test_train_needs_an_output(capsys):
     status, _, err = run(capsys, "train")
     assert_one_line_error(status, err, "required: -o/--output", usage=True)
@@ -703,7 +758,60 @@ def test_a_model_file_that_is_not_a_name_model(tmp_path, capsys):
     fitted = Pipeline([("clf", LogisticRegression())]).fit([[0], [1]], [0, 1])
     path = save_model(fitted, tmp_path / "p.joblib")  # unfitted: never fitted, said
     status, _, err = run(capsys, "sample", str(path), "--trust-pickle")
-    assert_one_line_error(status, err, "NameSampler needs a Pipeline")
+    assert_one_line_error(
+        status, err, "holds a Pipeline whose last step is a LogisticRegression, not"
+    )
+
+
+@pytest.mark.parametrize("bare", [True, False], ids=["bare", "in a pipeline"])
+def test_a_model_of_another_package_gets_one_message_from_every_command(
+    tmp_path, names_file, capsys, bare
+):
+    # plot --loss said "draw it with --tree or --distribution" of a scikit-learn
+    # LogisticRegression, and train --resume that "a count model needs no
+    # resuming": advice about sknextchar's own models, which fails if followed;
+    # sample, plot --tree and train --resume each said another thing of it.
+    lr = LogisticRegression().fit([[0], [1]], [0, 1])
+    model = lr if bare else Pipeline([("scale", StandardScaler()), ("clf", lr)])
+    path = str(save_model(model, tmp_path / "lr.skops"))
+    picture = str(tmp_path / "p.png")
+    errors = set()
+    for argv in (
+        ["sample", path], ["score", path, "asha"], ["classify", path, "asha"],
+        ["table", path, "ab"], ["plot", path, "--loss", "-o", picture],
+        ["plot", path, "--embeddings", "-o", picture],
+        ["plot", path, "--tree", "a", "-o", picture],
+        ["plot", path, "--distribution", "a", "-o", picture],
+        ["train", names_file, "--resume", path, "-o", str(tmp_path / "m.skops")],
+    ):  # fmt: skip
+        status, _, err = run(capsys, *argv)
+        assert_one_line_error(status, err)
+        errors.add(err)
+    kind = "" if bare else "Pipeline whose last step is a "
+    assert errors == {
+        f"sknextchar: error: {path!r} holds a {kind}LogisticRegression, not a model "
+        "saved by 'sknextchar train' (a Pipeline of a ContextWindowTransformer and "
+        "a CharEmbeddingMLPClassifier).\n"
+    }
+    assert sorted(os.listdir(tmp_path)) == ["lr.skops"]
+
+
+class MyMLP(CharEmbeddingMLPClassifier):
+    """A user's subclass of the package's MLP."""
+
+
+def test_a_subclass_of_the_mlp_is_drawn(tmp_path, names, capsys):
+    # plot --loss and --embeddings refused it as "a MyMLP, not a model saved by
+    # 'sknextchar train'" (its class's module is not sknextchar's).
+    clf = MyMLP(hidden_layer_sizes=(8,), max_iter=2, random_state=0)
+    pipe = Pipeline([("windows", ContextWindowTransformer()), ("clf", clf)])
+    path = str(save_model(pipe.fit(names[:40]), tmp_path / "sub.joblib"))
+    for flag in ("--loss", "--embeddings"):
+        picture = tmp_path / f"{flag[2:]}.png"
+        argv = ["plot", path, flag, "--trust-pickle", "-o", str(picture)]
+        status, out, err = run(capsys, *argv)
+        assert status == 0, err
+        assert picture.stat().st_size > 0
 
 
 @pytest.mark.parametrize("kind", ["sampler", "pipeline", "frozen pipeline"])

@@ -2,6 +2,7 @@
 
 import contextlib
 import os
+import shlex
 import subprocess
 import sys
 
@@ -169,3 +170,58 @@ def test_a_closed_progress_stream_still_trains_and_saves(
     assert status == (0 if kind == "kneser-ney" and closed == "stderr" else 1)
     with contextlib.suppress(OSError):
         pipe.close()
+
+
+@pytest.mark.parametrize("missing", ["stdout", "stderr", "stdin"])
+@pytest.mark.parametrize("quiet", [False, True])
+def test_a_stream_closed_at_start_still_trains_and_saves(
+    missing, quiet, names, tmp_path, monkeypatch
+):
+    # 'train ... 2>&-' (sys.stderr is None): before, announce_pipes raised
+    # AttributeError ('NoneType' object has no attribute 'isatty') and no
+    # model was saved; '1>&-' lost the report with status 0. A stream closed
+    # at start is one whose reader left at once: status 1 when something was
+    # to be written there.
+    model = str(tmp_path / "b.skops")
+    argv = train_argv("mlp", names, model)
+    argv = argv if quiet else [a for a in argv if a != "-q"]
+    monkeypatch.setattr(sys, missing, None)
+    status = main(argv)
+    assert getattr(sys, missing) is None  # given back as it was
+    monkeypatch.undo()
+    assert os.path.exists(model)
+    written = missing == "stdout" or (missing == "stderr" and not quiet)
+    assert status == (1 if written else 0)
+
+
+@pytest.mark.parametrize("missing", ["stdout", "stderr", "stdin"])
+def test_sample_with_a_stream_closed_at_start(missing, resumable, monkeypatch, capsys):
+    # 'sample m.skops 2>&-' failed before it sampled (status 1, no names);
+    # 'sample m.skops 1>&-' lost its names with status 0.
+    monkeypatch.setattr(sys, missing, None)
+    status = main(["sample", resumable, "-n", "5", "--seed", "0"])
+    monkeypatch.undo()
+    out = capsys.readouterr().out
+    if missing == "stdout":
+        assert (status, out) == (1, "")
+    else:
+        assert status == 0 and len(out.split()) == 5
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("redirect", ["2>&-", "1>&-", "0<&-"])
+def test_a_process_started_with_a_stream_closed_saves_its_model(
+    names, tmp_path, redirect
+):
+    model = str(tmp_path / "b.skops")
+    argv = [a for a in train_argv("mlp", names, model) if a != "-q"]
+    command = " ".join([shlex.quote(sys.executable), "-m", "sknextchar"])
+    command += " " + " ".join(map(shlex.quote, argv)) + " " + redirect
+    env = {**os.environ, "PYTHONPATH": ROOT}
+    done = subprocess.run(
+        ["/bin/sh", "-c", command], capture_output=True, timeout=300, cwd=ROOT,
+        env=env,
+    )  # fmt: skip
+    assert os.path.exists(model)
+    assert done.returncode == (0 if redirect == "0<&-" else 1)
+    assert b"Traceback" not in done.stdout + done.stderr

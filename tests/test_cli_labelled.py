@@ -254,3 +254,17 @@ def test_the_one_name_of_a_label_is_counted_not_held_out(tmp_path, capsys):
     )
     out = capsys.readouterr().out
     assert "Held-out NLL: " in out and "on 1 held-out name (counted without" in out
+
+
+def test_the_labels_help_says_a_labels_file_may_have_a_header_row(capsys):
+    # The help said "one label per line, one for each line of NAMES_FILE" alone,
+    # though a header row in either file is read as one (with a note).
+    assert main(["train", "--help"]) == 0
+    help_text = " ".join(capsys.readouterr().out.split())
+    start = help_text.index("--labels COLUMN_OR_FILE train")
+    labels_help = help_text[start : help_text.index("--counts COLUMN", start)]
+    said = (
+        "a first line that is a header ('name' in NAMES_FILE, 'sex' or 'label' in "
+        "FILE) is read as that file's header row, with a note"
+    )
+    assert said in labels_help, labels_help

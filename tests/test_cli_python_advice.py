@@ -85,7 +85,8 @@ WHERE = {
 
 def _built_texts():
     """Messages built from parts at run time: the advice on unknown capitals
-    ("or with lowercase=True ..."), joined from a list of hints; an unknown
+    ("or with lowercase=True ...", and "pass lowercase=True ..." for a
+    numbered list), joined from a list of hints; an unknown
     label, quoted as the function chosen at run time quotes it."""
     windows = ContextWindowTransformer(lowercase=False).fit(["asha", "ravi"])
     built = []
@@ -93,6 +94,10 @@ def _built_texts():
         with pytest.raises(ValueError) as caught:
             windows.transform(names)
         built.append(str(caught.value))
+    # A numbered list at fit time: "pass lowercase=True ..." with no alphabet.
+    with pytest.raises(ValueError) as caught:
+        ContextWindowTransformer(lowercase=False).fit(["1. Asha", "2. Ravi"])
+    built.append(str(caught.value))
     # An unknown label, shown by repr (or ascii): 'f', or "o'brien".
     built += [str(unknown_label_error(label, ["F", "M"])) for label in ("x", "o'x")]
     return built

@@ -109,6 +109,33 @@ def test_resume_in_chunks_reads_the_file_once_per_pass(files, tmp_path, monkeypa
     assert len(table["keys"]) == 2
 
 
+def _counting_reads(monkeypatch):
+    import sknextchar._name_chunks as name_chunks
+
+    reads, real = [], name_chunks.read_name_chunks
+
+    def counted(*args, **kwargs):
+        reads.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(name_chunks, "read_name_chunks", counted)
+    return reads
+
+
+@pytest.mark.parametrize("max_iter", ["3", "5"])
+def test_resume_in_memory_reads_the_file_in_one_pass_of_training(
+    files, tmp_path, monkeypatch, max_iter
+):
+    reads = _counting_reads(monkeypatch)
+    out = str(tmp_path / "memory.skops")
+    argv = ["train", files["new_names"], "--resume", files["old"], "-q", "-o", out]
+    assert main([*argv, "--max-iter", max_iter]) == 0
+    # The first pass (vocabulary check) and the first epoch's, whose names the
+    # later epochs and the passes of the prefix table take from memory; each
+    # epoch read the file again.
+    assert reads == [files["new_names"]] * 2
+
+
 @pytest.fixture(scope="module")
 def other_models(files, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("others")
@@ -214,3 +241,18 @@ def test_resume_tells_of_comment_and_quoted_lines_once(files, tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.count("has a line that starts with '#'") == 1, err
     assert err.count("in double quotes") == 1, err
+
+
+@pytest.mark.parametrize("chunks", [[], ["--chunk-size", "5"]])
+def test_resume_tells_of_a_title_above_the_header_once(files, tmp_path, capsys, chunks):
+    # Read into memory, then again by train_from_file's first pass: the title
+    # left out is told by the first reading alone.
+    rows = [f"{name},f" for name in OLD_NAMES[:6]]
+    table = tmp_path / "titled.csv"
+    table.write_text("Baby names 2024\nname,sex\n" + "\n".join(rows) + "\n")
+    out = str(tmp_path / "titled.skops")
+    argv = ["train", str(table), "--resume", files["old"], *chunks]
+    assert main([*argv, "--max-iter", "3", "-q", "-o", out]) == 0
+    err = capsys.readouterr().err
+    assert err.count("read as its title, left out") == 1, err
+    assert "below line 1, 'Baby names 2024'" in err

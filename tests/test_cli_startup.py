@@ -53,6 +53,25 @@ def test_every_documented_name_of_the_cli_package_still_imports():
         cli.nope  # noqa: B018
 
 
+def test_dir_of_the_lazy_packages_lists_each_name_once():
+    # dir(sknextchar) listed 'CharEmbeddingMLPClassifier' (and every public
+    # name used once, and each submodule imported) twice: in globals and in
+    # the table of lazy names.
+    done = run_python(
+        """
+        import sknextchar, sknextchar.cli
+        from sknextchar import *  # noqa: F403
+        from sknextchar.cli import *  # noqa: F403
+        import sknextchar.datasets, sknextchar.plotting
+        for package in (sknextchar, sknextchar.cli):
+            names = dir(package)
+            print(len(names) - len(set(names)), set(package.__all__) <= set(names))
+        """
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["0", "True", "0", "True"]
+
+
 def test_help_and_usage_errors_load_no_command_module():
     # Parsing needs only the parser and the flag table; a command's module (and
     # the model files' and names' readers it imports) loads when it runs.

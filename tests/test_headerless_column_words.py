@@ -94,8 +94,9 @@ def test_a_footer_shows_no_header_row_the_file_lacks(tmp_path, capsys):
 
 def test_a_column_of_no_names_is_named_by_its_place(tmp_path):
     path = _file(tmp_path, ",F,3\n,M,2\n")
-    with pytest.raises(ValueError) as error:
-        load_names(path, header=None, names_column=0)
+    with pytest.warns(UserWarning, match="likely in another column; pass its place"):
+        with pytest.raises(ValueError) as error:
+            load_names(path, header=None, names_column=0)
     said = "contains no names; expected names in its 1st column (names_column=0)."
     assert _said(error).endswith(said)  # as train_from_file says it
 
@@ -130,8 +131,9 @@ def test_no_names_names_the_column_by_its_place_in_every_route(
 ):
     path = _file(tmp_path, ",F,3\n,M,2\n")
     for counts_column in ({"counts_column": 2}, {}):
-        with pytest.raises(ValueError) as error:
-            train_from_file(path, header=None, names_column=0, **counts_column)
+        with pytest.warns(UserWarning, match="likely in another column"):
+            with pytest.raises(ValueError) as error:
+                train_from_file(path, header=None, names_column=0, **counts_column)
         said = "contains no names; expected names in its 1st column"
         assert _said(error).endswith(f"{said} (names_column=0).")  # from 0
     argv = ["train", str(path), "--no-header", "--names-column", "1", "-q"]

@@ -8,6 +8,7 @@ unknown activation, a parameter out of range). Each gives a ValueError naming th
 file, and the command line reports each in one line without a traceback.
 """
 
+import io
 import json
 import os
 import pickle
@@ -211,6 +212,67 @@ def test_parameters_are_validated_at_load(good, tmp_path, name, value, match):
     path = _tampered(good, tmp_path, name, value)
     with pytest.raises(ValueError, match=f"it holds an invalid parameter: .*{match}"):
         load_model(path)
+
+
+def _newer_protocol(good, path, recorded):
+    """``good`` with a protocol after skops's own, recording skops ``recorded``."""
+    schema = _schema(good)
+    newest = json.loads(zipfile.ZipFile(io.BytesIO(skops.io.dumps(0))).read(
+        "schema.json"))["protocol"]  # fmt: skip
+    schema["protocol"], schema["_skops_version"] = newest + 1, recorded
+    _rezip(good, path, **{"schema.json": json.dumps(schema)})
+    return newest
+
+
+def test_a_file_of_a_newer_skops_protocol_says_to_upgrade_skops(good, tmp_path, capsys):
+    # It said "corrupt, truncated or not a skops model file" of a file that a
+    # newer skops wrote in a format this one cannot read: an upgrade loads it.
+    path = tmp_path / "newer.skops"
+    newest = _newer_protocol(good, path, "999.0.0")
+    with pytest.raises(
+        ValueError, match=r"saved by a newer skops \(999\.0\.0\)"
+    ) as info:
+        load_model(path)
+    message = str(info.value)
+    assert f"protocol {newest + 1}" in message and "corrupt" not in message
+    assert f"({skops.__version__}) reads protocols up to {newest}" in message
+    assert str(path) in message and "pip install --upgrade skops" in message
+    assert main(["sample", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "saved by a newer skops" in err and err.count("\n") == 1
+    schema = _schema(path)
+    schema["protocol"] = newest  # its own protocol: loads as before
+    _rezip(good, path, **{"schema.json": json.dumps(schema)})
+    assert hasattr(load_model(path), "predict_proba")
+
+
+@pytest.mark.parametrize(
+    ("recorded", "shown"),
+    [
+        (skops.__version__, f"records skops {skops.__version__},"),
+        ("0.0.1", "records skops 0.0.1,"),
+        (None, "records no skops version,"),
+        ("\x1b[2J\x1b[31mEVIL\nline2" + "B" * 100_000, "(no version)"),
+        ("9" * 100_000, "(no version)"),
+    ],
+    ids=["this skops", "older", "none", "escapes", "huge"],
+)
+def test_a_newer_protocol_of_no_newer_skops_is_not_said_newer(
+    good, tmp_path, capsys, recorded, shown
+):
+    # It said "saved by a newer skops ... which records skops 0.0.1" of a file
+    # that records an older skops (an edited file), and copied the recorded
+    # version into the message whole: 50 MB of it, terminal escapes included.
+    path = tmp_path / "edited.skops"
+    _newer_protocol(good, path, recorded)
+    with pytest.raises(ValueError, match="its schema claims skops protocol") as info:
+        load_model(path)
+    message = str(info.value)
+    assert "saved by a newer skops" not in message and shown in message
+    assert len(message) < 600 and "\x1b" not in message and "\n" not in message
+    assert main(["sample", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "\x1b" not in err and len(err) < 700
 
 
 def test_a_fifo_is_not_opened_for_loading(tmp_path):

@@ -24,13 +24,27 @@ def _modules():
     return found
 
 
+@functools.cache
+def import_statements(text):
+    """The ``import`` and ``from ... import`` statements of the module source
+    ``text``, anywhere in it (inside functions too), in ``ast.walk`` order.
+
+    Cached by the text: the tests of this file read every module of the package,
+    and parsing and walking each whole tree once per test was most of their time.
+    """
+    return tuple(
+        node
+        for node in ast.walk(ast.parse(text))
+        if isinstance(node, (ast.Import, ast.ImportFrom))
+    )
+
+
 def _imports(name, path, modules):
     """The package modules that module ``name`` imports (relative imports, and
     ``import sknextchar.x``)."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
     base = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
     found = set()
-    for node in ast.walk(tree):
+    for node in import_statements(path.read_text(encoding="utf-8")):
         if isinstance(node, ast.Import):
             found |= {alias.name for alias in node.names} & set(modules)
         if not isinstance(node, ast.ImportFrom):
@@ -115,7 +129,7 @@ def test_the_sample_report_is_imported_only_by_its_public_faces():
 def test_the_package_imports_its_own_modules_by_relative_imports():
     absolute = []
     for name, path in sorted(_modules().items()):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in import_statements(path.read_text(encoding="utf-8")):
             if isinstance(node, ast.Import):
                 heads = [alias.name.split(".")[0] for alias in node.names]
             elif isinstance(node, ast.ImportFrom) and not node.level:
@@ -158,7 +172,7 @@ def upward_imports(package=PACKAGE):
         base, text = parts[:-1], path.read_text(encoding="utf-8")
         if not _MAY_REACH_UP.search(text):
             continue
-        for node in ast.walk(ast.parse(text)):
+        for node in import_statements(text):
             if isinstance(node, ast.Import):
                 targets = [a.name for a in node.names]
             elif isinstance(node, ast.ImportFrom) and node.level:

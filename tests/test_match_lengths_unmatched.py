@@ -11,12 +11,13 @@ import warnings
 
 import numpy as np
 import pytest
+from scipy.stats import chisquare, fisher_exact
 from sklearn.pipeline import make_pipeline
 
 from sknextchar import ContextWindowTransformer, KneserNeyClassifier, NameSampler
 from sknextchar._decoding import SamplingControls
 from sknextchar._length_match import LENGTH_PILOT, length_matcher
-from sknextchar._prefix_lengths import LengthsOf
+from sknextchar._prefix_lengths import LengthsOf, blend_lengths
 from sknextchar.cli._errors import cli_spelling
 from sknextchar.datasets import load_indian_names
 
@@ -151,3 +152,135 @@ def test_lengths_no_name_can_have_are_no_target():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert len(keep(["ab"] * LENGTH_PILOT)) == LENGTH_PILOT
+
+
+def nucleus_sampler(n_short, n_long):
+    """A sampler whose nucleus (top_p=0.9) never ends a name after "ab": the
+    ``n_short`` names "ab" are never drawn, the ``2 * n_long`` longer ones are."""
+    names = ["ab"] * n_short + ["abcde"] * n_long + ["abcdf"] * n_long
+    model = make_pipeline(ContextWindowTransformer(), KneserNeyClassifier(order=3))
+    return NameSampler(model, top_p=0.9).fit(names)
+
+
+@pytest.fixture(scope="module")
+def nucleus():
+    return nucleus_sampler(40, 980)  # 2% of 2,000 names have 2 letters
+
+
+def test_a_small_share_lacking_is_told_when_the_request_would_show_it(nucleus):
+    # 2% of 3,000 names: 60 names of 2 letters missing, below the 5% share
+    # that alone warned before (no warning at all then); counted as of
+    # 3,000 * 2,000 / 5,000 = 1,200 names, 24.
+    with pytest.warns(UserWarning, match="match_lengths=True cannot give") as caught:
+        drawn = nucleus.sample(3000, match_lengths=True, random_state=0)
+    assert len(caught) == 1
+    message = str(caught[0].message)
+    assert "had 2 letters, the lengths of 2% of all training names" in message
+    assert "(about 60 of the 3,000 names asked for would have them)" in message
+    assert "raise top_p (or leave top_p out)" in message
+    # Of the names drawn in every round, not of the first ones alone.
+    assert "none of the first" not in message
+    # The oracle: the lengths returned are unlike the training names'.
+    counts = np.bincount([len(name) for name in drawn], minlength=6)
+    observed = [counts[2], counts[5]]
+    assert len(drawn) == sum(observed)
+    assert chisquare(observed, [0.02 * 3000, 0.98 * 3000]).pvalue < 1e-6
+
+
+def test_a_small_share_lacking_of_a_small_request_stays_quiet(nucleus):
+    # 2% of 100 names: 2 names, no test would see them missing.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert len(nucleus.sample(100, match_lengths=True, random_state=0)) == 100
+
+
+def test_a_length_of_few_training_names_lacking_from_many_stays_quiet():
+    # 1 name of 2 letters in 100: 30 of 3,000 names would have 2 letters,
+    # but the training names tell that share too roughly for their absence
+    # to show (counted as of 3,000 * 100 / 3,100 names, 1).
+    small = nucleus_sampler(1, 49)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        drawn = small.sample(3000, match_lengths=True, random_state=0)
+    n_short = sum(len(name) == 2 for name in drawn)
+    assert n_short == 0  # never drawn, as above
+    # The oracle: no test at the 1% level tells these lengths from the
+    # training names'.
+    table = [[n_short, len(drawn) - n_short], [1, 99]]
+    assert fisher_exact(table).pvalue > 0.01
+
+
+@pytest.fixture(scope="module")
+def rare():
+    """A sampler at temperature 0.5 that draws names of 2 letters (2.5% of
+    its 10,000 training names) about once in 800 names and too many names of
+    6 letters, so the thinning leaves out some of the first names and draws
+    again: the first 1,000 names often lack 2 letters, later ones have them."""
+    names = ["ab"] * 250 + ["abcde"] * 3000 + ["abxyzw"] * 6750
+    model = make_pipeline(ContextWindowTransformer(), KneserNeyClassifier())
+    return NameSampler(model, temperature=0.5).fit(names)
+
+
+def test_a_length_drawn_in_a_later_round_is_not_told_lacking(rare):
+    # 25 of 1,000 names would have 2 letters (22.7 counted as of 909
+    # names). At seeds 1 and 3 the first 1,000 names drawn had none, and the
+    # names returned 15 and 13: the warning is true of the names returned.
+    told = []
+    for seed in (0, 1, 2, 3, 10):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            drawn = rare.sample(1000, match_lengths=True, random_state=seed)
+        lacking = not any(len(name) == 2 for name in drawn)
+        assert len(caught) == lacking, (seed, [str(w.message) for w in caught])
+        told.append(lacking)
+    assert 0 < sum(told) < len(told)  # both cases are met
+
+
+def test_no_warning_comes_before_the_error_of_names_falling_short(rare):
+    # One round: the thinning leaves too few names, and the error says so;
+    # at seed 1 the first 1,000 names lack 2 letters, but no warning comes.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ValueError, match="Could only generate"):
+            rare.sample(1000, match_lengths=True, random_state=1, max_rounds=1)
+
+
+def test_the_names_asked_for_and_the_target_set_how_small_a_share_warns():
+    def warnings_of(target, lengths, n_samples):
+        """The warnings of sample asking for n_samples names, when the names
+        drawn have ``lengths`` (1,000 of each)."""
+        controls = SamplingControls(min_length=1, max_length=len(target) - 1)
+        keep = length_matcher(target, controls, np.random.default_rng(0))
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            keep(["x" * k for k in lengths for _ in range(LENGTH_PILOT)])
+            keep.tally.warn_unreturned(n_samples, controls)
+        return [str(w.message) for w in caught]
+
+    # 0.4% of 100,000 names have 1 letter: 20 and 24 names of 5,000 and
+    # 6,000, counted as of 4,762 and 5,660 names, 19.05 and 22.6.
+    large = [0, 400, 99_600]
+    assert warnings_of(large, [2], 5000) == []
+    (message,) = warnings_of(large, [2], 6000)
+    assert "none of the 1,000 names drawn that pass the other tests had 1 letter" in (
+        message
+    )
+    # A share below 1% is written with its digit, not as "0%".
+    assert "the lengths of 0.4% of all training names" in message
+    assert "(about 24 of the 6,000 names asked for would have them)" in message
+    # The same share of 1,000 names: 24 names, counted as of 857 names, 3.4.
+    assert warnings_of([0, 4, 996], [2], 6000) == []
+    # A prefix's 31 names blended with all names' lengths as 40 names: the
+    # blend alone gives the 2 letters that no name of the prefix has (1.8%):
+    # 880 of 50,000 names, counted as of 71 names, 1.25.
+    blended = blend_lengths(
+        np.array([0, 0, 0, 0, 4, 12, 12, 3]),
+        np.array([0, 0, 1000, 2000, 5000, 9000, 8000, 5000, 2000]),
+        40.0,
+        start=2,
+    )
+    assert 0.01 < blended[2] / blended.sum() < 0.05
+    assert warnings_of(blended, range(3, 9), 50_000) == []
+    # Had the target 71,000 names of those shares, it would warn.
+    (message,) = warnings_of(blended * 1000, range(3, 9), 50_000)
+    assert "had 2 letters" in message

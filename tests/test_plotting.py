@@ -379,3 +379,41 @@ def test_tree_and_temperature_of_a_model_by_label():
         np.testing.assert_allclose(heights, table.proba[:, 0], rtol=1e-6)
     with pytest.raises(ValueError, match="fitted with the labels"):
         plot_generation_tree(pipe, "be")  # which label: it must be said
+
+
+def test_names_labels_and_prefixes_with_dollars_are_drawn_as_typed():
+    """matplotlib reads text between two '$' as a formula ('$aa$' in italic
+    'aa'): every text drawn from the user's names, prefix or labels is not."""
+    from matplotlib import cbook
+    from matplotlib.text import Text
+
+    from sknextchar import KneserNeyClassifier
+
+    names = ["$aa$", "$ab$", "$ba$", "$bb$"] * 3
+    labels = ["$f$", "$m$"] * 6
+    count_model = make_pipeline(
+        ContextWindowTransformer(alphabet="auto"), KneserNeyClassifier()
+    ).fit(names)
+    mlp = make_pipeline(
+        ContextWindowTransformer(alphabet="auto"),
+        CharEmbeddingMLPClassifier(
+            embedding_dim=2, label_embedding_dim=2, max_iter=1, random_state=0
+        ),
+    ).fit(names, labels)
+    figures = [
+        plot_generation_tree(count_model, "$a", top_k=2, depth=2),
+        plot_temperature(count_model, "$a$"),
+        plot_generation_tree(mlp, "$", top_k=1, depth=1, label="$f$"),
+        plot_embeddings(mlp),
+    ]
+    drawn = [t for fig in figures for t in fig.findobj(Text) if t.get_text()]
+    typed = {t.get_text() for t in drawn}
+    assert {"$aa$...", "<$f$>", "<$m$>"} <= typed
+    assert any(text.endswith("label '$f$'") for text in typed)
+    assert any("'$a$'" in text for text in typed)
+    as_math = [
+        t.get_text()
+        for t in drawn
+        if t.get_parse_math() and cbook.is_math_text(t.get_text())
+    ]
+    assert as_math == []

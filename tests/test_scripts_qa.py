@@ -6,6 +6,7 @@ messages show characters that are hard to see, lengths count the model's own
 symbols, and forms of one name typed differently are one name.
 """
 
+import io
 import random
 import unicodedata
 import warnings
@@ -250,6 +251,42 @@ def test_missing_glyphs_are_one_warning_and_other_warnings_pass(capsys):
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 2 and "something else" in err[0]
     assert "DejaVu Sans lacks 4 characters drawn ('कखग李')" in err[1]
+
+
+def test_missing_glyphs_of_an_older_matplotlib_are_one_warning(capsys):
+    """matplotlib 3.8 (the floor) words it "missing from current font." and
+    warns per character that it does not support the script."""
+    with missing_glyphs_in_one_warning():
+        for c in "कखग":
+            warnings.warn(
+                f"Glyph {ord(c)} (\\N{{X}}) missing from current font.",
+                stacklevel=1,
+            )
+            warnings.warn(
+                "Matplotlib currently does not support Devanagari natively.",
+                stacklevel=1,
+            )
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1, err
+    assert "the font in use lacks 3 characters drawn ('कखग')" in err[0]
+    assert err[0].endswith("does not support Devanagari natively.")
+
+
+def test_the_real_matplotlib_missing_glyphs_are_one_warning(capsys):
+    """Drawn by the installed matplotlib, whatever it words its warnings as
+    (3.8, the floor, says "missing from current font." and adds one line per
+    glyph that it does not support Devanagari natively)."""
+    matplotlib = pytest.importorskip("matplotlib")
+    from matplotlib.figure import Figure
+
+    with matplotlib.rc_context({"font.family": "DejaVu Sans"}):
+        with missing_glyphs_in_one_warning():
+            figure = Figure(figsize=(1, 1))
+            figure.text(0, 0, "कखग")
+            figure.savefig(io.BytesIO(), format="png")
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1, err
+    assert "lacks 3 characters drawn ('कखग')" in err[0]
 
 
 @pytest.mark.slow

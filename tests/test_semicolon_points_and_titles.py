@@ -113,23 +113,30 @@ def test_a_list_of_last_first_names_is_no_table_below_a_title(tmp_path):
         assert load_names(path) == rows
 
 
-@pytest.mark.parametrize(
-    "text, path",
-    [
-        ("Baby names 2024\nname,gender\nAva,F\nBo,M\n", "b.csv"),
-        ("My list\nName, Anna\nDoe, Jane\n", "list.txt"),
-        ("Baby Names\nname\nAnna\nBob\n", "titleone.csv"),
-        ("Baby Names\n\nname\nAnna\nBob\n", "titleone.csv"),
-        ("Names 2024\nname\nAnna\n", "one.csv"),
-        ("Baby names 2024;;\nname;gender;count\nAva;F;3\n", "padded.csv"),
-    ],
-)
-def test_a_title_above_a_header_is_still_refused(text, path):
+TITLED = [
+    ("Baby names 2024\nname,gender\nAva,F\nBo,M\n", "b.csv"),
+    ("My list\nName, Anna\nDoe, Jane\n", "list.txt"),
+    ("Baby Names\nname\nAnna\nBob\n", "titleone.csv"),
+    ("Baby Names\n\nname\nAnna\nBob\n", "titleone.csv"),
+    ("Names 2024\nname\nAnna\n", "one.csv"),
+    ("Baby names 2024;;\nname;gender;count\nAva;F;3\n", "padded.csv"),
+]
+
+
+@pytest.mark.parametrize("text, path", TITLED)
+def test_a_title_above_a_header_is_still_told(text, path):
     lines = text.splitlines(keepends=True)
-    with pytest.raises(TitleLinesError, match="Delete line"):
-        detect_table(lines, path)
     with pytest.raises(TitleLinesError):
         check_no_title(lines, path)
+    if path.endswith(".txt"):  # "Name, Anna" may be a name: refused
+        with pytest.raises(TitleLinesError, match="pass names_column='Name'"):
+            detect_table(lines, path)
+        return
+    with pytest.warns(UserWarning, match="read as its title, left out"):
+        table = detect_table(lines, path)  # the table below it, the title left out
+    header = next(ln for ln in lines[1:] if ln.strip())
+    assert table.column == header.split(table.delimiter)[0].strip()
+    assert table.skipped == lines.index(header)
 
 
 def test_a_name_above_a_one_column_header_is_no_title():
@@ -138,7 +145,7 @@ def test_a_name_above_a_one_column_header_is_no_title():
     check_no_title(["Baby Names\n", "name\n", "Anna\n"], "kids.txt")  # a list
 
 
-def test_one_column_title_refused_by_train(tmp_path, capsys):
+def test_one_column_title_left_out_by_train(tmp_path, capsys):
     from sknextchar.cli import main
 
     path = tmp_path / "titleone.csv"
@@ -146,6 +153,8 @@ def test_one_column_title_refused_by_train(tmp_path, capsys):
     code = main(
         ["train", str(path), "--model", "kneser-ney", "-o", str(tmp_path / "m.skops")]
     )
-    assert code != 0
-    assert "'Baby Names'" in capsys.readouterr().err
-    assert not (tmp_path / "m.skops").exists()
+    out, err = capsys.readouterr()
+    assert code == 0 and "below line 1, 'Baby Names', which is not a row" in err, err
+    assert "read as its title, left out" in err and " of 2 names " in out, out
+    # The note said the file "starts with the header", right after the title.
+    assert "has the header 'name' (line 2): read the names below it" in err, err

@@ -46,23 +46,127 @@ TITLED = [
 
 
 @pytest.mark.parametrize(("file", "text", "encoding"), TITLED)
-def test_a_title_above_the_header_is_refused_by_its_lines(
+def test_a_title_above_the_header_is_left_out_with_a_warning_naming_it(
     tmp_path, capsys, file, text, encoding
 ):
+    # It was refused ("Delete line 1 ..."): the user had to edit the file.
     path = write(tmp_path / file, text, encoding)
     lines = text.lstrip("\ufeff").splitlines()
     at = next(i for i, line in enumerate(lines) if line.lower().startswith("name"))
     above = "line 1" if at == 1 else f"lines 1 to {at}"
-    wanted = f"has its header row {lines[at]!r} (with the column of names "
+    wanted = (
+        f"{path!r} has its header row {lines[at]!r} (with the column of names "
+        f"{lines[at][:4]!r}) on line {at + 1}, below {above}"
+    )
+    left_out = ": read as its title, left out."
+    expected = ["Zoë", "José"] if encoding != "utf-8" else ["Zoe", "Jose"]
     status, err = train(capsys, path)
-    assert status != 0 and wanted in err and f"on line {at + 1}" in err, err
-    assert f"Delete {above}, so" in err and "Traceback" not in err, err
+    assert status == 0 and err.count(wanted) == 1 and left_out in err, err
     status, err = train(capsys, path, "--names-column", lines[at][:4])
-    assert status != 0 and wanted in err, err
+    assert status == 0 and err.count(wanted) == 1 and left_out in err, err
+    label = "Gender" if "\t" in lines[at] else "gender"  # and by label
+    status, err = train(capsys, path, "--labels", label)
+    assert status == 0 and err.count(wanted) == 1 and left_out in err, err
+    kwargs = {"names_column": lines[at][:4], "encoding": encoding}
+    names, message = loaded(path, **kwargs)
+    assert names[:2] == expected and wanted in message and left_out in message
+    assert lines[0].lstrip("\ufeff") not in names
+    if "count" in lines[at]:  # and with the counts of the rows below it
+        names, message = loaded(path, counts_column="count", **kwargs)
+        assert names[0] == expected and list(names[1]) == [3.0, 2.0], names
+        assert wanted in message
+
+
+@pytest.mark.parametrize(("file", "text", "encoding"), TITLED)
+def test_a_title_above_the_header_is_left_out_in_chunks(tmp_path, file, text, encoding):
+    from sknextchar import make_default_pipeline, train_from_file
+
+    path = write(tmp_path / file, text, encoding)
+    column = next(ln for ln in text.splitlines() if ln.lower().startswith("name"))
+    pipe = make_default_pipeline(random_state=0).set_params(
+        clf__hidden_layer_sizes=(4,), clf__max_iter=1, clf__validation_fraction=0.0,
+        windows__alphabet="auto",
+    )  # fmt: skip
+    with pytest.warns(UserWarning, match="read as its title, left out") as caught:
+        fitted = train_from_file(
+            path, pipe, chunk_size=2, encoding=encoding, names_column=column[:4]
+        )
+    told = [w for w in caught if "title" in str(w.message)]
+    assert len(told) == 1 and type(told[0].message).__name__ == "TitleLinesWarning"
+    vocabulary = set(fitted[0].vocabulary_)
+    assert not vocabulary & set("byt "), vocabulary  # the title's letters
+
+
+def test_a_title_above_a_comma_header_of_a_list_offers_names_column(tmp_path, capsys):
+    # In a .txt file "Name, Anna" below a title may be a name: refused, with
+    # what to pass instead of deleting line 1 (it said "Delete line 1" alone).
+    path = write(tmp_path / "list.txt", "My list\nName, Anna\nDoe, Jane\n")
+    status, err = train(capsys, path)
+    assert (
+        status != 0 and "To read its column of names, pass --names-column Name" in err
+    )
     names, message = loaded(path)
-    assert wanted in message and "once those lines are deleted" in message
-    with pytest.raises(ValueError, match=f"Delete {above}, so that the file starts"):
+    assert "pass names_column='Name' (the lines above its header row are" in message
+    assert message.endswith("so each whole line is a name.)"), message  # said once
+    names, message = loaded(path, names_column="Name")
+    assert names == ["Doe"] and "'My list'" in message
+
+
+NAMES_ABOVE = [
+    ("pasted.csv", "Zoe\nJose\nname,sex\nemma,F\nliam,M\n", "lines 1 to 2"),
+    ("ma.csv", "Mary Ann\n\nname;sex\nemma;F\nliam;M\n", "lines 1 to 2"),
+    ("acc.tsv", "Zoë\nJean-Luc\nname\tsex\nemma\tF\nliam\tM\n", "lines 1 to 2"),
+]
+
+
+@pytest.mark.parametrize(("file", "text", "above"), NAMES_ABOVE)
+def test_names_above_a_header_row_are_refused_not_left_out_as_a_title(
+    tmp_path, capsys, file, text, above
+):
+    # Lines that read as names above a header row were left out as a title,
+    # the warning quoting the first alone: refused now, as before the title
+    # was left out, every one of them quoted.
+    path = write(tmp_path / file, text)
+    first = text.splitlines()[0]
+    refusal = f"(a title?). Delete {above}, so that the file starts with its header"
+    with pytest.raises(ValueError, match=re.escape(refusal)) as caught:
         load_names(path, names_column="name")
+    assert repr(first) in str(caught.value)
+    names, message = loaded(path)  # one name per line, with the refusal's words
+    assert names[0] == first and refusal in message and repr(first) in message
+    assert "once those lines are deleted, names_column reads" in message
+    for flags in ([], ["--names-column", "name"], ["--labels", "sex"]):
+        status, err = train(capsys, path, *flags)
+        assert status != 0 and refusal in err and repr(first) in err, (flags, err)
+        assert "read as its title" not in err
+
+
+def test_the_title_warning_quotes_every_line_it_leaves_out(tmp_path, capsys):
+    text = "Baby names 2024\nSource: a survey\nZoe\nname,sex\nemma,F\nliam,M\n"
+    path = write(tmp_path / "t.csv", text)
+    quoted = "lines 1 to 3 ('Baby names 2024', 'Source: a survey', 'Zoe'), not rows"
+    names, message = loaded(path, names_column="name")
+    assert names == ["emma", "liam"] and quoted in message, message
+    status, err = train(capsys, path)
+    assert status == 0 and err.count(quoted) == 1, err
+
+
+def test_a_wrong_counts_column_of_a_titled_table_names_its_header_row(tmp_path, capsys):
+    # The error quoted the title left out as the header row.
+    path = write(
+        tmp_path / "t.csv", "Baby names 2024,,\n,,\nname,sex,count\nemma,F,5\n"
+    )
+    status, err = train(capsys, path, "--counts", "cnt")
+    error = err[err.index("error:") :]
+    assert status != 0 and "'name,sex,count'" in error, err
+    assert "Baby names" not in error, err
+
+
+def test_the_looks_like_a_table_warning_of_a_titled_table_quotes_its_header(tmp_path):
+    path = write(tmp_path / "t.csv", "Baby names 2024\nname,count\nemma,5\nliam,3\n")
+    names, message = loaded(path)
+    assert "a header row 'name,count' with a column 'name'" in message, message
+    assert "a header row 'Baby names 2024'" not in message
 
 
 def test_a_list_with_a_comma_line_is_no_titled_table(tmp_path, capsys):

@@ -17,6 +17,7 @@ from sknextchar.cli._labelled import (
     read_names_file,
 )
 from sknextchar.datasets import load_names
+from sknextchar.datasets._table_rows import UnnamedRowsWarning
 
 KN = ["--model", "kneser-ney", "--alphabet", "auto", "--context-length", "2", "-q"]
 KN += ["--force"]  # the model written again by each run
@@ -434,6 +435,88 @@ def test_load_names_by_position_without_counts_warns_of_rows_without_a_name(tmp_
         f"3 rows of {path!r} have no name in the 1st column and are left out "
         "(lines 2, 4 and 6)."
     )
+
+
+# A table whose column of names is empty on every row (", Anna": the names
+# in another column). header=None and counts refused it without a word of the
+# rows left out; load_names with a header told them first, but advised to
+# remove the rows without a name (all of them).
+NAMELESS = "name,sex,count\n, Anna,3\n ,Mary,1\n"
+OTHER_COLUMN = "No row has a name there: the names are likely in another column; "
+BY_PLACE = "pass its place as names_column (counted from 0)."
+BY_HEADER = "pass its header as names_column."
+NO_NAME_READINGS = pytest.mark.parametrize(
+    "columns, how",
+    [
+        ({"header": None, "names_column": 0}, BY_PLACE),
+        ({"header": None, "names_column": 0, "counts_column": 2}, BY_PLACE),
+        ({"names_column": "name", "counts_column": "count"}, BY_HEADER),
+        ({"names_column": "name"}, BY_HEADER),
+    ],
+    ids=["no-header", "no-header-counts", "counts", "header"],
+)
+
+
+@NO_NAME_READINGS
+def test_load_names_tells_rows_without_a_name_before_it_finds_none(
+    tmp_path, columns, how
+):
+    text = NAMELESS if "header" not in columns else NAMELESS.split("\n", 1)[1]
+    path = write(tmp_path / "kids.csv", text)
+    with pytest.warns(UnnamedRowsWarning, match="2 rows of .* have no name") as told:
+        with pytest.raises(ValueError, match="contains no names"):
+            load_names(path, **columns)
+    (message,) = [str(w.message) for w in told]
+    assert message.endswith(OTHER_COLUMN + how) and "remove" not in message, message
+
+
+@NO_NAME_READINGS
+def test_train_from_file_tells_rows_without_a_name_before_it_finds_none(
+    tmp_path, columns, how
+):
+    # Without counts_column it said nothing of them; with it, to remove them.
+    from sknextchar import make_default_pipeline, train_from_file
+
+    text = NAMELESS if "header" not in columns else NAMELESS.split("\n", 1)[1]
+    path = write(tmp_path / "kids.csv", text)
+    pipe = make_default_pipeline(random_state=0).set_params(clf__max_iter=1)
+    with pytest.warns(UnnamedRowsWarning, match="2 rows of .* have no name") as told:
+        with pytest.raises(ValueError, match="no names"):
+            train_from_file(path, pipe, chunk_size=2, **columns)
+    (message,) = [str(w.message) for w in told]
+    assert message.endswith(OTHER_COLUMN + how) and "remove" not in message, message
+
+
+CLI_BY_NUMBER = "pass its number as --names-column (counted from 1)."
+CLI_BY_HEADER = "pass its header as --names-column."
+
+
+@pytest.mark.parametrize(
+    "flags, how",
+    [
+        (["--no-header", "--names-column", "1"], CLI_BY_NUMBER),
+        (["--no-header", "--names-column", "1", "--labels", "2"], CLI_BY_NUMBER),
+        (["--no-header", "--names-column", "1", "--counts", "3"], CLI_BY_NUMBER),
+        (["--labels", "sex"], CLI_BY_HEADER),
+        (["--counts", "count"], CLI_BY_HEADER),
+        (["--no-header", "--names-column", "1", *CHUNKED, "2"], CLI_BY_NUMBER),
+        (["--counts", "count", *CHUNKED, "2"], CLI_BY_HEADER),
+    ],
+    ids=["no-header", "labels-2", "counts-3", "labels-sex", "counts", "chunked-nh",
+         "chunked-counts"],
+)  # fmt: skip
+def test_train_notes_rows_without_a_name_before_it_finds_none(
+    tmp_path, capsys, flags, how
+):
+    text = NAMELESS if "--no-header" not in flags else NAMELESS.split("\n", 1)[1]
+    path = write(tmp_path / "kids.csv", text)
+    kind = [] if "--chunk-size" in flags else KN
+    assert main(["train", path, *kind, *flags, "-o", str(tmp_path / "m.skops")]) == 1
+    *_, told, error = capsys.readouterr().err.splitlines()  # after a table's note
+    assert re.match(f"(Note|sknextchar: warning): 2 rows of {re.escape(repr(path))} "
+                    "have no name", told), told  # fmt: skip
+    assert told.endswith(OTHER_COLUMN + how) and "remove" not in told, told
+    assert error.startswith("sknextchar: error: ") and "no names" in error, error
 
 
 def test_the_chunked_reader_without_counts_keeps_a_count_and_the_first_lines(

@@ -43,5 +43,5 @@ def __getattr__(name):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def __dir__():
-    return sorted([*globals(), *_LAZY])
+def __dir__():  # a name loaded is in globals too
+    return sorted({*globals(), *_LAZY})

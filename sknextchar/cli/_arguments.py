@@ -90,8 +90,10 @@ def add_training_names(parser):
         "(names from --names-column, else its first column whose header says "
         "'name', else its first other column), so a CSV of "
         "name,label works with --labels label; FILE has one label per line, one "
-        "for each line of NAMES_FILE (with --no-header, COLUMN is the number of "
-        "the label column, counted from 1). Without NAMES_FILE, --labels label "
+        "for each line of NAMES_FILE; a first line that is a header ('name' in "
+        "NAMES_FILE, 'sex' or 'label' in FILE) is read as that file's header row, "
+        "with a note (with --no-header, COLUMN is the number of the label column, "
+        "counted from 1). Without NAMES_FILE, --labels label "
         "uses the bundled names' labels, female or male (default: no labels)",
     )
     parser.add_argument(

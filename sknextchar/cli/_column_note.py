@@ -123,6 +123,9 @@ def table_note(
         )
     if len(table.header) == 1:
         what = f"starts with the header {table.column!r}: read the names below it"
+        if table.skipped:  # below a title, told before
+            what = f"has the header {table.column!r} (line {table.skipped + 1}): read "
+            what += "the names below it"
     else:
         what = (
             f"is a table ({table.shown_delimiter}-separated, with a header): read "

@@ -28,6 +28,7 @@ __all__ = [
     "MAIN_JOB_SEED",
     "build_pipeline",
     "check_output",
+    "check_own_model",
     "chunked_names_column",
     "given_names",
     "input_files",
@@ -454,14 +455,75 @@ def load_sampler(args, **settings):
     from .._steps import unfreeze
 
     if not isinstance(unfreeze(model), (Pipeline, NameSampler)):
-        raise TypeError(
-            f"{args.model!r} holds a {type(model).__name__}, not a model saved by "
-            "'sknextchar train' (a Pipeline of a ContextWindowTransformer and a "
-            "CharEmbeddingMLPClassifier)."
-        )
+        raise TypeError(_not_from_train(args.model, type(model).__name__))
     sampler = as_sampler(model, PROG).set_params(**settings)
     args.label = label_of_text(sampler, getattr(args, "label", None))  # 1 for '1'
     return sampler
+
+
+def _not_from_train(path, kind):
+    return (
+        f"{path!r} holds a {kind}, not a model saved by 'sknextchar train' (a "
+        "Pipeline of a ContextWindowTransformer and a CharEmbeddingMLPClassifier)."
+    )
+
+
+def check_own_model(model, path):
+    """Refuse a model file of another package (a scikit-learn LogisticRegression).
+
+    Every command reads its model file through :func:`load_trained`, which
+    calls this: a model whose last step is no estimator of sknextchar's (nor a
+    subclass of one) gets one message, whichever command read it, and none of
+    the advice meant for sknextchar's own models.
+
+    Parameters
+    ----------
+    model : estimator
+        The model of the file: a NameSampler, a Pipeline or a bare estimator,
+        each possibly frozen.
+    path : str
+        The model file, for the message.
+
+    Raises
+    ------
+    TypeError
+        If the model's last step (or the bare model) is not one of sknextchar's.
+
+    Examples
+    --------
+    >>> from sklearn.linear_model import LogisticRegression
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import KneserNeyClassifier
+    >>> check_own_model(KneserNeyClassifier(), "kn.skops")
+    >>> check_own_model(make_pipeline(LogisticRegression()), "lr.skops")
+    Traceback (most recent call last):
+    ...
+    TypeError: 'lr.skops' holds a Pipeline whose last step is a LogisticRegression, ...
+    """
+    from sklearn.exceptions import NotFittedError
+
+    from .._fitted import describe, find_parts
+    from .._steps import unfreeze
+
+    try:
+        last = find_parts(model)[1]
+    except NotFittedError:  # a NameSampler never fitted: said by load_trained
+        return
+    if last is None or _of_sknextchar(last):
+        return
+    kind = describe(last)
+    if last is not unfreeze(model):
+        kind = f"{describe(model)} whose last step is a {kind}"
+    raise TypeError(_not_from_train(path, kind))
+
+
+def _of_sknextchar(estimator):
+    from .._steps import unfreeze
+
+    return any(
+        kind.__module__.partition(".")[0] == "sknextchar"
+        for kind in type(unfreeze(estimator)).__mro__
+    )
 
 
 def load_trained(path, args, max_bytes, *, resume=False):
@@ -491,6 +553,8 @@ def load_trained(path, args, max_bytes, *, resume=False):
     ------
     ValueError
         If the file holds a model that was never fitted, saying to train one.
+    TypeError
+        If it holds a model of another package (:func:`check_own_model`).
 
     Examples
     --------
@@ -509,6 +573,7 @@ def load_trained(path, args, max_bytes, *, resume=False):
     from .._fitted import describe  # after a missing file's error: it loads NumPy
     from .._state_checks import is_unfitted
 
+    check_own_model(model, path)
     if not is_unfitted(model):
         return model
     what = (f"{path!r} holds a {describe(model)} that was never fitted (saved "

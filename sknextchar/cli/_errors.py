@@ -46,8 +46,13 @@ _INSTALL_HINTS = {
     "matplotlib": "this needs matplotlib: python -m pip install matplotlib",
 }
 
-# matplotlib's warning for each character its font cannot draw.
-_MISSING_GLYPH = re.compile(r"Glyph (\d+) .*missing from font\(s\) (.+?)\.?$")
+# matplotlib's warning for each character its font cannot draw, matched by its
+# start only, the part every release has kept: "Glyph 2325 (\N{...}) missing
+# from font(s) NAME." in newer releases, "... missing from current font." in
+# 3.8, which also warns, after each, that it does not support the script.
+_MISSING_GLYPH = re.compile(r"Glyph (\d+) \(")
+_GLYPH_FONT = re.compile(r"font\(s\) (.+?)\.?$")
+_UNSUPPORTED_SCRIPT = re.compile(r"Matplotlib currently does not support (.+) natively")
 
 
 # A line break of a message's own wrapping, and the spaces around it. A quoted
@@ -385,6 +390,9 @@ _PYTHON_ADVICE = (
     # Capitals of known letters with --keep-case (sknextchar._unknown_advice),
     # also as train_from_file spells it for its pipeline (--chunk-size);
     # "with lowercase=True" ends advice to train the model again.
+    # The first hint when no alphabet is offered (a numbered list, "1. Anna").
+    *((f"pass {prefix}lowercase=True to lowercase capitals",
+       "leave out --keep-case to lowercase capitals") for prefix in ("windows__", "")),
     *((f"with {prefix}lowercase=True to lowercase capitals",
        "without --keep-case, to lowercase capitals") for prefix in ("windows__", "")),
     *((f"{prefix}lowercase=True to lowercase capitals",
@@ -396,6 +404,10 @@ _PYTHON_ADVICE = (
     # The same, as train_from_file spells it for its pipeline (--chunk-size).
     ("leave windows__strip_accents=None (the default), which keeps every "
      "character", "leave out --strip-accents, which keeps every character"),
+    # No row of a table without a header row has a name (train_from_file's,
+    # --chunk-size): the command line counts columns from 1.
+    ("pass its place as names_column (counted from 0)",
+     "pass its number as --names-column (counted from 1)"),
     # A label to sample, score or draw by is always --label's string here.
     ("Unknown label '", "Unknown --label '"),
     ('Unknown label "', 'Unknown --label "'),  # a label with a "'" in it
@@ -660,26 +672,36 @@ def missing_glyphs_in_one_warning():
     sknextchar: warning: the font DejaVu Sans lacks 2 characters drawn ('कख'), ...
     >>> sys.stderr = stderr
     """
-    glyphs, fonts = {}, set()
+    glyphs, fonts, scripts = {}, set(), {}
     try:
         with warnings.catch_warnings(record=True) as caught:
             yield
     finally:
         for warning in caught:
-            match = _MISSING_GLYPH.match(str(warning.message))
-            if match is None:
+            text = str(warning.message)
+            match = _MISSING_GLYPH.match(text)
+            script = _UNSUPPORTED_SCRIPT.match(text)
+            if script is not None:
+                scripts[script[1]] = None
+            elif match is None:
                 show_warning(warning.message, warning.category, "", 0)
-                continue
-            glyphs[chr(int(match[1]))] = None
-            fonts.add(match[2])
+            else:
+                glyphs[chr(int(match[1]))] = None
+                font = _GLYPH_FONT.search(text)
+                fonts.add("in use" if font is None else font[1])
         if glyphs:
-            shown = "".join(list(glyphs)[:20]) + ("..." if len(glyphs) > 20 else "")
-            show_warning(
-                f"the font {', '.join(sorted(fonts))} lacks {len(glyphs)} "
-                f"characters drawn ({shown!r}), which show as empty boxes: install "
-                "a font that has them (e.g. a Noto Sans font of the script) and "
-                "name it in matplotlib's font.family setting (matplotlibrc).",
-                UserWarning,
-                "",
-                0,
-            )
+            show_warning(_glyphs_message(glyphs, fonts, scripts), UserWarning, "", 0)
+
+
+def _glyphs_message(glyphs, fonts, scripts):
+    """The one warning of :func:`missing_glyphs_in_one_warning`: matplotlib
+    says it does not support a script only after a glyph of it is missing."""
+    unsupported = f"matplotlib says it does not support {', '.join(scripts)} natively"
+    shown = "".join(list(glyphs)[:20]) + ("..." if len(glyphs) > 20 else "")
+    return (
+        f"the font {', '.join(sorted(fonts))} lacks {len(glyphs)} "
+        f"characters drawn ({shown!r}), which show as empty boxes: install "
+        "a font that has them (e.g. a Noto Sans font of the script) and "
+        "name it in matplotlib's font.family setting (matplotlibrc)"
+        + (f"; {unsupported}." if scripts else ".")
+    )

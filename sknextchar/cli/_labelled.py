@@ -47,6 +47,7 @@ from ..datasets._table_rows import (
     table_rows,
     text_lines,
     unnamed_rows_words,
+    without_title,
 )
 from ..datasets._tables import (
     LINES_LOOKED_AT,
@@ -57,6 +58,7 @@ from ..datasets._tables import (
     check_not_separator_line,
     check_one_column,
     check_rows_below_header,
+    clear_title,
     detect_table,
     find_table,
     header_key,
@@ -68,6 +70,8 @@ from ..datasets._tables import (
     lines_looked_at,
     named_rows,
     table_of,
+    title_of,
+    warn_title,
 )
 from ._column_note import LabelCells, header_as_name_note, shell_word, table_note
 from ._label_checks import checked_labels
@@ -166,11 +170,18 @@ def _read_pairs(names_file, labels, encoding, names_column, counts):
         check_not_separator_line(header_line(text_lines(text)), names_file)
     try:
         return _columns(text, labels, source, names_column, counts)
-    except ValueError:  # a title above the header row: say so, as the names do
-        if names_file is not None:
-            head = list(itertools.islice(text_lines(text), LINES_LOOKED_AT))
-            check_no_title(head, names_file, names_column)
-        raise
+    except ValueError:  # a title above the header row: left out, as the names'
+        head = list(itertools.islice(text_lines(text), LINES_LOOKED_AT))
+        if names_file is None or not (
+            found := title_of(head, names_file, names_column)
+        ):
+            raise
+    if not clear_title(head, found):  # names above the header row: refused
+        check_no_title(head, names_file, names_column)
+    warn_title(head, found, names_file)
+    below = list(text_lines(text))[found[0] :]  # its lines, numbered as in the file
+    return _columns("\n" * found[0] + "".join(below), labels, source, names_column,
+                    counts)  # fmt: skip
 
 
 def _delimiter(text, column):
@@ -321,17 +332,19 @@ def _columns(text, column, source, names_column=None, counts=(None, False)):
         lines.append(line)
         if counted is not None:
             counted.add(fields[counted.at], fields[name_at], line)
+    kept = ("count", "label") if counted is not None else ("label",)
+    unnamed_note(unnamed, source, kept, none_named=not names)  # before a refusal
     if not names:
         raise ValueError(f"{source} holds no names below its header.")
-    kept = ("count", "label") if counted is not None else ("label",)
-    unnamed_note(unnamed, source, kept)
     return names, labels, lines, counted and counted.weights()
 
 
-def unnamed_note(unnamed, source, kept=()):
+def unnamed_note(unnamed, source, kept=(), *, none_named=False):
     """Note on stderr the rows of a table left out for an empty cell in its
     column of names (``unnamed``), if any, and what of them is lost (``kept``,
-    as in :func:`~sknextchar.datasets._table_rows.unnamed_rows_words`).
+    as in :func:`~sknextchar.datasets._table_rows.unnamed_rows_words`);
+    ``none_named``: no row has a name, and the note says to pass another
+    ``--names-column`` instead.
 
     Examples
     --------
@@ -345,7 +358,8 @@ def unnamed_note(unnamed, source, kept=()):
     Note: 2 rows of 'kids.csv' have no name in column 'name' and are left out, ...
     """
     if unnamed:
-        words = unnamed_rows_words(unnamed, source, kept)
+        elsewhere = "--names-column" if none_named else None
+        words = unnamed_rows_words(unnamed, source, kept, elsewhere=elsewhere)
         print(f"Note: {words}", file=sys.stderr)
 
 
@@ -428,7 +442,7 @@ def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
                 label_cells=cells,
             )  # fmt: skip
         kept = ("count",) if column is not None else ()  # after the column's note
-        unnamed_note(unnamed, repr(path), kept)
+        unnamed_note(unnamed, repr(path), kept, none_named=not rows)
     if not rows and allow_empty:
         return []
     if not rows:
@@ -464,9 +478,10 @@ def _in_header(text, column):
 
 def _counts_column(table, counts, text, path, whole):
     """The :class:`CountsColumn` ``counts`` of the table of names, its
-    header checked before any row is read."""
+    header checked before any row is read (the header row's, below a title)."""
     header, names_at = (None, None) if table is None else (table.header, table.name_at)
-    first = header_line(text_lines(text))
+    skipped = 0 if table is None else table.skipped
+    first = header_line(without_title(text_lines(text), skipped))
     at = counts_column_at(header, counts, first, repr(path), names_at)
 
     def ahead(line):  # the cells below line, for counts such as 1.500 that tell late
@@ -511,9 +526,9 @@ def names_column_of(
     first = _first_lines(path, encoding, LINES_LOOKED_AT + 1)  # + 1: more?
     _check_header_rows(first, path)
     table = (
-        detect_table(first, path)
+        detect_table(first, path, warn=False)  # a title: told as the file is read
         if names_column is None
-        else table_of(first, path, names_column)
+        else table_of(first, path, names_column, warn=False)
     )
     if table is None:
         _refuse_headerless(first, path, training)

@@ -50,13 +50,22 @@ def main(argv=None):
     argv = sys.argv[1:] if argv is None else list(argv)
     output = []  # the command's -o and how it was before, once parsed
     try:
-        from ._streams import escaping_streams, stderr_reader_may_leave
+        from ._streams import (
+            escaping_streams,
+            missing_streams_closed,
+            stderr_reader_may_leave,
+        )
 
         # No print fails to encode; a stderr closed early stops no training.
-        with escaping_streams() as escaped, stderr_reader_may_leave():
+        with (
+            missing_streams_closed(),
+            escaping_streams() as escaped,
+            stderr_reader_may_leave(),
+        ):
             return _ended(_run(argv, output), argv, escaped)
     except KeyboardInterrupt:  # also while the modules of the command load
-        print(f"{PROG}: interrupted{_what_was_saved(*output)}", file=sys.stderr)
+        if sys.stderr is not None:  # else print would write it on stdout
+            print(f"{PROG}: interrupted{_what_was_saved(*output)}", file=sys.stderr)
         return 130
 
 

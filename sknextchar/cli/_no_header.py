@@ -190,11 +190,11 @@ def headerless_names(args):
             counts.add(fields[counts.at], name, line)
         names.append(name)
         lines.append(line)
+    kept = ("count",) * (counts is not None) + ("label",) * (label_at is not None)
+    unnamed_note(unnamed, source, kept, none_named=not names)  # before a refusal
     if not names:  # "in its 1st column (--names-column 1)"
         raise NoNamesError(os.fspath(path), table.name_at).in_command_line()
     places_of(args).add_lines("names", path, names, lines)
-    kept = ("count",) * (counts is not None) + ("label",) * (label_at is not None)
-    unnamed_note(unnamed, source, kept)
     weights = None if counts is None else counts.weights()
     if label_at is None:
         return names, None, weights

@@ -83,11 +83,92 @@ def _command(name):
     return run
 
 
+# Flags a user of scikit-learn or of deep-learning tools may type, each with
+# what it sets and sknextchar's option for it.
+_SYNONYMS = {
+    "--epochs": ("the number of epochs", "--max-iter"),
+    "--n-epochs": ("the number of epochs", "--max-iter"),
+    "--num-epochs": ("the number of epochs", "--max-iter"),
+    "--random-state": ("the seed", "--seed"),
+    "--lr": ("the learning rate", "--learning-rate-init"),
+}
+
+
+def _unrecognized(extras, options=()):
+    """The error on arguments no option of the command takes, with the
+    option meant by a flag of another tool's spelling (scikit-learn's
+    ``--max_iter``, ``--epochs``), if the command has it (among its
+    ``options``).
+
+    Examples
+    --------
+    >>> _unrecognized(["--epochs", "3"], {"--max-iter"})
+    'unrecognized arguments: --epochs 3; the number of epochs is --max-iter'
+    >>> _unrecognized(["--random_state=0"], {"--seed"})
+    'unrecognized arguments: --random_state=0; the seed is --seed'
+    >>> _unrecognized(["--max_iter", "3"], {"--max-iter"})
+    'unrecognized arguments: --max_iter 3; --max_iter is spelled --max-iter'
+    >>> _unrecognized(["--epochs", "3", "--lr", "0.1"], {"--max-iter", "--seed"})
+    'unrecognized arguments: --epochs 3 --lr 0.1; the number of epochs is --max-iter'
+    >>> _unrecognized(["--lr", "0.1"], {"--seed"})  # a command that has none
+    'unrecognized arguments: --lr 0.1'
+    """
+    told = [f"unrecognized arguments: {' '.join(extras)}"]
+    for arg in extras:
+        flag = arg.partition("=")[0]
+        spelled = flag.replace("_", "-").casefold()
+        meant = _SYNONYMS.get(spelled)
+        if flag.startswith("--") and spelled != flag and spelled in options:
+            told.append(f"{flag} is spelled {spelled}")
+        elif meant is not None and meant[1] in options:
+            told.append(f"{meant[0]} is {meant[1]}")
+    return "; ".join(dict.fromkeys(told))
+
+
 class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose usage errors are one line."""
+    """An ArgumentParser whose usage errors are one line, and that names a
+    command's help and the flag meant in an unknown argument's error; it
+    keeps the option strings of its arguments as ``options``."""
+
+    def __init__(self, *args, **kwargs):
+        self.options, self.commands = set(), None  # -h is added by __init__
+        super().__init__(*args, **kwargs)
 
     def error(self, message):
         self.exit(2, f"{PROG}: error: {message} (see '{self.prog} --help')\n")
+
+    def add_argument(self, *args, **kwargs):
+        return self._recorded(super().add_argument(*args, **kwargs))
+
+    def add_argument_group(self, *args, **kwargs):
+        return self._recording(super().add_argument_group(*args, **kwargs))
+
+    def add_mutually_exclusive_group(self, **kwargs):
+        return self._recording(super().add_mutually_exclusive_group(**kwargs))
+
+    def _recorded(self, action):
+        self.options.update(action.option_strings)
+        return action
+
+    def _recording(self, group):
+        add = group.add_argument
+        group.add_argument = lambda *args, **kwargs: self._recorded(
+            add(*args, **kwargs)
+        )
+        return group
+
+    def parse_args(self, args=None, namespace=None):
+        namespace, extras = self.parse_known_args(args, namespace)
+        if extras:  # told with the help of the command they were given to
+            command = getattr(namespace, "run", None)
+            parser = self
+            if command is not None and self.commands is not None:
+                parser = self.commands.choices[command.__name__]
+            message = _unrecognized(extras, parser.options)
+            if not self.exit_on_error:
+                raise argparse.ArgumentError(None, message)
+            parser.error(message)
+        return namespace
 
     def parse_known_args(self, args=None, namespace=None):
         namespace, extras = super().parse_known_args(args, namespace)
@@ -133,6 +214,7 @@ def build_parser():
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    parser.commands = commands  # for the help of a command's usage errors
     commands.required = True
     for add in (
         _add_train,

@@ -193,7 +193,7 @@ def _numbered(text, path, column):
     if by_position:
         table = position_table(head, path, {"names": column})
     else:
-        table = table_of(head, path, column)
+        table = table_of(head, path, column, warn=False)  # told as read
     return column_values(itertools.chain(head, text), table, repr(path))
 
 

@@ -1,6 +1,10 @@
 """Training progress on stderr: a scikit-learn callback drawn with rich."""
 
+import contextlib
+import errno
+import os
 import time
+import types
 
 from rich.console import Console
 from rich.progress import (
@@ -10,6 +14,8 @@ from rich.progress import (
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
+
+from .._progress_output import training_output
 
 __all__ = ["EpochProgress"]
 
@@ -22,7 +28,10 @@ class EpochProgress:
     ``clf.set_callbacks()``. At the end of each epoch task it shows the epoch, the
     training loss and, under early stopping, the held-out negative log-likelihood
     per character. On a terminal that is a rich progress bar with the time
-    elapsed and left; elsewhere (a log file, a pipe) one line per epoch.
+    elapsed and left; elsewhere (a log file, a pipe) one line per epoch. A
+    display never stops a ``fit``: the first write that fails (a closed
+    stderr, a pipe whose reader left) ends the display, with one warning, and
+    the training goes on.
 
     Parameters
     ----------
@@ -30,7 +39,10 @@ class EpochProgress:
         A line written when training starts, so that an error found before
         (in the names, say) stays alone on stderr.
     console : rich.console.Console or None, default=None
-        Where to draw; None for a console on ``sys.stderr``.
+        Where to draw; None for a console on ``sys.stderr``. During ``fit``, a
+        reader of its pipe that leaves is a failed write (rich would end the
+        program), unless the console handles that itself (a subclass's own
+        ``on_broken_pipe``).
     first_epoch : int, default=0
         The epochs trained before this run: a resumed run (``train --resume``)
         counts its epochs on from them, up to ``max_iter``.
@@ -76,21 +88,21 @@ class EpochProgress:
 
     def setup(self, estimator, context):
         """Start the display when ``fit`` starts."""
-        self._console = self.console or Console(stderr=True)
-        if self.header is not None:  # one line, however long its file's path
-            self._console.print(
-                self.header, markup=False, highlight=False, soft_wrap=True
-            )
+        self._console = self.console or _StderrConsole(stderr=True)
+        self._restore = _raising_on_broken_pipe(self._console)  # for the fit
+        self._out = training_output("fit")  # every write of this fit
+        self._bar = None
         self._total = estimator.max_iter
         self._epoch = self.first_epoch
         self._start = time.perf_counter()
-        self._bar = None
-        if self._console.is_terminal:
+        if self.header is not None:  # one line, however long its file's path
+            self._print(self.header)
+        if self._console.is_terminal and not self._out.stopped:
             self._bar = _rich_bar(self._console)
             self._task = self._bar.add_task(
                 "", total=self._total, completed=self._epoch, status=""
             )
-            self._bar.start()
+            self._out.call(self._bar.start)
 
     def on_fit_task_begin(self, estimator, context, **kwargs):
         """Nothing to show when a task begins."""
@@ -100,6 +112,8 @@ class EpochProgress:
         if context.task_name != "epoch":
             return False
         self._epoch += 1
+        if self._out.stopped:
+            return False
         status = _status(estimator)
         if self._bar is not None:
             self._bar.update(self._task, completed=self._epoch, status=status)
@@ -110,14 +124,68 @@ class EpochProgress:
             run = self._epoch - self.first_epoch  # the epochs of this run
             left = elapsed / run * (self._total - self._epoch)
             line += f", ~{left:.0f} s left"
-        self._console.print(line, markup=False, highlight=False, soft_wrap=True)
+        self._print(line)
         return False
+
+    def _print(self, line):
+        """One line on the console, unless a write of this fit failed."""
+        self._out.call(
+            self._console.print, line, markup=False, highlight=False, soft_wrap=True
+        )
 
     def teardown(self, estimator, context):
         """Stop the display when ``fit`` ends, whether it succeeded or not."""
-        if self._bar is not None:
-            self._bar.stop()
-            self._bar = None
+        bar, self._bar = getattr(self, "_bar", None), None  # None: setup failed
+        restore, self._restore = getattr(self, "_restore", None), None
+        try:
+            self._stop(bar)
+        finally:
+            if restore is not None:
+                restore()
+
+    def _stop(self, bar):
+        if bar is None:
+            return
+        if self._out.stopped:  # end its refresh thread; its writes fail again
+            with contextlib.suppress(OSError, ValueError):
+                bar.stop()
+        else:
+            self._out.call(bar.stop)
+
+
+class _StderrConsole(Console):
+    """A console whose reader leaving is an error of the write, as a file's.
+
+    rich's own ends the program (``SystemExit``) and puts the null device in
+    place of the host program's standard output: inside ``fit``, that would lose
+    the model.
+    """
+
+    def on_broken_pipe(self):
+        self.quiet = True
+        raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+
+def _raising_on_broken_pipe(console):
+    """Make ``console`` raise BrokenPipeError when its reader leaves, for a fit;
+    returns what puts it back as it was (None if it is left as it is).
+
+    A console of the user's with rich's own handler would end the program
+    (``SystemExit``) and put the null device over its standard output; a
+    handler of the user's own (a subclass's, a method set) is left alone.
+    """
+    if "on_broken_pipe" in vars(console):
+        return None
+    if type(console).on_broken_pipe is not Console.on_broken_pipe:
+        return None  # the user's subclass, or ours: it raises already
+    quiet = console.quiet
+    console.on_broken_pipe = types.MethodType(_StderrConsole.on_broken_pipe, console)
+
+    def restore():
+        del console.on_broken_pipe
+        console.quiet = quiet
+
+    return restore
 
 
 def _status(estimator):

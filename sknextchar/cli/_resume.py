@@ -40,7 +40,7 @@ from .._persistence import import_skops_io, resolve_format
 from .._text import counted
 from ..datasets._base import CommentLinesWarning
 from ..datasets._quoted_lines import QuotedLinesWarning
-from ..datasets._table_rows import UnnamedRowsWarning
+from ..datasets._table_rows import TitleLinesWarning, UnnamedRowsWarning
 from ._commands import (
     check_output,
     chunked_names_column,
@@ -365,8 +365,10 @@ def _told_before(in_memory):
 
 
 # The reader's warnings of a file's lines: quoted lines, rows with no name, '#'
-# lines.
-_READ_BEFORE = (QuotedLinesWarning, UnnamedRowsWarning, CommentLinesWarning)
+# lines, a title above the header row.
+_READ_BEFORE = (
+    QuotedLinesWarning, UnnamedRowsWarning, CommentLinesWarning, TitleLinesWarning
+)  # fmt: skip
 
 
 def _records_so_far(pipe, latest, names, weights):

@@ -18,6 +18,7 @@ the Python API leaves the host program's streams alone. Standard library only.
 
 import codecs
 import contextlib
+import errno
 import os
 import sys
 import unicodedata
@@ -25,6 +26,7 @@ import unicodedata
 __all__ = [
     "escaped_status",
     "escaping_streams",
+    "missing_streams_closed",
     "reader_gone",
     "reader_may_leave",
     "stderr_reader_may_leave",
@@ -252,6 +254,60 @@ def stderr_reader_may_leave():
         yield
     finally:
         sys.stderr = before
+
+
+class _ClosedStream:
+    """A standard stream the command started without (``2>&-``, ``1>&-``:
+    ``sys.stderr`` or ``sys.stdout`` is None): what is written there is lost,
+    as on a pipe whose reader went, and :func:`reader_gone` says so, for the
+    status."""
+
+    encoding, errors = "utf-8", "strict"
+
+    def write(self, text):
+        _GONE[-1].append(True)
+        return len(text)
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return False
+
+    def fileno(self):
+        raise OSError(errno.EBADF, "the command was started with this stream closed")
+
+
+@contextlib.contextmanager
+def missing_streams_closed():
+    """Within the block, a standard output or error the command was started
+    without (None) is a stream whose writes are lost, as on a pipe whose reader
+    went: no code of the command meets a None stream (where ``print`` would
+    write standard error's lines on standard output, and ``isatty`` fails),
+    and a command that had something to write there ends with status 1.
+
+    Examples
+    --------
+    >>> import sys
+    >>> from sknextchar.cli._streams import (
+    ...     escaping_streams, missing_streams_closed, reader_gone)
+    >>> before, sys.stderr = sys.stderr, None
+    >>> with missing_streams_closed(), escaping_streams():
+    ...     print("lost", file=sys.stderr)
+    ...     sys.stderr.isatty(), reader_gone()
+    (False, True)
+    >>> sys.stderr is None
+    True
+    >>> sys.stderr = before
+    """
+    missing = [name for name in ("stdout", "stderr") if getattr(sys, name) is None]
+    for name in missing:
+        setattr(sys, name, _ClosedStream())
+    try:
+        yield
+    finally:
+        for name in missing:
+            setattr(sys, name, None)
 
 
 def reader_gone():

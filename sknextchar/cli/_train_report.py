@@ -9,14 +9,16 @@ parameter, says so once the model is trained, with the flags that keep them.
 """
 
 import math
+import shlex
 
 import numpy as np
 
 from .._novelty import fold_map, folded_ids, hash_id_rows, padded_ids
 from .._text import counted
+from .._vocabulary import is_auto_alphabet
 from .._vocabulary_pass import ChunkChecks
 
-__all__ = ["CapitalisedNames", "capitals_note", "report_training"]
+__all__ = ["CapitalisedNames", "capitals_note", "keeping_case", "report_training"]
 
 
 def report_training(pipe, names, weights, seconds, labels=None):
@@ -166,13 +168,44 @@ class CapitalisedNames(ChunkChecks):
         if not windows.lowercase or self.first is None:
             return None
         first, verb = self.first, "has" if self.n_capitalised == 1 else "have"
+        learned = windows.normalize([first])[0]
+        if windows.handle_unknown == "drop":  # without what it removed: "1. Adris"
+            learned = windows.decode(windows.encode([first])[0])
         return (
             f"Note: {self.n_capitalised:,} of {counted(self.n_names, 'name')} "
             f"{verb} capitals, learned as lowercase letters ({first!r} as "
-            f"{windows.normalize([first])[0]!r}), so the names the model "
+            f"{learned!r}), so the names the model "
             "generates are lowercase; to keep the capitals, train with "
-            "--keep-case --alphabet auto."
+            f"--keep-case {keeping_case(windows)}."
         )
+
+
+def keeping_case(windows):
+    """The flags, beside ``--keep-case``, of the alphabet that keeps the
+    capitals of the names the transformer ``windows`` learned: ``--alphabet
+    auto``; but the letters it knows and their capitals, with ``--handle-unknown
+    drop``, when it dropped characters, which ``auto`` would learn (the
+    numbers of ``"1. Adris"``).
+
+    Examples
+    --------
+    >>> from sknextchar import ContextWindowTransformer
+    >>> keeping_case(ContextWindowTransformer().fit(["ana"]))
+    '--alphabet auto'
+    >>> windows = ContextWindowTransformer(
+    ...     alphabet="-ab", end_symbol=".", handle_unknown="drop"
+    ... )
+    >>> keeping_case(windows.fit(["ab"]))
+    '--alphabet abAB- --handle-unknown drop'
+    """
+    if windows.handle_unknown != "drop" or is_auto_alphabet(windows.alphabet):
+        return "--alphabet auto"
+    known = windows.vocabulary_[1:]
+    capitals = [c.upper() for c in known if len(c.upper()) == 1]
+    # letters first: an alphabet that began with "-" would read as a flag
+    letters = sorted([*known, *capitals], key=lambda c: not c.isalpha())
+    letters = "".join(dict.fromkeys(letters))
+    return f"--alphabet {shlex.quote(letters)} --handle-unknown drop"
 
 
 def _case_fold(transformer):

@@ -300,7 +300,7 @@ def load_names(
         table, unnamed = table_of(text_lines(text), path, names_column), UnnamedRows()
         rows = column_values(text_lines(text), table, source, unnamed)
         names = [name for _, name in rows]
-        warn_unnamed_rows(unnamed, source)  # nothing else of a row is read
+        warn_unnamed_rows(unnamed, source, none_named=not names)
     else:
         names = [name for name in (line.strip() for line in text.splitlines()) if name]
         head = list(itertools.islice(text_lines(text), LINES_LOOKED_AT))
@@ -344,12 +344,12 @@ def _header_row_of_file(path, encoding):
     except ValueError:  # a "sep=;" line, refused when the file is read
         return None, None
     try:
-        detect_table(iter(lines), path)
+        below_title = getattr(detect_table(iter(lines), path, warn=False), "skipped", 0)
     except TitleLinesError:  # a title above the header, refused when read
         return None, None
     except ValueError:  # twin headers: the refusal tells them
-        pass
-    return first, table
+        below_title = 0
+    return (None, None) if below_title else (first, table)  # a title: not the header
 
 
 def first_lines(path, encoding):
@@ -399,8 +399,8 @@ def _names_by_position(path, encoding, names_at, counts_at):
     names = [
         name for _, name in column_values(text_lines(text), table, source, unnamed)
     ]
-    check_not_empty(names, path, names_at)
-    warn_unnamed_rows(unnamed, source)  # nothing else of a row is read
+    warn_unnamed_rows(unnamed, source, none_named=not names)  # no other cell read
+    check_not_empty(names, path, names_at)  # told after the rows it left out
     return names
 
 
@@ -423,8 +423,9 @@ def _counted_names(text, path, names_column, counts_column, *, by_position=False
     for name, count in rows:
         names.append(name)
         counts.append(count)
-    check_not_empty(names, path, names_column)
-    warn_unnamed_rows(unnamed, repr(os.fspath(path)), ("count",))
+    source = repr(os.fspath(path))
+    warn_unnamed_rows(unnamed, source, ("count",), none_named=not names)
+    check_not_empty(names, path, names_column)  # told after the rows left out
     column = (  # by its place, as the other messages name it; the argument
         PlacedColumn(counts_column).read_as("counts")
         if by_position
@@ -435,10 +436,12 @@ def _counted_names(text, path, names_column, counts_column, *, by_position=False
     return names, np.array(counts, dtype=np.float64)
 
 
-def warn_unnamed_rows(unnamed, source, kept=()):
+def warn_unnamed_rows(unnamed, source, kept=(), *, none_named=False):
     """Warn of the rows of a table left out for an empty cell in its column
     of names (``unnamed``, from :func:`~._tables.named_rows`), if any, and of
-    what is lost with them (``kept``: ``("count",)`` when counts are read).
+    what is lost with them (``kept``: ``("count",)`` when counts are read);
+    ``none_named``: no row has a name, and the warning says to pass another
+    ``names_column`` instead.
 
     Examples
     --------
@@ -454,7 +457,8 @@ def warn_unnamed_rows(unnamed, source, kept=()):
     1 row of 'kids.csv' has no name in column 'name' and is left out, with its ...
     """
     if unnamed:
-        message = unnamed_rows_words(unnamed, source, kept)
+        elsewhere = "names_column" if none_named else None
+        message = unnamed_rows_words(unnamed, source, kept, elsewhere=elsewhere)
         warnings.warn(message, UnnamedRowsWarning, stacklevel=user_stacklevel())
 
 

@@ -6,6 +6,7 @@ import collections
 import os
 from numbers import Integral
 
+from .._remade_errors import remade
 from .._text import counted, quoted, quoted_fields, quoted_row
 from ._count_cells import is_number
 from ._table_rows import DELIMITER_NAMES, check_one_column, header_key, split_rows
@@ -348,7 +349,14 @@ class NoColumnError(ValueError):
     def __init__(self, what, fields, delimiter, *, header_row=False, counts=False):
         self.what, self.fields, self.delimiter = what, fields, delimiter
         self.header_row, self.counts = header_row, counts
-        super().__init__(self._told(PYTHON))
+        super().__init__(self.text())
+
+    def text(self):
+        """The message in Python's words (for :func:`remade`)."""
+        return self._told(PYTHON)
+
+    def __reduce__(self):  # its class takes the attributes, not the message
+        return remade, (type(self), vars(self))
 
     def _told(self, spelling, labels=False):
         if self.header_row:

@@ -323,7 +323,7 @@ class NoNamesError(ValueError):
         return ValueError(self._told(COMMAND_LINE))
 
     def __reduce__(self):  # its class takes the attributes, not the message
-        return type(self), (self.path, self.names_column)
+        return type(self), (self.path, self.names_column), vars(self)  # notes too
 
 
 def _check_no_header_row(first, path, spelling):

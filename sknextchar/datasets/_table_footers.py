@@ -113,6 +113,9 @@ class FooterLinesError(ValueError):
         super().__init__(message)
         self.rows = rows
 
+    def __reduce__(self):  # its class takes the rows as well as the message
+        return type(self), (self.args[0], self.rows), vars(self)  # notes and all
+
 
 class LastLine:
     """The lines of a file (an iterable), passed on as they are read, the

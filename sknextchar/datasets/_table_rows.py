@@ -7,6 +7,8 @@ of names from them).
 
 import csv
 import io
+import os
+import re
 import unicodedata
 
 from .._text import (
@@ -33,6 +35,17 @@ __all__ = [
     "UnnamedRows",
     "UnnamedRowsWarning",
     "unnamed_rows_words",
+    "check_not_separator_line",
+    "BLANK",
+    "header_line",
+    "header_row",
+    "is_blank_line",
+    "split_line",
+    "without_title",
+    "lines_above",
+    "rows_above",
+    "title_words",
+    "TitleLinesWarning",
 ]
 
 #: The delimiters of tables, in words, for messages.
@@ -143,11 +156,12 @@ class UnnamedRows:
 
     def __init__(self):
         self.count, self.first, self.column = 0, [], "column"
+        self.headed = True  # the column named by its header (else its place)
 
     def read_from(self, table):
         """Name the column of names of ``table``: its header as in the file
         (``column 'Given Name'``), or its place (``the 1st column``)."""
-        header = table.header[table.name_at]
+        header, self.headed = table.header[table.name_at], table.has_header
         self.column = (
             f"column {quoted(header)}" if table.has_header else f"the {header} column"
         )
@@ -162,11 +176,12 @@ class UnnamedRows:
         return self.count
 
 
-def unnamed_rows_words(unnamed, source, kept=()):
+def unnamed_rows_words(unnamed, source, kept=(), *, elsewhere=None):
     """What a reader of a table says of the rows it leaves out for an empty
     cell in its column of names: how many, the first of their ``lines``, and,
     when it reads a count or a label of each row (``kept``), that they are
-    lost with them.
+    lost with them; when no row has a name (``elsewhere``), that the names
+    are likely in another column, and how to name it.
 
     Parameters
     ----------
@@ -177,6 +192,10 @@ def unnamed_rows_words(unnamed, source, kept=()):
     kept : tuple of str, default=()
         What the reader reads of a row besides its name: ``"count"``,
         ``"label"``; nothing, and the rows are only said to be left out.
+    elsewhere : {"names_column", "--names-column"}, default=None
+        The setting of the column of names, in the interface's spelling,
+        when no row of the table has a name: the note says to name another
+        column with it rather than to write the names or remove the rows.
 
     Returns
     -------
@@ -196,6 +215,11 @@ def unnamed_rows_words(unnamed, source, kept=()):
     >>> print(unnamed_rows_words(unnamed, "'kids.csv'"))
     2 rows of 'kids.csv' have no name in column 'name' and are left out (lines
     3 and 7).
+    >>> print(unnamed_rows_words(unnamed, "'kids.csv'", ("count",),
+    ...                          elsewhere="names_column"))
+    2 rows of 'kids.csv' have no name in column 'name' and are left out, with
+    their other cells (lines 3 and 7). No row has a name there: the names are
+    likely in another column; pass its header as names_column.
     """
     n_rows, one = len(unnamed), len(unnamed) == 1
     shown = and_more([f"{n:,}" for n in unnamed.first], n_rows, whole=True)
@@ -204,12 +228,33 @@ def unnamed_rows_words(unnamed, source, kept=()):
         f"name in {unnamed.column} and {'is' if one else 'are'} left out"
     )
     if not kept:
-        return f"{words} (line{'' if one else 's'} {shown})."
+        words = f"{words} (line{'' if one else 's'} {shown})."
+    else:
+        words = (
+            f"{words}, with {'its' if one else 'their'} other cells "
+            f"(line{'' if one else 's'} {shown})."
+        )
+    if elsewhere is not None:  # removing every row helps nobody
+        return f"{words} {_another_column(unnamed, elsewhere)}"
+    if not kept:
+        return words
     return (
-        f"{words}, with {'its' if one else 'their'} other cells "
-        f"(line{'' if one else 's'} {shown}). To keep a row's "
-        f"{' and '.join(kept)}, write its name; remove the rows that have none."
+        f"{words} To keep a row's {' and '.join(kept)}, write its name; remove "
+        "the rows that have none."
     )
+
+
+def _another_column(unnamed, setting):
+    """Where the names likely are when no row has one, and how to name that
+    column with ``setting`` (``names_column``, ``--names-column``): by its
+    header, or by its place as that interface counts it."""
+    if unnamed.headed:
+        how = f"pass its header as {setting}"
+    elif setting.startswith("--"):
+        how = f"pass its number as {setting} (counted from 1)"
+    else:  # names_column, as Python counts
+        how = "pass its place as names_column (counted from 0)"
+    return f"No row has a name there: the names are likely in another column; {how}."
 
 
 def _columns(numbers):
@@ -422,3 +467,168 @@ def text_lines(text):
     ['a,b\\n', 'c,d\\n', 'e']
     """
     return io.StringIO(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+# A spreadsheet's note of the delimiter, on a line before the header: "sep=;".
+_SEPARATOR_LINE = re.compile(r'"?sep=.?"?[,;\t]*', re.IGNORECASE)
+
+
+def check_not_separator_line(first_line, path):
+    """Refuse a first line ``sep=;``: a spreadsheet's note of the delimiter.
+
+    Some exports for a spreadsheet start with it, before the header row; read
+    as it is, the file would be one name per line, the note and the header
+    among the names.
+
+    Examples
+    --------
+    >>> check_not_separator_line("sep=;\\r\\n", "kids.csv")
+    Traceback (most recent call last):
+    ...
+    ValueError: The first line of 'kids.csv' is 'sep=;', a spreadsheet's note of ...
+    """
+    if _SEPARATOR_LINE.fullmatch(first_line.strip()):
+        raise ValueError(
+            f"The first line of {os.fspath(path)!r} is {quoted_row(first_line)}, a "
+            "spreadsheet's note of the delimiter between its fields, not a name "
+            "nor a header: delete that line, so that the file starts with its "
+            "header row (or its first name), and read it again."
+        )
+
+
+class TitleLinesWarning(UserWarning):
+    """Lines above a table's header row, left out as its title."""
+
+
+def split_line(line, delimiter):
+    """The stripped fields of one line (a row that goes on past it is cut)."""
+    try:
+        fields = next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:  # a field beyond the reader's limit: no header row
+        return [line.strip()]
+    return [field.strip() for field in fields]
+
+
+def header_line(lines):
+    """The line of a table's header row: the first non-blank of ``lines``
+    (``""`` for none), the blank lines above it skipped. Every reader of a
+    header reads it here (the names, ``--labels COLUMN``, ``--counts``). A
+    line of nothing but spaces and delimiters (``,,``: a spreadsheet's empty
+    row) is blank.
+
+    Examples
+    --------
+    >>> header_line(["\\n", " ,, \\n", "name,label\\n", "Zoë,f\\n"])
+    'name,label\\n'
+    """
+    return next((line for line in lines if not is_blank_line(line)), "")
+
+
+def is_blank_line(line):
+    """Whether a line holds only spaces and delimiters, its fields read
+    (``"",""``, empty fields in quotes, is blank too).
+
+    Examples
+    --------
+    >>> blank = is_blank_line
+    >>> blank(' ,; \\n'), blank('"","" \\n'), blank('"";x'), blank(2 * '""')
+    (True, True, False, False)
+    """
+    if BLANK.fullmatch(line):
+        return True
+    return '"' in line and any(
+        all(BLANK.fullmatch(field) for field in split_line(line, delimiter))
+        for delimiter in DELIMITER_NAMES
+    )
+
+
+BLANK = re.compile(r"[\s,;]*")
+
+
+def header_row(rows):
+    """``(line, fields)`` of the header row among the rows of
+    :func:`table_rows` (None for none): the first with a field filled, the
+    blank rows above it skipped, as :func:`header_line` skips blank lines.
+    The rows below it are left in ``rows``, an iterator.
+
+    Examples
+    --------
+    >>> rows = table_rows(["\\n", "name,label\\n", "Zoë,f\\n"], ",", "'kids.csv'")
+    >>> header_row(rows), next(rows)
+    ((2, ['name', 'label']), (3, ['Zoë', 'f']))
+    """
+    return next((row for row in rows if not BLANK.fullmatch("".join(row[1]))), None)
+
+
+def without_title(lines, skipped):
+    """``lines`` with the first ``skipped`` (a table's title above its header
+    row) read as blank lines, so that the others keep their numbers.
+
+    Examples
+    --------
+    >>> list(without_title(["Baby names\\n", "name\\n", "Zoë\\n"], 1))
+    ['\\n', 'name\\n', 'Zoë\\n']
+    """
+    if not skipped:
+        return lines
+    return ("\n" if i < skipped else line for i, line in enumerate(lines))
+
+
+def lines_above(at):
+    """The lines above a header row on line ``at + 1``, in words.
+
+    Examples
+    --------
+    >>> lines_above(1), lines_above(3)
+    ('line 1', 'lines 1 to 3')
+    """
+    return "line 1" if at == 1 else f"lines 1 to {at}"
+
+
+def title_words(lines, at, table, path):
+    """Where a table's header row is (line ``at`` of ``lines``, counted from
+    0), below a title: the start of what is said of it, every non-blank line
+    above it quoted (at most a few: a title's).
+
+    Examples
+    --------
+    >>> from sknextchar.datasets._tables import find_table
+    >>> lines = ["Baby names\\n", "Source: SSA\\n", "name,sex\\n"]
+    >>> print(title_words(lines, 2, find_table(lines[2], "b.csv"), "b.csv"))
+    'b.csv' has its header row 'name,sex' (with the column of names 'name') on
+    line 3, below lines 1 to 2 ('Baby names', 'Source: SSA'), not rows of the
+    table
+    """
+    above = [quoted_row(line) for line in lines[:at] if not is_blank_line(line)]
+    what = (
+        f"{lines_above(at)}, {above[0]}, which is not a row of the table"
+        if len(above) == 1
+        else f"{lines_above(at)} ({', '.join(above)}), not rows of the table"
+    )
+    return (
+        f"{os.fspath(path)!r} has its header row {quoted_row(lines[at])} (with the "
+        f"column of names {table.column!r}) on line {at + 1}, below {what}"
+    )
+
+
+def rows_above(lines, table):
+    """Whether the non-blank ``lines`` above a header row split as the rows
+    below it do, two fields filled at least (``Smith, John``: a row of a list
+    of names; ``Baby names 2024;;``, a title, does not).
+
+    Examples
+    --------
+    >>> from sknextchar.datasets._tables import find_table
+    >>> table = find_table("name,count", "kids.csv")
+    >>> rows_above(["Smith, John\\n"], table), rows_above(["Baby names,,\\n"], table)
+    (True, False)
+    """
+    try:
+        rows = csv.reader(lines, delimiter=table.delimiter)
+        rows = [row for row in rows if not BLANK.fullmatch("".join(row))]
+    except csv.Error:
+        return False
+    return all(
+        2 <= len(row) <= len(table.header) and sum(map(bool, map(str.strip, row))) >= 2
+        for row in rows
+    )

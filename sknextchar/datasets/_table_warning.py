@@ -52,10 +52,11 @@ def warn_if_table(lines, names, path, *, reader="load_names"):
     True
     """
     try:
-        table = detect_table(iter(lines), path)
-    except ValueError as exc:  # a "sep=;" line, a title above the header, or
+        table = detect_table(iter(lines), path, warn=False)
+    except ValueError as exc:  # a "sep=;" line, a title above the header, or a
+        # column of names with a twin
         then = "once those lines are deleted, names_column reads the column of "
-        then += "names by its header"  # a column of names with a twin
+        then += "names by its header"  # names above the header row: not a title
         try:
             if not isinstance(exc, TitleLinesError):
                 check_not_separator_line(next(iter(lines), ""), path)
@@ -64,15 +65,16 @@ def warn_if_table(lines, names, path, *, reader="load_names"):
         except ValueError:
             then = "once that first line is deleted, names_column reads the column "
             then += "of names by its header"
+        then = "" if getattr(exc, "offered", False) else f"; {then}"  # said once
         warnings.warn(
             f"{exc} ({reader} read it one name per line, so each whole line is "
-            f"a name; {then}.)",
+            f"a name{then}.)",
             UserWarning,
             stacklevel=user_stacklevel(),
         )
         return
     if table is not None:
-        header = next(line.strip() for line in lines if line.strip())
+        header = next(ln.strip() for ln in lines[table.skipped :] if ln.strip())
         what = f"a header row {quoted_row(header)} with a column {table.column!r}"
         column = table.column
     elif (found := headerless_table(names, path)) is not None:

@@ -22,7 +22,10 @@ import csv
 import itertools
 import os
 import re
+import unicodedata
+import warnings
 
+from .._stacklevel import user_stacklevel
 from .._text import quoted_row
 from ._column_arguments import NoColumnError, check_counts_column_argument, row_fields
 from ._count_cells import CountCells, is_number
@@ -38,12 +41,22 @@ from ._table_footers import (
 )
 from ._table_rows import (
     DELIMITER_NAMES,
+    TitleLinesWarning,
+    check_not_separator_line,
     check_one_column,
     check_one_line,
     check_rows_split_as_header,
     check_width,
     header_key,
+    header_line,
+    header_row,
+    is_blank_line,
+    lines_above,
+    rows_above,
+    split_line,
     table_rows,
+    title_words,
+    without_title,
 )
 
 __all__ = [
@@ -51,11 +64,16 @@ __all__ = [
     "CountCells",
     "Table",
     "TitleLinesError",
+    "TitleLinesWarning",
     "check_not_separator_line",
     "check_rows_below_header",
     "check_one_column",
     "check_not_header",
     "check_no_title",
+    "title_of",
+    "clear_title",
+    "title_words",
+    "warn_title",
     "cells_below",
     "LINES_LOOKED_AT",
     "column_at",
@@ -85,8 +103,6 @@ NAME_HEADERS = frozenset(
 )  # fmt: skip
 _DELIMITERS = ",;\t"
 _TABLE_SUFFIXES = (".csv", ".tsv")
-# A spreadsheet's note of the delimiter, on a line before the header: "sep=;".
-_SEPARATOR_LINE = re.compile(r'"?sep=.?"?[,;\t]*', re.IGNORECASE)
 
 
 # The words of a header of names alone in a .csv file (``Full name``, ``Name:``,
@@ -156,6 +172,7 @@ class Table:
         # False: a table read by column positions (``header=None``), whose
         # ``header`` names its columns for messages and whose first row is data.
         self.has_header = has_header
+        self.skipped = 0  # lines above the header row: a title, left out
 
     @property
     def column(self):
@@ -166,38 +183,6 @@ class Table:
     def shown_delimiter(self):
         """The delimiter in words: comma, semicolon or tab."""
         return DELIMITER_NAMES[self.delimiter]
-
-
-def _split(line, delimiter):
-    """The stripped fields of one line (a row that goes on past it is cut)."""
-    try:
-        fields = next(csv.reader([line], delimiter=delimiter), [])
-    except csv.Error:  # a field beyond the reader's limit: no header row
-        return [line.strip()]
-    return [field.strip() for field in fields]
-
-
-def check_not_separator_line(first_line, path):
-    """Refuse a first line ``sep=;``: a spreadsheet's note of the delimiter.
-
-    Some exports for a spreadsheet start with it, before the header row; read
-    as it is, the file would be one name per line, the note and the header
-    among the names.
-
-    Examples
-    --------
-    >>> check_not_separator_line("sep=;\\r\\n", "kids.csv")
-    Traceback (most recent call last):
-    ...
-    ValueError: The first line of 'kids.csv' is 'sep=;', a spreadsheet's note of ...
-    """
-    if _SEPARATOR_LINE.fullmatch(first_line.strip()):
-        raise ValueError(
-            f"The first line of {os.fspath(path)!r} is {quoted_row(first_line)}, a "
-            "spreadsheet's note of the delimiter between its fields, not a name "
-            "nor a header: delete that line, so that the file starts with its "
-            "header row (or its first name), and read it again."
-        )
 
 
 def find_table(first_line, path, names_column=None, *, counts=False):
@@ -238,7 +223,7 @@ def find_table(first_line, path, names_column=None, *, counts=False):
     wanted = None if names_column is None else header_key(names_column)
     suffix = os.path.splitext(os.fspath(path))[1].casefold()
     for delimiter in _DELIMITERS:
-        header = _split(first_line.rstrip("\r\n"), delimiter)
+        header = split_line(first_line.rstrip("\r\n"), delimiter)
         if wanted is None and len(header) < 2 and suffix not in _TABLE_SUFFIXES:
             continue  # one field: a header only in a .csv or .tsv file
         found = [
@@ -269,7 +254,7 @@ def find_table(first_line, path, names_column=None, *, counts=False):
 LINES_LOOKED_AT = 1000  # the first lines of a file that tell a table from a list
 
 
-def detect_table(lines, path):
+def detect_table(lines, path, *, warn=True):
     """The table of a file read without a ``names_column``, or None for a list.
 
     :func:`find_table` of its first non-blank line, except that in a file
@@ -278,8 +263,9 @@ def detect_table(lines, path):
     (among the first :data:`LINES_LOOKED_AT` lines) splits too: a list of
     names whose first line is ``Name, Anna`` (or a blank line) stays a list.
     A table whose column of names shares its header with another column is
-    refused (:func:`check_one_column`), and so is a header row below a title
-    (:func:`check_no_title`).
+    refused (:func:`check_one_column`); a header row below a title
+    (:func:`title_of`) is the table's, the title left out (with a
+    :class:`TitleLinesWarning`, when ``warn``).
 
     Examples
     --------
@@ -293,7 +279,7 @@ def detect_table(lines, path):
     'name'
     """
     lines = list(itertools.islice(lines, LINES_LOOKED_AT))
-    start = next((i for i, line in enumerate(lines) if not _blank(line)), None)
+    start = next((i for i, line in enumerate(lines) if not is_blank_line(line)), None)
     if start is None:
         return None
     table = find_table(lines[start], path)
@@ -302,8 +288,12 @@ def detect_table(lines, path):
     as_list = as_list and suffix not in _TABLE_SUFFIXES
     if as_list and start:
         return None  # a blank first line: a list of names, commas and all
-    if table is None or len(table.header) == 1:
-        check_no_title(lines, path)
+    if (table is None or len(table.header) == 1) and (
+        found := title_of(lines, path)
+    ):  # the table below its title; in a list, "Name, Anna" may be a name
+        if suffix in _TABLE_SUFFIXES or found[1].delimiter == "\t":
+            return _below_title(lines, path, found, None, warn=warn)
+        check_no_title(lines, path, offer=clear_title(lines, found))
     if table is None:
         return None
     if as_list:
@@ -324,19 +314,10 @@ class TitleLinesError(ValueError):
     """A table's header row below lines that are not rows of it (a title)."""
 
 
-def check_no_title(lines, path, names_column=None):
-    """Refuse a table whose header row comes below a title (or up to
-    :data:`_TITLE_LINES` lines that are not rows of the table).
-
-    A spreadsheet's export may start with a title, ``Baby names 2024``, above
-    its header row: read from its first line, the file would be whole lines
-    as names, or a table without a header. The header row is a line of two
-    fields or more, one of which says "name" (``names_column``, when given),
-    every non-blank line below it among ``lines`` splitting into two fields
-    or more, at most as many, and a line above it that does not split so: a
-    list of names with one ``Name, Anna`` line is no table. In a ``.csv`` or
-    ``.tsv`` file, a one-column header that says "name" (``name``) below a
-    line that is no name (``Baby Names``) is refused too.
+def check_no_title(lines, path, names_column=None, *, offer=False):
+    """Refuse a table whose header row comes below a title (:func:`title_of`);
+    ``offer``: the message offers the ``names_column`` that reads the table
+    below it (:func:`table_of` leaves the title out), before its deletion.
 
     Raises
     ------
@@ -351,7 +332,44 @@ def check_no_title(lines, path, names_column=None):
     ...
     sknextchar.datasets._tables.TitleLinesError: 'b.csv' has its header row ...
     """
-    above = [i for i, line in enumerate(lines) if not _blank(line)]
+    if found := title_of(lines, path, names_column):
+        at, table = found
+        offered = (
+            f"To read its column of names, pass names_column={table.column!r} (the "
+            f"lines above its header row are left out as a title), or delete "
+            if offer
+            else "Delete "
+        )
+        error = TitleLinesError(
+            f"{title_words(lines, at, table, path)} (a title?). {offered}"
+            f"{lines_above(at)}, so that the file starts with its header row, and read "
+            "it again."
+        )
+        error.offered = offer  # names_column offered: warn_if_table says no more
+        raise error
+
+
+def title_of(lines, path, names_column=None):
+    """``(at, table)``: the line ``at`` (counted from 0) of a table's header
+    row below a title (or up to :data:`_TITLE_LINES` lines that are not rows
+    of the table), and the table it heads; None for a table without one.
+
+    A spreadsheet's export may start with a title, ``Baby names 2024``, above
+    its header row: read from its first line, the file would be whole lines
+    as names, or a table without a header. The header row is a line of two
+    fields or more, one of which says "name" (``names_column``, when given),
+    every non-blank line below it among ``lines`` splitting into two fields
+    or more, at most as many, and a line above it that does not split so: a
+    list of names with one ``Name, Anna`` line is no table. In a ``.csv`` or
+    ``.tsv`` file, a one-column header that says "name" (``name``) below a
+    line that is no name (``Baby Names``) is one too.
+
+    Examples
+    --------
+    >>> title_of(["Baby names 2024\\n", "name,sex\\n", "Zoë,F\\n"], "b.csv")[0]
+    1
+    """
+    above = [i for i, line in enumerate(lines) if not is_blank_line(line)]
     above = above[: _TITLE_LINES + 1]
     for at in above[1:]:
         try:
@@ -362,9 +380,10 @@ def check_no_title(lines, path, names_column=None):
             continue
         if len(table.header) == 1:
             if at == above[1] and _one_column_title(lines[above[0]], table, path):
-                _refuse_title(lines, at, table, path)
-        elif _rows_fit(lines[at:], table) and not _rows_above(lines[:at], table):
-            _refuse_title(lines, at, table, path)
+                return at, table
+        elif _rows_fit(lines[at:], table) and not rows_above(lines[:at], table):
+            return at, table
+    return None
 
 
 def _one_column_title(first, table, path):
@@ -412,43 +431,72 @@ def _rows_fit(lines, table):
     return bool(widths) and all(2 <= width <= len(table.header) for width in widths)
 
 
-def _rows_above(lines, table):
-    """Whether the non-blank ``lines`` above a header row split as the rows
-    below it do, two fields filled at least (``Smith, John``: a row of a list
-    of names; ``Baby names 2024;;``, a title, does not)."""
-    try:
-        rows = csv.reader(lines, delimiter=table.delimiter)
-        rows = [row for row in rows if not _BLANK.fullmatch("".join(row))]
-    except csv.Error:
+def clear_title(lines, found):
+    """Whether the lines above a table's header row (``found``, from
+    :func:`title_of`) are clearly a title, to be left out: not every one of
+    them a name alone on its line (``Zoe``, ``Mary Ann``: names pasted above
+    the header row, refused as a title is before its deletion, not dropped).
+
+    Examples
+    --------
+    >>> lines = ["Zoe\\n", "Jose\\n", "name,count\\n", "emma,5\\n"]
+    >>> clear_title(lines, title_of(lines, "p.csv"))
+    False
+    >>> titled = ["Baby names 2024\\n", *lines[2:]]
+    >>> clear_title(titled, title_of(titled, "p.csv"))
+    True
+    """
+    at, table = found
+    above = [line for line in lines[:at] if not is_blank_line(line)]
+    return len(table.header) == 1 or not all(
+        _reads_as_name(line, table.delimiter) for line in above
+    )
+
+
+def _reads_as_name(line, delimiter):
+    """Whether ``line`` is one field of letters (spaces, ``'-.`` between
+    them), its words capitalized alike (``Mary Ann``, ``emma``; not ``My
+    list``), not a header of names: a name rather than a title."""
+    fields = [field for field in split_line(line, delimiter) if field]
+    if len(fields) != 1 or is_name_header(fields[0], alone=True):
         return False
-    return all(
-        2 <= len(row) <= len(table.header) and sum(map(bool, map(str.strip, row))) >= 2
-        for row in rows
+    letters = (
+        c.isalpha() or c in " '\u2019.-" or unicodedata.combining(c) for c in fields[0]
     )
+    return all(letters) and len({word[0].isupper() for word in fields[0].split()}) == 1
 
 
-def _refuse_title(lines, at, table, path):
-    first = header_line(lines).strip()
-    above = "line 1" if at == 1 else f"lines 1 to {at}"
-    what = (
-        f"{above}, {quoted_row(first)}, which is not a row of the table"
-        if at == 1
-        else f"{above} (the first: {quoted_row(first)}), not rows of the table"
-    )
-    raise TitleLinesError(
-        f"{os.fspath(path)!r} has its header row {quoted_row(lines[at])} (with the "
-        f"column of names {table.column!r}) on line {at + 1}, below {what} (a "
-        f"title?). Delete {above}, so that the file starts with its header row, "
-        "and read it again."
-    )
+def warn_title(lines, found, path):
+    """Warn that the lines above a table's header row (``found``, from
+    :func:`title_of`) are read as its title, and left out."""
+    words = f"{title_words(lines, *found, path)}: read as its title, left out."
+    warnings.warn(words, TitleLinesWarning, stacklevel=user_stacklevel())
 
 
-def table_of(lines, path, names_column=None, *, counts=False):
+def _below_title(lines, path, found, names_column, *, warn=True, counts=False):
+    """The table whose header row ``found`` (:func:`title_of`) is, its title
+    (the lines above) left out, as said when ``warn``."""
+    at = found[0]
+    if not clear_title(lines, found):  # names above the header row: refused
+        check_no_title(lines, path, names_column)
+    if warn:
+        warn_title(lines, found, path)
+    blanked = ["\n"] * at + lines[at:]  # blank lines above a header are skipped
+    if names_column is None:
+        table = detect_table(blanked, path, warn=False)
+    else:
+        table = table_of(blanked, path, names_column, counts=counts, warn=False)
+    table.skipped = at
+    return table
+
+
+def table_of(lines, path, names_column=None, *, counts=False, warn=True):
     """:func:`find_table` of the first non-blank of ``lines`` (the first of a
     file; blank lines above a header row are skipped, as blank lines are
-    elsewhere); a header row below a title is refused (:func:`check_no_title`),
-    and so is one whose rows split at another delimiter (``name,label`` above
-    ``Anna;F``: each row would be one name). ``counts`` as for :func:`find_table`.
+    elsewhere); a header row below a title (:func:`title_of`) is the table's,
+    the title left out (with a :class:`TitleLinesWarning`, when ``warn``); one
+    whose rows split at another delimiter (``name,label`` above ``Anna;F``:
+    each row would be one name) is refused. ``counts`` as for :func:`find_table`.
 
     Examples
     --------
@@ -461,7 +509,9 @@ def table_of(lines, path, names_column=None, *, counts=False):
     try:
         table = find_table(first, path, names_column, counts=counts)
     except ValueError:
-        check_no_title(lines, path, names_column)
+        if found := title_of(lines, path, names_column):
+            return _below_title(lines, path, found, names_column, warn=warn,
+                                counts=counts)  # fmt: skip
         raise
     if table is not None:  # name,label above rows Anna;F
         source = repr(os.fspath(path))
@@ -475,56 +525,6 @@ def check_rows_below_header(lines, delimiter, width, source):
     above it skipped) and the rows below it; ``source`` names the file."""
     below = lines[lines.index(header_line(lines)) :]
     check_rows_split_as_header(below, delimiter, width, source)
-
-
-def header_line(lines):
-    """The line of a table's header row: the first non-blank of ``lines``
-    (``""`` for none), the blank lines above it skipped. Every reader of a
-    header reads it here (the names, ``--labels COLUMN``, ``--counts``). A
-    line of nothing but spaces and delimiters (``,,``: a spreadsheet's empty
-    row) is blank.
-
-    Examples
-    --------
-    >>> header_line(["\\n", " ,, \\n", "name,label\\n", "Zoë,f\\n"])
-    'name,label\\n'
-    """
-    return next((line for line in lines if not _blank(line)), "")
-
-
-def _blank(line):
-    """Whether a line holds only spaces and delimiters, its fields read
-    (``"",""``, empty fields in quotes, is blank too).
-
-    Examples
-    --------
-    >>> _blank(' ,; \\n'), _blank('"","" \\n'), _blank('"";x'), _blank(2 * '""')
-    (True, True, False, False)
-    """
-    if _BLANK.fullmatch(line):
-        return True
-    return '"' in line and any(
-        all(_BLANK.fullmatch(field) for field in _split(line, delimiter))
-        for delimiter in _DELIMITERS
-    )
-
-
-_BLANK = re.compile(r"[\s,;]*")
-
-
-def header_row(rows):
-    """``(line, fields)`` of the header row among the rows of
-    :func:`table_rows` (None for none): the first with a field filled, the
-    blank rows above it skipped, as :func:`header_line` skips blank lines.
-    The rows below it are left in ``rows``, an iterator.
-
-    Examples
-    --------
-    >>> rows = table_rows(["\\n", "name,label\\n", "Zoë,f\\n"], ",", "'kids.csv'")
-    >>> header_row(rows), next(rows)
-    ((2, ['name', 'label']), (3, ['Zoë', 'f']))
-    """
-    return next((row for row in rows if not _BLANK.fullmatch("".join(row[1]))), None)
 
 
 def headerless_table(lines, path):
@@ -649,7 +649,8 @@ def _body_rows(lines, table, source, unnamed=None):
     """The rows of :func:`named_rows`; returns those held back at the end
     (a footer), not yielded, and the line of the first as written and its
     number of fields there."""
-    rows = _rows_below_header(lines := LastLine(lines), table, source)
+    lines = LastLine(without_title(lines, table.skipped))
+    rows = _rows_below_header(lines, table, source)
     width, at = len(table.header), table.name_at
     keys = [header_key(field) if table.has_header else "" for field in table.header]
     looked_for = TOTALS | {keys[at]}  # a name that is a sum or the header again
@@ -808,7 +809,7 @@ def counted_rows(
     check_counts_column_argument(counts_column, names_column)
     lines = iter(lines)
     head = list(itertools.islice(lines, LINES_LOOKED_AT))
-    table = table_of(head, path, names_column, counts=True)
+    table = table_of(head, path, names_column, counts=True, warn=warn)
     source = repr(os.fspath(path))
     _refuse_counts_of_names(table, counts_column, source)
     at = column_at(table.header, counts_column, table.name_at, source)
