@@ -176,8 +176,9 @@ def length_matcher(
         inside = lengths < len(q)
         if unique and len(names) >= LENGTH_PILOT:  # the shares drift
             seen[:] = 0
-        tally.offered += np.bincount(lengths[inside], minlength=len(q))
-        seen[:] += np.bincount(lengths[inside], minlength=len(q))
+        offered = np.bincount(lengths[inside], minlength=len(q))
+        tally.offered += offered
+        seen[:] += offered
         tally.candidates += len(names)
         if tally.candidates >= LENGTH_PILOT and not tally.warned:
             tally.warned = True

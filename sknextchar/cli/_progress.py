@@ -88,7 +88,7 @@ class EpochProgress:
 
     def setup(self, estimator, context):
         """Start the display when ``fit`` starts."""
-        self._console = self.console or _StderrConsole(stderr=True)
+        self._console = self.console or Console(stderr=True)
         self._restore = _raising_on_broken_pipe(self._console)  # for the fit
         self._out = training_output("fit")  # every write of this fit
         self._bar = None
@@ -153,33 +153,27 @@ class EpochProgress:
             self._out.call(bar.stop)
 
 
-class _StderrConsole(Console):
-    """A console whose reader leaving is an error of the write, as a file's.
-
-    rich's own ends the program (``SystemExit``) and puts the null device in
-    place of the host program's standard output: inside ``fit``, that would lose
-    the model.
-    """
-
-    def on_broken_pipe(self):
-        self.quiet = True
-        raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+def _broken_pipe_raised(console):
+    """A console's reader leaving, as an error of the write (as a file's)."""
+    console.quiet = True
+    raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
 
 
 def _raising_on_broken_pipe(console):
     """Make ``console`` raise BrokenPipeError when its reader leaves, for a fit;
     returns what puts it back as it was (None if it is left as it is).
 
-    A console of the user's with rich's own handler would end the program
-    (``SystemExit``) and put the null device over its standard output; a
-    handler of the user's own (a subclass's, a method set) is left alone.
+    rich's own handler ends the program (``SystemExit``) and puts the null
+    device over the host program's standard output: inside ``fit``, that would
+    lose the model. A handler of the user's own (a subclass's, a method set) is
+    left alone.
     """
     if "on_broken_pipe" in vars(console):
         return None
     if type(console).on_broken_pipe is not Console.on_broken_pipe:
-        return None  # the user's subclass, or ours: it raises already
+        return None  # the user's subclass: its handler is its own
     quiet = console.quiet
-    console.on_broken_pipe = types.MethodType(_StderrConsole.on_broken_pipe, console)
+    console.on_broken_pipe = types.MethodType(_broken_pipe_raised, console)
 
     def restore():
         del console.on_broken_pipe
