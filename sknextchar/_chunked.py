@@ -17,7 +17,6 @@ import copy
 import math
 import os
 import time
-from contextlib import nullcontext
 from numbers import Integral
 
 import numpy as np
@@ -36,7 +35,7 @@ from ._epoch_records import (
     stop_reason,
     weight_scale_advice,
 )
-from ._file_passes import check_rereadable, read_again
+from ._file_passes import FilePasses, check_rereadable
 from ._model_input import window_sample_weight
 from ._name_chunks import chunk_reader, replayed
 from ._pipeline import split_pipeline
@@ -143,7 +142,13 @@ def train_from_file(
     chunk_size : int, default=100_000
         Names per chunk: the memory bound (about 1 KB per name with the
         defaults' windows and activations). A file of several chunks is read
-        again for each epoch (and for each pass of the records). A file whose
+        again for each epoch (and for each pass of the records): a file
+        written to, appended to, replaced, removed or made a folder between
+        two passes (or during the first) stops the training with an error
+        that says so, and how many finished epochs are lost; a file only
+        touched, or saved again with the same bytes, goes on (its bytes are
+        compared by a hash). A relative ``path`` is the file of the working
+        folder of the call, whatever the working folder later. A file whose
         names are one chunk is read twice, whatever ``max_iter`` is: by the
         first pass and by the first epoch, whose names the later epochs and
         passes train on from memory, so an edit of the file after the first
@@ -227,11 +232,17 @@ def train_from_file(
         chunk's ``partial_fit`` would average its own steps only), the file
         holds no name or a character outside a given alphabet, or cannot be
         decoded, or ``path`` is a FIFO, a socket or a device (the names are
-        read more than once: they must be in a regular file); with
+        read more than once: they must be in a regular file), or the file was
+        written to, appended to or replaced between two of its passes (train
+        on a copy that stays as it is); with
         ``resume=True``, if the classifier is not fitted, has trained
         ``max_iter`` epochs already, or does not know the file's characters.
         A name of the file is shown as ``names[i]``, its place among the
         file's names (counted from 0, blank lines skipped).
+    OSError
+        If the file cannot be read (FileNotFoundError for a path that is no
+        file); after its first pass, if it was removed, renamed, made a folder
+        or unreadable since (saying that it changed while training read it).
 
     See Also
     --------
@@ -273,7 +284,8 @@ def train_from_file(
     columns = names_column, counts_column, by_position
     chunks = chunk_reader(path, chunk_size, encoding, *columns)
 
-    n_chunks, chunks = _first_pass(  # the vocabulary; the chunks to train on
+    # The vocabulary; the chunks to train on, each pass of them checked (passes).
+    n_chunks, chunks, passes = _first_pass(
         pipeline, windows, chunks, path, chunk_size, names_column, check_names
     )
     if resume:
@@ -282,17 +294,17 @@ def train_from_file(
     if return_sampler:
         chunks = record.watching(raw_chunks)  # before the counts are scaled
     if counts_column is not None:
-        chunks = _scaled_chunks(chunks, _mean_window_weight(windows, chunks()))
+        chunks = _scaled_chunks(chunks, _mean_window_weight(windows, chunks, passes))
     # One output for the run's progress (one warning); Ctrl-C: the records
     # complete go with it.
     with shared_progress("train_from_file") as run, record.given_on_ctrl_c():
         progress = ChunkProgress(n_chunks, clf.max_iter, run) if verbose else None
-        trainer = _epoch_trainer(clf, windows, chunks, progress, path)
+        trainer = _epoch_trainer(clf, windows, chunks, progress, passes)
         _train_in_one_stream(pipeline, clf, first, trainer)
-        clf.best_loss_ = min(clf.loss_curve_)
         if not return_sampler:
             return pipeline
-        record.finish(raw_chunks, progress)  # the depths of the prefix table left
+        passes.when = _AFTER  # the depths of the prefix table left
+        record.finish(raw_chunks, progress)
     from ._fitted import as_sampler
 
     return record.fill(as_sampler(pipeline, "train_from_file", max_length=None))
@@ -303,20 +315,25 @@ def _first_pass(pipeline, windows, chunks, path, chunk_size, names_column, check
     file, those of count 0 too (checked, and counted in the places of its
     errors, but not learned); the number of chunks of ``chunk_size`` names
     learned that each epoch trains on (the chunks of the file without them),
-    and ``chunks`` for the passes after it: a file of one chunk, which its
-    training holds in memory anyway, is read once more, not once per pass."""
+    ``chunks`` for the passes after it (a file of one chunk, which its
+    training holds in memory anyway, is read once more, not once per pass),
+    and the :class:`~sknextchar._file_passes.FilePasses` that checks each of
+    them reads the file this pass read."""
     step = next((name for name, est in pipeline.steps if est is windows), None)
+    passes = FilePasses(path)  # the file as it is before its first pass
+    chunks = passes.checked(chunks)  # each pass that reads the file
     every_name = chunks(every_name=True)
     n_learned = first_pass(
         windows, every_name, os.fspath(path), names_column, check, step
     )
     n_chunks = math.ceil(n_learned / chunk_size)
-    return n_chunks, replayed(chunks) if n_chunks <= 1 else chunks
+    return n_chunks, replayed(chunks) if n_chunks <= 1 else chunks, passes
 
 
 def _train_in_one_stream(pipeline, clf, first, train_epoch):
     """:func:`_train_epochs` with the callbacks of the pipeline and of ``clf``,
-    and one random stream for the whole run (``clf.random_state`` after)."""
+    and one random stream for the whole run (``clf.random_state`` after);
+    ``clf.best_loss_``, the lowest loss of its epochs."""
     seed = clf.random_state
     # One random stream for the whole run, as fit has (an int would restart it
     # at every partial_fit call, drawing the same shuffle every epoch).
@@ -330,9 +347,10 @@ def _train_in_one_stream(pipeline, clf, first, train_epoch):
         _train_epochs(clf, callbacks, first, train_epoch)
     finally:
         clf.set_params(random_state=seed)
+    clf.best_loss_ = min(clf.loss_curve_)
 
 
-def _epoch_trainer(clf, windows, chunks, progress, path):
+def _epoch_trainer(clf, windows, chunks, progress, passes):
     """``train_epoch(epoch)``: one pass over the file; True when the loss of the
     passes stopped improving (``tol``, ``n_iter_no_change``), as ``fit`` stops."""
     resumed = hasattr(clf, "loss_curve_")  # drop_later_epochs kept its epochs
@@ -345,10 +363,9 @@ def _epoch_trainer(clf, windows, chunks, progress, path):
     )
 
     def train_epoch(epoch):
-        # A one-chunk file's later epochs read it from memory, not the file.
-        in_memory = getattr(chunks, "in_memory", None)
-        with nullcontext() if in_memory and in_memory() else read_again(path, epoch):
-            _train_epoch(clf, windows, chunks(), epoch, progress, path)
+        passes.when = f"epoch {epoch + 1}"  # a pass read from memory: unchecked
+        _train_epoch(clf, windows, chunks(), epoch, progress, passes.path)
+        passes.epochs_done += 1  # a change found later says it is lost
         _, stop = patience.update(clf.loss_curve_[-1])
         clf._no_improvement_count = patience.count  # the passes', not the chunks'
         if stop and progress is not None:
@@ -356,6 +373,10 @@ def _epoch_trainer(clf, windows, chunks, progress, path):
         return stop
 
     return train_epoch
+
+
+# The passes of the records after the training, as their errors name them.
+_AFTER = "a pass after the last epoch (recording the lengths by prefix)"
 
 
 def _check_pipeline_argument(pipeline):
@@ -482,15 +503,17 @@ def _train_epochs(clf, callbacks, first, train_epoch):
             callback.teardown(estimator=clf, context=ctx)
 
 
-def _mean_window_weight(windows, chunks):
-    """The mean weight of the file's windows of weight above 0 (a pass over it).
+def _mean_window_weight(windows, chunks, passes):
+    """The mean weight of the file's windows of weight above 0 (a pass over
+    ``chunks()``, named in the errors of ``passes``).
 
     ``fit`` divides the weights by this mean; ``partial_fit`` takes them as
     given, so each chunk's weights are divided by the mean of the whole file,
     and a chunk of rare names weighs less than one of common names.
     """
     total, n_windows = 0.0, 0
-    for chunk, weights in chunks:
+    passes.when = "the pass that weighs the counts"
+    for chunk, weights in chunks():
         if weights.any():
             per_window = window_sample_weight(windows.transform(chunk), weights)
             total += float(per_window.sum())

@@ -2,21 +2,20 @@
 
 The estimator validates its input and orchestrates: the math is in
 :mod:`sknextchar.nn.functional`, Adam and its schedule in :mod:`sknextchar.nn.adam`,
-the pieces of a training run in :mod:`sknextchar.nn.training`, the records of its
-epochs (early stopping, patience, progress) in :mod:`sknextchar._epoch_records`,
+the pieces of a training run in :mod:`sknextchar.nn.training`, the epochs of a
+training call (its trainer, the loop, the end of a fit) in
+:mod:`sknextchar._mlp_epochs`, the records of its epochs (early stopping,
+patience, progress) in :mod:`sknextchar._epoch_records`,
 and the checks of the two input kinds in :mod:`sknextchar._model_input` (of a
 training call's data, in :mod:`sknextchar._mlp_training_data`).
 """
 
 import contextlib
-import time
-import warnings
 from numbers import Integral, Real
 
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.callback import CallbackSupportMixin, with_callbacks
-from sklearn.exceptions import ConvergenceWarning
 from sklearn.utils.validation import check_is_fitted, check_random_state
 
 from ._architecture import (
@@ -31,19 +30,21 @@ from ._atomic import Rollback, fitted_state, reports_fit
 from ._blas import one_blas_thread
 from ._compat import Interval, Options, StrOptions, fit_context
 from ._epoch_records import (
-    convergence_message,
     divergence_advice,
-    patience_of,
-    progress_line,
-    record_epoch,
     split_for_early_stopping,
     start_records,
-    stop_reason,
 )
 from ._estimator import PackageEstimatorMixin
 from ._holdout import hold_out_seed
 from ._label_fine_tuning import check_discriminative_labels, fine_tune_labels
 from ._labels import split_name_labels, with_label_column
+from ._mlp_epochs import (
+    CALLBACK_STOP,
+    end_fit,
+    fit_epochs,
+    mlp_trainer,
+    task_starter,
+)
 from ._mlp_training_data import (
     check_labels_weighted,
     check_mlp_training_data,
@@ -58,51 +59,19 @@ from ._model_input import (
 from ._next_char_model import NextCharModelMixin
 from ._progress_output import training_output
 from ._row_keys import distinct_rows
-from ._stacklevel import user_stacklevel
 from ._windows import CharWindows
 from .exceptions import DamagedModelError
-from .nn.adam import SCHEDULES, AdamOptimizer
+from .nn.adam import SCHEDULES
 from .nn.functional import (
     ACTIVATIONS,
     log_proba_by_row,
 )
-from .nn.training import (
-    BestEpoch,
-    DivergenceError,
-    DivergenceGuard,
-    MinibatchTrainer,
-    ParameterAverage,
-    ParameterWorkspace,
-    validation_score,
-)
-
-# Rows per forward pass of the validation score: bounds the memory of scoring a
-# large hold-out to a few MB of activations.
-_VALIDATION_CHUNK = 4096
+from .nn.training import DivergenceError, ParameterWorkspace
 
 # Private attributes that are part of the fitted state (besides the names ending
 # with "_"): what a failed training call puts back, and what a callback's
 # fitted_estimator copies (_weights_epoch: see nn.training.trained_epochs).
 _TRAINING_STATE = ("_optimizer", "_no_improvement_count", "_weights_epoch")
-# Why training stopped when a callback's on_fit_task_end returned True.
-_CALLBACK_STOP = "a callback asked to stop"
-# The callback task of each discriminative epoch (an epoch of fit is "epoch").
-DISCRIMINATIVE_EPOCH_TASK = "discriminative epoch"
-
-
-def _task_starter(ctx, hooks):
-    """A function that reports the start of a subtask of ``ctx`` to the callbacks.
-
-    It returns the function that reports the subtask's end, which returns True
-    when a callback asks to stop.
-    """
-
-    def start():
-        task = ctx.subcontext(task_name=DISCRIMINATIVE_EPOCH_TASK)
-        task.call_on_fit_task_begin(**hooks)
-        return lambda: task.call_on_fit_task_end(**hooks)
-
-    return start
 
 
 class CharEmbeddingMLPClassifier(
@@ -716,7 +685,11 @@ class CharEmbeddingMLPClassifier(
         sample weights, or None; ``split_seed`` draws the hold-out of early
         stopping (:func:`~sknextchar._holdout.hold_out_seed`).
         """
-        trainer = self._trainer(len(data.targets), fresh_optimizer=not partial)
+        trainer = mlp_trainer(
+            self, self._workspace(), len(data.targets), self._hidden_sizes(),
+            self._optimizer if partial else None,
+        )  # fmt: skip
+        self._optimizer = trainer.optimizer
         train, val = split_for_early_stopping(
             self, data, split_seed, weights, rescale=not partial
         )
@@ -728,72 +701,21 @@ class CharEmbeddingMLPClassifier(
         ctx.call_on_fit_task_begin(**hooks)
         out = training_output("partial_fit" if partial else "fit")
         with one_blas_thread():
-            best, reason = self._fit_epochs(
-                trainer, train, val, rng, ctx, range(first, first + n_epochs),
+            best, reason = fit_epochs(
+                self, trainer, train, val, rng, ctx, range(first, first + n_epochs),
                 hooks, out,
             )  # fmt: skip
         if trainer.average is not None:  # the parameters become their average
             trainer.average.copy_to(trainer.workspace.flat)
         if not partial:
-            self._end_fit(trainer, best, reason, out)
+            end_fit(self, trainer, best, reason, out)
             self.label_loss_curve_ = []
-            if n_tuning and reason != _CALLBACK_STOP:
+            if n_tuning and reason != CALLBACK_STOP:
                 fine_tune_labels(
-                    self, self._workspace(), data, rng, _task_starter(ctx, hooks),
+                    self, self._workspace(), data, rng, task_starter(ctx, hooks),
                     sample_weight=weights, progress=out,
                 )
         ctx.call_on_fit_task_end(**hooks)
-
-    def _fit_epochs(self, trainer, train, val, rng, ctx, schedule, hooks, out):
-        """The epoch loop; returns the best weights and why it stopped early.
-        ``out`` (a ProgressOutput) writes the verbose lines."""
-        patience = patience_of(self)
-        best = BestEpoch(trainer, len(self.loss_curve_)) if val is not None else None
-        self.n_iter_ = 0
-        for schedule_epoch in schedule:
-            epoch_ctx = ctx.subcontext(task_name="epoch")
-            epoch_ctx.call_on_fit_task_begin(**hooks)
-            learning_rate = trainer.optimizer.set_epoch(schedule_epoch)
-            start = time.perf_counter()
-            epoch_loss = trainer.run_epoch(
-                train[0], train[1], rng, self.n_iter_ + 1, sample_weight=train[2]
-            )
-            score = None
-            if val is not None:
-                score = validation_score(
-                    trainer.workspace, val[0], val[1], self.activation,
-                    _VALIDATION_CHUNK, sample_weight=val[2],
-                )  # fmt: skip
-                trainer.guard.check_score(score, self.n_iter_ + 1)
-            n_windows = len(train[1])
-            is_best, stop = record_epoch(self, epoch_loss, score, n_windows, patience)
-            if is_best and val is not None:
-                best = BestEpoch(trainer, len(self.loss_curve_))
-            if self.verbose:
-                seconds = time.perf_counter() - start
-                out.line(progress_line(self, learning_rate, seconds))
-            if epoch_ctx.call_on_fit_task_end(**hooks):
-                return best, _CALLBACK_STOP
-            if stop:
-                return best, stop_reason(self)
-        return best, None
-
-    def _end_fit(self, trainer, best, reason, out):
-        """Report why ``fit`` stopped (on ``out``, a ProgressOutput) and
-        restore the best validation epoch."""
-        if reason and self.verbose:
-            out.line(f"Stopping: {reason}.")
-        # A cosine schedule is planned to end at max_iter, with the step size
-        # annealed to 1%, and an averaged run ends with its average: reaching it
-        # is the end of the run, not a failure.
-        if reason is None and self.learning_rate == "constant" and not self.average:
-            warnings.warn(
-                convergence_message(self),
-                ConvergenceWarning,
-                stacklevel=user_stacklevel(),
-            )
-        if best is not None:  # the weights and Adam state of the best epoch
-            best.restore(trainer, self)
 
     # ------------------------------------------------------ fit: the setup
 
@@ -832,46 +754,6 @@ class CharEmbeddingMLPClassifier(
         )
         self.label_embeddings_ = ws.label_embeddings
         return ws
-
-    def _trainer(self, n_windows, *, fresh_optimizer):
-        """Pack the parameters into a workspace and set up the optimizer's steps.
-
-        ``fit`` starts a new optimizer, as MLPClassifier does; ``partial_fit``
-        carries its state over.
-        """
-        ws = self._workspace()
-        settings = dict(
-            learning_rate_init=self.learning_rate_init,
-            beta_1=self.beta_1,
-            beta_2=self.beta_2,
-            epsilon=self.epsilon,
-            schedule=self.learning_rate,
-            n_epochs=self.max_iter,
-        )
-        if fresh_optimizer or self._optimizer is None:
-            self._optimizer = AdamOptimizer([ws.flat], **settings)
-        else:
-            self._optimizer.adapt([ws.flat], **settings)
-        guard = DivergenceGuard.for_start(
-            len(self.classes_),
-            self.alpha,
-            min(self.batch_size, n_windows),
-            [ws.weights],
-        )
-        return MinibatchTrainer(
-            ws,
-            self._optimizer,
-            activation=self.activation,
-            alpha=self.alpha,
-            batch_size=self.batch_size,
-            shuffle=self.shuffle,
-            dropout=self.dropout,
-            hidden_layer_sizes=self._hidden_sizes(),
-            guard=guard,
-            average=None
-            if self.average is None
-            else ParameterAverage(ws.flat, self.average),
-        )
 
     def _fitted(self):
         """A copy of the fitted state: a callback's ``fitted_estimator`` gets it."""

@@ -8,7 +8,7 @@ be silently wrong (letters shifted by one id), so every use checks first.
 
 import numpy as np
 
-__all__ = ["STEPS_DISAGREE", "check_steps_agree"]
+__all__ = ["STEPS_DISAGREE", "check_steps_agree", "steps_disagreement"]
 
 #: The start of the message of every check that finds the steps disagreeing.
 STEPS_DISAGREE = "The pipeline's steps disagree"
@@ -46,8 +46,46 @@ def check_steps_agree(transformer, model, vocabulary=None):
     ...
     ValueError: The pipeline's steps disagree: the transformer's vocabulary ...
     """
+    what = steps_disagreement(transformer, model, vocabulary)
+    if what is not None:
+        raise ValueError(f"{STEPS_DISAGREE}: {what}; {_ADVICE}.")
+
+
+def steps_disagreement(transformer, model, vocabulary=None):
+    """What differs between a transformer and the model fitted after it, or None.
+
+    The check of :func:`check_steps_agree`, as a value: a loaded model file
+    whose steps disagree (a hand-edited vocabulary or ``classes_``) is refused
+    with it at load.
+
+    Parameters
+    ----------
+    transformer : ContextWindowTransformer
+        The fitted first step.
+    model : estimator
+        The fitted model after it.
+    vocabulary : sequence of str or None, default=None
+        The vocabulary recorded when the caller (a sampler) was fitted, if any.
+
+    Returns
+    -------
+    what : str or None
+        What differs, or None when the steps agree.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sknextchar import ContextWindowTransformer
+    >>> from sknextchar._consistency import steps_disagreement
+    >>> transformer = ContextWindowTransformer().fit(["ab"])
+    >>> class Model:
+    ...     classes_ = np.array(["-", "b", "a"])
+    >>> steps_disagreement(transformer, Model())[:58]
+    "the transformer's vocabulary is not the model's classes_ ("
+    """
     current = tuple(transformer.vocabulary_)
     classes = getattr(model, "classes_", None)
+    n_features = getattr(model, "n_features_in_", None)
     if vocabulary is not None and tuple(vocabulary) != current:
         what = "the transformer's vocabulary changed since the sampler was fitted"
     elif (
@@ -55,13 +93,14 @@ def check_steps_agree(transformer, model, vocabulary=None):
         and np.asarray(classes).dtype.kind == "U"
         and (tuple(np.asarray(classes).tolist()) != current)
     ):
-        what = "the transformer's vocabulary is not the model's classes_"
-    elif getattr(model, "n_features_in_", transformer.context_length) != (
-        transformer.context_length
-    ):
+        what = (
+            "the transformer's vocabulary is not the model's classes_ "
+            f"({_symbols_differ(current, np.asarray(classes).tolist())})"
+        )
+    elif n_features is not None and n_features != transformer.context_length:
         what = (
             f"the transformer's context_length={transformer.context_length} is not "
-            f"the {model.n_features_in_} characters the model was fitted on"
+            f"the {n_features} characters the model was fitted on"
         )
     elif len(getattr(model, "embeddings_", current)) < len(current):
         what = (
@@ -69,5 +108,17 @@ def check_steps_agree(transformer, model, vocabulary=None):
             f"the transformer's vocabulary has {len(current)}"
         )
     else:
-        return
-    raise ValueError(f"{STEPS_DISAGREE}: {what}; {_ADVICE}.")
+        return None
+    return what
+
+
+def _symbols_differ(vocabulary, classes):
+    """How the classes differ from the vocabulary: symbols missing, or order."""
+    in_classes, in_vocabulary = set(classes), set(vocabulary)
+    lacks = [s for s in vocabulary if s not in in_classes][:5]
+    extra = [s for s in classes if s not in in_vocabulary][:5]
+    if not (lacks or extra):
+        return "the same symbols in another order, or some twice"
+    parts = [f"classes_ lacks {', '.join(map(repr, lacks))}"] * bool(lacks)
+    parts += [f"only classes_ has {', '.join(map(repr, extra))}"] * bool(extra)
+    return "; ".join(parts)

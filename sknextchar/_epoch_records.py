@@ -6,8 +6,8 @@ records of its training run (``loss_curve_``, ``best_loss_``,
 ``_no_improvement_count``). This module holds what reads and updates them: the
 hold-out of early stopping, the patience counter of a call, the update after an
 epoch, and the words of the verbose lines, of the stop, of the convergence
-warning and of the advice when training diverges. The estimator runs the
-epochs and calls these.
+warning and of the advice when training diverges. The epochs are run by
+:mod:`sknextchar._mlp_epochs`, which calls these.
 """
 
 import contextlib

@@ -22,12 +22,8 @@ import numpy as np
 from sklearn.utils.multiclass import check_classification_targets, type_of_target
 from sklearn.utils.validation import column_or_1d
 
-from ._model_input import (
-    TrainingData,
-    check_label_types,
-    check_no_missing_labels,
-    label_values,
-)
+from ._label_input import check_label_types, check_no_missing_labels, label_values
+from ._model_input import TrainingData
 from ._remade_errors import remade
 from ._stacklevel import user_stacklevel
 from ._steps import pipeline_steps, unfreeze

@@ -16,7 +16,7 @@ import numpy as np
 from ._decoding import deterministic_words
 from ._prefix_lengths import LengthsOf
 from ._stacklevel import user_stacklevel
-from ._text import or_list
+from ._text import counted, or_list
 
 __all__ = [
     "LENGTH_PILOT",
@@ -39,7 +39,11 @@ LENGTH_PILOT = 1000
 # match_lengths warns: at temperature=0.01 every name had the greedy name's 4
 # letters, and the names returned kept those alone without a word (lengths
 # of 5 to 10 letters, 91% of the bundled names', never drawn). A length the
-# sampler draws too rarely for its first names to hold one weighs far less.
+# sampler draws too rarely for the names drawn to hold one weighs far less.
+# Told once the names are all drawn, of the names of every round (of
+# LENGTH_PILOT names or more): told of the first 1,000 names, it was wrong
+# when later rounds drew the length (at temperature=0.35, 6% of the training
+# names of 2 letters, the names returned held 45 of the 60 asked for).
 UNMATCHED_SHARE = 0.05
 
 # Or, once the names are all drawn, the names of those lengths missing from the
@@ -73,13 +77,13 @@ def length_matcher(
     thinned included). Within each length the names keep their proportions,
     so the names kept follow ``p(name | k) * q_k``: the sampler's names with
     the target's lengths. A length the sampler never produces cannot be
-    matched: once :data:`LENGTH_PILOT` names have been offered, a
-    ``UserWarning`` says which lengths none of them had when those are at
-    least :data:`UNMATCHED_SHARE` of the target, since the names kept then
-    lack them (a length no name can have, by ``fits``, is no target); once
-    the names are all drawn, :meth:`LengthTally.warn_unreturned` says which
-    lengths none of the names offered in any round had, when the names asked
-    for lack enough of them (:data:`UNMATCHED_NAMES`). The
+    matched: once the names are all drawn,
+    :meth:`LengthTally.warn_unreturned` says which lengths none of the names
+    offered in any round had, when those are at least
+    :data:`UNMATCHED_SHARE` of the target (of :data:`LENGTH_PILOT` names or
+    more) or the names asked for lack enough of them
+    (:data:`UNMATCHED_NAMES`); a length no name can have, by ``fits``, is no
+    target. The
     estimate needs names: a first batch of a few names leaves
     out the lengths it lacks (:data:`LENGTH_PILOT` is the size of first batch
     that avoids it).
@@ -180,9 +184,6 @@ def length_matcher(
         tally.offered += offered
         seen[:] += offered
         tally.candidates += len(names)
-        if tally.candidates >= LENGTH_PILOT and not tally.warned:
-            tally.warned = True
-            _warn_unmatched(tally, seen, controls)
         ratio = np.divide(q, seen, out=np.zeros_like(q), where=seen > 0)
         weight = np.zeros(len(names))
         if ratio.any():
@@ -218,17 +219,16 @@ class LengthTally:
     def __init__(self, q, whose, cut):
         self.q, self.whose, self.cut = q, whose, cut
         self.candidates = self.kept = self.repeats = 0
-        self.warned = False  # the first names are checked
-        self.told = False  # a warning was given
         self.kept_names = None  # with unique: the names kept so far
         self.dropped = set()  # with unique: the names ever thinned out
         self.offered = np.zeros(len(q))  # never started again, unlike seen
 
     def warn_unreturned(self, n_samples, controls):
         """Warn, once ``n_samples`` names are all kept, when none of the names
-        offered in any round had lengths that enough of them would have
-        (:func:`_lacks_enough`): the names returned lack those lengths. Not
-        when the first names were told of already.
+        offered in any round had lengths of :data:`UNMATCHED_SHARE` of the
+        target or more (once :data:`LENGTH_PILOT` names were offered), or
+        that enough of the names asked for would have
+        (:func:`_lacks_enough`): the names returned lack those lengths.
 
         Examples
         --------
@@ -253,8 +253,7 @@ class LengthTally:
         returned lack them (about 146 of the 5,000 names asked for would have
         them). The model draws names of those lengths too rarely to match them.
         """
-        if not self.told:
-            _warn_unmatched(self, self.offered, controls, n_samples)
+        _warn_unmatched(self, self.offered, controls, n_samples)
 
     @property
     def thinned(self):
@@ -301,23 +300,21 @@ def _deterministic_message(controls):
     )
 
 
-def _warn_unmatched(tally, seen, controls, n_samples=None):
-    """Warn when the names offered (``seen[k]`` of ``k`` letters) lack
-    lengths that are at least :data:`UNMATCHED_SHARE` of the target
-    ``tally.q``, the first names; or, with ``n_samples`` (the names asked
-    for, all kept), lengths that enough of them would have
-    (:func:`_lacks_enough`), the names offered in every round: the names
-    kept lack them too. Only what draws other lengths is advised: leaving out
+def _warn_unmatched(tally, seen, controls, n_samples):
+    """Warn when the names offered in every round (``seen[k]`` of ``k``
+    letters) lack lengths that are at least :data:`UNMATCHED_SHARE` of the
+    target ``tally.q`` (of :data:`LENGTH_PILOT` names or more), or lengths
+    that enough of the ``n_samples`` names asked for, all kept, would have
+    (:func:`_lacks_enough`): the names kept lack them too. Only what draws
+    other lengths is advised: leaving out
     ``match_lengths`` would not, since the thinning never removes a length
     the names drawn have."""
     q = tally.q
     lacking = (q > 0) & (seen == 0)
     share = q[lacking].sum() / q.sum() if q.sum() > 0 else 0.0
-    if n_samples is None and share < UNMATCHED_SHARE:
+    sure = tally.candidates >= LENGTH_PILOT and share >= UNMATCHED_SHARE
+    if not sure and not _lacks_enough(share, n_samples, q.sum()):
         return
-    if n_samples is not None and not _lacks_enough(share, n_samples, q.sum()):
-        return
-    tally.told = True
     ways = []
     if controls.temperature < 1:
         ways.append("raise the temperature (e.g. temperature=1.0)")
@@ -334,16 +331,16 @@ def _warn_unmatched(tally, seen, controls, n_samples=None):
     letters = "letter" if missing == "1" else "letters"
     # The share is of the target's lengths that can be matched (tally.cut).
     of = tally.whose.share(tally.cut)
-    first, asked = "first ", ""
-    if n_samples is not None:  # every name drawn, and how many would have them
-        first = ""
-        asked = (
-            f" (about {round(share * n_samples):,} of the {n_samples:,} names "
-            "asked for would have them)"
-        )
+    would = round(share * n_samples)  # of the names asked for; 0: unsaid
+    asked = (
+        f" (about {would:,} of the {counted(n_samples, 'name')} asked for would"
+        " have them)"
+        if would
+        else ""
+    )
     warnings.warn(
         f"match_lengths=True cannot give the names the lengths of {tally.whose}: "
-        f"none of the {first}{tally.candidates:,} names drawn that pass the other "
+        f"none of the {tally.candidates:,} names drawn that pass the other "
         f"tests had {missing} {letters}, the lengths of {_percent(share)} of "
         f"{of} ({controls}), so the names returned lack them{asked}. "
         f"{advice}",

@@ -3,20 +3,25 @@
 A learned grapheme alphabet (``alphabet="auto"``) takes each grapheme of the
 names as a symbol; a name that starts with a combining mark (its letter lost,
 ``"\\u0301a"``) would make the mark a symbol of its own, with which a generated
-name could start. :func:`check_no_lone_marks` refuses such names with a
-:class:`LoneMarksError`, which keeps the names, their places and their count,
-so that a file read in chunks counts and places them in the whole file.
+name could start; one at the start of a word inside the name, after a space, a
+hyphen or an apostrophe (``"Anna \\u0301Bob"``), would make the space and the
+mark one symbol, which a generated name could hold in place of a space.
+:func:`check_no_lone_marks` refuses such names with a :class:`LoneMarksError`,
+which keeps the names, their places and their count, so that a file read in
+chunks counts and places them in the whole file.
 """
 
+import functools
+
 from ._placed_names import PlacedNamesError
-from ._text import MAX_REPORTED, counted, describe_symbol, starts_with_mark
+from ._text import MAX_REPORTED, WORD_EDGE, counted, describe_symbol
 from ._validation import element_place
 
 __all__ = ["LoneMarksError", "check_no_lone_marks"]
 
 
 class LoneMarksError(PlacedNamesError):
-    """Names that start with a combining mark, refused.
+    """Names that start a name or a word with a combining mark, refused.
 
     Parameters
     ----------
@@ -25,17 +30,18 @@ class LoneMarksError(PlacedNamesError):
     places : list of str
         Where the names shown are (``"names[3]"``).
     mark : str
-        The mark the first of them starts with, as read.
+        The mark the first of them starts a name or a word with, as read.
     n_names : int or None, default=None
-        How many names start with a mark; None: ``len(names)``.
+        How many names start a name or a word with a mark; None:
+        ``len(names)``.
     positions : list of int or None, default=None
         The position of each of ``names`` in the list checked.
 
     Examples
     --------
     >>> error = LoneMarksError(["\\u0301a"], ["names[2]"], "\\u0301", n_names=4)
-    >>> str(error).split(", which")[0]
-    '4 names start with a combining mark'
+    >>> str(error).split(" (after")[0]
+    '4 names start with a combining mark or hold one at the start of a word'
     """
 
     check_order = 1  # after the names are read: when a vocabulary is learned
@@ -48,14 +54,19 @@ class LoneMarksError(PlacedNamesError):
         """The message, made from the attributes."""
         return (
             f"{counted(self.n_names, 'name', ('starts', 'start'))} with a combining "
-            f"mark, which cannot stand alone: {self.shown()} (starting with "
+            f"mark or {('holds', 'hold')[self.n_names != 1]} one at the start of "
+            "a word (after a space, a hyphen or an apostrophe), "
+            f"which cannot stand alone: {self.shown()} (the first: "
             f"{describe_symbol(self.mark)}). "
             "Remove the mark or add the letter it belongs to."
         )
 
 
 def check_no_lone_marks(names, texts, index=None):
-    """Refuse names that start with a combining mark (a symbol of its own).
+    """Refuse names that start a name or a word with a combining mark.
+
+    At a name's start the mark would be a symbol of its own, after a space,
+    a hyphen or an apostrophe one symbol with it.
 
     Parameters
     ----------
@@ -69,14 +80,25 @@ def check_no_lone_marks(names, texts, index=None):
     Raises
     ------
     LoneMarksError
-        If any of ``texts`` starts with a combining mark.
+        If any of ``texts`` starts a name or a word with a combining mark.
     """
-    bad = [i for i, text in enumerate(texts) if starts_with_mark(text)]
+    if "".join(texts).isascii():  # no mark: the common case, fast
+        return
+    search = _lone_mark_pattern().search
+    bad = [i for i, text in enumerate(texts) if not text.isascii() and search(text)]
     if bad:
         raise LoneMarksError(
             [names[i] for i in bad[:MAX_REPORTED]],
             [element_place("names", i, index) for i in bad[:MAX_REPORTED]],
-            texts[bad[0]][0],
+            search(texts[bad[0]]).group(),
             n_names=len(bad),
             positions=bad[:MAX_REPORTED],
         )
+
+
+@functools.cache
+def _lone_mark_pattern():
+    """A combining mark at the start of the text or of a word of it."""
+    import regex  # a dependency, as for graphemes
+
+    return regex.compile(rf"(?:^|(?<={WORD_EDGE}))\p{{M}}")

@@ -16,7 +16,13 @@ import os
 import numpy as np
 
 from ._limits import check_counts_total
-from .datasets._base import check_not_empty, warn_comment_lines, warn_unnamed_rows
+from .datasets._base import (
+    check_not_empty,
+    numbered_lines,
+    warn_comment_lines,
+    warn_title_name,
+    warn_unnamed_rows,
+)
 from .datasets._count_cells import column_words
 from .datasets._lines import check_line_lengths, file_lines
 from .datasets._positions import PlacedColumn, position_counted_rows, position_table
@@ -109,6 +115,8 @@ def read_name_chunks(
     if warn_comments:
         names = [name for name in map(str.strip, "".join(head).splitlines()) if name]
         warn_if_table(head, names, path, reader="train_from_file")
+        whole = len(head) <= LINES_LOOKED_AT  # else lines below it unread
+        warn_title_name(numbered_lines("".join(head)), path, whole=whole)
     check_line_lengths("".join(head), path)
     # Split as load_names splits the text (str.splitlines: at U+2028 too);
     # file_lines numbered them at line ends only, as a text editor does.
@@ -227,16 +235,19 @@ def chunk_reader(
     (``by_position``: the columns are positions, ``header=None``). The names
     of count 0 are left out, the chunks those of the file without them;
     ``chunks(every_name=True)`` keeps them, ``chunk_size`` names of the file
-    a chunk, for a pass that places each name in the file."""
-    passes = itertools.count()
+    a chunk, for a pass that places each name in the file. The passes after
+    the first read the file by its absolute path as it was then, whatever the
+    working folder is by then (the first's errors spell ``path`` as given)."""
+    passes, where = itertools.count(), os.path.abspath(path)
 
     def chunks(every_name=False):
         first = not next(passes)
+        path_now = path if first else where
         if counts_column is not None:
             columns = names_column, counts_column, first, by_position, every_name
-            return _weighted_chunks(path, chunk_size, encoding, *columns)
+            return _weighted_chunks(path_now, chunk_size, encoding, *columns)
         unweighted = read_name_chunks(
-            path,
+            path_now,
             chunk_size,
             encoding=encoding,
             names_column=names_column,
@@ -277,7 +288,6 @@ def replayed(chunks):
             return iter(kept[0])
         return _kept_if_one(chunks(), kept)
 
-    chunks_again.in_memory = lambda: bool(kept)  # the next pass reads no file
     return chunks_again
 
 

@@ -2,7 +2,8 @@
 
 The two factors of the rule, the priors and the pipelines' pooled likelihood,
 are :mod:`sknextchar._pooled_likelihood`'s; the calibration's fits are
-:mod:`sknextchar._label_calibration`'s.
+:mod:`sknextchar._label_calibration`'s; the checks of its fit, before and
+after the pipelines' fits, are :mod:`sknextchar._name_label_checks`'s.
 """
 
 import contextlib
@@ -13,8 +14,7 @@ import numpy as np
 from scipy.special import logsumexp
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.callback import CallbackSupportMixin
-from sklearn.frozen import FrozenEstimator
-from sklearn.utils.validation import check_is_fitted, column_or_1d
+from sklearn.utils.validation import check_is_fitted
 
 from ._compat import (
     HasMethods,
@@ -39,16 +39,19 @@ from ._label_calibration import (
     fit_pool_weights,
     fit_temperature,
 )
+from ._label_input import check_no_missing_labels, label_values
 from ._label_posterior import log_priors
 from ._labels import (
-    check_float_labels,
-    check_label_targets,
-    label_classes,
     labels_checked_once,
 )
-from ._left_out import check_unlearned_names
 from ._meta_callbacks import meta_fit_task
-from ._model_input import check_label_types, check_no_missing_labels, label_values
+from ._name_label_checks import (
+    check_fitted_with,
+    check_frozen_read,
+    check_name_labels,
+    check_take_weights,
+    check_unlearned,
+)
 from ._named_pipelines import (
     check_estimators,
     diagram_members,
@@ -63,7 +66,6 @@ from ._pipeline import (
     in_pipeline_words,
     names_told_once,
     reading_groups,
-    split_pipeline,
     told_in_places,
 )
 from ._pooled_likelihood import (
@@ -77,10 +79,9 @@ from ._pooled_likelihood import (
     with_dropped,
 )
 from ._presets import make_default_pipeline
-from ._sample_weight import check_sample_weight, check_takes_sample_weight
 from ._stacklevel import user_stacklevel
 from ._validation import check_names, series_index
-from ._weight_routing import model_gets_weights, weights_router
+from ._weight_routing import weights_router
 from .exceptions import DamagedModelError
 
 __all__ = ["NameLabelClassifier"]
@@ -439,17 +440,17 @@ class NameLabelClassifier(
             check_pipeline_to_fit(each)
         names, frozen = check_names(X), all_frozen(estimators)
         # Frozen pipelines learn nothing from the labels: no advice on their names.
-        labels, classes, ids = _check_labels(y, len(names), advise=not frozen)
+        labels, classes, ids = check_name_labels(y, len(names), advise=not frozen)
         given, cv = names, self.cv
         names, labels, weights = weighted_names(names, labels, sample_weight)
-        _check_unlearned(estimators, given, sample_weight, X)
+        check_unlearned(estimators, given, sample_weight, X)
         if self.calibration is not None and not frozen:
             cv = calibration_cv(cv, len(given), kept_rows(sample_weight))  # read once
-        _check_take_weights(estimators, weights)
+        check_take_weights(estimators, weights)
         counts = _label_counts(classes, ids, labels, weights)
         priors, temperature = check_priors(self.priors, counts, classes), 1.0
         # The names of a weight above 0, as NameSampler's fit reads them.
-        _check_frozen_read(X, estimators, given, sample_weight, self.calibration)
+        check_frozen_read(X, estimators, given, sample_weight, self.calibration)
         shares = np.full(len(estimators), 1.0 / len(estimators))
         n_fits = len(estimators) if self.calibration is None else None
         # The default pipeline's steps advise their parameters as it sets them.
@@ -457,7 +458,7 @@ class NameLabelClassifier(
         with (
             names_as_given(X, sample_weight),  # its messages count the names of X
             _default_words(),
-            labels_checked_once(),  # by _check_labels, of all the names
+            labels_checked_once(),  # by check_name_labels, of all the names
             each_told_once(),  # of a name strip_accents changes: once, not per pipeline
             meta_fit_task(self, names, labels, fit=fit, n_fits=n_fits) as fit_one,
         ):
@@ -480,7 +481,7 @@ class NameLabelClassifier(
                     weights,
                     places=places,
                 )
-        _check_fitted_with(pipelines, classes)
+        check_fitted_with(pipelines, classes)
         # Attributes only now: a fit that raised above left none behind.
         self.pipelines_, self.pipeline_ = pipelines, pipelines[0]
         self.classes_, self.class_count_ = classes, counts
@@ -807,52 +808,6 @@ def _default_words():
         ) from None
 
 
-def _check_fitted_with(pipelines, classes):
-    """Raise unless every pipeline's model knows every label (a frozen one may
-    not); warn of the labels a frozen one knows that ``y`` lacks."""
-    extra = []
-    for pipeline in pipelines:
-        known = label_classes(split_pipeline(pipeline, owner="NameLabelClassifier")[1])
-        extra += [] if known is None else np.setdiff1d(known, classes).tolist()
-        if known is None or not np.isin(classes, known).all():
-            has = "no labels" if known is None else f"the labels {known.tolist()!r}"
-            raise ValueError(
-                f"A pipeline of estimator was fitted with {has}, but y holds the "
-                f"labels {classes.tolist()!r} (a FrozenEstimator keeps the pipeline "
-                "as it was fitted). Pass it unfitted, or freeze a pipeline fitted "
-                "with these labels: pipe.fit(names, labels)."
-            )
-    if extra:
-        warnings.warn(
-            f"A pipeline of estimator knows the labels "
-            f"{list(dict.fromkeys(extra))!r}, which y lacks: the classifier "
-            f"predicts only the labels of y (classes_ = {classes.tolist()!r}), as "
-            "scikit-learn's classifiers take their classes from y. To predict "
-            "those labels too, give fit names of them.",
-            UserWarning,
-            stacklevel=user_stacklevel(),
-        )
-
-
-def _check_frozen_read(X, estimators, names, sample_weight, calibration):
-    """Raise, before any fit, for names of a weight above 0 that a frozen
-    pipeline cannot read (a character it does not know), as
-    NameSampler(FrozenEstimator(pipe)) does: predict would fail on them. A
-    calibration of frozen pipelines alone reads them as it scores them: none
-    is read here then. A name of weight 0 is left out, as if absent."""
-    frozen = [each for each in estimators if isinstance(each, FrozenEstimator)]
-    rows = kept_rows(sample_weight)
-    rows = np.arange(len(names)) if rows is None else rows
-    if calibration is not None and len(frozen) == len(estimators):
-        rows = rows[:0]
-    if not (frozen and len(rows)):
-        return
-    with names_as_given(X, rows=rows):
-        for pipeline in frozen:
-            windows = split_pipeline(pipeline, owner="NameLabelClassifier")[0]
-            windows.encode([names[i] for i in rows.tolist()])
-
-
 def _label_counts(classes, ids, labels, weights):
     """The counts of the labels ``classes`` (the sums of the names' weights,
     float64 with or without), given their ``ids`` in the names before
@@ -866,55 +821,6 @@ def _label_counts(classes, ids, labels, weights):
 def _part(weights, rows):
     """The weights of some rows (None stays None)."""
     return None if weights is None else weights[rows]
-
-
-def _check_take_weights(estimators, weights):
-    """Raise, before any fit, for a pipeline whose model's fit takes no weights."""
-    for i, pipeline in enumerate(estimators if weights is not None else []):
-        if isinstance(pipeline, FrozenEstimator):
-            continue  # not fitted again: the weights set the priors only
-        model = split_pipeline(pipeline, owner="NameLabelClassifier")[1]
-        check_takes_sample_weight(model, f"the model of estimator's pipeline {i}")
-        model_gets_weights(model)  # an alias request fails before any fit
-
-
-def _check_unlearned(estimators, names, sample_weight, X):
-    """Refuse, before any fit, a name of weight 0 that is no name (a zero-width
-    space), as each pipeline reads it; placed in ``X``, as NameSampler does."""
-    if sample_weight is None:
-        return
-    weights = check_sample_weight(sample_weight, len(names), "name")
-    for pipeline in estimators:
-        check_unlearned_names(pipeline, names, weights, given=X)
-
-
-def _check_labels(y, n_names, *, advise):
-    """The labels as a 1-D array, one per name, no missing value, 2 classes or
-    more; their classes and the ids of the names' labels in them (``advise``:
-    warn of labels of few names)."""
-    if y is None:
-        raise ValueError(
-            "NameLabelClassifier needs y, the label of each name; got y=None."
-        )
-    check_no_missing_labels(y, row="name")
-    check_label_types(y)  # before NumPy makes a number a string
-    labels = column_or_1d(label_values(y), warn=True)  # as scikit-learn, a column warns
-    check_float_labels(labels)  # counts as labels: said as NameSampler.fit does
-    if len(labels) != n_names:  # before a warning that counts them as names
-        raise ValueError(
-            f"X and y have different lengths: {n_names} names and {len(labels)} labels."
-        )
-    # The pipelines' fits do not warn again (labels_checked_once).
-    classes, ids = check_label_targets(labels, advise=advise)
-    if len(classes) < 2:  # as scikit-learn's classifiers: one class is no choice
-        (only,) = classes.tolist()
-        raise ValueError(
-            "NameLabelClassifier needs samples of at least 2 classes in y, but y "
-            f"holds only one class: {only!r}. Add names of another label; "
-            "to model the names of one label alone, fit a pipeline on them "
-            "without y (make_default_pipeline().fit(names))."
-        )
-    return labels, classes, ids
 
 
 def _pipelines_to_fit(estimator):

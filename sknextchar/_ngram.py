@@ -567,4 +567,17 @@ def table_problem(table, base):
         and (np.diff(indptr) >= 0).all()
     ):
         return "its indptr does not delimit the n-grams of each context"
+    if not _sums_to_one(table):
+        return "its alpha and gamma do not sum to 1 after each context"
     return None
+
+
+def _sums_to_one(table):
+    """Each context's alpha and gamma sum to 1, as the interpolation needs
+    (the lower order's distribution, which gamma weighs, sums to 1)."""
+    indptr = table["indptr"]
+    sums = np.zeros(len(table["gamma"]))
+    rows = np.diff(indptr) > 0
+    if rows.any():
+        sums[rows] = np.add.reduceat(table["alpha"], indptr[:-1][rows])
+    return bool(np.allclose(sums + table["gamma"], 1.0, rtol=0, atol=1e-6))

@@ -40,6 +40,7 @@ from ._saved_versions import (
     skops_versions,
     warn_other_versions,
 )
+from ._skops_release import SAFE_SKOPS, SKOPS_INSTALL
 from ._zip_bytes import write_canonical
 from .exceptions import DamagedModelError
 
@@ -59,17 +60,6 @@ _TRUSTED_TYPES = (
 
 #: The suffixes that ``save_model(format="auto")`` writes with joblib (a pickle).
 PICKLE_SUFFIXES = (".joblib", ".pkl", ".pickle")
-
-#: The first skops release that refuses a hostile file before it imports or
-#: calls anything the file names (the floor of ``pyproject.toml``): 0.11 to 0.13
-#: import the module a ``LossNode`` names before checking it against the trust
-#: list, and 0.11 to 0.14 call whatever ``numpy.random`` attribute a
-#: ``Generator`` names as its bit generator; 0.10 no longer imports beside
-#: scikit-learn 1.9.
-SAFE_SKOPS = "0.15"
-
-#: The command that installs a safe skops, as the errors about skops give it.
-SKOPS_INSTALL = f'python -m pip install --upgrade "skops>={SAFE_SKOPS}"'
 
 
 def get_trusted_types():
@@ -320,7 +310,10 @@ def save_model(model, path, *, format="auto"):
     TypeError
         If ``model`` is no estimator or holds a runtime object.
     ValueError
-        If the file written would not load (the target is left as it was).
+        If the file written would not load (the target is left as it was),
+        or, before the target is touched, if the fitted state of ``model`` was
+        changed after its fit (a transformer whose ``vocabulary_`` is not its
+        model's ``classes_``, say).
 
     Examples
     --------
@@ -606,13 +599,20 @@ def check_fitted_state(model, path, *, estimators=None):
 
 
 def _damaged_part(model, estimators=None):
-    """``"<Estimator> is damaged (<problem>)"`` for the innermost at fault, or None."""
-    from ._state_checks import fitted_state_problem  # NumPy: not at import
+    """``"<Estimator> is damaged (<problem>)"`` for the innermost at fault, or None.
+
+    The steps of a pipeline are checked last, so that a sampler or a classifier
+    of names that holds it names it (``pipelines_[1]``).
+    """
+    # NumPy: not at import
+    from ._state_checks import fitted_state_problem, pipeline_problem
 
     if estimators is None:
         estimators = list(fitted_estimators(model))
-    for estimator in reversed(estimators):
-        problem = fitted_state_problem(estimator)
+    inner_first = estimators[::-1]
+    checks = [(fitted_state_problem, e) for e in inner_first]
+    for check, estimator in checks + [(pipeline_problem, e) for e in inner_first]:
+        problem = check(estimator)
         if problem:
             return f"{type(estimator).__name__} is damaged ({problem})"
     return None

@@ -320,16 +320,18 @@ def target_lengths(
     (array([0, 0, 3]), 'the training names that start with the prefix')
     >>> print(target_lengths(s, [2], np.array([0, 1, 3]))[1])
     all training names (fewer than 2 start with the prefix)
+    >>> print(target_lengths(s, [], np.array([0, 1, 3]), label="y")[1])
+    the training names of label 'y'
     >>> from sknextchar._decoding import SamplingControls
     >>> bounds = SamplingControls(min_length=1, max_length=1)
     >>> print(target_lengths(s, [1], np.array([0, 1, 3]), controls=bounds)[1])
     all training names (none that start with the prefix is within the length bounds)
     """
     table = getattr(sampler, "training_prefix_lengths_", None)
+    if label is not None:  # not by prefix; with no prefix too, the label's
+        return all_counts, LengthsOf(f"training names of label {label!r}", False)
     if not len(prefix_ids):
         return all_counts, LengthsOf()
-    if label is not None:  # not by prefix
-        return all_counts, LengthsOf(f"training names of label {label!r}", False)
     if table is None:
         return all_counts, LengthsOf(why="no record by prefix")
     counts = prefix_counts(table, prefix_ids)

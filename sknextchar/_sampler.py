@@ -895,16 +895,17 @@ default=None
             request). Within each length, names keep the model's proportions.
             For a model that cannot count letters (a short context), this
             corrects the lengths without retraining. A length the sampler
-            never draws cannot be matched: when the first 1,000 names that
-            pass the other tests lack lengths of 5% or more of the target (at
-            a temperature near 0 every name has one length), or when the
-            names drawn in every round lack lengths that 20 or more of the
+            never draws cannot be matched: when the names drawn in every
+            round lack lengths of 5% or more of the target (once 1,000 or
+            more names passed the other tests; at a temperature near 0 every
+            name has one length), or lengths that 20 or more of the
             ``n_samples`` names would have (``top_k`` or ``top_p`` may leave
             out the shortest; counted as of ``n * N / (n + N)`` names for
             ``n_samples`` n and a target of N training names, so that a
             length of few training names is no sign), a ``UserWarning``
-            names them and what draws them. The second waits for every name:
-            when the names fall short, the error alone tells.
+            names them and what draws them, once every name is drawn (a
+            length later rounds draw is not lacking): when the names fall
+            short, the error alone tells.
         label : object or None, default=None
             For a sampler fitted with labels (and only then): the label the
             names are generated for, drawn from P(name | label). An unknown

@@ -17,6 +17,7 @@ import warnings
 import zipfile
 
 from ._estimator import install_version_advice
+from ._skops_release import SKOPS_INSTALL, skops_install
 from ._text import capitalized
 from ._version import __version__
 from .exceptions import ModelVersionWarning
@@ -188,13 +189,12 @@ def refuse_newer_skops(path, data, skops_io):
     if protocol is None or newest is None or protocol <= newest:
         return
     reads = f"the skops installed ({installed}) reads protocols up to {newest}"
-    upgrade = "(python -m pip install --upgrade skops), then load it again."
+    upgrade = f"({SKOPS_INSTALL}), then load it again."
     if _is_newer(version, installed):
         raise ValueError(
             f"Cannot load {str(path)!r}: it was saved by a newer skops ({version}), "
             f"in the file format of protocol {reprlib.repr(protocol)}, and {reads}. "
-            "Upgrade "
-            f"skops {upgrade}"
+            f"Upgrade skops ({skops_install(version)}), then load it again."
         )
     recorded = f"skops {_versions_shown([version])}" if version else "no skops version"
     raise ValueError(

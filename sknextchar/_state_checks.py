@@ -15,7 +15,11 @@ not checked. The checks the estimators run themselves as they are unpickled
 (the network's arrays, the count tables' structure, the number of per-label
 models, the pool weights) are not repeated here.
 A sampler's records of its training names are checked in
-:mod:`sknextchar._record_checks`.
+:mod:`sknextchar._record_checks`. The steps of the package's fitted pipelines
+(a first step that is a ContextWindowTransformer) must agree: a sampler's and a
+classifier of names' are checked with their holder, any other (the model
+itself, a search's best_estimator_) by :func:`pipeline_problem`, after every
+estimator. Another package's pipeline is not checked.
 
 The estimators are known by class name, so that this module imports none of
 them (it sits below :mod:`sknextchar._persistence` in the layers).
@@ -33,6 +37,7 @@ from ._attribute_checks import (
     is_real,
     strictly_increasing,
 )
+from ._consistency import steps_disagreement
 from ._ngram import max_order, table_problem
 from ._record_checks import (
     folded_record_problem,
@@ -47,10 +52,12 @@ __all__ = [
     "fitted_state_problem",
     "is_unfitted",
     "kneser_ney_counts_problem",
+    "kneser_ney_report_problem",
     "kneser_ney_tables_problem",
     "label_classes_problem",
     "missing_state_problem",
     "optimizer_problem",
+    "pipeline_problem",
     "vocabulary_problem",
 ]
 
@@ -488,8 +495,8 @@ def _name_label_problem(clf):
     return _name_label_pipelines_problem(clf)
 
 
-def _model_of(pipeline):
-    """The fitted model of a (possibly frozen) fitted pipeline, or None.
+def _steps_of(pipeline):
+    """The fitted ``(transformer, model)`` of a (possibly frozen) pipeline, or None.
 
     Its steps read as :func:`~sknextchar._steps.pipeline_steps` reads them
     (frozen ones unwrapped, skipped ones left out), once they are known to be
@@ -508,27 +515,57 @@ def _model_of(pipeline):
         name in getattr(step, "__dict__", {}) for step, name in zip(kept, fitted)
     ):
         return None
-    return kept[1]
+    return tuple(kept)
+
+
+def _model_of(pipeline):
+    """The fitted model of a (possibly frozen) fitted pipeline, or None."""
+    steps = _steps_of(pipeline)
+    return None if steps is None else steps[1]
+
+
+def _disagreement(steps, vocabulary=None):
+    """What differs between the steps of one of the package's pipelines, or None.
+
+    Only a pipeline whose transformer is the package's ContextWindowTransformer
+    is checked: another package's (a CountVectorizer's ``vocabulary_`` holds
+    words, not the symbols its classifier predicts) passes.
+    """
+    if steps is None or not any(
+        cls.__module__.startswith("sknextchar.")
+        and cls.__name__ == "ContextWindowTransformer"
+        for cls in type(steps[0]).__mro__
+    ):
+        return None
+    return steps_disagreement(*steps, vocabulary)
 
 
 def _name_label_pipelines_problem(clf):
-    """Every pipeline is a next-character pipeline that knows every label."""
+    """Every pipeline is a next-character pipeline that knows every label, and
+    whose steps agree."""
     named = [(f"pipelines_[{i}]", p) for i, p in enumerate(clf.pipelines_)]
     for name, pipeline in [*named, ("pipeline_", clf.pipeline_)]:
-        known = getattr(_model_of(pipeline), "label_classes_", None)
+        steps = _steps_of(pipeline)
+        known = getattr(steps and steps[1], "label_classes_", None)
         if not isinstance(known, np.ndarray) or not np.isin(clf.classes_, known).all():
             return f"its {name} is not a pipeline fitted with its labels (classes_)"
+        what = _disagreement(steps)
+        if what:
+            return f"its {name}'s steps disagree: {what}"
     return None
 
 
 def _sampler_problem(sampler):
-    model = _model_of(sampler.estimator_)
-    if model is None:
+    steps = _steps_of(sampler.estimator_)
+    if steps is None:
         return "its estimator_ is not a fitted next-character pipeline"
     problem = vocabulary_problem(sampler.vocabulary_)
     if problem:
         return problem
-    labels = getattr(model, "label_classes_", None)  # checked with the model
+    what = _disagreement(steps, sampler.vocabulary_)
+    if what:
+        return f"its estimator_'s steps disagree: {what}"
+    labels = getattr(steps[1], "label_classes_", None)  # checked with the model
     return (
         length_record_problem(sampler, None if labels is None else len(labels))
         or folded_record_problem(sampler)
@@ -537,12 +574,109 @@ def _sampler_problem(sampler):
     )
 
 
+def pipeline_problem(pipeline):
+    """What makes the steps of one of the package's fitted pipelines disagree.
+
+    A model file edited by hand (a symbol taken out of the transformer's
+    vocabulary or the model's ``classes_``, or two swapped) would otherwise
+    load, and fail at first use, or give the scores of one symbol to another.
+    Only a pipeline whose first kept step is a ContextWindowTransformer is
+    checked: any other object, another package's pipeline among them, passes.
+
+    Parameters
+    ----------
+    pipeline : object
+        A pipeline (possibly frozen), or any other object.
+
+    Returns
+    -------
+    problem : str or None
+
+    Examples
+    --------
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import ContextWindowTransformer, KneserNeyClassifier
+    >>> pipe = make_pipeline(ContextWindowTransformer(alphabet="ab"),
+    ...                      KneserNeyClassifier()).fit(["ab", "ba"])
+    >>> pipeline_problem(pipe) is None
+    True
+    >>> pipe[-1].classes_ = pipe[-1].classes_[::-1]
+    >>> pipeline_problem(pipe)[:52]
+    "its steps disagree: the transformer's vocabulary is "
+    """
+    what = _disagreement(_steps_of(pipeline))
+    return None if what is None else f"its steps disagree: {what}"
+
+
+def kneser_ney_report_problem(clf):
+    """What is wrong with what a fitted KneserNeyClassifier reports, or None.
+
+    ``discounts_``, ``count_of_counts_``, ``fallback_orders_`` and
+    ``n_ngrams_`` describe the fit (predictions come from the tables): an
+    edited value would be reported as it is. Both arrays are None after a fit
+    with ``add_k``; an attribute a file lacks is not checked.
+
+    Parameters
+    ----------
+    clf : KneserNeyClassifier
+        Fitted, with its tables checked (:func:`kneser_ney_tables_problem`).
+
+    Returns
+    -------
+    problem : str or None
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sknextchar import KneserNeyClassifier
+    >>> clf = KneserNeyClassifier().fit(np.array([[0], [1]]), ["x", "y"])
+    >>> kneser_ney_report_problem(clf) is None
+    True
+    >>> clf.discounts_[0, 0] = np.nan
+    >>> kneser_ney_report_problem(clf)[:40]
+    'its discounts_ are not order_=2 rows of '
+    """
+    state, order = vars(clf), clf.order_
+    discounts = state.get("discounts_")
+    if discounts is not None and not (
+        isinstance(discounts, np.ndarray)
+        and discounts.shape == (order, 3)
+        and discounts.dtype.kind == "f"
+        and bool(np.isfinite(discounts).all())
+        and bool(((discounts > 0) & (discounts <= [1, 2, 3])).all())
+    ):
+        return (
+            f"its discounts_ are not order_={order} rows of 3 discounts (D1, D2, "
+            "D3+) with 0 < D1 <= 1, 0 < D2 <= 2 and 0 < D3+ <= 3"
+        )
+    counts = state.get("count_of_counts_")
+    if (counts is None) != (discounts is None) or not (
+        counts is None
+        or (int_vector(counts, 2) and counts.shape == (order, 4) and counts.min() >= 0)
+    ):
+        return f"its count_of_counts_ are not order_={order} rows of 4 counts >= 0"
+    fallback = state.get("fallback_orders_", [])
+    if not (
+        isinstance(fallback, list)
+        and all(is_int(k, 1) and k <= order for k in fallback)
+        and fallback == sorted(set(fallback))
+    ):
+        return f"its fallback_orders_ is not a list of orders from 1 to {order}"
+    n_ngrams = state.get("n_ngrams_", None)
+    if "n_ngrams_" in state and n_ngrams != sum(
+        len(t["ngram_keys"]) for t in clf._tables
+    ):
+        return f"its n_ngrams_={n_ngrams!r} is not the number of n-grams of its tables"
+    return None
+
+
 def _kneser_ney_problems(clf):
     return (
         classes_problem(clf)
         or _n_features_problem(clf)
         or kneser_ney_counts_problem(clf)
         or kneser_ney_tables_problem(clf)
+        or kneser_ney_report_problem(clf)
     )
 
 

@@ -120,6 +120,22 @@ _LEFT_TO_RIGHT_MARK = "\u200e"
 # letter after it, still to come, is the one it acts on.
 _JOINERS = "\u200c\u200d"
 
+# Latin, Greek and Cyrillic join no letters and choose no letter's form by a
+# variation selector (U+FE00 to U+FE0F; the emoji form, U+FE0F, is for
+# symbols, digits and "ℹ", which are of no script): a joiner or selector after
+# one of their letters (and its marks) does nothing, nor one at a word's edge
+# (the start, after a space, a hyphen or an apostrophe). Text copied from
+# chats and web pages leaves them behind, the emoji they belonged to deleted
+# ("Lily\ufe0f", "Lily \ufe0f"); kept, the letter (or space) before them
+# would be a symbol of its own, "Lily" unknown to a model that learned
+# "Lily\ufe0f", which looks the same.
+_IDLE_MARKS = _JOINERS + "".join(map(chr, range(0xFE00, 0xFE10)))
+_IDLE_MARK_SET = frozenset(_IDLE_MARKS)
+
+# A word's edge inside a name, as a ``regex`` class: a space, a hyphen or
+# dash, an apostrophe. A combining mark after it belongs to no letter.
+WORD_EDGE = r"[\s\p{Pd}'\u2019]"
+
 # Letters written in another form at the end of a word, each form a code point
 # of its own: one letter in two forms, which models learn as the plain form
 # (fold_final_forms) and names write in the final form where a word ends
@@ -160,6 +176,7 @@ def normalize_text(
     keep_spaces=False,
     prefix=False,
     keep_tatweel=False,
+    keep_idle_marks=False,
 ):
     """One name (or the beginning of one) as the model sees it.
 
@@ -188,6 +205,11 @@ def normalize_text(
         Keep the Arabic tatweel (:data:`TATWEEL`) instead of removing it: for
         a vocabulary that holds it (:func:`holds_tatweel`), learned by a model
         saved before it was removed.
+    keep_idle_marks : bool, default=False
+        Keep the joiners and variation selectors that do nothing (after a
+        Latin, Greek or Cyrillic letter, at a word's edge) instead of removing
+        them: for a vocabulary that holds them (:func:`holds_idle_marks`),
+        learned by a model saved before they were removed.
 
     Returns
     -------
@@ -197,7 +219,11 @@ def normalize_text(
         marks) and without the Arabic tatweel (``"ـ"``, a stretch of the line
         with no sound); the zero-width joiner and non-joiner stay between
         letters, and go at either end, where they join nothing (a prefix
-        keeps the one at its end); with a Greek sigma and
+        keeps the one at its end), and after a Latin, Greek or Cyrillic
+        letter (with its marks), which they never join, or a space, a hyphen
+        or an apostrophe; so does a variation selector there or at the start
+        (``"Lily\\ufe0f"`` and ``"Lily \\ufe0f"`` are ``"lily"``; an emoji
+        keeps its own: ``"❤\ufe0f"``); with a Greek sigma and
         the Hebrew letters of a final form in the form their place calls for
         (:func:`spell_final_forms`). The other spaces (a no-break space, a
         narrow or thin space, the ideographic space: :data:`SPACES`) are the
@@ -222,6 +248,8 @@ def normalize_text(
     ('mary ann', 'anne marie')
     >>> normalize_text("ΝΊΚΟΣ"), normalize_text("Μαρία\u200c")  # final sigma; ZWNJ
     ('νίκος', 'μαρία')
+    >>> normalize_text("Lily\ufe0f"), normalize_text("An\u200dna")  # left behind
+    ('lily', 'anna')
     >>> normalize_text("\u200cعلی\u200c", prefix=True)  # the start of علی‌رضا
     'علی\u200c'
     >>> normalize_text("מיכ", prefix=True), normalize_text("מיכ")  # of מיכאל
@@ -231,6 +259,8 @@ def normalize_text(
     text = unicodedata.normalize("NFC", text).translate(table)
     if text.isascii():  # nothing to strip, fold or spell
         return text.lower() if lowercase else text
+    if not (keep_idle_marks or _IDLE_MARK_SET.isdisjoint(text)):
+        text = _idle_marks_pattern().sub("", text)
     text = text.lstrip(_JOINERS) if prefix else text.strip(_JOINERS)
     if lowercase:
         # The Turkish capital İ lowercases to i, as in Turkish, not to Python's
@@ -248,8 +278,42 @@ def normalize_text(
     return spell_final_forms(text, open_end=prefix)
 
 
+@functools.cache
+def _idle_marks_pattern():
+    """The joiners and variation selectors that do nothing (see
+    :data:`_IDLE_MARKS`): after a letter that has no use for them, with its
+    combining marks (``"ọ́"`` has no precomposed form), or at a word's edge."""
+    import regex  # a dependency, as for graphemes
+
+    letter = r"[\p{Latin}\p{Greek}\p{Cyrillic}]\p{M}*"
+    return regex.compile(f"(?:(?<=^|{WORD_EDGE})|(?<={letter}))[{_IDLE_MARKS}]+")
+
+
+def holds_idle_marks(symbols):
+    """Whether ``symbols`` hold a joiner or selector that does nothing.
+
+    That is one in a grapheme cluster after a Latin, Greek or Cyrillic letter
+    or a space (:func:`normalize_text` removes them from names). Such an
+    alphabet (learned by a model saved before they were removed from names,
+    ``"y\ufe0f"``) keeps them in names, read as typed.
+
+    Examples
+    --------
+    >>> holds_idle_marks(("l", "y\ufe0f")), holds_idle_marks(("\u2764\ufe0f", "y"))
+    (True, False)
+    """
+    pattern = _idle_marks_pattern()
+    return any(s[:1] not in _IDLE_MARK_SET and pattern.search(s) for s in symbols)
+
+
 def normalize_texts(
-    texts, *, lowercase=True, strip_accents=None, keep_spaces=False, keep_tatweel=False
+    texts,
+    *,
+    lowercase=True,
+    strip_accents=None,
+    keep_spaces=False,
+    keep_tatweel=False,
+    keep_idle_marks=False,
 ):
     """:func:`normalize_text` of each text, ASCII texts without a call each.
 
@@ -269,6 +333,8 @@ def normalize_texts(
     keep_spaces : bool, default=False
         As in :func:`normalize_text`.
     keep_tatweel : bool, default=False
+        As in :func:`normalize_text`.
+    keep_idle_marks : bool, default=False
         As in :func:`normalize_text`.
 
     Returns
@@ -292,6 +358,7 @@ def normalize_texts(
             strip_accents=strip_accents,
             keep_spaces=keep_spaces,
             keep_tatweel=keep_tatweel,
+            keep_idle_marks=keep_idle_marks,
         )
         for text in texts
     ]
@@ -1036,6 +1103,21 @@ def counted(n, noun, verb=None):
     """
     text = f"{n:,} {noun}{'s' * (n != 1)}"
     return text if verb is None else f"{text} {verb[n != 1]}"
+
+
+def one_or_many(n, one, many):
+    """``one`` if ``n`` is 1, else ``many``: the words of a message that agree
+    with a count it does not show (:func:`counted` shows it).
+
+    Examples
+    --------
+    >>> from sknextchar._text import one_or_many
+    >>> one_or_many(1, "the name starts", "the names start")
+    'the name starts'
+    >>> one_or_many(0, "the name starts", "the names start")
+    'the names start'
+    """
+    return one if n == 1 else many
 
 
 def or_list(words):

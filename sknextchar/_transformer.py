@@ -28,6 +28,7 @@ from ._text import (
     counted,
     final_forms_learned_plain,
     fold_final_forms,
+    holds_idle_marks,
     holds_tatweel,
     normalize_text,
     normalize_texts,
@@ -40,7 +41,13 @@ from ._unknown_advice import (
     DroppedNamesError,
     names_left_empty,
 )
-from ._unknown_message import alphabet_hint, place_of, unknown_message, unknown_text
+from ._unknown_message import (
+    alphabet_hint,
+    letters_kept,
+    place_of,
+    unknown_message,
+    unknown_text,
+)
 from ._validation import check_names, element_place, series_index
 from ._vocabulary import (
     DEFAULT_ALPHABET,
@@ -609,16 +616,18 @@ class ContextWindowTransformer(
             keep_spaces=self._alphabet_holds(several_spaces),
             prefix=True,
             keep_tatweel=self._alphabet_holds(holds_tatweel),
+            keep_idle_marks=self._alphabet_holds(holds_idle_marks),
         )
         text = text.lstrip() if self._strips() else text
         return spell_spaces([text], getattr(self, "vocabulary_", "-"))[0]
 
     def _alphabet_holds(self, test, fitting=False):
         """Whether the model's alphabet passes ``test`` (``several_spaces``,
-        ``holds_tatweel``): the fitted vocabulary, or while fitting an alphabet
-        given by hand. Names then keep what it holds as they are (a no-break
-        space among several spaces, the Arabic tatweel) instead of losing it,
-        and a model saved before those rules reads names as it was trained."""
+        ``holds_tatweel``, ``holds_idle_marks``): the fitted vocabulary, or
+        while fitting an alphabet given by hand. Names then keep what it holds
+        as they are (a no-break space among several spaces, the Arabic
+        tatweel, ``"y\ufe0f"``) instead of losing it, and a model saved
+        before those rules reads names as it was trained."""
         if not fitting:
             return test(getattr(self, "vocabulary_", "-")[1:])
         return self._fixed_alphabet() and test(self.alphabet)
@@ -644,6 +653,7 @@ class ContextWindowTransformer(
             strip_accents=self.strip_accents,
             keep_spaces=self._alphabet_holds(several_spaces, fitting),
             keep_tatweel=self._alphabet_holds(holds_tatweel, fitting),
+            keep_idle_marks=self._alphabet_holds(holds_idle_marks, fitting),
         )
         if strip and not "".join(stripped).isascii():  # a space after a BOM
             texts = list(map(str.strip, texts))
@@ -758,7 +768,7 @@ def check_read_names(transformer, X, *, fitting):
     transformer._prepare(X, fitting=fitting)
 
 
-def unknown_symbols(transformer, X, *, prefixes=False, emptied=False):
+def unknown_symbols(transformer, X, *, prefixes=False, emptied=False, letters=False):
     """The symbols of each name that are outside a transformer's vocabulary.
 
     What ``fit`` (or, fitted, ``transform``) refuses, found without raising: a
@@ -778,6 +788,9 @@ def unknown_symbols(transformer, X, *, prefixes=False, emptied=False):
     emptied : bool, default=False
         Return too the names ``handle_unknown="drop"`` would leave empty
         (:func:`~sknextchar._unknown_advice.names_left_empty`).
+    letters : bool, default=False
+        Return too what an alphabet of the names' letters keeps
+        (:func:`~sknextchar._unknown_message.letters_kept`).
 
     Returns
     -------
@@ -787,6 +800,9 @@ def unknown_symbols(transformer, X, *, prefixes=False, emptied=False):
     dropped, folded : ndarray of int
         With ``emptied``: the positions of the names left empty by dropping,
         and by folding accents then dropping.
+    used, bare : list of str, ndarray of int
+        With ``letters``: the symbols an alphabet of the names' letters
+        keeps, and the names it leaves without any.
 
     Examples
     --------
@@ -808,15 +824,18 @@ def unknown_symbols(transformer, X, *, prefixes=False, emptied=False):
     unknown = {}
     for i in np.flatnonzero(bad).tolist():
         unknown.setdefault(int(owner[i]), set()).add(flat[i])
+    found = (unknown,)
     if emptied:
         known = probe.vocabulary_[1:]
-        return unknown, names_left_empty(flat, bad, owner, len(lengths), known)
-    return unknown
+        found += (names_left_empty(flat, bad, owner, len(lengths), known),)
+    if letters:
+        found += (letters_kept(flat, bad, owner, len(lengths)),)
+    return found if len(found) > 1 else unknown
 
 
 def unknown_symbols_message(
     transformer, symbols, culprits, n_culprits, *, fitting, emptied=None,
-    again=TRAIN_AGAIN, numbered=False,
+    again=TRAIN_AGAIN, numbered=False, letters=None,
 ):  # fmt: skip
     """The message of ``fit`` (``fitting``) or ``transform`` on unknown symbols
     found in several lists (chunks of a file, say), as one list gives it.
@@ -845,6 +864,8 @@ def unknown_symbols_message(
     numbered : bool, default=False
         Whether every name that holds them starts with a list number
         (``"1. Anna"``): then no alphabet is advised, which would learn it.
+    letters : list of str, optional
+        The symbols an alphabet of the names' letters keeps (of every list).
 
     Returns
     -------
@@ -862,7 +883,7 @@ def unknown_symbols_message(
     shown = [(element_place("names", i), name) for i, name in culprits[:MAX_REPORTED]]
     return unknown_text(
         _with_vocabulary(transformer), sorted(symbols), shown, n_culprits, "names",
-        fitting, emptied, again, numbered=numbered,
+        fitting, emptied, again, numbered=numbered, letters=letters,
     )  # fmt: skip
 
 

@@ -108,6 +108,9 @@ def names_left_empty(flat, bad, owner, n_names, known, *, lowered=False):
     >>> flat, bad = "J.", np.array([1, 1], dtype=bool)
     >>> names_left_empty(flat, bad, np.array([0, 0]), 1, "j", lowered=True)
     (array([], dtype=int64), array([], dtype=int64))
+    >>> flat, bad = "1. я", np.array([1, 1, 0, 1], dtype=bool)
+    >>> names_left_empty(flat, bad, np.array([0, 0, 0, 0]), 1, "ab ")
+    (array([0]), array([0]))
     """
     known = set(known)
     if lowered:  # the capitals of known letters are known once lowercased
@@ -119,7 +122,9 @@ def names_left_empty(flat, bad, owner, n_names, known, *, lowered=False):
     at = np.flatnonzero(bad)
     foldable = {old for old, _ in latin_folds({flat[i] for i in at}, known)}
     holds_unknown = np.bincount(owner[at], minlength=n_names) > 0
-    kept = np.bincount(owner[~bad], minlength=n_names)
+    # a name left holding only spaces ("1. Анна" with " " known) is empty too
+    blank = np.fromiter((symbol.isspace() for symbol in flat), bool, len(flat))
+    kept = np.bincount(owner[~bad & ~blank], minlength=n_names)
     folds = np.array([flat[i] in foldable for i in at], dtype=bool)
     kept_folded = kept + np.bincount(owner[at[folds]], minlength=n_names)
     return (

@@ -8,13 +8,16 @@ reads the transformer's parameters and fitted vocabulary, never its names.
 """
 
 import re
+import unicodedata
 
 import numpy as np
 
 from ._text import (
     MAX_REPORTED,
     and_more,
+    counted,
     describe_symbol,
+    one_or_many,
     quoted,
     unknown_symbols_note,
 )
@@ -30,7 +33,12 @@ from ._vocabulary import is_auto_alphabet, shown_symbols
 
 __all__ = [
     "alphabet_hint",
+    "bare_refused",
+    "glued_note",
+    "letters_hint",
+    "letters_kept",
     "list_numbered",
+    "marked_and_emptied",
     "numbering_note",
     "place_of",
     "placed_names",
@@ -41,34 +49,183 @@ __all__ = [
 # How the transformer's own lists are called; any other ``what`` is one argument.
 _LISTS = ("names", "prefixes")
 
-# The number of a list copied from a web page or a document: "1. Anna", "2) Ben".
-_LIST_NUMBER = re.compile(r"\s*\d+[.)]\s")
+# The number or bullet of a list copied from a web page or a document: "1. Anna",
+# "2) Ben", "• Chloe", "- Dev", "* Emil" (a number of any script: \d).
+_BULLETS = "•◦‣▪▫●○·*-–—"
+_LIST_MARK = re.compile(rf"\s*(?:\d+[.)]|[{re.escape(_BULLETS)}])\s")
 
 
 def list_numbered(name):
-    """Whether ``name`` starts with a list number, as a list copied from a web
-    page or a document gives it (``"1. Anna"``, ``"2) Ben"``).
+    """Whether ``name`` starts with a list number or bullet, as a list copied
+    from a web page or a document gives it (``"1. Anna"``, ``"2) Ben"``,
+    ``"• Chloe"``, ``"- Dev"``).
 
     Examples
     --------
-    >>> list_numbered("1. Anna"), list_numbered("2) Ben"), list_numbered("Louis XIV")
-    (True, True, False)
+    >>> list_numbered("1. Anna"), list_numbered("2) Ben"), list_numbered("• Chloe")
+    (True, True, True)
+    >>> list_numbered("Louis XIV"), list_numbered("-Dev"), list_numbered("Jean-Luc")
+    (False, False, False)
     """
-    return _LIST_NUMBER.match(name) is not None
+    return _LIST_MARK.match(name) is not None
 
 
-def numbering_note(culprits):
-    """The note on names that all start with list numbers, the first of the
-    ``(place, name)`` ``culprits`` shown as an example.
+def _is_mark(char):
+    """Whether an unknown character can be part of a list's number or bullet."""
+    return char.isdigit() or char in _BULLETS
+
+
+def numbering_note(culprits, n_culprits=None):
+    """The note on names that all start with list numbers (or bullets), the
+    first of the ``(place, name)`` ``culprits`` shown as an example; of
+    ``n_culprits`` names (``len(culprits)`` if None).
 
     Examples
     --------
-    >>> numbering_note([("names[0]", "1. Anna")])  # doctest: +ELLIPSIS
+    >>> numbering_note([("names[0]", "1. Anna")], 2)  # doctest: +ELLIPSIS
     "; the names start with list numbers ('1. Anna'), which an alphabet ..."
+    >>> numbering_note([("NAME", "• asha")])  # doctest: +ELLIPSIS
+    "; the name starts with a list bullet ('• asha'), which an alphabet that ..."
     """
+    n = len(culprits) if n_culprits is None else n_culprits
+    first = culprits[0][1]
+    kind = "number" if first.lstrip()[:1].isdigit() else "bullet"
+    start = one_or_many(
+        n, f"the name starts with a list {kind}", f"the names start with list {kind}s"
+    )
     return (
-        f"; the names start with list numbers ({quoted(culprits[0][1])}), which "
-        "an alphabet that holds them would learn as letters of the names"
+        f"; {start} ({quoted(first)}), which an alphabet that holds "
+        + one_or_many(n, "it would learn as letters of the name", "them would learn "
+                      "as letters of the names")
+    )  # fmt: skip
+
+
+def glued_note(culprits, keep, lowercase=True):
+    """The note on a name whose list mark dropping removes along with a
+    hyphen or space inside it: the first of the ``(place, name)``
+    ``culprits`` with a space or a dash between its first and its last letter
+    that is not one of the symbols kept (``keep``), shown as it is learned.
+
+    Examples
+    --------
+    >>> glued_note([("names[0]", "1. Анна-Мария")], "абв")
+    "; dropping removes a hyphen or space inside a name too ('1. Анна-Мария' \
+is learned as 'аннамария')"
+    >>> glued_note([("names[0]", "1. Анна")], "абв")
+    ''
+    >>> glued_note([("names[0]", "1. Anna!"), ("names[1]", "3. ★")], "abc")
+    ''
+    """
+    keep = set(keep)
+    for _, name in culprits:
+        mark = _LIST_MARK.match(name)
+        rest = (name[mark.end() :] if mark else name).strip()
+        rest = rest.lower() if lowercase else rest
+        if any(_is_joint(c) and c not in keep for c in _inside(rest)):
+            learned = "".join(c for c in rest if _is_letter(c) or c in keep)
+            return (
+                "; dropping removes a hyphen or space inside a name too "
+                f"({quoted(name)} is learned as {quoted(learned)})"
+            )
+    return ""
+
+
+def _inside(name):
+    """The characters of ``name`` between its first and its last letter."""
+    places = [i for i, c in enumerate(name) if _is_letter(c)]
+    return name[places[0] + 1 : places[-1]] if places else ""
+
+
+def _is_joint(char):
+    """Whether ``char`` joins the words of a name: a space or a dash."""
+    return char.isspace() or unicodedata.category(char) == "Pd"
+
+
+def marked_and_emptied(chars, numbered, emptied):
+    """Whether the names with the unknown ``chars`` all start with a list's
+    number or bullet (``numbered``) that no setting but dropping removes, and
+    dropping (alone) would leave some without any character (``emptied``, as
+    :func:`unknown_text` takes it): ``"1. Анна"`` with a Latin alphabet. Then
+    :func:`letters_hint` is the advice, and dropping alone is not refused
+    apart.
+
+    Examples
+    --------
+    >>> marked_and_emptied([" ", ".", "1", "а"], True, (1, 1))
+    True
+    >>> marked_and_emptied([" ", ".", "1"], True, (0, 0))
+    False
+    """
+    marked = numbered and any(map(_is_mark, chars))
+    return bool(marked and emptied is not None and emptied[0])
+
+
+def _is_letter(symbol):
+    """Whether a symbol is a letter (or a mark of one: a vowel sign)."""
+    return unicodedata.category(symbol[:1])[:1] in ("L", "M")
+
+
+def letters_kept(flat, bad, owner, n_names):
+    """What an alphabet of the names' own letters keeps: the symbols the
+    names use that are known or unknown letters (their list numbers and
+    bullets left out, and spaces, which would begin the names), and the
+    names it still leaves without any symbol (``"3. ★"``); ``flat``,
+    ``bad`` and ``owner`` as in
+    :func:`~sknextchar._unknown_advice.names_left_empty`.
+
+    Examples
+    --------
+    >>> flat, bad = "1. я2. ★", np.array([1, 1, 1, 1, 1, 1, 1, 1], dtype=bool)
+    >>> letters_kept(flat, bad, np.array([0, 0, 0, 0, 1, 1, 1, 1]), 2)
+    (['я'], array([1]))
+    """
+    flat = np.asarray(list(flat), dtype=object)
+    kept = ~bad | np.fromiter(map(_is_letter, flat), bool, len(flat))
+    # no space: the one after "1." would begin every name (" анна")
+    kept &= ~np.fromiter((symbol.isspace() for symbol in flat), bool, len(flat))
+    bare = np.setdiff1d(np.arange(n_names), owner[kept])
+    return sorted(set(flat[kept].tolist())), bare
+
+
+def letters_hint(letters, fitting):
+    """An alphabet that holds the letters of the names but not their list
+    numbers or bullets, with ``handle_unknown="drop"`` to remove those: the
+    ``letters`` the names use (:func:`letters_kept`), written out when this
+    fit's own names gave them (``fitting``; None: not known) and each symbol
+    is one character.
+
+    Examples
+    --------
+    >>> print(letters_hint(["a", "я"], True))
+    alphabet='aя' and handle_unknown='drop', which keep the letters and remove \
+the other characters
+    """
+    if fitting and letters and all(len(symbol) == 1 for symbol in letters):
+        alphabet = f"alphabet={''.join(letters)!r}"
+    else:  # a prefix or a score's names: not all the letters of the training names
+        alphabet = "an alphabet that holds the letters of the names"
+    return (
+        f"{alphabet} and handle_unknown='drop', which keep the letters and "
+        "remove the other characters"
+    )
+
+
+def bare_refused(n_bare, shown):
+    """The names that even an alphabet of the names' letters leaves without
+    any character (:func:`letters_kept`), ``shown`` placed: to remove.
+
+    Examples
+    --------
+    >>> print(bare_refused(1, "names[2]='3. ★'"))  # doctest: +NORMALIZE_WHITESPACE
+    Even then 1 name holds no letter, which can be neither learned nor scored:
+    remove it: names[2]='3. ★'.
+    """
+    more = f" and {n_bare - MAX_REPORTED:,} more" if n_bare > MAX_REPORTED else ""
+    return (
+        f"Even then {counted(n_bare, 'name', ('holds', 'hold'))} no letter, which "
+        "can be neither learned nor scored: "
+        + one_or_many(n_bare, "remove it", "remove them")
+        + f": {shown}{more}."
     )
 
 
@@ -147,10 +304,17 @@ def unknown_message(transformer, names, symbols, what, fitting, index):
     starts = np.flatnonzero(np.diff(owner, prepend=-1))  # each name's first
     # dropping a first letter: "émile" "mile" (a quote or hyphen may go)
     firsts = {flat[i] for i in starts[bad[starts]] if flat[i].isalpha()}
+    numbered = all(list_numbered(names[i]) for i in culprits)
+    letters, bare = letters_kept(flat, bad, owner, len(names))
     text = unknown_text(
         transformer, chars, shown, len(culprits), what, fitting, counts, kept=firsts,
-        numbered=all(list_numbered(names[i]) for i in culprits),
+        numbered=numbered, letters=letters,
     )  # fmt: skip
+    if marked_and_emptied(chars, numbered, counts):
+        if not bare.size:
+            return text
+        some = placed_names("names", bare[:MAX_REPORTED].tolist(), names, index)
+        return f"{text} {bare_refused(bare.size, some)}"
     if not emptied[0].size:
         return text
     some = placed_names("names", emptied[0][:MAX_REPORTED].tolist(), names, index)
@@ -159,7 +323,7 @@ def unknown_message(transformer, names, symbols, what, fitting, index):
 
 def unknown_text(
     transformer, chars, culprits, n_culprits, what, fitting, emptied=None,
-    again=TRAIN_AGAIN, kept=(), numbered=False,
+    again=TRAIN_AGAIN, kept=(), numbered=False, letters=None,
 ):  # fmt: skip
     """The message of ``transformer`` (with a vocabulary) on unknown
     characters ``chars``: ``culprits`` are the ``(place, name)`` shown
@@ -168,7 +332,9 @@ def unknown_text(
     folding (None: not known); ``again``: how the advice to train again
     begins (not ``fitting``); ``kept``: the unknown symbols that begin names,
     which no dropping is offered for; ``numbered``: whether every name that
-    holds them starts with a list number (:func:`list_numbered`).
+    holds them starts with a list number (:func:`list_numbered`);
+    ``letters``: the symbols an alphabet of the names' letters keeps
+    (:func:`letters_kept`; None: not known).
 
     Examples
     --------
@@ -193,10 +359,18 @@ def unknown_text(
         if end in chars
         else ""
     )
-    # "1. Anna": no setting but dropping lets unknown digits through, so each
-    # hint of ``advice`` removes the numbers; an alphabet would learn them.
-    if what == "names" and numbered and advice and any(c.isdigit() for c in chars):
-        note += numbering_note(culprits)
+    # "1. Anna", "• Anna": no setting but dropping lets a list's unknown
+    # numbers or bullets through, so each hint of ``advice`` removes them; an
+    # alphabet would learn them. When dropping alone empties names ("1. Анна"),
+    # an alphabet of the names' letters with dropping does.
+    marked = what == "names" and numbered and any(map(_is_mark, chars))
+    if marked and marked_and_emptied(chars, numbered, emptied):
+        note += numbering_note(culprits, n_culprits)
+        note += glued_note(culprits, letters or vocabulary[1:], lowercase)
+        hints = [letters_hint(letters, fitting)]
+    elif marked and advice:
+        note += numbering_note(culprits, n_culprits)
+        note += glued_note(culprits, vocabulary[1:], lowercase)
         hints = advice
     prefixes = [] if what == "names" else [name for _, name in culprits]
     note += unknown_symbols_note(chars, vocabulary, prefixes)

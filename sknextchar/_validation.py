@@ -670,8 +670,11 @@ def check_exclude(exclude, *, normalize):
     ordered = not isinstance(exclude, (Set, MappingView))
     # Non-strings are refused by position; a blank name is ignored below.
     _check_elements(names, "exclude", True, ordered=ordered)
-    # The tatweel stays, for a model that learned it; normalize lowercases.
-    texts = normalize_texts(names, lowercase=False, keep_tatweel=True)
+    # The tatweel and idle marks stay, for a model that learned them; normalize
+    # lowercases (and removes them for a model that did not).
+    texts = normalize_texts(
+        names, lowercase=False, keep_tatweel=True, keep_idle_marks=True
+    )
     # A name the model reads as nothing is none it writes: excluding it is moot.
     texts = list(filter(str.strip, texts))
     return frozenset(filter(str.strip, normalize(texts))) if texts else frozenset()

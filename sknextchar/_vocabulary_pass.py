@@ -29,7 +29,7 @@ from ._unknown_advice import (
     DroppedNamesError,
     drop_refused,
 )
-from ._unknown_message import list_numbered
+from ._unknown_message import bare_refused, list_numbered, marked_and_emptied
 from ._validation import RefusedNameError, element_place
 from ._validation import check_names as check_each_name
 from ._vocabulary import check_transformer_settings
@@ -90,7 +90,7 @@ def first_pass(windows, chunks, path, names_column=None, check_names=None, step=
                     names_of_symbols += _names_with_new_symbols(checked, kept, symbols)
             except ValueError as error:
                 errors.add(error, kept, rows)
-    errors.raise_for_the_file(step)
+    errors.raise_for_the_file(step, symbols)
     if not n_names:  # as load_names says it; the command line, in its words
         raise NoNamesError(path, names_column)
     if not weighed:
@@ -151,8 +151,9 @@ class _FileErrors:
         except ValueError:
             return False
 
-    def raise_for_the_file(self, step):
-        """Raise the error of the whole file, if a chunk failed."""
+    def raise_for_the_file(self, step, learned=()):
+        """Raise the error of the whole file, if a chunk failed; the chunks
+        that passed learned the symbols ``learned``."""
         refused, fitted = self.refused, self.fitted
         if self.other is not None and not (
             refused.come_first(self.windows, self.other_chunk, fitted)
@@ -162,7 +163,7 @@ class _FileErrors:
         with _names_of_the_file(None, self.windows, step):
             refused.raise_for_the_file(again)
             if self.unknown.n_names:  # all of them, in one message
-                raise self.unknown.error(self.windows, not fitted, again)
+                raise self.unknown.error(self.windows, not fitted, again, learned)
 
 
 class _RefusedNames:
@@ -228,13 +229,22 @@ class _UnknownSymbols:
         self.symbols, self.culprits, self.n_names = set(), [], 0
         self.dropped, self.n_dropped, self.n_folded = [], 0, 0
         self.n_unnumbered = 0  # names that hold them without a list number
+        # what an alphabet of the names' letters keeps, and the names it empties
+        self.letters, self.bare, self.n_bare = set(), [], 0
 
     def add(self, windows, chunk, rows):
         """Record the unknown symbols of a chunk whose names are the names
         ``rows`` of the file; False when it holds none (or they are dropped)."""
         if windows.handle_unknown != "error":
             return False
-        found, (dropped, folded) = unknown_symbols(windows, chunk, emptied=True)
+        found, (dropped, folded), (used, bare) = unknown_symbols(
+            windows, chunk, emptied=True, letters=True
+        )
+        self.letters.update(used)
+        self.bare += [
+            (int(rows[i]), chunk[i]) for i in bare[: MAX_REPORTED - len(self.bare)]
+        ]
+        self.n_bare += bare.size
         for i, symbols in found.items():
             self.symbols |= symbols
             if len(self.culprits) < MAX_REPORTED:
@@ -249,13 +259,16 @@ class _UnknownSymbols:
         self.n_folded += folded.size
         return bool(found)
 
-    def error(self, windows, fitting, again):
-        """The error of the whole file (:class:`UnknownSymbolsError`)."""
-        return UnknownSymbolsError(
+    def error(self, windows, fitting, again, learned=()):
+        """The error of the whole file (:class:`UnknownSymbolsError`); the
+        chunks that passed ``learned`` their symbols."""
+        error = UnknownSymbolsError(
             windows, sorted(self.symbols), self.culprits, self.n_names,
             emptied=(self.n_dropped, self.n_folded), dropped=self.dropped,
             fitting=fitting, again=again, numbered=not self.n_unnumbered,
+            letters=(sorted(self.letters | set(learned)), self.n_bare, self.bare),
         )  # fmt: skip
+        return error
 
 
 class UnknownSymbolsError(ValueError):
@@ -292,6 +305,10 @@ class UnknownSymbolsError(ValueError):
         How the owner of the pipeline spells the message.
     numbered : bool, default=False
         Whether every name that holds them starts with a list number.
+    letters : tuple or None, default=None
+        What an alphabet of the names' letters keeps: its symbols, how many
+        names it leaves without any, and the first of them, each with its
+        position (None: not known).
 
     Examples
     --------
@@ -308,9 +325,9 @@ class UnknownSymbolsError(ValueError):
 
     def __init__(
         self, windows, symbols, culprits, n_names, *, emptied, dropped, fitting,
-        again=TRAIN_AGAIN, spell=None, numbered=False,
+        again=TRAIN_AGAIN, spell=None, numbered=False, letters=None,
     ):  # fmt: skip
-        self.numbered = numbered
+        self.numbered, self.letters = numbered, letters
         self.windows, self.symbols, self.culprits = windows, symbols, culprits
         self.n_names, self.emptied, self.dropped = n_names, emptied, dropped
         self.fitting, self.again, self.spell = fitting, again, spell
@@ -321,14 +338,18 @@ class UnknownSymbolsError(ValueError):
         text = unknown_symbols_message(
             self.windows, self.symbols, self.culprits, self.n_names,
             fitting=self.fitting, emptied=self.emptied, again=self.again,
-            numbered=self.numbered,
+            numbered=self.numbered, letters=(self.letters or (None,))[0],
         )  # fmt: skip
-        if not self.emptied[0]:
+        n_left, left, refused = self.emptied[0], self.dropped, drop_refused
+        if marked_and_emptied(self.symbols, self.numbered, self.emptied):
+            _, n_left, left = self.letters or (None, 0, [])
+            refused = bare_refused
+        if not n_left:
             return text
         shown = ", ".join(
-            f"{element_place('names', i)}={quoted(name)}" for i, name in self.dropped
+            f"{element_place('names', i)}={quoted(name)}" for i, name in left
         )
-        return f"{text} {drop_refused(self.emptied[0], shown)}"
+        return f"{text} {refused(n_left, shown)}"
 
     def text(self):
         """The message as raised: :meth:`message`, spelled by ``spell``."""

@@ -11,28 +11,18 @@ matplotlib is an optional dependency, imported only when a function is called:
 with ``matplotlib.pyplot.close(fig)`` when done.
 """
 
-import contextlib
-
 import numpy as np
 from sklearn.utils.validation import check_is_fitted
 
 from ._classifier import CharEmbeddingMLPClassifier
-from ._dead_ends import (
-    NoRoomAfterError,
-    PrefixError,
-    UnknownSymbolsError,
-    check_room_for_a_letter,
-)
-from ._decoding import length_bounds
 from ._fitted import as_sampler, describe, find_parts, prefix_letters
 from ._generation_tree import live_nodes, place_nodes, step_proba
 from ._limits import MAX_LETTERS
-from ._pipeline import split_pipeline
+from ._picture_prefix import check_picture_prefix, check_room, named_as
 from ._steps import unfreeze
-from ._text import counted, describe_symbol
-from ._transformer import unknown_symbols
+from ._text import counted
 from ._validation import check_positive_int
-from ._vocabulary import END, END_ID, shown_symbols
+from ._vocabulary import END, END_ID
 
 __all__ = [
     "plot_embeddings",
@@ -134,104 +124,6 @@ def _picture_sampler(estimator, caller, prefix, steps):
         letters = prefix_letters(sampler, prefix)
         sampler.set_params(max_length=min(MAX_LETTERS, max(20, letters + steps)))
     return sampler
-
-
-def _check_context(sampler, context, label, what="context", depth=None):
-    """Refuse a ``context`` of symbols the model lacks (the default ``"abi"``
-    for a model of other letters), offering a start of a name it writes, and
-    one the picture would read past the most letters a name may have (a
-    :class:`~sknextchar._dead_ends.NoRoomAfterError`, the limit of
-    ``sknextchar table``): the next letter, or the tree's ``depth`` levels. Its
-    letters are counted as the model reads them; it is refused before the
-    sampler's own ``max_length`` could be (raising that alone would not help),
-    and the advice says the shorter prefix that bound takes when it refuses
-    the one the limit takes (lowering ``depth`` is offered only when it takes
-    this prefix).
-
-    The context is read as the sampler reads a prefix: the whitespace before it
-    goes, the whitespace after it stays (a name may go on after a space, as
-    ``"mary ann"``), so the picture is that of ``temperature_table(context)``.
-    ``what`` is the argument's name (``"prefix"`` for the tree).
-    """
-    transformer, _ = split_pipeline(sampler.estimator_)
-    unknown = unknown_symbols(transformer, [context], prefixes=True).get(0)
-    if unknown:
-        chars = ", ".join(map(describe_symbol, sorted(unknown)))
-        trailing = context[len(context.rstrip()) :]  # line breaks are no space
-        spaces = {c for c in trailing if c in unknown and c.splitlines() == [c]}
-        raise UnknownSymbolsError(
-            what,
-            None,
-            context,
-            symbols=chars,
-            vocabulary=shown_symbols(sampler.vocabulary_),
-            start=_likely_start(sampler, label),
-            kept=bool(spaces),
-        )
-    letters = prefix_letters(sampler, context)
-    steps, lever = (1, None) if depth is None else (depth, "depth")
-    if letters + steps > MAX_LETTERS:
-        raise NoRoomAfterError(
-            what,
-            None,
-            context,
-            letters=letters,
-            steps=steps,
-            lever=lever,
-            max_length=_sampler_bound(sampler),  # the advice must not cross it
-        )
-
-
-def _sampler_bound(sampler):
-    """The most letters of a name ``sampler`` takes: its ``max_length``, or
-    the bound it resolves for None."""
-    return length_bounds(
-        sampler.min_length, sampler.max_length, sampler.training_length_range()
-    )[1]
-
-
-def _check_room(sampler, prefix, what):
-    """Refuse a ``prefix`` of the sampler's ``max_length`` letters, after which
-    only the end may follow, at probability 1 whatever the model predicts
-    (:func:`~sknextchar._dead_ends.check_room_for_a_letter`, as
-    ``temperature_table`` refuses it): the picture would show nothing of the
-    model. The root of a tree needs it: ``next_char_proba`` gives the end
-    there, where ``temperature_table`` (:func:`plot_temperature`) refuses.
-    Called once the model has been asked, so that a prefix whose end the
-    model rules out there is told as such."""
-    check_room_for_a_letter(
-        what,
-        prefix,
-        letters=prefix_letters(sampler, prefix),
-        max_length=_sampler_bound(sampler),
-        given=sampler.max_length,
-        recorded=sampler.training_length_range() is not None,
-        min_length=sampler.min_length,
-    )
-
-
-@contextlib.contextmanager
-def _named_as(argument):
-    """A refused prefix (a dead end, one at or past ``max_length``) named as
-    the plotting function's argument: ``context=`` of
-    :func:`plot_temperature`, where the table calls it ``prefix=``; the
-    ``prefix=`` of :func:`plot_generation_tree`, one prefix where
-    ``next_char_proba`` says ``prefixes[0]``."""
-    try:
-        yield
-    except PrefixError as error:
-        raise error.with_argument(argument) from None
-
-
-def _likely_start(sampler, label, n_symbols=3):
-    """The ``n_symbols`` most probable symbols to start a name, one by one
-    (fewer where the sampler's bound leaves the end alone after them)."""
-    start = ""
-    for _ in range(min(n_symbols, _sampler_bound(sampler) - 1)):
-        proba = sampler.temperature_table(start, (1.0,), label=label).proba[:, 0]
-        proba[END_ID] = 0.0  # a start, not a whole name
-        start += sampler.vocabulary_[int(np.argmax(proba))]
-    return start
 
 
 # --------------------------------------------------------------------------- #
@@ -496,7 +388,9 @@ def plot_generation_tree(
     # asks about (whether each can go on): no leaf is cut for meeting it, but
     # at MAX_LETTERS, where only the end may follow.
     sampler = _picture_sampler(estimator, "plot_generation_tree", prefix, depth + 1)
-    _check_context(sampler, prefix, label, what="prefix", depth=depth)
+    check_picture_prefix(
+        sampler, prefix, label, prefix_letters, what="prefix", depth=depth
+    )
     nodes = _grow_tree(sampler, prefix, top_k, depth, label)
     leaves = place_nodes(nodes)
 
@@ -599,9 +493,9 @@ def _grow_tree(sampler, prefix, top_k, depth, label=None):
             break
         texts = [nodes[i]["text"] for i in open_]
         if step == 0:  # a prefix no name can continue is the caller's error
-            with _named_as("prefix"):
+            with named_as("prefix"):
                 proba = sampler.next_char_proba(texts, label=label)  # (1, V)
-            _check_room(sampler, prefix, "prefix")  # a tree of the end alone
+            check_room(sampler, prefix, "prefix", prefix_letters)  # the end alone
         else:
             proba = step_proba(sampler, texts, label)  # (m, V)
         for row, i in enumerate(open_):
@@ -693,8 +587,8 @@ def plot_temperature(
     if not isinstance(context, str):
         raise TypeError(f"context must be a str; got {type(context).__name__}.")
     sampler = _picture_sampler(estimator, "plot_temperature", context, 1)
-    _check_context(sampler, context, label)
-    with _named_as("context"):
+    check_picture_prefix(sampler, context, label, prefix_letters)
+    with named_as("context"):
         # Refuses a context of max_length letters, after which only the end
         # may follow, at probability 1 (EndOnlyError, told as context=).
         table = sampler.temperature_table(context, temperatures, label=label)

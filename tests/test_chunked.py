@@ -1,6 +1,7 @@
 """Training from a file in chunks: train_from_file, `sknextchar train --chunk-size`."""
 
 import contextlib
+import copy
 import os
 import re
 import threading
@@ -110,12 +111,10 @@ def test_a_file_of_one_chunk_edited_after_the_first_epoch_trains_as_it_was(
     assert sampler.training_prefix_lengths_.keys() == want.keys()
 
 
-def test_a_file_that_grew_to_several_chunks_is_read_chunk_by_chunk(
-    tmp_path, monkeypatch
-):
-    # A file counted as one chunk that grew before the first epoch read it:
-    # its chunks are not all kept in memory for the later epochs (chunk_size
-    # bounds the memory), each epoch reads them from the file again.
+def test_a_file_that_grows_during_the_first_pass_is_refused(tmp_path, monkeypatch):
+    # A file counted as one chunk that grew before the first epoch read it was
+    # trained on as it grew: the names appended were in the epochs (read chunk
+    # by chunk), not in the first pass's checks or counts.
     import sknextchar._name_chunks as name_chunks
 
     reads, real = [], name_chunks.read_name_chunks
@@ -133,9 +132,12 @@ def test_a_file_that_grew_to_several_chunks_is_read_chunk_by_chunk(
                 f.write("\n".join(NAMES[40:240]) + "\n")
             grown.append(True)
 
-    pipe = train_from_file(path, small_pipe(), chunk_size=50, check_names=grow)
-    assert len(reads) == 1 + 3  # the first pass, then one read for each epoch
-    assert len(pipe["clf"].loss_curve_) == 3
+    with pytest.raises(ValueError) as caught:
+        train_from_file(path, small_pipe(), chunk_size=50, check_names=grow)
+    message = str(caught.value)
+    assert message.startswith(f"{str(path)!r} changed while training read it: ")
+    assert "the end of the first pass found it grown from 296 to" in message
+    assert len(reads) == 1  # the first pass only: no epoch trained
 
 
 def test_epochs_are_passes_over_the_whole_file(tmp_path):
@@ -263,7 +265,10 @@ def test_a_file_emptied_between_passes_is_an_error_and_changes_nothing(tmp_path)
     pipe = small_pipe(clf__max_iter=2)
     name_chunks.read_name_chunks = emptied_after_the_first_pass
     try:
-        with pytest.raises(ValueError, match=f"^{re.escape(repr(str(path)))} holds no"):
+        # It said "holds no names any more": now the smaller file is refused
+        # before the epoch reads it.
+        said = "changed while training read it: epoch 1 found it shrunk from"
+        with pytest.raises(ValueError, match=f"^{re.escape(repr(str(path)))} {said}"):
             train_from_file(path, pipe, chunk_size=100)
     finally:
         name_chunks.read_name_chunks = real
@@ -358,7 +363,10 @@ class ChangesTheFile(StopAfter):
     def on_fit_task_end(self, estimator, context, *, fitted_estimator=None):
         if context.task_name == "epoch" and not self.done:
             self.done = True
-            CHANGES[self.change](self.path)
+            change = self.change
+            if not callable(change):
+                change = {**CHANGES, **CONTENT_CHANGES, **SAME_NAMES}[change]
+            change(self.path)
         return False
 
 
@@ -407,7 +415,7 @@ CHANGES = {
         ("dangling link", FileNotFoundError, "it is gone"),
         ("folder", IsADirectoryError, "a folder is now in its place"),
         ("unreadable", PermissionError, "permission to read it was taken away"),
-        ("fifo", ValueError, "is a FIFO (named pipe), which cannot be read again"),
+        ("fifo", ValueError, "a FIFO (named pipe) is now in its place"),
     ],
 )
 def test_a_file_changed_between_passes_is_said_to_have_changed(
@@ -419,16 +427,296 @@ def test_a_file_changed_between_passes_is_said_to_have_changed(
     # folder put in its place; and it waited forever on a FIFO put there.
     if change == "unreadable" and os.geteuid() == 0:
         pytest.skip("root reads a file without read permission")
+    path, message = _changed_in_training(tmp_path, change, error)
+    assert message.startswith(repr(str(path))) and said in message
+    verb = "read" if change == "fifo" else "open"
+    assert f"changed while training read it: epoch 2 could not {verb} it" in message
+    assert "No such file of names" not in message and "Did you mean" not in message
+    assert "train_from_file" not in message  # the FIFO's was check_rereadable's
+
+
+def _changed_in_training(tmp_path, change, error, max_iter=3, **kwargs):
+    """The path and the message of the ``error`` of a training in 4 chunks
+    whose file had the ``change`` after its first epoch."""
     path = write(tmp_path / "names.txt", NAMES)
-    pipe = small_pipe(clf__max_iter=3)
+    pipe = small_pipe(clf__max_iter=max_iter)
     pipe["clf"].set_callbacks(ChangesTheFile(path, change))
     with pytest.raises(error) as caught:
-        train_from_file(path, pipe, chunk_size=80)
+        train_from_file(path, pipe, chunk_size=80, **kwargs)
+    assert not hasattr(pipe["clf"], "coefs_")  # the caller's pipeline untouched
+    return path, str(caught.value)
+
+
+def _written_over(path, text):
+    """Write ``text`` over the file, as a later write would date it."""
+    before = path.stat().st_mtime_ns
+    path.write_text(text, encoding="utf-8")
+    if path.stat().st_mtime_ns == before:  # within the clock's tick: dated later
+        os.utime(path, ns=(before, before + 1_000_000))
+
+
+def _appended(path, text):
+    with path.open("a", encoding="utf-8") as file:
+        file.write(text)
+
+
+def _moved_into_place(path):
+    other = write(path.with_suffix(".new"), NAMES[::-1])
+    os.replace(other, path)
+
+
+CONTENT_CHANGES = {
+    "other names": lambda path: _written_over(path, "\n".join(NAMES[:150]) + "\n"),
+    "same size": lambda path: _written_over(
+        path, "\n".join(name[::-1] for name in NAMES) + "\n"
+    ),
+    "appended": lambda path: _appended(path, "asha\nzoe\n"),
+    "moved into place": _moved_into_place,
+}
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        ("other names", "shrunk from"),
+        ("same size", "modified: the same size, other bytes (written over)"),
+        ("appended", "grown from"),
+        ("moved into place", "replaced by another file (moved or renamed into"),
+    ],
+)
+def test_a_file_whose_names_change_between_epochs_is_refused(tmp_path, change, said):
+    # It trained on the new names from the next epoch on, silently: the epochs
+    # after the first learned another list (or the list and the names added).
+    path, message = _changed_in_training(tmp_path, change, ValueError)
+    assert message.startswith(repr(str(path)))
+    assert "changed while training read it: epoch 2 found it" in message
+    assert said in message and "Copy the file and train on the copy" in message
+    assert "The 1 epoch this training finished is not kept." in message
+    assert "reads it more than once: its epochs would learn a mix" in message
+
+
+def _touched(path):
+    then = path.stat().st_mtime_ns
+    os.utime(path, ns=(then, then + 1_000_000_000))
+
+
+def _saved_anew(path):
+    """The same bytes in a new file moved into its place, as editors save."""
+    copy = path.with_suffix(".new")
+    copy.write_bytes(path.read_bytes())
+    os.replace(copy, path)
+
+
+SAME_NAMES = {
+    "touched": _touched,
+    "saved again": lambda path: _written_over(path, path.read_text("utf-8")),
+    "saved anew": _saved_anew,
+}
+
+
+@pytest.mark.parametrize("change", list(SAME_NAMES))
+def test_a_file_touched_or_saved_with_the_same_names_trains_on(tmp_path, change):
+    # A check of the file's time and identity alone refused these (no name
+    # changed), and every epoch trained was lost: the bytes are compared.
+    path = write(tmp_path / "names.txt", NAMES)
+    want = train_from_file(path, small_pipe(), chunk_size=80)["clf"]
+    then = path.stat()
+    pipe = small_pipe()
+    pipe["clf"].set_callbacks(ChangesTheFile(path, change))
+    got = train_from_file(path, pipe, chunk_size=80)["clf"]
+    now = path.stat()
+    assert (now.st_ino, now.st_mtime_ns) != (then.st_ino, then.st_mtime_ns)
+    assert got.loss_curve_ == want.loss_curve_ and len(got.loss_curve_) == 3
+    assert_same_weights(got, want)
+
+
+@pytest.mark.parametrize("there", ["no file", "other names"])
+def test_a_relative_path_is_read_from_its_folder_after_a_change_of_folder(
+    tmp_path, monkeypatch, there
+):
+    # The later passes opened 'names.txt' in the working folder of the time:
+    # another file's names, trained on silently, or "changed while training
+    # read it: epoch 2 could not open it again (it is gone ...)".
+    write(tmp_path / "names.txt", NAMES)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    if there == "other names":
+        write(elsewhere / "names.txt", NAMES[:150])
+    monkeypatch.chdir(tmp_path)  # back where it was after the test
+    want = train_from_file("names.txt", small_pipe(), chunk_size=80)["clf"]
+    pipe = small_pipe()
+    pipe["clf"].set_callbacks(ChangesTheFile(None, lambda _: os.chdir(elsewhere)))
+    got = train_from_file(Path("names.txt"), pipe, chunk_size=80)["clf"]
+    assert Path.cwd() == elsewhere
+    assert got.loss_curve_ == want.loss_curve_
+    assert_same_weights(got, want)
+
+
+def test_a_changed_file_is_said_in_the_spelling_of_its_path(tmp_path, monkeypatch):
+    # The file's path as given, not as the passes find it (absolute).
+    monkeypatch.chdir(tmp_path)
+    path = write(Path("names.txt"), NAMES)
+    pipe = small_pipe()
+    pipe["clf"].set_callbacks(ChangesTheFile(path, "appended"))
+    with pytest.raises(ValueError, match="^'names.txt' changed while training"):
+        train_from_file("names.txt", pipe, chunk_size=80)
+
+
+@pytest.mark.parametrize("chunk_size", [80, 1000])
+def test_the_pass_that_weighs_the_counts_refuses_a_changed_file(
+    tmp_path, monkeypatch, chunk_size
+):
+    # It weighed the counts of the file as it was then, unchecked, and the
+    # epochs trained on the names appended.
+    import sknextchar._chunked as chunked
+
+    path = tmp_path / "names.csv"
+    rows = "".join(f"{name},{i % 3 + 1}\n" for i, name in enumerate(NAMES))
+    path.write_text("name,count\n" + rows, encoding="utf-8")
+    first_pass = chunked.first_pass
+
+    def then_append(*args, **kwargs):
+        n_learned = first_pass(*args, **kwargs)
+        _appended(path, "zoe,2\n")
+        return n_learned
+
+    monkeypatch.setattr(chunked, "first_pass", then_append)
+    said = "changed while training read it: the pass that weighs the counts found it"
+    columns = {"names_column": "name", "counts_column": "count"}
+    with pytest.raises(ValueError, match=f"{said} grown from"):
+        train_from_file(path, small_pipe(), chunk_size=chunk_size, **columns)
+
+
+def test_a_resumed_training_of_a_changed_file_leaves_the_pipeline_as_it_was(tmp_path):
+    # Its epochs are counted from those the pipeline had trained already.
+    path = write(tmp_path / "names.txt", NAMES)
+    fitted = train_from_file(path, small_pipe(clf__max_iter=2), chunk_size=80)
+    fitted.set_params(clf__max_iter=5)
+    kept = copy.deepcopy(fitted["clf"])
+    fitted["clf"].set_callbacks(ChangesTheFile(path, "appended"))
+    with pytest.raises(ValueError) as caught:
+        train_from_file(path, fitted, chunk_size=80, resume=True)
     message = str(caught.value)
-    assert message.startswith(repr(str(path))) and said in message
-    if change != "fifo":
-        assert "changed while training read it: epoch 2 could not open it" in message
-        assert "No such file of names" not in message and "Did you mean" not in message
+    assert "changed while training read it: epoch 4 found it grown from" in message
+    assert "The 1 epoch this training finished is not kept." in message
+    assert fitted["clf"].loss_curve_ == kept.loss_curve_ == kept.loss_curve_[:2]
+    assert_same_weights(fitted["clf"], kept)
+
+
+def test_command_line_resume_without_chunks_gives_no_chunk_advice(
+    tmp_path, capsys, monkeypatch
+):
+    # train --resume reads NAMES_FILE more than once without --chunk-size
+    # too: a change was refused with "Training in chunks reads its file again
+    # for each epoch ... or, if the names fit in memory, train without
+    # --chunk-size", a flag not given.
+    import sknextchar._chunked as chunked
+
+    path, model = write(tmp_path / "names.txt", NAMES), tmp_path / "m.skops"
+    argv = ["train", str(path), "--hidden-layer-sizes", "8", "-q", "-o", str(model)]
+    assert main([*argv, "--max-iter", "1", "--validation-fraction", "0"]) == 0
+    saved, first_pass = model.read_bytes(), chunked.first_pass
+
+    def then_append(*args, **kwargs):
+        n_learned = first_pass(*args, **kwargs)
+        _appended(path, "zoe\n")
+        return n_learned
+
+    monkeypatch.setattr(chunked, "first_pass", then_append)
+    out = tmp_path / "m2.skops"
+    out.write_bytes(saved)
+    resumed = ["train", "--resume", str(model), str(path), "-o", str(out)]
+    assert main([*resumed, "--max-iter", "3", "-q", "--force"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"sknextchar: error: {str(path)!r} changed while training")
+    assert err.endswith(
+        "Training from a file reads it more than once: its epochs would learn a "
+        "mix of the old names and the new. Copy the file and train on the copy, "
+        "which stays as it is.\n"
+    )
+    assert "chunk" not in err and "load_names" not in err
+    assert out.read_bytes() == saved  # the model file untouched
+
+
+def test_a_file_gone_before_the_passes_after_training_is_said_to_have_changed(
+    tmp_path,
+):
+    # The passes that record the lengths by prefix said "No such file of
+    # names: '.../names.txt'.", as of a path never given.
+    path, message = _changed_in_training(  # the prefix table needs passes after
+        tmp_path, "removed", FileNotFoundError, max_iter=1, return_sampler=True
+    )
+    assert message.startswith(repr(str(path)))
+    assert "changed while training read it: a pass after the last epoch" in message
+    assert "it is gone" in message and "No such file of names" not in message
+    assert "The 1 epoch this training finished is not kept." in message
+
+
+def _changing_after_epoch(monkeypatch, path, change, epoch=0):
+    """``train --chunk-size`` changes ``path`` after its epoch ``epoch``."""
+    import sknextchar._chunked as chunked
+
+    epoch_trainer = chunked._epoch_trainer
+
+    def and_change(*args):
+        train_epoch = epoch_trainer(*args)
+
+        def then_change(at):
+            stop = train_epoch(at)
+            if at == epoch:
+                change(path)
+            return stop
+
+        return then_change
+
+    monkeypatch.setattr(chunked, "_epoch_trainer", and_change)
+
+
+def test_a_change_found_after_two_epochs_says_both_are_lost(tmp_path, monkeypatch):
+    # Nothing said that the epochs trained before the change were thrown away.
+    path = write(tmp_path / "names.txt", NAMES)
+    _changing_after_epoch(monkeypatch, path, CONTENT_CHANGES["appended"], epoch=1)
+    with pytest.raises(ValueError) as caught:
+        train_from_file(path, small_pipe(clf__max_iter=4), chunk_size=80)
+    message = str(caught.value)
+    assert "epoch 3 found it grown" in message
+    assert (
+        "found it grown from 2,282 to 2,291 bytes (written to or appended to)"
+        in message
+    )
+    assert "The 2 epochs this training finished are not kept." in message
+
+
+@pytest.mark.parametrize(
+    ("change", "max_iter", "said"),
+    [
+        ("other names", 3, "epoch 2 found it shrunk"),
+        ("fifo", 3, "epoch 2 could not read it again (a FIFO (named pipe)"),
+        ("removed", 1, "a pass after the last epoch (recording the lengths by"),
+    ],
+)
+def test_command_line_chunks_say_the_file_changed_in_its_words(
+    tmp_path, capsys, monkeypatch, change, max_iter, said
+):
+    # Written over: trained on the new names and saved over the model. A FIFO
+    # put in its place: "train_from_file ... (--max-iter) ... fit the pipeline
+    # on them in memory", Python's advice. Removed after the last epoch: "No
+    # such file of names".
+    path, model = write(tmp_path / "names.txt", NAMES), tmp_path / "m.skops"
+    argv = ["train", str(path), "--hidden-layer-sizes", "8", "-q", "-o", str(model)]
+    assert main([*argv, "--max-iter", "1", "--validation-fraction", "0"]) == 0
+    saved = model.read_bytes()
+    _changing_after_epoch(monkeypatch, path, {**CHANGES, **CONTENT_CHANGES}[change])
+    argv += ["--chunk-size", "80", "--max-iter", str(max_iter), "--force"]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"sknextchar: error: {str(path)!r} changed while training")
+    assert said in err and "Traceback" not in err and err.count("\n") == 1
+    for python in ("train_from_file", "load_names", "pipeline", "max_iter"):
+        assert python not in err
+    if change == "other names":
+        assert "or, if the names fit in memory, train without --chunk-size" in err
+    assert model.read_bytes() == saved  # the model file untouched
 
 
 @pytest.mark.parametrize("change", ["removed", "fifo"])

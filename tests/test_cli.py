@@ -438,8 +438,38 @@ def test_train_bad_flag_values(capsys, argv, fragment):
 def test_unknown_flag(capsys):
     status, _, err = run(capsys, "train", "--no-such-flag", "-o", "m.skops")
     assert_one_line_error(
-        status, err, "unrecognized arguments: --no-such-flag", usage=True
+        status, err, "unrecognized argument: --no-such-flag (see", usage=True
     )
+
+
+@pytest.mark.parametrize(
+    "argv, named",
+    [
+        # argparse took 3 as NAMES_FILE and left names.txt over: before, the
+        # error named 'names.txt' as unrecognized beside the --epochs hint.
+        (["--epochs", "3", "names.txt"], "argument: --epochs;"),
+        (["--epochs", "3", "--lr", "0.1", "names.txt"], "arguments: --epochs --lr;"),
+        (["--foo", "3", "names.txt"], "argument: --foo (see"),
+    ],
+)
+def test_unknown_flag_is_named_alone(capsys, argv, named):
+    status, out, err = run(capsys, "train", *argv, "-o", "m.skops")
+    assert_one_line_error(status, err, f"unrecognized {named}", usage=True)
+    assert "names.txt" not in err and out == ""
+
+
+def test_words_left_over_without_a_flag_are_named(capsys):
+    status, _, err = run(capsys, "train", "a.txt", "b.txt", "-o", "m.skops")
+    assert_one_line_error(status, err, "unrecognized argument: b.txt (see", usage=True)
+
+
+def test_a_word_left_over_before_an_unknown_flag_is_named(capsys):
+    # Only the word argparse shifts (the one right after the unknown flag) is
+    # excused: b.txt, typed before --bogus, is a mistake of its own.
+    argv = ["train", "a.txt", "b.txt", "--bogus", "-o", "m.skops"]
+    status, _, err = run(capsys, *argv)
+    expected = "unrecognized arguments: b.txt --bogus (see"
+    assert_one_line_error(status, err, expected, usage=True)
 
 
 @pytest.mark.parametrize(
@@ -464,7 +494,7 @@ def test_unknown_flag_names_the_commands_help(capsys, argv, fragments):
     # spelling is told its name here.
     status, out, err = run(capsys, *argv)
     help_of = f"(see 'sknextchar {argv[0]} --help')"
-    assert_one_line_error(status, err, "unrecognized arguments", help_of, usage=True)
+    assert_one_line_error(status, err, "unrecognized argument", help_of, usage=True)
     for fragment in fragments:
         assert fragment in err
     assert out == ""
@@ -473,7 +503,7 @@ def test_unknown_flag_names_the_commands_help(capsys, argv, fragments):
 def test_a_flag_the_command_lacks_is_not_offered(capsys):
     # table has no --learning-rate-init: --lr is told as unknown only.
     status, _, err = run(capsys, "table", "m.skops", "ab", "--lr", "3")
-    assert_one_line_error(status, err, "arguments: --lr 3 (see", usage=True)
+    assert_one_line_error(status, err, "argument: --lr (see", usage=True)
     assert "--learning-rate-init" not in err
 
 

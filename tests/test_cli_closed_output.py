@@ -225,3 +225,58 @@ def test_a_process_started_with_a_stream_closed_saves_its_model(
     assert os.path.exists(model)
     assert done.returncode == (0 if redirect == "0<&-" else 1)
     assert b"Traceback" not in done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["--version"], ["train", "--help"]])
+def test_help_with_stdout_closed_at_start_says_it_was_lost(argv, monkeypatch, capsys):
+    # 'sknextchar --help 1>&-': status 1 as before (the help was lost, as GNU
+    # ls and grep end non-zero), but no longer silently: one error line.
+    monkeypatch.setattr(sys, "stdout", None)
+    status = main(argv)
+    monkeypatch.undo()
+    err = capsys.readouterr().err
+    assert status == 1
+    assert err.count("\n") == 1 and err.startswith("sknextchar: error: "), err
+    assert "standard output was closed when the command started (1>&-)" in err
+
+
+def test_stderr_closed_alone_is_not_said(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stderr", None)
+    status = main(["--version"])
+    monkeypatch.undo()
+    assert status == 0 and capsys.readouterr().out.startswith("sknextchar ")
+
+
+def test_train_with_stdout_closed_says_its_model_was_saved(
+    tmp_path, monkeypatch, capsys
+):
+    # 'train ... 1>&-' saves its model: the error line says so, and 'sample'
+    # into a closed standard output gets the same single line.
+    path, model = tmp_path / "names.txt", tmp_path / "m.skops"
+    path.write_text("\n".join(NAMES) + "\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "stdout", None)
+    status = main(["train", str(path), "--model", "kneser-ney", "-o", str(model)])
+    sampled = main(["sample", str(model), "-n", "2"])
+    monkeypatch.undo()
+    lines = capsys.readouterr().err.splitlines()
+    assert (status, sampled) == (1, 1) and model.exists()
+    assert lines[0].endswith(f"({str(model)!r} was saved all the same)"), lines
+    assert lines[1].startswith("sknextchar: error: the standard output was closed")
+    assert "saved" not in lines[1] and len(lines) == 2
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+@pytest.mark.parametrize("argv", [["--help"], ["--version"], ["train", "--help"]])
+def test_help_into_a_full_device_is_an_error(argv):
+    # '--help > /dev/full': argparse dropped the write's error, so the help was
+    # lost with status 0 and nothing said.
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "sknextchar", *argv],
+            stdout=full, stderr=subprocess.PIPE, check=False,
+            cwd=os.path.dirname(os.path.dirname(sknextchar.__file__)),
+        )  # fmt: skip
+    err = done.stderr.decode()
+    assert done.returncode == 1, err
+    assert err.startswith("sknextchar: error: the output could not be written: no ")
+    assert err.count("\n") == 1 and "Traceback" not in err

@@ -265,3 +265,12 @@ def test_counts_naming_the_names_column_says_so(tmp_path, capsys):
     assert status != 0 and not out.exists()
     assert "--counts 'name' is the column of the names of" in err
     assert "Traceback" not in err
+
+
+def test_one_name_with_its_count_is_told_in_the_singular(tmp_path, capsys):
+    # Before: "Counted the ... n-grams ... of 1 names (3 with their counts)".
+    path = write(tmp_path / "one.csv", "anna,3\n")
+    argv = ["train", path, "--no-header", "--names-column", "1", "--counts", "2"]
+    argv += ["--model", "kneser-ney", "-o", str(tmp_path / "m.skops")]
+    assert main(argv) == 0
+    assert " of 1 name (3 with their counts) in " in capsys.readouterr().out

@@ -268,3 +268,11 @@ def test_the_labels_help_says_a_labels_file_may_have_a_header_row(capsys):
         "FILE) is read as that file's header row, with a note"
     )
     assert said in labels_help, labels_help
+
+
+def test_a_names_file_of_one_line_is_told_in_the_singular(tmp_path):
+    # Before: "'names.txt' has 1 lines but 'labels.txt' has 2".
+    names = write(tmp_path / "names.txt", "anna\n")
+    labels = write(tmp_path / "labels.txt", "A\nB\n")
+    with pytest.raises(ValueError, match=r"names.txt' has 1 line but .* has 2:"):
+        read_labelled_names(names, labels)

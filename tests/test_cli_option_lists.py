@@ -69,7 +69,7 @@ def test_score_reads_the_words_after_dashdash_as_names(model_file, capsys):
 def test_a_word_after_dashdash_is_a_name_even_with_a_leading_hyphen(model_file, capsys):
     status, _, err = run(capsys, "score", model_file, "--by", "per-char", "--", "-ana")
     # A name, not an option: refused for its character, not as an argument.
-    assert "unrecognized arguments" not in err
+    assert "unrecognized" not in err
     assert status == 1 and "'-ana'" in err and "Traceback" not in err
 
 

@@ -1,7 +1,9 @@
 """Every public class and function has a complete numpydoc docstring.
 
-Public means: listed in the ``__all__`` of ``sknextchar``, ``sknextchar.metrics``,
-``sknextchar.datasets`` or ``sknextchar.plotting``. For each of them, and for the
+Public means: listed in the ``__all__`` of ``sknextchar``, ``sknextchar.callbacks``,
+``sknextchar.metrics``, ``sknextchar.datasets`` or ``sknextchar.plotting`` (the API
+reference lists these), or of ``sknextchar.exceptions``, ``sknextchar.cli`` and the
+modules of ``sknextchar.nn``. For each of them, and for the
 public methods that the package's classes define, the docstring must parse as
 numpydoc, its Parameters section must name every parameter of the signature (of
 ``__init__`` for a class) and nothing else, and the object must have an Examples
@@ -11,6 +13,7 @@ exactly the fitted attributes (the trailing-underscore names) that fitting sets.
 
 import importlib
 import inspect
+import pkgutil
 import re
 import tomllib
 import warnings
@@ -21,6 +24,7 @@ import pytest
 from sklearn.base import BaseEstimator
 from sklearn.pipeline import make_pipeline
 
+import sknextchar.nn
 from sknextchar import (
     CharEmbeddingMLPClassifier,
     ContextWindowTransformer,
@@ -40,6 +44,19 @@ PUBLIC_MODULES = (
     "sknextchar.metrics",
     "sknextchar.datasets",
     "sknextchar.plotting",
+)
+# Modules whose names are public too, though the API reference does not list them:
+# the exceptions (the top level re-exports them), the command line's entry points
+# and the network's machinery (every public module of ``sknextchar.nn``).
+DOCSTRING_MODULES = (
+    *PUBLIC_MODULES,
+    "sknextchar.exceptions",
+    "sknextchar.cli",
+    *(
+        f"sknextchar.nn.{module.name}"
+        for module in pkgutil.iter_modules(sknextchar.nn.__path__)
+        if not module.name.startswith("_")
+    ),
 )
 ROOT = Path(__file__).resolve().parents[1]
 API_PAGE = ROOT / "docs" / "api.rst"
@@ -62,7 +79,7 @@ def _public_names(module):
 def _public_objects():
     """(qualified name, object) of every public class and function."""
     found = []
-    for module_name in PUBLIC_MODULES:
+    for module_name in DOCSTRING_MODULES:
         module = importlib.import_module(module_name)
         for name in _public_names(module):
             obj = getattr(module, name)
@@ -413,3 +430,63 @@ def test_command_line_page_shows_every_command_help():
         c for c in commands if f".. runcommand:: sknextchar {c} --help\n" not in text
     ]
     assert not missing, f"add '.. runcommand:: sknextchar COMMAND --help' for {missing}"
+
+
+# Flags of other programs the pages show: pip, Sphinx and ruff.
+OTHER_TOOLS_FLAGS = {"--no-deps", "--upgrade", "--keep-going", "--check"}
+
+
+def _pages_with_flags():
+    """The README, the site's pages and the gallery's sources (the changelogs
+    are left out: they name flags that were removed)."""
+    docs = ROOT / "docs"
+    return [
+        ROOT / "README.md",
+        *sorted(docs.glob("*.rst")),
+        *sorted(p for p in docs.glob("*.md") if p.name != "changelog.md"),
+        *sorted(docs.glob("examples/*.py")),
+    ]
+
+
+def _flags(text):
+    return re.findall(r"(?<![\w>-])--[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w>-])", text)
+
+
+def _commands_given_flags(text, commands):
+    """(command, flag) of every ``sknextchar COMMAND ...`` the text shows, the
+    flags read up to the end of the command (its line, continuation backslashes
+    joined, or a backtick, ``&&``, ``;``, ``|`` or the next ``sknextchar``)."""
+    text = re.sub(r"\\\n\s*", " ", text)
+    found = []
+    for match in re.finditer(r"(?<![\w.])sknextchar[ \t]+([a-z]+)\b", text):
+        if match.group(1) in commands:
+            rest = re.split(r"\n|`|&&|;|\||\bsknextchar\b", text[match.end() :])[0]
+            found += [(match.group(1), flag) for flag in _flags(rest)]
+    return found
+
+
+def test_every_flag_the_pages_name_exists():
+    from sknextchar.cli import build_parser
+
+    if not (ROOT / "docs" / "command_line.rst").exists():
+        pytest.skip("docs/ is not in this tree")
+    parser = build_parser()
+    commands = parser.commands.choices
+    known = set(parser.options).union(*(c.options for c in commands.values()))
+    known |= OTHER_TOOLS_FLAGS
+    scripts = "".join(p.read_text("utf-8") for p in ROOT.glob("benchmarks/*.py"))
+    stale, misplaced = [], []
+    for page in _pages_with_flags():
+        text = page.read_text("utf-8")
+        stale += [
+            f"{page.name}: {flag}"
+            for flag in _flags(text)
+            if flag not in known and f'"{flag}"' not in scripts
+        ]
+        misplaced += [
+            f"{page.name}: sknextchar {command} ... {flag}"
+            for command, flag in _commands_given_flags(text, commands)
+            if flag not in commands[command].options | parser.options
+        ]
+    assert not stale, f"flags that no command (or benchmark script) has: {stale}"
+    assert not misplaced, f"flags given to a command without them: {misplaced}"

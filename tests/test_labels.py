@@ -683,3 +683,9 @@ def test_a_label_table_beyond_memory_is_refused_naming_its_size():
     with pytest.raises(ValueError, match="label_embedding_dim=1000000000"):
         clf.fit(windows, labels)
     assert not hasattr(clf, "coefs_")
+
+
+def test_lengths_of_one_are_counted_in_the_singular():
+    # Before: "1 names and 2 labels".
+    with pytest.raises(ValueError, match="lengths: 1 name and 2 labels"):
+        NameLabelClassifier().fit(["anna"], ["A", "B"])

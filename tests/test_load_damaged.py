@@ -105,6 +105,11 @@ def _model(sampler):
     return sampler.estimator_[-1]
 
 
+def _swap_two(vocabulary):
+    """The vocabulary with its first two letters swapped (after the end marker)."""
+    return (vocabulary[0], vocabulary[2], vocabulary[1], *vocabulary[3:])
+
+
 # ------------------------------------------------------------- first uses
 def _partial_fit(pipe):
     pipe[-1].partial_fit(pipe[0].transform(NAMES[:5]))
@@ -201,6 +206,57 @@ CASES = {
         "kn", _clf, _set("n_features_in_", "two"), "n_features_in_ is not a positive",
         _predict,
     ),
+    "kn-discounts-not-finite": (
+        "kn", _clf, _map("discounts_", lambda d: d * np.nan),
+        "its discounts_ are not order_=3 rows of 3 discounts", None,
+    ),  # reported as they are (predictions come from the tables), silently
+    "kn-discounts-range": (
+        "kn", _clf, _map("discounts_", lambda d: d - 2), "its discounts_ are not", None,
+    ),  # negative discounts reported, silently
+    "kn-discounts-above-bound": (
+        "kn", _clf, _map("discounts_", lambda d: d + [1.0, 0, 0]),
+        "its discounts_ are not", None,
+    ),  # a D1 above 1 reported, silently
+    "kn-discounts-shape": (
+        "kn", _clf, _map("discounts_", lambda d: d[:1]), "its discounts_ are not", None,
+    ),  # the discounts of orders 2 and 3 lost, silently
+    "kn-count-of-counts": (
+        "kn", _clf, _map("count_of_counts_", lambda c: -c),
+        "its count_of_counts_ are not order_=3 rows of 4 counts >= 0", None,
+    ),  # negative counts of counts reported, silently
+    "kn-fallback-orders": (
+        "kn", _clf, _set("fallback_orders_", [7]),
+        "its fallback_orders_ is not a list of orders from 1 to 3", None,
+    ),  # an order the model does not have reported, silently
+    "kn-n-ngrams": (
+        "kn", _clf, _set("n_ngrams_", -1),
+        "its n_ngrams_=-1 is not the number of n-grams of its tables", None,
+    ),  # reported (sknextchar counts sums it), silently
+    # A pipeline whose transformer and model disagree (a symbol taken out, or
+    # two swapped): every use failed, without the file's name.
+    "pipeline-classes-swapped": (
+        "kn", _clf, _map("classes_", lambda c: c[[0, 2, 1, *range(3, len(c))]]),
+        "its Pipeline is damaged (its steps disagree: the transformer's vocabulary "
+        "is not the model's classes_ (the same symbols in another order", _predict,
+    ),
+    "pipeline-symbol-removed": (
+        "kn", lambda m: m[0], _map("vocabulary_", lambda v: v[:-1]),
+        "classes_ (only classes_ has 'z')", _predict,
+    ),
+    "pipeline-vocabulary-swapped": (
+        "mlp", lambda m: m[0], _map("vocabulary_", _swap_two),
+        "its steps disagree: the transformer's vocabulary is not", _predict,
+    ),
+    "sampler-pipeline-steps": (
+        "sampler", _model, _map("classes_", lambda c: c[[0, 2, 1, *range(3, len(c))]]),
+        "its NameSampler is damaged (its estimator_'s steps disagree",
+        _sample_lengths,
+    ),
+    "by-label-pipeline-steps": (
+        "by_label", lambda c: c.pipelines_[0][0], _map("vocabulary_", _swap_two),
+        "its NameLabelClassifier is damaged (its pipelines_[0]'s steps disagree",
+        None,
+    ),  # each letter scored as another, silently
     # ContextWindowTransformer
     "vocabulary-missing": (
         "kn", lambda m: m[0], _drop("vocabulary_"), "has no vocabulary_", _predict
@@ -407,9 +463,8 @@ def test_an_edited_fitted_attribute_is_refused_at_load(
     assert "save the model again from the code that trained it" in message
 
     # Without the check, the file loads and fails (or misbehaves) at first use.
-    monkeypatch.setattr(
-        sknextchar._state_checks, "fitted_state_problem", lambda estimator: None
-    )
+    for check in ("fitted_state_problem", "pipeline_problem"):
+        monkeypatch.setattr(sknextchar._state_checks, check, lambda estimator: None)
     model = load_model(path, allow_pickle=True)
     if use is not None:
         with pytest.raises(Exception) as later:
@@ -532,3 +587,129 @@ def test_labels_that_are_arrays_are_a_damaged_model(fitted, tmp_path):
     path = _dump(model, tmp_path / "model.joblib")
     with pytest.raises(DamagedModelError, match="label_classes_ is not a 1-d array"):
         load_model(path, allow_pickle=True)
+
+
+@pytest.mark.parametrize("fmt", ["skops", "joblib"])
+@pytest.mark.parametrize("entry", ["alpha", "gamma"])
+def test_count_tables_whose_probabilities_do_not_sum_to_1_are_refused(
+    fitted, tmp_path, entry, fmt
+):
+    # Each context's alpha and gamma sum to 1: edited, they loaded, and the
+    # probabilities of the next symbol summed to 3 after a context seen.
+    pipe = copy.deepcopy(fitted["kn"])
+    windows = pipe[0].encode_prefixes(["a"])
+    assert np.allclose(pipe[-1].predict_proba(windows).sum(axis=1), 1)  # intact
+    pipe[-1]._tables[-1][entry] *= 3.0  # every context of the highest order
+    path = _dump(pipe, tmp_path / f"m.{fmt}")
+    with pytest.raises(DamagedModelError) as info:
+        load_model(path, allow_pickle=True)
+    message = str(info.value)
+    assert f"Cannot load {str(path)!r}" in message
+    assert "its alpha and gamma do not sum to 1 after each context" in message
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["sample", "{path}"],
+        ["score", "{path}", "anna"],
+        ["train", "{names}", "--resume", "{path}", "-o", "{out}", "--max-iter", "4"],
+    ],
+)
+def test_the_command_line_names_the_file_whose_steps_disagree(
+    fitted, tmp_path, capsys, command
+):
+    # It said "The pipeline's steps disagree ... a refit that failed in a later
+    # step" without naming the file (or, with train --resume, blamed the
+    # transformer it was to be put behind).
+    from sknextchar.cli import main
+
+    edit = _map("vocabulary_", _swap_two)
+    path = _dump(_edited(fitted, "mlp", lambda m: m[0], edit), tmp_path / "m.skops")
+    names = tmp_path / "names.txt"
+    names.write_text("\n".join(NAMES) + "\n", encoding="utf-8")
+    out = tmp_path / "out.skops"
+    args = [a.format(path=path, names=names, out=out) for a in command]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert f"Cannot load {str(path)!r}: its Pipeline is damaged" in err
+    assert "its steps disagree" in err and not out.exists()
+
+
+def test_save_model_refuses_a_pipeline_whose_steps_disagree(fitted, tmp_path):
+    # It saved the pipeline, a file every use of which then failed.
+    from sknextchar import save_model
+
+    edit = _map("classes_", lambda c: c[[0, 2, 1, *range(3, len(c))]])
+    pipe = _edited(fitted, "kn", _clf, edit)
+    target = tmp_path / "model.skops"
+    with pytest.raises(ValueError, match="changed after fitting") as error:
+        save_model(pipe, target)
+    assert "its Pipeline is damaged (its steps disagree" in str(error.value)
+    assert not target.exists()
+
+
+def test_the_pipeline_of_a_calibrated_classifier_of_names_is_named(tmp_path):
+    # Its refusal said "its Pipeline is damaged", not which of its pipelines.
+    pipe = make_pipeline(_windows(), _mlp())
+    clf = NameLabelClassifier(pipe, calibration="temperature", cv=2)
+    clf.fit(NAMES, LABELS)
+    assert len(clf.pipelines_) == 2
+    _map("vocabulary_", _swap_two)(clf.pipelines_[1][0])
+    path = _dump(clf, tmp_path / "m.skops")
+    with pytest.raises(DamagedModelError) as info:
+        load_model(path)
+    assert "its NameLabelClassifier is damaged (its pipelines_[1]'s steps" in str(
+        info.value
+    )
+
+
+def test_discounts_at_their_upper_bounds_still_load(tmp_path):
+    # The bounds of discount_fallback, which a fit may use as they are.
+    pipe = make_pipeline(
+        _windows(), KneserNeyClassifier(discount_fallback=(1, 2, 3))
+    ).fit(["ab", "ba"])
+    fell_back = np.array(pipe[-1].fallback_orders_) - 1
+    assert len(fell_back)  # those orders' discounts are (1, 2, 3)
+    assert (pipe[-1].discounts_[fell_back] == [1.0, 2.0, 3.0]).all()
+    for fmt in ("skops", "joblib"):
+        load_model(_dump(pipe, tmp_path / f"m.{fmt}"), allow_pickle=True)
+
+
+def _text_pipeline(labels):
+    """A user's scikit-learn text pipeline: its vectorizer has a vocabulary_."""
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    documents = ["good film", "bad film", "great plot", "awful plot"]
+    return make_pipeline(CountVectorizer(), LogisticRegression()).fit(documents, labels)
+
+
+@pytest.mark.parametrize("fmt", ["skops", "joblib"])
+@pytest.mark.parametrize(
+    "labels", [["pos", "neg", "pos", "neg"], [1, 0, 1, 0]], ids=["str", "int"]
+)
+def test_another_packages_pipeline_saves_and_loads(tmp_path, capsys, labels, fmt):
+    # The check that the steps agree is for sknextchar's pipelines only: run on
+    # every Pipeline, it called this one "damaged" (a CountVectorizer's words
+    # are not its labels), or failed with an AttributeError (a traceback in the
+    # command line) when its labels were numbers.
+    from sknextchar import save_model
+    from sknextchar.cli import main
+
+    pipe = _text_pipeline(labels)
+    saved = save_model(pipe, tmp_path / f"saved.{fmt}")
+    path = _dump(pipe, tmp_path / f"m.{fmt}")  # the check at load, alone
+    for loaded in (load_model(p, allow_pickle=True) for p in (saved, path)):
+        assert (
+            loaded.predict(["good plot"]).tolist()
+            == pipe.predict(["good plot"]).tolist()
+        )
+    assert main(["sample", str(path), "--trust-pickle"]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        f"sknextchar: error: {str(path)!r} holds a Pipeline whose last step is a "
+        "LogisticRegression, not a model saved by 'sknextchar train' (a Pipeline "
+        "of a ContextWindowTransformer and a CharEmbeddingMLPClassifier).\n"
+    )

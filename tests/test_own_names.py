@@ -233,11 +233,14 @@ def test_drop_never_empties_a_name_and_never_scores_nan():
 def test_unknown_character_messages_name_invisible_characters_and_suggest_folding():
     transformer = ContextWindowTransformer().fit(["asha"])
     with pytest.raises(ValueError) as info:
-        transformer.transform(["a\u200dsha", "josé"])
+        transformer.transform(["श\u200dasha", "josé"])
     message = str(info.value)
     assert "ZERO WIDTH JOINER" in message  # kept: Persian and Indic words use it
-    assert "names[0]='a\\u200dsha'" in message and "names[1]='josé'" in message
-    assert "strip_accents='unicode'" in message
+    assert "names[0]='श\\u200dasha'" in message and "names[1]='josé'" in message
+    with pytest.raises(ValueError, match="strip_accents='unicode'"):
+        transformer.transform(["a\u200dsha", "josé"])
+    # After a Latin letter it joins nothing: read as nothing, as the user sees it.
+    assert transformer.normalize(["a\u200dsha"]) == ["asha"]
 
 
 # --------------------------------------------------------------------------- #
@@ -274,6 +277,16 @@ def test_a_name_that_starts_with_a_combining_mark_is_refused_in_grapheme_mode():
         ContextWindowTransformer(alphabet="auto").fit(names)
     chars = ContextWindowTransformer(alphabet="auto", unit="char").fit(names)
     assert "\u0941" in chars.vocabulary_  # code points: the user's choice
+
+
+def test_a_combining_mark_after_a_space_or_hyphen_is_refused_in_grapheme_mode():
+    # " \u0301" would be one grapheme: a symbol that puts a space and an accent
+    # into generated names ("anna \u0301bob").
+    names = ["Anna Bob", "Anna \u0301Bob", "Eve", "रवि \u0941मा", "Anna-\u0301Bob"]
+    match = r"3 names .* start of a word.*names\[1\]=.*COMBINING ACUTE ACCENT"
+    with pytest.raises(ValueError, match=match):
+        ContextWindowTransformer(alphabet="auto").fit(names)
+    ContextWindowTransformer(alphabet="auto").fit(["José María", "रवि कुमार"])
 
 
 def test_sampled_names_never_start_with_a_combining_mark():

@@ -211,3 +211,61 @@ def test_a_long_quoted_line_is_cut_in_the_warning(tmp_path):
     message = str(caught[0].message)
     assert "a" * 900 not in message and "(902 characters)" in message
     assert len(message) < 600
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".csv"])
+def test_train_says_quoted_names_its_alphabet_refuses_in_one_line(
+    tmp_path, capsys, suffix
+):
+    # Before: the warning (read as CSV: --no-header --names-column 1) and then
+    # the fit's error advising --alphabet auto, which learns the quote marks.
+    path = tmp_path / f"kids{suffix}"
+    path.write_text('"Anna"\n"Maria"\n"Olga"\n', encoding="utf-8")
+    argv = ["train", str(path), "--model", "kneser-ney", "-q"]
+    assert main([*argv, "-o", str(tmp_path / "m.skops")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("sknextchar: error: "), err
+    assert "3 lines in double quotes" in err and "the alphabet has no '\"'" in err
+    assert err.rstrip().endswith(
+        "pass --no-header --names-column 1 (a table of one column)."
+    )
+    assert "--alphabet auto" not in err
+    argv += ["--no-header", "--names-column", "1"]
+    assert main([*argv, "-o", str(tmp_path / "m.skops")]) == 0
+    assert load_model(str(tmp_path / "m.skops")).in_training_set(["anna"]).all()
+
+
+@pytest.mark.parametrize(
+    "flags",
+    [["--handle-unknown", "drop"], ["--alphabet", 'abcdefghijklmnopqrstuvwxyz"']],
+)
+def test_train_with_settings_that_take_quoted_names_keeps_the_warning(
+    tmp_path, capsys, flags
+):
+    # Dropping removes the quote marks and an alphabet holding '"' learns
+    # them: neither is refused, and the warning is shown as it came.
+    path = tmp_path / "kids.txt"
+    path.write_text('"Anna"\n"Maria"\n"Olga"\n', encoding="utf-8")
+    argv = ["train", str(path), "--model", "kneser-ney", "-q", *flags]
+    assert main([*argv, "-o", str(tmp_path / "m.skops")]) == 0
+    err = capsys.readouterr().err
+    assert "3 lines in double quotes" in err and "error" not in err
+    assert "the alphabet has no" not in err
+
+
+@pytest.mark.parametrize(
+    "text", ['"Anna"\n"Maria"\n"O""Neil"\n', '"Anna"\n"Maria"\nO"Neil\n']
+)
+def test_train_keeps_the_fits_error_when_csv_reading_leaves_a_quote(
+    tmp_path, capsys, text
+):
+    # Read as CSV, 'O"Neil' keeps a quote mark: the one error's advice would
+    # only lead to the fit's error, so the warning and that error are shown.
+    path = tmp_path / "kids.txt"
+    path.write_text(text, encoding="utf-8")
+    argv = ["train", str(path), "--model", "kneser-ney", "-q"]
+    assert main([*argv, "-o", str(tmp_path / "m.skops")]) == 1
+    err = capsys.readouterr().err
+    assert "sknextchar: warning: " in err and "the alphabet has no" not in err
+    assert "Found characters outside the vocabulary ['\"']" in err
+    assert "Neil" in err.split("sknextchar: error: ", 1)[1]

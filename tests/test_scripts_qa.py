@@ -364,3 +364,110 @@ def test_the_zero_width_non_joiner_of_persian_names_is_kept():
     names = ["می\u200cخواهم", "نامه", "خانه"]  # mi-khaham is spelled with a ZWNJ
     vocabulary = ContextWindowTransformer(alphabet="auto").fit(names).vocabulary_
     assert "\u200c" in "".join(vocabulary)
+
+
+@pytest.mark.parametrize(
+    "left",
+    ["\ufe0f", "\ufe0e", "\u200d", "\u200c"],
+    ids=["vs16", "vs15", "zwj", "zwnj"],
+)
+@pytest.mark.parametrize("unit", ["grapheme", "char"])
+def test_a_selector_or_joiner_after_a_latin_letter_is_no_symbol(left, unit):
+    # Left behind by an emoji deleted from a copied name: "Lily" looks the same.
+    names = [f"Lily{left}", f"Ma{left}ria", "Anna", f"Ζωή{left}", f"Олег{left}"]
+    transformer = ContextWindowTransformer(alphabet="auto", unit=unit).fit(names)
+    assert not any(left in symbol for symbol in transformer.vocabulary_)
+    sampler = NameSampler(make_pipeline(transformer, KneserNeyClassifier()))
+    sampler.fit(names)
+    assert sampler.in_training_set(["Lily", "Maria", "Ζωή", "Олег"]).all()
+    assert not any(left in name for name in sampler.sample(30, random_state=0))
+
+
+def test_an_emoji_and_indic_or_persian_letters_keep_their_selector_or_joiner():
+    names = ["\u2764\ufe0fLily", "क्\u200dष", "می\u200cخواهم", "\u2139\ufe0f"]
+    symbols = ContextWindowTransformer(alphabet="auto").fit(names).vocabulary_
+    assert {"\u2764\ufe0f", "\u2139\ufe0f"} <= set(symbols)
+    assert "\u200c" in "".join(symbols) and "\u200d" in "".join(symbols)
+
+
+def test_score_a_name_typed_without_the_selector_its_file_holds(tmp_path, capsys):
+    path = tmp_path / "names.txt"
+    path.write_text("Lily\ufe0f\nLola\nMila\n", encoding="utf-8")
+    model = str(tmp_path / "m.skops")
+    assert main(["train", str(path), *KN, "-o", model]) == 0
+    capsys.readouterr()
+    assert main(["score", model, "Lily", "Lily\ufe0f"]) == 0
+    rows = [line.split() for line in capsys.readouterr().out.splitlines()[1:]]
+    assert [row[-1] for row in rows] == ["yes", "yes"]
+    assert rows[0][2:4] == rows[1][2:4]  # one name: the same log-likelihood
+
+
+@pytest.mark.parametrize("strip_accents", [None, "unicode"])
+def test_a_selector_after_a_letter_and_its_marks_is_no_symbol(strip_accents):
+    # Yoruba ọ́ (U+1ECD U+0301) and q́ have no precomposed form: the code point
+    # before the selector is the mark, not the letter.
+    names = ["Fọ́\ufe0f", "Lola", "Fọ́la", "Jaq\u0301\u200da"]
+    transformer = ContextWindowTransformer(alphabet="auto", strip_accents=strip_accents)
+    vocabulary = transformer.fit(names).vocabulary_
+    assert not any(set(symbol) & {"\ufe0f", "\u200d"} for symbol in vocabulary)
+    assert transformer.normalize(["Fọ́\ufe0f"]) == transformer.normalize(["Fọ́"])
+
+
+def test_a_selector_or_joiner_at_a_word_edge_is_dropped_not_refused():
+    # "Lily ❤️" with its emoji deleted leaves "Lily \ufe0f".
+    names = ["Lily \ufe0f", "\ufe0fLola", "Anna \u200dBob", "Eve-\ufe0fMay", "Mila"]
+    sampler = NameSampler(
+        make_pipeline(ContextWindowTransformer(alphabet="auto"), KneserNeyClassifier())
+    ).fit(names)
+    assert not any(set(s) & {"\ufe0f", "\u200d"} for s in sampler.vocabulary_)
+    assert sampler.in_training_set(["Lily", "Lola", "Anna Bob", "Eve-May"]).all()
+
+
+def test_prefix_exclude_and_novelty_read_a_name_without_its_idle_marks():
+    names = ["Lily\ufe0f", "Ma\u200dria", "Lola", "Mila", "Marina", "Anna"]
+    sampler = NameSampler(
+        make_pipeline(ContextWindowTransformer(alphabet="auto"), KneserNeyClassifier())
+    ).fit(names)
+    joined = sampler.sample(20, prefix="Ma\u200d", random_state=0)
+    assert joined == sampler.sample(20, prefix="Ma", random_state=0)
+    assert "lily" in sampler.sample(200, random_state=0)
+    drawn = sampler.sample(200, random_state=0, exclude=["Lily\ufe0f"])
+    novel = sampler.sample(200, random_state=0, novel=True)
+    assert "lily" not in drawn and not {"lily", "maria"} & set(novel)
+
+
+def old_idle_sampler(monkeypatch, names):
+    """A sampler fitted as before idle joiners and selectors were removed."""
+    import regex
+
+    from sknextchar import _text
+
+    with monkeypatch.context() as patch:  # the removal undone for this fit
+        patch.setattr(_text, "_idle_marks_pattern", lambda: regex.compile("(?!)"))
+        sampler = NameSampler(
+            make_pipeline(
+                ContextWindowTransformer(alphabet="auto"), KneserNeyClassifier()
+            )
+        ).fit(names)
+    assert normalize_text("Lily\ufe0f") == "lily"  # the removal is back
+    return sampler
+
+
+def test_a_saved_model_that_learned_idle_marks_reads_names_as_trained(
+    monkeypatch, tmp_path
+):
+    from sknextchar import load_model, save_model
+
+    names = ["Lily\ufe0f", "Ma\u200dria", "Lola", "Mila", "Marina", "Anna"]
+    save_model(old_idle_sampler(monkeypatch, names), tmp_path / "old.skops")
+    sampler = load_model(tmp_path / "old.skops")
+    assert {"y\ufe0f", "a\u200d"} <= set(sampler.vocabulary_)
+    assert sampler.in_training_set(["Ma\u200dria", "Lily\ufe0f", "Maria"]).tolist() == [
+        True, True, False,
+    ]  # fmt: skip
+    assert sampler.estimator_[0].normalize(["Lily\ufe0f"]) == ["lily\ufe0f"]
+    assert "lily\ufe0f" in sampler.sample(300, random_state=1)
+    assert "lily\ufe0f" not in sampler.sample(300, random_state=1, exclude=names)
+    # A model that learned only an emoji's selector drops the idle ones.
+    new = old_idle_sampler(monkeypatch, ["\u2764\ufe0fLily", "Lola"])
+    assert new.estimator_[0].normalize(["Lily\ufe0f"]) == ["lily"]

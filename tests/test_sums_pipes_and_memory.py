@@ -132,7 +132,9 @@ def test_train_from_file_refuses_a_fifo_before_opening_it(fifo):
         train_from_file(fifo, pipe, chunk_size=10)  # no writer: open would block
     message = str(info.value)
     assert "is a FIFO (named pipe)" in message
-    assert "once per epoch (max_iter)" in message
+    # It said "once per epoch (max_iter)": a file of one chunk is read twice.
+    assert "reads its file more than once" in message
+    assert "again for each epoch, max_iter, when its names are more than one" in message
     assert "must be in a regular file" in message and "load_names" in message
     assert not hasattr(pipe[-1], "coefs_")
 

@@ -87,8 +87,13 @@ EXAMPLES = {
         _windows(), ["ë"], [(3, "zoë")], 1, emptied=(0, 0), dropped=[], fitting=False
     ),
     "datasets._base.CommentLinesWarning": lambda c: c("'kids.txt' has '#' lines"),
+    "datasets._base.TitleNameWarning": lambda c: c("line 1 reads as a title"),
     "datasets._column_arguments.NoColumnError": lambda c: c(
-        "'kids.csv' has no column 'name'", ["Emma", "F", "3"], ",", counts=True
+        "'kids.csv' has no column 'nmae' (did you mean 'name'?)",
+        ["Emma", "F", "3"],
+        ",",
+        counts=True,
+        near="name",
     ),
     "datasets._positions.NoNamesError": lambda c: c("kids.txt", 0),
     "datasets._quoted_lines.QuotedLinesWarning": lambda c: c(

@@ -134,7 +134,14 @@ def train(args):
         from ._in_chunks import train_in_chunks
 
         return train_in_chunks(args)
-    names, labels, weights = training_names(args)
+    from ._quoted_names import quotes_refused_at_once
+
+    # Names in quotes that the alphabet cannot hold: one error, not a warning
+    # then the fit's error advising an alphabet that learns the quotes.
+    windows = build_pipeline(**given(args, TRAIN_FLAGS))["windows"]
+    with quotes_refused_at_once(windows) as read:
+        names, labels, weights = training_names(args)
+        read(names)
     from .._left_out import check_unlearned_names
 
     # A name of count 0 that is no name (a zero-width space), before training.
@@ -154,11 +161,12 @@ def train(args):
         from ._interrupted import keeping_epochs
         from ._streams import reader_may_leave
         from ._train_report import report_training
+        from ._weights import how_many_names
 
         refuse_count_flags(args)
         pipe = build_pipeline(**given(args, TRAIN_FLAGS))
         source = args.names_file or "the bundled Indian names"
-        header = f"Training on {_how_many(names, weights)} from {source}..."
+        header = f"Training on {how_many_names(names, weights)} from {source}..."
 
         def record(fitted):
             return with_record(fitted, names, labels, weights)
@@ -221,15 +229,6 @@ def save_and_say(model, args, inputs, fmt):
     path = save_trained(model, args, inputs, fmt)
     print(f"Saved the model to {str(path)!r} ({fmt} format).")
     return 0
-
-
-def _how_many(names, weights):
-    """``"1,234 names"``, with what their counts stand for."""
-    if weights is None:
-        return f"{len(names):,} names"
-    from ._weights import counts_note
-
-    return counts_note(names, weights)
 
 
 def _refuse_loading_flags(args):

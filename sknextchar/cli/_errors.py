@@ -17,6 +17,7 @@ import warnings
 
 from .._dead_ends import LongPrefixError, long_prefix_message
 from .._emptied_labels import EmptiedLabelsError, emptied_labels_message
+from .._skops_release import SKOPS_INSTALL
 from ._main import PROG
 from ._what_was_saved import shell_word
 
@@ -40,9 +41,8 @@ USER_ERRORS = (OSError, ValueError, TypeError, ImportError, MemoryError)
 # Optional dependencies: the package that is missing -> how to get it.
 _INSTALL_HINTS = {
     # skops is a dependency of the package: missing, the install is incomplete.
-    # The install line is _persistence.SKOPS_INSTALL's (not imported: startup).
-    "skops": "this needs the skops package, which sknextchar depends on: python -m "
-    'pip install --upgrade "skops>=0.15" (or use --format joblib when training)',
+    "skops": "this needs the skops package, which sknextchar depends on: "
+    f"{SKOPS_INSTALL} (or use --format joblib when training)",
     "matplotlib": "this needs matplotlib: python -m pip install matplotlib",
 }
 
@@ -364,6 +364,8 @@ _PYTHON_ADVICE = (
      "a model file is what 'sknextchar train NAMES_FILE -o MODEL' writes"),
     ("or train the model again with ",
      "or train the model again ('sknextchar train NAMES_FILE -o MODEL') with "),
+    ("an alphabet that holds the letters of the names",
+     "an --alphabet that holds the letters of the names"),
     ("a smaller validation_fraction, or early_stopping=False",
      "a smaller --validation-fraction, or --validation-fraction 0"),
     ("or early_stopping=False", "or --validation-fraction 0"),
@@ -412,6 +414,11 @@ _PYTHON_ADVICE = (
     ("Unknown label '", "Unknown --label '"),
     ('Unknown label "', 'Unknown --label "'),  # a label with a "'" in it
     ("(those of the y of its fit)", "(those of --labels at training)"),
+    # A file of names changed while --chunk-size read it (sknextchar._file_passes).
+    ("or, if the names fit in memory, load them with sknextchar.datasets."
+     "load_names and fit the pipeline on them",
+     "or, if the names fit in memory, train without --chunk-size, which reads "
+     "them once"),
     # A model file passed as a file of names (sknextchar.datasets._file_kinds).
     ("to sample or score names with it, load it with load_model(path)",
      "pass it as the MODEL of 'sknextchar sample' or 'sknextchar score'"),

@@ -34,6 +34,7 @@ from ..datasets._base import (
     open_lines,
     read_text,
     warn_comment_lines,
+    warn_title_name,
 )
 from ..datasets._column_arguments import COMMAND_LINE, headerless_advice
 from ..datasets._encoding import SAMPLE_BYTES
@@ -43,7 +44,10 @@ from ..datasets._table_rows import (
     DELIMITER_NAMES,
     UnnamedRows,
     check_one_line,
+    close_header,
     ends_in_empty_fields,
+    header_line_number,
+    header_place,
     table_rows,
     text_lines,
     unnamed_rows_words,
@@ -174,6 +178,7 @@ def _read_pairs(names_file, labels, encoding, names_column, counts):
         head = list(itertools.islice(text_lines(text), LINES_LOOKED_AT))
         if names_file is None or not (
             found := title_of(head, names_file, names_column)
+            or title_of(head, names_file)  # --names-column not its: said below
         ):
             raise
     if not clear_title(head, found):  # names above the header row: refused
@@ -182,6 +187,11 @@ def _read_pairs(names_file, labels, encoding, names_column, counts):
     below = list(text_lines(text))[found[0] :]  # its lines, numbered as in the file
     return _columns("\n" * found[0] + "".join(below), labels, source, names_column,
                     counts)  # fmt: skip
+
+
+def _flag(column):
+    """``--names-column COLUMN``, as typed at a shell."""
+    return f"--names-column {shell_word(column)}"
 
 
 def _delimiter(text, column):
@@ -251,7 +261,8 @@ def _labelled_counts(text, column, source, header, name_at, counts):
     if counts[0] is None:
         return None
     first = header_line(text_lines(text))
-    at = counts_column_at(header, counts[0], first, source, name_at)
+    line = header_line_number(text_lines(text))
+    at = counts_column_at(header, counts[0], first, source, name_at, line)
 
     def ahead(below):  # the cells again, for counts such as 1.500 that tell late
         for line, fields in _rows(text, column, source):
@@ -262,8 +273,9 @@ def _labelled_counts(text, column, source, header, name_at, counts):
     return CountsColumn(source, header[at], counts[1], at, delimiter, ahead)
 
 
-def _name_at(header, label_at, names_column, source):
-    """The column of names: ``names_column``, else a "name" column, else the first."""
+def _name_at(header, label_at, names_column, source, line=1):
+    """The column of names: ``names_column``, else a "name" column, else the
+    first (``line``: the header row's)."""
     others = [i for i in range(len(header)) if i != label_at]
     if names_column is not None:
         key = header_key(names_column)
@@ -277,8 +289,9 @@ def _name_at(header, label_at, names_column, source):
         if not wanted:
             raise ValueError(
                 f"--names-column {names_column!r} is not a column of {source} "
-                f"beside the labels, whose first row (the header) is "
-                f"{quoted_fields(header)}: "
+                f"beside the labels, whose {header_place(line)} is "
+                f"{quoted_fields(header)}"
+                f"{close_header(names_column, [header[i] for i in others], _flag)}: "
                 "pass the header of its column of names."
             )
         return wanted[0]
@@ -293,7 +306,7 @@ def _name_at(header, label_at, names_column, source):
 def _columns(text, column, source, names_column=None, counts=(None, False)):
     """The name column, the label column, the names' lines and their counts
     (``counts``: ``(column, whole)``; None without a column) of a CSV text."""
-    header = (header_row(_rows(text, column, source)) or (0, []))[1]
+    line, header = header_row(_rows(text, column, source)) or (1, [])
     label_at = header_column_at(header, column)
     if label_at is None:
         near = [
@@ -307,7 +320,7 @@ def _columns(text, column, source, names_column=None, counts=(None, False)):
         offered = len(header) > 1 and not is_header_row(header, delimiter)
         raise ValueError(
             f"--labels {column!r} is neither a file nor a column of {source}, whose "
-            f"first row (the header) is {quoted_fields(header)}{hint}. Pass the "
+            f"{header_place(line)} is {quoted_fields(header)}{hint}. Pass the "
             "name of the label column (e.g. --labels label for a CSV file "
             "name,label), or a file with one label per line"
             + (f". If it has no header row, {advice}." if offered else ".")
@@ -315,7 +328,7 @@ def _columns(text, column, source, names_column=None, counts=(None, False)):
     check_one_column(header, label_at, source, exact=True)
     head = list(itertools.islice(text_lines(text), LINES_LOOKED_AT))
     check_rows_below_header(head, _delimiter(text, column), len(header), source)
-    name_at = _name_at(header, label_at, names_column, source)
+    name_at = _name_at(header, label_at, names_column, source, line)
     check_one_column(header, name_at, source, skip=[label_at])
     counted = _labelled_counts(text, column, source, header, name_at, counts)
     names, labels, lines, unnamed = [], [], [], UnnamedRows()
@@ -430,6 +443,7 @@ def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
     if table is None:
         rows = [(line, name) for line, name in numbered_lines(text) if name]
         warn_comment_lines([name for _, name in rows], path)
+        warn_title_name(rows, path)
         warn_quoted_lines([name for _, name in rows], path, _one_column(training))
         header_as_name_note(list(itertools.islice(text_lines(text), 1)), path)
     else:  # train's note looks at the other columns as the names are read
@@ -482,7 +496,8 @@ def _counts_column(table, counts, text, path, whole):
     header, names_at = (None, None) if table is None else (table.header, table.name_at)
     skipped = 0 if table is None else table.skipped
     first = header_line(without_title(text_lines(text), skipped))
-    at = counts_column_at(header, counts, first, repr(path), names_at)
+    line = header_line_number(text_lines(text), skipped)
+    at = counts_column_at(header, counts, first, repr(path), names_at, line)
 
     def ahead(line):  # the cells below line, for counts such as 1.500 that tell late
         return cells_below(text_lines(text), table, at, line)

@@ -71,8 +71,11 @@ def check_length_flags(args):
         check_pattern(args.pattern)
     needed = args.n_samples * (low or 0) * BYTES_PER_LETTER
     if needed > machine_memory():
+        from .._text import counted
+
         raise ValueError(
-            f"-n {args.n_samples:,} names of --min-length {low:,} letters or more "
+            f"-n {args.n_samples:,} names of --min-length {counted(low, 'letter')} "
+            "or more "
             f"need {needed:.3g} bytes, more than the {machine_memory():.3g} "
             "bytes of memory this process may use: ask for fewer names, or "
             "shorter ones."

@@ -62,23 +62,25 @@ def main(argv=None):
             escaping_streams() as escaped,
             stderr_reader_may_leave(),
         ):
-            return _ended(_run(argv, output), argv, escaped)
+            return _ended(_run(argv, output), argv, escaped, output)
     except KeyboardInterrupt:  # also while the modules of the command load
         if sys.stderr is not None:  # else print would write it on stdout
             print(f"{PROG}: interrupted{_what_was_saved(*output)}", file=sys.stderr)
         return 130
 
 
-def _ended(status, argv, escaped):
+def _ended(status, argv, escaped, output=()):
     """The command's status, once its standard output was flushed: 1, quietly,
     if the output's reader went (``| head``; ``train`` saved its model first);
     else after what :func:`~sknextchar.cli._streams.escaped_status` says of
-    the characters escaped (``train`` and ``plot`` print messages only)."""
+    the characters escaped (``train`` and ``plot`` print messages only).
+    ``output``: the command's -o FILE and its state before, if it has one."""
     from ._streams import (
         escaped_status,
         reader_gone,
         reader_may_leave,
         stdout_to_devnull,
+        written_while_closed,
     )
 
     try:
@@ -89,11 +91,33 @@ def _ended(status, argv, escaped):
         stdout_to_devnull()  # no second error as Python exits
         print(f"{PROG}: error: the output was not all written: {exc}", file=sys.stderr)
         return 1
+    if written_while_closed("stdout"):  # '1>&-': no reader ever, said once
+        print(_STDOUT_CLOSED + _still_saved(*output), file=sys.stderr)
     if reader_gone():
         return status or 1
     command = next((a for a in argv if not a.startswith("-")), None)
     messages = command in ("train", "plot")
     return escaped_status(status, escaped, output=not messages)
+
+
+# A standard output closed before the command started ('--help 1>&-'): unlike
+# a reader that left ('| head'), no one chose to stop reading, so the status 1
+# is said, as GNU ls and grep say "write error" (a saved model stays saved).
+_STDOUT_CLOSED = (
+    f"{PROG}: error: the standard output was closed when the command started "
+    "(1>&-), so what it was to print there was lost: send it to a file or to "
+    "/dev/null instead"
+)
+
+
+def _still_saved(path=None, before=None):
+    """After the line on a closed standard output: the -o FILE the command
+    wrote all the same (``train`` saved its model), if it did."""
+    if path is None:
+        return ""
+    from .._file_safety import file_state  # the standard library only
+
+    return f" ({path!r} was saved all the same)" if file_state(path) != before else ""
 
 
 def _what_was_saved(path=None, before=None):

@@ -7,8 +7,13 @@ names is (a comment line, lines in double quotes, a spreadsheet's table).
 
 import sys
 
-from .._text import quoted_row
-from ..datasets._base import numbered_lines, read_text, warn_comment_lines
+from .._text import counted, quoted_row
+from ..datasets._base import (
+    numbered_lines,
+    read_text,
+    warn_comment_lines,
+    warn_title_name,
+)
 from ..datasets._quoted_lines import warn_quoted_lines
 from ..datasets._table_rows import DELIMITER_NAMES, ends_in_empty_fields
 from ..datasets._tables import (
@@ -70,6 +75,7 @@ def paired_lines(names_file, labels_file, encoding):
         raise ValueError(f"{names_file!r} contains no names; expected one per line.")
     _refuse_empty_columns([n[1] for n in names[: LINES_LOOKED_AT + 1]], names_file)
     warn_comment_lines([n[1] for n, _ in pairs], names_file)
+    warn_title_name([n for n, _ in pairs], names_file)
     warn_quoted_lines([n[1] for n, _ in pairs], names_file, _PAIRED_QUOTES)
     return [n[1] for n, _ in pairs], [v[1] for _, v in pairs], [n[0] for n, _ in pairs]
 
@@ -156,7 +162,7 @@ def _unpaired_message(names, values, names_file, labels_file):
     line, text = longer[len(shorter)]
     end = f"ends at line {shorter[-1][0]}" if shorter else "holds no line"
     return (
-        f"{names_file!r} has {_last(names):,} lines but {labels_file!r} has "
+        f"{names_file!r} has {counted(_last(names), 'line')} but {labels_file!r} has "
         f"{_last(values):,}: line {line} of {files[0]!r} holds {text!r}, and "
         f"{files[1]!r} {end}. Give one label per line for each "
         "name, line by line (blank lines where NAMES_FILE has them), or put the "

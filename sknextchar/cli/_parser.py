@@ -2,9 +2,12 @@
 
 import argparse
 import importlib
+import re
+import sys
 
 from .._limits import MAX_LETTERS
 from .._persistence import PICKLE_SUFFIXES
+from .._text import one_or_many
 from .._version import __version__
 from ._arguments import (
     add_encoding,
@@ -100,21 +103,30 @@ def _unrecognized(extras, options=()):
     ``--max_iter``, ``--epochs``), if the command has it (among its
     ``options``).
 
+    The words argparse shifted are not named (:func:`_not_shifted`).
+
     Examples
     --------
-    >>> _unrecognized(["--epochs", "3"], {"--max-iter"})
-    'unrecognized arguments: --epochs 3; the number of epochs is --max-iter'
+    >>> _unrecognized(["--epochs", "names.txt"], {"--max-iter"})
+    'unrecognized argument: --epochs; the number of epochs is --max-iter'
     >>> _unrecognized(["--random_state=0"], {"--seed"})
-    'unrecognized arguments: --random_state=0; the seed is --seed'
+    'unrecognized argument: --random_state=0; the seed is --seed'
     >>> _unrecognized(["--max_iter", "3"], {"--max-iter"})
-    'unrecognized arguments: --max_iter 3; --max_iter is spelled --max-iter'
+    'unrecognized argument: --max_iter; --max_iter is spelled --max-iter'
     >>> _unrecognized(["--epochs", "3", "--lr", "0.1"], {"--max-iter", "--seed"})
-    'unrecognized arguments: --epochs 3 --lr 0.1; the number of epochs is --max-iter'
+    'unrecognized arguments: --epochs --lr; the number of epochs is --max-iter'
     >>> _unrecognized(["--lr", "0.1"], {"--seed"})  # a command that has none
-    'unrecognized arguments: --lr 0.1'
+    'unrecognized argument: --lr'
+    >>> _unrecognized(["b.txt", "-5"])  # no flag: every word left over
+    'unrecognized arguments: b.txt -5'
+    >>> _unrecognized(["b.txt", "--bogus"])  # b.txt comes before any flag
+    'unrecognized arguments: b.txt --bogus'
     """
-    told = [f"unrecognized arguments: {' '.join(extras)}"]
-    for arg in extras:
+    flags = [arg for arg in extras if _FLAG.match(arg)]
+    named = _not_shifted(extras)
+    told = [f"unrecognized {one_or_many(len(named), 'argument', 'arguments')}: "
+            f"{' '.join(named)}"]  # fmt: skip
+    for arg in flags:
         flag = arg.partition("=")[0]
         spelled = flag.replace("_", "-").casefold()
         meant = _SYNONYMS.get(spelled)
@@ -123,6 +135,35 @@ def _unrecognized(extras, options=()):
         elif meant is not None and meant[1] in options:
             told.append(f"{meant[0]} is {meant[1]}")
     return "; ".join(dict.fromkeys(told))
+
+
+def _not_shifted(extras):
+    """The words left over but those argparse shifted: it takes the value
+    typed after an unknown flag as the next positional argument and leaves a
+    later word over in its place (``train --epochs 3 names.txt`` leaves
+    ``--epochs names.txt``), so each unknown flag written without ``=``
+    excuses one word left over after it; a word before any is named.
+
+    Examples
+    --------
+    >>> _not_shifted(["--epochs", "--lr", "0.1", "names.txt"])
+    ['--epochs', '--lr']
+    >>> _not_shifted(["b.txt", "--bogus"]), _not_shifted(["--n=3", "b.txt"])
+    (['b.txt', '--bogus'], ['--n=3', 'b.txt'])
+    """
+    named, shifted = [], 0
+    for arg in extras:
+        if _FLAG.match(arg):
+            shifted += "=" not in arg
+        elif shifted:
+            shifted -= 1
+            continue
+        named.append(arg)
+    return named
+
+
+# A flag, not a negative number (-5, -.5) nor a lone "-" (standard input).
+_FLAG = re.compile(r"-[^\d.]")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -136,6 +177,12 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message):
         self.exit(2, f"{PROG}: error: {message} (see '{self.prog} --help')\n")
+
+    def _print_message(self, message, file=None):
+        # argparse drops an OSError of the write: '--help > /dev/full' would
+        # end with status 0 and nothing said; the error goes on, said once.
+        if message:
+            (sys.stderr if file is None else file).write(message)
 
     def add_argument(self, *args, **kwargs):
         return self._recorded(super().add_argument(*args, **kwargs))

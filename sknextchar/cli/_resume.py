@@ -287,9 +287,9 @@ def _how_many(names, weights):
     count 0 left out); None with --chunk-size (no names in memory)."""
     if names is None:
         return None
-    from ._weights import counts_note
+    from ._weights import how_many_names
 
-    return f"{len(names):,} names" if weights is None else counts_note(names, weights)
+    return how_many_names(names, weights)
 
 
 def _source(args):
@@ -320,6 +320,7 @@ def _continue(args, pipe, source, done, latest, records=True, how_many=None):
     ``records``, else None) the sampler of ``train_from_file`` around it, with
     the records of the lengths and spelling of the names read."""
     from .._chunked import train_from_file
+    from .._file_passes import IN_MEMORY_ADVICE
     from .._unknown_advice import TRAIN_A_NEW_MODEL, DroppedNamesError
     from .._vocabulary_pass import UnknownSymbolsError
     from ._no_header import command_line_words, file_columns
@@ -346,6 +347,10 @@ def _continue(args, pipe, source, done, latest, records=True, how_many=None):
         # The transformer's own parameters, which the flags set (not spelled
         # as the pipeline's: a file saved in Python may name its steps freely).
         raise error.respelled(None).advising(_TRAIN_A_NEW_MODEL) from None
+    except ValueError as error:  # the file changed: without --chunk-size too
+        if in_chunks or IN_MEMORY_ADVICE not in str(error):
+            raise
+        raise ValueError(str(error).replace(IN_MEMORY_ADVICE, "")) from None
     finally:
         clf.set_callbacks()
     pipe = trained.estimator_.estimator if records else trained

@@ -28,6 +28,7 @@ __all__ = [
     "escaping_streams",
     "missing_streams_closed",
     "reader_gone",
+    "written_while_closed",
     "reader_may_leave",
     "stderr_reader_may_leave",
     "stdout_to_devnull",
@@ -260,12 +261,15 @@ class _ClosedStream:
     """A standard stream the command started without (``2>&-``, ``1>&-``:
     ``sys.stderr`` or ``sys.stdout`` is None): what is written there is lost,
     as on a pipe whose reader went, and :func:`reader_gone` says so, for the
-    status."""
+    status (and :func:`written_while_closed`, which stream it was)."""
 
     encoding, errors = "utf-8", "strict"
 
+    def __init__(self, name):
+        self.name = name  # "stdout" or "stderr"
+
     def write(self, text):
-        _GONE[-1].append(True)
+        _GONE[-1].append(self.name)
         return len(text)
 
     def flush(self):
@@ -302,7 +306,7 @@ def missing_streams_closed():
     """
     missing = [name for name in ("stdout", "stderr") if getattr(sys, name) is None]
     for name in missing:
-        setattr(sys, name, _ClosedStream())
+        setattr(sys, name, _ClosedStream(name))
     try:
         yield
     finally:
@@ -314,3 +318,10 @@ def reader_gone():
     """Whether the reader of the standard output (or error) went while a
     report was printed (see :func:`reader_may_leave`) in this run of ``main``."""
     return bool(_GONE[-1])
+
+
+def written_while_closed(name):
+    """Whether this run of ``main`` wrote to the standard stream ``name``
+    (``"stdout"``, ``"stderr"``) that it was started without (``1>&-``): what
+    it wrote there is lost (see :func:`missing_streams_closed`)."""
+    return name in _GONE[-1]

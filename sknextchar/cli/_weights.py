@@ -18,9 +18,10 @@ import warnings
 import numpy as np
 
 from .._limits import check_counts_total
-from .._text import quoted_row
+from .._text import counted, quoted_row
 from ..datasets._column_arguments import COMMAND_LINE, headerless_advice, row_fields
 from ..datasets._count_cells import column_words
+from ..datasets._table_rows import close_header, header_place
 from ..datasets._tables import CountCells, column_at, header_key, is_header_row
 from ._column_note import header_index, shell_word
 
@@ -30,10 +31,11 @@ __all__ = [
     "check_counts_in_table",
     "counts_column_at",
     "counts_note",
+    "how_many_names",
 ]
 
 
-def counts_column_at(header, column, first_line, source, names_at=None):
+def counts_column_at(header, column, first_line, source, names_at=None, line=1):
     """The column of counts of NAMES_FILE, ``--counts COLUMN``, in the header
     row of the table its names are read from (None: not a table).
 
@@ -50,6 +52,8 @@ def counts_column_at(header, column, first_line, source, names_at=None):
         The file, as messages show it.
     names_at : int or None, default=None
         The column of names, which is not the counts.
+    line : int, default=1
+        The line of the header row (below a title or blank lines when not 1).
 
     Returns
     -------
@@ -73,9 +77,12 @@ def counts_column_at(header, column, first_line, source, names_at=None):
             if is_header_row(*fields, names_at)
             else f" If the file has no header row (the US baby-name files), {advice}."
         )
+        row = fields[0] if header is None else header
+        others = [field for i, field in enumerate(row) if i != names_at]
         raise ValueError(
-            f"--counts {column!r} is not a column of {source}, whose first row (the "
-            f"header) is {quoted_row(first_line)}: pass --counts COLUMN, the "
+            f"--counts {column!r} is not a column of {source}, whose "
+            f"{header_place(line)} is {quoted_row(first_line)}"
+            f"{close_header(column, others, _flag)}: pass --counts COLUMN, the "
             f"header of its column of counts as that row spells it.{advice}"
         )
     if names_at is not None and header_key(header[names_at]) == header_key(column):
@@ -83,7 +90,12 @@ def counts_column_at(header, column, first_line, source, names_at=None):
             f"--counts {column!r} is the column of the names of {source}: pass "
             "--counts the header of its column of counts, another column."
         )
-    return column_at(header, column, names_at, source)  # refuses two such columns
+    return column_at(header, column, names_at, source, line)  # refuses two such
+
+
+def _flag(column):
+    """``--counts COLUMN``, as typed at a shell."""
+    return f"--counts {shell_word(column)}"
 
 
 class CountsColumn:
@@ -246,7 +258,21 @@ def counts_note(names, weights):
     shown = f"{total:,.0f}" if total == round(total) else f"{total:,.2f}"
     zeros = int(np.count_nonzero(weights == 0))
     left_out = f"; {zeros:,} of count 0, left out" if zeros else ""
-    return f"{len(names):,} names ({shown} with their counts{left_out})"
+    return f"{counted(len(names), 'name')} ({shown} with their counts{left_out})"
+
+
+def how_many_names(names, weights):
+    """``"1,234 names"`` (``"1 name"``), with what their counts stand for
+    (:func:`counts_note`) when ``weights`` are given.
+
+    Examples
+    --------
+    >>> how_many_names(["ava"], None), how_many_names(["ava"], np.array([2.0]))
+    ('1 name', '1 name (2 with their counts)')
+    """
+    if weights is None:
+        return counted(len(names), "name")
+    return counts_note(names, weights)
 
 
 def check_counts_flags(args):

@@ -6,6 +6,7 @@ import difflib
 import io
 import itertools
 import os
+import re
 import stat
 import warnings
 from importlib import resources
@@ -13,6 +14,7 @@ from importlib import resources
 from .._file_safety import path_text
 from .._limits import MAX_LETTERS, check_counts_total
 from .._stacklevel import user_stacklevel
+from .._text import quoted
 from ._codecs import bom_length, file_encoding, wide_codec
 from ._column_arguments import check_column_arguments
 from ._decoded_text import check_decoded, cut_line
@@ -307,6 +309,7 @@ def load_names(
         warn_if_table(head, names, path)
         check_line_lengths(text, path, MAX_LETTERS)
         warn_comment_lines(names, path)
+        warn_title_name(numbered_lines(text), path)
         warn_quoted_lines(names, path, PYTHON_ONE_COLUMN)
     check_not_empty(names, path, names_column)
     return names
@@ -466,6 +469,76 @@ class CommentLinesWarning(UserWarning):
     """Lines of a file of names that start with ``#``, read as names (see
     :func:`warn_comment_lines`), a category of its own so that a second reading
     of the same file can leave out what the first one told."""
+
+
+class TitleNameWarning(CommentLinesWarning):
+    """The first line of a list of names read as a name though it reads as a
+    title (:func:`warn_title_name`); a kind of :class:`CommentLinesWarning`,
+    so that a second reading of the same file leaves it out too."""
+
+
+def warn_title_name(numbered, path, *, whole=True):
+    """Warn when the first name of a list of one name per line reads as a
+    title (:func:`_reads_as_title`: ``Baby names 2024``), when no name below
+    it on the file's first :data:`LINES_LOOKED_AT` + 1 lines has a digit.
+
+    A file of one name per line is read as it is (a name may have a space
+    or, rarely, a digit), so the user is told, with the line, and deletes it.
+
+    Parameters
+    ----------
+    numbered : iterable of (int, str)
+        The lines of the file and their names (stripped; ``""`` for a blank
+        line), in order, as :func:`numbered_lines` gives them; only those
+        on its first :data:`LINES_LOOKED_AT` + 1 lines are looked at.
+    path : str or os.PathLike
+        The file, for the message.
+    whole : bool, default=True
+        Whether ``numbered`` holds every line of the file (False: its first
+        lines only, whose end is not the file's).
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_title_name(numbered_lines("\\nBaby names 2024\\nZoe\\nJose"), "k.txt")
+    >>> print(caught[0].message)  # doctest: +NORMALIZE_WHITESPACE
+    Line 2 of 'k.txt', 'Baby names 2024', is read as a name, but it has words
+    and a number, as a title has, and no name below it has a digit: if it is a
+    title, delete that line.
+    """
+    numbered = iter(numbered)
+    line, first = next(((i, name) for i, name in numbered if name), (0, ""))
+    if line > LINES_LOOKED_AT + 1 or not _reads_as_title(first):
+        return  # most lists: their first name alone is looked at
+    below = []
+    for i, name in numbered:
+        if i > LINES_LOOKED_AT + 1:
+            whole = False
+            break
+        below.append(name)
+    if not "".join(below) or re.search(r"\d", "\n".join(below)):
+        return  # a name alone; or R2 D2, 2Pac: digits in names
+    looked = "" if whole else f" on the first {LINES_LOOKED_AT + 1:,} lines"
+    warnings.warn(
+        f"Line {line:,} of {os.fspath(path)!r}, {quoted(first)}, is read as a "
+        "name, but it has words and a number, as a title has, and no name "
+        f"below it{looked} has a digit: if it is a title, delete that line.",
+        TitleNameWarning,
+        stacklevel=user_stacklevel(),
+    )
+
+
+def _reads_as_title(name):
+    """Whether a name read from a list reads as a title: a run of two digits
+    or more in three words or more (``Top 10 names``), or of four (a year:
+    ``Names 2024``) in two; not ``Mary Ann 2``, ``R2 D2``, ``Anna 2.0``,
+    ``Louis 14`` or a ``#`` line (which warns of itself)."""
+    words = len(name.split())
+    if words < 2 or name.startswith("#"):
+        return False
+    return bool(re.search(r"\d{2,}" if words >= 3 else r"\d{4}", name))
 
 
 def warn_comment_lines(names, path, *, whole=True):

@@ -4,12 +4,19 @@ with what to pass: a column's header, named from the file's header row.
 
 import collections
 import os
+import shlex
 from numbers import Integral
 
 from .._remade_errors import remade
 from .._text import counted, quoted, quoted_fields, quoted_row
 from ._count_cells import is_number
-from ._table_rows import DELIMITER_NAMES, check_one_column, header_key, split_rows
+from ._table_rows import (
+    DELIMITER_NAMES,
+    check_one_column,
+    close_header,
+    header_key,
+    split_rows,
+)
 
 __all__ = [
     "COMMAND_LINE",
@@ -344,11 +351,21 @@ class NoColumnError(ValueError):
         Whether a column of counts was asked for: only then does Python's
         reading without a header row offer ``counts_column`` (the command
         line offers ``--counts`` for a row that ends with a number).
+    near : str or None, default=None
+        The header field close to the column asked for, which ``what``
+        offers as ``(did you mean 'name'?)``: the command line offers its
+        ``flag`` with it (``--names-column name``).
+    flag : str, default="--names-column"
+        The command line's flag of the column asked for.
     """
 
-    def __init__(self, what, fields, delimiter, *, header_row=False, counts=False):
+    def __init__(
+        self, what, fields, delimiter, *, header_row=False, counts=False, near=None,
+        flag="--names-column",
+    ):  # fmt: skip
         self.what, self.fields, self.delimiter = what, fields, delimiter
         self.header_row, self.counts = header_row, counts
+        self.near, self.flag = near, flag
         super().__init__(self.text())
 
     def text(self):
@@ -358,14 +375,24 @@ class NoColumnError(ValueError):
     def __reduce__(self):  # its class takes the attributes, not the message
         return remade, (type(self), vars(self))
 
+    def _what(self, spelling):
+        if spelling is not COMMAND_LINE or getattr(self, "near", None) is None:
+            return self.what
+        flagged = close_header(self.near, [self.near], self._flagged)
+        return self.what.replace(close_header(self.near, [self.near]), flagged)
+
+    def _flagged(self, field):
+        return f"{self.flag} {shlex.quote(field)}"
+
     def _told(self, spelling, labels=False):
+        what = self._what(spelling)
         if self.header_row:
-            return f"{self.what}."
+            return f"{what}."
         counts = self.counts or spelling is COMMAND_LINE
         advice = headerless_advice(
             self.fields, self.delimiter, spelling, labels=labels, counts=counts
         )
-        return f"{self.what}. If the file has no header row, {advice}."
+        return f"{what}. If the file has no header row, {advice}."
 
     def in_command_line(self, *, training=True):
         """The error in the command line's words: ``train`` (``training``)
@@ -374,7 +401,7 @@ class NoColumnError(ValueError):
         if training or self.header_row:
             return ValueError(self._told(COMMAND_LINE, labels=True))
         return ValueError(
-            f"{self.what}. If the file has no header row, add one above its "
-            "first row, naming its columns (train alone reads a file without "
-            "one, with --no-header)."
+            f"{self._what(COMMAND_LINE)}. If the file has no header row, add one "
+            "above its first row, naming its columns (train alone reads a file "
+            "without one, with --no-header)."
         )

@@ -93,8 +93,9 @@ class QuotedLinesWarning(UserWarning):
     def __reduce__(self):  # its class takes the attributes, not the message
         return remade, (type(self), vars(self))
 
-    def worded(self, how):
-        """The message, with ``how`` as what reads the file without quotes."""
+    def worded(self, how, reason=""):
+        """The message, with ``how`` as what reads the file without quotes,
+        and ``reason`` (``"; ..."``) before it: why that matters."""
         first = quoted_row(self.found[0])  # a long line cut, as messages quote rows
         if self.cut is None:
             how = f"to read each line as a field of CSV, quotes removed, {how}"
@@ -115,8 +116,8 @@ class QuotedLinesWarning(UserWarning):
             what += "read as names with their"
         return (
             f"{os.fspath(self.path)!r} has {what} quote marks, as a CSV file quotes a "
-            "field (a spreadsheet quotes one that holds a comma or a quote mark): "
-            f"{how}."
+            "field (a spreadsheet quotes one that holds a comma or a quote mark)"
+            f"{reason}: {how}."
         )
 
 

@@ -6,6 +6,7 @@ of names from them).
 """
 
 import csv
+import difflib
 import io
 import os
 import re
@@ -46,6 +47,10 @@ __all__ = [
     "rows_above",
     "title_words",
     "TitleLinesWarning",
+    "close_field",
+    "close_header",
+    "header_place",
+    "header_line_number",
 ]
 
 #: The delimiters of tables, in words, for messages.
@@ -632,3 +637,59 @@ def rows_above(lines, table):
         2 <= len(row) <= len(table.header) and sum(map(bool, map(str.strip, row))) >= 2
         for row in rows
     )
+
+
+def header_line_number(lines, skipped=0):
+    """The line (counted from 1) of a table's header row among ``lines``:
+    the first non-blank one below the ``skipped`` lines of its title, as
+    :func:`header_line` finds it (1 for none).
+
+    Examples
+    --------
+    >>> header_line_number(["Baby names\\n", "\\n", "name,sex\\n"], 1)
+    3
+    """
+    lines = enumerate(lines, 1)
+    return next((i for i, line in lines if i > skipped and not is_blank_line(line)), 1)
+
+
+def header_place(line):
+    """A table's header row in words, for messages that show it: the first
+    row on line 1, else the row on ``line`` (below a title or blank lines).
+
+    Examples
+    --------
+    >>> header_place(1), header_place(3)
+    ('first row (the header)', 'header row (line 3)')
+    """
+    return "first row (the header)" if line <= 1 else f"header row (line {line:,})"
+
+
+def close_field(column, header):
+    """The field of ``header`` close to ``column`` (as :func:`header_key`
+    spells them: a misspelling such as ``nmae``), or None.
+
+    Examples
+    --------
+    >>> close_field("nmae", ["name", "count"]), close_field("id", ["name"])
+    ('name', None)
+    """
+    keys = {header_key(field): field for field in header if field}
+    near = difflib.get_close_matches(header_key(column), keys, n=1)
+    return keys[near[0]] if near else None
+
+
+def close_header(column, header, shown=quoted):
+    """`` (did you mean 'name'?)`` for a ``column`` asked for that is close to
+    one of the fields of ``header`` (:func:`close_field`), that field written
+    by ``shown`` (the command line's flag and its word); ``""`` when none is.
+
+    Examples
+    --------
+    >>> close_header("nmae", ["name", "count"]), close_header("id", ["name"])
+    (" (did you mean 'name'?)", '')
+    >>> close_header("cnt", ["name", "count"], lambda field: f"--counts {field}")
+    ' (did you mean --counts count?)'
+    """
+    near = close_field(column, header)
+    return "" if near is None else f" (did you mean {shown(near)}?)"

@@ -55,8 +55,9 @@ def warn_if_table(lines, names, path, *, reader="load_names"):
         table = detect_table(iter(lines), path, warn=False)
     except ValueError as exc:  # a "sep=;" line, a title above the header, or a
         # column of names with a twin
-        then = "once those lines are deleted, names_column reads the column of "
-        then += "names by its header"  # names above the header row: not a title
+        done = "moved or deleted" if getattr(exc, "moved", False) else "deleted"
+        then = f"once those lines are {done}, names_column reads the column of "
+        then += "names by its header"  # a title, or names above the header row
         try:
             if not isinstance(exc, TitleLinesError):
                 check_not_separator_line(next(iter(lines), ""), path)

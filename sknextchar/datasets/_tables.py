@@ -21,11 +21,7 @@ at its own, is refused when its column of names is read (:func:`table_of`).
 import csv
 import itertools
 import os
-import re
-import unicodedata
-import warnings
 
-from .._stacklevel import user_stacklevel
 from .._text import quoted_row
 from ._column_arguments import NoColumnError, check_counts_column_argument, row_fields
 from ._count_cells import CountCells, is_number
@@ -47,8 +43,12 @@ from ._table_rows import (
     check_one_line,
     check_rows_split_as_header,
     check_width,
+    close_field,
+    close_header,
     header_key,
     header_line,
+    header_line_number,
+    header_place,
     header_row,
     is_blank_line,
     lines_above,
@@ -57,6 +57,16 @@ from ._table_rows import (
     table_rows,
     title_words,
     without_title,
+)
+from ._table_top import (
+    NAME_HEADERS,
+    TABLE_SUFFIXES,
+    clear_title,
+    is_header_row,
+    is_name_header,
+    names_above_words,
+    one_column_title,
+    warn_title,
 )
 
 __all__ = [
@@ -95,66 +105,7 @@ __all__ = [
     "table_of",
 ]
 
-# The headers of a column of names, as header_key spells them.
-NAME_HEADERS = frozenset(
-    {"name", "names", "first name", "first names", "firstname", "given name",
-     "given names", "givenname", "forename", "forenames", "prenom", "prénom",
-     "vorname", "nombre", "nome", "voornaam"}
-)  # fmt: skip
 _DELIMITERS = ",;\t"
-_TABLE_SUFFIXES = (".csv", ".tsv")
-
-
-# The words of a header of names alone in a .csv file (``Full name``, ``Name:``,
-# ``Baby Name``, ``Name (first)``), as header_key spells them.
-_NAME_WORDS = frozenset(
-    {"name", "names", "firstname", "forename", "forenames", "givenname", "nom",
-     "nombre", "nombres", "nome", "prenom", "prénom", "prénoms",
-     "vorname", "vornamen", "voornaam", "voornamen"}
-)  # fmt: skip
-
-
-def is_name_header(field, *, alone=False):
-    """Whether a header field says "name" (:data:`NAME_HEADERS`); with
-    ``alone`` (the only field of the first line of a ``.csv`` or ``.tsv``
-    file), also a few words with one of "name" in some languages, without
-    digits or delimiters (``Full name``, ``Name:``, ``Name (first)``; not
-    ``Names 2024``).
-
-    Examples
-    --------
-    >>> is_name_header("Given_Name"), is_name_header("Full name")
-    (True, False)
-    >>> is_name_header("Name (first)", alone=True)
-    True
-    >>> is_name_header("Baby names 2024", alone=True)
-    False
-    """
-    key = header_key(field)
-    if key in NAME_HEADERS:
-        return True
-    if not alone or re.search(r"[\d,;\t]", field):  # Names 2024; name;sex
-        return False
-    words = re.findall(r"[^\W\d_]+", key)
-    return len(words) <= 3 and bool(_NAME_WORDS.intersection(words))
-
-
-def is_header_row(fields, delimiter, names_at=None):
-    """Whether a file's first row, split at ``delimiter`` into ``fields``, is
-    a header row (``name,sex,count``), which a reading without a header row
-    refuses: two fields or more, none a number, one a header of names
-    (:func:`is_name_header`) or the column ``names_at``, found by its header.
-
-    Examples
-    --------
-    >>> is_header_row(["name", "sex", "count"], ",")
-    True
-    >>> is_header_row(["Emma", "F", "5"], ",")
-    False
-    """
-    if len(fields) < 2 or any(is_number(field.strip(), delimiter) for field in fields):
-        return False
-    return names_at is not None or any(map(is_name_header, fields))
 
 
 class Table:
@@ -224,7 +175,7 @@ def find_table(first_line, path, names_column=None, *, counts=False):
     suffix = os.path.splitext(os.fspath(path))[1].casefold()
     for delimiter in _DELIMITERS:
         header = split_line(first_line.rstrip("\r\n"), delimiter)
-        if wanted is None and len(header) < 2 and suffix not in _TABLE_SUFFIXES:
+        if wanted is None and len(header) < 2 and suffix not in TABLE_SUFFIXES:
             continue  # one field: a header only in a .csv or .tsv file
         found = [
             i
@@ -240,13 +191,16 @@ def find_table(first_line, path, names_column=None, *, counts=False):
                 check_one_column(header, found[0], repr(os.fspath(path)))
             return Table(delimiter, header, found[0])
     if wanted is not None:
+        fields = row_fields(first_line)
         raise NoColumnError(
             f"The first row (the header) of {os.fspath(path)!r} is "
-            f"{quoted_row(first_line)}, with no column {names_column!r}: pass the "
-            "header of its column of names, as that row spells it",
-            *row_fields(first_line),
-            header_row=is_header_row(*row_fields(first_line)),
+            f"{quoted_row(first_line)}, with no column {names_column!r}"
+            f"{close_header(names_column, fields[0])}: pass the header of its "
+            "column of names, as that row spells it",
+            *fields,
+            header_row=is_header_row(*fields),
             counts=counts,
+            near=close_field(names_column, fields[0]),
         )
     return None
 
@@ -285,13 +239,13 @@ def detect_table(lines, path, *, warn=True):
     table = find_table(lines[start], path)
     suffix = os.path.splitext(os.fspath(path))[1].casefold()
     as_list = table is not None and table.delimiter != "\t"
-    as_list = as_list and suffix not in _TABLE_SUFFIXES
+    as_list = as_list and suffix not in TABLE_SUFFIXES
     if as_list and start:
         return None  # a blank first line: a list of names, commas and all
     if (table is None or len(table.header) == 1) and (
         found := title_of(lines, path)
     ):  # the table below its title; in a list, "Name, Anna" may be a name
-        if suffix in _TABLE_SUFFIXES or found[1].delimiter == "\t":
+        if suffix in TABLE_SUFFIXES or found[1].delimiter == "\t":
             return _below_title(lines, path, found, None, warn=warn)
         check_no_title(lines, path, offer=clear_title(lines, found))
     if table is None:
@@ -340,12 +294,15 @@ def check_no_title(lines, path, names_column=None, *, offer=False):
             if offer
             else "Delete "
         )
+        names = names_above_words(lines, found)
         error = TitleLinesError(
-            f"{title_words(lines, at, table, path)} (a title?). {offered}"
-            f"{lines_above(at)}, so that the file starts with its header row, and read "
-            "it again."
+            f"{title_words(lines, at, table, path)}"
+            f"{names or f' (a title?). {offered}'}"
+            f"{lines_above(at)}, so that the file starts with its header row, and "
+            "read it again."
         )
         error.offered = offer  # names_column offered: warn_if_table says no more
+        error.moved = bool(names)  # names above the header row: moved, or not
         raise error
 
 
@@ -379,27 +336,11 @@ def title_of(lines, path, names_column=None):
         if table is None:
             continue
         if len(table.header) == 1:
-            if at == above[1] and _one_column_title(lines[above[0]], table, path):
+            if at == above[1] and one_column_title(lines[above[0]], table, path):
                 return at, table
         elif _rows_fit(lines[at:], table) and not rows_above(lines[:at], table):
             return at, table
     return None
-
-
-def _one_column_title(first, table, path):
-    """Whether ``first``, the line above the header of a one-column table of
-    a ``.csv`` or ``.tsv`` file, is a title: the header is a word that says
-    "name" (``name``, not ``Full name``), and ``first`` is no name (a title
-    such as ``Baby Names``, or with digits). A ``first`` that is itself a
-    header of names (``name``, ``First name``) is the header, and the line
-    below it a name."""
-    suffix = os.path.splitext(os.fspath(path))[1].casefold()
-    if suffix not in _TABLE_SUFFIXES or header_key(table.column) not in NAME_HEADERS:
-        return False
-    first = first.strip()
-    if header_key(first) in NAME_HEADERS:
-        return False
-    return is_name_header(first, alone=True) or bool(re.search(r"\d", first))
 
 
 def _rows_fit(lines, table):
@@ -429,48 +370,6 @@ def _rows_fit(lines, table):
     if alone <= FOOTER_LINES and alone < len(widths) - alone:
         widths = widths[: len(widths) - alone]
     return bool(widths) and all(2 <= width <= len(table.header) for width in widths)
-
-
-def clear_title(lines, found):
-    """Whether the lines above a table's header row (``found``, from
-    :func:`title_of`) are clearly a title, to be left out: not every one of
-    them a name alone on its line (``Zoe``, ``Mary Ann``: names pasted above
-    the header row, refused as a title is before its deletion, not dropped).
-
-    Examples
-    --------
-    >>> lines = ["Zoe\\n", "Jose\\n", "name,count\\n", "emma,5\\n"]
-    >>> clear_title(lines, title_of(lines, "p.csv"))
-    False
-    >>> titled = ["Baby names 2024\\n", *lines[2:]]
-    >>> clear_title(titled, title_of(titled, "p.csv"))
-    True
-    """
-    at, table = found
-    above = [line for line in lines[:at] if not is_blank_line(line)]
-    return len(table.header) == 1 or not all(
-        _reads_as_name(line, table.delimiter) for line in above
-    )
-
-
-def _reads_as_name(line, delimiter):
-    """Whether ``line`` is one field of letters (spaces, ``'-.`` between
-    them), its words capitalized alike (``Mary Ann``, ``emma``; not ``My
-    list``), not a header of names: a name rather than a title."""
-    fields = [field for field in split_line(line, delimiter) if field]
-    if len(fields) != 1 or is_name_header(fields[0], alone=True):
-        return False
-    letters = (
-        c.isalpha() or c in " '\u2019.-" or unicodedata.combining(c) for c in fields[0]
-    )
-    return all(letters) and len({word[0].isupper() for word in fields[0].split()}) == 1
-
-
-def warn_title(lines, found, path):
-    """Warn that the lines above a table's header row (``found``, from
-    :func:`title_of`) are read as its title, and left out."""
-    words = f"{title_words(lines, *found, path)}: read as its title, left out."
-    warnings.warn(words, TitleLinesWarning, stacklevel=user_stacklevel())
 
 
 def _below_title(lines, path, found, names_column, *, warn=True, counts=False):
@@ -512,11 +411,34 @@ def table_of(lines, path, names_column=None, *, counts=False, warn=True):
         if found := title_of(lines, path, names_column):
             return _below_title(lines, path, found, names_column, warn=warn,
                                 counts=counts)  # fmt: skip
+        if names_column is not None and (found := title_of(lines, path)):
+            if error := _no_column_below_title(lines, path, found, names_column):
+                raise error from None  # not the error that called the title the header
         raise
     if table is not None:  # name,label above rows Anna;F
         source = repr(os.fspath(path))
         check_rows_below_header(lines, table.delimiter, len(table.header), source)
     return table
+
+
+def _no_column_below_title(lines, path, found, names_column):
+    """The error for a ``names_column`` that the header row below a title
+    (``found``, from :func:`title_of` without it) has not, naming that row
+    and the title left out, rather than the title as the first row; None for
+    names above the header row (not :func:`clear_title`), left to the caller."""
+    if not clear_title(lines, found):
+        return None
+    at, table = found
+    return NoColumnError(
+        f"{title_words(lines, at, table, path)} (left out as its title). That "
+        f"header row has no column {names_column!r}"
+        f"{close_header(names_column, table.header)}: pass the header of its "
+        "column of names, as that row spells it",
+        table.header,
+        table.delimiter,
+        header_row=True,
+        near=close_field(names_column, table.header),
+    )
 
 
 def check_rows_below_header(lines, delimiter, width, source):
@@ -554,7 +476,7 @@ def headerless_table(lines, path):
     """
     suffix = os.path.splitext(os.fspath(path))[1].casefold()
     lines = [line for line in itertools.islice(lines, LINES_LOOKED_AT) if line.strip()]
-    table_file = suffix in _TABLE_SUFFIXES
+    table_file = suffix in TABLE_SUFFIXES
     for delimiter in _DELIMITERS:
         # Its rows read as they go, none kept: a thousand lists held at once
         # set off the garbage collector, which goes over the caller's names.
@@ -726,10 +648,10 @@ def _released(held, width, source, has_header=True):
         yield line, fields
 
 
-def column_at(header, column, not_at, source):
+def column_at(header, column, not_at, source, line=1):
     """The index of the column headed ``column`` (as :func:`header_key`
-    compares) in a header row, other than ``not_at`` (the names; None when
-    not known).
+    compares) in a header row (on ``line``, below a title when not 1), other
+    than ``not_at`` (the names; None when not known).
 
     Examples
     --------
@@ -747,14 +669,18 @@ def column_at(header, column, not_at, source):
     ]
     if not found:
         beside = "" if not_at is None else f" beside the names {header[not_at]!r}"
+        others = [field for i, field in enumerate(header) if i != not_at]
         raise NoColumnError(
-            f"The first row (the header) of {source} is "
-            f"{quoted_row(','.join(header))}, with no column {column!r}{beside}: "
-            "pass the header of its column of counts, as that row spells it",
+            f"The {header_place(line)} of {source} is "
+            f"{quoted_row(','.join(header))}, with no column {column!r}{beside}"
+            f"{close_header(column, others)}: pass the header of its column of "
+            "counts, as that row spells it",
             header,
             ",",
             header_row=is_header_row(header, ",", not_at),
             counts=True,
+            near=close_field(column, others),
+            flag="--counts",
         )
     check_one_column(header, found[0], source, skip=[] if not_at is None else [not_at])
     return found[0]
@@ -812,7 +738,8 @@ def counted_rows(
     table = table_of(head, path, names_column, counts=True, warn=warn)
     source = repr(os.fspath(path))
     _refuse_counts_of_names(table, counts_column, source)
-    at = column_at(table.header, counts_column, table.name_at, source)
+    line = header_line_number(head, table.skipped)
+    at = column_at(table.header, counts_column, table.name_at, source, line)
     lines = itertools.chain(head, lines)
     return table_counts(lines, table, at, source, warn, again, unnamed=unnamed)
 

@@ -251,6 +251,20 @@ class AdamOptimizer:
         Returns
         -------
         self : AdamOptimizer
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> w = np.array([1.0])
+        >>> adam = AdamOptimizer([w], learning_rate_init=0.1)
+        >>> saved = adam.copy_state()
+        >>> adam.update_params([w], [np.array([0.5])])
+        >>> adam.t
+        1
+        >>> adam.set_state(saved).t  # the optimizer forgets the step...
+        0
+        >>> bool(w[0] < 1.0)  # ...the parameters keep it
+        True
         """
         self.t, self.learning_rate = state["t"], state["learning_rate"]
         self.ms = [m.copy() for m in state["ms"]]

@@ -23,7 +23,8 @@ a wrong label gets a negative weight, which pushes its probability down.
 import numpy as np
 from scipy.special import log_softmax
 
-from .functional import dropout_masks, target_log_proba
+from .dropout import dropout_masks
+from .functional import target_log_proba
 from .training import DivergenceError, gradient_step
 
 __all__ = [
@@ -264,6 +265,42 @@ class LabelFineTuner:
             The mean of ``-log P(label | name)`` over the names (weighted by
             ``name_weights``), each taken in its batch before the step (with
             dropout, as trained).
+
+        Examples
+        --------
+        Two names (windows 0-1 and 2-3), one per label. At first the model
+        cannot tell them apart: every name's label loss is ``log 2``. After an
+        epoch the names' losses differ, and the weights set their mean: weighted
+        3 to 1 and 1 to 3, the two means average to the unweighted one.
+
+        >>> import numpy as np
+        >>> from sknextchar.nn.adam import AdamOptimizer
+        >>> from sknextchar.nn.functional import init_params
+        >>> from sknextchar.nn.training import ParameterWorkspace
+        >>> E, coefs, intercepts, label_E = init_params(
+        ...     3, 2, 1, (8,), 3, "tanh", np.float64, np.random.RandomState(0),
+        ...     labels=(2, 2))
+        >>> ws = ParameterWorkspace(E, coefs, intercepts, np.float64, label_E)
+        >>> tuner = LabelFineTuner(
+        ...     ws, AdamOptimizer([ws.flat], learning_rate_init=0.05),
+        ...     activation="tanh", alpha=0.0, weight=1.0, log_prior=np.log([0.5, 0.5]),
+        ...     names_per_batch=2, dropout=0.0, hidden_layer_sizes=[8])
+        >>> contexts, targets = np.array([[0], [1], [0], [2]]), np.array([1, 0, 2, 0])
+        >>> names, labels = np.array([0, 0, 1, 1]), np.array([0, 1])
+        >>> rng = np.random.default_rng(0)
+        >>> loss = tuner.run_epoch(contexts, targets, names, labels, rng)
+        >>> bool(np.isclose(loss, np.log(2)))
+        True
+        >>> start = ws.flat.copy()  # the parameters after one epoch
+        >>> def loss_from_start(name_weights):  # measured before the epoch's step
+        ...     ws.flat[:] = start
+        ...     return tuner.run_epoch(contexts, targets, names, labels, rng,
+        ...                            name_weights=name_weights)
+        >>> equal = loss_from_start(None)
+        >>> first = loss_from_start(np.array([3.0, 1.0]))
+        >>> second = loss_from_start(np.array([1.0, 3.0]))
+        >>> bool(first != second and np.isclose((first + second) / 2, equal))
+        True
         """
         total = 0.0
         batches = names_in_batches(name_of_row, len(labels), self.names_per_batch, rng)
@@ -292,8 +329,54 @@ class LabelFineTuner:
     ):
         """One optimizer step on a batch of whole names; returns its label loss.
 
-        ``name_scale`` and ``row_scale`` are the batch's names' and windows'
-        weights, as :func:`label_loss_weights` takes them (None: equal weights).
+        Parameters
+        ----------
+        contexts : ndarray of int of shape (m, L)
+            The batch's context ids, without the label column.
+        targets : ndarray of int of shape (m,)
+            The batch's next-character ids.
+        local : ndarray of int of shape (m,)
+            The name of each window, in ``[0, n_names)`` of the batch.
+        labels : ndarray of int of shape (n_names,)
+            Each of the batch's names' label id.
+        rng : numpy.random.Generator
+            Draws the dropout masks.
+        name_scale, row_scale : ndarray of shape (n_names,) and (m,), or None
+            The batch's names' and windows' weights, as
+            :func:`label_loss_weights` takes them (None: equal weights).
+
+        Returns
+        -------
+        label_loss : float
+            The batch's mean ``-log P(label | name)``, before the step.
+
+        Examples
+        --------
+        Two names, one per label: the label loss of the first batch is
+        ``log 2`` (the untrained model gives each label probability 1/2), and
+        it goes down step by step.
+
+        >>> import numpy as np
+        >>> from sknextchar.nn.adam import AdamOptimizer
+        >>> from sknextchar.nn.functional import init_params
+        >>> from sknextchar.nn.training import ParameterWorkspace
+        >>> E, coefs, intercepts, label_E = init_params(
+        ...     3, 2, 1, (8,), 3, "tanh", np.float64, np.random.RandomState(0),
+        ...     labels=(2, 2))
+        >>> ws = ParameterWorkspace(E, coefs, intercepts, np.float64, label_E)
+        >>> tuner = LabelFineTuner(
+        ...     ws, AdamOptimizer([ws.flat], learning_rate_init=0.05),
+        ...     activation="tanh", alpha=0.0, weight=1.0, log_prior=np.log([0.5, 0.5]),
+        ...     names_per_batch=2, dropout=0.0, hidden_layer_sizes=[8])
+        >>> contexts, targets = np.array([[0], [1], [0], [2]]), np.array([1, 0, 2, 0])
+        >>> local, labels = np.array([0, 0, 1, 1]), np.array([0, 1])
+        >>> rng = np.random.default_rng(0)
+        >>> losses = [tuner.step(contexts, targets, local, labels, rng)
+        ...           for _ in range(3)]
+        >>> bool(np.isclose(losses[0], np.log(2)))
+        True
+        >>> losses[0] > losses[1] > losses[2]
+        True
         """
         dtype = self.workspace.flat.dtype
         n_labels = len(self.log_prior)

@@ -134,8 +134,28 @@ class FirstLayerTables:
     def set_contexts(self, X):
         """Point the incidence matrix at the windows ``X`` (``(n, L)`` ids).
 
-        Raises a ValueError for an id outside ``[0, V)``: the sparse products
-        do not check their column indices.
+        Parameters
+        ----------
+        X : ndarray of int of shape (n, L)
+            The batch's context ids, each in ``[0, V)``.
+
+        Raises
+        ------
+        ValueError
+            For an id outside ``[0, V)``: the sparse products do not check
+            their column indices.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> work = FirstLayerTables(1, 2, np.zeros((3, 4)), n_units=8)
+        >>> work.set_contexts(np.array([[2, 0]]))
+        >>> work.incidence.indices.tolist()  # column p * V + x_p
+        [2, 3]
+        >>> work.set_contexts(np.array([[0, 3]]))
+        Traceback (most recent call last):
+        ...
+        ValueError: Context ids must be in [0, 3), the embeddings' rows; got ids ...
         """
         n, L = X.shape
         V = self.tables.shape[1]

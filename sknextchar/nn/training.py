@@ -1,4 +1,5 @@
-"""The pieces of a training run, as small objects the estimator puts together.
+"""The pieces of a training run, as small objects that
+:mod:`sknextchar._mlp_epochs` puts together.
 
 - :class:`ParameterWorkspace`: the parameters and their gradients as views into
   two flat buffers, so an optimizer step is a few vectorised operations.
@@ -20,10 +21,10 @@ import numpy as np
 from sklearn.utils import gen_batches
 
 from .adam import flush_subnormals
+from .dropout import dropout_masks
 from .functional import (
     StepBuffers,
     backward,
-    dropout_masks,
     forward,
     loss,
     squared_norm,
@@ -82,6 +83,8 @@ class ParameterWorkspace:
         ``(grad_embeddings, grad_coefs, grad_intercepts)`` (and
         ``grad_label_embeddings`` with labels), views of ``grad_flat``, in the
         form ``backward(out=...)`` takes.
+    weights : ndarray of shape (n_weights,)
+        The L2-penalised prefix of ``flat`` (a property).
 
     Examples
     --------
@@ -119,7 +122,19 @@ class ParameterWorkspace:
 
     @property
     def weights(self):
-        """The L2-penalised parameters (embeddings and coefs) as one flat view."""
+        """The L2-penalised parameters (embeddings and coefs) as one flat view.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> ws = ParameterWorkspace(np.ones((2, 2)), [np.ones((4, 3))], [np.zeros(3)],
+        ...                         np.float64)
+        >>> ws.weights.size == ws.embeddings.size + ws.coefs[0].size
+        True
+        >>> ws.weights[0] = 7.0  # a view of flat
+        >>> float(ws.embeddings[0, 0])
+        7.0
+        """
         return self.flat[: self.n_weights]
 
 
@@ -347,6 +362,14 @@ class ParameterAverage:
         Parameters
         ----------
         flat : ndarray of shape (n_params,)
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> average = ParameterAverage(np.zeros(1), decay=0.9)
+        >>> average.update(np.array([4.0]))  # the first step: the average is it
+        >>> average.n_steps, average.copy_to(np.zeros(1)).tolist()
+        (1, [4.0])
         """
         self.n_steps += 1
         rate = (1.0 - self.decay) / (1.0 - self.decay**self.n_steps)
@@ -368,6 +391,17 @@ class ParameterAverage:
         Returns
         -------
         out : ndarray
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> average = ParameterAverage(np.zeros(2), decay=0.5)
+        >>> average.copy_to(np.ones(2)).tolist()  # no step yet: left unchanged
+        [1.0, 1.0]
+        >>> average.update(np.array([1e-310, 2.0]))
+        >>> out = average.copy_to(np.ones(2))  # the subnormal written as 0
+        >>> bool(out[0] == 0.0), float(out[1])
+        (True, 2.0)
         """
         if self.n_steps:
             out[...] = self._mean
@@ -468,6 +502,29 @@ class MinibatchTrainer:
             ``sample_weight``, their sum over the sum of the weights (the
             weighted mean cross-entropy, whatever the weights' scale, plus the
             penalty over the mean weight).
+
+        Examples
+        --------
+        One batch: the epoch's loss is that of the parameters before its step,
+        where each of the 3 classes has probability 1/3, weighted or not.
+
+        >>> import numpy as np
+        >>> from sknextchar.nn.adam import AdamOptimizer
+        >>> from sknextchar.nn.functional import init_params
+        >>> ws = ParameterWorkspace(*init_params(
+        ...     3, 2, 2, (8,), 3, "relu", np.float64, np.random.RandomState(0)),
+        ...     np.float64)
+        >>> trainer = MinibatchTrainer(
+        ...     ws, AdamOptimizer([ws.flat], learning_rate_init=0.1),
+        ...     activation="relu", alpha=0.0, batch_size=3, shuffle=False,
+        ...     dropout=0.0, hidden_layer_sizes=[8], guard=DivergenceGuard(100.0))
+        >>> X, y = np.array([[0, 1], [1, 2], [2, 0]]), np.array([2, 0, 1])
+        >>> loss = trainer.run_epoch(X, y, np.random.RandomState(0), epoch=1,
+        ...                          sample_weight=np.array([1.0, 1.0, 4.0]))
+        >>> bool(np.isclose(loss, np.log(3)))
+        True
+        >>> bool(trainer.run_epoch(X, y, np.random.RandomState(0), epoch=2) < loss)
+        True
         """
         n_total = (
             len(y) if sample_weight is None else float(sample_weight.sum(dtype=float))
@@ -523,6 +580,27 @@ class MinibatchTrainer:
         Returns
         -------
         batch_loss : float
+
+        Examples
+        --------
+        The loss is measured before the step: log 3 at first, lower after.
+
+        >>> import numpy as np
+        >>> from sknextchar.nn.adam import AdamOptimizer
+        >>> from sknextchar.nn.functional import init_params
+        >>> ws = ParameterWorkspace(*init_params(
+        ...     3, 2, 2, (8,), 3, "relu", np.float64, np.random.RandomState(0)),
+        ...     np.float64)
+        >>> trainer = MinibatchTrainer(
+        ...     ws, AdamOptimizer([ws.flat], learning_rate_init=0.1),
+        ...     activation="relu", alpha=0.0, batch_size=3, shuffle=False,
+        ...     dropout=0.0, hidden_layer_sizes=[8], guard=DivergenceGuard(100.0))
+        >>> X, y = np.array([[0, 1], [1, 2], [2, 0]]), np.array([2, 0, 1])
+        >>> losses = [trainer.step(X, y) for _ in range(3)]
+        >>> bool(np.isclose(losses[0], np.log(3)))
+        True
+        >>> losses[0] > losses[1] > losses[2]
+        True
         """
         ws = self.workspace
         buffers, masks = self._buffers(X.shape)
@@ -679,6 +757,19 @@ class Patience:
         stop : bool
             Whether the count of epochs without improvement reached
             ``n_iter_no_change``.
+
+        Examples
+        --------
+        A loss of 2.9 is the best so far, but lower by less than ``tol``: not an
+        improvement, and with ``n_iter_no_change=1`` that one epoch stops. A
+        loss of 2.0 improves by more than ``tol`` and resets the count.
+
+        >>> patience = Patience(tol=0.5, n_iter_no_change=1, best=3.0,
+        ...                     higher_is_better=False)
+        >>> patience.update(2.9), patience.count
+        ((True, True), 1)
+        >>> patience.update(2.0), patience.count
+        ((True, False), 0)
         """
         if self.higher_is_better:
             improved = value > self.best + self.tol
@@ -742,6 +833,20 @@ class BestEpoch:
         estimator : object
             The estimator trained: it records the epoch of its weights (see
             :func:`trained_epochs`).
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from types import SimpleNamespace
+        >>> from sknextchar.nn.adam import AdamOptimizer
+        >>> ws = ParameterWorkspace(np.ones((1, 1)), [], [np.zeros(1)], np.float64)
+        >>> trainer = SimpleNamespace(workspace=ws, optimizer=AdamOptimizer([ws.flat]))
+        >>> best = BestEpoch(trainer, epoch=1)
+        >>> ws.flat[:] = 5.0  # later epochs move the parameters
+        >>> model = SimpleNamespace(loss_curve_=[1.0, 2.0])
+        >>> best.restore(trainer, model)
+        >>> ws.flat.tolist(), trained_epochs(model)
+        ([1.0, 0.0], 1)
         """
         trainer.workspace.flat[:] = self.flat
         trainer.optimizer.set_state(self.optimizer_state)

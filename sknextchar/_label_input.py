@@ -1,0 +1,146 @@
+"""Checks of the labels a user gives: no missing value, no mix of strings and numbers.
+
+The labels of a model of names by label come from the user (``y`` of a
+next-character model, of :class:`~sknextchar.NameSampler` or of
+:class:`~sknextchar.NameLabelClassifier`, ``labels`` of sampling and scoring);
+these checks refuse, in the caller's parameter name and at the label's place,
+what NumPy or scikit-learn would otherwise turn into a wrong label or a
+TypeError, and give labels as an array scikit-learn's target checks take.
+"""
+
+import numbers
+
+import numpy as np
+
+from ._validation import element_place, series_index
+
+__all__ = ["check_label_types", "check_no_missing_labels", "label_values"]
+
+
+def _is_missing(value):
+    return (
+        value is None
+        or (isinstance(value, numbers.Real) and value != value)
+        or type(value).__name__ in ("NAType", "NaTType")
+    )
+
+
+def label_values(y):
+    """Labels as a NumPy array that scikit-learn's target checks take.
+
+    NumPy's variable-width strings (``StringDType``, NumPy >= 2.0) become
+    Python strings (``object``): scikit-learn's ``type_of_target`` refuses that
+    dtype with a TypeError about ``isdtype``. Other labels are ``np.asarray(y)``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sknextchar._label_input import label_values
+    >>> strings = getattr(np.dtypes, "StringDType", np.dtypes.ObjectDType)  # NumPy 1
+    >>> label_values(np.array(["f", "m"], dtype=strings())).dtype
+    dtype('O')
+    >>> label_values(["f", "m"]).dtype
+    dtype('<U1')
+    """
+    values = np.asarray(y)
+    if values.dtype.kind == "T":  # StringDType
+        values = values.astype(object)
+    return values
+
+
+def check_no_missing_labels(y, *, name="y", row="window"):
+    """Refuse labels with a missing value (None, NaN, ``pd.NA``) among them.
+
+    Parameters
+    ----------
+    y : array-like of shape (n_rows,) or (n_rows, 1)
+        The labels.
+    name : str, default="y"
+        What the message calls the labels (the caller's parameter).
+    row : str, default="window"
+        What one label is for: ``"window"``, or ``"name"`` for labels per name.
+
+    Raises
+    ------
+    ValueError
+        Naming the first missing label and its position (scikit-learn's
+        estimator checks expect a ValueError for NaN in ``y``).
+
+    Examples
+    --------
+    >>> from sknextchar._label_input import check_no_missing_labels
+    >>> check_no_missing_labels(["a", "b"])
+    >>> check_no_missing_labels(["a", None])
+    Traceback (most recent call last):
+    ...
+    ValueError: Input y contains None: y[1] = None is a missing value; remove that ...
+    """
+    if isinstance(y, np.ndarray) and y.ndim and y.dtype.kind in "biu":
+        return  # integers and booleans have no missing value; skip the slow path
+    labels = np.asarray(y, dtype=object)
+    if labels.ndim == 0 and row == "name":
+        raise ValueError(
+            f"{name} must hold one label per name; got the single label "
+            f"{labels.item()!r}. To give every name the same label, pass "
+            f"[{labels.item()!r}] * len(names)."
+        )
+    if labels.ndim == 2 and labels.shape[1] == 1:  # a column, taken as 1-D later
+        labels = labels[:, 0]
+    if labels.ndim != 1 or not labels.size:
+        return  # the shape checks that follow say what is wrong
+    missing = np.flatnonzero(np.frompyfunc(_is_missing, 1, 1)(labels).astype(bool))
+    if missing.size:
+        i = int(missing[0])
+        shown = "NaN" if isinstance(labels[i], numbers.Real) else repr(labels[i])
+        place = element_place(name, i, series_index(y))
+        raise ValueError(
+            f"Input {name} contains {shown}: {place} = {labels[i]!r} is a "
+            f"missing value; remove that {row} or give its label."
+        )
+
+
+def check_label_types(y, *, name="y"):
+    """Refuse labels that mix strings and numbers.
+
+    A list such as ``["a", 1]`` becomes the strings ``['1', 'a']`` in NumPy, so
+    a model would learn a label ``'1'`` that the ``1`` given later is not;
+    scikit-learn's ``unique_labels`` refuses such a mix in the same words.
+
+    Parameters
+    ----------
+    y : array-like
+        The labels (any shape).
+    name : str, default="y"
+        What the message calls the labels (the caller's parameter).
+
+    Raises
+    ------
+    ValueError
+        Naming a string and a number among the labels, and their positions.
+
+    Examples
+    --------
+    >>> from sknextchar._label_input import check_label_types
+    >>> check_label_types(["a", "b"]), check_label_types([1, 2])
+    (None, None)
+    >>> check_label_types(["a", "a", 1])
+    Traceback (most recent call last):
+    ...
+    ValueError: Mix of label input types (string and number) in y: y[0] = 'a' ...
+    """
+    if isinstance(y, np.ndarray) and y.dtype.kind != "O":
+        return  # one NumPy type: all strings or all numbers
+    labels = np.asarray(y, dtype=object).ravel()
+    is_text = np.frompyfunc(lambda label: isinstance(label, str), 1, 1)(labels)
+    is_text = is_text.astype(bool)
+    if is_text.all() or not is_text.any():
+        return
+    text, number = int(np.argmax(is_text)), int(np.argmin(is_text))
+    index = series_index(y) if np.shape(y)[:1] == (labels.size,) else None
+    raise ValueError(
+        f"Mix of label input types (string and number) in {name}: "
+        f"{element_place(name, text, index)} = {labels[text]!r} is a string and "
+        f"{element_place(name, number, index)} = {labels[number]!r} is not. Give "
+        f"every label as a string ([str(label) for label in {name}]) or every "
+        "label as a number."
+    )

@@ -1,0 +1,214 @@
+"""The top of a table: the header fields that say "name"
+(:data:`NAME_HEADERS`, :func:`is_name_header`), whether a file's first row
+is a header row (:func:`is_header_row`), and whether the lines above a
+header row are clearly a title (:func:`clear_title`,
+:func:`one_column_title`), left out with a
+:class:`TitleLinesWarning` (:func:`warn_title`), or names pasted above it.
+:mod:`._tables` reads a table by them (and finds a header row below a
+title: ``title_of``).
+"""
+
+import os
+import re
+import unicodedata
+import warnings
+
+from .._stacklevel import user_stacklevel
+from .._text import quoted_row
+from ._count_cells import is_number
+from ._table_rows import (
+    TitleLinesWarning,
+    header_key,
+    is_blank_line,
+    split_line,
+    title_words,
+)
+
+__all__ = [
+    "NAME_HEADERS",
+    "TABLE_SUFFIXES",
+    "clear_title",
+    "is_header_row",
+    "is_name_header",
+    "names_above_words",
+    "one_column_title",
+    "warn_title",
+]
+
+# The file suffixes of tables: a one-column header row is a header there.
+TABLE_SUFFIXES = (".csv", ".tsv")
+
+# The headers of a column of names, as header_key spells them.
+NAME_HEADERS = frozenset(
+    {"name", "names", "first name", "first names", "firstname", "given name",
+     "given names", "givenname", "forename", "forenames", "prenom", "prénom",
+     "vorname", "nombre", "nome", "voornaam"}
+)  # fmt: skip
+
+
+# The words of a header of names alone in a .csv file (``Full name``, ``Name:``,
+# ``Baby Name``, ``Name (first)``), as header_key spells them.
+_NAME_WORDS = frozenset(
+    {"name", "names", "firstname", "forename", "forenames", "givenname", "nom",
+     "nombre", "nombres", "nome", "prenom", "prénom", "prénoms",
+     "vorname", "vornamen", "voornaam", "voornamen"}
+)  # fmt: skip
+
+
+def is_name_header(field, *, alone=False):
+    """Whether a header field says "name" (:data:`NAME_HEADERS`); with
+    ``alone`` (the only field of the first line of a ``.csv`` or ``.tsv``
+    file), also a few words with one of "name" in some languages, without
+    digits or delimiters (``Full name``, ``Name:``, ``Name (first)``; not
+    ``Names 2024``).
+
+    Examples
+    --------
+    >>> is_name_header("Given_Name"), is_name_header("Full name")
+    (True, False)
+    >>> is_name_header("Name (first)", alone=True)
+    True
+    >>> is_name_header("Baby names 2024", alone=True)
+    False
+    """
+    key = header_key(field)
+    if key in NAME_HEADERS:
+        return True
+    if not alone or re.search(r"[\d,;\t]", field):  # Names 2024; name;sex
+        return False
+    words = re.findall(r"[^\W\d_]+", key)
+    return len(words) <= 3 and bool(_NAME_WORDS.intersection(words))
+
+
+def is_header_row(fields, delimiter, names_at=None):
+    """Whether a file's first row, split at ``delimiter`` into ``fields``, is
+    a header row (``name,sex,count``), which a reading without a header row
+    refuses: two fields or more, none a number, one a header of names
+    (:func:`is_name_header`) or the column ``names_at``, found by its header.
+
+    Examples
+    --------
+    >>> is_header_row(["name", "sex", "count"], ",")
+    True
+    >>> is_header_row(["Emma", "F", "5"], ",")
+    False
+    """
+    if len(fields) < 2 or any(is_number(field.strip(), delimiter) for field in fields):
+        return False
+    return names_at is not None or any(map(is_name_header, fields))
+
+
+def clear_title(lines, found):
+    """Whether the lines above a table's header row (``found``, from
+    :func:`title_of`) are clearly a title, to be left out: not every one of
+    them a name alone on its line (``Zoe``, ``Mary Ann``: names pasted above
+    the header row, refused as a title is before its deletion, not dropped).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> table = SimpleNamespace(header=["name", "count"], delimiter=",")
+    >>> lines = ["Zoe\\n", "Jose\\n", "name,count\\n", "emma,5\\n"]
+    >>> clear_title(lines, (2, table))
+    False
+    >>> titled = ["Baby names 2024\\n", *lines[2:]]
+    >>> clear_title(titled, (1, table))
+    True
+    """
+    at, table = found
+    above = [line for line in lines[:at] if not is_blank_line(line)]
+    return len(table.header) == 1 or not all(
+        _reads_as_name(line, table.delimiter) for line in above
+    )
+
+
+def _reads_as_name(line, delimiter):
+    """Whether ``line`` is one field of letters (spaces, ``'-.`` between
+    them), its words capitalized alike (``Mary Ann``, ``emma``; not ``My
+    list``), not a header of names: a name rather than a title."""
+    fields = [field for field in split_line(line, delimiter) if field]
+    if len(fields) != 1 or is_name_header(fields[0], alone=True):
+        return False
+    letters = (
+        c.isalpha() or c in " '\u2019.-" or unicodedata.combining(c) for c in fields[0]
+    )
+    return all(letters) and len({word[0].isupper() for word in fields[0].split()}) == 1
+
+
+def warn_title(lines, found, path):
+    """Warn that the lines above a table's header row (``found``, from
+    :func:`title_of`) are read as its title, and left out; those of them
+    that read as names (``Zoe`` below ``Baby names 2024``) said to be moved
+    below it if they are names."""
+    at, table = found
+    named = [
+        quoted_row(line)
+        for line in lines[:at]
+        if not is_blank_line(line) and _reads_as_name(line, table.delimiter)
+    ]
+    one = len(named) == 1
+    note = ""
+    if named:  # a subtitle, or a name pasted above the header row
+        move = "it is one, move it" if one else "they are, move them"
+        cells = ""
+        if len(table.header) > 1:
+            cells = ", as a row with its other cells" if one else ", as rows"
+        note = (
+            f" ({', '.join(named)} {'reads' if one else 'read'} as "
+            f"{'a name' if one else 'names'}: if {move} below the header row{cells})"
+        )
+    words = f"{title_words(lines, *found, path)}: read as its title, left out{note}."
+    warnings.warn(words, TitleLinesWarning, stacklevel=user_stacklevel())
+
+
+def names_above_words(lines, found):
+    """What the lines above a header row that read as names (not
+    :func:`clear_title`) are, in words, up to the advice to delete them (as
+    a title is) or to move them below it; ``""`` for a title.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> table = SimpleNamespace(header=["name", "count"], delimiter=",")
+    >>> lines = ["Ohio\\n", "name,count\\n", "emma,5\\n"]
+    >>> print(names_above_words(lines, (1, table)))
+    ; it reads as a name, not a title, so it is not left out. If it is a name of
+    the list, move it below the header row, as a row with its other cells; else
+    delete
+    """
+    if clear_title(lines, found):
+        return ""
+    one = sum(not is_blank_line(line) for line in lines[: found[0]]) == 1
+    them, names = ("it", "a name") if one else ("them", "names")
+    rows = "a row with its" if one else "rows with their"
+    return (
+        f"; {'it reads' if one else 'they read'} as {names}, not a title, so "
+        f"{'it is' if one else 'they are'} not left out. If "
+        f"{'it is' if one else 'they are'} {names} of the list, move {them} below "
+        f"the header row, as {rows} other cells; else delete "
+    )
+
+
+def one_column_title(first, table, path):
+    """Whether ``first``, the line above the header of a one-column table of
+    a ``.csv`` or ``.tsv`` file, is a title: the header is a word that says
+    "name" (``name``, not ``Full name``), and ``first`` is no name (a title
+    such as ``Baby Names``, or with digits). A ``first`` that is itself a
+    header of names (``name``, ``First name``) is the header, and the line
+    below it a name.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> one_column_title("Baby Names", SimpleNamespace(column="name"), "b.csv")
+    True
+    >>> one_column_title("First name", SimpleNamespace(column="name"), "b.csv")
+    False
+    """
+    suffix = os.path.splitext(os.fspath(path))[1].casefold()
+    if suffix not in TABLE_SUFFIXES or header_key(table.column) not in NAME_HEADERS:
+        return False
+    first = first.strip()
+    if header_key(first) in NAME_HEADERS:
+        return False
+    return is_name_header(first, alone=True) or bool(re.search(r"\d", first))
