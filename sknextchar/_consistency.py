@@ -84,18 +84,14 @@ def steps_disagreement(transformer, model, vocabulary=None):
     "the transformer's vocabulary is not the model's classes_ ("
     """
     current = tuple(transformer.vocabulary_)
-    classes = getattr(model, "classes_", None)
+    classes = np.asarray(getattr(model, "classes_", []))
     n_features = getattr(model, "n_features_in_", None)
     if vocabulary is not None and tuple(vocabulary) != current:
         what = "the transformer's vocabulary changed since the sampler was fitted"
-    elif (
-        classes is not None
-        and np.asarray(classes).dtype.kind == "U"
-        and (tuple(np.asarray(classes).tolist()) != current)
-    ):
+    elif classes.dtype.kind == "U" and tuple(classes.tolist()) != current:
         what = (
             "the transformer's vocabulary is not the model's classes_ "
-            f"({_symbols_differ(current, np.asarray(classes).tolist())})"
+            f"({_symbols_differ(current, classes.tolist())})"
         )
     elif n_features is not None and n_features != transformer.context_length:
         what = (

@@ -14,7 +14,7 @@ chunks counts and places them in the whole file.
 import functools
 
 from ._placed_names import PlacedNamesError
-from ._text import MAX_REPORTED, WORD_EDGE, counted, describe_symbol
+from ._text import MAX_REPORTED, WORD_EDGE, counted, describe_symbol, one_or_many
 from ._validation import element_place
 
 __all__ = ["LoneMarksError", "check_no_lone_marks"]
@@ -54,7 +54,7 @@ class LoneMarksError(PlacedNamesError):
         """The message, made from the attributes."""
         return (
             f"{counted(self.n_names, 'name', ('starts', 'start'))} with a combining "
-            f"mark or {('holds', 'hold')[self.n_names != 1]} one at the start of "
+            f"mark or {one_or_many(self.n_names, 'holds', 'hold')} one at the start of "
             "a word (after a space, a hyphen or an apostrophe), "
             f"which cannot stand alone: {self.shown()} (the first: "
             f"{describe_symbol(self.mark)}). "
