@@ -21,6 +21,7 @@ _LAZY = {
     "KneserNeyClassifier": "._kneser_ney",
     "MixtureClassifier": "._mixture",
     "DamagedModelError": ".exceptions",
+    "FileChangedWarning": ".exceptions",
     "ModelVersionWarning": ".exceptions",
     "ProgressStoppedWarning": ".exceptions",
     "NameLabelClassifier": "._name_label_classifier",

@@ -23,6 +23,7 @@ from ._text import (
     counted,
     describe_symbol,
     normalize_text,
+    one_or_many,
     quoted,
 )
 
@@ -140,7 +141,7 @@ class _FoldedNames(NamesWarning):
             f"{describe_symbol(old)} is removed"
             for old, new in changes[:MAX_REPORTED]
         ]  # fmt: skip
-        it = "it" if self.n_names == 1 else "them"
+        it = one_or_many(self.n_names, "it", "them")
         return (
             _WHY[self.strip]
             + f"{counted(self.n_names, 'name', ('is', 'are'))} learned changed: "

@@ -20,6 +20,7 @@ from .nn.functional import init_params
 
 __all__ = [
     "check_architecture",
+    "check_initial_memory",
     "check_label_architecture",
     "check_params_together",
     "check_same_vocabulary",
@@ -118,6 +119,49 @@ def label_table_shape(estimator):
     return None if classes is None else (len(classes), label_embedding_size(estimator))
 
 
+def check_initial_memory(estimator, data):
+    """Refuse a network whose weights, or one batch of it, would not fit in memory.
+
+    :func:`initial_parameters` calls it first; ``fit`` calls it before it draws
+    anything from its ``random_state`` (the hold-out of early stopping draws
+    first), so that a fit refused for its sizes leaves that generator as it was.
+
+    Parameters
+    ----------
+    estimator : CharEmbeddingMLPClassifier
+        As for :func:`initial_parameters`.
+    data : TrainingData
+        The validated training windows.
+
+    Raises
+    ------
+    ValueError
+        Naming the sizes (not an OverflowError or a MemoryError).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> from sknextchar import CharEmbeddingMLPClassifier
+    >>> clf = CharEmbeddingMLPClassifier(hidden_layer_sizes=(10**12,))
+    >>> clf.classes_, clf.n_features_in_ = np.arange(5), 2
+    >>> data = SimpleNamespace(n_symbols=5, contexts=np.zeros((3, 2), int))
+    >>> check_initial_memory(clf, data)
+    Traceback (most recent call last):
+    ...
+    ValueError: embedding_dim=10, hidden_layer_sizes=(1000000000000,) makes ...
+    """
+    check_weight_memory(  # a ValueError naming the sizes, not an OverflowError
+        data.n_symbols,
+        estimator.embedding_dim,
+        data.contexts.shape[1],
+        hidden_sizes(estimator),
+        len(estimator.classes_),
+        np.dtype(estimator.dtype).itemsize,
+        labels=label_table_shape(estimator),
+        batch=(estimator.batch_size, len(data.contexts), estimator.dropout),
+    )
+
+
 def initial_parameters(estimator, data, rng):
     """New random parameters of ``estimator``'s network, after a memory check.
 
@@ -157,16 +201,7 @@ def initial_parameters(estimator, data, rng):
     ((5, 2), [(6, 4), (4, 5)], True)
     """
     dtype = np.dtype(estimator.dtype)
-    check_weight_memory(  # a ValueError naming the sizes, not an OverflowError
-        data.n_symbols,
-        estimator.embedding_dim,
-        data.contexts.shape[1],
-        hidden_sizes(estimator),
-        len(estimator.classes_),
-        dtype.itemsize,
-        labels=label_table_shape(estimator),
-        batch=(estimator.batch_size, len(data.contexts), estimator.dropout),
-    )
+    check_initial_memory(estimator, data)
     params = init_params(
         data.n_symbols,
         estimator.embedding_dim,

@@ -24,6 +24,7 @@ from ._members import (
     saves_nothing_message,
 )
 from ._meta_callbacks import PASSED_ON_BY, first_telling
+from ._shown_paths import shown_path
 from ._stacklevel import user_stacklevel
 from .callbacks import Checkpoint
 
@@ -57,7 +58,7 @@ def checkpoints_in(estimator):
 
 def shown(checkpoint):
     """How a message names a Checkpoint: ``Checkpoint('path')``."""
-    return f"Checkpoint({str(checkpoint.path)!r})"
+    return f"Checkpoint({shown_path(checkpoint.path)})"
 
 
 def _fill_checkpoints(estimator, field, value):

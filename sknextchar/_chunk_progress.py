@@ -1,7 +1,7 @@
 """The progress lines of a training from a file, one chunk at a time."""
 
 from ._progress_output import ProgressOutput
-from ._text import counted
+from ._text import counted, one_or_many
 
 __all__ = ["ChunkProgress"]
 
@@ -42,7 +42,8 @@ class ChunkProgress:
         symbols (:class:`~sknextchar._chunk_record.ChunkedRecord`)."""
         self._line(
             f"lengths by prefix, depth {depth}: a pass over the file, "
-            f"{n_kept:,} prefix{'' if n_kept == 1 else 'es'} kept, {seconds:.1f} s"
+            f"{n_kept:,} {one_or_many(n_kept, 'prefix', 'prefixes')} kept, "
+            f"{seconds:.1f} s"
         )
 
     def epoch(self, epoch, epoch_loss, learning_rate, seconds):

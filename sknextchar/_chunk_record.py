@@ -16,7 +16,8 @@ chunk of names of weight 0 only is skipped). The table of prefixes is built
 one depth per pass: the pass at depth ``d`` counts the names of each prefix of
 ``d`` symbols whose first ``d - 1`` are a prefix kept at depth ``d - 1``, and
 keeps those that at least
-:data:`~sknextchar._prefix_lengths.MIN_PREFIX_NAMES` names start with. Memory
+:data:`~sknextchar._prefix_lengths.MIN_PREFIX_NAMES` names start with (as
+``fit`` counts them: their weights over the weight of one name). Memory
 holds the kept prefixes and the counts of their one-symbol extensions
 met in the file: at most the table that is kept (``total letters /
 MIN_PREFIX_NAMES`` rows) times the vocabulary, whatever the number of names.
@@ -39,7 +40,8 @@ import time
 import numpy as np
 
 from ._novelty import hash_id_rows, padded_ids
-from ._prefix_lengths import BLEND_NAMES, MIN_PREFIX_NAMES
+from ._prefix_lengths import BLEND_NAMES, MIN_PREFIX_NAMES, enough_names
+from ._sample_weight import name_weight_of_sum
 from ._spelling import SpellingRecorder
 
 __all__ = ["ChunkedRecord"]
@@ -53,7 +55,8 @@ class ChunkedRecord:
     windows : ContextWindowTransformer
         Fitted: it spells the names as ``fit``'s sampler spells them.
     min_names : int, default=MIN_PREFIX_NAMES
-        The fewest names (of weight above 0) a prefix of the table must have.
+        The fewest names a prefix of the table must have, counted in names
+        of weight :attr:`unit`, as ``fit`` counts them.
 
     Examples
     --------
@@ -134,7 +137,7 @@ class ChunkedRecord:
         tally.add(hash_id_rows(ids), n_symbols[below], w[below])
 
     def _commit(self, tally, depth):
-        common = tally.names >= self.min_names
+        common = enough_names(tally.counts.sum(axis=1), self.unit, self.min_names)
         self.depth, self.n_kept = depth, int(common.sum())
         if common.any():
             self._keys.append(tally.keys[common])
@@ -142,6 +145,13 @@ class ChunkedRecord:
             self._parents = tally.keys[common]  # sorted, as np.unique gives them
         longest = len(self.lengths) - 1
         self.done = not common.any() or depth >= longest
+
+    @property
+    def unit(self):
+        """The weight of one name, ``training_name_weight_``, as ``fit``
+        tells it (:func:`~sknextchar._sample_weight.name_weight_of_sum`);
+        1.0 before any name."""
+        return name_weight_of_sum(math.fsum(self._weights), self._n_names)
 
     @property
     def dtype(self):
@@ -159,12 +169,11 @@ class ChunkedRecord:
         keys = np.concatenate([np.zeros(0, dtype=np.uint64), *self._keys])
         counts = np.concatenate([np.zeros((0, width)), *counts])
         sort = np.argsort(keys)
-        mean = math.fsum(self._weights) / self._n_names if self._n_names else 1.0
         return {
             "keys": keys[sort],
             "counts": counts[sort].astype(self.dtype),
             "min_names": self.min_names,
-            "blend": float(blend_names) * mean,
+            "blend": float(blend_names) * self.unit,
         }
 
     @contextlib.contextmanager
@@ -188,6 +197,7 @@ class ChunkedRecord:
         if self.lengths is None:
             return None
         sampler.training_length_counts_ = self.length_counts()
+        sampler.training_name_weight_ = self.unit
         sampler.training_prefix_lengths_ = self.table() if self.done else None
         sampler.training_transitions_ = self.spelling
         return sampler
@@ -195,18 +205,18 @@ class ChunkedRecord:
     def fill(self, sampler):
         """Give a sampler fitted on no names the records of the file's names."""
         sampler.training_length_counts_ = self.length_counts()
+        sampler.training_name_weight_ = self.unit
         sampler.training_prefix_lengths_ = self.table()
         sampler.training_transitions_ = self.spelling
         return sampler
 
 
 class _PrefixTally:
-    """The names of each prefix of one depth and their length counts, by hash
-    of the prefix, summed over the chunks of a pass."""
+    """The length counts (weighted) of the names of each prefix of one depth,
+    by hash of the prefix, summed over the chunks of a pass."""
 
     def __init__(self):
         self.keys = np.zeros(0, dtype=np.uint64)
-        self.names = np.zeros(0, dtype=np.int64)
         self.counts = np.zeros((0, 1))
 
     def add(self, keys, n_symbols, w):
@@ -214,14 +224,12 @@ class _PrefixTally:
             return
         merged = np.union1d(self.keys, keys)
         width = max(self.counts.shape[1], int(n_symbols.max()) + 1)
-        names, counts = np.zeros(len(merged), np.int64), np.zeros((len(merged), width))
+        counts = np.zeros((len(merged), width))
         old = np.searchsorted(merged, self.keys)
-        names[old] = self.names
         counts[old, : self.counts.shape[1]] = self.counts
         row = np.searchsorted(merged, keys)
-        np.add.at(names, row, 1)
         np.add.at(counts, (row, n_symbols), w)  # in file order
-        self.keys, self.names, self.counts = merged, names, counts
+        self.keys, self.counts = merged, counts
 
 
 def _grown(counts, width, axis=0):

@@ -17,6 +17,7 @@ import copy
 import math
 import os
 import time
+import warnings
 from numbers import Integral
 
 import numpy as np
@@ -40,11 +41,14 @@ from ._model_input import window_sample_weight
 from ._name_chunks import chunk_reader, replayed
 from ._pipeline import split_pipeline
 from ._progress_output import shared_progress
+from ._shown_paths import shown_path
+from ._stacklevel import user_stacklevel
 from ._steps import unfreeze
 from ._text import counted
 from ._validation import check_path_then_pipeline
 from ._vocabulary_pass import first_pass
 from .datasets._base import check_table_arguments
+from .exceptions import FileChangedWarning
 from .nn.adam import scheduled_learning_rate
 from .nn.training import Patience, drop_later_epochs
 
@@ -201,7 +205,10 @@ def train_from_file(
         ``training_prefix_lengths_`` (``match_lengths`` after a prefix) and
         ``training_transitions_`` (its names are spelled as the file's are).
         The table of prefixes may take a few more passes after the training
-        (reading the names only). It keeps no record of the names themselves
+        (reading the names only): a change of the file that they find (every
+        epoch trained on the file as it was) leaves ``training_prefix_lengths_``
+        None, with a :class:`~sknextchar.exceptions.FileChangedWarning`, and
+        the model is returned. It keeps no record of the names themselves
         (``novel=True`` and :meth:`~sknextchar.NameSampler.in_training_set`
         need them in memory). A bare pipeline in a sampler
         (``NameSampler(FrozenEstimator(pipe)).fit([])``) has none of these
@@ -243,6 +250,15 @@ def train_from_file(
         If the file cannot be read (FileNotFoundError for a path that is no
         file); after its first pass, if it was removed, renamed, made a folder
         or unreadable since (saying that it changed while training read it).
+
+    Warns
+    -----
+    FileChangedWarning
+        With ``return_sampler=True``, if the file changed after the last
+        epoch, in the passes that record the lengths by prefix: the model is
+        returned without that record (``training_prefix_lengths_`` is None).
+        Under an ``"error"`` warnings filter it is raised and no model is
+        returned; filter it out by its class to keep such a run going.
 
     See Also
     --------
@@ -303,11 +319,11 @@ def train_from_file(
         _train_in_one_stream(pipeline, clf, first, trainer)
         if not return_sampler:
             return pipeline
-        passes.when = _AFTER  # the depths of the prefix table left
-        record.finish(raw_chunks, progress)
+        _finish_record(record, raw_chunks, progress, passes)
     from ._fitted import as_sampler
 
-    return record.fill(as_sampler(pipeline, "train_from_file", max_length=None))
+    sampler = as_sampler(pipeline, "train_from_file", max_length=None)
+    return record.fill_finished(sampler)  # the prefix table if it was finished
 
 
 def _first_pass(pipeline, windows, chunks, path, chunk_size, names_column, check):
@@ -377,6 +393,34 @@ def _epoch_trainer(clf, windows, chunks, progress, passes):
 
 # The passes of the records after the training, as their errors name them.
 _AFTER = "a pass after the last epoch (recording the lengths by prefix)"
+
+
+def _finish_record(record, chunks, progress, passes):
+    """The passes of ``record`` left after the last epoch (the depths of its
+    prefix table). A change of the file that they find keeps the model, which
+    every epoch trained on the file as it was, with a FileChangedWarning
+    (given after the error is handled: under an "error" filter, that warning
+    alone is raised): the prefix table is left out (``record.done`` stays
+    False), not made of two files."""
+    passes.when = _AFTER
+    try:
+        record.finish(chunks, progress)
+    except (ValueError, OSError):
+        if passes.change is None:
+            raise  # not a change of the file: its own error
+    if passes.change is None:
+        return
+    warnings.warn(
+        f"{shown_path(passes.path)} changed after the last epoch of training: "
+        f"{passes.change}. The trained model is kept, as every epoch read the "
+        "file as it was; it lacks only the record of the lengths of the names "
+        "after each prefix, which that pass was building, so sampling with "
+        "match_lengths=True after a prefix matches the lengths of all the names. "
+        "For that record too, copy the file and train on the copy, which stays "
+        "as it is.",
+        FileChangedWarning,
+        stacklevel=user_stacklevel(),
+    )
 
 
 def _check_pipeline_argument(pipeline):
@@ -594,7 +638,7 @@ def _train_epoch(clf, windows, chunks, epoch, progress, path):
         del data
     if not n_windows:  # the first pass found names: the file changed since
         raise ValueError(
-            f"{os.fspath(path)!r} holds no names any more: it changed while "
+            f"{shown_path(path)} holds no names any more: it changed while "
             "training read it again; train on a file that stays as it is."
         )
     clf.loss_curve_.append(total / n_windows)

@@ -20,6 +20,7 @@ from sklearn.utils.validation import check_is_fitted, check_random_state
 
 from ._architecture import (
     check_architecture,
+    check_initial_memory,
     check_params_together,
     check_same_vocabulary,
     hidden_sizes,
@@ -30,6 +31,7 @@ from ._atomic import Rollback, fitted_state, reports_fit
 from ._blas import one_blas_thread
 from ._compat import Interval, Options, StrOptions, fit_context
 from ._epoch_records import (
+    check_early_stopping_split,
     divergence_advice,
     split_for_early_stopping,
     start_records,
@@ -145,7 +147,8 @@ class CharEmbeddingMLPClassifier(
         Seeds the initial weights, the shuffling and the validation split. Pass
         an int for reproducible results. The validation split draws apart from
         the rest (see ``validation_fraction``), so the names held out do not
-        depend on the architecture.
+        depend on the architecture. A fit refused for its data or parameters
+        draws nothing: it is refused before the first draw.
     tol : float, default=1e-4
         Minimum improvement of the training loss (or of the validation score
         under ``early_stopping``) that resets the patience counter.
@@ -387,7 +390,9 @@ class CharEmbeddingMLPClassifier(
     value below the one that failed (``partial_fit`` on weights far from 1: the
     factor that scales them to a mean of 1), and the estimator is left exactly
     as it was before the call: unfitted after a first ``fit``, with its previous weights
-    after ``partial_fit`` or a warm-started ``fit``. Any other error, or a
+    after ``partial_fit`` or a warm-started ``fit``; a RandomState given as
+    ``random_state`` (or NumPy's global one, for None) has advanced as for any
+    fit, so a retry starts from other weights. Any other error, or a
     KeyboardInterrupt, during a training call leaves it unchanged too; to stop
     a long run early and keep the model, return True from a callback's
     ``on_fit_task_end``.
@@ -592,12 +597,19 @@ class CharEmbeddingMLPClassifier(
             weights = window_weights(X, data, sample_weight)
             check_labels_weighted(self, data, weights)
             check_discriminative_labels(self)
+            # What the user gave is checked before the first draw, so a fit
+            # refused for it leaves a RandomState given as it was (a run that
+            # diverges has drawn, as any fit does).
+            if cold:
+                check_initial_memory(self, data)
+            else:  # new weights have the right shapes
+                check_architecture(self)
+            check_early_stopping_split(self, data, weights)
             rng = check_random_state(self.random_state)
             # The hold-out draws first, apart: the architecture cannot change it.
             seed = hold_out_seed(self.random_state) if self.early_stopping else None
             if cold:
                 self._initialize(data, rng)
-            check_architecture(self)
             start_records(self, new_run=True)
             self._train(X, y, data, weights, rng, partial=False, split_seed=seed)
         return self
@@ -668,10 +680,11 @@ class CharEmbeddingMLPClassifier(
                 classes=classes,
             )  # fmt: skip
             weights = call["weights"] = window_weights(X, data, sample_weight)
+            if not first:  # before any draw, as in fit
+                check_architecture(self)
             rng = check_random_state(self.random_state)
             if first:
                 self._initialize(data, rng)
-            check_architecture(self)
             start_records(self, new_run=False)
             self._train(X, y, data, weights, rng, partial=True)
         return self

@@ -15,7 +15,7 @@ and its own advice) reads the attributes, never the words of the message.
 
 from ._limits import MAX_LETTERS
 from ._remade_errors import remade
-from ._text import counted, quoted
+from ._text import counted, one_or_many, quoted
 
 __all__ = [
     "DeadEndError",
@@ -381,7 +381,7 @@ def room_after_message(shown, letters, steps, what, lever=None, max_length=None)
         )
     elif lever is not None and letters < MAX_LETTERS and taken:  # a level fits
         shorten += f", or lower {lever} to {MAX_LETTERS - letters}"
-    more = "one more letter" if steps == 1 else f"{steps:,} more letters"
+    more = one_or_many(steps, "one more letter", f"{steps:,} more letters")
     return (
         f"{shown} has {letters:,} letters, and {more} would make a name of "
         f"more than {MAX_LETTERS:,} letters, the most a name may have. {shorten}."

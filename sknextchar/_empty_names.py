@@ -19,6 +19,7 @@ from ._text import (
     counted,
     describe_symbol,
     normalize_text,
+    one_or_many,
 )
 
 __all__ = ["EmptyNamesError"]
@@ -89,7 +90,7 @@ class EmptyNamesError(PlacedNamesError):
         )
         removes = f"strip_accents={self.strip_accents!r} removes every character of"
         if not n_stripped:  # only invisible characters
-            them = "it" if self.n_names == 1 else "them"
+            them = one_or_many(self.n_names, "it", "them")
             return (
                 f"{counted(self.n_names, 'name', ('holds', 'hold'))} only "
                 f"{_no_letters(held)} and whitespace: {self.shown()}. Remove {them}."
@@ -99,7 +100,7 @@ class EmptyNamesError(PlacedNamesError):
                 f"{removes} {counted(self.n_names, 'name')}: {self.shown()}. "
                 f"{_advice(self.kinds)}"
             )
-        them, hold = ("it", "holds") if n_invisible == 1 else ("them", "hold")
+        them, hold = one_or_many(n_invisible, ("it", "holds"), ("them", "hold"))
         return (
             f"{counted(self.n_names, 'name')} read as empty: {self.shown()}. "
             f"{n_invisible:,} of them {hold} only {_no_letters(held)} and "

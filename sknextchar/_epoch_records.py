@@ -15,7 +15,7 @@ import inspect
 
 import numpy as np
 
-from ._holdout import same_name_groups, validation_split
+from ._holdout import check_hold_out, same_name_groups, validation_split
 from ._novelty import fold_map
 from .nn.training import Patience, drop_later_epochs
 
@@ -31,6 +31,7 @@ WEIGHT_0_HELD_OUT = (
 
 __all__ = [
     "case_fold",
+    "check_early_stopping_split",
     "convergence_message",
     "divergence_advice",
     "parameter_default",
@@ -115,21 +116,12 @@ def split_for_early_stopping(
     >>> train[1].tolist(), train[2].tolist()
     ([0, 2], [1.5, 0.5])
     """
-    contexts, targets, groups = data.contexts, data.targets, data.groups
-    if sample_weight is not None and not (sample_weight > 0).all():
-        kept = sample_weight > 0
-        contexts, targets, sample_weight = (
-            contexts[kept], targets[kept], sample_weight[kept],
-        )  # fmt: skip
-        groups = None if groups is None else groups[kept]
+    contexts, targets, groups, sample_weight = _weighted_rows(data, sample_weight)
     if not estimator.early_stopping:
         if rescale:
             sample_weight = _mean_one(sample_weight)
         return (contexts, targets, sample_weight), None
-    classes = getattr(estimator, "label_classes_", None)  # a fit by label
-    strata = None if classes is None else contexts[:, -1]
-    # A repeated name is one unit, in any case (as novel=True compares them).
-    units = same_name_groups(targets, groups, strata, case_fold(estimator, groups))
+    units = _units(estimator, contexts, targets, groups)
     held = _hold_out(
         estimator, contexts, targets, units, random_state, len(data.targets)
     )
@@ -153,21 +145,86 @@ def case_fold(estimator, groups):
     return fold_map(tuple(classes))
 
 
+def check_early_stopping_split(estimator, data, sample_weight=None):
+    """Raise if early stopping cannot hold out a validation set of ``data``.
+
+    The checks of :func:`split_for_early_stopping` (a validation set too small,
+    a label left without training names), without its draw: ``fit`` calls this
+    before it draws anything from its ``random_state``, so that a fit refused
+    for its data leaves that generator as it was. Nothing to check without
+    early stopping.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> data = SimpleNamespace(contexts=np.zeros((4, 2), int),
+    ...                        targets=np.arange(4), groups=np.array([0, 0, 1, 1]))
+    >>> clf = SimpleNamespace(early_stopping=True, validation_fraction=0.5)
+    >>> check_early_stopping_split(clf, data)  # one name held out, one trained on
+    >>> check_early_stopping_split(clf, data, np.array([1.0, 1.0, 0.0, 0.0]))
+    Traceback (most recent call last):
+    ...
+    ValueError: The validation set is too small: validation_fraction=0.5 of 1 \
+distinct name leaves 0 for training. Use more data, or early_stopping=False. \
+(Names or rows of sample_weight 0 are left out before the hold-out is drawn, so \
+they do not count.)
+    """
+    if not estimator.early_stopping:
+        return
+    contexts, targets, groups, _ = _weighted_rows(data, sample_weight)
+    units = _units(estimator, contexts, targets, groups)
+    classes = getattr(estimator, "label_classes_", None)  # None: no labels
+    strata = None if classes is None else contexts[:, -1]
+    with _weight_0_said(len(targets) != len(data.targets)):
+        check_hold_out(
+            len(targets), units, estimator.validation_fraction, strata, classes
+        )
+
+
+def _weighted_rows(data, sample_weight):
+    """``data``'s contexts, targets, groups and ``sample_weight`` without the
+    rows of weight 0 (as if absent)."""
+    contexts, targets, groups = data.contexts, data.targets, data.groups
+    if sample_weight is not None and not (sample_weight > 0).all():
+        kept = sample_weight > 0
+        contexts, targets, sample_weight = (
+            contexts[kept], targets[kept], sample_weight[kept],
+        )  # fmt: skip
+        groups = None if groups is None else groups[kept]
+    return contexts, targets, groups, sample_weight
+
+
+def _units(estimator, contexts, targets, groups):
+    """The unit of the hold-out of each row: a repeated name is one unit, in
+    any case (as novel=True compares them), and per label in a fit by label."""
+    classes = getattr(estimator, "label_classes_", None)  # a fit by label
+    strata = None if classes is None else contexts[:, -1]
+    return same_name_groups(targets, groups, strata, case_fold(estimator, groups))
+
+
+@contextlib.contextmanager
+def _weight_0_said(left_out):
+    """Say, in a hold-out's error raised inside, that rows of weight 0 were
+    left out before it, when some were (``left_out``)."""
+    try:
+        yield
+    except ValueError as error:
+        if not left_out:
+            raise
+        raise ValueError(f"{error} {WEIGHT_0_HELD_OUT}") from None
+
+
 def _hold_out(estimator, contexts, targets, groups, random_state, n_given):
     """:func:`validation_split`, per label in a fit by label (the last column
     of ``contexts``), whose message says when weights of 0 left rows out
     (``n_given`` rows before, ``len(targets)`` after)."""
     classes = getattr(estimator, "label_classes_", None)  # None: no labels
     strata = None if classes is None else contexts[:, -1]
-    try:
+    with _weight_0_said(len(targets) != n_given):
         return validation_split(
             len(targets), groups, estimator.validation_fraction, random_state,
             strata, classes,
         )  # fmt: skip
-    except ValueError as error:
-        if len(targets) == n_given:
-            raise
-        raise ValueError(f"{error} {WEIGHT_0_HELD_OUT}") from None
 
 
 @contextlib.contextmanager

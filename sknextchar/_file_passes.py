@@ -17,8 +17,10 @@ import contextlib
 import hashlib
 import itertools
 import os
-import shlex
 import stat
+
+from ._shown_paths import shell_path, shown_path
+from ._text import one_or_many
 
 __all__ = ["IN_MEMORY_ADVICE", "FilePasses", "check_rereadable"]
 
@@ -63,12 +65,12 @@ def check_rereadable(path):
     if kind is None:
         return
     raise ValueError(
-        f"{os.fspath(path)!r} is {kind}, which cannot be read again from its "
+        f"{shown_path(path)} is {kind}, which cannot be read again from its "
         "start, but train_from_file reads its file more than once: once to fix "
         "the vocabulary, then to train (again for each epoch, max_iter, when "
         "its names are more than one chunk_size): the names must be in a "
         "regular file. "
-        f"Save them to one (for example `cat {shlex.quote(os.fspath(path))} > "
+        f"Save them to one (for example `cat {shell_path(path)} > "
         "names.txt`) and pass its path, or read them once with "
         "sknextchar.datasets.load_names and fit the pipeline on them in memory."
     )
@@ -88,26 +90,29 @@ class FilePasses:
     the file that the first read.
 
     The file's identity, size and modification time, and a hash of its bytes,
-    are recorded when this is made, before the first pass; the file is found
-    by its absolute path then, so that a change of the working folder does not
-    change the file the later passes read. After every pass, and before each
-    later one, they are looked at again (one ``os.stat``): a file of another
-    size (written to, appended to, replaced), or one removed, made a folder or
-    a FIFO, or no longer readable, is refused; each said to have changed while
-    training read it, at the pass that found it. A file of the same size whose
-    time or identity changed is hashed again (one more read of it): the same
-    bytes (only touched, or saved again unchanged) go on, other bytes are
-    refused. A file that grows as it is read (still being written) is refused
-    at the end of the first pass. A file rewritten in place to the same size
-    within the resolution of the file system's times (nanoseconds to
-    milliseconds on most current file systems, a second on ext3 and some
-    network shares, 2 s on FAT) keeps its size and time, and is not seen, nor
-    is one whose old time a copy put back (``cp -p``, ``touch -r``).
+    are recorded when this is made, before the first pass; the file is found by
+    its absolute path then, so that a change of the working folder does not
+    change the file the later passes read. Before each pass after the first
+    they are looked at again (one ``os.stat``), and after every pass the bytes
+    are hashed again too (one more read of the file, from the system's cache
+    when the file fits in memory, else from the disk: a small cost beside
+    training on it): a file of another size (written to, appended to,
+    replaced), or one removed, made a folder or a FIFO, or no longer readable,
+    is refused; each said to have changed while training read it, at the pass
+    that found it. A file of the same size is refused when its bytes changed,
+    even if its time did not (rewritten within the resolution of the file
+    system's times, or its old time put back by a copy, ``cp -p`` or ``touch
+    -r``); the same bytes (only touched, or saved again unchanged) go on. A
+    file that grows as it is read (still being written) is refused at the end
+    of the first pass.
 
     Parameters
     ----------
     path : str or os.PathLike
         The names file, as the user spelled it (the errors say it so).
+    first : str, default="the end of the first pass"
+        The end of the first pass, as the error of a change that it finds
+        names it.
 
     Attributes
     ----------
@@ -115,6 +120,8 @@ class FilePasses:
         ``path``, as given.
     where : str
         Its absolute path when this was made: the file the passes read.
+    first : str
+        ``first``, as given.
     state : tuple or None
         The file's device, inode, size and modification time (ns) as the
         passes found it; None if it was no regular file.
@@ -123,6 +130,10 @@ class FilePasses:
         (``"epoch 3"``): set it before each pass after the first.
     epochs_done : int
         The epochs this training finished: the errors say they are lost.
+    change : str or None
+        The change found, as its error says it after the file's path (``"epoch
+        2 found it grown from 2,282 to 2,291 bytes ..."``); None while the file
+        is as the first pass found it.
 
     Examples
     --------
@@ -146,13 +157,14 @@ class FilePasses:
     ValueError: '...names.txt' changed while training read it: epoch 2 found it ...
     """
 
-    def __init__(self, path):
-        self.path, self.where = path, os.path.abspath(path)
+    def __init__(self, path, first="the end of the first pass"):
+        self.path, self.where, self.first = path, os.path.abspath(path), first
         self.state = _state(self.where)
         self._digest = _digest(self.where) if self.state is not None else None
         if _state(self.where) != self.state:  # being written: no digest to trust
             self._digest = None
         self.when, self.epochs_done = "a pass after the first", 0
+        self.change = None
 
     def checked(self, chunks):
         """The passes of ``chunks``, each checked.
@@ -196,8 +208,7 @@ class FilePasses:
             The pass runs in the ``with`` block.
         """
         if when is not None:
-            self._check_kind(when)
-            self._check_state(when)
+            self.check(when)
         try:
             yield
         except OSError as error:
@@ -205,7 +216,28 @@ class FilePasses:
             if changed is None:
                 raise  # the first pass's, or not the file that changed
             raise changed from error
-        self._check_state(when or "the end of the first pass")
+        self._check_state(when or self.first, rehash=True)
+
+    def check(self, when, rehash=False):
+        """Refuse the file if it is no longer the one the first pass read (a
+        look at its kind, size and time: the check before a pass).
+
+        Parameters
+        ----------
+        when : str
+            The pass about to read the file, as the error names it.
+        rehash : bool, default=False
+            Hash the bytes again even when the size and time are the same (a
+            rewrite of the same size that kept the file's time is then seen):
+            one more read of the file.
+
+        Raises
+        ------
+        ValueError
+            If the file changed (other bytes, or a FIFO now in its place).
+        """
+        self._check_kind(when)
+        self._check_state(when, rehash)
 
     def _check_kind(self, when):
         """A FIFO, socket or device now in its place is refused, not opened
@@ -215,15 +247,22 @@ class FilePasses:
             what = f"could not read it again ({kind} is now in its place"
             raise ValueError(self._changed(when, what + ", since the previous pass)"))
 
-    def _check_state(self, when):
+    def _check_state(self, when, rehash=False):
         """Refuse the file if it is no longer as the first pass found it; a
-        file of the same size with the same bytes goes on."""
+        file of the same size with the same bytes goes on. Its bytes are
+        hashed when its state changed, or always (``rehash``: after a pass)."""
         now = _state(self.where)
-        if now is None or now == self.state:
+        if now is None:
             return  # no regular file: the pass's own error, told by _gone
+        if now == self.state and not (rehash and self._digest is not None):
+            return
         same_size = self.state is not None and now[2] == self.state[2]
         if same_size and self._digest is not None:
-            if _digest(self.where) == self._digest:
+            digest = _digest(self.where)
+            # None: unreadable now. Before a pass, its open says why; after
+            # the last, nothing opens it again, so a change of the same size
+            # made with the loss of the permission to read it goes unseen.
+            if digest in (self._digest, None):
                 self.state = now  # only touched, or saved again unchanged
                 return
         what = f"found it {_how(self.state, now)} since training started reading it"
@@ -248,15 +287,15 @@ class FilePasses:
 
     def _changed(self, when, what, advice=None):
         """The message of a change ``what`` found by the pass ``when``."""
+        self.change = f"{when} {what}"
         lost, done = "", self.epochs_done
         if done:  # trained on the file as it was, but not returned
-            many = done > 1
             lost = (
-                f" The {done} epoch{'s' if many else ''} this training finished "
-                f"{'are' if many else 'is'} not kept."
+                f" The {one_or_many(done, 'epoch', f'{done:,} epochs')} this "
+                f"training finished {one_or_many(done, 'is', 'are')} not kept."
             )
         return (
-            f"{os.fspath(self.path)!r} changed while training read it: {when} "
+            f"{shown_path(self.path)} changed while training read it: {when} "
             f"{what}.{lost} Training from a file reads it more than once"
             + (advice or _PUT_BACK)
         )

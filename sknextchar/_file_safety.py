@@ -18,9 +18,10 @@ import errno
 import os
 import re
 import secrets
-import shlex
 import stat
 from pathlib import Path
+
+from ._shown_paths import shell_path, shown_path
 
 __all__ = [
     "LINK_LOOP",
@@ -30,7 +31,6 @@ __all__ = [
     "file_on_the_way",
     "file_state",
     "new_file",
-    "path_text",
     "real_target",
 ]
 
@@ -154,7 +154,7 @@ def check_target(
     _refuse_open_file(shown, advice)
     if str(shown).endswith(("/", os.sep)) and not os.path.isdir(shown):
         raise FileNotFoundError(
-            f"Cannot save to {shown!r}: no such folder (a path ending in a "
+            f"Cannot save to {shown_path(shown)}: no such folder (a path ending in a "
             f"separator names a folder). {_give(*advice)}."
         )
     real = real_target(path)
@@ -163,14 +163,16 @@ def check_target(
         _check_existing(shown, real, status, inputs, advice)
     elif not real.parent.is_dir():
         raise FileNotFoundError(
-            f"Cannot save to {shown!r}: no such folder ({str(real.parent)!r}). "
+            f"Cannot save to {shown_path(shown)}: no such folder "
+            f"({shown_path(real.parent)}). "
             "Create the folder first, or choose a file in a folder that exists."
         )
     protected = _protection(real.parent)
     if protected is not None:  # before training, not after
         raise PermissionError(
-            f"Cannot save to {shown!r}: its folder cannot be written to (read-only "
-            f"or no permission: {protected}). {_another(command_line)}."
+            f"Cannot save to {shown_path(shown)}: its folder cannot be written "
+            f"to (read-only or no permission: {protected}). "
+            f"{_another(command_line)}."
         )
     protected = None if status is None else _protection(real, status)
     if protected is not None:
@@ -180,8 +182,8 @@ def check_target(
         raise FileExistsError(kept)
     if status is not None and not force:  # only the command line asks this
         raise FileExistsError(
-            f"{shown!r} already exists; pass --force to replace it, or choose "
-            "another output file."
+            f"{shown_path(shown)} already exists; pass --force to replace it, "
+            "or choose another output file."
         )
     return status
 
@@ -200,20 +202,22 @@ def _status(real, shown, command_line):
         return None
     except PermissionError:  # a folder on the way that may not be entered
         raise PermissionError(
-            f"Cannot save to {shown!r}: its folder {str(real.parent)!r} cannot be "
-            f"entered (no permission); nothing was saved. {_another(command_line)}."
+            f"Cannot save to {shown_path(shown)}: its folder "
+            f"{shown_path(real.parent)} cannot be entered (no permission); "
+            f"nothing was saved. {_another(command_line)}."
         ) from None
     except NotADirectoryError:  # a file where the path has a folder
         raise NotADirectoryError(
-            f"Cannot save to {shown!r}: {file_on_the_way(shown)!r} is a file, not "
-            "a folder; nothing was saved. Choose a file in a folder that exists."
+            f"Cannot save to {shown_path(shown)}: "
+            f"{shown_path(file_on_the_way(shown))} is a file, not a folder; "
+            "nothing was saved. Choose a file in a folder that exists."
         ) from None
     except OSError as error:
         if error.errno != errno.ELOOP:
             raise
-        remove = f"rm {shlex.quote(shown)}" if command_line else "os.remove(path)"
+        remove = f"rm {shell_path(shown)}" if command_line else "os.remove(path)"
         raise OSError(  # one argument: no "[Errno 40]" before the message
-            f"Cannot save to {shown!r}: {LINK_LOOP}; remove it ({remove}) or "
+            f"Cannot save to {shown_path(shown)}: {LINK_LOOP}; remove it ({remove}) or "
             f"{_another(command_line).lower()}."
         ) from None
 
@@ -254,7 +258,7 @@ def _give(command_line, example, folder=None):
     where = "" if folder is None else " in it"
     name = name if folder is None else os.path.join(folder, name)
     give = "Give -o" if command_line else "Pass the path of"
-    return f"{give} {kind}{where}, such as {name!r}"
+    return f"{give} {kind}{where}, such as {shown_path(name)}"
 
 
 def _refuse_open_file(shown, advice):
@@ -277,11 +281,11 @@ def _refuse_open_file(shown, advice):
         where = (
             "it"
             if stream == os.path.abspath(shown)
-            else f"it leads to {stream!r}, which"
+            else f"it leads to {shown_path(stream)}, which"
         )
         give = "Give -o the path of a file" if command_line else _give(*advice)
         raise FileExistsError(
-            f"Cannot write to {shown!r}: {where} names an open file of a "
+            f"Cannot write to {shown_path(shown)}: {where} names an open file of a "
             "process (a standard stream or a descriptor it holds), not a file of "
             "its own; a model or a picture is written beside its file and renamed "
             f"into place, which a stream cannot take. {give}."
@@ -318,8 +322,9 @@ def _check_existing(shown, real, status, inputs, advice):
     folder = kind == "a folder"
     if kind is not None:
         raise (IsADirectoryError if folder else FileExistsError)(
-            f"Cannot write to {shown!r}: it is {kind}, not a regular file; it "
-            f"was left untouched. {_give(*advice, shown if folder else None)}."
+            f"Cannot write to {shown_path(shown)}: it is {kind}, not a regular "
+            "file; it was left untouched. "
+            f"{_give(*advice, shown if folder else None)}."
         )
     for given in inputs:
         if (
@@ -328,8 +333,8 @@ def _check_existing(shown, real, status, inputs, advice):
             and os.path.samefile(given, real)
         ):
             raise ValueError(
-                f"Cannot write to {shown!r}: it is one of the input files of "
-                "this command, which are never overwritten (not even with "
+                f"Cannot write to {shown_path(shown)}: it is one of the input "
+                "files of this command, which are never overwritten (not even with "
                 "--force). Choose another output file."
             )
 
@@ -373,8 +378,8 @@ _READ_ONLY_MOUNT = "it is on a file system mounted read-only"
 def _protected_message(shown, protected, command_line):
     if protected == _READ_ONLY_MOUNT:  # only another file can help
         return (
-            f"Cannot write to {shown!r}: {protected}, and nothing on it can be "
-            "replaced; it was left untouched. "
+            f"Cannot write to {shown_path(shown)}: {protected}, and nothing on "
+            "it can be replaced; it was left untouched. "
             + (
                 "Choose another output file, on a disk that is not read-only."
                 if command_line
@@ -383,16 +388,17 @@ def _protected_message(shown, protected, command_line):
         )
     if command_line:
         return (
-            f"Cannot write to {shown!r}: the file is write-protected ({protected}), "
-            "and a protected file is never replaced, not even with --force; it was "
-            f"left untouched. To replace it, make it writable first (chmod u+w "
-            f"{shown!r}), or choose another output file."
+            f"Cannot write to {shown_path(shown)}: the file is write-protected "
+            f"({protected}), and a protected file is never replaced, not even "
+            "with --force; it was left untouched. To replace it, make it "
+            f"writable first (chmod u+w {shell_path(shown)}), or choose another "
+            "output file."
         )
     return (
-        f"Cannot save to {shown!r}: the file is write-protected ({protected}), and "
-        "a protected file is never replaced; it was left untouched. To replace "
-        "it, make it writable first (os.chmod(path, 0o644)), or save to another "
-        "path."
+        f"Cannot save to {shown_path(shown)}: the file is write-protected "
+        f"({protected}), and a protected file is never replaced; it was left "
+        "untouched. To replace it, make it writable first (os.chmod(path, "
+        "0o644)), or save to another path."
     )
 
 
@@ -612,48 +618,14 @@ def _naming_target(path, existing):
     try:
         yield
     except OSError as exc:
-        shown = os.fspath(path)
-        kept = f"{shown!r} is as it was" if existing else f"{shown!r} was not created"
+        shown = shown_path(path)
+        kept = f"{shown} is as it was" if existing else f"{shown} was not created"
         advice = _WRITE_ADVICE.get(exc.errno, "try again, or write elsewhere")
         reason = exc.strerror or str(exc) or type(exc).__name__
         message = (
-            f"Cannot write {shown!r}: {reason}. Nothing was changed ({kept}); {advice}."
+            f"Cannot write {shown}: {reason}. Nothing was changed ({kept}); {advice}."
         )
         kind = type(exc) if type(exc).__module__ == "builtins" else OSError
         error = kind(message)
         error.errno = exc.errno
         raise error from exc
-
-
-def path_text(path):
-    """A path argument as a str, bytes decoded as the operating system does.
-
-    Parameters
-    ----------
-    path : str, bytes or os.PathLike
-
-    Returns
-    -------
-    path : str
-
-    Raises
-    ------
-    TypeError
-        If ``path`` is none of these.
-
-    Examples
-    --------
-    >>> path_text(b"names.txt")
-    'names.txt'
-    >>> path_text(5)
-    Traceback (most recent call last):
-    ...
-    TypeError: path must be the path of a file (a str, bytes or os.PathLike); got int.
-    """
-    try:
-        return os.fsdecode(path)
-    except TypeError:
-        raise TypeError(
-            "path must be the path of a file (a str, bytes or os.PathLike); got "
-            f"{type(path).__name__}."
-        ) from None

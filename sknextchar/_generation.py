@@ -35,7 +35,7 @@ from ._shortfall import (
     shortfall_message,
 )
 from ._sizes import check_allocation
-from ._text import or_list
+from ._text import counted, one_or_many, or_list
 from ._vocabulary import END_ID, decode_rows
 
 __all__ = [
@@ -517,9 +517,8 @@ def check_name_count(n_names, n_letters, n_prefix, controls):
         return
     span = f"{low:,} to {high:,} letters"
     if low == high:
-        span = f"{low:,} {'letter' if low == 1 else 'letters'}"
-    unit = "letter" if n_prefix == 1 else "letters"
-    after = f" after a prefix of {n_prefix:,} {unit}" if n_prefix else ""
+        span = counted(low, "letter")
+    after = f" after a prefix of {counted(n_prefix, 'letter')}" if n_prefix else ""
     bounds = (
         "loosen the length bounds (min_length=..., max_length=...)"
         if low > max(1, n_prefix)
@@ -557,10 +556,10 @@ def _check_new_reachable(
     else:  # no temperature, top_k or top_p can help: every name is left out
         asked = "No name can be returned"
     raise ValueError(
-        f"{asked}: {_names(possible)} exist{'s' if possible == 1 else ''} with "
+        f"{asked}: {_names(possible)} {one_or_many(possible, 'exists', 'exist')} with "
         f"min_length={low}, "
         f"max_length={high}{after}, and {_all_of(n_left, possible)} "
-        f"{'is' if n_left == 1 else 'are'} left out as {words}. To get "
+        f"{one_or_many(n_left, 'is', 'are')} left out as {words}. To get "
         f"{'more' if unique else 'names'}, "
         f"{_new_names_levers(n_samples, n_prefix, words, possible - n_left)}."
     )
@@ -575,7 +574,7 @@ def _all_of(n_left, possible):
 
 def _names(n, kind=""):
     """ "1 name" or "2,000 names" (``kind`` before "name")."""
-    return f"{n:,} {kind}name{'' if n == 1 else 's'}"
+    return counted(n, f"{kind}name")
 
 
 def _new_names_levers(n_samples, n_prefix, words, n_new=1):
@@ -595,8 +594,7 @@ def _new_names_levers(n_samples, n_prefix, words, n_new=1):
 
 def _after_prefix(n_prefix):
     """ " after a prefix of N letters" for a message, or "" without a prefix."""
-    plural = "s" if n_prefix > 1 else ""
-    return f" after a prefix of {n_prefix} letter{plural}" if n_prefix else ""
+    return f" after a prefix of {counted(n_prefix, 'letter')}" if n_prefix else ""
 
 
 def _all_names(prefix_ids, n_letters, min_length, max_length):

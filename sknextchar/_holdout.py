@@ -30,6 +30,7 @@ from sklearn.model_selection import GroupShuffleSplit, ShuffleSplit
 from sklearn.utils import check_random_state
 
 __all__ = [
+    "check_hold_out",
     "held_out_split",
     "hold_out",
     "hold_out_seed",
@@ -445,6 +446,56 @@ def _hold_out_by_label(groups, n_val, strata, random_state):
     return np.flatnonzero(~held), np.flatnonzero(held)
 
 
+def check_hold_out(n_rows, groups, fraction, strata=None, label_names=None):
+    """Raise if early stopping cannot hold out ``fraction`` of the units.
+
+    The checks of :func:`validation_split`, without its draw: a fit calls this
+    before it draws anything from its ``random_state``, so that a fit refused
+    for its data leaves the generator as it was.
+
+    Parameters
+    ----------
+    n_rows : int
+        Number of rows (windows).
+    groups : ndarray of shape (n_rows,) or None
+        The name of each window; None to hold out rows.
+    fraction : float
+        The fraction of the units to hold out, in (0, 1).
+    strata : ndarray of shape (n_rows,) or None, default=None
+        The label (or label id) of each row, for a fit by label; None otherwise.
+    label_names : ndarray or None, default=None
+        With label ids as ``strata``, the label of each id, for the message.
+
+    Raises
+    ------
+    ValueError
+        If fewer than two units, or none for training, would be left; or, with
+        ``strata``, if a label would be left without training units.
+
+    Examples
+    --------
+    >>> check_hold_out(4, None, 0.25)  # one row held out, three for training
+    >>> check_hold_out(2, np.array([0, 0]), 0.5)
+    Traceback (most recent call last):
+    ...
+    ValueError: The validation set is too small: validation_fraction=0.5 of 1 \
+distinct name leaves 0 for training. Use more data, or early_stopping=False.
+    """
+    units, kind = _hold_out_units(n_rows, groups)
+    _check_not_too_small(units, kind, fraction)
+    if strata is None:
+        return
+    unit_strata = unit_labels(groups, strata)
+    reason = label_shortfall(unit_strata, fraction, kind, label_names)
+    if reason is not None:
+        smaller = units > np.unique(unit_strata).size  # else none can be held
+        raise ValueError(
+            f"{reason} Use more {kind} of those labels, "
+            + ("a smaller validation_fraction, " if smaller else "")
+            + "or early_stopping=False."
+        )
+
+
 def validation_split(
     n_rows, groups, fraction, random_state, strata=None, label_names=None
 ):
@@ -486,18 +537,7 @@ def validation_split(
     >>> np.unique(groups[held]).size  # ceil(0.25 * 4) whole names
     1
     """
-    units, kind = _hold_out_units(n_rows, groups)
-    _check_not_too_small(units, kind, fraction)
-    if strata is not None:
-        unit_strata = unit_labels(groups, strata)
-        reason = label_shortfall(unit_strata, fraction, kind, label_names)
-        if reason is not None:
-            smaller = units > np.unique(unit_strata).size  # else none can be held
-            raise ValueError(
-                f"{reason} Use more {kind} of those labels, "
-                + ("a smaller validation_fraction, " if smaller else "")
-                + "or early_stopping=False."
-            )
+    check_hold_out(n_rows, groups, fraction, strata, label_names)
     _, held_out = hold_out(n_rows, groups, fraction, random_state, strata)
     is_validation = np.zeros(n_rows, dtype=bool)
     is_validation[held_out] = True

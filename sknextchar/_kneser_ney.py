@@ -350,21 +350,41 @@ class KneserNeyClassifier(
     def _start(self, n_symbols, from_windows):
         """Empty counts for a first fit of the data's shape."""
         order = self._requested_order()
+        self._n_symbols = int(n_symbols)
+        self._from_windows = bool(from_windows)
+        self._base = max(self._n_symbols, len(self.classes_), 2)
+        most = max_order(self._base)
+        if order > most and order - 1 > self.n_features_in_ < most - 1:
+            raise ValueError(self._past_both(order, most))
+        if order > most:  # first: no windows are that long
+            raise ValueError(self._too_long(order, most))
         if order - 1 > self.n_features_in_:
             raise ValueError(
                 f"order={order} needs contexts of at least {order - 1} symbols, but "
                 f"the data has {self.n_features_in_}. Lengthen the windows "
                 "(ContextWindowTransformer(context_length=...)) or lower order."
             )
-        self._n_symbols = int(n_symbols)
-        self._from_windows = bool(from_windows)
-        self._base = max(self._n_symbols, len(self.classes_), 2)
-        if order > max_order(self._base):
-            raise ValueError(self._too_long(order, max_order(self._base)))
         self.order_ = order
         self.n_windows_ = 0
         self._top_keys = np.zeros(0, dtype=np.int64)
         self._top_counts = np.zeros(0, dtype=np.int64)
+
+    def _past_both(self, order, most):
+        """The message of an order past the data's contexts and past 64 bits
+        (longer windows lift the first limit, never the second)."""
+        n, longest = self.n_features_in_, most - 1
+        how = f"give contexts of {longest} symbols or less"
+        if self._from_windows:
+            how = (
+                "lengthen the windows (ContextWindowTransformer(context_length="
+                f"{longest}) or less)"
+            )
+        return (
+            f"order={order} is too long: contexts of {n} symbols allow at most "
+            f"order={n + 1} (and n-grams of {self._base} symbols in 64 bits at most "
+            f"order={most}). Pass order={n + 1} or less, or {how} with order={most} "
+            "or less."
+        )
 
     def _too_long(self, order, most):
         """The message of an order whose n-grams do not fit in 64 bits."""

@@ -9,12 +9,16 @@ TypeError, and give labels as an array scikit-learn's target checks take.
 """
 
 import numbers
+import warnings
 
 import numpy as np
+from sklearn.exceptions import DataConversionWarning
+from sklearn.utils.validation import column_or_1d
 
+from ._stacklevel import user_stacklevel
 from ._validation import element_place, series_index
 
-__all__ = ["check_label_types", "check_no_missing_labels", "label_values"]
+__all__ = ["check_label_types", "check_no_missing_labels", "label_values", "labels_1d"]
 
 
 def _is_missing(value):
@@ -144,3 +148,49 @@ def check_label_types(y, *, name="y"):
         f"every label as a string ([str(label) for label in {name}]) or every "
         "label as a number."
     )
+
+
+def labels_1d(values, name="y"):
+    """``values`` as a 1d array: a column (shape ``(n, 1)``) with a
+    ``DataConversionWarning`` that points at the user's call, as
+    scikit-learn's estimators warn; any other shape of more than one dimension
+    refused by :func:`~sklearn.utils.validation.column_or_1d`.
+
+    The warning opens with scikit-learn's words, so that a filter or a test
+    on them still matches; then it names the argument.
+
+    Parameters
+    ----------
+    values : array-like of shape (n,) or (n, 1)
+        The labels.
+    name : str, default="y"
+        The argument that holds them, as the warning names it.
+
+    Returns
+    -------
+    labels : ndarray of shape (n,)
+
+    Examples
+    --------
+    >>> import warnings
+    >>> from sknextchar._label_input import labels_1d
+    >>> labels_1d(["f", "m"]).tolist()
+    ['f', 'm']
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     labels_1d([["f"], ["m"]], name="labels").tolist()
+    ['f', 'm']
+    >>> print(caught[0].message)
+    A column-vector y was passed when a 1d array was expected: labels has shape (2, 1), read as a 1d array of its labels; pass a 1d array or a list (numpy.ravel(labels)) to silence this warning.
+    """  # noqa: E501
+    labels = column_or_1d(values)  # a shape other than (n,) and (n, 1): refused
+    shape = np.shape(values)
+    if len(shape) == 2:  # a column: as scikit-learn's estimators, warned
+        warnings.warn(
+            "A column-vector y was passed when a 1d array was expected: "
+            f"{name} has shape {shape}, read as a 1d array of its labels; pass a "
+            f"1d array or a list (numpy.ravel({name})) to silence this warning.",
+            DataConversionWarning,
+            stacklevel=user_stacklevel(),
+        )
+    return labels

@@ -22,7 +22,12 @@ import numpy as np
 from sklearn.utils.multiclass import check_classification_targets, type_of_target
 from sklearn.utils.validation import column_or_1d
 
-from ._label_input import check_label_types, check_no_missing_labels, label_values
+from ._label_input import (
+    check_label_types,
+    check_no_missing_labels,
+    label_values,
+    labels_1d,
+)
 from ._model_input import TrainingData
 from ._remade_errors import remade
 from ._stacklevel import user_stacklevel
@@ -185,7 +190,7 @@ def _one_dimension(values, name):
             f"array of shape {values.shape}. Pass a list, a 1-D array or a "
             "pandas Series of the names' labels."
         )
-    return column_or_1d(values, warn=True)  # a column, as scikit-learn
+    return labels_1d(values, name)  # a column, as scikit-learn
 
 
 def _plain(value):
@@ -283,7 +288,7 @@ def check_sampler_labels(y, names):
     check_label_types(y)
     shape = np.asarray(y, dtype=object).shape
     if len(shape) == 2 and shape[1] == 1:  # as scikit-learn, a column warns
-        y = column_or_1d(label_values(y), warn=True)
+        y = labels_1d(label_values(y))
         shape = y.shape
     if len(shape) != 1:
         raise ValueError(

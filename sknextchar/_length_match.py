@@ -65,7 +65,7 @@ UNMATCHED_NAMES = 20
 
 def length_matcher(
     target_counts, controls, rng, unique=False, exclude=frozenset(), *,
-    fits=None, whose=None,
+    fits=None, whose=None, unit=1.0,
 ):  # fmt: skip
     """A filter that gives kept names the length distribution of ``target_counts``.
 
@@ -122,6 +122,10 @@ def length_matcher(
         Whose lengths ``target_counts`` are, in parts, for the warning (what
         :func:`~sknextchar._prefix_lengths.target_lengths` returns); None:
         all training names.
+    unit : float, default=1.0
+        The weight of one name in ``target_counts`` (the sampler's
+        ``training_name_weight_``): the target holds ``sum(target_counts) /
+        unit`` names, for the warning (:data:`UNMATCHED_NAMES`).
 
     Returns
     -------
@@ -166,7 +170,7 @@ def length_matcher(
     seen = np.zeros(len(q))
     kept_before = set()  # with unique: the names kept so far
     whose = LengthsOf() if whose is None else whose
-    tally = LengthTally(q, whose, _cut_words(target_counts, low, high))
+    tally = LengthTally(q, whose, _cut_words(target_counts, low, high), unit)
     tally.kept_names = kept_before if unique else None
     exclude = frozenset(exclude or ())
 
@@ -214,10 +218,11 @@ class LengthTally:
     (``" with 7 letters or more"``; ``""``: all). With ``unique``,
     ``repeats`` counts the names it was given again in a batch and left out
     itself, unseen by ``sample``: the repeats of a name it thinned out.
-    ``offered[k]`` names of ``k`` letters were offered, over every call."""
+    ``offered[k]`` names of ``k`` letters were offered, over every call.
+    ``unit`` is the weight of one name in ``q`` (1.0: ``q`` counts names)."""
 
-    def __init__(self, q, whose, cut):
-        self.q, self.whose, self.cut = q, whose, cut
+    def __init__(self, q, whose, cut, unit=1.0):
+        self.q, self.whose, self.cut, self.unit = q, whose, cut, float(unit)
         self.candidates = self.kept = self.repeats = 0
         self.kept_names = None  # with unique: the names kept so far
         self.dropped = set()  # with unique: the names ever thinned out
@@ -283,9 +288,9 @@ def _cut_words(target_counts, low, high):
         span = f"{low} to {high}" if low < high else f"{low}"
         return f" with {span} letters"
     if below:
-        return f" with {low} letter{'s' if low != 1 else ''} or more"
+        return f" with {counted(low, 'letter')} or more"
     if above:
-        return f" with at most {high} letter{'s' if high != 1 else ''}"
+        return f" with at most {counted(high, 'letter')}"
     return ""
 
 
@@ -313,7 +318,7 @@ def _warn_unmatched(tally, seen, controls, n_samples):
     lacking = (q > 0) & (seen == 0)
     share = q[lacking].sum() / q.sum() if q.sum() > 0 else 0.0
     sure = tally.candidates >= LENGTH_PILOT and share >= UNMATCHED_SHARE
-    if not sure and not _lacks_enough(share, n_samples, q.sum()):
+    if not sure and not _lacks_enough(share, n_samples, q.sum() / tally.unit):
         return
     ways = []
     if controls.temperature < 1:

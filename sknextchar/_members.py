@@ -1,6 +1,9 @@
 """The members of a composite model (a mixture's): which are left out, the record
 of their names, fitting one, and continuing the fit of one that trains by epochs."""
 
+from ._own_classes import own_class
+from ._shown_paths import shown_path
+
 __all__ = [
     "continuation",
     "epoch_writers",
@@ -156,11 +159,7 @@ def fills_label_names(estimator):
     >>> fills_label_names(KneserNeyClassifier())
     False
     """
-    return any(
-        kind.__name__ == "PerLabelClassifier"
-        and kind.__module__.startswith("sknextchar.")
-        for kind in type(estimator).__mro__
-    )
+    return own_class(estimator, {"PerLabelClassifier"}) is not None
 
 
 def epoch_writers(members):
@@ -184,7 +183,7 @@ def saves_nothing_message(path, name):
     "The Checkpoint path 'm.skops' saves nothing: no model"
     """
     return (
-        f"The Checkpoint path {path!r} saves nothing: no model in this "
+        f"The Checkpoint path {shown_path(path)} saves nothing: no model in this "
         f"{name} trains by epochs, the only models a Checkpoint saves (a "
         "CharEmbeddingMLPClassifier; a KneserNeyClassifier is fitted in one "
         "pass, and a FrozenEstimator not at all). Remove the Checkpoint "

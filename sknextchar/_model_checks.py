@@ -31,6 +31,7 @@ import types
 import zipfile
 import zlib
 
+from ._shown_paths import shown_path
 from ._sizes import first_layer_inputs
 from .exceptions import DamagedModelError
 
@@ -142,7 +143,7 @@ def find_unsaveable(model, name="model"):
 
 
 def _bad_file(path, what):
-    return ValueError(f"Cannot load {str(path)!r}: {what}.")
+    return ValueError(f"Cannot load {shown_path(path)}: {what}.")
 
 
 # A JSON string (escapes skipped; one left open runs to the end of the text),
@@ -436,7 +437,7 @@ def validate_loaded_params(model, path):
     except DamagedModelError as exc:
         what = str(exc).rstrip(".")
         raise DamagedModelError(
-            f"Cannot load {str(path)!r}: {what}. {DAMAGED_ADVICE}"
+            f"Cannot load {shown_path(path)}: {what}. {DAMAGED_ADVICE}"
         ) from exc
     return checked
 

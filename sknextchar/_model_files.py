@@ -32,6 +32,8 @@ import re
 import zipfile
 import zlib
 
+from ._shown_paths import shown_path
+
 __all__ = [
     "PICKLE_MAGICS",
     "ZIP_MAGIC",
@@ -503,18 +505,18 @@ def keep_other_files(path, shown, command_line=False):
     if kind is None:
         return None
     if os.path.abspath(shown) != os.fspath(path):  # a symbolic link on the way
-        kind = f"it leads to {os.fspath(path)!r}, {kind}"
+        kind = f"it leads to {shown_path(path)}, {kind}"
     else:
         kind = f"it is {kind}"
     if command_line:
         return (
-            f"Cannot write the model to {shown!r}: {kind}, not a model "
+            f"Cannot write the model to {shown_path(shown)}: {kind}, not a model "
             "file; --force replaces a model file only, never another file, so it "
             "was left untouched. Give -o another file, or delete this one first "
             "if it may go."
         )
     return (
-        f"Cannot save a model to {shown!r}: {kind}, not a model file; a "
+        f"Cannot save a model to {shown_path(shown)}: {kind}, not a model file; a "
         "model replaces an existing model file only, so that nothing else is "
         "lost, and the file was left untouched. Save to another path, or delete "
         "the file first if it may go."
@@ -556,7 +558,7 @@ def keep_out_unfitted(path, shown, command_line=False, *, model_name="model"):
     if kept is not None or os.path.getsize(path) == 0:
         return kept
     return (
-        f"Cannot save an unfitted {model_name} to {shown!r}: a model file is "
+        f"Cannot save an unfitted {model_name} to {shown_path(shown)}: a model file is "
         "there, and replacing it with an unfitted model would lose the model it "
         "holds if that one is fitted (the file is not read to tell); the file "
         "was left untouched. Fit the model first, or save it to another path, or "

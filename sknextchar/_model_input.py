@@ -16,11 +16,10 @@ from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import (
     check_is_fitted,
     check_non_negative,
-    column_or_1d,
     validate_data,
 )
 
-from ._label_input import check_no_missing_labels
+from ._label_input import check_no_missing_labels, labels_1d
 from ._sample_weight import check_sample_weight
 from ._steps import unfreeze
 from ._windows import CharWindows
@@ -587,7 +586,7 @@ def check_score_data(estimator, X, y, n_symbols=None):
         )
     check_no_missing_labels(y)
     contexts = check_predict_contexts(estimator, X, n_symbols)
-    y = column_or_1d(y, warn=True)
+    y = labels_1d(y)
     if len(y) != len(contexts):
         raise ValueError(
             f"X and y have different numbers of rows: {len(contexts)} and {len(y)}."

@@ -16,6 +16,7 @@ import os
 import numpy as np
 
 from ._limits import check_counts_total
+from ._shown_paths import shown_path
 from .datasets._base import (
     check_not_empty,
     numbered_lines,
@@ -24,12 +25,13 @@ from .datasets._base import (
     warn_unnamed_rows,
 )
 from .datasets._count_cells import column_words
+from .datasets._counted_rows import counted_rows
 from .datasets._lines import check_line_lengths, file_lines
 from .datasets._positions import PlacedColumn, position_counted_rows, position_table
 from .datasets._quoted_lines import PYTHON_ONE_COLUMN, QuotedLines
 from .datasets._table_rows import UnnamedRows
 from .datasets._table_warning import warn_if_table
-from .datasets._tables import LINES_LOOKED_AT, column_values, counted_rows, table_of
+from .datasets._tables import LINES_LOOKED_AT, column_values, table_of
 
 __all__ = ["chunk_reader", "read_name_chunks", "replayed"]
 
@@ -183,14 +185,14 @@ def _weighted_chunks(
             names, weights = [], []
     totals.append(math.fsum(weights))  # at the end of the first pass, refused
     if warn:
-        source = repr(os.fspath(path))
+        source = shown_path(path)
         warn_unnamed_rows(unnamed, source, ("count",), none_named=not named)
     column = (  # a position is named by its place, the same in every interface
         column_words(PlacedColumn(counts_column), "its")
         if by_position
         else f"counts_column={counts_column!r}"
     )
-    check_counts_total(totals, f"The counts of {os.fspath(path)!r} in {column}")
+    check_counts_total(totals, f"The counts of {shown_path(path)} in {column}")
     if names:
         yield names, np.array(weights)
 
@@ -205,7 +207,7 @@ def _column(lines, path, names_column, by_position=False, warn=True):
         table = position_table(head, path, {"names": names_column})
     else:
         table = table_of(head, path, names_column, warn=warn)  # its title once
-    unnamed, source, named = UnnamedRows(), repr(os.fspath(path)), False
+    unnamed, source, named = UnnamedRows(), shown_path(path), False
     for _, name in column_values(itertools.chain(head, lines), table, source, unnamed):
         named = True
         yield name

@@ -13,10 +13,14 @@ import warnings
 
 import numpy as np
 from sklearn.frozen import FrozenEstimator
-from sklearn.utils.validation import column_or_1d
 
 from ._kept_names import kept_rows, names_as_given
-from ._label_input import check_label_types, check_no_missing_labels, label_values
+from ._label_input import (
+    check_label_types,
+    check_no_missing_labels,
+    label_values,
+    labels_1d,
+)
 from ._labels import check_float_labels, check_label_targets, label_classes
 from ._left_out import check_unlearned_names
 from ._pipeline import split_pipeline
@@ -188,7 +192,7 @@ but y holds only one class: 'f'. ...
         )
     check_no_missing_labels(y, row="name")
     check_label_types(y)  # before NumPy makes a number a string
-    labels = column_or_1d(label_values(y), warn=True)  # as scikit-learn, a column warns
+    labels = labels_1d(label_values(y))  # as scikit-learn, a column warns
     check_float_labels(labels)  # counts as labels: said as NameSampler.fit does
     if len(labels) != n_names:  # before a warning that counts them as names
         raise ValueError(

@@ -26,7 +26,7 @@ import unicodedata
 import warnings
 from contextlib import contextmanager
 
-from ._text import MAX_REPORTED, describe_symbol, look_alikes, or_list
+from ._text import MAX_REPORTED, describe_symbol, look_alikes, one_or_many, or_list
 
 __all__ = [
     "MAX_CLASS",
@@ -486,6 +486,6 @@ def unwritten_advice(pattern, missing, known):
     elif similar:
         fix = "change the pattern"
     else:
-        them = "it" if len(missing) == 1 else "them"
+        them = one_or_many(len(missing), "it", "them")
         fix = f"change the pattern, or train a model on names that hold {them}"
     return why, fix

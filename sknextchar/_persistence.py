@@ -16,7 +16,13 @@ import sys
 from pathlib import Path
 
 from ._estimator import collect_version_notes
-from ._file_safety import LINK_LOOP, atomic_write, check_target, file_on_the_way
+from ._file_safety import (
+    LINK_LOOP,
+    atomic_write,
+    check_target,
+    file_on_the_way,
+    shown_path,
+)
 from ._hooks import CALLBACK_ATTRIBUTES
 from ._model_checks import (
     DAMAGED_ADVICE,
@@ -344,7 +350,7 @@ def save_model(model, path, *, format="auto"):
     found = find_unsaveable(model)
     if found is not None:
         raise TypeError(
-            f"Cannot save the model to {str(path)!r}: {found[0]} holds a "
+            f"Cannot save the model to {shown_path(path)}: {found[0]} holds a "
             f"{type(found[1]).__name__}, a runtime object that no model file can "
             "hold; remove that attribute (or set it to None) and save again. The "
             "target was not touched."
@@ -352,7 +358,7 @@ def save_model(model, path, *, format="auto"):
     damaged = _damaged_part(model)
     if damaged is not None:  # changed after its fit: no file could load it
         raise ValueError(
-            f"Cannot save the model to {str(path)!r}: its {damaged}. An attribute "
+            f"Cannot save the model to {shown_path(path)}: its {damaged}. An attribute "
             "was changed after fitting: fit the model again. The target was not "
             "touched."
         )
@@ -394,12 +400,12 @@ def _verify(path, model_type, format, tmp, is_search=False):
             "its refitted model, save_model(search.best_estimator_, path)."
         ) * is_search
         raise ValueError(
-            f"Cannot save the model to {str(path)!r}: the file written would not "
+            f"Cannot save the model to {shown_path(path)}: the file written would not "
             f"load ({reason.rstrip('.')}); the target was not touched.{search}"
         ) from exc
     if type(loaded) is not model_type:
         raise ValueError(
-            f"Cannot save the model to {str(path)!r}: the file written loads as a "
+            f"Cannot save the model to {shown_path(path)}: the file written loads as a "
             f"{type(loaded).__name__}, not a {model_type.__name__}; the target was "
             "not touched."
         )
@@ -539,7 +545,7 @@ def load_model(path, *, allow_pickle=False, max_bytes=DEFAULT_MAX_BYTES):
     if data[:4] != ZIP_MAGIC and not allow_pickle:
         raise ValueError(
             _no_model_file(path, data)
-            or f"{str(path)!r} is not a skops file; if it is a pickle or joblib "
+            or f"{shown_path(path)} is not a skops file; if it is a pickle or joblib "
             "file, loading it can run arbitrary code. Pass allow_pickle=True only "
             "if you trust where it came from."
         )
@@ -594,7 +600,7 @@ def check_fitted_state(model, path, *, estimators=None):
     found = _damaged_part(model, estimators)
     if found is not None:
         raise DamagedModelError(
-            f"Cannot load {str(path)!r}: its {found}. {DAMAGED_ADVICE}"
+            f"Cannot load {shown_path(path)}: its {found}. {DAMAGED_ADVICE}"
         )
 
 
@@ -604,18 +610,14 @@ def _damaged_part(model, estimators=None):
     The steps of a pipeline are checked last, so that a sampler or a classifier
     of names that holds it names it (``pipelines_[1]``).
     """
-    # NumPy: not at import
-    from ._state_checks import fitted_state_problem, pipeline_problem
+    from ._state_checks import damaged_estimator  # NumPy: not at import
 
     if estimators is None:
         estimators = list(fitted_estimators(model))
-    inner_first = estimators[::-1]
-    checks = [(fitted_state_problem, e) for e in inner_first]
-    for check, estimator in checks + [(pipeline_problem, e) for e in inner_first]:
-        problem = check(estimator)
-        if problem:
-            return f"{type(estimator).__name__} is damaged ({problem})"
-    return None
+    found = damaged_estimator(estimators)
+    if found is None:
+        return None
+    return f"{type(found[0]).__name__} is damaged ({found[1]})"
 
 
 def _check_path(path, what, advice=""):
@@ -630,7 +632,7 @@ def _check_path(path, what, advice=""):
     home = os.fspath(path).split(os.sep)[0]
     if home.startswith("~") and not os.path.lexists(home):
         raise FileNotFoundError(
-            f"No such folder: {home!r} in {os.fspath(path)!r}. {_NO_HOME}."
+            f"No such folder: {shown_path(home)} in {shown_path(path)}. {_NO_HOME}."
         )
 
 
@@ -644,28 +646,31 @@ def _read_model_file(path, max_bytes):
     try:
         status = os.stat(path)
     except FileNotFoundError:
-        raise FileNotFoundError(f"No such model file: {str(path)!r}.") from None
+        raise FileNotFoundError(f"No such model file: {shown_path(path)}.") from None
     except NotADirectoryError:
         raise FileNotFoundError(
-            f"No such model file: {str(path)!r}: {file_on_the_way(path)!r} is a "
+            f"No such model file: {shown_path(path)}: "
+            f"{shown_path(file_on_the_way(path))} is a "
             "file, not a folder."
         ) from None
     except OSError as error:
         if error.errno != errno.ELOOP:
             raise
         raise OSError(  # one argument: no "[Errno 40]" before the message
-            f"Cannot load {str(path)!r}: {LINK_LOOP}; pass the path of a model file."
+            f"Cannot load {shown_path(path)}: {LINK_LOOP}; pass the path of a model "
+            "file."
         ) from None
     if stat.S_ISDIR(status.st_mode):
-        raise FileNotFoundError(f"No such model file: {str(path)!r} is a folder.")
+        raise FileNotFoundError(f"No such model file: {shown_path(path)} is a folder.")
     if not stat.S_ISREG(status.st_mode):
         raise ValueError(
-            f"Cannot load {str(path)!r}: it is not a regular file (a FIFO, a "
+            f"Cannot load {shown_path(path)}: it is not a regular file (a FIFO, a "
             "device or a socket); pass the path of a model file."
         )
     if max_bytes is not None and status.st_size > max_bytes:
         raise ValueError(
-            f"Cannot load {str(path)!r}: it has {status.st_size:,} bytes, more than "
+            f"Cannot load {shown_path(path)}: it has {status.st_size:,} bytes, more "
+            "than "
             f"max_bytes={max_bytes:,}; if you trust the file, raise the limit "
             "(max_bytes=...)."
         )
@@ -685,13 +690,13 @@ def _no_model_file(path, data):
     are: the advice to trust them as pickles would be wrong.
     """
     if not data:
-        return f"{str(path)!r} is not a skops file: it is empty; {_MODEL_FILE}."
+        return f"{shown_path(path)} is not a skops file: it is empty; {_MODEL_FILE}."
     # The text pickles of protocol 0 end with its STOP opcode (".").
     line = None if data.endswith(b".") else first_text_line(data)
     if line is None:
         return None
     return (
-        f"{str(path)!r} is not a skops file but {text_file_kind(line)}, perhaps a "
+        f"{shown_path(path)} is not a skops file but {text_file_kind(line)}, perhaps a "
         f"file of names to train a model on; {_MODEL_FILE}."
     )
 
@@ -704,17 +709,17 @@ def _load_pickle(path, data):
     except Warning:  # a ModelVersionWarning turned into an error: not corruption
         raise
     except DamagedModelError as exc:  # a model's own check, as it was restored
-        raise DamagedModelError(f"Cannot load {str(path)!r}: {exc}") from exc
+        raise DamagedModelError(f"Cannot load {shown_path(path)}: {exc}") from exc
     except (AttributeError, ImportError) as exc:  # a class this version lacks
         refuse_other_version(path, missing_names(exc), set())
         raise ValueError(
-            f"Cannot load {str(path)!r}: it is corrupt, truncated or not a model "
+            f"Cannot load {shown_path(path)}: it is corrupt, truncated or not a model "
             f"file ({type(exc).__name__}: {exc})."
         ) from exc
     except Exception as exc:  # pickle reports corruption with many types
         raise ValueError(
             _no_model_file(path, data)
-            or f"Cannot load {str(path)!r}: it is corrupt, truncated or not a "
+            or f"Cannot load {shown_path(path)}: it is corrupt, truncated or not a "
             f"model file ({type(exc).__name__}: {exc})."
         ) from exc
 
@@ -728,7 +733,7 @@ def _check_is_model(model, path):
     """A file that loads but holds a dict, a number, an array... is no model."""
     if not _is_model(model):
         raise TypeError(
-            f"{str(path)!r} holds a {type(model).__name__}, not a model (a "
+            f"{shown_path(path)} holds a {type(model).__name__}, not a model (a "
             "scikit-learn estimator, such as a fitted Pipeline); it was not saved "
             "by save_model."
         )
@@ -747,13 +752,13 @@ def _load_skops(path, data, max_bytes):
     except Warning:  # a ModelVersionWarning turned into an error: not corruption
         raise
     except DamagedModelError as exc:
-        raise DamagedModelError(f"Cannot load {str(path)!r}: {exc}") from exc
+        raise DamagedModelError(f"Cannot load {shown_path(path)}: {exc}") from exc
     except Exception as exc:
         failure = exc
     refuse_newer_skops(path, data, skops_io)
     _refuse_untrusted(path, data, skops_io)
     raise ValueError(
-        f"Cannot load {str(path)!r}: it is corrupt or truncated "
+        f"Cannot load {shown_path(path)}: it is corrupt or truncated "
         f"({type(failure).__name__}: {failure})."
     ) from failure
 
@@ -766,7 +771,7 @@ def _refuse_untrusted(path, data, skops_io):
         raise
     except Exception as exc:  # crafted schemas fail with many types
         raise ValueError(
-            f"Cannot load {str(path)!r}: it is corrupt, truncated or not a skops "
+            f"Cannot load {shown_path(path)}: it is corrupt, truncated or not a skops "
             f"model file ({type(exc).__name__}: {exc})."
         ) from exc
     unknown = sorted(set(untrusted) - set(_TRUSTED_TYPES))
@@ -775,7 +780,7 @@ def _refuse_untrusted(path, data, skops_io):
         refuse_other_version(path, ours, skops_versions(data))
     if unknown:
         raise ValueError(
-            f"Refusing to load {str(path)!r}: it holds types that sknextchar does "
+            f"Refusing to load {shown_path(path)}: it holds types that sknextchar does "
             f"not trust: {unknown}. If you trust this file, load it yourself with "
             "skops.io.load(path, trusted=[...]) after reviewing those types."
         )

@@ -43,12 +43,14 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from ._novelty import count_dtype, hash_id_rows, padded_ids
+from ._sample_weight import name_weight
 
 __all__ = [
     "BLEND_NAMES",
     "MIN_PREFIX_NAMES",
     "LengthsOf",
     "blend_lengths",
+    "enough_names",
     "prefix_counts",
     "prefix_lengths",
     "prefix_or_all",
@@ -69,7 +71,8 @@ __all__ = [
 MIN_PREFIX_NAMES = 20
 
 # How many names' worth of all training names' length shares are added to a
-# prefix's length counts (in units of the mean weight of a name): chosen by
+# prefix's length counts (in units of the weight of one name,
+# :func:`~sknextchar._sample_weight.name_weight`): chosen by
 # cross-validation on half the bundled names (see the module's docstring;
 # benchmarks/bench_prefix_lengths.py).
 BLEND_NAMES = 40
@@ -114,7 +117,11 @@ def prefix_lengths(
         length counts; a name of weight 0 is left out (as from
         ``training_length_counts_``). None for once each.
     min_names : int, default=MIN_PREFIX_NAMES
-        The fewest names (of weight above 0) a prefix must have.
+        The fewest names a prefix must have: their weights over the weight
+        of one name (:func:`~sknextchar._sample_weight.name_weight`). Whole
+        counts count the names repeated (3 names of count 2 are 6), weights
+        of mean below 1 count their names (names of weight 0.5, 0.25 and
+        0.375 are 3), whatever their scale.
     blend_names : float, default=BLEND_NAMES
         How many names' worth of all names' length shares
         :func:`blend_lengths` adds to a prefix's counts.
@@ -126,8 +133,8 @@ def prefix_lengths(
         prefixes (uint64); ``"counts"``: a row per key, ``counts[i, k]`` of
         the names that start with prefix ``i`` have ``k`` symbols (int64, or
         float64 for fractional weights); ``"min_names"``: ``min_names``;
-        ``"blend"``: ``blend_names`` times the mean weight of a name (so
-        that weights all multiplied alike change nothing), as a float.
+        ``"blend"``: ``blend_names`` times the weight of one name, as a
+        float.
         Plain arrays in a dict, so that a saved sampler holds no new type.
 
     Examples
@@ -152,6 +159,7 @@ def prefix_lengths(
     order = np.lexsort(ids.T[::-1])  # by first letter, then second...
     ids, lengths = ids[order], lengths[order]
     w = np.ones(len(ids)) if weights is None else weights[order]
+    unit = name_weight(weights)  # the weight of one name
     width = int(lengths.max(initial=0)) + 1
     new_group = np.zeros(len(ids), dtype=bool)
     if len(ids):
@@ -161,9 +169,9 @@ def prefix_lengths(
         column = ids[:, depth - 1]
         new_group[1:] |= column[1:] != column[:-1]
         starts = np.flatnonzero(new_group)
-        sizes = np.diff(np.append(starts, len(ids)))
         group = np.cumsum(new_group) - 1
-        common = (sizes >= min_names) & (column[starts] != 0)
+        many = enough_names(np.add.reduceat(w, starts), unit, min_names)
+        common = many & (column[starts] != 0)
         if not common.any():
             break  # deeper prefixes have fewer names
         inside = common[group]
@@ -177,13 +185,30 @@ def prefix_lengths(
     keys = hash_id_rows(np.concatenate(rows))
     sort = np.argsort(keys)
     counts = np.concatenate(counts)[sort].astype(count_dtype(weights))
-    blend = float(blend_names) * (float(w.mean()) if len(w) else 1.0)
+    blend = float(blend_names) * unit
     return {
         "keys": keys[sort],
         "counts": counts,
         "min_names": int(min_names),
         "blend": blend,
     }
+
+
+def enough_names(weights, unit, min_names=MIN_PREFIX_NAMES):
+    """Whether prefixes whose names weigh ``weights`` (summed) have at least
+    ``min_names`` names of weight ``unit`` (the weight of one name).
+
+    Sums of weights divided by a weight are off by a few ulps (20 names of
+    weight 0.3 add up to 19.999999999999996 names of 0.3), so the count is
+    compared with a relative tolerance of 1e-9: weights of mean below 1 all
+    multiplied alike keep the same prefixes.
+
+    Examples
+    --------
+    >>> enough_names(np.array([20 * 0.3, 19 * 0.3]), 0.3, 20).tolist()
+    [True, False]
+    """
+    return np.asarray(weights) / unit >= min_names * (1 - 1e-9)
 
 
 def blend_lengths(counts, all_counts, blend, start=0):

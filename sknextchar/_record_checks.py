@@ -20,6 +20,7 @@ from ._attribute_checks import count_array, int_vector, strictly_increasing
 __all__ = [
     "folded_record_problem",
     "length_record_problem",
+    "name_weight_problem",
     "prefix_table_problem",
     "transitions_problem",
 ]
@@ -82,6 +83,24 @@ def length_record_problem(sampler, n_labels):
     return _by_label_problem(
         state["training_length_counts_by_label_"], counts, n_labels
     )
+
+
+def name_weight_problem(sampler):
+    """What is wrong with a sampler's ``training_name_weight_`` (absent when
+    saved before it; else a float above 0 and at most 1), or None.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> name_weight_problem(SimpleNamespace()) is None
+    True
+    >>> name_weight_problem(SimpleNamespace(training_name_weight_=0.0))
+    'its training_name_weight_ is not a float above 0 and at most 1'
+    """
+    weight = getattr(sampler, "training_name_weight_", 1.0)
+    if not (isinstance(weight, float) and 0 < weight <= 1):
+        return "its training_name_weight_ is not a float above 0 and at most 1"
+    return None
 
 
 def _by_label_problem(by_label, counts, n_labels):

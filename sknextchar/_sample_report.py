@@ -33,7 +33,7 @@ from ._prefix_lengths import (
     target_lengths,
 )
 from ._steps import pipeline_steps, unfreeze
-from ._text import split_symbols, unknown_label_error
+from ._text import one_or_many, split_symbols, unknown_label_error
 
 __all__ = [
     "SampleReport",
@@ -463,8 +463,11 @@ def _warn_other_forms(samples, found, names, what):
     if other:
         warnings.warn(
             f"{len(other):,} of the {len(samples):,} samples (such as "
-            f"{other[0]!r}) are not among the {what} names as given, but are "
-            "one of them in another case or Unicode form: names are compared "
+            f"{other[0]!r}) "
+            + one_or_many(len(other), "is", "are")
+            + f" not among the {what} names as given, but "
+            + one_or_many(len(other), "is", "are")
+            + " one of them in another case or Unicode form: names are compared "
             "exactly (but for the whitespace around them), so they count as new. "
             + (
                 "Pass the fitted NameSampler as train (compared after its "

@@ -9,10 +9,18 @@ array of context ids, one per row. A name list with counts (``name,count``) is
 a weighted list: a weight of 3 is the name three times.
 """
 
+import math
+
 import numpy as np
 from sklearn.utils.validation import has_fit_parameter
 
-__all__ = ["check_sample_weight", "check_takes_sample_weight"]
+__all__ = [
+    "check_sample_weight",
+    "check_takes_sample_weight",
+    "merged_name_weight",
+    "name_weight",
+    "name_weight_of_sum",
+]
 
 
 def check_sample_weight(sample_weight, n_rows, unit):
@@ -63,6 +71,81 @@ finite, >= 0 and not all 0; got a negative value.
             "them by their largest, for example)."
         )
     return weights
+
+
+def name_weight(weights):
+    """The weight that counts as one name in the length records.
+
+    A weight is how many times a name occurs (a weight of 3 is the name three
+    times), so a name of weight 1 is one name, and whole counts count as the
+    names repeated. Weights whose mean (over the names of weight above 0) is
+    below 1 cannot all be counts of names that occur: they are relative
+    weights (0.5 and 1.5, or counts divided by their sum), and a name of their
+    mean weight counts as one name, so that they count as many names as they
+    have and multiplying them all alike changes nothing. The weight of one
+    name is thus ``min(1, mean)`` (:func:`name_weight_of_sum`); a name of
+    weight 0 is left out, as from training.
+
+    Parameters
+    ----------
+    weights : ndarray of float64 or None
+        Each name's ``sample_weight``; None for once each.
+
+    Returns
+    -------
+    weight : float
+        1.0 for None, for no name of weight above 0, and for weights of mean
+        1 or more.
+
+    Examples
+    --------
+    >>> name_weight(None), name_weight(np.array([2.0, 3.0, 0.0]))
+    (1.0, 1.0)
+    >>> name_weight(np.array([0.5, 0.25, 0.0]))  # relative: their mean
+    0.375
+    """
+    if weights is None:
+        return 1.0
+    kept = np.asarray(weights, dtype=np.float64)
+    kept = kept[kept > 0]
+    return name_weight_of_sum(math.fsum(kept), len(kept))
+
+
+def name_weight_of_sum(total, n_names):
+    """:func:`name_weight` of ``n_names`` names of weight above 0 whose
+    weights add up to ``total``: ``min(1, total / n_names)``, 1.0 for none.
+
+    The one computation of the weight of one name, for the weights in memory
+    (``NameSampler.fit``) and those summed a chunk at a time (``train
+    --chunk-size``).
+
+    Examples
+    --------
+    >>> name_weight_of_sum(6.0, 3), name_weight_of_sum(1.5, 3)
+    (1.0, 0.5)
+    >>> name_weight_of_sum(0.0, 0)
+    1.0
+    """
+    return min(1.0, float(total) / n_names) if n_names else 1.0
+
+
+def merged_name_weight(totals, weights):
+    """The weight of one name in length counts added from runs whose counts
+    add up to ``totals``, each in names of its own ``weights``.
+
+    Each run counts ``total / weight`` names; the sum of the counts over the
+    sum of those names is the weight of one name of the counts added (a run
+    saved before ``training_name_weight_`` counts a weight of 1 as a name).
+
+    Examples
+    --------
+    >>> merged_name_weight([500.0, 100.0], [0.5, 1.0])  # 1,000 names and 100
+    0.5454545454545454
+    >>> merged_name_weight([3000.0, 100.0], [1.0, 1.0])
+    1.0
+    """
+    names = math.fsum(t / w for t, w in zip(totals, weights))
+    return name_weight_of_sum(math.fsum(totals), names)
 
 
 def check_takes_sample_weight(model, what, alternatives=""):

@@ -7,7 +7,8 @@ and hands the model's next-log-probabilities function
 (:func:`sknextchar._pipeline.next_log_proba_function`) to the generation
 functions of :mod:`sknextchar._generation`. The math of one step lives in
 :mod:`sknextchar._decoding`, the tests drawn names must pass in
-:mod:`sknextchar._name_filter`. The sampler never looks at the model's class: any
+:mod:`sknextchar._name_filter` (a request's filter built by
+:mod:`sknextchar._sample_filters`). The sampler never looks at the model's class: any
 model that follows the protocol described in :mod:`sknextchar._pipeline` works.
 """
 
@@ -41,38 +42,29 @@ from ._generation import (
 )
 from ._kept_names import fitted_names, names_as_given
 from ._label_posterior import (
-    posterior_filter,
     windows_target_log_proba,
     windows_tempered_log_proba,
 )
 from ._labels import (
-    check_label_values,
     check_sampler_labels,
     check_single_label,
     fit_classes,
-    label_classes,
     labels_of_windows,
 )
 from ._left_out import (
     check_unlearned_names,
     in_record,
-    label_length_counts,
     novelty_record,
     recorded_names,
     training_hashes,
     with_case_readings,
 )
-from ._length_match import LENGTH_PILOT, length_matcher
+from ._length_match import LENGTH_PILOT
 from ._limits import MAX_LETTERS
 from ._meta_callbacks import meta_fit_task
 from ._model_columns import check_model_columns
 from ._model_input import weighted_log_likelihood
 from ._name_filter import (
-    check_meetable,
-    check_min_label_proba,
-    check_pattern,
-    label_filter_words,
-    name_filter,
     unspaced_accept,
 )
 from ._novelty import (
@@ -81,14 +73,14 @@ from ._novelty import (
     training_ids,
     training_record,
 )
-from ._pattern_needs import one_parse
 from ._pipeline import (
     check_pipeline_to_fit,
     fit_weighted,
     next_log_proba_function,
     split_pipeline,
 )
-from ._prefix_lengths import prefix_lengths, target_lengths
+from ._prefix_lengths import prefix_lengths
+from ._sample_filters import label_filter, sample_filter
 from ._sample_request import (
     check_feasible,
     checked_counts_and_flags,
@@ -97,7 +89,7 @@ from ._sample_request import (
     normalised_exclude,
     sampling_controls,
 )
-from ._sample_weight import check_sample_weight
+from ._sample_weight import check_sample_weight, name_weight
 from ._sizes import sampler_record_memory
 from ._spelling import spelling_accept, spelling_filter, spelling_record
 from ._temperature_table import TemperatureTable
@@ -193,10 +185,24 @@ class NameSampler(
         ``training_length_counts_``); ``match_lengths`` with
         ``label`` follows that label's row. None without labels.
     training_prefix_lengths_ : dict or None
-        The length counts of the training names that start with each prefix
+        None after a :func:`~sknextchar.train_from_file` whose passes that
+        count them were stopped (by Ctrl-C, or by a change of the names file
+        after the last epoch: a
+        :class:`~sknextchar.exceptions.FileChangedWarning`); else the length
+        counts of the training names that start with each prefix
         that at least 20 of them start with (by hash of the prefix), which
         ``sample(prefix=..., match_lengths=True)`` matches blended with all
         training names' lengths. None when ``fit`` saw no names.
+    training_name_weight_ : float
+        The weight of one name in the length counts, for the rules of
+        ``match_lengths`` that need enough names (20 names of a prefix, the
+        warning about lengths the names drawn lack): 1.0 without weights and
+        for whole counts (a weight is how many times a name occurs, so
+        counts count as the names repeated); for ``sample_weight`` of mean
+        below 1 (weights 0.5 and 0.25, counts divided by their sum), their
+        mean over the names of weight above 0, so that each name counts
+        one, whatever their scale. A sampler saved before it counts a weight
+        of 1 as one name.
     training_transitions_ : ndarray of str of shape (n_pairs, 2) or None
         The kinds of symbols that follow each other in the training names (a
         script and case such as ``"LATIN upper"``, or a separator such as
@@ -411,6 +417,7 @@ default=None
                     )
                 )
             self.training_prefix_lengths_ = prefix_lengths(encoded, weights)
+            self.training_name_weight_ = name_weight(weights)
             if encoded is not None and weights is not None:  # weight 0: unlearned
                 encoded = [ids for ids, w in zip(encoded, weights) if w > 0]
             self.training_transitions_ = spelling_record(vocabulary, encoded)
@@ -884,7 +891,8 @@ default=None
             labels, which has no record of them). With a ``prefix`` (and no
             ``label``), the lengths of the training names that start with it
             (``training_prefix_lengths_``), when at least 20 do (fewer give
-            too rough an estimate) and some have a length within the bounds,
+            too rough an estimate; with ``sample_weight``, names of weight
+            ``training_name_weight_``) and some have a length within the bounds,
             blended with every training name's lengths as 40 more names (a
             prefix's few names give a rough estimate, all names a biased one);
             else those of every training name. A ``pattern`` does not narrow
@@ -997,9 +1005,9 @@ default=None
         exclude = normalised_exclude(transformer, exclude)
         rng = check_random_generator(random_state)
         prefix_ids, context = encode_prefix(transformer, prefix, controls)
-        keep, words = self._name_filter(
-            novel, pattern, match_lengths, controls, rng, (label, min_label_proba),
-            prefix_ids, (unique, exclude),
+        keep, words = sample_filter(
+            self, novel, pattern, match_lengths, controls, rng,
+            by_label=(label, min_label_proba), ids=prefix_ids, kept=(unique, exclude),
         )  # fmt: skip
         spelled = spelling_filter(self, len(prefix_ids), words, keep_spelling)
         support = check_feasible(
@@ -1026,65 +1034,6 @@ default=None
         if return_scores:
             return names, self.score_samples(names, label=label)
         return names
-
-    def _name_filter(
-        self, novel, pattern, match_lengths, controls, rng, by_label, ids, kept
-    ):
-        """The function that turns drawn ids into kept names, and its words.
-
-        It leaves out training names (``novel``), names that miss ``pattern``,
-        names whose posterior of their label is below ``min_label_proba``
-        (``by_label`` is the pair ``(label, min_label_proba)``), and thins by
-        length (``match_lengths``), in that order; the thinning leaves out
-        first the names that ``kept``, the pair ``(unique, exclude)``, drops,
-        so that the names returned have the training names' lengths. A request
-        no name can meet (``pattern`` against the prefix, whose letters are
-        ``ids``, or the length bounds; ``match_lengths`` against them) fails
-        first, before any drawing.
-        """
-        with one_parse():  # the checks and the filter's words share one parse
-            typical = self._label_filter(*by_label)
-            record, folded = novelty_record(self, novel, by_label[0])
-            test = check_pattern(pattern)
-            match = counts = None
-            if check_bool(match_lengths, "match_lengths"):
-                if getattr(self, "training_length_counts_", None) is None:
-                    training_hashes(self, "match_lengths=True")  # fitted on no names
-                counts, who = target_lengths(
-                    self,
-                    ids,
-                    label_length_counts(self, by_label[0]),
-                    by_label[0],
-                    controls,
-                )
-            fits = check_meetable(pattern, ids, self.vocabulary_, controls, counts)
-            if counts is not None:  # the lengths the prefix and pattern allow
-                match = length_matcher(
-                    counts, controls, rng, *kept, fits=fits, whose=who
-                )
-            return name_filter(
-                self.vocabulary_, record=record, pattern=pattern, test=test,
-                typical=typical, match=match, folded=folded,
-            )  # fmt: skip
-
-    def _label_filter(self, label, min_label_proba, method="sample"):
-        """The test of ``P(label | name) >= min_label_proba`` and its words.
-
-        None when the test keeps every name (no threshold, or 0); ``method``
-        names the caller in the message about a bad ``min_label_proba``.
-        """
-        caller = f"{type(self).__name__}.{method}"
-        if not check_min_label_proba(label, min_label_proba, caller):
-            return None
-        transformer, model = split_pipeline(self.estimator_)
-        passes = posterior_filter(
-            [next_log_proba_function(model, c) for c in label_classes(model)],
-            int(check_label_values(model, label, 1)[0]),
-            float(min_label_proba),
-            context_length=transformer.context_length,
-            n_symbols=len(self.vocabulary_),
-        )
-        return passes, label_filter_words(label, min_label_proba)
 
     # ------------------------------------------------------------ beam search
     def most_likely(
@@ -1188,7 +1137,7 @@ default=None
         exclude = normalised_exclude(transformer, exclude)
         prefix_ids, context = encode_prefix(transformer, prefix, controls)
         check_name_count(n_names, len(self.vocabulary_) - 1, len(prefix_ids), controls)
-        typical = self._label_filter(label, min_label_proba, "most_likely")
+        typical = label_filter(self, label, min_label_proba, "most_likely")
         accept = unspaced_accept(self.vocabulary_, spelling_accept(
             self, len(prefix_ids), typical and typical[0], keep_spelling
         ))  # fmt: skip

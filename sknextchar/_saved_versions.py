@@ -17,6 +17,7 @@ import warnings
 import zipfile
 
 from ._estimator import install_version_advice
+from ._shown_paths import shown_path
 from ._skops_release import SKOPS_INSTALL, skops_install
 from ._text import capitalized
 from ._version import __version__
@@ -73,7 +74,7 @@ def warn_other_versions(path, notes):
     real = [version for version in versions if _is_version(version)]
     install = f", or {install_version_advice(real[-1])} to use it" if real else ""
     warnings.warn(
-        f"{str(path)!r} was saved by sknextchar {_versions_shown(versions)} and "
+        f"{shown_path(path)} was saved by sknextchar {_versions_shown(versions)} and "
         f"is loaded by sknextchar {__version__}: its {kinds} may not work "
         f"or may give different results. Train the model again with sknextchar "
         f"{__version__}{install}.",
@@ -192,13 +193,14 @@ def refuse_newer_skops(path, data, skops_io):
     upgrade = f"({SKOPS_INSTALL}), then load it again."
     if _is_newer(version, installed):
         raise ValueError(
-            f"Cannot load {str(path)!r}: it was saved by a newer skops ({version}), "
+            f"Cannot load {shown_path(path)}: it was saved by a newer skops "
+            f"({version}), "
             f"in the file format of protocol {reprlib.repr(protocol)}, and {reads}. "
             f"Upgrade skops ({skops_install(version)}), then load it again."
         )
     recorded = f"skops {_versions_shown([version])}" if version else "no skops version"
     raise ValueError(
-        f"Cannot load {str(path)!r}: its schema claims skops protocol "
+        f"Cannot load {shown_path(path)}: its schema claims skops protocol "
         f"{reprlib.repr(protocol)}, and {reads}; it records {recorded}, "
         "so it was written by a newer skops or edited. If a newer skops wrote it, "
         f"upgrade skops {upgrade}"
@@ -276,7 +278,7 @@ def refuse_other_version(path, missing, versions):
     package = missing[0].split(".")[0]
     if package != "sknextchar":  # a pickle of another package's classes
         raise ValueError(
-            f"Cannot load {str(path)!r}: it needs {missing[0]}, which the "
+            f"Cannot load {shown_path(path)}: it needs {missing[0]}, which the "
             f"installed {package} does not have (or {package} is not installed): "
             f"it was saved with another version of {package}. Install the version "
             "that saved it, or train the model again."
@@ -295,7 +297,7 @@ def refuse_other_version(path, missing, versions):
         install = install_version_advice(real[-1])
         advice = f"{capitalized(install)} to load it"
     raise ValueError(
-        f"Cannot load {str(path)!r}: it was saved by {saved}, and needs "
+        f"Cannot load {shown_path(path)}: it was saved by {saved}, and needs "
         f"{', '.join(missing)}, which sknextchar {__version__} (installed here) does "
         f"not have. {advice}, or train the model again with this version."
     )

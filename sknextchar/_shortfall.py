@@ -42,7 +42,7 @@ from ._beam import LENGTH_LEVERS
 from ._limits import MAX_LETTERS
 from ._name_filter import pattern_width
 from ._novelty import MAX_FEW, AdvisedWords, RepeatedNames
-from ._text import capitalized, counted, or_list, split_symbols
+from ._text import capitalized, counted, one_or_many, or_list, split_symbols
 
 __all__ = [
     "RATE_OPTIMISM",
@@ -590,7 +590,7 @@ def _exhausted_message(
     return (
         f"{head}: with {bounds}{controls.max_length}, the model gives any "
         f"probability to only {counted(n_possible, 'name')}, and "
-        f"{'it cannot' if n_possible == 1 else 'none of them can'} be returned: "
+        f"{one_or_many(n_possible, 'it cannot', 'none of them can')} be returned: "
         f"{why}. No temperature, top_k, top_p or number "
         f"of rounds can give another: {or_list(levers)}."
     )

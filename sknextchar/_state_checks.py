@@ -19,7 +19,8 @@ A sampler's records of its training names are checked in
 (a first step that is a ContextWindowTransformer) must agree: a sampler's and a
 classifier of names' are checked with their holder, any other (the model
 itself, a search's best_estimator_) by :func:`pipeline_problem`, after every
-estimator. Another package's pipeline is not checked.
+estimator, once (:func:`damaged_estimator`). Another package's pipeline is not
+checked.
 
 The estimators are known by class name, so that this module imports none of
 them (it sits below :mod:`sknextchar._persistence` in the layers).
@@ -39,9 +40,11 @@ from ._attribute_checks import (
 )
 from ._consistency import steps_disagreement
 from ._ngram import max_order, table_problem
+from ._own_classes import own_class
 from ._record_checks import (
     folded_record_problem,
     length_record_problem,
+    name_weight_problem,
     prefix_table_problem,
     transitions_problem,
 )
@@ -49,6 +52,7 @@ from ._steps import pipeline_steps, unfreeze
 
 __all__ = [
     "classes_problem",
+    "damaged_estimator",
     "fitted_state_problem",
     "is_unfitted",
     "kneser_ney_counts_problem",
@@ -531,11 +535,7 @@ def _disagreement(steps, vocabulary=None):
     is checked: another package's (a CountVectorizer's ``vocabulary_`` holds
     words, not the symbols its classifier predicts) passes.
     """
-    if steps is None or not any(
-        cls.__module__.startswith("sknextchar.")
-        and cls.__name__ == "ContextWindowTransformer"
-        for cls in type(steps[0]).__mro__
-    ):
+    if steps is None or own_class(steps[0], {"ContextWindowTransformer"}) is None:
         return None
     return steps_disagreement(*steps, vocabulary)
 
@@ -544,7 +544,11 @@ def _name_label_pipelines_problem(clf):
     """Every pipeline is a next-character pipeline that knows every label, and
     whose steps agree."""
     named = [(f"pipelines_[{i}]", p) for i, p in enumerate(clf.pipelines_)]
+    seen = set()  # pipeline_ is pipelines_[0] when one pipeline takes the labels
     for name, pipeline in [*named, ("pipeline_", clf.pipeline_)]:
+        if id(pipeline) in seen:
+            continue
+        seen.add(id(pipeline))
         steps = _steps_of(pipeline)
         known = getattr(steps and steps[1], "label_classes_", None)
         if not isinstance(known, np.ndarray) or not np.isin(clf.classes_, known).all():
@@ -571,6 +575,7 @@ def _sampler_problem(sampler):
         or folded_record_problem(sampler)
         or transitions_problem(getattr(sampler, "training_transitions_", None))
         or prefix_table_problem(getattr(sampler, "training_prefix_lengths_", None))
+        or name_weight_problem(sampler)
     )
 
 
@@ -606,6 +611,76 @@ def pipeline_problem(pipeline):
     """
     what = _disagreement(_steps_of(pipeline))
     return None if what is None else f"its steps disagree: {what}"
+
+
+# The pipelines whose steps the check of their holder's fitted state compares
+# (with the holder's vocabulary, and naming the attribute that holds them).
+_HELD_PIPELINES = {
+    "NameSampler": ("estimator_",),
+    "NameLabelClassifier": ("pipelines_", "pipeline_"),
+}
+
+
+def _held_pipelines(estimator):
+    """The pipelines (unfrozen) of a fitted sampler or classifier of names,
+    whose steps its own check compared."""
+    cls = own_class(estimator, _HELD_PIPELINES)
+    held = []
+    for name in _HELD_PIPELINES[cls.__name__] if cls else ():
+        value = vars(estimator).get(name)
+        held += value if isinstance(value, (list, tuple)) else [value]
+    return [unfreeze(pipeline) for pipeline in held if pipeline is not None]
+
+
+def damaged_estimator(estimators):
+    """The estimator of a model whose fitted state is wrong, and what is wrong.
+
+    The innermost at fault: the fitted state of every estimator is checked
+    (:func:`fitted_state_problem`) before the steps of any pipeline
+    (:func:`pipeline_problem`), so that a sampler or a classifier of names
+    names its own pipeline first. Each pipeline's steps are compared once: not
+    again when its holder's check compared them, nor once more through a
+    FrozenEstimator that wraps it.
+
+    Parameters
+    ----------
+    estimators : list of estimator
+        The estimators inside a model, every wrapper before the estimators it
+        holds (as :func:`~sknextchar._model_checks.fitted_estimators` gives
+        them).
+
+    Returns
+    -------
+    found : tuple of (estimator, str) or None
+        The estimator at fault and its problem, or None.
+
+    Examples
+    --------
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import ContextWindowTransformer, KneserNeyClassifier
+    >>> pipe = make_pipeline(ContextWindowTransformer(alphabet="ab"),
+    ...                      KneserNeyClassifier()).fit(["ab", "ba"])
+    >>> damaged_estimator([pipe, *pipe]) is None
+    True
+    >>> pipe[-1].classes_ = pipe[-1].classes_[::-1]
+    >>> estimator, problem = damaged_estimator([pipe, *pipe])
+    >>> type(estimator).__name__, problem[:19]
+    ('Pipeline', 'its steps disagree:')
+    """
+    inner_first = estimators[::-1]
+    for estimator in inner_first:
+        problem = fitted_state_problem(estimator)
+        if problem:
+            return estimator, problem
+    compared = {id(held) for e in inner_first for held in _held_pipelines(e)}
+    for estimator in inner_first:
+        if id(unfreeze(estimator)) in compared:
+            continue
+        compared.add(id(unfreeze(estimator)))
+        problem = pipeline_problem(estimator)
+        if problem:
+            return estimator, problem
+    return None
 
 
 def kneser_ney_report_problem(clf):
@@ -732,15 +807,14 @@ def fitted_state_problem(estimator):
     >>> fitted_state_problem(t)
     "its unit_ 'word' is not 'char' or 'grapheme'"
     """
-    for cls in type(estimator).__mro__:
-        if cls.__module__.startswith("sknextchar.") and cls.__name__ in _STATE:
-            kind = cls.__name__
-            required, nullable = (names.split() for names in _STATE[kind])
-            if not any(name in vars(estimator) for name in (*required, *nullable)):
-                return None  # unfitted
-            problem = missing_state_problem(estimator, required, nullable)
-            return problem or _CHECKS[kind](estimator)
-    return None
+    cls = own_class(estimator, _STATE)
+    if cls is None:
+        return None
+    required, nullable = (names.split() for names in _STATE[cls.__name__])
+    if not any(name in vars(estimator) for name in (*required, *nullable)):
+        return None  # unfitted
+    problem = missing_state_problem(estimator, required, nullable)
+    return problem or _CHECKS[cls.__name__](estimator)
 
 
 def is_unfitted(model):

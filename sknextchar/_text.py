@@ -13,16 +13,18 @@ What this module holds:
   control characters that no name may hold (:data:`LINE_BREAKS`,
   :data:`CONTROL`) are named for the checks of names; the final forms of
   Greek and Hebrew letters are spelled or folded (:func:`spell_final_forms`,
-  :func:`fold_final_forms`); a prefix keeps a joiner at its end.
+  :func:`fold_final_forms`), letters spelled the old way, with a joiner, are
+  written as their letters (:func:`spell_old_letters`); a prefix keeps a
+  joiner at its end.
 - **Segmentation** (:func:`split_symbols`, :func:`graphemes`): a name is cut
   into symbols: single code points (``unit="char"``), or user-perceived
   characters, extended grapheme clusters (``unit="grapheme"``): a base letter
   with the combining marks that follow it, so that a vowel sign of Devanagari
   or a combining accent is never a symbol of its own. The standard library
   does not segment grapheme clusters; the ``regex`` package does (``\\X``).
-- **The kind of a symbol** (:func:`symbol_kind`, :func:`letter_script`,
-  :func:`starts_with_mark`): its script and case, or a separator of its own,
-  for the spelling of generated names.
+- **The kind of a symbol** (:func:`symbol_kind`, :func:`letter_script`): its
+  script and case, or a separator of its own, for the spelling of generated
+  names.
 - **Symbols and labels in messages**: a symbol shown readably
   (:func:`describe_symbol`), the known characters that unknown ones look like
   (:func:`look_alikes`, :func:`unknown_symbols_note`), labels written in
@@ -132,6 +134,26 @@ _JOINERS = "\u200c\u200d"
 _IDLE_MARKS = _JOINERS + "".join(map(chr, range(0xFE00, 0xFE10)))
 _IDLE_MARK_SET = frozenset(_IDLE_MARKS)
 
+# Letters written before they had code points of their own as a consonant,
+# the virama and a zero-width joiner (the Unicode Standard's Malayalam and
+# Bengali sections list the old sequences): the Malayalam chillus, a
+# consonant with no vowel (Unicode 5.1, U+0D7A to U+0D7F: ൺ ൻ ർ ൽ ൾ ൿ), and
+# the Bengali khanda ta (Unicode 4.1, U+09CE: ৎ). Text typed with older
+# keyboards and fonts still holds them ("അവന്\u200d" is "അവൻ", he). Read as
+# the one letter: the two spellings are one name, and the joiner at the end of
+# a name, which joins nothing else, does not change the letter before it
+# ("അവന്", the consonant with the virama shown, is another word).
+OLD_SPELLINGS = {
+    **{
+        consonant + "\u0d4d\u200d": chillu
+        for consonant, chillu in zip(
+            "\u0d23\u0d28\u0d30\u0d32\u0d33\u0d15",
+            "\u0d7a\u0d7b\u0d7c\u0d7d\u0d7e\u0d7f",
+        )
+    },
+    "\u09a4\u09cd\u200d": "\u09ce",
+}
+
 # A word's edge inside a name, as a ``regex`` class: a space, a hyphen or
 # dash, an apostrophe. A combining mark after it belongs to no letter.
 WORD_EDGE = r"[\s\p{Pd}'\u2019]"
@@ -177,6 +199,7 @@ def normalize_text(
     prefix=False,
     keep_tatweel=False,
     keep_idle_marks=False,
+    keep_old_spellings=False,
 ):
     """One name (or the beginning of one) as the model sees it.
 
@@ -210,6 +233,11 @@ def normalize_text(
         Latin, Greek or Cyrillic letter, at a word's edge) instead of removing
         them: for a vocabulary that holds them (:func:`holds_idle_marks`),
         learned by a model saved before they were removed.
+    keep_old_spellings : bool, default=False
+        Keep a letter spelled the old way, a consonant, the virama and a
+        zero-width joiner (:data:`OLD_SPELLINGS`), as it is instead of writing
+        it as its letter (its joiner goes at the end of the name): for a model
+        saved before they were one letter, which reads names as it was trained.
 
     Returns
     -------
@@ -250,6 +278,8 @@ def normalize_text(
     ('νίκος', 'μαρία')
     >>> normalize_text("Lily\ufe0f"), normalize_text("An\u200dna")  # left behind
     ('lily', 'anna')
+    >>> normalize_text("അവന്\u200d") == "അവൻ"  # the chillu of Unicode 5.0
+    True
     >>> normalize_text("\u200cعلی\u200c", prefix=True)  # the start of علی‌رضا
     'علی\u200c'
     >>> normalize_text("מיכ", prefix=True), normalize_text("מיכ")  # of מיכאל
@@ -259,6 +289,8 @@ def normalize_text(
     text = unicodedata.normalize("NFC", text).translate(table)
     if text.isascii():  # nothing to strip, fold or spell
         return text.lower() if lowercase else text
+    if not keep_old_spellings and "\u200d" in text:
+        text = spell_old_letters(text)
     if not (keep_idle_marks or _IDLE_MARK_SET.isdisjoint(text)):
         text = _idle_marks_pattern().sub("", text)
     text = text.lstrip(_JOINERS) if prefix else text.strip(_JOINERS)
@@ -278,6 +310,30 @@ def normalize_text(
     return spell_final_forms(text, open_end=prefix)
 
 
+def spell_old_letters(text):
+    """``text`` with each letter of :data:`OLD_SPELLINGS` as its own letter.
+
+    Parameters
+    ----------
+    text : str
+        In NFC.
+
+    Returns
+    -------
+    text : str
+
+    Examples
+    --------
+    >>> spell_old_letters("\u0d05\u0d35\u0d28\u0d4d\u200d")  # അവന്‍: he
+    '\u0d05\u0d35\u0d7b'
+    >>> spell_old_letters("\u09ac\u09bf\u09a6\u09cd\u09af\u09c1\u09a4\u09cd\u200d")
+    '\u09ac\u09bf\u09a6\u09cd\u09af\u09c1\u09ce'
+    """
+    for spelling, letter in OLD_SPELLINGS.items():
+        text = text.replace(spelling, letter)
+    return text
+
+
 @functools.cache
 def _idle_marks_pattern():
     """The joiners and variation selectors that do nothing (see
@@ -289,7 +345,31 @@ def _idle_marks_pattern():
     return regex.compile(f"(?:(?<=^|{WORD_EDGE})|(?<={letter}))[{_IDLE_MARKS}]+")
 
 
-def holds_idle_marks(symbols):
+def spells_old_letters_apart(symbols):
+    """Whether the code points ``symbols`` hold every one of a letter's old
+    spelling (:data:`OLD_SPELLINGS`: ``"\u0d28"``, the virama and the joiner):
+    an alphabet that spells it that way, whose names keep it.
+
+    Parameters
+    ----------
+    symbols : iterable of str
+
+    Returns
+    -------
+    apart : bool
+
+    Examples
+    --------
+    >>> spells_old_letters_apart("\u0d05\u0d35\u0d28\u0d4d\u200d")  # അവന്‍
+    True
+    >>> spells_old_letters_apart("\u0d05\u0d35\u0d7b")  # അവൻ
+    False
+    """
+    symbols = set(symbols)
+    return any(symbols.issuperset(spelling) for spelling in OLD_SPELLINGS)
+
+
+def holds_idle_marks(symbols, *, alone=False):
     """Whether ``symbols`` hold a joiner or selector that does nothing.
 
     That is one in a grapheme cluster after a Latin, Greek or Cyrillic letter
@@ -297,12 +377,28 @@ def holds_idle_marks(symbols):
     alphabet (learned by a model saved before they were removed from names,
     ``"y\ufe0f"``) keeps them in names, read as typed.
 
+    Parameters
+    ----------
+    symbols : iterable of str
+    alone : bool, default=False
+        Also count a joiner or selector that is a symbol of its own: in the
+        code points learned by a model saved before they were removed, it may
+        be one after a letter (``"y"``, ``"\ufe0f"``).
+
+    Returns
+    -------
+    holds : bool
+
     Examples
     --------
     >>> holds_idle_marks(("l", "y\ufe0f")), holds_idle_marks(("\u2764\ufe0f", "y"))
     (True, False)
+    >>> holds_idle_marks(("y", "\ufe0f")), holds_idle_marks(("y", "\ufe0f"), alone=True)
+    (False, True)
     """
     pattern = _idle_marks_pattern()
+    if alone and not _IDLE_MARK_SET.isdisjoint(symbols):
+        return True
     return any(s[:1] not in _IDLE_MARK_SET and pattern.search(s) for s in symbols)
 
 
@@ -314,6 +410,7 @@ def normalize_texts(
     keep_spaces=False,
     keep_tatweel=False,
     keep_idle_marks=False,
+    keep_old_spellings=False,
 ):
     """:func:`normalize_text` of each text, ASCII texts without a call each.
 
@@ -335,6 +432,8 @@ def normalize_texts(
     keep_tatweel : bool, default=False
         As in :func:`normalize_text`.
     keep_idle_marks : bool, default=False
+        As in :func:`normalize_text`.
+    keep_old_spellings : bool, default=False
         As in :func:`normalize_text`.
 
     Returns
@@ -359,6 +458,7 @@ def normalize_texts(
             keep_spaces=keep_spaces,
             keep_tatweel=keep_tatweel,
             keep_idle_marks=keep_idle_marks,
+            keep_old_spellings=keep_old_spellings,
         )
         for text in texts
     ]
@@ -715,7 +815,7 @@ def unknown_symbols_note(chars, vocabulary, prefixes=()):
             f"{describe_symbol(char)} looks like {plain!r}, which the model knows"
             for char, plain in similar
         )
-        note = f". {told}: type {'that' if len(similar) == 1 else 'those'} instead"
+        note = f". {told}: type {one_or_many(len(similar), 'that', 'those')} instead"
     return note + _cut_cluster_note(chars, vocabulary[1:], prefixes)
 
 
@@ -1004,17 +1104,6 @@ def letter_script(symbol):
     return unicodedata.name(char, "").split(" ", 1)[0] or category
 
 
-def starts_with_mark(text):
-    """Whether ``text`` starts with a combining mark (cannot stand alone).
-
-    Examples
-    --------
-    >>> starts_with_mark("\\u0941ल"), starts_with_mark("हु")
-    (True, False)
-    """
-    return bool(text) and unicodedata.category(text[0]).startswith("M")
-
-
 def display_width(text):
     """The columns ``text`` takes on a terminal, for aligning tables.
 
@@ -1298,7 +1387,7 @@ def quoted_value(value, limit=MAX_QUOTED):
         return text
     if "..." not in text:
         return text
-    return f"{text} ({size:,} {'item' if size == 1 else 'items'})"
+    return f"{text} ({counted(size, 'item')})"
 
 
 def quoted_fields(fields, most=MAX_QUOTED_FIELDS):

@@ -34,6 +34,7 @@ from ._text import (
     normalize_texts,
     several_spaces,
     spell_spaces,
+    spells_old_letters_apart,
     split_symbols,
 )
 from ._unknown_advice import (
@@ -64,6 +65,15 @@ from ._windows import CharWindows, check_windows_output, cut_windows, last_conte
 # Parameters added after 0.1.0.dev0, with the values that give the behaviour of
 # models saved before them (a model file stays loadable and predicts the same).
 _SAVED_BEFORE = {"strip_accents": None, "unit": "char", "end_symbol": END}
+
+
+def _keeps_old_spellings(unit, vocabulary):
+    """Whether names keep letters spelled the old way for an alphabet given by
+    hand (``vocabulary``; None for ``alphabet="auto"``): one of code points
+    that spells such a letter so, consonant, virama and joiner."""
+    if unit != "char" or vocabulary is None:
+        return False
+    return spells_old_letters_apart(vocabulary[1:])
 
 
 class ContextWindowTransformer(
@@ -193,8 +203,10 @@ class ContextWindowTransformer(
 
     def __setstate__(self, state):
         if "vocabulary_" in state:  # fitted before unit_ existed: code points;
-            # before names lost the whitespace around them: kept, as it was read
-            state = {"unit_": "char", "_strips_whitespace": False, **state}
+            # before names lost the whitespace around them: kept, as it was read;
+            # before letters spelled the old way were read as letters (_keeps)
+            before = {"_strips_whitespace": False, "_spells_old_letters": False}
+            state = {"unit_": "char", **before, **state}
         super().__setstate__({**_SAVED_BEFORE, **state})
 
     @all_or_nothing
@@ -582,6 +594,7 @@ class ContextWindowTransformer(
     def _learn_vocabulary(self, names, texts, index=None):
         """Set ``unit_`` and ``vocabulary_``, from the alphabet or the names."""
         unit, vocabulary = self._vocabulary_of_parameters()
+        kept = _keeps_old_spellings(unit, vocabulary)  # see _keeps
         if vocabulary is None:  # alphabet="auto": the names' symbols
             seen = {
                 s for text in texts for s in split_symbols(fold_final_forms(text), unit)
@@ -595,6 +608,7 @@ class ContextWindowTransformer(
             vocabulary = make_vocabulary(seen, end, unit=unit)
         self.unit_, self.vocabulary_ = unit, vocabulary
         self._strips_whitespace = True  # see _strips
+        self._spells_old_letters = not kept
 
     def _cut(self, names, texts, fitting=False, index=None):
         """The windows of prepared names."""
@@ -613,24 +627,64 @@ class ContextWindowTransformer(
             text,
             lowercase=self.lowercase,
             strip_accents=self.strip_accents,
-            keep_spaces=self._alphabet_holds(several_spaces),
             prefix=True,
-            keep_tatweel=self._alphabet_holds(holds_tatweel),
-            keep_idle_marks=self._alphabet_holds(holds_idle_marks),
+            **self._keeps(),
         )
         text = text.lstrip() if self._strips() else text
         return spell_spaces([text], getattr(self, "vocabulary_", "-"))[0]
 
-    def _alphabet_holds(self, test, fitting=False):
-        """Whether the model's alphabet passes ``test`` (``several_spaces``,
-        ``holds_tatweel``, ``holds_idle_marks``): the fitted vocabulary, or
-        while fitting an alphabet given by hand. Names then keep what it holds
-        as they are (a no-break space among several spaces, the Arabic
-        tatweel, ``"y\ufe0f"``) instead of losing it, and a model saved
-        before those rules reads names as it was trained."""
+    def _keeps(self, fitting=False):
+        """What names keep as typed (``normalize_text``'s ``keep_*``).
+
+        What the model's alphabet holds (:meth:`_alphabet_symbols`): a
+        no-break space among several spaces, the Arabic tatweel, ``"y\ufe0f"``,
+        instead of losing it. Letters spelled the old way (a consonant, the
+        virama, a joiner) stay so, and with code points the joiners and
+        selectors the alphabet holds alone (``"y"``, ``"\ufe0f"``) too, in a
+        model whose ``_spells_old_letters`` is False: one fitted on an
+        alphabet of code points that spells such a letter so
+        (``spells_old_letters_apart``), or one saved before those letters
+        were read as letters (``__setstate__``), which so reads names as it
+        was trained. A limit: a model of code points saved by a 0.2.0
+        development build after the idle marks were removed and before this
+        rule has nothing that tells it from an older one; if it learned a
+        selector or joiner of its own (an emoji's, ``"\u2764\ufe0f"``), it
+        now keeps one after a letter too (``"Lily\ufe0f"`` is
+        ``"lily\ufe0f"``), which its fit removed.
+        """
+        if fitting or "vocabulary_" not in self.__dict__:  # as a fit reads them
+            unit, vocabulary = self._parameters_of_fit(fitting)
+            old = _keeps_old_spellings(unit, vocabulary)
+            symbols = vocabulary[1:] if fitting and vocabulary else ()
+        else:
+            unit, symbols = self.__dict__.get("unit_"), self.vocabulary_[1:]
+            old = not self.__dict__.get("_spells_old_letters", True)
+        return {
+            "keep_spaces": several_spaces(symbols),
+            "keep_tatweel": holds_tatweel(symbols),
+            "keep_idle_marks": holds_idle_marks(symbols, alone=old and unit == "char"),
+            "keep_old_spellings": old,
+        }
+
+    def _parameters_of_fit(self, fitting):
+        """The unit and the vocabulary the parameters fix; for an unfitted
+        transformer whose parameters a fit refuses, none (it reads names as
+        they are then, its fit refuses them)."""
+        try:
+            return self._vocabulary_of_parameters()
+        except (TypeError, ValueError):
+            if fitting:
+                raise
+            return None, None
+
+    def _alphabet_symbols(self, fitting=False):
+        """The symbols of the fitted vocabulary, or while fitting those of an
+        alphabet given by hand, as the unit cuts them (``"y\ufe0f"`` of the
+        string ``"ly\ufe0f"`` with ``unit="grapheme"``); none for a learned
+        alphabet, which the names make."""
         if not fitting:
-            return test(getattr(self, "vocabulary_", "-")[1:])
-        return self._fixed_alphabet() and test(self.alphabet)
+            return getattr(self, "vocabulary_", "-")[1:]
+        return self._vocabulary_of_parameters()[1][1:] if self._fixed_alphabet() else ()
 
     def _strips(self, fitting=False):
         """Whether names lose the whitespace around them, as the file readers
@@ -651,9 +705,7 @@ class ContextWindowTransformer(
             stripped,
             lowercase=self.lowercase,
             strip_accents=self.strip_accents,
-            keep_spaces=self._alphabet_holds(several_spaces, fitting),
-            keep_tatweel=self._alphabet_holds(holds_tatweel, fitting),
-            keep_idle_marks=self._alphabet_holds(holds_idle_marks, fitting),
+            **self._keeps(fitting),
         )
         if strip and not "".join(stripped).isascii():  # a space after a BOM
             texts = list(map(str.strip, texts))
@@ -666,7 +718,7 @@ class ContextWindowTransformer(
                 [place_of("names", i, index) for i in empty[:MAX_REPORTED]],
                 positions=empty,
                 strip_accents=self.strip_accents,
-                keep_tatweel=self._alphabet_holds(holds_tatweel, fitting),
+                keep_tatweel=holds_tatweel(self._alphabet_symbols(fitting)),
             )
         return names, texts, index
 
@@ -835,7 +887,7 @@ def unknown_symbols(transformer, X, *, prefixes=False, emptied=False, letters=Fa
 
 def unknown_symbols_message(
     transformer, symbols, culprits, n_culprits, *, fitting, emptied=None,
-    again=TRAIN_AGAIN, numbered=False, letters=None,
+    again=TRAIN_AGAIN, numbered=False, letters=None, title=False,
 ):  # fmt: skip
     """The message of ``fit`` (``fitting``) or ``transform`` on unknown symbols
     found in several lists (chunks of a file, say), as one list gives it.
@@ -866,6 +918,8 @@ def unknown_symbols_message(
         (``"1. Anna"``): then no alphabet is advised, which would learn it.
     letters : list of str, optional
         The symbols an alphabet of the names' letters keeps (of every list).
+    title : bool, default=False
+        Whether the first of ``culprits`` is the title above the list.
 
     Returns
     -------
@@ -883,7 +937,7 @@ def unknown_symbols_message(
     shown = [(element_place("names", i), name) for i, name in culprits[:MAX_REPORTED]]
     return unknown_text(
         _with_vocabulary(transformer), sorted(symbols), shown, n_culprits, "names",
-        fitting, emptied, again, numbered=numbered, letters=letters,
+        fitting, emptied, again, numbered=numbered, letters=letters, title=title,
     )  # fmt: skip
 
 

@@ -7,11 +7,12 @@ instead (an alphabet here, the other settings from ``_unknown_advice``). It
 reads the transformer's parameters and fitted vocabulary, never its names.
 """
 
-import re
 import unicodedata
 
 import numpy as np
 
+from ._list_lines import BULLETS, list_item, list_numbered
+from ._shown_paths import shown_path
 from ._text import (
     MAX_REPORTED,
     and_more,
@@ -37,11 +38,11 @@ __all__ = [
     "glued_note",
     "letters_hint",
     "letters_kept",
-    "list_numbered",
     "marked_and_emptied",
     "numbering_note",
     "place_of",
     "placed_names",
+    "title_note",
     "unknown_message",
     "unknown_text",
 ]
@@ -49,30 +50,10 @@ __all__ = [
 # How the transformer's own lists are called; any other ``what`` is one argument.
 _LISTS = ("names", "prefixes")
 
-# The number or bullet of a list copied from a web page or a document: "1. Anna",
-# "2) Ben", "• Chloe", "- Dev", "* Emil" (a number of any script: \d).
-_BULLETS = "•◦‣▪▫●○·*-–—"
-_LIST_MARK = re.compile(rf"\s*(?:\d+[.)]|[{re.escape(_BULLETS)}])\s")
-
-
-def list_numbered(name):
-    """Whether ``name`` starts with a list number or bullet, as a list copied
-    from a web page or a document gives it (``"1. Anna"``, ``"2) Ben"``,
-    ``"• Chloe"``, ``"- Dev"``).
-
-    Examples
-    --------
-    >>> list_numbered("1. Anna"), list_numbered("2) Ben"), list_numbered("• Chloe")
-    (True, True, True)
-    >>> list_numbered("Louis XIV"), list_numbered("-Dev"), list_numbered("Jean-Luc")
-    (False, False, False)
-    """
-    return _LIST_MARK.match(name) is not None
-
 
 def _is_mark(char):
     """Whether an unknown character can be part of a list's number or bullet."""
-    return char.isdigit() or char in _BULLETS
+    return char.isdigit() or char in BULLETS
 
 
 def numbering_note(culprits, n_culprits=None):
@@ -118,8 +99,7 @@ is learned as 'аннамария')"
     """
     keep = set(keep)
     for _, name in culprits:
-        mark = _LIST_MARK.match(name)
-        rest = (name[mark.end() :] if mark else name).strip()
+        rest = list_item(name) if list_numbered(name) else name.strip()
         rest = rest.lower() if lowercase else rest
         if any(_is_joint(c) and c not in keep for c in _inside(rest)):
             learned = "".join(c for c in rest if _is_letter(c) or c in keep)
@@ -300,15 +280,22 @@ def unknown_message(transformer, names, symbols, what, fitting, index):
     emptied = names_left_empty(
         flat, bad, owner, len(names), known, lowered=not transformer.lowercase
     )
+    title = _title_above(names, culprits)  # "Popular names" above "1. Anna"
+    emptied = [e[e > 0] for e in emptied] if title else emptied  # the list's
     counts = (emptied[0].size, emptied[1].size)
     starts = np.flatnonzero(np.diff(owner, prepend=-1))  # each name's first
     # dropping a first letter: "émile" "mile" (a quote or hyphen may go)
+    starts = starts[int(title) :]  # the title's first letter goes with it
     firsts = {flat[i] for i in starts[bad[starts]] if flat[i].isalpha()}
-    numbered = all(list_numbered(names[i]) for i in culprits)
-    letters, bare = letters_kept(flat, bad, owner, len(names))
+    numbered = title or all(list_numbered(names[i]) for i in culprits)
+    start = int(np.searchsorted(owner, 1)) if title else 0  # the list's letters
+    letters, bare = letters_kept(
+        flat[start:], bad[start:], owner[start:] - title, len(names) - title
+    )
+    bare = bare + title
     text = unknown_text(
         transformer, chars, shown, len(culprits), what, fitting, counts, kept=firsts,
-        numbered=numbered, letters=letters,
+        numbered=numbered, letters=letters, title=title,
     )  # fmt: skip
     if marked_and_emptied(chars, numbered, counts):
         if not bare.size:
@@ -321,9 +308,41 @@ def unknown_message(transformer, names, symbols, what, fitting, index):
     return f"{text} {drop_refused(emptied[0].size, some)}"
 
 
+def _title_above(names, culprits):
+    """Whether the first of ``names`` reads as the title of the list below
+    it: it has no list number or bullet, every other name of the
+    ``culprits`` (positions of the names with unknown characters) starts
+    with one, digits in the title or not: ``Baby names 2024`` or ``Popular
+    names`` above ``1. Anna``."""
+    return (
+        len(culprits) > 1
+        and culprits[0] == 0
+        and not list_numbered(names[0])
+        and all(list_numbered(names[i]) for i in culprits[1:])
+    )
+
+
+def title_note(title, labels=None):
+    """The note on a first name that reads as the title of the list below
+    it; ``labels``: the file of the names' labels, line by line, whose first
+    line goes with it.
+
+    Examples
+    --------
+    >>> title_note("Baby names 2024")
+    "; the first name, 'Baby names 2024', reads as the list's title: delete it"
+    >>> title_note("Names 2024", "labels.txt").split(": ")[-1]
+    "delete it and line 1 of 'labels.txt'"
+    """
+    also = "" if labels is None else f" and line 1 of {shown_path(labels)}"
+    return (
+        f"; the first name, {quoted(title)}, reads as the list's title: delete it{also}"
+    )
+
+
 def unknown_text(
     transformer, chars, culprits, n_culprits, what, fitting, emptied=None,
-    again=TRAIN_AGAIN, kept=(), numbered=False, letters=None,
+    again=TRAIN_AGAIN, kept=(), numbered=False, letters=None, title=False,
 ):  # fmt: skip
     """The message of ``transformer`` (with a vocabulary) on unknown
     characters ``chars``: ``culprits`` are the ``(place, name)`` shown
@@ -334,7 +353,8 @@ def unknown_text(
     which no dropping is offered for; ``numbered``: whether every name that
     holds them starts with a list number (:func:`list_numbered`);
     ``letters``: the symbols an alphabet of the names' letters keeps
-    (:func:`letters_kept`; None: not known).
+    (:func:`letters_kept`; None: not known); ``title``: whether the first
+    of ``culprits`` is the title above the list (a note says to delete it).
 
     Examples
     --------
@@ -359,19 +379,13 @@ def unknown_text(
         if end in chars
         else ""
     )
-    # "1. Anna", "• Anna": no setting but dropping lets a list's unknown
-    # numbers or bullets through, so each hint of ``advice`` removes them; an
-    # alphabet would learn them. When dropping alone empties names ("1. Анна"),
-    # an alphabet of the names' letters with dropping does.
-    marked = what == "names" and numbered and any(map(_is_mark, chars))
-    if marked and marked_and_emptied(chars, numbered, emptied):
-        note += numbering_note(culprits, n_culprits)
-        note += glued_note(culprits, letters or vocabulary[1:], lowercase)
-        hints = [letters_hint(letters, fitting)]
-    elif marked and advice:
-        note += numbering_note(culprits, n_culprits)
-        note += glued_note(culprits, vocabulary[1:], lowercase)
-        hints = advice
+    if what == "names" and numbered and any(map(_is_mark, chars)):
+        list_note, hints = _marked_list_note(
+            chars, culprits, n_culprits, vocabulary[1:], lowercase, hints,
+            advice=advice, emptied=emptied, letters=letters, fitting=fitting,
+            title=title,
+        )  # fmt: skip
+        note += list_note
     prefixes = [] if what == "names" else [name for _, name in culprits]
     note += unknown_symbols_note(chars, vocabulary, prefixes)
     if strip_accents != "unicode":
@@ -382,10 +396,44 @@ def unknown_text(
         f"{shown_symbols(vocabulary)} plus the end marker (shown as "
         f"{end!r}){note}. "
         # A prefix is typed (a context of the table, a start of names).
-        + ("Clean the names" if what == "names" else "Remove those characters")
+        + (
+            one_or_many(n_culprits, "Clean the name", "Clean the names")
+            if what == "names"
+            else one_or_many(
+                len(chars), "Remove that character", "Remove those characters"
+            )
+        )
         + ", or "
         + ("pass " if fitting else again)
         # Each hint of a fitted model's message is one for training again.
         + (", or " if fitting else ", or with ").join(hints)
         + "."
     )
+
+
+def _marked_list_note(
+    chars, culprits, n_culprits, symbols, lowercase, hints, *, advice, emptied,
+    letters, fitting, title,
+):  # fmt: skip
+    """The note and hints of unknown characters that are a list's marks.
+
+    "1. Anna", "• Anna": no setting but dropping lets a list's unknown numbers
+    or bullets through, so each hint of ``advice`` removes them; an alphabet
+    would learn them. When dropping alone empties names ("1. Анна"), an
+    alphabet of the names' letters with dropping does. ``title``: the first
+    of ``culprits`` is the title above the list (a note says to delete it).
+    """
+    note = ""
+    items = culprits[1:] if title else culprits  # the list's, below its title
+    emptying = marked_and_emptied(chars, True, emptied)
+    if emptying or advice or title:
+        note += numbering_note(items, n_culprits - title)
+    if emptying:
+        note += glued_note(items, letters or symbols, lowercase)
+        hints = [letters_hint(letters, fitting)]
+    elif advice:
+        note += glued_note(items, symbols, lowercase)
+        hints = advice
+    if title:
+        note += title_note(culprits[0][1])
+    return note, hints

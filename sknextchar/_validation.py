@@ -21,13 +21,14 @@ import numpy as np
 from sklearn.frozen import FrozenEstimator
 from sklearn.utils.validation import check_is_fitted
 
-from ._file_safety import path_text
 from ._remade_errors import remade
+from ._shown_paths import path_text
 from ._text import (
     CONTROL,
     LINE_BREAKS,
     MAX_QUOTED,
     normalize_texts,
+    one_or_many,
     quoted,
     quoted_value,
 )
@@ -322,9 +323,10 @@ def _not_one_d(names, what):
         listed = ", ".join(map(repr, columns[:5])) + ", ..." * (len(columns) > 5)
         return (
             f"Expected 1-D input of {what}; got a {type(names).__name__} of shape "
-            f"{shape} (column{'s' * (len(columns) > 1)} {listed}). Pass its column "
-            f"of {what} as a Series, with single brackets: X[{column}] (with "
-            f"double brackets, X[[{column}]] is a table of one column)."
+            f"{shape} ({one_or_many(len(columns), 'column', 'columns')} {listed}). "
+            f"Pass its column of {what} as a Series, with single brackets: "
+            f"X[{column}] (with double brackets, X[[{column}]] is a table of one "
+            "column)."
         )
     if len(shape) == 2:
         part = "its one column" if shape[1] == 1 else f"the column of {what}"
@@ -670,14 +672,14 @@ def check_exclude(exclude, *, normalize):
     ordered = not isinstance(exclude, (Set, MappingView))
     # Non-strings are refused by position; a blank name is ignored below.
     _check_elements(names, "exclude", True, ordered=ordered)
-    # The tatweel and idle marks stay, for a model that learned them; normalize
-    # lowercases (and removes them for a model that did not).
+    # A name the model reads as nothing is none it writes: excluding it is moot.
+    # What some model keeps stays here (the tatweel, idle marks); normalize
+    # reads the names as typed, as the model reads them.
     texts = normalize_texts(
         names, lowercase=False, keep_tatweel=True, keep_idle_marks=True
     )
-    # A name the model reads as nothing is none it writes: excluding it is moot.
-    texts = list(filter(str.strip, texts))
-    return frozenset(filter(str.strip, normalize(texts))) if texts else frozenset()
+    names = [name for name, text in zip(names, texts) if text.strip()]
+    return frozenset(filter(str.strip, normalize(names))) if names else frozenset()
 
 
 def check_random_generator(random_state):
@@ -712,16 +714,14 @@ def check_random_generator(random_state):
     """
     if isinstance(random_state, np.random.RandomState):
         return random_state
-    if isinstance(random_state, (bool, np.bool_)):
-        raise TypeError(
-            f"random_state must be None, an int or a Generator; got {random_state!r}."
-        )
+    allowed = "None, a non-negative int, a numpy Generator or RandomState"
+    if isinstance(random_state, (bool, np.bool_)):  # True is no seed
+        raise TypeError(f"random_state must be {allowed}; got {random_state!r}.")
     try:
         return np.random.default_rng(random_state)
     except (TypeError, ValueError) as exc:
         raise type(exc)(
-            "random_state must be None, a non-negative int, a numpy Generator or "
-            f"RandomState; got {random_state!r}."
+            f"random_state must be {allowed}; got {random_state!r}."
         ) from None
 
 

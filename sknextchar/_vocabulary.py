@@ -13,6 +13,7 @@ from ._text import (
     final_forms_learned_plain,
     fold_final_forms,
     spell_final_forms,
+    spell_old_letters,
     split_symbols,
 )
 
@@ -116,7 +117,9 @@ def vocabulary_of_parameters(alphabet, end_symbol, unit):
         How the end marker is displayed: one character.
     unit : {"auto", "char", "grapheme"}
         What one symbol is; ``"auto"``: a character for a given alphabet, a
-        user-perceived character for ``alphabet="auto"``.
+        user-perceived character for ``alphabet="auto"``. A symbol of
+        user-perceived characters spelled the old way, with a joiner, is its
+        letter (:func:`~sknextchar._text.spell_old_letters`), as in names.
 
     Returns
     -------
@@ -139,6 +142,8 @@ def vocabulary_of_parameters(alphabet, end_symbol, unit):
     ('char', ('-', 'a', 'b', 'c'))
     >>> vocabulary_of_parameters("auto", ".", "auto")
     ('grapheme', None)
+    >>> vocabulary_of_parameters(["\u0d28\u0d4d\u200d"], "-", "grapheme")  # ന്‍
+    ('grapheme', ('-', '\u0d7b'))
     """
     if len(end_symbol) != 1:
         raise InvalidParameterError(
@@ -154,6 +159,8 @@ def vocabulary_of_parameters(alphabet, end_symbol, unit):
     alphabet = [
         unicodedata.normalize("NFC", s) if isinstance(s, str) else s for s in alphabet
     ]
+    if unit == "grapheme":  # a letter spelled the old way, as names read it
+        alphabet = [spell_old_letters(s) if isinstance(s, str) else s for s in alphabet]
     return unit, make_vocabulary(alphabet, end_symbol, unit=unit)
 
 

@@ -18,9 +18,11 @@ import numpy as np
 from sklearn.base import clone
 
 from ._gathered_names import GatheredWarnings
+from ._list_lines import list_numbered
 from ._pipeline import spelled_in_pipeline
 from ._placed_names import PlacedNamesError
 from ._remade_errors import remade
+from ._shown_paths import shown_path
 from ._text import MAX_REPORTED, quoted
 from ._transformer import check_read_names, unknown_symbols, unknown_symbols_message
 from ._unknown_advice import (
@@ -29,7 +31,7 @@ from ._unknown_advice import (
     DroppedNamesError,
     drop_refused,
 )
-from ._unknown_message import bare_refused, list_numbered, marked_and_emptied
+from ._unknown_message import bare_refused, marked_and_emptied
 from ._validation import RefusedNameError, element_place
 from ._validation import check_names as check_each_name
 from ._vocabulary import check_transformer_settings
@@ -95,7 +97,8 @@ def first_pass(windows, chunks, path, names_column=None, check_names=None, step=
         raise NoNamesError(path, names_column)
     if not weighed:
         raise ValueError(
-            f"Every name of {path!r} has the count 0, and a name of count 0 is "
+            f"Every name of {shown_path(path)} has the count 0, and a name of count 0 "
+            "is "
             "left out of training: give some names a count above 0."
         )
     if not fitted:
@@ -218,6 +221,16 @@ class _RefusedNames:
         raise error.advising(again) if isinstance(error, DroppedNamesError) else error
 
 
+def _list_letters(windows, chunk):
+    """What an alphabet of the names' letters keeps of ``chunk`` without its
+    first name (the list's title), and the positions in ``chunk`` of the
+    names it empties; nothing when the title fills the chunk alone."""
+    if len(chunk) == 1:
+        return (), np.empty(0, dtype=int)
+    used, bare = unknown_symbols(windows, chunk[1:], letters=True)[1]
+    return used, bare + 1
+
+
 class _UnknownSymbols:
     """The symbols outside the vocabulary in a pass over a file, and the first
     names that hold them: the whole file's, in memory bounded by the symbols
@@ -229,6 +242,10 @@ class _UnknownSymbols:
         self.symbols, self.culprits, self.n_names = set(), [], 0
         self.dropped, self.n_dropped, self.n_folded = [], 0, 0
         self.n_unnumbered = 0  # names that hold them without a list number
+        # the file's first name, if it may be the list's title: (name, its
+        # letters, whether an alphabet of them, dropping, dropping after
+        # folding accents leaves it empty), left out of the counts; else None
+        self.title = None
         # what an alphabet of the names' letters keeps, and the names it empties
         self.letters, self.bare, self.n_bare = set(), [], 0
 
@@ -240,6 +257,11 @@ class _UnknownSymbols:
         found, (dropped, folded), (used, bare) = unknown_symbols(
             windows, chunk, emptied=True, letters=True
         )
+        title = int(rows[0]) == 0 and 0 in found and not list_numbered(chunk[0])
+        if title:  # "Popular names" above "1. Anna": the list's own
+            self.title = (chunk[0], set(used), 0 in bare, 0 in dropped, 0 in folded)
+            used, bare = _list_letters(windows, chunk)
+            dropped, folded = dropped[dropped != 0], folded[folded != 0]
         self.letters.update(used)
         self.bare += [
             (int(rows[i]), chunk[i]) for i in bare[: MAX_REPORTED - len(self.bare)]
@@ -250,7 +272,9 @@ class _UnknownSymbols:
             if len(self.culprits) < MAX_REPORTED:
                 self.culprits.append((int(rows[i]), chunk[i]))
         self.n_names += len(found)
-        self.n_unnumbered += sum(not list_numbered(chunk[i]) for i in found)
+        self.n_unnumbered += sum(
+            not list_numbered(chunk[i]) for i in found if not (title and i == 0)
+        )
         self.dropped += [
             (int(rows[i]), chunk[i])
             for i in dropped[: MAX_REPORTED - len(self.dropped)]
@@ -262,11 +286,22 @@ class _UnknownSymbols:
     def error(self, windows, fitting, again, learned=()):
         """The error of the whole file (:class:`UnknownSymbolsError`); the
         chunks that passed ``learned`` their symbols."""
+        # a first name without a list number above names that all have one
+        titled = bool(self.title) and self.n_names > 1 and not self.n_unnumbered
+        letters, n_bare, bare = self.letters | set(learned), self.n_bare, self.bare
+        emptied, dropped = (self.n_dropped, self.n_folded), self.dropped
+        if self.title and not titled:  # a name after all: counted again
+            name, used, empty, gone, folded = self.title
+            letters = letters | used
+            n_bare, bare = n_bare + empty, [(0, name)][:empty] + bare
+            emptied = (emptied[0] + gone, emptied[1] + folded)
+            dropped = ([(0, name)][:gone] + dropped)[:MAX_REPORTED]
         error = UnknownSymbolsError(
             windows, sorted(self.symbols), self.culprits, self.n_names,
-            emptied=(self.n_dropped, self.n_folded), dropped=self.dropped,
-            fitting=fitting, again=again, numbered=not self.n_unnumbered,
-            letters=(sorted(self.letters | set(learned)), self.n_bare, self.bare),
+            emptied=emptied, dropped=dropped,
+            fitting=fitting, again=again, title=titled,
+            numbered=not self.n_unnumbered and (titled or not self.title),
+            letters=(sorted(letters), n_bare, bare[:MAX_REPORTED]),
         )  # fmt: skip
         return error
 
@@ -309,6 +344,9 @@ class UnknownSymbolsError(ValueError):
         What an alphabet of the names' letters keeps: its symbols, how many
         names it leaves without any, and the first of them, each with its
         position (None: not known).
+    title : bool, default=False
+        Whether the first of ``culprits`` is the title above the list (a
+        first name without a list number above names that all have one).
 
     Examples
     --------
@@ -325,9 +363,9 @@ class UnknownSymbolsError(ValueError):
 
     def __init__(
         self, windows, symbols, culprits, n_names, *, emptied, dropped, fitting,
-        again=TRAIN_AGAIN, spell=None, numbered=False, letters=None,
+        again=TRAIN_AGAIN, spell=None, numbered=False, letters=None, title=False,
     ):  # fmt: skip
-        self.numbered, self.letters = numbered, letters
+        self.numbered, self.letters, self.title = numbered, letters, title
         self.windows, self.symbols, self.culprits = windows, symbols, culprits
         self.n_names, self.emptied, self.dropped = n_names, emptied, dropped
         self.fitting, self.again, self.spell = fitting, again, spell
@@ -339,6 +377,7 @@ class UnknownSymbolsError(ValueError):
             self.windows, self.symbols, self.culprits, self.n_names,
             fitting=self.fitting, emptied=self.emptied, again=self.again,
             numbered=self.numbered, letters=(self.letters or (None,))[0],
+            title=self.title,
         )  # fmt: skip
         n_left, left, refused = self.emptied[0], self.dropped, drop_refused
         if marked_and_emptied(self.symbols, self.numbered, self.emptied):

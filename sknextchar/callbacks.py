@@ -55,6 +55,7 @@ from ._members import (
 from ._meta_callbacks import first_telling
 from ._model_files import keep_other_files
 from ._persistence import import_skops_io, resolve_format, save_model
+from ._shown_paths import shown_path
 from ._stacklevel import user_stacklevel
 
 __all__ = ["Checkpoint", "History"]
@@ -357,7 +358,8 @@ class Checkpoint:
             if field in path and not any(map(fills, parts)):
                 unit = "label" if field == "{label}" else "member's name"
                 raise ValueError(
-                    f"The Checkpoint path {path!r} holds {field}, which only a "
+                    f"The Checkpoint path {shown_path(path)} holds {field}, which only "
+                    "a "
                     f"{model} fills in (with each {unit}); there is none in this "
                     f"{name}. Remove {field} from the path."
                 )

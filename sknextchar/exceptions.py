@@ -11,7 +11,12 @@ is of an internal subclass of ``ValueError``, which may change from one
 version to the next: catch ``ValueError``.
 """
 
-__all__ = ["DamagedModelError", "ModelVersionWarning", "ProgressStoppedWarning"]
+__all__ = [
+    "DamagedModelError",
+    "FileChangedWarning",
+    "ModelVersionWarning",
+    "ProgressStoppedWarning",
+]
 
 
 class DamagedModelError(ValueError):
@@ -36,6 +41,35 @@ class DamagedModelError(ValueError):
     Traceback (most recent call last):
     ...
     sknextchar.exceptions.DamagedModelError: This CharEmbeddingMLPClassifier's ...
+    """
+
+
+class FileChangedWarning(UserWarning):
+    """The names file changed after the last epoch of a training from it; the
+    trained model is returned without its record of lengths by prefix.
+
+    Given by :func:`~sknextchar.train_from_file` with ``return_sampler=True``
+    (and ``train --chunk-size``) when the passes after the last epoch, which
+    read the file again to record the lengths of the names after each prefix,
+    find it written to, written over, replaced or removed. Every epoch trained
+    on the file as it was, so the model is kept; its
+    ``training_prefix_lengths_`` is None (``match_lengths`` after a prefix
+    follows the lengths of all the names), never a table counted from two
+    versions of the file. Under an ``"error"`` warnings filter it is raised,
+    and no model is returned: to keep such a run going, filter this warning
+    out by its class; to have the record too, train on a copy of the file
+    that stays as it is.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> from sknextchar.exceptions import FileChangedWarning
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("error")
+    ...     warnings.filterwarnings("ignore", category=FileChangedWarning)
+    ...     warnings.warn("'names.txt' changed", FileChangedWarning)  # ignored
+    >>> issubclass(FileChangedWarning, UserWarning)
+    True
     """
 
 

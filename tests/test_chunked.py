@@ -5,6 +5,7 @@ import copy
 import os
 import re
 import threading
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +21,7 @@ from sknextchar import (
 )
 from sknextchar.cli import main
 from sknextchar.datasets import load_indian_names
+from sknextchar.exceptions import FileChangedWarning
 
 NAMES = load_indian_names()[::50]  # 302 names, spread over the alphabet
 
@@ -455,6 +457,19 @@ def _written_over(path, text):
         os.utime(path, ns=(before, before + 1_000_000))
 
 
+def _written_over_in_its_time(path):
+    """Other names of the same size written in place, the file's time put back
+    (as ``cp -p`` of a file of the same size, or ``touch -r``, leaves it)."""
+    then = path.stat()
+    names = path.read_text("utf-8").splitlines()
+    path.write_text("\n".join(name[::-1] for name in names) + "\n", "utf-8")
+    os.utime(path, ns=(then.st_atime_ns, then.st_mtime_ns))
+    now = path.stat()
+    assert (now.st_ino, now.st_size, now.st_mtime_ns) == (
+        then.st_ino, then.st_size, then.st_mtime_ns
+    )  # fmt: skip
+
+
 def _appended(path, text):
     with path.open("a", encoding="utf-8") as file:
         file.write(text)
@@ -472,6 +487,7 @@ CONTENT_CHANGES = {
     ),
     "appended": lambda path: _appended(path, "asha\nzoe\n"),
     "moved into place": _moved_into_place,
+    "same size and time": _written_over_in_its_time,
 }
 
 
@@ -482,16 +498,18 @@ CONTENT_CHANGES = {
         ("same size", "modified: the same size, other bytes (written over)"),
         ("appended", "grown from"),
         ("moved into place", "replaced by another file (moved or renamed into"),
+        ("same size and time", "modified: the same size, other bytes (written"),
     ],
 )
 def test_a_file_whose_names_change_between_epochs_is_refused(tmp_path, change, said):
     # It trained on the new names from the next epoch on, silently: the epochs
-    # after the first learned another list (or the list and the names added).
+    # after the first learned another list (or the list and the names added);
+    # one written over in place with its size and time kept was not seen.
     path, message = _changed_in_training(tmp_path, change, ValueError)
     assert message.startswith(repr(str(path)))
     assert "changed while training read it: epoch 2 found it" in message
     assert said in message and "Copy the file and train on the copy" in message
-    assert "The 1 epoch this training finished is not kept." in message
+    assert "The epoch this training finished is not kept." in message
     assert "reads it more than once: its epochs would learn a mix" in message
 
 
@@ -598,7 +616,7 @@ def test_a_resumed_training_of_a_changed_file_leaves_the_pipeline_as_it_was(tmp_
         train_from_file(path, fitted, chunk_size=80, resume=True)
     message = str(caught.value)
     assert "changed while training read it: epoch 4 found it grown from" in message
-    assert "The 1 epoch this training finished is not kept." in message
+    assert "The epoch this training finished is not kept." in message
     assert fitted["clf"].loss_curve_ == kept.loss_curve_ == kept.loss_curve_[:2]
     assert_same_weights(fitted["clf"], kept)
 
@@ -638,18 +656,137 @@ def test_command_line_resume_without_chunks_gives_no_chunk_advice(
     assert out.read_bytes() == saved  # the model file untouched
 
 
-def test_a_file_gone_before_the_passes_after_training_is_said_to_have_changed(
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        ("appended", "grown from 2,282 to 2,286 bytes (written to or appended to)"),
+        ("same size and time", "modified: the same size, other bytes (written"),
+    ],
+)
+def test_command_line_resume_refuses_a_file_changed_after_its_names_were_read(
+    tmp_path, capsys, monkeypatch, change, said
+):
+    # train --resume without --chunk-size read the names into memory, then
+    # trained on the file as it was when training began (read again,
+    # unchecked): the model learned the names changed while the model file
+    # loaded, its record held the names read before, and it was saved. A
+    # rewrite of the same size that kept the file's time was still not seen.
+    import sknextchar.cli._resume as resume
+
+    path, model = write(tmp_path / "names.txt", NAMES), tmp_path / "m.skops"
+    argv = ["train", str(path), "--hidden-layer-sizes", "8", "-q", "-o", str(model)]
+    assert main([*argv, "--max-iter", "1", "--validation-fraction", "0"]) == 0
+    load_trained = resume.load_trained
+    changed = {**CONTENT_CHANGES, "appended": lambda path: _appended(path, "zoe\n")}
+
+    def then_change(*args, **kwargs):
+        loaded = load_trained(*args, **kwargs)
+        changed[change](path)
+        return loaded
+
+    monkeypatch.setattr(resume, "load_trained", then_change)
+    out = tmp_path / "m2.skops"
+    resumed = ["train", "--resume", str(model), str(path), "-o", str(out), "-q"]
+    assert main([*resumed, "--max-iter", "3"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"sknextchar: error: {str(path)!r} changed while training")
+    assert (
+        "read it: the pass after the one that read the names into memory found it "
+        f"{said}" in err
+    )
+    assert "chunk" not in err and "load_names" not in err and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_command_line_resume_names_a_change_while_the_names_are_read(
+    tmp_path, capsys, monkeypatch
+):
+    # A change while the names were read into memory was said to be found by
+    # "the end of the first pass", a pass the user never asked for.
+    import sknextchar.cli._resume as resume
+
+    path, model = write(tmp_path / "names.txt", NAMES), tmp_path / "m.skops"
+    argv = ["train", str(path), "--hidden-layer-sizes", "8", "-q", "-o", str(model)]
+    assert main([*argv, "--max-iter", "1", "--validation-fraction", "0"]) == 0
+    training_names = resume.training_names
+
+    def then_append(args):
+        read = training_names(args)
+        _appended(path, "zoe\n")
+        return read
+
+    monkeypatch.setattr(resume, "training_names", then_append)
+    out = tmp_path / "m2.skops"
+    resumed = ["train", "--resume", str(model), str(path), "-o", str(out), "-q"]
+    assert main([*resumed, "--max-iter", "3"]) == 1
+    err = capsys.readouterr().err
+    assert (
+        "changed while training read it: the reading of the names into memory "
+        "found it grown from 2,282 to 2,286 bytes" in err
+    )
+    assert "first pass" not in err and not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        ("removed", "could not open it again (it is gone: removed or renamed"),
+        ("appended", "found it grown from 2,282 to 2,291 bytes"),
+        ("same size and time", "found it modified: the same size, other bytes"),
+    ],
+)
+def test_a_change_found_after_the_last_epoch_keeps_the_model(tmp_path, change, said):
+    # The passes that record the lengths by prefix refused the file: "The 1
+    # epoch this training finished is not kept.", though it had trained on the
+    # file as it was (and of a file removed, "No such file of names" before).
+    path = write(tmp_path / "names.txt", NAMES)
+    settings = {"chunk_size": 80, "return_sampler": True}
+    want = train_from_file(path, small_pipe(clf__max_iter=1), **settings)
+    pipe = small_pipe(clf__max_iter=1)
+    pipe["clf"].set_callbacks(ChangesTheFile(path, change))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        got = train_from_file(path, pipe, **settings)
+    [warning] = caught
+    assert warning.category is FileChangedWarning  # its own class, to filter
+    assert warning.filename == __file__  # the line that called train_from_file
+    message = str(warning.message)
+    assert message.startswith(
+        f"{str(path)!r} changed after the last epoch of training: a pass after "
+        "the last epoch (recording the lengths by prefix) "
+    )
+    assert said in message and "The trained model is kept" in message
+    assert "not kept" not in message and "No such file of names" not in message
+    got_clf, want_clf = (
+        got.estimator_.estimator["clf"],
+        want.estimator_.estimator["clf"],
+    )
+    assert got_clf.loss_curve_ == want_clf.loss_curve_
+    assert_same_weights(got_clf, want_clf)
+    assert want.training_prefix_lengths_ is not None  # what was left out
+    assert got.training_prefix_lengths_ is None
+    np.testing.assert_array_equal(
+        got.training_length_counts_, want.training_length_counts_
+    )
+    np.testing.assert_array_equal(got.training_transitions_, want.training_transitions_)
+
+
+def test_a_change_after_the_last_epoch_under_an_error_filter_is_its_warning(
     tmp_path,
 ):
-    # The passes that record the lengths by prefix said "No such file of
-    # names: '.../names.txt'.", as of a path never given.
-    path, message = _changed_in_training(  # the prefix table needs passes after
-        tmp_path, "removed", FileNotFoundError, max_iter=1, return_sampler=True
-    )
-    assert message.startswith(repr(str(path)))
-    assert "changed while training read it: a pass after the last epoch" in message
-    assert "it is gone" in message and "No such file of names" not in message
-    assert "The 1 epoch this training finished is not kept." in message
+    # The warning was a UserWarning given while the error of the change was
+    # handled: under an "error" filter the traceback showed that error ("The
+    # 1 epoch this training finished is not kept.") and, "during handling" of
+    # it, the warning that "The trained model is kept".
+    path = write(tmp_path / "names.txt", NAMES)
+    pipe = small_pipe(clf__max_iter=1)
+    pipe["clf"].set_callbacks(ChangesTheFile(path, "appended"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", FileChangedWarning)
+        with pytest.raises(FileChangedWarning) as caught:
+            train_from_file(path, pipe, chunk_size=80, return_sampler=True)
+    assert "The trained model is kept" in str(caught.value)
+    assert caught.value.__context__ is None  # not raised while handling another
 
 
 def _changing_after_epoch(monkeypatch, path, change, epoch=0):
@@ -692,7 +829,6 @@ def test_a_change_found_after_two_epochs_says_both_are_lost(tmp_path, monkeypatc
     [
         ("other names", 3, "epoch 2 found it shrunk"),
         ("fifo", 3, "epoch 2 could not read it again (a FIFO (named pipe)"),
-        ("removed", 1, "a pass after the last epoch (recording the lengths by"),
     ],
 )
 def test_command_line_chunks_say_the_file_changed_in_its_words(
@@ -700,8 +836,7 @@ def test_command_line_chunks_say_the_file_changed_in_its_words(
 ):
     # Written over: trained on the new names and saved over the model. A FIFO
     # put in its place: "train_from_file ... (--max-iter) ... fit the pipeline
-    # on them in memory", Python's advice. Removed after the last epoch: "No
-    # such file of names".
+    # on them in memory", Python's advice.
     path, model = write(tmp_path / "names.txt", NAMES), tmp_path / "m.skops"
     argv = ["train", str(path), "--hidden-layer-sizes", "8", "-q", "-o", str(model)]
     assert main([*argv, "--max-iter", "1", "--validation-fraction", "0"]) == 0
@@ -863,3 +998,26 @@ def test_chunk_size_takes_numpy_integers_and_refuses_bools(tmp_path):
         train_from_file(path, small_pipe(), chunk_size=True)
     pipe = train_from_file(path, small_pipe(clf__max_iter=1), chunk_size=np.int64(200))
     assert pipe["clf"].n_iter_ == 1
+
+
+def test_command_line_chunks_keep_a_model_whose_file_changed_after_training(
+    tmp_path, capsys, monkeypatch
+):
+    # Removed after the last epoch: "No such file of names", then "changed
+    # while training read it ... The 1 epoch this training finished is not
+    # kept", and the model trained on the file as it was was lost.
+    path, model = write(tmp_path / "names.txt", NAMES), tmp_path / "m.skops"
+    _changing_after_epoch(monkeypatch, path, CHANGES["removed"])
+    argv = ["train", str(path), "--hidden-layer-sizes", "8", "-q", "-o", str(model)]
+    assert main([*argv, "--chunk-size", "80", "--max-iter", "1"]) == 0
+    out, err = capsys.readouterr()
+    assert err.startswith(
+        f"sknextchar: warning: {str(path)!r} changed after the last epoch of "
+        "training: a pass after the last epoch"
+    )
+    assert "The trained model is kept" in err and err.count("\n") == 1
+    assert "sampling with --match-lengths after a prefix matches" in err
+    assert "Saved the model" in out
+    saved = load_model(model)
+    assert saved.training_prefix_lengths_ is None
+    assert saved.training_length_counts_ is not None

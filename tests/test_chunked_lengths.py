@@ -44,6 +44,10 @@ def assert_same_lengths(chunked, fitted, exact=True):
     same(table["counts"], table_fit["counts"])
     assert table["min_names"] == table_fit["min_names"]
     same(table["blend"], table_fit["blend"])
+    # One helper for both, on sums added in another order: equal to ulps.
+    np.testing.assert_allclose(
+        chunked.training_name_weight_, fitted.training_name_weight_, rtol=1e-12
+    )
     assert chunked.training_length_range() == fitted.training_length_range()
 
 

@@ -202,6 +202,52 @@ def test_labels_matching_two_headers_names_both(capsys):
     assert "(did you mean --labels Sex or --labels SEX?)" in err, err
 
 
+@pytest.mark.parametrize(
+    ("header", "given", "more", "offered"),
+    [
+        ("name,label,First Gender", "lable", [], "label"),
+        ("name,label,First Gender", "frist gender", [], "'First Gender'"),
+        ("given,label", "lable", [], "label"),  # a first row that may be data
+        ("name,sex,count", "sx", ["--counts", "count"], "sex"),
+    ],
+)
+def test_a_misspelt_labels_column_offers_the_close_header(
+    capsys, header, given, more, offered
+):
+    # As --names-column does: a misspelling, not only another case, is offered.
+    path = table("spelt.csv", header, [("anna", "f", "3"), ("ravi", "m", "4")])
+    argv = ["train", path, "--labels", given, *more, *KN, "-o", "m.skops"]
+    status, _, err = run(capsys, *argv)
+    assert status == 1 and "Traceback" not in err
+    assert f"(did you mean --labels {offered}?)" in err, err
+    assert not os.path.exists("m.skops")
+
+
+@pytest.mark.parametrize(
+    ("header", "given", "more"),
+    [
+        ("name,label", "xyz", []),
+        ("name,label", "nmae", []),  # the column of names: no column of labels
+        ("given,label", "givn", ["--names-column", "given"]),
+        ("given,label", "givn", []),  # the first column holds the names
+        ("Mabel,f", "label", []),  # no header row: a name is no column
+        ("Rex,m", "sex", []),
+        ("name,sex,count", "cont", ["--counts", "count"]),
+        ("Mabel,female", "femal", []),  # a label below too: a value, no header
+    ],
+)
+def test_a_labels_column_close_to_no_other_header_offers_none(
+    capsys, header, given, more
+):
+    width = header.count(",") + 1
+    rows = [("Anna", "female", "3")[:width], ("Ravi", "male", "4")[:width]]
+    path = table("far.csv", header, rows)
+    argv = ["train", path, "--labels", given, *more, *KN, "-o", "m.skops"]
+    status, _, err = run(capsys, *argv)
+    assert status == 1 and "did you mean" not in err, err
+    assert not os.path.exists("m.skops")
+
+
 # --------------------------------------------------------------------------- #
 # 6. Wording
 # --------------------------------------------------------------------------- #

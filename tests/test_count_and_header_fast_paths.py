@@ -12,9 +12,9 @@ import pytest
 
 from sknextchar.datasets import _tables, load_names
 from sknextchar.datasets._count_cells import HOLD_LIMIT, CountCells
+from sknextchar.datasets._counted_rows import counted_rows
 from sknextchar.datasets._tables import (
     check_not_header,
-    counted_rows,
     find_table,
     named_rows,
 )

@@ -285,6 +285,20 @@ def test_lower_order_reads_the_last_columns_of_wider_contexts():
         KneserNeyClassifier(order=10).fit(windows8)
 
 
+def test_score_with_a_column_of_labels_warns_at_the_callers_line():
+    from sklearn.exceptions import DataConversionWarning
+
+    X = np.array([[0, 1], [1, 2], [2, 0], [1, 2], [0, 1]])
+    y = np.array(["b", "c", "end", "c", "b"])
+    model = KneserNeyClassifier().fit(X, y)
+    with pytest.warns(
+        DataConversionWarning, match=r"^A column-vector y was passed"
+    ) as caught:
+        score = model.score(X, y.reshape(-1, 1))
+    assert score == model.score(X, y)
+    assert [w.filename for w in caught] == [__file__]  # it pointed inside sknextchar
+
+
 def test_array_input_with_labels():
     X = np.array([[0, 1], [1, 2], [2, 0], [1, 2], [0, 1]])
     y = np.array(["b", "c", "end", "c", "b"])

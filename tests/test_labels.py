@@ -634,9 +634,12 @@ def test_labels_as_a_column_warn_as_scikit_learn_classifiers_do(corpus):
         ContextWindowTransformer(context_length=2),
         PerLabelClassifier(KneserNeyClassifier(order=3)),
     )
-    with pytest.warns(DataConversionWarning, match="column-vector y"):
+    with pytest.warns(DataConversionWarning, match="column-vector y") as caught:
         clf = NameLabelClassifier(counts).fit(names, [[label] for label in labels])
     assert clf.classes_.tolist() == ["A", "B"]
+    # The warning points at this line, the user's call, not inside the package.
+    warned = [w for w in caught if issubclass(w.category, DataConversionWarning)]
+    assert [w.filename for w in warned] == [__file__]
 
 
 def test_match_lengths_with_a_label_follows_that_labels_names():

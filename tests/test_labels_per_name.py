@@ -117,10 +117,12 @@ def _counting_sampler():
 
 def test_sampler_fit_takes_a_column_of_labels_as_a_labelled_classifier_does():
     column = np.array(LABELS).reshape(-1, 1)
-    with pytest.warns(DataConversionWarning, match="column-vector y"):
+    with pytest.warns(DataConversionWarning, match="column-vector y") as caught:
         sampler = _counting_sampler().fit(NAMES, column)
-    with pytest.warns(DataConversionWarning, match="column-vector y"):
+    with pytest.warns(DataConversionWarning, match="column-vector y") as caught_too:
         NameLabelClassifier(_pipe(_by_label())).fit(NAMES, column)
+    # Both point at the user's line (they pointed inside the package).
+    assert {w.filename for w in [*caught, *caught_too]} == {__file__}
     flat = _counting_sampler().fit(NAMES, LABELS)
     assert np.array_equal(
         sampler.training_length_counts_by_label_,
@@ -245,8 +247,14 @@ def test_labels_of_two_dimensions_are_refused_in_the_parameters_name(pipe):
     with pytest.raises(ValueError, match=r"^labels must hold one label per name, in"):
         pipe.predict_proba(NEW, labels=two)
     # A column: one label per name, as scikit-learn takes y (with its warning).
-    with pytest.warns(DataConversionWarning):
+    with pytest.warns(
+        DataConversionWarning,
+        match=r"^A column-vector y was passed when a 1d array was expected: "
+        r"labels has shape \(2, 1\)",
+    ) as caught:
         column = pipe.predict_proba(NEW, labels=np.array([["f"], ["m"]]))
+    assert "(numpy.ravel(labels))" in str(caught[0].message)
+    assert caught[0].filename == __file__  # the user's line
     assert np.array_equal(column, pipe.predict_proba(NEW, labels=["f", "m"]))
 
 
@@ -261,6 +269,21 @@ def test_a_samplers_labels_of_two_dimensions_are_refused_in_its_words(sampler):
     two = np.array([["f", "m"], ["f", "m"]])
     with pytest.raises(ValueError, match=r"^label must hold one label per name, in"):
         sampler.score_samples(NEW, label=two)
-    with pytest.warns(DataConversionWarning):  # a column, as fit takes it
+    with pytest.warns(
+        DataConversionWarning, match=r": label has shape \(2, 1\)"
+    ) as caught:
         column = sampler.score_samples(NEW, label=np.array([["f"], ["m"]]))
+    assert caught[0].filename == __file__  # a column, as fit takes it, warned here
     assert np.array_equal(column, sampler.score_samples(NEW, label=["f", "m"]))
+
+
+def test_a_filter_on_scikit_learns_words_still_silences_a_column_of_labels():
+    # The warning opens as scikit-learn's does, so filters written for it work.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        warnings.filterwarnings(
+            "ignore",
+            message="A column-vector y was passed",
+            category=DataConversionWarning,
+        )
+        _counting_sampler().fit(NAMES, np.array(LABELS).reshape(-1, 1))

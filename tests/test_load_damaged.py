@@ -713,3 +713,31 @@ def test_another_packages_pipeline_saves_and_loads(tmp_path, capsys, labels, fmt
         "LogisticRegression, not a model saved by 'sknextchar train' (a Pipeline "
         "of a ContextWindowTransformer and a CharEmbeddingMLPClassifier).\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("kind", "wrap", "compared"),
+    [
+        pytest.param("kn", lambda m: m, 1, id="pipeline"),
+        pytest.param("kn", FrozenEstimator, 1, id="frozen-pipeline"),
+        pytest.param("sampler", lambda m: m, 1, id="sampler"),
+        pytest.param("by_label", lambda m: m, 1, id="classifier-of-names"),
+    ],
+)
+def test_each_pipeline_s_steps_are_compared_once_at_load(
+    fitted, tmp_path, monkeypatch, kind, wrap, compared
+):
+    # Before, a sampler's pipeline was compared by the sampler's check and
+    # again by pipeline_problem, and a frozen one through its wrapper too; a
+    # classifier of names' as pipelines_[0], as pipeline_ (the same) and again.
+    path = _dump(wrap(fitted[kind]), tmp_path / "m.joblib")
+    calls = []
+
+    def counted(*args):
+        calls.append(args[0])
+        return None
+
+    monkeypatch.setattr(sknextchar._state_checks, "steps_disagreement", counted)
+    load_model(path, allow_pickle=True)
+    assert len(calls) == compared
+    assert len({id(transformer) for transformer in calls}) == compared

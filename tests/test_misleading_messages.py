@@ -107,14 +107,16 @@ def test_a_prefix_with_unknown_characters_is_not_called_prefixes(
 ):
     status, _, err = run(capsys, *(arg.format(model=drop_model) for arg in argv))
     assert status == 1 and "Found characters outside the vocabulary" in err, err
-    assert "Remove those characters, or train the model again" in err, err
+    assert "Remove that character, or train the model again" in err, err  # '1'
     assert "prefixes" not in err
 
 
 def test_unknown_characters_of_names_still_say_clean_the_names():
     fitted = ContextWindowTransformer().fit(["asha"])
+    with pytest.raises(ValueError, match="Clean the name, or train the model"):
+        fitted.transform(["a1"])  # one name: "the name"
     with pytest.raises(ValueError, match="Clean the names, or train the model"):
-        fitted.transform(["a1"])
+        fitted.transform(["a1", "b2"])
 
 
 # --------------------------------------------------------------------------- #

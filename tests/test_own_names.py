@@ -30,11 +30,17 @@ from sknextchar import (
     NameSampler,
     load_model,
 )
-from sknextchar._text import graphemes, starts_with_mark
+from sknextchar._text import graphemes
 from sknextchar.cli import main
 from sknextchar.datasets import load_names
 
 from ._messy import messy_names, write_names
+
+
+def starts_with_mark(text):
+    """Whether ``text`` starts with a combining mark (which cannot stand alone)."""
+    return bool(text) and unicodedata.category(text[0]).startswith("M")
+
 
 ACCENTED = [
     "José", "Zoë", "Ángel", "Renée", "Chloé", "François", "Björn", "Søren",

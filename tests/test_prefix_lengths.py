@@ -84,17 +84,19 @@ def test_blend_by_hand():
     assert blend_lengths(counts, every, 0.0) is counts  # no blend: as it was
 
 
-def test_table_blend_is_in_units_of_the_mean_weight():
+def test_table_blend_is_in_units_of_one_name():
     ids = [np.array(a) for a in ([1, 2], [1, 2, 3], [1, 3, 3, 3], [1])]
     plain = prefix_lengths(ids, min_names=3)
     assert plain["blend"] == float(BLEND_NAMES)
-    w = np.array([2.0, 0.0, 1.0, 3.0])  # the three kept: mean weight 2
-    assert prefix_lengths(ids, w, min_names=3)["blend"] == 2.0 * BLEND_NAMES
-    scaled = prefix_lengths(ids, w / 1000, min_names=3)  # the same shares
+    w = np.array([2.0, 0.0, 1.0, 3.0])  # counts: the names repeated, 1 each
+    assert prefix_lengths(ids, w, min_names=3)["blend"] == float(BLEND_NAMES)
+    # Weights of mean below 1 (0.2 and 0.002 over the three kept): a name of
+    # their mean weight is one, so their scale changes nothing.
+    tenth, scaled = (prefix_lengths(ids, w / c, min_names=3) for c in (10, 1000))
+    assert tenth["blend"] == pytest.approx(0.2 * BLEND_NAMES)
     every = np.array([0, 2.0, 3, 0, 1])
     a, b = (target_lengths(SimpleNamespace(training_prefix_lengths_=t), [1], e)[0]
-            for t, e in ((prefix_lengths(ids, w, min_names=3), every),
-                         (scaled, every / 1000)))  # fmt: skip
+            for t, e in ((tenth, every / 10), (scaled, every / 1000)))  # fmt: skip
     np.testing.assert_allclose(a / a.sum(), b / b.sum())
 
 

@@ -37,8 +37,15 @@ def test_a_decomposed_accent_counts_as_one_letter():
 
 
 def test_a_list_is_compared_as_given():
-    report = sample_report(["Anna", "anna"], NAMES)
+    # The warning said "1 of the 2 samples (such as 'Anna') are not among ...".
+    with pytest.warns(UserWarning) as caught:
+        report = sample_report(["Anna", "anna"], NAMES)
     assert (report.in_train, report.distinct) == (0.5, 1.0)
+    [warning] = caught
+    assert "1 of the 2 samples (such as 'Anna') is not among the training" in str(
+        warning.message
+    )
+    assert "but is one of them in another case" in str(warning.message)
 
 
 def test_a_dropped_character_makes_no_other_name_nor_length():

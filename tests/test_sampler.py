@@ -645,7 +645,9 @@ def test_fitted_state_is_plain(sampler):
         "training_name_folded_hashes_",  # None: names of a to z have no case
         "training_transitions_",  # the kinds of symbols that follow each other
         "training_prefix_lengths_",  # length counts of common prefixes' names
+        "training_name_weight_",  # the weight of one name in the length counts
     }
+    assert type(sampler.training_name_weight_) is float  # plain, not numpy
     assert sampler.training_transitions_.dtype.kind == "U"  # plain strings
     assert sampler.training_length_counts_by_label_ is None
     assert sampler.training_name_folded_hashes_ is None

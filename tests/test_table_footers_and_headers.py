@@ -15,11 +15,11 @@ from sknextchar.cli import main
 from sknextchar.cli._labelled import read_names_file
 from sknextchar.datasets import _count_cells, load_names
 from sknextchar.datasets._count_cells import HOLD_LIMIT, CountCells
+from sknextchar.datasets._counted_rows import counted_rows
 from sknextchar.datasets._tables import (
     FOOTER_LINES,
     TitleLinesError,
     check_no_title,
-    counted_rows,
     find_table,
     named_rows,
 )

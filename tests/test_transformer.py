@@ -197,7 +197,7 @@ def test_unknown_characters_error_lists_characters_and_names():
 
 def test_unknown_character_hints_fit_the_call():
     # At fit, other settings of this fit; for a fitted model, training it again.
-    with pytest.raises(ValueError, match=r"Clean the names, or pass alphabet='auto'"):
+    with pytest.raises(ValueError, match=r"Clean the name, or pass alphabet='auto'"):
         ContextWindowTransformer(alphabet="abc").fit(["ab1"])
     with pytest.raises(ValueError, match=r"or pass alphabet='auto'"):
         ContextWindowTransformer(alphabet="abc").fit_transform(["ab1"])

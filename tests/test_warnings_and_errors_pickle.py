@@ -106,6 +106,7 @@ EXAMPLES = {
     "datasets._table_rows.TitleLinesWarning": lambda c: c("line 1 is a title"),
     "datasets._tables.TitleLinesError": lambda c: c("'kids.csv' has a title"),
     "exceptions.DamagedModelError": lambda c: c("this model is damaged"),
+    "exceptions.FileChangedWarning": lambda c: c("'names.txt' changed"),
     "exceptions.ModelVersionWarning": lambda c: c("saved by 0.1.0"),
     "exceptions.ProgressStoppedWarning": lambda c: c("progress stopped"),
     "nn.training.DivergenceError": lambda c: c("the loss is nan"),

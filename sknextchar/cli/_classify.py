@@ -8,6 +8,7 @@ by default, as ``sample --min-label-proba`` uses them) turns them into
 ``calibration="temperature"``, calibrates the posterior.
 """
 
+from .._shown_paths import shown_path
 from .._text import display_width, pad_right
 from ._commands import given_names, load_sampler
 from ._score import name_log_likelihoods
@@ -51,7 +52,7 @@ def _model_labels(sampler, model_file):
     labels = label_classes(split_pipeline(sampler.estimator_)[1])
     if labels is None:
         raise ValueError(
-            f"{model_file!r} was trained without labels, so it cannot tell a "
+            f"{shown_path(model_file)} was trained without labels, so it cannot tell a "
             "name's label: train one with 'sknextchar train NAMES_FILE --labels "
             "COLUMN_OR_FILE'."
         )

@@ -12,10 +12,11 @@ each row, two labels at least), never a column that numbers the rows (an id).
 import operator
 import os
 import re
-import shlex
 import sys
 import unicodedata
 
+from .._shown_paths import shell_word as one_shell_word
+from .._shown_paths import shown_path
 from ..datasets._tables import (
     LINES_LOOKED_AT,
     CountCells,
@@ -43,8 +44,10 @@ def shell_word(text):
     --------
     >>> shell_word("first name"), shell_word("sex")
     ("'first name'", 'sex')
+    >>> print(shell_word("lab\\udcff.txt"))  # a byte of a file name, as bash reads it
+    $'lab\\xff.txt'
     """
-    return text if re.fullmatch(r"[\w.-]+", text) else shlex.quote(text)
+    return text if re.fullmatch(r"[\w.-]+", text) else one_shell_word(text)
 
 
 def table_note(
@@ -138,7 +141,7 @@ def table_note(
             f" (if each line is a whole name, {table.shown_delimiter}s included, "
             "start the file with a blank line)"
         )
-    print(f"Note: {path!r} {what}.", file=sys.stderr)
+    print(f"Note: {shown_path(path)} {what}.", file=sys.stderr)
 
 
 # The headers of the columns beside the names that no name is (as header_key
@@ -195,7 +198,8 @@ def header_as_name_note(lines, path):
         else f"no line below it has a {table.shown_delimiter}, as a table's rows do"
     )
     print(
-        f"Note: {path!r} starts with {first!r}, read as a name ({why}); if it "
+        f"Note: {shown_path(path)} starts with {first!r}, read as a name ({why}); if "
+        "it "
         f"is the header, pass --names-column {shell_word(column)} to read the "
         "names below it.",
         file=sys.stderr,

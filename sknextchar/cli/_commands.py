@@ -12,12 +12,16 @@ from pathlib import Path
 
 from .._file_safety import check_target
 from .._model_files import keep_other_files
+from .._own_classes import own_class
 from .._persistence import import_skops_io, load_model, resolve_format
+from .._shown_paths import shown_path
+from .._text import one_or_many
 from .._version import __version__
 from ..datasets import load_indian_names
 from ._errors import PROG
 from ._file_arguments import check_context_not_file, check_names_not_files
 from ._flags import KN_FLAGS, SAMPLER_FLAGS, TRAIN_FLAGS, given
+from ._label_checks import is_labels_file
 from ._lengths import check_length_flags, check_name_lengths, table_max_length
 from ._places import places_of
 from ._record_flags import check_record
@@ -139,7 +143,7 @@ def train(args):
     # Names in quotes that the alphabet cannot hold: one error, not a warning
     # then the fit's error advising an alphabet that learns the quotes.
     windows = build_pipeline(**given(args, TRAIN_FLAGS))["windows"]
-    with quotes_refused_at_once(windows) as read:
+    with quotes_refused_at_once(windows, labels=args.labels) as read:
         names, labels, weights = training_names(args)
         read(names)
     from .._left_out import check_unlearned_names
@@ -227,7 +231,7 @@ def save_and_say(model, args, inputs, fmt):
     from ._saving import save_trained
 
     path = save_trained(model, args, inputs, fmt)
-    print(f"Saved the model to {str(path)!r} ({fmt} format).")
+    print(f"Saved the model to {shown_path(path)} ({fmt} format).")
     return 0
 
 
@@ -237,7 +241,7 @@ def _refuse_loading_flags(args):
     if hasattr(args, "max_bytes"):  # train leaves it unset unless given
         given_flags.append("--max-bytes")
     if given_flags:
-        verb, them = ("set", "them") if len(given_flags) > 1 else ("sets", "it")
+        verb, them = one_or_many(len(given_flags), ("sets", "it"), ("set", "them"))
         raise ValueError(
             f"{' and '.join(given_flags)} {verb} how --resume reads a model file, and "
             f"train without --resume reads none: pass --resume MODEL, or leave "
@@ -249,7 +253,7 @@ def refuse_count_flags(args):
     """The count model's flags mean nothing to the MLP: refuse them."""
     count_only = [flag.flag for flag in KN_FLAGS if flag.key in given(args, KN_FLAGS)]
     if count_only:
-        verb, them = ("set", "them") if len(count_only) > 1 else ("sets", "it")
+        verb, them = one_or_many(len(count_only), ("sets", "it"), ("set", "them"))
         raise ValueError(
             f"{', '.join(count_only)} {verb} the count model: pass --model "
             f"kneser-ney, or leave {them} out to train the MLP."
@@ -263,7 +267,7 @@ def input_files(args):
 
     labels = getattr(args, "labels", None)
     names = [args.names_file] if args.names_file else bundled_files()
-    return names + ([labels] if labels and os.path.isfile(labels) else [])
+    return names + ([labels] if labels and is_labels_file(labels) else [])
 
 
 def training_names(args):
@@ -384,7 +388,7 @@ def _check_read_twice(args):
     if os.path.exists(path) and not (os.path.isfile(path) or os.path.isdir(path)):
         flag = "--resume" if getattr(args, "resume", None) else "--chunk-size"
         raise ValueError(
-            f"{flag} reads NAMES_FILE more than once, and {path!r} is not a "
+            f"{flag} reads NAMES_FILE more than once, and {shown_path(path)} is not a "
             "regular file (a pipe or standard input can be read only once): save "
             "the names to a file and pass that file."
         )
@@ -462,7 +466,8 @@ def load_sampler(args, **settings):
 
 def _not_from_train(path, kind):
     return (
-        f"{path!r} holds a {kind}, not a model saved by 'sknextchar train' (a "
+        f"{shown_path(path)} holds a {kind}, not a model saved by 'sknextchar train' "
+        "(a "
         "Pipeline of a ContextWindowTransformer and a CharEmbeddingMLPClassifier)."
     )
 
@@ -508,21 +513,12 @@ def check_own_model(model, path):
         last = find_parts(model)[1]
     except NotFittedError:  # a NameSampler never fitted: said by load_trained
         return
-    if last is None or _of_sknextchar(last):
+    if last is None or own_class(unfreeze(last)) is not None:
         return
     kind = describe(last)
     if last is not unfreeze(model):
         kind = f"{describe(model)} whose last step is a {kind}"
     raise TypeError(_not_from_train(path, kind))
-
-
-def _of_sknextchar(estimator):
-    from .._steps import unfreeze
-
-    return any(
-        kind.__module__.partition(".")[0] == "sknextchar"
-        for kind in type(unfreeze(estimator)).__mro__
-    )
 
 
 def load_trained(path, args, max_bytes, *, resume=False):
@@ -575,8 +571,8 @@ def load_trained(path, args, max_bytes, *, resume=False):
     check_own_model(model, path)
     if not is_unfitted(model):
         return model
-    what = (f"{path!r} holds a {describe(model)} that was never fitted (saved "
-            "from Python before its fit)")  # fmt: skip
+    what = (f"{shown_path(path)} holds a {describe(model)} that was never fitted "
+            "(saved from Python before its fit)")  # fmt: skip
     if resume:
         raise ValueError(
             f"--resume continues the training of a trained model, and {what}: "

@@ -17,9 +17,9 @@ import warnings
 
 from .._dead_ends import LongPrefixError, long_prefix_message
 from .._emptied_labels import EmptiedLabelsError, emptied_labels_message
+from .._shown_paths import shell_word, shown_path
 from .._skops_release import SKOPS_INSTALL
 from ._main import PROG
-from ._what_was_saved import shell_word
 
 __all__ = [
     "PROG",
@@ -121,7 +121,7 @@ def error_message(exc, places=None):
     # The system's own error (errno and strerror), as writing to standard output
     # gives; the package's errors about the files it writes say more themselves.
     if isinstance(exc, OSError) and exc.errno == errno.ENOSPC and exc.strerror:
-        what = "the output" if exc.filename is None else repr(exc.filename)
+        what = "the output" if exc.filename is None else shown_path(exc.filename)
         return (
             f"{what} could not be written: no space left on the device it goes "
             "to. Free some space there, or write to another disk, and run the "
@@ -184,8 +184,8 @@ def _unreadable_file_message(exc):
     path = str(exc.filename)
     reason = exc.strerror or "Permission denied"
     return (
-        f"cannot read {path!r}: {reason}. Check its permissions (ls -l "
-        f"{shlex.quote(path)}) and those of its folders, or copy it somewhere "
+        f"cannot read {shown_path(path)}: {reason}. Check its permissions (ls -l "
+        f"{shell_word(path)}) and those of its folders, or copy it somewhere "
         "readable and pass the copy."
     )
 
@@ -550,7 +550,7 @@ def _shell_word(value):
     it holds an apostrophe and nothing else a shell reads there (``"O'.*"``),
     else in single quotes (:func:`shlex.quote`); as ``$'...'`` when it holds
     a line end, a tab or another control character, so that the message keeps
-    to one line (:func:`~sknextchar.cli._what_was_saved.shell_word`).
+    to one line (:func:`~sknextchar._shown_paths.shell_word`).
 
     Examples
     --------

@@ -11,7 +11,8 @@ name even beside a file of that name).
 
 import os
 import re
-import shlex
+
+from .._shown_paths import shell_word, shown_path
 
 __all__ = ["check_context_not_file", "check_names_not_files"]
 
@@ -52,14 +53,15 @@ def check_names_not_files(names, command, model=None, names_file=None):
     """
     for name in names:
         if _file_on_disk(name):
+            shown = shown_path(name)
             raise ValueError(
-                _swapped(name, f"NAME {name!r}", model, command, names, names_file)
-                or f"NAME {name!r} is a file on disk, but the NAMEs of {command} "
+                _swapped(name, f"NAME {shown}", model, command, names, names_file)
+                or f"NAME {shown} is a file on disk, but the NAMEs of {command} "
                 f"are the names to {command} themselves: to {command} the names "
-                f"of a file, pass it with --names-file {shlex.quote(name)}."
+                f"of a file, pass it with --names-file {shell_word(name)}."
             )
     if names_file is not None and _is_model_file(names_file):
-        given = f"--names-file {names_file!r}"
+        given = f"--names-file {shown_path(names_file)}"
         raise ValueError(
             _swapped(names_file, given, model, command, names)
             or f"{given} is a model file, not a text file of names: {command} "
@@ -92,17 +94,21 @@ def _swapped(path, given, model, command, names, names_file=None):
     if kind is None or not kind.startswith("a text file"):
         return None
     said = (
-        f"MODEL {model!r} and {given} are swapped: {path!r} is the model file "
-        f"and {model!r} is {kind}. The model file comes first and the file of "
+        f"MODEL {shown_path(model)} and {given} are swapped: {shown_path(path)} is the "
+        "model file "
+        f"and {shown_path(model)} is {kind}. The model file comes first and the file "
+        "of "
         "names goes with --names-file"
     )
     if names_file is not None and names_file != path:  # two files of names
         return (
-            f"{said}, which names {names_file!r} too: {command} reads one file of "
-            f"names, so {command} each in its own run, MODEL {path!r} first."
+            f"{said}, which names {shown_path(names_file)} too: {command} reads one "
+            "file of "
+            f"names, so {command} each in its own run, MODEL {shown_path(path)} first."
         )
     others = [name for name in names if name != path]
-    fixed = shlex.join(["sknextchar", command, path, *others, "--names-file", model])
+    words = ["sknextchar", command, path, *others, "--names-file", model]
+    fixed = " ".join(shell_word(word) for word in words)
     return f"{said}. Add any other options you gave, and run: {fixed}"
 
 
@@ -123,18 +129,18 @@ def check_context_not_file(context, model):
     from .._persistence import PICKLE_SUFFIXES
 
     start = (
-        f"CONTEXT {context!r} is a file on disk, but CONTEXT is the beginning of "
-        "a name itself (e.g. abi, or '' for the first letter)"
+        f"CONTEXT {shown_path(context)} is a file on disk, but CONTEXT is the "
+        "beginning of a name itself (e.g. abi, or '' for the first letter)"
     )
     suffix = os.path.splitext(context)[1].casefold()
     if suffix in (".skops", *PICKLE_SUFFIXES):
         raise ValueError(
             f"{start}, and the model file is MODEL, the first argument: "
-            f"sknextchar table {shlex.quote(context)} abi."
+            f"sknextchar table {shell_word(context)} abi."
         )
     raise ValueError(
         f"{start}: table shows the next characters after one CONTEXT and reads "
         "no file of names. Pass the beginning of a name; to score the names of "
-        f"a file, run sknextchar score {shlex.quote(model)} --names-file "
-        f"{shlex.quote(context)}."
+        f"a file, run sknextchar score {shell_word(model)} --names-file "
+        f"{shell_word(context)}."
     )

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from .._end_symbols import END_SYMBOL_FALLBACKS
 from .._limits import MAX_LETTERS
+from .._shown_paths import shown_path
 
 __all__ = [
     "BYTE_COUNT",
@@ -291,7 +292,10 @@ class WordList(argparse.Action):
             return f"{how}: end the list with another option, or with '--'"
         what = self.positional
         if what.endswith("FILE") and os.path.isfile(word):
-            how, what = f"{how}, and {word!r} is a file: if it is {what},", "it"
+            how, what = (
+                f"{how}, and {shown_path(word)} is a file: if it is {what},",
+                "it",
+            )
         else:
             how += ":"
         return (

@@ -54,6 +54,7 @@ def train_in_chunks(args):
     ValueError: --labels cannot be used with --chunk-size, which reads names ...
     """
     from .._chunked import train_from_file
+    from ._quoted_names import quotes_refused_at_once
 
     _check_flags(args)
     column = chunked_names_column(args)
@@ -83,7 +84,11 @@ def train_in_chunks(args):
     # Ctrl-C: the finished epochs (the pipeline once trained) go to a new file.
     with keeping_epochs(pipe, record, args, fmt) as latest:
         pipe["clf"].set_callbacks(latest)  # the trained copy's classifier has it
-        with command_line_words():  # "--names-column 1", not "names_column=0"
+        # "--names-column 1", not "names_column=0"; names in quotes that the
+        # alphabet cannot hold: one error, as train says it in memory
+        with command_line_words(), quotes_refused_at_once(pipe["windows"]) as read:
+            if column is None:  # one name a line: read again if the fit refuses
+                read(lambda: _name_chunks(args))
             trained = train_from_file(
                 args.names_file, pipe, chunk_size=args.chunk_size,
                 encoding=args.encoding, verbose=not args.quiet,
@@ -106,6 +111,16 @@ def train_in_chunks(args):
                 print(note)
         # In the block: a Ctrl-C before the save starts keeps the model.
         return save_and_say(trained, args, [args.names_file], fmt)
+
+
+def _name_chunks(args):
+    """The names of NAMES_FILE, one a line, read again chunk by chunk (no
+    warning told twice)."""
+    from .._name_chunks import read_name_chunks
+
+    return read_name_chunks(
+        args.names_file, args.chunk_size, encoding=args.encoding, warn_comments=False
+    )
 
 
 def _check_flags(args):

@@ -25,9 +25,10 @@ import numpy as np
 
 from .._atomic import learned_state
 from .._file_safety import file_state
+from .._shown_paths import shell_path, shown_path
 from .._text import counted
 from ._errors import PROG
-from ._what_was_saved import move_command, shell_path, target_left
+from ._what_was_saved import move_command, target_left
 
 __all__ = [
     "LatestEpoch",
@@ -334,7 +335,7 @@ def keep_finished_epochs(latest, pipe, record, args, fmt, *, before):
         )
         raise SystemExit(130)
     print(
-        f"{PROG}: {target}; {what} was saved to {str(path)!r} instead: use it "
+        f"{PROG}: {target}; {what} was saved to {shown_path(path)} instead: use it "
         f"where it is{_resume_advice(args, path, output)}.",
         file=sys.stderr,
     )

@@ -3,14 +3,85 @@ column they come from: one spelling (Unicode NFC), at least two labels, a
 warning for labels that look like counts or differ only in case.
 """
 
+import errno
 import os
 import re
 import unicodedata
 import warnings
 
+from .._file_safety import LINK_LOOP
+from .._shown_paths import shown_path
+from ..datasets._base import is_device
 from ._column_note import shell_word
 
-__all__ = ["checked_labels"]
+__all__ = ["check_labels_file", "checked_labels", "is_labels_file"]
+
+
+def is_labels_file(flag):
+    """Whether ``--labels COLUMN_OR_FILE`` names a file of labels, not a column.
+
+    Any path that is there and is not a folder is a file: a regular file, and
+    a pipe too (``--labels <(cut -d, -f2 kids.csv)``, read once, as NAMES_FILE
+    is), and a loop of links or a device, which :func:`check_labels_file`
+    then refuses.
+
+    Parameters
+    ----------
+    flag : str
+        The value of ``--labels``.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> is_labels_file("sex"), is_labels_file("/dev/stdin")
+    (False, True)
+    """
+    return os.path.lexists(flag) and not os.path.isdir(flag)
+
+
+def check_labels_file(flag, names_file):
+    """Refuse a file of labels that cannot be one, naming ``--labels``: a loop
+    of links, a device (``/dev/zero``), or NAMES_FILE itself (both
+    ``/dev/stdin``: the labels would be what is left of the names).
+
+    Examples
+    --------
+    >>> check_labels_file("/dev/zero", "names.txt")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: --labels '/dev/zero' is a device, not a file of labels (one ...
+    """
+    try:
+        mode = os.stat(flag).st_mode
+    except OSError as error:  # missing: left to the reader, which says so
+        if error.errno != errno.ELOOP:
+            return
+        raise ValueError(
+            f"--labels {shown_path(flag)} is not a file of labels: {LINK_LOOP}; "
+            "pass a text file, one label per line."
+        ) from None
+    if is_device(flag, mode):
+        raise ValueError(
+            f"--labels {shown_path(flag)} is a device, not a file of labels (one "
+            "label per line); pass a text file."
+        )
+    if names_file is not None and _same_file(flag, names_file):
+        raise ValueError(
+            f"--labels {shown_path(flag)} is NAMES_FILE itself "
+            f"({shown_path(names_file)}): pass the labels in a file of their own, "
+            "one per line of NAMES_FILE, or as a column of NAMES_FILE (--labels "
+            "COLUMN)."
+        )
+
+
+def _same_file(path, other):
+    try:
+        return os.path.samefile(path, other)
+    except OSError:  # the other missing: said as it is read
+        return False
 
 
 def checked_labels(values, weights, flag, names_file, counts=None):
@@ -44,7 +115,7 @@ def checked_labels(values, weights, flag, names_file, counts=None):
     >>> checked_labels(["F", "M"], None, "sex", "kids.csv")
     ['F', 'M']
     """
-    if counts is None and not os.path.isfile(flag):  # a column of labels
+    if counts is None and not is_labels_file(flag):  # a column of labels
         _warn_counts_as_labels(values, flag)
     values = [unicodedata.normalize("NFC", value) for value in values]
     _refuse_one_label(values, weights, flag)
@@ -77,13 +148,13 @@ def _warn_case_twins(labels, flag, names_file):
     twins = [found for found in spellings.values() if len(found) > 1]
     if not twins:
         return
-    where = flag if os.path.isfile(flag) else names_file or "the file"
+    where = shown_path(flag if is_labels_file(flag) else names_file or "the file")
     shown = "; ".join(" and ".join(map(repr, found)) for found in twins)
     first = twins[0]
     warnings.warn(
         f"Labels of --labels {shell_word(flag)} differ only in case ({shown}): "
         f"each spelling is learned as a label of its own. If they are one label, "
-        f"write it alike in {where!r} (e.g. every {first[1]!r} as {first[0]!r}) "
+        f"write it alike in {where} (e.g. every {first[1]!r} as {first[0]!r}) "
         "and train again.",
         UserWarning,
         stacklevel=2,

@@ -22,10 +22,10 @@ label per line, beside NAMES_FILE's one name per line.
 import csv
 import io
 import itertools
-import os
 import sys
 from importlib import resources
 
+from .._shown_paths import shown_path
 from .._text import MAX_QUOTED_FIELDS, MAX_QUOTED_ROW, quoted_fields, quoted_row
 from ..datasets._base import (
     check_file_start,
@@ -78,7 +78,7 @@ from ..datasets._tables import (
     warn_title,
 )
 from ._column_note import LabelCells, header_as_name_note, shell_word, table_note
-from ._label_checks import checked_labels
+from ._label_checks import check_labels_file, checked_labels, is_labels_file
 from ._paired import paired_lines
 from ._weights import CountsColumn, counts_column_at
 
@@ -144,33 +144,34 @@ def read_labelled_names(
 def _read_pairs(names_file, labels, encoding, names_column, counts):
     """The names, their labels as the files hold them, the names' lines and
     their counts (None without ``counts``, ``(column, whole)``)."""
-    if os.path.isfile(labels) and counts[0] is not None:
+    if is_labels_file(labels) and counts[0] is not None:
         raise ValueError(
             f"--counts {counts[0]!r} reads a column of NAMES_FILE, a table, and "
-            f"--labels {labels!r} is a file of labels, one per line of a NAMES_FILE "
-            "of one name per line: pass the labels as a column of NAMES_FILE "
-            "(--labels COLUMN)."
+            f"--labels {shown_path(labels)} is a file of labels, one per line of a "
+            "NAMES_FILE of one name per line: pass the labels as a column of "
+            "NAMES_FILE (--labels COLUMN)."
         )
-    if os.path.isfile(labels):
+    if is_labels_file(labels):
         if names_column is not None:
             raise ValueError(
-                f"--labels {labels!r} is a file of labels, one per line of "
-                "NAMES_FILE, so NAMES_FILE is one name per line: leave out "
+                f"--labels {shown_path(labels)} is a file of labels, one per line "
+                "of NAMES_FILE, so NAMES_FILE is one name per line: leave out "
                 "--names-column, or pass the label column of NAMES_FILE as "
                 "--labels COLUMN."
             )
         if names_file is None:
             raise ValueError(
-                f"--labels {labels!r} is a file of labels, one per line of "
-                "NAMES_FILE: pass NAMES_FILE too (or --labels label for the "
+                f"--labels {shown_path(labels)} is a file of labels, one per line "
+                "of NAMES_FILE: pass NAMES_FILE too (or --labels label for the "
                 "bundled names' labels)."
             )
+        check_labels_file(labels, names_file)
         return (*paired_lines(names_file, labels, encoding), None)
     if names_file is None:
         text = resources.files(_BUNDLED[0]).joinpath(*_BUNDLED[1:]).read_text("ascii")
         source = "the bundled names (columns 'name' and 'label')"
     else:
-        text, source = read_text(names_file, encoding=encoding), repr(names_file)
+        text, source = read_text(names_file, encoding=encoding), shown_path(names_file)
         check_not_separator_line(header_line(text_lines(text)), names_file)
     try:
         return _columns(text, labels, source, names_column, counts)
@@ -192,6 +193,11 @@ def _read_pairs(names_file, labels, encoding, names_column, counts):
 def _flag(column):
     """``--names-column COLUMN``, as typed at a shell."""
     return f"--names-column {shell_word(column)}"
+
+
+def _labels_flag(column):
+    """``--labels COLUMN``, as typed at a shell."""
+    return f"--labels {shell_word(column)}"
 
 
 def _delimiter(text, column):
@@ -277,54 +283,101 @@ def _name_at(header, label_at, names_column, source, line=1):
     """The column of names: ``names_column``, else a "name" column, else the
     first (``line``: the header row's)."""
     others = [i for i in range(len(header)) if i != label_at]
-    if names_column is not None:
-        key = header_key(names_column)
-        wanted = [i for i in others if header_key(header[i]) == key]
-        if not wanted and header_key(header[label_at]) == key:
-            raise ValueError(
-                f"--names-column {names_column!r} is also the label column "
-                f"(--labels {header[label_at]!r}) of {source}: the names and their "
-                "labels are two columns; pass the header of each."
-            )
-        if not wanted:
-            raise ValueError(
-                f"--names-column {names_column!r} is not a column of {source} "
-                f"beside the labels, whose {header_place(line)} is "
-                f"{quoted_fields(header)}"
-                f"{close_header(names_column, [header[i] for i in others], _flag)}: "
-                "pass the header of its column of names."
-            )
-        return wanted[0]
-    if not others:
+    at = _names_among(header, others, names_column)
+    if at is not None:
+        return at
+    if names_column is None:
         raise ValueError(
             f"{source} has no column of names beside {header[label_at]!r}."
         )
+    if header_key(header[label_at]) == header_key(names_column):
+        raise ValueError(
+            f"--names-column {names_column!r} is also the label column "
+            f"(--labels {header[label_at]!r}) of {source}: the names and their "
+            "labels are two columns; pass the header of each."
+        )
+    raise ValueError(
+        f"--names-column {names_column!r} is not a column of {source} "
+        f"beside the labels, whose {header_place(line)} is "
+        f"{quoted_fields(header)}"
+        f"{close_header(names_column, [header[i] for i in others], _flag)}: "
+        "pass the header of its column of names."
+    )
+
+
+def _names_among(header, others, names_column):
+    """The column of names among the columns ``others`` of ``header``:
+    ``names_column``'s, else the first whose header says "name", else the
+    first of ``others``; None for none."""
+    if names_column is not None:
+        key = header_key(names_column)
+        return next((i for i in others if header_key(header[i]) == key), None)
     named = [i for i in others if header_key(header[i]) in NAME_HEADERS]
-    return named[0] if named else others[0]
+    if named:
+        return named[0]
+    return others[0] if others else None
+
+
+def _refuse_labels(text, column, source, found, names_column, counts):
+    """Refuse ``--labels column``, no column of the header row ``found``
+    (``(line, header, rows)``: its line, its fields and the rows below it).
+
+    The message offers the header's case variants of ``column``, else the
+    field close to it, but never the column the names would be read from,
+    nor the column of ``--counts`` (``counts``), nor a value of a first row
+    that may be data (:func:`_values`).
+    """
+    line, header, rows = found
+    near = [
+        _labels_flag(field)
+        for field in header
+        if field and header_key(field) == header_key(column)
+    ]  # 'Sex' and 'SEX'
+    hint = f" (did you mean {' or '.join(near)}?)" if near else ""
+    delimiter = _delimiter(text, column)
+    offered = len(header) > 1 and not is_header_row(header, delimiter)
+    left_out = _values(header, rows) if offered else set()
+    left_out.add(_names_among(header, range(len(header)), names_column))
+    counts_key = None if counts is None else header_key(counts)
+    left_out.update(
+        i for i, field in enumerate(header) if header_key(field) == counts_key
+    )
+    others = [field for i, field in enumerate(header) if i not in left_out]
+    hint = hint or close_header(column, others, _labels_flag)  # 'lable'
+    advice = headerless_advice(header, delimiter, COMMAND_LINE, labels=True)
+    raise ValueError(
+        f"--labels {column!r} is neither a file nor a column of {source}, whose "
+        f"{header_place(line)} is {quoted_fields(header)}{hint}. Pass the "
+        "name of the label column (e.g. --labels label for a CSV file "
+        "name,label), or a file with one label per line"
+        + (f". If it has no header row, {advice}." if offered else ".")
+    )
+
+
+def _values(header, rows):
+    """The columns of a first row that may be data (``header``) whose field
+    is found again in its column in the first rows below (``rows``, read as
+    :func:`table_rows` reads them): a value (``f`` of ``Mabel,f`` above
+    ``Anna,f``), not a header; none when a row cannot be read (the rows read
+    in order say why)."""
+    cells = set()
+    try:
+        for _, fields in itertools.islice(rows, LINES_LOOKED_AT):
+            cells.update(enumerate(fields))
+    except ValueError:
+        pass
+    return {i for i, field in enumerate(header) if (i, field) in cells}
 
 
 def _columns(text, column, source, names_column=None, counts=(None, False)):
     """The name column, the label column, the names' lines and their counts
     (``counts``: ``(column, whole)``; None without a column) of a CSV text."""
-    line, header = header_row(_rows(text, column, source)) or (1, [])
+    rows = _rows(text, column, source)
+    line, header = header_row(rows) or (1, [])
     label_at = header_column_at(header, column)
     if label_at is None:
-        near = [
-            f"--labels {shell_word(field)}"
-            for field in header
-            if field and header_key(field) == header_key(column)
-        ]  # 'Sex' and 'SEX'
-        hint = f" (did you mean {' or '.join(near)}?)" if near else ""
-        delimiter = _delimiter(text, column)
-        advice = headerless_advice(header, delimiter, COMMAND_LINE, labels=True)
-        offered = len(header) > 1 and not is_header_row(header, delimiter)
-        raise ValueError(
-            f"--labels {column!r} is neither a file nor a column of {source}, whose "
-            f"{header_place(line)} is {quoted_fields(header)}{hint}. Pass the "
-            "name of the label column (e.g. --labels label for a CSV file "
-            "name,label), or a file with one label per line"
-            + (f". If it has no header row, {advice}." if offered else ".")
-        )
+        found = (line, header, rows)
+        _refuse_labels(text, column, source, found, names_column, counts[0])
     check_one_column(header, label_at, source, exact=True)
     head = list(itertools.islice(text_lines(text), LINES_LOOKED_AT))
     check_rows_below_header(head, _delimiter(text, column), len(header), source)
@@ -456,12 +509,12 @@ def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
                 label_cells=cells,
             )  # fmt: skip
         kept = ("count",) if column is not None else ()  # after the column's note
-        unnamed_note(unnamed, repr(path), kept, none_named=not rows)
+        unnamed_note(unnamed, shown_path(path), kept, none_named=not rows)
     if not rows and allow_empty:
         return []
     if not rows:
         what = "one name per line" if table is None else f"names in {table.column!r}"
-        raise ValueError(f"{path!r} contains no names; expected {what}.")
+        raise ValueError(f"{shown_path(path)} contains no names; expected {what}.")
     lines, names = (list(values) for values in zip(*rows))
     if places is not None:
         places.add_lines("names", path, names, lines)
@@ -478,7 +531,7 @@ def _check_header_rows(lines, path):
     first = header_line(lines)
     table = find_table(first, path) if first else None
     if table is not None:
-        source = repr(os.fspath(path))
+        source = shown_path(path)
         check_rows_below_header(lines, table.delimiter, len(table.header), source)
 
 
@@ -497,12 +550,12 @@ def _counts_column(table, counts, text, path, whole):
     skipped = 0 if table is None else table.skipped
     first = header_line(without_title(text_lines(text), skipped))
     line = header_line_number(text_lines(text), skipped)
-    at = counts_column_at(header, counts, first, repr(path), names_at, line)
+    at = counts_column_at(header, counts, first, shown_path(path), names_at, line)
 
     def ahead(line):  # the cells below line, for counts such as 1.500 that tell late
         return cells_below(text_lines(text), table, at, line)
 
-    return CountsColumn(repr(path), header[at], whole, at, table.delimiter, ahead)
+    return CountsColumn(shown_path(path), header[at], whole, at, table.delimiter, ahead)
 
 
 def _table_rows(text, table, path, column, cells=None):
@@ -511,7 +564,7 @@ def _table_rows(text, table, path, column, cells=None):
     :class:`LabelCells`, the row's other cells looked at as labels; and the
     lines of the rows without a name, for :func:`unnamed_note`."""
     rows, name_at, unnamed = [], table.name_at, UnnamedRows()
-    for line, fields in named_rows(text_lines(text), table, repr(path), unnamed):
+    for line, fields in named_rows(text_lines(text), table, shown_path(path), unnamed):
         if column is not None:
             column.add(fields[column.at], fields[name_at], line)
         if cells is not None:
@@ -612,7 +665,7 @@ def _refuse_headerless(lines, path, training=False):
         advice = headerless_advice(fields, character, COMMAND_LINE, labels=True)
         no_header = f"{advice}."
     raise ValueError(
-        f"{path!r} looks like a table of {width} columns: "
+        f"{shown_path(path)} looks like a table of {width} columns: "
         f"{lines_looked_at(len(lines))} has {width} fields between {delimiter}s, "
         "and its first line "
         f"{quoted_row(first)} is not a header with a column of names (such as "

@@ -13,6 +13,7 @@ import functools
 import unicodedata
 
 from .._limits import BYTES_PER_LETTER, MAX_LETTERS
+from .._shown_paths import shown_path
 from .._sizes import machine_memory
 from ._places import places_of
 
@@ -168,7 +169,7 @@ def check_name_lengths(names, path, places=None):
         from .._text import capitalized
 
         where = None if places is None else places.place("names", longest)
-        where = f"{path!r}" if where is None else capitalized(where)
+        where = f"{shown_path(path)}" if where is None else capitalized(where)
         raise ValueError(
             f"{where} holds a name of {len(longest):,} characters, starting "
             f"{longest[:20]!r}: more than {MAX_LETTERS:,}, the most letters a "

@@ -116,8 +116,13 @@ def _still_saved(path=None, before=None):
     if path is None:
         return ""
     from .._file_safety import file_state  # the standard library only
+    from .._shown_paths import shown_path
 
-    return f" ({path!r} was saved all the same)" if file_state(path) != before else ""
+    return (
+        f" ({shown_path(path)} was saved all the same)"
+        if file_state(path) != before
+        else ""
+    )
 
 
 def _what_was_saved(path=None, before=None):
@@ -131,10 +136,11 @@ def _what_was_saved(path=None, before=None):
     if path is None:
         return ""
     from .._file_safety import file_state  # the standard library only
+    from .._shown_paths import shown_path
     from ._what_was_saved import target_left  # the standard library only
 
     if file_state(path) != before:
-        return f", after writing {path!r}."
+        return f", after writing {shown_path(path)}."
     return f": nothing was saved ({target_left(path, before)})."
 
 
@@ -237,9 +243,11 @@ def announce_pipes(args, stream=None):
         except (OSError, ValueError):
             continue
         if fifo:
+            from .._shown_paths import shown_path  # the standard library only
+
             print(
-                f"{PROG}: reading {path!r}, a pipe: waiting for a program to write "
-                "into it (Ctrl-C stops)...",
+                f"{PROG}: reading {shown_path(path)}, a pipe: waiting for a program "
+                "to write into it (Ctrl-C stops)...",
                 file=stream,
                 flush=True,
             )

@@ -12,6 +12,7 @@ are read as those of a table with a header are
 import contextlib
 import os
 
+from .._shown_paths import shown_path
 from ..datasets._base import read_text
 from ..datasets._column_arguments import COMMAND_LINE, NoColumnError
 from ..datasets._long_lines import MAX_ROW_LETTERS
@@ -19,7 +20,7 @@ from ..datasets._positions import NoNamesError, PlacedColumn, position_table
 from ..datasets._table_rows import UnnamedRows, check_one_line, text_lines
 from ..datasets._tables import cells_below, named_rows
 from ._column_note import shell_word
-from ._label_checks import checked_labels
+from ._label_checks import checked_labels, is_labels_file
 from ._labelled import unnamed_note
 from ._places import places_of
 from ._weights import CountsColumn
@@ -85,7 +86,8 @@ def _column_positions(args):
         )
     if getattr(args, "names_column", None) is None:
         raise ValueError(
-            f"--no-header reads {args.names_file!r} as a table without a header "
+            f"--no-header reads {shown_path(args.names_file)} as a table without a "
+            "header "
             "row, its columns given by number, counted from 1: pass --names-column "
             "N, the number of its column of names (e.g. --no-header --names-column "
             "1 for the first column)."
@@ -95,7 +97,7 @@ def _column_positions(args):
         value = getattr(args, dest, None)
         if value is None:
             continue
-        if what == "labels" and os.path.isfile(value) and not value.isdigit():
+        if what == "labels" and is_labels_file(value) and not value.isdigit():
             raise ValueError(
                 f"--labels {shell_word(value)} is a file of labels, one per line "
                 "of a NAMES_FILE of one name per line, and --no-header reads "
@@ -106,7 +108,8 @@ def _column_positions(args):
         if at in flags:
             raise ValueError(
                 f"{flags[at]} {at + 1} and {flag} {at + 1} are the same column of "
-                f"{args.names_file!r}: pass the number of each column, counted "
+                f"{shown_path(args.names_file)}: pass the number of each column, "
+                "counted "
                 "from 1, one column for each flag."
             )
         positions[what], flags[at] = at, flag
@@ -178,7 +181,7 @@ def headerless_names(args):
     path = args.names_file
     text = read_text(path, encoding=args.encoding, longest=MAX_ROW_LETTERS)
     table = position_table(text_lines(text), path, positions, COMMAND_LINE)
-    source = repr(os.fspath(path))
+    source = shown_path(path)
     counts = _counts_column(args, text, table, positions.get("counts"), source)
     names, labels, lines, unnamed = [], [], [], UnnamedRows()
     label_at = positions.get("labels")

@@ -7,6 +7,7 @@ names is (a comment line, lines in double quotes, a spreadsheet's table).
 
 import sys
 
+from .._shown_paths import shown_path
 from .._text import counted, quoted_row
 from ..datasets._base import (
     numbered_lines,
@@ -24,7 +25,7 @@ from ..datasets._tables import (
     lines_looked_at,
 )
 
-__all__ = ["LABEL_HEADERS", "header_rows", "paired_lines"]
+__all__ = ["LABEL_HEADERS", "PAIRED_QUOTES", "header_rows", "paired_lines"]
 
 
 def paired_lines(names_file, labels_file, encoding):
@@ -66,17 +67,20 @@ def paired_lines(names_file, labels_file, encoding):
     for (name_line, name), (label_line, value) in pairs:
         if not name or not value:
             raise ValueError(
-                f"Line {name_line} of {names_file!r} holds {name!r} and line "
-                f"{label_line} of {labels_file!r} holds {value!r}: give each name "
+                f"Line {name_line} of {shown_path(names_file)} holds {name!r} and line "
+                f"{label_line} of {shown_path(labels_file)} holds {value!r}: give each "
+                "name "
                 "its label on the same line, and leave blank lines blank in both "
                 "files."
             )
     if not pairs:
-        raise ValueError(f"{names_file!r} contains no names; expected one per line.")
+        raise ValueError(
+            f"{shown_path(names_file)} contains no names; expected one per line."
+        )
     _refuse_empty_columns([n[1] for n in names[: LINES_LOOKED_AT + 1]], names_file)
     warn_comment_lines([n[1] for n, _ in pairs], names_file)
     warn_title_name([n for n, _ in pairs], names_file)
-    warn_quoted_lines([n[1] for n, _ in pairs], names_file, _PAIRED_QUOTES)
+    warn_quoted_lines([n[1] for n, _ in pairs], names_file, PAIRED_QUOTES)
     return [n[1] for n, _ in pairs], [v[1] for _, v in pairs], [n[0] for n, _ in pairs]
 
 
@@ -116,25 +120,30 @@ def header_rows(names, values, names_file, labels_file):
     )
     if named and headed:
         print(
-            f"Note: read line {line} of {names_file!r}, {name!r}, and line "
-            f"{label_line} of {labels_file!r}, {label!r}, as their header rows, "
+            f"Note: read line {line} of {shown_path(names_file)}, {name!r}, and line "
+            f"{label_line} of {shown_path(labels_file)}, {label!r}, as their header "
+            "rows, "
             "not as a name and its label.",
             file=sys.stderr,
         )
         return names[1:], values[1:]
     if named:
         print(
-            f"Note: read line {line} of {names_file!r}, {name!r}, as its header "
-            f"row, not as a name: {labels_file!r} has no header row.",
+            f"Note: read line {line} of {shown_path(names_file)}, {name!r}, as its "
+            "header "
+            f"row, not as a name: {shown_path(labels_file)} has no header row.",
             file=sys.stderr,
         )
         return names[1:], values
     if worded and len(values) == len(names) + 1:
         raise ValueError(
-            f"Line {label_line} of {labels_file!r}, {label!r}, reads as a header "
-            f"row, and {names_file!r} has one line fewer, with no header row: add "
-            f"a first line 'name' to {names_file!r} (its header row), or delete "
-            f"line {label_line} of {labels_file!r} if it is no label."
+            f"Line {label_line} of {shown_path(labels_file)}, {label!r}, reads as a "
+            "header "
+            f"row, and {shown_path(names_file)} has one line fewer, with no header "
+            "row: add "
+            f"a first line 'name' to {shown_path(names_file)} (its header row), or "
+            "delete "
+            f"line {label_line} of {shown_path(labels_file)} if it is no label."
         )
     return names, values
 
@@ -162,9 +171,10 @@ def _unpaired_message(names, values, names_file, labels_file):
     line, text = longer[len(shorter)]
     end = f"ends at line {shorter[-1][0]}" if shorter else "holds no line"
     return (
-        f"{names_file!r} has {counted(_last(names), 'line')} but {labels_file!r} has "
-        f"{_last(values):,}: line {line} of {files[0]!r} holds {text!r}, and "
-        f"{files[1]!r} {end}. Give one label per line for each "
+        f"{shown_path(names_file)} has {counted(_last(names), 'line')} but "
+        f"{shown_path(labels_file)} has "
+        f"{_last(values):,}: line {line} of {shown_path(files[0])} holds {text!r}, and "
+        f"{shown_path(files[1])} {end}. Give one label per line for each "
         "name, line by line (blank lines where NAMES_FILE has them), or put the "
         "names and labels in one CSV file with a header row (name,label) and "
         "pass --labels label."
@@ -178,7 +188,7 @@ def _last(lines):
 
 
 # How train reads a names file of quoted lines with its labels, quotes removed.
-_PAIRED_QUOTES = (
+PAIRED_QUOTES = (
     "put the labels beside the names in one CSV file with a header row "
     "(name,label) and pass --labels label"
 )
@@ -194,7 +204,8 @@ def _refuse_empty_columns(lines, path):
     character, width = found
     first = next(line for line in head if line.strip())
     raise ValueError(
-        f"{path!r} looks like a table of {width} columns without a header row, "
+        f"{shown_path(path)} looks like a table of {width} columns without a header "
+        "row, "
         f"not one name a line: {lines_looked_at(len(lines))} ends in an empty "
         f"field after a {DELIMITER_NAMES[character]} ({quoted_row(first)}), as a "
         "spreadsheet writes its empty columns, and no name ends in one. Save its "

@@ -24,6 +24,7 @@ import re
 import zlib
 
 from .._model_files import not_a_model_file
+from .._shown_paths import shown_path
 from ..datasets._file_kinds import SIGNATURES
 
 __all__ = ["PLOT_MARK", "keep_other_pictures", "picture_format", "plot_mark"]
@@ -288,10 +289,11 @@ def keep_other_pictures(fmt):
         else:
             kind = _kind(path, head, fmt)
         if os.path.abspath(shown) != os.fspath(path):  # a symbolic link on the way
-            kind = f"it leads to {os.fspath(path)!r}, {kind}"
+            kind = f"it leads to {shown_path(path)}, {kind}"
         else:
             kind = f"it is {kind}"
-        return f"Cannot write the picture to {shown!r}: {kind}; {_replaces(fmt, shown)}"
+        replaces = _replaces(fmt, shown)
+        return f"Cannot write the picture to {shown_path(shown)}: {kind}; {replaces}"
 
     return keep
 
@@ -316,7 +318,7 @@ def _kind(path, head, fmt):
 
 def _replaces(fmt, shown):
     """What ``--force`` replaces, that it was kept, and what to do instead."""
-    from ._what_was_saved import shell_path
+    from .._shown_paths import shell_path
 
     if fmt in _MARK_KEYS:
         replaces = f"--force replaces only {_a(fmt)} that plot made, never another file"

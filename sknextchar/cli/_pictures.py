@@ -5,6 +5,7 @@
 import os
 from pathlib import Path
 
+from .._shown_paths import shown_path
 from ._errors import one_line
 
 __all__ = ["check_picture_output", "save_picture"]
@@ -45,7 +46,8 @@ def check_picture_output(output):
         return
     if not suffix:
         raise ValueError(
-            f"-o {output!r} has no suffix, and the suffix picks the picture's "
+            f"-o {shown_path(output)} has no suffix, and the suffix picks the "
+            "picture's "
             f"format: add one, {_SUGGESTED}."
         )
     try:
@@ -55,7 +57,8 @@ def check_picture_output(output):
     formats = FigureCanvasBase.get_supported_filetypes()
     if suffix[1:].lower() not in formats:
         raise ValueError(
-            f"-o {output!r} has the suffix {suffix!r}, which is no picture format "
+            f"-o {shown_path(output)} has the suffix {suffix!r}, which is no picture "
+            "format "
             f"that plot writes (the suffix picks the format): use one {_SUGGESTED}."
         )
 
@@ -95,7 +98,8 @@ def save_picture(output, save):
             failed = "it did not find" if "not found" in str(exc) else "failed"
             why = f"it writes one by running LaTeX, which {failed}"
         raise ValueError(
-            f"-o {output!r}: matplotlib cannot write a {suffix} picture on this "
+            f"-o {shown_path(output)}: matplotlib cannot write a {suffix} picture on "
+            "this "
             f"machine ({why}). Nothing was written: pass -o with another suffix, "
             f"{_SUGGESTED}."
         ) from None

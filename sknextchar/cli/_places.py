@@ -19,6 +19,7 @@ import ast
 import itertools
 import re
 
+from .._shown_paths import shown_path
 from ..datasets._base import open_lines
 from ..datasets._positions import position_table
 from ..datasets._tables import LINES_LOOKED_AT, column_values, table_of
@@ -64,10 +65,12 @@ class Places:
 
         def find(test, index=None, rank=0):
             if index is not None and index < len(values) and test(values[index]):
-                return f"line {lines[index]} of {path!r}", True
+                return f"line {lines[index]} of {shown_path(path)}", True
             passing = (line for value, line in zip(values, lines) if test(value))
             line = _nth(passing, rank)
-            return None if line is None else (f"line {line} of {path!r}", True)
+            return (
+                None if line is None else (f"line {line} of {shown_path(path)}", True)
+            )
 
         self._sources.append((what, find))
 
@@ -79,7 +82,9 @@ class Places:
 
         def find(test, index=None, rank=0):
             line = _line_of(test, path, encoding, (column, by_position), rank)
-            return None if line is None else (f"line {line} of {path!r}", True)
+            return (
+                None if line is None else (f"line {line} of {shown_path(path)}", True)
+            )
 
         self._sources.append((what, find))
 
@@ -194,7 +199,7 @@ def _numbered(text, path, column):
         table = position_table(head, path, {"names": column})
     else:
         table = table_of(head, path, column, warn=False)  # told as read
-    return column_values(itertools.chain(head, text), table, repr(path))
+    return column_values(itertools.chain(head, text), table, shown_path(path))
 
 
 def places_of(args):

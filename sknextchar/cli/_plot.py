@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 from .._file_safety import atomic_write, check_target
+from .._shown_paths import shown_path
 from ._commands import load_trained
 from ._errors import missing_glyphs_in_one_warning
 from ._places import places_of
@@ -84,7 +85,7 @@ def plot(args):
             ))  # fmt: skip
         finally:
             plt.close(fig)
-    print(f"Wrote {args.output!r}.")
+    print(f"Wrote {shown_path(args.output)}.")
     return 0
 
 
@@ -106,7 +107,8 @@ def _check_mlp(model, args):
         flag = "--embeddings" if args.embeddings else "--loss"
         raise ValueError(
             f"{flag} draws an MLP model (train --model mlp, the default), and "
-            f"{args.model!r} holds a {describe(last)}: draw it with --tree or "
+            f"{shown_path(args.model)} holds a {describe(last)}: draw it with --tree "
+            "or "
             "--distribution."
         )
 
@@ -204,8 +206,8 @@ def _table_command(args, context):
     (``table`` refuses a labelled model without --label), then the file and
     the context. Last in a message, unquoted, to be copied as it is."""
     from .._model_checks import DEFAULT_MAX_BYTES
+    from .._shown_paths import shell_path
     from ._column_note import shell_word
-    from ._what_was_saved import shell_path
 
     words = ["sknextchar", "table"] + ["--trust-pickle"] * args.trust_pickle
     if args.max_bytes != DEFAULT_MAX_BYTES:
@@ -303,7 +305,8 @@ def _files_bound(high, args):
     """The ``max_length`` saved with the model file, in plot's words."""
     # Quoted, the Python parameter is not respelled as sample's --max-length.
     return (
-        f"the {high} that names drawn from {args.model!r} may have (its sampler "
+        f"the {high} that names drawn from {shown_path(args.model)} may have (its "
+        "sampler "
         f"was saved with 'max_length' {high}, which plot keeps)"
     )
 

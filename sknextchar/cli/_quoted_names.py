@@ -12,11 +12,29 @@ import contextlib
 import csv
 import warnings
 
+from .._list_lines import reads_as_title
 from .._transformer import unknown_symbols
+from .._unknown_message import title_note
 from .._vocabulary import is_auto_alphabet
-from ..datasets._quoted_lines import COMMAND_LINE_ONE_COLUMN, QuotedLinesWarning
+from .._vocabulary_pass import UnknownSymbolsError
+from ..datasets._quoted_lines import (
+    COMMAND_LINE_ONE_COLUMN,
+    PYTHON_ONE_COLUMN,
+    QuotedLinesWarning,
+    quoted_lines,
+)
+from ._paired import PAIRED_QUOTES
 
 __all__ = ["quotes_refused_at_once"]
+
+# What reads the quoted lines without their quotes, in train's words, by the
+# advice of the warning: train's own, with --labels FILE, or train_from_file's
+# (train --chunk-size); other advice is not train's.
+_COMMAND_LINE = {
+    COMMAND_LINE_ONE_COLUMN: COMMAND_LINE_ONE_COLUMN,
+    PAIRED_QUOTES: PAIRED_QUOTES,
+    PYTHON_ONE_COLUMN: COMMAND_LINE_ONE_COLUMN,
+}
 
 # Why the quoted names cannot be trained on as they are read.
 _REASON = "; the alphabet has no '\"', so no such name can be learned as it is read"
@@ -32,27 +50,75 @@ def _refuses_quotes(windows):
     )
 
 
-def _learnable_as_csv(windows, names):
+def _read_as_csv(windows, names):
     """Whether the ``windows`` transformer's fit takes every one of ``names``
     read as a field of CSV (``'"O""Neil"'`` is ``'O"Neil'``): else the
-    warning's advice would only lead to the fit's error on what is left."""
-    fields = [next(csv.reader([name]), [""]) for name in names]
-    read = [row[0] if len(row) == 1 else name for row, name in zip(fields, names)]
-    return not unknown_symbols(windows, read)
+    warning's advice would only lead to the fit's error on what is left;
+    with the first line that reads as the list's title (``"Baby names
+    2024"``), left out, to delete, and the list's first quoted line (None:
+    none). ``names`` is a list, or (a file read in chunks) a function that
+    reads it again as lists."""
+    title = first = None
+    for at, chunk in enumerate(names() if callable(names) else [names]):
+        if at == 0 and chunk and reads_as_title(chunk[0]):
+            title, chunk = chunk[0], chunk[1:]
+        first = first or next(iter(quoted_lines(chunk)), None)
+        fields = [next(csv.reader([name]), [""]) for name in chunk]
+        read = [row[0] if len(row) == 1 else n for row, n in zip(fields, chunk)]
+        if unknown_symbols(windows, read):
+            return False, title, first
+    return True, title, first
+
+
+def _may_refuse(message, windows):
+    """Whether the quoted lines of the warning ``message`` may be said as
+    one error: the ``windows`` transformer's fit would refuse them and the
+    warning's advice (``train``'s: alone, with ``--labels FILE``, or in
+    chunks, read by ``train_from_file``) reads every name whole. Only such a
+    warning is held back: any other is shown as it comes (in chunks, before
+    the first epoch)."""
+    refused = message.whole and _refuses_quotes(windows)
+    return refused and message.cut is None and message.how in _COMMAND_LINE
+
+
+def _refusal(message, windows, names, labels):
+    """The error that says the quoted lines of the warning ``message`` at
+    once (:func:`_may_refuse`), when the fit takes every name read as CSV,
+    the quoted title above them, if any, told to delete (with the first
+    line of the ``labels`` file, when they are read from one); else None."""
+    if not _may_refuse(message, windows):
+        return None
+    learnable, title, first = _read_as_csv(windows, names)
+    how, reason = message.how, _REASON
+    if not learnable:
+        return None
+    if title is not None and title == message.found[0]:  # the list's lines
+        if first is None:
+            return None  # the title alone is quoted: the fit's error says it
+        note = title_note(title, labels if how == PAIRED_QUOTES else None)
+        message = QuotedLinesWarning(
+            message.path, [first], None, True, how, message.count - 1
+        )
+        reason = note + reason
+    return ValueError(message.worded(_COMMAND_LINE[how], reason=reason))
 
 
 @contextlib.contextmanager
-def quotes_refused_at_once(windows):
+def quotes_refused_at_once(windows, labels=None):
     """Within the block (the reading of ``train``'s names, their list passed
-    to the function it is given), hold back the warning of names in double
-    quotes; after it, raise it as one error when the ``windows``
-    transformer's fit would refuse them, the warning's advice reads every
-    name whole and the fit takes every name so read; else show it as it came.
+    to the function it is given, or for a file read in chunks a function
+    that reads them again as lists), hold back the warning of names in double
+    quotes that the fit would refuse (any other is shown at once); after the
+    block, or at the fit's error on unknown characters, raise it as one error
+    when the fit takes every name read as CSV; else show it as it came.
 
     Parameters
     ----------
     windows : ContextWindowTransformer
         The transformer ``train`` will fit.
+    labels : str, optional
+        The file of the names' labels (``--labels FILE``), whose first line
+        goes with a title above the names.
 
     Raises
     ------
@@ -80,7 +146,7 @@ def quotes_refused_at_once(windows):
     held, show = [], warnings.showwarning
 
     def holding(message, category, *args, **kwargs):
-        if isinstance(message, QuotedLinesWarning):
+        if isinstance(message, QuotedLinesWarning) and _may_refuse(message, windows):
             held.append((message, category, *args))
         else:
             show(message, category, *args, **kwargs)
@@ -88,12 +154,21 @@ def quotes_refused_at_once(windows):
     names = []
 
     def read(got):
-        names[:] = got
+        names[:] = [got]
         return got
 
     warnings.showwarning = holding
     try:
         yield read
+    except UnknownSymbolsError as error:  # in chunks: the fit's, after the warning
+        warnings.showwarning = show
+        for message, *_ in held if names else ():
+            refusal = _refusal(message, windows, names[0], labels)
+            if refusal is not None:
+                raise refusal from None
+        for message, *rest in held:
+            show(message, *rest)
+        raise error
     except BaseException:  # the reading's own error: the warning as it came
         warnings.showwarning = show
         for message, *rest in held:
@@ -101,8 +176,7 @@ def quotes_refused_at_once(windows):
         raise
     warnings.showwarning = show
     for message, *rest in held:
-        readable = message.cut is None and message.how == COMMAND_LINE_ONE_COLUMN
-        refused = message.whole and _refuses_quotes(windows)
-        if readable and refused and _learnable_as_csv(windows, names):
-            raise ValueError(message.worded(message.how, reason=_REASON))
+        refusal = _refusal(message, windows, names[0] if names else [], labels)
+        if refusal is not None:
+            raise refusal
         show(message, *rest)

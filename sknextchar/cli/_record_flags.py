@@ -7,6 +7,8 @@ trained with ``--chunk-size`` by an earlier version has none). Such a flag is
 refused before sampling, with what to do instead.
 """
 
+from .._shown_paths import shown_path
+
 __all__ = ["check_record"]
 
 # What each flag needs (an attribute of the sampler), what a model without it
@@ -76,11 +78,14 @@ def check_record(sampler, args):
     if args.novel and args.exclude_file is not None:
         # The advice below is followed already: --novel is what stands in the way.
         raise ValueError(
-            f"{args.model!r} has no record of its training names, so --novel "
+            f"{shown_path(args.model)} has no record of its training names, so --novel "
             "cannot leave them out: drop --novel, and --exclude-file alone leaves "
-            f"out the names of {args.exclude_file!r} (make it the names file the "
+            f"out the names of {shown_path(args.exclude_file)} (make it the names file "
+            "the "
             "model was trained on); or train a model without --chunk-size."
         )
     for key, (needs, lacks, cannot, instead) in _RECORD_FLAGS.items():
         if getattr(args, key) and getattr(sampler, needs, None) is None:
-            raise ValueError(f"{args.model!r} has {lacks}, so {cannot}: {instead}.")
+            raise ValueError(
+                f"{shown_path(args.model)} has {lacks}, so {cannot}: {instead}."
+            )

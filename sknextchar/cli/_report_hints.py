@@ -8,6 +8,9 @@ modules that need NumPy or scikit-learn are imported inside the functions, so
 that ``--help`` never loads them.
 """
 
+from .._shown_paths import shown_path
+from .._text import one_or_many
+
 __all__ = ["sample_report_text"]
 
 
@@ -49,7 +52,7 @@ def sample_report_text(sampler, names, args):
     if args.label is not None and label is None:
         text += (
             f"\n(lengths compared with the training names of every label: "
-            f"{args.model!r} keeps no length counts by label; train it again "
+            f"{shown_path(args.model)} keeps no length counts by label; train it again "
             f"with this version to compare with the names of label {args.label!r})"
         )
     return text
@@ -111,7 +114,7 @@ def _label_note(sampler, names, label):
     given = f"P({label!r} | name)"
     return [
         f"{counted(n_below, 'name')} of {len(names):,} "
-        f"{'has' if n_below == 1 else 'have'} {given} below 0.5 by the model's "
+        f"{one_or_many(n_below, 'has', 'have')} {given} below 0.5 by the model's "
         f"own Bayes' rule (equal priors): --min-label-proba 0.5 keeps only the "
         f"names with {given} of 0.5 or more"
     ]
@@ -138,7 +141,7 @@ def _bounds_note(sampler, train_counts, args):
     bounds = (("min_length", low, below), ("max_length", high, above))
     named = [_bound_words(args, *bound[:2]) for bound in bounds if bound[2]]
     return [
-        f"{' and '.join(named)} leave{'s' if len(named) == 1 else ''} out the "
+        f"{' and '.join(named)} {one_or_many(len(named), 'leaves', 'leave')} out the "
         f"lengths of {share:.1%} of the training names the report compares "
         "with, which no name drawn can have: the length TV is at least "
         f"{share:.3f}, whatever the names"
@@ -152,4 +155,4 @@ def _bound_words(args, param, value):
     flag = "--" + param.replace("_", "-")
     if getattr(args, param) is not None:
         return f"{flag} {value}"
-    return f"{param}={value}, saved in {args.model!r} and changed by {flag},"
+    return f"{param}={value}, saved in {shown_path(args.model)} and changed by {flag},"

@@ -29,15 +29,18 @@ counts by prefix only once whole).
 """
 
 import contextlib
+import math
 import os
 import sys
 import time
 import warnings
 from pathlib import Path
 
+from .._file_passes import IN_MEMORY_ADVICE, FilePasses
 from .._model_checks import DEFAULT_MAX_BYTES
 from .._persistence import import_skops_io, resolve_format
-from .._text import counted
+from .._shown_paths import shown_path
+from .._text import counted, one_or_many
 from ..datasets._base import CommentLinesWarning
 from ..datasets._quoted_lines import QuotedLinesWarning
 from ..datasets._table_rows import TitleLinesWarning, UnnamedRowsWarning
@@ -97,7 +100,7 @@ def resume(args):
     if fmt == "skops":
         import_skops_io()  # fail before training if skops is missing
     # The names are read (and refused) before the model, which may be large.
-    path, names, weights, chunk_size = _names_to_train_on(args)
+    source, names, weights = _names_to_train_on(args)
     max_bytes = getattr(args, "max_bytes", DEFAULT_MAX_BYTES)  # unset unless given
     old = load_trained(args.resume, args, max_bytes, resume=True)
     sampler, pipe, clf = _resumable_parts(old, args)
@@ -118,7 +121,7 @@ def resume(args):
     # Ctrl-C: the finished epochs (the model once trained) go to a new file,
     # with the records of the names (not the resumed file's alone, nor none).
     with keeping_epochs(pipe, record, args, fmt) as latest:
-        source, how_many = (path, chunk_size), _how_many(names, weights)
+        how_many = _how_many(names, weights)
         trained, records = _continue(args, pipe, source, done, latest, keep, how_many)
         finished.append(records)  # the report below may be interrupted too
         seconds = time.perf_counter() - start
@@ -135,7 +138,8 @@ def _report(args, done, before, clf, seconds, note):
     if done < len(before.loss_curve_):  # said once the file was accepted
         print(_kept_epoch_note(args.resume, done, len(before.loss_curve_)))
     print(
-        f"Continued {args.resume!r} for {counted(clf.n_iter_, 'epoch')} (epochs "
+        f"Continued {shown_path(args.resume)} for {counted(clf.n_iter_, 'epoch')} "
+        "(epochs "
         f"{done + 1} to {len(clf.loss_curve_)} of --max-iter {clf.max_iter}) "
         f"on {_source(args)} in {seconds:.1f} s; training loss {clf.loss_:.4f} "
         "nats per character (no names held out)."
@@ -168,9 +172,10 @@ def _resume_params(args):
     if fixed:
         takes = [_flag(key) for key in RESUME_KEYS]
         raise ValueError(
-            f"--resume continues {args.resume!r} as it is, so {', '.join(fixed)} "
+            f"--resume continues {shown_path(args.resume)} as it is, so "
+            f"{', '.join(fixed)} "
             f"cannot be changed (a resumed run takes {', '.join(takes)}): leave "
-            f"{'it' if len(fixed) == 1 else 'them'} out, or train a new model "
+            f"{one_or_many(len(fixed), 'it', 'them')} out, or train a new model "
             "without --resume."
         )
     settings = {key.rpartition("__")[2]: value for key, value in params.items()}
@@ -199,7 +204,8 @@ def _resumable_parts(model, args):
     last = find_parts(model)[1] if isinstance(pipe, Pipeline) else None
     if isinstance(pipe, CharEmbeddingMLPClassifier):  # a Checkpoint's file
         raise ValueError(
-            f"{args.resume!r} holds a CharEmbeddingMLPClassifier alone, without "
+            f"{shown_path(args.resume)} holds a CharEmbeddingMLPClassifier alone, "
+            "without "
             "the ContextWindowTransformer that reads names for it (a file of the "
             "Checkpoint callback, say), and --resume continues a model that "
             "'sknextchar train' saved. In Python, put it back behind its fitted "
@@ -210,19 +216,21 @@ def _resumable_parts(model, args):
         shown = describe(last if last is not None else model)
         raise ValueError(
             f"--resume continues the training of an MLP model (train --model mlp, "
-            f"the default), and {args.resume!r} holds a {shown}. A count model "
+            f"the default), and {shown_path(args.resume)} holds a {shown}. A count "
+            "model "
             "needs no resuming: train it again, without --resume, on all the "
             "names, old and new; counting them takes a fraction of a second."
         )
     if getattr(last, "label_classes_", None) is not None:
         raise ValueError(
-            f"{args.resume!r} is a model of names by label (trained with --labels), "
+            f"{shown_path(args.resume)} is a model of names by label (trained with "
+            "--labels), "
             "and --resume continues a model of names without labels: train a new "
             "model with --labels on all the names."
         )
     if last.average is not None:
         raise ValueError(
-            f"--resume cannot continue {args.resume!r}: its MLP averages its "
+            f"--resume cannot continue {shown_path(args.resume)}: its MLP averages its "
             f"parameters (average={last.average!r}, set in Python), and --resume "
             "trains with a partial_fit per chunk and epoch, each of which would "
             "average its own steps only. Train a new model without --resume on "
@@ -245,7 +253,7 @@ def _epochs_done(clf, args):
         whose = "" if getattr(args, "clf__max_iter", None) else "its "
         kept = f" (the weights early stopping kept, of the {run} it ran)" * (done < run)
         raise ValueError(
-            f"Nothing to resume: {args.resume!r} has trained "
+            f"Nothing to resume: {shown_path(args.resume)} has trained "
             f"{counted(done, 'epoch')}{kept}, and {whose}--max-iter is "
             f"{clf.max_iter}. Pass a larger --max-iter (the total number of epochs, "
             f"e.g. --max-iter {done + 10} for 10 more)."
@@ -254,8 +262,10 @@ def _epochs_done(clf, args):
 
 
 def _names_to_train_on(args):
-    """The file to train on, its names and their counts (None with
-    --chunk-size), the chunk size."""
+    """What to train on, ``(path, chunk_size, passes)``, the names and their
+    counts (None with --chunk-size). Read into memory, the names are the
+    first pass of ``passes`` (a FilePasses; None with --chunk-size): the
+    training's passes must read the file that this one read."""
     if args.chunk_size is not None and not args.names_file:
         raise ValueError("--chunk-size reads NAMES_FILE in chunks: pass NAMES_FILE.")
     if args.names_file:  # a table's column of names, read the same way twice
@@ -264,10 +274,12 @@ def _names_to_train_on(args):
 
         check_counts_in_table(args, args.names_column)
     if args.chunk_size is not None:
-        return args.names_file, None, None, args.chunk_size
-    names, _, weights = training_names(args)
+        return (args.names_file, args.chunk_size, None), None, None
     path = args.names_file or _bundled_names_file()
-    return path, names, weights, len(names)  # one chunk: the names in memory
+    passes = FilePasses(path, first=_MEMORY)  # the file before it is read
+    with _no_memory_advice(), passes.reading():  # a change while read: refused
+        names, _, weights = training_names(args)
+    return (path, len(names), passes), names, weights  # one chunk: in memory
 
 
 def _bundled_names_file():
@@ -294,17 +306,17 @@ def _how_many(names, weights):
 
 def _source(args):
     if args.names_file:
-        return f"the names of {args.names_file!r}"
+        return f"the names of {shown_path(args.names_file)}"
     return "the bundled Indian names"
 
 
 def _kept_epoch_note(resumed, done, n_run):
     """Why the resumed run started after epoch ``done`` of the ``n_run`` it ran."""
     return (
-        f"{resumed!r} holds the weights of epoch {done} of the {n_run} it ran, the "
-        "best on its held-out names (early stopping kept them): the training went "
-        f"on from epoch {done + 1}, and the loss curve of the later epochs is left "
-        "out."
+        f"{shown_path(resumed)} holds the weights of epoch {done} of the {n_run} it "
+        "ran, the best on its held-out names (early stopping kept them): the "
+        f"training went on from epoch {done + 1}, and the loss curve of the later "
+        "epochs is left out."
     )
 
 
@@ -314,18 +326,18 @@ _TRAIN_A_NEW_MODEL = "train a new model (without --resume) with "
 
 
 def _continue(args, pipe, source, done, latest, records=True, how_many=None):
-    """Train the epochs past ``done`` on ``source``, ``(path, chunk_size)``
-    (in memory: ``how_many`` names, in words),
+    """Train the epochs past ``done`` on ``source``, ``(path, chunk_size,
+    passes)`` (in memory: ``how_many`` names, in words, which the FilePasses
+    ``passes`` read: the training must start on the same file),
     with the callback ``latest`` first: a trained copy of ``pipe``, and (if
     ``records``, else None) the sampler of ``train_from_file`` around it, with
     the records of the lengths and spelling of the names read."""
     from .._chunked import train_from_file
-    from .._file_passes import IN_MEMORY_ADVICE
     from .._unknown_advice import TRAIN_A_NEW_MODEL, DroppedNamesError
     from .._vocabulary_pass import UnknownSymbolsError
     from ._no_header import command_line_words, file_columns
 
-    (path, chunk_size), clf = source, pipe.steps[-1][1]
+    (path, chunk_size, passes), clf = source, pipe.steps[-1][1]
     in_chunks, progress = args.chunk_size is not None, []
     if not (args.quiet or in_chunks):
         from ._progress import EpochProgress
@@ -334,7 +346,12 @@ def _continue(args, pipe, source, done, latest, records=True, how_many=None):
         progress = [EpochProgress(header, first_epoch=done)]
     clf.set_callbacks(latest, *progress)
     try:  # its first pass refuses characters the model does not know
-        with command_line_words(), _told_before(not in_chunks):
+        with (
+            command_line_words(),
+            _told_before(not in_chunks),
+            _no_memory_advice(not in_chunks),
+        ):
+            _same_file(passes, _AFTER_MEMORY)  # the names in memory are its
             trained = train_from_file(
                 path, pipe, chunk_size=chunk_size, encoding=args.encoding,
                 verbose=in_chunks and not args.quiet, resume=True,
@@ -347,15 +364,42 @@ def _continue(args, pipe, source, done, latest, records=True, how_many=None):
         # The transformer's own parameters, which the flags set (not spelled
         # as the pipeline's: a file saved in Python may name its steps freely).
         raise error.respelled(None).advising(_TRAIN_A_NEW_MODEL) from None
-    except ValueError as error:  # the file changed: without --chunk-size too
-        if in_chunks or IN_MEMORY_ADVICE not in str(error):
-            raise
-        raise ValueError(str(error).replace(IN_MEMORY_ADVICE, "")) from None
     finally:
         clf.set_callbacks()
     pipe = trained.estimator_.estimator if records else trained
     pipe.steps[-1][1].set_callbacks()  # a runtime hook: the file holds none
     return pipe, trained if records else None
+
+
+# The reading of the names into memory, and the training's first pass after
+# it, as a change found then is said.
+_MEMORY = "the reading of the names into memory"
+_AFTER_MEMORY = "the pass after the one that read the names into memory"
+
+
+def _same_file(passes, when):
+    """Refuse the file if it is no longer the one ``passes`` read (None, read
+    in chunks: train_from_file's own passes check it), by its bytes too: a
+    rewrite of the same size that kept the file's time while the model loaded
+    is seen. What is left unseen is a change in the few milliseconds between
+    this hash and train_from_file's own first look at the file (from which
+    its passes are checked)."""
+    if passes is not None:
+        passes.check(when, rehash=True)
+
+
+@contextlib.contextmanager
+def _no_memory_advice(in_memory=True):
+    """Without the advice of a changed file to read its names into memory
+    (:data:`~sknextchar._file_passes.IN_MEMORY_ADVICE`; to train without
+    --chunk-size, on the command line): this run does, or reads them in
+    chunks because they do not fit (``in_memory`` False: the advice stays)."""
+    try:
+        yield
+    except ValueError as error:  # the file changed
+        if not in_memory or IN_MEMORY_ADVICE not in str(error):
+            raise
+        raise ValueError(str(error).replace(IN_MEMORY_ADVICE, "")) from None
 
 
 @contextlib.contextmanager
@@ -430,10 +474,11 @@ def _warn_exact_case(args, saved):
     if not lacks_folded(saved):
         return
     print(
-        f"{PROG}: warning: {args.resume!r} has no record of its training names "
+        f"{PROG}: warning: {shown_path(args.resume)} has no record of its training "
+        "names "
         "case-folded (it was saved before sknextchar kept one), and "
         f"{_source(args)} do not hold all of them: sample --novel, sample "
-        f"--report and score on {args.output!r} compare names exactly, so a "
+        f"--report and score on {shown_path(args.output)} compare names exactly, so a "
         "case variant of a training name (HALEIGH beside Haleigh) counts as "
         "new. To leave case variants out, resume it on a file that holds every "
         "name it was trained on, or train a new model on all the names without "
@@ -464,7 +509,8 @@ def merged_record(sampler, pipe, names, weights=None):
         record of the names case-folded: the union of both runs'; for a
         ``sampler`` saved before that record, the new names' when they hold
         all of its names, else none, and ``novel=True`` compares case
-        exactly), the length counts add those of both, and so do
+        exactly), the length counts add those of both (each run's names
+        counted in its own ``training_name_weight_``), and so do
         the steps of their spelling (``training_transitions_``; None, no test,
         when ``sampler`` has none: it was saved before them).
 
@@ -489,6 +535,7 @@ def merged_record(sampler, pipe, names, weights=None):
     merged.training_name_hashes_ = np.union1d(
         sampler.training_name_hashes_, merged.training_name_hashes_
     )
+    merged.training_name_weight_ = _merged_weight(sampler, merged)
     merged.training_length_counts_ = _added(
         sampler.training_length_counts_, merged.training_length_counts_
     )
@@ -523,9 +570,10 @@ def _with_lengths(pipe, sampler, records):
     ``train_from_file``), or ``pipe`` when the resumed model has neither.
 
     The length counts add those of both runs (none when the resumed model has
-    none: a file saved before ``--chunk-size`` kept them); the counts by prefix
-    are this run's, as :func:`merged_record` keeps them; the spelling, both
-    runs' (:func:`~sknextchar._spelling.spelling_union`).
+    none: a file saved before ``--chunk-size`` kept them), each run's names
+    counted in its own weight of one name (``training_name_weight_``); the
+    counts by prefix are this run's, as :func:`merged_record` keeps them; the
+    spelling, both runs' (:func:`~sknextchar._spelling.spelling_union`).
     """
     from .._fitted import as_sampler
     from .._spelling import spelling_union
@@ -540,11 +588,24 @@ def _with_lengths(pipe, sampler, records):
     saved = as_sampler(pipe, PROG, max_length=None)  # bounds from the lengths
     saved.training_transitions_ = both
     if old_counts is not None:
+        saved.training_name_weight_ = _merged_weight(sampler, records)
         saved.training_length_counts_ = _added(
             old_counts, records.training_length_counts_
         )
         saved.training_prefix_lengths_ = records.training_prefix_lengths_
     return saved
+
+
+def _merged_weight(old, new):
+    """The weight of one name in the length counts of samplers ``old`` and
+    ``new`` added: each counts its names in its own weight of one name (1.0
+    for a file saved before ``training_name_weight_``)."""
+    from .._sample_weight import merged_name_weight
+
+    runs = [old, new]
+    totals = [math.fsum(run.training_length_counts_) for run in runs]
+    weights = [getattr(run, "training_name_weight_", 1.0) for run in runs]
+    return merged_name_weight(totals, weights)
 
 
 def _added(old, new):

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .._file_safety import check_target, file_state, new_file, real_target
 from .._persistence import save_model
+from .._shown_paths import shown_path
 from ._commands import check_output
 from ._errors import PROG, USER_ERRORS, one_line
 from ._what_was_saved import move_command, target_left
@@ -120,7 +121,7 @@ def _kept_note(model, output, fmt):
             "again."
         )
     return (
-        f"The trained model was not lost: it was saved to {str(path)!r} instead; "
+        f"The trained model was not lost: it was saved to {shown_path(path)} instead; "
         f"move it into place ({move_command(path, output)}), or use it where it is."
     )
 
@@ -191,7 +192,7 @@ def keep_elsewhere(model, output, fmt):
         except Exception as error:  # noqa: BLE001 - said in the message
             code = getattr(error, "errno", None)
             reason = os.strerror(code) if code else one_line(error)
-            failures.append(f"in {str(folder)!r}: {reason}")
+            failures.append(f"in {shown_path(folder)}: {reason}")
     return None, failures
 
 

@@ -23,6 +23,8 @@ import os
 import sys
 import unicodedata
 
+from .._shown_paths import escaped_byte, is_undecoded
+
 __all__ = [
     "escaped_status",
     "escaping_streams",
@@ -45,9 +47,8 @@ _GONE = [[]]
 def _escape(char):
     """A path's undecodable byte as ``\\xNN``, any other character as Python's
     backslash escape."""
-    code = ord(char)
-    if 0xDC80 <= code <= 0xDCFF:
-        return f"\\x{code - 0xDC00:02x}"
+    if is_undecoded(char):
+        return escaped_byte(char)
     return char.encode("ascii", "backslashreplace").decode("ascii")
 
 
@@ -57,7 +58,7 @@ def _escape_error(exc, notes=None):
         raise exc
     text = exc.object[exc.start : exc.end]
     if notes is not None:
-        notes.update(dict.fromkeys(c for c in text if not 0xDC80 <= ord(c) <= 0xDCFF))
+        notes.update(dict.fromkeys(c for c in text if not is_undecoded(c)))
     return "".join(_escape(c) for c in text), exc.end
 
 

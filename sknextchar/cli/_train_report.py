@@ -14,7 +14,7 @@ import shlex
 import numpy as np
 
 from .._novelty import fold_map, folded_ids, hash_id_rows, padded_ids
-from .._text import counted
+from .._text import counted, one_or_many
 from .._vocabulary import is_auto_alphabet
 from .._vocabulary_pass import ChunkChecks
 
@@ -167,7 +167,7 @@ class CapitalisedNames(ChunkChecks):
         None if it keeps case, or none had capitals."""
         if not windows.lowercase or self.first is None:
             return None
-        first, verb = self.first, "has" if self.n_capitalised == 1 else "have"
+        first, verb = self.first, one_or_many(self.n_capitalised, "has", "have")
         learned = windows.normalize([first])[0]
         if windows.handle_unknown == "drop":  # without what it removed: "1. Adris"
             learned = windows.decode(windows.encode([first])[0])

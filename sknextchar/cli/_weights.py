@@ -12,18 +12,20 @@ same pass, from its name's own row of the same table (one reader,
 
 import array
 import math
-import os
 import warnings
 
 import numpy as np
 
 from .._limits import check_counts_total
+from .._shown_paths import shown_path
 from .._text import counted, quoted_row
 from ..datasets._column_arguments import COMMAND_LINE, headerless_advice, row_fields
 from ..datasets._count_cells import column_words
+from ..datasets._counted_rows import column_at
 from ..datasets._table_rows import close_header, header_place
-from ..datasets._tables import CountCells, column_at, header_key, is_header_row
+from ..datasets._tables import CountCells, header_key, is_header_row
 from ._column_note import header_index, shell_word
+from ._label_checks import is_labels_file
 
 __all__ = [
     "CountsColumn",
@@ -197,7 +199,8 @@ def _refuse_same_column(column, others, path):
         if other is not None and header_key(other) == header_key(column):
             raise ValueError(
                 f"--counts {column!r} and {flag} {other!r} name the same column: "
-                f"pass --counts the header of the column of counts of {path!r}, "
+                "pass --counts the header of the column of counts of "
+                f"{shown_path(path)}, "
                 f"a column other than the {flag[2:].replace('-', ' ')}."
             )
 
@@ -293,7 +296,7 @@ def check_counts_flags(args):
 def _others(args):
     """The other columns a command reads, ``(flag, header)``, for ``--counts``."""
     labels = getattr(args, "labels", None)
-    if labels is not None and os.path.isfile(labels):
+    if labels is not None and is_labels_file(labels):
         labels = None  # a file of labels, not a column
     return [
         ("--names-column", getattr(args, "names_column", None)),
@@ -312,6 +315,6 @@ def check_counts_in_table(args, column):
     if column is None:
         raise ValueError(
             f"--counts {args.counts!r} reads a column of a table, and "
-            f"{args.names_file!r} is read as one name per line: pass "
+            f"{shown_path(args.names_file)} is read as one name per line: pass "
             "--names-column COLUMN, the header of its names."
         )

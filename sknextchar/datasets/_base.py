@@ -3,6 +3,7 @@
 import codecs
 import contextlib
 import difflib
+import errno
 import io
 import itertools
 import os
@@ -11,12 +12,15 @@ import stat
 import warnings
 from importlib import resources
 
-from .._file_safety import path_text
+from .._file_safety import LINK_LOOP
 from .._limits import MAX_LETTERS, check_counts_total
+from .._list_lines import list_item, reads_as_title
+from .._shown_paths import path_text, shown_path
 from .._stacklevel import user_stacklevel
 from .._text import quoted
 from ._codecs import bom_length, file_encoding, wide_codec
 from ._column_arguments import check_column_arguments
+from ._counted_rows import counted_rows
 from ._decoded_text import check_decoded, cut_line
 from ._encoding import (
     SAMPLE_BYTES,
@@ -32,6 +36,7 @@ from ._long_lines import (
     count_line_ends,
     read_checked,
 )
+from ._pipes import open_bytes
 from ._positions import (
     NoNamesError,
     PlacedColumn,
@@ -51,7 +56,6 @@ from ._tables import (
     LINES_LOOKED_AT,
     TitleLinesError,
     column_values,
-    counted_rows,
     detect_table,
     find_table,
     header_line,
@@ -295,7 +299,7 @@ def load_names(
     # it) before a row too long for a name is refused.
     named = MAX_LETTERS if names_column is None else None  # what it says
     text = read_text(path, encoding=encoding, longest=MAX_ROW_LETTERS, named=named)
-    source = repr(os.fspath(path))
+    source = shown_path(path)
     if counts_column is not None:
         return _counted_names(text, path, names_column, counts_column)
     if names_column is not None:
@@ -398,7 +402,7 @@ def _names_by_position(path, encoding, names_at, counts_at):
         position_table(text_lines(text), path, {"names": names_at}),
         UnnamedRows(),
     )
-    source = repr(os.fspath(path))
+    source = shown_path(path)
     names = [
         name for _, name in column_values(text_lines(text), table, source, unnamed)
     ]
@@ -426,7 +430,7 @@ def _counted_names(text, path, names_column, counts_column, *, by_position=False
     for name, count in rows:
         names.append(name)
         counts.append(count)
-    source = repr(os.fspath(path))
+    source = shown_path(path)
     warn_unnamed_rows(unnamed, source, ("count",), none_named=not names)
     check_not_empty(names, path, names_column)  # told after the rows left out
     column = (  # by its place, as the other messages name it; the argument
@@ -434,7 +438,7 @@ def _counted_names(text, path, names_column, counts_column, *, by_position=False
         if by_position
         else f"counts_column={counts_column!r}"
     )
-    where = f"{os.fspath(path)!r} in {column}"
+    where = f"{shown_path(path)} in {column}"
     check_counts_total(counts, f"The counts of {where}")
     return names, np.array(counts, dtype=np.float64)
 
@@ -479,8 +483,10 @@ class TitleNameWarning(CommentLinesWarning):
 
 def warn_title_name(numbered, path, *, whole=True):
     """Warn when the first name of a list of one name per line reads as a
-    title (:func:`_reads_as_title`: ``Baby names 2024``), when no name below
-    it on the file's first :data:`LINES_LOOKED_AT` + 1 lines has a digit.
+    title (:func:`~sknextchar._list_lines.reads_as_title`: ``Baby names
+    2024``), when no name below it on the file's first :data:`LINES_LOOKED_AT`
+    + 1 lines has a digit (a list's numbers are no part of its names:
+    ``1. Anna``, :func:`~sknextchar._list_lines.list_item`).
 
     A file of one name per line is read as it is (a name may have a space
     or, rarely, a digit), so the user is told, with the line, and deletes it.
@@ -510,35 +516,24 @@ def warn_title_name(numbered, path, *, whole=True):
     """
     numbered = iter(numbered)
     line, first = next(((i, name) for i, name in numbered if name), (0, ""))
-    if line > LINES_LOOKED_AT + 1 or not _reads_as_title(first):
+    if line > LINES_LOOKED_AT + 1 or not reads_as_title(first):
         return  # most lists: their first name alone is looked at
     below = []
     for i, name in numbered:
         if i > LINES_LOOKED_AT + 1:
             whole = False
             break
-        below.append(name)
+        below.append(list_item(name))
     if not "".join(below) or re.search(r"\d", "\n".join(below)):
         return  # a name alone; or R2 D2, 2Pac: digits in names
     looked = "" if whole else f" on the first {LINES_LOOKED_AT + 1:,} lines"
     warnings.warn(
-        f"Line {line:,} of {os.fspath(path)!r}, {quoted(first)}, is read as a "
+        f"Line {line:,} of {shown_path(path)}, {quoted(first)}, is read as a "
         "name, but it has words and a number, as a title has, and no name "
         f"below it{looked} has a digit: if it is a title, delete that line.",
         TitleNameWarning,
         stacklevel=user_stacklevel(),
     )
-
-
-def _reads_as_title(name):
-    """Whether a name read from a list reads as a title: a run of two digits
-    or more in three words or more (``Top 10 names``), or of four (a year:
-    ``Names 2024``) in two; not ``Mary Ann 2``, ``R2 D2``, ``Anna 2.0``,
-    ``Louis 14`` or a ``#`` line (which warns of itself)."""
-    words = len(name.split())
-    if words < 2 or name.startswith("#"):
-        return False
-    return bool(re.search(r"\d{2,}" if words >= 3 else r"\d{4}", name))
 
 
 def warn_comment_lines(names, path, *, whole=True):
@@ -589,7 +584,7 @@ def warn_comment_lines(names, path, *, whole=True):
         what = f"{len(commented):,} lines that start with '#' (the first: {first!r})"
         what, fix = what + ", read as names", "they are comments or titles, delete them"
     warnings.warn(
-        f"{os.fspath(path)!r} has {what}, and no name starts with '#': if {fix}.",
+        f"{shown_path(path)} has {what}, and no name starts with '#': if {fix}.",
         CommentLinesWarning,
         stacklevel=user_stacklevel(),
     )
@@ -714,7 +709,7 @@ def open_lines(path, encoding="utf-8", *, errors="strict", buffering=-1):
     ...         lines.encoding, list(lines)
     ('utf-16', ['Zoë\\n', 'José\\n'])
     """
-    with open(path, "rb", buffering=buffering) as raw:
+    with open_bytes(path, buffering) as raw:
         codec = file_encoding(raw.peek(4), encoding)  # nothing consumed
         raw.read(bom_length(raw.peek(4)[:4], codec))
         with io.TextIOWrapper(raw, encoding=codec, errors=errors) as lines:
@@ -744,7 +739,9 @@ def _close_names(path):
     stem = os.path.splitext(name)[0]  # "names" or "names.csv" for names.txt
     same = [f for f in files if os.path.splitext(f)[0] in (stem, name)]
     close = same or difflib.get_close_matches(name, files, n=1, cutoff=0.75)
-    return f" Did you mean {os.path.join(folder, close[0])!r}?" if close else ""
+    return (
+        f" Did you mean {shown_path(os.path.join(folder, close[0]))}?" if close else ""
+    )
 
 
 def check_names_path(path, encoding=None):
@@ -775,26 +772,55 @@ def check_names_path(path, encoding=None):
     """
     path = path_text(path)
     if os.path.isdir(path):
-        raise IsADirectoryError(f"{path!r} is a directory; pass a text file of names.")
+        raise IsADirectoryError(
+            f"{shown_path(path)} is a directory; pass a text file of names."
+        )
     try:
         mode = os.stat(path).st_mode
     except PermissionError:  # a folder on the way that may not be searched
         raise
-    except (OSError, ValueError):  # ValueError: a NUL in the path
-        stdin = path == "-" and os.path.exists("/dev/stdin")
-        hint = " (standard input is '/dev/stdin', not '-')" if stdin else ""
-        raise FileNotFoundError(
-            f"No such file of names: {path!r}{hint}.{_close_names(path)}"
-        ) from None
-    if stat.S_ISBLK(mode) or (stat.S_ISCHR(mode) and not _is_terminal(path)):
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # a loop of links: there, but no file
+            raise OSError(  # one argument: no "[Errno 40]" before the message
+                f"{shown_path(path)} is not a file of names: {LINK_LOOP}; "
+                "pass a text file."
+            ) from None
+        raise _no_such_file(path) from None
+    except ValueError:  # a NUL in the path
+        raise _no_such_file(path) from None
+    if is_device(path, mode):
         raise ValueError(
-            f"{path!r} is a device, not a file of names; pass a text file."
+            f"{shown_path(path)} is a device, not a file of names; pass a text file."
         )
     if stat.S_ISREG(mode):  # a pipe cannot be peeked at without losing bytes
         message = not_text_message(path, encoding)  # an image, a model file...
         if message is not None:
             raise ValueError(message)
     return path
+
+
+def is_device(path, mode):
+    """Whether ``path`` (of ``os.stat`` mode ``mode``) is a device other than
+    a terminal: ``/dev/zero`` would be read until memory runs out.
+
+    Examples
+    --------
+    >>> import os
+    >>> is_device("/dev/zero", os.stat("/dev/zero").st_mode)
+    True
+    >>> is_device(".", os.stat(".").st_mode)
+    False
+    """
+    return stat.S_ISBLK(mode) or (stat.S_ISCHR(mode) and not _is_terminal(path))
+
+
+def _no_such_file(path):
+    """The error of a path that leads to no file of names."""
+    stdin = path == "-" and os.path.exists("/dev/stdin")
+    hint = " (standard input is '/dev/stdin', not '-')" if stdin else ""
+    return FileNotFoundError(
+        f"No such file of names: {shown_path(path)}{hint}.{_close_names(path)}"
+    )
 
 
 def _is_terminal(path):
@@ -807,7 +833,7 @@ def _is_terminal(path):
 
 def _read_text(path, encoding, longest=None, named=None):
     """The decoded text of the file, without its byte-order mark."""
-    with open(path, "rb") as f:
+    with open_bytes(path) as f:  # a pipe no program writes to: refused
         data = f.read(SAMPLE_BYTES)
         check_file_start(data, path, encoding)
         if longest is not None:  # a line of megabytes: refused, never held
@@ -917,7 +943,8 @@ def undecodable_error(path, codec, error, *, line=1, non_ascii=False, given=None
     end = max(min((i for i in ends if i >= 0), default=len(data)), error.end)
     bad = data[max(begin, start - 40) : min(end, start + 40)]
     what = (
-        f"{path!r} is not a {(given or codec).removesuffix('-sig')} text file "
+        f"{shown_path(path)} is not a {(given or codec).removesuffix('-sig')} text "
+        "file "
         f"({error.reason} at line {at}: {bad!r})"
     )
     wide = wide_codec(data[:4096]) if line == 1 else None

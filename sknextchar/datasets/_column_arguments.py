@@ -3,11 +3,11 @@ with what to pass: a column's header, named from the file's header row.
 """
 
 import collections
-import os
 import shlex
 from numbers import Integral
 
 from .._remade_errors import remade
+from .._shown_paths import shown_path
 from .._text import counted, quoted, quoted_fields, quoted_row
 from ._count_cells import is_number
 from ._table_rows import (
@@ -58,11 +58,11 @@ None, not its position; got 0.
     """
     if names_column is not None and not isinstance(names_column, str):
         first, table = header_row()
-        source, counts = repr(os.fspath(path)), counts_column is not None
+        source, counts = shown_path(path), counts_column is not None
         _refuse_names_column(names_column, first, table, source, counts=counts)
     if counts_column is not None and not isinstance(counts_column, str):
         first, table = header_row()
-        _refuse_counts_column(counts_column, first, table, repr(os.fspath(path)))
+        _refuse_counts_column(counts_column, first, table, shown_path(path))
     if counts_column is not None:
         check_counts_column_argument(counts_column, names_column)
 

@@ -12,6 +12,7 @@ import codecs
 import os
 import re
 
+from .._shown_paths import shown_path
 from ._encoding import code_page_readings, encoding_advice, is_one_byte
 from ._long_lines import count_line_ends
 from ._wide_text import (
@@ -91,7 +92,7 @@ def _refuse_control(text, at, path, encoding, line):
     if _C1.match(char):
         raise ValueError(_control_message(text, at, path, encoding, line))
     raise ValueError(
-        f"Line {_line_of(text, at, line)} of {path!r} holds "
+        f"Line {_line_of(text, at, line)} of {shown_path(path)} holds "
         f"{char!r} (U+{ord(char):04X}), a control character that is no letter "
         "of a name: delete it from the file (a text editor shows it, e.g. as "
         "a box or as ^ and a letter)."
@@ -132,7 +133,8 @@ def _line_of(text, at, line):
 def _nul_message(text, path, encoding, line):
     at = _line_of(text, text.index("\x00"), line)
     start = (
-        f"{path!r} holds NUL characters (line {at}), so it is not a {encoding} "
+        f"{shown_path(path)} holds NUL characters (line {at}), so it is not a "
+        f"{encoding} "
         "text file"
     )
     wide = wide_of_nul(text, line, encoding)
@@ -169,7 +171,7 @@ def _control_message(text, at, path, encoding, line):
     :func:`~sknextchar.datasets._encoding.encoding_advice`); read as UTF-8 or
     UTF-16, it is text of such a code page converted as if it were latin-1."""
     start = (
-        f"Line {_line_of(text, at, line)} of {path!r} holds {text[at]!r}, a "
+        f"Line {_line_of(text, at, line)} of {shown_path(path)} holds {text[at]!r}, a "
         "control character that is no letter of a name"
     )
     # Its line, as the readers of a whole file and of lines both have it.

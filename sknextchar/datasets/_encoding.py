@@ -22,10 +22,10 @@ Both look at the first megabyte of the file: thousands of names, read at once.
 import codecs
 import functools
 import itertools
-import os
 import re
 import warnings
 
+from .._shown_paths import shown_path
 from .._stacklevel import user_stacklevel
 from .._text import counted
 from ._reading_scores import oddities, reading_key, unlikely
@@ -146,7 +146,7 @@ def check_utf8_misread(data, path, encoding):
     right = line.encode(encoding).decode("utf-8-sig", "replace")
     number = 1 + len(re.findall(r"\r\n|\r|\n", text[:begin]))
     raise ValueError(
-        f"{os.fspath(path)!r} is UTF-8 text, which encoding={encoding!r} misreads "
+        f"{shown_path(path)} is UTF-8 text, which encoding={encoding!r} misreads "
         f"(line {number}: {_shown(line)}, in UTF-8 {_shown(right)}); pass "
         "encoding='utf-8'. (Text in that code page reads as UTF-8 only by chance, "
         "in a file of a few names: if this one does, save it as UTF-8.)"
@@ -220,7 +220,7 @@ def warn_other_code_page(data, path, encoding):
         passes = " or ".join(f"encoding={page!r}" for page, _, _ in other)
         advice = f"pass {passes}, the one that reads them right."
     warnings.warn(
-        f"{os.fspath(path)!r} reads as names in {each}, not in "
+        f"{shown_path(path)} reads as names in {each}, not in "
         f"encoding={encoding!r} ({_shown(lines[0][at])}); {advice}",
         UserWarning,
         stacklevel=user_stacklevel(),
@@ -406,7 +406,7 @@ def _refuse_mostly_utf8(data, path, encoding):
         return
     good = next(line for line, text in zip(lines, decoded) if text is not None)
     raise ValueError(
-        f"{os.fspath(path)!r} is UTF-8 text but for {counted(len(bad), 'line')} in "
+        f"{shown_path(path)} is UTF-8 text but for {counted(len(bad), 'line')} in "
         f"another encoding, and encoding={encoding!r} misreads the others ("
         f"{_shown(good.decode(encoding, 'replace'))}, in UTF-8 "
         f"{_shown(good.decode('utf-8'))}): read it with encoding='utf-8', whose "

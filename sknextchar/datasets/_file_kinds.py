@@ -10,6 +10,7 @@ line at a time its brackets, quotes and commas become names and letters
 import zipfile
 
 from .._model_files import PICKLE_MAGICS, ZIP_MAGIC
+from .._shown_paths import shown_path
 from ._codecs import file_encoding
 from ._json_names import START_BYTES, json_message
 
@@ -103,7 +104,7 @@ def not_text_message(path, encoding=None):
         if not known or (start[:3] == b"BZh" and start[4:10] != _BZIP2):
             return None
         what, how = known[0]
-    return f"{path!r} is {what}, not a text file of names: {how}."
+    return f"{shown_path(path)} is {what}, not a text file of names: {how}."
 
 
 def _codec(start, encoding):

@@ -21,7 +21,8 @@ import codecs
 import json
 import os
 import re
-import shlex
+
+from .._shown_paths import shell_path, shown_path
 
 __all__ = ["START_BYTES", "json_message"]
 
@@ -157,7 +158,7 @@ def json_message(path, start, whole, encoding=None):
     if shape is None:
         return None
     if shape in _OTHER:
-        return f"{path!r} is {_OTHER[shape]}"
+        return f"{shown_path(path)} is {_OTHER[shape]}"
     what, row, ok, write = _SHAPES[shape]
     code = (
         "import csv, json, sys; "
@@ -168,18 +169,18 @@ def json_message(path, start, whole, encoding=None):
     check = _STOP.format(ok=ok, what=row)
     text_file = shape in ("strings", "singles")
     out = _output_path(path, ".txt" if text_file else ".csv")
-    paths = f"{shlex.quote(path)} {shlex.quote(out)}"
+    paths = f"{shell_path(path)} {shell_path(out)}"
     shells = (
         "; in cmd.exe, put each path in double quotes instead, in PowerShell in "
         "single quotes, each ' in it written ''"
         if paths != f"{path} {out}"
         else ""
     )
-    then = f"pass {out!r}" + ("" if text_file else _columns(shape, items))
+    then = f"pass {shown_path(out)}" + ("" if text_file else _columns(shape, items))
     kind = what + (" (JSON Lines)" if lines else "")
     to = "its names one a line to a text file" if text_file else "it as a CSV file"
     return (
-        f"{path!r} is {kind}, not a text file of names: write {to}, e.g. "
+        f"{shown_path(path)} is {kind}, not a text file of names: write {to}, e.g. "
         f'python -c "{code}; {check}{_OPEN_OUT}{write}" {paths} (it writes no '
         f"file that exists{shells}), and {then}."
     )

@@ -13,10 +13,10 @@ them). The rows are then read as those of a table with a header
 """
 
 import itertools
-import os
 import shlex
 from numbers import Integral
 
+from .._shown_paths import shown_path
 from .._text import counted, quoted_row
 from ._column_arguments import COMMAND_LINE, PYTHON, row_fields
 from ._table_rows import split_rows
@@ -176,7 +176,7 @@ def position_table(lines, path, positions, spelling=PYTHON):
             last = f"{spelling.start + width - 1}"
             raise ValueError(
                 f"{spelling.given(what, at)} is not a column of "
-                f"{os.fspath(path)!r}, whose {rows} "
+                f"{shown_path(path)}, whose {rows} "
                 f"{counted(width, 'column')} (counted from {spelling.start}: "
                 f"{spelling.start} to {last}): pass the "
                 f"{'number' if spelling.start else 'position'} of a column of "
@@ -316,7 +316,7 @@ class NoNamesError(ValueError):
 
     def _told(self, spelling):
         expected = _names_expected(self.names_column, spelling)
-        return f"{self.path!r} contains no names; expected {expected}."
+        return f"{shown_path(self.path)} contains no names; expected {expected}."
 
     def in_command_line(self):
         """The error in the command line's words (columns counted from 1)."""
@@ -342,7 +342,7 @@ def _check_no_header_row(first, path, spelling):
         else f"--names-column {shlex.quote(column)}"
     )
     raise ValueError(
-        f"The first row of {os.fspath(path)!r}, {quoted_row(first)}, is a header "
+        f"The first row of {shown_path(path)}, {quoted_row(first)}, is a header "
         f"row (its column of names is {column!r}), which {spelling.header} would "
         f"read as a row of names: leave out {spelling.header} and pass {by_header} "
         "(and each other column by its header)."
@@ -355,7 +355,7 @@ def position_counted_rows(
     """``(name, count)`` for each row with a name of a file without a header
     row: the names of column ``names_at``, the counts of ``counts_at``
     (positions counted from 0), as
-    :func:`~sknextchar.datasets._tables.counted_rows` reads a table with a
+    :func:`~sknextchar.datasets._counted_rows.counted_rows` reads a table with a
     header (``warn``, ``again`` and ``unnamed`` as there).
 
     Examples
@@ -366,7 +366,7 @@ def position_counted_rows(
     lines = iter(lines)
     head = list(itertools.islice(lines, LINES_LOOKED_AT))
     table = position_table(head, path, {"names": names_at, "counts": counts_at})
-    source = repr(os.fspath(path))
+    source = shown_path(path)
     rows = itertools.chain(head, lines)
     column = PlacedColumn(counts_at)  # "the 3rd column", no header
     return table_counts(

@@ -8,11 +8,11 @@ model writes it. :func:`warn_quoted_lines` tells the user, with what reads the
 file as the spreadsheet wrote it, in the words of the interface.
 """
 
-import os
 import re
 import warnings
 
 from .._remade_errors import remade
+from .._shown_paths import shown_path
 from .._stacklevel import user_stacklevel
 from .._text import quoted_row
 
@@ -115,7 +115,7 @@ class QuotedLinesWarning(UserWarning):
             what = f"{self.count:,} lines in double quotes (the first: {first}), "
             what += "read as names with their"
         return (
-            f"{os.fspath(self.path)!r} has {what} quote marks, as a CSV file quotes a "
+            f"{shown_path(self.path)} has {what} quote marks, as a CSV file quotes a "
             "field (a spreadsheet quotes one that holds a comma or a quote mark)"
             f"{reason}: {how}."
         )

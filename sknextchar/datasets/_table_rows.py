@@ -8,15 +8,16 @@ of names from them).
 import csv
 import difflib
 import io
-import os
 import re
 import unicodedata
 
+from .._shown_paths import shown_path
 from .._text import (
     MAX_QUOTED_ROW,
     MAX_REPORTED,
     and_more,
     counted,
+    one_or_many,
     quoted,
     quoted_fields,
     quoted_row,
@@ -390,10 +391,10 @@ def _rows_below(rows, split_too, split, delimiters):
         )
     row, name = delimiters[0].join(split_too[0]), split_too[0][0].strip()
     whole = len(rows) - len(split_too)
-    are = "is one field" if whole == 1 else "are one field"
+    are = one_or_many(whole, "is one field", "are one field")
     return (
         f"{whole:,} of the {len(rows):,} rows below it {are} between {written}s, "
-        f"read as {'one name' if whole == 1 else 'one name each'}, and "
+        f"read as {one_or_many(whole, 'one name', 'one name each')}, and "
         f"{first}: {quoted_row(row)} would be split at its {written} (the name "
         f"{quoted(name)})"
     )
@@ -494,7 +495,7 @@ def check_not_separator_line(first_line, path):
     """
     if _SEPARATOR_LINE.fullmatch(first_line.strip()):
         raise ValueError(
-            f"The first line of {os.fspath(path)!r} is {quoted_row(first_line)}, a "
+            f"The first line of {shown_path(path)} is {quoted_row(first_line)}, a "
             "spreadsheet's note of the delimiter between its fields, not a name "
             "nor a header: delete that line, so that the file starts with its "
             "header row (or its first name), and read it again."
@@ -611,7 +612,7 @@ def title_words(lines, at, table, path):
         else f"{lines_above(at)} ({', '.join(above)}), not rows of the table"
     )
     return (
-        f"{os.fspath(path)!r} has its header row {quoted_row(lines[at])} (with the "
+        f"{shown_path(path)} has its header row {quoted_row(lines[at])} (with the "
         f"column of names {table.column!r}) on line {at + 1}, below {what}"
     )
 

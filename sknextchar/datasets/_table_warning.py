@@ -4,9 +4,9 @@ what to pass to read its column of names (:func:`warn_if_table`, for
 :func:`~sknextchar.train_from_file`).
 """
 
-import os
 import warnings
 
+from .._shown_paths import shown_path
 from .._stacklevel import user_stacklevel
 from .._text import quoted_row
 from ._column_arguments import headerless_advice, row_fields
@@ -95,7 +95,7 @@ def warn_if_table(lines, names, path, *, reader="load_names"):
         "pandas.read_csv(path, header=None, sep=None, engine='python'))"
     )
     warnings.warn(
-        f"{os.fspath(path)!r} looks like a table ({what}), and {reader} reads "
+        f"{shown_path(path)} looks like a table ({what}), and {reader} reads "
         f"one name per line, so each whole line is a name. To read its column of "
         f"names, {how}.",
         UserWarning,

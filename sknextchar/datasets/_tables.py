@@ -22,8 +22,9 @@ import csv
 import itertools
 import os
 
+from .._shown_paths import shown_path
 from .._text import quoted_row
-from ._column_arguments import NoColumnError, check_counts_column_argument, row_fields
+from ._column_arguments import NoColumnError, row_fields
 from ._count_cells import CountCells, is_number
 from ._header_again import check_not_header, may_be_key, unlike_starts
 from ._table_footers import (
@@ -47,8 +48,6 @@ from ._table_rows import (
     close_header,
     header_key,
     header_line,
-    header_line_number,
-    header_place,
     header_row,
     is_blank_line,
     lines_above,
@@ -86,10 +85,8 @@ __all__ = [
     "warn_title",
     "cells_below",
     "LINES_LOOKED_AT",
-    "column_at",
     "column_cells",
     "column_values",
-    "counted_rows",
     "detect_table",
     "find_table",
     "header_key",
@@ -188,12 +185,12 @@ def find_table(first_line, path, names_column=None, *, counts=False):
         ]
         if found:
             if wanted is not None:
-                check_one_column(header, found[0], repr(os.fspath(path)))
+                check_one_column(header, found[0], shown_path(path))
             return Table(delimiter, header, found[0])
     if wanted is not None:
         fields = row_fields(first_line)
         raise NoColumnError(
-            f"The first row (the header) of {os.fspath(path)!r} is "
+            f"The first row (the header) of {shown_path(path)} is "
             f"{quoted_row(first_line)}, with no column {names_column!r}"
             f"{close_header(names_column, fields[0])}: pass the header of its "
             "column of names, as that row spells it",
@@ -257,7 +254,7 @@ def detect_table(lines, path, *, warn=True):
                 return None
         except csv.Error:  # not a list of names either: the table's reader says why
             pass
-    check_one_column(table.header, table.name_at, repr(os.fspath(path)))
+    check_one_column(table.header, table.name_at, shown_path(path))
     return table
 
 
@@ -416,7 +413,7 @@ def table_of(lines, path, names_column=None, *, counts=False, warn=True):
                 raise error from None  # not the error that called the title the header
         raise
     if table is not None:  # name,label above rows Anna;F
-        source = repr(os.fspath(path))
+        source = shown_path(path)
         check_rows_below_header(lines, table.delimiter, len(table.header), source)
     return table
 
@@ -648,135 +645,17 @@ def _released(held, width, source, has_header=True):
         yield line, fields
 
 
-def column_at(header, column, not_at, source, line=1):
-    """The index of the column headed ``column`` (as :func:`header_key`
-    compares) in a header row (on ``line``, below a title when not 1), other
-    than ``not_at`` (the names; None when not known).
-
-    Examples
-    --------
-    >>> column_at(["Name", "Sex", "Count"], "count", 0, "'kids.csv'")
-    2
-    >>> column_at(["name", "sex"], "count", 0, "'kids.csv'")
-    Traceback (most recent call last):
-    ...
-    sknextchar.datasets._column_arguments.NoColumnError: The first row (the ...
-    """
-    found = [
-        i
-        for i, field in enumerate(header)
-        if i != not_at and header_key(field) == header_key(column)
-    ]
-    if not found:
-        beside = "" if not_at is None else f" beside the names {header[not_at]!r}"
-        others = [field for i, field in enumerate(header) if i != not_at]
-        raise NoColumnError(
-            f"The {header_place(line)} of {source} is "
-            f"{quoted_row(','.join(header))}, with no column {column!r}{beside}"
-            f"{close_header(column, others)}: pass the header of its column of "
-            "counts, as that row spells it",
-            header,
-            ",",
-            header_row=is_header_row(header, ",", not_at),
-            counts=True,
-            near=close_field(column, others),
-            flag="--counts",
-        )
-    check_one_column(header, found[0], source, skip=[] if not_at is None else [not_at])
-    return found[0]
-
-
-def counted_rows(
-    lines, path, names_column, counts_column, *, warn=True, again=None, unnamed=None
-):
-    """``(name, count)`` for each row of a table with a name: the one reader of
-    names with counts (``load_names`` and ``train_from_file``).
-
-    The header (the first of ``lines``) is checked when this is called: the
-    table needs a column ``names_column`` (as :func:`find_table` finds it) and
-    another one ``counts_column`` (:func:`column_at`). The rows are then read
-    as they are asked for, as :func:`named_rows` reads them (rows without a
-    name skipped), each count from its name's own row, checked by
-    :func:`~._count_cells.count_of` (an error names the line and the column).
-
-    Parameters
-    ----------
-    lines : iterable of str
-        The lines of the file, its header row first.
-    path : str or os.PathLike
-        The file, as messages show it.
-    names_column, counts_column : str
-        The headers of the column of names and of the column of counts.
-    warn : bool, default=True
-        Warn when counts such as 17.728 of a semicolon or tab table, which
-        could be read with a decimal point or with a point between thousands,
-        are read
-        with decimal points, no count of the column telling which
-        (:class:`CountCells`); False for a file read again.
-    again : callable or None, default=None
-        Returns ``lines`` again, from the first, for a source that can be
-        read again (a text in memory, a regular file; not a pipe): a column
-        of more than ``HOLD_LIMIT`` counts such as 17.728 is then told how
-        to read them by a later count, such as 1.234.567 (:class:`CountCells`
-        reads the cells below them, :func:`cells_below`).
-    unnamed : list or None, default=None
-        Gets the line of each row without a name (:func:`named_rows`).
-
-    Returns
-    -------
-    rows : iterator of (str, float)
-
-    Examples
-    --------
-    >>> lines = ["name;count\\n", '"Smith; Anna";3\\n', "\\n", "José;0.5\\n"]
-    >>> list(counted_rows(lines, "kids.csv", "name", "count"))
-    [('Smith; Anna', 3.0), ('José', 0.5)]
-    """
-    check_counts_column_argument(counts_column, names_column)
-    lines = iter(lines)
-    head = list(itertools.islice(lines, LINES_LOOKED_AT))
-    table = table_of(head, path, names_column, counts=True, warn=warn)
-    source = repr(os.fspath(path))
-    _refuse_counts_of_names(table, counts_column, source)
-    line = header_line_number(head, table.skipped)
-    at = column_at(table.header, counts_column, table.name_at, source, line)
-    lines = itertools.chain(head, lines)
-    return table_counts(lines, table, at, source, warn, again, unnamed=unnamed)
-
-
 def table_counts(
     lines, table, at, source, warn=True, again=None, column=None, unnamed=None
 ):
     """``(name, count)`` for each row of ``table`` with a name, its count in
-    column ``at``: :func:`counted_rows` once the columns are known (also of
-    a table read by positions, ``header=None``, whose ``column`` messages
-    name by its place; None: by its header)."""
+    column ``at``: :func:`~._counted_rows.counted_rows` once the columns are
+    known (also of a table read by positions, ``header=None``, whose
+    ``column`` messages name by its place; None: by its header)."""
     ahead = again and (lambda line: cells_below(again(), table, at, line))
     column = table.header[at] if column is None else column
     cells = CountCells(source, column, table.delimiter, ahead)
     return _counted(lines, table, at, source, cells, warn, unnamed)
-
-
-# Headers that a column of counts often has, to suggest one (as header_key reads).
-_COUNTS_HEADERS = ("count", "counts", "n", "number", "frequency", "freq", "total")
-
-
-def _refuse_counts_of_names(table, counts_column, source):
-    """Refuse a ``counts_column`` that is the column of names, suggesting the
-    column of counts: the only one headed as counts often are."""
-    if header_key(counts_column) != header_key(table.header[table.name_at]):
-        return
-    likely = [
-        field
-        for i, field in enumerate(table.header)
-        if i != table.name_at and header_key(field) in _COUNTS_HEADERS
-    ]
-    instead = f" (counts_column={likely[0]!r})" if len(likely) == 1 else ""
-    raise ValueError(
-        f"counts_column={counts_column!r} names the column of names of {source}, "
-        f"whose header is {quoted_row(table.delimiter.join(table.header))}: pass the "
-        f"column of counts{instead}, another column."
-    )
 
 
 def _counted(lines, table, at, source, cells, warn, unnamed=None):

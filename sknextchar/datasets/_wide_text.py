@@ -16,6 +16,7 @@ import os
 import re
 import sys
 
+from .._shown_paths import shown_path
 from ._codecs import HEAD_BYTES, unmarked_text, wide_codec
 from ._encoding import UNKNOWN_ENCODING, encoding_advice
 
@@ -181,7 +182,7 @@ def _check_byte_order(sample, path, encoding, order):
     what = "line breaks" if seen in _SWAPPED_BREAKS else "letters"
     other = "utf-16-be" if order == "le" else "utf-16-le"
     raise ValueError(
-        f"{path!r} read as {encoding} gives characters such as {seen!r} "
+        f"{shown_path(path)} read as {encoding} gives characters such as {seen!r} "
         f"(U+{ord(seen):04X}) in place of {what}: it is UTF-16 in the other "
         f"byte order; pass encoding={other!r}."
     )
@@ -218,7 +219,7 @@ def _check_not_one_byte(sample, path, encoding, order):
     seen = next(char for char in sample if not char.isspace())
     pair = data[sample.index(seen) * 2 :][:2].decode("latin-1")
     raise ValueError(
-        f"{path!r} read as {encoding} is characters such as {seen!r} "
+        f"{shown_path(path)} read as {encoding} is characters such as {seen!r} "
         f"(U+{ord(seen):04X}), each two bytes of a name ({pair!r}), and no line "
         "break: it is not UTF-16 but text of one byte a letter; "
         f"{encoding_advice(data, encoding)}."

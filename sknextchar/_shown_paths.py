@@ -1,0 +1,203 @@
+"""A path as text: a path argument read as a str, and how a message shows it
+(in quotes, or as one word of a shell command).
+
+A byte of a file name that is no text in the file system's encoding (a name
+made on Linux in Latin-1, ``b"caf\\xff.txt"``) reaches Python as a lone
+surrogate (``"caf\\udcff.txt"``, ``os.fsdecode``); every message spells it as
+the byte it is, ``\\xff``, by :func:`escaped_byte`. The standard library
+only: the entry point uses it while the command's modules are still loading.
+"""
+
+import os
+import re
+import shlex
+import unicodedata
+
+__all__ = [
+    "escaped_byte",
+    "is_undecoded",
+    "path_text",
+    "shell_path",
+    "shell_word",
+    "shown_path",
+]
+
+# The categories of characters a message of one line cannot show as themselves:
+# controls (line ends, tabs), line and paragraph separators, lone surrogates.
+_UNSHOWN = frozenset({"Cc", "Zl", "Zp", "Cs"})
+
+# In a repr, a \udcXX escape that is not a doubled backslash followed by "udc".
+_SURROGATE_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\u(dc[89a-f][0-9a-f])")
+
+
+def is_undecoded(char):
+    """Whether ``char`` stands for a byte of a name that is no text.
+
+    Examples
+    --------
+    >>> is_undecoded("\\udcff"), is_undecoded("é")
+    (True, False)
+    """
+    return 0xDC80 <= ord(char) <= 0xDCFF
+
+
+def escaped_byte(char):
+    """The bytes ``char`` stands for in a file name, each spelled ``\\xHH``.
+
+    Parameters
+    ----------
+    char : str
+        One character of a path as ``os.fsdecode`` gives it.
+
+    Returns
+    -------
+    text : str
+        For a byte that is no text (U+DC80..U+DCFF), that byte; for any
+        other character, its bytes in the file system's encoding.
+
+    Examples
+    --------
+    >>> print(escaped_byte("\\udcff"), escaped_byte("\\n"))
+    \\xff \\x0a
+    """
+    if is_undecoded(char):
+        return f"\\x{ord(char) - 0xDC00:02x}"
+    return "".join(f"\\x{byte:02x}" for byte in os.fsencode(char))
+
+
+def path_text(path):
+    """A path argument as a str, bytes decoded as the operating system does.
+
+    Parameters
+    ----------
+    path : str, bytes or os.PathLike
+
+    Returns
+    -------
+    path : str
+
+    Raises
+    ------
+    TypeError
+        If ``path`` is none of these.
+
+    Examples
+    --------
+    >>> path_text(b"names.txt")
+    'names.txt'
+    >>> path_text(5)
+    Traceback (most recent call last):
+    ...
+    TypeError: path must be the path of a file (a str, bytes or os.PathLike); got int.
+    """
+    try:
+        return os.fsdecode(path)
+    except TypeError:
+        raise TypeError(
+            "path must be the path of a file (a str, bytes or os.PathLike); got "
+            f"{type(path).__name__}."
+        ) from None
+
+
+def shown_path(path):
+    """``path`` in quotes, as a message shows it to the user.
+
+    The path as Python's ``repr`` shows it, but for a byte of the name that
+    is no text in the file system's encoding: ``\\xff`` (the byte), not the
+    ``\\udcff`` that ``repr`` writes. Two paths are never shown alike.
+
+    Parameters
+    ----------
+    path : str, bytes or os.PathLike
+        Any other value (a wrong argument) is shown by ``repr``.
+
+    Returns
+    -------
+    text : str
+
+    Examples
+    --------
+    >>> print(shown_path("names.txt"), shown_path(b"caf\\xff.txt"))
+    'names.txt' 'caf\\xff.txt'
+    >>> print(shown_path("caf\\\\xff.txt"), shown_path("o'brien.txt"))
+    'caf\\\\xff.txt' "o'brien.txt"
+    """
+    try:
+        text = os.fsdecode(path)
+    except TypeError:  # no path: a message about the wrong argument shows its repr
+        return repr(path)
+    return _SURROGATE_ESCAPE.sub(
+        lambda match: match[1] + escaped_byte(chr(int(match[2], 16))), repr(text)
+    )
+
+
+def _shown(char):
+    """Whether a message can show ``char`` as itself: not a control character
+    (a line end, a tab), a line or paragraph separator, or a byte of a file name
+    that is no UTF-8, decoded as a lone surrogate. An invisible character of a
+    name (a zero-width joiner, a no-break space) is shown, quoted as any other,
+    so that ``sh`` reads the command too."""
+    return unicodedata.category(char) not in _UNSHOWN
+
+
+def shell_word(text):
+    """``text`` as one word of a POSIX shell command, on one line.
+
+    Parameters
+    ----------
+    text : str or os.PathLike
+
+    Returns
+    -------
+    word : str
+        ``text`` quoted by :func:`shlex.quote`; as ``$'...'`` when it holds a
+        character a message of one line cannot show (a line end, a tab, a byte
+        that is no UTF-8), that character spelled ``\\xHH``
+        (:func:`escaped_byte`), which bash, zsh and ksh read back as the byte
+        it was.
+
+    Examples
+    --------
+    >>> print(shell_word("a b"), shell_word("-x"), shell_word("a\\tb"))
+    'a b' -x $'a\\x09b'
+    >>> print(shell_word(b"caf\\xff.txt"))
+    $'caf\\xff.txt'
+    """
+    text = os.fsdecode(text)
+    if all(_shown(char) for char in text):
+        return shlex.quote(text)
+    spelled = (
+        ("\\" + char if char in "\\'" else char) if _shown(char) else escaped_byte(char)
+        for char in text
+    )
+    return "$'" + "".join(spelled) + "'"
+
+
+def shell_path(path):
+    """``path`` as a shell command takes it: quoted, and never read as an option.
+
+    Parameters
+    ----------
+    path : str, bytes or os.PathLike
+        A file's path.
+
+    Returns
+    -------
+    word : str
+        The path as :func:`shell_word` quotes it; a relative path that starts
+        with ``-`` is given as ``./-...``, which no command reads as its
+        options.
+
+    Examples
+    --------
+    >>> shell_path("my model.skops")
+    "'my model.skops'"
+    >>> shell_path("-m.skops")
+    './-m.skops'
+    >>> print(shell_path("new\\nline.skops"))
+    $'new\\x0aline.skops'
+    """
+    path = os.fsdecode(path)
+    if path.startswith("-"):
+        path = os.path.join(os.curdir, path)
+    return shell_word(path)

@@ -1,0 +1,157 @@
+"""Names with their counts from a table: the column of counts found by its header.
+
+:func:`counted_rows` is the one reader of a table's names with their counts
+(``load_names(counts_column=...)`` and ``train_from_file``): the column of
+counts found by its header (:func:`column_at`, which the command line's
+``--counts`` also uses), a column of names given as the counts refused with the
+column that likely holds them (:func:`refuse_counts_of_names`); the rows are
+then read by :func:`~sknextchar.datasets._tables.table_counts`.
+"""
+
+import itertools
+
+from .._shown_paths import shown_path
+from .._text import quoted_row
+from ._column_arguments import NoColumnError, check_counts_column_argument
+from ._table_rows import (
+    check_one_column,
+    close_field,
+    close_header,
+    header_key,
+    header_line_number,
+    header_place,
+)
+from ._table_top import is_header_row
+from ._tables import LINES_LOOKED_AT, table_counts, table_of
+
+__all__ = ["column_at", "counted_rows", "refuse_counts_of_names"]
+
+
+def column_at(header, column, not_at, source, line=1):
+    """The index of the column headed ``column`` (as :func:`header_key`
+    compares) in a header row (on ``line``, below a title when not 1), other
+    than ``not_at`` (the names; None when not known).
+
+    Examples
+    --------
+    >>> column_at(["Name", "Sex", "Count"], "count", 0, "'kids.csv'")
+    2
+    >>> column_at(["name", "sex"], "count", 0, "'kids.csv'")
+    Traceback (most recent call last):
+    ...
+    sknextchar.datasets._column_arguments.NoColumnError: The first row (the ...
+    """
+    found = [
+        i
+        for i, field in enumerate(header)
+        if i != not_at and header_key(field) == header_key(column)
+    ]
+    if not found:
+        beside = "" if not_at is None else f" beside the names {header[not_at]!r}"
+        others = [field for i, field in enumerate(header) if i != not_at]
+        raise NoColumnError(
+            f"The {header_place(line)} of {source} is "
+            f"{quoted_row(','.join(header))}, with no column {column!r}{beside}"
+            f"{close_header(column, others)}: pass the header of its column of "
+            "counts, as that row spells it",
+            header,
+            ",",
+            header_row=is_header_row(header, ",", not_at),
+            counts=True,
+            near=close_field(column, others),
+            flag="--counts",
+        )
+    check_one_column(header, found[0], source, skip=[] if not_at is None else [not_at])
+    return found[0]
+
+
+def counted_rows(
+    lines, path, names_column, counts_column, *, warn=True, again=None, unnamed=None
+):
+    """``(name, count)`` for each row of a table with a name: the one reader of
+    names with counts (``load_names`` and ``train_from_file``).
+
+    The header (the first of ``lines``) is checked when this is called: the
+    table needs a column ``names_column`` (as :func:`~._tables.find_table` finds it) and
+    another one ``counts_column`` (:func:`column_at`). The rows are then read
+    as they are asked for, as :func:`~._tables.named_rows` reads them (rows without a
+    name skipped), each count from its name's own row, checked by
+    :func:`~._count_cells.count_of` (an error names the line and the column).
+
+    Parameters
+    ----------
+    lines : iterable of str
+        The lines of the file, its header row first.
+    path : str or os.PathLike
+        The file, as messages show it.
+    names_column, counts_column : str
+        The headers of the column of names and of the column of counts.
+    warn : bool, default=True
+        Warn when counts such as 17.728 of a semicolon or tab table, which
+        could be read with a decimal point or with a point between thousands,
+        are read
+        with decimal points, no count of the column telling which
+        (:class:`~._count_cells.CountCells`); False for a file read again.
+    again : callable or None, default=None
+        Returns ``lines`` again, from the first, for a source that can be
+        read again (a text in memory, a regular file; not a pipe): a column
+        of more than ``HOLD_LIMIT`` counts such as 17.728 is then told how
+        to read them by a later count, such as 1.234.567
+        (:class:`~._count_cells.CountCells` reads the cells below them,
+        :func:`~._tables.cells_below`).
+    unnamed : list or None, default=None
+        Gets the line of each row without a name (:func:`~._tables.named_rows`).
+
+    Returns
+    -------
+    rows : iterator of (str, float)
+
+    Examples
+    --------
+    >>> lines = ["name;count\\n", '"Smith; Anna";3\\n', "\\n", "José;0.5\\n"]
+    >>> list(counted_rows(lines, "kids.csv", "name", "count"))
+    [('Smith; Anna', 3.0), ('José', 0.5)]
+    """
+    check_counts_column_argument(counts_column, names_column)
+    lines = iter(lines)
+    head = list(itertools.islice(lines, LINES_LOOKED_AT))
+    table = table_of(head, path, names_column, counts=True, warn=warn)
+    source = shown_path(path)
+    refuse_counts_of_names(table, counts_column, source)
+    line = header_line_number(head, table.skipped)
+    at = column_at(table.header, counts_column, table.name_at, source, line)
+    lines = itertools.chain(head, lines)
+    return table_counts(lines, table, at, source, warn, again, unnamed=unnamed)
+
+
+# Headers that a column of counts often has, to suggest one (as header_key reads).
+_COUNTS_HEADERS = ("count", "counts", "n", "number", "frequency", "freq", "total")
+
+
+def refuse_counts_of_names(table, counts_column, source):
+    """Refuse a ``counts_column`` that is the column of names, suggesting the
+    column of counts: the only one headed as counts often are.
+
+    Examples
+    --------
+    >>> from sknextchar.datasets._tables import find_table
+    >>> table = find_table("name,count", "kids.csv")
+    >>> refuse_counts_of_names(table, "count", "'kids.csv'")
+    >>> refuse_counts_of_names(table, "Name", "'kids.csv'")
+    Traceback (most recent call last):
+    ...
+    ValueError: counts_column='Name' names the column of names of 'kids.csv', ...
+    """
+    if header_key(counts_column) != header_key(table.header[table.name_at]):
+        return
+    likely = [
+        field
+        for i, field in enumerate(table.header)
+        if i != table.name_at and header_key(field) in _COUNTS_HEADERS
+    ]
+    instead = f" (counts_column={likely[0]!r})" if len(likely) == 1 else ""
+    raise ValueError(
+        f"counts_column={counts_column!r} names the column of names of {source}, "
+        f"whose header is {quoted_row(table.delimiter.join(table.header))}: pass the "
+        f"column of counts{instead}, another column."
+    )

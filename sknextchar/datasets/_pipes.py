@@ -1,0 +1,106 @@
+"""Files opened to be read without a hang: a pipe no program writes to is refused.
+
+Opening a named pipe (``mkfifo labels``) waits for a program to open it to
+write, for ever if none does. :func:`open_bytes` opens a pipe at once instead,
+waits a moment for its first byte or its writer, and refuses it if neither
+comes; any other file is opened as :func:`open` opens it.
+"""
+
+import io
+import os
+import stat
+import time
+
+from .._shown_paths import shown_path
+
+__all__ = ["PIPE_WAIT", "open_bytes"]
+
+PIPE_WAIT = 2.0  # seconds a pipe is given to have a program writing to it
+
+
+def open_bytes(path, buffering=-1):
+    """``path`` opened to read bytes, as ``open(path, "rb", buffering)`` does,
+    but a pipe that no program writes to is refused rather than waited for.
+
+    Parameters
+    ----------
+    path : str
+    buffering : int, default=-1
+        The size of the read buffer (-1: the default).
+
+    Returns
+    -------
+    file : io.BufferedReader
+
+    Raises
+    ------
+    ValueError
+        If ``path`` is a pipe with no program writing to it, and none opens
+        it to write within ``PIPE_WAIT`` seconds.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     fifo = os.path.join(tmp, "labels")
+    ...     os.mkfifo(fifo)
+    ...     open_bytes(fifo)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: '.../labels' is a pipe that no program writes to ...
+    """
+    if not stat.S_ISFIFO(os.stat(path).st_mode):
+        return open(path, "rb", buffering=buffering)
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # never waits
+    try:
+        first = _first_byte(fd, path)
+        os.set_blocking(fd, True)  # a program writes it: its bytes are waited for
+    except BaseException:
+        os.close(fd)
+        raise
+    size = buffering if buffering > 0 else io.DEFAULT_BUFFER_SIZE
+    return io.BufferedReader(_Prefixed(fd, first), buffer_size=size)
+
+
+def _first_byte(fd, path):
+    """The pipe's first byte (b"" if a program holds it open without having
+    written yet), once a program writes to it; refused after ``PIPE_WAIT``."""
+    deadline = time.monotonic() + PIPE_WAIT
+    while True:
+        try:
+            first = os.read(fd, 1)
+        except BlockingIOError:  # a program holds it open to write
+            return b""
+        if first or time.monotonic() > deadline:  # b"": no program writes to it
+            break
+        time.sleep(0.02)
+    if not first:
+        raise ValueError(
+            f"{shown_path(path)} is a pipe that no program writes to (none did for "
+            f"{PIPE_WAIT:g} seconds); start the program that writes it first, or "
+            "pass a text file."
+        )
+    return first
+
+
+class _Prefixed(io.RawIOBase):
+    """The bytes of ``fd``, after the ``prefix`` already read from it."""
+
+    def __init__(self, fd, prefix):
+        self._file = io.FileIO(fd, "rb")
+        self._prefix = prefix
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        size, view = len(self._prefix), memoryview(buffer)
+        if not size:
+            return self._file.readinto(view)
+        view[:size], self._prefix = self._prefix, b""
+        rest = view[size:]  # read on: a byte-order mark peeked at whole
+        return size + (self._file.readinto(rest) if len(rest) else 0)
+
+    def close(self):
+        self._file.close()
+        super().close()
