@@ -636,7 +636,8 @@ class ContextWindowTransformer(
     def _keeps(self, fitting=False):
         """What names keep as typed (``normalize_text``'s ``keep_*``).
 
-        What the model's alphabet holds (:meth:`_alphabet_symbols`): a
+        What the model's alphabet holds, as its unit cuts it (the fitted
+        vocabulary, or while fitting an alphabet given by hand): a
         no-break space among several spaces, the Arabic tatweel, ``"y\ufe0f"``,
         instead of losing it. Letters spelled the old way (a consonant, the
         virama, a joiner) stay so, and with code points the joiners and
@@ -677,15 +678,6 @@ class ContextWindowTransformer(
                 raise
             return None, None
 
-    def _alphabet_symbols(self, fitting=False):
-        """The symbols of the fitted vocabulary, or while fitting those of an
-        alphabet given by hand, as the unit cuts them (``"y\ufe0f"`` of the
-        string ``"ly\ufe0f"`` with ``unit="grapheme"``); none for a learned
-        alphabet, which the names make."""
-        if not fitting:
-            return getattr(self, "vocabulary_", "-")[1:]
-        return self._vocabulary_of_parameters()[1][1:] if self._fixed_alphabet() else ()
-
     def _strips(self, fitting=False):
         """Whether names lose the whitespace around them, as the file readers
         strip their lines (``"Asha "`` of a DataFrame is ``"asha"``; inner
@@ -701,11 +693,12 @@ class ContextWindowTransformer(
         names, index = check_names(X), series_index(X)
         strip = self._strips(fitting)
         stripped = list(map(str.strip, names)) if strip else names  # before a ZWNJ
+        keeps = self._keeps(fitting)
         texts = normalize_texts(
             stripped,
             lowercase=self.lowercase,
             strip_accents=self.strip_accents,
-            **self._keeps(fitting),
+            **keeps,
         )
         if strip and not "".join(stripped).isascii():  # a space after a BOM
             texts = list(map(str.strip, texts))
@@ -718,7 +711,7 @@ class ContextWindowTransformer(
                 [place_of("names", i, index) for i in empty[:MAX_REPORTED]],
                 positions=empty,
                 strip_accents=self.strip_accents,
-                keep_tatweel=holds_tatweel(self._alphabet_symbols(fitting)),
+                keep_tatweel=keeps["keep_tatweel"],
             )
         return names, texts, index
 

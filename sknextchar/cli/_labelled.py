@@ -144,14 +144,15 @@ def read_labelled_names(
 def _read_pairs(names_file, labels, encoding, names_column, counts):
     """The names, their labels as the files hold them, the names' lines and
     their counts (None without ``counts``, ``(column, whole)``)."""
-    if is_labels_file(labels) and counts[0] is not None:
+    as_file = is_labels_file(labels)
+    if as_file and counts[0] is not None:
         raise ValueError(
             f"--counts {counts[0]!r} reads a column of NAMES_FILE, a table, and "
             f"--labels {shown_path(labels)} is a file of labels, one per line of a "
             "NAMES_FILE of one name per line: pass the labels as a column of "
             "NAMES_FILE (--labels COLUMN)."
         )
-    if is_labels_file(labels):
+    if as_file:
         if names_column is not None:
             raise ValueError(
                 f"--labels {shown_path(labels)} is a file of labels, one per line "
