@@ -29,6 +29,7 @@ from sklearn.utils import check_random_state
 from ._atomic import learned_state
 from ._chunk_progress import ChunkProgress
 from ._chunk_record import ChunkedRecord
+from ._compat import validate_declared_parameters
 from ._epoch_records import (
     HUGE_ALPHA,
     parameter_default,
@@ -41,6 +42,7 @@ from ._model_input import window_sample_weight
 from ._name_chunks import chunk_reader, replayed
 from ._pipeline import split_pipeline
 from ._progress_output import shared_progress
+from ._random_states import refuse_generator
 from ._shown_paths import shown_path
 from ._stacklevel import user_stacklevel
 from ._steps import unfreeze
@@ -62,6 +64,9 @@ def _check_classifier(clf):
             f"CharEmbeddingMLPClassifier (partial_fit, max_iter); got a "
             f"{type(clf).__name__}, which has no partial_fit over epochs."
         )
+    # As fit would, before the run turns an int seed into one stream.
+    refuse_generator(clf)
+    validate_declared_parameters(clf, {"random_state": clf.random_state})
     if clf.early_stopping:
         raise ValueError(
             "train_from_file does not hold out names (early_stopping=True): keep "
@@ -354,7 +359,7 @@ def _train_in_one_stream(pipeline, clf, first, train_epoch):
     # One random stream for the whole run, as fit has (an int would restart it
     # at every partial_fit call, drawing the same shuffle every epoch).
     clf.set_params(
-        random_state=check_random_state(seed) if isinstance(seed, int) else seed
+        random_state=check_random_state(seed) if isinstance(seed, Integral) else seed
     )
     # A Pipeline's callbacks reach its model in fit; here there is no pipe.fit.
     callbacks = [*getattr(pipeline, "_skl_callbacks", [])]

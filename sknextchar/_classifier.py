@@ -60,6 +60,7 @@ from ._model_input import (
 )
 from ._next_char_model import NextCharModelMixin
 from ._progress_output import training_output
+from ._random_states import RANDOM_STATE, refuse_generator, seed_of_saved_state
 from ._row_keys import distinct_rows
 from ._windows import CharWindows
 from .exceptions import DamagedModelError
@@ -145,9 +146,14 @@ class CharEmbeddingMLPClassifier(
         Whether to shuffle the windows before each epoch.
     random_state : int, RandomState instance or None, default=None
         Seeds the initial weights, the shuffling and the validation split. Pass
-        an int for reproducible results. The validation split draws apart from
-        the rest (see ``validation_fraction``), so the names held out do not
-        depend on the architecture. A fit refused for its data or parameters
+        an int in ``[0, 2**32 - 1]`` for reproducible results; a bool or a
+        numpy Generator is refused when ``fit`` starts, as in scikit-learn
+        (from a Generator ``rng``, pass ``int(rng.integers(2**32))``). A model
+        saved with ``random_state=True``, which fitted as the seed 1 before,
+        loads with ``random_state=1`` and a warning.
+        The validation split draws apart from the rest (see
+        ``validation_fraction``), so the names held out do not depend on the
+        architecture. A fit refused for its data or parameters
         draws nothing: it is refused before the first draw.
     tol : float, default=1e-4
         Minimum improvement of the training loss (or of the validation score
@@ -477,7 +483,7 @@ class CharEmbeddingMLPClassifier(
         "learning_rate_init": [Interval(Real, 0, None, closed="neither")],
         "max_iter": [Interval(Integral, 1, None, closed="left")],
         "shuffle": ["boolean"],
-        "random_state": ["random_state"],
+        "random_state": RANDOM_STATE,
         "tol": [Interval(Real, 0, None, closed="left")],
         "verbose": ["verbose"],
         "warm_start": ["boolean"],
@@ -992,6 +998,10 @@ class CharEmbeddingMLPClassifier(
         """The number of symbol ids the embedding table has rows for."""
         return self.embeddings_.shape[0] if hasattr(self, "embeddings_") else None
 
+    def _validate_params(self):
+        refuse_generator(self)  # with what to pass instead
+        super()._validate_params()
+
     def __setstate__(self, state):
         state = dict(state)
         state.pop("callback", None)  # a parameter until sknextchar 0.1
@@ -999,6 +1009,7 @@ class CharEmbeddingMLPClassifier(
         state.setdefault("discriminative_epochs", 0)  # not parameters in 0.1
         state.setdefault("discriminative_weight", 10.0)
         state.setdefault("average", None)  # not a parameter before issue 16
+        seed_of_saved_state(state, type(self).__name__)  # True fitted as the seed 1
         super().__setstate__(state)
         # A pickled, joblib or skops copy checks its fitted arrays here, so a
         # damaged or edited file fails at load, not inside NumPy at first use.

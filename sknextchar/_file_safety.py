@@ -25,11 +25,13 @@ from ._shown_paths import shell_path, shown_path
 
 __all__ = [
     "LINK_LOOP",
+    "NUL_IN_PATH",
     "atomic_write",
     "check_target",
     "current_umask",
     "file_on_the_way",
     "file_state",
+    "name_too_long",
     "new_file",
     "real_target",
 ]
@@ -52,6 +54,8 @@ _OPEN_FILE = re.compile(
 _MAX_LINKS = 40  # symbolic links followed in a row, as Linux does
 # The file a refusal suggests unless the writer names its own: a model file.
 _MODEL_FILE = ("a model file", "model.skops")
+#: Why a path with a NUL character names no file, for a message.
+NUL_IN_PATH = "a path cannot hold the NUL character ('\\x00')"
 #: What a path that is a loop of symbolic links is, for a message.
 LINK_LOOP = (
     "it is a symbolic link in a loop of links (each leads to the next, the last "
@@ -135,8 +139,13 @@ def check_target(
         If the folder of ``path``, or the file there, is write-protected: the
         process may not write it, or its mode lets no one write it (which
         protects it from root too). Even ``force`` does not replace it.
+    OSError
+        With ``errno.ENAMETOOLONG``, if the file system would refuse ``path``
+        as too long, or the temporary file :func:`atomic_write` writes beside
+        it first (a longer name): the message says what is too long (see
+        :func:`name_too_long`). Also if ``path`` is a loop of symbolic links.
     ValueError
-        If ``path`` is one of ``inputs``.
+        If ``path`` is one of ``inputs``, or holds a NUL character.
 
     Examples
     --------
@@ -151,6 +160,10 @@ def check_target(
     """
     shown = os.fspath(path)
     advice = (command_line, example or _MODEL_FILE)  # what _give takes
+    if "\x00" in str(shown):  # os.stat's own error: "embedded null byte"
+        raise ValueError(
+            f"Cannot save to {shown_path(shown)}: {NUL_IN_PATH}. {_give(*advice)}."
+        )
     _refuse_open_file(shown, advice)
     if str(shown).endswith(("/", os.sep)) and not os.path.isdir(shown):
         raise FileNotFoundError(
@@ -167,6 +180,7 @@ def check_target(
             f"({shown_path(real.parent)}). "
             "Create the folder first, or choose a file in a folder that exists."
         )
+    _temp_too_long(real, shown, command_line)
     protected = _protection(real.parent)
     if protected is not None:  # before training, not after
         raise PermissionError(
@@ -213,6 +227,8 @@ def _status(real, shown, command_line):
             "nothing was saved. Choose a file in a folder that exists."
         ) from None
     except OSError as error:
+        if error.errno == errno.ENAMETOOLONG:
+            raise _too_long_error(shown, name_too_long(shown), command_line) from None
         if error.errno != errno.ELOOP:
             raise
         remove = f"rm {shell_path(shown)}" if command_line else "os.remove(path)"
@@ -220,6 +236,99 @@ def _status(real, shown, command_line):
             f"Cannot save to {shown_path(shown)}: {LINK_LOOP}; remove it ({remove}) or "
             f"{_another(command_line).lower()}."
         ) from None
+
+
+def _too_long_error(shown, reason, command_line):
+    """The refusal of a target the file system would refuse as too long; its
+    ``errno`` is ``ENAMETOOLONG``, which callers tell apart."""
+    shorter = "Give -o a shorter one" if command_line else "Pass a shorter path"
+    error = OSError(
+        f"Cannot save to {shown_path(shown)}: {reason}; nothing was saved. {shorter}."
+    )
+    error.errno = errno.ENAMETOOLONG
+    return error
+
+
+def name_too_long(path):
+    """What is too long in ``path`` for the file system (``ENAMETOOLONG``).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A path the system refused as too long.
+
+    Returns
+    -------
+    reason : str
+        The part of the path, or of where a symbolic link in it leads, longer
+        than a file name may be (cut short), or the length of the whole path,
+        with the limit of the file system; if neither passes a limit, what may
+        be too long, with no number.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from sknextchar._file_safety import name_too_long
+    >>> print(name_too_long(tempfile.gettempdir() + "/" + "x" * 300))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    the name 'xxxxxxxxxxxxxxxxxxxx...' is 300 bytes long, and a file or
+    folder name may have at most 255 there
+    """
+    given = os.fsdecode(path)  # as the system was given it
+    real = os.path.realpath(given)  # the names its links lead to
+    typed = [os.fsencode(part) for part in Path(given).parts]
+    longest = max([*typed, *map(os.fsencode, Path(real).parts)], key=len)
+    limit = _path_limit(Path(real), "PC_NAME_MAX", 255)
+    if len(longest) > limit:
+        name = shown_path(os.fsdecode(longest)[:20] + "...")
+        where = (
+            f"the name {name} is"
+            if longest in typed
+            else f"a symbolic link in it leads to the name {name}, which is"
+        )
+        return (
+            f"{where} {len(longest):,} bytes long, and a file or folder name may "
+            f"have at most {limit:,} there"
+        )
+    most = _most_path_bytes(Path(real))
+    for size in (len(os.fsencode(given)), len(os.fsencode(real))):
+        if size > most:
+            return (
+                f"the path is {size:,} bytes long, more than the {most:,} the "
+                "system takes"
+            )
+    if real != os.path.abspath(given):
+        return "a symbolic link in it leads to a name too long for the file system"
+    return "it is too long for the file system"
+
+
+def _most_path_bytes(path):
+    """The bytes a path may have where ``path`` is (``PC_PATH_MAX`` counts the
+    NUL that ends a path in C)."""
+    return _path_limit(path, "PC_PATH_MAX", 4096) - 1
+
+
+def _temp_too_long(real, shown, command_line):
+    """Refuse a target whose temporary file, beside it and longer than it
+    (``.m.skops.1f3a9c0e.skops``), the system would refuse, before any work."""
+    temp = len(os.fsencode(_temp_name(real, "0" * 8)))  # no random drawn
+    most = _most_path_bytes(real)
+    if temp > most:
+        raise _too_long_error(
+            shown,
+            f"the path is {len(os.fsencode(real)):,} bytes long, and the temporary "
+            f"file written beside it first would be {temp:,}, more than the "
+            f"{most:,} the system takes",
+            command_line,
+        )
+
+
+def _path_limit(path, name, default):
+    """``os.pathconf`` of the nearest existing folder of ``path``, or ``default``."""
+    for folder in path.parents:
+        with contextlib.suppress(OSError, ValueError):
+            return os.pathconf(folder, name)
+    return default
 
 
 def file_on_the_way(path):
@@ -581,10 +690,11 @@ def new_file(name, mode=0o600, *, keep=None):
                 os.remove(ours)
 
 
-def _temp_name(real):
+def _temp_name(real, random=None):
     """A new name beside ``real`` for the temporary file: hidden, with the
-    target's name and suffix and a random part (``.m.skops.1f3a9c0e.skops``)."""
-    random = secrets.token_hex(4)
+    target's name and suffix and a random part (``.m.skops.1f3a9c0e.skops``);
+    ``random``, if given, stands for the random part (8 hex digits)."""
+    random = random or secrets.token_hex(4)
     return os.path.join(
         real.parent, f".{real.name[:_TEMP_STEM]}.{random}{real.suffix[:20]}"
     )

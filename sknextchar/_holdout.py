@@ -29,6 +29,8 @@ import numpy as np
 from sklearn.model_selection import GroupShuffleSplit, ShuffleSplit
 from sklearn.utils import check_random_state
 
+from ._text import counted
+
 __all__ = [
     "check_hold_out",
     "held_out_split",
@@ -293,11 +295,10 @@ distinct name leaves 0 for training. Use more data, or early_stopping=False.
         return
     n_val = math.ceil(fraction * n_units)
     distinct = "distinct " if kind == "names" else ""  # copies are one unit
-    noun = kind if n_units != 1 else kind[:-1]  # "1 distinct name"
+    units = counted(n_units, distinct + kind[:-1])  # "1 distinct name"
     raise ValueError(
-        f"The {part} is too small: validation_fraction={fraction!r} of {n_units} "
-        f"{distinct}{noun}{detail} leaves {n_units - n_val} for training. Use more "
-        "data, "
+        f"The {part} is too small: validation_fraction={fraction!r} of {units}"
+        f"{detail} leaves {n_units - n_val} for training. Use more data, "
         + ("a smaller validation_fraction, " if n_units > 1 else "")  # none helps
         + f"or {way_out}."
     )

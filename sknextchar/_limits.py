@@ -1,5 +1,5 @@
 """Limits shared across layers: the length of generated names, the largest count,
-the floor of a log-probability.
+the floor of a log-probability, the largest seed.
 
 A module of its own that imports nothing of the package nor NumPy, so that the
 command line's checks and ``--help`` state the same limit as
@@ -15,6 +15,7 @@ __all__ = [
     "LOG_FLOOR",
     "MAX_EXACT_COUNT",
     "MAX_LETTERS",
+    "MAX_SEED",
     "check_counts_total",
 ]
 
@@ -25,6 +26,10 @@ __all__ = [
 #: 1000 letters. Also the longest ``context_length`` (``--context-length``): a
 #: longer context adds only end markers before each name, and memory.
 MAX_LETTERS = 1000
+
+#: The largest int seed, of a ``random_state`` and of ``--seed`` (NumPy's
+#: ``RandomState`` takes no larger one).
+MAX_SEED = 2**32 - 1
 
 #: Bytes each letter of a name being drawn takes (its id and its row number).
 BYTES_PER_LETTER = 16

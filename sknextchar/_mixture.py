@@ -27,7 +27,7 @@ from ._estimator import (
     members_visual_block,
     set_all_or_nothing,
 )
-from ._holdout import held_out_split
+from ._holdout import held_out_split, hold_out_seed
 from ._members import (
     continuation,
     fit_member,
@@ -54,6 +54,12 @@ from ._model_input import (
     window_sample_weight,
 )
 from ._next_char_model import NextCharModelMixin, float64_log_proba
+from ._random_states import (
+    RANDOM_STATE,
+    drawn_unless_failed,
+    refuse_generator,
+    seed_of_saved_state,
+)
 from ._sample_weight import check_sample_weight, check_takes_sample_weight
 from ._windows import CharWindows
 from .exceptions import DamagedModelError
@@ -187,7 +193,12 @@ class MixtureClassifier(
         the early stopping of a
         :class:`~sknextchar.CharEmbeddingMLPClassifier` holds out, whatever its
         architecture (and the members). A RandomState instance gives one seed
-        for them.
+        for them, given back by a fit that fails (None draws from NumPy's
+        global generator, given back unless a member drew from it too). An
+        int is in ``[0, 2**32 - 1]``; a bool or a numpy Generator is refused
+        (from a Generator ``rng``, pass ``int(rng.integers(2**32))``). A model
+        saved with ``random_state=True``, which fitted as the seed 1 before,
+        loads with ``random_state=1`` and a warning.
 
     Attributes
     ----------
@@ -273,7 +284,7 @@ class MixtureClassifier(
             Interval(Integral, None, -1, closed="right"),
             Interval(Integral, 1, None, closed="left"),
         ],  # no 0, as joblib
-        "random_state": ["random_state"],
+        "random_state": RANDOM_STATE,
     }
 
     def __init__(
@@ -398,10 +409,16 @@ class MixtureClassifier(
             named[name] = next(fitted) if kept else "drop"
         return named
 
+    def _validate_params(self):
+        refuse_generator(self)  # with what to pass instead
+        super()._validate_params()
+
     def __setstate__(self, state):
         # A pickled, joblib or skops copy. One saved before named_estimators_ has
         # no record of the names: they are those of estimators, when its members
         # match the fitted ones in number.
+        state = dict(state)
+        seed_of_saved_state(state, type(self).__name__)  # True fitted as the seed 1
         super().__setstate__(state)
         self.__dict__.setdefault("refit_max_iter", 5)  # not a parameter before 0.2
         fitted = self.__dict__.get("estimators_")
@@ -509,19 +526,20 @@ class MixtureClassifier(
         if given is not None:
             self.weights_ = given
             self.estimators_ = self._fit_members(members, *everything, ctx)
-        else:
-            train, held_out = held_out_split(
-                X,
-                y_fit,
-                data,
-                sample_weight,
-                fraction=self.validation_fraction,
-                random_state=self.random_state,
-                fold=case_fold(self, data.groups),
-            )
-            fitted = self._fit_members(members, *train, ctx)
-            self._fit_weights(fitted, *held_out)
-            self.estimators_ = self._refit_members(members, fitted, everything, ctx)
+        else:  # a member refused gives the hold-out's draw back
+            with drawn_unless_failed(self.random_state, hold_out_seed) as seed:
+                train, held_out = held_out_split(
+                    X,
+                    y_fit,
+                    data,
+                    sample_weight,
+                    fraction=self.validation_fraction,
+                    random_state=seed,
+                    fold=case_fold(self, data.groups),
+                )
+                fitted = self._fit_members(members, *train, ctx)
+                self._fit_weights(fitted, *held_out)
+                self.estimators_ = self._refit_members(members, fitted, everything, ctx)
         self._member_names = names_of(self.estimators)
         ctx.call_on_fit_task_end(estimator=self, X=X, y=y)
         return self

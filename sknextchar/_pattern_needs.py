@@ -30,6 +30,7 @@ from ._text import MAX_REPORTED, describe_symbol, look_alikes, one_or_many, or_l
 
 __all__ = [
     "MAX_CLASS",
+    "class_chars",
     "inner_items",
     "items_of",
     "literal_chars",
@@ -297,15 +298,43 @@ def inner_items(op, value, any_case, ops):
 
 def _class_needs(members, known, ops):
     """The characters of a class, when it lists them and ``known`` has none."""
+    chars = class_chars(members, ops)
+    return set() if chars is None or chars & known else chars
+
+
+def class_chars(members, ops, widest=MAX_CLASS):
+    """The characters a parsed class (``[ab]``, ``[a-d]``) lists, or None.
+
+    Parameters
+    ----------
+    members : list of (op, value)
+        The items of the class in the parse of ``re``.
+    ops : module
+        The parser's constants (:func:`parsed_pattern`).
+    widest : int, default=MAX_CLASS
+        A range of this many characters or more is not listed.
+
+    Returns
+    -------
+    chars : set of str or None
+        None for a negated class, a category (``\\w``) or a wide range.
+
+    Examples
+    --------
+    >>> parsed, ops = parsed_pattern("[ab-d]")
+    >>> sorted(class_chars(parsed[0][1], ops)), class_chars(
+    ...     parsed_pattern("[^ab]")[0][0][1], ops)
+    (['a', 'b', 'c', 'd'], None)
+    """
     chars = set()
     for kind, member in members:
         if kind is ops.LITERAL:
             chars.add(chr(member))
-        elif kind is ops.RANGE and member[1] - member[0] < MAX_CLASS:
+        elif kind is ops.RANGE and member[1] - member[0] < widest:
             chars.update(map(chr, range(member[0], member[1] + 1)))
         else:  # a negated class, a category (\w), a wide range: unsure
-            return set()
-    return set() if chars & known else chars
+            return None
+    return chars
 
 
 # What a pattern spells other than letters to match: an escape (\\S), a

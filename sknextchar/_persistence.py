@@ -18,9 +18,11 @@ from pathlib import Path
 from ._estimator import collect_version_notes
 from ._file_safety import (
     LINK_LOOP,
+    NUL_IN_PATH,
     atomic_write,
     check_target,
     file_on_the_way,
+    name_too_long,
     shown_path,
 )
 from ._hooks import CALLBACK_ATTRIBUTES
@@ -319,7 +321,8 @@ def save_model(model, path, *, format="auto"):
         If the file written would not load (the target is left as it was),
         or, before the target is touched, if the fitted state of ``model`` was
         changed after its fit (a transformer whose ``vocabulary_`` is not its
-        model's ``classes_``, say).
+        model's ``classes_``, say) or one of the package's estimators in it
+        was given ``random_state=True`` after its fit (a bool is no seed).
 
     Examples
     --------
@@ -355,6 +358,7 @@ def save_model(model, path, *, format="auto"):
             "hold; remove that attribute (or set it to None) and save again. The "
             "target was not touched."
         )
+    _refuse_bool_seed(model, path)
     damaged = _damaged_part(model)
     if damaged is not None:  # changed after its fit: no file could load it
         raise ValueError(
@@ -374,6 +378,21 @@ def save_model(model, path, *, format="auto"):
             is_search=hasattr(model, "best_estimator_"),
         ),
     )
+
+
+def _refuse_bool_seed(model, path):
+    """A random_state=True given after the fit: no seed to save (a bool is none)."""
+    from ._random_states import bool_seed_of  # NumPy: not at import
+
+    found = bool_seed_of(fitted_estimators(model))
+    if found is not None:
+        value = found.get_params(deep=False)["random_state"]
+        raise ValueError(
+            f"Cannot save the model to {shown_path(path)}: its {type(found).__name__} "
+            f"has random_state={value!r}, which is no seed (a bool is refused): set "
+            "an int seed, or None, with set_params and save again. The target was "
+            "not touched."
+        )
 
 
 def _dump(model, format, tmp):
@@ -505,11 +524,15 @@ def load_model(path, *, allow_pickle=False, max_bytes=DEFAULT_MAX_BYTES):
     ------
     FileNotFoundError
         If there is no such file.
+    OSError
+        If the path is too long for the file system (the message says which
+        part, and the limit), or is a loop of symbolic links.
     ValueError
         If the file is corrupt, truncated or tampered with (a malformed schema,
         members too large), is not a model file, holds types outside the trust
         list, is not a regular file, or is a pickle and ``allow_pickle`` is
-        False. The message names the file and what is wrong.
+        False; or if the path holds a NUL character. The message names the
+        file and what is wrong.
     DamagedModelError
         A ``ValueError`` too: the file loads, but a model in it was edited or
         damaged (a parameter missing or out of its range, a fitted attribute
@@ -518,6 +541,15 @@ def load_model(path, *, allow_pickle=False, max_bytes=DEFAULT_MAX_BYTES):
     TypeError
         If the file loads but holds something other than an estimator (a dict,
         a number, an array), or ``allow_pickle`` is not a bool.
+
+    Warns
+    -----
+    ModelVersionWarning
+        If another version of sknextchar saved the file.
+    UserWarning
+        If an estimator in it was saved with ``random_state=True`` (or False),
+        which fitted as the seed 1 (0) before bools were refused: it loads
+        with that int seed.
 
     Examples
     --------
@@ -549,7 +581,9 @@ def load_model(path, *, allow_pickle=False, max_bytes=DEFAULT_MAX_BYTES):
             "file, loading it can run arbitrary code. Pass allow_pickle=True only "
             "if you trust where it came from."
         )
-    with collect_version_notes() as notes:
+    from ._random_states import collect_bool_seeds, warn_bool_seeds  # NumPy: lazily
+
+    with collect_version_notes() as notes, collect_bool_seeds() as seeds:
         if data[:4] == ZIP_MAGIC:
             model = _check_is_model(_load_skops(path, data, max_bytes), path)
         else:
@@ -557,6 +591,7 @@ def load_model(path, *, allow_pickle=False, max_bytes=DEFAULT_MAX_BYTES):
     warn_other_versions(path, notes)
     estimators = validate_loaded_params(model, path)
     check_fitted_state(model, path, estimators=estimators)
+    warn_bool_seeds(path, seeds)  # "loaded with the seed 1": once it loads
     return model
 
 
@@ -647,6 +682,10 @@ def _read_model_file(path, max_bytes):
         status = os.stat(path)
     except FileNotFoundError:
         raise FileNotFoundError(f"No such model file: {shown_path(path)}.") from None
+    except ValueError:  # a NUL in the path
+        raise ValueError(
+            f"Cannot load {shown_path(path)}: {NUL_IN_PATH}. Check the path."
+        ) from None
     except NotADirectoryError:
         raise FileNotFoundError(
             f"No such model file: {shown_path(path)}: "
@@ -654,6 +693,11 @@ def _read_model_file(path, max_bytes):
             "file, not a folder."
         ) from None
     except OSError as error:
+        if error.errno == errno.ENAMETOOLONG:
+            raise OSError(
+                f"Cannot load {shown_path(path)}: {name_too_long(path)}. Check "
+                "the path."
+            ) from None
         if error.errno != errno.ELOOP:
             raise
         raise OSError(  # one argument: no "[Errno 40]" before the message

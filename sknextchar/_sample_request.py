@@ -23,6 +23,7 @@ from ._dead_ends import LongPrefixError
 from ._decoding import SamplingControls, length_bounds
 from ._generation import check_reachable, check_sample_memory
 from ._left_out import left_out_test, written_forms
+from ._pattern_names import check_pattern_names
 from ._support import RequestSupport
 from ._validation import check_bool, check_exclude, check_positive_int, check_prefix
 
@@ -79,11 +80,20 @@ def encode_prefixes(transformer, prefixes, controls, *, one_prefix=False):
 
 
 def check_feasible(
-    sampler, n_samples, unique, prefix_ids, context, controls, new, model_prefix
+    sampler,
+    n_samples,
+    unique,
+    prefix_ids,
+    context,
+    controls,
+    new,
+    model_prefix,
+    pattern=None,
 ):
     """Fail up front: names that cannot fit in memory or cannot be distinct
     (``new``, the pair ``(novel, exclude)``: the names those leave out do
-    not count; without ``unique``, fail when they leave out every name).
+    not count; without ``unique``, fail when they leave out every name; with a
+    ``pattern`` of few names, fail when fewer of them fit than asked for).
 
     Returns what the request can give at all, asked when it falls short
     (:class:`~sknextchar._support.RequestSupport`; ``model_prefix``: the
@@ -92,14 +102,18 @@ def check_feasible(
     the names it can give are not listed; ``sampler``: the fitted
     NameSampler, whose vocabulary and record the request draws from)."""
     check_sample_memory(n_samples, context.shape[1], controls.min_length)
+    left_out = left_out_test(sampler, *new)
     check_reachable(
         n_samples,
         n_letters=len(sampler.vocabulary_) - 1,
         n_prefix=len(prefix_ids),
         controls=controls,
-        left_out=left_out_test(sampler, *new),
+        left_out=left_out,
         prefix_ids=prefix_ids,
         unique=unique,
+    )
+    check_pattern_names(
+        sampler, n_samples, unique, pattern, prefix_ids, controls, left_out
     )
     next_log_proba, prefix, keep, spelled, thinned = model_prefix
     return RequestSupport(

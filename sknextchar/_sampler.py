@@ -73,6 +73,7 @@ from ._novelty import (
     training_ids,
     training_record,
 )
+from ._pattern_needs import one_parse
 from ._pipeline import (
     check_pipeline_to_fit,
     fit_weighted,
@@ -80,6 +81,7 @@ from ._pipeline import (
     split_pipeline,
 )
 from ._prefix_lengths import prefix_lengths
+from ._random_states import check_random_generator
 from ._sample_filters import label_filter, sample_filter
 from ._sample_request import (
     check_feasible,
@@ -98,7 +100,6 @@ from ._validation import (
     check_names,
     check_positive_int,
     check_prefix,
-    check_random_generator,
     check_sampler_fitted,
     check_temperatures,
 )
@@ -869,8 +870,11 @@ default=None
             writes (blank, or read as nothing: "--" when it drops hyphens) is
             ignored.
         random_state : int, numpy Generator, RandomState or None, default=None
-            The only source of randomness: the same seed gives the same names
-            for the same request. The names are drawn in batches sized by
+            The only source of randomness: the same seed (an int in
+            ``[0, 2**32 - 1]``, as the estimators' ``random_state``; a bool is
+            refused) gives the same names for the same request. Unlike an
+            estimator's ``random_state``, a numpy Generator is taken too: an
+            int seeds one. The names are drawn in batches sized by
             ``n_samples``, so ``sample(5, random_state=0)`` is not the first
             five names of ``sample(10, random_state=0)``.
         max_rounds : int, default=20
@@ -1005,14 +1009,14 @@ default=None
         exclude = normalised_exclude(transformer, exclude)
         rng = check_random_generator(random_state)
         prefix_ids, context = encode_prefix(transformer, prefix, controls)
-        keep, words = sample_filter(
-            self, novel, pattern, match_lengths, controls, rng,
-            by_label=(label, min_label_proba), ids=prefix_ids, kept=(unique, exclude),
-        )  # fmt: skip
-        spelled = spelling_filter(self, len(prefix_ids), words, keep_spelling)
-        support = check_feasible(
-            self, n_samples, unique, prefix_ids, context, controls, (novel, exclude),
-            (next_log_proba, prefix, keep, spelled, match_lengths))  # fmt: skip
+        with one_parse():  # the filter and the count of its names share a parse
+            keep, words = sample_filter(self, novel, pattern, match_lengths, controls,
+                rng, by_label=(label, min_label_proba), ids=prefix_ids,
+                kept=(unique, exclude))  # fmt: skip
+            spelled = spelling_filter(self, len(prefix_ids), words, keep_spelling)
+            support = check_feasible(self, n_samples, unique, prefix_ids, context,
+                controls, (novel, exclude), (next_log_proba, prefix, keep, spelled,
+                match_lengths), pattern)  # fmt: skip
 
         # The rounds share the distributions of the contexts met so far.
         cache = draw_cache(len(self.vocabulary_), context.shape[1], n_samples, controls)

@@ -15,11 +15,13 @@ not checked. The checks the estimators run themselves as they are unpickled
 (the network's arrays, the count tables' structure, the number of per-label
 models, the pool weights) are not repeated here.
 A sampler's records of its training names are checked in
-:mod:`sknextchar._record_checks`. The steps of the package's fitted pipelines
-(a first step that is a ContextWindowTransformer) must agree: a sampler's and a
-classifier of names' are checked with their holder, any other (the model
-itself, a search's best_estimator_) by :func:`pipeline_problem`, after every
-estimator, once (:func:`damaged_estimator`). Another package's pipeline is not
+:mod:`sknextchar._record_checks`, a mixture's and a per-label model's
+agreement with the models they hold in :mod:`sknextchar._member_checks`. The
+steps of the package's fitted pipelines (a first step that is a
+ContextWindowTransformer) must agree: a sampler's and a classifier of names'
+are checked with their holder, any other (the model itself, a search's
+best_estimator_) by :func:`pipeline_problem`, after every estimator, once
+(:func:`damaged_estimator`). Another package's pipeline is not
 checked.
 
 The estimators are known by class name, so that this module imports none of
@@ -39,6 +41,7 @@ from ._attribute_checks import (
     strictly_increasing,
 )
 from ._consistency import steps_disagreement
+from ._member_checks import mixture_problem, per_label_models_problem
 from ._ngram import max_order, table_problem
 from ._own_classes import own_class
 from ._record_checks import (
@@ -84,7 +87,7 @@ _STATE = {
     "MixtureClassifier": ("classes_ n_features_in_ estimators_ weights_", ""),
     "PerLabelClassifier": ("classes_ n_features_in_ estimators_", "label_classes_"),
     "NameLabelClassifier": (
-        "pipelines_ pipeline_ classes_ class_prior_ temperature_",
+        "pipelines_ pipeline_ classes_ class_count_ class_prior_ temperature_",
         "",
     ),
     "NameSampler": ("estimator_ vocabulary_", ""),
@@ -454,46 +457,23 @@ def optimizer_problem(clf):
     return None
 
 
-def _mixture_problem(mixture):
-    members, weights = mixture.estimators_, mixture.weights_
-    if not isinstance(members, list) or not members:
-        return "its estimators_ is not a list of fitted members"
-    if not (
-        float_vector(weights)
-        and len(weights) == len(members)
-        and (weights >= 0).all()
-        and (weights > 0).any()
-    ):
-        return (
-            "its weights_ are not one number >= 0 per member of estimators_, not all 0"
-        )
-    for i, member in enumerate(members):
-        classes = getattr(member, "classes_", None)
-        if (
-            not isinstance(classes, np.ndarray)
-            or not np.isin(classes, mixture.classes_).all()
-        ):
-            return f"its estimators_[{i}] predicts classes that are not its classes_"
-    return None
-
-
 def _per_label_problem(model):
     # The number of models and their symbols: checked by the class itself.
-    first = model.estimators_[0] if isinstance(model.estimators_, list) else None
-    if not np.array_equal(getattr(first, "classes_", None), model.classes_):
-        return "its classes_ are not those of its models (estimators_)"
-    return label_classes_problem(model)
+    return per_label_models_problem(model) or label_classes_problem(model)
 
 
 def _name_label_problem(clf):
     problem = label_classes_problem(clf, "classes_")
     if problem:
         return problem
-    prior = clf.class_prior_
-    if not (
-        float_vector(prior) and len(prior) == len(clf.classes_) and (prior >= 0).all()
-    ):
-        return "its class_prior_ is not one number >= 0 per label of classes_"
+    for name in ("class_prior_", "class_count_"):
+        per_label = getattr(clf, name)
+        if not (
+            float_vector(per_label)
+            and len(per_label) == len(clf.classes_)
+            and (per_label >= 0).all()
+        ):
+            return f"its {name} is not one number >= 0 per label of classes_"
     if not (is_real(clf.temperature_) and np.isfinite(clf.temperature_)):
         return "its temperature_ is not a finite number"  # fitted: of any sign
     return _name_label_pipelines_problem(clf)
@@ -777,7 +757,7 @@ _CHECKS = {
     "ContextWindowTransformer": _transformer_problem,
     "KneserNeyClassifier": _kneser_ney_problems,
     "CharEmbeddingMLPClassifier": _network_problems,
-    "MixtureClassifier": _classifier_problems(_mixture_problem),
+    "MixtureClassifier": _classifier_problems(mixture_problem),
     "PerLabelClassifier": _classifier_problems(_per_label_problem),
     "NameLabelClassifier": _name_label_problem,
     "NameSampler": _sampler_problem,

@@ -5,6 +5,7 @@ from numbers import Integral
 
 import numpy as np
 
+from ._column_text import column_symbol
 from ._text import display_width, pad_right
 from ._validation import check_positive_int
 
@@ -78,6 +79,10 @@ class TemperatureTable:
         Returns
         -------
         text : str
+            A symbol that a terminal draws in no column is shown by its code
+            points (a zero-width non-joiner: ``U+200C``), a mark learned alone
+            on a dotted circle (a vowel sign: ``◌ु``), as the Unicode charts
+            show them.
 
         Examples
         --------
@@ -108,7 +113,8 @@ class TemperatureTable:
             order = order[:top]
         header = ["next"] + [f"T={t:g}" for t in self.temperatures]
         rows = [
-            [self.symbols[i]] + [f"{p:.{decimals}f}" for p in self.proba[i]]
+            [column_symbol(self.symbols[i])]
+            + [f"{p:.{decimals}f}" for p in self.proba[i]]
             for i in order
         ]
         # Terminal columns, not code points: a Chinese symbol takes two, a

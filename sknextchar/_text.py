@@ -26,10 +26,11 @@ What this module holds:
   script and case, or a separator of its own, for the spelling of generated
   names.
 - **Symbols and labels in messages**: a symbol shown readably
-  (:func:`describe_symbol`), the known characters that unknown ones look like
-  (:func:`look_alikes`, :func:`unknown_symbols_note`), labels written in
-  several ways (:func:`label_spellings_note`) and the error of an unknown
-  label (:func:`unknown_label_error`).
+  (:func:`describe_symbol`; its code points, :func:`code_points`), the known
+  characters that unknown ones look like (:func:`look_alikes`,
+  :func:`unknown_symbols_note`), labels written in several ways
+  (:func:`label_spellings_note`) and the error of an unknown label
+  (:func:`unknown_label_error`).
 - **Words and widths of messages and tables**: terminal widths and padding
   (:func:`display_width`, :func:`pad_right`), counts and lists in words
   (:func:`counted`, :func:`or_list`, :func:`and_more`: lists cut to their first
@@ -47,6 +48,19 @@ import unicodedata
 
 # Up to this many offending names are quoted in a message.
 MAX_REPORTED = 5
+
+# In a search or a cross-validation, each fold's model learns the alphabet of its
+# own training names, and scikit-learn turns the error on a held-out name it
+# lacks into a warning and a score of nan (a grid of them picks its first
+# candidate): the closing sentence of that error says why, and the way out. The
+# command line, which runs no folds, leaves it out of its messages (its error
+# reporting imports no NumPy, hence this module).
+FOLD_ALPHABET_NOTE = (
+    " In a cross-validation or a search, each fold learns the alphabet of its own "
+    "training names only: give the pipeline the alphabet learned from all the "
+    "names, as the page 'Your own names' of the documentation shows."
+)
+
 
 UNITS = ("char", "grapheme")
 
@@ -713,12 +727,33 @@ def describe_symbol(symbol):
     '\\xa0' (NO-BREAK SPACE) 'i̇' (U+0069 U+0307)
     """
     if len(symbol) > 1:
-        return f"{symbol!r} ({' '.join(f'U+{ord(c):04X}' for c in symbol)})"
+        return f"{symbol!r} ({code_points(symbol)})"
     category = unicodedata.category(symbol)
     if category in _NAMED or (category == "Zs" and symbol != " "):
-        name = unicodedata.name(symbol, f"U+{ord(symbol):04X}")
+        name = unicodedata.name(symbol, code_points(symbol))
         return f"{symbol!r} ({name})"
     return repr(symbol)
+
+
+def code_points(text):
+    """The code points of ``text``, as the Unicode Standard writes them.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    points : str
+        ``U+`` and at least four hex digits for each character, a space
+        between two.
+
+    Examples
+    --------
+    >>> code_points("i\\u0307"), code_points("\\u200c")
+    ('U+0069 U+0307', 'U+200C')
+    """
+    return " ".join(f"U+{ord(c):04X}" for c in text)
 
 
 # Characters that look like (or stand for) an ASCII one in a typed name: curly

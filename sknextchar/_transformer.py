@@ -44,6 +44,7 @@ from ._unknown_advice import (
 )
 from ._unknown_message import (
     alphabet_hint,
+    fold_note,
     letters_kept,
     place_of,
     unknown_message,
@@ -731,10 +732,12 @@ class ContextWindowTransformer(
         ids, bad = SymbolTable(self.vocabulary_).encode_letters(flat)
         if bad.any():
             owner = np.repeat(np.arange(len(texts)), lengths)  # name of each symbol
+            # Scoring a fold of a search: say why a learned alphabet lacks them.
+            note = fold_note(self.alphabet, what, fitting)
             if (policy or self.handle_unknown) == "error":
                 symbols = (flat, bad, owner)
                 raise ValueError(
-                    unknown_message(self, names, symbols, what, fitting, index)
+                    unknown_message(self, names, symbols, what, fitting, index) + note
                 )
             ids = ids[~bad]
             lengths = lengths - np.bincount(owner[bad], minlength=len(texts))
@@ -747,6 +750,7 @@ class ContextWindowTransformer(
                     fitting=fitting,
                     n_names=len(emptied),
                     positions=emptied[:MAX_REPORTED],
+                    note=note,
                 )
             if fitting and not self.lowercase:  # "Emma" learned as "mma"
                 symbols = (flat, bad, owner)

@@ -315,6 +315,9 @@ class DroppedNamesError(PlacedNamesError):
         How many names are left empty; None: ``len(names)``.
     positions : list of int or None, default=None
         The position of each of ``names`` in the list checked.
+    note : str, default=""
+        A closing sentence, its space before it included (such as
+        the transformer's note on the folds of a search).
 
     Examples
     --------
@@ -330,9 +333,10 @@ class DroppedNamesError(PlacedNamesError):
 
     def __init__(
         self, names, places, alphabet_hint, *, fitting, again=TRAIN_AGAIN,
-        n_names=None, positions=None,
+        n_names=None, positions=None, note="",
     ):  # fmt: skip
         self.alphabet_hint, self.fitting, self.again = alphabet_hint, fitting, again
+        self.note = note
         super().__init__(names, places, n_names=n_names, positions=positions)
 
     def advising(self, again):
@@ -358,7 +362,7 @@ class DroppedNamesError(PlacedNamesError):
             + (f" and {more:,} more" if more > 0 else "")
             + ". Such a name can be neither learned nor scored; remove it, or "
             + ("pass " if self.fitting else self.again)
-            + f"{self.alphabet_hint}."
+            + f"{self.alphabet_hint}.{self.note}"
         )
 
 

@@ -12,8 +12,10 @@ import unicodedata
 import numpy as np
 
 from ._list_lines import BULLETS, list_item, list_numbered
+from ._quoted_advice import quoted_list, quotes_note
 from ._shown_paths import shown_path
 from ._text import (
+    FOLD_ALPHABET_NOTE,
     MAX_REPORTED,
     and_more,
     counted,
@@ -33,8 +35,10 @@ from ._validation import element_place
 from ._vocabulary import is_auto_alphabet, shown_symbols
 
 __all__ = [
+    "TITLES_LABEL",
     "alphabet_hint",
     "bare_refused",
+    "fold_note",
     "glued_note",
     "letters_hint",
     "letters_kept",
@@ -254,6 +258,25 @@ def alphabet_hint(alphabet, them):
     )
 
 
+def fold_note(alphabet, what, fitting):
+    """The closing sentence of the error on names (``what``) that a learned
+    ``alphabet`` lacks, out of a fit (not ``fitting``): a fold of a
+    cross-validation or a search scores nan so, and why; else "".
+
+    Examples
+    --------
+    >>> note = fold_note("auto", "names", False)
+    >>> print(note.strip())  # doctest: +NORMALIZE_WHITESPACE
+    In a cross-validation or a search, each fold learns the alphabet of its own
+    training names only: give the pipeline the alphabet learned from all the
+    names, as the page 'Your own names' of the documentation shows.
+    >>> fold_note("auto", "prefixes", False), fold_note("abc", "names", False)
+    ('', '')
+    """
+    learned = what == "names" and not fitting and is_auto_alphabet(alphabet)
+    return FOLD_ALPHABET_NOTE if learned else ""
+
+
 def unknown_message(transformer, names, symbols, what, fitting, index):
     """The message of a fitted ``transformer`` on the unknown ``symbols``: the
     flat symbols, which of them are unknown, and the name of each (as
@@ -293,9 +316,11 @@ def unknown_message(transformer, names, symbols, what, fitting, index):
         flat[start:], bad[start:], owner[start:] - title, len(names) - title
     )
     bare = bare + title
+    # Fitting only: a fitted model's names are typed or scored, not loaded.
+    quotes = quoted_list(names, culprits) if '"' in chars and fitting else None
     text = unknown_text(
         transformer, chars, shown, len(culprits), what, fitting, counts, kept=firsts,
-        numbered=numbered, letters=letters, title=title,
+        numbered=numbered, letters=letters, title=title, quotes=quotes,
     )  # fmt: skip
     if marked_and_emptied(chars, numbered, counts):
         if not bare.size:
@@ -322,19 +347,23 @@ def _title_above(names, culprits):
     )
 
 
+# The label of a list's title, in a file of labels line by line.
+TITLES_LABEL = "its label, the first label of {}"
+
+
 def title_note(title, labels=None):
     """The note on a first name that reads as the title of the list below
     it; ``labels``: the file of the names' labels, line by line, whose first
-    line goes with it.
+    label (the first, below any header row) goes with it.
 
     Examples
     --------
     >>> title_note("Baby names 2024")
     "; the first name, 'Baby names 2024', reads as the list's title: delete it"
     >>> title_note("Names 2024", "labels.txt").split(": ")[-1]
-    "delete it and line 1 of 'labels.txt'"
+    "delete it and its label, the first label of 'labels.txt'"
     """
-    also = "" if labels is None else f" and line 1 of {shown_path(labels)}"
+    also = "" if labels is None else f" and {TITLES_LABEL.format(shown_path(labels))}"
     return (
         f"; the first name, {quoted(title)}, reads as the list's title: delete it{also}"
     )
@@ -343,6 +372,7 @@ def title_note(title, labels=None):
 def unknown_text(
     transformer, chars, culprits, n_culprits, what, fitting, emptied=None,
     again=TRAIN_AGAIN, kept=(), numbered=False, letters=None, title=False,
+    quotes=None,
 ):  # fmt: skip
     """The message of ``transformer`` (with a vocabulary) on unknown
     characters ``chars``: ``culprits`` are the ``(place, name)`` shown
@@ -354,7 +384,10 @@ def unknown_text(
     holds them starts with a list number (:func:`list_numbered`);
     ``letters``: the symbols an alphabet of the names' letters keeps
     (:func:`letters_kept`; None: not known); ``title``: whether the first
-    of ``culprits`` is the title above the list (a note says to delete it).
+    of ``culprits`` is the title above the list (a note says to delete it);
+    ``quotes``: :func:`~sknextchar._quoted_advice.quoted_list` of the names
+    when ``'"'`` is unknown (None: not known), whose quote marks no alphabet
+    is advised for.
 
     Examples
     --------
@@ -386,6 +419,8 @@ def unknown_text(
             title=title,
         )  # fmt: skip
         note += list_note
+    elif what == "names" and quotes and quotes[0]:  # dropping takes out quotes too
+        note, hints = _quoted(note, culprits, n_culprits, quotes, hints, advice, chars)
     prefixes = [] if what == "names" else [name for _, name in culprits]
     note += unknown_symbols_note(chars, vocabulary, prefixes)
     if strip_accents != "unicode":
@@ -403,12 +438,26 @@ def unknown_text(
                 len(chars), "Remove that character", "Remove those characters"
             )
         )
-        + ", or "
-        + ("pass " if fitting else again)
+        + (", or " + ("pass " if fitting else again) if hints else "")
         # Each hint of a fitted model's message is one for training again.
         + (", or " if fitting else ", or with ").join(hints)
         + "."
     )
+
+
+def _quoted(note, culprits, n_culprits, quotes, hints, advice, chars):
+    """The ``note`` and ``hints`` of names in double quotes, of the ``(place,
+    name)`` ``culprits`` of ``n_culprits`` names: the note on their quotes
+    added, and on the list's title (the first, to delete) if ``quotes``
+    (:func:`~sknextchar._quoted_advice.quoted_list`) says there is one. The
+    alphabet (``hints[0]``) is no choice beside the quotes' ``advice``, only
+    a step after their removal, for other characters than ``'"'``."""
+    title = quotes[1]
+    note += quotes_note(culprits[int(title)][1], n_culprits - title)
+    note += title_note(culprits[0][1]) if title else ""
+    if advice or set(chars) == {'"'}:
+        return note, advice
+    return note, [f"{hints[0]} once they are read without their quote marks"]
 
 
 def _marked_list_note(

@@ -1,15 +1,13 @@
 """Validation of the arguments of public calls.
 
 1-D string input (lists of names, prefixes) and the arguments of the sampler's
-calls (counts, flags, names to exclude, random states, temperatures). Each checker
-returns the value in the form the caller uses, or raises a ``TypeError`` or
-``ValueError`` that says what was wrong and what to pass instead.
+calls (counts, flags, names to exclude, temperatures; random states are
+``_random_states``'). Each checker returns the value in the form the caller uses,
+or raises a ``TypeError`` or ``ValueError`` that says what was wrong and what to
+pass instead.
 
-scikit-learn's ``check_scalar`` and ``check_random_state`` are not used here:
-``check_scalar`` accepts ``True`` as an int and words its messages by type and
-bound, not by what the argument is; ``check_random_state`` turns an int seed into
-a legacy ``RandomState``, whose stream differs from the NumPy ``Generator`` the
-package has always seeded (the same seed must keep giving the same names).
+scikit-learn's ``check_scalar`` is not used here: it accepts ``True`` as an int
+and words its messages by type and bound, not by what the argument is.
 """
 
 import numbers
@@ -21,6 +19,7 @@ import numpy as np
 from sklearn.frozen import FrozenEstimator
 from sklearn.utils.validation import check_is_fitted
 
+from ._own_classes import own_class
 from ._remade_errors import remade
 from ._shown_paths import path_text
 from ._text import (
@@ -42,7 +41,6 @@ __all__ = [
     "check_path_then_pipeline",
     "check_positive_int",
     "check_prefix",
-    "check_random_generator",
     "check_sampler_fitted",
     "check_temperatures",
     "as_float",
@@ -103,7 +101,7 @@ def check_names(names, *, what="names", allow_empty_strings=False):
             f"str); got a single {type(names).__name__} {quoted_value(names)}. "
             f"Wrap it in a list: {_wrapped(names)}."
         )
-    if type(names).__name__ == "CharWindows":  # not imported: a layer above
+    if own_class(names, {"CharWindows"}):  # not imported: a layer above
         raise TypeError(
             f"Expected a 1-D collection of {what}; got CharWindows, the windows a "
             "ContextWindowTransformer cuts from names. Pass the names themselves: "
@@ -680,49 +678,6 @@ def check_exclude(exclude, *, normalize):
     )
     names = [name for name, text in zip(names, texts) if text.strip()]
     return frozenset(filter(str.strip, normalize(names))) if names else frozenset()
-
-
-def check_random_generator(random_state):
-    """The source of random numbers a ``random_state`` argument stands for.
-
-    Parameters
-    ----------
-    random_state : None, int, numpy.random.Generator or numpy.random.RandomState
-        ``None`` for fresh entropy, a non-negative int seed, or a generator to
-        draw from (used as is, so its state advances).
-
-    Returns
-    -------
-    generator : numpy.random.Generator or numpy.random.RandomState
-        Both have ``random(size)``. An int seeds a new ``Generator``
-        (``numpy.random.default_rng``).
-
-    Raises
-    ------
-    TypeError
-        If ``random_state`` is of another type (a bool included).
-    ValueError
-        If ``random_state`` is a negative int.
-
-    Examples
-    --------
-    >>> rng = check_random_generator(0)
-    >>> float(rng.random()) == float(check_random_generator(0).random())
-    True
-    >>> check_random_generator(rng) is rng
-    True
-    """
-    if isinstance(random_state, np.random.RandomState):
-        return random_state
-    allowed = "None, a non-negative int, a numpy Generator or RandomState"
-    if isinstance(random_state, (bool, np.bool_)):  # True is no seed
-        raise TypeError(f"random_state must be {allowed}; got {random_state!r}.")
-    try:
-        return np.random.default_rng(random_state)
-    except (TypeError, ValueError) as exc:
-        raise type(exc)(
-            f"random_state must be {allowed}; got {random_state!r}."
-        ) from None
 
 
 def check_temperatures(temperatures):

@@ -133,8 +133,8 @@ def vocabulary_of_parameters(alphabet, end_symbol, unit):
     Raises
     ------
     ValueError
-        If ``end_symbol`` is not one character, or :func:`make_vocabulary`
-        refuses the alphabet.
+        If ``end_symbol`` is not one character or is NUL (which NumPy's
+        strings drop), or :func:`make_vocabulary` refuses the alphabet.
 
     Examples
     --------
@@ -149,6 +149,12 @@ def vocabulary_of_parameters(alphabet, end_symbol, unit):
         raise InvalidParameterError(
             "end_symbol must be one character, the end marker's display; got "
             f"{end_symbol!r}."
+        )
+    if end_symbol == "\x00":  # NumPy's strings drop a trailing NUL: classes_ ''
+        raise InvalidParameterError(
+            "end_symbol cannot be '\\x00' (NUL): NumPy's arrays of strings drop "
+            "it, so the model's classes would not match the windows' vocabulary. "
+            "Pass a character that shows, such as '-' or '.'."
         )
     fixed = not is_auto_alphabet(alphabet)
     unit = unit if unit != "auto" else ("char" if fixed else "grapheme")

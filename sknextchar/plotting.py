@@ -15,6 +15,7 @@ import numpy as np
 from sklearn.utils.validation import check_is_fitted
 
 from ._classifier import CharEmbeddingMLPClassifier
+from ._column_text import column_symbol
 from ._fitted import as_sampler, describe, find_parts, prefix_letters
 from ._generation_tree import live_nodes, place_nodes, step_proba
 from ._limits import MAX_LETTERS
@@ -97,19 +98,19 @@ def _symbols(transformer, classifier, n_rows):
 
 
 def _visible_symbol(symbol):
-    """A symbol as a picture labels it: the space as ``"␣"``, another space or
-    invisible character by its code point; any other symbol as it is.
+    """A symbol as a picture labels it: the space as ``"␣"``, another space
+    or an invisible character by its code points, a mark learned alone on a
+    dotted circle (:func:`~sknextchar._column_text.column_symbol`); any other
+    symbol as it is.
 
     Examples
     --------
     >>> _visible_symbol(" "), _visible_symbol("\\xa0"), _visible_symbol("a")
     ('␣', 'U+00A0', 'a')
+    >>> _visible_symbol("\\u200c"), _visible_symbol("\\u094d") == "\\u25cc\\u094d"
+    ('U+200C', True)
     """
-    if symbol == " ":
-        return "␣"
-    if len(symbol) == 1 and (symbol.isspace() or not symbol.isprintable()):
-        return f"U+{ord(symbol):04X}"
-    return symbol
+    return "␣" if symbol == " " else column_symbol(symbol)
 
 
 def _picture_sampler(estimator, caller, prefix, steps):

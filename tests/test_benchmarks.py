@@ -214,3 +214,47 @@ def test_tune_search_fits_train_scores_val(tmp_path, monkeypatch):
     text = (tmp_path / "results.md").read_text()
     assert "| s | indian | context_length=3, " in text
     assert f"dropout=0.5 | {rows[1][1]:.4f} |" in text
+
+
+# ------------------------------------------------------------------ directions
+
+
+def test_direction_scores_reproduce_the_classifier_calibration():
+    # bench_directions does NameLabelClassifier's calibration by hand (so that a
+    # member can read the names backwards): on the same folds, forward members
+    # give the classifier's probabilities, with one member and with several.
+    import bench_directions as bd
+    from bench_labels import count_pipeline, split_by_name
+    from sklearn.model_selection import StratifiedGroupKFold
+
+    from sknextchar import NameLabelClassifier
+
+    names, labels = load_indian_names(return_X_y=True)
+    train, test = split_by_name(names[::10], labels[::10], 0.2, 0)
+    classes = np.unique(train[1])
+    folds = list(StratifiedGroupKFold(5).split(*train, groups=train[0]))
+    trigram = lambda: count_pipeline().set_params(  # noqa: E731
+        windows__context_length=2, clf__estimator__order=3
+    )
+    scores = [
+        bd.member_scores(make, (list(train[0]), train[1]), list(test[0]), folds)
+        for make in (count_pipeline, trigram)
+    ]
+    y_index = np.searchsorted(classes, train[1])
+    for calibration, members in (("temperature", [0]), ("weights", [0, 1])):
+        proba, weights = bd.calibrated_proba(
+            [scores[m][0] for m in members], [scores[m][1] for m in members], y_index
+        )
+        clf = NameLabelClassifier(
+            [[count_pipeline(), trigram()][m] for m in members],
+            calibration=calibration,
+            cv=folds,
+        ).fit(list(train[0]), train[1])
+        assert proba == pytest.approx(clf.predict_proba(list(test[0])), abs=1e-6)
+        assert weights.sum() == pytest.approx(clf.temperature_, rel=1e-4)
+
+
+def test_direction_members_read_the_names_backwards():
+    import bench_directions as bd
+
+    assert bd.reversed_names(["asha", "ravi"]) == ["ahsa", "ivar"]

@@ -40,6 +40,7 @@ from sknextchar import (
     __version__,
     get_trusted_types,
     load_model,
+    make_tuned_pipeline,
     save_model,
 )
 from sknextchar._compat import (
@@ -210,6 +211,36 @@ def test_log_bilinear_model_from_an_empty_hidden_layer_list(names_file, tmp_path
     assert load_model(path).estimator_.estimator["clf"].hidden_layer_sizes == ()
 
 
+def test_the_tuned_configuration_trains_from_the_command_line(names_file, tmp_path):
+    # make_tuned_pipeline's settings, dropout included, as flags of train.
+    path = tmp_path / "m.skops"
+    argv = ["train", names_file, "--context-length", "6", "--embedding-dim", "24"]
+    argv += ["--hidden-layer-sizes", "32", "--dropout", "0.3", "--max-iter", "1"]
+    assert main([*argv, "-q", "-o", str(path)]) == 0
+    pipe = load_model(path).estimator_.estimator
+    tuned = make_tuned_pipeline().get_params()
+    for key in ("windows__context_length", "clf__embedding_dim", "clf__dropout"):
+        assert pipe.get_params()[key] == tuned[key]
+
+
+def test_dropout_help_speaks_the_command_line(capsys):
+    # Its help names no Python function, and says it does nothing without a
+    # hidden layer (--hidden-layer-sizes with no number trains on silently).
+    _, out, _ = run(capsys, "train", "--help")
+    text = " ".join(out.split())
+    dropout = text[text.index("--dropout X share") :].split(" --validation")[0]
+    assert "no effect without a hidden layer" in dropout
+    assert "the tuned configuration" in dropout and "make_" not in dropout
+
+
+def test_dropout_is_a_share_below_one(names_file, tmp_path, capsys):
+    argv = ["train", names_file, "--dropout", "1", "-o", str(tmp_path / "m.skops")]
+    status, _, err = run(capsys, *argv)
+    assert_one_line_error(status, err, "--dropout: must be a float in the range "
+                          "[0.0, 1.0); got '1'", usage=True)  # fmt: skip
+    assert not (tmp_path / "m.skops").exists()
+
+
 def test_one_epoch_and_one_held_out_name_are_singular(tmp_path, capsys):
     names = tmp_path / "names.txt"
     names.write_text("abid\nasha\nravi\numa\nkiran\n", encoding="utf-8")
@@ -254,6 +285,7 @@ TRAIN_VALUES = {
     "--learning-rate": (["constant"], "constant"),
     "--learning-rate-init": (["0.01"], 0.01),
     "--alpha": (["0.5"], 0.5),
+    "--dropout": (["0.3"], 0.3),
     "--validation-fraction": (["0.2"], 0.2),
     "--n-iter-no-change": (["3"], 3),
     "--seed": (["42"], 42),
@@ -662,9 +694,9 @@ def test_sample_novel_names(model_file, names_file, names, capsys):
 def test_sample_pattern_lengths_and_report(model_file, names, capsys):
     argv = ["sample", model_file, "-n", "30", "--seed", "0", "--temperature", "0.8"]
     status, out, err = run(capsys, *argv, "--pattern", ".*a", "--novel", "--report")
-    assert status == 0 and err == ""
-    lines = out.splitlines()
-    new, table = lines[:30], lines[31:]
+    assert status == 0 and err.startswith("\n")  # the report, on stderr
+    new, table = out.splitlines(), err.splitlines()[1:]
+    assert len(new) == 30
     assert all(name.endswith("a") for name in new) and not set(new) & set(names)
     # Lengths default to the training names' range; no name is cut.
     shortest, longest = min(map(len, names)), max(map(len, names))

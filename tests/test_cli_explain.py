@@ -1,9 +1,13 @@
 """``sknextchar score --explain``: the probability of each character of a name."""
 
+import re
+import unicodedata
+
 import numpy as np
 import pytest
 
 from sknextchar import load_model
+from sknextchar._text import display_width
 from sknextchar.cli import main
 from sknextchar.cli._explain import char_columns
 
@@ -180,3 +184,71 @@ def test_a_long_name_cut_alike_another_line_names_both_lines(model, tmp_path, ca
     err = capsys.readouterr().err
     assert "... (84 characters) (line 4 of " in err
     assert ", or another line of the same start and length, such as line 2 of " in err
+
+
+def test_a_zero_width_non_joiner_is_shown_by_its_code_point(tmp_path, capsys):
+    # علی‌رضا (Ali-Reza) typed with the ZWNJ between its two words: a model of
+    # code points predicts the ZWNJ as a symbol of its own, invisible as it is.
+    names = tmp_path / "fa.txt"
+    names.write_text("\n".join(["علی\u200cرضا", "محمد\u200cرضا", "علی", "رضا"] * 3))
+    path = tmp_path / "fa.skops"
+    args = ["--alphabet", "auto", "--unit", "char", *KN, "-o", str(path)]
+    assert main(["train", str(names), *args]) == 0
+    capsys.readouterr()
+    assert main(["score", str(path), "علی\u200cرضا", "--explain"]) == 0
+    rows = blocks(capsys.readouterr().out.replace("\u200e", ""))["علی\u200cرضا"]
+    assert [row[1] for row in rows] == [*"علی", "U+200C", *"رضا", "-"]
+    assert "\u200c" not in "".join(row[1] + (row[4] or "") for row in rows)
+
+
+JOINED = {
+    # Persian names with the ZWNJ between their words, Marathi with the joiner
+    # of the eyelash ra, and Hindi vowel signs: labels of 6 columns (U+200C)
+    # and marks on a dotted circle.
+    "fa": ["علی\u200cرضا", "محمد\u200cرضا", "علی", "رضا", "مهر\u200cانگیز"],
+    "hi": ["कर्\u200dया", "सूर्\u200dया", "राम", "राहुल", "सुरेश"],
+}
+
+
+@pytest.fixture(scope="module", params=sorted(JOINED))
+def joined_model(request, tmp_path_factory):
+    """A model of code points of names typed with a joiner."""
+    folder = tmp_path_factory.mktemp("joined")
+    names = folder / "names.txt"
+    names.write_text("\n".join(JOINED[request.param] * 2), encoding="utf-8")
+    path = folder / "m.skops"
+    args = ["--alphabet", "auto", "--unit", "char", *KN, "-o", str(path)]
+    assert main(["train", str(names), *args]) == 0
+    return path, JOINED[request.param]
+
+
+def test_every_row_puts_its_probability_in_one_column(joined_model, capsys):
+    path, names = joined_model
+    capsys.readouterr()
+    assert main(["score", str(path), *names, "--explain"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    ends = set()
+    for line in lines:
+        if line.startswith("  after"):
+            ends.add(display_width(line[: line.index("probability") + 11]))
+        elif line.startswith("  ") and not line[:4].strip().isdigit():
+            found = re.search(r"  (\d\.\d{4}|\d\.\de-\d\d)  ", line)
+            ends.add(display_width(line[: found.end(1)]))
+    assert len(ends) == 1, ends
+
+
+def test_a_mark_is_drawn_on_a_dotted_circle_in_either_column(tmp_path, capsys):
+    names = tmp_path / "hi.txt"
+    names.write_text("\n".join(JOINED["hi"] * 3), encoding="utf-8")
+    path = tmp_path / "hi.skops"
+    args = ["--alphabet", "auto", "--unit", "char", *KN, "-o", str(path)]
+    assert main(["train", str(names), *args]) == 0
+    capsys.readouterr()
+    assert main(["score", str(path), "कर्\u200dया", "--explain"]) == 0
+    rows = blocks(capsys.readouterr().out)["कर्\u200dया"]
+    shown = ["क", "र", "\u25cc\u094d", "U+200D", "य", "\u25cc\u093e", "-"]
+    assert [row[1] for row in rows] == shown
+    # A context that starts with the virama: on the circle, not on the space
+    # of the column before; the joiner in it stays as typed.
+    assert rows[5][0] == "\u25cc\u094d\u200dय"
+    assert all(not unicodedata.category(row[0][0]).startswith("M") for row in rows)

@@ -78,7 +78,7 @@ def test_cli_report_with_label_is_against_that_labels_names(tmp_path, capsys):
     capsys.readouterr()
     argv = ["sample", model, "--label", "s", "-n", "40", "--seed", "0"]
     assert main([*argv, "--match-lengths", "--report"]) == 0
-    out = capsys.readouterr().out
+    out = "".join(capsys.readouterr())  # the report is on stderr
     names = out.split("\n\n")[0].split()
     assert all(len(name) in (3, 4) for name in names)  # label s's lengths
     assert "length TV      0.0" in out and "(train, label 's' 3.375)" in out
@@ -89,7 +89,7 @@ def test_cli_report_with_label_is_against_that_labels_names(tmp_path, capsys):
     save_model(sampler, tmp_path / "old.skops")
     argv[1] = str(tmp_path / "old.skops")
     assert main([*argv, "--report"]) == 0
-    out = capsys.readouterr().out
+    out = "".join(capsys.readouterr())  # the report is on stderr
     assert "(train 5.714)" in out and "keeps no length counts by label" in out
 
 
@@ -177,13 +177,32 @@ def test_report_names_the_flags_that_mend_repeats_and_lengths(tmp_path, capsys):
     capsys.readouterr()
     sample = ["sample", model, "-n", "200", "--seed", "0", "--report"]
     assert main(sample) == 0
-    out = capsys.readouterr().out
+    out = "".join(capsys.readouterr())  # the report is on stderr
     assert "(some names repeat: --unique draws distinct names)" in out
     assert "--match-lengths draws them as often" in out
     assert main([*sample, "--match-lengths"]) == 0
-    out = capsys.readouterr().out
+    out = "".join(capsys.readouterr())  # the report is on stderr
     assert "--unique draws" in out and "--match-lengths draws" not in out
     # Lengths set by the user's own flags: --match-lengths would not mend them.
     assert main([*sample, "--min-length", "6"]) == 0
-    out = capsys.readouterr().out
+    out = "".join(capsys.readouterr())  # the report is on stderr
     assert "length TV" in out and "--match-lengths draws" not in out
+
+
+def test_sample_report_leaves_stdout_to_the_names(tmp_path, capsys):
+    # The table and its hints were printed under the names on stdout, so
+    # "sample --report > names.txt" wrote "samples 5" into the names file.
+    names = tmp_path / "names.txt"
+    names.write_text("ana\nasha\numa\nravi\nanil\n", encoding="utf-8")
+    model = str(tmp_path / "m.skops")
+    argv = ["train", str(names), "--model", "kneser-ney"]
+    assert main([*argv, "--validation-fraction", "0", "-q", "-o", model]) == 0
+    sample = ["sample", model, "-n", "5", "--seed", "0"]
+    capsys.readouterr()
+    assert main(sample) == 0
+    plain = capsys.readouterr()
+    assert main([*sample, "--report"]) == 0
+    reported = capsys.readouterr()
+    assert reported.out == plain.out and len(plain.out.splitlines()) == 5
+    assert reported.err.splitlines()[1].split() == ["samples", "5"]
+    assert "(some names" in reported.err

@@ -59,6 +59,22 @@ def test_resume_goes_on_with_the_weights_adam_state_and_schedule(
         np.testing.assert_array_equal(a, b)
 
 
+def test_resume_takes_a_dropout_as_it_takes_an_alpha(files, tmp_path):
+    # A regulariser of the training, not a part of the model: the resumed
+    # epochs drop units, and a later resume without the flag keeps its value.
+    argv = ["train", files["old_names"], "--resume", files["old"], "--max-iter", "3"]
+    plain, dropped = str(tmp_path / "plain.skops"), str(tmp_path / "dropped.skops")
+    assert main([*argv, "--seed", "1", "-q", "-o", plain]) == 0
+    assert main([*argv, "--seed", "1", "--dropout", "0.5", "-q", "-o", dropped]) == 0
+    plain, first = mlp(load_model(plain)), mlp(load_model(dropped))
+    assert plain.dropout == 0.0 and first.dropout == 0.5
+    assert not np.allclose(plain.coefs_[0], first.coefs_[0])
+    later = str(tmp_path / "later.skops")
+    argv = ["train", files["old_names"], "--resume", dropped, "--max-iter", "4"]
+    assert main([*argv, "-q", "-o", later]) == 0
+    assert mlp(load_model(later)).dropout == 0.5
+
+
 def test_novel_after_resuming_leaves_out_the_names_of_both_runs(files, tmp_path):
     out = str(tmp_path / "both.skops")
     argv = ["train", files["new_names"], "--resume", files["old"], "--max-iter", "3"]
@@ -176,7 +192,8 @@ def other_models(files, tmp_path_factory):
         ("done", ["--max-iter", "3", "--labels", "label"], "--labels cannot be used"),
         ("done", ["--max-iter", "3", "--embedding-dim", "3", "--unit", "char"],
          r"so --unit, --embedding-dim cannot be changed \(a resumed run takes "
-         r"--max-iter, --batch-size"),
+         r"--max-iter, --batch-size, --learning-rate, --learning-rate-init, "
+         r"--alpha, --dropout, --seed\)"),
         ("done", ["--max-iter", "3", "--validation-fraction", "0.2"],
          "--resume holds out no names"),
         ("unknown", ["--max-iter", "3"], r"outside the vocabulary \['ë'\] in 'zoë' "

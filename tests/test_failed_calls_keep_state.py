@@ -344,6 +344,22 @@ def test_a_fit_refused_for_its_input_draws_nothing(case, seed):
     assert_fails_and_changes_nothing(_fitted_mlp(rng, params, changed), call)
 
 
+# Members of a mixture refused after its hold-out drew its seed: the fit gives
+# the draw back (the given RandomState, or NumPy's global one for None).
+REFUSED_MEMBERS = {
+    "bad-parameter": lambda: _mlp().set_params(max_iter=-1),
+    "weights-beyond-memory": lambda: _mlp().set_params(hidden_layer_sizes=(10**12,)),
+}
+
+
+@pytest.mark.parametrize("seed", ["RandomState", "None"])
+@pytest.mark.parametrize("member", list(REFUSED_MEMBERS))
+def test_a_mixture_whose_member_is_refused_draws_nothing(member, seed):
+    rng = np.random.RandomState(0) if seed == "RandomState" else None
+    mixture = _mixture(random_state=rng).set_params(add1=REFUSED_MEMBERS[member]())
+    assert_fails_and_changes_nothing(mixture, lambda est: est.fit(WINDOWS))
+
+
 class SeenWeights:
     """A callback that records the embeddings at the start of each task."""
 

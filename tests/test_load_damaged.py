@@ -105,6 +105,15 @@ def _model(sampler):
     return sampler.estimator_[-1]
 
 
+def _member(i):
+    return lambda model: model[-1].estimators_[i]
+
+
+def _swap_classes(classes):
+    """The classes with their second and third swapped (an edit that keeps them)."""
+    return classes[[0, 2, 1, *range(3, len(classes))]]
+
+
 def _swap_two(vocabulary):
     """The vocabulary with its first two letters swapped (after the end marker)."""
     return (vocabulary[0], vocabulary[2], vocabulary[1], *vocabulary[3:])
@@ -125,6 +134,21 @@ def _sample_lengths(sampler):
 
 def _sample_f(sampler):
     sampler.sample(3, random_state=0, label="f", match_lengths=True)
+
+
+def _member_predicts_as_mixture(pipe):
+    # Each member's own predictions, named by its classes_, are the mixture's
+    # columns: an edited classes_ names another symbol.
+    contexts = pipe[0].transform(NAMES[:5]).contexts
+    for member in pipe[-1].estimators_:
+        best = pipe[-1].classes_[member.predict_proba(contexts).argmax(axis=1)]
+        if not np.array_equal(member.predict(contexts), best):
+            raise RuntimeError("a member names its predictions by other symbols")
+
+
+def _predict_with_labels(sampler):
+    # Each label's model reads the contexts the classifier passes it.
+    sampler.estimator_.predict_proba(NAMES[:5], labels=LABELS[:5])
 
 
 def _partial_fit_changes_nothing(pipe):
@@ -396,7 +420,33 @@ CASES = {
     ),
     "mixture-member-classes": (
         "mixture", _clf, _map("classes_", lambda c: np.array([*c[:-1], "?"])),
-        "its estimators_[0] predicts classes that are not its classes_", _predict,
+        "its estimators_[0]'s classes_ are not the mixture's classes_", _predict,
+    ),
+    "mixture-member-classes-swapped": (
+        "mixture", _member(0), _map("classes_", _swap_classes),
+        "its estimators_[0]'s classes_ are the mixture's classes_ in another order: "
+        "the member names its predictions by other symbols",
+        _member_predicts_as_mixture,
+    ),
+    "mixture-mlp-classes-swapped": (
+        "mixture", _member(1), _map("classes_", _swap_classes),
+        "its estimators_[1]'s classes_ are the mixture's classes_ in another order",
+        _member_predicts_as_mixture,
+    ),
+    "mixture-member-context-length": (
+        "mixture", _member(0), _set("n_features_in_", 3),
+        "its estimators_[0] has n_features_in_=3, not the mixture's "
+        "n_features_in_=2", _predict,
+    ),
+    "per-label-model-context-length": (
+        "per_label", lambda s: _model(s).estimators_[1], _set("n_features_in_", 3),
+        "its estimators_[1] has n_features_in_=3, not the PerLabelClassifier's "
+        "n_features_in_=2", _predict_with_labels,
+    ),
+    "per-label-context-length": (
+        "per_label", _model, _set("n_features_in_", 3),
+        "its estimators_[0] has n_features_in_=2, not the PerLabelClassifier's "
+        "n_features_in_=3", _sample_f,
     ),
     "per-label-models-missing": (
         "per_label", _model, _drop("estimators_"), "has no estimators_", _sample_f
@@ -413,6 +463,10 @@ CASES = {
         "by_label", lambda c: c, _map("class_prior_", lambda p: p[:1]),
         "class_prior_ is not one number", None,
     ),  # one prior broadcast to every label, silently
+    "by-label-class-count": (
+        "by_label", lambda c: c, _map("class_count_", lambda c: c[:1]),
+        "its class_count_ is not one number >= 0 per label of classes_", None,
+    ),  # one count for two labels, silently
     "by-label-temperature-type": (
         "by_label", lambda c: c, _set("temperature_", "warm"),
         "its temperature_ is not a finite number", lambda c: c.predict(NAMES[:3]),

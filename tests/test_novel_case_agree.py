@@ -105,7 +105,7 @@ def test_sample_report_on_the_command_line_agrees_with_novel(cased_files, capsys
     argv = ["sample", cased_files["kn"], "-n", "1000", "--seed", "0", "--report"]
     argv += ["--temperature", "0.5"]
     assert main(argv) == 0
-    out = capsys.readouterr().out
+    out = "".join(capsys.readouterr())  # the report is on stderr
     drawn = out.split("\n\n")[0].split()
     in_train = float(
         next(r for r in out.splitlines() if r.startswith("in train")).split()[-1]

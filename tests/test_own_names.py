@@ -22,6 +22,7 @@ from sklearn.feature_extraction.text import (
     strip_accents_unicode,
 )
 from sklearn.frozen import FrozenEstimator
+from sklearn.model_selection import KFold, cross_val_score
 from sklearn.pipeline import make_pipeline
 
 from sknextchar import (
@@ -30,7 +31,7 @@ from sknextchar import (
     NameSampler,
     load_model,
 )
-from sknextchar._text import graphemes
+from sknextchar._text import FOLD_ALPHABET_NOTE, graphemes
 from sknextchar.cli import main
 from sknextchar.datasets import load_names
 
@@ -473,3 +474,53 @@ def test_a_grapheme_vocabulary_is_listed_symbol_by_symbol_in_messages():
     transformer = ContextWindowTransformer(alphabet="auto").fit(["राहुल"])
     with pytest.raises(ValueError, match=re.escape("is ['रा', 'ल', 'हु'] plus")):
         transformer.transform(["रामु"])
+
+
+@pytest.mark.parametrize(
+    "handle_unknown, held_out", [("error", "Zoë"), ("drop", "Иван")]
+)
+def test_a_learned_alphabet_in_cross_validation_tells_why_a_fold_scores_nan(
+    handle_unknown, held_out
+):
+    # Each fold learns the alphabet of its own training names, and a character
+    # found only in the names it holds out fails its score: scikit-learn records
+    # nan with the message, which has to say why and what to do, in a closing
+    # sentence of its own (the advice's parenthesis closes before it).
+    names = ["Ana", held_out, "Ivo", "Eva", "Ada", "Otto"]
+    windows = ContextWindowTransformer(alphabet="auto", handle_unknown=handle_unknown)
+    pipe = make_pipeline(windows, KneserNeyClassifier())
+    with pytest.warns(UserWarning, match="Scoring failed") as caught:
+        scores = cross_val_score(pipe, names, cv=KFold(2))
+    assert np.isnan(scores).any()
+    failed = " ".join(str(w.message) for w in caught)
+    assert FOLD_ALPHABET_NOTE.startswith(" In a cross-validation or a search, each")
+    assert "." + FOLD_ALPHABET_NOTE + "\n" in failed, failed  # the last sentence
+    assert (
+        "(alphabet='auto' holds the characters of the training names only)." in failed
+    )
+
+
+def test_only_the_error_on_names_tells_of_the_folds():
+    # A prefix is typed, not held out by a fold: its error is the alphabet's.
+    names = ["ana", "zoe", "ivo", "eva", "ada", "otto"]
+    pipe = make_pipeline(
+        ContextWindowTransformer(alphabet="auto"), KneserNeyClassifier()
+    )
+    sampler = NameSampler(pipe).fit(names)
+    with pytest.raises(ValueError, match=r"training names only\)\.$") as caught:
+        sampler.sample(2, prefix="zø", random_state=0)
+    assert "fold" not in str(caught.value)
+    with pytest.raises(ValueError) as caught:
+        sampler.score(["zoë"])
+    assert str(caught.value).endswith("." + FOLD_ALPHABET_NOTE)
+
+
+def test_cli_hints_for_a_learned_alphabet_leave_out_the_folds(files, capsys, tmp_path):
+    model = str(tmp_path / "m.skops")
+    status, _, err = run(
+        capsys, "train", files["messy"], "--alphabet", "auto", *TINY, "-q", "-o", model
+    )
+    assert status == 0, err
+    status, _, err = run(capsys, "score", model, "Xqz7")
+    assert status == 1 and "(--alphabet auto holds the characters of the " in err
+    assert "training names only)" in err and "fold" not in err

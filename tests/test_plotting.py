@@ -10,7 +10,12 @@ from sklearn.frozen import FrozenEstimator
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline
 
-from sknextchar import CharEmbeddingMLPClassifier, ContextWindowTransformer, NameSampler
+from sknextchar import (
+    CharEmbeddingMLPClassifier,
+    ContextWindowTransformer,
+    KneserNeyClassifier,
+    NameSampler,
+)
 from sknextchar.datasets import load_indian_names
 from sknextchar.plotting import (
     plot_embeddings,
@@ -308,6 +313,27 @@ def test_temperature_bars_are_the_temperature_table(pipe):
     ]
     assert [t.get_text() for t in ax.get_xticklabels()] == list(pipe[0].vocabulary_)
     assert ax.get_title() == "Next character after 'abi' (the model sees 'abi')"
+
+
+def test_temperature_bars_label_a_joiner_and_a_lone_mark_readably():
+    # A model of code points learns the joiner of the Marathi eyelash ra
+    # (कर्‍या) and the virama and vowel signs as symbols of their own: a
+    # joiner is labelled by its code point, a mark drawn on a dotted circle.
+    names = ["कर्\u200dया", "सूर्\u200dया", "राम", "राहुल"] * 3
+    transformer = ContextWindowTransformer(alphabet="auto", unit="char")
+    pipe = make_pipeline(transformer, KneserNeyClassifier()).fit(names)
+    ax = plot_temperature(pipe, "र").axes[0]
+    labels = dict(
+        zip(pipe[0].vocabulary_, (t.get_text() for t in ax.get_xticklabels()))
+    )
+    assert labels["\u200d"] == "U+200D"
+    assert [labels[m] for m in "\u094d\u0941\u093e"] == [
+        "\u25cc\u094d",
+        "\u25cc\u0941",
+        "\u25cc\u093e",
+    ]
+    assert labels["र"] == "र"
+    plt.close(ax.figure)
 
 
 def test_temperature_errors(pipe):

@@ -3,13 +3,16 @@
 
 import io
 
+import numpy as np
 import pytest
 
 from sknextchar import ContextWindowTransformer
 from sknextchar._chunk_progress import ChunkProgress
+from sknextchar._decoding import SamplingControls
 from sknextchar._file_passes import FilePasses
-from sknextchar._generation import _after_prefix, _names
-from sknextchar._length_match import _cut_words
+from sknextchar._generation import check_reachable
+from sknextchar._holdout import check_hold_out
+from sknextchar._length_match import length_matcher
 
 
 @pytest.fixture(scope="module")
@@ -39,21 +42,74 @@ def test_unknown_characters_of_a_prefix_are_one_or_many(transformer, prefix, adv
     assert advice in str(raised.value)
 
 
-def test_generation_counts_names_and_prefix_letters():
-    assert (
-        _names(1) == "1 name" and _names(2_000, "distinct ") == "2,000 distinct names"
-    )
-    assert _after_prefix(1) == " after a prefix of 1 letter"
-    assert _after_prefix(3) == " after a prefix of 3 letters"
-    assert _after_prefix(0) == ""
+@pytest.mark.parametrize(
+    ("n_prefix", "after"),
+    [
+        (0, "at each step). Ask"),
+        (1, "at each step after a prefix of 1 letter). Ask"),
+        (3, "at each step after a prefix of 3 letters). Ask"),
+    ],
+)
+def test_a_refused_request_counts_the_prefix_letters(n_prefix, after):
+    controls = SamplingControls(max_length=n_prefix + 1)
+    with pytest.raises(ValueError, match="unique=True asks for 5 distinct") as info:
+        check_reachable(5, n_letters=2, n_prefix=n_prefix, controls=controls)
+    assert after in str(info.value)
 
 
-def test_the_lengths_kept_are_counted_in_letters():
-    assert _cut_words([0, 1, 1], 1, 2) == ""
-    assert _cut_words([1, 1, 1], 1, 2) == " with 1 letter or more"
-    assert _cut_words([0, 1, 1, 1], 2, 3) == " with 2 letters or more"
-    assert _cut_words([0, 1, 1], 0, 1) == " with at most 1 letter"
-    assert _cut_words([0, 1, 1, 1], 1, 2) == " with at most 2 letters"
+@pytest.mark.parametrize(
+    ("n_samples", "n_letters", "max_length", "counts"),
+    [
+        (1, 1, 1, "asks for 1 distinct name, but at most 0 new ones can be "
+         "generated: 1 name exists with"),
+        (2_000, 10, 4, "asks for 2,000 distinct names, but at most 0 new ones can "
+         "be generated: 11,110 names exist with"),  # 10 + 100 + 1,000 + 10,000
+    ],
+)  # fmt: skip
+def test_a_request_of_new_names_counts_the_names(
+    n_samples, n_letters, max_length, counts
+):
+    n_names = sum(n_letters**k for k in range(1, max_length + 1))
+    every = (lambda ids: np.ones(len(ids), dtype=bool), n_names, "training names")
+    with pytest.raises(ValueError) as info:  # every name is left out
+        check_reachable(
+            n_samples, n_letters=n_letters, n_prefix=0,
+            controls=SamplingControls(max_length=max_length), left_out=every,
+            prefix_ids=np.array([], np.uint8),
+        )  # fmt: skip
+    assert counts in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("target", "fits", "cut"),
+    [
+        ([0, 1, 1], (1, 2), ""),
+        ([1, 1, 1], (1, 2), " with 1 letter or more"),
+        ([0, 1, 1, 1], (2, 3), " with 2 letters or more"),
+        ([0, 1, 1], (0, 1), " with at most 1 letter"),
+        ([0, 1, 1, 1], (1, 2), " with at most 2 letters"),
+    ],
+)
+def test_the_lengths_kept_are_counted_in_letters(target, fits, cut):
+    # target[k] names of k letters; those outside fits cannot be matched.
+    rng = np.random.default_rng(0)
+    keep = length_matcher(target, SamplingControls(), rng, fits=fits)
+    assert keep.tally.cut == cut
+
+
+@pytest.mark.parametrize(
+    ("n_units", "groups", "units"),
+    [
+        (1, None, "of 1 row leaves"),
+        (2, np.array([0, 0]), "of 1 distinct name leaves"),
+        (1_500, None, "of 1,500 rows leaves"),
+    ],
+)
+def test_a_hold_out_too_small_counts_its_units(n_units, groups, units):
+    fraction = 0.5 if n_units < 3 else 0.9999  # leaves 0 (or 1 unit) for training
+    with pytest.raises(ValueError, match="The validation set is too small") as info:
+        check_hold_out(n_units, groups, fraction)
+    assert units in str(info.value)
 
 
 @pytest.mark.parametrize(
@@ -76,5 +132,10 @@ def test_a_changed_file_counts_the_epochs_lost(tmp_path, done, lost):
     path = tmp_path / "names.txt"
     path.write_text("anna\n", encoding="utf-8")
     passes = FilePasses(path)
+    with passes.reading():  # the first pass
+        pass
     passes.epochs_done = done
-    assert lost in passes._changed("the second pass", "found it changed")
+    path.write_text("anna\nzoe\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="changed while training read it") as info:
+        passes.check("the second pass")
+    assert lost in str(info.value)

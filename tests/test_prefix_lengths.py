@@ -254,15 +254,15 @@ def test_cli_report_says_which_lengths_it_compared(sampler, names, tmp_path, cap
     capsys.readouterr()
     argv = ["sample", path, "-n", "300", "--seed", "0", "--match-lengths", "--report"]
     assert main([*argv, "--prefix", "ra"]) == 0
-    out = capsys.readouterr().out
+    out = "".join(capsys.readouterr())  # the report is on stderr
     assert "(vs the training names that start with 'ra', blended with all" in out
     want = _blended(names, "ra")
     assert f"(train {np.arange(len(want)) @ want / want.sum():.3f})" in out
     assert main([*argv, "--prefix", RARE]) == 0
     want = f"(vs all training names (fewer than {MIN_PREFIX_NAMES} start with 'aam'))"
-    assert want in capsys.readouterr().out
+    assert want in "".join(capsys.readouterr())  # the report is on stderr
     assert main(argv) == 0
-    out = capsys.readouterr().out
+    out = "".join(capsys.readouterr())  # the report is on stderr
     assert "(vs " not in out and f"(train {np.mean(_lengths(names)):.3f})" in out
 
 

@@ -829,8 +829,8 @@ def sampler_call_rows():
          lambda m: m.sampler.sample(2, random_state=-1), ValueError, "random_state"),
         (f"{s}.sample-random_state-bool",
          lambda m: m.sampler.sample(2, random_state=True), TypeError,
-         "random_state must be None, a non-negative int, a numpy Generator or "
-         "RandomState; got True"),
+         r"random_state must be None, an int in \[0, 4294967295\], a numpy "
+         "Generator or RandomState; got True"),
         (f"{s}.sample-n_samples-too-large-to-allocate",
          lambda m: m.sampler.sample(10**15), ValueError,
          r"n_samples=1000000000000000 makes the names being generated need .* "

@@ -19,7 +19,7 @@ def model(tmp_path_factory):
 def test_greedy_report_does_not_advise_unique(model, flag, capsys):
     capsys.readouterr()
     assert main(["sample", model, "-n", "5", "--report", *flag]) == 0
-    out = capsys.readouterr().out
+    out = "".join(capsys.readouterr())  # the report is on stderr
     assert "samples" in out and "distinct" in out
     assert "--unique draws" not in out and "--match-lengths draws" not in out
 
@@ -27,4 +27,4 @@ def test_greedy_report_does_not_advise_unique(model, flag, capsys):
 def test_report_still_advises_unique_when_it_helps(model, capsys):
     capsys.readouterr()
     assert main(["sample", model, "-n", "50", "--seed", "0", "--report"]) == 0
-    assert "--unique draws distinct names" in capsys.readouterr().out
+    assert "--unique draws distinct names" in capsys.readouterr().err

@@ -25,7 +25,7 @@ def model(tmp_path_factory):
 def _report(model, capsys, *flags):
     capsys.readouterr()
     assert main(["sample", model, "-n", "40", "--seed", "0", "--report", *flags]) == 0
-    out = capsys.readouterr().out
+    out = "".join(capsys.readouterr())  # the report is on stderr
     names, report = out.split("\n\n", 1)
     return names.split("\n"), report
 

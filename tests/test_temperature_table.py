@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from sknextchar import TemperatureTable
+from sknextchar._text import display_width
 
 SYMBOLS = ("-", "a", "b", "c")
 
@@ -78,3 +79,21 @@ def test_model_proba_ranks_the_rows_whatever_the_temperatures():
     model_proba = np.array([0.2, 0.1, 0.4, 0.3])
     table = TemperatureTable("ab", "-ab", SYMBOLS, (np.inf, 1e9), proba, model_proba)
     assert first_cells(table.to_string()) == ["b", "c", "-", "a"]
+
+
+def test_a_joiner_is_shown_by_its_code_point_a_mark_on_a_dotted_circle():
+    # A model of code points learns the zero-width non-joiner of Persian names
+    # (علی‌رضا), a virama and vowel signs as symbols of their own: as they are,
+    # the ZWNJ's row would have no visible label, a mark be drawn on the space.
+    table = TemperatureTable(
+        prefix="علی",
+        context="علی",
+        symbols=("-", "\u200c", "ر", "\u094d", "\u0941", "\u093e", "\xa0"),
+        temperatures=(1.0,),
+        proba=np.array([[0.4], [0.35], [0.25], [0.0], [0.0], [0.0], [0.0]]),
+    )
+    lines = table.to_string().splitlines()
+    labels = [line.split()[0].strip("\u200e") for line in lines[2:]]
+    circled = ["\u25cc\u094d", "\u25cc\u0941", "\u25cc\u093e"]
+    assert labels == ["-", "U+200C", "ر", *circled, "U+00A0"]
+    assert len({display_width(line) for line in lines[1:]}) == 1

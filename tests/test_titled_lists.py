@@ -319,7 +319,7 @@ def test_cli_the_quoted_lists_error_says_to_delete_the_labels_first_line_too(
     argv = ["train", path, "--labels", labels, "-q", "--model", "kneser-ney"]
     assert main([*argv, "-o", str(tmp_path / "m.skops")]) == 1
     err = capsys.readouterr().err.splitlines()[-1]
-    assert f"delete it and line 1 of {labels!r}; the alphabet has no" in err
+    assert f"delete it and its label, the first label of {labels!r}; the" in err
 
 
 @pytest.mark.parametrize("chunks", [None, _CHUNKS], ids=["memory", "chunks"])

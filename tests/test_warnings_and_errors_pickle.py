@@ -76,6 +76,7 @@ EXAMPLES = {
     "_lone_marks.LoneMarksError": lambda c: c(
         ["\u0301a"], ["names[2]"], "\u0301", n_names=4
     ),
+    "_pattern_names._Many": lambda c: c(),
     "_pipeline.StepError": lambda c: c(
         "pass windows__alphabet='auto'", "windows", ["windows__alphabet='auto'"]
     ),
@@ -95,6 +96,7 @@ EXAMPLES = {
         counts=True,
         near="name",
     ),
+    "datasets._pipes.PipeError": lambda c: c("'labels' is an empty pipe."),
     "datasets._positions.NoNamesError": lambda c: c("kids.txt", 0),
     "datasets._quoted_lines.QuotedLinesWarning": lambda c: c(
         "kids.txt", ['"Anna"'], None, True, "pass X", count=3

@@ -138,7 +138,7 @@ def train(args):
         from ._in_chunks import train_in_chunks
 
         return train_in_chunks(args)
-    from ._quoted_names import quotes_refused_at_once
+    from ._quoted_names import labels_file_advice, quotes_refused_at_once
 
     # Names in quotes that the alphabet cannot hold: one error, not a warning
     # then the fit's error advising an alphabet that learns the quotes.
@@ -159,7 +159,8 @@ def train(args):
     if args.model == "kneser-ney":
         from ._counts import fit_counts
 
-        pipe = fit_counts(args, names, labels, weights)
+        with labels_file_advice(args.labels):  # its words for the fit's advice
+            pipe = fit_counts(args, names, labels, weights)
         saved = with_record(pipe, names, labels, weights)
     else:
         from ._interrupted import keeping_epochs
@@ -178,10 +179,11 @@ def train(args):
         # Ctrl-C: the finished epochs (or the trained model, once the fit has
         # ended) are saved to a new file beside -o.
         with keeping_epochs(pipe, record, args, fmt) as latest:
-            seconds = _fit(
-                pipe, names, quiet=args.quiet, header=header, labels=labels,
-                weights=weights, keep=[latest],
-            )  # fmt: skip
+            with labels_file_advice(args.labels):
+                seconds = _fit(
+                    pipe, names, quiet=args.quiet, header=header, labels=labels,
+                    weights=weights, keep=[latest],
+                )  # fmt: skip
             with reader_may_leave():  # stdout closed early: the model is saved
                 report_training(pipe, names, weights, seconds, labels)
             # In the block: a Ctrl-C before the save starts keeps the model.
@@ -671,8 +673,9 @@ def sample(args):
         keep_spelling=not args.any_spelling,
     )
     print("\n".join(names))
-    if args.report:
-        print(sample_report_text(sampler, names, args))
+    if args.report:  # on stderr: stdout holds the names alone, for a file
+        sys.stdout.flush()
+        print(sample_report_text(sampler, names, args), file=sys.stderr)
     return 0
 
 

@@ -17,8 +17,10 @@ import warnings
 
 from .._dead_ends import LongPrefixError, long_prefix_message
 from .._emptied_labels import EmptiedLabelsError, emptied_labels_message
+from .._quoted_advice import QUOTES_REMOVED
 from .._shown_paths import shell_word, shown_path
 from .._skops_release import SKOPS_INSTALL
+from .._text import FOLD_ALPHABET_NOTE
 from ._main import PROG
 
 __all__ = [
@@ -364,6 +366,7 @@ _PYTHON_ADVICE = (
      "a model file is what 'sknextchar train NAMES_FILE -o MODEL' writes"),
     ("or train the model again with ",
      "or train the model again ('sknextchar train NAMES_FILE -o MODEL') with "),
+    (FOLD_ALPHABET_NOTE, ""),  # the command line runs no folds
     ("an alphabet that holds the letters of the names",
      "an --alphabet that holds the letters of the names"),
     ("a smaller validation_fraction, or early_stopping=False",
@@ -419,6 +422,9 @@ _PYTHON_ADVICE = (
      "load_names and fit the pipeline on them",
      "or, if the names fit in memory, train without --chunk-size, which reads "
      "them once"),
+    # Names read with their quote marks (sknextchar._quoted_advice).
+    (QUOTES_REMOVED, "pass --no-header --names-column 1 (a table of one column), "
+     "which reads each line as a field of CSV, quotes removed"),
     # A model file passed as a file of names (sknextchar.datasets._file_kinds).
     ("to sample or score names with it, load it with load_model(path)",
      "pass it as the MODEL of 'sknextchar sample' or 'sknextchar score'"),

@@ -7,6 +7,7 @@ its probability, its rank among all symbols, and what the model expected most.
 
 import numpy as np
 
+from .._column_text import column_context, column_symbol
 from .._label_posterior import windows_from_contexts
 from .._pipeline import next_log_proba_function, split_pipeline
 from .._text import display_width, pad_right
@@ -83,16 +84,21 @@ def explain_blocks(sampler, names, label, order):
     # Each distinct context decoded once: a long list repeats most of them.
     distinct, which = np.unique(windows.contexts, axis=0, return_inverse=True)
     contexts, which = transformer.decode(distinct), which.reshape(-1)  # NumPy 2.0
+    contexts = [column_context(context) for context in contexts]
     width = max(5, *map(display_width, contexts), 0)
+    # The next column as wide as its widest label (a joiner's U+200C takes 6).
+    shown = [column_symbol(symbol) for symbol in sampler.vocabulary_]
+    next_width = max(4, *map(display_width, shown))
+    header = _HEADER.format(pad_right("after", width), pad_right("next", next_width))
     # The windows come name by name: each name's rows are one slice.
     bounds = np.searchsorted(windows.name_index, np.arange(len(names) + 1))
     for i in order:
-        lines = ["", f"{names[i]}", _HEADER.format(pad_right("after", width))]
+        lines = ["", f"{names[i]}", header]
         for row in range(bounds[i], bounds[i + 1]):
             lines.append(
                 _row_line(
                     pad_right(contexts[which[row]], width),
-                    sampler.vocabulary_,
+                    (shown, next_width),
                     windows.targets[row],
                     columns[row],
                 )
@@ -102,16 +108,20 @@ def explain_blocks(sampler, names, label, order):
     yield f"\n{end!r} is the end marker: it pads the start, and ends the name."
 
 
-_HEADER = "  {}  next  probability  rank  expected instead"
+_HEADER = "  {}  {}  probability  rank  expected instead"
 
 
-def _row_line(context, vocabulary, target, column):
-    """One predicted symbol: what it was, how likely, and what was expected."""
-    picked, rank, best, best_log = column
-    symbol = pad_right(vocabulary[target], 4)
+def _row_line(context, labels, target, column):
+    """One predicted symbol: what it was, how likely, and what was expected.
+
+    ``labels`` is each symbol's label (:func:`column_symbol`) and the width
+    of the widest.
+    """
+    (shown, width), (picked, rank, best, best_log) = labels, column
+    symbol = pad_right(shown[target], width)
     line = f"  {context}  {symbol}  {_probability(picked):>11}  {int(rank):>4}"
     if rank > 1:
-        line += f"  {vocabulary[int(best)]} ({_probability(best_log)})"
+        line += f"  {shown[int(best)]} ({_probability(best_log)})"
     return line
 
 

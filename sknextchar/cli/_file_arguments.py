@@ -14,7 +14,7 @@ import re
 
 from .._shown_paths import shell_word, shown_path
 
-__all__ = ["check_context_not_file", "check_names_not_files"]
+__all__ = ["check_context_not_file", "check_names_not_files", "is_model_file"]
 
 _FILE_SUFFIX = re.compile(r"\A\S+\.[A-Za-z0-9]{1,8}\Z")
 
@@ -60,7 +60,7 @@ def check_names_not_files(names, command, model=None, names_file=None):
                 f"are the names to {command} themselves: to {command} the names "
                 f"of a file, pass it with --names-file {shell_word(name)}."
             )
-    if names_file is not None and _is_model_file(names_file):
+    if names_file is not None and is_model_file(names_file):
         given = f"--names-file {shown_path(names_file)}"
         raise ValueError(
             _swapped(names_file, given, model, command, names)
@@ -70,8 +70,14 @@ def check_names_not_files(names, command, model=None, names_file=None):
         )
 
 
-def _is_model_file(path):
-    """Whether ``path`` is a model file (a skops file or a model's pickle)."""
+def is_model_file(path):
+    """Whether ``path`` is a model file (a skops file or a model's pickle).
+
+    Examples
+    --------
+    >>> is_model_file("no/such/model.skops")
+    False
+    """
     from .._model_files import not_a_model_file
 
     return (
@@ -88,7 +94,7 @@ def _swapped(path, given, model, command, names, names_file=None):
     names, so none is offered."""
     from .._model_files import not_a_model_file
 
-    if model is None or not os.path.isfile(model) or not _is_model_file(path):
+    if model is None or not os.path.isfile(model) or not is_model_file(path):
         return None
     kind = not_a_model_file(model)
     if kind is None or not kind.startswith("a text file"):

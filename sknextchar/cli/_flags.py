@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .._end_symbols import END_SYMBOL_FALLBACKS
-from .._limits import MAX_LETTERS
+from .._limits import MAX_LETTERS, MAX_SEED
 from .._shown_paths import shown_path
 
 __all__ = [
@@ -306,7 +306,7 @@ class WordList(argparse.Action):
 
 POSITIVE_INT = Number(int, 1, None, closed="left")
 #: The seeds scikit-learn accepts as ``random_state``.
-SEED = Number(int, 0, 2**32 - 1)
+SEED = Number(int, 0, MAX_SEED)
 TEMPERATURE = Number(float, 0, None)
 #: A probability, e.g. ``sample --min-label-proba``.
 PROBABILITY = Number(float, 0, 1)
@@ -502,6 +502,11 @@ TRAIN_FLAGS = (
          Number(float, 0, None, closed="neither"), 0.005, "Adam step size"),
     Flag("--alpha", "clf__alpha", Number(float, 0, None, closed="left"), 0.01,
          "L2 penalty"),
+    Flag("--dropout", "clf__dropout", Number(float, 0, 1, closed="left"), 0.0,
+         "share of the hidden units left out at each training step, against "
+         "overfitting; no effect without a hidden layer (0.3 in the tuned "
+         "configuration, with --context-length 6 --embedding-dim 24 "
+         "--hidden-layer-sizes 512)"),
     Flag("--validation-fraction", "clf__validation_fraction", _SHARE, 0.1,
          "share of the names held out (whole names; with --labels, drawn per "
          "label, each label keeping a name for training) to measure the held-out "

@@ -6,13 +6,15 @@ warning for labels that look like counts or differ only in case.
 import errno
 import os
 import re
+import stat
 import unicodedata
 import warnings
 
-from .._file_safety import LINK_LOOP
+from .._file_safety import LINK_LOOP, name_too_long
 from .._shown_paths import shown_path
 from ..datasets._base import is_device
 from ._column_note import shell_word
+from ._file_arguments import is_model_file
 
 __all__ = ["check_labels_file", "checked_labels", "is_labels_file"]
 
@@ -44,7 +46,8 @@ def is_labels_file(flag):
 
 def check_labels_file(flag, names_file):
     """Refuse a file of labels that cannot be one, naming ``--labels``: a loop
-    of links, a device (``/dev/zero``), or NAMES_FILE itself (both
+    of links, a path too long for the file system, a device (``/dev/zero``), a
+    model file (``--labels m.skops``), or NAMES_FILE itself (both
     ``/dev/stdin``: the labels would be what is left of the names).
 
     Examples
@@ -57,6 +60,11 @@ def check_labels_file(flag, names_file):
     try:
         mode = os.stat(flag).st_mode
     except OSError as error:  # missing: left to the reader, which says so
+        if error.errno == errno.ENAMETOOLONG:  # the reader would say "names"
+            raise OSError(
+                f"--labels {shown_path(flag)} cannot be a file of labels: "
+                f"{name_too_long(flag)}. Check the path."
+            ) from None
         if error.errno != errno.ELOOP:
             return
         raise ValueError(
@@ -67,6 +75,13 @@ def check_labels_file(flag, names_file):
         raise ValueError(
             f"--labels {shown_path(flag)} is a device, not a file of labels (one "
             "label per line); pass a text file."
+        )
+    if stat.S_ISREG(mode) and is_model_file(flag):
+        raise ValueError(
+            f"--labels {shown_path(flag)} is a model file, not a file of labels "
+            "(one label per line of NAMES_FILE): pass --labels a text file of "
+            "labels, or the label column of NAMES_FILE (--labels COLUMN); a model "
+            "file is the MODEL of 'sknextchar sample', 'score' or 'classify'."
         )
     if names_file is not None and _same_file(flag, names_file):
         raise ValueError(

@@ -15,6 +15,7 @@ from ..datasets._base import (
     warn_comment_lines,
     warn_title_name,
 )
+from ..datasets._pipes import PipeError
 from ..datasets._quoted_lines import warn_quoted_lines
 from ..datasets._table_rows import DELIMITER_NAMES, ends_in_empty_fields
 from ..datasets._tables import (
@@ -59,7 +60,7 @@ def paired_lines(names_file, labels_file, encoding):
     (['Anna', 'Bo'], ['f', 'm'], [1, 2])
     """
     names = _lines(names_file, encoding)
-    values = _lines(labels_file, encoding)
+    values = _lines(labels_file, encoding, flag="--labels")
     names, values = header_rows(names, values, names_file, labels_file)
     if len(names) != len(values):
         raise ValueError(_unpaired_message(names, values, names_file, labels_file))
@@ -79,7 +80,12 @@ def paired_lines(names_file, labels_file, encoding):
         )
     _refuse_empty_columns([n[1] for n in names[: LINES_LOOKED_AT + 1]], names_file)
     warn_comment_lines([n[1] for n, _ in pairs], names_file)
-    warn_title_name([n for n, _ in pairs], names_file)
+    label_lines = {n[0]: v[0] for n, v in pairs}  # the label of each name line
+    warn_title_name(
+        [n for n, _ in pairs],
+        names_file,
+        labels=lambda line: (shown_path(labels_file), label_lines[line]),
+    )
     warn_quoted_lines([n[1] for n, _ in pairs], names_file, PAIRED_QUOTES)
     return [n[1] for n, _ in pairs], [v[1] for _, v in pairs], [n[0] for n, _ in pairs]
 
@@ -214,9 +220,16 @@ def _refuse_empty_columns(lines, path):
     )
 
 
-def _lines(path, encoding):
-    """The numbered stripped lines of a file, less the blank lines at its end."""
-    lines = list(numbered_lines(read_text(path, encoding=encoding)))
+def _lines(path, encoding, flag=None):
+    """The numbered stripped lines of a file, less the blank lines at its end;
+    a pipe refused is said with the ``flag`` that gave it, if any."""
+    try:
+        text = read_text(path, encoding=encoding)
+    except PipeError as error:
+        if flag is None:
+            raise
+        raise PipeError(f"{flag} {error}") from None
+    lines = list(numbered_lines(text))
     while lines and not lines[-1][1]:
         lines.pop()
     return lines

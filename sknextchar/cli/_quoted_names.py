@@ -10,11 +10,14 @@ warning becomes the one error instead, before any training.
 
 import contextlib
 import csv
+import re
 import warnings
 
 from .._list_lines import reads_as_title
+from .._quoted_advice import QUOTES_REMOVED
+from .._shown_paths import shown_path
 from .._transformer import unknown_symbols
-from .._unknown_message import title_note
+from .._unknown_message import TITLES_LABEL, title_note
 from .._vocabulary import is_auto_alphabet
 from .._vocabulary_pass import UnknownSymbolsError
 from ..datasets._quoted_lines import (
@@ -23,9 +26,10 @@ from ..datasets._quoted_lines import (
     QuotedLinesWarning,
     quoted_lines,
 )
+from ._label_checks import is_labels_file
 from ._paired import PAIRED_QUOTES
 
-__all__ = ["quotes_refused_at_once"]
+__all__ = ["labels_file_advice", "quotes_refused_at_once"]
 
 # What reads the quoted lines without their quotes, in train's words, by the
 # advice of the warning: train's own, with --labels FILE, or train_from_file's
@@ -180,3 +184,42 @@ def quotes_refused_at_once(windows, labels=None):
         if refusal is not None:
             raise refusal
         show(message, *rest)
+
+
+# The fit's note on a list's title, which says nothing of its label.
+_TITLE_ALONE = re.compile(r"reads as the list's title: delete it(?! and)")
+
+
+@contextlib.contextmanager
+def labels_file_advice(labels):
+    """Within the block (the fit of ``train``), say the fit's advice on
+    names in double quotes or on a list's title in the words of a file of
+    labels (``--labels FILE``): no NAMES_FILE of one column read as CSV
+    (``--no-header``, which refuses a file of labels) but the labels beside
+    the names in one CSV file; the title's label deleted with it. Any other
+    error, or ``labels`` a column (or None), passes as it is.
+
+    Examples
+    --------
+    >>> try:
+    ...     with labels_file_advice("/dev/stdin"):  # a file, not a column
+    ...         raise ValueError("the first name, 'Names 2024', reads as the "
+    ...                          "list's title: delete it.")
+    ... except ValueError as error:
+    ...     print(error)  # doctest: +NORMALIZE_WHITESPACE
+    the first name, 'Names 2024', reads as the list's title: delete it and its
+    label, the first label of '/dev/stdin'.
+    """
+    try:
+        yield
+    except ValueError as error:
+        message = str(error)
+        if labels is None or not is_labels_file(labels):
+            raise
+        said = _TITLE_ALONE.sub(
+            lambda found: f"{found[0]} and {TITLES_LABEL.format(shown_path(labels))}",
+            message.replace(QUOTES_REMOVED, PAIRED_QUOTES),
+        )
+        if said == message:
+            raise
+        raise ValueError(said) from None

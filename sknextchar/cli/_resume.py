@@ -69,6 +69,7 @@ RESUME_KEYS = (
     "clf__learning_rate",
     "clf__learning_rate_init",
     "clf__alpha",
+    "clf__dropout",
     "clf__random_state",
 )
 

@@ -88,6 +88,7 @@ def add_sample_likeness(parser):
     parser.add_argument(
         "--report",
         action="store_true",
-        help="after the names, print how many are distinct, training names or "
-        "new, and how their lengths compare with the training names'",
+        help="after the names, print on stderr how many are distinct, training "
+        "names or new, and how their lengths compare with the training names' "
+        "(stdout holds the names alone)",
     )

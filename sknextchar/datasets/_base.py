@@ -12,7 +12,7 @@ import stat
 import warnings
 from importlib import resources
 
-from .._file_safety import LINK_LOOP
+from .._file_safety import LINK_LOOP, NUL_IN_PATH, name_too_long
 from .._limits import MAX_LETTERS, check_counts_total
 from .._list_lines import list_item, reads_as_title
 from .._shown_paths import path_text, shown_path
@@ -250,7 +250,9 @@ def load_names(
         (the message gives its line), or the counts add up to more than 2**53;
         if ``header`` is neither ``"infer"`` nor None; with ``header=None``, if
         ``names_column`` is None, a position is negative, is not a column of
-        the first row (the message says how many it has) or is given twice.
+        the first row (the message says how many it has) or is given twice;
+        a ``PipeError`` (a ValueError) if the file is a pipe that no program
+        writes to, or whose program ended without writing anything.
 
     Examples
     --------
@@ -481,7 +483,7 @@ class TitleNameWarning(CommentLinesWarning):
     so that a second reading of the same file leaves it out too."""
 
 
-def warn_title_name(numbered, path, *, whole=True):
+def warn_title_name(numbered, path, *, whole=True, labels=None):
     """Warn when the first name of a list of one name per line reads as a
     title (:func:`~sknextchar._list_lines.reads_as_title`: ``Baby names
     2024``), when no name below it on the file's first :data:`LINES_LOOKED_AT`
@@ -502,6 +504,10 @@ def warn_title_name(numbered, path, *, whole=True):
     whole : bool, default=True
         Whether ``numbered`` holds every line of the file (False: its first
         lines only, whose end is not the file's).
+    labels : callable or None, default=None
+        With a file of labels, line by line (``train --labels FILE``): the
+        path of that file and the line of the label of line ``i``,
+        ``labels(i)``; the warning says to delete that line too.
 
     Examples
     --------
@@ -527,10 +533,11 @@ def warn_title_name(numbered, path, *, whole=True):
     if not "".join(below) or re.search(r"\d", "\n".join(below)):
         return  # a name alone; or R2 D2, 2Pac: digits in names
     looked = "" if whole else f" on the first {LINES_LOOKED_AT + 1:,} lines"
+    also = "" if labels is None else " and line {1:,} of {0}".format(*labels(line))
     warnings.warn(
         f"Line {line:,} of {shown_path(path)}, {quoted(first)}, is read as a "
         "name, but it has words and a number, as a title has, and no name "
-        f"below it{looked} has a digit: if it is a title, delete that line.",
+        f"below it{looked} has a digit: if it is a title, delete that line{also}.",
         TitleNameWarning,
         stacklevel=user_stacklevel(),
     )
@@ -763,6 +770,21 @@ def check_names_path(path, encoding=None):
     -------
     path : str
 
+    Raises
+    ------
+    FileNotFoundError
+        If there is no such file (or folder on the way).
+    IsADirectoryError
+        If ``path`` is a folder.
+    OSError
+        If ``path`` is too long for the file system (the message says which
+        part, and the limit), or is a loop of symbolic links.
+    PermissionError
+        If a folder on the way may not be searched (the system's, naming it).
+    ValueError
+        If ``path`` is a device, holds a NUL character, or is a file of
+        another kind than text (an image, a model file).
+
     Examples
     --------
     >>> check_names_path("/dev/zero")
@@ -785,9 +807,17 @@ def check_names_path(path, encoding=None):
                 f"{shown_path(path)} is not a file of names: {LINK_LOOP}; "
                 "pass a text file."
             ) from None
+        if error.errno == errno.ENAMETOOLONG:  # not missing: no such name can be
+            raise OSError(
+                f"{shown_path(path)} cannot be a file of names: "
+                f"{name_too_long(path)}. Check the path."
+            ) from None
         raise _no_such_file(path) from None
-    except ValueError:  # a NUL in the path
-        raise _no_such_file(path) from None
+    except ValueError:  # a NUL in the path: no file can have it
+        raise ValueError(
+            f"{shown_path(path)} cannot be a file of names: {NUL_IN_PATH}. Check "
+            "the path."
+        ) from None
     if is_device(path, mode):
         raise ValueError(
             f"{shown_path(path)} is a device, not a file of names; pass a text file."

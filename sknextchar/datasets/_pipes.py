@@ -3,17 +3,23 @@
 Opening a named pipe (``mkfifo labels``) waits for a program to open it to
 write, for ever if none does. :func:`open_bytes` opens a pipe at once instead,
 waits a moment for its first byte or its writer, and refuses it if neither
-comes; any other file is opened as :func:`open` opens it.
+comes; any other file is opened as :func:`open` opens it. A pipe whose
+program ended without writing (``<(true)``, ``<(grep x none.txt)``) is
+refused at once as empty, on Linux, whose pipes tell a writer that left
+from none; so is a named pipe whose first program to open it ended without
+writing (``: > ff``), even if another writes to it later.
 """
 
 import io
 import os
+import select
 import stat
+import sys
 import time
 
 from .._shown_paths import shown_path
 
-__all__ = ["PIPE_WAIT", "open_bytes"]
+__all__ = ["PIPE_WAIT", "PipeError", "open_bytes"]
 
 PIPE_WAIT = 2.0  # seconds a pipe is given to have a program writing to it
 
@@ -34,9 +40,10 @@ def open_bytes(path, buffering=-1):
 
     Raises
     ------
-    ValueError
+    PipeError
         If ``path`` is a pipe with no program writing to it, and none opens
-        it to write within ``PIPE_WAIT`` seconds.
+        it to write within ``PIPE_WAIT`` seconds; or whose program ended
+        without writing to it.
 
     Examples
     --------
@@ -47,7 +54,7 @@ def open_bytes(path, buffering=-1):
     ...     open_bytes(fifo)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: '.../labels' is a pipe that no program writes to ...
+    sknextchar.datasets._pipes.PipeError: '.../labels' is a pipe that no program ...
     """
     if not stat.S_ISFIFO(os.stat(path).st_mode):
         return open(path, "rb", buffering=buffering)
@@ -62,25 +69,56 @@ def open_bytes(path, buffering=-1):
     return io.BufferedReader(_Prefixed(fd, first), buffer_size=size)
 
 
+class PipeError(ValueError):
+    """A pipe refused by :func:`open_bytes`: no program writes to it, or its
+    program ended without writing. Its message starts with the pipe's path,
+    so that a reader can name the argument it came from in front of it.
+
+    Examples
+    --------
+    >>> print(PipeError("'labels' is an empty pipe."))
+    'labels' is an empty pipe.
+    """
+
+
 def _first_byte(fd, path):
     """The pipe's first byte (b"" if a program holds it open without having
-    written yet), once a program writes to it; refused after ``PIPE_WAIT``."""
+    written yet), once a program writes to it; refused after ``PIPE_WAIT``,
+    or at once when its program ended without writing."""
     deadline = time.monotonic() + PIPE_WAIT
     while True:
         try:
             first = os.read(fd, 1)
         except BlockingIOError:  # a program holds it open to write
             return b""
-        if first or time.monotonic() > deadline:  # b"": no program writes to it
+        if first:
+            return first
+        if _writer_left(fd):
+            raise PipeError(
+                f"{shown_path(path)} is an empty pipe: the program that writes it "
+                "ended without writing anything; check that program's output (run "
+                "it alone), or pass a text file."
+            )
+        if time.monotonic() > deadline:  # b"": no program writes to it
             break
         time.sleep(0.02)
-    if not first:
-        raise ValueError(
-            f"{shown_path(path)} is a pipe that no program writes to (none did for "
-            f"{PIPE_WAIT:g} seconds); start the program that writes it first, or "
-            "pass a text file."
-        )
-    return first
+    raise PipeError(
+        f"{shown_path(path)} is a pipe that no program writes to (none did for "
+        f"{PIPE_WAIT:g} seconds); start the program that writes it first, or "
+        "pass a text file."
+    )
+
+
+def _writer_left(fd):
+    """Whether a program opened the pipe ``fd`` to write and closed it, with
+    nothing left to read. Linux says so (a hang-up, not before a first
+    writer); elsewhere it is not known (False)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    events = dict(poller.poll(0)).get(fd, 0)
+    return bool(events & select.POLLHUP) and not events & select.POLLIN
 
 
 class _Prefixed(io.RawIOBase):
