@@ -48,6 +48,7 @@ from ._saved_versions import (
     skops_versions,
     warn_other_versions,
 )
+from ._shown_paths import dangling_link_note
 from ._skops_release import SAFE_SKOPS, SKOPS_INSTALL
 from ._zip_bytes import write_canonical
 from .exceptions import DamagedModelError
@@ -681,7 +682,9 @@ def _read_model_file(path, max_bytes):
     try:
         status = os.stat(path)
     except FileNotFoundError:
-        raise FileNotFoundError(f"No such model file: {shown_path(path)}.") from None
+        raise FileNotFoundError(
+            f"No such model file: {shown_path(path)}{dangling_link_note(path)}."
+        ) from None
     except ValueError:  # a NUL in the path
         raise ValueError(
             f"Cannot load {shown_path(path)}: {NUL_IN_PATH}. Check the path."

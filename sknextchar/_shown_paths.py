@@ -14,6 +14,7 @@ import shlex
 import unicodedata
 
 __all__ = [
+    "dangling_link_note",
     "escaped_byte",
     "is_undecoded",
     "path_text",
@@ -201,3 +202,32 @@ def shell_path(path):
     if path.startswith("-"):
         path = os.path.join(os.curdir, path)
     return shell_word(path)
+
+
+def dangling_link_note(path):
+    """Why a missing ``path`` is missing if it is a symbolic link, else "".
+
+    A link whose target is not there makes ``os.stat`` say "no such file",
+    though the path is there: the note names where it leads.
+
+    Parameters
+    ----------
+    path : str
+
+    Returns
+    -------
+    note : str
+        ``" (a symbolic link to 'moved.txt', which is not there: mend the link,
+        or pass the file itself)"``, or ``""``.
+
+    Examples
+    --------
+    >>> dangling_link_note("no/such/path")
+    ''
+    """
+    if not os.path.islink(path):
+        return ""
+    return (
+        f" (a symbolic link to {shown_path(os.readlink(path))}, which is not "
+        "there: mend the link, or pass the file itself)"
+    )

@@ -45,6 +45,25 @@ def test_a_loop_of_links_is_not_called_missing(loop):
     assert "Errno" not in str(info.value)
 
 
+def test_a_link_to_nothing_says_where_it_leads(tmp_path, capsys):
+    link = tmp_path / "names.txt"
+    link.symlink_to("moved.txt")
+    with pytest.raises(FileNotFoundError) as info:
+        load_names(link)
+    # Before: "No such file of names: '.../names.txt'." though the link is there.
+    assert "(a symbolic link to 'moved.txt', which is not there" in str(info.value)
+    assert main(["train", str(link), "-o", str(tmp_path / "m.skops")]) == 1
+    err = capsys.readouterr().err
+    assert "a symbolic link to 'moved.txt'" in err and "Traceback" not in err
+    (tmp_path / "moved.txt").write_text("\n".join(NAMES) + "\n", encoding="utf-8")
+    assert load_names(link) == NAMES  # following the advice reads the names
+    model = tmp_path / "m.skops"
+    model.symlink_to("gone.skops")
+    assert main(["sample", str(model), "-n", "1"]) == 1
+    # Before: "No such model file: '.../m.skops'."
+    assert "(a symbolic link to 'gone.skops'" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     "argv",
     [

@@ -294,3 +294,17 @@ def test_the_alphabet_is_only_a_step_after_the_quotes():
     assert "alphabet=" not in str(info.value)  # only '"' unknown: no alphabet
     fitted = ContextWindowTransformer(alphabet="auto").fit(["Анна", "Борис"])
     assert '"' not in fitted.vocabulary_  # the advice followed
+
+
+def test_a_labels_link_to_nothing_names_the_flag(tmp_path, names_file, capsys):
+    link = tmp_path / "labels.txt"
+    os.symlink("gone.txt", link)
+    code, out = _train(tmp_path, names_file, "--labels", str(link))
+    err = capsys.readouterr().err
+    assert code == 1 and not out.exists(), err
+    # Before: "No such file of names: '.../labels.txt'." (the wrong file's kind).
+    assert f"of labels: --labels '{link}' (a symbolic link to 'gone.txt', which" in err
+    assert "of names" not in err and "Traceback" not in err
+    _write(tmp_path / "gone.txt", LABELS)  # following the advice trains
+    code, out = _train(tmp_path, names_file, "--labels", str(link))
+    assert code == 0 and out.exists(), capsys.readouterr().err

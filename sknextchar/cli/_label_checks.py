@@ -11,7 +11,7 @@ import unicodedata
 import warnings
 
 from .._file_safety import LINK_LOOP, name_too_long
-from .._shown_paths import shown_path
+from .._shown_paths import dangling_link_note, shown_path
 from ..datasets._base import is_device
 from ._column_note import shell_word
 from ._file_arguments import is_model_file
@@ -46,9 +46,9 @@ def is_labels_file(flag):
 
 def check_labels_file(flag, names_file):
     """Refuse a file of labels that cannot be one, naming ``--labels``: a loop
-    of links, a path too long for the file system, a device (``/dev/zero``), a
-    model file (``--labels m.skops``), or NAMES_FILE itself (both
-    ``/dev/stdin``: the labels would be what is left of the names).
+    of links, a link to nothing, a path too long for the file system, a device
+    (``/dev/zero``), a model file (``--labels m.skops``), or NAMES_FILE itself
+    (both ``/dev/stdin``: the labels would be what is left of the names).
 
     Examples
     --------
@@ -64,6 +64,11 @@ def check_labels_file(flag, names_file):
             raise OSError(
                 f"--labels {shown_path(flag)} cannot be a file of labels: "
                 f"{name_too_long(flag)}. Check the path."
+            ) from None
+        if error.errno == errno.ENOENT and os.path.islink(flag):
+            raise FileNotFoundError(
+                f"No such file of labels: --labels {shown_path(flag)}"
+                f"{dangling_link_note(flag)}."
             ) from None
         if error.errno != errno.ELOOP:
             return

@@ -15,7 +15,7 @@ from importlib import resources
 from .._file_safety import LINK_LOOP, NUL_IN_PATH, name_too_long
 from .._limits import MAX_LETTERS, check_counts_total
 from .._list_lines import list_item, reads_as_title
-from .._shown_paths import path_text, shown_path
+from .._shown_paths import dangling_link_note, path_text, shown_path
 from .._stacklevel import user_stacklevel
 from .._text import quoted
 from ._codecs import bom_length, file_encoding, wide_codec
@@ -848,6 +848,7 @@ def _no_such_file(path):
     """The error of a path that leads to no file of names."""
     stdin = path == "-" and os.path.exists("/dev/stdin")
     hint = " (standard input is '/dev/stdin', not '-')" if stdin else ""
+    hint = dangling_link_note(path) or hint  # a link there, leading nowhere
     return FileNotFoundError(
         f"No such file of names: {shown_path(path)}{hint}.{_close_names(path)}"
     )
