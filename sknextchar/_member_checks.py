@@ -21,20 +21,49 @@ import numpy as np
 
 from ._attribute_checks import float_vector, is_int
 
-__all__ = ["mixture_problem", "per_label_models_problem"]
+__all__ = ["member_columns", "mixture_problem", "per_label_models_problem"]
+
+
+def member_columns(classes, member_classes):
+    """The columns of the mixture's ``classes`` a member's columns go to.
+
+    A member that predicts as many classes as the mixture is read as it is
+    (its columns in the mixture's order); one that predicts fewer, each where
+    a binary search of the mixture's classes finds it.
+
+    Parameters
+    ----------
+    classes : ndarray of shape (n_classes,)
+        The mixture's ``classes_``.
+    member_classes : ndarray of shape (n_member_classes,)
+        The member's ``classes_``, at most ``n_classes`` of them.
+
+    Returns
+    -------
+    columns : slice or ndarray of int
+        ``slice(None)`` (all, as they are), or one column per member class.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> member_columns(np.array(["-", "a", "b"]), np.array(["-", "b"])).tolist()
+    [0, 2]
+    """
+    if len(member_classes) == len(classes):
+        return slice(None)
+    return np.searchsorted(classes, member_classes)
 
 
 def _columns_agree(classes, member_classes):
-    """Whether the mixture reads ``member_classes`` as those symbols.
-
-    All of its classes: in its order (the columns are taken as they are);
-    fewer: each where the mixture's binary search of its classes finds it.
-    """
+    """Whether the mixture reads ``member_classes`` as those symbols (the
+    columns :func:`member_columns` gives hold them)."""
+    if len(member_classes) > len(classes):
+        return False
     if not np.isin(member_classes, classes).all():
         return False
-    if len(member_classes) >= len(classes):
-        return np.array_equal(member_classes, classes)
-    at = np.minimum(np.searchsorted(classes, member_classes), len(classes) - 1)
+    at = member_columns(classes, member_classes)
+    if not isinstance(at, slice):  # past the end where the classes are unsorted
+        at = np.minimum(at, len(classes) - 1)
     return bool(np.array_equal(classes[at], member_classes))
 
 

@@ -28,6 +28,7 @@ from ._estimator import (
     set_all_or_nothing,
 )
 from ._holdout import held_out_split, hold_out_seed
+from ._member_checks import member_columns
 from ._members import (
     continuation,
     fit_member,
@@ -673,10 +674,11 @@ class MixtureClassifier(
         else:
             log_proba = _member_log_proba_function(member)(contexts)
         log_proba = float64_log_proba(log_proba)  # rows sum to 1 in float64
-        if len(member.classes_) == len(self.classes_):
+        columns = member_columns(self.classes_, member.classes_)
+        if isinstance(columns, slice):
             return log_proba
         full = np.full((len(contexts), len(self.classes_)), -np.inf)
-        full[:, np.searchsorted(self.classes_, member.classes_)] = log_proba
+        full[:, columns] = log_proba
         return full
 
     def _mixed_log_proba(self, contexts, *, checked):
