@@ -14,7 +14,7 @@ probability 0, score ``-inf``) is never returned: it would be a cut-off name.
 import numpy as np
 
 from ._sizes import machine_memory
-from ._text import capitalized, or_list
+from ._text import capitalized, counted, or_list
 from ._vocabulary import END_ID, decode_rows
 
 __all__ = [
@@ -239,9 +239,9 @@ fewer names, or allow longer names (max_length=...)."
     lever_words = or_list(levers or ["check the model: it ends no name at all"])
     left_out = ["the training names (novel=True)"] if novel else []
     if exclude:
-        left_out.append(f"the {len(exclude)} excluded names")
+        left_out.append(f"the {counted(len(exclude), 'excluded name')}")
     return (
-        f"Found only {n_found} of the {n_names} requested names with prefix "
+        f"Found only {n_found:,} of the {n_names:,} requested names with prefix "
         f"{prefix!r}, min_length={controls.min_length} and max_length="
         f"{controls.max_length}"
         + (f" outside {' and '.join(left_out)}" if left_out else "")

@@ -48,8 +48,9 @@ from ._stacklevel import user_stacklevel
 from ._steps import unfreeze
 from ._text import counted
 from ._validation import check_path_then_pipeline
-from ._vocabulary_pass import first_pass
+from ._vocabulary_pass import UnknownSymbolsError, first_pass
 from .datasets._base import check_table_arguments
+from .datasets._quoted_lines import quoted_lines_held
 from .exceptions import FileChangedWarning
 from .nn.adam import scheduled_learning_rate
 from .nn.training import Patience, drop_later_epochs
@@ -344,9 +345,17 @@ def _first_pass(pipeline, windows, chunks, path, chunk_size, names_column, check
     passes = FilePasses(path)  # the file as it is before its first pass
     chunks = passes.checked(chunks)  # each pass that reads the file
     every_name = chunks(every_name=True)
-    n_learned = first_pass(
-        windows, every_name, os.fspath(path), names_column, check, step
-    )
+    # Lines in double quotes that the vocabulary refuses: one error says them,
+    # with what reads them, not a warning before it.
+    with quoted_lines_held() as held:
+        try:
+            n_learned = first_pass(
+                windows, every_name, os.fspath(path), names_column, check, step
+            )
+        except UnknownSymbolsError as error:
+            if error.quotes and error.quotes[0]:
+                held.clear()
+            raise
     n_chunks = math.ceil(n_learned / chunk_size)
     return n_chunks, replayed(chunks) if n_chunks <= 1 else chunks, passes
 

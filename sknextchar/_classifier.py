@@ -149,8 +149,8 @@ class CharEmbeddingMLPClassifier(
         an int in ``[0, 2**32 - 1]`` for reproducible results; a bool or a
         numpy Generator is refused when ``fit`` starts, as in scikit-learn
         (from a Generator ``rng``, pass ``int(rng.integers(2**32))``). A model
-        saved with ``random_state=True``, which fitted as the seed 1 before,
-        loads with ``random_state=1`` and a warning.
+        saved with ``random_state=True``, which a fit read as the seed 1
+        before, loads with ``random_state=1`` and a warning.
         The validation split draws apart from the rest (see
         ``validation_fraction``), so the names held out do not depend on the
         architecture. A fit refused for its data or parameters
@@ -592,25 +592,9 @@ class CharEmbeddingMLPClassifier(
         >>> len(clf.loss_curve_)
         5
         """
-        check_params_together(self, partial=False)
         cold = not (self.warm_start and hasattr(self, "coefs_"))
         with self._atomic_call():
-            if not cold:  # a clearer message than the data check's
-                check_same_vocabulary(self, X)
-            data = check_mlp_training_data(
-                self, X, y, self._n_symbols(), first=cold, partial=False
-            )
-            weights = window_weights(X, data, sample_weight)
-            check_labels_weighted(self, data, weights)
-            check_discriminative_labels(self)
-            # What the user gave is checked before the first draw, so a fit
-            # refused for it leaves a RandomState given as it was (a run that
-            # diverges has drawn, as any fit does).
-            if cold:
-                check_initial_memory(self, data)
-            else:  # new weights have the right shapes
-                check_architecture(self)
-            check_early_stopping_split(self, data, weights)
+            data, weights = self._check_fit_input(X, y, sample_weight)
             rng = check_random_state(self.random_state)
             # The hold-out draws first, apart: the architecture cannot change it.
             seed = hold_out_seed(self.random_state) if self.early_stopping else None
@@ -694,6 +678,33 @@ class CharEmbeddingMLPClassifier(
             start_records(self, new_run=False)
             self._train(X, y, data, weights, rng, partial=True)
         return self
+
+    def _check_fit_input(self, X, y=None, sample_weight=None):
+        """What ``fit`` checks before its first draw: (data, window weights).
+
+        What the user gave is checked before the first draw, so a fit refused
+        for it leaves a RandomState given, and NumPy's global one, as they
+        were (a run that diverges has drawn, as any fit does). A composite
+        model calls it on an unfitted clone of its part before it draws
+        anything (:func:`~sknextchar._fit_checks.check_fit_before_drawing`);
+        ``fit`` in its atomic call, which undoes what it sets.
+        """
+        check_params_together(self, partial=False)
+        cold = not (self.warm_start and hasattr(self, "coefs_"))
+        if not cold:  # a clearer message than the data check's
+            check_same_vocabulary(self, X)
+        data = check_mlp_training_data(
+            self, X, y, self._n_symbols(), first=cold, partial=False
+        )
+        weights = window_weights(X, data, sample_weight)
+        check_labels_weighted(self, data, weights)
+        check_discriminative_labels(self)
+        if cold:
+            check_initial_memory(self, data)
+        else:  # new weights have the right shapes
+            check_architecture(self)
+        check_early_stopping_split(self, data, weights)
+        return data, weights
 
     def _train(self, X, y, data, weights, rng, *, partial, split_seed=None):
         """Set up a training call, report it to the callbacks and run its epochs.
@@ -1009,7 +1020,7 @@ class CharEmbeddingMLPClassifier(
         state.setdefault("discriminative_epochs", 0)  # not parameters in 0.1
         state.setdefault("discriminative_weight", 10.0)
         state.setdefault("average", None)  # not a parameter before issue 16
-        seed_of_saved_state(state, type(self).__name__)  # True fitted as the seed 1
+        seed_of_saved_state(state, type(self).__name__)  # True loads as the seed 1
         super().__setstate__(state)
         # A pickled, joblib or skops copy checks its fitted arrays here, so a
         # damaged or edited file fails at load, not inside NumPy at first use.

@@ -468,10 +468,10 @@ def check_reachable(
             limits.append(f"top_k={controls.top_k}")
         after = _after_prefix(n_prefix)
         raise ValueError(
-            f"unique=True asks for {n_samples} distinct names, but at most {possible} "
-            f"can be generated with {', '.join(limits)} ({n_steps} letters to "
-            f"choose from at each step{after}). Ask for fewer names or loosen "
-            "those settings."
+            f"unique=True asks for {_names(n_samples, 'distinct ')}, but at most "
+            f"{possible:,} can be generated with {', '.join(limits)} "
+            f"({counted(n_steps, 'letter')} to choose from at each step{after}). "
+            "Ask for fewer names or loosen those settings."
         )
     if left_out is not None:
         _check_new_reachable(n_samples, prefix_ids, n_letters, controls, left_out)
@@ -518,7 +518,7 @@ def check_name_count(n_names, n_letters, n_prefix, controls):
     span = f"{low:,} to {high:,} letters"
     if low == high:
         span = counted(low, "letter")
-    after = f" after a prefix of {counted(n_prefix, 'letter')}" if n_prefix else ""
+    after = _after_prefix(n_prefix)
     bounds = (
         "loosen the length bounds (min_length=..., max_length=...)"
         if low > max(1, n_prefix)
@@ -614,8 +614,8 @@ def _deterministic_message(n_samples, controls):
     """Why deterministic decoding cannot give ``n_samples`` distinct names."""
     setting, how, change = deterministic_words(controls)
     return (
-        f"unique=True asks for {n_samples} distinct names, but at most 1 can be "
-        f"generated at {setting}: sampling {how}, so there is one name per "
+        f"unique=True asks for {_names(n_samples, 'distinct ')}, but at most 1 can "
+        f"be generated at {setting}: sampling {how}, so there is one name per "
         f"prefix. Use {change}, or n_samples=1."
     )
 

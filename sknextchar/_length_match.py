@@ -16,7 +16,7 @@ import numpy as np
 from ._decoding import deterministic_words
 from ._prefix_lengths import LengthsOf
 from ._stacklevel import user_stacklevel
-from ._text import counted, or_list
+from ._text import counted, one_or_many, or_list
 
 __all__ = [
     "LENGTH_PILOT",
@@ -332,8 +332,9 @@ def _warn_unmatched(tally, seen, controls, n_samples):
         if ways
         else "The model draws names of those lengths too rarely to match them."
     )
-    missing = _length_ranges(np.flatnonzero(lacking).tolist())
-    letters = "letter" if missing == "1" else "letters"
+    lengths = np.flatnonzero(lacking).tolist()
+    missing = _length_ranges(lengths)
+    letters = one_or_many(lengths[-1], "letter", "letters")  # as "2 or 5 letters"
     # The share is of the target's lengths that can be matched (tally.cut).
     of = tally.whose.share(tally.cut)
     would = round(share * n_samples)  # of the names asked for; 0: unsaid

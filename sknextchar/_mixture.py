@@ -27,6 +27,7 @@ from ._estimator import (
     members_visual_block,
     set_all_or_nothing,
 )
+from ._fit_checks import check_fit_before_drawing
 from ._holdout import held_out_split, hold_out_seed
 from ._member_checks import member_columns
 from ._members import (
@@ -57,7 +58,7 @@ from ._model_input import (
 from ._next_char_model import NextCharModelMixin, float64_log_proba
 from ._random_states import (
     RANDOM_STATE,
-    drawn_unless_failed,
+    given_back_if_fit_fails,
     refuse_generator,
     seed_of_saved_state,
 )
@@ -194,12 +195,16 @@ class MixtureClassifier(
         the early stopping of a
         :class:`~sknextchar.CharEmbeddingMLPClassifier` holds out, whatever its
         architecture (and the members). A RandomState instance gives one seed
-        for them, given back by a fit that fails (None draws from NumPy's
-        global generator, given back unless a member drew from it too). An
+        for them, given back by a fit that fails after it, even as it ends (a
+        callback that raises). None draws from NumPy's global generator,
+        whose draws are never given back: a fit on windows refused for its
+        members or their data draws nothing; on arrays, what is found on the
+        training part (a member's early stopping, a held-out part left
+        empty) is refused after the draw. An
         int is in ``[0, 2**32 - 1]``; a bool or a numpy Generator is refused
         (from a Generator ``rng``, pass ``int(rng.integers(2**32))``). A model
-        saved with ``random_state=True``, which fitted as the seed 1 before,
-        loads with ``random_state=1`` and a warning.
+        saved with ``random_state=True``, which a fit read as the seed 1
+        before, loads with ``random_state=1`` and a warning.
 
     Attributes
     ----------
@@ -419,7 +424,7 @@ class MixtureClassifier(
         # no record of the names: they are those of estimators, when its members
         # match the fitted ones in number.
         state = dict(state)
-        seed_of_saved_state(state, type(self).__name__)  # True fitted as the seed 1
+        seed_of_saved_state(state, type(self).__name__)  # True loads as the seed 1
         super().__setstate__(state)
         self.__dict__.setdefault("refit_max_iter", 5)  # not a parameter before 0.2
         fitted = self.__dict__.get("estimators_")
@@ -448,6 +453,7 @@ class MixtureClassifier(
     # ------------------------------------------------------------------- fit
 
     @all_or_nothing
+    @given_back_if_fit_fails(hold_out_seed)  # a failed fit: to a RandomState
     @fit_context(prefer_skip_nested_validation=False)
     @with_callbacks
     def fit(self, X, y=None, sample_weight=None):
@@ -498,6 +504,38 @@ class MixtureClassifier(
         >>> bool(np.array_equal(weighted.predict_proba(X), mixture.predict_proba(X)))
         True
         """
+        members, given, data, everything = self._check_fit_input(X, y, sample_weight)
+        self.validation_score_ = self.member_validation_scores_ = None
+        self.n_iter_ = 0
+        ctx = self._init_callback_context(max_subtasks=None)
+        check_member_checkpoints(self, members, self._n_workers(members), ctx)
+        ctx.call_on_fit_task_begin(estimator=self, X=X, y=y)
+        if given is not None:
+            self.weights_ = given
+            self.estimators_ = self._fit_members(members, *everything, ctx)
+        else:
+            train, held_out = held_out_split(
+                X, everything[1], data, everything[2],
+                fraction=self.validation_fraction, random_state=self.random_state,
+                fold=case_fold(self, data.groups),
+            )  # fmt: skip
+            fitted = self._fit_members(members, *train, ctx)
+            self._fit_weights(fitted, *held_out)
+            self.estimators_ = self._refit_members(members, fitted, everything, ctx)
+        self._member_names = names_of(self.estimators)
+        ctx.call_on_fit_task_end(estimator=self, X=X, y=y)
+        return self
+
+    def _check_fit_input(self, X, y=None, sample_weight=None):
+        """What ``fit`` checks before anything draws: (members, given weights,
+        data, (X, y, sample_weight) of the members' fit on all of it).
+
+        The members' fits too (:func:`check_fit_before_drawing`): on all the
+        data when they are fitted on it, and on a training part of the size
+        the hold-out leaves (drawn from no generator: the members' checks count
+        names, whichever are held out), so a fit refused for its members draws
+        neither the hold-out nor a member's initial weights.
+        """
         members = kept_members(self.estimators, self._validate_names)
         for name, member in members:
             use = f"Set it to one, set_params({name}=KneserNeyClassifier()), or "
@@ -518,32 +556,19 @@ class MixtureClassifier(
                 check_takes_sample_weight(
                     member, f"the member {name!r}", f", set_params({name}='drop')"
                 )
-        self.validation_score_ = self.member_validation_scores_ = None
-        self.n_iter_ = 0
-        ctx = self._init_callback_context(max_subtasks=None)
-        check_member_checkpoints(self, members, self._n_workers(members), ctx)
-        ctx.call_on_fit_task_begin(estimator=self, X=X, y=y)
         everything = (X_fit, y_fit, sample_weight)
-        if given is not None:
-            self.weights_ = given
-            self.estimators_ = self._fit_members(members, *everything, ctx)
-        else:  # a member refused gives the hold-out's draw back
-            with drawn_unless_failed(self.random_state, hold_out_seed) as seed:
-                train, held_out = held_out_split(
-                    X,
-                    y_fit,
-                    data,
-                    sample_weight,
-                    fraction=self.validation_fraction,
-                    random_state=seed,
-                    fold=case_fold(self, data.groups),
-                )
-                fitted = self._fit_members(members, *train, ctx)
-                self._fit_weights(fitted, *held_out)
-                self.estimators_ = self._refit_members(members, fitted, everything, ctx)
-        self._member_names = names_of(self.estimators)
-        ctx.call_on_fit_task_end(estimator=self, X=X, y=y)
-        return self
+        parts = []  # in the order they are fitted
+        declared = any(hasattr(m, "_check_fit_input") for _, m in members)
+        if given is None and windows and declared:  # the held-out part's size
+            parts += held_out_split(
+                X, None, data, sample_weight, fraction=self.validation_fraction,
+                random_state=0, fold=case_fold(self, data.groups),
+            )[:1]  # fmt: skip
+        parts += [everything] if given is not None or self.refit else []
+        for part in parts or [(None, None, None)]:
+            for _, member in members:
+                check_fit_before_drawing(member, *part)
+        return members, given, data, everything
 
     def _refit_members(self, members, fitted, everything, ctx):
         """The members of ``estimators_``, after the weights were fitted with

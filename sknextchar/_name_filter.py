@@ -36,6 +36,7 @@ from ._pattern_needs import (
     unwritten_words,
 )
 from ._text import (
+    counted,
     describe_symbol,
     final_forms_learned_plain,
     fold_final_forms,
@@ -419,17 +420,17 @@ def _bounds_words(controls, prefix, n_prefix):
     return words, low, high, n_prefix > controls.min_length
 
 
-def _span(low, high, unit="letters"):
-    """``"4 to 10 letters"``, ``"12 letters"``, ``"at least 3 letters"``."""
+def _span(low, high, unit="letter"):
+    """``"4 to 10 letters"``, ``"1 letter"``, ``"at least 3 letters"``."""
     if high is None:
-        return f"at least {low:,} {unit}"
-    return f"{low:,} {unit}" if low == high else f"{low:,} to {high:,} {unit}"
+        return f"at least {counted(int(low), unit)}"
+    return counted(int(low), unit) if low == high else f"{low:,} to {high:,} {unit}s"
 
 
 def _unit(vocabulary):
-    """The unit of a pattern's width: letters, unless a symbol is several."""
+    """The unit of a pattern's width: letter, unless a symbol is several."""
     one = all(len(symbol) == 1 for symbol in vocabulary[1:])
-    return "letters" if one else "characters"
+    return "letter" if one else "character"
 
 
 def _pattern_words(pattern, width, vocabulary):

@@ -79,6 +79,7 @@ from ._pooled_likelihood import (
     with_dropped,
 )
 from ._presets import make_default_pipeline
+from ._sample_weight import check_sample_weight
 from ._stacklevel import user_stacklevel
 from ._validation import check_names, series_index
 from ._weight_routing import weights_router
@@ -397,9 +398,10 @@ class NameLabelClassifier(
         y : array-like of shape (n_names,)
             The label of each name: at least 2 distinct labels (one is
             refused, as by scikit-learn's classifiers).
-        sample_weight : array-like of shape (n_names,), default=None
-            One weight per name (e.g. how often it occurs), >= 0: an integer
-            weight counts as that many copies of the name. The pipelines are
+        sample_weight : float or array-like of shape (n_names,), default=None
+            One weight per name (e.g. how often it occurs), >= 0 (a single
+            number weighs every name alike): an integer weight counts as that
+            many copies of the name. The pipelines are
             fitted with them (their models' ``fit`` must take
             ``sample_weight``; with metadata routing enabled, a model that
             asks not to, by ``set_fit_request(sample_weight=False)``, is
@@ -695,8 +697,9 @@ class NameLabelClassifier(
             Names.
         y : array-like of shape (n_names,)
             The true label of each name.
-        sample_weight : array-like of shape (n_names,), default=None
-            One weight per name.
+        sample_weight : float or array-like of shape (n_names,), default=None
+            One weight per name, checked as in :meth:`fit`: finite, >= 0, not
+            all 0 (a single number weighs every name alike).
 
         Returns
         -------
@@ -712,10 +715,14 @@ class NameLabelClassifier(
         True
         """
         check_no_missing_labels(y, row="name")  # not a TypeError of sorting
-        if hasattr(X, "__len__") and np.ndim(y) and len(X) != len(y):
+        if isinstance(X, (str, bytes)) or not hasattr(X, "__len__"):
+            X = check_names(X)  # the names' message, not len()'s
+        if np.ndim(y) and len(X) != len(y):
             raise ValueError(
                 f"X and y have different lengths: {len(X)} names and {len(y)} labels."
             )
+        if sample_weight is not None:  # as fit checks them, before predicting
+            sample_weight = check_sample_weight(sample_weight, len(X), "name")
         return super().score(X, label_values(y), sample_weight=sample_weight)
 
     def get_metadata_routing(self):

@@ -430,21 +430,27 @@ def _fold_words(pattern, why):
     accents (``why`` of :func:`_never_written` says which)."""
     if _WITHOUT_ACCENTS not in why:
         return "write the pattern in lowercase, or start it with (?i) to ignore case"
-    plain = f"write the pattern without accents: {_advised(pattern)}"
     if _LOWERCASE not in why:
-        return plain
-    return f"{plain}, in lowercase (or starting with (?i), which ignores case)"
+        return f"write the pattern without accents{_advised(pattern)}"
+    # The pattern advised ignores case: its capitals stay, as lowercasing a
+    # regular expression changes what \W, \D or \P{..} match.
+    return (
+        "write the pattern without accents and in lowercase, or without accents "
+        f"and starting with (?i), which ignores case{_advised(pattern, '(?i)')}"
+    )
 
 
-def _advised(pattern):
-    """``pattern`` without accents, to copy from a message: whole, or, too long
-    to show (a pattern cut is no advice), how to write it."""
+def _advised(pattern, flag=""):
+    """``pattern`` without accents, to copy from a message: whole, as the
+    setting `` (pattern='je.*')`` (the command line spells it ``--pattern
+    'je.*'``, quoted for the shell), ``flag`` (``"(?i)"``) before it, or, too
+    long to show (a pattern cut is no advice), how to write it."""
     plain = _unaccented(pattern)
     if len(plain) <= _MAX_ADVISED:
-        return repr(plain)
+        return f" (pattern={flag + plain!r})"
     char = next((char for char in pattern if _accented(char)), "")
     return (
-        f"each accented letter of the pattern as its plain letter ({char!r} as "
+        f": each accented letter of the pattern as its plain letter ({char!r} as "
         f"{_unaccented(char)!r}; its {len(pattern):,} characters are too many "
         "to show)"
     )

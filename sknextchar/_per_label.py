@@ -22,6 +22,7 @@ from ._checkpoint_fields import (
 from ._compat import HasMethods, Interval, fit_context
 from ._emptied_labels import EmptiedLabelsError
 from ._estimator import PackageEstimatorMixin
+from ._fit_checks import check_fit_before_drawing
 from ._kneser_ney import KneserNeyClassifier
 from ._labels import label_ids, learn_name_labels, split_name_labels
 from ._members import estimator_parts, fit_member
@@ -193,6 +194,33 @@ class PerLabelClassifier(
         >>> [int(m.n_windows_) for m in model.estimators_]  # 4 windows x 3, 4 x 1
         [12, 4]
         """
+        estimator, X, y, weight, classes, parts = self._checked_input(
+            X, y, sample_weight
+        )
+        passed = [c for c in self._own_callbacks() if isinstance(c, Checkpoint)]
+        if classes is None:
+            check_unfilled_labels(checkpoints_in(estimator) + passed, _NAME)
+            n_jobs = 1
+        else:
+            # No more workers than labels: each worker is a process started at
+            # once, and n_jobs=10**18 would not fit a C int.
+            n_jobs = min(effective_n_jobs(self.n_jobs), len(classes))
+            check_label_checkpoints(estimator, classes, n_jobs, passed)  # first
+            estimator = without_idle_checkpoints(estimator)  # told once, above
+            if n_jobs > 1:
+                self._warn_unreached_callbacks(estimator)
+        for _, part, part_y in parts if len(parts) > 1 else ():  # before any draws
+            check_fit_before_drawing(estimator, part, part_y, weight)
+        fitted = self._fit_parts(estimator, parts, weight, n_jobs, (X, y))
+        if classes is not None:
+            _check_same_symbols(fitted, classes)
+        self.estimators_, self.label_classes_ = fitted, classes
+        self.classes_ = fitted[0].classes_
+        return self
+
+    def _checked_input(self, X, y, sample_weight):
+        """What ``fit`` checks of its input: (estimator, X, y, the models'
+        sample_weight, classes or None, the (label, X, y) of each model)."""
         estimator = KneserNeyClassifier() if self.estimator is None else self.estimator
         check_fits_on_windows(X, estimator, f"{type(self).__name__}'s estimator", _USE)
         labels, y = split_name_labels(X, y)
@@ -203,29 +231,22 @@ class PerLabelClassifier(
         if not isinstance(X, CharWindows):
             X, y = data.contexts, self.classes_[data.targets]
         check_one_place(self, estimator, "PerLabelClassifier's estimator")
-        passed = [c for c in self._own_callbacks() if isinstance(c, Checkpoint)]
         weight = weights.get("sample_weight")
         if labels is None:
-            check_unfilled_labels(checkpoints_in(estimator) + passed, _NAME)
-            classes, n_jobs, parts = None, 1, [(None, X, y)]
-        else:
-            classes, name_ids = learn_name_labels(labels, X)
-            if weights:  # one per name; each label's model gets all (its own count)
-                weight = _label_weights(classes, name_ids, sample_weight)
-            # No more workers than labels: each worker is a process started at
-            # once, and n_jobs=10**18 would not fit a C int.
-            n_jobs = min(effective_n_jobs(self.n_jobs), len(classes))
-            check_label_checkpoints(estimator, classes, n_jobs, passed)  # first
-            estimator = without_idle_checkpoints(estimator)  # told once, above
-            if n_jobs > 1:
-                self._warn_unreached_callbacks(estimator)
-            parts = [(c, X.subset(name_ids == j), None) for j, c in enumerate(classes)]
-        fitted = self._fit_parts(estimator, parts, weight, n_jobs, (X, y))
-        if classes is not None:
-            _check_same_symbols(fitted, classes)
-        self.estimators_, self.label_classes_ = fitted, classes
-        self.classes_ = fitted[0].classes_
-        return self
+            return estimator, X, y, weight, None, [(None, X, y)]
+        classes, name_ids = learn_name_labels(labels, X)
+        if weights:  # one per name; each label's model gets all (its own count)
+            weight = _label_weights(classes, name_ids, sample_weight)
+        parts = [(c, X.subset(name_ids == j), None) for j, c in enumerate(classes)]
+        return estimator, X, y, weight, classes, parts
+
+    def _check_fit_input(self, X, y=None, sample_weight=None):
+        """What ``fit`` checks before anything draws, each label's model too
+        (:func:`~sknextchar._fit_checks.check_fit_before_drawing`, which calls
+        it on an unfitted clone: a mixture whose member this is checks it)."""
+        estimator, _, _, weight, _, parts = self._checked_input(X, y, sample_weight)
+        for _, part, part_y in parts:
+            check_fit_before_drawing(estimator, part, part_y, weight)
 
     def _own_callbacks(self):
         return getattr(self, "_skl_callbacks", None) or ()

@@ -549,7 +549,7 @@ def load_model(path, *, allow_pickle=False, max_bytes=DEFAULT_MAX_BYTES):
         If another version of sknextchar saved the file.
     UserWarning
         If an estimator in it was saved with ``random_state=True`` (or False),
-        which fitted as the seed 1 (0) before bools were refused: it loads
+        which a fit read as the seed 1 (0) before bools were refused: it loads
         with that int seed.
 
     Examples

@@ -36,6 +36,7 @@ from sklearn.frozen import FrozenEstimator
 from sklearn.pipeline import Pipeline
 
 from ._epoch_records import weight_0_noted
+from ._fit_checks import check_fit_before_drawing
 from ._gathered_names import GatheredWarnings
 from ._holdout import same_text_groups
 from ._kept_names import weighted_names
@@ -43,7 +44,11 @@ from ._label_posterior import windows_log_likelihood
 from ._novelty import fold_map
 from ._sample_weight import check_sample_weight, check_takes_sample_weight
 from ._steps import pipeline_steps, unfreeze
-from ._transformer import ContextWindowTransformer, unknown_symbols
+from ._transformer import (
+    ContextWindowTransformer,
+    learned_alphabet_copy,
+    unknown_symbols,
+)
 from ._validation import check_names
 from ._vocabulary import check_transformer_settings, is_auto_alphabet
 from ._weight_routing import model_gets_weights
@@ -121,7 +126,10 @@ def check_pipeline_to_fit(estimator, *, owner="NameSampler"):
     :func:`split_pipeline`'s checks, then, unless the pipeline is frozen (not
     fitted again), its transformer's settings, refused as the transformer's
     ``fit`` refuses them before reading any name
-    (:func:`~sknextchar._vocabulary.check_transformer_settings`): an estimator
+    (:func:`~sknextchar._vocabulary.check_transformer_settings`), and its
+    model's parameters, at any depth
+    (:func:`~sknextchar._fit_checks.check_fit_before_drawing`), so that no
+    pipeline of a list draws before a later one is refused: an estimator
     that checks the names before fitting the pipeline calls this first, so that
     a bad setting is reported before a bad name, as by a Pipeline's ``fit``.
 
@@ -144,7 +152,7 @@ def check_pipeline_to_fit(estimator, *, owner="NameSampler"):
         If ``estimator`` is not such a pipeline (NameLabelClassifier checks
         its pipelines first, in its own name).
     InvalidParameterError
-        If the transformer of a pipeline to fit has a bad setting.
+        If the transformer or the model of a pipeline to fit has a bad setting.
 
     Examples
     --------
@@ -159,6 +167,7 @@ def check_pipeline_to_fit(estimator, *, owner="NameSampler"):
     transformer, model = split_pipeline(estimator, owner=owner)
     if not isinstance(estimator, FrozenEstimator):  # a frozen one is not refit
         check_transformer_settings(transformer)
+        check_fit_before_drawing(model)  # its parameters, before a step draws
     return transformer, model
 
 
@@ -232,7 +241,11 @@ def with_vocabulary_of(estimator, names):
     A pipeline fitted on part of the names (a fold, or all but held-out names)
     with ``alphabet="auto"`` would learn the characters of that part only and
     refuse a held-out name with another one; fixed to the vocabulary that all
-    the names give, it knows them all.
+    the names give (its transformer is that of
+    :meth:`~sknextchar.ContextWindowTransformer.with_learned_alphabet`), it
+    knows them all. Unlike that method, it does not refuse code points that
+    make up a letter's old spelling (with ``unit="char"``): the folds then read
+    that spelling and some idle joiners as given, as they did before.
 
     Parameters
     ----------
@@ -259,15 +272,9 @@ def with_vocabulary_of(estimator, names):
     place = _transformer_place(estimator)
     if place is None or not _auto(estimator.steps[place][1]):
         return estimator
-    transformer = estimator.steps[place][1]
-    learned = clone(transformer).fit(names)
-    shared = clone(estimator)
-    shared.steps[place][1].set_params(
-        alphabet=list(learned.vocabulary_[1:]),
-        unit=learned.unit_,
-        end_symbol=learned.vocabulary_[0],
-    )
-    return shared
+    step, transformer = estimator.steps[place]
+    fixed = learned_alphabet_copy(clone(transformer).fit(names))
+    return clone(estimator).set_params(**{step: fixed})
 
 
 def _transformer_place(estimator):

@@ -12,22 +12,26 @@ it refuses one. The ``random_state`` of :meth:`NameSampler.sample
 <sknextchar.NameSampler.sample>` takes the same values and a Generator too
 (:func:`check_random_generator`): its draws are a Generator's, and an int seed
 starts one, not a legacy ``RandomState`` (the same seed must keep giving the
-same names). A fit that draws before steps that may refuse it gives the draw
-back when they do (:func:`drawn_unless_failed`).
+same names). A fit checks what may refuse it before it draws; one that draws
+before steps that may still refuse it gives a RandomState the draw back when
+they do (:func:`given_back_if_failed`).
 
-Before bools were refused, ``random_state=True`` fitted as the seed 1: a model
-saved with a bool loads with that seed (:func:`seed_of_saved_state`, one
-warning per file, :func:`collect_bool_seeds` and :func:`warn_bool_seeds`), and
+Before bools were refused, a fit read ``random_state=True`` as the seed 1: a
+model saved with a bool loads with that seed (:func:`seed_of_saved_state`, one
+warning per file, :func:`collect_bool_seeds` and :func:`warn_bool_seeds`),
+which the warning does not say it was fitted with (``set_params`` may have
+given the bool after the fit, and the file keeps no record of the seed), and
 :func:`bool_seed_of` finds one that ``set_params`` gave after the fit.
 """
 
 import contextlib
+import copy
+import functools
 import warnings
 from contextvars import ContextVar
 from numbers import Integral
 
 import numpy as np
-from sklearn.utils import check_random_state
 
 from ._compat import Interval, InvalidParameterError
 from ._limits import MAX_SEED
@@ -39,7 +43,8 @@ __all__ = [
     "bool_seed_of",
     "check_random_generator",
     "collect_bool_seeds",
-    "drawn_unless_failed",
+    "given_back_if_failed",
+    "given_back_if_fit_fails",
     "refuse_generator",
     "seed_of_saved_state",
     "warn_bool_seeds",
@@ -230,8 +235,8 @@ def warn_bool_seeds(path, notes):
     ...     warn_bool_seeds("m.skops", [("MixtureClassifier", True)])
     >>> print(caught[0].message)  # doctest: +NORMALIZE_WHITESPACE
     'm.skops' holds a MixtureClassifier saved with the seed True, a bool, which
-    fitted as the seed 1 and is now refused: it is loaded with the seed 1. Save
-    it again to keep that.
+    is now refused: it is loaded with the seed 1, as a fit read True before.
+    Save it again to keep that.
     """
     if notes:
         kinds = " and a ".join(dict.fromkeys(kind for kind, _ in notes))
@@ -244,10 +249,13 @@ def _bool_seeds_message(subject, values):
     values = sorted(set(values))
     given = " and ".join(str(value) for value in values)
     seeds = " and ".join(str(int(value)) for value in values)
+    # Not "which fitted as the seed 1": a file holds no record of the seed its
+    # model was fitted with, and True may have been set after the fit (saved by
+    # pickle or joblib, which save_model's check does not see).
     return (  # no "random_state": the command line would spell it --seed
-        f"{subject} saved with the seed {given}, a bool, which fitted as the "
-        f"seed {seeds} and is now refused: it is loaded with the seed {seeds}. Save "
-        "it again to keep that."
+        f"{subject} saved with the seed {given}, a bool, which is now refused: it "
+        f"is loaded with the seed {seeds}, as a fit read {given} before. Save it "
+        "again to keep that."
     )
 
 
@@ -287,58 +295,111 @@ def bool_seed_of(estimators):
 
 
 @contextlib.contextmanager
-def drawn_unless_failed(random_state, draw):
-    """``draw(random_state)``, given back to the generator if the block fails.
+def given_back_if_failed(random_state, draw):
+    """A block that draws ``draw(random_state)`` first gives it back if it fails.
 
     Around a fit that draws from ``random_state`` first (``draw``, say its
     hold-out seed) and then runs steps that may refuse it (the members of a
-    mixture): a failure puts the :class:`~numpy.random.RandomState` that
-    ``random_state`` stands for (None: NumPy's global one) back as it was,
-    if nothing drew from it after ``draw``. A step that drew (a network that
-    diverged after its initial weights) leaves every draw made, as a failed
-    fit of that network alone does, so a retry starts elsewhere.
+    mixture, fitted on the part it held out): a failure puts a
+    :class:`~numpy.random.RandomState` given back as it was when the block
+    began, if the block's one ``draw`` is all it drew since. A step that drew
+    more (a network that diverged after its initial weights), a draw by
+    another thread or a failure before the draw leave it as it is, every
+    number drawn kept. A RandomState shared between threads is the caller's
+    concern: a number another thread draws from it between the comparison
+    and the give-back would be drawn again. An int or None: nothing is given
+    back. None stands for NumPy's global generator, which every thread and
+    library draws from, and a draw cannot be taken from it safely: a fit
+    checks what may refuse it before it draws from that one
+    (:mod:`sknextchar._fit_checks`).
 
     Parameters
     ----------
     random_state : None, int or numpy.random.RandomState
-        The fit's ``random_state`` (an int: no generator to give back to).
+        The fit's ``random_state``.
     draw : callable
-        ``draw(random_state)``, whose value the block uses.
-
-    Yields
-    ------
-    value : object
-        What ``draw`` returned.
+        ``draw(random_state)``, the block's first draw, made on a copy here
+        to know the state it leaves.
 
     Examples
     --------
     >>> rng = np.random.RandomState(0)
     >>> try:
-    ...     with drawn_unless_failed(rng, lambda r: r.randint(10)) as seed:
+    ...     with given_back_if_failed(rng, lambda r: r.randint(10)):
+    ...         seed = rng.randint(10)
     ...         raise ValueError("a member refused")
     ... except ValueError:
     ...     pass
     >>> int(rng.randint(10)) == seed  # the draw was given back
     True
     """
-    drawn = random_state is None or isinstance(random_state, np.random.RandomState)
-    rng = check_random_state(random_state) if drawn else None
-    before = None if rng is None else rng.get_state(legacy=False)
-    value = draw(random_state)
-    after = None if rng is None else rng.get_state(legacy=False)
+    if not isinstance(random_state, np.random.RandomState):
+        yield
+        return
+    before = random_state.get_state(legacy=False)
+    twin = copy.deepcopy(random_state)
+    twin.set_state(before)  # as it was, whatever drew since the copy
+    draw(twin)
     try:
-        yield value
+        yield
     except BaseException:
-        if rng is not None and _same_state(rng.get_state(legacy=False), after):
-            rng.set_state(before)
+        if _same_state(random_state.get_state(legacy=False), twin.get_state(False)):
+            random_state.set_state(before)
         raise
 
 
+def given_back_if_fit_fails(draw):
+    """Decorate a ``fit`` whose first draw from ``self.random_state`` is
+    ``draw``: :func:`given_back_if_failed` around the whole call.
+
+    Above scikit-learn's ``_fit_context``, so that a fit stopped as it ends
+    (a callback raising in ``on_fit_task_end``, or in ``teardown``, which
+    runs after the fit's body) gives the draw back too.
+
+    Parameters
+    ----------
+    draw : callable
+        ``draw(random_state)``, as for :func:`given_back_if_failed`.
+
+    Returns
+    -------
+    decorator : callable
+
+    Examples
+    --------
+    >>> class Fit:
+    ...     random_state = np.random.RandomState(0)
+    ...     @given_back_if_fit_fails(lambda r: r.randint(10))
+    ...     def fit(self):
+    ...         self.seed = self.random_state.randint(10)
+    ...         raise KeyboardInterrupt
+    >>> model = Fit()
+    >>> try:
+    ...     model.fit()
+    ... except KeyboardInterrupt:
+    ...     pass
+    >>> int(model.random_state.randint(10)) == model.seed
+    True
+    """
+
+    def decorate(fit):
+        @functools.wraps(fit)
+        def fit_giving_back(self, *args, **kwargs):
+            with given_back_if_failed(self.random_state, draw):
+                return fit(self, *args, **kwargs)
+
+        return fit_giving_back
+
+    return decorate
+
+
 def _same_state(one, other):
-    """Whether two ``RandomState.get_state(legacy=False)`` dicts are equal."""
-    return (
-        one["state"]["pos"] == other["state"]["pos"]
-        and np.array_equal(one["state"]["key"], other["state"]["key"])
-        and one["has_gauss"] == other["has_gauss"]
-        and one["gauss"] == other["gauss"]
-    )
+    """Whether two ``get_state(legacy=False)`` values (nested dicts of
+    arrays and numbers) are equal."""
+    if isinstance(one, dict):
+        return (
+            isinstance(other, dict)
+            and one.keys() == other.keys()
+            and all(_same_state(one[key], other[key]) for key in one)
+        )
+    return np.array_equal(one, other)

@@ -138,7 +138,7 @@ class SampleReport:
         if self.lengths_of is not None:
             of_label = f", {self.lengths_of}"
         return (
-            f"{self.n} names: {self.distinct:.0%} distinct, {self.in_train:.0%} in "
+            f"{self.n:,} names: {self.distinct:.0%} distinct, {self.in_train:.0%} in "
             f"train{test}, {self.novel:.0%} new; length TV {self.length_tv:.2f} "
             f"(mean {self.mean_length:.1f} vs {self.train_mean_length:.1f}"
             f"{of_label})"

@@ -13,6 +13,7 @@ that falls short. Functions only; the sampler passes itself where its
 parameters, vocabulary and record are read.
 """
 
+import warnings
 from dataclasses import fields
 from functools import partial
 
@@ -24,6 +25,7 @@ from ._decoding import SamplingControls, length_bounds
 from ._generation import check_reachable, check_sample_memory
 from ._left_out import left_out_test, written_forms
 from ._pattern_names import check_pattern_names
+from ._stacklevel import user_stacklevel
 from ._support import RequestSupport
 from ._validation import check_bool, check_exclude, check_positive_int, check_prefix
 
@@ -34,6 +36,7 @@ __all__ = [
     "encode_prefixes",
     "normalised_exclude",
     "sampling_controls",
+    "warn_lowered_prefix",
 ]
 
 # The constructor parameters that shape sampling: SamplingControls' fields, so
@@ -57,11 +60,56 @@ def normalised_exclude(transformer, exclude):
 
 
 def encode_prefix(transformer, prefix, controls):
-    """The letters and the context of one prefix, checked."""
+    """The letters and the context of one prefix, checked; its capitals that
+    the model reads as lowercase letters told (:func:`warn_lowered_prefix`)."""
     ids, _, context = encode_prefixes(
         transformer, [check_prefix(prefix)], controls, one_prefix=True
     )
+    warn_lowered_prefix(transformer, prefix, ids)
     return ids, context
+
+
+def warn_lowered_prefix(transformer, prefix, ids):
+    """Warn that a model of lowercased names reads ``prefix``'s capitals as
+    lowercase letters, so that the names start, and go on, in lowercase.
+
+    Parameters
+    ----------
+    transformer : ContextWindowTransformer
+        Fitted: the model's.
+    prefix : str
+        The prefix as given.
+    ids : ndarray of int
+        Its letters as the model reads them.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> import numpy as np
+    >>> from sknextchar import ContextWindowTransformer
+    >>> t = ContextWindowTransformer().fit(["jane"])
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_lowered_prefix(t, "Ja", np.array([10, 1]))  # "ja"
+    >>> print(caught[0].message)  # doctest: +NORMALIZE_WHITESPACE
+    The prefix 'Ja' has capitals, which this model reads as lowercase letters
+    (it was fitted with lowercase=True, the default): its names start with
+    'ja', in lowercase. To generate names with capitals, fit the model again
+    with lowercase=False and alphabet='auto'; to leave out this warning, pass
+    the prefix in lowercase.
+    """
+    if not getattr(transformer, "lowercase", False) or prefix == prefix.lower():
+        return
+    warnings.warn(
+        f"The prefix {prefix!r} has capitals, which this model reads as "
+        "lowercase letters (it was fitted with lowercase=True, the default): "
+        f"its names start with {transformer.decode(ids)!r}, in lowercase. To "
+        "generate names with capitals, fit the model again with "
+        "lowercase=False and alphabet='auto'; to leave out this warning, pass "
+        "the prefix in lowercase.",
+        UserWarning,
+        stacklevel=user_stacklevel(),
+    )
 
 
 def encode_prefixes(transformer, prefixes, controls, *, one_prefix=False):

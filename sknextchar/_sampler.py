@@ -844,7 +844,9 @@ default=None
         prefix : str, default=""
             Every name starts with these letters (normalised like the training
             names; at most ``max_length`` of them). Conditions by construction:
-            generation starts after it.
+            generation starts after it. A prefix with capitals given to a model
+            that lowercases (``lowercase=True``) is read in lowercase, with a
+            ``UserWarning``.
         pattern : str or None, default=None
             A Python regular expression every name must match in full
             (``re.fullmatch``, on the name as the transformer spells it, so
@@ -1074,7 +1076,9 @@ default=None
         n_names : int, default=10
             Number of names.
         prefix : str, default=""
-            Every name starts with these letters.
+            Every name starts with these letters (as in :meth:`sample`: read
+            as the model reads names, capitals in lowercase, with a warning,
+            for a model that lowercases).
         exclude : collection of str or None, default=None
             Names to skip, such as held-out names (for the training names, use
             ``novel=True``, which needs no list of them). They are compared as

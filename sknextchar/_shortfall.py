@@ -219,9 +219,9 @@ class ExcludedDraws:
     --------
     >>> tally = ExcludedDraws()
     >>> tally.add(["sant"] * 40)
-    >>> words = tally.words("not among the 1 excluded names")
+    >>> words = tally.words("not among the 1 excluded name")
     >>> words
-    "not among the 1 excluded names (all 40 names it rejected were 'sant', \
+    "not among the 1 excluded name (all 40 names it rejected were 'sant', \
 drawn over and over: a higher temperature=... draws others)"
     >>> words.repeated
     40
@@ -327,7 +327,7 @@ def shortfall_message(
         kept.append("distinct")
     head = (
         f"Could only generate {n_accepted:,} of the {n_samples:,} requested {what}"
-        f"names after drawing {drawn:,} ({controls}, {len(exclude):,} excluded names)"
+        f"names after drawing {drawn:,} ({controls}, {_excluded(exclude)})"
     )
     if exhausted is not None and not controls.deterministic:
         return _exhausted_message(
@@ -455,6 +455,11 @@ _HOPELESS = (
 )
 
 
+def _excluded(exclude):
+    """ "1 excluded name", "2 excluded names": ``exclude`` counted."""
+    return counted(len(exclude), "excluded name")
+
+
 def _test_words(constraints, exclude, excluded, n_accepted, drawn, plain):
     """The words of the request's tests, those of ``exclude`` last (with the
     names ``excluded`` names), without their advice when ``plain``; and,
@@ -462,7 +467,7 @@ def _test_words(constraints, exclude, excluded, n_accepted, drawn, plain):
     draws was one of the few names they name, those names (else ``()``)."""
     words = list(constraints)
     if exclude:
-        base = f"not among the {len(exclude):,} excluded names"
+        base = f"not among the {_excluded(exclude)}"
         words.append(base if excluded is None else excluded.words(base))
     repeated = sum(getattr(each, "repeated", 0) for each in words)
     repeated = not n_accepted and drawn >= REPEATED_ENOUGH and repeated >= drawn

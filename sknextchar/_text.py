@@ -52,13 +52,14 @@ MAX_REPORTED = 5
 # In a search or a cross-validation, each fold's model learns the alphabet of its
 # own training names, and scikit-learn turns the error on a held-out name it
 # lacks into a warning and a score of nan (a grid of them picks its first
-# candidate): the closing sentence of that error says why, and the way out. The
-# command line, which runs no folds, leaves it out of its messages (its error
-# reporting imports no NumPy, hence this module).
+# candidate): the closing sentence of that error says why, and the way out
+# (ContextWindowTransformer.with_learned_alphabet). The command line, which
+# runs no folds, leaves it out of its messages (its error reporting imports no
+# NumPy, hence this module).
 FOLD_ALPHABET_NOTE = (
     " In a cross-validation or a search, each fold learns the alphabet of its own "
-    "training names only: give the pipeline the alphabet learned from all the "
-    "names, as the page 'Your own names' of the documentation shows."
+    "training names only: fit the ContextWindowTransformer on all the names, and "
+    "give the pipeline its with_learned_alphabet(), a copy that keeps that alphabet."
 )
 
 
@@ -869,8 +870,8 @@ def _cut_cluster_note(chars, known, prefixes):
             "and vowel signs, a conjunct), and a prefix ends where one ends, as "
             f"the symbols that start so do ({', '.join(map(repr, whole[:5]))}). "
             "Type a whole cluster; to sample names that start with "
-            f"{quoted(prefix.strip())}, give the pattern {quoted(pattern)} "
-            "(pattern=...) instead of a prefix; or train the model again with "
+            f"{quoted(prefix.strip())}, give pattern={quoted_pattern(pattern)} instead "
+            "of a prefix; or train the model again with "
             "unit='char' (one symbol per character)"
         )
     return ""
@@ -1161,6 +1162,17 @@ def display_width(text):
     (4, 4, 4)
     >>> display_width("राहुल")  # the vowel sign u is a mark of class 0: no column
     4
+
+    A mark learned alone is drawn on a dotted circle (U+25CC). With a
+    spacing vowel sign (``"◌ा"``) that takes two columns: one each, as the C
+    library's ``wcwidth`` counts them and as xterm and VTE draw them. Some
+    terminals (kitty, foot, WezTerm, mlterm, as measured by the ``wcwidth``
+    package) draw a letter with such a sign in one column: a table is a
+    column off there. With a nonspacing sign
+    (``"◌ु"``), one column:
+
+    >>> display_width("\\u25cc\\u093e"), display_width("\\u25cc\\u0941")
+    (2, 1)
     """
     if text.isascii():  # one column each (controls too, as below): no look-ups
         return len(text)

@@ -25,13 +25,16 @@ from ._lone_marks import check_no_lone_marks
 from ._sizes import check_window_memory
 from ._text import (
     MAX_REPORTED,
+    OLD_SPELLINGS,
     counted,
+    describe_symbol,
     final_forms_learned_plain,
     fold_final_forms,
     holds_idle_marks,
     holds_tatweel,
     normalize_text,
     normalize_texts,
+    one_or_many,
     several_spaces,
     spell_spaces,
     spells_old_letters_apart,
@@ -60,12 +63,19 @@ from ._vocabulary import (
     pick_end_symbol,
     spell_names,
     vocabulary_of_parameters,
+    warn_unseen_end_symbol,
 )
 from ._windows import CharWindows, check_windows_output, cut_windows, last_contexts
 
 # Parameters added after 0.1.0.dev0, with the values that give the behaviour of
 # models saved before them (a model file stays loadable and predicts the same).
 _SAVED_BEFORE = {"strip_accents": None, "unit": "char", "end_symbol": END}
+
+# with_learned_alphabet's error on an unfitted transformer (check_is_fitted's msg).
+NOT_FITTED_TO_COPY = (
+    "This %(name)s has no learned alphabet yet: call fit with all the names "
+    "first, then with_learned_alphabet() for an unfitted copy that keeps it."
+)
 
 
 def _keeps_old_spellings(unit, vocabulary):
@@ -75,6 +85,40 @@ def _keeps_old_spellings(unit, vocabulary):
     if unit != "char" or vocabulary is None:
         return False
     return spells_old_letters_apart(vocabulary[1:])
+
+
+def learned_alphabet_copy(transformer):
+    """A fitted ``transformer``'s unfitted clone with the alphabet, end marker
+    and unit it learned (:meth:`ContextWindowTransformer.with_learned_alphabet`
+    without its checks, as the folds of ``with_vocabulary_of`` build it)."""
+    return clone(transformer).set_params(
+        alphabet=list(transformer.vocabulary_[1:]),
+        end_symbol=transformer.vocabulary_[0],
+        unit=transformer.unit_,
+    )
+
+
+def _refuse_copy_read_otherwise(transformer):
+    """with_learned_alphabet's refusal when no copy reads names as the fitted
+    ``transformer``: its code points hold a letter's old spelling (consonant,
+    virama, joiner) that it read as the letter, and an alphabet given so keeps
+    that spelling, and the idle joiners and selectors (see ``_keeps``)."""
+    unit, vocabulary = transformer.unit_, transformer.vocabulary_
+    spells = transformer.__dict__.get("_spells_old_letters", True)
+    if not (spells and _keeps_old_spellings(unit, vocabulary)):
+        return
+    held = [old for old in OLD_SPELLINGS if set(vocabulary[1:]).issuperset(old)]
+    shown = ", ".join(
+        f"{describe_symbol(old)} for {OLD_SPELLINGS[old]!r}" for old in held
+    )
+    spelling = one_or_many(len(held), "the old spelling of a letter", "old spellings")
+    raise ValueError(
+        f"This {type(transformer).__name__} learned code points (unit='char') "
+        f"that make up {spelling}: {shown}. Given as an alphabet, they keep that "
+        "spelling, and the joiners and variation selectors this fit removed "
+        "after a Latin letter, so no copy reads names as this fit did. Fit it "
+        "with unit='grapheme' on all the names, then call with_learned_alphabet()."
+    )
 
 
 class ContextWindowTransformer(
@@ -105,7 +149,9 @@ class ContextWindowTransformer(
     alphabet : str, list of str or "auto", default="abcdefghijklmnopqrstuvwxyz"
         The characters a name may contain (the end marker is added as id 0).
         ``"auto"`` learns the alphabet from the names passed to ``fit``: hyphens,
-        apostrophes, spaces, capitals, accents and other scripts included.
+        apostrophes, spaces, capitals, accents and other scripts included. In
+        a search or a cross-validation, each fold would learn that of its own
+        names: :meth:`with_learned_alphabet` keeps the one learned from all.
     lowercase : bool, default=True
         Lowercase names before encoding. With ``False``, upper-case letters are
         unknown characters under the default alphabet.
@@ -139,11 +185,15 @@ class ContextWindowTransformer(
         raises a ValueError (it could be neither learned nor scored).
     end_symbol : str, default="-"
         How the end marker is displayed (in ``vocabulary_``, :meth:`decode`,
-        tables and plots): one character. When ``alphabet="auto"`` learns this
-        character from the names, ``-`` is shown instead, or, if the names use
-        ``-`` too, the first of ``. $ # | ~ ^ _ * @ ¶`` that they do not use;
-        with an alphabet you give that contains it, ``fit`` raises and asks for
-        another ``end_symbol``.
+        tables and plots): one character, not NUL, that shows on its own
+        (``fit`` warns of a control or format character, such as a line
+        break or a zero-width space, a space or a lone mark, and takes it, as
+        models saved with one, and copies of their settings, fit again; the
+        command line's ``--end-symbol`` refuses it). When ``alphabet="auto"``
+        learns this character from the names, ``-`` is shown instead, or, if
+        the names use ``-`` too, the first of ``. $ # | ~ ^ _ * @ ¶`` that
+        they do not use; with an alphabet you give that contains it, ``fit``
+        raises and asks for another ``end_symbol``.
 
     Attributes
     ----------
@@ -235,6 +285,7 @@ class ContextWindowTransformer(
         ('-', 'a', 'b', 'd', 'i', 'n')
         """
         self._vocabulary_of_parameters()  # the parameters before the names
+        warn_unseen_end_symbol(self)  # told, not refused: see its docstring
         names, texts, index = self._prepare(X, fitting=True)
         check_window_memory(texts, self.context_length)  # before any work
         self._later_step_failed = np.zeros((), dtype=bool)
@@ -262,7 +313,10 @@ class ContextWindowTransformer(
         or the label models of a :class:`PerLabelClassifier` fitted within that
         model do not count on their own: only the outcome of the model's whole
         fit does. Once a model's fit on the windows has completed, the
-        transformer keeps this fit, whatever later fits on them do.
+        transformer keeps this fit, whatever later fits on them do. A Pipeline
+        callback that raises between the steps, before the model's fit starts,
+        leaves this transformer refitted; the model then refuses windows of
+        another vocabulary.
 
         Called by you, outside a meta-estimator, it is exactly
         ``fit(X).transform(X)``: no model's failure on the windows changes the
@@ -289,6 +343,7 @@ class ContextWindowTransformer(
         """
         before = learned_state(self)
         self._vocabulary_of_parameters()  # the parameters before the names
+        warn_unseen_end_symbol(self)  # told, not refused: see its docstring
         names, texts, index = self._prepare(X, fitting=True)
         self._later_step_failed = np.zeros((), dtype=bool)  # this fit's token
         context = self._begin_callbacks(X)
@@ -431,6 +486,69 @@ class ContextWindowTransformer(
         ['jose', 'zoe', 'mary ann']
         """
         return self._prepare(X, allow_empty=True)[1]
+
+    def with_learned_alphabet(self):
+        """An unfitted transformer whose alphabet is the one this fit learned.
+
+        For a search or a cross-validation: with ``alphabet="auto"``, each
+        fold learns the alphabet of its own training names, so a character
+        found only in the names a fold holds out is unknown to its model, and
+        scikit-learn records its score as ``nan``. Fit this transformer on all
+        the names, and give the pipeline this copy: whatever names it is fitted
+        on, a fold's or all of them, its ``vocabulary_`` is this one, the same
+        symbols with the same ids and end marker.
+
+        The copy is a :func:`~sklearn.base.clone` of this transformer with
+        ``alphabet`` set to the learned symbols (``vocabulary_[1:]``, a list),
+        ``end_symbol`` to the end marker's display (``vocabulary_[0]``) and
+        ``unit`` to ``unit_``; every other parameter (``context_length``,
+        ``lowercase``, ``strip_accents``, ``handle_unknown``) is kept. The
+        alphabet is the one read under this transformer's ``lowercase`` and
+        ``strip_accents``: a search over the copy may vary ``context_length``,
+        ``handle_unknown`` or the model's parameters, and needs a copy of its
+        own for each ``lowercase`` or ``strip_accents`` it tries (under
+        another, names hold symbols the alphabet lacks, or it keeps symbols
+        the names no longer hold).
+
+        Limits: it reads names as any fit does now, so a model saved by an
+        older version that read them otherwise (kept the whitespace around
+        them, say) is not copied so. With ``unit="char"``, code points that
+        make up the old spelling of a letter (a consonant, the virama and the
+        zero-width joiner, such as ``"\\u0d28\\u0d4d\\u200d"`` for ``"ൻ"``),
+        learned from different names (``"നന്ദ"`` and ``"कर्\\u200dया"``), have
+        no copy: given as an alphabet, they keep that spelling, and the
+        joiners and variation selectors a fit removes (``"Lily\\ufe0f"``
+        stays so), so it raises, naming them. Learned with
+        ``unit="grapheme"`` (the default with ``alphabet="auto"``), the
+        alphabet has a copy.
+
+        Returns
+        -------
+        transformer : ContextWindowTransformer
+            Unfitted; this transformer is left as it is.
+
+        Raises
+        ------
+        NotFittedError
+            If this transformer is not fitted.
+        ValueError
+            If no copy reads names as this transformer (see Limits above),
+            naming the letters and their old spelling.
+
+        Examples
+        --------
+        >>> from sknextchar import ContextWindowTransformer
+        >>> names = ["zoë", "jean-luc", "ana"]
+        >>> learned = ContextWindowTransformer(alphabet="auto").fit(names)
+        >>> fixed = learned.with_learned_alphabet()
+        >>> "".join(fixed.alphabet), fixed.end_symbol, fixed.unit
+        ('-acejlnouzë', '.', 'grapheme')
+        >>> fixed.fit(["ana"]).vocabulary_ == learned.vocabulary_
+        True
+        """
+        check_is_fitted(self, msg=NOT_FITTED_TO_COPY)
+        _refuse_copy_read_otherwise(self)
+        return learned_alphabet_copy(self)
 
     def decode(self, ids):
         """Spell ids back as strings.
@@ -884,7 +1002,7 @@ def unknown_symbols(transformer, X, *, prefixes=False, emptied=False, letters=Fa
 
 def unknown_symbols_message(
     transformer, symbols, culprits, n_culprits, *, fitting, emptied=None,
-    again=TRAIN_AGAIN, numbered=False, letters=None, title=False,
+    again=TRAIN_AGAIN, numbered=False, letters=None, title=False, quotes=None,
 ):  # fmt: skip
     """The message of ``fit`` (``fitting``) or ``transform`` on unknown symbols
     found in several lists (chunks of a file, say), as one list gives it.
@@ -917,6 +1035,11 @@ def unknown_symbols_message(
         The symbols an alphabet of the names' letters keeps (of every list).
     title : bool, default=False
         Whether the first of ``culprits`` is the title above the list.
+    quotes : tuple or None, default=None
+        Whether every name that holds them is in double quotes, whether the
+        first is the list's title, and what reads them without their quote
+        marks (:func:`~sknextchar._unknown_message.unknown_text`); None: not
+        known.
 
     Returns
     -------
@@ -935,6 +1058,7 @@ def unknown_symbols_message(
     return unknown_text(
         _with_vocabulary(transformer), sorted(symbols), shown, n_culprits, "names",
         fitting, emptied, again, numbered=numbered, letters=letters, title=title,
+        quotes=quotes,
     )  # fmt: skip
 
 

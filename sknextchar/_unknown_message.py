@@ -12,7 +12,12 @@ import unicodedata
 import numpy as np
 
 from ._list_lines import BULLETS, list_item, list_numbered
-from ._quoted_advice import quoted_list, quotes_note
+from ._quoted_advice import (
+    QUOTES_REMOVED,
+    QUOTES_REMOVED_TO_SCORE,
+    quoted_list,
+    quotes_note,
+)
 from ._shown_paths import shown_path
 from ._text import (
     FOLD_ALPHABET_NOTE,
@@ -268,8 +273,8 @@ def fold_note(alphabet, what, fitting):
     >>> note = fold_note("auto", "names", False)
     >>> print(note.strip())  # doctest: +NORMALIZE_WHITESPACE
     In a cross-validation or a search, each fold learns the alphabet of its own
-    training names only: give the pipeline the alphabet learned from all the
-    names, as the page 'Your own names' of the documentation shows.
+    training names only: fit the ContextWindowTransformer on all the names, and
+    give the pipeline its with_learned_alphabet(), a copy that keeps that alphabet.
     >>> fold_note("auto", "prefixes", False), fold_note("abc", "names", False)
     ('', '')
     """
@@ -316,8 +321,9 @@ def unknown_message(transformer, names, symbols, what, fitting, index):
         flat[start:], bad[start:], owner[start:] - title, len(names) - title
     )
     bare = bare + title
-    # Fitting only: a fitted model's names are typed or scored, not loaded.
-    quotes = quoted_list(names, culprits) if '"' in chars and fitting else None
+    # Names read from a file, to fit or to score: each way says what reads them.
+    how = QUOTES_REMOVED if fitting else QUOTES_REMOVED_TO_SCORE
+    quotes = (*quoted_list(names, culprits), how) if '"' in chars else None
     text = unknown_text(
         transformer, chars, shown, len(culprits), what, fitting, counts, kept=firsts,
         numbered=numbered, letters=letters, title=title, quotes=quotes,
@@ -386,8 +392,8 @@ def unknown_text(
     (:func:`letters_kept`; None: not known); ``title``: whether the first
     of ``culprits`` is the title above the list (a note says to delete it);
     ``quotes``: :func:`~sknextchar._quoted_advice.quoted_list` of the names
-    when ``'"'`` is unknown (None: not known), whose quote marks no alphabet
-    is advised for.
+    when ``'"'`` is unknown, then what reads them without their quote marks
+    (None: not known), whose quote marks no alphabet is advised for.
 
     Examples
     --------
@@ -421,7 +427,10 @@ def unknown_text(
         note += list_note
     elif what == "names" and quotes and quotes[0]:  # dropping takes out quotes too
         note, hints = _quoted(note, culprits, n_culprits, quotes, hints, advice, chars)
-    prefixes = [] if what == "names" else [name for _, name in culprits]
+    # A prefix as the model reads it: advice for a model of lowercased names
+    # gives a pattern in lowercase, which it does not refuse for its capitals.
+    read = str.lower if lowercase else str
+    prefixes = [] if what == "names" else [read(name) for _, name in culprits]
     note += unknown_symbols_note(chars, vocabulary, prefixes)
     if strip_accents != "unicode":
         note += compatibility_note(chars, what, fitting, again)
@@ -452,8 +461,8 @@ def _quoted(note, culprits, n_culprits, quotes, hints, advice, chars):
     (:func:`~sknextchar._quoted_advice.quoted_list`) says there is one. The
     alphabet (``hints[0]``) is no choice beside the quotes' ``advice``, only
     a step after their removal, for other characters than ``'"'``."""
-    title = quotes[1]
-    note += quotes_note(culprits[int(title)][1], n_culprits - title)
+    _, title, how = quotes
+    note += quotes_note(culprits[int(title)][1], n_culprits - title, how)
     note += title_note(culprits[0][1]) if title else ""
     if advice or set(chars) == {'"'}:
         return note, advice

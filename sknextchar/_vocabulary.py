@@ -1,15 +1,20 @@
 """The symbol vocabulary: reserved ids and vectorised character encoding."""
 
+import contextlib
 import string
 import unicodedata
+import warnings
 
 import numpy as np
 from sklearn import get_config
 
 from ._compat import InvalidParameterError, validate_declared_parameters
 from ._end_symbols import END_SYMBOL_FALLBACKS
+from ._shown_paths import escaped_byte, is_undecoded
+from ._stacklevel import user_stacklevel
 from ._text import (
     CONTROL,
+    describe_symbol,
     final_forms_learned_plain,
     fold_final_forms,
     spell_final_forms,
@@ -26,6 +31,13 @@ END = "-"
 END_ID = 0
 
 DEFAULT_ALPHABET = string.ascii_lowercase
+
+# The categories of the characters an end marker should not be, as none shows on
+# its own: control and format characters (a line break, DEL, a zero-width
+# space), spaces, line and paragraph separators, lone surrogates (a byte of a
+# command line that is no UTF-8), nonspacing and enclosing marks.
+_UNSEEN = frozenset({"Cc", "Cf", "Cs", "Zs", "Zl", "Zp", "Mn", "Me"})
+_TOLD = "end_symbol is"  # how warn_unseen_end_symbol's warning starts
 
 
 def make_vocabulary(alphabet, end_symbol=END, *, unit="char"):
@@ -134,7 +146,9 @@ def vocabulary_of_parameters(alphabet, end_symbol, unit):
     ------
     ValueError
         If ``end_symbol`` is not one character or is NUL (which NumPy's
-        strings drop), or :func:`make_vocabulary` refuses the alphabet.
+        strings drop), or :func:`make_vocabulary` refuses the alphabet. (Any
+        other character that does not show on its own is taken, with a
+        warning at ``fit``: :func:`warn_unseen_end_symbol`.)
 
     Examples
     --------
@@ -150,12 +164,7 @@ def vocabulary_of_parameters(alphabet, end_symbol, unit):
             "end_symbol must be one character, the end marker's display; got "
             f"{end_symbol!r}."
         )
-    if end_symbol == "\x00":  # NumPy's strings drop a trailing NUL: classes_ ''
-        raise InvalidParameterError(
-            "end_symbol cannot be '\\x00' (NUL): NumPy's arrays of strings drop "
-            "it, so the model's classes would not match the windows' vocabulary. "
-            "Pass a character that shows, such as '-' or '.'."
-        )
+    _check_end_shows(end_symbol)
     fixed = not is_auto_alphabet(alphabet)
     unit = unit if unit != "auto" else ("char" if fixed else "grapheme")
     if not fixed:
@@ -168,6 +177,147 @@ def vocabulary_of_parameters(alphabet, end_symbol, unit):
     if unit == "grapheme":  # a letter spelled the old way, as names read it
         alphabet = [spell_old_letters(s) if isinstance(s, str) else s for s in alphabet]
     return unit, make_vocabulary(alphabet, end_symbol, unit=unit)
+
+
+def _check_end_shows(end_symbol):
+    """Refuse NUL as the end marker: NumPy's strings drop it (classes_ '')."""
+    if end_symbol == "\x00":
+        raise InvalidParameterError(
+            "end_symbol cannot be '\\x00' (NUL): NumPy's arrays of strings drop "
+            "it, so the model's classes would not match the windows' vocabulary. "
+            "Pass a character that shows, such as '-' or '.'."
+        )
+
+
+def unseen_end_symbol(end_symbol):
+    """How an end marker that does not show on its own is told, or None.
+
+    A control or format character, a space, a line or paragraph separator, a
+    lone mark: the end of a name would be blank, or break the line, in the
+    tables, ``score --explain`` and ``vocabulary_``. A lone surrogate of the
+    ones a command line's bytes that are no UTF-8 are read as is told as that
+    byte (the user typed no character).
+
+    Parameters
+    ----------
+    end_symbol : str
+        One character.
+
+    Returns
+    -------
+    told : str or None
+        The symbol and why it does not show; None if it shows.
+
+    Examples
+    --------
+    >>> print(unseen_end_symbol("-"))
+    None
+    >>> print(unseen_end_symbol("\\u200b"))  # doctest: +NORMALIZE_WHITESPACE
+    '\\u200b' (ZERO WIDTH SPACE), a character that does not show on its own:
+    the end of a name would not be seen in the model's tables and explanations
+    >>> print(unseen_end_symbol("\\udcff"))  # the byte 0xFF, read from argv
+    the byte \\xff of the command line, which is no UTF-8 and so no character
+    """
+    if unicodedata.category(end_symbol) not in _UNSEEN:
+        return None
+    if is_undecoded(end_symbol):  # os.fsdecode's of a byte of argv
+        return (
+            f"the byte {escaped_byte(end_symbol)} of the command line, which is "
+            "no UTF-8 and so no character"
+        )
+    return (
+        f"{describe_symbol(end_symbol)}, a character that does not show on its "
+        "own: the end of a name would not be seen in the model's tables and "
+        "explanations"
+    )
+
+
+def refuse_unseen_end_symbol(end_symbol):
+    """Refuse an end marker typed for a new model that does not show on its
+    own (:func:`unseen_end_symbol`); the command line's ``--end-symbol``.
+
+    Python's ``fit`` only warns (:func:`warn_unseen_end_symbol`): a model
+    saved before this rule, and a copy of its settings, must fit again.
+
+    Parameters
+    ----------
+    end_symbol : str
+        One character.
+
+    Raises
+    ------
+    InvalidParameterError
+        If it does not show.
+
+    Examples
+    --------
+    >>> try:
+    ...     refuse_unseen_end_symbol("\\n")
+    ... except ValueError as error:
+    ...     print(error)  # doctest: +ELLIPSIS
+    end_symbol cannot be '\\n', a character that does not show on its own: ...
+    """
+    told = unseen_end_symbol(end_symbol)
+    if told is not None:
+        raise InvalidParameterError(
+            f"end_symbol cannot be {told}. Pass a character that shows, such as "
+            "'-' or '.'."
+        )
+
+
+def warn_unseen_end_symbol(transformer):
+    """Warn that a transformer about to be fitted has an end marker that does
+    not show on its own (:func:`unseen_end_symbol`), unless it is fitted with
+    that marker already (a model saved before this rule, fitted again to go
+    on training: told nothing it cannot change).
+
+    Parameters
+    ----------
+    transformer : ContextWindowTransformer
+        About to be fitted; its ``end_symbol`` is one character.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> from sknextchar import ContextWindowTransformer
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_unseen_end_symbol(ContextWindowTransformer(end_symbol="\\x7f"))
+    >>> print(caught[0].message)  # doctest: +ELLIPSIS
+    end_symbol is '\\x7f', a character that does not show on its own: ...
+    """
+    told = unseen_end_symbol(transformer.end_symbol)
+    fitted = transformer.__dict__.get("vocabulary_", (None,))
+    if told is None or fitted[0] == transformer.end_symbol:
+        return
+    warnings.warn(
+        f"{_TOLD} {told}. Pass a character that shows, such as '-' or "
+        "'.'. (It is still taken, so that a model saved with it, and "
+        "a copy of its settings, fit again.)",
+        UserWarning,
+        stacklevel=user_stacklevel(),
+    )
+
+
+@contextlib.contextmanager
+def unseen_end_symbol_untold():
+    """Leave out :func:`warn_unseen_end_symbol`'s warning within: the fits of
+    a file's chunks, which the fit of the transformer on the whole file tells.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> from sknextchar import ContextWindowTransformer
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     with unseen_end_symbol_untold():
+    ...         warn_unseen_end_symbol(ContextWindowTransformer(end_symbol="\\x7f"))
+    >>> caught
+    []
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", f"{_TOLD} ", UserWarning)
+        yield
 
 
 def check_transformer_settings(transformer):

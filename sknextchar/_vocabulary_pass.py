@@ -18,9 +18,10 @@ import numpy as np
 from sklearn.base import clone
 
 from ._gathered_names import GatheredWarnings
-from ._list_lines import list_numbered
+from ._list_lines import list_numbered, reads_as_title
 from ._pipeline import spelled_in_pipeline
 from ._placed_names import PlacedNamesError
+from ._quoted_advice import QUOTES_REMOVED_IN_CHUNKS, in_quotes
 from ._remade_errors import remade
 from ._shown_paths import shown_path
 from ._text import MAX_REPORTED, quoted
@@ -34,7 +35,7 @@ from ._unknown_advice import (
 from ._unknown_message import bare_refused, marked_and_emptied
 from ._validation import RefusedNameError, element_place
 from ._validation import check_names as check_each_name
-from ._vocabulary import check_transformer_settings
+from ._vocabulary import check_transformer_settings, unseen_end_symbol_untold
 from .datasets._positions import NoNamesError
 
 __all__ = ["ChunkChecks", "UnknownSymbolsError", "first_pass", "in_the_pipeline"]
@@ -87,8 +88,8 @@ def first_pass(windows, chunks, path, names_column=None, check_names=None, step=
                 if fitted:
                     windows.encode(kept)
                 else:
-                    with gathered.gathering(rows):  # one warning for the file
-                        checked = clone(windows).fit(kept)
+                    with gathered.gathering(rows), unseen_end_symbol_untold():
+                        checked = clone(windows).fit(kept)  # one warning each
                     names_of_symbols += _names_with_new_symbols(checked, kept, symbols)
             except ValueError as error:
                 errors.add(error, kept, rows)
@@ -248,6 +249,9 @@ class _UnknownSymbols:
         self.title = None
         # what an alphabet of the names' letters keeps, and the names it empties
         self.letters, self.bare, self.n_bare = set(), [], 0
+        # names that hold them out of double quotes, the file's first apart
+        # (a title above a quoted list, if it reads as one), and whether it does
+        self.n_unquoted, self.first_unquoted, self.first_title = 0, False, False
 
     def add(self, windows, chunk, rows):
         """Record the unknown symbols of a chunk whose names are the names
@@ -272,6 +276,7 @@ class _UnknownSymbols:
             if len(self.culprits) < MAX_REPORTED:
                 self.culprits.append((int(rows[i]), chunk[i]))
         self.n_names += len(found)
+        self._count_unquoted(chunk, rows, found)
         self.n_unnumbered += sum(
             not list_numbered(chunk[i]) for i in found if not (title and i == 0)
         )
@@ -282,6 +287,27 @@ class _UnknownSymbols:
         self.n_dropped += dropped.size
         self.n_folded += folded.size
         return bool(found)
+
+    def _count_unquoted(self, chunk, rows, found):
+        """Count the names of ``found`` (positions in ``chunk``, the names
+        ``rows`` of the file) that are not in double quotes."""
+        for i in found:
+            if int(rows[i]) == 0:  # the file's first: maybe the quoted list's title
+                self.first_unquoted = not in_quotes(chunk[i])
+                self.first_title = reads_as_title(chunk[i])
+            else:
+                self.n_unquoted += not in_quotes(chunk[i])
+
+    def quotes(self):
+        """:func:`~sknextchar._quoted_advice.quoted_list` of the names that
+        hold unknown symbols, then what reads them without their quote
+        marks (``train_from_file``'s words); None without a ``'"'``."""
+        if '"' not in self.symbols:
+            return None
+        title = self.first_title and self.n_names > 1
+        unquoted = self.n_unquoted + (self.first_unquoted and not title)
+        quoted = not unquoted and self.n_names > title
+        return quoted, title, QUOTES_REMOVED_IN_CHUNKS
 
     def error(self, windows, fitting, again, learned=()):
         """The error of the whole file (:class:`UnknownSymbolsError`); the
@@ -302,6 +328,7 @@ class _UnknownSymbols:
             fitting=fitting, again=again, title=titled,
             numbered=not self.n_unnumbered and (titled or not self.title),
             letters=(sorted(letters), n_bare, bare[:MAX_REPORTED]),
+            quotes=self.quotes(),
         )  # fmt: skip
         return error
 
@@ -347,6 +374,10 @@ class UnknownSymbolsError(ValueError):
     title : bool, default=False
         Whether the first of ``culprits`` is the title above the list (a
         first name without a list number above names that all have one).
+    quotes : tuple or None, default=None
+        Whether every name that holds them is in double quotes, whether the
+        first is the title above them, and what reads them without their
+        quote marks (None: not known, or no ``'"'`` among them).
 
     Examples
     --------
@@ -364,8 +395,10 @@ class UnknownSymbolsError(ValueError):
     def __init__(
         self, windows, symbols, culprits, n_names, *, emptied, dropped, fitting,
         again=TRAIN_AGAIN, spell=None, numbered=False, letters=None, title=False,
+        quotes=None,
     ):  # fmt: skip
         self.numbered, self.letters, self.title = numbered, letters, title
+        self.quotes = quotes
         self.windows, self.symbols, self.culprits = windows, symbols, culprits
         self.n_names, self.emptied, self.dropped = n_names, emptied, dropped
         self.fitting, self.again, self.spell = fitting, again, spell
@@ -377,7 +410,7 @@ class UnknownSymbolsError(ValueError):
             self.windows, self.symbols, self.culprits, self.n_names,
             fitting=self.fitting, emptied=self.emptied, again=self.again,
             numbered=self.numbered, letters=(self.letters or (None,))[0],
-            title=self.title,
+            title=self.title, quotes=self.quotes,
         )  # fmt: skip
         n_left, left, refused = self.emptied[0], self.dropped, drop_refused
         if marked_and_emptied(self.symbols, self.numbered, self.emptied):

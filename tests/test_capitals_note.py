@@ -21,7 +21,7 @@ def _train(tmp_path, capsys, names, *flags):
     path = tmp_path / "names.txt"
     path.write_text("".join(name + "\n" for name in names), encoding="utf-8")
     model = tmp_path / "m.skops"
-    argv = ["train", str(path), "-o", str(model), "-q", "--force", "--seed", "0"]
+    argv = ["train", str(path), "-o", str(model), "--force", "--seed", "0"]
     fit = [] if "kneser-ney" in flags else ["--max-iter", "1"]
     status = main([*argv, "--alphabet", "auto", *fit, *flags])
     assert status == 0
@@ -86,7 +86,7 @@ def test_names_of_count_0_are_not_counted(tmp_path, capsys, model):
     fit = ["--max-iter", "1"] if model != "kneser-ney" else ["--model", model]
     if model == "mlp-in-chunks":  # read in chunks of 2 names, "Emma" in the first
         fit += ["--chunk-size", "2", "--validation-fraction", "0"]
-    status = main([*argv, "-q", "--seed", "0", "--alphabet", "auto", *fit])
+    status = main([*argv, "--seed", "0", "--alphabet", "auto", *fit])
     out = capsys.readouterr().out
     assert status == 0
     assert "Note: 1 of 4 names has capitals" in out and "('Noah' as 'noah')" in out
@@ -100,7 +100,7 @@ def test_the_note_shows_the_name_as_learned_when_characters_are_dropped(
     path = tmp_path / "web.txt"
     lines = [f"{i}. {name}" for i, name in enumerate(NAMES, 1)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    argv = ["train", str(path), "-o", str(tmp_path / "m.skops"), "-q"]
+    argv = ["train", str(path), "-o", str(tmp_path / "m.skops")]
     flags = ["--model", "kneser-ney", "--handle-unknown", "drop"]
     assert main([*argv, *flags]) == 0
     out = capsys.readouterr().out
@@ -113,7 +113,7 @@ def test_following_the_note_after_dropping_learns_no_list_numbers(tmp_path, caps
     path = tmp_path / "web.txt"
     lines = [f"{i}. {name}" for i, name in enumerate(NAMES, 1)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    argv = ["train", str(path), "-q", "--model", "kneser-ney", "--seed", "0"]
+    argv = ["train", str(path), "--model", "kneser-ney", "--seed", "0"]
     flags = ["--handle-unknown", "drop"]
     assert main([*argv, "-o", str(tmp_path / "m.skops"), *flags]) == 0
     out = capsys.readouterr().out

@@ -110,7 +110,7 @@ def test_mixture_weights_hold_out_case_variants_as_one_name(monkeypatch):
 def test_train_keep_case_holds_out_case_variants_as_one_name(tmp_path, capsys):
     names = write(tmp_path / "n.txt", "\n".join(CASES) + "\n")
     argv = ["train", names, "--keep-case", "--alphabet", "auto", "--seed", "0",
-            "--validation-fraction", "0.25", "-q"]  # fmt: skip
+            "--validation-fraction", "0.25"]  # fmt: skip
     assert main([*argv, "--max-iter", "1", "-o", str(tmp_path / "m.skops")]) == 0
     out = capsys.readouterr().out
     assert "Trained on 6 of 8 distinct names" in out
@@ -135,7 +135,7 @@ def test_train_report_does_not_cut_the_names_into_windows_again(
 
     monkeypatch.setattr(ContextWindowTransformer, "transform", transform)
     names = write(tmp_path / "n.txt", "\n".join(NAMES * 2) + "\n")
-    argv = ["train", names, "--max-iter", "1", "--seed", "0", "-q"]
+    argv = ["train", names, "--max-iter", "1", "--seed", "0"]
     assert main([*argv, "--validation-fraction", "0.2", "-o", str(tmp_path / "m")]) == 0
     out = capsys.readouterr().out
     assert "Trained on 28 of 35 distinct names" in out  # counted all the same

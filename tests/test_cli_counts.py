@@ -12,8 +12,8 @@ from sknextchar import load_model
 from sknextchar.cli import build_parser, main
 from sknextchar.cli._commands import training_names
 
-KN = ["--model", "kneser-ney", "--context-length", "2", "-q"]
-MLP = ["--max-iter", "2", "--hidden-layer-sizes", "8", "--seed", "0", "-q"]
+KN = ["--model", "kneser-ney", "--context-length", "2"]
+MLP = ["--max-iter", "2", "--hidden-layer-sizes", "8", "--seed", "0"]
 ROWS = [("Olivia", "F", 5), ("Liam", "M", 3), ("Emma", "F", 2), ("Noah", "M", 1)]
 
 
@@ -71,7 +71,7 @@ def test_counts_with_the_mlp_in_memory_and_in_chunks(us, capsys):
 def test_counts_when_resuming_add_to_the_record(us):
     flags = [*MLP, "--validation-fraction", "0"]
     assert main(["train", us, "--counts", "count", *flags, "-o", "a.skops"]) == 0
-    more = ["--counts", "count", "--resume", "a.skops", "--max-iter", "3", "-q"]
+    more = ["--counts", "count", "--resume", "a.skops", "--max-iter", "3"]
     assert main(["train", us, *more, "-o", "b.skops"]) == 0
     assert load_model("b.skops").training_length_counts_[6] == 10  # Olivia twice
 
@@ -260,7 +260,7 @@ def test_counts_naming_the_names_column_says_so(tmp_path, capsys):
     path.write_text("name,count\nasha,3\nravi,1\n", encoding="utf-8")
     out = tmp_path / "m.skops"
     status = main(["train", str(path), "--counts", "name", "--model", "kneser-ney",
-                   "-q", "-o", str(out)])  # fmt: skip
+                   "-o", str(out)])  # fmt: skip
     err = capsys.readouterr().err
     assert status != 0 and not out.exists()
     assert "--counts 'name' is the column of the names of" in err

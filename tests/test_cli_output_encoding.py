@@ -150,7 +150,7 @@ def undecodable_names_file(tmp_path):
 
 def train_in_chunks_argv(names, tmp_path):
     model = os.path.join(os.fsdecode(bytes(tmp_path)), "m\udcff.skops")
-    argv = ["train", names, "--chunk-size", "2", "--max-iter", "1", "-q"]
+    argv = ["train", names, "--chunk-size", "2", "--max-iter", "1"]
     return [*argv, "-o", model], model
 
 
@@ -199,7 +199,7 @@ def test_a_path_train_can_only_escape_keeps_status_0(tmp_path, monkeypatch):
     names = tmp_path / "names.txt"
     names.write_text("asha\nravi\nmeena\nkiran\n", encoding="utf-8")
     model = tmp_path / "\u0926\u0947\u0935.skops"
-    argv = ["train", str(names), "--model", "kneser-ney", "-q", "-o", str(model)]
+    argv = ["train", str(names), "--model", "kneser-ney", "-o", str(model)]
     status, stdout, stderr = run_in_process(monkeypatch, argv, "ascii")
     assert status == 0 and model.exists()
     assert "\\u0926\\u0947\\u0935.skops" in stdout.decode("ascii")

@@ -91,7 +91,7 @@ def test_novel_after_resuming_leaves_out_the_names_of_both_runs(files, tmp_path)
 def test_resume_in_chunks_keeps_no_partial_record(files, tmp_path, capsys):
     out = str(tmp_path / "chunks.skops")
     argv = ["train", files["new_names"], "--resume", files["old"], "--max-iter", "3"]
-    assert main([*argv, "--chunk-size", "50", "-q", "-o", out]) == 0
+    assert main([*argv, "--chunk-size", "50", "-o", out]) == 0
     assert "keeps no record of its training names (--chunk-size" in (
         capsys.readouterr().out
     )

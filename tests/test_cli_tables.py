@@ -11,7 +11,7 @@ from sknextchar.cli import main
 from sknextchar.cli._labelled import read_labelled_names, read_names_file
 from sknextchar.datasets import load_names
 
-KN = ["--model", "kneser-ney", "--alphabet", "auto", "--context-length", "2", "-q"]
+KN = ["--model", "kneser-ney", "--alphabet", "auto", "--context-length", "2"]
 
 
 def write(path, text, encoding="utf-8", newline=None):
@@ -117,12 +117,12 @@ def test_error_lines_of_a_table_count_its_lines(tmp_path, capsys):
 def test_chunks_and_resumed_runs_read_the_column(tmp_path, capsys):
     path = write(tmp_path / "big.csv", "name,label\n" + "asha,f\nravi,m\n" * 20)
     model, resumed = str(tmp_path / "c.skops"), str(tmp_path / "r.skops")
-    small = ["--validation-fraction", "0", "--hidden-layer-sizes", "8", "-q"]
+    small = ["--validation-fraction", "0", "--hidden-layer-sizes", "8"]
     args = ["train", path, "--chunk-size", "15", *small, "--max-iter", "1"]
     assert main([*args, "--alphabet", "auto", "-o", model]) == 0
     assert "," not in load_model(model).vocabulary_  # a NameSampler
     for extra in ([], ["--chunk-size", "15"]):  # both read the file twice
-        argv = ["train", path, "--resume", model, "--max-iter", "2", "-q"]
+        argv = ["train", path, "--resume", model, "--max-iter", "2"]
         assert main([*argv, *extra, "-o", resumed, "--force"]) == 0
     assert capsys.readouterr().err.count("Note: ") == 3
     trained = train_from_file(path, chunk_size=15, names_column="Name")

@@ -17,8 +17,8 @@ import pytest
 from sknextchar.cli import build_parser, main
 from sknextchar.datasets._tables import find_table
 
-KN = ["--model", "kneser-ney", "--context-length", "2", "-q"]
-MLP = ["--max-iter", "2", "--hidden-layer-sizes", "8", "--seed", "0", "-q"]
+KN = ["--model", "kneser-ney", "--context-length", "2"]
+MLP = ["--max-iter", "2", "--hidden-layer-sizes", "8", "--seed", "0"]
 NAMES = ["anna", "ravi", "maria", "john", "omar", "sara", "yuki", "pedro", "ines",
          "karl", "mona", "zoe", "liam", "ella", "noah", "leo"]  # fmt: skip
 
@@ -69,7 +69,7 @@ def test_the_note_offers_a_column_of_fractions_as_counts(capsys):
     # The MLP takes fractional weights: such a column is no label either.
     rows = [(n, f"{i % 3}.5") for i, n in enumerate(NAMES)]
     path = table("weights.csv", "name,weight", rows)
-    argv = ["train", path, "--max-iter", "1", "-q", "--validation-fraction", "0"]
+    argv = ["train", path, "--max-iter", "1", "--validation-fraction", "0"]
     status, _, err = run(capsys, *argv, "-o", "m.skops")
     assert status == 0, err
     note = err.splitlines()[0]
@@ -268,7 +268,7 @@ def test_chunk_size_with_the_count_model_offers_leaving_it_out(capsys, counts_cs
 
 def test_resume_does_not_offer_labels(capsys, us_csv):
     assert run(capsys, "train", us_csv, *MLP, "-o", "m.skops")[0] == 0
-    argv = ["train", us_csv, "--resume", "m.skops", "--max-iter", "3", "-q"]
+    argv = ["train", us_csv, "--resume", "m.skops", "--max-iter", "3"]
     status, _, err = run(capsys, *argv, "-o", "r.skops")
     assert status == 0, err
     note = err.splitlines()[0]

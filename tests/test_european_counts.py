@@ -147,7 +147,7 @@ def test_a_unicode_text_export_with_decimal_commas_trains(tmp_path, capsys):
     text = "Name\tAnzahl\r\nAnna\t1,5\r\nLena\t2\r\nMia\t0,5\r\n"
     path.write_bytes(text.encode("utf-16"))
     model = str(tmp_path / "m.skops")
-    assert main(["train", str(path), "--max-iter", "1", "-q", "-o", model]) == 0
+    assert main(["train", str(path), "--max-iter", "1", "-o", model]) == 0
     err = capsys.readouterr().err
     assert "pass --counts Anzahl" in err and "--labels Anzahl" not in err
     _, counts = load_names(path, names_column="Name", counts_column="Anzahl")
@@ -196,7 +196,7 @@ def test_train_refuses_a_mixed_column_without_a_traceback(tmp_path, capsys):
 def test_a_column_of_such_counts_is_offered_as_counts(tmp_path, capsys):
     path = _table(tmp_path, [("Anna", "1.234.567"), ("Lena", "2,5")])
     model = str(tmp_path / "m.skops")
-    assert main(["train", path, "--max-iter", "1", "-q", "-o", model]) == 0
+    assert main(["train", path, "--max-iter", "1", "-o", model]) == 0
     assert "pass --counts Anzahl" in capsys.readouterr().err
     # The count model counts names: a column with a fraction (2,5) is no count.
     argv = ["train", path, "--model", "kneser-ney", "-o", model, "--force"]

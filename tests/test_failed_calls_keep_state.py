@@ -31,6 +31,8 @@ from sknextchar import (
 )
 from sknextchar.cli import main
 
+from .test_all_or_nothing import FailsAtTheEnd
+
 NAMES = ["asha", "ravi", "amitabh", "uma", "zoe", "arun", "anna", "omar"]
 LABELS = ["f", "m", "m", "f", "f", "m", "f", "m"]
 NAN = math.nan
@@ -152,6 +154,37 @@ FITTED_CALLS = [
     (SAMPLERS, "most_likely-novel", lambda est: est.most_likely(2, novel="yes")),
     (SAMPLERS, "most_likely-label", lambda est: est.most_likely(2, label="zz")),
 ]  # fmt: skip
+
+# NameLabelClassifier.score checks its names first (a single str is told as
+# in fit, not by its length), then its weights as fit does: (X, y, weights,
+# a pattern of the message).
+WEIGHTS_MUST = r"sample_weight must be a number or \d+ numbers, one per name.*"
+NAME_LABEL_SCORES = {
+    "a-single-name": ("anna", ["f"], None, r"Wrap it in a list: \['anna'\]"),
+    "a-single-name-weighted": ("anna", ["f"], [1], r"Wrap it in a list: \['anna'\]"),
+    "negative": (NAMES, LABELS, [1, -1] * 4, WEIGHTS_MUST + "got a negative value"),
+    "negative-number": (NAMES, LABELS, -1, WEIGHTS_MUST + "got a negative value"),
+    "too-few": (NAMES, LABELS, [1], WEIGHTS_MUST + r"got shape \(1,\)"),
+    "all-zero": (NAMES, LABELS, [0] * 8, WEIGHTS_MUST + "got only zeros"),
+    "not-numbers": (NAMES, LABELS, ["a"] * 8, WEIGHTS_MUST + "not real numbers"),
+}
+
+
+@pytest.mark.parametrize("case", list(NAME_LABEL_SCORES))
+def test_name_label_score_refuses_what_fit_refuses(made, case):
+    X, y, weights, message = NAME_LABEL_SCORES[case]
+    classifier = pickle.loads(made["name-label", True])
+    call = lambda est: est.score(X, y, sample_weight=weights)  # noqa: E731
+    assert_fails_and_changes_nothing(classifier, call)
+    with pytest.raises((ValueError, TypeError), match=message):
+        call(classifier)
+
+
+def test_name_label_score_takes_one_number_for_every_name(made):
+    classifier = pickle.loads(made["name-label", True])
+    expected = classifier.score(NAMES, LABELS)
+    assert classifier.score(NAMES, LABELS, sample_weight=2) == expected
+
 
 # The sampler's controls, each given a value it refuses: (id, sample's keywords).
 SAMPLE_REQUESTS = [
@@ -344,8 +377,8 @@ def test_a_fit_refused_for_its_input_draws_nothing(case, seed):
     assert_fails_and_changes_nothing(_fitted_mlp(rng, params, changed), call)
 
 
-# Members of a mixture refused after its hold-out drew its seed: the fit gives
-# the draw back (the given RandomState, or NumPy's global one for None).
+# Members of a mixture refused: they are checked before its hold-out draws its
+# seed (a RandomState given, or NumPy's global one for None), so nothing drew.
 REFUSED_MEMBERS = {
     "bad-parameter": lambda: _mlp().set_params(max_iter=-1),
     "weights-beyond-memory": lambda: _mlp().set_params(hidden_layer_sizes=(10**12,)),
@@ -434,3 +467,40 @@ def test_a_failed_train_leaves_the_output_file_as_it_was(
     assert "Traceback" not in capsys.readouterr().err
     assert output.read_bytes() == b"an existing file \x00\xff"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["model.skops"]
+
+
+class StopsTheFit(FailsAtTheEnd):
+    """FailsAtTheEnd, raising ``error`` at ``hook`` (its end or its teardown)."""
+
+    def __init__(self, hook, error):
+        self.hook, self.error = hook, error
+
+    def on_fit_task_end(self, estimator, context, **kwargs):
+        if self.hook == "end":
+            raise self.error
+
+    def teardown(self, estimator, context):
+        if self.hook == "teardown":
+            raise self.error
+
+
+# A mixture's fit stopped as it ends: (hook, what is raised there).
+STOPS = {
+    "end-MemoryError": None,  # FailsAtTheEnd itself
+    "end-KeyboardInterrupt": ("end", KeyboardInterrupt()),
+    "teardown-KeyboardInterrupt": ("teardown", KeyboardInterrupt()),
+    "teardown-OSError": ("teardown", OSError("simulated: the log's disk is full")),
+}
+
+
+@pytest.mark.parametrize("case", list(STOPS))
+def test_a_mixture_stopped_by_its_callback_draws_nothing(case):
+    # Its members (counts) draw nothing: the hold-out's draw is given back.
+    stop = STOPS[case]
+    callback = FailsAtTheEnd() if stop is None else StopsTheFit(*stop)
+    mixture = _mixture(random_state=np.random.RandomState(0))
+    mixture.set_callbacks(callback)
+    before = pickle.dumps(mixture)  # its RandomState's state too
+    with pytest.raises((MemoryError, KeyboardInterrupt, OSError)):
+        mixture.fit(WINDOWS)
+    assert pickle.dumps(mixture) == before

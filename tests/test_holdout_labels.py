@@ -95,11 +95,11 @@ def test_the_cli_says_which_labels_cannot_keep_a_name(tmp_path, capsys):
     path = tmp_path / "one_each.csv"
     path.write_text("name,label\n" + "".join(f"{n},{n}\n" for n in NAMES[:10]))
     out = str(tmp_path / "m.skops")
-    assert main(["train", str(path), "--labels", "label", "-o", out, "-q"]) == 1
+    assert main(["train", str(path), "--labels", "label", "-o", out]) == 1
     err = capsys.readouterr().err
     assert "would leave a label without training names" in err
     assert "--validation-fraction 0" in err and "Traceback" not in err
-    kn = ["--model", "kneser-ney", "-q", "--force"]
+    kn = ["--model", "kneser-ney", "--force"]
     assert main(["train", str(path), "--labels", "label", *kn, "-o", out]) == 0
     assert "Held-out NLL: none. Holding out 1 of 10 names" in capsys.readouterr().out
 

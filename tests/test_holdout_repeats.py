@@ -158,7 +158,7 @@ def test_the_count_models_held_out_nll_holds_out_every_copy(tmp_path, capsys):
 
 def test_the_mlps_report_counts_distinct_names(tmp_path, capsys):
     names = [n for n in DISTINCT[:10] for _ in range(3)]
-    flags = ["--max-iter", "1", "--validation-fraction", "0.2", "--seed", "0", "-q"]
+    flags = ["--max-iter", "1", "--validation-fraction", "0.2", "--seed", "0"]
     assert _train(tmp_path, names, *flags) == 0
     out = capsys.readouterr().out
     assert "Trained on 8 of 10 distinct names (a name written more than once" in out
@@ -172,7 +172,7 @@ def test_the_report_counts_the_names_the_classifier_reads(tmp_path, capsys):
     # With --handle-unknown drop, "as1ha" is read as "asha": one unit with it,
     # as the classifier holds them out (the report counted 20 names, by text).
     names = DISTINCT[:10] + [n[:2] + "1" + n[2:] for n in DISTINCT[:10]]
-    flags = ["--max-iter", "1", "--validation-fraction", "0.2", "--seed", "0", "-q"]
+    flags = ["--max-iter", "1", "--validation-fraction", "0.2", "--seed", "0"]
     assert _train(tmp_path, names, *flags, "--handle-unknown", "drop") == 0
     out = capsys.readouterr().out
     assert "Trained on 8 of 10 distinct names" in out, out

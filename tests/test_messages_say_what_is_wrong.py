@@ -85,7 +85,7 @@ def test_a_named_pipe_of_names_is_announced_at_a_terminal(tmp_path, monkeypatch)
     writer.start()
     terminal = _Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
-    argv = ["train", str(fifo), "--model", "kneser-ney", "-q",
+    argv = ["train", str(fifo), "--model", "kneser-ney",
             "-o", str(tmp_path / "m.skops")]  # fmt: skip
     assert main(argv) == 0, terminal.getvalue()
     writer.join(5)

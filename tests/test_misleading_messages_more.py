@@ -26,7 +26,7 @@ from sknextchar.cli._errors import one_line
 from sknextchar.datasets import load_indian_names
 from sknextchar.metrics import sample_report
 
-KN = ["--model", "kneser-ney", "--seed", "0", "-q"]
+KN = ["--model", "kneser-ney", "--seed", "0"]
 
 
 def run(capsys, *argv):

@@ -217,7 +217,7 @@ def test_resuming_after_early_stopping_goes_on_from_the_kept_epoch(
     assert len(pipe["clf"].loss_curve_) == 8  # the given pipeline is not changed
     saved = save_model(early_stopped[0], tmp_path / "stopped.skops")
     argv = ["train", str(names_file), "--resume", str(saved), "--max-iter", "7"]
-    assert main([*argv, "-q", "-o", str(tmp_path / "more.skops")]) == 0
+    assert main([*argv, "-o", str(tmp_path / "more.skops")]) == 0
     out = capsys.readouterr().out
     assert "holds the weights of epoch 5 of the 8 it ran, the best on its" in out
     assert "for 2 epochs (epochs 6 to 7 of --max-iter 7)" in out

@@ -106,7 +106,7 @@ def test_too_few_new_names_says_that_novel_left_out_the_training_names():
                        r"rank the training names too\.$"):  # fmt: skip
         small.most_likely(3, novel=True)
     with pytest.raises(ValueError, match=r"outside the training names \(novel=True"
-                       r"\) and the 1 excluded names;.*exclude fewer names "
+                       r"\) and the 1 excluded name;.*exclude fewer names "
                        r"\(exclude=...\), or leave novel=False"):  # fmt: skip
         small.most_likely(2, novel=True, exclude=["aa"])
 

@@ -255,3 +255,33 @@ def test_a_temporary_file_too_long_is_refused_before_training(tmp_path, names, c
     with pytest.raises(OSError, match="Pass a shorter path") as info:
         check_target(output)
     assert info.value.errno == errno.ENAMETOOLONG
+
+
+@pytest.mark.parametrize("value", [LONG, "{tmp}/" + LONG, "x/" * 2100])
+def test_labels_too_long_for_a_file_and_no_column_says_so(value, tmp_path, capsys):
+    # Was: "--labels 'xxx...' is neither a file nor a column of 'kids.csv'",
+    # which the user cannot act on: no file may have that name here.
+    kids = tmp_path / "kids.csv"
+    kids.write_text("name,sex\nasha,f\nravi,m\nsita,f\nomar,m\n", encoding="utf-8")
+    value = value.format(tmp=tmp_path)
+    argv = ["train", str(kids), "--labels", value, "-o", str(tmp_path / "o.skops")]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    shown = repr(value[:40] + "...")  # not the whole value (4,200 bytes), twice
+    start = f"sknextchar: error: --labels {shown} cannot be a file of labels ("
+    assert err.startswith(start), err
+    assert value not in err, err
+    reason = name_too_long(value)
+    assert f"({reason}), and is no column of {str(kids)!r}, whose first row" in err
+    assert "['name', 'sex']" in err and "neither" not in err, err
+    assert not (tmp_path / "o.skops").exists()
+
+
+def test_a_missing_labels_column_of_a_short_name_is_told_as_before(tmp_path, capsys):
+    kids = tmp_path / "kids.csv"
+    kids.write_text("name,sex\nasha,f\nravi,m\n", encoding="utf-8")
+    argv = ["train", str(kids), "--labels", "sx", "-o", str(tmp_path / "o.skops")]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "--labels 'sx' is neither a file nor a column of" in err, err
+    assert "(did you mean --labels sex?)" in err and "bytes long" not in err, err

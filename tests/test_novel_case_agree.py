@@ -167,7 +167,7 @@ def test_resume_without_a_record_of_names_gives_no_case_warning(
     # warning says the model was saved "before sknextchar kept one" folded.
     out = str(tmp_path / "resumed.skops")
     argv = ["train", cased_files["own"], "--resume", chunked_model, *chunks]
-    assert main([*argv, "--max-iter", "2", "-q", "-o", out]) == 0
+    assert main([*argv, "--max-iter", "2", "-o", out]) == 0
     captured = capsys.readouterr()
     assert "keeps no record of its training names" in captured.out
     assert "warning" not in captured.err and "saved before" not in captured.err

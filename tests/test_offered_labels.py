@@ -16,7 +16,7 @@ from sknextchar.cli._labelled import read_names_file
 from sknextchar.datasets._table_rows import text_lines
 from sknextchar.datasets._tables import LINES_LOOKED_AT
 
-KN = ["--model", "kneser-ney", "--alphabet", "auto", "--context-length", "2", "-q"]
+KN = ["--model", "kneser-ney", "--alphabet", "auto", "--context-length", "2"]
 KN += ["--force"]
 NAMES = ["Anna", "John", "Mary", "Paul", "Asha", "Ravi", "Zoe", "Omar"]
 SEXES = ["F", "M", "F", "M", "F", "M", "F", "M"]

@@ -382,7 +382,7 @@ def test_the_messy_list_trains_in_one_command(files, capsys):
     assert len(files["names"]) >= 300
     status, out, err = run(
         capsys, "train", files["messy"], "--alphabet", "auto", "--keep-case",
-        *TINY, "--seed", "0", "-q", "-o", files["model"],
+        *TINY, "--seed", "0", "-o", files["model"],
     )  # fmt: skip
     assert status == 0, err
     nll = float(re.search(r"Held-out NLL: ([\d.]+|nan|inf)", out).group(1))

@@ -77,7 +77,8 @@ def test_a_prefix_keeps_the_space_or_hyphen_at_its_end(typed):
     names = ["mary ann", "mary lou", "jean-luc", "jean-paul", "zoë ann", "zoë-lou"]
     sampler = sampler_of(names)
     assert sampler.temperature_table(typed).prefix == typed.lower()
-    drawn = sampler.sample(10, prefix=typed, random_state=0)
+    with pytest.warns(UserWarning, match="has capitals, which this model reads"):
+        drawn = sampler.sample(10, prefix=typed, random_state=0)  # as lowercase
     assert all(name.startswith(typed.lower()) for name in drawn)
 
 
@@ -115,7 +116,7 @@ def test_a_prefix_that_ends_inside_a_cluster_says_why_and_what_to_do():
     message = str(caught.value)
     assert f"{PRIYA_CUT!r} (U+092A U+094D U+0930) ends the prefix inside" in message
     assert "grapheme clusters" in message and repr(PRIYA_CUT + "ि") in message
-    assert f"pattern {PRIYA_CUT + '.*'!r} (pattern=...)" in message
+    assert f"give pattern={PRIYA_CUT + '.*'!r} instead of a prefix" in message
     assert "unit='char'" in message
     # The advice works: a pattern, or a model of characters.
     names = sampler.sample(3, pattern=PRIYA_CUT + ".*", random_state=0)
@@ -134,5 +135,36 @@ def test_the_command_line_says_it_with_its_flags(tmp_path, capsys):
     assert main(["sample", str(model), "--prefix", PRIYA_CUT]) != 0
     err = capsys.readouterr().err
     assert "ends the prefix inside" in err and "Traceback" not in err
-    assert "(--pattern ...)" in err and "--unit char" in err
+    assert "--unit char" in err
+    # The pattern to give, as the shell reads it after its flag (a Python
+    # repr, with the placeholder "(--pattern ...)" after it, before).
+    assert f"give --pattern '{PRIYA_CUT}.*' instead of a prefix" in err, err
     assert "pattern=" not in err and "unit=" not in err
+
+
+def test_the_pattern_to_give_for_a_long_prefix_is_whole(tmp_path, capsys):
+    # It was cut after 60 characters ("give --pattern '<cut>'... (77
+    # characters)"): no pattern to copy.
+    prefix = "प्रिया" * 12 + PRIYA_CUT  # 75 characters
+    sampler = sampler_of(DEVANAGARI)
+    with pytest.raises(ValueError) as caught:
+        sampler.sample(3, prefix=prefix)
+    assert f"give pattern={prefix + '.*'!r} instead of a prefix" in str(caught.value)
+    model = tmp_path / "dev.skops"
+    save_model(sampler, model)
+    assert main(["sample", str(model), "--prefix", prefix]) != 0
+    err = capsys.readouterr().err
+    assert f"give --pattern '{prefix}.*' instead of a prefix" in err, err
+
+
+def test_the_pattern_advised_for_a_cut_prefix_with_capitals_is_taken():
+    # It was: a model of lowercased names advised pattern='Aप्र.*', which it
+    # then refused: "matches only names that hold 'A', which the model never
+    # writes".
+    sampler = sampler_of([*DEVANAGARI, "a" + "प्रिया", "anna", "a" + "प्रीति"])
+    with pytest.raises(ValueError) as caught:
+        sampler.sample(3, prefix="A" + PRIYA_CUT)
+    advised = f"a{PRIYA_CUT}.*"
+    assert f"give pattern={advised!r} instead of a prefix" in str(caught.value)
+    names = sampler.sample(3, pattern=advised, random_state=0)
+    assert all(name.startswith("a" + PRIYA_CUT) for name in names)

@@ -25,7 +25,7 @@ from sknextchar import (
 from sknextchar._random_states import (
     MAX_SEED,
     check_random_generator,
-    drawn_unless_failed,
+    given_back_if_failed,
 )
 from sknextchar.cli import main
 from sknextchar.exceptions import DamagedModelError
@@ -173,7 +173,8 @@ def test_the_sampler_check_names_the_allowed_values(value):
 
 def _failing_block(random_state, draw_more=False):
     with pytest.raises(ValueError, match="refused"):
-        with drawn_unless_failed(random_state, lambda rs: rs.randint(10)):
+        with given_back_if_failed(random_state, lambda rs: rs.randint(10)):
+            random_state.randint(10)  # the block's draw
             if draw_more:
                 random_state.randint(10)
             raise ValueError("refused")
@@ -210,7 +211,10 @@ def test_random_generators():
 # make_default_pipeline(random_state=True), clf__embedding_dim=2,
 # clf__hidden_layer_sizes=(3,), clf__max_iter=2, fitted on NAMES.
 SAVED_WITH_TRUE = Path(__file__).parent / "data" / "pipeline_random_state_true.skops"
-BOOL_SEED_WARNING = r"saved with the seed True, a bool, which fitted as the seed 1"
+BOOL_SEED_WARNING = (
+    r"saved with the seed True, a bool, which is now refused: it is loaded with "
+    r"the seed 1, as a fit read True before"
+)
 
 
 def _loaded_with_one_warning(path, **kwargs):
@@ -286,6 +290,21 @@ def test_a_damaged_model_saved_with_random_state_true_does_not_say_it_loads(
         with pytest.raises(DamagedModelError, match=r"estimators_\[1\]"):
             load_model(tmp_path / "m.joblib", allow_pickle=True)
     assert not [w for w in caught if "saved with the seed" in str(w.message)]
+
+
+def test_the_warning_does_not_say_a_bool_set_after_the_fit_fitted_as_1(tmp_path):
+    # joblib saves what save_model refuses: a fit with the seed 7, then True.
+    # It was: "... which fitted as the seed 1", untrue here; the file keeps no
+    # record of the seed a model was fitted with.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        pipe = _pipe(7).fit(NAMES).set_params(clf__random_state=True)
+    joblib.dump(pipe, tmp_path / "m.joblib")
+    _loaded_with_one_warning(tmp_path / "m.joblib", allow_pickle=True)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        load_model(tmp_path / "m.joblib", allow_pickle=True)
+    assert not [w for w in caught if "fitted as" in str(w.message)]
 
 
 def test_save_model_refuses_a_random_state_true_set_after_the_fit(tmp_path):

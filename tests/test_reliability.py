@@ -988,6 +988,7 @@ def test_row_ids_are_unique():
     assert len(ids) == len(set(ids)), [i for i in ids if ids.count(i) > 1]
 
 
+@pytest.mark.filterwarnings("ignore:The prefix .* has capitals:UserWarning")  # "AB"
 @pytest.mark.parametrize("row", ROWS, ids=[row.id for row in ROWS])
 def test_input_table(m, row):
     if row.expected is OK:

@@ -71,7 +71,7 @@ def test_resuming_a_file_saved_before_the_record_saves_the_trained_model(
 ):
     old = "tests/data/sampler_v0.1.0.dev0.skops"  # no record of training names
     out = tmp_path / "more.skops"
-    argv = ["train", str(names_file), "--resume", old, "--max-iter", "3", "-q"]
+    argv = ["train", str(names_file), "--resume", old, "--max-iter", "3"]
     assert main([*argv, "-o", str(out)]) == 0
     assert "keeps no record of its training names" in capsys.readouterr().out
     clf = load_model(out)["clf"]

@@ -156,6 +156,7 @@ def test_very_high_temperature_gives_uniform_first_letters(sampler):
         ({"min_length": 2, "max_length": 4}, "abcd"),
     ],
 )
+@pytest.mark.filterwarnings("ignore:The prefix .* has capitals:UserWarning")  # "Ka"
 def test_names_use_vocabulary_and_respect_lengths_and_prefix(sampler, params, prefix):
     s = clone(sampler).set_params(**params).fit(NAMES)
     names = s.sample(300, prefix=prefix, random_state=0)

@@ -84,7 +84,7 @@ def test_train_saves_to_a_byte_name_and_says_where(byte_named, capsys):
     with open(names, "wb") as file:
         file.write(b"\n".join([b"anna", b"bella", b"carla", b"dora", b"emma"] * 8))
     output = os.fsdecode(os.path.join(byte_named, b"m\xe9.skops"))
-    args = ["--max-iter", "1", "--hidden-layer-sizes", "4", "--seed", "0", "-q"]
+    args = ["--max-iter", "1", "--hidden-layer-sizes", "4", "--seed", "0"]
     assert main(["train", os.fsdecode(names), *args, "-o", output]) == 0
     out = capsys.readouterr().out
     assert f"Saved the model to '{os.fsdecode(byte_named)}/m\\xe9.skops'" in out

@@ -13,7 +13,7 @@ from sknextchar.cli import main
 from sknextchar.datasets import load_names
 from sknextchar.datasets._base import CommentLinesWarning
 
-KN = ["--model", "kneser-ney", "--context-length", "2", "--alphabet", "auto", "-q"]
+KN = ["--model", "kneser-ney", "--context-length", "2", "--alphabet", "auto"]
 
 
 @pytest.fixture(autouse=True)
@@ -381,7 +381,7 @@ def test_a_title_line_is_told_once_by_each_reader(tmp_path, capsys):
             "r.skops",
         ],
     ):
-        status = main(["train", path, "-q", *flags])
+        status = main(["train", path, *flags])
         err = capsys.readouterr().err
         assert status == 0 and err.count(told_title(path, 1)) == 1, (flags, err)
     labels = write(tmp_path / "labels.txt", "sex\nX\nF\nM\nF\n")

@@ -19,7 +19,7 @@ from sknextchar.cli._labelled import (
 from sknextchar.datasets import load_names
 from sknextchar.datasets._table_rows import UnnamedRowsWarning
 
-KN = ["--model", "kneser-ney", "--alphabet", "auto", "--context-length", "2", "-q"]
+KN = ["--model", "kneser-ney", "--alphabet", "auto", "--context-length", "2"]
 KN += ["--force"]  # the model written again by each run
 ROWS = [("Anna", "F"), ("John", "M"), ("Mary", "F"), ("Paul", "M")]
 
@@ -358,7 +358,7 @@ def test_load_names_by_position_warns_of_rows_without_a_name(tmp_path):
 
 
 # Train the neural network a chunk of names at a time (only it reads in chunks).
-CHUNKED = ["--max-iter", "1", "--hidden-layer-sizes", "4", "--seed", "0", "-q"]
+CHUNKED = ["--max-iter", "1", "--hidden-layer-sizes", "4", "--seed", "0"]
 CHUNKED += ["--validation-fraction", "0", "--chunk-size"]
 
 

@@ -85,6 +85,7 @@ def sampler(fitted_sampler):  # a model the command line loads
          r"\(from 4 to 6 letters\); within min_length=4 and max_length=1000,"),
     ],
 )  # fmt: skip
+@pytest.mark.filterwarnings("ignore:The prefix .* has capitals:UserWarning")  # "AB"
 def test_a_request_no_name_can_meet_is_refused_before_drawing(
     sampler, params, kwargs, match
 ):
@@ -103,6 +104,7 @@ def test_a_request_no_name_can_meet_is_refused_before_drawing(
          lambda n: len(n) in (5, 6)),
     ],
 )  # fmt: skip
+@pytest.mark.filterwarnings("ignore:The prefix .* has capitals:UserWarning")  # "AB"
 def test_a_request_that_can_be_met_just_is_not_refused(sampler, params, kwargs, check):
     names = sampler.set_params(**params).sample(5, random_state=0, **kwargs)
     assert len(names) == 5 and all(map(check, names)), names

@@ -96,6 +96,9 @@ EXAMPLES = {
         counts=True,
         near="name",
     ),
+    "datasets._labelled_table.NoLabelsColumnError": lambda c: c(
+        "gendr", "'kids.csv'", 1, ["name", "gender"], [(2, ["Zoë", "f"])], [0], True
+    ),
     "datasets._pipes.PipeError": lambda c: c("'labels' is an empty pipe."),
     "datasets._positions.NoNamesError": lambda c: c("kids.txt", 0),
     "datasets._quoted_lines.QuotedLinesWarning": lambda c: c(

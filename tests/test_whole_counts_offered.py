@@ -18,7 +18,7 @@ TABLE = "name,share,count\nasha,0.5,3\nravi,1.25,2\numa,2,1\nkai,0.75,4.0\n"
 def test_the_note_offers_the_counts_the_model_takes(tmp_path, capsys, flags, offered):
     path = tmp_path / "names.csv"
     path.write_text(TABLE, encoding="utf-8")
-    argv = ["train", str(path), "-o", str(tmp_path / "m.skops"), "-q"]
+    argv = ["train", str(path), "-o", str(tmp_path / "m.skops")]
     assert main([*argv, *flags]) == 0
     err = capsys.readouterr().err
     assert offered in err, err

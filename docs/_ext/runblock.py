@@ -19,7 +19,8 @@ writes them.
 The ``runcommand`` directive does the same for one ``sknextchar`` command line: it
 runs ``python -m sknextchar ARGS`` with the Python that builds the documentation, in
 the same working directory, and shows ``$ sknextchar ARGS`` with what the command
-printed (stdout, then stderr). A non-zero exit status fails the build, unless
+printed (stdout, then stderr; ``:no-stderr:``: stdout alone, a report without the
+progress of training). A non-zero exit status fails the build, unless
 ``:returncode: N`` expects it.
 """
 
@@ -170,7 +171,12 @@ class RunCommand(SphinxDirective):
 
     required_arguments = 1
     final_argument_whitespace = True
-    option_spec = {"returncode": directives.nonnegative_int}
+    # no-stderr: the output shown is stdout alone (a report without the
+    # progress of training, as `train ... 2>/dev/null` prints it).
+    option_spec = {
+        "returncode": directives.nonnegative_int,
+        "no-stderr": directives.flag,
+    }
 
     def run(self):
         command = self.arguments[0]
@@ -193,7 +199,8 @@ class RunCommand(SphinxDirective):
                 f"{command!r} exited with {result.returncode}, expected {expected}:"
                 f"\n{result.stdout}{result.stderr}"
             )
-        output = (result.stdout + result.stderr).rstrip("\n")
+        shown = "" if "no-stderr" in self.options else result.stderr
+        output = (result.stdout + shown).rstrip("\n")
         text = f"$ {command}\n{output}" if output else f"$ {command}"
         block = nodes.literal_block(text, text, language="console")
         block["classes"].append("runblock")

@@ -11,6 +11,7 @@ __all__ = [
     "add_encoding",
     "add_flag_group",
     "add_force",
+    "add_known_labels",
     "add_label",
     "add_loading_flags",
     "add_model_argument",
@@ -67,6 +68,53 @@ def add_label(parser, used_by=None):
         + ("" if used_by is None else f" (for {used_by})")
         + " (default: none)",
     )
+
+
+def add_known_labels(parser):
+    """``classify --labels COLUMN``, and ``--label`` (``score``'s and
+    ``sample``'s) refused in its place: argparse would read it as an
+    abbreviation of ``--labels``.
+
+    Examples
+    --------
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="classify", exit_on_error=False)
+    >>> add_known_labels(parser)
+    >>> parser.parse_args(["--labels", "sex"]).labels
+    'sex'
+    >>> parser.parse_args(["--label", "female"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentError: argument --label: classify has no --label (the label ...
+    """
+    parser.add_argument(
+        "--labels",
+        metavar="COLUMN",
+        help="--names-file is a table with the known label of each name in this "
+        "column (read as train --labels COLUMN reads NAMES_FILE): print each "
+        "name's given label and whether the model's is right, then the accuracy "
+        "and balanced accuracy on stderr (default: no known labels)",
+    )
+    parser.add_argument(
+        "--label",
+        nargs="?",
+        action=_NoLabel,
+        default=argparse.SUPPRESS,
+        help=argparse.SUPPRESS,
+    )
+
+
+class _NoLabel(argparse.Action):
+    """``classify --label``, refused with what the user may have meant."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        raise argparse.ArgumentError(
+            self,
+            "classify has no --label (the label of the names that score and sample "
+            "take): it prints the most probable label of each name. To compare "
+            "them with known labels, pass --names-file FILE and --labels COLUMN, "
+            "the column of FILE that holds them.",
+        )
 
 
 def add_training_names(parser):

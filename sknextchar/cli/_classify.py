@@ -8,10 +8,15 @@ by default, as ``sample --min-label-proba`` uses them) turns them into
 ``calibration="temperature"``, calibrates the posterior.
 """
 
+import unicodedata
+
+from .._pipeline import split_pipeline
 from .._shown_paths import shown_path
-from .._text import display_width, pad_right
+from .._text import display_width, one_or_many, pad_right
 from ._commands import given_names, load_sampler
 from ._score import name_log_likelihoods
+from ._told_once import told_unless_refused
+from ._unscored import scorable_names, unscored_error
 
 __all__ = ["classify"]
 
@@ -27,7 +32,9 @@ def classify(args):
     Returns
     -------
     status : int
-        0.
+        0; 1 when some names hold characters outside the model's vocabulary
+        (their rows show ``-``, the others are classified, and one error
+        names them).
 
     Examples
     --------
@@ -35,12 +42,30 @@ def classify(args):
     >>> build_parser().parse_args(["classify", "m.skops", "asha"]).run.__name__
     'classify'
     """
-    names = given_names(args)
+    from ._column_note import shell_word
+    from ._known_labels import labelled_names, print_accuracy
+
+    given, truth = (given_names(args), None) if args.labels is None else (
+        labelled_names(args))  # fmt: skip
     sampler = load_sampler(args)
+    told_unless_refused(split_pipeline(sampler.estimator_)[0])  # before any row
     labels = _model_labels(sampler, args.model)
     shown = [str(label) for label in labels]
-    proba = _posterior(sampler, names, labels, _log_priors(args.priors, shown))
-    _print_table(names, shown, proba)
+    kept, unscored = scorable_names(sampler, given, getattr(args, "places", None))
+    log_priors = _log_priors(args.priors, shown)
+    proba = _posterior(sampler, [given[i] for i in kept], labels, log_priors)
+    proba = _in_place(proba, kept, len(given))  # one row per name given
+    # The file's labels are read in NFC: the model's too, to compare them
+    read = [unicodedata.normalize("NFC", label) for label in shown]
+    predicted = _print_table(given, shown, proba, truth, read)
+    if truth is not None:
+        print_accuracy(truth, predicted, read, f"--labels {shell_word(args.labels)}")
+    if unscored is not None:
+        left = len(given) - len(kept)
+        rows = one_or_many(left, "its row shows", "their rows show")
+        wrong = ", counted wrong" * (truth is not None)
+        done = f"not classified ({rows} -{wrong}; the others are classified)"
+        return unscored_error(unscored, left, len(given), done)
     return 0
 
 
@@ -104,7 +129,22 @@ def _posterior(sampler, names, labels, log_priors):
         return label_posterior(log_likelihood + log_priors)
 
 
-def _print_table(names, labels, proba):
+def _in_place(proba, kept, n_names):
+    """The rows of ``proba`` (of the names ``kept``) among ``n_names`` rows,
+    NaN for the names left out (shown ``-``, as a name of no label)."""
+    import numpy as np
+
+    if len(kept) == n_names:
+        return proba
+    rows = np.full((n_names, proba.shape[1]), np.nan)
+    rows[kept] = proba
+    return rows
+
+
+def _print_table(names, labels, proba, truth=None, read=None):
+    """Print the table (with ``truth``, each name's given label and whether
+    the model's is right: its label as ``read``, in NFC, is it); return the
+    model's label of each name as read (None: none told)."""
     import numpy as np
 
     columns = [f"P({label})" for label in labels]
@@ -119,8 +159,34 @@ def _print_table(names, labels, proba):
     )
     known = (~np.isnan(proba).any(axis=1)).tolist()
     best = np.argmax(proba, axis=1).tolist()  # read for the known rows only
-    print(f"{'name':<{width}}  {'label':<{label_width}}  " + "  ".join(columns))
-    for name, row, is_known, pick in zip(names, proba.tolist(), known, best):
+    read = labels if read is None else read
+    predicted = [read[pick] if ok else None for ok, pick in zip(known, best)]
+    marks = [""] * len(names) if truth is None else _given_cells(truth, predicted)
+    given = "" if truth is None else _given_heading(truth)
+    print(f"{'name':<{width}}  {'label':<{label_width}}  " + "  ".join(columns)
+          + given)  # fmt: skip
+    for name, row, is_known, pick, mark in zip(
+        names, proba.tolist(), known, best, marks
+    ):
         cells = [f"{p:>{w}.3f}" for p, w in zip(row, cell_widths)]
         rest = "  ".join([padded[pick], *cells]) if is_known else unknown
-        print(f"{pad_right(name, width)}  {rest}")
+        print(f"{pad_right(name, width)}  {rest}{mark}")
+    return predicted
+
+
+def _given_heading(truth):
+    """The headings of the columns of known labels: ``given`` and ``right``."""
+    return f"  {pad_right('given', _given_width(truth))}  right"
+
+
+def _given_width(truth):
+    return max(5, *map(display_width, truth))
+
+
+def _given_cells(truth, predicted):
+    """Each row's cells of its known label and whether the model's is it."""
+    width = _given_width(truth)
+    return [
+        f"  {pad_right(label, width)}  {'yes' if label == pick else 'no':>5}"
+        for label, pick in zip(truth, predicted)
+    ]

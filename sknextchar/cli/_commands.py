@@ -24,6 +24,7 @@ from ._flags import KN_FLAGS, SAMPLER_FLAGS, TRAIN_FLAGS, given
 from ._label_checks import is_labels_file
 from ._lengths import check_length_flags, check_name_lengths, table_max_length
 from ._places import places_of
+from ._quiet import inform
 from ._record_flags import check_record
 from ._report_hints import sample_report_text
 
@@ -131,9 +132,13 @@ def train(args):
         return resume(args)
     _refuse_loading_flags(args)
     from .._pipeline import check_pipeline_to_fit
+    from .._vocabulary import refuse_unseen_end_symbol
 
-    # A bad --end-symbol or --alphabet before any line of the file is read.
-    check_pipeline_to_fit(build_pipeline(**given(args, TRAIN_FLAGS)))
+    # A bad --end-symbol or --alphabet before any line of the file is read;
+    # one that does not show too (a fit in Python warns: it may be a copy's).
+    pipeline = build_pipeline(**given(args, TRAIN_FLAGS))
+    check_pipeline_to_fit(pipeline)
+    refuse_unseen_end_symbol(pipeline["windows"].end_symbol)
     if getattr(args, "chunk_size", None) is not None:
         from ._in_chunks import train_in_chunks
 
@@ -233,7 +238,7 @@ def save_and_say(model, args, inputs, fmt):
     from ._saving import save_trained
 
     path = save_trained(model, args, inputs, fmt)
-    print(f"Saved the model to {shown_path(path)} ({fmt} format).")
+    inform(f"Saved the model to {shown_path(path)} ({fmt} format).")
     return 0
 
 
@@ -709,7 +714,7 @@ def table(args):
     )
     print(temperature_table.to_string(top=args.top))
     end = sampler.vocabulary_[0]
-    print(f"{end!r} is the end marker: the name ends (it also pads the context).")
+    inform(f"{end!r} is the end marker: the name ends (it also pads the context).")
     return 0
 
 

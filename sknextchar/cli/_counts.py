@@ -14,6 +14,7 @@ import numpy as np
 
 from .._text import counted
 from ._flags import KN_FLAGS, TRAIN_FLAGS, given
+from ._quiet import inform
 from ._streams import reader_may_leave
 from ._train_report import capitals_note
 from ._weights import counts_note
@@ -131,12 +132,11 @@ def fit_counts(args, names, labels=None, weights=None):
     if weights is not None:
         what = counts_note(names, weights)
     with reader_may_leave():  # stdout closed early: the model is still saved
-        print(_count_report(pipe["clf"], what, time.perf_counter() - start))
-        if report is not None:
-            print(report)
         note = capitals_note(pipe["windows"], names, weights)
-        if note is not None:
-            print(note)
+        inform(
+            _count_report(pipe["clf"], what, time.perf_counter() - start),
+            *(line for line in (report, note) if line is not None),
+        )
     return pipe
 
 

@@ -17,7 +17,11 @@ import warnings
 
 from .._dead_ends import LongPrefixError, long_prefix_message
 from .._emptied_labels import EmptiedLabelsError, emptied_labels_message
-from .._quoted_advice import QUOTES_REMOVED
+from .._quoted_advice import (
+    QUOTES_REMOVED,
+    QUOTES_REMOVED_IN_CHUNKS,
+    QUOTES_REMOVED_TO_SCORE,
+)
 from .._shown_paths import shell_word, shown_path
 from .._skops_release import SKOPS_INSTALL
 from .._text import FOLD_ALPHABET_NOTE
@@ -358,6 +362,12 @@ _CALL_FLAGS = {
 
 
 # Python advice that the command line gives another way: (Python, command line).
+# What reads train's NAMES_FILE without the quote marks of its lines.
+_NO_HEADER_QUOTES = (
+    "pass --no-header --names-column 1 (a table of one column), which reads each "
+    "line as a field of CSV, quotes removed"
+)
+
 _PYTHON_ADVICE = (
     ("Python does not read '~' as your home folder: pass os.path.expanduser(path)",
      "The shell reads '~' as your home folder only unquoted at the start of an "
@@ -402,6 +412,12 @@ _PYTHON_ADVICE = (
        "without --keep-case, to lowercase capitals") for prefix in ("windows__", "")),
     *((f"{prefix}lowercase=True to lowercase capitals",
        "leave out --keep-case to lowercase capitals") for prefix in ("windows__", "")),
+    # A prefix with capitals for a model of lowercased names (_sample_request).
+    ("(it was fitted with lowercase=True, the default)",
+     "(it was trained without --keep-case)"),
+    ("fit the model again with lowercase=False and alphabet='auto'",
+     "train it again with --keep-case --alphabet auto"),
+    ("pass the prefix in lowercase", "pass --prefix in lowercase"),
     # Only sample takes a prefix as --prefix (table's is CONTEXT, plot's --tree).
     ("give a shorter prefix (prefix=...)", "give a shorter --prefix"),
     ("leave strip_accents=None (the default), which keeps every character",
@@ -422,9 +438,13 @@ _PYTHON_ADVICE = (
      "load_names and fit the pipeline on them",
      "or, if the names fit in memory, train without --chunk-size, which reads "
      "them once"),
-    # Names read with their quote marks (sknextchar._quoted_advice).
-    (QUOTES_REMOVED, "pass --no-header --names-column 1 (a table of one column), "
-     "which reads each line as a field of CSV, quotes removed"),
+    # Names read with their quote marks (sknextchar._quoted_advice): train's
+    # in memory, in chunks or resumed, and the names a model scores.
+    (QUOTES_REMOVED, _NO_HEADER_QUOTES),
+    (QUOTES_REMOVED_IN_CHUNKS, _NO_HEADER_QUOTES),
+    (QUOTES_REMOVED_TO_SCORE, 'add a header row, a first line "name", to '
+     "--names-file and pass --names-column name, which reads each line as a "
+     "field of CSV, quotes removed"),
     # A model file passed as a file of names (sknextchar.datasets._file_kinds).
     ("to sample or score names with it, load it with load_model(path)",
      "pass it as the MODEL of 'sknextchar sample' or 'sknextchar score'"),

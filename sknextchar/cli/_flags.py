@@ -475,9 +475,10 @@ TRAIN_FLAGS = (
          "one symbol is a code point ('char') or a letter with its combining "
          "marks ('grapheme'); 'auto' is grapheme with '--alphabet auto'"),
     Flag("--end-symbol", "windows__end_symbol", str, "-",
-         "how the end marker is shown (one character); with '--alphabet auto' "
-         "and names that use it, '-' is shown, or, if they use '-' too, the "
-         f"first of {' '.join(END_SYMBOL_FALLBACKS)} that they do not use",
+         "how the end marker is shown (one character that shows); with "
+         "'--alphabet auto' and names that use it, '-' is shown, or, if they "
+         f"use '-' too, the first of {' '.join(END_SYMBOL_FALLBACKS)} that "
+         "they do not use",
          metavar="CHAR"),
     Flag("--embedding-dim", "clf__embedding_dim", POSITIVE_INT, 10,
          "numbers in each character's embedding"),

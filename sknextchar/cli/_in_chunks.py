@@ -24,6 +24,7 @@ from ._commands import (
 from ._flags import TRAIN_FLAGS, given
 from ._interrupted import keeping_epochs, with_kept_records
 from ._lengths import name_length_check
+from ._quiet import inform
 from ._streams import reader_may_leave
 from ._train_report import CapitalisedNames
 
@@ -100,7 +101,7 @@ def train_in_chunks(args):
         clf.set_callbacks()  # a runtime hook: the file holds none
         note = capitalised.note(trained.estimator_.estimator["windows"])
         with reader_may_leave():  # stdout closed early: the model is still saved
-            print(
+            inform(
                 f"Trained on {args.names_file}{capitalised.left_out()} in chunks "
                 f"of {counted(args.chunk_size, 'name')} for "
                 f"{counted(clf.n_iter_, 'epoch')} in "
@@ -108,7 +109,7 @@ def train_in_chunks(args):
                 f"{clf.loss_:.4f} nats per character."
             )
             if note is not None:
-                print(note)
+                inform(note)
         # In the block: a Ctrl-C before the save starts keeps the model.
         return save_and_say(trained, args, [args.names_file], fmt)
 

@@ -13,10 +13,16 @@ import warnings
 from .._file_safety import LINK_LOOP, name_too_long
 from .._shown_paths import dangling_link_note, shown_path
 from ..datasets._base import is_device
+from ..datasets._label_values import refuse_one_label, warn_case_twins
 from ._column_note import shell_word
 from ._file_arguments import is_model_file
 
-__all__ = ["check_labels_file", "checked_labels", "is_labels_file"]
+__all__ = [
+    "check_labels_file",
+    "checked_labels",
+    "is_labels_file",
+    "too_long_for_a_file",
+]
 
 
 def is_labels_file(flag):
@@ -42,6 +48,42 @@ def is_labels_file(flag):
     (False, True)
     """
     return os.path.lexists(flag) and not os.path.isdir(flag)
+
+
+def too_long_for_a_file(flag):
+    """Why ``--labels flag``, no file, cannot name one: too long a name.
+
+    :func:`is_labels_file` finds no file at a path the file system refuses as
+    too long, so the value is read as a column; when it is no column either,
+    the message says why no file could have that name.
+
+    Parameters
+    ----------
+    flag : str
+        The value of ``--labels``.
+
+    Returns
+    -------
+    reason : str or None
+        What is too long (:func:`~sknextchar._file_safety.name_too_long`);
+        None if the file system takes the path.
+
+    Examples
+    --------
+    >>> print(too_long_for_a_file("sex"))
+    None
+    >>> print(too_long_for_a_file("x" * 300))  # doctest: +NORMALIZE_WHITESPACE
+    the name 'xxxxxxxxxxxxxxxxxxxx...' is 300 bytes long, and a file or folder
+    name may have at most 255 there
+    """
+    try:
+        os.lstat(flag)
+    except OSError as error:
+        if error.errno == errno.ENAMETOOLONG:
+            return name_too_long(flag)
+    except ValueError:  # a NUL: a column's name, said as one
+        pass
+    return None
 
 
 def check_labels_file(flag, names_file):
@@ -146,39 +188,15 @@ def checked_labels(values, weights, flag, names_file, counts=None):
 def _refuse_one_label(labels, weights, flag):
     """Refuse labels that are all the same (of the names of a count above 0): a
     model by label would then give every name that label with P=1."""
-    kept = labels if weights is None else [x for x, w in zip(labels, weights) if w]
-    if kept and len(set(kept)) == 1:
-        counted = " (of a count above 0)" * (len(kept) < len(labels))
-        label = kept[0]
-        raise ValueError(
-            f"Every name{counted} of --labels {shell_word(flag)} has the label "
-            f"{label!r}, and a model by label needs at least 2 labels to tell apart "
-            f"('classify' would give every name {label!r} with P=1.000): train "
-            "without --labels for a model of these names, or add names of another "
-            "label."
-        )
+    told = ("'classify'", "train without --labels for a model of these names")
+    refuse_one_label(labels, weights, f"--labels {shell_word(flag)}", told)
 
 
 def _warn_case_twins(labels, flag, names_file):
     """Warn of labels that differ only in case (``M`` and ``m``): two labels
     to the model, most often one label typed two ways."""
-    spellings = {}
-    for label in dict.fromkeys(labels):
-        spellings.setdefault(label.casefold(), []).append(label)
-    twins = [found for found in spellings.values() if len(found) > 1]
-    if not twins:
-        return
     where = shown_path(flag if is_labels_file(flag) else names_file or "the file")
-    shown = "; ".join(" and ".join(map(repr, found)) for found in twins)
-    first = twins[0]
-    warnings.warn(
-        f"Labels of --labels {shell_word(flag)} differ only in case ({shown}): "
-        f"each spelling is learned as a label of its own. If they are one label, "
-        f"write it alike in {where} (e.g. every {first[1]!r} as {first[0]!r}) "
-        "and train again.",
-        UserWarning,
-        stacklevel=2,
-    )
+    warn_case_twins(labels, f"--labels {shell_word(flag)}", where, stacklevel=2)
 
 
 # More distinct whole-number labels than this look like counts (--counts).

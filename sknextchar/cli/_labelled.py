@@ -20,9 +20,9 @@ label per line, beside NAMES_FILE's one name per line.
 """
 
 import csv
-import io
 import itertools
 import sys
+import unicodedata
 from importlib import resources
 
 from .._shown_paths import shown_path
@@ -38,47 +38,54 @@ from ..datasets._base import (
 )
 from ..datasets._column_arguments import COMMAND_LINE, headerless_advice
 from ..datasets._encoding import SAMPLE_BYTES
+from ..datasets._labelled_table import (
+    ColumnWords,
+    NoLabelsColumnError,
+    first_row,
+    header_column_at,
+    labelled_rows,
+    labelled_table,
+    names_among,
+    table_delimiter,
+    table_rows_of,
+    value_columns,
+)
 from ..datasets._long_lines import MAX_ROW_LETTERS
 from ..datasets._quoted_lines import COMMAND_LINE_ONE_COLUMN, warn_quoted_lines
 from ..datasets._table_rows import (
     DELIMITER_NAMES,
     UnnamedRows,
-    check_one_line,
     close_header,
     ends_in_empty_fields,
     header_line_number,
     header_place,
-    table_rows,
     text_lines,
     unnamed_rows_words,
     without_title,
 )
 from ..datasets._tables import (
     LINES_LOOKED_AT,
-    NAME_HEADERS,
-    Table,
     cells_below,
-    check_no_title,
     check_not_separator_line,
-    check_one_column,
     check_rows_below_header,
-    clear_title,
     detect_table,
     find_table,
     header_key,
     header_line,
-    header_row,
     headerless_table,
     is_header_row,
     is_number,
     lines_looked_at,
     named_rows,
     table_of,
-    title_of,
-    warn_title,
 )
 from ._column_note import LabelCells, header_as_name_note, shell_word, table_note
-from ._label_checks import check_labels_file, checked_labels, is_labels_file
+from ._label_checks import (
+    check_labels_file,
+    checked_labels,
+    is_labels_file,
+    too_long_for_a_file,
+)
 from ._paired import paired_lines
 from ._weights import CountsColumn, counts_column_at
 
@@ -89,9 +96,9 @@ _BUNDLED = ("sknextchar.datasets", "data", "indian_name_labels.csv")
 
 def read_labelled_names(
     names_file, labels, *, encoding="utf-8", places=None, names_column=None,
-    counts=None, whole_counts=False,
+    counts=None, whole_counts=False, training=True,
 ):  # fmt: skip
-    """The names and their labels for ``train --labels``.
+    """The names and their labels for ``train --labels`` (and ``classify``'s).
 
     Parameters
     ----------
@@ -113,6 +120,9 @@ def read_labelled_names(
         column of NAMES_FILE, on the name's own row.
     whole_counts : bool, default=False
         Refuse a count with a fraction (``--model kneser-ney``).
+    training : bool, default=True
+        False for ``classify --labels COLUMN``: ``labels`` is a column, never a
+        file, and any number of labels is read as given (in NFC), unchecked.
 
     Returns
     -------
@@ -133,18 +143,20 @@ def read_labelled_names(
     (15185, ['female', 'male'])
     """
     names, values, lines, weights = _read_pairs(
-        names_file, labels, encoding, names_column, (counts, whole_counts)
+        names_file, labels, encoding, names_column, (counts, whole_counts, training)
     )
     if places is not None and names_file is not None:
         places.add_lines("names", names_file, names, lines)
+    if not training:
+        return names, [unicodedata.normalize("NFC", value) for value in values]
     values = checked_labels(values, weights, labels, names_file, counts)
     return (names, values) if counts is None else (names, values, weights)
 
 
 def _read_pairs(names_file, labels, encoding, names_column, counts):
     """The names, their labels as the files hold them, the names' lines and
-    their counts (None without ``counts``, ``(column, whole)``)."""
-    as_file = is_labels_file(labels)
+    their counts (None without ``counts``, ``(column, whole, training)``)."""
+    as_file = counts[2] and is_labels_file(labels)
     if as_file and counts[0] is not None:
         raise ValueError(
             f"--counts {counts[0]!r} reads a column of NAMES_FILE, a table, and "
@@ -175,20 +187,11 @@ def _read_pairs(names_file, labels, encoding, names_column, counts):
         text, source = read_text(names_file, encoding=encoding), shown_path(names_file)
         check_not_separator_line(header_line(text_lines(text)), names_file)
     try:
-        return _columns(text, labels, source, names_column, counts)
-    except ValueError:  # a title above the header row: left out, as the names'
-        head = list(itertools.islice(text_lines(text), LINES_LOOKED_AT))
-        if names_file is None or not (
-            found := title_of(head, names_file, names_column)
-            or title_of(head, names_file)  # --names-column not its: said below
-        ):
-            raise
-    if not clear_title(head, found):  # names above the header row: refused
-        check_no_title(head, names_file, names_column)
-    warn_title(head, found, names_file)
-    below = list(text_lines(text))[found[0] :]  # its lines, numbered as in the file
-    return _columns("\n" * found[0] + "".join(below), labels, source, names_column,
-                    counts)  # fmt: skip
+        found = labelled_table(text, names_file, source, labels, names_column, _WORDS)
+    except NoLabelsColumnError as error:
+        found = (error.line, error.header, iter(error.rows))
+        _refuse_labels(text, labels, source, found, names_column, counts)
+    return _columns(*found, source, counts)
 
 
 def _flag(column):
@@ -201,122 +204,26 @@ def _labels_flag(column):
     return f"--labels {shell_word(column)}"
 
 
-def _delimiter(text, column):
-    """The CSV delimiter of ``text``: the one whose header row holds ``column``.
-
-    A comma, a semicolon or a tab, tried in that order; when none gives such a
-    header, what :class:`csv.Sniffer` guesses (for the error message). The
-    header decides, not a guess from the rows: an apostrophe in a name
-    (O'Brien) or a blank line can mislead the sniffer.
-    """
-    for delimiter in ",;\t":
-        if header_column_at(_first_row(text, delimiter), column) is not None:
-            return delimiter
-    try:
-        return csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
-    except csv.Error:
-        return ","
+# The command line's words for the columns of a labelled table.
+_WORDS = ColumnWords("--names-column {!r}", "--labels {!r}", _flag)
 
 
-def _first_row(text, delimiter):
-    """The stripped fields of the header row of a CSV text (its first
-    non-blank line, :func:`header_line`)."""
-    try:
-        header = next(csv.reader([header_line(text_lines(text))], delimiter=delimiter))
-    except (csv.Error, StopIteration):  # a field beyond the reader's limit: none
-        return []
-    return [field.strip() for field in header]
-
-
-def header_column_at(header, column):
-    """The index of a column (``--labels COLUMN``) in a header row: the field
-    spelled ``column``, else the one field that :func:`header_key` finds equal
-    (``Sex`` for ``sex``, as ``--counts`` and ``--names-column`` read their
-    columns); None for none, or two such fields.
-
-    Examples
-    --------
-    >>> header_column_at(["name", "Sex"], "sex")
-    1
-    >>> header_column_at(["Sex", "SEX"], "sex") is None
-    True
-    """
-    if column in header:
-        return header.index(column)
-    key = header_key(column)
-    found = [i for i, field in enumerate(header) if header_key(field) == key]
-    return found[0] if len(found) == 1 else None
-
-
-def _rows(text, column, source):
-    """The rows of a CSV text, each with the line it starts on, read as they
-    are asked for.
-
-    Every line end (CR, LF, CRLF) ends a row, unless it is inside quotes.
-    """
-    return table_rows(_lf_lines(text), _delimiter(text, column), source)
-
-
-def _lf_lines(text):
-    """The lines of ``text``, each line end (CR, LF, CRLF) read as LF."""
-    return io.StringIO(text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
-def _labelled_counts(text, column, source, header, name_at, counts):
+def _labelled_counts(text, column, source, table, counts):
     """The :class:`CountsColumn` ``counts[0]`` of a table whose labels are
     its column ``column`` (None without ``--counts``), read from its rows."""
     if counts[0] is None:
         return None
+    header, name_at = table.header, table.name_at
     first = header_line(text_lines(text))
     line = header_line_number(text_lines(text))
     at = counts_column_at(header, counts[0], first, source, name_at, line)
 
     def ahead(below):  # the cells again, for counts such as 1.500 that tell late
-        for line, fields in _rows(text, column, source):
+        for line, fields in table_rows_of(text, column, source):
             if line > below and len(fields) > max(at, name_at) and fields[name_at]:
                 yield line, fields[name_at], fields[at]
 
-    delimiter = _delimiter(text, column)
-    return CountsColumn(source, header[at], counts[1], at, delimiter, ahead)
-
-
-def _name_at(header, label_at, names_column, source, line=1):
-    """The column of names: ``names_column``, else a "name" column, else the
-    first (``line``: the header row's)."""
-    others = [i for i in range(len(header)) if i != label_at]
-    at = _names_among(header, others, names_column)
-    if at is not None:
-        return at
-    if names_column is None:
-        raise ValueError(
-            f"{source} has no column of names beside {header[label_at]!r}."
-        )
-    if header_key(header[label_at]) == header_key(names_column):
-        raise ValueError(
-            f"--names-column {names_column!r} is also the label column "
-            f"(--labels {header[label_at]!r}) of {source}: the names and their "
-            "labels are two columns; pass the header of each."
-        )
-    raise ValueError(
-        f"--names-column {names_column!r} is not a column of {source} "
-        f"beside the labels, whose {header_place(line)} is "
-        f"{quoted_fields(header)}"
-        f"{close_header(names_column, [header[i] for i in others], _flag)}: "
-        "pass the header of its column of names."
-    )
-
-
-def _names_among(header, others, names_column):
-    """The column of names among the columns ``others`` of ``header``:
-    ``names_column``'s, else the first whose header says "name", else the
-    first of ``others``; None for none."""
-    if names_column is not None:
-        key = header_key(names_column)
-        return next((i for i in others if header_key(header[i]) == key), None)
-    named = [i for i in others if header_key(header[i]) in NAME_HEADERS]
-    if named:
-        return named[0]
-    return others[0] if others else None
+    return CountsColumn(source, header[at], counts[1], at, table.delimiter, ahead)
 
 
 def _refuse_labels(text, column, source, found, names_column, counts):
@@ -325,80 +232,70 @@ def _refuse_labels(text, column, source, found, names_column, counts):
 
     The message offers the header's case variants of ``column``, else the
     field close to it, but never the column the names would be read from,
-    nor the column of ``--counts`` (``counts``), nor a value of a first row
-    that may be data (:func:`_values`).
+    nor the column of ``--counts`` (``counts``: ``(column, whole,
+    training)``; not training, no file of labels is offered), nor a value of
+    a first row that may be data (:func:`value_columns`).
     """
     line, header, rows = found
+    training = counts[2]
+    counts = counts[0]
     near = [
         _labels_flag(field)
         for field in header
         if field and header_key(field) == header_key(column)
     ]  # 'Sex' and 'SEX'
     hint = f" (did you mean {' or '.join(near)}?)" if near else ""
-    delimiter = _delimiter(text, column)
+    delimiter = table_delimiter(text, column)
     offered = len(header) > 1 and not is_header_row(header, delimiter)
-    left_out = _values(header, rows) if offered else set()
-    left_out.add(_names_among(header, range(len(header)), names_column))
+    left_out = value_columns(header, rows) if offered else set()
+    left_out.add(names_among(header, range(len(header)), names_column))
     counts_key = None if counts is None else header_key(counts)
     left_out.update(
         i for i, field in enumerate(header) if header_key(field) == counts_key
     )
     others = [field for i, field in enumerate(header) if i not in left_out]
     hint = hint or close_header(column, others, _labels_flag)  # 'lable'
-    advice = headerless_advice(header, delimiter, COMMAND_LINE, labels=True)
+    advice = (
+        headerless_advice(header, delimiter, COMMAND_LINE, labels=True)
+        if training  # classify has no --no-header
+        else "write a header row above it (name,label) and pass --labels label"
+    )
+    shown, what = _not_a_column(column, source, training)
     raise ValueError(
-        f"--labels {column!r} is neither a file nor a column of {source}, whose "
-        f"{header_place(line)} is {quoted_fields(header)}{hint}. Pass the "
-        "name of the label column (e.g. --labels label for a CSV file "
-        "name,label), or a file with one label per line"
+        f"--labels {shown!r} {what}, whose "
+        f"{header_place(line)} is {quoted_fields(header)}{hint}. "
+        "Pass the name of the label column (e.g. --labels label for a CSV file "
+        f"name,label){', or a file with one label per line' * training}"
         + (f". If it has no header row, {advice}." if offered else ".")
     )
 
 
-def _values(header, rows):
-    """The columns of a first row that may be data (``header``) whose field
-    is found again in its column in the first rows below (``rows``, read as
-    :func:`table_rows` reads them): a value (``f`` of ``Mabel,f`` above
-    ``Anna,f``), not a header; none when a row cannot be read (the rows read
-    in order say why)."""
-    cells = set()
-    try:
-        for _, fields in itertools.islice(rows, LINES_LOOKED_AT):
-            cells.update(enumerate(fields))
-    except ValueError:
-        pass
-    return {i for i, field in enumerate(header) if (i, field) in cells}
+def _not_a_column(column, source, training):
+    """``--labels column`` as shown, and what it is not: a file (too long a
+    name for one, or none; ``train`` only) and a column of ``source``."""
+    too_long = too_long_for_a_file(column) if training else None
+    if too_long:
+        shown = column[:40] + "..."  # not 4,000 bytes twice
+        return shown, (
+            f"cannot be a file of labels ({too_long}), and is no column of {source}"
+        )
+    what = "is neither a file nor" if training else "is not"
+    return column, f"{what} a column of {source}"
 
 
-def _columns(text, column, source, names_column=None, counts=(None, False)):
-    """The name column, the label column, the names' lines and their counts
-    (``counts``: ``(column, whole)``; None without a column) of a CSV text."""
-    rows = _rows(text, column, source)
-    line, header = header_row(rows) or (1, [])
-    label_at = header_column_at(header, column)
-    if label_at is None:
-        found = (line, header, rows)
-        _refuse_labels(text, column, source, found, names_column, counts[0])
-    check_one_column(header, label_at, source, exact=True)
-    head = list(itertools.islice(text_lines(text), LINES_LOOKED_AT))
-    check_rows_below_header(head, _delimiter(text, column), len(header), source)
-    name_at = _name_at(header, label_at, names_column, source, line)
-    check_one_column(header, name_at, source, skip=[label_at])
-    counted = _labelled_counts(text, column, source, header, name_at, counts)
+def _columns(text, table, label_at, source, counts=(None, False, True)):
+    """The names, their labels and lines, and their counts (``counts``:
+    ``(column, whole, training)``; None without a column) of a CSV text whose
+    columns are those of ``table`` and ``label_at``."""
+    column = table.header[label_at]
+    counted = _labelled_counts(text, column, source, table, counts)
     names, labels, lines, unnamed = [], [], [], UnnamedRows()
-    table = Table(_delimiter(text, column), header, name_at)
-    for line, fields in named_rows(_lf_lines(text), table, source, unnamed):
-        if not fields[label_at]:
-            raise ValueError(
-                f"Line {line} of {source} has the name {fields[name_at]!r} but no "
-                f"label in column {header[label_at]!r}; give every name a label."
-            )
-        check_one_line(fields[label_at], line, source)
-        names.append(fields[name_at])
+    for line, fields in labelled_rows(text, table, label_at, source, unnamed):
+        names.append(fields[table.name_at])
         labels.append(fields[label_at])
         lines.append(line)
         if counted is not None:
-            counted.add(fields[counted.at], fields[name_at], line)
+            counted.add(fields[counted.at], fields[table.name_at], line)
     kept = ("count", "label") if counted is not None else ("label",)
     unnamed_note(unnamed, source, kept, none_named=not names)  # before a refusal
     if not names:
@@ -540,7 +437,7 @@ def _in_header(text, column):
     """Whether the header line of a text is a header row with ``column``."""
     first = header_line(text_lines(text))
     return any(
-        header_column_at(_first_row(first, d), column) is not None for d in ",;\t"
+        header_column_at(first_row(first, d), column) is not None for d in ",;\t"
     )
 
 

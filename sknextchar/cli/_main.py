@@ -177,8 +177,13 @@ def _run(argv, output):
                 return main_job()
             args.places = places
             check_reading_flags(args)  # before any file is read
-            announce_pipes(args)
-            return args.run(args)
+            from ._quiet import quiet_if
+            from ._told_once import quotes_told_once
+
+            # -q: results, warnings and errors only; names in quotes: one line
+            with quiet_if(args.quiet), quotes_told_once(args):
+                announce_pipes(args)
+                return args.run(args)
     except SystemExit as exc:  # argparse: --help, --version, usage errors
         if exc.code is None or isinstance(exc.code, int):
             return exc.code or 0
@@ -216,7 +221,7 @@ def announce_pipes(args, stream=None):
     Reading a named pipe (``mkfifo``) waits, silently, until a program writes
     into it; ``<(cat names.txt)`` is a pipe too, written at once. One line
     each tells a person at the terminal why the command may wait; scripts,
-    whose stderr is no terminal, see nothing.
+    whose stderr is no terminal, see nothing, nor does a command given ``-q``.
 
     Parameters
     ----------
@@ -233,8 +238,10 @@ def announce_pipes(args, stream=None):
     import os
     import stat
 
+    from ._quiet import is_quiet
+
     stream = sys.stderr if stream is None else stream
-    if not stream.isatty():
+    if is_quiet() or not stream.isatty():  # -q: informational
         return
     for key in ("names_file", "labels", "exclude_file"):
         path = getattr(args, key, None)

@@ -13,6 +13,7 @@ from ._arguments import (
     add_encoding,
     add_flag_group,
     add_force,
+    add_known_labels,
     add_label,
     add_loading_flags,
     add_model_argument,
@@ -31,6 +32,7 @@ from ._flags import (
     TRAIN_FLAGS,
     WordList,
 )
+from ._quiet import add_quiet
 from ._sample_options import add_sample_filters, add_sample_likeness
 
 __all__ = ["build_parser"]
@@ -272,6 +274,8 @@ def build_parser():
         _add_plot,
     ):
         add(commands)
+    for command in commands.choices.values():  # one -q, one rule (_quiet)
+        add_quiet(command)
     return parser
 
 
@@ -288,9 +292,6 @@ def _add_train(commands):
     )
     add_training_names(parser)
     _add_model_output(parser)
-    parser.add_argument(
-        "-q", "--quiet", action="store_true", help="no progress display while training"
-    )
     parser.add_argument(
         "--chunk-size",
         metavar="N",
@@ -460,6 +461,7 @@ def _add_classify(commands):
         "of the model, scaled to sum to 1: female=1 male=3 says that three names "
         "in four are male (default: equal)",
     )
+    add_known_labels(parser)
     parser.set_defaults(run=_command("classify"))
 
 

@@ -25,6 +25,7 @@ from .._shown_paths import shown_path
 from ._commands import load_trained
 from ._errors import missing_glyphs_in_one_warning
 from ._places import places_of
+from ._quiet import inform
 
 __all__ = ["plot"]
 
@@ -85,7 +86,7 @@ def plot(args):
             ))  # fmt: skip
         finally:
             plt.close(fig)
-    print(f"Wrote {shown_path(args.output)}.")
+    inform(f"Wrote {shown_path(args.output)}.")
     return 0
 
 

@@ -14,7 +14,7 @@ import re
 import warnings
 
 from .._list_lines import reads_as_title
-from .._quoted_advice import QUOTES_REMOVED
+from .._quoted_advice import QUOTES_NOTE_WORDS, QUOTES_REMOVED, quoted_list
 from .._shown_paths import shown_path
 from .._transformer import unknown_symbols
 from .._unknown_message import TITLES_LABEL, title_note
@@ -24,6 +24,7 @@ from ..datasets._quoted_lines import (
     COMMAND_LINE_ONE_COLUMN,
     PYTHON_ONE_COLUMN,
     QuotedLinesWarning,
+    caller_decides,
     quoted_lines,
 )
 from ._label_checks import is_labels_file
@@ -163,13 +164,16 @@ def quotes_refused_at_once(windows, labels=None):
 
     warnings.showwarning = holding
     try:
-        yield read
+        with caller_decides():  # train_from_file's warning, said here
+            yield read
     except UnknownSymbolsError as error:  # in chunks: the fit's, after the warning
         warnings.showwarning = show
         for message, *_ in held if names else ():
             refusal = _refusal(message, windows, names[0], labels)
             if refusal is not None:
                 raise refusal from None
+        if QUOTES_NOTE_WORDS in str(error):  # it says the quotes itself
+            held.clear()
         for message, *rest in held:
             show(message, *rest)
         raise error
@@ -183,7 +187,19 @@ def quotes_refused_at_once(windows, labels=None):
         refusal = _refusal(message, windows, names[0] if names else [], labels)
         if refusal is not None:
             raise refusal
-        show(message, *rest)
+        if not _said_by_the_fit(windows, names[0] if names else None):
+            show(message, *rest)
+
+
+def _said_by_the_fit(windows, names):
+    """Whether the fit of ``windows`` on ``names`` (a list; else not known)
+    refuses them with a note on their double quotes and what reads them
+    without (every name it refuses is in quotes, below a title or not): the
+    warning would say it twice."""
+    if not isinstance(names, list):
+        return False
+    culprits = list(unknown_symbols(windows, names))
+    return bool(culprits) and quoted_list(names, culprits)[0]
 
 
 # The fit's note on a list's title, which says nothing of its label.

@@ -58,7 +58,9 @@ from ._flags import KN_FLAGS, TRAIN_FLAGS, given
 from ._interrupted import keeping_epochs, with_kept_records
 from ._lengths import name_length_check
 from ._main import PROG
+from ._quiet import inform
 from ._streams import reader_may_leave
+from ._told_once import told_unless_refused
 
 __all__ = ["RESUME_KEYS", "resume"]
 
@@ -105,6 +107,7 @@ def resume(args):
     max_bytes = getattr(args, "max_bytes", DEFAULT_MAX_BYTES)  # unset unless given
     old = load_trained(args.resume, args, max_bytes, resume=True)
     sampler, pipe, clf = _resumable_parts(old, args)
+    told_unless_refused(pipe.steps[0][1])  # names in quotes: before any epoch
     clf.set_params(**params)
     done = _epochs_done(clf, args)
     # Before training, after the errors of the names and of the model file:
@@ -138,14 +141,14 @@ def _report(args, done, before, clf, seconds, note):
     """What ``train --resume`` prints once the model is trained."""
     if done < len(before.loss_curve_):  # said once the file was accepted
         print(_kept_epoch_note(args.resume, done, len(before.loss_curve_)))
-    print(
+    inform(
         f"Continued {shown_path(args.resume)} for {counted(clf.n_iter_, 'epoch')} "
         "(epochs "
         f"{done + 1} to {len(clf.loss_curve_)} of --max-iter {clf.max_iter}) "
         f"on {_source(args)} in {seconds:.1f} s; training loss {clf.loss_:.4f} "
         "nats per character (no names held out)."
     )
-    print(note)
+    inform(note)
 
 
 def _resume_params(args):

@@ -10,6 +10,7 @@ the temporary folder, else in the current folder, never over an existing file.
 The error says where it is and how to move it into place.
 """
 
+import errno
 import functools
 import os
 import secrets
@@ -180,22 +181,39 @@ def keep_elsewhere(model, output, fmt):
         Why each folder before it failed.
     """
     real = real_target(output)
+    # At most 40 + 17 + 20 characters: 254 bytes, within the 255 of a name.
     stem, suffix = real.stem[:40], real.suffix[:20]
     failures = []
     for folder in fallback_folders(output):
-        fresh = functools.partial(_fallback_name, folder, stem, suffix)
+        drawn = []  # the names drawn in this folder, the last one tried
+        fresh = functools.partial(_fallback_name, folder, stem, suffix, drawn)
         try:
             # A new file of its own, removed unless the model was written in it.
             with new_file(fresh, 0o666, keep=os.path.getsize) as path:
                 check_target(path, command_line=True)  # refused in -o's words
                 return save_model(model, path, format=fmt), failures
         except Exception as error:  # noqa: BLE001 - said in the message
-            code = getattr(error, "errno", None)
-            reason = os.strerror(code) if code else one_line(error)
-            failures.append(f"in {shown_path(folder)}: {reason}")
+            failures.append(f"in {shown_path(folder)}: {_reason(error, drawn)}")
     return None, failures
 
 
-def _fallback_name(folder, stem, suffix):
-    """A new name in ``folder`` for a fallback file: ``m.unsaved-<random>.skops``."""
-    return os.path.join(folder, f"{stem}{_MARK}{secrets.token_hex(4)}{suffix}")
+def _fallback_name(folder, stem, suffix, drawn):
+    """A new name in ``folder`` for a fallback file: ``m.unsaved-<random>.skops``,
+    added to ``drawn``."""
+    name = os.path.join(folder, f"{stem}{_MARK}{secrets.token_hex(4)}{suffix}")
+    drawn.append(name)
+    return name
+
+
+def _reason(error, drawn):
+    """Why a folder did not take the fallback file: the system's words, but for
+    a path too long, which is the fallback's (``drawn[-1]``), not ``-o``'s."""
+    code = getattr(error, "errno", None)
+    if code == errno.ENAMETOOLONG and drawn:
+        name = os.path.basename(drawn[-1])
+        return (
+            f"the name or path of a new file there ({shown_path(name)}: "
+            f"{len(os.fsencode(drawn[-1])):,} bytes with its folder), or of the "
+            "temporary file written beside it first, is too long for the file system"
+        )
+    return os.strerror(code) if code else one_line(error)

@@ -1,9 +1,14 @@
 """``sknextchar score``: rank names by their log-likelihood under a model."""
 
 import math
+import sys
 
-from .._text import display_width, pad_right
+from .._pipeline import split_pipeline
+from .._text import display_width, one_or_many, pad_right
 from ._commands import given_names, load_sampler
+from ._quiet import inform
+from ._told_once import told_unless_refused
+from ._unscored import distinct_names, scorable_names, unscored_error
 
 __all__ = ["name_log_likelihoods", "score"]
 
@@ -19,7 +24,8 @@ def score(args):
     Returns
     -------
     status : int
-        0.
+        0; 1 when some names hold characters outside the model's vocabulary
+        (the others are ranked, and one error names them).
 
     Examples
     --------
@@ -27,9 +33,14 @@ def score(args):
     >>> build_parser().parse_args(["score", "m.skops", "asha"]).run.__name__
     'score'
     """
-    names = given_names(args)
+    given = given_names(args)
     sampler = load_sampler(args)
+    told_unless_refused(split_pipeline(sampler.estimator_)[0])  # before any row
+    kept, unscored = scorable_names(sampler, given, getattr(args, "places", None))
+    names, repeated = distinct_names([given[i] for i in kept], "ranked")
     log_likelihood, counts = name_log_likelihoods(sampler, names, [args.label])
+    if repeated is not None:  # the names are scored: not before a refusal
+        inform(repeated, file=sys.stderr)
     total = log_likelihood[:, 0]
     per_char = total / counts.clip(min=1)  # as score_samples(per_char=True)
     key = total if args.by == "total" else per_char
@@ -49,6 +60,10 @@ def score(args):
 
         for block in explain_blocks(sampler, names, args.label, order):
             print(block)  # name by name: a long list is never held as text
+    if unscored is not None:
+        others = one_or_many(len(names), "the other is", "the others are")
+        done = f"left out ({others} ranked above)"
+        return unscored_error(unscored, len(given) - len(kept), len(given), done)
     return 0
 
 

@@ -17,6 +17,7 @@ from .._novelty import fold_map, folded_ids, hash_id_rows, padded_ids
 from .._text import counted, one_or_many
 from .._vocabulary import is_auto_alphabet
 from .._vocabulary_pass import ChunkChecks
+from ._quiet import inform
 
 __all__ = ["CapitalisedNames", "capitals_note", "keeping_case", "report_training"]
 
@@ -70,24 +71,24 @@ def report_training(pipe, names, weights, seconds, labels=None):
             + " is held out with all its copies or not at all)"
         )
     epochs = counted(clf.n_iter_, "epoch")
-    print(f"Trained on {trained} for {epochs} in {seconds:.1f} s.")
+    inform(f"Trained on {trained} for {epochs} in {seconds:.1f} s.")
     if clf.early_stopping:
         nll = -clf.best_validation_score_
         best = clf.validation_scores_.index(clf.best_validation_score_) + 1
         held = "distinct held-out name" if n_distinct < n_kept else "held-out name"
-        print(
+        inform(
             f"Held-out NLL: {nll:.4f} nats per character ({nll / math.log(2):.3f} "
             f"bits) on {counted(n_held_out, held)} (weights of epoch "
             f"{best} kept)."
         )
     else:
-        print(
+        inform(
             f"Training loss: {clf.loss_:.4f} nats per character (no names held out: "
             "--validation-fraction 0)."
         )
     note = capitals_note(windows, names, weights)
     if note is not None:
-        print(note)
+        inform(note)
 
 
 def capitals_note(windows, names, weights=None):

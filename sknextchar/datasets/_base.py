@@ -9,6 +9,7 @@ import itertools
 import os
 import re
 import stat
+import unicodedata
 import warnings
 from importlib import resources
 
@@ -19,8 +20,9 @@ from .._shown_paths import dangling_link_note, path_text, shown_path
 from .._stacklevel import user_stacklevel
 from .._text import quoted
 from ._codecs import bom_length, file_encoding, wide_codec
-from ._column_arguments import check_column_arguments
-from ._counted_rows import counted_rows
+from ._column_arguments import check_column_arguments, check_labels_column_argument
+from ._column_choice import labels_and_counts_advice
+from ._counted_rows import counted_rows, labelled_counts
 from ._decoded_text import check_decoded, cut_line
 from ._encoding import (
     SAMPLE_BYTES,
@@ -30,6 +32,8 @@ from ._encoding import (
     warn_other_code_page,
 )
 from ._file_kinds import not_text_message
+from ._label_values import refuse_one_label, warn_case_twins
+from ._labelled_table import labelled_rows, labelled_table
 from ._long_lines import (
     MAX_ROW_LETTERS,
     check_line_lengths,
@@ -48,6 +52,7 @@ from ._quoted_lines import PYTHON_ONE_COLUMN, warn_quoted_lines
 from ._table_rows import (
     UnnamedRows,
     UnnamedRowsWarning,
+    check_not_separator_line,
     text_lines,
     unnamed_rows_words,
 )
@@ -156,8 +161,9 @@ def _read_resource(filename):
 
 
 def load_names(
-    path, *, encoding="utf-8", names_column=None, counts_column=None, header="infer"
-):
+    path, *, encoding="utf-8", names_column=None, counts_column=None, header="infer",
+    labels_column=None,
+):  # fmt: skip
     """Load names from a text file with one name per line, or a table's column.
 
     The file may start with a UTF-8 byte-order mark, may end its lines in any
@@ -221,21 +227,36 @@ def load_names(
         most fields, and a row may not have more fields than that one. A
         position with ``header="infer"`` is refused: the header row would be
         read as a name.
+    labels_column : str or None, default=None
+        The header of a table's column of labels (compared as the names'
+        header is): return the label of each name too, read on its row, as
+        ``sknextchar train --labels COLUMN`` reads them (one reader: the same
+        names, labels and counts). The column of names is then
+        ``names_column``, else the first whose header says "name", else the
+        first that is not the labels'; the delimiter is the one whose header
+        row holds ``labels_column``; a title above the header row is left
+        out, with a warning. A row with a name and no label is refused (the
+        message gives its line). Labels are returned in Unicode NFC. Needs a
+        header row (``header="infer"``). None returns no labels.
 
     Returns
     -------
     names : list of str
         The names, in file order.
+    labels : list of str
+        Only with ``labels_column``: the label of each name, returned
+        between the names and the counts (``names, labels, counts``, the
+        arguments of ``fit(names, labels, sample_weight=counts)``).
     counts : ndarray of shape (n_names,), dtype float64
         Only with ``counts_column``: the count of each name.
 
     Raises
     ------
     TypeError
-        If ``names_column`` or ``counts_column`` is not a header (a str) or
-        None, such as a column's position (before the file is read, but for
-        the header row that the message names); with ``header=None``, if one
-        is not a position (a str, a bool, a float).
+        If ``names_column``, ``labels_column`` or ``counts_column`` is not a
+        header (a str) or None, such as a column's position (before the file
+        is read, but for the header row that the message names); with
+        ``header=None``, if one is not a position (a str, a bool, a float).
     FileNotFoundError
         If there is no such file.
     ValueError
@@ -248,11 +269,15 @@ def load_names(
         with ``counts_column``, if ``names_column`` is None, the header has no
         such column besides the names', or a row's cell in it is not a count
         (the message gives its line), or the counts add up to more than 2**53;
+        with ``labels_column``, if the header row has no such column (the
+        message names the columns it has), no column of names beside it,
+        or a row has a name and no label, or with ``header=None``;
         if ``header`` is neither ``"infer"`` nor None; with ``header=None``, if
         ``names_column`` is None, a position is negative, is not a column of
         the first row (the message says how many it has) or is given twice;
-        a ``PipeError`` (a ValueError) if the file is a pipe that no program
-        writes to, or whose program ended without writing anything.
+        if the file is a pipe that no program writes to, or whose program
+        ended without writing anything (an internal subclass of ValueError,
+        which may change from one version to the next: catch ValueError).
 
     Examples
     --------
@@ -284,6 +309,16 @@ def load_names(
     >>> names, counts
     (['Olivia', 'Liam'], array([17728., 20272.]))
 
+    A spreadsheet's export with labels and counts, read as ``sknextchar
+    train names.csv --labels sex --counts count`` reads it:
+
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = os.path.join(tmp, "births.csv")
+    ...     with open(path, "w", encoding="utf-8") as f:
+    ...         _ = f.write("Name,Sex,Count\\nOlivia,F,17728\\nLiam,M,20272\\n")
+    ...     load_names(path, labels_column="sex", counts_column="count")
+    (['Olivia', 'Liam'], ['F', 'M'], array([17728., 20272.]))
+
     A file without a header row (the US baby-name files), read by the
     positions of its columns, counted from 0:
 
@@ -295,6 +330,9 @@ def load_names(
     (['Emma', 'Liam'], array([18688., 19837.]))
     """
     path = path_text(path)
+    if labels_column is not None:
+        columns = names_column, labels_column, counts_column
+        return labelled_names(path, encoding, header, columns)
     if check_table_arguments(path, encoding, header, names_column, counts_column):
         return _names_by_position(path, encoding, names_column, counts_column)
     # One name a line: read as rows, so that a table is told (and how to read
@@ -312,13 +350,52 @@ def load_names(
     else:
         names = [name for name in (line.strip() for line in text.splitlines()) if name]
         head = list(itertools.islice(text_lines(text), LINES_LOOKED_AT))
-        warn_if_table(head, names, path)
+        warn_if_table(head, names, path, also=labels_and_counts_advice)
         check_line_lengths(text, path, MAX_LETTERS)
         warn_comment_lines(names, path)
         warn_title_name(numbered_lines(text), path)
         warn_quoted_lines(names, path, PYTHON_ONE_COLUMN)
     check_not_empty(names, path, names_column)
     return names
+
+
+def labelled_names(path, encoding, header, columns):
+    """``load_names(path, labels_column=...)``: the names of a table with
+    their labels (and counts), read as ``train --labels`` reads them
+    (:func:`~._labelled_table.labelled_table`); ``columns`` are the
+    arguments ``names_column``, ``labels_column`` and ``counts_column``."""
+    names_column, labels_column, counts_column = columns
+    check_labels_column_argument(labels_column, counts_column, header)
+    check_header_arguments(header, names_column, counts_column)  # "infer" only
+    check_column_arguments(
+        names_column, None, path, lambda: _header_row_of_file(path, encoding)
+    )
+    text = read_text(path, encoding=encoding, longest=MAX_ROW_LETTERS)
+    source = shown_path(path)
+    check_not_separator_line(header_line(text_lines(text)), path)
+    text, table, label_at = labelled_table(
+        text, path, source, labels_column, names_column, counts_column=counts_column
+    )
+    unnamed = UnnamedRows()
+    rows = labelled_rows(text, table, label_at, source, unnamed)
+    counts = None
+    if counts_column is None:
+        pairs = [(fields[table.name_at], fields[label_at]) for _, fields in rows]
+    else:
+        pairs, counts = labelled_counts(
+            text, table, label_at, rows, source, counts_column
+        )
+    kept = ("label",) if counts_column is None else ("count", "label")
+    warn_unnamed_rows(unnamed, source, kept, none_named=not pairs)
+    if not pairs:
+        raise ValueError(f"{source} holds no names below its header.")
+    names = [name for name, _ in pairs]
+    labels = [unicodedata.normalize("NFC", label) for _, label in pairs]
+    given = f"labels_column={labels_column!r}"
+    told = ("a classifier", "pass labels_column=None to load the names alone")
+    refuse_one_label(labels, counts, given, told)
+    warn_case_twins(labels, given, source, user_stacklevel(), "load it again")
+    return (names, labels) if counts is None else (names, labels, counts)
 
 
 def check_table_arguments(path, encoding, header, names_column, counts_column):

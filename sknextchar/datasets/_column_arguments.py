@@ -25,6 +25,7 @@ __all__ = [
     "Spelling",
     "check_column_arguments",
     "check_counts_column_argument",
+    "check_labels_column_argument",
     "headerless_advice",
     "row_fields",
 ]
@@ -87,6 +88,46 @@ def check_counts_column_argument(counts_column, names_column):
         raise ValueError(
             f"counts_column={counts_column!r} reads a column of a table: pass "
             "names_column too, the header of its column of names."
+        )
+
+
+def check_labels_column_argument(labels_column, counts_column, header):
+    """Refuse a ``labels_column`` that is not a header (a str), or comes with
+    ``header=None``, and a ``counts_column`` that is not a header or is the
+    labels' too, before a file is read.
+
+    Examples
+    --------
+    >>> check_labels_column_argument("sex", "count", "infer")  # fine
+    >>> check_labels_column_argument("sex", "Sex", "infer")
+    Traceback (most recent call last):
+    ...
+    ValueError: counts_column='Sex' is also labels_column='sex': the labels and ...
+    """
+    if not isinstance(labels_column, str):
+        raise TypeError(
+            "labels_column must be the header of the column of labels (a str) "
+            f"or None; got {labels_column!r}."
+        )
+    if not labels_column.strip():  # the header of no column, or of an unnamed one
+        raise ValueError(
+            f"labels_column={labels_column!r} is blank: pass the header of the "
+            "column of labels (such as 'sex'), or None to load the names alone."
+        )
+    if header is None:
+        raise ValueError(
+            f"labels_column={labels_column!r} reads the column of labels by its "
+            "header, and header=None reads a table without a header row: add "
+            "a header row above its first row, naming its columns."
+        )
+    if counts_column is None:
+        return
+    check_counts_column_argument(counts_column, labels_column)  # a str
+    if header_key(counts_column) == header_key(labels_column):
+        raise ValueError(
+            f"counts_column={counts_column!r} is also labels_column="
+            f"{labels_column!r}: the labels and the counts are two columns; pass "
+            "the header of each."
         )
 
 

@@ -10,6 +10,7 @@ then read by :func:`~sknextchar.datasets._tables.table_counts`.
 
 import itertools
 
+from .._limits import check_counts_total
 from .._shown_paths import shown_path
 from .._text import quoted_row
 from ._column_arguments import NoColumnError, check_counts_column_argument
@@ -20,11 +21,18 @@ from ._table_rows import (
     header_key,
     header_line_number,
     header_place,
+    text_lines,
 )
 from ._table_top import is_header_row
-from ._tables import LINES_LOOKED_AT, table_counts, table_of
+from ._tables import (
+    LINES_LOOKED_AT,
+    CountCells,
+    cells_below,
+    table_counts,
+    table_of,
+)
 
-__all__ = ["column_at", "counted_rows", "refuse_counts_of_names"]
+__all__ = ["column_at", "counted_rows", "labelled_counts", "refuse_counts_of_names"]
 
 
 def column_at(header, column, not_at, source, line=1):
@@ -155,3 +163,57 @@ def refuse_counts_of_names(table, counts_column, source):
         f"whose header is {quoted_row(table.delimiter.join(table.header))}: pass the "
         f"column of counts{instead}, another column."
     )
+
+
+def labelled_counts(text, table, label_at, rows, source, counts_column):
+    """The ``(name, label)`` of each row of ``rows`` and the names' counts,
+    read in the column ``counts_column`` of ``table`` as ``load_names(
+    counts_column=...)`` reads counts (each checked, and their total):
+    ``load_names(path, labels_column=..., counts_column=...)``.
+
+    Parameters
+    ----------
+    text : str
+        The file (read again for counts such as 1.500 that tell late).
+    table : Table
+        Its layout; ``label_at`` the index of its column of labels.
+    rows : iterator of (int, list of str)
+        Its rows, as :func:`~._labelled_table.labelled_rows` reads them.
+    source : str
+        The file, as messages show it.
+    counts_column : str
+        The header of the column of counts.
+
+    Returns
+    -------
+    pairs : list of (str, str)
+    counts : ndarray of shape (n_pairs,), dtype float64
+
+    Examples
+    --------
+    >>> from sknextchar.datasets._tables import Table
+    >>> text = "name,sex,n\\nZoë,F,3\\nJosé,M,2.5\\n"
+    >>> table = Table(",", ["name", "sex", "n"], 0)
+    >>> rows = [(2, ["Zoë", "F", "3"]), (3, ["José", "M", "2.5"])]
+    >>> labelled_counts(text, table, 1, iter(rows), "'k.csv'", "n")
+    ([('Zoë', 'F'), ('José', 'M')], array([3. , 2.5]))
+    """
+    import numpy as np  # not at import: the command line's help does without it
+
+    name_at, line = table.name_at, header_line_number(text_lines(text))
+    at = column_at(table.header, counts_column, name_at, source, line)
+    ahead = lambda below: cells_below(text_lines(text), table, at, below)  # noqa: E731
+    cells = CountCells(source, table.header[at], table.delimiter, ahead)
+    pairs, counts = [], []
+    for line, fields in itertools.chain(rows, [(None, None)]):
+        if fields is None:  # after the last row: the counts still held
+            read = cells.finish()
+        else:
+            pair = fields[name_at], fields[label_at]
+            read = cells.take(fields[at], pair[0], line, pair)
+        for pair, count in read:
+            pairs.append(pair)
+            counts.append(count)
+    where = f"{source} in counts_column={counts_column!r}"
+    check_counts_total(counts, f"The counts of {where}")
+    return pairs, np.array(counts, dtype=np.float64)

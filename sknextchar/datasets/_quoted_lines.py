@@ -8,6 +8,8 @@ model writes it. :func:`warn_quoted_lines` tells the user, with what reads the
 file as the spreadsheet wrote it, in the words of the interface.
 """
 
+import contextlib
+import contextvars
 import re
 import warnings
 
@@ -21,7 +23,10 @@ __all__ = [
     "PYTHON_ONE_COLUMN",
     "QuotedLines",
     "QuotedLinesWarning",
+    "caller_decides",
     "quoted_lines",
+    "quoted_lines_held",
+    "release_held",
     "warn_quoted_lines",
 ]
 
@@ -30,6 +35,12 @@ __all__ = [
 PYTHON_ONE_COLUMN = "pass header=None, names_column=0 (a table of one column)"
 #: The same in the words of ``sknextchar train``.
 COMMAND_LINE_ONE_COLUMN = "pass --no-header --names-column 1 (a table of one column)"
+
+# The warnings held back within quoted_lines_held (None: given at once): those
+# to give, and every one (given all the same within caller_decides).
+_HELD = contextvars.ContextVar("sknextchar_quoted_lines_held", default=None)
+# Whether a caller decides what to say of the warnings (see caller_decides).
+_CALLER_DECIDES = contextvars.ContextVar("sknextchar_quotes_caller", default=False)
 
 # A whole line that is one CSV field in quotes: a quote mark inside is doubled.
 _QUOTED = re.compile(r'^"(?:[^"\n]|"")+"$', re.MULTILINE)
@@ -162,9 +173,100 @@ def warn_quoted_lines(names, path, how, *, whole=True):
         return False
     cut = _CUT.search("\n".join(names))
     cut = cut and cut.group()
-    warning = QuotedLinesWarning(path, found, cut, whole, how)
-    warnings.warn(warning, stacklevel=user_stacklevel())
+    _warn(QuotedLinesWarning(path, found, cut, whole, how))
     return True
+
+
+def _warn(warning):
+    """Give the warning, or hold it back within :func:`quoted_lines_held`."""
+    held = _HELD.get()
+    if held is None:
+        warnings.warn(warning, stacklevel=user_stacklevel())
+    else:
+        held[0].append(warning)
+        held[1].append(warning)
+
+
+@contextlib.contextmanager
+def quoted_lines_held():
+    """Within the block, hold back the warnings of quoted lines: the list
+    yielded gets them, and they are given at the end of the block (at the
+    user's line, under the warnings filters of that moment, not held by an
+    outer block) unless the block empties it (an error that says the same,
+    with the same advice, is raised instead).
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     with quoted_lines_held() as held:
+    ...         _ = warn_quoted_lines(['"Anna"'], "kids.txt", "pass X")
+    ...         print(len(held), len(caught))
+    ...         held.clear()  # said by an error
+    1 0
+    >>> len(caught)
+    0
+    """
+    held, every = [], []
+    token = _HELD.set((held, every))
+    try:
+        yield held
+    finally:
+        _HELD.reset(token)
+        for warning in every if _CALLER_DECIDES.get() else held:
+            warnings.warn(warning, stacklevel=user_stacklevel())
+
+
+def release_held():
+    """Give now the warnings held back by :func:`quoted_lines_held`, and the
+    later ones at once, till the end of its block: the names were accepted,
+    and the user hears of their quotes before any result.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     with quoted_lines_held() as held:
+    ...         _ = warn_quoted_lines(['"Anna"'], "kids.txt", "pass X")
+    ...         release_held()
+    ...         print(len(caught))
+    1
+    """
+    held = _HELD.get()
+    if held is None:
+        return
+    _HELD.set(None)
+    pending = list(held[0] if not _CALLER_DECIDES.get() else held[1])
+    held[0].clear()
+    held[1].clear()
+    for warning in pending:
+        warnings.warn(warning, stacklevel=user_stacklevel())
+
+
+@contextlib.contextmanager
+def caller_decides():
+    """Within the block, :func:`quoted_lines_held` gives every warning it
+    held, even one that an error says: the caller (the command line, which
+    says names in quotes its own way) decides what to tell.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught, caller_decides():
+    ...     warnings.simplefilter("always")
+    ...     with quoted_lines_held() as held:
+    ...         _ = warn_quoted_lines(['"Anna"'], "kids.txt", "pass X")
+    ...         held.clear()
+    >>> len(caught)
+    1
+    """
+    token = _CALLER_DECIDES.set(True)
+    try:
+        yield
+    finally:
+        _CALLER_DECIDES.reset(token)
 
 
 class QuotedLines:
@@ -206,8 +308,5 @@ class QuotedLines:
         whether it warned."""
         if not self.count:
             return False
-        warning = QuotedLinesWarning(
-            path, [self.first], self.cut, True, how, count=self.count
-        )
-        warnings.warn(warning, stacklevel=user_stacklevel())
+        _warn(QuotedLinesWarning(path, [self.first], self.cut, True, how, self.count))
         return True

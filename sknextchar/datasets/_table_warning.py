@@ -22,7 +22,7 @@ from ._tables import (
 __all__ = ["warn_if_table"]
 
 
-def warn_if_table(lines, names, path, *, reader="load_names"):
+def warn_if_table(lines, names, path, *, reader="load_names", also=None):
     """Warn when a file read one name per line looks like a table.
 
     A header row with a column of names (``name,label``, or a pandas export's
@@ -41,6 +41,10 @@ def warn_if_table(lines, names, path, *, reader="load_names"):
         The file, as the warning names it.
     reader : str, default="load_names"
         The function that reads the file, as the warning names it.
+    also : callable or None, default=None
+        Called with ``lines`` and the table found (a header row): what else
+        the reader could read of it, appended to the advice
+        (:func:`~._column_choice.labels_and_counts_advice`).
 
     Examples
     --------
@@ -84,8 +88,23 @@ def warn_if_table(lines, names, path, *, reader="load_names"):
         column = None  # no header row: read by positions
     else:
         return
+    how = _how(column, names, reader)
+    if column and also is not None:  # its labels and counts too
+        how += also(lines, table)
+    warnings.warn(
+        f"{shown_path(path)} looks like a table ({what}), and {reader} reads "
+        f"one name per line, so each whole line is a name. To read its column of "
+        f"names, {how}.",
+        UserWarning,
+        stacklevel=user_stacklevel(),
+    )
+
+
+def _how(column, names, reader):
+    """What to pass to read the column of names ``column`` (None: a table
+    without a header row, whose first row is ``names[0]``)."""
     fits = reader != "load_names"  # counts weigh a fit; load_names would return them
-    how = (
+    return (
         f"pass names_column={column!r} (a header row is needed), or use "
         f"pandas.read_csv(path, sep=None, engine='python')[{column!r}]"
         if column
@@ -93,11 +112,4 @@ def warn_if_table(lines, names, path, *, reader="load_names"):
         f"has no header row, {headerless_advice(*row_fields(names[0]), counts=fits)}"
         " (or use "
         "pandas.read_csv(path, header=None, sep=None, engine='python'))"
-    )
-    warnings.warn(
-        f"{shown_path(path)} looks like a table ({what}), and {reader} reads "
-        f"one name per line, so each whole line is a name. To read its column of "
-        f"names, {how}.",
-        UserWarning,
-        stacklevel=user_stacklevel(),
     )

@@ -1,0 +1,335 @@
+"""Which other columns of a table of names could be read, as the rows below
+its header show: as labels (a label on each row with a name, two labels at
+least; a column of 0 and 1 too: a yes or no) or as counts (every cell a
+number, whole ones for the count model), never a column that numbers the
+rows (an id). For the note of ``train`` on a table
+(:func:`~sknextchar.cli._column_note.table_note`) and the warning of
+``load_names`` on a table read one name per line
+(:func:`~._table_warning.warn_if_table`, with :func:`labels_and_counts_advice`).
+"""
+
+import operator
+import re
+import unicodedata
+
+from .._text import quoted, quoted_fields
+from ._tables import (
+    LINES_LOOKED_AT,
+    CountCells,
+    header_key,
+    is_number,
+    named_rows,
+)
+
+__all__ = [
+    "LabelCells",
+    "header_index",
+    "labels_and_counts_advice",
+    "number_columns",
+    "offered_columns",
+]
+
+
+def offered_columns(
+    lines, table, counts=None, by_label=True, whole=False, label_cells=None
+):  # fmt: skip
+    """The other columns of a table that could be read as labels and as
+    counts: never ``counts``, already read, nor a column that numbers the
+    rows.
+
+    Parameters
+    ----------
+    lines : sequence of str
+        The first lines of the file (its header first): the cells told apart.
+    table : Table
+        The table found (:func:`~sknextchar.datasets._tables.detect_table`).
+    counts : str or None, default=None
+        The column of counts, already read: not offered.
+    by_label : bool, default=True
+        Offer columns of labels.
+    whole : bool, default=False
+        Offer as counts only columns of whole numbers (the count model's).
+    label_cells : LabelCells or None, default=None
+        The whole file's rows, when ``lines`` are only its first
+        (:func:`_label_columns`).
+
+    Returns
+    -------
+    labels, numbers : list of str
+        The headers of the columns of labels, and of those of numbers.
+
+    Examples
+    --------
+    >>> from sknextchar.datasets._tables import find_table
+    >>> lines = ["Name,Gender,Count\\n", "Mary,F,120\\n", "John,M,200\\n"]
+    >>> offered_columns(lines, find_table(lines[0], "k.csv"))
+    (['Gender'], ['Count'])
+    """
+    others = [
+        field
+        for field in table.header
+        if field
+        and field != table.column
+        and (counts is None or header_key(field) != header_key(counts))
+    ]
+    cells = _number_cells(lines, table, others)
+    flags = {field for field in cells if _zero_one(cells[field])}  # is_female
+    labels = [f for f in others if by_label and (f not in cells or f in flags)]
+    labels = labels and _label_columns(lines, table, labels, counts, label_cells)
+    numbers = [
+        field
+        for field in cells
+        if field not in flags and not _row_numbers(cells[field])
+    ]
+    if whole:  # a column of fractions is no count of names
+        numbers = number_columns(lines, table, numbers, whole=True)
+    return labels, numbers
+
+
+def labels_and_counts_advice(lines, table):
+    """``; labels_column=... also returns their labels, and counts_column=...
+    their counts``: the columns that ``load_names`` could read beside the
+    names of ``table``, chosen as ``train``'s note chooses them
+    (:func:`offered_columns`); ``""`` for none.
+
+    Examples
+    --------
+    >>> from sknextchar.datasets._tables import find_table
+    >>> lines = ["Name,Gender,Count\\n", "Mary,F,120\\n", "John,M,200\\n"]
+    >>> labels_and_counts_advice(lines, find_table(lines[0], "k.csv"))
+    "; labels_column='Gender' also returns their labels, and counts_column='Count' their counts"
+    """  # noqa: E501
+    labels, numbers = offered_columns(lines, table)
+    told = [
+        f"{argument}={quoted(columns[0])}" if len(columns) == 1
+        else f"{argument}='COLUMN' (one of {quoted_fields(columns)[1:-1]})"
+        for argument, columns in (("labels_column", labels), ("counts_column", numbers))
+    ]  # fmt: skip
+    if labels and numbers:
+        return f"; {told[0]} also returns their labels, and {told[1]} their counts"
+    if labels:
+        return f"; {told[0]} also returns their labels"
+    return f"; {told[1]} also returns their counts" if numbers else ""
+
+
+def number_columns(lines, table, columns, whole=False):
+    """The ``columns`` of a table (headers) whose every cell in the rows of
+    ``lines`` (the header first) is a number, whole or with a fraction (and
+    one at least): counts or weights of the names rather than labels (as
+    ``--labels`` warns of them). With ``whole``, a whole number each, as
+    ``--counts`` reads it (:class:`~sknextchar.datasets._tables.CountCells`):
+    the counts that the count model takes. A column that numbers the rows
+    (1, 2, 3..., or 0, 1, 2... as pandas writes its index) is no counts.
+
+    Examples
+    --------
+    >>> from sknextchar.datasets._tables import find_table
+    >>> table = find_table("id,name,sex,count", "us.csv")
+    >>> number_columns(["id,name,sex,count\\n", "1,Ava,F,3\\n", "2,Bo,M,"], table,
+    ...                ["id", "sex", "count"])
+    ['count']
+    """
+    cells = _number_cells(lines, table, columns, whole)
+    return [column for column in cells if not _row_numbers(cells[column])]
+
+
+def _label_columns(lines, table, columns, counts=None, cells=None):
+    """The ``columns`` of a table (headers) that ``train --labels`` can read,
+    as the rows of ``lines`` (the header first) show: a label on every row
+    with a name (it refuses a name without one: an empty column never is),
+    and two labels at least (it refuses a column of one label, in Unicode NFC,
+    the names of count 0 of ``--counts`` left out). When ``lines`` are only
+    the first of the file (more than :data:`LINES_LOOKED_AT` of them), a
+    column of one label there (or none: all of count 0) may have its second
+    further down (a file sorted by label): it is kept if ``cells``
+    (:class:`LabelCells`, the whole file's rows as the names were read) has
+    one, and any column only if no row with a name further down leaves its
+    label blank; all are kept if ``cells`` is None. Rows that the reader
+    refuses tell nothing: every column is kept.
+
+    Examples
+    --------
+    >>> from sknextchar.datasets._tables import find_table
+    >>> table = find_table("name,sex,note,land", "kids.csv")
+    >>> lines = ["name,sex,note,land\\n", "Ava,F,,IN\\n", "Bo,M,,IN\\n"]
+    >>> _label_columns(lines, table, ["sex", "note", "land"])
+    ['sex']
+    """
+    at = {column: table.header.index(column) for column in columns}
+    count_at = header_index(table.header, counts)
+    seen = {column: set() for column in columns}
+    try:
+        for _, fields in named_rows(lines, table, "NAMES_FILE"):
+            at = {column: i for column, i in at.items() if fields[i]}
+            if count_at is None or not _ZERO.fullmatch(fields[count_at]):
+                for column, i in at.items():
+                    seen[column].add(unicodedata.normalize("NFC", fields[i]))
+    except ValueError:  # a row the reader refuses (and says so where it reads)
+        return list(columns)
+    if len(lines) <= LINES_LOOKED_AT:  # the whole file
+        return [column for column in at if len(seen[column]) > 1]
+    if cells is None:
+        return list(at)
+    return [column for column in at if cells.offered(column, len(seen[column]) <= 1)]
+
+
+class LabelCells:
+    """The cells of a table's other columns as labels, looked at on each row
+    with a name as the reader of the names reads it (:meth:`add`), so that
+    the note on a long file offers a column as ``--labels`` without reading
+    the file again: whether a name is left without its label (``train
+    --labels`` refuses it), and whether the column has two labels (in Unicode
+    NFC) on rows whose count is not 0 (``--counts`` leaves those out).
+
+    Parameters
+    ----------
+    table : Table
+        The table whose rows are read.
+    counts : str or None, default=None
+        ``--counts COLUMN``: not looked at, and its cells of 0 leave a row's
+        labels out.
+
+    Examples
+    --------
+    >>> from sknextchar.datasets._tables import find_table
+    >>> cells = LabelCells(find_table("name,sex,land,n", "kids.csv"), "n")
+    >>> for fields in (["Ava", "F", "IN", "1"], ["Bo", "M", "IN", "0"]):
+    ...     cells.add(fields)
+    >>> cells.offered("sex", True), cells.offered("land", False)
+    (False, True)
+    >>> cells.add(["Cy", "M", "", "1"])
+    >>> cells.offered("sex", True), cells.offered("land", False)
+    (True, False)
+    """
+
+    def __init__(self, table, counts=None):
+        self._count_at = header_index(table.header, counts)
+        skip = {table.name_at, self._count_at}
+        self._header = table.header
+        self._label = {
+            i: None for i, field in enumerate(table.header) if field and i not in skip
+        }
+        self._name_at = table.name_at
+        self._blank, self._two = set(), set()
+        self._looked_at()
+
+    def _looked_at(self):
+        """The cells looked at on each row, once a column is decided."""
+        filled = [i for i in self._label if i not in self._blank]
+        self._cells = operator.itemgetter(self._name_at, self._name_at, *filled)
+        self._looking = tuple(
+            (i, label) for i, label in self._label.items()
+            if i not in self._blank and i not in self._two
+        )  # fmt: skip
+
+    def add(self, fields):
+        """Look at the fields of a row with a name (stripped, as wide as the
+        header at least)."""
+        if not all(self._cells(fields)):  # a few rows: each cell looked at
+            self._blank.update(i for i in self._label if not fields[i])
+            self._looked_at()
+        for i, label in self._looking:  # as written: most rows
+            if fields[i] != label and fields[i]:
+                self._another(fields, i, label)
+
+    def _another(self, fields, i, label):
+        """Note a label of column ``i`` other than ``label`` (None: the first)."""
+        count_at = self._count_at
+        if count_at is not None and _ZERO.fullmatch(fields[count_at]):
+            return
+        cell = unicodedata.normalize("NFC", fields[i])
+        if label is None:
+            self._label[i] = cell
+        elif cell != label:
+            self._two.add(i)
+        else:
+            return  # the same label, written otherwise
+        self._looked_at()
+
+    def offered(self, column, one):
+        """Whether ``column`` (a header) has a label on every row with a
+        name and, if ``one`` (one label in the first lines), another one."""
+        i = self._header.index(column)
+        return i not in self._blank and (not one or i in self._two)
+
+
+_ZERO = re.compile(r"0+(?:[.,]0*)?")  # a count of 0 (0, 0.0, 0,00)
+
+
+def header_index(header, column):
+    """The index of ``column`` in a header row, as
+    :func:`~sknextchar.datasets._tables.header_key` compares (the first of
+    several); None for none, and for a ``column`` of None.
+
+    Examples
+    --------
+    >>> header_index(["Name", "Given_Name"], "given name"), header_index(["a"], "b")
+    (1, None)
+    """
+    keys = [header_key(field) for field in header]
+    key = None if column is None else header_key(column)
+    return keys.index(key) if key in keys else None
+
+
+def _number_cells(lines, table, columns, whole=False):
+    """The cells of each of ``columns`` whose every cell is a number (one at
+    least; with ``whole``, a whole number as the column reads it), in the
+    rows of ``lines``."""
+    at = {column: table.header.index(column) for column in columns}
+    cells = {column: [] for column in columns}
+    try:
+        for _, fields in named_rows(lines, table, "NAMES_FILE"):
+            for column, i in at.items():
+                cell = fields[i]
+                if cell and not is_number(cell, table.delimiter):
+                    at[column] = None  # not a count
+                cells[column].append(cell)
+            at = {column: i for column, i in at.items() if i is not None}
+    except ValueError:  # a row the reader refuses (and says so where it reads)
+        return {}
+    return {
+        column: cells[column]
+        for column in at
+        if any(cells[column])
+        and (not whole or _whole_counts(cells[column], column, table.delimiter))
+    }
+
+
+def _whole_counts(cells, column, delimiter):
+    """Whether every cell of a column is a whole number, as ``--counts``
+    reads the column (:class:`~sknextchar.datasets._tables.CountCells`)."""
+    reader = CountCells("", column, delimiter)
+    try:
+        values = [
+            value
+            for line, cell in enumerate(cells, 2)
+            if cell
+            for _, value in reader.take(cell, "", line)
+        ]
+        values += [value for _, value in reader.finish(warn=False)]
+    except ValueError:  # the column mixes two ways of writing numbers
+        return False
+    return all(float(value).is_integer() for value in values)
+
+
+def _zero_one(cells):
+    """Whether a column holds 0 and 1 and no other number: a label (yes or
+    no) rather than counts, whose names of count 0 would be left out.
+
+    Examples
+    --------
+    >>> _zero_one(["1", "0", "", "1"]), _zero_one(["1", "0", "2"]), _zero_one(["1"])
+    (True, False, False)
+    """
+    return {cell for cell in cells if cell} == {"0", "1"}
+
+
+def _row_numbers(cells):
+    """Whether the cells of a column number its rows, from 0 or 1 (two rows
+    at least): an id, neither counts nor labels."""
+    start = int(cells[0]) if cells[0] in ("0", "1") else None
+    return (
+        start is not None
+        and len(cells) > 1
+        and cells == [str(n) for n in range(start, start + len(cells))]
+    )

@@ -1,0 +1,399 @@
+"""A table of names with a column of labels: its columns found by their headers.
+
+The one reading of a table's names with their labels, for ``train --labels
+COLUMN`` (:mod:`sknextchar.cli._labelled`) and ``load_names(path,
+labels_column=...)``: the delimiter is the one whose header row holds the
+labels' column (:func:`table_delimiter`), the names are ``names_column``'s,
+else those of the first column whose header says "name", else those of the
+first column that is not the labels' (:func:`names_among`); a title above the
+header row is left out, with a warning (:func:`labelled_table`). The rows are
+then read as every table's rows are (:func:`~._tables.named_rows`), each with a
+label (:func:`labelled_rows`). Each interface words its errors
+(:class:`ColumnWords`).
+"""
+
+import csv
+import itertools
+
+from .._remade_errors import remade
+from .._text import quoted, quoted_fields
+from ._table_rows import (
+    check_one_column,
+    check_one_line,
+    close_header,
+    header_key,
+    header_line,
+    header_place,
+    header_row,
+    table_rows,
+    text_lines,
+)
+from ._table_top import NAME_HEADERS, clear_title, is_header_row, warn_title
+from ._tables import (
+    LINES_LOOKED_AT,
+    Table,
+    check_no_title,
+    check_rows_below_header,
+    named_rows,
+    title_of,
+)
+
+__all__ = [
+    "PYTHON_WORDS",
+    "ColumnWords",
+    "NoLabelsColumnError",
+    "header_column_at",
+    "labelled_rows",
+    "labelled_table",
+    "names_among",
+    "table_delimiter",
+    "table_rows_of",
+    "value_columns",
+]
+
+
+class ColumnWords:
+    """How an interface names the columns of a labelled table in its errors.
+
+    Parameters
+    ----------
+    names, labels : str
+        The argument that reads the column of names and that of labels, a
+        format of the column's header (``"names_column={!r}"``).
+    near_names : callable
+        A header close to the ``names_column`` given, as the interface offers
+        it to read the names (``did you mean ...?``).
+
+    Examples
+    --------
+    >>> PYTHON_WORDS.names.format("name"), PYTHON_WORDS.near_names("name")
+    ("names_column='name'", "'name'")
+    """
+
+    def __init__(self, names, labels, near_names):
+        self.names, self.labels, self.near_names = names, labels, near_names
+
+
+#: Python's words: ``load_names(path, names_column=..., labels_column=...)``.
+PYTHON_WORDS = ColumnWords("names_column={!r}", "labels_column={!r}", quoted)
+
+
+class NoLabelsColumnError(ValueError):
+    """The header row of a table has no column of labels by that header.
+
+    The message is in Python's words, made from the attributes; the command
+    line, whose ``--labels`` may also be a file, words its own from them.
+
+    Parameters
+    ----------
+    column : str
+        The header asked for.
+    source : str
+        The file, as messages show it.
+    line : int
+        The line of the header row.
+    header : list of str
+        Its fields (none: an empty file).
+    rows : list of (int, list of str)
+        The first rows below it (:data:`LINES_LOOKED_AT` at most), as
+        :func:`table_rows_of` reads them, up to one it cannot read.
+    left_out : collection of int, default=()
+        The columns never offered as the labels' (``did you mean``): the
+        names', the counts', and a value of a first row that may be data.
+    data_row : bool, default=False
+        Whether that first row may be a row of data (no usual header row):
+        the message then says to add a header row.
+
+    Examples
+    --------
+    >>> print(NoLabelsColumnError("gendr", "'k.csv'", 1, ["name", "gender"], []))
+    labels_column='gendr' is not a column of 'k.csv', whose first row (the header) \
+is ['name', 'gender'] (did you mean 'gender'?): pass the header of its column of \
+labels.
+    """
+
+    def __init__(
+        self, column, source, line, header, rows, left_out=(), data_row=False
+    ):  # fmt: skip
+        self.column, self.source, self.line = column, source, line
+        self.header, self.rows = header, rows
+        self.left_out, self.data_row = left_out, data_row
+        super().__init__(self.text())
+
+    def text(self):
+        """The message (for :func:`~sknextchar._remade_errors.remade`)."""
+        header, given = self.header, f"labels_column={self.column!r}"
+        if not header:  # no line but blank ones
+            return (
+                f"{self.source} contains no names; expected a header row naming "
+                f"its columns ({given} among them), and a name with its label on "
+                "each row below it."
+            )
+        others = [field for i, field in enumerate(header) if i not in self.left_out]
+        told = (
+            f"{given} is not a column of {self.source}, whose "
+            f"{header_place(self.line)} is {quoted_fields(header)}"
+            f"{close_header(self.column, others)}: pass the header of its column "
+            "of labels."
+        )
+        if self.data_row:  # Anna,F,3: load_names reads labels by their header
+            told += (
+                " If the file has no header row, add one above its first row, "
+                "naming its columns."
+            )
+        return told
+
+    def __reduce__(self):  # its class takes the attributes, not the message
+        return remade, (type(self), vars(self))
+
+
+def table_delimiter(text, column):
+    """The CSV delimiter of ``text``: the one whose header row holds ``column``.
+
+    A comma, a semicolon or a tab, tried in that order; when none gives such a
+    header, what :class:`csv.Sniffer` guesses (for the error message). The
+    header decides, not a guess from the rows: an apostrophe in a name
+    (O'Brien) or a blank line can mislead the sniffer.
+
+    Examples
+    --------
+    >>> table_delimiter("name;sex\\nZoë;F\\n", "sex")
+    ';'
+    """
+    for delimiter in ",;\t":
+        if header_column_at(first_row(text, delimiter), column) is not None:
+            return delimiter
+    try:
+        return csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
+    except csv.Error:
+        return ","
+
+
+def first_row(text, delimiter):
+    """The stripped fields of the header row of a CSV text (its first
+    non-blank line, :func:`header_line`).
+
+    Examples
+    --------
+    >>> first_row("\\n name , sex\\n", ",")
+    ['name', 'sex']
+    """
+    try:
+        header = next(csv.reader([header_line(text_lines(text))], delimiter=delimiter))
+    except (csv.Error, StopIteration):  # a field beyond the reader's limit: none
+        return []
+    return [field.strip() for field in header]
+
+
+def header_column_at(header, column):
+    """The index of a column (``--labels COLUMN``) in a header row: the field
+    spelled ``column``, else the one field that :func:`header_key` finds equal
+    (``Sex`` for ``sex``, as ``--counts`` and ``--names-column`` read their
+    columns); None for none, or two such fields.
+
+    Examples
+    --------
+    >>> header_column_at(["name", "Sex"], "sex")
+    1
+    >>> header_column_at(["Sex", "SEX"], "sex") is None
+    True
+    """
+    if column in header:
+        return header.index(column)
+    key = header_key(column)
+    found = [i for i, field in enumerate(header) if header_key(field) == key]
+    return found[0] if len(found) == 1 else None
+
+
+def names_among(header, others, names_column):
+    """The column of names among the columns ``others`` of ``header``:
+    ``names_column``'s, else the first whose header says "name", else the
+    first of ``others``; None for none.
+
+    Examples
+    --------
+    >>> names_among(["sex", "id", "First Name"], [1, 2], None)
+    2
+    >>> names_among(["sex", "id", "given"], [1, 2], None)
+    1
+    """
+    if names_column is not None:
+        key = header_key(names_column)
+        return next((i for i in others if header_key(header[i]) == key), None)
+    named = [i for i in others if header_key(header[i]) in NAME_HEADERS]
+    if named:
+        return named[0]
+    return others[0] if others else None
+
+
+def table_rows_of(text, column, source):
+    """The rows of a CSV text whose labels are its column ``column``, each
+    with the line it starts on, read as they are asked for (every line end,
+    CR, LF or CRLF, ends a row, unless it is inside quotes)."""
+    return table_rows(text_lines(text), table_delimiter(text, column), source)
+
+
+def labelled_table(
+    text, path, source, column, names_column=None, words=PYTHON_WORDS,
+    counts_column=None,
+):  # fmt: skip
+    """The columns of a table of names and labels, a title above its header
+    row left out (with a warning).
+
+    Parameters
+    ----------
+    text : str
+        The whole file.
+    path : str or os.PathLike or None
+        The file (None: the bundled names, which have no title).
+    source : str
+        The file as messages show it.
+    column : str
+        The header of the column of labels.
+    names_column : str or None, default=None
+        The header of the column of names; None: the first that says "name",
+        else the first that is not the labels'.
+    words : ColumnWords, default=PYTHON_WORDS
+    counts_column : str or None, default=None
+        The header of the column of counts: never offered as the labels'.
+
+    Returns
+    -------
+    text : str
+        ``text``, its lines above the header row blank (the lines keep their
+        numbers).
+    table : Table
+        Its delimiter, header row and column of names.
+    label_at : int
+        The index of the column of labels.
+
+    Examples
+    --------
+    >>> text = "Name,Gender\\r\\nMary,F\\r\\n"
+    >>> _, table, label_at = labelled_table(text, "k.csv", "'k.csv'", "gender")
+    >>> table.column, table.header[label_at]
+    ('Name', 'Gender')
+    """
+    given = column, names_column, words, counts_column
+    try:
+        return (text, *_columns(text, source, *given))
+    except ValueError:  # a title above the header row: left out, as the names'
+        head = list(itertools.islice(text_lines(text), LINES_LOOKED_AT))
+        if path is None or not (
+            found := title_of(head, path, names_column)
+            or title_of(head, path)  # names_column not its: said below
+        ):
+            raise
+    if not clear_title(head, found):  # names above the header row: refused
+        check_no_title(head, path, names_column)
+    warn_title(head, found, path)
+    below = list(text_lines(text))[found[0] :]  # its lines, numbered as in the file
+    text = "\n" * found[0] + "".join(below)
+    return (text, *_columns(text, source, *given))
+
+
+def _columns(text, source, column, names_column, words, counts_column):
+    """The :class:`Table` of ``text`` and the index of its labels' column."""
+    rows = table_rows_of(text, column, source)
+    line, header = header_row(rows) or (1, [])
+    label_at = header_column_at(header, column)
+    delimiter = table_delimiter(text, column)
+    if label_at is None:
+        found = line, header, rows, delimiter
+        _refuse_labels(column, source, found, names_column, counts_column)
+    check_one_column(header, label_at, source, exact=True)
+    head = list(itertools.islice(text_lines(text), LINES_LOOKED_AT))
+    check_rows_below_header(head, delimiter, len(header), source)
+    name_at = _name_at(header, label_at, names_column, source, line, words)
+    check_one_column(header, name_at, source, skip=[label_at])
+    return Table(delimiter, header, name_at), label_at
+
+
+def _refuse_labels(column, source, found, names_column, counts_column):
+    """Raise :class:`NoLabelsColumnError`: no column ``column`` in the header
+    row of ``found`` (its line, its fields, the rows below it, and their
+    delimiter), never offering the names', the counts' (``counts_column``)
+    or a value of a first row that may be data in its stead."""
+    line, header, rows, delimiter = found
+    below = []
+    try:  # the rows read in order say what is wrong in one it cannot read
+        below.extend(itertools.islice(rows, LINES_LOOKED_AT))
+    except ValueError:
+        pass
+    data_row = len(header) > 1 and not is_header_row(header, delimiter)
+    left_out = value_columns(header, below) if data_row else set()
+    left_out.add(names_among(header, range(len(header)), names_column))
+    key = None if counts_column is None else header_key(counts_column)
+    left_out.update(i for i, field in enumerate(header) if header_key(field) == key)
+    raise NoLabelsColumnError(
+        column, source, line, header, below, sorted(left_out - {None}), data_row
+    )
+
+
+def value_columns(header, rows):
+    """The columns of a first row that may be data (``header``) whose field
+    is found again in its column in the first rows below (``rows``, read as
+    :func:`table_rows_of` reads them): a value (``f`` of ``Mabel,f`` above
+    ``Anna,f``), not a header; none when a row cannot be read (the rows read
+    in order say why).
+
+    Examples
+    --------
+    >>> value_columns(["Mabel", "f"], [(2, ["Anna", "f"])])
+    {1}
+    """
+    cells = set()
+    try:
+        for _, fields in itertools.islice(rows, LINES_LOOKED_AT):
+            cells.update(enumerate(fields))
+    except ValueError:
+        pass
+    return {i for i, field in enumerate(header) if (i, field) in cells}
+
+
+def _name_at(header, label_at, names_column, source, line, words):
+    """The column of names: ``names_column``, else a "name" column, else the
+    first (``line``: the header row's)."""
+    others = [i for i in range(len(header)) if i != label_at]
+    at = names_among(header, others, names_column)
+    if at is not None:
+        return at
+    if names_column is None:
+        raise ValueError(
+            f"{source} has no column of names beside {header[label_at]!r}."
+        )
+    given, near = words.names.format(names_column), words.near_names
+    if header_key(header[label_at]) == header_key(names_column):
+        raise ValueError(
+            f"{given} is also the label column "
+            f"({words.labels.format(header[label_at])}) of {source}: the names "
+            "and their labels are two columns; pass the header of each."
+        )
+    raise ValueError(
+        f"{given} is not a column of {source} beside the labels, whose "
+        f"{header_place(line)} is {quoted_fields(header)}"
+        f"{close_header(names_column, [header[i] for i in others], near)}: "
+        "pass the header of its column of names."
+    )
+
+
+def labelled_rows(text, table, label_at, source, unnamed=None):
+    """``(line, fields)`` of each row of the table with a name, its label
+    checked: a row with a name and no label is refused, with its line.
+
+    Examples
+    --------
+    >>> text = 'name,sex\\n"Smith, Anna",F\\n\\n,M\\nJosé,M\\n'
+    >>> table = Table(",", ["name", "sex"], 0)
+    >>> [(line, f) for line, f in labelled_rows(text, table, 1, "'k.csv'")]
+    [(2, ['Smith, Anna', 'F']), (5, ['José', 'M'])]
+    """
+    for line, fields in named_rows(text_lines(text), table, source, unnamed):
+        if not fields[label_at]:
+            raise ValueError(
+                f"Line {line} of {source} has the name {fields[table.name_at]!r} "
+                f"but no label in column {table.header[label_at]!r}; give every "
+                "name a label."
+            )
+        check_one_line(fields[label_at], line, source)
+        yield line, fields

@@ -1,0 +1,268 @@
+"""``score`` and ``classify`` on a user's own file: known labels, unknown
+characters, names given twice."""
+
+import unicodedata
+
+import numpy as np
+import pytest
+from sklearn.metrics import accuracy_score, balanced_accuracy_score
+
+from sknextchar.cli import main
+
+KN = ["--model", "kneser-ney", "--context-length", "2", "-q"]
+TRAIN = [("asha", "f"), ("priya", "f"), ("anita", "f"), ("meera", "f"),
+         ("ravi", "m"), ("amit", "m"), ("rahul", "m"), ("arjun", "m")]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def model(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("known")
+    csv_file = folder / "train.csv"
+    rows = "".join(f"{n},{lab}\n" for n, lab in TRAIN)
+    csv_file.write_text("name,label\n" + rows, encoding="utf-8")
+    path = folder / "m.skops"
+    assert (
+        main(["train", str(csv_file), "--labels", "label", *KN, "-o", str(path)]) == 0
+    )
+    return str(path)
+
+
+def _names(out, command):
+    """The names of the rows of score's or classify's table."""
+    return [line.split()[command == "score"] for line in out.splitlines()[1:]]
+
+
+def _file(tmp_path, rows, header="name,label"):
+    path = tmp_path / "test.csv"
+    path.write_text(header + "\n" + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return str(path)
+
+
+def test_classify_labels_reports_accuracy_against_sklearn(model, tmp_path, capsys):
+    rows = ["asha,f", "ravi,m", "neha,f", "arjun,m", "asha,m", "rohit,m"]
+    path = _file(tmp_path, rows)
+    assert main(["classify", model, "--names-file", path, "--labels", "label"]) == 0
+    out, err = capsys.readouterr()
+    lines = out.splitlines()
+    assert lines[0].split() == ["name", "label", "P(f)", "P(m)", "given", "right"]
+    table = [line.split() for line in lines[1:]]
+    assert [row[0] for row in table] == [r.split(",")[0] for r in rows]  # per line
+    truth = [r.split(",")[1] for r in rows]
+    assert [row[4] for row in table] == truth
+    predicted = [row[1] for row in table]
+    assert [row[5] for row in table] == [
+        "yes" if t == p else "no" for t, p in zip(truth, predicted)
+    ]
+    accuracy = accuracy_score(truth, predicted)
+    balanced = balanced_accuracy_score(truth, predicted)
+    assert f"Accuracy: {accuracy:.3f} (" in err
+    assert f"Balanced accuracy: {balanced:.3f} (" in err
+    assert "--labels label" in err
+
+
+def test_classify_labels_of_one_label_and_unknown_labels(model, tmp_path, capsys):
+    path = _file(tmp_path, ["asha,F", "meera,F"], header="name,sex")
+    assert main(["classify", model, "--names-file", path, "--labels", "sex"]) == 0
+    err = capsys.readouterr().err
+    assert "Accuracy: 0.000 (0 of the 2 names" in err
+    assert "not trained with" in err and "'F' (2" in err
+
+
+def test_classify_labels_refused_without_names_file_or_column(model, tmp_path, capsys):
+    assert main(["classify", model, "asha", "--labels", "label"]) == 1
+    assert "and NAME 'asha' was given" in capsys.readouterr().err
+    path = _file(tmp_path, ["asha,f"])
+    assert main(["classify", model, "--names-file", path, "--labels", "sex"]) == 1
+    err = capsys.readouterr().err
+    assert "--labels 'sex' is not a column of" in err
+    assert "file with one label" not in err and "Traceback" not in err
+    path = _file(tmp_path, ["ravi,m"], header="asha,f")  # no header row
+    assert main(["classify", model, "--names-file", path, "--labels", "label"]) == 1
+    err = capsys.readouterr().err
+    assert "write a header row above it" in err and "--no-header" not in err
+
+
+def test_unknown_characters_leave_out_those_names_only(model, capsys):
+    status = main(["score", model, "asha", "zoë", "ravi", "--label", "f"])
+    out, err = capsys.readouterr()
+    assert status == 1
+    assert sorted(_names(out, "score")) == ["asha", "ravi"]
+    assert "1 of the 3 names left out (the others are ranked above)" in err
+    assert "NAME 'zoë'" in err and "'ë'" in err
+
+
+def test_classify_shows_a_name_it_cannot_score_in_its_place(model, capsys):
+    # Before, classify dropped 'zoë': its rows no longer followed the names.
+    status = main(["classify", model, "asha", "zoë", "ravi", "asha"])
+    out, err = capsys.readouterr()
+    assert status == 1
+    rows = [line.split() for line in out.splitlines()[1:]]
+    assert [row[0] for row in rows] == ["asha", "zoë", "ravi", "asha"]
+    assert rows[1] == ["zoë", "-", "-", "-"]
+    assert "1 of the 4 names not classified (its row shows -; the others" in err
+    assert "NAME 'zoë'" in err and "given more than once" not in err
+
+
+def test_classify_labels_counts_a_name_it_cannot_score_wrong(model, tmp_path, capsys):
+    # Before, 'zoë' left the accuracy: "4 of the 5 names", not of the 6 lines.
+    rows = ["asha,f", "rahul,m", "kiran,m", "kiran,f", "zoë,f", "ravi,m"]
+    path = _file(tmp_path, rows)
+    assert main(["classify", model, "--names-file", path, "--labels", "label"]) == 1
+    out, err = capsys.readouterr()
+    table = [line.split() for line in out.splitlines()[1:]]
+    assert [row[0] for row in table] == [r.split(",")[0] for r in rows]
+    assert table[4] == ["zoë", "-", "-", "-", "f", "no"]
+    truth = [r.split(",")[1] for r in rows]
+    predicted = [row[1] for row in table]  # '-' is no label of the file
+    accuracy = accuracy_score(truth, predicted)
+    assert f"Accuracy: {accuracy:.3f} ({round(accuracy * 6)} of the 6 names" in err
+    assert "1 of the 6 names not classified (its row shows -, counted wrong" in err
+    assert "(line 6 of" in err
+
+
+def test_unknown_characters_in_every_name_refused_as_before(model, capsys):
+    assert main(["score", model, "zoë", "--label", "f"]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("sknextchar: error: Found characters")
+
+
+def test_score_ranks_a_name_given_twice_once(model, tmp_path, capsys):
+    path = _file(tmp_path, ["asha,f", "ravi,m", "asha,m"])
+    assert main(["score", model, "--names-file", path, "--label", "f"]) == 0
+    out, err = capsys.readouterr()
+    assert sorted(_names(out, "score")) == ["asha", "ravi"]
+    assert "'asha' (2 times)" in err
+
+
+def test_classify_prints_a_row_per_name_given_in_order(model, tmp_path, capsys):
+    # Before, a name given twice was one row: the rows no longer matched the
+    # lines of the file.
+    path = _file(tmp_path, ["asha,f", "ravi,m", "asha,m"])
+    assert main(["classify", model, "--names-file", path]) == 0
+    out, err = capsys.readouterr()
+    assert _names(out, "classify") == ["asha", "ravi", "asha"]
+    assert "more than once" not in err
+
+
+def test_score_ranks_a_name_written_two_ways_once(tmp_path, capsys):
+    # 'zoë' with its 'ë' as one code point and as 'e' and a mark: before, two
+    # rows with the same numbers.
+    train = _file(tmp_path, [f"{n},{lab}" for n, lab in TRAIN] + ["zoë,f"])
+    model = str(tmp_path / "auto.skops")
+    assert main(["train", train, "--labels", "label", "--alphabet", "auto", *KN,
+                 "-o", model]) == 0  # fmt: skip
+    capsys.readouterr()
+    nfd = unicodedata.normalize("NFD", "zoë")
+    assert main(["score", model, "zoë", nfd, "asha", "--label", "f"]) == 0
+    out, err = capsys.readouterr()
+    assert _names(out, "score").count("zoë") == 1 and len(out.splitlines()) == 3
+    assert "Note: 1 name given more than once is ranked once: 'zoë' (2 times)" in err
+    assert main(["score", model, nfd, "zoë", "--label", "f"]) == 0
+    assert _names(capsys.readouterr().out, "score") == [nfd]  # the first kept
+
+
+def test_score_counts_the_rows_ranked_above(model, capsys):
+    # 'asha' twice is one row: before, "(the others are ranked above)".
+    assert main(["score", model, "asha", "zoë", "asha", "--label", "f"]) == 1
+    err = capsys.readouterr().err
+    assert "1 of the 3 names left out (the other is ranked above)" in err
+
+
+def test_score_of_the_names_kept_is_score_samples(model, capsys):
+    from sknextchar import load_model
+
+    assert main(["score", model, "ravi", "zoë", "asha", "--label", "m"]) == 1
+    rows = {line.split()[1]: float(line.split()[2])
+            for line in capsys.readouterr().out.splitlines()[1:]}  # fmt: skip
+    expected = load_model(model).score_samples(["ravi", "asha"], label="m")
+    np.testing.assert_allclose([rows["ravi"], rows["asha"]], expected, atol=5e-4)
+
+
+def test_classify_labels_refuses_a_line_too_long_to_be_a_name(model, tmp_path, capsys):
+    path = _file(tmp_path, ["a" * 5000 + ",f", "bob,m"])
+    assert main(["classify", model, "--names-file", path, "--labels", "label"]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and "Line 2 of" in err and "Traceback" not in err
+
+
+def test_classify_labels_counts_a_name_of_no_label_wrong(tmp_path, capsys):
+    # Unsmoothed counts (add-k 0) give 'zzzz' probability 0 under every label.
+    train = _file(tmp_path, [f"{n},{lab}" for n, lab in TRAIN])
+    model = str(tmp_path / "counts.skops")
+    args = ["train", train, "--labels", "label", "--add-k", "0", *KN, "-o", model]
+    assert main(args) == 0
+    path = str(tmp_path / "known.csv")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("name,label\nzzzz,f\nasha,f\n")
+    capsys.readouterr()
+    assert main(["classify", model, "--names-file", path, "--labels", "label"]) == 0
+    out, err = capsys.readouterr()
+    rows = [line.split() for line in out.splitlines()[1:]]
+    assert rows[0] == ["zzzz", "-", "-", "-", "f", "no"]
+    assert rows[1][0] == "asha" and rows[1][-1] == (
+        "yes" if rows[1][1] == "f" else "no"
+    )
+    right = int(rows[1][-1] == "yes")
+    assert f"Accuracy: {right / 2:.3f} ({right} of the 2 names" in err
+
+
+def test_classify_compares_labels_in_nfc(tmp_path, capsys):
+    # A model fitted in Python with a label in NFD (as files saved on macOS
+    # hold it): before, every name of that label was counted wrong.
+    from sklearn.pipeline import make_pipeline
+
+    from sknextchar import (
+        ContextWindowTransformer,
+        KneserNeyClassifier,
+        NameSampler,
+        PerLabelClassifier,
+        save_model,
+    )
+
+    nfd = unicodedata.normalize("NFD", "française")
+    names = [n for n, _ in TRAIN]
+    pipe = make_pipeline(ContextWindowTransformer(context_length=2),
+                         PerLabelClassifier(KneserNeyClassifier()))  # fmt: skip
+    sampler = NameSampler(pipe).fit(names, [nfd] * 4 + ["male"] * 4)
+    model = str(tmp_path / "nfd.skops")
+    save_model(sampler, model)
+    path = _file(tmp_path, ["asha,française", "ravi,male"], header="name,lang")
+    assert main(["classify", model, "--names-file", path, "--labels", "lang"]) == 0
+    out, err = capsys.readouterr()
+    assert [line.split()[-1] for line in out.splitlines()[1:]] == ["yes", "yes"]
+    assert "Accuracy: 1.000 (2 of the 2 names" in err
+    assert "not trained with" not in err
+
+
+def test_classify_refuses_label_not_read_as_labels(model, capsys):
+    # argparse read --label (score's) as --labels: "--labels 'f' is not a
+    # column" before.
+    assert main(["classify", model, "asha", "--label", "f"]) == 2
+    err = capsys.readouterr().err
+    assert "classify has no --label" in err and "--labels COLUMN" in err
+    assert "is not a column" not in err and "Traceback" not in err
+
+
+def test_accuracy_lines_quote_the_column_as_its_errors(model, tmp_path, capsys):
+    path = _file(tmp_path, ["asha,f"], header="name,sexé")
+    assert main(["classify", model, "--names-file", path, "--labels", "sexé"]) == 0
+    err = capsys.readouterr().err
+    assert "names given their label of --labels sexé)." in err
+
+
+def test_many_labels_are_shown_few_and_a_case_twin_told(model, tmp_path, capsys):
+    rows = [f"asha,x{i}" for i in range(8)] + ["ravi,Female", "ravi,F"]
+    path = _file(tmp_path, rows)
+    capsys.readouterr()
+    assert main(["classify", model, "--names-file", path, "--labels", "label"]) == 0
+    err = capsys.readouterr().err
+    balanced = next(line for line in err.splitlines() if "Balanced" in line)
+    assert balanced.endswith(" and 5 more).") and "x7" not in balanced
+    assert "'x2' (1) and 5 more; the model's labels are 'f', 'm'." in err
+
+
+def test_a_label_differing_only_in_case_is_told(model, tmp_path, capsys):
+    path = _file(tmp_path, ["asha,F", "ravi,m"])
+    assert main(["classify", model, "--names-file", path, "--labels", "label"]) == 0
+    err = capsys.readouterr().err
+    assert "'F' (1; differs only in case from 'f')" in err

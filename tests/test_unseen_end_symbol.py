@@ -1,0 +1,103 @@
+"""An end marker that does not show: refused by ``--end-symbol``, told by a
+warning in Python, as NUL is refused.
+
+``end_symbol="\\x00"`` was refused (NumPy's strings drop it), but a line break,
+DEL, a zero-width space, a tab, a space or a lone combining mark trained
+without a word: the end of every name was then a line break or nothing in
+``vocabulary_``, the tables and ``score --explain``. The command line now
+refuses each before any name is read; ``fit`` warns and takes it, as a model
+saved with one, and a copy of its settings, must fit again
+(test_saved_unseen_end_symbol.py).
+"""
+
+import warnings
+
+import pytest
+
+from sknextchar import (
+    ContextWindowTransformer,
+    NameSampler,
+    make_default_pipeline,
+    train_from_file,
+)
+from sknextchar.cli import main
+
+UNSEEN = ["\n", "\r", "\x01", "\x7f", "\x85", "\t", " ", "\xa0", "\u200b", "\u200d",
+          "\ufeff", "\u2028", "\u2029", "\u0301", "\u20dd", "\udcff"]  # fmt: skip
+NAMES = ["asha", "ravi", "meera", "anil"]
+
+
+def told(caught):
+    return [str(w.message) for w in caught if str(w.message).startswith("end_symbol")]
+
+
+@pytest.mark.parametrize("symbol", UNSEEN, ids=[f"U+{ord(c):04X}" for c in UNSEEN])
+def test_fit_warns_of_an_end_symbol_that_does_not_show(symbol):
+    transformer = ContextWindowTransformer(end_symbol=symbol)
+    with pytest.warns(UserWarning, match=r"^end_symbol is .*Pass a character that"):
+        transformer.fit(NAMES)
+    assert transformer.vocabulary_[0] == symbol
+
+
+def test_the_warning_names_an_invisible_character():
+    with pytest.warns(UserWarning) as caught:
+        ContextWindowTransformer(end_symbol="\u200b").fit(["asha"])
+    message = told(caught)[0]
+    assert "'\\u200b' (ZERO WIDTH SPACE), a character that does not show" in message
+    assert "Pass a character that shows, such as '-' or '.'" in message
+
+
+def test_nul_is_still_refused():
+    transformer = ContextWindowTransformer(end_symbol="\x00")
+    with pytest.raises(ValueError, match=r"^end_symbol cannot be '\\x00' \(NUL\)"):
+        transformer.fit(NAMES)
+    assert not hasattr(transformer, "vocabulary_")
+
+
+def test_a_pipeline_warns_once(tmp_path):
+    pipeline = make_default_pipeline().set_params(
+        windows__end_symbol="\n", clf__max_iter=1
+    )
+    names = tmp_path / "names.txt"
+    names.write_text("\n".join(NAMES * 30) + "\n", encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        NameSampler(pipeline).fit(NAMES)
+        fit_by_chunks = told(caught)
+        train_from_file(names, pipeline, chunk_size=20)  # 6 chunks, one fit
+    assert len(fit_by_chunks) == 1 and len(told(caught)) == 2, told(caught)
+    assert fit_by_chunks[0].startswith("end_symbol is '\\n'")
+
+
+@pytest.mark.parametrize("symbol", ["\n", "\x7f", "\u200b"])
+def test_the_command_line_refuses_it(symbol, tmp_path, capsys):
+    names, output = tmp_path / "names.txt", tmp_path / "o.skops"
+    names.write_text("\n".join(NAMES) + "\n", encoding="utf-8")
+    argv = ["train", str(names), "--model", "kneser-ney", "--end-symbol", symbol]
+    assert main([*argv, "-o", str(output)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"sknextchar: error: --end-symbol cannot be {symbol!r}"), err
+    assert "Traceback" not in err and "end_symbol" not in err and not output.exists()
+
+
+@pytest.mark.parametrize("chunks", [[], ["--chunk-size", "2"]], ids=["memory", "file"])
+def test_a_byte_that_is_no_utf8_is_told_as_a_byte(chunks, tmp_path, capsys):
+    # $'\xff' of a shell: no character was typed (os.fsdecode's U+DCFF).
+    names, output = tmp_path / "names.txt", tmp_path / "o.skops"
+    names.write_text("\n".join(NAMES) + "\n", encoding="utf-8")
+    argv = ["train", str(names), "--end-symbol", "\udcff", *chunks]
+    assert main([*argv, "-o", str(output)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "sknextchar: error: --end-symbol cannot be the byte \\xff of the command "
+        "line, which is no UTF-8 and so no character. Pass a character that shows"
+    ), err
+    assert "\\udcff" not in err and not output.exists()
+
+
+@pytest.mark.parametrize("symbol", ["-", ".", "\u2022", "\u00b6", "\u0915", "\u0903"])
+def test_a_character_that_shows_is_kept_without_a_word(symbol):
+    transformer = ContextWindowTransformer(alphabet="abc", end_symbol=symbol)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert transformer.fit(["abc"]).vocabulary_[0] == symbol
