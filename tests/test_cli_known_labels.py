@@ -266,3 +266,18 @@ def test_a_label_differing_only_in_case_is_told(model, tmp_path, capsys):
     assert main(["classify", model, "--names-file", path, "--labels", "label"]) == 0
     err = capsys.readouterr().err
     assert "'F' (1; differs only in case from 'f')" in err
+
+
+def test_classify_headings_stand_over_their_numbers(model, tmp_path, capsys):
+    # "P(f)" is one column narrower than "0.603": each heading and the numbers
+    # below it end in one column, with and without --labels.
+    path = _file(tmp_path, ["asha,f", "ravi,m", "neha,f"])
+    for extra in ([], ["--labels", "label"]):
+        assert main(["classify", model, "--names-file", path, *extra]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        for heading in ("P(f)", "P(m)"):
+            end = lines[0].index(heading) + len(heading)
+            assert all(
+                line[end - 5 : end].strip().count(".") == 1 for line in lines[1:]
+            )
+            assert all(line[end : end + 1] in ("", " ") for line in lines[1:])

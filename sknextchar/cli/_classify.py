@@ -148,9 +148,12 @@ def _print_table(names, labels, proba, truth=None, read=None):
     import numpy as np
 
     columns = [f"P({label})" for label in labels]
-    # Each cell as wide as its column's heading on a terminal. The widths and
-    # the padded labels are measured once, not on every row of a long list.
-    cell_widths = [display_width(column) for column in columns]
+    # Each cell as wide as its column's heading on a terminal, and at least as
+    # wide as a probability ("0.603"; "P(F)" is one column narrower): headings
+    # right-aligned over their numbers. The widths and the padded labels are
+    # measured once, not on every row of a long list.
+    cell_widths = [max(5, display_width(column)) for column in columns]
+    columns = [" " * (w - display_width(c)) + c for c, w in zip(columns, cell_widths)]
     width = max(4, *map(display_width, names))
     label_width = max(5, *map(display_width, labels))
     padded = [pad_right(label, label_width) for label in labels]
