@@ -164,7 +164,7 @@ def vocabulary_of_parameters(alphabet, end_symbol, unit):
             "end_symbol must be one character, the end marker's display; got "
             f"{end_symbol!r}."
         )
-    _check_end_shows(end_symbol)
+    _refuse_nul_end(end_symbol)
     fixed = not is_auto_alphabet(alphabet)
     unit = unit if unit != "auto" else ("char" if fixed else "grapheme")
     if not fixed:
@@ -179,7 +179,7 @@ def vocabulary_of_parameters(alphabet, end_symbol, unit):
     return unit, make_vocabulary(alphabet, end_symbol, unit=unit)
 
 
-def _check_end_shows(end_symbol):
+def _refuse_nul_end(end_symbol):
     """Refuse NUL as the end marker: NumPy's strings drop it (classes_ '')."""
     if end_symbol == "\x00":
         raise InvalidParameterError(
