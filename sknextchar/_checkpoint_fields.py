@@ -249,7 +249,7 @@ def check_label_checkpoints(estimator, classes, n_jobs, passed):
             checkpoints,
             LABEL_FIELD,
             where=where,
-            models=f"the models of all {len(classes)} labels",
+            models=f"the models of all {len(classes):,} labels",
             n_models=len(classes),
             n_jobs=n_jobs,
         )

@@ -40,7 +40,7 @@ import time
 import numpy as np
 
 from ._novelty import hash_id_rows, padded_ids
-from ._prefix_lengths import BLEND_NAMES, MIN_PREFIX_NAMES, enough_names
+from ._prefix_lengths import BLEND_NAMES, MIN_PREFIX_NAMES, enough_names, prefix_table
 from ._sample_weight import name_weight_of_sum
 from ._spelling import SpellingRecorder
 
@@ -167,23 +167,25 @@ class ChunkedRecord:
         width = len(self.lengths)
         counts = [_grown(c, width, axis=1) for c in self._counts]
         keys = np.concatenate([np.zeros(0, dtype=np.uint64), *self._keys])
-        counts = np.concatenate([np.zeros((0, width)), *counts])
-        sort = np.argsort(keys)
-        return {
-            "keys": keys[sort],
-            "counts": counts[sort].astype(self.dtype),
-            "min_names": self.min_names,
-            "blend": float(blend_names) * self.unit,
-        }
+        counts = np.concatenate([np.zeros((0, width)), *counts]).astype(self.dtype)
+        blend = float(blend_names) * self.unit
+        return prefix_table(keys, counts, self.min_names, blend)
 
     @contextlib.contextmanager
-    def given_on_ctrl_c(self):
-        """Run a block; a KeyboardInterrupt out of it carries this record (its
-        ``chunk_record`` attribute), so the caller can keep what is complete."""
+    def given_when_stopped(self):
+        """Run a block; a KeyboardInterrupt out of it, or the error of a file
+        that changed after an epoch ended (its ``not_kept`` sentence said, see
+        :class:`~sknextchar._file_passes.FilePasses`), carries this record
+        (its ``chunk_record`` attribute), so the caller can keep what is
+        complete."""
         try:
             yield self
         except KeyboardInterrupt as stop:
             stop.chunk_record = self
+            raise
+        except (ValueError, OSError) as error:
+            if getattr(error, "not_kept", ""):  # its complete parts: the file as it was
+                error.chunk_record = self
             raise
 
     def fill_finished(self, sampler):

@@ -317,9 +317,9 @@ def train_from_file(
         chunks = record.watching(raw_chunks)  # before the counts are scaled
     if counts_column is not None:
         chunks = _scaled_chunks(chunks, _mean_window_weight(windows, chunks, passes))
-    # One output for the run's progress (one warning); Ctrl-C: the records
-    # complete go with it.
-    with shared_progress("train_from_file") as run, record.given_on_ctrl_c():
+    # One output for the run's progress (one warning); Ctrl-C, or a change of
+    # the file after an epoch: the records complete go with it.
+    with shared_progress("train_from_file") as run, record.given_when_stopped():
         progress = ChunkProgress(n_chunks, clf.max_iter, run) if verbose else None
         trainer = _epoch_trainer(clf, windows, chunks, progress, passes)
         _train_in_one_stream(pipeline, clf, first, trainer)

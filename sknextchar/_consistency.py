@@ -96,12 +96,12 @@ def steps_disagreement(transformer, model, vocabulary=None):
     elif n_features is not None and n_features != transformer.context_length:
         what = (
             f"the transformer's context_length={transformer.context_length} is not "
-            f"the {n_features} characters the model was fitted on"
+            f"the {n_features:,} characters the model was fitted on"
         )
     elif len(getattr(model, "embeddings_", current)) < len(current):
         what = (
-            f"the model has embeddings for {len(model.embeddings_)} symbols, and "
-            f"the transformer's vocabulary has {len(current)}"
+            f"the model has embeddings for {len(model.embeddings_):,} symbols, and "
+            f"the transformer's vocabulary has {len(current):,}"
         )
     else:
         return None

@@ -8,7 +8,7 @@ imports this module before any model does.
 """
 
 from ._remade_errors import remade
-from ._text import MAX_QUOTED_FIELDS, and_more, quoted
+from ._text import MAX_QUOTED_FIELDS, and_more, one_or_many, quoted
 
 __all__ = ["EmptiedLabelsError", "emptied_labels_message"]
 
@@ -88,9 +88,7 @@ from; add some."
     """
     shown = [quoted(each) if isinstance(each, str) else repr(each) for each in labels]
     listed = and_more(shown, most=MAX_QUOTED_FIELDS)
-    one = len(labels) == 1
-    named = cause.format(labels=f"the label{'' if one else 's'} {listed}")
-    return (
-        f"{named}, so there would be nothing to learn {'it' if one else 'them'} "
-        f"from; {advice}."
-    )
+    the_labels = one_or_many(len(labels), "the label", "the labels")
+    named = cause.format(labels=f"{the_labels} {listed}")
+    them = one_or_many(len(labels), "it", "them")
+    return f"{named}, so there would be nothing to learn {them} from; {advice}."

@@ -245,7 +245,7 @@ class FilePasses:
         kind = _kind(self.where)
         if kind is not None:
             what = f"could not read it again ({kind} is now in its place"
-            raise ValueError(self._changed(when, what + ", since the previous pass)"))
+            raise self._changed(ValueError, when, what + ", since the previous pass)")
 
     def _check_state(self, when, rehash=False):
         """Refuse the file if it is no longer as the first pass found it; a
@@ -267,7 +267,7 @@ class FilePasses:
                 return
         what = f"found it {_how(self.state, now)} since training started reading it"
         advice = f"{_STAY}{IN_MEMORY_ADVICE}."
-        raise ValueError(self._changed(when, what, advice))
+        raise self._changed(ValueError, when, what, advice)
 
     def _gone(self, error, when):
         """The error of a pass that could not open the file, in words of the
@@ -283,10 +283,14 @@ class FilePasses:
         else:
             now = "it is gone: removed or renamed, or a link to a file removed"
         what = f"could not open it again ({now}, since the previous pass)"
-        return type(error)(self._changed(when, what))
+        return self._changed(type(error), when, what)
 
-    def _changed(self, when, what, advice=None):
-        """The message of a change ``what`` found by the pass ``when``."""
+    def _changed(self, kind, when, what, advice=None):
+        """The error (of class ``kind``) of a change ``what`` found by the
+        pass ``when``. Its ``not_kept`` is the sentence that says the epochs
+        this training finished are not kept ("" before the first ended): a
+        caller that keeps them, which each read the file as it was, says so
+        in its place."""
         self.change = f"{when} {what}"
         lost, done = "", self.epochs_done
         if done:  # trained on the file as it was, but not returned
@@ -294,11 +298,13 @@ class FilePasses:
                 f" The {one_or_many(done, 'epoch', f'{done:,} epochs')} this "
                 f"training finished {one_or_many(done, 'is', 'are')} not kept."
             )
-        return (
+        error = kind(
             f"{shown_path(self.path)} changed while training read it: {when} "
             f"{what}.{lost} Training from a file reads it more than once"
             + (advice or _PUT_BACK)
         )
+        error.not_kept = lost
+        return error
 
 
 # What to do when the names of the file of a training changed.

@@ -31,9 +31,11 @@ __all__ = [
     "current_umask",
     "file_on_the_way",
     "file_state",
+    "most_name_bytes",
     "name_too_long",
     "new_file",
     "real_target",
+    "temp_name",
 ]
 
 # Kinds of file that are never replaced, by the name users know them by.
@@ -134,11 +136,13 @@ def check_target(
         file this process has open (/dev/stdout, /dev/fd/N), or is an existing
         file that ``keep`` keeps, or any existing file and ``force`` is False.
     FileNotFoundError
-        If the folder of ``path`` does not exist.
+        If the folder of ``path`` does not exist (its ``why``: "no such
+        folder", for a caller that tells it of another file).
     PermissionError
         If the folder of ``path``, or the file there, is write-protected: the
         process may not write it, or its mode lets no one write it (which
-        protects it from root too). Even ``force`` does not replace it.
+        protects it from root too). Even ``force`` does not replace it. For
+        the folder, ``why`` says so in a few words, without the advice.
     OSError
         With ``errno.ENAMETOOLONG``, if the file system would refuse ``path``
         as too long, or the temporary file :func:`atomic_write` writes beside
@@ -175,19 +179,16 @@ def check_target(
     if status is not None:
         _check_existing(shown, real, status, inputs, advice)
     elif not real.parent.is_dir():
-        raise FileNotFoundError(
-            f"Cannot save to {shown_path(shown)}: no such folder "
-            f"({shown_path(real.parent)}). "
-            "Create the folder first, or choose a file in a folder that exists."
+        raise _why(
+            FileNotFoundError(
+                f"Cannot save to {shown_path(shown)}: no such folder "
+                f"({shown_path(real.parent)}). "
+                "Create the folder first, or choose a file in a folder that exists."
+            ),
+            "no such folder",
         )
     _temp_too_long(real, shown, command_line)
-    protected = _protection(real.parent)
-    if protected is not None:  # before training, not after
-        raise PermissionError(
-            f"Cannot save to {shown_path(shown)}: its folder cannot be written "
-            f"to (read-only or no permission: {protected}). "
-            f"{_another(command_line)}."
-        )
+    _refuse_protected_folder(real, shown, command_line)  # before training
     protected = None if status is None else _protection(real, status)
     if protected is not None:
         raise PermissionError(_protected_message(shown, protected, command_line))
@@ -200,6 +201,27 @@ def check_target(
             "or choose another output file."
         )
     return status
+
+
+def _refuse_protected_folder(real, shown, command_line):
+    """Refuse a target whose folder is write-protected."""
+    protected = _protection(real.parent)
+    if protected is not None:
+        why = f"cannot be written to (read-only or no permission: {protected})"
+        raise _why(
+            PermissionError(
+                f"Cannot save to {shown_path(shown)}: its folder {why}. "
+                f"{_another(command_line)}."
+            ),
+            why,
+        )
+
+
+def _why(error, why):
+    """``error``, its ``why`` set: what is wrong with the target's folder, in
+    a few words and no advice, for a caller that tells it of another file."""
+    error.why = why
+    return error
 
 
 def _another(command_line):
@@ -302,6 +324,20 @@ def name_too_long(path):
     return "it is too long for the file system"
 
 
+def most_name_bytes(folder):
+    """The bytes a file name may have in ``folder``: its file system's limit
+    (``PC_NAME_MAX``: 255 on most, 143 on eCryptfs), 255 where the system does
+    not say.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> most_name_bytes(tempfile.gettempdir()) > 0
+    True
+    """
+    return _path_limit(Path(folder, "name"), "PC_NAME_MAX", 255)
+
+
 def _most_path_bytes(path):
     """The bytes a path may have where ``path`` is (``PC_PATH_MAX`` counts the
     NUL that ends a path in C)."""
@@ -311,7 +347,7 @@ def _most_path_bytes(path):
 def _temp_too_long(real, shown, command_line):
     """Refuse a target whose temporary file, beside it and longer than it
     (``.m.skops.1f3a9c0e.skops``), the system would refuse, before any work."""
-    temp = len(os.fsencode(_temp_name(real, "0" * 8)))  # no random drawn
+    temp = len(os.fsencode(temp_name(real, "0" * 8)))  # no random drawn
     most = _most_path_bytes(real)
     if temp > most:
         raise _too_long_error(
@@ -324,10 +360,13 @@ def _temp_too_long(real, shown, command_line):
 
 
 def _path_limit(path, name, default):
-    """``os.pathconf`` of the nearest existing folder of ``path``, or ``default``."""
-    for folder in path.parents:
+    """``os.pathconf`` of the nearest existing folder of ``path``, or ``default``
+    (where the system has no ``pathconf``, as on Windows, or sets no limit)."""
+    pathconf = getattr(os, "pathconf", None)
+    for folder in path.parents if pathconf else ():
         with contextlib.suppress(OSError, ValueError):
-            return os.pathconf(folder, name)
+            limit = pathconf(folder, name)
+            return limit if limit > 0 else default
     return default
 
 
@@ -608,7 +647,7 @@ def atomic_write(
     real = real_target(path)
     with contextlib.ExitStack() as made:
         with _naming_target(path, existing):
-            tmp = made.enter_context(new_file(lambda: _temp_name(real)))
+            tmp = made.enter_context(new_file(lambda: temp_name(real)))
             write(tmp)
             with open(tmp, "rb+") as f:
                 os.fsync(f.fileno())
@@ -690,10 +729,17 @@ def new_file(name, mode=0o600, *, keep=None):
                 os.remove(ours)
 
 
-def _temp_name(real, random=None):
+def temp_name(real, random=None):
     """A new name beside ``real`` for the temporary file: hidden, with the
     target's name and suffix and a random part (``.m.skops.1f3a9c0e.skops``);
-    ``random``, if given, stands for the random part (8 hex digits)."""
+    ``random``, if given, stands for the random part (8 hex digits).
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> print(Path(temp_name(Path("/data/m.skops"), "0" * 8)).name)
+    .m.skops.00000000.skops
+    """
     random = random or secrets.token_hex(4)
     return os.path.join(
         real.parent, f".{real.name[:_TEMP_STEM]}.{random}{real.suffix[:20]}"

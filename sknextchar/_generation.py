@@ -39,11 +39,13 @@ from ._text import counted, one_or_many, or_list
 from ._vocabulary import END_ID, decode_rows
 
 __all__ = [
+    "LENGTH_BOUNDS",
     "check_name_count",
     "check_prefix_continues",
     "check_reachable",
     "check_sample_memory",
     "draw_cache",
+    "given_bounds",
     "sample_ids",
     "sample_names",
     "sample_new_names",
@@ -64,6 +66,8 @@ NONE_ACCEPTED_LIMIT = 1_000_000
 # letters a-z against a record, 0.2 s against exclude), and only when the names
 # left out could leave too few.
 MAX_ENUMERATED = 1 << 20
+# The length bounds of a request, each given (not None) or left to the data.
+LENGTH_BOUNDS = ("min_length", "max_length")
 
 
 def sample_ids(
@@ -379,7 +383,7 @@ def check_prefix_continues(next_log_proba, *, prefix, n_prefix, context, control
 
 def check_reachable(
     n_samples, *, n_letters, n_prefix, controls, left_out=None, prefix_ids=None,
-    unique=True,
+    unique=True, given=LENGTH_BOUNDS,
 ):  # fmt: skip
     """Fail at once when more distinct names are asked for than can exist.
 
@@ -415,6 +419,9 @@ def check_reachable(
     unique : bool, default=True
         Whether the names asked for must be distinct; False: one name that is
         not left out is enough.
+    given : tuple of str, default=LENGTH_BOUNDS
+        The length bounds the caller gave (:func:`given_bounds`); the message
+        says the others are left at their defaults.
 
     Raises
     ------
@@ -447,7 +454,9 @@ def check_reachable(
     """
     if not unique:  # names may repeat: one name not left out is enough
         if left_out is not None:
-            _check_new_reachable(1, prefix_ids, n_letters, controls, left_out, False)
+            _check_new_reachable(
+                1, prefix_ids, n_letters, controls, left_out, False, given
+            )
         return
     if controls.deterministic:
         if n_samples > 1:
@@ -460,10 +469,7 @@ def check_reachable(
         n_steps, n_prefix, controls.min_length, controls.max_length, enough=n_samples
     )
     if n_samples > possible:
-        limits = [
-            f"min_length={controls.min_length}",
-            f"max_length={controls.max_length}",
-        ]
+        limits = [_bounds_words(controls, given)]
         if controls.top_k is not None:
             limits.append(f"top_k={controls.top_k}")
         after = _after_prefix(n_prefix)
@@ -474,10 +480,12 @@ def check_reachable(
             "Ask for fewer names or loosen those settings."
         )
     if left_out is not None:
-        _check_new_reachable(n_samples, prefix_ids, n_letters, controls, left_out)
+        _check_new_reachable(
+            n_samples, prefix_ids, n_letters, controls, left_out, given=given
+        )
 
 
-def check_name_count(n_names, n_letters, n_prefix, controls):
+def check_name_count(n_names, n_letters, n_prefix, controls, given=LENGTH_BOUNDS):
     """Refuse, before any search, more names than the bounds let exist.
 
     ``most_likely`` returns distinct names of ``min_length`` to ``max_length``
@@ -496,6 +504,8 @@ def check_name_count(n_names, n_letters, n_prefix, controls):
         The number of letters of the prefix.
     controls : SamplingControls
         The length bounds, resolved.
+    given : tuple of str, default=LENGTH_BOUNDS
+        The length bounds the caller gave (:func:`given_bounds`).
 
     Raises
     ------
@@ -515,9 +525,7 @@ def check_name_count(n_names, n_letters, n_prefix, controls):
     possible = count_names(n_letters, n_prefix, low, high, enough=n_names)
     if n_names <= possible:
         return
-    span = f"{low:,} to {high:,} letters"
-    if low == high:
-        span = counted(low, "letter")
+    span = _span_words(low, high)
     after = _after_prefix(n_prefix)
     bounds = (
         "loosen the length bounds (min_length=..., max_length=...)"
@@ -526,14 +534,20 @@ def check_name_count(n_names, n_letters, n_prefix, controls):
     )
     raise ValueError(
         f"n_names={n_names} asks for more names than exist: at most "
-        f"{possible:,} names of {span} (min_length={low}, max_length={high}) "
+        f"{_names(possible)} of {span} ({_bounds_words(controls, given)}) "
         f"can be written with the model's {n_letters:,} letters{after}. Ask "
         f"for fewer names, or {bounds}."
     )
 
 
 def _check_new_reachable(
-    n_samples, prefix_ids, n_letters, controls, left_out, unique=True
+    n_samples,
+    prefix_ids,
+    n_letters,
+    controls,
+    left_out,
+    unique=True,
+    given=LENGTH_BOUNDS,
 ):
     """Fail when too few names are not left out (counted by enumerating every
     name, when they are few enough and it could matter); without ``unique``,
@@ -557,12 +571,44 @@ def _check_new_reachable(
         asked = "No name can be returned"
     raise ValueError(
         f"{asked}: {_names(possible)} {one_or_many(possible, 'exists', 'exist')} with "
-        f"min_length={low}, "
-        f"max_length={high}{after}, and {_all_of(n_left, possible)} "
+        f"{_bounds_words(controls, given)}{after}, and {_all_of(n_left, possible)} "
         f"{one_or_many(n_left, 'is', 'are')} left out as {words}. To get "
         f"{'more' if unique else 'names'}, "
         f"{_new_names_levers(n_samples, n_prefix, words, possible - n_left)}."
     )
+
+
+def given_bounds(sampler):
+    """The length bounds ``sampler`` was given (not None): the others are
+    left to the training names (:func:`~sknextchar._decoding.length_bounds`).
+
+    Examples
+    --------
+    >>> from sknextchar import NameSampler
+    >>> given_bounds(NameSampler(None, max_length=2))
+    ('max_length',)
+    """
+    return tuple(
+        bound for bound in LENGTH_BOUNDS if getattr(sampler, bound) is not None
+    )
+
+
+def _bounds_words(controls, given):
+    """ "min_length=2, max_length=9"; the bounds not ``given`` are said to be
+    left at their defaults, with the values those take ("max_length=2,
+    min_length left at its default, 2"): the user gave no such setting."""
+    shown = [f"{bound}={getattr(controls, bound)}" for bound in given]
+    left = [bound for bound in LENGTH_BOUNDS if bound not in given]
+    if left:
+        default = one_or_many(len(left), "its default", "their defaults")
+        values = " and ".join(str(getattr(controls, bound)) for bound in left)
+        shown.append(f"{' and '.join(left)} left at {default}, {values}")
+    return ", ".join(shown)
+
+
+def _span_words(low, high):
+    """ "2 letters", "3 to 9 letters": the lengths the bounds allow."""
+    return counted(low, "letter") if low == high else f"{low:,} to {high:,} letters"
 
 
 def _all_of(n_left, possible):

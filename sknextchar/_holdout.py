@@ -26,7 +26,6 @@ mixture and an MLP given the same int and the same names hold out the same ones.
 import math
 
 import numpy as np
-from sklearn.model_selection import GroupShuffleSplit, ShuffleSplit
 from sklearn.utils import check_random_state
 
 from ._text import counted
@@ -298,7 +297,7 @@ distinct name leaves 0 for training. Use more data, or early_stopping=False.
     units = counted(n_units, distinct + kind[:-1])  # "1 distinct name"
     raise ValueError(
         f"The {part} is too small: validation_fraction={fraction!r} of {units}"
-        f"{detail} leaves {n_units - n_val} for training. Use more data, "
+        f"{detail} leaves {n_units - n_val:,} for training. Use more data, "
         + ("a smaller validation_fraction, " if n_units > 1 else "")  # none helps
         + f"or {way_out}."
     )
@@ -344,13 +343,14 @@ def label_shortfall(unit_labels, fraction, kind="names", label_names=None):
     fewest = np.argsort(counts, kind="stable")[:5]
     named = labels if label_names is None else np.asarray(label_names)[labels]
     named = named.tolist()  # Python values, whatever the labels' dtype
-    shown = ", ".join(f"{named[i]!r} ({counts[i]})" for i in fewest)
+    shown = ", ".join(f"{named[i]!r} ({counts[i]:,})" for i in fewest)
     more = f" and {labels.size - fewest.size:,} more" if labels.size > 5 else ""
     return (
-        f"Holding out {n_val} of {n_units} {kind} (a share of {fraction:g}) would "
+        f"Holding out {n_val:,} of {n_units:,} {kind} (a share of {fraction:g}) would "
         f"leave a label without training {kind}: each label keeps at least one "
-        f"(a label of one {kind[:-1]} is never held out), so {labels.size} labels "
-        f"allow at most {n_units - labels.size}; the labels of the fewest {kind}: "
+        f"(a label of one {kind[:-1]} is never held out), so "
+        f"{counted(labels.size, 'label')} allow at most {n_units - labels.size:,}; "
+        f"the labels of the fewest {kind}: "
         f"{shown}{more}."
     )
 
@@ -392,6 +392,10 @@ def hold_out(n_rows, groups, fraction, random_state, strata=None):
     >>> labels[held_out].tolist()  # in proportion: 1.6 "f" and 0.4 "m"
     ['f', 'f']
     """
+    # Here, not at the top: model_selection imports scikit-learn's metrics and
+    # preprocessing, which loading or sampling a model never needs.
+    from sklearn.model_selection import GroupShuffleSplit, ShuffleSplit
+
     n_units, _ = _hold_out_units(n_rows, groups)
     n_val = math.ceil(fraction * n_units)
     if strata is not None:
@@ -423,7 +427,7 @@ def _quota(counts, n_val, rng):
     while take.sum() < n_val:
         room = np.flatnonzero(take < capacity)
         if not room.size:  # the caller checks label_shortfall first
-            raise ValueError(f"{n_val} units cannot be held out by label.")
+            raise ValueError(f"{n_val:,} units cannot be held out by label.")
         below = (exact - take)[room]
         order = room[np.lexsort((rng.random_sample(room.size), -below))]
         take[order[: n_val - take.sum()]] += 1

@@ -401,7 +401,7 @@ class KneserNeyClassifier(
         ids = "" if self._from_windows else ids
         return (
             f"order={order} is too long for {self._base} symbols (context ids "
-            f"0 to {self._n_symbols - 1}, {len(self.classes_)} classes): an "
+            f"0 to {self._n_symbols - 1}, {len(self.classes_):,} classes): an "
             f"n-gram must fit in 64 bits, so the order is at most {most}. Pass "
             f"order={most} or less{ids}."
         )

@@ -40,7 +40,6 @@ from scipy.optimize import minimize
 from scipy.special import log_softmax, logsumexp
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.frozen import FrozenEstimator
-from sklearn.model_selection import StratifiedGroupKFold
 
 from ._limits import LOG_FLOOR
 from ._stacklevel import user_stacklevel
@@ -210,6 +209,10 @@ def _calibration_folds(cv, names, labels, classes, groups):
     ValueError: cv=3 is more folds than the calibration can make of these names: ...
     """
     if isinstance(cv, Integral):
+        # Here: model_selection imports scikit-learn's metrics, which loading
+        # or using a fitted classifier never needs.
+        from sklearn.model_selection import StratifiedGroupKFold
+
         _check_n_folds(cv, labels, groups)
         folds = StratifiedGroupKFold(cv).split(names, labels, groups=groups)
     else:  # a splitter, or the given splits

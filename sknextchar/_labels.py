@@ -332,8 +332,8 @@ def check_single_label(label, argument="label"):
             f"{argument}={_plain(values[0])!r}."
         )
     raise ValueError(
-        f"{argument} must be a single label for all the names; got {len(values)} "
-        "labels. Call once per label."
+        f"{argument} must be a single label for all the names; got "
+        f"{counted(len(values), 'label')}. Call once per label."
     )
 
 
@@ -549,12 +549,14 @@ def with_training_labels(estimator, data, X, labels, *, reset, warm=False):
         raise ValueError("Labels of names need CharWindows as X.")
     if labels is None or len(np.atleast_1d(labels)) != X.n_names:
         raise ValueError(
-            f"y must hold one label per name ({X.n_names} names) when this model "
+            f"y must hold one label per name ({counted(X.n_names, 'name')}) when "
+            "this model "
             f"is fitted or trained on: it was first fitted with the labels "
             f"{label_classes(estimator).tolist()!r}."
             if labels is None
             else f"y must hold one label per name (the targets come from the "
-            f"windows): got {len(labels)} labels for {X.n_names} names."
+            f"windows): got {counted(len(labels), 'label')} for "
+            f"{counted(X.n_names, 'name')}."
         )
     ids = check_label_values(estimator, labels, len(data.targets), X, "y")
     contexts = _append_column(data.contexts, ids)
@@ -621,7 +623,7 @@ def learn_name_labels(labels, X):
     if isinstance(X, CharWindows) and len(values) != X.n_names:
         raise ValueError(
             f"y must hold one label per name (the targets come from the windows): "
-            f"got {len(values)} labels for {X.n_names} names."
+            f"got {counted(len(values), 'label')} for {counted(X.n_names, 'name')}."
         )
     if values.dtype.kind == "f":  # fit(*load_names(..., counts_column=...))
         raise ValueError(f"y holds floats ({values.dtype}), {_FLOAT_LABELS}")

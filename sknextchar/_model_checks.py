@@ -474,7 +474,8 @@ def _chain_problem(embeddings, coefs, intercepts):
             return f"coefs_[{i}] or intercepts_[{i}] is not an array of floats"
         if intercept.shape != (coef.shape[1],):
             n_units = coef.shape[1]
-            return f"intercepts_[{i}] has {intercept.size} values for {n_units} units"
+            values = f"{intercept.size:,} values for {n_units:,} units"
+            return f"intercepts_[{i}] has {values}"
         if i and coef.shape[0] != coefs[i - 1].shape[1]:
             given = coefs[i - 1].shape[1]
             return (
@@ -545,7 +546,7 @@ def network_array_problem(model):
     classes = getattr(model, "classes_", None)
     if classes is not None and coefs[-1].shape[1] != len(classes):
         scores = coefs[-1].shape[1]
-        return f"the last layer gives {scores} scores for {len(classes)} classes"
+        return f"the last layer gives {scores:,} scores for {len(classes):,} classes"
     return None
 
 

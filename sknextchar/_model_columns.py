@@ -60,7 +60,7 @@ def check_model_columns(model, transformer, vocabulary):
     if shape != (1, len(vocabulary)):
         raise ValueError(
             f"The model must give one log-probability per symbol of the "
-            f"transformer's vocabulary ({len(vocabulary)} columns, in id order) for "
+            f"transformer's vocabulary ({len(vocabulary):,} columns, in id order) for "
             f"each context; got shape {shape} for one context. Fit the model on the "
             "windows of the ContextWindowTransformer, inside the pipeline."
         )

@@ -22,6 +22,7 @@ from sklearn.utils.validation import (
 from ._label_input import check_no_missing_labels, labels_1d
 from ._sample_weight import check_sample_weight
 from ._steps import unfreeze
+from ._text import counted
 from ._windows import CharWindows
 from .nn.functional import target_log_proba
 
@@ -360,7 +361,7 @@ def check_ids_below(contexts, n_symbols, *, adding=False, warm=False):
     more = f" and {len(bad) - 10:,} more" if len(bad) > 10 else ""
     known = (
         f"Context ids [{shown}]{more} are not known to the model, which knows "
-        f"{n_symbols} ids (0 to {n_symbols - 1})"
+        f"{counted(n_symbols, 'id')} (0 to {n_symbols - 1})"
     )
     if adding:
         remedy = (
@@ -589,7 +590,7 @@ def check_score_data(estimator, X, y, n_symbols=None):
     y = labels_1d(y)
     if len(y) != len(contexts):
         raise ValueError(
-            f"X and y have different numbers of rows: {len(contexts)} and {len(y)}."
+            f"X and y have different numbers of rows: {len(contexts):,} and {len(y):,}."
         )
     _check_labels(estimator, y, scoring=True)
     return contexts, np.searchsorted(estimator.classes_, y)

@@ -81,7 +81,9 @@ from ._pooled_likelihood import (
 from ._presets import make_default_pipeline
 from ._sample_weight import check_sample_weight
 from ._stacklevel import user_stacklevel
+from ._text import counted
 from ._validation import check_names, series_index
+from ._vocabulary import unseen_end_symbol_told_once
 from ._weight_routing import weights_router
 from .exceptions import DamagedModelError
 
@@ -462,6 +464,7 @@ class NameLabelClassifier(
             _default_words(),
             labels_checked_once(),  # by check_name_labels, of all the names
             each_told_once(),  # of a name strip_accents changes: once, not per pipeline
+            unseen_end_symbol_told_once(),  # an end marker unseen: once, not per fold
             meta_fit_task(self, names, labels, fit=fit, n_fits=n_fits) as fit_one,
         ):
             # Told of once, of all the names, in the places of X; not by each fit.
@@ -719,7 +722,8 @@ class NameLabelClassifier(
             X = check_names(X)  # the names' message, not len()'s
         if np.ndim(y) and len(X) != len(y):
             raise ValueError(
-                f"X and y have different lengths: {len(X)} names and {len(y)} labels."
+                f"X and y have different lengths: {counted(len(X), 'name')} and "
+                f"{counted(len(y), 'label')}."
             )
         if sample_weight is not None:  # as fit checks them, before predicting
             sample_weight = check_sample_weight(sample_weight, len(X), "name")

@@ -10,9 +10,10 @@ up, and advised more rounds, which drew as many names again to the same end.
 :func:`unwritten_needs` reads the parse of ``re`` for them: a sequence needs
 what one of its items needs, a choice of alternatives one of what each needs,
 a character class that holds no character the model writes one of its
-characters. It is one-sided: where it cannot tell (a literal matched in any
-case, ``.``, a category such as ``\\w``, a negated class, a back-reference), it
-finds no need, and the request is drawn.
+characters, a literal matched in any case (``(?i)Jé.*``) that the model writes
+in no case that literal (told in lowercase). It is one-sided: where it cannot
+tell (a class matched in any case, ``.``, a category such as ``\\w``, a negated
+class, a back-reference), it finds no need, and the request is drawn.
 
 It also words what the model never writes for the errors of a pattern
 (:func:`unwritten_words`, :func:`unwritten_advice`: capitals of a model that
@@ -72,6 +73,8 @@ def unwritten_needs(pattern, known):
     (['Q', 'Z'], ['X', 'Y', 'Z'])
     >>> unwritten_needs("(Q|a).*", lower), unwritten_needs("(?i)(Q|Z).*", lower)
     ([], [])
+    >>> unwritten_needs("(?i)JÉ.*", lower)  # no case of 'É' is known: told lowercase
+    ['é']
     >>> unwritten_needs("[^a]Q", lower), unwritten_needs("Q?a", lower)
     (['Q'], [])
     """
@@ -172,7 +175,9 @@ def _item_needs(op, value, any_case, known, ops):
     """What :func:`_needs` finds for one parsed item ``(op, value)``."""
     if op is ops.LITERAL:
         char = chr(value)
-        return set() if any_case or char in known else {char}
+        if any_case:  # needed in one of its cases: told as the lowercase one
+            return set() if _any_case_known(char, known) else {_lowered(char)}
+        return set() if char in known else {char}
     if op is ops.IN:
         return set() if any_case else _class_needs(value, known, ops)
     if op is ops.BRANCH:  # every alternative needs one
@@ -188,6 +193,20 @@ def _item_needs(op, value, any_case, known, ops):
         return set()
     group, case = inner
     return _needs(group, case, known, ops)
+
+
+def _any_case_known(char, known):
+    """Whether ``known`` holds ``char`` in some case, as ``(?i)`` matches it
+    (``"k"`` also matches the Kelvin sign)."""
+    if char in known or char.lower() in known or char.upper() in known:
+        return True
+    return re.search(re.escape(char), "".join(known), re.IGNORECASE) is not None
+
+
+def _lowered(char):
+    """``char`` in lowercase, when that is one character (``"İ"`` is two)."""
+    lowered = char.lower()
+    return lowered if len(lowered) == 1 else char
 
 
 def parsed_pattern(pattern):

@@ -46,6 +46,7 @@ from ._sample_weight import check_sample_weight, check_takes_sample_weight
 from ._steps import pipeline_steps, unfreeze
 from ._transformer import (
     ContextWindowTransformer,
+    copy_reads_otherwise,
     learned_alphabet_copy,
     unknown_symbols,
 )
@@ -243,9 +244,12 @@ def with_vocabulary_of(estimator, names):
     refuse a held-out name with another one; fixed to the vocabulary that all
     the names give (its transformer is that of
     :meth:`~sknextchar.ContextWindowTransformer.with_learned_alphabet`), it
-    knows them all. Unlike that method, it does not refuse code points that
-    make up a letter's old spelling (with ``unit="char"``): the folds then read
-    that spelling and some idle joiners as given, as they did before.
+    knows them all. Where that method refuses (with ``unit="char"``, code
+    points that make up a letter's old spelling, which a copy would keep: the
+    folds read ``"അവന്\u200d"`` as ``"അവന്"``, another word, where the model
+    fitted on all the names reads ``"അവൻ"``), the transformer fitted on all
+    the names is its first step, frozen: the folds read names as that model
+    does.
 
     Parameters
     ----------
@@ -273,8 +277,10 @@ def with_vocabulary_of(estimator, names):
     if place is None or not _auto(estimator.steps[place][1]):
         return estimator
     step, transformer = estimator.steps[place]
-    fixed = learned_alphabet_copy(clone(transformer).fit(names))
-    return clone(estimator).set_params(**{step: fixed})
+    fitted = clone(transformer).fit(names)
+    if copy_reads_otherwise(fitted):  # no copy reads names as it does
+        return clone(estimator).set_params(**{step: FrozenEstimator(fitted)})
+    return clone(estimator).set_params(**{step: learned_alphabet_copy(fitted)})
 
 
 def _transformer_place(estimator):

@@ -33,9 +33,15 @@ on average before, 0.135 blended; 6 nearer ("shr" 0.35 to 0.18, "raj" 0.22 to
 Each node of the table holds at least :data:`MIN_PREFIX_NAMES` names, so there
 are at most ``total letters / MIN_PREFIX_NAMES`` of them (in practice far
 fewer): 409 rows of 11 counts (39 KB with their keys) for the 15,074 bundled
-names. A sampler saved before the blend has a table without ``"blend"`` (its
-rows of 100 names or more): it matches those rows' own lengths, as when it was
-saved.
+names. Names of large counts are many names each (a name of count 20 is 20
+names), so they keep every prefix of every name: the rows of a name's long
+tail of prefixes are the same (that name's length), and each distinct row is
+then kept once (:func:`prefix_table`). The bundled names of count 1,000 each
+keep 35,772 prefixes and 1,906 distinct rows: 525 KB, where a row per prefix
+took 3.4 MB (the keys, 286 KB of them, still grow with the counts). A sampler
+saved before the blend has a table without ``"blend"`` (its rows of 100 names
+or more): it matches those rows' own lengths, as when it was saved; one saved
+before the rows were shared, a row per prefix, without ``"rows"``.
 """
 
 from dataclasses import dataclass, replace
@@ -50,10 +56,12 @@ __all__ = [
     "MIN_PREFIX_NAMES",
     "LengthsOf",
     "blend_lengths",
+    "counts_by_key",
     "enough_names",
     "prefix_counts",
     "prefix_lengths",
     "prefix_or_all",
+    "prefix_table",
     "target_lengths",
 ]
 
@@ -100,7 +108,10 @@ def prefix_counts(table, prefix_ids):
         return None
     key = hash_id_rows(prefix_ids[None, :])[0]
     where = min(int(np.searchsorted(keys, key)), len(keys) - 1)
-    return table["counts"][where] if keys[where] == key else None
+    if keys[where] != key:
+        return None
+    rows = table.get("rows")  # absent when saved before: a row per key
+    return table["counts"][where if rows is None else rows[where]]
 
 
 def prefix_lengths(
@@ -130,11 +141,14 @@ def prefix_lengths(
     -------
     table : dict or None
         ``"keys"``: the sorted :func:`~sknextchar._novelty.hash_id_rows` of the
-        prefixes (uint64); ``"counts"``: a row per key, ``counts[i, k]`` of
-        the names that start with prefix ``i`` have ``k`` symbols (int64, or
-        float64 for fractional weights); ``"min_names"``: ``min_names``;
-        ``"blend"``: ``blend_names`` times the weight of one name, as a
-        float.
+        prefixes (uint64); ``"counts"``: rows of length counts,
+        ``counts[rows[i], k]`` of the names that start with prefix ``i`` have
+        ``k`` symbols (int64, or float64 for fractional weights); ``"rows"``:
+        each key's row (unsigned), only when rows repeat enough to save bytes
+        (:func:`prefix_table`; without it, a row per key,
+        :func:`counts_by_key`); ``"min_names"``: ``min_names``; ``"blend"``:
+        ``blend_names`` times the weight of one name, as a float
+        (:func:`prefix_table`).
         Plain arrays in a dict, so that a saved sampler holds no new type.
 
     Examples
@@ -183,15 +197,70 @@ def prefix_lengths(
     if not rows:
         rows, counts = [np.zeros((0, ids.shape[1]), ids.dtype)], [np.zeros((0, width))]
     keys = hash_id_rows(np.concatenate(rows))
+    counts = np.concatenate(counts).astype(count_dtype(weights))
+    return prefix_table(keys, counts, min_names, float(blend_names) * unit)
+
+
+def prefix_table(keys, counts, min_names, blend):
+    """The table :func:`prefix_lengths` returns, from a row of length counts
+    per prefix: its keys sorted, each distinct row of counts kept once when
+    rows repeat.
+
+    The rows of a prefix and of its longer prefixes that the same names start
+    with are the same: names of large counts keep every prefix of each
+    (:func:`enough_names`), and a name's long tail of prefixes would repeat
+    its row. Then ``"counts"`` holds the distinct rows and ``"rows"`` each
+    key's row of them; when that would take no fewer bytes (rows that seldom
+    repeat, as those of names of count 1), ``"counts"`` holds a row per key
+    and there is no ``"rows"``, as in a table saved before rows were shared
+    (which a version from before reads too).
+
+    Parameters
+    ----------
+    keys : ndarray of uint64
+        The :func:`~sknextchar._novelty.hash_id_rows` of the prefixes, distinct.
+    counts : ndarray of shape (len(keys), n_lengths)
+        The length counts of each prefix's names.
+    min_names : int
+    blend : float
+
+    Returns
+    -------
+    table : dict
+
+    Examples
+    --------
+    >>> keys = np.array([9, 4, 7], dtype=np.uint64)
+    >>> table = prefix_table(keys, np.array([[0, 2], [1, 1], [0, 2]]), 20, 40.0)
+    >>> table["keys"].tolist(), table["counts"].tolist(), table["rows"].tolist()
+    ([4, 7, 9], [[0, 2], [1, 1]], [1, 0, 0])
+    >>> table = prefix_table(keys, np.array([[0, 2], [1, 1], [3, 0]]), 20, 40.0)
+    >>> table["counts"].tolist(), "rows" in table
+    ([[1, 1], [3, 0], [0, 2]], False)
+    """
     sort = np.argsort(keys)
-    counts = np.concatenate(counts)[sort].astype(count_dtype(weights))
-    blend = float(blend_names) * unit
-    return {
-        "keys": keys[sort],
-        "counts": counts,
-        "min_names": int(min_names),
-        "blend": blend,
-    }
+    counts = counts[sort]
+    shared, rows = np.unique(counts, axis=0, return_inverse=True)
+    rows = rows.reshape(-1).astype(np.min_scalar_type(max(len(shared) - 1, 0)))
+    table = {"keys": keys[sort], "counts": counts}
+    if shared.nbytes + rows.nbytes < counts.nbytes:  # rows repeat enough to pay
+        table.update(counts=shared, rows=rows)
+    return {**table, "min_names": int(min_names), "blend": float(blend)}
+
+
+def counts_by_key(table):
+    """The row of length counts of each key of a :func:`prefix_lengths`
+    table, shared or not (``table["counts"]`` itself when it has no
+    ``"rows"``).
+
+    Examples
+    --------
+    >>> table = {"counts": np.array([[0, 2], [1, 1]]), "rows": np.array([1, 0, 0])}
+    >>> counts_by_key(table).tolist()
+    [[1, 1], [0, 2], [0, 2]]
+    """
+    rows = table.get("rows")
+    return table["counts"] if rows is None else table["counts"][rows]
 
 
 def enough_names(weights, unit, min_names=MIN_PREFIX_NAMES):

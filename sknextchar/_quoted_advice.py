@@ -10,8 +10,10 @@ trained on in chunks, names a fitted model scores); the command line says it
 as its flags.
 """
 
+import csv
+
 from ._list_lines import reads_as_title
-from ._text import one_or_many, quoted
+from ._text import MAX_REPORTED, and_more, one_or_many, quoted
 
 __all__ = [
     "QUOTES_NOTE_WORDS",
@@ -20,6 +22,7 @@ __all__ = [
     "QUOTES_REMOVED_TO_SCORE",
     "QUOTES_TYPED",
     "in_quotes",
+    "inner_quotes_note",
     "quoted_list",
     "quotes_note",
 ]
@@ -62,6 +65,46 @@ def in_quotes(name):
     """
     stripped = name.strip()
     return len(stripped) > 1 and stripped[0] == stripped[-1] == '"'
+
+
+def inner_quotes_note(names):
+    """The note on every one of ``names`` in double quotes with a quote mark
+    inside (``'"O""Neil"'``), which reading the names as fields of CSV
+    leaves in the name (``'O"Neil'``): the advice to read them so would
+    otherwise only lead to an error on that ``"``. The first few are shown,
+    with how many more there are. ``""`` for none.
+
+    Examples
+    --------
+    >>> note = inner_quotes_note(['"Anna"', '"O""Neil"'])
+    >>> print(note)  # doctest: +NORMALIZE_WHITESPACE
+    ; read so, a name still holds a '"' (a quote mark of the name itself,
+    which a CSV file doubles), '"O""Neil"' is 'O"Neil': take it out of the
+    name as well
+    >>> print(inner_quotes_note(['"O""Neil"', '"Jo""Ann"']))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    ; read so, 2 names still hold a '"' (a quote mark of the name itself,
+    which a CSV file doubles), '"O""Neil"' is 'O"Neil' and '"Jo""Ann"' is
+    'Jo"Ann': take it out of the names as well
+    >>> inner_quotes_note(['"Anna"'])
+    ''
+    """
+    inner = [
+        name.strip() for name in names if in_quotes(name) and '"' in name.strip()[1:-1]
+    ]
+    if not inner:
+        return ""
+    shown = [
+        f"{quoted(name)} is {quoted(next(csv.reader([name]), [name])[0])}"
+        for name in inner[:MAX_REPORTED]
+    ]
+    many = f"{len(inner):,} names still hold"
+    return (
+        f"; read so, {one_or_many(len(inner), 'a name still holds', many)} a '\"' "
+        "(a quote mark of the name itself, which a CSV file doubles), "
+        f"{and_more(shown, len(inner), whole=True)}: take it out of "
+        f"{one_or_many(len(inner), 'the name', 'the names')} as well"
+    )
 
 
 def quoted_list(names, culprits):

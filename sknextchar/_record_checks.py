@@ -122,14 +122,24 @@ def prefix_table_problem(table):
     if table is None:
         return None
     name = "its training_prefix_lengths_"
-    fields = {"keys", "counts", "min_names"}  # and "blend", absent when saved before
-    if not isinstance(table, dict) or set(table) - {"blend"} != fields:
-        return f"{name} is not a dict of keys, counts and min_names (blend optional)"
+    fields = {"keys", "counts", "min_names"}  # blend, rows: absent when saved before
+    if not isinstance(table, dict) or set(table) - {"blend", "rows"} != fields:
+        return (
+            f"{name} is not a dict of keys, counts and min_names (blend and rows "
+            "optional)"
+        )
     keys, counts, min_names = table["keys"], table["counts"], table["min_names"]
     if not (int_vector(keys) and keys.dtype.kind == "u" and strictly_increasing(keys)):
         return f"{name} has keys that are not sorted distinct uint64"
-    if not (count_array(counts, 2) and len(counts) == len(keys)):
-        return f"{name} has counts that are not a row of counts (>= 0) per key"
+    if not count_array(counts, 2):
+        return f"{name} has counts that are not rows of counts (>= 0)"
+    if "rows" not in table and len(counts) != len(keys):  # saved before rows
+        return f"{name} has counts that are not a row of counts per key"
+    rows = table.get("rows", np.arange(len(keys)))
+    if not (int_vector(rows) and len(rows) == len(keys)):
+        return f"{name} has rows that are not an int per key"
+    if not bool(((rows >= 0) & (rows < len(counts))).all()):
+        return f"{name} has rows that are not rows of its counts"
     if not isinstance(min_names, int) or isinstance(min_names, bool) or min_names < 1:
         return f"{name} has a min_names that is not an int >= 1"
     blend = table.get("blend", 0.0)

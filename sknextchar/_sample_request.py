@@ -22,7 +22,7 @@ import numpy as np
 from ._compat import validate_parameter_constraints
 from ._dead_ends import LongPrefixError
 from ._decoding import SamplingControls, length_bounds
-from ._generation import check_reachable, check_sample_memory
+from ._generation import check_reachable, check_sample_memory, given_bounds
 from ._left_out import left_out_test, written_forms
 from ._pattern_names import check_pattern_names
 from ._stacklevel import user_stacklevel
@@ -60,12 +60,13 @@ def normalised_exclude(transformer, exclude):
 
 
 def encode_prefix(transformer, prefix, controls):
-    """The letters and the context of one prefix, checked; its capitals that
-    the model reads as lowercase letters told (:func:`warn_lowered_prefix`)."""
+    """The letters and the context of one prefix, checked. Its capitals that
+    the model reads as lowercase letters are told by the caller once the
+    request is checked (:func:`warn_lowered_prefix`): a request refused gets
+    the refusal alone."""
     ids, _, context = encode_prefixes(
         transformer, [check_prefix(prefix)], controls, one_prefix=True
     )
-    warn_lowered_prefix(transformer, prefix, ids)
     return ids, context
 
 
@@ -159,6 +160,7 @@ def check_feasible(
         left_out=left_out,
         prefix_ids=prefix_ids,
         unique=unique,
+        given=given_bounds(sampler),
     )
     check_pattern_names(
         sampler, n_samples, unique, pattern, prefix_ids, controls, left_out

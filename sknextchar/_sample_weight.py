@@ -57,7 +57,7 @@ finite, >= 0 and not all 0; got a negative value.
     problem = _problem(weights, n_rows)
     if problem:
         raise ValueError(
-            f"sample_weight must be a number or {n_rows} numbers, one per {unit}, "
+            f"sample_weight must be a number or {n_rows:,} numbers, one per {unit}, "
             f"finite, >= 0 and not all 0; got {problem}."
         )
     weights = np.broadcast_to(weights, (n_rows,))

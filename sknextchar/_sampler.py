@@ -37,6 +37,7 @@ from ._estimator import PackageEstimatorMixin
 from ._generation import (
     check_name_count,
     draw_cache,
+    given_bounds,
     sample_ids,
     sample_new_names,
 )
@@ -90,6 +91,7 @@ from ._sample_request import (
     encode_prefixes,
     normalised_exclude,
     sampling_controls,
+    warn_lowered_prefix,
 )
 from ._sample_weight import check_sample_weight, name_weight
 from ._sizes import sampler_record_memory
@@ -1006,8 +1008,7 @@ default=None
         transformer, next_log_proba = self._fitted_parts(label)
         controls = sampling_controls(self)
         n_samples, max_rounds, unique, return_scores = checked_counts_and_flags(
-            n_samples, max_rounds, unique, return_scores
-        )
+            n_samples, max_rounds, unique, return_scores)  # fmt: skip
         exclude = normalised_exclude(transformer, exclude)
         rng = check_random_generator(random_state)
         prefix_ids, context = encode_prefix(transformer, prefix, controls)
@@ -1019,6 +1020,7 @@ default=None
             support = check_feasible(self, n_samples, unique, prefix_ids, context,
                 controls, (novel, exclude), (next_log_proba, prefix, keep, spelled,
                 match_lengths), pattern)  # fmt: skip
+        warn_lowered_prefix(transformer, prefix, prefix_ids)  # the request goes ahead
 
         # The rounds share the distributions of the contexts met so far.
         cache = draw_cache(len(self.vocabulary_), context.shape[1], n_samples, controls)
@@ -1144,7 +1146,8 @@ default=None
         width = check_positive_int(width, "beam_width")
         exclude = normalised_exclude(transformer, exclude)
         prefix_ids, context = encode_prefix(transformer, prefix, controls)
-        check_name_count(n_names, len(self.vocabulary_) - 1, len(prefix_ids), controls)
+        check_name_count(n_names, len(self.vocabulary_) - 1, len(prefix_ids),
+                         controls, given_bounds(self))  # fmt: skip
         typical = label_filter(self, label, min_label_proba, "most_likely")
         accept = unspaced_accept(self.vocabulary_, spelling_accept(
             self, len(prefix_ids), typical and typical[0], keep_spelling
@@ -1152,6 +1155,7 @@ default=None
         record, folded = novelty_record(self, novel, label)
         if record is not None:
             accept = new_names_accept(record, folded, self.vocabulary_, accept)
+        warn_lowered_prefix(transformer, prefix, prefix_ids)  # the search goes ahead
         with one_blas_thread():
             best, reach = beam_search(
                 next_log_proba,

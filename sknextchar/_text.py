@@ -61,13 +61,28 @@ FOLD_ALPHABET_NOTE = (
     "training names only: fit the ContextWindowTransformer on all the names, and "
     "give the pipeline its with_learned_alphabet(), a copy that keeps that alphabet."
 )
+# The same for a given alphabet (written by hand, or a with_learned_alphabet()
+# copy learned from part of the names): said as a condition, since a model that
+# ran no fold (a calibrated NameLabelClassifier predicting) fails so on new letters.
+FOLD_GIVEN_NOTE = (
+    " If a fold of a cross-validation or a search fails so, the alphabet lacks "
+    "letters of the names it holds out (and alphabet='auto' would learn those of "
+    "each fold's training names only): give the pipeline the "
+    "with_learned_alphabet() of a ContextWindowTransformer fitted on all the names."
+)
 
 
 UNITS = ("char", "grapheme")
 
 # Categories whose characters are invisible or cannot stand alone: messages add
-# their Unicode name (a byte-order mark, a zero-width joiner, a combining accent).
-_NAMED = {"Mn", "Mc", "Me", "Cf"}
+# their Unicode name (a byte-order mark, a zero-width joiner, a combining accent,
+# a line break, a line separator).
+_NAMED = {"Mn", "Mc", "Me", "Cf", "Cc", "Zl", "Zp"}
+# Control characters have no Unicode name: their names in the Unicode Standard's
+# aliases, for those that names and files meet; their code point for others.
+_CONTROLS = dict(zip("\t\n\x0b\x0c\r\x1b\x7f\x85", (
+    "CHARACTER TABULATION", "LINE FEED", "LINE TABULATION", "FORM FEED",
+    "CARRIAGE RETURN", "ESCAPE", "DELETE", "NEXT LINE")))  # fmt: skip
 
 # Categories a terminal draws in no column of their own: nonspacing and
 # enclosing marks (whatever their combining class: most vowel signs of Indic
@@ -712,13 +727,15 @@ def split_symbols(text, unit):
     return list(text) if unit == "char" else graphemes(text)
 
 
-def describe_symbol(symbol):
+def describe_symbol(symbol, *, named=False):
     """A symbol as messages quote it, readable when it is hard to see.
 
-    A lone mark, an invisible character or a space other than the ASCII
-    space gets its Unicode name; a symbol of several code points (a grapheme
-    cluster: a letter with marks, a conjunct) gets its code points, which
-    tell apart clusters that look alike.
+    A lone mark, an invisible or control character, a line or paragraph
+    separator or a space other than the ASCII space gets its name
+    (:func:`char_name`); a symbol of several code points (a grapheme cluster:
+    a letter with marks, a conjunct) gets its code points, which tell apart
+    clusters that look alike. ``named``: any one character gets its name (the
+    ASCII space too: an end marker that does not show).
 
     Examples
     --------
@@ -726,14 +743,32 @@ def describe_symbol(symbol):
     ("'a'", "'\\u0301' (COMBINING ACUTE ACCENT)")
     >>> print(describe_symbol("\\xa0"), describe_symbol("i\\u0307"))
     '\\xa0' (NO-BREAK SPACE) 'i̇' (U+0069 U+0307)
+    >>> print(describe_symbol("\\t"), describe_symbol(" ", named=True))
+    '\\t' (CHARACTER TABULATION) ' ' (SPACE)
     """
     if len(symbol) > 1:
         return f"{symbol!r} ({code_points(symbol)})"
     category = unicodedata.category(symbol)
-    if category in _NAMED or (category == "Zs" and symbol != " "):
-        name = unicodedata.name(symbol, code_points(symbol))
-        return f"{symbol!r} ({name})"
+    if named or category in _NAMED or (category == "Zs" and symbol != " "):
+        return f"{symbol!r} ({char_name(symbol)})"
     return repr(symbol)
+
+
+def char_name(char):
+    """The name of one character: Unicode's; for a control character, which
+    has none, its alias (or its code point, said to be one); else its code
+    point.
+
+    Examples
+    --------
+    >>> char_name("\\u2028"), char_name("\\x7f"), char_name("\\x01")
+    ('LINE SEPARATOR', 'DELETE', 'control character U+0001')
+    >>> char_name("\\ue000")  # a private use character: no name
+    'U+E000'
+    """
+    if unicodedata.category(char) == "Cc":
+        return _CONTROLS.get(char, f"control character {code_points(char)}")
+    return unicodedata.name(char, code_points(char))
 
 
 def code_points(text):

@@ -98,15 +98,23 @@ def learned_alphabet_copy(transformer):
     )
 
 
-def _refuse_copy_read_otherwise(transformer):
-    """with_learned_alphabet's refusal when no copy reads names as the fitted
-    ``transformer``: its code points hold a letter's old spelling (consonant,
-    virama, joiner) that it read as the letter, and an alphabet given so keeps
-    that spelling, and the idle joiners and selectors (see ``_keeps``)."""
+def copy_reads_otherwise(transformer):
+    """Whether no copy of the fitted ``transformer`` with its learned alphabet
+    given reads names as it does: its code points hold a letter's old
+    spelling (consonant, virama, joiner) that it read as the letter, and an
+    alphabet given so keeps that spelling, and the idle joiners and selectors
+    (see ``_keeps``)."""
     unit, vocabulary = transformer.unit_, transformer.vocabulary_
     spells = transformer.__dict__.get("_spells_old_letters", True)
-    if not (spells and _keeps_old_spellings(unit, vocabulary)):
+    return spells and _keeps_old_spellings(unit, vocabulary)
+
+
+def _refuse_copy_read_otherwise(transformer):
+    """with_learned_alphabet's refusal when no copy reads names as the fitted
+    ``transformer`` (:func:`copy_reads_otherwise`)."""
+    if not copy_reads_otherwise(transformer):
         return
+    vocabulary = transformer.vocabulary_
     held = [old for old in OLD_SPELLINGS if set(vocabulary[1:]).issuperset(old)]
     shown = ", ".join(
         f"{describe_symbol(old)} for {OLD_SPELLINGS[old]!r}" for old in held
@@ -935,7 +943,9 @@ def check_read_names(transformer, X, *, fitting):
     transformer._prepare(X, fitting=fitting)
 
 
-def unknown_symbols(transformer, X, *, prefixes=False, emptied=False, letters=False):
+def unknown_symbols(
+    transformer, X, *, prefixes=False, emptied=False, letters=False, read=False
+):
     """The symbols of each name that are outside a transformer's vocabulary.
 
     What ``fit`` (or, fitted, ``transform``) refuses, found without raising: a
@@ -958,6 +968,12 @@ def unknown_symbols(transformer, X, *, prefixes=False, emptied=False, letters=Fa
     letters : bool, default=False
         Return too what an alphabet of the names' letters keeps
         (:func:`~sknextchar._unknown_message.letters_kept`).
+    read : bool, default=False
+        Return too what the one pass over the names read (a fitted
+        transformer): each name as the model reads it, and the symbols of
+        the names one after another, which of them are unknown and the name
+        each is of, as ``transform`` would refuse them
+        (:func:`~sknextchar._unknown_message.unknown_message` takes them).
 
     Returns
     -------
@@ -970,6 +986,8 @@ def unknown_symbols(transformer, X, *, prefixes=False, emptied=False, letters=Fa
     used, bare : list of str, ndarray of int
         With ``letters``: the symbols an alphabet of the names' letters
         keeps, and the names it leaves without any.
+    texts, (flat, bad, owner) : list of str, (str or list, ndarray, ndarray)
+        With ``read``.
 
     Examples
     --------
@@ -997,6 +1015,8 @@ def unknown_symbols(transformer, X, *, prefixes=False, emptied=False, letters=Fa
         found += (names_left_empty(flat, bad, owner, len(lengths), known),)
     if letters:
         found += (letters_kept(flat, bad, owner, len(lengths)),)
+    if read:
+        found += ((texts, (flat, bad, owner)),)
     return found if len(found) > 1 else unknown
 
 

@@ -28,6 +28,7 @@ __all__ = [
     "drop_refused",
     "latin_folds",
     "names_left_empty",
+    "space_symbols",
     "unknown_hints",
 ]
 
@@ -72,6 +73,24 @@ def latin_folds(symbols, known):
         if letters != symbol and letters and latin and set(letters) <= known:
             folds.append((symbol, letters))
     return folds
+
+
+def space_symbols(flat):
+    """Which of the symbols ``flat`` (a str, a list or an array of them) are
+    whitespace; each distinct symbol is looked at once, not each of the
+    symbols of a long list of names.
+
+    Examples
+    --------
+    >>> space_symbols("a b\u00a0c").tolist()
+    [False, True, False, True, False]
+    """
+    flat = flat if isinstance(flat, np.ndarray) else np.asarray(list(flat), object)
+    blank = np.zeros(len(flat), dtype=bool)
+    for symbol in set(flat.tolist()):
+        if symbol.isspace():
+            blank |= flat == symbol
+    return blank
 
 
 def names_left_empty(flat, bad, owner, n_names, known, *, lowered=False):
@@ -123,7 +142,7 @@ def names_left_empty(flat, bad, owner, n_names, known, *, lowered=False):
     foldable = {old for old, _ in latin_folds({flat[i] for i in at}, known)}
     holds_unknown = np.bincount(owner[at], minlength=n_names) > 0
     # a name left holding only spaces ("1. Анна" with " " known) is empty too
-    blank = np.fromiter((symbol.isspace() for symbol in flat), bool, len(flat))
+    blank = space_symbols(flat)
     kept = np.bincount(owner[~bad & ~blank], minlength=n_names)
     folds = np.array([flat[i] in foldable for i in at], dtype=bool)
     kept_folded = kept + np.bincount(owner[at[folds]], minlength=n_names)

@@ -15,12 +15,14 @@ from ._list_lines import BULLETS, list_item, list_numbered
 from ._quoted_advice import (
     QUOTES_REMOVED,
     QUOTES_REMOVED_TO_SCORE,
+    inner_quotes_note,
     quoted_list,
     quotes_note,
 )
 from ._shown_paths import shown_path
 from ._text import (
     FOLD_ALPHABET_NOTE,
+    FOLD_GIVEN_NOTE,
     MAX_REPORTED,
     and_more,
     counted,
@@ -34,6 +36,7 @@ from ._unknown_advice import (
     compatibility_note,
     drop_refused,
     names_left_empty,
+    space_symbols,
     unknown_hints,
 )
 from ._validation import element_place
@@ -169,10 +172,12 @@ def letters_kept(flat, bad, owner, n_names):
     (['я'], array([1]))
     """
     flat = np.asarray(list(flat), dtype=object)
-    kept = ~bad | np.fromiter(map(_is_letter, flat), bool, len(flat))
+    kept = ~bad  # and the unknown letters, looked at alone: few of a long list
+    at = np.flatnonzero(bad)
+    kept[at] = np.fromiter(map(_is_letter, flat[at]), bool, len(at))
     # no space: the one after "1." would begin every name (" анна")
-    kept &= ~np.fromiter((symbol.isspace() for symbol in flat), bool, len(flat))
-    bare = np.setdiff1d(np.arange(n_names), owner[kept])
+    kept &= ~space_symbols(flat)
+    bare = np.flatnonzero(np.bincount(owner[kept], minlength=n_names) == 0)
     return sorted(set(flat[kept].tolist())), bare
 
 
@@ -264,9 +269,10 @@ def alphabet_hint(alphabet, them):
 
 
 def fold_note(alphabet, what, fitting):
-    """The closing sentence of the error on names (``what``) that a learned
-    ``alphabet`` lacks, out of a fit (not ``fitting``): a fold of a
-    cross-validation or a search scores nan so, and why; else "".
+    """The closing sentence of the error on names (``what``) that ``alphabet``
+    lacks, out of a fit (not ``fitting``): a fold of a cross-validation or a
+    search scores nan so, and why (for a given alphabet, if a fold failed:
+    it may be a with_learned_alphabet() copy, or written by hand); else "".
 
     Examples
     --------
@@ -275,11 +281,17 @@ def fold_note(alphabet, what, fitting):
     In a cross-validation or a search, each fold learns the alphabet of its own
     training names only: fit the ContextWindowTransformer on all the names, and
     give the pipeline its with_learned_alphabet(), a copy that keeps that alphabet.
-    >>> fold_note("auto", "prefixes", False), fold_note("abc", "names", False)
+    >>> print(fold_note("abc", "names", False).split(":")[0].strip())
+    ... # doctest: +NORMALIZE_WHITESPACE
+    If a fold of a cross-validation or a search fails so, the alphabet lacks
+    letters of the names it holds out (and alphabet='auto' would learn those of
+    each fold's training names only)
+    >>> fold_note("auto", "prefixes", False), fold_note("abc", "names", True)
     ('', '')
     """
-    learned = what == "names" and not fitting and is_auto_alphabet(alphabet)
-    return FOLD_ALPHABET_NOTE if learned else ""
+    if what != "names" or fitting:
+        return ""
+    return FOLD_ALPHABET_NOTE if is_auto_alphabet(alphabet) else FOLD_GIVEN_NOTE
 
 
 def unknown_message(transformer, names, symbols, what, fitting, index):
@@ -323,7 +335,8 @@ def unknown_message(transformer, names, symbols, what, fitting, index):
     bare = bare + title
     # Names read from a file, to fit or to score: each way says what reads them.
     how = QUOTES_REMOVED if fitting else QUOTES_REMOVED_TO_SCORE
-    quotes = (*quoted_list(names, culprits), how) if '"' in chars else None
+    every = [names[i] for i in culprits]  # a '"' inside any, not only those shown
+    quotes = (*quoted_list(names, culprits), how, every) if '"' in chars else None
     text = unknown_text(
         transformer, chars, shown, len(culprits), what, fitting, counts, kept=firsts,
         numbered=numbered, letters=letters, title=title, quotes=quotes,
@@ -461,8 +474,9 @@ def _quoted(note, culprits, n_culprits, quotes, hints, advice, chars):
     (:func:`~sknextchar._quoted_advice.quoted_list`) says there is one. The
     alphabet (``hints[0]``) is no choice beside the quotes' ``advice``, only
     a step after their removal, for other characters than ``'"'``."""
-    _, title, how = quotes
+    _, title, how, *every = quotes  # every refused name, if known
     note += quotes_note(culprits[int(title)][1], n_culprits - title, how)
+    note += inner_quotes_note(every[0] if every else [name for _, name in culprits])
     note += title_note(culprits[0][1]) if title else ""
     if advice or set(chars) == {'"'}:
         return note, advice

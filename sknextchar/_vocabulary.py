@@ -1,6 +1,7 @@
 """The symbol vocabulary: reserved ids and vectorised character encoding."""
 
 import contextlib
+import contextvars
 import string
 import unicodedata
 import warnings
@@ -38,6 +39,8 @@ DEFAULT_ALPHABET = string.ascii_lowercase
 # command line that is no UTF-8), nonspacing and enclosing marks.
 _UNSEEN = frozenset({"Cc", "Cf", "Cs", "Zs", "Zl", "Zp", "Mn", "Me"})
 _TOLD = "end_symbol is"  # how warn_unseen_end_symbol's warning starts
+# The end symbols warned of within unseen_end_symbol_told_once, or None outside.
+_TOLD_ONCE = contextvars.ContextVar("sknextchar_end_symbols_told", default=None)
 
 
 def make_vocabulary(alphabet, end_symbol=END, *, unit="char"):
@@ -226,9 +229,9 @@ def unseen_end_symbol(end_symbol):
             "no UTF-8 and so no character"
         )
     return (
-        f"{describe_symbol(end_symbol)}, a character that does not show on its "
-        "own: the end of a name would not be seen in the model's tables and "
-        "explanations"
+        f"{describe_symbol(end_symbol, named=True)}, a character that does not "
+        "show on its own: the end of a name would not be seen in the model's "
+        "tables and explanations"
     )
 
 
@@ -255,7 +258,7 @@ def refuse_unseen_end_symbol(end_symbol):
     ...     refuse_unseen_end_symbol("\\n")
     ... except ValueError as error:
     ...     print(error)  # doctest: +ELLIPSIS
-    end_symbol cannot be '\\n', a character that does not show on its own: ...
+    end_symbol cannot be '\\n' (LINE FEED), a character that does not show on ...
     """
     told = unseen_end_symbol(end_symbol)
     if told is not None:
@@ -284,12 +287,17 @@ def warn_unseen_end_symbol(transformer):
     ...     warnings.simplefilter("always")
     ...     warn_unseen_end_symbol(ContextWindowTransformer(end_symbol="\\x7f"))
     >>> print(caught[0].message)  # doctest: +ELLIPSIS
-    end_symbol is '\\x7f', a character that does not show on its own: ...
+    end_symbol is '\\x7f' (DELETE), a character that does not show on its own: ...
     """
     told = unseen_end_symbol(transformer.end_symbol)
     fitted = transformer.__dict__.get("vocabulary_", (None,))
     if told is None or fitted[0] == transformer.end_symbol:
         return
+    once = _TOLD_ONCE.get()
+    if once is not None:  # within unseen_end_symbol_told_once
+        if transformer.end_symbol in once:
+            return
+        once.add(transformer.end_symbol)
     warnings.warn(
         f"{_TOLD} {told}. Pass a character that shows, such as '-' or "
         "'.'. (It is still taken, so that a model saved with it, and "
@@ -318,6 +326,31 @@ def unseen_end_symbol_untold():
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", f"{_TOLD} ", UserWarning)
         yield
+
+
+@contextlib.contextmanager
+def unseen_end_symbol_told_once():
+    """Within, :func:`warn_unseen_end_symbol` warns of each end marker once:
+    the fits of one call of a meta-estimator (the folds of a calibration, then
+    the fit on all the names) tell the user once, not once each.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> from sknextchar import ContextWindowTransformer
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     with unseen_end_symbol_told_once():
+    ...         for _ in range(3):
+    ...             warn_unseen_end_symbol(ContextWindowTransformer(end_symbol="\\x7f"))
+    >>> len(caught)
+    1
+    """
+    token = _TOLD_ONCE.set(set())
+    try:
+        yield
+    finally:
+        _TOLD_ONCE.reset(token)
 
 
 def check_transformer_settings(transformer):

@@ -90,7 +90,7 @@ class CharWindows:
         if not (len(contexts) == len(targets) == len(name_index)):
             raise ValueError(
                 "contexts, targets and name_index must have one row per window; got "
-                f"{len(contexts)}, {len(targets)} and {len(name_index)} rows."
+                f"{len(contexts):,}, {len(targets):,} and {len(name_index):,} rows."
             )
         for array in (contexts, targets, name_index):
             array.flags.writeable = False
@@ -250,7 +250,7 @@ class CharWindows:
         name_mask = np.asarray(name_mask, dtype=bool)
         if name_mask.shape != (self.n_names,):
             raise ValueError(
-                f"name_mask must have one entry per name ({self.n_names}); "
+                f"name_mask must have one entry per name ({self.n_names:,}); "
                 f"got shape {name_mask.shape}."
             )
         keep = name_mask[self.name_index]

@@ -1021,3 +1021,43 @@ def test_command_line_chunks_keep_a_model_whose_file_changed_after_training(
     saved = load_model(model)
     assert saved.training_prefix_lengths_ is None
     assert saved.training_length_counts_ is not None
+
+
+@pytest.mark.parametrize("resumed", [False, True])
+def test_command_line_keeps_the_epochs_before_the_file_changed(
+    tmp_path, capsys, monkeypatch, resumed
+):
+    # The 2 epochs finished before the names file changed read it as it was:
+    # "The 2 epochs this training finished are not kept.", and the user
+    # trained them again. Now they are saved beside -o, as after Ctrl-C.
+    from sknextchar import load_model
+
+    path, model = write(tmp_path / "names.txt", NAMES), tmp_path / "m.skops"
+    argv = ["train", str(path), "--chunk-size", "80", "-o", str(model), "-q"]
+    small = ["--hidden-layer-sizes", "8"]
+    if resumed:  # 1 epoch before, then 2 of this run; the change in its third
+        assert main([*argv, *small, "--max-iter", "1"]) == 0
+        model, argv = model.with_name("more.skops"), [
+            "train", str(path), "--chunk-size", "80", "--resume", str(model),
+            "-o", str(model.with_name("more.skops")), "-q",
+        ]  # fmt: skip
+        small = []
+    capsys.readouterr()
+    _changing_after_epoch(
+        monkeypatch, path, CONTENT_CHANGES["appended"], epoch=1 + resumed
+    )
+    assert main([*argv, *small, "--max-iter", "5"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "not kept" not in err
+    n = 2 + resumed  # epochs in the kept model
+    assert f"changed while training read it: epoch {n + 1} found it grown" in err
+    (kept,) = set(tmp_path.glob("*.skops")) - {tmp_path / "m.skops"}
+    assert f"The model after epoch {n}, its last finished epoch" in err
+    assert f"was saved to {str(kept)!r} instead ({str(model)!r} was not created)" in err
+    assert f"epochs {n + 1} to 5 are left to train" in err
+    assert f"(sknextchar train COPY --resume {kept} -o MODEL)" in err
+    assert not model.exists()
+    saved = load_model(kept)
+    clf = saved.estimator_.estimator[-1]
+    assert len(clf.loss_curve_) == n
+    assert saved.training_length_counts_.sum() == len(NAMES) * (1 + resumed)

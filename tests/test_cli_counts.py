@@ -91,7 +91,7 @@ def test_counts_when_resuming_add_to_the_record(us):
             "not a column of .*--no-header --names-column 1 --counts 3",
         ),
         ("name,count\nasha,3\n", ["--chunk-size", "1"], "'abc'"),
-        ("asha\nravi\n", [], "--counts 'count' is not a column"),
+        ("asha\nravi\n", [], "--counts count is not a column"),
         # Counts beyond 2**53 (not kept exactly) broke the sampler's record
         # after training, or overflowed to a traceback; a separator is advised.
         (f"name,count\nasha,1{'0' * 20}\nravi,2\n", MLP, "'10{20}' .* more than 9,0"),

@@ -176,11 +176,15 @@ def test_unique_beyond_the_lengths_names_a_prefix_only_when_given(model_file, ca
     status, _, err = run(capsys, *argv)
     assert_one_line_error(status, err, "--max-length 2", "letters to choose from")
     assert "--top-k" not in err and "prefix" not in err
+    # It said "with --min-length 2, --max-length 2", a --min-length not given.
+    # The default, the shortest training name, capped at --max-length 2.
+    assert "--max-length 2, --min-length left at its default, 2 (" in err, err
     more = ["--prefix", "a", "--top-k", "2", "--min-length", "2"]
     status, _, err = run(capsys, *argv, *more)
     assert_one_line_error(
         status, err, "at most 2 can be generated", "--top-k 2", "a prefix of 1 letter"
     )
+    assert "--min-length 2, --max-length 2, --top-k 2 (" in err, err
 
 
 def test_a_labels_column_typed_in_another_case_is_read(tmp_path, capsys):

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from sklearn.metrics import accuracy_score, balanced_accuracy_score
 
+from sknextchar._text import quoted
 from sknextchar.cli import main
 
 KN = ["--model", "kneser-ney", "--context-length", "2", "-q"]
@@ -74,8 +75,9 @@ def test_classify_labels_refused_without_names_file_or_column(model, tmp_path, c
     path = _file(tmp_path, ["asha,f"])
     assert main(["classify", model, "--names-file", path, "--labels", "sex"]) == 1
     err = capsys.readouterr().err
-    assert "--labels 'sex' is not a column of" in err
-    assert "file with one label" not in err and "Traceback" not in err
+    # A file of labels, as train reads it, is offered too
+    assert "--labels sex is neither a file nor a column of" in err
+    assert "a file with one label per line" in err and "Traceback" not in err
     path = _file(tmp_path, ["ravi,m"], header="asha,f")  # no header row
     assert main(["classify", model, "--names-file", path, "--labels", "label"]) == 1
     err = capsys.readouterr().err
@@ -162,10 +164,36 @@ def test_score_ranks_a_name_written_two_ways_once(tmp_path, capsys):
 
 
 def test_score_counts_the_rows_ranked_above(model, capsys):
-    # 'asha' twice is one row: before, "(the others are ranked above)".
+    # 'asha' twice is one row: before, "(the others are ranked above)", then
+    # "1 of the 3 names" with one other.
     assert main(["score", model, "asha", "zoë", "asha", "--label", "f"]) == 1
     err = capsys.readouterr().err
-    assert "1 of the 3 names left out (the other is ranked above)" in err
+    assert "1 of the 2 names left out (the other is ranked above)" in err
+
+
+@pytest.mark.parametrize("bad", ["zoë", "\u200b"])
+def test_score_counts_a_name_left_out_twice_once(bad, model, tmp_path, capsys):
+    # Before: "2 of the 4 names left out", 'zoë' counted and listed twice
+    # beside two rows ranked; each line it is on is still told, once.
+    path = tmp_path / "names.txt"
+    path.write_text(f"asha\n{bad}\nravi\n{bad}\n", encoding="utf-8")
+    assert main(["score", model, "--names-file", str(path), "--label", "f"]) == 1
+    out, err = capsys.readouterr()
+    assert len(_names(out, "score")) == 2
+    assert "1 of the 3 names left out (the others are ranked above)" in err
+    assert f"{quoted(bad)} (lines 2 and 4 of " in err and err.count(quoted(bad)) == 1
+    assert main(["classify", model, "--names-file", str(path)]) == 1
+    assert f"{quoted(bad)} (lines 2 and 4 of " in capsys.readouterr().err
+
+
+def test_classify_shows_a_name_of_invisible_characters_escaped(model, capsys):
+    # Before, its row's name cell looked empty (U+200B), and one name
+    # classified was "the others".
+    assert main(["classify", model, "asha", "\u200b"]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines()[2].split() == [r"'\u200b'", "-", "-", "-"]
+    assert r"NAME '\u200b'" in err
+    assert "(its row shows -; the other is classified)" in err
 
 
 def test_score_of_the_names_kept_is_score_samples(model, capsys):
@@ -281,3 +309,106 @@ def test_classify_headings_stand_over_their_numbers(model, tmp_path, capsys):
                 line[end - 5 : end].strip().count(".") == 1 for line in lines[1:]
             )
             assert all(line[end : end + 1] in ("", " ") for line in lines[1:])
+
+
+def test_classify_reads_a_file_of_labels_as_train_does(model, tmp_path, capsys):
+    # Before: "--labels 'labels.txt' is not a column of 'names.txt'".
+    rows = ["asha,f", "ravi,m", "neha,f", "rohit,m", "kiran,f"]
+    table = _file(tmp_path, rows)
+    assert main(["classify", model, "--names-file", table, "--labels", "label"]) == 0
+    by_column = capsys.readouterr()
+    names, labels = tmp_path / "names.txt", tmp_path / "labels.txt"
+    names.write_text("".join(r.split(",")[0] + "\n" for r in rows), encoding="utf-8")
+    labels.write_text("".join(r.split(",")[1] + "\n" for r in rows), encoding="utf-8")
+    argv = ["classify", model, "--names-file", str(names), "--labels", str(labels)]
+    assert main(argv) == 0
+    by_file = capsys.readouterr()
+    assert by_file.out == by_column.out
+    accuracy = by_column.err.split("Accuracy: ")[1].split(" of")[0]
+    assert by_file.err.split("Accuracy: ")[1].startswith(accuracy)
+
+
+def test_classify_file_of_labels_refused_in_its_own_flags(model, tmp_path, capsys):
+    names, labels = tmp_path / "names.txt", tmp_path / "labels.txt"
+    names.write_text("asha\nravi\nneha\n", encoding="utf-8")
+    labels.write_text("f\nm\n", encoding="utf-8")
+    argv = ["classify", model, "--names-file", str(names), "--labels", str(labels)]
+    assert main(argv) == 1
+    assert main(["train", str(names), "--labels", str(labels), *KN, "-o",
+                 str(tmp_path / "m.skops")]) == 1  # fmt: skip
+    classify_err, train_err = capsys.readouterr().err.splitlines()
+    assert "has 3 lines but" in classify_err and "line 3 of" in classify_err
+    assert classify_err.replace("--names-file", "NAMES_FILE") == train_err
+    assert main([*argv, "--names-column", "name"]) == 1
+    err = capsys.readouterr().err
+    assert "one per line of --names-file" in err and "NAMES_FILE" not in err
+
+
+@pytest.mark.parametrize(
+    "flags, line",
+    [
+        ([], "\u200b"),  # only a zero-width space
+        (["--handle-unknown", "drop"], "..."),  # nothing left once dropped
+        (["--strip-accents", "unicode"], "\u0301"),  # only a mark, removed
+    ],
+)
+def test_names_read_as_empty_are_left_out_alone(flags, line, tmp_path, capsys):
+    # Before, the whole list was refused for that one line.
+    train = _file(tmp_path, [f"{n},{lab}" for n, lab in TRAIN])
+    model = str(tmp_path / "m.skops")
+    assert main(["train", train, "--labels", "label", *KN, *flags, "-o", model]) == 0
+    path = tmp_path / "names.txt"
+    path.write_text(f"asha\n{line}\nravi\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["classify", model, "--names-file", str(path)]) == 1
+    out, err = capsys.readouterr()
+    rows = [row.split() for row in out.splitlines()[1:]]
+    assert [row[0] for row in rows] == [
+        "asha",
+        line.strip("\u200b\u0301") or quoted(line),
+        "ravi",
+    ]
+    assert rows[1][-3:] == ["-", "-", "-"]
+    assert "1 of the 3 names not classified" in err and "(line 2 of" in err
+    assert main(["score", model, "--names-file", str(path), "--label", "f"]) == 1
+    out, err = capsys.readouterr()
+    assert sorted(_names(out, "score")) == ["asha", "ravi"]
+    assert "1 of the 3 names left out" in err and "(line 2 of" in err
+
+
+def test_names_left_out_are_read_once(model, tmp_path, capsys, monkeypatch):
+    # Before, the error on the name left out cost a transform of every name.
+    from sknextchar import ContextWindowTransformer
+
+    seen = []
+    transform = ContextWindowTransformer.transform
+
+    def counted(self, X):
+        seen.append(len(X))
+        return transform(self, X)
+
+    monkeypatch.setattr(ContextWindowTransformer, "transform", counted)
+    names = ["asha", "ravi", "zoë", "neha", "rohit"]
+    assert main(["classify", model, *names]) == 1
+    assert "1 of the 5 names not classified" in capsys.readouterr().err
+    assert sum(seen) == len(names) - 1  # the names classified, once
+
+
+def test_classify_labels_column_shadowed_by_a_file_of_that_name(
+    model, tmp_path, capsys, monkeypatch
+):
+    # Before (classify --labels FILE, integrated): a stray file 'label' in
+    # the working folder turned 'classify --labels label', a column until
+    # then, into a file of labels, and the header row 'name,label' and every
+    # row were refused as names with a ','.
+    table = _file(tmp_path, ["asha,f", "ravi,m"])
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "label").write_text("f\nm\nm\n", encoding="utf-8")
+    argv = ["classify", model, "--names-file", table, "--labels", "label"]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "outside the vocabulary" not in err
+    assert "--labels label is a file here ('label') and a column of" in err
+    assert "--labels ./label" in err
+    assert main(["classify", model, "--names-file", table, "--labels", "./label"]) == 1
+    assert "a column of" not in capsys.readouterr().err  # ./label: the file

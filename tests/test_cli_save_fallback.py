@@ -115,14 +115,23 @@ def test_a_folder_made_read_only_during_training(
     err = capsys.readouterr().err
     assert "its folder cannot be written to" in err and err.count("\n") == 1
     assert os.listdir(out) == []
-    assert kept_file(err, temp).read_bytes() == expected
+    kept = kept_file(err, temp)
+    assert kept.read_bytes() == expected
+    # Why not beside -o: said of the copy too (it did not say), and not
+    # again when the error just said it.
+    assert (
+        f"saved to {str(kept)!r} instead, as the folder of -o did not take it "
+        "either; move it into place"
+    ) in err, err
+    assert err.count("mode 0o555 lets no one write it") == 1, err
 
 
 def test_a_fallback_folder_refused_is_told_in_the_command_lines_words(
     folders, capsys, monkeypatch
 ):
     """A fallback folder that may not be written was refused with Python's
-    advice ("Pass another path") in the command line's message."""
+    advice ("Pass another path") in the command line's message; then with
+    the command line's advice on -o again. Its reason is told alone."""
     names, out, temp = folders
     protection = sknextchar._file_safety._protection
 
@@ -137,9 +146,9 @@ def test_a_fallback_folder_refused_is_told_in_the_command_lines_words(
     err = capsys.readouterr().err
     assert "could not be kept in another file either" in err, err
     in_temp = err.split(f"in {os.path.realpath(temp)!r}: ")[1]
-    assert in_temp.startswith("Cannot save to") and "for this test" in in_temp
-    assert "Choose another output file" in in_temp.split(";")[0], err
-    assert "another path" not in err
+    # The reason alone, without a refusal of a file never made nor advice.
+    assert in_temp.startswith("cannot be written to") and "for this test" in in_temp
+    assert "another path" not in err and err.count("Choose another") == 1, err
 
 
 def test_a_folder_removed_during_training(folders, tmp_path, capsys, monkeypatch):
@@ -155,6 +164,29 @@ def test_a_folder_removed_during_training(folders, tmp_path, capsys, monkeypatch
     err = capsys.readouterr().err
     assert "no such folder" in err and "was not lost" in err
     assert type(load_model(kept_file(err, temp))).__name__ == "NameSampler"
+
+
+def test_ctrl_c_in_training_says_why_the_model_is_not_beside_o(
+    folders, capsys, monkeypatch
+):
+    from sknextchar.cli._progress import EpochProgress
+
+    names, out, temp = folders
+
+    def protect_then_interrupt(self, estimator, context, **kwargs):
+        if context.task_name == "epoch":
+            out.chmod(0o555)
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(EpochProgress, "on_fit_task_end", protect_then_interrupt)
+    flags = ["--hidden-layer-sizes", "8", "--seed", "0", "--max-iter", "3"]  # no -q
+    argv = ["train", names, *flags, "-o", str(out / "m.skops")]
+    assert main(argv) == 130
+    err = capsys.readouterr().err
+    kept = kept_file(err, temp)
+    why = f"as the folder of -o did not take it (in {os.path.realpath(out)!r}: "
+    assert f"saved to {str(kept)!r} instead, {why}cannot be written to" in err, err
+    assert type(load_model(kept)).__name__ == "NameSampler"
 
 
 def test_ctrl_c_while_saving_keeps_the_model(folders, tmp_path, capsys, monkeypatch):

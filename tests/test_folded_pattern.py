@@ -48,6 +48,19 @@ def test_the_pattern_advised_for_capitals_and_accents_is_one_that_works(
     assert sampler.sample(2, pattern=advised, random_state=0)  # as advised
 
 
+@pytest.mark.parametrize("pattern", ["(?i)Jé.*", "(?i)JÉ.*"])
+def test_a_pattern_that_ignores_case_is_told_to_drop_its_accents(pattern):
+    # It drew names until the rounds gave up, and advised more rounds.
+    sampler = _sampler(strip_accents="unicode")
+    with pytest.raises(ValueError) as info:
+        sampler.sample(2, pattern=pattern, random_state=0)
+    advised = pattern.replace("é", "e").replace("É", "E")
+    assert f"write the pattern without accents (pattern={advised!r})." in str(
+        info.value
+    )
+    assert sampler.sample(2, pattern=advised, random_state=0)  # as advised
+
+
 def test_a_model_that_writes_accents_is_not_told_it_folds_them():
     with pytest.raises(ValueError, match="train a model on names that hold") as info:
         _sampler(alphabet="auto").sample(2, pattern=".*ñ.*", random_state=0)

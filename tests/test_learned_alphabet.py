@@ -28,7 +28,8 @@ from sknextchar import (
     save_model,
 )
 from sknextchar._pipeline import with_vocabulary_of
-from sknextchar._text import FOLD_ALPHABET_NOTE
+from sknextchar._text import FOLD_ALPHABET_NOTE, FOLD_GIVEN_NOTE
+from sknextchar.cli._errors import cli_spelling
 
 # "ë", "Å", "-" and " " are each in one name only: some fold holds them out.
 NAMES = ["Jean-Luc", "Mary Ann", "Zoë", "Ana", "Åsa", "Anna", "Lukas", "Mary",
@@ -211,6 +212,45 @@ def test_the_error_of_a_fold_names_the_way_out():
     assert "give the pipeline its with_learned_alphabet()" in failed
 
 
+@pytest.mark.parametrize(
+    "given",
+    [
+        {"handle_unknown": "error"},
+        {"handle_unknown": "drop"},
+        {"alphabet": "abcdefghijklmnopqrstuvwxyz"},  # written by hand
+    ],
+    ids=["copy", "copy-drop", "by-hand"],
+)
+def test_a_given_alphabet_a_fold_lacks_letters_of_is_told_to_learn_from_all(given):
+    # It was told only "pass alphabet='auto'", whose folds learn their own.
+    if "alphabet" in given:
+        part = ContextWindowTransformer(**given)  # a fold fit on "Zë" fails too
+    else:
+        part = learned_copy(["Ana", "Ivo", "Eva"], **given)
+    with pytest.warns(UserWarning, match="failed") as caught:
+        cross_val_score(pipeline(part), ["Ana", "Zë", "Ivo", "Eva"], cv=KFold(2))
+    failed = " ".join(str(w.message) for w in caught)
+    assert FOLD_GIVEN_NOTE in failed and FOLD_ALPHABET_NOTE not in failed
+
+
+def test_the_command_line_which_runs_no_folds_leaves_the_note_out():
+    assert cli_spelling("Clean the names." + FOLD_GIVEN_NOTE) == "Clean the names."
+
+
+def test_a_calibrated_classifier_of_learned_alphabet_is_told_a_larger_one():
+    # Its folds share the alphabet of all its names: a new letter to predict
+    # needs a larger alphabet, not a with_learned_alphabet() to train with.
+    names = ["anna", "marco", "dora", "dino", "ida", "ugo", "eva", "luca"]
+    pipe = pipeline(ContextWindowTransformer(alphabet="auto"), PerLabelClassifier(
+        KneserNeyClassifier(order=2)))  # fmt: skip
+    clf = NameLabelClassifier(pipe, calibration="temperature", cv=2)
+    with pytest.raises(ValueError) as e:
+        clf.fit(names, list("fmfmfmfm")).predict(["zoë"])
+    assert "train the model again with alphabet='auto' (or a larger alphabet)." in (
+        str(e.value)
+    )
+
+
 # Code points of the old spelling of a letter (ന, the virama, a joiner) learned
 # from different names, with unit="char": the joiner of "कर्\u200dया", the ന of
 # "നന്ദ". Given as an alphabet, they keep that spelling, and idle marks too.
@@ -253,7 +293,40 @@ def test_an_old_spelling_given_by_hand_is_copied_as_given():
     learned.fit(["നന്ദ", "Ana"]).with_learned_alphabet()
 
 
-def test_the_folds_helper_keeps_the_old_spelling_as_before():
+@pytest.mark.parametrize("names", [OLD_APART, CHILLU])
+def test_the_folds_helper_reads_an_old_spelling_as_the_fit(names):
+    # The folds read "അവന്\u200d" as "അവന്" (another word: the joiner at the
+    # end went, the virama stayed) and kept "lily\ufe0f", where the model of
+    # all the names reads "അവൻ" and "lily".
     pipe = pipeline(ContextWindowTransformer(alphabet="auto", unit="char"))
-    shared = with_vocabulary_of(pipe, OLD_APART)  # no refusal, as it was
-    assert shared[0].alphabet == list(clone(pipe[0]).fit(OLD_APART).vocabulary_[1:])
+    learned = clone(pipe[0]).fit(names)
+    fold = clone(with_vocabulary_of(pipe, names)).fit(names[1:])  # no refusal
+    tests = [*OLD_APART, *CHILLU, "A\u200dna"]
+    assert fold[0].normalize(tests) == learned.normalize(tests)
+    assert fold[0].vocabulary_ == learned.vocabulary_
+    assert np.isfinite(fold.score(names[:1]))
+
+
+def test_the_cli_held_out_score_of_an_old_spelling_is_that_of_its_letter(
+    tmp_path, capsys
+):
+    # train --unit char counted the held-out names as the folds read them:
+    # "അവന്\u200d" as "അവന്", though the saved model reads "അവൻ", and the
+    # same names written with the letters got another held-out NLL.
+    from sknextchar._text import spell_old_letters
+    from sknextchar.cli import main
+
+    stems = ["അവ", "മനു", "ലത", "രവി", "മേനോ", "കമ", "സു", "ഗീത", "ബാല", "ജയ"]
+    old = [stem + ending for stem in stems for ending in ("ന്\u200d", "ര്\u200d", "")]
+    old += ["നന്ദ", "कर्\u200dया"]  # the code points apart: no copy reads so
+    reports = []
+    for names in (old, [spell_old_letters(name) for name in old]):
+        path = tmp_path / "names.txt"
+        path.write_text("\n".join(names) + "\n", encoding="utf-8")
+        argv = ["train", str(path), "--model", "kneser-ney", "--unit", "char",
+                "--alphabet", "auto"]  # fmt: skip
+        out = ["-o", str(tmp_path / "m.skops"), "--force", "--seed", "0"]
+        assert main([*argv, *out, "--validation-fraction", "0.3"]) == 0
+        (line,) = [x for x in "".join(capsys.readouterr()).splitlines() if "NLL" in x]
+        reports.append(line)
+    assert reports[0] == reports[1] and "Held-out NLL: " in reports[0]

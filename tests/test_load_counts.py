@@ -78,7 +78,9 @@ def test_a_bad_cell_is_refused_with_its_line_and_column(tmp_path, rows, message)
 def test_the_header_needs_both_columns(tmp_path):
     path = tmp_path / "n.csv"
     path.write_text("name,sex\nOlivia,F\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="no column 'count' beside the names 'name'"):
+    with pytest.raises(
+        ValueError, match="count' is not a column \\(beside the names 'name'\\) of "
+    ):
         load_names(path, **COLUMNS)
     with pytest.raises(ValueError, match="counts_column='name' names the column of"):
         load_names(path, names_column="name", counts_column="name")

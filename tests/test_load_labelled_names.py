@@ -4,6 +4,7 @@ as ``train --labels`` reads them (one reader: datasets/_labelled_table)."""
 import numpy as np
 import pytest
 
+from sknextchar.cli import main
 from sknextchar.cli._labelled import read_labelled_names, read_names_file
 from sknextchar.datasets import load_names
 from sknextchar.datasets._table_warning import warn_if_table
@@ -98,8 +99,72 @@ def test_missing_names_column_names_the_columns(export):
     assert "did you mean 'Name'?" in str(e.value)
 
 
+MISSING = [  # (columns asked, the one missing, its column of, beside, near)
+    ({"names_column": "nmae"}, "names", "", "Name"),
+    ({"labels_column": "gendr"}, "labels", "", "Gender"),
+    (
+        {"names_column": "Name", "counts_column": "cnt"},
+        "counts",
+        "names 'Name'",
+        "Count",
+    ),
+    (
+        {"labels_column": "Gender", "names_column": "nmae"},
+        "names",
+        "labels 'Gender'",
+        "Name",
+    ),
+    (
+        {"labels_column": "Gender", "counts_column": "cnt"},
+        "counts",
+        "names 'Name'",
+        "Count",
+    ),
+]
+HEADER_SHOWN = "whose first row (the header) is ['Name', 'Gender', 'Count']"
+
+
+@pytest.mark.parametrize("given, what, beside, near", MISSING)
+def test_missing_columns_told_alike(export, given, what, beside, near):
+    # One wording: what was asked, the columns there are (one form of the
+    # header row), and a did-you-mean ("whose" the file's, not the names').
+    key, value = list(given.items())[-1]
+    beside = f" (beside the {beside})" if beside else ""
+    with pytest.raises(ValueError) as caught:
+        load_names(export, **given)
+    assert str(caught.value) == (
+        f"{key}={value!r} is not a column{beside} of {export!r}, {HEADER_SHOWN} "
+        f"(did you mean {near!r}?): pass the header of its column of {what}, as "
+        "that row spells it."
+    )
+
+
+FLAGS = {"names_column": "--names-column", "labels_column": "--labels"}
+
+
+@pytest.mark.parametrize("given, what, beside, near", MISSING)
+def test_missing_columns_told_alike_on_the_command_line(
+    export, given, what, beside, near, capsys, tmp_path
+):
+    # The command line's words, in the same sentence: every flag's value as
+    # typed at a shell, the header row as Python shows it.
+    argv = ["train", export, "-o", str(tmp_path / "m.skops")]
+    for key, value in given.items():
+        argv += [FLAGS.get(key, "--counts"), value]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    flag, value = argv[-2:]
+    file = " is neither a file nor" if flag == "--labels" else " is not"
+    beside = f" (beside the {beside})" if beside else ""
+    assert (
+        f"error: {flag} {value}{file} a column{beside} of {export!r}, "
+        f"{HEADER_SHOWN} (did you mean {flag} {near}?): pass the header of its "
+        f"column of {what}, as that row spells it" in err
+    ), err
+
+
 def test_missing_counts_column_names_the_header(export):
-    with pytest.raises(ValueError, match="Name,Gender,Count.*did you mean 'Count'"):
+    with pytest.raises(ValueError, match=r"'Name', 'Gender', 'Count'\].*mean 'Count'"):
         load_names(export, labels_column="Gender", counts_column="cnt")
 
 
@@ -209,14 +274,16 @@ def test_train_from_file_warning_offers_no_labels(tmp_path):
     assert "labels_column" not in str(caught[0].message)
 
 
-def test_headerless_file_told_to_add_a_header_row(tmp_path):
+def test_headerless_file_told_the_positions_of_its_columns(tmp_path):
     path = tmp_path / "yob.csv"
     path.write_text("Anna,F,3\nBob,M,4\nCid,F,5\n", encoding="utf-8")
     with pytest.raises(ValueError) as caught:
         load_names(path, labels_column="sex")
     assert str(caught.value).endswith(
-        "pass the header of its column of labels. If the file has no header "
-        "row, add one above its first row, naming its columns."
+        "pass the header of its column of labels, as that row spells it. If the "
+        "file has no header "
+        "row, pass header=None and the positions of its columns, counted from "
+        "0: header=None, names_column=0, labels_column=1."
     )
 
 
@@ -254,11 +321,36 @@ def test_did_you_mean_never_a_value_of_a_data_row(tmp_path):
 
 
 @pytest.mark.parametrize("column", ["", "  "])
-def test_blank_labels_column_refused(tmp_path, column):
+@pytest.mark.parametrize(
+    "given, blank",
+    [
+        ({"labels_column": None}, "labels_column"),
+        ({"names_column": None}, "names_column"),
+        ({"names_column": "name", "counts_column": None}, "counts_column"),
+        ({"labels_column": "sex", "names_column": None}, "names_column"),
+        ({"labels_column": "sex", "counts_column": None}, "counts_column"),
+    ],
+)
+def test_blank_column_refused_naming_its_parameter(tmp_path, column, given, blank):
+    # One rule: no parameter reads a column by a blank header (names_column=''
+    # read the 'name' column, as if it had not been given).
     path = tmp_path / "kids.csv"
     path.write_text("name,sex,\nAnna,F,\nBob,M,\n", encoding="utf-8")  # trailing ,
-    with pytest.raises(ValueError, match=f"labels_column={column!r} is blank"):
-        load_names(path, labels_column=column)
+    given = {key: column if value is None else value for key, value in given.items()}
+    with pytest.raises(ValueError, match=f"^{blank}={column!r} is blank: pass the"):
+        load_names(path, **given)
+
+
+@pytest.mark.parametrize("flag", ["--names-column", "--labels", "--counts"])
+def test_blank_column_flag_refused_as_python_refuses_it(tmp_path, flag, capsys):
+    path = tmp_path / "kids.csv"
+    path.write_text("name,sex,n\nAnna,F,1\nBob,M,2\n", encoding="utf-8")
+    out = str(tmp_path / "m.skops")
+    argv = ["train", str(path), "--names-column", "name", flag, "", "-o", out]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert f"error: {flag} '' is blank: pass the header of the column of" in err
+    assert not (tmp_path / "m.skops").exists()
 
 
 def test_one_label_refused_as_train_does(tmp_path):

@@ -4,7 +4,9 @@
 ``--keep-case`` printed "jamue", "jane", "jark": the prefix was read as "ja"
 without a word, and the user, who typed a capital, saw lowercase names. So did
 ``NameSampler.sample(prefix="Ja")`` and ``most_likely(prefix="Ja")``. Each
-now warns, with what to do; the names are the same.
+now warns, with what to do; the names are the same. A request refused after
+the prefix is read (a pattern no name of the prefix matches, more distinct
+names than there are) gets its refusal alone, no warning of names to come.
 """
 
 import warnings
@@ -92,3 +94,38 @@ def test_the_command_line_says_it_with_flags(tmp_path, capsys):
 def test_the_spelling_leaves_other_messages_alone():
     text = "pass lowercase=False, or alphabet='auto'"
     assert cli_spelling(text) == "pass --keep-case, or --alphabet auto"
+
+
+# Requests refused after the prefix is read: the refusal alone, no warning
+# before it (the warning said how the names would start, and none came).
+REFUSED = {
+    "pattern": lambda s: s.sample(2, prefix="Ja", pattern="b.*"),
+    "unique": lambda s: s.sample(10**6, prefix="Ja", unique=True),
+    "most_likely": lambda s: s.most_likely(10**6, prefix="Ja"),
+}
+
+
+@pytest.mark.parametrize("request_", REFUSED.values(), ids=REFUSED)
+def test_a_refused_request_is_not_warned(lowered, request_):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with pytest.raises(ValueError):
+            request_(lowered)
+    assert [str(w.message) for w in caught] == []
+
+
+@pytest.mark.parametrize(
+    "flags",
+    [["--pattern", "b.*"], ["-n", "1000000", "--unique"]],
+    ids=["pattern", "unique"],
+)
+def test_the_command_line_gives_a_refusal_alone(tmp_path, capsys, flags):
+    names, model = tmp_path / "names.txt", tmp_path / "m.skops"
+    names.write_text("\n".join(NAMES) + "\n", encoding="utf-8")
+    argv = ["train", str(names), "--model", "kneser-ney", "-q", "-o", str(model)]
+    assert main(argv) == 0
+    capsys.readouterr()
+    assert main(["sample", str(model), "--prefix", "Ja", *flags]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("sknextchar: error: ") and err.count("\n") == 1, err
+    assert "warning" not in err and "capitals" not in err, err

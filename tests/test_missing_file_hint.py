@@ -42,3 +42,20 @@ def test_the_command_line_names_it_too(tmp_path, capsys):
     err = capsys.readouterr().err
     assert f"Did you mean {str(tmp_path / 'names.txt')!r}?" in err
     assert "Traceback" not in err and not out.exists()
+
+
+def test_loops_of_links_beside_the_missing_file_are_passed_over(tmp_path, capsys):
+    # Before: one loop of links in the folder (``ln -s a b; ln -s b a``, or a
+    # link to itself) made every close name go unsaid.
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    (tmp_path / "names").symlink_to(tmp_path / "names")  # the same stem, a loop
+    (tmp_path / "names.txt").write_text("asha\nravi\n", encoding="utf-8")
+    with pytest.raises(FileNotFoundError) as info:
+        load_names(tmp_path / "names.tx")
+    assert f"Did you mean {str(tmp_path / 'names.txt')!r}?" in str(info.value)
+    out = tmp_path / "m.skops"
+    assert main(["train", str(tmp_path / "name"), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "No such file of names" in err and "Traceback" not in err
+    assert "Did you mean" not in err  # only loops are close to "name"

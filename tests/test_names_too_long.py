@@ -20,6 +20,7 @@ import pytest
 from sknextchar import ContextWindowTransformer, load_model, save_model
 from sknextchar._file_safety import check_target, name_too_long
 from sknextchar.cli import main
+from sknextchar.cli._column_note import shell_word
 from sknextchar.datasets import load_names
 
 LONG = "x" * 300  # one name: more than the 255 bytes of common file systems
@@ -267,12 +268,12 @@ def test_labels_too_long_for_a_file_and_no_column_says_so(value, tmp_path, capsy
     argv = ["train", str(kids), "--labels", value, "-o", str(tmp_path / "o.skops")]
     assert main(argv) == 1
     err = capsys.readouterr().err
-    shown = repr(value[:40] + "...")  # not the whole value (4,200 bytes), twice
+    shown = shell_word(value[:40]) + "..."  # not the whole value (4,200 bytes)
     start = f"sknextchar: error: --labels {shown} cannot be a file of labels ("
     assert err.startswith(start), err
     assert value not in err, err
     reason = name_too_long(value)
-    assert f"({reason}), and is no column of {str(kids)!r}, whose first row" in err
+    assert f"({reason}), and is not a column of {str(kids)!r}, whose first row" in err
     assert "['name', 'sex']" in err and "neither" not in err, err
     assert not (tmp_path / "o.skops").exists()
 
@@ -283,5 +284,5 @@ def test_a_missing_labels_column_of_a_short_name_is_told_as_before(tmp_path, cap
     argv = ["train", str(kids), "--labels", "sx", "-o", str(tmp_path / "o.skops")]
     assert main(argv) == 1
     err = capsys.readouterr().err
-    assert "--labels 'sx' is neither a file nor a column of" in err, err
+    assert "--labels sx is neither a file nor a column of" in err, err
     assert "(did you mean --labels sex?)" in err and "bytes long" not in err, err

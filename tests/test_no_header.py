@@ -148,6 +148,78 @@ def test_the_python_advice_reads_the_ssa_file(yob, given):
     assert names == NAMES and counts.tolist() == COUNTS
 
 
+LABELS = [sex for _, sex, _ in ROWS]
+
+
+@pytest.mark.parametrize("counts", [False, True])
+def test_load_names_reads_labels_by_position_as_train_no_header_does(yob, counts):
+    given = {"counts_column": 2} if counts else {}
+    got = load_names(yob, header=None, names_column=0, labels_column=1, **given)
+    numbers = ["--names-column", "1", "--labels", "2", *["--counts", "3"] * counts]
+    cli = _names([yob, "--no-header", *numbers])
+    assert got[:2] == (NAMES, LABELS) == tuple(cli[:2])
+    assert len(got) == 2 + counts
+    if counts:
+        assert got[2].tolist() == COUNTS == cli[2].tolist()
+
+
+@pytest.mark.parametrize(
+    ("given", "error", "said"),
+    [
+        ({"labels_column": 0}, ValueError,
+         r"labels_column=0 is the column of names \(names_column=0\)"),
+        ({"labels_column": 1, "counts_column": 1}, ValueError,
+         r"counts_column=1 is the column of labels \(labels_column=1\)"),
+        ({"labels_column": 3}, ValueError,
+         "labels_column=3 is not a column .* has 3 columns"),
+        ({"labels_column": 1, "counts_column": 5}, ValueError,
+         "counts_column=5 is not a column .* has 3 columns"),
+        ({"labels_column": "sex"}, TypeError,
+         "a header names a column only without header=None"),
+    ],
+)  # fmt: skip
+def test_label_positions_that_read_no_column_are_refused(yob, given, error, said):
+    with pytest.raises(error, match=said):
+        load_names(yob, header=None, names_column=0, **given)
+
+
+def test_a_name_without_its_label_is_refused_by_the_labels_place(tmp_path):
+    path = write(tmp_path / "y.txt", "Emma,F\nLiam,\n")
+    said = r"^Line 2 of .* 'Liam' but no label in its 2nd column \(labels_column=1\)"
+    with pytest.raises(ValueError, match=said):
+        load_names(path, header=None, names_column=0, labels_column=1)
+    with pytest.raises(ValueError, match=said.replace("labels_column=1", "--labels 2")):
+        _names([path, "--no-header", "--names-column", "1", "--labels", "2"])
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        {"labels_column": "sex"},
+        {"labels_column": 1},  # train --labels 2, as Python counts
+        {"labels_column": "sex", "counts_column": "count"},
+        {"labels_column": 2, "counts_column": 3},
+    ],
+)
+def test_the_python_advice_reads_the_ssa_file_by_label(yob, given):
+    # The labels of a file without a header row, refused by header: the
+    # advice, followed literally, reads the names, labels (and counts).
+    with pytest.raises((TypeError, ValueError)) as refused:
+        load_names(yob, **given)
+    advice = re.search(
+        r"header=None, names_column=(\d+), labels_column=(\d+)"
+        r"(?:, counts_column=(\d+))?\.$",
+        str(refused.value),
+    )
+    assert (advice[3] is not None) == ("counts_column" in given)
+    names = ("names_column", "labels_column", "counts_column")
+    positions = zip(names, advice.groups())
+    got = load_names(yob, header=None, **{k: int(v) for k, v in positions if v})
+    assert got[:2] == (NAMES, LABELS)
+    if advice[3] is not None:
+        assert got[2].tolist() == COUNTS
+
+
 # --------------------------------------------------------------------------- #
 # The command line
 # --------------------------------------------------------------------------- #

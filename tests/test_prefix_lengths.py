@@ -19,6 +19,7 @@ from sknextchar._prefix_lengths import (
     BLEND_NAMES,
     MIN_PREFIX_NAMES,
     blend_lengths,
+    counts_by_key,
     prefix_counts,
     prefix_lengths,
     target_lengths,
@@ -36,6 +37,14 @@ def names():
 def sampler(names):
     pipe = make_pipeline(ContextWindowTransformer(), KneserNeyClassifier())
     return NameSampler(pipe).fit(names)
+
+
+@pytest.fixture(scope="module")
+def heavy(names):
+    """Names of count 1,000: every prefix of each is kept, its tail's rows shared."""
+    pipe = make_pipeline(ContextWindowTransformer(), KneserNeyClassifier())
+    some = names[::50]
+    return NameSampler(pipe).fit(some, sample_weight=np.full(len(some), 1000))
 
 
 def _tv(a, b):
@@ -281,6 +290,24 @@ def test_cli_report_says_which_lengths_it_compared(sampler, names, tmp_path, cap
     ],
 )
 def test_a_damaged_record_by_prefix_is_refused(sampler, tmp_path, damage):
+    _assert_refused(sampler, tmp_path, damage)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda t: t.update(rows=t["rows"][:-1]),
+        lambda t: t.update(rows=t["rows"] + len(t["counts"])),  # past the rows
+        lambda t: t.update(rows=t["rows"].astype(np.int64) - 1),  # one below 0
+        lambda t: t.update(rows=t["rows"].astype(float)),
+        lambda t: t.pop("rows"),  # fewer rows than keys: not a row per key
+    ],
+)
+def test_a_damaged_record_of_shared_rows_is_refused(heavy, tmp_path, damage):
+    _assert_refused(heavy, tmp_path, damage)
+
+
+def _assert_refused(sampler, tmp_path, damage):
     # As an edited file could hold it: refused at load (the check that
     # load_model runs) and at save, never an IndexError while sampling.
     from sknextchar import save_model
@@ -297,13 +324,49 @@ def test_a_damaged_record_by_prefix_is_refused(sampler, tmp_path, damage):
 
 
 def test_a_record_missing_a_field_is_named_with_blend_optional(sampler):
-    # blend is absent from a record saved before it: the message says so.
+    # blend and rows are absent from a record saved before them: it says so.
     from sknextchar._persistence import check_fitted_state
     from sknextchar.exceptions import DamagedModelError
 
     damaged = copy.deepcopy(sampler)
     damaged.training_prefix_lengths_.pop("blend", None)
     damaged.training_prefix_lengths_.pop("counts")
-    want = r"not a dict of keys, counts and min_names \(blend optional\)"
+    want = r"not a dict of keys, counts and min_names \(blend and rows optional\)"
     with pytest.raises(DamagedModelError, match=want):
         check_fitted_state(damaged, "m.skops")
+
+
+def test_a_table_shares_rows_only_where_they_repeat(sampler, heavy):
+    # Every table held "rows", also where sharing saved nothing (the bundled
+    # names: 409 rows, 408 distinct), which grew it (39,264 to 39,994 bytes)
+    # and made versions from before call it damaged.
+    table = sampler.training_prefix_lengths_
+    assert "rows" not in table and len(table["counts"]) == len(table["keys"])
+    shared = heavy.training_prefix_lengths_
+    assert len(shared["counts"]) < len(shared["keys"]) == len(shared["rows"])
+    assert shared["counts"].dtype == np.int64
+    size = sum(shared[k].nbytes for k in ("counts", "rows"))
+    assert size < counts_by_key(shared).nbytes
+
+
+def test_a_record_from_before_the_shared_rows_loads_and_samples_alike(heavy, tmp_path):
+    # A file saved before the rows were shared holds a row of counts per key.
+    from sknextchar import load_model, save_model
+
+    sampler = heavy
+    old = _without_table(sampler)
+    table = sampler.training_prefix_lengths_
+    old.training_prefix_lengths_ = {
+        **{k: v for k, v in table.items() if k != "rows"},
+        "counts": counts_by_key(table),
+    }
+    save_model(old, tmp_path / "old.skops")
+    loaded = load_model(tmp_path / "old.skops")  # its record is checked
+    assert "rows" not in loaded.training_prefix_lengths_
+    for prefix in ("ra", "moh", RARE):
+        ids = loaded.estimator_[0].encode([prefix])[0]
+        got, want = (prefix_counts(s.training_prefix_lengths_, ids)
+                     for s in (loaded, sampler))  # fmt: skip
+        assert (got is None and want is None) or got.tolist() == want.tolist()
+    kw = {"prefix": "ra", "match_lengths": True, "random_state": 1}
+    assert loaded.sample(40, **kw) == sampler.sample(40, **kw)

@@ -99,3 +99,21 @@ def test_the_lengths_a_pattern_matches_agree_with_their_count(sampler, pattern, 
     with pytest.raises(ValueError) as info:
         sampler.sample(3, pattern=pattern, random_state=0)
     assert said in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("bounds", "said"),
+    [
+        ({"max_length": 2}, "(max_length=2, min_length left at its default, 2)"),
+        ({}, "(min_length and max_length left at their defaults, 2 and 3)"),
+        ({"min_length": 2, "max_length": 3}, "(min_length=2, max_length=3)"),
+    ],
+)
+def test_the_most_likely_names_name_only_the_bounds_given(bounds, said):
+    # It said "(min_length=2, max_length=2)", a min_length never given.
+    transformer = ContextWindowTransformer(alphabet="auto")  # 2 letters
+    pipe = make_pipeline(transformer, KneserNeyClassifier())
+    sampler = NameSampler(pipe, **bounds).fit(["ab", "ba", "abb"])
+    with pytest.raises(ValueError, match="asks for more names than exist") as info:
+        sampler.most_likely(13)  # at most 4 + 8 names of 2 to 3 letters
+    assert said in str(info.value), str(info.value)

@@ -57,7 +57,7 @@ def test_the_note_on_a_comma_table_in_a_txt_file_says_how_to_keep_lines(
 
 def test_names_column_that_is_the_label_column_is_named_so(tmp_path):
     path = write(tmp_path / "kids.csv", "id,name,label\n1,asha,f\n2,abid,m\n")
-    with pytest.raises(ValueError, match=r"'label' is also the label column"):
+    with pytest.raises(ValueError, match=r"--names-column label is also the label"):
         read_labelled_names(path, "label", names_column="label")
 
 

@@ -203,20 +203,18 @@ def test_cli_quoted_names_in_chunks_are_one_error(tmp_path, capsys):
     )
 
 
-def test_cli_in_chunks_keeps_the_fits_error_when_csv_reading_leaves_a_quote(
-    tmp_path, capsys
-):
-    # Read as CSV, a later chunk's '"O""Neil"' keeps a quote mark: not the
-    # one error of names that CSV reads whole, but the fit's, which says the
-    # quotes and what reads them itself (once: before, a warning said it too).
+def test_cli_in_chunks_says_the_quote_that_csv_reading_leaves(tmp_path, capsys):
+    # Read as CSV, a later chunk's '"O""Neil"' keeps a quote mark: the one
+    # error of the quoted names says so with its advice (once: before, a
+    # warning said it too; then the fit's error, whose advice led to another
+    # error on 'O"Neil').
     path = _write(tmp_path / "kids.txt", ['"Anna"', '"Maria"', '"O""Neil"'])
     argv = ["train", path, "-o", str(tmp_path / "m.skops"), "-q", "--chunk-size", "2"]
     assert main([*argv, "--max-iter", "1"]) == 1
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "the alphabet has no" not in err
-    assert "Found characters outside the vocabulary ['\"']" in err
-    assert "the names are in double quotes ('\"Anna\"')" in err
-    assert "pass --no-header --names-column 1 (a table of one column)" in err
+    assert err.count("\n") == 1 and "(the first: '\"Anna\"')" in err
+    assert "pass --no-header --names-column 1 (a table of one column); read so, " in err
+    assert "a name still holds a '\"'" in err and '\'"O""Neil"\' is \'O"Neil\'' in err
 
 
 def test_cli_quoted_names_with_a_labels_file_are_one_error(tmp_path, capsys):

@@ -10,6 +10,7 @@ saved with one, and a copy of its settings, must fit again
 (test_saved_unseen_end_symbol.py).
 """
 
+import unicodedata
 import warnings
 
 import pytest
@@ -47,6 +48,33 @@ def test_the_warning_names_an_invisible_character():
     assert "Pass a character that shows, such as '-' or '.'" in message
 
 
+# The names of the control characters of UNSEEN, as Unicode's aliases give them.
+CONTROL_NAMES = {"\n": "LINE FEED", "\r": "CARRIAGE RETURN", "\x7f": "DELETE",
+                 "\x85": "NEXT LINE", "\t": "CHARACTER TABULATION"}  # fmt: skip
+
+
+def said_name(symbol):
+    """The name a message should give ``symbol``: Unicode's, or its alias."""
+    if symbol in CONTROL_NAMES:
+        assert unicodedata.lookup(CONTROL_NAMES[symbol]) == symbol
+        return CONTROL_NAMES[symbol]
+    return unicodedata.name(symbol, f"control character U+{ord(symbol):04X}")
+
+
+@pytest.mark.parametrize(
+    "symbol", UNSEEN[:-1], ids=[f"U+{ord(c):04X}" for c in UNSEEN[:-1]]
+)
+def test_each_character_is_named(symbol):
+    # Only Cf characters, marks and spaces but the ASCII one were named:
+    # '\u2028', ' ', '\t' and '\x7f' were told by their repr alone.
+    with pytest.warns(UserWarning) as caught:
+        ContextWindowTransformer(end_symbol=symbol).fit(NAMES)
+    [message] = told(caught)
+    assert message.startswith(f"end_symbol is {symbol!r} ({said_name(symbol)}), a "), (
+        message
+    )
+
+
 def test_nul_is_still_refused():
     transformer = ContextWindowTransformer(end_symbol="\x00")
     with pytest.raises(ValueError, match=r"^end_symbol cannot be '\\x00' \(NUL\)"):
@@ -69,14 +97,15 @@ def test_a_pipeline_warns_once(tmp_path):
     assert fit_by_chunks[0].startswith("end_symbol is '\\n'")
 
 
-@pytest.mark.parametrize("symbol", ["\n", "\x7f", "\u200b"])
+@pytest.mark.parametrize("symbol", ["\n", "\x7f", "\u200b", "\u2028", " ", "\x01"])
 def test_the_command_line_refuses_it(symbol, tmp_path, capsys):
     names, output = tmp_path / "names.txt", tmp_path / "o.skops"
     names.write_text("\n".join(NAMES) + "\n", encoding="utf-8")
     argv = ["train", str(names), "--model", "kneser-ney", "--end-symbol", symbol]
     assert main([*argv, "-o", str(output)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"sknextchar: error: --end-symbol cannot be {symbol!r}"), err
+    named = f"{symbol!r} ({said_name(symbol)}), a character that does not show"
+    assert err.startswith(f"sknextchar: error: --end-symbol cannot be {named}"), err
     assert "Traceback" not in err and "end_symbol" not in err and not output.exists()
 
 
@@ -101,3 +130,30 @@ def test_a_character_that_shows_is_kept_without_a_word(symbol):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert transformer.fit(["abc"]).vocabulary_[0] == symbol
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [{"calibration": "temperature", "cv": 3},
+     {"calibration": "weights", "cv": 3, "ensemble": False}],
+    ids=["folds", "folds-and-refit"],
+)  # fmt: skip
+def test_a_calibrated_classifier_warns_once_per_fit(settings):
+    # Each fold's fit, and the refit on all the names, warned: 3 or 4 times.
+    from sklearn.pipeline import make_pipeline
+
+    from sknextchar import KneserNeyClassifier, NameLabelClassifier, PerLabelClassifier
+
+    pipe = make_pipeline(
+        ContextWindowTransformer(end_symbol="\n"),
+        PerLabelClassifier(KneserNeyClassifier()),
+    )
+    names = ["asha", "ravi", "meera", "anil", "sita", "omar"] * 2
+    labels = ["f", "m", "f", "m", "f", "m"] * 2
+    classifier = NameLabelClassifier(pipe, **settings)
+    for _ in range(2):  # each call of fit warns
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            classifier.fit(names, labels)
+        assert len(told(caught)) == 1, told(caught)
+        assert caught[0].filename == __file__

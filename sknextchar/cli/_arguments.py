@@ -17,6 +17,7 @@ __all__ = [
     "add_model_argument",
     "add_names",
     "add_training_names",
+    "check_blank_columns",
     "check_reading_flags",
 ]
 
@@ -71,7 +72,7 @@ def add_label(parser, used_by=None):
 
 
 def add_known_labels(parser):
-    """``classify --labels COLUMN``, and ``--label`` (``score``'s and
+    """``classify --labels COLUMN_OR_FILE``, and ``--label`` (``score``'s and
     ``sample``'s) refused in its place: argparse would read it as an
     abbreviation of ``--labels``.
 
@@ -89,11 +90,13 @@ def add_known_labels(parser):
     """
     parser.add_argument(
         "--labels",
-        metavar="COLUMN",
-        help="--names-file is a table with the known label of each name in this "
-        "column (read as train --labels COLUMN reads NAMES_FILE): print each "
-        "name's given label and whether the model's is right, then the accuracy "
-        "and balanced accuracy on stderr (default: no known labels)",
+        metavar="COLUMN_OR_FILE",
+        help="the known label of each name of --names-file, read as train "
+        "--labels reads them: COLUMN, the label column of --names-file read as a "
+        "table with a header row; or FILE, one label per line, one for each line "
+        "of --names-file: print each name's given label and whether the model's "
+        "is right, then the accuracy and balanced accuracy on stderr (default: no "
+        "known labels)",
     )
     parser.add_argument(
         "--label",
@@ -234,6 +237,7 @@ def check_reading_flags(args):
     ValueError: --encoding latin-1 says how to read --names-file FILE, and no ...
     >>> check_reading_flags(build_parser().parse_args(argv[:3] + ["--encoding=UTF8"]))
     """
+    check_blank_columns(args)
     dest, shown = getattr(args, "read_file", (None, None))
     if dest is None or getattr(args, dest, None) is not None:
         return
@@ -250,6 +254,42 @@ def check_reading_flags(args):
             f"{option} {shlex.quote(value)} says {what}, and no {shown.split()[0]} "
             f"was given{bundled}: pass {shown}, or leave out {option}."
         )
+
+
+# The flags that read a column by its header, what they read, and an example.
+_COLUMN_FLAGS = (
+    ("names_column", "--names-column", "names", "name"),
+    ("labels", "--labels", "labels", "sex"),
+    ("counts", "--counts", "counts", "count"),
+)
+
+
+def check_blank_columns(args):
+    """Refuse a blank header (``--names-column ''``) given to a flag that
+    reads a column by its header, as ``load_names`` refuses
+    ``names_column=''`` (with ``--no-header``, the column numbers say).
+
+    Examples
+    --------
+    >>> from sknextchar.cli import build_parser
+    >>> argv = ["train", "k.csv", "--names-column", "", "-o", "m.skops"]
+    >>> check_blank_columns(build_parser().parse_args(argv))
+    Traceback (most recent call last):
+    ...
+    ValueError: --names-column '' is blank: pass the header of the column of names ...
+    """
+    if getattr(args, "no_header", False):
+        return
+    for dest, flag, what, example in _COLUMN_FLAGS:
+        value = getattr(args, dest, None)
+        if isinstance(value, str) and not value.strip():
+            train = hasattr(args, "no_header")  # whose --labels may be a file
+            file = ", or a file of labels" * (dest == "labels" and train)
+            raise ValueError(
+                f"{flag} {shlex.quote(value)} is blank: pass the header of the "
+                f"column of {what} (e.g. {flag} {example}){file}, or leave out "
+                f"{flag}."
+            )
 
 
 def _is_utf8(encoding):

@@ -12,7 +12,7 @@ import unicodedata
 
 from .._pipeline import split_pipeline
 from .._shown_paths import shown_path
-from .._text import display_width, one_or_many, pad_right
+from .._text import display_width, one_or_many, pad_right, quoted
 from ._commands import given_names, load_sampler
 from ._score import name_log_likelihoods
 from ._told_once import told_unless_refused
@@ -64,7 +64,8 @@ def classify(args):
         left = len(given) - len(kept)
         rows = one_or_many(left, "its row shows", "their rows show")
         wrong = ", counted wrong" * (truth is not None)
-        done = f"not classified ({rows} -{wrong}; the others are classified)"
+        others = one_or_many(len(given) - left, "the other is", "the others are")
+        done = f"not classified ({rows} -{wrong}; {others} classified)"
         return unscored_error(unscored, left, len(given), done)
     return 0
 
@@ -154,13 +155,14 @@ def _print_table(names, labels, proba, truth=None, read=None):
     # measured once, not on every row of a long list.
     cell_widths = [max(5, display_width(column)) for column in columns]
     columns = [" " * (w - display_width(c)) + c for c, w in zip(columns, cell_widths)]
+    known = (~np.isnan(proba).any(axis=1)).tolist()
+    names = [name if ok else _seen(name) for name, ok in zip(names, known)]
     width = max(4, *map(display_width, names))
     label_width = max(5, *map(display_width, labels))
     padded = [pad_right(label, label_width) for label in labels]
     unknown = "  ".join(
         [pad_right("-", label_width)] + [f"{'-':>{w}}" for w in cell_widths]
     )
-    known = (~np.isnan(proba).any(axis=1)).tolist()
     best = np.argmax(proba, axis=1).tolist()  # read for the known rows only
     read = labels if read is None else read
     predicted = [read[pick] if ok else None for ok, pick in zip(known, best)]
@@ -175,6 +177,13 @@ def _print_table(names, labels, proba, truth=None, read=None):
         rest = "  ".join([padded[pick], *cells]) if is_known else unknown
         print(f"{pad_right(name, width)}  {rest}{mark}")
     return predicted
+
+
+def _seen(name):
+    """A name not classified as its row shows it: one of only invisible
+    characters (a zero-width space) escaped, as the error shows it
+    (``'\\u200b'``), not an empty-looking cell."""
+    return quoted(name) if display_width(name.strip()) == 0 else name
 
 
 def _given_heading(truth):

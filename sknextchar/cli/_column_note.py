@@ -9,6 +9,7 @@ of 0 ``--counts`` would leave out) if ``--labels`` can read it (a label on
 each row, two labels at least), never a column that numbers the rows (an id).
 """
 
+import csv
 import os
 import re
 import sys
@@ -171,7 +172,7 @@ def header_as_name_note(lines, path):
     if table is not None and all(header_key(f) in _COLUMN_WORDS for f in others):
         column = table.column  # name,count; not Name, Anna (a name)
     elif table is None and is_name_header(first, alone=True):
-        column = first
+        column = next(csv.reader([first]))[0]  # "name" is read as name
     else:
         return
     why = (

@@ -658,10 +658,14 @@ def sample(args):
     >>> build_parser().parse_args(["sample", "m.skops"]).run.__name__
     'sample'
     """
+    from ._excluded import excluded_as_sampled
+
     check_length_flags(args)  # before the model is loaded
     places_of(args).add_arguments("prefixes", "--prefix", [args.prefix])
-    excluded = _excluded_names(args)  # refused before a large model loads
-    sampler = load_sampler(args, **given(args, SAMPLER_FLAGS))
+    with excluded_as_sampled(args.exclude_file) as leave_out:
+        excluded = _excluded_names(args)  # refused before a large model loads
+        sampler = load_sampler(args, **given(args, SAMPLER_FLAGS))
+        excluded = leave_out(excluded, sampler)
     check_record(sampler, args)
     names = sampler.sample(
         args.n_samples,

@@ -12,7 +12,7 @@ import time
 
 import numpy as np
 
-from .._text import counted
+from .._text import counted, one_or_many
 from ._flags import KN_FLAGS, TRAIN_FLAGS, given
 from ._quiet import inform
 from ._streams import reader_may_leave
@@ -66,10 +66,11 @@ def _check_flags(args, params):
         if flag.step == "clf" and flag.key not in _SHARED and flag.key in params
     ]
     if mlp_only:
-        one = len(mlp_only) == 1
+        sets = one_or_many(len(mlp_only), "sets", "set")
+        them = one_or_many(len(mlp_only), "it", "them")
         raise ValueError(
-            f"{', '.join(mlp_only)} {'sets' if one else 'set'} the MLP (--model "
-            f"mlp), not --model kneser-ney: leave {'it' if one else 'them'} out. "
+            f"{', '.join(mlp_only)} {sets} the MLP (--model "
+            f"mlp), not --model kneser-ney: leave {them} out. "
             f"The flags of --model kneser-ney are "
             f"{', '.join(flag.flag for flag in KN_FLAGS)}."
         )

@@ -24,7 +24,7 @@ from .._quoted_advice import (
 )
 from .._shown_paths import shell_word, shown_path
 from .._skops_release import SKOPS_INSTALL
-from .._text import FOLD_ALPHABET_NOTE
+from .._text import FOLD_ALPHABET_NOTE, FOLD_GIVEN_NOTE
 from ._main import PROG
 
 __all__ = [
@@ -377,6 +377,7 @@ _PYTHON_ADVICE = (
     ("or train the model again with ",
      "or train the model again ('sknextchar train NAMES_FILE -o MODEL') with "),
     (FOLD_ALPHABET_NOTE, ""),  # the command line runs no folds
+    (FOLD_GIVEN_NOTE, ""),
     ("an alphabet that holds the letters of the names",
      "an --alphabet that holds the letters of the names"),
     ("a smaller validation_fraction, or early_stopping=False",

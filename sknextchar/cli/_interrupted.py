@@ -25,7 +25,7 @@ import numpy as np
 
 from .._atomic import learned_state
 from .._file_safety import file_state
-from .._shown_paths import shell_path, shown_path
+from .._shown_paths import shell_path
 from .._text import counted
 from ._errors import PROG
 from ._what_was_saved import move_command, target_left
@@ -207,10 +207,13 @@ def _fitted_transformer(transformer, clf):
 
 @contextlib.contextmanager
 def keeping_epochs(pipe, record, args, fmt):
-    """Train ``pipe`` in this block; on Ctrl-C, keep its finished epochs.
+    """Train ``pipe`` in this block; on Ctrl-C, or when the names file changed
+    while training read it, keep its finished epochs.
 
     The block may go on after the fit (reporting it, readying what to save):
-    Ctrl-C there keeps the trained model.
+    Ctrl-C there keeps the trained model. The epochs that finished before the
+    file changed read it as it was: they are saved as after Ctrl-C, and the
+    error says where in place of its sentence that they are not kept.
 
     Parameters
     ----------
@@ -229,6 +232,12 @@ def keeping_epochs(pipe, record, args, fmt):
         :func:`keep_finished_epochs`); before that, the KeyboardInterrupt,
         as after ``-o`` was written (the block may save it) or for a second
         Ctrl-C that gave up a save elsewhere.
+    ValueError, OSError
+        The names file changed while training read it (the error's
+        ``not_kept`` sentence): once an epoch finished, raised again with
+        that sentence replaced by where its model was saved and which epochs
+        are left (or why it could not be saved); before that, as it was.
+        Other errors out of the block are raised as they are.
     """
     latest = LatestEpoch(pipe.steps[0][1])
     before = file_state(args.output)  # -o as it is before training
@@ -240,6 +249,14 @@ def keeping_epochs(pipe, record, args, fmt):
         latest.records = getattr(stop, "chunk_record", None)  # train_from_file's
         keep_finished_epochs(latest, pipe, record, args, fmt, before=before)
         raise  # no epoch finished: nothing to keep
+    except (ValueError, OSError) as error:
+        if not getattr(error, "not_kept", ""):
+            raise  # not a file of names that changed after an epoch ended
+        latest.records = getattr(error, "chunk_record", None)
+        kept = _epochs_kept_note(latest, pipe, record, args, fmt, before)
+        if kept is None:
+            raise
+        raise type(error)(str(error).replace(error.not_kept, kept)) from None
 
 
 def with_kept_records(pipe, latest):
@@ -302,15 +319,11 @@ def keep_finished_epochs(latest, pipe, record, args, fmt, *, before):
         or could not be: the message on stderr says which. A second Ctrl-C
         while it is saved stops the saving (nothing was saved).
     """
-    from ._saving import keep_elsewhere
+    from ._saving import keep_elsewhere, kept_instead
 
-    model = latest.model
+    model = _latest_model(latest, pipe)
     if model is None:
         return
-    transformer = _fitted_transformer(latest.fitted_transformer, model)
-    if transformer is None:
-        return  # not a transformer that this vocabulary can fit: nothing kept
-    model.set_callbacks()  # runtime hooks: the saved model holds none
     n_epochs, total = len(model.loss_curve_), model.max_iter
     output = os.fspath(args.output)
     target = target_left(output, before)
@@ -324,8 +337,6 @@ def keep_finished_epochs(latest, pipe, record, args, fmt, *, before):
         " in a new file (Ctrl-C again to give up)...",
         file=sys.stderr,
     )
-    first, last = pipe.steps[0][0], pipe.steps[-1][0]
-    pipe.set_params(**{first: transformer, last: model})
     path, failures = keep_elsewhere(record(pipe), output, fmt)
     if path is None:
         print(
@@ -335,11 +346,58 @@ def keep_finished_epochs(latest, pipe, record, args, fmt, *, before):
         )
         raise SystemExit(130)
     print(
-        f"{PROG}: {target}; {what} was saved to {shown_path(path)} instead: use it "
+        f"{PROG}: {target}; {what} was {kept_instead(path, failures)}: use it "
         f"where it is{_resume_advice(args, path, output)}.",
         file=sys.stderr,
     )
     raise SystemExit(130)
+
+
+def _latest_model(latest, pipe):
+    """The classifier after the latest finished epoch, set in ``pipe`` with
+    the transformer fitted for it; None when no epoch finished, or the
+    transformer cannot be fitted again (nothing to keep)."""
+    model = latest.model
+    if model is None:
+        return None
+    transformer = _fitted_transformer(latest.fitted_transformer, model)
+    if transformer is None:
+        return None  # not a transformer that this vocabulary can fit
+    model.set_callbacks()  # runtime hooks: the saved model holds none
+    first, last = pipe.steps[0][0], pipe.steps[-1][0]
+    pipe.set_params(**{first: transformer, last: model})
+    return model
+
+
+def _epochs_kept_note(latest, pipe, record, args, fmt, before):
+    """After the names file changed while training read it: the epochs that
+    finished before (each read the file as it was) saved to a new file beside
+    ``-o``, as after Ctrl-C; the sentence that says where, and which epochs
+    are left to train. None when nothing was kept."""
+    from ._saving import keep_elsewhere, kept_instead
+
+    model = _latest_model(latest, pipe)
+    if model is None:
+        return None
+    output, n_epochs = os.fspath(args.output), len(model.loss_curve_)
+    path, failures = keep_elsewhere(record(pipe), output, fmt)
+    if path is None:
+        return (
+            f" The model after epoch {n_epochs:,}, its last finished epoch, could "
+            f"not be kept ({'; '.join(failures)})."
+        )
+    go_on = (
+        f"go on training it on a copy of the names that stays as it is (sknextchar "
+        f"train COPY --resume {shell_path(path)} -o MODEL)"
+    )
+    if getattr(args, "labels", None) is not None:  # --resume takes no labels
+        go_on = f"use it where it is{_resume_advice(args, path, output)}"
+    return (
+        f" The model after epoch {n_epochs:,}, its last finished epoch (which read "
+        f"the file as it was), was {kept_instead(path, failures)} "
+        f"({target_left(output, before)}): epochs {n_epochs + 1:,} to "
+        f"{model.max_iter:,} are left to train; {go_on}."
+    )
 
 
 def _resume_advice(args, kept, output):

@@ -1,13 +1,15 @@
-"""``classify --labels COLUMN``: names whose labels are known, and how many
-the model gets right.
+"""``classify --labels COLUMN_OR_FILE``: names whose labels are known, and how
+many the model gets right.
 
 The names of ``--names-file`` and their labels are read as ``train --labels
-COLUMN`` reads NAMES_FILE (:func:`~sknextchar.cli._labelled.read_labelled_names`),
-one row per line of the file: a name on two lines counts twice in the accuracy,
-once with each label. The accuracy is the share of names given their label;
-the balanced accuracy the mean, over the labels of the file, of the share of
-that label's names given it (scikit-learn's ``balanced_accuracy_score``), which
-a file of mostly one label does not inflate.
+COLUMN_OR_FILE`` reads NAMES_FILE and its labels
+(:func:`~sknextchar.cli._labelled.read_labelled_names`): a column of the table,
+or a file of one label per line beside one name per line; one row per line:
+a name on two lines counts twice in the accuracy, once with each label. The
+accuracy is the share of names given their label; the balanced accuracy the
+mean, over the labels of the file, of the share of that label's names given
+it (scikit-learn's ``balanced_accuracy_score``), which a file of mostly one
+label does not inflate.
 """
 
 import sys
@@ -20,7 +22,8 @@ __all__ = ["labelled_names", "print_accuracy"]
 
 
 def labelled_names(args):
-    """The names of ``--names-file`` and the labels of its column ``--labels``.
+    """The names of ``--names-file`` and their labels: its column ``--labels``,
+    or the file ``--labels`` of one label per line.
 
     Parameters
     ----------
@@ -45,7 +48,7 @@ def labelled_names(args):
     >>> labelled_names(args)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: --labels sex is the column of known labels of --names-file, and ...
+    ValueError: --labels sex gives the known labels of the names of --names-file, ...
     """
     from ._column_note import shell_word
     from ._labelled import read_labelled_names
@@ -55,10 +58,10 @@ def labelled_names(args):
     flag = f"--labels {shell_word(args.labels)}"
     if args.names:
         raise ValueError(
-            f"{flag} is the column of known labels of --names-file, and NAME "
-            f"{quoted(args.names[0])} was given: pass the names and their labels "
-            "as a table, "
-            "--names-file FILE (a CSV file name,label), and no NAME."
+            f"{flag} gives the known labels of the names of --names-file, and NAME "
+            f"{quoted(args.names[0])} was given: pass the names in --names-file "
+            "(a CSV file name,label with --labels label, or one name per line "
+            "with --labels a file of one label per line), and no NAME."
         )
     with command_line_words(training=False):
         names, labels = read_labelled_names(

@@ -86,11 +86,12 @@ def too_long_for_a_file(flag):
     return None
 
 
-def check_labels_file(flag, names_file):
+def check_labels_file(flag, names_file, names_flag="NAMES_FILE"):
     """Refuse a file of labels that cannot be one, naming ``--labels``: a loop
     of links, a link to nothing, a path too long for the file system, a device
     (``/dev/zero``), a model file (``--labels m.skops``), or NAMES_FILE itself
-    (both ``/dev/stdin``: the labels would be what is left of the names).
+    (both ``/dev/stdin``: the labels would be what is left of the names);
+    the file of names called ``names_flag`` (``classify``'s ``--names-file``).
 
     Examples
     --------
@@ -126,15 +127,15 @@ def check_labels_file(flag, names_file):
     if stat.S_ISREG(mode) and is_model_file(flag):
         raise ValueError(
             f"--labels {shown_path(flag)} is a model file, not a file of labels "
-            "(one label per line of NAMES_FILE): pass --labels a text file of "
-            "labels, or the label column of NAMES_FILE (--labels COLUMN); a model "
+            f"(one label per line of {names_flag}): pass --labels a text file of "
+            f"labels, or the label column of {names_flag} (--labels COLUMN); a model "
             "file is the MODEL of 'sknextchar sample', 'score' or 'classify'."
         )
     if names_file is not None and _same_file(flag, names_file):
         raise ValueError(
-            f"--labels {shown_path(flag)} is NAMES_FILE itself "
+            f"--labels {shown_path(flag)} is {names_flag} itself "
             f"({shown_path(names_file)}): pass the labels in a file of their own, "
-            "one per line of NAMES_FILE, or as a column of NAMES_FILE (--labels "
+            f"one per line of {names_flag}, or as a column of {names_flag} (--labels "
             "COLUMN)."
         )
 

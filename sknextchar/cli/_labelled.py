@@ -26,7 +26,7 @@ import unicodedata
 from importlib import resources
 
 from .._shown_paths import shown_path
-from .._text import MAX_QUOTED_FIELDS, MAX_QUOTED_ROW, quoted_fields, quoted_row
+from .._text import MAX_QUOTED_FIELDS, MAX_QUOTED_ROW, quoted_row
 from ..datasets._base import (
     check_file_start,
     check_names_path,
@@ -58,7 +58,7 @@ from ..datasets._table_rows import (
     close_header,
     ends_in_empty_fields,
     header_line_number,
-    header_place,
+    not_a_column,
     text_lines,
     unnamed_rows_words,
     without_title,
@@ -121,8 +121,9 @@ def read_labelled_names(
     whole_counts : bool, default=False
         Refuse a count with a fraction (``--model kneser-ney``).
     training : bool, default=True
-        False for ``classify --labels COLUMN``: ``labels`` is a column, never a
-        file, and any number of labels is read as given (in NFC), unchecked.
+        False for ``classify --labels COLUMN_OR_FILE``: any number of labels
+        is read as given (in NFC), unchecked, and the messages call the file
+        of names ``--names-file``.
 
     Returns
     -------
@@ -156,7 +157,8 @@ def read_labelled_names(
 def _read_pairs(names_file, labels, encoding, names_column, counts):
     """The names, their labels as the files hold them, the names' lines and
     their counts (None without ``counts``, ``(column, whole, training)``)."""
-    as_file = counts[2] and is_labels_file(labels)
+    as_file = is_labels_file(labels)
+    names_flag = "NAMES_FILE" if counts[2] else "--names-file"  # classify's
     if as_file and counts[0] is not None:
         raise ValueError(
             f"--counts {counts[0]!r} reads a column of NAMES_FILE, a table, and "
@@ -168,8 +170,8 @@ def _read_pairs(names_file, labels, encoding, names_column, counts):
         if names_column is not None:
             raise ValueError(
                 f"--labels {shown_path(labels)} is a file of labels, one per line "
-                "of NAMES_FILE, so NAMES_FILE is one name per line: leave out "
-                "--names-column, or pass the label column of NAMES_FILE as "
+                f"of {names_flag}, so {names_flag} is one name per line: leave out "
+                f"--names-column, or pass the label column of {names_flag} as "
                 "--labels COLUMN."
             )
         if names_file is None:
@@ -178,8 +180,8 @@ def _read_pairs(names_file, labels, encoding, names_column, counts):
                 "of NAMES_FILE: pass NAMES_FILE too (or --labels label for the "
                 "bundled names' labels)."
             )
-        check_labels_file(labels, names_file)
-        return (*paired_lines(names_file, labels, encoding), None)
+        check_labels_file(labels, names_file, names_flag)
+        return (*paired_lines(names_file, labels, encoding, names_flag), None)
     if names_file is None:
         text = resources.files(_BUNDLED[0]).joinpath(*_BUNDLED[1:]).read_text("ascii")
         source = "the bundled names (columns 'name' and 'label')"
@@ -205,7 +207,7 @@ def _labels_flag(column):
 
 
 # The command line's words for the columns of a labelled table.
-_WORDS = ColumnWords("--names-column {!r}", "--labels {!r}", _flag)
+_WORDS = ColumnWords(_flag, _labels_flag, _flag)
 
 
 def _labelled_counts(text, column, source, table, counts):
@@ -233,7 +235,7 @@ def _refuse_labels(text, column, source, found, names_column, counts):
     The message offers the header's case variants of ``column``, else the
     field close to it, but never the column the names would be read from,
     nor the column of ``--counts`` (``counts``: ``(column, whole,
-    training)``; not training, no file of labels is offered), nor a value of
+    training)``; not training, no ``--no-header`` is offered), nor a value of
     a first row that may be data (:func:`value_columns`).
     """
     line, header, rows = found
@@ -260,27 +262,22 @@ def _refuse_labels(text, column, source, found, names_column, counts):
         if training  # classify has no --no-header
         else "write a header row above it (name,label) and pass --labels label"
     )
-    shown, what = _not_a_column(column, source, training)
+    shown, is_not = _not_a_column(column)  # classify reads files of labels too
+    told = not_a_column(shown, source, line, header, hint, what="labels", is_not=is_not)
     raise ValueError(
-        f"--labels {shown!r} {what}, whose "
-        f"{header_place(line)} is {quoted_fields(header)}{hint}. "
-        "Pass the name of the label column (e.g. --labels label for a CSV file "
-        f"name,label){', or a file with one label per line' * training}"
+        f"{told} (or a file with one label per line)"
         + (f". If it has no header row, {advice}." if offered else ".")
     )
 
 
-def _not_a_column(column, source, training):
-    """``--labels column`` as shown, and what it is not: a file (too long a
-    name for one, or none; ``train`` only) and a column of ``source``."""
-    too_long = too_long_for_a_file(column) if training else None
+def _not_a_column(column):
+    """``--labels column`` as shown, and what it is not but a column: a file
+    (too long a name for one, or none)."""
+    too_long = too_long_for_a_file(column)
     if too_long:
-        shown = column[:40] + "..."  # not 4,000 bytes twice
-        return shown, (
-            f"cannot be a file of labels ({too_long}), and is no column of {source}"
-        )
-    what = "is neither a file nor" if training else "is not"
-    return column, f"{what} a column of {source}"
+        shown = _labels_flag(column[:40]) + "..."  # not 4,000 bytes twice
+        return shown, f"cannot be a file of labels ({too_long}), and is not"
+    return _labels_flag(column), "is neither a file nor"
 
 
 def _columns(text, table, label_at, source, counts=(None, False, True)):

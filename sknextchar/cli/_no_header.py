@@ -15,9 +15,10 @@ import os
 from .._shown_paths import shown_path
 from ..datasets._base import read_text
 from ..datasets._column_arguments import COMMAND_LINE, NoColumnError
+from ..datasets._labelled_table import check_label
 from ..datasets._long_lines import MAX_ROW_LETTERS
 from ..datasets._positions import NoNamesError, PlacedColumn, position_table
-from ..datasets._table_rows import UnnamedRows, check_one_line, text_lines
+from ..datasets._table_rows import UnnamedRows, text_lines
 from ..datasets._tables import cells_below, named_rows
 from ._column_note import shell_word
 from ._label_checks import checked_labels, is_labels_file
@@ -185,10 +186,13 @@ def headerless_names(args):
     counts = _counts_column(args, text, table, positions.get("counts"), source)
     names, labels, lines, unnamed = [], [], [], UnnamedRows()
     label_at = positions.get("labels")
+    if label_at is not None:  # "its 2nd column (--labels 2)"
+        label_words = PlacedColumn(label_at).read_as("labels", COMMAND_LINE)
     for line, fields in named_rows(text_lines(text), table, source, unnamed):
         name = fields[table.name_at]
         if label_at is not None:
-            labels.append(_label(fields[label_at], name, line, table, label_at, source))
+            check_label(fields[label_at], name, line, source, label_words)
+            labels.append(fields[label_at])
         if counts is not None:
             counts.add(fields[counts.at], name, line)
         names.append(name)
@@ -219,15 +223,3 @@ def _counts_column(args, text, table, at, source):
     whole = getattr(args, "model", None) == "kneser-ney"
     column = PlacedColumn(at)  # "the 3rd column", no header
     return CountsColumn(source, column, whole, at, table.delimiter, ahead)
-
-
-def _label(label, name, line, table, at, source):
-    """The label on a name's row, checked: there, and on one line."""
-    if not label:
-        raise ValueError(
-            f"Line {line} of {source} has the name {name!r} but no label in "
-            f"{PlacedColumn(at).read_as('labels', COMMAND_LINE)}; give every name a "
-            "label."
-        )
-    check_one_line(label, line, source)
-    return label

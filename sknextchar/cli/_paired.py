@@ -5,9 +5,11 @@ one name per line (:func:`paired_lines`); the names are checked as a file of
 names is (a comment line, lines in double quotes, a spreadsheet's table).
 """
 
+import csv
+import os
 import sys
 
-from .._shown_paths import shown_path
+from .._shown_paths import shell_word, shown_path
 from .._text import counted, quoted_row
 from ..datasets._base import (
     numbered_lines,
@@ -29,7 +31,7 @@ from ..datasets._tables import (
 __all__ = ["LABEL_HEADERS", "PAIRED_QUOTES", "header_rows", "paired_lines"]
 
 
-def paired_lines(names_file, labels_file, encoding):
+def paired_lines(names_file, labels_file, encoding, names_flag="NAMES_FILE"):
     """Line ``i`` of the labels file is the label of line ``i`` of the names file.
 
     Lines blank in both files are skipped, and so are the blank lines at the
@@ -41,7 +43,8 @@ def paired_lines(names_file, labels_file, encoding):
     the lines left must pair up. A name without a label (or a label without a name)
     is an error that gives its line, and so are files of unequal lengths. A
     name line that starts with '#' (a comment or a title) warns once, as
-    ``read_names_file`` does.
+    ``read_names_file`` does. The messages call the file of names
+    ``names_flag`` (``classify``'s ``--names-file``).
 
     Returns
     -------
@@ -60,10 +63,12 @@ def paired_lines(names_file, labels_file, encoding):
     (['Anna', 'Bo'], ['f', 'm'], [1, 2])
     """
     names = _lines(names_file, encoding)
+    _refuse_a_column_too(names, names_file, labels_file, names_flag)
     values = _lines(labels_file, encoding, flag="--labels")
     names, values = header_rows(names, values, names_file, labels_file)
     if len(names) != len(values):
-        raise ValueError(_unpaired_message(names, values, names_file, labels_file))
+        files = names_file, labels_file
+        raise ValueError(_unpaired_message(names, values, *files, names_flag))
     pairs = [(n, v) for n, v in zip(names, values) if n[1] or v[1]]
     for (name_line, name), (label_line, value) in pairs:
         if not name or not value:
@@ -169,7 +174,7 @@ def _only_once(values):
     return bool(first) and not any(value == first for _, value in values[1:])
 
 
-def _unpaired_message(names, values, names_file, labels_file):
+def _unpaired_message(names, values, names_file, labels_file, names_flag):
     """The error of files of unequal lengths: the first line of the longer one
     without a line beside it, and what to do."""
     longer, shorter = (names, values) if len(names) > len(values) else (values, names)
@@ -181,7 +186,7 @@ def _unpaired_message(names, values, names_file, labels_file):
         f"{shown_path(labels_file)} has "
         f"{_last(values):,}: line {line} of {shown_path(files[0])} holds {text!r}, and "
         f"{shown_path(files[1])} {end}. Give one label per line for each "
-        "name, line by line (blank lines where NAMES_FILE has them), or put the "
+        f"name, line by line (blank lines where {names_flag} has them), or put the "
         "names and labels in one CSV file with a header row (name,label) and "
         "pass --labels label."
     )
@@ -217,6 +222,30 @@ def _refuse_empty_columns(lines, path):
         "spreadsheet writes its empty columns, and no name ends in one. Save its "
         "column of names alone, one name a line, or fill in a column of it with "
         "the labels, add a header row (e.g. name,label) and pass --labels label."
+    )
+
+
+def _refuse_a_column_too(names, names_file, labels_file, names_flag):
+    """Refuse ``--labels WORD``, a file of the working folder, when the
+    first row of NAMES_FILE (``names``, numbered lines) is a table's header
+    with a column WORD too: ``classify --labels label`` meant the column
+    until a stray file ``label`` was there. A path (``./label``) is the file."""
+    flag = os.fspath(labels_file)
+    if os.sep in flag or (os.altsep and os.altsep in flag):
+        return
+    first = next((text for _, text in names if text), "")
+    for delimiter in ",;\t":
+        fields = next(csv.reader([first], delimiter=delimiter), [])
+        if len(fields) > 1 and header_key(flag) in map(header_key, fields):
+            break
+    else:
+        return
+    raise ValueError(
+        f"--labels {shell_word(flag)} is a file here ({shown_path(flag)}) and a "
+        f"column of {shown_path(names_file)}, whose first row is "
+        f"{quoted_row(first)}: pass --labels {shell_word('./' + flag)} to read "
+        f"the file, one label per line of {names_flag}, or move the file out of "
+        "this folder to read the column."
     )
 
 

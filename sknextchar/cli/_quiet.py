@@ -4,12 +4,13 @@ Under ``-q`` a command prints its results and what went wrong, nothing
 else: the names of ``sample``, the rows of ``score``, ``classify`` and
 ``table``, what a flag asks for (``--report``, ``--explain``), every
 warning (``sknextchar: warning: ...``) and every error; the notes that
-change what was trained or scored (a first line read as a name or as a
-header row, rows left out for having no name, the epoch a resumed run went
-on from), printed as without ``-q``; and a line that says where a model
-went when it is not ``-o`` (Ctrl-C, a failed save). The informational
-lines go: the progress of training, the report of what was done
-(``Trained on ...``, ``Held-out NLL ...``, ``Saved the model to ...``,
+change what was read, trained or scored (a first line read as a name or
+as a header row, rows left out for having no name, the epoch a resumed run
+went on from, names given twice ranked once, the lines of ``--exclude-file``
+read without their quote marks), printed as without ``-q``; and a line that
+says where a model went when it is not ``-o`` (Ctrl-C, a failed save). The
+informational lines go: the progress of training, the report of what was
+done (``Trained on ...``, ``Held-out NLL ...``, ``Saved the model to ...``,
 ``Wrote FILE.``), the note on the column of a table that is read (``Note:
 ... is a table``) and the legend below ``table``'s rows. A command that
 succeeds under ``-q`` with nothing to warn about prints its results alone:

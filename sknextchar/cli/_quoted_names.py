@@ -14,8 +14,14 @@ import re
 import warnings
 
 from .._list_lines import reads_as_title
-from .._quoted_advice import QUOTES_NOTE_WORDS, QUOTES_REMOVED, quoted_list
+from .._quoted_advice import (
+    QUOTES_NOTE_WORDS,
+    QUOTES_REMOVED,
+    inner_quotes_note,
+    quoted_list,
+)
 from .._shown_paths import shown_path
+from .._text import quoted
 from .._transformer import unknown_symbols
 from .._unknown_message import TITLES_LABEL, title_note
 from .._vocabulary import is_auto_alphabet
@@ -27,6 +33,8 @@ from ..datasets._quoted_lines import (
     caller_decides,
     quoted_lines,
 )
+from ..datasets._tables import is_name_header
+from ._column_note import shell_word
 from ._label_checks import is_labels_file
 from ._paired import PAIRED_QUOTES
 
@@ -56,23 +64,27 @@ def _refuses_quotes(windows):
 
 
 def _read_as_csv(windows, names):
-    """Whether the ``windows`` transformer's fit takes every one of ``names``
-    read as a field of CSV (``'"O""Neil"'`` is ``'O"Neil'``): else the
-    warning's advice would only lead to the fit's error on what is left;
-    with the first line that reads as the list's title (``"Baby names
-    2024"``), left out, to delete, and the list's first quoted line (None:
-    none). ``names`` is a list, or (a file read in chunks) a function that
-    reads it again as lists."""
-    title = first = None
+    """The names whose reading as fields of CSV (``'"O""Neil"'`` is
+    ``'O"Neil'``) the fit of the ``windows`` transformer still refuses (the
+    first chunk's that has any: the warning's advice would only lead to the
+    fit's error on them); the first line left out as the list's title
+    (``"Baby names 2024"``, to delete), or None; the list's first quoted
+    line (None: none); and the header of the one column, when the first
+    line read as CSV says "name" (``"name"``), or None. ``names`` is a list,
+    or (a file read in chunks) a function that reads it again as lists."""
+    title = first = header = None
     for at, chunk in enumerate(names() if callable(names) else [names]):
-        if at == 0 and chunk and reads_as_title(chunk[0]):
-            title, chunk = chunk[0], chunk[1:]
-        first = first or next(iter(quoted_lines(chunk)), None)
         fields = [next(csv.reader([name]), [""]) for name in chunk]
         read = [row[0] if len(row) == 1 else n for row, n in zip(fields, chunk)]
-        if unknown_symbols(windows, read):
-            return False, title, first
-    return True, title, first
+        if at == 0 and chunk and reads_as_title(chunk[0]):
+            title, chunk, read = chunk[0], chunk[1:], read[1:]
+        elif at == 0 and chunk and is_name_header(read[0], alone=True):
+            header, chunk, read = read[0], chunk[1:], read[1:]
+        first = first or next(iter(quoted_lines(chunk)), None)
+        refused = unknown_symbols(windows, read)
+        if refused:
+            return [chunk[i] for i in refused], title, first, header
+    return [], title, first, header
 
 
 def _may_refuse(message, windows):
@@ -88,24 +100,50 @@ def _may_refuse(message, windows):
 
 def _refusal(message, windows, names, labels):
     """The error that says the quoted lines of the warning ``message`` at
-    once (:func:`_may_refuse`), when the fit takes every name read as CSV,
-    the quoted title above them, if any, told to delete (with the first
-    line of the ``labels`` file, when they are read from one); else None."""
+    once (:func:`_may_refuse`), when the fit takes every name read as CSV
+    (or refuses only the quote marks that such a reading leaves, told to
+    clean), the quoted title above them, if any, told to delete (with the
+    first line of the ``labels`` file, when they are read from one), a
+    header above them read as one; else None."""
     if not _may_refuse(message, windows):
         return None
-    learnable, title, first = _read_as_csv(windows, names)
+    left, title, first, header = _read_as_csv(windows, names)
     how, reason = message.how, _REASON
-    if not learnable:
-        return None
-    if title is not None and title == message.found[0]:  # the list's lines
+    if not all(inner_quotes_note([name]) for name in left):
+        return None  # the fit's error says what else it refuses
+    top = title if header is None else _names_top(names)
+    advice = _COMMAND_LINE[how] if header is None else _by_header(header, how)
+    if top is not None and top == message.found[0]:  # the list's lines
         if first is None:
             return None  # the title alone is quoted: the fit's error says it
-        note = title_note(title, labels if how == PAIRED_QUOTES else None)
+        if header is None:
+            reason = title_note(title, labels if how == PAIRED_QUOTES else None)
+            reason += _REASON
         message = QuotedLinesWarning(
             message.path, [first], None, True, how, message.count - 1
         )
-        reason = note + reason
-    return ValueError(message.worded(_COMMAND_LINE[how], reason=reason))
+    worded = message.worded(advice + inner_quotes_note(left), reason=reason)
+    return ValueError(worded)
+
+
+def _names_top(names):
+    """The first of ``names`` (a list, or a function that reads them again as
+    lists), or None."""
+    for chunk in names() if callable(names) else [names]:
+        return chunk[0] if chunk else None
+    return None
+
+
+def _by_header(header, how):
+    """What reads the names below a first line that is the ``header`` of
+    their one column, quotes removed (the advice ``how`` with --labels FILE
+    reads it as a header row already)."""
+    if how == PAIRED_QUOTES:
+        return how
+    return (
+        f"pass --names-column {shell_word(header)} (a table of one column, its "
+        f"first line its header {quoted(header)})"
+    )
 
 
 @contextlib.contextmanager

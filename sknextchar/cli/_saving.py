@@ -7,7 +7,9 @@ user may press Ctrl-C while the file is written. The target is then left as it
 was (:func:`~sknextchar._file_safety.atomic_write`), and the trained model is
 written to a fallback file of a new name instead: beside the target, else in
 the temporary folder, else in the current folder, never over an existing file.
-The error says where it is and how to move it into place.
+Its name is cut to fit the file system's limit on a name (the temporary file
+written beside it first included); the error says where it is, why it is not
+beside ``-o`` when it is elsewhere, and how to move it into place.
 """
 
 import errno
@@ -18,14 +20,27 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .._file_safety import check_target, file_state, new_file, real_target
+from .._file_safety import (
+    check_target,
+    file_state,
+    most_name_bytes,
+    new_file,
+    real_target,
+    temp_name,
+)
 from .._persistence import save_model
 from .._shown_paths import shown_path
 from ._commands import check_output
 from ._errors import PROG, USER_ERRORS, one_line
 from ._what_was_saved import move_command, target_left
 
-__all__ = ["fallback_folders", "keep_elsewhere", "save_trained"]
+__all__ = [
+    "Refused",
+    "fallback_folders",
+    "keep_elsewhere",
+    "kept_instead",
+    "save_trained",
+]
 
 # Between the target's stem and its suffix in the name of a fallback file.
 _MARK = ".unsaved-"
@@ -88,7 +103,8 @@ def save_trained(model, args, inputs, fmt):
         )
         raise SystemExit(130) from None  # the status of an interrupted command
     except USER_ERRORS as error:
-        kept = _with_note(error, _kept_note(model, args.output, fmt))
+        note = _kept_note(model, args.output, fmt, told=_reason(error, ()))
+        kept = _with_note(error, note)
         if kept is None:  # an error that takes no message alone: told apart
             raise
         raise kept from error
@@ -111,8 +127,9 @@ def _with_note(error, note):
     return kept
 
 
-def _kept_note(model, output, fmt):
-    """Keep the model in a fallback file; say where and how to move it."""
+def _kept_note(model, output, fmt, told=None):
+    """Keep the model in a fallback file; say where and how to move it (and
+    why not beside ``output``, unless that is ``told``, the error's reason)."""
     path, failures = keep_elsewhere(model, output, fmt)
     if path is None:
         return (
@@ -122,9 +139,68 @@ def _kept_note(model, output, fmt):
             "again."
         )
     return (
-        f"The trained model was not lost: it was saved to {shown_path(path)} instead; "
+        f"The trained model was not lost: it was {kept_instead(path, failures, told)}; "
         f"move it into place ({move_command(path, output)}), or use it where it is."
     )
+
+
+def kept_instead(path, failures, told=None):
+    """Where a model was kept in place of ``-o``, and why there when it is not
+    beside ``-o``.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file the model was kept in.
+    failures : list of str
+        :func:`keep_elsewhere`'s, one per folder tried before, the folder of
+        ``-o`` first.
+    told : str or None, default=None
+        The reason the error about ``-o`` just gave: not said again for the
+        folder of ``-o`` when it is the same.
+
+    Returns
+    -------
+    where : str
+        "saved to PATH instead", and why not beside ``-o``.
+
+    Examples
+    --------
+    >>> failures = [Refused("/data", "Permission denied")]
+    >>> print(kept_instead("/tmp/m.unsaved-1f3a9c0e.skops", failures))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    saved to '/tmp/m.unsaved-1f3a9c0e.skops' instead, as the folder of -o did
+    not take it (in '/data': Permission denied)
+    >>> print(kept_instead("/tmp/m.unsaved-1f3a9c0e.skops", failures,
+    ...                    told="Permission denied"))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    saved to '/tmp/m.unsaved-1f3a9c0e.skops' instead, as the folder of -o did
+    not take it either
+    """
+    if not failures:
+        return f"saved to {shown_path(path)} instead"
+    folders = "the folder of -o" + " and the temporary folder" * (len(failures) > 1)
+    said = told is not None and getattr(failures[0], "why", None) == told
+    whys = "; ".join(failures[said:])
+    why = f" ({whys})" if whys else " either"
+    return f"saved to {shown_path(path)} instead, as {folders} did not take it{why}"
+
+
+class Refused(str):
+    """Why a folder did not take the fallback file, as told ("in FOLDER:
+    WHY"), with the reason apart (``why``), recorded when it failed.
+
+    Examples
+    --------
+    >>> refused = Refused("/data", "no such folder")
+    >>> print(refused, "/", refused.why)
+    in '/data': no such folder / no such folder
+    """
+
+    def __new__(cls, folder, why):
+        refused = super().__new__(cls, f"in {shown_path(folder)}: {why}")
+        refused.why = why
+        return refused
 
 
 def fallback_folders(output):
@@ -177,24 +253,43 @@ def keep_elsewhere(model, output, fmt):
     -------
     path : pathlib.Path or None
         The file written; None if every folder failed.
-    failures : list of str
-        Why each folder before it failed.
+    failures : list of Refused
+        Why each folder before it failed (strings, "in FOLDER: WHY").
     """
     real = real_target(output)
-    # At most 40 + 17 + 20 characters: 254 bytes, within the 255 of a name.
+    # At most 40 + 17 + 20 characters, cut further where names are shorter.
     stem, suffix = real.stem[:40], real.suffix[:20]
-    failures = []
+    # A folder of -o that is gone is told as the first that did not take it.
+    failures = [] if real.parent.is_dir() else [Refused(real.parent, "no such folder")]
     for folder in fallback_folders(output):
         drawn = []  # the names drawn in this folder, the last one tried
-        fresh = functools.partial(_fallback_name, folder, stem, suffix, drawn)
+        fitting = _fitting_name(folder, stem, suffix)
+        fresh = functools.partial(_fallback_name, folder, *fitting, drawn)
         try:
             # A new file of its own, removed unless the model was written in it.
             with new_file(fresh, 0o666, keep=os.path.getsize) as path:
                 check_target(path, command_line=True)  # refused in -o's words
                 return save_model(model, path, format=fmt), failures
         except Exception as error:  # noqa: BLE001 - said in the message
-            failures.append(f"in {shown_path(folder)}: {_reason(error, drawn)}")
+            failures.append(Refused(folder, _reason(error, drawn)))
     return None, failures
+
+
+def _fitting_name(folder, stem, suffix):
+    """``stem`` and ``suffix`` cut so that a fallback name in ``folder``, and
+    the temporary file's written beside it first, fit in a name there (143
+    bytes on eCryptfs): the stem first, to its first character (a name of a
+    dot first would be hidden), then the suffix, whole."""
+    most = most_name_bytes(folder)
+
+    def fits(stem, suffix):
+        path = Path(folder, f"{stem}{_MARK}{'0' * 8}{suffix}")
+        names = (path.name, Path(temp_name(path, "0" * 8)).name)
+        return max(len(os.fsencode(name)) for name in names) <= most
+
+    while not fits(stem, suffix) and (len(stem) > 1 or suffix):
+        stem, suffix = (stem[:-1], suffix) if len(stem) > 1 else (stem, "")
+    return stem, suffix
 
 
 def _fallback_name(folder, stem, suffix, drawn):
@@ -206,8 +301,9 @@ def _fallback_name(folder, stem, suffix, drawn):
 
 
 def _reason(error, drawn):
-    """Why a folder did not take the fallback file: the system's words, but for
-    a path too long, which is the fallback's (``drawn[-1]``), not ``-o``'s."""
+    """Why a folder did not take the fallback file (or -o, with no ``drawn``):
+    the system's words, or a refusal's own few (its ``why``), but for a path
+    too long, which is the fallback's (``drawn[-1]``), not ``-o``'s."""
     code = getattr(error, "errno", None)
     if code == errno.ENAMETOOLONG and drawn:
         name = os.path.basename(drawn[-1])
@@ -216,4 +312,6 @@ def _reason(error, drawn):
             f"{len(os.fsencode(drawn[-1])):,} bytes with its folder), or of the "
             "temporary file written beside it first, is too long for the file system"
         )
+    if getattr(error, "why", None):
+        return error.why
     return os.strerror(code) if code else one_line(error)

@@ -6,7 +6,6 @@ import sys
 from .._pipeline import split_pipeline
 from .._text import display_width, one_or_many, pad_right
 from ._commands import given_names, load_sampler
-from ._quiet import inform
 from ._told_once import told_unless_refused
 from ._unscored import distinct_names, scorable_names, unscored_error
 
@@ -36,11 +35,11 @@ def score(args):
     given = given_names(args)
     sampler = load_sampler(args)
     told_unless_refused(split_pipeline(sampler.estimator_)[0])  # before any row
-    kept, unscored = scorable_names(sampler, given, getattr(args, "places", None))
-    names, repeated = distinct_names([given[i] for i in kept], "ranked")
+    places = getattr(args, "places", None)
+    names, repeated, unscored, n_names = _scorable(sampler, given, places)
     log_likelihood, counts = name_log_likelihoods(sampler, names, [args.label])
     if repeated is not None:  # the names are scored: not before a refusal
-        inform(repeated, file=sys.stderr)
+        print(repeated, file=sys.stderr)  # rows left out: kept under -q
     total = log_likelihood[:, 0]
     per_char = total / counts.clip(min=1)  # as score_samples(per_char=True)
     key = total if args.by == "total" else per_char
@@ -63,8 +62,21 @@ def score(args):
     if unscored is not None:
         others = one_or_many(len(names), "the other is", "the others are")
         done = f"left out ({others} ranked above)"
-        return unscored_error(unscored, len(given) - len(kept), len(given), done)
+        return unscored_error(unscored, n_names - len(names), n_names, done)
     return 0
+
+
+def _scorable(sampler, given, places):
+    """The names to rank, each once, and the note on those given more than
+    once (None: none was); the message on the names left out (None: none
+    was), each placed on every line that holds it; and the number of names
+    given, each counted once (``zoë`` on two lines is one name left out, as
+    ``asha`` on two is one name ranked)."""
+    kept, unscored = scorable_names(sampler, given, places)
+    names, repeated = distinct_names([given[i] for i in kept], "ranked")
+    n_names = len(names) if len(kept) == len(given) else (
+        len(distinct_names(given, "ranked")[0]))  # fmt: skip
+    return names, repeated, unscored, n_names
 
 
 def name_log_likelihoods(sampler, names, labels):

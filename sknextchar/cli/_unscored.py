@@ -9,15 +9,31 @@ their rows in place, as ``-``). A list in which no name can be scored is
 refused as before. ``score`` ranks a name given twice once.
 """
 
+import re
 import sys
 
+from .._placed_names import PlacedNamesError
 from .._text import and_more, counted, one_or_many, quoted
 
-__all__ = ["distinct_names", "scorable_names", "unscored_error"]
+__all__ = ["distinct_names", "merged_places", "scorable_names", "unscored_error"]
+
+_LITERAL = r"(?:'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\")"
+# A name placed on a line of a file, as the places name it: 'zoë' (line 2 of
+# 'names.txt'); and the same name placed again right after it.
+_PLACED = re.compile(rf"({_LITERAL}) \(line ([\d,]+) of ({_LITERAL})\)")
+_AGAIN = r"(?:, and |, | and ){name} \(line ([\d,]+) of {path}\)"
 
 
 def scorable_names(sampler, names, places=None):
     """The names the model can score, and the message on the others.
+
+    A name is left out when it holds a character outside the model's
+    vocabulary (``handle_unknown="error"``), when it reads as empty (only
+    invisible characters, or only marks that ``strip_accents`` removes), or
+    when dropping its unknown characters leaves it empty
+    (``handle_unknown="drop"``): each said as the model's ``transform`` says
+    it. The names are read once: the message is made from that reading, not
+    from a second pass over the list.
 
     Parameters
     ----------
@@ -32,9 +48,8 @@ def scorable_names(sampler, names, places=None):
     Returns
     -------
     kept : list of int
-        The positions of the names without a character outside the model's
-        vocabulary; all when every name has one (the scoring then refuses
-        them).
+        The positions of the names the model can score; all when none can
+        (the scoring then refuses them, as before).
     message : str or None
         Why the others were left out, in the command line's words; None when
         none was.
@@ -47,28 +62,100 @@ def scorable_names(sampler, names, places=None):
     >>> pipe = make_pipeline(ContextWindowTransformer(),
     ...     CharEmbeddingMLPClassifier(max_iter=2, random_state=0))
     >>> sampler = NameSampler(pipe).fit(["abid", "asha", "amit"])
-    >>> kept, message = scorable_names(sampler, ["asha", "zoë"])
-    >>> kept, message.split(" in ")[0]
-    ([0], "Found characters outside the vocabulary ['ë']")
+    >>> kept, message = scorable_names(sampler, ["asha", "zoë", "\u200b"])
+    >>> kept
+    [0]
+    >>> print(message)  # doctest: +ELLIPSIS, +NORMALIZE_WHITESPACE
+    1 name holds only invisible characters ...: names[2]='\\u200b'. Remove it.
+    Found characters outside the vocabulary ['ë'] in names[1]='zoë'...
     """
     from .._pipeline import split_pipeline
-    from .._transformer import unknown_symbols
     from ._errors import error_message
 
     every = list(range(len(names)))
     transformer = split_pipeline(sampler.estimator_)[0]
-    if getattr(transformer, "handle_unknown", "error") != "error":
-        return every, None  # dropped, as the model reads them
-    unknown = unknown_symbols(transformer, names)
-    if not unknown or len(unknown) == len(names):
+    errors, left = _unreadable(transformer, names)
+    if not left or len(left) == len(names):
         return every, None
-    try:  # the transformer's own message, its names placed in the whole list
-        transformer.transform(names)
-    except ValueError as error:
-        message = error_message(error, places)
-    else:  # not expected: the symbols were found unknown
-        message = f"{and_more([quoted(names[i]) for i in unknown])} cannot be scored."
-    return [i for i in every if i not in unknown], message
+    message = merged_places(" ".join(error_message(e, places) for e in errors))
+    return [i for i in every if i not in left], message
+
+
+def merged_places(message):
+    """The message with a name placed on several lines of a file, one after
+    the other, shown once with all its lines.
+
+    Examples
+    --------
+    >>> from sknextchar.cli._unscored import merged_places
+    >>> merged_places("in 'zoë' (line 2 of 'f.txt'), 'zoë' (line 4 of 'f.txt'),"
+    ...     " 'zoë' (line 6 of 'f.txt') and 'asha' (line 7 of 'f.txt').")
+    "in 'zoë' (lines 2, 4 and 6 of 'f.txt') and 'asha' (line 7 of 'f.txt')."
+    """
+
+    def merge(match):
+        name, line, path = match.groups()
+        again = re.compile(_AGAIN.format(name=re.escape(name), path=re.escape(path)))
+        lines, end = [line], match.end()
+        while (more := again.match(message, end)) is not None:
+            lines.append(more.group(1))
+            end = more.end()
+        ends[match.start()] = end
+        if len(lines) == 1:
+            return match.group(0)
+        return (
+            f"{name} (lines {and_more(lines, whole=True, most=len(lines))} of {path})"
+        )
+
+    ends, parts, at = {}, [], 0
+    for match in _PLACED.finditer(message):
+        if match.start() < at:
+            continue  # merged into the name before it
+        parts += [message[at : match.start()], merge(match)]
+        at = ends[match.start()]
+    return "".join(parts) + message[at:]
+
+
+def _unreadable(transformer, names):
+    """The errors ``transform`` gives on the names it cannot read (in the
+    order it checks them: names read as empty, then unknown characters), each
+    naming them by their places in ``names``; and their positions."""
+    import numpy as np
+
+    from .._transformer import unknown_symbols
+    from .._unknown_message import fold_note, unknown_message
+
+    unknown, (texts, symbols) = unknown_symbols(transformer, names, read=True)
+    empty = [i for i, text in enumerate(texts) if not text]
+    errors = [_placed_error(transformer, names, empty)] if empty else []
+    if not unknown:
+        return errors, set(empty)
+    if getattr(transformer, "handle_unknown", "error") == "error":
+        note = fold_note(transformer.alphabet, "names", False)
+        text = unknown_message(transformer, names, symbols, "names", False, None)
+        errors.append(ValueError(text + note))
+        return errors, set(empty) | set(unknown)
+    _, bad, owner = symbols  # dropped: a name may be left without any
+    kept = np.bincount(owner[~bad], minlength=len(names))
+    emptied = [i for i in unknown if not kept[i]]
+    if emptied:
+        errors.append(_placed_error(transformer, names, emptied))
+    return errors, set(empty) | set(emptied)
+
+
+def _placed_error(transformer, names, positions):
+    """What ``transform`` says of the names at ``positions`` (a few, all of
+    one kind: read as empty, or emptied by dropping), read alone, each named
+    by its place in the whole list."""
+    from .._unknown_message import place_of
+
+    try:
+        transformer.transform([names[i] for i in positions])
+    except PlacedNamesError as error:
+        at = [positions[i] for i in error.positions]
+        return error.placed([place_of("names", i) for i in at], positions=at)
+    return ValueError(f"{and_more([quoted(names[i]) for i in positions])} "
+                      "cannot be scored.")  # fmt: skip
 
 
 def unscored_error(message, n_left, n_names, outcome):

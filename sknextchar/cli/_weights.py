@@ -18,11 +18,11 @@ import numpy as np
 
 from .._limits import check_counts_total
 from .._shown_paths import shown_path
-from .._text import counted, quoted_row
+from .._text import counted
 from ..datasets._column_arguments import COMMAND_LINE, headerless_advice, row_fields
 from ..datasets._count_cells import column_words
 from ..datasets._counted_rows import column_at
-from ..datasets._table_rows import close_header, header_place
+from ..datasets._table_rows import close_header, not_a_column
 from ..datasets._tables import CountCells, header_key, is_header_row
 from ._column_note import header_index, shell_word
 from ._label_checks import is_labels_file
@@ -81,12 +81,14 @@ def counts_column_at(header, column, first_line, source, names_at=None, line=1):
         )
         row = fields[0] if header is None else header
         others = [field for i, field in enumerate(row) if i != names_at]
-        raise ValueError(
-            f"--counts {column!r} is not a column of {source}, whose "
-            f"{header_place(line)} is {quoted_row(first_line)}"
-            f"{close_header(column, others, _flag)}: pass --counts COLUMN, the "
-            f"header of its column of counts as that row spells it.{advice}"
+        near = close_header(column, others, _flag)
+        given = f"--counts {shell_word(column)}"
+        beside = "" if header is None or names_at is None else header[names_at]
+        beside = f"the names {beside!r}" * bool(beside)
+        told = not_a_column(
+            given, source, line, row, near, what="counts", beside=beside
         )
+        raise ValueError(f"{told}.{advice}")
     if names_at is not None and header_key(header[names_at]) == header_key(column):
         raise ValueError(
             f"--counts {column!r} is the column of the names of {source}: pass "

@@ -236,8 +236,11 @@ def load_names(
         first that is not the labels'; the delimiter is the one whose header
         row holds ``labels_column``; a title above the header row is left
         out, with a warning. A row with a name and no label is refused (the
-        message gives its line). Labels are returned in Unicode NFC. Needs a
-        header row (``header="infer"``). None returns no labels.
+        message gives its line). Labels are returned in Unicode NFC. With
+        ``header=None``, the position of the column (counted from 0), read
+        as ``sknextchar train --no-header --labels N`` reads column N
+        (counted from 1): ``header=None, names_column=0, labels_column=1``
+        reads ``Emma,F,18688``. None returns no labels.
 
     Returns
     -------
@@ -270,8 +273,11 @@ def load_names(
         such column besides the names', or a row's cell in it is not a count
         (the message gives its line), or the counts add up to more than 2**53;
         with ``labels_column``, if the header row has no such column (the
-        message names the columns it has), no column of names beside it,
-        or a row has a name and no label, or with ``header=None``;
+        message names the columns it has, or says how to read a file
+        without a header row), no column of names beside it, or a row has a
+        name and no label, or with ``header=None``, if it is the column of
+        names or counts, or no column of the first row;
+        if a column's header is blank (``names_column=""``);
         if ``header`` is neither ``"infer"`` nor None; with ``header=None``, if
         ``names_column`` is None, a position is negative, is not a column of
         the first row (the message says how many it has) or is given twice;
@@ -328,6 +334,18 @@ def load_names(
     ...         _ = f.write("Emma,F,18688\\nLiam,M,19837\\n")
     ...     load_names(path, header=None, names_column=0, counts_column=2)
     (['Emma', 'Liam'], array([18688., 19837.]))
+
+    The same file with its labels, read as ``sknextchar train yob2018.txt
+    --no-header --names-column 1 --labels 2 --counts 3`` reads it:
+
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = os.path.join(tmp, "yob2018.txt")
+    ...     with open(path, "w", encoding="utf-8") as f:
+    ...         _ = f.write("Emma,F,18688\\nLiam,M,19837\\n")
+    ...     load_names(
+    ...         path, header=None, names_column=0, labels_column=1, counts_column=2
+    ...     )
+    (['Emma', 'Liam'], ['F', 'M'], array([18688., 19837.]))
     """
     path = path_text(path)
     if labels_column is not None:
@@ -362,34 +380,46 @@ def load_names(
 def labelled_names(path, encoding, header, columns):
     """``load_names(path, labels_column=...)``: the names of a table with
     their labels (and counts), read as ``train --labels`` reads them
-    (:func:`~._labelled_table.labelled_table`); ``columns`` are the
-    arguments ``names_column``, ``labels_column`` and ``counts_column``."""
+    (:func:`~._labelled_table.labelled_table`; with ``header=None``, by the
+    positions of its columns, as ``train --no-header`` reads them);
+    ``columns`` are the arguments ``names_column``, ``labels_column`` and
+    ``counts_column``."""
     names_column, labels_column, counts_column = columns
-    check_labels_column_argument(labels_column, counts_column, header)
-    check_header_arguments(header, names_column, counts_column)  # "infer" only
-    check_column_arguments(
-        names_column, None, path, lambda: _header_row_of_file(path, encoding)
+    header_row = lambda: _header_row_of_file(path, encoding)  # noqa: E731
+    check_labels_column_argument(labels_column, counts_column, header, path, header_row)
+    by_position = check_header_arguments(
+        header, names_column, counts_column, labels_column
     )
+    if not by_position:
+        check_column_arguments(names_column, None, path, header_row)
     text = read_text(path, encoding=encoding, longest=MAX_ROW_LETTERS)
-    source = shown_path(path)
-    check_not_separator_line(header_line(text_lines(text)), path)
-    text, table, label_at = labelled_table(
-        text, path, source, labels_column, names_column, counts_column=counts_column
-    )
+    source, placed, words = shown_path(path), None, None
+    if by_position:  # "its 2nd column (labels_column=1)", as --no-header reads it
+        positions = {"names": names_column, "labels": labels_column}
+        if counts_column is not None:  # each a column of the first rows
+            positions["counts"] = counts_column
+        table = position_table(text_lines(text), path, positions)
+        label_at, words = labels_column, PlacedColumn(labels_column).read_as("labels")
+        placed = None if counts_column is None else PlacedColumn(counts_column)
+    else:
+        check_not_separator_line(header_line(text_lines(text)), path)
+        text, table, label_at = labelled_table(
+            text, path, source, labels_column, names_column, counts_column=counts_column
+        )
     unnamed = UnnamedRows()
-    rows = labelled_rows(text, table, label_at, source, unnamed)
+    rows = labelled_rows(text, table, label_at, source, unnamed, words)
     counts = None
     if counts_column is None:
         pairs = [(fields[table.name_at], fields[label_at]) for _, fields in rows]
     else:
-        pairs, counts = labelled_counts(
-            text, table, label_at, rows, source, counts_column
-        )
+        found = text, table, label_at, rows, source, counts_column
+        pairs, counts = labelled_counts(*found, placed)
     kept = ("label",) if counts_column is None else ("count", "label")
     warn_unnamed_rows(unnamed, source, kept, none_named=not pairs)
-    if not pairs:
+    if not pairs and not by_position:
         raise ValueError(f"{source} holds no names below its header.")
     names = [name for name, _ in pairs]
+    check_not_empty(names, path, names_column)  # in its 1st column (names_column=0)
     labels = [unicodedata.normalize("NFC", label) for _, label in pairs]
     given = f"labels_column={labels_column!r}"
     told = ("a classifier", "pass labels_column=None to load the names alone")
@@ -817,7 +847,7 @@ def _close_names(path):
     folder, name = os.path.split(path)
     try:
         with os.scandir(folder or ".") as entries:
-            files = [e.name for e in itertools.islice(entries, 10_000) if e.is_file()]
+            files = [e.name for e in itertools.islice(entries, 10_000) if _is_file(e)]
     except OSError:  # no such folder, or not readable
         return ""
     stem = os.path.splitext(name)[0]  # "names" or "names.csv" for names.txt
@@ -826,6 +856,15 @@ def _close_names(path):
     return (
         f" Did you mean {shown_path(os.path.join(folder, close[0]))}?" if close else ""
     )
+
+
+def _is_file(entry):
+    """Whether the folder entry is a file (or a link to one); a loop of links,
+    or a link into a folder that may not be searched, is none."""
+    try:
+        return entry.is_file()
+    except OSError:  # following the link failed: not a file to name
+        return False
 
 
 def check_names_path(path, encoding=None):

@@ -24,6 +24,7 @@ __all__ = [
     "NoColumnError",
     "Spelling",
     "check_column_arguments",
+    "check_blank_column",
     "check_counts_column_argument",
     "check_labels_column_argument",
     "headerless_advice",
@@ -64,6 +65,7 @@ None, not its position; got 0.
     if counts_column is not None and not isinstance(counts_column, str):
         first, table = header_row()
         _refuse_counts_column(counts_column, first, table, shown_path(path))
+    check_blank_column(names_column, "names_column")
     if counts_column is not None:
         check_counts_column_argument(counts_column, names_column)
 
@@ -84,6 +86,7 @@ def check_counts_column_argument(counts_column, names_column):
             "counts_column must be the header of a column of counts (a str) or "
             f"None; got {counts_column!r}."
         )
+    check_blank_column(counts_column, "counts_column")
     if names_column is None:
         raise ValueError(
             f"counts_column={counts_column!r} reads a column of a table: pass "
@@ -91,35 +94,33 @@ def check_counts_column_argument(counts_column, names_column):
         )
 
 
-def check_labels_column_argument(labels_column, counts_column, header):
-    """Refuse a ``labels_column`` that is not a header (a str), or comes with
-    ``header=None``, and a ``counts_column`` that is not a header or is the
-    labels' too, before a file is read.
+def check_labels_column_argument(
+    labels_column, counts_column, header, path=None, header_row=None
+):
+    """Refuse a ``labels_column`` that is not a header (a str) with
+    ``header="infer"`` (with ``header=None`` a position, checked by
+    :func:`~._positions.check_header_arguments`), or a blank one, and a
+    ``counts_column`` that is not a header or is the labels' too, before a
+    file is read. ``header_row`` is called as by
+    :func:`check_column_arguments` when a position is refused, to say how to
+    read the file by the positions of its columns.
 
     Examples
     --------
     >>> check_labels_column_argument("sex", "count", "infer")  # fine
+    >>> check_labels_column_argument(1, 2, None)  # positions: checked elsewhere
     >>> check_labels_column_argument("sex", "Sex", "infer")
     Traceback (most recent call last):
     ...
     ValueError: counts_column='Sex' is also labels_column='sex': the labels and ...
     """
-    if not isinstance(labels_column, str):
-        raise TypeError(
-            "labels_column must be the header of the column of labels (a str) "
-            f"or None; got {labels_column!r}."
-        )
-    if not labels_column.strip():  # the header of no column, or of an unnamed one
-        raise ValueError(
-            f"labels_column={labels_column!r} is blank: pass the header of the "
-            "column of labels (such as 'sex'), or None to load the names alone."
-        )
     if header is None:
-        raise ValueError(
-            f"labels_column={labels_column!r} reads the column of labels by its "
-            "header, and header=None reads a table without a header row: add "
-            "a header row above its first row, naming its columns."
-        )
+        return
+    if not isinstance(labels_column, str):
+        first, table = header_row() if header_row else (None, None)
+        found = first, table, shown_path(path) if path is not None else None
+        _refuse_labels_column(labels_column, found, counts_column is not None)
+    check_blank_column(labels_column, "labels_column")
     if counts_column is None:
         return
     check_counts_column_argument(counts_column, labels_column)  # a str
@@ -129,6 +130,68 @@ def check_labels_column_argument(labels_column, counts_column, header):
             f"{labels_column!r}: the labels and the counts are two columns; pass "
             "the header of each."
         )
+
+
+def check_blank_column(column, argument):
+    """Refuse a blank header (``""``, ``" "``) given as ``argument``: the
+    header of no column, or of one left unnamed, which no argument reads.
+
+    Examples
+    --------
+    >>> check_blank_column("sex", "labels_column")  # fine
+    >>> check_blank_column(" ", "names_column")
+    Traceback (most recent call last):
+    ...
+    ValueError: names_column=' ' is blank: pass the header of the column of names ...
+    """
+    if not isinstance(column, str) or column.strip():
+        return
+    what, example, none = _BLANK_ADVICE[argument]
+    raise ValueError(
+        f"{argument}={column!r} is blank: pass the header of the column of "
+        f"{what} (such as {example!r}; a column without a header needs one), "
+        f"or None {none}."
+    )
+
+
+# What each argument reads, a header it may be, and what None does.
+_BLANK_ADVICE = {
+    "names_column": ("names", "name", "to read one name per line"),
+    "labels_column": ("labels", "sex", "to load the names alone"),
+    "counts_column": ("counts", "count", "to read no counts"),
+}
+
+
+def _refuse_labels_column(labels_column, found, counts):
+    """Refuse a ``labels_column`` that is not a header (a str) with
+    ``header="infer"``: for a position, saying how to read the file by the
+    positions of its columns (``header=None``), from ``found``: its first
+    row (None: not known), its table (None: no column of names found) and
+    the file as messages show it; ``counts``: a ``counts_column`` given."""
+    position = isinstance(labels_column, Integral) and not isinstance(
+        labels_column, bool
+    )
+    what = f"got {labels_column!r}"
+    if isinstance(labels_column, bool):
+        what += ", a bool, not a header"
+    first, table, source = found
+    if first and position:
+        header, delimiter = _header_fields(first, table)
+        row = f"The first row of {source}, {quoted_row(first)},"
+        if table is not None:  # a header row: the header to pass
+            names_at = table.name_at
+            what += f". {row} is a header row: pass the header of its column of labels"
+            what += _at_position(int(labels_column), header, names_at, "labels_column")
+        elif len(header) > 1:
+            advice = headerless_advice(header, delimiter, labels=True, counts=counts)
+            what += (
+                f". {row} has no usual header of names (such as 'name'). If the "
+                f"file has no header row, {advice}"
+            )
+    raise TypeError(
+        "labels_column must be the header of the column of labels (a str) or "
+        f"None{', not its position' * position}; {what}."
+    )
 
 
 def _refuse_names_column(names_column, first, table, source, *, counts=False):
@@ -325,7 +388,13 @@ class Spelling:
 
 #: The Python readers' words: ``header=None``, positions counted from 0.
 PYTHON = Spelling(
-    0, "header=None", {"names": "names_column={}", "counts": "counts_column={}"}
+    0,
+    "header=None",
+    {
+        "names": "names_column={}",
+        "counts": "counts_column={}",
+        "labels": "labels_column={}",
+    },
 )
 #: The command line's words: ``--no-header``, columns counted from 1.
 COMMAND_LINE = Spelling(
@@ -347,23 +416,25 @@ def headerless_advice(fields, delimiter, spelling=PYTHON, *, labels=False, count
     'pass header=None and the positions of its columns, counted from 0: header=None, names_column=0, counts_column=2'
     >>> headerless_advice(["Emma", "F", "18688"], ",", counts=False)
     'pass header=None and the positions of its columns, counted from 0: header=None, names_column=0'
+    >>> headerless_advice(["Emma", "F", "18688"], ",", labels=True)
+    'pass header=None and the positions of its columns, counted from 0: header=None, names_column=0, labels_column=1, counts_column=2'
     >>> headerless_advice(["Emma", "F", "18688"], ",", COMMAND_LINE, labels=True)
     'pass --no-header and the numbers of its columns, counted from 1: --no-header --names-column 1 --counts 3 (and --labels 2 to train by label)'
     """  # noqa: E501
     numbers = [is_number(field.strip(), delimiter) for field in fields]
     names_at = numbers.index(False) if False in numbers else 0
     given = [spelling.header, spelling.given("names", names_at)]
+    cli = spelling.start == 1
+    label_at = names_at + 1
+    labels = labels and (
+        label_at < len(fields) and not numbers[label_at] and fields[label_at].strip()
+    )
+    if labels and not cli:  # load_names(labels_column=...): labels asked for
+        given.append(spelling.given("labels", label_at))
     if counts and len(fields) > 1 and numbers[-1] and names_at != len(fields) - 1:
         given.append(spelling.given("counts", len(fields) - 1))
-    cli = spelling.start == 1
     joined = (" " if cli else ", ").join(given)
-    label_at = names_at + 1
-    if (
-        labels
-        and label_at < len(fields)
-        and not numbers[label_at]
-        and fields[label_at].strip()
-    ):
+    if labels and cli:
         joined += f" (and {spelling.given('labels', label_at)} to train by label)"
     what = "numbers" if cli else "positions"
     return (

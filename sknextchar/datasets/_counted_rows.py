@@ -20,7 +20,7 @@ from ._table_rows import (
     close_header,
     header_key,
     header_line_number,
-    header_place,
+    not_a_column,
     text_lines,
 )
 from ._table_top import is_header_row
@@ -47,7 +47,7 @@ def column_at(header, column, not_at, source, line=1):
     >>> column_at(["name", "sex"], "count", 0, "'kids.csv'")
     Traceback (most recent call last):
     ...
-    sknextchar.datasets._column_arguments.NoColumnError: The first row (the ...
+    sknextchar.datasets._column_arguments.NoColumnError: counts_column='count' is ...
     """
     found = [
         i
@@ -55,13 +55,18 @@ def column_at(header, column, not_at, source, line=1):
         if i != not_at and header_key(field) == header_key(column)
     ]
     if not found:
-        beside = "" if not_at is None else f" beside the names {header[not_at]!r}"
+        beside = "" if not_at is None else f"the names {header[not_at]!r}"
         others = [field for i, field in enumerate(header) if i != not_at]
         raise NoColumnError(
-            f"The {header_place(line)} of {source} is "
-            f"{quoted_row(','.join(header))}, with no column {column!r}{beside}"
-            f"{close_header(column, others)}: pass the header of its column of "
-            "counts, as that row spells it",
+            not_a_column(
+                f"counts_column={column!r}",
+                source,
+                line,
+                header,
+                close_header(column, others),
+                what="counts",
+                beside=beside,
+            ),
             header,
             ",",
             header_row=is_header_row(header, ",", not_at),
@@ -165,7 +170,7 @@ def refuse_counts_of_names(table, counts_column, source):
     )
 
 
-def labelled_counts(text, table, label_at, rows, source, counts_column):
+def labelled_counts(text, table, label_at, rows, source, counts_column, placed=None):
     """The ``(name, label)`` of each row of ``rows`` and the names' counts,
     read in the column ``counts_column`` of ``table`` as ``load_names(
     counts_column=...)`` reads counts (each checked, and their total):
@@ -181,8 +186,12 @@ def labelled_counts(text, table, label_at, rows, source, counts_column):
         Its rows, as :func:`~._labelled_table.labelled_rows` reads them.
     source : str
         The file, as messages show it.
-    counts_column : str
-        The header of the column of counts.
+    counts_column : str or int
+        The header of the column of counts, or its position in a table
+        without a header row (``header=None``).
+    placed : PlacedColumn or None, default=None
+        That column of a table without a header row, as messages name it
+        (:class:`~._positions.PlacedColumn`); None: by its header.
 
     Returns
     -------
@@ -201,9 +210,13 @@ def labelled_counts(text, table, label_at, rows, source, counts_column):
     import numpy as np  # not at import: the command line's help does without it
 
     name_at, line = table.name_at, header_line_number(text_lines(text))
-    at = column_at(table.header, counts_column, name_at, source, line)
+    if placed is None:
+        at = column_at(table.header, counts_column, name_at, source, line)
+        column, given = table.header[at], f"counts_column={counts_column!r}"
+    else:  # "its 3rd column (counts_column=2)"
+        at, column, given = placed.at, placed, placed.read_as("counts")
     ahead = lambda below: cells_below(text_lines(text), table, at, below)  # noqa: E731
-    cells = CountCells(source, table.header[at], table.delimiter, ahead)
+    cells = CountCells(source, column, table.delimiter, ahead)
     pairs, counts = [], []
     for line, fields in itertools.chain(rows, [(None, None)]):
         if fields is None:  # after the last row: the counts still held
@@ -214,6 +227,6 @@ def labelled_counts(text, table, label_at, rows, source, counts_column):
         for pair, count in read:
             pairs.append(pair)
             counts.append(count)
-    where = f"{source} in counts_column={counts_column!r}"
+    where = f"{source} in {given}"
     check_counts_total(counts, f"The counts of {where}")
     return pairs, np.array(counts, dtype=np.float64)

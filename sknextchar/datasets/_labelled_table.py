@@ -16,15 +16,16 @@ import csv
 import itertools
 
 from .._remade_errors import remade
-from .._text import quoted, quoted_fields
+from .._text import quoted
+from ._column_arguments import headerless_advice
 from ._table_rows import (
     check_one_column,
     check_one_line,
     close_header,
     header_key,
     header_line,
-    header_place,
     header_row,
+    not_a_column,
     table_rows,
     text_lines,
 )
@@ -41,6 +42,7 @@ from ._tables import (
 __all__ = [
     "PYTHON_WORDS",
     "ColumnWords",
+    "check_label",
     "NoLabelsColumnError",
     "header_column_at",
     "labelled_rows",
@@ -57,16 +59,16 @@ class ColumnWords:
 
     Parameters
     ----------
-    names, labels : str
-        The argument that reads the column of names and that of labels, a
-        format of the column's header (``"names_column={!r}"``).
+    names, labels : callable
+        The argument that reads the column of names and that of labels, as
+        the interface writes it for a column's header (``names_column='name'``).
     near_names : callable
         A header close to the ``names_column`` given, as the interface offers
         it to read the names (``did you mean ...?``).
 
     Examples
     --------
-    >>> PYTHON_WORDS.names.format("name"), PYTHON_WORDS.near_names("name")
+    >>> PYTHON_WORDS.names("name"), PYTHON_WORDS.near_names("name")
     ("names_column='name'", "'name'")
     """
 
@@ -75,7 +77,9 @@ class ColumnWords:
 
 
 #: Python's words: ``load_names(path, names_column=..., labels_column=...)``.
-PYTHON_WORDS = ColumnWords("names_column={!r}", "labels_column={!r}", quoted)
+PYTHON_WORDS = ColumnWords(
+    "names_column={!r}".format, "labels_column={!r}".format, quoted
+)
 
 
 class NoLabelsColumnError(ValueError):
@@ -102,22 +106,30 @@ class NoLabelsColumnError(ValueError):
         names', the counts', and a value of a first row that may be data.
     data_row : bool, default=False
         Whether that first row may be a row of data (no usual header row):
-        the message then says to add a header row.
+        the message then says how to read a file without a header row, by
+        the positions of its columns (``header=None``).
+    delimiter : str, default=","
+        The delimiter of that row.
+    counts : bool, default=False
+        Whether a ``counts_column`` was given: the reading without a header
+        row offers one.
 
     Examples
     --------
     >>> print(NoLabelsColumnError("gendr", "'k.csv'", 1, ["name", "gender"], []))
     labels_column='gendr' is not a column of 'k.csv', whose first row (the header) \
 is ['name', 'gender'] (did you mean 'gender'?): pass the header of its column of \
-labels.
+labels, as that row spells it.
     """
 
     def __init__(
-        self, column, source, line, header, rows, left_out=(), data_row=False
+        self, column, source, line, header, rows, left_out=(), data_row=False,
+        delimiter=",", counts=False,
     ):  # fmt: skip
         self.column, self.source, self.line = column, source, line
         self.header, self.rows = header, rows
         self.left_out, self.data_row = left_out, data_row
+        self.delimiter, self.counts = delimiter, counts
         super().__init__(self.text())
 
     def text(self):
@@ -130,17 +142,14 @@ labels.
                 "each row below it."
             )
         others = [field for i, field in enumerate(header) if i not in self.left_out]
-        told = (
-            f"{given} is not a column of {self.source}, whose "
-            f"{header_place(self.line)} is {quoted_fields(header)}"
-            f"{close_header(self.column, others)}: pass the header of its column "
-            "of labels."
-        )
-        if self.data_row:  # Anna,F,3: load_names reads labels by their header
-            told += (
-                " If the file has no header row, add one above its first row, "
-                "naming its columns."
+        near = close_header(self.column, others)
+        told = not_a_column(given, self.source, self.line, header, near, what="labels")
+        told += "."
+        if self.data_row:  # Anna,F,3: read by the positions of its columns
+            advice = headerless_advice(
+                header, self.delimiter, labels=True, counts=self.counts
             )
+            told += f" If the file has no header row, {advice}."
         return told
 
     def __reduce__(self):  # its class takes the attributes, not the message
@@ -325,9 +334,11 @@ def _refuse_labels(column, source, found, names_column, counts_column):
     left_out.add(names_among(header, range(len(header)), names_column))
     key = None if counts_column is None else header_key(counts_column)
     left_out.update(i for i, field in enumerate(header) if header_key(field) == key)
+    left_out = sorted(left_out - {None})
     raise NoLabelsColumnError(
-        column, source, line, header, below, sorted(left_out - {None}), data_row
-    )
+        column, source, line, header, below, left_out, data_row, delimiter,
+        counts_column is not None,
+    )  # fmt: skip
 
 
 def value_columns(header, rows):
@@ -362,24 +373,23 @@ def _name_at(header, label_at, names_column, source, line, words):
         raise ValueError(
             f"{source} has no column of names beside {header[label_at]!r}."
         )
-    given, near = words.names.format(names_column), words.near_names
+    given, near = words.names(names_column), words.near_names
     if header_key(header[label_at]) == header_key(names_column):
         raise ValueError(
             f"{given} is also the label column "
-            f"({words.labels.format(header[label_at])}) of {source}: the names "
+            f"({words.labels(header[label_at])}) of {source}: the names "
             "and their labels are two columns; pass the header of each."
         )
-    raise ValueError(
-        f"{given} is not a column of {source} beside the labels, whose "
-        f"{header_place(line)} is {quoted_fields(header)}"
-        f"{close_header(names_column, [header[i] for i in others], near)}: "
-        "pass the header of its column of names."
-    )
+    near = close_header(names_column, [header[i] for i in others], near)
+    beside = f"the labels {header[label_at]!r}"
+    told = not_a_column(given, source, line, header, near, what="names", beside=beside)
+    raise ValueError(f"{told}.")
 
 
-def labelled_rows(text, table, label_at, source, unnamed=None):
+def labelled_rows(text, table, label_at, source, unnamed=None, column=None):
     """``(line, fields)`` of each row of the table with a name, its label
-    checked: a row with a name and no label is refused, with its line.
+    checked (:func:`check_label`; ``column`` names the column of labels as
+    there, None: by its header).
 
     Examples
     --------
@@ -388,12 +398,29 @@ def labelled_rows(text, table, label_at, source, unnamed=None):
     >>> [(line, f) for line, f in labelled_rows(text, table, 1, "'k.csv'")]
     [(2, ['Smith, Anna', 'F']), (5, ['José', 'M'])]
     """
+    column = f"column {table.header[label_at]!r}" if column is None else column
     for line, fields in named_rows(text_lines(text), table, source, unnamed):
-        if not fields[label_at]:
-            raise ValueError(
-                f"Line {line} of {source} has the name {fields[table.name_at]!r} "
-                f"but no label in column {table.header[label_at]!r}; give every "
-                "name a label."
-            )
-        check_one_line(fields[label_at], line, source)
+        check_label(fields[label_at], fields[table.name_at], line, source, column)
         yield line, fields
+
+
+def check_label(label, name, line, source, column):
+    """Refuse a row with a name and no label, or a label of two lines: in
+    the message, ``column`` names the column of labels, by its header
+    (``"column 'sex'"``) or its place in a table without a header row
+    (``"its 2nd column (--labels 2)"``).
+
+    Examples
+    --------
+    >>> check_label("", "Ava", 3, "'k.csv'", "column 'sex'")
+    Traceback (most recent call last):
+    ...
+    ValueError: Line 3 of 'k.csv' has the name 'Ava' but no label in column 'sex'; \
+give every name a label.
+    """
+    if not label:
+        raise ValueError(
+            f"Line {line} of {source} has the name {name!r} but no label in "
+            f"{column}; give every name a label."
+        )
+    check_one_line(label, line, source)

@@ -12,6 +12,7 @@ them). The rows are then read as those of a table with a header
 (:func:`~sknextchar.datasets._tables.named_rows`), from its first.
 """
 
+import csv
 import itertools
 import shlex
 from numbers import Integral
@@ -26,6 +27,7 @@ from ._tables import (
     find_table,
     header_line,
     is_header_row,
+    is_name_header,
     table_counts,
 )
 
@@ -78,11 +80,12 @@ def _check_position(value, what, spelling=PYTHON):
     )
 
 
-def check_header_arguments(header, names_column, counts_column):
+def check_header_arguments(header, names_column, counts_column, labels_column=None):
     """Refuse a ``header`` that is neither ``"infer"`` nor None; with None,
     a ``names_column`` left out (a file without a header has no column
-    found by its header), and positions that are no column (``"name"``,
-    -1, True) or the same column twice. Before the file is read.
+    found by its header), and positions (``labels_column`` too) that are no
+    column (``"name"``, -1, True) or the same column twice. Before the file
+    is read.
 
     Returns
     -------
@@ -97,6 +100,10 @@ def check_header_arguments(header, names_column, counts_column):
     Traceback (most recent call last):
     ...
     ValueError: header=None reads a table without a header row by the positions ...
+    >>> check_header_arguments(None, 0, 1, labels_column=1)
+    Traceback (most recent call last):
+    ...
+    ValueError: counts_column=1 is the column of labels (labels_column=1): pass ...
     """
     if header is not None and not (isinstance(header, str) and header == "infer"):
         raise ValueError(
@@ -112,15 +119,18 @@ def check_header_arguments(header, names_column, counts_column):
             "of its columns: pass names_column, the position of its column of "
             "names counted from 0 (e.g. names_column=0 for the first column)."
         )
-    _check_position(names_column, "names")
-    if counts_column is not None:
-        _check_position(counts_column, "counts")
-        if counts_column == names_column:
+    given = {"names": names_column, "labels": labels_column, "counts": counts_column}
+    given = {what: at for what, at in given.items() if at is not None}
+    seen = {}
+    for what, at in given.items():
+        _check_position(at, what)
+        if at in seen:
             raise ValueError(
-                f"counts_column={counts_column!r} is the column of names "
-                f"(names_column={names_column!r}): pass the position of the "
-                "column of counts, another column."
+                f"{PYTHON.given(what, at)} is the column of {seen[at]} "
+                f"({PYTHON.given(seen[at], at)}): pass the position of the "
+                f"column of {what}, another column."
             )
+        seen[at] = what
     return True
 
 
@@ -328,14 +338,19 @@ class NoNamesError(ValueError):
 
 def _check_no_header_row(first, path, spelling):
     """Refuse a first row that is a header row with a column of names and
-    no number (``name,sex,count``): read by positions, it would be a name."""
+    no number (``name,sex,count``), or the header of one column that says
+    "name" (``name``, ``"name"``): read by positions, it would be a name."""
     try:
         table = find_table(first, path) if first else None
     except ValueError:  # a "sep=;" line: not a header either
         return
-    if table is None or not is_header_row(table.header, table.delimiter):
+    others = ""
+    if table is not None and is_header_row(table.header, table.delimiter):
+        column, others = table.column, " (and each other column by its header)"
+    elif table is None and first and _one_name_header(first):
+        column = _one_name_header(first)
+    else:
         return  # also a row of data whose first name is "Name" (Name,F,5)
-    column = table.column
     by_header = (
         f"names_column={column!r}"
         if spelling is PYTHON
@@ -344,9 +359,17 @@ def _check_no_header_row(first, path, spelling):
     raise ValueError(
         f"The first row of {shown_path(path)}, {quoted_row(first)}, is a header "
         f"row (its column of names is {column!r}), which {spelling.header} would "
-        f"read as a row of names: leave out {spelling.header} and pass {by_header} "
-        "(and each other column by its header)."
+        f"read as a row of names: leave out {spelling.header} and pass {by_header}"
+        f"{others}."
     )
+
+
+def _one_name_header(first):
+    """The field of a first row of one field, read as CSV (``"name"`` is
+    ``name``), when it is a header of names (:data:`NAME_HEADERS`); else ""."""
+    fields = next(csv.reader([first]), [])
+    one = len(fields) == 1 and is_name_header(fields[0])
+    return fields[0].strip() if one else ""
 
 
 def position_counted_rows(

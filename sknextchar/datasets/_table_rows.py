@@ -31,6 +31,7 @@ __all__ = [
     "check_width",
     "ends_in_empty_fields",
     "header_key",
+    "not_a_column",
     "split_rows",
     "table_rows",
     "text_lines",
@@ -227,19 +228,18 @@ def unnamed_rows_words(unnamed, source, kept=(), *, elsewhere=None):
     their other cells (lines 3 and 7). No row has a name there: the names are
     likely in another column; pass its header as names_column.
     """
-    n_rows, one = len(unnamed), len(unnamed) == 1
+    n_rows = len(unnamed)
     shown = and_more([f"{n:,}" for n in unnamed.first], n_rows, whole=True)
+    shown = f"({one_or_many(n_rows, 'line', 'lines')} {shown})"
     words = (
-        f"{counted(n_rows, 'row')} of {source} {'has' if one else 'have'} no "
-        f"name in {unnamed.column} and {'is' if one else 'are'} left out"
+        f"{counted(n_rows, 'row')} of {source} {one_or_many(n_rows, 'has', 'have')} "
+        f"no name in {unnamed.column} and {one_or_many(n_rows, 'is', 'are')} left out"
     )
     if not kept:
-        words = f"{words} (line{'' if one else 's'} {shown})."
+        words = f"{words} {shown}."
     else:
-        words = (
-            f"{words}, with {'its' if one else 'their'} other cells "
-            f"(line{'' if one else 's'} {shown})."
-        )
+        their = one_or_many(n_rows, "its", "their")
+        words = f"{words}, with {their} other cells {shown}."
     if elsewhere is not None:  # removing every row helps nobody
         return f"{words} {_another_column(unnamed, elsewhere)}"
     if not kept:
@@ -312,8 +312,8 @@ def check_width(fields, width, line, source, header=True):
     if len(fields) > width and any(fields[width:]):
         above = "of its header" if header else "of its widest row above it"
         raise ValueError(
-            f"Line {line} of {source} has {len(fields)} fields, more than the "
-            f"{width} {above}: a name or label with the delimiter in it "
+            f"Line {line} of {source} has {len(fields):,} fields, more than the "
+            f"{width:,} {above}: a name or label with the delimiter in it "
             'needs quotes ("Mary, Ann"), or the columns do not line up.'
         )
 
@@ -664,6 +664,37 @@ def header_place(line):
     ('first row (the header)', 'header row (line 3)')
     """
     return "first row (the header)" if line <= 1 else f"header row (line {line:,})"
+
+
+def not_a_column(given, where, line, header, near="", *, what, beside="",
+                 is_not="is not"):  # fmt: skip
+    """The one wording of a column asked for by a header that a table's
+    header row (on ``line``, its fields ``header``) has not, be it the
+    names', the labels' or the counts', in Python's words or the command
+    line's: what was asked (``given``, ``is_not`` a column, ``beside``
+    another), which columns there are, the one it may mean (``near``,
+    :func:`close_header`) and what to pass (the header of the column of
+    ``what``); the caller ends the sentence.
+
+    Examples
+    --------
+    >>> print(not_a_column("names_column='nme'", "'k.csv'", 1, ["name", "sex"],
+    ...                    " (did you mean 'name'?)", what="names"))
+    names_column='nme' is not a column of 'k.csv', whose first row (the header) \
+is ['name', 'sex'] (did you mean 'name'?): pass the header of its column of \
+names, as that row spells it
+    >>> print(not_a_column("counts_column='n'", "'k.csv'", 1, ["name", "sex"],
+    ...                    what="counts", beside="the names 'name'"))
+    counts_column='n' is not a column (beside the names 'name') of 'k.csv', \
+whose first row (the header) is ['name', 'sex']: pass the header of its \
+column of counts, as that row spells it
+    """
+    beside = f" (beside {beside})" if beside else ""
+    return (
+        f"{given} {is_not} a column{beside} of {where}, whose {header_place(line)} "
+        f"is {quoted_fields(header)}{near}: pass the header of its column of "
+        f"{what}, as that row spells it"
+    )
 
 
 def close_field(column, header):

@@ -14,7 +14,7 @@ import unicodedata
 import warnings
 
 from .._stacklevel import user_stacklevel
-from .._text import quoted_row
+from .._text import one_or_many, quoted_row
 from ._count_cells import is_number
 from ._table_rows import (
     TitleLinesWarning,
@@ -146,19 +146,27 @@ def warn_title(lines, found, path):
         for line in lines[:at]
         if not is_blank_line(line) and _reads_as_name(line, table.delimiter)
     ]
-    one = len(named) == 1
+    n_named = len(named)
     note = ""
     if named:  # a subtitle, or a name pasted above the header row
-        move = "it is one, move it" if one else "they are, move them"
+        move = one_or_many(n_named, "it is one, move it", "they are, move them")
         cells = ""
         if len(table.header) > 1:
-            cells = ", as a row with its other cells" if one else ", as rows"
-        note = (
-            f" ({', '.join(named)} {'reads' if one else 'read'} as "
-            f"{'a name' if one else 'names'}: if {move} below the header row{cells})"
-        )
+            cells = one_or_many(n_named, ", as a row with its other cells", ", as rows")
+        reads = one_or_many(n_named, "reads as a name", "read as names")
+        note = f" ({', '.join(named)} {reads}: if {move} below the header row{cells})"
     words = f"{title_words(lines, *found, path)}: read as its title, left out{note}."
     warnings.warn(words, TitleLinesWarning, stacklevel=user_stacklevel())
+
+
+# The words of names_above_words for one line above a header row, and for more.
+_ABOVE_WORDS = (
+    ("it reads", "they read"),
+    ("it is", "they are"),
+    ("it", "them"),
+    ("a name", "names"),
+    ("a row with its", "rows with their"),
+)
 
 
 def names_above_words(lines, found):
@@ -178,14 +186,14 @@ def names_above_words(lines, found):
     """
     if clear_title(lines, found):
         return ""
-    one = sum(not is_blank_line(line) for line in lines[: found[0]]) == 1
-    them, names = ("it", "a name") if one else ("them", "names")
-    rows = "a row with its" if one else "rows with their"
+    n_above = sum(not is_blank_line(line) for line in lines[: found[0]])
+    they_read, they_are, them, names, rows = (
+        one_or_many(n_above, *words) for words in _ABOVE_WORDS
+    )
     return (
-        f"; {'it reads' if one else 'they read'} as {names}, not a title, so "
-        f"{'it is' if one else 'they are'} not left out. If "
-        f"{'it is' if one else 'they are'} {names} of the list, move {them} below "
-        f"the header row, as {rows} other cells; else delete "
+        f"; {they_read} as {names}, not a title, so {they_are} not left out. If "
+        f"{they_are} {names} of the list, move {them} below the header row, as "
+        f"{rows} other cells; else delete "
     )
 
 

@@ -23,7 +23,6 @@ import itertools
 import os
 
 from .._shown_paths import shown_path
-from .._text import quoted_row
 from ._column_arguments import NoColumnError, row_fields
 from ._count_cells import CountCells, is_number
 from ._header_again import check_not_header, may_be_key, unlike_starts
@@ -51,6 +50,7 @@ from ._table_rows import (
     header_row,
     is_blank_line,
     lines_above,
+    not_a_column,
     rows_above,
     split_line,
     table_rows,
@@ -190,10 +190,14 @@ def find_table(first_line, path, names_column=None, *, counts=False):
     if wanted is not None:
         fields = row_fields(first_line)
         raise NoColumnError(
-            f"The first row (the header) of {shown_path(path)} is "
-            f"{quoted_row(first_line)}, with no column {names_column!r}"
-            f"{close_header(names_column, fields[0])}: pass the header of its "
-            "column of names, as that row spells it",
+            not_a_column(
+                f"names_column={names_column!r}",
+                shown_path(path),
+                1,
+                fields[0] or [first_line.rstrip("\r\n")],  # too long to split: cut
+                close_header(names_column, fields[0]),
+                what="names",
+            ),
             *fields,
             header_row=is_header_row(*fields),
             counts=counts,
