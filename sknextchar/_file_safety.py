@@ -36,6 +36,7 @@ __all__ = [
     "new_file",
     "real_target",
     "temp_name",
+    "unnamable_path",
 ]
 
 # Kinds of file that are never replaced, by the name users know them by.
@@ -58,6 +59,33 @@ _MAX_LINKS = 40  # symbolic links followed in a row, as Linux does
 _MODEL_FILE = ("a model file", "model.skops")
 #: Why a path with a NUL character names no file, for a message.
 NUL_IN_PATH = "a path cannot hold the NUL character ('\\x00')"
+
+
+def unnamable_path(path):
+    """Why no file can have the name ``path``, for a message, or None.
+
+    A NUL character, or a lone surrogate that stands for no byte (U+D800;
+    U+DC80..U+DCFF stand for the bytes that are no text): ``os.stat`` says only
+    "embedded null byte" or "'utf-8' codec can't encode character".
+
+    Examples
+    --------
+    >>> print(unnamable_path("a\\x00b"), unnamable_path("names.txt"))
+    a path cannot hold the NUL character ('\\x00') None
+    >>> unnamable_path("x\\ud800.txt")
+    'a path cannot hold a lone surrogate (U+D800), which stands for no byte'
+    """
+    try:
+        encoded = os.fsencode(path)
+    except UnicodeEncodeError as error:
+        code = ord(error.object[error.start])
+        return (
+            f"a path cannot hold a lone surrogate (U+{code:04X}), "
+            "which stands for no byte"
+        )
+    return NUL_IN_PATH if b"\x00" in encoded else None
+
+
 #: What a path that is a loop of symbolic links is, for a message.
 LINK_LOOP = (
     "it is a symbolic link in a loop of links (each leads to the next, the last "
@@ -149,7 +177,8 @@ def check_target(
         it first (a longer name): the message says what is too long (see
         :func:`name_too_long`). Also if ``path`` is a loop of symbolic links.
     ValueError
-        If ``path`` is one of ``inputs``, or holds a NUL character.
+        If ``path`` is one of ``inputs``, or holds a NUL character or a lone
+        surrogate (:func:`unnamable_path`).
 
     Examples
     --------
@@ -164,9 +193,10 @@ def check_target(
     """
     shown = os.fspath(path)
     advice = (command_line, example or _MODEL_FILE)  # what _give takes
-    if "\x00" in str(shown):  # os.stat's own error: "embedded null byte"
+    flaw = unnamable_path(shown)  # os.stat would say "embedded null byte"
+    if flaw is not None:
         raise ValueError(
-            f"Cannot save to {shown_path(shown)}: {NUL_IN_PATH}. {_give(*advice)}."
+            f"Cannot save to {shown_path(shown)}: {flaw}. {_give(*advice)}."
         )
     _refuse_open_file(shown, advice)
     if str(shown).endswith(("/", os.sep)) and not os.path.isdir(shown):
@@ -734,6 +764,10 @@ def temp_name(real, random=None):
     target's name and suffix and a random part (``.m.skops.1f3a9c0e.skops``);
     ``random``, if given, stands for the random part (8 hex digits).
 
+    The target's name in it is cut so that the name fits in the folder's
+    names (:func:`most_name_bytes`; 143 bytes on eCryptfs), then its suffix:
+    any target whose own name fits can be written.
+
     Examples
     --------
     >>> from pathlib import Path
@@ -741,9 +775,11 @@ def temp_name(real, random=None):
     .m.skops.00000000.skops
     """
     random = random or secrets.token_hex(4)
-    return os.path.join(
-        real.parent, f".{real.name[:_TEMP_STEM]}.{random}{real.suffix[:20]}"
-    )
+    most = most_name_bytes(real.parent)
+    stem, suffix = real.name[:_TEMP_STEM], real.suffix[:20]
+    while len(os.fsencode(f".{stem}.{random}{suffix}")) > most and (stem or suffix):
+        stem, suffix = (stem[:-1], suffix) if stem else (stem, suffix[:-1])
+    return os.path.join(real.parent, f".{stem}.{random}{suffix}")
 
 
 def _copy_mode(existing, tmp):

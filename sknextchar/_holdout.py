@@ -35,6 +35,7 @@ __all__ = [
     "held_out_split",
     "hold_out",
     "hold_out_seed",
+    "peeked_hold_out_seed",
     "label_shortfall",
     "same_name_groups",
     "same_text_groups",
@@ -74,6 +75,30 @@ def hold_out_seed(random_state):
     """
     if random_state is None or isinstance(random_state, np.random.RandomState):
         return int(check_random_state(random_state).randint(np.iinfo(np.int32).max))
+    return random_state
+
+
+def peeked_hold_out_seed(random_state):
+    """The seed :func:`hold_out_seed` would give, drawing nothing.
+
+    Drawn from a copy of the generator (NumPy's global one for None), so a
+    fit can check the split it would make before it draws: it draws the seed
+    (:func:`hold_out_seed`, which takes the same ``random_state``) once
+    nothing refuses it.
+
+    Examples
+    --------
+    >>> rng = np.random.RandomState(0)
+    >>> peeked_hold_out_seed(rng) == peeked_hold_out_seed(rng) == hold_out_seed(rng)
+    True
+    >>> peeked_hold_out_seed(7)
+    7
+    """
+    if random_state is None or isinstance(random_state, np.random.RandomState):
+        twin = np.random.RandomState(0)
+        given = np.random if random_state is None else random_state
+        twin.set_state(given.get_state())
+        return hold_out_seed(twin)
     return random_state
 
 

@@ -251,12 +251,22 @@ class KneserNeyClassifier(
         >>> clf.ngram_counts()["ab"], clf.ngram_counts()["as"], clf.n_windows_
         (3, 1, 20)
         """
+        data, weights = self._check_fit_input(X, y, sample_weight)
+        self._add(X, y, data, weights)
+        return self
+
+    def _check_fit_input(self, X, y=None, sample_weight=None):
+        """What ``fit`` checks before it counts: (data, the names' counts).
+
+        A fit draws nothing, but a composite model that fits parts which
+        draw checks this on an unfitted clone before any part draws
+        (:func:`~sknextchar._fit_checks.check_fit_before_drawing`).
+        """
         self._check_discount_fallback()
         data = check_training_data(self, X, y, reset=True)
         weights = _name_counts(X, data, sample_weight, counted=0)
         self._start(data.n_symbols, isinstance(X, CharWindows))
-        self._add(X, y, data, weights)
-        return self
+        return data, weights
 
     @all_or_nothing(deep=True)
     @fit_context(prefer_skip_nested_validation=True)

@@ -28,7 +28,7 @@ from ._estimator import (
     set_all_or_nothing,
 )
 from ._fit_checks import check_fit_before_drawing
-from ._holdout import held_out_split, hold_out_seed
+from ._holdout import held_out_split, hold_out_seed, peeked_hold_out_seed
 from ._member_checks import member_columns
 from ._members import (
     continuation,
@@ -197,10 +197,9 @@ class MixtureClassifier(
         architecture (and the members). A RandomState instance gives one seed
         for them, given back by a fit that fails after it, even as it ends (a
         callback that raises). None draws from NumPy's global generator,
-        whose draws are never given back: a fit on windows refused for its
-        members or their data draws nothing; on arrays, what is found on the
-        training part (a member's early stopping, a held-out part left
-        empty) is refused after the draw. An
+        whose draws are never given back: a fit refused for its members,
+        their data or its held-out part (on arrays, one left empty) draws
+        nothing, the split checked with the seed it would draw. An
         int is in ``[0, 2**32 - 1]``; a bool or a numpy Generator is refused
         (from a Generator ``rng``, pass ``int(rng.integers(2**32))``). A model
         saved with ``random_state=True``, which a fit read as the seed 1
@@ -504,7 +503,8 @@ class MixtureClassifier(
         >>> bool(np.array_equal(weighted.predict_proba(X), mixture.predict_proba(X)))
         True
         """
-        members, given, data, everything = self._check_fit_input(X, y, sample_weight)
+        checked = self._check_fit_input(X, y, sample_weight)
+        members, given, data, everything, split = checked
         self.validation_score_ = self.member_validation_scores_ = None
         self.n_iter_ = 0
         ctx = self._init_callback_context(max_subtasks=None)
@@ -513,14 +513,10 @@ class MixtureClassifier(
         if given is not None:
             self.weights_ = given
             self.estimators_ = self._fit_members(members, *everything, ctx)
-        else:
-            train, held_out = held_out_split(
-                X, everything[1], data, everything[2],
-                fraction=self.validation_fraction, random_state=self.random_state,
-                fold=case_fold(self, data.groups),
-            )  # fmt: skip
-            fitted = self._fit_members(members, *train, ctx)
-            self._fit_weights(fitted, *held_out)
+        else:  # the draw the split was made with, now that nothing refuses
+            hold_out_seed(self.random_state)
+            fitted = self._fit_members(members, *split[0], ctx)
+            self._fit_weights(fitted, *split[1])
             self.estimators_ = self._refit_members(members, fitted, everything, ctx)
         self._member_names = names_of(self.estimators)
         ctx.call_on_fit_task_end(estimator=self, X=X, y=y)
@@ -528,13 +524,15 @@ class MixtureClassifier(
 
     def _check_fit_input(self, X, y=None, sample_weight=None):
         """What ``fit`` checks before anything draws: (members, given weights,
-        data, (X, y, sample_weight) of the members' fit on all of it).
+        data, (X, y, sample_weight) of the members' fit on all of it, and with
+        weights to fit, those of the training and held-out parts).
 
         The members' fits too (:func:`check_fit_before_drawing`): on all the
-        data when they are fitted on it, and on a training part of the size
-        the hold-out leaves (drawn from no generator: the members' checks count
-        names, whichever are held out), so a fit refused for its members draws
-        neither the hold-out nor a member's initial weights.
+        data when they are fitted on it, and on the training part the hold-out
+        leaves, split with the seed ``fit`` will draw, peeked at on a copy of
+        the generator (:func:`peeked_hold_out_seed`), so a fit refused for its
+        members or its parts (on arrays, which rows are held out decides)
+        draws neither the hold-out nor a member's initial weights.
         """
         members = kept_members(self.estimators, self._validate_names)
         for name, member in members:
@@ -557,18 +555,19 @@ class MixtureClassifier(
                     member, f"the member {name!r}", f", set_params({name}='drop')"
                 )
         everything = (X_fit, y_fit, sample_weight)
-        parts = []  # in the order they are fitted
-        declared = any(hasattr(m, "_check_fit_input") for _, m in members)
-        if given is None and windows and declared:  # the held-out part's size
-            parts += held_out_split(
-                X, None, data, sample_weight, fraction=self.validation_fraction,
-                random_state=0, fold=case_fold(self, data.groups),
-            )[:1]  # fmt: skip
+        split = None
+        if given is None:
+            split = held_out_split(
+                X, y_fit, data, sample_weight, fraction=self.validation_fraction,
+                random_state=peeked_hold_out_seed(self.random_state),
+                fold=case_fold(self, data.groups),
+            )  # fmt: skip
+        parts = [] if split is None else list(split[:1])  # in the order fitted
         parts += [everything] if given is not None or self.refit else []
-        for part in parts or [(None, None, None)]:
+        for part in parts:
             for _, member in members:
                 check_fit_before_drawing(member, *part)
-        return members, given, data, everything
+        return members, given, data, everything, split
 
     def _refit_members(self, members, fitted, everything, ctx):
         """The members of ``estimators_``, after the weights were fitted with

@@ -35,7 +35,9 @@ import zlib
 from ._shown_paths import shown_path
 
 __all__ = [
+    "MODEL_SUFFIXES",
     "PICKLE_MAGICS",
+    "PICKLE_SUFFIXES",
     "ZIP_MAGIC",
     "first_text_line",
     "keep_other_files",
@@ -44,6 +46,12 @@ __all__ = [
     "text_file_kind",
 ]
 
+#: The suffixes that ``save_model(format="auto")`` writes with joblib (a pickle).
+PICKLE_SUFFIXES = (".joblib", ".pkl", ".pickle")
+#: The suffixes of the names of model files, skops' and joblib's (a missing
+#: model file's error offers a file of such a name beside it, and a missing
+#: file of names' any other).
+MODEL_SUFFIXES = (".skops", *PICKLE_SUFFIXES)
 _HEAD = 4096  # bytes read to tell the kind of a file
 _SHOWN = 40  # characters of a text file's first line shown
 #: The first bytes of a pickle as ``pickle.dump`` and ``joblib.dump`` write it:

@@ -26,6 +26,7 @@ from .datasets._base import (
 )
 from .datasets._count_cells import column_words
 from .datasets._counted_rows import counted_rows
+from .datasets._header_as_data import warn_named_header
 from .datasets._lines import check_line_lengths, file_lines
 from .datasets._positions import PlacedColumn, position_counted_rows, position_table
 from .datasets._quoted_lines import PYTHON_ONE_COLUMN, QuotedLines
@@ -207,6 +208,8 @@ def _column(lines, path, names_column, by_position=False, warn=True):
         table = position_table(head, path, {"names": names_column})
     else:
         table = table_of(head, path, names_column, warn=warn)  # its title once
+        if warn:  # Emma,F: a row of data read as the header row?
+            warn_named_header(head, table, path)
     unnamed, source, named = UnnamedRows(), shown_path(path), False
     for _, name in column_values(itertools.chain(head, lines), table, source, unnamed):
         named = True

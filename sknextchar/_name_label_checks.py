@@ -10,6 +10,7 @@ refused, and labels it knows that ``y`` lacks are told.
 """
 
 import warnings
+from contextlib import nullcontext
 
 import numpy as np
 from sklearn.frozen import FrozenEstimator
@@ -23,19 +24,55 @@ from ._label_input import (
 )
 from ._labels import check_float_labels, check_label_targets, label_classes
 from ._left_out import check_unlearned_names
-from ._pipeline import split_pipeline
+from ._pipeline import check_fit_on_names, split_pipeline
 from ._sample_weight import check_sample_weight, check_takes_sample_weight
 from ._stacklevel import user_stacklevel
 from ._text import counted
 from ._weight_routing import model_gets_weights
 
 __all__ = [
+    "check_each_fit",
     "check_fitted_with",
     "check_frozen_read",
     "check_name_labels",
     "check_take_weights",
     "check_unlearned",
 ]
+
+
+def check_each_fit(pipelines, names, labels, weights, splits=None):
+    """Raise, before any fit draws, what a fit of a pipeline of ``pipelines``
+    on the names refuses before it draws
+    (:func:`~sknextchar._pipeline.check_fit_on_names`): a later fit refused
+    after an earlier one drew (a model whose ``random_state`` is None draws
+    from NumPy's global generator) would leave a refused fit that drew.
+
+    ``splits``, ``(train, test)`` rows of ``names``: each pipeline is fitted
+    on each training part (a calibration's folds), numbered in the errors as
+    the fits number them; None: on all the names.
+
+    Examples
+    --------
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import (ContextWindowTransformer, KneserNeyClassifier,
+    ...                         PerLabelClassifier)
+    >>> pipe = make_pipeline(ContextWindowTransformer(context_length=2),
+    ...                      PerLabelClassifier(KneserNeyClassifier(order=4)))
+    >>> check_each_fit([pipe], ["ann", "bob"], np.array(["f", "m"]), None)
+    Traceback (most recent call last):
+    ...
+    ValueError: order=4 needs contexts of at least 3 symbols, but the data has 2. ...
+    """
+    for rows in [None] if splits is None else [train for train, _ in splits]:
+        part = (names, labels, weights)
+        numbered = nullcontext()
+        if rows is not None:
+            kept = None if weights is None else weights[rows]
+            part = ([names[i] for i in rows], labels[rows], kept)
+            numbered = names_as_given(names, rows=rows)
+        with numbered:
+            for pipeline in pipelines:
+                check_fit_on_names(pipeline, *part)
 
 
 def check_fitted_with(pipelines, classes):

@@ -46,6 +46,7 @@ from ._labels import (
 )
 from ._meta_callbacks import meta_fit_task
 from ._name_label_checks import (
+    check_each_fit,
     check_fitted_with,
     check_frozen_read,
     check_name_labels,
@@ -470,10 +471,8 @@ class NameLabelClassifier(
             # Told of once, of all the names, in the places of X; not by each fit.
             places = kept_rows(sample_weight), series_index(X)
             if self.calibration is None:
-                pipelines = []
-                for each in estimators:
-                    with told_in_places(*places):
-                        pipelines.append(fit_one(each, names, labels, weights))
+                fitted = (names, labels, weights)
+                pipelines = _fit_each(fit_one, estimators, fitted, places)
             else:
                 pipelines, temperature, priors, shares = self._fit_calibrated(
                     fit_one,
@@ -508,7 +507,17 @@ class NameLabelClassifier(
         # Told of once, of all the names; the fits below are quiet about them.
         shared, quiet = names_told_once(estimators, names, *places)
         pipelines, groups = [], reading_groups(shared, names)
-        splits = calibration_splits(cv, shared, names, labels, classes, groups)
+        splits = list(calibration_splits(cv, shared, names, labels, classes, groups))
+        # Every fit checked before the first draws (not the default pipeline's:
+        # its fits tell their errors in its words).
+        refits = [] if self.ensemble else [(np.arange(len(names)), None)]
+        check_each_fit(
+            [] if self.estimator is None else shared,
+            names,
+            labels,
+            weights,
+            [*splits, *refits],
+        )
         for train, test in splits:
             fold_names, fold_weights = [names[i] for i in train], _part(weights, train)
             # Numbered among all the names; told of by a fit on them all.
@@ -523,13 +532,7 @@ class NameLabelClassifier(
                 with names_as_given(names, rows=test), in_pipeline_words(spelled):
                     held = per_pipeline_log_likelihood(fold, classes, held_names)
                 held_out[test] = np.stack(held, axis=1)
-        scored = ~np.isnan(held_out[:, 0, 0])
-        if not scored.any():
-            raise ValueError(
-                "The calibration needs held-out names; the splitter or splits given "
-                "as cv left none out (a name of weight 0 is not scored). Give a "
-                "number of folds, or a splitter or splits with test parts."
-            )
+        scored = _some_scored(~np.isnan(held_out[:, 0, 0]))
         fixed = None if self.priors is None else log_priors(priors)
         y_index = np.searchsorted(classes, labels[scored])
         held_names = [names[i] for i in np.flatnonzero(scored)]
@@ -788,6 +791,31 @@ class NameLabelClassifier(
                     "again, or load a copy saved by save_model."
                 )
         super().__setstate__(state)
+
+
+def _fit_each(fit_one, estimators, fitted, places):
+    """Each pipeline fitted by ``fit_one`` on ``fitted`` (names, labels,
+    weights), without calibration; told of the names in ``places``. Every
+    fit's checks first: a later pipeline refused leaves the generators as
+    they were (:func:`check_each_fit`)."""
+    if len(estimators) > 1:
+        check_each_fit(estimators, *fitted)
+    pipelines = []
+    for each in estimators:
+        with told_in_places(*places):
+            pipelines.append(fit_one(each, *fitted))
+    return pipelines
+
+
+def _some_scored(scored):
+    """``scored``, the held-out names of the calibration, unless none is."""
+    if not scored.any():
+        raise ValueError(
+            "The calibration needs held-out names; the splitter or splits given "
+            "as cv left none out (a name of weight 0 is not scored). Give a "
+            "number of folds, or a splitter or splits with test parts."
+        )
+    return scored
 
 
 def _warn_if_priors_alone(temperature):

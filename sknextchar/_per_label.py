@@ -209,8 +209,8 @@ class PerLabelClassifier(
             estimator = without_idle_checkpoints(estimator)  # told once, above
             if n_jobs > 1:
                 self._warn_unreached_callbacks(estimator)
-        for _, part, part_y in parts if len(parts) > 1 else ():  # before any draws
-            check_fit_before_drawing(estimator, part, part_y, weight)
+        if len(parts) > 1:  # every label's model, before any draws
+            _check_each_part(estimator, parts, weight)
         fitted = self._fit_parts(estimator, parts, weight, n_jobs, (X, y))
         if classes is not None:
             _check_same_symbols(fitted, classes)
@@ -245,8 +245,7 @@ class PerLabelClassifier(
         (:func:`~sknextchar._fit_checks.check_fit_before_drawing`, which calls
         it on an unfitted clone: a mixture whose member this is checks it)."""
         estimator, _, _, weight, _, parts = self._checked_input(X, y, sample_weight)
-        for _, part, part_y in parts:
-            check_fit_before_drawing(estimator, part, part_y, weight)
+        _check_each_part(estimator, parts, weight)
 
     def _own_callbacks(self):
         return getattr(self, "_skl_callbacks", None) or ()
@@ -497,6 +496,13 @@ def _label_fit(label):
             return fit_member(estimator, X, y, sample_weight)
 
     return fit
+
+
+def _check_each_part(estimator, parts, weight):
+    """Check ``estimator``'s fit on each ``(label, X, y)`` of ``parts``, drawing
+    nothing (:func:`check_fit_before_drawing`)."""
+    for _, part, part_y in parts:
+        check_fit_before_drawing(estimator, part, part_y, weight)
 
 
 def _weights_argument(estimator, sample_weight):

@@ -18,12 +18,12 @@ from pathlib import Path
 from ._estimator import collect_version_notes
 from ._file_safety import (
     LINK_LOOP,
-    NUL_IN_PATH,
     atomic_write,
     check_target,
     file_on_the_way,
     name_too_long,
     shown_path,
+    unnamable_path,
 )
 from ._hooks import CALLBACK_ATTRIBUTES
 from ._model_checks import (
@@ -35,6 +35,8 @@ from ._model_checks import (
     validate_loaded_params,
 )
 from ._model_files import (
+    MODEL_SUFFIXES,
+    PICKLE_SUFFIXES,
     ZIP_MAGIC,
     first_text_line,
     keep_other_files,
@@ -48,7 +50,7 @@ from ._saved_versions import (
     skops_versions,
     warn_other_versions,
 )
-from ._shown_paths import dangling_link_note
+from ._shown_paths import close_file_note, dangling_link_note
 from ._skops_release import SAFE_SKOPS, SKOPS_INSTALL
 from ._zip_bytes import write_canonical
 from .exceptions import DamagedModelError
@@ -66,9 +68,6 @@ _TRUSTED_TYPES = (
     "sknextchar._transformer.ContextWindowTransformer",
     "sknextchar.nn.adam.AdamOptimizer",
 )
-
-#: The suffixes that ``save_model(format="auto")`` writes with joblib (a pickle).
-PICKLE_SUFFIXES = (".joblib", ".pkl", ".pickle")
 
 
 def get_trusted_types():
@@ -532,8 +531,8 @@ def load_model(path, *, allow_pickle=False, max_bytes=DEFAULT_MAX_BYTES):
         If the file is corrupt, truncated or tampered with (a malformed schema,
         members too large), is not a model file, holds types outside the trust
         list, is not a regular file, or is a pickle and ``allow_pickle`` is
-        False; or if the path holds a NUL character. The message names the
-        file and what is wrong.
+        False; or if the path holds a NUL character or a lone surrogate. The
+        message names the file and what is wrong.
     DamagedModelError
         A ``ValueError`` too: the file loads, but a model in it was edited or
         damaged (a parameter missing or out of its range, a fitted attribute
@@ -677,6 +676,10 @@ def _check_path(path, what, advice=""):
 _NO_HOME = "Python does not read '~' as your home folder: pass os.path.expanduser(path)"
 
 
+def _is_model_name(name):
+    return name.casefold().endswith(MODEL_SUFFIXES)
+
+
 def _read_model_file(path, max_bytes):
     """The bytes of a regular file, refusing folders, FIFOs and huge files."""
     try:
@@ -684,10 +687,11 @@ def _read_model_file(path, max_bytes):
     except FileNotFoundError:
         raise FileNotFoundError(
             f"No such model file: {shown_path(path)}{dangling_link_note(path)}."
+            + close_file_note(path, _is_model_name)
         ) from None
-    except ValueError:  # a NUL in the path
+    except ValueError:  # a NUL or a lone surrogate in the path
         raise ValueError(
-            f"Cannot load {shown_path(path)}: {NUL_IN_PATH}. Check the path."
+            f"Cannot load {shown_path(path)}: {unnamable_path(path)}. Check the path."
         ) from None
     except NotADirectoryError:
         raise FileNotFoundError(

@@ -23,6 +23,7 @@ can be sampled, scored and beam-searched.
 """
 
 import contextlib
+import contextvars
 import functools
 import re
 import warnings
@@ -56,6 +57,7 @@ from ._weight_routing import model_gets_weights
 
 __all__ = [
     "StepError",
+    "check_fit_on_names",
     "check_pipeline_to_fit",
     "fit_in_pipeline_words",
     "fit_weighted",
@@ -545,6 +547,48 @@ def fit_weighted(pipeline, X, y=None, sample_weight=None):
     left_out = n_given is not None and len(X) < n_given
     with weight_0_noted() if left_out else contextlib.nullcontext():
         return pipeline.fit(X, y, **fit_params)
+
+
+def check_fit_on_names(pipeline, X, y=None, sample_weight=None):
+    """Raise what :func:`fit_weighted` would raise before its model draws.
+
+    The pipeline's transformer is fitted on a clone (it draws nothing) and
+    its model's fit checked on those windows
+    (:func:`~sknextchar._fit_checks.check_fit_before_drawing`), quietly: the
+    fit itself tells what it warns of. Errors are raised as they are, not in
+    the pipeline's words (:func:`fit_in_pipeline_words`). An estimator that fits several
+    pipelines checks each this way before the first one draws, so that a
+    later one refused leaves the generators as they were. A FrozenEstimator
+    is not fitted: nothing to check.
+
+    Examples
+    --------
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import ContextWindowTransformer, KneserNeyClassifier
+    >>> pipe = make_pipeline(ContextWindowTransformer(context_length=2),
+    ...                      KneserNeyClassifier(order=4))
+    >>> check_fit_on_names(pipe, ["asha", "ravi"])
+    Traceback (most recent call last):
+    ...
+    ValueError: order=4 needs contexts of at least 3 symbols, but the data has 2. ...
+    """
+    if isinstance(pipeline, FrozenEstimator):
+        return
+    transformer, model = split_pipeline(pipeline, owner="NameLabelClassifier")
+    if sample_weight is not None and model_gets_weights(model):
+        X, y, sample_weight = _without_weight_0(X, y, sample_weight)
+    elif sample_weight is not None:  # routing on, the model asks not to
+        sample_weight = None
+    # In a context of its own: what the fit tells once (a name's warning, an
+    # end marker unseen) is not taken as told by the warnings ignored here.
+    contextvars.Context().run(_check_quietly, transformer, model, X, y, sample_weight)
+
+
+def _check_quietly(transformer, model, X, y, sample_weight):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # told by the fit
+        windows = clone(transformer).fit_transform(X, y)
+        check_fit_before_drawing(model, windows, y, sample_weight)
 
 
 def _without_weight_0(X, y, sample_weight):

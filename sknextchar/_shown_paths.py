@@ -8,12 +8,15 @@ the byte it is, ``\\xff``, by :func:`escaped_byte`. The standard library
 only: the entry point uses it while the command's modules are still loading.
 """
 
+import difflib
+import itertools
 import os
 import re
 import shlex
 import unicodedata
 
 __all__ = [
+    "close_file_note",
     "dangling_link_note",
     "escaped_byte",
     "is_undecoded",
@@ -53,16 +56,20 @@ def escaped_byte(char):
     Returns
     -------
     text : str
-        For a byte that is no text (U+DC80..U+DCFF), that byte; for any
-        other character, its bytes in the file system's encoding.
+        For a byte that is no text (U+DC80..U+DCFF), that byte; for another
+        lone surrogate, which stands for no byte (only a Python caller passes
+        one, ``main(["sample", m, "--label", "\\ud800"])``), ``\\uHHHH``; for
+        any other character, its bytes in the file system's encoding.
 
     Examples
     --------
-    >>> print(escaped_byte("\\udcff"), escaped_byte("\\n"))
-    \\xff \\x0a
+    >>> print(escaped_byte("\\udcff"), escaped_byte("\\n"), escaped_byte("\\ud800"))
+    \\xff \\x0a \\ud800
     """
     if is_undecoded(char):
         return f"\\x{ord(char) - 0xDC00:02x}"
+    if 0xD800 <= ord(char) <= 0xDFFF:  # no byte: its code point, as bash spells one
+        return f"\\u{ord(char):04x}"
     return "".join(f"\\x{byte:02x}" for byte in os.fsencode(char))
 
 
@@ -231,3 +238,63 @@ def dangling_link_note(path):
         f" (a symbolic link to {shown_path(os.readlink(path))}, which is not "
         "there: mend the link, or pass the file itself)"
     )
+
+
+def close_file_note(path, offered):
+    """ " Did you mean 'names.txt'?" naming the file beside a missing ``path``
+    whose name is closest to its name (a typo, another extension), or "".
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The path that leads to no file.
+    offered : callable
+        Whether the file of this path (a str) may be offered: a model file
+        for a model, a file the reader takes for names. Asked of the
+        closest files only, closest first, until one may be.
+
+    Returns
+    -------
+    note : str
+        Of the files whose name is that of ``path`` with another extension
+        (or none), the closest; else the closest file name if it is close.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> for name in ("greek.skops", "greek.txt"):
+    ...     open(os.path.join(folder, name), "w").close()
+    >>> close_file_note(os.path.join(folder, "greek.tx"), bool).endswith("greek.txt'?")
+    True
+    >>> def text(path):  # a file of names, no model
+    ...     return not path.endswith(".skops")
+    >>> close_file_note(os.path.join(folder, "greek.csv"), text).endswith("k.txt'?")
+    True
+    >>> close_file_note(os.path.join(folder, "other.csv"), bool)
+    ''
+    """
+    folder, name = os.path.split(os.fspath(path))
+    try:
+        with os.scandir(folder or ".") as entries:
+            files = [e.name for e in itertools.islice(entries, 10_000) if _is_file(e)]
+    except (OSError, TypeError):  # no such folder, not readable; a bytes path
+        return ""
+    stem = os.path.splitext(name)[0]  # "names" or "names.csv" for names.txt
+    same = [file for file in files if os.path.splitext(file)[0] in (stem, name)]
+    ranked = difflib.get_close_matches(name, same, n=len(same) or 1, cutoff=0) + (
+        difflib.get_close_matches(name, files, n=10, cutoff=0.75)
+    )
+    for file in ranked:
+        if offered(os.path.join(folder, file)):
+            return f" Did you mean {shown_path(os.path.join(folder, file))}?"
+    return ""
+
+
+def _is_file(entry):
+    """Whether the folder entry is a file (or a link to one); a loop of links,
+    or a link into a folder that may not be searched, is none."""
+    try:
+        return entry.is_file()
+    except OSError:  # following the link failed: not a file to name
+        return False

@@ -26,7 +26,8 @@ What this module holds:
   script and case, or a separator of its own, for the spelling of generated
   names.
 - **Symbols and labels in messages**: a symbol shown readably
-  (:func:`describe_symbol`; its code points, :func:`code_points`), the known
+  (:func:`describe_symbol`; its code points, :func:`code_points`; a character
+  not shown, :func:`code_point_name`), the known
   characters that unknown ones look like (:func:`look_alikes`,
   :func:`unknown_symbols_note`), labels written in several ways
   (:func:`label_spellings_note`) and the error of an unknown label
@@ -80,8 +81,9 @@ UNITS = ("char", "grapheme")
 _NAMED = {"Mn", "Mc", "Me", "Cf", "Cc", "Zl", "Zp"}
 # Control characters have no Unicode name: their names in the Unicode Standard's
 # aliases, for those that names and files meet; their code point for others.
-_CONTROLS = dict(zip("\t\n\x0b\x0c\r\x1b\x7f\x85", (
-    "CHARACTER TABULATION", "LINE FEED", "LINE TABULATION", "FORM FEED",
+# NUL is its short alias, as every message of the package says it.
+_CONTROLS = dict(zip("\x00\t\n\x0b\x0c\r\x1b\x7f\x85", (
+    "NUL", "CHARACTER TABULATION", "LINE FEED", "LINE TABULATION", "FORM FEED",
     "CARRIAGE RETURN", "ESCAPE", "DELETE", "NEXT LINE")))  # fmt: skip
 
 # Categories a terminal draws in no column of their own: nonspacing and
@@ -755,20 +757,37 @@ def describe_symbol(symbol, *, named=False):
 
 
 def char_name(char):
-    """The name of one character: Unicode's; for a control character, which
-    has none, its alias (or its code point, said to be one); else its code
-    point.
+    """The name of one character, as every message names it: Unicode's; for
+    a control character, which has none, its alias in the Unicode Standard
+    (those that names and files meet); else its code point (the messages that
+    refuse a control character say it is one).
 
     Examples
     --------
     >>> char_name("\\u2028"), char_name("\\x7f"), char_name("\\x01")
-    ('LINE SEPARATOR', 'DELETE', 'control character U+0001')
+    ('LINE SEPARATOR', 'DELETE', 'U+0001')
+    >>> char_name("\\x00")  # its short alias, as messages say it
+    'NUL'
     >>> char_name("\\ue000")  # a private use character: no name
     'U+E000'
     """
-    if unicodedata.category(char) == "Cc":
-        return _CONTROLS.get(char, f"control character {code_points(char)}")
-    return unicodedata.name(char, code_points(char))
+    return _CONTROLS.get(char) or unicodedata.name(char, code_points(char))
+
+
+def code_point_name(char):
+    """One character as a message names it where the character itself is not
+    shown (an output that cannot hold it): its code point, and its name
+    (:func:`char_name`) if it has one.
+
+    Examples
+    --------
+    >>> code_point_name("\\u0645"), code_point_name("\\u2028")
+    ('U+0645 (ARABIC LETTER MEEM)', 'U+2028 (LINE SEPARATOR)')
+    >>> code_point_name("\\x81"), code_point_name("\\ue000")
+    ('U+0081', 'U+E000')
+    """
+    point, name = code_points(char), char_name(char)
+    return point if name == point else f"{point} ({name})"
 
 
 def code_points(text):
@@ -1131,7 +1150,7 @@ def symbol_kind(symbol, *, detailed=True):
         return symbol
     vowel = _vowel(char) if detailed and category == "Lo" else None
     if detailed and (category[0] == "M" or vowel == "Vowel_Dependent"):
-        return unicodedata.name(char, f"U+{ord(char):04X}")  # its own letters
+        return char_name(char)  # its own letters
     script = unicodedata.name(char, "").split(" ", 1)[0] or category
     if category[0] == "L":
         case = {"Lu": "upper", "Lt": "upper", "Ll": "lower"}.get(category, "letter")

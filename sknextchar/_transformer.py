@@ -1056,9 +1056,8 @@ def unknown_symbols_message(
     title : bool, default=False
         Whether the first of ``culprits`` is the title above the list.
     quotes : tuple or None, default=None
-        Whether every name that holds them is in double quotes, whether the
-        first is the list's title, and what reads them without their quote
-        marks (:func:`~sknextchar._unknown_message.unknown_text`); None: not
+        What the message says of their double quotes, as
+        :func:`~sknextchar._quoted_advice.fit_quotes` gives it; None: not
         known.
 
     Returns

@@ -15,8 +15,8 @@ from ._list_lines import BULLETS, list_item, list_numbered
 from ._quoted_advice import (
     QUOTES_REMOVED,
     QUOTES_REMOVED_TO_SCORE,
+    fit_quotes,
     inner_quotes_note,
-    quoted_list,
     quotes_note,
 )
 from ._shown_paths import shown_path
@@ -335,8 +335,8 @@ def unknown_message(transformer, names, symbols, what, fitting, index):
     bare = bare + title
     # Names read from a file, to fit or to score: each way says what reads them.
     how = QUOTES_REMOVED if fitting else QUOTES_REMOVED_TO_SCORE
-    every = [names[i] for i in culprits]  # a '"' inside any, not only those shown
-    quotes = (*quoted_list(names, culprits), how, every) if '"' in chars else None
+    # a '"' inside any refused name, not only those shown; "name" above them
+    quotes = fit_quotes(names, culprits, how) if '"' in chars else None
     text = unknown_text(
         transformer, chars, shown, len(culprits), what, fitting, counts, kept=firsts,
         numbered=numbered, letters=letters, title=title, quotes=quotes,
@@ -404,9 +404,9 @@ def unknown_text(
     ``letters``: the symbols an alphabet of the names' letters keeps
     (:func:`letters_kept`; None: not known); ``title``: whether the first
     of ``culprits`` is the title above the list (a note says to delete it);
-    ``quotes``: :func:`~sknextchar._quoted_advice.quoted_list` of the names
-    when ``'"'`` is unknown, then what reads them without their quote marks
-    (None: not known), whose quote marks no alphabet is advised for.
+    ``quotes``: :func:`~sknextchar._quoted_advice.fit_quotes` of the names
+    when ``'"'`` is unknown (None: not known), whose quote marks no alphabet
+    is advised for.
 
     Examples
     --------
@@ -417,7 +417,7 @@ def unknown_text(
     Found characters outside the vocabulary ['ë'] in names[0]='zoë'
     """
     vocabulary = transformer.vocabulary_
-    end = vocabulary[0]
+    shown_end, note = _end_marker(vocabulary[0], chars)
     shown = [f"{place}={quoted(name)}" for place, name in culprits]
     shown = and_more(shown, n_culprits, most=len(shown))
     strip_accents, lowercase = transformer.strip_accents, transformer.lowercase
@@ -426,11 +426,6 @@ def unknown_text(
         what=what, emptied=emptied, lowercase=lowercase, kept=kept,
     )  # fmt: skip
     hints = [alphabet_hint(transformer.alphabet, "them")] + advice
-    note = (
-        f"; {end!r} only displays the end marker, it is no character of the names"
-        if end in chars
-        else ""
-    )
     if what == "names" and numbered and any(map(_is_mark, chars)):
         list_note, hints = _marked_list_note(
             chars, culprits, n_culprits, vocabulary[1:], lowercase, hints,
@@ -450,8 +445,7 @@ def unknown_text(
     return (
         "Found characters outside the vocabulary "
         f"[{', '.join(map(describe_symbol, chars))}] in {shown}. The vocabulary is "
-        f"{shown_symbols(vocabulary)} plus the end marker (shown as "
-        f"{end!r}){note}. "
+        f"{shown_symbols(vocabulary)} plus the end marker{shown_end}{note}. "
         # A prefix is typed (a context of the table, a start of names).
         + (
             one_or_many(n_culprits, "Clean the name", "Clean the names")
@@ -467,16 +461,33 @@ def unknown_text(
     )
 
 
+def _end_marker(end, chars):
+    """How the unknown characters' message shows the end marker ``end``,
+    named once (``" (shown as '-')"``, ``", shown as '\\u200b' (ZERO WIDTH
+    SPACE)"``), and its note when it is one of ``chars``."""
+    shown = describe_symbol(end)
+    shown = f" (shown as {shown})" if shown == repr(end) else f", shown as {shown}"
+    note = (
+        f"; {end!r} only displays the end marker, it is no character of the names"
+        if end in chars
+        else ""
+    )
+    return shown, note
+
+
 def _quoted(note, culprits, n_culprits, quotes, hints, advice, chars):
     """The ``note`` and ``hints`` of names in double quotes, of the ``(place,
     name)`` ``culprits`` of ``n_culprits`` names: the note on their quotes
     added, and on the list's title (the first, to delete) if ``quotes``
-    (:func:`~sknextchar._quoted_advice.quoted_list`) says there is one. The
+    (:func:`~sknextchar._quoted_advice.fit_quotes`) says there is one; the
+    header of their one column (``"name"``), if it is the first, not counted
+    among them. The
     alphabet (``hints[0]``) is no choice beside the quotes' ``advice``, only
     a step after their removal, for other characters than ``'"'``."""
-    _, title, how, *every = quotes  # every refused name, if known
-    note += quotes_note(culprits[int(title)][1], n_culprits - title, how)
-    note += inner_quotes_note(every[0] if every else [name for _, name in culprits])
+    _, title, how, inner, n_inner, headed = quotes
+    above = int(title or headed)  # the list's title, or the header of its column
+    note += quotes_note(culprits[above][1], n_culprits - above, how)
+    note += inner_quotes_note(inner, n_inner)
     note += title_note(culprits[0][1]) if title else ""
     if advice or set(chars) == {'"'}:
         return note, advice

@@ -26,6 +26,7 @@ from ._text import (
     CONTROL,
     LINE_BREAKS,
     MAX_QUOTED,
+    describe_symbol,
     normalize_texts,
     one_or_many,
     quoted,
@@ -403,7 +404,7 @@ def _control_message(name, at, where, what):
         else ""
     )
     return (
-        f"{where} is {name!r}, which holds {char!r} (U+{ord(char):04X}) at index "
+        f"{where} is {name!r}, which holds {describe_symbol(char)} at index "
         f"{at} of the {one}: a control character, no letter of a name{cause}. "
         f"Remove it from {whole}, or fix how they were read."
     )

@@ -87,7 +87,8 @@ def make_vocabulary(alphabet, end_symbol=END, *, unit="char"):
     if end_symbol in symbols:
         raise ValueError(
             "alphabet must not contain the reserved end marker's display symbol "
-            f"{end_symbol!r}: pass another end_symbol, one the names do not use "
+            f"{describe_symbol(end_symbol)}: pass another end_symbol, one the "
+            "names do not use "
             f"(e.g. end_symbol={pick_end_symbol(symbols, end_symbol)!r}), or "
             f"remove {end_symbol!r} from the alphabet."
         )
@@ -186,9 +187,9 @@ def _refuse_nul_end(end_symbol):
     """Refuse NUL as the end marker: NumPy's strings drop it (classes_ '')."""
     if end_symbol == "\x00":
         raise InvalidParameterError(
-            "end_symbol cannot be '\\x00' (NUL): NumPy's arrays of strings drop "
-            "it, so the model's classes would not match the windows' vocabulary. "
-            "Pass a character that shows, such as '-' or '.'."
+            f"end_symbol cannot be {describe_symbol(end_symbol)}: NumPy's arrays "
+            "of strings drop it, so the model's classes would not match the "
+            "windows' vocabulary. Pass a character that shows, such as '-' or '.'."
         )
 
 
@@ -228,10 +229,14 @@ def unseen_end_symbol(end_symbol):
             f"the byte {escaped_byte(end_symbol)} of the command line, which is "
             "no UTF-8 and so no character"
         )
+    kind = (
+        "a control character that does not show"
+        if unicodedata.category(end_symbol) == "Cc"
+        else "a character that does not show on its own"
+    )
     return (
-        f"{describe_symbol(end_symbol, named=True)}, a character that does not "
-        "show on its own: the end of a name would not be seen in the model's "
-        "tables and explanations"
+        f"{describe_symbol(end_symbol, named=True)}, {kind}: the end of a name "
+        "would not be seen in the model's tables and explanations"
     )
 
 
@@ -258,7 +263,7 @@ def refuse_unseen_end_symbol(end_symbol):
     ...     refuse_unseen_end_symbol("\\n")
     ... except ValueError as error:
     ...     print(error)  # doctest: +ELLIPSIS
-    end_symbol cannot be '\\n' (LINE FEED), a character that does not show on ...
+    end_symbol cannot be '\\n' (LINE FEED), a control character that does not ...
     """
     told = unseen_end_symbol(end_symbol)
     if told is not None:
@@ -287,7 +292,7 @@ def warn_unseen_end_symbol(transformer):
     ...     warnings.simplefilter("always")
     ...     warn_unseen_end_symbol(ContextWindowTransformer(end_symbol="\\x7f"))
     >>> print(caught[0].message)  # doctest: +ELLIPSIS
-    end_symbol is '\\x7f' (DELETE), a character that does not show on its own: ...
+    end_symbol is '\\x7f' (DELETE), a control character that does not show: ...
     """
     told = unseen_end_symbol(transformer.end_symbol)
     fitted = transformer.__dict__.get("vocabulary_", (None,))
@@ -406,7 +411,7 @@ def _check_no_control(symbols):
         if found is not None:
             char = found.group()
             raise InvalidParameterError(
-                f"alphabet has {char!r} (U+{ord(char):04X}), a control character "
+                f"alphabet has {describe_symbol(char)}, a control character "
                 "that no name holds (fit refuses names with one): remove it from "
                 "the alphabet (a tab may stay)."
             )

@@ -19,9 +19,15 @@ from sklearn.base import clone
 
 from ._gathered_names import GatheredWarnings
 from ._list_lines import list_numbered, reads_as_title
+from ._name_headers import one_column_header
 from ._pipeline import spelled_in_pipeline
 from ._placed_names import PlacedNamesError
-from ._quoted_advice import QUOTES_REMOVED_IN_CHUNKS, in_quotes
+from ._quoted_advice import (
+    QUOTES_REMOVED_IN_CHUNKS,
+    header_quotes_removed,
+    in_quotes,
+    inner_quoted,
+)
 from ._remade_errors import remade
 from ._shown_paths import shown_path
 from ._text import MAX_REPORTED, quoted
@@ -252,6 +258,10 @@ class _UnknownSymbols:
         # names that hold them out of double quotes, the file's first apart
         # (a title above a quoted list, if it reads as one), and whether it does
         self.n_unquoted, self.first_unquoted, self.first_title = 0, False, False
+        # the header of the list's one column ("name"), if its first line is
+        # one, and whether it holds them; the names with a quote mark inside
+        # their quotes ('"O""Neil"'): the first, and how many
+        self.header, self.header_refused, self.inner, self.n_inner = None, False, [], 0
 
     def add(self, windows, chunk, rows):
         """Record the unknown symbols of a chunk whose names are the names
@@ -261,6 +271,8 @@ class _UnknownSymbols:
         found, (dropped, folded), (used, bare) = unknown_symbols(
             windows, chunk, emptied=True, letters=True
         )
+        if len(chunk) and int(rows[0]) == 0:
+            self.header = one_column_header(chunk[0])
         title = int(rows[0]) == 0 and 0 in found and not list_numbered(chunk[0])
         if title:  # "Popular names" above "1. Anna": the list's own
             self.title = (chunk[0], set(used), 0 in bare, 0 in dropped, 0 in folded)
@@ -295,19 +307,29 @@ class _UnknownSymbols:
             if int(rows[i]) == 0:  # the file's first: maybe the quoted list's title
                 self.first_unquoted = not in_quotes(chunk[i])
                 self.first_title = reads_as_title(chunk[i])
+                self.header_refused = self.header is not None
             else:
                 self.n_unquoted += not in_quotes(chunk[i])
+            if inner_quoted(chunk[i]):
+                self.n_inner += 1
+                self.inner += [chunk[i]][: MAX_REPORTED - len(self.inner)]
 
     def quotes(self):
-        """:func:`~sknextchar._quoted_advice.quoted_list` of the names that
-        hold unknown symbols, then what reads them without their quote
-        marks (``train_from_file``'s words); None without a ``'"'``."""
+        """What the error says of the double quotes of the names that hold
+        unknown symbols, as :func:`~sknextchar._quoted_advice.fit_quotes`
+        says it of names in memory, what reads them without their quote
+        marks in ``train_from_file``'s words; None without a ``'"'``."""
         if '"' not in self.symbols:
             return None
-        title = self.first_title and self.n_names > 1
-        unquoted = self.n_unquoted + (self.first_unquoted and not title)
+        headed = self.header_refused and self.n_names > 1
+        title = self.first_title and self.n_names > 1 and not headed
+        # the list's title or its column's header ("First Name") is no name
+        unquoted = self.n_unquoted + (self.first_unquoted and not (title or headed))
         quoted = not unquoted and self.n_names > title
-        return quoted, title, QUOTES_REMOVED_IN_CHUNKS
+        how = QUOTES_REMOVED_IN_CHUNKS
+        if self.header is not None:
+            how = header_quotes_removed(self.header, how)
+        return quoted, title, how, self.inner, self.n_inner, headed
 
     def error(self, windows, fitting, again, learned=()):
         """The error of the whole file (:class:`UnknownSymbolsError`); the
@@ -375,9 +397,9 @@ class UnknownSymbolsError(ValueError):
         Whether the first of ``culprits`` is the title above the list (a
         first name without a list number above names that all have one).
     quotes : tuple or None, default=None
-        Whether every name that holds them is in double quotes, whether the
-        first is the title above them, and what reads them without their
-        quote marks (None: not known, or no ``'"'`` among them).
+        What the message says of their double quotes, as
+        :func:`~sknextchar._quoted_advice.fit_quotes` gives it (None: not
+        known, or no ``'"'`` among them).
 
     Examples
     --------

@@ -38,13 +38,15 @@ def _clf(**params):
 
 
 def _path(m, name):
-    return m.files["folder"] / "issue12" / name
+    """``name`` in the folder ``issue12/``, made here so every row stands alone."""
+    folder = m.files["folder"] / "issue12"
+    folder.mkdir(exist_ok=True)
+    return folder / name
 
 
 def _made(m, name, make):
     """The file ``name``, made by ``make(path)`` the first time it is asked for."""
     path = _path(m, name)
-    path.parent.mkdir(exist_ok=True)
     if not os.path.lexists(path):
         make(path)
     return path
@@ -89,7 +91,6 @@ def _with_attribute(m, value):
 
 def _save_fails(m, value):
     path = _path(m, "kept.skops")
-    path.parent.mkdir(exist_ok=True)
     save_model(m.transformer, path)
     before = path.read_bytes()
     try:

@@ -7,6 +7,7 @@ the value given (never an error from deep inside NumPy), and leave the
 estimator as it was: still fitted, the same state to the byte.
 """
 
+import functools
 import math
 import pickle
 import re
@@ -27,6 +28,7 @@ from sknextchar import (
     NameSampler,
     PerLabelClassifier,
 )
+from tests._cases import run_cases
 
 NAMES = ["asha", "ravi", "amitabh", "uma", "zoe", "arun"]
 LABELS = ["f", "m", "m", "f", "f", "m"]
@@ -176,7 +178,7 @@ def _has_nan(value):
 # A NaN again under assume_finite=True, which skips scikit-learn's checks of
 # NaN in the data, not the package's checks of its parameters.
 CASES = [
-    pytest.param(name, param, bad, finite, id=f"{name}-{param}-{bad!r}{mark}")
+    (f"{name}-{param}-{bad!r}{mark}", (name, param, bad, finite))
     for name, (_, _, table) in ESTIMATORS.items()
     for param, values in table.items()
     for bad in values
@@ -234,10 +236,13 @@ def _shown(value):
     ]
 
 
-@pytest.mark.parametrize("name, param, bad, assume_finite", CASES)
-def test_a_bad_parameter_fails_at_fit_in_its_words_and_changes_nothing(
-    fitted, name, param, bad, assume_finite
-):
+def test_a_bad_parameter_fails_at_fit_in_its_words_and_changes_nothing(fitted):
+    # Each case takes milliseconds: one item runs them all (tests/_cases.py).
+    check = functools.partial(_bad_parameter_fails_at_fit, fitted)
+    run_cases(CASES, check, at_least=214)
+
+
+def _bad_parameter_fails_at_fit(fitted, name, param, bad, assume_finite):
     _, fit, _ = ESTIMATORS[name]
     estimator = pickle.loads(fitted[name]).set_params(**{param: bad})
     before = pickle.dumps(estimator)

@@ -1053,7 +1053,7 @@ def test_command_line_keeps_the_epochs_before_the_file_changed(
     assert f"changed while training read it: epoch {n + 1} found it grown" in err
     (kept,) = set(tmp_path.glob("*.skops")) - {tmp_path / "m.skops"}
     assert f"The model after epoch {n}, its last finished epoch" in err
-    assert f"was saved to {str(kept)!r} instead ({str(model)!r} was not created)" in err
+    assert f"saved to {str(kept)!r} instead, and {str(model)!r} was not created:" in err
     assert f"epochs {n + 1} to 5 are left to train" in err
     assert f"(sknextchar train COPY --resume {kept} -o MODEL)" in err
     assert not model.exists()

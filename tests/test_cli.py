@@ -517,6 +517,22 @@ def test_a_word_left_over_before_an_unknown_flag_is_named(capsys):
         (["train", "--random_state=0", "-o", "m.skops"], ["the seed is --seed"]),
         (["sample", "m.skops", "--random_state", "0"], ["the seed is --seed"]),
         (["score", "m.skops", "asha", "--no-such-flag"], []),
+        # A typo is told the flag it is close to, without the value after it.
+        (
+            ["sample", "m.skops", "--temprature", "0.8"],
+            ["; did you mean --temperature?"],
+        ),
+        (["train", "--keepcase", "-o", "m.skops"], ["; did you mean --keep-case?"]),
+        (["score", "m.skops", "-explain", "asha"], ["; did you mean --explain?"]),
+        (["train", "--epoch", "3", "-o", "m.skops"], ["the number of epochs is"]),
+        # The option of the same letters, not the one first by name; two
+        # typos in one question.
+        (["sample", "m.skops", "--to-pk", "3"], ["; did you mean --top-k?"]),
+        (["classify", "m.skops", "--labesl", "x"], ["; did you mean --labels?"]),
+        (
+            ["sample", "m.skops", "--sed", "1", "--temprature", "1"],
+            ["--temprature; did you mean --seed and --temperature? ("],
+        ),
     ],
 )
 def test_unknown_flag_names_the_commands_help(capsys, argv, fragments):
@@ -555,9 +571,43 @@ def test_a_commands_parser_tells_its_unknown_flags():
         parser.parse_args(["--max_iter", "3"])
 
 
-def test_train_needs_an_output(capsys):
-    status, _, err = run(capsys, "train")
-    assert_one_line_error(status, err, "required: -o/--output", usage=True)
+@pytest.mark.parametrize(
+    "argv, required",
+    [
+        (["train"], "-o/--output"),
+        # Short options with their value or others after them, as argparse
+        # takes them: no "unrecognized argument: -n3" beside the missing model.
+        (["sample", "-n3"], "MODEL"),
+        (["sample", "-qn3"], "MODEL"),
+    ],
+)
+def test_a_missing_argument_is_told_alone(capsys, argv, required):
+    status, _, err = run(capsys, *argv)
+    assert_one_line_error(status, err, f"required: {required}", usage=True)
+    assert "unrecognized" not in err
+
+
+@pytest.mark.parametrize(
+    "argv, told",
+    [
+        # Before: only "required: -o/--output", for a user who typed it.
+        (
+            ["train", "n.txt", "--ouput", "m.skops"],
+            "argument: --ouput; did you mean --output?",
+        ),
+        (["--verison"], "argument: --verison; did you mean --version?"),
+        (
+            ["score", "m.skops", "--explian"],
+            "argument: --explian; did you mean --explain?",
+        ),
+    ],
+)
+def test_a_typo_is_told_beside_a_missing_argument(capsys, argv, told):
+    status, out, err = run(capsys, *argv)
+    assert_one_line_error(
+        status, err, "required: ", f", and unrecognized {told}", usage=True
+    )
+    assert out == ""
 
 
 def test_train_errors_in_the_names_file(tmp_path, capsys):
@@ -1077,6 +1127,18 @@ def test_top_level_help(capsys):
 def test_unknown_command(capsys):
     status, _, err = run(capsys, "fly")
     assert_one_line_error(status, err, "invalid choice: 'fly'", usage=True)
+    assert "did you mean" not in err
+    status, _, err = run(capsys, "smaple", "m.skops")  # a typo: the command meant
+    assert_one_line_error(status, err, "; did you mean 'sample'?", usage=True)
+    # argparse's own guess (Python 3.14's suggest_on_error) is not added to it
+    assert err.count("mean") == 1
+    assert all(parser.suggest_on_error is False for parser in _parsers(build_parser()))
+
+
+def _parsers(parser):
+    """``parser`` and the parsers of its commands."""
+    commands = [] if parser.commands is None else parser.commands.choices.values()
+    return [parser, *commands]
 
 
 @pytest.mark.slow

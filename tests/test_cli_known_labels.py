@@ -101,7 +101,7 @@ def test_classify_shows_a_name_it_cannot_score_in_its_place(model, capsys):
     rows = [line.split() for line in out.splitlines()[1:]]
     assert [row[0] for row in rows] == ["asha", "zoë", "ravi", "asha"]
     assert rows[1] == ["zoë", "-", "-", "-"]
-    assert "1 of the 4 names not classified (its row shows -; the others" in err
+    assert "1 of the 4 rows not classified (it shows -; the others" in err
     assert "NAME 'zoë'" in err and "given more than once" not in err
 
 
@@ -118,7 +118,7 @@ def test_classify_labels_counts_a_name_it_cannot_score_wrong(model, tmp_path, ca
     predicted = [row[1] for row in table]  # '-' is no label of the file
     accuracy = accuracy_score(truth, predicted)
     assert f"Accuracy: {accuracy:.3f} ({round(accuracy * 6)} of the 6 names" in err
-    assert "1 of the 6 names not classified (its row shows -, counted wrong" in err
+    assert "1 of the 6 rows not classified (it shows -, counted wrong" in err
     assert "(line 6 of" in err
 
 
@@ -182,8 +182,81 @@ def test_score_counts_a_name_left_out_twice_once(bad, model, tmp_path, capsys):
     assert len(_names(out, "score")) == 2
     assert "1 of the 3 names left out (the others are ranked above)" in err
     assert f"{quoted(bad)} (lines 2 and 4 of " in err and err.count(quoted(bad)) == 1
-    assert main(["classify", model, "--names-file", str(path)]) == 1
-    assert f"{quoted(bad)} (lines 2 and 4 of " in capsys.readouterr().err
+    # Before, "2 names hold only invisible characters", "Clean the names".
+    told = "1 name holds only invisible" if bad == "\u200b" else "Clean the name, "
+    assert told in err
+    assert main(["classify", model, "--names-file", str(path), "-q"]) == 1
+    err = capsys.readouterr().err
+    assert f"{quoted(bad)} (lines 2 and 4 of " in err and told in err
+
+
+def test_score_counts_each_kind_of_name_left_out_by_its_distinct_names(
+    model, tmp_path, capsys
+):
+    # Before: "2 of the 4 names left out" (distinct names), then "2 names hold
+    # only invisible characters" (lines); and on the command line "NAME 'zoë',
+    # NAME 'zoë'", "Clean the names" for one name.
+    path = tmp_path / "names.txt"
+    path.write_text("asha\n\u200b\n\u200b\nzoë\n", encoding="utf-8")
+    assert main(["score", model, "--names-file", str(path), "--label", "f"]) == 1
+    err = capsys.readouterr().err
+    assert "2 of the 3 names left out (the other is ranked above)" in err
+    assert "1 name holds only invisible" in err and "Remove it." in err
+    assert "(lines 2 and 3 of " in err and "Clean the name, " in err
+    assert main(["score", model, "zoë", "asha", "zoë", "--label", "f", "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "in NAME 'zoë' (given 2 times)." in err and err.count("'zoë'") == 1
+    assert "Clean the name, " in err
+    # classify gives each line its row, and counts rows (it said "names").
+    assert main(["classify", model, "--names-file", str(path), "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "3 of the 4 rows not classified (they show -; the other is" in err
+    assert "1 name holds only invisible" in err and "Clean the name, " in err
+
+
+@pytest.mark.parametrize("bad", ["\u200b", "zoë"])
+def test_a_list_of_bad_names_only_is_refused_as_a_list_with_some(
+    bad, model, tmp_path, capsys
+):
+    # Before, classify said "2 names hold only invisible characters ...
+    # Remove them" or "in 'zoë' (line 1 ...), 'zoë' (line 2 ...). Clean the
+    # names"; score named line 1 only. Now both say it as of a list with
+    # some names kept: the name once, all its lines, in the singular.
+    path = tmp_path / "bad.txt"
+    path.write_text(f"{bad}\n{bad}\n", encoding="utf-8")
+    told = "1 name holds only invisible" if bad == "\u200b" else "Clean the name, "
+    said = []
+    for argv in (["score", "--label", "f"], ["classify"]):
+        command = [argv[0], model, *argv[1:], "-q"]
+        assert main([*command, "--names-file", str(path)]) == 1
+        out, err = capsys.readouterr()
+        assert out == "" and f"{quoted(bad)} (lines 1 and 2 of " in err
+        assert told in err and err.count(quoted(bad)) == 1 and " of the " not in err
+        assert main([*command, bad, bad]) == 1
+        given = capsys.readouterr().err
+        assert f"NAME {quoted(bad)} (given 2 times)" in given and told in given
+        said.append(err)
+    assert said[0] == said[1]
+
+
+def test_a_name_given_as_name_and_in_the_file_is_placed_in_each(
+    model, tmp_path, capsys
+):
+    # Before: "in NAME 'zoë' (given 2 times)" (main: "NAME 'zoë', NAME 'zoë'"),
+    # the second one being line 1 of the file.
+    path = tmp_path / "z.txt"
+    path.write_text("zoë\nasha\n", encoding="utf-8")
+    argv = ["score", model, "zoë", "--names-file", str(path), "--label", "f"]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "in NAME 'zoë', 'zoë' (line 1 of " in err and "(given" not in err
+    assert main([*argv[:2], "zoë", *argv[2:]]) == 1
+    err = capsys.readouterr().err
+    assert "in NAME 'zoë' (given 2 times), 'zoë' (line 1 of " in err
+    # A NAME before the file shifts no line (it said "lines 2, 3, 4, 5 and 6").
+    path.write_text("zoë\n" * 8, encoding="utf-8")
+    assert main(["score", model, "asha", *argv[3:]]) == 1
+    assert "'zoë' (lines 1, 2, 3, 4, 5 and 3 more of " in capsys.readouterr().err
 
 
 def test_classify_shows_a_name_of_invisible_characters_escaped(model, capsys):
@@ -193,7 +266,7 @@ def test_classify_shows_a_name_of_invisible_characters_escaped(model, capsys):
     out, err = capsys.readouterr()
     assert out.splitlines()[2].split() == [r"'\u200b'", "-", "-", "-"]
     assert r"NAME '\u200b'" in err
-    assert "(its row shows -; the other is classified)" in err
+    assert "1 of the 2 rows not classified (it shows -; the other is classified)" in err
 
 
 def test_score_of_the_names_kept_is_score_samples(model, capsys):
@@ -369,7 +442,7 @@ def test_names_read_as_empty_are_left_out_alone(flags, line, tmp_path, capsys):
         "ravi",
     ]
     assert rows[1][-3:] == ["-", "-", "-"]
-    assert "1 of the 3 names not classified" in err and "(line 2 of" in err
+    assert "1 of the 3 rows not classified" in err and "(line 2 of" in err
     assert main(["score", model, "--names-file", str(path), "--label", "f"]) == 1
     out, err = capsys.readouterr()
     assert sorted(_names(out, "score")) == ["asha", "ravi"]
@@ -390,7 +463,7 @@ def test_names_left_out_are_read_once(model, tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(ContextWindowTransformer, "transform", counted)
     names = ["asha", "ravi", "zoë", "neha", "rohit"]
     assert main(["classify", model, *names]) == 1
-    assert "1 of the 5 names not classified" in capsys.readouterr().err
+    assert "1 of the 5 rows not classified" in capsys.readouterr().err
     assert sum(seen) == len(names) - 1  # the names classified, once
 
 

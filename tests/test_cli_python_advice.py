@@ -19,6 +19,12 @@ import pytest
 
 from sknextchar import ContextWindowTransformer
 from sknextchar._pipeline import spelled_in_pipeline
+from sknextchar._quoted_advice import (
+    QUOTES_REMOVED,
+    QUOTES_REMOVED_IN_CHUNKS,
+    QUOTES_REMOVED_TO_SCORE,
+    header_quotes_removed,
+)
 from sknextchar._text import unknown_label_error
 from sknextchar.cli._errors import _PYTHON_ADVICE
 
@@ -100,7 +106,11 @@ def _built_texts():
     built.append(str(caught.value))
     # An unknown label, shown by repr (or ascii): 'f', or "o'brien".
     built += [str(unknown_label_error(label, ["F", "M"])) for label in ("x", "o'x")]
-    return built
+    # Quoted names below a header "name" of their one column, in each reader's
+    # words; and the advice to score, joined from its parts (an f-string).
+    hows = (QUOTES_REMOVED, QUOTES_REMOVED_IN_CHUNKS, QUOTES_REMOVED_TO_SCORE)
+    built += [header_quotes_removed("name", how) for how in hows]
+    return [*built, QUOTES_REMOVED_TO_SCORE]
 
 
 def _messages():

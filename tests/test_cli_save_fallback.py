@@ -393,3 +393,43 @@ def test_an_interrupt_anywhere_in_keep_elsewhere_leaves_no_stray_file(tmp_path):
             assert load_model(tmp_path / left[0]).vocabulary_, line
             os.remove(tmp_path / left[0])
     assert line > 20  # the interrupts reached every line of the making
+
+
+@pytest.mark.slow  # 4 epochs of a chunked MLP: 17 s on a loaded machine
+def test_epochs_kept_from_a_changed_file_are_told_in_one_sentence(
+    folders, capsys, monkeypatch
+):
+    # The folder of -o refusing the model kept after the names file changed
+    # during training: before, "... did not take it (in '...': ...) ('...'
+    # was not created): epochs 3 to 4 are left", two brackets in a row.
+    import sknextchar._chunked as chunked
+
+    names, out, temp = folders
+    with open(names, "w", encoding="utf-8") as f:  # read in several chunks
+        f.write(NAMES * 40)
+    epoch_trainer = chunked._epoch_trainer
+
+    def and_change(*args):
+        train_epoch = epoch_trainer(*args)
+
+        def then_change(at):
+            stop = train_epoch(at)
+            if at == 1:  # after 2 epochs: the names file grows, -o is refused
+                with open(names, "a", encoding="utf-8") as f:
+                    f.write("zoe\n")
+                out.chmod(0o555)
+            return stop
+
+        return then_change
+
+    monkeypatch.setattr(chunked, "_epoch_trainer", and_change)
+    target = out / "m.skops"
+    argv = ["train", names, *TINY[2:], "--max-iter", "4", "--chunk-size", "80"]
+    assert main([*argv, "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    (kept,) = temp.iterdir()
+    why = f"as the folder of -o did not take it (in {os.path.realpath(out)!r}: "
+    assert f"saved to {str(kept)!r} instead, {why}" in err, err
+    assert ") (" not in err and ")(" not in err, err
+    assert f", and {str(target)!r} was not created: epochs 3 to 4 are" in err
+    assert len(load_model(kept).estimator_[-1].loss_curve_) == 2

@@ -14,11 +14,11 @@ import importlib
 import inspect
 import re
 
-import pytest
 import sklearn.exceptions
 
 import sknextchar
 import sknextchar.exceptions
+from tests._cases import run_cases
 
 PUBLIC_MODULES = ["", ".datasets", ".metrics", ".plotting", ".callbacks", ".exceptions"]
 CLASS_NAME = re.compile(r"\b([A-Z]\w*(?:Error|Warning|Exception))\b")
@@ -48,7 +48,12 @@ def test_the_walk_reads_the_docstrings_it_checks():
     assert "sknextchar.NameSampler.sample" in named
 
 
-@pytest.mark.parametrize("where, value", list(public_objects()))
-def test_a_public_docstring_names_only_public_classes(where, value):
+def test_a_public_docstring_names_only_public_classes():
+    # One item for every docstring (tests/_cases.py): each takes microseconds.
+    cases = [(where, (where, value)) for where, value in public_objects()]
+    run_cases(cases, _names_only_public_classes, at_least=115)
+
+
+def _names_only_public_classes(where, value):
     named = set(CLASS_NAME.findall(inspect.getdoc(value) or ""))
     assert named <= PUBLIC_CLASSES, (where, named - PUBLIC_CLASSES)

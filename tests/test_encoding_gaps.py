@@ -5,6 +5,7 @@ cp1253 reads as Greek capitals ('ΡΕΠΓΕΙ'), and UTF-32 without a byte-order
 Each file goes through ``load_names`` and ``read_name_chunks``, which must agree.
 """
 
+import codecs
 import warnings
 
 import pytest
@@ -194,3 +195,24 @@ def test_the_command_line_names_utf32_with_its_flag(tmp_path, capsys, chunks):
     status, _, err = run(capsys, *argv)
     assert status == 1 and "Traceback" not in err and "encoding=" not in err
     assert "pass --encoding utf-32-be." in err
+
+
+# Found by fuzzing: a byte-order mark of the other width (UTF-16's read with
+# encoding='utf-32', UTF-32 big-endian's with 'utf-16') went to Python's
+# reader of that width, whose bare "UTF-32 stream does not start with BOM"
+# named neither the file nor the encoding to pass.
+@pytest.mark.parametrize(
+    "bom, codec, given, width",
+    [
+        (codecs.BOM_UTF16_LE, "utf-16-le", "utf-32", "UTF-16"),
+        (codecs.BOM_UTF16_BE, "utf-16-be", "utf-32", "UTF-16"),
+        (codecs.BOM_UTF32_BE, "utf-32-be", "utf-16", "UTF-32"),
+    ],
+)
+def test_the_other_widths_byte_order_mark_is_named(tmp_path, bom, codec, given, width):
+    path = tmp_path / "names.txt"
+    path.write_bytes(bom + "\n".join(SCRIPTS["accents"]).encode(codec))
+    message = refused(path, f"pass encoding='{width.lower()}'", encoding=given)
+    assert f"not a {given} text file" in message
+    assert f"{width} text, with a byte-order mark" in message
+    assert both_readers(path) == SCRIPTS["accents"]  # the default reads it

@@ -24,12 +24,12 @@ CASES = {
     "C1 control character in UTF-8": (
         '("Asha\\n" + run + " \\u0085\\nRavi\\n").encode("utf-8")',
         "utf-8",
-        "holds '\\x85', a control character",
+        "holds '\\x85' (NEXT LINE), a control character",
     ),
     "C1 control character read as latin-1": (
         'b"Asha\\n" + run.encode() + b" \\x85\\nRavi\\n"',
         "latin-1",
-        "holds '\\x85', a control character",
+        "holds '\\x85' (NEXT LINE), a control character",
     ),
     "byte that UTF-8 does not decode": (
         'b"Asha\\n" + run.encode() + b" \\xe9\\nRavi\\n"',
@@ -39,7 +39,7 @@ CASES = {
     "table row with a C1 control character": (
         '("name,note\\nAsha," + run + " \\u0085\\n").encode("utf-8")',
         "utf-8",
-        "holds '\\x85', a control character",
+        "holds '\\x85' (NEXT LINE), a control character",
     ),
 }
 

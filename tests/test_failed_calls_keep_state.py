@@ -30,6 +30,7 @@ from sknextchar import (
     PerLabelClassifier,
 )
 from sknextchar.cli import main
+from tests._cases import run_cases
 
 from .test_all_or_nothing import FailsAtTheEnd
 
@@ -218,7 +219,7 @@ SAMPLER_SETTINGS = [
 def _cases(table, *, fitted):
     state = "fitted" if fitted else "unfitted"
     return [
-        pytest.param(kind, call, fitted, id=f"{state}-{kind}-{what}")
+        (f"{state}-{kind}-{what}", (kind, call, fitted))
         for kinds, what, call in table
         for kind in kinds
     ]
@@ -254,14 +255,20 @@ def assert_fails_and_changes_nothing(estimator, call, *given):
     assert pickle.dumps(given) == before[2], "a random_state given was drawn from"
 
 
-@pytest.mark.parametrize(
-    "kind, call, fitted",
+FAILED_CALLS = (
     _cases(FIT_CALLS, fitted=False)
     + _cases(FIT_CALLS, fitted=True)
-    + _cases(FITTED_CALLS, fitted=True),
+    + _cases(FITTED_CALLS, fitted=True)
 )
-def test_a_failed_call_changes_nothing(made, kind, call, fitted):
-    assert_fails_and_changes_nothing(pickle.loads(made[kind, fitted]), call)
+
+
+def test_a_failed_call_changes_nothing(made):
+    # Over a hundred calls of milliseconds each: one item runs them all and
+    # names every failing call (tests/_cases.py).
+    def check(kind, call, fitted):
+        assert_fails_and_changes_nothing(pickle.loads(made[kind, fitted]), call)
+
+    run_cases(FAILED_CALLS, check, at_least=142)
 
 
 @pytest.mark.parametrize("kind", SAMPLERS)
@@ -391,6 +398,51 @@ def test_a_mixture_whose_member_is_refused_draws_nothing(member, seed):
     rng = np.random.RandomState(0) if seed == "RandomState" else None
     mixture = _mixture(random_state=rng).set_params(add1=REFUSED_MEMBERS[member]())
     assert_fails_and_changes_nothing(mixture, lambda est: est.fit(WINDOWS))
+
+
+# A NameLabelClassifier fits its pipelines (and, calibrated, its folds) one
+# after the other; the first draws from NumPy's global generator (its
+# random_state is None). A later one refused for the names it is fitted on
+# (each fold's names, with calibration) is refused before the first draws.
+REFUSED_LATER_PIPELINES = {
+    "count-order": lambda: PerLabelClassifier(KneserNeyClassifier(order=4)),
+    "count-weights": lambda: PerLabelClassifier(KneserNeyClassifier()),
+    "early-stopping": lambda: _mlp(early_stopping=True, validation_fraction=0.9),
+}
+
+
+@pytest.mark.parametrize("calibration", [None, "temperature"])
+@pytest.mark.parametrize("later", list(REFUSED_LATER_PIPELINES))
+def test_a_name_label_ensemble_refused_for_a_later_pipeline_draws_nothing(
+    later, calibration
+):
+    pipes = [
+        _pipe(("clf", _mlp(None))),
+        _pipe(("clf", REFUSED_LATER_PIPELINES[later]())),
+    ]
+    clf = NameLabelClassifier(pipes, calibration=calibration, cv=2)
+    weights = [1.5] * len(NAMES) if later == "count-weights" else None  # whole for KN
+    assert_fails_and_changes_nothing(
+        clf, lambda est: est.fit(NAMES, LABELS, sample_weight=weights)
+    )
+
+
+# On arrays, the rows held out decide the members' training rows: the split is
+# checked with the seed the hold-out would draw, before it draws. Six rows of
+# one context, half held out: an MLP's early stopping holds out 0.7 of the
+# three others and leaves none to train on.
+ONE_CONTEXT = np.ones((6, 1), dtype=int), list("abbaba")
+
+
+@pytest.mark.parametrize("seed", ["RandomState", "None"])
+def test_a_mixture_on_arrays_refused_for_its_training_rows_draws_nothing(seed):
+    rng = np.random.RandomState(0) if seed == "RandomState" else None
+    member = _mlp(early_stopping=True, validation_fraction=0.7)
+    mixture = _mixture(random_state=rng, validation_fraction=0.5)
+    mixture.set_params(add1=member)
+    assert_fails_and_changes_nothing(mixture, lambda est: est.fit(*ONE_CONTEXT))
+    with pytest.raises(ValueError, match="0.7 of 3 rows leaves 0 for training"):
+        mixture.fit(*ONE_CONTEXT)
 
 
 class SeenWeights:

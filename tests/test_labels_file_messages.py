@@ -308,3 +308,98 @@ def test_a_labels_link_to_nothing_names_the_flag(tmp_path, names_file, capsys):
     _write(tmp_path / "gone.txt", LABELS)  # following the advice trains
     code, out = _train(tmp_path, names_file, "--labels", str(link))
     assert code == 0 and out.exists(), capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "head, table_name, title",
+    [([], "kids.csv", "Gender"), (["name"], "my kids.csv", "Kid's sex")],
+)
+def test_a_table_given_as_the_labels_file_is_advised_as_the_table(
+    tmp_path, capsys, head, table_name, title
+):
+    # Before: files of unequal lengths were advised to "put the names and labels
+    # in one CSV file with a header row (name,label)", the file given; and with
+    # a header row "name" over the names, as many lines: labels 'Anna,f'...
+    # The advice is run as a shell reads it: quoted words unquoted (before
+    # this change, wrapped in a Python repr), the model file's own path.
+    import shlex
+
+    names = _write(tmp_path / "kids.txt", [*head, *NAMES])
+    table = tmp_path / table_name
+    table.write_text(
+        f"Given Name;Year;{title}\n"
+        + "".join(f"{n};2001;{lab}\n" for n, lab in zip(NAMES, LABELS)),
+        encoding="utf-8",
+    )
+    table = str(table)
+    model = str(tmp_path / "the model.skops")
+    for command in ("train", "classify"):
+        argv = (
+            ["train", names, "--labels", table, "-o", model, "--force"]
+            if command == "train"
+            else ["classify", model, "--names-file", names, "--labels", table]
+        )
+        assert main([*argv, "-q"]) == 1
+        err = capsys.readouterr().err
+        assert "one CSV file" not in err and "Traceback" not in err
+        words = shlex.split(err.split("any other options you gave): ")[1])
+        assert words[:2] == ["sknextchar", command] and model in words
+        assert words[words.index("--labels") + 1] == title
+        more = ["--force", "--model", "kneser-ney"] if command == "train" else []
+        assert main([*words[1:], "-q", *more]) == 0, capsys.readouterr().err
+        if command == "train":
+            assert _trained_on(model, NAMES)
+        else:
+            rows = capsys.readouterr().out.splitlines()[1:]
+            assert [row.split()[4] for row in rows] == LABELS
+
+
+@pytest.mark.parametrize(
+    "header, cells, advised",
+    [
+        ("name,count,kind", ["3,{label}"], "kind"),  # before: --labels count
+        ("name,count,kind,town", ["3,{label},x", "2,{label},y"], "COLUMN"),
+        ("name,count", ["3"], "COLUMN"),
+    ],
+)
+def test_a_table_of_labels_advises_no_column_of_numbers(
+    tmp_path, names_file, capsys, header, cells, advised
+):
+    rows = [
+        f"{name},{cells[i % len(cells)].format(label=label)}"
+        for i, (name, label) in enumerate(zip(NAMES, LABELS))
+    ]
+    table = _write(tmp_path / "counts.csv", [header, *rows])
+    code, out = _train(tmp_path, names_file, "--labels", table)
+    err = capsys.readouterr().err
+    assert code == 1 and err.rstrip().endswith(f"--labels {advised} -o {out}")
+    if advised == "COLUMN":  # the titles to choose from, or none
+        columns = header.split(",")[1:]
+        listed = ", ".join(map(repr, columns[1:] if len(columns) > 2 else columns))
+        assert f"({listed})" in err or f"in one of {listed}." in err
+
+
+# ------------------------------ a file of labels that is a headerless table
+
+
+def test_a_headerless_table_of_labels_is_refused_and_the_advice_trains(
+    tmp_path, names_file, capsys, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)  # the command's words: its files as given
+    _write(tmp_path / "pairs.csv", [f"{n},{v}" for n, v in zip(NAMES, LABELS)])
+    # Before: each line 'Anna,f' was read as a label of its own.
+    code, out = _train(tmp_path, names_file, "--labels", "pairs.csv")
+    err = capsys.readouterr().err
+    assert code == 1 and not out.exists(), err
+    assert "its first row, 'Anna,f', looks like a row of data" in err
+    advice = err.split("you gave): sknextchar ")[1].split()
+    flags = ["--no-header", "--names-column", "1", "--labels", "2"]
+    assert advice[:7] == ["train", "pairs.csv", *flags], err
+    code, out = _train(tmp_path, "pairs.csv", *flags, "--validation-fraction", "0")
+    assert code == 0 and _trained_on(out, NAMES), capsys.readouterr().err
+
+
+def test_labels_with_a_comma_in_a_txt_file_are_still_labels(tmp_path, names_file):
+    labels = _write(tmp_path / "labels.txt", [f"{v}, x" for v in LABELS])
+    code, out = _train(tmp_path, names_file, "--labels", labels)
+    assert code == 0 and _trained_on(out, NAMES)

@@ -309,6 +309,19 @@ def test_did_you_mean_never_the_counts_column(export):
         load_names(export, labels_column="Cunt")
 
 
+def test_two_headers_spelled_alike_both_offered_in_both_interfaces(tmp_path):
+    # Python offered one of them ("did you mean 'SEX'?"), which is no more
+    # the column than the other; the command line offered both.
+    path = tmp_path / "twin.csv"
+    path.write_text("name,Sex,SEX\nanna,f,f\nravi,m,m\n", encoding="utf-8")
+    with pytest.raises(ValueError) as caught:
+        load_names(path, labels_column="sex")
+    assert "(did you mean 'Sex' or 'SEX'?)" in str(caught.value)
+    with pytest.raises(ValueError) as cli:
+        read_labelled_names(str(path), "sex")
+    assert "(did you mean --labels Sex or --labels SEX?)" in str(cli.value)
+
+
 def test_did_you_mean_never_a_value_of_a_data_row(tmp_path):
     path = tmp_path / "kids.csv"
     path.write_text("Mabel,fem\nAnna,fem\nBob,mal\n", encoding="utf-8")

@@ -16,6 +16,7 @@ import pytest
 from sknextchar import ContextWindowTransformer
 from sknextchar._limits import MAX_LETTERS
 from sknextchar._name_chunks import read_name_chunks
+from sknextchar._text import describe_symbol
 from sknextchar.datasets._long_lines import MAX_ROW_LETTERS, LineLengths
 
 
@@ -91,7 +92,7 @@ def test_an_alphabet_with_a_control_character_is_refused(char, as_given):
     with pytest.raises(ValueError) as caught:
         transformer.fit(["abc"])
     message = str(caught.value)
-    assert message.startswith(f"alphabet has {char!r} (U+{ord(char):04X})")
+    assert message.startswith(f"alphabet has {describe_symbol(char)}, a control ")
     assert "remove it from the alphabet" in message
     assert not hasattr(transformer, "vocabulary_")
 

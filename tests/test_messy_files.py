@@ -100,9 +100,8 @@ def test_windows_1252_read_as_latin_1_is_refused_for_cp1252(tmp_path):
     path = write(tmp_path / "names.txt", "\n".join(names).encode("cp1252"))
     refused(path, r"line 2: b'O\\x92Brien'\); .*encoding='cp1252'")
     message = refused(path, "encoding='cp1252'", encoding="latin-1")
-    assert (
-        message.startswith("Line 2 of ") and "'\\x92', a control character" in message
-    )
+    assert message.startswith("Line 2 of ")
+    assert "'\\x92' (U+0092), a control character" in message
     assert "read as names in cp1252 (Western European: 'O’Brien')" in message
     assert both_readers(path, encoding="cp1252") == names
 

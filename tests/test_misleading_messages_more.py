@@ -9,6 +9,8 @@
 4. An infinite held-out NLL of ``--add-k 0`` says why, and what to pass.
 """
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from sklearn.base import BaseEstimator
@@ -69,6 +71,25 @@ def test_one_line_joins_the_wrapping_only():
     assert one_line("Cannot load\n   'm.skops'.\n") == "Cannot load 'm.skops'."
     assert one_line("a\r\n\tb") == "a b"
     assert one_line("names[0]='Mary  Ann'") == "names[0]='Mary  Ann'"
+
+
+# main() from Python can be given a lone surrogate, which no shell passes: the
+# message quoting the value raised UnicodeEncodeError (or, for train --labels,
+# printed Python's bare "'utf-8' codec can't encode character").
+@pytest.mark.parametrize("flag", ["--label", "--pattern", "--names-column", "--labels"])
+def test_a_lone_surrogate_in_a_value_is_shown_as_its_code_point(
+    capsys, model, labelled_model, flag
+):
+    csv = str(Path(labelled_model).parent / "lab.csv")
+    argv = {
+        "--label": ["sample", model, "-n", "2"],
+        "--pattern": ["sample", model, "-n", "2"],
+        "--names-column": ["classify", labelled_model, "--names-file", csv],
+        "--labels": ["train", csv, *KN, "-o", f"{csv}.skops"],
+    }[flag]
+    status, _, err = run(capsys, *argv, flag, "\ud800")
+    assert status == 1 and "Traceback" not in err and "codec" not in err
+    assert f"{flag} $'\\ud800'" in err, err
 
 
 def test_a_missing_model_file_is_quoted_as_given(capsys, tmp_path):

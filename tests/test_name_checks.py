@@ -15,6 +15,7 @@ from sknextchar import ContextWindowTransformer, _text, _validation
 from sknextchar._sizes import check_window_memory
 from sknextchar._validation import check_names
 from sknextchar.datasets import load_indian_names
+from tests._cases import run_cases
 
 NAMES = list(load_indian_names()[:3000])
 
@@ -107,9 +108,15 @@ BAD = [
 ]
 
 
-@pytest.mark.parametrize("bad", BAD, ids=repr)
-@pytest.mark.parametrize("allow_empty_strings", [False, True])
-def test_every_message_is_that_of_the_first_bad_name(bad, allow_empty_strings):
+def test_every_message_is_that_of_the_first_bad_name():
+    # One item for all (tests/_cases.py): each case takes microseconds.
+    cases = [
+        (f"{allow}-{bad!r}", (bad, allow)) for allow in (False, True) for bad in BAD
+    ]
+    run_cases(cases, _message_of_the_first_bad_name, at_least=82)
+
+
+def _message_of_the_first_bad_name(bad, allow_empty_strings):
     kwargs = {"allow_empty_strings": allow_empty_strings}
     for names in (
         [bad],

@@ -17,6 +17,7 @@ import re
 import subprocess
 import sys
 import textwrap
+import types
 import zipfile
 from collections import namedtuple
 
@@ -47,6 +48,7 @@ from sknextchar import (
 from sknextchar._text import normalize_text
 from sknextchar.datasets import load_indian_names, load_names
 from sknextchar.nn.functional import backward, forward, init_params, log_softmax, loss
+from tests._cases import run_cases
 from tests._safety_rows import safety_rows
 
 pytestmark = pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")
@@ -989,8 +991,32 @@ def test_row_ids_are_unique():
 
 
 @pytest.mark.filterwarnings("ignore:The prefix .* has capitals:UserWarning")  # "AB"
-@pytest.mark.parametrize("row", ROWS, ids=[row.id for row in ROWS])
-def test_input_table(m, row):
+def test_input_table(m):
+    # Hundreds of rows of about a millisecond each: one item runs them all and
+    # names every failing row (tests/_cases.py).
+    run_cases([(row.id, (m, row)) for row in ROWS], check_row, at_least=693)
+
+
+def test_every_safety_row_stands_alone(m, tmp_path):
+    # The table runs its rows in file order, sharing one folder; here each
+    # issue-12 row gets a fresh empty folder of its own, so a row that needs
+    # what an earlier row made fails ("save_model-long-file-name" needed the
+    # issue12/ folder that another row made).
+    def alone(row):
+        folder = tmp_path / row.id
+        folder.mkdir()
+        check_row(
+            types.SimpleNamespace(
+                **{**vars(m), "files": {**m.files, "folder": folder}}
+            ),
+            row,
+        )
+
+    rows = safety_rows(Row, OK)
+    run_cases([(row.id, (row,)) for row in rows], alone, at_least=54)
+
+
+def check_row(m, row):
     if row.expected is OK:
         assert row.match(row.call(m))
     elif issubclass(row.expected, Warning):

@@ -127,3 +127,12 @@ def test_a_copy_given_its_alphabet_fits(files):
     assert copy.vocabulary_ == learned.vocabulary_
     np.testing.assert_array_equal(copy.transform(NAMES).targets,
                                   learned.transform(NAMES).targets)  # fmt: skip
+
+
+def test_the_end_marker_is_named_where_the_command_line_shows_it(files, capsys):
+    # It was told by its repr alone ("'\\x01' is the end marker"), unlike
+    # every other message that shows a character that does not show.
+    assert main(["score", files["old"], "asha", "--explain"]) == 0
+    assert "\n'\\x01' (U+0001) is the end marker: it pads" in capsys.readouterr().out
+    assert main(["table", files["old"], "as", "--top", "2"]) == 0
+    assert "'\\x01' (U+0001) is the end marker: the name" in capsys.readouterr().out

@@ -14,6 +14,7 @@ import subprocess
 
 import pytest
 
+from sknextchar._shown_paths import shell_word
 from sknextchar.cli._what_was_saved import move_command, shell_path
 
 NAMES = [
@@ -32,6 +33,14 @@ def test_a_shell_path_is_one_line_of_shown_characters(name):
     word = shell_path(name)
     assert word.isprintable()  # no line end, no tab
     word.encode("utf-8")  # no lone surrogate, which a terminal cannot show
+
+
+def test_a_lone_surrogate_is_shown_as_its_code_point():
+    # U+D800 stands for no byte (only a Python caller of main() passes one):
+    # os.fsencode raised UnicodeEncodeError. Shown as \ud800, not a round trip:
+    # bash reads $'\ud800' as the bytes ED A0 80, or as itself under LC_ALL=C.
+    assert shell_word("a\ud800") == "$'a\\ud800'"
+    assert shell_word("a\udcff") == "$'a\\xff'"  # a byte that is no UTF-8
 
 
 @pytest.mark.skipif(bash is None, reason="no bash")

@@ -58,7 +58,7 @@ def said_name(symbol):
     if symbol in CONTROL_NAMES:
         assert unicodedata.lookup(CONTROL_NAMES[symbol]) == symbol
         return CONTROL_NAMES[symbol]
-    return unicodedata.name(symbol, f"control character U+{ord(symbol):04X}")
+    return unicodedata.name(symbol, f"U+{ord(symbol):04X}")
 
 
 @pytest.mark.parametrize(
@@ -104,7 +104,8 @@ def test_the_command_line_refuses_it(symbol, tmp_path, capsys):
     argv = ["train", str(names), "--model", "kneser-ney", "--end-symbol", symbol]
     assert main([*argv, "-o", str(output)]) == 1
     err = capsys.readouterr().err
-    named = f"{symbol!r} ({said_name(symbol)}), a character that does not show"
+    kind = "control character" if symbol in "\n\x7f\x01" else "character"
+    named = f"{symbol!r} ({said_name(symbol)}), a {kind} that does not show"
     assert err.startswith(f"sknextchar: error: --end-symbol cannot be {named}"), err
     assert "Traceback" not in err and "end_symbol" not in err and not output.exists()
 

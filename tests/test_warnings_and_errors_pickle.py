@@ -16,6 +16,8 @@ import pytest
 from sklearn.base import BaseEstimator
 
 import sknextchar
+from sknextchar.datasets._quoted_lines import PYTHON_ONE_COLUMN
+from tests._cases import run_cases
 
 
 def _subclasses(cls):
@@ -73,6 +75,14 @@ EXAMPLES = {
         ["\u200b"], ["names[4]"], n_names=7, strip_accents="unicode"
     ),
     "_labels.FewNamesPerLabelWarning": lambda c: c(3, 4, 2, numbers=True),
+    "datasets._header_as_data.HeaderAsDataWarning": lambda c: c(
+        "'t.csv'",
+        1,
+        ["Emma", "F"],
+        {"names": 0, "labels": 1},
+        ["labels"],
+        ["like", "value"],
+    ),
     "_lone_marks.LoneMarksError": lambda c: c(
         ["\u0301a"], ["names[2]"], "\u0301", n_names=4
     ),
@@ -86,6 +96,9 @@ EXAMPLES = {
     "_validation.RefusedNameError": lambda c: c(" ", 3, label="f"),
     "_vocabulary_pass.UnknownSymbolsError": lambda c: c(
         _windows(), ["ë"], [(3, "zoë")], 1, emptied=(0, 0), dropped=[], fitting=False
+    ),
+    "cli._paired.LabelsTableError": lambda c: c(
+        "--labels t.csv is a table", ["classify", None, "--labels", "sex"]
     ),
     "datasets._base.CommentLinesWarning": lambda c: c("'kids.txt' has '#' lines"),
     "datasets._base.TitleNameWarning": lambda c: c("line 1 reads as a title"),
@@ -101,8 +114,9 @@ EXAMPLES = {
     ),
     "datasets._pipes.PipeError": lambda c: c("'labels' is an empty pipe."),
     "datasets._positions.NoNamesError": lambda c: c("kids.txt", 0),
+    # the header of the one column, which words the advice (names_column='name')
     "datasets._quoted_lines.QuotedLinesWarning": lambda c: c(
-        "kids.txt", ['"Anna"'], None, True, "pass X", count=3
+        "kids.txt", ['"Anna"'], None, True, PYTHON_ONE_COLUMN, count=3, header="name"
     ),
     "datasets._table_footers.FooterLinesError": lambda c: c(
         "'kids.csv' ends in a total", [(5, ["Total", "5"])]
@@ -130,13 +144,24 @@ def _same(a, b):
     return a == b
 
 
-@pytest.mark.parametrize("name", sorted(set(CLASSES) - ABSTRACT))
-@pytest.mark.parametrize(
-    "copied",
-    [lambda e: pickle.loads(pickle.dumps(e)), copy.copy, copy.deepcopy],
-    ids=["pickle", "copy", "deepcopy"],
-)
-def test_every_warning_and_error_survives_pickle_and_copy(name, copied):
+COPIES = {
+    "pickle": lambda e: pickle.loads(pickle.dumps(e)),
+    "copy": copy.copy,
+    "deepcopy": copy.deepcopy,
+}
+
+
+def test_every_warning_and_error_survives_pickle_and_copy():
+    # One item for all (tests/_cases.py): each case takes microseconds.
+    cases = [
+        (f"{way}-{name}", (name, copied))
+        for way, copied in COPIES.items()
+        for name in sorted(set(CLASSES) - ABSTRACT)
+    ]
+    run_cases(cases, _survives, at_least=96)
+
+
+def _survives(name, copied):
     # NoColumnError and FooterLinesError could not be unpickled or copied:
     # their class was called with the message alone.
     short = name.removeprefix("sknextchar.")

@@ -62,11 +62,12 @@ def classify(args):
         print_accuracy(truth, predicted, read, f"--labels {shell_word(args.labels)}")
     if unscored is not None:
         left = len(given) - len(kept)
-        rows = one_or_many(left, "its row shows", "their rows show")
+        # Rows, one per line or NAME: the message counts names, each once.
+        shows = one_or_many(left, "it shows", "they show")
         wrong = ", counted wrong" * (truth is not None)
         others = one_or_many(len(given) - left, "the other is", "the others are")
-        done = f"not classified ({rows} -{wrong}; {others} classified)"
-        return unscored_error(unscored, left, len(given), done)
+        done = f"not classified ({shows} -{wrong}; {others} classified)"
+        return unscored_error(unscored, left, len(given), done, "row")
     return 0
 
 

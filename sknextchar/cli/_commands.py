@@ -15,7 +15,7 @@ from .._model_files import keep_other_files
 from .._own_classes import own_class
 from .._persistence import import_skops_io, load_model, resolve_format
 from .._shown_paths import shown_path
-from .._text import one_or_many
+from .._text import describe_symbol, one_or_many
 from .._version import __version__
 from ..datasets import load_indian_names
 from ._errors import PROG
@@ -292,7 +292,7 @@ def training_names(args):
     if args.labels is not None:
         from ._labelled import read_labelled_names
 
-        with command_line_words():
+        with command_line_words(model=args.output):
             names, labels, *weights = read_labelled_names(
                 args.names_file, args.labels, encoding=args.encoding,
                 places=places_of(args), names_column=names_column(args),
@@ -718,7 +718,10 @@ def table(args):
     )
     print(temperature_table.to_string(top=args.top))
     end = sampler.vocabulary_[0]
-    inform(f"{end!r} is the end marker: the name ends (it also pads the context).")
+    inform(
+        f"{describe_symbol(end)} is the end marker: the name ends (it also pads "
+        "the context)."
+    )
     return 0
 
 

@@ -8,11 +8,11 @@ unknown characters) is one of :data:`USER_ERRORS` and prints as
 import ast
 import codecs
 import contextlib
+import contextvars
 import errno
 import re
 import shlex
 import sys
-import unicodedata
 import warnings
 
 from .._dead_ends import LongPrefixError, long_prefix_message
@@ -24,7 +24,7 @@ from .._quoted_advice import (
 )
 from .._shown_paths import shell_word, shown_path
 from .._skops_release import SKOPS_INSTALL
-from .._text import FOLD_ALPHABET_NOTE, FOLD_GIVEN_NOTE
+from .._text import FOLD_ALPHABET_NOTE, FOLD_GIVEN_NOTE, code_point_name
 from ._main import PROG
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "missing_glyphs_in_one_warning",
     "one_line",
     "output_encoding_message",
+    "TRAINING_READ",
     "show_warning",
     "warning_text",
 ]
@@ -267,9 +268,7 @@ def output_encoding_message(exc, stream=None):
     else:
         return None  # the output holds these characters: another encoding failed
     chars = list(dict.fromkeys(text))  # each character once, in order
-    shown = ", ".join(
-        f"U+{ord(c):04X} ({unicodedata.name(c, 'unnamed')})" for c in chars[:3]
-    )
+    shown = ", ".join(map(code_point_name, chars[:3]))
     return (
         f"cannot print {shown}{', ...' if len(chars) > 3 else ''}: the standard "
         f"output (a console or the file it is sent to) is encoded as {name}, "
@@ -361,6 +360,11 @@ _CALL_FLAGS = {
 }
 
 
+# The parameters that name a column, whose flags the command line's notes
+# spell by shell_word (--names-column 'Kid'"'"'s name').
+_COLUMN_PARAMETERS = ("names_column", "counts_column")
+
+
 # Python advice that the command line gives another way: (Python, command line).
 # What reads train's NAMES_FILE without the quote marks of its lines.
 _NO_HEADER_QUOTES = (
@@ -443,6 +447,13 @@ _PYTHON_ADVICE = (
     # in memory, in chunks or resumed, and the names a model scores.
     (QUOTES_REMOVED, _NO_HEADER_QUOTES),
     (QUOTES_REMOVED_IN_CHUNKS, _NO_HEADER_QUOTES),
+    # ... below a header "name" (header_quotes_removed): names_column='name'
+    # is then spelled --names-column name, the reader left out.
+    ("pass the names without their double quotes; the lines of a file: pass ",
+     "pass "),
+    (" to sknextchar.datasets.load_names(path) (a table of one column",
+     " (a table of one column"),
+    (" to train_from_file (a table of one column", " (a table of one column"),
     (QUOTES_REMOVED_TO_SCORE, 'add a header row, a first line "name", to '
      "--names-file and pass --names-column name, which reads each line as a "
      "field of CSV, quotes removed"),
@@ -531,7 +542,9 @@ def cli_spelling(message):
         if quoted is not None and (
             _SHELL_SPECIAL.search(quoted) or not quoted.isprintable()
         ):
-            quoted = _shell_word(quoted)  # names_column='first name'
+            # a column as the command line's notes spell it: one spelling
+            spelled = shell_word if param in _COLUMN_PARAMETERS else _shell_word
+            quoted = spelled(quoted)  # names_column="Kid's name"
         if dash:
             return f"{flag.flag}={quoted}"  # --pattern=-x, as argparse reads it
         return f"{flag.flag} {quoted if quoted is not None else text}"
@@ -683,7 +696,16 @@ def warning_text(message):
         and message.how == quoted.PYTHON_ONE_COLUMN
     ):
         return message.worded(quoted.COMMAND_LINE_ONE_COLUMN)
+    header = sys.modules.get(f"{package}.datasets._header_as_data")
+    if header is not None and isinstance(message, header.HeaderAsDataWarning):
+        return message.worded(header.COMMAND_LINE, TRAINING_READ.get())
     return str(message)
+
+
+#: Whether the file being read is train's, which ``--no-header`` reads
+#: (:func:`~sknextchar.cli._no_header.command_line_words` sets it); other
+#: commands' warnings advise writing a header row.
+TRAINING_READ = contextvars.ContextVar("training_read", default=False)
 
 
 @contextlib.contextmanager

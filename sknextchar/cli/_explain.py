@@ -10,7 +10,7 @@ import numpy as np
 from .._column_text import column_context, column_symbol
 from .._label_posterior import windows_from_contexts
 from .._pipeline import next_log_proba_function, split_pipeline
-from .._text import display_width, pad_right
+from .._text import describe_symbol, display_width, pad_right
 
 # Windows whose rows are expanded at once: memory stays at a few MB for any list.
 _CHUNK = 8192
@@ -105,7 +105,10 @@ def explain_blocks(sampler, names, label, order):
             )
         yield "\n".join(lines)
     end = sampler.vocabulary_[0]
-    yield f"\n{end!r} is the end marker: it pads the start, and ends the name."
+    yield (
+        f"\n{describe_symbol(end)} is the end marker: it pads the start, and "
+        "ends the name."
+    )
 
 
 _HEADER = "  {}  {}  probability  rank  expected instead"

@@ -394,8 +394,8 @@ def _epochs_kept_note(latest, pipe, record, args, fmt, before):
         go_on = f"use it where it is{_resume_advice(args, path, output)}"
     return (
         f" The model after epoch {n_epochs:,}, its last finished epoch (which read "
-        f"the file as it was), was {kept_instead(path, failures)} "
-        f"({target_left(output, before)}): epochs {n_epochs + 1:,} to "
+        f"the file as it was), was {kept_instead(path, failures)}, and "
+        f"{target_left(output, before)}: epochs {n_epochs + 1:,} to "
         f"{model.max_iter:,} are left to train; {go_on}."
     )
 

@@ -63,7 +63,7 @@ def labelled_names(args):
             "(a CSV file name,label with --labels label, or one name per line "
             "with --labels a file of one label per line), and no NAME."
         )
-    with command_line_words(training=False):
+    with command_line_words(training=False, model=args.model):
         names, labels = read_labelled_names(
             args.names_file, args.labels, encoding=args.encoding,
             places=places_of(args), names_column=names_column(args),

@@ -38,6 +38,10 @@ from ..datasets._base import (
 )
 from ..datasets._column_arguments import COMMAND_LINE, headerless_advice
 from ..datasets._encoding import SAMPLE_BYTES
+from ..datasets._header_as_data import (
+    first_row_data_like,
+    warn_named_header,
+)
 from ..datasets._labelled_table import (
     ColumnWords,
     NoLabelsColumnError,
@@ -45,17 +49,18 @@ from ..datasets._labelled_table import (
     header_column_at,
     labelled_rows,
     labelled_table,
-    names_among,
-    table_delimiter,
+    labels_hint,
     table_rows_of,
-    value_columns,
 )
 from ..datasets._long_lines import MAX_ROW_LETTERS
-from ..datasets._quoted_lines import COMMAND_LINE_ONE_COLUMN, warn_quoted_lines
+from ..datasets._quoted_lines import (
+    COMMAND_LINE_BY_HEADER,
+    COMMAND_LINE_ONE_COLUMN,
+    warn_quoted_lines,
+)
 from ..datasets._table_rows import (
     DELIMITER_NAMES,
     UnnamedRows,
-    close_header,
     ends_in_empty_fields,
     header_line_number,
     not_a_column,
@@ -70,10 +75,8 @@ from ..datasets._tables import (
     check_rows_below_header,
     detect_table,
     find_table,
-    header_key,
     header_line,
     headerless_table,
-    is_header_row,
     is_number,
     lines_looked_at,
     named_rows,
@@ -188,11 +191,11 @@ def _read_pairs(names_file, labels, encoding, names_column, counts):
     else:
         text, source = read_text(names_file, encoding=encoding), shown_path(names_file)
         check_not_separator_line(header_line(text_lines(text)), names_file)
+    given = names_column, _WORDS, counts[0]
     try:
-        found = labelled_table(text, names_file, source, labels, names_column, _WORDS)
+        found = labelled_table(text, names_file, source, labels, *given)
     except NoLabelsColumnError as error:
-        found = (error.line, error.header, iter(error.rows))
-        _refuse_labels(text, labels, source, found, names_column, counts)
+        _refuse_labels(error, training=counts[2])
     return _columns(*found, source, counts)
 
 
@@ -228,45 +231,28 @@ def _labelled_counts(text, column, source, table, counts):
     return CountsColumn(source, header[at], counts[1], at, table.delimiter, ahead)
 
 
-def _refuse_labels(text, column, source, found, names_column, counts):
-    """Refuse ``--labels column``, no column of the header row ``found``
-    (``(line, header, rows)``: its line, its fields and the rows below it).
-
-    The message offers the header's case variants of ``column``, else the
-    field close to it, but never the column the names would be read from,
-    nor the column of ``--counts`` (``counts``: ``(column, whole,
-    training)``; not training, no ``--no-header`` is offered), nor a value of
-    a first row that may be data (:func:`value_columns`).
+def _refuse_labels(error, training):
+    """Refuse ``--labels COLUMN`` that ``error`` (a
+    :class:`~sknextchar.datasets._labelled_table.NoLabelsColumnError`) found
+    no column of its header row, in the command line's words: the columns
+    offered in its stead are those Python offers (:func:`labels_hint`), as
+    flags; a first row that may be data is read with ``--no-header`` (not
+    ``training``: classify has none, a header row is to be written).
     """
-    line, header, rows = found
-    training = counts[2]
-    counts = counts[0]
-    near = [
-        _labels_flag(field)
-        for field in header
-        if field and header_key(field) == header_key(column)
-    ]  # 'Sex' and 'SEX'
-    hint = f" (did you mean {' or '.join(near)}?)" if near else ""
-    delimiter = table_delimiter(text, column)
-    offered = len(header) > 1 and not is_header_row(header, delimiter)
-    left_out = value_columns(header, rows) if offered else set()
-    left_out.add(names_among(header, range(len(header)), names_column))
-    counts_key = None if counts is None else header_key(counts)
-    left_out.update(
-        i for i, field in enumerate(header) if header_key(field) == counts_key
-    )
-    others = [field for i, field in enumerate(header) if i not in left_out]
-    hint = hint or close_header(column, others, _labels_flag)  # 'lable'
+    header, delimiter = error.header, error.delimiter
+    hint = labels_hint(error.column, header, error.left_out, _labels_flag)
     advice = (
         headerless_advice(header, delimiter, COMMAND_LINE, labels=True)
         if training  # classify has no --no-header
         else "write a header row above it (name,label) and pass --labels label"
     )
-    shown, is_not = _not_a_column(column)  # classify reads files of labels too
-    told = not_a_column(shown, source, line, header, hint, what="labels", is_not=is_not)
+    shown, is_not = _not_a_column(error.column)  # classify reads label files too
+    told = not_a_column(
+        shown, error.source, error.line, header, hint, what="labels", is_not=is_not
+    )
     raise ValueError(
         f"{told} (or a file with one label per line)"
-        + (f". If it has no header row, {advice}." if offered else ".")
+        + (f". If it has no header row, {advice}." if error.data_row else ".")
     )
 
 
@@ -388,6 +374,9 @@ def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
     column = None
     if counted:  # the header, before any row (none: --counts says so)
         column = _counts_column(table, counts, text, path, whole_counts)
+    if names_column is not None:  # Emma,F: a row of data read as the header row?
+        at = None if column is None else column.at
+        warn_named_header(text_lines(text), table, path, at)
     if table is None:
         rows = [(line, name) for line, name in numbered_lines(text) if name]
         warn_comment_lines([name for _, name in rows], path)
@@ -559,14 +548,17 @@ def _refuse_headerless(lines, path, training=False):
     if training:  # train reads it as it is, its columns by number
         advice = headerless_advice(fields, character, COMMAND_LINE, labels=True)
         no_header = f"{advice}."
+    named = "If that line is its header, pass --names-column COLUMN, "
+    named += "the header of the names"
+    advice = f"{named}{example}; if it has no header row, {no_header}"
+    if first_row_data_like(lines, character, shown_path(path)):  # Emma,F,18688
+        advice = f"It looks like a row of data: if so, {no_header} {named}."
     raise ValueError(
         f"{shown_path(path)} looks like a table of {width} columns: "
         f"{lines_looked_at(len(lines))} has {width} fields between {delimiter}s, "
         "and its first line "
         f"{quoted_row(first)} is not a header with a column of names (such as "
-        f"'name' or 'first name'). If that line is its header, pass --names-column "
-        f"COLUMN, the header of the names{example}; "
-        f"if it has no header row, {no_header}" + whole_lines
+        f"'name' or 'first name'). {advice}" + whole_lines
     )
 
 
@@ -575,7 +567,7 @@ def _one_column(training):
     ``train`` as a table without a header row; the others need a header."""
     if training:
         return COMMAND_LINE_ONE_COLUMN
-    return 'add a header row, a first line "name", and pass --names-column name'
+    return COMMAND_LINE_BY_HEADER
 
 
 def _names_field(fields, delimiter):

@@ -21,6 +21,7 @@ from ..datasets._positions import NoNamesError, PlacedColumn, position_table
 from ..datasets._table_rows import UnnamedRows, text_lines
 from ..datasets._tables import cells_below, named_rows
 from ._column_note import shell_word
+from ._errors import TRAINING_READ
 from ._label_checks import checked_labels, is_labels_file
 from ._labelled import unnamed_note
 from ._places import places_of
@@ -43,16 +44,26 @@ _FLAGS = (
 
 
 @contextlib.contextmanager
-def command_line_words(training=True):
+def command_line_words(training=True, model=None):
     """Tell an error of a column missing from a file's header row, or of a
     file with no names in its column, in the command line's words
-    (``--no-header``, columns counted from 1)."""
+    (``--no-header``, columns counted from 1); its warnings too, with
+    ``--no-header`` offered only to ``training`` (:data:`TRAINING_READ`); and a
+    file of labels that is a table, with the command that reads it for the
+    model file ``model``."""
+    from ._paired import LabelsTableError
+
+    token = TRAINING_READ.set(training)
     try:
         yield
+    except LabelsTableError as error:
+        raise (error if model is None else error.for_model(model)) from None
     except NoColumnError as error:
         raise error.in_command_line(training=training) from None
     except NoNamesError as error:
         raise error.in_command_line() from None
+    finally:
+        TRAINING_READ.reset(token)
 
 
 def no_header(args):

@@ -17,18 +17,26 @@ from ..datasets._base import (
     warn_comment_lines,
     warn_title_name,
 )
+from ..datasets._header_as_data import first_row_data_like
 from ..datasets._pipes import PipeError
 from ..datasets._quoted_lines import warn_quoted_lines
 from ..datasets._table_rows import DELIMITER_NAMES, ends_in_empty_fields
 from ..datasets._tables import (
     LINES_LOOKED_AT,
+    find_table,
     header_key,
     headerless_table,
     is_name_header,
     lines_looked_at,
 )
 
-__all__ = ["LABEL_HEADERS", "PAIRED_QUOTES", "header_rows", "paired_lines"]
+__all__ = [
+    "LABEL_HEADERS",
+    "PAIRED_QUOTES",
+    "LabelsTableError",
+    "header_rows",
+    "paired_lines",
+]
 
 
 def paired_lines(names_file, labels_file, encoding, names_flag="NAMES_FILE"):
@@ -65,6 +73,7 @@ def paired_lines(names_file, labels_file, encoding, names_flag="NAMES_FILE"):
     names = _lines(names_file, encoding)
     _refuse_a_column_too(names, names_file, labels_file, names_flag)
     values = _lines(labels_file, encoding, flag="--labels")
+    _refuse_a_table_of_labels(values, labels_file, names_flag)
     names, values = header_rows(names, values, names_file, labels_file)
     if len(names) != len(values):
         files = names_file, labels_file
@@ -247,6 +256,118 @@ def _refuse_a_column_too(names, names_file, labels_file, names_flag):
         f"the file, one label per line of {names_flag}, or move the file out of "
         "this folder to read the column."
     )
+
+
+class LabelsTableError(ValueError):
+    """A file of labels that is a table of names and their labels: the
+    message ends with the command that reads that table alone, which names
+    the model file (``MODEL`` until :meth:`for_model` knows it): ``None``
+    among ``words``.
+
+    Examples
+    --------
+    >>> error = LabelsTableError("--labels t.csv is a table", ["classify",
+    ...     None, "--names-file", "t.csv", "--labels", "Kid's sex"])
+    >>> print(error.for_model("my m.skops"))  # doctest: +NORMALIZE_WHITESPACE
+    --labels t.csv is a table: sknextchar classify 'my m.skops' --names-file
+    t.csv --labels 'Kid'"'"'s sex'
+    """
+
+    def __init__(self, said, words):
+        self.said, self.words = said, list(words)
+        super().__init__(self._message("MODEL"))
+
+    def __reduce__(self):  # made again from its parts (pickle, copy)
+        return type(self), (self.said, self.words), vars(self)
+
+    def for_model(self, model):
+        """The error with the model file ``model`` in its command."""
+        return ValueError(self._message(shell_word(os.fspath(model))))
+
+    def _message(self, model):
+        words = [model if w is None else shell_word(w) for w in self.words]
+        return f"{self.said}: sknextchar {' '.join(words)}"
+
+
+def _refuse_a_table_of_labels(values, labels_file, names_flag):
+    """Refuse a file of labels (``values``, its numbered lines) that is a
+    table with a header row and a column of names (``name,label``): its rows
+    hold the names and their labels both, and the advice is the command that
+    reads them so, with its own column titles: the column titled as labels
+    are (``gender``), else the one column that can be labels (no column of
+    numbers), else ``--labels COLUMN`` and the titles to choose from."""
+    lines = [text for _, text in values if text][: LINES_LOOKED_AT + 1]
+    try:
+        table = find_table(lines[0] if lines else "", labels_file)
+    except ValueError:  # not a table's header row
+        table = None
+    if table is None:  # Emma,F above Noah,M: a table without a header row?
+        _refuse_headerless_labels(lines, labels_file, names_flag)
+        return
+    fields = table.header
+    others = [f for i, f in enumerate(fields) if i != table.name_at and f.strip()]
+    if not others:
+        return
+    column = next((f for f in others if header_key(f) in LABEL_HEADERS), None)
+    readable = _label_columns(lines, table) if column is None else [column]
+    column = readable[0] if len(readable) == 1 else "COLUMN"
+    said = (
+        f"--labels {shell_word(labels_file)} is a table, not one label per line "
+        f"of {names_flag}: its first row, {quoted_row(lines[0])}, is a header row "
+        f"with a column of names ({table.column!r}) beside its labels"
+    )
+    if len(readable) > 1:
+        said += f", in one of {', '.join(map(repr, readable))}"
+    elif not readable:
+        said += (
+            f", though none of its other columns ({', '.join(map(repr, others))}) "
+            "reads as labels (numbers, or a single label)"
+        )
+    said += (
+        ". Pass that table alone, naming its column of labels (and any other "
+        "options you gave)"
+    )
+    words = ["--labels", column]
+    words = (
+        ["train", labels_file, *words, "-o", None]
+        if names_flag == "NAMES_FILE"
+        else ["classify", None, "--names-file", labels_file, *words]
+    )
+    raise LabelsTableError(said, words)
+
+
+def _refuse_headerless_labels(lines, labels_file, names_flag):
+    """Refuse a file of labels whose first ``lines`` are a table without a
+    header row, its first row a row of data (``Emma,F`` above ``Noah,M``): a
+    name beside its label on each line, not one label per line."""
+    found = headerless_table(lines, labels_file)
+    if found is None or first_row_data_like(lines, found[0], labels_file) is None:
+        return
+    labels = "2" if found[1] == 2 else "N"  # a name, then its label
+    said = (
+        f"--labels {shell_word(labels_file)} is a table, not one label per line "
+        f"of {names_flag}: its first row, {quoted_row(lines[0])}, looks like a "
+        "row of data (a name beside its label), in a table without a header row"
+    )
+    if names_flag == "NAMES_FILE":
+        words = ["train", labels_file, "--no-header", "--names-column", "1"]
+        words += ["--labels", labels, "-o", None]
+        said += ". Pass that table alone, its columns by number"
+    else:  # classify reads a table by its header row
+        words = ["classify", None, "--names-file", labels_file, "--labels", "label"]
+        said += ". Write a header row above it (name,label), then pass that table"
+    raise LabelsTableError(f"{said} (and any other options you gave)", words)
+
+
+def _label_columns(lines, table):
+    """The columns of a table (its first ``lines``) that ``--labels`` can
+    read: not a column of numbers (counts, an id), nor one of a single label."""
+    from ..datasets._column_choice import offered_columns
+
+    try:
+        return offered_columns(lines, table)[0]
+    except ValueError:  # a row the table's reader refuses: it says so there
+        return []
 
 
 def _lines(path, encoding, flag=None):

@@ -2,12 +2,10 @@
 
 import argparse
 import importlib
-import re
 import sys
 
 from .._limits import MAX_LETTERS
 from .._persistence import PICKLE_SUFFIXES
-from .._text import one_or_many
 from .._version import __version__
 from ._arguments import (
     add_encoding,
@@ -34,6 +32,7 @@ from ._flags import (
 )
 from ._quiet import add_quiet
 from ._sample_options import add_sample_filters, add_sample_likeness
+from ._unknown_args import typo_note, unrecognized
 
 __all__ = ["build_parser"]
 
@@ -88,86 +87,6 @@ def _command(name):
     return run
 
 
-# Flags a user of scikit-learn or of deep-learning tools may type, each with
-# what it sets and sknextchar's option for it.
-_SYNONYMS = {
-    "--epochs": ("the number of epochs", "--max-iter"),
-    "--n-epochs": ("the number of epochs", "--max-iter"),
-    "--num-epochs": ("the number of epochs", "--max-iter"),
-    "--random-state": ("the seed", "--seed"),
-    "--lr": ("the learning rate", "--learning-rate-init"),
-}
-
-
-def _unrecognized(extras, options=()):
-    """The error on arguments no option of the command takes, with the
-    option meant by a flag of another tool's spelling (scikit-learn's
-    ``--max_iter``, ``--epochs``), if the command has it (among its
-    ``options``).
-
-    The words argparse shifted are not named (:func:`_not_shifted`).
-
-    Examples
-    --------
-    >>> _unrecognized(["--epochs", "names.txt"], {"--max-iter"})
-    'unrecognized argument: --epochs; the number of epochs is --max-iter'
-    >>> _unrecognized(["--random_state=0"], {"--seed"})
-    'unrecognized argument: --random_state=0; the seed is --seed'
-    >>> _unrecognized(["--max_iter", "3"], {"--max-iter"})
-    'unrecognized argument: --max_iter; --max_iter is spelled --max-iter'
-    >>> _unrecognized(["--epochs", "3", "--lr", "0.1"], {"--max-iter", "--seed"})
-    'unrecognized arguments: --epochs --lr; the number of epochs is --max-iter'
-    >>> _unrecognized(["--lr", "0.1"], {"--seed"})  # a command that has none
-    'unrecognized argument: --lr'
-    >>> _unrecognized(["b.txt", "-5"])  # no flag: every word left over
-    'unrecognized arguments: b.txt -5'
-    >>> _unrecognized(["b.txt", "--bogus"])  # b.txt comes before any flag
-    'unrecognized arguments: b.txt --bogus'
-    """
-    flags = [arg for arg in extras if _FLAG.match(arg)]
-    named = _not_shifted(extras)
-    told = [f"unrecognized {one_or_many(len(named), 'argument', 'arguments')}: "
-            f"{' '.join(named)}"]  # fmt: skip
-    for arg in flags:
-        flag = arg.partition("=")[0]
-        spelled = flag.replace("_", "-").casefold()
-        meant = _SYNONYMS.get(spelled)
-        if flag.startswith("--") and spelled != flag and spelled in options:
-            told.append(f"{flag} is spelled {spelled}")
-        elif meant is not None and meant[1] in options:
-            told.append(f"{meant[0]} is {meant[1]}")
-    return "; ".join(dict.fromkeys(told))
-
-
-def _not_shifted(extras):
-    """The words left over but those argparse shifted: it takes the value
-    typed after an unknown flag as the next positional argument and leaves a
-    later word over in its place (``train --epochs 3 names.txt`` leaves
-    ``--epochs names.txt``), so each unknown flag written without ``=``
-    excuses one word left over after it; a word before any is named.
-
-    Examples
-    --------
-    >>> _not_shifted(["--epochs", "--lr", "0.1", "names.txt"])
-    ['--epochs', '--lr']
-    >>> _not_shifted(["b.txt", "--bogus"]), _not_shifted(["--n=3", "b.txt"])
-    (['b.txt', '--bogus'], ['--n=3', 'b.txt'])
-    """
-    named, shifted = [], 0
-    for arg in extras:
-        if _FLAG.match(arg):
-            shifted += "=" not in arg
-        elif shifted:
-            shifted -= 1
-            continue
-        named.append(arg)
-    return named
-
-
-# A flag, not a negative number (-5, -.5) nor a lone "-" (standard input).
-_FLAG = re.compile(r"-[^\d.]")
-
-
 class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose usage errors are one line, and that names a
     command's help and the flag meant in an unknown argument's error; it
@@ -175,9 +94,15 @@ class _Parser(argparse.ArgumentParser):
 
     def __init__(self, *args, **kwargs):
         self.options, self.commands = set(), None  # -h is added by __init__
+        self.given = ()  # the words this parser was last given to parse
         super().__init__(*args, **kwargs)
+        # Python 3.14's guess at a mistyped command (on by default from 3.15)
+        # would come before typo_note's: only typo_note's is told
+        self.suggest_on_error = False
 
     def error(self, message):
+        commands = () if self.commands is None else self.commands.choices
+        message += typo_note(message, self.given, self.options, commands)
         self.exit(2, f"{PROG}: error: {message} (see '{self.prog} --help')\n")
 
     def _print_message(self, message, file=None):
@@ -213,13 +138,14 @@ class _Parser(argparse.ArgumentParser):
             parser = self
             if command is not None and self.commands is not None:
                 parser = self.commands.choices[command.__name__]
-            message = _unrecognized(extras, parser.options)
+            message = unrecognized(extras, parser.options)
             if not self.exit_on_error:
                 raise argparse.ArgumentError(None, message)
             parser.error(message)
         return namespace
 
     def parse_known_args(self, args=None, namespace=None):
+        self.given = sys.argv[1:] if args is None else list(args)
         namespace, extras = super().parse_known_args(args, namespace)
         # "--" ends the options (score m.skops --by per-char -- ab -x): argparse
         # leaves it unknown, with the words after it, once the positionals

@@ -10,7 +10,8 @@ position alone, which may be one in a subset (the names counted beside the
 held-out ones, a chunk of a file): the line of its position when the names
 recorded hold it there, else the first line that holds it; a name a message
 shows at several positions (``names[1]='x', names[3]='x'``) is found at as
-many lines, in order (the second position: the second line that holds it). A
+many lines, in order (the second position: the second line that holds it;
+a NAME argument counts as one of them, before the lines of a file). A
 long name cut in a message is found by its start and length; another line of
 the same start and length is named too (the first is then a guess).
 """
@@ -93,7 +94,10 @@ class Places:
         values = list(values)
 
         def find(test, index=None, rank=0):
-            return (argument, False) if any(map(test, values)) else None
+            return (argument, False) if sum(map(test, values)) > rank else None
+
+        find.count = lambda test: sum(map(test, values))  # ranks it holds
+        find.size = len(values)  # positions it holds, before a file's
 
         self._sources.append((what, find))
 
@@ -119,16 +123,33 @@ class Places:
             test = value.__eq__ if cut is None else _starts(value, length)
             index = None if index is None else int(index)
             rank = ranks.get((what, literal, cut), {}).get(index, 0)
-            for kind, find in self._sources:
-                found = find(test, index, rank) if kind == what else None
-                if found is not None:
-                    place, in_file = found
-                    if cut is not None and in_file:
-                        place = _alike(find, test, place)
-                    return _shown(place, in_file, literal + (cut or ""), verb)
-            return match.group(0)
+            find, found = self._found(what, test, index, rank)
+            if found is None:
+                return match.group(0)
+            place, in_file = found
+            if cut is not None and in_file:
+                place = _alike(find, test, place)
+            return _shown(place, in_file, literal + (cut or ""), verb)
 
         return _ELEMENT.sub(replace, message)
+
+    def _found(self, what, test, index, rank):
+        """The source (its ``find``) of the value at ``rank`` among those that
+        pass ``test``, and its place; ``(None, None)`` if none holds it. The
+        values given as arguments come first: a rank beyond them is one in
+        the sources after them (NAME 'zoë', then 'zoë' on a line of a file)."""
+        finds = [find for kind, find in self._sources if kind == what]
+        for find in finds:
+            found = find(test, index, rank)
+            if found is not None:
+                return find, found
+            rank -= getattr(find, "count", lambda test: 0)(test)
+            if index is not None and hasattr(find, "size"):
+                index = index - find.size if index >= find.size else None
+        for find in finds:  # fewer than rank + 1 hold it: the first that does
+            if (found := find(test, index, 0)) is not None:
+                return find, found
+        return None, None
 
 
 def _ranks(matches):

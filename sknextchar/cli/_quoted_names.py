@@ -17,11 +17,12 @@ from .._list_lines import reads_as_title
 from .._quoted_advice import (
     QUOTES_NOTE_WORDS,
     QUOTES_REMOVED,
+    inner_quoted,
     inner_quotes_note,
     quoted_list,
 )
 from .._shown_paths import shown_path
-from .._text import quoted
+from .._text import MAX_REPORTED, quoted
 from .._transformer import unknown_symbols
 from .._unknown_message import TITLES_LABEL, title_note
 from .._vocabulary import is_auto_alphabet
@@ -64,15 +65,18 @@ def _refuses_quotes(windows):
 
 
 def _read_as_csv(windows, names):
-    """The names whose reading as fields of CSV (``'"O""Neil"'`` is
-    ``'O"Neil'``) the fit of the ``windows`` transformer still refuses (the
-    first chunk's that has any: the warning's advice would only lead to the
-    fit's error on them); the first line left out as the list's title
+    """The first names whose reading as fields of CSV (``'"O""Neil"'`` is
+    ``'O"Neil'``) the fit of the ``windows`` transformer still refuses, each
+    for a quote mark inside its quotes, and how many there are in every
+    chunk (the warning's advice would only lead to the fit's error on them;
+    None, 0 when it refuses one for another character, which the fit's error
+    says); the first line left out as the list's title
     (``"Baby names 2024"``, to delete), or None; the list's first quoted
     line (None: none); and the header of the one column, when the first
     line read as CSV says "name" (``"name"``), or None. ``names`` is a list,
     or (a file read in chunks) a function that reads it again as lists."""
     title = first = header = None
+    left, n_left = [], 0
     for at, chunk in enumerate(names() if callable(names) else [names]):
         fields = [next(csv.reader([name]), [""]) for name in chunk]
         read = [row[0] if len(row) == 1 else n for row, n in zip(fields, chunk)]
@@ -81,10 +85,12 @@ def _read_as_csv(windows, names):
         elif at == 0 and chunk and is_name_header(read[0], alone=True):
             header, chunk, read = read[0], chunk[1:], read[1:]
         first = first or next(iter(quoted_lines(chunk)), None)
-        refused = unknown_symbols(windows, read)
-        if refused:
-            return [chunk[i] for i in refused], title, first, header
-    return [], title, first, header
+        refused = [chunk[i] for i in unknown_symbols(windows, read)]
+        if not all(map(inner_quoted, refused)):
+            return None, 0, title, first, header
+        n_left += len(refused)
+        left += refused[: MAX_REPORTED - len(left)]
+    return left, n_left, title, first, header
 
 
 def _may_refuse(message, windows):
@@ -107,9 +113,9 @@ def _refusal(message, windows, names, labels):
     header above them read as one; else None."""
     if not _may_refuse(message, windows):
         return None
-    left, title, first, header = _read_as_csv(windows, names)
+    left, n_left, title, first, header = _read_as_csv(windows, names)
     how, reason = message.how, _REASON
-    if not all(inner_quotes_note([name]) for name in left):
+    if left is None:
         return None  # the fit's error says what else it refuses
     top = title if header is None else _names_top(names)
     advice = _COMMAND_LINE[how] if header is None else _by_header(header, how)
@@ -122,7 +128,7 @@ def _refusal(message, windows, names, labels):
         message = QuotedLinesWarning(
             message.path, [first], None, True, how, message.count - 1
         )
-    worded = message.worded(advice + inner_quotes_note(left), reason=reason)
+    worded = message.worded(advice + inner_quotes_note(left, n_left), reason=reason)
     return ValueError(worded)
 
 

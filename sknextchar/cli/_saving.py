@@ -26,7 +26,6 @@ from .._file_safety import (
     most_name_bytes,
     new_file,
     real_target,
-    temp_name,
 )
 from .._persistence import save_model
 from .._shown_paths import shown_path
@@ -276,16 +275,16 @@ def keep_elsewhere(model, output, fmt):
 
 
 def _fitting_name(folder, stem, suffix):
-    """``stem`` and ``suffix`` cut so that a fallback name in ``folder``, and
-    the temporary file's written beside it first, fit in a name there (143
-    bytes on eCryptfs): the stem first, to its first character (a name of a
-    dot first would be hidden), then the suffix, whole."""
+    """``stem`` and ``suffix`` cut so that a fallback name in ``folder`` fits
+    in a name there (143 bytes on eCryptfs; the temporary file written beside
+    it first cuts its own name to fit,
+    :func:`~sknextchar._file_safety.temp_name`): the stem first, to its first
+    character (a name of a dot first would be hidden), then the suffix,
+    whole."""
     most = most_name_bytes(folder)
 
     def fits(stem, suffix):
-        path = Path(folder, f"{stem}{_MARK}{'0' * 8}{suffix}")
-        names = (path.name, Path(temp_name(path, "0" * 8)).name)
-        return max(len(os.fsencode(name)) for name in names) <= most
+        return len(os.fsencode(f"{stem}{_MARK}{'0' * 8}{suffix}")) <= most
 
     while not fits(stem, suffix) and (len(stem) > 1 or suffix):
         stem, suffix = (stem[:-1], suffix) if len(stem) > 1 else (stem, "")

@@ -21,9 +21,9 @@ import contextlib
 import errno
 import os
 import sys
-import unicodedata
 
 from .._shown_paths import escaped_byte, is_undecoded
+from .._text import code_point_name
 
 __all__ = [
     "escaped_status",
@@ -156,9 +156,7 @@ def escaped_status(status, notes, stream=None, output=True):
     if not notes:
         return status
     chars = list(notes)
-    shown = ", ".join(
-        f"U+{ord(c):04X} ({unicodedata.name(c, 'unnamed')})" for c in chars[:3]
-    )
+    shown = ", ".join(map(code_point_name, chars[:3]))
     escapes = ", ".join(_escape(c) for c in chars[:3])
     encoding = getattr(sys.stdout, "encoding", None) or "another encoding"
     kind = "error" if output else "note"

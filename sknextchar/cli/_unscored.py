@@ -6,7 +6,8 @@ default) refuses a whole list of names for one name that holds one: Python's
 and ends with one error that names the names left out and why (status 1), as
 it does when the output cannot write some characters (``classify`` prints
 their rows in place, as ``-``). A list in which no name can be scored is
-refused as before. ``score`` ranks a name given twice once.
+refused whole, with the same message (each distinct name said once, with
+all its lines). ``score`` ranks a name given twice once.
 """
 
 import re
@@ -22,6 +23,12 @@ _LITERAL = r"(?:'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\")"
 # 'names.txt'); and the same name placed again right after it.
 _PLACED = re.compile(rf"({_LITERAL}) \(line ([\d,]+) of ({_LITERAL})\)")
 _AGAIN = r"(?:, and |, | and ){name} \(line ([\d,]+) of {path}\)"
+# A name as a message on a list shows it (sknextchar._text.quoted), and a
+# name given as an argument more than once: NAME 'zoë', NAME 'zoë'.
+_SHOWN = re.compile(
+    rf"\bnames\[(\d+)\](=| is ){_LITERAL}(?:\.\.\. \([\d,]+ characters\))?"
+)
+_GIVEN = re.compile(rf"\bNAME ({_LITERAL})((?:(?:, and |, | and )NAME \1)+)")
 
 
 def scorable_names(sampler, names, places=None):
@@ -48,11 +55,16 @@ def scorable_names(sampler, names, places=None):
     Returns
     -------
     kept : list of int
-        The positions of the names the model can score; all when none can
-        (the scoring then refuses them, as before).
+        The positions of the names the model can score.
     message : str or None
         Why the others were left out, in the command line's words; None when
         none was.
+
+    Raises
+    ------
+    ValueError
+        When no name can be scored: the list is refused whole, each distinct
+        name said once (the entry point spells it in the command line's words).
 
     Examples
     --------
@@ -74,16 +86,38 @@ def scorable_names(sampler, names, places=None):
 
     every = list(range(len(names)))
     transformer = split_pipeline(sampler.estimator_)[0]
-    errors, left = _unreadable(transformer, names)
-    if not left or len(left) == len(names):
+    where = {}  # each distinct name, checked and counted once: its positions
+    for i, name in enumerate(names):
+        where.setdefault(name, []).append(i)
+    distinct = list(where)
+    errors, left = _unreadable(transformer, distinct)
+    left = {i for k in left for i in where[distinct[k]]}
+    if not left:
         return every, None
-    message = merged_places(" ".join(error_message(e, places) for e in errors))
-    return [i for i in every if i not in left], message
+    texts = [_at_every_place(str(e), names, distinct, where) for e in errors]
+    if len(left) == len(names):  # refused whole, in the entry point's words
+        placed = (text if places is None else places.rewrite(text) for text in texts)
+        raise ValueError(merged_places(" ".join(placed)))
+    message = " ".join(error_message(ValueError(text), places) for text in texts)
+    return [i for i in every if i not in left], merged_places(message)
+
+
+def _at_every_place(message, names, distinct, where):
+    """The message on the ``distinct`` names with each name shown at every
+    position of ``names`` that holds it (``names[1]='zoë', names[4]='zoë'``):
+    the places then name all its lines, merged into one."""
+
+    def every(match):
+        name, verb = distinct[int(match.group(1))], match.group(2)
+        return ", ".join(f"names[{i}]{verb}{quoted(name)}" for i in where[name])
+
+    return _SHOWN.sub(every, message)
 
 
 def merged_places(message):
     """The message with a name placed on several lines of a file, one after
-    the other, shown once with all its lines.
+    the other, shown once with its lines (the first five, and how many more);
+    and a name given more than once as NAME, once with how many times.
 
     Examples
     --------
@@ -91,6 +125,8 @@ def merged_places(message):
     >>> merged_places("in 'zoë' (line 2 of 'f.txt'), 'zoë' (line 4 of 'f.txt'),"
     ...     " 'zoë' (line 6 of 'f.txt') and 'asha' (line 7 of 'f.txt').")
     "in 'zoë' (lines 2, 4 and 6 of 'f.txt') and 'asha' (line 7 of 'f.txt')."
+    >>> merged_places("in NAME 'zoë', NAME 'zoë' and NAME 'ève'.")
+    "in NAME 'zoë' (given 2 times) and NAME 'ève'."
     """
 
     def merge(match):
@@ -103,9 +139,7 @@ def merged_places(message):
         ends[match.start()] = end
         if len(lines) == 1:
             return match.group(0)
-        return (
-            f"{name} (lines {and_more(lines, whole=True, most=len(lines))} of {path})"
-        )
+        return f"{name} (lines {and_more(lines, whole=True)} of {path})"
 
     ends, parts, at = {}, [], 0
     for match in _PLACED.finditer(message):
@@ -113,7 +147,13 @@ def merged_places(message):
             continue  # merged into the name before it
         parts += [message[at : match.start()], merge(match)]
         at = ends[match.start()]
-    return "".join(parts) + message[at:]
+    return _GIVEN.sub(_given_times, "".join(parts) + message[at:])
+
+
+def _given_times(match):
+    """``NAME 'zoë' (given 3 times)`` for a name given as NAME 3 times in a row."""
+    name, again = match.groups()
+    return f"NAME {name} (given {again.count(f'NAME {name}') + 1:,} times)"
 
 
 def _unreadable(transformer, names):
@@ -158,7 +198,7 @@ def _placed_error(transformer, names, positions):
                       "cannot be scored.")  # fmt: skip
 
 
-def unscored_error(message, n_left, n_names, outcome):
+def unscored_error(message, n_left, n_names, outcome, unit="name"):
     """Print the error on the names left out; the command's status, 1.
 
     Parameters
@@ -170,6 +210,9 @@ def unscored_error(message, n_left, n_names, outcome):
     outcome : str
         What became of them and of the others (``"left out (the others are
         ranked above)"``).
+    unit : str, default="name"
+        What ``n_left`` and ``n_names`` count: distinct names (``score``
+        ranks each once), or ``"row"`` (``classify`` gives each line a row).
 
     Returns
     -------
@@ -189,7 +232,7 @@ def unscored_error(message, n_left, n_names, outcome):
     """
     from ._errors import PROG
 
-    left = f"{n_left:,} of the {counted(n_names, 'name')}"
+    left = f"{n_left:,} of the {counted(n_names, unit)}"
     print(f"{PROG}: error: {left} {outcome}: {message}", file=sys.stderr)
     return 1
 

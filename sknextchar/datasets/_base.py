@@ -2,7 +2,6 @@
 
 import codecs
 import contextlib
-import difflib
 import errno
 import io
 import itertools
@@ -13,10 +12,10 @@ import unicodedata
 import warnings
 from importlib import resources
 
-from .._file_safety import LINK_LOOP, NUL_IN_PATH, name_too_long
+from .._file_safety import LINK_LOOP, name_too_long, unnamable_path
 from .._limits import MAX_LETTERS, check_counts_total
 from .._list_lines import list_item, reads_as_title
-from .._shown_paths import dangling_link_note, path_text, shown_path
+from .._shown_paths import close_file_note, dangling_link_note, path_text, shown_path
 from .._stacklevel import user_stacklevel
 from .._text import quoted
 from ._codecs import bom_length, file_encoding, wide_codec
@@ -31,7 +30,8 @@ from ._encoding import (
     line_reading,
     warn_other_code_page,
 )
-from ._file_kinds import not_text_message
+from ._file_kinds import may_hold_names, not_text_message
+from ._header_as_data import warn_named_header
 from ._label_values import refuse_one_label, warn_case_twins
 from ._labelled_table import labelled_rows, labelled_table
 from ._long_lines import (
@@ -362,6 +362,7 @@ def load_names(
         return _counted_names(text, path, names_column, counts_column)
     if names_column is not None:
         table, unnamed = table_of(text_lines(text), path, names_column), UnnamedRows()
+        warn_named_header(text_lines(text), table, path)  # Emma,F: a row of data?
         rows = column_values(text_lines(text), table, source, unnamed)
         names = [name for _, name in rows]
         warn_unnamed_rows(unnamed, source, none_named=not names)
@@ -830,43 +831,6 @@ def open_lines(path, encoding="utf-8", *, errors="strict", buffering=-1):
             yield lines
 
 
-def _close_names(path):
-    """ " Did you mean ...?" naming files beside ``path`` whose names are close
-    to its name (a typo, another extension), or "" when none is.
-
-    Examples
-    --------
-    >>> import os, tempfile
-    >>> folder = tempfile.mkdtemp()
-    >>> open(os.path.join(folder, "names.csv"), "w").close()
-    >>> _close_names(os.path.join(folder, "name.csv")).endswith("names.csv'?")
-    True
-    >>> _close_names(os.path.join(folder, "other.txt"))
-    ''
-    """
-    folder, name = os.path.split(path)
-    try:
-        with os.scandir(folder or ".") as entries:
-            files = [e.name for e in itertools.islice(entries, 10_000) if _is_file(e)]
-    except OSError:  # no such folder, or not readable
-        return ""
-    stem = os.path.splitext(name)[0]  # "names" or "names.csv" for names.txt
-    same = [f for f in files if os.path.splitext(f)[0] in (stem, name)]
-    close = same or difflib.get_close_matches(name, files, n=1, cutoff=0.75)
-    return (
-        f" Did you mean {shown_path(os.path.join(folder, close[0]))}?" if close else ""
-    )
-
-
-def _is_file(entry):
-    """Whether the folder entry is a file (or a link to one); a loop of links,
-    or a link into a folder that may not be searched, is none."""
-    try:
-        return entry.is_file()
-    except OSError:  # following the link failed: not a file to name
-        return False
-
-
 def check_names_path(path, encoding=None):
     """The path of a file of names to read, refused if it cannot be one.
 
@@ -898,8 +862,9 @@ def check_names_path(path, encoding=None):
     PermissionError
         If a folder on the way may not be searched (the system's, naming it).
     ValueError
-        If ``path`` is a device, holds a NUL character, or is a file of
-        another kind than text (an image, a model file).
+        If ``path`` is a device, holds a NUL character or a lone
+        surrogate, or is a file of another kind than text (an image, a model
+        file).
 
     Examples
     --------
@@ -929,10 +894,10 @@ def check_names_path(path, encoding=None):
                 f"{name_too_long(path)}. Check the path."
             ) from None
         raise _no_such_file(path) from None
-    except ValueError:  # a NUL in the path: no file can have it
+    except ValueError:  # a NUL or a lone surrogate in the path: no file has it
         raise ValueError(
-            f"{shown_path(path)} cannot be a file of names: {NUL_IN_PATH}. Check "
-            "the path."
+            f"{shown_path(path)} cannot be a file of names: "
+            f"{unnamable_path(path)}. Check the path."
         ) from None
     if is_device(path, mode):
         raise ValueError(
@@ -966,7 +931,8 @@ def _no_such_file(path):
     hint = " (standard input is '/dev/stdin', not '-')" if stdin else ""
     hint = dangling_link_note(path) or hint  # a link there, leading nowhere
     return FileNotFoundError(
-        f"No such file of names: {shown_path(path)}{hint}.{_close_names(path)}"
+        f"No such file of names: {shown_path(path)}{hint}."
+        + close_file_note(path, may_hold_names)
     )
 
 

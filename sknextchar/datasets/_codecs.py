@@ -32,6 +32,11 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
     (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
 )
+# The byte-order marks that "utf-16" and "utf-32" read as such.
+_OWN_BOMS = {
+    "utf-16": (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE),
+    "utf-32": (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE),
+}
 # Those that name another encoding than UTF-8.
 _OTHER_BOMS = tuple((bom, codec) for bom, codec, _ in _BOMS if codec != "utf-8-sig")
 
@@ -42,8 +47,11 @@ def file_encoding(start, encoding="utf-8"):
     For UTF-8 (the default), a UTF-16 or UTF-32 byte-order mark at the start of
     the file (a "Unicode" text file saved on Windows) selects that encoding:
     such a file needs no ``encoding``. ``"utf-16"`` or ``"utf-32"`` without a
-    byte-order mark reads this machine's byte order (``"utf-16-le"`` on most),
-    as ``bytes.decode`` does. Another encoding is used as given.
+    byte-order mark of its own width (none, or the other one's: UTF-16 given as
+    ``"utf-32"``) reads this machine's byte order (``"utf-16-le"`` on most),
+    as ``bytes.decode`` does, so that what does not decode gets the message of
+    the file's reader (Python's own reader would say only "UTF-32 stream does
+    not start with BOM"). Another encoding is used as given.
 
     Parameters
     ----------
@@ -66,6 +74,8 @@ def file_encoding(start, encoding="utf-8"):
     'utf-8-sig'
     >>> file_encoding(b"a\\x00s\\x00", "utf-16") == "utf-16-" + sys.byteorder[0] + "e"
     True
+    >>> file_encoding("asha".encode("utf-16"), "utf-32")[:7]  # UTF-16's mark
+    'utf-32-'
     """
     if not isinstance(encoding, str):
         raise TypeError(
@@ -77,9 +87,10 @@ def file_encoding(start, encoding="utf-8"):
     except (LookupError, ValueError):  # ValueError: a NUL in the name
         raise ValueError(unknown_encoding_message(encoding, start)) from None
     _check_reads_files(encoding, name)
-    if name in ("utf-16", "utf-32") and not start.startswith(
-        (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
-    ):  # no byte-order mark: this machine's order, read whole or in blocks alike
+    if name in _OWN_BOMS and not start.startswith(_OWN_BOMS[name]):
+        # no byte-order mark of its own (none, or the other width's, which its
+        # reader would refuse unexplained): this machine's order, read whole or
+        # in blocks alike, and the message on what does not decode says more
         return f"{name}-{sys.byteorder[0]}e"
     if name != "utf-8":
         return encoding

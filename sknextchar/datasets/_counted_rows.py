@@ -14,6 +14,7 @@ from .._limits import check_counts_total
 from .._shown_paths import shown_path
 from .._text import quoted_row
 from ._column_arguments import NoColumnError, check_counts_column_argument
+from ._header_as_data import warn_named_header
 from ._table_rows import (
     check_one_column,
     close_field,
@@ -133,6 +134,8 @@ def counted_rows(
     refuse_counts_of_names(table, counts_column, source)
     line = header_line_number(head, table.skipped)
     at = column_at(table.header, counts_column, table.name_at, source, line)
+    if warn:  # Emma,F,18688: a row of data read as the header row?
+        warn_named_header(head, table, path, at)
     lines = itertools.chain(head, lines)
     return table_counts(lines, table, at, source, warn, again, unnamed=unnamed)
 

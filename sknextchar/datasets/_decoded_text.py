@@ -13,6 +13,7 @@ import os
 import re
 
 from .._shown_paths import shown_path
+from .._text import describe_symbol
 from ._encoding import code_page_readings, encoding_advice, is_one_byte
 from ._long_lines import count_line_ends
 from ._wide_text import (
@@ -70,7 +71,7 @@ def check_decoded(text, path, encoding, *, line=1):
     >>> check_decoded("Zoë\\nO\\x92Brien\\n", "kids.txt", "latin-1")
     Traceback (most recent call last):
     ...
-    ValueError: Line 2 of 'kids.txt' holds '\\x92', a control character that is no ...
+    ValueError: Line 2 of 'kids.txt' holds '\\x92' (U+0092), a control character ...
     """
     if "\x00" in text:
         raise ValueError(_nul_message(text, path, encoding, line))
@@ -93,7 +94,7 @@ def _refuse_control(text, at, path, encoding, line):
         raise ValueError(_control_message(text, at, path, encoding, line))
     raise ValueError(
         f"Line {_line_of(text, at, line)} of {shown_path(path)} holds "
-        f"{char!r} (U+{ord(char):04X}), a control character that is no letter "
+        f"{describe_symbol(char)}, a control character that is no letter "
         "of a name: delete it from the file (a text editor shows it, e.g. as "
         "a box or as ^ and a letter)."
     )
@@ -171,8 +172,9 @@ def _control_message(text, at, path, encoding, line):
     :func:`~sknextchar.datasets._encoding.encoding_advice`); read as UTF-8 or
     UTF-16, it is text of such a code page converted as if it were latin-1."""
     start = (
-        f"Line {_line_of(text, at, line)} of {shown_path(path)} holds {text[at]!r}, a "
-        "control character that is no letter of a name"
+        f"Line {_line_of(text, at, line)} of {shown_path(path)} holds "
+        f"{describe_symbol(text[at])}, a control character that is no letter of "
+        "a name"
     )
     # Its line, as the readers of a whole file and of lines both have it.
     begin = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1

@@ -9,12 +9,18 @@ line at a time its brackets, quotes and commas become names and letters
 
 import zipfile
 
-from .._model_files import PICKLE_MAGICS, ZIP_MAGIC
+from .._model_files import MODEL_SUFFIXES, PICKLE_MAGICS, ZIP_MAGIC
 from .._shown_paths import shown_path
 from ._codecs import file_encoding
 from ._json_names import START_BYTES, json_message
 
-__all__ = ["MODEL_ADVICE", "PICKLE_ADVICE", "SIGNATURES", "not_text_message"]
+__all__ = [
+    "MODEL_ADVICE",
+    "PICKLE_ADVICE",
+    "SIGNATURES",
+    "may_hold_names",
+    "not_text_message",
+]
 
 #: The first bytes of pictures and documents, by format: a file starting with
 #: any one of a format's is of that format (a file of names given by mistake,
@@ -105,6 +111,27 @@ def not_text_message(path, encoding=None):
             return None
         what, how = known[0]
     return f"{shown_path(path)} is {what}, not a text file of names: {how}."
+
+
+# The suffixes of files that are no text of names (workbooks, archives): a
+# missing file of names' error never offers one, whatever its first bytes.
+_NOT_NAMES_SUFFIXES = (*MODEL_SUFFIXES, ".xlsx", ".xls", ".xlsm", ".ods",
+                       ".zip", ".gz", ".xz", ".bz2", ".zst", ".pdf", ".db")  # fmt: skip
+
+
+def may_hold_names(path):
+    """Whether the existing file ``path`` may be offered as a file of names:
+    none of a workbook's, an archive's or a model's suffix, and none that
+    :func:`not_text_message` refuses.
+
+    Examples
+    --------
+    >>> may_hold_names("babies.xlsx"), may_hold_names("m.skops")
+    (False, False)
+    """
+    if path.casefold().endswith(_NOT_NAMES_SUFFIXES):
+        return False
+    return not_text_message(path) is None
 
 
 def _codec(start, encoding):

@@ -9,8 +9,8 @@ row's fields only when its first field may be a header's
 import functools
 import string
 
+from .._name_headers import header_key
 from .._text import quoted_row
-from ._table_rows import header_key
 
 __all__ = ["check_not_header", "may_be_key", "unlike_starts"]
 

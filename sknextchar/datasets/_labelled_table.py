@@ -15,21 +15,22 @@ label (:func:`labelled_rows`). Each interface words its errors
 import csv
 import itertools
 
+from .._name_headers import NAME_HEADERS, header_key
 from .._remade_errors import remade
 from .._text import quoted
 from ._column_arguments import headerless_advice
+from ._header_as_data import value_columns, warn_header_as_data
 from ._table_rows import (
     check_one_column,
     check_one_line,
     close_header,
-    header_key,
     header_line,
     header_row,
     not_a_column,
     table_rows,
     text_lines,
 )
-from ._table_top import NAME_HEADERS, clear_title, is_header_row, warn_title
+from ._table_top import clear_title, is_header_row, warn_title
 from ._tables import (
     LINES_LOOKED_AT,
     Table,
@@ -47,10 +48,10 @@ __all__ = [
     "header_column_at",
     "labelled_rows",
     "labelled_table",
+    "labels_hint",
     "names_among",
     "table_delimiter",
     "table_rows_of",
-    "value_columns",
 ]
 
 
@@ -141,8 +142,7 @@ labels, as that row spells it.
                 f"its columns ({given} among them), and a name with its label on "
                 "each row below it."
             )
-        others = [field for i, field in enumerate(header) if i not in self.left_out]
-        near = close_header(self.column, others)
+        near = labels_hint(self.column, header, self.left_out)
         told = not_a_column(given, self.source, self.line, header, near, what="labels")
         told += "."
         if self.data_row:  # Anna,F,3: read by the positions of its columns
@@ -315,6 +315,12 @@ def _columns(text, source, column, names_column, words, counts_column):
     check_rows_below_header(head, delimiter, len(header), source)
     name_at = _name_at(header, label_at, names_column, source, line, words)
     check_one_column(header, name_at, source, skip=[label_at])
+    columns = {"names": name_at, "labels": label_at}
+    at = None if counts_column is None else header_column_at(header, counts_column)
+    columns.update({} if at is None else {"counts": at})
+    named = [what for what in columns if what != "names" or names_column is not None]
+    if counts_column is None or at is not None:  # else refused: no warning first
+        warn_header_as_data(head, delimiter, source, columns, named)
     return Table(delimiter, header, name_at), label_at
 
 
@@ -341,25 +347,27 @@ def _refuse_labels(column, source, found, names_column, counts_column):
     )  # fmt: skip
 
 
-def value_columns(header, rows):
-    """The columns of a first row that may be data (``header``) whose field
-    is found again in its column in the first rows below (``rows``, read as
-    :func:`table_rows_of` reads them): a value (``f`` of ``Mabel,f`` above
-    ``Anna,f``), not a header; none when a row cannot be read (the rows read
-    in order say why).
+def labels_hint(column, header, left_out, shown=quoted):
+    """`` (did you mean ...?)`` for a labels' column ``column`` that no field
+    of ``header`` is: the fields spelled as it is but for case and spaces
+    (``Sex`` and ``SEX`` for ``sex``: it is none of them, as two are), else
+    the one close to it (``gender`` for ``gendr``) of those not in
+    ``left_out`` (:class:`NoLabelsColumnError`'s), each written by ``shown``
+    (the command line's flag and its word); ``""`` when none is.
 
     Examples
     --------
-    >>> value_columns(["Mabel", "f"], [(2, ["Anna", "f"])])
-    {1}
+    >>> labels_hint("sex", ["name", "Sex", "SEX"], {0})
+    " (did you mean 'Sex' or 'SEX'?)"
+    >>> labels_hint("gendr", ["name", "gender"], {0}, "--labels {}".format)
+    ' (did you mean --labels gender?)'
     """
-    cells = set()
-    try:
-        for _, fields in itertools.islice(rows, LINES_LOOKED_AT):
-            cells.update(enumerate(fields))
-    except ValueError:
-        pass
-    return {i for i, field in enumerate(header) if (i, field) in cells}
+    key = header_key(column)
+    near = [field for field in header if field and header_key(field) == key]
+    if near:
+        return f" (did you mean {' or '.join(map(shown, near))}?)"
+    others = [field for i, field in enumerate(header) if i not in left_out]
+    return close_header(column, others, shown)
 
 
 def _name_at(header, label_at, names_column, source, line, words):

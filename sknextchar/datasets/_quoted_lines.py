@@ -13,16 +13,19 @@ import contextvars
 import re
 import warnings
 
+from .._name_headers import one_column_header
 from .._remade_errors import remade
-from .._shown_paths import shown_path
+from .._shown_paths import shell_word, shown_path
 from .._stacklevel import user_stacklevel
-from .._text import quoted_row
+from .._text import quoted, quoted_row
 
 __all__ = [
+    "COMMAND_LINE_BY_HEADER",
     "COMMAND_LINE_ONE_COLUMN",
     "PYTHON_ONE_COLUMN",
     "QuotedLines",
     "QuotedLinesWarning",
+    "by_header",
     "caller_decides",
     "quoted_lines",
     "quoted_lines_held",
@@ -35,6 +38,31 @@ __all__ = [
 PYTHON_ONE_COLUMN = "pass header=None, names_column=0 (a table of one column)"
 #: The same in the words of ``sknextchar train``.
 COMMAND_LINE_ONE_COLUMN = "pass --no-header --names-column 1 (a table of one column)"
+#: The same for the commands that read a file of names by a header row only
+#: (``score --names-file``, ``classify --names-file``).
+COMMAND_LINE_BY_HEADER = (
+    'add a header row, a first line "name", and pass --names-column name'
+)
+
+
+def by_header(header, setting):
+    """What reads the names below a first line that is the ``header`` of
+    their one column (``"name"``), quotes removed: ``setting``, the column
+    in the words of the interface (``names_column='name'``).
+
+    Examples
+    --------
+    >>> print(by_header("name", "--names-column name"))
+    pass --names-column name (a table of one column, its first line its header 'name')
+    """
+    return (
+        f"pass {setting} (a table of one column, its first line its header "
+        f"{quoted(header)})"
+    )
+
+
+# The command line's words of what reads a file as a table of one column.
+_COMMAND_LINE_HOWS = (COMMAND_LINE_ONE_COLUMN, COMMAND_LINE_BY_HEADER)
 
 # The warnings held back within quoted_lines_held (None: given at once): those
 # to give, and every one (given all the same within caller_decides).
@@ -84,6 +112,11 @@ class QuotedLinesWarning(UserWarning):
     count : int, optional
         How many lines are in double quotes, when ``found`` holds only the
         first of them (a file read in chunks); ``len(found)`` if not given.
+    header : str, optional
+        The header of the one column, when the file's first line is one
+        (``"name"``): a table of one column is then read by it, in either
+        interface's words (for ``how`` :data:`PYTHON_ONE_COLUMN`,
+        :data:`COMMAND_LINE_ONE_COLUMN` or :data:`COMMAND_LINE_BY_HEADER`).
 
     Examples
     --------
@@ -92,9 +125,10 @@ class QuotedLinesWarning(UserWarning):
     True
     """
 
-    def __init__(self, path, found, cut, whole, how, count=None):
+    def __init__(self, path, found, cut, whole, how, count=None, header=None):
         self.path, self.found, self.cut, self.whole = path, found, cut, whole
         self.how, self.count = how, len(found) if count is None else count
+        self.header = header
         super().__init__(self.worded(how))
 
     def text(self):
@@ -107,6 +141,11 @@ class QuotedLinesWarning(UserWarning):
     def worded(self, how, reason=""):
         """The message, with ``how`` as what reads the file without quotes,
         and ``reason`` (``"; ..."``) before it: why that matters."""
+        header = vars(self).get("header")  # None in a warning of older pickles
+        if header is not None and how == PYTHON_ONE_COLUMN:
+            how = by_header(header, f"names_column={header!r}")
+        elif header is not None and how in _COMMAND_LINE_HOWS:
+            how = by_header(header, f"--names-column {shell_word(header)}")
         first = quoted_row(self.found[0])  # a long line cut, as messages quote rows
         if self.cut is None:
             how = f"to read each line as a field of CSV, quotes removed, {how}"
@@ -173,7 +212,8 @@ def warn_quoted_lines(names, path, how, *, whole=True):
         return False
     cut = _CUT.search("\n".join(names))
     cut = cut and cut.group()
-    _warn(QuotedLinesWarning(path, found, cut, whole, how))
+    header = one_column_header(names[0])
+    _warn(QuotedLinesWarning(path, found, cut, whole, how, header=header))
     return True
 
 
@@ -291,10 +331,12 @@ class QuotedLines:
 
     def __init__(self):
         self.count, self.first, self.cut = 0, None, None
+        self.top = None  # the file's first line, once read
 
     def add(self, names):
         """Gather the quoted lines of ``names`` (stripped lines) and, until
         one is found, a line with a comma outside quotes."""
+        self.top = self.top if self.top is not None or not names else names[0]
         text = "\n".join(names)
         found = _QUOTED.findall(text) if '"' in text else []
         self.count += len(found)
@@ -308,5 +350,7 @@ class QuotedLines:
         whether it warned."""
         if not self.count:
             return False
-        _warn(QuotedLinesWarning(path, [self.first], self.cut, True, how, self.count))
+        header = None if self.top is None else one_column_header(self.top)
+        found = [self.first]
+        _warn(QuotedLinesWarning(path, found, self.cut, True, how, self.count, header))
         return True

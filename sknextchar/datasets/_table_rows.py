@@ -9,8 +9,8 @@ import csv
 import difflib
 import io
 import re
-import unicodedata
 
+from .._name_headers import header_key
 from .._shown_paths import shown_path
 from .._text import (
     MAX_QUOTED_ROW,
@@ -30,7 +30,6 @@ __all__ = [
     "check_rows_split_as_header",
     "check_width",
     "ends_in_empty_fields",
-    "header_key",
     "not_a_column",
     "split_rows",
     "table_rows",
@@ -73,22 +72,6 @@ def ends_in_empty_fields(lines, delimiter):
     """
     lines = [line for line in lines if line.strip()]
     return all(not row[-1].strip() for row in csv.reader(lines, delimiter=delimiter))
-
-
-def header_key(field):
-    """A header field compared without case, ``_`` and ``-`` read as spaces,
-    in Unicode NFC (as the names are: a header typed on a Mac, ``Pre\u0301nom``,
-    is ``prénom``).
-
-    Examples
-    --------
-    >>> header_key("  First_Name "), header_key("GIVEN-name")
-    ('first name', 'given name')
-    >>> header_key("Pre\u0301nom") == "pr\u00e9nom"
-    True
-    """
-    field = unicodedata.normalize("NFC", field)
-    return " ".join(field.replace("_", " ").replace("-", " ").casefold().split())
 
 
 def check_one_column(header, at, source, *, exact=False, skip=()):

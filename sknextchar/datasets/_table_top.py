@@ -1,6 +1,6 @@
-"""The top of a table: the header fields that say "name"
-(:data:`NAME_HEADERS`, :func:`is_name_header`), whether a file's first row
-is a header row (:func:`is_header_row`), and whether the lines above a
+"""The top of a table: whether a file's first row
+is a header row (:func:`is_header_row`, by the headers that say "name" of
+:mod:`sknextchar._name_headers`), and whether the lines above a
 header row are clearly a title (:func:`clear_title`,
 :func:`one_column_title`), left out with a
 :class:`TitleLinesWarning` (:func:`warn_title`), or names pasted above it.
@@ -13,6 +13,7 @@ import re
 import unicodedata
 import warnings
 
+from .._name_headers import NAME_HEADERS, is_name_header
 from .._stacklevel import user_stacklevel
 from .._text import one_or_many, quoted_row
 from ._count_cells import is_number
@@ -25,11 +26,9 @@ from ._table_rows import (
 )
 
 __all__ = [
-    "NAME_HEADERS",
     "TABLE_SUFFIXES",
     "clear_title",
     "is_header_row",
-    "is_name_header",
     "names_above_words",
     "one_column_title",
     "warn_title",
@@ -37,47 +36,6 @@ __all__ = [
 
 # The file suffixes of tables: a one-column header row is a header there.
 TABLE_SUFFIXES = (".csv", ".tsv")
-
-# The headers of a column of names, as header_key spells them.
-NAME_HEADERS = frozenset(
-    {"name", "names", "first name", "first names", "firstname", "given name",
-     "given names", "givenname", "forename", "forenames", "prenom", "prénom",
-     "vorname", "nombre", "nome", "voornaam"}
-)  # fmt: skip
-
-
-# The words of a header of names alone in a .csv file (``Full name``, ``Name:``,
-# ``Baby Name``, ``Name (first)``), as header_key spells them.
-_NAME_WORDS = frozenset(
-    {"name", "names", "firstname", "forename", "forenames", "givenname", "nom",
-     "nombre", "nombres", "nome", "prenom", "prénom", "prénoms",
-     "vorname", "vornamen", "voornaam", "voornamen"}
-)  # fmt: skip
-
-
-def is_name_header(field, *, alone=False):
-    """Whether a header field says "name" (:data:`NAME_HEADERS`); with
-    ``alone`` (the only field of the first line of a ``.csv`` or ``.tsv``
-    file), also a few words with one of "name" in some languages, without
-    digits or delimiters (``Full name``, ``Name:``, ``Name (first)``; not
-    ``Names 2024``).
-
-    Examples
-    --------
-    >>> is_name_header("Given_Name"), is_name_header("Full name")
-    (True, False)
-    >>> is_name_header("Name (first)", alone=True)
-    True
-    >>> is_name_header("Baby names 2024", alone=True)
-    False
-    """
-    key = header_key(field)
-    if key in NAME_HEADERS:
-        return True
-    if not alone or re.search(r"[\d,;\t]", field):  # Names 2024; name;sex
-        return False
-    words = re.findall(r"[^\W\d_]+", key)
-    return len(words) <= 3 and bool(_NAME_WORDS.intersection(words))
 
 
 def is_header_row(fields, delimiter, names_at=None):

@@ -22,6 +22,7 @@ import csv
 import itertools
 import os
 
+from .._name_headers import NAME_HEADERS, header_key, is_name_header
 from .._shown_paths import shown_path
 from ._column_arguments import NoColumnError, row_fields
 from ._count_cells import CountCells, is_number
@@ -45,7 +46,6 @@ from ._table_rows import (
     check_width,
     close_field,
     close_header,
-    header_key,
     header_line,
     header_row,
     is_blank_line,
@@ -58,11 +58,9 @@ from ._table_rows import (
     without_title,
 )
 from ._table_top import (
-    NAME_HEADERS,
     TABLE_SUFFIXES,
     clear_title,
     is_header_row,
-    is_name_header,
     names_above_words,
     one_column_title,
     warn_title,

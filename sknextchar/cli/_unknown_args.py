@@ -1,0 +1,174 @@
+"""The error on the arguments a command does not take: the option meant by a
+typo (``--temprature``) or by another tool's spelling (scikit-learn's
+``--max_iter``, ``--epochs``), and the words argparse shifted left unnamed."""
+
+import difflib
+import re
+
+from .._text import one_or_many
+
+__all__ = ["typo_note", "unrecognized"]
+
+# Flags a user of scikit-learn or of deep-learning tools may type, each with
+# what it sets and sknextchar's option for it.
+_SYNONYMS = {
+    "--epochs": ("the number of epochs", "--max-iter"),
+    "--epoch": ("the number of epochs", "--max-iter"),
+    "--n-epochs": ("the number of epochs", "--max-iter"),
+    "--num-epochs": ("the number of epochs", "--max-iter"),
+    "--random-state": ("the seed", "--seed"),
+    "--lr": ("the learning rate", "--learning-rate-init"),
+}
+
+
+def unrecognized(extras, options=()):
+    """The error on arguments no option of the command takes, with the
+    option meant by a typo (``--temprature``) or by a flag of another
+    tool's spelling (scikit-learn's ``--max_iter``, ``--epochs``), if the
+    command has it (among its ``options``).
+
+    The words argparse shifted are not named (:func:`_not_shifted`).
+
+    Examples
+    --------
+    >>> unrecognized(["--epochs", "names.txt"], {"--max-iter"})
+    'unrecognized argument: --epochs; the number of epochs is --max-iter'
+    >>> unrecognized(["--random_state=0"], {"--seed"})
+    'unrecognized argument: --random_state=0; the seed is --seed'
+    >>> unrecognized(["--max_iter", "3"], {"--max-iter"})
+    'unrecognized argument: --max_iter; --max_iter is spelled --max-iter'
+    >>> unrecognized(["--epochs", "3", "--lr", "0.1"], {"--max-iter", "--seed"})
+    'unrecognized arguments: --epochs --lr; the number of epochs is --max-iter'
+    >>> unrecognized(["--lr", "0.1"], {"--seed"})  # a command that has none
+    'unrecognized argument: --lr'
+    >>> unrecognized(["b.txt", "-5"])  # no flag: every word left over
+    'unrecognized arguments: b.txt -5'
+    >>> unrecognized(["b.txt", "--bogus"])  # b.txt comes before any flag
+    'unrecognized arguments: b.txt --bogus'
+    >>> unrecognized(["--temprature", "0.8"], {"--temperature", "--top-k"})
+    'unrecognized argument: --temprature; did you mean --temperature?'
+    """
+    flags = [arg for arg in extras if _FLAG.match(arg)]
+    named = _not_shifted(extras)
+    told = [f"unrecognized {one_or_many(len(named), 'argument', 'arguments')}: "
+            f"{' '.join(named)}"]  # fmt: skip
+    guesses = []  # the options meant by typos, told in one question
+    for arg in flags:
+        flag = arg.partition("=")[0]
+        spelled = flag.replace("_", "-").casefold()
+        meant = _SYNONYMS.get(spelled)
+        if flag.startswith("--") and spelled != flag and spelled in options:
+            told.append(f"{flag} is spelled {spelled}")
+        elif meant is not None and meant[1] in options:
+            told.append(f"{meant[0]} is {meant[1]}")
+        elif near := _near_option(flag, options):
+            guesses.append(" or ".join(near))
+    if guesses:
+        guesses = list(dict.fromkeys(guesses))
+        listed = ", ".join(guesses[:-1]) + (" and " if len(guesses) > 1 else "")
+        told.append(f"did you mean {listed}{guesses[-1]}?")
+    return "; ".join(dict.fromkeys(told))
+
+
+def _near_option(flag, options):
+    """The long options of ``options`` that ``flag`` is a typo of: the
+    closest, one holding the same characters first (``--to-pk`` is
+    ``--top-k`` swapped, not ``--top-p``); both of two alike; else none.
+
+    Examples
+    --------
+    >>> _near_option("--keepcase", {"--keep-case", "-q"})
+    ['--keep-case']
+    >>> _near_option("--labesl", {"--label", "--labels"})  # --label is closer
+    ['--labels']
+    >>> _near_option("--top", {"--top-k", "--top-p"})
+    ['--top-k', '--top-p']
+    >>> _near_option("-seed", {"--seed"}), _near_option("--bogus", {"--seed"})
+    (['--seed'], [])
+    """
+    if len(flag) <= 2:
+        return []
+    ranked = {}
+    for option in options:
+        ratio = difflib.SequenceMatcher(None, flag, option).ratio()
+        if option.startswith("--") and ratio >= 0.75:
+            ranked[option] = (sorted(flag) == sorted(option), ratio)
+    best = max(ranked.values(), default=None)
+    near = sorted(option for option, rank in ranked.items() if rank == best)
+    return near if len(near) <= 2 else []
+
+
+def _not_shifted(extras):
+    """The words left over but those argparse shifted: it takes the value
+    typed after an unknown flag as the next positional argument and leaves a
+    later word over in its place (``train --epochs 3 names.txt`` leaves
+    ``--epochs names.txt``), so each unknown flag written without ``=``
+    excuses one word left over after it; a word before any is named.
+
+    Examples
+    --------
+    >>> _not_shifted(["--epochs", "--lr", "0.1", "names.txt"])
+    ['--epochs', '--lr']
+    >>> _not_shifted(["b.txt", "--bogus"]), _not_shifted(["--n=3", "b.txt"])
+    (['b.txt', '--bogus'], ['--n=3', 'b.txt'])
+    """
+    named, shifted = [], 0
+    for arg in extras:
+        if _FLAG.match(arg):
+            shifted += "=" not in arg
+        elif shifted:
+            shifted -= 1
+            continue
+        named.append(arg)
+    return named
+
+
+def typo_note(message, given, options, commands=()):
+    """What a usage error ``message`` adds for a typo that argparse did not
+    get to: an unknown flag among the words ``given`` when a required
+    argument is missing (``--ouput`` for ``-o/--output``), or the command
+    meant by an unknown one (one of ``commands``); else "".
+
+    Examples
+    --------
+    >>> typo_note("the following arguments are required: -o/--output",
+    ...           ["n.txt", "--ouput", "m.skops", "--seed=0"], {"--output", "--seed"})
+    ', and unrecognized argument: --ouput; did you mean --output?'
+    >>> typo_note("argument COMMAND: invalid choice: 'smaple' (choose from ...)",
+    ...           ["smaple"], set(), ["train", "sample"])
+    "; did you mean 'sample'?"
+    >>> typo_note("the following arguments are required: COMMAND", [], set())
+    ''
+    """
+    if message.startswith("the following arguments are required"):
+        unknown = [
+            arg for arg in given if _FLAG.match(arg) and not _known(arg, options)
+        ]
+        return f", and {unrecognized(unknown, options)}" if unknown else ""
+    choice = re.match(r"argument COMMAND: invalid choice: '([^']*)'", message)
+    near = choice and difflib.get_close_matches(choice[1], list(commands), n=1)
+    # argparse's own guess (Python 3.14's suggest_on_error) is not told twice
+    guessed = re.search(r"did you mean|maybe you meant", message)
+    return f"; did you mean {near[0]!r}?" if near and not guessed else ""
+
+
+def _known(arg, options):
+    """Whether argparse takes ``arg`` as an option of ``options``: the option
+    (``--seed=0``), the start of one only (``--names-fil`` for
+    ``--names-file``), or short options with a value or others after them
+    (``-n3``, ``-qn3``: argparse reads the first two characters).
+
+    Examples
+    --------
+    >>> [_known(arg, {"-n", "-q", "--names-file"})
+    ...  for arg in ("-n3", "-qn3", "--names-fil", "-x3", "--names")]
+    [True, True, True, False, True]
+    """
+    flag = arg.partition("=")[0]
+    if flag in options or (not arg.startswith("--") and arg[:2] in options):
+        return True
+    return len([o for o in options if o.startswith(flag)]) == 1
+
+
+# A flag, not a negative number (-5, -.5) nor a lone "-" (standard input).
+_FLAG = re.compile(r"-[^\d.]")
