@@ -1,48 +1,123 @@
-"""The headers that say "name": a header field compared without case
-(:func:`header_key`), the headers of a column of names (:data:`NAME_HEADERS`,
-:func:`is_name_header`), and the header of a list of one column
-(:func:`one_column_header`, ``"name"`` above ``"Asha"``). It imports nothing
-of the package, so that the readers of tables and the advice on names read
-with their quote marks share one rule.
+"""The words of a table's column titles, one vocabulary by role: the
+titles of a column of names (:data:`NAME_HEADERS`, :data:`NAME_WORDS`), of
+family names (:data:`FAMILY_NAME_WORDS`), of labels (:data:`LABEL_TITLES`),
+of counts (:data:`COUNT_TITLES`) and the other usual titles beside the names
+(:data:`COLUMN_TITLES`: labels, counts, ``id``, ``year``); a header field
+compared without case (:func:`header_key`, which spells every word here);
+the headers of a column of names (:func:`is_name_header`), and the header of
+a list of one column (:func:`one_column_header`, ``"name"`` above
+``"Asha"``). It imports nothing of the package, so that the readers of
+tables, the checks of a file of labels, the notes of the command line and
+the advice on names read with their quote marks share one rule.
+
+The titles are the English ones, those of a few languages of Europe, and
+the usual ones of Russian, Japanese, Chinese, Korean, Arabic and Hebrew. Each
+word is in one role: ``nombre`` (Spanish for "name", French for "number")
+titles names; ``nom`` (French: the family name in a table of ``nom,prénom``)
+is a word of :data:`NAME_WORDS` only, a title alone in its file.
 """
 
 import csv
 import re
 import unicodedata
 
-__all__ = ["NAME_HEADERS", "header_key", "is_name_header", "one_column_header"]
+__all__ = [
+    "COLUMN_TITLES",
+    "COUNT_TITLES",
+    "FAMILY_NAME_WORDS",
+    "LABEL_TITLES",
+    "NAME_HEADERS",
+    "NAME_WORDS",
+    "header_key",
+    "is_name_header",
+    "one_column_header",
+    "typed_header",
+]
 
-# The headers of a column of names, as header_key spells them.
+#: The headers of a column of names, as :func:`header_key` spells them.
 NAME_HEADERS = frozenset(
     {"name", "names", "first name", "first names", "firstname", "given name",
      "given names", "givenname", "forename", "forenames", "prenom", "prénom",
-     "vorname", "nombre", "nome", "voornaam"}
+     "prénoms", "vorname", "vornamen", "nombre", "nombres", "nome",
+     "voornaam", "voornamen", "imię", "navn", "namn", "nimi",
+     "имя", "名前", "氏名", "姓名", "名字", "이름", "성명", "اسم", "الاسم", "שם"}
 )  # fmt: skip
 
 
-# The words of a header of names alone in a .csv file (``Full name``, ``Name:``,
-# ``Baby Name``, ``Name (first)``), as header_key spells them.
-_NAME_WORDS = frozenset(
-    {"name", "names", "firstname", "forename", "forenames", "givenname", "nom",
-     "nombre", "nombres", "nome", "prenom", "prénom", "prénoms",
-     "vorname", "vornamen", "voornaam", "voornamen"}
+def _exact_only(key):
+    """Whether a header of names is read only as the whole field: one in
+    Hebrew or Arabic (``שם`` is also the name Shem, and starts ``שם טוב``)."""
+    return unicodedata.name(key[0], "").startswith(("HEBREW", "ARABIC"))
+
+
+#: The words of a header of names alone in a ``.csv`` file (``Full name``,
+#: ``Name:``, ``Baby Name``, ``Name (first)``, ``Nom``): those of the
+#: headers of one word, and ``nom``; not those of Hebrew or Arabic, headers
+#: as the whole field only.
+NAME_WORDS = frozenset(
+    {key for key in NAME_HEADERS if " " not in key and not _exact_only(key)} | {"nom"}
+)
+
+#: The words of a title of family names (``Last Name`` is ``lastname``
+#: with its spaces left out), no column of names :func:`is_name_header` reads.
+FAMILY_NAME_WORDS = frozenset(
+    {"surname", "surnames", "lastname", "familyname", "nachname", "apellido",
+     "apellidos", "cognome", "achternaam", "фамилия"}
 )  # fmt: skip
+
+#: The titles of a column of labels, words no label is (a first line
+#: ``gender`` of a file of labels is its header row).
+LABEL_TITLES = frozenset(
+    {"label", "labels", "sex", "gender", "class", "category", "categories",
+     "group", "tag", "origin", "language", "country", "geschlecht", "sexe",
+     "genre", "sexo", "género", "genero", "sesso", "geslacht", "płeć",
+     "kjønn", "kön", "sukupuoli",
+     "пол", "性別", "性别", "성별", "الجنس", "מין"}
+)  # fmt: skip
+
+#: The titles of a column of counts.
+COUNT_TITLES = frozenset(
+    {"count", "counts", "n", "number", "frequency", "freq", "total", "anzahl",
+     "aantal", "antal", "antall", "liczba", "cantidad", "frecuencia",
+     "количество", "人数", "件数", "数量", "次数", "빈도", "개수", "عدد"}
+)  # fmt: skip
+
+#: The usual titles of the columns beside the names, no name: labels,
+#: counts, and a few others (an id, a year, a rank).
+COLUMN_TITLES = LABEL_TITLES | COUNT_TITLES | {"id", "year", "rank"}
 
 
 def header_key(field):
     """A header field compared without case, ``_`` and ``-`` read as spaces,
     in Unicode NFC (as the names are: a header typed on a Mac, ``Pre\u0301nom``,
-    is ``prénom``).
+    is ``prénom``), without byte-order marks (U+FEFF, invisible: one read
+    into the first cell with an encoding that keeps it, or left inside a file
+    made of two).
 
     Examples
     --------
     >>> header_key("  First_Name "), header_key("GIVEN-name")
     ('first name', 'given name')
+    >>> header_key("\ufeffName")
+    'name'
     >>> header_key("Pre\u0301nom") == "pr\u00e9nom"
     True
     """
-    field = unicodedata.normalize("NFC", field)
+    field = unicodedata.normalize("NFC", field.replace("\ufeff", ""))
     return " ".join(field.replace("_", " ").replace("-", " ").casefold().split())
+
+
+def typed_header(field):
+    """A header cell as a message offers it to be passed: without its
+    byte-order marks (invisible, and typed as none: :func:`header_key`
+    leaves them out).
+
+    Examples
+    --------
+    >>> typed_header("\ufeffname")
+    'name'
+    """
+    return field.replace("\ufeff", "")
 
 
 def is_name_header(field, *, alone=False):
@@ -67,7 +142,7 @@ def is_name_header(field, *, alone=False):
     if not alone or re.search(r"[\d,;\t]", field):  # Names 2024; name;sex
         return False
     words = re.findall(r"[^\W\d_]+", key)
-    return len(words) <= 3 and bool(_NAME_WORDS.intersection(words))
+    return len(words) <= 3 and bool(NAME_WORDS.intersection(words))
 
 
 def one_column_header(first):

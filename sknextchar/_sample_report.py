@@ -9,6 +9,7 @@ numbers; ``print(report)`` shows a table and ``report.to_dict()`` gives them as
 a dict.
 """
 
+import textwrap
 import unicodedata
 import warnings
 from dataclasses import asdict, dataclass
@@ -42,6 +43,10 @@ __all__ = [
     "sample_report",
     "training_length_counts",
 ]
+
+
+# What 0 and 1 of the length distance mean, in the report's rows.
+_SCALE = "0 = same lengths, 1 = none shared"
 
 
 @dataclass(frozen=True)
@@ -131,21 +136,35 @@ class SampleReport:
         --------
         >>> from sknextchar.metrics import sample_report
         >>> print(sample_report(["ab", "cd"], ["ab", "xyz"]).summary())
-        2 names: 100% distinct, 50% in train, 50% new; length TV 0.50 (mean 2.0 vs 2.5)
+        ... # doctest: +NORMALIZE_WHITESPACE
+        2 names: 100% distinct, 50% training names, 50% new; length distance 0.50
+        (0 = same lengths, 1 = none shared; mean 2.0 vs 2.5 of the training names)
         """
-        test = "" if self.in_test is None else f", {self.in_test:.0%} in test"
-        of_label = "" if self.label is None else f" for label {self.label!r}"
-        if self.lengths_of is not None:
-            of_label = f", {self.lengths_of}"
+        test = "" if self.in_test is None else f", {self.in_test:.0%} test names"
         return (
-            f"{self.n:,} names: {self.distinct:.0%} distinct, {self.in_train:.0%} in "
-            f"train{test}, {self.novel:.0%} new; length TV {self.length_tv:.2f} "
-            f"(mean {self.mean_length:.1f} vs {self.train_mean_length:.1f}"
-            f"{of_label})"
+            f"{self.n:,} names: {self.distinct:.0%} distinct, {self.in_train:.0%} "
+            f"training names{test}, {self.novel:.0%} new; length distance "
+            f"{self.length_tv:.2f} ({_SCALE}; mean {self.mean_length:.1f} "
+            f"vs {self.train_mean_length:.1f} of {self._whose()})"
         )
 
+    def _whose(self):
+        """Whose lengths the samples' are compared with, in full."""
+        if self.lengths_of is not None:
+            return str(self.lengths_of)
+        if self.label is not None:
+            return f"the training names of label {self.label!r}"
+        return "the training names"
+
+    def _compared(self):
+        """The short name of the names compared with, for the table's rows:
+        "compared names" with a prefix (said in full under the table)."""
+        if self.lengths_of is not None:
+            return "compared names"
+        return self._whose().removeprefix("the ")
+
     def to_string(self):
-        """The report as an aligned table.
+        """The report as an aligned table, each number said in words.
 
         Returns
         -------
@@ -155,35 +174,40 @@ class SampleReport:
         --------
         >>> from sknextchar.metrics import sample_report
         >>> print(sample_report(["ab", "cd"], ["ab", "xyz"]))
-        samples              2
-        distinct         1.000
-        in train         0.500
-        novel            0.500
-        length TV        0.500
-        mean length      2.000  (train 2.500)
-        median length    2.000  (train 2.500)
+        names                2
+        distinct         1.000  (share of different names; 1 = no repeats)
+        training names   0.500  (share that are training names)
+        new              0.500  (share that are not)
+        length distance  0.500  (0 = same lengths, 1 = none shared)
+        mean length      2.000  (training names 2.500)
+        median length    2.000  (training names 2.500)
         """
+        compared = self._compared()
         rows = [
-            ("samples", f"{self.n:>5}"),
-            ("distinct", f"{self.distinct:.3f}"),
-            ("in train", f"{self.in_train:.3f}"),
-        ]
+            ("names", f"{self.n:>5,}"),
+            ("distinct", f"{self.distinct:.3f}  (share of different names; "
+             "1 = no repeats)"),
+            ("training names", f"{self.in_train:.3f}  (share that are training "
+             "names)"),
+        ]  # fmt: skip
         if self.in_test is not None:
-            rows.append(("in test", f"{self.in_test:.3f}"))
-        train = "train" if self.label is None else f"train, label {self.label!r}"
+            rows.append(
+                ("test names", f"{self.in_test:.3f}  (share that are test names)")
+            )
+        neither = "not" if self.in_test is None else "neither"
         rows += [
-            ("novel", f"{self.novel:.3f}"),
-            ("length TV", f"{self.length_tv:.3f}"),
-            ("mean length", f"{self.mean_length:.3f}  ({train} "
+            ("new", f"{self.novel:.3f}  (share that are {neither})"),
+            ("length distance", f"{self.length_tv:.3f}  ({_SCALE})"),
+            ("mean length", f"{self.mean_length:.3f}  ({compared} "
              f"{self.train_mean_length:.3f})"),
-            ("median length", f"{self.median_length:.3f}  ({train} "
+            ("median length", f"{self.median_length:.3f}  ({compared} "
              f"{self.train_median_length:.3f})"),
         ]  # fmt: skip
-        if self.label is not None:
-            rows[-3] = ("length TV", f"{self.length_tv:.3f}  (vs label {self.label!r})")
-        if self.lengths_of is not None:
-            rows[-3] = ("length TV", f"{self.length_tv:.3f}  (vs {self.lengths_of})")
-        return "\n".join(f"{label:<15}{value}" for label, value in rows)
+        table = "\n".join(f"{label:<17}{value}" for label, value in rows)
+        if self.lengths_of is None:
+            return table
+        legend = f"(compared names: {self.lengths_of})"
+        return table + "\n" + textwrap.fill(legend, 79, subsequent_indent=" ")
 
     def __str__(self):
         return self.to_string()
@@ -435,8 +459,8 @@ def _in_training_set(sampler, samples, found=None):
     if not found.all() and lacks_folded(sampler):
         warnings.warn(
             "This NameSampler keeps case but has no record of its training "
-            f"names with case ignored ({WITHOUT_FOLDED}): the shares in train "
-            "and novel compare names exactly, as novel=True on it does, so a "
+            f"names with case ignored ({WITHOUT_FOLDED}): the shares of training "
+            "names and new names compare names exactly, as novel=True on it does, so a "
             "case variant of a training name (HALEIGH beside Haleigh) counts "
             f"as new. {REFIT_FOLDED} to count case variants as training names.",
             UserWarning,
@@ -534,8 +558,8 @@ def training_length_counts(sampler, label=None, prefix=""):
 
 
 def chance_length_tv(counts, n, *, quantile=0.99, n_draws=2000, random_state=0):
-    """The length TV that ``n`` names drawn from the lengths ``counts`` reach by
-    chance: the ``quantile`` of its distribution.
+    """The length distance (``length_tv``) that ``n`` names drawn from the
+    lengths ``counts`` reach by chance: the ``quantile`` of its distribution.
 
     A sample of a few names has a length distribution far from any other by
     chance alone (10 names drawn from the training names themselves are often
@@ -577,8 +601,8 @@ _FAR_LENGTH_TV = 0.1
 
 
 def lengths_far(report, train_counts):
-    """Whether a report's length TV says the lengths are unlike the training
-    names': above 0.1 and above what as many names drawn from the training
+    """Whether a report's length distance says the lengths are unlike the
+    training names': above 0.1 and above what as many names drawn from the training
     lengths ``train_counts`` reach by chance (:func:`chance_length_tv`).
 
     Examples

@@ -859,7 +859,11 @@ default=None
             :meth:`in_training_set`). For a model that keeps case, in any
             case: "HALEIGH" is not new when the list has "Haleigh"
             (``training_name_folded_hashes_``; a model saved before that
-            record compares exactly). Accents are not ignored.
+            record compares exactly). Accents are not ignored. It does not
+            make the names distinct: a new name the model likes can come
+            more than once (``novel`` and ``unique`` are separate tests, so
+            that the names follow the model's distribution of new names);
+            add ``unique=True`` for distinct new names.
         unique : bool, default=False
             Return ``n_samples`` distinct names.
         exclude : collection of str or None, default=None

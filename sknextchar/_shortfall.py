@@ -306,8 +306,8 @@ def shortfall_message(
     ...     ["matching pattern='.*zz.*'"], pattern=".*zz.*",
     ...     stopped=(18, 306_432, 722)))  # doctest: +NORMALIZE_WHITESPACE
     Could only generate 3 of the 1,000 requested names after drawing 20,000
-    (temperature=1.0, min_length=1, max_length=20, 0 excluded names): 0.01% of
-    the drawn names were accepted as ending by max_length=20, matching
+    (temperature=1.0, min_length=1, max_length=20): 0.01% of the drawn names
+    were accepted as ending by max_length=20, matching
     pattern='.*zz.*'. The model rarely produces such names under these settings: ask
     for fewer names, loosen the pattern (pattern=...), loosen the length bounds
     (min_length=..., max_length=...), change the temperature (temperature=...),
@@ -327,7 +327,7 @@ def shortfall_message(
         kept.append("distinct")
     head = (
         f"Could only generate {n_accepted:,} of the {n_samples:,} requested {what}"
-        f"names after drawing {drawn:,} ({controls}, {_excluded(exclude)})"
+        f"names after drawing {drawn:,} ({_settings(controls, exclude)})"
     )
     if exhausted is not None and not controls.deterministic:
         return _exhausted_message(
@@ -453,6 +453,12 @@ _HOPELESS = (
     "max_rounds rounds: these constraints most likely admit no name this model "
     "gives, and more rounds would not help)."
 )
+
+
+def _settings(controls, exclude):
+    """The settings of a request, with its excluded names counted when it
+    has some (no "0 excluded names" for a request that excluded none)."""
+    return f"{controls}, {_excluded(exclude)}" if exclude else str(controls)
 
 
 def _excluded(exclude):

@@ -158,7 +158,9 @@ def shell_word(text):
     Returns
     -------
     word : str
-        ``text`` quoted by :func:`shlex.quote`; as ``$'...'`` when it holds a
+        ``text`` itself when it is letters of any script, digits, ``.``,
+        ``-`` and ``_`` (``имя``, ``名前``, ``kids.csv``), which a shell reads
+        as they are; else quoted by :func:`shlex.quote`; as ``$'...'`` when it holds a
         character a message of one line cannot show (a line end, a tab, a byte
         that is no UTF-8), that character spelled ``\\xHH``
         (:func:`escaped_byte`), which bash, zsh and ksh read back as the byte
@@ -170,8 +172,12 @@ def shell_word(text):
     'a b' -x $'a\\x09b'
     >>> print(shell_word(b"caf\\xff.txt"))
     $'caf\\xff.txt'
+    >>> print(shell_word("пол"), shell_word("名前.csv"), shell_word("first name"))
+    пол 名前.csv 'first name'
     """
     text = os.fsdecode(text)
+    if re.fullmatch(r"[\w.-]+", text):  # letters of any script: as they are
+        return text
     if all(_shown(char) for char in text):
         return shlex.quote(text)
     spelled = (

@@ -27,6 +27,7 @@ from ._text import (
     and_more,
     counted,
     describe_symbol,
+    fold_final_forms,
     one_or_many,
     quoted,
     unknown_symbols_note,
@@ -417,6 +418,7 @@ def unknown_text(
     Found characters outside the vocabulary ['ë'] in names[0]='zoë'
     """
     vocabulary = transformer.vocabulary_
+    chars, final_note = _finals_as_plain(chars, [name for _, name in culprits])
     shown_end, note = _end_marker(vocabulary[0], chars)
     shown = [f"{place}={quoted(name)}" for place, name in culprits]
     shown = and_more(shown, n_culprits, most=len(shown))
@@ -439,7 +441,7 @@ def unknown_text(
     # gives a pattern in lowercase, which it does not refuse for its capitals.
     read = str.lower if lowercase else str
     prefixes = [] if what == "names" else [read(name) for _, name in culprits]
-    note += unknown_symbols_note(chars, vocabulary, prefixes)
+    note += final_note + unknown_symbols_note(chars, vocabulary, prefixes)
     if strip_accents != "unicode":
         note += compatibility_note(chars, what, fitting, again)
     return (
@@ -458,6 +460,41 @@ def unknown_text(
         # Each hint of a fitted model's message is one for training again.
         + (", or " if fitting else ", or with ").join(hints)
         + "."
+    )
+
+
+def _finals_as_plain(chars, names=()):
+    """The unknown ``chars`` with each final form (Greek ``ς``, Hebrew ``ם``...)
+    listed as its plain form, the one letter a model learns for both, so that
+    an alphabet of the characters listed reads the names; and the note that
+    says so ("" when neither ``chars`` nor the culprit ``names`` hold a final
+    form of a letter listed: a lone 'ς' arrives already read as 'σ').
+
+    Examples
+    --------
+    >>> _finals_as_plain(["ν", "ς"])
+    (['ν', 'σ'], "; 'ς' is listed as 'σ', its form inside a word: a model learns one letter for both, so an alphabet with 'σ' reads 'ς' too")
+    >>> _finals_as_plain(["σ"], ["ς"])[1][:24]
+    "; 'ς' is listed as 'σ', "
+    >>> _finals_as_plain(["ë"])
+    (['ë'], '')
+    """  # noqa: E501
+    plain = {fold_final_forms(char) for char in chars}
+    in_names = {char for name in names for char in name}
+    finals = sorted(
+        char
+        for char in set(chars) | in_names
+        if fold_final_forms(char) != char and fold_final_forms(char) in plain
+    )
+    if not finals:
+        return chars, ""
+    plains = [fold_final_forms(char) for char in finals]
+    listed, shown = (", ".join(map(describe_symbol, c)) for c in (finals, plains))
+    return sorted(plain), (
+        f"; {listed} {one_or_many(len(finals), 'is', 'are')} listed as {shown}, "
+        f"{one_or_many(len(finals), 'its form', 'their forms')} inside a word: a "
+        "model learns one letter for both, so an alphabet with "
+        f"{shown} reads {listed} too"
     )
 
 

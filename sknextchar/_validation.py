@@ -349,7 +349,7 @@ def _check_element(name, where, what, allow_empty_strings):
             )
         if name.splitlines() not in ([name], []):
             raise ValueError(
-                f"{where} is {name!r}, which holds a line break; "
+                f"{where} is {name!r}, which holds {line_break_words(name)}; "
                 f"{_one_line_rule(what)}."
             )
         control = CONTROL.search(name)
@@ -381,6 +381,22 @@ def _element_words(what):
         return "each name in exclude", "exclude", "name"
     one = "prefix" if what == "prefixes" else "name"
     return f"each of the {what}", f"the {what}", one
+
+
+def line_break_words(text):
+    """``"a line break"`` of ``text``, naming its first one unless it is
+    ``\\n`` or ``\\r``: a rarer break does not show (a LINE SEPARATOR pasted
+    from a web page or a PDF).
+
+    Examples
+    --------
+    >>> print(line_break_words("ra\\n"), "/", line_break_words("ra\\u2028vi"))
+    a line break / a line break, '\\u2028' (LINE SEPARATOR)
+    """
+    first = text[min(i for i in map(text.find, LINE_BREAKS) if i >= 0)]
+    return (
+        "a line break" if first in "\n\r" else f"a line break, {describe_symbol(first)}"
+    )
 
 
 def _one_line_rule(what):
@@ -604,8 +620,8 @@ def check_prefix(prefix):
         )
     if prefix.splitlines() not in ([prefix], []):
         raise ValueError(
-            f"prefix is {quoted(prefix)}, which holds a line break; a prefix is the "
-            "start of one name: remove the line break."
+            f"prefix is {quoted(prefix)}, which holds {line_break_words(prefix)}; a "
+            "prefix is the start of one name: remove the line break."
         )
     return prefix
 

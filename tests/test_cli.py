@@ -750,8 +750,8 @@ def test_sample_pattern_lengths_and_report(model_file, names, capsys):
     # Lengths default to the training names' range; no name is cut.
     shortest, longest = min(map(len, names)), max(map(len, names))
     assert all(shortest <= len(name) <= longest for name in new)
-    assert table[0].split() == ["samples", "30"] and table[3].split()[0] == "novel"
-    assert float(table[2].split()[-1]) == 0.0  # in train: none, with --novel
+    assert table[0].split() == ["names", "30"] and table[3].split()[0] == "new"
+    assert float(table[2].split()[2]) == 0.0  # training names: none, with --novel
     status, out, _ = run(capsys, *argv, "--match-lengths", "--max-length", "8")
     assert status == 0 and all(len(n) <= 8 for n in out.splitlines())
 

@@ -1,9 +1,12 @@
 """``train --labels`` on users' files: CSV columns, label files, safe inputs."""
 
+import re
+
 import pytest
 
 from sknextchar.cli import main
 from sknextchar.cli._labelled import read_labelled_names
+from sknextchar.datasets import load_names
 
 KN = ["--model", "kneser-ney", "--context-length", "2", "-q"]
 HALF = ["--validation-fraction", "0.5"]  # the rare names are held out at some seed
@@ -85,11 +88,7 @@ def test_a_labels_file_pairs_header_rows_and_line_ends(tmp_path, capsys, names, 
 def test_header_rows_are_judged_per_file_and_the_rest_must_pair(
     tmp_path, names, labels, told
 ):
-    names = write(tmp_path / "names.txt", names)
-    labels = write(tmp_path / "labels.txt", labels)
-    with pytest.raises(ValueError) as caught:
-        read_labelled_names(names, labels)
-    message = str(caught.value)
+    names, labels, message = _refused(tmp_path, names, labels)
     assert told.format(names=names, labels=labels) in message, message
     lengths = [text.count("\n") for text in (open(names).read(), open(labels).read())]
     assert f"has {lengths[0]} lines but {labels!r} has {lengths[1]}:" in message
@@ -274,4 +273,114 @@ def test_a_names_file_of_one_line_is_told_in_the_singular(tmp_path):
     names = write(tmp_path / "names.txt", "anna\n")
     labels = write(tmp_path / "labels.txt", "A\nB\n")
     with pytest.raises(ValueError, match=r"names.txt' has 1 line but .* has 2:"):
+        read_labelled_names(names, labels)
+
+
+@pytest.mark.parametrize(
+    "names, labels, told",
+    [  # Before: "'names.txt' has 3 lines but 'labels.txt' has 3".
+        (
+            "name\nanna\nbob\n",
+            "f\nm\nf\n",
+            "{names!r} has 2 lines below its header row (line 1), but {labels!r} "
+            "has 3, with no header row: line 3 of {labels!r} holds 'f'",
+        ),
+        # A header word in quotes is a header row: was read as the first label,
+        # beside the first name ('"label"' for 'anna'), and 'dora' left without.
+        (
+            LINES,
+            '"label"\n' + LINE_LABELS,
+            "Line 1 of {labels!r}, '\"label\"', reads as a header row",
+        ),
+        (
+            "name\n" + LINES,
+            '"label"\nf\nm\nm\n',
+            "{names!r} has 5 lines but {labels!r} has 4: line 5 of {names!r} holds",
+        ),
+    ],
+)
+def test_unpaired_files_are_counted_as_their_header_rows_are_read(
+    tmp_path, names, labels, told
+):
+    names, labels, message = _refused(tmp_path, names, labels)
+    assert told.format(names=names, labels=labels) in message, message
+
+
+def _refused(tmp_path, names, labels):
+    """The paths of files of ``names`` and ``labels`` written in ``tmp_path``,
+    and the message that refuses them."""
+    names = write(tmp_path / "names.txt", names)
+    labels = write(tmp_path / "labels.txt", labels)
+    with pytest.raises(ValueError) as caught:
+        read_labelled_names(names, labels)
+    return names, labels, str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "list_text, line",
+    [
+        ("Emma\nLiam\nZoe\n", "its first line"),
+        ("name\nEmma\nLiam\n", "its first line"),
+        ("\n\nEmma\nZoe\n", "its line 3"),  # was "its first line, 'Emma'"
+    ],
+)
+def test_labels_column_of_a_list_says_a_list_has_none(tmp_path, list_text, line):
+    # Before: "--labels F is neither a file nor a column of 'n.txt', whose first
+    # row (the header) is ['Emma']": a list of names read as a table.
+    names = write(tmp_path / "n.txt", list_text)
+    first = list_text.split()[0]
+    with pytest.raises(ValueError) as caught:
+        read_labelled_names(names, "F")
+    message = str(caught.value)
+    assert message.startswith(
+        f"--labels F is neither a file nor a column: {names!r} is a list of one "
+        f"column ({line}, {first!r}, has no comma"
+    ), message
+    assert f"one per line of {names!r} (--labels FILE)" in message
+    assert "header)" not in message and "Did you mean" not in message
+    with pytest.raises(ValueError, match="a list has no column of labels") as caught:
+        load_names(names, labels_column="F")
+    assert str(caught.value).startswith(
+        f"labels_column='F' is not a column of {names!r}: {names!r} is a list"
+    )  # was ": it is a list", 'F' read as "it"
+
+
+@pytest.mark.parametrize("names_text", ["anna\nbob\n", "name,sex\nanna,f\nbob,m\n"])
+def test_a_mistyped_labels_file_is_offered_the_close_one(tmp_path, names_text):
+    # Before: no "Did you mean", as a missing file of names or model file has.
+    names = write(tmp_path / "lables.csv", names_text)  # closest, but the names
+    labels = write(tmp_path / "labels.txt", "f\nm\n")
+    with pytest.raises(ValueError) as caught:
+        read_labelled_names(names, str(tmp_path / "lables.txt"))
+    assert str(caught.value).endswith(f" Did you mean {labels!r}?"), caught.value
+
+
+def test_a_mistyped_labels_file_near_a_column_gets_one_guess(tmp_path, monkeypatch):
+    # Before: "(did you mean --labels label?) ... Did you mean 'labels.txt'?".
+    monkeypatch.chdir(tmp_path)  # label.txt as typed, one letter from label
+    write(tmp_path / "names.csv", "name,label\nanna,f\nbob,m\n")
+    write(tmp_path / "labels.txt", "f\nm\n")
+    with pytest.raises(ValueError) as caught:
+        read_labelled_names("names.csv", "label.txt")
+    message = str(caught.value)
+    assert message.endswith(" Did you mean 'labels.txt'?"), message
+    assert message.count("did you mean") == 0, message
+
+
+@pytest.mark.parametrize(
+    "empty, why",
+    [
+        ("", "it is empty"),
+        ("\n\r\n\n", "it is empty"),
+        # Before: "'names.txt' has 2 lines but 'labels.txt' has 1: ...".
+        ("label\n", "only a header row, 'label'"),
+        ('\n"gender"\r\n', "only a header row, '\"gender\"'"),
+    ],
+)
+def test_an_empty_labels_file_is_told_as_one(tmp_path, empty, why):
+    # Before: "'names.txt' has 2 lines but 'labels.txt' has 0: ... holds no line".
+    names = write(tmp_path / "names.txt", "anna\nbob\n")
+    labels = write(tmp_path / "labels.txt", empty)
+    told = rf"^--labels \S+labels.txt holds no label \({re.escape(why)}"
+    with pytest.raises(ValueError, match=told):
         read_labelled_names(names, labels)

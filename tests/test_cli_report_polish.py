@@ -44,7 +44,7 @@ def test_report_with_a_label_compares_with_that_labels_lengths():
     assert report.train_mean_length == alone.train_mean_length
     assert report.train_median_length == alone.train_median_length
     assert report.label == "s" and report.to_dict()["label"] == "s"
-    assert "label 's'" in str(report) and "for label 's'" in report.summary()
+    assert "label 's'" in str(report) and "of label 's'" in report.summary()
     # in_train still looks among every training name, as novel=True does.
     assert sample_report(["abc", "fghijfghi"], sampler, label="s").in_train == 1.0
     # Without a label: every training name, and the report as before.
@@ -81,7 +81,8 @@ def test_cli_report_with_label_is_against_that_labels_names(tmp_path, capsys):
     out = "".join(capsys.readouterr())  # the report is on stderr
     names = out.split("\n\n")[0].split()
     assert all(len(name) in (3, 4) for name in names)  # label s's lengths
-    assert "length TV      0.0" in out and "(train, label 's' 3.375)" in out
+    assert "length distance  0.0" in out
+    assert "(training names of label 's' 3.375)" in out
     # A file saved without the counts by label (by an earlier train --labels):
     # every label's lengths, and the report says so.
     sampler = load_model(model)
@@ -90,7 +91,7 @@ def test_cli_report_with_label_is_against_that_labels_names(tmp_path, capsys):
     argv[1] = str(tmp_path / "old.skops")
     assert main([*argv, "--report"]) == 0
     out = "".join(capsys.readouterr())  # the report is on stderr
-    assert "(train 5.714)" in out and "keeps no length counts by label" in out
+    assert "(training names 5.714)" in out and "keeps no length counts by label" in out
 
 
 def test_novel_with_exclude_file_on_a_model_without_record(tmp_path, capsys):
@@ -178,7 +179,10 @@ def test_report_names_the_flags_that_mend_repeats_and_lengths(tmp_path, capsys):
     sample = ["sample", model, "-n", "200", "--seed", "0", "--report"]
     assert main(sample) == 0
     out = "".join(capsys.readouterr())  # the report is on stderr
-    assert "(some names repeat: --unique draws distinct names)" in out
+    n_repeats = len(out.split("\n\n")[0].split()) - len(
+        set(out.split("\n\n")[0].split())
+    )
+    assert f"({n_repeats} of the 200 names are repeats: --unique draws" in out
     assert "--match-lengths draws them as often" in out
     assert main([*sample, "--match-lengths"]) == 0
     out = "".join(capsys.readouterr())  # the report is on stderr
@@ -186,7 +190,7 @@ def test_report_names_the_flags_that_mend_repeats_and_lengths(tmp_path, capsys):
     # Lengths set by the user's own flags: --match-lengths would not mend them.
     assert main([*sample, "--min-length", "6"]) == 0
     out = "".join(capsys.readouterr())  # the report is on stderr
-    assert "length TV" in out and "--match-lengths draws" not in out
+    assert "length distance" in out and "--match-lengths draws" not in out
 
 
 def test_sample_report_leaves_stdout_to_the_names(tmp_path, capsys):
@@ -204,5 +208,5 @@ def test_sample_report_leaves_stdout_to_the_names(tmp_path, capsys):
     assert main([*sample, "--report"]) == 0
     reported = capsys.readouterr()
     assert reported.out == plain.out and len(plain.out.splitlines()) == 5
-    assert reported.err.splitlines()[1].split() == ["samples", "5"]
-    assert "(some names" in reported.err
+    assert reported.err.splitlines()[1].split() == ["names", "5"]
+    assert "of the 5 names are training names: --novel" in reported.err

@@ -14,6 +14,7 @@ from sknextchar import (
     NameSampler,
     save_model,
 )
+from sknextchar._text import unknown_label_error
 from sknextchar.cli import main
 from sknextchar.cli._errors import cli_spelling
 
@@ -80,7 +81,7 @@ def test_an_unknown_label_is_named_as_given(folder, label, capsys):
     model = _train(folder, "--labels", "group")
     assert main(["sample", model, "--label", label, "-n", "1"]) == 1
     err = capsys.readouterr().err
-    assert f"Unknown --label {label!r}:" in err, err
+    assert f"Unknown --label {label}:" in err, err  # as typed, no --alpha
 
 
 @pytest.mark.parametrize(
@@ -104,3 +105,22 @@ def test_cli_spelling_skips_what_the_user_gave(message, spelled):
     if spelled is None:  # the command is kept; the advice before it is spelled
         spelled = message.replace("Lower alpha", "Lower --alpha")
     assert cli_spelling(message) == spelled
+
+
+@pytest.mark.parametrize(
+    "label, known, spelled",
+    [
+        # Before: "Unknown --label 'a\\\\b'", two backslashes to a shell.
+        ("a\\b", ["F"], "Unknown --label 'a\\b': "),
+        ("a\tb", ["F"], "Unknown --label $'a\\x09b': "),
+        ("ë", ["F"], "Unknown --label ë: "),  # bare, as --labels é.txt is
+        # Before: "did you mean 'M'?", no flag; now as --labels lable's hint.
+        ("m", ["F", "M"], "pass one of them: did you mean --label M?"),
+        ("a\\b", ["A\\B"], "did you mean --label 'A\\B'?"),
+        ("-x", ["-X"], "did you mean --label=-X?"),  # as argparse reads it
+    ],
+)
+def test_an_unknown_label_and_its_near_one_are_shell_words(label, known, spelled):
+    message = cli_spelling(str(unknown_label_error(label, known)))
+    assert spelled in message, message
+    assert "did you mean '" not in message, message

@@ -70,7 +70,7 @@ def test_a_unicode_byte_order_mark_selects_its_encoding(tmp_path, codec):
     path.write_bytes((bom + "Zoë\r\nअनु\r\n\r\nasha\r\n").encode(codec))
     assert load_names(path) == ["Zoë", "अनु", "asha"]
     assert list(read_name_chunks(path, 2)) == [["Zoë", "अनु"], ["asha"]]
-    with pytest.raises(ValueError, match="not a ascii text file"):  # the one given
+    with pytest.raises(ValueError, match="not an ASCII text file"):  # the one given
         load_names(path, encoding="ascii")
 
 

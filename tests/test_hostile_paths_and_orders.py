@@ -22,6 +22,7 @@ import pytest
 
 from sknextchar import ContextWindowTransformer, KneserNeyClassifier
 from sknextchar.cli import main
+from sknextchar.cli._column_note import shell_word
 from sknextchar.datasets import _pipes, load_names
 from sknextchar.datasets._base import open_lines
 
@@ -110,7 +111,8 @@ def _train_labels(names, labels, tmp_path, capsys):
 
 def test_labels_in_a_loop_of_links_are_said_to_be(names, loop, tmp_path, capsys):
     code, err = _train_labels(names, loop, tmp_path, capsys)
-    assert code == 1 and f"--labels {str(loop)!r} is not a file of labels" in err
+    told = f"--labels {shell_word(str(loop))} is not a file of labels"  # as typed
+    assert code == 1 and told in err, err
     assert "a loop of links" in err and "neither a file nor a column" not in err
 
 
@@ -119,7 +121,7 @@ def test_labels_in_a_loop_of_links_are_said_to_be(names, loop, tmp_path, capsys)
 def test_a_labels_device_names_the_flag(device, names, tmp_path, capsys):
     code, err = _train_labels(names, device, tmp_path, capsys)
     assert code == 1, err
-    assert f"--labels '{device}' is a device, not a file of labels" in err
+    assert f"--labels {device} is a device, not a file of labels" in err, err
     assert "file of names" not in err
 
 

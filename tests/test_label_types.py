@@ -108,4 +108,4 @@ def test_the_command_line_reaches_labels_that_are_not_text(tmp_path, capsys, com
     name, *rest = command
     assert main([name, path, *rest, "--label", "1"]) == 0, capsys.readouterr().err
     assert main([name, path, *rest, "--label", "3"]) == 1
-    assert "Unknown --label '3'" in capsys.readouterr().err
+    assert "Unknown --label 3:" in capsys.readouterr().err

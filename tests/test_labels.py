@@ -513,7 +513,7 @@ def test_cli_train_on_a_csv_of_names_and_labels_and_sample_by_label(
     assert len(out) == 50 and np.mean([n.endswith("o") for n in out]) >= 0.9
     assert main(["sample", str(model), "--label", "C", "--seed", "0"]) == 1
     err = capsys.readouterr().err
-    assert "Unknown --label 'C'" in err and "['A', 'B']" in err
+    assert "Unknown --label C:" in err and "['A', 'B']" in err
     assert main(["sample", str(model), "--seed", "0"]) == 1
     err = capsys.readouterr().err
     assert "pass --label ..., one of them" in err and "label=" not in err

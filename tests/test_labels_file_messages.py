@@ -12,6 +12,7 @@ import pytest
 
 from sknextchar import ContextWindowTransformer, load_model
 from sknextchar.cli import main
+from sknextchar.cli._column_note import shell_word
 from sknextchar.datasets import load_names
 from sknextchar.datasets._pipes import PIPE_WAIT, PipeError, open_bytes
 
@@ -68,8 +69,10 @@ def test_labels_model_file_names_the_flag_and_the_advice_trains(
     code, out = _train(tmp_path, names_file, "--labels", str(model))
     err = capsys.readouterr().err
     assert code == 1 and not out.exists(), err
-    # Before: "... is a model file (skops format), not a text file of names".
-    assert f"error: --labels '{model}' is a model file, not a file of labels" in err
+    # Before: "... is a model file (skops format), not a text file of names";
+    # then --labels '{model}', a Python string, not the word typed in a shell.
+    told = f"error: --labels {shell_word(str(model))} is a model file, not a file"
+    assert f"{told} of labels" in err, err
     assert "not a text file of names" not in err
     assert "pass --labels a text file of labels" in err
     assert "'sknextchar sample', 'score' or 'classify'" in err
@@ -303,7 +306,8 @@ def test_a_labels_link_to_nothing_names_the_flag(tmp_path, names_file, capsys):
     err = capsys.readouterr().err
     assert code == 1 and not out.exists(), err
     # Before: "No such file of names: '.../labels.txt'." (the wrong file's kind).
-    assert f"of labels: --labels '{link}' (a symbolic link to 'gone.txt', which" in err
+    told = f"of labels: --labels {shell_word(str(link))} (a symbolic link to 'gone.txt'"
+    assert f"{told}, which" in err, err
     assert "of names" not in err and "Traceback" not in err
     _write(tmp_path / "gone.txt", LABELS)  # following the advice trains
     code, out = _train(tmp_path, names_file, "--labels", str(link))

@@ -137,10 +137,10 @@ def test_the_command_line_says_the_same_in_its_spelling(tmp_path, capsys, chunks
 
 def test_the_note_quotes_a_label_header_the_shell_would_split(tmp_path, capsys):
     path = tmp_path / "kids.csv"
-    path.write_text("First Name,Last Name\nAnna,Smith\nJosé,Garcia\n", encoding="utf-8")
+    path.write_text("First Name,Birth Place\nAnna,Oslo\nJosé,Lima\n", encoding="utf-8")
     argv = ["train", path, "--model", "kneser-ney", "--alphabet", "auto"]
     status, _, err = run(capsys, *argv, "-o", tmp_path / "m.skops")
-    assert status == 0 and "pass --labels 'Last Name'." in err
+    assert status == 0 and "pass --labels 'Birth Place'." in err
 
 
 def test_a_pattern_with_letters_no_drawn_name_holds_says_which():

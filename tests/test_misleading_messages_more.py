@@ -156,8 +156,9 @@ def test_sample_report_names_the_label_meant():
 def test_cli_unknown_label_names_the_flags(capsys, labelled_model, argv):
     status, _, err = run(capsys, *(arg.format(model=labelled_model) for arg in argv))
     assert status == 1, err
-    assert "Unknown --label 'f'" in err, err
-    assert "(those of --labels at training)" in err and "did you mean 'F'?" in err
+    assert "Unknown --label f:" in err, err
+    assert "(those of --labels at training)" in err
+    assert "did you mean --label F?" in err, err  # was "did you mean 'F'?"
     assert " y " not in err
 
 

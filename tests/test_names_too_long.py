@@ -195,7 +195,8 @@ def test_a_labels_file_too_long_is_told_as_labels(tmp_path, link, names, capsys)
     argv = ["train", str(names), "--labels", str(link), "-o", str(tmp_path / "o")]
     assert main(argv) == 1
     err = capsys.readouterr().err
-    assert f"--labels {str(link)!r} cannot be a file of labels: {LEADS}" in err, err
+    told = f"--labels {shell_word(str(link))} cannot be a file of labels: {LEADS}"
+    assert told in err, err
     assert "file of names" not in err, err
     assert not (tmp_path / "o").exists()
 

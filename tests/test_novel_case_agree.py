@@ -108,7 +108,7 @@ def test_sample_report_on_the_command_line_agrees_with_novel(cased_files, capsys
     out = "".join(capsys.readouterr())  # the report is on stderr
     drawn = out.split("\n\n")[0].split()
     in_train = float(
-        next(r for r in out.splitlines() if r.startswith("in train")).split()[-1]
+        next(r for r in out.splitlines() if r.startswith("training names")).split()[2]
     )
     found = load_model(cased_files["kn"]).in_training_set(drawn, ignore_case=True)
     folded = {name.lower() for name in OWN}

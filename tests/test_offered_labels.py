@@ -185,3 +185,17 @@ def test_one_label_below_first_lines_of_count_0_is_not_offered(tmp_path):
     path = _long(tmp_path, "name,sex,land,count", row)
     assert _noted(path, counts="count") == ["sex"]
     assert _noted(path) == ["sex"]
+
+
+def test_a_column_headed_with_a_byte_order_mark_is_offered_as_typed(tmp_path, capsys):
+    # A mark inside a header cell (not at the start of the file) is invisible:
+    # the note offers the column as it is typed, and that offer is followed.
+    rows = [(n, s, "3") for n, s in zip(NAMES, SEXES)]
+    path = _write(tmp_path / "kids.csv", "name,\ufeffsex,\ufeffcount", rows)
+    status, err = _train(tmp_path, capsys, path)
+    assert status == 0, err
+    assert "\ufeff" not in err, err
+    assert _offered(err) == ["sex"], err
+    assert "pass --counts count" in err, err
+    status, err = _train(tmp_path, capsys, path, "--labels", "sex")
+    assert status == 0, err

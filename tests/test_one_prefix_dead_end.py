@@ -53,6 +53,9 @@ def test_the_command_line_names_the_argument(tmp_path, capsys):
     assert main(["sample", model, "--prefix", "ra\n", "-n", "2"]) == 1
     err = capsys.readouterr().err
     assert "--prefix is 'ra\\n', which holds a line break" in err
+    assert main(["sample", model, "--prefix", "ra\u2028", "-n", "2"]) == 1
+    said = "which holds a line break, '\\u2028' (LINE SEPARATOR); a prefix is"
+    assert said in capsys.readouterr().err
     assert main(["table", model, "ra\n"]) == 1
     assert "CONTEXT is 'ra\\n', which holds a line break" in capsys.readouterr().err
     pytest.importorskip("matplotlib")

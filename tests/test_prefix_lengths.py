@@ -240,7 +240,9 @@ def test_report_says_which_lengths_it_compared(sampler, names):
     report = sample_report(out, sampler, prefix="ra")
     words = "the training names that start with 'ra', blended with all training"
     assert report.lengths_of == f"{words} names' lengths"
-    assert f"(vs {words} names' lengths)" in report.to_string()
+    text = report.to_string()
+    assert f"(compared names: {words} names' lengths)" in " ".join(text.split())
+    assert max(map(len, text.splitlines())) <= 80
     want = _blended(names, "ra")
     want_mean = np.arange(len(want)) @ want / want.sum()
     assert report.train_mean_length == pytest.approx(want_mean)
@@ -263,16 +265,19 @@ def test_cli_report_says_which_lengths_it_compared(sampler, names, tmp_path, cap
     capsys.readouterr()
     argv = ["sample", path, "-n", "300", "--seed", "0", "--match-lengths", "--report"]
     assert main([*argv, "--prefix", "ra"]) == 0
-    out = "".join(capsys.readouterr())  # the report is on stderr
-    assert "(vs the training names that start with 'ra', blended with all" in out
+    out = " ".join("".join(capsys.readouterr()).split())  # the report is on stderr
+    assert "(compared names: the training names that start with 'ra', blended" in out
     want = _blended(names, "ra")
-    assert f"(train {np.arange(len(want)) @ want / want.sum():.3f})" in out
+    assert f"(compared names {np.arange(len(want)) @ want / want.sum():.3f})" in out
     assert main([*argv, "--prefix", RARE]) == 0
-    want = f"(vs all training names (fewer than {MIN_PREFIX_NAMES} start with 'aam'))"
-    assert want in "".join(capsys.readouterr())  # the report is on stderr
+    want = (
+        f"names: all training names (fewer than {MIN_PREFIX_NAMES} start with 'aam'))"
+    )
+    assert want in " ".join("".join(capsys.readouterr()).split())  # on stderr
     assert main(argv) == 0
     out = "".join(capsys.readouterr())  # the report is on stderr
-    assert "(vs " not in out and f"(train {np.mean(_lengths(names)):.3f})" in out
+    assert "start with" not in out and "compared names" not in out
+    assert f"(training names {np.mean(_lengths(names)):.3f})" in out
 
 
 @pytest.mark.parametrize(

@@ -43,7 +43,7 @@ def test_a_few_names_get_no_length_hint_from_chance(tmp_path, capsys):
         sample = ["sample", model, "-n", "10", "--seed", str(seed), "--report"]
         assert main(sample) == 0
         out = "".join(capsys.readouterr())  # the report is on stderr
-        tv = float(out.split("length TV")[1].split()[0])
+        tv = float(out.split("length distance")[1].split()[0])
         shown.append((tv, "--match-lengths draws" in out))
     assert any(tv > 0.1 for tv, _ in shown)  # the old rule would have hinted
     assert not any(hinted for _, hinted in shown)

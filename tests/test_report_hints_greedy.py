@@ -20,7 +20,7 @@ def test_greedy_report_does_not_advise_unique(model, flag, capsys):
     capsys.readouterr()
     assert main(["sample", model, "-n", "5", "--report", *flag]) == 0
     out = "".join(capsys.readouterr())  # the report is on stderr
-    assert "samples" in out and "distinct" in out
+    assert "length distance" in out and "distinct" in out
     assert "--unique draws" not in out and "--match-lengths draws" not in out
 
 

@@ -46,8 +46,8 @@ def test_bounds_note_gives_the_floor_of_the_length_tv(model, capsys):
     _, report = _report(model, capsys, "--min-length", "4", "--novel")
     share = 1 / len(NAMES)  # "uma": the one training name below 4 letters
     assert f"--min-length 4 leaves out the lengths of {share:.1%}" in report
-    assert f"the length TV is at least {share:.3f}" in report
-    tv = float(re.search(r"length TV\s+([0-9.]+)", report).group(1))
+    assert f"the length distance is at least {share:.3f}" in report
+    tv = float(re.search(r"length distance\s+([0-9.]+)", report).group(1))
     assert tv >= round(share, 3)  # the floor the note gives holds
     assert "--max-length" not in report  # the default bound: the longest name
 
@@ -56,7 +56,7 @@ def test_both_bounds_named_and_none_by_default(model, capsys):
     _, report = _report(model, capsys, "--min-length", "4", "--max-length", "4")
     # "uma" below, "aisha" and "rahul" above: 3 of the 7 training names.
     assert "--min-length 4 and --max-length 4 leave out the lengths of 42.9%" in report
-    assert "the length TV is at least 0.429" in report
+    assert "the length distance is at least 0.429" in report
     _, report = _report(model, capsys)
     assert "leave out the lengths" not in report and "leaves out" not in report
 
@@ -87,11 +87,13 @@ def test_label_note_counts_the_names_classify_gives_another_label(labelled, caps
     n_other = _not_recognised(labelled, names, "f", capsys)
     assert 0 < n_other < len(names)  # a count model of 7 names mixes the labels
     # A count, not a share that rounds 1 name of 500 to "(0%)".
-    said = re.search(r"\((\d+) (names?) of (\d+) (has|have) P\('f' \| name\)", report)
+    # Worded as the other hints under the table: "(N of the M names ...".
+    said = re.search(
+        r"\(([\d,]+) of the ([\d,]+) names (has|have) P\('f' \| name\)", report
+    )
     assert said, report
-    assert (int(said[1]), int(said[3])) == (n_other, len(names))
-    one = ("name", "has") if n_other == 1 else ("names", "have")
-    assert (said[2], said[4]) == one
+    assert (said[1], said[2]) == (f"{n_other:,}", f"{len(names):,}")
+    assert said[3] == ("has" if n_other == 1 else "have")
     assert "P('f' | name) below 0.5" in report
     # True for any number of labels: the most probable label may have P < 0.5.
     assert "recognises" not in report
@@ -139,7 +141,7 @@ def test_bounds_note_counts_the_names_of_the_label(labelled, capsys):
     # 1 of 4 (of every label: 1 of 7).
     _, report = _report(labelled, capsys, "--label", "f", "--min-length", "4")
     assert "--min-length 4 leaves out the lengths of 25.0%" in report
-    assert "the length TV is at least 0.250" in report
+    assert "the length distance is at least 0.250" in report
 
 
 def test_bounds_note_counts_the_names_the_prefix_report_compares_with(tmp_path, capsys):
@@ -160,7 +162,7 @@ def test_bounds_note_counts_the_names_the_prefix_report_compares_with(tmp_path, 
     every = sum(len(name) > 4 for name in names) / len(names)
     assert round(share, 3) != round(every, 3)  # not the share among every name
     assert f"--max-length 4 leaves out the lengths of {share:.1%}" in report
-    tv = float(re.search(r"length TV\s+([0-9.]+)", report).group(1))
+    tv = float(re.search(r"length distance\s+([0-9.]+)", report).group(1))
     assert tv >= round(share, 3) > 0
 
 

@@ -260,7 +260,7 @@ def test_report_numbers_by_hand():
     numbers = report.to_dict()
     assert numbers["novel"] == report.novel and len(numbers) == 10
     text = str(report)
-    assert "in test" in text and "length TV" in text
+    assert "test names" in text and "length distance" in text
     assert sample_report(samples, train).in_test is None
     assert sample_report(samples, train).novel == pytest.approx(3 / 6)
 

@@ -146,7 +146,7 @@ def test_cli_report_lengths_are_in_the_lengths_of_the_bounds(hindi_model, capsys
     args = ["--min-length", "3", "--max-length", "3", "--seed", "0", "--report"]
     assert main(["sample", str(hindi_model), "-n", "5", *args]) == 0
     out = "".join(capsys.readouterr())  # the report is on stderr
-    assert "mean length    3.000" in out and "median length  3.000" in out
+    assert "mean length      3.000" in out and "median length    3.000" in out
 
 
 def test_min_and_max_length_count_user_perceived_characters(hindi_sampler):

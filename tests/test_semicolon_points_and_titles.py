@@ -88,8 +88,10 @@ def test_counts_keep_their_order_while_a_cell_waits():
 def test_fast_path_refuses_other_digits(cell):
     with pytest.raises(ValueError, match="not a count"):
         count_of(cell, "Ava", 2, "'kids.csv'", "count")
+    cells = CountCells("'kids.csv'", "count", ",")
+    assert cells.take(cell, "Ava", 2) == []  # refused with the others, at the end
     with pytest.raises(ValueError, match="not a count"):
-        CountCells("'kids.csv'", "count", ",").take(cell, "Ava", 2)
+        cells.finish()
 
 
 def test_fast_path_reads_whole_numbers_as_before():

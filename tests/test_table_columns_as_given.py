@@ -162,7 +162,9 @@ def test_a_column_with_a_blank_label_far_down_a_long_file_is_not_offered(
     path = write(tmp_path / "kids.csv", "name,sex,land\n" + "".join(rows))
     assert offered(path, capsys) == "land"
     assert main(["train", path, "--labels", "sex", *KN, "-o", str(tmp_path / "m")])
-    assert "has the name 'zoe' but no label in column 'sex'" in capsys.readouterr().err
+    assert (
+        "has the name 'zoe' but no label in the column 'sex'" in capsys.readouterr().err
+    )
     rows[1100] = ",,\n"  # a blank row: no name, nothing to label
     path = write(tmp_path / "kids.csv", "name,sex,land\n" + "".join(rows))
     assert offered(path, capsys) == "'sex', 'land'"

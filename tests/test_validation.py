@@ -116,7 +116,7 @@ def test_the_keys_of_a_dict_keep_their_order():
 
 @pytest.mark.parametrize("name", ["mohkha\nx", "asha\r", "a\u2028b"])
 def test_a_name_with_a_line_break_is_refused(name):
-    with pytest.raises(ValueError, match=r"holds a line break; each of the names"):
+    with pytest.raises(ValueError, match=r"holds a line break[^;]*; each of the names"):
         check_names(["ravi", name])
 
 

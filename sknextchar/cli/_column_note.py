@@ -11,11 +11,10 @@ each row, two labels at least), never a column that numbers the rows (an id).
 
 import csv
 import os
-import re
 import sys
 
-from .._shown_paths import shell_word as one_shell_word
-from .._shown_paths import shown_path
+from .._name_headers import COLUMN_TITLES, typed_header
+from .._shown_paths import shell_word, shown_path
 from ..datasets._column_choice import (
     LabelCells,
     header_index,
@@ -33,19 +32,6 @@ __all__ = [
     "shell_word",
     "table_note",
 ]
-
-
-def shell_word(text):
-    """``text`` as typed in a shell: quoted only when it must be.
-
-    Examples
-    --------
-    >>> shell_word("first name"), shell_word("sex")
-    ("'first name'", 'sex')
-    >>> print(shell_word("lab\\udcff.txt"))  # a byte of a file name, as bash reads it
-    $'lab\\xff.txt'
-    """
-    return text if re.fullmatch(r"[\w.-]+", text) else one_shell_word(text)
 
 
 def table_note(
@@ -109,6 +95,10 @@ def table_note(
         )
     if len(table.header) == 1:
         what = f"starts with the header {table.column!r}: read the names below it"
+        if training:  # only train has --no-header
+            what += " (if it is a name, pass --no-header --names-column 1)"
+        elif header_key(table.column) != "name":
+            what += " (if it is a name, add a line 'name' above it)"
         if table.skipped:  # below a title, told before
             what = f"has the header {table.column!r} (line {table.skipped + 1}): read "
             what += "the names below it"
@@ -127,14 +117,6 @@ def table_note(
     inform(f"Note: {shown_path(path)} {what}.", file=sys.stderr)
 
 
-# The headers of the columns beside the names that no name is (as header_key
-# spells them): a first line "name,count" is a header, "Name, Anna" a name.
-_COLUMN_WORDS = frozenset(
-    {"count", "counts", "frequency", "freq", "total", "number", "label", "labels",
-     "sex", "gender", "id"}
-)  # fmt: skip
-
-
 def header_as_name_note(lines, path):
     """Print a note when the first line of a list of names reads as a header.
 
@@ -144,7 +126,8 @@ def header_as_name_note(lines, path):
     names is a name): the line is read as a name, as the documented rule
     says, and the note says how to read it as the header. A line split so
     has the note only when its other fields are headers that no name is
-    (``count``, ``sex``...): ``Name, Anna`` is a name. A blank first line
+    (:data:`~sknextchar._name_headers.COLUMN_TITLES`: ``count``, ``sex``,
+    ``year``...): ``Name, Anna`` is a name. A blank first line
     (which keeps whole lines as names) has no note.
 
     Parameters
@@ -169,7 +152,7 @@ def header_as_name_note(lines, path):
         return  # a comment line warns of itself
     table = find_table(first, path)
     others = table and [f for i, f in enumerate(table.header) if i != table.name_at]
-    if table is not None and all(header_key(f) in _COLUMN_WORDS for f in others):
+    if table is not None and all(header_key(f) in COLUMN_TITLES for f in others):
         column = table.column  # name,count; not Name, Anna (a name)
     elif table is None and is_name_header(first, alone=True):
         column = next(csv.reader([first]))[0]  # "name" is read as name
@@ -190,9 +173,11 @@ def header_as_name_note(lines, path):
 
 
 def _offer(how, columns):
-    """``; how COLUMN`` for the columns that a flag could read ("" for none)."""
+    """``; how COLUMN`` for the columns that a flag could read ("" for none),
+    as they are typed (without a byte-order mark: :func:`typed_header`)."""
     if not columns:
         return ""
+    columns = [typed_header(column) for column in columns]
     if len(columns) == 1:
         return f"; {how} {shell_word(columns[0])}"
     return f"; {how} COLUMN (one of " + ", ".join(map(repr, columns)) + ")"

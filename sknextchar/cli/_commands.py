@@ -26,7 +26,7 @@ from ._lengths import check_length_flags, check_name_lengths, table_max_length
 from ._places import places_of
 from ._quiet import inform
 from ._record_flags import check_record
-from ._report_hints import sample_report_text
+from ._report_hints import novel_repeats_note, sample_report_text
 
 __all__ = [
     "MAIN_JOB_N_NAMES",
@@ -161,39 +161,50 @@ def train(args):
     fmt = resolve_format(Path(args.output), args.format)  # save_model's rule
     if fmt == "skops":
         import_skops_io()  # fail before training if skops is missing
-    if args.model == "kneser-ney":
-        from ._counts import fit_counts
+    if args.model != "kneser-ney":
+        return _train_mlp(args, names, labels, weights, fmt)
+    from ._counts import fit_counts
 
-        with labels_file_advice(args.labels):  # its words for the fit's advice
-            pipe = fit_counts(args, names, labels, weights)
-        saved = with_record(pipe, names, labels, weights)
-    else:
-        from ._interrupted import keeping_epochs
-        from ._streams import reader_may_leave
-        from ._train_report import report_training
-        from ._weights import how_many_names
-
-        refuse_count_flags(args)
-        pipe = build_pipeline(**given(args, TRAIN_FLAGS))
-        source = args.names_file or "the bundled Indian names"
-        header = f"Training on {how_many_names(names, weights)} from {source}..."
-
-        def record(fitted):
-            return with_record(fitted, names, labels, weights)
-
-        # Ctrl-C: the finished epochs (or the trained model, once the fit has
-        # ended) are saved to a new file beside -o.
-        with keeping_epochs(pipe, record, args, fmt) as latest:
-            with labels_file_advice(args.labels):
-                seconds = _fit(
-                    pipe, names, quiet=args.quiet, header=header, labels=labels,
-                    weights=weights, keep=[latest],
-                )  # fmt: skip
-            with reader_may_leave():  # stdout closed early: the model is saved
-                report_training(pipe, names, weights, seconds, labels)
-            # In the block: a Ctrl-C before the save starts keeps the model.
-            return save_and_say(record(pipe), args, input_files(args), fmt)
+    with labels_file_advice(args.labels):  # its words for the fit's advice
+        pipe = fit_counts(args, names, labels, weights)
+    saved = with_record(pipe, names, labels, weights)
     return save_and_say(saved, args, input_files(args), fmt)
+
+
+def _train_mlp(args, names, labels, weights, fmt):
+    """Fit the MLP of ``train``, print the report and save it; then, when the
+    count model of ``--model kneser-ney`` scores clearly better on the same
+    held-out names, say so (:func:`~sknextchar.cli._counts.note_count_model`)."""
+    from .._holdout import peeked_hold_out_seed
+    from ._counts import note_count_model
+    from ._interrupted import keeping_epochs
+    from ._quoted_names import labels_file_advice
+    from ._streams import reader_may_leave
+    from ._train_report import report_training
+    from ._weights import how_many_names
+
+    refuse_count_flags(args)
+    pipe = build_pipeline(**given(args, TRAIN_FLAGS))
+    source = args.names_file or "the bundled Indian names"
+    header = f"Training on {how_many_names(names, weights)} from {source}..."
+
+    def record(fitted):
+        return with_record(fitted, names, labels, weights)
+
+    seed = peeked_hold_out_seed(pipe["clf"].random_state)  # the fit's draw
+    # Ctrl-C: the finished epochs (or the trained model, once the fit has
+    # ended) are saved to a new file beside -o.
+    with keeping_epochs(pipe, record, args, fmt) as latest:
+        with labels_file_advice(args.labels):
+            seconds = _fit(
+                pipe, names, quiet=args.quiet, header=header, labels=labels,
+                weights=weights, keep=[latest],
+            )  # fmt: skip
+        with reader_may_leave():  # stdout closed early: the model is saved
+            report_training(pipe, names, weights, seconds, labels)
+            note_count_model(args, pipe, names, weights, seed)
+        # In the block: a Ctrl-C before the save starts keeps the model.
+        return save_and_say(record(pipe), args, input_files(args), fmt)
 
 
 def save_and_say(model, args, inputs, fmt):
@@ -682,9 +693,13 @@ def sample(args):
         keep_spelling=not args.any_spelling,
     )
     print("\n".join(names))
-    if args.report:  # on stderr: stdout holds the names alone, for a file
+    note = "" if args.report else novel_repeats_note(sampler, names, args)
+    if args.report or note:  # on stderr: stdout holds the names alone, for a file
         sys.stdout.flush()
+    if args.report:
         print(sample_report_text(sampler, names, args), file=sys.stderr)
+    elif note:
+        inform(note, file=sys.stderr)
     return 0
 
 

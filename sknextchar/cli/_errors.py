@@ -569,7 +569,30 @@ def cli_spelling(message):
     message = _outside_user_text(_SETTING, spell, message)
     message = _outside_user_text(_WORD, spell_name, message)
     message = _outside_user_text(_NAMED, spell_name, message)
-    return _outside_user_text(_CONSTRUCTOR, r"\1", message)
+    message = _outside_user_text(_CONSTRUCTOR, r"\1", message)
+    return _UNKNOWN_LABEL.sub(_unknown_label, message)  # its value, as typed
+
+
+# An unknown label to sample, score or draw by, and the known one it is near,
+# as Python shows them: by repr (a label shown by ascii, its accents escaped
+# to tell it apart from one the model knows, is left so).
+_LITERAL = r"""('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")"""
+_UNKNOWN_LABEL = re.compile(
+    rf"Unknown --label {_LITERAL}|(?<=pass one of them: )did you mean {_LITERAL}\?"
+)
+
+
+def _unknown_label(match):
+    """``Unknown --label 'fe male'``, ``did you mean --label M?``: --label's
+    value as typed in a shell, bare when a file of --labels would be."""
+    literal = match[1] or match[2]
+    value = ast.literal_eval(literal)
+    if literal != repr(value):  # escaped by ascii: told apart, left so
+        return match[0]
+    word = value if shell_word(value) == value else _shell_word(value)
+    if match[1]:
+        return f"Unknown --label {word}"
+    return f"did you mean --label{'=' if value.startswith('-') else ' '}{word}?"
 
 
 def _value_of(literal, inner):

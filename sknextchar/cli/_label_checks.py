@@ -11,7 +11,7 @@ import unicodedata
 import warnings
 
 from .._file_safety import LINK_LOOP, name_too_long
-from .._shown_paths import dangling_link_note, shown_path
+from .._shown_paths import close_file_note, dangling_link_note, shown_path
 from ..datasets._base import is_device
 from ..datasets._label_values import refuse_one_label, warn_case_twins
 from ._column_note import shell_word
@@ -20,6 +20,7 @@ from ._file_arguments import is_model_file
 __all__ = [
     "check_labels_file",
     "checked_labels",
+    "close_labels_file_note",
     "is_labels_file",
     "too_long_for_a_file",
 ]
@@ -48,6 +49,38 @@ def is_labels_file(flag):
     (False, True)
     """
     return os.path.lexists(flag) and not os.path.isdir(flag)
+
+
+def close_labels_file_note(flag, names_file):
+    """`` Did you mean 'labels.txt'?`` for ``--labels lables.txt``, no file
+    and no column: the file whose name is closest, as for a missing file of
+    names or model file (:func:`~sknextchar._shown_paths.close_file_note`),
+    never a model file nor ``names_file``; "" for a value that does not look
+    like a file's path (``--labels gendr``: a column mistyped).
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> open(os.path.join(folder, "labels.txt"), "w").close()
+    >>> note = close_labels_file_note(os.path.join(folder, "lables.txt"), None)
+    >>> note.endswith("labels.txt'?")
+    True
+    >>> close_labels_file_note("gender", None)
+    ''
+    """
+    flag = os.fspath(flag)
+    extension = os.path.splitext(flag)[1][1:]
+    separated = os.sep in flag or (os.altsep is not None and os.altsep in flag)
+    if not (separated or extension.isalnum()):
+        return ""
+
+    def offered(path):  # a text file, not the names themselves
+        return not is_model_file(path) and not (
+            names_file is not None and _same_file(path, names_file)
+        )
+
+    return close_file_note(flag, offered)
 
 
 def too_long_for_a_file(flag):
@@ -98,42 +131,42 @@ def check_labels_file(flag, names_file, names_flag="NAMES_FILE"):
     >>> check_labels_file("/dev/zero", "names.txt")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: --labels '/dev/zero' is a device, not a file of labels (one ...
+    ValueError: --labels /dev/zero is a device, not a file of labels (one ...
     """
     try:
         mode = os.stat(flag).st_mode
     except OSError as error:  # missing: left to the reader, which says so
         if error.errno == errno.ENAMETOOLONG:  # the reader would say "names"
             raise OSError(
-                f"--labels {shown_path(flag)} cannot be a file of labels: "
+                f"--labels {shell_word(flag)} cannot be a file of labels: "
                 f"{name_too_long(flag)}. Check the path."
             ) from None
         if error.errno == errno.ENOENT and os.path.islink(flag):
             raise FileNotFoundError(
-                f"No such file of labels: --labels {shown_path(flag)}"
+                f"No such file of labels: --labels {shell_word(flag)}"
                 f"{dangling_link_note(flag)}."
             ) from None
         if error.errno != errno.ELOOP:
             return
         raise ValueError(
-            f"--labels {shown_path(flag)} is not a file of labels: {LINK_LOOP}; "
+            f"--labels {shell_word(flag)} is not a file of labels: {LINK_LOOP}; "
             "pass a text file, one label per line."
         ) from None
     if is_device(flag, mode):
         raise ValueError(
-            f"--labels {shown_path(flag)} is a device, not a file of labels (one "
+            f"--labels {shell_word(flag)} is a device, not a file of labels (one "
             "label per line); pass a text file."
         )
     if stat.S_ISREG(mode) and is_model_file(flag):
         raise ValueError(
-            f"--labels {shown_path(flag)} is a model file, not a file of labels "
+            f"--labels {shell_word(flag)} is a model file, not a file of labels "
             f"(one label per line of {names_flag}): pass --labels a text file of "
             f"labels, or the label column of {names_flag} (--labels COLUMN); a model "
             "file is the MODEL of 'sknextchar sample', 'score' or 'classify'."
         )
     if names_file is not None and _same_file(flag, names_file):
         raise ValueError(
-            f"--labels {shown_path(flag)} is {names_flag} itself "
+            f"--labels {shell_word(flag)} is {names_flag} itself "
             f"({shown_path(names_file)}): pass the labels in a file of their own, "
             f"one per line of {names_flag}, or as a column of {names_flag} (--labels "
             "COLUMN)."

@@ -37,6 +37,7 @@ from ..datasets._base import (
     warn_title_name,
 )
 from ..datasets._column_arguments import COMMAND_LINE, headerless_advice
+from ..datasets._count_cells import noted_first
 from ..datasets._encoding import SAMPLE_BYTES
 from ..datasets._header_as_data import (
     first_row_data_like,
@@ -86,6 +87,7 @@ from ._column_note import LabelCells, header_as_name_note, shell_word, table_not
 from ._label_checks import (
     check_labels_file,
     checked_labels,
+    close_labels_file_note,
     is_labels_file,
     too_long_for_a_file,
 )
@@ -164,22 +166,23 @@ def _read_pairs(names_file, labels, encoding, names_column, counts):
     names_flag = "NAMES_FILE" if counts[2] else "--names-file"  # classify's
     if as_file and counts[0] is not None:
         raise ValueError(
-            f"--counts {counts[0]!r} reads a column of NAMES_FILE, a table, and "
-            f"--labels {shown_path(labels)} is a file of labels, one per line of a "
+            f"--counts {shell_word(counts[0])} reads a column of NAMES_FILE, a "
+            "table, and "
+            f"--labels {shell_word(labels)} is a file of labels, one per line of a "
             "NAMES_FILE of one name per line: pass the labels as a column of "
             "NAMES_FILE (--labels COLUMN)."
         )
     if as_file:
         if names_column is not None:
             raise ValueError(
-                f"--labels {shown_path(labels)} is a file of labels, one per line "
+                f"--labels {shell_word(labels)} is a file of labels, one per line "
                 f"of {names_flag}, so {names_flag} is one name per line: leave out "
                 f"--names-column, or pass the label column of {names_flag} as "
                 "--labels COLUMN."
             )
         if names_file is None:
             raise ValueError(
-                f"--labels {shown_path(labels)} is a file of labels, one per line "
+                f"--labels {shell_word(labels)} is a file of labels, one per line "
                 "of NAMES_FILE: pass NAMES_FILE too (or --labels label for the "
                 "bundled names' labels)."
             )
@@ -195,7 +198,7 @@ def _read_pairs(names_file, labels, encoding, names_column, counts):
     try:
         found = labelled_table(text, names_file, source, labels, *given)
     except NoLabelsColumnError as error:
-        _refuse_labels(error, training=counts[2])
+        _refuse_labels(error, names_file, training=counts[2])
     return _columns(*found, source, counts)
 
 
@@ -231,28 +234,45 @@ def _labelled_counts(text, column, source, table, counts):
     return CountsColumn(source, header[at], counts[1], at, table.delimiter, ahead)
 
 
-def _refuse_labels(error, training):
+def _refuse_labels(error, names_file, training):
     """Refuse ``--labels COLUMN`` that ``error`` (a
     :class:`~sknextchar.datasets._labelled_table.NoLabelsColumnError`) found
     no column of its header row, in the command line's words: the columns
     offered in its stead are those Python offers (:func:`labels_hint`), as
     flags; a first row that may be data is read with ``--no-header`` (not
-    ``training``: classify has none, a header row is to be written).
+    ``training``: classify has none, a header row is to be written); a list
+    of names has no column to offer; a file close to ``--labels lables.txt``
+    is named (:func:`close_labels_file_note`), and then no column.
     """
     header, delimiter = error.header, error.delimiter
-    hint = labels_hint(error.column, header, error.left_out, _labels_flag)
+    shown, is_not = _not_a_column(error.column)  # classify reads label files too
+    close = close_labels_file_note(error.column, names_file)
+    if error.one_column:  # a list: a file of labels, or a table of both
+        raise ValueError(
+            f"{shown} {is_not} a column: {error.source} is {error.list_words()}. "
+            f"Pass a file of labels, one per line of {error.source} (--labels FILE), "
+            f"or make {error.source} a table with a header row (name,label) and "
+            f"each name beside its label, and pass --labels label.{close}"
+        )
+    hint = (
+        ""
+        if close
+        else labels_hint(  # one guess: the file
+            error.column, header, error.left_out, _labels_flag
+        )
+    )
     advice = (
         headerless_advice(header, delimiter, COMMAND_LINE, labels=True)
         if training  # classify has no --no-header
         else "write a header row above it (name,label) and pass --labels label"
     )
-    shown, is_not = _not_a_column(error.column)  # classify reads label files too
     told = not_a_column(
         shown, error.source, error.line, header, hint, what="labels", is_not=is_not
     )
     raise ValueError(
         f"{told} (or a file with one label per line)"
         + (f". If it has no header row, {advice}." if error.data_row else ".")
+        + close
     )
 
 
@@ -273,12 +293,13 @@ def _columns(text, table, label_at, source, counts=(None, False, True)):
     column = table.header[label_at]
     counted = _labelled_counts(text, column, source, table, counts)
     names, labels, lines, unnamed = [], [], [], UnnamedRows()
-    for line, fields in labelled_rows(text, table, label_at, source, unnamed):
-        names.append(fields[table.name_at])
-        labels.append(fields[label_at])
-        lines.append(line)
-        if counted is not None:
-            counted.add(fields[counted.at], fields[table.name_at], line)
+    with noted_first(counted):  # rows without a count, before a later error
+        for line, fields in labelled_rows(text, table, label_at, source, unnamed):
+            names.append(fields[table.name_at])
+            labels.append(fields[label_at])
+            lines.append(line)
+            if counted is not None:
+                counted.add(fields[counted.at], fields[table.name_at], line)
     kept = ("count", "label") if counted is not None else ("label",)
     unnamed_note(unnamed, source, kept, none_named=not names)  # before a refusal
     if not names:
@@ -448,12 +469,15 @@ def _table_rows(text, table, path, column, cells=None):
     :class:`LabelCells`, the row's other cells looked at as labels; and the
     lines of the rows without a name, for :func:`unnamed_note`."""
     rows, name_at, unnamed = [], table.name_at, UnnamedRows()
-    for line, fields in named_rows(text_lines(text), table, shown_path(path), unnamed):
-        if column is not None:
-            column.add(fields[column.at], fields[name_at], line)
-        if cells is not None:
-            cells.add(fields)
-        rows.append((line, fields[name_at]))
+    with noted_first(column):  # rows without a count, before a later error
+        for line, fields in named_rows(
+            text_lines(text), table, shown_path(path), unnamed
+        ):
+            if column is not None:
+                column.add(fields[column.at], fields[name_at], line)
+            if cells is not None:
+                cells.add(fields)
+            rows.append((line, fields[name_at]))
     return rows, unnamed
 
 

@@ -15,7 +15,8 @@ import os
 from .._shown_paths import shown_path
 from ..datasets._base import read_text
 from ..datasets._column_arguments import COMMAND_LINE, NoColumnError
-from ..datasets._labelled_table import check_label
+from ..datasets._count_cells import noted_first
+from ..datasets._labelled_table import UnlabelledRows
 from ..datasets._long_lines import MAX_ROW_LETTERS
 from ..datasets._positions import NoNamesError, PlacedColumn, position_table
 from ..datasets._table_rows import UnnamedRows, text_lines
@@ -199,15 +200,22 @@ def headerless_names(args):
     label_at = positions.get("labels")
     if label_at is not None:  # "its 2nd column (--labels 2)"
         label_words = PlacedColumn(label_at).read_as("labels", COMMAND_LINE)
-    for line, fields in named_rows(text_lines(text), table, source, unnamed):
-        name = fields[table.name_at]
-        if label_at is not None:
-            check_label(fields[label_at], name, line, source, label_words)
-            labels.append(fields[label_at])
-        if counts is not None:
-            counts.add(fields[counts.at], name, line)
-        names.append(name)
-        lines.append(line)
+        unlabelled = UnlabelledRows(source, label_words)
+    else:
+        unlabelled = None
+    with noted_first(unlabelled, counts):  # noted rows before a later error
+        for line, fields in named_rows(text_lines(text), table, source, unnamed):
+            name = fields[table.name_at]
+            if label_at is not None:
+                if not unlabelled.check(fields[label_at], name, line):
+                    continue  # refused with the others after the last row
+                labels.append(fields[label_at])
+            if counts is not None:
+                counts.add(fields[counts.at], name, line)
+            names.append(name)
+            lines.append(line)
+        if unlabelled is not None:
+            unlabelled.refuse_noted()
     kept = ("count",) * (counts is not None) + ("label",) * (label_at is not None)
     unnamed_note(unnamed, source, kept, none_named=not names)  # before a refusal
     if not names:  # "in its 1st column (--names-column 1)"

@@ -9,6 +9,7 @@ import csv
 import os
 import sys
 
+from .._name_headers import LABEL_TITLES
 from .._shown_paths import shell_word, shown_path
 from .._text import counted, quoted_row
 from ..datasets._base import (
@@ -31,7 +32,6 @@ from ..datasets._tables import (
 )
 
 __all__ = [
-    "LABEL_HEADERS",
     "PAIRED_QUOTES",
     "LabelsTableError",
     "header_rows",
@@ -73,11 +73,14 @@ def paired_lines(names_file, labels_file, encoding, names_flag="NAMES_FILE"):
     names = _lines(names_file, encoding)
     _refuse_a_column_too(names, names_file, labels_file, names_flag)
     values = _lines(labels_file, encoding, flag="--labels")
+    _refuse_no_label(values, labels_file, names_flag)
     _refuse_a_table_of_labels(values, labels_file, names_flag)
-    names, values = header_rows(names, values, names_file, labels_file)
-    if len(names) != len(values):
+    read = header_rows(names, values, names_file, labels_file)
+    if len(read[0]) != len(read[1]):
+        headers = _header_line(names, read[0]), _header_line(values, read[1])
         files = names_file, labels_file
-        raise ValueError(_unpaired_message(names, values, *files, names_flag))
+        raise ValueError(_unpaired_message(*read, *files, names_flag, headers))
+    names, values = read
     pairs = [(n, v) for n, v in zip(names, values) if n[1] or v[1]]
     for (name_line, name), (label_line, value) in pairs:
         if not name or not value:
@@ -110,7 +113,8 @@ def header_rows(names, values, names_file, labels_file):
     line is judged on its own: NAMES_FILE's is a header row when it says
     "name" (``name``, ``First Name``, ``Full name``: :func:`is_name_header`
     of a field alone), LABELS_FILE's when it is a header word no label is
-    (:data:`LABEL_HEADERS`: ``label``, ``gender``), or, below a header of
+    (:data:`~sknextchar._name_headers.LABEL_TITLES`: ``label``, ``gender``,
+    ``пол``), or, below a header of
     names and with as many lines, a value no other line holds. The lines
     left must then pair up (else :func:`paired_lines` refuses the files,
     naming the first line without a partner). A header word in LABELS_FILE
@@ -127,12 +131,13 @@ def header_rows(names, values, names_file, labels_file):
     ([(2, 'Anna'), (3, 'Bo')], [(2, 'f'), (3, 'm')])
     >>> print(err.getvalue())  # doctest: +NORMALIZE_WHITESPACE
     Note: read line 1 of 'n.txt', 'name', and line 1 of 'l.txt', 'sex', as
-    their header rows, not as a name and its label.
+    their header rows, not as a name and its label (if they are, add a first
+    line 'name' to 'n.txt' and 'label' to 'l.txt').
     """
     while names and values and not names[0][1] and not values[0][1]:
         names, values = names[1:], values[1:]  # blank in both: skipped anyway
     named = bool(names) and is_name_header(names[0][1], alone=True)
-    worded = bool(values) and header_key(values[0][1]) in LABEL_HEADERS
+    worded = bool(values) and header_key(_unquoted(values[0][1])) in LABEL_TITLES
     headed = worded or (named and len(names) == len(values) and _only_once(values))
     (line, name), (label_line, label) = (
         (names or [(0, "")])[0],
@@ -142,8 +147,9 @@ def header_rows(names, values, names_file, labels_file):
         print(
             f"Note: read line {line} of {shown_path(names_file)}, {name!r}, and line "
             f"{label_line} of {shown_path(labels_file)}, {label!r}, as their header "
-            "rows, "
-            "not as a name and its label.",
+            "rows, not as a name and its label (if they are, add a first line "
+            f"'name' to {shown_path(names_file)} and 'label' to "
+            f"{shown_path(labels_file)}).",
             file=sys.stderr,
         )
         return names[1:], values[1:]
@@ -168,13 +174,34 @@ def header_rows(names, values, names_file, labels_file):
     return names, values
 
 
-#: The first lines of a file of labels read as its header row (as
-#: ``header_key`` spells them): words no label is.
-LABEL_HEADERS = frozenset(
-    {"label", "labels", "sex", "gender", "class", "category", "categories",
-     "group", "tag", "origin", "language", "country", "geschlecht", "sexe",
-     "genre", "sexo", "género", "genero"}
-)  # fmt: skip
+def _refuse_no_label(values, labels_file, names_flag):
+    """Refuse a file of labels (numbered lines ``values``) that holds none:
+    not "has 4 lines but 'l.txt' has 0", nor "has 1" for a header row alone."""
+    filled = [text for _, text in values if text]
+    if len(filled) > 1 or (
+        filled and header_key(_unquoted(filled[0])) not in LABEL_TITLES
+    ):
+        return
+    why = f"only a header row, {filled[0]!r}" if filled else "it is empty, or "
+    why += "" if filled else "blank lines only"
+    raise ValueError(
+        f"--labels {shell_word(labels_file)} holds no label ({why}): pass a file "
+        f"with the label of each name of {names_flag} on the name's line."
+    )
+
+
+def _unquoted(line):
+    """A line as the one field of CSV it is (``"label"`` is ``label``), or as
+    it is when it holds more than one field."""
+    fields = next(csv.reader([line]), [])
+    return fields[0] if len(fields) == 1 else line
+
+
+def _header_line(lines, read):
+    """The line of the header row :func:`header_rows` read in a file whose
+    numbered lines are ``lines`` (``read``: those it left), or None."""
+    left_out = lines[: len(lines) - len(read)]  # lines blank in both, a header
+    return next((line for line, text in left_out if text), None)
 
 
 def _only_once(values):
@@ -183,21 +210,45 @@ def _only_once(values):
     return bool(first) and not any(value == first for _, value in values[1:])
 
 
-def _unpaired_message(names, values, names_file, labels_file, names_flag):
+def _unpaired_message(
+    names, values, names_file, labels_file, names_flag, headers=(None, None)
+):
     """The error of files of unequal lengths: the first line of the longer one
-    without a line beside it, and what to do."""
+    without a line beside it, and what to do. ``headers``: the line of each
+    file's header row read, or None; when one file has one and the other not,
+    the lines below it are counted (``3 lines but 3`` said nothing)."""
     longer, shorter = (names, values) if len(names) > len(values) else (values, names)
     files = (names_file, labels_file) if longer is names else (labels_file, names_file)
     line, text = longer[len(shorter)]
     end = f"ends at line {shorter[-1][0]}" if shorter else "holds no line"
+    lengths = f"{counted(_last(names), 'line')} but {shown_path(labels_file)} has "
+    lengths += f"{_last(values):,}"
+    if (headers[0] is None) != (headers[1] is None):  # below a header row: counted
+        lengths = _lengths_below_header(names, values, labels_file, headers)
     return (
-        f"{shown_path(names_file)} has {counted(_last(names), 'line')} but "
-        f"{shown_path(labels_file)} has "
-        f"{_last(values):,}: line {line} of {shown_path(files[0])} holds {text!r}, and "
+        f"{shown_path(names_file)} has {lengths}: line {line} of "
+        f"{shown_path(files[0])} holds {text!r}, and "
         f"{shown_path(files[1])} {end}. Give one label per line for each "
         f"name, line by line (blank lines where {names_flag} has them), or put the "
         "names and labels in one CSV file with a header row (name,label) and "
         "pass --labels label."
+    )
+
+
+def _lengths_below_header(names, values, labels_file, headers):
+    """``2 lines below its header row (line 1) but 'l.txt' has 3, with no
+    header row``: the lengths of two files of which one has a header row
+    (``headers``: its line, None for the other), counted below it."""
+    sizes = [
+        _last(lines) - (header or 0) for lines, header in zip((names, values), headers)
+    ]
+    words = [
+        f" below its header row (line {header})" if header else ", with no header row"
+        for header in headers
+    ]
+    return (
+        f"{counted(sizes[0], 'line')}{words[0]}, but {shown_path(labels_file)} has "
+        f"{sizes[1]:,}{words[1]}"
     )
 
 
@@ -308,7 +359,7 @@ def _refuse_a_table_of_labels(values, labels_file, names_flag):
     others = [f for i, f in enumerate(fields) if i != table.name_at and f.strip()]
     if not others:
         return
-    column = next((f for f in others if header_key(f) in LABEL_HEADERS), None)
+    column = next((f for f in others if header_key(f) in LABEL_TITLES), None)
     readable = _label_columns(lines, table) if column is None else [column]
     column = readable[0] if len(readable) == 1 else "COLUMN"
     said = (

@@ -3,7 +3,7 @@ against the model's record, and the flags that mend what it shows.
 
 A hint names a flag that was not given (``--unique``, ``--novel``,
 ``--match-lengths``, ``--min-label-proba``); a note tells how much of the
-length TV the length bounds owe, naming each bound as the user set it. The
+length distance the length bounds owe, naming each bound as the user set it. The
 modules that need NumPy or scikit-learn are imported inside the functions, so
 that ``--help`` never loads them.
 """
@@ -11,7 +11,7 @@ that ``--help`` never loads them.
 from .._shown_paths import shown_path
 from .._text import one_or_many
 
-__all__ = ["sample_report_text"]
+__all__ = ["novel_repeats_note", "sample_report_text"]
 
 
 def sample_report_text(sampler, names, args):
@@ -29,15 +29,15 @@ def sample_report_text(sampler, names, args):
     >>> args = build_parser().parse_args(["sample", "m.skops", "--report"])
     >>> print(sample_report_text(sampler, ["ana", "ana", "ravi"], args))
     <BLANKLINE>
-    samples            3
-    distinct       0.667
-    in train       0.667
-    novel          0.333
-    length TV      0.000
-    mean length    3.333  (train 3.333)
-    median length  3.000  (train 3.000)
-    (some names repeat: --unique draws distinct names)
-    (some names are training names: --novel draws new names only)
+    names                3
+    distinct         0.667  (share of different names; 1 = no repeats)
+    training names   0.667  (share that are training names)
+    new              0.333  (share that are not)
+    length distance  0.000  (0 = same lengths, 1 = none shared)
+    mean length      3.333  (training names 3.333)
+    median length    3.000  (training names 3.000)
+    (1 of the 3 names is a repeat: --unique draws distinct names)
+    (2 of the 3 names are training names: --novel draws new names only)
     """
     from .._sample_report import sample_report, training_length_counts
 
@@ -68,16 +68,20 @@ def _report_hints(report, args, train_counts, sampler, names):
     length bounds leave out. None when the ``sampler`` decodes greedily
     (--temperature 0 or --top-k 1): its one name can be neither distinct nor
     of other lengths."""
-    from .._decoding import is_greedy
     from .._sample_report import lengths_far
 
-    if is_greedy(sampler.temperature) or sampler.top_k == 1:
+    if _greedy(sampler):
         return ""
     hints = []
     if report.distinct < 1 and not args.unique:
-        hints.append("some names repeat: --unique draws distinct names")
+        hints.append(_repeats_hint(names))
     if report.in_train > 0 and not args.novel:
-        hints.append("some names are training names: --novel draws new names only")
+        n_train = round(report.in_train * report.n)
+        hints.append(
+            f"{n_train:,} of the {report.n:,} names "
+            f"{one_or_many(n_train, 'is a training name', 'are training names')}: "
+            "--novel draws new names only"
+        )
     bounds = _bounds_note(sampler, train_counts, args)
     # Bounds saved in the model set the lengths as the flags do.
     lengths_set = args.pattern or args.min_length or args.max_length or bounds
@@ -92,6 +96,47 @@ def _report_hints(report, args, train_counts, sampler, names):
     return "".join(f"\n({hint})" for hint in hints)
 
 
+def novel_repeats_note(sampler, names, args):
+    """The note that ``sample --novel`` prints on stderr after its names when
+    some repeat, without --unique or --report (whose table has it): names
+    that are new, but not all different. "" when none repeats or the
+    ``sampler`` decodes greedily (one name, which --unique cannot mend).
+
+    Examples
+    --------
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import (ContextWindowTransformer, KneserNeyClassifier,
+    ...     NameSampler)
+    >>> from sknextchar.cli import build_parser
+    >>> sampler = NameSampler(make_pipeline(ContextWindowTransformer(),
+    ...     KneserNeyClassifier())).fit(["ana", "asha", "uma"])
+    >>> args = build_parser().parse_args(["sample", "m.skops", "--novel"])
+    >>> novel_repeats_note(sampler, ["ama", "ama", "usha"], args)
+    '(1 of the 3 names is a repeat: --unique draws distinct names)'
+    """
+    if not args.novel or args.unique or args.report or _greedy(sampler):
+        return ""
+    return f"({_repeats_hint(names)})" if len(set(names)) < len(names) else ""
+
+
+def _greedy(sampler):
+    """Whether ``sampler`` decodes greedily (--temperature 0 or --top-k 1)."""
+    from .._decoding import is_greedy
+
+    return is_greedy(sampler.temperature) or sampler.top_k == 1
+
+
+def _repeats_hint(names):
+    """How many of ``names`` repeat a name before them, and the flag that
+    mends it."""
+    n_repeats = len(names) - len(set(names))
+    return (
+        f"{n_repeats:,} of the {len(names):,} names "
+        f"{one_or_many(n_repeats, 'is a repeat', 'are repeats')}: --unique draws "
+        "distinct names"
+    )
+
+
 def _label_note(sampler, names, label):
     """How many names the model itself gives ``P(label | name) < 0.5`` by
     Bayes' rule with equal priors, the test of --min-label-proba 0.5, from
@@ -102,7 +147,6 @@ def _label_note(sampler, names, label):
     from .._label_posterior import label_posterior
     from .._labels import label_classes
     from .._pipeline import split_pipeline
-    from .._text import counted
     from ._score import name_log_likelihoods
 
     labels = list(label_classes(split_pipeline(sampler.estimator_)[1]))
@@ -113,7 +157,7 @@ def _label_note(sampler, names, label):
         return []
     given = f"P({label!r} | name)"
     return [
-        f"{counted(n_below, 'name')} of {len(names):,} "
+        f"{n_below:,} of the {len(names):,} names "
         f"{one_or_many(n_below, 'has', 'have')} {given} below 0.5 by the model's "
         f"own Bayes' rule (equal priors): --min-label-proba 0.5 keeps only the "
         f"names with {given} of 0.5 or more"
@@ -121,12 +165,12 @@ def _label_note(sampler, names, label):
 
 
 def _bounds_note(sampler, train_counts, args):
-    """What the length TV owes to the length bounds: the share of the training
+    """What the length distance owes to the length bounds: the share of the training
     names compared with (``train_counts``) whose lengths the bounds leave out,
-    which no name drawn can have and the TV cannot go below. A bound is named
+    which no name drawn can have and the distance cannot go below. A bound is named
     by its flag when given, else as saved in the model, with the flag that
     changes it. A list of one note, or none when the share shows as 0.000 in
-    the report, as the TV does (the default bounds leave out no training name)."""
+    the report, as the distance does (the default bounds leave out no training name)."""
     import numpy as np
 
     from .._sample_request import sampling_controls
@@ -143,7 +187,7 @@ def _bounds_note(sampler, train_counts, args):
     return [
         f"{' and '.join(named)} {one_or_many(len(named), 'leaves', 'leave')} out the "
         f"lengths of {share:.1%} of the training names the report compares "
-        "with, which no name drawn can have: the length TV is at least "
+        "with, which no name drawn can have: the length distance is at least "
         f"{share:.3f}, whatever the names"
     ]
 

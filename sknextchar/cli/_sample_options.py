@@ -34,7 +34,8 @@ def add_sample_filters(parser):
         "--novel",
         action="store_true",
         help="only names that are not among the model's own training names (the "
-        "record 'train' saves with the model)",
+        "record 'train' saves with the model); a new name can still come twice: "
+        "add --unique for distinct new names",
     )
     parser.add_argument(
         "--min-label-proba",

@@ -20,7 +20,7 @@ from .._limits import check_counts_total
 from .._shown_paths import shown_path
 from .._text import counted
 from ..datasets._column_arguments import COMMAND_LINE, headerless_advice, row_fields
-from ..datasets._count_cells import column_words
+from ..datasets._count_cells import column_words, noted_first
 from ..datasets._counted_rows import column_at
 from ..datasets._table_rows import close_header, not_a_column
 from ..datasets._tables import CountCells, header_key, is_header_row
@@ -153,7 +153,12 @@ class CountsColumn:
             If the cell is not a count (a whole number, with ``whole``).
         """
         for held, value in self._cells.take(cell, name, line, (cell, name, line)):
-            self._keep(value, *held)
+            self._keep(value, *held)  # the callers' noted_first: noted rows first
+
+    def refuse_noted(self):
+        """Refuse the rows read so far without a count, if any
+        (:func:`~sknextchar.datasets._count_cells.noted_first`)."""
+        self._cells.refuse_noted()
 
     def _keep(self, value, cell, name, line):
         if self.whole and value != math.floor(value):
@@ -187,8 +192,9 @@ class CountsColumn:
         ValueError
             If they add up to 0, or to more than is counted exactly.
         """
-        for held, value in self._cells.finish():
-            self._keep(value, *held)
+        with noted_first(self._cells):
+            for held, value in self._cells.finish():
+                self._keep(value, *held)
         weights = np.array(self._values, dtype=np.float64)
         _check_counts(weights, self.source, self.shown)
         _warn_unlike_counts(weights, self.source, self.shown)

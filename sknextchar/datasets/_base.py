@@ -18,7 +18,7 @@ from .._list_lines import list_item, reads_as_title
 from .._shown_paths import close_file_note, dangling_link_note, path_text, shown_path
 from .._stacklevel import user_stacklevel
 from .._text import quoted
-from ._codecs import bom_length, file_encoding, wide_codec
+from ._codecs import bom_length, encoding_file, file_encoding, wide_codec
 from ._column_arguments import check_column_arguments, check_labels_column_argument
 from ._column_choice import labels_and_counts_advice
 from ._counted_rows import counted_rows, labelled_counts
@@ -235,8 +235,10 @@ def load_names(
         ``names_column``, else the first whose header says "name", else the
         first that is not the labels'; the delimiter is the one whose header
         row holds ``labels_column``; a title above the header row is left
-        out, with a warning. A row with a name and no label is refused (the
-        message gives its line). Labels are returned in Unicode NFC. With
+        out, with a warning. Rows with a name and no label are refused (the
+        message gives the line of each, once the file is read, or at once
+        when the first 100 rows have none). Labels are returned in Unicode
+        NFC. With
         ``header=None``, the position of the column (counted from 0), read
         as ``sknextchar train --no-header --labels N`` reads column N
         (counted from 1): ``header=None, names_column=0, labels_column=1``
@@ -270,8 +272,10 @@ def load_names(
         with ``names_column``, if the header has no such column or a row has
         more fields than the header;
         with ``counts_column``, if ``names_column`` is None, the header has no
-        such column besides the names', or a row's cell in it is not a count
-        (the message gives its line), or the counts add up to more than 2**53;
+        such column besides the names', or rows' cells in it are not counts
+        (the message gives the line of each, the first five and how many
+        more, once the file is read, or at once when the first 100 rows have
+        none), or the counts add up to more than 2**53;
         with ``labels_column``, if the header row has no such column (the
         message names the columns it has, or says how to read a file
         without a header row), no column of names beside it, or a row has a
@@ -1056,8 +1060,7 @@ def undecodable_error(path, codec, error, *, line=1, non_ascii=False, given=None
     end = max(min((i for i in ends if i >= 0), default=len(data)), error.end)
     bad = data[max(begin, start - 40) : min(end, start + 40)]
     what = (
-        f"{shown_path(path)} is not a {(given or codec).removesuffix('-sig')} text "
-        "file "
+        f"{shown_path(path)} is not {encoding_file(given or codec)} "
         f"({error.reason} at line {at}: {bad!r})"
     )
     wide = wide_codec(data[:4096]) if line == 1 else None

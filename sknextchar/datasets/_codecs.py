@@ -13,6 +13,7 @@ import sys
 __all__ = [
     "HEAD_BYTES",
     "bom_length",
+    "encoding_file",
     "file_encoding",
     "unknown_encoding_message",
     "unmarked_text",
@@ -118,6 +119,25 @@ def _check_reads_files(encoding, name):
         f"codec {what}); pass the file's encoding, e.g. encoding='utf-8' or "
         "encoding='latin-1'."
     )
+
+
+def encoding_file(encoding):
+    """``"a utf-8 text file"``, ``"an ASCII text file"``: a text file of an
+    encoding as messages name it (ASCII in capitals, as it is spelled; a
+    byte-order mark's ``-sig`` left out), with its article.
+
+    Examples
+    --------
+    >>> encoding_file("utf-8-sig"), encoding_file("ascii"), encoding_file("latin-1")
+    ('a utf-8 text file', 'an ASCII text file', 'a latin-1 text file')
+    >>> encoding_file("iso-8859-15"), encoding_file("euc-jp"), encoding_file("hz")
+    ('an iso-8859-15 text file', 'an euc-jp text file', 'an hz text file')
+    """
+    name = encoding.removesuffix("-sig")
+    name = "ASCII" if name.lower() == "ascii" else name
+    # An initial vowel; HZ is said letter by letter ("aitch-zed").
+    vowel = name[:1].lower() in ("a", "e", "i", "o") or name.lower() == "hz"
+    return f"{'an' if vowel else 'a'} {name} text file"
 
 
 def bom_length(start, codec):

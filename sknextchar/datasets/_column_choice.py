@@ -12,6 +12,7 @@ import operator
 import re
 import unicodedata
 
+from .._name_headers import FAMILY_NAME_WORDS
 from .._text import quoted, quoted_fields
 from ._tables import (
     LINES_LOOKED_AT,
@@ -35,7 +36,7 @@ def offered_columns(
 ):  # fmt: skip
     """The other columns of a table that could be read as labels and as
     counts: never ``counts``, already read, nor a column that numbers the
-    rows.
+    rows, nor one of family names (``Surname``, ``Фамилия``) as labels.
 
     Parameters
     ----------
@@ -74,7 +75,11 @@ def offered_columns(
     ]
     cells = _number_cells(lines, table, others)
     flags = {field for field in cells if _zero_one(cells[field])}  # is_female
-    labels = [f for f in others if by_label and (f not in cells or f in flags)]
+    labels = [
+        f
+        for f in others
+        if by_label and (f not in cells or f in flags) and not _family_names(f)
+    ]
     labels = labels and _label_columns(lines, table, labels, counts, label_cells)
     numbers = [
         field
@@ -254,6 +259,12 @@ class LabelCells:
 
 
 _ZERO = re.compile(r"0+(?:[.,]0*)?")  # a count of 0 (0, 0.0, 0,00)
+
+
+def _family_names(field):
+    """Whether a header titles family names (``Last Name``, ``Фамилия``): no
+    labels to train by."""
+    return header_key(field).replace(" ", "") in FAMILY_NAME_WORDS
 
 
 def header_index(header, column):

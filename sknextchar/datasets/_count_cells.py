@@ -6,19 +6,71 @@ as a spreadsheet set to a decimal comma writes them, the whole column
 deciding how a point is read.
 """
 
+import contextlib
 import decimal
 import re
 import warnings
 
 from .._limits import MAX_EXACT_COUNT
 from .._stacklevel import user_stacklevel
+from .._text import MAX_REPORTED, and_more, capitalized
 
 __all__ = [
     "CountCells",
     "column_words",
     "count_of",
     "is_number",
+    "noted_first",
+    "rows_and_more",
 ]
+
+# Rows refused in a row, none read, after which a column is told to hold
+# none of what it was read for, at once (not after reading a whole file).
+NONE_READ_LIMIT = 100
+
+
+@contextlib.contextmanager
+def noted_first(*noted):
+    """Refuse the rows ``noted`` so far (a :class:`CountCells`, an
+    ``UnlabelledRows``: ``refuse_noted()`` each; None skipped) before a later
+    row's error raised in the block, so that rows are refused top-down.
+
+    Examples
+    --------
+    >>> cells = CountCells("'k.csv'", "count", ",")
+    >>> with noted_first(cells):  # doctest: +ELLIPSIS
+    ...     cells.take("", "Anna", 2, "Anna")
+    ...     raise ValueError("Line 3 of 'k.csv' has 4 fields")
+    Traceback (most recent call last):
+    ...
+    ValueError: Line 2 of 'k.csv' has nothing in the column 'count' for the name ...
+    """
+    try:
+        yield
+    except ValueError:
+        for rows in noted:
+            if rows is not None:
+                rows.refuse_noted()
+        raise
+
+
+def rows_and_more(shown, total):
+    """``shown`` rows between commas, and how many more rows of ``total``.
+
+    Examples
+    --------
+    >>> rows_and_more(["line 2", "line 3"], 4), rows_and_more(["line 2"], 2)
+    ('line 2, line 3 and 2 more rows', 'line 2 and 1 more row')
+    """
+    more = total - len(shown)
+    return and_more(shown, total) + (
+        "" if more < 1 else " rows" if more > 1 else " row"
+    )
+
+
+def _separated(cell):
+    """Whether a cell has a thousands separator (``17,728``)."""
+    return bool(re.search(r"\d[,'. _\u00a0\u202f]\d", cell))
 
 
 def column_words(column, article="the"):
@@ -72,9 +124,52 @@ def count_of(cell, name, line, source, column, number=None):
         )
     raise ValueError(
         f"{where}name {name!r}, not a count (a number >= 0, written with the "
-        "digits 0 to 9): give each name how many times it occurs (0 leaves it "
-        "out of training)"
-        + (_SEPARATOR_HINT if re.search(r"\d[,'. _\u00a0\u202f]\d", cell) else ".")
+        f"digits 0 to 9): {_GIVE_COUNTS}" + _hint([cell])
+    )
+
+
+_GIVE_COUNTS = "give each name how many times it occurs (0 leaves it out of training)"
+
+
+def _hint(cells, separated=False):
+    """The advice on thousands separators, if a cell has one (``separated``:
+    one not in ``cells`` has)."""
+    separated = separated or any(map(_separated, cells))
+    return _SEPARATOR_HINT if separated else "."
+
+
+def not_counts_message(refused, total, source, column, separated=False, early=False):
+    """The message of ``total`` rows whose cell of a column of counts is no
+    count, the first of them in ``refused``: ``(line, cell, name)`` each
+    (``separated``: one of them has a thousands separator; ``early``: they
+    are the first rows, none with a count, and the file is read no further).
+
+    Examples
+    --------
+    >>> refused = [(2, "", "Anna"), (5, "-1", "Bo")]
+    >>> print(not_counts_message(refused, 2, "'k.csv'", "count"))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    2 rows of 'k.csv' have no count in the column 'count' (a number >= 0,
+    written with the digits 0 to 9): line 2 has nothing for the name 'Anna',
+    line 5 has '-1' for the name 'Bo'. Give each name how many times it
+    occurs (0 leaves it out of training).
+    """
+    rows = [
+        f"line {line} has {repr(cell) if cell else 'nothing'} for the name {name!r}"
+        for line, cell, name in refused
+    ]
+    what = (
+        f"{capitalized(column_words(column))} of {source} holds no counts: its "
+        f"first {total:,} rows have none"
+        if early
+        else f"{total:,} rows of {source} have no count in {column_words(column)}"
+    )
+    return (
+        f"{what} (a number >= 0, written with the digits 0 to 9): "
+        f"{rows_and_more(rows, total)}. "
+        + "Is it the column of counts? " * early
+        + capitalized(_GIVE_COUNTS)
+        + _hint((c for _, c, _ in refused), separated)
     )
 
 
@@ -207,18 +302,22 @@ class CountCells:
         self._way, self._told, self._held, self._either = None, None, [], None
         self._untold = False  # points read as decimal points, nothing told
         self.guessed = False  # the same, kept after finish() for messages
+        self._refused, self._n_refused = [], 0  # the cells that are no count
+        self._separated = self._some = False  # a refused cell 17,728; a count read
 
     def take(self, cell, name, line, item=None):
         """``[(item, count)...]``: the counts read so far, in order, after
         ``cell``, the count of ``name`` on ``line`` (checked)."""
         if not self._held:
             if len(cell) < 16 and cell.isdigit() and cell.isascii():
+                self._some = True
                 return [(item, float(cell))]  # most cells: whole, below 2**53
             if not _may_be_decimal_comma(cell, self.delimiter):
-                return [(item, count_of(cell, name, line, self.source, self.column))]
+                value = self._count(cell, name, line)
+                return [] if value is None else [(item, value)]
             number = self._known(cell.strip())
             if number is not None:  # the column's way known: 1.500 as it reads
-                value = float(number)
+                value, self._some = float(number), True
                 if value >= MAX_EXACT_COUNT:  # checked, refused past 2**53
                     value = count_of(cell, name, line, self.source, self.column, number)
                 return [(item, value)]
@@ -226,6 +325,7 @@ class CountCells:
         if way == "either" and self._way is None and "," not in cell:
             self._either = self._either or (line, cell.strip())
         self._held.append((item, cell, name, line))
+        self._some = self._some or way is not None  # a number, read later
         if self._way is None and len(self._held) < HOLD_LIMIT:
             return []  # a cell such as 17.728 waits for the column to tell
         if self._way is None and self._ahead is not None:
@@ -242,6 +342,7 @@ class CountCells:
         if self._way is None and self._either is not None:
             self._way, self._untold, self.guessed = "point", True, True
         counts = self._release()  # a tab table's 17,728 refused before a warning
+        self.refuse_noted()
         if self._untold and warn:
             self._warn_either()
         self._untold = False
@@ -269,7 +370,37 @@ class CountCells:
 
     def _release(self):
         held, self._held = self._held, []
-        return [(item, self._read(cell, name, line)) for item, cell, name, line in held]
+        read = [(item, self._read(cell, name, line)) for item, cell, name, line in held]
+        return [(item, value) for item, value in read if value is not None]
+
+    def _count(self, cell, name, line, number=None):
+        """The count of a cell (:func:`count_of`); None for a cell that is no
+        count, noted to be refused with the others by :meth:`finish`."""
+        if _COUNT.fullmatch((cell if number is None else number).strip()):
+            self._some = True
+            return count_of(cell, name, line, self.source, self.column, number)
+        self._n_refused += 1
+        self._separated = self._separated or _separated(cell)
+        if len(self._refused) < MAX_REPORTED:
+            self._refused.append((line, cell, name))
+        if self._n_refused >= NONE_READ_LIMIT and not self._some:
+            self.refuse_noted(early=True)  # the column holds no counts
+        return None
+
+    def refuse_noted(self, early=False):
+        """Refuse the cells noted so far that are no count, all in one
+        message (one cell: the message of :func:`count_of`, which names its
+        line); ``early``: the column's first rows, none with a count."""
+        refused, total, self._n_refused = self._refused, self._n_refused, 0
+        if total == 1:
+            line, cell, name = refused[0]
+            count_of(cell, name, line, self.source, self.column)
+        if total:
+            raise ValueError(
+                not_counts_message(
+                    refused, total, self.source, self.column, self._separated, early
+                )
+            )
 
     def _read(self, cell, name, line):
         number, stripped = None, cell.strip()
@@ -280,7 +411,7 @@ class CountCells:
                 _GROUPED.fullmatch(stripped) or _DECIMAL_COMMA.fullmatch(stripped)
             ):
                 number = stripped.replace(".", "").replace(",", ".")
-        return count_of(cell, name, line, self.source, self.column, number)
+        return self._count(cell, name, line, number)
 
     def _way_of(self, cell, name, line):
         """How the cell writes numbers: "either" for a cell such as 17.728

@@ -11,9 +11,11 @@ then read by :func:`~sknextchar.datasets._tables.table_counts`.
 import itertools
 
 from .._limits import check_counts_total
+from .._name_headers import COUNT_TITLES
 from .._shown_paths import shown_path
 from .._text import quoted_row
 from ._column_arguments import NoColumnError, check_counts_column_argument
+from ._count_cells import noted_first
 from ._header_as_data import warn_named_header
 from ._table_rows import (
     check_one_column,
@@ -140,10 +142,6 @@ def counted_rows(
     return table_counts(lines, table, at, source, warn, again, unnamed=unnamed)
 
 
-# Headers that a column of counts often has, to suggest one (as header_key reads).
-_COUNTS_HEADERS = ("count", "counts", "n", "number", "frequency", "freq", "total")
-
-
 def refuse_counts_of_names(table, counts_column, source):
     """Refuse a ``counts_column`` that is the column of names, suggesting the
     column of counts: the only one headed as counts often are.
@@ -163,7 +161,7 @@ def refuse_counts_of_names(table, counts_column, source):
     likely = [
         field
         for i, field in enumerate(table.header)
-        if i != table.name_at and header_key(field) in _COUNTS_HEADERS
+        if i != table.name_at and header_key(field) in COUNT_TITLES
     ]
     instead = f" (counts_column={likely[0]!r})" if len(likely) == 1 else ""
     raise ValueError(
@@ -221,15 +219,16 @@ def labelled_counts(text, table, label_at, rows, source, counts_column, placed=N
     ahead = lambda below: cells_below(text_lines(text), table, at, below)  # noqa: E731
     cells = CountCells(source, column, table.delimiter, ahead)
     pairs, counts = [], []
-    for line, fields in itertools.chain(rows, [(None, None)]):
-        if fields is None:  # after the last row: the counts still held
-            read = cells.finish()
-        else:
-            pair = fields[name_at], fields[label_at]
-            read = cells.take(fields[at], pair[0], line, pair)
-        for pair, count in read:
-            pairs.append(pair)
-            counts.append(count)
+    with noted_first(cells):  # rows without a count refused before a later error
+        for line, fields in itertools.chain(rows, [(None, None)]):
+            if fields is None:  # after the last row: the counts still held
+                read = cells.finish()
+            else:
+                pair = fields[name_at], fields[label_at]
+                read = cells.take(fields[at], pair[0], line, pair)
+            for pair, count in read:
+                pairs.append(pair)
+                counts.append(count)
     where = f"{source} in {given}"
     check_counts_total(counts, f"The counts of {where}")
     return pairs, np.array(counts, dtype=np.float64)

@@ -14,6 +14,7 @@ import re
 
 from .._shown_paths import shown_path
 from .._text import describe_symbol
+from ._codecs import encoding_file
 from ._encoding import code_page_readings, encoding_advice, is_one_byte
 from ._long_lines import count_line_ends
 from ._wide_text import (
@@ -134,9 +135,8 @@ def _line_of(text, at, line):
 def _nul_message(text, path, encoding, line):
     at = _line_of(text, text.index("\x00"), line)
     start = (
-        f"{shown_path(path)} holds NUL characters (line {at}), so it is not a "
-        f"{encoding} "
-        "text file"
+        f"{shown_path(path)} holds NUL characters (line {at}), so it is not "
+        + encoding_file(encoding)
     )
     wide = wide_of_nul(text, line, encoding)
     if wide is None and line > 1:  # text read in parts: its start was not here

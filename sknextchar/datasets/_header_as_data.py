@@ -8,7 +8,8 @@ names, silently but for :func:`warn_header_as_data`: a
 below it and one at least is a value of its column (:func:`value_columns`),
 or one is a number above numbers and another like its column too
 (:func:`data_like_titles`); never when a title is a usual header
-(:func:`is_usual_title`: ``Nom``, ``Last Name``, ``名前``, ``Sex``), nor for a
+(:func:`is_usual_title`: ``Nom``, ``Last Name``, ``名前``, ``Sex``; a title of
+counts above numbers only), nor for a
 year above counts (``Girls,2019,2020``). The warning has its parts as data, so that the
 command line says what to pass in its words (:meth:`HeaderAsDataWarning.worded`).
 """
@@ -17,17 +18,17 @@ import itertools
 import re
 import warnings
 
+from .._name_headers import COLUMN_TITLES, COUNT_TITLES, FAMILY_NAME_WORDS, NAME_WORDS
 from .._remade_errors import remade
 from .._shown_paths import shell_word, shown_path
 from .._stacklevel import user_stacklevel
 from .._text import one_or_many, quoted_row
 from ._column_arguments import COMMAND_LINE, PYTHON
 from ._count_cells import is_number
-from ._table_rows import header_key, table_rows
+from ._table_rows import LINES_LOOKED_AT, header_key, table_rows
 from ._table_top import is_name_header
 
 __all__ = [
-    "COLUMN_TITLES",
     "HeaderAsDataWarning",
     "and_list",
     "data_like_titles",
@@ -36,26 +37,6 @@ __all__ = [
     "value_columns",
     "warn_header_as_data",
 ]
-
-#: The usual titles of the columns beside the names (as ``header_key`` spells
-#: them), no name, label or count: a row with one is a header row.
-COLUMN_TITLES = frozenset(
-    {"count", "counts", "frequency", "freq", "total", "number", "n", "label",
-     "labels", "sex", "gender", "id", "class", "category", "group", "tag",
-     "origin", "language", "country", "year", "rank", "geschlecht", "sexe",
-     "genre", "sexo", "género", "genero", "anzahl", "cantidad"}
-)  # fmt: skip
-
-#: Words of a title of names besides those of ``is_name_header`` (as
-#: ``header_key`` spells them): family names, and "name" in other scripts.
-OTHER_NAME_WORDS = frozenset(
-    {"surname", "surnames", "lastname", "familyname", "имя", "фамилия",
-     "名前", "氏名", "姓名", "名字", "이름", "성명", "اسم", "שם"}
-)  # fmt: skip
-
-# The rows below a first row looked at: datasets._tables.LINES_LOOKED_AT, not
-# imported (that module's layer is above this one's readers').
-_ROWS_LOOKED_AT = 1000
 
 # The years a title above counts may be (a column of counts by year).
 _YEARS = range(1800, 2101)
@@ -66,9 +47,11 @@ _VALUE, _NUMBER, _LIKE, _YEAR = "value", "number", "like", "year"
 
 def is_usual_title(field):
     """Whether a header field is a usual title: one with a word for "name"
-    (``Given name``, ``Nom``, ``Last Name``, ``名前``: :func:`is_name_header`
-    of a field alone, :data:`OTHER_NAME_WORDS`), or one of
-    :data:`COLUMN_TITLES` (``Sex``, ``count``).
+    (``Given name``, ``Nom``, ``Last Name``, ``名前``, ``Name of the child``:
+    :func:`is_name_header` of a field alone, a word of
+    :data:`~sknextchar._name_headers.NAME_WORDS` or
+    :data:`~sknextchar._name_headers.FAMILY_NAME_WORDS`), or one of
+    :data:`~sknextchar._name_headers.COLUMN_TITLES` (``Sex``, ``count``).
 
     Examples
     --------
@@ -80,7 +63,7 @@ def is_usual_title(field):
     return (
         is_name_header(field, alone=True)
         or key in COLUMN_TITLES
-        or bool(OTHER_NAME_WORDS.intersection(words | {key.replace(" ", "")}))
+        or bool((NAME_WORDS | FAMILY_NAME_WORDS) & (words | {key.replace(" ", "")}))
     )
 
 
@@ -98,7 +81,7 @@ def value_columns(header, rows):
     """
     cells = set()
     try:
-        for _, fields in itertools.islice(rows, _ROWS_LOOKED_AT):
+        for _, fields in itertools.islice(rows, LINES_LOOKED_AT):
             cells.update(enumerate(fields))
     except ValueError:
         pass
@@ -112,7 +95,8 @@ def data_like_titles(header, rows, delimiter):
     ``"year"`` (a year above counts, as a header has them) or ``"like"``
     (letters, written as one of them is, in a column of values each once:
     ``Emma`` above ``Olivia``); ``[]`` when the row may be a header row: a
-    title unlike its column, or a usual one (:func:`is_usual_title`), or none
+    title unlike its column, or a usual one (:func:`is_usual_title`; one of
+    counts, ``Antal``, above numbers only), or none
     a value and no number beside another title like its column
     (``Girls,2019`` above ``Anna,120``), or a row that cannot be read.
 
@@ -126,17 +110,18 @@ def data_like_titles(header, rows, delimiter):
     >>> data_like_titles(["Girl", "X", "2019"], rows, ",")
     []
     """
-    if len(header) < 2 or any(map(is_usual_title, header)):
+    if len(header) < 2:
         return []
     try:
-        below = list(itertools.islice(rows, _ROWS_LOOKED_AT))
+        below = list(itertools.islice(rows, LINES_LOOKED_AT))
     except ValueError:  # a row it cannot read: the reading says why
+        return []
+    columns = [_column(below, at) for at in range(len(header))]
+    if any(map(_usual_above, header, columns, [delimiter] * len(header))):
         return []
     values = value_columns(header, below)
     kinds = [
-        _VALUE
-        if at in values and title
-        else _kind(title, _column(below, at), delimiter)
+        _VALUE if at in values and title else _kind(title, columns[at], delimiter)
         for at, title in enumerate(header)
     ]
     if None in kinds:
@@ -144,6 +129,15 @@ def data_like_titles(header, rows, delimiter):
     data_like = sum(kind != _YEAR for kind in kinds)
     strong = _VALUE in kinds or (_NUMBER in kinds and data_like > 1)
     return kinds if strong else []
+
+
+def _usual_above(title, cells, delimiter):
+    """Whether ``title`` is a usual title (:func:`is_usual_title`) above the
+    values ``cells`` of its column: a title of counts only above numbers
+    (``Antal``, Swedish for "count", is a Hungarian given name too)."""
+    if header_key(title) in COUNT_TITLES:
+        return bool(cells) and all(is_number(cell, delimiter) for cell in cells)
+    return is_usual_title(title)
 
 
 def _column(rows, at):

@@ -15,10 +15,11 @@ label (:func:`labelled_rows`). Each interface words its errors
 import csv
 import itertools
 
-from .._name_headers import NAME_HEADERS, header_key
+from .._name_headers import NAME_HEADERS, header_key, typed_header
 from .._remade_errors import remade
-from .._text import quoted
+from .._text import MAX_REPORTED, capitalized, quoted
 from ._column_arguments import headerless_advice
+from ._count_cells import NONE_READ_LIMIT, noted_first, rows_and_more
 from ._header_as_data import value_columns, warn_header_as_data
 from ._table_rows import (
     check_one_column,
@@ -142,6 +143,14 @@ labels, as that row spells it.
                 f"its columns ({given} among them), and a name with its label on "
                 "each row below it."
             )
+        if self.one_column:  # Emma above Liam: no column of labels to name
+            return (
+                f"{given} is not a column of {self.source}: {self.source} is "
+                f"{self.list_words()}. "
+                "Pass a table with a header row naming its columns (such as "
+                "name,label) and each name beside its label, or read the names "
+                "alone (without labels_column) and give their labels yourself."
+            )
         near = labels_hint(self.column, header, self.left_out)
         told = not_a_column(given, self.source, self.line, header, near, what="labels")
         told += "."
@@ -151,6 +160,32 @@ labels, as that row spells it.
             )
             told += f" If the file has no header row, {advice}."
         return told
+
+    @property
+    def one_column(self):
+        """Whether the file is a list, one field a line: its header row and
+        the rows below it hold no comma, semicolon or tab between fields."""
+        return (
+            len(self.header) == 1
+            and not any(character in self.header[0] for character in ",;\t")
+            and all(len(fields) <= 1 for _, fields in self.rows)
+        )
+
+    def list_words(self):
+        """What a list (:attr:`one_column`) is, for its message.
+
+        Examples
+        --------
+        >>> NoLabelsColumnError("F", "'n.txt'", 1, ["Emma"], []).list_words()
+        "a list of one column (its first line, 'Emma', has no comma, semicolon \
+or tab between fields), and a list has no column of labels"
+        """
+        line = "its first line" if self.line == 1 else f"its line {self.line}"
+        return (
+            f"a list of one column ({line}, {self.header[0]!r}, has "
+            "no comma, semicolon or tab between fields), and a list has no column "
+            "of labels"
+        )
 
     def __reduce__(self):  # its class takes the attributes, not the message
         return remade, (type(self), vars(self))
@@ -363,7 +398,7 @@ def labels_hint(column, header, left_out, shown=quoted):
     ' (did you mean --labels gender?)'
     """
     key = header_key(column)
-    near = [field for field in header if field and header_key(field) == key]
+    near = [typed_header(f) for f in header if f and header_key(f) == key]
     if near:
         return f" (did you mean {' or '.join(map(shown, near))}?)"
     others = [field for i, field in enumerate(header) if i not in left_out]
@@ -406,24 +441,90 @@ def labelled_rows(text, table, label_at, source, unnamed=None, column=None):
     >>> [(line, f) for line, f in labelled_rows(text, table, 1, "'k.csv'")]
     [(2, ['Smith, Anna', 'F']), (5, ['José', 'M'])]
     """
-    column = f"column {table.header[label_at]!r}" if column is None else column
-    for line, fields in named_rows(text_lines(text), table, source, unnamed):
-        check_label(fields[label_at], fields[table.name_at], line, source, column)
-        yield line, fields
+    column = f"the column {table.header[label_at]!r}" if column is None else column
+    unlabelled = UnlabelledRows(source, column)
+    with noted_first(unlabelled):
+        for line, fields in named_rows(text_lines(text), table, source, unnamed):
+            if unlabelled.check(fields[label_at], fields[table.name_at], line):
+                yield line, fields
+        unlabelled.refuse_noted()
+
+
+class UnlabelledRows:
+    """The rows of a table with a name and no label, refused all at once
+    (:meth:`refuse_noted`, after the last row, or before a later row's error:
+    :func:`~._count_cells.noted_first`), as :func:`check_label` refuses one:
+    the first five named, and how many more. When the first
+    ``NONE_READ_LIMIT`` (100) rows have none, they are refused at once.
+
+    Examples
+    --------
+    >>> rows = UnlabelledRows("'k.csv'", "the column 'sex'")
+    >>> [rows.check(label, name, line) for line, name, label in
+    ...  [(2, "Ava", ""), (3, "Bo", "M"), (4, "Cy", "")]]
+    [False, True, False]
+    >>> rows.refuse_noted()  # doctest: +NORMALIZE_WHITESPACE
+    Traceback (most recent call last):
+    ...
+    ValueError: 2 rows of 'k.csv' have a name but no label in the column 'sex':
+    line 2 ('Ava'), line 4 ('Cy'); give every name a label.
+    """
+
+    def __init__(self, source, column):
+        self.source, self.column, self.rows, self.total = source, column, [], 0
+        self._some = False  # a label read
+
+    def check(self, label, name, line):
+        """Whether the row's label is there (a label of two lines is
+        refused at once); a row without one is noted."""
+        if label:
+            check_one_line(label, line, self.source)
+            self._some = True
+            return True
+        self.total += 1
+        if len(self.rows) < MAX_REPORTED:
+            self.rows.append((line, name))
+        if self.total >= NONE_READ_LIMIT and not self._some:
+            self.refuse_noted(early=True)  # the column holds no labels
+        return False
+
+    def refuse_noted(self, early=False):
+        """Refuse the rows noted, if any (one: :func:`check_label`'s message;
+        ``early``: the first rows, none with a label)."""
+        rows, total, self.total = self.rows, self.total, 0
+        if total == 1:
+            check_label("", rows[0][1], rows[0][0], self.source, self.column)
+        if total and early:
+            raise ValueError(
+                f"{capitalized(self.column)} of {self.source} holds no labels: "
+                f"its first {total:,} rows have a name but no label: "
+                f"{rows_and_more(self._shown(rows), total)}. Is it the column of "
+                "labels? Give every name a label."
+            )
+        if total:
+            raise ValueError(
+                f"{total:,} rows of {self.source} have a name but no label in "
+                f"{self.column}: {rows_and_more(self._shown(rows), total)}; give "
+                "every name a label."
+            )
+
+    @staticmethod
+    def _shown(rows):
+        return [f"line {line} ({name!r})" for line, name in rows]
 
 
 def check_label(label, name, line, source, column):
     """Refuse a row with a name and no label, or a label of two lines: in
     the message, ``column`` names the column of labels, by its header
-    (``"column 'sex'"``) or its place in a table without a header row
+    (``"the column 'sex'"``) or its place in a table without a header row
     (``"its 2nd column (--labels 2)"``).
 
     Examples
     --------
-    >>> check_label("", "Ava", 3, "'k.csv'", "column 'sex'")
+    >>> check_label("", "Ava", 3, "'k.csv'", "the column 'sex'")
     Traceback (most recent call last):
     ...
-    ValueError: Line 3 of 'k.csv' has the name 'Ava' but no label in column 'sex'; \
+    ValueError: Line 3 of 'k.csv' has the name 'Ava' but no label in the column 'sex'; \
 give every name a label.
     """
     if not label:

@@ -10,7 +10,7 @@ import difflib
 import io
 import re
 
-from .._name_headers import header_key
+from .._name_headers import header_key, typed_header
 from .._shown_paths import shown_path
 from .._text import (
     MAX_QUOTED_ROW,
@@ -25,6 +25,7 @@ from .._text import (
 
 __all__ = [
     "DELIMITER_NAMES",
+    "LINES_LOOKED_AT",
     "check_one_column",
     "check_one_line",
     "check_rows_split_as_header",
@@ -53,6 +54,10 @@ __all__ = [
     "header_place",
     "header_line_number",
 ]
+
+#: The first lines of a file that tell a table from a list, and the rows
+#: below a first row that tell a header row from a row of data.
+LINES_LOOKED_AT = 1000
 
 #: The delimiters of tables, in words, for messages.
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
@@ -682,16 +687,22 @@ column of counts, as that row spells it
 
 def close_field(column, header):
     """The field of ``header`` close to ``column`` (as :func:`header_key`
-    spells them: a misspelling such as ``nmae``), or None.
+    spells them: a misspelling such as ``nmae``), or None; None too when
+    two fields are spelled the same (``Name`` and ``\\ufeffname``: either
+    would be refused as not saying which column).
 
     Examples
     --------
     >>> close_field("nmae", ["name", "count"]), close_field("id", ["name"])
     ('name', None)
+    >>> close_field("nam", ["Name", "\\ufeffname"]) is None
+    True
     """
-    keys = {header_key(field): field for field in header if field}
-    near = difflib.get_close_matches(header_key(column), keys, n=1)
-    return keys[near[0]] if near else None
+    keys = [header_key(field) for field in header if field]
+    near = difflib.get_close_matches(header_key(column), set(keys), n=1)
+    if not near or keys.count(near[0]) > 1:
+        return None
+    return typed_header(header[[header_key(f) for f in header].index(near[0])])
 
 
 def close_header(column, header, shown=quoted):

@@ -6,6 +6,7 @@ what to pass to read its column of names (:func:`warn_if_table`, for
 
 import warnings
 
+from .._name_headers import typed_header
 from .._shown_paths import shown_path
 from .._stacklevel import user_stacklevel
 from .._text import quoted_row
@@ -80,6 +81,8 @@ def warn_if_table(lines, names, path, *, reader="load_names", also=None):
         return
     if table is not None:
         header = next(ln.strip() for ln in lines[table.skipped :] if ln.strip())
+        if len(table.header) == 1 and header.startswith('"'):
+            return  # a quoted list: its own warning gives the same advice
         what = f"a header row {quoted_row(header)} with a column {table.column!r}"
         column = table.column
     elif (found := headerless_table(names, path)) is not None:
@@ -105,7 +108,7 @@ def _how(column, names, reader):
     without a header row, whose first row is ``names[0]``)."""
     fits = reader != "load_names"  # counts weigh a fit; load_names would return them
     return (
-        f"pass names_column={column!r} (a header row is needed), or use "
+        f"pass names_column={typed_header(column)!r} (a header row is needed), or use "
         f"pandas.read_csv(path, sep=None, engine='python')[{column!r}]"
         if column
         else "pass names_column='COLUMN' if its first row is a header, or if it "

@@ -25,7 +25,7 @@ import os
 from .._name_headers import NAME_HEADERS, header_key, is_name_header
 from .._shown_paths import shown_path
 from ._column_arguments import NoColumnError, row_fields
-from ._count_cells import CountCells, is_number
+from ._count_cells import CountCells, is_number, noted_first
 from ._header_again import check_not_header, may_be_key, unlike_starts
 from ._table_footers import (
     FOOTER_LINES,
@@ -38,6 +38,7 @@ from ._table_footers import (
 )
 from ._table_rows import (
     DELIMITER_NAMES,
+    LINES_LOOKED_AT,
     TitleLinesWarning,
     check_not_separator_line,
     check_one_column,
@@ -202,9 +203,6 @@ def find_table(first_line, path, names_column=None, *, counts=False):
             near=close_field(names_column, fields[0]),
         )
     return None
-
-
-LINES_LOOKED_AT = 1000  # the first lines of a file that tell a table from a list
 
 
 def detect_table(lines, path, *, warn=True):
@@ -661,9 +659,10 @@ def table_counts(
 
 
 def _counted(lines, table, at, source, cells, warn, unnamed=None):
-    for line, name, cell in column_cells(lines, table, at, source, unnamed):
-        yield from cells.take(cell, name, line, name)
-    yield from cells.finish(warn)
+    with noted_first(cells):  # rows without a count refused before a later error
+        for line, name, cell in column_cells(lines, table, at, source, unnamed):
+            yield from cells.take(cell, name, line, name)
+        yield from cells.finish(warn)
 
 
 def column_cells(lines, table, at, source, unnamed=None):
