@@ -684,7 +684,9 @@ def atomic_write(
             if verify is not None:
                 verify(tmp)
             _copy_mode(existing, tmp)
-        check_target(path, force=True, **checks)  # nothing swapped in meanwhile
+        # Nothing swapped in meanwhile: a file made there by another program
+        # while this one wrote is replaced only with force, as one found first.
+        check_target(path, force=force, **checks)
         with _naming_target(path, existing):
             os.replace(tmp, real)  # the temporary file is gone: nothing to remove
     return Path(path)

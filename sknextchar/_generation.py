@@ -26,6 +26,7 @@ from ._decoding import (
     draw,
 )
 from ._limits import BYTES_PER_LETTER
+from ._novelty import MAX_FEW
 from ._row_keys import distinct_rows
 from ._shortfall import (
     ExcludedDraws,
@@ -669,6 +670,7 @@ def _deterministic_message(n_samples, controls):
 def sample_new_names(
     sample, n_samples, *, unique, exclude, max_rounds, controls, constraints=(),
     novel=False, pilot=0, pattern=None, support=None, unit="char", matched=None,
+    emit=None,
 ):  # fmt: skip
     """Draw batches of names until enough are accepted.
 
@@ -739,11 +741,17 @@ def sample_new_names(
         of the names drawn in any round had
         (:meth:`~sknextchar._length_match.LengthTally.warn_unreturned`); not
         when the names fall short, which the error tells.
+    emit : callable or None, default=None
+        ``emit(names)`` gets the names each round accepts (a list, in the
+        order drawn) once the round ends, and they are not kept: memory holds
+        one round's names (and, with ``unique`` or ``exclude``, the set of
+        those accepted), not all of them. None keeps them all and returns them.
 
     Returns
     -------
     names : list of str
-        ``n_samples`` names, in the order they were drawn.
+        ``n_samples`` names, in the order they were drawn; with ``emit``, an
+        empty list (every name went to ``emit``).
 
     Raises
     ------
@@ -762,10 +770,10 @@ def sample_new_names(
     ...                  controls=SamplingControls())
     ['ba', 'b']
     """
-    accepted, seen, drawn, stopped, repeats, quiet = [], set(), 0, None, 0, 0
+    seen, drawn, stopped, repeats, quiet = set(), 0, None, 0, 0
+    accepted = _Accepted(emit)  # all the names, or each round's for emit
     excluded = ExcludedDraws()  # the excluded names drawn, for the message
     batch_cap = MAX_BATCH_FACTOR * n_samples + 1024
-    filtering = unique or bool(exclude)
     # The most the rounds left can give; thinned, from the names offered.
     bound = (matched and ThinnedReach(matched, unique)) if pilot else optimistic_reach
     for rounds_left in range(max_rounds - 1, -1, -1):
@@ -776,12 +784,9 @@ def sample_new_names(
         size = size if drawn else max(size, pilot)
         batch = sample(size)
         drawn += size
-        if not filtering:
-            accepted += batch[:missing]
-        else:
-            repeats += _keep_new(
-                batch, accepted, seen, n_samples, unique, exclude, excluded
-            )
+        repeats += _accept_round(
+            batch, accepted, seen, n_samples, unique, exclude, excluded
+        )
         quiet = 0 if len(accepted) + missing > n_samples else quiet + size  # no new
         if len(accepted) == n_samples:
             return _all_accepted(accepted, matched, controls)
@@ -799,9 +804,10 @@ def sample_new_names(
         support.check_continues()  # no name can go on at all: say why
     hopeless = not accepted and drawn >= NONE_ACCEPTED_LIMIT
     words = list(constraints)  # as they are: listing the names adds to them
-    exhausted = support and support.exhausted(accepted, unique, exclude)
+    exhausted = support and support.exhausted(seen, unique, exclude)
     thinned = matched is not None and matched.thinned >= n_samples - len(accepted)
-    redrawn = redrawn_names(repeats, drawn, accepted, quiet, n_samples, matched)
+    taken = accepted.listed(seen)  # in order, when few enough to name
+    redrawn = redrawn_names(repeats, drawn, taken, quiet, n_samples, matched)
     raise ValueError(shortfall_message(
         len(accepted), n_samples, drawn, unique, exclude, controls, words,
         hopeless=hopeless, novel=novel, pattern=pattern, excluded=excluded,
@@ -817,14 +823,28 @@ def _all_accepted(accepted, matched, controls):
     the lengths they lack."""
     if matched is not None:
         matched.warn_unreturned(len(accepted), controls)
-    return accepted
+    return accepted.names
+
+
+def _accept_round(batch, accepted, seen, n_samples, unique, exclude, excluded):
+    """Accept the names of a round's ``batch`` that pass ``unique`` and
+    ``exclude`` (all, up to ``n_samples``, when there are no such tests; then
+    ``unique`` is False) and end the round; the number of repeats left out."""
+    repeats = 0
+    if unique or exclude:
+        repeats = _keep_new(batch, accepted, seen, n_samples, unique, exclude, excluded)
+    else:
+        accepted.extend(batch[: n_samples - len(accepted)])
+    accepted.round_ended()
+    return repeats
 
 
 def _keep_new(batch, accepted, seen, n_samples, unique, exclude, excluded):
     """Append, in place, the names of ``batch`` that pass unique and exclude;
     those ``exclude`` leaves out go to ``excluded`` (an ExcludedDraws). The
     number of repeats ``unique`` left out."""
-    left_out, repeats = [], 0
+    left_out, repeats, new = [], 0, []
+    room = n_samples - len(accepted)
     for name in batch:  # set look-ups on finished strings, not generation
         if name in exclude:
             left_out.append(name)
@@ -833,11 +853,55 @@ def _keep_new(batch, accepted, seen, n_samples, unique, exclude, excluded):
             repeats += 1
             continue
         seen.add(name)
-        accepted.append(name)
-        if len(accepted) == n_samples:
+        new.append(name)
+        if len(new) == room:
             break
     excluded.add(left_out)
+    accepted.extend(new)
     return repeats
+
+
+class _Accepted:
+    """The names :func:`sample_new_names` accepted: all of them in ``names``,
+    or, with ``emit``, those of each round handed to ``emit(names)`` when the
+    round ends (:meth:`round_ended`) and then dropped; ``len`` counts them all.
+
+    Examples
+    --------
+    >>> shown = []
+    >>> accepted = _Accepted(shown.append)
+    >>> accepted.extend(["ab", "ba"]); accepted.round_ended()
+    >>> len(accepted), accepted.names, shown
+    (2, [], [['ab', 'ba']])
+    """
+
+    def __init__(self, emit=None):
+        self.names, self.emit, self.count = [], emit, 0
+        self.first = []  # the first few, in order, for a message
+
+    def __len__(self):
+        return self.count
+
+    def extend(self, names):
+        """Accept ``names`` (a list), after those accepted before."""
+        self.names.extend(names)
+        self.count += len(names)
+        self.first += names[: MAX_FEW + 1 - len(self.first)]
+
+    def round_ended(self):
+        """With ``emit``: hand it the names of the round that ended, drop them."""
+        if self.emit is not None and self.names:
+            names, self.names = self.names, []
+            self.emit(names)
+
+    def listed(self, seen):
+        """Every name accepted, for a message that names them when they are
+        at most ``MAX_FEW``, in order (else counts them): without ``emit``,
+        those kept; with it, the first few, or ``seen``, the set of them all
+        that ``unique`` keeps."""
+        if self.emit is None:
+            return self.names
+        return self.first if self.count <= MAX_FEW else list(seen)
 
 
 def check_sample_memory(n_samples, context_length, min_length=1):

@@ -32,7 +32,8 @@ from ._model_input import TrainingData
 from ._remade_errors import remade
 from ._stacklevel import user_stacklevel
 from ._steps import pipeline_steps, unfreeze
-from ._text import counted, label_spellings_note, unknown_label_error
+from ._text import counted, label_spellings_note
+from ._unknown_label import unknown_label_error
 from ._validation import check_names
 from ._windows import CharWindows
 

@@ -1,12 +1,10 @@
 """MixtureClassifier: linear interpolation of next-character models, weights by EM."""
 
 import functools
-import math
 from numbers import Integral, Real
 
 import numpy as np
 from joblib import effective_n_jobs
-from scipy.special import logsumexp
 from sklearn.base import ClassifierMixin, clone
 from sklearn.callback import CallbackSupportMixin, with_callbacks
 from sklearn.utils import Bunch
@@ -29,7 +27,6 @@ from ._estimator import (
 )
 from ._fit_checks import check_fit_before_drawing
 from ._holdout import held_out_split, hold_out_seed, peeked_hold_out_seed
-from ._member_checks import member_columns
 from ._members import (
     continuation,
     fit_member,
@@ -43,8 +40,9 @@ from ._members import (
 from ._mixture_weights import (
     em_mixture_weights,
     given_weights,
-    log_linear_log_proba,
     log_linear_weights,
+    member_log_proba,
+    mixed_log_proba,
 )
 from ._model_input import (
     check_fits_on_windows,
@@ -55,7 +53,7 @@ from ._model_input import (
     weighted_log_likelihood,
     window_sample_weight,
 )
-from ._next_char_model import NextCharModelMixin, float64_log_proba
+from ._next_char_model import NextCharModelMixin
 from ._random_states import (
     RANDOM_STATE,
     given_back_if_fit_fails,
@@ -73,12 +71,6 @@ _SCORE_CHUNK = 1 << 14  # windows per block when scoring: bounds the memory
 _MAX_LOG_LINEAR_WINDOWS = 1 << 18
 
 __all__ = ["MixtureClassifier"]
-
-
-def _member_log_proba_function(member):
-    """The protocol's fast path of a fitted member, else its predict_log_proba."""
-    function = getattr(member, "next_log_proba", None)
-    return function if callable(function) else member.predict_log_proba
 
 
 class MixtureClassifier(
@@ -692,39 +684,12 @@ class MixtureClassifier(
     # ---------------------------------------------------------------- predict
 
     def _member_log_proba(self, member, contexts, *, checked):
-        """A member's log-probabilities in the mixture's column order, float64."""
-        if checked:
-            log_proba = member.predict_log_proba(contexts)
-        else:
-            log_proba = _member_log_proba_function(member)(contexts)
-        log_proba = float64_log_proba(log_proba)  # rows sum to 1 in float64
-        columns = member_columns(self.classes_, member.classes_)
-        if isinstance(columns, slice):
-            return log_proba
-        full = np.full((len(contexts), len(self.classes_)), -np.inf)
-        full[:, columns] = log_proba
-        return full
+        return member_log_proba(member, self.classes_, contexts, checked=checked)
 
     def _mixed_log_proba(self, contexts, *, checked):
-        active = np.flatnonzero(self.weights_ > 0)
-        if self.combine == "log-linear":
-            return log_linear_log_proba(
-                [
-                    self._member_log_proba(
-                        self.estimators_[m], contexts, checked=checked
-                    )
-                    for m in active
-                ],
-                self.weights_[active],
-            )
-        parts = [
-            self._member_log_proba(self.estimators_[m], contexts, checked=checked)
-            + math.log(self.weights_[m])
-            for m in active
-        ]
-        if len(parts) == 1:
-            return parts[0]
-        return logsumexp(np.stack(parts), axis=0)
+        members, weights, combine = self.estimators_, self.weights_, self.combine
+        return mixed_log_proba(members, weights, self.classes_, contexts,
+                               combine=combine, checked=checked)  # fmt: skip
 
     def next_log_proba(self, contexts):
         """Log-probabilities of the next symbol, without the mixture's input checks.

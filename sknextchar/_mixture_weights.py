@@ -1,14 +1,23 @@
-"""Mixture weights that maximise held-out likelihood, as pure functions of the
+"""The maths of a mixture of next-character models.
+
+Mixture weights that maximise held-out likelihood, as pure functions of the
 members' predictions: EM for the linear mixture, L-BFGS-B for the log-linear one;
-and the weights a user gives instead (``weights=[...]``), checked and normalised."""
+the weights a user gives instead (``weights=[...]``), checked and normalised;
+and the mixture's log-probabilities from its fitted members and weights
+(:func:`mixed_log_proba`). The estimator, its members' fits and its input
+checks are ``_mixture``'s."""
+
+import math
 
 import numpy as np
 from scipy.optimize import minimize
-from scipy.special import log_softmax
+from scipy.special import log_softmax, logsumexp
 
 from ._compat import InvalidParameterError
 from ._limits import LOG_FLOOR
+from ._member_checks import member_columns
 from ._members import is_drop
+from ._next_char_model import float64_log_proba
 from ._validation import float_array
 from .nn.functional import target_log_proba
 
@@ -17,6 +26,8 @@ __all__ = [
     "given_weights",
     "log_linear_log_proba",
     "log_linear_weights",
+    "member_log_proba",
+    "mixed_log_proba",
 ]
 
 # The largest log-linear weight: an exponent of a probability (about 1 in a fitted
@@ -253,3 +264,96 @@ def log_linear_weights(
         options={"maxiter": max_iter, "ftol": tol},
     )
     return result.x, -float(result.fun), int(result.nit)
+
+
+def member_log_proba(member, classes, contexts, *, checked):
+    """A fitted member's log-probabilities in the mixture's column order, float64.
+
+    Parameters
+    ----------
+    member : estimator
+        A fitted next-character model.
+    classes : ndarray
+        The mixture's ``classes_``; a member that lacks some gets ``-inf`` there.
+    contexts : ndarray of shape (n, context_length)
+        Context ids.
+    checked : bool
+        Ask the member's ``predict_log_proba``, which checks its input; else
+        its fast path (``next_log_proba``) when it has one.
+
+    Returns
+    -------
+    log_proba : ndarray of shape (n, len(classes))
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sknextchar import KneserNeyClassifier
+    >>> member = KneserNeyClassifier(add_k=1).fit(np.array([[0], [1]]), ["a", "b"])
+    >>> lp = member_log_proba(member, np.array(["a", "b", "c"]), np.array([[0]]),
+    ...                       checked=True)  # fmt: skip
+    >>> lp.shape, bool(np.isneginf(lp[0, 2]))  # it never predicts "c"
+    ((1, 3), True)
+    """
+    if checked:
+        log_proba = member.predict_log_proba(contexts)
+    else:  # the protocol's fast path, else its predict_log_proba
+        function = getattr(member, "next_log_proba", None)
+        function = function if callable(function) else member.predict_log_proba
+        log_proba = function(contexts)
+    log_proba = float64_log_proba(log_proba)  # rows sum to 1 in float64
+    columns = member_columns(classes, member.classes_)
+    if isinstance(columns, slice):
+        return log_proba
+    full = np.full((len(contexts), len(classes)), -np.inf)
+    full[:, columns] = log_proba
+    return full
+
+
+def mixed_log_proba(members, weights, classes, contexts, *, combine, checked):
+    """The log-probabilities of a fitted mixture: its members' mixed.
+
+    Members of weight 0 are not evaluated.
+
+    Parameters
+    ----------
+    members : list of estimator
+        The fitted members (``estimators_``).
+    weights : ndarray of shape (n_members,)
+        Their weights (``weights_``).
+    classes : ndarray
+        The mixture's ``classes_``.
+    contexts : ndarray of shape (n, context_length)
+        Context ids.
+    combine : {"linear", "log-linear"}
+        ``sum_m w_m P_m``, or :func:`log_linear_log_proba`.
+    checked : bool
+        As in :func:`member_log_proba`.
+
+    Returns
+    -------
+    log_proba : ndarray of shape (n, len(classes))
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sknextchar import KneserNeyClassifier
+    >>> X, y, classes = np.array([[0], [1]]), ["a", "b"], np.array(["a", "b"])
+    >>> members = [KneserNeyClassifier(add_k=1).fit(X, y),
+    ...            KneserNeyClassifier(add_k=1e9).fit(X, y)]
+    >>> lp = mixed_log_proba(members, np.array([0.5, 0.5]), classes, X[:1],
+    ...                      combine="linear", checked=True)
+    >>> np.exp(lp).round(2).tolist()
+    [[0.5, 0.5]]
+    """
+    active = np.flatnonzero(weights > 0)
+
+    def of(m):
+        return member_log_proba(members[m], classes, contexts, checked=checked)
+
+    if combine == "log-linear":
+        return log_linear_log_proba([of(m) for m in active], weights[active])
+    parts = [of(m) + math.log(weights[m]) for m in active]  # one at a time
+    if len(parts) == 1:
+        return parts[0]
+    return logsumexp(np.stack(parts), axis=0)

@@ -486,12 +486,15 @@ class NameLabelClassifier(
                     places=places,
                 )
         check_fitted_with(pipelines, classes)
-        # Attributes only now: a fit that raised above left none behind.
-        self.pipelines_, self.pipeline_ = pipelines, pipelines[0]
-        self.classes_, self.class_count_ = classes, counts
-        self.class_prior_, self.temperature_ = priors, temperature
         # One share per member of estimator, in its order: 0 for a "drop".
-        self._pool_kept_, self.pool_weights_ = with_dropped(self.estimator, shares)
+        kept, pool = with_dropped(self.estimator, shares)
+        # Attributes only now, in one call: a fit that raised above, or a
+        # Ctrl-C between two of them, leaves the old fit whole, never half.
+        vars(self).update(
+            pipelines_=pipelines, pipeline_=pipelines[0], classes_=classes,
+            class_count_=counts, class_prior_=priors, temperature_=temperature,
+            _pool_kept_=kept, pool_weights_=pool,
+        )  # fmt: skip
         return self
 
     def _fit_calibrated(

@@ -10,9 +10,7 @@ import errno
 import functools
 import io
 import os
-import re
 import stat
-import sys
 from pathlib import Path
 
 from ._estimator import collect_version_notes
@@ -51,7 +49,7 @@ from ._saved_versions import (
     warn_other_versions,
 )
 from ._shown_paths import close_file_note, dangling_link_note
-from ._skops_release import SAFE_SKOPS, SKOPS_INSTALL
+from ._skops_release import import_skops_io
 from ._zip_bytes import write_canonical
 from .exceptions import DamagedModelError
 
@@ -123,141 +121,6 @@ def resolve_format(path, format="auto"):
     if format != "auto":
         return format
     return "joblib" if Path(path).suffix.lower() in PICKLE_SUFFIXES else "skops"
-
-
-# scikit-learn's adapters of other array libraries to the array API, each with
-# the library it imports. No estimator is there (scikit-learn's list of its
-# estimators skips sklearn.externals), but listing them walks every package.
-ARRAY_ADAPTERS = {
-    "sklearn.externals.array_api_compat.cupy": "cupy",
-    "sklearn.externals.array_api_compat.dask": "dask.array",
-    "sklearn.externals.array_api_compat.torch": "torch",
-}
-
-
-def import_skops_io():
-    """``skops.io``, imported without the array libraries its import would load.
-
-    skops lists scikit-learn's estimators when it is first imported; the
-    listing imports every package of scikit-learn, among them its adapters of
-    PyTorch, Dask and CuPy to the array API (:data:`ARRAY_ADAPTERS`), which
-    import those libraries where they are installed: with PyTorch, about 3 s
-    and 250 MB more for every command that reads or writes a model file.
-    While skops is imported, the adapter of each library not imported yet is
-    marked missing, so the listing skips it; the marks go afterwards, and
-    skops trusts the same types. A release of skops older than
-    :data:`SAFE_SKOPS` is refused first (:func:`check_skops_release`).
-
-    Returns
-    -------
-    module : module
-        ``skops.io``.
-
-    Raises
-    ------
-    ImportError
-        If skops is missing, or older than :data:`SAFE_SKOPS`.
-
-    Examples
-    --------
-    >>> import sys
-    >>> from sknextchar._persistence import ARRAY_ADAPTERS, import_skops_io
-    >>> import_skops_io().__name__
-    'skops.io'
-    >>> any(sys.modules.get(name, 0) is None for name in ARRAY_ADAPTERS)
-    False
-    """
-    import skops  # its version only: an old skops.io may not even import
-
-    check_skops_release(getattr(skops, "__version__", None))
-    if "skops.io" not in sys.modules:
-        skipped = [
-            adapter
-            for adapter, library in ARRAY_ADAPTERS.items()
-            if adapter not in sys.modules and library not in sys.modules
-        ]
-        for adapter in skipped:
-            sys.modules[adapter] = None  # importing it raises ImportError
-        try:
-            import skops.io  # noqa: F401
-        finally:
-            for adapter in skipped:
-                if sys.modules.get(adapter, 0) is None:
-                    del sys.modules[adapter]
-    import skops.io
-
-    return skops.io
-
-
-def _release(version):
-    """The release of a version string, comparable to another, or None.
-
-    With ``packaging`` (which skops depends on) a pre-release sorts before its
-    release ("0.15rc1" < "0.15"); without it, or for a version it cannot read,
-    the leading ``major.minor`` is compared.
-    """
-    try:
-        from packaging.version import InvalidVersion, Version
-    except ImportError:
-        Version = None
-    if Version is not None:
-        try:
-            return Version(str(version))
-        except InvalidVersion:
-            pass
-    found = re.match(r"\s*v?(\d+)\.(\d+)", str(version))
-    if found is None:
-        return None
-    release = int(found[1]), int(found[2])
-    return release if Version is None else Version(f"{release[0]}.{release[1]}")
-
-
-def check_skops_release(version):
-    """Refuse a release of skops older than :data:`SAFE_SKOPS`, or of no version.
-
-    Such a release imports a module, or calls a function, that a hostile
-    model file names before it refuses the file, so no skops file is read or
-    written with it (a save loads its file back), whatever pip was told;
-    joblib files are not concerned.
-
-    Parameters
-    ----------
-    version : str or None
-        ``skops.__version__`` (None if skops has none). A version that names
-        no release (no ``major.minor``) is refused too: nothing says the
-        release is safe.
-
-    Raises
-    ------
-    ImportError
-        Naming the release installed and the command that installs a safe one.
-
-    Examples
-    --------
-    >>> from sknextchar._persistence import check_skops_release
-    >>> check_skops_release("0.16.0")
-    >>> check_skops_release("0.16rc1")
-    >>> check_skops_release("0.13.0")
-    Traceback (most recent call last):
-    ...
-    ImportError: skops 0.13.0 is installed, and skops before 0.15 imports ...
-    """
-    release = _release(version)
-    if release is not None and release >= _release(SAFE_SKOPS):
-        return
-    if release is None:
-        installed = (
-            f"skops of no known release (__version__ = {version!r}) is installed, "
-            f"so sknextchar cannot tell it from one before {SAFE_SKOPS}; skops"
-        )
-    else:
-        installed = f"skops {version} is installed, and skops"
-    raise ImportError(
-        f"{installed} before {SAFE_SKOPS} imports modules and calls functions "
-        "that a hostile model file names before it refuses the file; sknextchar "
-        "reads and writes no skops file with it (joblib files still work). "
-        f"Install a newer one: {SKOPS_INSTALL}"
-    )
 
 
 def save_model(model, path, *, format="auto"):

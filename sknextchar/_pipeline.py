@@ -42,15 +42,11 @@ from ._gathered_names import GatheredWarnings
 from ._holdout import same_text_groups
 from ._kept_names import weighted_names
 from ._label_posterior import windows_log_likelihood
+from ._learned_alphabet import copy_reads_otherwise, learned_alphabet_copy
 from ._novelty import fold_map
 from ._sample_weight import check_sample_weight, check_takes_sample_weight
 from ._steps import pipeline_steps, unfreeze
-from ._transformer import (
-    ContextWindowTransformer,
-    copy_reads_otherwise,
-    learned_alphabet_copy,
-    unknown_symbols,
-)
+from ._transformer import ContextWindowTransformer, unknown_symbols
 from ._validation import check_names
 from ._vocabulary import check_transformer_settings, is_auto_alphabet
 from ._weight_routing import model_gets_weights

@@ -34,15 +34,43 @@ from ._prefix_lengths import (
     target_lengths,
 )
 from ._steps import pipeline_steps, unfreeze
-from ._text import one_or_many, split_symbols, unknown_label_error
+from ._text import one_or_many, split_symbols
+from ._unknown_label import unknown_label_error
 
 __all__ = [
     "SampleReport",
     "chance_length_tv",
     "lengths_far",
+    "report_note",
     "sample_report",
     "training_length_counts",
 ]
+
+
+def report_note(note):
+    """A note under the report, in its parentheses, within 80 columns as the
+    report's rows are: wrapped at spaces, never inside a flag
+    (``--match-lengths``) or a word, the lines below indented by one space.
+
+    Parameters
+    ----------
+    note : str
+        The note, in parentheses.
+
+    Returns
+    -------
+    text : str
+
+    Examples
+    --------
+    >>> print(report_note("(" + "the lengths are unlike the training names': "
+    ...     "--match-lengths draws them as often as the training names have them)"))
+    (the lengths are unlike the training names': --match-lengths draws them as
+     often as the training names have them)
+    """
+    return textwrap.fill(
+        note, 79, subsequent_indent=" ", break_on_hyphens=False, break_long_words=False
+    )
 
 
 # What 0 and 1 of the length distance mean, in the report's rows.
@@ -207,7 +235,7 @@ class SampleReport:
         if self.lengths_of is None:
             return table
         legend = f"(compared names: {self.lengths_of})"
-        return table + "\n" + textwrap.fill(legend, 79, subsequent_indent=" ")
+        return table + "\n" + report_note(legend)
 
     def __str__(self):
         return self.to_string()

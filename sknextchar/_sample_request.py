@@ -44,14 +44,29 @@ __all__ = [
 _CONTROLS = tuple(field.name for field in fields(SamplingControls))
 
 
-def checked_counts_and_flags(n_samples, max_rounds, unique, return_scores):
-    """The counts and flags of a ``sample`` call, checked."""
-    return (
+def checked_counts_and_flags(
+    n_samples, max_rounds, unique, return_scores, on_batch=None
+):
+    """The counts and flags of a ``sample`` call, checked (``on_batch``:
+    a callable or None, not with ``return_scores``)."""
+    checked = (
         check_positive_int(n_samples, "n_samples"),
         check_positive_int(max_rounds, "max_rounds"),
         check_bool(unique, "unique"),
         check_bool(return_scores, "return_scores"),
     )
+    if on_batch is not None and not callable(on_batch):
+        raise TypeError(
+            "on_batch must be a function of a list of names, or None, not "
+            f"{type(on_batch).__name__}: e.g. on_batch=print"
+        )
+    if on_batch is not None and checked[3]:
+        raise ValueError(
+            "on_batch and return_scores=True cannot go together: on_batch keeps "
+            "no names to return scores of; score each batch in on_batch "
+            "(score_samples), or leave out on_batch"
+        )
+    return checked
 
 
 def normalised_exclude(transformer, exclude):

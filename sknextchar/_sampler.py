@@ -820,6 +820,7 @@ default=None
         label=None,
         min_label_proba=None,
         keep_spelling=True,
+        on_batch=None,
     ):
         """Generate names; none is ever cut.
 
@@ -951,11 +952,23 @@ default=None
             ``a`` to ``z`` alone every step is allowed, and the two agree.
             Either way no name starts or ends with whitespace (names never
             do: they are read without it), though the vocabulary has a space.
+        on_batch : callable or None, default=None
+            ``on_batch(names)`` gets the names of each batch as soon as the
+            batch is drawn and tested (a list, in the order generated; the
+            lists in turn are the names ``sample`` returns without it), so
+            that they can be written while more are drawn, and they are not
+            kept: memory holds one batch of names (with ``unique`` or
+            ``exclude``, also the set of those returned), not them all, and
+            ``sample`` returns an empty list. The names are the same, for
+            the same ``random_state``. When too few are accepted, the error
+            comes after the batches that were given. Not with
+            ``return_scores``.
 
         Returns
         -------
         names : list of str
-            ``n_samples`` names, in the order they were generated.
+            ``n_samples`` names, in the order they were generated (empty
+            with ``on_batch``).
         scores : ndarray of shape (n_samples,)
             Only with ``return_scores=True``.
 
@@ -999,6 +1012,14 @@ default=None
         >>> all(n.endswith("a") for n in ends), scores.shape
         (True, (3,))
 
+        Names written as each batch is drawn, none kept in memory:
+
+        >>> batches = []
+        >>> sampler.sample(5, on_batch=batches.append, random_state=0)
+        []
+        >>> sum(batches, []) == sampler.sample(5, random_state=0)
+        True
+
         Names of a label that the model itself recognises as of that label:
 
         >>> import numpy as np
@@ -1012,7 +1033,7 @@ default=None
         transformer, next_log_proba = self._fitted_parts(label)
         controls = sampling_controls(self)
         n_samples, max_rounds, unique, return_scores = checked_counts_and_flags(
-            n_samples, max_rounds, unique, return_scores)  # fmt: skip
+            n_samples, max_rounds, unique, return_scores, on_batch)  # fmt: skip
         exclude = normalised_exclude(transformer, exclude)
         rng = check_random_generator(random_state)
         prefix_ids, context = encode_prefix(transformer, prefix, controls)
@@ -1038,14 +1059,13 @@ default=None
 
         with one_blas_thread():
             names = sample_new_names(
-                draw_names, n_samples, unique=unique, exclude=exclude, novel=novel,
+                draw_names, n_samples, unique=unique, exclude=exclude, emit=on_batch,
                 max_rounds=max_rounds, controls=controls, constraints=words,
-                pilot=LENGTH_PILOT if match_lengths else 0, pattern=pattern,
+                pilot=LENGTH_PILOT * bool(match_lengths), pattern=pattern, novel=novel,
                 support=support, unit=transformer.unit_, matched=keep.tally,
             )  # fmt: skip
-        if return_scores:
-            return names, self.score_samples(names, label=label)
-        return names
+        scores = return_scores and self.score_samples(names, label=label)
+        return (names, scores) if return_scores else names
 
     # ------------------------------------------------------------ beam search
     def most_likely(

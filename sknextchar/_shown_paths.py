@@ -17,8 +17,10 @@ import unicodedata
 
 __all__ = [
     "close_file_note",
+    "closest_words",
     "dangling_link_note",
     "escaped_byte",
+    "flag_word",
     "is_undecoded",
     "path_text",
     "shell_path",
@@ -29,6 +31,10 @@ __all__ = [
 # The categories of characters a message of one line cannot show as themselves:
 # controls (line ends, tabs), line and paragraph separators, lone surrogates.
 _UNSHOWN = frozenset({"Cc", "Zl", "Zp", "Cs"})
+
+# What a shell reads between double quotes, other than the value: a backslash
+# only before these characters (and at the end, before the closing quote).
+_IN_DOUBLE_QUOTES = re.compile(r"[\"$`!]|\\(?=[\\$`\"\n]|$)")
 
 # In a repr, a \udcXX escape that is not a doubled backslash followed by "udc".
 _SURROGATE_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\u(dc[89a-f][0-9a-f])")
@@ -160,16 +166,20 @@ def shell_word(text):
     word : str
         ``text`` itself when it is letters of any script, digits, ``.``,
         ``-`` and ``_`` (``имя``, ``名前``, ``kids.csv``), which a shell reads
-        as they are; else quoted by :func:`shlex.quote`; as ``$'...'`` when it holds a
-        character a message of one line cannot show (a line end, a tab, a byte
-        that is no UTF-8), that character spelled ``\\xHH``
-        (:func:`escaped_byte`), which bash, zsh and ksh read back as the byte
-        it was.
+        as they are; in double quotes when it holds an apostrophe and nothing
+        else a shell reads there (``"O'Brien"``, ``"O'.*"``); else quoted by
+        :func:`shlex.quote`; as ``$'...'`` when it holds a character a message
+        of one line cannot show (a line end, a tab, a byte that is no UTF-8),
+        that character spelled ``\\xHH`` (:func:`escaped_byte`), which bash,
+        zsh and ksh read back as the byte it was. The one spelling of a value
+        the user typed (a path, a label, a column, a pattern) in every message.
 
     Examples
     --------
     >>> print(shell_word("a b"), shell_word("-x"), shell_word("a\\tb"))
     'a b' -x $'a\\x09b'
+    >>> print(shell_word("O'Brien"), shell_word("O'$"), shell_word(""))
+    "O'Brien" 'O'"'"'$' ''
     >>> print(shell_word(b"caf\\xff.txt"))
     $'caf\\xff.txt'
     >>> print(shell_word("пол"), shell_word("名前.csv"), shell_word("first name"))
@@ -179,12 +189,38 @@ def shell_word(text):
     if re.fullmatch(r"[\w.-]+", text):  # letters of any script: as they are
         return text
     if all(_shown(char) for char in text):
+        if "'" in text and not _IN_DOUBLE_QUOTES.search(text):
+            return f'"{text}"'
         return shlex.quote(text)
     spelled = (
         ("\\" + char if char in "\\'" else char) if _shown(char) else escaped_byte(char)
         for char in text
     )
     return "$'" + "".join(spelled) + "'"
+
+
+def flag_word(flag, value):
+    """``flag`` and its ``value`` as typed in a shell, the value a
+    :func:`shell_word`: ``--label g``, ``--label 'two words'``, or
+    ``--label=-x``, joined to the flag when it starts with ``-`` (which
+    argparse would read as a flag of its own).
+
+    Parameters
+    ----------
+    flag : str
+    value : str
+
+    Returns
+    -------
+    words : str
+
+    Examples
+    --------
+    >>> print(flag_word("--label", "ë"), flag_word("--pattern", "-a b"))
+    --label ë --pattern='-a b'
+    """
+    between = "=" if value.startswith("-") else " "
+    return f"{flag}{between}{shell_word(value)}"
 
 
 def shell_path(path):
@@ -246,7 +282,7 @@ def dangling_link_note(path):
     )
 
 
-def close_file_note(path, offered):
+def close_file_note(path, offered, shown=shown_path):
     """ " Did you mean 'names.txt'?" naming the file beside a missing ``path``
     whose name is closest to its name (a typo, another extension), or "".
 
@@ -258,6 +294,9 @@ def close_file_note(path, offered):
         Whether the file of this path (a str) may be offered: a model file
         for a model, a file the reader takes for names. Asked of the
         closest files only, closest first, until one may be.
+    shown : callable, default=shown_path
+        How the note writes the path of the file offered: in quotes, or as
+        the flag that passes it (``--labels e.txt``).
 
     Returns
     -------
@@ -288,13 +327,55 @@ def close_file_note(path, offered):
         return ""
     stem = os.path.splitext(name)[0]  # "names" or "names.csv" for names.txt
     same = [file for file in files if os.path.splitext(file)[0] in (stem, name)]
-    ranked = difflib.get_close_matches(name, same, n=len(same) or 1, cutoff=0) + (
-        difflib.get_close_matches(name, files, n=10, cutoff=0.75)
-    )
+    ranked = closest_words(name, same, cutoff=0) + closest_words(name, files)[:10]
     for file in ranked:
         if offered(os.path.join(folder, file)):
-            return f" Did you mean {shown_path(os.path.join(folder, file))}?"
+            return f" Did you mean {shown(os.path.join(folder, file))}?"
     return ""
+
+
+def closest_words(word, choices, cutoff=0.75):
+    """The ``choices`` close to ``word``, closest first, accents and case
+    counted as close: compared folded (``é.txt`` is ``e.txt``, ``Names`` is
+    ``names``), then as typed, then by their order as text.
+
+    Parameters
+    ----------
+    word : str
+    choices : iterable of str
+    cutoff : float, default=0.75
+        The least similarity (:class:`difflib.SequenceMatcher`'s ratio, of
+        the folded texts) of a choice given.
+
+    Returns
+    -------
+    close : list of str
+
+    Examples
+    --------
+    >>> closest_words("é.txt", ["g.txt", "e.txt", "notes.md"])
+    ['e.txt', 'g.txt']
+    >>> closest_words("Names.txt", ["names.txt", "Nanes.txt"])
+    ['names.txt', 'Nanes.txt']
+    """
+    folded = difflib.SequenceMatcher()
+    folded.set_seq2(_folded(word))
+    scored = []
+    for choice in choices:
+        folded.set_seq1(_folded(choice))
+        if folded.real_quick_ratio() >= cutoff and folded.quick_ratio() >= cutoff:
+            ratio = folded.ratio()
+            typed = difflib.SequenceMatcher(None, word, choice).ratio()
+            if ratio >= cutoff:
+                scored.append((-ratio, -typed, choice))
+    return [choice for *_, choice in sorted(scored)]
+
+
+def _folded(text):
+    """``text`` without its accents and case (NFKD, combining marks removed,
+    casefolded): ``Élodie`` is ``elodie``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _is_file(entry):

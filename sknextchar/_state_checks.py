@@ -20,9 +20,9 @@ agreement with the models they hold in :mod:`sknextchar._member_checks`. The
 steps of the package's fitted pipelines (a first step that is a
 ContextWindowTransformer) must agree: a sampler's and a classifier of names'
 are checked with their holder, any other (the model itself, a search's
-best_estimator_) by :func:`pipeline_problem`, after every estimator, once
-(:func:`damaged_estimator`). Another package's pipeline is not
-checked.
+best_estimator_) after every estimator, once (:func:`damaged_estimator`);
+:mod:`sknextchar._step_checks` finds and compares them. Another package's
+pipeline is not checked.
 
 The estimators are known by class name, so that this module imports none of
 them (it sits below :mod:`sknextchar._persistence` in the layers).
@@ -40,7 +40,6 @@ from ._attribute_checks import (
     is_real,
     strictly_increasing,
 )
-from ._consistency import steps_disagreement
 from ._member_checks import mixture_problem, per_label_models_problem
 from ._ngram import max_order, table_problem
 from ._own_classes import own_class
@@ -51,7 +50,8 @@ from ._record_checks import (
     prefix_table_problem,
     transitions_problem,
 )
-from ._steps import pipeline_steps, unfreeze
+from ._step_checks import fitted_steps, held_pipelines, pipeline_problem, steps_problem
+from ._steps import unfreeze
 
 __all__ = [
     "classes_problem",
@@ -64,7 +64,6 @@ __all__ = [
     "label_classes_problem",
     "missing_state_problem",
     "optimizer_problem",
-    "pipeline_problem",
     "vocabulary_problem",
 ]
 
@@ -479,47 +478,6 @@ def _name_label_problem(clf):
     return _name_label_pipelines_problem(clf)
 
 
-def _steps_of(pipeline):
-    """The fitted ``(transformer, model)`` of a (possibly frozen) pipeline, or None.
-
-    Its steps read as :func:`~sknextchar._steps.pipeline_steps` reads them
-    (frozen ones unwrapped, skipped ones left out), once they are known to be
-    ``(name, step)`` pairs: a transformer with its vocabulary, then a model
-    with its classes.
-    """
-    pipeline = unfreeze(pipeline)
-    steps = getattr(pipeline, "steps", None)
-    if not isinstance(steps, list) or not all(
-        isinstance(step, tuple) and len(step) == 2 for step in steps
-    ):
-        return None
-    kept = pipeline_steps(pipeline)
-    fitted = ["vocabulary_", "classes_"]
-    if len(kept) != 2 or not all(
-        name in getattr(step, "__dict__", {}) for step, name in zip(kept, fitted)
-    ):
-        return None
-    return tuple(kept)
-
-
-def _model_of(pipeline):
-    """The fitted model of a (possibly frozen) fitted pipeline, or None."""
-    steps = _steps_of(pipeline)
-    return None if steps is None else steps[1]
-
-
-def _disagreement(steps, vocabulary=None):
-    """What differs between the steps of one of the package's pipelines, or None.
-
-    Only a pipeline whose transformer is the package's ContextWindowTransformer
-    is checked: another package's (a CountVectorizer's ``vocabulary_`` holds
-    words, not the symbols its classifier predicts) passes.
-    """
-    if steps is None or own_class(steps[0], {"ContextWindowTransformer"}) is None:
-        return None
-    return steps_disagreement(*steps, vocabulary)
-
-
 def _name_label_pipelines_problem(clf):
     """Every pipeline is a next-character pipeline that knows every label, and
     whose steps agree."""
@@ -529,24 +487,24 @@ def _name_label_pipelines_problem(clf):
         if id(pipeline) in seen:
             continue
         seen.add(id(pipeline))
-        steps = _steps_of(pipeline)
+        steps = fitted_steps(pipeline)
         known = getattr(steps and steps[1], "label_classes_", None)
         if not isinstance(known, np.ndarray) or not np.isin(clf.classes_, known).all():
             return f"its {name} is not a pipeline fitted with its labels (classes_)"
-        what = _disagreement(steps)
+        what = steps_problem(steps)
         if what:
             return f"its {name}'s steps disagree: {what}"
     return None
 
 
 def _sampler_problem(sampler):
-    steps = _steps_of(sampler.estimator_)
+    steps = fitted_steps(sampler.estimator_)
     if steps is None:
         return "its estimator_ is not a fitted next-character pipeline"
     problem = vocabulary_problem(sampler.vocabulary_)
     if problem:
         return problem
-    what = _disagreement(steps, sampler.vocabulary_)
+    what = steps_problem(steps, sampler.vocabulary_)
     if what:
         return f"its estimator_'s steps disagree: {what}"
     labels = getattr(steps[1], "label_classes_", None)  # checked with the model
@@ -559,68 +517,15 @@ def _sampler_problem(sampler):
     )
 
 
-def pipeline_problem(pipeline):
-    """What makes the steps of one of the package's fitted pipelines disagree.
-
-    A model file edited by hand (a symbol taken out of the transformer's
-    vocabulary or the model's ``classes_``, or two swapped) would otherwise
-    load, and fail at first use, or give the scores of one symbol to another.
-    Only a pipeline whose first kept step is a ContextWindowTransformer is
-    checked: any other object, another package's pipeline among them, passes.
-
-    Parameters
-    ----------
-    pipeline : object
-        A pipeline (possibly frozen), or any other object.
-
-    Returns
-    -------
-    problem : str or None
-
-    Examples
-    --------
-    >>> from sklearn.pipeline import make_pipeline
-    >>> from sknextchar import ContextWindowTransformer, KneserNeyClassifier
-    >>> pipe = make_pipeline(ContextWindowTransformer(alphabet="ab"),
-    ...                      KneserNeyClassifier()).fit(["ab", "ba"])
-    >>> pipeline_problem(pipe) is None
-    True
-    >>> pipe[-1].classes_ = pipe[-1].classes_[::-1]
-    >>> pipeline_problem(pipe)[:52]
-    "its steps disagree: the transformer's vocabulary is "
-    """
-    what = _disagreement(_steps_of(pipeline))
-    return None if what is None else f"its steps disagree: {what}"
-
-
-# The pipelines whose steps the check of their holder's fitted state compares
-# (with the holder's vocabulary, and naming the attribute that holds them).
-_HELD_PIPELINES = {
-    "NameSampler": ("estimator_",),
-    "NameLabelClassifier": ("pipelines_", "pipeline_"),
-}
-
-
-def _held_pipelines(estimator):
-    """The pipelines (unfrozen) of a fitted sampler or classifier of names,
-    whose steps its own check compared."""
-    cls = own_class(estimator, _HELD_PIPELINES)
-    held = []
-    for name in _HELD_PIPELINES[cls.__name__] if cls else ():
-        value = vars(estimator).get(name)
-        held += value if isinstance(value, (list, tuple)) else [value]
-    return [unfreeze(pipeline) for pipeline in held if pipeline is not None]
-
-
 def damaged_estimator(estimators):
     """The estimator of a model whose fitted state is wrong, and what is wrong.
 
     The innermost at fault: the fitted state of every estimator is checked
     (:func:`fitted_state_problem`) before the steps of any pipeline
-    (:func:`pipeline_problem`), so that a sampler or a classifier of names
-    names its own pipeline first. Each pipeline's steps are compared once: not
-    again when its holder's check compared them, nor once more through a
-    FrozenEstimator that wraps it.
+    (:func:`~sknextchar._step_checks.pipeline_problem`), so that a sampler or
+    a classifier of names names its own pipeline first. Each pipeline's steps
+    are compared once: not again when its holder's check compared them, nor
+    once more through a FrozenEstimator that wraps it.
 
     Parameters
     ----------
@@ -652,7 +557,7 @@ def damaged_estimator(estimators):
         problem = fitted_state_problem(estimator)
         if problem:
             return estimator, problem
-    compared = {id(held) for e in inner_first for held in _held_pipelines(e)}
+    compared = {id(held) for e in inner_first for held in held_pipelines(e)}
     for estimator in inner_first:
         if id(unfreeze(estimator)) in compared:
             continue

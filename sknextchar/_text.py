@@ -30,8 +30,7 @@ What this module holds:
   not shown, :func:`code_point_name`), the known
   characters that unknown ones look like (:func:`look_alikes`,
   :func:`unknown_symbols_note`), labels written in several ways
-  (:func:`label_spellings_note`) and the error of an unknown label
-  (:func:`unknown_label_error`).
+  (:func:`label_spellings_note`; a label as typed alike, :func:`label_key`).
 - **Words and widths of messages and tables**: terminal widths and padding
   (:func:`display_width`, :func:`pad_right`), counts and lists in words
   (:func:`counted`, :func:`or_list`, :func:`and_more`: lists cut to their first
@@ -222,6 +221,19 @@ _FOLD_ALL = str.maketrans(_PLAIN_OF)
 _TWO_FORMS = frozenset(_PLAIN_OF) | frozenset(_FINAL_OF)
 
 
+def lower_text(text):
+    """``text`` in lowercase as names are lowercased: the Turkish capital
+    ``"İ"`` becomes ``"i"``, as in Turkish, not Python's locale-free ``"i"``
+    plus a combining dot above (a dotted i with a second dot, two code points).
+
+    Examples
+    --------
+    >>> lower_text("İpek"), len(lower_text("İ")), len("İ".lower())
+    ('ipek', 1, 2)
+    """
+    return text.replace("\u0130", "i").lower()
+
+
 def normalize_text(
     text,
     *,
@@ -327,9 +339,7 @@ def normalize_text(
         text = _idle_marks_pattern().sub("", text)
     text = text.lstrip(_JOINERS) if prefix else text.strip(_JOINERS)
     if lowercase:
-        # The Turkish capital İ lowercases to i, as in Turkish, not to Python's
-        # locale-free i plus a combining dot above (a dotted i with a second dot).
-        text = text.replace("\u0130", "i").lower()
+        text = lower_text(text)
     if strip_accents is not None:
         from sklearn.feature_extraction.text import (
             strip_accents_ascii,
@@ -935,51 +945,12 @@ def _starts(symbol, start):
     return len(symbol) > len(start) and symbol.startswith(start)
 
 
-def _case_variant(value, choices):
-    """The one choice that a value equals with case ignored, or None.
-
-    A label typed ``f`` for a model of the labels ``F`` and ``M`` is likely
-    ``F``; the message of the unknown value can say so. Spaces at either end
-    and how accents are encoded (:func:`_label_key`) are ignored too: a label
-    typed ``"Française"`` is the ``"Franc\u0327aise"`` of a file saved on
-    macOS.
-
-    Parameters
-    ----------
-    value : object
-        A value that is none of the choices.
-    choices : iterable
-        The known values.
-
-    Returns
-    -------
-    choice : str or None
-        The only string choice equal to ``value`` after ``str.casefold``; None
-        when ``value`` is no string, or when none or several are.
-
-    Examples
-    --------
-    >>> _case_variant("f", ["F", "M"])
-    'F'
-    >>> _case_variant("x", ["F", "M"]) is None
-    True
-    """
-    if not isinstance(value, str):
-        return None
-    texts = [choice for choice in choices if isinstance(choice, str)]
-    for key in (str.casefold, lambda text: _label_key(text).casefold()):
-        found = [choice for choice in texts if key(choice) == key(value)]
-        if found:  # in case alone first: "f" is "F" of "F", "F " and "M"
-            return found[0] if len(found) == 1 else None
-    return None
-
-
-def _label_key(label):
+def label_key(label):
     """A label (a str) as typed alike: in NFC, without spaces at either end.
 
     Examples
     --------
-    >>> _label_key("Franc\u0327aise ") == "Fran\xe7aise"
+    >>> label_key("Franc\u0327aise ") == "Fran\xe7aise"
     True
     """
     return unicodedata.normalize("NFC", label).strip()
@@ -1016,7 +987,7 @@ def label_spellings_note(labels, argument="y"):
     spellings = {}
     for label in labels:
         if isinstance(label, str):
-            spellings.setdefault(_label_key(label), []).append(label)
+            spellings.setdefault(label_key(label), []).append(label)
     twins = [found for found in spellings.values() if len(found) > 1]
     if not twins:
         return ""
@@ -1036,67 +1007,6 @@ def _label_shown(label):
     """A label as a message quotes it: its escapes when it holds more than
     ASCII, so that a composed and a decomposed accent differ on the screen."""
     return repr(label) if label.isascii() else ascii(label)
-
-
-def unknown_label_error(label, known):
-    """The error for a label a model of names by label does not know.
-
-    Parameters
-    ----------
-    label : object
-        The label given.
-    known : list
-        The labels of the model (those of the ``y`` of its fit).
-
-    Returns
-    -------
-    error : ValueError
-        It lists ``known`` and, when one of them has the same text as ``label``
-        (``'1'`` for ``1``) or differs from it only in case (or spaces at
-        either end, or how an accent is encoded: :func:`_case_variant`), names it.
-
-    Examples
-    --------
-    >>> str(unknown_label_error(1, ["1", "2"])).split("; ")[-1]
-    "pass one of them ('1', not 1: a label's type counts)."
-    >>> str(unknown_label_error("f", ["F", "M"])).split("; ")[-1]
-    "pass one of them: did you mean 'F'?"
-    """
-    same_text = [value for value in known if str(value) == str(label)]
-    near = None if same_text else _case_variant(label, known)  # 'f' for 'F'
-    shown = ascii if near is not None and _encoded_apart(near, label) else repr
-    if same_text:
-        hint = f" ({same_text[0]!r}, not {label!r}: a label's type counts)."
-    elif near is None:
-        hint = "."
-    else:
-        hint = f": did you mean {shown(near)}?" + _encoding_words(near, label)
-    return ValueError(
-        f"Unknown label {shown(label)}: this model knows the labels {shown(known)} "
-        f"(those of the y of its fit); pass one of them{hint}"
-    )
-
-
-def _encoded_apart(label, typed):
-    """Whether ``label`` and ``typed`` (str) encode their accents unalike,
-    one composed (``ç``), the other decomposed (``c`` and a combining mark)."""
-    return any(unicodedata.normalize("NFC", text) != text for text in (label, typed))
-
-
-def _encoding_words(label, typed):
-    """What :func:`unknown_label_error` adds when the near ``label`` encodes
-    its accents otherwise than ``typed``: the two look alike on a screen."""
-    if not _encoded_apart(label, typed):
-        return ""
-    if unicodedata.normalize("NFC", label) != label:
-        form, how = "NFD", "decomposed (a letter, then a combining mark, as files"
-        how += " saved on macOS hold them)"
-    else:
-        form, how = "NFC", "composed (one character per accented letter)"
-    return (
-        f" Its accents are {how}, which the screen does not show: pass "
-        f"unicodedata.normalize({form!r}, label)."
-    )
 
 
 def symbol_kind(symbol, *, detailed=True):

@@ -19,25 +19,25 @@ from ._consistency import STEPS_DISAGREE
 from ._dropped_capitals import warn_capitals_dropped
 from ._empty_names import EmptyNamesError
 from ._estimator import PackageEstimatorMixin
-from ._gathered_names import NamesWarning
+from ._learned_alphabet import (
+    NOT_FITTED_TO_COPY,
+    keeps_old_spellings,
+    learned_alphabet_copy,
+    learned_vocabulary,
+    refuse_copy_read_otherwise,
+)
 from ._limits import MAX_LETTERS
-from ._lone_marks import check_no_lone_marks
 from ._sizes import check_window_memory
 from ._text import (
     MAX_REPORTED,
-    OLD_SPELLINGS,
-    counted,
-    describe_symbol,
     final_forms_learned_plain,
     fold_final_forms,
     holds_idle_marks,
     holds_tatweel,
     normalize_text,
     normalize_texts,
-    one_or_many,
     several_spaces,
     spell_spaces,
-    spells_old_letters_apart,
     split_symbols,
 )
 from ._unknown_advice import (
@@ -59,8 +59,6 @@ from ._vocabulary import (
     END,
     SymbolTable,
     is_auto_alphabet,
-    make_vocabulary,
-    pick_end_symbol,
     spell_names,
     vocabulary_of_parameters,
     warn_unseen_end_symbol,
@@ -70,63 +68,6 @@ from ._windows import CharWindows, check_windows_output, cut_windows, last_conte
 # Parameters added after 0.1.0.dev0, with the values that give the behaviour of
 # models saved before them (a model file stays loadable and predicts the same).
 _SAVED_BEFORE = {"strip_accents": None, "unit": "char", "end_symbol": END}
-
-# with_learned_alphabet's error on an unfitted transformer (check_is_fitted's msg).
-NOT_FITTED_TO_COPY = (
-    "This %(name)s has no learned alphabet yet: call fit with all the names "
-    "first, then with_learned_alphabet() for an unfitted copy that keeps it."
-)
-
-
-def _keeps_old_spellings(unit, vocabulary):
-    """Whether names keep letters spelled the old way for an alphabet given by
-    hand (``vocabulary``; None for ``alphabet="auto"``): one of code points
-    that spells such a letter so, consonant, virama and joiner."""
-    if unit != "char" or vocabulary is None:
-        return False
-    return spells_old_letters_apart(vocabulary[1:])
-
-
-def learned_alphabet_copy(transformer):
-    """A fitted ``transformer``'s unfitted clone with the alphabet, end marker
-    and unit it learned (:meth:`ContextWindowTransformer.with_learned_alphabet`
-    without its checks, as the folds of ``with_vocabulary_of`` build it)."""
-    return clone(transformer).set_params(
-        alphabet=list(transformer.vocabulary_[1:]),
-        end_symbol=transformer.vocabulary_[0],
-        unit=transformer.unit_,
-    )
-
-
-def copy_reads_otherwise(transformer):
-    """Whether no copy of the fitted ``transformer`` with its learned alphabet
-    given reads names as it does: its code points hold a letter's old
-    spelling (consonant, virama, joiner) that it read as the letter, and an
-    alphabet given so keeps that spelling, and the idle joiners and selectors
-    (see ``_keeps``)."""
-    unit, vocabulary = transformer.unit_, transformer.vocabulary_
-    spells = transformer.__dict__.get("_spells_old_letters", True)
-    return spells and _keeps_old_spellings(unit, vocabulary)
-
-
-def _refuse_copy_read_otherwise(transformer):
-    """with_learned_alphabet's refusal when no copy reads names as the fitted
-    ``transformer`` (:func:`copy_reads_otherwise`)."""
-    if not copy_reads_otherwise(transformer):
-        return
-    vocabulary = transformer.vocabulary_
-    held = [old for old in OLD_SPELLINGS if set(vocabulary[1:]).issuperset(old)]
-    shown = ", ".join(
-        f"{describe_symbol(old)} for {OLD_SPELLINGS[old]!r}" for old in held
-    )
-    spelling = one_or_many(len(held), "the old spelling of a letter", "old spellings")
-    raise ValueError(
-        f"This {type(transformer).__name__} learned code points (unit='char') "
-        f"that make up {spelling}: {shown}. Given as an alphabet, they keep that "
-        "spelling, and the joiners and variation selectors this fit removed "
-        "after a Latin letter, so no copy reads names as this fit did. Fit it "
-        "with unit='grapheme' on all the names, then call with_learned_alphabet()."
-    )
 
 
 class ContextWindowTransformer(
@@ -555,7 +496,7 @@ class ContextWindowTransformer(
         True
         """
         check_is_fitted(self, msg=NOT_FITTED_TO_COPY)
-        _refuse_copy_read_otherwise(self)
+        refuse_copy_read_otherwise(self)
         return learned_alphabet_copy(self)
 
     def decode(self, ids):
@@ -721,18 +662,9 @@ class ContextWindowTransformer(
     def _learn_vocabulary(self, names, texts, index=None):
         """Set ``unit_`` and ``vocabulary_``, from the alphabet or the names."""
         unit, vocabulary = self._vocabulary_of_parameters()
-        kept = _keeps_old_spellings(unit, vocabulary)  # see _keeps
+        kept = keeps_old_spellings(unit, vocabulary)  # see _keeps
         if vocabulary is None:  # alphabet="auto": the names' symbols
-            seen = {
-                s for text in texts for s in split_symbols(fold_final_forms(text), unit)
-            }
-            if unit == "grapheme":
-                check_no_lone_marks(names, texts, index)
-            if "\t" in seen:
-                tabbed = [i for i, text in enumerate(texts) if "\t" in text]
-                _TabbedNames.found(names, tabbed, index)
-            end = pick_end_symbol(seen, self.end_symbol)
-            vocabulary = make_vocabulary(seen, end, unit=unit)
+            vocabulary = learned_vocabulary(names, texts, unit, self.end_symbol, index)
         self.unit_, self.vocabulary_ = unit, vocabulary
         self._strips_whitespace = True  # see _strips
         self._spells_old_letters = not kept
@@ -782,7 +714,7 @@ class ContextWindowTransformer(
         """
         if fitting or "vocabulary_" not in self.__dict__:  # as a fit reads them
             unit, vocabulary = self._parameters_of_fit(fitting)
-            old = _keeps_old_spellings(unit, vocabulary)
+            old = keeps_old_spellings(unit, vocabulary)
             symbols = vocabulary[1:] if fitting and vocabulary else ()
         else:
             unit, symbols = self.__dict__.get("unit_"), self.vocabulary_[1:]
@@ -1088,21 +1020,3 @@ def _with_vocabulary(transformer):
     probe = clone(transformer)
     probe._learn_vocabulary([], [])  # a fixed alphabet's: no name is read
     return probe
-
-
-class _TabbedNames(NamesWarning):
-    """The names that hold a tab, which a learned alphabet takes as a letter.
-
-    A tab stays a character (whitespace a line of a file holds), but in a
-    name it is most often a column's end (``ana<tab>5``) or a space typed
-    with the tab key: generated names would hold it.
-    """
-
-    def message(self):
-        return (
-            f"{counted(self.n_names, 'name', ('holds', 'hold'))} a tab, which "
-            "alphabet='auto' learns as a letter, so generated names may hold "
-            f"tabs: {self.listed()}. If a tab ends a column of names (a count or "
-            "a label after it), read that column only (a table with a header "
-            "row); if it stands for a space, write a space."
-        )

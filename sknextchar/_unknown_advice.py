@@ -18,7 +18,7 @@ import numpy as np
 
 from ._placed_names import PlacedNamesError
 from ._remade_errors import remade
-from ._text import MAX_REPORTED, and_more, counted, quoted
+from ._text import MAX_REPORTED, and_more, counted, lower_text, quoted
 
 __all__ = [
     "TRAIN_AGAIN",
@@ -206,7 +206,8 @@ def unknown_hints(
     ...               emptied=(0, 0), kept={"é"})  # of "émile": not "mile"
     ["strip_accents='unicode' to fold accented letters ('é' -> 'e')"]
     """
-    lowered = {} if lowercase else {c: c.lower() for c in chars if c.lower() != c}
+    lowered = {} if lowercase else {c: lower_text(c) for c in chars}
+    lowered = {c: low for c, low in lowered.items() if low != c}
     if _helps(lowered, known, strip_accents):
         return _lowercase_hints(
             chars, known, lowered, strip_accents, what, emptied, kept
@@ -237,9 +238,11 @@ def _folded_kinds(folds):
     --------
     >>> _folded_kinds([("é", "e"), ("ﬁ", "fi")])
     'accented letters and ligatures'
+    >>> _folded_kinds([("i\u0307", "i")])  # one symbol of two code points
+    'accented letters'
     """
     kinds = {
-        "ligatures" if "LIGATURE" in unicodedata.name(old, "") else "other forms"
+        "ligatures" if "LIGATURE" in _name(old) else "other forms"
         if _is_compatibility(old) else "accented letters"
         for old, _ in folds
     }  # fmt: skip
@@ -248,6 +251,12 @@ def _folded_kinds(folds):
     if words[-1] == "other forms":  # "accented letters and other forms of letters"
         words[-1] += " of letters"
     return " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
+
+
+def _name(symbol):
+    """The Unicode name of a one-character ``symbol``; ``""`` for a symbol
+    of several (a letter with a mark that has no composed form: ``"i̇"``)."""
+    return unicodedata.name(symbol, "") if len(symbol) == 1 else ""
 
 
 def _told(changes):
@@ -281,10 +290,10 @@ def _lowercase_hints(chars, known, lowered, strip_accents, what, emptied, kept):
     lowercasing leaves unknown (``"É"`` of ``"Émile"``: ``"mile"``). ``emptied``
     counts names emptied without lowercasing, at least as many as with it."""
     lower = f"lowercase=True to lowercase capitals ({_told(list(lowered.items()))})"
-    left = sorted({c.lower() for c in chars} - set(known))
+    left = sorted({lower_text(c) for c in chars} - set(known))
     if not left:
         return [lower]
-    kept = {c.lower() for c in kept} | set(lowered.values())
+    kept = {lower_text(c) for c in kept} | set(lowered.values())
     rest = unknown_hints(
         left, known, strip_accents=strip_accents, what=what, emptied=emptied,
         kept=kept,

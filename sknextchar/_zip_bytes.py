@@ -18,6 +18,7 @@ import io
 import json
 import os
 import re
+import tempfile
 import zipfile
 
 __all__ = ["canonical_skops", "write_canonical"]
@@ -35,7 +36,8 @@ def canonical_skops(path):
     ----------
     path : str or path-like
         A file written by ``skops.io.dump``; rewritten in place (through a
-        temporary file beside it) when its layout is the expected one.
+        new temporary file of a random name beside it) when its layout is the
+        expected one.
 
     Returns
     -------
@@ -59,15 +61,20 @@ def canonical_skops(path):
     2
     """
     path = os.fspath(path)
-    rewritten = path + ".canonical"
     with open(path, "rb") as f:
         data = f.read()
+    # A new file of a random name beside it, never one that exists: a failed
+    # rewrite leaves nothing beside the file, and no file of the user's goes.
+    folder, name = os.path.split(os.path.abspath(path))
+    handle, rewritten = tempfile.mkstemp(prefix=f".{name[:40]}.", dir=folder)
+    os.close(handle)
     try:
         done = write_canonical(data, rewritten)
         if done:
+            os.chmod(rewritten, os.stat(path).st_mode & 0o7777)  # its mode kept
             os.replace(rewritten, path)
         return done
-    finally:  # a failed rewrite leaves nothing beside the file
+    finally:
         if os.path.exists(rewritten):
             os.remove(rewritten)
 

@@ -54,8 +54,9 @@ from ._members import (
 )
 from ._meta_callbacks import first_telling
 from ._model_files import keep_other_files
-from ._persistence import import_skops_io, resolve_format, save_model
+from ._persistence import resolve_format, save_model
 from ._shown_paths import shown_path
+from ._skops_release import import_skops_io
 from ._stacklevel import user_stacklevel
 
 __all__ = ["Checkpoint", "History"]

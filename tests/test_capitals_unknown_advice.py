@@ -8,6 +8,7 @@ are learned whole: no letter of a name is lost.
 """
 
 import re
+import string
 import warnings
 
 import pytest
@@ -193,3 +194,41 @@ def test_each_hint_joins_its_settings_with_one_with():
     hints = str(caught.value).split("pass ", 1)[1].split(", or ")
     both = [h for h in hints if "strip_accents=" in h and "handle_unknown=" in h]
     assert both and all(hint.count(" with ") == 1 for hint in both), both
+
+
+@pytest.mark.parametrize("alphabet", ["auto", string.ascii_letters])
+def test_turkish_capital_i_advice_lowercases_it_to_i(alphabet):
+    # "İ" lowercases to "i" in names, not to Python's two code points (an "i"
+    # and a combining dot): the advice said so through a TypeError before.
+    names = ["Ali", "Ipek", "Emine"]
+    windows = ContextWindowTransformer(alphabet=alphabet, lowercase=False).fit(names)
+    with pytest.raises(ValueError, match=re.escape("capitals ('İ' -> 'i')")):
+        windows.transform(["İsmail"])
+    assert _read(["İsmail", *names], lowercase=True) == [
+        "ismail",
+        "ali",
+        "ipek",
+        "emine",
+    ]
+
+
+def test_cli_score_turkish_capital_i_with_keep_case_says_what_to_do(tmp_path, capsys):
+    path = tmp_path / "names.txt"
+    path.write_text(
+        "\n".join(["Ali", "Ipek", "Emine", "Ayşe"]) + "\n", encoding="utf-8"
+    )
+    model = tmp_path / "m.skops"
+    train = ["train", str(path), "-o", str(model), "--model", "kneser-ney", "-q"]
+    assert main([*train, "--keep-case", "--alphabet", "auto"]) == 0
+    capsys.readouterr()
+    assert main(["score", str(model), "İsmail"]) == 1
+    err = capsys.readouterr().err
+    assert "--keep-case, to lowercase capitals ('İ' -> 'i')" in err, err
+
+
+def test_turkish_i_lowercased_by_python_is_told_as_an_accented_letter():
+    # "İsmail".lower() (Python's, pandas' str.lower) is "i" and a combining
+    # dot above: one symbol of two code points, whose advice raised a TypeError.
+    windows = ContextWindowTransformer(alphabet="auto").fit(["Ali", "Ipek", "Ayşe"])
+    with pytest.raises(ValueError, match=re.escape("letters ('i̇' -> 'i')")):
+        windows.transform(["İsmail".lower()])

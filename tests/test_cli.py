@@ -48,7 +48,7 @@ from sknextchar._compat import (
     StrOptions,
     validate_parameter_constraints,
 )
-from sknextchar._persistence import SKOPS_INSTALL
+from sknextchar._skops_release import SKOPS_INSTALL
 from sknextchar.cli import build_parser, build_pipeline, main
 from sknextchar.cli._errors import error_message
 from sknextchar.cli._flags import (

@@ -339,7 +339,9 @@ def test_model_and_names_file_swapped_are_said_swapped(
         argv = [command, names, *extra, "--names-file", model]
     status, _, err = _run(capsys, *argv)
     assert status == 1 and "swapped" in err
-    assert f"MODEL '{names}' and {where} '{model}' are swapped" in err
+    # a path after its flag is shown as a shell word, as the user types it
+    shown = f"'{model}'" if where == "NAME" else model
+    assert f"MODEL '{names}' and {where} {shown} are swapped" in err
     assert f"run: sknextchar {command} {model} " in err
     status, out, err = _follow_run(err, capsys)
     assert status == 0, err

@@ -163,7 +163,7 @@ def test_sample_errors_spell_flags(model_file, capsys):
     assert "NameSampler(" not in err and "None" not in err
 
     argv = ["sample", model_file, "--prefix", "ab1"]
-    err = one_line_error(*run(capsys, *argv)[::2], "in --prefix 'ab1'")
+    err = one_line_error(*run(capsys, *argv)[::2], "in --prefix ab1.")
     assert "prefixes[" not in err
 
 

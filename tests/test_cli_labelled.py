@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from sknextchar._shown_paths import shell_path
 from sknextchar.cli import main
 from sknextchar.cli._labelled import read_labelled_names
 from sknextchar.datasets import load_names
@@ -352,7 +353,9 @@ def test_a_mistyped_labels_file_is_offered_the_close_one(tmp_path, names_text):
     labels = write(tmp_path / "labels.txt", "f\nm\n")
     with pytest.raises(ValueError) as caught:
         read_labelled_names(names, str(tmp_path / "lables.txt"))
-    assert str(caught.value).endswith(f" Did you mean {labels!r}?"), caught.value
+    # as the flag to paste (before: " Did you mean '/tmp/.../labels.txt'?")
+    said = f" Did you mean --labels {shell_path(labels)}?"
+    assert str(caught.value).endswith(said), caught.value
 
 
 def test_a_mistyped_labels_file_near_a_column_gets_one_guess(tmp_path, monkeypatch):
@@ -363,7 +366,7 @@ def test_a_mistyped_labels_file_near_a_column_gets_one_guess(tmp_path, monkeypat
     with pytest.raises(ValueError) as caught:
         read_labelled_names("names.csv", "label.txt")
     message = str(caught.value)
-    assert message.endswith(" Did you mean 'labels.txt'?"), message
+    assert message.endswith(" Did you mean --labels labels.txt?"), message
     assert message.count("did you mean") == 0, message
 
 

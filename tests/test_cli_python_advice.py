@@ -25,7 +25,7 @@ from sknextchar._quoted_advice import (
     QUOTES_REMOVED_TO_SCORE,
     header_quotes_removed,
 )
-from sknextchar._text import unknown_label_error
+from sknextchar._unknown_label import unknown_label_error
 from sknextchar.cli._errors import _PYTHON_ADVICE
 
 PACKAGE = Path(__file__).resolve().parents[1] / "sknextchar"

@@ -90,7 +90,7 @@ def test_cli_report_with_label_is_against_that_labels_names(tmp_path, capsys):
     save_model(sampler, tmp_path / "old.skops")
     argv[1] = str(tmp_path / "old.skops")
     assert main([*argv, "--report"]) == 0
-    out = "".join(capsys.readouterr())  # the report is on stderr
+    out = " ".join("".join(capsys.readouterr()).split())  # a note, wrapped
     assert "(training names 5.714)" in out and "keeps no length counts by label" in out
 
 
@@ -182,6 +182,7 @@ def test_report_names_the_flags_that_mend_repeats_and_lengths(tmp_path, capsys):
     n_repeats = len(out.split("\n\n")[0].split()) - len(
         set(out.split("\n\n")[0].split())
     )
+    out = " ".join(out.split())  # the hints, wrapped at 80 columns
     assert f"({n_repeats} of the 200 names are repeats: --unique draws" in out
     assert "--match-lengths draws them as often" in out
     assert main([*sample, "--match-lengths"]) == 0

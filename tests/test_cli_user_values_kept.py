@@ -14,7 +14,7 @@ from sknextchar import (
     NameSampler,
     save_model,
 )
-from sknextchar._text import unknown_label_error
+from sknextchar._unknown_label import unknown_label_error
 from sknextchar.cli import main
 from sknextchar.cli._errors import cli_spelling
 

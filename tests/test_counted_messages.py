@@ -175,7 +175,7 @@ def test_the_commands_own_check_of_a_prefix_gives_the_same_advice(count_model, c
     assert f"shorten the prefix to {MAX_LETTERS:,} letters or fewer" in err, err
     assert main([*argv, "abcd"]) == 1
     err = capsys.readouterr().err
-    assert "--prefix 'abcd' has 4 letters, more than --max-length 3; raise " in err
+    assert "--prefix abcd has 4 letters, more than --max-length 3; raise " in err
 
 
 # ------------------------------------- plotting: the advice names its argument

@@ -357,6 +357,30 @@ def test_train_refuses_a_fifo_even_with_force(names_file, tmp_path, capsys):
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
 
 
+@pytest.mark.slow  # matplotlib: seconds
+def test_plot_never_replaces_a_picture_made_while_it_draws(
+    pipe, tmp_path, capsys, monkeypatch
+):
+    """Two plots to one new -o at once: the picture the other wrote while this
+    one drew was replaced without --force; now it is kept, and this one fails."""
+    figure = pytest.importorskip("matplotlib.figure")
+    model = save_model(pipe, tmp_path / "m.skops")
+    output = tmp_path / "embeddings.png"
+    savefig, made = figure.Figure.savefig, []
+
+    def another_plot_first(fig, temporary, **kwargs):
+        if not made:  # the other plot's picture, with plot's mark
+            savefig(fig, output, **kwargs)
+            made.append(os.stat(output).st_ino)
+        return savefig(fig, temporary, **kwargs)
+
+    monkeypatch.setattr(figure.Figure, "savefig", another_plot_first)
+    status, err = _run(capsys, "plot", model, "--embeddings", "-o", output)
+    assert status == 1 and "already exists; pass --force" in err
+    assert os.stat(output).st_ino == made[0]  # the other's file, not replaced
+    assert _listing(tmp_path) == ["embeddings.png", "m.skops"]  # no temporary file
+
+
 @pytest.mark.slow
 def test_plot_output_rules(pipe, tmp_path, capsys):
     pytest.importorskip("matplotlib")

@@ -762,7 +762,7 @@ def test_a_generator_naming_another_numpy_random_callable_calls_nothing(
 def test_the_skops_floor_is_safe_skops_and_installed():
     import tomllib
 
-    from sknextchar._persistence import SAFE_SKOPS, check_skops_release
+    from sknextchar._skops_release import SAFE_SKOPS, check_skops_release
 
     pyproject = Path(__file__).parents[1] / "pyproject.toml"
     if not pyproject.is_file():
@@ -805,7 +805,7 @@ def test_a_safe_skops_release_loads(good, monkeypatch, version):
 
 
 def test_without_packaging_the_release_is_read_from_major_minor(monkeypatch):
-    from sknextchar._persistence import check_skops_release
+    from sknextchar._skops_release import check_skops_release
 
     monkeypatch.setitem(sys.modules, "packaging.version", None)  # import fails
     check_skops_release("0.16rc1")

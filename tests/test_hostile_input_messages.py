@@ -88,7 +88,7 @@ def test_sample_pattern_past_the_limits_of_re_is_a_user_error(capsys, tmp_path):
     argv = ["sample", tmp_path / "m.skops", "--pattern", "a{99999999999}"]
     status, _, err = _run(capsys, *argv)
     _user_error(status, err)
-    assert "--pattern a{99999999999} is not a valid regular expression" in err
+    assert "--pattern 'a{99999999999}' is not a valid regular expression" in err
 
 
 # 3. Priors whose sum overflows.

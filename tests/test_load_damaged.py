@@ -18,6 +18,7 @@ from sklearn.frozen import FrozenEstimator
 from sklearn.pipeline import Pipeline, make_pipeline
 
 import sknextchar._state_checks
+import sknextchar._step_checks
 from sknextchar import (
     CharEmbeddingMLPClassifier,
     ContextWindowTransformer,
@@ -791,7 +792,7 @@ def test_each_pipeline_s_steps_are_compared_once_at_load(
         calls.append(args[0])
         return None
 
-    monkeypatch.setattr(sknextchar._state_checks, "steps_disagreement", counted)
+    monkeypatch.setattr(sknextchar._step_checks, "steps_disagreement", counted)
     load_model(path, allow_pickle=True)
     assert len(calls) == compared
     assert len({id(transformer) for transformer in calls}) == compared

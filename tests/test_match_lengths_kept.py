@@ -185,7 +185,7 @@ def test_long_prefix_names_the_argument(cold, tmp_path, capsys):
     save_model(cold, path)
     assert main(["sample", str(path), "--prefix", "abcdefghijk"]) == 1
     err = capsys.readouterr().err
-    assert "--prefix 'abcdefghijk' has 11 letters, more than --max-length" in err, err
+    assert "--prefix abcdefghijk has 11 letters, more than --max-length" in err, err
 
 
 def test_long_prefix_checked_before_loading_names_the_flag(tmp_path, capsys):
@@ -193,4 +193,4 @@ def test_long_prefix_checked_before_loading_names_the_flag(tmp_path, capsys):
     argv = ["sample", absent, "--prefix", "abcdefgh", "--max-length", "3"]
     assert main(argv) == 1
     err = capsys.readouterr().err
-    assert "--prefix 'abcdefgh' has 8 letters, more than --max-length 3" in err, err
+    assert "--prefix abcdefgh has 8 letters, more than --max-length 3" in err, err

@@ -46,7 +46,7 @@ def test_resume_of_a_classifier_alone_says_what_it_lacks(tmp_path, capsys):
     [
         (["--pattern", "("], "--pattern '(' is not a valid regular expression"),
         (["--prefix", "abcdefgh", "--max-length", "3"],
-         "prefix 'abcdefgh' has 8 letters, more than --max-length 3; raise "
+         "--prefix abcdefgh has 8 letters, more than --max-length 3; raise "
          "--max-length or shorten the prefix."),
         (["--prefix", "  ka\u0301ma", "--max-length", "3"],  # 4 letters: á is one
          "has 4 letters, more than --max-length 3"),

@@ -27,7 +27,9 @@ def _report(model, capsys, *flags):
     assert main(["sample", model, "-n", "40", "--seed", "0", "--report", *flags]) == 0
     out = "".join(capsys.readouterr())  # the report is on stderr
     names, report = out.split("\n\n", 1)
-    return names.split("\n"), report
+    # Its rows and the hints under them fit 80 columns (a hint ran to 184).
+    assert max(map(len, report.splitlines())) <= 80, report
+    return names.split("\n"), " ".join(report.split())  # a hint, on one line
 
 
 def test_training_names_drawn_bring_the_novel_hint(model, capsys):
@@ -181,7 +183,7 @@ def test_no_bounds_note_for_a_share_the_report_shows_as_zero(tmp_path, capsys):
     assert "--min-length 5 leaves out the lengths of 100.0%" in report
 
 
-def test_bounds_note_names_a_bound_saved_in_the_model(tmp_path, capsys):
+def test_bounds_note_names_a_bound_saved_in_the_model(tmp_path, capsys, monkeypatch):
     from sklearn.pipeline import make_pipeline
 
     from sknextchar import ContextWindowTransformer, KneserNeyClassifier, NameSampler
@@ -190,7 +192,8 @@ def test_bounds_note_names_a_bound_saved_in_the_model(tmp_path, capsys):
     pipe = make_pipeline(ContextWindowTransformer(), KneserNeyClassifier())
     longer = ["ravindra", "gopalan"]  # 2 of the 9 names are longer than 4 letters
     sampler = NameSampler(pipe, max_length=4).fit([*NAMES, *longer])
-    path = str(tmp_path / "max4.skops")
+    path = "max4.skops"  # in the folder of the command, as a user names it
+    monkeypatch.chdir(tmp_path)
     save_model(sampler, path)
     _, report = _report(path, capsys)  # no length flag given
     saved = f"max_length=4, saved in {path!r} and changed by --max-length, leaves out"

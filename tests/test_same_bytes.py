@@ -55,7 +55,12 @@ def test_the_canonical_file_loads_as_the_model_skops_wrote(tmp_path):
     raw, canonical = tmp_path / "raw.skops", tmp_path / "canonical.skops"
     for path in (raw, canonical):
         skops.io.dump(model, path)
+    # A file of the user's beside it, by the name the rewrite once took for
+    # its own (canonical.skops.canonical): once written over, then removed.
+    theirs = tmp_path / "canonical.skops.canonical"
+    theirs.write_bytes(b"the user's")
     assert canonical_skops(canonical)
+    assert theirs.read_bytes() == b"the user's"
     as_written = skops.io.load(raw, trusted=get_trusted_types())
     rewritten = skops.io.load(canonical, trusted=get_trusted_types())
     np.testing.assert_array_equal(
@@ -63,6 +68,7 @@ def test_the_canonical_file_loads_as_the_model_skops_wrote(tmp_path):
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "canonical.skops",
+        "canonical.skops.canonical",
         "raw.skops",
     ]
 

@@ -114,6 +114,9 @@ EXAMPLES = {
     ),
     "datasets._pipes.PipeError": lambda c: c("'labels' is an empty pipe."),
     "datasets._positions.NoNamesError": lambda c: c("kids.txt", 0),
+    "datasets._noted_rows.NotedRowsError": lambda c: c(
+        [(5, "Line 5 of 'k.csv' has no count."), (2, "Line 2 has no label.")]
+    ),
     # the header of the one column, which words the advice (names_column='name')
     "datasets._quoted_lines.QuotedLinesWarning": lambda c: c(
         "kids.txt", ['"Anna"'], None, True, PYTHON_ONE_COLUMN, count=3, header="name"

@@ -2,9 +2,9 @@
 
 import argparse
 import codecs
-import shlex
 
 from .._model_checks import DEFAULT_MAX_BYTES
+from .._shown_paths import flag_word
 from ._flags import BYTE_COUNT, LABEL, NAMES_PATH, PATH
 
 __all__ = [
@@ -251,7 +251,7 @@ def check_reading_flags(args):
             what = f"how to read {shown}"
         bundled = " (train then reads the bundled names)" * (shown == "NAMES_FILE")
         raise ValueError(
-            f"{option} {shlex.quote(value)} says {what}, and no {shown.split()[0]} "
+            f"{flag_word(option, value)} says {what}, and no {shown.split()[0]} "
             f"was given{bundled}: pass {shown}, or leave out {option}."
         )
 
@@ -286,7 +286,7 @@ def check_blank_columns(args):
             train = hasattr(args, "no_header")  # whose --labels may be a file
             file = ", or a file of labels" * (dest == "labels" and train)
             raise ValueError(
-                f"{flag} {shlex.quote(value)} is blank: pass the header of the "
+                f"{flag_word(flag, value)} is blank: pass the header of the "
                 f"column of {what} (e.g. {flag} {example}){file}, or leave out "
                 f"{flag}."
             )

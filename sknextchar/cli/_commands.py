@@ -13,8 +13,9 @@ from pathlib import Path
 from .._file_safety import check_target
 from .._model_files import keep_other_files
 from .._own_classes import own_class
-from .._persistence import import_skops_io, load_model, resolve_format
+from .._persistence import load_model, resolve_format
 from .._shown_paths import shown_path
+from .._skops_release import import_skops_io
 from .._text import describe_symbol, one_or_many
 from .._version import __version__
 from ..datasets import load_indian_names
@@ -23,6 +24,7 @@ from ._file_arguments import check_context_not_file, check_names_not_files
 from ._flags import KN_FLAGS, SAMPLER_FLAGS, TRAIN_FLAGS, given
 from ._label_checks import is_labels_file
 from ._lengths import check_length_flags, check_name_lengths, table_max_length
+from ._names_out import NamesOut
 from ._places import places_of
 from ._quiet import inform
 from ._record_flags import check_record
@@ -678,27 +680,30 @@ def sample(args):
         sampler = load_sampler(args, **given(args, SAMPLER_FLAGS))
         excluded = leave_out(excluded, sampler)
     check_record(sampler, args)
-    names = sampler.sample(
-        args.n_samples,
-        prefix=args.prefix,
-        pattern=args.pattern,
-        novel=args.novel,
-        match_lengths=args.match_lengths,
-        unique=args.unique,
-        exclude=excluded,
-        random_state=args.seed,
-        label=args.label,
-        min_label_proba=args.min_label_proba,
-        max_rounds=args.max_rounds,
-        keep_spelling=not args.any_spelling,
-    )
-    print("\n".join(names))
-    note = "" if args.report else novel_repeats_note(sampler, names, args)
-    if args.report or note:  # on stderr: stdout holds the names alone, for a file
-        sys.stdout.flush()
-    if args.report:
+    request = {
+        "prefix": args.prefix,
+        "pattern": args.pattern,
+        "novel": args.novel,
+        "match_lengths": args.match_lengths,
+        "unique": args.unique,
+        "exclude": excluded,
+        "random_state": args.seed,
+        "label": args.label,
+        "min_label_proba": args.min_label_proba,
+        "max_rounds": args.max_rounds,
+        "keep_spelling": not args.any_spelling,
+    }
+    if args.report:  # the report needs every name: printed once all are drawn
+        names = sampler.sample(args.n_samples, **request)
+        print("\n".join(names))
+        sys.stdout.flush()  # on stderr: stdout holds the names alone, for a file
         print(sample_report_text(sampler, names, args), file=sys.stderr)
-    elif note:
+        return 0
+    out = NamesOut(args.n_samples, distinct=args.novel and not args.unique)
+    with out.interruptible():  # each batch printed as it is drawn, none kept
+        sampler.sample(args.n_samples, **request, on_batch=out)
+    note = novel_repeats_note(sampler, out.counts(), args)
+    if note:
         inform(note, file=sys.stderr)
     return 0
 

@@ -11,7 +11,6 @@ import contextlib
 import contextvars
 import errno
 import re
-import shlex
 import sys
 import warnings
 
@@ -22,7 +21,7 @@ from .._quoted_advice import (
     QUOTES_REMOVED_IN_CHUNKS,
     QUOTES_REMOVED_TO_SCORE,
 )
-from .._shown_paths import shell_word, shown_path
+from .._shown_paths import flag_word, shell_word, shown_path
 from .._skops_release import SKOPS_INSTALL
 from .._text import FOLD_ALPHABET_NOTE, FOLD_GIVEN_NOTE, code_point_name
 from ._main import PROG
@@ -302,12 +301,6 @@ _CUT_SETTING = re.compile(
     r"(?<![\w-])([a-z][a-z_]*)=('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")"
     r"\.\.\. \(([\d,]+) characters\)"
 )
-# What a shell reads in a value typed after a flag, other than the value (a
-# glob's *, ? and [ expand to the names of files).
-_SHELL_SPECIAL = re.compile(r"[\s'\"$`\\|&;<>()*?[\]]|^$")
-# What a shell reads between double quotes, other than the value: a backslash
-# only before these characters (and at the end, before the closing quote).
-_IN_DOUBLE_QUOTES = re.compile(r"[\"$`!]|\\(?=[\\$`\"\n]|$)")
 # A parameter with an underscore in its name, named without a value (such names
 # are not prose): end_symbol, validation_fraction.
 _NAMED = re.compile(r"(?<![\w'\"=-])([a-z]+(?:_[a-z]+)+)(?![\w'\"=(])")
@@ -358,11 +351,6 @@ _CALL_FLAGS = {
     "counts_column": _CallFlag("--counts"),  # train_from_file's and load_names'
     "names_column": _CallFlag("--names-column"),  # as counts_column
 }
-
-
-# The parameters that name a column, whose flags the command line's notes
-# spell by shell_word (--names-column 'Kid'"'"'s name').
-_COLUMN_PARAMETERS = ("names_column", "counts_column")
 
 
 # Python advice that the command line gives another way: (Python, command line).
@@ -530,7 +518,7 @@ def cli_spelling(message):
         if quoted is not None or double is not None:  # a repr: the value itself
             quoted = _value_of(text, quoted if double is None else double)
         if param == "encoding":  # of the names files: "UTF-8 with BOM" quoted
-            return f"--encoding {shlex.quote(quoted) if quoted is not None else text}"
+            return f"--encoding {shell_word(quoted) if quoted is not None else text}"
         flag = flags.get(param)
         if flag is None:
             return match.group(0)
@@ -538,16 +526,9 @@ def cli_spelling(message):
             return flag.flag if text == repr(flag.const) else match.group(0)
         if numbers is not None:  # a tuple, typed as numbers after the flag
             return " ".join([flag.flag, *numbers.replace(",", " ").split()])
-        dash = quoted is not None and quoted.startswith("-")  # no flag of its own
-        if quoted is not None and (
-            _SHELL_SPECIAL.search(quoted) or not quoted.isprintable()
-        ):
-            # a column as the command line's notes spell it: one spelling
-            spelled = shell_word if param in _COLUMN_PARAMETERS else _shell_word
-            quoted = spelled(quoted)  # names_column="Kid's name"
-        if dash:
-            return f"{flag.flag}={quoted}"  # --pattern=-x, as argparse reads it
-        return f"{flag.flag} {quoted if quoted is not None else text}"
+        if quoted is not None:  # as typed: --pattern "O'.*", --pattern=-x
+            return flag_word(flag.flag, quoted)
+        return f"{flag.flag} {text}"
 
     def spell_name(match):  # a parameter named without a value
         flag = flags.get(match.group(0))
@@ -559,7 +540,7 @@ def cli_spelling(message):
         if flag is None or flag.const is not None:
             return match.group(0)
         shown = _value_of(literal, literal[1:-1])
-        word = _shell_word(shown)
+        word = shell_word(shown)
         word = word if word[:1] in "'\"$" else f"'{word}'"  # quoted, always
         joined = "=" if shown.startswith("-") else " "  # as argparse reads it
         cut = f"cut after {len(shown):,} of its {total} characters"
@@ -589,10 +570,9 @@ def _unknown_label(match):
     value = ast.literal_eval(literal)
     if literal != repr(value):  # escaped by ascii: told apart, left so
         return match[0]
-    word = value if shell_word(value) == value else _shell_word(value)
-    if match[1]:
-        return f"Unknown --label {word}"
-    return f"did you mean --label{'=' if value.startswith('-') else ' '}{word}?"
+    if match[1]:  # --label=-x, as in the guess and every flag's value
+        return f"Unknown {flag_word('--label', value)}"
+    return f"did you mean {flag_word('--label', value)}?"
 
 
 def _value_of(literal, inner):
@@ -606,30 +586,6 @@ def _value_of(literal, inner):
     except (ValueError, SyntaxError):
         return inner
     return value if isinstance(value, str) else inner
-
-
-def _shell_word(value):
-    """``value`` as a shell reads it back after a flag: in double quotes when
-    it holds an apostrophe and nothing else a shell reads there (``"O'.*"``),
-    else in single quotes (:func:`shlex.quote`); as ``$'...'`` when it holds
-    a line end, a tab or another control character, so that the message keeps
-    to one line (:func:`~sknextchar._shown_paths.shell_word`).
-
-    Examples
-    --------
-    >>> print(_shell_word("O'.*"), _shell_word("O'\\\\w+"), _shell_word("a b"))
-    "O'.*" "O'\\w+" 'a b'
-    >>> print(_shell_word("O'\\\\"), _shell_word("O'$"))
-    'O'"'"'\\' 'O'"'"'$'
-    >>> print(_shell_word("O'\\n"), _shell_word("-a\\tb"))
-    $'O\\'\\x0a' $'-a\\x09b'
-    """
-    word = shell_word(value)
-    if word.startswith("$'"):  # a line end or a tab: on the message's one line
-        return word
-    if "'" in value and not _IN_DOUBLE_QUOTES.search(value):
-        return f'"{value}"'
-    return shlex.quote(value)
 
 
 def _outside_user_text(pattern, replace, message):

@@ -12,7 +12,7 @@ name even beside a file of that name).
 import os
 import re
 
-from .._shown_paths import shell_word, shown_path
+from .._shown_paths import shell_path, shell_word, shown_path
 
 __all__ = ["check_context_not_file", "check_names_not_files", "is_model_file"]
 
@@ -61,7 +61,7 @@ def check_names_not_files(names, command, model=None, names_file=None):
                 f"of a file, pass it with --names-file {shell_word(name)}."
             )
     if names_file is not None and is_model_file(names_file):
-        given = f"--names-file {shown_path(names_file)}"
+        given = f"--names-file {shell_path(names_file)}"
         raise ValueError(
             _swapped(names_file, given, model, command, names)
             or f"{given} is a model file, not a text file of names: {command} "

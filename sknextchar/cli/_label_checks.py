@@ -11,7 +11,7 @@ import unicodedata
 import warnings
 
 from .._file_safety import LINK_LOOP, name_too_long
-from .._shown_paths import close_file_note, dangling_link_note, shown_path
+from .._shown_paths import close_file_note, dangling_link_note, shell_path, shown_path
 from ..datasets._base import is_device
 from ..datasets._label_values import refuse_one_label, warn_case_twins
 from ._column_note import shell_word
@@ -52,7 +52,7 @@ def is_labels_file(flag):
 
 
 def close_labels_file_note(flag, names_file):
-    """`` Did you mean 'labels.txt'?`` for ``--labels lables.txt``, no file
+    """`` Did you mean --labels labels.txt?`` for ``--labels lables.txt``, no file
     and no column: the file whose name is closest, as for a missing file of
     names or model file (:func:`~sknextchar._shown_paths.close_file_note`),
     never a model file nor ``names_file``; "" for a value that does not look
@@ -64,7 +64,7 @@ def close_labels_file_note(flag, names_file):
     >>> folder = tempfile.mkdtemp()
     >>> open(os.path.join(folder, "labels.txt"), "w").close()
     >>> note = close_labels_file_note(os.path.join(folder, "lables.txt"), None)
-    >>> note.endswith("labels.txt'?")
+    >>> note.endswith("labels.txt?")
     True
     >>> close_labels_file_note("gender", None)
     ''
@@ -80,7 +80,12 @@ def close_labels_file_note(flag, names_file):
             names_file is not None and _same_file(path, names_file)
         )
 
-    return close_file_note(flag, offered)
+    return close_file_note(flag, offered, _labels_flag)
+
+
+def _labels_flag(path):
+    """A file of labels offered as typed: ``--labels labels.txt``."""
+    return f"--labels {shell_path(path)}"
 
 
 def too_long_for_a_file(flag):

@@ -37,7 +37,6 @@ from ..datasets._base import (
     warn_title_name,
 )
 from ..datasets._column_arguments import COMMAND_LINE, headerless_advice
-from ..datasets._count_cells import noted_first
 from ..datasets._encoding import SAMPLE_BYTES
 from ..datasets._header_as_data import (
     first_row_data_like,
@@ -54,6 +53,7 @@ from ..datasets._labelled_table import (
     table_rows_of,
 )
 from ..datasets._long_lines import MAX_ROW_LETTERS
+from ..datasets._noted_rows import noted_first
 from ..datasets._quoted_lines import (
     COMMAND_LINE_BY_HEADER,
     COMMAND_LINE_ONE_COLUMN,
@@ -293,8 +293,15 @@ def _columns(text, table, label_at, source, counts=(None, False, True)):
     column = table.header[label_at]
     counted = _labelled_counts(text, column, source, table, counts)
     names, labels, lines, unnamed = [], [], [], UnnamedRows()
+
+    def others(line, fields):  # a row without a label: its count told too
+        counted.add(fields[counted.at], fields[table.name_at], line, kept=False)
+
+    others = None if counted is None else others
     with noted_first(counted):  # rows without a count, before a later error
-        for line, fields in labelled_rows(text, table, label_at, source, unnamed):
+        for line, fields in labelled_rows(
+            text, table, label_at, source, unnamed, others=others
+        ):
             names.append(fields[table.name_at])
             labels.append(fields[label_at])
             lines.append(line)

@@ -90,11 +90,12 @@ def _check_prefix_length(prefix, max_length):
     if not prefix or max_length is None:
         return
     from .._dead_ends import long_prefix_message
-    from .._text import graphemes, quoted
+    from .._shown_paths import flag_word
+    from .._text import graphemes
 
     letters = len(graphemes(unicodedata.normalize("NFC", prefix).lstrip()))
     if letters > max_length:  # as the sampler's error is told (error_message)
-        shown = f"--prefix {quoted(prefix)}"
+        shown = flag_word("--prefix", prefix)
         message = long_prefix_message(shown, letters, max_length, bound="--max-length")
         raise ValueError(message)
 

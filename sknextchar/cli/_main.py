@@ -79,7 +79,7 @@ def _ended(status, argv, escaped, output=()):
         escaped_status,
         reader_gone,
         reader_may_leave,
-        stdout_to_devnull,
+        unwritten_output,
         written_while_closed,
     )
 
@@ -88,8 +88,7 @@ def _ended(status, argv, escaped, output=()):
             if sys.stdout is not None:
                 sys.stdout.flush()
     except (OSError, ValueError) as exc:  # e.g. '> /dev/full': not all written
-        stdout_to_devnull()  # no second error as Python exits
-        print(f"{PROG}: error: the output was not all written: {exc}", file=sys.stderr)
+        print(f"{PROG}: error: {unwritten_output(exc)}", file=sys.stderr)
         return 1
     if written_while_closed("stdout"):  # '1>&-': no reader ever, said once
         print(_STDOUT_CLOSED + _still_saved(*output), file=sys.stderr)

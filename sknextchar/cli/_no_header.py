@@ -15,9 +15,9 @@ import os
 from .._shown_paths import shown_path
 from ..datasets._base import read_text
 from ..datasets._column_arguments import COMMAND_LINE, NoColumnError
-from ..datasets._count_cells import noted_first
 from ..datasets._labelled_table import UnlabelledRows
 from ..datasets._long_lines import MAX_ROW_LETTERS
+from ..datasets._noted_rows import noted_first
 from ..datasets._positions import NoNamesError, PlacedColumn, position_table
 from ..datasets._table_rows import UnnamedRows, text_lines
 from ..datasets._tables import cells_below, named_rows
@@ -208,6 +208,8 @@ def headerless_names(args):
             name = fields[table.name_at]
             if label_at is not None:
                 if not unlabelled.check(fields[label_at], name, line):
+                    if counts is not None:  # its count told with its label
+                        counts.add(fields[counts.at], name, line, kept=False)
                     continue  # refused with the others after the last row
                 labels.append(fields[label_at])
             if counts is not None:

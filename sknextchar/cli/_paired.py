@@ -11,7 +11,7 @@ import sys
 
 from .._name_headers import LABEL_TITLES
 from .._shown_paths import shell_word, shown_path
-from .._text import counted, quoted_row
+from .._text import MAX_REPORTED, capitalized, counted, quoted_row
 from ..datasets._base import (
     numbered_lines,
     read_text,
@@ -82,15 +82,9 @@ def paired_lines(names_file, labels_file, encoding, names_flag="NAMES_FILE"):
         raise ValueError(_unpaired_message(*read, *files, names_flag, headers))
     names, values = read
     pairs = [(n, v) for n, v in zip(names, values) if n[1] or v[1]]
-    for (name_line, name), (label_line, value) in pairs:
-        if not name or not value:
-            raise ValueError(
-                f"Line {name_line} of {shown_path(names_file)} holds {name!r} and line "
-                f"{label_line} of {shown_path(labels_file)} holds {value!r}: give each "
-                "name "
-                "its label on the same line, and leave blank lines blank in both "
-                "files."
-            )
+    unpaired = [(n, v) for n, v in pairs if not n[1] or not v[1]]
+    if unpaired:  # every such line at once, not one a run
+        raise ValueError(_unpaired_lines(unpaired, names_file, labels_file))
     if not pairs:
         raise ValueError(
             f"{shown_path(names_file)} contains no names; expected one per line."
@@ -285,6 +279,40 @@ def _refuse_empty_columns(lines, path):
     )
 
 
+def _unpaired_lines(unpaired, names_file, labels_file):
+    """The message of the lines of a names file and its file of labels that
+    pair a name with no label, or a label with no name, all of them.
+
+    Examples
+    --------
+    >>> pairs = [((2, "Bob"), (2, "")), ((4, ""), (4, "F"))]
+    >>> told = _unpaired_lines(pairs, "n.txt", "l.txt")
+    >>> print(told)  # doctest: +NORMALIZE_WHITESPACE
+    2 lines pair a name with no label, or a label with no name: line 2 of
+    'n.txt' holds 'Bob' and line 2 of 'l.txt' holds ''; line 4 of 'n.txt'
+    holds '' and line 4 of 'l.txt' holds 'F'. Give each name its label on the
+    same line, and leave blank lines blank in both files.
+    """
+    names, labels = shown_path(names_file), shown_path(labels_file)
+    shown = [
+        f"line {name_line} of {names} holds {name!r} and line {label_line} of "
+        f"{labels} holds {value!r}"
+        for (name_line, name), (label_line, value) in unpaired[:MAX_REPORTED]
+    ]
+    advice = (
+        "give each name its label on the same line, and leave blank lines blank "
+        "in both files."
+    )
+    if len(unpaired) == 1:
+        return f"{capitalized(shown[0])}: {advice}"
+    more = len(unpaired) - len(shown)
+    told = "; ".join(shown) + f"; and {more:,} more" * (more > 0)
+    return (
+        f"{len(unpaired):,} lines pair a name with no label, or a label with no "
+        f"name: {told}. {capitalized(advice)}"
+    )
+
+
 def _refuse_a_column_too(names, names_file, labels_file, names_flag):
     """Refuse ``--labels WORD``, a file of the working folder, when the
     first row of NAMES_FILE (``names``, numbered lines) is a table's header
@@ -321,7 +349,7 @@ class LabelsTableError(ValueError):
     ...     None, "--names-file", "t.csv", "--labels", "Kid's sex"])
     >>> print(error.for_model("my m.skops"))  # doctest: +NORMALIZE_WHITESPACE
     --labels t.csv is a table: sknextchar classify 'my m.skops' --names-file
-    t.csv --labels 'Kid'"'"'s sex'
+    t.csv --labels "Kid's sex"
     """
 
     def __init__(self, said, words):

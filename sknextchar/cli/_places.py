@@ -20,7 +20,7 @@ import ast
 import itertools
 import re
 
-from .._shown_paths import shown_path
+from .._shown_paths import flag_word, shown_path
 from ..datasets._base import open_lines
 from ..datasets._positions import position_table
 from ..datasets._tables import LINES_LOOKED_AT, column_values, table_of
@@ -48,9 +48,9 @@ class Places:
     >>> places.add_lines("names", "names.txt", ["asha", "o-neil"], [1, 3])
     >>> places.add_arguments("prefixes", "--prefix", ["a1"])
     >>> places.rewrite("Found ['1'] in prefixes[0]='a1'.")
-    "Found ['1'] in --prefix 'a1'."
+    "Found ['1'] in --prefix a1."
     >>> places.rewrite("Found ['1'] in prefix='a1'.")
-    "Found ['1'] in --prefix 'a1'."
+    "Found ['1'] in --prefix a1."
     >>> places.rewrite("Found ['-'] in names[4]='o-neil' and names[5]='zoe'.")
     "Found ['-'] in 'o-neil' (line 3 of 'names.txt') and names[5]='zoe'."
     """
@@ -129,6 +129,8 @@ class Places:
             place, in_file = found
             if cut is not None and in_file:
                 place = _alike(find, test, place)
+            if cut is None and not in_file and place.startswith("--"):
+                return _flag_shown(place, value, literal, verb)
             return _shown(place, in_file, literal + (cut or ""), verb)
 
         return _ELEMENT.sub(replace, message)
@@ -177,6 +179,15 @@ def _shown(place, in_file, literal, verb):
     if verb.strip() == "is":
         return f"{place} is {literal}"
     return f"{literal} ({place})" if in_file else f"{place} {literal}"
+
+
+def _flag_shown(flag, value, literal, verb):
+    """A flag's value as typed in a shell (``--prefix ë``, ``--prefix=-a``),
+    as every message spells it; as ``literal`` when that spells out what the
+    screen would not show (an escaped invisible character)."""
+    if verb.strip() == "is" or literal != repr(value):
+        return _shown(flag, False, literal, verb)
+    return flag_word(flag, value)
 
 
 def _starts(start, length):

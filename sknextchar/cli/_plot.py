@@ -207,26 +207,16 @@ def _table_command(args, context):
     (``table`` refuses a labelled model without --label), then the file and
     the context. Last in a message, unquoted, to be copied as it is."""
     from .._model_checks import DEFAULT_MAX_BYTES
-    from .._shown_paths import shell_path
-    from ._column_note import shell_word
+    from .._shown_paths import flag_word, shell_path, shell_word
 
     words = ["sknextchar", "table"] + ["--trust-pickle"] * args.trust_pickle
     if args.max_bytes != DEFAULT_MAX_BYTES:
         words.append(f"--max-bytes {args.max_bytes or 'none'}")
     if args.label is not None:
-        words.append(_flag_word("--label", args.label))
+        words.append(flag_word("--label", args.label))
     words.append(shell_path(args.model))
     # "--" ends table's options before a context such as "-a".
     return " ".join([*words, *["--"] * context.startswith("-"), shell_word(context)])
-
-
-def _flag_word(flag, value):
-    """``flag`` and ``value`` as typed in a shell: ``--label g``,
-    ``--label 'two words'``, or ``--label=-x`` (a value read as no flag)."""
-    from ._column_note import shell_word
-
-    between = "=" if value.startswith("-") else " "
-    return f"{flag}{between}{shell_word(value)}"
 
 
 _TREE_DEPTH = 3  # the levels --tree draws
@@ -238,12 +228,14 @@ def _plot_unfinished_tree(model, args):
     :class:`~sknextchar._dead_ends.UnfinishedTreeError`), in plot's terms: the
     branches plot draws, and its advice (another --tree, --distribution,
     ``table``) instead of raising ``top_k``, a flag plot lacks."""
+    from .._shown_paths import flag_word
+
     return (
         f"No name that starts with {args.tree!r} (--tree) can be finished along "
         f"the branches plot draws (the {_TREE_TOP_K} most probable next characters "
         f"at each of {_TREE_DEPTH} levels): each meets a point where the model "
         f"allows no next character {_lengths_drawn(model)}. Draw another --tree, "
-        f"or {_flag_word('--distribution', args.tree)} for the next character "
+        f"or {flag_word('--distribution', args.tree)} for the next character "
         "alone; to see the model's own probabilities (no length bound), run: "
         f"{_table_command(args, args.tree)}"
     )

@@ -39,7 +39,7 @@ def sample_report_text(sampler, names, args):
     (1 of the 3 names is a repeat: --unique draws distinct names)
     (2 of the 3 names are training names: --novel draws new names only)
     """
-    from .._sample_report import sample_report, training_length_counts
+    from .._sample_report import report_note, sample_report, training_length_counts
 
     label = args.label
     if getattr(sampler, "training_length_counts_by_label_", None) is None:
@@ -50,8 +50,8 @@ def sample_report_text(sampler, names, args):
         "\n" + report.to_string() + _report_hints(report, args, counts, sampler, names)
     )
     if args.label is not None and label is None:
-        text += (
-            f"\n(lengths compared with the training names of every label: "
+        text += "\n" + report_note(
+            f"(lengths compared with the training names of every label: "
             f"{shown_path(args.model)} keeps no length counts by label; train it again "
             f"with this version to compare with the names of label {args.label!r})"
         )
@@ -68,13 +68,13 @@ def _report_hints(report, args, train_counts, sampler, names):
     length bounds leave out. None when the ``sampler`` decodes greedily
     (--temperature 0 or --top-k 1): its one name can be neither distinct nor
     of other lengths."""
-    from .._sample_report import lengths_far
+    from .._sample_report import lengths_far, report_note
 
     if _greedy(sampler):
         return ""
     hints = []
     if report.distinct < 1 and not args.unique:
-        hints.append(_repeats_hint(names))
+        hints.append(_repeats_hint(len(names), len(set(names))))
     if report.in_train > 0 and not args.novel:
         n_train = round(report.in_train * report.n)
         hints.append(
@@ -93,14 +93,15 @@ def _report_hints(report, args, train_counts, sampler, names):
     hints += bounds
     if args.label is not None and not args.min_label_proba:
         hints += _label_note(sampler, names, args.label)
-    return "".join(f"\n({hint})" for hint in hints)
+    return "".join("\n" + report_note(f"({hint})") for hint in hints)
 
 
-def novel_repeats_note(sampler, names, args):
+def novel_repeats_note(sampler, counts, args):
     """The note that ``sample --novel`` prints on stderr after its names when
     some repeat, without --unique or --report (whose table has it): names
     that are new, but not all different. "" when none repeats or the
     ``sampler`` decodes greedily (one name, which --unique cannot mend).
+    ``counts``: how many names were printed, and how many distinct ones.
 
     Examples
     --------
@@ -111,12 +112,16 @@ def novel_repeats_note(sampler, names, args):
     >>> sampler = NameSampler(make_pipeline(ContextWindowTransformer(),
     ...     KneserNeyClassifier())).fit(["ana", "asha", "uma"])
     >>> args = build_parser().parse_args(["sample", "m.skops", "--novel"])
-    >>> novel_repeats_note(sampler, ["ama", "ama", "usha"], args)
+    >>> novel_repeats_note(sampler, (3, 2), args)
     '(1 of the 3 names is a repeat: --unique draws distinct names)'
     """
     if not args.novel or args.unique or args.report or _greedy(sampler):
         return ""
-    return f"({_repeats_hint(names)})" if len(set(names)) < len(names) else ""
+    if counts[1] == counts[0]:
+        return ""
+    from .._sample_report import report_note
+
+    return report_note(f"({_repeats_hint(*counts)})")
 
 
 def _greedy(sampler):
@@ -126,12 +131,12 @@ def _greedy(sampler):
     return is_greedy(sampler.temperature) or sampler.top_k == 1
 
 
-def _repeats_hint(names):
-    """How many of ``names`` repeat a name before them, and the flag that
-    mends it."""
-    n_repeats = len(names) - len(set(names))
+def _repeats_hint(n_names, n_distinct):
+    """How many of ``n_names`` names (``n_distinct`` of them distinct)
+    repeat a name before them, and the flag that mends it."""
+    n_repeats = n_names - n_distinct
     return (
-        f"{n_repeats:,} of the {len(names):,} names "
+        f"{n_repeats:,} of the {n_names:,} names "
         f"{one_or_many(n_repeats, 'is a repeat', 'are repeats')}: --unique draws "
         "distinct names"
     )

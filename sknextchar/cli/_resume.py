@@ -38,8 +38,9 @@ from pathlib import Path
 
 from .._file_passes import IN_MEMORY_ADVICE, FilePasses
 from .._model_checks import DEFAULT_MAX_BYTES
-from .._persistence import import_skops_io, resolve_format
+from .._persistence import resolve_format
 from .._shown_paths import shown_path
+from .._skops_release import import_skops_io
 from .._text import counted, one_or_many
 from ..datasets._base import CommentLinesWarning
 from ..datasets._quoted_lines import QuotedLinesWarning

@@ -34,6 +34,7 @@ __all__ = [
     "reader_may_leave",
     "stderr_reader_may_leave",
     "stdout_to_devnull",
+    "unwritten_output",
 ]
 
 _QUIET = "sknextchar.escape"  # stderr: every character escaped, none noted
@@ -181,6 +182,21 @@ def stdout_to_devnull(stream=None):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, (sys.stdout if stream is None else stream).fileno())
         os.close(devnull)
+
+
+def unwritten_output(exc, stream=None):
+    """After ``exc`` (an OSError or ValueError) writing the standard output
+    (``> /dev/full``): what is left to write there goes to the null device
+    (no second error as Python exits), and the line that says so.
+
+    Examples
+    --------
+    >>> import io
+    >>> unwritten_output(OSError(28, "No space left on device"), io.StringIO())
+    'the output was not all written: [Errno 28] No space left on device'
+    """
+    stdout_to_devnull(stream)
+    return f"the output was not all written: {exc}"
 
 
 @contextlib.contextmanager

@@ -9,11 +9,11 @@ parameter, says so once the model is trained, with the flags that keep them.
 """
 
 import math
-import shlex
 
 import numpy as np
 
 from .._novelty import fold_map, folded_ids, hash_id_rows, padded_ids
+from .._shown_paths import shell_word
 from .._text import counted, one_or_many
 from .._vocabulary import is_auto_alphabet
 from .._vocabulary_pass import ChunkChecks
@@ -206,7 +206,7 @@ def keeping_case(windows):
     # letters first: an alphabet that began with "-" would read as a flag
     letters = sorted([*known, *capitals], key=lambda c: not c.isalpha())
     letters = "".join(dict.fromkeys(letters))
-    return f"--alphabet {shlex.quote(letters)} --handle-unknown drop"
+    return f"--alphabet {shell_word(letters)} --handle-unknown drop"
 
 
 def _case_fold(transformer):

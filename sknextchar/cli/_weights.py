@@ -17,11 +17,17 @@ import warnings
 import numpy as np
 
 from .._limits import check_counts_total
-from .._shown_paths import shown_path
-from .._text import counted
+from .._shown_paths import flag_word, shown_path
+from .._text import MAX_REPORTED, counted
 from ..datasets._column_arguments import COMMAND_LINE, headerless_advice, row_fields
-from ..datasets._count_cells import column_words, noted_first
+from ..datasets._count_cells import column_words, rows_and_more
 from ..datasets._counted_rows import column_at
+from ..datasets._noted_rows import (
+    NONE_READ_LIMIT,
+    NotedRowsError,
+    noted_first,
+    refuse_noted_rows,
+)
 from ..datasets._table_rows import close_header, not_a_column
 from ..datasets._tables import CountCells, header_key, is_header_row
 from ._column_note import header_index, shell_word
@@ -91,7 +97,8 @@ def counts_column_at(header, column, first_line, source, names_at=None, line=1):
         raise ValueError(f"{told}.{advice}")
     if names_at is not None and header_key(header[names_at]) == header_key(column):
         raise ValueError(
-            f"--counts {column!r} is the column of the names of {source}: pass "
+            f"{flag_word('--counts', column)} is the column of the names of {source}: "
+            "pass "
             "--counts the header of its column of counts, another column."
         )
     return column_at(header, column, names_at, source, line)  # refuses two such
@@ -142,47 +149,42 @@ class CountsColumn:
         self.source, self.shown, self.whole, self.at = source, shown, whole, at
         self._cells = CountCells(source, shown, delimiter, ahead)
         self._values = array.array("d")
+        self._fractions = _Fractions(source, shown)
 
-    def add(self, cell, name, line):
+    def add(self, cell, name, line, kept=True):
         """Read the count of ``name``, its cell on ``line`` (a cell such as
-        17.728 of a semicolon or tab table once the column tells how it is read).
+        17.728 of a semicolon or tab table once the column tells how it is
+        read); ``kept=False``: a row refused for another cell (no label),
+        whose count is checked, not kept.
 
         Raises
         ------
         ValueError
-            If the cell is not a count (a whole number, with ``whole``).
+            If the column's first rows hold no count (a whole number, with
+            ``whole``); the other rows are refused together at the end.
         """
-        for held, value in self._cells.take(cell, name, line, (cell, name, line)):
+        row = (cell, name, line, kept)
+        for held, value in self._cells.take(cell, name, line, row):
             self._keep(value, *held)  # the callers' noted_first: noted rows first
 
     def refuse_noted(self):
-        """Refuse the rows read so far without a count, if any
-        (:func:`~sknextchar.datasets._count_cells.noted_first`)."""
-        self._cells.refuse_noted()
+        """Refuse the rows read so far without a count (or with a fraction,
+        with ``whole``), if any
+        (:func:`~sknextchar.datasets._noted_rows.noted_first`)."""
+        refuse_noted_rows(self)
 
-    def _keep(self, value, cell, name, line):
+    def noted_parts(self):
+        """``[(first line, message)]`` of the rows without a count and of
+        those with a fraction (:mod:`~sknextchar.datasets._noted_rows`)."""
+        return self._cells.noted_parts() + self._fractions.noted_parts()
+
+    def _keep(self, value, cell, name, line, kept=True):
         if self.whole and value != math.floor(value):
-            where = (
-                f"Line {line} of {self.source} has {cell!r} in "
-                f"{column_words(self.shown)} for the name {name!r}"
-            )
-            if self._cells.guessed:  # 1.500: 1.5, or 1500 in another way
-                digits = cell.strip().replace(".", "")
-                raise ValueError(
-                    f"{where}, read as {value:g}: its point could be a decimal "
-                    "point or a point between thousands, and no count of the "
-                    "column tells which. --model kneser-ney counts names, so a "
-                    f"count is a whole number: if it is {digits}, write "
-                    f"the counts without points between thousands ({digits}) "
-                    "and train again; else train the MLP (--model mlp), which "
-                    "takes fractions."
-                )
-            raise ValueError(
-                f"{where}: --model kneser-ney counts names, so a count is a "
-                "whole number. Round the counts, or train the MLP (--model "
-                "mlp), which takes fractions."
-            )
-        self._values.append(value)
+            guessed, whole = self._cells.guessed, bool(self._values)
+            self._fractions.note(line, cell, name, value, guessed, whole)
+            return
+        if kept:
+            self._values.append(value)
 
     def weights(self):
         """The counts read, a float64 array.
@@ -190,15 +192,86 @@ class CountsColumn:
         Raises
         ------
         ValueError
-            If they add up to 0, or to more than is counted exactly.
+            If rows have no count (or a fraction), all of them at once; if the
+            counts add up to 0, or to more than is counted exactly.
         """
-        with noted_first(self._cells):
-            for held, value in self._cells.finish():
+        with noted_first(self):
+            for held, value in self._cells.release():
                 self._keep(value, *held)
+            self.refuse_noted()
+        self._cells.warn_untold()
         weights = np.array(self._values, dtype=np.float64)
         _check_counts(weights, self.source, self.shown)
         _warn_unlike_counts(weights, self.source, self.shown)
         return weights
+
+
+class _Fractions:
+    """The rows of a column of counts whose count has a fraction, where
+    counts are whole (``--model kneser-ney`` counts names), refused all at
+    once; the first ``NONE_READ_LIMIT`` (100), none whole above them, at once."""
+
+    def __init__(self, source, shown):
+        self.source, self.shown, self.rows, self.total = source, shown, [], 0
+
+    def note(self, line, cell, name, value, guessed, whole):
+        """Note a fraction (``guessed``: read from a point that could be
+        either; ``whole``: a whole count was kept above it)."""
+        self.total += 1
+        if len(self.rows) < MAX_REPORTED:
+            self.rows.append((line, cell, name, value, guessed))
+        if self.total >= NONE_READ_LIMIT and not whole:
+            raise NotedRowsError(self.noted_parts(early=True))  # none whole
+
+    def noted_parts(self, early=False):
+        rows, total = self.rows, self.total
+        self.rows, self.total = [], 0
+        if not total:
+            return []
+        return [(rows[0][0], self._message(rows, total, early))]
+
+    def _message(self, rows, total, early):
+        column, guessed = column_words(self.shown), [row for row in rows if row[4]]
+        if total == 1:
+            line, cell, name, value, _ = rows[0]
+            what = (
+                f"Line {line} of {self.source} has {cell!r} in {column} for the "
+                f"name {name!r}" + f", read as {value:g}" * bool(guessed)
+            )
+        else:
+            shown = [
+                f"line {line} has {cell!r}" + f" (read as {value:g})" * was_guessed
+                + f" for the name {name!r}"
+                for line, cell, name, value, was_guessed in rows
+            ]  # fmt: skip
+            what = (
+                f"{self.source} has no whole counts in {column}, none among its "
+                f"first {total:,} counts"
+                if early
+                else f"{total:,} rows of {self.source} have a fraction in {column}"
+            ) + f": {rows_and_more(shown, total)}"
+            what += ". Is it the column of counts?" * early
+        what += " " if early else ": "
+        if not guessed:
+            return (
+                f"{what}--model kneser-ney counts names, so a count is a whole "
+                "number. Round the counts, or train the MLP (--model mlp), which "
+                "takes fractions."
+            )
+        digits = guessed[0][1].strip().replace(".", "")
+        which = (
+            f"if it is {digits},"
+            if total == 1
+            else "if the points are between thousands,"
+        )
+        return (
+            f"{what}{'its point' if total == 1 else 'their points'} could be a "
+            "decimal point or a point between thousands, and no count of the "
+            "column tells which. --model kneser-ney counts names, so a count is "
+            f"a whole number: {which} write the counts without points between "
+            f"thousands ({digits}) and train again; else train the MLP (--model "
+            "mlp), which takes fractions."
+        )
 
 
 def _refuse_same_column(column, others, path):
@@ -206,9 +279,9 @@ def _refuse_same_column(column, others, path):
     for flag, other in others:
         if other is not None and header_key(other) == header_key(column):
             raise ValueError(
-                f"--counts {column!r} and {flag} {other!r} name the same column: "
-                "pass --counts the header of the column of counts of "
-                f"{shown_path(path)}, "
+                f"{flag_word('--counts', column)} and {flag_word(flag, other)} "
+                "name the same column: pass --counts the header of the column of "
+                f"counts of {shown_path(path)}, "
                 f"a column other than the {flag[2:].replace('-', ' ')}."
             )
 
@@ -294,9 +367,9 @@ def check_counts_flags(args):
         return
     if args.names_file is None:
         raise ValueError(
-            f"--counts {column!r} reads the column of counts of NAMES_FILE, and the "
-            "bundled names have none: pass NAMES_FILE, a table with a header row "
-            "(e.g. name,count)."
+            f"{flag_word('--counts', column)} reads the column of counts of "
+            "NAMES_FILE, and the bundled names have none: pass NAMES_FILE, a "
+            "table with a header row (e.g. name,count)."
         )
     _refuse_same_column(column, _others(args), args.names_file)
 
@@ -322,7 +395,7 @@ def check_counts_in_table(args, column):
     _refuse_same_column(args.counts, _others(args), args.names_file)
     if column is None:
         raise ValueError(
-            f"--counts {args.counts!r} reads a column of a table, and "
+            f"{flag_word('--counts', args.counts)} reads a column of a table, and "
             f"{shown_path(args.names_file)} is read as one name per line: pass "
             "--names-column COLUMN, the header of its names."
         )

@@ -412,10 +412,13 @@ def labelled_names(path, encoding, header, columns):
             text, path, source, labels_column, names_column, counts_column=counts_column
         )
     unnamed = UnnamedRows()
-    rows = labelled_rows(text, table, label_at, source, unnamed, words)
+
+    def rows(others=None):  # others: each row without a label (its count)
+        return labelled_rows(text, table, label_at, source, unnamed, words, others)
+
     counts = None
     if counts_column is None:
-        pairs = [(fields[table.name_at], fields[label_at]) for _, fields in rows]
+        pairs = [(fields[table.name_at], fields[label_at]) for _, fields in rows()]
     else:
         found = text, table, label_at, rows, source, counts_column
         pairs, counts = labelled_counts(*found, placed)

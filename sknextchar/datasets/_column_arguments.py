@@ -3,11 +3,10 @@ with what to pass: a column's header, named from the file's header row.
 """
 
 import collections
-import shlex
 from numbers import Integral
 
 from .._remade_errors import remade
-from .._shown_paths import shown_path
+from .._shown_paths import flag_word, shown_path
 from .._text import counted, quoted, quoted_fields, quoted_row
 from ._count_cells import is_number
 from ._table_rows import (
@@ -494,7 +493,7 @@ class NoColumnError(ValueError):
         return self.what.replace(close_header(self.near, [self.near]), flagged)
 
     def _flagged(self, field):
-        return f"{self.flag} {shlex.quote(field)}"
+        return flag_word(self.flag, field)
 
     def _told(self, spelling, labels=False):
         what = self._what(spelling)

@@ -6,7 +6,6 @@ as a spreadsheet set to a decimal comma writes them, the whole column
 deciding how a point is read.
 """
 
-import contextlib
 import decimal
 import re
 import warnings
@@ -14,44 +13,15 @@ import warnings
 from .._limits import MAX_EXACT_COUNT
 from .._stacklevel import user_stacklevel
 from .._text import MAX_REPORTED, and_more, capitalized
+from ._noted_rows import NONE_READ_LIMIT, NotedRowsError
 
 __all__ = [
     "CountCells",
     "column_words",
     "count_of",
     "is_number",
-    "noted_first",
     "rows_and_more",
 ]
-
-# Rows refused in a row, none read, after which a column is told to hold
-# none of what it was read for, at once (not after reading a whole file).
-NONE_READ_LIMIT = 100
-
-
-@contextlib.contextmanager
-def noted_first(*noted):
-    """Refuse the rows ``noted`` so far (a :class:`CountCells`, an
-    ``UnlabelledRows``: ``refuse_noted()`` each; None skipped) before a later
-    row's error raised in the block, so that rows are refused top-down.
-
-    Examples
-    --------
-    >>> cells = CountCells("'k.csv'", "count", ",")
-    >>> with noted_first(cells):  # doctest: +ELLIPSIS
-    ...     cells.take("", "Anna", 2, "Anna")
-    ...     raise ValueError("Line 3 of 'k.csv' has 4 fields")
-    Traceback (most recent call last):
-    ...
-    ValueError: Line 2 of 'k.csv' has nothing in the column 'count' for the name ...
-    """
-    try:
-        yield
-    except ValueError:
-        for rows in noted:
-            if rows is not None:
-                rows.refuse_noted()
-        raise
 
 
 def rows_and_more(shown, total):
@@ -114,17 +84,30 @@ def count_of(cell, name, line, source, column, number=None):
         return value  # most cells: no message to build
     if value == MAX_EXACT_COUNT and decimal.Decimal(digits) == MAX_EXACT_COUNT:
         return value  # exactly 2**53 (2**53 + 1 reads as the same float)
-    shown = repr(cell) if cell else "nothing"
-    where = f"Line {line} of {source} has {shown} in {column_words(column)} for the "
     if value is not None:
         raise ValueError(
-            f"{where}name {name!r}, more than {MAX_EXACT_COUNT:,} (2**53), the largest "
-            "count that is kept exactly: divide every count by the same number "
-            "(the MLP learns the same model from counts times any constant)."
+            f"{_where(cell, name, line, source, column)}, more than "
+            f"{MAX_EXACT_COUNT:,} (2**53), the largest count that is kept "
+            "exactly: divide every count by the same number (the MLP learns the "
+            "same model from counts times any constant)."
         )
-    raise ValueError(
-        f"{where}name {name!r}, not a count (a number >= 0, written with the "
-        f"digits 0 to 9): {_GIVE_COUNTS}" + _hint([cell])
+    raise ValueError(_not_a_count(cell, name, line, source, column))
+
+
+def _where(cell, name, line, source, column):
+    """``Line 2 of 'k.csv' has 'n/a' in the column 'count' for the name 'Ava'``."""
+    shown = repr(cell) if cell else "nothing"
+    return (
+        f"Line {line} of {source} has {shown} in {column_words(column)} for the "
+        f"name {name!r}"
+    )
+
+
+def _not_a_count(cell, name, line, source, column):
+    """The message of one row whose cell is no count."""
+    return (
+        f"{_where(cell, name, line, source, column)}, not a count (a number >= 0, "
+        f"written with the digits 0 to 9): {_GIVE_COUNTS}" + _hint([cell])
     )
 
 
@@ -159,8 +142,8 @@ def not_counts_message(refused, total, source, column, separated=False, early=Fa
         for line, cell, name in refused
     ]
     what = (
-        f"{capitalized(column_words(column))} of {source} holds no counts: its "
-        f"first {total:,} rows have none"
+        f"{source} has no counts in {column_words(column)}, none in its "
+        f"first {total:,} rows"
         if early
         else f"{total:,} rows of {source} have no count in {column_words(column)}"
     )
@@ -338,15 +321,26 @@ class CountCells:
     def finish(self, warn=True):
         """The counts still held, after the last cell; a column whose every
         point could be a decimal point or between thousands reads decimal
-        points (with ``warn``, a warning says so)."""
+        points (with ``warn``, a warning says so). The cells that are no count
+        are refused first, all at once."""
+        counts = self.release()  # a tab table's 17,728 refused before a warning
+        self.refuse_noted()
+        self.warn_untold(warn)
+        return counts
+
+    def release(self):
+        """The counts still held, after the last cell, not refusing the cells
+        noted (:meth:`finish` without its refusal and its warning)."""
         if self._way is None and self._either is not None:
             self._way, self._untold, self.guessed = "point", True, True
-        counts = self._release()  # a tab table's 17,728 refused before a warning
-        self.refuse_noted()
+        return self._release()
+
+    def warn_untold(self, warn=True):
+        """After :meth:`release`, warn (with ``warn``) that the points that
+        could be either were read as decimal points."""
         if self._untold and warn:
             self._warn_either()
         self._untold = False
-        return counts
 
     def _known(self, cell):
         """The number of a cell (stripped) written the way the column is known
@@ -379,28 +373,44 @@ class CountCells:
         if _COUNT.fullmatch((cell if number is None else number).strip()):
             self._some = True
             return count_of(cell, name, line, self.source, self.column, number)
+        self._note(cell, name, line)
+        if self._n_refused >= NONE_READ_LIMIT and not self._some:
+            self.refuse_noted(early=True)  # the column holds no counts
+        return None
+
+    def _note(self, cell, name, line):
+        """Note a cell that is no count, to be refused with the others."""
         self._n_refused += 1
         self._separated = self._separated or _separated(cell)
         if len(self._refused) < MAX_REPORTED:
             self._refused.append((line, cell, name))
-        if self._n_refused >= NONE_READ_LIMIT and not self._some:
-            self.refuse_noted(early=True)  # the column holds no counts
-        return None
 
     def refuse_noted(self, early=False):
         """Refuse the cells noted so far that are no count, all in one
         message (one cell: the message of :func:`count_of`, which names its
         line); ``early``: the column's first rows, none with a count."""
-        refused, total, self._n_refused = self._refused, self._n_refused, 0
+        parts = self.noted_parts(early)
+        if parts:
+            raise NotedRowsError(parts)
+
+    def noted_parts(self, early=False):
+        """``[(first line, message)]`` of the cells noted that are no count,
+        those still held too, forgotten (:mod:`~._noted_rows`)."""
+        for _, cell, name, line in self._held:  # read at the end, or never
+            if not is_number(cell.strip(), self.delimiter):
+                self._note(cell, name, line)
+        self._held = []  # told now: never read again
+        refused, total = self._refused, self._n_refused
+        self._refused, self._n_refused = [], 0
+        if not total:
+            return []
         if total == 1:
             line, cell, name = refused[0]
-            count_of(cell, name, line, self.source, self.column)
-        if total:
-            raise ValueError(
-                not_counts_message(
-                    refused, total, self.source, self.column, self._separated, early
-                )
-            )
+            return [(line, _not_a_count(cell, name, line, self.source, self.column))]
+        message = not_counts_message(
+            refused, total, self.source, self.column, self._separated, early
+        )
+        return [(refused[0][0], message)]
 
     def _read(self, cell, name, line):
         number, stripped = None, cell.strip()

@@ -15,8 +15,8 @@ from .._name_headers import COUNT_TITLES
 from .._shown_paths import shown_path
 from .._text import quoted_row
 from ._column_arguments import NoColumnError, check_counts_column_argument
-from ._count_cells import noted_first
 from ._header_as_data import warn_named_header
+from ._noted_rows import noted_first
 from ._table_rows import (
     check_one_column,
     close_field,
@@ -183,8 +183,11 @@ def labelled_counts(text, table, label_at, rows, source, counts_column, placed=N
         The file (read again for counts such as 1.500 that tell late).
     table : Table
         Its layout; ``label_at`` the index of its column of labels.
-    rows : iterator of (int, list of str)
-        Its rows, as :func:`~._labelled_table.labelled_rows` reads them.
+    rows : callable
+        ``rows(others)`` returns its rows, ``(line, fields)`` each, as
+        :func:`~._labelled_table.labelled_rows` reads them, calling
+        ``others(line, fields)`` for each row without a label (its count is
+        checked, to be refused with its label).
     source : str
         The file, as messages show it.
     counts_column : str or int
@@ -205,7 +208,7 @@ def labelled_counts(text, table, label_at, rows, source, counts_column, placed=N
     >>> text = "name,sex,n\\nZoë,F,3\\nJosé,M,2.5\\n"
     >>> table = Table(",", ["name", "sex", "n"], 0)
     >>> rows = [(2, ["Zoë", "F", "3"]), (3, ["José", "M", "2.5"])]
-    >>> labelled_counts(text, table, 1, iter(rows), "'k.csv'", "n")
+    >>> labelled_counts(text, table, 1, lambda _: iter(rows), "'k.csv'", "n")
     ([('Zoë', 'F'), ('José', 'M')], array([3. , 2.5]))
     """
     import numpy as np  # not at import: the command line's help does without it
@@ -219,16 +222,24 @@ def labelled_counts(text, table, label_at, rows, source, counts_column, placed=N
     ahead = lambda below: cells_below(text_lines(text), table, at, below)  # noqa: E731
     cells = CountCells(source, column, table.delimiter, ahead)
     pairs, counts = [], []
+
+    def others(line, fields):  # a row without a label: its count told too
+        for pair, count in cells.take(fields[at], fields[name_at], line, None):
+            if pair is not None:  # a count held before it, read now
+                pairs.append(pair)
+                counts.append(count)
+
     with noted_first(cells):  # rows without a count refused before a later error
-        for line, fields in itertools.chain(rows, [(None, None)]):
+        for line, fields in itertools.chain(rows(others), [(None, None)]):
             if fields is None:  # after the last row: the counts still held
                 read = cells.finish()
             else:
                 pair = fields[name_at], fields[label_at]
                 read = cells.take(fields[at], pair[0], line, pair)
             for pair, count in read:
-                pairs.append(pair)
-                counts.append(count)
+                if pair is not None:  # None: a row without a label
+                    pairs.append(pair)
+                    counts.append(count)
     where = f"{source} in {given}"
     check_counts_total(counts, f"The counts of {where}")
     return pairs, np.array(counts, dtype=np.float64)

@@ -17,16 +17,24 @@ import itertools
 
 from .._name_headers import NAME_HEADERS, header_key, typed_header
 from .._remade_errors import remade
-from .._text import MAX_REPORTED, capitalized, quoted
+from .._text import MAX_REPORTED, quoted
 from ._column_arguments import headerless_advice
-from ._count_cells import NONE_READ_LIMIT, noted_first, rows_and_more
+from ._count_cells import rows_and_more
 from ._header_as_data import value_columns, warn_header_as_data
+from ._noted_rows import (
+    NONE_READ_LIMIT,
+    NotedRowsError,
+    noted_first,
+    refuse_noted_rows,
+)
 from ._table_rows import (
     check_one_column,
     check_one_line,
     close_header,
+    error_value_words,
     header_line,
     header_row,
+    is_error_value,
     not_a_column,
     table_rows,
     text_lines,
@@ -429,10 +437,15 @@ def _name_at(header, label_at, names_column, source, line, words):
     raise ValueError(f"{told}.")
 
 
-def labelled_rows(text, table, label_at, source, unnamed=None, column=None):
+def labelled_rows(
+    text, table, label_at, source, unnamed=None, column=None, others=None
+):  # fmt: skip
     """``(line, fields)`` of each row of the table with a name, its label
     checked (:func:`check_label`; ``column`` names the column of labels as
-    there, None: by its header).
+    there, None: by its header). The rows with a name and no label are
+    refused after the last row, all at once (:class:`UnlabelledRows`), with
+    what ``others(line, fields)``, called for each of them, noted in their
+    other cells (their counts: one refusal for both).
 
     Examples
     --------
@@ -447,13 +460,15 @@ def labelled_rows(text, table, label_at, source, unnamed=None, column=None):
         for line, fields in named_rows(text_lines(text), table, source, unnamed):
             if unlabelled.check(fields[label_at], fields[table.name_at], line):
                 yield line, fields
+            elif others is not None:
+                others(line, fields)
         unlabelled.refuse_noted()
 
 
 class UnlabelledRows:
     """The rows of a table with a name and no label, refused all at once
     (:meth:`refuse_noted`, after the last row, or before a later row's error:
-    :func:`~._count_cells.noted_first`), as :func:`check_label` refuses one:
+    :func:`~._noted_rows.noted_first`), as :func:`check_label` refuses one:
     the first five named, and how many more. When the first
     ``NONE_READ_LIMIT`` (100) rows have none, they are refused at once.
 
@@ -463,54 +478,71 @@ class UnlabelledRows:
     >>> [rows.check(label, name, line) for line, name, label in
     ...  [(2, "Ava", ""), (3, "Bo", "M"), (4, "Cy", "")]]
     [False, True, False]
-    >>> rows.refuse_noted()  # doctest: +NORMALIZE_WHITESPACE
+    >>> rows.refuse_noted()  # doctest: +NORMALIZE_WHITESPACE, +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: 2 rows of 'k.csv' have a name but no label in the column 'sex':
-    line 2 ('Ava'), line 4 ('Cy'); give every name a label.
+    sknextchar.datasets._noted_rows.NotedRowsError: 2 rows of 'k.csv' have a name
+    but no label in the column 'sex': line 2 ('Ava'), line 4 ('Cy'); give every
+    name a label.
     """
 
     def __init__(self, source, column):
         self.source, self.column, self.rows, self.total = source, column, [], 0
-        self._some = False  # a label read
+        self._some, self.error = False, ""  # a label read; the first #N/A
 
     def check(self, label, name, line):
         """Whether the row's label is there (a label of two lines is
-        refused at once); a row without one is noted."""
+        refused at once); a row without one (or with a spreadsheet's error
+        value, ``#N/A``) is noted."""
+        error = label if is_error_value(label) else ""
+        if error:
+            self.error, label = self.error or error, ""
         if label:
             check_one_line(label, line, self.source)
             self._some = True
             return True
         self.total += 1
         if len(self.rows) < MAX_REPORTED:
-            self.rows.append((line, name))
+            self.rows.append((line, name, error))
         if self.total >= NONE_READ_LIMIT and not self._some:
-            self.refuse_noted(early=True)  # the column holds no labels
+            raise NotedRowsError(self.noted_parts(early=True))  # none has one
         return False
 
-    def refuse_noted(self, early=False):
-        """Refuse the rows noted, if any (one: :func:`check_label`'s message;
-        ``early``: the first rows, none with a label)."""
-        rows, total, self.total = self.rows, self.total, 0
+    def refuse_noted(self):
+        """Refuse the rows noted, if any (:func:`~._noted_rows.refuse_noted_rows`)."""
+        refuse_noted_rows(self)
+
+    def noted_parts(self, early=False):
+        """``[(first line, message)]`` of the rows noted (one: :func:`check_label`'s
+        message; ``early``: the first rows, none with a label), forgotten."""
+        rows, total = self.rows, self.total
+        self.rows, self.total = [], 0
+        if not total:
+            return []
+        first, name, error = rows[0]
         if total == 1:
-            check_label("", rows[0][1], rows[0][0], self.source, self.column)
-        if total and early:
-            raise ValueError(
-                f"{capitalized(self.column)} of {self.source} holds no labels: "
-                f"its first {total:,} rows have a name but no label: "
-                f"{rows_and_more(self._shown(rows), total)}. Is it the column of "
+            return [(first, _no_label(name, first, self.source, self.column, error))]
+        shown = rows_and_more(self._shown(rows), total)
+        column = self.column
+        if self.error:
+            column = f"{column} ({error_value_words(self.error, 'label')})"
+        if early:
+            return [(first, (
+                f"{self.source} has no labels in {column}, none in its "
+                f"first {total:,} rows with a name: {shown}. Is it the column of "
                 "labels? Give every name a label."
-            )
-        if total:
-            raise ValueError(
-                f"{total:,} rows of {self.source} have a name but no label in "
-                f"{self.column}: {rows_and_more(self._shown(rows), total)}; give "
-                "every name a label."
-            )
+            ))]  # fmt: skip
+        return [(first, (
+            f"{total:,} rows of {self.source} have a name but no label in "
+            f"{column}: {shown}; give every name a label."
+        ))]  # fmt: skip
 
     @staticmethod
     def _shown(rows):
-        return [f"line {line} ({name!r})" for line, name in rows]
+        return [
+            f"line {line} ({name!r}{error and f', label {error!r}'})"
+            for line, name, error in rows
+        ]
 
 
 def check_label(label, name, line, source, column):
@@ -527,9 +559,16 @@ def check_label(label, name, line, source, column):
     ValueError: Line 3 of 'k.csv' has the name 'Ava' but no label in the column 'sex'; \
 give every name a label.
     """
-    if not label:
-        raise ValueError(
-            f"Line {line} of {source} has the name {name!r} but no label in "
-            f"{column}; give every name a label."
-        )
+    if not label or is_error_value(label):
+        raise ValueError(_no_label(name, line, source, column, label))
     check_one_line(label, line, source)
+
+
+def _no_label(name, line, source, column, error=""):
+    """The message of one row with a name and no label (``error``: the
+    spreadsheet's error value it holds instead, if any)."""
+    error = error and f" ({error_value_words(error, 'label')})"
+    return (
+        f"Line {line} of {source} has the name {name!r} but no label in "
+        f"{column}{error}; give every name a label."
+    )

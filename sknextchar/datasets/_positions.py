@@ -14,10 +14,9 @@ them). The rows are then read as those of a table with a header
 
 import csv
 import itertools
-import shlex
 from numbers import Integral
 
-from .._shown_paths import shown_path
+from .._shown_paths import flag_word, shown_path
 from .._text import counted, quoted_row
 from ._column_arguments import COMMAND_LINE, PYTHON, row_fields
 from ._table_rows import split_rows
@@ -354,7 +353,7 @@ def _check_no_header_row(first, path, spelling):
     by_header = (
         f"names_column={column!r}"
         if spelling is PYTHON
-        else f"--names-column {shlex.quote(column)}"
+        else flag_word("--names-column", column)
     )
     raise ValueError(
         f"The first row of {shown_path(path)}, {quoted_row(first)}, is a header "

@@ -37,6 +37,9 @@ __all__ = [
     "text_lines",
     "UnnamedRows",
     "UnnamedRowsWarning",
+    "ERROR_VALUES",
+    "is_error_value",
+    "error_value_words",
     "unnamed_rows_words",
     "check_not_separator_line",
     "BLANK",
@@ -129,6 +132,43 @@ def check_one_column(header, at, source, *, exact=False, skip=()):
         )
 
 
+#: The values a spreadsheet writes in a cell whose formula failed (Excel,
+#: Google Sheets and LibreOffice alike; ``#N/A``: a lookup found nothing), in
+#: capitals; LibreOffice also writes ``Err:`` and a number (``Err:502``). A
+#: CSV export keeps them as text, and no name or label is one.
+ERROR_VALUES = frozenset(
+    "#N/A #NULL! #DIV/0! #VALUE! #REF! #NAME? #NUM! #SPILL! #CALC! #FIELD! "
+    "#BLOCKED! #CONNECT! #BUSY! #UNKNOWN! #GETTING_DATA #ERROR!".split()
+)
+
+
+def is_error_value(cell):
+    """Whether the (stripped) ``cell`` is a spreadsheet's error value
+    (:data:`ERROR_VALUES`), read as an empty cell.
+
+    Examples
+    --------
+    >>> is_error_value("#N/A"), is_error_value("Err:502"), is_error_value("N'Dour")
+    (True, True, False)
+    """
+    if cell[:1] == "#":  # most cells are names: one look at their first letter
+        return cell.upper() in ERROR_VALUES
+    return cell[:4] == "Err:" and re.fullmatch(r"Err:[0-9]{3}", cell) is not None
+
+
+def error_value_words(cell, what):
+    """Why the error value ``cell`` is read as no ``what`` (``"name"``,
+    ``"label"``), in a message.
+
+    Examples
+    --------
+    >>> error_value_words("#N/A", "name")
+    "'#N/A', the error value a spreadsheet writes for a formula that failed, is no name"
+    """
+    why = "the error value a spreadsheet writes for a formula that failed"
+    return f"{quoted(cell)}, {why}, is no {what}"
+
+
 class UnnamedRowsWarning(UserWarning):
     """Rows of a table left out for want of a name (:func:`unnamed_rows_words`
     says which), a category of its own so that a second reading of the same
@@ -151,6 +191,7 @@ class UnnamedRows:
 
     def __init__(self):
         self.count, self.first, self.column = 0, [], "column"
+        self.error = ""  # the first error value read as no name (#N/A)
         self.headed = True  # the column named by its header (else its place)
 
     def read_from(self, table):
@@ -161,9 +202,10 @@ class UnnamedRows:
             f"column {quoted(header)}" if table.has_header else f"the {header} column"
         )
 
-    def append(self, line):
-        """Count the row at ``line`` (counted from 1)."""
-        self.count += 1
+    def append(self, line, error=""):
+        """Count the row at ``line`` (counted from 1); ``error``: the
+        spreadsheet's error value in its cell of names, if any."""
+        self.count, self.error = self.count + 1, self.error or error
         if len(self.first) < MAX_REPORTED:
             self.first.append(line)
 
@@ -221,8 +263,11 @@ def unnamed_rows_words(unnamed, source, kept=(), *, elsewhere=None):
     shown = f"({one_or_many(n_rows, 'line', 'lines')} {shown})"
     words = (
         f"{counted(n_rows, 'row')} of {source} {one_or_many(n_rows, 'has', 'have')} "
-        f"no name in {unnamed.column} and {one_or_many(n_rows, 'is', 'are')} left out"
+        f"no name in {unnamed.column}"
     )
+    if unnamed.error:
+        words = f"{words} ({error_value_words(unnamed.error, 'name')})"
+    words = f"{words} and {one_or_many(n_rows, 'is', 'are')} left out"
     if not kept:
         words = f"{words} {shown}."
     else:

@@ -25,8 +25,9 @@ import os
 from .._name_headers import NAME_HEADERS, header_key, is_name_header
 from .._shown_paths import shown_path
 from ._column_arguments import NoColumnError, row_fields
-from ._count_cells import CountCells, is_number, noted_first
+from ._count_cells import CountCells, is_number
 from ._header_again import check_not_header, may_be_key, unlike_starts
+from ._noted_rows import noted_first
 from ._table_footers import (
     FOOTER_LINES,
     TOTALS,
@@ -50,6 +51,7 @@ from ._table_rows import (
     header_line,
     header_row,
     is_blank_line,
+    is_error_value,
     lines_above,
     not_a_column,
     rows_above,
@@ -578,7 +580,7 @@ def _body_rows(lines, table, source, unnamed=None):
     seen = NamesSeen()
     for line, fields in rows:
         n_fields = len(fields)
-        if at < n_fields and fields[at]:
+        if at < n_fields and fields[at] and not is_error_value(fields[at]):
             name = fields[at]
             novel = seen.novel(name) is not None  # a digit, a colon
             ends = split and n_fields > 1 and seen.footer_label(name)
@@ -615,17 +617,18 @@ def _body_rows(lines, table, source, unnamed=None):
             yield from _released(held, width, source, table.has_header)
             held = []
         else:  # no name: a blank line, or a row of a count or a label
-            _unnamed_row(fields, width, line, source, table.has_header, unnamed)
+            _unnamed_row(fields, width, line, source, table.has_header, unnamed, at)
     return held, held and written
 
 
-def _unnamed_row(fields, width, line, source, has_header, unnamed):
-    """Check a row without a name; note its line in ``unnamed`` (a list, or
-    None) when it has another cell."""
+def _unnamed_row(fields, width, line, source, has_header, unnamed, at):
+    """Check a row without a name (or with a spreadsheet's error value in
+    column ``at``, ``#N/A``); note its line in ``unnamed`` (a list, or None)
+    when it has another cell."""
     if len(fields) > width:
         check_width(fields, width, line, source, has_header)
     if unnamed is not None and any(fields):
-        unnamed.append(line)
+        unnamed.append(line, fields[at] if at < len(fields) else "")
 
 
 def _rows_below_header(lines, table, source):

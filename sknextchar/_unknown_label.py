@@ -1,0 +1,134 @@
+"""The error of a label a model of names by label does not know, with the
+known label it is likely meant for: one that differs only in case, spaces at
+either end or how its accents are encoded, else the one closest to it (a
+typo). Its command-line spelling is :func:`sknextchar.cli._errors.cli_spelling`'s.
+"""
+
+import difflib
+import unicodedata
+
+from ._text import label_key
+
+__all__ = ["unknown_label_error"]
+
+
+def unknown_label_error(label, known):
+    """The error for a label a model of names by label does not know.
+
+    Parameters
+    ----------
+    label : object
+        The label given.
+    known : list
+        The labels of the model (those of the ``y`` of its fit).
+
+    Returns
+    -------
+    error : ValueError
+        It lists ``known`` and, when one of them has the same text as ``label``
+        (``'1'`` for ``1``) or differs from it only in case (or spaces at
+        either end, or how an accent is encoded: :func:`_case_variant`), or
+        is the one closest to it (a typo, ``'femal'``), names it.
+
+    Examples
+    --------
+    >>> str(unknown_label_error(1, ["1", "2"])).split("; ")[-1]
+    "pass one of them ('1', not 1: a label's type counts)."
+    >>> str(unknown_label_error("f", ["F", "M"])).split("; ")[-1]
+    "pass one of them: did you mean 'F'?"
+    >>> str(unknown_label_error("femal", ["female", "male"])).split("; ")[-1]
+    "pass one of them: did you mean 'female'?"
+    """
+    same_text = [value for value in known if str(value) == str(label)]
+    # 'F' for 'f'; else a typo's: 'female' for 'femal'
+    near = None if same_text else _case_variant(label, known) or _typo_of(label, known)
+    shown = ascii if near is not None and _encoded_apart(near, label) else repr
+    if same_text:
+        hint = f" ({same_text[0]!r}, not {label!r}: a label's type counts)."
+    elif near is None:
+        hint = "."
+    else:
+        hint = f": did you mean {shown(near)}?" + _encoding_words(near, label)
+    return ValueError(
+        f"Unknown label {shown(label)}: this model knows the labels {shown(known)} "
+        f"(those of the y of its fit); pass one of them{hint}"
+    )
+
+
+def _encoded_apart(label, typed):
+    """Whether ``label`` and ``typed`` (str) encode their accents unalike,
+    one composed (``ç``), the other decomposed (``c`` and a combining mark)."""
+    return any(unicodedata.normalize("NFC", text) != text for text in (label, typed))
+
+
+def _encoding_words(label, typed):
+    """What :func:`unknown_label_error` adds when the near ``label`` encodes
+    its accents otherwise than ``typed``: the two look alike on a screen."""
+    if not _encoded_apart(label, typed):
+        return ""
+    if unicodedata.normalize("NFC", label) != label:
+        form, how = "NFD", "decomposed (a letter, then a combining mark, as files"
+        how += " saved on macOS hold them)"
+    else:
+        form, how = "NFC", "composed (one character per accented letter)"
+    return (
+        f" Its accents are {how}, which the screen does not show: pass "
+        f"unicodedata.normalize({form!r}, label)."
+    )
+
+
+def _case_variant(value, choices):
+    """The one choice that a value equals with case ignored, or None.
+
+    A label typed ``f`` for a model of the labels ``F`` and ``M`` is likely
+    ``F``; the message of the unknown value can say so. Spaces at either end
+    and how accents are encoded (:func:`label_key`) are ignored too: a label
+    typed ``"Française"`` is the ``"Franc\u0327aise"`` of a file saved on
+    macOS.
+
+    Parameters
+    ----------
+    value : object
+        A value that is none of the choices.
+    choices : iterable
+        The known values.
+
+    Returns
+    -------
+    choice : str or None
+        The only string choice equal to ``value`` after ``str.casefold``; None
+        when ``value`` is no string, or when none or several are.
+
+    Examples
+    --------
+    >>> _case_variant("f", ["F", "M"])
+    'F'
+    >>> _case_variant("x", ["F", "M"]) is None
+    True
+    """
+    if not isinstance(value, str):
+        return None
+    texts = [choice for choice in choices if isinstance(choice, str)]
+    for key in (str.casefold, lambda text: label_key(text).casefold()):
+        found = [choice for choice in texts if key(choice) == key(value)]
+        if found:  # in case alone first: "f" is "F" of "F", "F " and "M"
+            return found[0] if len(found) == 1 else None
+    return None
+
+
+def _typo_of(value, choices):
+    """The string choice closest to ``value`` (:func:`difflib.get_close_matches`,
+    case and spaces at either end aside), or None: none is close, or two are
+    as close."""
+    if not isinstance(value, str):
+        return None
+    keys = {}
+    for choice in choices:
+        if isinstance(choice, str):
+            keys.setdefault(label_key(choice).casefold(), []).append(choice)
+    typed = label_key(value).casefold()
+    near = difflib.get_close_matches(typed, list(keys), n=2)
+    ratios = [difflib.SequenceMatcher(None, typed, key).ratio() for key in near]
+    if not near or len(keys[near[0]]) > 1 or ratios[1:] == ratios[:1]:
+        return None
+    return keys[near[0]][0]
