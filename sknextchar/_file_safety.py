@@ -135,7 +135,8 @@ def check_target(
     inputs : iterable of str or os.PathLike, default=()
         Files the caller reads: never overwritten, even with ``force``.
     force : bool, default=True
-        Whether an existing regular file may be replaced.
+        Whether an existing regular file may be replaced (False: refused,
+        with ``--force`` or ``force=True`` as the advice).
     command_line : bool, default=False
         Spell the advice of a refusal for the command line (``--force``,
         ``chmod``) rather than for Python.
@@ -225,12 +226,24 @@ def check_target(
     kept = None if status is None or keep is None else keep(real, shown, command_line)
     if kept is not None:
         raise FileExistsError(kept)
-    if status is not None and not force:  # only the command line asks this
-        raise FileExistsError(
-            f"{shown_path(shown)} already exists; pass --force to replace it, "
-            "or choose another output file."
-        )
+    if status is not None and not force:
+        raise FileExistsError(_exists_message(shown, command_line))
     return status
+
+
+def _exists_message(shown, command_line, meanwhile=False):
+    """The refusal of an existing file without ``force``, in the caller's words;
+    ``meanwhile``: it was made while this process wrote its own."""
+    when = (
+        " (another program wrote it while this one wrote its own; it was left "
+        "untouched)"
+    ) * meanwhile
+    advice = (
+        "pass --force to replace it, or choose another output file"
+        if command_line
+        else "pass force=True to replace it, or save to another path"
+    )
+    return f"{shown_path(shown)} already exists{when}; {advice}."
 
 
 def _refuse_protected_folder(real, shown, command_line):
@@ -639,7 +652,10 @@ def atomic_write(
         ``verify(temp_path)`` raises if the written file is not right; the
         target is then left as it was.
     inputs, force, command_line, keep
-        As in :func:`check_target`.
+        As in :func:`check_target`. Without ``force``, a file written at
+        ``path`` by another program meanwhile is never replaced either: the
+        file is put into place by a hard link, which fails if one is there
+        (FileExistsError), rather than renamed over it.
 
     Returns
     -------
@@ -684,12 +700,38 @@ def atomic_write(
             if verify is not None:
                 verify(tmp)
             _copy_mode(existing, tmp)
-        # Nothing swapped in meanwhile: a file made there by another program
-        # while this one wrote is replaced only with force, as one found first.
-        check_target(path, force=force, **checks)
-        with _naming_target(path, existing):
-            os.replace(tmp, real)  # the temporary file is gone: nothing to remove
+        # Nothing swapped in meanwhile (a folder, a file of names); a file
+        # made there by another program while this one wrote is replaced only
+        # with force, as one found first: _place never replaces it otherwise.
+        check_target(path, **checks)
+        _place(tmp, real, path, existing, force, command_line)
     return Path(path)
+
+
+# The errors of os.link on a file system without hard links (FAT, some
+# network disks), where the rename is the only way into place.
+_NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS}
+
+
+def _place(tmp, real, path, existing, force, command_line):
+    """Put the written file ``tmp`` at ``real``; without ``force``, never over
+    a file that is there now: a hard link fails if there is one, so there is
+    no moment between a check and the write (the temporary name is removed
+    by :func:`new_file`)."""
+    if not force:
+        try:
+            return os.link(tmp, real)
+        except FileExistsError:
+            meanwhile = _exists_message(path, command_line, meanwhile=True)
+            raise FileExistsError(meanwhile) from None
+        except OSError as error:
+            if error.errno not in _NO_HARD_LINKS:
+                with _naming_target(path, existing):
+                    raise
+        if os.path.lexists(real):  # no hard links: checked just before
+            raise FileExistsError(_exists_message(path, command_line, True))
+    with _naming_target(path, existing):
+        os.replace(tmp, real)  # the temporary file is gone: nothing to remove
 
 
 # A file of its own: never one that exists, nor one a symbolic link leads to.

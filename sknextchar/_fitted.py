@@ -19,6 +19,7 @@ from ._sampler import NameSampler
 from ._steps import pipeline_steps, unfreeze
 from ._text import split_symbols
 from ._transformer import ContextWindowTransformer
+from ._wrong_kind import WrongKindError
 
 __all__ = ["as_sampler", "describe", "find_parts", "prefix_letters"]
 
@@ -120,7 +121,7 @@ def as_sampler(estimator, caller, *, max_length=20):
         check_is_fitted(model)
         return model
     if not isinstance(model, Pipeline):
-        raise TypeError(
+        raise WrongKindError(
             f"{caller} needs a fitted Pipeline of a ContextWindowTransformer and a "
             "next-character classifier, or a NameSampler (FrozenEstimator wrappers "
             f"are fine); got {describe(estimator)}."

@@ -148,7 +148,9 @@ def sample_ids(
     contexts = np.repeat(context, n_samples, axis=0)  # (n, L)
     rows = np.arange(n_samples)  # the unfinished names
     ended = np.zeros(n_samples, dtype=bool)
-    steps = []  # (rows, letters) of each step: memory grows with the letters
+    # (going, letters) of each step: which of the names of the step before go
+    # on, and their letters; a byte each, where their row numbers took 8.
+    steps = []
     seen = set()  # deterministic decoding: the contexts met so far
     if cache is None:
         cache = draw_cache(n_symbols, context.shape[1], n_samples, controls)
@@ -181,7 +183,7 @@ def sample_ids(
             break  # names still going at max_length are discarded
         rows, contexts = rows[going], contexts[going]
         chosen = chosen[going].astype(contexts.dtype)  # keeps the small dtype
-        steps.append((rows, chosen))
+        steps.append((going, chosen))
         shifted = np.empty_like(contexts)
         shifted[:, :-1] = contexts[:, 1:]
         shifted[:, -1] = chosen
@@ -264,15 +266,16 @@ def _loops(contexts, seen):
 
 
 def _assemble(prefix_ids, steps, ended):
-    """The rows of the names that ended, from the letters of each step."""
+    """The rows of the names that ended, from the letters of each step and
+    which names of the step before went on."""
     kept = np.flatnonzero(ended)
-    slot = np.full(len(ended), -1, dtype=np.intp)
-    slot[kept] = np.arange(len(kept))
+    where = np.full(len(ended), -1, dtype=np.intp)  # each name's row, or -1
+    where[kept] = np.arange(len(kept))
     width = len(prefix_ids) + len(steps)
     out = np.zeros((len(kept), width), dtype=prefix_ids.dtype)
     out[:, : len(prefix_ids)] = prefix_ids
-    for column, (rows, letters) in enumerate(steps, start=len(prefix_ids)):
-        where = slot[rows]
+    for column, (going, letters) in enumerate(steps, start=len(prefix_ids)):
+        where = where[going]  # the rows of the names still going
         mine = where >= 0
         out[where[mine], column] = letters[mine]
     last = np.flatnonzero(out.any(axis=0))  # trim columns no kept name reaches
@@ -771,7 +774,9 @@ def sample_new_names(
     ['ba', 'b']
     """
     seen, drawn, stopped, repeats, quiet = set(), 0, None, 0, 0
-    accepted = _Accepted(emit)  # all the names, or each round's for emit
+    # All the names, or each round's for emit: held back while the warning
+    # on the lengths the names lack may still come, so that it comes first.
+    accepted = _Accepted(emit, matched and (lambda: matched.may_warn(n_samples)))
     excluded = ExcludedDraws()  # the excluded names drawn, for the message
     batch_cap = MAX_BATCH_FACTOR * n_samples + 1024
     # The most the rounds left can give; thinned, from the names offered.
@@ -787,6 +792,7 @@ def sample_new_names(
         repeats += _accept_round(
             batch, accepted, seen, n_samples, unique, exclude, excluded
         )
+        del batch  # not kept while the next round draws (with emit, printed)
         quiet = 0 if len(accepted) + missing > n_samples else quiet + size  # no new
         if len(accepted) == n_samples:
             return _all_accepted(accepted, matched, controls)
@@ -800,6 +806,7 @@ def sample_new_names(
         if bound and rounds_left and reach < n_samples - len(accepted):
             stopped = (rounds_left, more, reach, *getattr(bound, "words", ()))
             break
+    accepted.flush()  # the names accepted come before the error that counts them
     if not accepted and support is not None:
         support.check_continues()  # no name can go on at all: say why
     hopeless = not accepted and drawn >= NONE_ACCEPTED_LIMIT
@@ -823,6 +830,7 @@ def _all_accepted(accepted, matched, controls):
     the lengths they lack."""
     if matched is not None:
         matched.warn_unreturned(len(accepted), controls)
+    accepted.flush()  # after the warning: a terminal shows it above the names
     return accepted.names
 
 
@@ -835,7 +843,8 @@ def _accept_round(batch, accepted, seen, n_samples, unique, exclude, excluded):
         repeats = _keep_new(batch, accepted, seen, n_samples, unique, exclude, excluded)
     else:
         accepted.extend(batch[: n_samples - len(accepted)])
-    accepted.round_ended()
+    if len(accepted) < n_samples:  # the last round's: after any warning
+        accepted.round_ended()
     return repeats
 
 
@@ -865,6 +874,8 @@ class _Accepted:
     """The names :func:`sample_new_names` accepted: all of them in ``names``,
     or, with ``emit``, those of each round handed to ``emit(names)`` when the
     round ends (:meth:`round_ended`) and then dropped; ``len`` counts them all.
+    While ``hold()`` is true, the rounds' names wait for the next round's end
+    or for :meth:`flush`.
 
     Examples
     --------
@@ -873,10 +884,15 @@ class _Accepted:
     >>> accepted.extend(["ab", "ba"]); accepted.round_ended()
     >>> len(accepted), accepted.names, shown
     (2, [], [['ab', 'ba']])
+    >>> held = _Accepted(shown.append, hold=lambda: True)
+    >>> held.extend(["c"]); held.round_ended(); shown[1:]
+    []
+    >>> held.flush(); shown[1:]
+    [['c']]
     """
 
-    def __init__(self, emit=None):
-        self.names, self.emit, self.count = [], emit, 0
+    def __init__(self, emit=None, hold=None):
+        self.names, self.emit, self.count, self.hold = [], emit, 0, hold
         self.first = []  # the first few, in order, for a message
 
     def __len__(self):
@@ -889,7 +905,13 @@ class _Accepted:
         self.first += names[: MAX_FEW + 1 - len(self.first)]
 
     def round_ended(self):
-        """With ``emit``: hand it the names of the round that ended, drop them."""
+        """With ``emit``: hand it the names of the round that ended (and of
+        those held back), drop them; unless ``hold()``."""
+        if self.emit is not None and not (self.hold and self.hold()):
+            self.flush()
+
+    def flush(self):
+        """With ``emit``: hand it the names not handed yet, drop them."""
         if self.emit is not None and self.names:
             names, self.names = self.names, []
             self.emit(names)

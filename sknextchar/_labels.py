@@ -143,7 +143,7 @@ def check_label_values(estimator, labels, n_rows, windows=None, name="labels"):
     >>> check_label_values(model, "other", 1)
     Traceback (most recent call last):
     ...
-    ValueError: Unknown label 'other': this model knows the labels ['female', 'male']...
+    ValueError: Unknown label 'other': pass one of ['female', 'male'].
     """
     classes = label_classes(estimator)
     name_index = None if windows is None else windows.name_index

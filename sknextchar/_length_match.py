@@ -260,6 +260,29 @@ class LengthTally:
         """
         _warn_unmatched(self, self.offered, controls, n_samples)
 
+    def may_warn(self, n_samples):
+        """Whether :meth:`warn_unreturned` may still warn of ``n_samples``
+        names, whatever later rounds offer: the lengths none of the names
+        offered so far had are enough for it (later rounds can only make them
+        fewer). ``sample`` holds its names back while this is true, so that
+        the warning comes before them.
+
+        Examples
+        --------
+        >>> tally = LengthTally(np.array([0.0, 10_000.0, 300.0]), LengthsOf(), "")
+        >>> tally.offered[:] = [0, 5000, 0]
+        >>> tally.may_warn(5000)
+        True
+        >>> tally.offered[:] = [0, 5000, 3]
+        >>> tally.may_warn(5000)
+        False
+        """
+        share = _lacking_share(self.q, self.offered)
+        n_target = self.q.sum() / self.unit
+        return bool(
+            share >= UNMATCHED_SHARE or _lacks_enough(share, n_samples, n_target)
+        )
+
     @property
     def thinned(self):
         """The names left out for their length that sampling without the
@@ -316,7 +339,7 @@ def _warn_unmatched(tally, seen, controls, n_samples):
     the names drawn have."""
     q = tally.q
     lacking = (q > 0) & (seen == 0)
-    share = q[lacking].sum() / q.sum() if q.sum() > 0 else 0.0
+    share = _lacking_share(q, seen)
     sure = tally.candidates >= LENGTH_PILOT and share >= UNMATCHED_SHARE
     if not sure and not _lacks_enough(share, n_samples, q.sum() / tally.unit):
         return
@@ -353,6 +376,12 @@ def _warn_unmatched(tally, seen, controls, n_samples):
         UserWarning,
         stacklevel=user_stacklevel(),
     )
+
+
+def _lacking_share(q, seen):
+    """The share of the target ``q`` of the lengths ``seen`` lacks."""
+    lacking = (q > 0) & (seen == 0)
+    return q[lacking].sum() / q.sum() if q.sum() > 0 else 0.0
 
 
 def _lacks_enough(share, n_samples, n_target):

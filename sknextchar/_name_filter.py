@@ -646,8 +646,9 @@ def name_filter(vocabulary, *, record, pattern, test, typical, match, folded=Non
         if spaced:  # whatever keep_spelling: no name starts or ends with a space
             ids, names = unspaced_names(ids, names)
         # Lengths in symbols, the unit of the training lengths (a grapheme
-        # is several code points); one name has one length.
-        length_of = dict(zip(names, np.count_nonzero(ids, axis=1).tolist()))
+        # is several code points); one name has one length. Only to match
+        # them: a plain run of a million names kept a dict of them all.
+        length_of = match and dict(zip(names, np.count_nonzero(ids, axis=1).tolist()))
         if typical is not None:
             names = _typical_names(ids, names, test, typical[0])
         elif test is not None:

@@ -23,6 +23,7 @@ import unicodedata
 
 __all__ = [
     "COLUMN_TITLES",
+    "ID_TITLES",
     "COUNT_TITLES",
     "FAMILY_NAME_WORDS",
     "LABEL_TITLES",
@@ -85,6 +86,9 @@ COUNT_TITLES = frozenset(
 #: The usual titles of the columns beside the names, no name: labels,
 #: counts, and a few others (an id, a year, a rank).
 COLUMN_TITLES = LABEL_TITLES | COUNT_TITLES | {"id", "year", "rank"}
+
+#: The titles of a column that numbers or names the rows: neither labels nor counts.
+ID_TITLES = frozenset({"id", "nr", "no", "#", "index"})
 
 
 def header_key(field):

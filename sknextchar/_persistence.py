@@ -50,6 +50,7 @@ from ._saved_versions import (
 )
 from ._shown_paths import close_file_note, dangling_link_note
 from ._skops_release import import_skops_io
+from ._wrong_kind import WrongKindError
 from ._zip_bytes import write_canonical
 from .exceptions import DamagedModelError
 
@@ -123,7 +124,7 @@ def resolve_format(path, format="auto"):
     return "joblib" if Path(path).suffix.lower() in PICKLE_SUFFIXES else "skops"
 
 
-def save_model(model, path, *, format="auto"):
+def save_model(model, path, *, format="auto", force=True):
     """Save a model atomically, in skops format unless asked otherwise.
 
     The model is written to a temporary file in the same folder, loaded back
@@ -146,7 +147,9 @@ def save_model(model, path, *, format="auto"):
     A model that is not fitted (``sampler = NameSampler(pipe)`` saved before
     its ``fit``) replaces an empty file only: the fitted model a model file
     may hold would be lost to it (the file is not read to tell, so an unfitted
-    model does not replace an unfitted one either).
+    model does not replace an unfitted one either). With ``force=False`` no
+    existing file is replaced at all, not even one that another program
+    writes at ``path`` while this model is written.
 
     Only model state is saved: scikit-learn's callbacks are left out, and a
     model that holds any other runtime object (an open file, a lock, a thread,
@@ -161,6 +164,13 @@ def save_model(model, path, *, format="auto"):
     format : {"auto", "skops", "joblib"}, default="auto"
         ``"auto"`` uses joblib for the suffixes ``.joblib``, ``.pkl`` and
         ``.pickle`` and skops otherwise.
+    force : bool, default=True
+        Whether a model file found at ``path`` may be replaced. True, the
+        default, saves over it, as ``joblib.dump`` and ``skops.io.dump`` do
+        (only a model file or an empty one: see above); False refuses any
+        existing file with a FileExistsError, one found before the model is
+        written or one written there meanwhile (by another process saving
+        to the same path), and leaves it untouched.
 
     Returns
     -------
@@ -172,14 +182,16 @@ def save_model(model, path, *, format="auto"):
     IsADirectoryError, FileExistsError
         If ``path`` is a folder, or a FIFO, device or socket, or an existing
         file that is no model file (a file of names, say), or a model file
-        that an unfitted ``model`` would replace.
+        that an unfitted ``model`` would replace, or, with ``force=False``,
+        any existing file.
     FileNotFoundError
         If the folder of ``path`` does not exist.
     PermissionError
         If ``path`` (or its folder) is write-protected: make it writable first
         to replace it.
     TypeError
-        If ``model`` is no estimator or holds a runtime object.
+        If ``model`` is no estimator or holds a runtime object, or ``force``
+        is not a bool.
     ValueError
         If the file written would not load (the target is left as it was),
         or, before the target is touched, if the fitted state of ``model`` was
@@ -203,6 +215,8 @@ def save_model(model, path, *, format="auto"):
             f"save_model saves scikit-learn estimators (with get_params); got a "
             f"{type(model).__name__}.{swapped}"
         )
+    if not isinstance(force, bool):  # "no" would replace the file
+        raise TypeError(f"force must be True or False; got {force!r}.")
     from ._state_checks import is_unfitted  # scikit-learn: not at import
 
     _check_path(path, "save_model writes a model file")
@@ -211,7 +225,7 @@ def save_model(model, path, *, format="auto"):
     if is_unfitted(model):  # a forgotten fit must not cost the fitted file
         keep = functools.partial(keep_out_unfitted, model_name=type(model).__name__)
     # Before any work: never a folder, a FIFO, a device, nor a file of names.
-    check_target(path, keep=keep)
+    check_target(path, force=force, keep=keep)
     model = without_callbacks(model)
     found = find_unsaveable(model)
     if found is not None:
@@ -232,6 +246,7 @@ def save_model(model, path, *, format="auto"):
     return atomic_write(
         path,
         functools.partial(_dump, model, format),
+        force=force,
         keep=keep,
         verify=functools.partial(
             _verify,
@@ -646,7 +661,7 @@ def _is_model(obj):
 def _check_is_model(model, path):
     """A file that loads but holds a dict, a number, an array... is no model."""
     if not _is_model(model):
-        raise TypeError(
+        raise WrongKindError(
             f"{shown_path(path)} holds a {type(model).__name__}, not a model (a "
             "scikit-learn estimator, such as a fitted Pipeline); it was not saved "
             "by save_model."

@@ -50,6 +50,7 @@ from ._transformer import ContextWindowTransformer, unknown_symbols
 from ._validation import check_names
 from ._vocabulary import check_transformer_settings, is_auto_alphabet
 from ._weight_routing import model_gets_weights
+from ._wrong_kind import WrongKindError
 
 __all__ = [
     "StepError",
@@ -107,13 +108,13 @@ def split_pipeline(estimator, *, owner="NameSampler"):
     )
     pipe = unfreeze(estimator)
     if not isinstance(pipe, Pipeline):
-        raise TypeError(f"{expected}; got {type(pipe).__name__}.")
+        raise WrongKindError(f"{expected}; got {type(pipe).__name__}.")
     steps = pipeline_steps(pipe)
     kinds = [type(step).__name__ for step in steps]
     if len(steps) != 2 or not isinstance(steps[0], ContextWindowTransformer):
-        raise TypeError(f"{expected}; got a Pipeline of steps {kinds}.")
+        raise WrongKindError(f"{expected}; got a Pipeline of steps {kinds}.")
     if not hasattr(steps[1], "predict_log_proba"):
-        raise TypeError(
+        raise WrongKindError(
             f"{expected}; the last step {kinds[1]} has no predict_log_proba."
         )
     return steps[0], steps[1]

@@ -9,7 +9,7 @@ numbers; ``print(report)`` shows a table and ``report.to_dict()`` gives them as
 a dict.
 """
 
-import textwrap
+import re
 import unicodedata
 import warnings
 from dataclasses import asdict, dataclass
@@ -49,8 +49,10 @@ __all__ = [
 
 def report_note(note):
     """A note under the report, in its parentheses, within 80 columns as the
-    report's rows are: wrapped at spaces, never inside a flag
-    (``--match-lengths``) or a word, the lines below indented by one space.
+    report's rows are (a wide character, ``名``, takes two): wrapped at
+    spaces, never inside a flag (``--match-lengths``) or a word, nor between
+    a flag and its value (``--label female``), the lines below indented by
+    one space.
 
     Parameters
     ----------
@@ -68,9 +70,32 @@ def report_note(note):
     (the lengths are unlike the training names': --match-lengths draws them as
      often as the training names have them)
     """
-    return textwrap.fill(
-        note, 79, subsequent_indent=" ", break_on_hyphens=False, break_long_words=False
-    )
+    lines = [""]
+    for unit in _FLAG_AND_VALUE.findall(note):
+        if lines[-1] and _columns(lines[-1]) + 1 + _columns(unit) > 79:
+            lines.append(" " + unit)
+        else:
+            lines[-1] += f" {unit}" if lines[-1] else unit
+    return "\n".join(lines)
+
+
+# The words a note is wrapped between: a flag with the value after it (a
+# word, a quoted one, or none when a flag follows), or any other word.
+_QUOTED = r"""'[^']*'|"[^"]*"|\$'(?:[^'\\]|\\.)*'"""
+_FLAG_AND_VALUE = re.compile(
+    rf"--[\w-]+(?:=(?:{_QUOTED}|\S*)| (?:{_QUOTED}|[^\s-]\S*))?\S*|\S+"
+)
+
+
+def _columns(text):
+    """The columns ``text`` takes on a terminal: two for a wide character
+    (East Asian wide or full-width, ``名``), none for a combining mark."""
+    return sum(
+        0 if unicodedata.combining(char)
+        else 2 if unicodedata.east_asian_width(char) in "WF"
+        else 1
+        for char in text
+    )  # fmt: skip
 
 
 # What 0 and 1 of the length distance mean, in the report's rows.

@@ -961,8 +961,11 @@ default=None
             ``exclude``, also the set of those returned), not them all, and
             ``sample`` returns an empty list. The names are the same, for
             the same ``random_state``. When too few are accepted, the error
-            comes after the batches that were given. Not with
-            ``return_scores``.
+            comes after the batches that were given. With ``match_lengths``,
+            while the names drawn so far lack lengths enough for its warning
+            (a model that draws them rarely, if ever), the batches wait for
+            the next one, or for that warning, which then comes before them.
+            Not with ``return_scores``.
 
         Returns
         -------

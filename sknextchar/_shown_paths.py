@@ -17,6 +17,7 @@ import unicodedata
 
 __all__ = [
     "close_file_note",
+    "close_word",
     "closest_words",
     "dangling_link_note",
     "escaped_byte",
@@ -334,10 +335,13 @@ def close_file_note(path, offered, shown=shown_path):
     return ""
 
 
-def closest_words(word, choices, cutoff=0.75):
-    """The ``choices`` close to ``word``, closest first, accents and case
-    counted as close: compared folded (``é.txt`` is ``e.txt``, ``Names`` is
-    ``names``), then as typed, then by their order as text.
+def closest_words(word, choices, cutoff=0.75, fold=None):
+    """The ``choices`` close to ``word``, closest first: compared folded
+    (by default, accents and case counted as close: ``é.txt`` is ``e.txt``,
+    ``Names`` is ``names``), then as typed, then by their order as text. No
+    number is close to another number (``10`` is no typo of ``100``), nor a
+    text to one that differs from it only in the values of its numbers
+    (``2024-03`` and ``2024-01``; ``2024-1`` is close to ``2024-01``).
 
     Parameters
     ----------
@@ -346,6 +350,10 @@ def closest_words(word, choices, cutoff=0.75):
     cutoff : float, default=0.75
         The least similarity (:class:`difflib.SequenceMatcher`'s ratio, of
         the folded texts) of a choice given.
+    fold : callable or None, default=None
+        What of a text is compared (a label's text without spaces at either
+        end, a column's header as a table spells it); None: the text without
+        its accents and case.
 
     Returns
     -------
@@ -357,18 +365,81 @@ def closest_words(word, choices, cutoff=0.75):
     ['e.txt', 'g.txt']
     >>> closest_words("Names.txt", ["names.txt", "Nanes.txt"])
     ['names.txt', 'Nanes.txt']
+    >>> closest_words("10", ["100", "200"]), closest_words("2024-3", ["2024-01"])
+    ([], [])
     """
+    fold = _folded if fold is None else fold
     folded = difflib.SequenceMatcher()
-    folded.set_seq2(_folded(word))
+    folded.set_seq2(fold(word))
     scored = []
     for choice in choices:
-        folded.set_seq1(_folded(choice))
+        folded.set_seq1(fold(choice))
+        if _another_value(folded.b, folded.a):
+            continue  # 100 for 10 is another value, no typo's
         if folded.real_quick_ratio() >= cutoff and folded.quick_ratio() >= cutoff:
             ratio = folded.ratio()
             typed = difflib.SequenceMatcher(None, word, choice).ratio()
             if ratio >= cutoff:
                 scored.append((-ratio, -typed, choice))
     return [choice for *_, choice in sorted(scored)]
+
+
+def close_word(word, choices, fold=None, *, ties=False):
+    """The one of ``choices`` that ``word`` is likely a typo of, or None: the
+    closest (:func:`closest_words`, with :func:`difflib.get_close_matches`'s
+    cutoff, 0.6), unless another choice folds to the same text (``Name``
+    and ``name``: which one was meant is not told) or, without ``ties``,
+    another choice is as close.
+
+    Parameters
+    ----------
+    word : str
+    choices : iterable of str
+    fold : callable or None, default=None
+        As :func:`closest_words` takes it.
+    ties : bool, default=False
+        Whether of two choices as close the first (as :func:`closest_words`
+        orders them) is given; else neither is.
+
+    Returns
+    -------
+    choice : str or None
+
+    Examples
+    --------
+    >>> close_word("femal", ["female", "male"]), close_word("10", ["100", "200"])
+    ('female', None)
+    >>> tied = ["abcx", "xbcd"]
+    >>> close_word("abcd", tied), close_word("abcd", tied, ties=True)
+    (None, 'abcx')
+    """
+    fold = _folded if fold is None else fold
+    choices = list(choices)
+    close = closest_words(word, choices, cutoff=0.6, fold=fold)
+    if not close or [fold(c) for c in choices].count(fold(close[0])) > 1:
+        return None
+    if not ties and len(close) > 1:
+        tied = difflib.SequenceMatcher(None, fold(close[1]), fold(word)).ratio()
+        if tied == difflib.SequenceMatcher(None, fold(close[0]), fold(word)).ratio():
+            return None
+    return close[0]
+
+
+# A number as text: 10, -2.5, 1,5 (a decimal comma), 1e3.
+_NUMBER = re.compile(r"\s*[-+]?(\d+([.,]\d*)?|[.,]\d+)([eE][-+]?\d+)?\s*")
+_DIGITS = re.compile(r"\d+")
+
+
+def _another_value(word, choice):
+    """Whether ``choice`` is another value than ``word``, no typo of it: both
+    numbers (``10``, ``100``), or the same text around numbers of other
+    values (``2024-03``, ``2024-01``; not ``2024-1``, ``2024-01``)."""
+    if _NUMBER.fullmatch(word) and _NUMBER.fullmatch(choice):
+        return True
+    if _DIGITS.sub("0", word) != _DIGITS.sub("0", choice):
+        return False
+    values = [[run.lstrip("0") for run in _DIGITS.findall(t)] for t in (word, choice)]
+    return values[0] != values[1]
 
 
 def _folded(text):

@@ -63,6 +63,7 @@ __all__ = [
     "kneser_ney_tables_problem",
     "label_classes_problem",
     "missing_state_problem",
+    "network_shape_problem",
     "optimizer_problem",
     "vocabulary_problem",
 ]
@@ -645,9 +646,54 @@ def _network_problems(clf):
         classes_problem(clf)
         or _n_features_problem(clf)
         or _network_labels_problem(clf)
+        or network_shape_problem(clf)
         or _history_problem(clf)
         or optimizer_problem(clf)
     )
+
+
+def network_shape_problem(clf):
+    """Which parameter of a fitted network its arrays' shapes contradict, or None.
+
+    ``embedding_dim``, ``hidden_layer_sizes`` and ``label_embedding_dim`` made
+    the arrays of the fit (their agreement with each other and with
+    ``n_features_in_`` and ``classes_`` is checked as the model is unpickled);
+    a parameter edited in a file would be trusted by a later training call.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sknextchar import CharEmbeddingMLPClassifier
+    >>> clf = CharEmbeddingMLPClassifier(embedding_dim=4, max_iter=1)
+    >>> clf = clf.fit(np.array([[0, 1], [1, 2], [2, 0]]), np.array([1, 2, 0]))
+    >>> network_shape_problem(clf) is None
+    True
+    >>> clf.embedding_dim = 3  # as an edited file could hold it
+    >>> network_shape_problem(clf)
+    'its embedding_dim=3 does not match its embeddings_, of 4 numbers per symbol'
+    """
+    fitted, given = clf.embeddings_.shape[1], clf.embedding_dim
+    if given != fitted:
+        return (
+            f"its embedding_dim={given!r} does not match its embeddings_, of "
+            f"{fitted} numbers per symbol"
+        )
+    widths = tuple(int(coef.shape[1]) for coef in clf.coefs_[:-1])
+    sizes = np.asarray(clf.hidden_layer_sizes).ravel()
+    if tuple(sizes.tolist()) != widths:
+        layers = f"hidden layers of {', '.join(map(str, widths))} units"
+        return (
+            f"its hidden_layer_sizes={clf.hidden_layer_sizes!r} does not match "
+            f"its coefs_, of {layers if widths else 'no hidden layer'}"
+        )
+    table = getattr(clf, "label_embeddings_", None)
+    size = getattr(clf, "label_embedding_dim", None)
+    if table is not None and table.shape[1] != (given if size is None else size):
+        return (
+            f"its label_embedding_dim={size!r} does not match its "
+            f"label_embeddings_, of {table.shape[1]} numbers per label"
+        )
+    return None
 
 
 def _classifier_problems(check):

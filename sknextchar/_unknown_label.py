@@ -4,9 +4,9 @@ either end or how its accents are encoded, else the one closest to it (a
 typo). Its command-line spelling is :func:`sknextchar.cli._errors.cli_spelling`'s.
 """
 
-import difflib
 import unicodedata
 
+from ._shown_paths import close_word
 from ._text import label_key
 
 __all__ = ["unknown_label_error"]
@@ -25,34 +25,34 @@ def unknown_label_error(label, known):
     Returns
     -------
     error : ValueError
-        It lists ``known`` and, when one of them has the same text as ``label``
-        (``'1'`` for ``1``) or differs from it only in case (or spaces at
-        either end, or how an accent is encoded: :func:`_case_variant`), or
-        is the one closest to it (a typo, ``'femal'``), names it.
+        It names the one of ``known`` that differs from ``label`` only in
+        case (or spaces at either end, or how an accent is encoded:
+        :func:`_case_variant`), else the one closest to it (a typo,
+        ``'femal'``); else it lists ``known``, and the one that has the same
+        text as ``label`` (``'1'`` for ``1``).
 
     Examples
     --------
-    >>> str(unknown_label_error(1, ["1", "2"])).split("; ")[-1]
-    "pass one of them ('1', not 1: a label's type counts)."
-    >>> str(unknown_label_error("f", ["F", "M"])).split("; ")[-1]
-    "pass one of them: did you mean 'F'?"
-    >>> str(unknown_label_error("femal", ["female", "male"])).split("; ")[-1]
-    "pass one of them: did you mean 'female'?"
+    >>> print(unknown_label_error(1, ["1", "2"]))
+    Unknown label 1: pass one of ['1', '2'] ('1', not 1: a label's type counts).
+    >>> print(unknown_label_error("f", ["F", "M"]))
+    Unknown label 'f': did you mean 'F'?
+    >>> print(unknown_label_error("femal", ["female", "male"]))
+    Unknown label 'femal': did you mean 'female'?
+    >>> print(unknown_label_error("x", ["female", "male"]))
+    Unknown label 'x': pass one of ['female', 'male'].
     """
     same_text = [value for value in known if str(value) == str(label)]
     # 'F' for 'f'; else a typo's: 'female' for 'femal'
     near = None if same_text else _case_variant(label, known) or _typo_of(label, known)
     shown = ascii if near is not None and _encoded_apart(near, label) else repr
+    if near is not None:  # what to pass, in one look
+        guess = f": did you mean {shown(near)}?" + _encoding_words(near, label)
+        return ValueError(f"Unknown label {shown(label)}{guess}")
+    hint = ""
     if same_text:
-        hint = f" ({same_text[0]!r}, not {label!r}: a label's type counts)."
-    elif near is None:
-        hint = "."
-    else:
-        hint = f": did you mean {shown(near)}?" + _encoding_words(near, label)
-    return ValueError(
-        f"Unknown label {shown(label)}: this model knows the labels {shown(known)} "
-        f"(those of the y of its fit); pass one of them{hint}"
-    )
+        hint = f" ({same_text[0]!r}, not {label!r}: a label's type counts)"
+    return ValueError(f"Unknown label {shown(label)}: pass one of {known!r}{hint}.")
 
 
 def _encoded_apart(label, typed):
@@ -117,18 +117,9 @@ def _case_variant(value, choices):
 
 
 def _typo_of(value, choices):
-    """The string choice closest to ``value`` (:func:`difflib.get_close_matches`,
-    case and spaces at either end aside), or None: none is close, or two are
-    as close."""
+    """The string choice closest to ``value`` (:func:`close_word`, case and
+    spaces at either end aside), or None: none is close, or two are as close."""
     if not isinstance(value, str):
         return None
-    keys = {}
-    for choice in choices:
-        if isinstance(choice, str):
-            keys.setdefault(label_key(choice).casefold(), []).append(choice)
-    typed = label_key(value).casefold()
-    near = difflib.get_close_matches(typed, list(keys), n=2)
-    ratios = [difflib.SequenceMatcher(None, typed, key).ratio() for key in near]
-    if not near or len(keys[near[0]]) > 1 or ratios[1:] == ratios[:1]:
-        return None
-    return keys[near[0]][0]
+    texts = [choice for choice in choices if isinstance(choice, str)]
+    return close_word(value, texts, lambda text: label_key(text).casefold())

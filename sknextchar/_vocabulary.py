@@ -587,6 +587,10 @@ def shown_symbols(vocabulary):
     return shown
 
 
+# The rows :func:`_spelled_rows` decodes at a time (a few MB of code points).
+_DECODED_ROWS = 1 << 16
+
+
 def _spelled_rows(ids, vocabulary):
     """The strings of the rows of ids, symbol by symbol."""
     if not ids.shape[1]:
@@ -596,8 +600,13 @@ def _spelled_rows(ids, vocabulary):
         return ["".join(row) for row in symbols[ids].tolist()]
     points = _codepoints("".join(vocabulary)).astype("<u4")
     points[END_ID] = 0  # NUL: NumPy drops trailing NULs from str items
-    chars = np.ascontiguousarray(points[ids])  # (n, width)
-    return chars.view(f"<U{ids.shape[1]}")[:, 0].tolist()
+    texts = []
+    # A block at a time: the code points of every row at once took 4 bytes
+    # per symbol of the widest name, for every name, beside the strings.
+    for start in range(0, len(ids), _DECODED_ROWS):
+        chars = np.ascontiguousarray(points[ids[start : start + _DECODED_ROWS]])
+        texts += chars.view(f"<U{ids.shape[1]}")[:, 0].tolist()
+    return texts
 
 
 def id_dtype(n_symbols):

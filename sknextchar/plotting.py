@@ -24,6 +24,7 @@ from ._steps import unfreeze
 from ._text import counted
 from ._validation import check_positive_int
 from ._vocabulary import END, END_ID
+from ._wrong_kind import WrongKindError
 
 __all__ = [
     "plot_embeddings",
@@ -64,7 +65,7 @@ def _find_classifier(estimator, caller):
     """The transformer (or None) and the fitted CharEmbeddingMLPClassifier inside."""
     transformer, classifier = find_parts(estimator)
     if not isinstance(classifier, CharEmbeddingMLPClassifier):
-        raise TypeError(
+        raise WrongKindError(
             f"{caller} needs a CharEmbeddingMLPClassifier, a Pipeline ending in one, "
             "or a NameSampler around such a pipeline (FrozenEstimator wrappers are "
             f"fine); got {describe(estimator)}."

@@ -230,7 +230,9 @@ def test_direction_scores_reproduce_the_classifier_calibration():
     from sknextchar import NameLabelClassifier
 
     names, labels = load_indian_names(return_X_y=True)
-    train, test = split_by_name(names[::10], labels[::10], 0.2, 0)
+    # 1 name in 40 (304 to train): both members still get a weight of their
+    # own (0.31 and 0.07), at half the time of 1 in 10.
+    train, test = split_by_name(names[::40], labels[::40], 0.2, 0)
     classes = np.unique(train[1])
     folds = list(StratifiedGroupKFold(5).split(*train, groups=train[0]))
     trigram = lambda: count_pipeline().set_params(  # noqa: E731

@@ -89,7 +89,8 @@ def zwnj_counts(tmp_path, capsys):
     path.write_text("\n".join(PERSIAN) + "\n", encoding="utf-8")
     model = str(tmp_path / "c.skops")
     argv = ["train", str(path), "--alphabet", "auto", "--chunk-size", "10"]
-    assert main([*argv, "--max-iter", "2", "--quiet", "-o", model]) == 0
+    # Seeded: an unseeded fit draws a few such names of 300, now and then none.
+    assert main([*argv, "--max-iter", "2", "--seed", "0", "-q", "-o", model]) == 0
     capsys.readouterr()
 
     def ending_in_zwnj(*flags):

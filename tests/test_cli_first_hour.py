@@ -199,4 +199,5 @@ def test_a_labels_column_typed_in_another_case_is_read(tmp_path, capsys):
     assert status == 0, err
     status, _, err = run(capsys, "train", str(table), "--labels", "sex", *KN, "-o", out)
     assert_one_line_error(status, err, "is neither a file nor a column")
-    assert "did you mean" not in err
+    # A usual title of labels: the one column that reads as labels is offered.
+    assert "(did you mean --labels Gender?)" in err and "--labels name" not in err

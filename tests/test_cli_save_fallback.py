@@ -433,3 +433,19 @@ def test_epochs_kept_from_a_changed_file_are_told_in_one_sentence(
     assert ") (" not in err and ")(" not in err, err
     assert f", and {str(target)!r} was not created: epochs 3 to 4 are" in err
     assert len(load_model(kept).estimator_[-1].loss_curve_) == 2
+
+
+def test_an_internal_error_while_saving_keeps_the_model(
+    folders, tmp_path, capsys, monkeypatch
+):
+    """A bug at save time keeps its traceback, and the trained model too."""
+    names, out, temp = folders
+    expected = reference(tmp_path, names, KN)
+    bug = TypeError("unsupported operand type(s) for +: 'NoneType' and 'int'")
+    monkeypatch.setattr(sknextchar._persistence, "_dump", fail_in(out, bug))
+    with pytest.raises(TypeError, match="unsupported operand"):
+        main(["train", names, *KN, "-o", str(out / "m.skops")])
+    err = capsys.readouterr().err
+    assert "sknextchar: error:" not in err and "internal error" in err
+    assert os.listdir(out) == []
+    assert kept_file(err, temp).read_bytes() == expected

@@ -115,7 +115,7 @@ def test_cli_spelling_skips_what_the_user_gave(message, spelled):
         ("a\tb", ["F"], "Unknown --label $'a\\x09b': "),
         ("ë", ["F"], "Unknown --label ë: "),  # bare, as --labels é.txt is
         # Before: "did you mean 'M'?", no flag; now as --labels lable's hint.
-        ("m", ["F", "M"], "pass one of them: did you mean --label M?"),
+        ("m", ["F", "M"], "Unknown --label m: did you mean --label M?"),
         ("a\\b", ["A\\B"], "did you mean --label 'A\\B'?"),
         ("-x", ["-X"], "did you mean --label=-X?"),  # as argparse reads it
     ],

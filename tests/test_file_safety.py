@@ -14,6 +14,8 @@ import pytest
 import skops.io
 from sklearn.pipeline import make_pipeline
 
+import sknextchar._file_safety as file_safety
+import sknextchar._persistence as persistence
 from sknextchar import (
     CharEmbeddingMLPClassifier,
     ContextWindowTransformer,
@@ -376,7 +378,8 @@ def test_plot_never_replaces_a_picture_made_while_it_draws(
 
     monkeypatch.setattr(figure.Figure, "savefig", another_plot_first)
     status, err = _run(capsys, "plot", model, "--embeddings", "-o", output)
-    assert status == 1 and "already exists; pass --force" in err
+    assert status == 1 and "already exists (another program wrote it" in err
+    assert "pass --force to replace it" in err
     assert os.stat(output).st_ino == made[0]  # the other's file, not replaced
     assert _listing(tmp_path) == ["embeddings.png", "m.skops"]  # no temporary file
 
@@ -465,3 +468,106 @@ def test_the_command_line_keeps_its_words(tmp_path, capsys):
     assert main(argv) == 1
     err = capsys.readouterr().err
     assert "pass --force to replace it, or choose another output file" in err
+
+
+# ------------------------------------------------- a file written meanwhile
+def _other_model(path):
+    """What the other program saves at ``path``: (inode, bytes)."""
+    data = _old_model(path)
+    return os.stat(path).st_ino, data
+
+
+def _another_save_meanwhile(monkeypatch, path, when):
+    """Patch a step of the save so that another model lands at ``path`` then:
+    while the model is written, or after the last check, just before it is
+    put into place. Returns the list that gets (inode, bytes) of that file."""
+    made = []
+    if when == "while writing":
+        dump = persistence._dump
+
+        def step(*args):
+            if not made:  # the other save's own step: as it was
+                made.append(None)
+                made[0] = _other_model(path)
+            return dump(*args)
+
+        monkeypatch.setattr(persistence, "_dump", step)
+    else:
+        check = file_safety.check_target
+        calls = []
+
+        def step(*args, **kwargs):
+            status = check(*args, **kwargs)
+            calls.append(args)
+            if len(calls) == 2:  # atomic_write's last check: the file comes after
+                made.append(_other_model(path))
+            return status
+
+        monkeypatch.setattr(file_safety, "check_target", step)
+    return made
+
+
+@pytest.mark.parametrize("when", ["while writing", "after the last check"])
+def test_save_model_without_force_keeps_a_model_written_meanwhile(
+    pipe, tmp_path, monkeypatch, when
+):
+    path = tmp_path / "m.skops"
+    made = _another_save_meanwhile(monkeypatch, path, when)
+    with pytest.raises(FileExistsError) as caught:
+        save_model(pipe, path, force=False)
+    assert made and (os.stat(path).st_ino, path.read_bytes()) == made[0]
+    assert "another program wrote it" in str(caught.value)
+    assert "pass force=True to replace it, or save to another path" in str(caught.value)
+    assert os.listdir(tmp_path) == ["m.skops"]  # no temporary file left
+
+
+def test_save_model_force_is_python_worded_and_a_bool(pipe, tmp_path):
+    path = tmp_path / "m.skops"
+    first = _other_model(path)
+    with pytest.raises(FileExistsError, match=r"pass force=True to replace it"):
+        save_model(pipe, path, force=False)
+    assert (os.stat(path).st_ino, path.read_bytes()) == first
+    with pytest.raises(TypeError, match="force must be True or False"):
+        save_model(pipe, path, force="no")
+    # The default replaces a model file, as joblib.dump and skops.io.dump do.
+    save_model(pipe, path)
+    assert hasattr(load_model(path), "predict_proba")
+    new = tmp_path / "new.skops"
+    save_model(pipe, new, force=False)  # no file there: written
+    assert hasattr(load_model(new), "predict_proba")
+
+
+def test_save_model_without_hard_links_still_refuses(pipe, tmp_path, monkeypatch):
+    """A file system without hard links: the rename, after a last look."""
+    path = tmp_path / "m.skops"
+
+    def no_links(*args, **kwargs):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(file_safety.os, "link", no_links)
+    save_model(pipe, path, force=False)
+    assert hasattr(load_model(path), "predict_proba")
+    made = _another_save_meanwhile(monkeypatch, tmp_path / "n.skops", "while writing")
+    with pytest.raises(FileExistsError, match="another program wrote it"):
+        save_model(pipe, tmp_path / "n.skops", force=False)
+    assert (tmp_path / "n.skops").read_bytes() == made[0][1]
+
+
+@pytest.mark.parametrize("when", ["while writing", "after the last check"])
+def test_train_without_force_keeps_a_model_written_meanwhile(
+    tmp_path, monkeypatch, capsys, when
+):
+    """Two trains to one new -o: the second replaced the first's model."""
+    names = tmp_path / "names.txt"
+    names.write_text("\n".join(NAMES) + "\n")
+    output = tmp_path / "m.skops"
+    made = _another_save_meanwhile(monkeypatch, output, when)
+    status = main(["train", str(names), *TINY, "-o", str(output)])
+    err = capsys.readouterr().err
+    assert status == 1 and made
+    assert (os.stat(output).st_ino, output.read_bytes()) == made[0]
+    assert "another program wrote it" in err
+    assert "pass --force to replace it, or choose another output file" in err
+    assert "force=True" not in err
+    kept = [name for name in os.listdir(tmp_path) if ".unsaved-" in name]
+    assert len(kept) == 1 and kept[0] in err  # the trained model, kept elsewhere

@@ -13,7 +13,7 @@ import pytest
 from sknextchar import ContextWindowTransformer, load_model
 from sknextchar.cli import main
 from sknextchar.cli._column_note import shell_word
-from sknextchar.datasets import load_names
+from sknextchar.datasets import _pipes, load_names
 from sknextchar.datasets._pipes import PIPE_WAIT, PipeError, open_bytes
 
 NAMES = ["Anna", "Ben", "Carla", "Dev", "Emil", "Fatima", "Goran", "Hana"]
@@ -49,7 +49,10 @@ def names_file(tmp_path):
 
 
 @FIFOS
-def test_labels_fifo_no_program_writes_to_names_the_flag(tmp_path, names_file, capsys):
+def test_labels_fifo_no_program_writes_to_names_the_flag(
+    tmp_path, names_file, capsys, monkeypatch
+):
+    monkeypatch.setattr(_pipes, "PIPE_WAIT", 0.2)  # not the 2 s a user is given
     fifo = tmp_path / "labels"
     os.mkfifo(fifo)
     code, out = _train(tmp_path, names_file, "--labels", str(fifo))

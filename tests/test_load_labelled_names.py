@@ -84,18 +84,23 @@ def test_row_without_a_name_left_out_with_a_warning(tmp_path):
 
 def test_missing_labels_column_names_the_columns(export):
     with pytest.raises(ValueError) as caught:
-        load_names(export, labels_column="gendr")
+        load_names(export, labels_column="xyz")  # no guess: the columns there are
     message = str(caught.value)
-    assert "labels_column='gendr' is not a column of" in message
+    assert "labels_column='xyz' is not a column of" in message
     assert "['Name', 'Gender', 'Count']" in message
-    assert "did you mean 'Gender'?" in message
     assert "--labels" not in message
+    with pytest.raises(
+        ValueError, match=r"did you mean 'Gender'\?\); its first row .*\.$"
+    ):
+        load_names(export, labels_column="gendr")
 
 
 def test_missing_names_column_names_the_columns(export):
+    with pytest.raises(ValueError, match=r"names_column='xyz' is not a column") as e:
+        load_names(export, labels_column="Gender", names_column="xyz")
+    assert "['Name', 'Gender', 'Count']" in str(e.value)
     with pytest.raises(ValueError, match=r"names_column='nmae' is not a column") as e:
         load_names(export, labels_column="Gender", names_column="nmae")
-    assert "['Name', 'Gender', 'Count']" in str(e.value)
     assert "did you mean 'Name'?" in str(e.value)
 
 
@@ -121,21 +126,23 @@ MISSING = [  # (columns asked, the one missing, its column of, beside, near)
         "Count",
     ),
 ]
+# After a guess, the header row too: a wrong guess (first_name, last_name for
+# --names-column name) would hide the column meant.
+HEADER_GUESSED = "; its first row (the header) is ['Name', 'Gender', 'Count']"
 HEADER_SHOWN = "whose first row (the header) is ['Name', 'Gender', 'Count']"
 
 
 @pytest.mark.parametrize("given, what, beside, near", MISSING)
 def test_missing_columns_told_alike(export, given, what, beside, near):
-    # One wording: what was asked, the columns there are (one form of the
-    # header row), and a did-you-mean ("whose" the file's, not the names').
+    # One wording: what was asked, a did-you-mean, which says what to pass,
+    # and the header row (no advice "as that row spells it").
     key, value = list(given.items())[-1]
     beside = f" (beside the {beside})" if beside else ""
     with pytest.raises(ValueError) as caught:
         load_names(export, **given)
     assert str(caught.value) == (
-        f"{key}={value!r} is not a column{beside} of {export!r}, {HEADER_SHOWN} "
-        f"(did you mean {near!r}?): pass the header of its column of {what}, as "
-        "that row spells it."
+        f"{key}={value!r} is not a column{beside} of {export!r} "
+        f"(did you mean {near!r}?){HEADER_GUESSED}."
     )
 
 
@@ -156,15 +163,16 @@ def test_missing_columns_told_alike_on_the_command_line(
     flag, value = argv[-2:]
     file = " is neither a file nor" if flag == "--labels" else " is not"
     beside = f" (beside the {beside})" if beside else ""
-    assert (
-        f"error: {flag} {value}{file} a column{beside} of {export!r}, "
-        f"{HEADER_SHOWN} (did you mean {flag} {near}?): pass the header of its "
-        f"column of {what}, as that row spells it" in err
+    assert err == (
+        f"sknextchar: error: {flag} {value}{file} a column{beside} of {export!r} "
+        f"(did you mean {flag} {near}?){HEADER_GUESSED}.\n"
     ), err
 
 
 def test_missing_counts_column_names_the_header(export):
-    with pytest.raises(ValueError, match=r"'Name', 'Gender', 'Count'\].*mean 'Count'"):
+    with pytest.raises(
+        ValueError, match=r"'cnt' .*\(did you mean 'Count'\?\); its first row"
+    ):
         load_names(export, labels_column="Gender", counts_column="cnt")
 
 
@@ -391,3 +399,13 @@ def test_labels_differing_only_in_case_warned_as_train_does(tmp_path):
     assert caught[0].filename == __file__  # the user's call
     with pytest.warns(UserWarning, match="Labels of --labels sex differ only"):
         read_labelled_names(str(path), "sex")
+
+
+def test_a_guessed_column_still_shows_the_others(tmp_path):
+    # 'name' guesses last_name (the one close enough); first_name, likely the
+    # one meant, stays in the message with the rest of the header row.
+    path = tmp_path / "people.csv"
+    path.write_text("first_name,last_name,sex\nAnna,Li,f\nBo,Ma,m\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="did you mean 'last_name'") as caught:
+        load_names(path, names_column="name")
+    assert "'first_name'" in str(caught.value)

@@ -32,7 +32,7 @@ def headerless(tmp_path):
     "given",
     [
         {"names_column": "first"},
-        {"names_column": "name", "counts_column": "cnt"},
+        {"names_column": "name", "counts_column": "xyz"},  # no guess: the header
         {"names_column": "first", "counts_column": "count"},
     ],
 )

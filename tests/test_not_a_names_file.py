@@ -49,7 +49,7 @@ KINDS = [
     ("names.gif", GIF, "a GIF image", None),
     ("names.pdf", b"%PDF-1.4\n%\xac\xdc \xab\xba\n" * 4, "a PDF document", None),
     ("names.sqlite", _sqlite, "an SQLite database", "as a CSV file"),
-    ("names.bz2", b"BZh91AY&SY\x00\xff" * 4, "a bzip2-compressed file", "bunzip2"),
+    ("names.zst", b"\x28\xb5\x2f\xfd\x00\xff" * 4, "a zstd-compressed file", None),
 ]
 
 

@@ -10,9 +10,12 @@ import contextlib
 import io
 import re
 
+import pytest
+
 from sknextchar import load_model
 from sknextchar.cli import _labelled, main
 from sknextchar.cli._labelled import read_names_file
+from sknextchar.datasets import load_names
 from sknextchar.datasets._table_rows import text_lines
 from sknextchar.datasets._tables import LINES_LOOKED_AT
 
@@ -199,3 +202,39 @@ def test_a_column_headed_with_a_byte_order_mark_is_offered_as_typed(tmp_path, ca
     assert "pass --counts count" in err, err
     status, err = _train(tmp_path, capsys, path, "--labels", "sex")
     assert status == 0, err
+
+
+def test_an_id_column_is_neither_offered_nor_guessed_as_the_labels(tmp_path, capsys):
+    # id;name;sex: ids of their own on each row (P17) were offered beside sex,
+    # ids out of order (17, 4) as counts, and --labels kind (or i) was
+    # answered "did you mean --labels id?"; --labels gender (or label), nothing.
+    ids = ["P17", "P04", "P33", "P09", "P12", "P21", "P02", "P40"]
+    numbers = ["17", "4", "33", "9", "12", "21", "2", "40"]
+    for column in (ids, numbers):
+        rows = zip(column, NAMES, SEXES)
+        path = _write(tmp_path / "kids.csv", "id,name,sex", rows)
+        model = str(tmp_path / "m.skops")
+        assert main(["train", path, *KN, "-o", model]) == 0
+        err = capsys.readouterr().err
+        assert _offered(err) == ["sex"] and "--counts" not in err
+        for typed in ("gender", "label", "kind", "i"):
+            assert main(["train", path, *KN, "--labels", typed, "-o", model]) == 1
+            err = capsys.readouterr().err
+            assert "--labels id?" not in err  # close to it, but no labels
+            if typed in ("gender", "label"):  # a usual title of labels
+                assert "(did you mean --labels sex?)" in err
+        with pytest.raises(ValueError, match=re.escape("(did you mean 'sex'?)")):
+            load_names(path, labels_column="Label")
+
+
+def test_a_column_titled_as_labels_is_offered_with_a_label_on_each_row(
+    tmp_path, capsys
+):
+    # A small file whose labels all differ: titled as labels (sex, origin),
+    # the column is no id of the rows: still offered, and read.
+    for title in ("sex", "origin"):
+        path = _write(tmp_path / "s.csv", f"name,{title}", zip(NAMES, "FMX"))
+        status, err = _train(tmp_path, capsys, path)
+        assert status == 0 and _offered(err) == [title], err
+        status, err = _train(tmp_path, capsys, path, "--labels", title)
+        assert status == 0, err

@@ -390,7 +390,9 @@ def test_tree_and_temperature_of_a_model_by_label():
 
     names, labels = ending_corpus()
     stem = names[0][:-1]
-    pipe = small_pipe().fit(names, labels)
+    # 30 epochs, not 60: the letter of each label leads as clearly (label B's
+    # "o" by 0.07 at 30, 0.07 at 60), in half the time of the fit.
+    pipe = small_pipe(max_iter=30).fit(names, labels)
     sampler = NameSampler(FrozenEstimator(pipe), min_length=1, max_length=20).fit(
         names, labels
     )

@@ -163,3 +163,127 @@ def test_a_reader_that_left_during_a_write_stops_the_drawing(
     status = main(["sample", model, "-n", str(MANY), "--unique", "--seed", "0"])
     monkeypatch.undo()
     assert (status, capfd.readouterr().err, draws) == (1, "", ["draw"])
+
+
+class InterruptedAtWrite(io.StringIO):
+    """A standard output where Ctrl-C lands during its ``at``-th write."""
+
+    def __init__(self, at):
+        super().__init__()
+        self.at, self.writes = at, 0
+
+    def write(self, text):
+        self.writes += 1
+        if self.writes == self.at:
+            raise KeyboardInterrupt
+        return super().write(text)
+
+
+def test_ctrl_c_in_the_middle_of_a_batch_counts_the_lines_written(monkeypatch, capsys):
+    # A batch was counted once all its slices were written: Ctrl-C in its
+    # third slice said "0 of the 23 names" with 10 lines written.
+    import sknextchar.cli._names_out as names_out
+
+    monkeypatch.setattr(names_out, "_SLICE", 5)
+    out = InterruptedAtWrite(at=3)
+    monkeypatch.setattr(sys, "stdout", out)
+    written = names_out.NamesOut(23)
+    with pytest.raises(SystemExit) as ended, written.interruptible():
+        written([f"n{i}" for i in range(23)])
+    monkeypatch.undo()
+    lines = out.getvalue().splitlines()
+    assert (ended.value.code, len(lines)) == (130, 10)
+    assert capsys.readouterr().err == (
+        f"sknextchar: interrupted; {len(lines)} of the 23 names asked for were "
+        "written\n"
+    )
+
+
+def test_the_match_lengths_warning_comes_before_the_names(model, sampler, monkeypatch):
+    # The warning came after the names of the first batch (1,440 of these
+    # 1,500): on a terminal, below the names, seen last.
+    both = io.StringIO()  # stdout and stderr in one stream, as a terminal
+    monkeypatch.setattr(sys, "stdout", both)
+    monkeypatch.setattr(sys, "stderr", both)
+    flags = ["--top-k", "2", "--temperature", "0.5", "--seed", "0"]
+    status = main(["sample", model, "-n", "1500", "--match-lengths", *flags])
+    monkeypatch.undo()
+    warning, *names = both.getvalue().splitlines()
+    assert status == 0
+    assert warning.startswith("sknextchar: warning: --match-lengths cannot give")
+    drawn = sampler.set_params(top_k=2, temperature=0.5)
+    with pytest.warns(UserWarning, match="match_lengths=True cannot give"):
+        expected = drawn.sample(1500, match_lengths=True, random_state=0)
+    sampler.set_params(top_k=None, temperature=1.0)
+    assert names == expected
+
+
+def test_a_batch_drawn_keeps_a_byte_per_letter_not_a_row_number():
+    # Each step kept the row number of every name still going (int64): 8
+    # bytes per letter drawn, beside its letter.
+    import tracemalloc
+
+    import numpy as np
+
+    from sknextchar._decoding import SamplingControls
+    from sknextchar._generation import sample_ids
+
+    def next_log_proba(contexts):  # the end marker or one of 26 letters
+        return np.log(np.full((len(contexts), 27), [0.5] + [0.5 / 26] * 26))
+
+    controls = SamplingControls(min_length=40, max_length=45)  # 40 to 45 letters
+    tracemalloc.start()
+    try:
+        ids = sample_ids(
+            next_log_proba, prefix_ids=np.array([], np.uint8),
+            context=np.zeros((1, 1), np.uint8), n_samples=20_000, n_symbols=27,
+            controls=controls, rng=np.random.default_rng(0),
+        )  # fmt: skip
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    letters = int(np.count_nonzero(ids))
+    assert len(ids) > 19_000 and peak < 8 * letters, (peak, letters)
+
+
+def test_the_names_drawn_are_those_of_one_uniform_per_name_and_step():
+    # A reference drawn name by name: at each step, one uniform in (0, 1] per
+    # name still going (in order), the first symbol whose cumulative
+    # probability reaches it; the end marker is masked below min_length. The
+    # batch's compact store (a mask per step, names decoded by blocks) must
+    # give these names, in this order.
+    import numpy as np
+
+    from sknextchar._decoding import SamplingControls
+    from sknextchar._generation import sample_ids
+
+    proba = np.array([0.25, 0.25, 0.5])  # end, a, b: sums exact in binary
+
+    def next_log_proba(contexts):
+        return np.log(np.tile(proba, (len(contexts), 1)))
+
+    controls = SamplingControls(min_length=2, max_length=6)
+    got = sample_ids(
+        next_log_proba, prefix_ids=np.array([], np.uint8),
+        context=np.zeros((1, 1), np.uint8), n_samples=500, n_symbols=3,
+        controls=controls, rng=np.random.default_rng(4),
+    )  # fmt: skip
+    rng, letters = np.random.default_rng(4), [[] for _ in range(500)]
+    going, ended = list(range(500)), set()
+    for length in range(controls.max_length + 1):
+        weights = proba.copy()
+        if length < controls.min_length:
+            weights[0] = 0.0
+        cdf = np.cumsum(weights / weights.sum())
+        uniforms = 1.0 - rng.random(len(going))
+        drawn = [int(np.argmax(cdf >= u)) for u in uniforms]
+        ended.update(row for row, s in zip(going, drawn) if s == 0)
+        going_on = [(row, s) for row, s in zip(going, drawn) if s != 0]
+        if length == controls.max_length or not going_on:
+            break
+        for row, s in going_on:
+            letters[row].append(s)
+        going = [row for row, _ in going_on]
+    expected = [letters[row] for row in sorted(ended)]
+    assert [[s for s in row if s] for row in got.tolist()] == expected
+    assert len(expected) > 300

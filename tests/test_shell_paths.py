@@ -98,7 +98,14 @@ def test_the_printed_fallback_command_moves_the_model(tmp_path, monkeypatch, cap
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         return real_replace(src, dst)
 
+    def link(src, dst):  # the same, without --force: a link, never a rename
+        if os.path.basename(dst) == output:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_link(src, dst)
+
+    real_link = os.link
     monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(os, "link", link)
     argv = ["train", "names.txt", "--max-iter", "1", "-q", "-o", output]
     assert main(argv) == 1
     err = capsys.readouterr().err

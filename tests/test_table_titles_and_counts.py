@@ -190,7 +190,7 @@ def test_a_wrong_counts_column_of_a_titled_table_names_its_header_row(tmp_path, 
     path = write(
         tmp_path / "t.csv", "Baby names 2024,,\n,,\nname,sex,count\nemma,F,5\n"
     )
-    status, err = train(capsys, path, "--counts", "cnt")
+    status, err = train(capsys, path, "--counts", "xyz")  # no guess: the header
     error = err[err.index("error:") :]
     assert status != 0 and "['name', 'sex', 'count']" in error, err
     assert "Baby names" not in error, err
@@ -273,8 +273,10 @@ def test_a_misspelt_names_column_of_a_titled_table_names_its_header_row(
     assert "(did you mean --names-column name?)" in err, err  # the CLI's words
     status, err = train(capsys, path, "--names-column", "nmae", "--labels", "count")
     error = err[err.index("error:") :]
+    assert status != 0 and "(did you mean --names-column name?)" in error, err
+    status, err = train(capsys, path, "--names-column", "xyz", "--labels", "count")
+    error = err[err.index("error:") :]  # no guess: the header row, where it is
     assert status != 0 and "header row (line 2) is ['name', 'count']" in error, err
-    assert "(did you mean --names-column name?)" in error, err
 
 
 def test_a_wrong_counts_column_below_a_title_names_its_line_in_python_too(
@@ -283,19 +285,17 @@ def test_a_wrong_counts_column_below_a_title_names_its_line_in_python_too(
     # Both interfaces said "first row (the header)" of a header on line 2.
     path = write(tmp_path / "t.csv", TITLED_COUNTS)
     with pytest.raises(ValueError) as caught:
-        loaded(path, names_column="name", counts_column="cnt")
+        loaded(path, names_column="name", counts_column="xyz")  # no guess
     error = str(caught.value)
-    assert error.startswith("counts_column='cnt' is not a column ")
+    assert error.startswith("counts_column='xyz' is not a column ")
     assert "first" not in error
     assert "(beside the names 'name') of " in error, error
-    assert "whose header row (line 2) is ['name', 'count'] " \
-        "(did you mean 'count'?)" in error, error  # fmt: skip
-    for flags in (["--counts", "cnt"], ["--labels", "count", "--counts", "cnt"]):
+    assert "whose header row (line 2) is ['name', 'count']:" in error, error
+    for flags in (["--counts", "xyz"], ["--labels", "count", "--counts", "xyz"]):
         status, err = train(capsys, path, *flags)
         error = err[err.index("error:") :]
         assert status != 0 and "first row" not in error, (flags, err)
-        assert "whose header row (line 2) is ['name', 'count'] (did you mean " \
-            "--counts count?)" in error, (flags, err)  # fmt: skip
+        assert "whose header row (line 2) is ['name', 'count']:" in error, (flags, err)
 
 
 def test_a_near_miss_is_never_the_column_of_names_or_labels(tmp_path, capsys):

@@ -132,6 +132,7 @@ EXAMPLES = {
     "exceptions.ModelVersionWarning": lambda c: c("saved by 0.1.0"),
     "exceptions.ProgressStoppedWarning": lambda c: c("progress stopped"),
     "nn.training.DivergenceError": lambda c: c("the loss is nan"),
+    "_wrong_kind.WrongKindError": lambda c: c("'m.joblib' holds a dict, not a model"),
 }
 
 CLASSES = _classes()

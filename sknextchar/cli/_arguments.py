@@ -6,6 +6,7 @@ import codecs
 from .._model_checks import DEFAULT_MAX_BYTES
 from .._shown_paths import flag_word
 from ._flags import BYTE_COUNT, LABEL, NAMES_PATH, PATH
+from ._stdin_files import read_stdin
 
 __all__ = [
     "add_encoding",
@@ -238,6 +239,7 @@ def check_reading_flags(args):
     >>> check_reading_flags(build_parser().parse_args(argv[:3] + ["--encoding=UTF8"]))
     """
     check_blank_columns(args)
+    read_stdin(args)  # "-": standard input
     dest, shown = getattr(args, "read_file", (None, None))
     if dest is None or getattr(args, dest, None) is not None:
         return

@@ -10,7 +10,6 @@ by default, as ``sample --min-label-proba`` uses them) turns them into
 
 import unicodedata
 
-from .._pipeline import split_pipeline
 from .._shown_paths import shown_path
 from .._text import display_width, one_or_many, pad_right, quoted
 from ._commands import given_names, load_sampler
@@ -48,6 +47,8 @@ def classify(args):
     given, truth = (given_names(args), None) if args.labels is None else (
         labelled_names(args))  # fmt: skip
     sampler = load_sampler(args)
+    from .._pipeline import split_pipeline  # scikit-learn: once a model is read
+
     told_unless_refused(split_pipeline(sampler.estimator_)[0])  # before any row
     labels = _model_labels(sampler, args.model)
     shown = [str(label) for label in labels]

@@ -18,6 +18,7 @@ from .._shown_paths import shown_path
 from .._skops_release import import_skops_io
 from .._text import describe_symbol, one_or_many
 from .._version import __version__
+from .._wrong_kind import WrongKindError
 from ..datasets import load_indian_names
 from ._errors import PROG
 from ._file_arguments import check_context_not_file, check_names_not_files
@@ -478,7 +479,7 @@ def load_sampler(args, **settings):
     from .._steps import unfreeze
 
     if not isinstance(unfreeze(model), (Pipeline, NameSampler)):
-        raise TypeError(_not_from_train(args.model, type(model).__name__))
+        raise WrongKindError(_not_from_train(args.model, type(model).__name__))
     sampler = as_sampler(model, PROG).set_params(**settings)
     args.label = label_of_text(sampler, getattr(args, "label", None))  # 1 for '1'
     return sampler
@@ -510,8 +511,9 @@ def check_own_model(model, path):
 
     Raises
     ------
-    TypeError
-        If the model's last step (or the bare model) is not one of sknextchar's.
+    WrongKindError
+        A TypeError: if the model's last step (or the bare model) is not one
+        of sknextchar's.
 
     Examples
     --------
@@ -522,7 +524,7 @@ def check_own_model(model, path):
     >>> check_own_model(make_pipeline(LogisticRegression()), "lr.skops")
     Traceback (most recent call last):
     ...
-    TypeError: 'lr.skops' holds a Pipeline whose last step is a LogisticRegression, ...
+    sknextchar._wrong_kind.WrongKindError: 'lr.skops' holds a Pipeline whose ...
     """
     from sklearn.exceptions import NotFittedError
 
@@ -538,7 +540,7 @@ def check_own_model(model, path):
     kind = describe(last)
     if last is not unfreeze(model):
         kind = f"{describe(model)} whose last step is a {kind}"
-    raise TypeError(_not_from_train(path, kind))
+    raise WrongKindError(_not_from_train(path, kind))
 
 
 def load_trained(path, args, max_bytes, *, resume=False):
@@ -568,8 +570,9 @@ def load_trained(path, args, max_bytes, *, resume=False):
     ------
     ValueError
         If the file holds a model that was never fitted, saying to train one.
-    TypeError
-        If it holds a model of another package (:func:`check_own_model`).
+    WrongKindError
+        A TypeError: if it holds a model of another package
+        (:func:`check_own_model`).
 
     Examples
     --------

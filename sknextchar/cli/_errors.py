@@ -24,6 +24,7 @@ from .._quoted_advice import (
 from .._shown_paths import flag_word, shell_word, shown_path
 from .._skops_release import SKOPS_INSTALL
 from .._text import FOLD_ALPHABET_NOTE, FOLD_GIVEN_NOTE, code_point_name
+from .._wrong_kind import WrongKindError
 from ._main import PROG
 
 __all__ = [
@@ -42,7 +43,9 @@ __all__ = [
 # Errors a user can cause (bad files, values, names): one line, no traceback.
 # scikit-learn's InvalidParameterError and NotFittedError are ValueErrors.
 # MemoryError: a model file too large for this machine is the user's, not a bug.
-USER_ERRORS = (OSError, ValueError, TypeError, ImportError, MemoryError)
+# A TypeError is a bug (a call with the wrong arguments) unless the package's
+# checks raised it as a WrongKindError (a model file that holds a dict).
+USER_ERRORS = (OSError, ValueError, WrongKindError, ImportError, MemoryError)
 
 # Optional dependencies: the package that is missing -> how to get it.
 _INSTALL_HINTS = {
@@ -364,6 +367,8 @@ _PYTHON_ADVICE = (
     ("Python does not read '~' as your home folder: pass os.path.expanduser(path)",
      "The shell reads '~' as your home folder only unquoted at the start of an "
      "argument (not after --flag=): write the path without quotes, or in full"),
+    ("pass force=True to replace it, or save to another path",  # save_model's
+     "pass --force to replace it, or choose another output file"),
     ("a model file is what save_model(model, path) writes",
      "a model file is what 'sknextchar train NAMES_FILE -o MODEL' writes"),
     ("or train the model again with ",
@@ -425,7 +430,6 @@ _PYTHON_ADVICE = (
     # A label to sample, score or draw by is always --label's string here.
     ("Unknown label '", "Unknown --label '"),
     ('Unknown label "', 'Unknown --label "'),  # a label with a "'" in it
-    ("(those of the y of its fit)", "(those of --labels at training)"),
     # A file of names changed while --chunk-size read it (sknextchar._file_passes).
     ("or, if the names fit in memory, load them with sknextchar.datasets."
      "load_names and fit the pipeline on them",
@@ -559,20 +563,28 @@ def cli_spelling(message):
 # to tell it apart from one the model knows, is left so).
 _LITERAL = r"""('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")"""
 _UNKNOWN_LABEL = re.compile(
-    rf"Unknown --label {_LITERAL}|(?<=pass one of them: )did you mean {_LITERAL}\?"
+    rf"Unknown --label {_LITERAL}(?:: did you mean {_LITERAL}\?)?"
 )
 
 
 def _unknown_label(match):
     """``Unknown --label 'fe male'``, ``did you mean --label M?``: --label's
-    value as typed in a shell, bare when a file of --labels would be."""
-    literal = match[1] or match[2]
+    values as typed in a shell, bare when a file of --labels would be."""
+    told = f"Unknown {_label_word(match[1], '--label ')}"
+    if match[2] is None:
+        return told
+    return f"{told}: did you mean {_label_word(match[2])}?"
+
+
+def _label_word(literal, escaped=""):
+    """The label the Python string ``literal`` shows, as ``--label`` and its
+    word (--label=-x, as every flag's value); a label shown by ascii, its
+    accents escaped to tell it apart from one the model knows, is left so,
+    after ``escaped``."""
     value = ast.literal_eval(literal)
-    if literal != repr(value):  # escaped by ascii: told apart, left so
-        return match[0]
-    if match[1]:  # --label=-x, as in the guess and every flag's value
-        return f"Unknown {flag_word('--label', value)}"
-    return f"did you mean {flag_word('--label', value)}?"
+    if literal != repr(value):
+        return escaped + literal
+    return flag_word("--label", value)
 
 
 def _value_of(literal, inner):

@@ -65,6 +65,7 @@ from ..datasets._table_rows import (
     ends_in_empty_fields,
     header_line_number,
     not_a_column,
+    separator_hint,
     text_lines,
     unnamed_rows_words,
     without_title,
@@ -72,7 +73,6 @@ from ..datasets._table_rows import (
 from ..datasets._tables import (
     LINES_LOOKED_AT,
     cells_below,
-    check_not_separator_line,
     check_rows_below_header,
     detect_table,
     find_table,
@@ -193,7 +193,6 @@ def _read_pairs(names_file, labels, encoding, names_column, counts):
         source = "the bundled names (columns 'name' and 'label')"
     else:
         text, source = read_text(names_file, encoding=encoding), shown_path(names_file)
-        check_not_separator_line(header_line(text_lines(text)), names_file)
     given = names_column, _WORDS, counts[0]
     try:
         found = labelled_table(text, names_file, source, labels, *given)
@@ -249,16 +248,14 @@ def _refuse_labels(error, names_file, training):
     close = close_labels_file_note(error.column, names_file)
     if error.one_column:  # a list: a file of labels, or a table of both
         raise ValueError(
-            f"{shown} {is_not} a column: {error.source} is {error.list_words()}. "
-            f"Pass a file of labels, one per line of {error.source} (--labels FILE), "
-            f"or make {error.source} a table with a header row (name,label) and "
-            f"each name beside its label, and pass --labels label.{close}"
+            f"{shown} {is_not} a column: {error.source} is a list of names. Pass "
+            f"a file of their labels, one per line (--labels FILE).{close}"
         )
     hint = (
         ""
         if close
         else labels_hint(  # one guess: the file
-            error.column, header, error.left_out, _labels_flag
+            error.column, header, error.left_out, _labels_flag, error.rows, delimiter
         )
     )
     advice = (
@@ -269,8 +266,10 @@ def _refuse_labels(error, names_file, training):
     told = not_a_column(
         shown, error.source, error.line, header, hint, what="labels", is_not=is_not
     )
+    if not hint:  # else the column meant is what to pass
+        told += " (or a file with one label per line)"
     raise ValueError(
-        f"{told} (or a file with one label per line)"
+        told
         + (f". If it has no header row, {advice}." if error.data_row else ".")
         + close
     )
@@ -441,7 +440,7 @@ def _check_header_rows(lines, path):
     file would read its lines as names)."""
     lines = list(itertools.islice(lines, LINES_LOOKED_AT))
     first = header_line(lines)
-    table = find_table(first, path) if first else None
+    table = find_table(first, path) if first and not separator_hint(first) else None
     if table is not None:
         source = shown_path(path)
         check_rows_below_header(lines, table.delimiter, len(table.header), source)

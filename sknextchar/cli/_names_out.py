@@ -5,7 +5,8 @@ to :class:`NamesOut` (its ``on_batch``) as soon as the batch is drawn, and
 keeps none: the names reach the standard output (a pipe, a file, the
 terminal) while more are drawn, and memory holds one batch, not them all
 (``--unique`` keeps the set of the names printed, as it must; ``--novel``
-alone keeps the set too, for the note on repeats; ``--report``, which
+alone keeps the set too, for the note on repeats: that memory grows with
+the distinct names printed; ``--report``, which
 needs them all, does not come here). The names and their order are those
 of one call without it, for the same ``--seed``. A reader that leaves
 (``| head``) stops the drawing at the next batch: the command ends quietly
@@ -42,7 +43,8 @@ class NamesOut:
     Attributes
     ----------
     written : int
-        The names written so far.
+        The names written so far, counted slice by slice (a batch that Ctrl-C
+        stopped in part counts its lines written).
     seen : set of str or None
         The names written (with ``distinct``).
 
@@ -67,14 +69,18 @@ class NamesOut:
         with status 1 and no more drawing; a reader that left, quietly."""
         try:  # in slices: a pipe's reader that left is seen at the next one
             for start in range(0, len(names), _SLICE):
-                sys.stdout.write("\n".join(names[start : start + _SLICE]) + "\n")
+                piece = names[start : start + _SLICE]
+                sys.stdout.write("\n".join(piece) + "\n")
+                # Counted slice by slice: Ctrl-C in a batch's later slices
+                # says how many lines were written, not those of the batches
+                # before it alone.
+                self.written += len(piece)
             sys.stdout.flush()
         except BrokenPipeError:
             raise  # 'sample | head': the command ends quietly (cli.main)
         except (OSError, ValueError):
             stdout_to_devnull()  # no second error as Python exits
             raise  # said as cli.main says it ('no space left on the device')
-        self.written += len(names)
         if self.seen is not None:
             self.seen.update(names)
 

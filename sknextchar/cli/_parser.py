@@ -32,7 +32,7 @@ from ._flags import (
 )
 from ._quiet import add_quiet
 from ._sample_options import add_sample_filters, add_sample_likeness
-from ._unknown_args import typo_note, unrecognized
+from ._unknown_args import typo_note, unknown_command, unrecognized
 
 __all__ = ["build_parser"]
 
@@ -97,13 +97,16 @@ class _Parser(argparse.ArgumentParser):
         self.given = ()  # the words this parser was last given to parse
         super().__init__(*args, **kwargs)
         # Python 3.14's guess at a mistyped command (on by default from 3.15)
-        # would come before typo_note's: only typo_note's is told
+        # would come before unknown_command's: only unknown_command's is told
         self.suggest_on_error = False
 
     def error(self, message):
         commands = () if self.commands is None else self.commands.choices
-        message += typo_note(message, self.given, self.options, commands)
-        self.exit(2, f"{PROG}: error: {message} (see '{self.prog} --help')\n")
+        told = unknown_command(message, commands, self.prog)
+        if told is None:
+            told = message + typo_note(message, self.given, self.options)
+            told += f" (see '{self.prog} --help')"
+        self.exit(2, f"{PROG}: error: {told}\n")
 
     def _print_message(self, message, file=None):
         # argparse drops an OSError of the write: '--help > /dev/full' would

@@ -60,6 +60,12 @@ class Places:
         # None: the place of the value at position index if it passes test,
         # else of the (rank + 1)-th value that does (the last, if fewer do).
         self._sources = []
+        self._renamed = []  # (shown, as the user typed it): '/dev/stdin' for '-'
+
+    def rename(self, old, new):
+        """Write ``new`` for ``old`` in messages: ``'/dev/stdin'`` is standard
+        input to a user who typed ``-``."""
+        self._renamed.append((old, new))
 
     def add_lines(self, what, path, values, lines):
         """Values read from a file: ``values[i]`` is on line ``lines[i]``."""
@@ -111,6 +117,8 @@ class Places:
 
     def rewrite(self, message):
         """The message with each recorded element named by its place."""
+        for path, shown in self._renamed:
+            message = message.replace(path, shown)
         ranks = _ranks(_ELEMENT.finditer(message))
 
         def replace(match):

@@ -69,6 +69,9 @@ def save_trained(model, args, inputs, fmt):
     OSError, ValueError
         If ``-o`` could not be written: the error of the save, followed by
         where the model was kept (or why it could not be kept).
+    Exception
+        Any other error of the save (a bug) as it was, once the model was
+        kept elsewhere where possible (where is printed first).
     SystemExit
         With status 130, if interrupted while saving (once the model was kept
         elsewhere, which a second Ctrl-C stops).
@@ -86,7 +89,8 @@ def save_trained(model, args, inputs, fmt):
     before = file_state(args.output)
     try:
         check_output(args, inputs)  # as before training: nothing swapped in
-        return save_model(model, Path(args.output), format=fmt)
+        # Not over a model another train wrote there meanwhile, without --force.
+        return save_model(model, Path(args.output), format=fmt, force=args.force)
     except KeyboardInterrupt:
         if file_state(args.output) != before:  # after the rename: -o holds the model
             raise
@@ -107,6 +111,16 @@ def save_trained(model, args, inputs, fmt):
         if kept is None:  # an error that takes no message alone: told apart
             raise
         raise kept from error
+    except Exception:  # a bug: its traceback follows, but the model is kept
+        path, failures = keep_elsewhere(model, args.output, fmt)
+        if path is not None:
+            print(
+                f"{PROG}: saving to -o failed by an internal error (below); the "
+                f"trained model was {kept_instead(path, failures)}: move it into "
+                f"place ({move_command(path, args.output)}), or use it where it is.",
+                file=sys.stderr,
+            )
+        raise
 
 
 def _with_note(error, note):

@@ -3,7 +3,6 @@
 import math
 import sys
 
-from .._pipeline import split_pipeline
 from .._text import display_width, one_or_many, pad_right
 from ._commands import given_names, load_sampler
 from ._told_once import told_unless_refused
@@ -34,6 +33,10 @@ def score(args):
     """
     given = given_names(args)
     sampler = load_sampler(args)
+    # scikit-learn loads only once a model is read: a mistyped path is told
+    # at once, not after seconds of imports.
+    from .._pipeline import split_pipeline
+
     told_unless_refused(split_pipeline(sampler.estimator_)[0])  # before any row
     places = getattr(args, "places", None)
     names, repeated, unscored, n_names = _scorable(sampler, given, places)

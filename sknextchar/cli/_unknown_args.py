@@ -5,9 +5,10 @@ typo (``--temprature``) or by another tool's spelling (scikit-learn's
 import difflib
 import re
 
+from .._shown_paths import close_word
 from .._text import one_or_many
 
-__all__ = ["typo_note", "unrecognized"]
+__all__ = ["typo_note", "unknown_command", "unrecognized"]
 
 # Flags a user of scikit-learn or of deep-learning tools may type, each with
 # what it sets and sknextchar's option for it.
@@ -123,33 +124,46 @@ def _not_shifted(extras):
     return named
 
 
-def typo_note(message, given, options, commands=()):
+def typo_note(message, given, options):
     """What a usage error ``message`` adds for a typo that argparse did not
     get to: an unknown flag among the words ``given`` when a required
-    argument is missing (``--ouput`` for ``-o/--output``), or the command
-    meant by an unknown one (one of ``commands``); else "".
+    argument is missing (``--ouput`` for ``-o/--output``); else "".
 
     Examples
     --------
     >>> typo_note("the following arguments are required: -o/--output",
     ...           ["n.txt", "--ouput", "m.skops", "--seed=0"], {"--output", "--seed"})
     ', and unrecognized argument: --ouput; did you mean --output?'
-    >>> typo_note("argument COMMAND: invalid choice: 'smaple' (choose from ...)",
-    ...           ["smaple"], set(), ["train", "sample"])
-    "; did you mean 'sample'?"
     >>> typo_note("the following arguments are required: COMMAND", [], set())
     ''
     """
-    if message.startswith("the following arguments are required"):
-        unknown = [
-            arg for arg in given if _FLAG.match(arg) and not _known(arg, options)
-        ]
-        return f", and {unrecognized(unknown, options)}" if unknown else ""
+    if not message.startswith("the following arguments are required"):
+        return ""
+    unknown = [arg for arg in given if _FLAG.match(arg) and not _known(arg, options)]
+    return f", and {unrecognized(unknown, options)}" if unknown else ""
+
+
+def unknown_command(message, commands, prog):
+    """The error for argparse's usage error ``message`` on a command that is
+    none of ``commands``: the command meant by a typo, else where the
+    commands are listed; None for any other usage error.
+
+    Examples
+    --------
+    >>> unknown_command("argument COMMAND: invalid choice: 'smaple' (choose "
+    ...                 "from ...)", ["train", "sample"], "sknextchar")
+    "unknown command 'smaple'; did you mean 'sample'?"
+    >>> unknown_command("argument COMMAND: invalid choice: 'fly' (choose from "
+    ...                 "...)", ["train", "sample"], "sknextchar")
+    "unknown command 'fly' (see 'sknextchar --help')"
+    """
     choice = re.match(r"argument COMMAND: invalid choice: '([^']*)'", message)
-    near = choice and difflib.get_close_matches(choice[1], list(commands), n=1)
-    # argparse's own guess (Python 3.14's suggest_on_error) is not told twice
-    guessed = re.search(r"did you mean|maybe you meant", message)
-    return f"; did you mean {near[0]!r}?" if near and not guessed else ""
+    if choice is None:
+        return None
+    near = close_word(choice[1], commands, str, ties=True)
+    if near is None:
+        return f"unknown command {choice[1]!r} (see '{prog} --help')"
+    return f"unknown command {choice[1]!r}; did you mean {near!r}?"
 
 
 def _known(arg, options):

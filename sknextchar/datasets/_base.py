@@ -40,6 +40,7 @@ from ._long_lines import (
     count_line_ends,
     read_checked,
 )
+from ._name_sources import is_file_object, names_of_file_object, web_address_error
 from ._pipes import open_bytes
 from ._positions import (
     NoNamesError,
@@ -52,7 +53,6 @@ from ._quoted_lines import PYTHON_ONE_COLUMN, warn_quoted_lines
 from ._table_rows import (
     UnnamedRows,
     UnnamedRowsWarning,
-    check_not_separator_line,
     text_lines,
     unnamed_rows_words,
 )
@@ -186,10 +186,16 @@ def load_names(
 
     Parameters
     ----------
-    path : str, bytes or os.PathLike
-        The file to read.
+    path : str, bytes, os.PathLike or file object
+        The file to read: its path, or a file object (an open file, in text
+        or binary mode, ``io.StringIO``, ``io.BytesIO``...), read from where
+        it is with ``read()`` and parsed as a file of that name would be
+        (``.csv``...), as pandas' ``read_csv`` takes one. A file compressed
+        with gzip, bzip2 or xz (``names.txt.gz``, told by its first bytes) is
+        read as the text it holds.
     encoding : str, default="utf-8"
-        The file's text encoding, e.g. ``"latin-1"`` or ``"utf-16"``. With UTF-8,
+        The file's text encoding, e.g. ``"latin-1"`` or ``"utf-16"`` (a file
+        object whose ``read()`` gives str is decoded already). With UTF-8,
         a UTF-16 or UTF-32 byte-order mark selects that encoding. A byte-order
         mark in the encoding given is skipped (UTF-8's, or UTF-16's with
         ``"utf-16-le"``).
@@ -350,7 +356,16 @@ def load_names(
     ...         path, header=None, names_column=0, labels_column=1, counts_column=2
     ...     )
     (['Emma', 'Liam'], ['F', 'M'], array([18688., 19837.]))
+
+    An open file, or text in memory:
+
+    >>> load_names(io.StringIO("Asha\\nRavi\\n"))
+    ['Asha', 'Ravi']
     """
+    if is_file_object(path):  # as a path is read, from a temporary copy
+        columns = dict(names_column=names_column, counts_column=counts_column)
+        columns.update(header=header, labels_column=labels_column)
+        return names_of_file_object(load_names, path, encoding, **columns)
     path = path_text(path)
     if labels_column is not None:
         columns = names_column, labels_column, counts_column
@@ -407,7 +422,6 @@ def labelled_names(path, encoding, header, columns):
         label_at, words = labels_column, PlacedColumn(labels_column).read_as("labels")
         placed = None if counts_column is None else PlacedColumn(counts_column)
     else:
-        check_not_separator_line(header_line(text_lines(text)), path)
         text, table, label_at = labelled_table(
             text, path, source, labels_column, names_column, counts_column=counts_column
         )
@@ -934,6 +948,9 @@ def is_device(path, mode):
 
 def _no_such_file(path):
     """The error of a path that leads to no file of names."""
+    url = web_address_error(path)  # never downloaded: the user fetches it
+    if url is not None:
+        return url
     stdin = path == "-" and os.path.exists("/dev/stdin")
     hint = " (standard input is '/dev/stdin', not '-')" if stdin else ""
     hint = dangling_link_note(path) or hint  # a link there, leading nowhere

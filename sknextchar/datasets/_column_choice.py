@@ -12,8 +12,9 @@ import operator
 import re
 import unicodedata
 
-from .._name_headers import FAMILY_NAME_WORDS
+from .._name_headers import FAMILY_NAME_WORDS, ID_TITLES, LABEL_TITLES
 from .._text import quoted, quoted_fields
+from ._label_values import each_its_own
 from ._tables import (
     LINES_LOOKED_AT,
     CountCells,
@@ -84,7 +85,9 @@ def offered_columns(
     numbers = [
         field
         for field in cells
-        if field not in flags and not _row_numbers(cells[field])
+        if field not in flags
+        and not _row_numbers(cells[field])
+        and header_key(field) not in ID_TITLES  # ids 17, 4, 33: no counts
     ]
     if whole:  # a column of fractions is no count of names
         numbers = number_columns(lines, table, numbers, whole=True)
@@ -142,6 +145,8 @@ def _label_columns(lines, table, columns, counts=None, cells=None):
     """The ``columns`` of a table (headers) that ``train --labels`` can read,
     as the rows of ``lines`` (the header first) show: a label on every row
     with a name (it refuses a name without one: an empty column never is),
+    not a value of its own on each row (an id, ``P17``, ``P04``, ``P33``;
+    unless titled as labels, ``sex``: ``F``, ``M``, ``X`` in a small file),
     and two labels at least (it refuses a column of one label, in Unicode NFC,
     the names of count 0 of ``--counts`` left out). When ``lines`` are only
     the first of the file (more than :data:`LINES_LOOKED_AT` of them), a
@@ -163,14 +168,21 @@ def _label_columns(lines, table, columns, counts=None, cells=None):
     at = {column: table.header.index(column) for column in columns}
     count_at = header_index(table.header, counts)
     seen = {column: set() for column in columns}
+    filled = {column: [] for column in columns}  # an id: a value of its own each
     try:
         for _, fields in named_rows(lines, table, "NAMES_FILE"):
             at = {column: i for column, i in at.items() if fields[i]}
             if count_at is None or not _ZERO.fullmatch(fields[count_at]):
                 for column, i in at.items():
                     seen[column].add(unicodedata.normalize("NFC", fields[i]))
+                    filled[column].append(fields[i])
     except ValueError:  # a row the reader refuses (and says so where it reads)
         return list(columns)
+    at = {  # titled as labels (sex: F, M, X in a small file): labels still
+        column: i
+        for column, i in at.items()
+        if header_key(column) in LABEL_TITLES or not each_its_own(filled[column])
+    }
     if len(lines) <= LINES_LOOKED_AT:  # the whole file
         return [column for column in at if len(seen[column]) > 1]
     if cells is None:

@@ -12,6 +12,7 @@ import zipfile
 from .._model_files import MODEL_SUFFIXES, PICKLE_MAGICS, ZIP_MAGIC
 from .._shown_paths import shown_path
 from ._codecs import file_encoding
+from ._compressed import compression_of, decompressed
 from ._json_names import START_BYTES, json_message
 
 __all__ = [
@@ -44,11 +45,8 @@ PICKLE_ADVICE = (
 
 # The first bytes of files that are no text, what each is and what to do.
 _KINDS = (
-    (b"\x1f\x8b", "a gzip-compressed file", "decompress it first (e.g. gunzip -k)"),
     (b"\xd0\xcf\x11\xe0", "an Office document (such as an .xls spreadsheet)", _AS_TEXT),
-    (b"\xfd7zXZ", "an xz-compressed file", "decompress it first (e.g. unxz -k)"),
     (b"\x28\xb5\x2f\xfd", "a zstd-compressed file", "decompress it first"),
-    (b"BZh", "a bzip2-compressed file", "decompress it first (e.g. bunzip2 -k)"),
     *((magic, f"a {fmt.upper()} image", _ONE_A_LINE)
       for fmt in ("png", "jpeg", "gif") for magic in SIGNATURES[fmt]),
     *((magic, "a PDF document",
@@ -61,7 +59,6 @@ _KINDS = (
     *((magic, "a Python pickle (such as a model saved with joblib)", PICKLE_ADVICE)
       for magic in PICKLE_MAGICS),
 )  # fmt: skip
-_BZIP2 = b"1AY&SY"  # after "BZh" and the block size, 1 to 9
 
 
 def not_text_message(path, encoding=None):
@@ -79,7 +76,7 @@ def not_text_message(path, encoding=None):
     -------
     message : str or None
         ``"'x.png' is a PNG image, not a text file of names: ..."`` with what
-        to do, for a file whose first bytes are those of a compressed file, an
+        to do, for a file whose first bytes are those of a zstd file, an
         archive, a spreadsheet, an image, a PDF, a database or a model file;
         None for any other file (the reader says what it finds there).
 
@@ -94,20 +91,28 @@ def not_text_message(path, encoding=None):
     '...names.png' is a PNG image, not a text file of names: pass a text file
     of names instead, one name a line (or a CSV file).
     """
-    try:
-        with open(path, "rb") as f:
-            start = f.read(START_BYTES)  # a JSON document's first item
-            whole = not f.read(1)
-    except OSError:
+    try:  # a names.json.gz is a JSON file too
+        with open(path, "rb") as raw:
+            packed = compression_of(raw.peek(10)[:10])
+            with decompressed(raw, path) as f:
+                start = f.read(START_BYTES)  # a JSON document's first item
+                whole = not f.read(1)
+    except (OSError, ValueError):  # a compressed file cut short, too
         return None  # the reader says why
     json = json_message(path, start, whole, _codec(start, encoding))
+    if json is not None and packed is not None:  # the advice's command reads text
+        return (
+            f"{shown_path(path)} is {packed[1]} of JSON, not a text file of names: "
+            f"decompress it ({packed[3].split()[0]} -dk FILE) and pass the JSON "
+            "file, to be told how to write its names one a line."
+        )
     if json is not None:
         return json
     if start.startswith(ZIP_MAGIC):
         what, how = _zip_kind(path)
     else:
         known = [(what, how) for magic, what, how in _KINDS if start.startswith(magic)]
-        if not known or (start[:3] == b"BZh" and start[4:10] != _BZIP2):
+        if not known:
             return None
         what, how = known[0]
     return f"{shown_path(path)} is {what}, not a text file of names: {how}."
@@ -116,7 +121,7 @@ def not_text_message(path, encoding=None):
 # The suffixes of files that are no text of names (workbooks, archives): a
 # missing file of names' error never offers one, whatever its first bytes.
 _NOT_NAMES_SUFFIXES = (*MODEL_SUFFIXES, ".xlsx", ".xls", ".xlsm", ".ods",
-                       ".zip", ".gz", ".xz", ".bz2", ".zst", ".pdf", ".db")  # fmt: skip
+                       ".zip", ".zst", ".pdf", ".db")  # fmt: skip
 
 
 def may_hold_names(path):

@@ -7,7 +7,42 @@ labels_column=...)``.
 
 import warnings
 
-__all__ = ["refuse_one_label", "warn_case_twins"]
+__all__ = ["each_its_own", "reads_as_labels", "refuse_one_label", "warn_case_twins"]
+
+
+def each_its_own(cells):
+    """Whether the filled ``cells`` of a column differ on every row, three
+    rows at least (``P17``, ``P04``, ``P33``): an id of the rows, no labels
+    (each label would have one name, none to learn it from).
+
+    Examples
+    --------
+    >>> each_its_own(["P17", "P04", "P33"]), each_its_own(["F", "M", "F"])
+    (True, False)
+    >>> each_its_own(["F", "M"])  # two rows tell nothing
+    False
+    """
+    cells = [cell for cell in cells if cell]
+    return len(cells) >= 3 and len(set(cells)) == len(cells)
+
+
+def reads_as_labels(cells, is_number):
+    """Whether the filled ``cells`` of a column read as labels: two values at
+    least, one of them on two rows or more, not all numbers (``is_number``
+    of a cell) unless 0 and 1 (a yes or no): ``F``, ``M``, ``F``.
+
+    Examples
+    --------
+    >>> number = str.isdigit
+    >>> [reads_as_labels(c, number) for c in (["F", "M", "F"], ["5", "3", "5"])]
+    [True, False]
+    >>> reads_as_labels(["1", "0", "1"], number), reads_as_labels(["F", "F"], number)
+    (True, False)
+    """
+    cells = [cell for cell in cells if cell]
+    values = set(cells)
+    numbers = values != {"0", "1"} and all(map(is_number, values))
+    return 1 < len(values) < len(cells) and not numbers
 
 
 def refuse_one_label(labels, weights, given, told):

@@ -13,14 +13,22 @@ label (:func:`labelled_rows`). Each interface words its errors
 """
 
 import csv
+import functools
 import itertools
 
-from .._name_headers import NAME_HEADERS, header_key, typed_header
+from .._name_headers import (
+    ID_TITLES,
+    LABEL_TITLES,
+    NAME_HEADERS,
+    header_key,
+    typed_header,
+)
 from .._remade_errors import remade
 from .._text import MAX_REPORTED, quoted
 from ._column_arguments import headerless_advice
-from ._count_cells import rows_and_more
+from ._count_cells import is_number, rows_and_more
 from ._header_as_data import value_columns, warn_header_as_data
+from ._label_values import each_its_own, reads_as_labels
 from ._noted_rows import (
     NONE_READ_LIMIT,
     NotedRowsError,
@@ -28,6 +36,7 @@ from ._noted_rows import (
     refuse_noted_rows,
 )
 from ._table_rows import (
+    check_not_separator_line,
     check_one_column,
     check_one_line,
     close_header,
@@ -127,9 +136,8 @@ class NoLabelsColumnError(ValueError):
     Examples
     --------
     >>> print(NoLabelsColumnError("gendr", "'k.csv'", 1, ["name", "gender"], []))
-    labels_column='gendr' is not a column of 'k.csv', whose first row (the header) \
-is ['name', 'gender'] (did you mean 'gender'?): pass the header of its column of \
-labels, as that row spells it.
+    labels_column='gendr' is not a column of 'k.csv' (did you mean 'gender'?); \
+its first row (the header) is ['name', 'gender'].
     """
 
     def __init__(
@@ -159,7 +167,9 @@ labels, as that row spells it.
                 "name,label) and each name beside its label, or read the names "
                 "alone (without labels_column) and give their labels yourself."
             )
-        near = labels_hint(self.column, header, self.left_out)
+        near = labels_hint(
+            self.column, header, self.left_out, rows=self.rows, delimiter=self.delimiter
+        )
         told = not_a_column(given, self.source, self.line, header, near, what="labels")
         told += "."
         if self.data_row:  # Anna,F,3: read by the positions of its columns
@@ -335,6 +345,7 @@ def labelled_table(
             found := title_of(head, path, names_column)
             or title_of(head, path)  # names_column not its: said below
         ):
+            check_not_separator_line(header_line(head), path)  # no table below
             raise
     if not clear_title(head, found):  # names above the header row: refused
         check_no_title(head, path, names_column)
@@ -390,13 +401,17 @@ def _refuse_labels(column, source, found, names_column, counts_column):
     )  # fmt: skip
 
 
-def labels_hint(column, header, left_out, shown=quoted):
+def labels_hint(column, header, left_out, shown=quoted, rows=(), delimiter=","):
     """`` (did you mean ...?)`` for a labels' column ``column`` that no field
     of ``header`` is: the fields spelled as it is but for case and spaces
     (``Sex`` and ``SEX`` for ``sex``: it is none of them, as two are), else
     the one close to it (``gender`` for ``gendr``) of those not in
-    ``left_out`` (:class:`NoLabelsColumnError`'s), each written by ``shown``
-    (the command line's flag and its word); ``""`` when none is.
+    ``left_out`` (:class:`NoLabelsColumnError`'s) nor an id (:func:`_an_id`,
+    by its cells in ``rows``, ``(line, fields)`` below the header), else the one
+    column whose cells there read as labels (``sex`` for ``gender``, beside
+    ``id``: ``reads_as_labels``) for a usual title of labels (``label``,
+    ``gender``: ``LABEL_TITLES``), each written by ``shown`` (the command
+    line's flag and its word); ``""`` when none is.
 
     Examples
     --------
@@ -404,13 +419,38 @@ def labels_hint(column, header, left_out, shown=quoted):
     " (did you mean 'Sex' or 'SEX'?)"
     >>> labels_hint("gendr", ["name", "gender"], {0}, "--labels {}".format)
     ' (did you mean --labels gender?)'
+    >>> rows = [(2, ["1", "Ann", "F"]), (3, ["2", "Bo", "M"]), (4, ["3", "Cy", "F"])]
+    >>> labels_hint("gender", ["id", "name", "sex"], {1}, rows=rows)
+    " (did you mean 'sex'?)"
+    >>> labels_hint("d", ["id", "name", "sex"], {1}, rows=rows)  # not 'id'
+    ''
     """
     key = header_key(column)
     near = [typed_header(f) for f in header if f and header_key(f) == key]
     if near:
         return f" (did you mean {' or '.join(map(shown, near))}?)"
-    others = [field for i, field in enumerate(header) if i not in left_out]
-    return close_header(column, others, shown)
+    cells = [[fields[i] if i < len(fields) else "" for _, fields in rows] for i in
+             range(len(header))]  # fmt: skip
+    others = [i for i in range(len(header)) if i not in left_out and header[i]]
+    number = functools.partial(is_number, delimiter=delimiter)
+    others = [i for i in others if not _an_id(header[i], cells[i], number)]
+    hint = close_header(column, [header[i] for i in others], shown)
+    labels = [i for i in others if reads_as_labels(cells[i], number)]
+    if hint or len(labels) != 1 or key not in LABEL_TITLES:
+        return hint
+    return f" (did you mean {shown(header[labels[0]])}?)"
+
+
+def _an_id(field, cells, number):
+    """Whether a column (its header ``field``, its ``cells``) is an id of the
+    rows, never offered as labels: titled so (``id``), or a value of its own
+    on each row that is no number (``P17``; numbers so may be counts), unless
+    titled as labels (``sex``: ``F``, ``M``, ``X`` in a small file)."""
+    if header_key(field) in ID_TITLES:
+        return True
+    if header_key(field) in LABEL_TITLES:
+        return False
+    return each_its_own(cells) and not all(map(number, filter(None, cells)))
 
 
 def _name_at(header, label_at, names_column, source, line, words):

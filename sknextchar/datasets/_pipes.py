@@ -8,6 +8,9 @@ program ended without writing (``<(true)``, ``<(grep x none.txt)``) is
 refused at once as empty, on Linux, whose pipes tell a writer that left
 from none; so is a named pipe whose first program to open it ended without
 writing (``: > ff``), even if another writes to it later.
+
+A compressed file (gzip, bzip2, xz), a pipe too, is read as the text it holds
+(:mod:`._compressed`).
 """
 
 import io
@@ -18,6 +21,7 @@ import sys
 import time
 
 from .._shown_paths import shown_path
+from ._compressed import decompressed
 
 __all__ = ["PIPE_WAIT", "PipeError", "open_bytes"]
 
@@ -26,7 +30,9 @@ PIPE_WAIT = 2.0  # seconds a pipe is given to have a program writing to it
 
 def open_bytes(path, buffering=-1):
     """``path`` opened to read bytes, as ``open(path, "rb", buffering)`` does,
-    but a pipe that no program writes to is refused rather than waited for.
+    but a pipe that no program writes to is refused rather than waited for,
+    and a compressed file gives the bytes it holds
+    (:func:`~._compressed.decompressed`).
 
     Parameters
     ----------
@@ -37,6 +43,7 @@ def open_bytes(path, buffering=-1):
     Returns
     -------
     file : io.BufferedReader
+        Not seekable if the file is compressed.
 
     Raises
     ------
@@ -57,7 +64,7 @@ def open_bytes(path, buffering=-1):
     sknextchar.datasets._pipes.PipeError: '.../labels' is a pipe that no program ...
     """
     if not stat.S_ISFIFO(os.stat(path).st_mode):
-        return open(path, "rb", buffering=buffering)
+        return decompressed(open(path, "rb", buffering=buffering), path, buffering)
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # never waits
     try:
         first = _first_byte(fd, path)
@@ -66,7 +73,8 @@ def open_bytes(path, buffering=-1):
         os.close(fd)
         raise
     size = buffering if buffering > 0 else io.DEFAULT_BUFFER_SIZE
-    return io.BufferedReader(_Prefixed(fd, first), buffer_size=size)
+    file = io.BufferedReader(_Prefixed(fd, first), buffer_size=size)
+    return decompressed(file, path, buffering)
 
 
 class PipeError(ValueError):

@@ -6,12 +6,11 @@ of names from them).
 """
 
 import csv
-import difflib
 import io
 import re
 
 from .._name_headers import header_key, typed_header
-from .._shown_paths import shown_path
+from .._shown_paths import close_word, shown_path
 from .._text import (
     MAX_QUOTED_ROW,
     MAX_REPORTED,
@@ -29,7 +28,6 @@ __all__ = [
     "check_one_column",
     "check_one_line",
     "check_rows_split_as_header",
-    "check_width",
     "ends_in_empty_fields",
     "not_a_column",
     "split_rows",
@@ -42,6 +40,7 @@ __all__ = [
     "error_value_words",
     "unnamed_rows_words",
     "check_not_separator_line",
+    "separator_hint",
     "BLANK",
     "header_line",
     "header_row",
@@ -339,18 +338,6 @@ def _unreadable(error, line, source):
     )
 
 
-def check_width(fields, width, line, source, header=True):
-    """Refuse a row with more fields than the header (empty ones aside); in a
-    table without a header row (not ``header``), than its first rows."""
-    if len(fields) > width and any(fields[width:]):
-        above = "of its header" if header else "of its widest row above it"
-        raise ValueError(
-            f"Line {line} of {source} has {len(fields):,} fields, more than the "
-            f"{width:,} {above}: a name or label with the delimiter in it "
-            'needs quotes ("Mary, Ann"), or the columns do not line up.'
-        )
-
-
 def check_rows_split_as_header(lines, delimiter, width, source):
     """Refuse a header row whose rows below are split at another delimiter.
 
@@ -509,7 +496,21 @@ def text_lines(text):
 
 
 # A spreadsheet's note of the delimiter, on a line before the header: "sep=;".
-_SEPARATOR_LINE = re.compile(r'"?sep=.?"?[,;\t]*', re.IGNORECASE)
+_SEPARATOR_LINE = re.compile(r'"?sep=(.?)"?[,;\t]*', re.IGNORECASE)
+
+
+def separator_hint(line):
+    """The delimiter that a line ``sep=;`` (a spreadsheet's note of it, on
+    the first line of its export) names: a comma, a semicolon or a tab; None
+    for any other line, and for a delimiter that no table of names has.
+
+    Examples
+    --------
+    >>> separator_hint("sep=;\\r\\n"), separator_hint("sep=|"), separator_hint("Anna")
+    (';', None, None)
+    """
+    found = _SEPARATOR_LINE.fullmatch(line.strip(" \r\n"))
+    return found[1] if found and found[1] and found[1] in ",;\t" else None
 
 
 def check_not_separator_line(first_line, path):
@@ -705,17 +706,16 @@ def not_a_column(given, where, line, header, near="", *, what, beside="",
     header row (on ``line``, its fields ``header``) has not, be it the
     names', the labels' or the counts', in Python's words or the command
     line's: what was asked (``given``, ``is_not`` a column, ``beside``
-    another), which columns there are, the one it may mean (``near``,
-    :func:`close_header`) and what to pass (the header of the column of
-    ``what``); the caller ends the sentence.
+    another), then the one it may mean (``near``, :func:`close_header`),
+    else which columns there are and what to pass (the header of the column
+    of ``what``); the caller ends the sentence.
 
     Examples
     --------
     >>> print(not_a_column("names_column='nme'", "'k.csv'", 1, ["name", "sex"],
     ...                    " (did you mean 'name'?)", what="names"))
-    names_column='nme' is not a column of 'k.csv', whose first row (the header) \
-is ['name', 'sex'] (did you mean 'name'?): pass the header of its column of \
-names, as that row spells it
+    names_column='nme' is not a column of 'k.csv' (did you mean 'name'?); its \
+first row (the header) is ['name', 'sex']
     >>> print(not_a_column("counts_column='n'", "'k.csv'", 1, ["name", "sex"],
     ...                    what="counts", beside="the names 'name'"))
     counts_column='n' is not a column (beside the names 'name') of 'k.csv', \
@@ -723,6 +723,9 @@ whose first row (the header) is ['name', 'sex']: pass the header of its \
 column of counts, as that row spells it
     """
     beside = f" (beside {beside})" if beside else ""
+    if near:  # the guess first; the header row still shows a wrong guess
+        return (f"{given} {is_not} a column{beside} of {where}{near}; its "
+                f"{header_place(line)} is {quoted_fields(header)}")  # fmt: skip
     return (
         f"{given} {is_not} a column{beside} of {where}, whose {header_place(line)} "
         f"is {quoted_fields(header)}{near}: pass the header of its column of "
@@ -743,11 +746,9 @@ def close_field(column, header):
     >>> close_field("nam", ["Name", "\\ufeffname"]) is None
     True
     """
-    keys = [header_key(field) for field in header if field]
-    near = difflib.get_close_matches(header_key(column), set(keys), n=1)
-    if not near or keys.count(near[0]) > 1:
-        return None
-    return typed_header(header[[header_key(f) for f in header].index(near[0])])
+    fields = [field for field in header if field]
+    near = close_word(column, fields, header_key, ties=True)
+    return None if near is None else typed_header(near)
 
 
 def close_header(column, header, shown=quoted):

@@ -21,6 +21,7 @@ from ._table_rows import (
     TitleLinesWarning,
     header_key,
     is_blank_line,
+    separator_hint,
     split_line,
     title_words,
 )
@@ -97,8 +98,11 @@ def warn_title(lines, found, path):
     """Warn that the lines above a table's header row (``found``, from
     :func:`title_of`) are read as its title, and left out; those of them
     that read as names (``Zoe`` below ``Baby names 2024``) said to be moved
-    below it if they are names."""
+    below it if they are names. A spreadsheet's note of the delimiter alone
+    above it (``sep=;``) is no title: left out without a word."""
     at, table = found
+    if all(is_blank_line(line) or separator_hint(line) for line in lines[:at]):
+        return
     named = [
         quoted_row(line)
         for line in lines[:at]

@@ -27,7 +27,7 @@ from .._shown_paths import shown_path
 from ._column_arguments import NoColumnError, row_fields
 from ._count_cells import CountCells, is_number
 from ._header_again import check_not_header, may_be_key, unlike_starts
-from ._noted_rows import noted_first
+from ._noted_rows import noted_first, refuse_noted_rows
 from ._table_footers import (
     FOOTER_LINES,
     TOTALS,
@@ -45,7 +45,6 @@ from ._table_rows import (
     check_one_column,
     check_one_line,
     check_rows_split_as_header,
-    check_width,
     close_field,
     close_header,
     header_line,
@@ -55,6 +54,7 @@ from ._table_rows import (
     lines_above,
     not_a_column,
     rows_above,
+    separator_hint,
     split_line,
     table_rows,
     title_words,
@@ -68,6 +68,7 @@ from ._table_top import (
     one_column_title,
     warn_title,
 )
+from ._wide_rows import WideRows
 
 __all__ = [
     "NAME_HEADERS",
@@ -134,7 +135,9 @@ class Table:
         return DELIMITER_NAMES[self.delimiter]
 
 
-def find_table(first_line, path, names_column=None, *, counts=False):
+def find_table(
+    first_line, path, names_column=None, *, counts=False, delimiters=_DELIMITERS
+):
     """The table whose header row is ``first_line``, or None for a list of names.
 
     Parameters
@@ -149,6 +152,8 @@ def find_table(first_line, path, names_column=None, *, counts=False):
     counts : bool, default=False
         Whether a column of counts is read too (a ``counts_column`` given):
         the reading without a header row that an error offers reads one.
+    delimiters : str, default=",;\\t"
+        The delimiters tried, in order (one: a ``sep=;`` line's).
 
     Returns
     -------
@@ -171,7 +176,7 @@ def find_table(first_line, path, names_column=None, *, counts=False):
     check_not_separator_line(first_line, path)
     wanted = None if names_column is None else header_key(names_column)
     suffix = os.path.splitext(os.fspath(path))[1].casefold()
-    for delimiter in _DELIMITERS:
+    for delimiter in delimiters:
         header = split_line(first_line.rstrip("\r\n"), delimiter)
         if wanted is None and len(header) < 2 and suffix not in TABLE_SUFFIXES:
             continue  # one field: a header only in a .csv or .tsv file
@@ -235,6 +240,8 @@ def detect_table(lines, path, *, warn=True):
     start = next((i for i, line in enumerate(lines) if not is_blank_line(line)), None)
     if start is None:
         return None
+    if separator_hint(lines[start]) and (found := title_of(lines, path)):
+        return _below_title(lines, path, found, None, warn=warn)  # below "sep=;"
     table = find_table(lines[start], path)
     suffix = os.path.splitext(os.fspath(path))[1].casefold()
     as_list = table is not None and table.delimiter != "\t"
@@ -327,15 +334,17 @@ def title_of(lines, path, names_column=None):
     """
     above = [i for i, line in enumerate(lines) if not is_blank_line(line)]
     above = above[: _TITLE_LINES + 1]
+    hint = bool(above) and separator_hint(lines[above[0]])  # "sep=;": no title
     for at in above[1:]:
         try:
-            table = find_table(lines[at], path, names_column)
+            table = find_table(lines[at], path, names_column, delimiters=hint or ",;\t")
         except ValueError:  # not that column; or a "sep=;" line
             continue
         if table is None:
             continue
         if len(table.header) == 1:
-            if at == above[1] and one_column_title(lines[above[0]], table, path):
+            title = hint or one_column_title(lines[above[0]], table, path)
+            if at == above[1] and title:
                 return at, table
         elif _rows_fit(lines[at:], table) and not rows_above(lines[:at], table):
             return at, table
@@ -373,14 +382,20 @@ def _rows_fit(lines, table):
 
 def _below_title(lines, path, found, names_column, *, warn=True, counts=False):
     """The table whose header row ``found`` (:func:`title_of`) is, its title
-    (the lines above) left out, as said when ``warn``."""
+    (the lines above) left out, as said when ``warn``; below a ``sep=;``
+    line, split at that delimiter (as ``found`` is), whatever the file's suffix."""
     at = found[0]
     if not clear_title(lines, found):  # names above the header row: refused
         check_no_title(lines, path, names_column)
     if warn:
         warn_title(lines, found, path)
     blanked = ["\n"] * at + lines[at:]  # blank lines above a header are skipped
-    if names_column is None:
+    if separator_hint(header_line(lines)):  # "sep=;": split at that delimiter only
+        table = found[1]
+        check_one_column(table.header, table.name_at, shown_path(path))
+        check_rows_below_header(blanked, table.delimiter, len(table.header),
+                                shown_path(path))  # fmt: skip
+    elif names_column is None:
         table = detect_table(blanked, path, warn=False)
     else:
         table = table_of(blanked, path, names_column, counts=counts, warn=False)
@@ -403,8 +418,7 @@ def table_of(lines, path, names_column=None, *, counts=False, warn=True):
     """
     lines = list(itertools.islice(lines, LINES_LOOKED_AT))
     first = header_line(lines)
-    check_not_separator_line(first, path)
-    try:
+    try:  # a "sep=;" line refused, unless a table is below it (title_of)
         table = find_table(first, path, names_column, counts=counts)
     except ValueError:
         if found := title_of(lines, path, names_column):
@@ -560,13 +574,16 @@ def named_rows(lines, table, source, unnamed=None):
     [(2, ['Zoë', '']), (3, ['José', '3'])]
     """
     _ = unnamed is None or unnamed.read_from(table)  # the column, as named
-    held, written = yield from _body_rows(lines, table, source, unnamed)
+    wide = WideRows(source, len(table.header), table.has_header)
+    with noted_first(wide):  # rows wider than the header, refused all at once
+        held, written = yield from _body_rows(lines, table, source, unnamed, wide)
+        refuse_noted_rows(wide)
     if held:
         total = header_key(held[0][1][table.name_at]) in TOTALS
         refuse_footer(held, written, table, source, total)
 
 
-def _body_rows(lines, table, source, unnamed=None):
+def _body_rows(lines, table, source, unnamed, wide):
     """The rows of :func:`named_rows`; returns those held back at the end
     (a footer), not yielded, and the line of the first as written and its
     number of fields there."""
@@ -585,7 +602,7 @@ def _body_rows(lines, table, source, unnamed=None):
             novel = seen.novel(name) is not None  # a digit, a colon
             ends = split and n_fields > 1 and seen.footer_label(name)
             if n_fields > width and not ends:
-                check_width(fields, width, line, source, table.has_header)
+                wide.note(fields, line)
             check_one_line(name, line, source)
             if n_fields < width:
                 fields = fields + [""] * (width - n_fields)  # padded
@@ -614,19 +631,19 @@ def _body_rows(lines, table, source, unnamed=None):
                 continue  # a footer (or a sum), unless a row follows
             split = split or n_fields > 1
             seen.add_rows(held, at)
-            yield from _released(held, width, source, table.has_header)
+            yield from _released(held, width, wide)
             held = []
         else:  # no name: a blank line, or a row of a count or a label
-            _unnamed_row(fields, width, line, source, table.has_header, unnamed, at)
+            _unnamed_row(fields, width, line, wide, unnamed, at)
     return held, held and written
 
 
-def _unnamed_row(fields, width, line, source, has_header, unnamed, at):
+def _unnamed_row(fields, width, line, wide, unnamed, at):
     """Check a row without a name (or with a spreadsheet's error value in
     column ``at``, ``#N/A``); note its line in ``unnamed`` (a list, or None)
     when it has another cell."""
     if len(fields) > width:
-        check_width(fields, width, line, source, has_header)
+        wide.note(fields, line)
     if unnamed is not None and any(fields):
         unnamed.append(line, fields[at] if at < len(fields) else "")
 
@@ -640,11 +657,11 @@ def _rows_below_header(lines, table, source):
     return rows
 
 
-def _released(held, width, source, has_header=True):
+def _released(held, width, wide):
     """The rows held back, read after all: a row below them is no footer."""
     for line, fields in held:
         if len(fields) > width:  # a footer's width was left unchecked
-            check_width(fields, width, line, source, has_header)
+            wide.note(fields, line)
         yield line, fields
 
 

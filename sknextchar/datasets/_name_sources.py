@@ -1,0 +1,128 @@
+"""Sources of names that are no plain path: file objects, and web addresses.
+
+Open files and file-like objects are read as files of names, as a path is.
+
+``load_names(io.StringIO("Asha\\nRavi\\n"))``, or a file opened in text or
+binary mode, reads what ``read()`` gives from where the file is, with the
+same parsing as a path: its text goes to a temporary file of the same name
+(its suffix, ``.csv``, says how a table is read), read by the loader, and
+deleted. Messages and warnings name the file object, never the temporary
+file.
+
+A web address (``https://...``) is no file: it is never downloaded, and the
+message of a missing file says how to get it.
+"""
+
+import contextlib
+import os
+import re
+import tempfile
+import warnings
+
+from .._shown_paths import shown_path
+from .._stacklevel import user_stacklevel
+
+__all__ = ["is_file_object", "names_of_file_object", "web_address_error"]
+
+_URL = re.compile(r"(?:https?|ftps?|s3|gs)://", re.IGNORECASE)
+
+
+def web_address_error(path):
+    """The error of a file of names that is a web address, or None.
+
+    Examples
+    --------
+    >>> print(web_address_error("https://example.org/names.txt"))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    'https://example.org/names.txt' is a web address, not a file: names are
+    read from files only, never downloaded. Download it first (e.g. curl -LO
+    URL, or wget URL) and pass the file saved.
+    >>> web_address_error("names.txt") is None
+    True
+    """
+    if not _URL.match(path):
+        return None
+    return FileNotFoundError(
+        f"{shown_path(path)} is a web address, not a file: names are read from "
+        "files only, never downloaded. Download it first (e.g. curl -LO URL, "
+        "or wget URL) and pass the file saved."
+    )
+
+
+def is_file_object(source):
+    """Whether ``source`` is read as a file object (it has ``read``), not a path.
+
+    Examples
+    --------
+    >>> import io
+    >>> is_file_object(io.StringIO("asha")), is_file_object("names.txt")
+    (True, False)
+    """
+    return callable(getattr(source, "read", None))
+
+
+def names_of_file_object(load, file, encoding, **arguments):
+    """``load(path, encoding=..., **arguments)`` on the text of ``file``.
+
+    Parameters
+    ----------
+    load : callable
+        The loader of a path (:func:`~sknextchar.datasets.load_names`).
+    file : file object
+        Its ``read()`` gives str (then read as UTF-8 whatever ``encoding``
+        says: it is decoded already) or bytes (decoded with ``encoding``).
+    encoding : str
+    **arguments
+        The loader's other arguments.
+
+    Returns
+    -------
+    What ``load`` returns.
+
+    Examples
+    --------
+    >>> import io
+    >>> from sknextchar.datasets import load_names
+    >>> names_of_file_object(load_names, io.BytesIO(b"Asha\\nZo\\xeb\\n"), "latin-1")
+    ['Asha', 'Zoë']
+    """
+    data = file.read()
+    if isinstance(data, str):
+        data, encoding = data.encode("utf-8"), "utf-8"
+    elif not isinstance(data, (bytes, bytearray)):
+        raise TypeError(
+            f"path must be a file's path or a file object whose read() gives str "
+            f"or bytes; {type(file).__name__}.read() gave {type(data).__name__}."
+        )
+    name = getattr(file, "name", None)
+    shown = shown_path(name) if isinstance(name, str) else f"<{type(file).__name__}>"
+    base = os.path.basename(name) if isinstance(name, str) else "names"
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, base or "names")
+        with open(path, "wb") as temporary:
+            temporary.write(data)
+        with _named_as(path, shown):
+            return load(path, encoding=encoding, **arguments)
+
+
+@contextlib.contextmanager
+def _named_as(path, shown):
+    """Errors and warnings that name the temporary file ``path`` name
+    ``shown`` instead."""
+
+    def named(text):
+        return text.replace(shown_path(path), shown).replace(path, shown)
+
+    caught = []
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")  # told below, under the caller's filters
+            yield
+    except Exception as error:
+        if error.args and isinstance(error.args[0], str):
+            error.args = (named(error.args[0]), *error.args[1:])
+        raise
+    finally:
+        for warning in caught:
+            message = named(str(warning.message))
+            warnings.warn(message, warning.category, stacklevel=user_stacklevel())
