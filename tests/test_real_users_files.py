@@ -119,6 +119,29 @@ def test_dash_is_named_standard_input_in_messages(tmp_path, monkeypatch, capsys)
     assert "--labels - is a device" in err and "/dev/zero" not in err
 
 
+def test_dash_is_named_standard_input_in_notes(tmp_path, monkeypatch, capsys):
+    given = tmp_path / "given.csv"  # the user typed '-', not this path
+    given.write_text("Name,Sex\nZoe,f\nJose,m\nAsha,f\n", encoding="utf-8")
+    monkeypatch.setattr("sknextchar.cli._stdin_files.STDIN", str(given))
+    model = str(tmp_path / "m.skops")
+    argv = ["train", "-", "--model", "kneser-ney", "-o", model]
+    assert main(argv) == 0  # no -q: the table's note is informational
+    err = capsys.readouterr().err
+    assert "Note: standard input ('-') is a table" in err and str(given) not in err
+    labelled = ["train", str(given), "--labels", "Sex", *KN, "-o", model, "--force"]
+    assert main(labelled) == 0
+    names = tmp_path / "names.txt"
+    names.write_text("Zoe\nJose\nAsha\n", encoding="utf-8")
+    given.write_text("f\nm\nf\n", encoding="utf-8")
+    assert main(["classify", model, "--names-file", str(names), "--labels", "-"]) == 0
+    err = capsys.readouterr().err
+    assert "given their label of --labels -)." in err and str(given) not in err
+    given.write_text("name\nZoë\n", encoding="utf-8")  # the place of an error
+    assert main(["train", "-", *KN, "-o", model, "--force"]) == 1
+    err = capsys.readouterr().err
+    assert "'Zoë' (line 2 of standard input ('-'))" in err and str(given) not in err
+
+
 @pytest.mark.slow  # a new process
 def test_dash_reads_a_pipe(tmp_path):
     root = os.path.dirname(os.path.dirname(os.path.abspath(sknextchar.__file__)))

@@ -177,10 +177,12 @@ def _run(argv, output):
             args.places = places
             check_reading_flags(args)  # before any file is read
             from ._quiet import quiet_if
+            from ._stdin_files import stdin_as_typed
             from ._told_once import quotes_told_once
 
-            # -q: results, warnings and errors only; names in quotes: one line
-            with quiet_if(args.quiet), quotes_told_once(args):
+            # -q: results, warnings and errors only; names in quotes: one line;
+            # '-' named so in the notes on stderr, as in errors
+            with quiet_if(args.quiet), quotes_told_once(args), stdin_as_typed(places):
                 announce_pipes(args)
                 return args.run(args)
     except SystemExit as exc:  # argparse: --help, --version, usage errors

@@ -67,6 +67,13 @@ class Places:
         input to a user who typed ``-``."""
         self._renamed.append((old, new))
 
+    def renamed(self, text):
+        """``text`` with the renames of :meth:`rename` made, as the notes
+        printed on stderr show it (``Note: standard input ('-') is a table``)."""
+        for old, new in self._renamed:
+            text = text.replace(old, new)
+        return text
+
     def add_lines(self, what, path, values, lines):
         """Values read from a file: ``values[i]`` is on line ``lines[i]``."""
 
@@ -117,8 +124,6 @@ class Places:
 
     def rewrite(self, message):
         """The message with each recorded element named by its place."""
-        for path, shown in self._renamed:
-            message = message.replace(path, shown)
         ranks = _ranks(_ELEMENT.finditer(message))
 
         def replace(match):
@@ -141,7 +146,8 @@ class Places:
                 return _flag_shown(place, value, literal, verb)
             return _shown(place, in_file, literal + (cut or ""), verb)
 
-        return _ELEMENT.sub(replace, message)
+        # renamed last: a place found is a path too ("line 2 of '/dev/stdin'")
+        return self.renamed(_ELEMENT.sub(replace, message))
 
     def _found(self, what, test, index, rank):
         """The source (its ``find``) of the value at ``rank`` among those that

@@ -6,11 +6,13 @@ One argument of a command may read standard input (it is read once); a file
 named ``-`` is still reached as ``./-``.
 """
 
+import contextlib
 import os
+import sys
 
 from .._shown_paths import shown_path
 
-__all__ = ["SHOWN", "STDIN", "read_stdin"]
+__all__ = ["SHOWN", "STDIN", "read_stdin", "stdin_as_typed"]
 
 #: The path standard input is read from.
 STDIN = "/dev/stdin"
@@ -67,3 +69,53 @@ def read_stdin(args):
         if places is not None:
             places.rename(shown_path(STDIN), SHOWN)  # "'/dev/stdin' is empty"
             places.rename(STDIN, "-")  # "--labels /dev/stdin is a device"
+
+
+class _Renaming:
+    """A standard error whose text is written with the renames of ``places``
+    made: ``'/dev/stdin'`` as the ``-`` the user typed."""
+
+    def __init__(self, stream, places):
+        self._stream, self._places = stream, places
+
+    def __getattr__(self, name):  # isatty, fileno, flush...: the stream's
+        return getattr(self._stream, name)
+
+    def write(self, text):
+        return self._stream.write(self._places.renamed(text))
+
+
+@contextlib.contextmanager
+def stdin_as_typed(places):
+    """Within the block, what is written on ``sys.stderr`` (the notes, the
+    accuracy of ``classify``, warnings) names standard input as the user
+    typed it, as :func:`read_stdin` recorded in ``places``: ``Note: standard
+    input ('-') is a table``, ``--labels -``, not ``/dev/stdin``.
+
+    Parameters
+    ----------
+    places : Places or None
+        The command's places (:mod:`sknextchar.cli._places`); None, or none
+        renamed, leaves ``sys.stderr`` as it is.
+
+    Examples
+    --------
+    >>> import argparse, contextlib, io
+    >>> from sknextchar.cli._places import Places
+    >>> args = argparse.Namespace(labels="-", places=Places())
+    >>> read_stdin(args)
+    >>> err = io.StringIO()
+    >>> with contextlib.redirect_stderr(err), stdin_as_typed(args.places):
+    ...     print(f"Note: read --labels {args.labels}.", file=sys.stderr)
+    >>> err.getvalue()
+    'Note: read --labels -.\\n'
+    """
+    before = sys.stderr
+    if places is None or before is None or places.renamed(STDIN) == STDIN:
+        yield
+        return
+    sys.stderr = _Renaming(before, places)
+    try:
+        yield
+    finally:
+        sys.stderr = before
