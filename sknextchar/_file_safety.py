@@ -1,43 +1,42 @@
 """Writing files without destroying anything: target checks and atomic replaces.
 
 Every file the package writes (a model, a picture) goes through
-:func:`atomic_write`: it refuses a target that exists and is not a regular file
-(a folder, a FIFO, a device, a socket), writes a temporary file in the target's
-folder, checks it, and only then renames it over the target. On any failure the
+:func:`atomic_write`: it checks the target (:func:`check_target`), writes a
+temporary file in the target's folder (:mod:`~sknextchar._temp_files`),
+checks it, and only then renames it over the target. On any failure the
 target is left byte-identical and the temporary file is removed.
 
-A symbolic link as target is followed: the file it points to is replaced and the
-link stays in place, still pointing to it. A path that names a file this process
-has open (/dev/stdout, /dev/fd/N, /proc/self/fd/N) is refused: it leads to
-whatever the shell connected, a log file opened for ``>>`` say, never to a file
-of its own.
+:func:`check_target` refuses, before any work is done, a target that exists
+and is not a regular file (a folder, a FIFO, a device, a socket), one of a
+command's input files, a path that names a file this process has open
+(/dev/stdout, /dev/fd/N: :mod:`~sknextchar._open_files`), a write-protected
+file or folder (:mod:`~sknextchar._write_protection`), a path the file system
+would refuse (:mod:`~sknextchar._path_flaws`), and an existing file without
+``force``. A symbolic link as target is followed: the file it points to is
+replaced and the link stays in place, still pointing to it.
 """
 
 import contextlib
 import errno
 import os
-import re
-import secrets
 import stat
 from pathlib import Path
 
+from ._name_limits import most_path_bytes
+from ._open_files import open_file_path
+from ._path_flaws import LINK_LOOP, file_on_the_way, name_too_long, unnamable_path
 from ._shown_paths import shell_path, shown_path
+from ._temp_files import new_file, temp_name
+from ._write_protection import protected_message, protection
 
 __all__ = [
-    "LINK_LOOP",
-    "NUL_IN_PATH",
     "atomic_write",
     "check_target",
     "current_umask",
-    "file_on_the_way",
     "file_state",
-    "most_name_bytes",
-    "name_too_long",
-    "new_file",
     "real_target",
-    "temp_name",
-    "unnamable_path",
 ]
+
 
 # Kinds of file that are never replaced, by the name users know them by.
 _KINDS = (
@@ -47,50 +46,10 @@ _KINDS = (
     (stat.S_ISBLK, "a block device"),
     (stat.S_ISSOCK, "a socket"),
 )
-# Room left in a file name for the temporary file's prefix and random part.
-_TEMP_STEM = 40
-# Paths that name a file the process has open rather than a file of their own.
-_OPEN_FILE = re.compile(
-    r"/dev/std(?:in|out|err)|/dev/fd/\d+|/proc/(?:self|thread-self|\d+)"
-    r"(?:/task/\d+)?/fd/\d+"
-)
-_MAX_LINKS = 40  # symbolic links followed in a row, as Linux does
+
+
 # The file a refusal suggests unless the writer names its own: a model file.
 _MODEL_FILE = ("a model file", "model.skops")
-#: Why a path with a NUL character names no file, for a message.
-NUL_IN_PATH = "a path cannot hold the NUL character ('\\x00')"
-
-
-def unnamable_path(path):
-    """Why no file can have the name ``path``, for a message, or None.
-
-    A NUL character, or a lone surrogate that stands for no byte (U+D800;
-    U+DC80..U+DCFF stand for the bytes that are no text): ``os.stat`` says only
-    "embedded null byte" or "'utf-8' codec can't encode character".
-
-    Examples
-    --------
-    >>> print(unnamable_path("a\\x00b"), unnamable_path("names.txt"))
-    a path cannot hold the NUL character ('\\x00') None
-    >>> unnamable_path("x\\ud800.txt")
-    'a path cannot hold a lone surrogate (U+D800), which stands for no byte'
-    """
-    try:
-        encoded = os.fsencode(path)
-    except UnicodeEncodeError as error:
-        code = ord(error.object[error.start])
-        return (
-            f"a path cannot hold a lone surrogate (U+{code:04X}), "
-            "which stands for no byte"
-        )
-    return NUL_IN_PATH if b"\x00" in encoded else None
-
-
-#: What a path that is a loop of symbolic links is, for a message.
-LINK_LOOP = (
-    "it is a symbolic link in a loop of links (each leads to the next, the last "
-    "back to the first), so it leads to no file"
-)
 
 
 def real_target(path):
@@ -174,12 +133,14 @@ def check_target(
         the folder, ``why`` says so in a few words, without the advice.
     OSError
         With ``errno.ENAMETOOLONG``, if the file system would refuse ``path``
-        as too long, or the temporary file :func:`atomic_write` writes beside
-        it first (a longer name): the message says what is too long (see
-        :func:`name_too_long`). Also if ``path`` is a loop of symbolic links.
+        as too long, or the temporary file
+        :func:`~sknextchar._file_safety.atomic_write` writes beside it first
+        (a longer name): the message says what is too long (see
+        :func:`~sknextchar._path_flaws.name_too_long`). Also if ``path`` is a
+        loop of symbolic links.
     ValueError
         If ``path`` is one of ``inputs``, or holds a NUL character or a lone
-        surrogate (:func:`unnamable_path`).
+        surrogate (:func:`~sknextchar._path_flaws.unnamable_path`).
 
     Examples
     --------
@@ -220,9 +181,9 @@ def check_target(
         )
     _temp_too_long(real, shown, command_line)
     _refuse_protected_folder(real, shown, command_line)  # before training
-    protected = None if status is None else _protection(real, status)
+    protected = None if status is None else protection(real, status)
     if protected is not None:
-        raise PermissionError(_protected_message(shown, protected, command_line))
+        raise PermissionError(protected_message(shown, protected, command_line))
     kept = None if status is None or keep is None else keep(real, shown, command_line)
     if kept is not None:
         raise FileExistsError(kept)
@@ -248,7 +209,7 @@ def _exists_message(shown, command_line, meanwhile=False):
 
 def _refuse_protected_folder(real, shown, command_line):
     """Refuse a target whose folder is write-protected."""
-    protected = _protection(real.parent)
+    protected = protection(real.parent)
     if protected is not None:
         why = f"cannot be written to (read-only or no permission: {protected})"
         raise _why(
@@ -314,84 +275,11 @@ def _too_long_error(shown, reason, command_line):
     return error
 
 
-def name_too_long(path):
-    """What is too long in ``path`` for the file system (``ENAMETOOLONG``).
-
-    Parameters
-    ----------
-    path : str or os.PathLike
-        A path the system refused as too long.
-
-    Returns
-    -------
-    reason : str
-        The part of the path, or of where a symbolic link in it leads, longer
-        than a file name may be (cut short), or the length of the whole path,
-        with the limit of the file system; if neither passes a limit, what may
-        be too long, with no number.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> from sknextchar._file_safety import name_too_long
-    >>> print(name_too_long(tempfile.gettempdir() + "/" + "x" * 300))
-    ... # doctest: +NORMALIZE_WHITESPACE
-    the name 'xxxxxxxxxxxxxxxxxxxx...' is 300 bytes long, and a file or
-    folder name may have at most 255 there
-    """
-    given = os.fsdecode(path)  # as the system was given it
-    real = os.path.realpath(given)  # the names its links lead to
-    typed = [os.fsencode(part) for part in Path(given).parts]
-    longest = max([*typed, *map(os.fsencode, Path(real).parts)], key=len)
-    limit = _path_limit(Path(real), "PC_NAME_MAX", 255)
-    if len(longest) > limit:
-        name = shown_path(os.fsdecode(longest)[:20] + "...")
-        where = (
-            f"the name {name} is"
-            if longest in typed
-            else f"a symbolic link in it leads to the name {name}, which is"
-        )
-        return (
-            f"{where} {len(longest):,} bytes long, and a file or folder name may "
-            f"have at most {limit:,} there"
-        )
-    most = _most_path_bytes(Path(real))
-    for size in (len(os.fsencode(given)), len(os.fsencode(real))):
-        if size > most:
-            return (
-                f"the path is {size:,} bytes long, more than the {most:,} the "
-                "system takes"
-            )
-    if real != os.path.abspath(given):
-        return "a symbolic link in it leads to a name too long for the file system"
-    return "it is too long for the file system"
-
-
-def most_name_bytes(folder):
-    """The bytes a file name may have in ``folder``: its file system's limit
-    (``PC_NAME_MAX``: 255 on most, 143 on eCryptfs), 255 where the system does
-    not say.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> most_name_bytes(tempfile.gettempdir()) > 0
-    True
-    """
-    return _path_limit(Path(folder, "name"), "PC_NAME_MAX", 255)
-
-
-def _most_path_bytes(path):
-    """The bytes a path may have where ``path`` is (``PC_PATH_MAX`` counts the
-    NUL that ends a path in C)."""
-    return _path_limit(path, "PC_PATH_MAX", 4096) - 1
-
-
 def _temp_too_long(real, shown, command_line):
     """Refuse a target whose temporary file, beside it and longer than it
     (``.m.skops.1f3a9c0e.skops``), the system would refuse, before any work."""
     temp = len(os.fsencode(temp_name(real, "0" * 8)))  # no random drawn
-    most = _most_path_bytes(real)
+    most = most_path_bytes(real)
     if temp > most:
         raise _too_long_error(
             shown,
@@ -400,45 +288,6 @@ def _temp_too_long(real, shown, command_line):
             f"{most:,} the system takes",
             command_line,
         )
-
-
-def _path_limit(path, name, default):
-    """``os.pathconf`` of the nearest existing folder of ``path``, or ``default``
-    (where the system has no ``pathconf``, as on Windows, or sets no limit)."""
-    pathconf = getattr(os, "pathconf", None)
-    for folder in path.parents if pathconf else ():
-        with contextlib.suppress(OSError, ValueError):
-            limit = pathconf(folder, name)
-            return limit if limit > 0 else default
-    return default
-
-
-def file_on_the_way(path):
-    """The first folder of ``path`` that is a file instead, as the path gives it.
-
-    Parameters
-    ----------
-    path : str or os.PathLike
-        A path that a file stands in the way of (``NotADirectoryError``).
-
-    Returns
-    -------
-    part : str
-        The path up to that file (``path`` itself if none is found).
-
-    Examples
-    --------
-    >>> import os, tempfile
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     open(os.path.join(tmp, "names.txt"), "w").close()
-    ...     part = file_on_the_way(os.path.join(tmp, "names.txt", "m.skops"))
-    ...     os.path.basename(part)
-    'names.txt'
-    """
-    for parent in reversed(Path(os.fspath(path)).parents):
-        if os.path.exists(parent) and not os.path.isdir(parent):
-            return str(parent)
-    return os.fspath(path)
 
 
 def _give(command_line, example, folder=None):
@@ -467,7 +316,7 @@ def _refuse_open_file(shown, advice):
             f"Cannot write to '-': {advice[1][0].removesuffix(' file')} is written "
             f"to a file, never to the standard output. {_give(*advice)}{dash}."
         )
-    stream = _open_file_path(shown)
+    stream = open_file_path(shown)
     if stream is not None:
         where = (
             "it"
@@ -481,28 +330,6 @@ def _refuse_open_file(shown, advice):
             "its own; a model or a picture is written beside its file and renamed "
             f"into place, which a stream cannot take. {give}."
         )
-
-
-def _open_file_path(path):
-    """The path on the way to ``path``'s file that names an open file, or None.
-
-    /dev/stdout, /dev/fd/N and /proc/self/fd/N lead to whatever file, pipe or
-    terminal the process has open there; symbolic links to them count too, and
-    links to the folders on the way (a link to /dev or to /proc/self).
-    """
-    current = os.path.abspath(os.fspath(path))
-    for _ in range(_MAX_LINKS):
-        folder, name = os.path.split(current)
-        for each in (current, os.path.join(os.path.realpath(folder), name)):
-            if _OPEN_FILE.fullmatch(each):
-                return each
-        current = each
-        try:
-            target = os.readlink(current)
-        except OSError:  # not a link, or no such file: a path of its own
-            return None
-        current = os.path.normpath(os.path.join(os.path.dirname(current), target))
-    return None
 
 
 def _check_existing(shown, real, status, inputs, advice):
@@ -528,69 +355,6 @@ def _check_existing(shown, real, status, inputs, advice):
                 "files of this command, which are never overwritten (not even with "
                 "--force). Choose another output file."
             )
-
-
-# The write permission bits of a mode: owner, group and others.
-_ANY_WRITE = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
-
-
-def _protection(path, status=None):
-    """Why ``path`` counts as write-protected, or None if it may be written.
-
-    ``os.access`` answers for this process (and says no on a read-only disk),
-    but it is True for root whatever the mode: a mode that lets no one write
-    (``chmod a-w``, 0o444) is the user's protection, and is kept from root too.
-    A read-only mount is named as such: its mode bits may let anyone write.
-    """
-    if _read_only_mount(path):
-        return _READ_ONLY_MOUNT
-    status = os.stat(path) if status is None else status
-    mode = stat.S_IMODE(status.st_mode)
-    if not mode & _ANY_WRITE:
-        return f"mode {mode:#o} lets no one write it"
-    if not os.access(path, os.W_OK):
-        return f"mode {mode:#o}, owner uid {status.st_uid}: you may not write it"
-    return None
-
-
-def _read_only_mount(path):
-    """Whether ``path`` is on a file system mounted read-only (a CD, a
-    snapshot, a container's read-only layer); False where that cannot be told."""
-    try:
-        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
-    except (OSError, AttributeError):  # no statvfs (Windows), or no such file
-        return False
-
-
-# Why a file on a read-only mount may not be written: no chmod changes that.
-_READ_ONLY_MOUNT = "it is on a file system mounted read-only"
-
-
-def _protected_message(shown, protected, command_line):
-    if protected == _READ_ONLY_MOUNT:  # only another file can help
-        return (
-            f"Cannot write to {shown_path(shown)}: {protected}, and nothing on "
-            "it can be replaced; it was left untouched. "
-            + (
-                "Choose another output file, on a disk that is not read-only."
-                if command_line
-                else "Save to another path, on a disk that is not read-only."
-            )
-        )
-    if command_line:
-        return (
-            f"Cannot write to {shown_path(shown)}: the file is write-protected "
-            f"({protected}), and a protected file is never replaced, not even "
-            "with --force; it was left untouched. To replace it, make it "
-            f"writable first (chmod u+w {shell_path(shown)}), or choose another "
-            "output file."
-        )
-    return (
-        f"Cannot save to {shown_path(shown)}: the file is write-protected "
-        f"({protected}), and a protected file is never replaced; it was left "
-        "untouched. To replace it, make it writable first (os.chmod(path, "
-        "0o644)), or save to another path."
-    )
 
 
 def _owner(path):
@@ -717,7 +481,7 @@ def _place(tmp, real, path, existing, force, command_line):
     """Put the written file ``tmp`` at ``real``; without ``force``, never over
     a file that is there now: a hard link fails if there is one, so there is
     no moment between a check and the write (the temporary name is removed
-    by :func:`new_file`)."""
+    by :func:`~sknextchar._temp_files.new_file`)."""
     if not force:
         try:
             return os.link(tmp, real)
@@ -732,98 +496,6 @@ def _place(tmp, real, path, existing, force, command_line):
             raise FileExistsError(_exists_message(path, command_line, True))
     with _naming_target(path, existing):
         os.replace(tmp, real)  # the temporary file is gone: nothing to remove
-
-
-# A file of its own: never one that exists, nor one a symbolic link leads to.
-_NEW_FILE = (
-    os.O_WRONLY
-    | os.O_CREAT
-    | os.O_EXCL
-    | getattr(os, "O_NOFOLLOW", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-    | getattr(os, "O_BINARY", 0)
-)
-
-
-# New random names tried for the temporary file before giving up: a name of
-# another's file is never taken (one in 2**32 per file beside the target).
-_TEMP_TRIES = 5
-
-
-@contextlib.contextmanager
-def new_file(name, mode=0o600, *, keep=None):
-    """Make a new, empty file for this block; remove it when the block ends.
-
-    The file is named before it is made, so that an interrupt at any moment
-    (Ctrl-C as it is made included) leaves nothing behind: however the block
-    ends, the file is removed if it is still there, unless ``keep(path)`` says
-    to keep it. A file that exists is never taken nor removed: a name that one
-    has is drawn again (5 tries, then FileExistsError).
-
-    Parameters
-    ----------
-    name : callable
-        ``name()`` gives a new path of random name at each call.
-    mode : int, default=0o600
-        The mode it is made with (the umask applies).
-    keep : callable or None, default=None
-        ``keep(path)``: whether the file stays when the block ends (such as a
-        file that was written in full); None removes it always.
-
-    Yields
-    ------
-    path : str
-        The new file, empty.
-
-    Examples
-    --------
-    >>> import os, secrets, tempfile
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     with new_file(lambda: os.path.join(tmp, secrets.token_hex(4))) as path:
-    ...         os.path.getsize(path)
-    ...     os.listdir(tmp)
-    0
-    []
-    """
-    ours = None
-    try:
-        for tries_left in reversed(range(_TEMP_TRIES)):
-            path = ours = name()
-            try:
-                os.close(os.open(path, _NEW_FILE, mode))
-                break
-            except FileExistsError:
-                ours = None  # another's file by that name: never removed
-                if not tries_left:
-                    raise
-        yield path
-    finally:
-        if ours is not None and os.path.lexists(ours):
-            if keep is None or not keep(ours):
-                os.remove(ours)
-
-
-def temp_name(real, random=None):
-    """A new name beside ``real`` for the temporary file: hidden, with the
-    target's name and suffix and a random part (``.m.skops.1f3a9c0e.skops``);
-    ``random``, if given, stands for the random part (8 hex digits).
-
-    The target's name in it is cut so that the name fits in the folder's
-    names (:func:`most_name_bytes`; 143 bytes on eCryptfs), then its suffix:
-    any target whose own name fits can be written.
-
-    Examples
-    --------
-    >>> from pathlib import Path
-    >>> print(Path(temp_name(Path("/data/m.skops"), "0" * 8)).name)
-    .m.skops.00000000.skops
-    """
-    random = random or secrets.token_hex(4)
-    most = most_name_bytes(real.parent)
-    stem, suffix = real.name[:_TEMP_STEM], real.suffix[:20]
-    while len(os.fsencode(f".{stem}.{random}{suffix}")) > most and (stem or suffix):
-        stem, suffix = (stem[:-1], suffix) if stem else (stem, suffix[:-1])
-    return os.path.join(real.parent, f".{stem}.{random}{suffix}")
 
 
 def _copy_mode(existing, tmp):

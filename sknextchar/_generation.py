@@ -25,7 +25,7 @@ from ._decoding import (
     deterministic_words,
     draw,
 )
-from ._limits import BYTES_PER_LETTER
+from ._limits import BYTES_PER_LETTER, BYTES_PER_PROBABILITY
 from ._novelty import MAX_FEW
 from ._row_keys import distinct_rows
 from ._shortfall import (
@@ -926,14 +926,20 @@ class _Accepted:
         return self.first if self.count <= MAX_FEW else list(seen)
 
 
-def check_sample_memory(n_samples, context_length, min_length=1):
+def check_sample_memory(n_samples, context_length, min_length=1, *, n_symbols):
     """Refuse, up front, a number of names that cannot fit in memory.
 
     Generation holds, per name drawn, its context, its row number, a uniform
     number, its letters and the finished string: about ``200 + context_length``
-    bytes, and 16 bytes per letter (its id and its row number), at least
-    ``min_length`` of them. A request that needs more than the machine's
-    physical memory is refused before anything is allocated
+    bytes, and :data:`~sknextchar._limits.BYTES_PER_LETTER` per letter (as
+    measured), at least ``min_length`` of them. Each step also holds the
+    probabilities of every symbol for each distinct context of the names drawn
+    together (all ``n_samples`` of them at first):
+    :data:`~sknextchar._limits.BYTES_PER_PROBABILITY` per symbol and context,
+    for at most ``n_samples`` contexts and no more than there are. A model of
+    a few thousand characters (Chinese names) needs far more per name than
+    one of 26 letters. A request that needs more than the machine's physical
+    memory is refused before anything is allocated
     (:func:`sknextchar._sizes.check_allocation`).
 
     Parameters
@@ -944,6 +950,8 @@ def check_sample_memory(n_samples, context_length, min_length=1):
         The model's context length.
     min_length : int, default=1
         The fewest letters of a name.
+    n_symbols : int
+        The model's number of symbols, the end marker included.
 
     Raises
     ------
@@ -952,12 +960,12 @@ def check_sample_memory(n_samples, context_length, min_length=1):
 
     Examples
     --------
-    >>> check_sample_memory(10_000, 3)
-    >>> check_sample_memory(10**15, 3)
+    >>> check_sample_memory(10_000, 3, n_symbols=27)
+    >>> check_sample_memory(10**15, 3, n_symbols=27)
     Traceback (most recent call last):
     ...
     ValueError: n_samples=1000000000000000 makes the names being generated need ...
-    >>> check_sample_memory(10**8, 3, min_length=1000)
+    >>> check_sample_memory(10**8, 3, min_length=1000, n_symbols=27)
     Traceback (most recent call last):
     ...
     ValueError: n_samples=100000000, min_length=1000 makes the names being ...
@@ -966,9 +974,14 @@ def check_sample_memory(n_samples, context_length, min_length=1):
     parameters = {"n_samples": n_samples}
     if letters > per_name:  # long names: lowering min_length is the fix too
         parameters["min_length"] = min_length
+    contexts = min(n_samples, n_symbols**context_length)
+    probabilities = contexts * n_symbols * BYTES_PER_PROBABILITY
+    what = "the names being generated"
+    if probabilities > n_samples * (per_name + letters):
+        what += f" (with the probabilities of {n_symbols:,} symbols for each)"
     check_allocation(
-        n_samples,
-        per_name + letters,
-        what="the names being generated",
+        1,
+        n_samples * (per_name + letters) + probabilities,
+        what=what,
         parameters=parameters,
     )

@@ -17,13 +17,8 @@ import numpy as np
 
 from ._limits import check_counts_total
 from ._shown_paths import shown_path
-from .datasets._base import (
-    check_not_empty,
-    numbered_lines,
-    warn_comment_lines,
-    warn_title_name,
-    warn_unnamed_rows,
-)
+from .datasets._base import check_not_empty, warn_unnamed_rows
+from .datasets._comment_lines import numbered_lines, warn_comment_lines, warn_title_name
 from .datasets._count_cells import column_words
 from .datasets._counted_rows import counted_rows
 from .datasets._header_as_data import warn_named_header

@@ -530,13 +530,19 @@ def unwritten_advice(pattern, missing, known):
     'it writes names in lowercase'
     >>> fix
     'write the pattern in lowercase, or start it with (?i) to ignore case'
+    >>> unwritten_advice("k.*", ["k"], {"K", "a"})[0]
+    "it writes 'K' for 'k'"
     >>> unwritten_advice("7.*", ["7"], {"a"})
     ('', 'change the pattern, or train a model on names that hold it')
     """
     similar = look_alikes(missing, known)
     why = _never_written(missing, similar, known)
+    other = [char.swapcase() for char in missing]  # a model that keeps case
     if _LOWERCASE in why or _WITHOUT_ACCENTS in why:
         fix = _fold_words(pattern, why)
+    elif not why and all(char in known for char in other):
+        why = "it writes " + ", ".join(map("{!r} for {!r}".format, other, missing))
+        fix = "change the case of the pattern, or start it with (?i) to ignore case"
     elif similar:
         fix = "change the pattern"
     else:

@@ -14,15 +14,7 @@ import stat
 from pathlib import Path
 
 from ._estimator import collect_version_notes
-from ._file_safety import (
-    LINK_LOOP,
-    atomic_write,
-    check_target,
-    file_on_the_way,
-    name_too_long,
-    shown_path,
-    unnamable_path,
-)
+from ._file_safety import atomic_write, check_target
 from ._hooks import CALLBACK_ATTRIBUTES
 from ._model_checks import (
     DAMAGED_ADVICE,
@@ -41,6 +33,7 @@ from ._model_files import (
     keep_out_unfitted,
     text_file_kind,
 )
+from ._path_flaws import LINK_LOOP, file_on_the_way, name_too_long, unnamable_path
 from ._saved_versions import (
     missing_names,
     refuse_newer_skops,
@@ -48,7 +41,7 @@ from ._saved_versions import (
     skops_versions,
     warn_other_versions,
 )
-from ._shown_paths import close_file_note, dangling_link_note
+from ._shown_paths import close_file_note, dangling_link_note, shown_path
 from ._skops_release import import_skops_io
 from ._wrong_kind import WrongKindError
 from ._zip_bytes import write_canonical
@@ -191,7 +184,7 @@ def save_model(model, path, *, format="auto", force=True):
         to replace it.
     TypeError
         If ``model`` is no estimator or holds a runtime object, or ``force``
-        is not a bool.
+        is not a bool (a NumPy bool is one).
     ValueError
         If the file written would not load (the target is left as it was),
         or, before the target is touched, if the fitted state of ``model`` was
@@ -215,9 +208,10 @@ def save_model(model, path, *, format="auto", force=True):
             f"save_model saves scikit-learn estimators (with get_params); got a "
             f"{type(model).__name__}.{swapped}"
         )
-    if not isinstance(force, bool):  # "no" would replace the file
-        raise TypeError(f"force must be True or False; got {force!r}.")
     from ._state_checks import is_unfitted  # scikit-learn: not at import
+    from ._validation import check_bool
+
+    force = check_bool(force, "force")  # "no" would replace the file
 
     _check_path(path, "save_model writes a model file")
     format = resolve_format(path, format)

@@ -165,7 +165,12 @@ def check_feasible(
     ``spelled``, and ``match_lengths``, whose test draws at random: then
     the names it can give are not listed; ``sampler``: the fitted
     NameSampler, whose vocabulary and record the request draws from)."""
-    check_sample_memory(n_samples, context.shape[1], controls.min_length)
+    check_sample_memory(
+        n_samples,
+        context.shape[1],
+        controls.min_length,
+        n_symbols=len(sampler.vocabulary_),
+    )
     left_out = left_out_test(sampler, *new)
     check_reachable(
         n_samples,

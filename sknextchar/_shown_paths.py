@@ -16,6 +16,7 @@ import shlex
 import unicodedata
 
 __all__ = [
+    "ShownAs",
     "close_file_note",
     "close_word",
     "closest_words",
@@ -114,6 +115,20 @@ def path_text(path):
         ) from None
 
 
+class ShownAs(str):
+    """What a message shows, as it is, where a path would be: the name of a
+    source that has no path (``<StringIO>``), kept by an error in place of
+    the path of the temporary copy it was read from.
+
+    Examples
+    --------
+    >>> print(shown_path(ShownAs("<StringIO>")))
+    <StringIO>
+    """
+
+    __slots__ = ()
+
+
 def shown_path(path):
     """``path`` in quotes, as a message shows it to the user.
 
@@ -137,6 +152,8 @@ def shown_path(path):
     >>> print(shown_path("caf\\\\xff.txt"), shown_path("o'brien.txt"))
     'caf\\\\xff.txt' "o'brien.txt"
     """
+    if isinstance(path, ShownAs):
+        return str(path)
     try:
         text = os.fsdecode(path)
     except TypeError:  # no path: a message about the wrong argument shows its repr
@@ -384,12 +401,12 @@ def closest_words(word, choices, cutoff=0.75, fold=None):
     return [choice for *_, choice in sorted(scored)]
 
 
-def close_word(word, choices, fold=None, *, ties=False):
+def close_word(word, choices, fold=None, *, ties=False, cutoff=0.6):
     """The one of ``choices`` that ``word`` is likely a typo of, or None: the
-    closest (:func:`closest_words`, with :func:`difflib.get_close_matches`'s
-    cutoff, 0.6), unless another choice folds to the same text (``Name``
-    and ``name``: which one was meant is not told) or, without ``ties``,
-    another choice is as close.
+    closest (:func:`closest_words`, by default with
+    :func:`difflib.get_close_matches`'s cutoff, 0.6), unless another choice
+    folds to the same text (``Name`` and ``name``: which one was meant is not
+    told) or, without ``ties``, another choice is as close.
 
     Parameters
     ----------
@@ -400,6 +417,10 @@ def close_word(word, choices, fold=None, *, ties=False):
     ties : bool, default=False
         Whether of two choices as close the first (as :func:`closest_words`
         orders them) is given; else neither is.
+    cutoff : float, default=0.6
+        The least similarity of the choice given (:func:`closest_words`): a
+        higher one for short words of a common start (``--seed`` and
+        ``--sed`` are close, ``--n`` and ``--novel`` are not).
 
     Returns
     -------
@@ -415,7 +436,7 @@ def close_word(word, choices, fold=None, *, ties=False):
     """
     fold = _folded if fold is None else fold
     choices = list(choices)
-    close = closest_words(word, choices, cutoff=0.6, fold=fold)
+    close = closest_words(word, choices, cutoff=cutoff, fold=fold)
     if not close or [fold(c) for c in choices].count(fold(close[0])) > 1:
         return None
     if not ties and len(close) > 1:

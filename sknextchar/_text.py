@@ -42,6 +42,7 @@ through it.
 """
 
 import functools
+import itertools
 import re
 import reprlib
 import unicodedata
@@ -134,15 +135,23 @@ _READ_AS = {**_INVISIBLE, **dict.fromkeys(map(ord, SPACES), " ")}
 
 TATWEEL = "\u0640"
 
-# The table of each (keep_spaces, keep_tatweel): the tatweel kept, or not.
+# The full-width digits and Latin letters (U+FF10 to U+FF5A) that CJK input
+# methods type ("Ａｓｈａ"): the ASCII ones in another width, as NFKC folds
+# them; the other full-width and half-width forms (kana, punctuation) stay.
+FULL_WIDTH = {
+    code: chr(code - 0xFEE0)
+    for code in range(0xFF10, 0xFF5B)
+    if unicodedata.category(chr(code)) in ("Nd", "Lu", "Ll")
+}
+
+# The table of each (keep_spaces, keep_tatweel, keep_full_width).
 _TABLES = {
-    (keep_spaces, keep_tatweel): {
+    keeps: {
         code: to
-        for code, to in (_INVISIBLE if keep_spaces else _READ_AS).items()
-        if not (keep_tatweel and code == ord(TATWEEL))
+        for code, to in ((_INVISIBLE if keeps[0] else _READ_AS) | FULL_WIDTH).items()
+        if not (keeps[1] and code == ord(TATWEEL) or keeps[2] and code in FULL_WIDTH)
     }
-    for keep_spaces in (False, True)
-    for keep_tatweel in (False, True)
+    for keeps in itertools.product((False, True), repeat=3)
 }
 
 _LEFT_TO_RIGHT_MARK = "\u200e"
@@ -244,6 +253,7 @@ def normalize_text(
     keep_tatweel=False,
     keep_idle_marks=False,
     keep_old_spellings=False,
+    keep_full_width=False,
 ):
     """One name (or the beginning of one) as the model sees it.
 
@@ -282,6 +292,10 @@ def normalize_text(
         zero-width joiner (:data:`OLD_SPELLINGS`), as it is instead of writing
         it as its letter (its joiner goes at the end of the name): for a model
         saved before they were one letter, which reads names as it was trained.
+    keep_full_width : bool, default=False
+        Keep the full-width digits and Latin letters (:data:`FULL_WIDTH`) as
+        they are instead of reading them as ASCII: for a vocabulary that holds
+        them (:func:`holds_full_width`).
 
     Returns
     -------
@@ -299,10 +313,12 @@ def normalize_text(
         the Hebrew letters of a final form in the form their place calls for
         (:func:`spell_final_forms`). The other spaces (a no-break space, a
         narrow or thin space, the ideographic space: :data:`SPACES`) are the
-        space ``" "``. Other compatibility characters stay as they are (NFC,
-        not NFKC): Arabic presentation forms (``"ﻣ"``, U+FEE3) are letters
-        of their own unless ``strip_accents="unicode"`` (NFKD) folds them, as
-        it folds ``"ﬁ"`` to ``"fi"``.
+        space ``" "``, the full-width digits and Latin letters of CJK input
+        methods their ASCII ones (``"Ａｓｈａ"`` is ``"asha"``; the other
+        full-width and half-width forms stay). Other compatibility characters
+        stay as they are (NFC, not NFKC): Arabic presentation forms (``"ﻣ"``,
+        U+FEE3) are letters of their own unless ``strip_accents="unicode"``
+        (NFKD) folds them, as it folds ``"ﬁ"`` to ``"fi"``.
 
     Examples
     --------
@@ -318,6 +334,8 @@ def normalize_text(
     'asha'
     >>> normalize_text("Mary\u00a0Ann"), normalize_text("Anne\u202fMarie")
     ('mary ann', 'anne marie')
+    >>> normalize_text("Ａｓｈａ２"), normalize_text("Ａｓｈａ", keep_full_width=True)
+    ('asha2', 'ａｓｈａ')
     >>> normalize_text("ΝΊΚΟΣ"), normalize_text("Μαρία\u200c")  # final sigma; ZWNJ
     ('νίκος', 'μαρία')
     >>> normalize_text("Lily\ufe0f"), normalize_text("An\u200dna")  # left behind
@@ -329,7 +347,7 @@ def normalize_text(
     >>> normalize_text("מיכ", prefix=True), normalize_text("מיכ")  # of מיכאל
     ('מיכ', 'מיך')
     """
-    table = _TABLES[bool(keep_spaces), bool(keep_tatweel)]
+    table = _TABLES[bool(keep_spaces), bool(keep_tatweel), bool(keep_full_width)]
     text = unicodedata.normalize("NFC", text).translate(table)
     if text.isascii():  # nothing to strip, fold or spell
         return text.lower() if lowercase else text
@@ -453,6 +471,7 @@ def normalize_texts(
     keep_tatweel=False,
     keep_idle_marks=False,
     keep_old_spellings=False,
+    keep_full_width=False,
 ):
     """:func:`normalize_text` of each text, ASCII texts without a call each.
 
@@ -476,6 +495,8 @@ def normalize_texts(
     keep_idle_marks : bool, default=False
         As in :func:`normalize_text`.
     keep_old_spellings : bool, default=False
+        As in :func:`normalize_text`.
+    keep_full_width : bool, default=False
         As in :func:`normalize_text`.
 
     Returns
@@ -501,6 +522,7 @@ def normalize_texts(
             keep_tatweel=keep_tatweel,
             keep_idle_marks=keep_idle_marks,
             keep_old_spellings=keep_old_spellings,
+            keep_full_width=keep_full_width,
         )
         for text in texts
     ]
@@ -682,6 +704,19 @@ def holds_tatweel(symbols):
     (True, False)
     """
     return any(TATWEEL in symbol for symbol in symbols)
+
+
+def holds_full_width(symbols):
+    """Whether ``symbols`` hold a full-width digit or Latin letter
+    (:data:`FULL_WIDTH`): an alphabet given so, or learned by a model saved
+    before they were read as ASCII, which keeps them in names.
+
+    Examples
+    --------
+    >>> holds_full_width(("ａ", "s")), holds_full_width(("a", "ア"))
+    (True, False)
+    """
+    return any(ord(char) in FULL_WIDTH for symbol in symbols for char in symbol)
 
 
 def graphemes(text):

@@ -26,12 +26,14 @@ from ._learned_alphabet import (
     learned_vocabulary,
     refuse_copy_read_otherwise,
 )
+from ._letter_forms import warn_look_alikes
 from ._limits import MAX_LETTERS
 from ._sizes import check_window_memory
 from ._text import (
     MAX_REPORTED,
     final_forms_learned_plain,
     fold_final_forms,
+    holds_full_width,
     holds_idle_marks,
     holds_tatweel,
     normalize_text,
@@ -103,7 +105,10 @@ class ContextWindowTransformer(
         names: :meth:`with_learned_alphabet` keeps the one learned from all.
     lowercase : bool, default=True
         Lowercase names before encoding. With ``False``, upper-case letters are
-        unknown characters under the default alphabet.
+        unknown characters under the default alphabet. Lowercasing follows
+        Unicode, which knows no language: the Turkish ``"İ"`` becomes ``"i"``,
+        and ``"I"`` becomes ``"i"``, not the dotless ``"ı"`` (keep case to keep
+        Turkish names as written).
     strip_accents : {None, "ascii", "unicode"}, default=None
         Remove accents as ``CountVectorizer`` (``sklearn.feature_extraction.text``)
         does, after lowercasing: both decompose names with NFKD (which also
@@ -117,7 +122,9 @@ class ContextWindowTransformer(
         names it changes; it warns too when ``"ascii"`` removes whole letters
         (``"Łukasz"`` read as ``"ukasz"``, ``"Straße"`` as ``"strae"``).
         Names are always put in Unicode NFC first,
-        so composed and decomposed input give the same windows, and lose the
+        so composed and decomposed input give the same windows, read the
+        full-width digits and Latin letters that CJK input methods type as
+        ASCII ones (``"Ａｓｈａ"`` is ``"asha"``), and lose the
         whitespace around them, as :func:`~sknextchar.datasets.load_names`
         strips a file's lines (``"Asha "`` of a spreadsheet is ``"asha"``;
         the spaces inside a name stay: ``"mary ann"``).
@@ -724,6 +731,7 @@ class ContextWindowTransformer(
             "keep_tatweel": holds_tatweel(symbols),
             "keep_idle_marks": holds_idle_marks(symbols, alone=old and unit == "char"),
             "keep_old_spellings": old,
+            "keep_full_width": holds_full_width(symbols),
         }
 
     def _parameters_of_fit(self, fitting):
@@ -813,10 +821,20 @@ class ContextWindowTransformer(
             if fitting and not self.lowercase:  # "Emma" learned as "mma"
                 symbols = (flat, bad, owner)
                 warn_capitals_dropped(names, symbols, self.vocabulary_[1:], index)
+        if fitting:  # "аsha" with a Cyrillic "а", learned apart from "asha"
+            warn_look_alikes(names, index, learns=self._learns_letter)
         if fitting and self.strip_accents:  # the names are learned changed
             strip, lowercase = self.strip_accents, self.lowercase
             warn_other_scripts_folded(names, index, lowercase=lowercase, strip=strip)
         return ids, lengths
+
+    def _learns_letter(self, char):
+        """Whether the fitted model learns ``char`` as a letter: not removed by
+        ``strip_accents="ascii"`` nor dropped as unknown."""
+        read = normalize_text(
+            char, lowercase=self.lowercase, strip_accents=self.strip_accents
+        )
+        return bool(read) and set(read) <= set("".join(self.vocabulary_[1:]))
 
     def _symbols(self, texts):
         """The symbols of normalised names, one after another (a str or a

@@ -232,7 +232,7 @@ def unknown_hints(
 
 def _folded_kinds(folds):
     """What the ``(old, new)`` ``folds`` fold, in words: accented letters,
-    ligatures (``"ﬁ"``), other forms of letters (full-width ``"ａ"``).
+    ligatures (``"ﬁ"``), other forms of letters (the long ``"ſ"``).
 
     Examples
     --------

@@ -7,6 +7,7 @@ instead (an alphabet here, the other settings from ``_unknown_advice``). It
 reads the transformer's parameters and fitted vocabulary, never its names.
 """
 
+import re
 import unicodedata
 
 import numpy as np
@@ -442,6 +443,9 @@ def unknown_text(
     read = str.lower if lowercase else str
     prefixes = [] if what == "names" else [read(name) for _, name in culprits]
     note += final_note + unknown_symbols_note(chars, vocabulary, prefixes)
+    if not fitting and not lowercase:  # "ka" to a model of "Ka'thar"
+        name = culprits[0][1] if n_culprits == 1 else None  # "type" whose?
+        note += case_note(chars, vocabulary[1:], name)
     if strip_accents != "unicode":
         note += compatibility_note(chars, what, fitting, again)
     return (
@@ -461,6 +465,51 @@ def unknown_text(
         + (", or " if fitting else ", or with ").join(hints)
         + "."
     )
+
+
+def case_note(chars, known, name=None):
+    """The note on unknown letters whose other case a model that keeps the
+    case of its names knows (``"ka"`` to a model of ``"Ka'thar"``), with
+    ``name`` (None: several names hold them) retyped when that is all it
+    lacks: capitalised, each part between hyphens and spaces capitalised, or
+    in capitals, the first of these the model knows each character of, and
+    none when it knows none of them (no other mix of cases is guessed); ""
+    when there are no such letters. Advice to clean the name or train again
+    follows.
+
+    Examples
+    --------
+    >>> print(case_note(["k"], set("Kahrt'"), "ka'thar").replace(": ", ":\\n"))
+    . The model keeps the case of its training names, and knows 'K' (for 'k'):
+    type "Ka'thar"
+    >>> case_note(["m", "g"], set("MGor-al"), "mor-gal")[-14:]
+    "type 'Mor-Gal'"
+    >>> case_note(["j", "ü", "r"], set("JÜRGENgen"), "jürgen")[-13:]
+    "type 'JÜRGEN'"
+    >>> case_note(["E", "G", "N"], set("Jegn"), "JEGEN")[54:]
+    "knows 'e', 'g', 'n' in lowercase only: type 'Jegen'"
+    >>> case_note(["k"], set("Kaen"), "aken")[-19:]  # not "aKen"
+    "knows 'K' (for 'k')"
+    >>> case_note(["k", "x"], {"K", "a"}, "kax"), case_note(["ß"], {"S"}, "ß")
+    (". The model keeps the case of its training names, and knows 'K' (for 'k')", '')
+    """
+    other = {char: char.swapcase() for char in chars}
+    other = {c: o for c, o in other.items() if len(o) == 1 and o != c and o in known}
+    if not other:
+        return ""
+    told = ", ".join(f"{quoted(o)} (for {quoted(c)})" for c, o in other.items())
+    for case, in_case in ((str.islower, "in lowercase"), (str.isupper, "in capitals")):
+        if len(other) > 2 and all(map(case, other.values())):  # one short line
+            told = f"{', '.join(map(quoted, other.values()))} {in_case} only"
+    note = f". The model keeps the case of its training names, and knows {told}"
+    if name is None or set(chars) != set(other):
+        return note
+    name = name.strip()
+    parts = "".join(part.capitalize() for part in re.split(r"([ -])", name))
+    for retyped in (name.capitalize(), parts, name.upper()):
+        if len(retyped) == len(name) and all(char in known for char in retyped):
+            return f"{note}: type {quoted(retyped)}"
+    return note
 
 
 def _finals_as_plain(chars, names=()):

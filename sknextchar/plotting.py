@@ -20,6 +20,7 @@ from ._fitted import as_sampler, describe, find_parts, prefix_letters
 from ._generation_tree import live_nodes, place_nodes, step_proba
 from ._limits import MAX_LETTERS
 from ._picture_prefix import check_picture_prefix, check_room, named_as
+from ._sample_request import sampling_controls
 from ._steps import unfreeze
 from ._text import counted
 from ._validation import check_positive_int
@@ -126,6 +127,17 @@ def _picture_sampler(estimator, caller, prefix, steps):
         letters = prefix_letters(sampler, prefix)
         sampler.set_params(max_length=min(MAX_LETTERS, max(20, letters + steps)))
     return sampler
+
+
+def _no_end_yet(sampler, context):
+    """The note on an end marker held at 0 by the sampler's shorter bound: no
+    name ends before ``min_length`` letters (the shortest training name by
+    default), as in sampling, while ``sknextchar table`` shows the model's
+    own probability of the end; "" once ``context`` has that many letters."""
+    low = sampling_controls(sampler).min_length
+    if prefix_letters(sampler, context) >= low:
+        return ""
+    return f", not before {counted(low, 'letter')}, as in sampling"
 
 
 # --------------------------------------------------------------------------- #
@@ -537,7 +549,9 @@ def plot_temperature(
     every next symbol at low, standard and high temperature, side by side. Low
     temperatures sharpen the distribution towards the most probable characters,
     high temperatures flatten it towards uniform. The numbers are those of
-    :meth:`NameSampler.temperature_table`.
+    :meth:`NameSampler.temperature_table`: with a NameSampler, the end marker
+    has probability 0 before its ``min_length`` letters (its shortest training
+    name by default), as in sampling, and the axis label says so.
 
     Parameters
     ----------
@@ -609,9 +623,9 @@ def plot_temperature(
             label=f"T = {temperature:g}",
         )
     ax.set_xticks(positions, labels=[_visible_symbol(s) for s in table.symbols])
-    ax.set_xlabel(
-        f"next character ({table.symbols[END_ID]!r} ends the name)", parse_math=False
-    )
+    ends = f"{table.symbols[END_ID]!r} ends the name"
+    ax.set_xlabel(f"next character ({ends}{_no_end_yet(sampler, context)})",
+                  parse_math=False)  # fmt: skip
     ax.set_ylabel("probability")
     of_label = "" if label is None else f", label {label!r}"
     ax.set_title(

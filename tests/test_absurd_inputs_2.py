@@ -48,9 +48,31 @@ def test_huge_min_length_set_after_fit_is_refused_before_drawing():
 
 def test_memory_check_counts_the_letters_of_min_length():
     # 10**9 names of 1000 letters need terabytes; their contexts alone do not.
-    check_sample_memory(10**9 // 200, 3)
+    check_sample_memory(10**9 // 200, 3, n_symbols=27)
     with pytest.raises(ValueError, match=r"n_samples=5000000, min_length=1000 "):
-        check_sample_memory(10**9 // 200, 3, min_length=1000)
+        check_sample_memory(10**9 // 200, 3, min_length=1000, n_symbols=27)
+
+
+def test_memory_check_counts_the_probabilities_of_a_large_alphabet(monkeypatch):
+    # Each step holds the probabilities of every symbol for each name drawn:
+    # 10,000 names of a 301-symbol model need ~120 MB, which the check put at
+    # 2 MB (200 bytes a name), so a model of Chinese characters ran out of
+    # memory where one of 26 letters fits.
+    monkeypatch.setattr("sknextchar._sizes.machine_memory", lambda: 20 * 10**6)
+    letters = [chr(0x4E00 + i) for i in range(300)]
+    pipe = make_pipeline(
+        ContextWindowTransformer(alphabet="auto"), KneserNeyClassifier()
+    )
+    sampler = NameSampler(pipe).fit([a + b for a, b in zip(letters, letters[1:])])
+    assert len(sampler.vocabulary_) == 301
+    with pytest.raises(
+        ValueError,
+        match=r"n_samples=10000 makes the names being generated \(with the "
+        r"probabilities of 301 symbols for each\) need 1\.\d+e\+08 bytes.*"
+        r"lower n_samples",
+    ):
+        sampler.sample(10_000, random_state=0)
+    check_sample_memory(10_000, 3, n_symbols=27)  # 26 letters: 9 MB, fits
 
 
 @pytest.mark.parametrize(

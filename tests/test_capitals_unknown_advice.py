@@ -232,3 +232,98 @@ def test_turkish_i_lowercased_by_python_is_told_as_an_accented_letter():
     windows = ContextWindowTransformer(alphabet="auto").fit(["Ali", "Ipek", "Ayşe"])
     with pytest.raises(ValueError, match=re.escape("letters ('i̇' -> 'i')")):
         windows.transform(["İsmail".lower()])
+
+
+FANTASY = ["Ka'thar", "Tel'Quessir", "Anne-Marie", "Drizz't", "Mor-Gal", "Ael'ora"]
+
+
+@pytest.mark.parametrize(
+    "typed, retyped", [("ka'thar", "Ka'thar"), ("MOR-GAL", "Mor-Gal"), ("anne", None)]
+)
+def test_a_name_in_the_other_case_is_told_how_the_model_writes_it(typed, retyped):
+    """A model that keeps case, given a name in lowercase: the message said only
+    to clean the name or train again, when it knows the capital; now it names
+    the letters it knows in the other case, and the name retyped with them,
+    which it reads."""
+    fitted = ContextWindowTransformer(alphabet="auto", lowercase=False).fit(FANTASY)
+    if retyped is None:  # every letter known: nothing to say
+        fitted.transform([typed])
+        return
+    with pytest.raises(ValueError) as caught:
+        fitted.transform([typed])
+    message = str(caught.value)
+    assert "The model keeps the case of its training names, and knows " in message
+    assert f"type {retyped!r}" in message, message
+    fitted.transform([retyped])  # the advice followed
+
+
+@pytest.mark.parametrize(
+    "names, typed, retyped",
+    [
+        (["JÜRGEN", "Karen", "Greta"], ["jürgen"], "JÜRGEN"),  # was 'JÜrGen'
+        (["Karen", "Ada"], ["aken"], None),  # was 'AKen': no case guessed
+        (FANTASY, ["mor-gal", "ka"], None),  # was 'Mor-Gal': for which name?
+    ],
+)
+def test_no_name_retyped_in_a_mix_of_cases_nor_for_several(names, typed, retyped):
+    """Only a name capitalised (by parts) or in capitals is offered, and only
+    when one name is refused; else the note names the letters only."""
+    fitted = ContextWindowTransformer(alphabet="auto", lowercase=False).fit(names)
+    with pytest.raises(ValueError) as caught:
+        fitted.transform(typed)
+    message = str(caught.value)
+    keeps = "The model keeps the case of its training names, and knows "
+    told = message.split(keeps)[1].split(". ")[0]  # fails if not told
+    assert "'K'" in told or "'J'" in told, message
+    if retyped is None:
+        assert ": type " not in message, message
+    else:
+        assert f": type {retyped!r}. " in message, message
+        fitted.transform([retyped])
+
+
+def test_many_letters_in_the_other_case_are_told_in_one_short_line():
+    """'JÜRGEN' to a model of 'Jürgen' listed each letter with its capital
+    ('e' (for 'E'), 'g' (for 'G')... five pairs); now the case, once."""
+    fitted = ContextWindowTransformer(alphabet="auto", lowercase=False)
+    fitted.fit(["Jürgen", "Ka'thar"])
+    with pytest.raises(ValueError) as caught:
+        fitted.transform(["JÜRGEN"])
+    told = "knows 'e', 'g', 'n', 'r', 'ü' in lowercase only: type 'Jürgen'. "
+    assert told in str(caught.value), str(caught.value)
+
+
+def test_cli_score_and_prefix_in_the_other_case_are_told_the_name_to_type(
+    tmp_path, capsys
+):
+    path = tmp_path / "fantasy.txt"
+    path.write_text("\n".join(FANTASY) + "\n", encoding="utf-8")
+    model = str(tmp_path / "m.skops")
+    train = ["train", str(path), "-o", model, "--alphabet", "auto", "--keep-case"]
+    assert main([*train, "--model", "kneser-ney", "-q"]) == 0
+    capsys.readouterr()
+    for argv, advice in [
+        (["score", model, "ka'thar"], 'type "Ka\'thar"'),
+        (["sample", model, "--prefix", "ka", "-n", "1"], "type 'Ka'"),
+    ]:
+        assert main(argv) != 0
+        assert advice in capsys.readouterr().err, argv
+    assert main(["score", model, "Ka'thar"]) == 0
+
+
+def test_a_pattern_in_the_other_case_is_told_to_ignore_case():
+    """``pattern="k.*"`` to a model that writes only ``K``: the message said
+    to change the pattern or train again; now it says the model writes 'K'
+    for 'k', and (?i), which it offers, draws names."""
+    from sklearn.pipeline import make_pipeline
+
+    from sknextchar import KneserNeyClassifier, NameSampler
+
+    windows = ContextWindowTransformer(alphabet="auto", lowercase=False)
+    sampler = NameSampler(make_pipeline(windows, KneserNeyClassifier())).fit(FANTASY)
+    with pytest.raises(ValueError) as caught:
+        sampler.sample(1, pattern="k.*", random_state=0)
+    message = str(caught.value)
+    assert "(it writes 'K' for 'k'; its vocabulary is " in message, message
+    assert "or start it with (?i) to ignore case" in message, message
+    assert sampler.sample(2, pattern="(?i)k.*", random_state=0)[0].startswith("K")

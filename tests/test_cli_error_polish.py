@@ -22,7 +22,7 @@ from sknextchar import ContextWindowTransformer, load_model, save_model
 from sknextchar.cli import main
 from sknextchar.cli._labelled import read_labelled_names
 from sknextchar.datasets import load_indian_names
-from sknextchar.datasets._base import numbered_lines
+from sknextchar.datasets._comment_lines import numbered_lines
 
 matplotlib.use("Agg")
 
@@ -187,6 +187,22 @@ def test_names_that_cannot_fit_in_memory_are_refused(tmp_path, capsys, monkeypat
     monkeypatch.setattr("sknextchar.cli._lengths.machine_memory", lambda: 10**6)
     argv = ["sample", tmp_path / "m.skops", "-n", "1000", "--min-length", "100"]
     one_line_error(*run(capsys, *argv)[::2], "-n 1,000 names of --min-length 100")
+
+
+def test_names_of_a_large_alphabet_that_cannot_fit_are_refused(
+    tmp_path, capsys, monkeypatch
+):
+    # 10,000 names of a 301-symbol model hold ~120 MB of probabilities at each
+    # step; the check counted 200 bytes a name and let it run out of memory.
+    letters = [chr(0x4E00 + i) for i in range(300)]
+    names = write(
+        tmp_path / "n.txt", "".join(a + b + "\n" for a, b in zip(letters, letters[1:]))
+    )
+    model = tmp_path / "m.skops"
+    assert run(capsys, "train", names, "-o", model, "--alphabet", "auto", *KN)[0] == 0
+    monkeypatch.setattr("sknextchar._sizes.machine_memory", lambda: 20 * 10**6)
+    err = one_line_error(*run(capsys, "sample", model, "-n", "10000")[::2], "-n")
+    assert "probabilities of 301 symbols" in err and "lower -n" in err
 
 
 def test_min_length_above_the_models_default_max_length_raises_it(model_file, capsys):

@@ -256,7 +256,7 @@ def test_a_name_given_as_name_and_in_the_file_is_placed_in_each(
     # A NAME before the file shifts no line (it said "lines 2, 3, 4, 5 and 6").
     path.write_text("zoë\n" * 8, encoding="utf-8")
     assert main(["score", model, "asha", *argv[3:]]) == 1
-    assert "'zoë' (lines 1, 2, 3, 4, 5 and 3 more of " in capsys.readouterr().err
+    assert "'zoë' (lines 1-8 of " in capsys.readouterr().err  # a run, as a range
 
 
 def test_classify_shows_a_name_of_invisible_characters_escaped(model, capsys):

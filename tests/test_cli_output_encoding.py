@@ -163,7 +163,7 @@ def test_a_path_that_is_no_utf8_is_printed_and_the_model_saved(tmp_path, monkeyp
     status, stdout, stderr = run_in_process(monkeypatch, argv, "utf-8")
     assert status == 0, stderr.decode()
     assert os.path.exists(model)
-    assert b"Trained on " in stdout and b"\\xffk.csv in chunks" in stdout
+    assert b"Trained on " in stdout and b"\\xffk.csv' in chunks" in stdout
     assert sys.stdout.errors == "strict"  # the stream as it was, after main
 
 
@@ -174,7 +174,7 @@ def test_a_new_process_with_a_strict_utf8_output_saves_the_model(tmp_path):
     status, stdout, stderr = run_cli(argv, "utf-8:strict")
     assert status == 0, stderr.decode()
     assert os.path.exists(model)
-    assert b"\\xffk.csv in chunks" in stdout
+    assert b"\\xffk.csv' in chunks" in stdout
     assert b"Traceback" not in stderr
 
 

@@ -133,14 +133,14 @@ def test_a_fallback_folder_refused_is_told_in_the_command_lines_words(
     advice ("Pass another path") in the command line's message; then with
     the command line's advice on -o again. Its reason is told alone."""
     names, out, temp = folders
-    protection = sknextchar._file_safety._protection
+    protection = sknextchar._file_safety.protection
 
     def temp_protected(path, *args):  # as if temp were write-protected
         if not args and os.path.realpath(path) == os.path.realpath(temp):
             return "no permission (for this test)"
         return protection(path, *args)
 
-    monkeypatch.setattr(sknextchar._file_safety, "_protection", temp_protected)
+    monkeypatch.setattr(sknextchar._file_safety, "protection", temp_protected)
     read_only_during_training(out, monkeypatch)
     assert main(["train", names, *KN, "-o", str(out / "m.skops")]) == 1
     err = capsys.readouterr().err
@@ -370,8 +370,15 @@ def test_an_interrupt_anywhere_in_keep_elsewhere_leaves_no_stray_file(tmp_path):
     and of the save: the folder holds nothing, or the whole model."""
     import tempfile
 
-    import sknextchar._file_safety
-    from sknextchar import ContextWindowTransformer
+    from sknextchar import (
+        ContextWindowTransformer,
+        _file_safety,
+        _name_limits,
+        _open_files,
+        _path_flaws,
+        _temp_files,
+        _write_protection,
+    )
     from sknextchar.cli._saving import keep_elsewhere
 
     from ._interrupts import interrupted_at
@@ -379,7 +386,9 @@ def test_an_interrupt_anywhere_in_keep_elsewhere_leaves_no_stray_file(tmp_path):
     model = ContextWindowTransformer().fit(["asha", "ravi"])
     output = tmp_path / "m.skops"
     made_by = getattr(tempfile, "_mkstemp_inner", None)  # what mkstemp ran
-    traced = [keep_elsewhere, made_by, *vars(sknextchar._file_safety).values()]
+    safety = (_file_safety, _name_limits, _open_files, _path_flaws, _temp_files)
+    functions = [f for m in (*safety, _write_protection) for f in vars(m).values()]
+    traced = [keep_elsewhere, made_by, *functions]
     traced = [f for f in traced if hasattr(getattr(f, "__wrapped__", f), "__code__")]
 
     def keep():

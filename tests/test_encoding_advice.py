@@ -13,7 +13,8 @@ import pytest
 from sknextchar._name_chunks import read_name_chunks
 from sknextchar.cli import main
 from sknextchar.datasets import load_names
-from sknextchar.datasets._base import bundled_files, read_text
+from sknextchar.datasets._bundled import bundled_files
+from sknextchar.datasets._text_files import read_text
 
 # Names of the languages each code page is for, capitals and all.
 BY_CODE_PAGE = {

@@ -10,6 +10,7 @@ import socket
 import stat
 import threading
 
+import numpy as np
 import pytest
 import skops.io
 from sklearn.pipeline import make_pipeline
@@ -527,8 +528,13 @@ def test_save_model_force_is_python_worded_and_a_bool(pipe, tmp_path):
     with pytest.raises(FileExistsError, match=r"pass force=True to replace it"):
         save_model(pipe, path, force=False)
     assert (os.stat(path).st_ino, path.read_bytes()) == first
-    with pytest.raises(TypeError, match="force must be True or False"):
+    with pytest.raises(TypeError) as caught:
         save_model(pipe, path, force="no")
+    assert str(caught.value) == "force must be True or False; got 'no'."
+    # A NumPy bool is a flag, as every other flag of the package takes it.
+    with pytest.raises(FileExistsError, match=r"pass force=True to replace it"):
+        save_model(pipe, path, force=np.False_)
+    assert (os.stat(path).st_ino, path.read_bytes()) == first
     # The default replaces a model file, as joblib.dump and skops.io.dump do.
     save_model(pipe, path)
     assert hasattr(load_model(path), "predict_proba")

@@ -13,7 +13,8 @@ import types
 import pytest
 
 from sknextchar import ContextWindowTransformer, save_model
-from sknextchar._file_safety import atomic_write, new_file
+from sknextchar._file_safety import atomic_write
+from sknextchar._temp_files import new_file
 from sknextchar.cli import main
 
 from ._interrupts import interrupted_at

@@ -24,7 +24,7 @@ from sknextchar import ContextWindowTransformer, KneserNeyClassifier
 from sknextchar.cli import main
 from sknextchar.cli._column_note import shell_word
 from sknextchar.datasets import _pipes, load_names
-from sknextchar.datasets._base import open_lines
+from sknextchar.datasets._text_files import open_lines
 
 NAMES = ["anna", "bob", "carl", "dave", "emma", "fred", "gina", "hugo"]
 LABELS = ["f", "m", "m", "m", "f", "m", "f", "m"]

@@ -18,7 +18,8 @@ import os
 import pytest
 
 from sknextchar import ContextWindowTransformer, load_model, save_model
-from sknextchar._file_safety import check_target, name_too_long
+from sknextchar._file_safety import check_target
+from sknextchar._path_flaws import name_too_long
 from sknextchar.cli import main
 from sknextchar.cli._column_note import shell_word
 from sknextchar.datasets import load_names

@@ -198,8 +198,26 @@ def test_the_end_marker_is_marked_by_its_id_whatever_its_display():
     legend = [t.get_text() for t in plot_embeddings(pipe).axes[0].get_legend().texts]
     assert f"start/end marker {shown!r}" in legend
     assert "consonants" not in legend  # "-" is an ordinary symbol here
-    label = plot_temperature(pipe, context="an").axes[0].get_xlabel()
+    label = plot_temperature(pipe, context="ann").axes[0].get_xlabel()
     assert label == f"next character ({shown!r} ends the name)"
+
+
+@pytest.mark.parametrize(
+    "context, note", [("ab", ", not before 4 letters, as in sampling"), ("abid", "")]
+)
+def test_the_end_held_at_zero_below_the_shortest_name_is_told(context, note):
+    """A sampler's end marker is 0 before its shortest training name (4
+    letters), as in sampling, where ``sknextchar table`` shows the model's own
+    probability (a model file of ``train`` is such a sampler): the label said
+    only that the marker ends a name."""
+    pipe = make_pipeline(ContextWindowTransformer(), KneserNeyClassifier())
+    sampler = NameSampler(pipe, max_length=6).fit(["asha", "abid", "ravi"])
+    fig = plot_temperature(sampler, context=context)
+    ax = fig.axes[0]
+    ends = [bar.get_height() for bar in ax.patches[:: len(ax.get_xticks())]]
+    plt.close(fig)
+    assert ax.get_xlabel() == f"next character ('-' ends the name{note})"
+    assert (max(ends) == 0) == bool(note), ends
 
 
 # --------------------------------------------------------------------------- #

@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 from rich.console import Console
 
+from sknextchar._shown_paths import shown_path
 from sknextchar.cli import main
 from sknextchar.cli._progress import EpochProgress
 
@@ -33,4 +34,4 @@ def test_the_command_line_names_a_long_path_on_the_first_line(tmp_path, capsys):
     argv = ["train", str(path), "--max-iter", "1", "-o", str(tmp_path / "m.joblib")]
     assert main(argv) == 0
     err = capsys.readouterr().err
-    assert err.splitlines()[0] == f"Training on 6 names from {path}...", err
+    assert err.splitlines()[0] == f"Training on 6 names from {shown_path(path)}...", err

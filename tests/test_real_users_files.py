@@ -7,13 +7,17 @@ TypeError.
 """
 
 import bz2
+import copy
 import gzip
 import io
 import lzma
 import os
+import pickle
 import re
 import subprocess
 import sys
+import threading
+import time
 import warnings
 
 import pytest
@@ -186,8 +190,96 @@ def test_file_objects_are_read_as_paths_are(tmp_path):
     assert caught[0].filename == __file__
 
 
+@pytest.mark.parametrize("source", ["StringIO", "BytesIO", "open file"])
+@pytest.mark.parametrize(
+    "text, columns, shown",
+    [
+        ("\n\n", {}, "{} contains no names"),  # its path, an attribute
+        ("name,count\nAnna,x\n", {"names_column": "name", "counts_column": "count"},
+         "Line 2 of {} has 'x'"),  # messages of rows, kept apart
+        ("name,sex\nAnna,F\n", {"names_column": "nom"},
+         "'nom' is not a column of {}"),
+    ],
+)  # fmt: skip
+def test_a_file_objects_error_names_it_when_copied_or_pickled(
+    tmp_path, source, text, columns, shown
+):
+    # An error whose message is made anew from its attributes named the
+    # temporary copy again once copied or pickled ('/tmp/tmpab12cd/names').
+    path = tmp_path / "kids.csv"
+    path.write_text(text)
+    if source == "open file":  # named by its name, in quotes, as a path is
+        file, name = open(path, "rb"), repr(str(path))
+    else:
+        file = io.StringIO(text) if source == "StringIO" else io.BytesIO(text.encode())
+        name = f"<{source}>"
+    with file, pytest.raises(ValueError) as caught:
+        load_names(file, **columns)
+    error = caught.value
+    for again in (error, copy.copy(error), pickle.loads(pickle.dumps(error))):
+        assert type(again) is type(error) and str(again) == str(error)
+        assert shown.format(name) in str(again), str(again)
+
+
 def test_compressed_json_is_told_as_json(tmp_path):
     path = tmp_path / "names.json.gz"  # before: "Found characters outside..."
     path.write_bytes(gzip.compress(b'["asha", "ravi"]\n'))
     with pytest.raises(ValueError, match="gzip-compressed file of JSON.*gzip -dk"):
         load_names(path)
+
+
+@pytest.mark.parametrize("suffix", ["bz2", "xz"])  # gzip tells from 2 bytes
+def test_a_pipe_that_writes_its_first_bytes_slowly_is_read_as_compressed(
+    tmp_path, suffix
+):
+    # A program that writes a byte at a time ((printf 'B'; sleep 1; cat rest)
+    # | sknextchar train -): the first bytes once peeked at were too few to
+    # tell a bzip2 or xz file, whose text was then read as a file of names.
+    from sknextchar.datasets._pipes import open_bytes
+
+    fifo = tmp_path / "names.bz2"
+    os.mkfifo(fifo)
+    packed = COMPRESS[suffix](NAMES.encode())
+
+    def write():
+        with open(fifo, "wb", buffering=0) as f:
+            for byte in packed[:12]:
+                f.write(bytes([byte]))
+                time.sleep(0.02)
+            f.write(packed[12:])
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        with open_bytes(str(fifo)) as f:
+            assert f.read() == NAMES.encode()
+    finally:
+        writer.join()
+
+
+def test_a_pipe_of_text_is_read_line_by_line_as_it_comes(tmp_path):
+    # Only bytes that may start a compressed file are waited for: a name typed
+    # or written alone ("asha") is read at once.
+    from sknextchar.datasets._pipes import open_bytes
+
+    fifo = tmp_path / "names"
+    os.mkfifo(fifo)
+    more, waited = threading.Event(), []
+
+    def write():
+        with open(fifo, "wb", buffering=0) as f:
+            f.write(b"asha\n")
+            waited.append(not more.wait(5))  # True: the reader waited for more
+            f.write(b"ravi\n")
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        with open_bytes(str(fifo)) as f:
+            assert f.readline() == b"asha\n"
+            more.set()
+            assert f.read() == b"ravi\n"
+    finally:
+        more.set()
+        writer.join()
+    assert waited == [False]

@@ -53,7 +53,7 @@ def test_thousands_of_twin_columns_are_listed_cut():
     with pytest.raises(ValueError) as error:
         check_one_column(header, 0, "'wide.csv'")
     said = str(error.value)
-    assert "has 3,000 columns headed 'name' (columns 1, 2, 3, 4, 5 and 2,995" in said
+    assert "has 3,000 columns headed 'name' (columns 1-3,000 of its" in said  # a run
     assert len(said) < 400
     with pytest.raises(ValueError, match=r"\(columns 1 and 3 of its header row\)"):
         check_one_column(["name", "x", "Name"], 0, "'kids.csv'")

@@ -11,7 +11,7 @@ import pytest
 from sknextchar import make_default_pipeline, train_from_file
 from sknextchar.cli import main
 from sknextchar.datasets import load_names
-from sknextchar.datasets._base import CommentLinesWarning
+from sknextchar.datasets._comment_lines import CommentLinesWarning
 
 KN = ["--model", "kneser-ney", "--context-length", "2", "--alphabet", "auto"]
 

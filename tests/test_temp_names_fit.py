@@ -62,7 +62,7 @@ def test_an_output_name_that_fits_is_written(tmp_path, monkeypatch, capsys, comm
 
 @pytest.mark.parametrize("most", [40, 143, 255])
 def test_the_temporary_name_fits_where_the_name_does(tmp_path, monkeypatch, most):
-    from sknextchar._file_safety import temp_name
+    from sknextchar._temp_files import temp_name
 
     short_names(monkeypatch, most)
     given = ["m.skops", "\U0001f600" * 33 + ".skops", "\u00e9" * 120 + ".skops"]

@@ -16,7 +16,7 @@ from sknextchar._chunked import train_from_file
 from sknextchar._list_lines import list_item, reads_as_title
 from sknextchar.cli import main
 from sknextchar.datasets import load_names
-from sknextchar.datasets._base import TitleNameWarning
+from sknextchar.datasets._comment_lines import TitleNameWarning
 
 NAMES = ["Anna", "Ben", "Carla", "Dev", "Emil", "Fatima", "Goran"]
 CYRILLIC = ["Анна", "Борис", "Вера", "Глеб", "Дарья", "Егор", "Жанна"]

@@ -160,7 +160,10 @@ def test_a_letter_the_model_never_writes_that_a_match_may_miss_is_allowed(patter
 
 def test_a_model_that_writes_capitals_is_not_said_to_write_lowercase():
     vocabulary, none = ("-", "A", "a", "q"), np.array([], np.intp)
-    with pytest.raises(ValueError, match=r"'Q', which the model never writes \(its "):
+    with pytest.raises(
+        ValueError,
+        match=r"'Q', which the model never writes \(it writes 'q' for 'Q'; its ",
+    ):
         check_meetable("aQ", none, vocabulary, controls(5))
     # The message of a prefix that no match starts with ('A' against 'q').
     with pytest.raises(ValueError, match=r"'Q', which the model never writes\)"):

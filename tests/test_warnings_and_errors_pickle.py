@@ -100,8 +100,10 @@ EXAMPLES = {
     "cli._paired.LabelsTableError": lambda c: c(
         "--labels t.csv is a table", ["classify", None, "--labels", "sex"]
     ),
-    "datasets._base.CommentLinesWarning": lambda c: c("'kids.txt' has '#' lines"),
-    "datasets._base.TitleNameWarning": lambda c: c("line 1 reads as a title"),
+    "datasets._comment_lines.CommentLinesWarning": lambda c: c(
+        "'kids.txt' has '#' lines"
+    ),
+    "datasets._comment_lines.TitleNameWarning": lambda c: c("line 1 reads as a title"),
     "datasets._column_arguments.NoColumnError": lambda c: c(
         "'kids.csv' has no column 'nmae' (did you mean 'name'?)",
         ["Emma", "F", "3"],

@@ -27,6 +27,7 @@ from sknextchar import (
     train_from_file,
 )
 from sknextchar._empty_names import EmptyNamesError
+from sknextchar._shown_paths import shown_path
 from sknextchar._validation import RefusedNameError
 from sknextchar._vocabulary_pass import first_pass
 from sknextchar.cli import main
@@ -511,4 +512,7 @@ def test_train_counts_in_chunks_says_how_many_rows_of_count_0_are_left_out(
     argv = ["train", str(path), "--counts", "count", "--chunk-size", "3"]
     assert main([*argv, "--max-iter", "1", "-o", str(tmp_path / "m.skops")]) == 0
     said = capsys.readouterr().out
-    assert f"Trained on {path} (2 names of count 0 left out) in chunks of 3" in said
+    assert (
+        f"Trained on {shown_path(path)} (2 names of count 0 left out) in chunks of 3"
+        in said
+    )

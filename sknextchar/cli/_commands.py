@@ -182,13 +182,16 @@ def _train_mlp(args, names, labels, weights, fmt):
     from ._counts import note_count_model
     from ._interrupted import keeping_epochs
     from ._quoted_names import labels_file_advice
+    from ._stdin_files import shown_names_file
     from ._streams import reader_may_leave
     from ._train_report import report_training
     from ._weights import how_many_names
 
     refuse_count_flags(args)
     pipe = build_pipeline(**given(args, TRAIN_FLAGS))
-    source = args.names_file or "the bundled Indian names"
+    source = "the bundled Indian names"
+    if args.names_file:  # in quotes, and '-' as standard input ('-')
+        source = shown_names_file(args)
     header = f"Training on {how_many_names(names, weights)} from {source}..."
 
     def record(fitted):
@@ -284,7 +287,7 @@ def refuse_count_flags(args):
 def input_files(args):
     """The files ``train`` reads and never writes: NAMES_FILE (else the bundled
     names and labels), and a labels file."""
-    from ..datasets._base import bundled_files
+    from ..datasets._bundled import bundled_files
 
     labels = getattr(args, "labels", None)
     names = [args.names_file] if args.names_file else bundled_files()

@@ -14,7 +14,12 @@ import re
 
 from .._shown_paths import shell_path, shell_word, shown_path
 
-__all__ = ["check_context_not_file", "check_names_not_files", "is_model_file"]
+__all__ = [
+    "check_context_not_file",
+    "check_names_not_files",
+    "is_model_file",
+    "path_shaped",
+]
 
 _FILE_SUFFIX = re.compile(r"\A\S+\.[A-Za-z0-9]{1,8}\Z")
 
@@ -27,8 +32,20 @@ def _file_on_disk(argument):
     >>> _file_on_disk("st. john"), _file_on_disk("no/such/file.txt")
     (False, False)
     """
-    path_like = os.sep in argument or "/" in argument or _FILE_SUFFIX.search(argument)
-    return bool(path_like) and os.path.isfile(argument)
+    return path_shaped(argument) and os.path.isfile(argument)
+
+
+def path_shaped(argument):
+    """Whether a command-line argument is shaped like a path: it holds a
+    ``/`` (or the system's separator), or ends in a file suffix and holds no
+    space (``names.txt``, ``m.skops``; not ``st. john``).
+
+    Examples
+    --------
+    >>> [path_shaped(a) for a in ("names.txt", "data/n", "st. john", "trian")]
+    [True, True, False, False]
+    """
+    return bool(os.sep in argument or "/" in argument or _FILE_SUFFIX.search(argument))
 
 
 def check_names_not_files(names, command, model=None, names_file=None):

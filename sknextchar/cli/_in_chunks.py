@@ -25,6 +25,7 @@ from ._flags import TRAIN_FLAGS, given
 from ._interrupted import keeping_epochs, with_kept_records
 from ._lengths import name_length_check
 from ._quiet import inform
+from ._stdin_files import shown_names_file
 from ._streams import reader_may_leave
 from ._train_report import CapitalisedNames
 
@@ -102,8 +103,8 @@ def train_in_chunks(args):
         note = capitalised.note(trained.estimator_.estimator["windows"])
         with reader_may_leave():  # stdout closed early: the model is still saved
             inform(
-                f"Trained on {args.names_file}{capitalised.left_out()} in chunks "
-                f"of {counted(args.chunk_size, 'name')} for "
+                f"Trained on {shown_names_file(args)}{capitalised.left_out()} in "
+                f"chunks of {counted(args.chunk_size, 'name')} for "
                 f"{counted(clf.n_iter_, 'epoch')} in "
                 f"{time.perf_counter() - start:.1f} s; training loss "
                 f"{clf.loss_:.4f} nats per character."

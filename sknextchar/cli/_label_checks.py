@@ -10,10 +10,10 @@ import stat
 import unicodedata
 import warnings
 
-from .._file_safety import LINK_LOOP, name_too_long
+from .._path_flaws import LINK_LOOP, name_too_long
 from .._shown_paths import close_file_note, dangling_link_note, shell_path, shown_path
-from ..datasets._base import is_device
 from ..datasets._label_values import refuse_one_label, warn_case_twins
+from ..datasets._names_path import is_device
 from ._column_note import shell_word
 from ._file_arguments import is_model_file
 
@@ -103,7 +103,7 @@ def too_long_for_a_file(flag):
     Returns
     -------
     reason : str or None
-        What is too long (:func:`~sknextchar._file_safety.name_too_long`);
+        What is too long (:func:`~sknextchar._path_flaws.name_too_long`);
         None if the file system takes the path.
 
     Examples

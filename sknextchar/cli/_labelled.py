@@ -27,16 +27,12 @@ from importlib import resources
 
 from .._shown_paths import shown_path
 from .._text import MAX_QUOTED_FIELDS, MAX_QUOTED_ROW, quoted_row
-from ..datasets._base import (
-    check_file_start,
-    check_names_path,
+from ..datasets._column_arguments import COMMAND_LINE, headerless_advice
+from ..datasets._comment_lines import (
     numbered_lines,
-    open_lines,
-    read_text,
     warn_comment_lines,
     warn_title_name,
 )
-from ..datasets._column_arguments import COMMAND_LINE, headerless_advice
 from ..datasets._encoding import SAMPLE_BYTES
 from ..datasets._header_as_data import (
     first_row_data_like,
@@ -53,6 +49,7 @@ from ..datasets._labelled_table import (
     table_rows_of,
 )
 from ..datasets._long_lines import MAX_ROW_LETTERS
+from ..datasets._names_path import check_names_path
 from ..datasets._noted_rows import noted_first
 from ..datasets._quoted_lines import (
     COMMAND_LINE_BY_HEADER,
@@ -83,6 +80,7 @@ from ..datasets._tables import (
     named_rows,
     table_of,
 )
+from ..datasets._text_files import check_file_start, open_lines, read_text
 from ._column_note import LabelCells, header_as_name_note, shell_word, table_note
 from ._label_checks import (
     check_labels_file,
@@ -524,8 +522,8 @@ def names_column_of(
 def _first_lines(path, encoding, n_lines):
     """Up to ``n_lines`` first lines of a file, decoded as read_text does.
 
-    Unlike :func:`sknextchar.datasets._base.first_lines` (a hint for a
-    message, which never raises and reads no pipe), these lines decide how
+    Unlike :func:`sknextchar.datasets._base.first_lines` (a hint
+    for a message, which never raises and reads no pipe), these lines decide how
     the file is read: a path or a start that reading the file would refuse
     is refused here, in the same words, before any line is taken.
     """

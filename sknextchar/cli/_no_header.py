@@ -13,14 +13,15 @@ import contextlib
 import os
 
 from .._shown_paths import shown_path
-from ..datasets._base import read_text
 from ..datasets._column_arguments import COMMAND_LINE, NoColumnError
+from ..datasets._column_choice import placed_columns_words
 from ..datasets._labelled_table import UnlabelledRows
 from ..datasets._long_lines import MAX_ROW_LETTERS
 from ..datasets._noted_rows import noted_first
 from ..datasets._positions import NoNamesError, PlacedColumn, position_table
 from ..datasets._table_rows import UnnamedRows, text_lines
 from ..datasets._tables import cells_below, named_rows
+from ..datasets._text_files import read_text
 from ._column_note import shell_word
 from ._errors import TRAINING_READ
 from ._label_checks import checked_labels, is_labels_file
@@ -117,7 +118,12 @@ def _column_positions(args):
                 "NAMES_FILE as a table: pass --labels N, the number of its column "
                 "of labels, or leave out --no-header."
             )
-        at = _number(value, flag)
+        try:
+            at = _number(value, flag)
+        except ValueError as error:
+            if what != "labels" or "names" not in positions:
+                raise
+            raise ValueError(_with_columns(error, args, positions["names"])) from None
         if at in flags:
             raise ValueError(
                 f"{flags[at]} {at + 1} and {flag} {at + 1} are the same column of "
@@ -141,6 +147,21 @@ def _number(value, flag):
         f"the number of a column, counted from 1 (e.g. {flag} 1 for the first "
         f"column){header}."
     )
+
+
+def _with_columns(error, args, names_at):
+    """The message of ``error`` (``--labels sex``, no column number) with the
+    columns of NAMES_FILE, their first values, and its likely column of
+    labels (:func:`placed_columns_words`), when its first lines are read."""
+    from ..datasets._base import first_lines
+
+    try:
+        lines = first_lines(args.names_file, args.encoding) or []
+        table = position_table(lines, args.names_file, {"names": names_at})
+        words = placed_columns_words(lines, table, COMMAND_LINE)
+    except (OSError, ValueError):  # its reading says what is wrong, in turn
+        return str(error)
+    return f"{str(error).rstrip('.')}. {shown_path(args.names_file)} has {words}."
 
 
 def file_columns(args, names_column):

@@ -12,9 +12,8 @@ import sys
 from .._name_headers import LABEL_TITLES
 from .._shown_paths import shell_word, shown_path
 from .._text import MAX_REPORTED, capitalized, counted, quoted_row
-from ..datasets._base import (
+from ..datasets._comment_lines import (
     numbered_lines,
-    read_text,
     warn_comment_lines,
     warn_title_name,
 )
@@ -30,6 +29,7 @@ from ..datasets._tables import (
     is_name_header,
     lines_looked_at,
 )
+from ..datasets._text_files import read_text
 
 __all__ = [
     "PAIRED_QUOTES",

@@ -102,7 +102,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message):
         commands = () if self.commands is None else self.commands.choices
-        told = unknown_command(message, commands, self.prog)
+        told = unknown_command(message, commands, self.prog, self.given, self.options)
         if told is None:
             told = message + typo_note(message, self.given, self.options)
             told += f" (see '{self.prog} --help')"

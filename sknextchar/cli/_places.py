@@ -21,9 +21,9 @@ import itertools
 import re
 
 from .._shown_paths import flag_word, shown_path
-from ..datasets._base import open_lines
 from ..datasets._positions import position_table
 from ..datasets._tables import LINES_LOOKED_AT, column_values, table_of
+from ..datasets._text_files import open_lines
 
 __all__ = ["Places", "places_of"]
 

@@ -42,7 +42,7 @@ from .._persistence import resolve_format
 from .._shown_paths import shown_path
 from .._skops_release import import_skops_io
 from .._text import counted, one_or_many
-from ..datasets._base import CommentLinesWarning
+from ..datasets._comment_lines import CommentLinesWarning
 from ..datasets._quoted_lines import QuotedLinesWarning
 from ..datasets._table_rows import TitleLinesWarning, UnnamedRowsWarning
 from ._commands import (
@@ -60,6 +60,7 @@ from ._interrupted import keeping_epochs, with_kept_records
 from ._lengths import name_length_check
 from ._main import PROG
 from ._quiet import inform
+from ._stdin_files import shown_names_file
 from ._streams import reader_may_leave
 from ._told_once import told_unless_refused
 
@@ -288,7 +289,7 @@ def _names_to_train_on(args):
 
 
 def _bundled_names_file():
-    from ..datasets._base import bundled_files
+    from ..datasets._bundled import bundled_files
 
     for path in bundled_files():
         if os.path.basename(path) == "indian_names.txt":
@@ -311,7 +312,7 @@ def _how_many(names, weights):
 
 def _source(args):
     if args.names_file:
-        return f"the names of {shown_path(args.names_file)}"
+        return f"the names of {shown_names_file(args)}"
     return "the bundled Indian names"
 
 

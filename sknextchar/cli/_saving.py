@@ -20,15 +20,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .._file_safety import (
-    check_target,
-    file_state,
-    most_name_bytes,
-    new_file,
-    real_target,
-)
+from .._file_safety import check_target, file_state, real_target
+from .._name_limits import most_name_bytes
 from .._persistence import save_model
 from .._shown_paths import shown_path
+from .._temp_files import new_file
 from ._commands import check_output
 from ._errors import PROG, USER_ERRORS, one_line
 from ._what_was_saved import move_command, target_left
@@ -292,7 +288,7 @@ def _fitting_name(folder, stem, suffix):
     """``stem`` and ``suffix`` cut so that a fallback name in ``folder`` fits
     in a name there (143 bytes on eCryptfs; the temporary file written beside
     it first cuts its own name to fit,
-    :func:`~sknextchar._file_safety.temp_name`): the stem first, to its first
+    :func:`~sknextchar._temp_files.temp_name`): the stem first, to its first
     character (a name of a dot first would be hidden), then the suffix,
     whole."""
     most = most_name_bytes(folder)

@@ -12,7 +12,7 @@ import sys
 
 from .._shown_paths import shown_path
 
-__all__ = ["SHOWN", "STDIN", "read_stdin", "stdin_as_typed"]
+__all__ = ["SHOWN", "STDIN", "read_stdin", "shown_names_file", "stdin_as_typed"]
 
 #: The path standard input is read from.
 STDIN = "/dev/stdin"
@@ -69,6 +69,28 @@ def read_stdin(args):
         if places is not None:
             places.rename(shown_path(STDIN), SHOWN)  # "'/dev/stdin' is empty"
             places.rename(STDIN, "-")  # "--labels /dev/stdin is a device"
+
+
+def shown_names_file(args):
+    """The file of names of the command (``args.names_file``) as the lines on
+    its standard output name it too ("Trained on ..."): in quotes
+    (:func:`shown_path`), and standard input as the user typed it,
+    :data:`SHOWN`, as :func:`read_stdin` recorded in ``args.places``.
+
+    Examples
+    --------
+    >>> import argparse
+    >>> from sknextchar.cli._places import Places
+    >>> args = argparse.Namespace(names_file="-", places=Places())
+    >>> read_stdin(args)
+    >>> shown_names_file(args)
+    "standard input ('-')"
+    >>> shown_names_file(argparse.Namespace(names_file="my names.txt"))
+    "'my names.txt'"
+    """
+    places = getattr(args, "places", None)
+    shown = shown_path(args.names_file)
+    return shown if places is None else places.renamed(shown)
 
 
 class _Renaming:

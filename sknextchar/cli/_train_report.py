@@ -12,6 +12,7 @@ import math
 
 import numpy as np
 
+from .._letter_forms import LetterNotes
 from .._novelty import fold_map, folded_ids, hash_id_rows, padded_ids
 from .._shown_paths import shell_word
 from .._text import counted, one_or_many
@@ -94,7 +95,8 @@ def report_training(pipe, names, weights, seconds, labels=None):
 def capitals_note(windows, names, weights=None):
     """The note that some of ``names`` had capitals, which the transformer
     ``windows`` learned as lowercase letters; None if it keeps case, or none
-    had any.
+    had any. Then, a line each, the notes on full-width letters read as ASCII
+    and on the Turkish ``"ı"`` and ``"İ"`` (:class:`CapitalisedNames`).
 
     Parameters
     ----------
@@ -140,6 +142,7 @@ class CapitalisedNames(ChunkChecks):
     def __init__(self, check=None):
         self.check, self.n_names, self.n_capitalised, self.first = check, 0, 0, None
         self.n_rows = 0  # every name of the chunks, those of count 0 too
+        self.letters = LetterNotes()  # full-width letters, Turkish ı and İ
 
     def __call__(self, names):
         if self.check is not None:
@@ -156,6 +159,7 @@ class CapitalisedNames(ChunkChecks):
         if weights is not None:  # a name of count 0 is not learned
             names = [name for name, weight in zip(names, weights) if weight > 0]
         self.n_names += len(names)
+        self.letters.learned(names)
         letters = "".join(names)
         if letters == letters.lower():  # no name has a capital: no loop over them
             return
@@ -164,8 +168,15 @@ class CapitalisedNames(ChunkChecks):
         self.first = capitalised[0] if self.first is None else self.first
 
     def note(self, windows):
-        """The note, for the names the transformer ``windows`` was fitted on;
-        None if it keeps case, or none had capitals."""
+        """The notes, one a line, for the names the transformer ``windows``
+        was fitted on: of their capitals (none if it keeps case, or none had
+        any), then of their full-width and Turkish letters
+        (:class:`~sknextchar._letter_forms.LetterNotes`); None if none."""
+        notes = [self._capitals_note(windows), *self.letters.notes(windows)]
+        return "\n".join(note for note in notes if note is not None) or None
+
+    def _capitals_note(self, windows):
+        """The note on capitals; None if it keeps case, or none had any."""
         if not windows.lowercase or self.first is None:
             return None
         first, verb = self.first, one_or_many(self.n_capitalised, "has", "have")

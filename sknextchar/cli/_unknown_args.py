@@ -2,10 +2,11 @@
 typo (``--temprature``) or by another tool's spelling (scikit-learn's
 ``--max_iter``, ``--epochs``), and the words argparse shifted left unnamed."""
 
-import difflib
+import ast
+import os
 import re
 
-from .._shown_paths import close_word
+from .._shown_paths import close_word, shell_word
 from .._text import one_or_many
 
 __all__ = ["typo_note", "unknown_command", "unrecognized"]
@@ -72,9 +73,11 @@ def unrecognized(extras, options=()):
 
 
 def _near_option(flag, options):
-    """The long options of ``options`` that ``flag`` is a typo of: the
-    closest, one holding the same characters first (``--to-pk`` is
-    ``--top-k`` swapped, not ``--top-p``); both of two alike; else none.
+    """The long options of ``options`` that ``flag`` is a typo of
+    (:func:`close_word`, folding case and accents, at a cutoff of 0.75): the
+    closest, one holding the same characters first, at the cutoff of 0.6
+    (``--to-pk`` is ``--top-k`` swapped, not ``--top-p``); both of two
+    alike; else none.
 
     Examples
     --------
@@ -82,21 +85,32 @@ def _near_option(flag, options):
     ['--keep-case']
     >>> _near_option("--labesl", {"--label", "--labels"})  # --label is closer
     ['--labels']
-    >>> _near_option("--top", {"--top-k", "--top-p"})
+    >>> _near_option("--topx", {"--top-k", "--top-p"})
     ['--top-k', '--top-p']
     >>> _near_option("-seed", {"--seed"}), _near_option("--bogus", {"--seed"})
     (['--seed'], [])
+    >>> _near_option("--MAX-ITRE", {"--max-iter", "--seed"})
+    ['--max-iter']
     """
     if len(flag) <= 2:
         return []
-    ranked = {}
-    for option in options:
-        ratio = difflib.SequenceMatcher(None, flag, option).ratio()
-        if option.startswith("--") and ratio >= 0.75:
-            ranked[option] = (sorted(flag) == sorted(option), ratio)
-    best = max(ranked.values(), default=None)
-    near = sorted(option for option, rank in ranked.items() if rank == best)
-    return near if len(near) <= 2 else []
+    longs = sorted(option for option in options if option.startswith("--"))
+    swapped = [option for option in longs if sorted(option) == sorted(flag)]
+    # the same characters in another order: a typo, even if farther off
+    near = close_word(flag, swapped) or close_word(flag, longs, cutoff=_CUTOFF)
+    if near is not None:
+        return [near]
+    first = close_word(flag, longs, ties=True, cutoff=_CUTOFF)
+    if first is None:  # none close
+        return []
+    rest = [option for option in longs if option != first]  # one as close?
+    second = close_word(flag, rest, cutoff=_CUTOFF)  # None: a third as close
+    return [] if second is None else sorted([first, second])
+
+
+# The least similarity of a typo of a flag to its option: a flag starts with
+# "--", so that even the short ones must share more (--n is no --novel).
+_CUTOFF = 0.75
 
 
 def _not_shifted(extras):
@@ -143,10 +157,14 @@ def typo_note(message, given, options):
     return f", and {unrecognized(unknown, options)}" if unknown else ""
 
 
-def unknown_command(message, commands, prog):
+def unknown_command(message, commands, prog, given=(), options=()):
     """The error for argparse's usage error ``message`` on a command that is
-    none of ``commands``: the command meant by a typo, else where the
-    commands are listed; None for any other usage error.
+    none of ``commands``: for a file given without its command, the command
+    line to run (:func:`_command_for_file`, the words ``given`` with the
+    command in front); for a word after options, that they follow the
+    command; for ``help``, the option of the program's ``options`` meant;
+    the command meant by a typo; else the commands. None for any other usage
+    error.
 
     Examples
     --------
@@ -155,15 +173,92 @@ def unknown_command(message, commands, prog):
     "unknown command 'smaple'; did you mean 'sample'?"
     >>> unknown_command("argument COMMAND: invalid choice: 'fly' (choose from "
     ...                 "...)", ["train", "sample"], "sknextchar")
-    "unknown command 'fly' (see 'sknextchar --help')"
+    "unknown command 'fly' (the commands: train, sample)"
+    >>> invalid = "argument COMMAND: invalid choice: 'n.txt' (choose from ...)"
+    >>> unknown_command(invalid, ["train"], "sknextchar", ["n.txt", "-o", "m"])[25:]
+    'to train a model on a file of names, run: sknextchar train n.txt -o m'
     """
-    choice = re.match(r"argument COMMAND: invalid choice: '([^']*)'", message)
+    choice = re.match(r"argument COMMAND: invalid choice: ('.*?'|\".*?\") \(", message)
     if choice is None:
         return None
-    near = close_word(choice[1], commands, str, ties=True)
-    if near is None:
-        return f"unknown command {choice[1]!r} (see '{prog} --help')"
-    return f"unknown command {choice[1]!r}; did you mean {near!r}?"
+    word = ast.literal_eval(choice[1])  # repr: "it's.txt" is in double quotes
+    listed = f"the commands: {', '.join(commands)}"
+    given = list(given) if word in given else [word]
+    if given.index(word) > 0:  # an option's value, the options before any command
+        return _options_first(given, commands, prog, listed)
+    told = f"unknown command {word!r}"
+    meant = _command_for_file(word)
+    if meant is not None:
+        words = [prog, meant[0], *given, *_output_if_needed(meant[0], given)]
+        typed = " ".join(shell_word(w) for w in words)
+        return f"{told}: to {meant[1]}, run: {typed}"
+    if f"--{word}" in options:  # sknextchar help, sknextchar version
+        return f"{told}; did you mean '{prog} --{word}'?"
+    near = close_word(word, commands, str, ties=True)
+    return f"{told} ({listed})" if near is None else f"{told}; did you mean {near!r}?"
+
+
+def _options_first(given, commands, prog, listed):
+    """The error for options typed before the command: the words ``given``
+    after the command typed among them (with ``-o MODEL`` if ``train`` needs
+    it), else after ``COMMAND``.
+
+    Examples
+    --------
+    >>> _options_first(["--seed", "1", "sample", "m"], ["sample"], "sk", "...")
+    'options come after the command: sk sample --seed 1 m'
+    """
+    command = next((w for w in given if w in commands), None)
+    if command is not None:  # moved to the front
+        given = given.copy()
+        given.insert(0, given.pop(given.index(command)))
+        given += _output_if_needed(command, given)
+    typed = " ".join(shell_word(w) for w in given)
+    if command is None:
+        return f"options come after the command: {prog} COMMAND {typed} ({listed})"
+    return f"options come after the command: {prog} {typed}"
+
+
+def _output_if_needed(command, given):
+    """``-o MODEL`` for ``train`` (which requires it) if the words ``given``
+    hold no ``-o``/``--output`` (``-om``, ``--out=m``; ``--order`` is none).
+
+    Examples
+    --------
+    >>> _output_if_needed("train", ["n.txt", "--order", "3"])
+    ['-o', 'MODEL']
+    >>> _output_if_needed("train", ["--out=m"]), _output_if_needed("sample", [])
+    ([], [])
+    """
+    flags = [arg.split("=", 1)[0] for arg in given]
+    if command != "train" or any(
+        f.startswith("-o") or (len(f) > 3 and "--output".startswith(f)) for f in flags
+    ):
+        return []
+    return ["-o", "MODEL"]
+
+
+def _command_for_file(word):
+    """The command a file given first, as a command, was likely meant for,
+    with what the command does with it, or None: ``sample`` for a model file
+    (by its suffix or its content), ``train`` for any other file, or ``-``
+    (standard input), or a word shaped like a path (``names.txt``).
+
+    Examples
+    --------
+    >>> _command_for_file("m.skops"), _command_for_file("trian")
+    (('sample', 'generate names with a model'), None)
+    """
+    from .._model_files import MODEL_SUFFIXES
+    from ._file_arguments import is_model_file, path_shaped
+
+    if word.casefold().endswith(MODEL_SUFFIXES) or is_model_file(word):
+        return ("sample", "generate names with a model")
+    if os.path.isdir(word):  # train reads no directory
+        return None
+    if word == "-" or path_shaped(word) or os.path.isfile(word):
+        return ("train", "train a model on a file of names")
+    return None
 
 
 def _known(arg, options):

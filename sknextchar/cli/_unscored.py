@@ -13,6 +13,7 @@ all its lines). ``score`` ranks a name given twice once.
 import re
 import sys
 
+from .._number_runs import runs_and_more
 from .._placed_names import PlacedNamesError
 from .._text import and_more, counted, one_or_many, quoted
 
@@ -139,7 +140,8 @@ def merged_places(message):
         ends[match.start()] = end
         if len(lines) == 1:
             return match.group(0)
-        return f"{name} (lines {and_more(lines, whole=True)} of {path})"
+        lines = runs_and_more(int(line.replace(",", "")) for line in lines)
+        return f"{name} (lines {lines} of {path})"
 
     ends, parts, at = {}, [], 0
     for match in _PLACED.finditer(message):

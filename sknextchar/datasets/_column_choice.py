@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from .._name_headers import FAMILY_NAME_WORDS, ID_TITLES, LABEL_TITLES
-from .._text import quoted, quoted_fields
+from .._text import and_more, quoted, quoted_fields
 from ._label_values import each_its_own
 from ._tables import (
     LINES_LOOKED_AT,
@@ -29,6 +29,7 @@ __all__ = [
     "labels_and_counts_advice",
     "number_columns",
     "offered_columns",
+    "placed_columns_words",
 ]
 
 
@@ -118,6 +119,48 @@ def labels_and_counts_advice(lines, table):
     if labels:
         return f"; {told[0]} also returns their labels"
     return f"; {told[1]} also returns their counts" if numbers else ""
+
+
+def placed_columns_words(lines, table, spelling):
+    """The columns of a table without a header row (``table``, read by
+    positions) in words, each by its number as ``spelling`` counts them
+    with its first values, and the column of labels it likely has
+    (:func:`offered_columns`), for a labels column asked for by a title that
+    such a table has not.
+
+    Examples
+    --------
+    >>> from sknextchar.datasets._positions import position_table
+    >>> from sknextchar.datasets._column_arguments import COMMAND_LINE
+    >>> lines = ["Anna,1,F\\n", "Bo,2,M\\n", "Cy,3,F\\n"]
+    >>> table = position_table(lines, "k.csv", {"names": 0})
+    >>> print(placed_columns_words(lines, table, COMMAND_LINE))
+    the columns 1 ('Anna', 'Bo', 'Cy'), 2 ('1', '2', '3') and 3 ('F', 'M'),
+    counted from 1; its labels are likely in column 3: pass --labels 3
+    """
+    values = [[] for _ in table.header]
+    for _, fields in named_rows(lines, table, ""):
+        for at, cell in enumerate(fields[: len(values)]):
+            if cell and cell not in values[at] and len(values[at]) < _SHOWN_VALUES:
+                values[at].append(cell)
+    shown = [
+        f"{at + spelling.start} {quoted_fields(cells)[1:-1].join('()')}"
+        for at, cells in enumerate(values[:_SHOWN_COLUMNS])
+    ]
+    words = f"the columns {and_more(shown, len(values), whole=True)}, counted "
+    words += f"from {spelling.start}"
+    labels = offered_columns(lines, table)[0]
+    if not labels:
+        return words
+    at = table.header.index(labels[0])
+    return (
+        f"{words}; its labels are likely in column {at + spelling.start}: pass "
+        f"{spelling.given('labels', at)}"
+    )
+
+
+# The first values of each column shown, and the columns shown.
+_SHOWN_VALUES, _SHOWN_COLUMNS = 3, 6
 
 
 def number_columns(lines, table, columns, whole=False):

@@ -2,11 +2,13 @@
 the text they hold.
 
 A file is told compressed by its first bytes, not by its name: a
-``names.csv.gz`` saved as ``names.csv`` is read as well. Its text is read as
-it is decompressed, so a line too long, an encoding or a table is found in it
-as in any text file; a file cut short or damaged is refused with what to do,
-and so is one that decompresses to far more than a file of names can hold (a
-"decompression bomb"), before it fills the memory.
+``names.csv.gz`` saved as ``names.csv`` is read as well. A pipe whose program
+writes them a few at a time (``(printf 'B'; sleep 1; cat rest) | sknextchar
+train - ...``) is waited for until it has written them all, or ended. Its
+text is read as it is decompressed, so a line too long, an encoding or a
+table is found in it as in any text file; a file cut short or damaged is
+refused with what to do, and so is one that decompresses to far more than a
+file of names can hold (a "decompression bomb"), before it fills the memory.
 """
 
 import bz2
@@ -33,6 +35,7 @@ COMPRESSIONS = (
     (b"\xfd7zXZ\x00", "an xz-compressed file", lzma.open, "xz -t"),
 )
 _BZIP2 = b"1AY&SY"  # after "BZh" and the block size, 1 to 9 ("BZhanna" is a name)
+_SNIFFED = 10  # the first bytes that tell every compression
 
 #: A compressed file may hold at most this many times as many bytes of text
 #: as it has read of its own (the bundled names compress 2.5 to 5.6 times; a
@@ -88,12 +91,50 @@ def decompressed(file, path, buffering=-1):
     >>> decompressed(raw, "names.txt.gz").read()
     b'asha\\nravi\\n'
     """
-    found = compression_of(file.peek(10)[:10])
+    buffer_size = buffering if buffering > 0 else io.DEFAULT_BUFFER_SIZE
+    start, file = _start(file, buffer_size)
+    found = compression_of(start)
     if found is None:
         return file
     stream = _Decompressed(file, path, found)
-    buffer_size = buffering if buffering > 0 else io.DEFAULT_BUFFER_SIZE
     return io.BufferedReader(stream, buffer_size=buffer_size)
+
+
+def _start(file, buffer_size):
+    """The first bytes of ``file`` that tell its compression, and the file to
+    read from them on: ``file`` itself, unless a pipe's program had written
+    too few to tell when they were peeked at (then they are waited for)."""
+    start = file.peek(_SNIFFED)[:_SNIFFED]
+    if len(start) == _SNIFFED or file.seekable() or not _may_begin(start):
+        return start, file  # all a regular file holds, or text ("asha" typed)
+    start = file.read(_SNIFFED)  # waits for the program's next bytes, or its end
+    return start, io.BufferedReader(_Replayed(start, file), buffer_size)
+
+
+def _may_begin(start):
+    """Whether the bytes ``start`` agree with the first bytes of a compression."""
+    return any(magic[: len(start)] == start[: len(magic)] for magic, *_ in COMPRESSIONS)
+
+
+class _Replayed(io.RawIOBase):
+    """The bytes of the buffered ``file``, after its ``start`` already read."""
+
+    def __init__(self, start, file):
+        self._start, self._file = start, file
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        view, size = memoryview(buffer), min(len(buffer), len(self._start))
+        view[:size], self._start = self._start[:size], self._start[size:]
+        rest = view[size:]  # what the pipe holds, as _pipes' first byte is read on
+        return size + (self._file.readinto1(rest) if len(rest) else 0)
+
+    def close(self):
+        if not self.closed:
+            self._file.close()
+        super().close()
 
 
 class _Decompressed(io.RawIOBase):

@@ -1,22 +1,18 @@
-"""A file of names read line by line, as it goes: the same checks as reading it
-whole (:func:`~sknextchar.datasets._base.read_text`) on the first megabyte and on
-each line, so that training in chunks refuses and warns as ``load_names`` does."""
+"""A file of names read line by line, as it goes: the same checks as reading
+it whole (:func:`~sknextchar.datasets._text_files.read_text`) on the first
+megabyte and on each line, so that training in chunks refuses and warns as
+``load_names`` does."""
 
 import codecs
 import io
 
 from .._limits import MAX_LETTERS
-from ._base import (
-    END_MARK,
-    check_file_start,
-    check_names_path,
-    open_lines,
-    undecodable_error,
-)
 from ._decoded_text import UNLIKE_NAMES, check_decoded
 from ._encoding import SAMPLE_BYTES, warn_other_code_page
 from ._long_lines import MAX_ROW_LETTERS, LineLengths, check_line_lengths
+from ._names_path import check_names_path
 from ._tables import LINES_LOOKED_AT
+from ._text_files import END_MARK, check_file_start, open_lines, undecodable_error
 
 # check_line_lengths: for the readers of its lines, as file_lines reads them
 __all__ = ["check_line_lengths", "file_lines"]

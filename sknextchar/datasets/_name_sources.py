@@ -19,7 +19,7 @@ import re
 import tempfile
 import warnings
 
-from .._shown_paths import shown_path
+from .._shown_paths import ShownAs, shown_path
 from .._stacklevel import user_stacklevel
 
 __all__ = ["is_file_object", "names_of_file_object", "web_address_error"]
@@ -95,20 +95,23 @@ def names_of_file_object(load, file, encoding, **arguments):
             f"or bytes; {type(file).__name__}.read() gave {type(data).__name__}."
         )
     name = getattr(file, "name", None)
-    shown = shown_path(name) if isinstance(name, str) else f"<{type(file).__name__}>"
+    given = name if isinstance(name, str) else ShownAs(f"<{type(file).__name__}>")
     base = os.path.basename(name) if isinstance(name, str) else "names"
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, base or "names")
         with open(path, "wb") as temporary:
             temporary.write(data)
-        with _named_as(path, shown):
+        with _named_as(path, given):
             return load(path, encoding=encoding, **arguments)
 
 
 @contextlib.contextmanager
-def _named_as(path, shown):
+def _named_as(path, given):
     """Errors and warnings that name the temporary file ``path`` name
-    ``shown`` instead."""
+    ``given`` instead (the file object's name, or what shows it): in their
+    message, and in the attributes an error makes its message anew from
+    when it is copied or pickled (:func:`_renamed`)."""
+    shown = shown_path(given)
 
     def named(text):
         return text.replace(shown_path(path), shown).replace(path, shown)
@@ -119,10 +122,23 @@ def _named_as(path, shown):
             warnings.simplefilter("always")  # told below, under the caller's filters
             yield
     except Exception as error:
-        if error.args and isinstance(error.args[0], str):
-            error.args = (named(error.args[0]), *error.args[1:])
+        error.args = _renamed(error.args, path, given, named)
+        vars(error).update(_renamed(vars(error), path, given, named))
         raise
     finally:
         for warning in caught:
             message = named(str(warning.message))
             warnings.warn(message, warning.category, stacklevel=user_stacklevel())
+
+
+def _renamed(value, path, given, named):
+    """``value`` (an error's arguments or attributes) with the temporary file
+    ``path`` replaced: a str that is that path by ``given``, a text that names
+    it by ``named(text)``, in lists, tuples and dicts too."""
+    if isinstance(value, str):
+        return given if value == path else named(value)
+    if type(value) in (list, tuple):
+        return type(value)(_renamed(each, path, given, named) for each in value)
+    if type(value) is dict:
+        return {key: _renamed(each, path, given, named) for key, each in value.items()}
+    return value

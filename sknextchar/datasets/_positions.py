@@ -19,7 +19,7 @@ from numbers import Integral
 from .._shown_paths import flag_word, shown_path
 from .._text import counted, quoted_row
 from ._column_arguments import COMMAND_LINE, PYTHON, row_fields
-from ._table_rows import split_rows
+from ._table_rows import separator_hint, split_rows
 from ._tables import (
     LINES_LOOKED_AT,
     Table,
@@ -173,8 +173,14 @@ def position_table(lines, path, positions, spelling=PYTHON):
     """
     lines = list(itertools.islice(lines, LINES_LOOKED_AT))
     first = header_line(lines)
+    hint = separator_hint(first)  # "sep=;": no row, the delimiter of those below
+    skipped = lines.index(first) + 1 if hint else 0
+    first = header_line(lines[skipped:]) if hint else first
     _check_no_header_row(first, path, spelling)
     fields, delimiter = row_fields(first) if first else ([], ",")
+    if hint:
+        lines, delimiter = lines[skipped:], hint
+        fields = split_rows([first], hint)[0] if first else []
     width = _widest(lines, delimiter, len(fields)) if first else 0
     width = width or max(positions.values()) + 1  # an empty file: no rows
     rows = f"first row {quoted_row(first)} has"
@@ -192,7 +198,9 @@ def position_table(lines, path, positions, spelling=PYTHON):
                 "that row."
             )
     header = [_ordinal(at + 1) for at in range(width)]
-    return Table(delimiter, header, positions["names"], has_header=False)
+    table = Table(delimiter, header, positions["names"], has_header=False)
+    table.skipped = skipped  # the "sep=;" line, left out as a title is
+    return table
 
 
 def _widest(lines, delimiter, least):

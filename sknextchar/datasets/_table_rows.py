@@ -7,14 +7,15 @@ of names from them).
 
 import csv
 import io
+import itertools
 import re
 
 from .._name_headers import header_key, typed_header
+from .._number_runs import runs_and_more
 from .._shown_paths import close_word, shown_path
 from .._text import (
     MAX_QUOTED_ROW,
     MAX_REPORTED,
-    and_more,
     counted,
     one_or_many,
     quoted,
@@ -258,7 +259,7 @@ def unnamed_rows_words(unnamed, source, kept=(), *, elsewhere=None):
     likely in another column; pass its header as names_column.
     """
     n_rows = len(unnamed)
-    shown = and_more([f"{n:,}" for n in unnamed.first], n_rows, whole=True)
+    shown = runs_and_more(unnamed.first, n_rows)
     shown = f"({one_or_many(n_rows, 'line', 'lines')} {shown})"
     words = (
         f"{counted(n_rows, 'row')} of {source} {one_or_many(n_rows, 'has', 'have')} "
@@ -297,7 +298,7 @@ def _another_column(unnamed, setting):
 
 def _columns(numbers):
     """Column numbers in words, the first few of thousands: ``"1, 2 and 3"``."""
-    return and_more([f"{n:,}" for n in numbers], whole=True)
+    return runs_and_more(numbers)
 
 
 def table_rows(lines, delimiter, source):
@@ -310,14 +311,62 @@ def table_rows(lines, delimiter, source):
     >>> list(table_rows(['"Smith, Anna",f\\n', "\\n", "Bob,m\\n"], ",", "f.csv"))
     [(1, ['Smith, Anna', 'f']), (2, []), (3, ['Bob', 'm'])]
     """
-    reader = csv.reader(lines, delimiter=delimiter)
+    reader = csv.reader(itertools.chain(lines, _END_ROW), delimiter=delimiter)
     line = 1
     try:
         for row in reader:
+            if reader.line_num != line or row == _END_ROW:  # rare: a cell of lines
+                if row == _END_ROW:
+                    return
+                _check_closed(row, line, reader.line_num, delimiter, source)
             yield line, [field.strip() for field in row]
             line = reader.line_num + 1
     except csv.Error as exc:
         raise ValueError(_unreadable(exc, line, source)) from None
+
+
+# A last line after a file's own: a row of its own, or the end of a cell that
+# a quote left open at the end of the file (the csv module reads it so).
+_END_ROW = ["\ufdd0"]
+# The lines in a cell that look like rows of the table, past which its quote
+# is one left open, swallowing the rows below it.
+_ROWS_IN_A_CELL = 2
+
+
+def _check_closed(row, line, last, delimiter, source):
+    """Refuse a row over several lines (``line`` to ``last``) whose quote is
+    left open: to the end of the file, or over rows of the table (lines in a
+    cell that split into as many fields as its row, twice). A cell of a few
+    lines in quotes, as a spreadsheet writes a note, is read as it is."""
+    if row[-1].endswith(_END_ROW[0]):
+        n_lines = last - line  # the last line is the one added
+        start = row[-1].split("\n", 1)[0]
+        raise ValueError(
+            f"Line {line:,} of {source} opens a quote, {quoted_row(start)}..., that "
+            f"is not closed before the end of the file: its {n_lines:,} lines "
+            "would be one cell, the rows below it lost. Close the quote (or "
+            'double it, "" inside quotes, for a quote mark in a cell).'
+        )
+    width = len(row)
+    for field in row:
+        inner = field.split("\n")[1:]
+        rows = [text for text in inner if _row_like(text, delimiter, width)]
+        if width > 1 and len(rows) >= _ROWS_IN_A_CELL:
+            raise ValueError(
+                f"Line {line:,} of {source} opens a quote that runs over "
+                f"{last - line + 1:,} lines, read as one cell that holds rows of "
+                f"the table ({quoted_row(rows[0])}, {quoted_row(rows[1])}): close "
+                'the quote where the cell ends (or double it, "" inside quotes, '
+                "for a quote mark in a cell)."
+            )
+
+
+def _row_like(text, delimiter, width):
+    """Whether a line in a cell reads as a row of the table: ``width`` fields,
+    or more, as a spreadsheet writes them, none after a space (``"Bo,M,ok"``; not
+    ``"Springfield, IL, 62701, USA"``, a line of an address or a note)."""
+    fields = next(csv.reader([text], delimiter=delimiter), [])
+    return len(fields) >= width and not any(f[:1].isspace() for f in fields[1:])
 
 
 def _unreadable(error, line, source):
@@ -473,8 +522,9 @@ def check_one_line(value, line, source):
         raise ValueError(
             f"Line {line} of {source} opens a quote that runs over {n_lines:,} "
             f"lines, {value[:30]!r}..., read as one field: no name or label holds "
-            'a line break. Close the quote (or double it, "" inside quotes, for a '
-            "quote mark in a name)."
+            "a line break, and its first line alone may not be the whole name. "
+            "Write the cell on one line; or, if the quote is left open, close it "
+            '(or double it, "" inside quotes, for a quote mark in a name).'
         )
     if "\t" in value:
         raise ValueError(

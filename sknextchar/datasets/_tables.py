@@ -601,8 +601,8 @@ def _body_rows(lines, table, source, unnamed, wide):
             name = fields[at]
             novel = seen.novel(name) is not None  # a digit, a colon
             ends = split and n_fields > 1 and seen.footer_label(name)
-            if n_fields > width and not ends:
-                wide.note(fields, line)
+            if n_fields > width and not ends and wide.note(fields, line):
+                continue  # refused for its width alone, its cells shifted
             check_one_line(name, line, source)
             if n_fields < width:
                 fields = fields + [""] * (width - n_fields)  # padded
@@ -660,8 +660,8 @@ def _rows_below_header(lines, table, source):
 def _released(held, width, wide):
     """The rows held back, read after all: a row below them is no footer."""
     for line, fields in held:
-        if len(fields) > width:  # a footer's width was left unchecked
-            wide.note(fields, line)
+        if len(fields) > width and wide.note(fields, line):
+            continue  # a footer's width was left unchecked: refused for it
         yield line, fields
 
 

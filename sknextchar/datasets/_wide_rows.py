@@ -5,7 +5,8 @@ rows are read and refused all at once (:class:`WideRows`, a noted kind of
 run rather than one row a run.
 """
 
-from .._text import MAX_REPORTED, and_more
+from .._number_runs import runs_and_more
+from .._text import MAX_REPORTED
 from ._noted_rows import NotedRowsError
 
 __all__ = ["WideRows"]
@@ -34,12 +35,15 @@ class WideRows:
     --------
     >>> wide = WideRows("'k.csv'", 2)
     >>> wide.note(["Mary", "Ann", "f"], 3)
+    True
     >>> wide.note(["Zoë", "f", ""], 4)  # an empty field at the end: not wide
+    False
     >>> wide.note(["Lee", "Jo", "m", "x"], 6)
+    True
     >>> print(wide.noted_parts()[0][1])  # doctest: +NORMALIZE_WHITESPACE
-    Lines 3 and 6 of 'k.csv' have more fields (3 and 4) than the 2 of its
-    header: a name or label with the delimiter in it needs quotes ("Mary, Ann"),
-    or the columns do not line up.
+    Lines 3 and 6 of 'k.csv' have 3 or 4 fields, more than the 2 of its header:
+    a name or label with the delimiter in it needs quotes ("Mary, Ann"), or the
+    columns do not line up.
     """
 
     def __init__(self, source, width, has_header=True):
@@ -47,13 +51,17 @@ class WideRows:
         self.rows = []  # (line, number of fields)
 
     def note(self, fields, line):
-        """Note the row ``fields`` on ``line`` if it is wider than the header."""
+        """Note the row ``fields`` on ``line`` if it is wider than the header;
+        whether it is (its cells, shifted, are then read no further: the row
+        is refused for its width alone, not for a count or label out of place)."""
         if self.rows and self.rows[-1][0] >= line:
-            return  # noted already: a row held back as a footer, then read
+            return True  # noted already: a row held back as a footer, then read
         if len(fields) > self.width and any(fields[self.width :]):
             self.rows.append((line, len(fields)))
             if len(self.rows) > _MOST:
                 raise NotedRowsError(self.noted_parts())
+            return True
+        return False
 
     def noted_parts(self):
         """``[(first line, message)]`` for the rows noted (forgotten then)."""
@@ -75,13 +83,15 @@ class WideRows:
                 )
             ]
         stopped = len(rows) > _MOST
-        lines = and_more([f"{line:,}" for line, _ in rows], whole=not stopped)
-        widths = and_more([f"{n:,}" for _, n in rows], whole=not stopped)
+        lines = runs_and_more([line for line, _ in rows])
+        least, most = min(n for _, n in rows), max(n for _, n in rows)
+        widths = f"{least:,}" + ("" if least == most else f" to {most:,}")
+        widths = widths.replace(" to ", " or ") if most == least + 1 else widths
         further = " (read no further: the columns do not line up)" if stopped else ""
         return [
             (
                 rows[0][0],
-                f"Lines {lines}{further} of {self.source} have more fields "
-                f"({widths}) than the {self.width:,} {above}: {fix}",
+                f"Lines {lines}{further} of {self.source} have {widths} fields, "
+                f"more than the {self.width:,} {above}: {fix}",
             )
         ]

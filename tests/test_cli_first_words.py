@@ -1,0 +1,138 @@
+"""The command line's first words: a file given without its command gets the
+command line to run; standard input is named as typed on every line of
+``train``; a mistyped flag is guessed by the one guesser of the package."""
+
+import pytest
+
+from sknextchar.cli import main
+
+NAMES = "asha\numa\nravi\nmira\nrahul\nsita\n"
+SMALL = ["--max-iter", "1", "--hidden-layer-sizes", "4", "--embedding-dim", "2"]
+
+
+def _usage_error(capsys, argv):
+    status = main(argv)
+    err = capsys.readouterr().err
+    assert status == 2 and err.count("\n") == 1 and "Traceback" not in err, err
+    return err.removeprefix("sknextchar: error: ").rstrip("\n")
+
+
+@pytest.mark.parametrize(
+    ("argv", "told"),
+    [
+        # Before: "unknown command 'n.txt' (see 'sknextchar --help')"
+        (["n.txt", "-o", "m.skops"], "run: sknextchar train n.txt -o m.skops"),
+        (["my names.txt", "-o", "m.skops"], "train 'my names.txt' -o m.skops"),
+        (["n.txt"], "run: sknextchar train n.txt -o MODEL"),  # -o is required
+        (["-", "--max-iter", "3"], "sknextchar train - --max-iter 3 -o MODEL"),
+        (["data/unseen.csv", "-o", "m"], "sknextchar train data/unseen.csv -o m"),
+        (["m.skops", "-n", "3"], "run: sknextchar sample m.skops -n 3"),
+        (["m.joblib"], "to generate names with a model, run: sknextchar sample m"),
+        # Before (as delivered): argparse's own message, the word in double quotes
+        (["it's.txt"], """run: sknextchar train "it's.txt" -o MODEL"""),
+        # Before (as delivered): --order taken for -o, no -o in the line to run
+        (["n.txt", "--order", "3"], "sknextchar train n.txt --order 3 -o MODEL"),
+        (["n.txt", "--out=m"], "run: sknextchar train n.txt --out=m"),
+    ],
+)
+def test_a_file_given_as_the_command_gets_the_command_to_run(
+    argv, told, tmp_path, monkeypatch, capsys
+):
+    monkeypatch.chdir(tmp_path)
+    for name in ("n.txt", "my names.txt", "it's.txt"):
+        (tmp_path / name).write_text(NAMES, encoding="utf-8")
+    err = _usage_error(capsys, argv)
+    assert err.startswith(f"unknown command {argv[0]!r}: to "), err
+    assert told in err, err
+
+
+def test_a_typo_of_a_command_is_still_guessed_and_else_the_commands_listed(capsys):
+    assert _usage_error(capsys, ["trian", "n.txt"]).endswith("did you mean 'train'?")
+    # Before: "unknown command 'fly' (see 'sknextchar --help')", one more step
+    err = _usage_error(capsys, ["fly"])
+    assert err.startswith("unknown command 'fly' (the commands: train, sample, ")
+    assert "plot)" in err and len(err) < 100
+    # Before: "unknown command 'help' (see 'sknextchar --help')"
+    assert _usage_error(capsys, ["help"]).endswith("did you mean 'sknextchar --help'?")
+    # Before: "unknown command 'm.skops' (see ...)", the value of -o taken for it
+    err = _usage_error(capsys, ["-o", "m.skops"])
+    assert "options come after the command: sknextchar COMMAND -o m.skops (" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "told"),
+    [
+        # Before (as delivered): "unknown command '3': options come after ..."
+        (["--max-iter", "3", "n.txt"], "sknextchar COMMAND --max-iter 3 n.txt (the "),
+        # Before (as delivered): "... sknextchar COMMAND --seed 1 train n.txt"
+        (["--seed", "1", "train", "n.txt"], "sknextchar train --seed 1 n.txt -o MODEL"),
+        (["-n", "3", "sample", "m.skops"], "sknextchar sample -n 3 m.skops"),
+    ],
+)
+def test_options_before_the_command_are_told_the_line_to_run(argv, told, capsys):
+    err = _usage_error(capsys, argv)
+    assert err.startswith("options come after the command: ") and told in err, err
+
+
+def test_a_directory_given_as_the_command_is_not_given_to_train(
+    tmp_path, monkeypatch, capsys
+):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "names").mkdir()
+    for word in ("names", "names/"):
+        # Before (as delivered): "names/" got "run: sknextchar train names/ ...",
+        # which train refuses ("'names/' is a directory")
+        err = _usage_error(capsys, [word])
+        assert err.startswith(f"unknown command {word!r} (the commands: "), err
+
+
+def test_standard_input_is_named_as_typed_on_every_line_of_train(
+    tmp_path, monkeypatch, capsys
+):
+    given = tmp_path / "given.txt"  # what standard input holds
+    given.write_text(NAMES, encoding="utf-8")
+    monkeypatch.setattr("sknextchar.cli._stdin_files.STDIN", str(given))
+    model = str(tmp_path / "m.skops")
+    assert main(["train", "-", *SMALL, "-o", model]) == 0
+    # Before: "Training on 6 names from -...", the "-" named nowhere else so
+    err = capsys.readouterr().err
+    assert err.startswith("Training on 6 names from standard input ('-')...\n"), err
+    resumed = ["--resume", model, "--max-iter", "2", "-o", model + ".2"]
+    assert main(["train", "-", *resumed]) == 0
+    out = capsys.readouterr().out
+    # Before: "on the names of '/tmp/.../given.txt'", a path never typed
+    assert "on the names of standard input ('-') in " in out and str(given) not in out
+    chunks = ["--chunk-size", "3", "--validation-fraction", "0", "--force"]
+    assert main(["train", "-", *SMALL, *chunks, "-o", model]) == 0
+    out = capsys.readouterr().out
+    assert "Trained on standard input ('-') in chunks of 3" in out, out
+    assert str(given) not in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "guess"),
+    [
+        # Kept: the guesses of the flags' own guesser before
+        (["train", "--max-iters", "3", "-o", "m"], "did you mean --max-iter?"),
+        (["sample", "m.skops", "--seeds", "0"], "did you mean --seed?"),
+        (["sample", "m.skops", "--temprature", "2"], "did you mean --temperature?"),
+        (["sample", "m.skops", "--novell"], "did you mean --novel?"),
+        (["sample", "m.skops", "--to-pk", "3"], "did you mean --top-k?"),  # swapped
+        (["sample", "m.skops", "--topx", "3"], "did you mean --top-k or --top-p?"),
+        (["sample", "m.skops", "--labels", "f"], "did you mean --label?"),
+        (["classify", "m.skops", "a", "--labesl", "x"], "did you mean --labels?"),
+        (["train", "--novell", "-o", "m"], None),  # train has no --novel: no --model
+        (["sample", "m.skops", "--bogus"], None),  # close to none
+        # Before: none; now the letters of the option in another order
+        (["train", "--esde", "0", "-o", "m"], "did you mean --seed?"),
+        (["train", "--ofrec", "-o", "m"], "did you mean --force?"),
+    ],
+)
+def test_a_mistyped_flag_is_guessed_by_the_one_guesser(argv, guess, capsys):
+    err = _usage_error(capsys, argv)
+    typo = next(arg for arg in argv[1:] if arg.startswith("-"))
+    assert f"unrecognized argument: {typo}" in err, err
+    if guess is None:
+        assert "did you mean" not in err, err
+    else:
+        assert guess in err, err
