@@ -133,8 +133,12 @@ def warn_look_alikes(names, index=None, *, learns=None):
     as two names.
     """
     text = "\n".join(names)
-    if text.isascii() or not (_ANY_OTHER.search(text) and _ANY_LATIN.search(text)):
-        return  # most lists: two quick passes over them all
+    if text.isascii():
+        return  # most lists: one quick pass over them all
+    # full-width Latin letters are learned as ASCII ones: "Ａｓｈа" mixes too
+    text = text.translate(FULL_WIDTH)
+    if not (_ANY_OTHER.search(text) and _ANY_LATIN.search(text)):
+        return
     hits = [match.start() for match in _MIXED.finditer(text)]
     if not hits:
         return
@@ -144,7 +148,9 @@ def warn_look_alikes(names, index=None, *, learns=None):
     found = {}
     for i in rows:
         odd = {
-            char: like for char, like in odd_letters(names[i]).items() if learns(char)
+            char: like
+            for char, like in odd_letters(names[i].translate(FULL_WIDTH)).items()
+            if learns(char)
         }
         if odd:
             found[i] = odd

@@ -29,6 +29,8 @@ from ._text import (
     counted,
     describe_symbol,
     fold_final_forms,
+    holds_full_width,
+    normalize_text,
     one_or_many,
     quoted,
     unknown_symbols_note,
@@ -444,8 +446,8 @@ def unknown_text(
     prefixes = [] if what == "names" else [read(name) for _, name in culprits]
     note += final_note + unknown_symbols_note(chars, vocabulary, prefixes)
     if not fitting and not lowercase:  # "ka" to a model of "Ka'thar"
-        name = culprits[0][1] if n_culprits == 1 else None  # "type" whose?
-        note += case_note(chars, vocabulary[1:], name)
+        name = _as_read(culprits[0][1], transformer, what) if n_culprits == 1 else None
+        note += case_note(chars, vocabulary[1:], name)  # "type" whose name?
     if strip_accents != "unicode":
         note += compatibility_note(chars, what, fitting, again)
     return (
@@ -465,6 +467,16 @@ def unknown_text(
         + (", or " if fitting else ", or with ").join(hints)
         + "."
     )
+
+
+def _as_read(name, transformer, what):
+    """``name`` (a prefix unless ``what`` is ``"names"``) as ``transformer``,
+    which keeps case, reads it: ``"ＩＶＡＮ"`` as ``"IVAN"``."""
+    return normalize_text(
+        name, lowercase=False, strip_accents=transformer.strip_accents,
+        prefix=what != "names",
+        keep_full_width=holds_full_width(transformer.vocabulary_),
+    )  # fmt: skip
 
 
 def case_note(chars, known, name=None):

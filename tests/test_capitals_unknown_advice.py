@@ -238,7 +238,13 @@ FANTASY = ["Ka'thar", "Tel'Quessir", "Anne-Marie", "Drizz't", "Mor-Gal", "Ael'or
 
 
 @pytest.mark.parametrize(
-    "typed, retyped", [("ka'thar", "Ka'thar"), ("MOR-GAL", "Mor-Gal"), ("anne", None)]
+    "typed, retyped",
+    [
+        ("ka'thar", "Ka'thar"),
+        ("MOR-GAL", "Mor-Gal"),
+        ("ＭＯＲ-ＧＡＬ", "Mor-Gal"),  # full-width, read as ASCII: retyped so
+        ("anne", None),
+    ],
 )
 def test_a_name_in_the_other_case_is_told_how_the_model_writes_it(typed, retyped):
     """A model that keeps case, given a name in lowercase: the message said only

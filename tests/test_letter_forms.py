@@ -49,6 +49,14 @@ def test_a_cyrillic_letter_in_a_latin_name_is_warned_of():
     assert "names[3]='Ивaн' with Latin 'a' (U+0061) for 'а'" in told[0]
 
 
+def test_a_cyrillic_letter_among_full_width_latin_ones_is_warned_of():
+    """Full-width letters are learned as ASCII ones: "Ａｓｈа" (a Cyrillic
+    "а" at the end) is learned as "ashа", apart from "asha"."""
+    told = _fit_warnings(["asha", "Ａｓｈ\u0430"])
+    assert len(told) == 1, told
+    assert "names[1]='Ａｓｈа' with Cyrillic 'а' (U+0430) for 'a'" in told[0]
+
+
 @pytest.mark.parametrize(
     "names",
     [
