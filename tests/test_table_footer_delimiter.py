@@ -43,12 +43,19 @@ def test_a_footer_with_the_delimiter_is_refused_as_a_footer(tmp_path, d, footer)
         read_names_file(path)
 
 
+_FOOTER = "name,sex\nAna,F\nBo,M\nSource: national registry, 2020\nNotes: none\n"
+
+
+# Three lines were "lines 4 to 6", unlike every other list of lines ("2-7").
+@pytest.mark.parametrize(
+    "footer, said",
+    [("", "lines 4 and 5, below the rows"), ("Total,2\n", "Delete lines 4-6, so")],
+)
 def test_footer_lines_with_and_without_the_delimiter_are_refused_together(
-    tmp_path,
+    tmp_path, footer, said
 ):
-    text = "name,sex\nAna,F\nBo,M\nSource: national registry, 2020\nNotes: none\n"
-    path = write(tmp_path / "kids.csv", text)
-    with pytest.raises(ValueError, match="lines 4 to 5, below the rows"):
+    path = write(tmp_path / "kids.csv", _FOOTER + footer)
+    with pytest.raises(ValueError, match=said):
         load_names(path, names_column="name")
 
 
@@ -130,7 +137,7 @@ def test_a_footer_below_a_last_name_is_refused_alone(tmp_path, last):
     path = write(tmp_path / "kids.csv", text)
     with pytest.raises(ValueError) as info:
         load_names(path, names_column="name")
-    assert "Delete line 5," in str(info.value)  # not "lines 4 to 5": a name
+    assert "Delete line 5," in str(info.value)  # not "lines 4 and 5": a name
 
 
 @pytest.mark.parametrize(

@@ -63,7 +63,7 @@ def test_a_footer_is_refused_naming_its_line(tmp_path, capsys):
 def test_a_footer_below_counts_is_refused(tmp_path):
     text = "name,count\nanna,3\nbob,2\nNotes:\nSource: registry\n"
     path = write(tmp_path / "counts.csv", text)
-    with pytest.raises(ValueError, match="'Notes:' on lines 4 to 5"):
+    with pytest.raises(ValueError, match="'Notes:' on lines 4 and 5"):
         load_names(path, names_column="name", counts_column="count")
 
 

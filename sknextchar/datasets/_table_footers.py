@@ -8,6 +8,7 @@ refuses them (:func:`refuse_footer`) rather than read them as names.
 import csv
 import re
 
+from .._number_runs import runs_and_more
 from ._count_cells import is_number
 
 __all__ = [
@@ -158,7 +159,8 @@ def refuse_footer(held, written, table, source, total):
         moved above the last row of the table, or its empty cells written).
     """
     first, last = held[0][0], held[-1][0]
-    lines = f"line {first}" if first == last else f"lines {first} to {last}"
+    run = runs_and_more(range(first, last + 1))  # "5-7", as other lists of lines
+    lines = f"line {first}" if first == last else f"lines {run}"
     fields, (text, n_fields) = held[0][1], written
     name = fields[table.name_at]
     shown = as_written(text, fields, n_fields, table.delimiter)
