@@ -25,7 +25,7 @@ from ._decoding import (
     deterministic_words,
     draw,
 )
-from ._limits import BYTES_PER_LETTER, BYTES_PER_PROBABILITY
+from ._limits import BYTES_PER_LETTER, PROBABILITY_COPIES
 from ._novelty import MAX_FEW
 from ._row_keys import distinct_rows
 from ._shortfall import (
@@ -35,7 +35,7 @@ from ._shortfall import (
     redrawn_names,
     shortfall_message,
 )
-from ._sizes import check_allocation
+from ._sizes import check_allocation, machine_memory
 from ._text import counted, one_or_many, or_list
 from ._vocabulary import END_ID, decode_rows
 
@@ -47,7 +47,9 @@ __all__ = [
     "check_sample_memory",
     "draw_cache",
     "given_bounds",
+    "largest_batch",
     "sample_ids",
+    "sample_memory",
     "sample_names",
     "sample_new_names",
 ]
@@ -67,6 +69,14 @@ NONE_ACCEPTED_LIMIT = 1_000_000
 # letters a-z against a record, 0.2 s against exclude), and only when the names
 # left out could leave too few.
 MAX_ENUMERATED = 1 << 20
+# Bytes a name takes while it is drawn, beside its context and the letters of
+# min_length (check_sample_memory, sample_memory). Peak RSS (/usr/bin/time -v)
+# of `sknextchar sample -n 1000000 --temperature 3` on an MLP of a-z, context 3
+# (its 19,683 contexts' probabilities cached): 121 MB more than `-n 1`, which
+# 100 + 3 + 16 * 4 bytes a name (min_length 4) and the 17 MB of the
+# probabilities (PROBABILITY_COPIES float32s each) put at 184 MB
+# (tests/test_sample_memory_bounds.py).
+NAME_BYTES = 100
 # The length bounds of a request, each given (not None) or left to the data.
 LENGTH_BOUNDS = ("min_length", "max_length")
 
@@ -673,7 +683,7 @@ def _deterministic_message(n_samples, controls):
 def sample_new_names(
     sample, n_samples, *, unique, exclude, max_rounds, controls, constraints=(),
     novel=False, pilot=0, pattern=None, support=None, unit="char", matched=None,
-    emit=None,
+    emit=None, max_batch=None,
 ):  # fmt: skip
     """Draw batches of names until enough are accepted.
 
@@ -749,6 +759,11 @@ def sample_new_names(
         order drawn) once the round ends, and they are not kept: memory holds
         one round's names (and, with ``unique`` or ``exclude``, the set of
         those accepted), not all of them. None keeps them all and returns them.
+    max_batch : int or None, default=None
+        The most names a round draws, when fewer than ``MAX_BATCH_FACTOR *
+        n_samples + 1024`` (:func:`largest_batch`: the most that fit in
+        memory); never below ``n_samples``, which the first round draws.
+        None: no bound but that one.
 
     Returns
     -------
@@ -778,7 +793,7 @@ def sample_new_names(
     # on the lengths the names lack may still come, so that it comes first.
     accepted = _Accepted(emit, matched and (lambda: matched.may_warn(n_samples)))
     excluded = ExcludedDraws()  # the excluded names drawn, for the message
-    batch_cap = MAX_BATCH_FACTOR * n_samples + 1024
+    batch_cap = _batch_cap(n_samples, max_batch, pilot)
     # The most the rounds left can give; thinned, from the names offered.
     bound = (matched and ThinnedReach(matched, unique)) if pilot else optimistic_reach
     for rounds_left in range(max_rounds - 1, -1, -1):
@@ -822,6 +837,14 @@ def sample_new_names(
         limit=NONE_ACCEPTED_LIMIT, unit=unit, matched=thinned,
         redrawn=redrawn if unique else None,
     ))  # fmt: skip
+
+
+def _batch_cap(n_samples, max_batch, pilot):
+    """The most names a round of :func:`sample_new_names` draws: at most
+    ``MAX_BATCH_FACTOR * n_samples + 1024``, and ``max_batch`` (what fits in
+    memory) unless the first round itself draws more."""
+    cap = MAX_BATCH_FACTOR * n_samples + 1024
+    return cap if max_batch is None else min(cap, max(max_batch, n_samples, pilot))
 
 
 def _all_accepted(accepted, matched, controls):
@@ -926,21 +949,27 @@ class _Accepted:
         return self.first if self.count <= MAX_FEW else list(seen)
 
 
-def check_sample_memory(n_samples, context_length, min_length=1, *, n_symbols):
+def check_sample_memory(
+    n_samples, context_length, min_length=1, *, n_symbols, itemsize=8
+):
     """Refuse, up front, a number of names that cannot fit in memory.
 
     Generation holds, per name drawn, its context, its row number, a uniform
-    number, its letters and the finished string: about ``200 + context_length``
-    bytes, and :data:`~sknextchar._limits.BYTES_PER_LETTER` per letter (as
-    measured), at least ``min_length`` of them. Each step also holds the
+    number, its letters and the finished string: about :data:`NAME_BYTES`
+    ``+ context_length`` bytes, and
+    :data:`~sknextchar._limits.BYTES_PER_LETTER` per letter (as measured), at
+    least ``min_length`` of them (:func:`sample_memory`). Each step also holds the
     probabilities of every symbol for each distinct context of the names drawn
     together (all ``n_samples`` of them at first):
-    :data:`~sknextchar._limits.BYTES_PER_PROBABILITY` per symbol and context,
-    for at most ``n_samples`` contexts and no more than there are. A model of
+    :data:`~sknextchar._limits.PROBABILITY_COPIES` floats of ``itemsize``
+    bytes per symbol and context, for at most ``n_samples`` contexts and no
+    more than there are. A model of
     a few thousand characters (Chinese names) needs far more per name than
     one of 26 letters. A request that needs more than the machine's physical
     memory is refused before anything is allocated
-    (:func:`sknextchar._sizes.check_allocation`).
+    (:func:`sknextchar._sizes.check_allocation`). The estimate is 1.1 to 1.9
+    times the peak measured with near-uniform draws (every context distinct)
+    on models of a-z; the model's own draws, which repeat contexts, take less.
 
     Parameters
     ----------
@@ -952,6 +981,8 @@ def check_sample_memory(n_samples, context_length, min_length=1, *, n_symbols):
         The fewest letters of a name.
     n_symbols : int
         The model's number of symbols, the end marker included.
+    itemsize : int, default=8
+        The bytes of a float of the model's probabilities (8 for float64).
 
     Raises
     ------
@@ -970,18 +1001,70 @@ def check_sample_memory(n_samples, context_length, min_length=1, *, n_symbols):
     ...
     ValueError: n_samples=100000000, min_length=1000 makes the names being ...
     """
-    per_name, letters = 200 + context_length, BYTES_PER_LETTER * min_length
-    parameters = {"n_samples": n_samples}
-    if letters > per_name:  # long names: lowering min_length is the fix too
-        parameters["min_length"] = min_length
-    contexts = min(n_samples, n_symbols**context_length)
-    probabilities = contexts * n_symbols * BYTES_PER_PROBABILITY
-    what = "the names being generated"
-    if probabilities > n_samples * (per_name + letters):
-        what += f" (with the probabilities of {n_symbols:,} symbols for each)"
-    check_allocation(
-        1,
-        n_samples * (per_name + letters) + probabilities,
-        what=what,
-        parameters=parameters,
+    names, probabilities = sample_memory(
+        n_samples, context_length, min_length, n_symbols=n_symbols, itemsize=itemsize
     )
+    parameters = {"n_samples": n_samples}
+    if BYTES_PER_LETTER * min_length > NAME_BYTES + context_length:  # long names
+        parameters["min_length"] = min_length  # lowering it is the fix too
+    what = "the names being generated"
+    if probabilities > names:
+        what += f" (with the probabilities of {n_symbols:,} symbols for each)"
+    check_allocation(1, names + probabilities, what=what, parameters=parameters)
+
+
+def sample_memory(n_samples, context_length, min_length=1, *, n_symbols, itemsize=8):
+    """The bytes ``n_samples`` names take while they are drawn together.
+
+    Per name, :data:`NAME_BYTES` plus ``context_length`` and
+    :data:`~sknextchar._limits.BYTES_PER_LETTER` per letter of
+    ``min_length``; per distinct context of a step (at most one per name, and
+    no more than there are), :data:`~sknextchar._limits.PROBABILITY_COPIES`
+    floats of ``itemsize`` bytes per symbol (see :func:`check_sample_memory`).
+
+    Returns
+    -------
+    names, probabilities : int
+        The bytes of the names, and of the probabilities of their contexts.
+
+    Examples
+    --------
+    >>> sample_memory(1000, 3, n_symbols=27)  # 27**3 contexts: more than names
+    (119000, 1728000)
+    >>> sample_memory(1000, 3, n_symbols=27, itemsize=4)  # float32 (an MLP)
+    (119000, 864000)
+    """
+    names = n_samples * (NAME_BYTES + context_length + BYTES_PER_LETTER * min_length)
+    contexts = min(n_samples, n_symbols**context_length)
+    return names, contexts * n_symbols * PROBABILITY_COPIES * itemsize
+
+
+def largest_batch(context_length, min_length=1, *, n_symbols, itemsize=8, memory=None):
+    """The most names one round of sampling may draw together in ``memory``
+    bytes (None: what this process may use,
+    :func:`~sknextchar._sizes.machine_memory`), by :func:`sample_memory`.
+
+    :func:`sample_new_names` draws at most this many names a round, so that
+    a round sized up from a low acceptance rate (``unique``, ``exclude``,
+    ``novel``) holds no more than the memory :func:`check_sample_memory`
+    allowed for; a round that fits draws the names it drew before.
+
+    Examples
+    --------
+    >>> largest_batch(3, n_symbols=27, memory=10**9)
+    8117544
+    >>> sum(sample_memory(8117544, 3, n_symbols=27)) <= 10**9
+    True
+    >>> sum(sample_memory(8117545, 3, n_symbols=27)) <= 10**9
+    False
+    """
+    memory = machine_memory() if memory is None else memory
+    size = {"n_symbols": n_symbols, "itemsize": itemsize}
+    per_name = sum(sample_memory(1, context_length, min_length, **size))
+    every_context = n_symbols**context_length
+    if memory // per_name <= every_context:  # a context per name
+        return max(memory // per_name, 0)
+    names, probabilities = sample_memory(
+        every_context, context_length, min_length, **size
+    )
+    return max((memory - probabilities) // (names // every_context), 0)

@@ -18,7 +18,13 @@ from sklearn.utils.validation import column_or_1d
 from ._stacklevel import user_stacklevel
 from ._validation import element_place, series_index
 
-__all__ = ["check_label_types", "check_no_missing_labels", "label_values", "labels_1d"]
+__all__ = [
+    "check_label_types",
+    "check_no_missing_labels",
+    "label_values",
+    "labels_1d",
+    "warn_if_column",
+]
 
 
 def _is_missing(value):
@@ -184,13 +190,38 @@ def labels_1d(values, name="y"):
     A column-vector y was passed when a 1d array was expected: labels has shape (2, 1), read as a 1d array of its labels; pass a 1d array or a list (numpy.ravel(labels)) to silence this warning.
     """  # noqa: E501
     labels = column_or_1d(values)  # a shape other than (n,) and (n, 1): refused
-    shape = np.shape(values)
-    if len(shape) == 2:  # a column: as scikit-learn's estimators, warned
+    warn_if_column(values, name)
+    return labels
+
+
+def warn_if_column(values, name="y"):
+    """Warn, as scikit-learn's estimators do, if ``values`` is a column of
+    labels (shape ``(n, 1)``: an array, a one-column DataFrame, a list of
+    one-item lists); the warning is :func:`labels_1d`'s.
+
+    For a caller that reads a column as 1d itself, and checks it as given
+    (a DataFrame keeps its index in the messages).
+
+    Examples
+    --------
+    >>> import warnings
+    >>> from sknextchar._label_input import warn_if_column
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_if_column(["f", "m"])
+    ...     warn_if_column([["f"], ["m"]])
+    >>> [type(w.message).__name__ for w in caught]
+    ['DataConversionWarning']
+    """
+    shape = getattr(values, "shape", None)  # no np.shape: array functions may be
+    if shape is None and isinstance(values, (list, tuple)):  # refused (a wrapper)
+        shape = np.asarray(values, dtype=object).shape
+    if shape is not None and len(shape) == 2 and shape[1] == 1:
         warnings.warn(
             "A column-vector y was passed when a 1d array was expected: "
-            f"{name} has shape {shape}, read as a 1d array of its labels; pass a "
-            f"1d array or a list (numpy.ravel({name})) to silence this warning.",
+            f"{name} has shape {tuple(shape)}, read as a 1d array of its labels; "
+            f"pass a 1d array or a list (numpy.ravel({name})) to silence this "
+            "warning.",
             DataConversionWarning,
             stacklevel=user_stacklevel(),
         )
-    return labels

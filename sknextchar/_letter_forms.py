@@ -5,7 +5,8 @@ learns them apart: a Cyrillic ``"а"`` (U+0430) typed inside a Latin name
 (``"аsha"``, from a keyboard left on another layout or text copied from a
 document that mixed them) is a letter of its own, and ``"аsha"`` is another
 name than ``"asha"``; a fit names those names with the letters to retype
-(:func:`warn_look_alikes`). The command line also says how a model learned
+(:func:`warn_look_alikes`, over the table of
+:mod:`sknextchar._look_alike_letters`). The command line also says how a model learned
 the full-width letters of CJK input methods (read as ASCII, ``"Ａｓｈａ"`` as
 ``"asha"``) and the Turkish ``"ı"`` and ``"İ"``, which lowercasing, as Unicode
 defines it for every language, cannot read as Turkish does
@@ -16,97 +17,61 @@ import bisect
 import functools
 import itertools
 import re
-import unicodedata
 
 from ._gathered_names import NamesWarning
+from ._look_alike_letters import odd_letters, script_of
 from ._text import (
     FULL_WIDTH,
     MAX_REPORTED,
     code_points,
     counted,
     holds_full_width,
+    normalize_text,
     one_or_many,
     quoted,
 )
 
-__all__ = ["LetterNotes", "warn_look_alikes"]
+__all__ = [
+    "LetterNotes",
+    "full_width_read_note",
+    "warn_look_alikes",
+]
 
-# Cyrillic and Greek letters drawn as a Latin letter in most fonts, with it.
-_AS_LATIN = dict(
-    zip(
-        "аеорсухіјѕһԁԛԝӏАВЕКМНОРСТХІЈЅУοινρυΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
-        "aeopcyxijshdqwlABEKMHOPCTXIJSYoivpuABEZHIKMNOPTYX",
-        strict=True,
-    )
-)
-_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
 _TURKISH = "\u0131\u0130"  # dotless ı, dotted İ
+_WIDE = "full-width letters or digits"
 
 
-# A Latin letter next to a Cyrillic or Greek one (across combining marks):
-# where a word mixes them, two of its letters meet so. Their main blocks, as
-# the standard library's re, many times faster than regex's \p{Latin}, reads.
-_LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
-_OTHER = "\u0370-\u03ff\u0400-\u052f\u1c80-\u1c8f\u1f00-\u1fff"
-_ANY_LATIN, _ANY_OTHER = re.compile(f"[{_LATIN}]"), re.compile(f"[{_OTHER}]")
+# Two letters of two of the scripts next to each other (across combining
+# marks): where a word mixes them, two of its letters meet so. Their main
+# blocks, as the standard library's re, many times faster than regex's
+# \p{Latin}, reads.
+_BLOCKS = {
+    "LATIN": "A-Za-z\u00c0-\u024f\u1e00-\u1eff",
+    "CYRILLIC": "\u0400-\u052f\u1c80-\u1c8f",
+    "GREEK": "\u0370-\u03ff\u1f00-\u1fff",
+}
+_OTHERS = {  # the blocks of the scripts other than each
+    script: "".join(b for s, b in _BLOCKS.items() if s != script) for script in _BLOCKS
+}
+_ANY = re.compile(f"[{''.join(_BLOCKS.values())}]")
+_ANY_OTHER = {script: re.compile(f"[{_OTHERS[script]}]") for script in _BLOCKS}
+_ANY_WIDE = re.compile(f"[{re.escape(''.join(map(chr, sorted(FULL_WIDTH))))}]")
 _MIXED = re.compile(
-    f"[{_LATIN}][\u0300-\u036f]*[{_OTHER}]|[{_OTHER}][\u0300-\u036f]*[{_LATIN}]"
+    "|".join(f"[{b}][\u0300-\u036f]*[{_OTHERS[s]}]" for s, b in _BLOCKS.items())
 )
 
 
-@functools.lru_cache(maxsize=4096)
-def _script(char):
-    """The script of a letter among Latin, Cyrillic and Greek, or None."""
-    script = unicodedata.name(char, "").split(" ")[0]
-    return script if script in _SCRIPTS else None
-
-
-# Each Latin letter a Cyrillic or a Greek letter looks like, with it.
-_AS_OTHER = {
-    script: {to: char for char, to in _AS_LATIN.items() if _script(char) == script}
-    for script in _SCRIPTS[1:]
-}
-
-
-def odd_letters(name):
-    """The letters of ``name`` that look like letters of the script of the
-    rest of their word, each with the letter it looks like.
-
-    Parameters
-    ----------
-    name : str
-
-    Returns
-    -------
-    odd : dict of str to str
-
-    Examples
-    --------
-    >>> odd_letters("\u0430sha"), odd_letters("Ив\u0061н"), odd_letters("Иван")
-    ({'а': 'a'}, {'a': 'а'}, {})
-    """
-    odd = {}
-    for word in name.split():
-        scripts = {}
-        for char in filter(str.isalpha, word):
-            scripts.setdefault(_script(char), set()).add(char)
-        if len(scripts) != 2 or "LATIN" not in scripts or None in scripts:
-            continue
-        latin = scripts.pop("LATIN")
-        ((script, other),) = scripts.items()
-        as_other = _AS_OTHER[script]
-        if other <= _AS_LATIN.keys():  # Latin letters, some typed in the other script
-            odd.update((char, _AS_LATIN[char]) for char in other)
-        elif latin <= as_other.keys():  # the other way round: "Ивaн"
-            odd.update((char, as_other[char]) for char in latin)
-    return odd
+def _block_script(char):
+    """The script of a letter of the blocks of :data:`_BLOCKS`."""
+    return next(s for s, b in _BLOCKS.items() if re.match(f"[{b}]", char))
 
 
 def warn_look_alikes(names, index=None, *, learns=None):
-    """Warn about the names that mix letters of Latin and Cyrillic or Greek
-    within a word, the letters of one script looking like letters of the
-    other (``"аsha"`` with a Cyrillic ``"а"``): learned as letters of their
-    own, they make ``"аsha"`` another name than ``"asha"``.
+    """Warn about the names that mix letters of two of Latin, Cyrillic and
+    Greek within a word, the letters of one script looking like letters of
+    the other (``"аsha"`` with a Cyrillic ``"а"``, ``"Ивοн"`` with a Greek
+    ``"ο"``, :func:`~sknextchar._look_alike_letters.odd_letters`): learned
+    as letters of their own, they make ``"аsha"`` another name than ``"asha"``.
 
     Parameters
     ----------
@@ -136,8 +101,10 @@ def warn_look_alikes(names, index=None, *, learns=None):
     if text.isascii():
         return  # most lists: one quick pass over them all
     # full-width Latin letters are learned as ASCII ones: "Ａｓｈа" mixes too
-    text = text.translate(FULL_WIDTH)
-    if not (_ANY_OTHER.search(text) and _ANY_LATIN.search(text)):
+    if _ANY_WIDE.search(text):  # a search, many times faster than translate
+        text = text.translate(FULL_WIDTH)
+    first = _ANY.search(text)  # a letter of a script, then one of another
+    if first is None or not _ANY_OTHER[_block_script(first.group())].search(text):
         return
     hits = [match.start() for match in _MIXED.finditer(text)]
     if not hits:
@@ -178,7 +145,7 @@ class _LookAlikes(NamesWarning):
 
     def told(self, name):
         told = ", ".join(
-            f"{_script(char).capitalize()} {quoted(char)} ({code_points(char)}) "
+            f"{script_of(char).capitalize()} {quoted(char)} ({code_points(char)}) "
             f"for {quoted(like)}"
             for char, like in self.odd.get(name, {}).items()
         )
@@ -194,6 +161,61 @@ class _LookAlikes(NamesWarning):
             f"name, or the model learns {quoted(first)} and {quoted(plain)} as "
             "two names."
         )
+
+
+def full_width_read_note(texts, windows, what="name"):
+    """The note that some of ``texts`` (names to score, a prefix) hold
+    full-width letters or digits, read as ASCII ones as the transformer
+    ``windows`` learned them (the note ``train`` gives, for a model's
+    input); None if none does, or the model learned full-width letters.
+
+    Parameters
+    ----------
+    texts : list of str
+    windows : ContextWindowTransformer
+        Fitted.
+    what : str, default="name"
+        What the texts are: ``"name"``, ``"prefix"``.
+
+    Returns
+    -------
+    note : str or None
+
+    Examples
+    --------
+    >>> from sknextchar import ContextWindowTransformer
+    >>> windows = ContextWindowTransformer().fit(["asha", "amit"])
+    >>> print(full_width_read_note(["Ａｓｈａ", "amit"], windows))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    Note: 1 of 2 names has full-width letters or digits, read as ASCII ones as
+    the model learned them ('Ａｓｈａ' as 'asha').
+    >>> print(full_width_read_note(["Ａｓ"], windows, "prefix"))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    Note: the prefix 'Ａｓ' has full-width letters or digits, read as ASCII ones
+    as the model learned them ('Ａｓ' as 'as').
+    >>> full_width_read_note(["asha"], windows) is None
+    True
+    """
+    wide = [text for text in texts if holds_full_width(text)]
+    if not wide or holds_full_width(windows.vocabulary_):
+        return None
+    if len(texts) == 1:
+        which = f"the {what} {quoted(wide[0])} has"
+    else:
+        verb = one_or_many(len(wide), "has", "have")
+        which = f"{len(wide):,} of {counted(len(texts), what)} {verb}"
+    first = wide[0]
+    if what == "name":
+        read = windows.normalize([first])[0]
+    else:  # the start of a name
+        read = normalize_text(
+            first, lowercase=windows.lowercase, strip_accents=windows.strip_accents,
+            prefix=True,
+        )  # fmt: skip
+    return (
+        f"Note: {which} {_WIDE}, read as ASCII ones as the model learned them "
+        f"({quoted(first)} as {quoted(read)})."
+    )
 
 
 class LetterNotes:
@@ -222,27 +244,25 @@ class LetterNotes:
     def __init__(self):
         self.n_names, self.wide, self.turkish = 0, [], []
         self.n_wide = self.n_turkish = 0
-        self.with_i = None  # the first name with an I: Turkish, or any
+        self.with_i = None  # the first name with an I
+        self.turkish_with_i = None  # the first with an I and ı or İ
 
     def learned(self, names):
         """Count the letters of ``names``, the names of a chunk learned."""
         self.n_names += len(names)
         if self.with_i is None:  # an "I" lowercasing reads otherwise than Turkish
-            self.with_i = next(((name, True) for name in names if "I" in name), None)
+            self.with_i = next((name for name in names if "I" in name), None)
         if "".join(names).isascii():
             return
-        wide = [
-            name for name in names if not FULL_WIDTH.keys().isdisjoint(map(ord, name))
-        ]
+        wide = [name for name in names if holds_full_width(name)]
         turkish = [name for name in names if not set(_TURKISH).isdisjoint(name)]
         self.n_wide, self.n_turkish = (
             self.n_wide + len(wide),
             self.n_turkish + len(turkish),
         )
         self.wide, self.turkish = (self.wide + wide)[:1], (self.turkish + turkish)[:1]
-        with_i = next((name for name in turkish if "I" in name), None)
-        if with_i is not None and (self.with_i is None or self.with_i[1]):
-            self.with_i = (with_i, False)
+        if self.turkish_with_i is None:
+            self.turkish_with_i = next((name for name in turkish if "I" in name), None)
 
     def notes(self, windows):
         """The notes, for the names the transformer ``windows`` was fitted on."""
@@ -251,8 +271,8 @@ class LetterNotes:
             first = self.wide[0]
             notes.append(
                 f"Note: {self.n_wide:,} {of} "
-                f"{one_or_many(self.n_wide, 'has', 'have')} full-width letters or "
-                f"digits, learned as ASCII ones ({quoted(first)} as "
+                f"{one_or_many(self.n_wide, 'has', 'have')} {_WIDE}, learned as "
+                f"ASCII ones ({quoted(first)} as "
                 f"{quoted(windows.normalize([first])[0])})."
             )
         # Only an "I" is lowercased otherwise than Turkish does: "İ" becomes
@@ -264,7 +284,7 @@ class LetterNotes:
 
     def _turkish_note(self, windows, of):
         """The note on names that hold ``"ı"`` or ``"İ"``, lowercased."""
-        first = self.with_i[0]
+        first = self.turkish_with_i or self.with_i
         learned = windows.normalize([first])[0]
         turkish = first.replace("I", "\u0131").replace("\u0130", "i").lower()
         example = f" ({quoted(first)} as {quoted(learned)}, not {quoted(turkish)})"

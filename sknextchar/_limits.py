@@ -12,11 +12,11 @@ import math
 
 __all__ = [
     "BYTES_PER_LETTER",
-    "BYTES_PER_PROBABILITY",
     "LOG_FLOOR",
     "MAX_EXACT_COUNT",
     "MAX_LETTERS",
     "MAX_SEED",
+    "PROBABILITY_COPIES",
     "check_counts_total",
 ]
 
@@ -42,15 +42,21 @@ MAX_SEED = 2**32 - 1
 #: characters, at ``-n 100000``. The largest, rounded up.
 BYTES_PER_LETTER = 16
 
-#: Bytes each symbol of a context being drawn from takes, at the peak of a step
-#: of sampling: the model's log-probabilities and its work arrays, the weights
-#: drawn from and their cumulative sums, for every distinct context of a batch
-#: (at most one per name, and no more than the contexts there are). Measured
-#: with peak RSS (``/usr/bin/time -v``) of ``sknextchar sample --min-length 5``
-#: on a Kneser-Ney model of 400 CJK characters (401 symbols, context 3):
-#: 1,126,064 KB at ``-n 50000``, 3,410,996 KB at ``-n 200000``, 6,169,712 KB
-#: at ``-n 400000``: 38.9 then 35.2 bytes more a name and symbol. Rounded up.
-BYTES_PER_PROBABILITY = 40
+#: Copies of each probability of a context being drawn from, at the peak of a
+#: step of sampling: the model's output and its work arrays, the weights drawn
+#: from and their cumulative sums, for every distinct context of a batch (at
+#: most one per name, and no more than the contexts there are); a copy takes
+#: the bytes of the model's floats (8 for a count model's float64, 4 for an
+#: MLP's float32). Measured with peak RSS (``/usr/bin/time -v``) of
+#: ``sknextchar sample -n N --temperature 3`` (every context distinct) less
+#: that of ``-n 1``, on a-z models of the bundled names, less 169 bytes a name
+#: (:func:`~sknextchar._generation.sample_memory`): Kneser-Ney models of context
+#: 5 and 8 took 56.6 and 54.5 bytes a symbol and name at ``-n 100000`` (7.1 and
+#: 6.8 copies), 38.8 and 48.0 at ``-n 1000000``; MLPs of context 5 and 8, 20.0
+#: (5 copies) at ``-n 100000``, 15.4 and 19.9 at ``-n 1000000``; a Kneser-Ney
+#: model of 400 CJK characters, 38.9 from ``-n 50000`` to ``200000``. Rounded
+#: up (tests/test_sample_memory_bounds.py).
+PROBABILITY_COPIES = 8
 
 #: The largest count kept exactly: float64 holds every whole number up to 2**53
 #: and not all of those above, so a count in a file, a sum of weights of the

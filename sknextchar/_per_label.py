@@ -24,6 +24,7 @@ from ._emptied_labels import EmptiedLabelsError
 from ._estimator import PackageEstimatorMixin
 from ._fit_checks import check_fit_before_drawing
 from ._kneser_ney import KneserNeyClassifier
+from ._label_input import warn_if_column
 from ._labels import label_ids, learn_name_labels, split_name_labels
 from ._members import estimator_parts, fit_member
 from ._meta_callbacks import check_one_place, fit_in_subtask
@@ -194,9 +195,12 @@ class PerLabelClassifier(
         >>> [int(m.n_windows_) for m in model.estimators_]  # 4 windows x 3, 4 x 1
         [12, 4]
         """
+        given = y  # checked as given (a DataFrame's index named in messages)
         estimator, X, y, weight, classes, parts = self._checked_input(
             X, y, sample_weight
         )
+        if classes is not None:  # labels read as 1d: a column is warned of,
+            warn_if_column(given)  # as scikit-learn's classifiers warn
         passed = [c for c in self._own_callbacks() if isinstance(c, Checkpoint)]
         if classes is None:
             check_unfilled_labels(checkpoints_in(estimator) + passed, _NAME)

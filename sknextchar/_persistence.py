@@ -31,6 +31,7 @@ from ._model_files import (
     first_text_line,
     keep_other_files,
     keep_out_unfitted,
+    not_a_model_file,
     text_file_kind,
 )
 from ._path_flaws import LINK_LOOP, file_on_the_way, name_too_long, unnamable_path
@@ -548,8 +549,15 @@ def _check_path(path, what, advice=""):
 _NO_HOME = "Python does not read '~' as your home folder: pass os.path.expanduser(path)"
 
 
-def _is_model_name(name):
-    return name.casefold().endswith(MODEL_SUFFIXES)
+def _is_model_name(path):
+    """Whether the file at ``path`` may be offered for a missing model file:
+    named as one, or one by its content (``train -o m`` saves one so)."""
+    if path.casefold().endswith(MODEL_SUFFIXES):
+        return True
+    try:
+        return os.path.getsize(path) > 0 and not_a_model_file(path) is None
+    except OSError:  # not readable: not offered
+        return False
 
 
 def _read_model_file(path, max_bytes):

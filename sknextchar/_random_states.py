@@ -1,6 +1,7 @@
 """What a ``random_state`` may be, one rule for every entry point.
 
-scikit-learn's convention: None (fresh entropy), an int seed in
+scikit-learn's convention: None (NumPy's global generator, so that
+``np.random.seed`` makes a run repeatable), an int seed in
 ``[0, 2**32 - 1]`` (NumPy integers included) or a
 :class:`numpy.random.RandomState`, which is drawn from as it is. A bool is no
 seed: ``random_state=True`` is refused, not read as the seed 1.
@@ -32,6 +33,7 @@ from contextvars import ContextVar
 from numbers import Integral
 
 import numpy as np
+from sklearn.utils import check_random_state
 
 from ._compat import Interval, InvalidParameterError
 from ._limits import MAX_SEED
@@ -74,15 +76,17 @@ def check_random_generator(random_state):
     Parameters
     ----------
     random_state : None, int, numpy.random.Generator or numpy.random.RandomState
-        ``None`` for fresh entropy, an int seed in ``[0, 2**32 - 1]`` (the
-        estimators' seeds, :data:`RANDOM_STATE`), or a generator to draw from
-        (used as is, so its state advances).
+        ``None`` for NumPy's global generator (as the estimators' ``fit``
+        and scikit-learn's ``check_random_state`` read it), an int seed in
+        ``[0, 2**32 - 1]`` (the estimators' seeds, :data:`RANDOM_STATE`), or
+        a generator to draw from (used as is, so its state advances).
 
     Returns
     -------
     generator : numpy.random.Generator or numpy.random.RandomState
         Both have ``random(size)``. An int seeds a new ``Generator``
-        (``numpy.random.default_rng``).
+        (``numpy.random.default_rng``); None gives NumPy's global
+        ``RandomState``.
 
     Raises
     ------
@@ -98,6 +102,8 @@ def check_random_generator(random_state):
     True
     >>> check_random_generator(rng) is rng
     True
+    >>> check_random_generator(None) is check_random_state(None)  # NumPy's global
+    True
     >>> check_random_generator(True)
     Traceback (most recent call last):
     ...
@@ -106,7 +112,9 @@ def check_random_generator(random_state):
     generators = (np.random.RandomState, np.random.Generator)
     if isinstance(random_state, generators):
         return random_state
-    if random_state is None or _SEEDS.is_satisfied_by(random_state):
+    if random_state is None:  # np.random.seed(...) makes the draws repeatable
+        return check_random_state(None)
+    if _SEEDS.is_satisfied_by(random_state):
         return np.random.default_rng(random_state)
     integer = isinstance(random_state, Integral) and not isinstance(random_state, bool)
     advice = (

@@ -22,9 +22,16 @@ import numpy as np
 from ._compat import validate_parameter_constraints
 from ._dead_ends import LongPrefixError
 from ._decoding import SamplingControls, length_bounds
-from ._generation import check_reachable, check_sample_memory, given_bounds
+from ._generation import (
+    check_reachable,
+    check_sample_memory,
+    given_bounds,
+    largest_batch,
+    sample_memory,
+)
 from ._left_out import left_out_test, written_forms
 from ._pattern_names import check_pattern_names
+from ._sizes import machine_memory
 from ._stacklevel import user_stacklevel
 from ._support import RequestSupport
 from ._validation import check_bool, check_exclude, check_positive_int, check_prefix
@@ -35,6 +42,7 @@ __all__ = [
     "encode_prefix",
     "encode_prefixes",
     "normalised_exclude",
+    "round_bound",
     "sampling_controls",
     "warn_lowered_prefix",
 ]
@@ -165,12 +173,9 @@ def check_feasible(
     ``spelled``, and ``match_lengths``, whose test draws at random: then
     the names it can give are not listed; ``sampler``: the fitted
     NameSampler, whose vocabulary and record the request draws from)."""
-    check_sample_memory(
-        n_samples,
-        context.shape[1],
-        controls.min_length,
-        n_symbols=len(sampler.vocabulary_),
-    )
+    next_log_proba, prefix, keep, spelled, thinned = model_prefix
+    terms = _memory_terms(sampler, next_log_proba, context, controls, n_samples)
+    check_sample_memory(n_samples, **terms)
     left_out = left_out_test(sampler, *new)
     check_reachable(
         n_samples,
@@ -185,11 +190,37 @@ def check_feasible(
     check_pattern_names(
         sampler, n_samples, unique, pattern, prefix_ids, controls, left_out
     )
-    next_log_proba, prefix, keep, spelled, thinned = model_prefix
     return RequestSupport(
         next_log_proba, prefix=prefix, prefix_ids=prefix_ids, context=context,
         controls=controls, keep=None if thinned else lambda ids: keep(spelled(ids)),
     )  # fmt: skip
+
+
+def round_bound(sampler, support, n_samples):
+    """The most names a round of a request draws together: as many as fit
+    in memory (:func:`~sknextchar._generation.largest_batch`, by the estimate
+    :func:`check_feasible` checked the names asked for with and returned
+    ``support`` for), for ``sample_new_names(max_batch=...)``."""
+    return largest_batch(**_memory_terms(
+        sampler, support.next_log_proba, support.context, support.controls, n_samples
+    ))  # fmt: skip
+
+
+def _memory_terms(sampler, next_log_proba, context, controls, n_samples):
+    """What the memory of a request's names depends on, for
+    :func:`~sknextchar._generation.sample_memory`. Counted in float64, and
+    when ``n_samples`` names do not fit so, in the model's own floats (an
+    MLP's float32 takes half), asked of it by one call on the prefix's
+    context: a request that fits calls the model as before."""
+    terms = {
+        "context_length": context.shape[1],
+        "min_length": controls.min_length,
+        "n_symbols": len(sampler.vocabulary_),
+        "itemsize": 8,
+    }
+    if sum(sample_memory(n_samples, **terms)) > machine_memory():
+        terms["itemsize"] = next_log_proba(context).dtype.itemsize
+    return terms
 
 
 def sampling_controls(sampler):

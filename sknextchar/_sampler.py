@@ -90,6 +90,7 @@ from ._sample_request import (
     encode_prefix,
     encode_prefixes,
     normalised_exclude,
+    round_bound,
     sampling_controls,
     warn_lowered_prefix,
 )
@@ -883,7 +884,11 @@ default=None
             ``[0, 2**32 - 1]``, as the estimators' ``random_state``; a bool is
             refused) gives the same names for the same request. Unlike an
             estimator's ``random_state``, a numpy Generator is taken too: an
-            int seeds one. The names are drawn in batches sized by
+            int seeds one. None draws from NumPy's global generator, as an
+            estimator's ``fit`` does, so ``np.random.seed(0)`` before the
+            calls repeats them too, and each call advances it
+            (``np.random.default_rng()`` draws apart from it, from fresh
+            entropy). The names are drawn in batches sized by
             ``n_samples``, so ``sample(5, random_state=0)`` is not the first
             five names of ``sample(10, random_state=0)``.
         max_rounds : int, default=20
@@ -1057,8 +1062,7 @@ default=None
             return keep(spelled(sample_ids(
                 next_log_proba, prefix_ids=prefix_ids, context=context,
                 n_samples=n, n_symbols=len(self.vocabulary_), controls=controls,
-                rng=rng, cache=cache,
-            )))  # fmt: skip
+                rng=rng, cache=cache)))  # fmt: skip
 
         with one_blas_thread():
             names = sample_new_names(
@@ -1066,6 +1070,7 @@ default=None
                 max_rounds=max_rounds, controls=controls, constraints=words,
                 pilot=LENGTH_PILOT * bool(match_lengths), pattern=pattern, novel=novel,
                 support=support, unit=transformer.unit_, matched=keep.tally,
+                max_batch=round_bound(self, support, n_samples),
             )  # fmt: skip
         scores = return_scores and self.score_samples(names, label=label)
         return (names, scores) if return_scores else names

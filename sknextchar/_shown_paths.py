@@ -25,6 +25,7 @@ __all__ = [
     "flag_word",
     "is_undecoded",
     "path_text",
+    "ranked_words",
     "shell_path",
     "shell_word",
     "shown_path",
@@ -365,8 +366,7 @@ def closest_words(word, choices, cutoff=0.75, fold=None):
     word : str
     choices : iterable of str
     cutoff : float, default=0.75
-        The least similarity (:class:`difflib.SequenceMatcher`'s ratio, of
-        the folded texts) of a choice given.
+        The least similarity (:func:`ranked_words`) of a choice given.
     fold : callable or None, default=None
         What of a text is compared (a label's text without spaces at either
         end, a column's header as a table spells it); None: the text without
@@ -385,6 +385,34 @@ def closest_words(word, choices, cutoff=0.75, fold=None):
     >>> closest_words("10", ["100", "200"]), closest_words("2024-3", ["2024-01"])
     ([], [])
     """
+    return [choice for choice, _ in ranked_words(word, choices, cutoff, fold)]
+
+
+def ranked_words(word, choices, cutoff=0.75, fold=None):
+    """The ``choices`` close to ``word`` with their similarity to it, closest
+    first, in the order of :func:`closest_words`: what a guesser that weighs
+    how much closer the first is than the next asks, once.
+
+    Parameters
+    ----------
+    word : str
+    choices : iterable of str
+    cutoff : float, default=0.75
+        The least similarity of a choice given: of the folded texts,
+        :class:`difflib.SequenceMatcher`'s ratio.
+    fold : callable or None, default=None
+        As :func:`closest_words` takes it.
+
+    Returns
+    -------
+    ranked : list of (str, float)
+        Each choice close enough and its similarity, from 0 to 1.
+
+    Examples
+    --------
+    >>> ranked_words("--sed", ["--seed", "--sep", "--force"])
+    [('--seed', 0.9090909090909091), ('--sep', 0.8)]
+    """
     fold = _folded if fold is None else fold
     folded = difflib.SequenceMatcher()
     folded.set_seq2(fold(word))
@@ -398,7 +426,7 @@ def closest_words(word, choices, cutoff=0.75, fold=None):
             typed = difflib.SequenceMatcher(None, word, choice).ratio()
             if ratio >= cutoff:
                 scored.append((-ratio, -typed, choice))
-    return [choice for *_, choice in sorted(scored)]
+    return [(choice, -ratio) for ratio, _, choice in sorted(scored)]
 
 
 def close_word(word, choices, fold=None, *, ties=False, cutoff=0.6):
@@ -436,14 +464,12 @@ def close_word(word, choices, fold=None, *, ties=False, cutoff=0.6):
     """
     fold = _folded if fold is None else fold
     choices = list(choices)
-    close = closest_words(word, choices, cutoff=cutoff, fold=fold)
-    if not close or [fold(c) for c in choices].count(fold(close[0])) > 1:
+    close = ranked_words(word, choices, cutoff=cutoff, fold=fold)
+    if not close or [fold(c) for c in choices].count(fold(close[0][0])) > 1:
         return None
-    if not ties and len(close) > 1:
-        tied = difflib.SequenceMatcher(None, fold(close[1]), fold(word)).ratio()
-        if tied == difflib.SequenceMatcher(None, fold(close[0]), fold(word)).ratio():
-            return None
-    return close[0]
+    if not ties and len(close) > 1 and close[1][1] == close[0][1]:
+        return None  # two as close: which one was meant is not told
+    return close[0][0]
 
 
 # A number as text: 10, -2.5, 1,5 (a decimal comma), 1e3.

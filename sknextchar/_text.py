@@ -707,16 +707,20 @@ def holds_tatweel(symbols):
 
 
 def holds_full_width(symbols):
-    """Whether ``symbols`` hold a full-width digit or Latin letter
-    (:data:`FULL_WIDTH`): an alphabet given so, or learned by a model saved
-    before they were read as ASCII, which keeps them in names.
+    """Whether ``symbols`` (a text, or its symbols) hold a full-width digit or
+    Latin letter (:data:`FULL_WIDTH`): an alphabet given so, or learned by a
+    model saved before they were read as ASCII, which keeps them in names;
+    a name typed so.
 
     Examples
     --------
     >>> holds_full_width(("ａ", "s")), holds_full_width(("a", "ア"))
     (True, False)
+    >>> holds_full_width("Ａｓｈａ"), holds_full_width("asha")
+    (True, False)
     """
-    return any(ord(char) in FULL_WIDTH for symbol in symbols for char in symbol)
+    text = symbols if isinstance(symbols, str) else "".join(symbols)
+    return not text.isascii() and not FULL_WIDTH.keys().isdisjoint(map(ord, text))
 
 
 def graphemes(text):

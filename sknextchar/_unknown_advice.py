@@ -396,7 +396,8 @@ class DroppedNamesError(PlacedNamesError):
 
 def compatibility_note(chars, what, fitting, again=TRAIN_AGAIN):
     """The note on unknown ``chars`` that are all compatibility forms of other
-    characters (Arabic presentation forms, ligatures, full-width letters),
+    characters (Arabic presentation forms, ligatures, full-width punctuation,
+    half-width kana),
     which ``strip_accents="unicode"`` folds into the ordinary ones; else "".
 
     Parameters
@@ -413,7 +414,7 @@ def compatibility_note(chars, what, fitting, again=TRAIN_AGAIN):
     --------
     >>> compatibility_note(["ﬁ"], "names", True).split(":")[0]  # a ligature
     '. They are all compatibility forms of other characters (presentation \
-forms, ligatures, full-width letters), which NFC keeps'
+forms, ligatures, full-width punctuation, half-width kana), which NFC keeps'
     >>> compatibility_note(["ë"], "names", True)
     ''
     """
@@ -421,7 +422,8 @@ forms, ligatures, full-width letters), which NFC keeps'
         return ""
     return (
         ". They are all compatibility forms of other characters "
-        "(presentation forms, ligatures, full-width letters), which NFC "
+        "(presentation forms, ligatures, full-width punctuation, half-width "
+        "kana), which NFC "
         "keeps: " + ("pass " if fitting else again)
         + "strip_accents='unicode' to fold them into the ordinary ones (it "
         "also removes accents and vowel marks), or "
@@ -432,5 +434,5 @@ forms, ligatures, full-width letters), which NFC keeps'
 
 def _is_compatibility(symbol):
     """Whether a symbol is one character with a compatibility decomposition
-    (an Arabic presentation form, a ligature, a full-width letter)."""
+    (an Arabic presentation form, a ligature, full-width punctuation)."""
     return len(symbol) == 1 and unicodedata.decomposition(symbol).startswith("<")

@@ -13,6 +13,7 @@ import unicodedata
 import numpy as np
 
 from ._list_lines import BULLETS, list_item, list_numbered
+from ._look_alike_letters import look_alike_note
 from ._quoted_advice import (
     QUOTES_REMOVED,
     QUOTES_REMOVED_TO_SCORE,
@@ -445,8 +446,10 @@ def unknown_text(
     read = str.lower if lowercase else str
     prefixes = [] if what == "names" else [read(name) for _, name in culprits]
     note += final_note + unknown_symbols_note(chars, vocabulary, prefixes)
+    names = [_as_read(name, transformer, what) for _, name in culprits]
+    note += look_alike_note(chars, vocabulary[1:], names)  # "а" typed for "a"
     if not fitting and not lowercase:  # "ka" to a model of "Ka'thar"
-        name = _as_read(culprits[0][1], transformer, what) if n_culprits == 1 else None
+        name = names[0] if n_culprits == 1 else None
         note += case_note(chars, vocabulary[1:], name)  # "type" whose name?
     if strip_accents != "unicode":
         note += compatibility_note(chars, what, fitting, again)
@@ -470,10 +473,10 @@ def unknown_text(
 
 
 def _as_read(name, transformer, what):
-    """``name`` (a prefix unless ``what`` is ``"names"``) as ``transformer``,
-    which keeps case, reads it: ``"ＩＶＡＮ"`` as ``"IVAN"``."""
+    """``name`` (a prefix unless ``what`` is ``"names"``) as ``transformer``
+    reads it: ``"ＩＶＡＮ"`` as ``"IVAN"`` (``"ivan"`` if it lowercases)."""
     return normalize_text(
-        name, lowercase=False, strip_accents=transformer.strip_accents,
+        name, lowercase=transformer.lowercase, strip_accents=transformer.strip_accents,
         prefix=what != "names",
         keep_full_width=holds_full_width(transformer.vocabulary_),
     )  # fmt: skip
@@ -483,8 +486,9 @@ def case_note(chars, known, name=None):
     """The note on unknown letters whose other case a model that keeps the
     case of its names knows (``"ka"`` to a model of ``"Ka'thar"``), with
     ``name`` (None: several names hold them) retyped when that is all it
-    lacks: capitalised, each part between hyphens and spaces capitalised, or
-    in capitals, the first of these the model knows each character of, and
+    lacks: capitalised, each part between hyphens and spaces capitalised,
+    each part between these and apostrophes capitalised (``"Tel'Quessir"``),
+    or in capitals, the first of these the model knows each character of, and
     none when it knows none of them (no other mix of cases is guessed); ""
     when there are no such letters. Advice to clean the name or train again
     follows.
@@ -496,6 +500,8 @@ def case_note(chars, known, name=None):
     type "Ka'thar"
     >>> case_note(["m", "g"], set("MGor-al"), "mor-gal")[-14:]
     "type 'Mor-Gal'"
+    >>> print(case_note(["t", "q"], set("TelQusir'"), "tel'quessir")[-18:])
+    type "Tel'Quessir"
     >>> case_note(["j", "ü", "r"], set("JÜRGENgen"), "jürgen")[-13:]
     "type 'JÜRGEN'"
     >>> case_note(["E", "G", "N"], set("Jegn"), "JEGEN")[54:]
@@ -517,8 +523,11 @@ def case_note(chars, known, name=None):
     if name is None or set(chars) != set(other):
         return note
     name = name.strip()
-    parts = "".join(part.capitalize() for part in re.split(r"([ -])", name))
-    for retyped in (name.capitalize(), parts, name.upper()):
+    parts, words = (
+        "".join(part.capitalize() for part in re.split(edges, name))
+        for edges in (r"([ -])", r"([ \-'\u2019])")  # "Mor-Gal", "Tel'Quessir"
+    )
+    for retyped in (name.capitalize(), parts, words, name.upper()):
         if len(retyped) == len(name) and all(char in known for char in retyped):
             return f"{note}: type {quoted(retyped)}"
     return note

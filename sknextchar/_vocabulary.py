@@ -596,8 +596,7 @@ def _spelled_rows(ids, vocabulary):
     if not ids.shape[1]:
         return [""] * len(ids)
     if any(len(symbol) != 1 for symbol in vocabulary):  # grapheme clusters
-        symbols = np.array(("", *vocabulary[1:]), dtype=object)
-        return ["".join(row) for row in symbols[ids].tolist()]
+        return _joined_symbols(ids, vocabulary)
     points = _codepoints("".join(vocabulary)).astype("<u4")
     points[END_ID] = 0  # NUL: NumPy drops trailing NULs from str items
     texts = []
@@ -606,6 +605,18 @@ def _spelled_rows(ids, vocabulary):
     for start in range(0, len(ids), _DECODED_ROWS):
         chars = np.ascontiguousarray(points[ids[start : start + _DECODED_ROWS]])
         texts += chars.view(f"<U{ids.shape[1]}")[:, 0].tolist()
+    return texts
+
+
+def _joined_symbols(ids, vocabulary):
+    """The strings of the rows of ids, a symbol a Python string: a block of
+    rows at a time, as the single code points are (every name's symbols as
+    objects at once took about 15 bytes a letter beside the strings)."""
+    symbols = np.array(("", *vocabulary[1:]), dtype=object)
+    texts = []
+    for start in range(0, len(ids), _DECODED_ROWS):
+        rows = symbols[ids[start : start + _DECODED_ROWS]].tolist()
+        texts += ["".join(row) for row in rows]
     return texts
 
 

@@ -72,7 +72,7 @@ def test_memory_check_counts_the_probabilities_of_a_large_alphabet(monkeypatch):
         r"lower n_samples",
     ):
         sampler.sample(10_000, random_state=0)
-    check_sample_memory(10_000, 3, n_symbols=27)  # 26 letters: 9 MB, fits
+    check_sample_memory(10_000, 3, n_symbols=27)  # 26 letters: 19 MB, fits
 
 
 @pytest.mark.parametrize(

@@ -596,7 +596,6 @@ def test_a_missing_argument_is_told_alone(capsys, argv, required):
             ["train", "n.txt", "--ouput", "m.skops"],
             "argument: --ouput; did you mean --output?",
         ),
-        (["--verison"], "argument: --verison; did you mean --version?"),
         (
             ["score", "m.skops", "--explian"],
             "argument: --explian; did you mean --explain?",

@@ -15,20 +15,32 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(sknextchar.__file__)))
 NAMES = ["asha", "ravi", "meena", "kiran", "anil", "sita", "gita", "raja"]
 
 
-@pytest.fixture
-def names(tmp_path):
-    path = tmp_path / "names.csv"
+@contextlib.contextmanager
+def kept_as_it_was(path):
+    """Fail, once the module's tests are done, if any of them changed the file
+    at ``path`` or left another beside it: the file is shared, read only."""
+    before = path.read_bytes(), sorted(os.listdir(path.parent))
+    yield
+    assert (path.read_bytes(), sorted(os.listdir(path.parent))) == before, path
+
+
+@pytest.fixture(scope="module")
+def names(tmp_path_factory):
+    path = tmp_path_factory.mktemp("names") / "names.csv"
     rows = [f"{n},{'ab'[i % 2]}" for i, n in enumerate(NAMES)]
     path.write_text("name,label\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    return str(path)
+    with kept_as_it_was(path):
+        yield str(path)
 
 
-@pytest.fixture
-def resumable(names, tmp_path):
-    path = str(tmp_path / "first.skops")
+@pytest.fixture(scope="module")
+def resumable(names, tmp_path_factory):
+    """A model trained once for the module: read, never written, by its tests."""
+    path = tmp_path_factory.mktemp("first") / "first.skops"
     argv = ["train", names, "--names-column", "name", "--max-iter", "1", "-q"]
-    assert main([*argv, "--validation-fraction", "0", "-o", path]) == 0
-    return path
+    assert main([*argv, "--validation-fraction", "0", "-o", str(path)]) == 0
+    with kept_as_it_was(path):
+        yield str(path)
 
 
 KINDS = {

@@ -97,8 +97,9 @@ def test_no_comparison_under_these_flags(
     assert (called, comparisons) == ([], [])  # the count model is not fitted
 
 
-def test_no_note_on_a_few_held_out_names(tmp_path, capsys, comparisons):
+def test_no_note_on_a_few_held_out_names(tmp_path, monkeypatch, capsys, comparisons):
     # 15 names: 2 held out; the count model scores them better after one epoch.
+    monkeypatch.chdir(tmp_path)  # the model file (it was: m.pkl in the checkout)
     names = write_names(tmp_path / "n.txt", NAMES[:15])
     out = train(capsys, names, *SMALL, "--seed", "0")
     ((advantage, _, n),) = comparisons

@@ -136,3 +136,91 @@ def test_a_mistyped_flag_is_guessed_by_the_one_guesser(argv, guess, capsys):
         assert "did you mean" not in err, err
     else:
         assert guess in err, err
+
+
+@pytest.mark.parametrize(
+    ("argv", "told"),
+    [
+        # Before: "the following arguments are required: COMMAND, and
+        # unrecognized argument: -V (see 'sknextchar --help')", no guess
+        (["-V"], "unrecognized argument: -V; did you mean --version?"),
+        (["-v"], "unrecognized argument: -v; did you mean --version?"),
+        (["--verison"], "unrecognized argument: --verison; did you mean --version?"),
+    ],
+)
+def test_the_version_spelled_as_other_tools_spell_it_is_guessed(argv, told, capsys):
+    assert _usage_error(capsys, argv) == told
+
+
+def test_a_flag_of_no_option_still_says_the_command_is_missing(capsys):
+    err = _usage_error(capsys, ["--bogus"])
+    assert err.startswith("the following arguments are required: COMMAND, and ")
+    assert "did you mean" not in err, err
+    # -v is no --version where the command has none: no guess
+    assert "did you mean" not in _usage_error(capsys, ["sample", "m.skops", "-v"])
+
+
+@pytest.mark.parametrize(
+    ("argv", "told"),
+    [
+        # Before: "unknown command '--' (the commands: train, sample, ...)"
+        (
+            ["--", "n.txt"],
+            ": to train a model on a file of names, run: "
+            "sknextchar train n.txt -o MODEL",
+        ),
+        (
+            ["--", "sample", "m.skops", "-n", "3"],
+            "; run: sknextchar sample m.skops -n 3",
+        ),
+        (
+            ["--", "-x.txt"],
+            ": to train a model on a file of names, run: "
+            "sknextchar train ./-x.txt -o MODEL",
+        ),
+        # standard input stays '-', no file named so ('./-')
+        (
+            ["--", "-", "--seed", "1"],
+            ": to train a model on a file of names, run: "
+            "sknextchar train - --seed 1 -o MODEL",
+        ),
+        # Before: "the following arguments are required: COMMAND, and
+        # unrecognized argument: --"
+        (["--"], " (the commands: train, sample, score, classify, table, plot)"),
+    ],
+)
+def test_a_double_dash_before_the_command_is_told_what_it_does(
+    argv, told, tmp_path, monkeypatch, capsys
+):
+    monkeypatch.chdir(tmp_path)
+    for name in ("n.txt", "-x.txt"):
+        (tmp_path / name).write_text(NAMES, encoding="utf-8")
+    err = _usage_error(capsys, argv)
+    assert err == "'--' ends the options of a command, and comes after it" + told
+
+
+def test_a_double_dash_after_the_command_still_ends_its_options(tmp_path, capsys):
+    model = str(tmp_path / "m.skops")
+    names = tmp_path / "n.txt"
+    names.write_text(NAMES, encoding="utf-8")
+    assert main(["train", *SMALL, "-o", model, "--", str(names)]) == 0
+    capsys.readouterr()
+    assert main(["score", model, "--by", "per-char", "--", "asha"]) == 0
+    assert "asha" in capsys.readouterr().out
+
+
+def test_the_flag_guesser_asks_the_ranking_once(monkeypatch):
+    # Before: close_word up to four times (swapped, close, a tie's two)
+    from sknextchar.cli import _unknown_args
+
+    calls = []
+    ranked = _unknown_args.ranked_words
+
+    def counted(*args, **kwargs):
+        calls.append(args[0])
+        return ranked(*args, **kwargs)
+
+    monkeypatch.setattr(_unknown_args, "ranked_words", counted)
+    for flag in ("--topx", "--to-pk", "--bogus", "--labesl"):
+        _unknown_args._near_option(flag, {"--top-k", "--top-p", "--label", "--labels"})
+    assert calls == ["--topx", "--to-pk", "--bogus", "--labesl"]

@@ -23,23 +23,26 @@ from sknextchar._path_flaws import name_too_long
 from sknextchar.cli import main
 from sknextchar.cli._column_note import shell_word
 from sknextchar.datasets import load_names
+from tests._count_model import copied_into, names_in, trained_count_model
 
 LONG = "x" * 300  # one name: more than the 255 bytes of common file systems
 
 
 @pytest.fixture
 def names(tmp_path):
-    path = tmp_path / "names.txt"
-    path.write_text("asha\nravi\nmeera\nanil\nsita\nrama\n", encoding="utf-8")
-    return path
+    return names_in(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    return trained_count_model(tmp_path_factory.mktemp("model"))
 
 
 @pytest.fixture
-def model(tmp_path, names):
-    path = tmp_path / "m.skops"
-    args = ["train", str(names), "--model", "kneser-ney", "-q", "-o", str(path)]
-    assert main(args) == 0
-    return path
+def model(trained, names, tmp_path):
+    """The module's count model in ``tmp_path`` beside ``names``, as each test
+    once trained it there."""
+    return copied_into(trained, tmp_path)
 
 
 def _listing(folder):

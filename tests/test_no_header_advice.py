@@ -24,9 +24,13 @@ def yob(tmp_path, monkeypatch):
 
 
 def advice(err):
-    """The flags of the advice: --no-header's, and --labels'."""
-    flags = re.search(r"--no-header --names-column \d+ --counts \d+", err)[0]
-    return flags.split(), re.search(r"and (--labels \d+) to train by label", err)[1]
+    """The flags of the advice: --no-header's, and --labels' (among them when
+    --labels was given, else offered after them), each once."""
+    flags = re.search(r"counted from 1: (--no-header [^.(]*)", err)[1].split()
+    offered = re.search(r"and (--labels \d+) to train by label", err)
+    labels = offered[1] if offered else " ".join(flags[flags.index("--labels") :][:2])
+    numbers = [f for i, f in enumerate(flags) if "--labels" not in flags[i - 1 : i + 1]]
+    return numbers, labels
 
 
 @pytest.mark.parametrize("flags", [[], ["--labels", "sex"], ["--labels", "2"]])
@@ -36,6 +40,8 @@ def test_the_advice_trains_the_ssa_file_by_label_with_counts(yob, capsys, flags)
     assert "add one" not in err and "Traceback" not in err
     numbers, labels = advice(err)
     assert numbers == ["--no-header", "--names-column", "1", "--counts", "3"]
+    typed = flags == ["--labels", "2"]  # the message names what was typed, too
+    assert labels == "--labels 2" and err.count("--labels 2") == 1 + typed, err
     argv = ["train", yob, *numbers, *labels.split(), "-o", "m.skops"]
     names, sexes, counts = training_names(build_parser().parse_args(argv))
     assert names == [n for n, _, _ in ROWS] and sexes == [s for _, s, _ in ROWS]

@@ -203,7 +203,8 @@ def test_random_generators():
     np.testing.assert_array_equal(
         check_random_generator(5).random(4), np.random.default_rng(5).random(4)
     )
-    assert isinstance(check_random_generator(None), np.random.Generator)
+    # None: NumPy's global generator, as for the estimators' fit.
+    assert check_random_generator(None) is np.random.mtrand._rand
 
 
 # A model saved before bools were refused, with random_state=True (which fitted

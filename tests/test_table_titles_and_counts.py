@@ -55,7 +55,7 @@ def test_a_title_above_the_header_is_left_out_with_a_warning_naming_it(
     path = write(tmp_path / file, text, encoding)
     lines = text.lstrip("\ufeff").splitlines()
     at = next(i for i, line in enumerate(lines) if line.lower().startswith("name"))
-    above = "line 1" if at == 1 else f"lines 1 to {at}"
+    above = {1: "line 1", 2: "lines 1 and 2", 3: "lines 1-3"}[at]  # as runs
     wanted = (
         f"{path!r} has its header row {lines[at]!r} (with the column of names "
         f"{lines[at][:4]!r}) on line {at + 1}, below {above}"
@@ -115,9 +115,9 @@ def test_a_title_above_a_comma_header_of_a_list_offers_names_column(tmp_path, ca
 
 
 NAMES_ABOVE = [
-    ("pasted.csv", "Zoe\nJose\nname,sex\nemma,F\nliam,M\n", "lines 1 to 2"),
-    ("ma.csv", "Mary Ann\n\nname;sex\nemma;F\nliam;M\n", "lines 1 to 2"),
-    ("acc.tsv", "Zoë\nJean-Luc\nname\tsex\nemma\tF\nliam\tM\n", "lines 1 to 2"),
+    ("pasted.csv", "Zoe\nJose\nname,sex\nemma,F\nliam,M\n", "lines 1 and 2"),
+    ("ma.csv", "Mary Ann\n\nname;sex\nemma;F\nliam;M\n", "lines 1 and 2"),
+    ("acc.tsv", "Zoë\nJean-Luc\nname\tsex\nemma\tF\nliam\tM\n", "lines 1 and 2"),
 ]
 
 
@@ -159,7 +159,7 @@ def test_names_above_a_header_row_are_refused_not_left_out_as_a_title(
 def test_the_title_warning_quotes_every_line_it_leaves_out(tmp_path, capsys):
     text = "Baby names 2024\nSource: a survey\nZoe\nname,sex\nemma,F\nliam,M\n"
     path = write(tmp_path / "t.csv", text)
-    quoted = "lines 1 to 3 ('Baby names 2024', 'Source: a survey', 'Zoe'), not rows"
+    quoted = "lines 1-3 ('Baby names 2024', 'Source: a survey', 'Zoe'), not rows"
     names, message = loaded(path, names_column="name")
     assert names == ["emma", "liam"] and quoted in message, message
     status, err = train(capsys, path)

@@ -13,7 +13,7 @@ import unicodedata
 from .._shown_paths import shown_path
 from .._text import display_width, one_or_many, pad_right, quoted
 from ._commands import given_names, load_sampler
-from ._score import name_log_likelihoods
+from ._score import name_log_likelihoods, tell_full_width
 from ._told_once import told_unless_refused
 from ._unscored import scorable_names, unscored_error
 
@@ -56,6 +56,7 @@ def classify(args):
     log_priors = _log_priors(args.priors, shown)
     proba = _posterior(sampler, [given[i] for i in kept], labels, log_priors)
     proba = _in_place(proba, kept, len(given))  # one row per name given
+    tell_full_width(sampler, [given[i] for i in kept])
     # The file's labels are read in NFC: the model's too, to compare them
     read = [unicodedata.normalize("NFC", label) for label in shown]
     predicted = _print_table(given, shown, proba, truth, read)

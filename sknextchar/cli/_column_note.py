@@ -21,7 +21,9 @@ from ..datasets._column_choice import (
     number_columns,
     offered_columns,
 )
+from ..datasets._table_rows import table_rows
 from ..datasets._tables import find_table, header_key, is_name_header
+from ._blank_title import untitled_number
 from ._quiet import inform
 
 __all__ = [
@@ -88,6 +90,11 @@ def table_note(
         labels, numbers = offered_columns(
             lines, table, counts, by_label, whole, label_cells
         )
+        if by_label and not labels:  # name, above Anna,F: --labels 2
+            number = untitled_number(
+                table.header, _rows_below(lines, table), table.delimiter
+            )
+            labels = [] if number is None else [str(number)]
         how += _offer("to train by label, pass --labels", labels)
         how += _offer(
             "to weigh each name by how often it occurs, pass --counts",
@@ -170,6 +177,15 @@ def header_as_name_note(lines, path):
         "names below it.",
         file=sys.stderr,
     )
+
+
+def _rows_below(lines, table):
+    """``(line, fields)`` of the rows below the header row among ``lines``
+    (none if a row cannot be read: its refusal comes with the names)."""
+    try:
+        return list(table_rows(lines[1:], table.delimiter, ""))
+    except ValueError:
+        return []
 
 
 def _offer(how, columns):

@@ -703,15 +703,25 @@ def sample(args):
         names = sampler.sample(args.n_samples, **request)
         print("\n".join(names))
         sys.stdout.flush()  # on stderr: stdout holds the names alone, for a file
+        _tell_wide_prefix(sampler, args.prefix)
         print(sample_report_text(sampler, names, args), file=sys.stderr)
         return 0
     out = NamesOut(args.n_samples, distinct=args.novel and not args.unique)
     with out.interruptible():  # each batch printed as it is drawn, none kept
         sampler.sample(args.n_samples, **request, on_batch=out)
+    _tell_wide_prefix(sampler, args.prefix)
     note = novel_repeats_note(sampler, out.counts(), args)
     if note:
         inform(note, file=sys.stderr)
     return 0
+
+
+def _tell_wide_prefix(sampler, prefix):
+    """The note on a --prefix of full-width letters, read as ASCII ones."""
+    from ._score import tell_full_width  # it imports this module
+
+    if prefix:
+        tell_full_width(sampler, [prefix], "prefix")
 
 
 def table(args):

@@ -11,6 +11,7 @@ row's range fail both.
 """
 
 import argparse
+import decimal
 import math
 import os
 import re
@@ -94,7 +95,14 @@ class Number:
             value = self.kind(text)
         except ValueError:
             kind = "an int" if self.kind is int else "a number"
-            raise argparse.ArgumentTypeError(f"expected {kind}; got {text!r}") from None
+            whole = _whole(text) if self.kind is int else None
+            if whole is None:
+                told = f"expected {kind}; got {text!r}"
+                raise argparse.ArgumentTypeError(told) from None
+            if self.accepts(whole):  # 1e3: its spelling as an int
+                told = f"expected {kind}; got {text!r}; write it as {whole}"
+                raise argparse.ArgumentTypeError(told) from None
+            value = whole  # out of the range: the range is told
         if not self.accepts(value):
             raise argparse.ArgumentTypeError(f"must be {self}; got {text!r}")
         return value
@@ -111,6 +119,24 @@ class Number:
     def metavar(self):
         """The value's name in ``--help``."""
         return "N" if self.kind is int else "X"
+
+
+def _whole(text):
+    """The int that ``text`` spells as a float (``1e3``, ``20.0``), exactly;
+    None for any other text, or a number of more than 18 digits.
+
+    Examples
+    --------
+    >>> _whole("1e3"), _whole("-5.0"), _whole("2.5"), _whole("1e30"), _whole("x")
+    (1000, -5, None, None, None)
+    """
+    try:
+        value = decimal.Decimal(text)
+    except (decimal.InvalidOperation, ValueError):
+        return None
+    if not value.is_finite() or value.adjusted() > 17:
+        return None
+    return int(value) if value == value.to_integral_value() else None
 
 
 @dataclass(frozen=True)

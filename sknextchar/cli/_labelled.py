@@ -27,7 +27,11 @@ from importlib import resources
 
 from .._shown_paths import shown_path
 from .._text import MAX_QUOTED_FIELDS, MAX_QUOTED_ROW, quoted_row
-from ..datasets._column_arguments import COMMAND_LINE, headerless_advice
+from ..datasets._column_arguments import (
+    COMMAND_LINE,
+    column_roles,
+    headerless_advice,
+)
 from ..datasets._comment_lines import (
     numbered_lines,
     warn_comment_lines,
@@ -81,6 +85,7 @@ from ..datasets._tables import (
     table_of,
 )
 from ..datasets._text_files import check_file_start, open_lines, read_text
+from ._blank_title import untitled_column, untitled_hint
 from ._column_note import LabelCells, header_as_name_note, shell_word, table_note
 from ._label_checks import (
     check_labels_file,
@@ -210,7 +215,7 @@ def _labels_flag(column):
 
 
 # The command line's words for the columns of a labelled table.
-_WORDS = ColumnWords(_flag, _labels_flag, _flag)
+_WORDS = ColumnWords(_flag, _labels_flag, _flag, untitled_column)  # name, : --labels 2
 
 
 def _labelled_counts(text, column, source, table, counts):
@@ -257,7 +262,7 @@ def _refuse_labels(error, names_file, training):
         )
     )
     advice = (
-        headerless_advice(header, delimiter, COMMAND_LINE, labels=True)
+        headerless_advice(header, delimiter, COMMAND_LINE, labels=True, by_label=True)
         if training  # classify has no --no-header
         else "write a header row above it (name,label) and pass --labels label"
     )
@@ -265,7 +270,9 @@ def _refuse_labels(error, names_file, training):
         shown, error.source, error.line, header, hint, what="labels", is_not=is_not
     )
     if not hint:  # else the column meant is what to pass
-        told += " (or a file with one label per line)"
+        told += " (or a file with one label per line)" + untitled_hint(
+            header, error.rows, delimiter
+        )
     raise ValueError(
         told
         + (f". If it has no header row, {advice}." if error.data_row else ".")
@@ -558,7 +565,7 @@ def _refuse_headerless(lines, path, training=False):
     empty = ends_in_empty_fields(lines[:LINES_LOOKED_AT], character)
     by_label = training and not empty  # no column of labels beside empty ones
     labels = "; and --labels COLUMN to train by label" if by_label else ""
-    example = fields[_names_field(fields, character)]
+    example = fields[column_roles(fields, character)[0]]
     example = f" (e.g. --names-column {shell_word(example)}{labels})" if example else ""
     whole_lines = (
         ""
@@ -567,7 +574,7 @@ def _refuse_headerless(lines, path, training=False):
         f"{delimiter}s included, give the file a .txt name."
     )
     counted = is_number(fields[-1].strip(), character)  # ana,5: a name, its count
-    header = _header_example(fields, character, counted)
+    header = _header_example(fields, character)
     if counted:  # any file whose every line ends with a number is a table
         whole = _WHOLE_NAMES.format(delimiter, first.strip())
         long = len(first.strip()) > MAX_QUOTED_ROW  # hardly one name: no example
@@ -598,36 +605,28 @@ def _one_column(training):
     return COMMAND_LINE_BY_HEADER
 
 
-def _names_field(fields, delimiter):
-    """The place of the names in a row: its first field that is no number."""
-    numbers = [is_number(field.strip(), delimiter) for field in fields]
-    return numbers.index(False) if False in numbers else 0
-
-
-def _header_example(fields, delimiter, counted):
+def _header_example(fields, delimiter):
     """A header row for a table without one, from its first row ``fields``,
-    in its own delimiter (a tab in words): ``name`` over the first field that
-    is no number, ``label`` after it, ``count`` last for a row that ends in a
-    count (``counted``), ``columnN`` elsewhere.
+    in its own delimiter (a tab in words): ``name``, ``label`` and ``count``
+    over the columns :func:`column_roles` finds them in, ``columnN`` elsewhere.
 
     Examples
     --------
-    >>> _header_example(["Anna", "F"], ";", False)
+    >>> _header_example(["Anna", "F"], ";")
     'name;label'
-    >>> _header_example(["Anna", "F", "5"], "\\t", True)
+    >>> _header_example(["Anna", "F", "5"], "\\t")
     'name, a tab, label, a tab, count'
-    >>> _header_example(["1", "Anna", "F"], ";", False)
+    >>> _header_example(["1", "Anna", "F"], ";")
     'column1;name;label'
-    >>> _header_example(["Anna"] + ["1"] * 99, ",", True)[-36:]
+    >>> _header_example(["Anna", "1", "F"], ",")
+    'name,count,label'
+    >>> _header_example(["Anna"] + ["1"] * 99, ",")[-36:]
     'column16,column17,column18,...,count'
     """
-    at, last = _names_field(fields, delimiter), len(fields) - 1
     header = [f"column{i + 1}" for i in range(len(fields))]
-    header[at] = "name"
-    if counted and last != at:
-        header[last] = "count"
-    if at + 1 < len(fields) and header[at + 1].startswith("column"):
-        header[at + 1] = "label"
+    for at, title in zip(column_roles(fields, delimiter), ("name", "label", "count")):
+        if at is not None:
+            header[at] = title
     if len(header) > MAX_QUOTED_FIELDS:  # thousands of columns: the first, the last
         header = [*header[: MAX_QUOTED_FIELDS - 2], "...", header[-1]]
     return (", a tab, " if delimiter == "\t" else delimiter).join(header)

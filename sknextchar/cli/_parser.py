@@ -19,6 +19,7 @@ from ._arguments import (
     add_training_names,
 )
 from ._errors import PROG
+from ._examples import EXAMPLES, ExamplesFormatter
 from ._flags import (
     KN_FLAGS,
     LABEL_WEIGHT,
@@ -32,7 +33,7 @@ from ._flags import (
 )
 from ._quiet import add_quiet
 from ._sample_options import add_sample_filters, add_sample_likeness
-from ._unknown_args import typo_note, unknown_command, unrecognized
+from ._unknown_args import output_note, typo_note, unknown_command, unrecognized
 
 __all__ = ["build_parser"]
 
@@ -49,8 +50,8 @@ _COMMANDS = {
 }
 
 _DESCRIPTION = """\
-Character-level next-token prediction for names (Bengio et al. 2003): learn which
-character comes next, then generate, score and draw.
+Character-level next-token prediction for names (Bengio et al. 2003): learn
+which character comes next, then generate, score and draw.
 
 Without arguments, trains the default model on the bundled 15,074 Indian names
 (10% of them held out, seed 0), prints its held-out negative log-likelihood per
@@ -104,9 +105,15 @@ class _Parser(argparse.ArgumentParser):
         commands = () if self.commands is None else self.commands.choices
         told = unknown_command(message, commands, self.prog, self.given, self.options)
         if told is None:
-            told = message + typo_note(message, self.given, self.options)
+            told = message + (
+                typo_note(message, self.given, self.options)
+                or output_note(message, self.prog, self.given, self._output_metavar())
+            )
             told += f" (see '{self.prog} --help')"
         self.exit(2, f"{PROG}: error: {told}\n")
+
+    def _output_metavar(self):
+        return next((a.metavar for a in self._actions if "-o" in a.option_strings), "")
 
     def _print_message(self, message, file=None):
         # argparse drops an OSError of the write: '--help > /dev/full' would
@@ -203,8 +210,9 @@ def build_parser():
         _add_plot,
     ):
         add(commands)
-    for command in commands.choices.values():  # one -q, one rule (_quiet)
+    for name, command in commands.choices.items():  # one -q, one rule (_quiet)
         add_quiet(command)
+        command.epilog, command.formatter_class = EXAMPLES[name], ExamplesFormatter
     return parser
 
 

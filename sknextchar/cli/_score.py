@@ -5,10 +5,11 @@ import sys
 
 from .._text import display_width, one_or_many, pad_right
 from ._commands import given_names, load_sampler
+from ._quiet import inform
 from ._told_once import told_unless_refused
 from ._unscored import distinct_names, scorable_names, unscored_error
 
-__all__ = ["name_log_likelihoods", "score"]
+__all__ = ["name_log_likelihoods", "score", "tell_full_width"]
 
 
 def score(args):
@@ -43,6 +44,7 @@ def score(args):
     log_likelihood, counts = name_log_likelihoods(sampler, names, [args.label])
     if repeated is not None:  # the names are scored: not before a refusal
         print(repeated, file=sys.stderr)  # rows left out: kept under -q
+    tell_full_width(sampler, names)
     total = log_likelihood[:, 0]
     per_char = total / counts.clip(min=1)  # as score_samples(per_char=True)
     key = total if args.by == "total" else per_char
@@ -67,6 +69,35 @@ def score(args):
         done = f"left out ({others} ranked above)"
         return unscored_error(unscored, n_names - len(names), n_names, done)
     return 0
+
+
+def tell_full_width(sampler, texts, what="name"):
+    """Say, once on stderr as ``train`` does, that some of ``texts`` (the
+    names scored, a prefix) hold full-width letters or digits, which the
+    model of ``sampler`` reads as ASCII ones, as it learned them
+    (:func:`~sknextchar._letter_forms.full_width_read_note`); nothing under
+    ``-q``, nor if none does.
+
+    Examples
+    --------
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import (CharEmbeddingMLPClassifier,
+    ...     ContextWindowTransformer, NameSampler)
+    >>> pipe = make_pipeline(ContextWindowTransformer(),
+    ...     CharEmbeddingMLPClassifier(max_iter=1, random_state=0))
+    >>> sampler = NameSampler(pipe).fit(["abid", "asha", "amit"])
+    >>> import contextlib, io
+    >>> with contextlib.redirect_stderr(io.StringIO()) as err:
+    ...     tell_full_width(sampler, ["Ａｓｈａ"])
+    >>> err.getvalue().startswith("Note: the name 'Ａｓｈａ' has full-width letters")
+    True
+    """
+    from .._letter_forms import full_width_read_note
+    from .._pipeline import split_pipeline
+
+    note = full_width_read_note(texts, split_pipeline(sampler.estimator_)[0], what)
+    if note is not None:
+        inform(note, file=sys.stderr)
 
 
 def _scorable(sampler, given, places):

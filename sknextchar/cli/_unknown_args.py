@@ -6,10 +6,10 @@ import ast
 import os
 import re
 
-from .._shown_paths import close_word, shell_word
+from .._shown_paths import close_word, ranked_words, shell_path, shell_word
 from .._text import one_or_many
 
-__all__ = ["typo_note", "unknown_command", "unrecognized"]
+__all__ = ["output_note", "typo_note", "unknown_command", "unrecognized"]
 
 # Flags a user of scikit-learn or of deep-learning tools may type, each with
 # what it sets and sknextchar's option for it.
@@ -73,11 +73,12 @@ def unrecognized(extras, options=()):
 
 
 def _near_option(flag, options):
-    """The long options of ``options`` that ``flag`` is a typo of
-    (:func:`close_word`, folding case and accents, at a cutoff of 0.75): the
-    closest, one holding the same characters first, at the cutoff of 0.6
-    (``--to-pk`` is ``--top-k`` swapped, not ``--top-p``); both of two
-    alike; else none.
+    """The long options of ``options`` that ``flag`` is a typo of, by one
+    ranking (:func:`ranked_words`, folding case and accents): one holding
+    the same characters in another order (``--to-pk`` is ``--top-k``
+    swapped, not ``--top-p``); else the closest at a similarity of 0.75 or
+    more; both of two as close; none of three. A short flag: the option
+    that other tools spell so (``-V``, ``--version``).
 
     Examples
     --------
@@ -91,26 +92,32 @@ def _near_option(flag, options):
     (['--seed'], [])
     >>> _near_option("--MAX-ITRE", {"--max-iter", "--seed"})
     ['--max-iter']
+    >>> _near_option("-V", {"-h", "--help", "--version"})
+    ['--version']
     """
     if len(flag) <= 2:
-        return []
+        return [_SHORT[flag]] if _SHORT.get(flag) in options else []
     longs = sorted(option for option in options if option.startswith("--"))
-    swapped = [option for option in longs if sorted(option) == sorted(flag)]
-    # the same characters in another order: a typo, even if farther off
-    near = close_word(flag, swapped) or close_word(flag, longs, cutoff=_CUTOFF)
-    if near is not None:
-        return [near]
-    first = close_word(flag, longs, ties=True, cutoff=_CUTOFF)
-    if first is None:  # none close
+    ranked = ranked_words(flag, longs, cutoff=_SWAPPED_CUTOFF)
+    swapped = [option for option, _ in ranked if sorted(option) == sorted(flag)]
+    if len(swapped) == 1:  # the same characters in another order: a typo
+        return swapped
+    close = [(option, ratio) for option, ratio in ranked if ratio >= _CUTOFF]
+    if not close:
         return []
-    rest = [option for option in longs if option != first]  # one as close?
-    second = close_word(flag, rest, cutoff=_CUTOFF)  # None: a third as close
-    return [] if second is None else sorted([first, second])
+    ratios = [ratio for _, ratio in close] + [0, 0]
+    if ratios[0] > ratios[1]:
+        return [close[0][0]]
+    return sorted(option for option, _ in close[:2]) if ratios[1] > ratios[2] else []
 
 
 # The least similarity of a typo of a flag to its option: a flag starts with
-# "--", so that even the short ones must share more (--n is no --novel).
-_CUTOFF = 0.75
+# "--", so that even the short ones must share more (--n is no --novel); of
+# a typo holding the option's characters in another order, less.
+_CUTOFF, _SWAPPED_CUTOFF = 0.75, 0.6
+
+# Short flags of other tools, each with sknextchar's option for it.
+_SHORT = {"-V": "--version", "-v": "--version"}
 
 
 def _not_shifted(extras):
@@ -153,8 +160,30 @@ def typo_note(message, given, options):
     """
     if not message.startswith("the following arguments are required"):
         return ""
-    unknown = [arg for arg in given if _FLAG.match(arg) and not _known(arg, options)]
+    unknown = _unknown_flags(given, options)
     return f", and {unrecognized(unknown, options)}" if unknown else ""
+
+
+def output_note(message, prog, given, metavar):
+    """What a usage error ``message`` adds when -o is the one argument
+    missing: the command line to run, the words ``given`` to the command
+    ``prog`` with ``-o METAVAR`` (before a ``--``, which ends the options);
+    else "".
+
+    Examples
+    --------
+    >>> missing = "the following arguments are required: -o/--output"
+    >>> output_note(missing, "sknextchar train", ["n.txt"], "MODEL")
+    ', the file to write: sknextchar train n.txt -o MODEL'
+    >>> output_note("argument -n: ...", "sknextchar train", [], "MODEL")
+    ''
+    """
+    if message != "the following arguments are required: -o/--output":
+        return ""
+    words = [shell_word(word) for word in given]
+    at = words.index("--") if "--" in words else len(words)
+    words[at:at] = ["-o", metavar]
+    return f", the file to write: {prog} {' '.join(words)}"
 
 
 def unknown_command(message, commands, prog, given=(), options=()):
@@ -163,8 +192,10 @@ def unknown_command(message, commands, prog, given=(), options=()):
     line to run (:func:`_command_for_file`, the words ``given`` with the
     command in front); for a word after options, that they follow the
     command; for ``help``, the option of the program's ``options`` meant;
-    the command meant by a typo; else the commands. None for any other usage
-    error.
+    the command meant by a typo; else the commands. For a ``--`` before the
+    command, what it does and the line meant (:func:`_options_ended`); for
+    no command but a mistyped option of the program's (``-V``), the option
+    meant. None for any other usage error.
 
     Examples
     --------
@@ -178,11 +209,15 @@ def unknown_command(message, commands, prog, given=(), options=()):
     >>> unknown_command(invalid, ["train"], "sknextchar", ["n.txt", "-o", "m"])[25:]
     'to train a model on a file of names, run: sknextchar train n.txt -o m'
     """
+    listed = f"the commands: {', '.join(commands)}"
+    if commands and list(given[:1]) == ["--"]:  # no command parsed: any error
+        return _options_ended(list(given[1:]), commands, prog, listed)
+    if commands and message == "the following arguments are required: COMMAND":
+        return _option_meant(given, options)
     choice = re.match(r"argument COMMAND: invalid choice: ('.*?'|\".*?\") \(", message)
     if choice is None:
         return None
     word = ast.literal_eval(choice[1])  # repr: "it's.txt" is in double quotes
-    listed = f"the commands: {', '.join(commands)}"
     given = list(given) if word in given else [word]
     if given.index(word) > 0:  # an option's value, the options before any command
         return _options_first(given, commands, prog, listed)
@@ -196,6 +231,54 @@ def unknown_command(message, commands, prog, given=(), options=()):
         return f"{told}; did you mean '{prog} --{word}'?"
     near = close_word(word, commands, str, ties=True)
     return f"{told} ({listed})" if near is None else f"{told}; did you mean {near!r}?"
+
+
+def _option_meant(given, options):
+    """The error for no command but flags ``given``, if one is a typo of an
+    option of the program's ``options`` (``-V``, ``--verison``): the option
+    meant, not that a command is missing; else None.
+
+    Examples
+    --------
+    >>> _option_meant(["-V"], {"-h", "--help", "--version"})
+    'unrecognized argument: -V; did you mean --version?'
+    >>> _option_meant(["--bogus"], {"-h", "--help", "--version"}) is None
+    True
+    """
+    unknown = _unknown_flags(given, options)
+    told = unrecognized(unknown, options)
+    return told if unknown and told != unrecognized(unknown) else None
+
+
+def _options_ended(rest, commands, prog, listed):
+    """The error for a ``--`` typed before the command: what it does, and the
+    command line likely meant, the words ``rest`` after it with their
+    command in front (a file's, :func:`_command_for_file`), else the
+    commands ``listed``.
+
+    Examples
+    --------
+    >>> _options_ended(["n.txt"], ["train"], "sk", "...")[-43:]
+    'file of names, run: sk train n.txt -o MODEL'
+    >>> _options_ended(["sample", "m.skops"], ["sample"], "sk", "...")[-32:]
+    'after it; run: sk sample m.skops'
+    >>> _options_ended([], ["sample"], "sk", "the commands: sample")
+    "'--' ends the options of a command, and comes after it (the commands: sample)"
+    """
+    told = "'--' ends the options of a command, and comes after it"
+    meant = _command_for_file(rest[0]) if rest and rest[0] not in commands else None
+    if rest and rest[0] in commands:
+        command, rest, told = rest[0], rest[1:], f"{told};"
+    elif meant is not None:
+        command, told = meant[0], f"{told}: to {meant[1]},"
+    else:
+        return f"{told} ({listed})"
+    words = []
+    if meant is not None:  # the file, never read as an option; '-': standard input
+        words = [rest[0] if rest[0] == "-" else shell_path(rest[0])]
+    words += [shell_word(word) for word in rest[len(words) :]]
+    words += _output_if_needed(command, rest)
+    return f"{told} run: {prog} {command} {' '.join(words)}".rstrip()
 
 
 def _options_first(given, commands, prog, listed):
@@ -259,6 +342,20 @@ def _command_for_file(word):
     if word == "-" or path_shaped(word) or os.path.isfile(word):
         return ("train", "train a model on a file of names")
     return None
+
+
+def _unknown_flags(given, options):
+    """The flags among the words ``given`` that argparse takes for none of
+    ``options`` (:func:`_known`), before a ``--``: it ends the options.
+
+    Examples
+    --------
+    >>> _unknown_flags(["--ouput", "m", "--", "-x"], {"-o", "--output"})
+    ['--ouput']
+    """
+    given = list(given)
+    given = given[: given.index("--")] if "--" in given else given
+    return [arg for arg in given if _FLAG.match(arg) and not _known(arg, options)]
 
 
 def _known(arg, options):

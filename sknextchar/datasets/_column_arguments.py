@@ -26,6 +26,7 @@ __all__ = [
     "check_blank_column",
     "check_counts_column_argument",
     "check_labels_column_argument",
+    "column_roles",
     "headerless_advice",
     "row_fields",
 ]
@@ -403,11 +404,38 @@ COMMAND_LINE = Spelling(
 )
 
 
-def headerless_advice(fields, delimiter, spelling=PYTHON, *, labels=False, counts=True):
+def column_roles(fields, delimiter):
+    """What each column of a table without a header row likely holds, by its
+    first row ``fields``: the index of its names (its first field that is no
+    number), of its labels (the first field after the names that is neither
+    a number nor empty) and of its counts (the last field after the names
+    that is a number); None for no such field.
+
+    Examples
+    --------
+    >>> column_roles(["Emma", "F", "18688"], ",")
+    (0, 1, 2)
+    >>> column_roles(["Anna", "1", "F"], ",")
+    (0, 2, 1)
+    >>> column_roles(["7", "Anna", ""], ",")
+    (1, None, None)
+    """
+    numbers = [is_number(field.strip(), delimiter) for field in fields]
+    names_at = numbers.index(False) if False in numbers else 0
+    after = range(names_at + 1, len(fields))
+    label_at = next((i for i in after if not numbers[i] and fields[i].strip()), None)
+    counts_at = next((i for i in reversed(after) if numbers[i]), None)
+    return names_at, label_at, counts_at
+
+
+def headerless_advice(
+    fields, delimiter, spelling=PYTHON, *, labels=False, counts=True, by_label=False
+):
     """How to read a table without a header row whose first row is
-    ``fields``: its column of names (its first field that is no number), of
-    counts (with ``counts``: its last, a number) and, with ``labels``, of
-    labels (the field after the names, no number), as ``spelling`` words them.
+    ``fields``: its column of names, of counts (with ``counts``) and, with
+    ``labels``, of labels (:func:`column_roles`), as ``spelling`` words them (the command
+    line's beside its other flags, or among them with ``by_label``: given
+    ``--labels``).
 
     Examples
     --------
@@ -419,21 +447,19 @@ def headerless_advice(fields, delimiter, spelling=PYTHON, *, labels=False, count
     'pass header=None and the positions of its columns, counted from 0: header=None, names_column=0, labels_column=1, counts_column=2'
     >>> headerless_advice(["Emma", "F", "18688"], ",", COMMAND_LINE, labels=True)
     'pass --no-header and the numbers of its columns, counted from 1: --no-header --names-column 1 --counts 3 (and --labels 2 to train by label)'
+    >>> headerless_advice(["Anna", "1", "F"], ",", COMMAND_LINE, labels=True)
+    'pass --no-header and the numbers of its columns, counted from 1: --no-header --names-column 1 --counts 2 (and --labels 3 to train by label)'
     """  # noqa: E501
-    numbers = [is_number(field.strip(), delimiter) for field in fields]
-    names_at = numbers.index(False) if False in numbers else 0
+    names_at, label_at, counts_at = column_roles(fields, delimiter)
     given = [spelling.header, spelling.given("names", names_at)]
     cli = spelling.start == 1
-    label_at = names_at + 1
-    labels = labels and (
-        label_at < len(fields) and not numbers[label_at] and fields[label_at].strip()
-    )
-    if labels and not cli:  # load_names(labels_column=...): labels asked for
+    labels = labels and label_at is not None
+    if labels and (by_label or not cli):  # labels_column=... or --labels given
         given.append(spelling.given("labels", label_at))
-    if counts and len(fields) > 1 and numbers[-1] and names_at != len(fields) - 1:
-        given.append(spelling.given("counts", len(fields) - 1))
+    if counts and counts_at is not None:
+        given.append(spelling.given("counts", counts_at))
     joined = (" " if cli else ", ").join(given)
-    if labels and cli:
+    if labels and cli and not by_label:
         joined += f" (and {spelling.given('labels', label_at)} to train by label)"
     what = "numbers" if cli else "positions"
     return (

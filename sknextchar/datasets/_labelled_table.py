@@ -84,6 +84,11 @@ class ColumnWords:
     near_names : callable
         A header close to the ``names_column`` given, as the interface offers
         it to read the names (``did you mean ...?``).
+    labels_header : callable, default=None
+        ``labels_header(text, column)``: the column of labels given, as the
+        header row of ``text`` (a title above it blank) spells it; None: as
+        given (the command line reads a column left without a title by its
+        number).
 
     Examples
     --------
@@ -91,8 +96,9 @@ class ColumnWords:
     ("names_column='name'", "'name'")
     """
 
-    def __init__(self, names, labels, near_names):
+    def __init__(self, names, labels, near_names, labels_header=None):
         self.names, self.labels, self.near_names = names, labels, near_names
+        self.labels_header = labels_header or (lambda text, column: column)
 
 
 #: Python's words: ``load_names(path, names_column=..., labels_column=...)``.
@@ -357,6 +363,7 @@ def labelled_table(
 
 def _columns(text, source, column, names_column, words, counts_column):
     """The :class:`Table` of ``text`` and the index of its labels' column."""
+    column = words.labels_header(text, column)
     rows = table_rows_of(text, column, source)
     line, header = header_row(rows) or (1, [])
     label_at = header_column_at(header, column)
@@ -482,7 +489,8 @@ def labelled_rows(
 ):  # fmt: skip
     """``(line, fields)`` of each row of the table with a name, its label
     checked (:func:`check_label`; ``column`` names the column of labels as
-    there, None: by its header). The rows with a name and no label are
+    there, None: by its header, or by its number counted from 1 when it has
+    none). The rows with a name and no label are
     refused after the last row, all at once (:class:`UnlabelledRows`), with
     what ``others(line, fields)``, called for each of them, noted in their
     other cells (their counts: one refusal for both).
@@ -494,7 +502,9 @@ def labelled_rows(
     >>> [(line, f) for line, f in labelled_rows(text, table, 1, "'k.csv'")]
     [(2, ['Smith, Anna', 'F']), (5, ['José', 'M'])]
     """
-    column = f"the column {table.header[label_at]!r}" if column is None else column
+    title = table.header[label_at]  # none: --labels N read it (cli._blank_title)
+    if column is None:
+        column = f"the column {title!r}" if title else f"column {label_at + 1}"
     unlabelled = UnlabelledRows(source, column)
     with noted_first(unlabelled):
         for line, fields in named_rows(text_lines(text), table, source, unnamed):

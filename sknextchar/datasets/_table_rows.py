@@ -665,14 +665,15 @@ def without_title(lines, skipped):
 
 
 def lines_above(at):
-    """The lines above a header row on line ``at + 1``, in words.
+    """The lines above a header row on line ``at + 1``, in words, written as
+    every list of lines is (:func:`~sknextchar._number_runs.runs_and_more`).
 
     Examples
     --------
-    >>> lines_above(1), lines_above(3)
-    ('line 1', 'lines 1 to 3')
+    >>> lines_above(1), lines_above(2), lines_above(3)
+    ('line 1', 'lines 1 and 2', 'lines 1-3')
     """
-    return "line 1" if at == 1 else f"lines 1 to {at}"
+    return ("line " if at == 1 else "lines ") + runs_and_more(range(1, at + 1))
 
 
 def title_words(lines, at, table, path):
@@ -686,7 +687,7 @@ def title_words(lines, at, table, path):
     >>> lines = ["Baby names\\n", "Source: SSA\\n", "name,sex\\n"]
     >>> print(title_words(lines, 2, find_table(lines[2], "b.csv"), "b.csv"))
     'b.csv' has its header row 'name,sex' (with the column of names 'name') on
-    line 3, below lines 1 to 2 ('Baby names', 'Source: SSA'), not rows of the
+    line 3, below lines 1 and 2 ('Baby names', 'Source: SSA'), not rows of the
     table
     """
     above = [quoted_row(line) for line in lines[:at] if not is_blank_line(line)]
