@@ -1046,8 +1046,10 @@ def largest_batch(context_length, min_length=1, *, n_symbols, itemsize=8, memory
 
     :func:`sample_new_names` draws at most this many names a round, so that
     a round sized up from a low acceptance rate (``unique``, ``exclude``,
-    ``novel``) holds no more than the memory :func:`check_sample_memory`
-    allowed for; a round that fits draws the names it drew before.
+    ``novel``) holds no more than ``memory`` (``NameSampler.sample`` gives the
+    memory available when it starts drawing, less the names it keeps:
+    :func:`~sknextchar._sample_request.round_bound`); a round that fits draws
+    the names it drew before.
 
     Examples
     --------

@@ -31,7 +31,7 @@ from ._generation import (
 )
 from ._left_out import left_out_test, written_forms
 from ._pattern_names import check_pattern_names
-from ._sizes import machine_memory
+from ._sizes import machine_memory, memory_available
 from ._stacklevel import user_stacklevel
 from ._support import RequestSupport
 from ._validation import check_bool, check_exclude, check_positive_int, check_prefix
@@ -197,13 +197,18 @@ def check_feasible(
 
 
 def round_bound(sampler, support, n_samples):
-    """The most names a round of a request draws together: as many as fit
-    in memory (:func:`~sknextchar._generation.largest_batch`, by the estimate
+    """The most names a round of a request draws together, for
+    ``sample_new_names(max_batch=...)``: as many as fit
+    (:func:`~sknextchar._generation.largest_batch`, by the estimate
     :func:`check_feasible` checked the names asked for with and returned
-    ``support`` for), for ``sample_new_names(max_batch=...)``."""
-    return largest_batch(**_memory_terms(
+    ``support`` for) in the memory available now
+    (:func:`~sknextchar._sizes.memory_available`: less what the process
+    holds, its model among it) less the ``n_samples`` names the rounds keep."""
+    terms = _memory_terms(
         sampler, support.next_log_proba, support.context, support.controls, n_samples
-    ))  # fmt: skip
+    )
+    kept = sample_memory(n_samples, **terms)[0]
+    return largest_batch(**terms, memory=memory_available() - kept)
 
 
 def _memory_terms(sampler, next_log_proba, context, controls, n_samples):

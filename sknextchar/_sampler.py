@@ -890,10 +890,15 @@ default=None
             (``np.random.default_rng()`` draws apart from it, from fresh
             entropy). The names are drawn in batches sized by
             ``n_samples``, so ``sample(5, random_state=0)`` is not the first
-            five names of ``sample(10, random_state=0)``.
+            five names of ``sample(10, random_state=0)``; and a later batch
+            bounded by the memory available (see ``max_rounds``) draws other
+            names for the same seed than one that is not.
         max_rounds : int, default=20
             Rejected names are replaced by drawing more, in at most this many
-            batches (each at most ``16 * n_samples + 1024`` names).
+            batches (each at most ``16 * n_samples + 1024`` names, and no more
+            than fit in the memory available when the drawing starts, less the
+            names kept: on a machine short of memory, smaller batches, so that
+            a request may need more of them).
         return_scores : bool, default=False
             Also return each name's log-likelihood under the untempered model,
             the number :meth:`score_samples` gives.

@@ -8,12 +8,15 @@ overflow) and names the parameters when the count is beyond this machine.
 
 import contextlib
 import os
+import sys
 
 __all__ = [
     "batch_values",
     "check_allocation",
     "first_layer_inputs",
     "machine_memory",
+    "memory_available",
+    "resident_memory",
     "sampler_record_memory",
 ]
 
@@ -51,6 +54,91 @@ def machine_memory():
         pass
     limits.extend(_cgroup_limits())
     return min(limits)
+
+
+def memory_available():
+    """The bytes of memory this process can take now, without taking it from
+    the other processes of the machine.
+
+    The least of what the process may use less what it holds already
+    (:func:`machine_memory` less :func:`resident_memory`: its model, the names
+    kept so far) and of the memory the system has available now
+    (:func:`system_memory_available`: free memory and the caches it can drop,
+    where the system tells it). A bound for work that can be done in smaller
+    parts (the later rounds of sampling), not a refusal: what is available
+    changes from one moment to the next.
+
+    Returns
+    -------
+    n_bytes : int
+        At least 0.
+
+    Examples
+    --------
+    >>> from sknextchar._sizes import machine_memory, memory_available
+    >>> 0 <= memory_available() < machine_memory()
+    True
+    """
+    room = [machine_memory() - resident_memory()]
+    available = system_memory_available()
+    if available is not None:
+        room.append(available)
+    return max(min(room), 0)
+
+
+#: Where Linux tells the memory available (``MemAvailable``, since 3.14) and
+#: the pages this process holds in memory (the second number).
+MEMINFO_FILE = "/proc/meminfo"
+STATM_FILE = "/proc/self/statm"
+
+
+def system_memory_available():
+    """The bytes the system has available for a new allocation now, without
+    swapping (``MemAvailable`` of :data:`MEMINFO_FILE`), or None where the
+    system does not tell (not Linux: then :func:`memory_available` counts
+    what this process holds against what it may use).
+
+    Examples
+    --------
+    >>> from sknextchar._sizes import system_memory_available
+    >>> available = system_memory_available()
+    >>> available is None or available > 0
+    True
+    """
+    try:
+        with open(MEMINFO_FILE, encoding="ascii") as file:
+            for line in file:
+                name, _, value = line.partition(":")
+                if name == "MemAvailable":  # "  123456 kB"
+                    return int(value.split()[0]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def resident_memory():
+    """The bytes of memory this process holds now (its resident pages, from
+    :data:`STATM_FILE`); where the system does not tell, the most it has
+    held (``ru_maxrss``), or 0.
+
+    Examples
+    --------
+    >>> from sknextchar._sizes import resident_memory
+    >>> resident_memory() > 2**20
+    True
+    """
+    try:
+        with open(STATM_FILE, encoding="ascii") as file:
+            return int(file.read(256).split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        pass
+    try:
+        import resource  # not on Windows
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    except (ImportError, AttributeError, ValueError, OSError):
+        return 0
+    return peak if sys.platform == "darwin" else peak * 1024  # bytes there, KB
 
 
 #: Where Linux control groups state a memory limit (version 2, then 1).

@@ -10,18 +10,10 @@ import pytest
 
 import sknextchar
 from sknextchar.cli import main
+from tests._shared_files import kept_as_it_was
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(sknextchar.__file__)))
 NAMES = ["asha", "ravi", "meena", "kiran", "anil", "sita", "gita", "raja"]
-
-
-@contextlib.contextmanager
-def kept_as_it_was(path):
-    """Fail, once the module's tests are done, if any of them changed the file
-    at ``path`` or left another beside it: the file is shared, read only."""
-    before = path.read_bytes(), sorted(os.listdir(path.parent))
-    yield
-    assert (path.read_bytes(), sorted(os.listdir(path.parent))) == before, path
 
 
 @pytest.fixture(scope="module")

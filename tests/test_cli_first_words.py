@@ -4,7 +4,7 @@ command line to run; standard input is named as typed on every line of
 
 import pytest
 
-from sknextchar.cli import main
+from sknextchar.cli import build_parser, main
 
 NAMES = "asha\numa\nravi\nmira\nrahul\nsita\n"
 SMALL = ["--max-iter", "1", "--hidden-layer-sizes", "4", "--embedding-dim", "2"]
@@ -224,3 +224,176 @@ def test_the_flag_guesser_asks_the_ranking_once(monkeypatch):
     for flag in ("--topx", "--to-pk", "--bogus", "--labesl"):
         _unknown_args._near_option(flag, {"--top-k", "--top-p", "--label", "--labels"})
     assert calls == ["--topx", "--to-pk", "--bogus", "--labesl"]
+
+
+def _filled(line):
+    """The words of an offered command line, its placeholders filled in."""
+    values = {"MODEL": "m.skops", "NAME": "asha", "CONTEXT": "abi", "FILE": "x.png"}
+    return [values.get(word, word) for word in line.split()[1:]]
+
+
+@pytest.mark.parametrize(
+    ("argv", "line"),
+    [
+        # Before: "'--' ends the options of a command, and comes after it (the
+        # commands: train, sample, score, classify, table, plot)"
+        (["--", "trian", "n.txt"], "sknextchar train n.txt -o MODEL"),
+        (["--", "sampel", "m.skops"], "sknextchar sample m.skops"),
+        (["--", "Scroe", "m.skops", "asha"], "sknextchar score m.skops asha"),
+    ],
+)
+def test_a_typo_of_a_command_after_a_double_dash_is_guessed(argv, line, capsys):
+    err = _usage_error(capsys, argv)
+    meant = line.split()[1]
+    assert err == (
+        "'--' ends the options of a command, and comes after it; unknown command "
+        f"{argv[1]!r}; did you mean {meant!r}? If so, run: {line}"
+    )
+    assert build_parser().parse_args(_filled(line)).run.__name__ == meant
+
+
+@pytest.mark.parametrize(
+    ("argv", "line"),
+    [
+        # Before: "... run: sknextchar sample", "... run: sknextchar score", ...
+        (["sample"], "sknextchar sample MODEL"),
+        (["score"], "sknextchar score MODEL NAME"),
+        (["classify"], "sknextchar classify MODEL NAME"),
+        (["table"], "sknextchar table MODEL CONTEXT"),
+        (["table", "--top", "3"], "sknextchar table MODEL CONTEXT --top 3"),
+        # CONTEXT before --top would be read as the model: it goes last
+        (
+            ["table", "--top", "3", "m.skops"],
+            "sknextchar table --top 3 m.skops CONTEXT",
+        ),
+        (["plot"], "sknextchar plot MODEL --embeddings -o FILE"),
+        (["plot", "m.skops"], "sknextchar plot m.skops --embeddings -o FILE"),
+        (["score", "m.skops"], "sknextchar score m.skops NAME"),
+        # a list option takes every word after it: CONTEXT comes before it
+        (
+            ["table", "m.skops", "--temperatures", "1", "2"],
+            "sknextchar table m.skops CONTEXT --temperatures 1 2",
+        ),
+        (["train"], "sknextchar train -o MODEL"),
+    ],
+)
+def test_a_double_dash_before_a_command_is_told_a_line_that_runs(argv, line, capsys):
+    err = _usage_error(capsys, ["--", *argv])
+    assert err == f"'--' ends the options of a command, and comes after it; run: {line}"
+    assert build_parser().parse_args(_filled(line)).run.__name__ == argv[0]
+
+
+@pytest.mark.parametrize(
+    ("argv", "told"),
+    [
+        # Before: "the following arguments are required: -o/--output, the file
+        # to write: sknextchar plot m.skops -o FILE", which then stopped on the
+        # missing picture
+        (
+            ["plot", "m.skops"],
+            "the following arguments are required: -o/--output and one of "
+            "--embeddings --loss --tree --distribution, for example: "
+            "sknextchar plot m.skops --embeddings -o FILE",
+        ),
+        # Before: "the following arguments are required: MODEL, -o/--output"
+        (
+            ["plot"],
+            "the following arguments are required: MODEL, -o/--output and one "
+            "of --embeddings --loss --tree --distribution, for example: "
+            "sknextchar plot MODEL --embeddings -o FILE",
+        ),
+        # Before: "one of the arguments --embeddings ... is required", no line
+        (
+            ["plot", "m.skops", "-o", "x.png"],
+            "one of the arguments --embeddings --loss --tree --distribution is "
+            "required, for example: sknextchar plot m.skops --embeddings -o x.png",
+        ),
+    ],
+)
+def test_all_that_plot_misses_is_told_at_once(argv, told, capsys):
+    err = _usage_error(capsys, argv)
+    assert err == f"{told} (see 'sknextchar plot --help')"
+    line = told.partition("for example: ")[2]
+    assert build_parser().parse_args(_filled(line)).run.__name__ == "plot"
+
+
+@pytest.mark.parametrize(
+    ("argv", "line"),
+    [
+        # Before: "unknown command 'explain' (the commands: train, ...)"
+        (["explain", "m.skops", "asha"], "sknextchar score m.skops asha --explain"),
+        (["explain"], "sknextchar score MODEL NAME --explain"),
+        (["tree", "m.skops"], "sknextchar plot m.skops --tree PREFIX -o FILE"),
+        (["loss", "m.skops", "-o", "l.png"], "sknextchar plot m.skops -o l.png --loss"),
+    ],
+)
+def test_an_option_typed_as_the_command_gets_its_command(argv, line, capsys):
+    err = _usage_error(capsys, argv)
+    command = line.split()[1]
+    assert err == (
+        f"unknown command {argv[0]!r}: --{argv[0]} is an option of {command!r}; "
+        f"run: {line}"
+    )
+    words = [word.replace("PREFIX", "ab") for word in _filled(line)]
+    assert build_parser().parse_args(words).run.__name__ == command
+
+
+def test_an_option_typed_as_the_command_before_a_name_puts_the_model_first(
+    tmp_path, monkeypatch, capsys
+):
+    # Was "run: sknextchar score asha NAME --explain": the name taken for the
+    # model, a line that then fails on the file 'asha'.
+    monkeypatch.chdir(tmp_path)
+    err = _usage_error(capsys, ["explain", "asha"])
+    assert err.endswith("run: sknextchar score MODEL asha --explain"), err
+    err = _usage_error(capsys, ["explain", "m.skops", "asha"])  # named as a model
+    assert err.endswith("run: sknextchar score m.skops asha --explain"), err
+
+
+def test_an_option_of_a_file_or_of_several_commands_is_no_command(capsys):
+    # --resume MODEL: the file typed after it would be its NAMES_FILE instead
+    err = _usage_error(capsys, ["resume", "m.skops"])
+    assert err.startswith("unknown command 'resume' (the commands: "), err
+    err = _usage_error(capsys, ["label", "m.skops"])  # sample, score, table, ...
+    assert err == "unknown command 'label'; did you mean 'table'?"
+
+
+@pytest.mark.parametrize(
+    ("argv", "line"),
+    [
+        # Before: "the following arguments are required: NAME or --names-file",
+        # when a name was given: 'asha' was taken for the model
+        (["score", "asha"], "sknextchar score MODEL asha"),
+        (["classify", "asha", "--priors", "f=1"], "classify MODEL asha --priors f=1"),
+        # Before: "the following arguments are required: CONTEXT"
+        (["table", "abi", "--top", "3"], "sknextchar table MODEL abi --top 3"),
+    ],
+)
+def test_a_name_given_without_the_model_is_told_the_model_comes_first(
+    argv, line, tmp_path, monkeypatch, capsys
+):
+    monkeypatch.chdir(tmp_path)
+    err = _usage_error(capsys, argv)
+    assert f"; {argv[1]!r} is no file: the model file comes first, " in err, err
+    assert err.endswith(f"{line} (see 'sknextchar {argv[0]} --help')"), err
+
+
+def test_a_model_file_given_without_names_is_not_told_to_come_first(
+    tmp_path, monkeypatch, capsys
+):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "abi").write_text("", encoding="utf-8")  # a file: maybe the model
+    for argv in (["score", "m.skops"], ["table", "abi"], ["table", "m.joblib"]):
+        assert "comes first" not in _usage_error(capsys, argv)
+
+
+def test_a_number_of_names_without_its_flag_is_told_n(capsys):
+    # Before: "unrecognized argument: 10 (see 'sknextchar sample --help')"
+    err = _usage_error(capsys, ["sample", "m.skops", "10"])
+    assert err == (
+        "unrecognized argument: 10; did you mean -n 10 (the number of names)? "
+        "(see 'sknextchar sample --help')"
+    )
+    # a command without -n: the word only
+    err = _usage_error(capsys, ["table", "m.skops", "abi", "10"])
+    assert err == "unrecognized argument: 10 (see 'sknextchar table --help')"

@@ -43,11 +43,23 @@ def folders(tmp_path, monkeypatch):
         out.chmod(0o755)
 
 
-def reference(tmp_path, names, flags):
-    """The bytes of the model the same command saves when nothing fails."""
-    path = tmp_path / "reference.skops"
-    assert main(["train", names, *flags, "-o", str(path)]) == 0
-    return path.read_bytes()
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory):
+    """``reference(flags)``: the bytes of the model that ``train`` with these
+    flags saves from :data:`NAMES` when nothing fails (no path is in them),
+    trained once for the module."""
+    saved = {}
+
+    def model_bytes(flags):
+        if tuple(flags) not in saved:
+            folder = tmp_path_factory.mktemp("reference")
+            (names := folder / "names.txt").write_text(NAMES, encoding="utf-8")
+            argv = ["train", str(names), *flags, "-o", str(folder / "m.skops")]
+            assert main(argv) == 0
+            saved[tuple(flags)] = (folder / "m.skops").read_bytes()
+        return saved[tuple(flags)]
+
+    return model_bytes
 
 
 def kept_file(err, temp):
@@ -84,10 +96,10 @@ def read_only_during_training(folder, monkeypatch):
 
 @pytest.mark.parametrize("flags", [KN, TINY], ids=["counts", "mlp"])
 def test_a_full_disk_keeps_the_trained_model(
-    folders, tmp_path, capsys, monkeypatch, flags
+    folders, reference, capsys, monkeypatch, flags
 ):
     names, out, temp = folders
-    expected = reference(tmp_path, names, flags)
+    expected = reference(flags)
     full = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
     monkeypatch.setattr(sknextchar._persistence, "_dump", fail_in(out, full))
     target = out / "m.skops"
@@ -106,10 +118,10 @@ def test_a_full_disk_keeps_the_trained_model(
 
 
 def test_a_folder_made_read_only_during_training(
-    folders, tmp_path, capsys, monkeypatch
+    folders, reference, capsys, monkeypatch
 ):
     names, out, temp = folders
-    expected = reference(tmp_path, names, KN)
+    expected = reference(KN)
     read_only_during_training(out, monkeypatch)
     assert main(["train", names, *KN, "-o", str(out / "m.skops")]) == 1
     err = capsys.readouterr().err
@@ -189,9 +201,9 @@ def test_ctrl_c_in_training_says_why_the_model_is_not_beside_o(
     assert type(load_model(kept)).__name__ == "NameSampler"
 
 
-def test_ctrl_c_while_saving_keeps_the_model(folders, tmp_path, capsys, monkeypatch):
+def test_ctrl_c_while_saving_keeps_the_model(folders, reference, capsys, monkeypatch):
     names, out, temp = folders
-    expected = reference(tmp_path, names, KN)
+    expected = reference(KN)
     dump, calls = sknextchar._persistence._dump, []
 
     def interrupted_once(*args):
@@ -445,11 +457,11 @@ def test_epochs_kept_from_a_changed_file_are_told_in_one_sentence(
 
 
 def test_an_internal_error_while_saving_keeps_the_model(
-    folders, tmp_path, capsys, monkeypatch
+    folders, reference, capsys, monkeypatch
 ):
     """A bug at save time keeps its traceback, and the trained model too."""
     names, out, temp = folders
-    expected = reference(tmp_path, names, KN)
+    expected = reference(KN)
     bug = TypeError("unsupported operand type(s) for +: 'NoneType' and 'int'")
     monkeypatch.setattr(sknextchar._persistence, "_dump", fail_in(out, bug))
     with pytest.raises(TypeError, match="unsupported operand"):

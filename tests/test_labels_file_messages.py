@@ -15,6 +15,7 @@ from sknextchar.cli import main
 from sknextchar.cli._column_note import shell_word
 from sknextchar.datasets import _pipes, load_names
 from sknextchar.datasets._pipes import PIPE_WAIT, PipeError, open_bytes
+from tests._shared_files import kept_as_it_was
 
 NAMES = ["Anna", "Ben", "Carla", "Dev", "Emil", "Fatima", "Goran", "Hana"]
 LABELS = ["f", "m", "f", "m", "m", "f", "m", "f"]
@@ -272,15 +273,25 @@ def test_a_numbered_titled_lists_error_names_the_titles_label(tmp_path, capsys):
     assert f"delete it and its label, the first label of '{labels}'" in err
 
 
+@pytest.fixture(scope="module")
+def labelled_model(tmp_path_factory):
+    """A model trained by label once for the module: read, never written."""
+    folder = tmp_path_factory.mktemp("labelled")
+    names = _write(folder / "names.txt", NAMES)
+    code, model = _train(folder, names, "--labels", _write(folder / "l.txt", LABELS))
+    assert code == 0
+    with kept_as_it_was(model):
+        yield str(model)
+
+
 @pytest.mark.parametrize("command", ["score", "classify"])
 @pytest.mark.parametrize("typed", [False, True])
-def test_score_and_classify_advise_no_flag_they_lack(tmp_path, capsys, command, typed):
-    names = _write(tmp_path / "names.txt", NAMES)
-    labels = _write(tmp_path / "labels.txt", LABELS)
-    code, model = _train(tmp_path, names, "--labels", labels)
+def test_score_and_classify_advise_no_flag_they_lack(
+    tmp_path, capsys, labelled_model, command, typed
+):
     quoted = [f'"{n}"' for n in NAMES[:2]]
     given = quoted if typed else ["--names-file", _write(tmp_path / "q.txt", quoted)]
-    assert code == 0 and main([command, str(model), *given]) == 1
+    assert main([command, labelled_model, *given]) == 1
     err = capsys.readouterr().err
     # Before: "pass --no-header --names-column 1", which they refuse.
     assert "--no-header" not in err and "Traceback" not in err

@@ -9,11 +9,15 @@ led to a second one on ``O"Neil``; ``--exclude-file`` of quoted names
 compared them with their quote marks and left nothing out.
 """
 
+import contextlib
+import io
+
 import pytest
 
 from sknextchar import make_default_pipeline
 from sknextchar.cli import main
 from sknextchar.datasets import load_names
+from tests._shared_files import kept_as_it_was
 
 NAMES = ["Asha", "Bilal", "Chen", "Dana", "Esha", "Farid", "Gita", "Hari"]
 KN = ["--model", "kneser-ney", "-q"]
@@ -131,12 +135,18 @@ def test_python_finds_every_quote_mark_inside_quoted_names_not_only_shown(tmp_pa
     )
 
 
-@pytest.fixture
-def model(tmp_path, capsys):
-    path = _write(tmp_path / "kids.txt", [name.lower() for name in NAMES])
-    model = str(tmp_path / "m.skops")
-    assert _train(capsys, [path, "--order", "2", "-o", model]) == (0, "")
-    return model
+@pytest.fixture(scope="module")
+def model(tmp_path_factory):
+    """A model trained once for the module, silently: read, never written."""
+    folder = tmp_path_factory.mktemp("kids")
+    path = _write(folder / "kids.txt", [name.lower() for name in NAMES])
+    with contextlib.redirect_stderr(io.StringIO()) as err:
+        assert (
+            main(["train", path, "--order", "2", "-o", f"{folder}/m.skops", *KN]) == 0
+        )
+    assert err.getvalue() == ""
+    with kept_as_it_was(folder / "m.skops"):
+        yield str(folder / "m.skops")
 
 
 def _sample(capsys, model, *flags):

@@ -2,11 +2,13 @@
 
 Rounds sized up from a low acceptance rate (``unique``, ``exclude``,
 ``novel``) drew up to ``16 * n_samples + 1024`` names, while the memory check
-counted ``n_samples``; names of several-code-point symbols (Devanagari
+counted ``n_samples``, then as many as fit in the machine's memory, whatever
+other processes and the model held; names of several-code-point symbols (Devanagari
 syllables) were decoded all at once, as Python objects.
 """
 
 import tracemalloc
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -17,6 +19,7 @@ from sknextchar import (
     ContextWindowTransformer,
     KneserNeyClassifier,
     NameSampler,
+    _sizes,
 )
 from sknextchar._decoding import SamplingControls
 from sknextchar._generation import (
@@ -48,18 +51,6 @@ def _drawn_sizes(monkeypatch):
 
     monkeypatch.setattr(module, "sample_ids", spy)
     return sizes
-
-
-def test_rounds_of_a_low_acceptance_rate_draw_no_more_than_fits(monkeypatch):
-    # 20 distinct names at temperature 0.3 from 9 training names: most draws
-    # repeat one, so later rounds were sized up (to 390 names; at most
-    # 16 * 20 + 1024) whatever the memory the check of 20 names allowed.
-    fits = sum(sample_memory(100, 3, n_symbols=len(_sampler().vocabulary_)))
-    monkeypatch.setattr("sknextchar._generation.machine_memory", lambda: fits)
-    sizes = _drawn_sizes(monkeypatch)
-    names = _sampler().sample(20, unique=True, random_state=0, max_rounds=200)
-    assert len(set(names)) == 20
-    assert 20 < max(sizes) <= 100 and len(sizes) > 2  # bounded, more rounds instead
 
 
 def test_rounds_that_fit_draw_the_names_they_drew_before(monkeypatch):
@@ -178,3 +169,102 @@ def test_the_memory_check_counts_the_floats_of_the_model(model, monkeypatch):
 def _machine_memory(monkeypatch, n_bytes):
     for module in ("_sizes", "_sample_request", "_generation"):
         monkeypatch.setattr(f"sknextchar.{module}.machine_memory", lambda: n_bytes)
+
+
+# A round's bound was what fits in the memory the process may use (the
+# machine's 24 GB here), whatever other processes and the model held: a
+# near-uniform draw of 100,000 names from a Kneser-Ney model of 371 Devanagari
+# syllables (context 3, max_length 5) grew its rounds to 16.6 GB of resident
+# memory on a shared machine. Now the memory available when sampling starts,
+# less what the process holds and the names the rounds keep.
+def _round_bound(monkeypatch, **sizes):
+    """The max_batch a sample(20, unique=True) call gives its rounds, with
+    the memory functions of _sizes told ``sizes``; and the names' sizes."""
+    import sknextchar._sampler as module
+
+    bounds, sample_new_names = [], module.sample_new_names
+
+    def spy(*args, **kwargs):
+        bounds.append(kwargs["max_batch"])
+        return sample_new_names(*args, **kwargs)
+
+    monkeypatch.setattr(module, "sample_new_names", spy)
+    for name, n_bytes in sizes.items():
+        for module_name in ("_sizes", "_sample_request", "_generation"):
+            monkeypatch.setattr(
+                f"sknextchar.{module_name}.{name}", lambda n=n_bytes: n, raising=False
+            )
+    sizes_of_names = _drawn_sizes(monkeypatch)
+    names = _sampler().sample(20, unique=True, random_state=0, max_rounds=200)
+    assert len(set(names)) == 20
+    return bounds[0], sizes_of_names
+
+
+def _names_bytes(n_names, kept=False):
+    """The bytes of n names of _sampler() being drawn (sample_memory), or
+    of the names alone (``kept``: what the rounds keep)."""
+    sampler = _sampler()
+    min_length = sampling_controls(sampler).min_length
+    n_symbols = len(sampler.vocabulary_)
+    names, probabilities = sample_memory(n_names, 3, min_length, n_symbols=n_symbols)
+    return names if kept else names + probabilities
+
+
+def test_later_rounds_fit_in_the_memory_available_now(monkeypatch):
+    # The machine has its memory (24 GB here), the system says 100 names'
+    # worth and the 20 names kept are available.
+    available = _names_bytes(100) + _names_bytes(20, kept=True)
+    bound, sizes = _round_bound(monkeypatch, system_memory_available=available)
+    assert bound == 100 and 20 < max(sizes) <= 100 and len(sizes) > 2
+
+
+def test_later_rounds_count_the_memory_the_process_holds(monkeypatch):
+    # Where the system tells no available memory: what the process may use
+    # less what it holds (its model): 500 MB held of 500 MB and 100 names.
+    held = 500 * 2**20
+    bound, sizes = _round_bound(
+        monkeypatch, system_memory_available=None, resident_memory=held,
+        machine_memory=held + _names_bytes(100) + _names_bytes(20, kept=True),
+    )  # fmt: skip
+    assert bound == 100 and 20 < max(sizes) <= 100
+
+
+@pytest.mark.parametrize("available", [0, 10**5, 10**6, 10**9])
+def test_a_round_and_the_names_kept_fit_in_the_memory_available(available, monkeypatch):
+    bound, _ = _round_bound(monkeypatch, system_memory_available=available)
+    kept = _names_bytes(20, kept=True)
+    if bound:
+        assert kept + _names_bytes(bound) <= available
+    assert kept + _names_bytes(bound + 1) > available
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("MemTotal:  8000 kB\nMemFree:  100 kB\nMemAvailable:  2048 kB\n", 2 * 2**20),
+        ("MemTotal:  8000 kB\nMemFree:  100 kB\n", None),  # before Linux 3.14
+        ("MemAvailable:\n", None),
+    ],
+)
+def test_the_memory_available_is_read_from_the_system(
+    text, expected, tmp_path, monkeypatch
+):
+    meminfo = tmp_path / "meminfo"
+    meminfo.write_text(text)
+    monkeypatch.setattr(_sizes, "MEMINFO_FILE", str(meminfo))
+    assert _sizes.system_memory_available() == expected
+    monkeypatch.setattr(_sizes, "MEMINFO_FILE", str(tmp_path / "none"))
+    assert _sizes.system_memory_available() is None
+
+
+def test_the_memory_the_process_holds_is_its_resident_memory(tmp_path, monkeypatch):
+    status = Path("/proc/self/status")
+    if not status.exists():
+        pytest.skip("no /proc: the resident memory comes from ru_maxrss")
+    held = _sizes.resident_memory()
+    rss = next(line for line in status.read_text().splitlines() if "VmRSS" in line)
+    assert abs(held - int(rss.split()[1]) * 1024) < 16 * 2**20  # oracle: VmRSS
+    monkeypatch.setattr(_sizes, "STATM_FILE", str(tmp_path / "none"))
+    peak = _sizes.resident_memory()  # the most held: ru_maxrss
+    assert peak >= held - 16 * 2**20
+    assert _sizes.memory_available() <= _sizes.machine_memory() - peak

@@ -82,13 +82,6 @@ def test_a_row_without_a_label_names_the_untitled_column_by_its_number(capsys):
     assert "Line 3 of 'k.csv' has the name 'Ravi' but no label in column 2;" in err
 
 
-def test_two_untitled_columns_are_not_guessed(capsys):
-    text = "name,,\n" + "".join(f"{n},{s},{s}\n" for n, s, _ in ROWS)
-    write("k.csv", text)
-    err = failed(capsys, "k.csv", "--labels", "2")
-    assert "is neither a file nor a column" in err and "reads it" not in err, err
-
-
 def test_a_name_count_label_table_without_a_header_gets_every_flag(capsys):
     # The advice left out --labels (it offered the 2nd column, a number, as
     # none) and --counts (it looked for counts last only): '--no-header
@@ -155,8 +148,37 @@ def test_the_note_offers_the_untitled_labels_column_by_its_number(capsys):
 
 
 @pytest.mark.parametrize(
-    "text", [",name\n0,Anna\n1,Ravi\n", "name,\nAnna,3\nRavi,1\n", "name,,\nAnna,F,\n"]
+    "text", [",name\n0,Anna\n1,Ravi\n", "name,\nAnna,3\nRavi,1\n", "name,,\nAnna,F,M\n"]
 )
 def test_the_note_offers_no_untitled_column_of_numbers_or_of_two(capsys, text):
     read(write("k.csv", text))
     assert "--labels" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("suffix", [".tsv", ".csv", ".txt"])
+@pytest.mark.parametrize(("bom", "end"), [("", "\n"), ("\ufeff", "\r\n")])
+def test_a_header_ending_in_a_tab_heads_a_table_of_two_columns(suffix, bom, end):
+    # A spreadsheet's `name<TAB>` above `Anna<TAB>F` was read at a comma, as a
+    # table of one column: "Line 2 ... has 'Anna\tF', with a tab in it".
+    text = bom + f"name\t{end}" + "".join(f"{n}\t{s}{end}" for n, s, _ in ROWS)
+    path = write("k" + suffix, text)
+    assert read(path) == ([n for n, _, _ in ROWS], None, None)
+    assert read(path, "--labels", "2")[1] == [s for _, s, _ in ROWS]
+    assert load_names(path, names_column="name") == [n for n, _, _ in ROWS]
+    with pytest.warns(UserWarning, match="pass names_column='name'"):
+        assert load_names(path)[1] == "Ravi\tM"  # whole lines, as documented
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "name\t\nAnna\nRavi\t\n",  # rows of one name
+        "name\tsex\t\nAnna\tF\t\nRavi\tM\t\n",  # a trailing tab on every line
+        "\tname\n0\tAnna\n1\tRavi\n",  # pandas' index, untitled
+        "name\t\nAnna\t3\nRavi\t1\n",  # counts, untitled
+    ],
+)
+def test_tables_with_a_tab_at_an_end_of_the_header_keep_their_names(text):
+    path = write("k.tsv", text)
+    assert read(path)[0] == ["Anna", "Ravi"]
+    assert load_names(path, names_column="name") == ["Anna", "Ravi"]

@@ -4,26 +4,41 @@ A spreadsheet writes a column whose title cell was left empty as an empty field
 of its header row (``name,`` above ``Anna,F``). ``train --labels 2`` reads that
 column by its number, counted from 1 (as ``--no-header`` numbers every column),
 so the file needs no edit; a column with a title is read by its title, and a
-header field spelled ``2`` stays the column ``--labels 2`` names.
+header field spelled ``2`` stays the column ``--labels 2`` names. A header row
+may leave several columns untitled (``name,,`` above ``Anna,F,``: the empty
+columns a spreadsheet writes at the end): each is read by its number, and
+only those with values below the header row are offered.
 """
 
+import itertools
+
+from .._number_runs import runs_and_more
 from ..datasets._count_cells import is_number
 from ..datasets._labelled_table import first_row, header_column_at
+from ..datasets._table_rows import LINES_LOOKED_AT, header_row, table_rows, text_lines
 
-__all__ = ["untitled_column", "untitled_hint", "untitled_number"]
+__all__ = [
+    "empty_column_words",
+    "untitled_column",
+    "untitled_hint",
+    "untitled_number",
+    "untitled_numbers",
+]
 
 _DELIMITERS = ",;\t"
 
 
 def untitled_column(text, column):
-    """``--labels column`` as the header row of ``text`` spells it: ``""``
-    for the number (counted from 1) of its one field left empty, else
-    ``column`` as given.
+    """``--labels column`` as the reader of the header row of ``text`` takes
+    it: the index (counted from 0) of the field left empty that ``column``,
+    a number counted from 1, names, else ``column`` as given.
 
     Examples
     --------
     >>> untitled_column("name,\\nAnna,F\\n", "2")
-    ''
+    1
+    >>> untitled_column("name,,\\nAnna,F,\\n", "3")  # one of two untitled
+    2
     >>> untitled_column("name,2\\nAnna,F\\n", "2")  # a column titled 2
     '2'
     >>> untitled_column("name,sex\\nAnna,F\\n", "2")  # titled: read by its title
@@ -35,56 +50,87 @@ def untitled_column(text, column):
     if any(header_column_at(header, column) is not None for header in headers):
         return column
     at = int(column) - 1
-    for header in headers:
-        if _blank_at(header) == at:
-            return ""
+    if any(header_column_at(header, at) is not None for header in headers):
+        return at  # an untitled field there (header_column_at of an index)
     return column
 
 
 def untitled_hint(header, rows=(), delimiter=","):
-    """How to read the one field of ``header`` left without a title, as the
-    end of a message (``""`` for none: :func:`untitled_number`).
+    """How to read the fields of ``header`` left without a title, as the
+    end of a message (``""`` for none: :func:`untitled_numbers`).
 
     Examples
     --------
     >>> untitled_hint(["name", ""], [(2, ["Anna", "F"])])
     '; its column 2 has no title: --labels 2 reads it'
+    >>> untitled_hint(["name", "", ""], [(2, ["Anna", "F", "x"])])
+    '; its columns 2 and 3 have no title: --labels 2 or --labels 3 reads one'
     >>> untitled_hint(["", "name"], [(2, ["0", "Anna"])])  # pandas' index
     ''
     """
-    number = untitled_number(header, rows, delimiter)
-    return f"; its column {number} has no title: --labels {number} reads it" * (
-        number is not None
-    )
+    numbers = untitled_numbers(header, rows, delimiter)
+    if len(numbers) == 1:
+        return f"; its column {numbers[0]} has no title: --labels {numbers[0]} reads it"
+    flags = " or ".join(f"--labels {number}" for number in numbers)
+    columns = runs_and_more(numbers)
+    return f"; its columns {columns} have no title: {flags} reads one" * bool(numbers)
 
 
 def untitled_number(header, rows=(), delimiter=","):
     """The number, counted from 1, of the one field of ``header`` left
-    without a title, that ``--labels`` could read: None for none, for more
-    than one, or for a column of numbers (an index, counts) or of empty cells
-    in the rows below, ``(line, fields)``.
+    without a title that ``--labels`` could read (:func:`untitled_numbers`);
+    None for none, or for more than one.
 
     Examples
     --------
     >>> untitled_number(["name", ""], [(2, ["Anna", "F"])])
     2
-    >>> untitled_number(["name", "", ""], [(2, ["Anna", "F", ""])]) is None
-    True
+    >>> untitled_number(["name", "", ""], [(2, ["Anna", "F", ""])])  # one empty
+    2
     >>> untitled_number(["name", ""], [(2, ["Anna", "3"])]) is None  # counts
     True
     """
-    at = _blank_at(header)
-    if at is None:
-        return None
-    cells = [fields[at].strip() for _, fields in rows if at < len(fields)]
-    cells = [cell for cell in cells if cell]
-    if all(is_number(cell, delimiter) for cell in cells):
-        return None
-    return at + 1
+    numbers = untitled_numbers(header, rows, delimiter)
+    return numbers[0] if len(numbers) == 1 else None
 
 
-def _blank_at(header):
-    """The index of the one empty field of a header row of two fields or
-    more; None for none, or for two."""
-    blank = [i for i, field in enumerate(header) if not field]
-    return blank[0] if len(header) > 1 and len(blank) == 1 else None
+def untitled_numbers(header, rows=(), delimiter=","):
+    """The numbers, counted from 1, of the fields of a header row of two or
+    more left without a title whose cells in the rows below, ``(line,
+    fields)``, hold values, not numbers only (an index, counts): the columns
+    ``--labels`` could read. An empty column (a spreadsheet's last) is none.
+
+    Examples
+    --------
+    >>> untitled_numbers(["", "name", "", ""], [(2, ["0", "Anna", "F", ""])])
+    [3]
+    """
+    found = []
+    for at in (i for i, field in enumerate(header) if not field and len(header) > 1):
+        cells = [fields[at].strip() for _, fields in rows if at < len(fields)]
+        cells = [cell for cell in cells if cell]
+        if not all(is_number(cell, delimiter) for cell in cells):  # none: empty
+            found.append(at + 1)
+    return found
+
+
+def empty_column_words(text, table, label_at, source):
+    """For a column of labels left without a title (``--labels 3``) with no
+    label on any row (a spreadsheet's empty last column, ``name,,`` above
+    ``Anna,F,``), a sentence that says so and offers the untitled column
+    that has values (:func:`untitled_hint`); ``""`` for a titled column.
+
+    Examples
+    --------
+    >>> from sknextchar.datasets._tables import Table
+    >>> table = Table(",", ["name", "", ""], 0)
+    >>> empty_column_words("name,,\\nAnna,F,\\n", table, 2, "'k.csv'")
+    ' Column 3 has no label on any row; its column 2 has no title: --labels 2 reads it.'
+    """
+    if table.header[label_at]:
+        return ""
+    rows = table_rows(text_lines(text), table.delimiter, source)
+    header_row(rows)
+    below = list(itertools.islice(rows, LINES_LOOKED_AT))
+    hint = untitled_hint(table.header, below, table.delimiter)
+    return f" Column {label_at + 1} has no label on any row{hint}."

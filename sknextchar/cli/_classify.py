@@ -8,6 +8,7 @@ by default, as ``sample --min-label-proba`` uses them) turns them into
 ``calibration="temperature"``, calibrates the posterior.
 """
 
+import itertools
 import unicodedata
 
 from .._shown_paths import shown_path
@@ -17,7 +18,11 @@ from ._score import name_log_likelihoods, tell_full_width
 from ._told_once import told_unless_refused
 from ._unscored import scorable_names, unscored_error
 
-__all__ = ["classify"]
+__all__ = ["BLOCK_ROWS", "classify"]
+
+#: The names (rows) classify scores and prints at a time: the windows of a
+#: block and its rows as text, not those of every line of a long file.
+BLOCK_ROWS = 1 << 16
 
 
 def classify(args):
@@ -122,15 +127,23 @@ def _posterior(sampler, names, labels, log_priors):
     """P(label | name), one row per name.
 
     A name impossible under every label gets NaN (a count model with ``--add-k
-    0`` gives an unseen n-gram probability 0).
+    0`` gives an unseen n-gram probability 0). The names are scored
+    :data:`BLOCK_ROWS` at a time: memory holds a block's windows, not those
+    of every line.
     """
     import numpy as np
 
     from .._label_posterior import label_posterior
 
-    log_likelihood, _ = name_log_likelihoods(sampler, names, labels)  # one pass
-    with np.errstate(invalid="ignore"):  # every label impossible: NaN
-        return label_posterior(log_likelihood + log_priors)
+    proba = np.empty((len(names), len(labels)))
+    for start in range(0, len(names), BLOCK_ROWS):  # a block's windows at a time
+        block = names[start : start + BLOCK_ROWS]
+        log_likelihood, _ = name_log_likelihoods(sampler, block, labels)  # one pass
+        with np.errstate(invalid="ignore"):  # every label impossible: NaN
+            proba[start : start + len(block)] = label_posterior(
+                log_likelihood + log_priors
+            )
+    return proba
 
 
 def _in_place(proba, kept, n_names):
@@ -148,7 +161,8 @@ def _in_place(proba, kept, n_names):
 def _print_table(names, labels, proba, truth=None, read=None):
     """Print the table (with ``truth``, each name's given label and whether
     the model's is right: its label as ``read``, in NFC, is it); return the
-    model's label of each name as read (None: none told)."""
+    model's label of each name as read (None: none told; without ``truth``,
+    None). The rows are made :data:`BLOCK_ROWS` at a time."""
     import numpy as np
 
     columns = [f"P({label})" for label in labels]
@@ -158,28 +172,41 @@ def _print_table(names, labels, proba, truth=None, read=None):
     # measured once, not on every row of a long list.
     cell_widths = [max(5, display_width(column)) for column in columns]
     columns = [" " * (w - display_width(c)) + c for c, w in zip(columns, cell_widths)]
-    known = (~np.isnan(proba).any(axis=1)).tolist()
-    names = [name if ok else _seen(name) for name, ok in zip(names, known)]
-    width = max(4, *map(display_width, names))
+    known = ~np.isnan(proba).any(axis=1)
+    width = max(4, max(map(display_width, _shown(names, known)), default=0))
     label_width = max(5, *map(display_width, labels))
     padded = [pad_right(label, label_width) for label in labels]
     unknown = "  ".join(
         [pad_right("-", label_width)] + [f"{'-':>{w}}" for w in cell_widths]
     )
-    best = np.argmax(proba, axis=1).tolist()  # read for the known rows only
+    best = np.argmax(proba, axis=1)  # read for the known rows only
     read = labels if read is None else read
-    predicted = [read[pick] if ok else None for ok, pick in zip(known, best)]
-    marks = [""] * len(names) if truth is None else _given_cells(truth, predicted)
+    predicted = (
+        None
+        if truth is None
+        else [read[pick] if ok else None for ok, pick in zip(known, best)]
+    )
+    marks = itertools.repeat("") if truth is None else _given_cells(truth, predicted)
     given = "" if truth is None else _given_heading(truth)
     print(f"{'name':<{width}}  {'label':<{label_width}}  " + "  ".join(columns)
           + given)  # fmt: skip
-    for name, row, is_known, pick, mark in zip(
-        names, proba.tolist(), known, best, marks
-    ):
+    rows = zip(_shown(names, known), _block_rows(proba), known, best, marks)
+    for name, row, is_known, pick, mark in rows:
         cells = [f"{p:>{w}.3f}" for p, w in zip(row, cell_widths)]
         rest = "  ".join([padded[pick], *cells]) if is_known else unknown
         print(f"{pad_right(name, width)}  {rest}{mark}")
     return predicted
+
+
+def _shown(names, known):
+    """Each name as its row shows it (:func:`_seen` when not classified)."""
+    return (name if ok else _seen(name) for name, ok in zip(names, known))
+
+
+def _block_rows(proba):
+    """The rows of ``proba`` as lists of floats, :data:`BLOCK_ROWS` at a time."""
+    for start in range(0, len(proba), BLOCK_ROWS):
+        yield from proba[start : start + BLOCK_ROWS].tolist()
 
 
 def _seen(name):
@@ -199,9 +226,10 @@ def _given_width(truth):
 
 
 def _given_cells(truth, predicted):
-    """Each row's cells of its known label and whether the model's is it."""
+    """Each row's cells of its known label and whether the model's is it,
+    made as the rows are printed."""
     width = _given_width(truth)
-    return [
+    return (
         f"  {pad_right(label, width)}  {'yes' if label == pick else 'no':>5}"
         for label, pick in zip(truth, predicted)
-    ]
+    )

@@ -54,7 +54,7 @@ from ..datasets._labelled_table import (
 )
 from ..datasets._long_lines import MAX_ROW_LETTERS
 from ..datasets._names_path import check_names_path
-from ..datasets._noted_rows import noted_first
+from ..datasets._noted_rows import NotedRowsError, noted_first
 from ..datasets._quoted_lines import (
     COMMAND_LINE_BY_HEADER,
     COMMAND_LINE_ONE_COLUMN,
@@ -85,7 +85,7 @@ from ..datasets._tables import (
     table_of,
 )
 from ..datasets._text_files import check_file_start, open_lines, read_text
-from ._blank_title import untitled_column, untitled_hint
+from ._blank_title import empty_column_words, untitled_column, untitled_hint
 from ._column_note import LabelCells, header_as_name_note, shell_word, table_note
 from ._label_checks import (
     check_labels_file,
@@ -302,15 +302,20 @@ def _columns(text, table, label_at, source, counts=(None, False, True)):
         counted.add(fields[counted.at], fields[table.name_at], line, kept=False)
 
     others = None if counted is None else others
-    with noted_first(counted):  # rows without a count, before a later error
-        for line, fields in labelled_rows(
-            text, table, label_at, source, unnamed, others=others
-        ):
-            names.append(fields[table.name_at])
-            labels.append(fields[label_at])
-            lines.append(line)
-            if counted is not None:
-                counted.add(fields[counted.at], fields[table.name_at], line)
+    try:
+        with noted_first(counted):  # rows without a count, before a later error
+            for line, fields in labelled_rows(
+                text, table, label_at, source, unnamed, others=others
+            ):
+                names.append(fields[table.name_at])
+                labels.append(fields[label_at])
+                lines.append(line)
+                if counted is not None:
+                    counted.add(fields[counted.at], fields[table.name_at], line)
+    except NotedRowsError as error:  # an untitled column without a label: which has
+        if names or not (words := empty_column_words(text, table, label_at, source)):
+            raise
+        raise ValueError(f"{error}{words}") from None
     kept = ("count", "label") if counted is not None else ("label",)
     unnamed_note(unnamed, source, kept, none_named=not names)  # before a refusal
     if not names:

@@ -6,6 +6,7 @@ import sys
 
 from .._limits import MAX_LETTERS
 from .._persistence import PICKLE_SUFFIXES
+from .._shown_paths import shell_word
 from .._version import __version__
 from ._arguments import (
     add_encoding,
@@ -31,9 +32,10 @@ from ._flags import (
     TRAIN_FLAGS,
     WordList,
 )
+from ._missing import missing_note, model_note
 from ._quiet import add_quiet
 from ._sample_options import add_sample_filters, add_sample_likeness
-from ._unknown_args import output_note, typo_note, unknown_command, unrecognized
+from ._unknown_args import typo_note, unknown_command, unrecognized
 
 __all__ = ["build_parser"]
 
@@ -107,13 +109,11 @@ class _Parser(argparse.ArgumentParser):
         if told is None:
             told = message + (
                 typo_note(message, self.given, self.options)
-                or output_note(message, self.prog, self.given, self._output_metavar())
+                or missing_note(self, message, self.prog, shell_word)
+                or model_note(self, message, self.prog, shell_word)
             )
             told += f" (see '{self.prog} --help')"
         self.exit(2, f"{PROG}: error: {told}\n")
-
-    def _output_metavar(self):
-        return next((a.metavar for a in self._actions if "-o" in a.option_strings), "")
 
     def _print_message(self, message, file=None):
         # argparse drops an OSError of the write: '--help > /dev/full' would

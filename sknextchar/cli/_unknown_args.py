@@ -6,10 +6,11 @@ import ast
 import os
 import re
 
-from .._shown_paths import close_word, ranked_words, shell_path, shell_word
+from .._shown_paths import close_word, ranked_words, shell_word
 from .._text import one_or_many
+from ._missing import completed, model_first
 
-__all__ = ["output_note", "typo_note", "unknown_command", "unrecognized"]
+__all__ = ["typo_note", "unknown_command", "unrecognized"]
 
 # Flags a user of scikit-learn or of deep-learning tools may type, each with
 # what it sets and sknextchar's option for it.
@@ -49,6 +50,8 @@ def unrecognized(extras, options=()):
     'unrecognized arguments: b.txt --bogus'
     >>> unrecognized(["--temprature", "0.8"], {"--temperature", "--top-k"})
     'unrecognized argument: --temprature; did you mean --temperature?'
+    >>> unrecognized(["10"], {"-n", "--n-samples"})
+    'unrecognized argument: 10; did you mean -n 10 (the number of names)?'
     """
     flags = [arg for arg in extras if _FLAG.match(arg)]
     named = _not_shifted(extras)
@@ -65,6 +68,9 @@ def unrecognized(extras, options=()):
             told.append(f"{meant[0]} is {meant[1]}")
         elif near := _near_option(flag, options):
             guesses.append(" or ".join(near))
+    counts = [arg for arg in named if arg.isdecimal() and arg.isascii()]
+    if counts and "--n-samples" in options:  # sample m.skops 10
+        guesses.append(f"-n {counts[0]} (the number of names)")
     if guesses:
         guesses = list(dict.fromkeys(guesses))
         listed = ", ".join(guesses[:-1]) + (" and " if len(guesses) > 1 else "")
@@ -164,28 +170,6 @@ def typo_note(message, given, options):
     return f", and {unrecognized(unknown, options)}" if unknown else ""
 
 
-def output_note(message, prog, given, metavar):
-    """What a usage error ``message`` adds when -o is the one argument
-    missing: the command line to run, the words ``given`` to the command
-    ``prog`` with ``-o METAVAR`` (before a ``--``, which ends the options);
-    else "".
-
-    Examples
-    --------
-    >>> missing = "the following arguments are required: -o/--output"
-    >>> output_note(missing, "sknextchar train", ["n.txt"], "MODEL")
-    ', the file to write: sknextchar train n.txt -o MODEL'
-    >>> output_note("argument -n: ...", "sknextchar train", [], "MODEL")
-    ''
-    """
-    if message != "the following arguments are required: -o/--output":
-        return ""
-    words = [shell_word(word) for word in given]
-    at = words.index("--") if "--" in words else len(words)
-    words[at:at] = ["-o", metavar]
-    return f", the file to write: {prog} {' '.join(words)}"
-
-
 def unknown_command(message, commands, prog, given=(), options=()):
     """The error for argparse's usage error ``message`` on a command that is
     none of ``commands``: for a file given without its command, the command
@@ -224,11 +208,14 @@ def unknown_command(message, commands, prog, given=(), options=()):
     told = f"unknown command {word!r}"
     meant = _command_for_file(word)
     if meant is not None:
-        words = [prog, meant[0], *given, *_output_if_needed(meant[0], given)]
+        words = [prog, meant[0], *_completed(commands, meant[0], given)]
         typed = " ".join(shell_word(w) for w in words)
         return f"{told}: to {meant[1]}, run: {typed}"
     if f"--{word}" in options:  # sknextchar help, sknextchar version
         return f"{told}; did you mean '{prog} --{word}'?"
+    if (flagged := _option_of_a_command(word, commands, given[1:])) is not None:
+        typed = " ".join(shell_word(w) for w in [prog, *flagged])
+        return f"{told}: --{word} is an option of {flagged[0]!r}; run: {typed}"
     near = close_word(word, commands, str, ties=True)
     return f"{told} ({listed})" if near is None else f"{told}; did you mean {near!r}?"
 
@@ -258,26 +245,32 @@ def _options_ended(rest, commands, prog, listed):
 
     Examples
     --------
-    >>> _options_ended(["n.txt"], ["train"], "sk", "...")[-43:]
+    >>> from sknextchar.cli import build_parser
+    >>> commands = build_parser().commands.choices
+    >>> _options_ended(["n.txt"], commands, "sk", "...")[-43:]
     'file of names, run: sk train n.txt -o MODEL'
-    >>> _options_ended(["sample", "m.skops"], ["sample"], "sk", "...")[-32:]
-    'after it; run: sk sample m.skops'
+    >>> _options_ended(["sample"], commands, "sk", "...")[-30:]
+    'after it; run: sk sample MODEL'
+    >>> _options_ended(["trian", "n.txt"], commands, "sk", "...")[-57:]
+    "did you mean 'train'? If so, run: sk train n.txt -o MODEL"
     >>> _options_ended([], ["sample"], "sk", "the commands: sample")
     "'--' ends the options of a command, and comes after it (the commands: sample)"
     """
     told = "'--' ends the options of a command, and comes after it"
     meant = _command_for_file(rest[0]) if rest and rest[0] not in commands else None
+    near = close_word(rest[0], commands, str, ties=True) if rest else None
     if rest and rest[0] in commands:
         command, rest, told = rest[0], rest[1:], f"{told};"
     elif meant is not None:
         command, told = meant[0], f"{told}: to {meant[1]},"
+    elif near is not None:  # a typo, guessed as without '--'
+        told = f"{told}; unknown command {rest[0]!r}; did you mean {near!r}? If so,"
+        command, rest = near, rest[1:]
     else:
         return f"{told} ({listed})"
-    words = []
-    if meant is not None:  # the file, never read as an option; '-': standard input
-        words = [rest[0] if rest[0] == "-" else shell_path(rest[0])]
-    words += [shell_word(word) for word in rest[len(words) :]]
-    words += _output_if_needed(command, rest)
+    if meant is not None and rest[0].startswith("-") and rest[0] != "-":
+        rest = [os.path.join(os.curdir, rest[0]), *rest[1:]]  # never an option
+    words = [shell_word(word) for word in _completed(commands, command, rest)]
     return f"{told} run: {prog} {command} {' '.join(words)}".rstrip()
 
 
@@ -295,30 +288,64 @@ def _options_first(given, commands, prog, listed):
     if command is not None:  # moved to the front
         given = given.copy()
         given.insert(0, given.pop(given.index(command)))
-        given += _output_if_needed(command, given)
+        given[1:] = _completed(commands, command, given[1:])
     typed = " ".join(shell_word(w) for w in given)
     if command is None:
         return f"options come after the command: {prog} COMMAND {typed} ({listed})"
     return f"options come after the command: {prog} {typed}"
 
 
-def _output_if_needed(command, given):
-    """``-o MODEL`` for ``train`` (which requires it) if the words ``given``
-    hold no ``-o``/``--output`` (``-om``, ``--out=m``; ``--order`` is none).
+def _completed(commands, command, words):
+    """The words ``words`` given to ``command`` with placeholders for what it
+    requires and they lack (:func:`~._missing.completed`: ``MODEL``, ``-o
+    FILE``), if ``commands`` maps each command to its parser.
 
     Examples
     --------
-    >>> _output_if_needed("train", ["n.txt", "--order", "3"])
-    ['-o', 'MODEL']
-    >>> _output_if_needed("train", ["--out=m"]), _output_if_needed("sample", [])
-    ([], [])
+    >>> from sknextchar.cli import build_parser
+    >>> commands = build_parser().commands.choices
+    >>> _completed(commands, "train", ["n.txt", "--out=m"])
+    ['n.txt', '--out=m']
+    >>> _completed(commands, "score", ["--by", "per-char"])
+    ['MODEL', 'NAME', '--by', 'per-char']
     """
-    flags = [arg.split("=", 1)[0] for arg in given]
-    if command != "train" or any(
-        f.startswith("-o") or (len(f) > 3 and "--output".startswith(f)) for f in flags
-    ):
-        return []
-    return ["-o", "MODEL"]
+    if not isinstance(commands, dict):
+        return list(words)
+    return completed(commands[command], words)[0]
+
+
+def _option_of_a_command(word, commands, rest):
+    """The line meant by a ``word`` typed as the command that is an option
+    of one command only (``explain`` is ``score --explain``): the command,
+    the words ``rest`` and the option, completed (:func:`_completed`); else
+    None.
+
+    Examples
+    --------
+    >>> from sknextchar.cli import build_parser
+    >>> commands = build_parser().commands.choices
+    >>> _option_of_a_command("explain", commands, ["m.skops", "asha"])
+    ['score', 'm.skops', 'asha', '--explain']
+    >>> _option_of_a_command("tree", commands, ["m.skops"])
+    ['plot', 'm.skops', '--tree', 'PREFIX', '-o', 'FILE']
+    >>> _option_of_a_command("label", commands, [])  # of several: None
+    >>> _option_of_a_command("resume", commands, ["m.skops"])  # of a file: None
+    """
+    if not isinstance(commands, dict):
+        return None
+    having = [
+        (name, action)
+        for name, parser in commands.items()
+        for action in parser._actions
+        if f"--{word}" in action.option_strings
+    ]
+    # of a file (--resume MODEL), the file typed next is no value of it
+    if len(having) != 1 or having[0][1].metavar in ("MODEL", "FILE"):
+        return None
+    command, action = having[0]
+    flag = [f"--{word}", *[action.metavar or word.upper()][: action.nargs != 0]]
+    words = model_first(commands[command], [*rest, *flag])  # explain asha
+    return [command, *_completed(commands, command, words)]
 
 
 def _command_for_file(word):

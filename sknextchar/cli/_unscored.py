@@ -55,8 +55,9 @@ def scorable_names(sampler, names, places=None):
 
     Returns
     -------
-    kept : list of int
-        The positions of the names the model can score.
+    kept : sequence of int
+        The positions of the names the model can score (a range when it can
+        score them all).
     message : str or None
         Why the others were left out, in the command line's words; None when
         none was.
@@ -85,7 +86,7 @@ def scorable_names(sampler, names, places=None):
     from .._pipeline import split_pipeline
     from ._errors import error_message
 
-    every = list(range(len(names)))
+    every = range(len(names))  # a range: no list of every line of a long file
     transformer = split_pipeline(sampler.estimator_)[0]
     where = {}  # each distinct name, checked and counted once: its positions
     for i, name in enumerate(names):

@@ -136,17 +136,19 @@ def load_names(
         most fields, and a row may not have more fields than that one. A
         position with ``header="infer"`` is refused: the header row would be
         read as a name.
-    labels_column : str or None, default=None
-        The header of a table's column of labels (compared as the names'
-        header is): return the label of each name too, read on its row, as
-        ``sknextchar train --labels COLUMN`` reads them (one reader: the same
-        names, labels and counts). The column of names is then
+    labels_column : str, int or None, default=None
+        The header of a table's column of labels (compared as the names' header
+        is; a column left without a title in the header row, ``name,`` above
+        ``Anna,F``, by its position counted from 0, as pandas' ``usecols``
+        counts: ``labels_column=1``): return the label of each name too, read on
+        its row, as ``sknextchar train --labels COLUMN`` reads them (one reader:
+        the same names, labels and counts). The column of names is then
         ``names_column``, else the first whose header says "name", else the
-        first that is not the labels'; the delimiter is the one whose header
-        row holds ``labels_column``; a title above the header row is left
-        out, with a warning. Rows with a name and no label are refused (the
-        message gives the line of each, once the file is read, or at once
-        when the first 100 rows have none). Labels are returned in Unicode
+        first that is not the labels'; the delimiter is the one whose header row
+        holds ``labels_column``; a title above the header row is left out, with
+        a warning. Rows with a name and no label are refused (the message gives
+        the line of each, once the file is read, or at once when the first 100
+        rows have none). Labels are returned in Unicode
         NFC. With
         ``header=None``, the position of the column (counted from 0), read
         as ``sknextchar train --no-header --labels N`` reads column N
@@ -316,6 +318,8 @@ def labelled_names(path, encoding, header, columns):
     )
     if not by_position:
         check_column_arguments(names_column, None, path, header_row)
+    if not isinstance(labels_column, str):  # a position (numpy's too): an int
+        labels_column = int(labels_column)
     text = read_text(path, encoding=encoding, longest=MAX_ROW_LETTERS)
     source, placed, words = shown_path(path), None, None
     if by_position:  # "its 2nd column (labels_column=1)", as --no-header reads it
@@ -329,6 +333,8 @@ def labelled_names(path, encoding, header, columns):
         text, table, label_at = labelled_table(
             text, path, source, labels_column, names_column, counts_column=counts_column
         )
+        if not isinstance(labels_column, str):  # an untitled column, by position
+            words = PlacedColumn(labels_column).read_as("labels")
     unnamed = UnnamedRows()
 
     def rows(others=None):  # others: each row without a label (its count)

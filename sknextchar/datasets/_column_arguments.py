@@ -5,6 +5,7 @@ with what to pass: a column's header, named from the file's header row.
 import collections
 from numbers import Integral
 
+from .._number_runs import runs_and_more
 from .._remade_errors import remade
 from .._shown_paths import flag_word, shown_path
 from .._text import counted, quoted, quoted_fields, quoted_row
@@ -29,6 +30,7 @@ __all__ = [
     "column_roles",
     "headerless_advice",
     "row_fields",
+    "untitled_at",
 ]
 
 
@@ -118,13 +120,17 @@ def check_labels_column_argument(
         return
     if not isinstance(labels_column, str):
         first, table = header_row() if header_row else (None, None)
-        found = first, table, shown_path(path) if path is not None else None
-        _refuse_labels_column(labels_column, found, counts_column is not None)
-    check_blank_column(labels_column, "labels_column")
+        if table is None or untitled_at(labels_column, table.header) is None:
+            found = first, table, shown_path(path) if path is not None else None
+            _refuse_labels_column(labels_column, found, counts_column is not None)
+    else:
+        check_blank_column(labels_column, "labels_column")
     if counts_column is None:
         return
     check_counts_column_argument(counts_column, labels_column)  # a str
-    if header_key(counts_column) == header_key(labels_column):
+    if isinstance(labels_column, str) and header_key(counts_column) == header_key(
+        labels_column
+    ):
         raise ValueError(
             f"counts_column={counts_column!r} is also labels_column="
             f"{labels_column!r}: the labels and the counts are two columns; pass "
@@ -146,19 +152,25 @@ def check_blank_column(column, argument):
     """
     if not isinstance(column, str) or column.strip():
         return
-    what, example, none = _BLANK_ADVICE[argument]
+    what, example, none, untitled = _BLANK_ADVICE[argument]
     raise ValueError(
         f"{argument}={column!r} is blank: pass the header of the column of "
-        f"{what} (such as {example!r}; a column without a header needs one), "
+        f"{what} (such as {example!r}; a column without a header {untitled}), "
         f"or None {none}."
     )
 
 
-# What each argument reads, a header it may be, and what None does.
+# What each argument reads, a header it may be, what None does, and how a
+# column left without a title in the header row is read.
 _BLANK_ADVICE = {
-    "names_column": ("names", "name", "to read one name per line"),
-    "labels_column": ("labels", "sex", "to load the names alone"),
-    "counts_column": ("counts", "count", "to read no counts"),
+    "names_column": ("names", "name", "to read one name per line", "needs one"),
+    "labels_column": (
+        "labels",
+        "sex",
+        "to load the names alone",
+        "is read by its position, counted from 0: labels_column=1 for the 2nd",
+    ),
+    "counts_column": ("counts", "count", "to read no counts", "needs one"),
 }
 
 
@@ -175,6 +187,7 @@ def _refuse_labels_column(labels_column, found, counts):
     if isinstance(labels_column, bool):
         what += ", a bool, not a header"
     first, table, source = found
+    kinds = "(a str) or None, not its position"
     if first and position:
         header, delimiter = _header_fields(first, table)
         row = f"The first row of {source}, {quoted_row(first)},"
@@ -182,15 +195,61 @@ def _refuse_labels_column(labels_column, found, counts):
             names_at = table.name_at
             what += f". {row} is a header row: pass the header of its column of labels"
             what += _at_position(int(labels_column), header, names_at, "labels_column")
+            if untitled := _untitled_words(header):
+                what += untitled
+                kinds = (
+                    "(a str), the position of a column left without a title, or None"
+                )
         elif len(header) > 1:
             advice = headerless_advice(header, delimiter, labels=True, counts=counts)
             what += (
                 f". {row} has no usual header of names (such as 'name'). If the "
                 f"file has no header row, {advice}"
             )
+    if not position:
+        kinds = "(a str) or None"
     raise TypeError(
-        "labels_column must be the header of the column of labels (a str) or "
-        f"None{', not its position' * position}; {what}."
+        f"labels_column must be the header of the column of labels {kinds}; {what}."
+    )
+
+
+def untitled_at(column, header):
+    """``column``, a position counted from 0 (not a bool), if the field of
+    ``header`` there is left without a title (``name,`` above ``Anna,F``):
+    ``labels_column`` reads that column by its position; None otherwise.
+
+    Examples
+    --------
+    >>> untitled_at(1, ["name", ""]), untitled_at(1, ["name", "sex"])
+    (1, None)
+    """
+    if isinstance(column, bool) or not isinstance(column, Integral):
+        return None
+    at = int(column)
+    return at if len(header) > 1 and 0 <= at < len(header) and not header[at] else None
+
+
+def _untitled_words(header):
+    """The positions, counted from 0, of the fields of ``header`` left
+    without a title, and the ``labels_column`` that reads each, as the end
+    of a sentence (``""`` for none).
+
+    Examples
+    --------
+    >>> _untitled_words(["name", ""])
+    '. Its column 1, counted from 0, has no title: labels_column=1 reads it'
+    """
+    at = [i for i in range(len(header)) if untitled_at(i, header) is not None]
+    if len(at) == 1:
+        return (
+            f". Its column {at[0]}, counted from 0, has no title: "
+            f"labels_column={at[0]} reads it"
+        )
+    given = " or ".join(f"labels_column={i}" for i in at)
+    shown = runs_and_more(at)
+    return (
+        f". Its columns {shown}, counted from 0, have no title: {given} reads one"
+        * bool(at)
     )
 
 

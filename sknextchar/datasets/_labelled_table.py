@@ -25,7 +25,7 @@ from .._name_headers import (
 )
 from .._remade_errors import remade
 from .._text import MAX_REPORTED, quoted
-from ._column_arguments import headerless_advice
+from ._column_arguments import headerless_advice, untitled_at
 from ._count_cells import is_number, rows_and_more
 from ._header_as_data import value_columns, warn_header_as_data
 from ._label_values import each_its_own, reads_as_labels
@@ -257,7 +257,9 @@ def header_column_at(header, column):
     """The index of a column (``--labels COLUMN``) in a header row: the field
     spelled ``column``, else the one field that :func:`header_key` finds equal
     (``Sex`` for ``sex``, as ``--counts`` and ``--names-column`` read their
-    columns); None for none, or two such fields.
+    columns); None for none, or two such fields. An int ``column`` is the
+    index of a field left without a title (``name,`` above ``Anna,F``), read
+    by its position: None unless that field is empty in a row of two or more.
 
     Examples
     --------
@@ -265,7 +267,11 @@ def header_column_at(header, column):
     1
     >>> header_column_at(["Sex", "SEX"], "sex") is None
     True
+    >>> header_column_at(["name", "", ""], 2), header_column_at(["name", "sex"], 1)
+    (2, None)
     """
+    if isinstance(column, int):
+        return untitled_at(column, header)
     if column in header:
         return header.index(column)
     key = header_key(column)
@@ -343,14 +349,14 @@ def labelled_table(
     ('Name', 'Gender')
     """
     given = column, names_column, words, counts_column
-    try:
-        return (text, *_columns(text, source, *given))
+    head = list(itertools.islice(text_lines(text), LINES_LOOKED_AT))
+    untitled = isinstance(words.labels_header(text, column), int)  # --labels 2
+    found = untitled and path is not None and _titled(head, path, names_column)
+    try:  # a title's empty cells are no untitled columns: the table's are
+        if not found:
+            return (text, *_columns(text, source, *given))
     except ValueError:  # a title above the header row: left out, as the names'
-        head = list(itertools.islice(text_lines(text), LINES_LOOKED_AT))
-        if path is None or not (
-            found := title_of(head, path, names_column)
-            or title_of(head, path)  # names_column not its: said below
-        ):
+        if path is None or not (found := _titled(head, path, names_column)):
             check_not_separator_line(header_line(head), path)  # no table below
             raise
     if not clear_title(head, found):  # names above the header row: refused
@@ -359,6 +365,12 @@ def labelled_table(
     below = list(text_lines(text))[found[0] :]  # its lines, numbered as in the file
     text = "\n" * found[0] + "".join(below)
     return (text, *_columns(text, source, *given))
+
+
+def _titled(head, path, names_column):
+    """:func:`title_of` the first lines ``head`` of a file, with the
+    ``names_column`` given, else without it (then said by the reader)."""
+    return title_of(head, path, names_column) or title_of(head, path)
 
 
 def _columns(text, source, column, names_column, words, counts_column):
@@ -371,7 +383,8 @@ def _columns(text, source, column, names_column, words, counts_column):
     if label_at is None:
         found = line, header, rows, delimiter
         _refuse_labels(column, source, found, names_column, counts_column)
-    check_one_column(header, label_at, source, exact=True)
+    if not isinstance(column, int):  # untitled columns, told apart by position
+        check_one_column(header, label_at, source, exact=True)
     head = list(itertools.islice(text_lines(text), LINES_LOOKED_AT))
     check_rows_below_header(head, delimiter, len(header), source)
     name_at = _name_at(header, label_at, names_column, source, line, words)

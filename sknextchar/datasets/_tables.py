@@ -178,8 +178,11 @@ def find_table(
     suffix = os.path.splitext(os.fspath(path))[1].casefold()
     for delimiter in delimiters:
         header = split_line(first_line.rstrip("\r\n"), delimiter)
-        if wanted is None and len(header) < 2 and suffix not in TABLE_SUFFIXES:
-            continue  # one field: a header only in a .csv or .tsv file
+        if len(header) < 2 and (
+            (wanted is None and suffix not in TABLE_SUFFIXES)
+            or (delimiter != "\t" and "\t" in first_line)
+        ):  # one field: a header only in a .csv or .tsv file, and not "name<TAB>"
+            continue
         found = [
             i
             for i, field in enumerate(header)
