@@ -397,3 +397,13 @@ def test_a_number_of_names_without_its_flag_is_told_n(capsys):
     # a command without -n: the word only
     err = _usage_error(capsys, ["table", "m.skops", "abi", "10"])
     assert err == "unrecognized argument: 10 (see 'sknextchar table --help')"
+
+
+@pytest.mark.parametrize(
+    "given", [["-n", "5"], ["-n5"], ["--n-samples=5"], ["--n-s", "5"]]
+)
+def test_a_number_after_n_was_given_is_not_told_n_again(capsys, given):
+    # Before: `sample m.skops -n 5 10` was asked "did you mean -n 10 (the number
+    # of names)?", though -n was given: the word alone is named.
+    err = _usage_error(capsys, ["sample", "m.skops", *given, "10"])
+    assert err == "unrecognized argument: 10 (see 'sknextchar sample --help')"

@@ -2,6 +2,7 @@
 
 import argparse
 import importlib
+import re
 import sys
 
 from .._limits import MAX_LETTERS
@@ -148,7 +149,8 @@ class _Parser(argparse.ArgumentParser):
             parser = self
             if command is not None and self.commands is not None:
                 parser = self.commands.choices[command.__name__]
-            message = unrecognized(extras, parser.options)
+            counted = any(re.match("-n|--n-", word) for word in self.given)
+            message = unrecognized(extras, parser.options, counted=counted)
             if not self.exit_on_error:
                 raise argparse.ArgumentError(None, message)
             parser.error(message)
