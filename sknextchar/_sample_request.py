@@ -168,7 +168,9 @@ def check_feasible(
     ``pattern`` of few names, fail when fewer of them fit than asked for).
 
     Returns what the request can give at all, asked when it falls short
-    (:class:`~sknextchar._support.RequestSupport`; ``model_prefix``: the
+    (:class:`~sknextchar._support.RequestSupport`), and the terms of the
+    memory estimate the names were checked with, for :func:`round_bound`
+    (``model_prefix``: the
     model's function, the prefix, the request's tests ``keep`` and
     ``spelled``, and ``match_lengths``, whose test draws at random: then
     the names it can give are not listed; ``sampler``: the fitted
@@ -193,20 +195,17 @@ def check_feasible(
     return RequestSupport(
         next_log_proba, prefix=prefix, prefix_ids=prefix_ids, context=context,
         controls=controls, keep=None if thinned else lambda ids: keep(spelled(ids)),
-    )  # fmt: skip
+    ), terms  # fmt: skip
 
 
-def round_bound(sampler, support, n_samples):
+def round_bound(terms, n_samples):
     """The most names a round of a request draws together, for
     ``sample_new_names(max_batch=...)``: as many as fit
-    (:func:`~sknextchar._generation.largest_batch`, by the estimate
-    :func:`check_feasible` checked the names asked for with and returned
-    ``support`` for) in the memory available now
+    (:func:`~sknextchar._generation.largest_batch`, by the estimate of
+    ``terms``, those :func:`check_feasible` checked the names asked for with
+    and returned) in the memory available now
     (:func:`~sknextchar._sizes.memory_available`: less what the process
     holds, its model among it) less the ``n_samples`` names the rounds keep."""
-    terms = _memory_terms(
-        sampler, support.next_log_proba, support.context, support.controls, n_samples
-    )
     kept = sample_memory(n_samples, **terms)[0]
     return largest_batch(**terms, memory=memory_available() - kept)
 

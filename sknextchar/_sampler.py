@@ -1055,9 +1055,9 @@ default=None
                 rng, by_label=(label, min_label_proba), ids=prefix_ids,
                 kept=(unique, exclude))  # fmt: skip
             spelled = spelling_filter(self, len(prefix_ids), words, keep_spelling)
-            support = check_feasible(self, n_samples, unique, prefix_ids, context,
-                controls, (novel, exclude), (next_log_proba, prefix, keep, spelled,
-                match_lengths), pattern)  # fmt: skip
+            support, memory = check_feasible(self, n_samples, unique, prefix_ids,
+                context, controls, (novel, exclude), (next_log_proba, prefix, keep,
+                spelled, match_lengths), pattern)  # fmt: skip
         warn_lowered_prefix(transformer, prefix, prefix_ids)  # the request goes ahead
 
         # The rounds share the distributions of the contexts met so far.
@@ -1075,7 +1075,7 @@ default=None
                 max_rounds=max_rounds, controls=controls, constraints=words,
                 pilot=LENGTH_PILOT * bool(match_lengths), pattern=pattern, novel=novel,
                 support=support, unit=transformer.unit_, matched=keep.tally,
-                max_batch=round_bound(self, support, n_samples),
+                max_batch=round_bound(memory, n_samples),
             )  # fmt: skip
         scores = return_scores and self.score_samples(names, label=label)
         return (names, scores) if return_scores else names
