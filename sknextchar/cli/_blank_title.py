@@ -13,6 +13,7 @@ only those with values below the header row are offered.
 import itertools
 
 from .._number_runs import runs_and_more
+from ..datasets._column_arguments import untitled_at
 from ..datasets._count_cells import is_number
 from ..datasets._labelled_table import first_row, header_column_at
 from ..datasets._table_rows import LINES_LOOKED_AT, header_row, table_rows, text_lines
@@ -106,7 +107,7 @@ def untitled_numbers(header, rows=(), delimiter=","):
     [3]
     """
     found = []
-    for at in (i for i, field in enumerate(header) if not field and len(header) > 1):
+    for at in (i for i in range(len(header)) if untitled_at(i, header) is not None):
         cells = [fields[at].strip() for _, fields in rows if at < len(fields)]
         cells = [cell for cell in cells if cell]
         if not all(is_number(cell, delimiter) for cell in cells):  # none: empty

@@ -2,7 +2,6 @@
 
 import argparse
 import importlib
-import re
 import sys
 
 from .._limits import MAX_LETTERS
@@ -149,8 +148,7 @@ class _Parser(argparse.ArgumentParser):
             parser = self
             if command is not None and self.commands is not None:
                 parser = self.commands.choices[command.__name__]
-            counted = any(re.match("-n|--n-", word) for word in self.given)
-            message = unrecognized(extras, parser.options, counted=counted)
+            message = unrecognized(extras, parser.options, self.given)
             if not self.exit_on_error:
                 raise argparse.ArgumentError(None, message)
             parser.error(message)

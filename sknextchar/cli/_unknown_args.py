@@ -24,12 +24,12 @@ _SYNONYMS = {
 }
 
 
-def unrecognized(extras, options=(), *, counted=False):
+def unrecognized(extras, options=(), given=()):
     """The error on arguments no option of the command takes, with the
     option meant by a typo (``--temprature``) or by a flag of another
     tool's spelling (scikit-learn's ``--max_iter``, ``--epochs``), if the
     command has it (among its ``options``); a whole number left over as
-    ``-n`` (the number of names) unless ``counted``: ``-n`` was given.
+    ``-n`` (the number of names) unless the words ``given`` hold ``-n``.
 
     The words argparse shifted are not named (:func:`_not_shifted`).
 
@@ -53,7 +53,7 @@ def unrecognized(extras, options=(), *, counted=False):
     'unrecognized argument: --temprature; did you mean --temperature?'
     >>> unrecognized(["10"], {"-n", "--n-samples"})
     'unrecognized argument: 10; did you mean -n 10 (the number of names)?'
-    >>> unrecognized(["10"], {"-n", "--n-samples"}, counted=True)  # -n 5 10
+    >>> unrecognized(["10"], {"-n", "--n-samples"}, ["-n", "5", "10"])
     'unrecognized argument: 10'
     """
     flags = [arg for arg in extras if _FLAG.match(arg)]
@@ -72,6 +72,7 @@ def unrecognized(extras, options=(), *, counted=False):
         elif near := _near_option(flag, options):
             guesses.append(" or ".join(near))
     counts = [arg for arg in named if arg.isdecimal() and arg.isascii()]
+    counted = any(re.match("-n|--n-", word) for word in given)  # -n 5 10
     if counts and "--n-samples" in options and not counted:  # sample m.skops 10
         guesses.append(f"-n {counts[0]} (the number of names)")
     if guesses:
