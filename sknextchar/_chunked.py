@@ -189,10 +189,13 @@ def train_from_file(
         str) in the first pass, before any training, and raises to refuse the
         file: a check of your own that every name is met by once, without
         another pass over the file (names of count 0 included).
-    counts_column : str or None, default=None
+    counts_column : str, int or None, default=None
         The header of a column of counts of the table (``names_column`` is
-        then needed): each name trains with its row's number as its
-        ``sample_weight``, a name of count 3 as if it were on three lines
+        then needed; a column left without a title in the header row,
+        ``name,`` above ``Anna,3``, by its position counted from 0, as
+        :func:`~sknextchar.datasets.load_names` reads it): each name trains
+        with its row's number as its ``sample_weight``, a name of count 3 as
+        if it were on three lines
         (a count may have a fraction). A name of count 0 is left out as if
         absent: the model is the one trained on the file without its row (its
         characters are not learned with ``alphabet="auto"``, and one outside

@@ -300,8 +300,10 @@ class CharEmbeddingMLPClassifier(
         The best of ``validation_scores_``, whose weights were restored; None
         without early stopping.
     n_iter_ : int
-        Epochs run by the last call to ``fit`` (1 after ``partial_fit``), the
-        discriminative epochs not counted.
+        Epochs run by the last call to ``fit`` (1 after ``partial_fit``, however
+        many came before), the discriminative epochs not counted: as
+        scikit-learn's :class:`~sklearn.neural_network.MLPClassifier` counts
+        them. ``t_`` and ``loss_curve_`` go on over the calls.
     label_loss_curve_ : list of float
         The training names' mean label log-loss (weighted by their
         ``sample_weight`` when given) in each discriminative epoch of the last

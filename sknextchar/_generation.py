@@ -48,6 +48,7 @@ __all__ = [
     "draw_cache",
     "given_bounds",
     "largest_batch",
+    "largest_round",
     "sample_ids",
     "sample_memory",
     "sample_names",
@@ -841,10 +842,22 @@ def sample_new_names(
 
 def _batch_cap(n_samples, max_batch, pilot):
     """The most names a round of :func:`sample_new_names` draws: at most
-    ``MAX_BATCH_FACTOR * n_samples + 1024``, and ``max_batch`` (what fits in
-    memory) unless the first round itself draws more."""
-    cap = MAX_BATCH_FACTOR * n_samples + 1024
+    :func:`largest_round`, and ``max_batch`` (what fits in memory) unless the
+    first round itself draws more."""
+    cap = largest_round(n_samples)
     return cap if max_batch is None else min(cap, max(max_batch, n_samples, pilot))
+
+
+def largest_round(n_samples):
+    """The most names a round of :func:`sample_new_names` may draw for
+    ``n_samples`` names, memory aside: ``MAX_BATCH_FACTOR * n_samples + 1024``.
+
+    Examples
+    --------
+    >>> largest_round(100)
+    2624
+    """
+    return MAX_BATCH_FACTOR * n_samples + 1024
 
 
 def _all_accepted(accepted, matched, controls):

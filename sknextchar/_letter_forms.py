@@ -34,6 +34,7 @@ from ._text import (
 __all__ = [
     "LetterNotes",
     "full_width_read_note",
+    "read_as_ascii",
     "warn_look_alikes",
 ]
 
@@ -196,8 +197,8 @@ def full_width_read_note(texts, windows, what="name"):
     >>> full_width_read_note(["asha"], windows) is None
     True
     """
-    wide = [text for text in texts if holds_full_width(text)]
-    if not wide or holds_full_width(windows.vocabulary_):
+    wide = [text for text in texts if read_as_ascii(text, windows)]
+    if not wide:
         return None
     if len(texts) == 1:
         which = f"the {what} {quoted(wide[0])} has"
@@ -216,6 +217,20 @@ def full_width_read_note(texts, windows, what="name"):
         f"Note: {which} {_WIDE}, read as ASCII ones as the model learned them "
         f"({quoted(first)} as {quoted(read)})."
     )
+
+
+def read_as_ascii(text, windows):
+    """Whether ``text`` holds full-width letters or digits that the
+    transformer ``windows`` reads as ASCII ones: it learned none.
+
+    Examples
+    --------
+    >>> from sknextchar import ContextWindowTransformer
+    >>> windows = ContextWindowTransformer().fit(["asha"])
+    >>> read_as_ascii("Ａｓ", windows), read_as_ascii("As", windows)
+    (True, False)
+    """
+    return holds_full_width(text) and not holds_full_width(windows.vocabulary_)
 
 
 class LetterNotes:

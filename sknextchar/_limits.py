@@ -34,12 +34,15 @@ MAX_SEED = 2**32 - 1
 
 #: Bytes each letter of the names asked for takes, at the peak of a request:
 #: a letter and a 1-byte mask per step as they are drawn, then the names as
-#: strings, and ``sample`` prints a batch whole. Measured with peak RSS
-#: (``/usr/bin/time -v``) of ``sknextchar sample -n 1000000`` at
-#: ``--min-length`` 5 and 45 (40 letters more per name): 2.8 bytes a letter
-#: for a model of lowercase letters, 15.1 for one of Devanagari syllables
-#: (grapheme clusters, decoded as Python objects); 11.1 for one of 400 CJK
-#: characters, at ``-n 100000``. The largest, rounded up.
+#: strings, and ``sample`` prints a batch whole. Measured (load 11-19; 2 shared cores)
+#: as the peak RSS (``/usr/bin/time -v``) of ``sknextchar sample MODEL -n 300000
+#: --min-length 45 --max-length 60 --temperature 0.05 --seed 0 -q`` less that of
+#: ``--min-length 5``, over the letters (grapheme clusters) printed more; the low
+#: temperature repeats contexts, so that the letters, not the probabilities, make
+#: the peak: 3.4 bytes a letter for an MLP of a-z, 4.1 for a Kneser-Ney model of
+#: 400 CJK characters, 15.8 for one of 148 Devanagari syllables (grapheme
+#: clusters, decoded as Python objects); 2.1 for the MLP of a-z at ``-n 1000000``
+#: and the default temperature. The largest, rounded up.
 BYTES_PER_LETTER = 16
 
 #: Copies of each probability of a context being drawn from, at the peak of a

@@ -185,7 +185,7 @@ def _weighted_chunks(
         warn_unnamed_rows(unnamed, source, ("count",), none_named=not named)
     column = (  # a position is named by its place, the same in every interface
         column_words(PlacedColumn(counts_column), "its")
-        if by_position
+        if by_position or not isinstance(counts_column, str)  # or untitled's
         else f"counts_column={counts_column!r}"
     )
     check_counts_total(totals, f"The counts of {shown_path(path)} in {column}")

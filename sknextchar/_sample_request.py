@@ -27,9 +27,11 @@ from ._generation import (
     check_sample_memory,
     given_bounds,
     largest_batch,
+    largest_round,
     sample_memory,
 )
 from ._left_out import left_out_test, written_forms
+from ._letter_forms import read_as_ascii
 from ._pattern_names import check_pattern_names
 from ._sizes import machine_memory, memory_available
 from ._stacklevel import user_stacklevel
@@ -41,6 +43,7 @@ __all__ = [
     "checked_counts_and_flags",
     "encode_prefix",
     "encode_prefixes",
+    "lowers_capitals",
     "normalised_exclude",
     "round_bound",
     "sampling_controls",
@@ -122,11 +125,13 @@ def warn_lowered_prefix(transformer, prefix, ids):
     with lowercase=False and alphabet='auto'; to leave out this warning, pass
     the prefix in lowercase.
     """
-    if not getattr(transformer, "lowercase", False) or prefix == prefix.lower():
+    if not lowers_capitals(transformer, prefix):
         return
+    wide = ", and full-width letters, read as ASCII ones as the model learned them"
     warnings.warn(
         f"The prefix {prefix!r} has capitals, which this model reads as "
-        "lowercase letters (it was fitted with lowercase=True, the default): "
+        "lowercase letters (it was fitted with lowercase=True, the default)"
+        f"{wide if read_as_ascii(prefix, transformer) else ''}: "
         f"its names start with {transformer.decode(ids)!r}, in lowercase. To "
         "generate names with capitals, fit the model again with "
         "lowercase=False and alphabet='auto'; to leave out this warning, pass "
@@ -134,6 +139,20 @@ def warn_lowered_prefix(transformer, prefix, ids):
         UserWarning,
         stacklevel=user_stacklevel(),
     )
+
+
+def lowers_capitals(transformer, prefix):
+    """Whether the fitted ``transformer`` reads the capitals of ``prefix`` as
+    lowercase letters (:func:`warn_lowered_prefix` warns of it).
+
+    Examples
+    --------
+    >>> from sknextchar import ContextWindowTransformer
+    >>> t = ContextWindowTransformer().fit(["jane"])
+    >>> lowers_capitals(t, "Ja"), lowers_capitals(t, "ja")
+    (True, False)
+    """
+    return bool(getattr(transformer, "lowercase", False)) and prefix != prefix.lower()
 
 
 def encode_prefixes(transformer, prefixes, controls, *, one_prefix=False):
@@ -169,7 +188,8 @@ def check_feasible(
 
     Returns what the request can give at all, asked when it falls short
     (:class:`~sknextchar._support.RequestSupport`), and the terms of the
-    memory estimate the names were checked with, for :func:`round_bound`
+    memory estimate the names were checked with, in the model's own floats,
+    for :func:`round_bound`
     (``model_prefix``: the
     model's function, the prefix, the request's tests ``keep`` and
     ``spelled``, and ``match_lengths``, whose test draws at random: then
@@ -195,19 +215,32 @@ def check_feasible(
     return RequestSupport(
         next_log_proba, prefix=prefix, prefix_ids=prefix_ids, context=context,
         controls=controls, keep=None if thinned else lambda ids: keep(spelled(ids)),
-    ), terms  # fmt: skip
+    ), _in_model_floats(terms, next_log_proba, context, n_samples)  # fmt: skip
 
 
 def round_bound(terms, n_samples):
     """The most names a round of a request draws together, for
     ``sample_new_names(max_batch=...)``: as many as fit
     (:func:`~sknextchar._generation.largest_batch`, by the estimate of
-    ``terms``, those :func:`check_feasible` checked the names asked for with
-    and returned) in the memory available now
+    ``terms``, those :func:`check_feasible` checked the names asked for with,
+    in the model's own floats) in the memory available now
     (:func:`~sknextchar._sizes.memory_available`: less what the process
     holds, its model among it) less the ``n_samples`` names the rounds keep."""
     kept = sample_memory(n_samples, **terms)[0]
     return largest_batch(**terms, memory=memory_available() - kept)
+
+
+def _in_model_floats(terms, next_log_proba, context, n_samples):
+    """``terms`` in the model's own floats, for the rounds' bound: an MLP's
+    float32 probabilities take half the bytes of float64 ones. Asked of the
+    model (one call on the prefix's context) only when the check counted
+    float64 (while the names asked for fit so) and the bound so counted would
+    cut a round: a request whose rounds fit calls the model as before."""
+    if terms["itemsize"] != 8 or round_bound(terms, n_samples) >= largest_round(
+        n_samples
+    ):
+        return terms
+    return {**terms, "itemsize": next_log_proba(context).dtype.itemsize}
 
 
 def _memory_terms(sampler, next_log_proba, context, controls, n_samples):

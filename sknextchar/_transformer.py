@@ -73,8 +73,9 @@ _SAVED_BEFORE = {"strip_accents": None, "unit": "char", "end_symbol": END}
 
 
 class ContextWindowTransformer(
-    PackageEstimatorMixin, CallbackSupportMixin, TransformerMixin, BaseEstimator
-):
+    PackageEstimatorMixin, CallbackSupportMixin, TransformerMixin, BaseEstimator,
+    auto_wrap_output_keys=None,  # no table: the windows stay as they are
+):  # fmt: skip
     """Cut names into (context, next character) windows.
 
     The first step of a character-level language model (Bengio et al. 2003): every
@@ -359,7 +360,9 @@ class ContextWindowTransformer(
         ``"polars"`` raise a ValueError that says what to do, also when
         ``Pipeline.set_output`` or ``ColumnTransformer.set_output`` passes them
         on. The global ``sklearn.set_config(transform_output=...)`` leaves the
-        windows as they are, as for other outputs that are no table.
+        windows as they are, as for other outputs that are no table. A table
+        of their contexts is ``pd.DataFrame(windows.contexts,
+        columns=transformer.get_feature_names_out())``.
 
         Parameters
         ----------
@@ -387,6 +390,47 @@ class ContextWindowTransformer(
         """
         check_windows_output(transform)
         return self
+
+    def get_feature_names_out(self, input_features=None):
+        """Names of the columns of the windows' contexts.
+
+        Column ``j`` of ``windows.contexts`` holds the symbol ``context_length
+        - j`` places before the window's target: ``"context_-3"`` (three places
+        back), ``"context_-2"``, ``"context_-1"`` (the symbol just before) for
+        ``context_length=3``. They name the columns the next-character model
+        reads, as many as its ``n_features_in_``, as
+        ``pipe[:-1].get_feature_names_out()`` gives them: a table of the
+        contexts is ``pd.DataFrame(windows.contexts,
+        columns=transformer.get_feature_names_out())``. The windows themselves
+        stay no table (:meth:`set_output`).
+
+        Parameters
+        ----------
+        input_features : array-like of str or None, default=None
+            Not used: the input is a list of names, one column of text, as for
+            scikit-learn's text vectorizers.
+
+        Returns
+        -------
+        feature_names_out : ndarray of str objects
+            ``context_length`` names, the farthest symbol first.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from sknextchar import ContextWindowTransformer
+        >>> transformer = ContextWindowTransformer(context_length=2).fit(["ali"])
+        >>> columns = transformer.get_feature_names_out()
+        >>> columns.tolist()
+        ['context_-2', 'context_-1']
+        >>> windows = transformer.transform(["ali"])  # targets a, l, i, end
+        >>> symbols = np.asarray(transformer.vocabulary_)[windows.contexts]
+        >>> dict(zip(columns, symbols.T.tolist()))
+        {'context_-2': ['-', '-', 'a', 'l'], 'context_-1': ['-', 'a', 'l', 'i']}
+        """
+        check_is_fitted(self)
+        offsets = range(-self.context_length, 0)
+        return np.asarray([f"context_{k}" for k in offsets], dtype=object)
 
     def encode(self, X):
         """Ids of the letters of each name (no padding, no end marker).

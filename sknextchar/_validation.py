@@ -35,6 +35,8 @@ from ._text import (
 
 __all__ = [
     "NO_LABEL",
+    "MissingNameError",
+    "MissingValueError",
     "RefusedNameError",
     "check_bool",
     "check_exclude",
@@ -90,6 +92,9 @@ def check_names(names, *, what="names", allow_empty_strings=False):
         strings, line breaks, or control characters other than the tab (NUL,
         ESC, DEL, U+0080 to U+009F...): the message names the element and the
         index of the character in it.
+    MissingValueError
+        If ``names`` holds a missing value (None, NaN, ``pd.NA``): both a
+        ValueError and a TypeError.
 
     Examples
     --------
@@ -167,11 +172,13 @@ def _check_elements(names, what, allow_empty_strings, index=None, ordered=True):
             )
             try:
                 _check_element(name, place, what, allow_empty_strings)
-            except ValueError:
+            except ValueError as error:
                 if not ordered:
                     raise
                 label = NO_LABEL if index is None else index[i]
-                raise RefusedNameError(
+                missing = isinstance(error, MissingValueError)
+                refused = MissingNameError if missing else RefusedNameError
+                raise refused(
                     name, i, what=what, allow_empty_strings=allow_empty_strings,
                     label=label,
                 ) from None  # fmt: skip
@@ -312,6 +319,33 @@ class RefusedNameError(ValueError):
         return remade, (type(self), vars(self))
 
 
+class MissingValueError(ValueError, TypeError):
+    """A missing value (None, NaN, ``pd.NA``, ``pd.NaT``) where a str is due.
+
+    A ``ValueError``, as scikit-learn's errors for a missing value in ``X``,
+    and a ``TypeError``, the class raised before (the value is no str):
+    ``except`` of either catches it, as scikit-learn's
+    ``InvalidParameterError`` is both.
+
+    Examples
+    --------
+    >>> issubclass(MissingValueError, ValueError), issubclass(
+    ...     MissingValueError, TypeError)
+    (True, True)
+    """
+
+
+class MissingNameError(RefusedNameError, MissingValueError):
+    """The :class:`RefusedNameError` of a missing value, of both classes of
+    :class:`MissingValueError`, placed and moved alike.
+
+    Examples
+    --------
+    >>> print(MissingNameError(None, 1).moved(10))
+    Input names contains None: names[11] = None is a missing value. Drop or ...
+    """
+
+
 def _not_one_d(names, what):
     """Why a table (or a 2-D array) is no list of names, and which part to pass."""
     shape = tuple(names.shape)
@@ -364,12 +398,21 @@ def _check_element(name, where, what, allow_empty_strings):
             f"Expected 1-D input of {what}, one str per element; {where} is a "
             f"{type(name).__name__}. Flatten the input to a list of str."
         )
-    missing = name is None or (isinstance(name, numbers.Real) and name != name)
-    missing = missing or type(name).__name__ in _MISSING_TYPES  # pandas' NA, NaT
-    kind = "a missing value" if missing else f"of type {type(name).__name__}"
+    if name is None or type(name).__name__ in _MISSING_TYPES:  # pandas' NA, NaT
+        raise MissingValueError(_missing_message(where, what, name, repr(name)))
+    if isinstance(name, numbers.Real) and name != name:
+        raise MissingValueError(_missing_message(where, what, name, "NaN"))
     raise TypeError(
         f"Expected every element of {what} to be a str; {where} = {name!r} is "
-        f"{kind}. Drop or convert it before using it."
+        f"of type {type(name).__name__}. Drop or convert it before using it."
+    )
+
+
+def _missing_message(where, what, name, shown):
+    """Why a missing value (``shown`` as scikit-learn shows it) is refused."""
+    return (
+        f"Input {what} contains {shown}: {where} = {name!r} is a missing value. "
+        "Drop or convert it before using it."
     )
 
 

@@ -287,15 +287,16 @@ def check_windows_output(transform):
     raise ValueError(
         "ContextWindowTransformer.set_output accepts transform='default' or None "
         f"only; got transform={transform!r}. Its output is CharWindows, "
-        f"{WINDOWS_TAKERS}: no table, so it has no columns for a pandas or polars "
-        "DataFrame. Pipeline.set_output and ColumnTransformer.set_output set the "
-        "output of every step in turn, this one included, so the steps before it "
-        "were set before this refusal: set them again as you need them "
-        "(transform='default' for NumPy output), or leave the output unset. "
-        "For a table of the windows, build one from their "
-        "arrays, windows.contexts and windows.targets. ColumnTransformer and "
-        "FeatureUnion cannot take the windows at all: put the "
-        "ContextWindowTransformer right before such a model in a Pipeline."
+        f"{WINDOWS_TAKERS}: no table (each window keeps its target and its name), "
+        "so no pandas or polars DataFrame can hold it. Pipeline.set_output and "
+        "ColumnTransformer.set_output set the output of every step in turn, this "
+        "one included, so the steps before it were set before this refusal: set "
+        "them again as you need them (transform='default' for NumPy output), or "
+        "leave the output unset. For a table of the windows, build one from their "
+        "arrays: pd.DataFrame(windows.contexts, "
+        "columns=transformer.get_feature_names_out()) and windows.targets. "
+        "ColumnTransformer and FeatureUnion cannot take the windows at all: put "
+        "the ContextWindowTransformer right before such a model in a Pipeline."
     )
 
 

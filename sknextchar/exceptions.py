@@ -8,7 +8,8 @@ file that cannot be read or written, a ``MemoryError`` for a job the memory
 cannot hold. An error whose message is made from its parts (the names
 refused, the labels left without a name, the prefix no name can go on from)
 is of an internal subclass of ``ValueError``, which may change from one
-version to the next: catch ``ValueError``.
+version to the next: catch ``ValueError``. A missing value among names
+(``None``, ``NaN``, ``pd.NA``) raises one that is a ``TypeError`` too.
 """
 
 __all__ = [

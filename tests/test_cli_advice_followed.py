@@ -301,18 +301,29 @@ def test_scoring_names_of_another_script_does_not_offer_drop(tmp_path, capsys):
     assert "Иван" in out
 
 
-@pytest.fixture
-def models(tmp_path):
-    """An unlabelled model (for score), a labelled one (for classify) and a
-    file of names."""
-    table = tmp_path / "names.csv"
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    """The bytes of an unlabelled model (for score) and a labelled one (for
+    classify), trained once for the module's tests."""
+    folder = tmp_path_factory.mktemp("trained")
+    table = folder / "names.csv"
     rows = [f"{name},{'f' if i % 2 else 'm'}" for i, name in enumerate(WESTERN)]
     table.write_text("name,label\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    labelled, plain = tmp_path / "lab.skops", tmp_path / "plain.skops"
+    labelled, plain = folder / "lab.skops", folder / "plain.skops"
     argv = ["train", table, "-o", plain, *KN]
     assert main([str(arg) for arg in argv]) == 0
     argv = ["train", table, "--labels", "label", "-o", labelled, *KN]
     assert main([str(arg) for arg in argv]) == 0
+    return {"score": plain.read_bytes(), "classify": labelled.read_bytes()}
+
+
+@pytest.fixture
+def models(tmp_path, trained):
+    """The two models, each test's own copies in its folder, and a file of
+    names."""
+    plain, labelled = tmp_path / "plain.skops", tmp_path / "lab.skops"
+    plain.write_bytes(trained["score"])
+    labelled.write_bytes(trained["classify"])
     names = _flags_file(tmp_path, ["Zoë", "Anna"])
     return {"score": plain, "classify": labelled}, names
 

@@ -325,6 +325,13 @@ def test_all_that_plot_misses_is_told_at_once(argv, told, capsys):
         (["explain"], "sknextchar score MODEL NAME --explain"),
         (["tree", "m.skops"], "sknextchar plot m.skops --tree PREFIX -o FILE"),
         (["loss", "m.skops", "-o", "l.png"], "sknextchar plot m.skops -o l.png --loss"),
+        # The option given too: it was added again, "plot m.skops --tree ab
+        # --tree PREFIX" (no -o FILE), a line that lacked -o FILE and gave --tree twice
+        (
+            ["tree", "m.skops", "--tree", "ab"],
+            "sknextchar plot m.skops --tree ab -o FILE",
+        ),
+        (["tree", "m.skops", "--tree=ab"], "sknextchar plot m.skops --tree=ab -o FILE"),
     ],
 )
 def test_an_option_typed_as_the_command_gets_its_command(argv, line, capsys):
@@ -394,9 +401,12 @@ def test_a_number_of_names_without_its_flag_is_told_n(capsys):
         "unrecognized argument: 10; did you mean -n 10 (the number of names)? "
         "(see 'sknextchar sample --help')"
     )
-    # a command without -n: the word only
+    # a command without -n: no -n guessed (table's note on one CONTEXT only)
     err = _usage_error(capsys, ["table", "m.skops", "abi", "10"])
-    assert err == "unrecognized argument: 10 (see 'sknextchar table --help')"
+    assert err == (
+        "unrecognized argument: 10; table takes one CONTEXT ('abi' here): run it "
+        "again for '10' (see 'sknextchar table --help')"
+    )
 
 
 @pytest.mark.parametrize(
@@ -407,3 +417,120 @@ def test_a_number_after_n_was_given_is_not_told_n_again(capsys, given):
     # of names)?", though -n was given: the word alone is named.
     err = _usage_error(capsys, ["sample", "m.skops", *given, "10"])
     assert err == "unrecognized argument: 10 (see 'sknextchar sample --help')"
+
+
+def test_a_count_before_the_model_is_told_the_line_meant(capsys):
+    # Before: "unrecognized argument: m.skops": 10 was taken for the model
+    err = _usage_error(capsys, ["sample", "10", "m.skops", "--seed", "0"])
+    line = "sknextchar sample m.skops --seed 0 -n 10"
+    assert err == (
+        "unrecognized argument: m.skops; the model comes first, the number of "
+        f"names after -n: {line} (see 'sknextchar sample --help')"
+    )
+    assert build_parser().parse_args(_filled(line)).n_samples == 10
+    # -n given as well: no line (it would give -n twice)
+    err = _usage_error(capsys, ["sample", "10", "m.skops", "-n", "3"])
+    assert err == "unrecognized argument: m.skops (see 'sknextchar sample --help')"
+
+
+@pytest.mark.parametrize(
+    ("argv", "line"),
+    [
+        # Before: "the following arguments are required: NAME or --names-file"
+        (["score", "n.txt"], "sknextchar score MODEL --names-file n.txt"),
+        (
+            ["classify", "n.txt", "-q"],
+            "sknextchar classify MODEL --names-file n.txt -q",
+        ),
+    ],
+)
+def test_a_names_file_given_as_the_model_is_told_names_file(
+    argv, line, tmp_path, monkeypatch, capsys
+):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "n.txt").write_text(NAMES, encoding="utf-8")
+    err = _usage_error(capsys, argv)
+    assert err == (
+        "the following arguments are required: NAME or --names-file; 'n.txt' is "
+        f"a text file, no model: to {argv[0]} its names, run: {line} "
+        f"(see 'sknextchar {argv[0]} --help')"
+    )
+    assert build_parser().parse_args(_filled(line)).names_file == "n.txt"
+    # Before: "run: sknextchar score n.txt NAME --explain", the file as MODEL
+    err = _usage_error(capsys, ["explain", "n.txt"])
+    assert err.endswith("run: sknextchar score MODEL --names-file n.txt --explain")
+
+
+def test_a_second_context_of_table_is_told_it_takes_one(capsys):
+    # Before: "unrecognized argument: ravi"
+    err = _usage_error(capsys, ["table", "m.skops", "abi", "ravi", "--top", "2"])
+    assert err == (
+        "unrecognized argument: ravi; table takes one CONTEXT ('abi' here): run it "
+        "again for 'ravi' (see 'sknextchar table --help')"
+    )
+    err = _usage_error(capsys, ["table", "m.skops", "abi", "ravi", "mira", "uma"])
+    assert "('abi' here): run it again for each of the others" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "told"),
+    [
+        # Before: "the following arguments are required: -o/--output, and
+        # unrecognized argument: --bogus": the picture not named
+        (
+            ["plot", "m.skops", "--bogus"],
+            "the following arguments are required: -o/--output and one of "
+            "--embeddings --loss --tree --distribution, for example: sknextchar "
+            "plot m.skops --embeddings -o FILE, and unrecognized argument: --bogus",
+        ),
+        # Before: "... for example: sknextchar plot m.skops --embeddings --bogus
+        # -o x.png", a line that fails on --bogus
+        (
+            ["plot", "m.skops", "--bogus", "-o", "x.png"],
+            "one of the arguments --embeddings --loss --tree --distribution is "
+            "required, for example: sknextchar plot m.skops --embeddings -o x.png, "
+            "and unrecognized argument: --bogus",
+        ),
+        # Before: "... for example: sknextchar plot m.skops --embeddings --tee ab
+        # -o x.png": the typo untold; 'ab' would be left over: no line
+        (
+            ["plot", "m.skops", "--tee", "ab", "-o", "x.png"],
+            "one of the arguments --embeddings --loss --tree --distribution is "
+            "required, and unrecognized argument: --tee; did you mean --tree?",
+        ),
+        # Before: "the following arguments are required: -o/--output, and
+        # unrecognized argument: --bogus", no line
+        (
+            ["train", "n.txt", "--bogus"],
+            "the following arguments are required: -o/--output, the file to "
+            "write: sknextchar train n.txt -o MODEL, and unrecognized argument: "
+            "--bogus",
+        ),
+    ],
+)
+def test_what_is_missing_and_a_typo_are_told_together(argv, told, capsys):
+    err = _usage_error(capsys, argv)
+    assert err == f"{told} (see 'sknextchar {argv[0]} --help')"
+    line = told.partition("example: ")[2] or told.partition("write: ")[2]
+    if line:
+        line = line.partition(", and ")[0]
+        assert build_parser().parse_args(_filled(line)).run.__name__ == argv[0]
+
+
+@pytest.mark.parametrize(
+    ("argv", "line"),
+    [
+        # Before: "run: sknextchar train n.txt --max-iter 0", no -o: following
+        # it, the value was told, then -o
+        (["trian", "n.txt", "--max-iter", "0"], "train n.txt --max-iter 0 -o MODEL"),
+        (["n.txt", "--seed", "x"], "train n.txt --seed x -o MODEL"),
+        (["table", "--top", "0"], "table MODEL CONTEXT --top 0"),
+        (["score", "m.skops", "--by", "bogus"], "score m.skops NAME --by bogus"),
+    ],
+)
+def test_a_line_with_a_bad_value_still_gets_its_placeholders(argv, line, capsys):
+    err = _usage_error(capsys, ["--", *argv])
+    assert err.endswith(f"run: sknextchar {line}"), err
+    fixed = {"0": "3", "x": "1", "bogus": "total"}
+    words = [fixed.get(word, word) for word in _filled(f"sknextchar {line}")]
+    assert build_parser().parse_args(words).run.__name__ == line.split()[0]

@@ -270,7 +270,7 @@ def test_the_default_encoding_given_without_a_file_is_accepted(
         args = build_parser().parse_args([*command, "--encoding", utf8])
         check_reading_flags(args)
     # Another encoding, or a column, still asks for the file it reads.
-    status, _, err = _run(capsys, *argv, "--encoding", utf8, "--encoding", "cp1252")
+    status, _, err = _run(capsys, *argv, "--encoding", "cp1252")
     _user_error(status, err)
     assert "pass --names-file FILE, or leave out --encoding." in err
     status, _, err = _run(capsys, *argv, "--encoding", utf8, "--names-column", "n")

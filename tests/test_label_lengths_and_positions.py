@@ -67,7 +67,7 @@ def test_missing_name_in_a_filtered_series_names_position_and_index_label():
     assert names.iloc[3] != names.iloc[3] and names[4] != names[4]  # both the NaN
     # A Series indexed 0, 1, 2, ... and a list keep the short form.
     for plain in (frame["name"], frame["name"].tolist()):
-        with pytest.raises(TypeError, match=r"; names\[4\] = nan is a missing"):
+        with pytest.raises(TypeError, match=r": names\[4\] = nan is a missing"):
             pipe.fit(plain)
     labelled = pd.Series(["anna", ""], index=["first", "second"])
     with pytest.raises(ValueError, match=r"position 1, index label 'second'\) is ''"):

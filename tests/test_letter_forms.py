@@ -74,7 +74,8 @@ def _train(tmp_path, capsys, names, *flags):
     path = tmp_path / "names.txt"
     path.write_text("".join(name + "\n" for name in names), encoding="utf-8")
     argv = ["train", str(path), "-o", str(tmp_path / "m.skops"), "--force"]
-    status = main([*argv, "--seed", "0", "--model", "kneser-ney", *flags])
+    model = [] if "--model" in flags else ["--model", "kneser-ney"]  # given once
+    status = main([*argv, "--seed", "0", *model, *flags])
     captured = capsys.readouterr()
     assert status == 0, captured.err
     return captured.out, captured.err

@@ -10,6 +10,7 @@ of ``Tel'Quessir`` offered no name for ``tel'quessir``.
 
 import warnings
 
+import numpy as np
 import pytest
 
 from sknextchar import ContextWindowTransformer
@@ -225,3 +226,72 @@ def test_letter_notes_keep_the_name_with_an_i_in_two_fields():
     letters.learned(["IVAN", "meena"])
     letters.learned(["Aydın", "Işıl", "IRMAK", "Işık"])
     assert (letters.with_i, letters.turkish_with_i) == ("IVAN", "Işıl")
+
+
+def test_a_prefix_of_full_width_capitals_is_told_once(model, capsys):
+    # Before: the warning on its capitals, then the note on its full-width
+    # letters: two messages on one prefix
+    argv = ["sample", model, "--prefix", "Ａｓ", "-n", "2", "--seed", "0"]
+    status, out, err = _run(capsys, argv)
+    assert status == 0, err
+    assert all(name.startswith("as") for name in out.split())
+    assert err.count("\n") == 1 and "Note:" not in err, err
+    assert err.startswith(
+        "sknextchar: warning: The prefix 'Ａｓ' has capitals, which this model "
+        "reads as lowercase letters (it was trained without --keep-case), and "
+        "full-width letters, read as ASCII ones as the model learned them: its "
+        "names start with 'as', in lowercase."
+    ), err
+    _, _, err = _run(capsys, ["sample", model, "--prefix", "As", "-n", "1"])
+    assert "full-width" not in err and "has capitals" in err  # capitals alone
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["table", "Ａｓ", "--top", "1"],
+        ["table", "ＡＳ", "--top", "1"],  # capitals: table has no warning of them
+        ["plot", "--distribution", "Ａｓ", "-o", "d.png"],
+        ["plot", "--tree", "ａｓ", "-o", "t.png"],
+    ],
+)
+def test_table_and_plot_note_full_width_letters(argv, model, tmp_path, capsys):
+    # Before: no note (only score, classify and sample --prefix gave it)
+    argv = [argv[0], model, *argv[1:]]
+    if "-o" in argv:
+        argv[-1] = str(tmp_path / argv[-1])
+    status, _, err = _run(capsys, argv)
+    assert status == 0, err
+    typed = next(word for word in argv if not word.isascii())
+    note = f"Note: the prefix {typed!r} has {WIDE} ({typed!r} as 'as')."
+    assert err.count(note) == 1, err
+    again = ["--force"] if argv[0] == "plot" else []  # its picture is there
+    _, _, quiet = _run(capsys, [*argv, "-q", *again])
+    assert "Note:" not in quiet
+
+
+def test_the_python_warning_on_a_prefix_says_both_too():
+    from sknextchar._sample_request import warn_lowered_prefix
+
+    windows = ContextWindowTransformer().fit(["asha"])
+    for prefix, wide in (("Ａｓ", True), ("As", False)):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            ids = [list(windows.vocabulary_).index(char) for char in "as"]
+            warn_lowered_prefix(windows, prefix, np.array(ids))
+        assert len(caught) == 1
+        assert ("full-width letters, read as ASCII" in str(caught[0].message)) is wide
+
+
+def test_plot_notes_full_width_letters_for_a_pipeline_file(tmp_path, capsys):
+    """A model file may hold a Pipeline (saved from Python), not a sampler."""
+    from sklearn.pipeline import make_pipeline
+
+    from sknextchar import KneserNeyClassifier, save_model
+
+    pipe = make_pipeline(ContextWindowTransformer(), KneserNeyClassifier())
+    path = str(save_model(pipe.fit(["asha", "amit"]), tmp_path / "kn.skops"))
+    argv = ["plot", path, "--distribution", "ａｓ", "-o", str(tmp_path / "d.png")]
+    status, _, err = _run(capsys, argv)
+    assert status == 0, err
+    assert f"Note: the prefix 'ａｓ' has {WIDE} ('ａｓ' as 'as')." in err

@@ -87,6 +87,7 @@ def test_largest_batch_is_the_most_names_that_fit(context_length, memory):
     assert sum(sample_memory(size + 1, context_length, 2, n_symbols=27)) > memory
 
 
+@pytest.mark.slow  # 1.4 s CPU (load 7): tracing every allocation of 300,000 names
 def test_symbols_of_several_code_points_are_decoded_a_block_at_a_time():
     # 300,000 names of 10 Devanagari syllables: decoding them all at once held
     # every symbol as an object and every row as a list beside the strings,
@@ -177,9 +178,10 @@ def _machine_memory(monkeypatch, n_bytes):
 # syllables (context 3, max_length 5) grew its rounds to 16.6 GB of resident
 # memory on a shared machine. Now the memory available when sampling starts,
 # less what the process holds and the names the rounds keep.
-def _round_bound(monkeypatch, **sizes):
-    """The max_batch a sample(20, unique=True) call gives its rounds, with
-    the memory functions of _sizes told ``sizes``; and the names' sizes."""
+def _round_bound(monkeypatch, sampler=None, **sizes):
+    """The max_batch a sample(20, unique=True) call of ``sampler`` (None:
+    _sampler()) gives its rounds, with the memory functions of _sizes told
+    ``sizes``; and the names' sizes."""
     import sknextchar._sampler as module
 
     bounds, sample_new_names = [], module.sample_new_names
@@ -195,7 +197,8 @@ def _round_bound(monkeypatch, **sizes):
                 f"sknextchar.{module_name}.{name}", lambda n=n_bytes: n, raising=False
             )
     sizes_of_names = _drawn_sizes(monkeypatch)
-    names = _sampler().sample(20, unique=True, random_state=0, max_rounds=200)
+    sampler = _sampler() if sampler is None else sampler
+    names = sampler.sample(20, unique=True, random_state=0, max_rounds=200)
     assert len(set(names)) == 20
     return bounds[0], sizes_of_names
 
@@ -227,6 +230,30 @@ def test_later_rounds_count_the_memory_the_process_holds(monkeypatch):
         machine_memory=held + _names_bytes(100) + _names_bytes(20, kept=True),
     )  # fmt: skip
     assert bound == 100 and 20 < max(sizes) <= 100
+
+
+# An MLP's rounds were bounded as if its probabilities were float64, twice
+# the bytes of its float32 ones: 1,897 bytes a name (a-z, context 5) where
+# 754 were measured and float32 gives 1,033 (peak RSS of sample(100000) at
+# temperature 3 less that before, an MLP of the bundled names, context 5).
+@pytest.mark.parametrize("model", ["mlp", "kneser-ney"])
+def test_later_rounds_count_the_floats_of_the_model(model, monkeypatch):
+    classifier = {
+        "mlp": CharEmbeddingMLPClassifier(max_iter=2, random_state=0),
+        "kneser-ney": KneserNeyClassifier(),
+    }[model]
+    sampler = NameSampler(
+        make_pipeline(ContextWindowTransformer(), classifier), temperature=0.3
+    ).fit(NAMES)
+    bound, _ = _round_bound(monkeypatch, sampler, system_memory_available=10**6)
+    terms = {
+        "context_length": 3,
+        "min_length": sampling_controls(sampler).min_length,
+        "n_symbols": len(sampler.vocabulary_),
+        "itemsize": ITEMSIZE[model],
+    }
+    kept = sample_memory(20, **terms)[0]
+    assert bound == largest_batch(**terms, memory=10**6 - kept)
 
 
 @pytest.mark.parametrize("available", [0, 10**5, 10**6, 10**9])

@@ -100,7 +100,7 @@ def test_a_names_column_given_as_a_position_says_what_to_pass(tmp_path, text, sa
         ),
         (
             "name,sex,count\nEmma,F,5\n",
-            "has 3 columns: pass the header of its column of counts, one of 'sex', "
+            "has 3 columns: pass the header of its column of counts, one of "
             "'count'. Column 2 is 'count' counted from 0 (counts_column='count'",
         ),
     ],

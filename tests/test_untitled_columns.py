@@ -161,4 +161,28 @@ def test_python_refusal_of_a_position_does_not_deny_the_positions_it_offers():
         "labels_column must be the header of the column of labels (a str), the "
         "position of a column left without a title, or None; got 0."
     )
-    assert "not its position" not in said and "labels_column=1 or" in said
+    assert "not its position" not in said and "labels_column=1 reads it" in said
+
+
+@pytest.mark.parametrize(
+    "text, offered",
+    [
+        ("name,,\nAnna,F,\nRavi,M,\n", "Its column 1, counted from 0, has no title: "),
+        ("name,,\nAnna,,F\nRavi,,M\n", "Its column 2, counted from 0, has no title: "),
+        ("name,sex,\nAnna,F,3\nRavi,M,5\n", ""),  # counts: no labels
+    ],
+)
+def test_python_offers_only_the_untitled_columns_with_labels(text, offered):
+    # It offered "labels_column=1 or labels_column=2 reads one" for either
+    # table, though one column was empty; the command line offers the other.
+    write("k.csv", text)
+    with pytest.raises(TypeError) as e:
+        load_names("k.csv", labels_column=0)
+    said = str(e.value)
+    assert " or labels_column=" not in said, said
+    if not offered:
+        assert "no title" not in said, said
+        return
+    assert offered in said, said
+    given = int(re.search(r"labels_column=(\d) reads it", said)[1])
+    assert load_names("k.csv", labels_column=given)[1] == ["F", "M"]  # it works

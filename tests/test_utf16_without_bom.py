@@ -54,7 +54,22 @@ def test_read_as_utf8_the_advice_names_the_byte_order(tmp_path, script, codec, e
     assert both_readers(path, encoding=codec) == names
 
 
-@pytest.mark.parametrize("script", list(SCRIPTS))
+def _command_line_cases():
+    """Every script in each byte order with LF; CRLF and CR with the scripts whose
+    first letter holds a line break's byte. The other scripts' CRLF and CR files
+    run among the slow tests (the readers' test above takes every one)."""
+    for codec in CODECS:
+        for end in ENDS:
+            for script in SCRIPTS:
+                sweep = end != "LF" and "first" not in script
+                yield pytest.param(
+                    codec, ENDS[end], script,
+                    marks=[pytest.mark.slow] if sweep else [],
+                    id=f"{codec}-{end}-{script}",
+                )  # fmt: skip
+
+
+@pytest.mark.parametrize(("codec", "end", "script"), list(_command_line_cases()))
 def test_the_command_line_names_the_byte_order(tmp_path, capsys, script, codec, end):
     names = SCRIPTS[script]
     path, model = names_file(tmp_path, names, codec, end), tmp_path / "m.skops"

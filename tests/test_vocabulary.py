@@ -58,6 +58,24 @@ def test_decode_rows_keeps_a_nul_symbol_inside_a_name():
     assert decode_rows(np.array([[2, 1, 2]]), vocabulary) == ["a\x00a"]
 
 
+@pytest.mark.parametrize("symbols", ["ab", ["a", "\u093f", "\u0915\u093f"]])
+def test_decode_rows_is_the_same_a_block_at_a_time(monkeypatch, symbols):
+    # Rows decoded in blocks of 2 (65,536 in use: the slow test of
+    # test_sample_memory_bounds takes 300,000 names): oracle, each row joined.
+    from sknextchar import _vocabulary
+
+    monkeypatch.setattr(_vocabulary, "_DECODED_ROWS", 2)
+    vocabulary = (END, *symbols)
+    ids = np.random.default_rng(0).integers(0, len(vocabulary), (7, 4))
+    ids[:, 0] = 1
+    decoded = decode_rows(ids.astype(np.uint8), vocabulary)
+    joined = []
+    for row in ids:
+        ended = row.tolist().index(0) if 0 in row else len(row)
+        joined.append("".join(vocabulary[i] for i in row[:ended]))
+    assert decoded == joined and len(set(decoded)) > 4
+
+
 def test_the_end_marker_display_is_chosen_by_the_caller():
     assert make_vocabulary("a-b", end_symbol=".") == (".", "-", "a", "b")
     with pytest.raises(ValueError, match=r"end_symbol='\$'"):

@@ -94,6 +94,8 @@ EXAMPLES = {
         ["иван"], ["names[2]"], "alphabet='auto'", fitting=True, n_names=7
     ),
     "_validation.RefusedNameError": lambda c: c(" ", 3, label="f"),
+    "_validation.MissingNameError": lambda c: c(None, 3, label="f"),
+    "_validation.MissingValueError": lambda c: c("names[3] = None is missing"),
     "_vocabulary_pass.UnknownSymbolsError": lambda c: c(
         _windows(), ["ë"], [(3, "zoë")], 1, emptied=(0, 0), dropped=[], fitting=False
     ),

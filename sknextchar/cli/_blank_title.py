@@ -10,13 +10,14 @@ columns a spreadsheet writes at the end): each is read by its number, and
 only those with values below the header row are offered.
 """
 
-import itertools
-
-from .._number_runs import runs_and_more
-from ..datasets._column_arguments import untitled_at
-from ..datasets._count_cells import is_number
+from ..datasets._column_arguments import (
+    COMMAND_LINE,
+    numbered_untitled,
+    untitled_columns,
+    untitled_words,
+)
 from ..datasets._labelled_table import first_row, header_column_at
-from ..datasets._table_rows import LINES_LOOKED_AT, header_row, table_rows, text_lines
+from ..datasets._table_rows import rows_below_header, text_lines
 
 __all__ = [
     "empty_column_words",
@@ -45,15 +46,11 @@ def untitled_column(text, column):
     >>> untitled_column("name,sex\\nAnna,F\\n", "2")  # titled: read by its title
     '2'
     """
-    if not (column.isascii() and column.isdigit()):
-        return column
     headers = [first_row(text, delimiter) for delimiter in _DELIMITERS]
     if any(header_column_at(header, column) is not None for header in headers):
         return column
-    at = int(column) - 1
-    if any(header_column_at(header, at) is not None for header in headers):
-        return at  # an untitled field there (header_column_at of an index)
-    return column
+    found = (numbered_untitled(header, column) for header in headers)
+    return next((at for at in found if at is not None), column)
 
 
 def untitled_hint(header, rows=(), delimiter=","):
@@ -69,12 +66,7 @@ def untitled_hint(header, rows=(), delimiter=","):
     >>> untitled_hint(["", "name"], [(2, ["0", "Anna"])])  # pandas' index
     ''
     """
-    numbers = untitled_numbers(header, rows, delimiter)
-    if len(numbers) == 1:
-        return f"; its column {numbers[0]} has no title: --labels {numbers[0]} reads it"
-    flags = " or ".join(f"--labels {number}" for number in numbers)
-    columns = runs_and_more(numbers)
-    return f"; its columns {columns} have no title: {flags} reads one" * bool(numbers)
+    return untitled_words(untitled_columns(header, rows, delimiter), COMMAND_LINE)
 
 
 def untitled_number(header, rows=(), delimiter=","):
@@ -96,23 +88,17 @@ def untitled_number(header, rows=(), delimiter=","):
 
 
 def untitled_numbers(header, rows=(), delimiter=","):
-    """The numbers, counted from 1, of the fields of a header row of two or
-    more left without a title whose cells in the rows below, ``(line,
-    fields)``, hold values, not numbers only (an index, counts): the columns
-    ``--labels`` could read. An empty column (a spreadsheet's last) is none.
+    """The numbers, counted from 1, of the untitled columns of ``header``
+    that ``--labels`` could read: those of
+    :func:`~sknextchar.datasets._column_arguments.untitled_columns`, which
+    ``load_names``' ``labels_column`` offers too, counted from 0.
 
     Examples
     --------
     >>> untitled_numbers(["", "name", "", ""], [(2, ["0", "Anna", "F", ""])])
     [3]
     """
-    found = []
-    for at in (i for i in range(len(header)) if untitled_at(i, header) is not None):
-        cells = [fields[at].strip() for _, fields in rows if at < len(fields)]
-        cells = [cell for cell in cells if cell]
-        if not all(is_number(cell, delimiter) for cell in cells):  # none: empty
-            found.append(at + 1)
-    return found
+    return [at + 1 for at in untitled_columns(header, rows, delimiter)]
 
 
 def empty_column_words(text, table, label_at, source):
@@ -130,8 +116,6 @@ def empty_column_words(text, table, label_at, source):
     """
     if table.header[label_at]:
         return ""
-    rows = table_rows(text_lines(text), table.delimiter, source)
-    header_row(rows)
-    below = list(itertools.islice(rows, LINES_LOOKED_AT))
+    below = rows_below_header(text_lines(text), table.delimiter, source)
     hint = untitled_hint(table.header, below, table.delimiter)
     return f" Column {label_at + 1} has no label on any row{hint}."

@@ -16,13 +16,9 @@ from .._text import display_width, one_or_many, pad_right, quoted
 from ._commands import given_names, load_sampler
 from ._score import name_log_likelihoods, tell_full_width
 from ._told_once import told_unless_refused
-from ._unscored import scorable_names, unscored_error
+from ._unscored import BLOCK_ROWS, scorable_names, unscored_error
 
 __all__ = ["BLOCK_ROWS", "classify"]
-
-#: The names (rows) classify scores and prints at a time: the windows of a
-#: block and its rows as text, not those of every line of a long file.
-BLOCK_ROWS = 1 << 16
 
 
 def classify(args):

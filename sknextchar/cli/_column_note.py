@@ -15,6 +15,7 @@ import sys
 
 from .._name_headers import COLUMN_TITLES, typed_header
 from .._shown_paths import shell_word, shown_path
+from ..datasets._column_arguments import untitled_columns
 from ..datasets._column_choice import (
     LabelCells,
     header_index,
@@ -96,6 +97,8 @@ def table_note(
             )
             labels = [] if number is None else [str(number)]
         how += _offer("to train by label, pass --labels", labels)
+        if not numbers:  # name, above Anna,3: --counts 2
+            numbers = _untitled_counts(lines, table)
         how += _offer(
             "to weigh each name by how often it occurs, pass --counts",
             numbers * (counts is None),
@@ -177,6 +180,25 @@ def header_as_name_note(lines, path):
         "names below it.",
         file=sys.stderr,
     )
+
+
+def _untitled_counts(lines, table):
+    """The number, counted from 1, of the one column of ``table`` after its
+    names left without a title whose cells in ``lines`` are numbers (``name,``
+    above ``Anna,3``), as a list (empty for none or several); a column before
+    the names (pandas' index, R's row names) is none.
+
+    Examples
+    --------
+    >>> from sknextchar.datasets._tables import Table
+    >>> _untitled_counts(["name,\\n", "Anna,3\\n"], Table(",", ["name", ""], 0))
+    ['2']
+    >>> _untitled_counts([",name\\n", "0,Anna\\n"], Table(",", ["", "name"], 1))
+    []
+    """
+    rows = _rows_below(lines, table)
+    found = untitled_columns(table.header, rows, table.delimiter, True, table.name_at)
+    return [str(found[0] + 1)] if len(found) == 1 else []
 
 
 def _rows_below(lines, table):

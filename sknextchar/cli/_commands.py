@@ -717,10 +717,13 @@ def sample(args):
 
 
 def _tell_wide_prefix(sampler, prefix):
-    """The note on a --prefix of full-width letters, read as ASCII ones."""
+    """The note on a --prefix of full-width letters, read as ASCII ones,
+    unless the warning on its capitals, read as lowercase, said so."""
+    from .._pipeline import split_pipeline
+    from .._sample_request import lowers_capitals
     from ._score import tell_full_width  # it imports this module
 
-    if prefix:
+    if prefix and not lowers_capitals(split_pipeline(sampler.estimator_)[0], prefix):
         tell_full_width(sampler, [prefix], "prefix")
 
 
@@ -753,6 +756,9 @@ def table(args):
         args.context, args.temperatures, label=args.label
     )
     print(temperature_table.to_string(top=args.top))
+    from ._score import tell_full_width  # it imports this module
+
+    tell_full_width(sampler, [args.context], "prefix")  # none if no letter is wide
     end = sampler.vocabulary_[0]
     inform(
         f"{describe_symbol(end)} is the end marker: the name ends (it also pads "

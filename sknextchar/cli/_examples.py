@@ -3,7 +3,7 @@ user starts with, as the program's own help ends with its examples."""
 
 import argparse
 
-__all__ = ["EXAMPLES", "ExamplesFormatter"]
+__all__ = ["EXAMPLES", "ExamplesFormatter", "wrapped_at_bars"]
 
 #: Each command -> the examples its help ends with, as typed in a shell.
 EXAMPLES = {
@@ -56,3 +56,32 @@ class ExamplesFormatter(argparse.HelpFormatter):
         if text.startswith("examples:\n"):
             return "".join(indent + line for line in text.splitlines(keepends=True))
         return super()._fill_text(text, width, indent)
+
+    def _format_usage(self, usage, actions, groups, prefix):
+        # argparse keeps a group of options that are one of (plot's pictures)
+        # on one line, however long: it is broken at a "|" as other lines wrap
+        text = super()._format_usage(usage, actions, groups, prefix)
+        return "\n".join(
+            wrapped_at_bars(line, self._width) for line in text.split("\n")
+        )
+
+
+def wrapped_at_bars(line, width):
+    """``line`` broken before the ``|`` words that would run past ``width``
+    columns, each further line indented one past the line's own indent (its
+    group's opening parenthesis).
+
+    Examples
+    --------
+    >>> print(wrapped_at_bars("  (--aaa | --bbb | --ccc)", 18))
+      (--aaa | --bbb |
+       --ccc)
+    >>> wrapped_at_bars("  (--aaa | --bbb)", 40)
+    '  (--aaa | --bbb)'
+    """
+    indent = " " * (len(line) - len(line.lstrip()) + 1)
+    lines = []
+    while len(line) > width and (at := line.rfind(" | ", 0, width - 1)) > 0:
+        lines.append(line[: at + 2])
+        line = indent + line[at + 3 :]
+    return "\n".join([*lines, line])

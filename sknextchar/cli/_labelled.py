@@ -37,6 +37,7 @@ from ..datasets._comment_lines import (
     warn_comment_lines,
     warn_title_name,
 )
+from ..datasets._counted_rows import rows_later, untitled_place
 from ..datasets._encoding import SAMPLE_BYTES
 from ..datasets._header_as_data import (
     first_row_data_like,
@@ -226,14 +227,16 @@ def _labelled_counts(text, column, source, table, counts):
     header, name_at = table.header, table.name_at
     first = header_line(text_lines(text))
     line = header_line_number(text_lines(text))
-    at = counts_column_at(header, counts[0], first, source, name_at, line)
+    below = rows_later(text_lines(text), table.delimiter, source)
+    at = counts_column_at(header, counts[0], first, source, name_at, line, below)
 
     def ahead(below):  # the cells again, for counts such as 1.500 that tell late
         for line, fields in table_rows_of(text, column, source):
             if line > below and len(fields) > max(at, name_at) and fields[name_at]:
                 yield line, fields[name_at], fields[at]
 
-    return CountsColumn(source, header[at], counts[1], at, table.delimiter, ahead)
+    shown = untitled_place(header, at) or header[at]  # name, : --counts 2
+    return CountsColumn(source, shown, counts[1], at, table.delimiter, ahead)
 
 
 def _refuse_labels(error, names_file, training):
@@ -471,12 +474,17 @@ def _counts_column(table, counts, text, path, whole):
     skipped = 0 if table is None else table.skipped
     first = header_line(without_title(text_lines(text), skipped))
     line = header_line_number(text_lines(text), skipped)
-    at = counts_column_at(header, counts, first, shown_path(path), names_at, line)
+    lines = table and without_title(text_lines(text), table.skipped)
+    below = table and rows_later(lines, table.delimiter, shown_path(path))
+    at = counts_column_at(
+        header, counts, first, shown_path(path), names_at, line, below
+    )
 
     def ahead(line):  # the cells below line, for counts such as 1.500 that tell late
         return cells_below(text_lines(text), table, at, line)
 
-    return CountsColumn(shown_path(path), header[at], whole, at, table.delimiter, ahead)
+    shown = untitled_place(header, at) or header[at]  # name, : --counts 2
+    return CountsColumn(shown_path(path), shown, whole, at, table.delimiter, ahead)
 
 
 def _table_rows(text, table, path, column, cells=None):

@@ -4,10 +4,18 @@ user gave a command, with what the command requires and they left out
 place, and the line checked by parsing it."""
 
 import argparse
+import contextlib
 import os
 import re
 
-__all__ = ["completed", "missing_note", "model_first", "model_note"]
+__all__ = [
+    "completed",
+    "count_first_note",
+    "missing_note",
+    "model_first",
+    "model_note",
+    "names_file_first",
+]
 
 _REQUIRED = "the following arguments are required: "
 _ONE_OF = re.compile(r"one of the arguments (.+) is required")
@@ -51,10 +59,15 @@ def _filled(parser, words, at_end):
     ``parser`` says is missing, until none is, and those errors; None for
     words if the line then parses with a placeholder in another's place
     (a line that fails on another error is not checked)."""
-    told, placed = [], []
-    for _ in range(len(parser._actions)):
-        namespace, message = _tried(parser, words)
+    told, placed, lenient = [], [], []
+    for _ in range(2 * len(parser._actions)):
+        with _lenient(lenient):
+            namespace, message = _tried(parser, words)
         actions = [] if message is None else _missing(parser, message)
+        bad = None if message is None or actions else _of_value(parser, message)
+        if bad is not None and bad not in lenient:  # told first: what is missing
+            lenient.append(bad)
+            continue
         if not actions:
             break
         told.append(message)
@@ -70,6 +83,38 @@ def _filled(parser, words, at_end):
     return words, told
 
 
+def _of_value(parser, message):
+    """The action of ``parser`` whose value its usage error ``message``
+    refuses (``argument --max-iter: ...``), or None."""
+    name = re.match(r"argument (\S+): ", message)
+    return next(
+        (
+            action
+            for action in parser._actions
+            if name and name[1] in ("/".join(action.option_strings), action.metavar)
+        ),
+        None,
+    )
+
+
+@contextlib.contextmanager
+def _lenient(actions):
+    """Within the block, ``actions`` take any words as their values (no
+    type, no choices): a bad value hides no missing argument."""
+    saved = [(a, a.type, a.choices, getattr(a, "convert", None)) for a in actions]
+    for action in actions:
+        action.type = action.choices = None
+        if hasattr(action, "convert"):  # a list flag converts its own words
+            action.convert = None
+    try:
+        yield
+    finally:
+        for action, kind, choices, convert in saved:
+            action.type, action.choices = kind, choices
+            if hasattr(action, "convert"):
+                action.convert = convert
+
+
 def _listed(value):
     return value if isinstance(value, list) else [value]
 
@@ -77,6 +122,11 @@ def _listed(value):
 def _tried(parser, words):
     """The namespace and the usage error (or None) of ``parser`` given
     ``words``, without printing or exiting; an error ends the namespace."""
+    return _attempt(parser, words)[:2]
+
+
+def _attempt(parser, words):
+    """:func:`_tried`, and the words left over (``[]`` after an error)."""
     given = getattr(parser, "given", None)
 
     def refuse(message="", *args):  # a usage error, a help or an exit
@@ -85,9 +135,10 @@ def _tried(parser, words):
     parser.error = parser.exit = refuse  # a help printed nothing, exits not
     parser.print_help = lambda *args: None
     try:
-        return parser.parse_known_args(words)[0], None
+        namespace, extras = parser.parse_known_args(words)
+        return namespace, None, extras
     except argparse.ArgumentError as exc:
-        return None, str(exc) or "exit"
+        return None, str(exc) or "exit", []
     finally:
         del parser.error, parser.exit, parser.print_help
         if given is not None:  # this parser's record of the words of its user
@@ -133,10 +184,12 @@ def _placed(words, action, at_end):
     return words
 
 
-def missing_note(parser, message, prog, shown):
+def missing_note(parser, message, prog, shown, words=None):
     """What the usage error ``message`` of ``parser`` adds when an option or
     one of a group is missing: all that is missing, then the line to type
-    (:func:`completed`), its words shown by ``shown``; else "".
+    (:func:`completed`; the words ``words``, by default ``parser.given``,
+    with what they lack), its words shown by ``shown``, if that line parses
+    with no word left over; else "".
 
     Examples
     --------
@@ -149,17 +202,26 @@ m.skops --embeddings -o FILE
     """
     if not (message.startswith(_REQUIRED) or _ONE_OF.fullmatch(message)):
         return ""
-    line, told = completed(parser, parser.given)
+    line, told = completed(parser, parser.given if words is None else words)
     if not any(a.option_strings for m in told for a in _missing(parser, m)):
         return ""  # positionals only: argparse's usage line shows their place
     typed = f"{prog} {' '.join(shown(word) for word in line)}"
+    if not _parses(parser, line):  # a word left over (a typo's value): no line
+        typed = ""
     groups = [_ONE_OF.fullmatch(m) for m in told]
     if told == [_REQUIRED + "-o/--output"]:
-        return f", the file to write: {typed}"
+        return typed and f", the file to write: {typed}"
     if not any(groups):
-        return f", run: {typed}"
+        return typed and f", run: {typed}"
     more = "".join(f" and one of {g[1]}" for g in groups[1:] if g is not None)
-    return f"{more}, for example: {typed}"
+    return f"{more}, for example: {typed}" if typed else more
+
+
+def _parses(parser, words):
+    """Whether ``parser`` reads all of ``words`` (placeholders as values)
+    with no usage error and no word left over."""
+    namespace, message, extras = _attempt(parser, words)
+    return message is None and not extras
 
 
 def model_note(parser, message, prog, shown):
@@ -184,7 +246,7 @@ def model_note(parser, message, prog, shown):
     given = list(parser.given)
     words = model_first(parser, given)
     if words == given:
-        return ""
+        return _names_file_note(parser, given, prog, shown)
     at = next((i for i, word in enumerate(given) if words[i] != word), len(given))
     model = words[at + 1]  # the word MODEL was put before
     typed = " ".join(shown(word) for word in words)
@@ -230,3 +292,94 @@ def model_first(parser, words):
         for value in _listed(getattr(namespace, action.dest, None))
     ]
     return moved if model in read else words
+
+
+def count_first_note(parser, namespace, extras, prog, shown):
+    """What the error on the words ``extras`` left over adds when a number of
+    names was typed before the model (``sample 10 m.skops``: 10 taken for
+    MODEL): the line with the model first and the number as ``-n``, the
+    words ``parser.given`` shown by ``shown``; else "".
+
+    Examples
+    --------
+    >>> from sknextchar.cli import build_parser
+    >>> sample = build_parser().commands.choices["sample"]
+    >>> sample.given = ["10", "m.skops", "--seed", "0"]
+    >>> namespace, extras = sample.parse_known_args(sample.given)
+    >>> count_first_note(sample, namespace, extras, "sk sample", str)
+    '; the model comes first, the number of names after -n: sk sample m.skops \
+--seed 0 -n 10'
+    """
+    model, words = getattr(namespace, "model", None), list(parser.given)
+    given = {action.dest for action in parser.repeats.given}  # in the user's words
+    if (
+        "--n-samples" not in parser.options
+        or "n_samples" in given  # a second -n: which one is meant is not known
+        or not isinstance(model, str)
+        or not (model.isdecimal() and model.isascii())
+        or os.path.lexists(model)
+        or model not in words
+        or not any(not word.startswith("-") for word in extras)
+    ):
+        return ""
+    words.remove(model)
+    words += ["-n", model]
+    if not _parses(parser, words):
+        return ""
+    typed = " ".join(shown(word) for word in words)
+    return f"; the model comes first, the number of names after -n: {prog} {typed}"
+
+
+def names_file_first(parser, words):
+    """``words`` given to ``parser`` with the word taken for the model, when
+    it is a text file and no names are given (``score n.txt``), read as the
+    file of names: ``MODEL --names-file n.txt``; else ``words`` as they are.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> from sknextchar.cli import build_parser
+    >>> score = build_parser().commands.choices["score"]
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     names = os.path.join(folder, "n.txt")
+    ...     with open(names, "w", encoding="utf-8") as file:
+    ...         _ = file.write("asha\\n")
+    ...     moved = names_file_first(score, [names, "--by", "per-char"])
+    >>> moved[0], moved[1], moved[3:]
+    ('MODEL', '--names-file', ['--by', 'per-char'])
+    >>> names_file_first(score, ["m.skops"])
+    ['m.skops']
+    """
+    from .._model_files import not_a_model_file
+
+    words = list(words)
+    if "--names-file" not in parser.options:
+        return words
+    namespace, _ = _tried(parser, completed(parser, words)[0])
+    model = getattr(namespace, "model", None)
+    if (
+        not isinstance(model, str)
+        or model not in words
+        or namespace.names not in ([], ["NAME"])
+        or namespace.names_file is not None
+        or not os.path.isfile(model)
+        or not (not_a_model_file(model) or "").startswith("a text file")
+    ):
+        return words
+    at = words.index(model)
+    words[at : at + 1] = ["MODEL", "--names-file", model]
+    return words
+
+
+def _names_file_note(parser, given, prog, shown):
+    """What :func:`model_note` says of a text file taken for the model when
+    no names are given (:func:`names_file_first`), or ""."""
+    words = names_file_first(parser, given)
+    if words == given or not _parses(parser, words):
+        return ""
+    model = given[words.index("MODEL")]
+    typed = " ".join(shown(word) for word in words)
+    return (
+        f"; {model!r} is a text file, no model: to {prog.split()[-1]} its "
+        f"names, run: {prog} {typed}"
+    )

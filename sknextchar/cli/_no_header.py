@@ -13,7 +13,7 @@ import contextlib
 import os
 
 from .._shown_paths import shown_path
-from ..datasets._column_arguments import COMMAND_LINE, NoColumnError
+from ..datasets._column_arguments import COMMAND_LINE, NoColumnError, numbered_untitled
 from ..datasets._column_choice import placed_columns_words
 from ..datasets._labelled_table import UnlabelledRows
 from ..datasets._long_lines import MAX_ROW_LETTERS
@@ -170,7 +170,7 @@ def file_columns(args, names_column):
     :func:`~sknextchar.cli._commands.chunked_names_column` found it),
     ``counts_column`` and ``header``; by position with ``--no-header``."""
     if not no_header(args):
-        counts = getattr(args, "counts", None)
+        counts = _untitled_counts(args, getattr(args, "counts", None))
         return {"names_column": names_column, "counts_column": counts}
     positions = _column_positions(args)
     return {
@@ -178,6 +178,21 @@ def file_columns(args, names_column):
         "counts_column": positions.get("counts"),
         "header": None,
     }
+
+
+def _untitled_counts(args, counts):
+    """``--counts N`` as ``train_from_file`` reads it: the position (counted
+    from 0) of the column of NAMES_FILE's header row left without a title
+    that N numbers (``name,`` above ``Anna,3``: ``--counts 2``), else as
+    given (a header)."""
+    from ..datasets._base import first_lines, header_row_of_lines
+
+    if counts is None:
+        return None
+    lines = first_lines(args.names_file, args.encoding)
+    _, table, _ = header_row_of_lines(lines, args.names_file)
+    at = None if table is None else numbered_untitled(table.header, counts)
+    return counts if at is None or at == table.name_at else at
 
 
 def check_columns(args):

@@ -32,10 +32,17 @@ from ._flags import (
     TRAIN_FLAGS,
     WordList,
 )
-from ._missing import missing_note, model_note
+from ._missing import count_first_note, missing_note, model_note
 from ._quiet import add_quiet
+from ._repeated import Repeats
 from ._sample_options import add_sample_filters, add_sample_likeness
-from ._unknown_args import typo_note, unknown_command, unrecognized
+from ._unknown_args import (
+    known_words,
+    one_context_note,
+    typo_note,
+    unknown_command,
+    unrecognized,
+)
 
 __all__ = ["build_parser"]
 
@@ -98,6 +105,7 @@ class _Parser(argparse.ArgumentParser):
     def __init__(self, *args, **kwargs):
         self.options, self.commands = set(), None  # -h is added by __init__
         self.given = ()  # the words this parser was last given to parse
+        self.repeats = Repeats()  # the values of the options of that parse
         super().__init__(*args, **kwargs)
         # Python 3.14's guess at a mistyped command (on by default from 3.15)
         # would come before unknown_command's: only unknown_command's is told
@@ -106,11 +114,14 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message):
         commands = () if self.commands is None else self.commands.choices
         told = unknown_command(message, commands, self.prog, self.given, self.options)
-        if told is None:
+        if told is None:  # what is missing, then the typos: both are told
+            words = known_words(self.given, self.options)
+            missing = missing_note(self, message, self.prog, shell_word, words)
+            typo = typo_note(message, self.given, self.options)
             told = message + (
-                typo_note(message, self.given, self.options)
-                or missing_note(self, message, self.prog, shell_word)
-                or model_note(self, message, self.prog, shell_word)
+                missing + typo
+                if missing and typo
+                else typo or missing or model_note(self, message, self.prog, shell_word)
             )
             told += f" (see '{self.prog} --help')"
         self.exit(2, f"{PROG}: error: {told}\n")
@@ -149,13 +160,24 @@ class _Parser(argparse.ArgumentParser):
             if command is not None and self.commands is not None:
                 parser = self.commands.choices[command.__name__]
             message = unrecognized(extras, parser.options, self.given)
+            message += count_first_note(
+                parser, namespace, extras, parser.prog, shell_word
+            ) + one_context_note(namespace, extras, parser.prog.split()[-1])
             if not self.exit_on_error:
                 raise argparse.ArgumentError(None, message)
             parser.error(message)
+        _tell_repeats(self, namespace)
         return namespace
+
+    def _get_values(self, action, arg_strings):
+        # every value an option is given passes here: repeats are told
+        value = super()._get_values(action, arg_strings)
+        self.repeats.taken(action, value, arg_strings)
+        return value
 
     def parse_known_args(self, args=None, namespace=None):
         self.given = sys.argv[1:] if args is None else list(args)
+        self.repeats = Repeats()
         namespace, extras = super().parse_known_args(args, namespace)
         # "--" ends the options (score m.skops --by per-char -- ab -x): argparse
         # leaves it unknown, with the words after it, once the positionals
@@ -173,6 +195,16 @@ class _Parser(argparse.ArgumentParser):
             if not names and namespace.names_file is None:
                 self.error("the following arguments are required: NAME or --names-file")
         return namespace, extras + after
+
+
+def _tell_repeats(parser, namespace):
+    """Tell of the options given twice with two values, on stderr, once the
+    command line is read (the command's own parser read its options)."""
+    command = getattr(namespace, "run", None)
+    if command is not None and parser.commands is not None:
+        parser = parser.commands.choices[command.__name__]
+    for note in parser.repeats.notes():
+        print(note, file=sys.stderr)
 
 
 def build_parser():

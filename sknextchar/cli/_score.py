@@ -1,15 +1,14 @@
 """``sknextchar score``: rank names by their log-likelihood under a model."""
 
-import math
 import sys
 
 from .._text import display_width, one_or_many, pad_right
 from ._commands import given_names, load_sampler
 from ._quiet import inform
 from ._told_once import told_unless_refused
-from ._unscored import distinct_names, scorable_names, unscored_error
+from ._unscored import BLOCK_ROWS, distinct_names, scorable_names, unscored_error
 
-__all__ = ["name_log_likelihoods", "score", "tell_full_width"]
+__all__ = ["name_log_likelihoods", "ranking", "score", "tell_full_width"]
 
 
 def score(args):
@@ -41,15 +40,11 @@ def score(args):
     told_unless_refused(split_pipeline(sampler.estimator_)[0])  # before any row
     places = getattr(args, "places", None)
     names, repeated, unscored, n_names = _scorable(sampler, given, places)
-    log_likelihood, counts = name_log_likelihoods(sampler, names, [args.label])
+    total, per_char = _log_likelihoods(sampler, names, args.label)
     if repeated is not None:  # the names are scored: not before a refusal
         print(repeated, file=sys.stderr)  # rows left out: kept under -q
     tell_full_width(sampler, names)
-    total = log_likelihood[:, 0]
-    per_char = total / counts.clip(min=1)  # as score_samples(per_char=True)
-    key = total if args.by == "total" else per_char
-    # Most plausible first; a name with no scorable character (NaN) last.
-    order = sorted(range(len(key)), key=lambda i: (math.isnan(key[i]), -key[i]))
+    order = ranking(total if args.by == "total" else per_char)
     width = max(4, *map(display_width, names))
     seen = _training_marks(sampler, names)
     print(f"rank  {'name':<{width}}  log-likelihood  per char  train")
@@ -162,13 +157,50 @@ def name_log_likelihoods(sampler, names, labels):
     return log_likelihood, counts
 
 
+def _log_likelihoods(sampler, names, label):
+    """Each name's log-likelihood under ``label``, and per character (as
+    ``score_samples(per_char=True)``), :data:`BLOCK_ROWS` names at a time:
+    memory holds a block's windows, not those of every name."""
+    import numpy as np
+
+    total, per_char = np.empty(len(names)), np.empty(len(names))
+    for start in range(0, len(names), BLOCK_ROWS):
+        block = slice(start, start + BLOCK_ROWS)
+        log_likelihood, counts = name_log_likelihoods(sampler, names[block], [label])
+        total[block] = log_likelihood[:, 0]
+        per_char[block] = log_likelihood[:, 0] / counts.clip(min=1)
+    return total, per_char
+
+
+def ranking(key):
+    """The positions of ``key`` from the most plausible name to the least: by
+    ``key`` from the highest, a name with no scorable character (NaN) last;
+    ties in the order given.
+
+    Examples
+    --------
+    >>> ranking([-3.0, float("nan"), -1.0, -3.0]).tolist()
+    [2, 0, 3, 1]
+    """
+    import numpy as np
+
+    key = np.asarray(key, dtype=float)
+    nan = np.isnan(key)
+    return np.lexsort((np.where(nan, 0.0, -key), nan))  # stable: ties kept in order
+
+
 def _training_marks(sampler, names):
     """ "yes"/"no" per name: in the model's training names ("?" without record),
     as --novel tells them (in any case with the record of the names
-    case-folded of a model trained with --keep-case)."""
+    case-folded of a model trained with --keep-case), :data:`BLOCK_ROWS`
+    names at a time."""
     if getattr(sampler, "training_name_hashes_", None) is None:
         return ["?"] * len(names)
     from .._novelty import folds_case
 
-    found = sampler.in_training_set(names, ignore_case=folds_case(sampler))
-    return ["yes" if known else "no" for known in found]
+    folded, marks = folds_case(sampler), []
+    for start in range(0, len(names), BLOCK_ROWS):
+        block = names[start : start + BLOCK_ROWS]
+        found = sampler.in_training_set(block, ignore_case=folded)
+        marks += ["yes" if known else "no" for known in found]
+    return marks

@@ -8,9 +8,15 @@ import re
 
 from .._shown_paths import close_word, ranked_words, shell_word
 from .._text import one_or_many
-from ._missing import completed, model_first
+from ._missing import completed, model_first, names_file_first
 
-__all__ = ["typo_note", "unknown_command", "unrecognized"]
+__all__ = [
+    "known_words",
+    "one_context_note",
+    "typo_note",
+    "unknown_command",
+    "unrecognized",
+]
 
 # Flags a user of scikit-learn or of deep-learning tools may type, each with
 # what it sets and sknextchar's option for it.
@@ -80,6 +86,27 @@ def unrecognized(extras, options=(), given=()):
         listed = ", ".join(guesses[:-1]) + (" and " if len(guesses) > 1 else "")
         told.append(f"did you mean {listed}{guesses[-1]}?")
     return "; ".join(dict.fromkeys(told))
+
+
+def one_context_note(namespace, extras, command):
+    """What the error on the words ``extras`` left over adds when one of
+    them is a second CONTEXT of ``table`` (``table m.skops abi ravi``): it
+    takes one, read from ``namespace``; else "".
+
+    Examples
+    --------
+    >>> import argparse
+    >>> one_context_note(argparse.Namespace(context="abi"), ["ravi"], "table")
+    "; table takes one CONTEXT ('abi' here): run it again for 'ravi'"
+    >>> one_context_note(argparse.Namespace(context="abi"), ["--x"], "table")
+    ''
+    """
+    context = getattr(namespace, "context", None)
+    words = [word for word in _not_shifted(extras) if not _FLAG.match(word)]
+    if not isinstance(context, str) or not words:
+        return ""
+    again = " and ".join(map(repr, words)) if len(words) < 3 else "each of the others"
+    return f"; {command} takes one CONTEXT ({context!r} here): run it again for {again}"
 
 
 def _near_option(flag, options):
@@ -158,20 +185,37 @@ def _not_shifted(extras):
 def typo_note(message, given, options):
     """What a usage error ``message`` adds for a typo that argparse did not
     get to: an unknown flag among the words ``given`` when a required
-    argument is missing (``--ouput`` for ``-o/--output``); else "".
+    argument, or one of a group, is missing (``--ouput`` for
+    ``-o/--output``); else "".
 
     Examples
     --------
     >>> typo_note("the following arguments are required: -o/--output",
     ...           ["n.txt", "--ouput", "m.skops", "--seed=0"], {"--output", "--seed"})
     ', and unrecognized argument: --ouput; did you mean --output?'
+    >>> typo_note("one of the arguments --loss --tree is required",
+    ...           ["m.skops", "--tee", "ab"], {"--loss", "--tree"})
+    ', and unrecognized argument: --tee; did you mean --tree?'
     >>> typo_note("the following arguments are required: COMMAND", [], set())
     ''
     """
-    if not message.startswith("the following arguments are required"):
+    if not re.match("the following arguments are required|one of the ", message):
         return ""
     unknown = _unknown_flags(given, options)
     return f", and {unrecognized(unknown, options)}" if unknown else ""
+
+
+def known_words(given, options):
+    """The words ``given`` but the flags that are none of ``options``
+    (:func:`_unknown_flags`): the words of a line offered to run.
+
+    Examples
+    --------
+    >>> known_words(["m.skops", "--bogus", "-o", "x.png"], {"-o", "--output"})
+    ['m.skops', '-o', 'x.png']
+    """
+    unknown = _unknown_flags(given, options)
+    return [word for word in given if word not in unknown]
 
 
 def unknown_command(message, commands, prog, given=(), options=()):
@@ -348,7 +392,10 @@ def _option_of_a_command(word, commands, rest):
         return None
     command, action = having[0]
     flag = [f"--{word}", *[action.metavar or word.upper()][: action.nargs != 0]]
+    if any(typed.split("=")[0] in action.option_strings for typed in rest):
+        flag = []  # given too (tree m.skops --tree ab): not given twice
     words = model_first(commands[command], [*rest, *flag])  # explain asha
+    words = names_file_first(commands[command], words)  # explain n.txt
     return [command, *_completed(commands, command, words)]
 
 

@@ -17,7 +17,17 @@ from .._number_runs import runs_and_more
 from .._placed_names import PlacedNamesError
 from .._text import and_more, counted, one_or_many, quoted
 
-__all__ = ["distinct_names", "merged_places", "scorable_names", "unscored_error"]
+__all__ = [
+    "BLOCK_ROWS",
+    "distinct_names",
+    "merged_places",
+    "scorable_names",
+    "unscored_error",
+]
+
+#: The names ``score`` and ``classify`` read, score and print at a time: the
+#: windows of a block of names, not those of every line of a long file.
+BLOCK_ROWS = 1 << 16
 
 _LITERAL = r"(?:'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\")"
 # A name placed on a line of a file, as the places name it: 'zoë' (line 2 of
@@ -88,20 +98,33 @@ def scorable_names(sampler, names, places=None):
 
     every = range(len(names))  # a range: no list of every line of a long file
     transformer = split_pipeline(sampler.estimator_)[0]
-    where = {}  # each distinct name, checked and counted once: its positions
-    for i, name in enumerate(names):
-        where.setdefault(name, []).append(i)
-    distinct = list(where)
-    errors, left = _unreadable(transformer, distinct)
-    left = {i for k in left for i in where[distinct[k]]}
-    if not left:
+    distinct = list(dict.fromkeys(names))  # each name checked once
+    unread = [
+        distinct[start + k]
+        for start in range(0, len(distinct), BLOCK_ROWS)  # a block's reading at a time
+        for k in sorted(_left_out(transformer, distinct[start : start + BLOCK_ROWS]))
+    ]
+    if not unread:
         return every, None
-    texts = [_at_every_place(str(e), names, distinct, where) for e in errors]
+    # The message on the names left out alone, each at every place it holds.
+    where = _positions(names, unread)
+    errors = _unreadable(transformer, unread)
+    texts = [_at_every_place(str(e), names, unread, where) for e in errors]
+    left = {i for positions in where.values() for i in positions}
     if len(left) == len(names):  # refused whole, in the entry point's words
         placed = (text if places is None else places.rewrite(text) for text in texts)
         raise ValueError(merged_places(" ".join(placed)))
     message = " ".join(error_message(ValueError(text), places) for text in texts)
     return [i for i in every if i not in left], merged_places(message)
+
+
+def _positions(names, some):
+    """Each of the names ``some`` mapped to its positions in ``names``."""
+    where = {name: [] for name in some}
+    for i, name in enumerate(names):
+        if name in where:
+            where[name].append(i)
+    return where
 
 
 def _at_every_place(message, names, distinct, where):
@@ -162,28 +185,44 @@ def _given_times(match):
 def _unreadable(transformer, names):
     """The errors ``transform`` gives on the names it cannot read (in the
     order it checks them: names read as empty, then unknown characters), each
-    naming them by their places in ``names``; and their positions."""
-    import numpy as np
-
-    from .._transformer import unknown_symbols
+    naming them by their places in ``names``."""
     from .._unknown_message import fold_note, unknown_message
 
-    unknown, (texts, symbols) = unknown_symbols(transformer, names, read=True)
-    empty = [i for i, text in enumerate(texts) if not text]
+    empty, unknown, emptied, symbols = _left_out_kinds(transformer, names)
     errors = [_placed_error(transformer, names, empty)] if empty else []
-    if not unknown:
-        return errors, set(empty)
-    if getattr(transformer, "handle_unknown", "error") == "error":
+    if unknown and getattr(transformer, "handle_unknown", "error") == "error":
         note = fold_note(transformer.alphabet, "names", False)
         text = unknown_message(transformer, names, symbols, "names", False, None)
         errors.append(ValueError(text + note))
-        return errors, set(empty) | set(unknown)
-    _, bad, owner = symbols  # dropped: a name may be left without any
-    kept = np.bincount(owner[~bad], minlength=len(names))
-    emptied = [i for i in unknown if not kept[i]]
     if emptied:
         errors.append(_placed_error(transformer, names, emptied))
-    return errors, set(empty) | set(emptied)
+    return errors
+
+
+def _left_out(transformer, names):
+    """The positions of the names of ``names`` the model cannot score (read
+    as empty, holding an unknown character, or emptied by dropping them)."""
+    empty, unknown, emptied, _ = _left_out_kinds(transformer, names)
+    if getattr(transformer, "handle_unknown", "error") == "error":
+        return set(empty) | set(unknown)
+    return set(empty) | set(emptied)
+
+
+def _left_out_kinds(transformer, names):
+    """The positions of the names read as empty, of those holding unknown
+    characters, and of those dropping them empties (``handle_unknown="drop"``);
+    and the symbols read (:func:`~sknextchar._transformer.unknown_symbols`)."""
+    import numpy as np
+
+    from .._transformer import unknown_symbols
+
+    unknown, (texts, symbols) = unknown_symbols(transformer, names, read=True)
+    empty = [i for i, text in enumerate(texts) if not text]
+    if not unknown or getattr(transformer, "handle_unknown", "error") == "error":
+        return empty, list(unknown), [], symbols
+    _, bad, owner = symbols  # dropped: a name may be left without any
+    kept = np.bincount(owner[~bad], minlength=len(names))
+    return empty, list(unknown), [i for i in unknown if not kept[i]], symbols
 
 
 def _placed_error(transformer, names, positions):

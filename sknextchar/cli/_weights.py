@@ -19,7 +19,15 @@ import numpy as np
 from .._limits import check_counts_total
 from .._shown_paths import flag_word, shown_path
 from .._text import MAX_REPORTED, counted
-from ..datasets._column_arguments import COMMAND_LINE, headerless_advice, row_fields
+from ..datasets._column_arguments import (
+    COMMAND_LINE,
+    headerless_advice,
+    holds_numbers,
+    numbered_untitled,
+    row_fields,
+    untitled_columns,
+    untitled_words,
+)
 from ..datasets._count_cells import column_words, rows_and_more
 from ..datasets._counted_rows import column_at
 from ..datasets._noted_rows import (
@@ -43,7 +51,9 @@ __all__ = [
 ]
 
 
-def counts_column_at(header, column, first_line, source, names_at=None, line=1):
+def counts_column_at(
+    header, column, first_line, source, names_at=None, line=1, below=None
+):
     """The column of counts of NAMES_FILE, ``--counts COLUMN``, in the header
     row of the table its names are read from (None: not a table).
 
@@ -53,7 +63,9 @@ def counts_column_at(header, column, first_line, source, names_at=None, line=1):
         The table's header row, split as the names are read (None when the
         file is read as one name per line).
     column : str
-        ``--counts COLUMN``.
+        ``--counts COLUMN``: a header, or the number, counted from 1, of a
+        column left without a title (``name,`` above ``Anna,3``: ``--counts
+        2``), unless a field of the header row is spelled so.
     first_line : str
         The file's first line, as the message shows it.
     source : str
@@ -62,6 +74,10 @@ def counts_column_at(header, column, first_line, source, names_at=None, line=1):
         The column of names, which is not the counts.
     line : int, default=1
         The line of the header row (below a title or blank lines when not 1).
+    below : callable or None, default=None
+        Returns the rows below the header row and their delimiter, for a
+        refusal to offer the untitled column of counts (``name,sex,`` above
+        ``Anna,F,3``: ``--counts 3``); None offers none.
 
     Returns
     -------
@@ -76,7 +92,12 @@ def counts_column_at(header, column, first_line, source, names_at=None, line=1):
     --------
     >>> counts_column_at(["name", "sex", "Count"], "count", "", "'us.csv'", 0)
     2
+    >>> counts_column_at(["name", "sex", ""], "3", "", "'us.csv'", 0)
+    2
     """
+    untitled = None if header is None else numbered_untitled(header, column)
+    if untitled is not None and untitled != names_at:
+        return untitled
     if header is None or header_index(header, column) is None:
         fields = row_fields(first_line)
         advice = headerless_advice(*fields, COMMAND_LINE, labels=True)
@@ -94,6 +115,10 @@ def counts_column_at(header, column, first_line, source, names_at=None, line=1):
         told = not_a_column(
             given, source, line, row, near, what="counts", beside=beside
         )
+        rows, delimiter = below() if below and header is not None else ((), ",")
+        told += _titled_number(header, column, names_at, (rows, delimiter))
+        at = untitled_columns(header or [], rows, delimiter, True, names_at)
+        told += untitled_words(at, COMMAND_LINE, "counts")
         raise ValueError(f"{told}.{advice}")
     if names_at is not None and header_key(header[names_at]) == header_key(column):
         raise ValueError(
@@ -107,6 +132,31 @@ def counts_column_at(header, column, first_line, source, names_at=None, line=1):
 def _flag(column):
     """``--counts COLUMN``, as typed at a shell."""
     return f"--counts {shell_word(column)}"
+
+
+def _titled_number(header, column, names_at, below):
+    """For ``--counts N`` that numbers a titled column of ``header`` (not
+    the names'), its title, as the end of a message (``""`` for none): only
+    untitled columns are read by number; the flag that reads it by its
+    title only if its cells in the rows ``below`` (and their delimiter)
+    are numbers.
+
+    Examples
+    --------
+    >>> _titled_number(["name", "count"], "2", 0, ([(2, ["Anna", "3"])], ","))
+    "; its column 2 has the title 'count': --counts count reads it"
+    >>> _titled_number(["name", "sex"], "2", 0, ([(2, ["Anna", "F"])], ","))
+    "; its column 2 has the title 'sex' (a number reads a column without one)"
+    """
+    if header is None or not (column.isascii() and column.isdigit()):
+        return ""
+    at = int(column) - 1
+    if not 0 <= at < len(header) or at == names_at or not header[at]:
+        return ""
+    told = f"; its column {at + 1} has the title {header[at]!r}"
+    if holds_numbers(*below, at):
+        return f"{told}: {_flag(header[at])} reads it"
+    return f"{told} (a number reads a column without one)"
 
 
 class CountsColumn:

@@ -38,8 +38,10 @@ from ._quoted_lines import PYTHON_ONE_COLUMN, warn_quoted_lines
 from ._table_rows import (
     UnnamedRows,
     UnnamedRowsWarning,
+    rows_below_header,
     text_lines,
     unnamed_rows_words,
+    without_title,
 )
 from ._table_warning import warn_if_table
 from ._tables import (
@@ -57,6 +59,7 @@ __all__ = [
     "check_table_arguments",
     "first_lines",
     "check_not_empty",
+    "header_row_of_lines",
     "labelled_names",
     "load_names",
     "warn_unnamed_rows",
@@ -108,11 +111,14 @@ def load_names(
         the values of the column with this header (compared without case, ``_``
         and ``-`` read as spaces), rows without a value skipped. None reads one
         name per line.
-    counts_column : str or None, default=None
+    counts_column : str, int or None, default=None
         The header of a column of counts of the table (compared as the names'
-        header is): return each name's number, read on the name's own row, as
-        well. ``names_column`` is then needed (the column of names is not
-        guessed, as in :func:`~sknextchar.train_from_file`); a file without a
+        header is; a column left without a title in the header row, ``name,``
+        above ``Anna,3``, by its position counted from 0, as for
+        ``labels_column``: ``counts_column=1``): return each name's number,
+        read on the name's own row, as well. ``names_column`` is then needed
+        (the column of names is not guessed, as in
+        :func:`~sknextchar.train_from_file`); a file without a
         header row needs one (e.g. ``name,count``). A count is a number >= 0
         (a fraction is kept, 0 is kept: ``fit`` leaves a name of count 0 out
         of training) of at most 2**53, written without thousands separators
@@ -135,7 +141,7 @@ def load_names(
         the one (comma, semicolon or tab) that splits the first row into the
         most fields, and a row may not have more fields than that one. A
         position with ``header="infer"`` is refused: the header row would be
-        read as a name.
+        read as a name, but for a column left without a title.
     labels_column : str, int or None, default=None
         The header of a table's column of labels (compared as the names' header
         is; a column left without a title in the header row, ``name,`` above
@@ -370,34 +376,62 @@ def check_table_arguments(path, encoding, header, names_column, counts_column):
     """
     if check_header_arguments(header, names_column, counts_column):
         return True
-    check_column_arguments(
-        names_column, counts_column, path, lambda: _header_row_of_file(path, encoding)
-    )
+    header_row = lambda: _header_row_of_file(path, encoding)  # noqa: E731
+    check_column_arguments(names_column, counts_column, path, header_row)
     return False
 
 
 def _header_row_of_file(path, encoding):
-    """The header row of a file and its table (None if no column of names is
-    found), from its first lines; ``(None, None)`` if it is not known: the
-    file cannot be read, starts with ``sep=;`` or a title above its header.
-    What :func:`~sknextchar.datasets._column_arguments.check_column_arguments`
-    names when it refuses a ``names_column``.
+    """:func:`header_row_of_lines` of the first lines of the file at
+    ``path`` (:func:`first_lines`): what
+    :func:`~sknextchar.datasets._column_arguments.check_column_arguments`
+    names when it refuses a ``names_column``, and which untitled columns it
+    offers."""
+    return header_row_of_lines(first_lines(path, encoding), path)
+
+
+def header_row_of_lines(lines, path):
+    """The header row of the first ``lines`` of a file, its table (None if
+    no column of names is found) and the rows below it (``(line, fields)``,
+    as far as those lines go); ``(None, None, ())`` if it is not known: no
+    lines (``lines`` None: the file cannot be read). Below a title (``Baby
+    names 2024,``) or Excel's ``sep=;`` line, the header row is None (the
+    first row is not it: messages do not name it as the first row), its
+    table and rows those below that line, where a position reads an
+    untitled column (as ``--labels 2`` does).
+
+    Examples
+    --------
+    >>> first, table, rows = header_row_of_lines(["name,\\n", "Anna,3\\n"], "k.csv")
+    >>> first, table.header, rows
+    ('name,\\n', ['name', ''], [(2, ['Anna', '3'])])
     """
-    lines = first_lines(path, encoding)
     first = None if lines is None else header_line(lines)
+    found = _header_row_of_lines(lines, first, path)
+    if found[1] is None:
+        return (*found, ())
+    lines = without_title(lines, found[1].skipped)  # a title's left out
+    return (*found, rows_below_header(lines, found[1].delimiter, shown_path(path)))
+
+
+def _header_row_of_lines(lines, first, path):
+    """The header row ``first`` of the first ``lines`` of the file at
+    ``path`` and its table, as :func:`header_row_of_lines` returns them."""
     if not first:
         return first, None
     try:
         table = find_table(first, path)
-    except ValueError:  # a "sep=;" line, refused when the file is read
-        return None, None
+    except ValueError:  # Excel's "sep=;" line: the table is below it, if any
+        first = table = None
     try:
-        below_title = getattr(detect_table(iter(lines), path, warn=False), "skipped", 0)
+        below = detect_table(iter(lines), path, warn=False)
     except TitleLinesError:  # a title above the header, refused when read
         return None, None
     except ValueError:  # twin headers: the refusal tells them
-        below_title = 0
-    return (None, None) if below_title else (first, table)  # a title: not the header
+        below = None
+    if getattr(below, "skipped", 0):  # a title: the first row is not the header
+        return None, below
+    return first, table
 
 
 def first_lines(path, encoding):

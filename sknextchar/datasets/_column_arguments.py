@@ -29,8 +29,13 @@ __all__ = [
     "check_labels_column_argument",
     "column_roles",
     "headerless_advice",
+    "holds_numbers",
     "row_fields",
+    "counts_position",
+    "numbered_untitled",
     "untitled_at",
+    "untitled_columns",
+    "untitled_words",
 ]
 
 
@@ -49,32 +54,35 @@ def check_column_arguments(names_column, counts_column, path, header_row):
         Called with no argument only when ``names_column`` is refused, to
         name the columns of the file's header row: returns the header row's
         line and its table (None if no column of names is found), the line
-        None when it is not known (the file not read).
+        None when it is not known (the file not read), and the rows below
+        it (``(line, fields)``), which say what its untitled columns hold.
 
     Examples
     --------
     >>> check_column_arguments("name", None, "kids.csv", None)  # fine
-    >>> check_column_arguments(0, None, "kids.csv", lambda: (None, None))
+    >>> check_column_arguments(0, None, "kids.csv", lambda: (None, None, ()))
     Traceback (most recent call last):
     ...
     TypeError: names_column must be the header of the column of names (a str) or \
 None, not its position; got 0.
     """
     if names_column is not None and not isinstance(names_column, str):
-        first, table = header_row()
+        first, table, _ = header_row()
         source, counts = shown_path(path), counts_column is not None
         _refuse_names_column(names_column, first, table, source, counts=counts)
     if counts_column is not None and not isinstance(counts_column, str):
-        first, table = header_row()
-        _refuse_counts_column(counts_column, first, table, shown_path(path))
+        found = header_row()
+        if counts_position(counts_column, found[1]) is None:
+            _refuse_counts_column(counts_column, found, shown_path(path))
     check_blank_column(names_column, "names_column")
     if counts_column is not None:
         check_counts_column_argument(counts_column, names_column)
 
 
 def check_counts_column_argument(counts_column, names_column):
-    """Refuse a ``counts_column`` that is not a header, or comes without the
-    ``names_column`` beside which it is read.
+    """Refuse a ``counts_column`` that is not a header (or the position of a
+    column left without a title, :func:`counts_position`, checked before),
+    or comes without the ``names_column`` beside which it is read.
 
     Examples
     --------
@@ -83,7 +91,7 @@ def check_counts_column_argument(counts_column, names_column):
     ...
     ValueError: counts_column='count' reads a column of a table: pass ...
     """
-    if not isinstance(counts_column, str):
+    if not isinstance(counts_column, str) and not _is_position(counts_column):
         raise TypeError(
             "counts_column must be the header of a column of counts (a str) or "
             f"None; got {counts_column!r}."
@@ -105,7 +113,9 @@ def check_labels_column_argument(
     ``counts_column`` that is not a header or is the labels' too, before a
     file is read. ``header_row`` is called as by
     :func:`check_column_arguments` when a position is refused, to say how to
-    read the file by the positions of its columns.
+    read the file by the positions of its columns; the rows below the header
+    row it returns third say which untitled columns hold labels
+    (:func:`untitled_columns`).
 
     Examples
     --------
@@ -119,23 +129,41 @@ def check_labels_column_argument(
     if header is None:
         return
     if not isinstance(labels_column, str):
-        first, table = header_row() if header_row else (None, None)
+        first, table, rows = header_row() if header_row else (None, None, ())
         if table is None or untitled_at(labels_column, table.header) is None:
-            found = first, table, shown_path(path) if path is not None else None
+            source = shown_path(path) if path is not None else None
+            found = first, table, source, rows
             _refuse_labels_column(labels_column, found, counts_column is not None)
     else:
         check_blank_column(labels_column, "labels_column")
     if counts_column is None:
         return
-    check_counts_column_argument(counts_column, labels_column)  # a str
-    if isinstance(labels_column, str) and header_key(counts_column) == header_key(
-        labels_column
-    ):
+    _check_counts_position(counts_column, labels_column, path, header_row)
+    check_counts_column_argument(counts_column, labels_column)  # given
+    if _is_position(counts_column):  # an untitled column's, checked above
+        same, each = counts_column == labels_column, "the position of each"
+    else:
+        key, each = header_key(counts_column), "the header of each"
+        same = isinstance(labels_column, str) and key == header_key(labels_column)
+    if same:
         raise ValueError(
             f"counts_column={counts_column!r} is also labels_column="
             f"{labels_column!r}: the labels and the counts are two columns; pass "
-            "the header of each."
+            f"{each}."
         )
+
+
+def _check_counts_position(counts_column, labels_column, path, header_row):
+    """Refuse a ``counts_column`` that is neither a header (a str) nor the
+    position of a column left without a title (:func:`counts_position`) of
+    the header row ``header_row()`` finds, never offering the column of
+    ``labels_column``."""
+    if isinstance(counts_column, str):
+        return
+    found = header_row() if header_row else (None, None, ())
+    if counts_position(counts_column, found[1]) is None:
+        source = shown_path(path) if path is not None else None
+        _refuse_counts_column(counts_column, found, source, labels_column)
 
 
 def check_blank_column(column, argument):
@@ -178,15 +206,14 @@ def _refuse_labels_column(labels_column, found, counts):
     """Refuse a ``labels_column`` that is not a header (a str) with
     ``header="infer"``: for a position, saying how to read the file by the
     positions of its columns (``header=None``), from ``found``: its first
-    row (None: not known), its table (None: no column of names found) and
-    the file as messages show it; ``counts``: a ``counts_column`` given."""
-    position = isinstance(labels_column, Integral) and not isinstance(
-        labels_column, bool
-    )
+    row (None: not known), its table (None: no column of names found), the
+    file as messages show it and the rows below its header row; ``counts``: a
+    ``counts_column`` given."""
+    position = _is_position(labels_column)
     what = f"got {labels_column!r}"
     if isinstance(labels_column, bool):
         what += ", a bool, not a header"
-    first, table, source = found
+    first, table, source, below = found
     kinds = "(a str) or None, not its position"
     if first and position:
         header, delimiter = _header_fields(first, table)
@@ -195,7 +222,7 @@ def _refuse_labels_column(labels_column, found, counts):
             names_at = table.name_at
             what += f". {row} is a header row: pass the header of its column of labels"
             what += _at_position(int(labels_column), header, names_at, "labels_column")
-            if untitled := _untitled_words(header):
+            if untitled := untitled_words(untitled_columns(header, below, delimiter)):
                 what += untitled
                 kinds = (
                     "(a str), the position of a column left without a title, or None"
@@ -211,6 +238,48 @@ def _refuse_labels_column(labels_column, found, counts):
     raise TypeError(
         f"labels_column must be the header of the column of labels {kinds}; {what}."
     )
+
+
+def _is_position(column):
+    """Whether ``column`` is a position (an int, numpy's too, not a bool)."""
+    return isinstance(column, Integral) and not isinstance(column, bool)
+
+
+def counts_position(counts_column, table):
+    """``counts_column`` as the position of the column of counts of
+    ``table`` (None: not known) it reads: an int for a field of its header
+    row left without a title (:func:`untitled_at`), not the names'; None
+    for a header (a str) or any other position.
+
+    Examples
+    --------
+    >>> from sknextchar.datasets._tables import Table
+    >>> table = Table(",", ["name", ""], 0)
+    >>> counts_position(1, table), counts_position(0, table)
+    (1, None)
+    """
+    at = None if table is None else untitled_at(counts_column, table.header)
+    return None if at is None or at == table.name_at else at
+
+
+def numbered_untitled(header, number):
+    """The index of the field of ``header`` left without a title that
+    ``number``, a column's number counted from 1 as the command line counts
+    (``--labels 2``, ``--counts 2``), names; None for none, and when a field
+    of ``header`` is spelled ``number`` (that column is read by its title).
+
+    Examples
+    --------
+    >>> numbered_untitled(["name", ""], "2"), numbered_untitled(["name", "2"], "2")
+    (1, None)
+    >>> numbered_untitled(["name", "", "2"], "2") is None  # the column titled 2
+    True
+    """
+    if not (isinstance(number, str) and number.isascii() and number.isdigit()):
+        return None
+    if header_key(number) in [header_key(field) for field in header]:
+        return None
+    return untitled_at(int(number) - 1, header)
 
 
 def untitled_at(column, header):
@@ -229,28 +298,75 @@ def untitled_at(column, header):
     return at if len(header) > 1 and 0 <= at < len(header) and not header[at] else None
 
 
-def _untitled_words(header):
-    """The positions, counted from 0, of the fields of ``header`` left
-    without a title, and the ``labels_column`` that reads each, as the end
-    of a sentence (``""`` for none).
+def untitled_columns(header, rows=(), delimiter=",", counts=False, names_at=-1):
+    """The positions, counted from 0, of the fields of a header row of two
+    or more left without a title whose cells in the rows below, ``(line,
+    fields)``, hold values, not numbers only (an index, counts): the columns
+    ``labels_column`` (``--labels``, counted from 1) could read; with
+    ``counts``, those after the column of names (``names_at``) whose cells
+    are numbers, one at least: the columns ``counts_column`` (``--counts``)
+    could read (one before the names is an index: pandas', R's row names).
+    An empty column (a spreadsheet's last) is neither.
 
     Examples
     --------
-    >>> _untitled_words(["name", ""])
-    '. Its column 1, counted from 0, has no title: labels_column=1 reads it'
+    >>> untitled_columns(["", "name", "", ""], [(2, ["0", "Anna", "F", ""])])
+    [2]
+    >>> untitled_columns(["name", ""], [(2, ["Anna", "3"])])  # counts
+    []
+    >>> untitled_columns(["name", ""], [(2, ["Anna", "3"])], counts=True)
+    [1]
+    >>> untitled_columns(["", "name"], [(2, ["0", "Anna"])], ",", True, 1)  # index
+    []
     """
-    at = [i for i in range(len(header)) if untitled_at(i, header) is not None]
-    if len(at) == 1:
-        return (
-            f". Its column {at[0]}, counted from 0, has no title: "
-            f"labels_column={at[0]} reads it"
-        )
-    given = " or ".join(f"labels_column={i}" for i in at)
-    shown = runs_and_more(at)
-    return (
-        f". Its columns {shown}, counted from 0, have no title: {given} reads one"
-        * bool(at)
-    )
+    found = []
+    for at in (i for i in range(len(header)) if untitled_at(i, header) is not None):
+        if counts:  # numbers, after the names
+            kept = holds_numbers(rows, delimiter, at) and at > names_at
+        else:  # not numbers only; none: empty
+            kept = not holds_numbers(rows, delimiter, at, empty=True)
+        if kept:
+            found.append(at)
+    return found
+
+
+def holds_numbers(rows, delimiter, at, empty=False):
+    """Whether the cells of column ``at`` in ``rows`` (``(line, fields)``)
+    that are not empty are numbers, one at least (any: ``empty``).
+
+    Examples
+    --------
+    >>> rows = [(2, ["Anna", "3", ""]), (3, ["Ravi", "", ""])]
+    >>> holds_numbers(rows, ",", 1), holds_numbers(rows, ",", 2)
+    (True, False)
+    """
+    cells = [fields[at].strip() for _, fields in rows if at < len(fields)]
+    numbers = [is_number(cell, delimiter) for cell in cells if cell]
+    return all(numbers) and (empty or any(numbers))
+
+
+def untitled_words(positions, spelling=None, what="labels"):
+    """The columns left without a title at ``positions`` (counted from 0:
+    :func:`untitled_columns`) and the argument that reads each as ``what``
+    (``"labels"``, ``"counts"``), in ``spelling``'s words (None: Python's,
+    counted from 0), as the end of a sentence (``""`` for none).
+
+    Examples
+    --------
+    >>> untitled_words([1])
+    '. Its column 1, counted from 0, has no title: labels_column=1 reads it'
+    >>> untitled_words([1, 2], COMMAND_LINE, "counts")
+    '; its columns 2 and 3 have no title: --counts 2 or --counts 3 reads one'
+    """
+    if not positions:
+        return ""
+    spelling = spelling or PYTHON
+    shown = runs_and_more([at + spelling.start for at in positions])
+    given = " or ".join(spelling.given(what, at) for at in positions)
+    its, counted = ("; its", "") if spelling.start else (". Its", ", counted from 0,")
+    if len(positions) == 1:
+        return f"{its} column {shown}{counted} has no title: {given} reads it"
+    return f"{its} columns {shown}{counted} have no title: {given} reads one"
 
 
 def _refuse_names_column(names_column, first, table, source, *, counts=False):
@@ -268,7 +384,7 @@ def _refuse_names_column(names_column, first, table, source, *, counts=False):
     ...
     TypeError: names_column must be the header of the column of names (a str) or ...
     """
-    position = isinstance(names_column, Integral) and not isinstance(names_column, bool)
+    position = _is_position(names_column)
     what = f"got {names_column!r}"
     if isinstance(names_column, bool):  # an int, but no position
         what += ", a bool, not a header"
@@ -281,38 +397,45 @@ def _refuse_names_column(names_column, first, table, source, *, counts=False):
     )
 
 
-def _refuse_counts_column(counts_column, first, table, source):
+def _refuse_counts_column(counts_column, found, source, labels_column=None):
     """Refuse a ``counts_column`` that is not a header (a str), such as the
-    position of the column: naming the headers of the header row ``first``
-    (None: not known) that may be passed, and, for a first row in which no
-    column of names is found (``table`` None), the reading of a file
-    without a header row, by the positions of its columns.
+    position of a titled column: naming the headers of the header row
+    ``first`` (None: not known) that may be passed and the untitled columns
+    of counts in the rows below it, and, for a first row in which no column
+    of names is found (``table`` None), the reading of a file without a
+    header row, by the positions of its columns; ``found`` is ``(first,
+    table, rows)``, ``rows`` those below the header row. A column is offered
+    only if it holds numbers there (when they are known), and never the
+    names' nor ``labels_column``'s.
 
     Examples
     --------
-    >>> _refuse_counts_column(2, "Emma,F,18688\\n", None, "'yob.txt'")
+    >>> _refuse_counts_column(2, ("Emma,F,18688\\n", None, ()), "'yob.txt'")
     Traceback (most recent call last):
     ...
     TypeError: counts_column must be the header of a column of counts (a str) ...
     """
-    position = isinstance(counts_column, Integral) and not isinstance(
-        counts_column, bool
-    )
+    position = _is_position(counts_column)
     what = f"got {counts_column!r}"
     if isinstance(counts_column, bool):
         what += ", a bool, not a header"
+    first, table, rows = found
     header, delimiter = _header_fields(first, table) if first else ([], ",")
+    untitled = ""
     if len(header) > 1:
         at = int(counts_column) if position else None
-        names_at = None if table is None else table.name_at
+        left_out = _not_counts(header, table, (rows, delimiter), labels_column)
         row = f"The first row of {source}, {quoted_row(first)},"
-        usable = [header[i] for i in sorted(_reading_one(header) - {names_at})]
+        usable = [header[i] for i in sorted(_reading_one(header) - left_out)]
         one_of = f", one of {quoted_fields(usable)[1:-1]}" * bool(usable)
         as_header = f"pass the header of its column of counts{one_of}" + (
-            _at_position(at, header, names_at, "counts_column")
+            _at_position(at, header, left_out, "counts_column")
         )
         if table is not None:
             what += f". {row} has {counted(len(header), 'column')}: {as_header}"
+            at = untitled_columns(header, rows, delimiter, True, table.name_at)
+            untitled = untitled_words(at, what="counts")
+            what += untitled
         else:
             advice = headerless_advice(header, delimiter)
             what += (
@@ -320,10 +443,40 @@ def _refuse_counts_column(counts_column, first, table, source):
                 f"is a header row, {as_header}. If it is a row of data (the "
                 f"file has no header row), {advice}"
             )
+    kinds = "(a str), the position of a column left without a title, or None"
+    if not untitled:
+        kinds = f"(a str) or None{', not its position' * position}"
     raise TypeError(
-        "counts_column must be the header of a column of counts (a str) or "
-        f"None{', not its position' * position}; {what}."
+        f"counts_column must be the header of a column of counts {kinds}; {what}."
     )
+
+
+def _not_counts(header, table, below, labels_column):
+    """The columns of ``header`` never offered as the counts': the names'
+    (of ``table``, None: not known), the labels' (``labels_column``), and,
+    for a table whose rows ``below`` (and their delimiter) are known, those
+    whose cells are not numbers.
+
+    Examples
+    --------
+    >>> from sknextchar.datasets._tables import Table
+    >>> table = Table(",", ["name", "sex", "n", "note"], 0)
+    >>> rows = [(2, ["Anna", "F", "3", "x"])]
+    >>> sorted(_not_counts(table.header, table, (rows, ","), "sex"))
+    [0, 1, 3]
+    """
+    keys = [header_key(field) for field in header]
+    left_out = {None if table is None else table.name_at}
+    if isinstance(labels_column, str) and header_key(labels_column) in keys:
+        left_out.add(keys.index(header_key(labels_column)))
+    elif _is_position(labels_column):
+        left_out.add(int(labels_column))
+    rows, delimiter = below
+    if table is not None and rows:
+        left_out.update(
+            at for at in range(len(header)) if not holds_numbers(rows, delimiter, at)
+        )
+    return left_out
 
 
 def _header_fields(first, table):
@@ -413,10 +566,11 @@ def _at_position(n, header, offered=None, argument="names_column"):
     counted from 0 (as Python counts) and from 1 (as a spreadsheet does),
     those that read one column, as ``argument`` reads them (``""``: none);
     not column ``offered`` (the column of names, already offered, or no
-    column of counts)."""
+    column of counts; a set: none of those columns)."""
     if n is None or len(header) < 2:
         return ""
-    usable = _reading_one(header) - {offered}
+    left_out = offered if isinstance(offered, set) else {offered}
+    usable = _reading_one(header) - left_out
     found = [
         f"{quoted(header[n - start])} counted from {start} "
         f"({argument}={quoted(header[n - start])} reads it)"
@@ -553,15 +707,18 @@ class NoColumnError(ValueError):
         ``flag`` with it (``--names-column name``).
     flag : str, default="--names-column"
         The command line's flag of the column asked for.
+    untitled : list of int, default=()
+        The untitled columns of counts of the header row, offered in each
+        interface's words (:func:`untitled_words`).
     """
 
     def __init__(
         self, what, fields, delimiter, *, header_row=False, counts=False, near=None,
-        flag="--names-column",
+        flag="--names-column", untitled=(),
     ):  # fmt: skip
         self.what, self.fields, self.delimiter = what, fields, delimiter
         self.header_row, self.counts = header_row, counts
-        self.near, self.flag = near, flag
+        self.near, self.flag, self.untitled = near, flag, list(untitled)
         super().__init__(self.text())
 
     def text(self):
@@ -581,7 +738,8 @@ class NoColumnError(ValueError):
         return flag_word(self.flag, field)
 
     def _told(self, spelling, labels=False):
-        what = self._what(spelling)
+        untitled = getattr(self, "untitled", [])  # name,sex, : --counts 3
+        what = self._what(spelling) + untitled_words(untitled, spelling, "counts")
         if self.header_row:
             return f"{what}."
         counts = self.counts or spelling is COMMAND_LINE

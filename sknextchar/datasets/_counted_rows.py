@@ -14,9 +14,15 @@ from .._limits import check_counts_total
 from .._name_headers import COUNT_TITLES
 from .._shown_paths import shown_path
 from .._text import quoted_row
-from ._column_arguments import NoColumnError, check_counts_column_argument
+from ._column_arguments import (
+    NoColumnError,
+    check_counts_column_argument,
+    untitled_at,
+    untitled_columns,
+)
 from ._header_as_data import warn_named_header
 from ._noted_rows import noted_first
+from ._placed_column import PlacedColumn
 from ._table_rows import (
     check_one_column,
     close_field,
@@ -24,7 +30,9 @@ from ._table_rows import (
     header_key,
     header_line_number,
     not_a_column,
+    rows_below_header,
     text_lines,
+    without_title,
 )
 from ._table_top import is_header_row
 from ._tables import (
@@ -35,13 +43,23 @@ from ._tables import (
     table_of,
 )
 
-__all__ = ["column_at", "counted_rows", "labelled_counts", "refuse_counts_of_names"]
+__all__ = [
+    "column_at",
+    "counted_rows",
+    "labelled_counts",
+    "refuse_counts_of_names",
+    "rows_later",
+    "untitled_place",
+]
 
 
-def column_at(header, column, not_at, source, line=1):
+def column_at(header, column, not_at, source, line=1, below=None):
     """The index of the column headed ``column`` (as :func:`header_key`
     compares) in a header row (on ``line``, below a title when not 1), other
-    than ``not_at`` (the names; None when not known).
+    than ``not_at`` (the names; None when not known); an int ``column`` is
+    the index of a field left without a title (``name,`` above ``Anna,3``).
+    ``below()`` returns the rows below the header row and their delimiter,
+    for a refusal to offer the untitled column of counts (None: none).
 
     Examples
     --------
@@ -52,6 +70,13 @@ def column_at(header, column, not_at, source, line=1):
     ...
     sknextchar.datasets._column_arguments.NoColumnError: counts_column='count' is ...
     """
+    if not isinstance(column, str):  # a position: checked before the file was read
+        at = untitled_at(column, header)
+        if at is None or at == not_at:
+            raise ValueError(
+                f"counts_column={column!r} is no untitled column of {source}."
+            )
+        return at
     found = [
         i
         for i, field in enumerate(header)
@@ -60,6 +85,9 @@ def column_at(header, column, not_at, source, line=1):
     if not found:
         beside = "" if not_at is None else f"the names {header[not_at]!r}"
         others = [field for i, field in enumerate(header) if i != not_at]
+        header_row = is_header_row(header, ",", not_at)
+        rows, delimiter = below() if below and header_row else ((), ",")
+        untitled = untitled_columns(header, rows, delimiter, True, not_at)
         raise NoColumnError(
             not_a_column(
                 f"counts_column={column!r}",
@@ -72,10 +100,11 @@ def column_at(header, column, not_at, source, line=1):
             ),
             header,
             ",",
-            header_row=is_header_row(header, ",", not_at),
+            header_row=header_row,
             counts=True,
             near=close_field(column, others),
             flag="--counts",
+            untitled=untitled,
         )
     check_one_column(header, found[0], source, skip=[] if not_at is None else [not_at])
     return found[0]
@@ -133,13 +162,42 @@ def counted_rows(
     head = list(itertools.islice(lines, LINES_LOOKED_AT))
     table = table_of(head, path, names_column, counts=True, warn=warn)
     source = shown_path(path)
-    refuse_counts_of_names(table, counts_column, source)
+    if isinstance(counts_column, str):
+        refuse_counts_of_names(table, counts_column, source)
     line = header_line_number(head, table.skipped)
-    at = column_at(table.header, counts_column, table.name_at, source, line)
+    below = rows_later(without_title(head, table.skipped), table.delimiter, source)
+    at = column_at(table.header, counts_column, table.name_at, source, line, below)
     if warn:  # Emma,F,18688: a row of data read as the header row?
         warn_named_header(head, table, path, at)
     lines = itertools.chain(head, lines)
-    return table_counts(lines, table, at, source, warn, again, unnamed=unnamed)
+    column = untitled_place(table.header, at)
+    return table_counts(lines, table, at, source, warn, again, column, unnamed)
+
+
+def untitled_place(header, at):
+    """Column ``at`` of ``header`` as messages name it: by its place (``"its
+    2nd column"``, :class:`~._positions.PlacedColumn`) if left without a
+    title, else None (by its header).
+
+    Examples
+    --------
+    >>> untitled_place(["name", ""], 1).words(), untitled_place(["name", "n"], 1)
+    ('the 2nd column', None)
+    """
+    return None if header[at] else PlacedColumn(at)
+
+
+def rows_later(lines, delimiter, source):
+    """:func:`column_at`'s ``below`` (and ``--counts``'): a function that
+    returns the rows below the header row of ``lines``, read when it is
+    called (a refusal), and ``delimiter``.
+
+    Examples
+    --------
+    >>> rows_later(["name,\\n", "Anna,3\\n"], ",", "'k.csv'")()
+    ([(2, ['Anna', '3'])], ',')
+    """
+    return lambda: (rows_below_header(lines, delimiter, source), delimiter)
 
 
 def refuse_counts_of_names(table, counts_column, source):
@@ -215,8 +273,10 @@ def labelled_counts(text, table, label_at, rows, source, counts_column, placed=N
 
     name_at, line = table.name_at, header_line_number(text_lines(text))
     if placed is None:
-        at = column_at(table.header, counts_column, name_at, source, line)
+        below = rows_later(text_lines(text), table.delimiter, source)
+        at = column_at(table.header, counts_column, name_at, source, line, below)
         column, given = table.header[at], f"counts_column={counts_column!r}"
+        column = untitled_place(table.header, at) or column
     else:  # "its 3rd column (counts_column=2)"
         at, column, given = placed.at, placed, placed.read_as("counts")
     ahead = lambda below: cells_below(text_lines(text), table, at, below)  # noqa: E731

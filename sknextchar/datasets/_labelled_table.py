@@ -25,7 +25,12 @@ from .._name_headers import (
 )
 from .._remade_errors import remade
 from .._text import MAX_REPORTED, quoted
-from ._column_arguments import headerless_advice, untitled_at
+from ._column_arguments import (
+    headerless_advice,
+    untitled_at,
+    untitled_columns,
+    untitled_words,
+)
 from ._count_cells import is_number, rows_and_more
 from ._header_as_data import value_columns, warn_header_as_data
 from ._label_values import each_its_own, reads_as_labels
@@ -177,6 +182,8 @@ its first row (the header) is ['name', 'gender'].
             self.column, header, self.left_out, rows=self.rows, delimiter=self.delimiter
         )
         told = not_a_column(given, self.source, self.line, header, near, what="labels")
+        if not self.data_row:  # name,, above Anna,F,: labels_column=1 reads it
+            told += untitled_words(untitled_columns(header, self.rows, self.delimiter))
         told += "."
         if self.data_row:  # Anna,F,3: read by the positions of its columns
             advice = headerless_advice(
@@ -412,8 +419,11 @@ def _refuse_labels(column, source, found, names_column, counts_column):
     data_row = len(header) > 1 and not is_header_row(header, delimiter)
     left_out = value_columns(header, below) if data_row else set()
     left_out.add(names_among(header, range(len(header)), names_column))
-    key = None if counts_column is None else header_key(counts_column)
-    left_out.update(i for i, field in enumerate(header) if header_key(field) == key)
+    if isinstance(counts_column, str):
+        key = header_key(counts_column)
+        left_out.update(i for i, field in enumerate(header) if header_key(field) == key)
+    elif counts_column is not None:  # an untitled column's position
+        left_out.add(untitled_at(counts_column, header))
     left_out = sorted(left_out - {None})
     raise NoLabelsColumnError(
         column, source, line, header, below, left_out, data_row, delimiter,

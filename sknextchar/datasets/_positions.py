@@ -19,6 +19,7 @@ from numbers import Integral
 from .._shown_paths import flag_word, shown_path
 from .._text import counted, quoted_row
 from ._column_arguments import COMMAND_LINE, PYTHON, row_fields
+from ._placed_column import PlacedColumn, ordinal
 from ._table_rows import separator_hint, split_rows
 from ._tables import (
     LINES_LOOKED_AT,
@@ -197,7 +198,7 @@ def position_table(lines, path, positions, spelling=PYTHON):
                 f"{'number' if spelling.start else 'position'} of a column of "
                 "that row."
             )
-    header = [_ordinal(at + 1) for at in range(width)]
+    header = [ordinal(at + 1) for at in range(width)]
     table = Table(delimiter, header, positions["names"], has_header=False)
     table.skipped = skipped  # the "sep=;" line, left out as a title is
     return table
@@ -215,74 +216,6 @@ def _filled(row):
     while row and not row[-1].strip():
         row = row[:-1]
     return row
-
-
-def _ordinal(n):
-    """``n`` as an ordinal, ``"3rd"``: a column's place that reads the same
-    counted from 0 or from 1.
-
-    Examples
-    --------
-    >>> [_ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 102)]
-    ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '102nd']
-    """
-    suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}
-    return f"{n:,}" + (suffix if isinstance(suffix, str) else suffix.get(n % 10, "th"))
-
-
-class PlacedColumn:
-    """A column of a table without a header row, as messages name it: by its
-    place, ``"the 3rd column"`` (in every interface, whether it counts from
-    0 or 1), never as a column headed ``'3rd'``. Advice that names the
-    argument reading it spells it from ``at`` (``counts_column=2`` in
-    Python, ``--counts 3`` on the command line).
-
-    Parameters
-    ----------
-    at : int
-        The column's position, counted from 0.
-
-    Examples
-    --------
-    >>> from sknextchar.datasets._count_cells import column_words
-    >>> column = PlacedColumn(2)
-    >>> column_words(column), column_words(column, "its")
-    ('the 3rd column', 'its 3rd column')
-    """
-
-    def __init__(self, at):
-        self.at = at
-
-    def words(self, article="the"):
-        """The column named by its place after ``article``."""
-        return f"{article} {_ordinal(self.at + 1)} column"
-
-    def number(self, spelling=PYTHON):
-        """The column's number as ``spelling`` counts columns: ``2`` in
-        Python (``counts_column=2``), ``3`` on the command line
-        (``--counts 3``).
-
-        Examples
-        --------
-        >>> from sknextchar.datasets._column_arguments import COMMAND_LINE
-        >>> PlacedColumn(2).number(), PlacedColumn(2).number(COMMAND_LINE)
-        (2, 3)
-        """
-        return self.at + spelling.start
-
-    def read_as(self, what, spelling=PYTHON):
-        """The column by its place, with the argument that reads it as
-        ``what`` in ``spelling``'s words.
-
-        Examples
-        --------
-        >>> from sknextchar.datasets._column_arguments import COMMAND_LINE
-        >>> PlacedColumn(2).read_as("counts")
-        'its 3rd column (counts_column=2)'
-        >>> PlacedColumn(1).read_as("labels", COMMAND_LINE)
-        'its 2nd column (--labels 2)'
-        """
-        return f"{self.words('its')} ({spelling.given(what, self.at)})"
 
 
 def _names_expected(names_column, spelling=PYTHON):

@@ -45,6 +45,7 @@ __all__ = [
     "BLANK",
     "header_line",
     "header_row",
+    "rows_below_header",
     "is_blank_line",
     "split_line",
     "without_title",
@@ -648,6 +649,27 @@ def header_row(rows):
     ((2, ['name', 'label']), (3, ['Zoë', 'f']))
     """
     return next((row for row in rows if not BLANK.fullmatch("".join(row[1]))), None)
+
+
+def rows_below_header(lines, delimiter, source):
+    """The rows below the header row of ``lines`` (``(line, fields)``, the
+    first :data:`LINES_LOOKED_AT` at most), as far as they read: a row that
+    cannot be read ends them (the reading of the file refuses it). What a
+    message looks at to say what a table's untitled columns hold.
+
+    Examples
+    --------
+    >>> rows_below_header(["name,\\n", "Anna,3\\n", '"x\\n'], ",", "'k.csv'")
+    [(2, ['Anna', '3'])]
+    """
+    below = []
+    try:
+        rows = table_rows(lines, delimiter, source)
+        header_row(rows)
+        below.extend(itertools.islice(rows, LINES_LOOKED_AT))
+    except ValueError:  # refused when the file is read
+        pass
+    return below
 
 
 def without_title(lines, skipped):

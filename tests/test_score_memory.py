@@ -1,0 +1,115 @@
+"""Memory of ``score`` over a long names file: a block of names at a time.
+
+``score`` ranks each distinct name once. It checked every distinct name at
+once (a dict of the positions of every line, and each name as the model reads
+it), scored their windows at once and marked them all as training names or
+not at once: traced, 362, 279 and 255 bytes a line past the 65 of the names
+held (300,000 distinct names), above the 248 that reading the file takes.
+"""
+
+import contextlib
+import math
+import os
+import tracemalloc
+
+import numpy as np
+import pytest
+
+from sknextchar.cli import _score, _unscored, main
+from sknextchar.cli._score import ranking
+
+KN = ["--model", "kneser-ney", "--context-length", "3", "-q"]
+LETTERS = list("bdklmnprstaeiuo")
+N_LINES = 40_000
+
+
+def _names(rng, n):
+    letters = np.array(LETTERS)
+    return ["".join(rng.choice(letters, k)) for k in rng.integers(5, 10, n)]
+
+
+@pytest.fixture(scope="module")
+def models(tmp_path_factory):
+    """Count models of 300 names of LETTERS (their alphabet a-z), one refusing
+    unknown characters and one dropping them."""
+    folder = tmp_path_factory.mktemp("score_memory")
+    train = folder / "train.txt"
+    train.write_text("\n".join(_names(np.random.default_rng(1), 300)) + "\n")
+    made = {}
+    for unknown in ("error", "drop"):
+        made[unknown] = folder / f"{unknown}.skops"
+        flags = [*KN, "--handle-unknown", unknown, "-o", str(made[unknown])]
+        assert main(["train", str(train), *flags]) == 0
+    return made
+
+
+@pytest.fixture(scope="module")
+def distinct_file(tmp_path_factory):
+    """40,000 lines, nearly all distinct names (a list of candidates)."""
+    names = _names(np.random.default_rng(0), N_LINES)
+    path = tmp_path_factory.mktemp("distinct") / "names.txt"
+    path.write_text("\n".join(names) + "\n", encoding="utf-8")
+    return path
+
+
+def _traced_peak(command):
+    """The peak of memory traced while ``main(command)`` runs, its output
+    going nowhere, once the modules it imports are (a first name scored)."""
+    with open(os.devnull, "w") as nowhere, contextlib.redirect_stdout(nowhere):
+        assert main([*command[:2], "babab"]) == 0
+        tracemalloc.start()
+        try:
+            assert main(command) == 0
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    return peak
+
+
+def test_score_holds_a_block_of_names_not_every_name(
+    models, distinct_file, monkeypatch
+):
+    for module in (_score, _unscored):
+        monkeypatch.setattr(module, "BLOCK_ROWS", 4096)
+    command = ["score", str(models["error"]), "--names-file", str(distinct_file)]
+    peak = _traced_peak(command)
+    # Reading the file peaks near 250 bytes a line (the text, its lines and
+    # the names); checking, scoring and marking every name at once took the
+    # peak to 492 (3531cbd).
+    assert peak / N_LINES < 330
+
+
+@pytest.mark.parametrize("unknown", ["error", "drop"])
+def test_blocks_rank_and_refuse_as_the_whole(
+    models, tmp_path, capsys, monkeypatch, unknown
+):
+    # Names left out on both sides of block edges, one on many lines, a
+    # name given twice, and names the model ranks alike.
+    rng = np.random.default_rng(2)
+    names = _names(rng, 60) + ["babab", "babab"]
+    for at, bad in [(3, "zoë"), (7, "\u200b"), (8, "zoë"), (20, "ÀÉ"), (41, "zoë")]:
+        names.insert(at, bad)
+    path = tmp_path / "names.txt"
+    path.write_text("\n".join(names) + "\n", encoding="utf-8")
+    command = ["score", str(models[unknown]), "asha", "--names-file", str(path)]
+    whole_status = main(command)
+    whole = capsys.readouterr()
+    for module in (_score, _unscored):
+        monkeypatch.setattr(module, "BLOCK_ROWS", 7)  # 10 blocks, the last short
+    assert main(command) == whole_status == 1
+    blocks = capsys.readouterr()
+    assert (blocks.out, blocks.err) == (whole.out, whole.err)
+    said = " ".join(blocks.err.split())
+    left = ["\u200b", "ÀÉ"] + ["zoë"] * (unknown == "error")
+    assert ("'zoë' (lines 4, 9 and 42 of" in said) == (unknown == "error")
+    assert "'ÀÉ' (line 21 of" in said
+    ranked = set(names) | {"asha"}
+    assert len(blocks.out.splitlines()) == 1 + len(ranked) - len(left)
+
+
+def test_ranking_is_the_order_of_sorted():
+    rng = np.random.default_rng(3)
+    key = rng.choice([-1.5, -2.0, -0.0, 0.0, -math.inf, math.nan, -3.25], 500)
+    key[::7] = rng.normal(size=len(key[::7]))
+    expected = sorted(range(len(key)), key=lambda i: (math.isnan(key[i]), -key[i]))
+    assert ranking(key).tolist() == expected
