@@ -16,7 +16,7 @@ from sklearn.exceptions import DataConversionWarning
 from sklearn.utils.validation import column_or_1d
 
 from ._stacklevel import user_stacklevel
-from ._validation import element_place, series_index
+from ._validation import element_place, missing_value_message, series_index
 
 __all__ = [
     "check_label_types",
@@ -83,7 +83,7 @@ def check_no_missing_labels(y, *, name="y", row="window"):
     >>> check_no_missing_labels(["a", None])
     Traceback (most recent call last):
     ...
-    ValueError: Input y contains None: y[1] = None is a missing value; remove that ...
+    ValueError: Input y contains None: y[1] = None is a missing value; remove it ...
     """
     if isinstance(y, np.ndarray) and y.ndim and y.dtype.kind in "biu":
         return  # integers and booleans have no missing value; skip the slow path
@@ -101,11 +101,11 @@ def check_no_missing_labels(y, *, name="y", row="window"):
     missing = np.flatnonzero(np.frompyfunc(_is_missing, 1, 1)(labels).astype(bool))
     if missing.size:
         i = int(missing[0])
-        shown = "NaN" if isinstance(labels[i], numbers.Real) else repr(labels[i])
         place = element_place(name, i, series_index(y))
         raise ValueError(
-            f"Input {name} contains {shown}: {place} = {labels[i]!r} is a "
-            f"missing value; remove that {row} or give its label."
+            missing_value_message(
+                name, place, labels[i], "label", beside=f" with its {row}"
+            )
         )
 
 

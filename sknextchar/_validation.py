@@ -49,6 +49,7 @@ __all__ = [
     "as_float",
     "element_place",
     "float_array",
+    "missing_value_message",
     "series_index",
 ]
 
@@ -342,7 +343,7 @@ class MissingNameError(RefusedNameError, MissingValueError):
     Examples
     --------
     >>> print(MissingNameError(None, 1).moved(10))
-    Input names contains None: names[11] = None is a missing value. Drop or ...
+    Input names contains None: names[11] = None is a missing value; remove it ...
     """
 
 
@@ -399,20 +400,53 @@ def _check_element(name, where, what, allow_empty_strings):
             f"{type(name).__name__}. Flatten the input to a list of str."
         )
     if name is None or type(name).__name__ in _MISSING_TYPES:  # pandas' NA, NaT
-        raise MissingValueError(_missing_message(where, what, name, repr(name)))
+        raise MissingValueError(_missing_message(where, what, name))
     if isinstance(name, numbers.Real) and name != name:
-        raise MissingValueError(_missing_message(where, what, name, "NaN"))
+        raise MissingValueError(_missing_message(where, what, name))
     raise TypeError(
         f"Expected every element of {what} to be a str; {where} = {name!r} is "
         f"of type {type(name).__name__}. Drop or convert it before using it."
     )
 
 
-def _missing_message(where, what, name, shown):
-    """Why a missing value (``shown`` as scikit-learn shows it) is refused."""
+def _missing_message(where, what, name):
+    """Why a missing value among the names ``what`` is refused."""
+    return missing_value_message(what, where, name, _element_words(what)[2])
+
+
+def missing_value_message(what, where, value, one, *, beside=""):
+    """Why a missing value among names or labels is refused, and what to do:
+    one wording for both, in the caller's words.
+
+    Parameters
+    ----------
+    what : str
+        The parameter that holds it (``"names"``, ``"y"``).
+    where : str
+        Its place there (:func:`element_place`).
+    value : object
+        The missing value: None, NaN, ``pd.NA``, ``pd.NaT``.
+    one : str
+        What an element of ``what`` is (``"name"``, ``"label"``).
+    beside : str, default=""
+        What goes with it when it is removed (``" with its window"``).
+
+    Returns
+    -------
+    message : str
+        Showing NaN as scikit-learn shows it.
+
+    Examples
+    --------
+    >>> print(missing_value_message("y", "y[1]", float("nan"), "label",
+    ...     beside=" with its window"))
+    Input y contains NaN: y[1] = nan is a missing value;
+    remove it from y with its window, or put a label in its place.
+    """
+    shown = "NaN" if isinstance(value, numbers.Real) else repr(value)
     return (
-        f"Input {what} contains {shown}: {where} = {name!r} is a missing value. "
-        "Drop or convert it before using it."
+        f"Input {what} contains {shown}: {where} = {value!r} is a missing value; "
+        f"remove it from {what}{beside}, or put a {one} in its place."
     )
 
 

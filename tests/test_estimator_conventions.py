@@ -89,7 +89,7 @@ def test_a_missing_name_is_a_value_error_and_a_type_error(pipe, call, value):
     assert isinstance(caught.value, TypeError)
     assert str(caught.value).startswith(
         f"Input names contains {shown}: names.iloc[2] (position 2, index label 12) "
-        f"= {missing!r} is a missing value."
+        f"= {missing!r} is a missing value;"
     )
 
 

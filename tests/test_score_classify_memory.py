@@ -6,15 +6,12 @@ printed: 297 and 219 bytes a line (traced, 100,000 lines) beside the 67 of
 the names, so that its peak grew with the file beyond what reading it takes.
 """
 
-import contextlib
-import os
-import tracemalloc
-
 import numpy as np
 import pytest
 
 from sknextchar.cli import _classify, main
 
+from ._traced import traced_peak
 from .test_cli_classify import KN, bayes, labelled_model  # noqa: F401
 
 N_LINES = 40_000
@@ -33,19 +30,6 @@ def long_file(tmp_path_factory):
     return path, names
 
 
-def _traced_peak(command):
-    """The peak of memory traced while ``main(command)`` runs, its output
-    going nowhere (a pipe to a reader holds none of it)."""
-    with open(os.devnull, "w") as nowhere, contextlib.redirect_stdout(nowhere):
-        tracemalloc.start()
-        try:
-            assert main(command) == 0
-            peak = tracemalloc.get_traced_memory()[1]
-        finally:
-            tracemalloc.stop()
-    return peak
-
-
 def test_classify_holds_a_block_of_rows_not_every_line(
     labelled_model,  # noqa: F811
     long_file,
@@ -53,7 +37,7 @@ def test_classify_holds_a_block_of_rows_not_every_line(
 ):
     path, _ = long_file
     monkeypatch.setattr(_classify, "BLOCK_ROWS", 4096, raising=False)
-    peak = _traced_peak(["classify", str(labelled_model), "--names-file", str(path)])
+    peak = traced_peak(["classify", str(labelled_model), "--names-file", str(path)])
     # Reading the file peaks at 249 bytes a line (traced: the text, its lines
     # and the names); scoring every line at once and making every row's
     # numbers into lists took the peak to 444 (8be183d).

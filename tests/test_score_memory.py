@@ -7,16 +7,15 @@ not at once: traced, 362, 279 and 255 bytes a line past the 65 of the names
 held (300,000 distinct names), above the 248 that reading the file takes.
 """
 
-import contextlib
 import math
-import os
-import tracemalloc
 
 import numpy as np
 import pytest
 
 from sknextchar.cli import _score, _unscored, main
 from sknextchar.cli._score import ranking
+
+from ._traced import traced_peak
 
 KN = ["--model", "kneser-ney", "--context-length", "3", "-q"]
 LETTERS = list("bdklmnprstaeiuo")
@@ -52,27 +51,13 @@ def distinct_file(tmp_path_factory):
     return path
 
 
-def _traced_peak(command):
-    """The peak of memory traced while ``main(command)`` runs, its output
-    going nowhere, once the modules it imports are (a first name scored)."""
-    with open(os.devnull, "w") as nowhere, contextlib.redirect_stdout(nowhere):
-        assert main([*command[:2], "babab"]) == 0
-        tracemalloc.start()
-        try:
-            assert main(command) == 0
-            peak = tracemalloc.get_traced_memory()[1]
-        finally:
-            tracemalloc.stop()
-    return peak
-
-
 def test_score_holds_a_block_of_names_not_every_name(
     models, distinct_file, monkeypatch
 ):
     for module in (_score, _unscored):
         monkeypatch.setattr(module, "BLOCK_ROWS", 4096)
     command = ["score", str(models["error"]), "--names-file", str(distinct_file)]
-    peak = _traced_peak(command)
+    peak = traced_peak(command, warm_up=[*command[:2], "babab"])
     # Reading the file peaks near 250 bytes a line (the text, its lines and
     # the names); checking, scoring and marking every name at once took the
     # peak to 492 (3531cbd).

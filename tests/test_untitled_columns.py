@@ -186,3 +186,31 @@ def test_python_offers_only_the_untitled_columns_with_labels(text, offered):
     assert offered in said, said
     given = int(re.search(r"labels_column=(\d) reads it", said)[1])
     assert load_names("k.csv", labels_column=given)[1] == ["F", "M"]  # it works
+
+
+def test_python_says_an_empty_column_read_by_its_position_is_empty(capsys):
+    # labels_column=2 said only which rows had no label; --labels 3 added that
+    # the column has none on any row, and which untitled column has them.
+    write("k.csv", labels_then_empty())
+    with pytest.raises(ValueError) as e:
+        load_names("k.csv", labels_column=2)
+    said = str(e.value)
+    assert "Its column 2, counted from 0, has no label on any row" in said, said
+    at = int(re.search(r"(?<=labels_column=)(\d) reads it", said)[1])
+    assert load_names("k.csv", labels_column=at) == (NAMES, SEXES)
+    err = failed(capsys, "k.csv", "--labels", "3")
+    assert "Column 3 has no label on any row" in err, err
+
+
+def test_a_column_with_labels_on_some_rows_is_not_said_to_be_empty(capsys):
+    write("k.csv", "name,,\nAnna,F,\nRavi,M,x\nMaria,F,\n")
+    with pytest.raises(ValueError) as e:
+        load_names("k.csv", labels_column=2)
+    assert "no label on any row" not in str(e.value)
+    assert "no label on any row" not in failed(capsys, "k.csv", "--labels", "3")
+
+
+def test_a_label_on_a_row_without_a_name_is_a_label_of_the_column(capsys):
+    # Its one label on a row without a name, column 3 was said to have none.
+    write("k.csv", "name,,\n,F,x\nAnna,F,\n")
+    assert "no label on any row" not in failed(capsys, "k.csv", "--labels", "3")

@@ -184,3 +184,49 @@ def test_an_untitled_column_of_counts_is_read_in_chunks_below_a_first_line(
     argv = ["train", "k.csv", "--counts", "2", "--chunk-size", "2", "-o", "m.skops"]
     assert main([*argv, "--max-iter", "1", "--validation-fraction", "0", "-q"]) == 0
     assert "error" not in capsys.readouterr().err
+
+
+def _error_line(capsys, *argv):
+    """The error line of ``train`` for these arguments (a note may precede it)."""
+    assert main(["train", *argv, "-q", "-o", "m.skops"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err, err
+    return [line for line in err.splitlines() if "error:" in line][0]
+
+
+@pytest.mark.parametrize(
+    "number, told", [("2", "title 'sex'"), ("3", "--counts count")]
+)
+def test_a_titled_column_by_number_is_refused_alike_in_chunks(number, told, capsys):
+    # With --chunk-size, --counts 2 on "name,sex,count" ended at "as that row
+    # spells it": the title 'sex' was told only when the file was read whole.
+    write("k.csv", table("name,sex,count", 0, 1, 2))
+    whole = _error_line(capsys, "k.csv", "--counts", number)
+    chunked = _error_line(capsys, "k.csv", "--counts", number, "--chunk-size", "2")
+    assert told in whole and chunked == whole, (whole, chunked)
+
+
+def test_a_number_is_still_a_header_in_python():
+    # Python reads a position as an int: counts_column="2" is a header.
+    write("k.csv", table("name,sex,count", 0, 1, 2))
+    with pytest.raises(ValueError) as e:
+        load_names("k.csv", names_column="name", counts_column="2")
+    assert "title" not in str(e.value) and "--counts" not in str(e.value)
+
+
+def test_labels_by_number_of_a_titled_column_names_its_title(capsys):
+    # --labels 2 on "name,sex,count" listed the header only; --counts 2 told
+    # the title.
+    write("k.csv", table("name,sex,count", 0, 1, 2))
+    err = failed(capsys, "k.csv", "--labels", "2")
+    flags = re.search(r"its column 2 has the title 'sex': (--labels \S+) reads it", err)
+    assert flags, err
+    assert read("k.csv", *flags[1].split())[1] == SEXES
+    assert "title" not in failed(capsys, "k.csv", "--labels", "1")  # the names
+    assert "title" not in failed(capsys, "k.csv", "--labels", "4")  # no column 4
+
+
+def test_labels_by_number_of_an_empty_titled_column_offers_no_flag(capsys):
+    write("k.csv", "name,sex\nAnna,\nRavi,\n")
+    err = failed(capsys, "k.csv", "--labels", "2")
+    assert "title 'sex' (a number reads a column without one)" in err, err

@@ -17,10 +17,8 @@ from ..datasets._column_arguments import (
     untitled_words,
 )
 from ..datasets._labelled_table import first_row, header_column_at
-from ..datasets._table_rows import rows_below_header, text_lines
 
 __all__ = [
-    "empty_column_words",
     "untitled_column",
     "untitled_hint",
     "untitled_number",
@@ -99,23 +97,3 @@ def untitled_numbers(header, rows=(), delimiter=","):
     [3]
     """
     return [at + 1 for at in untitled_columns(header, rows, delimiter)]
-
-
-def empty_column_words(text, table, label_at, source):
-    """For a column of labels left without a title (``--labels 3``) with no
-    label on any row (a spreadsheet's empty last column, ``name,,`` above
-    ``Anna,F,``), a sentence that says so and offers the untitled column
-    that has values (:func:`untitled_hint`); ``""`` for a titled column.
-
-    Examples
-    --------
-    >>> from sknextchar.datasets._tables import Table
-    >>> table = Table(",", ["name", "", ""], 0)
-    >>> empty_column_words("name,,\\nAnna,F,\\n", table, 2, "'k.csv'")
-    ' Column 3 has no label on any row; its column 2 has no title: --labels 2 reads it.'
-    """
-    if table.header[label_at]:
-        return ""
-    below = rows_below_header(text_lines(text), table.delimiter, source)
-    hint = untitled_hint(table.header, below, table.delimiter)
-    return f" Column {label_at + 1} has no label on any row{hint}."

@@ -98,7 +98,7 @@ def table_note(
             labels = [] if number is None else [str(number)]
         how += _offer("to train by label, pass --labels", labels)
         if not numbers:  # name, above Anna,3: --counts 2
-            numbers = _untitled_counts(lines, table)
+            numbers = _offered_untitled_counts(lines, table)
         how += _offer(
             "to weigh each name by how often it occurs, pass --counts",
             numbers * (counts is None),
@@ -182,7 +182,7 @@ def header_as_name_note(lines, path):
     )
 
 
-def _untitled_counts(lines, table):
+def _offered_untitled_counts(lines, table):
     """The number, counted from 1, of the one column of ``table`` after its
     names left without a title whose cells in ``lines`` are numbers (``name,``
     above ``Anna,3``), as a list (empty for none or several); a column before
@@ -191,9 +191,9 @@ def _untitled_counts(lines, table):
     Examples
     --------
     >>> from sknextchar.datasets._tables import Table
-    >>> _untitled_counts(["name,\\n", "Anna,3\\n"], Table(",", ["name", ""], 0))
+    >>> _offered_untitled_counts(["name,\\n", "Anna,3\\n"], Table(",", ["name", ""], 0))
     ['2']
-    >>> _untitled_counts([",name\\n", "0,Anna\\n"], Table(",", ["", "name"], 1))
+    >>> _offered_untitled_counts([",name\\n", "0,Anna\\n"], Table(",", ["", "name"], 1))
     []
     """
     rows = _rows_below(lines, table)

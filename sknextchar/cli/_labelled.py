@@ -30,7 +30,9 @@ from .._text import MAX_QUOTED_FIELDS, MAX_QUOTED_ROW, quoted_row
 from ..datasets._column_arguments import (
     COMMAND_LINE,
     column_roles,
+    empty_column_told,
     headerless_advice,
+    titled_number_words,
 )
 from ..datasets._comment_lines import (
     numbered_lines,
@@ -55,7 +57,7 @@ from ..datasets._labelled_table import (
 )
 from ..datasets._long_lines import MAX_ROW_LETTERS
 from ..datasets._names_path import check_names_path
-from ..datasets._noted_rows import NotedRowsError, noted_first
+from ..datasets._noted_rows import noted_first
 from ..datasets._quoted_lines import (
     COMMAND_LINE_BY_HEADER,
     COMMAND_LINE_ONE_COLUMN,
@@ -86,7 +88,7 @@ from ..datasets._tables import (
     table_of,
 )
 from ..datasets._text_files import check_file_start, open_lines, read_text
-from ._blank_title import empty_column_words, untitled_column, untitled_hint
+from ._blank_title import untitled_column, untitled_hint
 from ._column_note import LabelCells, header_as_name_note, shell_word, table_note
 from ._label_checks import (
     check_labels_file,
@@ -276,6 +278,9 @@ def _refuse_labels(error, names_file, training):
         told += " (or a file with one label per line)" + untitled_hint(
             header, error.rows, delimiter
         )
+        told += titled_number_words(  # name,sex: --labels 2
+            header, error.column, error.left_out, "--labels", (error.rows, delimiter)
+        )
     raise ValueError(
         told
         + (f". If it has no header row, {advice}." if error.data_row else ".")
@@ -305,20 +310,16 @@ def _columns(text, table, label_at, source, counts=(None, False, True)):
         counted.add(fields[counted.at], fields[table.name_at], line, kept=False)
 
     others = None if counted is None else others
-    try:
-        with noted_first(counted):  # rows without a count, before a later error
-            for line, fields in labelled_rows(
-                text, table, label_at, source, unnamed, others=others
-            ):
-                names.append(fields[table.name_at])
-                labels.append(fields[label_at])
-                lines.append(line)
-                if counted is not None:
-                    counted.add(fields[counted.at], fields[table.name_at], line)
-    except NotedRowsError as error:  # an untitled column without a label: which has
-        if names or not (words := empty_column_words(text, table, label_at, source)):
-            raise
-        raise ValueError(f"{error}{words}") from None
+    empty = empty_column_told(text, table, label_at, source, COMMAND_LINE)
+    with empty, noted_first(counted):  # rows without a count, before a later error
+        for line, fields in labelled_rows(
+            text, table, label_at, source, unnamed, others=others
+        ):
+            names.append(fields[table.name_at])
+            labels.append(fields[label_at])
+            lines.append(line)
+            if counted is not None:
+                counted.add(fields[counted.at], fields[table.name_at], line)
     kept = ("count", "label") if counted is not None else ("label",)
     unnamed_note(unnamed, source, kept, none_named=not names)  # before a refusal
     if not names:

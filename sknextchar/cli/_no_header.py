@@ -170,7 +170,7 @@ def file_columns(args, names_column):
     :func:`~sknextchar.cli._commands.chunked_names_column` found it),
     ``counts_column`` and ``header``; by position with ``--no-header``."""
     if not no_header(args):
-        counts = _untitled_counts(args, getattr(args, "counts", None))
+        counts = _counts_column_argument(args, getattr(args, "counts", None))
         return {"names_column": names_column, "counts_column": counts}
     positions = _column_positions(args)
     return {
@@ -180,7 +180,7 @@ def file_columns(args, names_column):
     }
 
 
-def _untitled_counts(args, counts):
+def _counts_column_argument(args, counts):
     """``--counts N`` as ``train_from_file`` reads it: the position (counted
     from 0) of the column of NAMES_FILE's header row left without a title
     that N numbers (``name,`` above ``Anna,3``: ``--counts 2``), else as

@@ -89,22 +89,10 @@ def plot(args):
     inform(f"Wrote {shown_path(args.output)}.")
     typed = args.tree if args.tree is not None else args.distribution
     if typed is not None:  # read as ASCII letters: the note score and table give
-        _tell_wide_prefix(model, typed)
+        from ._score import tell_full_width
+
+        tell_full_width(model, [typed], "prefix")
     return 0
-
-
-def _tell_wide_prefix(model, prefix):
-    """The note on a prefix of full-width letters, read as ASCII ones by the
-    transformer of ``model`` (a sampler or a pipeline), as ``table`` gives it."""
-    from .._fitted import find_parts
-    from .._letter_forms import full_width_read_note
-
-    windows = find_parts(model)[0]
-    if windows is None:  # a bare model: no letters are read otherwise
-        return
-    note = full_width_read_note([prefix], windows, "prefix")
-    if note is not None:
-        inform(note, file=sys.stderr)
 
 
 def _drawn(args):

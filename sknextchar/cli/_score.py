@@ -66,12 +66,14 @@ def score(args):
     return 0
 
 
-def tell_full_width(sampler, texts, what="name"):
+def tell_full_width(model, texts, what="name"):
     """Say, once on stderr as ``train`` does, that some of ``texts`` (the
     names scored, a prefix) hold full-width letters or digits, which the
-    model of ``sampler`` reads as ASCII ones, as it learned them
-    (:func:`~sknextchar._letter_forms.full_width_read_note`); nothing under
-    ``-q``, nor if none does.
+    transformer of ``model`` (a sampler or a pipeline, as
+    :func:`~sknextchar._fitted.find_parts` finds it) reads as ASCII ones, as
+    it learned them (:func:`~sknextchar._letter_forms.full_width_read_note`);
+    nothing under ``-q``, nor if none does, nor for a bare model (no
+    transformer reads its letters).
 
     Examples
     --------
@@ -87,10 +89,13 @@ def tell_full_width(sampler, texts, what="name"):
     >>> err.getvalue().startswith("Note: the name 'Ａｓｈａ' has full-width letters")
     True
     """
+    from .._fitted import find_parts
     from .._letter_forms import full_width_read_note
-    from .._pipeline import split_pipeline
 
-    note = full_width_read_note(texts, split_pipeline(sampler.estimator_)[0], what)
+    windows = find_parts(model)[0]
+    if windows is None:  # a bare model: no letters are read otherwise
+        return
+    note = full_width_read_note(texts, windows, what)
     if note is not None:
         inform(note, file=sys.stderr)
 

@@ -22,9 +22,9 @@ from .._text import MAX_REPORTED, counted
 from ..datasets._column_arguments import (
     COMMAND_LINE,
     headerless_advice,
-    holds_numbers,
     numbered_untitled,
     row_fields,
+    titled_number_words,
     untitled_columns,
     untitled_words,
 )
@@ -116,7 +116,8 @@ def counts_column_at(
             given, source, line, row, near, what="counts", beside=beside
         )
         rows, delimiter = below() if below and header is not None else ((), ",")
-        told += _titled_number(header, column, names_at, (rows, delimiter))
+        skip = [] if names_at is None else [names_at]
+        told += titled_number_words(header, column, skip, "--counts", (rows, delimiter))
         at = untitled_columns(header or [], rows, delimiter, True, names_at)
         told += untitled_words(at, COMMAND_LINE, "counts")
         raise ValueError(f"{told}.{advice}")
@@ -132,31 +133,6 @@ def counts_column_at(
 def _flag(column):
     """``--counts COLUMN``, as typed at a shell."""
     return f"--counts {shell_word(column)}"
-
-
-def _titled_number(header, column, names_at, below):
-    """For ``--counts N`` that numbers a titled column of ``header`` (not
-    the names'), its title, as the end of a message (``""`` for none): only
-    untitled columns are read by number; the flag that reads it by its
-    title only if its cells in the rows ``below`` (and their delimiter)
-    are numbers.
-
-    Examples
-    --------
-    >>> _titled_number(["name", "count"], "2", 0, ([(2, ["Anna", "3"])], ","))
-    "; its column 2 has the title 'count': --counts count reads it"
-    >>> _titled_number(["name", "sex"], "2", 0, ([(2, ["Anna", "F"])], ","))
-    "; its column 2 has the title 'sex' (a number reads a column without one)"
-    """
-    if header is None or not (column.isascii() and column.isdigit()):
-        return ""
-    at = int(column) - 1
-    if not 0 <= at < len(header) or at == names_at or not header[at]:
-        return ""
-    told = f"; its column {at + 1} has the title {header[at]!r}"
-    if holds_numbers(*below, at):
-        return f"{told}: {_flag(header[at])} reads it"
-    return f"{told} (a number reads a column without one)"
 
 
 class CountsColumn:

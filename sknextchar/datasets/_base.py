@@ -8,6 +8,7 @@ the warnings on comment and title lines (:mod:`~._comment_lines`). The
 bundled data is in :mod:`~._bundled`.
 """
 
+import contextlib
 import itertools
 import os
 import stat
@@ -17,7 +18,11 @@ import warnings
 from .._limits import MAX_LETTERS, check_counts_total
 from .._shown_paths import path_text, shown_path
 from .._stacklevel import user_stacklevel
-from ._column_arguments import check_column_arguments, check_labels_column_argument
+from ._column_arguments import (
+    check_column_arguments,
+    check_labels_column_argument,
+    empty_column_told,
+)
 from ._column_choice import labels_and_counts_advice
 from ._comment_lines import numbered_lines, warn_comment_lines, warn_title_name
 from ._counted_rows import counted_rows, labelled_counts
@@ -346,12 +351,15 @@ def labelled_names(path, encoding, header, columns):
     def rows(others=None):  # others: each row without a label (its count)
         return labelled_rows(text, table, label_at, source, unnamed, words, others)
 
-    counts = None
-    if counts_column is None:
-        pairs = [(fields[table.name_at], fields[label_at]) for _, fields in rows()]
-    else:
-        found = text, table, label_at, rows, source, counts_column
-        pairs, counts = labelled_counts(*found, placed)
+    counts, told = None, contextlib.nullcontext()  # an empty untitled column is
+    if not by_position:  # told so (labels_column=2 of "name,," above "Anna,F,")
+        told = empty_column_told(text, table, label_at, source)
+    with told:
+        if counts_column is None:
+            pairs = [(fields[table.name_at], fields[label_at]) for _, fields in rows()]
+        else:
+            found = text, table, label_at, rows, source, counts_column
+            pairs, counts = labelled_counts(*found, placed)
     kept = ("label",) if counts_column is None else ("count", "label")
     warn_unnamed_rows(unnamed, source, kept, none_named=not pairs)
     if not pairs and not by_position:

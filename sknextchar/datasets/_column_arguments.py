@@ -3,19 +3,23 @@ with what to pass: a column's header, named from the file's header row.
 """
 
 import collections
+import contextlib
 from numbers import Integral
 
 from .._number_runs import runs_and_more
 from .._remade_errors import remade
-from .._shown_paths import flag_word, shown_path
+from .._shown_paths import flag_word, shell_word, shown_path
 from .._text import counted, quoted, quoted_fields, quoted_row
 from ._count_cells import is_number
+from ._noted_rows import NotedRowsError
 from ._table_rows import (
     DELIMITER_NAMES,
     check_one_column,
     close_header,
     header_key,
+    rows_below_header,
     split_rows,
+    text_lines,
 )
 
 __all__ = [
@@ -32,9 +36,12 @@ __all__ = [
     "holds_numbers",
     "row_fields",
     "counts_position",
+    "empty_column_told",
+    "empty_column_words",
     "numbered_untitled",
     "untitled_at",
     "untitled_columns",
+    "titled_number_words",
     "untitled_words",
 ]
 
@@ -367,6 +374,99 @@ def untitled_words(positions, spelling=None, what="labels"):
     if len(positions) == 1:
         return f"{its} column {shown}{counted} has no title: {given} reads it"
     return f"{its} columns {shown}{counted} have no title: {given} reads one"
+
+
+def titled_number_words(header, column, skip, flag, below):
+    """For ``flag N`` (the command line's ``--counts N``, ``--labels N``)
+    whose N numbers, counted from 1, a column of ``header`` with a title (not
+    one of ``skip``: the names), that title, as the end of a message (``""``
+    for none): a number reads only a column without a title. ``flag TITLE``
+    is offered if the column's cells in ``below`` (``(rows, delimiter)``)
+    suit it: numbers for ``--counts``, a cell not empty for ``--labels``.
+
+    Examples
+    --------
+    >>> titled_number_words(["name", "count"], "2", [0], "--counts",
+    ...                     ([(2, ["Anna", "3"])], ","))
+    "; its column 2 has the title 'count': --counts count reads it"
+    >>> titled_number_words(["name", "sex"], "2", [0], "--counts",
+    ...                     ([(2, ["Anna", "F"])], ","))
+    "; its column 2 has the title 'sex' (a number reads a column without one)"
+    >>> titled_number_words(["name", "sex"], "2", [0], "--labels",
+    ...                     ([(2, ["Anna", "F"])], ","))
+    "; its column 2 has the title 'sex': --labels sex reads it"
+    """
+    if header is None or not (column.isascii() and column.isdigit()):
+        return ""
+    at = int(column) - 1
+    if not 0 <= at < len(header) or at in skip or not header[at]:
+        return ""
+    told = f"; its column {at + 1} has the title {header[at]!r}"
+    rows, delimiter = below
+    if flag == "--counts":
+        suits = holds_numbers(rows, delimiter, at)
+    else:
+        suits = any(at < len(f) and f[at].strip() for _, f in rows)
+    if suits:
+        return f"{told}: {flag} {shell_word(header[at])} reads it"
+    return f"{told} (a number reads a column without one)"
+
+
+def empty_column_words(text, table, label_at, source, spelling=None):
+    """For a column of labels left without a title (``--labels 3``,
+    ``labels_column=2``) with no label on any row (a spreadsheet's empty
+    last column, ``name,,`` above ``Anna,F,``), a sentence that says so and
+    offers the untitled column that has values (:func:`untitled_words`), in
+    ``spelling``'s words (None: Python's); ``""`` for a titled column, or
+    one with a label.
+
+    Examples
+    --------
+    >>> from sknextchar.datasets._tables import Table
+    >>> table = Table(",", ["name", "", ""], 0)
+    >>> empty_column_words("name,,\\nAnna,F,\\n", table, 2, "'k.csv'", COMMAND_LINE)
+    ' Column 3 has no label on any row; its column 2 has no title: --labels 2 reads it.'
+    >>> print(empty_column_words("name,,\\nAnna,F,\\n", table, 2, "'k.csv'"))
+     Its column 2, counted from 0, has no label on any row. Its column 1, \
+counted from 0, has no title: labels_column=1 reads it.
+    """
+    if table.header[label_at]:
+        return ""
+    below = rows_below_header(text_lines(text), table.delimiter, source)
+    if any(at < len(f) and f[at].strip() for _, f in below for at in [label_at]):
+        return ""
+    spelling = spelling or PYTHON
+    found = untitled_columns(table.header, below, table.delimiter)
+    hint = untitled_words(found, spelling)
+    if spelling.start:
+        return f" Column {label_at + 1} has no label on any row{hint}."
+    return f" Its column {label_at}, counted from 0, has no label on any row{hint}."
+
+
+@contextlib.contextmanager
+def empty_column_told(text, table, label_at, source, spelling=None):
+    """Tell the rows without a label refused in the block
+    (:class:`~._noted_rows.NotedRowsError`) of a column left without a title
+    that has no label on any row as such (:func:`empty_column_words`), in
+    ``spelling``'s words (None: Python's).
+
+    Examples
+    --------
+    >>> from sknextchar.datasets._tables import Table
+    >>> table = Table(",", ["name", ""], 0)
+    >>> with empty_column_told("name,\\nAnna,\\n", table, 1, "'k.csv'"):
+    ...     raise NotedRowsError([(2, "Line 2 has no label.")])
+    Traceback (most recent call last):
+    ...
+    ValueError: Line 2 has no label. Its column 1, counted from 0, has no label on ...
+    """
+    try:
+        yield
+    except NotedRowsError as error:
+        words = empty_column_words(text, table, label_at, source, spelling)
+        if not words:
+            raise
+        raise ValueError(f"{error}{words}") from None
 
 
 def _refuse_names_column(names_column, first, table, source, *, counts=False):
@@ -710,13 +810,17 @@ class NoColumnError(ValueError):
     untitled : list of int, default=()
         The untitled columns of counts of the header row, offered in each
         interface's words (:func:`untitled_words`).
+    titled : str, default=""
+        The command line's words for a number that gives a column with a
+        title (:func:`titled_number_words`), which Python reads as a header.
     """
 
     def __init__(
         self, what, fields, delimiter, *, header_row=False, counts=False, near=None,
-        flag="--names-column", untitled=(),
+        flag="--names-column", untitled=(), titled="",
     ):  # fmt: skip
         self.what, self.fields, self.delimiter = what, fields, delimiter
+        self.titled = titled
         self.header_row, self.counts = header_row, counts
         self.near, self.flag, self.untitled = near, flag, list(untitled)
         super().__init__(self.text())
@@ -729,10 +833,13 @@ class NoColumnError(ValueError):
         return remade, (type(self), vars(self))
 
     def _what(self, spelling):
-        if spelling is not COMMAND_LINE or getattr(self, "near", None) is None:
+        if spelling is not COMMAND_LINE:
             return self.what
+        titled = getattr(self, "titled", "")  # name,sex,count: --counts 2
+        if getattr(self, "near", None) is None:
+            return self.what + titled
         flagged = close_header(self.near, [self.near], self._flagged)
-        return self.what.replace(close_header(self.near, [self.near]), flagged)
+        return self.what.replace(close_header(self.near, [self.near]), flagged) + titled
 
     def _flagged(self, field):
         return flag_word(self.flag, field)

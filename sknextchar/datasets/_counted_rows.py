@@ -17,6 +17,7 @@ from .._text import quoted_row
 from ._column_arguments import (
     NoColumnError,
     check_counts_column_argument,
+    titled_number_words,
     untitled_at,
     untitled_columns,
 )
@@ -88,6 +89,9 @@ def column_at(header, column, not_at, source, line=1, below=None):
         header_row = is_header_row(header, ",", not_at)
         rows, delimiter = below() if below and header_row else ((), ",")
         untitled = untitled_columns(header, rows, delimiter, True, not_at)
+        skip = [] if not_at is None else [not_at]
+        below_rows = (rows, delimiter)
+        titled = titled_number_words(header, column, skip, "--counts", below_rows)
         raise NoColumnError(
             not_a_column(
                 f"counts_column={column!r}",
@@ -105,6 +109,7 @@ def column_at(header, column, not_at, source, line=1, below=None):
             near=close_field(column, others),
             flag="--counts",
             untitled=untitled,
+            titled=titled,
         )
     check_one_column(header, found[0], source, skip=[] if not_at is None else [not_at])
     return found[0]
