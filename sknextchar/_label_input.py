@@ -8,7 +8,6 @@ what NumPy or scikit-learn would otherwise turn into a wrong label or a
 TypeError, and give labels as an array scikit-learn's target checks take.
 """
 
-import numbers
 import warnings
 
 import numpy as np
@@ -16,7 +15,12 @@ from sklearn.exceptions import DataConversionWarning
 from sklearn.utils.validation import column_or_1d
 
 from ._stacklevel import user_stacklevel
-from ._validation import element_place, missing_value_message, series_index
+from ._validation import (
+    element_place,
+    is_missing_value,
+    missing_value_message,
+    series_index,
+)
 
 __all__ = [
     "check_label_types",
@@ -25,14 +29,6 @@ __all__ = [
     "labels_1d",
     "warn_if_column",
 ]
-
-
-def _is_missing(value):
-    return (
-        value is None
-        or (isinstance(value, numbers.Real) and value != value)
-        or type(value).__name__ in ("NAType", "NaTType")
-    )
 
 
 def label_values(y):
@@ -98,7 +94,7 @@ def check_no_missing_labels(y, *, name="y", row="window"):
         labels = labels[:, 0]
     if labels.ndim != 1 or not labels.size:
         return  # the shape checks that follow say what is wrong
-    missing = np.flatnonzero(np.frompyfunc(_is_missing, 1, 1)(labels).astype(bool))
+    missing = np.flatnonzero(np.frompyfunc(is_missing_value, 1, 1)(labels).astype(bool))
     if missing.size:
         i = int(missing[0])
         place = element_place(name, i, series_index(y))

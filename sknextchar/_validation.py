@@ -49,6 +49,7 @@ __all__ = [
     "as_float",
     "element_place",
     "float_array",
+    "is_missing_value",
     "missing_value_message",
     "series_index",
 ]
@@ -399,13 +400,28 @@ def _check_element(name, where, what, allow_empty_strings):
             f"Expected 1-D input of {what}, one str per element; {where} is a "
             f"{type(name).__name__}. Flatten the input to a list of str."
         )
-    if name is None or type(name).__name__ in _MISSING_TYPES:  # pandas' NA, NaT
-        raise MissingValueError(_missing_message(where, what, name))
-    if isinstance(name, numbers.Real) and name != name:
+    if is_missing_value(name):
         raise MissingValueError(_missing_message(where, what, name))
     raise TypeError(
         f"Expected every element of {what} to be a str; {where} = {name!r} is "
         f"of type {type(name).__name__}. Drop or convert it before using it."
+    )
+
+
+def is_missing_value(value):
+    """Whether ``value`` is a missing value: None, NaN (of any float type),
+    pandas' ``pd.NA`` or ``pd.NaT`` (known by type name: pandas is not
+    imported).
+
+    Examples
+    --------
+    >>> [is_missing_value(v) for v in (None, float("nan"), "", 0, "nan")]
+    [True, True, False, False, False]
+    """
+    return (
+        value is None
+        or (isinstance(value, numbers.Real) and value != value)
+        or type(value).__name__ in _MISSING_TYPES
     )
 
 

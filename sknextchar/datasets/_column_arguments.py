@@ -347,9 +347,14 @@ def holds_numbers(rows, delimiter, at, empty=False):
     >>> holds_numbers(rows, ",", 1), holds_numbers(rows, ",", 2)
     (True, False)
     """
-    cells = [fields[at].strip() for _, fields in rows if at < len(fields)]
-    numbers = [is_number(cell, delimiter) for cell in cells if cell]
+    numbers = [is_number(cell, delimiter) for cell in _cells(rows, at) if cell]
     return all(numbers) and (empty or any(numbers))
+
+
+def _cells(rows, at):
+    """The cells of column ``at`` in ``rows`` (``(line, fields)``), stripped;
+    none for a row too short to have one."""
+    return [fields[at].strip() for _, fields in rows if at < len(fields)]
 
 
 def untitled_words(positions, spelling=None, what="labels"):
@@ -406,7 +411,7 @@ def titled_number_words(header, column, skip, flag, below):
     if flag == "--counts":
         suits = holds_numbers(rows, delimiter, at)
     else:
-        suits = any(at < len(f) and f[at].strip() for _, f in rows)
+        suits = any(_cells(rows, at))
     if suits:
         return f"{told}: {flag} {shell_word(header[at])} reads it"
     return f"{told} (a number reads a column without one)"
@@ -433,7 +438,7 @@ counted from 0, has no title: labels_column=1 reads it.
     if table.header[label_at]:
         return ""
     below = rows_below_header(text_lines(text), table.delimiter, source)
-    if any(at < len(f) and f[at].strip() for _, f in below for at in [label_at]):
+    if any(_cells(below, label_at)):
         return ""
     spelling = spelling or PYTHON
     found = untitled_columns(table.header, below, table.delimiter)
