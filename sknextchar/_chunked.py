@@ -40,6 +40,7 @@ from ._epoch_records import (
 from ._file_passes import FilePasses, check_rereadable
 from ._model_input import window_sample_weight
 from ._name_chunks import chunk_reader, replayed
+from ._name_lines import names_by_line
 from ._pipeline import split_pipeline
 from ._progress_output import shared_progress
 from ._random_states import refuse_generator
@@ -240,9 +241,10 @@ def train_from_file(
     ------
     TypeError
         If ``path`` is a pipeline or ``pipeline`` a path (the two first
-        arguments swapped), or ``names_column`` or ``counts_column`` is not
-        a header (a str) or None, or with ``header=None`` not a position (a
-        whole number >= 0; before the file is read).
+        arguments swapped), or ``names_column`` is not a header (a str) or
+        None, or ``counts_column`` neither a header, the position of a column
+        left without a title nor None, or with ``header=None`` not a position
+        (a whole number >= 0; before the file is read).
     ValueError
         If the classifier has ``early_stopping=True`` or an ``average`` (each
         chunk's ``partial_fit`` would average its own steps only), the file
@@ -253,8 +255,9 @@ def train_from_file(
         on a copy that stays as it is); with
         ``resume=True``, if the classifier is not fitted, has trained
         ``max_iter`` epochs already, or does not know the file's characters.
-        A name of the file is shown as ``names[i]``, its place among the
-        file's names (counted from 0, blank lines skipped).
+        A name of the file is shown with its line, as the command line
+        shows it (``'zoë' (line 6 of 'names.txt')``, blank lines and a
+        header row counted).
     OSError
         If the file cannot be read (FileNotFoundError for a path that is no
         file); after its first pass, if it was removed, renamed, made a folder
@@ -289,6 +292,18 @@ def train_from_file(
     (2, 2)
     >>> len(resumed["clf"].loss_curve_), resumed["clf"].n_iter_
     (3, 1)
+
+    A column of counts left without a title is read by its position,
+    counted from 0 (a name of count 0 is left out: no name of 3 letters):
+
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = os.path.join(tmp, "counts.csv")
+    ...     with open(path, "w") as f:
+    ...         _ = f.write("name,\\nasha,3\\nabid,1\\nzoe,0\\n")
+    ...     sampler = train_from_file(path, pipe, names_column="name",
+    ...                               counts_column=1, return_sampler=True)
+    >>> sampler.training_length_counts_.tolist()  # by length: 4 of 4 letters
+    [0, 0, 0, 0, 4]
     """
     path = check_path_then_pipeline(path, pipeline, "train_from_file")
     check_rereadable(path)  # a FIFO's second pass would wait forever
@@ -311,7 +326,7 @@ def train_from_file(
 
     # The vocabulary; the chunks to train on, each pass of them checked (passes).
     n_chunks, chunks, passes = _first_pass(
-        pipeline, windows, chunks, path, chunk_size, names_column, check_names
+        pipeline, windows, chunks, (path, encoding, columns), chunk_size, check_names
     )
     if resume:
         _check_vocabularies_agree(windows, clf)
@@ -335,7 +350,7 @@ def train_from_file(
     return record.fill_finished(sampler)  # the prefix table if it was finished
 
 
-def _first_pass(pipeline, windows, chunks, path, chunk_size, names_column, check):
+def _first_pass(pipeline, windows, chunks, file, chunk_size, check):
     """:func:`~sknextchar._vocabulary_pass.first_pass` over every name of the
     file, those of count 0 too (checked, and counted in the places of its
     errors, but not learned); the number of chunks of ``chunk_size`` names
@@ -343,14 +358,21 @@ def _first_pass(pipeline, windows, chunks, path, chunk_size, names_column, check
     ``chunks`` for the passes after it (a file of one chunk, which its
     training holds in memory anyway, is read once more, not once per pass),
     and the :class:`~sknextchar._file_passes.FilePasses` that checks each of
-    them reads the file this pass read."""
+    them reads the file this pass read. ``file`` is ``(path, encoding,
+    (names_column, counts_column, by_position))``; an error's names are
+    named by their lines of the file
+    (:func:`~sknextchar._name_lines.names_by_line`)."""
+    path, encoding, (names_column, _, by_position) = file
     step = next((name for name, est in pipeline.steps if est is windows), None)
     passes = FilePasses(path)  # the file as it is before its first pass
     chunks = passes.checked(chunks)  # each pass that reads the file
     every_name = chunks(every_name=True)
     # Lines in double quotes that the vocabulary refuses: one error says them,
     # with what reads them, not a warning before it.
-    with quoted_lines_held() as held:
+    with (
+        names_by_line(path, encoding, names_column, by_position),
+        quoted_lines_held() as held,
+    ):
         try:
             n_learned = first_pass(
                 windows, every_name, os.fspath(path), names_column, check, step

@@ -544,6 +544,10 @@ class UnknownSymbolsError(PrefixError):
     kept : bool, default=False
         Whether whitespace after the prefix is among ``symbols`` (the
         whitespace after a prefix is kept).
+    note : str, default=""
+        The note on a prefix cut inside a symbol of the model
+        (:func:`~sknextchar._text.unknown_symbols_note`), told instead of a
+        start to pass; "" for none.
 
     Examples
     --------
@@ -556,10 +560,11 @@ class UnknownSymbolsError(PrefixError):
     """
 
     def __init__(
-        self, argument, index, prefix, *, symbols, vocabulary, start, kept=False
-    ):
+        self, argument, index, prefix, *, symbols, vocabulary, start, kept=False,
+        note="",
+    ):  # fmt: skip
         self.symbols, self.vocabulary = symbols, vocabulary
-        self.start, self.kept = start, kept
+        self.start, self.kept, self.note = start, kept, note
         super().__init__(argument, index, prefix)
 
     def message(self):
@@ -599,12 +604,14 @@ def unknown_symbols_message(error, spelled):
         if error.kept
         else ""
     )
+    told = f"{spelled(error.prefix)} holds {error.symbols}, outside the vocabulary of "
+    if error.note:  # a cut cluster: its note says what to type
+        return f"{told}the model, {error.vocabulary}{error.note}."
     such = f"{spelled('')} (the start of a name)"
     if error.start:
         such = f"{spelled(error.start)} (the model's most probable start), or {such}"
     return (
-        f"{spelled(error.prefix)} holds {error.symbols}, outside the vocabulary of "
-        f"the model, {error.vocabulary}{kept}: pass a {what} of its characters, "
+        f"{told}the model, {error.vocabulary}{kept}: pass a {what} of its characters, "
         f"such as {such}."
     )
 

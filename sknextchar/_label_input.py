@@ -8,6 +8,7 @@ what NumPy or scikit-learn would otherwise turn into a wrong label or a
 TypeError, and give labels as an array scikit-learn's target checks take.
 """
 
+import numbers
 import warnings
 
 import numpy as np
@@ -19,6 +20,7 @@ from ._validation import (
     element_place,
     is_missing_value,
     missing_value_message,
+    other_type_message,
     series_index,
 )
 
@@ -106,7 +108,7 @@ def check_no_missing_labels(y, *, name="y", row="window"):
 
 
 def check_label_types(y, *, name="y"):
-    """Refuse labels that mix strings and numbers.
+    """Refuse labels that mix strings and numbers, or of another type.
 
     A list such as ``["a", 1]`` becomes the strings ``['1', 'a']`` in NumPy, so
     a model would learn a label ``'1'`` that the ``1`` given later is not;
@@ -122,7 +124,8 @@ def check_label_types(y, *, name="y"):
     Raises
     ------
     ValueError
-        Naming a string and a number among the labels, and their positions.
+        Naming a string and a number among the labels, and their positions;
+        or the first label that is neither (a dict, bytes), and its place.
 
     Examples
     --------
@@ -137,12 +140,17 @@ def check_label_types(y, *, name="y"):
     if isinstance(y, np.ndarray) and y.dtype.kind != "O":
         return  # one NumPy type: all strings or all numbers
     labels = np.asarray(y, dtype=object).ravel()
+    index = series_index(y) if np.shape(y)[:1] == (labels.size,) else None
+    other = np.frompyfunc(_of_another_type, 1, 1)(labels).astype(bool)
+    if other.any():
+        i = int(np.argmax(other))
+        raise ValueError(other_type_message(name, element_place(name, i, index),
+            labels[i], "a str or a number", beside=" with its name"))  # fmt: skip
     is_text = np.frompyfunc(lambda label: isinstance(label, str), 1, 1)(labels)
     is_text = is_text.astype(bool)
     if is_text.all() or not is_text.any():
         return
     text, number = int(np.argmax(is_text)), int(np.argmin(is_text))
-    index = series_index(y) if np.shape(y)[:1] == (labels.size,) else None
     raise ValueError(
         f"Mix of label input types (string and number) in {name}: "
         f"{element_place(name, text, index)} = {labels[text]!r} is a string and "
@@ -150,6 +158,13 @@ def check_label_types(y, *, name="y"):
         f"every label as a string ([str(label) for label in {name}]) or every "
         "label as a number."
     )
+
+
+def _of_another_type(label):
+    """Whether ``label`` is neither a str nor a number (nor a missing value,
+    told by :func:`check_no_missing_labels`)."""
+    kinds = (str, numbers.Number, np.bool_)
+    return not isinstance(label, kinds) and not is_missing_value(label)
 
 
 def labels_1d(values, name="y"):

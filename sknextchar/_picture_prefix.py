@@ -6,8 +6,10 @@ context. Before any drawing, these checks refuse, in the plotting function's
 own argument names, a context of symbols the model lacks (offering a start of
 a name it writes), one the picture would read past the most letters a name
 may have, and one after which only the end may follow; the sampler's own
-refusals of a prefix are told as the plotting function's argument. They need
-no matplotlib.
+refusals of a prefix are told as the plotting function's argument. A prefix is
+shown as the sampler reads it (:func:`spelled_as_read`, which
+:meth:`~sknextchar.NameSampler.temperature_table` uses too). They need no
+matplotlib.
 """
 
 import contextlib
@@ -23,11 +25,51 @@ from ._dead_ends import (
 from ._decoding import length_bounds
 from ._limits import MAX_LETTERS
 from ._pipeline import split_pipeline
-from ._text import describe_symbol
+from ._text import cut_cluster, describe_symbol, unknown_symbols_note
 from ._transformer import unknown_symbols
-from ._vocabulary import END_ID, shown_symbols
+from ._vocabulary import END_ID, shown_symbols, spell_prefix
 
-__all__ = ["check_picture_prefix", "check_room", "named_as", "sampler_bound"]
+__all__ = [
+    "check_picture_prefix",
+    "check_room",
+    "named_as",
+    "read_prefix",
+    "sampler_bound",
+    "spelled_as_read",
+]
+
+
+def spelled_as_read(sampler, ids):
+    """The letters ``ids`` of a prefix (or a context) as ``sampler``'s names
+    spell them, as :meth:`~sknextchar.NameSampler.temperature_table` shows
+    them (:func:`read_prefix` of a prefix not yet encoded; its examples
+    show this function too).
+    """
+    transformer, _ = split_pipeline(sampler.estimator_)
+    return spell_prefix(transformer.decode(ids), sampler.vocabulary_)
+
+
+def read_prefix(sampler, prefix):
+    """``prefix``, a checked one, as ``sampler`` reads it, as
+    :meth:`~sknextchar.NameSampler.temperature_table` shows it: lowercased
+    for a model of lowercased names, full-width letters as ASCII ones, the
+    whitespace before it gone.
+
+    Examples
+    --------
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sknextchar import (ContextWindowTransformer, KneserNeyClassifier,
+    ...                         NameSampler)
+    >>> sampler = NameSampler(make_pipeline(ContextWindowTransformer(),
+    ...                                     KneserNeyClassifier())).fit(["asha"])
+    >>> read_prefix(sampler, "AS"), read_prefix(sampler, " \uff21\uff53")
+    ('as', 'as')
+    >>> spelled_as_read(sampler, [1, 19])  # the letters of 'as'
+    'as'
+    """
+    transformer, _ = split_pipeline(sampler.estimator_)
+    ids = transformer.encode_prefix_list([prefix], what="prefix")[0]
+    return spelled_as_read(sampler, ids)
 
 
 def check_picture_prefix(
@@ -89,6 +131,7 @@ more letters would make a name of more than 1,000 letters, ...
             vocabulary=shown_symbols(sampler.vocabulary_),
             start=_likely_start(sampler, label),
             kept=bool(spaces),
+            note=_cut_note(transformer, sorted(unknown), context, what),
         )
     letters = count_letters(sampler, context)
     steps, lever = (1, None) if depth is None else (depth, "depth")
@@ -102,6 +145,18 @@ more letters would make a name of more than 1,000 letters, ...
             lever=lever,
             max_length=sampler_bound(sampler),  # the advice must not cross it
         )
+
+
+def _cut_note(transformer, chars, context, what):
+    """The note on a ``context`` that ends inside a symbol of the model
+    (``"प्र"`` of ``"प्रि"``), told as ``table`` and ``sample`` tell it, with
+    ``what`` for the prefix (:func:`~sknextchar._text.unknown_symbols_note`);
+    "" when ``chars``, its unknown symbols, are more than that cluster."""
+    read = context.lower() if transformer.lowercase else context
+    cut = cut_cluster(chars, transformer.vocabulary_[1:], [read])
+    if cut is None or {char.lower() for char in chars} != {cut[0]}:
+        return ""
+    return unknown_symbols_note(chars, transformer.vocabulary_, [read], what)
 
 
 def sampler_bound(sampler):

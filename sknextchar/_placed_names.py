@@ -13,13 +13,13 @@ message; spelled as the owner of a pipeline spells its parameters, it keeps its
 class (:meth:`PlacedNamesError.respelled`).
 """
 
-from ._remade_errors import remade
+from ._remade_errors import Respelled, remade
 from ._text import quoted
 
 __all__ = ["PlacedNamesError"]
 
 
-class PlacedNamesError(ValueError):
+class PlacedNamesError(Respelled, ValueError):
     """Some names of a list, refused; the message is made from the attributes.
 
     A subclass sets its own attributes before calling this ``__init__`` and
@@ -42,7 +42,6 @@ class PlacedNamesError(ValueError):
     """
 
     check_order = 0
-    spell = None  # how the owner spells the message: see respelled
 
     def __init__(self, names, places, *, n_names=None, positions=None):
         self.names, self.places = list(names), list(places)
@@ -58,24 +57,7 @@ class PlacedNamesError(ValueError):
 
     def text(self):
         """The message as raised: :meth:`message`, spelled by ``spell``."""
-        return self.message() if self.spell is None else self.spell(self.message())
-
-    def respelled(self, spell):
-        """The same error, its message spelled by ``spell`` (a picklable
-        function of the message: parameters as a pipeline sets them), which
-        its copies (:meth:`placed`, :meth:`joined`) keep.
-
-        Parameters
-        ----------
-        spell : callable
-            Takes the message and returns it spelled.
-
-        Returns
-        -------
-        error : PlacedNamesError
-            Of the same class, with the same attributes.
-        """
-        return remade(type(self), {**vars(self), "spell": spell})
+        return self.spelled(self.message())
 
     def joined(self, later):
         """This error and ``later``, of the same check on other names (the

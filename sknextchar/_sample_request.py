@@ -96,7 +96,7 @@ def encode_prefix(transformer, prefix, controls):
     return ids, context
 
 
-def warn_lowered_prefix(transformer, prefix, ids):
+def warn_lowered_prefix(transformer, prefix, ids, named="the prefix"):
     """Warn that a model of lowercased names reads ``prefix``'s capitals as
     lowercase letters, so that the names start, and go on, in lowercase.
 
@@ -108,6 +108,9 @@ def warn_lowered_prefix(transformer, prefix, ids):
         The prefix as given.
     ids : ndarray of int
         Its letters as the model reads them.
+    named : str, default="the prefix"
+        How the advice to pass it in lowercase names it: an interface's own
+        word for it (``CONTEXT``, ``--tree``).
 
     Examples
     --------
@@ -135,7 +138,7 @@ def warn_lowered_prefix(transformer, prefix, ids):
         f"its names start with {transformer.decode(ids)!r}, in lowercase. To "
         "generate names with capitals, fit the model again with "
         "lowercase=False and alphabet='auto'; to leave out this warning, pass "
-        "the prefix in lowercase.",
+        f"{named} in lowercase.",
         UserWarning,
         stacklevel=user_stacklevel(),
     )
@@ -187,10 +190,9 @@ def check_feasible(
     ``pattern`` of few names, fail when fewer of them fit than asked for).
 
     Returns what the request can give at all, asked when it falls short
-    (:class:`~sknextchar._support.RequestSupport`), and the terms of the
-    memory estimate the names were checked with, in the model's own floats,
-    for :func:`round_bound`
-    (``model_prefix``: the
+    (:class:`~sknextchar._support.RequestSupport`), and the most names a
+    round may draw together (:func:`round_bound`, by the memory estimate the
+    names were checked with; ``model_prefix``: the
     model's function, the prefix, the request's tests ``keep`` and
     ``spelled``, and ``match_lengths``, whose test draws at random: then
     the names it can give are not listed; ``sampler``: the fitted
@@ -215,32 +217,36 @@ def check_feasible(
     return RequestSupport(
         next_log_proba, prefix=prefix, prefix_ids=prefix_ids, context=context,
         controls=controls, keep=None if thinned else lambda ids: keep(spelled(ids)),
-    ), _in_model_floats(terms, next_log_proba, context, n_samples)  # fmt: skip
+    ), round_bound(terms, n_samples, partial(next_log_proba, context))  # fmt: skip
 
 
-def round_bound(terms, n_samples):
+def round_bound(terms, n_samples, model_floats=None):
     """The most names a round of a request draws together, for
     ``sample_new_names(max_batch=...)``: as many as fit
     (:func:`~sknextchar._generation.largest_batch`, by the estimate of
-    ``terms``, those :func:`check_feasible` checked the names asked for with,
-    in the model's own floats) in the memory available now
-    (:func:`~sknextchar._sizes.memory_available`: less what the process
-    holds, its model among it) less the ``n_samples`` names the rounds keep."""
-    kept = sample_memory(n_samples, **terms)[0]
-    return largest_batch(**terms, memory=memory_available() - kept)
+    ``terms``, those :func:`check_feasible` checked the names asked for with)
+    in the memory available now (:func:`~sknextchar._sizes.memory_available`,
+    read once: less what the process holds, its model among it) less the
+    ``n_samples`` names the rounds keep.
 
+    Counted in float64, the bound is counted again in the model's own floats
+    (an MLP's float32 probabilities take half the bytes), those of
+    ``model_floats()`` (the model called on the prefix's context), only when
+    it would cut a round: a request whose rounds fit calls the model as
+    before."""
+    room = memory_available()
 
-def _in_model_floats(terms, next_log_proba, context, n_samples):
-    """``terms`` in the model's own floats, for the rounds' bound: an MLP's
-    float32 probabilities take half the bytes of float64 ones. Asked of the
-    model (one call on the prefix's context) only when the check counted
-    float64 (while the names asked for fit so) and the bound so counted would
-    cut a round: a request whose rounds fit calls the model as before."""
-    if terms["itemsize"] != 8 or round_bound(terms, n_samples) >= largest_round(
-        n_samples
-    ):
-        return terms
-    return {**terms, "itemsize": next_log_proba(context).dtype.itemsize}
+    def fitting(terms):
+        return largest_batch(
+            **terms, memory=room - sample_memory(n_samples, **terms)[0]
+        )
+
+    bound = fitting(terms)
+    if model_floats is None or terms["itemsize"] != 8:
+        return bound
+    if bound >= largest_round(n_samples):
+        return bound
+    return fitting({**terms, "itemsize": model_floats().dtype.itemsize})
 
 
 def _memory_terms(sampler, next_log_proba, context, controls, n_samples):

@@ -75,6 +75,7 @@ from ._novelty import (
     training_record,
 )
 from ._pattern_needs import one_parse
+from ._picture_prefix import spelled_as_read
 from ._pipeline import (
     check_pipeline_to_fit,
     fit_weighted,
@@ -90,7 +91,6 @@ from ._sample_request import (
     encode_prefix,
     encode_prefixes,
     normalised_exclude,
-    round_bound,
     sampling_controls,
     warn_lowered_prefix,
 )
@@ -98,6 +98,7 @@ from ._sample_weight import check_sample_weight, name_weight
 from ._sizes import sampler_record_memory
 from ._spelling import spelling_accept, spelling_filter, spelling_record
 from ._temperature_table import TemperatureTable
+from ._text import pattern_taken
 from ._validation import (
     check_bool,
     check_names,
@@ -106,7 +107,6 @@ from ._validation import (
     check_sampler_fitted,
     check_temperatures,
 )
-from ._vocabulary import spell_prefix
 from ._weight_routing import weights_router
 
 
@@ -661,11 +661,10 @@ default=None
         check_room_for_a_letter("prefix", prefix, letters=len(ids), max_length=high,
             given=self.max_length, recorded=seen is not None,
             min_length=self.min_length)  # fmt: skip
-        transformer, _ = split_pipeline(self.estimator_)
         return TemperatureTable(
             # Normalised like the training names; its last word goes on.
-            prefix=spell_prefix(transformer.decode(ids), self.vocabulary_),
-            context=spell_prefix(transformer.decode(contexts[0]), self.vocabulary_),
+            prefix=spelled_as_read(self, ids),
+            context=spelled_as_read(self, contexts[0]),
             symbols=self.vocabulary_,
             temperatures=temperatures,
             proba=np.stack([proba[0] for proba in columns], axis=1),
@@ -1049,13 +1048,15 @@ default=None
             n_samples, max_rounds, unique, return_scores, on_batch)  # fmt: skip
         exclude = normalised_exclude(transformer, exclude)
         rng = check_random_generator(random_state)
-        prefix_ids, context = encode_prefix(transformer, prefix, controls)
-        with one_parse():  # the filter and the count of its names share a parse
+        # The filter and the count of its names share a parse; a prefix cut
+        # inside a cluster of the model is advised a pattern.
+        with one_parse(), pattern_taken():
+            prefix_ids, context = encode_prefix(transformer, prefix, controls)
             keep, words = sample_filter(self, novel, pattern, match_lengths, controls,
                 rng, by_label=(label, min_label_proba), ids=prefix_ids,
                 kept=(unique, exclude))  # fmt: skip
             spelled = spelling_filter(self, len(prefix_ids), words, keep_spelling)
-            support, memory = check_feasible(self, n_samples, unique, prefix_ids,
+            support, max_batch = check_feasible(self, n_samples, unique, prefix_ids,
                 context, controls, (novel, exclude), (next_log_proba, prefix, keep,
                 spelled, match_lengths), pattern)  # fmt: skip
         warn_lowered_prefix(transformer, prefix, prefix_ids)  # the request goes ahead
@@ -1075,7 +1076,7 @@ default=None
                 max_rounds=max_rounds, controls=controls, constraints=words,
                 pilot=LENGTH_PILOT * bool(match_lengths), pattern=pattern, novel=novel,
                 support=support, unit=transformer.unit_, matched=keep.tally,
-                max_batch=round_bound(memory, n_samples),
+                max_batch=max_batch,
             )  # fmt: skip
         scores = return_scores and self.score_samples(names, label=label)
         return (names, scores) if return_scores else names

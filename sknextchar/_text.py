@@ -41,6 +41,8 @@ It imports nothing of the package: every layer above reads and quotes names
 through it.
 """
 
+import contextlib
+import contextvars
 import functools
 import itertools
 import re
@@ -74,6 +76,10 @@ FOLD_GIVEN_NOTE = (
 
 
 UNITS = ("char", "grapheme")
+
+# Whether the caller of a message on a prefix takes a pattern instead
+# (pattern_taken: NameSampler.sample); no other does.
+_PATTERN_TAKEN = contextvars.ContextVar("sknextchar_pattern_taken", default=False)
 
 # Categories whose characters are invisible or cannot stand alone: messages add
 # their Unicode name (a byte-order mark, a zero-width joiner, a combining accent,
@@ -917,14 +923,16 @@ def look_alikes(chars, known):
     return pairs
 
 
-def unknown_symbols_note(chars, vocabulary, prefixes=()):
+def unknown_symbols_note(chars, vocabulary, prefixes=(), what="prefix"):
     """What a message on symbols outside a vocabulary adds about them, or ''.
 
     Those that look like a known character (:func:`look_alikes`): type that
     instead. A grapheme cluster that a prefix ends with and that is only the
     start of the vocabulary's symbols (``"प्र"`` of ``"प्रि"``; the ``regex``
     package makes a conjunct one cluster): the prefix ends inside a symbol of
-    the model; a pattern, or a model of characters, gives such names.
+    the model: type a whole one, or (where a pattern is taken,
+    :func:`pattern_taken`) give a pattern; a model of characters gives such
+    names too.
 
     Parameters
     ----------
@@ -934,6 +942,8 @@ def unknown_symbols_note(chars, vocabulary, prefixes=()):
         The end marker's display, then the symbols.
     prefixes : list of str, default=()
         The prefixes (as typed) that hold them, when they are prefixes.
+    what : str, default="prefix"
+        What the note calls such a prefix (``"context"`` for a plot's).
 
     Returns
     -------
@@ -945,7 +955,7 @@ def unknown_symbols_note(chars, vocabulary, prefixes=()):
     >>> note = unknown_symbols_note(["प्र"], ("-", "प्रि", "या"), ["प्र"])
     >>> print(note.replace(": ", ":\\n"))  # doctest: +ELLIPSIS
     . 'प्र' (U+092A U+094D U+0930) ends the prefix inside a symbol of the model:
-    its symbols are grapheme clusters ... ('प्रि'). Type a whole cluster; ...
+    its symbols are grapheme clusters ... ('प्रि'). Type that whole cluster, ...
     """
     note = ""
     similar = look_alikes(chars, vocabulary[1:])
@@ -955,29 +965,79 @@ def unknown_symbols_note(chars, vocabulary, prefixes=()):
             for char, plain in similar
         )
         note = f". {told}: type {one_or_many(len(similar), 'that', 'those')} instead"
-    return note + _cut_cluster_note(chars, vocabulary[1:], prefixes)
+    return note + _cut_cluster_note(chars, vocabulary[1:], prefixes, what)
 
 
-def _cut_cluster_note(chars, known, prefixes):
-    """The words on a prefix that ends inside a cluster of ``known``, or ''."""
+def _cut_cluster_note(chars, known, prefixes, what="prefix"):
+    """The words on a prefix that ends inside a cluster of ``known``, or ''.
+
+    A pattern instead of the prefix is offered only to a caller that takes one
+    (:func:`pattern_taken`); any other is asked for a whole cluster."""
+    cut = cut_cluster(chars, known, prefixes)
+    if cut is None:
+        return ""
+    last, prefix, whole = cut
+    if _PATTERN_TAKEN.get():
+        pattern = re.sub(r"([.^$*+?{}\[\]\\|()])", r"\\\1", prefix.strip()) + ".*"
+        instead = (
+            "Type a whole cluster; to sample names that start with "
+            f"{quoted(prefix.strip())}, give pattern={quoted_pattern(pattern)} instead "
+            "of a prefix;"
+        )
+    else:
+        one = one_or_many(len(whole), "that whole cluster", "one of those clusters")
+        instead = f"Type {one},"
+    return (
+        f". {describe_symbol(last)} ends the {what} inside a symbol of the "
+        "model: its symbols are grapheme clusters (a letter with its marks "
+        f"and vowel signs, a conjunct), and a {what} ends where one ends, as "
+        f"the symbols that start so do ({', '.join(map(repr, whole[:5]))}). "
+        f"{instead} or train the model again with unit='char' (one symbol per "
+        "character)"
+    )
+
+
+def cut_cluster(chars, known, prefixes):
+    """The cluster of ``chars`` (unknown symbols) that ends one of
+    ``prefixes`` inside symbols of ``known``: ``(cluster, prefix, symbols
+    that start with it)``, or None.
+
+    Examples
+    --------
+    >>> cut_cluster(["प्र"], ("प्रि", "या"), ["प्र"])
+    ('प्र', 'प्र', ['प्रि'])
+    >>> cut_cluster(["ë"], ("a", "b"), ["zoë"]) is None
+    True
+    """
     unknown = {char.lower() for char in chars}
     for prefix in prefixes:
         last = graphemes(normalize_text(prefix, prefix=True))[-1:]
         whole = [s for s in known if last and _starts(s.lower(), last[0])]
-        if not last or last[0] not in unknown or not whole:
-            continue
-        pattern = re.sub(r"([.^$*+?{}\[\]\\|()])", r"\\\1", prefix.strip()) + ".*"
-        return (
-            f". {describe_symbol(last[0])} ends the prefix inside a symbol of the "
-            "model: its symbols are grapheme clusters (a letter with its marks "
-            "and vowel signs, a conjunct), and a prefix ends where one ends, as "
-            f"the symbols that start so do ({', '.join(map(repr, whole[:5]))}). "
-            "Type a whole cluster; to sample names that start with "
-            f"{quoted(prefix.strip())}, give pattern={quoted_pattern(pattern)} instead "
-            "of a prefix; or train the model again with "
-            "unit='char' (one symbol per character)"
-        )
-    return ""
+        if last and last[0] in unknown and whole:
+            return last[0], prefix, whole
+    return None
+
+
+@contextlib.contextmanager
+def pattern_taken():
+    """Within it, the note on a prefix cut inside a cluster offers
+    ``pattern=`` instead (the caller, ``NameSampler.sample``, takes one).
+
+    Examples
+    --------
+    >>> with pattern_taken():
+    ...     note = unknown_symbols_note(["प्र"], ("-", "प्रि"), ["प्र"])
+    >>> "give pattern='प्र.*' instead" in note
+    True
+    >>> "Type that whole cluster, or" in unknown_symbols_note(
+    ...     ["प्र"], ("-", "प्रि"), ["प्र"])
+    True
+    """
+    token = _PATTERN_TAKEN.set(True)
+    try:
+        yield
+    finally:
+        _PATTERN_TAKEN.reset(token)
 
 
 def _starts(symbol, start):
@@ -1297,7 +1357,7 @@ def and_more(shown, total=None, *, most=MAX_REPORTED, whole=False):
     >>> from sknextchar._text import and_more
     >>> and_more(["'zoë'", "'asha'"], 5), and_more(["'zoë'", "'asha'"])
     ("'zoë', 'asha' and 3 more", "'zoë', 'asha'")
-    >>> and_more([f"{n:,}" for n in range(1, 3001)], whole=True)
+    >>> and_more([str(n) for n in range(1, 3001)], whole=True)
     '1, 2, 3, 4, 5 and 2,995 more'
     >>> and_more(["1", "2", "3"], whole=True), and_more(["1"], whole=True)
     ('1, 2 and 3', '1')

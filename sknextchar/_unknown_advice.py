@@ -298,9 +298,9 @@ def _lowercase_hints(chars, known, lowered, strip_accents, what, emptied, kept):
         left, known, strip_accents=strip_accents, what=what, emptied=emptied,
         kept=kept,
     )  # fmt: skip
-    # One hint, lowercasing said once: "lowercase=True ... with A or B".
+    # One hint, lowercasing said once: "lowercase=True ... and A or B".
     rest = " or ".join(hint.replace(_DROP, _OTHER) for hint in rest)
-    return [f"{lower} with {rest}"] if rest else []
+    return [f"{lower} and {rest}"] if rest else []
 
 
 def drop_refused(n_emptied, shown):

@@ -28,6 +28,7 @@ from ._text import (
     MAX_REPORTED,
     and_more,
     counted,
+    cut_cluster,
     describe_symbol,
     fold_final_forms,
     holds_full_width,
@@ -431,7 +432,13 @@ def unknown_text(
         chars, vocabulary[1:], strip_accents=strip_accents,
         what=what, emptied=emptied, lowercase=lowercase, kept=kept,
     )  # fmt: skip
-    hints = [alphabet_hint(transformer.alphabet, "them")] + advice
+    # A prefix as the model reads it: advice for a model of lowercased names
+    # gives a pattern in lowercase, which it does not refuse for its capitals.
+    read = str.lower if lowercase else str
+    prefixes = [] if what == "names" else [read(name) for _, name in culprits]
+    hints = _alphabet_hints(transformer, chars, prefixes) + advice
+    # Only a cluster cut inside a symbol: its note says what to type instead.
+    whole_cluster_asked = what != "names" and not hints
     if what == "names" and numbered and any(map(_is_mark, chars)):
         list_note, hints = _marked_list_note(
             chars, culprits, n_culprits, vocabulary[1:], lowercase, hints,
@@ -441,10 +448,6 @@ def unknown_text(
         note += list_note
     elif what == "names" and quotes and quotes[0]:  # dropping takes out quotes too
         note, hints = _quoted(note, culprits, n_culprits, quotes, hints, advice, chars)
-    # A prefix as the model reads it: advice for a model of lowercased names
-    # gives a pattern in lowercase, which it does not refuse for its capitals.
-    read = str.lower if lowercase else str
-    prefixes = [] if what == "names" else [read(name) for _, name in culprits]
     note += final_note + unknown_symbols_note(chars, vocabulary, prefixes)
     names = [_as_read(name, transformer, what) for _, name in culprits]
     note += look_alike_note(chars, vocabulary[1:], names)  # "а" typed for "a"
@@ -453,16 +456,26 @@ def unknown_text(
         note += case_note(chars, vocabulary[1:], name)  # "type" whose name?
     if strip_accents != "unicode":
         note += compatibility_note(chars, what, fitting, again)
-    return (
+    found = (
         "Found characters outside the vocabulary "
         f"[{', '.join(map(describe_symbol, chars))}] in {shown}. The vocabulary is "
-        f"{shown_symbols(vocabulary)} plus the end marker{shown_end}{note}. "
-        # A prefix is typed (a context of the table, a start of names).
-        + (
+        f"{shown_symbols(vocabulary)} plus the end marker{shown_end}{note}."
+    )
+    if whole_cluster_asked:
+        return found
+    return f"{found} {_what_to_do(what, len(chars), n_culprits, hints, fitting, again)}"
+
+
+def _what_to_do(what, n_chars, n_culprits, hints, fitting, again):
+    """The last sentence of :func:`unknown_text`: clean the names (remove
+    the characters of a prefix), or follow one of ``hints``."""
+    # A prefix is typed (a context of the table, a start of names).
+    return (
+        (
             one_or_many(n_culprits, "Clean the name", "Clean the names")
             if what == "names"
             else one_or_many(
-                len(chars), "Remove that character", "Remove those characters"
+                n_chars, "Remove that character", "Remove those characters"
             )
         )
         + (", or " + ("pass " if fitting else again) if hints else "")
@@ -470,6 +483,16 @@ def unknown_text(
         + (", or " if fitting else ", or with ").join(hints)
         + "."
     )
+
+
+def _alphabet_hints(transformer, chars, prefixes):
+    """The hint of an alphabet that holds ``chars``; none when they are only
+    the cluster one of ``prefixes`` ends with inside a symbol of the model
+    (:func:`~sknextchar._text.cut_cluster`), which it holds whole."""
+    cut = cut_cluster(chars, transformer.vocabulary_[1:], prefixes)
+    if cut is not None and {char.lower() for char in chars} == {cut[0]}:
+        return []
+    return [alphabet_hint(transformer.alphabet, "them")]
 
 
 def _as_read(name, transformer, what):

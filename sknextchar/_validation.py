@@ -10,9 +10,11 @@ scikit-learn's ``check_scalar`` is not used here: it accepts ``True`` as an int
 and words its messages by type and bound, not by what the argument is.
 """
 
+import enum
 import numbers
 import os
 import re
+import reprlib
 from collections.abc import Iterator, MappingView, Set
 
 import numpy as np
@@ -20,7 +22,7 @@ from sklearn.frozen import FrozenEstimator
 from sklearn.utils.validation import check_is_fitted
 
 from ._own_classes import own_class
-from ._remade_errors import remade
+from ._remade_errors import Respelled, remade
 from ._shown_paths import path_text
 from ._text import (
     CONTROL,
@@ -51,6 +53,7 @@ __all__ = [
     "float_array",
     "is_missing_value",
     "missing_value_message",
+    "other_type_message",
     "series_index",
 ]
 
@@ -253,7 +256,7 @@ class _NoLabel:
 NO_LABEL = _NoLabel()
 
 
-class RefusedNameError(ValueError):
+class RefusedNameError(Respelled, ValueError):
     """The element of a list that :func:`check_names` refuses, with its place.
 
     Its message is the check's (:func:`_check_element`) for the element placed
@@ -293,13 +296,14 @@ class RefusedNameError(ValueError):
         super().__init__(self.text())
 
     def text(self):
-        """The message: the check's, of the element at its place."""
+        """The message: the check's, of the element at its place (spelled by
+        ``spell``: :meth:`respelled`, as a line of a file names it)."""
         index = None if self.label is NO_LABEL else {self.position: self.label}
         place = element_place(self.what, self.position, index)
         try:
             _check_element(self.name, place, self.what, self.allow_empty_strings)
         except ValueError as error:
-            return str(error)
+            return self.spelled(str(error))
         return f"{place} = {self.name!r} is refused."  # pragma: no cover
 
     def moved(self, offset):
@@ -395,17 +399,11 @@ def _check_element(name, where, what, allow_empty_strings):
         if lone is not None:
             raise ValueError(_surrogate_message(name, lone.start(), where, what))
         return
-    if isinstance(name, (list, tuple, np.ndarray)):
-        raise ValueError(
-            f"Expected 1-D input of {what}, one str per element; {where} is a "
-            f"{type(name).__name__}. Flatten the input to a list of str."
-        )
+    if isinstance(name, _NESTED):  # a ValueError, as a 2-D array's
+        raise ValueError(other_type_message(what, where, name))
     if is_missing_value(name):
         raise MissingValueError(_missing_message(where, what, name))
-    raise TypeError(
-        f"Expected every element of {what} to be a str; {where} = {name!r} is "
-        f"of type {type(name).__name__}. Drop or convert it before using it."
-    )
+    raise TypeError(other_type_message(what, where, name))
 
 
 def is_missing_value(value):
@@ -464,6 +462,50 @@ def missing_value_message(what, where, value, one, *, beside=""):
         f"Input {what} contains {shown}: {where} = {value!r} is a missing value; "
         f"remove it from {what}{beside}, or put a {one} in its place."
     )
+
+
+def other_type_message(what, where, value, kind="a str", *, beside=""):
+    """Why an element of another type among names or labels is refused, and
+    what to do, in the words of :func:`missing_value_message` (``what``,
+    ``where`` and ``beside`` as there; ``value``, the element; ``kind``, what
+    an element of ``what`` must be). A bytes element is told to be decoded,
+    an Enum to be given by its ``.name`` or ``.value``, a list to be
+    flattened; a bool only to be removed (``str()`` would make it "True").
+
+    Examples
+    --------
+    >>> print(other_type_message("names", "names[1]", 3))
+    names[1] is 3 (int), not a str: convert it with str(), or remove it from names.
+    >>> print(other_type_message("names", "names[1]", b"ab"))
+    names[1] is b'ab' (bytes), not a str: decode it with .decode(), or remove it
+    from names.
+    >>> print(other_type_message("names", "names[1]", True))
+    names[1] is True (bool), not a str: remove it from names.
+    """
+    return (
+        f"{where} is {_shown_element(value)} ({type(value).__name__}), not "
+        f"{kind}: {_change_words(value, what)}remove it from {what}{beside}."
+    )
+
+
+def _shown_element(value):
+    """An element as a message shows it: a list or an array cut short."""
+    if isinstance(value, np.ndarray):
+        value = value.tolist()  # its elements, as a list of them is shown
+    return _CUT.repr(value) if isinstance(value, (list, tuple)) else repr(value)
+
+
+def _change_words(value, what):
+    """What to make of an element of another type, before "remove it"."""
+    if isinstance(value, (bool, np.bool_)):
+        return ""  # no name or label is meant by a flag
+    if isinstance(value, (bytes, bytearray)):
+        return "decode it with .decode(), or "
+    if isinstance(value, enum.Enum):
+        return f"use its .name ({value.name!r}) or its .value ({value.value!r}), or "
+    if isinstance(value, _NESTED):
+        return f"flatten {what} to one str per element, or "
+    return "convert it with str(), or "
 
 
 def _element_words(what):
@@ -545,6 +587,11 @@ def _surrogate_message(name, at, where, what):
 
 # The missing values of pandas, known by type name (pandas is not imported).
 _MISSING_TYPES = frozenset({"NAType", "NaTType"})
+# An element that is itself a collection: a 2-D input given as nested lists.
+_NESTED = (list, tuple, np.ndarray)
+_CUT = reprlib.Repr()  # a nested list shown in a line: 4 elements of 2 levels
+_CUT.maxlist = _CUT.maxtuple = 4
+_CUT.maxlevel = 2
 
 
 def check_path_then_pipeline(path, pipeline, caller):
@@ -701,15 +748,19 @@ def check_prefix(prefix):
     >>> check_prefix(["ab"])
     Traceback (most recent call last):
     ...
-    TypeError: prefix must be a str (use '' for none); got list.
+    TypeError: prefix is ['ab'] (list), not a str: give the start of a name as a ...
     >>> check_prefix("ra\\n")
     Traceback (most recent call last):
     ...
     ValueError: prefix is 'ra\\n', which holds a line break; a prefix is the ...
     """
     if not isinstance(prefix, str):
+        text = isinstance(prefix, (bytes, bytearray))
+        change = "decode it with .decode(), or give" if text else (
+            "give the start of a name as a str, or")  # fmt: skip
         raise TypeError(
-            f"prefix must be a str (use '' for none); got {type(prefix).__name__}."
+            f"prefix is {_shown_element(prefix)} ({type(prefix).__name__}), not a "
+            f"str: {change} '' for none."
         )
     if prefix.splitlines() not in ([prefix], []):
         raise ValueError(

@@ -28,7 +28,7 @@ from ._quoted_advice import (
     in_quotes,
     inner_quoted,
 )
-from ._remade_errors import remade
+from ._remade_errors import Respelled, remade
 from ._shown_paths import shown_path
 from ._text import MAX_REPORTED, quoted
 from ._transformer import check_read_names, unknown_symbols, unknown_symbols_message
@@ -355,7 +355,7 @@ class _UnknownSymbols:
         return error
 
 
-class UnknownSymbolsError(ValueError):
+class UnknownSymbolsError(Respelled, ValueError):
     """Characters outside the vocabulary in the names of a file, as a fit on
     all of them reports them; the message is made from the attributes.
 
@@ -447,7 +447,7 @@ class UnknownSymbolsError(ValueError):
 
     def text(self):
         """The message as raised: :meth:`message`, spelled by ``spell``."""
-        return self.message() if self.spell is None else self.spell(self.message())
+        return self.spelled(self.message())
 
     def advising(self, again):
         """The same error, its advice for training again begun by ``again``.
@@ -461,20 +461,6 @@ class UnknownSymbolsError(ValueError):
         error : UnknownSymbolsError
         """
         return remade(type(self), {**vars(self), "again": again})
-
-    def respelled(self, spell):
-        """The same error, its message spelled by ``spell`` (a picklable
-        function of the message).
-
-        Parameters
-        ----------
-        spell : callable
-
-        Returns
-        -------
-        error : UnknownSymbolsError
-        """
-        return remade(type(self), {**vars(self), "spell": spell})
 
     def __reduce__(self):  # its class takes the attributes, not the message
         return remade, (type(self), vars(self))

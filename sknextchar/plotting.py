@@ -19,7 +19,7 @@ from ._column_text import column_symbol
 from ._fitted import as_sampler, describe, find_parts, prefix_letters
 from ._generation_tree import live_nodes, place_nodes, step_proba
 from ._limits import MAX_LETTERS
-from ._picture_prefix import check_picture_prefix, check_room, named_as
+from ._picture_prefix import check_picture_prefix, check_room, named_as, read_prefix
 from ._sample_request import sampling_controls
 from ._steps import unfreeze
 from ._text import counted
@@ -361,6 +361,9 @@ def plot_generation_tree(
         ``top_k``, ``top_p`` and the length bounds applied).
     prefix : str, default=""
         The beginning of the names; ``""`` starts from the beginning of a name.
+        It is drawn as the model reads it, as
+        :meth:`NameSampler.temperature_table` shows it (``"AS"`` as ``'as'``
+        for a model of lowercased names, full-width letters as ASCII ones).
         The tree draws names of ``depth`` letters more, so it has at most
         ``1000 - depth`` letters (a name has at most 1,000), counted as the
         model reads them (a letter and its combining marks are one for a model
@@ -406,6 +409,10 @@ def plot_generation_tree(
         sampler, prefix, label, prefix_letters, what="prefix", depth=depth
     )
     nodes = _grow_tree(sampler, prefix, top_k, depth, label)
+    read = read_prefix(sampler, prefix)  # drawn as the model reads it ('AS': 'as')
+    for node in nodes:
+        node["text"] = read + node["text"][len(prefix) :]
+    prefix = read
     leaves = place_nodes(nodes)
 
     figsize = (2.0 + 1.6 * (depth + 1), max(2.5, 0.32 * leaves + 1.0))

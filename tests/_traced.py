@@ -1,11 +1,36 @@
-"""The peak of memory a command takes, traced: for the tests that a command
-holds a block of rows at a time, not every line of a long file."""
+"""The peak of memory a piece of work takes, traced: for the tests that a
+command holds a block of rows at a time, not every line of a long file, and
+that a reader refuses a file from its start, not once it is read whole."""
 
 import contextlib
 import os
 import tracemalloc
+from types import SimpleNamespace
+
+import pytest
 
 from sknextchar.cli import main
+
+
+@contextlib.contextmanager
+def tracing():
+    """Trace the memory taken in the block; the namespace it gives has, once
+    the block ends without an error, the peak traced (``peak``, bytes)."""
+    traced = SimpleNamespace(peak=None)
+    tracemalloc.start()
+    try:
+        yield traced
+        traced.peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def refused_peak(function, *args):
+    """The ValueError ``function(*args)`` raised, and the peak of memory
+    traced while it ran."""
+    with tracing() as traced, pytest.raises(ValueError) as caught:
+        function(*args)
+    return caught.value, traced.peak
 
 
 def traced_peak(command, warm_up=None):
@@ -16,10 +41,6 @@ def traced_peak(command, warm_up=None):
     with open(os.devnull, "w") as nowhere, contextlib.redirect_stdout(nowhere):
         if warm_up is not None:
             assert main(warm_up) == 0
-        tracemalloc.start()
-        try:
+        with tracing() as traced:
             assert main(command) == 0
-            peak = tracemalloc.get_traced_memory()[1]
-        finally:
-            tracemalloc.stop()
-    return peak
+    return traced.peak

@@ -188,12 +188,15 @@ def test_dropping_accented_capitals_is_told_and_the_advice_keeps_them():
         assert [len(name) for name in read] == [len(name) for name in names]
 
 
-def test_each_hint_joins_its_settings_with_one_with():
+def test_each_hint_joins_its_settings_with_and():
+    # Lowercasing said once, and the settings after it joined by "and" (it
+    # was "with", which read as "with ... with" after "train again").
     with pytest.raises(ValueError) as caught:
         ContextWindowTransformer(lowercase=False).fit(["Emma", "zoë", "anna-lee"])
     hints = str(caught.value).split("pass ", 1)[1].split(", or ")
     both = [h for h in hints if "strip_accents=" in h and "handle_unknown=" in h]
-    assert both and all(hint.count(" with ") == 1 for hint in both), both
+    assert both and all(hint.count("lowercase=True") == 1 for hint in both), both
+    assert all(" with " not in hint and "') and " in hint for hint in both), both
 
 
 @pytest.mark.parametrize("alphabet", ["auto", string.ascii_letters])
@@ -333,3 +336,37 @@ def test_a_pattern_in_the_other_case_is_told_to_ignore_case():
     assert "(it writes 'K' for 'k'; its vocabulary is " in message, message
     assert "or start it with (?i) to ignore case" in message, message
     assert sampler.sample(2, pattern="(?i)k.*", random_state=0)[0].startswith("K")
+
+
+def test_lowercasing_and_another_setting_are_joined_by_and(tmp_path, capsys):
+    # It read "lowercase capitals ('I' -> 'i') with handle_unknown='drop'";
+    # on the command line "without --keep-case, to lowercase capitals ('I' ->
+    # 'i') with --handle-unknown drop" (found in session 58).
+    windows = ContextWindowTransformer(lowercase=False, alphabet="auto")
+    windows.fit(["Olga", "ina", "anna"])
+    with pytest.raises(ValueError) as caught:
+        windows.transform(["Ivan"])
+    assert (
+        "or with lowercase=True to lowercase capitals ('I' -> 'i') and "
+        "handle_unknown='drop' to remove the other unknown characters."
+        in (str(caught.value))
+    ), str(caught.value)
+    with pytest.raises(ValueError) as caught:
+        ContextWindowTransformer(lowercase=False).fit(["Ivan", "olga7"])
+    assert (
+        "or lowercase=True to lowercase capitals ('I' -> 'i') and "
+        "handle_unknown='drop' to remove the other unknown characters"
+        in (str(caught.value))
+    ), str(caught.value)
+    names = tmp_path / "names.txt"
+    names.write_text("Olga\nina\nanna\n", encoding="utf-8")
+    model = tmp_path / "m.skops"
+    argv = ["train", str(names), "--keep-case", "--alphabet", "auto"]
+    assert main([*argv, "--model", "kneser-ney", "-q", "-o", str(model)]) == 0
+    capsys.readouterr()
+    assert main(["score", str(model), "Ivan"]) == 1
+    err = capsys.readouterr().err
+    assert (
+        "or without --keep-case, to lowercase capitals ('I' -> 'i'), and with "
+        "--handle-unknown drop to remove the other unknown characters." in err
+    ), err

@@ -19,6 +19,7 @@ from sknextchar import (
     make_default_pipeline,
     train_from_file,
 )
+from sknextchar._shown_paths import shown_path
 from sknextchar.cli import main
 from sknextchar.datasets import load_indian_names
 from sknextchar.exceptions import FileChangedWarning
@@ -192,9 +193,9 @@ def test_errors_of_the_first_pass_name_the_file_and_the_name(tmp_path, capsys):
         "names; expected names below the header, in its column 'name'",
     ):
         train_from_file(table, small_pipe(), chunk_size=10, names_column="name")
-    # A name of the third chunk is counted from the start of the file.
+    # A name of the third chunk is named by its line of the file.
     path = write(tmp_path / "names.txt", [*NAMES, "zoë"])
-    with pytest.raises(ValueError, match=r"\['ë'\] in names\[302\]='zoë'"):
+    with pytest.raises(ValueError, match=r"\['ë'\] in 'zoë' \(line 303 of "):
         train_from_file(path, small_pipe(), chunk_size=100)
 
 
@@ -926,7 +927,7 @@ def test_advice_of_the_first_pass_names_the_pipelines_parameter(tmp_path, capsys
     assert "pass windows__alphabet='auto' (or a larger alphabet), or " in message
     assert "windows__strip_accents='unicode'" in message
     assert "windows__handle_unknown='drop'" in message
-    assert " alphabet=" not in message and "names[20]='zoë'" in message
+    assert " alphabet=" not in message and "'zoë' (line 21 of " in message
     advice = {"windows__alphabet": "auto", "clf__max_iter": 1}
     fitted = train_from_file(path, small_pipe(**advice), chunk_size=10)  # it works
     assert "ë" in fitted["windows"].vocabulary_
@@ -953,7 +954,11 @@ def test_advice_in_the_pipelines_spelling_leaves_the_quoted_names_as_they_are(
     with pytest.raises(ValueError) as caught:
         train_from_file(path, small_pipe(), chunk_size=10)
     message = str(caught.value)
-    assert "names[20]='x alphabet=1', names[21]='y \"unit=2'" in message
+    shown = shown_path(path)
+    assert (
+        f"'x alphabet=1' (line 21 of {shown}), 'y \"unit=2' (line 22 of {shown})"
+        in message
+    )
     assert "pass windows__alphabet='auto' (or a larger alphabet)" in message
 
 

@@ -267,7 +267,7 @@ def test_a_keep_case_models_advice_lowercases_once(tmp_path, capsys):
         assert status == 1 and advice.count("--keep-case") == 1, advice
         _said_once(advice, "--handle-unknown drop", "--strip-accents unicode")
     assert advice.endswith(
-        "or without --keep-case, to lowercase capitals ('Z' -> 'z') with "
+        "or without --keep-case, to lowercase capitals ('Z' -> 'z'), and with "
         "--strip-accents unicode to fold accented letters ('ë' -> 'e') or "
         "--handle-unknown drop to remove the other unknown characters.\n"
     )

@@ -3,7 +3,6 @@
 import os
 import re
 import threading
-import tracemalloc
 
 import numpy as np
 import pytest
@@ -11,6 +10,8 @@ import pytest
 from sknextchar import load_model
 from sknextchar.cli import build_parser, main
 from sknextchar.cli._commands import training_names
+
+from ._traced import tracing
 
 KN = ["--model", "kneser-ney", "--context-length", "2"]
 MLP = ["--max-iter", "2", "--hidden-layer-sizes", "8", "--seed", "0"]
@@ -191,12 +192,9 @@ def test_counts_are_read_with_the_names_and_keep_no_cell(tmp_path, labels):
 
     def peak(*flags):
         args = parsed(*flags)
-        tracemalloc.start()
-        try:
+        with tracing() as traced:
             read = training_names(args)
-            return read, tracemalloc.get_traced_memory()[1]
-        finally:
-            tracemalloc.stop()
+        return read, traced.peak
 
     training_names(parsed())  # the imports of the first reading (not traced)
     (names, _, weights), counted = peak("--counts", "count")

@@ -534,3 +534,51 @@ def test_a_line_with_a_bad_value_still_gets_its_placeholders(argv, line, capsys)
     fixed = {"0": "3", "x": "1", "bogus": "total"}
     words = [fixed.get(word, word) for word in _filled(f"sknextchar {line}")]
     assert build_parser().parse_args(words).run.__name__ == line.split()[0]
+
+
+# ---- a model given first with an option sample lacks (found by U2 in session 58)
+@pytest.mark.parametrize(
+    ("argv", "told"),
+    [
+        # Before: "run: sknextchar sample m.skops --tree ab", which sample
+        # refused ("unrecognized argument: --tree"), and both values kept.
+        (["m.skops", "--tree", "ab"], "plot m.skops --tree ab -o FILE"),
+        (["m.skops", "--tree", "ab", "--tree=cd"], "plot m.skops --tree=cd -o FILE"),
+        (["m.skops", "--distribution", "a", "-o", "d.png"], "plot m.skops "),
+        (["m.skops", "--by", "per-char"], "score m.skops NAME --by per-char"),
+        (["m.skops", "--top", "3"], "table m.skops CONTEXT --top 3"),
+    ],
+)
+def test_a_model_given_first_gets_the_command_that_has_its_options(argv, told, capsys):
+    err = _usage_error(capsys, argv)
+    flag = next(word for word in argv[1:] if word.startswith("--")).split("=")[0]
+    command = told.split()[0]
+    assert err.startswith(f"unknown command 'm.skops': {flag} is an option of "), err
+    assert f"{flag} is an option of {command!r}; run: sknextchar {told}" in err, err
+    # The line offered parses: its command takes every option typed.
+    words = err.partition("run: sknextchar ")[2].split()
+    build_parser().parse_args(words)
+
+
+def test_a_model_given_first_keeps_sample_when_sample_or_no_one_command_fits(capsys):
+    # sample takes them: as before.
+    err = _usage_error(capsys, ["m.skops", "-n", "3", "--seed", "1"])
+    assert err.endswith("generate names with a model, run: sknextchar sample "
+                        "m.skops -n 3 --seed 1"), err  # fmt: skip
+    # --names-file is of score and of classify: no one command to offer.
+    err = _usage_error(capsys, ["m.skops", "--names-file", "n.txt"])
+    assert "run: sknextchar sample m.skops --names-file n.txt" in err, err
+    # -n is sample's, --tree plot's: no command takes both.
+    err = _usage_error(capsys, ["m.skops", "-n", "3", "--tree", "ab"])
+    assert "run: sknextchar sample m.skops -n 3 --tree ab" in err, err
+
+
+def test_a_file_of_names_given_first_with_an_option_of_plot_is_not_given_to_plot(
+    tmp_path, monkeypatch, capsys
+):
+    # It was offered "sknextchar plot n.txt --tree ab -o FILE" (a file of
+    # names as the model) once a model file got plot's line.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "n.txt").write_text(NAMES, encoding="utf-8")
+    err = _usage_error(capsys, ["n.txt", "--tree", "ab"])
+    assert "run: sknextchar train n.txt --tree ab -o MODEL" in err, err

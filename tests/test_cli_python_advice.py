@@ -15,6 +15,7 @@ import ast
 import itertools
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from sknextchar import ContextWindowTransformer
@@ -25,6 +26,7 @@ from sknextchar._quoted_advice import (
     QUOTES_REMOVED_TO_SCORE,
     header_quotes_removed,
 )
+from sknextchar._sample_request import warn_lowered_prefix
 from sknextchar._unknown_label import unknown_label_error
 from sknextchar.cli._errors import _PYTHON_ADVICE
 
@@ -110,6 +112,12 @@ def _built_texts():
     # words; and the advice to score, joined from its parts (an f-string).
     hows = (QUOTES_REMOVED, QUOTES_REMOVED_IN_CHUNKS, QUOTES_REMOVED_TO_SCORE)
     built += [header_quotes_removed("name", how) for how in hows]
+    # The capitals of a prefix, its argument named at run time ("the prefix"
+    # in Python, the default of named=).
+    lowered = ContextWindowTransformer().fit(["jane"])
+    with pytest.warns(UserWarning) as told:
+        warn_lowered_prefix(lowered, "Ja", np.array([10, 1]))  # "ja"
+    built.append(str(told[0].message))
     return [*built, QUOTES_REMOVED_TO_SCORE]
 
 

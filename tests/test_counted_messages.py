@@ -21,6 +21,7 @@ from sknextchar._text import MAX_REPORTED
 from sknextchar._unknown_advice import drop_refused
 from sknextchar.cli import main
 from sknextchar.datasets import load_names
+from tests._file_lines import by_line
 
 WORDS = ["asha", "ravi", "uma", "abid", "neha", "mira", "anu", "raj"]
 
@@ -126,10 +127,11 @@ def test_a_file_in_chunks_counts_and_places_every_empty_name(
         train_from_file(path, pipe, chunk_size=chunk_size)
     message = str(from_file.value)
     assert f"{len(empty_at)} names" in message and "(s)" not in message
-    shown = re.findall(r"\bnames\[(\d+)\]=", message)
-    assert shown == [str(i) for i in empty_at[:MAX_REPORTED]]
-    # As a fit on all the names says it (the file's in the pipeline's spelling).
-    assert message.replace("windows__", "") == str(in_memory.value)
+    shown = [int(n) for n in re.findall(r"\(line (\d+) of ", message)]
+    assert shown == [i + 1 for i in empty_at[:MAX_REPORTED]]  # no blank line
+    # As a fit on all the names says it (the file's in the pipeline's spelling),
+    # each name by its line.
+    assert message.replace("windows__", "") == by_line(str(in_memory.value), path)
 
 
 # ------------------------------------------- a prefix past the length limit
@@ -233,5 +235,6 @@ def test_a_file_in_chunks_refuses_a_lone_mark_as_a_fit_does(tmp_path):
     with pytest.raises(ValueError) as from_file:
         train_from_file(path, pipe, chunk_size=5)
     assert str(from_file.value).startswith("1 name starts with a combining mark")
-    assert "names[4]='\u0301a'" in str(from_file.value)
-    assert str(from_file.value).replace("windows__", "") == str(in_memory.value)
+    assert "'\u0301a' (line 5 of " in str(from_file.value)
+    message = str(from_file.value).replace("windows__", "")
+    assert message == by_line(str(in_memory.value), path)

@@ -172,7 +172,8 @@ def test_train_warns_of_a_column_that_could_be_either_way(tmp_path, capsys):
     assert main([*argv, "-o", model]) == 0
     err = capsys.readouterr().err
     assert err.count("warning: The counts of") == 1
-    assert "write the counts without them (17728)" in err
+    assert "'2.310' (line 3) is 2.31, not 2310" in err, err
+    assert "write the counts without them (17728, 2310)" in err
 
 
 def test_train_in_chunks_reads_them_and_warns_once(tmp_path, capsys):

@@ -6,12 +6,12 @@ read whole. And ``sample --exclude-file`` accepted a "name" of millions of
 characters that ``train`` and ``score`` refuse.
 """
 
-import tracemalloc
-
 import pytest
 
 from sknextchar.cli import main
 from sknextchar.datasets import load_names
+
+from ._traced import tracing
 
 SIZE = 64 * 2**20  # sparse: no disk used
 
@@ -24,32 +24,21 @@ def sparse(tmp_path):
     return str(path)
 
 
-def _peak(function):
-    tracemalloc.start()
-    try:
-        function()
-    finally:
-        peak = tracemalloc.get_traced_memory()[1]
-        tracemalloc.stop()
-    return peak
-
-
 def test_load_names_refuses_a_sparse_file_from_its_start(sparse):
-    def load():
-        with pytest.raises(ValueError, match=r"holds NUL characters \(line 1\)"):
-            load_names(sparse)
-
-    assert _peak(load) < SIZE // 8  # the first megabyte, not 64
+    with tracing() as traced, pytest.raises(ValueError, match=r"holds NUL chara"):
+        load_names(sparse)
+    assert traced.peak < SIZE // 8  # the first megabyte, not 64
 
 
 @pytest.mark.parametrize("chunks", [[], ["--chunk-size", "10"]])
 def test_train_refuses_a_sparse_file_from_its_start(sparse, tmp_path, capsys, chunks):
     argv = ["train", sparse, "-o", str(tmp_path / "m.skops"), "-q", *chunks]
     main(argv)  # the command's modules imported, not measured
-    peak = _peak(lambda: main(argv))
+    with tracing() as traced:
+        main(argv)
     err = capsys.readouterr().err
     assert "holds NUL characters (line 1)" in err, err
-    assert peak < SIZE // 8
+    assert traced.peak < SIZE // 8
 
 
 def test_sample_refuses_an_exclude_file_train_would_refuse(tmp_path, capsys):

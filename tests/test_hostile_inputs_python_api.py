@@ -192,16 +192,32 @@ def test_places_of_a_file_read_again_follow_the_order(tmp_path):
     )
 
 
+def test_places_of_a_file_count_its_names_as_its_reader_does(tmp_path):
+    # U+2028 parts a line into two names (load_names reads 'ravi', 'zoë'): the
+    # first 'zoë' is on line 2, not the first line that is 'zoë' alone (5).
+    path = tmp_path / "f.txt"
+    path.write_text("asha\nravi\u2028zoë\n\numa\nzoë\n", encoding="utf-8")
+    assert load_names(path)[2] == load_names(path)[4] == "zoë"
+    places = Places()
+    places.add_file("names", str(path), "utf-8")
+    where = repr(str(path))
+    assert places.rewrite("in names[2]='zoë', names[4]='zoë'.") == (
+        f"in 'zoë' (line 2 of {where}), 'zoë' (line 5 of {where})."
+    )
+
+
 # --------------------------------------------------------------------------- #
 # 3. Names to exclude: pointed at in exclude, by position.
 # --------------------------------------------------------------------------- #
 def test_exclude_names_its_own_element(sampler):
     with pytest.raises(ValueError, match=r"^exclude\[2\] is 'a\\nb', which holds a"):
         sampler.sample(2, exclude=["asha", "ravi", "a\nb"], random_state=0)
-    with pytest.raises(TypeError, match=r"; exclude\[2\] = 3 is of type int"):
+    with pytest.raises(TypeError, match=r"^exclude\[2\] is 3 \(int\), not a str"):
         sampler.sample(2, exclude=["asha", "ravi", 3], random_state=0)
     # A set has no positions.
-    with pytest.raises(TypeError, match="; an element of exclude = 3 is of type int"):
+    with pytest.raises(
+        TypeError, match=r"^an element of exclude is 3 \(int\), not a str"
+    ):
         sampler.sample(2, exclude={"asha", 3}, random_state=0)
     assert "asha" not in sampler.sample(20, exclude=["Asha "], random_state=0)
 

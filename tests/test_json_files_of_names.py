@@ -24,9 +24,11 @@ COUNTS = [3, 1, 2, 5]
 
 
 def _refused(path):
+    """The message on ``path`` in the command line's words: for a list of
+    names, a command that writes them to a file (Python's is json.load)."""
     with pytest.raises(ValueError, match="not a text file of names") as caught:
         load_names(str(path))
-    return str(caught.value)
+    return getattr(caught.value.args[0], "command_line", str(caught.value))
 
 
 def _follow(message, folder):
@@ -242,7 +244,10 @@ def test_the_command_reads_the_file_in_the_encoding_given(tmp_path):
 
     path = tmp_path / "names.json"
     path.write_text(LIST.replace("Nguyễn", "Nguyen"), encoding="latin-1")
-    message = not_text_message(str(path), encoding="latin-1")
+    advice = not_text_message(str(path), encoding="latin-1")
+    code = re.search(r"names = (.*), and pass the list", advice).group(1)
+    assert "encoding='iso8859-1'" in code and eval(code, {"json": json})[3] == "Nguyen"
+    message = advice.command_line
     assert "encoding='utf-8-sig'" not in message
     _follow(message, tmp_path)
     written, _ = _written(message)
@@ -498,3 +503,30 @@ def test_cli_names_a_records_key_with_a_quote_as_a_shell_reads_it(tmp_path, caps
     assert status != 0 and "names_column" not in err
     flags = shlex.split(re.search(r"\.csv' with (--names-column .*)\.$", err)[1])
     assert flags == ["--names-column", "pet's name"]
+
+
+# ------------------- Python's advice for a list of names (found in session 58)
+@pytest.mark.parametrize(
+    "text",
+    [
+        LIST,
+        "\ufeff" + json.dumps(NAMES, indent=2),
+        "".join(json.dumps(name, ensure_ascii=False) + "\n" for name in NAMES),
+        json.dumps([[name] for name in NAMES], ensure_ascii=False),
+    ],
+    ids=["list", "bom", "lines", "singles"],
+)
+def test_python_is_told_to_read_a_json_list_and_pass_it(tmp_path, text, capsys):
+    path = tmp_path / "names.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match="not a text file of names") as caught:
+        load_names(str(path))
+    message = str(caught.value)
+    assert "python -c" not in message and "pass the list names" in message
+    code = re.search(r"names = (.*), and pass the list", message).group(1)
+    assert eval(code, {"json": json}) == NAMES  # the advice, followed
+    # The command line keeps its command, which writes a text file.
+    assert main(["train", str(path), "-o", str(tmp_path / "m.skops")]) == 1
+    err = capsys.readouterr().err
+    assert 'e.g. python -c "import csv, json, sys;' in err
+    assert "pass the list names" not in err and "Traceback" not in err

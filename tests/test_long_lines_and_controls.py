@@ -9,8 +9,6 @@ an alphabet given with a control character is refused at fit.
    as letters no name may hold (names with one are refused at fit).
 """
 
-import tracemalloc
-
 import pytest
 
 from sknextchar import ContextWindowTransformer
@@ -19,16 +17,7 @@ from sknextchar._name_chunks import read_name_chunks
 from sknextchar._text import describe_symbol
 from sknextchar.datasets._long_lines import MAX_ROW_LETTERS, LineLengths
 
-
-def _peak_bytes(function, *args):
-    """The error ``function(*args)`` raised, and the most memory it held."""
-    tracemalloc.start()
-    try:
-        with pytest.raises(ValueError) as caught:
-            function(*args)
-        return caught.value, tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+from ._traced import refused_peak
 
 
 def _chunks(path, names_column=None):
@@ -39,7 +28,7 @@ def _chunks(path, names_column=None):
 def test_a_line_of_megabytes_is_refused_without_reading_it_whole(tmp_path, letter):
     path = tmp_path / "names.txt"
     path.write_text("asha\nravi\n" + letter * 20_000_000, encoding="utf-8")
-    error, peak = _peak_bytes(_chunks, str(path))
+    error, peak = refused_peak(_chunks, str(path))
     message = str(error)
     assert f"Line 3 of {str(path)!r}" in message
     assert f"a name of more than {MAX_LETTERS:,} characters" in message

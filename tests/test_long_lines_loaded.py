@@ -8,8 +8,6 @@ ESC, DEL, a form feed... in a line were read into a name, refused by ``fit``
 at its index in the list, which the user cannot find in the file.
 """
 
-import tracemalloc
-
 import pytest
 
 from sknextchar._name_chunks import read_name_chunks
@@ -17,23 +15,14 @@ from sknextchar._text import describe_symbol
 from sknextchar.cli import main
 from sknextchar.datasets import load_names
 
-
-def _peak_bytes(function, *args):
-    """The error ``function(*args)`` raised, and the most memory it held."""
-    tracemalloc.start()
-    try:
-        with pytest.raises(ValueError) as caught:
-            function(*args)
-        return caught.value, tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+from ._traced import refused_peak, tracing
 
 
 @pytest.mark.parametrize("letter", ["a", "é"])
 def test_load_names_refuses_a_line_of_megabytes_as_it_reads(tmp_path, letter):
     path = tmp_path / "names.txt"
     path.write_text("asha\r\nravi\r\n" + letter * 20_000_000, encoding="utf-8")
-    error, peak = _peak_bytes(load_names, path)
+    error, peak = refused_peak(load_names, path)
     message = str(error)
     assert message.startswith(f"Line 3 of {str(path)!r} holds a name of more than ")
     assert "1,000 characters" in message and "a line of its own" in message
@@ -52,16 +41,12 @@ def test_load_names_reads_a_long_row_of_a_table(tmp_path):
 def test_train_refuses_a_line_of_megabytes_without_a_traceback(tmp_path, capsys):
     path = tmp_path / "names.txt"
     path.write_text("asha\n" + "ravi, " * 3_000_000, encoding="utf-8")
-    tracemalloc.start()
-    try:
+    with tracing() as traced:
         status = main(["train", str(path), "-o", str(tmp_path / "model")])
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
     err = capsys.readouterr().err
     assert status != 0 and "Traceback" not in err
     assert f"Line 2 of {str(path)!r} holds more than 1,000,000 characters" in err
-    assert peak < 20_000_000  # the line is 18 million characters
+    assert traced.peak < 20_000_000  # the line is 18 million characters
     assert not (tmp_path / "model").exists()
 
 

@@ -101,7 +101,7 @@ def test_a_line_long_in_bytes_only_is_read_one_too_long_refused(
     names = reader(path)
     assert names[180_001] == "é" * 1000 and len(names) == 360_002
     number = _long_in_bytes(path, newline, "é" * 1001)
-    with pytest.raises(ValueError, match=f"Line {number:,} of"):
+    with pytest.raises(ValueError, match=f"Line {number} of"):
         reader(path)
 
 
@@ -132,5 +132,5 @@ def test_a_line_end_across_two_blocks_is_counted_once(tmp_path, reader, more):
     data = "\r\n".join(lines).encode("utf-8")
     assert data[(1 << 20) - 1 : (1 << 20) + 1] == b"\r\n"
     path.write_bytes(data)
-    with pytest.raises(ValueError, match=f"Line {174_764 + more:,} of"):
+    with pytest.raises(ValueError, match=f"Line {174_764 + more} of"):
         reader(path)

@@ -128,7 +128,9 @@ def test_resume_refuses_what_it_cannot_continue(names_file, tmp_path):
     done.set_params(clf__max_iter=2)
     other = tmp_path / "other.txt"
     other.write_text("asha\nzoë\n", encoding="utf-8")
-    unknown = r"vocabulary \['ë'\] in names\[1\]='zoë'.* a new model \(resume=False\) w"
+    unknown = (
+        r"vocabulary \['ë'\] in 'zoë' \(line 2 of .* a new model \(resume=False\) w"
+    )
     with pytest.raises(ValueError, match=unknown):
         train_from_file(other, done, resume=True)
     behind = make_pipeline(ContextWindowTransformer(alphabet="auto"), done[-1])

@@ -62,7 +62,7 @@ def test_cli_numbered_list_with_case_kept_is_told_in_flags(tmp_path, capsys):
     assert main([*argv, "--keep-case"]) == 1
     err = capsys.readouterr().err
     assert "or leave out --keep-case to lowercase capitals" in err, err
-    assert "with --handle-unknown drop" in err
+    assert "), and pass --handle-unknown drop" in err, err
     assert "pass leave out" not in err
     assert main([*argv, "--handle-unknown", "drop"]) == 0
 

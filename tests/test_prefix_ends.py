@@ -168,3 +168,79 @@ def test_the_pattern_advised_for_a_cut_prefix_with_capitals_is_taken():
     assert f"give pattern={advised!r} instead of a prefix" in str(caught.value)
     names = sampler.sample(3, pattern=advised, random_state=0)
     assert all(name.startswith("a" + PRIYA_CUT) for name in names)
+
+
+# ------------------ a cut prefix where no pattern is taken (found in session 58)
+def test_a_cut_prefix_is_advised_a_pattern_only_where_one_is_taken(tmp_path, capsys):
+    sampler = sampler_of(DEVANAGARI)
+    starts = f"{PRIYA_CUT + 'ि'!r}, {PRIYA_CUT + 'ी'!r}"  # प्रिया, प्रीति
+    whole = f"({starts}). Type one of those clusters, or train the model again"
+    for call in [
+        lambda: sampler.temperature_table(PRIYA_CUT),
+        lambda: sampler.most_likely(2, prefix=PRIYA_CUT),
+    ]:
+        with pytest.raises(ValueError) as caught:
+            call()
+        message = str(caught.value)
+        assert "ends the prefix inside" in message and whole in message, message
+        assert "pattern" not in message
+        # The model holds the clusters: no alphabet would. Nor is the cluster
+        # to remove, which would leave no prefix (it said "Remove that
+        # character." after the note).
+        assert "alphabet" not in message and "Remove that" not in message
+        assert message.endswith("with unit='char' (one symbol per character).")
+    with pytest.raises(ValueError) as caught:
+        sampler.sample(3, prefix=PRIYA_CUT)
+    assert f"give pattern={PRIYA_CUT + '.*'!r} instead" in str(caught.value)
+    assert "alphabet" not in str(caught.value)
+    assert "Remove that" not in str(caught.value)
+    # Another unknown character of the prefix: an alphabet may hold that one.
+    with pytest.raises(ValueError) as caught:
+        sampler.temperature_table("x" + PRIYA_CUT)
+    assert "ends the prefix inside" in str(caught.value)
+    assert "with an alphabet that holds them" in str(caught.value)
+    assert "Remove those characters, or train" in str(caught.value)
+    model = tmp_path / "dev.skops"
+    save_model(sampler, model)
+    assert main(["table", str(model), PRIYA_CUT]) != 0
+    err = capsys.readouterr().err
+    assert whole in err and err.endswith("--unit char (one symbol per character).\n")
+    assert "pattern" not in err and "--alphabet" not in err
+
+
+# ------------------ plot on a cut prefix (found by U2 in session 58)
+def test_plot_on_a_cut_prefix_gets_the_cluster_note_in_its_own_words(tmp_path, capsys):
+    # It was: "--tree 'प्र' holds 'प्र' (U+092A U+094D U+0930), outside the
+    # vocabulary of the model, [...]: pass a prefix of its characters, such as
+    # --tree '...'", where table and sample told the cut cluster.
+    from sknextchar.plotting import plot_generation_tree, plot_temperature
+
+    sampler = sampler_of(DEVANAGARI)
+    whole = f"({PRIYA_CUT + 'ि'!r}, {PRIYA_CUT + 'ी'!r}). Type one of those clusters"
+    for call, argument in [
+        (lambda: plot_generation_tree(sampler, prefix=PRIYA_CUT), "prefix"),
+        (lambda: plot_temperature(sampler, context=PRIYA_CUT), "context"),
+    ]:
+        with pytest.raises(ValueError) as caught:
+            call()
+        message = str(caught.value)
+        assert message.startswith(f"{argument}={PRIYA_CUT!r} holds "), message
+        assert f"ends the {argument} inside a symbol" in message, message
+        assert whole in message and "of its characters" not in message
+        assert message.endswith("with unit='char' (one symbol per character).")
+    model = tmp_path / "dev.skops"
+    save_model(sampler, model)
+    out = str(tmp_path / "t.png")
+    for flag, argument in [("--tree", "prefix"), ("--distribution", "context")]:
+        assert main(["plot", str(model), flag, PRIYA_CUT, "-o", out]) != 0
+        err = capsys.readouterr().err
+        assert err.startswith(f"sknextchar: error: {flag} {PRIYA_CUT!r} holds "), err
+        assert f"ends the {argument} inside a symbol" in err and whole in err, err
+        assert err.endswith("--unit char (one symbol per character).\n"), err
+        assert "unit=" not in err and "Traceback" not in err
+    assert not (tmp_path / "t.png").exists()
+    # A character no cluster starts with keeps its advice: a start to pass.
+    with pytest.raises(ValueError) as caught:
+        plot_generation_tree(sampler, prefix="x")
+    assert "pass a prefix of its characters" in str(caught.value)
+    assert "inside a symbol" not in str(caught.value)

@@ -59,7 +59,7 @@ def test_rounds_that_fit_draw_the_names_they_drew_before(monkeypatch):
     names = _sampler().sample(20, unique=True, random_state=0)
     bounded_sizes = list(sizes)
     del sizes[:]
-    monkeypatch.setattr("sknextchar._sampler.round_bound", lambda *a: None)
+    monkeypatch.setattr("sknextchar._sample_request.round_bound", lambda *a: None)
     assert _sampler().sample(20, unique=True, random_state=0) == names
     assert sizes == bounded_sizes and max(sizes) > 100  # later rounds sized up
 
@@ -232,19 +232,24 @@ def test_later_rounds_count_the_memory_the_process_holds(monkeypatch):
     assert bound == 100 and 20 < max(sizes) <= 100
 
 
+def _sampler_of(model):
+    """A sampler of NAMES by an MLP (float32) or a count model (float64)."""
+    classifier = {
+        "mlp": CharEmbeddingMLPClassifier(max_iter=2, random_state=0),
+        "kneser-ney": KneserNeyClassifier(),
+    }[model]
+    return NameSampler(
+        make_pipeline(ContextWindowTransformer(), classifier), temperature=0.3
+    ).fit(NAMES)
+
+
 # An MLP's rounds were bounded as if its probabilities were float64, twice
 # the bytes of its float32 ones: 1,897 bytes a name (a-z, context 5) where
 # 754 were measured and float32 gives 1,033 (peak RSS of sample(100000) at
 # temperature 3 less that before, an MLP of the bundled names, context 5).
 @pytest.mark.parametrize("model", ["mlp", "kneser-ney"])
 def test_later_rounds_count_the_floats_of_the_model(model, monkeypatch):
-    classifier = {
-        "mlp": CharEmbeddingMLPClassifier(max_iter=2, random_state=0),
-        "kneser-ney": KneserNeyClassifier(),
-    }[model]
-    sampler = NameSampler(
-        make_pipeline(ContextWindowTransformer(), classifier), temperature=0.3
-    ).fit(NAMES)
+    sampler = _sampler_of(model)
     bound, _ = _round_bound(monkeypatch, sampler, system_memory_available=10**6)
     terms = {
         "context_length": 3,
@@ -295,3 +300,18 @@ def test_the_memory_the_process_holds_is_its_resident_memory(tmp_path, monkeypat
     peak = _sizes.resident_memory()  # the most held: ru_maxrss
     assert peak >= held - 16 * 2**20
     assert _sizes.memory_available() <= _sizes.machine_memory() - peak
+
+
+# check_feasible counted the rounds' bound (to choose the model's floats) and
+# the sampler counted it again: two reads of the memory available (of
+# /proc/meminfo and /proc/self/statm) and two estimates for one call.
+@pytest.mark.parametrize("model", ["mlp", "kneser-ney"])
+def test_one_call_reads_the_memory_available_once(model, monkeypatch):
+    sampler = _sampler_of(model)
+    reads = []
+    for name in ("system_memory_available", "resident_memory"):
+        monkeypatch.setattr(
+            _sizes, name, lambda name=name: reads.append(name) or 10**6
+        )  # 10**6 bytes: the MLP's bound is counted again in float32
+    sampler.sample(20, unique=True, random_state=0, max_rounds=200)
+    assert sorted(reads) == ["resident_memory", "system_memory_available"]

@@ -14,12 +14,12 @@ from sknextchar.cli import _classify, main
 from ._traced import traced_peak
 from .test_cli_classify import KN, bayes, labelled_model  # noqa: F401
 
-N_LINES = 40_000
+N_LINES = 10_000
 
 
 @pytest.fixture(scope="module")
 def long_file(tmp_path_factory):
-    """40,000 lines of 500 names of the model's letters, in random order (a
+    """10,000 lines of 500 names of the model's letters, in random order (a
     long list of names given many times, as a file of people's names is)."""
     rng = np.random.default_rng(0)
     letters = np.array(list("bdklmnprstaeiuo"))
@@ -36,11 +36,12 @@ def test_classify_holds_a_block_of_rows_not_every_line(
     monkeypatch,
 ):
     path, _ = long_file
-    monkeypatch.setattr(_classify, "BLOCK_ROWS", 4096, raising=False)
+    monkeypatch.setattr(_classify, "BLOCK_ROWS", 128, raising=False)  # 79 blocks
     peak = traced_peak(["classify", str(labelled_model), "--names-file", str(path)])
     # Reading the file peaks at 249 bytes a line (traced: the text, its lines
     # and the names); scoring every line at once and making every row's
-    # numbers into lists took the peak to 444 (8be183d).
+    # numbers into lists took the peak to 444 (8be183d; 40,000 lines, blocks
+    # of 4096). Here (8423cb6): 247 in blocks, 587 in one block.
     assert peak / N_LINES < 330
 
 
@@ -54,7 +55,7 @@ def test_rows_of_blocks_are_the_rows_of_the_whole(
     command = ["classify", str(labelled_model), "--names-file", str(path)]
     assert main(command) == 0
     whole = capsys.readouterr().out
-    monkeypatch.setattr(_classify, "BLOCK_ROWS", 7_000)  # 6 blocks, the last short
+    monkeypatch.setattr(_classify, "BLOCK_ROWS", 1_750)  # 6 blocks, the last short
     assert main(command) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines == whole.splitlines() and len(lines) == N_LINES + 1

@@ -473,3 +473,17 @@ def test_a_saved_model_that_learned_idle_marks_reads_names_as_trained(
     # A model that learned only an emoji's selector drops the idle ones.
     new = old_idle_sampler(monkeypatch, ["\u2764\ufe0fLily", "Lola"])
     assert new.estimator_[0].normalize(["Lily\ufe0f"]) == ["lily"]
+
+
+def test_one_missing_glyph_is_told_in_the_singular(capsys):
+    # It was "lacks 1 characters drawn ('王'), which show as empty boxes".
+    with missing_glyphs_in_one_warning():
+        warnings.warn(
+            f"Glyph {ord('王')} (\\N{{X}}) missing from font(s) DejaVu Sans.",
+            stacklevel=1,
+        )
+    err = capsys.readouterr().err
+    assert (
+        "DejaVu Sans lacks 1 character drawn ('王'), which shows as an empty box: "
+        "install a font that has it (e.g." in err
+    ), err

@@ -17,6 +17,7 @@ from sknextchar._list_lines import list_item, reads_as_title
 from sknextchar.cli import main
 from sknextchar.datasets import load_names
 from sknextchar.datasets._comment_lines import TitleNameWarning
+from tests._file_lines import by_line
 
 NAMES = ["Anna", "Ben", "Carla", "Dev", "Emil", "Fatima", "Goran"]
 CYRILLIC = ["Анна", "Борис", "Вера", "Глеб", "Дарья", "Егор", "Жанна"]
@@ -289,7 +290,7 @@ def test_in_chunks_a_first_name_above_a_list_without_numbers_is_a_name(
     message = str(caught.value)
     assert "title" not in message
     assert "windows__alphabet='auto'" in message
-    assert message == _error(["Жанна", "Анна", "Борис"]).replace(
+    assert message == by_line(_error(["Жанна", "Анна", "Борис"]), path).replace(
         "alphabet=", "windows__alphabet="
     ).replace("handle_unknown=", "windows__handle_unknown=")
 

@@ -64,3 +64,28 @@ def test_python_reads_untitled_columns_below_a_sep_line():
     write("t.csv", "sep=;\nname;sex;count\n" + rows)
     with pytest.raises(TypeError, match="not its position"):
         load_names("t.csv", labels_column=1)
+
+
+@pytest.mark.parametrize(
+    "top, line", [("sep=;\n", 2), ("Baby names 2024;;\n", 2), ("Kids of 2020\n\n", 3)]
+)
+@pytest.mark.parametrize(
+    "given, told",
+    [
+        ({"labels_column": 1}, "pass the header of its column of labels"),
+        ({"names_column": "name", "counts_column": 2}, "one of 'count'"),
+        ({"names_column": 0}, "pass names_column='name'"),
+    ],
+)
+def test_a_refused_position_below_a_first_line_names_the_header_row(
+    top, line, given, told
+):
+    # It said "... not its position; got 1." and no more: the first row (the
+    # sep line, a title) is not the header row, which was left unnamed.
+    rows = "".join(f"{n};{s};{c}\n" for n, s, c in ROWS)
+    write("t.csv", top + "name;sex;count\n" + rows)
+    with pytest.raises(TypeError) as refused:  # before the file is read
+        load_names("t.csv", **given)
+    said = str(refused.value)
+    assert f"The header row of 't.csv' (line {line}), 'name;sex;count'," in said
+    assert told in said and "first row" not in said

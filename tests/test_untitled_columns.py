@@ -214,3 +214,66 @@ def test_a_label_on_a_row_without_a_name_is_a_label_of_the_column(capsys):
     # Its one label on a row without a name, column 3 was said to have none.
     write("k.csv", "name,,\n,F,x\nAnna,F,\n")
     assert "no label on any row" not in failed(capsys, "k.csv", "--labels", "3")
+
+
+@pytest.mark.parametrize(
+    "text, offered, cli",
+    [
+        ("name,\n{}", "; counts_column=1 also returns their counts.", "--counts 2"),
+        (
+            "name,,\n{}",
+            "; labels_column=1 also returns their labels, and counts_column=2 "
+            "their counts.",
+            "--labels 2; to weigh each name by how often it occurs, pass --counts 3",
+        ),
+        (
+            "Baby names 2024;;\nname;;\n{}",
+            "; labels_column=1 also returns their labels, and counts_column=2 "
+            "their counts.",
+            "--labels 2; to weigh each name by how often it occurs, pass --counts 3",
+        ),
+        (
+            "name,sex,\n{}",
+            "; labels_column='sex' also returns their labels, and counts_column=2 "
+            "their counts.",
+            "--labels sex; to weigh each name by how often it occurs, pass --counts 3",
+        ),
+    ],
+)
+@pytest.mark.filterwarnings("ignore:.*read as its title")
+def test_the_warning_of_a_table_read_as_lines_offers_its_untitled_columns(
+    text, offered, cli, capsys
+):
+    # load_names(path) offered names_column only, while train's note offered
+    # --counts 2 (--labels 2 and --counts 3) for the same file.
+    d = ";" if "Baby" in text else ","
+    rows = "".join(f"{n}{d}{s}{d}{c}\n" for n, s, c in ROWS)
+    if text.startswith("name,\n"):
+        rows = "".join(f"{n},{c}\n" for n, _, c in ROWS)
+    write("k.csv", text.format(rows))
+    with pytest.warns(UserWarning, match="looks like a table") as caught:
+        load_names("k.csv")
+    said = [str(w.message) for w in caught if "looks like a table" in str(w.message)]
+    assert said[0].endswith(offered), said
+    read("k.csv")
+    assert cli in capsys.readouterr().err
+    # The offered arguments read the columns the note offers.
+    given = dict(
+        (argument, int(v) if v.isdigit() else v.strip("'"))
+        for argument, v in re.findall(r"(\w+_column)=('?\w+'?)", offered)
+    )
+    got = load_names("k.csv", names_column="name", **given)
+    assert got[0] == NAMES and got[-1].tolist() == [float(c) for _, _, c in ROWS]
+
+
+def test_python_offers_the_untitled_column_a_title_number_hides_from_the_cli():
+    # "name,,2" above "Anna,7,F": train's note cannot offer --counts 2 (it reads
+    # the column titled 2); Python's position has no such clash.
+    write("k.csv", "name,,2\nAnna,7,F\nRavi,8,M\nLena,9,F\n")
+    with pytest.warns(UserWarning, match="looks like a table") as caught:
+        load_names("k.csv")
+    said = next(str(w.message) for w in caught if "looks like" in str(w.message))
+    assert said.endswith(
+        "; labels_column='2' also returns their labels, and counts_column=1 their "
+        "counts."
+    ), said

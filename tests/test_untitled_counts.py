@@ -230,3 +230,63 @@ def test_labels_by_number_of_an_empty_titled_column_offers_no_flag(capsys):
     write("k.csv", "name,sex\nAnna,\nRavi,\n")
     err = failed(capsys, "k.csv", "--labels", "2")
     assert "title 'sex' (a number reads a column without one)" in err, err
+
+
+def test_a_title_typed_exactly_beats_a_number_in_both_interfaces():
+    # "name,,2": --counts 2 and counts_column="2" read the column titled 2;
+    # the untitled 2nd column is counts_column=1 (and --counts 02: no title
+    # is spelled "02", so it is the number 2).
+    write("k.csv", "name,,2\nAnna,7,3\nRavi,8,5\n")
+    assert read("k.csv", "--counts", "2")[2].tolist() == [3.0, 5.0]
+    by_title = load_names("k.csv", names_column="name", counts_column="2")
+    assert by_title[1].tolist() == [3.0, 5.0]
+    by_position = load_names("k.csv", names_column="name", counts_column=1)
+    assert by_position[1].tolist() == [7.0, 8.0]
+    assert read("k.csv", "--counts", "02")[2].tolist() == [7.0, 8.0]
+    # A column titled "02" is read by "02"; "2" is the 2nd column's number.
+    write("z.csv", "name,,02\nAnna,7,3\nRavi,8,5\n")
+    assert read("z.csv", "--counts", "02")[2].tolist() == [3.0, 5.0]
+    assert read("z.csv", "--counts", "2")[2].tolist() == [7.0, 8.0]
+    by_title = load_names("z.csv", names_column="name", counts_column="02")
+    assert by_title[1].tolist() == [3.0, 5.0]
+
+
+def test_no_number_is_offered_that_reads_the_column_a_title_spells(capsys):
+    # "name,,2" above "Anna,7,F": the note and a refusal offered --counts 2 for
+    # the untitled 2nd column, which reads the column titled 2 (the labels).
+    write("k.csv", "name,,2\nAnna,7,F\nRavi,8,M\nLena,9,F\n")
+    read("k.csv")
+    assert "--counts 2" not in capsys.readouterr().err
+    assert "--counts 2" not in failed(capsys, "k.csv", "--counts", "1")
+    assert "--counts 2" not in failed(capsys, "k.csv", "--counts", "3")
+    write("l.csv", "name,,2\nAnna,F,7\nRavi,M,8\nLena,F,9\n")
+    read("l.csv")
+    assert "--labels 2" not in capsys.readouterr().err
+    assert "--labels 2" not in failed(capsys, "l.csv", "--labels", "sex")
+    # Where no title is spelled so, the number is still offered.
+    write("m.csv", "name,,x\nAnna,7,F\nRavi,8,M\nLena,9,F\n")
+    read("m.csv")
+    assert "pass --counts 2" in capsys.readouterr().err
+
+
+def test_python_offers_no_title_of_an_empty_column_for_a_labels_position(capsys):
+    # labels_column=1 on "name,sex" above "Anna," offered labels_column='sex',
+    # which is then refused (no label on any row); --labels 2 offers no flag.
+    write("k.csv", "name,sex,count\nAnna,,3\nRavi,,2\n")
+    with pytest.raises(TypeError) as e:
+        load_names("k.csv", labels_column=1)
+    assert "labels_column='sex'" not in str(e.value), e.value
+    assert "(a number reads a column without one)" in failed(
+        capsys, "k.csv", "--labels", "2"
+    )
+    write("t.csv", "name,sex,count\nAnna,F,3\nRavi,M,2\n")  # with labels: offered
+    with pytest.raises(TypeError, match=r"labels_column='sex' reads it"):
+        load_names("t.csv", labels_column=1)
+
+
+def test_the_untitled_column_of_names_is_never_read_as_counts(capsys):
+    # ",sex,count": the names are the untitled 1st column; --counts 1 is refused
+    # as no column of counts (not read as counts: "no count in the 1st column").
+    write("k.csv", ",sex,count\nAnna,F,3\nRavi,M,2\n")
+    err = failed(capsys, "k.csv", "--labels", "sex", "--counts", "1")
+    assert "--counts 1 is not a column of 'k.csv'" in err, err

@@ -48,8 +48,28 @@ def test_bool():
 
 def test_prefix():
     assert check_prefix("") == ""
-    with pytest.raises(TypeError, match=r"prefix must be a str \(use '' for none\)"):
+    with pytest.raises(TypeError) as caught:
         check_prefix(None)
+    assert str(caught.value) == (
+        "prefix is None (NoneType), not a str: give the start of a name as a str, "
+        "or '' for none."
+    )
+
+
+@pytest.mark.parametrize(
+    "prefix, words",
+    [
+        (3, "prefix is 3 (int), not a str: give the start of a name as a str, or "),
+        (b"ab", "prefix is b'ab' (bytes), not a str: decode it with .decode(), or "),
+        (["ab"], "prefix is ['ab'] (list), not a str: give the start of a name "),
+    ],
+)
+def test_a_prefix_of_another_type_reads_like_a_name_of_another_type(prefix, words):
+    # It read "prefix must be a str (use '' for none); got int."
+    with pytest.raises(TypeError) as caught:
+        check_prefix(prefix)
+    assert str(caught.value).startswith(words)
+    assert str(caught.value).endswith(" '' for none.")
 
 
 def _forms(**params):
@@ -72,7 +92,7 @@ def test_exclude_is_a_frozenset_lowercased_as_the_model_does():
         ("abid", r"not a single string; got 'abid'. Wrap it in a list: \['abid'\]"),
         (b"abid", "not a single string"),
         (5, "collection of names .* got int"),
-        (["abid", 3], r"exclude\[1\] = 3 is of type int"),
+        (["abid", 3], r"exclude\[1\] is 3 \(int\), not a str"),
         ({"abid", None}, "an element of exclude = None is a missing value"),
     ],
 )

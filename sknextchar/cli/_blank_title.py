@@ -21,8 +21,6 @@ from ..datasets._labelled_table import first_row, header_column_at
 __all__ = [
     "untitled_column",
     "untitled_hint",
-    "untitled_number",
-    "untitled_numbers",
 ]
 
 _DELIMITERS = ",;\t"
@@ -53,7 +51,10 @@ def untitled_column(text, column):
 
 def untitled_hint(header, rows=(), delimiter=","):
     """How to read the fields of ``header`` left without a title, as the
-    end of a message (``""`` for none: :func:`untitled_numbers`).
+    end of a message (``""`` for none): those that ``--labels`` could read
+    (:func:`~sknextchar.datasets._column_arguments.untitled_columns`, which
+    ``load_names``' ``labels_column`` offers too, counted from 0), but a
+    column whose number a title spells.
 
     Examples
     --------
@@ -64,36 +65,5 @@ def untitled_hint(header, rows=(), delimiter=","):
     >>> untitled_hint(["", "name"], [(2, ["0", "Anna"])])  # pandas' index
     ''
     """
-    return untitled_words(untitled_columns(header, rows, delimiter), COMMAND_LINE)
-
-
-def untitled_number(header, rows=(), delimiter=","):
-    """The number, counted from 1, of the one field of ``header`` left
-    without a title that ``--labels`` could read (:func:`untitled_numbers`);
-    None for none, or for more than one.
-
-    Examples
-    --------
-    >>> untitled_number(["name", ""], [(2, ["Anna", "F"])])
-    2
-    >>> untitled_number(["name", "", ""], [(2, ["Anna", "F", ""])])  # one empty
-    2
-    >>> untitled_number(["name", ""], [(2, ["Anna", "3"])]) is None  # counts
-    True
-    """
-    numbers = untitled_numbers(header, rows, delimiter)
-    return numbers[0] if len(numbers) == 1 else None
-
-
-def untitled_numbers(header, rows=(), delimiter=","):
-    """The numbers, counted from 1, of the untitled columns of ``header``
-    that ``--labels`` could read: those of
-    :func:`~sknextchar.datasets._column_arguments.untitled_columns`, which
-    ``load_names``' ``labels_column`` offers too, counted from 0.
-
-    Examples
-    --------
-    >>> untitled_numbers(["", "name", "", ""], [(2, ["0", "Anna", "F", ""])])
-    [3]
-    """
-    return [at + 1 for at in untitled_columns(header, rows, delimiter)]
+    found = untitled_columns(header, rows, delimiter)
+    return untitled_words(found, COMMAND_LINE, header=header)

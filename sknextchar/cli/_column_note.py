@@ -15,16 +15,15 @@ import sys
 
 from .._name_headers import COLUMN_TITLES, typed_header
 from .._shown_paths import shell_word, shown_path
-from ..datasets._column_arguments import untitled_columns
+from ..datasets._column_arguments import numbered
 from ..datasets._column_choice import (
     LabelCells,
     header_index,
     number_columns,
     offered_columns,
+    untitled_offered,
 )
-from ..datasets._table_rows import table_rows
 from ..datasets._tables import find_table, header_key, is_name_header
-from ._blank_title import untitled_number
 from ._quiet import inform
 
 __all__ = [
@@ -91,14 +90,15 @@ def table_note(
         labels, numbers = offered_columns(
             lines, table, counts, by_label, whole, label_cells
         )
-        if by_label and not labels:  # name, above Anna,F: --labels 2
-            number = untitled_number(
-                table.header, _rows_below(lines, table), table.delimiter
-            )
-            labels = [] if number is None else [str(number)]
+        untitled = [  # name,, above Anna,F,3: --labels 2, --counts 3
+            [str(at + 1) for at in numbered(found, table.header)]
+            for found in untitled_offered(lines, table)
+        ]
+        if by_label and not labels:
+            labels = untitled[0]
         how += _offer("to train by label, pass --labels", labels)
-        if not numbers:  # name, above Anna,3: --counts 2
-            numbers = _offered_untitled_counts(lines, table)
+        if not numbers:
+            numbers = untitled[1]
         how += _offer(
             "to weigh each name by how often it occurs, pass --counts",
             numbers * (counts is None),
@@ -180,34 +180,6 @@ def header_as_name_note(lines, path):
         "names below it.",
         file=sys.stderr,
     )
-
-
-def _offered_untitled_counts(lines, table):
-    """The number, counted from 1, of the one column of ``table`` after its
-    names left without a title whose cells in ``lines`` are numbers (``name,``
-    above ``Anna,3``), as a list (empty for none or several); a column before
-    the names (pandas' index, R's row names) is none.
-
-    Examples
-    --------
-    >>> from sknextchar.datasets._tables import Table
-    >>> _offered_untitled_counts(["name,\\n", "Anna,3\\n"], Table(",", ["name", ""], 0))
-    ['2']
-    >>> _offered_untitled_counts([",name\\n", "0,Anna\\n"], Table(",", ["", "name"], 1))
-    []
-    """
-    rows = _rows_below(lines, table)
-    found = untitled_columns(table.header, rows, table.delimiter, True, table.name_at)
-    return [str(found[0] + 1)] if len(found) == 1 else []
-
-
-def _rows_below(lines, table):
-    """``(line, fields)`` of the rows below the header row among ``lines``
-    (none if a row cannot be read: its refusal comes with the names)."""
-    try:
-        return list(table_rows(lines[1:], table.delimiter, ""))
-    except ValueError:
-        return []
 
 
 def _offer(how, columns):

@@ -48,6 +48,7 @@ __all__ = [
     "sample",
     "save_and_say",
     "table",
+    "tell_prefix_read",
     "train",
     "training_names",
 ]
@@ -421,7 +422,7 @@ def _check_read_twice(args):
 # --------------------------------------------------------------------------- #
 # Using a saved model.
 # --------------------------------------------------------------------------- #
-def given_names(args):
+def given_names(args, counted=None):
     """The names of the command line, then those of ``--names-file``.
 
     Each name is stripped of the spaces around it, as a line of a names file is.
@@ -430,6 +431,10 @@ def given_names(args):
     ----------
     args : argparse.Namespace
         With ``names``, ``names_file`` and ``encoding``.
+    counted : callable, optional
+        Reads ``--names-file`` after the NAMEs (``counted(args, names)``):
+        all the names (``score``'s plain list, each name with its count), or
+        None for the whole reader to read it.
 
     Returns
     -------
@@ -450,7 +455,10 @@ def given_names(args):
     names = [name.strip() for name in args.names]
     check_names_not_files(args.names, args.run.__name__, args.model, args.names_file)
     places_of(args).add_arguments("names", "NAME", names)
-    if args.names_file is not None:
+    read = None if counted is None or args.names_file is None else counted(args, names)
+    if read is not None:
+        names = read
+    elif args.names_file is not None:
         names += _names_of_file(args, args.names_file)
     # A line of megabytes would be scored (and printed) for minutes.
     check_name_lengths(names, args.names_file or "NAME", places_of(args))
@@ -703,28 +711,45 @@ def sample(args):
         names = sampler.sample(args.n_samples, **request)
         print("\n".join(names))
         sys.stdout.flush()  # on stderr: stdout holds the names alone, for a file
-        _tell_wide_prefix(sampler, args.prefix)
+        tell_prefix_read(sampler, args.prefix)
         print(sample_report_text(sampler, names, args), file=sys.stderr)
         return 0
     out = NamesOut(args.n_samples, distinct=args.novel and not args.unique)
     with out.interruptible():  # each batch printed as it is drawn, none kept
         sampler.sample(args.n_samples, **request, on_batch=out)
-    _tell_wide_prefix(sampler, args.prefix)
+    tell_prefix_read(sampler, args.prefix)
     note = novel_repeats_note(sampler, out.counts(), args)
     if note:
         inform(note, file=sys.stderr)
     return 0
 
 
-def _tell_wide_prefix(sampler, prefix):
-    """The note on a --prefix of full-width letters, read as ASCII ones,
-    unless the warning on its capitals, read as lowercase, said so."""
-    from .._pipeline import split_pipeline
+def tell_prefix_read(model, prefix, argument=None):
+    """Tell how ``model`` reads ``prefix`` when it reads it otherwise than
+    typed: its capitals as lowercase letters, with the warning of
+    ``NameSampler.sample`` (which also names full-width letters), the prefix
+    named as the command takes it (``argument``: ``CONTEXT``, ``--tree``;
+    None for ``sample``, whose sampler warned already); else its full-width
+    letters as ASCII ones, with the note score gives."""
+    from .._fitted import find_parts
     from .._sample_request import lowers_capitals
     from ._score import tell_full_width  # it imports this module
 
-    if prefix and not lowers_capitals(split_pipeline(sampler.estimator_)[0], prefix):
-        tell_full_width(sampler, [prefix], "prefix")
+    windows = find_parts(model)[0]
+    if windows is not None and lowers_capitals(windows, prefix):
+        if argument is not None:
+            _warn_lowered(windows, prefix, argument)
+        return
+    tell_full_width(model, [prefix], "prefix")
+
+
+def _warn_lowered(windows, prefix, argument):
+    """The warning ``sample --prefix`` gives on capitals read as lowercase
+    letters, the prefix named ``argument``."""
+    from .._sample_request import warn_lowered_prefix
+
+    ids = windows.encode_prefix_list([prefix], what="prefix")[0]
+    warn_lowered_prefix(windows, prefix, ids, named=argument)
 
 
 def table(args):
@@ -756,9 +781,7 @@ def table(args):
         args.context, args.temperatures, label=args.label
     )
     print(temperature_table.to_string(top=args.top))
-    from ._score import tell_full_width  # it imports this module
-
-    tell_full_width(sampler, [args.context], "prefix")  # none if no letter is wide
+    tell_prefix_read(sampler, args.context, "CONTEXT")  # none if read as typed
     end = sampler.vocabulary_[0]
     inform(
         f"{describe_symbol(end)} is the end marker: the name ends (it also pads "

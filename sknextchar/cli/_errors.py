@@ -23,7 +23,13 @@ from .._quoted_advice import (
 )
 from .._shown_paths import flag_word, shell_word, shown_path
 from .._skops_release import SKOPS_INSTALL
-from .._text import FOLD_ALPHABET_NOTE, FOLD_GIVEN_NOTE, code_point_name
+from .._text import (
+    FOLD_ALPHABET_NOTE,
+    FOLD_GIVEN_NOTE,
+    code_point_name,
+    counted,
+    one_or_many,
+)
 from .._wrong_kind import WrongKindError
 from ._main import PROG
 
@@ -141,6 +147,9 @@ def error_message(exc, places=None):
         if stdout is not None:
             return stdout
     message = _long_prefix(exc) if isinstance(exc, LongPrefixError) else str(exc)
+    # A JSON list of names: a command that writes them to a text file, not
+    # Python's json.load.
+    message = getattr(exc.args[0] if exc.args else None, "command_line", message)
     if isinstance(exc, EmptiedLabelsError):  # sample_weight: the --counts here
         message = emptied_labels_message(
             exc.labels,
@@ -515,6 +524,7 @@ def cli_spelling(message):
     for python, command_line in _PYTHON_ADVICE:
         advice = re.escape(python)
         message = _outside_user_text(advice, lambda _, cli=command_line: cli, message)
+    message = _outside_user_text(_KEEP_CASE_AND, _keep_case_and, message)
     flags = _flags_by_parameter()
 
     def spell(match):
@@ -556,6 +566,21 @@ def cli_spelling(message):
     message = _outside_user_text(_NAMED, spell_name, message)
     message = _outside_user_text(_CONSTRUCTOR, r"\1", message)
     return _UNKNOWN_LABEL.sub(_unknown_label, message)  # its value, as typed
+
+
+# Lowercasing (--keep-case left out) and another flag: the flag is not left
+# out too ("... capitals ('I' -> 'i'), and with --handle-unknown drop", when
+# training again; ", and pass --handle-unknown drop", when training).
+_KEEP_CASE_AND = (
+    r"(without --keep-case, to|leave out --keep-case to) lowercase capitals "
+    r"\([^)]*\) and "
+)
+
+
+def _keep_case_and(match):
+    """The lowercasing of :data:`_KEEP_CASE_AND`, then the other flag's verb."""
+    verb = "with" if match[1].startswith("without") else "pass"
+    return f"{match[0].removesuffix(' and ')}, and {verb} "
 
 
 # An unknown label to sample, score or draw by, and the known one it is near,
@@ -745,10 +770,13 @@ def _glyphs_message(glyphs, fonts, scripts):
     says it does not support a script only after a glyph of it is missing."""
     unsupported = f"matplotlib says it does not support {', '.join(scripts)} natively"
     shown = "".join(list(glyphs)[:20]) + ("..." if len(glyphs) > 20 else "")
+    n = len(glyphs)
     return (
-        f"the font {', '.join(sorted(fonts))} lacks {len(glyphs)} "
-        f"characters drawn ({shown!r}), which show as empty boxes: install "
-        "a font that has them (e.g. a Noto Sans font of the script) and "
+        f"the font {', '.join(sorted(fonts))} lacks {counted(n, 'character')} "
+        f"drawn ({shown!r}), "
+        f"{one_or_many(n, 'which shows as an empty box', 'which show as empty boxes')}"
+        f": install a font that has {one_or_many(n, 'it', 'them')} (e.g. a Noto "
+        "Sans font of the script) and "
         "name it in matplotlib's font.family setting (matplotlibrc)"
         + (f"; {unsupported}." if scripts else ".")
     )

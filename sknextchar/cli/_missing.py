@@ -8,6 +8,8 @@ import contextlib
 import os
 import re
 
+from ._repeated import last_kept
+
 __all__ = [
     "completed",
     "count_first_note",
@@ -50,8 +52,27 @@ required: -o/--output', 'one of the arguments --embeddings --loss --tree \
     for at_end in (False, True):
         line, told = _filled(parser, words, at_end)
         if told and line is not None:
-            return line, told
-    return words, []
+            return _given_once(parser, line), told
+    return _given_once(parser, words), []
+
+
+def _given_once(parser, words):
+    """``words`` with each option given more than once only where it was
+    given last (:func:`~._repeated.last_kept`), if ``parser`` reads that line
+    as it reads ``words``; else ``words``."""
+    namespace, message, extras = _attempt(parser, words)
+    repeats = getattr(parser, "repeats", None)
+    if message is not None or repeats is None:
+        return words
+    kept = last_kept(words, repeats, parser.options)
+    if kept is None or kept == words:
+        return words
+    again, message, left = _attempt(parser, kept)
+    return (
+        kept
+        if message is None and (vars(again), left) == (vars(namespace), extras)
+        else words
+    )
 
 
 def _filled(parser, words, at_end):

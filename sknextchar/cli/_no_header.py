@@ -13,7 +13,7 @@ import contextlib
 import os
 
 from .._shown_paths import shown_path
-from ..datasets._column_arguments import COMMAND_LINE, NoColumnError, numbered_untitled
+from ..datasets._column_arguments import COMMAND_LINE, NoColumnError
 from ..datasets._column_choice import placed_columns_words
 from ..datasets._labelled_table import UnlabelledRows
 from ..datasets._long_lines import MAX_ROW_LETTERS
@@ -27,7 +27,7 @@ from ._errors import TRAINING_READ
 from ._label_checks import checked_labels, is_labels_file
 from ._labelled import unnamed_note
 from ._places import places_of
-from ._weights import CountsColumn
+from ._weights import CountsColumn, untitled_counts
 
 __all__ = [
     "check_columns",
@@ -191,8 +191,8 @@ def _counts_column_argument(args, counts):
         return None
     lines = first_lines(args.names_file, args.encoding)
     _, table, _ = header_row_of_lines(lines, args.names_file)
-    at = None if table is None else numbered_untitled(table.header, counts)
-    return counts if at is None or at == table.name_at else at
+    at = None if table is None else untitled_counts(table.header, counts, table.name_at)
+    return counts if at is None else at
 
 
 def check_columns(args):

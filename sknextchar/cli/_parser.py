@@ -34,7 +34,7 @@ from ._flags import (
 )
 from ._missing import count_first_note, missing_note, model_note
 from ._quiet import add_quiet
-from ._repeated import Repeats
+from ._repeated import Repeats, record
 from ._sample_options import add_sample_filters, add_sample_likeness
 from ._unknown_args import (
     known_words,
@@ -143,7 +143,7 @@ class _Parser(argparse.ArgumentParser):
 
     def _recorded(self, action):
         self.options.update(action.option_strings)
-        return action
+        return record(action, self)  # each value it takes: for the repeats
 
     def _recording(self, group):
         add = group.add_argument
@@ -168,12 +168,6 @@ class _Parser(argparse.ArgumentParser):
             parser.error(message)
         _tell_repeats(self, namespace)
         return namespace
-
-    def _get_values(self, action, arg_strings):
-        # every value an option is given passes here: repeats are told
-        value = super()._get_values(action, arg_strings)
-        self.repeats.taken(action, value, arg_strings)
-        return value
 
     def parse_known_args(self, args=None, namespace=None):
         self.given = sys.argv[1:] if args is None else list(args)

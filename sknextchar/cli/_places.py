@@ -20,9 +20,8 @@ import ast
 import itertools
 import re
 
+from .._name_lines import numbered_names
 from .._shown_paths import flag_word, shown_path
-from ..datasets._positions import position_table
-from ..datasets._tables import LINES_LOOKED_AT, column_values, table_of
 from ..datasets._text_files import open_lines
 
 __all__ = ["Places", "places_of"]
@@ -96,6 +95,21 @@ class Places:
 
         def find(test, index=None, rank=0):
             line = _line_of(test, path, encoding, (column, by_position), rank)
+            return (
+                None if line is None else (f"line {line} of {shown_path(path)}", True)
+            )
+
+        self._sources.append((what, find))
+
+    def add_counted(self, what, path, encoding, counted):
+        """Values of a file read as each value and its count
+        (:class:`~._name_counts.NameCounts`): a value at a position is found
+        on its line by ``counted.line_at``, else as :meth:`add_file` finds it."""
+
+        def find(test, index=None, rank=0):
+            line = counted.line_at(index, test)
+            if line is None:
+                line = _line_of(test, path, encoding, rank=rank)
             return (
                 None if line is None else (f"line {line} of {shown_path(path)}", True)
             )
@@ -221,31 +235,17 @@ def _alike(find, test, place):
 
 
 def _line_of(test, path, encoding, column=(None, False), rank=0):
-    """The (``rank`` + 1)-th line of the file (the last, if fewer do) whose
-    stripped text (or whose field in the column of a table: ``column`` is
-    ``(column, by_position)``) passes ``test``, or None."""
+    """The (``rank`` + 1)-th line of the file (the last, if fewer do) that
+    holds a name that passes ``test`` (its names counted as the reader counts
+    them: :func:`~sknextchar._name_lines.numbered_names`; the column of a
+    table: ``column`` is ``(column, by_position)``), or None."""
     try:
         with open_lines(path, encoding, errors="replace") as text:
-            numbered = _numbered(text, path, column)
-            return _nth((n for n, line in numbered if test(line.strip())), rank)
+            numbered = numbered_names(text, path, *column)
+            return _nth((n for n, name in numbered if test(name)), rank)
     except (OSError, ValueError, LookupError):  # gone or changed since: no place
         pass
     return None
-
-
-def _numbered(text, path, column):
-    """The numbered lines of an open file, or the numbered names of its column
-    (``column`` is ``(column, by_position)``: a header, or a position of a
-    table without a header row)."""
-    column, by_position = column
-    if column is None:
-        return enumerate(text, 1)
-    head = list(itertools.islice(text, LINES_LOOKED_AT))
-    if by_position:
-        table = position_table(head, path, {"names": column})
-    else:
-        table = table_of(head, path, column, warn=False)  # told as read
-    return column_values(itertools.chain(head, text), table, shown_path(path))
 
 
 def places_of(args):

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .._file_safety import atomic_write, check_target
 from .._shown_paths import shown_path
-from ._commands import load_trained
+from ._commands import load_trained, tell_prefix_read
 from ._errors import missing_glyphs_in_one_warning
 from ._places import places_of
 from ._quiet import inform
@@ -88,10 +88,9 @@ def plot(args):
             plt.close(fig)
     inform(f"Wrote {shown_path(args.output)}.")
     typed = args.tree if args.tree is not None else args.distribution
-    if typed is not None:  # read as ASCII letters: the note score and table give
-        from ._score import tell_full_width
-
-        tell_full_width(model, [typed], "prefix")
+    if typed is not None:  # read otherwise: what sample and table tell
+        flag = "--tree" if args.tree is not None else "--distribution"
+        tell_prefix_read(model, typed, flag)
     return 0
 
 

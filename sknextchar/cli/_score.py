@@ -4,6 +4,7 @@ import sys
 
 from .._text import display_width, one_or_many, pad_right
 from ._commands import given_names, load_sampler
+from ._name_counts import NameCounts, counted_file_names
 from ._quiet import inform
 from ._told_once import told_unless_refused
 from ._unscored import BLOCK_ROWS, distinct_names, scorable_names, unscored_error
@@ -31,7 +32,7 @@ def score(args):
     >>> build_parser().parse_args(["score", "m.skops", "asha"]).run.__name__
     'score'
     """
-    given = given_names(args)
+    given = given_names(args, counted=counted_file_names)  # a plain list: counted
     sampler = load_sampler(args)
     # scikit-learn loads only once a model is read: a mistyped path is told
     # at once, not after seconds of imports.
@@ -40,13 +41,12 @@ def score(args):
     told_unless_refused(split_pipeline(sampler.estimator_)[0])  # before any row
     places = getattr(args, "places", None)
     names, repeated, unscored, n_names = _scorable(sampler, given, places)
-    total, per_char = _log_likelihoods(sampler, names, args.label)
+    total, per_char, seen = _scores_and_marks(sampler, names, args.label)
     if repeated is not None:  # the names are scored: not before a refusal
         print(repeated, file=sys.stderr)  # rows left out: kept under -q
     tell_full_width(sampler, names)
     order = ranking(total if args.by == "total" else per_char)
     width = max(4, *map(display_width, names))
-    seen = _training_marks(sampler, names)
     print(f"rank  {'name':<{width}}  log-likelihood  per char  train")
     for rank, i in enumerate(order, start=1):
         name = names[i]
@@ -107,7 +107,9 @@ def _scorable(sampler, given, places):
     given, each counted once (``zoë`` on two lines is one name left out, as
     ``asha`` on two is one name ranked)."""
     kept, unscored = scorable_names(sampler, given, places)
-    names, repeated = distinct_names([given[i] for i in kept], "ranked")
+    if not isinstance(kept, NameCounts):  # a list of the names read whole
+        kept = given if len(kept) == len(given) else [given[i] for i in kept]
+    names, repeated = distinct_names(kept, "ranked")
     n_names = len(names) if len(kept) == len(given) else (
         len(distinct_names(given, "ranked")[0]))  # fmt: skip
     return names, repeated, unscored, n_names
@@ -162,19 +164,22 @@ def name_log_likelihoods(sampler, names, labels):
     return log_likelihood, counts
 
 
-def _log_likelihoods(sampler, names, label):
+def _scores_and_marks(sampler, names, label):
     """Each name's log-likelihood under ``label``, and per character (as
-    ``score_samples(per_char=True)``), :data:`BLOCK_ROWS` names at a time:
-    memory holds a block's windows, not those of every name."""
+    ``score_samples(per_char=True)``), and its mark of training name, in one
+    pass of :data:`BLOCK_ROWS` names at a time: memory holds a block's
+    windows, not those of every name."""
     import numpy as np
 
-    total, per_char = np.empty(len(names)), np.empty(len(names))
+    total, per_char, seen = np.empty(len(names)), np.empty(len(names)), []
+    marks = _training_marks(sampler)
     for start in range(0, len(names), BLOCK_ROWS):
         block = slice(start, start + BLOCK_ROWS)
         log_likelihood, counts = name_log_likelihoods(sampler, names[block], [label])
         total[block] = log_likelihood[:, 0]
         per_char[block] = log_likelihood[:, 0] / counts.clip(min=1)
-    return total, per_char
+        seen += marks(names[block])
+    return total, per_char, seen
 
 
 def ranking(key):
@@ -194,18 +199,18 @@ def ranking(key):
     return np.lexsort((np.where(nan, 0.0, -key), nan))  # stable: ties kept in order
 
 
-def _training_marks(sampler, names):
-    """ "yes"/"no" per name: in the model's training names ("?" without record),
-    as --novel tells them (in any case with the record of the names
-    case-folded of a model trained with --keep-case), :data:`BLOCK_ROWS`
-    names at a time."""
+def _training_marks(sampler):
+    """What marks a block of names "yes"/"no": in the model's training names
+    ("?" without record), as --novel tells them (in any case with the record
+    of the names case-folded of a model trained with --keep-case)."""
     if getattr(sampler, "training_name_hashes_", None) is None:
-        return ["?"] * len(names)
+        return lambda block: ["?"] * len(block)
     from .._novelty import folds_case
 
-    folded, marks = folds_case(sampler), []
-    for start in range(0, len(names), BLOCK_ROWS):
-        block = names[start : start + BLOCK_ROWS]
+    folded = folds_case(sampler)
+
+    def marks(block):
         found = sampler.in_training_set(block, ignore_case=folded)
-        marks += ["yes" if known else "no" for known in found]
+        return ["yes" if known else "no" for known in found]
+
     return marks

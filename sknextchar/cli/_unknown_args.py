@@ -255,6 +255,11 @@ def unknown_command(message, commands, prog, given=(), options=()):
         return _options_first(given, commands, prog, listed)
     told = f"unknown command {word!r}"
     meant = _command_for_file(word)
+    flagged = meant and meant[0] == "sample" and _command_of_options(commands, given)
+    if flagged:  # m.skops --tree ab: plot's option, not sample's
+        words = [prog, flagged[0], *_completed(commands, flagged[0], given)]
+        typed = " ".join(shell_word(w) for w in words)
+        return f"{told}: {flagged[1]} is an option of {flagged[0]!r}; run: {typed}"
     if meant is not None:
         words = [prog, meant[0], *_completed(commands, meant[0], given)]
         typed = " ".join(shell_word(w) for w in words)
@@ -346,7 +351,10 @@ def _options_first(given, commands, prog, listed):
 def _completed(commands, command, words):
     """The words ``words`` given to ``command`` with placeholders for what it
     requires and they lack (:func:`~._missing.completed`: ``MODEL``, ``-o
-    FILE``), if ``commands`` maps each command to its parser.
+    FILE``), a name or a file of names given where the model goes after
+    ``MODEL`` (:func:`~._missing.model_first`, ``names_file_first``), as the
+    command's own error offers them, if ``commands`` maps each command to its
+    parser.
 
     Examples
     --------
@@ -359,7 +367,9 @@ def _completed(commands, command, words):
     """
     if not isinstance(commands, dict):
         return list(words)
-    return completed(commands[command], words)[0]
+    parser = commands[command]
+    words = names_file_first(parser, model_first(parser, words))  # score asha
+    return completed(parser, words)[0]
 
 
 def _option_of_a_command(word, commands, rest):
@@ -394,9 +404,38 @@ def _option_of_a_command(word, commands, rest):
     flag = [f"--{word}", *[action.metavar or word.upper()][: action.nargs != 0]]
     if any(typed.split("=")[0] in action.option_strings for typed in rest):
         flag = []  # given too (tree m.skops --tree ab): not given twice
-    words = model_first(commands[command], [*rest, *flag])  # explain asha
-    words = names_file_first(commands[command], words)  # explain n.txt
-    return [command, *_completed(commands, command, words)]
+    return [command, *_completed(commands, command, [*rest, *flag])]  # explain asha
+
+
+def _command_of_options(commands, given):
+    """For a model file given first, as a command, then flags that
+    ``sample`` (its command, :func:`_command_for_file`) lacks, among the
+    words ``given``: the one command of ``commands`` that takes a model and
+    every flag typed, with the first flag ``sample`` lacks (``--tree``:
+    ``plot``); else None.
+
+    Examples
+    --------
+    >>> from sknextchar.cli import build_parser
+    >>> commands = build_parser().commands.choices
+    >>> _command_of_options(commands, ["m.skops", "--tree=ab", "-o", "t.png"])
+    ('plot', '--tree')
+    >>> _command_of_options(commands, ["m.skops", "-n", "3"])  # sample's own
+    >>> _command_of_options(commands, ["m.skops", "--names-file", "n.txt"])  # two
+    """
+    if not isinstance(commands, dict):
+        return None
+    lacked = _unknown_flags(given, commands["sample"]._option_string_actions)
+    flags = _unknown_flags(given, ())  # every flag typed
+    fits = [
+        name
+        for name, parser in commands.items()
+        if any(action.dest == "model" for action in parser._actions)
+        and not _unknown_flags(flags, parser._option_string_actions)
+    ]
+    if not lacked or len(fits) != 1:
+        return None
+    return fits[0], lacked[0].partition("=")[0]
 
 
 def _command_for_file(word):

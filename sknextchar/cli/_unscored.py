@@ -10,12 +10,15 @@ refused whole, with the same message (each distinct name said once, with
 all its lines). ``score`` ranks a name given twice once.
 """
 
+import itertools
 import re
 import sys
 
 from .._number_runs import runs_and_more
 from .._placed_names import PlacedNamesError
 from .._text import and_more, counted, one_or_many, quoted
+from ._name_counts import NameCounts
+from ._stdin_files import SHOWN
 
 __all__ = [
     "BLOCK_ROWS",
@@ -32,8 +35,10 @@ BLOCK_ROWS = 1 << 16
 _LITERAL = r"(?:'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\")"
 # A name placed on a line of a file, as the places name it: 'zoë' (line 2 of
 # 'names.txt'); and the same name placed again right after it.
-_PLACED = re.compile(rf"({_LITERAL}) \(line ([\d,]+) of ({_LITERAL})\)")
-_AGAIN = r"(?:, and |, | and ){name} \(line ([\d,]+) of {path}\)"
+# A file is a path, or standard input as the places rename it.
+_FILE = rf"{_LITERAL}|{re.escape(SHOWN)}"
+_PLACED = re.compile(rf"({_LITERAL}) \(line (\d+) of ({_FILE})\)")
+_AGAIN = r"(?:, and |, | and ){name} \(line (\d+) of {path}\)"
 # A name as a message on a list shows it (sknextchar._text.quoted), and a
 # name given as an argument more than once: NAME 'zoë', NAME 'zoë'.
 _SHOWN = re.compile(
@@ -57,7 +62,7 @@ def scorable_names(sampler, names, places=None):
     ----------
     sampler : NameSampler
         Fitted.
-    names : list of str
+    names : list of str or NameCounts
         The names of the command line and of ``--names-file``.
     places : Places or None, default=None
         Where the names came from: the message names each by its line or
@@ -65,9 +70,11 @@ def scorable_names(sampler, names, places=None):
 
     Returns
     -------
-    kept : sequence of int
+    kept : sequence of int or NameCounts
         The positions of the names the model can score (a range when it can
-        score them all).
+        score them all); for ``names`` counted
+        (:class:`~._name_counts.NameCounts`), those names counted, when some
+        are left out.
     message : str or None
         Why the others were left out, in the command line's words; None when
         none was.
@@ -98,7 +105,8 @@ def scorable_names(sampler, names, places=None):
 
     every = range(len(names))  # a range: no list of every line of a long file
     transformer = split_pipeline(sampler.estimator_)[0]
-    distinct = list(dict.fromkeys(names))  # each name checked once
+    by_count = isinstance(names, NameCounts)  # a plain list, each name once
+    distinct = names.distinct() if by_count else list(dict.fromkeys(names))
     unread = [
         distinct[start + k]
         for start in range(0, len(distinct), BLOCK_ROWS)  # a block's reading at a time
@@ -108,6 +116,8 @@ def scorable_names(sampler, names, places=None):
         return every, None
     # The message on the names left out alone, each at every place it holds.
     where = _positions(names, unread)
+    if by_count:
+        names.find_lines(unread)  # their lines, read again for them alone
     errors = _unreadable(transformer, unread)
     texts = [_at_every_place(str(e), names, unread, where) for e in errors]
     left = {i for positions in where.values() for i in positions}
@@ -115,7 +125,8 @@ def scorable_names(sampler, names, places=None):
         placed = (text if places is None else places.rewrite(text) for text in texts)
         raise ValueError(merged_places(" ".join(placed)))
     message = " ".join(error_message(ValueError(text), places) for text in texts)
-    return [i for i in every if i not in left], merged_places(message)
+    kept = names.without(unread) if by_count else [i for i in every if i not in left]
+    return kept, merged_places(message)
 
 
 def _positions(names, some):
@@ -164,7 +175,7 @@ def merged_places(message):
         ends[match.start()] = end
         if len(lines) == 1:
             return match.group(0)
-        lines = runs_and_more(int(line.replace(",", "")) for line in lines)
+        lines = runs_and_more(map(int, lines))
         return f"{name} (lines {lines} of {path})"
 
     ends, parts, at = {}, [], 0
@@ -291,7 +302,7 @@ def distinct_names(names, verb):
 
     Parameters
     ----------
-    names : list of str
+    names : list of str or NameCounts
     verb : str
         What the command does to each (``"ranked"``, ``"classified"``).
 
@@ -310,13 +321,14 @@ def distinct_names(names, verb):
     """
     import unicodedata
 
+    by_count = isinstance(names, NameCounts)
     seen, first = {}, {}
-    for name in names:
+    for name, n in names.pairs() if by_count else zip(names, itertools.repeat(1)):
         key = unicodedata.normalize("NFC", name)
         first.setdefault(key, name)
-        seen[key] = seen.get(key, 0) + 1
+        seen[key] = seen.get(key, 0) + n
     if len(seen) == len(names):
-        return names, None
+        return list(first.values()) if by_count else names, None
     twice = [(first[key], n) for key, n in seen.items() if n > 1]
     shown = and_more([f"{quoted(name)} ({n:,} times)" for name, n in twice])
     verb = f"{one_or_many(len(twice), 'is', 'are')} {verb} once"

@@ -48,7 +48,25 @@ __all__ = [
     "counts_column_at",
     "counts_note",
     "how_many_names",
+    "untitled_counts",
 ]
+
+
+def untitled_counts(header, column, names_at):
+    """The index (counted from 0) of the field of ``header`` left without a
+    title that ``--counts column`` numbers, counted from 1 (a title spelled
+    ``column`` is read first: ``numbered_untitled``); None for none (``header``
+    None: not a table) or the names' (``names_at``).
+
+    Examples
+    --------
+    >>> untitled_counts(["name", ""], "2", 0), untitled_counts(["name", "sex"], "2", 0)
+    (1, None)
+    >>> untitled_counts(["name", "", "2"], "2", 0) is None  # the column titled 2
+    True
+    """
+    at = None if header is None else numbered_untitled(header, column)
+    return None if at == names_at else at
 
 
 def counts_column_at(
@@ -95,8 +113,8 @@ def counts_column_at(
     >>> counts_column_at(["name", "sex", ""], "3", "", "'us.csv'", 0)
     2
     """
-    untitled = None if header is None else numbered_untitled(header, column)
-    if untitled is not None and untitled != names_at:
+    untitled = untitled_counts(header, column, names_at)
+    if untitled is not None:
         return untitled
     if header is None or header_index(header, column) is None:
         fields = row_fields(first_line)
@@ -119,7 +137,7 @@ def counts_column_at(
         skip = [] if names_at is None else [names_at]
         told += titled_number_words(header, column, skip, "--counts", (rows, delimiter))
         at = untitled_columns(header or [], rows, delimiter, True, names_at)
-        told += untitled_words(at, COMMAND_LINE, "counts")
+        told += untitled_words(at, COMMAND_LINE, "counts", header or [])
         raise ValueError(f"{told}.{advice}")
     if names_at is not None and header_key(header[names_at]) == header_key(column):
         raise ValueError(
@@ -284,17 +302,19 @@ class _Fractions:
                 "number. Round the counts, or train the MLP (--model mlp), which "
                 "takes fractions."
             )
-        digits = guessed[0][1].strip().replace(".", "")
+        cell = guessed[0][1].strip()
+        mark = "comma" if "," in cell else "point"  # 1,500 of a ; table: alike
+        digits = cell.replace("," if mark == "comma" else ".", "")
         which = (
             f"if it is {digits},"
             if total == 1
-            else "if the points are between thousands,"
+            else f"if the {mark}s are between thousands,"
         )
         return (
-            f"{what}{'its point' if total == 1 else 'their points'} could be a "
-            "decimal point or a point between thousands, and no count of the "
+            f"{what}{f'its {mark}' if total == 1 else f'their {mark}s'} could be a "
+            f"decimal {mark} or a {mark} between thousands, and no count of the "
             "column tells which. --model kneser-ney counts names, so a count is "
-            f"a whole number: {which} write the counts without points between "
+            f"a whole number: {which} write the counts without {mark}s between "
             f"thousands ({digits}) and train again; else train the MLP (--model "
             "mlp), which takes fractions."
         )

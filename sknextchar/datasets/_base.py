@@ -403,23 +403,28 @@ def header_row_of_lines(lines, path):
     no column of names is found) and the rows below it (``(line, fields)``,
     as far as those lines go); ``(None, None, ())`` if it is not known: no
     lines (``lines`` None: the file cannot be read). Below a title (``Baby
-    names 2024,``) or Excel's ``sep=;`` line, the header row is None (the
-    first row is not it: messages do not name it as the first row), its
-    table and rows those below that line, where a position reads an
-    untitled column (as ``--labels 2`` does).
+    names 2024,``) or Excel's ``sep=;`` line, the header row is the row
+    below that line (on line ``table.skipped + 1``: messages name it by its
+    line, not as the first row), its table and rows those below it, where a
+    position reads an untitled column (as ``--labels 2`` does).
 
     Examples
     --------
     >>> first, table, rows = header_row_of_lines(["name,\\n", "Anna,3\\n"], "k.csv")
     >>> first, table.header, rows
     ('name,\\n', ['name', ''], [(2, ['Anna', '3'])])
+    >>> lines = ["sep=;\\n", "name;sex\\n", "Anna;F\\n"]
+    >>> first, table, _ = header_row_of_lines(lines, "k.csv")
+    >>> first, table.skipped
+    ('name;sex\\n', 1)
     """
     first = None if lines is None else header_line(lines)
-    found = _header_row_of_lines(lines, first, path)
-    if found[1] is None:
-        return (*found, ())
-    lines = without_title(lines, found[1].skipped)  # a title's left out
-    return (*found, rows_below_header(lines, found[1].delimiter, shown_path(path)))
+    first, table = _header_row_of_lines(lines, first, path)
+    if table is None:
+        return first, None, ()
+    lines = list(without_title(lines, table.skipped))  # a title's left out
+    first = header_line(lines) if table.skipped else first  # on line skipped + 1
+    return first, table, rows_below_header(lines, table.delimiter, shown_path(path))
 
 
 def _header_row_of_lines(lines, first, path):

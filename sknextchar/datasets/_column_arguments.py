@@ -38,6 +38,7 @@ __all__ = [
     "counts_position",
     "empty_column_told",
     "empty_column_words",
+    "numbered",
     "numbered_untitled",
     "untitled_at",
     "untitled_columns",
@@ -217,18 +218,20 @@ def _refuse_labels_column(labels_column, found, counts):
     file as messages show it and the rows below its header row; ``counts``: a
     ``counts_column`` given."""
     position = _is_position(labels_column)
-    what = f"got {labels_column!r}"
-    if isinstance(labels_column, bool):
-        what += ", a bool, not a header"
+    what = _got(labels_column)
     first, table, source, below = found
     kinds = "(a str) or None, not its position"
     if first and position:
         header, delimiter = _header_fields(first, table)
-        row = f"The first row of {source}, {quoted_row(first)},"
+        row = _row_words(first, table, source)
         if table is not None:  # a header row: the header to pass
             names_at = table.name_at
-            what += f". {row} is a header row: pass the header of its column of labels"
-            what += _at_position(int(labels_column), header, names_at, "labels_column")
+            first_row = row.startswith("The first")
+            row += " is a header row:" if first_row else f" has {len(header)} columns:"
+            what += f". {row} pass the header of its column of labels"
+            empty = [at for at, _ in enumerate(header) if not any(_cells(below, at))]
+            left_out = {names_at, *empty} if below else names_at  # no label: none
+            what += _at_position(int(labels_column), header, left_out, "labels_column")
             if untitled := untitled_words(untitled_columns(header, below, delimiter)):
                 what += untitled
                 kinds = (
@@ -245,6 +248,21 @@ def _refuse_labels_column(labels_column, found, counts):
     raise TypeError(
         f"labels_column must be the header of the column of labels {kinds}; {what}."
     )
+
+
+def _got(column):
+    """``got 1``: the refused argument ``column`` (a bool is an int, but no
+    position: said so)."""
+    return f"got {column!r}" + ", a bool, not a header" * isinstance(column, bool)
+
+
+def _row_words(first, table, source):
+    """The header row ``first`` of ``table`` (None: none found) of the file
+    ``source`` in words: its first row, or the row on its line below a
+    title or Excel's ``sep=;`` line (``table.skipped``)."""
+    skipped = getattr(table, "skipped", 0)
+    where = f"header row of {source} (line {skipped + 1})" * bool(skipped)
+    return f"The {where or f'first row of {source}'}, {quoted_row(first)},"
 
 
 def _is_position(column):
@@ -287,6 +305,21 @@ def numbered_untitled(header, number):
     if header_key(number) in [header_key(field) for field in header]:
         return None
     return untitled_at(int(number) - 1, header)
+
+
+def numbered(positions, header):
+    """The ``positions`` (counted from 0) of untitled columns that the
+    command line reads by their number, counted from 1: not one whose number
+    a field of ``header`` spells, which that number reads (a title typed
+    exactly is read first: :func:`numbered_untitled`).
+
+    Examples
+    --------
+    >>> numbered([1], ["name", "", "2"]), numbered([1], ["name", "", "x"])
+    ([], [1])
+    """
+    titles = {header_key(field) for field in header}
+    return [at for at in positions if str(at + 1) not in titles]
 
 
 def untitled_at(column, header):
@@ -357,11 +390,13 @@ def _cells(rows, at):
     return [fields[at].strip() for _, fields in rows if at < len(fields)]
 
 
-def untitled_words(positions, spelling=None, what="labels"):
+def untitled_words(positions, spelling=None, what="labels", header=()):
     """The columns left without a title at ``positions`` (counted from 0:
     :func:`untitled_columns`) and the argument that reads each as ``what``
     (``"labels"``, ``"counts"``), in ``spelling``'s words (None: Python's,
-    counted from 0), as the end of a sentence (``""`` for none).
+    counted from 0), as the end of a sentence (``""`` for none); the command
+    line's leave out a column whose number a field of ``header`` spells
+    (:func:`numbered`).
 
     Examples
     --------
@@ -370,6 +405,8 @@ def untitled_words(positions, spelling=None, what="labels"):
     >>> untitled_words([1, 2], COMMAND_LINE, "counts")
     '; its columns 2 and 3 have no title: --counts 2 or --counts 3 reads one'
     """
+    if spelling is not None and spelling.start:  # --counts 2, not a title 2
+        positions = numbered(positions, header)
     if not positions:
         return ""
     spelling = spelling or PYTHON
@@ -442,7 +479,7 @@ counted from 0, has no title: labels_column=1 reads it.
         return ""
     spelling = spelling or PYTHON
     found = untitled_columns(table.header, below, table.delimiter)
-    hint = untitled_words(found, spelling)
+    hint = untitled_words(found, spelling, header=table.header)
     if spelling.start:
         return f" Column {label_at + 1} has no label on any row{hint}."
     return f" Its column {label_at}, counted from 0, has no label on any row{hint}."
@@ -490,9 +527,7 @@ def _refuse_names_column(names_column, first, table, source, *, counts=False):
     TypeError: names_column must be the header of the column of names (a str) or ...
     """
     position = _is_position(names_column)
-    what = f"got {names_column!r}"
-    if isinstance(names_column, bool):  # an int, but no position
-        what += ", a bool, not a header"
+    what = _got(names_column)
     if first is not None:
         at = int(names_column) if position else None
         what += ". " + _what_to_pass(first, table, at, source, counts)
@@ -521,16 +556,14 @@ def _refuse_counts_column(counts_column, found, source, labels_column=None):
     TypeError: counts_column must be the header of a column of counts (a str) ...
     """
     position = _is_position(counts_column)
-    what = f"got {counts_column!r}"
-    if isinstance(counts_column, bool):
-        what += ", a bool, not a header"
+    what = _got(counts_column)
     first, table, rows = found
     header, delimiter = _header_fields(first, table) if first else ([], ",")
     untitled = ""
     if len(header) > 1:
         at = int(counts_column) if position else None
         left_out = _not_counts(header, table, (rows, delimiter), labels_column)
-        row = f"The first row of {source}, {quoted_row(first)},"
+        row = _row_words(first, table, source)
         usable = [header[i] for i in sorted(_reading_one(header) - left_out)]
         one_of = f", one of {quoted_fields(usable)[1:-1]}" * bool(usable)
         as_header = f"pass the header of its column of counts{one_of}" + (
@@ -614,7 +647,7 @@ def _what_to_pass(first, table, at, source, counts=False):
     one_name = "pass names_column=None to read one name per line"
     if not header:
         return f"{source} has no header row: {one_name}"
-    row = f"The first row of {source}, {quoted_row(first)},"
+    row = _row_words(first, table, source)
     if table is not None:
         row += f" has {counted(len(header), 'column')}"
         try:
@@ -682,7 +715,7 @@ def _at_position(n, header, offered=None, argument="names_column"):
         for start in (0, 1)
         if n - start in usable
     ]
-    return f". Column {n:,} is {', '.join(found)}" if found else ""
+    return f". Column {n} is {', '.join(found)}" if found else ""
 
 
 class Spelling:
@@ -851,7 +884,8 @@ class NoColumnError(ValueError):
 
     def _told(self, spelling, labels=False):
         untitled = getattr(self, "untitled", [])  # name,sex, : --counts 3
-        what = self._what(spelling) + untitled_words(untitled, spelling, "counts")
+        told = untitled_words(untitled, spelling, "counts", self.fields)
+        what = self._what(spelling) + told
         if self.header_row:
             return f"{what}."
         counts = self.counts or spelling is COMMAND_LINE

@@ -14,7 +14,9 @@ import unicodedata
 
 from .._name_headers import FAMILY_NAME_WORDS, ID_TITLES, LABEL_TITLES
 from .._text import and_more, quoted, quoted_fields
+from ._column_arguments import untitled_columns
 from ._label_values import each_its_own
+from ._table_rows import rows_below_header, without_title
 from ._tables import (
     LINES_LOOKED_AT,
     CountCells,
@@ -30,6 +32,7 @@ __all__ = [
     "number_columns",
     "offered_columns",
     "placed_columns_words",
+    "untitled_offered",
 ]
 
 
@@ -109,8 +112,10 @@ def labels_and_counts_advice(lines, table):
     "; labels_column='Gender' also returns their labels, and counts_column='Count' their counts"
     """  # noqa: E501
     labels, numbers = offered_columns(lines, table)
+    untitled = untitled_offered(lines, table)  # name,, : labels_column=1
+    labels, numbers = labels or untitled[0], numbers or untitled[1]
     told = [
-        f"{argument}={quoted(columns[0])}" if len(columns) == 1
+        f"{argument}={_given(columns[0])}" if len(columns) == 1
         else f"{argument}='COLUMN' (one of {quoted_fields(columns)[1:-1]})"
         for argument, columns in (("labels_column", labels), ("counts_column", numbers))
     ]  # fmt: skip
@@ -119,6 +124,35 @@ def labels_and_counts_advice(lines, table):
     if labels:
         return f"; {told[0]} also returns their labels"
     return f"; {told[1]} also returns their counts" if numbers else ""
+
+
+def _given(column):
+    """A header, quoted, or a position (an untitled column's), as passed."""
+    return quoted(column) if isinstance(column, str) else str(column)
+
+
+def untitled_offered(lines, table):
+    """The columns of ``table`` left without a title that are offered beside
+    its names when no titled one is (``name,,`` above ``Anna,F,3``): the one
+    that holds labels, and the one after the names that holds numbers
+    (:func:`~._column_arguments.untitled_columns`), in the rows below its
+    header row among ``lines``; each a list of its position, counted from 0
+    (empty for none, or for several: none is guessed).
+
+    Examples
+    --------
+    >>> from sknextchar.datasets._tables import Table
+    >>> table = Table(",", ["name", "", ""], 0)
+    >>> untitled_offered(["name,,\\n", "Anna,F,3\\n"], table)
+    ([1], [2])
+    >>> untitled_offered([",name\\n", "0,Anna\\n"], Table(",", ["", "name"], 1))
+    ([], [])
+    """
+    lines = list(without_title(lines, table.skipped))  # a title's left out
+    rows, delimiter = rows_below_header(lines, table.delimiter, ""), table.delimiter
+    labels = untitled_columns(table.header, rows, delimiter)
+    numbers = untitled_columns(table.header, rows, delimiter, True, table.name_at)
+    return tuple(found if len(found) == 1 else [] for found in (labels, numbers))
 
 
 def placed_columns_words(lines, table, spelling):

@@ -87,9 +87,9 @@ def warn_title_name(numbered, path, *, whole=True, labels=None):
     if not "".join(below) or re.search(r"\d", "\n".join(below)):
         return  # a name alone; or R2 D2, 2Pac: digits in names
     looked = "" if whole else f" on the first {LINES_LOOKED_AT + 1:,} lines"
-    also = "" if labels is None else " and line {1:,} of {0}".format(*labels(line))
+    also = "" if labels is None else " and line {1} of {0}".format(*labels(line))
     warnings.warn(
-        f"Line {line:,} of {shown_path(path)}, {quoted(first)}, is read as a "
+        f"Line {line} of {shown_path(path)}, {quoted(first)}, is read as a "
         "name, but it has words and a number, as a title has, and no name "
         f"below it{looked} has a digit: if it is a title, delete that line{also}.",
         TitleNameWarning,

@@ -245,14 +245,17 @@ class CountCells:
     comma such as ``17,728`` could be a decimal comma or between thousands
     too: it is read as a decimal comma (17.728) when the column tells it is
     written with decimal commas, and refused otherwise (Python reads no
-    comma), with both readings named. Other tables read a point as Python
-    does.
+    comma), with both readings named. In a semicolon table such a comma
+    (``1,000``) is read as the column tells too, and as a decimal comma when
+    nothing tells, with a warning, as ``1.000`` is read with a decimal point; a
+    column with both, nothing telling, is refused (one of them is between
+    thousands). Other tables read a point as Python does.
 
     The cells are given in order to :meth:`take`, which returns the counts it
     can read so far (in order); :meth:`finish` returns the rest. ``guessed``
     says whether the counts returned so far read points as decimal points
-    with no count telling so (a message may then ask for ``1500`` rather
-    than ``1.500``).
+    (or a semicolon table's commas as decimal commas) with no count telling
+    so (a message may then ask for ``1500`` rather than ``1.500``).
 
     Parameters
     ----------
@@ -284,9 +287,12 @@ class CountCells:
         self._ahead = ahead
         self._way, self._told, self._held, self._either = None, None, [], None
         self._untold = False  # points read as decimal points, nothing told
+        self._comma, self._comma_untold = None, False  # 1,000 of a ; table: alike
         self.guessed = False  # the same, kept after finish() for messages
         self._refused, self._n_refused = [], 0  # the cells that are no count
         self._separated = self._some = False  # a refused cell 17,728; a count read
+        # the counts such as 1.000 and 1,000 read untold: [how many, last line, shown]
+        self._marked = {".": [0, 0, []], ",": [0, 0, []]}
 
     def take(self, cell, name, line, item=None):
         """``[(item, count)...]``: the counts read so far, in order, after
@@ -298,24 +304,22 @@ class CountCells:
             if not _may_be_decimal_comma(cell, self.delimiter):
                 value = self._count(cell, name, line)
                 return [] if value is None else [(item, value)]
-            number = self._known(cell.strip())
+            number = self._known(cell.strip(), line)
             if number is not None:  # the column's way known: 1.500 as it reads
                 value, self._some = float(number), True
                 if value >= MAX_EXACT_COUNT:  # checked, refused past 2**53
                     value = count_of(cell, name, line, self.source, self.column, number)
                 return [(item, value)]
         way = self._way_of(cell.strip(), name, line)
-        if way == "either" and self._way is None and "," not in cell:
-            self._either = self._either or (line, cell.strip())
+        self._note_either(way, cell.strip(), line)
         self._held.append((item, cell, name, line))
         self._some = self._some or way is not None  # a number, read later
         if self._way is None and len(self._held) < HOLD_LIMIT:
             return []  # a cell such as 17.728 waits for the column to tell
         if self._way is None and self._ahead is not None:
             self._look_ahead()
-        if self._way is None:  # held long enough: decimal points, as at the end
-            self._way, self._told = "point", self._either
-            self._untold = self.guessed = self._either is not None
+        if self._way is None:  # held long enough: decimal marks, as at the end
+            self._guess_way()
         return self._release()
 
     def finish(self, warn=True):
@@ -331,8 +335,8 @@ class CountCells:
     def release(self):
         """The counts still held, after the last cell, not refusing the cells
         noted (:meth:`finish` without its refusal and its warning)."""
-        if self._way is None and self._either is not None:
-            self._way, self._untold, self.guessed = "point", True, True
+        if self._way is None and (self._either or self._comma) is not None:
+            self._guess_way()
         return self._release()
 
     def warn_untold(self, warn=True):
@@ -340,18 +344,90 @@ class CountCells:
         could be either were read as decimal points."""
         if self._untold and warn:
             self._warn_either()
-        self._untold = False
+        if self._comma_untold and warn:
+            self._warn_either(comma=True)
+        self._untold = self._comma_untold = False
 
-    def _known(self, cell):
+    def _note_either(self, way, cell, line):
+        """Note the first cell (stripped) that could be written either way,
+        ``way`` "either" (such as 17.728; 1,000 of a semicolon table apart),
+        while the column's way is not known; refuse a point that could be
+        either below commas read as decimal commas with no count telling."""
+        if way != "either" or ("," in cell and self.delimiter != ";"):
+            return
+        if self._way is None:
+            self._mark(cell, line)
+        if "," in cell:
+            if self._way is None:
+                self._comma = self._comma or (line, cell)
+        elif self._way is None:
+            self._either = self._either or (line, cell)
+        elif self._comma_guessed():  # 1,000 read as 1 above: 1.000 either way
+            self._either = (line, cell)
+            self._refuse_both()
+
+    def _mark(self, cell, line):
+        """Note a count (stripped) such as 1.000 or 1,000 that may be read
+        with a decimal mark no count telling, for the warning to name it;
+        a line once (a line looked at ahead comes again)."""
+        marked = self._marked["," if "," in cell else "."]
+        if line > marked[1]:
+            marked[0], marked[1] = marked[0] + 1, line
+            if len(marked[2]) < MAX_REPORTED:
+                marked[2].append((line, cell))
+
+    def _comma_guessed(self):
+        """Whether the column reads decimal commas as no count told it, for
+        its counts such as 1,000 (:meth:`_guess_way`)."""
+        return self._comma is not None and self._told == self._comma
+
+    def _guess_way(self):
+        """The column's way when no count told it: decimal marks, warned of
+        (17.728 with a decimal point; 1,000 of a semicolon table with a
+        decimal comma, as ``1.000`` is read with a decimal point); a column
+        with both refused, as one of them is between thousands."""
+        if self._comma is None:
+            self._way, self._told = "point", self._either
+            self._untold = self.guessed = self._either is not None
+            return
+        if self._either is not None:
+            self._refuse_both()
+        self._way, self._told, self._comma_untold = "comma", self._comma, True
+        self.guessed = True
+
+    def _refuse_both(self):
+        """Refuse a column with a count such as 1.000 and one such as 1,000
+        (of a semicolon table) and no count telling how it writes numbers."""
+        (line, cell), (other_line, other) = sorted([self._either, self._comma])
+        whole = [c.replace(".", "").replace(",", "") for c in (cell, other)]
+        whole = f"{whole[0]} for both" if whole[0] == whole[1] else ", ".join(whole)
+        raise ValueError(
+            f"Line {line} of {self.source} has {cell!r} in "
+            f"{column_words(self.column)} and line {other_line} has {other!r}: "
+            "each could be written with a decimal mark or with a separator "
+            "between thousands, one of them each way, and no count of the "
+            "column tells which (2,5 or 1.234.567 for decimal commas; 2.5 for "
+            "decimal points). Write the counts without separators between "
+            f"thousands ({whole}), and a fraction with one "
+            "mark, and read the file again."
+        )
+
+    def _known(self, cell, line):
         """The number of a cell (stripped) written the way the column is known
         to write numbers, which tells nothing new (None for any other: it goes
         through :meth:`_way_of`). ``2.5`` of a column read with decimal points
         while no count told so (``_untold``) tells it, and is None."""
         if self._way == "point":
             if (_EITHER if self._untold else _COUNT).fullmatch(cell):
+                if self._untold:
+                    self._mark(cell, line)
                 return cell
-        elif self._way is not None:
+        elif self._way is not None and not (
+            self._comma_guessed() and _EITHER.fullmatch(cell)
+        ):  # 1.000 below 1,000 read with a decimal comma, untold: refused
             if _GROUPED.fullmatch(cell) or _DECIMAL_COMMA.fullmatch(cell):
+                if self._comma_untold and _COMMA_EITHER.fullmatch(cell):
+                    self._mark(cell, line)
                 return cell.replace(".", "").replace(",", ".")
         return None
 
@@ -359,8 +435,10 @@ class CountCells:
         """Decide the column's way from its first count that tells it, the
         cells below the last one held read again (``ahead``), none held."""
         for line, name, cell in self._ahead(self._held[-1][3]):
-            if self._way_of(cell.strip(), name, line) not in (None, "either"):
+            way = self._way_of(cell.strip(), name, line)
+            if way not in (None, "either"):
                 return
+            self._note_either(way, cell.strip(), line)
 
     def _release(self):
         held, self._held = self._held, []
@@ -447,9 +525,9 @@ class CountCells:
         return way
 
     def _comma_either(self, cell):
-        """Whether a cell (stripped) is a tab table's ``17,728``: a decimal
-        comma or a comma between thousands, as the column tells."""
-        return self.delimiter == "\t" and bool(_COMMA_EITHER.fullmatch(cell))
+        """Whether a cell (stripped) is a tab or semicolon table's ``17,728``:
+        a decimal comma or a comma between thousands, as the column tells."""
+        return self.delimiter in "\t;" and bool(_COMMA_EITHER.fullmatch(cell))
 
     def _refuse_comma(self, cell, name, line):
         """Refuse a tab table's ``17,728`` in a column not told to be written
@@ -513,16 +591,30 @@ class CountCells:
             "read the file again."
         )
 
-    def _warn_either(self):
-        line, cell = self._either
+    def _warn_either(self, comma=False):
+        """Warn that the counts such as 17.728 (``comma``: 1,000) were read
+        with decimal marks, no count telling."""
+        marks, mark = ("commas", ",") if comma else ("points", ".")
+        total, _, shown = self._marked[mark]
+        tells = (
+            "2,5 or 1.234.567 for decimal commas"
+            if comma
+            else "2.5 or 0.750 for decimal points; 1.234.567 or a decimal "
+            "comma, 2,5, for thousands"
+        )
+        wholes = ", ".join(cell.replace(mark, "") for _, cell in shown)
+        wholes += ", ..." * (total > len(shown))
+        read = "; ".join(
+            f"{cell!r} (line {line}) is {float(cell.replace(',', '.')):g}, "
+            f"not {cell.replace(mark, '')}"
+            for line, cell in shown
+        ) + (f"; and {total - len(shown):,} more" if total > len(shown) else "")
         warnings.warn(
             f"The counts of {self.source} in {column_words(self.column, 'its')} have "
-            "points that could be decimal points or points between thousands, "
-            "and no count tells which (2.5 or 0.750 for decimal points; "
-            "1.234.567 or a decimal comma, 2,5, for thousands): they are read "
-            f"as decimal points, so {cell!r} (line {line}) is {float(cell):g}, "
-            f"not {cell.replace('.', '')}. If the points are between thousands, "
-            f"write the counts without them ({cell.replace('.', '')}).",
+            f"{marks} that could be decimal {marks} or {marks} between thousands, "
+            f"and no count tells which ({tells}): they are read "
+            f"as decimal {marks}, so {read}. If the {marks} are between "
+            f"thousands, write the counts without them ({wholes}).",
             UserWarning,
             stacklevel=user_stacklevel(),
         )

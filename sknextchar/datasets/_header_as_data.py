@@ -246,7 +246,7 @@ header row above it (e.g. name,label).
         names = one_or_many(len(named), "names a column", "name columns")
         row = quoted_row(self.row_text)
         return (
-            f"Line {self.line:,} of {self.source}, {row}, is read as its header "
+            f"Line {self.line} of {self.source}, {row}, is read as its header "
             f"row, as {and_list(named)} {names} by it, but it looks like a "
             f"row of data ({self._why()}), and is left out of the names. If the "
             f"file has no header row, {self._advice(spelling, no_header)}."

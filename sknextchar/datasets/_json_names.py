@@ -1,4 +1,5 @@
-"""JSON files passed as names: what shape of JSON, and a command that converts it.
+"""JSON files passed as names: what shape of JSON, and a command that converts it
+(for a list of names, in Python: the code that reads it).
 
 Read a line at a time, a JSON document's brackets, quotes and commas become
 names and letters (``"Zoë",``), which ``alphabet="auto"`` learns without a
@@ -24,7 +25,7 @@ import re
 
 from .._shown_paths import shell_path, shown_path
 
-__all__ = ["START_BYTES", "json_message"]
+__all__ = ["START_BYTES", "JsonAdvice", "json_message"]
 
 #: How much of a file's start is read to tell JSON: the whitespace of a
 #: pretty-printed document, then its first item.
@@ -135,11 +136,20 @@ def json_message(path, start, whole, encoding=None):
     Returns
     -------
     message : str or None
+        For a list of names (or of one-name lists), a :class:`JsonAdvice`:
+        Python's advice (read it with :mod:`json`), and the command line's
+        (``command_line``: a command that writes its names to a text file).
 
     Examples
     --------
     >>> start = b'["Zo\\xc3\\xabe"]'  # the whole file
-    >>> print(json_message("n.json", start, True))  # doctest: +NORMALIZE_WHITESPACE
+    >>> advice = json_message("n.json", start, True)
+    >>> print(advice)  # doctest: +NORMALIZE_WHITESPACE
+    'n.json' is a JSON list of names, not a text file of names: read its names
+    with the json module, names = json.load(open('n.json',
+    encoding='utf-8-sig')), and pass the list names instead of the path
+    (pipe.fit(names)).
+    >>> print(advice.command_line)  # doctest: +NORMALIZE_WHITESPACE
     'n.json' is a JSON list of names, not a text file of names: write its names
     one a line to a text file, e.g. python -c "import csv, json, sys;
     sys.excepthook = lambda kind, error, trace: print('nothing written:', error,
@@ -179,10 +189,53 @@ def json_message(path, start, whole, encoding=None):
     then = f"pass {shown_path(out)}" + ("" if text_file else _columns(shape, items))
     kind = what + (" (JSON Lines)" if lines else "")
     to = "its names one a line to a text file" if text_file else "it as a CSV file"
-    return (
+    command = (
         f"{shown_path(path)} is {kind}, not a text file of names: write {to}, e.g. "
         f'python -c "{code}; {check}{_OPEN_OUT}{write}" {paths} (it writes no '
         f"file that exists{shells}), and {then}."
+    )
+    if not text_file:  # a table of counts or columns: the file the command writes
+        return command
+    return JsonAdvice(_python_advice(path, kind, shape, lines, encoding), command)
+
+
+class JsonAdvice(str):
+    """The message on a JSON list of names, in Python's words (read it with
+    :mod:`json`, then pass the list); ``command_line``: the command line's
+    (a command that writes its names to a text file, to pass instead).
+
+    Examples
+    --------
+    >>> advice = JsonAdvice("read it in Python", "write it with a command")
+    >>> str(advice), advice.command_line
+    ('read it in Python', 'write it with a command')
+    """
+
+    def __new__(cls, text, command_line):
+        advice = super().__new__(cls, text)
+        advice.command_line = command_line
+        return advice
+
+    def __reduce__(self):
+        return type(self), (str(self), self.command_line)
+
+
+def _python_advice(path, kind, shape, lines, encoding):
+    """What a Python user does with a JSON list (``lines``: JSON Lines) of
+    names (``shape`` ``"strings"``) or of one-name lists: read it, then pass
+    the list of names instead of the path."""
+    opened = f"open({os.fspath(path)!r}, encoding={encoding!r})"
+    read = (
+        f"[json.loads(line) for line in {opened} if line.strip()]"
+        if lines
+        else f"json.load({opened})"
+    )
+    if shape == "singles":
+        read = f"[row[0] for row in {read}]"
+    return (
+        f"{shown_path(path)} is {kind}, not a text file of names: read its names "
+        f"with the json module, names = {read}, and pass the list names instead "
+        "of the path (pipe.fit(names))."
     )
 
 

@@ -112,7 +112,7 @@ class LineLengths:
                 raise ValueError(self._message(line, name))
 
     def _message(self, line, name):
-        where, start = f"Line {line:,} of {shown_path(self.path)} holds", name[:20]
+        where, start = f"Line {line} of {shown_path(self.path)} holds", name[:20]
         how = (
             "(its line ends were lost, or it is a list). Give each name a line "
             "of its own (names between commas or spaces on one line are one name)."

@@ -54,11 +54,16 @@ def open_bytes(path, buffering=-1):
 
     Examples
     --------
+    A pipe no program writes to, refused after ``PIPE_WAIT`` seconds (made
+    0.1 here; a user is given 2):
+
     >>> import os, tempfile
+    >>> from unittest import mock
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     fifo = os.path.join(tmp, "labels")
     ...     os.mkfifo(fifo)
-    ...     open_bytes(fifo)  # doctest: +ELLIPSIS
+    ...     with mock.patch("sknextchar.datasets._pipes.PIPE_WAIT", 0.1):
+    ...         open_bytes(fifo)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     sknextchar.datasets._pipes.PipeError: '.../labels' is a pipe that no program ...

@@ -18,7 +18,7 @@ def ordinal(n):
     ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '102nd']
     """
     suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}
-    return f"{n:,}" + (suffix if isinstance(suffix, str) else suffix.get(n % 10, "th"))
+    return str(n) + (suffix if isinstance(suffix, str) else suffix.get(n % 10, "th"))
 
 
 class PlacedColumn:

@@ -52,6 +52,8 @@ __all__ = [
     "lines_above",
     "rows_above",
     "title_words",
+    "delimiter_note_at",
+    "has_title",
     "TitleLinesWarning",
     "close_field",
     "close_header",
@@ -343,7 +345,7 @@ def _check_closed(row, line, last, delimiter, source):
         n_lines = last - line  # the last line is the one added
         start = row[-1].split("\n", 1)[0]
         raise ValueError(
-            f"Line {line:,} of {source} opens a quote, {quoted_row(start)}..., that "
+            f"Line {line} of {source} opens a quote, {quoted_row(start)}..., that "
             f"is not closed before the end of the file: its {n_lines:,} lines "
             "would be one cell, the rows below it lost. Close the quote (or "
             'double it, "" inside quotes, for a quote mark in a cell).'
@@ -354,7 +356,7 @@ def _check_closed(row, line, last, delimiter, source):
         rows = [text for text in inner if _row_like(text, delimiter, width)]
         if width > 1 and len(rows) >= _ROWS_IN_A_CELL:
             raise ValueError(
-                f"Line {line:,} of {source} opens a quote that runs over "
+                f"Line {line} of {source} opens a quote that runs over "
                 f"{last - line + 1:,} lines, read as one cell that holds rows of "
                 f"the table ({quoted_row(rows[0])}, {quoted_row(rows[1])}): close "
                 'the quote where the cell ends (or double it, "" inside quotes, '
@@ -377,13 +379,13 @@ def _unreadable(error, line, source):
         return (
             f"{source} is not a CSV file that can be read: a field of more than "
             f"{limit:,} characters, no name nor label, in the row that starts on "
-            f"line {line:,} (a quote left open there makes the rest of the file "
+            f"line {line} (a quote left open there makes the rest of the file "
             "one field, or the file's line ends were lost): close the quote, or "
             "give each row a line of its own."
         )
     return (
         f"{source} is not a CSV file that can be read: {error}, in the row that "
-        f"starts on line {line:,} (a quote left open there makes the rest of the "
+        f"starts on line {line} (a quote left open there makes the rest of the "
         "file one field)."
     )
 
@@ -712,16 +714,52 @@ def title_words(lines, at, table, path):
     line 3, below lines 1 and 2 ('Baby names', 'Source: SSA'), not rows of the
     table
     """
-    above = [quoted_row(line) for line in lines[:at] if not is_blank_line(line)]
+    note = delimiter_note_at(lines[:at])
+    start = 0 if note is None else note + 1
+    above = [quoted_row(line) for line in lines[start:at] if not is_blank_line(line)]
+    numbers = runs_and_more(range(start + 1, at + 1))
+    where = ("line " if at - start == 1 else "lines ") + numbers
     what = (
-        f"{lines_above(at)}, {above[0]}, which is not a row of the table"
+        f"{where}, {above[0]}, which is not a row of the table"
         if len(above) == 1
-        else f"{lines_above(at)} ({', '.join(above)}), not rows of the table"
+        else f"{where} ({', '.join(above)}), not rows of the table"
     )
+    if note is not None:  # "sep=;": no title, nor a row
+        said = f"line {note + 1}, {quoted_row(lines[note])}, {DELIMITER_NOTE}"
+        what = f"{said}, and {what}" if above else said
     return (
         f"{shown_path(path)} has its header row {quoted_row(lines[at])} (with the "
         f"column of names {table.column!r}) on line {at + 1}, below {what}"
     )
+
+
+def has_title(lines, at):
+    """Whether the lines above a header row on line ``at + 1`` hold a title:
+    a line that is neither blank nor a spreadsheet's note of its delimiter.
+
+    Examples
+    --------
+    >>> has_title(["sep=;\\n", "\\n", "name;sex\\n"], 2), has_title(["Kids\\n"], 1)
+    (False, True)
+    """
+    return not all(is_blank_line(line) or separator_hint(line) for line in lines[:at])
+
+
+DELIMITER_NOTE = "a spreadsheet's note of its delimiter (read as such)"
+
+
+def delimiter_note_at(lines):
+    """The index of a spreadsheet's note of its delimiter (``sep=;``) among
+    the lines above a header row: the first non-blank one, if it is such a
+    note (:func:`separator_hint`); None for none.
+
+    Examples
+    --------
+    >>> delimiter_note_at(["sep=;\\n", "Kids\\n"]), delimiter_note_at(["Kids\\n"])
+    (0, None)
+    """
+    found = next((i for i, line in enumerate(lines) if not is_blank_line(line)), None)
+    return found if found is not None and separator_hint(lines[found]) else None
 
 
 def rows_above(lines, table):
@@ -770,7 +808,7 @@ def header_place(line):
     >>> header_place(1), header_place(3)
     ('first row (the header)', 'header row (line 3)')
     """
-    return "first row (the header)" if line <= 1 else f"header row (line {line:,})"
+    return "first row (the header)" if line <= 1 else f"header row (line {line})"
 
 
 def not_a_column(given, where, line, header, near="", *, what, beside="",

@@ -19,9 +19,9 @@ from .._text import one_or_many, quoted_row
 from ._count_cells import is_number
 from ._table_rows import (
     TitleLinesWarning,
+    has_title,
     header_key,
     is_blank_line,
-    separator_hint,
     split_line,
     title_words,
 )
@@ -101,7 +101,7 @@ def warn_title(lines, found, path):
     below it if they are names. A spreadsheet's note of the delimiter alone
     above it (``sep=;``) is no title: left out without a word."""
     at, table = found
-    if all(is_blank_line(line) or separator_hint(line) for line in lines[:at]):
+    if not has_title(lines, at):
         return
     named = [
         quoted_row(line)

@@ -91,7 +91,7 @@ def warn_if_table(lines, names, path, *, reader="load_names", also=None):
         column = None  # no header row: read by positions
     else:
         return
-    how = _how(column, names, reader)
+    how = _how(column, names, reader, table)
     if column and also is not None:  # its labels and counts too
         how += also(lines, table)
     warnings.warn(
@@ -103,16 +103,36 @@ def warn_if_table(lines, names, path, *, reader="load_names", also=None):
     )
 
 
-def _how(column, names, reader):
+def _how(column, names, reader, table=None):
     """What to pass to read the column of names ``column`` (None: a table
-    without a header row, whose first row is ``names[0]``)."""
+    without a header row, whose first row is ``names[0]``) of ``table``."""
     fits = reader != "load_names"  # counts weigh a fit; load_names would return them
     return (
         f"pass names_column={typed_header(column)!r} (a header row is needed), or use "
-        f"pandas.read_csv(path, sep=None, engine='python')[{column!r}]"
+        f"pandas.read_csv(path{_pandas_arguments(table)})[{column!r}]"
         if column
         else "pass names_column='COLUMN' if its first row is a header, or if it "
         f"has no header row, {headerless_advice(*row_fields(names[0]), counts=fits)}"
         " (or use "
         "pandas.read_csv(path, header=None, sep=None, engine='python'))"
     )
+
+
+def _pandas_arguments(table):
+    """The arguments of ``pandas.read_csv`` that read ``table``: its
+    delimiter (not sniffed: pandas sniffs a blank first line in vain), and
+    below a spreadsheet's note of it (``sep=;``, on the first line, which
+    pandas would take for the header row) the lines above the header skipped.
+
+    Examples
+    --------
+    >>> table = detect_table(iter(["sep=;\\n", "Name;Count\\n", "Asha;3\\n"]), "a.csv")
+    >>> _pandas_arguments(table)
+    ", sep=';', skiprows=1"
+    >>> _pandas_arguments(detect_table(iter(["Name,Count\\n", "Asha,3\\n"]), "a.csv"))
+    ''
+    """
+    if table is None:  # pragma: no cover (a table with a header row)
+        return ", sep=None, engine='python'"
+    sep = "" if table.delimiter == "," else f", sep={table.delimiter!r}"
+    return sep + (f", skiprows={table.skipped}" if table.skipped else "")

@@ -47,6 +47,7 @@ from ._table_rows import (
     check_rows_split_as_header,
     close_field,
     close_header,
+    has_title,
     header_line,
     header_row,
     is_blank_line,
@@ -326,7 +327,9 @@ def title_of(lines, path, names_column=None):
     fields or more, one of which says "name" (``names_column``, when given),
     every non-blank line below it among ``lines`` splitting into two fields
     or more, at most as many, and a line above it that does not split so: a
-    list of names with one ``Name, Anna`` line is no table. In a ``.csv`` or
+    list of names with one ``Name, Anna`` line is no table, unless that line
+    is the first and ``names_column`` is a cell of the second only (a title
+    holding the delimiter, ``Baby names; 2024``). In a ``.csv`` or
     ``.tsv`` file, a one-column header that says "name" (``name``) below a
     line that is no name (``Baby Names``) is one too.
 
@@ -349,9 +352,25 @@ def title_of(lines, path, names_column=None):
             title = hint or one_column_title(lines[above[0]], table, path)
             if at == above[1] and title:
                 return at, table
-        elif _rows_fit(lines[at:], table) and not rows_above(lines[:at], table):
+        elif _rows_fit(lines[at:], table) and (
+            not rows_above(lines[:at], table)
+            or _typed_below(lines, above[:2], at, path, names_column)
+        ):
             return at, table
     return None
+
+
+def _typed_below(lines, first_two, at, path, names_column):
+    """Whether a header row ``at``, the second non-blank line (``first_two``
+    of them), has the ``names_column`` typed (a header) and the line above
+    it has not: that line is a title, even one holding the delimiter
+    (``Baby names; 2024`` above ``Name;Gender``)."""
+    if not isinstance(names_column, str) or first_two != [first_two[0], at]:
+        return False
+    try:
+        return find_table(lines[first_two[0]], path, names_column) is None
+    except ValueError:  # not a cell of the line above: it is no header row
+        return True
 
 
 def _rows_fit(lines, table):
@@ -446,7 +465,8 @@ def _no_column_below_title(lines, path, found, names_column):
         return None
     at, table = found
     return NoColumnError(
-        f"{title_words(lines, at, table, path)} (left out as its title). That "
+        f"{title_words(lines, at, table, path)}"
+        f"{' (left out as its title)' * has_title(lines, at)}. That "
         f"header row has no column {names_column!r}"
         f"{close_header(names_column, table.header)}: pass the header of its "
         "column of names, as that row spells it",
