@@ -23,9 +23,11 @@ import os
 import unicodedata
 
 from .._name_headers import is_name_header
+from .._name_lines import numbered_names
 from .._text import MAX_QUOTED
 from ..datasets._names_path import check_names_path
 from ..datasets._table_top import TABLE_SUFFIXES
+from ..datasets._text_files import open_lines
 from ._places import places_of
 
 __all__ = ["NameCounts", "counted_file_names", "plain_name_counts"]
@@ -97,9 +99,8 @@ class NameCounts:
         wanted = {name: [] for name in names if name in self.counts}
         if not wanted:
             return
-        with open(self.path, "rb") as file:
-            for number, line in enumerate(file, 1):
-                name = line.decode("utf-8", "replace").strip()
+        with open_lines(self.path, errors="replace") as text:
+            for number, name in numbered_names(text, self.path):
                 if name in wanted:
                     wanted[name].append(number)
         self._lines = wanted
