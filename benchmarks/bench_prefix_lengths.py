@@ -53,7 +53,6 @@ import numpy as np
 from sklearn.pipeline import make_pipeline
 
 from sknextchar import ContextWindowTransformer, KneserNeyClassifier, NameSampler
-from sknextchar._novelty import length_counts
 from sknextchar._prefix_lengths import (
     BLEND_NAMES,
     MIN_PREFIX_NAMES,
@@ -61,6 +60,7 @@ from sknextchar._prefix_lengths import (
     prefix_lengths,
     target_lengths,
 )
+from sknextchar._training_record import length_counts
 from sknextchar.datasets import load_indian_names
 
 BLENDS = (0, 5, 10, 15, 20, 30, 40, 50, 75, 100, 150, 200, 300)

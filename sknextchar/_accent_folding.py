@@ -17,15 +17,8 @@ import re
 import unicodedata
 
 from ._gathered_names import NamesWarning
-from ._text import (
-    MAX_REPORTED,
-    TATWEEL,
-    counted,
-    describe_symbol,
-    normalize_text,
-    one_or_many,
-    quoted,
-)
+from ._text import TATWEEL, describe_symbol, normalize_text
+from ._words import MAX_REPORTED, counted, one_or_many, quoted
 
 __all__ = [
     "warn_other_scripts_folded",

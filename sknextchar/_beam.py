@@ -14,8 +14,8 @@ probability 0, score ``-inf``) is never returned: it would be a cut-off name.
 import numpy as np
 
 from ._sizes import machine_memory
-from ._text import capitalized, counted, or_list
 from ._vocabulary import END_ID, decode_rows
+from ._words import capitalized, counted, or_list
 
 __all__ = [
     "beam_search",

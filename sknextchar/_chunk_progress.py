@@ -1,7 +1,7 @@
 """The progress lines of a training from a file, one chunk at a time."""
 
 from ._progress_output import ProgressOutput
-from ._text import counted, one_or_many
+from ._words import counted, one_or_many
 
 __all__ = ["ChunkProgress"]
 

@@ -39,10 +39,10 @@ import time
 
 import numpy as np
 
-from ._novelty import hash_id_rows, padded_ids
 from ._prefix_lengths import BLEND_NAMES, MIN_PREFIX_NAMES, enough_names, prefix_table
 from ._sample_weight import name_weight_of_sum
 from ._spelling import SpellingRecorder
+from ._training_record import hash_id_rows, padded_ids
 
 __all__ = ["ChunkedRecord"]
 

@@ -37,19 +37,19 @@ from ._epoch_records import (
     stop_reason,
     weight_scale_advice,
 )
+from ._error_lines import names_by_line
 from ._file_passes import FilePasses, check_rereadable
 from ._model_input import window_sample_weight
 from ._name_chunks import chunk_reader, replayed
-from ._name_lines import names_by_line
 from ._pipeline import split_pipeline
 from ._progress_output import shared_progress
 from ._random_states import refuse_generator
 from ._shown_paths import shown_path
 from ._stacklevel import user_stacklevel
 from ._steps import unfreeze
-from ._text import counted
 from ._validation import check_path_then_pipeline
 from ._vocabulary_pass import UnknownSymbolsError, first_pass
+from ._words import counted
 from .datasets._base import check_table_arguments
 from .datasets._quoted_lines import quoted_lines_held
 from .exceptions import FileChangedWarning
@@ -361,7 +361,7 @@ def _first_pass(pipeline, windows, chunks, file, chunk_size, check):
     them reads the file this pass read. ``file`` is ``(path, encoding,
     (names_column, counts_column, by_position))``; an error's names are
     named by their lines of the file
-    (:func:`~sknextchar._name_lines.names_by_line`)."""
+    (:func:`~sknextchar._error_lines.names_by_line`)."""
     path, encoding, (names_column, _, by_position) = file
     step = next((name for name, est in pipeline.steps if est is windows), None)
     passes = FilePasses(path)  # the file as it is before its first pass

@@ -15,7 +15,7 @@ and its own advice) reads the attributes, never the words of the message.
 
 from ._limits import MAX_LETTERS
 from ._remade_errors import remade
-from ._text import counted, one_or_many, quoted
+from ._words import counted, one_or_many, quoted
 
 __all__ = [
     "DeadEndError",
@@ -546,8 +546,11 @@ class UnknownSymbolsError(PrefixError):
         whitespace after a prefix is kept).
     note : str, default=""
         The note on a prefix cut inside a symbol of the model
-        (:func:`~sknextchar._text.unknown_symbols_note`), told instead of a
+        (:func:`~sknextchar._symbol_notes.unknown_symbols_note`), told instead of a
         start to pass; "" for none.
+    others : bool, default=False
+        Whether ``symbols`` holds more than the cluster the note is on: the
+        start to pass is then told after the note.
 
     Examples
     --------
@@ -561,10 +564,11 @@ class UnknownSymbolsError(PrefixError):
 
     def __init__(
         self, argument, index, prefix, *, symbols, vocabulary, start, kept=False,
-        note="",
+        note="", others=False,
     ):  # fmt: skip
         self.symbols, self.vocabulary = symbols, vocabulary
         self.start, self.kept, self.note = start, kept, note
+        self.others = others
         super().__init__(argument, index, prefix)
 
     def message(self):
@@ -605,11 +609,16 @@ def unknown_symbols_message(error, spelled):
         else ""
     )
     told = f"{spelled(error.prefix)} holds {error.symbols}, outside the vocabulary of "
-    if error.note:  # a cut cluster: its note says what to type
+    if error.note and not error.others:  # a cut cluster: its note says what to type
         return f"{told}the model, {error.vocabulary}{error.note}."
     such = f"{spelled('')} (the start of a name)"
     if error.start:
         such = f"{spelled(error.start)} (the model's most probable start), or {such}"
+    if error.note:  # and other symbols: then what to pass for them
+        return (
+            f"{told}the model, {error.vocabulary}{kept}{error.note}. For the others, "
+            f"pass a {what} of the model's characters, such as {such}."
+        )
     return (
         f"{told}the model, {error.vocabulary}{kept}: pass a {what} of its characters, "
         f"such as {such}."

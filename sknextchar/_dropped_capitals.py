@@ -11,7 +11,7 @@ import unicodedata
 import numpy as np
 
 from ._gathered_names import NamesWarning
-from ._text import MAX_REPORTED, counted, quoted
+from ._words import MAX_REPORTED, counted, quoted
 
 __all__ = ["warn_capitals_dropped"]
 

@@ -8,7 +8,7 @@ imports this module before any model does.
 """
 
 from ._remade_errors import remade
-from ._text import MAX_QUOTED_FIELDS, and_more, one_or_many, quoted
+from ._words import MAX_QUOTED_FIELDS, and_more, one_or_many, quoted
 
 __all__ = ["EmptiedLabelsError", "emptied_labels_message"]
 
@@ -69,7 +69,7 @@ def emptied_labels_message(
     ----------
     labels : list
         The labels left with nothing to learn them from (the first
-        :data:`~sknextchar._text.MAX_QUOTED_FIELDS` are listed).
+        :data:`~sknextchar._words.MAX_QUOTED_FIELDS` are listed).
     cause : str, default="sample_weight is 0 for every name of {labels}"
         What left them so, ``{labels}`` standing for "the label 'f'" (or
         "the labels 'f', 'm'").

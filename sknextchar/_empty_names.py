@@ -13,14 +13,8 @@ gives its own count and places and the message is made anew from them.
 import unicodedata
 
 from ._placed_names import PlacedNamesError
-from ._text import (
-    MAX_REPORTED,
-    TATWEEL,
-    counted,
-    describe_symbol,
-    normalize_text,
-    one_or_many,
-)
+from ._text import TATWEEL, describe_symbol, normalize_text
+from ._words import MAX_REPORTED, counted, one_or_many
 
 __all__ = ["EmptyNamesError"]
 

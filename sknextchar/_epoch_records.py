@@ -16,7 +16,7 @@ import inspect
 import numpy as np
 
 from ._holdout import check_hold_out, same_name_groups, validation_split
-from ._novelty import fold_map
+from ._training_record import fold_map
 from .nn.training import Patience, drop_later_epochs
 
 # An L2 penalty above this, for windows of a mean weight of 1, is named as the
@@ -137,7 +137,7 @@ def split_for_early_stopping(
 def case_fold(estimator, groups):
     """The case fold of a model's symbols for its hold-out of names: case
     variants of a name ("Asha", "asha") are one name to ``sample(novel=True)``
-    (:func:`~sknextchar._novelty.fold_map`), so one unit. None for rows
+    (:func:`~sknextchar._training_record.fold_map`), so one unit. None for rows
     (``groups`` None) and for symbols without case."""
     classes = getattr(estimator, "classes_", None)
     if groups is None or classes is None:

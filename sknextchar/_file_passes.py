@@ -20,7 +20,7 @@ import os
 import stat
 
 from ._shown_paths import shell_path, shown_path
-from ._text import one_or_many
+from ._words import one_or_many
 
 __all__ = ["IN_MEMORY_ADVICE", "FilePasses", "check_rereadable"]
 

@@ -15,8 +15,8 @@ import warnings
 from numbers import Integral
 
 from ._stacklevel import user_stacklevel
-from ._text import MAX_REPORTED, and_more, quoted
 from ._validation import element_place
+from ._words import MAX_REPORTED, and_more, quoted
 
 __all__ = ["GatheredWarnings", "NamesWarning", "each_told_once"]
 

@@ -26,18 +26,20 @@ from ._decoding import (
     draw,
 )
 from ._limits import BYTES_PER_LETTER, PROBABILITY_COPIES
-from ._novelty import MAX_FEW
 from ._row_keys import distinct_rows
+from ._set_request import SetRequest, keep_new
 from ._shortfall import (
     ExcludedDraws,
     ThinnedReach,
+    bounds_idle,
     optimistic_reach,
     redrawn_names,
     shortfall_message,
 )
 from ._sizes import check_allocation, machine_memory
-from ._text import counted, one_or_many, or_list
+from ._training_record import MAX_FEW
 from ._vocabulary import END_ID, decode_rows
+from ._words import counted, one_or_many, or_list
 
 __all__ = [
     "LENGTH_BOUNDS",
@@ -682,9 +684,8 @@ def _deterministic_message(n_samples, controls):
 
 
 def sample_new_names(
-    sample, n_samples, *, unique, exclude, max_rounds, controls, constraints=(),
-    novel=False, pilot=0, pattern=None, support=None, unit="char", matched=None,
-    emit=None, max_batch=None,
+    sample, request, *, constraints=(), support=None, unit="char", matched=None,
+    max_batch=None, **fields,
 ):  # fmt: skip
     """Draw batches of names until enough are accepted.
 
@@ -692,9 +693,9 @@ def sample_new_names(
     so far (at most ``MAX_BATCH_FACTOR * n_samples + 1024`` names). ``sample``
     may itself reject names (those that do not end by ``max_length``, that miss
     a pattern or that are training names) and return fewer than it drew; of
-    the names it returns, those that pass ``unique`` and ``exclude`` are kept.
-    The accepted names are those of plain sampling conditioned on passing every
-    test, in the order they were drawn.
+    the names it returns, those that pass the tests of ``request`` (``unique``
+    and ``exclude``) are kept. The accepted names are those of plain sampling
+    conditioned on passing every test, in the order they were drawn.
 
     Parameters
     ----------
@@ -702,41 +703,17 @@ def sample_new_names(
         ``sample(n)`` draws ``n`` names and returns those it accepts (a list of
         str, at most ``n``), e.g. :func:`sample_names` with every other
         argument bound.
-    n_samples : int
-        Number of names.
-    unique : bool
-        Return distinct names.
-    exclude : set of str
-        Names never to return.
-    max_rounds : int
-        The most batches to draw; drawing stops sooner when
-        :data:`NONE_ACCEPTED_LIMIT` names are drawn and none is accepted, and
-        when the rate measured shows that the rounds left cannot give the
-        names missing (:func:`~sknextchar._shortfall.optimistic_reach`; with
-        ``pilot``, whose thinning rate settles as names are drawn, from the
-        names offered to the thinning of ``matched``,
-        :class:`~sknextchar._shortfall.ThinnedReach`).
-    controls : SamplingControls
-        The controls ``sample`` draws with: a deterministic sampler gets one
-        round, and the message of the error names them.
+    request : SetRequest or int
+        What the names must be (:class:`SetRequest`); or the number of
+        names, ``n_samples``, with the other fields of a SetRequest as
+        keywords (``unique=``, ``exclude=``, ``max_rounds=``, ``controls=``,
+        ...).
     constraints : sequence of str, default=()
         What ``sample`` itself rejects, in words, for the error message (e.g.
         ``"matching pattern='.*a'"``).
-    novel : bool, default=False
-        Whether ``sample`` leaves out the training names: the error message
-        then asks for new names.
-    pilot : int, default=0
-        The fewest names the first round draws: a ``sample`` that thins by an
-        estimate from the names it is given (``match_lengths``, see
-        :func:`~sknextchar._length_match.length_matcher`) needs enough of them
-        whatever ``n_samples``. The names it accepts beyond ``n_samples`` are
-        not used.
-    pattern : str or None, default=None
-        The pattern ``sample`` tests, for the error message (it names the
-        pattern as a setting to loosen only when there is one).
     support : RequestSupport or None, default=None
         Asked only when too few names were accepted, before the error
-        (:class:`~sknextchar._support.RequestSupport`): when none was, its
+        (:class:`~sknextchar._request_support.RequestSupport`): when none was, its
         ``check_continues()`` raises its own error when no name can go on at
         all; its ``exhausted(...)`` tells when the model gives no name left to
         return, whatever the temperature and the rounds.
@@ -755,16 +732,13 @@ def sample_new_names(
         of the names drawn in any round had
         (:meth:`~sknextchar._length_match.LengthTally.warn_unreturned`); not
         when the names fall short, which the error tells.
-    emit : callable or None, default=None
-        ``emit(names)`` gets the names each round accepts (a list, in the
-        order drawn) once the round ends, and they are not kept: memory holds
-        one round's names (and, with ``unique`` or ``exclude``, the set of
-        those accepted), not all of them. None keeps them all and returns them.
     max_batch : int or None, default=None
         The most names a round draws, when fewer than ``MAX_BATCH_FACTOR *
         n_samples + 1024`` (:func:`largest_batch`: the most that fit in
         memory); never below ``n_samples``, which the first round draws.
         None: no bound but that one.
+    **fields
+        With an int ``request``: the other fields of :class:`SetRequest`.
 
     Returns
     -------
@@ -789,55 +763,106 @@ def sample_new_names(
     ...                  controls=SamplingControls())
     ['ba', 'b']
     """
-    seen, drawn, stopped, repeats, quiet = set(), 0, None, 0, 0
+    if isinstance(request, SetRequest) and fields:
+        raise TypeError(f"a SetRequest or its fields, not both: {sorted(fields)}")
+    if not isinstance(request, SetRequest):  # n_samples and the fields
+        request = SetRequest(request, **fields)
     # All the names, or each round's for emit: held back while the warning
     # on the lengths the names lack may still come, so that it comes first.
-    accepted = _Accepted(emit, matched and (lambda: matched.may_warn(n_samples)))
-    excluded = ExcludedDraws()  # the excluded names drawn, for the message
+    hold = matched and (lambda: matched.may_warn(request.n_samples))
+    rounds = _Rounds(_Accepted(request.emit, hold))
+    if _draw_rounds(sample, request, rounds, matched, max_batch):
+        return _all_accepted(rounds.accepted, matched, request.controls)
+    raise _shortfall_error(rounds, request, constraints, support, unit, matched)
+
+
+class _Rounds:
+    """What the rounds of :func:`sample_new_names` drew: the names
+    ``accepted`` (an :class:`_Accepted`), the set of them ``seen`` (by
+    ``unique``), the names ``excluded`` (an ExcludedDraws), the names
+    ``drawn``, the ``repeats`` left out, the names drawn since the last new
+    one (``quiet``), and why drawing ``stopped`` early (None: it did not)."""
+
+    def __init__(self, accepted):
+        self.accepted, self.seen, self.excluded = accepted, set(), ExcludedDraws()
+        self.drawn, self.repeats, self.quiet, self.stopped = 0, 0, 0, None
+
+
+def _draw_rounds(sample, request, rounds, matched, max_batch):
+    """Draw the rounds of :func:`sample_new_names` into ``rounds`` (a
+    :class:`_Rounds`) until ``request`` (a SetRequest) is met (True) or
+    drawing stops (False: too few names)."""
+    n_samples, accepted, pilot = request.n_samples, rounds.accepted, request.pilot
     batch_cap = _batch_cap(n_samples, max_batch, pilot)
     # The most the rounds left can give; thinned, from the names offered.
-    bound = (matched and ThinnedReach(matched, unique)) if pilot else optimistic_reach
-    for rounds_left in range(max_rounds - 1, -1, -1):
+    bound = (
+        (matched and ThinnedReach(matched, request.unique))
+        if pilot
+        else optimistic_reach
+    )
+    for rounds_left in range(request.max_rounds - 1, -1, -1):
         missing = n_samples - len(accepted)
-        rate = max(len(accepted) / drawn, MIN_ACCEPTANCE_RATE) if drawn else 1.0
-        margin = 1.1 if drawn else 1.0  # the first round assumes no rejection
-        size = min(math.ceil(missing / rate * margin) + (8 if drawn else 0), batch_cap)
-        size = size if drawn else max(size, pilot)
+        size = _round_size(missing, len(accepted), rounds.drawn, batch_cap, pilot)
         batch = sample(size)
-        drawn += size
-        repeats += _accept_round(
-            batch, accepted, seen, n_samples, unique, exclude, excluded
-        )
+        rounds.drawn += size
+        rounds.repeats += _accept_round(batch, rounds, request)
         del batch  # not kept while the next round draws (with emit, printed)
-        quiet = 0 if len(accepted) + missing > n_samples else quiet + size  # no new
+        new = len(accepted) + missing > n_samples
+        rounds.quiet = 0 if new else rounds.quiet + size  # names drawn, none new
         if len(accepted) == n_samples:
-            return _all_accepted(accepted, matched, controls)
-        if controls.deterministic:  # every further batch would be the same name
-            break
-        if not accepted and drawn >= NONE_ACCEPTED_LIMIT:  # hopeless, stop
-            break
+            return True
+        if request.controls.deterministic:  # every further batch, the same name
+            return False
+        if not accepted and rounds.drawn >= NONE_ACCEPTED_LIMIT:  # hopeless, stop
+            return False
         # The rate so far shows the rounds left cannot give the names missing.
         more = rounds_left * batch_cap
-        reach = bound and bound(len(accepted), drawn, more)
+        reach = bound and bound(len(accepted), rounds.drawn, more)
         if bound and rounds_left and reach < n_samples - len(accepted):
-            stopped = (rounds_left, more, reach, *getattr(bound, "words", ()))
-            break
+            rounds.stopped = (rounds_left, more, reach, *getattr(bound, "words", ()))
+            return False
+    return False
+
+
+def _shortfall_error(rounds, request, constraints, support, unit, matched):
+    """The ValueError of :func:`sample_new_names` when ``rounds`` (a
+    :class:`_Rounds`) fell short of ``request``, after the names accepted
+    (with ``emit``) and any error of ``support`` of its own."""
+    accepted, n_samples = rounds.accepted, request.n_samples
     accepted.flush()  # the names accepted come before the error that counts them
     if not accepted and support is not None:
         support.check_continues()  # no name can go on at all: say why
-    hopeless = not accepted and drawn >= NONE_ACCEPTED_LIMIT
+    hopeless = not accepted and rounds.drawn >= NONE_ACCEPTED_LIMIT
     words = list(constraints)  # as they are: listing the names adds to them
-    exhausted = support and support.exhausted(seen, unique, exclude)
+    exhausted = support and support.exhausted(
+        rounds.seen, request.unique, request.exclude
+    )
     thinned = matched is not None and matched.thinned >= n_samples - len(accepted)
-    taken = accepted.listed(seen)  # in order, when few enough to name
-    redrawn = redrawn_names(repeats, drawn, taken, quiet, n_samples, matched)
-    raise ValueError(shortfall_message(
-        len(accepted), n_samples, drawn, unique, exclude, controls, words,
-        hopeless=hopeless, novel=novel, pattern=pattern, excluded=excluded,
-        stopped=None if hopeless else stopped, exhausted=exhausted,
-        limit=NONE_ACCEPTED_LIMIT, unit=unit, matched=thinned,
-        redrawn=redrawn if unique else None,
+    taken = accepted.listed(rounds.seen)  # in order, when few enough to name
+    redrawn = request.unique and redrawn_names(
+        rounds.repeats, rounds.drawn, taken, rounds.quiet, n_samples, matched
+    )
+    idle = request.unique and bounds_idle(
+        rounds.repeats, rounds.drawn, len(accepted), matched
+    )
+    return ValueError(shortfall_message(
+        len(accepted), n_samples, rounds.drawn, request.unique, request.exclude,
+        request.controls, words, hopeless=hopeless, novel=request.novel,
+        pattern=request.pattern, excluded=rounds.excluded,
+        stopped=None if hopeless else rounds.stopped, exhausted=exhausted,
+        limit=NONE_ACCEPTED_LIMIT, unit=unit, matched=thinned, redrawn=redrawn,
+        bounds_idle=idle, n_repeats=rounds.repeats,
     ))  # fmt: skip
+
+
+def _round_size(missing, n_accepted, drawn, batch_cap, pilot):
+    """The names a round draws for the ``missing`` ones, at the acceptance
+    rate so far (``n_accepted`` of ``drawn``), 10% and 8 more after the first
+    round (which assumes no rejection, and draws at least ``pilot``)."""
+    rate = max(n_accepted / drawn, MIN_ACCEPTANCE_RATE) if drawn else 1.0
+    margin = 1.1 if drawn else 1.0  # the first round assumes no rejection
+    size = min(math.ceil(missing / rate * margin) + (8 if drawn else 0), batch_cap)
+    return size if drawn else max(size, pilot)
 
 
 def _batch_cap(n_samples, max_batch, pilot):
@@ -870,39 +895,18 @@ def _all_accepted(accepted, matched, controls):
     return accepted.names
 
 
-def _accept_round(batch, accepted, seen, n_samples, unique, exclude, excluded):
-    """Accept the names of a round's ``batch`` that pass ``unique`` and
-    ``exclude`` (all, up to ``n_samples``, when there are no such tests; then
-    ``unique`` is False) and end the round; the number of repeats left out."""
-    repeats = 0
-    if unique or exclude:
-        repeats = _keep_new(batch, accepted, seen, n_samples, unique, exclude, excluded)
+def _accept_round(batch, rounds, request):
+    """Accept into ``rounds`` (a :class:`_Rounds`) the names of a round's
+    ``batch`` that pass the tests of ``request`` (a :class:`SetRequest`; all,
+    up to ``n_samples``, when it has none: then ``unique`` is False) and end
+    the round; the number of repeats left out."""
+    repeats, accepted = 0, rounds.accepted
+    if request.tests_names:
+        repeats = keep_new(batch, accepted, rounds.seen, request, rounds.excluded)
     else:
-        accepted.extend(batch[: n_samples - len(accepted)])
-    if len(accepted) < n_samples:  # the last round's: after any warning
+        accepted.extend(batch[: request.n_samples - len(accepted)])
+    if len(accepted) < request.n_samples:  # the last round's: after any warning
         accepted.round_ended()
-    return repeats
-
-
-def _keep_new(batch, accepted, seen, n_samples, unique, exclude, excluded):
-    """Append, in place, the names of ``batch`` that pass unique and exclude;
-    those ``exclude`` leaves out go to ``excluded`` (an ExcludedDraws). The
-    number of repeats ``unique`` left out."""
-    left_out, repeats, new = [], 0, []
-    room = n_samples - len(accepted)
-    for name in batch:  # set look-ups on finished strings, not generation
-        if name in exclude:
-            left_out.append(name)
-            continue
-        if unique and name in seen:
-            repeats += 1
-            continue
-        seen.add(name)
-        new.append(name)
-        if len(new) == room:
-            break
-    excluded.add(left_out)
-    accepted.extend(new)
     return repeats
 
 

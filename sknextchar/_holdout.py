@@ -28,7 +28,7 @@ import math
 import numpy as np
 from sklearn.utils import check_random_state
 
-from ._text import counted
+from ._words import counted
 
 __all__ = [
     "check_hold_out",
@@ -154,7 +154,7 @@ def same_name_groups(targets, groups, strata=None, fold=None):
         None.
     fold : ndarray of int of shape (n_symbols,) or None, default=None
         ``fold[i]``, the id that symbol ``i`` is compared as (the case fold of
-        ``_novelty.fold_map``); None compares the ids as they are.
+        ``_training_record.fold_map``); None compares the ids as they are.
 
     Returns
     -------

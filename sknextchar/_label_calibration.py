@@ -43,7 +43,7 @@ from sklearn.frozen import FrozenEstimator
 
 from ._limits import LOG_FLOOR
 from ._stacklevel import user_stacklevel
-from ._text import MAX_REPORTED, and_more
+from ._words import MAX_REPORTED, and_more
 
 __all__ = [
     "all_frozen",

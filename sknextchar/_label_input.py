@@ -25,8 +25,10 @@ from ._validation import (
 )
 
 __all__ = [
+    "check_label_elements",
     "check_label_types",
     "check_no_missing_labels",
+    "check_number_objects",
     "label_values",
     "labels_1d",
     "warn_if_column",
@@ -139,13 +141,7 @@ def check_label_types(y, *, name="y"):
     """
     if isinstance(y, np.ndarray) and y.dtype.kind != "O":
         return  # one NumPy type: all strings or all numbers
-    labels = np.asarray(y, dtype=object).ravel()
-    index = series_index(y) if np.shape(y)[:1] == (labels.size,) else None
-    other = np.frompyfunc(_of_another_type, 1, 1)(labels).astype(bool)
-    if other.any():
-        i = int(np.argmax(other))
-        raise ValueError(other_type_message(name, element_place(name, i, index),
-            labels[i], "a str or a number", beside=" with its name"))  # fmt: skip
+    labels, index = check_label_elements(y, name=name)
     is_text = np.frompyfunc(lambda label: isinstance(label, str), 1, 1)(labels)
     is_text = is_text.astype(bool)
     if is_text.all() or not is_text.any():
@@ -160,11 +156,96 @@ def check_label_types(y, *, name="y"):
     )
 
 
+def check_label_elements(y, *, name="y"):
+    """Refuse a label that is neither a str nor a number (a list, bytes, a
+    dict), at its place in ``y``, before NumPy or a set of labels meets it (a
+    list among labels made NumPy fail with "inhomogeneous shape", a dict made
+    a lookup fail with "unhashable type"). A single label (0-d) of another
+    type is refused as ``name`` itself.
+
+    Returns
+    -------
+    labels : ndarray of object
+        The labels, flattened.
+    index : pandas.Index or None
+        Where a message places them (a Series' index), as
+        :func:`~sknextchar._validation.element_place` takes it.
+
+    Examples
+    --------
+    >>> from sknextchar._label_input import check_label_elements
+    >>> check_label_elements(["f", "m"])[0].tolist()
+    ['f', 'm']
+    >>> check_label_elements(["f", ["m"]], name="labels")
+    Traceback (most recent call last):
+    ...
+    ValueError: labels[1] is ['m'] (list), not a str or a number: flatten labels ...
+    """
+    if isinstance(y, np.ndarray) and y.dtype.kind != "O":
+        return y.ravel(), None  # one NumPy type of str or number: no list in it
+    given = np.asarray(y, dtype=object)  # a list among labels: kept as one
+    labels = given.ravel()  # element, not NumPy's "inhomogeneous shape"
+    index = series_index(y) if given.shape[:1] == (labels.size,) else None
+    if all(issubclass(kind, _LABEL_KINDS) for kind in set(map(type, labels))):
+        return labels, index  # each a str or a number, told by their types alone
+    other = np.frompyfunc(_of_another_type, 1, 1)(labels).astype(bool)
+    if not given.ndim and other.any():  # one label, to give again
+        raise ValueError(other_type_message(name, name, labels[0], "a str or a "
+            "number", instead="pass a label the model was fitted with"))  # fmt: skip
+    if other.any():
+        i = int(np.argmax(other))
+        raise ValueError(other_type_message(name, element_place(name, i, index),
+            labels[i], "a str or a number", beside=" with its name",
+            flat="one label per name"))  # fmt: skip
+    return labels, index
+
+
+def check_number_objects(values):
+    """Refuse labels that are numbers in an array of dtype ``object`` (such
+    as ``np.array([1, 2], dtype=object)`` or a Series of that dtype), as
+    scikit-learn's classifiers do (``type_of_target`` reads them as
+    "unknown"): the message opens with scikit-learn's words, then says what
+    the labels are and how to pass them.
+
+    Parameters
+    ----------
+    values : ndarray of shape (n_names,)
+        The labels as :func:`label_values` gives them (numbers of dtype
+        ``object`` stay so).
+
+    Examples
+    --------
+    >>> from sknextchar._label_input import check_number_objects
+    >>> check_number_objects(np.array(["f", "m"], dtype=object))
+    >>> check_number_objects(np.array([1, 2], dtype=object))
+    Traceback (most recent call last):
+    ...
+    ValueError: Unknown label type: unknown. y holds numbers in an array of dtype \
+object (y[0] = 1), which scikit-learn's classifiers refuse: pass them as numbers, \
+np.asarray(y, dtype=int), or as strings, y.astype(str).
+    """
+    if values.dtype != object or not values.size:
+        return
+    numbers = np.asarray(values.tolist())
+    if numbers.dtype.kind in "biuf":
+        number = "bool" if numbers.dtype.kind == "b" else "int"
+        whole = np.isfinite(numbers).all() and (numbers == np.round(numbers)).all()
+        number = number if whole else "float"  # int would cut them
+        raise ValueError(
+            "Unknown label type: unknown. y holds numbers in an array of dtype "
+            f"object (y[0] = {values[0]!r}), which scikit-learn's classifiers "
+            f"refuse: pass them as numbers, np.asarray(y, dtype={number}), or as "
+            "strings, y.astype(str)."
+        )
+
+
+_LABEL_KINDS = (str, numbers.Number, np.bool_)
+
+
 def _of_another_type(label):
     """Whether ``label`` is neither a str nor a number (nor a missing value,
     told by :func:`check_no_missing_labels`)."""
-    kinds = (str, numbers.Number, np.bool_)
-    return not isinstance(label, kinds) and not is_missing_value(label)
+    return not isinstance(label, _LABEL_KINDS) and not is_missing_value(label)
 
 
 def labels_1d(values, name="y"):

@@ -23,8 +23,10 @@ from sklearn.utils.multiclass import check_classification_targets, type_of_targe
 from sklearn.utils.validation import column_or_1d
 
 from ._label_input import (
+    check_label_elements,
     check_label_types,
     check_no_missing_labels,
+    check_number_objects,
     label_values,
     labels_1d,
 )
@@ -32,14 +34,15 @@ from ._model_input import TrainingData
 from ._remade_errors import remade
 from ._stacklevel import user_stacklevel
 from ._steps import pipeline_steps, unfreeze
-from ._text import counted, label_spellings_note
-from ._unknown_label import unknown_label_error
+from ._unknown_label import label_spellings_note, unknown_label_error
 from ._validation import check_names
 from ._windows import CharWindows
+from ._words import counted
 
 __all__ = [
     "FewNamesPerLabelWarning",
     "check_float_labels",
+    "whole_labels_as_ints",
     "check_label_targets",
     "check_label_values",
     "check_sampler_labels",
@@ -147,6 +150,7 @@ def check_label_values(estimator, labels, n_rows, windows=None, name="labels"):
     """
     classes = label_classes(estimator)
     name_index = None if windows is None else windows.name_index
+    check_label_elements(labels, name=name)  # a list: not NumPy's words
     values = np.asarray(labels, dtype=object)
     if values.ndim == 0:
         values = np.full(n_rows if name_index is None else 1, values.item(), object)
@@ -325,6 +329,7 @@ def check_single_label(label, argument="label"):
     ValueError: label takes the label itself, not a list: pass label='f'.
     """
     if np.ndim(label) == 0:
+        check_label_elements(label, name=argument)  # a dict: not "unhashable"
         return
     values = np.asarray(label, dtype=object).ravel().tolist()
     if len(values) == 1:
@@ -366,7 +371,10 @@ def labels_of_windows(labels, windows, name="labels"):
     >>> labels_of_windows("x", windows)
     'x'
     """
-    if labels is None or np.ndim(labels) == 0:
+    if labels is None:
+        return labels
+    check_label_elements(labels, name=name)  # a list: not NumPy's words
+    if np.ndim(labels) == 0:
         return labels
     values = _one_dimension(np.asarray(labels, dtype=object), name)
     check_no_missing_labels(labels, name=name, row="name")  # a Series' index
@@ -653,7 +661,7 @@ def check_label_targets(values, *, advise=True):
     learned from its own names, so a label of one or two names teaches little.
     Labels that look alike, one label written two ways (``"F"`` and ``"F "``,
     a composed and a decomposed accent), warn too
-    (:func:`~sknextchar._text.label_spellings_note`). Neither warning is
+    (:func:`~sknextchar._unknown_label.label_spellings_note`). Neither warning is
     given inside :func:`labels_checked_once`.
 
     Parameters
@@ -681,6 +689,7 @@ def check_label_targets(values, *, advise=True):
     30 distinct labels in y for 30 names, 30 labels of a single
     """
     if type_of_target(values, input_name="y") not in _CLASSIFICATION:
+        check_number_objects(values)  # its words, then what to do
         # scikit-learn's own refusal, in its words: it raises before it warns.
         check_classification_targets(values)
     classes, ids = np.unique(values, return_inverse=True)
@@ -821,6 +830,24 @@ no whole numbers, such as y[1] = inf, and y is the label of each name (...
             f"are no whole numbers, such as y[{i}] = {values[i].item()!r}, "
             + _FLOAT_LABELS
         )
+
+
+def whole_labels_as_ints(labels):
+    """Labels of whole floats (checked by :func:`check_float_labels`) as the
+    ints a model of names by label takes, which refuses floats as likely
+    counts of the names; other labels, and floats beyond 2**53, unchanged.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> whole_labels_as_ints(np.array([1.0, 2.0])).tolist()
+    [1, 2]
+    >>> whole_labels_as_ints(np.array(["f", "m"])).tolist()
+    ['f', 'm']
+    """
+    if labels.dtype.kind != "f" or not (np.abs(labels) < 2.0**53).all():
+        return labels
+    return labels.astype(np.int64)
 
 
 def label_of_text(sampler, text):

@@ -19,14 +19,13 @@ from ._gathered_names import NamesWarning
 from ._lone_marks import check_no_lone_marks
 from ._text import (
     OLD_SPELLINGS,
-    counted,
     describe_symbol,
     fold_final_forms,
-    one_or_many,
     spells_old_letters_apart,
     split_symbols,
 )
 from ._vocabulary import make_vocabulary, pick_end_symbol
+from ._words import counted, one_or_many
 
 __all__ = [
     "NOT_FITTED_TO_COPY",

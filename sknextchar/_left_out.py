@@ -10,7 +10,7 @@ reads each sample once for both its spelling and its answer:
 ``novel=True`` or ``exclude`` leaves names out, ``exclude`` as the model writes
 them (:func:`written_forms`), and its reachability check needs to know which
 ones and how many (:func:`left_out_test`). They read the record of
-:mod:`sknextchar._novelty` through a fitted transformer, which is why they live
+:mod:`sknextchar._training_record` through a fitted transformer, which is why they live
 above it.
 """
 
@@ -23,9 +23,15 @@ from sklearn.frozen import FrozenEstimator
 from ._kept_names import names_as_given
 from ._label_lengths import label_length_row
 from ._labels import check_label_values, label_classes
-from ._novelty import fold_map, folded_ids, hash_id_rows, padded_ids, record_contains
 from ._placed_names import PlacedNamesError
 from ._steps import pipeline_steps, unfreeze
+from ._training_record import (
+    fold_map,
+    folded_ids,
+    hash_id_rows,
+    padded_ids,
+    record_contains,
+)
 from ._transformer import check_read_names, unknown_symbols
 from ._validation import check_bool
 from ._vocabulary import decode_rows, is_auto_alphabet
@@ -144,7 +150,7 @@ def in_record(transformer, X, record, folded=None, ignore_case=False):
     Examples
     --------
     >>> from sknextchar import ContextWindowTransformer
-    >>> from sknextchar._novelty import name_record
+    >>> from sknextchar._training_record import name_record
     >>> t = ContextWindowTransformer(handle_unknown="drop").fit(["ab", "b"])
     >>> record = name_record([t.encode(["a-b"])[0]])[0]
     >>> in_record(t, ["a-b", "ab", "b", "--"], record).tolist()
@@ -187,7 +193,7 @@ def read_names(transformer, X, record, folded=None, ignore_case=False):
     Examples
     --------
     >>> from sknextchar import ContextWindowTransformer as Reader
-    >>> from sknextchar._novelty import name_record
+    >>> from sknextchar._training_record import name_record
     >>> ab = name_record([np.array([1, 2])])[0]  # the record of "ab"
     >>> written, found = read_names(Reader(handle_unknown="drop").fit(["ab"]),
     ...                             ["A-b", "b", "--"], ab)
@@ -366,7 +372,7 @@ def with_case_readings(record, folded, readings, vocabulary):
     Examples
     --------
     >>> import numpy as np
-    >>> from sknextchar._novelty import name_record
+    >>> from sknextchar._training_record import name_record
     >>> record = name_record([np.array([1, 2])])[0]
     >>> more = with_case_readings(record, None, np.array([[2, 1]]), ("-", "a", "b"))
     >>> len(more[0]), more[1]

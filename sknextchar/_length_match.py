@@ -16,7 +16,7 @@ import numpy as np
 from ._decoding import deterministic_words
 from ._prefix_lengths import LengthsOf
 from ._stacklevel import user_stacklevel
-from ._text import counted, one_or_many, or_list
+from ._words import counted, one_or_many, or_list
 
 __all__ = [
     "LENGTH_PILOT",

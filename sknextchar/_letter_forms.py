@@ -20,16 +20,8 @@ import re
 
 from ._gathered_names import NamesWarning
 from ._look_alike_letters import odd_letters, script_of
-from ._text import (
-    FULL_WIDTH,
-    MAX_REPORTED,
-    code_points,
-    counted,
-    holds_full_width,
-    normalize_text,
-    one_or_many,
-    quoted,
-)
+from ._text import FULL_WIDTH, code_points, holds_full_width, normalize_text
+from ._words import MAX_REPORTED, counted, one_or_many, quoted
 
 __all__ = [
     "LetterNotes",

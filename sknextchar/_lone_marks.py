@@ -14,8 +14,9 @@ chunks counts and places them in the whole file.
 import functools
 
 from ._placed_names import PlacedNamesError
-from ._text import MAX_REPORTED, WORD_EDGE, counted, describe_symbol, one_or_many
+from ._text import WORD_EDGE, describe_symbol
 from ._validation import element_place
+from ._words import MAX_REPORTED, counted, one_or_many
 
 __all__ = ["LoneMarksError", "check_no_lone_marks"]
 

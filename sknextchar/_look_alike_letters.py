@@ -12,7 +12,8 @@ import functools
 import itertools
 import unicodedata
 
-from ._text import code_points, quoted
+from ._text import code_points
+from ._words import quoted
 
 __all__ = ["look_alike_note", "odd_letters", "script_of"]
 

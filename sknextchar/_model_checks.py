@@ -42,6 +42,7 @@ __all__ = [
     "check_skops_archive",
     "find_unsaveable",
     "fitted_estimators",
+    "invalid_parameter",
     "network_array_problem",
     "schema_depth",
     "validate_loaded_params",
@@ -451,6 +452,50 @@ def _validate_params(estimator, known=None):
         raise
     except ValueError as exc:
         raise DamagedModelError(f"it holds an invalid parameter: {exc}") from exc
+
+
+def invalid_parameter(model):
+    """The first parameter inside a model that breaks its estimator's constraints.
+
+    Every estimator, as :func:`fitted_estimators` gives them, and each of its
+    parameters checked alone, so that the one at fault is known by name (as
+    :func:`validate_loaded_params` finds it in a loaded file).
+
+    Parameters
+    ----------
+    model : estimator
+
+    Returns
+    -------
+    found : tuple of (estimator, str, ValueError) or None
+        The estimator, the parameter's name and the error of its check; None
+        if every parameter is valid (or an estimator lacks one: the check of
+        the file written tells that).
+
+    Examples
+    --------
+    >>> from sknextchar import ContextWindowTransformer
+    >>> model = ContextWindowTransformer()
+    >>> invalid_parameter(model) is None
+    True
+    >>> model.context_length = -2
+    >>> estimator, name, error = invalid_parameter(model)
+    >>> estimator is model, name
+    (True, 'context_length')
+    """
+    from ._compat import validate_declared_parameters  # scikit-learn: lazily
+
+    known = {}
+    try:
+        for estimator in fitted_estimators(model, known=known):
+            for name, value in _parameters(estimator, known).items():
+                try:
+                    validate_declared_parameters(estimator, {name: value})
+                except ValueError as exc:
+                    return estimator, name, exc
+    except DamagedModelError:
+        return None
+    return None
 
 
 def _is_float_array(array, ndim):

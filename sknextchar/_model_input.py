@@ -22,8 +22,8 @@ from sklearn.utils.validation import (
 from ._label_input import check_no_missing_labels, labels_1d
 from ._sample_weight import check_sample_weight
 from ._steps import unfreeze
-from ._text import counted
 from ._windows import CharWindows
+from ._words import counted
 from .nn.functional import target_log_proba
 
 __all__ = [

@@ -22,12 +22,12 @@ from .datasets._comment_lines import numbered_lines, warn_comment_lines, warn_ti
 from .datasets._count_cells import column_words
 from .datasets._counted_rows import counted_rows
 from .datasets._header_as_data import warn_named_header
-from .datasets._lines import check_line_lengths, file_lines
+from .datasets._line_stream import check_line_lengths, file_lines
 from .datasets._positions import PlacedColumn, position_counted_rows, position_table
 from .datasets._quoted_lines import PYTHON_ONE_COLUMN, QuotedLines
-from .datasets._table_rows import UnnamedRows
+from .datasets._table_rows import LINES_LOOKED_AT, UnnamedRows
 from .datasets._table_warning import warn_if_table
-from .datasets._tables import LINES_LOOKED_AT, column_values, table_of
+from .datasets._tables import column_values, table_of
 
 __all__ = ["chunk_reader", "read_name_chunks", "replayed"]
 

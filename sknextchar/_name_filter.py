@@ -1,7 +1,8 @@
 """The rejection tests of ``NameSampler.sample``: which drawn names it keeps.
 
 A call draws names as rows of symbol ids and keeps those that pass, in this
-order: not a training name (``novel``: the record of :mod:`sknextchar._novelty`),
+order: not a training name (``novel``: the record of
+:mod:`sknextchar._training_record`),
 a full match of ``pattern``, ``P(label | name) >= min_label_proba`` (the test of
 :mod:`sknextchar._label_posterior`), and the thinning to the training names'
 lengths (``match_lengths``). The sampler builds each test from its fitted state;
@@ -24,7 +25,6 @@ import numpy as np
 
 from ._compat import Interval, validate_parameter_constraints
 from ._limits import MAX_LETTERS
-from ._novelty import RepeatedNames, contains, fold_map, folded_ids, hash_id_rows
 from ._pattern_needs import (
     inner_items,
     items_of,
@@ -35,16 +35,16 @@ from ._pattern_needs import (
     unwritten_needs,
     unwritten_words,
 )
-from ._text import (
-    counted,
-    describe_symbol,
-    final_forms_learned_plain,
-    fold_final_forms,
-    quoted,
-    quoted_pattern,
-    quoted_value,
+from ._text import describe_symbol, final_forms_learned_plain, fold_final_forms
+from ._training_record import (
+    RepeatedNames,
+    contains,
+    fold_map,
+    folded_ids,
+    hash_id_rows,
 )
 from ._vocabulary import decode_rows, shown_symbols, written_chars
+from ._words import counted, quoted, quoted_pattern, quoted_value
 
 __all__ = [
     "check_meetable",
@@ -583,7 +583,7 @@ def name_filter(vocabulary, *, record, pattern, test, typical, match, folded=Non
         The sorted hashes of the training names to leave out (``novel``).
     folded : ndarray of uint64 or None, default=None
         With ``record``, the sorted hashes of the training names case-folded
-        (:func:`~sknextchar._novelty.folded_hashes`): a name is then left out
+        (:func:`~sknextchar._training_record.folded_hashes`): a name is then left out
         when its folded form is one of them, so "ANNA" goes with "Anna".
         None compares exactly.
     pattern : str or None
@@ -605,7 +605,7 @@ def name_filter(vocabulary, *, record, pattern, test, typical, match, folded=Non
     words : list of str
         What the tests other than the length bounds reject; ``keep`` adds to
         the words of ``novel`` the training names it rejected, when they are
-        a few drawn over and over (:class:`~sknextchar._novelty.RepeatedNames`).
+        a few drawn over and over (:class:`~sknextchar._training_record.RepeatedNames`).
 
     Examples
     --------
@@ -617,7 +617,7 @@ def name_filter(vocabulary, *, record, pattern, test, typical, match, folded=Non
 
     With the folded record, a case variant of a training name is no new name:
 
-    >>> from sknextchar._novelty import name_record
+    >>> from sknextchar._training_record import name_record
     >>> vocabulary, anna = ("-", "A", "N", "a", "n"), [np.array([1, 4, 4, 3])]
     >>> record = name_record(anna, vocabulary=vocabulary)
     >>> keep, _ = name_filter(vocabulary, record=record[0], pattern=None,

@@ -27,8 +27,8 @@ from ._left_out import check_unlearned_names
 from ._pipeline import check_fit_on_names, split_pipeline
 from ._sample_weight import check_sample_weight, check_takes_sample_weight
 from ._stacklevel import user_stacklevel
-from ._text import counted
 from ._weight_routing import model_gets_weights
+from ._words import counted
 
 __all__ = [
     "check_each_fit",

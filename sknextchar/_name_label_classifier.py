@@ -39,10 +39,15 @@ from ._label_calibration import (
     fit_pool_weights,
     fit_temperature,
 )
-from ._label_input import check_no_missing_labels, label_values
+from ._label_input import (
+    check_label_elements,
+    check_no_missing_labels,
+    label_values,
+)
 from ._label_posterior import log_priors
 from ._labels import (
     labels_checked_once,
+    whole_labels_as_ints,
 )
 from ._meta_callbacks import meta_fit_task
 from ._name_label_checks import (
@@ -82,13 +87,20 @@ from ._pooled_likelihood import (
 from ._presets import make_default_pipeline
 from ._sample_weight import check_sample_weight
 from ._stacklevel import user_stacklevel
-from ._text import counted
 from ._validation import check_names, series_index
 from ._vocabulary import unseen_end_symbol_told_once
 from ._weight_routing import weights_router
+from ._words import counted
 from .exceptions import DamagedModelError
 
 __all__ = ["NameLabelClassifier"]
+
+
+def _weighted_labels(names, labels, sample_weight):
+    """:func:`weighted_names`, with labels of whole floats as the ints the
+    pipelines take (``classes_`` stay floats, as given)."""
+    names, labels, weights = weighted_names(names, labels, sample_weight)
+    return names, whole_labels_as_ints(labels), weights
 
 
 class NameLabelClassifier(
@@ -447,7 +459,7 @@ class NameLabelClassifier(
         # Frozen pipelines learn nothing from the labels: no advice on their names.
         labels, classes, ids = check_name_labels(y, len(names), advise=not frozen)
         given, cv = names, self.cv
-        names, labels, weights = weighted_names(names, labels, sample_weight)
+        names, labels, weights = _weighted_labels(names, labels, sample_weight)
         check_unlearned(estimators, given, sample_weight, X)
         if self.calibration is not None and not frozen:
             cv = calibration_cv(cv, len(given), kept_rows(sample_weight))  # read once
@@ -724,6 +736,7 @@ class NameLabelClassifier(
         True
         """
         check_no_missing_labels(y, row="name")  # not a TypeError of sorting
+        check_label_elements(y)  # nor NumPy's of a list among labels
         if isinstance(X, (str, bytes)) or not hasattr(X, "__len__"):
             X = check_names(X)  # the names' message, not len()'s
         if np.ndim(y) and len(X) != len(y):

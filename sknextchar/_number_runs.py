@@ -11,7 +11,7 @@ reads as two numbers); a count keeps its separator (``"and 2,995 more"``).
 
 __all__ = ["runs_and_more"]
 
-# The ranges and lone numbers shown at most: sknextchar._text.MAX_REPORTED
+# The ranges and lone numbers shown at most: sknextchar._words.MAX_REPORTED
 # (this module imports nothing of the package, so that the lowest may use it).
 _MOST = 5
 

@@ -21,15 +21,9 @@ import numpy as np
 
 from ._limits import MAX_LETTERS
 from ._pattern_needs import MAX_CLASS, class_chars, items_of, parsed_pattern
-from ._text import (
-    capitalized,
-    counted,
-    final_forms_learned_plain,
-    fold_final_forms,
-    or_list,
-    quoted_pattern,
-)
+from ._text import final_forms_learned_plain, fold_final_forms
 from ._vocabulary import decode_rows
+from ._words import capitalized, counted, or_list, quoted_pattern
 
 __all__ = ["MAX_PATTERN_NAMES", "check_pattern_names", "pattern_names"]
 

@@ -27,7 +27,8 @@ import unicodedata
 import warnings
 from contextlib import contextmanager
 
-from ._text import MAX_REPORTED, describe_symbol, look_alikes, one_or_many, or_list
+from ._text import describe_symbol, look_alikes
+from ._words import MAX_REPORTED, one_or_many, or_list
 
 __all__ = [
     "MAX_CLASS",
@@ -139,7 +140,7 @@ def _named_literals(items, ops):
 
 def needs_words(needs):
     """``needs`` in words, as one of which a name holds: at most
-    :data:`~sknextchar._text.MAX_REPORTED` shown, and how many others, when
+    :data:`~sknextchar._words.MAX_REPORTED` shown, and how many others, when
     more than one is left out ("" for none).
 
     Examples

@@ -39,8 +39,8 @@ from ._next_char_model import NextCharModelMixin, float64_log_proba
 from ._pipeline import next_log_proba_function
 from ._sample_weight import check_sample_weight, check_takes_sample_weight
 from ._stacklevel import user_stacklevel
-from ._text import counted
 from ._windows import CharWindows
+from ._words import counted
 from .callbacks import Checkpoint
 from .exceptions import DamagedModelError
 from .nn.functional import target_log_proba

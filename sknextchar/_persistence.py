@@ -22,6 +22,7 @@ from ._model_checks import (
     check_skops_archive,
     find_unsaveable,
     fitted_estimators,
+    invalid_parameter,
     validate_loaded_params,
 )
 from ._model_files import (
@@ -44,6 +45,7 @@ from ._saved_versions import (
 )
 from ._shown_paths import close_file_note, dangling_link_note, shown_path
 from ._skops_release import import_skops_io
+from ._words import quoted_value
 from ._wrong_kind import WrongKindError
 from ._zip_bytes import write_canonical
 from .exceptions import DamagedModelError
@@ -191,7 +193,10 @@ def save_model(model, path, *, format="auto", force=True):
         or, before the target is touched, if the fitted state of ``model`` was
         changed after its fit (a transformer whose ``vocabulary_`` is not its
         model's ``classes_``, say) or one of the package's estimators in it
-        was given ``random_state=True`` after its fit (a bool is no seed).
+        was given ``random_state=True`` after its fit (a bool is no seed), a
+        parameter no fit would take (``temperature=nan``) or a network size
+        that its arrays contradict (``clf__embedding_dim=5`` set after the
+        fit): the parameter is named as ``set_params`` of ``model`` spells it.
 
     Examples
     --------
@@ -231,13 +236,8 @@ def save_model(model, path, *, format="auto", force=True):
             "target was not touched."
         )
     _refuse_bool_seed(model, path)
-    damaged = _damaged_part(model)
-    if damaged is not None:  # changed after its fit: no file could load it
-        raise ValueError(
-            f"Cannot save the model to {shown_path(path)}: its {damaged}. An attribute "
-            "was changed after fitting: fit the model again. The target was not "
-            "touched."
-        )
+    _refuse_invalid_parameter(model, path)
+    _refuse_changed_state(model, path)
     return atomic_write(
         path,
         functools.partial(_dump, model, format),
@@ -266,6 +266,76 @@ def _refuse_bool_seed(model, path):
             "an int seed, or None, with set_params and save again. The target was "
             "not touched."
         )
+
+
+def _parameter_spelling(model, estimator, name):
+    """``name`` as ``model.set_params`` spells it (``clf__embedding_dim``), or None.
+
+    None for an estimator that the model's parameters do not reach (one it
+    fitted, such as a sampler's ``estimator_``).
+    """
+    if estimator is model:
+        return name
+    for key, value in model.get_params(deep=True).items():
+        if value is estimator:
+            return f"{key}__{name}"
+    return None
+
+
+def _set_params_advice(model, estimator, name, value):
+    """``set_params(key=value)`` of the saved model, or of the outermost holder
+    of the estimator at fault that reaches it (a frozen pipeline's, say)."""
+    for holder in fitted_estimators(model):  # every wrapper first
+        key = _parameter_spelling(holder, estimator, name)
+        if key is not None:
+            owner = "" if holder is model else f"its {type(holder).__name__}'s "
+            return key, f"{owner}set_params({key}={value})"
+    return name, f"set_params({name}={value})"  # not reached: the estimator holds it
+
+
+def _refuse_invalid_parameter(model, path):
+    """A parameter that breaks its constraints (set after the fit): named."""
+    found = invalid_parameter(model)
+    if found is None:
+        return
+    estimator, name, error = found
+    value = estimator.get_params(deep=False)[name]
+    key, advice = _set_params_advice(model, estimator, name, "...")
+    reason = str(error)
+    must = reason.find(" must be ")
+    if reason.startswith("The ") and must > 0:  # scikit-learn's spelling
+        reason = "it" + reason[must:].split(". Got ")[0]
+    raise ValueError(
+        f"Cannot save the model to {shown_path(path)}: {key}={quoted_value(value)} "
+        f"is not valid ({reason.rstrip('.')}): {advice} with a valid value and save "
+        "again. The target was not touched."
+    )
+
+
+def _refuse_changed_state(model, path):
+    """A fitted state that no file could load: a size set after the fit named."""
+    from ._state_checks import changed_network_size, damaged_estimator
+
+    found = damaged_estimator(list(fitted_estimators(model)))
+    if found is None:
+        return
+    estimator, problem = found
+    changed = None
+    if hasattr(estimator, "embeddings_") and hasattr(estimator, "embedding_dim"):
+        changed = changed_network_size(estimator)
+    if changed is None or not problem.startswith(f"its {changed[0]}="):
+        raise ValueError(
+            f"Cannot save the model to {shown_path(path)}: its "
+            f"{_damaged_words(estimator, problem)}. An attribute was changed after "
+            "fitting: fit the model again. The target was not touched."
+        )
+    name, value, fitted = changed
+    key, advice = _set_params_advice(model, estimator, name, repr(fitted))
+    raise ValueError(
+        f"Cannot save the model to {shown_path(path)}: {key}={value!r} was set "
+        f"after the fit ({fitted!r} in the fitted model): {advice} to save this "
+        "model, or fit it again. The target was not touched."
+    )
 
 
 def _dump(model, format, tmp):
@@ -523,9 +593,12 @@ def _damaged_part(model, estimators=None):
     if estimators is None:
         estimators = list(fitted_estimators(model))
     found = damaged_estimator(estimators)
-    if found is None:
-        return None
-    return f"{type(found[0]).__name__} is damaged ({found[1]})"
+    return None if found is None else _damaged_words(*found)
+
+
+def _damaged_words(estimator, problem):
+    """How a refusal to load or to save names the estimator at fault."""
+    return f"{type(estimator).__name__} is damaged ({problem})"
 
 
 def _check_path(path, what, advice=""):

@@ -25,7 +25,8 @@ from ._dead_ends import (
 from ._decoding import length_bounds
 from ._limits import MAX_LETTERS
 from ._pipeline import split_pipeline
-from ._text import cut_cluster, describe_symbol, unknown_symbols_note
+from ._symbol_notes import cut_cluster, unknown_symbols_note
+from ._text import describe_symbol
 from ._transformer import unknown_symbols
 from ._vocabulary import END_ID, shown_symbols, spell_prefix
 
@@ -131,7 +132,7 @@ more letters would make a name of more than 1,000 letters, ...
             vocabulary=shown_symbols(sampler.vocabulary_),
             start=_likely_start(sampler, label),
             kept=bool(spaces),
-            note=_cut_note(transformer, sorted(unknown), context, what),
+            **_cut_note(transformer, sorted(unknown), context, what),
         )
     letters = count_letters(sampler, context)
     steps, lever = (1, None) if depth is None else (depth, "depth")
@@ -150,13 +151,15 @@ more letters would make a name of more than 1,000 letters, ...
 def _cut_note(transformer, chars, context, what):
     """The note on a ``context`` that ends inside a symbol of the model
     (``"प्र"`` of ``"प्रि"``), told as ``table`` and ``sample`` tell it, with
-    ``what`` for the prefix (:func:`~sknextchar._text.unknown_symbols_note`);
-    "" when ``chars``, its unknown symbols, are more than that cluster."""
+    ``what`` for the prefix (:func:`~sknextchar._symbol_notes.unknown_symbols_note`),
+    and whether ``chars``, its unknown symbols, are more than that cluster
+    (``others``): the keywords of the error; none when it ends in none."""
     read = context.lower() if transformer.lowercase else context
     cut = cut_cluster(chars, transformer.vocabulary_[1:], [read])
-    if cut is None or {char.lower() for char in chars} != {cut[0]}:
-        return ""
-    return unknown_symbols_note(chars, transformer.vocabulary_, [read], what)
+    if cut is None:
+        return {}
+    note = unknown_symbols_note(chars, transformer.vocabulary_, [read], what)
+    return {"note": note, "others": {char.lower() for char in chars} != {cut[0]}}
 
 
 def sampler_bound(sampler):

@@ -43,9 +43,9 @@ from ._holdout import same_text_groups
 from ._kept_names import weighted_names
 from ._label_posterior import windows_log_likelihood
 from ._learned_alphabet import copy_reads_otherwise, learned_alphabet_copy
-from ._novelty import fold_map
 from ._sample_weight import check_sample_weight, check_takes_sample_weight
 from ._steps import pipeline_steps, unfreeze
+from ._training_record import fold_map
 from ._transformer import ContextWindowTransformer, unknown_symbols
 from ._validation import check_names
 from ._vocabulary import check_transformer_settings, is_auto_alphabet
@@ -652,7 +652,7 @@ def reading_groups(pipelines, names, *, owner="NameLabelClassifier"):
 def name_keys(transformer, names):
     """Each name as a hold-out compares it: as ``transformer`` reads it, and,
     when it keeps case, with case ignored as ``sample(novel=True)`` ignores it
-    (:func:`~sknextchar._novelty.fold_map`): "Asha" and "asha" are one name.
+    (:func:`~sknextchar._training_record.fold_map`): "Asha" and "asha" are one name.
 
     Parameters
     ----------

@@ -14,7 +14,7 @@ class (:meth:`PlacedNamesError.respelled`).
 """
 
 from ._remade_errors import Respelled, remade
-from ._text import quoted
+from ._words import quoted
 
 __all__ = ["PlacedNamesError"]
 

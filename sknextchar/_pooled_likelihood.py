@@ -18,7 +18,7 @@ from ._label_posterior import priors_in_label_order
 from ._members import is_drop
 from ._named_pipelines import named_pipelines
 from ._pipeline import names_log_likelihood, split_pipeline
-from ._text import MAX_REPORTED, and_more
+from ._words import MAX_REPORTED, and_more
 
 __all__ = [
     "check_priors",

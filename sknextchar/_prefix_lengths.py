@@ -4,10 +4,10 @@
 lengths of the training names that start with the prefix, not those of all
 training names: names starting "ra" are longer than most (6.97 letters on
 average in the bundled names, against 6.51). The sampler does not keep its
-training names (:mod:`~sknextchar._novelty`), so :meth:`NameSampler.fit` keeps,
+training names (:mod:`~sknextchar._training_record`), so :meth:`NameSampler.fit` keeps,
 for every prefix that at least :data:`MIN_PREFIX_NAMES` training names start
 with, their length counts: a table keyed by the hash of the prefix's symbol ids
-(:func:`~sknextchar._novelty.hash_id_rows`). A rarer prefix falls back to the
+(:func:`~sknextchar._training_record.hash_id_rows`). A rarer prefix falls back to the
 lengths of all training names (or of a label's).
 
 A prefix's few names give a rough estimate of its lengths, and all names' lengths
@@ -48,8 +48,8 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ._novelty import count_dtype, hash_id_rows, padded_ids
 from ._sample_weight import name_weight
+from ._training_record import count_dtype, hash_id_rows, padded_ids
 
 __all__ = [
     "BLEND_NAMES",
@@ -140,7 +140,7 @@ def prefix_lengths(
     Returns
     -------
     table : dict or None
-        ``"keys"``: the sorted :func:`~sknextchar._novelty.hash_id_rows` of the
+        ``"keys"``: the sorted :func:`~sknextchar._training_record.hash_id_rows` of the
         prefixes (uint64); ``"counts"``: rows of length counts,
         ``counts[rows[i], k]`` of the names that start with prefix ``i`` have
         ``k`` symbols (int64, or float64 for fractional weights); ``"rows"``:
@@ -218,7 +218,7 @@ def prefix_table(keys, counts, min_names, blend):
     Parameters
     ----------
     keys : ndarray of uint64
-        The :func:`~sknextchar._novelty.hash_id_rows` of the prefixes, distinct.
+        The :func:`~sknextchar._training_record.hash_id_rows` of the prefixes, distinct.
     counts : ndarray of shape (len(keys), n_lengths)
         The length counts of each prefix's names.
     min_names : int

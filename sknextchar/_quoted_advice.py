@@ -12,9 +12,9 @@ as its flags.
 
 import csv
 
-from ._list_lines import reads_as_title
 from ._name_headers import one_column_header
-from ._text import MAX_REPORTED, and_more, one_or_many, quoted
+from ._pasted_lists import reads_as_title
+from ._words import MAX_REPORTED, and_more, one_or_many, quoted
 
 __all__ = [
     "fit_quotes",

@@ -20,12 +20,6 @@ from sklearn.utils.validation import check_is_fitted
 from ._consistency import check_steps_agree
 from ._label_lengths import label_length_row
 from ._left_out import read_names
-from ._novelty import (
-    REFIT_FOLDED,
-    WITHOUT_FOLDED,
-    folds_case,
-    lacks_folded,
-)
 from ._prefix_lengths import (
     BLEND_NAMES,
     MIN_PREFIX_NAMES,
@@ -34,8 +28,16 @@ from ._prefix_lengths import (
     target_lengths,
 )
 from ._steps import pipeline_steps, unfreeze
-from ._text import one_or_many, split_symbols
+from ._text import fold_final_forms, split_symbols, without_invisible
+from ._training_record import (
+    REFIT_FOLDED,
+    WITHOUT_FOLDED,
+    folds_case,
+    lacks_folded,
+)
 from ._unknown_label import unknown_label_error
+from ._validation import check_prefix
+from ._words import one_or_many
 
 __all__ = [
     "SampleReport",
@@ -271,7 +273,10 @@ def sample_report(samples, train, test=None, *, label=None, prefix=""):
 
     Every name is taken without the whitespace around it, as the package
     reads names everywhere (a model, the file readers): ``" Anna "`` is the
-    training name ``"Anna"``, and its lengths count its letters only. Beyond
+    training name ``"Anna"``, and its lengths count its letters only. So are
+    the invisible characters that every model removes from names given in
+    lists (a soft hyphen, a right-to-left mark, that text copied from web pages
+    holds: ``"\u200fmeena"`` is ``"meena"``, of 5 letters). Beyond
     that, names in lists are compared exactly as given: normalise them alike
     first (the sampler's names are lowercase when its transformer
     lowercases), or pass the sampler as ``train``. A warning says how many
@@ -321,7 +326,9 @@ def sample_report(samples, train, test=None, *, label=None, prefix=""):
         with a list), blended with every training name's lengths (as 40 more
         names: a few names give a rough estimate); else with every training
         name's (of ``label``'s, with a label). ``report.lengths_of`` says
-        which. ``""`` compares with every training name.
+        which. ``""`` compares with every training name. A sample that does
+        not start with it is refused: as the model writes it with a sampler,
+        in any case and with or without accents with a list.
 
     Returns
     -------
@@ -338,6 +345,7 @@ def sample_report(samples, train, test=None, *, label=None, prefix=""):
         one, with a sampler that has no length counts by label (fitted
         without its labels), or with one that was given no training names of
         that label (a FrozenEstimator's sampler fitted on part of the names);
+        if a sample does not start with ``prefix``;
         if ``train`` is a sampler without a record of its training names (that
         of ``train_from_file(..., return_sampler=True)``, which keeps only
         their lengths, one fitted on no names or saved before 0.2.0): pass the
@@ -375,14 +383,15 @@ def sample_report(samples, train, test=None, *, label=None, prefix=""):
     >>> sample_report(["ASHA", "Mira", "Rasha"], cased).in_train
     0.6666666666666666
     """
-    samples = _names(samples, "samples")
+    listed = not hasattr(train, "in_training_set")  # names compared as written
+    samples = _names(samples, "samples", visible=listed)
     spelled, found = _as_written(samples, train)  # distinct, lengths as it reads
+    _check_drawn_with(samples, spelled, train, prefix)
     label = label.item() if isinstance(label, np.generic) else label
     in_train, train_counts, lengths = _train_side(samples, train, label, spelled, found)
     train_counts, lengths_of = _prefix_side(train, train_counts, prefix, label)
-    test = None if test is None else set(_names(test, "test", allow_empty=True))
-    in_test = None if test is None else np.array([n in test for n in samples])
-    if not hasattr(train, "in_training_set"):
+    in_test = None if test is None else _in_test(samples, test)
+    if listed:
         _warn_other_forms(samples, in_train, train, "training")
     if test is not None:
         _warn_other_forms(samples, in_test, test, "test")
@@ -402,13 +411,65 @@ def sample_report(samples, train, test=None, *, label=None, prefix=""):
     )
 
 
+def _in_test(samples, test):
+    """Which samples are test names, both without the invisible characters
+    every model removes (as the samples of a list are already)."""
+    known = set(_names(test, "test", allow_empty=True, visible=True))
+    return np.array([without_invisible(name) in known for name in samples])
+
+
+def _prefix_start(train, prefix):
+    """How the samples drawn with ``prefix`` start, and a function that reads a
+    sample so: the model's letters of it with a sampler (None for a prefix it
+    cannot read), case folded and without accents with a list (the samples may
+    come from a model that lowercases or strips accents)."""
+    if hasattr(train, "in_training_set"):
+        transformer = pipeline_steps(train.estimator_)[0]
+        try:
+            ids = transformer.encode_prefix_list([prefix], what="prefix")[0]
+        except ValueError:  # unknown to the model: the lengths say so
+            return None, None
+        return "".join(transformer.vocabulary_[i] for i in ids), str
+
+    def loose(name):
+        text = unicodedata.normalize("NFKD", _fold(name))
+        return "".join(c for c in text if not unicodedata.combining(c))
+
+    return loose(prefix.lstrip()), loose
+
+
+def _check_drawn_with(samples, spelled, train, prefix):
+    """Refuse samples that do not start with the ``prefix`` they were drawn
+    with: their lengths would be compared with those of other names."""
+    if not check_prefix(prefix):  # no str, or of two lines: said as sample says
+        return
+    start, read = _prefix_start(train, prefix)
+    if not start:
+        return
+    start = fold_final_forms(start)  # "מיכ" drawn alone is written "מיך"
+    off = next(
+        (
+            i
+            for i, name in enumerate(spelled)
+            if not fold_final_forms(read(name)).startswith(start)
+        ),
+        None,
+    )
+    if off is not None:
+        raise ValueError(
+            f"samples[{off}] is {samples[off]!r}, which does not start with "
+            f"prefix={prefix!r}: pass the names drawn with it "
+            f"(sampler.sample(n, prefix={prefix!r})), or leave prefix='' to "
+            "compare the lengths with every training name's."
+        )
+
+
 def _prefix_side(train, counts, prefix, label):
     """The length counts to compare with for ``prefix`` (those of the training
     names that start with it when enough do, blended with all names' lengths,
     as ``match_lengths`` matches), and whose they are (a
     :class:`~sknextchar._prefix_lengths.LengthsOf`; None without a prefix)."""
-    if not isinstance(prefix, str):
-        raise TypeError(f"prefix must be a str ('' for none); got {prefix!r}.")
+    check_prefix(prefix)  # the sampler's words
     if not prefix:
         return counts, None
     named = repr(prefix)
@@ -418,7 +479,8 @@ def _prefix_side(train, counts, prefix, label):
         except ValueError:  # a character the model does not know: no name has it
             return counts, LengthsOf(why=f"none starts with {named}")
         return target_lengths(train, ids, counts, label, named=named)
-    starting = [len(name) for name in _names(train, "train") if name.startswith(prefix)]
+    names = _names(train, "train", visible=True)
+    starting = [len(name) for name in names if name.startswith(prefix)]
     own = np.bincount(starting) if len(starting) >= MIN_PREFIX_NAMES else None
     return prefix_or_all(own, counts, named=named, blend=BLEND_NAMES, start=len(prefix))
 
@@ -494,7 +556,7 @@ def _train_side(samples, train, label=None, written=None, found=None):
             "whose length counts by label it reads; with a list of names, pass "
             "the training names of that label as train and leave label=None."
         )
-    train = _names(train, "train")
+    train = _names(train, "train", visible=True)
     known = set(train)
     in_train = np.array([name in known for name in samples])
     lengths = np.array([len(name) for name in samples])
@@ -523,8 +585,9 @@ def _in_training_set(sampler, samples, found=None):
 
 
 def _fold(name):
-    """A name in NFC, case folded: its forms that a list may hold alike."""
-    return unicodedata.normalize("NFC", name).casefold()
+    """A name in NFC, case folded, without invisible characters: its forms
+    that a list may hold alike."""
+    return unicodedata.normalize("NFC", without_invisible(name)).casefold()
 
 
 def _warn_other_forms(samples, found, names, what):
@@ -545,7 +608,8 @@ def _warn_other_forms(samples, found, names, what):
             + f" not among the {what} names as given, but "
             + one_or_many(len(other), "is", "are")
             + " one of them in another case or Unicode form: names are compared "
-            "exactly (but for the whitespace around them), so they count as new. "
+            "exactly (but for the whitespace around them and the invisible "
+            "characters no model reads), so they count as new. "
             + (
                 "Pass the fitted NameSampler as train (compared after its "
                 "transformer's normalisation), or normalise"
@@ -736,10 +800,12 @@ def length_tv(lengths, other_lengths):
     return float(0.5 * np.abs(p - q).sum())
 
 
-def _names(names, what, *, allow_empty=False):
+def _names(names, what, *, allow_empty=False, visible=False):
     """A list of str from a collection of names, each without the whitespace
-    around it (as every name the package reads); fails on a str, when empty,
-    and on a blank name (a fit refuses it too: no name of 0 letters)."""
+    around it (as every name the package reads), and with ``visible`` without
+    the invisible characters every model removes (a soft hyphen, a direction
+    mark: :func:`~sknextchar._text.without_invisible`); fails on a str, when
+    empty, and on a blank name (a fit refuses it too: no name of 0 letters)."""
     if isinstance(names, (str, bytes)):
         raise TypeError(
             f"{what} must be a collection of names, not a single string; got "
@@ -756,10 +822,13 @@ def _names(names, what, *, allow_empty=False):
     bad = [name for name in names if not isinstance(name, str)]
     if bad:
         raise TypeError(f"{what} must hold str names; got {bad[0]!r}.")
-    blank = next((i for i, name in enumerate(names) if not name.strip()), None)
+    kept = [(without_invisible(name) if visible else name).strip() for name in names]
+    blank = next((i for i, name in enumerate(kept) if not name), None)
     if blank is not None:
+        kind = "an empty or whitespace-only string"
+        if names[blank].strip():
+            kind = "a string of invisible characters only (no model reads them)"
         raise ValueError(
-            f"{what}[{blank}] is {names[blank]!r}, an empty or whitespace-only "
-            f"string; remove it from {what}."
+            f"{what}[{blank}] is {names[blank]!r}, {kind}; remove it from {what}."
         )
-    return [name.strip() for name in names]
+    return kept

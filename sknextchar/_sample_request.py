@@ -5,10 +5,11 @@
 arguments here: the sampling parameters (temperature, ``top_k``, ``top_p``, the
 length bounds), validated at each call (``predict_log_proba`` reads its
 temperature so); the counts and flags of a call; the
-names to exclude, as the model writes them; the prefixes, encoded within
-``max_length``; and whether the request can be met at all (memory, enough
-distinct names), with what it can give
-(:class:`~sknextchar._support.RequestSupport`) for the message of a sampling
+names to exclude, as the model writes them (with the counts and flags, in the
+call's :class:`~sknextchar._set_request.SetRequest`, :func:`checked_request`);
+the prefixes, encoded within ``max_length``; and whether the request can be met
+at all (memory, enough distinct names), with what it can give
+(:class:`~sknextchar._request_support.RequestSupport`) for the message of a sampling
 that falls short. Functions only; the sampler passes itself where its
 parameters, vocabulary and record are read.
 """
@@ -31,16 +32,19 @@ from ._generation import (
     sample_memory,
 )
 from ._left_out import left_out_test, written_forms
+from ._length_match import LENGTH_PILOT
 from ._letter_forms import read_as_ascii
 from ._pattern_names import check_pattern_names
+from ._request_support import RequestSupport
+from ._set_request import SetRequest
 from ._sizes import machine_memory, memory_available
 from ._stacklevel import user_stacklevel
-from ._support import RequestSupport
 from ._validation import check_bool, check_exclude, check_positive_int, check_prefix
 
 __all__ = [
     "check_feasible",
     "checked_counts_and_flags",
+    "checked_request",
     "encode_prefix",
     "encode_prefixes",
     "lowers_capitals",
@@ -80,6 +84,29 @@ def checked_counts_and_flags(
     return checked
 
 
+def checked_request(
+    sampler, transformer, n_samples, *, max_rounds, unique, exclude, novel,
+    pattern, match_lengths, on_batch, return_scores,
+):  # fmt: skip
+    """The :class:`~sknextchar._set_request.SetRequest` of a ``sample`` call
+    of ``sampler`` (its controls, counts, flags and names to exclude checked,
+    in that order), and ``return_scores`` checked. ``novel``, ``pattern`` and
+    ``match_lengths`` are checked by the filter they set
+    (:func:`~sknextchar._sample_filters.sample_filter`), before any name is
+    drawn.
+    """
+    controls = sampling_controls(sampler)
+    n_samples, max_rounds, unique, return_scores = checked_counts_and_flags(
+        n_samples, max_rounds, unique, return_scores, on_batch
+    )
+    request = SetRequest(
+        n_samples, unique=unique, exclude=normalised_exclude(transformer, exclude),
+        max_rounds=max_rounds, controls=controls, novel=novel, pattern=pattern,
+        pilot=LENGTH_PILOT * bool(match_lengths), emit=on_batch,
+    )  # fmt: skip
+    return request, return_scores
+
+
 def normalised_exclude(transformer, exclude):
     """The names to exclude, checked, as the model writes them (written_forms)."""
     return check_exclude(exclude, normalize=partial(written_forms, transformer))
@@ -96,7 +123,7 @@ def encode_prefix(transformer, prefix, controls):
     return ids, context
 
 
-def warn_lowered_prefix(transformer, prefix, ids, named="the prefix"):
+def warn_lowered_prefix(transformer, prefix, ids, named="the prefix", made="names"):
     """Warn that a model of lowercased names reads ``prefix``'s capitals as
     lowercase letters, so that the names start, and go on, in lowercase.
 
@@ -111,6 +138,9 @@ def warn_lowered_prefix(transformer, prefix, ids, named="the prefix"):
     named : str, default="the prefix"
         How the advice to pass it in lowercase names it: an interface's own
         word for it (``CONTEXT``, ``--tree``).
+    made : {"names", "table", "picture"}, default="names"
+        What is made after the prefix, in the warning's words: names
+        generated, a table of the next characters, a picture.
 
     Examples
     --------
@@ -135,13 +165,25 @@ def warn_lowered_prefix(transformer, prefix, ids, named="the prefix"):
         f"The prefix {prefix!r} has capitals, which this model reads as "
         "lowercase letters (it was fitted with lowercase=True, the default)"
         f"{wide if read_as_ascii(prefix, transformer) else ''}: "
-        f"its names start with {transformer.decode(ids)!r}, in lowercase. To "
-        "generate names with capitals, fit the model again with "
+        f"{_MADE[made][0]} {transformer.decode(ids)!r}, in lowercase. To "
+        f"{_MADE[made][1]}, fit the model again with "
         "lowercase=False and alphabet='auto'; to leave out this warning, pass "
         f"{named} in lowercase.",
         UserWarning,
         stacklevel=user_stacklevel(),
     )
+
+
+# What is made after a prefix read in lowercase (warn_lowered_prefix's
+# ``made``): what it starts with, then what capitals would take.
+_MADE = {
+    "names": ("its names start with", "generate names with capitals"),
+    "table": (
+        "the table is of the characters after",
+        "see the characters after capitals",
+    ),
+    "picture": ("the picture is of what follows", "draw what follows capitals"),
+}
 
 
 def lowers_capitals(transformer, prefix):
@@ -173,24 +215,15 @@ def encode_prefixes(transformer, prefixes, controls, *, one_prefix=False):
     return ids, lengths, contexts
 
 
-def check_feasible(
-    sampler,
-    n_samples,
-    unique,
-    prefix_ids,
-    context,
-    controls,
-    new,
-    model_prefix,
-    pattern=None,
-):
-    """Fail up front: names that cannot fit in memory or cannot be distinct
-    (``new``, the pair ``(novel, exclude)``: the names those leave out do
+def check_feasible(sampler, request, prefix_ids, context, model_prefix):
+    """Fail up front: the names of ``request`` (a
+    :class:`~sknextchar._set_request.SetRequest`) that cannot fit in memory or
+    cannot be distinct (the names its ``novel`` and ``exclude`` leave out do
     not count; without ``unique``, fail when they leave out every name; with a
     ``pattern`` of few names, fail when fewer of them fit than asked for).
 
     Returns what the request can give at all, asked when it falls short
-    (:class:`~sknextchar._support.RequestSupport`), and the most names a
+    (:class:`~sknextchar._request_support.RequestSupport`), and the most names a
     round may draw together (:func:`round_bound`, by the memory estimate the
     names were checked with; ``model_prefix``: the
     model's function, the prefix, the request's tests ``keep`` and
@@ -198,9 +231,10 @@ def check_feasible(
     the names it can give are not listed; ``sampler``: the fitted
     NameSampler, whose vocabulary and record the request draws from)."""
     next_log_proba, prefix, keep, spelled, thinned = model_prefix
+    n_samples, unique, controls = request.n_samples, request.unique, request.controls
     terms = _memory_terms(sampler, next_log_proba, context, controls, n_samples)
     check_sample_memory(n_samples, **terms)
-    left_out = left_out_test(sampler, *new)
+    left_out = left_out_test(sampler, request.novel, request.exclude)
     check_reachable(
         n_samples,
         n_letters=len(sampler.vocabulary_) - 1,
@@ -212,7 +246,7 @@ def check_feasible(
         given=given_bounds(sampler),
     )
     check_pattern_names(
-        sampler, n_samples, unique, pattern, prefix_ids, controls, left_out
+        sampler, n_samples, unique, request.pattern, prefix_ids, controls, left_out
     )
     return RequestSupport(
         next_log_proba, prefix=prefix, prefix_ids=prefix_ids, context=context,

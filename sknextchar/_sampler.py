@@ -60,19 +60,12 @@ from ._left_out import (
     training_hashes,
     with_case_readings,
 )
-from ._length_match import LENGTH_PILOT
 from ._limits import MAX_LETTERS
 from ._meta_callbacks import meta_fit_task
 from ._model_columns import check_model_columns
 from ._model_input import weighted_log_likelihood
 from ._name_filter import (
     unspaced_accept,
-)
-from ._novelty import (
-    checked_folded,
-    new_names_accept,
-    training_ids,
-    training_record,
 )
 from ._pattern_needs import one_parse
 from ._picture_prefix import spelled_as_read
@@ -87,7 +80,7 @@ from ._random_states import check_random_generator
 from ._sample_filters import label_filter, sample_filter
 from ._sample_request import (
     check_feasible,
-    checked_counts_and_flags,
+    checked_request,
     encode_prefix,
     encode_prefixes,
     normalised_exclude,
@@ -97,8 +90,14 @@ from ._sample_request import (
 from ._sample_weight import check_sample_weight, name_weight
 from ._sizes import sampler_record_memory
 from ._spelling import spelling_accept, spelling_filter, spelling_record
+from ._symbol_notes import pattern_taken
 from ._temperature_table import TemperatureTable
-from ._text import pattern_taken
+from ._training_record import (
+    checked_folded,
+    new_names_accept,
+    training_ids,
+    training_record,
+)
 from ._validation import (
     check_bool,
     check_names,
@@ -1043,43 +1042,59 @@ default=None
         True
         """
         transformer, next_log_proba = self._fitted_parts(label)
-        controls = sampling_controls(self)
-        n_samples, max_rounds, unique, return_scores = checked_counts_and_flags(
-            n_samples, max_rounds, unique, return_scores, on_batch)  # fmt: skip
-        exclude = normalised_exclude(transformer, exclude)
+        request, return_scores = checked_request(
+            self, transformer, n_samples, max_rounds=max_rounds, unique=unique,
+            exclude=exclude, novel=novel, pattern=pattern,
+            match_lengths=match_lengths, on_batch=on_batch,
+            return_scores=return_scores,
+        )  # fmt: skip
         rng = check_random_generator(random_state)
+        draw, found = self._name_drawer(
+            request, (transformer, next_log_proba, prefix), rng,
+            by_label=(label, min_label_proba), keep_spelling=keep_spelling,
+            match_lengths=match_lengths,
+        )  # fmt: skip
+        with one_blas_thread():
+            names = sample_new_names(draw, request, **found)
+        scores = return_scores and self.score_samples(names, label=label)
+        return (names, scores) if return_scores else names
+
+    def _name_drawer(self, request, model_prefix, rng, **tests):
+        """``draw(n)``, the function that draws ``n`` names for ``request``
+        (a SetRequest) from the model's prefix (``model_prefix``: the
+        transformer, the model's function and the prefix) and keeps those
+        that pass the tests of ``sample`` (``tests``: ``by_label``,
+        ``keep_spelling`` and ``match_lengths``); and what
+        :func:`~sknextchar._generation.sample_new_names` knows of it, as its
+        keywords. The request is checked against the model first
+        (:func:`~sknextchar._sample_request.check_feasible`)."""
+        transformer, next_log_proba, prefix = model_prefix
+        controls, match_lengths = request.controls, tests["match_lengths"]
         # The filter and the count of its names share a parse; a prefix cut
         # inside a cluster of the model is advised a pattern.
         with one_parse(), pattern_taken():
             prefix_ids, context = encode_prefix(transformer, prefix, controls)
-            keep, words = sample_filter(self, novel, pattern, match_lengths, controls,
-                rng, by_label=(label, min_label_proba), ids=prefix_ids,
-                kept=(unique, exclude))  # fmt: skip
-            spelled = spelling_filter(self, len(prefix_ids), words, keep_spelling)
-            support, max_batch = check_feasible(self, n_samples, unique, prefix_ids,
-                context, controls, (novel, exclude), (next_log_proba, prefix, keep,
-                spelled, match_lengths), pattern)  # fmt: skip
+            keep, words = sample_filter(self, request.novel, request.pattern,
+                match_lengths, controls, rng, by_label=tests["by_label"],
+                ids=prefix_ids, kept=(request.unique, request.exclude))  # fmt: skip
+            spelled = spelling_filter(
+                self, len(prefix_ids), words, tests["keep_spelling"]
+            )
+            support, max_batch = check_feasible(self, request, prefix_ids, context,
+                (next_log_proba, prefix, keep, spelled, match_lengths))  # fmt: skip
         warn_lowered_prefix(transformer, prefix, prefix_ids)  # the request goes ahead
-
         # The rounds share the distributions of the contexts met so far.
-        cache = draw_cache(len(self.vocabulary_), context.shape[1], n_samples, controls)
+        n_symbols = len(self.vocabulary_)
+        cache = draw_cache(n_symbols, context.shape[1], request.n_samples, controls)
 
-        def draw_names(n):  # n names drawn, those that end and pass are kept
+        def draw(n):  # n names drawn, those that end and pass are kept
             return keep(spelled(sample_ids(
                 next_log_proba, prefix_ids=prefix_ids, context=context,
-                n_samples=n, n_symbols=len(self.vocabulary_), controls=controls,
+                n_samples=n, n_symbols=n_symbols, controls=controls,
                 rng=rng, cache=cache)))  # fmt: skip
 
-        with one_blas_thread():
-            names = sample_new_names(
-                draw_names, n_samples, unique=unique, exclude=exclude, emit=on_batch,
-                max_rounds=max_rounds, controls=controls, constraints=words,
-                pilot=LENGTH_PILOT * bool(match_lengths), pattern=pattern, novel=novel,
-                support=support, unit=transformer.unit_, matched=keep.tally,
-                max_batch=max_batch,
-            )  # fmt: skip
-        scores = return_scores and self.score_samples(names, label=label)
-        return (names, scores) if return_scores else names
+        found = {"constraints": words, "support": support, "unit": transformer.unit_}
+        return draw, {**found, "matched": keep.tally, "max_batch": max_batch}
 
     # ------------------------------------------------------------ beam search
     def most_likely(
@@ -1186,27 +1201,16 @@ default=None
         prefix_ids, context = encode_prefix(transformer, prefix, controls)
         check_name_count(n_names, len(self.vocabulary_) - 1, len(prefix_ids),
                          controls, given_bounds(self))  # fmt: skip
-        typical = label_filter(self, label, min_label_proba, "most_likely")
-        accept = unspaced_accept(self.vocabulary_, spelling_accept(
-            self, len(prefix_ids), typical and typical[0], keep_spelling
-        ))  # fmt: skip
-        record, folded = novelty_record(self, novel, label)
-        if record is not None:
-            accept = new_names_accept(record, folded, self.vocabulary_, accept)
+        accept, typical, record = self._ranked_accept(
+            len(prefix_ids), (label, min_label_proba), keep_spelling, novel
+        )
         warn_lowered_prefix(transformer, prefix, prefix_ids)  # the search goes ahead
         with one_blas_thread():
-            best, reach = beam_search(
-                next_log_proba,
-                prefix_ids=prefix_ids,
-                context=context,
-                n_names=n_names,
-                beam_width=width,
-                vocabulary=self.vocabulary_,
-                min_length=controls.min_length,
-                max_length=controls.max_length,
-                exclude=exclude,
-                accept=accept,
-            )
+            best, reach = beam_search(next_log_proba, prefix_ids=prefix_ids,
+                context=context, n_names=n_names, beam_width=width,
+                vocabulary=self.vocabulary_, min_length=controls.min_length,
+                max_length=controls.max_length, exclude=exclude, accept=accept,
+            )  # fmt: skip
         if len(best) < n_names:
             raise ValueError(beam_shortfall_message(
                 len(best), n_names, prefix=prefix, n_prefix=len(prefix_ids),
@@ -1215,6 +1219,21 @@ default=None
                 novel=record is not None,
             ))  # fmt: skip
         return best
+
+    def _ranked_accept(self, n_prefix, by_label, keep_spelling, novel):
+        """The test of the names ``most_likely`` ranks (``accept(ids)``, the
+        spelled, unspaced names of a label's kind, new with ``novel``), the
+        label's filter (None without ``min_label_proba``) and the record of
+        the training names (None without ``novel``)."""
+        label, min_label_proba = by_label
+        typical = label_filter(self, label, min_label_proba, "most_likely")
+        accept = unspaced_accept(self.vocabulary_, spelling_accept(
+            self, n_prefix, typical and typical[0], keep_spelling
+        ))  # fmt: skip
+        record, folded = novelty_record(self, novel, label)
+        if record is not None:
+            accept = new_names_accept(record, folded, self.vocabulary_, accept)
+        return accept, typical, record
 
     # --------------------------------------------------------------- helpers
     def _fitted_parts(self, label=None, *, one_label=True, argument="label"):

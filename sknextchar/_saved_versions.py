@@ -19,8 +19,8 @@ import zipfile
 from ._estimator import install_version_advice
 from ._shown_paths import shown_path
 from ._skops_release import SKOPS_INSTALL, skops_install
-from ._text import capitalized
 from ._version import __version__
+from ._words import capitalized
 from .exceptions import ModelVersionWarning
 
 __all__ = [

@@ -12,11 +12,11 @@ thinning's rate moves, the names offered to the thinning bound them
 names were found, the rate measured and only the settings that can change the
 outcome (:func:`shortfall_message`): no higher temperature at
 ``temperature=inf``, and, when the model gives no name left to return at all
-(:class:`~sknextchar._support.RequestSupport`), neither the temperature nor
+(:class:`~sknextchar._request_support.RequestSupport`), neither the temperature nor
 more rounds. When every name drawn was one of a few that the tests left out
 (its likeliest name, at a low temperature, excluded or a training name with
 ``novel=True``: :class:`ExcludedDraws`, and the words of
-:class:`~sknextchar._novelty.RepeatedNames`), the message names them and
+:class:`~sknextchar._training_record.RepeatedNames`), the message names them and
 offers what draws other names: a higher temperature, a ``min_length`` above
 their length (it masks the end of the name), with a ``max_length`` that leaves
 room above it (:func:`longer_bounds_words`), when the pattern allows a longer
@@ -41,13 +41,16 @@ import numpy as np
 from ._beam import LENGTH_LEVERS
 from ._limits import MAX_LETTERS
 from ._name_filter import pattern_width
-from ._novelty import MAX_FEW, AdvisedWords, RepeatedNames
-from ._text import capitalized, counted, one_or_many, or_list, split_symbols
+from ._text import split_symbols
+from ._training_record import MAX_FEW, AdvisedWords, RepeatedNames
+from ._words import capitalized, counted, one_or_many, or_list
 
 __all__ = [
     "RATE_OPTIMISM",
     "REPEATED_ENOUGH",
     "FEW_LEFT_OUT",
+    "bounds_idle",
+    "few_left_out",
     "LONGER_ROOM",
     "ExcludedDraws",
     "ThinnedReach",
@@ -211,9 +214,9 @@ class ExcludedDraws:
     At a low temperature a model draws its likeliest name nearly every time;
     when ``exclude`` holds it, every draw is left out. The words of
     :meth:`words` then name it, as those of ``novel=True`` name a training
-    name (the tally is :class:`~sknextchar._novelty.RepeatedNames`'s, over
+    name (the tally is :class:`~sknextchar._training_record.RepeatedNames`'s, over
     names), and say how many draws were such names (``repeated``) when every
-    one was one of a few (at most :data:`~sknextchar._novelty.MAX_FEW`).
+    one was one of a few (at most :data:`~sknextchar._training_record.MAX_FEW`).
 
     Examples
     --------
@@ -263,6 +266,7 @@ def shortfall_message(
     n_accepted, n_samples, drawn, unique, exclude, controls, constraints, *,
     hopeless=False, novel=False, pattern=None, stopped=None, exhausted=None,
     excluded=None, limit=None, unit="char", matched=False, redrawn=None,
+    bounds_idle=False, n_repeats=0,
 ):  # fmt: skip
     """What went wrong when too few names were accepted, and what to change.
 
@@ -275,7 +279,7 @@ def shortfall_message(
     ``(n_possible, prefix, (longer, shorter))`` when the model gives only
     ``n_possible`` names any probability and none is left to return (and
     whether a longer or a shorter name passes the same tests)
-    (:meth:`~sknextchar._support.RequestSupport.exhausted`). ``novel``:
+    (:meth:`~sknextchar._request_support.RequestSupport.exhausted`). ``novel``:
     ``sample`` leaves out the training names; ``pattern``: the pattern it was
     given, if any. ``excluded``: the :class:`ExcludedDraws` of ``exclude``.
     ``limit``: the most names drawn without one accepted. ``unit``: the
@@ -288,7 +292,12 @@ def shortfall_message(
     of the ``names`` accepted (``thinned`` of them repeats of names the
     thinning of ``match_lengths`` left out), and more rounds find no others
     (:func:`redrawn_names`); what draws others is advised, and named when
-    few.
+    few. ``bounds_idle``: most of at least :data:`REPEATED_ENOUGH` names
+    drawn were repeats and the tests left out at most :data:`FEW_LEFT_OUT`
+    of them (:func:`few_left_out`): looser length bounds or pattern are not
+    advised, a higher temperature is. ``n_repeats``: with ``unique``, the
+    names drawn that passed the tests but repeated one accepted, told with
+    their share: the model is then said to rarely produce new such names.
     Only the settings that can change the outcome are named
     (:func:`shortfall_levers`): when every one of at least
     :data:`REPEATED_ENOUGH` names drawn was one of a few that the tests left
@@ -335,7 +344,8 @@ def shortfall_message(
         )
     if redrawn and not controls.deterministic:  # None or False: not so
         return _redrawn_message(head, drawn, redrawn, controls, matched)
-    levers = shortfall_levers(n_accepted, controls, novel, exclude, pattern, repeated)
+    idle = repeated or bounds_idle  # not the bounds nor the pattern: the model
+    levers = shortfall_levers(n_accepted, controls, novel, exclude, pattern, idle)
     if matched and not repeated:  # the thinning left out names that would count
         levers.append("sample without match_lengths=True")
     if controls.deterministic:  # one name, the same at every draw
@@ -350,25 +360,56 @@ def shortfall_message(
         )
         rounds = _stopped_words(stopped, 0, n_samples, drawn) if stopped else "."
         return _repeated_message(head, kept, drawn, levers, limit) + rounds
-    if hopeless:
-        rounds = _HOPELESS.format(drawn=drawn)
-    else:
-        levers.append("allow more rounds (max_rounds=...)")
-        rounds = "."
-        if stopped is not None:
-            rounds = _stopped_words(stopped, n_accepted, n_samples, drawn)
+    rounds = _rounds_words(hopeless, stopped, levers, n_accepted, n_samples, drawn)
     return (
         f"{head}: {_share(n_accepted, drawn)} of the drawn names were accepted "
-        f"as {', '.join(kept)}. The model rarely produces such names under these "
+        f"as {', '.join(kept)}{_rarely_words(n_repeats, drawn)} under these "
         f"settings: {or_list(levers)}{rounds}"
     )
+
+
+def _rarely_words(n_repeats, drawn):
+    """After the share accepted: how many names drawn were repeats, if any,
+    and what the model rarely produces (new such names, when there were)."""
+    if not n_repeats:
+        return ". The model rarely produces such names"
+    return (
+        f"; {n_repeats:,} ({_share(n_repeats, drawn)}) were repeats of names "
+        "accepted before. The model rarely produces new such names"
+    )
+
+
+def _rounds_words(hopeless, stopped, levers, n_accepted, n_samples, drawn):
+    """The end of the message about rounds: none would help (``hopeless``),
+    or more rounds are a lever (added to ``levers``), and why drawing
+    stopped early when it did."""
+    if hopeless:
+        return _HOPELESS.format(drawn=drawn)
+    levers.append("allow more rounds (max_rounds=...)")
+    if stopped is None:
+        return "."
+    return _stopped_words(stopped, n_accepted, n_samples, drawn)
+
+
+def bounds_idle(n_repeats, drawn, n_accepted, thinning=None):
+    """Whether most of at least :data:`REPEATED_ENOUGH` names drawn were
+    repeats of names accepted and the tests left out few of them
+    (:func:`few_left_out`): looser bounds or pattern would not help.
+
+    Examples
+    --------
+    >>> bounds_idle(1_621_549, 1_625_120, 2_753), bounds_idle(900, 1_000, 10)
+    (True, False)
+    """
+    many = n_repeats >= REPEATED_ENOUGH and 2 * n_repeats >= drawn
+    return many and few_left_out(n_repeats, drawn, n_accepted, thinning)
 
 
 def redrawn_names(n_repeats, drawn, accepted, quiet=0, n_samples=0, thinning=None):
     """``(n_repeats, accepted, thinned)`` when most of at least
     :data:`REPEATED_ENOUGH` names ``drawn`` were ``n_repeats`` repeats of
     the ``accepted``, and these are few (at most
-    :data:`~sknextchar._novelty.MAX_FEW`) or more rounds hardly help: the
+    :data:`~sknextchar._training_record.MAX_FEW`) or more rounds hardly help: the
     last ``quiet`` draws, at least :data:`REPEATED_ENOUGH`, gave none new,
     so that other names most likely (95%, the rule of three) come less than
     once in ``quiet / 3`` draws, the names missing of ``n_samples`` would
@@ -406,14 +447,33 @@ def redrawn_names(n_repeats, drawn, accepted, quiet=0, n_samples=0, thinning=Non
     True
     """
     hidden = 0 if thinning is None else thinning.repeats  # never returned
+    model = few_left_out(n_repeats, drawn, len(accepted), thinning)  # not the bounds
     n_repeats += hidden
-    thinned = 0 if thinning is None else thinning.candidates - thinning.kept
-    left_out = drawn - n_repeats - len(accepted) - thinned  # by the other tests
     many = n_repeats >= REPEATED_ENOUGH and 2 * n_repeats >= drawn
     slow = (n_samples - len(accepted)) * quiet > 3 * drawn  # draws needed
-    model = left_out <= FEW_LEFT_OUT * drawn  # not the bounds: the model
     few = len(accepted) <= MAX_FEW or (quiet >= REPEATED_ENOUGH and slow and model)
     return (n_repeats, list(accepted), hidden) if many and few else None
+
+
+def few_left_out(n_repeats, drawn, n_accepted, thinning=None):
+    """Whether the tests of a request (the length bounds, the pattern,
+    ``exclude``...) left out at most :data:`FEW_LEFT_OUT` of the names
+    ``drawn``: those neither accepted nor ``n_repeats`` repeats of names
+    accepted (nor, with ``match_lengths``, repeats or names its
+    ``thinning`` left out itself). Looser bounds or a looser pattern then
+    give hardly more names: the model draws the same ones.
+
+    Examples
+    --------
+    >>> few_left_out(1_621_549, 1_625_120, 2_753)  # 818 left out: 0.05%
+    True
+    >>> few_left_out(32_574, 42_572, 49)  # max_length=4: 23% left out
+    False
+    """
+    hidden = 0 if thinning is None else thinning.repeats  # never returned
+    thinned = 0 if thinning is None else thinning.candidates - thinning.kept
+    left_out = drawn - n_repeats - hidden - n_accepted - thinned
+    return left_out <= FEW_LEFT_OUT * drawn
 
 
 def _redrawn_message(head, drawn, redrawn, controls, matched=False):
@@ -640,7 +700,8 @@ def shortfall_levers(n_accepted, controls, novel, exclude, pattern, repeated=Fal
     is named, not the pattern nor looser length bounds, which leave the
     draws as they are (:func:`shortfall_message` adds a ``min_length`` above
     their length, which masks their end, and more rounds when they may
-    help)."""
+    help); so when most names drawn were repeats of the names accepted and
+    the tests left out few (:func:`bounds_idle`)."""
     levers = ["ask for fewer names"] if n_accepted else []
     if controls.deterministic:  # only what undoes it lets the names vary
         undo = ["temperature=... above 0"] if controls.greedy else []

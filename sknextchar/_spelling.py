@@ -45,9 +45,9 @@ from functools import partial
 
 import numpy as np
 
-from ._novelty import RepeatedNames
 from ._record_checks import transitions_problem
 from ._text import letter_script, symbol_kind
+from ._training_record import RepeatedNames
 from ._validation import check_bool
 from ._vocabulary import decode_rows
 from .exceptions import DamagedModelError
@@ -618,7 +618,7 @@ def spelling_filter(sampler, n_prefix, words, keep_spelling=True):
         What the request's tests reject: :data:`SPELLING_WORDS` is appended
         when this one rejects anything, and ``keep`` adds to them the names
         it rejected when they are a few drawn over and over (a very low
-        temperature: :class:`~sknextchar._novelty.RepeatedNames`).
+        temperature: :class:`~sknextchar._training_record.RepeatedNames`).
     keep_spelling : bool, default=True
         False: no test (the request's ``keep_spelling``).
 

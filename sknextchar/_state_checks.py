@@ -672,27 +672,59 @@ def network_shape_problem(clf):
     >>> network_shape_problem(clf)
     'its embedding_dim=3 does not match its embeddings_, of 4 numbers per symbol'
     """
-    fitted, given = clf.embeddings_.shape[1], clf.embedding_dim
-    if given != fitted:
+    changed = changed_network_size(clf)
+    if changed is None:
+        return None
+    name, given, fitted = changed
+    if name == "embedding_dim":
         return (
             f"its embedding_dim={given!r} does not match its embeddings_, of "
             f"{fitted} numbers per symbol"
         )
+    if name == "hidden_layer_sizes":
+        layers = f"hidden layers of {', '.join(map(str, fitted))} units"
+        return (
+            f"its hidden_layer_sizes={given!r} does not match "
+            f"its coefs_, of {layers if fitted else 'no hidden layer'}"
+        )
+    return (
+        f"its label_embedding_dim={given!r} does not match its "
+        f"label_embeddings_, of {fitted} numbers per label"
+    )
+
+
+def changed_network_size(clf):
+    """The size parameter a fitted network's arrays contradict, or None.
+
+    Returns
+    -------
+    changed : tuple of (str, object, object) or None
+        The parameter's name, its value and the value its arrays were fitted
+        with (``hidden_layer_sizes`` as a tuple of widths); None when the
+        parameters match the arrays.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sknextchar import CharEmbeddingMLPClassifier
+    >>> clf = CharEmbeddingMLPClassifier(embedding_dim=4, max_iter=1)
+    >>> clf = clf.fit(np.array([[0, 1], [1, 2], [2, 0]]), np.array([1, 2, 0]))
+    >>> changed_network_size(clf) is None
+    True
+    >>> changed_network_size(clf.set_params(hidden_layer_sizes=(7, 2)))
+    ('hidden_layer_sizes', (7, 2), (500,))
+    """
+    fitted, given = clf.embeddings_.shape[1], clf.embedding_dim
+    if given != fitted:
+        return "embedding_dim", given, fitted
     widths = tuple(int(coef.shape[1]) for coef in clf.coefs_[:-1])
     sizes = np.asarray(clf.hidden_layer_sizes).ravel()
     if tuple(sizes.tolist()) != widths:
-        layers = f"hidden layers of {', '.join(map(str, widths))} units"
-        return (
-            f"its hidden_layer_sizes={clf.hidden_layer_sizes!r} does not match "
-            f"its coefs_, of {layers if widths else 'no hidden layer'}"
-        )
+        return "hidden_layer_sizes", clf.hidden_layer_sizes, widths
     table = getattr(clf, "label_embeddings_", None)
     size = getattr(clf, "label_embedding_dim", None)
     if table is not None and table.shape[1] != (given if size is None else size):
-        return (
-            f"its label_embedding_dim={size!r} does not match its "
-            f"label_embeddings_, of {table.shape[1]} numbers per label"
-        )
+        return "label_embedding_dim", size, table.shape[1]
     return None
 
 

@@ -1,4 +1,4 @@
-"""Text of names: how they are read, cut into symbols, told and quoted.
+"""Text of names: how they are read, cut into symbols and told.
 
 What this module holds:
 
@@ -25,32 +25,22 @@ What this module holds:
 - **The kind of a symbol** (:func:`symbol_kind`, :func:`letter_script`): its
   script and case, or a separator of its own, for the spelling of generated
   names.
-- **Symbols and labels in messages**: a symbol shown readably
-  (:func:`describe_symbol`; its code points, :func:`code_points`; a character
-  not shown, :func:`code_point_name`), the known
-  characters that unknown ones look like (:func:`look_alikes`,
-  :func:`unknown_symbols_note`), labels written in several ways
-  (:func:`label_spellings_note`; a label as typed alike, :func:`label_key`).
-- **Words and widths of messages and tables**: terminal widths and padding
-  (:func:`display_width`, :func:`pad_right`), counts and lists in words
-  (:func:`counted`, :func:`or_list`, :func:`and_more`: lists cut to their first
-  items, :func:`capitalized`), and names, rows and fields quoted and cut for a
-  message (:func:`quoted`, :func:`quoted_row`, :func:`quoted_fields`).
+- **Symbols in messages**: a symbol shown readably (:func:`describe_symbol`;
+  its code points, :func:`code_points`; a character not shown,
+  :func:`code_point_name`), the known characters that unknown ones look like
+  (:func:`look_alikes`; the note a message adds with them is
+  ``_symbol_notes``'s).
+- **Widths of tables**: terminal widths and padding (:func:`display_width`,
+  :func:`pad_right`).
 
-It imports nothing of the package: every layer above reads and quotes names
-through it.
+The English words of messages (counts, lists, quoting) are ``_words``'s. It
+imports nothing of the package: every layer above reads names through it.
 """
 
-import contextlib
-import contextvars
 import functools
 import itertools
 import re
-import reprlib
 import unicodedata
-
-# Up to this many offending names are quoted in a message.
-MAX_REPORTED = 5
 
 # In a search or a cross-validation, each fold's model learns the alphabet of its
 # own training names, and scikit-learn turns the error on a held-out name it
@@ -76,10 +66,6 @@ FOLD_GIVEN_NOTE = (
 
 
 UNITS = ("char", "grapheme")
-
-# Whether the caller of a message on a prefix takes a pattern instead
-# (pattern_taken: NameSampler.sample); no other does.
-_PATTERN_TAKEN = contextvars.ContextVar("sknextchar_pattern_taken", default=False)
 
 # Categories whose characters are invisible or cannot stand alone: messages add
 # their Unicode name (a byte-order mark, a zero-width joiner, a combining accent,
@@ -234,6 +220,21 @@ _PLAIN_OF = {
 _FINAL_OF = {plain: final for final, plain in _PLAIN_OF.items()}
 _FOLD_ALL = str.maketrans(_PLAIN_OF)
 _TWO_FORMS = frozenset(_PLAIN_OF) | frozenset(_FINAL_OF)
+
+
+def without_invisible(text):
+    """``text`` without the invisible characters no model reads.
+
+    The byte-order mark, zero-width space, word joiner, soft hyphen,
+    bidirectional marks and the tatweel that :func:`normalize_text` removes
+    (with the same table), and nothing else: no case, form or space changed.
+
+    Examples
+    --------
+    >>> without_invisible("\u200fMee\u00adna ")
+    'Meena '
+    """
+    return text.translate(_TABLES[True, False, True])
 
 
 def lower_text(text):
@@ -923,191 +924,6 @@ def look_alikes(chars, known):
     return pairs
 
 
-def unknown_symbols_note(chars, vocabulary, prefixes=(), what="prefix"):
-    """What a message on symbols outside a vocabulary adds about them, or ''.
-
-    Those that look like a known character (:func:`look_alikes`): type that
-    instead. A grapheme cluster that a prefix ends with and that is only the
-    start of the vocabulary's symbols (``"प्र"`` of ``"प्रि"``; the ``regex``
-    package makes a conjunct one cluster): the prefix ends inside a symbol of
-    the model: type a whole one, or (where a pattern is taken,
-    :func:`pattern_taken`) give a pattern; a model of characters gives such
-    names too.
-
-    Parameters
-    ----------
-    chars : list of str
-        The symbols outside the vocabulary.
-    vocabulary : tuple of str
-        The end marker's display, then the symbols.
-    prefixes : list of str, default=()
-        The prefixes (as typed) that hold them, when they are prefixes.
-    what : str, default="prefix"
-        What the note calls such a prefix (``"context"`` for a plot's).
-
-    Returns
-    -------
-    note : str
-        Empty, or sentences that start with ``". "``.
-
-    Examples
-    --------
-    >>> note = unknown_symbols_note(["प्र"], ("-", "प्रि", "या"), ["प्र"])
-    >>> print(note.replace(": ", ":\\n"))  # doctest: +ELLIPSIS
-    . 'प्र' (U+092A U+094D U+0930) ends the prefix inside a symbol of the model:
-    its symbols are grapheme clusters ... ('प्रि'). Type that whole cluster, ...
-    """
-    note = ""
-    similar = look_alikes(chars, vocabulary[1:])
-    if similar:
-        told = "; ".join(
-            f"{describe_symbol(char)} looks like {plain!r}, which the model knows"
-            for char, plain in similar
-        )
-        note = f". {told}: type {one_or_many(len(similar), 'that', 'those')} instead"
-    return note + _cut_cluster_note(chars, vocabulary[1:], prefixes, what)
-
-
-def _cut_cluster_note(chars, known, prefixes, what="prefix"):
-    """The words on a prefix that ends inside a cluster of ``known``, or ''.
-
-    A pattern instead of the prefix is offered only to a caller that takes one
-    (:func:`pattern_taken`); any other is asked for a whole cluster."""
-    cut = cut_cluster(chars, known, prefixes)
-    if cut is None:
-        return ""
-    last, prefix, whole = cut
-    if _PATTERN_TAKEN.get():
-        pattern = re.sub(r"([.^$*+?{}\[\]\\|()])", r"\\\1", prefix.strip()) + ".*"
-        instead = (
-            "Type a whole cluster; to sample names that start with "
-            f"{quoted(prefix.strip())}, give pattern={quoted_pattern(pattern)} instead "
-            "of a prefix;"
-        )
-    else:
-        one = one_or_many(len(whole), "that whole cluster", "one of those clusters")
-        instead = f"Type {one},"
-    return (
-        f". {describe_symbol(last)} ends the {what} inside a symbol of the "
-        "model: its symbols are grapheme clusters (a letter with its marks "
-        f"and vowel signs, a conjunct), and a {what} ends where one ends, as "
-        f"the symbols that start so do ({', '.join(map(repr, whole[:5]))}). "
-        f"{instead} or train the model again with unit='char' (one symbol per "
-        "character)"
-    )
-
-
-def cut_cluster(chars, known, prefixes):
-    """The cluster of ``chars`` (unknown symbols) that ends one of
-    ``prefixes`` inside symbols of ``known``: ``(cluster, prefix, symbols
-    that start with it)``, or None.
-
-    Examples
-    --------
-    >>> cut_cluster(["प्र"], ("प्रि", "या"), ["प्र"])
-    ('प्र', 'प्र', ['प्रि'])
-    >>> cut_cluster(["ë"], ("a", "b"), ["zoë"]) is None
-    True
-    """
-    unknown = {char.lower() for char in chars}
-    for prefix in prefixes:
-        last = graphemes(normalize_text(prefix, prefix=True))[-1:]
-        whole = [s for s in known if last and _starts(s.lower(), last[0])]
-        if last and last[0] in unknown and whole:
-            return last[0], prefix, whole
-    return None
-
-
-@contextlib.contextmanager
-def pattern_taken():
-    """Within it, the note on a prefix cut inside a cluster offers
-    ``pattern=`` instead (the caller, ``NameSampler.sample``, takes one).
-
-    Examples
-    --------
-    >>> with pattern_taken():
-    ...     note = unknown_symbols_note(["प्र"], ("-", "प्रि"), ["प्र"])
-    >>> "give pattern='प्र.*' instead" in note
-    True
-    >>> "Type that whole cluster, or" in unknown_symbols_note(
-    ...     ["प्र"], ("-", "प्रि"), ["प्र"])
-    True
-    """
-    token = _PATTERN_TAKEN.set(True)
-    try:
-        yield
-    finally:
-        _PATTERN_TAKEN.reset(token)
-
-
-def _starts(symbol, start):
-    return len(symbol) > len(start) and symbol.startswith(start)
-
-
-def label_key(label):
-    """A label (a str) as typed alike: in NFC, without spaces at either end.
-
-    Examples
-    --------
-    >>> label_key("Franc\u0327aise ") == "Fran\xe7aise"
-    True
-    """
-    return unicodedata.normalize("NFC", label).strip()
-
-
-def label_spellings_note(labels, argument="y"):
-    """The warning on labels that are one label written in several ways, or ''.
-
-    Labels that differ only in spaces at either end (``"F "``, from a
-    spreadsheet's cell) or in how their accents are encoded (``"Française"``
-    typed, and decomposed, ``"c"`` and a combining cedilla, as files saved on
-    macOS hold it) look alike, but each is learned as a label of its own.
-
-    Parameters
-    ----------
-    labels : iterable
-        The distinct labels (those that are no string are left out).
-    argument : str, default="y"
-        What the labels were given as, for the message.
-
-    Returns
-    -------
-    note : str
-
-    Examples
-    --------
-    >>> print(label_spellings_note(["F", "F ", "M"]))  # doctest: +ELLIPSIS
-    y holds labels that look alike but differ in spaces at either end or in how
-    their accents are encoded ('F' and 'F '), so each is learned as a label of its
-    own. If they are one label, write them alike ... before fitting.
-    >>> label_spellings_note(["F", "f", "M"])
-    ''
-    """
-    spellings = {}
-    for label in labels:
-        if isinstance(label, str):
-            spellings.setdefault(label_key(label), []).append(label)
-    twins = [found for found in spellings.values() if len(found) > 1]
-    if not twins:
-        return ""
-    shown = "; ".join(" and ".join(map(_label_shown, found)) for found in twins[:3])
-    if len(twins) > 3:  # hundreds of them: a spreadsheet's column of "x "
-        shown += f"; and {counted(len(twins) - 3, 'more such set')}"
-    return (
-        f"{argument} holds labels that look alike but differ in spaces at either "
-        f"end or in how their accents are encoded ({shown}), so each is learned as "
-        "a label of its own. If they are one label, write them alike (e.g. "
-        "[unicodedata.normalize('NFC', label).strip() for label in labels], or "
-        "series.str.strip().str.normalize('NFC') with pandas) before fitting."
-    )
-
-
-def _label_shown(label):
-    """A label as a message quotes it: its escapes when it holds more than
-    ASCII, so that a composed and a decomposed accent differ on the screen."""
-    return repr(label) if label.isascii() else ascii(label)
-
-
 def symbol_kind(symbol, *, detailed=True):
     """What kind of character a symbol is, for the spelling of generated names.
 
@@ -1272,257 +1088,3 @@ def pad_right(text, width):
     ):
         return f"{_LEFT_TO_RIGHT_MARK}{text}{_LEFT_TO_RIGHT_MARK}{padding}"
     return text + padding
-
-
-def counted(n, noun, verb=None):
-    """``n`` and the noun, plural unless ``n`` is 1: ``"1 epoch"``, ``"2 epochs"``.
-
-    Parameters
-    ----------
-    n : int
-        How many; written with thousands separators.
-    noun : str
-        The singular noun, or several words whose first is the noun's
-        qualifier and whose last takes the ``s`` (``"held-out name"``).
-    verb : tuple of (str, str) or None, default=None
-        The verb that follows, singular and plural (``("holds", "hold")``):
-        the one that agrees with ``n`` is added.
-
-    Returns
-    -------
-    text : str
-
-    Examples
-    --------
-    >>> from sknextchar._text import counted
-    >>> counted(1, "epoch"), counted(20, "epoch"), counted(1_500, "held-out name")
-    ('1 epoch', '20 epochs', '1,500 held-out names')
-    >>> counted(1, "name", ("holds", "hold")), counted(2, "name", ("is", "are"))
-    ('1 name holds', '2 names are')
-    """
-    text = f"{n:,} {noun}{'s' * (n != 1)}"
-    return text if verb is None else f"{text} {verb[n != 1]}"
-
-
-def one_or_many(n, one, many):
-    """``one`` if ``n`` is 1, else ``many``: the words of a message that agree
-    with a count it does not show (:func:`counted` shows it).
-
-    Examples
-    --------
-    >>> from sknextchar._text import one_or_many
-    >>> one_or_many(1, "the name starts", "the names start")
-    'the name starts'
-    >>> one_or_many(0, "the name starts", "the names start")
-    'the names start'
-    """
-    return one if n == 1 else many
-
-
-def or_list(words):
-    """``"a, b, or c"`` (``"a"`` alone) for a message's alternatives.
-
-    Examples
-    --------
-    >>> from sknextchar._text import or_list
-    >>> or_list(["lower n", "raise m", "stop"]), or_list(["stop"])
-    ('lower n, raise m, or stop', 'stop')
-    """
-    return ", ".join(words[:-1]) + f", or {words[-1]}" if len(words) > 1 else words[0]
-
-
-def and_more(shown, total=None, *, most=MAX_REPORTED, whole=False):
-    """The first ``most`` of ``shown`` (texts) between commas, and how many
-    more of ``total`` there are: ``"'zoë', 'asha' and 3 more"``.
-
-    Parameters
-    ----------
-    shown : sequence of str
-        The items, as the message shows them (quoted, placed...).
-    total : int or None, default=None
-        How many items there are, those not in ``shown`` too; None:
-        ``len(shown)``.
-    most : int, default=MAX_REPORTED
-        The items shown at most.
-    whole : bool, default=False
-        End a list shown whole with ``and``: ``"1, 2 and 3"`` (not
-        ``"1, 2, 3"``).
-
-    Returns
-    -------
-    text : str
-
-    Examples
-    --------
-    >>> from sknextchar._text import and_more
-    >>> and_more(["'zoë'", "'asha'"], 5), and_more(["'zoë'", "'asha'"])
-    ("'zoë', 'asha' and 3 more", "'zoë', 'asha'")
-    >>> and_more([str(n) for n in range(1, 3001)], whole=True)
-    '1, 2, 3, 4, 5 and 2,995 more'
-    >>> and_more(["1", "2", "3"], whole=True), and_more(["1"], whole=True)
-    ('1, 2 and 3', '1')
-    """
-    shown = list(shown)
-    more = (len(shown) if total is None else total) - min(len(shown), most)
-    if more > 0:
-        return ", ".join(shown[:most]) + f" and {more:,} more"
-    if whole and len(shown) > 1:
-        return ", ".join(shown[:-1]) + f" and {shown[-1]}"
-    return ", ".join(shown)
-
-
-def capitalized(text):
-    """``text`` with its first character in upper case, the rest as it is
-    (``str.capitalize`` lowers the rest: ``beam_width=`` would not survive).
-
-    Examples
-    --------
-    >>> from sknextchar._text import capitalized
-    >>> capitalized("ask for fewer names, or widen the beam (beam_width=...)")
-    'Ask for fewer names, or widen the beam (beam_width=...)'
-    """
-    return text[:1].upper() + text[1:]
-
-
-# A name quoted in a message is cut after this many characters.
-MAX_QUOTED = 60
-#: A row of a table (its header) quoted in a message: the characters shown.
-MAX_QUOTED_ROW = 200
-#: The fields of a row that a message shows (a header of 5,000 columns).
-MAX_QUOTED_FIELDS = 20
-#: A regular expression quoted in a message (``pattern=``): the characters
-#: shown; an ordinary one is shown whole.
-MAX_QUOTED_PATTERN = MAX_QUOTED_ROW
-
-
-def quoted(name, limit=MAX_QUOTED):
-    """``repr(name)``, cut after ``limit`` characters for a message.
-
-    A "name" of a user's file can be a whole list on one line; a message that
-    quotes it whole buries what it says.
-
-    Parameters
-    ----------
-    name : str
-    limit : int, default=MAX_QUOTED
-        The characters shown of a longer ``name``: :data:`MAX_QUOTED_ROW` for
-        a row of a table, such as its header.
-
-    Returns
-    -------
-    text : str
-
-    Examples
-    --------
-    >>> from sknextchar._text import quoted
-    >>> quoted("asha")
-    "'asha'"
-    >>> quoted("asha, ravi, " * 20)
-    "'asha, ravi, asha, ravi, asha, ravi, asha, ravi, asha, ravi, '... (240 characters)"
-    """
-    if len(name) <= limit:
-        return repr(name)
-    return f"{name[:limit]!r}... ({len(name):,} characters)"
-
-
-def quoted_row(line):
-    """A row of a table (its header, say), stripped, for a message: cut after
-    :data:`MAX_QUOTED_ROW` characters by :func:`quoted`.
-
-    Examples
-    --------
-    >>> from sknextchar._text import quoted_row
-    >>> quoted_row(" name,sex\\n"), len(quoted_row("a" * 10**6))
-    ("'name,sex'", 228)
-    """
-    return quoted(line.strip(), MAX_QUOTED_ROW)
-
-
-def quoted_pattern(pattern):
-    """A regular expression for a message: cut by :func:`quoted` after
-    :data:`MAX_QUOTED_PATTERN` characters.
-
-    Examples
-    --------
-    >>> from sknextchar._text import quoted_pattern
-    >>> quoted_pattern("[a-z]" * 20) == repr("[a-z]" * 20)  # 100 characters: whole
-    True
-    >>> quoted_pattern("a" * 1000)[-26:]
-    "aaa'... (1,000 characters)"
-    """
-    return quoted(pattern, MAX_QUOTED_PATTERN)
-
-
-def quoted_value(value, limit=MAX_QUOTED):
-    """``repr(value)`` of a value of any type for a message, cut: a str by
-    :func:`quoted`, bytes (or a bytearray) after ``limit`` bytes, any other
-    value as :func:`reprlib.repr` shortens it (the first items of a list, an
-    array or a Series), on one line, with the length of a longer one: a list
-    of 100,000 names or a megabyte of bytes passed where a str is expected is
-    not echoed whole.
-
-    Parameters
-    ----------
-    value : object
-    limit : int, default=MAX_QUOTED
-        The characters of a str, or bytes of bytes, shown of a longer one.
-
-    Returns
-    -------
-    text : str
-
-    Examples
-    --------
-    >>> from sknextchar._text import quoted_value
-    >>> quoted_value(["ab", "cd"]), quoted_value(7), quoted_value(b"ab")
-    ("['ab', 'cd']", '7', "b'ab'")
-    >>> quoted_value(b"a" * 1000)[-26:]
-    "aaaaaaaa'... (1,000 bytes)"
-    >>> quoted_value(["a"] * 1000)
-    "['a', 'a', 'a', 'a', 'a', 'a', ...] (1,000 items)"
-    >>> quoted_value(["a" * 100])
-    "['aaaaaaaaaaaa...aaaaaaaaaaaaa'] (1 item)"
-    """
-    if isinstance(value, str):
-        return quoted(value, limit)
-    if isinstance(value, (bytes, bytearray)):
-        if len(value) <= limit:
-            return repr(value)
-        return f"{bytes(value[:limit])!r}... ({len(value):,} bytes)"
-    shown = value.tolist() if hasattr(value, "tolist") else value  # an array's items
-    text = re.sub(r"\s*\n\s*", " ", reprlib.repr(shown))  # one line
-    try:
-        size = len(value)
-    except TypeError:  # no length to tell
-        return text
-    if "..." not in text:
-        return text
-    return f"{text} ({counted(size, 'item')})"
-
-
-def quoted_fields(fields, most=MAX_QUOTED_FIELDS):
-    """``repr(fields)`` of a row of a table for a message: its first ``most``
-    fields, each cut by :func:`quoted`, and how many more it has.
-
-    A header of thousands of columns, quoted whole, is a message of pages.
-
-    Parameters
-    ----------
-    fields : list of str
-    most : int, default=MAX_QUOTED_FIELDS
-
-    Returns
-    -------
-    text : str
-
-    Examples
-    --------
-    >>> from sknextchar._text import quoted_fields
-    >>> quoted_fields(["name", "sex"])
-    "['name', 'sex']"
-    >>> quoted_fields([f"q{i}" for i in range(5001)], most=3)
-    "['q0', 'q1', 'q2', ... (4,998 more fields)]"
-    """
-    shown = ", ".join(quoted(field) for field in fields[:most])
-    more = len(fields) - most
-    return f"[{shown}{f', ... ({more:,} more fields)' if more > 0 else ''}]"

@@ -30,7 +30,6 @@ from ._letter_forms import warn_look_alikes
 from ._limits import MAX_LETTERS
 from ._sizes import check_window_memory
 from ._text import (
-    MAX_REPORTED,
     final_forms_learned_plain,
     fold_final_forms,
     holds_full_width,
@@ -66,6 +65,7 @@ from ._vocabulary import (
     warn_unseen_end_symbol,
 )
 from ._windows import CharWindows, check_windows_output, cut_windows, last_contexts
+from ._words import MAX_REPORTED
 
 # Parameters added after 0.1.0.dev0, with the values that give the behaviour of
 # models saved before them (a model file stays loadable and predicts the same).
@@ -691,9 +691,10 @@ class ContextWindowTransformer(
     def _check_later_step(self):
         """Refuse to encode in a file saved when a model had failed on its windows.
 
-        Before version 0.4 a failed model fit flagged the transformer instead of
-        putting it back (:class:`~sknextchar._atomic.FitLink`); such a flag may
-        still be in a saved file.
+        Earlier development builds of 0.2.0 flagged the transformer when a model
+        failed to fit, instead of putting it back
+        (:class:`~sknextchar._atomic.FitLink`); such a flag may still be in a
+        saved file.
         """
         if bool(getattr(self, "_later_step_failed", False)):
             raise ValueError(

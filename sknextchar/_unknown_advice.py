@@ -18,7 +18,8 @@ import numpy as np
 
 from ._placed_names import PlacedNamesError
 from ._remade_errors import remade
-from ._text import MAX_REPORTED, and_more, counted, lower_text, quoted
+from ._text import lower_text
+from ._words import MAX_REPORTED, and_more, counted, quoted
 
 __all__ = [
     "TRAIN_AGAIN",

@@ -2,14 +2,18 @@
 known label it is likely meant for: one that differs only in case, spaces at
 either end or how its accents are encoded, else the one closest to it (a
 typo). Its command-line spelling is :func:`sknextchar.cli._errors.cli_spelling`'s.
+
+A label as typed alike (:func:`label_key`: NFC, no spaces at either end) is
+what both this error and the warning on labels written in several ways
+(:func:`label_spellings_note`, warned of at fit) compare.
 """
 
 import unicodedata
 
 from ._shown_paths import close_word
-from ._text import label_key
+from ._words import counted
 
-__all__ = ["unknown_label_error"]
+__all__ = ["label_key", "label_spellings_note", "unknown_label_error"]
 
 
 def unknown_label_error(label, known):
@@ -123,3 +127,67 @@ def _typo_of(value, choices):
         return None
     texts = [choice for choice in choices if isinstance(choice, str)]
     return close_word(value, texts, lambda text: label_key(text).casefold())
+
+
+def label_key(label):
+    """A label (a str) as typed alike: in NFC, without spaces at either end.
+
+    Examples
+    --------
+    >>> label_key("Franc\u0327aise ") == "Fran\xe7aise"
+    True
+    """
+    return unicodedata.normalize("NFC", label).strip()
+
+
+def label_spellings_note(labels, argument="y"):
+    """The warning on labels that are one label written in several ways, or ''.
+
+    Labels that differ only in spaces at either end (``"F "``, from a
+    spreadsheet's cell) or in how their accents are encoded (``"Française"``
+    typed, and decomposed, ``"c"`` and a combining cedilla, as files saved on
+    macOS hold it) look alike, but each is learned as a label of its own.
+
+    Parameters
+    ----------
+    labels : iterable
+        The distinct labels (those that are no string are left out).
+    argument : str, default="y"
+        What the labels were given as, for the message.
+
+    Returns
+    -------
+    note : str
+
+    Examples
+    --------
+    >>> print(label_spellings_note(["F", "F ", "M"]))  # doctest: +ELLIPSIS
+    y holds labels that look alike but differ in spaces at either end or in how
+    their accents are encoded ('F' and 'F '), so each is learned as a label of its
+    own. If they are one label, write them alike ... before fitting.
+    >>> label_spellings_note(["F", "f", "M"])
+    ''
+    """
+    spellings = {}
+    for label in labels:
+        if isinstance(label, str):
+            spellings.setdefault(label_key(label), []).append(label)
+    twins = [found for found in spellings.values() if len(found) > 1]
+    if not twins:
+        return ""
+    shown = "; ".join(" and ".join(map(_label_shown, found)) for found in twins[:3])
+    if len(twins) > 3:  # hundreds of them: a spreadsheet's column of "x "
+        shown += f"; and {counted(len(twins) - 3, 'more such set')}"
+    return (
+        f"{argument} holds labels that look alike but differ in spaces at either "
+        f"end or in how their accents are encoded ({shown}), so each is learned as "
+        "a label of its own. If they are one label, write them alike (e.g. "
+        "[unicodedata.normalize('NFC', label).strip() for label in labels], or "
+        "series.str.strip().str.normalize('NFC') with pandas) before fitting."
+    )
+
+
+def _label_shown(label):
+    """A label as a message quotes it: its escapes when it holds more than
+    ASCII, so that a composed and a decomposed accent differ on the screen."""
+    return repr(label) if label.isascii() else ascii(label)

@@ -7,13 +7,14 @@ instead (an alphabet here, the other settings from ``_unknown_advice``). It
 reads the transformer's parameters and fitted vocabulary, never its names.
 """
 
+import inspect
 import re
 import unicodedata
 
 import numpy as np
 
-from ._list_lines import BULLETS, list_item, list_numbered
 from ._look_alike_letters import look_alike_note
+from ._pasted_lists import BULLETS, list_item, list_numbered
 from ._quoted_advice import (
     QUOTES_REMOVED,
     QUOTES_REMOVED_TO_SCORE,
@@ -22,20 +23,14 @@ from ._quoted_advice import (
     quotes_note,
 )
 from ._shown_paths import shown_path
+from ._symbol_notes import cut_cluster, unknown_symbols_note
 from ._text import (
     FOLD_ALPHABET_NOTE,
     FOLD_GIVEN_NOTE,
-    MAX_REPORTED,
-    and_more,
-    counted,
-    cut_cluster,
     describe_symbol,
     fold_final_forms,
     holds_full_width,
     normalize_text,
-    one_or_many,
-    quoted,
-    unknown_symbols_note,
 )
 from ._unknown_advice import (
     TRAIN_AGAIN,
@@ -47,6 +42,7 @@ from ._unknown_advice import (
 )
 from ._validation import element_place
 from ._vocabulary import is_auto_alphabet, shown_symbols
+from ._words import MAX_REPORTED, and_more, counted, one_or_many, quoted
 
 __all__ = [
     "TITLES_LABEL",
@@ -54,6 +50,8 @@ __all__ = [
     "bare_refused",
     "fold_note",
     "glued_note",
+    "PASSED_ON",
+    "in_cross_validation",
     "letters_hint",
     "letters_kept",
     "marked_and_emptied",
@@ -274,30 +272,77 @@ def alphabet_hint(alphabet, them):
     )
 
 
-def fold_note(alphabet, what, fitting):
+def fold_note(alphabet, what, fitting, in_folds=None):
     """The closing sentence of the error on names (``what``) that ``alphabet``
-    lacks, out of a fit (not ``fitting``): a fold of a cross-validation or a
-    search scores nan so, and why (for a given alphabet, if a fold failed:
-    it may be a with_learned_alphabet() copy, or written by hand); else "".
+    lacks, out of a fit (not ``fitting``) and in a scikit-learn
+    cross-validation or search (``in_folds``; None: as
+    :func:`in_cross_validation` finds): a fold scores nan so, and why (for a
+    given alphabet, if a fold failed: it may be a with_learned_alphabet()
+    copy, or written by hand); else "" (a model loaded and scored has no
+    fold).
 
     Examples
     --------
-    >>> note = fold_note("auto", "names", False)
+    >>> note = fold_note("auto", "names", False, in_folds=True)
     >>> print(note.strip())  # doctest: +NORMALIZE_WHITESPACE
     In a cross-validation or a search, each fold learns the alphabet of its own
     training names only: fit the ContextWindowTransformer on all the names, and
     give the pipeline its with_learned_alphabet(), a copy that keeps that alphabet.
-    >>> print(fold_note("abc", "names", False).split(":")[0].strip())
+    >>> print(fold_note("abc", "names", False, True).split(":")[0].strip())
     ... # doctest: +NORMALIZE_WHITESPACE
     If a fold of a cross-validation or a search fails so, the alphabet lacks
     letters of the names it holds out (and alphabet='auto' would learn those of
     each fold's training names only)
-    >>> fold_note("auto", "prefixes", False), fold_note("abc", "names", True)
+    >>> fold_note("auto", "prefixes", False, True), fold_note("abc", "names", True)
     ('', '')
+    >>> fold_note("auto", "names", False)  # here, no cross-validation runs
+    ''
     """
     if what != "names" or fitting:
         return ""
+    if not (in_cross_validation() if in_folds is None else in_folds):
+        return ""
     return FOLD_ALPHABET_NOTE if is_auto_alphabet(alphabet) else FOLD_GIVEN_NOTE
+
+
+def in_cross_validation():
+    """Whether a scikit-learn cross-validation or search runs the caller: a
+    function of ``sklearn.model_selection`` on the call stack
+    (``cross_val_score``, ``GridSearchCV``, ``learning_curve``, their
+    ``_fit_and_score`` in a worker process of ``n_jobs``). A fitted search's
+    own ``score`` or ``predict`` (:data:`PASSED_ON`) and the functions it
+    calls do not count: they pass new names to the model refit on all the
+    names, where no fold is held out (a function that calls the search's
+    ``score``, such as an outer ``cross_val_score``, does).
+
+    Examples
+    --------
+    >>> from sklearn.dummy import DummyClassifier
+    >>> from sklearn.model_selection import cross_val_score
+    >>> in_cross_validation()
+    False
+    >>> def scorer(estimator, X, y):
+    ...     return float(in_cross_validation())
+    >>> cross_val_score(DummyClassifier(), [[0]] * 4, [0, 1] * 2, cv=2,
+    ...                 scoring=scorer).tolist()
+    [1.0, 1.0]
+    """
+    names, frame = [], inspect.currentframe()  # its functions, innermost first
+    while frame is not None:
+        if frame.f_globals.get("__name__", "").startswith("sklearn.model_selection."):
+            names.append(frame.f_code.co_name)
+        frame = frame.f_back
+    # Below a search's predict, its own helpers; above it, an outer fold.
+    passed = next((i for i, name in enumerate(names) if name in PASSED_ON), -1)
+    return len(names) > passed + 1
+
+
+#: The methods by which a fitted search (``GridSearchCV``) or threshold
+#: classifier passes new names on to the model it refit on all the names.
+PASSED_ON = frozenset(
+    {"score", "score_samples", "predict", "predict_proba", "predict_log_proba",
+     "decision_function", "transform", "inverse_transform"}
+)  # fmt: skip
 
 
 def unknown_message(transformer, names, symbols, what, fitting, index):
@@ -488,7 +533,7 @@ def _what_to_do(what, n_chars, n_culprits, hints, fitting, again):
 def _alphabet_hints(transformer, chars, prefixes):
     """The hint of an alphabet that holds ``chars``; none when they are only
     the cluster one of ``prefixes`` ends with inside a symbol of the model
-    (:func:`~sknextchar._text.cut_cluster`), which it holds whole."""
+    (:func:`~sknextchar._symbol_notes.cut_cluster`), which it holds whole."""
     cut = cut_cluster(chars, transformer.vocabulary_[1:], prefixes)
     if cut is not None and {char.lower() for char in chars} == {cut[0]}:
         return []

@@ -24,16 +24,8 @@ from sklearn.utils.validation import check_is_fitted
 from ._own_classes import own_class
 from ._remade_errors import Respelled, remade
 from ._shown_paths import path_text
-from ._text import (
-    CONTROL,
-    LINE_BREAKS,
-    MAX_QUOTED,
-    describe_symbol,
-    normalize_texts,
-    one_or_many,
-    quoted,
-    quoted_value,
-)
+from ._text import CONTROL, LINE_BREAKS, describe_symbol, normalize_texts
+from ._words import MAX_QUOTED, one_or_many, quoted, quoted_value
 
 __all__ = [
     "NO_LABEL",
@@ -464,13 +456,24 @@ def missing_value_message(what, where, value, one, *, beside=""):
     )
 
 
-def other_type_message(what, where, value, kind="a str", *, beside=""):
+def other_type_message(
+    what,
+    where,
+    value,
+    kind="a str",
+    *,
+    beside="",
+    flat="one str per element",
+    instead=None,
+):
     """Why an element of another type among names or labels is refused, and
     what to do, in the words of :func:`missing_value_message` (``what``,
     ``where`` and ``beside`` as there; ``value``, the element; ``kind``, what
     an element of ``what`` must be). A bytes element is told to be decoded,
     an Enum to be given by its ``.name`` or ``.value``, a list to be
-    flattened; a bool only to be removed (``str()`` would make it "True").
+    flattened (to ``flat``); a bool only to be removed (``str()`` would make
+    it "True"). ``instead``, when given, replaces "remove it from ``what``"
+    (a single value, not an element, cannot be removed).
 
     Examples
     --------
@@ -481,10 +484,13 @@ def other_type_message(what, where, value, kind="a str", *, beside=""):
     from names.
     >>> print(other_type_message("names", "names[1]", True))
     names[1] is True (bool), not a str: remove it from names.
+    >>> print(other_type_message("label", "label", b"f", instead="pass another"))
+    label is b'f' (bytes), not a str: decode it with .decode(), or pass another.
     """
+    tail = f"remove it from {what}{beside}" if instead is None else instead
     return (
         f"{where} is {_shown_element(value)} ({type(value).__name__}), not "
-        f"{kind}: {_change_words(value, what)}remove it from {what}{beside}."
+        f"{kind}: {_change_words(value, what, flat)}{tail}."
     )
 
 
@@ -495,7 +501,7 @@ def _shown_element(value):
     return _CUT.repr(value) if isinstance(value, (list, tuple)) else repr(value)
 
 
-def _change_words(value, what):
+def _change_words(value, what, flat):
     """What to make of an element of another type, before "remove it"."""
     if isinstance(value, (bool, np.bool_)):
         return ""  # no name or label is meant by a flag
@@ -504,7 +510,7 @@ def _change_words(value, what):
     if isinstance(value, enum.Enum):
         return f"use its .name ({value.name!r}) or its .value ({value.value!r}), or "
     if isinstance(value, _NESTED):
-        return f"flatten {what} to one str per element, or "
+        return f"flatten {what} to {flat}, or "
     return "convert it with str(), or "
 
 
@@ -722,13 +728,16 @@ def check_bool(value, name):
     return bool(value)
 
 
-def check_prefix(prefix):
+def check_prefix(prefix, name="prefix"):
     """Validate one prefix: a ``str``, ``""`` for none.
 
     Parameters
     ----------
     prefix : object
         The value to check.
+    name : str, default="prefix"
+        The argument that holds it, as the messages name it (``"context"``
+        of :func:`~sknextchar.plotting.plot_temperature`).
 
     Returns
     -------
@@ -759,13 +768,13 @@ def check_prefix(prefix):
         change = "decode it with .decode(), or give" if text else (
             "give the start of a name as a str, or")  # fmt: skip
         raise TypeError(
-            f"prefix is {_shown_element(prefix)} ({type(prefix).__name__}), not a "
+            f"{name} is {_shown_element(prefix)} ({type(prefix).__name__}), not a "
             f"str: {change} '' for none."
         )
     if prefix.splitlines() not in ([prefix], []):
         raise ValueError(
-            f"prefix is {quoted(prefix)}, which holds {line_break_words(prefix)}; a "
-            "prefix is the start of one name: remove the line break."
+            f"{name} is {quoted(prefix)}, which holds {line_break_words(prefix)}; a "
+            f"{name} is the start of one name: remove the line break."
         )
     return prefix
 

@@ -18,8 +18,8 @@ import numpy as np
 from sklearn.base import clone
 
 from ._gathered_names import GatheredWarnings
-from ._list_lines import list_numbered, reads_as_title
 from ._name_headers import one_column_header
+from ._pasted_lists import list_numbered, reads_as_title
 from ._pipeline import spelled_in_pipeline
 from ._placed_names import PlacedNamesError
 from ._quoted_advice import (
@@ -30,7 +30,6 @@ from ._quoted_advice import (
 )
 from ._remade_errors import Respelled, remade
 from ._shown_paths import shown_path
-from ._text import MAX_REPORTED, quoted
 from ._transformer import check_read_names, unknown_symbols, unknown_symbols_message
 from ._unknown_advice import (
     TRAIN_A_NEW_MODEL,
@@ -42,6 +41,7 @@ from ._unknown_message import bare_refused, marked_and_emptied
 from ._validation import RefusedNameError, element_place
 from ._validation import check_names as check_each_name
 from ._vocabulary import check_transformer_settings, unseen_end_symbol_untold
+from ._words import MAX_REPORTED, quoted
 from .datasets._positions import NoNamesError
 
 __all__ = ["ChunkChecks", "UnknownSymbolsError", "first_pass", "in_the_pipeline"]

@@ -22,9 +22,9 @@ from ._limits import MAX_LETTERS
 from ._picture_prefix import check_picture_prefix, check_room, named_as, read_prefix
 from ._sample_request import sampling_controls
 from ._steps import unfreeze
-from ._text import counted
-from ._validation import check_positive_int
+from ._validation import check_positive_int, check_prefix
 from ._vocabulary import END, END_ID
+from ._words import counted
 from ._wrong_kind import WrongKindError
 
 __all__ = [
@@ -435,8 +435,7 @@ def _check_tree_arguments(prefix, top_k, depth):
     """``top_k`` and ``depth`` as ints, once checked (before any power of them)."""
     top_k = check_positive_int(top_k, "top_k")
     depth = check_positive_int(depth, "depth")
-    if not isinstance(prefix, str):
-        raise TypeError(f"prefix must be a str; got {type(prefix).__name__}.")
+    check_prefix(prefix)  # the sampler's words
     if depth > _MAX_TREE_DEPTH:  # also keeps top_k ** depth a small computation
         raise ValueError(
             f"depth={depth} gives {depth + 1} columns, too many to read (at most "
@@ -607,8 +606,8 @@ def plot_temperature(
     'T = 0.5'
     >>> plt.close(fig)
     """
-    if not isinstance(context, str):
-        raise TypeError(f"context must be a str; got {type(context).__name__}.")
+    if not isinstance(context, str):  # a line break: told as the vocabulary
+        check_prefix(context, "context")  # lacks it, in --distribution's words
     sampler = _picture_sampler(estimator, "plot_temperature", context, 1)
     check_picture_prefix(sampler, context, label, prefix_letters)
     with named_as("context"):

@@ -15,12 +15,13 @@ from sknextchar.cli import main
 @contextlib.contextmanager
 def tracing():
     """Trace the memory taken in the block; the namespace it gives has, once
-    the block ends without an error, the peak traced (``peak``, bytes)."""
-    traced = SimpleNamespace(peak=None)
+    the block ends without an error, the peak traced (``peak``, bytes) and
+    what was still traced at its end (``current``, bytes)."""
+    traced = SimpleNamespace(peak=None, current=None)
     tracemalloc.start()
     try:
         yield traced
-        traced.peak = tracemalloc.get_traced_memory()[1]
+        traced.current, traced.peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
 

@@ -84,7 +84,7 @@ def test_names_that_all_lose_a_letter_are_not_read_one_by_one(monkeypatch):
     the warning shows are read one by one (to say what they are read as); all
     are counted."""
     from sknextchar import _accent_folding
-    from sknextchar._text import MAX_REPORTED
+    from sknextchar._words import MAX_REPORTED
 
     calls = []
     for name in ("normalize_text", "_nfc"):

@@ -3,8 +3,6 @@ lengths (``sknextchar._chunk_record``): a chunk of names of count 0 only, the
 memory a long name takes, the progress of the passes after the training, and
 an in-memory ``train --resume`` that needs none of them."""
 
-import tracemalloc
-
 import numpy as np
 import pytest
 from sklearn.frozen import FrozenEstimator
@@ -19,6 +17,8 @@ from sknextchar._chunk_record import ChunkedRecord
 from sknextchar._persistence import load_model
 from sknextchar.cli import main
 from sknextchar.metrics import sample_report
+
+from ._traced import tracing
 
 
 def small_pipe(max_iter=1):
@@ -64,14 +64,10 @@ def test_a_long_name_does_not_pad_every_name_of_its_chunk():
     windows = ContextWindowTransformer().fit(names[-2:])
     record = ChunkedRecord(windows)
     weights = np.ones(len(names))
-    tracemalloc.start()
-    try:
+    with tracing() as traced:
         record.finish(lambda: iter([(names, weights)]))
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
     # Padded to the longest, the ids alone take 4,001 x 999 x 8 bytes (32 MB).
-    assert peak < 8_000_000, peak
+    assert traced.peak < 8_000_000, traced.peak
     assert record.length_counts()[[4, 999]].tolist() == [4000, 1]
     assert record.table()["keys"].size == 4  # "a", "ab", "aba", "abab"
 

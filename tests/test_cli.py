@@ -558,7 +558,8 @@ def test_a_flag_the_command_lacks_is_not_offered(capsys):
 def test_a_commands_parser_tells_its_unknown_flags():
     # Each command's parser knows its own flags (those of its groups too),
     # and parses alone: a usage error, or ArgumentError with exit_on_error off.
-    from sknextchar.cli._parser import _Parser, build_parser
+    from sknextchar.cli._command_parser import CommandParser
+    from sknextchar.cli._parser import build_parser
 
     commands = build_parser().commands.choices
     assert {"--alphabet", "--resume", "--max-iter"} <= commands["train"].options
@@ -566,7 +567,7 @@ def test_a_commands_parser_tells_its_unknown_flags():
     with pytest.raises(SystemExit) as caught:
         commands["train"].parse_args(["-o", "m.skops", "--max_iter", "3"])
     assert caught.value.code == 2
-    parser = _Parser(prog="sknextchar", exit_on_error=False)
+    parser = CommandParser(prog="sknextchar", exit_on_error=False)
     parser.add_argument("--max-iter")
     with pytest.raises(argparse.ArgumentError, match="spelled --max-iter"):
         parser.parse_args(["--max_iter", "3"])

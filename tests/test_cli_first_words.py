@@ -568,9 +568,89 @@ def test_a_model_given_first_keeps_sample_when_sample_or_no_one_command_fits(cap
     # --names-file is of score and of classify: no one command to offer.
     err = _usage_error(capsys, ["m.skops", "--names-file", "n.txt"])
     assert "run: sknextchar sample m.skops --names-file n.txt" in err, err
-    # -n is sample's, --tree plot's: no command takes both.
-    err = _usage_error(capsys, ["m.skops", "-n", "3", "--tree", "ab"])
-    assert "run: sknextchar sample m.skops -n 3 --tree ab" in err, err
+    # train's --model is the kind of model to train: train takes no MODEL.
+    err = _usage_error(capsys, ["m.skops", "--model", "kneser-ney"])
+    assert "sknextchar train" not in err, err  # was: train m.skops ... -o MODEL
+
+
+@pytest.mark.parametrize(
+    ("argv", "told", "lines"),
+    [
+        # Before: "to generate names with a model, run: sknextchar sample
+        # m.skops -n 3 --tree ab", which sample refused (no --tree).
+        (
+            ["m.skops", "-n", "3", "--tree", "ab"],
+            "-n is an option of 'sample' and --tree of 'plot'",
+            ["sample m.skops -n 3", "plot m.skops --tree ab -o FILE"],
+        ),
+        (  # the flags every line takes (-q) go to each; --seed is not plot's
+            ["m.skops", "--seed", "1", "-n", "3", "--top", "2", "--tree=a", "-q"],
+            "--seed and -n are options of 'sample', --top of 'table' and --tree of "
+            "'plot'",
+            [
+                "sample m.skops --seed 1 -n 3 -q",
+                "table m.skops CONTEXT --top 2 -q",
+                "plot m.skops --tree=a -q -o FILE",
+            ],
+        ),
+        (  # sample takes --label, and so does table: no line of sample
+            ["m.skops", "--label", "f", "--top", "2", "--by", "per-char"],
+            "--top is an option of 'table' and --by of 'score'",
+            [
+                "table m.skops CONTEXT --label f --top 2",
+                "score m.skops NAME --label f --by per-char",
+            ],
+        ),
+        (  # a list of values: each goes with its flag
+            ["m.skops", "--temperatures", "0.5", "1", "-n", "2"],
+            "--temperatures is an option of 'table' and -n of 'sample'",
+            ["table m.skops CONTEXT --temperatures 0.5 1", "sample m.skops -n 2"],
+        ),
+    ],
+)
+def test_a_model_given_first_with_options_no_one_command_takes_gets_each_line(
+    argv, told, lines, capsys
+):
+    err = _usage_error(capsys, argv)
+    offered = ", or: ".join(f"sknextchar {line}" for line in lines)
+    assert err == (
+        f"unknown command 'm.skops': {told}, which no one command takes together; "
+        f"run: {offered}"
+    ), err
+    for line in lines:  # each line, its placeholders filled, is read by its command
+        fixed = {"CONTEXT": "ab", "NAME": "asha", "FILE": "t.png"}
+        words = [fixed.get(word, word) for word in line.split()]
+        assert build_parser().parse_args(words).run.__name__ == words[0]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["m.skops", "-n", "3", "--tree", "ab", "--bogus"],  # a typo: no line for it
+        ["m.skops", "--names-file", "n.txt", "-n", "3"],  # of score and classify
+    ],
+)
+def test_a_model_given_first_keeps_sample_when_a_flag_has_no_one_command(argv, capsys):
+    err = _usage_error(capsys, argv)
+    assert "to generate names with a model, run: sknextchar sample m.skops" in err, err
+
+
+@pytest.mark.parametrize(
+    ("argv", "line"),
+    [
+        # Before: "run: sknextchar plot m.skops --tree", no PREFIX (nor -o).
+        (["m.skops", "--tree"], "plot m.skops --tree PREFIX -o FILE"),
+        (["m.skops", "--tree", "-o", "t.png"], "plot m.skops --tree PREFIX -o t.png"),
+        (["--", "plot", "m.skops", "--tre"], "plot m.skops --tre PREFIX -o FILE"),
+        (
+            ["--", "table", "m.skops", "a", "--temperatures"],
+            "table m.skops a --temperatures T",
+        ),
+    ],
+)
+def test_an_option_without_its_value_gets_its_placeholder(argv, line, capsys):
+    err = _usage_error(capsys, argv)
+    assert err.endswith(f"run: sknextchar {line}"), err
 
 
 def test_a_file_of_names_given_first_with_an_option_of_plot_is_not_given_to_plot(
@@ -582,3 +662,79 @@ def test_a_file_of_names_given_first_with_an_option_of_plot_is_not_given_to_plot
     (tmp_path / "n.txt").write_text(NAMES, encoding="utf-8")
     err = _usage_error(capsys, ["n.txt", "--tree", "ab"])
     assert "run: sknextchar train n.txt --tree ab -o MODEL" in err, err
+
+
+@pytest.mark.parametrize(
+    ("argv", "line"),
+    [
+        # Before: "run: sknextchar score m.skops NAME --by BY", which score
+        # refuses (BY is none of total, per-char): now its first choice.
+        (["m.skops", "--by"], "score m.skops NAME --by total"),
+        (["--", "score", "m.skops", "asha", "--by"], "score m.skops asha --by total"),
+        (["by", "m.skops", "asha"], "score m.skops asha --by total"),
+    ],
+)
+def test_an_option_of_choices_without_its_value_gets_its_first_choice(
+    argv, line, capsys
+):
+    err = _usage_error(capsys, argv)
+    assert err.endswith(f"run: sknextchar {line}"), err
+    words = [{"NAME": "asha"}.get(word, word) for word in line.split()]
+    assert build_parser().parse_args(words).by == "total"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        # Before: "run: sknextchar sample m.skops --tr ab", though --tr starts
+        # plot's --tree too (argparse calls it ambiguous in plot).
+        ["m.skops", "--tr", "ab"],
+        ["m.skops", "-n", "3", "--tr", "ab"],
+    ],
+)
+def test_a_model_given_first_with_an_ambiguous_flag_names_its_options(argv, capsys):
+    err = _usage_error(capsys, argv)
+    assert err.startswith(
+        "unknown command 'm.skops': --tr could match --tree, --trust-pickle"
+    ), err
+    assert "run: sknextchar sample" not in err, err
+
+
+@pytest.mark.parametrize(
+    ("argv", "lines"),
+    [
+        # Before: "run: sknextchar sample m.skops -- -n 3 --tree ab", which
+        # sample refuses: after '--' the words are positional, names to score.
+        (
+            ["m.skops", "--", "-n", "3", "--tree", "ab"],
+            ["score m.skops -- -n 3 --tree ab", "classify m.skops -- -n 3 --tree ab"],
+        ),
+        (
+            ["m.skops", "--by", "total", "--", "asha"],
+            ["score m.skops --by total -- asha"],
+        ),
+        (
+            ["m.skops", "--", "abi"],
+            ["score m.skops -- abi", "classify m.skops -- abi", "table m.skops -- abi"],
+        ),
+    ],
+)
+def test_a_model_given_first_with_words_after_the_end_of_options(argv, lines, capsys):
+    err = _usage_error(capsys, argv)
+    offered = ", or: ".join(f"sknextchar {line}" for line in lines)
+    assert err == (
+        "unknown command 'm.skops': the words after '--' are no options (drop the "
+        f"'--' to read them as options); run: {offered}"
+    ), err
+    for line in lines:  # each line is read whole by its command, -n 3 as words
+        namespace, extras = build_parser().parse_known_args(line.split())
+        assert extras == [] and namespace.run.__name__ == line.split()[0]
+
+
+def test_a_model_given_first_with_nothing_after_the_end_of_options_keeps_sample(
+    capsys,
+):
+    err = _usage_error(capsys, ["m.skops", "--"])
+    assert err.endswith(
+        "to generate names with a model, run: sknextchar sample m.skops --"
+    )

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from sklearn.metrics import accuracy_score, balanced_accuracy_score
 
-from sknextchar._text import quoted
+from sknextchar._words import quoted
 from sknextchar.cli import main
 
 KN = ["--model", "kneser-ney", "--context-length", "2", "-q"]

@@ -221,7 +221,7 @@ def test_a_pattern_longer_than_any_name_says_no_max_length_allows_it():
     ],
 )
 def test_a_value_is_quoted_as_its_type_is_measured(value, expected):
-    from sknextchar._text import quoted_value
+    from sknextchar._words import quoted_value
 
     assert quoted_value(value) == expected
 

@@ -25,10 +25,22 @@ matplotlib.use("Agg")
 CAPITALS = (
     "sknextchar: warning: The prefix {typed!r} has capitals, which this model "
     "reads as lowercase letters (it was trained without --keep-case){wide}: "
-    "its names start with 'as', in lowercase. To generate names with capitals, "
+    "{made} 'as', in lowercase. To {goal}, "
     "train it again with --keep-case --alphabet auto; to leave out this "
     "warning, pass {flag} in lowercase.\n"
 )
+# What each command makes after the prefix, in its own words: it was "its names
+# start with 'as' [...] To generate names with capitals" for table and plot too.
+MADE = {
+    "table": {
+        "made": "the table is of the characters after",
+        "goal": "see the characters after capitals",
+    },
+    "plot": {
+        "made": "the picture is of what follows",
+        "goal": "draw what follows capitals",
+    },
+}
 _WIDE = ", and full-width letters, read as ASCII ones as the model learned them"
 
 
@@ -72,7 +84,8 @@ def test_table_and_plot_warn_of_capitals(argv, flag, model, tmp_path, capsys):  
     status, out, err = _run(capsys, [*argv, "-q"])  # a warning: kept under -q
     assert status == 0, err
     typed = argv[2 if argv[0] == "table" else 3]
-    assert err == CAPITALS.format(typed=typed, wide="", flag=flag), err
+    assert err == CAPITALS.format(typed=typed, wide="", flag=flag, **MADE[argv[0]]), err
+    assert "generate names" not in err
     if argv[0] == "table":
         assert out.startswith("next character after prefix 'as'"), out
 
@@ -80,13 +93,15 @@ def test_table_and_plot_warn_of_capitals(argv, flag, model, tmp_path, capsys):  
 def test_full_width_capitals_told_once(model, tmp_path, capsys):  # noqa: F811
     status, _, err = _run(capsys, ["table", model, "ＡＳ", "--top", "1", "-q"])
     assert status == 0, err
-    assert err == CAPITALS.format(typed="ＡＳ", wide=_WIDE, flag="CONTEXT"), err
+    told = CAPITALS.format(typed="ＡＳ", wide=_WIDE, flag="CONTEXT", **MADE["table"])
+    assert err == told, err
     assert WIDE not in err  # the note is left out: the warning says it
     # drawn as 'as': no warning of glyphs missing in the font (DejaVu Sans)
     argv = ["plot", model, "--tree", "Ａｓ", "-o", str(tmp_path / "t.png"), "-q"]
     status, _, err = _run(capsys, argv)
     assert status == 0, err
-    assert err == CAPITALS.format(typed="Ａｓ", wide=_WIDE, flag="--tree"), err
+    told = CAPITALS.format(typed="Ａｓ", wide=_WIDE, flag="--tree", **MADE["plot"])
+    assert err == told, err
 
 
 def test_a_prefix_in_lowercase_gets_no_warning(model, tmp_path, capsys):  # noqa: F811

@@ -76,9 +76,9 @@ def _source_texts():
 # them fails here, though another module's message still matches the entry.
 # (A new module that says it may be added.)
 WHERE = {
-    "or train the model again with ": ["_saved_versions.py", "_text.py"],
+    "or train the model again with ": ["_saved_versions.py", "_symbol_notes.py"],
     "or early_stopping=False": ["_architecture.py", "_holdout.py"],
-    "This NameSampler keeps case": ["_novelty.py", "_sample_report.py"],
+    "This NameSampler keeps case": ["_training_record.py", "_sample_report.py"],
     "give a shorter prefix (prefix=...)": [
         "_beam.py",
         "_generation.py",

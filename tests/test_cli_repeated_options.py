@@ -94,10 +94,12 @@ def argparse_internals_changed(monkeypatch):
     of it: the note must be fed by argparse's public surface alone."""
     import argparse
 
-    from sknextchar.cli import _parser
+    from sknextchar.cli import _command_parser
 
     monkeypatch.setattr(
-        _parser._Parser, "_get_values", argparse.ArgumentParser._get_values
+        _command_parser.CommandParser,
+        "_get_values",
+        argparse.ArgumentParser._get_values,
     )
 
 
@@ -169,9 +171,9 @@ def test_a_bad_second_value_is_refused_as_a_first_one(
 
 
 def test_a_plain_type_keeps_argparse_s_own_error(capsys, argparse_internals_changed):
-    from sknextchar.cli._parser import _Parser
+    from sknextchar.cli._command_parser import CommandParser
 
-    parser = _Parser(prog="sk", exit_on_error=False)
+    parser = CommandParser(prog="sk", exit_on_error=False)
     parser.add_argument("--k", type=int)
     assert parser.parse_args(["--k", "1", "--k=2"]).k == 2
     assert "as --k 1 and as --k 2" in capsys.readouterr().err

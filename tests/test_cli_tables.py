@@ -70,6 +70,26 @@ def test_plain_lists_read_one_name_per_line_as_before(tmp_path, capsys):
     assert "pass --names-column name" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    "text, whole",
+    [
+        ("Baby names; 2024\nName;Gender\nasha;F\nravi;M\n", False),
+        ("ana;5\nravi;3\n", True),
+        ("ana;5\n", True),
+    ],
+)
+def test_whole_names_with_numbers_only_when_every_line_ends_with_one(
+    tmp_path, capsys, text, whole
+):
+    # Decided from the first line's last field ('2024') alone, it said "If each
+    # line is one whole name, semicolons and numbers included" above F and M.
+    path = write(tmp_path / "p8.csv", text)
+    assert main(["train", path, *KN, "-o", str(tmp_path / "m.skops")]) == 1
+    err = capsys.readouterr().err
+    assert ("semicolons and numbers included" in err) is whole, err
+    assert ("semicolons included, give the file a .txt name" in err) is not whole
+
+
 def test_a_table_without_a_header_is_refused_with_the_flags(tmp_path, capsys):
     rows = write(tmp_path / "rows.csv", "Zoë,female\nJosé,male\n")
     model = tmp_path / "m.skops"

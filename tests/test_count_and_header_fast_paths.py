@@ -13,11 +13,8 @@ import pytest
 from sknextchar.datasets import _tables, load_names
 from sknextchar.datasets._count_cells import HOLD_LIMIT, CountCells
 from sknextchar.datasets._counted_rows import counted_rows
-from sknextchar.datasets._tables import (
-    check_not_header,
-    find_table,
-    named_rows,
-)
+from sknextchar.datasets._header_again import check_not_header
+from sknextchar.datasets._tables import find_table, named_rows
 
 # Names that start as a header or a total may (n, s, t, g), or not at all.
 NAMES = ["Sofia", "Noah", "Tom", "Greta", "Sam", "Nora", "Zoë", "Mary-Ann", "Ida"]

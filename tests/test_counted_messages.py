@@ -17,8 +17,8 @@ from sknextchar import (
 )
 from sknextchar._dead_ends import LongPrefixError
 from sknextchar._limits import MAX_LETTERS
-from sknextchar._text import MAX_REPORTED
 from sknextchar._unknown_advice import drop_refused
+from sknextchar._words import MAX_REPORTED
 from sknextchar.cli import main
 from sknextchar.datasets import load_names
 from tests._file_lines import by_line

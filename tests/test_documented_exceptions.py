@@ -1,7 +1,7 @@
 """The errors and warnings that public docstrings name are public classes.
 
 ``load_names``' docstring said it raised "a ``PipeError`` (a ValueError)", a
-class of the private module ``sknextchar.datasets._pipes``, which no user can
+class of the private module ``sknextchar.datasets._opened_bytes``, which no user can
 import by a public name nor find in the API docs. Every class a public
 docstring names is now one a user can catch by a public name: Python's own,
 scikit-learn's (``sklearn.exceptions``) or sknextchar's

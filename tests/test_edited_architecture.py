@@ -83,7 +83,7 @@ def test_an_edited_network_parameter_is_refused_at_load(
     assert message.startswith("Cannot load 'edited.skops'") or str(edited) in message
     assert told in message and "CharEmbeddingMLPClassifier is damaged" in message
     before = intact.read_bytes()
-    with pytest.raises(ValueError, match="changed after fitting"):  # nor saved so
+    with pytest.raises(ValueError, match="was set after the fit"):  # nor saved so
         save_model(model, intact)
     assert intact.read_bytes() == before
 

@@ -6,7 +6,6 @@ and likelihoods computed from the table are the oracle.
 """
 
 import itertools
-import tracemalloc
 
 import numpy as np
 import pytest
@@ -25,6 +24,8 @@ from sknextchar._generation import (
     sample_new_names,
 )
 from sknextchar.nn.functional import init_params, log_proba_by_row
+
+from ._traced import tracing
 
 VOCABULARY = ("-", "a", "b", "c")
 L = 2  # context length
@@ -174,11 +175,8 @@ def test_one_model_call_per_step_on_distinct_contexts():
 def test_memory_grows_with_the_letters_not_with_max_length():
     # Before, sample_ids allocated (n_samples, max_length) ids up front:
     # max_length=10**9 took 3.7 GiB for one short name.
-    import tracemalloc
-
     controls = SamplingControls(max_length=10**9)
-    tracemalloc.start()
-    try:
+    with tracing() as traced:
         ids = sample_ids(
             TableModel(),
             prefix_ids=np.array([], dtype=np.uint8),
@@ -188,10 +186,7 @@ def test_memory_grows_with_the_letters_not_with_max_length():
             controls=controls,
             rng=np.random.default_rng(0),
         )
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    assert len(ids) == 100 and peak < 2**20  # all ended, under a megabyte
+    assert len(ids) == 100 and traced.peak < 2**20  # all ended, under a megabyte
 
 
 def test_the_random_state_is_the_only_source_of_randomness():
@@ -389,10 +384,9 @@ def test_beam_search_refuses_a_search_that_would_not_fit_in_memory(monkeypatch):
     # most_likely(10**7) passed a count of half its real peak and ran for more
     # than 10 minutes. The count covers the real peak and is not far above it.
     model = bigram_model(0)
-    tracemalloc.start()
-    names = search_letters(model, 2000, 10_000)
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
+    with tracing() as traced:
+        names = search_letters(model, 2000, 10_000)
+    peak = traced.peak
     assert len(names) == 2000
     monkeypatch.setattr(_beam, "machine_memory", lambda: peak - 1)
     with pytest.raises(
@@ -427,12 +421,12 @@ def test_beam_search_refuses_more_names_than_memory_before_searching(n_names):
         calls.append(len(contexts))
         return TableModel(seed=0)(contexts)
 
-    tracemalloc.start()
-    with pytest.raises(ValueError, match=rf"n_names={n_names} with beam_width="):
+    with (
+        tracing() as traced,
+        pytest.raises(ValueError, match=rf"n_names={n_names} with beam_width="),
+    ):
         search(counted, n_names, 2 * n_names, 1, 40)  # 3**40 names exist
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    assert calls == [] and peak < 2**20
+    assert calls == [] and traced.peak < 2**20
 
 
 @pytest.mark.parametrize("params", [{"temperature": 0}, {"top_k": 1}])

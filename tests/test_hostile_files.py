@@ -16,7 +16,6 @@ import re
 import struct
 import sys
 import time
-import tracemalloc
 import zipfile
 from pathlib import Path
 
@@ -31,6 +30,8 @@ from sknextchar import (
     save_model,
 )
 from sknextchar.cli import main
+
+from ._traced import tracing
 
 NAMES = ["abid", "asha", "ravi", "mira", "arun", "devi"]
 
@@ -130,14 +131,12 @@ def bomb(tmp_path_factory):
 def test_a_zip_bomb_is_refused_before_inflating(bomb):
     path = bomb
     assert path.stat().st_size < 2**20  # 64 MiB in less than 1 MiB
-    tracemalloc.start()
-    start = time.perf_counter()
-    with pytest.raises(ValueError, match=r"67,108,\d\d\d bytes once uncompressed"):
-        load_model(path, max_bytes=16 * 2**20)
-    seconds = time.perf_counter() - start
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    assert seconds < 1 and peak < 4 * 2**20, (seconds, peak)
+    with tracing() as traced:
+        start = time.perf_counter()
+        with pytest.raises(ValueError, match=r"67,108,\d\d\d bytes once uncompressed"):
+            load_model(path, max_bytes=16 * 2**20)
+        seconds = time.perf_counter() - start
+    assert seconds < 1 and traced.peak < 4 * 2**20, (seconds, traced.peak)
 
 
 def test_declared_sizes_beyond_the_default_limit_are_refused(tmp_path):
@@ -325,11 +324,9 @@ def test_the_cli_never_unpickles_without_trust_pickle(tmp_path, capsys):
 def test_untrusted_zip_members_are_not_read_before_the_size_check(bomb):
     """get_untrusted_types used to read every member first; now the sizes come first."""
     path = bomb  # 64 MiB of zeros: reading its member would hold them all
-    tracemalloc.start()
-    with pytest.raises(ValueError, match="max_bytes"):
+    with tracing() as traced, pytest.raises(ValueError, match="max_bytes"):
         load_model(path, max_bytes=2**20)
-    assert tracemalloc.get_traced_memory()[1] < 4 * 2**20
-    tracemalloc.stop()
+    assert traced.peak < 4 * 2**20
 
 
 # ------------------------------------------------------------ tampered fitted arrays

@@ -13,7 +13,7 @@ import pytest
 
 from sknextchar._limits import MAX_LETTERS
 from sknextchar._name_filter import check_pattern
-from sknextchar._text import quoted_fields, quoted_row
+from sknextchar._words import quoted_fields, quoted_row
 from sknextchar.cli import build_parser, main
 from sknextchar.cli._arguments import check_reading_flags
 from sknextchar.datasets import load_names

@@ -23,7 +23,7 @@ import pytest
 from sknextchar import ContextWindowTransformer, KneserNeyClassifier
 from sknextchar.cli import main
 from sknextchar.cli._column_note import shell_word
-from sknextchar.datasets import _pipes, load_names
+from sknextchar.datasets import _opened_bytes, load_names
 from sknextchar.datasets._text_files import open_lines
 
 NAMES = ["anna", "bob", "carl", "dave", "emma", "fred", "gina", "hugo"]
@@ -145,7 +145,7 @@ def test_one_pipe_as_names_and_labels_is_refused(tmp_path, capsys):
 def fifo(tmp_path, monkeypatch):
     if not hasattr(os, "mkfifo"):
         pytest.skip("needs named pipes")
-    monkeypatch.setattr(_pipes, "PIPE_WAIT", 0.2)
+    monkeypatch.setattr(_opened_bytes, "PIPE_WAIT", 0.2)
     path = tmp_path / "labels"
     os.mkfifo(path)
     return path

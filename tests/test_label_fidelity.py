@@ -19,8 +19,8 @@ from sknextchar._label_posterior import (
     name_windows,
     posterior_filter,
 )
-from sknextchar._novelty import padded_ids
 from sknextchar._pipeline import next_log_proba_function, split_pipeline
+from sknextchar._training_record import padded_ids
 
 from .test_labels import CLI_TINY, ending_corpus, small_pipe
 

@@ -16,7 +16,7 @@ from sknextchar import (
     NameSampler,
     PerLabelClassifier,
 )
-from sknextchar._text import label_spellings_note
+from sknextchar._unknown_label import label_spellings_note
 
 NAMES = ["Anna", "Marie", "Luc", "Paul", "Hans", "Otto", "Fritz", "Jürgen"]
 FR, FR_NFD = "Française", unicodedata.normalize("NFD", "Française")

@@ -1,8 +1,10 @@
 """Labels that mix strings and numbers are refused by every fit by label."""
 
 import numpy as np
+import pandas as pd
 import pytest
 from sklearn.frozen import FrozenEstimator
+from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
 
 from sknextchar import (
@@ -109,3 +111,78 @@ def test_the_command_line_reaches_labels_that_are_not_text(tmp_path, capsys, com
     assert main([name, path, *rest, "--label", "1"]) == 0, capsys.readouterr().err
     assert main([name, path, *rest, "--label", "3"]) == 1
     assert "Unknown --label 3:" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "fit",
+    [
+        lambda y: NameLabelClassifier(_per_label()).fit(NAMES, y),
+        lambda y: NameSampler(_per_label()).fit(NAMES, y),
+        lambda y: _per_label().fit(NAMES, y),
+    ],
+    ids=["classifier", "sampler", "pipeline"],
+)
+@pytest.mark.parametrize(
+    "values, dtype",
+    [
+        ([1, 2], "int"),
+        ([np.int64(1), np.int64(2)], "int"),
+        ([1.0, 2.0], "int"),  # a sampler's labels are no floats
+        ([True, False], "bool"),
+    ],
+)
+def test_numbers_in_an_object_array_are_refused_as_scikit_learn_does(
+    fit, values, dtype
+):
+    # LogisticRegression refuses them ("Unknown label type: unknown", from
+    # type_of_target), and so does a fit by label: its words first, then ours,
+    # which say what the labels are and how to pass them.
+    import pandas as pd
+    from sklearn.linear_model import LogisticRegression
+
+    y = np.array(values * 20, dtype=object)
+    with pytest.raises(ValueError, match="^Unknown label type: unknown"):
+        LogisticRegression().fit(np.arange(40.0).reshape(-1, 1), y)
+    for given in (y, pd.Series(y)):
+        with pytest.raises(ValueError) as caught:
+            fit(given)
+        assert str(caught.value).startswith("Unknown label type: unknown. y holds ")
+        assert f"np.asarray(y, dtype={dtype})" in str(caught.value)
+    fit(np.asarray(y, dtype=dtype))  # the advice fits
+
+
+def test_fractions_in_an_object_array_are_not_told_to_become_ints():
+    # np.asarray(y, dtype=int) would cut 1.5 to 1: they are told as floats,
+    # which a fit by label then tells may be counts of names.
+    y = np.array([1.5, 2.0] * 20, dtype=object)
+    with pytest.raises(ValueError, match=r"np\.asarray\(y, dtype=float\), or as"):
+        NameSampler(_per_label()).fit(NAMES, y)
+    with pytest.raises(ValueError, match=r"^y holds floats \(float64\), and y is the"):
+        NameSampler(_per_label()).fit(NAMES, np.asarray(y, dtype=float))
+
+
+@pytest.mark.parametrize("model", [_per_label, _mlp])
+@pytest.mark.parametrize(
+    "as_given",
+    [
+        lambda y: np.asarray(y, dtype=float),
+        lambda y: pd.Series(y, dtype="Float64"),
+        lambda y: pd.Series(y, dtype="float32"),
+    ],
+    ids=["ndarray", "Float64", "float32"],
+)
+def test_whole_float_labels_are_classes_as_for_scikit_learn(model, as_given):
+    # NameLabelClassifier's own check took [1.0, 2.0] as two classes, as
+    # LogisticRegression does; its pipelines then refused them as counts.
+    y = as_given([1.0, 2.0] * 20)
+    expected = LogisticRegression().fit(np.arange(40).reshape(-1, 1), y).classes_
+    clf = NameLabelClassifier(model()).fit(NAMES, y)
+    assert clf.classes_.dtype == expected.dtype and clf.classes_.tolist() == [1.0, 2.0]
+    assert set(clf.predict(NAMES[:4]).tolist()) <= {1.0, 2.0}
+    assert clf.predict_proba(NAMES[:4]).shape == (4, 2)
+    assert np.isfinite(clf.score(NAMES, y))
+
+
+def test_float_labels_that_are_not_whole_are_still_refused():
+    with pytest.raises(ValueError, match="^Unknown label type: continuous"):
+        NameLabelClassifier(_per_label()).fit(NAMES, [1.5, 2.0] * 20)

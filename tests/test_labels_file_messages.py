@@ -13,8 +13,8 @@ import pytest
 from sknextchar import ContextWindowTransformer, load_model
 from sknextchar.cli import main
 from sknextchar.cli._column_note import shell_word
-from sknextchar.datasets import _pipes, load_names
-from sknextchar.datasets._pipes import PIPE_WAIT, PipeError, open_bytes
+from sknextchar.datasets import _opened_bytes, load_names
+from sknextchar.datasets._opened_bytes import PIPE_WAIT, PipeError, open_bytes
 from tests._shared_files import kept_as_it_was
 
 NAMES = ["Anna", "Ben", "Carla", "Dev", "Emil", "Fatima", "Goran", "Hana"]
@@ -53,7 +53,7 @@ def names_file(tmp_path):
 def test_labels_fifo_no_program_writes_to_names_the_flag(
     tmp_path, names_file, capsys, monkeypatch
 ):
-    monkeypatch.setattr(_pipes, "PIPE_WAIT", 0.2)  # not the 2 s a user is given
+    monkeypatch.setattr(_opened_bytes, "PIPE_WAIT", 0.2)  # not the 2 s a user is given
     fifo = tmp_path / "labels"
     os.mkfifo(fifo)
     code, out = _train(tmp_path, names_file, "--labels", str(fifo))

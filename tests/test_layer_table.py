@@ -2,13 +2,16 @@
 
 Each module's layer is the longest chain of package imports below it (imports
 inside functions included); the table lists every module but the command line's
-at its layer, so that the table cannot drift from the code unnoticed.
+at its layer, so that the table cannot drift from the code unnoticed; and the
+section "What each module owns" names every module.
 """
 
 import ast
 import functools
 import re
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "sknextchar"
@@ -78,17 +81,47 @@ def measured_layers(skip=("sknextchar.cli",)):
     return {name: layer(name) for name in modules}
 
 
-def documented_layers():
-    text = (ROOT / "docs" / "architecture.rst").read_text(encoding="utf-8")
+def documented_layers(text=None):
+    """The layer of each module in the layer table of ``text`` (the page's).
+
+    A row is a layer (given on its first row only), one module and its concern;
+    the lines below a row with neither layer nor module continue its concern.
+    """
+    if text is None:
+        text = (ROOT / "docs" / "architecture.rst").read_text(encoding="utf-8")
     block = text.split(".. code-block:: text", 1)[1].split("\n\n", 2)[1]
     layers, current = {}, None
     for line in block.splitlines():
-        number = re.match(r"\s*(\d+)\s", line)
-        current = int(number[1]) if number else current
-        names = line[6:34] if len(line) > 6 else ""
-        for name in re.findall(r"[\w/]+", names):
-            layers["sknextchar." + name.strip("/").replace("/", ".")] = current
+        number, name, concern = line[:4].strip(), line[6:34].strip(), line[34:]
+        assert line[4:6] == "  " and (name or not number), f"not a row: {line!r}"
+        assert concern.strip() and line[33] == " ", f"a row without concern: {line!r}"
+        current = int(number) if number else current
+        if name:
+            assert re.fullmatch(r"[\w/]+", name), f"one module a row: {line!r}"
+            module = "sknextchar." + name.strip("/").replace("/", ".")
+            assert module not in layers, f"a module in two rows: {line!r}"
+            layers[module] = current
     return layers
+
+
+def test_the_layer_table_is_read_a_row_a_module():
+    text = (
+        ".. code-block:: text\n\n"
+        "   2  _vocabulary                 symbols and ids\n"
+        "      nn/functional               the network's math, wrapped onto\n"
+        "                                  a second line\n"
+        "   1  datasets/_codecs            the codec\n\n"
+        "After the table.\n"
+    )
+    assert documented_layers(text) == {
+        "sknextchar._vocabulary": 2,
+        "sknextchar.nn.functional": 2,
+        "sknextchar.datasets._codecs": 1,
+    }
+    with pytest.raises(AssertionError, match="one module a row"):
+        documented_layers(text.replace("nn/functional", "_ngram, _adam"))
+    with pytest.raises(AssertionError, match="without concern"):
+        documented_layers(text.replace(" the codec", ""))
 
 
 def test_the_layer_table_is_the_measured_one():
@@ -109,6 +142,44 @@ def test_the_layer_table_is_the_measured_one():
     assert not wrong, f"(documented, measured) layers differ: {wrong}"
     below_cli = max(core.values())
     assert documented["sknextchar.cli"] > below_cli
+
+
+def owned_modules(text):
+    """The modules that the section "What each module owns" of the page ``text``
+    names (in double backquotes; a ``_name`` in the entry of ``datasets/`` or
+    ``cli/`` is a module of that package)."""
+    parts = re.split(r"\n([^\n]+)\n=+\n", text)  # [.., title, its text, ..]
+    section = parts[parts.index("What each module owns") + 1]
+    named = set()
+    for entry in re.split(r"\n(?=``)", section):
+        package = re.match(r"``(datasets|cli)/``", entry.lstrip("\n"))
+        for name in re.findall(r"``([\w/.]+)``", entry):
+            name = name.removesuffix(".py").strip("/")
+            if package and name.startswith("_"):
+                name = f"{package[1]}/{name}"
+            named.add("sknextchar." + name.replace("/", "."))
+    return named
+
+
+def modules_not_owned(text):
+    """The package's modules (but its root and ``nn``'s ``__init__``) that the
+    section "What each module owns" of ``text`` does not name."""
+    named = owned_modules(text)
+    return sorted(set(_modules()) - named - {"sknextchar", "sknextchar.nn"})
+
+
+def test_what_each_module_owns_names_every_module():
+    text = (ROOT / "docs" / "architecture.rst").read_text(encoding="utf-8")
+    assert modules_not_owned(text) == []
+    entry = "``_number_runs``\n   ``runs_and_more``: line (or column) numbers"
+    assert entry in text
+    assert modules_not_owned(text.replace(entry, "``_other``\n   the numbers")) == [
+        "sknextchar._number_runs"
+    ]
+    # a module of datasets/ counts only when its entry names it
+    assert "   ``_opened_bytes`` (" in text
+    no_pipes = text.replace("   ``_opened_bytes`` (", "   pipes (")
+    assert modules_not_owned(no_pipes) == ["sknextchar.datasets._opened_bytes"]
 
 
 def test_the_sample_report_is_imported_only_by_its_public_faces():

@@ -16,9 +16,9 @@ import pytest
 
 from sknextchar._name_chunks import read_name_chunks
 from sknextchar.cli import main
-from sknextchar.datasets import _lines, load_names
+from sknextchar.datasets import _line_stream, load_names
 from sknextchar.datasets._long_lines import LineLengths
-from sknextchar.datasets._tables import LINES_LOOKED_AT
+from sknextchar.datasets._table_rows import LINES_LOOKED_AT
 
 
 def _chunked(path, **kwargs):
@@ -107,7 +107,7 @@ def test_a_long_line_of_line_separators_is_looked_at_once(tmp_path, monkeypatch)
             looked_at.append(len(piece))
             return super().check(piece, **kwargs)
 
-    monkeypatch.setattr(_lines, "LineLengths", Counted)
-    assert len(text) > 10 * _lines._PIECE
+    monkeypatch.setattr(_line_stream, "LineLengths", Counted)
+    assert len(text) > 10 * _line_stream._PIECE
     assert _chunked(path) == load_names(path)
     assert sum(looked_at) <= 2 * len(text)

@@ -631,6 +631,23 @@ def test_save_model_refuses_a_model_changed_after_fitting(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["model.skops"]
 
 
+@pytest.mark.parametrize("suffix", [".skops", ".joblib"])
+def test_save_and_load_name_a_damaged_estimator_in_one_spelling(tmp_path, suffix):
+    # The refusal to save rebuilt the load's "its X is damaged (...)" words.
+    from sknextchar import save_model
+
+    transformer = ContextWindowTransformer().fit(NAMES)
+    transformer.vocabulary_ = ("a",)
+    with pytest.raises(ValueError, match="changed after fitting") as saving:
+        save_model(transformer, tmp_path / f"model{suffix}")
+    with pytest.raises(DamagedModelError) as loading:
+        load_model(_dump(transformer, tmp_path / f"t{suffix}"), allow_pickle=True)
+    said = [str(e.value).split(": its ", 1)[1] for e in (saving, loading)]
+    clause = said[1][: said[1].index(". ") + 1]
+    assert clause.startswith("ContextWindowTransformer is damaged (its vocabulary_")
+    assert said[0].startswith(clause)
+
+
 def test_the_epoch_early_stopping_kept_loads(tmp_path):
     # A valid _weights_epoch (0 to the epochs of loss_curve_) passes its check.
     from sknextchar import save_model

@@ -244,9 +244,13 @@ def test_table_warning_offers_labels_and_counts_as_train_note_does(export, capsy
     with pytest.warns(UserWarning, match="looks like a table") as caught:
         load_names(export)
     message = str(caught[0].message)
+    # The load_names arguments together, pandas last: the labels' and counts'
+    # arguments came after the pandas call, as if they were pandas'.
     assert message.endswith(
-        "; labels_column='Gender' also returns their labels, and "
-        "counts_column='Count' their counts."
+        "To read its column of names, pass names_column='Name' (a header row is "
+        "needed; labels_column='Gender' also returns their labels, and "
+        "counts_column='Count' their counts), or use "
+        "pandas.read_csv(path)['Name']."
     )
     read_names_file(export, training=True)
     note = capsys.readouterr().err
@@ -258,11 +262,16 @@ def test_table_warning_offers_labels_and_counts_as_train_note_does(export, capsy
     [
         (
             "name,sex\nAnna,F\nBob,M\n",
-            "; labels_column='sex' also returns their labels.",
+            "(a header row is needed; labels_column='sex' also returns their "
+            "labels), or use",
         ),
-        ("name,n\nAnna,3\nBob,4\n", "; counts_column='n' also returns their counts."),
-        ("name,sex\nAnna,F\nBob,F\n", "['name']."),  # one label: not offered
-        ("id,name\n1,Anna\n2,Bob\n", "['name']."),  # row numbers: no counts
+        (
+            "name,n\nAnna,3\nBob,4\n",
+            "(a header row is needed; counts_column='n' also returns their "
+            "counts), or use",
+        ),
+        ("name,sex\nAnna,F\nBob,F\n", "(a header row is needed), or use"),  # one label
+        ("id,name\n1,Anna\n2,Bob\n", "(a header row is needed), or use"),  # row ids
     ],
 )
 def test_table_warning_offers_only_readable_columns(tmp_path, text, told):
@@ -270,7 +279,8 @@ def test_table_warning_offers_only_readable_columns(tmp_path, text, told):
     path.write_text(text, encoding="utf-8")
     with pytest.warns(UserWarning, match="looks like a table") as caught:
         load_names(path)
-    assert str(caught[0].message).endswith(told)
+    assert told in str(caught[0].message)
+    assert str(caught[0].message).endswith("['name'].")  # pandas last
 
 
 def test_train_from_file_warning_offers_no_labels(tmp_path):

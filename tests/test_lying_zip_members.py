@@ -3,13 +3,14 @@ the member inflates, a chunk at a time: never inflated whole in memory."""
 
 import io
 import struct
-import tracemalloc
 import zipfile
 
 import numpy as np
 import pytest
 
 from sknextchar import ContextWindowTransformer, load_model, save_model
+
+from ._traced import tracing
 
 # What the lying member inflates to (32 MiB build in half the time of
 # 64): a load that inflated it whole would hold four times the INFLATED // 4
@@ -40,14 +41,12 @@ def test_a_member_larger_than_it_declares_is_refused_without_inflating_it(tmp_pa
     path = tmp_path / "lying.skops"
     path.write_bytes(lying_copy(raw.read_bytes()))
     assert path.stat().st_size < INFLATED // 100
-    tracemalloc.start()
-    try:
-        with pytest.raises(ValueError, match="corrupt, truncated or not a skops"):
-            load_model(path)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    assert peak < INFLATED // 4
+    with (
+        tracing() as traced,
+        pytest.raises(ValueError, match="corrupt, truncated or not a skops"),
+    ):
+        load_model(path)
+    assert traced.peak < INFLATED // 4
 
 
 def test_a_model_still_loads_from_its_checked_members(tmp_path):

@@ -19,8 +19,8 @@ from sknextchar import ContextWindowTransformer, KneserNeyClassifier, NameSample
 from sknextchar._decoding import SamplingControls
 from sknextchar._generation import sample_new_names
 from sknextchar._length_match import LENGTH_PILOT, length_matcher
-from sknextchar._novelty import AdvisedWords
 from sknextchar._shortfall import shortfall_message
+from sknextchar._training_record import AdvisedWords
 from sknextchar.cli._errors import cli_spelling
 from sknextchar.datasets import load_indian_names
 

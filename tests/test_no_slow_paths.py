@@ -9,7 +9,6 @@ import json
 import os
 import subprocess
 import sys
-import tracemalloc
 
 import numpy as np
 import pytest
@@ -31,6 +30,8 @@ from sknextchar._row_keys import distinct_rows
 from sknextchar.cli import main
 from sknextchar.cli._score import name_log_likelihoods
 from sknextchar.datasets import load_indian_names
+
+from ._traced import tracing
 
 # A corpus whose windows repeat their contexts, as real names do: the bundled
 # names' windows have 26 times fewer distinct contexts (of 3 symbols) than rows.
@@ -198,13 +199,9 @@ def test_kneser_ney_prediction_holds_little_more_than_its_output(rng):
     model = KneserNeyClassifier().fit(windows)
     contexts = np.unique(windows.contexts, axis=0)  # (14,843, 4) all distinct
     contexts = contexts[rng.permutation(len(contexts))]
-    tracemalloc.start()
-    try:
+    with tracing() as traced:
         log_proba = model.predict_log_proba(contexts)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    assert peak < 3.5 * log_proba.nbytes
+    assert traced.peak < 3.5 * log_proba.nbytes
 
 
 def _by_label_sampler(labels):

@@ -5,14 +5,14 @@ that the results stay the same bits. What loading a model file imports is
 checked in test_persistence.py, in the new process that loads the model there.
 """
 
-import tracemalloc
-
 import numpy as np
 import pytest
 
 from sknextchar import ContextWindowTransformer, _text, _transformer
 from sknextchar._text import normalize_text, normalize_texts
 from sknextchar._windows import cut_windows
+
+from ._traced import tracing
 
 # Names as users pass them: ASCII of any case, accents composed or not,
 # invisible characters, final forms, a Turkish capital, a ligature.
@@ -93,11 +93,7 @@ def test_cut_windows_holds_little_more_than_its_output():
     rng = np.random.default_rng(0)
     lengths = rng.integers(4, 11, size=20_000)
     ids = rng.integers(1, 27, size=lengths.sum()).astype(np.uint8)
-    tracemalloc.start()
-    try:
+    with tracing() as traced:
         result = cut_windows(ids, lengths, 3, np.uint8)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
     output = sum(part.nbytes for part in result)
-    assert peak - output < 14 * len(result[1])  # was 25 bytes per window
+    assert traced.peak - output < 14 * len(result[1])  # was 25 bytes per window

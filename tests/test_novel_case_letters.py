@@ -13,7 +13,7 @@ import pytest
 from sklearn.pipeline import make_pipeline
 
 from sknextchar import ContextWindowTransformer, KneserNeyClassifier, NameSampler
-from sknextchar._novelty import fold_map
+from sknextchar._training_record import fold_map
 
 TURKISH = ["İpek", "Irmak", "Aydın", "Işıl", "Straße"]
 ALPHABET = string.ascii_letters + "ıİşŞßẞ"

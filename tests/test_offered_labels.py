@@ -16,8 +16,7 @@ from sknextchar import load_model
 from sknextchar.cli import _labelled, main
 from sknextchar.cli._labelled import read_names_file
 from sknextchar.datasets import load_names
-from sknextchar.datasets._table_rows import text_lines
-from sknextchar.datasets._tables import LINES_LOOKED_AT
+from sknextchar.datasets._table_rows import LINES_LOOKED_AT, text_lines
 
 KN = ["--model", "kneser-ney", "--alphabet", "auto", "--context-length", "2"]
 KN += ["--force"]

@@ -14,11 +14,14 @@ from sknextchar import (
     ContextWindowTransformer,
     KneserNeyClassifier,
     NameLabelClassifier,
+    NameSampler,
+    PerLabelClassifier,
 )
 from sknextchar._label_input import check_label_types
 from sknextchar._validation import check_exclude, check_names
 
 NAMES = ["abid", "aditi", "amit", "asha"]
+LABELS = ["f", "m", "f", "m"]
 
 
 class Colour(enum.Enum):
@@ -153,3 +156,106 @@ def test_a_long_list_among_names_is_shown_cut(element, start):
         check_names(["ab", element])
     assert len(str(caught.value)) < 250  # not thousands
     assert str(caught.value).startswith(start)
+
+
+def _fit_by(caller, y):
+    """Fit ``caller``'s model of names by label on NAMES and ``y``."""
+    pipe = make_pipeline(
+        ContextWindowTransformer(), PerLabelClassifier(KneserNeyClassifier())
+    )
+    model = {
+        "classifier": NameLabelClassifier(pipe),
+        "sampler": NameSampler(pipe),
+        "pipeline": pipe,
+    }[caller]
+    return model.fit(NAMES, y)
+
+
+@pytest.mark.parametrize("caller", ["classifier", "sampler", "pipeline"])
+@pytest.mark.parametrize(
+    "y, message",
+    [
+        (
+            ["f", ["m"], "f", "m"],
+            "y[1] is ['m'] (list), not a str or a number: flatten y to one label "
+            "per name, or remove it from y with its name.",
+        ),
+        (
+            [1, 2, 1, (2, 1)],
+            "y[3] is (2, 1) (tuple), not a str or a number: flatten y to one "
+            "label per name, or remove it from y with its name.",
+        ),
+        (
+            ["f", "m", np.array(["f", "m"]), "m"],
+            "y[2] is ['f', 'm'] (ndarray), not a str or a number: flatten y to "
+            "one label per name, or remove it from y with its name.",
+        ),
+    ],
+)
+def test_a_list_among_labels_is_named_before_numpy_fails(caller, y, message):
+    # NumPy's "setting an array element with a sequence ... inhomogeneous
+    # shape" came first: it named no label and said nothing to do.
+    with pytest.raises(ValueError) as caught:
+        _fit_by(caller, y)
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda model, y: NameLabelClassifier(model).fit(NAMES, LABELS).score(NAMES, y),
+        lambda model, y: model.fit(NAMES, LABELS).score(NAMES, y),
+        lambda model, y: NameSampler(model).fit(NAMES, LABELS).score(NAMES, y),
+        lambda model, y: (
+            NameSampler(model).fit(NAMES, LABELS).score_samples(NAMES, label=y)
+        ),
+    ],
+    ids=["classifier score", "pipeline score", "sampler score", "score_samples"],
+)
+@pytest.mark.parametrize(
+    "y, shown",
+    [
+        (["f", ["m"], "f", "m"], r"\['m'\] \(list\)"),
+        (["f", {1: 2}, "f", "m"], "{1: 2}"),
+    ],
+)
+def test_a_list_among_labels_to_score_is_named_as_in_fit(call, y, shown):
+    # NumPy's "inhomogeneous shape", "unhashable type: 'list'" (or 'dict') and
+    # "'<' not supported between instances of 'dict' and 'str'" came first.
+    pipe = make_pipeline(
+        ContextWindowTransformer(), PerLabelClassifier(KneserNeyClassifier())
+    )
+    with pytest.raises(ValueError, match=rf"\[1\] is {shown}.*not a str or a number"):
+        call(pipe, y)
+
+
+@pytest.mark.parametrize(
+    "label, advice",
+    [
+        ({1: 2}, "convert it with str()"),
+        ({"f"}, "convert it with str()"),
+        (b"f", "decode it with .decode()"),
+    ],
+)
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda sampler, label: sampler.score_samples(NAMES, label=label),
+        lambda sampler, label: sampler.sample(2, label=label, random_state=0),
+        lambda sampler, label: sampler.most_likely(2, label=label),
+    ],
+    ids=["score_samples", "sample", "most_likely"],
+)
+def test_a_single_label_of_another_type_is_named_as_in_fit(call, label, advice):
+    # A dict or a set ended in "unhashable type: 'dict'" (a TypeError); bytes
+    # was an "Unknown label b'f'", though fit refuses bytes as a label.
+    pipe = make_pipeline(
+        ContextWindowTransformer(), PerLabelClassifier(KneserNeyClassifier())
+    )
+    sampler = NameSampler(pipe).fit(NAMES, LABELS)
+    with pytest.raises(ValueError) as caught:
+        call(sampler, label)
+    assert str(caught.value) == (
+        f"label is {label!r} ({type(label).__name__}), not a str or a number: "
+        f"{advice}, or pass a label the model was fitted with."
+    )

@@ -512,7 +512,64 @@ def test_only_the_error_on_names_tells_of_the_folds():
     assert "fold" not in str(caught.value)
     with pytest.raises(ValueError) as caught:
         sampler.score(["zoë"])
-    assert str(caught.value).endswith("." + FOLD_ALPHABET_NOTE)
+    assert str(caught.value).endswith("to remove unknown characters.")
+    assert FOLD_ALPHABET_NOTE not in str(caught.value)  # no cross-validation runs
+
+
+@pytest.mark.parametrize("how", ["loaded", "scored", "cross-validated"])
+def test_the_folds_are_told_of_only_in_a_cross_validation(tmp_path, how):
+    # The note on the folds of a cross-validation closed the error of a model
+    # loaded from a file and scored, where no fold was held out.
+    from sklearn.model_selection import KFold, cross_val_score
+
+    from sknextchar import load_model, save_model
+
+    names = ["ana", "ivo", "eva", "zoë"]
+    pipe = make_pipeline(
+        ContextWindowTransformer(alphabet="auto"), KneserNeyClassifier()
+    )
+    if how == "cross-validated":
+        with pytest.warns(UserWarning, match="Scoring failed") as caught:
+            cross_val_score(pipe, names, cv=KFold(2))
+        assert FOLD_ALPHABET_NOTE in " ".join(str(w.message) for w in caught)
+        return
+    pipe.fit(names[:3])
+    if how == "loaded":
+        save_model(pipe, str(tmp_path / "m.skops"))
+        pipe = load_model(str(tmp_path / "m.skops"))
+    with pytest.raises(ValueError, match=r"training names only\)\.$"):
+        pipe.score(names)
+
+
+def test_a_search_refit_on_all_names_tells_of_no_fold():
+    # A fitted GridSearchCV scores new names with the model refit on all the
+    # names: no fold is held out there, though the search's score method is
+    # a function of sklearn.model_selection on the stack.
+    from sklearn.model_selection import GridSearchCV
+
+    names = ["ana", "ivo", "eva", "ada", "otto", "emma"]
+    pipe = make_pipeline(
+        ContextWindowTransformer(alphabet="auto"), KneserNeyClassifier()
+    )
+    grid = {"kneserneyclassifier__order": [2, 3]}
+    # Its folds lack letters of the names they hold out: each warns.
+    with pytest.warns(UserWarning, match="Scoring failed|non-finite"):
+        search = GridSearchCV(pipe, grid, cv=KFold(2)).fit(names)
+    for method in (search.score, search.predict):
+        with pytest.raises(ValueError, match=r"training names only\)\.$") as caught:
+            method(["zoë"])
+        assert FOLD_ALPHABET_NOTE not in str(caught.value)
+    # The same search scored on the fold an outer cross-validation holds out:
+    # told (its own folds all read their names, so the note is the outer's).
+    plain = ["ana", "nan", "anna", "naan", "nana", "anan"]
+    outer = [(np.arange(6), np.array([6]))]
+    with pytest.warns(UserWarning, match="Scoring failed") as caught:
+        scores = cross_val_score(
+            GridSearchCV(pipe, grid, cv=KFold(2)), plain + ["zoë"], cv=outer
+        )
+    assert np.isnan(scores).all()
+    failed = [str(w.message) for w in caught if "Scoring failed" in str(w.message)]
+    assert len(failed) == 1 and FOLD_ALPHABET_NOTE in failed[0], failed
 
 
 def test_cli_hints_for_a_learned_alphabet_leave_out_the_folds(files, capsys, tmp_path):

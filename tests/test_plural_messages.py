@@ -1,5 +1,5 @@
-"""Messages whose words agree with a count (``_text.one_or_many``,
-``_text.counted``): the singular and the plural of each."""
+"""Messages whose words agree with a count (``_words.one_or_many``,
+``_words.counted``): the singular and the plural of each."""
 
 import io
 

@@ -209,21 +209,30 @@ def test_a_cut_prefix_is_advised_a_pattern_only_where_one_is_taken(tmp_path, cap
 
 
 # ------------------ plot on a cut prefix (found by U2 in session 58)
+def _picture_refusals(sampler, typed):
+    """The argument named and the message of each picture refusing ``typed``."""
+    from sknextchar.plotting import plot_generation_tree, plot_temperature
+
+    told = []
+    for call, argument in [
+        (lambda: plot_generation_tree(sampler, prefix=typed), "prefix"),
+        (lambda: plot_temperature(sampler, context=typed), "context"),
+    ]:
+        with pytest.raises(ValueError) as caught:
+            call()
+        told.append((argument, str(caught.value)))
+    return told
+
+
 def test_plot_on_a_cut_prefix_gets_the_cluster_note_in_its_own_words(tmp_path, capsys):
     # It was: "--tree 'प्र' holds 'प्र' (U+092A U+094D U+0930), outside the
     # vocabulary of the model, [...]: pass a prefix of its characters, such as
     # --tree '...'", where table and sample told the cut cluster.
-    from sknextchar.plotting import plot_generation_tree, plot_temperature
+    from sknextchar.plotting import plot_generation_tree
 
     sampler = sampler_of(DEVANAGARI)
     whole = f"({PRIYA_CUT + 'ि'!r}, {PRIYA_CUT + 'ी'!r}). Type one of those clusters"
-    for call, argument in [
-        (lambda: plot_generation_tree(sampler, prefix=PRIYA_CUT), "prefix"),
-        (lambda: plot_temperature(sampler, context=PRIYA_CUT), "context"),
-    ]:
-        with pytest.raises(ValueError) as caught:
-            call()
-        message = str(caught.value)
+    for argument, message in _picture_refusals(sampler, PRIYA_CUT):
         assert message.startswith(f"{argument}={PRIYA_CUT!r} holds "), message
         assert f"ends the {argument} inside a symbol" in message, message
         assert whole in message and "of its characters" not in message
@@ -244,3 +253,33 @@ def test_plot_on_a_cut_prefix_gets_the_cluster_note_in_its_own_words(tmp_path, c
         plot_generation_tree(sampler, prefix="x")
     assert "pass a prefix of its characters" in str(caught.value)
     assert "inside a symbol" not in str(caught.value)
+
+
+def test_plot_on_a_cut_prefix_and_another_unknown_gets_the_note_then_a_start(
+    tmp_path, capsys
+):
+    # It was the old advice alone ("pass a prefix of its characters, such as
+    # --tree '...'"), where table and sample told the cut cluster too.
+
+    sampler = sampler_of(DEVANAGARI)
+    typed = "x" + PRIYA_CUT
+    whole = f"({PRIYA_CUT + 'ि'!r}, {PRIYA_CUT + 'ी'!r}). Type one of those clusters"
+    for argument, message in _picture_refusals(sampler, typed):
+        assert message.startswith(f"{argument}={typed!r} holds 'x', "), message
+        assert f"ends the {argument} inside a symbol" in message and whole in message
+        assert (
+            f". For the others, pass a {argument} of the model's characters" in message
+        )
+        assert message.endswith(f"or {argument}='' (the start of a name)."), message
+    model = tmp_path / "dev.skops"
+    save_model(sampler, model)
+    out = str(tmp_path / "t.png")
+    for flag, argument in [("--tree", "prefix"), ("--distribution", "context")]:
+        assert main(["plot", str(model), flag, typed, "-o", out]) != 0
+        err = capsys.readouterr().err
+        assert err.startswith(f"sknextchar: error: {flag} {typed!r} holds 'x', "), err
+        assert f"ends the {argument} inside a symbol" in err and whole in err, err
+        assert "--unit char (one symbol per character). For the others, " in err, err
+        assert err.endswith(f"or {flag} '' (the start of a name).\n"), err
+        assert "unit=" not in err and "Traceback" not in err
+    assert not (tmp_path / "t.png").exists()

@@ -235,7 +235,7 @@ def test_a_pipe_that_writes_its_first_bytes_slowly_is_read_as_compressed(
     # A program that writes a byte at a time ((printf 'B'; sleep 1; cat rest)
     # | sknextchar train -): the first bytes once peeked at were too few to
     # tell a bzip2 or xz file, whose text was then read as a file of names.
-    from sknextchar.datasets._pipes import open_bytes
+    from sknextchar.datasets._opened_bytes import open_bytes
 
     fifo = tmp_path / "names.bz2"
     os.mkfifo(fifo)
@@ -260,7 +260,7 @@ def test_a_pipe_that_writes_its_first_bytes_slowly_is_read_as_compressed(
 def test_a_pipe_of_text_is_read_line_by_line_as_it_comes(tmp_path):
     # Only bytes that may start a compressed file are waited for: a name typed
     # or written alone ("asha") is read at once.
-    from sknextchar.datasets._pipes import open_bytes
+    from sknextchar.datasets._opened_bytes import open_bytes
 
     fifo = tmp_path / "names"
     os.mkfifo(fifo)

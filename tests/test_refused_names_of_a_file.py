@@ -13,7 +13,7 @@ import pytest
 
 from sknextchar import ContextWindowTransformer, make_default_pipeline, train_from_file
 from sknextchar._empty_names import EmptyNamesError
-from sknextchar._text import MAX_REPORTED
+from sknextchar._words import MAX_REPORTED
 from tests._file_lines import by_line
 
 WORDS = ["asha", "ravi", "uma", "abid", "neha", "mira", "anu", "raj"]

@@ -9,7 +9,7 @@ from sklearn.pipeline import make_pipeline
 from sknextchar import ContextWindowTransformer, KneserNeyClassifier, NameSampler
 from sknextchar._empty_names import EmptyNamesError
 from sknextchar._left_out import written_forms
-from sknextchar._novelty import folds_case
+from sknextchar._training_record import folds_case
 from sknextchar.metrics import sample_report
 
 NAMES = ["anna", "emma", "zoë", "olivia", "mia"]

@@ -21,6 +21,7 @@ from sknextchar.exceptions import ModelVersionWarning
 from sknextchar.metrics import SampleReport, sample_report
 
 from ._doubles import count_pipe
+from ._traced import tracing
 
 DATA = Path(__file__).parent / "data"
 NAMES = [
@@ -298,16 +299,10 @@ def test_match_lengths_gives_the_training_lengths(pipe):
 
 
 def test_sampling_memory_does_not_grow_with_max_length(pipe):
-    import tracemalloc
-
     sampler = sampler_of(pipe, max_length=1000)  # the most it takes
-    tracemalloc.start()
-    try:
+    with tracing() as traced:
         names = sampler.sample(200, random_state=0)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    assert len(names) == 200 and peak < 8 * 2**20  # was 200 GB of ids
+    assert len(names) == 200 and traced.peak < 8 * 2**20  # was 200 GB of ids
 
 
 def test_a_dead_end_of_an_unsmoothed_count_model_is_discarded():

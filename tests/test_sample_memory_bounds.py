@@ -7,7 +7,6 @@ other processes and the model held; names of several-code-point symbols (Devanag
 syllables) were decoded all at once, as Python objects.
 """
 
-import tracemalloc
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +29,8 @@ from sknextchar._generation import (
 )
 from sknextchar._sample_request import sampling_controls
 from sknextchar._vocabulary import decode_rows
+
+from ._traced import tracing
 
 NAMES = ["abid", "aditi", "amit", "asha", "ravi", "uma", "anu", "isha", "tara"]
 
@@ -97,13 +98,10 @@ def test_symbols_of_several_code_points_are_decoded_a_block_at_a_time():
     rng = np.random.default_rng(0)
     ids = rng.integers(1, len(vocabulary), (300_000, 10)).astype(np.uint8)
     ids[::7, 6:] = 0  # shorter names, ended by the end marker
-    tracemalloc.start()
-    try:
+    with tracing() as traced:
         names = decode_rows(ids, vocabulary)
-        strings, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    assert peak - strings < strings / 2
+    strings = traced.current
+    assert traced.peak - strings < strings / 2
     symbols = np.array(("", *vocabulary[1:]), dtype=object)
     for row in (0, 7, 65_535, 65_536, 299_999):  # oracle: each row joined
         assert names[row] == "".join(symbols[ids[row]])

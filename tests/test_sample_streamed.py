@@ -22,6 +22,8 @@ from sknextchar import (
 )
 from sknextchar.cli import main
 
+from ._traced import tracing
+
 NAMES = ["asha", "ravi", "mira", "uma", "rahul", "sita", "gita", "anil"]
 # --unique asks for many of the few distinct names such a model makes:
 # several rounds (batches), each fewer names than the last.
@@ -221,8 +223,6 @@ def test_the_match_lengths_warning_comes_before_the_names(model, sampler, monkey
 def test_a_batch_drawn_keeps_a_byte_per_letter_not_a_row_number():
     # Each step kept the row number of every name still going (int64): 8
     # bytes per letter drawn, beside its letter.
-    import tracemalloc
-
     import numpy as np
 
     from sknextchar._decoding import SamplingControls
@@ -232,18 +232,14 @@ def test_a_batch_drawn_keeps_a_byte_per_letter_not_a_row_number():
         return np.log(np.full((len(contexts), 27), [0.5] + [0.5 / 26] * 26))
 
     controls = SamplingControls(min_length=40, max_length=45)  # 40 to 45 letters
-    tracemalloc.start()
-    try:
+    with tracing() as traced:
         ids = sample_ids(
             next_log_proba, prefix_ids=np.array([], np.uint8),
             context=np.zeros((1, 1), np.uint8), n_samples=20_000, n_symbols=27,
             controls=controls, rng=np.random.default_rng(0),
         )  # fmt: skip
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
     letters = int(np.count_nonzero(ids))
-    assert len(ids) > 19_000 and peak < 8 * letters, (peak, letters)
+    assert len(ids) > 19_000 and traced.peak < 8 * letters, (traced.peak, letters)
 
 
 def test_the_names_drawn_are_those_of_one_uniform_per_name_and_step():

@@ -1,7 +1,6 @@
 """``NameSampler.fit(..., sample_weight=...)`` and ``train_from_file(...,
 counts_column=...)``: a list of names with counts is the list of repeated names."""
 
-import tracemalloc
 import warnings
 
 import numpy as np
@@ -22,6 +21,8 @@ from sknextchar import (
 )
 from sknextchar.cli._resume import merged_record
 from sknextchar.metrics import sample_report
+
+from ._traced import tracing
 
 NAMES = ["asha", "ravi", "amitabh", "uma", "zoe", "arun"]
 COUNTS = [3, 1, 2, 1, 4, 1]
@@ -125,13 +126,9 @@ def test_fractional_weights_keep_float_counts_that_save_and_load(tmp_path):
 
 def test_the_report_of_large_counts_does_not_repeat_the_names():
     sampler = NameSampler(kn_pipe()).fit(NAMES, sample_weight=[10**7, 1, 1, 1, 1, 1])
-    tracemalloc.start()
-    try:
+    with tracing() as traced:
         report = sample_report(["asha", "zoe"], sampler)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    assert peak < 5_000_000  # not one entry per counted name (80 MB)
+    assert traced.peak < 5_000_000  # not one entry per counted name (80 MB)
     assert report.train_median_length == 4.0
 
 

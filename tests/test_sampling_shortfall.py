@@ -10,7 +10,6 @@ higher temperature at ``temperature=inf``, and more rounds when the model
 """
 
 import math
-import tracemalloc
 
 import numpy as np
 import pytest
@@ -21,10 +20,12 @@ import sknextchar._generation as generation
 from sknextchar import ContextWindowTransformer, KneserNeyClassifier, NameSampler
 from sknextchar._decoding import SamplingControls
 from sknextchar._generation import sample_new_names
-from sknextchar._novelty import HOTTER_WORDS, RepeatedNames
+from sknextchar._request_support import MAX_LONGER, RequestSupport, possible_ids
 from sknextchar._shortfall import optimistic_reach, shortfall_message
-from sknextchar._support import MAX_LONGER, RequestSupport, possible_ids
+from sknextchar._training_record import HOTTER_WORDS, RepeatedNames
 from sknextchar.cli import main
+
+from ._traced import tracing
 
 FOUR = ["asha", "ravi", "mohan", "sita"]
 
@@ -275,13 +276,11 @@ def test_listing_the_names_of_a_big_vocabulary_holds_little_memory():
         out[~first & ~second, 0] = 0.0
         return out
 
-    tracemalloc.start()
-    start, controls = np.zeros((1, 2), np.intp), SamplingControls(max_length=5)
-    ids = possible_ids(next_log_proba, np.array([], np.intp), start, controls)
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
+    with tracing() as traced:
+        start, controls = np.zeros((1, 2), np.intp), SamplingControls(max_length=5)
+        ids = possible_ids(next_log_proba, np.array([], np.intp), start, controls)
     assert [len(rows) for rows in ids] == [0, width * width]  # 1, 2 letters
-    assert ids[1][:, 1].min() == width + 1 and peak < 24 * 2**20, peak
+    assert ids[1][:, 1].min() == width + 1 and traced.peak < 24 * 2**20, traced.peak
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,6 @@
 count as a walk over each character, without a Python step per character."""
 
 import sys
-import tracemalloc
 import zipfile
 
 import pytest
@@ -12,6 +11,8 @@ from sklearn.pipeline import make_pipeline
 
 from sknextchar import ContextWindowTransformer, KneserNeyClassifier, save_model
 from sknextchar._model_checks import schema_depth as depth
+
+from ._traced import tracing
 
 
 def walked_depth(text):
@@ -91,10 +92,6 @@ def test_memory_stays_flat_on_a_string_of_escapes():
     # packs into a few kilobytes): a backtracking point kept per escape took
     # about 120 bytes each.
     text = '{"a": "' + '\\"' * 10**6 + '"}'
-    tracemalloc.start()
-    try:
+    with tracing() as traced:
         assert depth(text) == 1
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    assert peak < 4 * len(text), peak
+    assert traced.peak < 4 * len(text), traced.peak

@@ -206,3 +206,16 @@ def test_commas_between_thousands_are_refused_as_in_any_other_table(tmp_path):
     with pytest.raises(ValueError, match="has '1,000,000' in the column 'count'") as e:
         load_names(path, names_column="name", counts_column="count")
     assert "no thousands separators (17728, not 17,728)" in str(e.value)
+
+
+@pytest.mark.parametrize("cell", ["1.000", "1,000"])
+def test_counts_read_with_a_mark_untold_are_warned_of_once(cell):
+    # warn_untold forgets what it warned of: a second release warns no more
+    cells = CountCells("'n.csv'", "count", ";")
+    assert cells.take(cell, "Anna", 2, "Anna") == []
+    with pytest.warns(UserWarning, match="no count tells which") as caught:
+        assert cells.finish() == [("Anna", 1.0)]
+    assert len(caught) == 1
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert cells.finish() == []

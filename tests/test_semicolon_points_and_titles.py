@@ -7,13 +7,8 @@ import pytest
 
 from sknextchar.cli._weights import CountsColumn
 from sknextchar.datasets import load_names
-from sknextchar.datasets._count_cells import count_of
-from sknextchar.datasets._tables import (
-    CountCells,
-    TitleLinesError,
-    check_no_title,
-    detect_table,
-)
+from sknextchar.datasets._count_cells import CountCells, count_of
+from sknextchar.datasets._tables import TitleLinesError, check_no_title, detect_table
 
 
 def _load(tmp_path, rows, header="name;count"):

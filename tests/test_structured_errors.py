@@ -25,7 +25,7 @@ from sknextchar._dead_ends import (
     UnfinishedTreeError,
 )
 from sknextchar._decoding import SamplingControls
-from sknextchar._novelty import HOTTER_WORDS, AdvisedWords, RepeatedNames
+from sknextchar._training_record import HOTTER_WORDS, AdvisedWords, RepeatedNames
 from sknextchar.cli import main
 
 # One letter of context, add_k=0: after "c" come "a", "b", "d" and "x"; after

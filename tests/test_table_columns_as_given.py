@@ -12,7 +12,7 @@ from sknextchar import train_from_file
 from sknextchar.cli import main
 from sknextchar.cli._labelled import read_names_file
 from sknextchar.datasets import load_names
-from sknextchar.datasets._tables import check_one_column
+from sknextchar.datasets._table_rows import check_one_column
 
 KN = ["--model", "kneser-ney", "--alphabet", "auto", "--context-length", "2", "-q"]
 
@@ -120,6 +120,28 @@ def test_a_counts_column_given_as_a_position_says_what_to_pass(tmp_path, text, s
             read()
         assert str(error.value).startswith(start)
         assert said in str(error.value)
+
+
+@pytest.mark.parametrize(
+    "text, offered_too",
+    [
+        ("Baby names; 2024\nName;Gender\nasha;F\nravi;M\n", False),
+        ("Baby names; 2024\nasha;3\nravi;5\n", True),
+    ],
+)
+def test_a_headerless_counts_position_offers_only_a_column_of_numbers(
+    tmp_path, text, offered_too
+):
+    # Below a title with a semicolon it offered counts_column='2024' in the
+    # "if it is a header row" reading, over a column of F and M.
+    path = write(tmp_path / "p8.csv", text)
+    with pytest.raises(TypeError) as error:
+        load_names(path, counts_column=1)
+    said = str(error.value)
+    assert "If it is a header row" in said, said
+    assert ("counts_column='2024'" in said) is offered_too, said
+    assert ("one of '2024'" in said) is offered_too, said
+    assert "counts_column='Baby names'" not in said, said
 
 
 def offered(path, capsys, **kwargs):

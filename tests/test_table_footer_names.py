@@ -14,13 +14,8 @@ import pytest
 from sknextchar.cli import main
 from sknextchar.cli._labelled import read_names_file
 from sknextchar.datasets import load_names
-from sknextchar.datasets._table_rows import table_rows
-from sknextchar.datasets._tables import (
-    find_table,
-    header_line,
-    header_row,
-    named_rows,
-)
+from sknextchar.datasets._table_rows import header_line, header_row, table_rows
+from sknextchar.datasets._tables import find_table, named_rows
 
 KN = ["--model", "kneser-ney", "--alphabet", "auto", "--context-length", "2", "-q"]
 

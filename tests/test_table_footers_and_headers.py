@@ -16,8 +16,8 @@ from sknextchar.cli._labelled import read_names_file
 from sknextchar.datasets import _count_cells, load_names
 from sknextchar.datasets._count_cells import HOLD_LIMIT, CountCells
 from sknextchar.datasets._counted_rows import counted_rows
+from sknextchar.datasets._table_footers import FOOTER_LINES
 from sknextchar.datasets._tables import (
-    FOOTER_LINES,
     TitleLinesError,
     check_no_title,
     find_table,

@@ -6,7 +6,8 @@ took 15% longer)."""
 import gc
 
 from sknextchar.datasets import load_names
-from sknextchar.datasets._tables import LINES_LOOKED_AT, headerless_table
+from sknextchar.datasets._table_rows import LINES_LOOKED_AT
+from sknextchar.datasets._tables import headerless_table
 
 
 def _collections_during(call):

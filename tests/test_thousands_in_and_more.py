@@ -1,5 +1,5 @@
 """Every "and N more" of a message counts with thousands separators, as
-:func:`sknextchar._text.and_more` does: one message never says "1,995" in one
+:func:`sknextchar._words.and_more` does: one message never says "1,995" in one
 place and "1995" in another."""
 
 import re

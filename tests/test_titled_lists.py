@@ -13,7 +13,7 @@ import pytest
 
 from sknextchar import ContextWindowTransformer, load_model, make_default_pipeline
 from sknextchar._chunked import train_from_file
-from sknextchar._list_lines import list_item, reads_as_title
+from sknextchar._pasted_lists import list_item, reads_as_title
 from sknextchar.cli import main
 from sknextchar.datasets import load_names
 from sknextchar.datasets._comment_lines import TitleNameWarning

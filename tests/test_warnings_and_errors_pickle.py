@@ -116,7 +116,7 @@ EXAMPLES = {
     "datasets._labelled_table.NoLabelsColumnError": lambda c: c(
         "gendr", "'kids.csv'", 1, ["name", "gender"], [(2, ["Zoë", "f"])], [0], True
     ),
-    "datasets._pipes.PipeError": lambda c: c("'labels' is an empty pipe."),
+    "datasets._opened_bytes.PipeError": lambda c: c("'labels' is an empty pipe."),
     "datasets._positions.NoNamesError": lambda c: c("kids.txt", 0),
     "datasets._noted_rows.NotedRowsError": lambda c: c(
         [(5, "Line 5 of 'k.csv' has no count."), (2, "Line 2 has no label.")]

@@ -12,7 +12,8 @@ import itertools
 import unicodedata
 
 from .._shown_paths import shown_path
-from .._text import display_width, one_or_many, pad_right, quoted
+from .._text import display_width, pad_right
+from .._words import one_or_many, quoted
 from ._commands import given_names, load_sampler
 from ._score import name_log_likelihoods, tell_full_width
 from ._told_once import told_unless_refused

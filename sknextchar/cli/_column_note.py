@@ -13,7 +13,7 @@ import csv
 import os
 import sys
 
-from .._name_headers import COLUMN_TITLES, typed_header
+from .._name_headers import COLUMN_TITLES, header_key, is_name_header, typed_header
 from .._shown_paths import shell_word, shown_path
 from ..datasets._column_arguments import numbered
 from ..datasets._column_choice import (
@@ -23,7 +23,7 @@ from ..datasets._column_choice import (
     offered_columns,
     untitled_offered,
 )
-from ..datasets._tables import find_table, header_key, is_name_header
+from ..datasets._tables import find_table
 from ._quiet import inform
 
 __all__ = [

@@ -16,8 +16,9 @@ from .._own_classes import own_class
 from .._persistence import load_model, resolve_format
 from .._shown_paths import shown_path
 from .._skops_release import import_skops_io
-from .._text import describe_symbol, one_or_many
+from .._text import describe_symbol
 from .._version import __version__
+from .._words import one_or_many
 from .._wrong_kind import WrongKindError
 from ..datasets import load_indian_names
 from ._errors import PROG
@@ -745,11 +746,13 @@ def tell_prefix_read(model, prefix, argument=None):
 
 def _warn_lowered(windows, prefix, argument):
     """The warning ``sample --prefix`` gives on capitals read as lowercase
-    letters, the prefix named ``argument``."""
+    letters, the prefix named ``argument``, in the words of what the command
+    makes after it (``CONTEXT``: a table; plot's flags: a picture)."""
     from .._sample_request import warn_lowered_prefix
 
     ids = windows.encode_prefix_list([prefix], what="prefix")[0]
-    warn_lowered_prefix(windows, prefix, ids, named=argument)
+    made = "table" if argument == "CONTEXT" else "picture"  # plot's flags
+    warn_lowered_prefix(windows, prefix, ids, named=argument, made=made)
 
 
 def table(args):

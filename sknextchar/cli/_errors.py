@@ -23,13 +23,8 @@ from .._quoted_advice import (
 )
 from .._shown_paths import flag_word, shell_word, shown_path
 from .._skops_release import SKOPS_INSTALL
-from .._text import (
-    FOLD_ALPHABET_NOTE,
-    FOLD_GIVEN_NOTE,
-    code_point_name,
-    counted,
-    one_or_many,
-)
+from .._text import FOLD_ALPHABET_NOTE, FOLD_GIVEN_NOTE, code_point_name
+from .._words import counted, one_or_many
 from .._wrong_kind import WrongKindError
 from ._main import PROG
 
@@ -164,7 +159,7 @@ def _long_prefix(error):
     """A prefix of more letters than ``max_length`` (a
     :class:`~sknextchar._dead_ends.LongPrefixError`), in the command line's
     terms, from the error's attributes."""
-    from .._text import quoted
+    from .._words import quoted
 
     shown = f"{error.place}={quoted(error.prefix)}"
     return long_prefix_message(

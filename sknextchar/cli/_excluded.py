@@ -16,7 +16,7 @@ import sys
 
 from .._quoted_advice import in_quotes
 from .._shown_paths import shown_path
-from .._text import counted, quoted
+from .._words import counted, quoted
 from ..datasets._quoted_lines import quoted_lines, quoted_lines_held
 
 __all__ = ["excluded_as_sampled"]

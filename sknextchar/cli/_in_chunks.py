@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from .._persistence import resolve_format
-from .._text import counted
+from .._words import counted
 from ._commands import (
     build_pipeline,
     check_output,

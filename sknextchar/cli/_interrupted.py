@@ -26,7 +26,7 @@ import numpy as np
 from .._atomic import learned_state
 from .._file_safety import file_state
 from .._shown_paths import shell_path
-from .._text import counted
+from .._words import counted
 from ._errors import PROG
 from ._what_was_saved import move_command, target_left
 

@@ -14,7 +14,7 @@ label does not inflate.
 
 import sys
 
-from .._text import and_more, quoted
+from .._words import and_more, quoted
 from ._commands import names_column
 from ._places import places_of
 

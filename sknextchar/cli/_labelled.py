@@ -26,12 +26,14 @@ import unicodedata
 from importlib import resources
 
 from .._shown_paths import shown_path
-from .._text import MAX_QUOTED_FIELDS, MAX_QUOTED_ROW, quoted_row
+from .._words import MAX_QUOTED_FIELDS, MAX_QUOTED_ROW, quoted_row
 from ..datasets._column_arguments import (
     COMMAND_LINE,
     column_roles,
     empty_column_told,
     headerless_advice,
+    holds_numbers,
+    row_fields,
     titled_number_words,
 )
 from ..datasets._comment_lines import (
@@ -39,6 +41,7 @@ from ..datasets._comment_lines import (
     warn_comment_lines,
     warn_title_name,
 )
+from ..datasets._count_cells import is_number
 from ..datasets._counted_rows import rows_later, untitled_place
 from ..datasets._encoding import SAMPLE_BYTES
 from ..datasets._header_as_data import (
@@ -65,24 +68,24 @@ from ..datasets._quoted_lines import (
 )
 from ..datasets._table_rows import (
     DELIMITER_NAMES,
+    LINES_LOOKED_AT,
     UnnamedRows,
     ends_in_empty_fields,
+    header_line,
     header_line_number,
     not_a_column,
+    rows_below_header,
     separator_hint,
     text_lines,
     unnamed_rows_words,
     without_title,
 )
 from ..datasets._tables import (
-    LINES_LOOKED_AT,
     cells_below,
     check_rows_below_header,
     detect_table,
     find_table,
-    header_line,
     headerless_table,
-    is_number,
     lines_looked_at,
     named_rows,
     table_of,
@@ -267,7 +270,14 @@ def _refuse_labels(error, names_file, training):
         )
     )
     advice = (
-        headerless_advice(header, delimiter, COMMAND_LINE, labels=True, by_label=True)
+        headerless_advice(
+            header,
+            delimiter,
+            COMMAND_LINE,
+            labels=True,
+            by_label=True,
+            rows=error.rows,
+        )  # fmt: skip
         if training  # classify has no --no-header
         else "write a header row above it (name,label) and pass --labels label"
     )
@@ -475,8 +485,9 @@ def _counts_column(table, counts, text, path, whole):
     skipped = 0 if table is None else table.skipped
     first = header_line(without_title(text_lines(text), skipped))
     line = header_line_number(text_lines(text), skipped)
-    lines = table and without_title(text_lines(text), table.skipped)
-    below = table and rows_later(lines, table.delimiter, shown_path(path))
+    lines = without_title(text_lines(text), skipped)
+    delimiter = row_fields(first)[1] if table is None else table.delimiter
+    below = rows_later(lines, delimiter, shown_path(path))  # not a table: as split
     at = counts_column_at(
         header, counts, first, shown_path(path), names_at, line, below
     )
@@ -587,15 +598,21 @@ def _refuse_headerless(lines, path, training=False):
         else " If each line is one name, "
         f"{delimiter}s included, give the file a .txt name."
     )
-    counted = is_number(fields[-1].strip(), character)  # ana,5: a name, its count
-    header = _header_example(fields, character)
+    rows = rows_below_header(lines, character, shown_path(path))  # 2024 above F
+    # ana,5: a name, its count, on every line looked at (not 2024 above F)
+    counted = is_number(fields[-1].strip(), character) and holds_numbers(
+        rows, character, width - 1, empty=True
+    )
+    header = _header_example(fields, character, rows)
     if counted:  # any file whose every line ends with a number is a table
         whole = _WHOLE_NAMES.format(delimiter, first.strip())
         long = len(first.strip()) > MAX_QUOTED_ROW  # hardly one name: no example
         whole_lines = "" if delimiter == "tab" or long else whole
     no_header = f"add one (e.g. {header}) first."
     if training:  # train reads it as it is, its columns by number
-        advice = headerless_advice(fields, character, COMMAND_LINE, labels=True)
+        advice = headerless_advice(
+            fields, character, COMMAND_LINE, labels=True, rows=rows
+        )
         no_header = f"{advice}."
     named = "If that line is its header, pass --names-column COLUMN, "
     named += "the header of the names"
@@ -619,10 +636,11 @@ def _one_column(training):
     return COMMAND_LINE_BY_HEADER
 
 
-def _header_example(fields, delimiter):
-    """A header row for a table without one, from its first row ``fields``,
-    in its own delimiter (a tab in words): ``name``, ``label`` and ``count``
-    over the columns :func:`column_roles` finds them in, ``columnN`` elsewhere.
+def _header_example(fields, delimiter, rows=()):
+    """A header row for a table without one, from its first row ``fields``
+    (and the ``rows`` below it), in its own delimiter (a tab in words):
+    ``name``, ``label`` and ``count`` over the columns :func:`column_roles`
+    finds them in, ``columnN`` elsewhere.
 
     Examples
     --------
@@ -638,7 +656,8 @@ def _header_example(fields, delimiter):
     'column16,column17,column18,...,count'
     """
     header = [f"column{i + 1}" for i in range(len(fields))]
-    for at, title in zip(column_roles(fields, delimiter), ("name", "label", "count")):
+    roles = column_roles(fields, delimiter, rows)
+    for at, title in zip(roles, ("name", "label", "count")):
         if at is not None:
             header[at] = title
     if len(header) > MAX_QUOTED_FIELDS:  # thousands of columns: the first, the last

@@ -72,7 +72,7 @@ def check_length_flags(args):
         check_pattern(args.pattern)
     needed = args.n_samples * (low or 0) * BYTES_PER_LETTER
     if needed > machine_memory():
-        from .._text import counted
+        from .._words import counted
 
         raise ValueError(
             f"-n {args.n_samples:,} names of --min-length {counted(low, 'letter')} "
@@ -134,7 +134,7 @@ def table_max_length(sampler, context):
     """
     from .._dead_ends import room_after_message
     from .._fitted import prefix_letters
-    from .._text import quoted
+    from .._words import quoted
 
     letters = prefix_letters(sampler, context)
     if letters >= MAX_LETTERS:
@@ -167,7 +167,7 @@ def check_name_lengths(names, path, places=None):
     """
     longest = max(names, key=len, default="")
     if len(longest) > MAX_LETTERS:
-        from .._text import capitalized
+        from .._words import capitalized
 
         where = None if places is None else places.place("names", longest)
         where = f"{shown_path(path)}" if where is None else capitalized(where)

@@ -9,6 +9,7 @@ import os
 import re
 
 from ._repeated import last_kept
+from ._typed_flags import options_named
 
 __all__ = [
     "completed",
@@ -17,6 +18,8 @@ __all__ = [
     "model_first",
     "model_note",
     "names_file_first",
+    "parses",
+    "value_shown",
 ]
 
 _REQUIRED = "the following arguments are required: "
@@ -81,9 +84,14 @@ def _filled(parser, words, at_end):
     words if the line then parses with a placeholder in another's place
     (a line that fails on another error is not checked)."""
     told, placed, lenient = [], [], []
-    for _ in range(2 * len(parser._actions)):
+    for _ in range(2 * len(parser.actions)):
         with _lenient(lenient):
             namespace, message = _tried(parser, words)
+        valued = _value_placed(parser, message, words)
+        if valued is not None:  # plot m.skops --tree: --tree PREFIX
+            told.append(message)
+            words = valued
+            continue
         actions = [] if message is None else _missing(parser, message)
         bad = None if message is None or actions else _of_value(parser, message)
         if bad is not None and bad not in lenient:  # told first: what is missing
@@ -111,11 +119,60 @@ def _of_value(parser, message):
     return next(
         (
             action
-            for action in parser._actions
+            for action in parser.actions
             if name and name[1] in ("/".join(action.option_strings), action.metavar)
         ),
         None,
     )
+
+
+def _value_placed(parser, message, words):
+    """``words`` with the placeholder of the value an option lacks, when the
+    usage error ``message`` of ``parser`` says it expected one (``--tree``:
+    ``--tree PREFIX``), after the last word that names the option; else None.
+
+    Examples
+    --------
+    >>> from sknextchar.cli import build_parser
+    >>> plot = build_parser().commands.choices["plot"]
+    >>> _value_placed(plot, "argument --tree: expected one argument",
+    ...               ["m", "--tr", "-o", "t.png"])
+    ['m', '--tr', 'PREFIX', '-o', 't.png']
+    >>> _value_placed(plot, "argument --tree: invalid value", ["--tree"])
+    """
+    name = re.match(r"argument (\S+): expected (one|at least one|\d+) arguments?$",
+                    message or "")  # fmt: skip
+    action = _of_value(parser, message) if name else None
+    end = words.index("--") if "--" in words else len(words)
+    at = [
+        i
+        for i, word in enumerate(words[:end])
+        if action is not None
+        and {*options_named(word, parser.options)} & {*action.option_strings}
+    ]
+    if not at:
+        return None
+    return [*words[: at[-1] + 1], value_shown(action), *words[at[-1] + 1 :]]
+
+
+def value_shown(action, name=None):
+    """The placeholder of the value of the option ``action`` in a line
+    offered: its metavar; else its first choice (``--by total``: a value the
+    line runs with, where argparse's usage shows ``{total,per-char}``, which
+    a shell expands into two flags); else ``name`` or its dest, upper-cased.
+
+    Examples
+    --------
+    >>> from sknextchar.cli import build_parser
+    >>> score = build_parser().commands.choices["score"]
+    >>> [value_shown(a) for a in score.actions if a.dest in ("by", "names_file")]
+    ['FILE', 'total']
+    """
+    if action.metavar is not None:
+        return action.metavar
+    if action.choices:
+        return str(next(iter(action.choices)))
+    return (name or action.dest).upper()
 
 
 @contextlib.contextmanager
@@ -181,7 +238,7 @@ def _missing(parser, message):
     return [
         action
         for name in names
-        for action in parser._actions
+        for action in parser.actions
         if name in ("/".join(action.option_strings), action.metavar, action.dest)
         or (action.option_strings and name == action.option_strings[0])
     ]
@@ -195,7 +252,7 @@ def _placed(words, action, at_end):
     words = list(words)
     shown = [action.metavar or action.dest]
     if action.option_strings:
-        shown = [action.option_strings[0], *shown[: action.nargs != 0]]
+        shown = [action.option_strings[0], *[value_shown(action)][: action.nargs != 0]]
     first_flag = (i for i, w in enumerate(words) if w.startswith("-") and w != "-")
     if action.required and action.option_strings:
         at = words.index("--") if "--" in words else len(words)
@@ -227,7 +284,7 @@ m.skops --embeddings -o FILE
     if not any(a.option_strings for m in told for a in _missing(parser, m)):
         return ""  # positionals only: argparse's usage line shows their place
     typed = f"{prog} {' '.join(shown(word) for word in line)}"
-    if not _parses(parser, line):  # a word left over (a typo's value): no line
+    if not parses(parser, line):  # a word left over (a typo's value): no line
         typed = ""
     groups = [_ONE_OF.fullmatch(m) for m in told]
     if told == [_REQUIRED + "-o/--output"]:
@@ -238,7 +295,7 @@ m.skops --embeddings -o FILE
     return f"{more}, for example: {typed}" if typed else more
 
 
-def _parses(parser, words):
+def parses(parser, words):
     """Whether ``parser`` reads all of ``words`` (placeholders as values)
     with no usage error and no word left over."""
     namespace, message, extras = _attempt(parser, words)
@@ -308,7 +365,7 @@ def model_first(parser, words):
     namespace, _ = _tried(parser, completed(parser, moved)[0])
     read = [
         value
-        for action in parser._actions
+        for action in parser.actions
         if not action.option_strings and action.dest != "model"
         for value in _listed(getattr(namespace, action.dest, None))
     ]
@@ -345,7 +402,7 @@ def count_first_note(parser, namespace, extras, prog, shown):
         return ""
     words.remove(model)
     words += ["-n", model]
-    if not _parses(parser, words):
+    if not parses(parser, words):
         return ""
     typed = " ".join(shown(word) for word in words)
     return f"; the model comes first, the number of names after -n: {prog} {typed}"
@@ -396,7 +453,7 @@ def _names_file_note(parser, given, prog, shown):
     """What :func:`model_note` says of a text file taken for the model when
     no names are given (:func:`names_file_first`), or ""."""
     words = names_file_first(parser, given)
-    if words == given or not _parses(parser, words):
+    if words == given or not parses(parser, words):
         return ""
     model = given[words.index("MODEL")]
     typed = " ".join(shown(word) for word in words)

@@ -22,9 +22,9 @@ import itertools
 import os
 import unicodedata
 
+from .._error_lines import numbered_names
 from .._name_headers import is_name_header
-from .._name_lines import numbered_names
-from .._text import MAX_QUOTED
+from .._words import MAX_QUOTED
 from ..datasets._names_path import check_names_path
 from ..datasets._table_top import TABLE_SUFFIXES
 from ..datasets._text_files import open_lines

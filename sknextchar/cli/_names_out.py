@@ -17,7 +17,7 @@ many names were written, and status 130; those written stay written.
 import contextlib
 import sys
 
-from .._text import counted
+from .._words import counted
 from ._errors import PROG
 from ._streams import stdout_to_devnull
 

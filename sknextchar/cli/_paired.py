@@ -9,26 +9,23 @@ import csv
 import os
 import sys
 
-from .._name_headers import LABEL_TITLES
+from .._name_headers import LABEL_TITLES, header_key, is_name_header
 from .._shown_paths import shell_word, shown_path
-from .._text import MAX_REPORTED, capitalized, counted, quoted_row
+from .._words import MAX_REPORTED, capitalized, counted, quoted_row
 from ..datasets._comment_lines import (
     numbered_lines,
     warn_comment_lines,
     warn_title_name,
 )
 from ..datasets._header_as_data import first_row_data_like
-from ..datasets._pipes import PipeError
+from ..datasets._opened_bytes import PipeError
 from ..datasets._quoted_lines import warn_quoted_lines
-from ..datasets._table_rows import DELIMITER_NAMES, ends_in_empty_fields
-from ..datasets._tables import (
+from ..datasets._table_rows import (
+    DELIMITER_NAMES,
     LINES_LOOKED_AT,
-    find_table,
-    header_key,
-    headerless_table,
-    is_name_header,
-    lines_looked_at,
+    ends_in_empty_fields,
 )
+from ..datasets._tables import find_table, headerless_table, lines_looked_at
 from ..datasets._text_files import read_text
 
 __all__ = [

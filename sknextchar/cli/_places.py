@@ -20,7 +20,7 @@ import ast
 import itertools
 import re
 
-from .._name_lines import numbered_names
+from .._error_lines import numbered_names
 from .._shown_paths import flag_word, shown_path
 from ..datasets._text_files import open_lines
 
@@ -29,7 +29,7 @@ __all__ = ["Places", "places_of"]
 # An element of a list as the estimators' messages show it, followed by its
 # value as a Python string literal: names[3]='asha' or names[3] is 'a\nb' (the
 # one prefix of a call: prefix='a1'); a long value is cut
-# (sknextchar._text.quoted): names[3]='asha, ...'... (240 characters).
+# (sknextchar._words.quoted): names[3]='asha, ...'... (240 characters).
 _ELEMENT = re.compile(
     r"\b(?:(names|prefixes)\[(\d+)\]|(prefix))(=| is )"
     r"('(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\")"
@@ -237,7 +237,7 @@ def _alike(find, test, place):
 def _line_of(test, path, encoding, column=(None, False), rank=0):
     """The (``rank`` + 1)-th line of the file (the last, if fewer do) that
     holds a name that passes ``test`` (its names counted as the reader counts
-    them: :func:`~sknextchar._name_lines.numbered_names`; the column of a
+    them: :func:`~sknextchar._error_lines.numbered_names`; the column of a
     table: ``column`` is ``(column, by_position)``), or None."""
     try:
         with open_lines(path, encoding, errors="replace") as text:

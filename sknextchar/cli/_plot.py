@@ -271,7 +271,7 @@ def _plot_length_bound(error, flag, args):
     function refuses first a prefix that no bound could take (one it would
     read past the most letters of a name), so the bound can be raised."""
     from .._dead_ends import EndOnlyError, LongPrefixError
-    from .._text import quoted
+    from .._words import quoted
 
     value = args.tree if flag == "--tree" else args.distribution
     bound = _files_bound(error.max_length, args)
@@ -317,7 +317,7 @@ def _plot_no_room(error, flag, model, args):
     tree draws; plot has no --depth to lower."""
     from .._dead_ends import room_after_message
     from .._limits import MAX_LETTERS
-    from .._text import counted, quoted
+    from .._words import counted, quoted
 
     high = getattr(model, "max_length", None)
     if high is not None and error.letters > high:

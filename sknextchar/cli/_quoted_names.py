@@ -13,7 +13,8 @@ import csv
 import re
 import warnings
 
-from .._list_lines import reads_as_title
+from .._name_headers import is_name_header
+from .._pasted_lists import reads_as_title
 from .._quoted_advice import (
     QUOTES_NOTE_WORDS,
     QUOTES_REMOVED,
@@ -22,11 +23,11 @@ from .._quoted_advice import (
     quoted_list,
 )
 from .._shown_paths import shown_path
-from .._text import MAX_REPORTED, quoted
 from .._transformer import unknown_symbols
 from .._unknown_message import TITLES_LABEL, title_note
 from .._vocabulary import is_auto_alphabet
 from .._vocabulary_pass import UnknownSymbolsError
+from .._words import MAX_REPORTED, quoted
 from ..datasets._quoted_lines import (
     COMMAND_LINE_ONE_COLUMN,
     PYTHON_ONE_COLUMN,
@@ -34,7 +35,6 @@ from ..datasets._quoted_lines import (
     caller_decides,
     quoted_lines,
 )
-from ..datasets._tables import is_name_header
 from ._column_note import shell_word
 from ._label_checks import is_labels_file
 from ._paired import PAIRED_QUOTES

@@ -14,6 +14,7 @@ words it converts."""
 import functools
 
 from .._shown_paths import shell_word
+from ._typed_flags import options_named
 
 __all__ = ["Repeats", "last_kept", "record"]
 
@@ -130,15 +131,10 @@ def _spans(words, action, options, typed):
 
 def _names(flag, action, options):
     """Whether ``flag`` names ``action`` among ``options``: one of its
-    option strings, or the start of its long one and of no other option."""
-    if flag in action.option_strings:
-        return True
-    starting = {option for option in options if option.startswith(flag)}
-    return (
-        flag.startswith("--")
-        and bool(starting)
-        and starting <= {*action.option_strings}
-    )
+    option strings, or the start of its long ones and of no other option
+    (:func:`~._typed_flags.options_named`)."""
+    named = options_named(flag, options)
+    return bool(named) and set(named) <= {*action.option_strings}
 
 
 def record(action, parser):

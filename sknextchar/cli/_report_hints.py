@@ -9,7 +9,7 @@ that ``--help`` never loads them.
 """
 
 from .._shown_paths import shown_path
-from .._text import one_or_many
+from .._words import one_or_many
 
 __all__ = ["novel_repeats_note", "sample_report_text"]
 

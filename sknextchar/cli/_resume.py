@@ -41,7 +41,7 @@ from .._model_checks import DEFAULT_MAX_BYTES
 from .._persistence import resolve_format
 from .._shown_paths import shown_path
 from .._skops_release import import_skops_io
-from .._text import counted, one_or_many
+from .._words import counted, one_or_many
 from ..datasets._comment_lines import CommentLinesWarning
 from ..datasets._quoted_lines import QuotedLinesWarning
 from ..datasets._table_rows import TitleLinesWarning, UnnamedRowsWarning
@@ -472,8 +472,8 @@ def _warn_exact_case(args, saved):
     chunks, or resumed from a model without one): :func:`_with_record`
     already said so, and there is nothing for --novel to compare.
     """
-    from .._novelty import lacks_folded
     from .._sampler import NameSampler
+    from .._training_record import lacks_folded
 
     if not isinstance(saved, NameSampler) or not _has_record(saved):
         return  # no record of the names: its note says so
@@ -557,7 +557,7 @@ def _merged_folded(old, new):
     names are among the new run's (whose folded record is then complete)."""
     import numpy as np
 
-    from .._novelty import contains
+    from .._training_record import contains
 
     old_folded = getattr(old, "training_name_folded_hashes_", None)
     new_folded = new.training_name_folded_hashes_

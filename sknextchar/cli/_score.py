@@ -2,7 +2,8 @@
 
 import sys
 
-from .._text import display_width, one_or_many, pad_right
+from .._text import display_width, pad_right
+from .._words import one_or_many
 from ._commands import given_names, load_sampler
 from ._name_counts import NameCounts, counted_file_names
 from ._quiet import inform
@@ -205,7 +206,7 @@ def _training_marks(sampler):
     of the names case-folded of a model trained with --keep-case)."""
     if getattr(sampler, "training_name_hashes_", None) is None:
         return lambda block: ["?"] * len(block)
-    from .._novelty import folds_case
+    from .._training_record import folds_case
 
     folded = folds_case(sampler)
 

@@ -13,11 +13,11 @@ import math
 import numpy as np
 
 from .._letter_forms import LetterNotes
-from .._novelty import fold_map, folded_ids, hash_id_rows, padded_ids
 from .._shown_paths import shell_word
-from .._text import counted, one_or_many
+from .._training_record import fold_map, folded_ids, hash_id_rows, padded_ids
 from .._vocabulary import is_auto_alphabet
 from .._vocabulary_pass import ChunkChecks
+from .._words import counted, one_or_many
 from ._quiet import inform
 
 __all__ = ["CapitalisedNames", "capitals_note", "keeping_case", "report_training"]

@@ -3,12 +3,14 @@ typo (``--temprature``) or by another tool's spelling (scikit-learn's
 ``--max_iter``, ``--epochs``), and the words argparse shifted left unnamed."""
 
 import ast
+import itertools
 import os
 import re
 
 from .._shown_paths import close_word, ranked_words, shell_word
-from .._text import one_or_many
-from ._missing import completed, model_first, names_file_first
+from .._words import one_or_many
+from ._missing import completed, model_first, names_file_first, parses, value_shown
+from ._typed_flags import options_named
 
 __all__ = [
     "known_words",
@@ -255,11 +257,13 @@ def unknown_command(message, commands, prog, given=(), options=()):
         return _options_first(given, commands, prog, listed)
     told = f"unknown command {word!r}"
     meant = _command_for_file(word)
-    flagged = meant and meant[0] == "sample" and _command_of_options(commands, given)
-    if flagged:  # m.skops --tree ab: plot's option, not sample's
-        words = [prog, flagged[0], *_completed(commands, flagged[0], given)]
-        typed = " ".join(shell_word(w) for w in words)
-        return f"{told}: {flagged[1]} is an option of {flagged[0]!r}; run: {typed}"
+    modelled = (
+        meant
+        and meant[0] == "sample"
+        and _model_with_options(commands, given, told, prog, listed)
+    )
+    if modelled:
+        return modelled
     if meant is not None:
         words = [prog, meant[0], *_completed(commands, meant[0], given)]
         typed = " ".join(shell_word(w) for w in words)
@@ -271,6 +275,41 @@ def unknown_command(message, commands, prog, given=(), options=()):
         return f"{told}: --{word} is an option of {flagged[0]!r}; run: {typed}"
     near = close_word(word, commands, str, ties=True)
     return f"{told} ({listed})" if near is None else f"{told}; did you mean {near!r}?"
+
+
+def _model_with_options(commands, given, told, prog, listed):
+    """The error ``told`` goes on with for a model file given first, as a
+    command, then the words ``given`` that ``sample`` (its command) does not
+    read as typed: a flag several options start (:func:`_ambiguous_flag`),
+    words after a ``--`` (:func:`_lines_after_the_end`), flags of another
+    command (:func:`_command_of_options`) or of several
+    (:func:`_lines_of_options`), with the lines to run; else None."""
+    ambiguous = _ambiguous_flag(commands, given)
+    if ambiguous:  # m.skops --tr ab: --tree or --trust-pickle, as plot reads it
+        flag, options, name = ambiguous
+        return (
+            f"{told}: {flag} could match {', '.join(options)} (as {name!r} reads "
+            f"it); type the whole option, after the command that takes it ({listed})"
+        )
+    ended = _lines_after_the_end(commands, given)
+    if ended:  # m.skops -- asha: words, no options; sample takes none
+        offered = ", or: ".join(f"{prog} {line}" for line in ended)
+        return (
+            f"{told}: the words after '--' are no options (drop the '--' to read "
+            f"them as options); run: {offered}"
+        )
+    flagged = _command_of_options(commands, given)
+    if flagged:  # m.skops --tree ab: plot's option, not sample's
+        words = [prog, flagged[0], *_completed(commands, flagged[0], given)]
+        typed = " ".join(shell_word(w) for w in words)
+        return f"{told}: {flagged[1]} is an option of {flagged[0]!r}; run: {typed}"
+    lines = _lines_of_options(commands, given)
+    if lines:  # m.skops -n 3 --tree ab: sample's -n, plot's --tree
+        offered = ", or: ".join(f"{prog} {line}" for line in lines[1])
+        return (
+            f"{told}: {lines[0]}, which no one command takes together; run: {offered}"
+        )
+    return None
 
 
 def _option_meant(given, options):
@@ -394,14 +433,14 @@ def _option_of_a_command(word, commands, rest):
     having = [
         (name, action)
         for name, parser in commands.items()
-        for action in parser._actions
+        for action in parser.actions
         if f"--{word}" in action.option_strings
     ]
     # of a file (--resume MODEL), the file typed next is no value of it
     if len(having) != 1 or having[0][1].metavar in ("MODEL", "FILE"):
         return None
     command, action = having[0]
-    flag = [f"--{word}", *[action.metavar or word.upper()][: action.nargs != 0]]
+    flag = [f"--{word}", *[value_shown(action, word)][: action.nargs != 0]]
     if any(typed.split("=")[0] in action.option_strings for typed in rest):
         flag = []  # given too (tree m.skops --tree ab): not given twice
     return [command, *_completed(commands, command, [*rest, *flag])]  # explain asha
@@ -425,17 +464,177 @@ def _command_of_options(commands, given):
     """
     if not isinstance(commands, dict):
         return None
-    lacked = _unknown_flags(given, commands["sample"]._option_string_actions)
+    lacked = _unknown_flags(given, commands["sample"].options)
     flags = _unknown_flags(given, ())  # every flag typed
     fits = [
         name
         for name, parser in commands.items()
-        if any(action.dest == "model" for action in parser._actions)
-        and not _unknown_flags(flags, parser._option_string_actions)
+        if _takes_a_model(parser) and not _unknown_flags(flags, parser.options)
     ]
     if not lacked or len(fits) != 1:
         return None
     return fits[0], lacked[0].partition("=")[0]
+
+
+def _lines_of_options(commands, given):
+    """For a model file given first, as a command, then flags of which no
+    one command of ``commands`` takes all, among the words ``given``, each
+    flag ``sample`` lacks taken by one command only: which command takes
+    which flag (a flag another command offered takes too goes unnamed, and
+    is not offered to ``sample``), and each command's line: the words
+    without the flags it lacks and their values, completed
+    (:func:`_completed`); else None.
+
+    Examples
+    --------
+    >>> from sknextchar.cli import build_parser
+    >>> commands = build_parser().commands.choices
+    >>> _lines_of_options(commands, ["m", "-n3", "--tree", "a", "-q"])
+    ("-n is an option of 'sample' and --tree of 'plot'", ['sample m -n3 -q', \
+'plot m --tree a -q -o FILE'])
+    >>> _lines_of_options(commands, ["m", "-q", "--tree", "a"])  # plot's, -q too
+    >>> _lines_of_options(commands, ["m", "--top", "3", "--tree", "a", "--bogus"])
+    """
+    models = {
+        name: parser for name, parser in commands.items() if _takes_a_model(parser)
+    }
+    typed = _unknown_flags(given, ())  # -n3: -n, --tree=ab: --tree
+    flags = dict.fromkeys(w[:2] if w[1] != "-" else w.partition("=")[0] for w in typed)
+    owners = {f: [n for n, p in models.items() if _known(f, p.options)] for f in flags}
+    if any(len(own) != 1 for own in owners.values() if "sample" not in own):
+        return None  # a typo, or a flag of two commands: no one line for it
+    others = {own[0] for own in owners.values() if "sample" not in own}
+    picked = {}  # each command offered -> the flags it was picked for
+    for flag, own in owners.items():
+        if "sample" not in own or not others & {*own}:
+            picked.setdefault("sample" if "sample" in own else own[0], []).append(flag)
+    if len(picked) < 2:
+        return None
+    told = []
+    for name, flags in picked.items():
+        verb = "" if told else " is an option" if len(flags) == 1 else " are options"
+        told.append(f"{' and '.join(flags)}{verb} of {name!r}")
+    lines = [
+        [name, *_completed(commands, name, _without_flags(given, models, name))]
+        for name in picked
+    ]
+    listed = ", ".join(told[:-1]) + f" and {told[-1]}"
+    return listed, [" ".join(map(shell_word, line)) for line in lines]
+
+
+def _ambiguous_flag(commands, given):
+    """For a model file given first, as a command, the first long flag among
+    the words ``given`` (before a ``--``) that a command of ``commands``
+    taking a model reads as the start of several of its options, as
+    argparse does (:func:`~._typed_flags.options_named`), and none has as
+    itself (``--top``, an option of ``table``), with those options
+    and the command that has the most of them; else None.
+
+    Examples
+    --------
+    >>> from sknextchar.cli import build_parser
+    >>> commands = build_parser().commands.choices
+    >>> _ambiguous_flag(commands, ["m", "-n", "3", "--tr", "ab"])
+    ('--tr', ['--tree', '--trust-pickle'], 'plot')
+    >>> _ambiguous_flag(commands, ["m", "--tre", "ab", "--top", "--", "--tr"])
+    """
+    if not isinstance(commands, dict):
+        return None
+    for word in _unknown_flags(given, ()):
+        flag = word.partition("=")[0]
+        read = [
+            (options_named(flag, parser.options), name)
+            for name, parser in commands.items()
+            if _takes_a_model(parser) and flag.startswith("--")
+        ]
+        if any(options == [flag] for options, _ in read):
+            continue  # an option itself (--top, table's): read as that one
+        options, name = max(read, key=lambda pair: len(pair[0]), default=([], ""))
+        if len(options) > 1:
+            return flag, options, name
+    return None
+
+
+def _lines_after_the_end(commands, given):
+    """For a model file given first, as a command, then words after a
+    ``--`` (argparse reads them as positional words, never as options),
+    which ``sample`` takes none of: the lines of the commands of
+    ``commands`` taking a model that read all the words ``given``
+    (:func:`_completed`); else None.
+
+    Examples
+    --------
+    >>> from sknextchar.cli import build_parser
+    >>> commands = build_parser().commands.choices
+    >>> _lines_after_the_end(commands, ["m.skops", "--", "-n", "3"])
+    ['score m.skops -- -n 3', 'classify m.skops -- -n 3']
+    >>> _lines_after_the_end(commands, ["m.skops", "--"])  # sample's own line
+    """
+    if not isinstance(commands, dict) or "--" not in given[:-1]:
+        return None
+    lines = [
+        [name, *_completed(commands, name, given)]
+        for name, parser in commands.items()
+        if _takes_a_model(parser)
+    ]
+    read = [line for line in lines if parses(commands[line[0]], line[1:])]
+    if not read or read[0][0] == "sample":
+        return None
+    return [" ".join(map(shell_word, line)) for line in read]
+
+
+def _takes_a_model(parser):
+    """Whether the command ``parser`` takes a model file: its ``MODEL``
+    (``train``'s ``--model`` is the kind of model to train)."""
+    return any(a.dest == "model" and not a.option_strings for a in parser.actions)
+
+
+def _without_flags(given, models, name):
+    """The words ``given`` without the flags the command ``name`` lacks and
+    the values typed after them, each flag's as many as its option of one
+    of ``models`` takes (before a ``--``: it ends the options).
+
+    Examples
+    --------
+    >>> from sknextchar.cli import build_parser
+    >>> commands = build_parser().commands.choices
+    >>> _without_flags(["m", "-n", "3", "--tree=a", "-qn3"], commands, "table")
+    ['m', '-qn3']
+    >>> _without_flags(["m", "--temperatures", "1", "2", "-n", "3"], commands, "sample")
+    ['m', '-n', '3']
+    """
+    options, end = (
+        models[name].options,
+        given.index("--") if "--" in given else len(given),
+    )
+    words, at = [], 0
+    while at < len(given):
+        word = given[at]
+        at += 1
+        if at > end or not _FLAG.match(word) or _known(word, options):
+            words.append(word)
+        elif "=" not in word and (word.startswith("--") or len(word) == 2):
+            at += _values_taken(word, given[at:end], models)
+    return words
+
+
+def _values_taken(flag, rest, models):
+    """How many of the words ``rest`` typed after ``flag`` are its values,
+    as its option of one of ``models`` takes them (none for an unknown
+    flag)."""
+    action = next(
+        (
+            action
+            for parser in models.values()
+            for action in parser.actions
+            if {*options_named(flag, parser.options)} & {*action.option_strings}
+        ),
+        None,
+    )
+    values = len(list(itertools.takewhile(lambda word: not _FLAG.match(word), rest)))
+    if action is None or action.nargs in ("*", "+"):
+        return values if action is not None else 0
+    return min(values, 1 if action.nargs in (None, "?") else action.nargs)
 
 
 def _command_for_file(word):
@@ -487,10 +686,9 @@ def _known(arg, options):
     ...  for arg in ("-n3", "-qn3", "--names-fil", "-x3", "--names")]
     [True, True, True, False, True]
     """
-    flag = arg.partition("=")[0]
-    if flag in options or (not arg.startswith("--") and arg[:2] in options):
+    if not arg.startswith("--") and arg[:2] in options:
         return True
-    return len([o for o in options if o.startswith(flag)]) == 1
+    return len(options_named(arg.partition("=")[0], options)) == 1
 
 
 # A flag, not a negative number (-5, -.5) nor a lone "-" (standard input).

@@ -16,7 +16,7 @@ import sys
 
 from .._number_runs import runs_and_more
 from .._placed_names import PlacedNamesError
-from .._text import and_more, counted, one_or_many, quoted
+from .._words import and_more, counted, one_or_many, quoted
 from ._name_counts import NameCounts
 from ._stdin_files import SHOWN
 
@@ -39,7 +39,7 @@ _LITERAL = r"(?:'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\")"
 _FILE = rf"{_LITERAL}|{re.escape(SHOWN)}"
 _PLACED = re.compile(rf"({_LITERAL}) \(line (\d+) of ({_FILE})\)")
 _AGAIN = r"(?:, and |, | and ){name} \(line (\d+) of {path}\)"
-# A name as a message on a list shows it (sknextchar._text.quoted), and a
+# A name as a message on a list shows it (sknextchar._words.quoted), and a
 # name given as an argument more than once: NAME 'zoë', NAME 'zoë'.
 _SHOWN = re.compile(
     rf"\bnames\[(\d+)\](=| is ){_LITERAL}(?:\.\.\. \([\d,]+ characters\))?"

@@ -17,8 +17,9 @@ import warnings
 import numpy as np
 
 from .._limits import check_counts_total
+from .._name_headers import header_key
 from .._shown_paths import flag_word, shown_path
-from .._text import MAX_REPORTED, counted
+from .._words import MAX_REPORTED, counted
 from ..datasets._column_arguments import (
     COMMAND_LINE,
     headerless_advice,
@@ -28,7 +29,7 @@ from ..datasets._column_arguments import (
     untitled_columns,
     untitled_words,
 )
-from ..datasets._count_cells import column_words, rows_and_more
+from ..datasets._count_cells import CountCells, column_words, rows_and_more
 from ..datasets._counted_rows import column_at
 from ..datasets._noted_rows import (
     NONE_READ_LIMIT,
@@ -37,7 +38,7 @@ from ..datasets._noted_rows import (
     refuse_noted_rows,
 )
 from ..datasets._table_rows import close_header, not_a_column
-from ..datasets._tables import CountCells, header_key, is_header_row
+from ..datasets._table_top import is_header_row
 from ._column_note import header_index, shell_word
 from ._label_checks import is_labels_file
 
@@ -93,9 +94,11 @@ def counts_column_at(
     line : int, default=1
         The line of the header row (below a title or blank lines when not 1).
     below : callable or None, default=None
-        Returns the rows below the header row and their delimiter, for a
-        refusal to offer the untitled column of counts (``name,sex,`` above
-        ``Anna,F,3``: ``--counts 3``); None offers none.
+        Returns the rows below the header row (the first row, when not a
+        table) and their delimiter, for a refusal to offer the untitled
+        column of counts (``name,sex,`` above ``Anna,F,3``: ``--counts 3``),
+        or the column of counts of a file without a header row (a column
+        of numbers); None offers none.
 
     Returns
     -------
@@ -118,7 +121,9 @@ def counts_column_at(
         return untitled
     if header is None or header_index(header, column) is None:
         fields = row_fields(first_line)
-        advice = headerless_advice(*fields, COMMAND_LINE, labels=True)
+        found = below() if below else ((), ",")  # read once: lines that go by
+        rows = found[0] if found[1] == fields[1] else ()  # as the first row splits
+        advice = headerless_advice(*fields, COMMAND_LINE, labels=True, rows=rows)
         advice = (
             ""
             if is_header_row(*fields, names_at)
@@ -133,7 +138,7 @@ def counts_column_at(
         told = not_a_column(
             given, source, line, row, near, what="counts", beside=beside
         )
-        rows, delimiter = below() if below and header is not None else ((), ",")
+        rows, delimiter = found if header is not None else ((), ",")
         skip = [] if names_at is None else [names_at]
         told += titled_number_words(header, column, skip, "--counts", (rows, delimiter))
         at = untitled_columns(header or [], rows, delimiter, True, names_at)

@@ -22,6 +22,7 @@ from ._column_arguments import (
     check_column_arguments,
     check_labels_column_argument,
     empty_column_told,
+    row_fields,
 )
 from ._column_choice import labels_and_counts_advice
 from ._comment_lines import numbered_lines, warn_comment_lines, warn_title_name
@@ -41,23 +42,17 @@ from ._positions import (
 )
 from ._quoted_lines import PYTHON_ONE_COLUMN, warn_quoted_lines
 from ._table_rows import (
+    LINES_LOOKED_AT,
     UnnamedRows,
     UnnamedRowsWarning,
+    header_line,
     rows_below_header,
     text_lines,
     unnamed_rows_words,
     without_title,
 )
 from ._table_warning import warn_if_table
-from ._tables import (
-    LINES_LOOKED_AT,
-    TitleLinesError,
-    column_values,
-    detect_table,
-    find_table,
-    header_line,
-    table_of,
-)
+from ._tables import TitleLinesError, column_values, detect_table, find_table, table_of
 from ._text_files import open_lines, read_text
 
 __all__ = [
@@ -401,8 +396,9 @@ def _header_row_of_file(path, encoding):
 def header_row_of_lines(lines, path):
     """The header row of the first ``lines`` of a file, its table (None if
     no column of names is found) and the rows below it (``(line, fields)``,
-    as far as those lines go); ``(None, None, ())`` if it is not known: no
-    lines (``lines`` None: the file cannot be read). Below a title (``Baby
+    as far as those lines go; with no table, split as the first row splits);
+    ``(None, None, ())`` if it is not known: no lines (``lines`` None: the
+    file cannot be read). Below a title (``Baby
     names 2024,``) or Excel's ``sep=;`` line, the header row is the row
     below that line (on line ``table.skipped + 1``: messages name it by its
     line, not as the first row), its table and rows those below it, where a
@@ -420,8 +416,9 @@ def header_row_of_lines(lines, path):
     """
     first = None if lines is None else header_line(lines)
     first, table = _header_row_of_lines(lines, first, path)
-    if table is None:
-        return first, None, ()
+    if table is None:  # the rows below, split as the first row is
+        delimiter = row_fields(first)[1] if first else ","
+        return first, None, rows_below_header(lines or [], delimiter, shown_path(path))
     lines = list(without_title(lines, table.skipped))  # a title's left out
     first = header_line(lines) if table.skipped else first  # on line skipped + 1
     return first, table, rows_below_header(lines, table.delimiter, shown_path(path))

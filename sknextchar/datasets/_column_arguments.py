@@ -9,7 +9,8 @@ from numbers import Integral
 from .._number_runs import runs_and_more
 from .._remade_errors import remade
 from .._shown_paths import flag_word, shell_word, shown_path
-from .._text import counted, quoted, quoted_fields, quoted_row
+from .._words import counted, quoted, quoted_fields, quoted_row
+from ._column_spelling import COMMAND_LINE, PYTHON, Spelling
 from ._count_cells import is_number
 from ._noted_rows import NotedRowsError
 from ._table_rows import (
@@ -75,9 +76,10 @@ def check_column_arguments(names_column, counts_column, path, header_row):
 None, not its position; got 0.
     """
     if names_column is not None and not isinstance(names_column, str):
-        first, table, _ = header_row()
+        first, table, rows = header_row()
         source, counts = shown_path(path), counts_column is not None
-        _refuse_names_column(names_column, first, table, source, counts=counts)
+        _refuse_names_column(names_column, first, table, source, counts=counts,
+                             rows=rows)  # fmt: skip
     if counts_column is not None and not isinstance(counts_column, str):
         found = header_row()
         if counts_position(counts_column, found[1]) is None:
@@ -238,7 +240,9 @@ def _refuse_labels_column(labels_column, found, counts):
                     "(a str), the position of a column left without a title, or None"
                 )
         elif len(header) > 1:
-            advice = headerless_advice(header, delimiter, labels=True, counts=counts)
+            advice = headerless_advice(
+                header, delimiter, labels=True, counts=counts, rows=below
+            )
             what += (
                 f". {row} has no usual header of names (such as 'name'). If the "
                 f"file has no header row, {advice}"
@@ -511,13 +515,14 @@ def empty_column_told(text, table, label_at, source, spelling=None):
         raise ValueError(f"{error}{words}") from None
 
 
-def _refuse_names_column(names_column, first, table, source, *, counts=False):
+def _refuse_names_column(names_column, first, table, source, *, counts=False, rows=()):
     """Refuse a ``names_column`` that is not a header (a str), such as the
     position of the column: naming the columns of the header row ``first``
     (None: not known, the file not read) and the one to pass: the column of
     names of ``table`` (the table found without a ``names_column``; None for
     none), or the headers at that position, counted from 0 and from 1
-    (``counts``: whether a ``counts_column`` was given too).
+    (``counts``: whether a ``counts_column`` was given too; ``rows``, those
+    below ``first``, tell which column could be read as counts).
 
     Examples
     --------
@@ -530,7 +535,7 @@ def _refuse_names_column(names_column, first, table, source, *, counts=False):
     what = _got(names_column)
     if first is not None:
         at = int(names_column) if position else None
-        what += ". " + _what_to_pass(first, table, at, source, counts)
+        what += ". " + _what_to_pass(first, table, at, source, (counts, rows))
     raise TypeError(
         "names_column must be the header of the column of names (a str) or "
         f"None{', not its position' * position}; {what}."
@@ -575,7 +580,7 @@ def _refuse_counts_column(counts_column, found, source, labels_column=None):
             untitled = untitled_words(at, what="counts")
             what += untitled
         else:
-            advice = headerless_advice(header, delimiter)
+            advice = headerless_advice(header, delimiter, rows=rows)
             what += (
                 f". {row} has no usual header of names (such as 'name'). If it "
                 f"is a header row, {as_header}. If it is a row of data (the "
@@ -592,8 +597,9 @@ def _refuse_counts_column(counts_column, found, source, labels_column=None):
 def _not_counts(header, table, below, labels_column):
     """The columns of ``header`` never offered as the counts': the names'
     (of ``table``, None: not known), the labels' (``labels_column``), and,
-    for a table whose rows ``below`` (and their delimiter) are known, those
-    whose cells are not numbers.
+    when the rows ``below`` it (and their delimiter) are known, those whose
+    cells are not numbers (a first row in which no table is found included:
+    ``2024`` above ``F`` is no header of counts).
 
     Examples
     --------
@@ -610,7 +616,7 @@ def _not_counts(header, table, below, labels_column):
     elif _is_position(labels_column):
         left_out.add(int(labels_column))
     rows, delimiter = below
-    if table is not None and rows:
+    if rows:
         left_out.update(
             at for at in range(len(header)) if not holds_numbers(rows, delimiter, at)
         )
@@ -639,10 +645,11 @@ def row_fields(first):
     return _header_fields(first, None)
 
 
-def _what_to_pass(first, table, at, source, counts=False):
+def _what_to_pass(first, table, at, source, counted_rows=(False, ())):
     """What to pass as ``names_column`` for the header row ``first``, in
     words: only a header that reads one column; ``at`` is the position
-    given (None: none)."""
+    given (None: none); ``counted_rows``: whether a ``counts_column`` was
+    given, and the rows below ``first``."""
     header, delimiter = _header_fields(first, table)
     one_name = "pass names_column=None to read one name per line"
     if not header:
@@ -664,11 +671,11 @@ def _what_to_pass(first, table, at, source, counts=False):
             f"names_column={quoted(header[0])}; if it is a name, {one_name}"
         )
     return f"{row} has no usual header of names (such as 'name'). " + _choices(
-        header, delimiter, at, counts
+        header, delimiter, at, *counted_rows
     )
 
 
-def _choices(header, delimiter, at, counts=False):
+def _choices(header, delimiter, at, counts=False, rows=()):
     """Both readings of a first row of several fields in which no header of
     names was found (``Anna,F``: a row of data; ``id,first``: a header)."""
     usable = [header[i] for i in sorted(_reading_one(header))]
@@ -685,7 +692,8 @@ def _choices(header, delimiter, at, counts=False):
         )
     return (
         f"If it is a header row, {as_header}. If it is a row of data (the file "
-        f"has no header row), {headerless_advice(header, delimiter, counts=counts)}; "
+        f"has no header row), "
+        f"{headerless_advice(header, delimiter, counts=counts, rows=rows)}; "
         "or pass "
         "names_column=None to read each whole line as a name"
     )
@@ -718,49 +726,13 @@ def _at_position(n, header, offered=None, argument="names_column"):
     return f". Column {n} is {', '.join(found)}" if found else ""
 
 
-class Spelling:
-    """How an interface names the reading of a table by column positions:
-    where it counts them from, and its words for them.
-
-    Examples
-    --------
-    >>> PYTHON.given("counts", 2), COMMAND_LINE.given("counts", 2)
-    ('counts_column=2', '--counts 3')
-    """
-
-    def __init__(self, start, header, words):
-        self.start, self.header, self.words = start, header, words
-
-    def given(self, what, at):
-        """The argument reading column ``at`` (counted from 0) as ``what``
-        (``"names"``, ``"counts"`` or ``"labels"``)."""
-        return self.words[what].format(at + self.start)
-
-
-#: The Python readers' words: ``header=None``, positions counted from 0.
-PYTHON = Spelling(
-    0,
-    "header=None",
-    {
-        "names": "names_column={}",
-        "counts": "counts_column={}",
-        "labels": "labels_column={}",
-    },
-)
-#: The command line's words: ``--no-header``, columns counted from 1.
-COMMAND_LINE = Spelling(
-    1,
-    "--no-header",
-    {"names": "--names-column {}", "counts": "--counts {}", "labels": "--labels {}"},
-)
-
-
-def column_roles(fields, delimiter):
+def column_roles(fields, delimiter, rows=()):
     """What each column of a table without a header row likely holds, by its
     first row ``fields``: the index of its names (its first field that is no
     number), of its labels (the first field after the names that is neither
     a number nor empty) and of its counts (the last field after the names
-    that is a number); None for no such field.
+    that is a number, and whose cells in the other ``rows`` of the file,
+    ``(line, fields)``, are numbers or empty); None for no such field.
 
     Examples
     --------
@@ -770,21 +742,28 @@ def column_roles(fields, delimiter):
     (0, 2, 1)
     >>> column_roles(["7", "Anna", ""], ",")
     (1, None, None)
+    >>> column_roles(["Baby names", "2024"], ";", [(2, ["Name", "Gender"])])
+    (0, None, None)
     """
     numbers = [is_number(field.strip(), delimiter) for field in fields]
     names_at = numbers.index(False) if False in numbers else 0
     after = range(names_at + 1, len(fields))
     label_at = next((i for i in after if not numbers[i] and fields[i].strip()), None)
-    counts_at = next((i for i in reversed(after) if numbers[i]), None)
+    counts = (i for i in reversed(after) if numbers[i])
+    counts_at = next(
+        (i for i in counts if holds_numbers(rows, delimiter, i, True)), None
+    )
     return names_at, label_at, counts_at
 
 
 def headerless_advice(
-    fields, delimiter, spelling=PYTHON, *, labels=False, counts=True, by_label=False
-):
+    fields, delimiter, spelling=PYTHON, *, labels=False, counts=True, by_label=False,
+    rows=(),
+):  # fmt: skip
     """How to read a table without a header row whose first row is
-    ``fields``: its column of names, of counts (with ``counts``) and, with
-    ``labels``, of labels (:func:`column_roles`), as ``spelling`` words them (the command
+    ``fields`` (and its other ``rows``, ``(line, fields)``, as far as known):
+    its column of names, of counts (with ``counts``) and, with ``labels``, of
+    labels (:func:`column_roles`), as ``spelling`` words them (the command
     line's beside its other flags, or among them with ``by_label``: given
     ``--labels``).
 
@@ -801,7 +780,7 @@ def headerless_advice(
     >>> headerless_advice(["Anna", "1", "F"], ",", COMMAND_LINE, labels=True)
     'pass --no-header and the numbers of its columns, counted from 1: --no-header --names-column 1 --counts 2 (and --labels 3 to train by label)'
     """  # noqa: E501
-    names_at, label_at, counts_at = column_roles(fields, delimiter)
+    names_at, label_at, counts_at = column_roles(fields, delimiter, rows)
     given = [spelling.header, spelling.given("names", names_at)]
     cli = spelling.start == 1
     labels = labels and label_at is not None
@@ -851,14 +830,17 @@ class NoColumnError(ValueError):
     titled : str, default=""
         The command line's words for a number that gives a column with a
         title (:func:`titled_number_words`), which Python reads as a header.
+    rows : list of (int, list of str), default=()
+        The rows below the first, as far as read (:meth:`below`): a column of
+        counts is offered only if their cells in it are numbers too.
     """
 
     def __init__(
         self, what, fields, delimiter, *, header_row=False, counts=False, near=None,
-        flag="--names-column", untitled=(), titled="",
+        flag="--names-column", untitled=(), titled="", rows=(),
     ):  # fmt: skip
         self.what, self.fields, self.delimiter = what, fields, delimiter
-        self.titled = titled
+        self.titled, self.rows = titled, list(rows)
         self.header_row, self.counts = header_row, counts
         self.near, self.flag, self.untitled = near, flag, list(untitled)
         super().__init__(self.text())
@@ -869,6 +851,10 @@ class NoColumnError(ValueError):
 
     def __reduce__(self):  # its class takes the attributes, not the message
         return remade, (type(self), vars(self))
+
+    def below(self, rows):
+        """The same error, knowing the ``rows`` below the first row."""
+        return remade(type(self), {**vars(self), "rows": list(rows)})
 
     def _what(self, spelling):
         if spelling is not COMMAND_LINE:
@@ -889,9 +875,11 @@ class NoColumnError(ValueError):
         if self.header_row:
             return f"{what}."
         counts = self.counts or spelling is COMMAND_LINE
+        rows = getattr(self, "rows", ())  # 2024 above Gender: no count
         advice = headerless_advice(
-            self.fields, self.delimiter, spelling, labels=labels, counts=counts
-        )
+            self.fields, self.delimiter, spelling, labels=labels, counts=counts,
+            rows=rows,
+        )  # fmt: skip
         return f"{what}. If the file has no header row, {advice}."
 
     def in_command_line(self, *, training=True):

@@ -12,18 +12,13 @@ import operator
 import re
 import unicodedata
 
-from .._name_headers import FAMILY_NAME_WORDS, ID_TITLES, LABEL_TITLES
-from .._text import and_more, quoted, quoted_fields
+from .._name_headers import FAMILY_NAME_WORDS, ID_TITLES, LABEL_TITLES, header_key
+from .._words import and_more, quoted, quoted_fields
 from ._column_arguments import untitled_columns
+from ._count_cells import CountCells, is_number
 from ._label_values import each_its_own
-from ._table_rows import rows_below_header, without_title
-from ._tables import (
-    LINES_LOOKED_AT,
-    CountCells,
-    header_key,
-    is_number,
-    named_rows,
-)
+from ._table_rows import LINES_LOOKED_AT, rows_below_header, without_title
+from ._tables import named_rows
 
 __all__ = [
     "LabelCells",
@@ -202,7 +197,7 @@ def number_columns(lines, table, columns, whole=False):
     ``lines`` (the header first) is a number, whole or with a fraction (and
     one at least): counts or weights of the names rather than labels (as
     ``--labels`` warns of them). With ``whole``, a whole number each, as
-    ``--counts`` reads it (:class:`~sknextchar.datasets._tables.CountCells`):
+    ``--counts`` reads it (:class:`~sknextchar.datasets._count_cells.CountCells`):
     the counts that the count model takes. A column that numbers the rows
     (1, 2, 3..., or 0, 1, 2... as pandas writes its index) is no counts.
 
@@ -358,7 +353,7 @@ def _family_names(field):
 
 def header_index(header, column):
     """The index of ``column`` in a header row, as
-    :func:`~sknextchar.datasets._tables.header_key` compares (the first of
+    :func:`~sknextchar._name_headers.header_key` compares (the first of
     several); None for none, and for a ``column`` of None.
 
     Examples
@@ -397,7 +392,7 @@ def _number_cells(lines, table, columns, whole=False):
 
 def _whole_counts(cells, column, delimiter):
     """Whether every cell of a column is a whole number, as ``--counts``
-    reads the column (:class:`~sknextchar.datasets._tables.CountCells`)."""
+    reads the column (:class:`~sknextchar.datasets._count_cells.CountCells`)."""
     reader = CountCells("", column, delimiter)
     try:
         values = [

@@ -10,11 +10,11 @@ its own (:class:`CommentLinesWarning`) that asks the user to delete it;
 import re
 import warnings
 
-from .._list_lines import list_item, reads_as_title
+from .._pasted_lists import list_item, reads_as_title
 from .._shown_paths import shown_path
 from .._stacklevel import user_stacklevel
-from .._text import quoted
-from ._tables import LINES_LOOKED_AT
+from .._words import quoted
+from ._table_rows import LINES_LOOKED_AT
 
 __all__ = [
     "CommentLinesWarning",
@@ -39,10 +39,10 @@ class TitleNameWarning(CommentLinesWarning):
 
 def warn_title_name(numbered, path, *, whole=True, labels=None):
     """Warn when the first name of a list of one name per line reads as a
-    title (:func:`~sknextchar._list_lines.reads_as_title`: ``Baby names
+    title (:func:`~sknextchar._pasted_lists.reads_as_title`: ``Baby names
     2024``), when no name below it on the file's first :data:`LINES_LOOKED_AT`
     + 1 lines has a digit (a list's numbers are no part of its names:
-    ``1. Anna``, :func:`~sknextchar._list_lines.list_item`).
+    ``1. Anna``, :func:`~sknextchar._pasted_lists.list_item`).
 
     A file of one name per line is read as it is (a name may have a space
     or, rarely, a digit), so the user is told, with the line, and deletes it.

@@ -128,7 +128,8 @@ class _Replayed(io.RawIOBase):
     def readinto(self, buffer):
         view, size = memoryview(buffer), min(len(buffer), len(self._start))
         view[:size], self._start = self._start[:size], self._start[size:]
-        rest = view[size:]  # what the pipe holds, as _pipes' first byte is read on
+        # what the pipe holds, as _opened_bytes' first byte is read on
+        rest = view[size:]
         return size + (self._file.readinto1(rest) if len(rest) else 0)
 
     def close(self):

@@ -6,13 +6,14 @@ as a spreadsheet set to a decimal comma writes them, the whole column
 deciding how a point is read.
 """
 
+import dataclasses
 import decimal
 import re
 import warnings
 
 from .._limits import MAX_EXACT_COUNT
 from .._stacklevel import user_stacklevel
-from .._text import MAX_REPORTED, and_more, capitalized
+from .._words import MAX_REPORTED, and_more, capitalized
 from ._noted_rows import NONE_READ_LIMIT, NotedRowsError
 
 __all__ = [
@@ -223,6 +224,41 @@ def _may_be_decimal_comma(cell, delimiter):
     return delimiter == ";"
 
 
+@dataclasses.dataclass
+class _UntoldMark:
+    """The counts of a column written with ``mark`` (``"."``: 1.000;
+    ``","``: a semicolon table's 1,000) that could be a decimal mark or a
+    separator between thousands: the first held while the column's way is
+    not known, ``(line, cell)`` (None: none); whether the column reads the
+    mark as a decimal mark with no count telling (``untold``: warned of at
+    the end); and those so read, for the warning: how many, the last line
+    and the first :data:`~sknextchar._words.MAX_REPORTED` ``(line, cell)``.
+
+    Examples
+    --------
+    >>> marks = _UntoldMark(".")
+    >>> marks.read("1.000", 2); marks.read("1.000", 2); marks.read("2.000", 3)
+    >>> marks.total, marks.last, marks.shown
+    (2, 3, [(2, '1.000'), (3, '2.000')])
+    """
+
+    mark: str
+    first: tuple | None = None
+    untold: bool = False
+    total: int = 0
+    last: int = 0
+    shown: list = dataclasses.field(default_factory=list)
+
+    def read(self, cell, line):
+        """Note a count (stripped) such as 1.000 that may be read with the
+        decimal mark no count telling, for the warning to name it; a line
+        once (a line looked at ahead comes again)."""
+        if line > self.last:
+            self.total, self.last = self.total + 1, line
+            if len(self.shown) < MAX_REPORTED:
+                self.shown.append((line, cell))
+
+
 class CountCells:
     """The counts of one column of a table, every cell read the same way: the
     one reader of counts (``count_of`` checks each).
@@ -285,14 +321,12 @@ class CountCells:
     def __init__(self, source, column, delimiter, ahead=None):
         self.source, self.column, self.delimiter = source, column, delimiter
         self._ahead = ahead
-        self._way, self._told, self._held, self._either = None, None, [], None
-        self._untold = False  # points read as decimal points, nothing told
-        self._comma, self._comma_untold = None, False  # 1,000 of a ; table: alike
-        self.guessed = False  # the same, kept after finish() for messages
+        self._way, self._told, self._held = None, None, []
+        # counts such as 1.000, and 1,000 of a semicolon table: one record a mark
+        self._points, self._commas = _UntoldMark("."), _UntoldMark(",")
+        self.guessed = False  # read with a mark untold, kept after finish()
         self._refused, self._n_refused = [], 0  # the cells that are no count
         self._separated = self._some = False  # a refused cell 17,728; a count read
-        # the counts such as 1.000 and 1,000 read untold: [how many, last line, shown]
-        self._marked = {".": [0, 0, []], ",": [0, 0, []]}
 
     def take(self, cell, name, line, item=None):
         """``[(item, count)...]``: the counts read so far, in order, after
@@ -335,18 +369,18 @@ class CountCells:
     def release(self):
         """The counts still held, after the last cell, not refusing the cells
         noted (:meth:`finish` without its refusal and its warning)."""
-        if self._way is None and (self._either or self._comma) is not None:
+        if self._way is None and (self._points.first or self._commas.first):
             self._guess_way()
         return self._release()
 
     def warn_untold(self, warn=True):
         """After :meth:`release`, warn (with ``warn``) that the points that
-        could be either were read as decimal points."""
-        if self._untold and warn:
-            self._warn_either()
-        if self._comma_untold and warn:
-            self._warn_either(comma=True)
-        self._untold = self._comma_untold = False
+        could be either were read as decimal points (or a semicolon table's
+        commas as decimal commas)."""
+        for marks in (self._points, self._commas):
+            if marks.untold and warn:
+                self._warn_either(marks)
+            marks.untold = False
 
     def _note_either(self, way, cell, line):
         """Note the first cell (stripped) that could be written either way,
@@ -355,50 +389,42 @@ class CountCells:
         either below commas read as decimal commas with no count telling."""
         if way != "either" or ("," in cell and self.delimiter != ";"):
             return
+        marks = self._marks_of(cell)
         if self._way is None:
-            self._mark(cell, line)
-        if "," in cell:
-            if self._way is None:
-                self._comma = self._comma or (line, cell)
-        elif self._way is None:
-            self._either = self._either or (line, cell)
-        elif self._comma_guessed():  # 1,000 read as 1 above: 1.000 either way
-            self._either = (line, cell)
+            marks.read(cell, line)
+            marks.first = marks.first or (line, cell)
+        elif marks is self._points and self._comma_guessed():
+            marks.first = (line, cell)  # 1,000 read as 1 above: 1.000 either way
             self._refuse_both()
 
-    def _mark(self, cell, line):
-        """Note a count (stripped) such as 1.000 or 1,000 that may be read
-        with a decimal mark no count telling, for the warning to name it;
-        a line once (a line looked at ahead comes again)."""
-        marked = self._marked["," if "," in cell else "."]
-        if line > marked[1]:
-            marked[0], marked[1] = marked[0] + 1, line
-            if len(marked[2]) < MAX_REPORTED:
-                marked[2].append((line, cell))
+    def _marks_of(self, cell):
+        """The record of the mark of a cell such as 1.000 or 1,000."""
+        return self._commas if "," in cell else self._points
 
     def _comma_guessed(self):
         """Whether the column reads decimal commas as no count told it, for
         its counts such as 1,000 (:meth:`_guess_way`)."""
-        return self._comma is not None and self._told == self._comma
+        return self._commas.first is not None and self._told == self._commas.first
 
     def _guess_way(self):
         """The column's way when no count told it: decimal marks, warned of
         (17.728 with a decimal point; 1,000 of a semicolon table with a
         decimal comma, as ``1.000`` is read with a decimal point); a column
         with both refused, as one of them is between thousands."""
-        if self._comma is None:
-            self._way, self._told = "point", self._either
-            self._untold = self.guessed = self._either is not None
+        if self._commas.first is None:
+            self._way, self._told = "point", self._points.first
+            self._points.untold = self.guessed = self._points.first is not None
             return
-        if self._either is not None:
+        if self._points.first is not None:
             self._refuse_both()
-        self._way, self._told, self._comma_untold = "comma", self._comma, True
-        self.guessed = True
+        self._way, self._told = "comma", self._commas.first
+        self._commas.untold = self.guessed = True
 
     def _refuse_both(self):
         """Refuse a column with a count such as 1.000 and one such as 1,000
         (of a semicolon table) and no count telling how it writes numbers."""
-        (line, cell), (other_line, other) = sorted([self._either, self._comma])
+        firsts = sorted([self._points.first, self._commas.first])
+        (line, cell), (other_line, other) = firsts
         whole = [c.replace(".", "").replace(",", "") for c in (cell, other)]
         whole = f"{whole[0]} for both" if whole[0] == whole[1] else ", ".join(whole)
         raise ValueError(
@@ -416,18 +442,18 @@ class CountCells:
         """The number of a cell (stripped) written the way the column is known
         to write numbers, which tells nothing new (None for any other: it goes
         through :meth:`_way_of`). ``2.5`` of a column read with decimal points
-        while no count told so (``_untold``) tells it, and is None."""
+        while no count told so (``untold``) tells it, and is None."""
         if self._way == "point":
-            if (_EITHER if self._untold else _COUNT).fullmatch(cell):
-                if self._untold:
-                    self._mark(cell, line)
+            if (_EITHER if self._points.untold else _COUNT).fullmatch(cell):
+                if self._points.untold:
+                    self._points.read(cell, line)
                 return cell
         elif self._way is not None and not (
             self._comma_guessed() and _EITHER.fullmatch(cell)
         ):  # 1.000 below 1,000 read with a decimal comma, untold: refused
             if _GROUPED.fullmatch(cell) or _DECIMAL_COMMA.fullmatch(cell):
-                if self._comma_untold and _COMMA_EITHER.fullmatch(cell):
-                    self._mark(cell, line)
+                if self._commas.untold and _COMMA_EITHER.fullmatch(cell):
+                    self._commas.read(cell, line)
                 return cell.replace(".", "").replace(",", ".")
         return None
 
@@ -532,7 +558,7 @@ class CountCells:
     def _refuse_comma(self, cell, name, line):
         """Refuse a tab table's ``17,728`` in a column not told to be written
         with decimal commas, naming both readings and what the column told."""
-        if self._told is not None and not self._untold:
+        if self._told is not None and not self._points.untold:
             told_line, told = self._told
             told = f"but line {told_line} has {told!r}, written with a decimal point"
         else:
@@ -552,13 +578,13 @@ class CountCells:
     def _agree(self, way, cell, name, line):
         """Refuse a cell written another way than the column's cells so far."""
         if self._way is None or (self._way == "point") == (way == "point"):
-            if self._untold and way == "point":  # told at last: decimal points
-                self._told, self._untold = (line, cell), False
+            if self._points.untold and way == "point":  # told at last: points
+                self._told, self._points.untold = (line, cell), False
                 self.guessed = False
             self._way, self._told = self._way or way, self._told or (line, cell)
             return
         told_line, told = self._told
-        if self._untold:
+        if self._points.untold:
             self._refuse_late(way, cell, name, line)
         ways = [_WAYS.get(w, "a decimal point") for w in (self._way, way)]
         raise ValueError(
@@ -591,14 +617,15 @@ class CountCells:
             "read the file again."
         )
 
-    def _warn_either(self, comma=False):
-        """Warn that the counts such as 17.728 (``comma``: 1,000) were read
-        with decimal marks, no count telling."""
-        marks, mark = ("commas", ",") if comma else ("points", ".")
-        total, _, shown = self._marked[mark]
+    def _warn_either(self, untold):
+        """Warn that the counts such as 17.728 (``untold``, the record of a
+        mark: of 1,000 for commas) were read with decimal marks, no count
+        telling."""
+        mark, total, shown = untold.mark, untold.total, untold.shown
+        marks = "commas" if mark == "," else "points"
         tells = (
             "2,5 or 1.234.567 for decimal commas"
-            if comma
+            if mark == ","
             else "2.5 or 0.750 for decimal points; 1.234.567 or a decimal "
             "comma, 2,5, for thousands"
         )

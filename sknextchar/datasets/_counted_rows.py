@@ -13,7 +13,7 @@ import itertools
 from .._limits import check_counts_total
 from .._name_headers import COUNT_TITLES
 from .._shown_paths import shown_path
-from .._text import quoted_row
+from .._words import quoted_row
 from ._column_arguments import (
     NoColumnError,
     check_counts_column_argument,
@@ -21,10 +21,12 @@ from ._column_arguments import (
     untitled_at,
     untitled_columns,
 )
+from ._count_cells import CountCells
 from ._header_as_data import warn_named_header
 from ._noted_rows import noted_first
 from ._placed_column import PlacedColumn
 from ._table_rows import (
+    LINES_LOOKED_AT,
     check_one_column,
     close_field,
     close_header,
@@ -36,13 +38,7 @@ from ._table_rows import (
     without_title,
 )
 from ._table_top import is_header_row
-from ._tables import (
-    LINES_LOOKED_AT,
-    CountCells,
-    cells_below,
-    table_counts,
-    table_of,
-)
+from ._tables import cells_below, table_counts, table_of
 
 __all__ = [
     "column_at",

@@ -4,7 +4,7 @@
 another encoding), the control characters of C1 (a code page read as latin-1),
 the other control characters but the tab and the line ends, and UTF-16 read in
 the wrong byte order, naming the line and what to pass or do. The readers of a
-whole file and of a file line by line (:mod:`~sknextchar.datasets._lines`) both
+whole file and of a file line by line (:mod:`~sknextchar.datasets._line_stream`) both
 call it.
 """
 

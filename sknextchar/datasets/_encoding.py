@@ -27,7 +27,7 @@ import warnings
 
 from .._shown_paths import shown_path
 from .._stacklevel import user_stacklevel
-from .._text import counted
+from .._words import counted
 from ._reading_scores import oddities, reading_key, unlikely
 
 #: The bytes of a file the rules look at (its first megabyte).

@@ -10,7 +10,7 @@ import functools
 import string
 
 from .._name_headers import header_key
-from .._text import quoted_row
+from .._words import quoted_row
 
 __all__ = ["check_not_header", "may_be_key", "unlike_starts"]
 

@@ -22,7 +22,7 @@ from .._name_headers import COLUMN_TITLES, COUNT_TITLES, FAMILY_NAME_WORDS, NAME
 from .._remade_errors import remade
 from .._shown_paths import shell_word, shown_path
 from .._stacklevel import user_stacklevel
-from .._text import one_or_many, quoted_row
+from .._words import one_or_many, quoted_row
 from ._column_arguments import COMMAND_LINE, PYTHON
 from ._count_cells import is_number
 from ._table_rows import LINES_LOOKED_AT, header_key, table_rows

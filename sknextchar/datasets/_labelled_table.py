@@ -24,7 +24,7 @@ from .._name_headers import (
     typed_header,
 )
 from .._remade_errors import remade
-from .._text import MAX_REPORTED, quoted
+from .._words import MAX_REPORTED, quoted
 from ._column_arguments import (
     headerless_advice,
     untitled_at,
@@ -41,6 +41,8 @@ from ._noted_rows import (
     refuse_noted_rows,
 )
 from ._table_rows import (
+    LINES_LOOKED_AT,
+    check_header_mix,
     check_not_separator_line,
     check_one_column,
     check_one_line,
@@ -55,7 +57,6 @@ from ._table_rows import (
 )
 from ._table_top import clear_title, is_header_row, warn_title
 from ._tables import (
-    LINES_LOOKED_AT,
     Table,
     check_no_title,
     check_rows_below_header,
@@ -187,8 +188,9 @@ its first row (the header) is ['name', 'gender'].
         told += "."
         if self.data_row:  # Anna,F,3: read by the positions of its columns
             advice = headerless_advice(
-                header, self.delimiter, labels=True, counts=self.counts
-            )
+                header, self.delimiter, labels=True, counts=self.counts,
+                rows=self.rows,
+            )  # fmt: skip
             told += f" If the file has no header row, {advice}."
         return told
 
@@ -387,12 +389,14 @@ def _columns(text, source, column, names_column, words, counts_column):
     line, header = header_row(rows) or (1, [])
     label_at = header_column_at(header, column)
     delimiter = table_delimiter(text, column)
-    if label_at is None:
+    head = list(itertools.islice(text_lines(text), LINES_LOOKED_AT))
+    if label_at is None:  # name<TAB>sex;count read as one field: the mix said
+        first = header_line(head)
+        check_header_mix(head[head.index(first) :] if first else [], source)
         found = line, header, rows, delimiter
         _refuse_labels(column, source, found, names_column, counts_column)
     if not isinstance(column, int):  # untitled columns, told apart by position
         check_one_column(header, label_at, source, exact=True)
-    head = list(itertools.islice(text_lines(text), LINES_LOOKED_AT))
     check_rows_below_header(head, delimiter, len(header), source)
     name_at = _name_at(header, label_at, names_column, source, line, words)
     check_one_column(header, name_at, source, skip=[label_at])

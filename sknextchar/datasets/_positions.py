@@ -16,20 +16,14 @@ import csv
 import itertools
 from numbers import Integral
 
+from .._name_headers import is_name_header
 from .._shown_paths import flag_word, shown_path
-from .._text import counted, quoted_row
+from .._words import counted, quoted_row
 from ._column_arguments import COMMAND_LINE, PYTHON, row_fields
 from ._placed_column import PlacedColumn, ordinal
-from ._table_rows import separator_hint, split_rows
-from ._tables import (
-    LINES_LOOKED_AT,
-    Table,
-    find_table,
-    header_line,
-    is_header_row,
-    is_name_header,
-    table_counts,
-)
+from ._table_rows import LINES_LOOKED_AT, header_line, separator_hint, split_rows
+from ._table_top import is_header_row
+from ._tables import Table, find_table, table_counts
 
 __all__ = [
     "HEADER_VALUES",

@@ -17,7 +17,7 @@ from .._name_headers import one_column_header
 from .._remade_errors import remade
 from .._shown_paths import shell_word, shown_path
 from .._stacklevel import user_stacklevel
-from .._text import quoted, quoted_row
+from .._words import quoted, quoted_row
 
 __all__ = [
     "COMMAND_LINE_BY_HEADER",

@@ -13,7 +13,7 @@ import re
 from .._name_headers import header_key, typed_header
 from .._number_runs import runs_and_more
 from .._shown_paths import close_word, shown_path
-from .._text import (
+from .._words import (
     MAX_QUOTED_ROW,
     MAX_REPORTED,
     counted,
@@ -24,10 +24,12 @@ from .._text import (
 )
 
 __all__ = [
+    "mixed_header",
     "DELIMITER_NAMES",
     "LINES_LOOKED_AT",
     "check_one_column",
     "check_one_line",
+    "check_header_mix",
     "check_rows_split_as_header",
     "ends_in_empty_fields",
     "not_a_column",
@@ -418,6 +420,8 @@ def check_rows_split_as_header(lines, delimiter, width, source):
     lines = list(lines)
     rows = split_rows(lines[1:], delimiter)
     split_too = [row for row in rows or () if len(row) > 1]  # Smith, Anna;F
+    if rows and 2 * len(split_too) > len(rows):
+        _check_header_not_mixed(lines[0], delimiter, rows, source)
     if width < 2 or not rows or 2 * len(split_too) > len(rows):
         return
     for other in (";", "\t"):
@@ -429,16 +433,91 @@ def check_rows_split_as_header(lines, delimiter, width, source):
             # As many fields as the rows have: a header of fewer is refused too.
             most = max(map(len, wide))
             fields = header + [f"column{i + 1}" for i in range(width, most)]
-            between = f", a {shown}, " if other == "\t" else other
             written = DELIMITER_NAMES[delimiter]
+            write = f". Write the header with {shown}s"
+            if mixed := mixed_header(header, other, most):  # name<TAB>sex;count
+                fields, write = (
+                    mixed,
+                    f". It mixes {written}s and {shown}s: "
+                    + (f"write it with {shown}s only"),
+                )
             raise ValueError(
                 f"The header row of {source} has {width:,} fields between "
                 f"{written}s ({_listed(header)}), but "
                 + _rows_below(rows, split_too, (split, wide), (delimiter, other))
-                + f". Write the header with {shown}s, as the rows are "
-                f"({_cut(between.join(fields))}), and read the file again"
-                + _quoted(wide[0], other)
+                + f"{write}, as the rows are ({_joined(fields, other)}), and read "
+                "the file again" + _quoted(wide[0], other)
             )
+
+
+def mixed_header(header, other, width):
+    """The fields of a header row split at its delimiter (``header``) and
+    at ``other`` too, when they are the ``width`` fields of its rows, more
+    than ``header``: a header that mixes two delimiters; None otherwise.
+
+    Examples
+    --------
+    >>> mixed_header(["name", "sex;count"], ";", 3)
+    ['name', 'sex', 'count']
+    >>> mixed_header(["name", "sex;count"], ";", 2) is None  # a title with ;
+    True
+    """
+    fields = [part.strip() for field in header for part in field.split(other)]
+    return fields if len(header) < len(fields) == width else None
+
+
+def check_header_mix(lines, source):
+    """Refuse a header row (the first of ``lines``) that mixes delimiters,
+    whichever its rows use (``name<TAB>sex;count`` above rows of three fields
+    between tabs, or between semicolons): for a reader that found no column
+    in it, such as the labels' (the header then read as one field).
+
+    Examples
+    --------
+    >>> check_header_mix(["name\\tsex;count\\n", "Anna\\tF\\t3\\n"], "'m.tsv'")
+    Traceback (most recent call last):
+    ...
+    ValueError: The header row of 'm.tsv', 'name\\tsex;count', mixes tabs and ...
+    >>> check_header_mix(["name;sex\\n", "Anna;F\\n"], "'k.csv'")
+    """
+    lines = list(lines)
+    for delimiter in DELIMITER_NAMES:
+        rows = split_rows(lines[1:], delimiter)
+        if rows and 2 * sum(len(row) > 1 for row in rows) > len(rows):
+            _check_header_not_mixed(lines[0], delimiter, rows, source)
+
+
+def _check_header_not_mixed(header_line, delimiter, rows, source):
+    """Refuse a header row that mixes the delimiter of its rows with another
+    (``name<TAB>sex;count`` above rows of three fields between tabs): a row
+    is wider than it, and split at both it has as many fields as the widest
+    row (every row, when they are as wide; else said first, before the rows
+    wider than it)."""
+    others = [other for other in ";\t" if other != delimiter and other in header_line]
+    header = split_line(header_line, delimiter)
+    if not others or not any(row[len(header) :] for row in rows):
+        return  # no other delimiter, or no row wider than the header
+    widest = max(map(len, rows))
+    even = all(len(row) == widest for row in rows)
+    first = next(row for row in rows if len(row) == widest)
+    below = "every row below it has" if even else "the widest rows below it have"
+    written = DELIMITER_NAMES[delimiter]
+    for other in others:
+        if mixed := mixed_header(header, other, widest):
+            raise ValueError(
+                f"The header row of {source}, {quoted_row(header_line)}, mixes "
+                f"{written}s and {DELIMITER_NAMES[other]}s: it has {len(header):,} "
+                f"fields between {written}s ({_listed(header)}), and {below} "
+                f"{len(mixed):,} (the first: {_listed(first)}). "
+                f"Write the header with {written}s only, as the rows are "
+                f"({_joined(mixed, delimiter)}), and read the file again."
+            )
+
+
+def _joined(fields, delimiter):
+    """``fields`` joined as a row of ``delimiter`` (a tab in words), cut."""
+    between = f", a {DELIMITER_NAMES[delimiter]}, " if delimiter == "\t" else delimiter
+    return _cut(between.join(fields))
 
 
 def _rows_below(rows, split_too, split, delimiters):
@@ -486,13 +565,13 @@ def _quoted(fields, delimiter):
 
 def _listed(fields):
     """The fields of a row, quoted, the first few of thousands
-    (:func:`~sknextchar._text.quoted_fields` without its brackets)."""
+    (:func:`~sknextchar._words.quoted_fields` without its brackets)."""
     return quoted_fields([field.strip() for field in fields])[1:-1]
 
 
 def _cut(text, quote=""):
     """``text`` between ``quote`` marks, cut after
-    :data:`~sknextchar._text.MAX_QUOTED_ROW` characters (a header of a
+    :data:`~sknextchar._words.MAX_QUOTED_ROW` characters (a header of a
     megabyte, written again)."""
     if len(text) <= MAX_QUOTED_ROW:
         return f"{quote}{text}{quote}"

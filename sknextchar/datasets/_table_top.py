@@ -15,7 +15,7 @@ import warnings
 
 from .._name_headers import NAME_HEADERS, is_name_header
 from .._stacklevel import user_stacklevel
-from .._text import one_or_many, quoted_row
+from .._words import one_or_many, quoted_row
 from ._count_cells import is_number
 from ._table_rows import (
     TitleLinesWarning,

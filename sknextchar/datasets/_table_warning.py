@@ -9,16 +9,15 @@ import warnings
 from .._name_headers import typed_header
 from .._shown_paths import shown_path
 from .._stacklevel import user_stacklevel
-from .._text import quoted_row
+from .._words import quoted_row
 from ._column_arguments import headerless_advice, row_fields
-from ._table_rows import DELIMITER_NAMES
-from ._tables import (
-    TitleLinesError,
+from ._table_rows import (
+    DELIMITER_NAMES,
+    LINES_LOOKED_AT,
     check_not_separator_line,
-    detect_table,
-    headerless_table,
-    lines_looked_at,
+    rows_below_header,
 )
+from ._tables import TitleLinesError, detect_table, headerless_table, lines_looked_at
 
 __all__ = ["warn_if_table"]
 
@@ -44,8 +43,8 @@ def warn_if_table(lines, names, path, *, reader="load_names", also=None):
         The function that reads the file, as the warning names it.
     also : callable or None, default=None
         Called with ``lines`` and the table found (a header row): what else
-        the reader could read of it, appended to the advice
-        (:func:`~._column_choice.labels_and_counts_advice`).
+        the reader could read of it, said beside ``names_column`` in the
+        advice (:func:`~._column_choice.labels_and_counts_advice`).
 
     Examples
     --------
@@ -91,9 +90,8 @@ def warn_if_table(lines, names, path, *, reader="load_names", also=None):
         column = None  # no header row: read by positions
     else:
         return
-    how = _how(column, names, reader, table)
-    if column and also is not None:  # its labels and counts too
-        how += also(lines, table)
+    offered = also(lines, table) if column and also is not None else ""
+    how = _how(column, names, reader, table, offered)  # labels, counts too
     warnings.warn(
         f"{shown_path(path)} looks like a table ({what}), and {reader} reads "
         f"one name per line, so each whole line is a name. To read its column of "
@@ -103,16 +101,22 @@ def warn_if_table(lines, names, path, *, reader="load_names", also=None):
     )
 
 
-def _how(column, names, reader, table=None):
+def _how(column, names, reader, table=None, offered=""):
     """What to pass to read the column of names ``column`` (None: a table
-    without a header row, whose first row is ``names[0]``) of ``table``."""
+    without a header row, whose first row is ``names[0]``) of ``table``;
+    ``offered``, ``"; labels_column=... also returns their labels"``, said
+    beside names_column, before the pandas call."""
     fits = reader != "load_names"  # counts weigh a fit; load_names would return them
+    fields, delimiter = row_fields(names[0]) if not column else ([], ",")
+    rows = rows_below_header(names[:LINES_LOOKED_AT], delimiter, "") if fields else ()
     return (
-        f"pass names_column={typed_header(column)!r} (a header row is needed), or use "
+        f"pass names_column={typed_header(column)!r} (a header row is "
+        f"needed{offered}), or use "
         f"pandas.read_csv(path{_pandas_arguments(table)})[{column!r}]"
         if column
         else "pass names_column='COLUMN' if its first row is a header, or if it "
-        f"has no header row, {headerless_advice(*row_fields(names[0]), counts=fits)}"
+        f"has no header row, "
+        f"{headerless_advice(fields, delimiter, counts=fits, rows=rows)}"
         " (or use "
         "pandas.read_csv(path, header=None, sep=None, engine='python'))"
     )

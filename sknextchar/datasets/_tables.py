@@ -22,7 +22,7 @@ import csv
 import itertools
 import os
 
-from .._name_headers import NAME_HEADERS, header_key, is_name_header
+from .._name_headers import header_key, is_name_header
 from .._shown_paths import shown_path
 from ._column_arguments import NoColumnError, row_fields
 from ._count_cells import CountCells, is_number
@@ -40,7 +40,6 @@ from ._table_footers import (
 from ._table_rows import (
     DELIMITER_NAMES,
     LINES_LOOKED_AT,
-    TitleLinesWarning,
     check_not_separator_line,
     check_one_column,
     check_one_line,
@@ -55,6 +54,7 @@ from ._table_rows import (
     lines_above,
     not_a_column,
     rows_above,
+    rows_below_header,
     separator_hint,
     split_line,
     table_rows,
@@ -72,33 +72,17 @@ from ._table_top import (
 from ._wide_rows import WideRows
 
 __all__ = [
-    "NAME_HEADERS",
-    "CountCells",
     "Table",
     "TitleLinesError",
-    "TitleLinesWarning",
-    "check_not_separator_line",
     "check_rows_below_header",
-    "check_one_column",
-    "check_not_header",
     "check_no_title",
     "title_of",
-    "clear_title",
-    "title_words",
-    "warn_title",
     "cells_below",
-    "LINES_LOOKED_AT",
     "column_cells",
     "column_values",
     "detect_table",
     "find_table",
-    "header_key",
-    "header_line",
-    "header_row",
     "headerless_table",
-    "is_header_row",
-    "is_name_header",
-    "is_number",
     "lines_looked_at",
     "named_rows",
     "table_counts",
@@ -442,13 +426,16 @@ def table_of(lines, path, names_column=None, *, counts=False, warn=True):
     first = header_line(lines)
     try:  # a "sep=;" line refused, unless a table is below it (title_of)
         table = find_table(first, path, names_column, counts=counts)
-    except ValueError:
+    except ValueError as refused:
         if found := title_of(lines, path, names_column):
             return _below_title(lines, path, found, names_column, warn=warn,
                                 counts=counts)  # fmt: skip
         if names_column is not None and (found := title_of(lines, path)):
             if error := _no_column_below_title(lines, path, found, names_column):
                 raise error from None  # not the error that called the title the header
+        if isinstance(refused, NoColumnError):  # the columns offered fit its rows
+            rows = rows_below_header(lines, refused.delimiter, shown_path(path))
+            raise refused.below(rows) from None
         raise
     if table is not None:  # name,label above rows Anna;F
         source = shown_path(path)

@@ -24,7 +24,7 @@ from ._encoding import (
 )
 from ._long_lines import count_line_ends, read_checked
 from ._names_path import check_names_path
-from ._pipes import open_bytes
+from ._opened_bytes import open_bytes
 from ._wide_text import wide_advice
 
 __all__ = [

@@ -6,7 +6,7 @@ run rather than one row a run.
 """
 
 from .._number_runs import runs_and_more
-from .._text import MAX_REPORTED
+from .._words import MAX_REPORTED
 from ._noted_rows import NotedRowsError
 
 __all__ = ["WideRows"]

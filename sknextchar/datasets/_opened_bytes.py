@@ -62,11 +62,11 @@ def open_bytes(path, buffering=-1):
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     fifo = os.path.join(tmp, "labels")
     ...     os.mkfifo(fifo)
-    ...     with mock.patch("sknextchar.datasets._pipes.PIPE_WAIT", 0.1):
+    ...     with mock.patch("sknextchar.datasets._opened_bytes.PIPE_WAIT", 0.1):
     ...         open_bytes(fifo)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    sknextchar.datasets._pipes.PipeError: '.../labels' is a pipe that no program ...
+    sknextchar.datasets._opened_bytes.PipeError: '.../labels' is a pipe that no ...
     """
     if not stat.S_ISFIFO(os.stat(path).st_mode):
         return decompressed(open(path, "rb", buffering=buffering), path, buffering)

@@ -16,7 +16,8 @@ import re
 
 from ._shown_paths import shown_path
 from .datasets._positions import position_table
-from .datasets._tables import LINES_LOOKED_AT, column_values, table_of
+from .datasets._table_rows import LINES_LOOKED_AT
+from .datasets._tables import column_values, table_of
 from .datasets._text_files import open_lines
 
 __all__ = [
@@ -28,7 +29,7 @@ __all__ = [
 ]
 
 # A name of the file as the first pass's errors show it: names[2]='zoë', or
-# names[2] is 'a b'; a long one cut (sknextchar._text.quoted): 'asha, ...'...
+# names[2] is 'a b'; a long one cut (sknextchar._words.quoted): 'asha, ...'...
 # (240 characters).
 _SHOWN = re.compile(
     r"\bnames\[(\d+)\](=| is )('(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\")"

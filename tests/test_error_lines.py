@@ -1,6 +1,6 @@
 """The lines of a file's names, for the errors of train_from_file's first pass."""
 
-from sknextchar._name_lines import lines_spelled, name_lines, placed_in_lines
+from sknextchar._error_lines import lines_spelled, name_lines, placed_in_lines
 
 
 def test_positions_count_names_not_lines(tmp_path):

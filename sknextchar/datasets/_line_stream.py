@@ -11,7 +11,7 @@ from ._decoded_text import UNLIKE_NAMES, check_decoded
 from ._encoding import SAMPLE_BYTES, warn_other_code_page
 from ._long_lines import MAX_ROW_LETTERS, LineLengths, check_line_lengths
 from ._names_path import check_names_path
-from ._tables import LINES_LOOKED_AT
+from ._table_rows import LINES_LOOKED_AT
 from ._text_files import END_MARK, check_file_start, open_lines, undecodable_error
 
 # check_line_lengths: for the readers of its lines, as file_lines reads them
