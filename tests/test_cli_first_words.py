@@ -723,7 +723,7 @@ def test_a_model_given_first_with_words_after_the_end_of_options(argv, lines, ca
     err = _usage_error(capsys, argv)
     offered = ", or: ".join(f"sknextchar {line}" for line in lines)
     assert err == (
-        "unknown command 'm.skops': the words after '--' are no options (drop the "
+        "unknown command 'm.skops': the words after '--' are not options (drop the "
         f"'--' to read them as options); run: {offered}"
     ), err
     for line in lines:  # each line is read whole by its command, -n 3 as words

@@ -295,7 +295,7 @@ def _model_with_options(commands, given, told, prog, listed):
     if ended:  # m.skops -- asha: words, no options; sample takes none
         offered = ", or: ".join(f"{prog} {line}" for line in ended)
         return (
-            f"{told}: the words after '--' are no options (drop the '--' to read "
+            f"{told}: the words after '--' are not options (drop the '--' to read "
             f"them as options); run: {offered}"
         )
     flagged = _command_of_options(commands, given)
