@@ -6,8 +6,6 @@ default), the capitals of names are unknown, and dropping them learns
 known names the names it changes, with what to pass instead.
 """
 
-import unicodedata
-
 import numpy as np
 
 from ._gathered_names import NamesWarning
@@ -73,12 +71,12 @@ def warn_capitals_dropped(names, symbols, known, index=None):
 def _known_lowercase(symbol, known):
     """Whether ``symbol`` is a capital whose lowercase form is ``known``, or
     that form without its accents (``"É"``: ``"e"``)."""
+    from sklearn.feature_extraction.text import strip_accents_unicode  # lazily
+
     lower = symbol.lower()
     if lower == symbol:
         return False
-    decomposed = unicodedata.normalize("NFKD", lower)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return lower in known or plain in known
+    return lower in known or strip_accents_unicode(lower) in known
 
 
 class _DroppedCapitals(NamesWarning):

@@ -15,6 +15,7 @@ import warnings
 from dataclasses import asdict, dataclass
 
 import numpy as np
+from sklearn.feature_extraction.text import strip_accents_unicode
 from sklearn.utils.validation import check_is_fitted
 
 from ._consistency import check_steps_agree
@@ -432,8 +433,7 @@ def _prefix_start(train, prefix):
         return "".join(transformer.vocabulary_[i] for i in ids), str
 
     def loose(name):
-        text = unicodedata.normalize("NFKD", _fold(name))
-        return "".join(c for c in text if not unicodedata.combining(c))
+        return strip_accents_unicode(_fold(name))
 
     return loose(prefix.lstrip()), loose
 

@@ -66,10 +66,11 @@ def latin_folds(symbols, known):
     >>> latin_folds(["ë", "ø", "أ", "ﬁ"], "abcdefghijklmnopqrstuvwxyz")
     [('ë', 'e'), ('ﬁ', 'fi')]
     """
+    from sklearn.feature_extraction.text import strip_accents_unicode  # lazily
+
     known, folds = set(known), []
     for symbol in symbols:
-        decomposed = unicodedata.normalize("NFKD", symbol)
-        letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+        letters = strip_accents_unicode(symbol)
         latin = all(unicodedata.name(c, "").startswith("LATIN ") for c in letters)
         if letters != symbol and letters and latin and set(letters) <= known:
             folds.append((symbol, letters))
