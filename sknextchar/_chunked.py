@@ -52,6 +52,7 @@ from ._vocabulary_pass import UnknownSymbolsError, first_pass
 from ._words import counted
 from .datasets._base import check_table_arguments
 from .datasets._quoted_lines import quoted_lines_held
+from .datasets._workbooks import check_not_workbook
 from .exceptions import FileChangedWarning
 from .nn.adam import scheduled_learning_rate
 from .nn.training import Patience, drop_later_epochs
@@ -286,8 +287,10 @@ def train_from_file(
     ...     with open(path, "w") as f:
     ...         _ = f.write("asha\\nabid\\nzoe\\n" * 50)
     ...     fitted = train_from_file(path, pipe, chunk_size=40)
-    ...     longer = fitted.set_params(clf__max_iter=3)  # one more pass
-    ...     resumed = train_from_file(path, longer, chunk_size=40, resume=True)
+    ...     _ = fitted.set_params(clf__max_iter=3)  # fitted itself: one more pass
+    ...     resumed = train_from_file(path, fitted, chunk_size=40, resume=True)
+    >>> fitted["clf"].max_iter  # set_params changed fitted
+    3
     >>> len(fitted["clf"].loss_curve_), fitted["clf"].n_iter_  # true epochs
     (2, 2)
     >>> len(resumed["clf"].loss_curve_), resumed["clf"].n_iter_
@@ -306,7 +309,7 @@ def train_from_file(
     [0, 0, 0, 0, 4]
     """
     path = check_path_then_pipeline(path, pipeline, "train_from_file")
-    check_rereadable(path)  # a FIFO's second pass would wait forever
+    _check_file(path)
     if pipeline is None:
         from ._presets import make_default_pipeline
 
@@ -348,6 +351,12 @@ def train_from_file(
 
     sampler = as_sampler(pipeline, "train_from_file", max_length=None)
     return record.fill_finished(sampler)  # the prefix table if it was finished
+
+
+def _check_file(path):
+    """Refuse a file that cannot be read once per pass a chunk at a time."""
+    check_rereadable(path)  # a FIFO's second pass would wait forever
+    check_not_workbook(path, "train_from_file")  # read whole, by load_names
 
 
 def _first_pass(pipeline, windows, chunks, file, chunk_size, check):

@@ -27,7 +27,7 @@ from ._decoding import (
 )
 from ._limits import BYTES_PER_LETTER, PROBABILITY_COPIES
 from ._row_keys import distinct_rows
-from ._set_request import SetRequest, keep_new
+from ._set_request import keep_new
 from ._shortfall import (
     ExcludedDraws,
     ThinnedReach,
@@ -78,7 +78,7 @@ MAX_ENUMERATED = 1 << 20
 # (its 19,683 contexts' probabilities cached): 121 MB more than `-n 1`, which
 # 100 + 3 + 16 * 4 bytes a name (min_length 4) and the 17 MB of the
 # probabilities (PROBABILITY_COPIES float32s each) put at 184 MB
-# (tests/test_sample_memory_bounds.py).
+# (tests/sampling/test_sample_memory_bounds.py).
 NAME_BYTES = 100
 # The length bounds of a request, each given (not None) or left to the data.
 LENGTH_BOUNDS = ("min_length", "max_length")
@@ -173,21 +173,9 @@ def sample_ids(
         if controls.deterministic and length >= controls.min_length:
             if _loops(contexts, seen):
                 break
-        if cache is not None:  # names too short to end have a cache of their own
-            short_or_long = cache[1 if length >= controls.min_length else 0]
-            chosen = _draw_cached(
-                next_log_proba, contexts, length, controls, short_or_long, rng
-            )
-        else:
-            # Names that share a context share its distribution: the model (and
-            # the controls) run once per distinct context, in one call.
-            distinct, inverse = distinct_rows(contexts, n_symbols)  # (u, L), (m,)
-            weights = controls.weights(next_log_proba(distinct), length)  # (u, V)
-            if controls.greedy:  # n_symbols: every symbol ruled out, as draw says
-                best = weights.argmax(axis=1)
-                chosen = np.where(weights.max(axis=1) > 0, best, n_symbols)[inverse]
-            else:  # one uniform in (0, 1] per unfinished name
-                chosen = draw(weights, 1.0 - rng.random(len(rows)), inverse)
+        chosen = _step_symbols(
+            next_log_proba, contexts, length, controls, cache, rng, n_symbols
+        )
         # A name whose every next symbol is ruled out (a count model without
         # smoothing, below min_length) draws n_symbols: a dead end, discarded.
         going = (chosen != END_ID) & (chosen < n_symbols)
@@ -197,11 +185,38 @@ def sample_ids(
         rows, contexts = rows[going], contexts[going]
         chosen = chosen[going].astype(contexts.dtype)  # keeps the small dtype
         steps.append((going, chosen))
-        shifted = np.empty_like(contexts)
-        shifted[:, :-1] = contexts[:, 1:]
-        shifted[:, -1] = chosen
-        contexts = shifted
+        contexts = _shifted(contexts, chosen)
     return _assemble(prefix_ids, steps, ended)
+
+
+def _step_symbols(next_log_proba, contexts, length, controls, cache, rng, n_symbols):
+    """The symbol each unfinished name draws at one step of :func:`sample_ids`
+    (``n_symbols`` when every next symbol is ruled out): from the cache of
+    names of its kind when there is one (:func:`_draw_cached`), else from one
+    call of the model on the distinct ``contexts``."""
+    if cache is not None:  # names too short to end have a cache of their own
+        short_or_long = cache[1 if length >= controls.min_length else 0]
+        return _draw_cached(
+            next_log_proba, contexts, length, controls, short_or_long, rng
+        )
+    # Names that share a context share its distribution: the model (and the
+    # controls) run once per distinct context, in one call.
+    distinct, inverse = distinct_rows(contexts, n_symbols)  # (u, L), (m,)
+    weights = controls.weights(next_log_proba(distinct), length)  # (u, V)
+    if controls.greedy:  # n_symbols: every symbol ruled out, as draw says
+        best = weights.argmax(axis=1)
+        return np.where(weights.max(axis=1) > 0, best, n_symbols)[inverse]
+    # one uniform in (0, 1] per unfinished name
+    return draw(weights, 1.0 - rng.random(len(contexts)), inverse)
+
+
+def _shifted(contexts, symbols):
+    """The ``contexts`` (rows of ids) shifted left by one, each row ending
+    with its symbol of ``symbols``: the context of the next step."""
+    shifted = np.empty_like(contexts)
+    shifted[:, :-1] = contexts[:, 1:]
+    shifted[:, -1] = symbols
+    return shifted
 
 
 def draw_cache(n_symbols, context_length, n_samples, controls):
@@ -685,7 +700,7 @@ def _deterministic_message(n_samples, controls):
 
 def sample_new_names(
     sample, request, *, constraints=(), support=None, unit="char", matched=None,
-    max_batch=None, **fields,
+    max_batch=None,
 ):  # fmt: skip
     """Draw batches of names until enough are accepted.
 
@@ -703,11 +718,10 @@ def sample_new_names(
         ``sample(n)`` draws ``n`` names and returns those it accepts (a list of
         str, at most ``n``), e.g. :func:`sample_names` with every other
         argument bound.
-    request : SetRequest or int
-        What the names must be (:class:`SetRequest`); or the number of
-        names, ``n_samples``, with the other fields of a SetRequest as
-        keywords (``unique=``, ``exclude=``, ``max_rounds=``, ``controls=``,
-        ...).
+    request : SetRequest
+        What the names must be, taken together: their number, ``unique``,
+        ``exclude``, ``max_rounds``, ``controls``...
+        (:class:`~sknextchar._set_request.SetRequest`).
     constraints : sequence of str, default=()
         What ``sample`` itself rejects, in words, for the error message (e.g.
         ``"matching pattern='.*a'"``).
@@ -737,8 +751,6 @@ def sample_new_names(
         n_samples + 1024`` (:func:`largest_batch`: the most that fit in
         memory); never below ``n_samples``, which the first round draws.
         None: no bound but that one.
-    **fields
-        With an int ``request``: the other fields of :class:`SetRequest`.
 
     Returns
     -------
@@ -756,17 +768,15 @@ def sample_new_names(
     --------
     >>> import itertools
     >>> from sknextchar._decoding import SamplingControls
+    >>> from sknextchar._set_request import SetRequest
     >>> stream = itertools.cycle(["ab", "ba", "ab", "b"])
     >>> def sample(n):
     ...     return [next(stream) for _ in range(n)]
-    >>> sample_new_names(sample, 2, unique=True, exclude={"ab"}, max_rounds=3,
-    ...                  controls=SamplingControls())
+    >>> request = SetRequest(2, unique=True, exclude={"ab"}, max_rounds=3,
+    ...                      controls=SamplingControls())
+    >>> sample_new_names(sample, request)
     ['ba', 'b']
     """
-    if isinstance(request, SetRequest) and fields:
-        raise TypeError(f"a SetRequest or its fields, not both: {sorted(fields)}")
-    if not isinstance(request, SetRequest):  # n_samples and the fields
-        request = SetRequest(request, **fields)
     # All the names, or each round's for emit: held back while the warning
     # on the lengths the names lack may still come, so that it comes first.
     hold = matched and (lambda: matched.may_warn(request.n_samples))

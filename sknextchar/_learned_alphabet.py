@@ -98,7 +98,9 @@ def learned_vocabulary(names, texts, unit, end_symbol, index=None):
     >>> learned_vocabulary(["Ana", "bo"], ["ana", "bo"], "grapheme", "-")
     ('-', 'a', 'b', 'n', 'o')
     """
-    seen = {s for text in texts for s in split_symbols(fold_final_forms(text), unit)}
+    seen = {
+        s for text in set(texts) for s in split_symbols(fold_final_forms(text), unit)
+    }
     if unit == "grapheme":
         check_no_lone_marks(names, texts, index)
     if "\t" in seen:

@@ -58,7 +58,7 @@ BYTES_PER_LETTER = 16
 #: 6.8 copies), 38.8 and 48.0 at ``-n 1000000``; MLPs of context 5 and 8, 20.0
 #: (5 copies) at ``-n 100000``, 15.4 and 19.9 at ``-n 1000000``; a Kneser-Ney
 #: model of 400 CJK characters, 38.9 from ``-n 50000`` to ``200000``. Rounded
-#: up (tests/test_sample_memory_bounds.py).
+#: up (tests/sampling/test_sample_memory_bounds.py).
 PROBABILITY_COPIES = 8
 
 #: The largest count kept exactly: float64 holds every whole number up to 2**53

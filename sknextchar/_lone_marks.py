@@ -86,7 +86,8 @@ def check_no_lone_marks(names, texts, index=None):
     if "".join(texts).isascii():  # no mark: the common case, fast
         return
     search = _lone_mark_pattern().search
-    bad = [i for i, text in enumerate(texts) if not text.isascii() and search(text)]
+    marked = {text for text in set(texts) if not text.isascii() and search(text)}
+    bad = [i for i, text in enumerate(texts) if text in marked]  # each name once
     if bad:
         raise LoneMarksError(
             [names[i] for i in bad[:MAX_REPORTED]],

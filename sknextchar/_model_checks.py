@@ -430,10 +430,12 @@ def validate_loaded_params(model, path):
     ...
     sknextchar.exceptions.DamagedModelError: Cannot load 'm.skops': it holds an ...
     """
-    checked, known = [], {}
+    checked = []
     try:
-        for estimator in fitted_estimators(model, known=known):
-            _validate_params(estimator, known)
+        for estimator, _, error in _parameter_checks(model, by_name=False):
+            if error is not None:
+                what = f"it holds an invalid parameter: {error}"
+                raise DamagedModelError(what) from error
             checked.append(estimator)
     except DamagedModelError as exc:
         what = str(exc).rstrip(".")
@@ -443,15 +445,33 @@ def validate_loaded_params(model, path):
     return checked
 
 
-def _validate_params(estimator, known=None):
+def _parameter_checks(model, *, by_name):
+    """The walk of :func:`validate_loaded_params` and :func:`invalid_parameter`.
+
+    Yields ``(estimator, name, error)`` for each estimator inside ``model``, as
+    :func:`fitted_estimators` gives them (the parameters of each read once):
+    ``error`` is the ValueError of its parameters' check, or None when they are
+    valid. With ``by_name``, each parameter is checked alone and ``name`` is
+    the one at fault; without, they are checked together, as a fit checks
+    them, and ``name`` is None. An estimator that lacks a parameter raises
+    DamagedModelError (a tampered file), which each caller reads its own way.
+    """
     from ._compat import validate_declared_parameters  # scikit-learn: lazily
 
-    try:
-        validate_declared_parameters(estimator, _parameters(estimator, known))
-    except DamagedModelError:
-        raise
-    except ValueError as exc:
-        raise DamagedModelError(f"it holds an invalid parameter: {exc}") from exc
+    known = {}
+    for estimator in fitted_estimators(model, known=known):
+        params = _parameters(estimator, known)
+        groups = [dict([item]) for item in params.items()] if by_name else [params]
+        name = error = None
+        for group in groups:
+            try:
+                validate_declared_parameters(estimator, group)
+            except ValueError as exc:
+                if not by_name and isinstance(exc, DamagedModelError):
+                    raise
+                name, error = (next(iter(group)) if by_name else None), exc
+                break
+        yield estimator, name, error
 
 
 def invalid_parameter(model):
@@ -483,16 +503,10 @@ def invalid_parameter(model):
     >>> estimator is model, name
     (True, 'context_length')
     """
-    from ._compat import validate_declared_parameters  # scikit-learn: lazily
-
-    known = {}
     try:
-        for estimator in fitted_estimators(model, known=known):
-            for name, value in _parameters(estimator, known).items():
-                try:
-                    validate_declared_parameters(estimator, {name: value})
-                except ValueError as exc:
-                    return estimator, name, exc
+        for estimator, name, error in _parameter_checks(model, by_name=True):
+            if error is not None:
+                return estimator, name, error
     except DamagedModelError:
         return None
     return None

@@ -26,12 +26,15 @@ __all__ = [
     "ID_TITLES",
     "COUNT_TITLES",
     "FAMILY_NAME_WORDS",
+    "GIVEN_NAME_HEADERS",
     "LABEL_TITLES",
     "NAME_HEADERS",
     "NAME_WORDS",
     "header_key",
     "is_name_header",
+    "names_field",
     "one_column_header",
+    "other_names_fields",
     "typed_header",
 ]
 
@@ -40,7 +43,8 @@ NAME_HEADERS = frozenset(
     {"name", "names", "first name", "first names", "firstname", "given name",
      "given names", "givenname", "forename", "forenames", "prenom", "prénom",
      "prénoms", "vorname", "vornamen", "nombre", "nombres", "nome",
-     "voornaam", "voornamen", "imię", "navn", "namn", "nimi",
+     "voornaam", "voornamen", "imię", "imiona", "navn", "namn", "nimi",
+     "förnamn", "fornavn", "fornamn", "etunimi", "keresztnév", "jméno",
      "имя", "名前", "氏名", "姓名", "名字", "이름", "성명", "اسم", "الاسم", "שם"}
 )  # fmt: skip
 
@@ -63,7 +67,20 @@ NAME_WORDS = frozenset(
 #: with its spaces left out), no column of names :func:`is_name_header` reads.
 FAMILY_NAME_WORDS = frozenset(
     {"surname", "surnames", "lastname", "familyname", "nachname", "apellido",
-     "apellidos", "cognome", "achternaam", "фамилия"}
+     "apellidos", "cognome", "achternaam", "фамилия", "familienname",
+     "nazwisko", "efternamn", "etternavn", "efternavn", "sukunimi",
+     "nomdefamille", "sobrenome", "příjmení", "vezetéknév", "maidenname"}
+)  # fmt: skip
+
+#: The headers of a column of given names only (``Vorname``, ``first
+#: name``), as :func:`header_key` spells them: read before a bare ``Name``
+#: (the family name in a table of ``Name,Vorname``) when both head columns.
+GIVEN_NAME_HEADERS = frozenset(
+    {"first name", "first names", "firstname", "given name", "given names",
+     "givenname", "forename", "forenames", "prenom", "prénom", "prénoms",
+     "vorname", "vornamen", "nombre", "nombres", "nome", "voornaam",
+     "voornamen", "imię", "imiona", "förnamn", "fornavn", "fornamn",
+     "etunimi", "keresztnév", "jméno"}
 )  # fmt: skip
 
 #: The titles of a column of labels, words no label is (a first line
@@ -165,3 +182,32 @@ def one_column_header(first):
     fields = next(csv.reader([first]), [])
     one = len(fields) == 1 and is_name_header(fields[0], alone=True)
     return fields[0].strip() if one else None
+
+
+def names_field(header, found):
+    """Which of the fields of ``header`` at ``found`` (indices, each a
+    header of names) holds the names read: the first of given names
+    (:data:`GIVEN_NAME_HEADERS`: ``Vorname`` rather than the ``Name`` of a
+    German export, a family name), else the first.
+
+    Examples
+    --------
+    >>> names_field(["Name", "Vorname", "Geschlecht"], [0, 1])
+    1
+    >>> names_field(["name", "sex"], [0])
+    0
+    """
+    given = [at for at in found if header_key(header[at]) in GIVEN_NAME_HEADERS]
+    return (given or found)[0]
+
+
+def other_names_fields(header, at):
+    """The fields of ``header`` besides the one at ``at`` that also head
+    names (:func:`is_name_header`), as written.
+
+    Examples
+    --------
+    >>> other_names_fields(["Name", "Vorname", "Geschlecht"], 1)
+    ['Name']
+    """
+    return [f for i, f in enumerate(header) if i != at and is_name_header(f)]

@@ -22,7 +22,6 @@ from ._model_checks import (
     check_skops_archive,
     find_unsaveable,
     fitted_estimators,
-    invalid_parameter,
     validate_loaded_params,
 )
 from ._model_files import (
@@ -43,9 +42,13 @@ from ._saved_versions import (
     skops_versions,
     warn_other_versions,
 )
+from ._set_after_fit import (
+    refuse_bool_seed,
+    refuse_invalid_parameter,
+    set_params_advice,
+)
 from ._shown_paths import close_file_note, dangling_link_note, shown_path
 from ._skops_release import import_skops_io
-from ._words import quoted_value
 from ._wrong_kind import WrongKindError
 from ._zip_bytes import write_canonical
 from .exceptions import DamagedModelError
@@ -235,8 +238,8 @@ def save_model(model, path, *, format="auto", force=True):
             "hold; remove that attribute (or set it to None) and save again. The "
             "target was not touched."
         )
-    _refuse_bool_seed(model, path)
-    _refuse_invalid_parameter(model, path)
+    refuse_bool_seed(model, path)
+    refuse_invalid_parameter(model, path)
     _refuse_changed_state(model, path)
     return atomic_write(
         path,
@@ -250,65 +253,6 @@ def save_model(model, path, *, format="auto", force=True):
             format,
             is_search=hasattr(model, "best_estimator_"),
         ),
-    )
-
-
-def _refuse_bool_seed(model, path):
-    """A random_state=True given after the fit: no seed to save (a bool is none)."""
-    from ._random_states import bool_seed_of  # NumPy: not at import
-
-    found = bool_seed_of(fitted_estimators(model))
-    if found is not None:
-        value = found.get_params(deep=False)["random_state"]
-        raise ValueError(
-            f"Cannot save the model to {shown_path(path)}: its {type(found).__name__} "
-            f"has random_state={value!r}, which is no seed (a bool is refused): set "
-            "an int seed, or None, with set_params and save again. The target was "
-            "not touched."
-        )
-
-
-def _parameter_spelling(model, estimator, name):
-    """``name`` as ``model.set_params`` spells it (``clf__embedding_dim``), or None.
-
-    None for an estimator that the model's parameters do not reach (one it
-    fitted, such as a sampler's ``estimator_``).
-    """
-    if estimator is model:
-        return name
-    for key, value in model.get_params(deep=True).items():
-        if value is estimator:
-            return f"{key}__{name}"
-    return None
-
-
-def _set_params_advice(model, estimator, name, value):
-    """``set_params(key=value)`` of the saved model, or of the outermost holder
-    of the estimator at fault that reaches it (a frozen pipeline's, say)."""
-    for holder in fitted_estimators(model):  # every wrapper first
-        key = _parameter_spelling(holder, estimator, name)
-        if key is not None:
-            owner = "" if holder is model else f"its {type(holder).__name__}'s "
-            return key, f"{owner}set_params({key}={value})"
-    return name, f"set_params({name}={value})"  # not reached: the estimator holds it
-
-
-def _refuse_invalid_parameter(model, path):
-    """A parameter that breaks its constraints (set after the fit): named."""
-    found = invalid_parameter(model)
-    if found is None:
-        return
-    estimator, name, error = found
-    value = estimator.get_params(deep=False)[name]
-    key, advice = _set_params_advice(model, estimator, name, "...")
-    reason = str(error)
-    must = reason.find(" must be ")
-    if reason.startswith("The ") and must > 0:  # scikit-learn's spelling
-        reason = "it" + reason[must:].split(". Got ")[0]
-    raise ValueError(
-        f"Cannot save the model to {shown_path(path)}: {key}={quoted_value(value)} "
-        f"is not valid ({reason.rstrip('.')}): {advice} with a valid value and save "
-        "again. The target was not touched."
     )
 
 
@@ -330,7 +274,7 @@ def _refuse_changed_state(model, path):
             "fitting: fit the model again. The target was not touched."
         )
     name, value, fitted = changed
-    key, advice = _set_params_advice(model, estimator, name, repr(fitted))
+    key, advice = set_params_advice(model, estimator, name, repr(fitted))
     raise ValueError(
         f"Cannot save the model to {shown_path(path)}: {key}={value!r} was set "
         f"after the fit ({fitted!r} in the fitted model): {advice} to save this "

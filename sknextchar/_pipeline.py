@@ -711,8 +711,12 @@ def _last_step(pipeline):
     return name, model
 
 
-# A name that a message quotes (names[3]='x alphabet=1'): left as it is.
-_QUOTED_NAME = r"\bnames\[\d+\](?:=| is )(?:'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\")"
+# A name that a message quotes (names[3]='x alphabet=1', and as it is learned:
+# ('x alphabet=1' is learned as 'xalphabet')): left as it is.
+_LITERAL = r"(?:'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\")"
+_QUOTED_NAME = (
+    rf"\bnames\[\d+\](?:=| is ){_LITERAL}|\({_LITERAL} is learned as {_LITERAL}\)"
+)
 # The value of a setting a message advises: alphabet='auto', alpha=0.1,
 # hidden_layer_sizes=(200, 100) (not "...", which names no value).
 _VALUE = r"(?:'[^'\n]*'|\"[^\"\n]*\"|\([^()\n]*\)|[\w.]*\w)"

@@ -35,6 +35,7 @@ from ._left_out import left_out_test, written_forms
 from ._length_match import LENGTH_PILOT
 from ._letter_forms import read_as_ascii
 from ._pattern_names import check_pattern_names
+from ._prefix_lengths import prefix_counts
 from ._request_support import RequestSupport
 from ._set_request import SetRequest
 from ._sizes import machine_memory, memory_available
@@ -52,6 +53,7 @@ __all__ = [
     "round_bound",
     "sampling_controls",
     "warn_lowered_prefix",
+    "warn_prefix_case",
 ]
 
 # The constructor parameters that shape sampling: SamplingControls' fields, so
@@ -172,6 +174,72 @@ def warn_lowered_prefix(transformer, prefix, ids, named="the prefix", made="name
         UserWarning,
         stacklevel=user_stacklevel(),
     )
+
+
+def warn_prefix_case(sampler, transformer, prefix, ids, named="prefix", label=None):
+    """Warn that few training names of a model that keeps case start with
+    the lowercase ``prefix``, and many with it capitalised (or in capitals):
+    ``prefix="ma"`` where the names are ``"Maria"``, ``"Martin"``.
+
+    Parameters
+    ----------
+    sampler : NameSampler
+        Fitted: its ``training_prefix_lengths_`` counts the names by prefix
+        (absent, or None: no warning).
+    transformer : ContextWindowTransformer
+        The model's.
+    prefix : str
+        The prefix as given.
+    ids : ndarray of int
+        Its letters as the model reads them.
+    named : str, default="prefix"
+        The parameter that takes it, as the advice spells it.
+    label : object, default=None
+        The label asked for: none is warned, as the table counts the names
+        of every label (the capitalised names may be another label's).
+
+    Examples
+    --------
+    >>> import warnings
+    >>> from types import SimpleNamespace
+    >>> from sknextchar import ContextWindowTransformer
+    >>> from sknextchar._prefix_lengths import prefix_lengths
+    >>> t = ContextWindowTransformer(lowercase=False, alphabet="auto")
+    >>> names = ["Maria", "Marta", "Mila", "mia"]
+    >>> table = prefix_lengths(t.fit(names).encode(names), min_names=2)
+    >>> s = SimpleNamespace(training_prefix_lengths_=table)
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_prefix_case(s, t, "ma", t.encode_prefix_list(["ma"])[0])
+    >>> print(caught[0].message)  # doctest: +NORMALIZE_WHITESPACE
+    Fewer than 2 training names start with 'ma', and at least 2 with 'Ma':
+    the model keeps the case of its names (it was fitted with lowercase=False),
+    so its names start with 'ma' in lowercase. To generate names like those,
+    pass prefix='Ma'.
+    """
+    table = getattr(sampler, "training_prefix_lengths_", None)
+    if table is None or label is not None or transformer.lowercase:
+        return
+    if prefix != prefix.lower():
+        return
+    if prefix_counts(table, ids) is not None:  # enough names start with it
+        return
+    for retyped in dict.fromkeys((prefix.capitalize(), prefix.upper())):
+        try:
+            other = transformer.encode_prefix_list([retyped], what="prefix")[0]
+        except ValueError:  # a capital the model does not know
+            continue
+        if retyped != prefix and prefix_counts(table, other) is not None:
+            warnings.warn(
+                f"Fewer than {table['min_names']} training names start with "
+                f"{prefix!r}, and at least {table['min_names']} with {retyped!r}: "
+                "the model keeps the case of its names (it was fitted with "
+                f"lowercase=False), so its names start with {prefix!r} in "
+                f"lowercase. To generate names like those, pass {named}={retyped!r}.",
+                UserWarning,
+                stacklevel=user_stacklevel(),
+            )
+            return
 
 
 # What is made after a prefix read in lowercase (warn_lowered_prefix's

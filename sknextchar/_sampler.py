@@ -86,6 +86,7 @@ from ._sample_request import (
     normalised_exclude,
     sampling_controls,
     warn_lowered_prefix,
+    warn_prefix_case,
 )
 from ._sample_weight import check_sample_weight, name_weight
 from ._sizes import sampler_record_memory
@@ -398,6 +399,16 @@ default=None
             check_steps_agree(transformer, model)
         check_model_columns(model, transformer, vocabulary)
         self.vocabulary_ = vocabulary
+        self._record_names(transformer, model, X, y, weights, checked)
+        return self
+
+    def _record_names(self, transformer, model, X, y, weights, checked):
+        """Keep the record of the training names that :meth:`fit` describes:
+        their hashes (folded too), length counts (by label), prefix lengths,
+        weight and spelling. ``checked``: all the names, checked once, when
+        some name weighs 0 (:func:`~sknextchar._kept_names.fitted_names`), else
+        None."""
+        vocabulary = self.vocabulary_
         if checked is not None:  # the names of weight 0, unlearned, as written
             X, y, weights, readings = recorded_names(transformer, checked, y, weights)
         with sampler_record_memory(X):  # ten million names: say what to do
@@ -424,7 +435,6 @@ default=None
             if encoded is not None and weights is not None:  # weight 0: unlearned
                 encoded = [ids for ids, w in zip(encoded, weights) if w > 0]
             self.training_transitions_ = spelling_record(vocabulary, encoded)
-        return self
 
     def in_training_set(self, X, *, ignore_case=False):
         """Whether each name is one of the names the sampler was fitted on.
@@ -1083,6 +1093,8 @@ default=None
             support, max_batch = check_feasible(self, request, prefix_ids, context,
                 (next_log_proba, prefix, keep, spelled, match_lengths))  # fmt: skip
         warn_lowered_prefix(transformer, prefix, prefix_ids)  # the request goes ahead
+        warn_prefix_case(self, transformer, prefix, prefix_ids,  # "ma" for "Ma"
+                         label=tests["by_label"][0])  # fmt: skip
         # The rounds share the distributions of the contexts met so far.
         n_symbols = len(self.vocabulary_)
         cache = draw_cache(n_symbols, context.shape[1], request.n_samples, controls)
@@ -1205,6 +1217,7 @@ default=None
             len(prefix_ids), (label, min_label_proba), keep_spelling, novel
         )
         warn_lowered_prefix(transformer, prefix, prefix_ids)  # the search goes ahead
+        warn_prefix_case(self, transformer, prefix, prefix_ids, label=label)
         with one_blas_thread():
             best, reach = beam_search(next_log_proba, prefix_ids=prefix_ids,
                 context=context, n_names=n_names, beam_width=width,

@@ -518,10 +518,9 @@ def normalize_texts(
     """
     if "".join(texts).isascii():
         return list(map(str.lower if lowercase else str, texts))
-    return [
-        (text.lower() if lowercase else str(text))
-        if text.isascii()
-        else normalize_text(
+    # each distinct name once: a list of names repeated reads its distinct ones
+    read = {
+        text: normalize_text(
             text,
             lowercase=lowercase,
             strip_accents=strip_accents,
@@ -531,6 +530,10 @@ def normalize_texts(
             keep_old_spellings=keep_old_spellings,
             keep_full_width=keep_full_width,
         )
+        for text in {text for text in texts if not text.isascii()}
+    }
+    return [
+        (text.lower() if lowercase else str(text)) if text.isascii() else read[text]
         for text in texts
     ]
 
@@ -783,6 +786,24 @@ def split_symbols(text, unit):
     (['a', 'b'], ['e\\u0301', 'a'])
     """
     return list(text) if unit == "char" else graphemes(text)
+
+
+def split_each(texts, unit, fold=None):
+    """The symbols of each of ``texts`` (:func:`split_symbols`), their final
+    forms read as ``fold`` says (:func:`fold_final_forms`; None: as they
+    are). Each distinct text is split once: a list of 100,000 names of 420
+    distinct ones costs the 420 splits (a name repeated shares its list).
+
+    Examples
+    --------
+    >>> split_each(["ana", "bo", "ana"], "grapheme")
+    [['a', 'n', 'a'], ['b', 'o'], ['a', 'n', 'a']]
+    """
+    split = {
+        text: split_symbols(fold_final_forms(text, fold) if fold else text, unit)
+        for text in set(texts)
+    }
+    return [split[text] for text in texts]
 
 
 def describe_symbol(symbol, *, named=False):

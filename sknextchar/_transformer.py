@@ -39,7 +39,7 @@ from ._text import (
     normalize_texts,
     several_spaces,
     spell_spaces,
-    split_symbols,
+    split_each,
 )
 from ._unknown_advice import (
     TRAIN_AGAIN,
@@ -890,8 +890,7 @@ class ContextWindowTransformer(
             flat, lengths = "".join(texts), [len(t) for t in texts]
             flat = fold_final_forms(flat, fold) if fold else flat  # as long
         else:
-            texts = [fold_final_forms(text, fold) for text in texts] if fold else texts
-            pieces = [split_symbols(text, self.unit_) for text in texts]
+            pieces = split_each(texts, self.unit_, fold)  # a repeated name once
             flat = [symbol for piece in pieces for symbol in piece]
             lengths = [len(piece) for piece in pieces]
         return flat, np.array(lengths, dtype=np.intp)

@@ -50,6 +50,7 @@ __all__ = [
     "bare_refused",
     "fold_note",
     "glued_note",
+    "joints_hint",
     "PASSED_ON",
     "in_cross_validation",
     "letters_hint",
@@ -124,6 +125,52 @@ is learned as 'аннамария')"
                 f"({quoted(name)} is learned as {quoted(learned)})"
             )
     return ""
+
+
+# The words of a hint that offers dropping (``_unknown_advice.unknown_hints``).
+_DROPS = "handle_unknown='drop'"
+_DROP = f"{_DROPS} to remove unknown characters"
+
+
+def joints_hint(chars, vocabulary, culprits, lowercase=True, drop=_DROP):
+    """The alphabet that keeps the spaces and hyphens inside the ``(place,
+    name)`` ``culprits`` among the unknown ``chars``: the known symbols of
+    ``vocabulary`` (its end marker first) and those, as one hint in a list,
+    with another end marker when the hyphen is the model's, and with ``drop``
+    (the hint that offers dropping) for the other unknown characters; ``[]``
+    when no such character joins the parts of a name, or a symbol is no one
+    printable character (it could not be typed).
+
+    Examples
+    --------
+    >>> joints_hint([" "], "-abc", [("names[0]", "Ab Ba")])
+    ["alphabet='abc ' to keep the space inside the names"]
+    >>> hint = joints_hint([" ", "-", "é"], "-abc", [("n", "A-b C")])[0]
+    >>> print(hint.replace(" to keep", "\\nto keep"))  # doctest: +NORMALIZE_WHITESPACE
+    alphabet='abc -' and end_symbol='.'
+    to keep the space and the hyphen inside the names, with handle_unknown='drop'
+    to remove the other unknown characters
+    >>> joints_hint([" "], "-abc", [("names[0]", " Ab")]), joints_hint(["é"], "ab", [])
+    ([], [])
+    """
+    read = str.lower if lowercase else str
+    inside = {c for _, name in culprits for c in _inside(read(name.strip()))}
+    joints = [c for c in chars if c in inside and _is_joint(c)]
+    symbols = [*vocabulary[1:], *joints]
+    if not joints or not all(len(s) == 1 and s.isprintable() for s in symbols):
+        return []
+    named = " and ".join("the space" if c == " " else "the hyphen" if c == "-"
+                         else quoted(c) for c in joints)  # fmt: skip
+    hint = f"alphabet={''.join(symbols)!r}"
+    if vocabulary[0] in joints:  # the end marker shown as '-' is refused in it
+        free = [c for c in "._|*~" if c not in symbols and c not in chars]
+        if not free:
+            return []
+        hint += f" and end_symbol={free[0]!r}"
+    hint += f" to keep {named} inside the names"
+    if set(chars) - set(joints):
+        hint += f", with {drop.replace(' remove unknown', ' remove the other unknown')}"
+    return [hint]
 
 
 def _inside(name):
@@ -493,6 +540,11 @@ def unknown_text(
         note += list_note
     elif what == "names" and quotes and quotes[0]:  # dropping takes out quotes too
         note, hints = _quoted(note, culprits, n_culprits, quotes, hints, advice, chars)
+    elif what == "names" and any(_DROPS in hint for hint in advice):
+        note += glued_note(culprits, vocabulary[1:], lowercase)  # "Anna Maria"
+        drop = next(hint for hint in advice if _DROPS in hint)
+        if drop.startswith(_DROPS):  # not after lowercasing: a hint of its own
+            hints += joints_hint(chars, vocabulary, culprits, lowercase, drop)
     note += final_note + unknown_symbols_note(chars, vocabulary, prefixes)
     names = [_as_read(name, transformer, what) for _, name in culprits]
     note += look_alike_note(chars, vocabulary[1:], names)  # "а" typed for "a"

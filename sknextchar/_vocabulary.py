@@ -2,6 +2,7 @@
 
 import contextlib
 import contextvars
+import itertools
 import string
 import unicodedata
 import warnings
@@ -682,9 +683,9 @@ class SymbolTable:
             symbol is not a character of the alphabet, so it is one of them.
         """
         if not self.single or not isinstance(text, str):
-            ids = np.fromiter(
-                (self._index.get(s, END_ID) for s in text), self.dtype, len(text)
-            )
+            # map with the default repeated: no generator step per symbol
+            found = map(self._index.get, text, itertools.repeat(END_ID, len(text)))
+            ids = np.fromiter(found, self.dtype, len(text))
             return ids, ids == END_ID
         points = _codepoints(text)
         pos = np.searchsorted(self._sorted_points, points)

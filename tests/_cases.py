@@ -85,7 +85,7 @@ def _where(error):
     frames = [
         frame
         for frame in traceback.extract_tb(error.__traceback__)
-        if Path(frame.filename).parent == HERE and frame.filename != __file__
+        if HERE in Path(frame.filename).parents and frame.filename != __file__
     ]
     if not frames:
         return ""

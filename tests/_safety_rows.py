@@ -1,4 +1,5 @@
-"""Rows of the bad-input table (tests/test_reliability.py) for the rules of issue 12.
+"""Rows of the bad-input table (tests/robustness/test_reliability.py) for the rules of
+issue 12.
 
 One row per case of every rule: files are never destroyed, only model state is
 saved, hostile or damaged files, absurd inputs, all or nothing, scorers. Each row

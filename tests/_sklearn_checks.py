@@ -2,7 +2,7 @@
 
 ``FLOAT_X_WEIGHT_CHECKS``: two checks of ``sample_weight`` fit on random floats,
 which a next-character model refuses (it takes integer symbol ids). The
-``tests/test_sample_weight_*.py`` files check the weights against the names or
+``tests/*/test_sample_weight_*.py`` files check the weights against the names or
 rows repeated, on ids, instead.
 
 ``EXTRA_CHECKS``: scikit-learn checks that ``parametrize_with_checks`` leaves out.

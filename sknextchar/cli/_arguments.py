@@ -123,6 +123,7 @@ class _NoLabel(argparse.Action):
 
 def add_training_names(parser):
     """NAMES_FILE, --labels, --counts and --encoding of ``train``."""
+    first = len(parser._actions)
     parser.add_argument(
         "names_file",
         metavar="NAMES_FILE",
@@ -169,6 +170,10 @@ def add_training_names(parser):
         "--labels 2 --counts 3 (default: a table's first row is its header)",
     )
     add_encoding(parser, ("names_file", "NAMES_FILE"))
+    # The flags added here choose and read the names: a command line offered
+    # to read them again (train --resume after Ctrl-C) repeats those given.
+    added = parser._actions[first:]
+    parser.set_defaults(reading_actions=tuple(a for a in added if a.option_strings))
 
 
 def add_names(parser, verb):
@@ -207,6 +212,15 @@ def add_encoding(parser, read_file):
         default="utf-8",
         help="text encoding of the names files, e.g. latin-1 or utf-16 (default: "
         "utf-8, with or without a byte-order mark)",
+    )
+    parser.add_argument(
+        "--sheet",
+        action=_StoreGiven,
+        metavar="NAME_OR_NUMBER",
+        help="the sheet of an Excel workbook (.xlsx, .xlsm; needs openpyxl: pip "
+        'install "sknextchar[excel]") to read the names from, by its name or its '
+        "number counted from 1 (default: the first sheet shown); the sheet is read "
+        "as a CSV file of the same rows",
     )
 
 
@@ -251,6 +265,8 @@ def check_reading_flags(args):
         what = f"which column of {shown} holds the names"
         if flag == "encoding":
             what = f"how to read {shown}"
+        if flag == "sheet":
+            what = f"which sheet of {shown} (an Excel workbook) to read"
         bundled = " (train then reads the bundled names)" * (shown == "NAMES_FILE")
         raise ValueError(
             f"{flag_word(option, value)} says {what}, and no {shown.split()[0]} "

@@ -13,7 +13,13 @@ import csv
 import os
 import sys
 
-from .._name_headers import COLUMN_TITLES, header_key, is_name_header, typed_header
+from .._name_headers import (
+    COLUMN_TITLES,
+    header_key,
+    is_name_header,
+    other_names_fields,
+    typed_header,
+)
 from .._shown_paths import shell_word, shown_path
 from ..datasets._column_arguments import numbered
 from ..datasets._column_choice import (
@@ -116,7 +122,7 @@ def table_note(
         what = (
             f"is a table ({table.shown_delimiter}-separated, with a header): read "
             f"its column {table.column!r} ({table.name_at + 1} of "
-            f"{len(table.header)}) as the names{how}"
+            f"{len(table.header)}) as the names{_other_names(table)}{how}"
         )
     suffix = os.path.splitext(os.fspath(path))[1].casefold()
     if table.delimiter != "\t" and suffix not in (".csv", ".tsv"):
@@ -179,6 +185,24 @@ def header_as_name_note(lines, path):
         f"is the header, pass --names-column {shell_word(column)} to read the "
         "names below it.",
         file=sys.stderr,
+    )
+
+
+def _other_names(table):
+    """``; column 'Name' also holds names: ...`` for the other columns of
+    ``table`` headed as names (``Name`` beside the ``Vorname`` read), as
+    ``--names-column`` reads them ("" for none)."""
+    others = [typed_header(f) for f in other_names_fields(table.header, table.name_at)]
+    if not others:
+        return ""
+    which = (
+        f"column {others[0]!r} also holds"
+        if len(others) == 1
+        else ("columns " + ", ".join(map(repr, others)) + " also hold")
+    )
+    return (
+        f" ({which} names: pass --names-column {shell_word(others[0])} to read "
+        "it instead)"
     )
 
 

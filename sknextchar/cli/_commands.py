@@ -686,7 +686,7 @@ def sample(args):
     >>> build_parser().parse_args(["sample", "m.skops"]).run.__name__
     'sample'
     """
-    from ._excluded import excluded_as_sampled
+    from ._excluded import excluded_as_sampled, warn_other_column
 
     check_length_flags(args)  # before the model is loaded
     places_of(args).add_arguments("prefixes", "--prefix", [args.prefix])
@@ -694,6 +694,7 @@ def sample(args):
         excluded = _excluded_names(args)  # refused before a large model loads
         sampler = load_sampler(args, **given(args, SAMPLER_FLAGS))
         excluded = leave_out(excluded, sampler)
+    warn_other_column(args, excluded, sampler)
     check_record(sampler, args)
     request = {
         "prefix": args.prefix,

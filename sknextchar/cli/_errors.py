@@ -348,6 +348,7 @@ _CALL_FLAGS = {
     "allow_pickle": _CallFlag("--trust-pickle", const=True),
     "max_rounds": _CallFlag("--max-rounds"),
     "pattern": _CallFlag("--pattern"),
+    "prefix": _CallFlag("--prefix"),  # one a warning offers (sample's "ma": "Ma")
     "novel": _CallFlag("--novel", const=True),
     "unique": _CallFlag("--unique", const=True),
     "match_lengths": _CallFlag("--match-lengths", const=True),

@@ -4,7 +4,7 @@ Every flag that sets an estimator parameter is one row of :data:`TRAIN_FLAGS` or
 :data:`SAMPLER_FLAGS`: the option, the ``set_params`` key it sets, the values it
 accepts, its default and its help. The table is the command line's own, written
 out here, so ``--help`` and argument errors need neither scikit-learn nor the
-estimators (the command answers at once). ``tests/test_cli.py`` holds it to the
+estimators (the command answers at once). ``tests/cli/test_cli.py`` holds it to the
 estimators: each row's default must be the estimator's, and each row's values must
 pass the estimator's ``_parameter_constraints`` while the values just outside the
 row's range fail both.
@@ -98,6 +98,12 @@ class Number:
             whole = _whole(text) if self.kind is int else None
             if whole is None:
                 told = f"expected {kind}; got {text!r}"
+                spelled = _respelled(text, self.kind)
+                if spelled is not None:  # 1,000 0,8 10%
+                    fits = self.accepts(self.kind(spelled))
+                    told += f"; write it as {spelled}" if fits else (
+                        f" ({spelled}, which must be {self})"
+                    )  # fmt: skip
                 raise argparse.ArgumentTypeError(told) from None
             if self.accepts(whole):  # 1e3: its spelling as an int
                 told = f"expected {kind}; got {text!r}; write it as {whole}"
@@ -108,6 +114,9 @@ class Number:
         return value
 
     def __str__(self):
+        if self.kind is int and self.high is None and self.low is not None:
+            least = self.low if self.closed in ("both", "left") else self.low + 1
+            return f"an int of at least {least}"  # not [1, inf)
         left = "[" if self.closed in ("both", "left") else "("
         right = "]" if self.closed in ("both", "right") else ")"
         low = "-inf" if self.low is None else self.kind(self.low)
@@ -119,6 +128,36 @@ class Number:
     def metavar(self):
         """The value's name in ``--help``."""
         return "N" if self.kind is int else "X"
+
+
+def _respelled(text, kind):
+    """``text`` in the spelling of a number of ``kind`` on the command line,
+    when it is one in a spreadsheet's or a person's spelling: an int with
+    thousands separators (``1,000``, ``1 000``), a number with a decimal
+    comma (``0,8``) or a percentage (``10%``); else None.
+
+    Examples
+    --------
+    >>> _respelled("1,000", int), _respelled("0,8", float), _respelled("10%", float)
+    ('1000', '0.8', '0.1')
+    >>> _respelled("12.5 %", float), _respelled("1,5", int), _respelled("x", float)
+    ('0.125', None, None)
+    >>> _respelled("-1,000", int), _respelled("+1,000", int)
+    ('-1000', '1000')
+    """
+    text = text.strip()
+    if kind is int:
+        grouped = re.fullmatch(r"[+-]?\d{1,3}(?:([,' \u00a0\u202f_])\d{3})+", text)
+        sign = "-" if text.startswith("-") else ""  # -1,000: still below 0
+        return sign + re.sub(r"\D", "", text) if grouped else None
+    comma = re.fullmatch(r"[+-]?\d*,\d+", text)
+    if comma:
+        return text.replace(",", ".")
+    percent = re.fullmatch(r"([+-]?\d+(?:[.,]\d+)?)\s*%", text)
+    if percent:
+        share = decimal.Decimal(percent.group(1).replace(",", ".")) / 100
+        return format(share.normalize(), "f")
+    return None
 
 
 def _whole(text):

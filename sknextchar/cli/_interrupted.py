@@ -25,7 +25,7 @@ import numpy as np
 
 from .._atomic import learned_state
 from .._file_safety import file_state
-from .._shown_paths import shell_path
+from .._shown_paths import flag_word, shell_path
 from .._words import counted
 from ._errors import PROG
 from ._what_was_saved import move_command, target_left
@@ -347,7 +347,7 @@ def keep_finished_epochs(latest, pipe, record, args, fmt, *, before):
         raise SystemExit(130)
     print(
         f"{PROG}: {target}; {what} was {kept_instead(path, failures)}: use it "
-        f"where it is{_resume_advice(args, path, output)}.",
+        f"where it is{_resume_advice(args, path, output, fmt)}.",
         file=sys.stderr,
     )
     raise SystemExit(130)
@@ -387,11 +387,11 @@ def _epochs_kept_note(latest, pipe, record, args, fmt, before):
             f"not be kept ({'; '.join(failures)})."
         )
     go_on = (
-        f"go on training it on a copy of the names that stays as it is (sknextchar "
-        f"train COPY --resume {shell_path(path)} -o MODEL)"
+        "go on training it on a copy of the names that stays as it is "
+        f"({_resume_command(args, ' COPY', path, fmt)})"
     )
     if getattr(args, "labels", None) is not None:  # --resume takes no labels
-        go_on = f"use it where it is{_resume_advice(args, path, output)}"
+        go_on = f"use it where it is{_resume_advice(args, path, output, fmt)}"
     return (
         f" The model after epoch {n_epochs:,}, its last finished epoch (which read "
         f"the file as it was), was {kept_instead(path, failures)}, and "
@@ -400,14 +400,37 @@ def _epochs_kept_note(latest, pipe, record, args, fmt, before):
     )
 
 
-def _resume_advice(args, kept, output):
+def _resume_advice(args, kept, output, fmt):
     """How to go on with the kept model: move it into place, or (a model
     without labels: ``--resume`` continues no other) train it on."""
     move = f" or move it into place ({move_command(kept, output)})"
     if getattr(args, "labels", None) is not None:
         return "," + move  # --resume refuses a model of names by label
     names = "" if args.names_file is None else f" {shell_path(args.names_file)}"
-    return (
-        f",{move}, or go on training it (sknextchar train{names} --resume "
-        f"{shell_path(kept)} -o MODEL)"
-    )
+    return f",{move}, or go on training it ({_resume_command(args, names, kept, fmt)})"
+
+
+def _resume_command(args, names, kept, fmt):
+    """``sknextchar train NAMES --resume KEPT -o MODEL``, with the flags that
+    read the names as this run did, and --trust-pickle for a pickle."""
+    words = "".join(f" {word}" for word in _reading_words(args))
+    if fmt == "joblib":  # a pickle: loaded only when trusted
+        words += " --trust-pickle"
+    return f"sknextchar train{names}{words} --resume {shell_path(kept)} -o MODEL"
+
+
+def _reading_words(args):
+    """The flags of the command line that chose and read its names (those the
+    parser's ``reading_actions`` record: --names-column, --counts,
+    --no-header, --encoding...), as given, and --chunk-size: the resumed run
+    reads the same names the same way."""
+    words = []
+    for action in getattr(args, "reading_actions", ()):
+        value = getattr(args, action.dest, action.default)
+        if value is None or value == action.default:
+            continue
+        option = action.option_strings[-1]
+        words.append(option if action.nargs == 0 else flag_word(option, str(value)))
+    if getattr(args, "chunk_size", None) is not None:
+        words.append(f"--chunk-size {args.chunk_size}")
+    return words

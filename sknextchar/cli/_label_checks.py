@@ -14,6 +14,7 @@ from .._path_flaws import LINK_LOOP, name_too_long
 from .._shown_paths import close_file_note, dangling_link_note, shell_path, shown_path
 from ..datasets._label_values import refuse_one_label, warn_case_twins
 from ..datasets._names_path import is_device
+from ..datasets._workbooks import is_workbook
 from ._column_note import shell_word
 from ._file_arguments import is_model_file
 
@@ -168,6 +169,13 @@ def check_labels_file(flag, names_file, names_flag="NAMES_FILE"):
             f"(one label per line of {names_flag}): pass --labels a text file of "
             f"labels, or the label column of {names_flag} (--labels COLUMN); a model "
             "file is the MODEL of 'sknextchar sample', 'score' or 'classify'."
+        )
+    if stat.S_ISREG(mode) and is_workbook(flag):
+        raise ValueError(
+            f"--labels {shell_word(flag)} is an Excel workbook, not a file of labels "
+            f"(a text file, one label per line of {names_flag}): pass the labels as "
+            f"a column of {names_flag} (--labels COLUMN, its header), or save them "
+            "as a text file, one per line, and pass that one."
         )
     if names_file is not None and _same_file(flag, names_file):
         raise ValueError(

@@ -44,6 +44,11 @@ from ..datasets._comment_lines import (
 from ..datasets._count_cells import is_number
 from ..datasets._counted_rows import rows_later, untitled_place
 from ..datasets._encoding import SAMPLE_BYTES
+from ..datasets._family_records import (
+    surname_column_words,
+    surname_shape_words,
+    warn_names_look,
+)
 from ..datasets._header_as_data import (
     first_row_data_like,
     warn_named_header,
@@ -101,6 +106,7 @@ from ._label_checks import (
     too_long_for_a_file,
 )
 from ._paired import paired_lines
+from ._quiet import inform
 from ._weights import CountsColumn, counts_column_at
 
 __all__ = ["names_column_of", "read_labelled_names", "read_names_file"]
@@ -451,11 +457,24 @@ def read_names_file(path, *, encoding="utf-8", names_column=None, places=None,
         what = "one name per line" if table is None else f"names in {table.column!r}"
         raise ValueError(f"{shown_path(path)} contains no names; expected {what}.")
     lines, names = (list(values) for values in zip(*rows))
+    _look_at_names(names, table, path, names_column, training)
     if places is not None:
         places.add_lines("names", path, names, lines)
     if not with_counts:
         return names
     return names, column and column.weights()
+
+
+def _look_at_names(names, table, path, names_column, training):
+    """Warn when the column asked for by ``--names-column`` looks like labels
+    or dates (:func:`~sknextchar.datasets._family_records.warn_names_look`),
+    and, for ``train``, note names written with their surnames
+    (``Kowalski, Jan``)."""
+    if table is not None and names_column is not None:  # Sex: F, M
+        warn_names_look(names, table, python=False)
+    words = training and surname_shape_words(names, False, table is not None)
+    if words:
+        inform(f"Note: {shown_path(path)}: {words}", file=sys.stderr)
 
 
 def _check_header_rows(lines, path):
@@ -613,7 +632,7 @@ def _refuse_headerless(lines, path, training=False):
         advice = headerless_advice(
             fields, character, COMMAND_LINE, labels=True, rows=rows
         )
-        no_header = f"{advice}."
+        no_header = surname_column_words(lines, character) or f"{advice}."
     named = "If that line is its header, pass --names-column COLUMN, "
     named += "the header of the names"
     advice = f"{named}{example}; if it has no header row, {no_header}"

@@ -179,10 +179,17 @@ def _run(argv, output):
             from ._quiet import quiet_if
             from ._stdin_files import stdin_as_typed
             from ._told_once import quotes_told_once
+            from ._workbook_files import workbook_as_text
 
             # -q: results, warnings and errors only; names in quotes: one line;
-            # '-' named so in the notes on stderr, as in errors
-            with quiet_if(args.quiet), quotes_told_once(args), stdin_as_typed(places):
+            # '-' named so in the notes on stderr, as in errors; a workbook's
+            # sheet read as a table
+            with (
+                quiet_if(args.quiet),
+                workbook_as_text(args),
+                quotes_told_once(args),
+                stdin_as_typed(places),
+            ):
                 announce_pipes(args)
                 return args.run(args)
     except SystemExit as exc:  # argparse: --help, --version, usage errors

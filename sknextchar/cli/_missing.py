@@ -5,11 +5,12 @@ place, and the line checked by parsing it."""
 
 import argparse
 import contextlib
+import itertools
 import os
 import re
 
 from ._repeated import last_kept
-from ._typed_flags import options_named
+from ._typed_flags import FLAG, options_named
 
 __all__ = [
     "completed",
@@ -127,32 +128,45 @@ def _of_value(parser, message):
 
 
 def _value_placed(parser, message, words):
-    """``words`` with the placeholder of the value an option lacks, when the
-    usage error ``message`` of ``parser`` says it expected one (``--tree``:
-    ``--tree PREFIX``), after the last word that names the option; else None.
+    """``words`` with the placeholder of the value an option lacks, after
+    ``parser`` refused them (its usage error ``message``, whatever its
+    wording): the first word, before a ``--``, that names one option taking
+    a value (:func:`_valued`) and that has fewer words after it, before the
+    next flag, than the option needs (``--tree -o t.png``: ``--tree PREFIX
+    -o t.png``), if the line with the placeholder fails otherwise or not at
+    all; else None.
 
     Examples
     --------
     >>> from sknextchar.cli import build_parser
     >>> plot = build_parser().commands.choices["plot"]
-    >>> _value_placed(plot, "argument --tree: expected one argument",
-    ...               ["m", "--tr", "-o", "t.png"])
-    ['m', '--tr', 'PREFIX', '-o', 't.png']
-    >>> _value_placed(plot, "argument --tree: invalid value", ["--tree"])
+    >>> _value_placed(plot, "(any words)", ["m", "--tre", "-o", "t.png"])
+    ['m', '--tre', 'PREFIX', '-o', 't.png']
+    >>> _value_placed(plot, "(any words)", ["m", "--tree", "ab"])  # it has one
     """
-    name = re.match(r"argument (\S+): expected (one|at least one|\d+) arguments?$",
-                    message or "")  # fmt: skip
-    action = _of_value(parser, message) if name else None
     end = words.index("--") if "--" in words else len(words)
-    at = [
-        i
-        for i, word in enumerate(words[:end])
-        if action is not None
-        and {*options_named(word, parser.options)} & {*action.option_strings}
-    ]
-    if not at:
-        return None
-    return [*words[: at[-1] + 1], value_shown(action), *words[at[-1] + 1 :]]
+    for at, word in enumerate(words[:end] if message is not None else ()):
+        action, needs = _valued(parser, word)
+        given = itertools.takewhile(lambda w: not FLAG.match(w), words[at + 1 : end])
+        if action is not None and len(list(given)) < needs:
+            line = [*words[: at + 1], value_shown(action), *words[at + 1 :]]
+            return line if _tried(parser, line)[1] != message else None
+    return None
+
+
+def _valued(parser, word):
+    """The option of ``parser`` that the typed ``word`` names alone
+    (:func:`~._typed_flags.options_named`; a value joined by ``=`` or to a
+    short flag, ``-n3``, names none), if it takes a value, with how many
+    values it needs at least (its ``nargs``); else ``(None, 0)``."""
+    named = [] if "=" in word else options_named(word, parser.options)
+    action = next(
+        (a for a in parser.actions if len(named) == 1 and named[0] in a.option_strings),
+        None,
+    )
+    needs = {None: 1, "+": 1, "?": 0, "*": 0}
+    least = None if action is None else needs.get(action.nargs, action.nargs)
+    return (action, least) if isinstance(least, int) and least > 0 else (None, 0)
 
 
 def value_shown(action, name=None):

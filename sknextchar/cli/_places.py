@@ -60,11 +60,21 @@ class Places:
         # else of the (rank + 1)-th value that does (the last, if fewer do).
         self._sources = []
         self._renamed = []  # (shown, as the user typed it): '/dev/stdin' for '-'
+        self._checks = []  # (path, check): check(values) of what add_lines records
 
     def rename(self, old, new):
         """Write ``new`` for ``old`` in messages: ``'/dev/stdin'`` is standard
         input to a user who typed ``-``."""
         self._renamed.append((old, new))
+
+    def check_values(self, path, check):
+        """Call ``check(values)`` on the values read later from the file
+        ``path`` (:meth:`add_lines`), which refuses them by raising."""
+        self._checks.append((path, check))
+
+    def has_renames(self):
+        """Whether :meth:`rename` was called."""
+        return bool(self._renamed)
 
     def renamed(self, text):
         """``text`` with the renames of :meth:`rename` made, as the notes
@@ -74,7 +84,11 @@ class Places:
         return text
 
     def add_lines(self, what, path, values, lines):
-        """Values read from a file: ``values[i]`` is on line ``lines[i]``."""
+        """Values read from a file: ``values[i]`` is on line ``lines[i]``;
+        the checks of :meth:`check_values` for that file run on them."""
+        for at, check in self._checks:
+            if at == path:
+                check(values)
 
         def find(test, index=None, rank=0):
             if index is not None and index < len(values) and test(values[index]):

@@ -115,6 +115,7 @@ def resume(args):
     # Before training, after the errors of the names and of the model file:
     # --force is no advice that only leads to one of them.
     check_output(args, inputs)
+    _warn_other_names(args, sampler, names)
     start = time.perf_counter()
     keep, finished = _needs_records(sampler, names), []
 
@@ -151,6 +152,31 @@ def _report(args, done, before, clf, seconds, note):
         "nats per character (no names held out)."
     )
     inform(note)
+
+
+def _warn_other_names(args, sampler, names):
+    """Say on stderr when none of the names read from a table is among those
+    the resumed model was trained on: read from another column, say (the
+    model records its names, not how they were read). A file of one name a
+    line has no other column to read: nothing is said."""
+    if sampler is None or not names or not _has_record(sampler):
+        return
+    if args.names_column is None:  # not a table: no other column to read
+        return
+    try:
+        if sampler.in_training_set(sorted(set(names))).any():
+            return
+    except ValueError:  # names the model cannot read: the training says so
+        return
+    read = shown_names_file(args) if args.names_file else "the bundled names"
+    print(
+        f"{PROG}: warning: none of the {counted(len(set(names)), 'distinct name')} of "
+        f"{read} is among the names "
+        f"{shown_path(args.resume)} was trained on, so it goes on learning other "
+        "names. If its training read them from another column, or with other "
+        "flags, pass the same (--names-column, --counts, --no-header, --encoding).",
+        file=sys.stderr,
+    )
 
 
 def _resume_params(args):

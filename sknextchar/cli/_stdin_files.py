@@ -133,7 +133,7 @@ def stdin_as_typed(places):
     'Note: read --labels -.\\n'
     """
     before = sys.stderr
-    if places is None or before is None or places.renamed(STDIN) == STDIN:
+    if places is None or before is None or not places.has_renames():
         yield
         return
     sys.stderr = _Renaming(before, places)

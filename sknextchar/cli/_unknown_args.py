@@ -10,11 +10,13 @@ import re
 from .._shown_paths import close_word, ranked_words, shell_word
 from .._words import one_or_many
 from ._missing import completed, model_first, names_file_first, parses, value_shown
-from ._typed_flags import options_named
+from ._typed_flags import FLAG, declared_options, options_named
 
 __all__ = [
+    "ambiguous_note",
     "known_words",
     "one_context_note",
+    "to_stdout_note",
     "typo_note",
     "unknown_command",
     "unrecognized",
@@ -64,7 +66,7 @@ def unrecognized(extras, options=(), given=()):
     >>> unrecognized(["10"], {"-n", "--n-samples"}, ["-n", "5", "10"])
     'unrecognized argument: 10'
     """
-    flags = [arg for arg in extras if _FLAG.match(arg)]
+    flags = [arg for arg in extras if FLAG.match(arg)]
     named = _not_shifted(extras)
     told = [f"unrecognized {one_or_many(len(named), 'argument', 'arguments')}: "
             f"{' '.join(named)}"]  # fmt: skip
@@ -87,7 +89,43 @@ def unrecognized(extras, options=(), given=()):
         guesses = list(dict.fromkeys(guesses))
         listed = ", ".join(guesses[:-1]) + (" and " if len(guesses) > 1 else "")
         told.append(f"did you mean {listed}{guesses[-1]}?")
-    return "; ".join(dict.fromkeys(told))
+    told.append(to_stdout_note(flags, options, given))
+    return "; ".join(dict.fromkeys(word for word in told if word))
+
+
+def to_stdout_note(flags, options, given):
+    """The note on ``-o FILE`` (or ``--output``) given to a command that
+    writes to standard output (it has no such option): the command line that
+    saves its output with ``> FILE``; else "".
+
+    Examples
+    --------
+    >>> print(to_stdout_note(["-o"], {"-n"}, ["sample", "m.skops", "-o", "n.txt"]))
+    sample writes to standard output, not to a file given by -o: to save it, \
+run: sknextchar sample m.skops > n.txt
+    >>> to_stdout_note(["-o"], {"-o", "--output"}, ["plot", "-o", "p.png"])
+    ''
+    """
+    flag = next((arg for arg in flags if _OUTPUT.fullmatch(arg)), None)
+    if flag is None or "--output" in options or flag not in given:
+        return ""
+    from ._main import PROG
+
+    at, (option, attached) = given.index(flag), _OUTPUT.fullmatch(flag).groups()
+    after = given[at + 1 : at + 2]
+    taken = not attached and after and after[0][:1] != "-" or after == ["-"]
+    target = attached or (after[0] if taken else "-")
+    target = "FILE" if target == "-" else shell_word(target)  # -o -: stdout
+    rest = given[:at] + given[at + 1 + bool(taken) :]
+    command = next((word for word in given if not word.startswith("-")), "it")
+    return (
+        f"{command} writes to standard output, not to a file given by {option}: "
+        f"to save it, run: {PROG} {' '.join(map(shell_word, rest))} > {target}"
+    )
+
+
+# -o FILE, --output FILE, -oFILE, --output=FILE: the flag and a file joined.
+_OUTPUT = re.compile(r"(-o|--output|--out)=?(.*)")
 
 
 def one_context_note(namespace, extras, command):
@@ -104,7 +142,7 @@ def one_context_note(namespace, extras, command):
     ''
     """
     context = getattr(namespace, "context", None)
-    words = [word for word in _not_shifted(extras) if not _FLAG.match(word)]
+    words = [word for word in _not_shifted(extras) if not FLAG.match(word)]
     if not isinstance(context, str) or not words:
         return ""
     again = " and ".join(map(repr, words)) if len(words) < 3 else "each of the others"
@@ -175,7 +213,7 @@ def _not_shifted(extras):
     """
     named, shifted = [], 0
     for arg in extras:
-        if _FLAG.match(arg):
+        if FLAG.match(arg):
             shifted += "=" not in arg
         elif shifted:
             shifted -= 1
@@ -202,9 +240,29 @@ def typo_note(message, given, options):
     ''
     """
     if not re.match("the following arguments are required|one of the ", message):
-        return ""
+        return ambiguous_note(message)
     unknown = _unknown_flags(given, options)
     return f", and {unrecognized(unknown, options)}" if unknown else ""
+
+
+def ambiguous_note(message):
+    """What argparse's error on an ambiguous flag adds: the one option it
+    could match that it is a typo of (``--label`` on train, which has
+    ``--labels`` and ``--label-embedding-dim``); else "".
+
+    Examples
+    --------
+    >>> ambiguous_note("ambiguous option: --label could match --labels, "
+    ...                "--label-embedding-dim")
+    '; did you mean --labels?'
+    >>> ambiguous_note("ambiguous option: --n=3 could match --n-samples, --novel")
+    ''
+    """
+    found = re.match(r"ambiguous option: (--[^=\s]+)\S* could match (.+)", message)
+    if not found:
+        return ""
+    near = _near_option(found.group(1), set(found.group(2).split(", ")))
+    return f"; did you mean {near[0]}?" if len(near) == 1 else ""
 
 
 def known_words(given, options):
@@ -281,9 +339,10 @@ def _model_with_options(commands, given, told, prog, listed):
     """The error ``told`` goes on with for a model file given first, as a
     command, then the words ``given`` that ``sample`` (its command) does not
     read as typed: a flag several options start (:func:`_ambiguous_flag`),
-    words after a ``--`` (:func:`_lines_after_the_end`), flags of another
-    command (:func:`_command_of_options`) or of several
-    (:func:`_lines_of_options`), with the lines to run; else None."""
+    words after a ``--`` (:func:`_lines_after_the_end`), options before it
+    that no command reading those words takes (:func:`_lines_split_at_the_end`),
+    flags of another command or of several (:func:`_option_lines`), with the
+    lines to run; else None."""
     ambiguous = _ambiguous_flag(commands, given)
     if ambiguous:  # m.skops --tr ab: --tree or --trust-pickle, as plot reads it
         flag, options, name = ambiguous
@@ -293,23 +352,100 @@ def _model_with_options(commands, given, told, prog, listed):
         )
     ended = _lines_after_the_end(commands, given)
     if ended:  # m.skops -- asha: words, no options; sample takes none
-        offered = ", or: ".join(f"{prog} {line}" for line in ended)
+        more = _as_options(commands, given, prog, ended)
+        return f"{told}: the words after '--' are not options{more}"
+    split = _lines_split_at_the_end(commands, given)
+    if split:  # m.skops -n 3 -- asha: sample's -n, score's names
         return (
-            f"{told}: the words after '--' are not options (drop the '--' to read "
-            f"them as options); run: {offered}"
+            f"{told}: no one command reads both the options before '--' and the "
+            f"words after it; run: {_offered(prog, split)}"
         )
+    note, lines = _option_lines(commands, given)
+    return f"{told}: {note}; run: {_offered(prog, lines)}" if note else None
+
+
+def _as_options(commands, given, prog, ended):
+    """What the error on words after a ``--`` (read by the lines ``ended``)
+    goes on with: those lines, and, if a word after it is a flag, the lines
+    that read them as options, ``--`` dropped (:func:`_option_lines`), when
+    each is read whole by its command (else none); with no flag after it,
+    that dropping it would.
+
+    Examples
+    --------
+    >>> from sknextchar.cli import build_parser
+    >>> commands = build_parser().commands.choices
+    >>> given = ["m.skops", "--", "-n", "3"]
+    >>> _as_options(commands, given, "sk", _lines_after_the_end(commands, given))
+    "; run: sk score m.skops -- -n 3, or: sk classify m.skops -- -n 3; to read \
+them as options, drop the '--': sk sample m.skops -n 3"
+    """
+    run = f"run: {_offered(prog, ended)}"
+    at = given.index("--")
+    if not any(FLAG.match(word) for word in given[at + 1 :]):
+        return f" (drop the '--' to read them as options); {run}"
+    lines = _option_lines(commands, [*given[:at], *given[at + 1 :]])[1]
+    if not all(parses(commands[line[0]], line[1:]) for line in lines):
+        return f"; {run}"  # m.skops -- -x: no command has -x
+    return f"; {run}; to read them as options, drop the '--': {_offered(prog, lines)}"
+
+
+def _lines_split_at_the_end(commands, given):
+    """For a model file given first, as a command, then options before a
+    ``--`` and words after it that no one command reads together: the lines
+    of the options without the words (:func:`_option_lines`) and of the
+    words without the options (:func:`_lines_after_the_end`), if each is read
+    whole by its command; else None.
+
+    Examples
+    --------
+    >>> from sknextchar.cli import build_parser
+    >>> commands = build_parser().commands.choices
+    >>> [" ".join(line) for line in _lines_split_at_the_end(
+    ...     commands, ["m.skops", "--tree", "ab", "--", "asha"])]
+    ['plot m.skops --tree ab -o FILE', 'score m.skops -- asha', \
+'classify m.skops -- asha', 'table m.skops -- asha']
+    >>> _lines_split_at_the_end(commands, ["m.skops", "--bogus", "--", "asha"])
+    """
+    if not isinstance(commands, dict) or "--" not in given[2:-1]:
+        return None
+    at = given.index("--")  # after the model: options come before it
+    options = _option_lines(commands, given[:at])[1]
+    words = _lines_after_the_end(commands, [given[0], *given[at:]])
+    if not words or not all(parses(commands[ln[0]], ln[1:]) for ln in options):
+        return None
+    return options + words
+
+
+def _option_lines(commands, given):
+    """For a model file given first, as a command, then the words ``given``:
+    what their flags are options of and the lines to run, for flags of one
+    command but ``sample`` (:func:`_command_of_options`) or of several
+    (:func:`_lines_of_options`); else no note and ``sample``'s line.
+
+    Examples
+    --------
+    >>> from sknextchar.cli import build_parser
+    >>> commands = build_parser().commands.choices
+    >>> _option_lines(commands, ["m", "--tree", "ab"])
+    ("--tree is an option of 'plot'", [['plot', 'm', '--tree', 'ab', '-o', 'FILE']])
+    >>> _option_lines(commands, ["m", "-n", "3"])
+    (None, [['sample', 'm', '-n', '3']])
+    """
     flagged = _command_of_options(commands, given)
     if flagged:  # m.skops --tree ab: plot's option, not sample's
-        words = [prog, flagged[0], *_completed(commands, flagged[0], given)]
-        typed = " ".join(shell_word(w) for w in words)
-        return f"{told}: {flagged[1]} is an option of {flagged[0]!r}; run: {typed}"
+        line = [flagged[0], *_completed(commands, flagged[0], given)]
+        return f"{flagged[1]} is an option of {flagged[0]!r}", [line]
     lines = _lines_of_options(commands, given)
     if lines:  # m.skops -n 3 --tree ab: sample's -n, plot's --tree
-        offered = ", or: ".join(f"{prog} {line}" for line in lines[1])
-        return (
-            f"{told}: {lines[0]}, which no one command takes together; run: {offered}"
-        )
-    return None
+        return f"{lines[0]}, which no one command takes together", lines[1]
+    return None, [["sample", *_completed(commands, "sample", given)]]
+
+
+def _offered(prog, lines):
+    """The command lines ``lines`` (lists of words), each after ``prog``, as
+    typed in a shell, joined by ", or: "."""
+    return ", or: ".join(" ".join(map(shell_word, [prog, *line])) for line in lines)
 
 
 def _option_meant(given, options):
@@ -490,8 +626,8 @@ def _lines_of_options(commands, given):
     >>> from sknextchar.cli import build_parser
     >>> commands = build_parser().commands.choices
     >>> _lines_of_options(commands, ["m", "-n3", "--tree", "a", "-q"])
-    ("-n is an option of 'sample' and --tree of 'plot'", ['sample m -n3 -q', \
-'plot m --tree a -q -o FILE'])
+    ("-n is an option of 'sample' and --tree of 'plot'", [['sample', 'm', '-n3', \
+'-q'], ['plot', 'm', '--tree', 'a', '-q', '-o', 'FILE']])
     >>> _lines_of_options(commands, ["m", "-q", "--tree", "a"])  # plot's, -q too
     >>> _lines_of_options(commands, ["m", "--top", "3", "--tree", "a", "--bogus"])
     """
@@ -518,8 +654,7 @@ def _lines_of_options(commands, given):
         [name, *_completed(commands, name, _without_flags(given, models, name))]
         for name in picked
     ]
-    listed = ", ".join(told[:-1]) + f" and {told[-1]}"
-    return listed, [" ".join(map(shell_word, line)) for line in lines]
+    return ", ".join(told[:-1]) + f" and {told[-1]}", lines
 
 
 def _ambiguous_flag(commands, given):
@@ -527,15 +662,16 @@ def _ambiguous_flag(commands, given):
     the words ``given`` (before a ``--``) that a command of ``commands``
     taking a model reads as the start of several of its options, as
     argparse does (:func:`~._typed_flags.options_named`), and none has as
-    itself (``--top``, an option of ``table``), with those options
-    and the command that has the most of them; else None.
+    itself (``--top``, an option of ``table``), with those options (in
+    argparse's order, :func:`~._typed_flags.declared_options`) and the
+    command that has the most of them; else None.
 
     Examples
     --------
     >>> from sknextchar.cli import build_parser
     >>> commands = build_parser().commands.choices
     >>> _ambiguous_flag(commands, ["m", "-n", "3", "--tr", "ab"])
-    ('--tr', ['--tree', '--trust-pickle'], 'plot')
+    ('--tr', ['--trust-pickle', '--tree'], 'plot')
     >>> _ambiguous_flag(commands, ["m", "--tre", "ab", "--top", "--", "--tr"])
     """
     if not isinstance(commands, dict):
@@ -543,7 +679,7 @@ def _ambiguous_flag(commands, given):
     for word in _unknown_flags(given, ()):
         flag = word.partition("=")[0]
         read = [
-            (options_named(flag, parser.options), name)
+            (options_named(flag, declared_options(parser)), name)
             for name, parser in commands.items()
             if _takes_a_model(parser) and flag.startswith("--")
         ]
@@ -567,7 +703,7 @@ def _lines_after_the_end(commands, given):
     >>> from sknextchar.cli import build_parser
     >>> commands = build_parser().commands.choices
     >>> _lines_after_the_end(commands, ["m.skops", "--", "-n", "3"])
-    ['score m.skops -- -n 3', 'classify m.skops -- -n 3']
+    [['score', 'm.skops', '--', '-n', '3'], ['classify', 'm.skops', '--', '-n', '3']]
     >>> _lines_after_the_end(commands, ["m.skops", "--"])  # sample's own line
     """
     if not isinstance(commands, dict) or "--" not in given[:-1]:
@@ -578,9 +714,7 @@ def _lines_after_the_end(commands, given):
         if _takes_a_model(parser)
     ]
     read = [line for line in lines if parses(commands[line[0]], line[1:])]
-    if not read or read[0][0] == "sample":
-        return None
-    return [" ".join(map(shell_word, line)) for line in read]
+    return None if not read or read[0][0] == "sample" else read
 
 
 def _takes_a_model(parser):
@@ -611,7 +745,7 @@ def _without_flags(given, models, name):
     while at < len(given):
         word = given[at]
         at += 1
-        if at > end or not _FLAG.match(word) or _known(word, options):
+        if at > end or not FLAG.match(word) or _known(word, options):
             words.append(word)
         elif "=" not in word and (word.startswith("--") or len(word) == 2):
             at += _values_taken(word, given[at:end], models)
@@ -631,7 +765,7 @@ def _values_taken(flag, rest, models):
         ),
         None,
     )
-    values = len(list(itertools.takewhile(lambda word: not _FLAG.match(word), rest)))
+    values = len(list(itertools.takewhile(lambda word: not FLAG.match(word), rest)))
     if action is None or action.nargs in ("*", "+"):
         return values if action is not None else 0
     return min(values, 1 if action.nargs in (None, "?") else action.nargs)
@@ -671,7 +805,7 @@ def _unknown_flags(given, options):
     """
     given = list(given)
     given = given[: given.index("--")] if "--" in given else given
-    return [arg for arg in given if _FLAG.match(arg) and not _known(arg, options)]
+    return [arg for arg in given if FLAG.match(arg) and not _known(arg, options)]
 
 
 def _known(arg, options):
@@ -689,7 +823,3 @@ def _known(arg, options):
     if not arg.startswith("--") and arg[:2] in options:
         return True
     return len(options_named(arg.partition("=")[0], options)) == 1
-
-
-# A flag, not a negative number (-5, -.5) nor a lone "-" (standard input).
-_FLAG = re.compile(r"-[^\d.]")

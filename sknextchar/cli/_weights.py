@@ -23,6 +23,7 @@ from .._words import MAX_REPORTED, counted
 from ..datasets._column_arguments import (
     COMMAND_LINE,
     headerless_advice,
+    no_numbers_words,
     numbered_untitled,
     row_fields,
     titled_number_words,
@@ -143,7 +144,8 @@ def counts_column_at(
         told += titled_number_words(header, column, skip, "--counts", (rows, delimiter))
         at = untitled_columns(header or [], rows, delimiter, True, names_at)
         told += untitled_words(at, COMMAND_LINE, "counts", header or [])
-        raise ValueError(f"{told}.{advice}")
+        why = no_numbers_words(row, found if found[1] == fields[1] else ((), ","), skip)
+        raise ValueError(f"{told}{f'; {why}' * bool(why)}.{advice}")
     if names_at is not None and header_key(header[names_at]) == header_key(column):
         raise ValueError(
             f"{flag_word('--counts', column)} is the column of the names of {source}: "

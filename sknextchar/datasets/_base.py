@@ -28,6 +28,7 @@ from ._column_choice import labels_and_counts_advice
 from ._comment_lines import numbered_lines, warn_comment_lines, warn_title_name
 from ._counted_rows import counted_rows, labelled_counts
 from ._encoding import SAMPLE_BYTES
+from ._family_records import warn_names_look, warn_surname_shape
 from ._header_as_data import warn_named_header
 from ._label_values import refuse_one_label, warn_case_twins
 from ._labelled_table import labelled_rows, labelled_table
@@ -45,6 +46,7 @@ from ._table_rows import (
     LINES_LOOKED_AT,
     UnnamedRows,
     UnnamedRowsWarning,
+    check_header_mix,
     header_line,
     rows_below_header,
     text_lines,
@@ -54,6 +56,7 @@ from ._table_rows import (
 from ._table_warning import warn_if_table
 from ._tables import TitleLinesError, column_values, detect_table, find_table, table_of
 from ._text_files import open_lines, read_text
+from ._workbooks import check_sheet_file, is_workbook, workbook_names
 
 __all__ = [
     "check_table_arguments",
@@ -68,7 +71,7 @@ __all__ = [
 
 def load_names(
     path, *, encoding="utf-8", names_column=None, counts_column=None, header="infer",
-    labels_column=None,
+    labels_column=None, sheet=None,
 ):  # fmt: skip
     """Load names from a text file with one name per line, or a table's column.
 
@@ -160,6 +163,17 @@ def load_names(
         as ``sknextchar train --no-header --labels N`` reads column N
         (counted from 1): ``header=None, names_column=0, labels_column=1``
         reads ``Emma,F,18688``. None returns no labels.
+    sheet : str, int or None, default=None
+        For an Excel workbook (``.xlsx``, ``.xlsm``, told by its content; reading
+        one needs openpyxl, ``pip install "sknextchar[excel]"``): the sheet to
+        read, by its name (compared without case when no name is the same) or
+        its position counted from 0. None reads the first sheet shown (a
+        hidden one is passed over), with a :class:`UserWarning` that names it
+        when the workbook has several. The sheet is read as a CSV file of the
+        same rows is read (``names_column``, ``counts_column``,
+        ``labels_column`` and ``header`` alike): a count stored as ``12.0`` is
+        12, a formula gives the value last computed, a merged cell's value is
+        in its first cell only, and a date read as a name is refused.
 
     Returns
     -------
@@ -276,9 +290,14 @@ def load_names(
     """
     if is_file_object(path):  # as a path is read, from a temporary copy
         columns = dict(names_column=names_column, counts_column=counts_column)
-        columns.update(header=header, labels_column=labels_column)
+        columns.update(header=header, labels_column=labels_column, sheet=sheet)
         return names_of_file_object(load_names, path, encoding, **columns)
     path = path_text(path)
+    if sheet is not None or is_workbook(path):  # its sheet read as a table
+        columns = dict(names_column=names_column, counts_column=counts_column)
+        columns.update(header=header, labels_column=labels_column)
+        path = check_sheet_file(path, sheet)
+        return workbook_names(load_names, path, sheet, **columns)
     if labels_column is not None:
         columns = names_column, labels_column, counts_column
         return labelled_names(path, encoding, header, columns)
@@ -297,6 +316,7 @@ def load_names(
         rows = column_values(text_lines(text), table, source, unnamed)
         names = [name for _, name in rows]
         warn_unnamed_rows(unnamed, source, none_named=not names)
+        warn_names_look(names, table, python=True)  # Sex: F, M
     else:
         names = [name for name in (line.strip() for line in text.splitlines()) if name]
         head = list(itertools.islice(text_lines(text), LINES_LOOKED_AT))
@@ -305,6 +325,9 @@ def load_names(
         warn_comment_lines(names, path)
         warn_title_name(numbered_lines(text), path)
         warn_quoted_lines(names, path, PYTHON_ONE_COLUMN)
+    warn_surname_shape(
+        names, names_column is not None, shown_path(path)
+    )  # Kowalski, Jan
     check_not_empty(names, path, names_column)
     return names
 
@@ -389,8 +412,16 @@ def _header_row_of_file(path, encoding):
     ``path`` (:func:`first_lines`): what
     :func:`~sknextchar.datasets._column_arguments.check_column_arguments`
     names when it refuses a ``names_column``, and which untitled columns it
-    offers."""
-    return header_row_of_lines(first_lines(path, encoding), path)
+    offers. A header row that mixes delimiters, most rows below it not as
+    wide as it, is refused as such (``check_header_mix``): a column offered
+    from it (``'sex;count'``) would read nothing."""
+    lines = first_lines(path, encoding)
+    found = header_row_of_lines(lines, path)
+    table, rows = found[1:]
+    wide = [len(fields) != len(getattr(table, "header", ())) for _, fields in rows]
+    if table is not None and 2 * sum(wide) > len(rows):
+        check_header_mix(without_title(lines, table.skipped), shown_path(path))
+    return found
 
 
 def header_row_of_lines(lines, path):

@@ -13,6 +13,7 @@ import sys
 __all__ = [
     "HEAD_BYTES",
     "bom_length",
+    "close_encodings",
     "encoding_file",
     "file_encoding",
     "unknown_encoding_message",
@@ -293,10 +294,8 @@ def unknown_encoding_message(encoding, start=b""):
     key = _notepad_key(encoding)
     if key not in _NOTEPAD:
         wide = _byte_order(head)
-        return f"encoding={encoding!r} is not a text encoding Python knows; " + (
-            _bytes_of(wide)
-            if wide is not None
-            else "pass the file's, e.g. encoding='utf-8' or encoding='cp1252'."
+        return f"encoding={encoding!r} is not a text encoding; " + (
+            _bytes_of(wide) if wide is not None else _close_advice(encoding)
         )
     what = f"The encoding {encoding!r} is Notepad's name for " + (
         "the Windows code page of the computer that saved the file"
@@ -335,6 +334,54 @@ def unknown_encoding_message(encoding, start=b""):
         "European), encoding='cp1251' (Cyrillic), encoding='cp1253' (Greek) or "
         "encoding='cp1254' (Turkish)."
     )
+
+
+def close_encodings(encoding, most=3):
+    """The names of text encodings close to ``encoding``, an unknown name,
+    compared without case, spaces, ``-`` and ``_``: the one it spells so
+    (``"cp 1252"``), else those it is the start of (``"windows"``: the
+    Western European code page first), else the most alike; at most
+    ``most``, each a name of another codec.
+
+    Examples
+    --------
+    >>> close_encodings("windows"), close_encodings("cp-1252")
+    (['windows-1252', 'windows-1250', 'windows-1251'], ['cp1252'])
+    >>> close_encodings("win1252"), close_encodings("ascii7"), close_encodings("xyz")
+    (['windows-1252'], ['ascii'], [])
+    """
+    import difflib
+    from encodings.aliases import aliases
+
+    names = {}  # folded name -> the name as shown
+    for name in sorted({*aliases, *aliases.values()}):
+        names.setdefault(_notepad_key(name), name.replace("_", "-"))
+    key = _notepad_key(encoding)
+    found = [key] if key in names else []
+    if not found and len(key) >= 3:
+        found = [name for name in names if name.startswith(key)]
+    if not found:
+        found = difflib.get_close_matches(key, list(names), n=most, cutoff=0.75)
+    codecs_of = {}  # one name per codec, the Western code page's first
+    for name in found:
+        try:
+            codec = codecs.lookup(names[name]).name
+        except LookupError:  # a name without a codec here: "mbcs" off Windows
+            continue
+        codecs_of.setdefault(codec, names[name])
+    western = ("cp1252", "iso8859-1", "utf-8")
+    first = sorted(codecs_of, key=lambda codec: codec not in western)
+    return [codecs_of[codec] for codec in first[:most]]
+
+
+def _close_advice(encoding):
+    """The encodings to pass for an unknown ``encoding``: the names close to
+    it (:func:`close_encodings`), else the two most common."""
+    close = [f"encoding={name!r}" for name in close_encodings(encoding)]
+    if not close:
+        return "pass the file's, e.g. encoding='utf-8' or encoding='cp1252'."
+    listed = ", ".join(close[:-1]) + ", or " + close[-1] if close[1:] else close[0]
+    return f"did you mean {listed}?"
 
 
 def _byte_order(head, utf16=False):

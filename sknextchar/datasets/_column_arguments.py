@@ -10,7 +10,7 @@ from .._number_runs import runs_and_more
 from .._remade_errors import remade
 from .._shown_paths import flag_word, shell_word, shown_path
 from .._words import counted, quoted, quoted_fields, quoted_row
-from ._column_spelling import COMMAND_LINE, PYTHON, Spelling
+from ._column_spelling import BLANK_ADVICE, COMMAND_LINE, PYTHON, Spelling
 from ._count_cells import is_number
 from ._noted_rows import NotedRowsError
 from ._table_rows import (
@@ -35,6 +35,7 @@ __all__ = [
     "column_roles",
     "headerless_advice",
     "holds_numbers",
+    "no_numbers_words",
     "row_fields",
     "counts_position",
     "empty_column_told",
@@ -190,26 +191,12 @@ def check_blank_column(column, argument):
     """
     if not isinstance(column, str) or column.strip():
         return
-    what, example, none, untitled = _BLANK_ADVICE[argument]
+    what, example, none, untitled = BLANK_ADVICE[argument]
     raise ValueError(
         f"{argument}={column!r} is blank: pass the header of the column of "
         f"{what} (such as {example!r}; a column without a header {untitled}), "
         f"or None {none}."
     )
-
-
-# What each argument reads, a header it may be, what None does, and how a
-# column left without a title in the header row is read.
-_BLANK_ADVICE = {
-    "names_column": ("names", "name", "to read one name per line", "needs one"),
-    "labels_column": (
-        "labels",
-        "sex",
-        "to load the names alone",
-        "is read by its position, counted from 0: labels_column=1 for the 2nd",
-    ),
-    "counts_column": ("counts", "count", "to read no counts", "needs one"),
-}
 
 
 def _refuse_labels_column(labels_column, found, counts):
@@ -236,9 +223,7 @@ def _refuse_labels_column(labels_column, found, counts):
             what += _at_position(int(labels_column), header, left_out, "labels_column")
             if untitled := untitled_words(untitled_columns(header, below, delimiter)):
                 what += untitled
-                kinds = (
-                    "(a str), the position of a column left without a title, or None"
-                )
+                kinds = _UNTITLED_KINDS
         elif len(header) > 1:
             advice = headerless_advice(
                 header, delimiter, labels=True, counts=counts, rows=below
@@ -252,6 +237,11 @@ def _refuse_labels_column(labels_column, found, counts):
     raise TypeError(
         f"labels_column must be the header of the column of labels {kinds}; {what}."
     )
+
+
+# What a refused argument may be when the header row has a column left
+# without a title: the position reads that one.
+_UNTITLED_KINDS = "(a str), the position of a column left without a title, or None"
 
 
 def _got(column):
@@ -386,6 +376,28 @@ def holds_numbers(rows, delimiter, at, empty=False):
     """
     numbers = [is_number(cell, delimiter) for cell in _cells(rows, at) if cell]
     return all(numbers) and (empty or any(numbers))
+
+
+def no_numbers_words(header, below, skip=()):
+    """Why no column of ``header`` is offered as counts, in words (``""``
+    if one holds numbers, or the rows ``below`` it are not known, as
+    ``(rows, delimiter)``): no column (but those at ``skip``, the names' and
+    the labels', if one of them does) holds a number in every row looked at.
+
+    Examples
+    --------
+    >>> no_numbers_words(["name", "sex"], ([(2, ["Anna", "F"])], ","), {0})
+    'no column holds a number in the 1 row looked at below it'
+    >>> no_numbers_words(["name", "n"], ([(2, ["Anna", "3"])], ","), {0})
+    ''
+    """
+    rows, delimiter = below
+    numbers = {at for at in range(len(header)) if holds_numbers(rows, delimiter, at)}
+    if not rows or numbers - {*skip}:
+        return ""
+    beside = " beside the names and the labels" * bool(numbers)
+    each = "the 1 row" if len(rows) == 1 else f"each of the {len(rows):,} rows"
+    return f"no column{beside} holds a number in {each} looked at below it"
 
 
 def _cells(rows, at):
@@ -570,7 +582,10 @@ def _refuse_counts_column(counts_column, found, source, labels_column=None):
         left_out = _not_counts(header, table, (rows, delimiter), labels_column)
         row = _row_words(first, table, source)
         usable = [header[i] for i in sorted(_reading_one(header) - left_out)]
-        one_of = f", one of {quoted_fields(usable)[1:-1]}" * bool(usable)
+        skip = _not_counts(header, table, ((), delimiter), labels_column)
+        one_of = f", one of {quoted_fields(usable)[1:-1]}" if usable else ""
+        if why := "" if usable else no_numbers_words(header, (rows, delimiter), skip):
+            one_of = f" ({why})"
         as_header = f"pass the header of its column of counts{one_of}" + (
             _at_position(at, header, left_out, "counts_column")
         )
@@ -586,7 +601,7 @@ def _refuse_counts_column(counts_column, found, source, labels_column=None):
                 f"is a header row, {as_header}. If it is a row of data (the "
                 f"file has no header row), {advice}"
             )
-    kinds = "(a str), the position of a column left without a title, or None"
+    kinds = _UNTITLED_KINDS
     if not untitled:
         kinds = f"(a str) or None{', not its position' * position}"
     raise TypeError(

@@ -12,10 +12,17 @@ import operator
 import re
 import unicodedata
 
-from .._name_headers import FAMILY_NAME_WORDS, ID_TITLES, LABEL_TITLES, header_key
+from .._name_headers import (
+    FAMILY_NAME_WORDS,
+    ID_TITLES,
+    LABEL_TITLES,
+    header_key,
+    is_name_header,
+)
 from .._words import and_more, quoted, quoted_fields
 from ._column_arguments import untitled_columns
 from ._count_cells import CountCells, is_number
+from ._family_records import is_date_column
 from ._label_values import each_its_own
 from ._table_rows import LINES_LOOKED_AT, rows_below_header, without_title
 from ._tables import named_rows
@@ -87,6 +94,7 @@ def offered_columns(
         if field not in flags
         and not _row_numbers(cells[field])
         and header_key(field) not in ID_TITLES  # ids 17, 4, 33: no counts
+        and not is_date_column(field, cells[field])  # Death Year: 1920
     ]
     if whole:  # a column of fractions is no count of names
         numbers = number_columns(lines, table, numbers, whole=True)
@@ -346,9 +354,11 @@ _ZERO = re.compile(r"0+(?:[.,]0*)?")  # a count of 0 (0, 0.0, 0,00)
 
 
 def _family_names(field):
-    """Whether a header titles family names (``Last Name``, ``Фамилия``): no
-    labels to train by."""
-    return header_key(field).replace(" ", "") in FAMILY_NAME_WORDS
+    """Whether a header titles family names (``Last Name``, ``Фамилия``,
+    ``Nazwisko``) or names (the ``Name`` beside the ``Vorname`` read: a
+    family name): no labels to train by."""
+    key = header_key(field)
+    return key.replace(" ", "") in FAMILY_NAME_WORDS or is_name_header(field)
 
 
 def header_index(header, column):

@@ -1,10 +1,11 @@
 """How an interface names the reading of a table by column positions
 (:class:`Spelling`): Python's (:data:`PYTHON`, ``header=None`` and positions
 counted from 0) and the command line's (:data:`COMMAND_LINE`, ``--no-header``
-and numbers counted from 1).
+and numbers counted from 1), and Python's words for a column's argument
+left blank (:data:`BLANK_ADVICE`).
 """
 
-__all__ = ["COMMAND_LINE", "PYTHON", "Spelling"]
+__all__ = ["BLANK_ADVICE", "COMMAND_LINE", "PYTHON", "Spelling"]
 
 
 class Spelling:
@@ -42,3 +43,17 @@ COMMAND_LINE = Spelling(
     "--no-header",
     {"names": "--names-column {}", "counts": "--counts {}", "labels": "--labels {}"},
 )
+
+#: Python's words for each column argument, told when it is blank: what it
+#: reads, a header it may be, what None does, and how a column left without a
+#: title in the header row is read.
+BLANK_ADVICE = {
+    "names_column": ("names", "name", "to read one name per line", "needs one"),
+    "labels_column": (
+        "labels",
+        "sex",
+        "to load the names alone",
+        "is read by its position, counted from 0: labels_column=1 for the 2nd",
+    ),
+    "counts_column": ("counts", "count", "to read no counts", "needs one"),
+}

@@ -7,6 +7,7 @@ line at a time its brackets, quotes and commas become names and letters
 (``"Zoë",``), which ``alphabet="auto"`` learns without a word: it is told too.
 """
 
+import contextlib
 import zipfile
 
 from .._model_files import MODEL_SUFFIXES, PICKLE_MAGICS, ZIP_MAGIC
@@ -21,6 +22,7 @@ __all__ = [
     "SIGNATURES",
     "may_hold_names",
     "not_text_message",
+    "piped_zip_advice",
 ]
 
 #: The first bytes of pictures and documents, by format: a file starting with
@@ -43,9 +45,15 @@ PICKLE_ADVICE = (
     "to sample or score names"
 )
 
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old Office files, and encrypted workbooks
+# The names of the parts of such a file that tell what it is (UTF-16).
+_ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
+_OLD_BOOK = "Workbook".encode("utf-16-le")
+_XLSX = 'read with openpyxl installed: pip install "sknextchar[excel]"'
+
 # The first bytes of files that are no text, what each is and what to do.
 _KINDS = (
-    (b"\xd0\xcf\x11\xe0", "an Office document (such as an .xls spreadsheet)", _AS_TEXT),
+    (_OLE_MAGIC, "an Office document (such as an .xls spreadsheet)", _AS_TEXT),
     (b"\x28\xb5\x2f\xfd", "a zstd-compressed file", "decompress it first"),
     *((magic, f"a {fmt.upper()} image", _ONE_A_LINE)
       for fmt in ("png", "jpeg", "gif") for magic in SIGNATURES[fmt]),
@@ -110,6 +118,8 @@ def not_text_message(path, encoding=None):
         return json
     if start.startswith(ZIP_MAGIC):
         what, how = _zip_kind(path)
+    elif start.startswith(_OLE_MAGIC):
+        what, how = _office_kind(path)
     else:
         known = [(what, how) for magic, what, how in _KINDS if start.startswith(magic)]
         if not known:
@@ -149,6 +159,49 @@ def _codec(start, encoding):
         return file_encoding(start, encoding)
     except (ValueError, TypeError):
         return None
+
+
+def _office_kind(path):
+    """What an old Office file is (an encrypted workbook, an .xls...), by the
+    names of its parts."""
+    found, tail = set(), b""
+    with contextlib.suppress(OSError), open(path, "rb") as f:
+        while block := f.read(1 << 20):
+            seen = tail + block
+            found.update(part for part in (_ENCRYPTED, _OLD_BOOK) if part in seen)
+            tail = seen[-32:]
+    if _ENCRYPTED in found:
+        return "a password-protected (encrypted) Office file", (
+            "if it is an Excel workbook, open it in Excel, remove its password "
+            f"(File > Info > Protect Workbook) and save it (a workbook is {_XLSX}), "
+            "or save the "
+            "names as a CSV file and pass that one"
+        )
+    if _OLD_BOOK in found:
+        return "an Excel 97-2003 workbook (.xls)", (
+            f"open it in Excel or LibreOffice and save it as .xlsx ({_XLSX}) or as "
+            "CSV, and pass that one"
+        )
+    return "an Office document (such as an .xls spreadsheet)", _AS_TEXT
+
+
+def piped_zip_advice(start):
+    """What to do with a zip archive read through a pipe, which the parts
+    that tell what it is cannot be looked at in, ``start`` its first bytes.
+
+    Examples
+    --------
+    >>> piped_zip_advice(ZIP_MAGIC + b"...xl/workbook.xml")  # doctest: +ELLIPSIS
+    'is an Excel workbook (.xlsx), no text: it is read from its file, not ...'
+    """
+    if b"xl/" in start[: 1 << 16]:  # the first parts' names
+        what = "an Excel workbook (.xlsx)"
+    else:
+        what = "a zip archive (a model file, or a spreadsheet such as .xlsx)"
+    return (
+        f"is {what}, no text: it is read from its file, not through a pipe: "
+        "pass its path instead"
+    )
 
 
 def _zip_kind(path):

@@ -21,6 +21,7 @@ from .._name_headers import (
     LABEL_TITLES,
     NAME_HEADERS,
     header_key,
+    names_field,
     typed_header,
 )
 from .._remade_errors import remade
@@ -290,14 +291,17 @@ def header_column_at(header, column):
 
 def names_among(header, others, names_column):
     """The column of names among the columns ``others`` of ``header``:
-    ``names_column``'s, else the first whose header says "name", else the
+    ``names_column``'s, else the first whose header says "name" (of given
+    names first: :func:`~sknextchar._name_headers.names_field`), else the
     first of ``others``; None for none.
 
     Examples
     --------
     >>> names_among(["sex", "id", "First Name"], [1, 2], None)
     2
-    >>> names_among(["sex", "id", "given"], [1, 2], None)
+    >>> names_among(["sex", "id", "note"], [1, 2], None)
+    1
+    >>> names_among(["Name", "Vorname", "Geschlecht"], [0, 1], None)
     1
     """
     if names_column is not None:
@@ -305,7 +309,7 @@ def names_among(header, others, names_column):
         return next((i for i in others if header_key(header[i]) == key), None)
     named = [i for i in others if header_key(header[i]) in NAME_HEADERS]
     if named:
-        return named[0]
+        return names_field(header, named)
     return others[0] if others else None
 
 

@@ -22,7 +22,13 @@ import warnings
 from .._shown_paths import ShownAs, shown_path
 from .._stacklevel import user_stacklevel
 
-__all__ = ["is_file_object", "names_of_file_object", "web_address_error"]
+__all__ = [
+    "is_file_object",
+    "load_named_as",
+    "names_of_file_object",
+    "warn_renamed",
+    "web_address_error",
+]
 
 _URL = re.compile(r"(?:https?|ftps?|s3|gs)://", re.IGNORECASE)
 
@@ -97,8 +103,22 @@ def names_of_file_object(load, file, encoding, **arguments):
     name = getattr(file, "name", None)
     given = name if isinstance(name, str) else ShownAs(f"<{type(file).__name__}>")
     base = os.path.basename(name) if isinstance(name, str) else "names"
+    return load_named_as(load, data, given, base or "names", encoding, **arguments)
+
+
+def load_named_as(load, data, given, base, encoding, **arguments):
+    """``load(path, encoding=..., **arguments)`` on ``data`` written to a
+    temporary file named ``base`` (its suffix says how a table is read),
+    deleted after; errors and warnings name ``given`` instead of it.
+
+    Examples
+    --------
+    >>> from sknextchar.datasets import load_names
+    >>> load_named_as(load_names, b"Asha\\n", "kids.xlsx", "kids.tsv", "utf-8")
+    ['Asha']
+    """
     with tempfile.TemporaryDirectory() as folder:
-        path = os.path.join(folder, base or "names")
+        path = os.path.join(folder, base)
         with open(path, "wb") as temporary:
             temporary.write(data)
         with _named_as(path, given):
@@ -126,9 +146,32 @@ def _named_as(path, given):
         vars(error).update(_renamed(vars(error), path, given, named))
         raise
     finally:
-        for warning in caught:
-            message = named(str(warning.message))
-            warnings.warn(message, warning.category, stacklevel=user_stacklevel())
+        warn_renamed(caught, named, path, given)
+
+
+def warn_renamed(caught, named, path=None, given=None):
+    """Warn again the ``caught`` warnings, their texts made ``named(text)``
+    (and a str that is ``path``, ``given``): in their message, and in the
+    attributes a warning made of parts words its message from (a
+    :class:`~sknextchar.datasets._quoted_lines.QuotedLinesWarning` takes
+    no message alone).
+
+    Examples
+    --------
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warnings.warn("kids.tsv has a title")
+    >>> with warnings.catch_warnings(record=True) as again:
+    ...     warnings.simplefilter("always")
+    ...     warn_renamed(caught, lambda text: text.replace(".tsv", ".xlsx"))
+    >>> str(again[0].message)
+    'kids.xlsx has a title'
+    """
+    for warning in caught:
+        message = warning.message  # made for that warning: renamed in place
+        message.args = _renamed(message.args, path, given, named)
+        vars(message).update(_renamed(vars(message), path, given, named))
+        warnings.warn(message, stacklevel=user_stacklevel())
 
 
 def _renamed(value, path, given, named):

@@ -22,6 +22,7 @@ from .._words import (
     quoted_fields,
     quoted_row,
 )
+from ._placeholders import is_placeholder, placeholder_words
 
 __all__ = [
     "mixed_header",
@@ -40,6 +41,7 @@ __all__ = [
     "UnnamedRowsWarning",
     "ERROR_VALUES",
     "is_error_value",
+    "is_no_name",
     "error_value_words",
     "unnamed_rows_words",
     "check_not_separator_line",
@@ -161,6 +163,21 @@ def is_error_value(cell):
     return cell[:4] == "Err:" and re.fullmatch(r"Err:[0-9]{3}", cell) is not None
 
 
+def is_no_name(cell):
+    """Whether the (stripped) ``cell`` of a column of names is read as an
+    empty cell: a spreadsheet's error value (:func:`is_error_value`) or a
+    placeholder for a name not known (``?``, ``Unknown``, ``N.N.``:
+    :func:`~._placeholders.is_placeholder`). Not for labels: ``unknown``
+    is a label some tables give (``name,gender``).
+
+    Examples
+    --------
+    >>> is_no_name("#N/A"), is_no_name("(unknown)"), is_no_name("?"), is_no_name("Nina")
+    (True, True, True, False)
+    """
+    return is_error_value(cell) or is_placeholder(cell)
+
+
 def error_value_words(cell, what):
     """Why the error value ``cell`` is read as no ``what`` (``"name"``,
     ``"label"``), in a message.
@@ -170,6 +187,8 @@ def error_value_words(cell, what):
     >>> error_value_words("#N/A", "name")
     "'#N/A', the error value a spreadsheet writes for a formula that failed, is no name"
     """
+    if is_placeholder(cell):
+        return placeholder_words(cell, what)
     why = "the error value a spreadsheet writes for a formula that failed"
     return f"{quoted(cell)}, {why}, is no {what}"
 

@@ -22,7 +22,7 @@ import csv
 import itertools
 import os
 
-from .._name_headers import header_key, is_name_header
+from .._name_headers import header_key, is_name_header, names_field
 from .._shown_paths import shown_path
 from ._column_arguments import NoColumnError, row_fields
 from ._count_cells import CountCells, is_number
@@ -50,7 +50,7 @@ from ._table_rows import (
     header_line,
     header_row,
     is_blank_line,
-    is_error_value,
+    is_no_name,
     lines_above,
     not_a_column,
     rows_above,
@@ -133,7 +133,8 @@ def find_table(
         The file (its suffix tells whether one field can be a header).
     names_column : str or None, default=None
         The header of the column of names (as :func:`header_key` compares);
-        None looks for one of :data:`NAME_HEADERS`.
+        None looks for one of :data:`NAME_HEADERS` (of given names first:
+        :func:`~sknextchar._name_headers.names_field`).
     counts : bool, default=False
         Whether a column of counts is read too (a ``counts_column`` given):
         the reading without a header row that an error offers reads one.
@@ -180,7 +181,8 @@ def find_table(
         if found:
             if wanted is not None:
                 check_one_column(header, found[0], shown_path(path))
-            return Table(delimiter, header, found[0])
+                return Table(delimiter, header, found[0])
+            return Table(delimiter, header, names_field(header, found))
     if wanted is not None:
         fields = row_fields(first_line)
         raise NoColumnError(
@@ -607,7 +609,7 @@ def _body_rows(lines, table, source, unnamed, wide):
     seen = NamesSeen()
     for line, fields in rows:
         n_fields = len(fields)
-        if at < n_fields and fields[at] and not is_error_value(fields[at]):
+        if at < n_fields and fields[at] and not is_no_name(fields[at]):
             name = fields[at]
             novel = seen.novel(name) is not None  # a digit, a colon
             ends = split and n_fields > 1 and seen.footer_label(name)

@@ -12,6 +12,7 @@ import codecs
 import contextlib
 import io
 
+from .._model_files import ZIP_MAGIC
 from .._shown_paths import shown_path
 from ._codecs import bom_length, encoding_file, file_encoding, wide_codec
 from ._decoded_text import check_decoded, cut_line
@@ -22,6 +23,7 @@ from ._encoding import (
     line_reading,
     warn_other_code_page,
 )
+from ._file_kinds import piped_zip_advice
 from ._long_lines import count_line_ends, read_checked
 from ._names_path import check_names_path
 from ._opened_bytes import open_bytes
@@ -241,6 +243,8 @@ def undecodable_error(path, codec, error, *, line=1, non_ascii=False, given=None
         f"{shown_path(path)} is not {encoding_file(given or codec)} "
         f"({error.reason} at line {at}: {bad!r})"
     )
+    if line == 1 and data.startswith(ZIP_MAGIC):  # a pipe: not looked at before
+        return ValueError(f"{shown_path(path)} {piped_zip_advice(data)}.")
     wide = wide_codec(data[:4096]) if line == 1 else None
     if wide is not None:
         return ValueError(f"{what}: {wide_advice(wide)}.")

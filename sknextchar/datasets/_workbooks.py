@@ -1,0 +1,525 @@
+"""Excel workbooks (``.xlsx``, ``.xlsm``) read as the table one sheet holds.
+
+The cells of a sheet become the rows of a tab-separated text, one row of the
+sheet a line (row 5 of the sheet is line 5 of the text), which the readers of
+text files then read as any table: header, column choice, counts, labels and
+their warnings are theirs, and messages name the workbook. A number stored as
+``12.0`` is the text ``12``; a date is written as its ISO text, and refused
+once read as a name; a formula gives the value the spreadsheet program last
+computed (a formula never computed is refused, naming its cell); merged cells
+are read as the workbook stores them, the value in the first cell only.
+
+Reading needs openpyxl (the ``excel`` extra). The sizes its members declare are
+checked before any is inflated, with the bounds of compressed text files.
+"""
+
+import contextlib
+import csv
+import datetime
+import io
+import os
+import re
+import stat
+import warnings
+import zipfile
+
+from .._shown_paths import shell_word, shown_path
+from .._stacklevel import user_stacklevel
+from ._compressed import MAX_RATIO, MIN_ALLOWED_BYTES
+from ._decoded_text import cut_line
+from ._name_sources import load_named_as, warn_renamed
+from ._names_path import check_names_path
+
+__all__ = [
+    "INSTALL",
+    "SheetCells",
+    "is_workbook",
+    "sheet_cells",
+    "sheet_flag",
+    "workbook_names",
+    "check_dates",
+    "check_not_workbook",
+    "check_sheet_file",
+]
+
+#: How to install what reading a workbook needs.
+INSTALL = 'pip install "sknextchar[excel]"'
+_AS_CSV = "or save the names as a CSV file (File > Save As) and pass that one"
+_MAX_MEMBERS = 10_000
+_DATES = (datetime.datetime, datetime.date, datetime.time, datetime.timedelta)
+_ZIP_MAGIC = b"PK\x03\x04"
+_FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")  # <f>, <f t="shared" .../>
+_BREAK = re.compile(r"[\r\n]")
+_READ_CSV = re.compile(r"pandas\.read_csv\(path((?:, header=None)?)[^)]*\)")
+
+
+def is_workbook(path):
+    """Whether the file ``path`` is an Excel workbook (a zip archive of
+    ``xl/`` members), told by its content.
+
+    Examples
+    --------
+    >>> is_workbook(os.devnull)
+    False
+    """
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a pipe is read once
+            return False
+        with open(path, "rb") as f:
+            if f.read(4) != _ZIP_MAGIC:
+                return False
+        with zipfile.ZipFile(path) as archive:
+            return any(name.startswith("xl/") for name in archive.namelist())
+    except (OSError, zipfile.BadZipFile, ValueError, EOFError):
+        return False
+
+
+def workbook_names(load, path, sheet, **arguments):
+    """``load`` (:func:`~sknextchar.datasets.load_names`) on the text of a
+    sheet of the workbook ``path`` (:func:`sheet_cells`), its messages naming
+    the workbook; a :class:`UserWarning` says which sheet was read when it has
+    several and ``sheet`` is None.
+
+    Examples
+    --------
+    >>> import tempfile, openpyxl
+    >>> from sknextchar.datasets import load_names
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = os.path.join(tmp, "kids.xlsx")
+    ...     book = openpyxl.Workbook()
+    ...     book.active.append(["Asha"])
+    ...     book.save(path)
+    ...     workbook_names(load_names, path, None)
+    ['Asha']
+    """
+    cells = sheet_cells(path, sheet)
+    if cells.note is not None:
+        warnings.warn(
+            f"{cells.note[0].upper()}{cells.note[1:]}.", stacklevel=user_stacklevel()
+        )
+    base = f"{os.path.basename(path)}.tsv"
+    data = cells.text.encode("utf-8")
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")  # told below, under the caller's filters
+            loaded = load_named_as(load, data, path, base, "utf-8", **arguments)
+    finally:  # an error's warnings are told too
+        warn_renamed(caught, _read_excel)  # pandas reads a workbook with read_excel
+    check_dates(path, cells, loaded if isinstance(loaded, list) else loaded[0])
+    return loaded
+
+
+def _read_excel(text):
+    return _READ_CSV.sub(r"pandas.read_excel(path\1)", text)
+
+
+def check_sheet_file(path, sheet, flag="sheet"):
+    """``path``, checked to be a workbook when a ``sheet`` of it is asked for.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = os.path.join(tmp, "kids.csv")
+    ...     with open(path, "w") as f:
+    ...         _ = f.write("Asha\\n")
+    ...     check_sheet_file(path, 1)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: sheet=1 picks a sheet of an Excel workbook; '...kids.csv' is none: ...
+    """
+    if sheet is None or is_workbook(path):
+        return path
+    check_names_path(path, "utf-8")  # a missing file is told so
+    raise ValueError(
+        f"{sheet_flag(flag, sheet)} picks a sheet of an Excel workbook; "
+        f"{shown_path(path)} is none: leave out {flag}."
+    )
+
+
+def check_not_workbook(path, caller):
+    """Refuse the workbook ``path`` given to ``caller``, which reads a text
+    file a chunk at a time.
+
+    Examples
+    --------
+    >>> check_not_workbook(os.devnull, "train_from_file")
+    """
+    if is_workbook(path):
+        raise ValueError(
+            f"{shown_path(path)} is an Excel workbook, which {caller} cannot read "
+            "a chunk at a time as it reads a text file: read its names with "
+            f"load_names({shown_path(path)}) (sheet= picks a sheet) and fit the "
+            f"pipeline on them, {_AS_CSV}."
+        )
+
+
+def check_dates(path, cells, names):
+    """Refuse ``names`` read from the sheet ``cells`` of the workbook ``path``
+    when one is the text of a date cell (:meth:`SheetCells.date_of`).
+
+    Examples
+    --------
+    >>> cells = SheetCells("Asha\\n2020-01-02\\n", "Kids", None, {"2020-01-02": "A2"})
+    >>> check_dates("kids.xlsx", cells, ["Asha"])
+    >>> check_dates("kids.xlsx", cells, ["Asha", "2020-01-02"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: cell A2 of sheet 'Kids' of 'kids.xlsx' holds a date (2020-01-02), ...
+    """
+    found = cells.date_of(names)
+    if found is not None:
+        raise ValueError(date_message(path, cells.title, *found))
+
+
+def date_message(path, title, text, cell):
+    """The error of a date read as a name (a cell the spreadsheet formats as
+    a date)."""
+    return (
+        f"cell {cell} of sheet {title!r} of {shown_path(path)} holds a date "
+        f"({text}), not a name: a cell formatted as a date shows a number or a "
+        "name typed as a date; delete it, or format the column as Text and "
+        "type the name again."
+    )
+
+
+class SheetCells:
+    """The text of one sheet and what its cells were.
+
+    Attributes
+    ----------
+    text : str
+        The rows, tab-separated (one column: each cell as it is).
+    title : str
+        The sheet read.
+    note : str or None
+        Which sheet was read, when the workbook has several and none was
+        chosen: ``"read sheet 'Names', the first of 2 ('Names', 'Old')"``.
+    dates : dict
+        The text of each date cell -> its cell (``"2020-01-02" -> "A5"``).
+    """
+
+    def __init__(self, text, title, note, dates):
+        self.text, self.title, self.note, self.dates = text, title, note, dates
+
+    def date_of(self, names):
+        """The first of ``names`` that is a date cell's text, and its cell, or None."""
+        found = (name for name in names if name in self.dates)
+        name = next(found, None)
+        return None if name is None else (name, self.dates[name])
+
+
+def sheet_cells(path, sheet=None, flag="sheet"):
+    """The cells of a sheet of the workbook ``path``, as text.
+
+    Parameters
+    ----------
+    path : str
+        A workbook (:func:`is_workbook`).
+    sheet : str, int or None, default=None
+        A sheet's name, or its position; None: the first visible sheet.
+    flag : str, default="sheet"
+        How messages name the choice of a sheet: ``"--sheet"`` in the command
+        line, which counts positions from 1 (Python counts them from 0).
+
+    Returns
+    -------
+    cells : SheetCells
+
+    Raises
+    ------
+    ValueError
+        If openpyxl is missing, the workbook is damaged, too large once
+        inflated, has no such sheet, or its sheet holds no text (empty, or
+        numbers only), or a formula never computed.
+
+    Examples
+    --------
+    >>> sheet_cells(os.devnull)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: '/dev/null' cannot be read as an Excel workbook ...
+    """
+    _check_sizes(path)
+    openpyxl = _openpyxl(path)
+    with _open_book(openpyxl, path, data_only=True) as book:
+        chosen, note = _chosen_sheet(book, path, sheet, flag)
+        try:  # openpyxl parses a sheet's XML as its rows are read
+            rows, dates, unknown = _sheet_rows(chosen, _has_formulas(path))
+        except Exception as exc:  # a damaged sheet: many kinds, as in loading
+            raise _unreadable(path, exc) from None
+    if unknown:
+        _check_formulas(openpyxl, path, chosen.title, unknown)
+    _check_has_text(rows, path, chosen.title)
+    cells = SheetCells(_text(rows), chosen.title, note, dates)
+    one_column = all(len(row) <= 1 for row in rows)  # each cell a name
+    if one_column:
+        _check_one_line(rows, path, chosen.title)
+    if dates and one_column:
+        raise ValueError(date_message(path, chosen.title, *next(iter(dates.items()))))
+    return cells
+
+
+def _check_sizes(path):
+    """Refuse a damaged zip, or one whose members declare more bytes than a
+    file of names of its size may hold (the bounds of compressed text)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise _unreadable(path, exc) from None
+    total = sum(member.file_size for member in members)
+    bound = max(MIN_ALLOWED_BYTES, MAX_RATIO * os.path.getsize(path))
+    if len(members) > _MAX_MEMBERS or total > bound:
+        raise ValueError(
+            f"{shown_path(path)} would inflate to {total:,} bytes in "
+            f"{len(members):,} parts, more than a workbook of names of its size "
+            f"holds (at most {bound:,}): it is damaged or no workbook of names; "
+            f"{_AS_CSV}."
+        )
+
+
+def _openpyxl(path):
+    """openpyxl, or the error that says how to install it."""
+    try:
+        import openpyxl
+    except ImportError:
+        raise ValueError(
+            f"{shown_path(path)} is an Excel workbook: reading it needs openpyxl "
+            f"({INSTALL}), {_AS_CSV}."
+        ) from None
+    return openpyxl
+
+
+@contextlib.contextmanager
+def _open_book(openpyxl, path, data_only):
+    """The workbook, opened to be read a row at a time (from an open file:
+    openpyxl refuses a path of another suffix than its own)."""
+    with open(path, "rb") as file:
+        try:
+            book = openpyxl.load_workbook(
+                file, read_only=True, data_only=data_only, keep_links=False
+            )
+        except Exception as exc:  # openpyxl raises many kinds for a damaged file
+            raise _unreadable(path, exc) from None
+        try:
+            yield book
+        finally:
+            book.close()
+
+
+def _unreadable(path, exc):
+    return ValueError(
+        f"{shown_path(path)} cannot be read as an Excel workbook "
+        f"({type(exc).__name__}: {exc}): open it in Excel or LibreOffice and save "
+        f"it again as .xlsx, {_AS_CSV}."
+    )
+
+
+def sheet_flag(flag, value):
+    """How a message writes the choice of the sheet ``value``.
+
+    Examples
+    --------
+    >>> sheet_flag("sheet", "Kids 2024"), sheet_flag("--sheet", "Kids 2024")
+    ("sheet='Kids 2024'", "--sheet 'Kids 2024'")
+    """
+    if flag.startswith("-"):
+        return f"{flag} {shell_word(str(value))}"
+    return f"{flag}={value!r}"
+
+
+def _chosen_sheet(book, path, sheet, flag):
+    """The sheet ``sheet`` names (None: the first visible), and the note of
+    which was read when there are several and none was named."""
+    sheets = book.worksheets
+    listed = ", ".join(_sheet_word(s) for s in sheets)
+    if sheet is None:
+        shown = [s for s in sheets if s.sheet_state == "visible"] or sheets
+        if len(sheets) == 1:
+            return shown[0], None
+        other = next(s for s in [*shown, *sheets] if s is not shown[0])
+        note = (
+            f"read sheet {shown[0].title!r} of {shown_path(path)}, the first "
+            f"shown of its {len(sheets)} sheets ({listed}); "
+            f"pass {sheet_flag(flag, other.title)} to read another"
+        )
+        return shown[0], note
+    found = _named_sheet(sheets, sheet, flag)
+    if found is None:
+        raise ValueError(
+            f"{shown_path(path)} has no such sheet ({sheet_flag(flag, sheet)}): "
+            f"its sheets are {listed}."
+        )
+    return found, None
+
+
+def _named_sheet(sheets, sheet, flag):
+    """The sheet of that name (exact, else without case), else of that
+    position (from 1 in the command line, from 0 in Python), else None."""
+    if isinstance(sheet, str):
+        for same in (str, str.casefold):
+            named = [s for s in sheets if same(s.title) == same(sheet)]
+            if named:
+                return named[0]
+        if not sheet.strip().isdigit():
+            return None
+        sheet = int(sheet)
+    if isinstance(sheet, bool) or not isinstance(sheet, int):
+        raise TypeError(
+            f"sheet must be a sheet's name (str) or position (int), not {sheet!r}."
+        )
+    at = sheet - 1 if flag.startswith("-") else sheet
+    return sheets[at] if 0 <= at < len(sheets) else None
+
+
+def _sheet_word(sheet):
+    hidden = "" if sheet.sheet_state == "visible" else " (hidden)"
+    return f"{sheet.title!r}{hidden}"
+
+
+def _has_formulas(path):
+    """Whether a sheet of the workbook ``path`` holds a formula (its XML an
+    ``<f>`` element), read a block at a time."""
+    with zipfile.ZipFile(path) as archive:
+        for member in archive.namelist():
+            if not member.startswith("xl/worksheets/"):
+                continue
+            with archive.open(member) as xml:
+                tail = b""
+                while block := xml.read(1 << 20):
+                    if _FORMULA.search(tail + block):
+                        return True
+                    tail = block[-16:]
+    return False
+
+
+def _sheet_rows(sheet, formulas):
+    """The cells of ``sheet`` as text, row by row from row 1; the date
+    cells; with ``formulas``, the cells that are there without a value (a
+    formula never computed, or a formatted empty cell). Without, the values
+    alone are read (openpyxl makes no cell objects), a text kept as it is."""
+    from openpyxl.utils import get_column_letter
+
+    rows, dates, unknown = [], {}, []
+    for at, row in enumerate(sheet.iter_rows(values_only=not formulas), 1):
+        if formulas:
+            unknown += [c.coordinate for c in row if _no_value(c)]
+            row = [cell.value for cell in row]
+        texts = [value if type(value) is str else _cell_text(value) for value in row]
+        if any(isinstance(value, _DATES) for value in row):
+            for column, value in enumerate(row, 1):
+                if isinstance(value, _DATES):
+                    where = f"{get_column_letter(column)}{at}"
+                    dates.setdefault(texts[column - 1], where)
+        while texts and not texts[-1].strip():
+            texts.pop()
+        rows.append(texts)
+    return rows, dates, unknown
+
+
+def _no_value(cell):
+    """Whether ``cell`` is in the sheet's XML without a value (a cell typed
+    as text without one is a formula computed as "": Excel's ``t="str"``)."""
+    if cell.value is not None or type(cell).__name__ == "EmptyCell":
+        return False
+    return cell.data_type not in ("s", "str", "inlineStr")
+
+
+def _cell_text(value):
+    """A cell's value as its text: ``12.0`` is ``12``, a date ISO."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer() and abs(value) <= 2**53:
+        return str(int(value))
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+        return value.date().isoformat()
+    if isinstance(value, _DATES[:3]):
+        return value.isoformat()
+    return str(value)
+
+
+def _check_formulas(openpyxl, path, title, unknown):
+    """Refuse a formula never computed (no value stored), naming its cell."""
+    wanted = set(unknown)
+    with _open_book(openpyxl, path, data_only=False) as book:
+        for row in book[title].iter_rows():
+            for cell in row:
+                at = getattr(cell, "coordinate", None)  # None: an empty cell
+                if at in wanted and _is_formula(cell.value):
+                    raise ValueError(
+                        f"cell {cell.coordinate} of sheet {title!r} of "
+                        f"{shown_path(path)} holds a formula ({cell.value}) whose "
+                        "value was never computed (the file was written by a "
+                        "program, not saved by a spreadsheet): open the file in "
+                        "Excel or LibreOffice and save it, then pass it again."
+                    )
+
+
+def _is_formula(value):
+    return (
+        isinstance(value, str)
+        and value.startswith("=")
+        or (type(value).__name__ in ("ArrayFormula", "DataTableFormula"))
+    )
+
+
+def _check_has_text(rows, path, title):
+    """Refuse a sheet without cells, or with numbers and dates only."""
+    cells = [cell for row in rows for cell in row if cell.strip()]
+    if not cells:
+        raise ValueError(
+            f"sheet {title!r} of {shown_path(path)} is empty: put the names in "
+            "its first column, one a row, or choose the sheet that holds them."
+        )
+    if not any(_is_text(cell) for cell in cells):
+        raise ValueError(
+            f"sheet {title!r} of {shown_path(path)} holds numbers (or dates) "
+            "only, no names: choose the sheet that holds the names, or check "
+            "that its cells are not formatted as numbers."
+        )
+
+
+def _check_one_line(rows, path, title):
+    """Refuse a cell of a sheet of one column that holds a line break: it
+    would be read as two names, and the rows below as lines one off."""
+    broken = (at for at, row in enumerate(rows, 1) if row and _BREAK.search(row[0]))
+    at = next(broken, None)
+    if at is not None:
+        raise ValueError(
+            f"cell A{at} of sheet {title!r} of {shown_path(path)} holds a line "
+            f"break ({cut_line(rows[at - 1][0])!r}), and a name is one line: "
+            "write the cell on one line (a break typed with Alt+Enter), or "
+            "delete it."
+        )
+
+
+def _is_text(cell):
+    try:
+        float(cell)
+    except ValueError:
+        return not _is_date_text(cell)
+    return False
+
+
+def _is_date_text(cell):
+    try:
+        datetime.datetime.fromisoformat(cell)
+    except ValueError:
+        return False
+    return True
+
+
+def _text(rows):
+    """The rows as text: one column each cell as it is, else tab-separated,
+    every row as wide as the widest (a cell with a tab, a quote or a line
+    break quoted, as CSV quotes)."""
+    width = max(map(len, rows), default=0)
+    if width <= 1:
+        return "".join(f"{row[0] if row else ''}\n" for row in rows)
+    out = io.StringIO()  # each row as wide as the widest, as a CSV export writes it
+    padded = (row + [""] * (width - len(row)) for row in rows)
+    csv.writer(out, delimiter="\t", lineterminator="\n").writerows(padded)
+    return out.getvalue()

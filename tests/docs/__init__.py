@@ -1,0 +1,1 @@
+"""The documentation: numpydoc docstrings, and the numbers the pages state."""

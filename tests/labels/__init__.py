@@ -1,0 +1,3 @@
+"""Names by label: NameLabelClassifier, PerLabelClassifier, the label embedding,
+calibration and priors, label types and spellings.
+"""
