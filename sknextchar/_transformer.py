@@ -53,6 +53,7 @@ from ._unknown_message import (
     place_of,
     unknown_message,
     unknown_text,
+    warn_parts_glued,
 )
 from ._validation import check_names, element_place, series_index
 from ._vocabulary import (
@@ -866,6 +867,11 @@ class ContextWindowTransformer(
             if fitting and not self.lowercase:  # "Emma" learned as "mma"
                 symbols = (flat, bad, owner)
                 warn_capitals_dropped(names, symbols, self.vocabulary_[1:], index)
+            if fitting:  # "Anna Maria" learned as "annamaria"
+                symbols, lowercase = (flat, bad, owner), self.lowercase
+                warn_parts_glued(
+                    names, texts, symbols, self.vocabulary_, lowercase, index
+                )
         if fitting:  # "аsha" with a Cyrillic "а", learned apart from "asha"
             warn_look_alikes(names, index, learns=self._learns_letter)
         if fitting and self.strip_accents:  # the names are learned changed

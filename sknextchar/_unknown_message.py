@@ -5,6 +5,8 @@ prefix) holds a character its vocabulary does not know: the characters, the
 names that hold them and their places, the vocabulary, and what to pass
 instead (an alphabet here, the other settings from ``_unknown_advice``). It
 reads the transformer's parameters and fitted vocabulary, never its names.
+A fit that drops a space or hyphen between the letters of names warns of it
+here too (``warn_parts_glued``), with the alphabet the message would offer.
 """
 
 import inspect
@@ -13,6 +15,7 @@ import unicodedata
 
 import numpy as np
 
+from ._gathered_names import NamesWarning
 from ._look_alike_letters import look_alike_note
 from ._pasted_lists import BULLETS, list_item, list_numbered
 from ._quoted_advice import (
@@ -62,6 +65,7 @@ __all__ = [
     "title_note",
     "unknown_message",
     "unknown_text",
+    "warn_parts_glued",
 ]
 
 # How the transformer's own lists are called; any other ``what`` is one argument.
@@ -747,3 +751,115 @@ def _marked_list_note(
     if title:
         note += title_note(culprits[0][1])
     return note, hints
+
+
+def warn_parts_glued(names, texts, symbols, vocabulary, lowercase=True, index=None):
+    """Warn about the names ``handle_unknown="drop"`` removes a space or a
+    hyphen from, between two of their letters.
+
+    Parameters
+    ----------
+    names : list of str
+        The names as given to ``fit``.
+    texts : list of str
+        The names as encoded (normalised), in the same order.
+    symbols : tuple of (str or list of str, ndarray of bool, ndarray of int)
+        The symbols of the texts one after another, which of them are
+        unknown, and the name each is of (in order).
+    vocabulary : sequence of str
+        The vocabulary, its end marker first.
+    lowercase : bool, default=True
+        Whether the names are lowercased before they are encoded.
+    index : pandas.Index or None, default=None
+        The index of the Series the names came from, for their places.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> flat = "anna mariakarl"
+    >>> bad, owner = np.array([c == " " for c in flat]), np.repeat([0, 1], [10, 4])
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_parts_glued(["Anna Maria", "Karl"], ["anna maria", "karl"],
+    ...                      (flat, bad, owner), "-aiklmnr")
+    >>> print(caught[0].message)  # doctest: +NORMALIZE_WHITESPACE
+    handle_unknown='drop' removes a space or hyphen between the letters of 1
+    name, which is learned as one word: names[0]='Anna Maria' is learned as
+    'annamaria'. Pass alphabet='aiklmnr ' to keep the space inside the names.
+    """
+    flat, bad, owner = symbols
+    at = np.flatnonzero(bad)
+    dropped = {flat[j] for j in at.tolist()}
+    joints = [c for c in dropped if len(c) == 1 and _is_joint(c)]
+    if not joints:
+        return
+    hit, examples = _glued(flat, bad, owner, joints)
+    if not hit:
+        return
+    start, stop = np.searchsorted(owner, [hit[0], hit[0] + 1]).tolist()
+    learned = "".join(flat[j] for j in range(start, stop) if not bad[j])
+    culprits = [("names", names[i]) for i in examples]
+    chars = sorted(dropped, key=lambda c: (c not in joints, c))  # joints first
+    hint = joints_hint(chars, vocabulary, culprits, lowercase=lowercase)
+    _GluedParts.found(names, hit, index, learned=learned, hint=hint)
+
+
+def _glued(flat, bad, owner, joints):
+    """The names (in order) of which an unknown joint is between two letters,
+    and one of them for each such joint."""
+    if isinstance(flat, str):  # each character as its code: no loop over them
+        codes = np.frombuffer(flat.encode("utf-32-le", "surrogatepass"), "<u4")
+        distinct = np.unique(codes).tolist()
+        symbols = [chr(code) for code in distinct]
+        size = distinct[-1] + 1
+    else:
+        symbols = sorted(set(flat))
+        codes = np.searchsorted(symbols, np.array(flat, dtype=object))
+        distinct, size = range(len(symbols)), len(symbols)
+    letter, joint = np.zeros(size, dtype=bool), np.zeros(size, dtype=bool)
+    letter[distinct] = [_is_letter(symbol) for symbol in symbols]
+    joint[distinct] = [symbol in joints for symbol in symbols]
+    letters = np.cumsum(letter[codes])  # the letters up to each symbol
+    at = np.flatnonzero(bad & joint[codes])
+    starts = np.searchsorted(owner, owner[at])  # the first symbol of its name
+    stops = np.searchsorted(owner, owner[at], side="right")
+    before = letters[at] - np.where(starts > 0, letters[starts - 1], 0)
+    after = letters[stops - 1] - letters[at]
+    inside = at[(before > 0) & (after > 0)]
+    # One name for each joint glued: the hint reads which joints are inside.
+    each = np.unique(codes[inside], return_index=True)[1]
+    return np.unique(owner[inside]).tolist(), owner[inside[each]].tolist()
+
+
+class _GluedParts(NamesWarning):
+    """The names ``handle_unknown="drop"`` glues the parts of, the first
+    shown as learned (of the names of a whole file, within
+    :meth:`~sknextchar._gathered_names.GatheredWarnings.gathering`)."""
+
+    order = 2  # after the capitals a fit drops
+
+    def __init__(self):
+        super().__init__()
+        self.learned, self.hint = None, []
+
+    def gather(self, names, positions, index, offset, *, learned, hint):
+        """Gather the names at ``positions``; ``learned``: the first of them as
+        learned; ``hint``: the alphabet that keeps the parts (or ``[]``)."""
+        if not self.shown:  # the first name shown, of the first chunk
+            self.learned = learned
+            super().gather(names, positions[:1], index, offset)
+            positions = positions[1:]
+        self.hint = self.hint or hint
+        self.n_names += len(positions)
+
+    def told(self, name):
+        return f"{quoted(name)} is learned as {quoted(self.learned)}"
+
+    def message(self):
+        advice = f" Pass {self.hint[0]}." if self.hint else ""
+        return (
+            "handle_unknown='drop' removes a space or hyphen between the letters "
+            f"of {counted(self.n_names, 'name')}, "
+            f"which {'is' if self.n_names == 1 else 'are'} learned as one word: "
+            f"{self.shown[0]}.{advice}"
+        )

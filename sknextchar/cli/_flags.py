@@ -94,24 +94,31 @@ class Number:
         try:
             value = self.kind(text)
         except ValueError:
-            kind = "an int" if self.kind is int else "a number"
+            readings = _readings(text, self)
             whole = _whole(text) if self.kind is int else None
-            if whole is None:
-                told = f"expected {kind}; got {text!r}"
-                spelled = _respelled(text, self.kind)
-                if spelled is not None:  # 1,000 0,8 10%
-                    fits = self.accepts(self.kind(spelled))
-                    told += f"; write it as {spelled}" if fits else (
-                        f" ({spelled}, which must be {self})"
-                    )  # fmt: skip
+            if readings != [(str(whole), _POINT)] or self.accepts(whole):
+                kind = "an int" if self.kind is int else "a number"
+                told = f"expected {kind}; got {text!r}{self._offer(readings)}"
                 raise argparse.ArgumentTypeError(told) from None
-            if self.accepts(whole):  # 1e3: its spelling as an int
-                told = f"expected {kind}; got {text!r}; write it as {whole}"
-                raise argparse.ArgumentTypeError(told) from None
-            value = whole  # out of the range: the range is told
+            value = whole  # 1e5 out of the range: the range is told
         if not self.accepts(value):
             raise argparse.ArgumentTypeError(f"must be {self}; got {text!r}")
         return value
+
+    def _offer(self, readings):
+        """What the error adds for ``readings`` (:func:`_readings`): each one
+        in the range offered, the others told with the range; two readings
+        (``1,000``: 1000 or 1.0) both said, with what each takes the text for."""
+        told = ""
+        if len(readings) > 1:
+            told = ", which is " + " or ".join(f"{r} {how}" for r, how in readings)
+        fits = [r for r, _ in readings if self.accepts(self.kind(r))]
+        out = [r for r, _ in readings if r not in fits]
+        if fits:
+            told += "; write it as " + " or ".join(fits)
+        if out:
+            told += f" ({' or '.join(out)}, which must be {self})"
+        return told
 
     def __str__(self):
         if self.kind is int and self.high is None and self.low is not None:
@@ -130,34 +137,71 @@ class Number:
         return "N" if self.kind is int else "X"
 
 
-def _respelled(text, kind):
-    """``text`` in the spelling of a number of ``kind`` on the command line,
-    when it is one in a spreadsheet's or a person's spelling: an int with
-    thousands separators (``1,000``, ``1 000``), a number with a decimal
-    comma (``0,8``) or a percentage (``10%``); else None.
+_POINT = "with a decimal point"
+_GROUPED = r"([+-]?)((?!0)\d{1,3}(?:%s\d{3})+)"
+
+
+def _readings(text, number):
+    """The values ``text`` may mean, in the spelling of ``number`` (a
+    :class:`Number`) on the command line, each with what it takes the text
+    for, when ``text`` is a number in a spreadsheet's or a person's spelling:
+    an int with thousands separators (``1,000``, ``1 000``, ``1.000``), a
+    number with a decimal comma (``0,8``) or, for a share in [0, 1] only, a
+    percentage (``10%``). ``1,000`` for a float and ``1.000`` for an int are
+    read both ways. Else an empty list.
 
     Examples
     --------
-    >>> _respelled("1,000", int), _respelled("0,8", float), _respelled("10%", float)
-    ('1000', '0.8', '0.1')
-    >>> _respelled("12.5 %", float), _respelled("1,5", int), _respelled("x", float)
-    ('0.125', None, None)
-    >>> _respelled("-1,000", int), _respelled("+1,000", int)
-    ('-1000', '1000')
+    >>> from sknextchar.cli._flags import Number
+    >>> count, share, hot = Number(int, 1), Number(float, 0, 1), Number(float, 0)
+    >>> [r for r, _ in _readings("1,000", count) + _readings("0,8", share)]
+    ['1000', '0.8']
+    >>> _readings("1.000", count)
+    [('1', 'with a decimal point'), ('1000', 'with a thousands dot')]
+    >>> [r for r, _ in _readings("1,000", hot)], _readings("50%", hot)
+    (['1000', '1.0'], [])
+    >>> [r for r, _ in _readings("12.5 %", share) + _readings("-1,000", count)]
+    ['0.125', '-1000']
+    >>> _readings("1,5", count), _readings("x", share)
+    ([], [])
     """
     text = text.strip()
-    if kind is int:
-        grouped = re.fullmatch(r"[+-]?\d{1,3}(?:([,' \u00a0\u202f_])\d{3})+", text)
-        sign = "-" if text.startswith("-") else ""  # -1,000: still below 0
-        return sign + re.sub(r"\D", "", text) if grouped else None
-    comma = re.fullmatch(r"[+-]?\d*,\d+", text)
-    if comma:
-        return text.replace(",", ".")
+    if number.kind is int:
+        return _int_readings(text)
+    readings = []
+    grouped = re.fullmatch(_GROUPED % ",", text)
+    if grouped:  # 1,000: a thousands comma or a decimal one
+        readings.append((_grouped_int(text), "with a thousands comma"))
+    if re.fullmatch(r"[+-]?\d*,\d+", text):
+        decimal_ = format(decimal.Decimal(text.replace(",", ".")).normalize(), "f")
+        readings.append(
+            (decimal_ if "." in decimal_ else decimal_ + ".0", "with a decimal comma")
+        )
     percent = re.fullmatch(r"([+-]?\d+(?:[.,]\d+)?)\s*%", text)
-    if percent:
-        share = decimal.Decimal(percent.group(1).replace(",", ".")) / 100
-        return format(share.normalize(), "f")
-    return None
+    share = number.low is not None and number.high is not None
+    if percent and share and 0 <= number.low and number.high <= 1:
+        value = decimal.Decimal(percent.group(1).replace(",", ".")) / 100
+        readings.append((format(value.normalize(), "f"), "as a share"))
+    return readings
+
+
+def _int_readings(text):
+    """:func:`_readings` of an int: ``1e3`` (exactly 1000), ``1,000``, and
+    ``1.000``, which is 1 to the command line and 1000 to a German reader."""
+    whole = _whole(text)
+    readings = [] if whole is None else [(str(whole), _POINT)]
+    grouped = re.fullmatch(r"([+-]?)\d{1,3}(?:[,' \u00a0\u202f_]\d{3})+", text)
+    dotted = re.fullmatch(_GROUPED % r"\.", text)
+    if grouped or dotted:
+        how = "with a thousands dot" if dotted else "with thousands separators"
+        readings.append((_grouped_int(text), how))
+    return readings
+
+
+def _grouped_int(text):
+    """The int a number with thousands separators spells, in ASCII digits,
+    keeping its sign (``-1,000`` is still below 0)."""
+    return str(int(re.sub(r"[^\d-]", "", text)))
 
 
 def _whole(text):

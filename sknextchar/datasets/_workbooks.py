@@ -14,9 +14,7 @@ checked before any is inflated, with the bounds of compressed text files.
 """
 
 import contextlib
-import csv
 import datetime
-import io
 import os
 import re
 import stat
@@ -514,12 +512,23 @@ def _is_date_text(cell):
 
 def _text(rows):
     """The rows as text: one column each cell as it is, else tab-separated,
-    every row as wide as the widest (a cell with a tab, a quote or a line
-    break quoted, as CSV quotes)."""
+    every row as wide as the widest (a cell with a tab, a quote, a line
+    break, a comma or a semicolon quoted: :func:`_field`)."""
     width = max(map(len, rows), default=0)
     if width <= 1:
         return "".join(f"{row[0] if row else ''}\n" for row in rows)
-    out = io.StringIO()  # each row as wide as the widest, as a CSV export writes it
     padded = (row + [""] * (width - len(row)) for row in rows)
-    csv.writer(out, delimiter="\t", lineterminator="\n").writerows(padded)
-    return out.getvalue()
+    return "".join("\t".join(map(_field, row)) + "\n" for row in padded)
+
+
+# A cell quoted in the text: one holding a tab, a quote or a line break (as
+# CSV quotes), or a comma or semicolon (``Rao, Asha``: the other delimiters a
+# table's reader tries), so that the reader takes the tab for the delimiter.
+_QUOTED = re.compile(r"[\t\"\r\n,;]")
+
+
+def _field(cell):
+    """``cell`` as a field of the tab-separated text (quoted if need be)."""
+    if not _QUOTED.search(cell):
+        return cell
+    return '"' + cell.replace('"', '""') + '"'

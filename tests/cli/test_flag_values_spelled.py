@@ -114,3 +114,60 @@ def test_a_negative_grouped_int_keeps_its_sign(files, capsys):
     err = _error(capsys, ["sample", str(model), "-n=-1,000"])
     assert "write it as 1000" not in err
     assert "(-1000, which must be an int of at least 1)" in err
+
+
+def _offers(err):
+    return re.search(r"write it as (.+?) \(", err).group(1).split(" or ")
+
+
+def _sampled(capsys, argv):
+    assert main(argv) == 0
+    return capsys.readouterr().out.split()
+
+
+def test_a_comma_of_thousands_or_decimals_is_offered_both_ways(files, capsys):
+    # Before: --temperature 1,000 was offered 1.000 alone (a decimal comma
+    # read, though 1,000 is as often a thousand): now both, each said.
+    argv = ["sample", str(files[1]), "-n", "20", "--seed", "0", "--temperature"]
+    err = _error(capsys, [*argv, "1,000"])
+    assert "1000 with a thousands comma or 1.0 with a decimal comma" in err
+    assert _offers(err) == ["1000", "1.0"]
+    for offered in _offers(err):
+        assert len(_sampled(capsys, [*argv, offered])) == 20
+
+
+def test_a_reading_out_of_the_range_is_not_offered(files, capsys):
+    argv = ["sample", str(files[1]), "-n", "20", "--seed", "0", "--top-p"]
+    err = _error(capsys, [*argv, "1,000"])
+    assert _offers(err) == ["1.0"]
+    assert "(1000, which must be a float in the range (0.0, 1.0])" in err
+    assert len(_sampled(capsys, [*argv, "1.0"])) == 20
+
+
+def test_a_german_thousands_dot_in_a_count_is_offered_both_ways(files, capsys):
+    # Before: -n 1.000 was offered "write it as 1" alone; in German 1.000 is
+    # a thousand. Both are offered and both run.
+    argv = ["sample", str(files[1]), "--seed", "0", "-n"]
+    err = _error(capsys, [*argv, "1.000"])
+    assert "1 with a decimal point or 1000 with a thousands dot" in err
+    assert _offers(err) == ["1", "1000"]
+    for offered in _offers(err):
+        assert len(_sampled(capsys, [*argv, offered])) == int(offered)
+    assert _offers(_error(capsys, [*argv, "2.500"])) == ["2500"]
+
+
+@pytest.mark.parametrize("flag", ["--temperature", "--min-length", "--alpha"])
+def test_a_percentage_is_no_value_of_a_flag_that_takes_no_share(files, capsys, flag):
+    # Before: --temperature 50% was offered 0.5, a temperature that has
+    # nothing to do with 50%. Only a share in [0, 1] is offered one.
+    command = "train" if flag == "--alpha" else "sample"
+    path = files[0] if flag == "--alpha" else files[1]
+    err = _error(capsys, [command, str(path), flag, "50%", "-o", "x.skops"])
+    assert f"argument {flag}" in err
+    assert "write it as" not in err and "0.5" not in err
+
+
+def test_a_percentage_is_offered_for_top_p(files, capsys):
+    argv = ["sample", str(files[1]), "-n", "20", "--seed", "0", "--top-p"]
+    assert _offers(_error(capsys, [*argv, "50%"])) == ["0.5"]
+    assert len(_sampled(capsys, [*argv, "0.5"])) == 20

@@ -1,6 +1,7 @@
 """Excel workbooks read as the table their sheet holds: ``load_names(path.xlsx)``,
 ``sheet=``, the command line's ``--sheet``, and the workbooks refused."""
 
+import contextlib
 import csv
 import datetime
 import hashlib
@@ -11,6 +12,7 @@ import zipfile
 import numpy as np
 import pytest
 
+from sknextchar import load_model
 from sknextchar.cli import main
 from sknextchar.datasets import _workbooks, load_names
 
@@ -484,3 +486,33 @@ def test_a_row_ending_in_empty_cells_reads_as_its_csv(tmp_path):
             pytest.raises(ValueError, match="Line 4 of .* 'Ravi' but no label"),
         ):
             load_names(path, labels_column="sex")
+
+
+@pytest.mark.parametrize("mark", [",", ";"])
+def test_cells_holding_another_delimiter_keep_the_sheets_columns(
+    tmp_path, capsys, mark
+):
+    # "Rao, Asha" in every row of a column (and in its header) made the sheet's
+    # text look comma-separated: train read 'Rao' from the split cells, not the
+    # column headed 'First name'.
+    rows = [[f"Name{mark} full", "First name"]] + [
+        [f"{s}{mark} {g}", g] for s, g in [("Rao", "Asha"), ("Iyer", "Ravi")] * 4
+    ]
+    path = _workbook(tmp_path / "tree.xlsx", rows)
+    out = str(tmp_path / "m.skops")
+    main(["train", path, "--model", "kneser-ney", "--alphabet", "auto", "-o", out])
+    err = capsys.readouterr().err
+    assert "read its column 'First name' (2 of 2) as the names" in err
+    sampler = load_model(out)
+    assert sampler.in_training_set(["asha", "ravi", "rao"]).tolist() == [
+        True,
+        True,
+        False,
+    ]
+    names = load_names(path, names_column="First name")
+    assert list(names) == [g for _, g in rows[1:]]
+    # "Rao, Asha" is told as a surname before a given name; "Rao; Asha" is not.
+    told = pytest.warns(UserWarning, match="written 'Surname, Given'")
+    with told if mark == "," else contextlib.nullcontext():
+        both = load_names(path, names_column=f"Name{mark} full")
+    assert list(both) == [row[0] for row in rows[1:]]

@@ -51,7 +51,14 @@ from sknextchar.nn.functional import backward, forward, init_params, log_softmax
 from tests._cases import run_cases
 from tests._safety_rows import safety_rows
 
-pytestmark = pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")
+pytestmark = [
+    pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning"),
+    # Names glued by dropping a space or hyphen: told at fit, tested in
+    # tests/text/test_glued_parts_advice.py; here the windows are the subject.
+    pytest.mark.filterwarnings(
+        "ignore:handle_unknown='drop' removes a space or hyphen:UserWarning"
+    ),
+]
 
 NAMES = load_indian_names()[::100]  # 151 names, 1151 windows
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
