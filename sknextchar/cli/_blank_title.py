@@ -17,13 +17,12 @@ from ..datasets._column_arguments import (
     untitled_words,
 )
 from ..datasets._labelled_table import first_row, header_column_at
+from ..datasets._tables import DELIMITERS
 
 __all__ = [
     "untitled_column",
     "untitled_hint",
 ]
-
-_DELIMITERS = ",;\t"
 
 
 def untitled_column(text, column):
@@ -42,7 +41,7 @@ def untitled_column(text, column):
     >>> untitled_column("name,sex\\nAnna,F\\n", "2")  # titled: read by its title
     '2'
     """
-    headers = [first_row(text, delimiter) for delimiter in _DELIMITERS]
+    headers = [first_row(text, delimiter) for delimiter in DELIMITERS]
     if any(header_column_at(header, column) is not None for header in headers):
         return column
     found = (numbered_untitled(header, column) for header in headers)

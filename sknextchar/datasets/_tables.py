@@ -72,6 +72,7 @@ from ._table_top import (
 from ._wide_rows import WideRows
 
 __all__ = [
+    "DELIMITERS",
     "Table",
     "TitleLinesError",
     "check_rows_below_header",
@@ -89,7 +90,7 @@ __all__ = [
     "table_of",
 ]
 
-_DELIMITERS = ",;\t"
+DELIMITERS = ",;\t"
 
 
 class Table:
@@ -121,7 +122,7 @@ class Table:
 
 
 def find_table(
-    first_line, path, names_column=None, *, counts=False, delimiters=_DELIMITERS
+    first_line, path, names_column=None, *, counts=False, delimiters=DELIMITERS
 ):
     """The table whose header row is ``first_line``, or None for a list of names.
 
@@ -502,7 +503,7 @@ def headerless_table(lines, path):
     suffix = os.path.splitext(os.fspath(path))[1].casefold()
     lines = [line for line in itertools.islice(lines, LINES_LOOKED_AT) if line.strip()]
     table_file = suffix in TABLE_SUFFIXES
-    for delimiter in _DELIMITERS:
+    for delimiter in DELIMITERS:
         # Its rows read as they go, none kept: a thousand lists held at once
         # set off the garbage collector, which goes over the caller's names.
         rows = csv.reader(lines, delimiter=delimiter)

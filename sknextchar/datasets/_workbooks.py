@@ -27,6 +27,7 @@ from ._compressed import MAX_RATIO, MIN_ALLOWED_BYTES
 from ._decoded_text import cut_line
 from ._name_sources import load_named_as, warn_renamed
 from ._names_path import check_names_path
+from ._tables import DELIMITERS
 
 __all__ = [
     "INSTALL",
@@ -521,10 +522,10 @@ def _text(rows):
     return "".join("\t".join(map(_field, row)) + "\n" for row in padded)
 
 
-# A cell quoted in the text: one holding a tab, a quote or a line break (as
-# CSV quotes), or a comma or semicolon (``Rao, Asha``: the other delimiters a
-# table's reader tries), so that the reader takes the tab for the delimiter.
-_QUOTED = re.compile(r"[\t\"\r\n,;]")
+# A cell quoted in the text: one holding a quote or a line break (as CSV
+# quotes), or any delimiter the table reader tries (``Rao, Asha``), so that
+# the reader takes the tab for the delimiter.
+_QUOTED = re.compile("[" + re.escape('"\r\n' + DELIMITERS) + "]")
 
 
 def _field(cell):
