@@ -16,7 +16,7 @@ from scipy.special import log_softmax
 
 from ._dead_ends import DeadEndError, UnendingPrefixError
 from ._row_keys import ngram_keys
-from ._validation import as_float
+from ._temperature_checks import as_float
 from ._vocabulary import END_ID
 
 __all__ = [

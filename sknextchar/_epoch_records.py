@@ -34,6 +34,7 @@ __all__ = [
     "check_early_stopping_split",
     "convergence_message",
     "divergence_advice",
+    "first_epoch_message",
     "parameter_default",
     "patience_of",
     "penalty_for",
@@ -467,6 +468,53 @@ def stop_reason(estimator):
     return (
         f"{what} did not improve by tol={estimator.tol} for "
         f"{estimator.n_iter_no_change} consecutive epochs"
+    )
+
+
+def first_epoch_message(estimator):
+    """The words of the warning that early stopping kept the first epoch's
+    weights, after later epochs; None for any other run.
+
+    The held-out names are new names: a held-out score that is best after
+    one epoch, and worse after each epoch that learns the training names
+    better, is the mark of too few distinct names (a yearly table of a few
+    dozen names, many rows each), which later epochs learn by heart rather
+    than what names share. The model kept has learned little. The epochs are
+    those of ``validation_scores_``, which a warm-started fit continues (its
+    ``n_iter_`` counts its own only).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> clf = SimpleNamespace(early_stopping=True, n_iter_=11,
+    ...                       validation_scores_=[-2.75] + [-2.9] * 10)
+    >>> print(first_epoch_message(clf))  # doctest: +NORMALIZE_WHITESPACE
+    Early stopping kept the weights of epoch 1 of 11: the held-out names scored
+    best after the first epoch (NLL 2.7500 nats per character) and worse after
+    each of the 10 epochs that learned the training names better, so the model has
+    learned little of the names. That is the mark of too few distinct names
+    (the held-out names are new ones): later epochs learn the training names by
+    heart rather than what names share. Give more distinct names, or train on
+    all the names without a hold-out: early_stopping=False.
+    >>> clf.validation_scores_ = [-2.9, -2.75]
+    >>> first_epoch_message(clf) is None
+    True
+    """
+    scores = estimator.validation_scores_ if estimator.early_stopping else None
+    if not scores or len(scores) < 2:  # the record, warm-started fits' too
+        return None
+    if max(scores[1:]) >= scores[0]:
+        return None  # a later epoch did as well: kept or not, it learned
+    return (
+        f"Early stopping kept the weights of epoch 1 of {len(scores)}: the "
+        "held-out names scored best after the first epoch (NLL "
+        f"{-scores[0]:.4f} nats per character) and worse after each of the "
+        f"{len(scores) - 1} epochs that learned the training names better, so "
+        "the model has learned little of the names. That is the mark of too few "
+        "distinct names (the held-out names are new ones): later epochs learn "
+        "the training names by heart rather than what names share. Give more "
+        "distinct names, or train on all the names without a hold-out: "
+        "early_stopping=False."
     )
 
 

@@ -14,6 +14,7 @@ from sklearn.frozen import FrozenEstimator
 from sklearn.pipeline import Pipeline
 from sklearn.utils.validation import check_is_fitted
 
+from ._held_pipeline import held_pipeline_advice
 from ._pipeline import split_pipeline
 from ._sampler import NameSampler
 from ._steps import pipeline_steps, unfreeze
@@ -124,7 +125,7 @@ def as_sampler(estimator, caller, *, max_length=20):
         raise WrongKindError(
             f"{caller} needs a fitted Pipeline of a ContextWindowTransformer and a "
             "next-character classifier, or a NameSampler (FrozenEstimator wrappers "
-            f"are fine); got {describe(estimator)}."
+            f"are fine); got {describe(estimator)}.{held_pipeline_advice(model)}"
         )
     split_pipeline(model)  # in NameSampler's words, not NameSampler(estimator=)'s
     return NameSampler(FrozenEstimator(model), max_length=max_length).fit([])

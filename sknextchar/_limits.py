@@ -18,6 +18,7 @@ __all__ = [
     "MAX_SEED",
     "PROBABILITY_COPIES",
     "check_counts_total",
+    "long_name_words",
 ]
 
 #: The most letters a name may be asked for (``min_length`` and ``max_length``
@@ -103,3 +104,31 @@ def check_counts_total(counts, what):
             "the most that is counted exactly: divide every count by the same "
             "number (the MLP learns the same model from counts times any constant)."
         )
+
+
+def long_name_words(name):
+    """Why ``name``, of more than :data:`MAX_LETTERS` characters, is not one
+    name: the words every interface says after its own place of the name (a
+    line of a file, ``names[3]``, NAME) and before its own advice.
+
+    Parameters
+    ----------
+    name : str
+        The name refused, stripped of the whitespace around it.
+
+    Returns
+    -------
+    words : str
+        Starting "holds a name of", with no full stop.
+
+    Examples
+    --------
+    >>> print("names[0]", long_name_words("asha, ravi, " * 100))
+    names[0] holds a name of 1,200 characters, starting 'asha, ravi, asha, ra':
+    more than 1,000, the most letters a name can have, so it is not one name
+    """
+    return (
+        f"holds a name of {len(name):,} characters, starting {name[:20]!r}: "
+        f"more than {MAX_LETTERS:,}, the most letters a name can have, so it is "
+        "not one name"
+    )

@@ -18,12 +18,14 @@ from sklearn.exceptions import ConvergenceWarning
 
 from ._epoch_records import (
     convergence_message,
+    first_epoch_message,
     patience_of,
     progress_line,
     record_epoch,
     stop_reason,
 )
 from ._stacklevel import user_stacklevel
+from ._step_words import enclosing_step, spelled_in_pipeline
 from .nn.adam import AdamOptimizer
 from .nn.training import (
     BestEpoch,
@@ -245,6 +247,13 @@ def end_fit(estimator, trainer, best, reason, out):
         )
     if best is not None:  # the weights and Adam state of the best epoch
         best.restore(trainer, estimator)
+    message = None if reason == CALLBACK_STOP else first_epoch_message(estimator)
+    if message is not None:  # in a Pipeline, as it sets the parameter
+        step = enclosing_step(estimator)
+        spelled = (
+            message if step is None else spelled_in_pipeline(message, estimator, step)
+        )
+        warnings.warn(spelled, UserWarning, stacklevel=user_stacklevel())
 
 
 def task_starter(ctx, hooks):

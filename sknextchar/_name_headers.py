@@ -10,11 +10,15 @@ a list of one column (:func:`one_column_header`, ``"name"`` above
 tables, the checks of a file of labels, the notes of the command line and
 the advice on names read with their quote marks share one rule.
 
-The titles are the English ones, those of a few languages of Europe, and
-the usual ones of Russian, Japanese, Chinese, Korean, Arabic and Hebrew. Each
-word is in one role: ``nombre`` (Spanish for "name", French for "number")
-titles names; ``nom`` (French: the family name in a table of ``nom,prénom``)
-is a word of :data:`NAME_WORDS` only, a title alone in its file.
+The titles are the English ones, those of the languages of Europe, and the
+usual ones of Russian, Greek, Turkish, Hindi, Bengali, Tamil, Urdu, Persian,
+Arabic, Hebrew, Chinese, Japanese, Korean, Vietnamese, Indonesian and
+Swahili. Each word is in one role: ``nombre`` (Spanish for "name", French
+for "number") titles names; ``nom`` (French: the family name in a table of
+``nom,prénom``) is a word of :data:`NAME_WORDS` only, a title alone in its
+file, and a title of family names beside others (:func:`is_family_name_header`).
+A word that is also a given name (Turkish ``Ad``, Swahili ``Jina``) heads
+names only beside another usual title (:data:`NAME_HEADERS_BESIDE_TITLES`).
 """
 
 import csv
@@ -29,9 +33,12 @@ __all__ = [
     "GIVEN_NAME_HEADERS",
     "LABEL_TITLES",
     "NAME_HEADERS",
+    "NAME_HEADERS_BESIDE_TITLES",
     "NAME_WORDS",
     "header_key",
+    "is_family_name_header",
     "is_name_header",
+    "name_header_positions",
     "names_field",
     "one_column_header",
     "other_names_fields",
@@ -45,14 +52,28 @@ NAME_HEADERS = frozenset(
      "prénoms", "vorname", "vornamen", "nombre", "nombres", "nome",
      "voornaam", "voornamen", "imię", "imiona", "navn", "namn", "nimi",
      "förnamn", "fornavn", "fornamn", "etunimi", "keresztnév", "jméno",
-     "имя", "名前", "氏名", "姓名", "名字", "이름", "성명", "اسم", "الاسم", "שם"}
+     "имя", "όνομα", "isim", "नाम", "নাম", "பெயர்", "tên", "nama", "名",
+     "名前", "氏名", "姓名", "名字", "이름", "성명", "اسم", "الاسم", "نام", "שם"}
 )  # fmt: skip
+
+#: The headers of a column of names that are also given names (Turkish
+#: ``Ad``, ``Adı``; Swahili ``Jina``): a header of names only in a header
+#: row with another usual title (``Ad,Soyad``, ``Jina,sex``), never alone
+#: nor in a row such as ``Jina,F`` (a name and its label).
+NAME_HEADERS_BESIDE_TITLES = frozenset({"ad", "adi", "jina"})
 
 
 def _exact_only(key):
     """Whether a header of names is read only as the whole field: one in
     Hebrew or Arabic (``שם`` is also the name Shem, and starts ``שם טוב``)."""
     return unicodedata.name(key[0], "").startswith(("HEBREW", "ARABIC"))
+
+
+def _words(key):
+    """The words of a header key: its runs of letters and their marks
+    (``नाम``, whose vowel sign is a mark, is one word)."""
+    kept = (c if unicodedata.category(c)[0] in "LM" else " " for c in key)
+    return "".join(kept).split()
 
 
 #: The words of a header of names alone in a ``.csv`` file (``Full name``,
@@ -69,7 +90,8 @@ FAMILY_NAME_WORDS = frozenset(
     {"surname", "surnames", "lastname", "familyname", "nachname", "apellido",
      "apellidos", "cognome", "achternaam", "фамилия", "familienname",
      "nazwisko", "efternamn", "etternavn", "efternavn", "sukunimi",
-     "nomdefamille", "sobrenome", "příjmení", "vezetéknév", "maidenname"}
+     "nomdefamille", "sobrenome", "apelido", "příjmení", "vezetéknév",
+     "maidenname", "soyad", "soyadi", "επώνυμο", "họ", "姓", "نامخانوادگی"}
 )  # fmt: skip
 
 #: The headers of a column of given names only (``Vorname``, ``first
@@ -80,7 +102,7 @@ GIVEN_NAME_HEADERS = frozenset(
      "givenname", "forename", "forenames", "prenom", "prénom", "prénoms",
      "vorname", "vornamen", "nombre", "nombres", "nome", "voornaam",
      "voornamen", "imię", "imiona", "förnamn", "fornavn", "fornamn",
-     "etunimi", "keresztnév", "jméno"}
+     "etunimi", "keresztnév", "jméno", "名"}
 )  # fmt: skip
 
 #: The titles of a column of labels, words no label is (a first line
@@ -89,7 +111,7 @@ LABEL_TITLES = frozenset(
     {"label", "labels", "sex", "gender", "class", "category", "categories",
      "group", "tag", "origin", "language", "country", "geschlecht", "sexe",
      "genre", "sexo", "género", "genero", "sesso", "geslacht", "płeć",
-     "kjønn", "kön", "sukupuoli",
+     "kjønn", "kön", "sukupuoli", "cinsiyet", "φύλο", "jinsia",
      "пол", "性別", "性别", "성별", "الجنس", "מין"}
 )  # fmt: skip
 
@@ -110,10 +132,11 @@ ID_TITLES = frozenset({"id", "nr", "no", "#", "index"})
 
 def header_key(field):
     """A header field compared without case, ``_`` and ``-`` read as spaces,
-    in Unicode NFC (as the names are: a header typed on a Mac, ``Pre\u0301nom``,
-    is ``prénom``), without byte-order marks (U+FEFF, invisible: one read
-    into the first cell with an encoding that keeps it, or left inside a file
-    made of two).
+    in Unicode NFKC (a header typed on a Mac, ``Pre\u0301nom``, is
+    ``prénom``; a full-width ``Ｎａｍｅ`` is ``name``), the Turkish ``İ`` and
+    ``ı`` read as ``i`` (``İSİM``, ``Isim`` and ``isim`` are one header), without
+    byte-order marks (U+FEFF, invisible: one read into the first cell with an
+    encoding that keeps it, or left inside a file made of two).
 
     Examples
     --------
@@ -123,9 +146,13 @@ def header_key(field):
     'name'
     >>> header_key("Pre\u0301nom") == "pr\u00e9nom"
     True
+    >>> header_key("\uff2e\uff41\uff4d\uff45"), header_key("\u0130S\u0130M")
+    ('name', 'isim')
     """
-    field = unicodedata.normalize("NFC", field.replace("\ufeff", ""))
-    return " ".join(field.replace("_", " ").replace("-", " ").casefold().split())
+    field = unicodedata.normalize("NFKC", field.replace("\ufeff", "")).casefold()
+    field = field.replace("i\u0307", "i").replace("\u0131", "i")  # Turkish
+    field = unicodedata.normalize("NFKC", field)
+    return " ".join(field.replace("_", " ").replace("-", " ").split())
 
 
 def typed_header(field):
@@ -141,12 +168,15 @@ def typed_header(field):
     return field.replace("\ufeff", "")
 
 
-def is_name_header(field, *, alone=False):
+def is_name_header(field, *, alone=False, beside=()):
     """Whether a header field says "name" (:data:`NAME_HEADERS`); with
     ``alone`` (the only field of the first line of a ``.csv`` or ``.tsv``
     file), also a few words with one of "name" in some languages, without
     digits or delimiters (``Full name``, ``Name:``, ``Name (first)``; not
-    ``Names 2024``).
+    ``Names 2024``); with ``beside`` (the other fields of its row), also a
+    word that is a given name too (:data:`NAME_HEADERS_BESIDE_TITLES`) when
+    one of them is a usual title (``Ad`` beside ``Soyad``; not ``Jina`` beside
+    ``F``).
 
     Examples
     --------
@@ -156,14 +186,71 @@ def is_name_header(field, *, alone=False):
     True
     >>> is_name_header("Baby names 2024", alone=True)
     False
+    >>> is_name_header("Ad", beside=["Soyad"]), is_name_header("Jina", beside=["F"])
+    (True, False)
     """
     key = header_key(field)
     if key in NAME_HEADERS:
         return True
+    if key in NAME_HEADERS_BESIDE_TITLES:
+        return any(map(_usual_title, beside))
     if not alone or re.search(r"[\d,;\t]", field):  # Names 2024; name;sex
         return False
-    words = re.findall(r"[^\W\d_]+", key)
+    words = _words(key)
     return len(words) <= 3 and bool(NAME_WORDS.intersection(words))
+
+
+def name_header_positions(fields, *, alone=False):
+    """The positions of the fields of the row ``fields`` that say "name",
+    each read by :func:`is_name_header` beside the others, with one look at
+    the row for a usual title (a row of thousands of ``Jina`` costs no more
+    than a row of other words).
+
+    Examples
+    --------
+    >>> name_header_positions(["Ad", "Soyad", "Name"])
+    [0, 2]
+    >>> name_header_positions(["Ad", "F"])
+    []
+    """
+    found, beside = [], []
+    for at, field in enumerate(fields):
+        if header_key(field) in NAME_HEADERS_BESIDE_TITLES:
+            beside.append(at)
+        elif is_name_header(field, alone=alone):
+            found.append(at)
+    if beside and any(map(_usual_title, fields)):  # never one of the beside
+        found = sorted(found + beside)
+    return found
+
+
+def _usual_title(field):
+    """Whether a field is a usual title of a column: of names, family names,
+    labels, counts, ids."""
+    key = header_key(field)
+    return (
+        key in NAME_HEADERS
+        or key in COLUMN_TITLES
+        or key in ID_TITLES
+        or is_family_name_header(field)
+    )
+
+
+def is_family_name_header(field):
+    """Whether a header field titles family names, never labels: a word of
+    :data:`FAMILY_NAME_WORDS` (``Last Name``, ``Фамилия``, ``Primer
+    apellido``, ``Nom de famille``), or the French ``Nom`` (the family name
+    beside ``Prénom``).
+
+    Examples
+    --------
+    >>> [is_family_name_header(f) for f in ["Nom", "Segundo Apellido", "Nombre"]]
+    [True, True, False]
+    """
+    key = header_key(field)
+    if key == "nom" or key.replace(" ", "") in FAMILY_NAME_WORDS:
+        return True
+    return bool(FAMILY_NAME_WORDS.intersection(_words(key)))
 
 
 def one_column_header(first):
@@ -197,8 +284,10 @@ def names_field(header, found):
     >>> names_field(["name", "sex"], [0])
     0
     """
-    given = [at for at in found if header_key(header[at]) in GIVEN_NAME_HEADERS]
-    return (given or found)[0]
+    keys = {at: header_key(header[at]) for at in found}
+    given = [at for at in found if keys[at] in GIVEN_NAME_HEADERS]
+    named = [at for at in found if keys[at] not in NAME_HEADERS_BESIDE_TITLES]
+    return (given or named or found)[0]
 
 
 def other_names_fields(header, at):

@@ -65,7 +65,6 @@ from ._named_pipelines import (
     with_named_params,
 )
 from ._pipeline import (
-    StepError,
     check_pipeline_to_fit,
     fit_in_pipeline_words,
     fit_weighted,
@@ -87,6 +86,7 @@ from ._pooled_likelihood import (
 from ._presets import make_default_pipeline
 from ._sample_weight import check_sample_weight
 from ._stacklevel import user_stacklevel
+from ._step_words import StepError
 from ._validation import check_names, series_index
 from ._vocabulary import unseen_end_symbol_told_once
 from ._weight_routing import weights_router
@@ -409,7 +409,7 @@ class NameLabelClassifier(
         Parameters
         ----------
         X : 1-D array-like of str
-            Names.
+            Names, each of at most 1,000 characters.
         y : array-like of shape (n_names,)
             The label of each name: at least 2 distinct labels (one is
             refused, as by scikit-learn's classifiers).
@@ -474,7 +474,7 @@ class NameLabelClassifier(
         fit = fit_weighted if self.estimator is not None else fit_in_pipeline_words
         with (
             names_as_given(X, sample_weight),  # its messages count the names of X
-            _default_words(),
+            _default_words(self.estimator is None),
             labels_checked_once(),  # by check_name_labels, of all the names
             each_told_once(),  # of a name strip_accents changes: once, not per pipeline
             unseen_end_symbol_told_once(),  # an end marker unseen: once, not per fold
@@ -848,14 +848,17 @@ def _warn_if_priors_alone(temperature):
 
 
 @contextlib.contextmanager
-def _default_words():
+def _default_words(default):
     """The advice of a step of the default pipeline (``alphabet='auto'``, for
     estimator=None), spelled as that pipeline's parameters
     (:func:`~sknextchar._pipeline.fit_in_pipeline_words`), with the estimator
-    that sets them."""
+    that sets them. A pipeline of the user's own (``default`` False) spells
+    its step's advice as its own parameters, which the user sets on it."""
     try:
         yield
     except StepError as error:
+        if not default:
+            raise
         raise ValueError(
             f"{error} These are parameters of the default pipeline "
             "(NameLabelClassifier(estimator=None)); pass it with them set: "

@@ -25,7 +25,6 @@ can be sampled, scored and beam-searched.
 import contextlib
 import contextvars
 import functools
-import re
 import warnings
 
 import numpy as np
@@ -39,11 +38,13 @@ from sklearn.pipeline import Pipeline
 from ._epoch_records import weight_0_noted
 from ._fit_checks import check_fit_before_drawing
 from ._gathered_names import GatheredWarnings
+from ._held_pipeline import held_pipeline_advice
 from ._holdout import same_text_groups
 from ._kept_names import weighted_names
 from ._label_posterior import windows_log_likelihood
 from ._learned_alphabet import copy_reads_otherwise, learned_alphabet_copy
 from ._sample_weight import check_sample_weight, check_takes_sample_weight
+from ._step_words import StepError, spelled_settings
 from ._steps import pipeline_steps, unfreeze
 from ._training_record import fold_map
 from ._transformer import ContextWindowTransformer, unknown_symbols
@@ -53,7 +54,6 @@ from ._weight_routing import model_gets_weights
 from ._wrong_kind import WrongKindError
 
 __all__ = [
-    "StepError",
     "check_fit_on_names",
     "check_pipeline_to_fit",
     "fit_in_pipeline_words",
@@ -64,7 +64,6 @@ __all__ = [
     "names_told_once",
     "next_log_proba_function",
     "reading_groups",
-    "spelled_in_pipeline",
     "split_pipeline",
     "told_in_places",
     "with_vocabulary_of",
@@ -108,7 +107,9 @@ def split_pipeline(estimator, *, owner="NameSampler"):
     )
     pipe = unfreeze(estimator)
     if not isinstance(pipe, Pipeline):
-        raise WrongKindError(f"{expected}; got {type(pipe).__name__}.")
+        raise WrongKindError(
+            f"{expected}; got {type(pipe).__name__}.{held_pipeline_advice(pipe)}"
+        )
     steps = pipeline_steps(pipe)
     kinds = [type(step).__name__ for step in steps]
     if len(steps) != 2 or not isinstance(steps[0], ContextWindowTransformer):
@@ -711,88 +712,6 @@ def _last_step(pipeline):
     return name, model
 
 
-# A name that a message quotes (names[3]='x alphabet=1', and as it is learned:
-# ('x alphabet=1' is learned as 'xalphabet')): left as it is.
-_LITERAL = r"(?:'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\")"
-_QUOTED_NAME = (
-    rf"\bnames\[\d+\](?:=| is ){_LITERAL}|\({_LITERAL} is learned as {_LITERAL}\)"
-)
-# The value of a setting a message advises: alphabet='auto', alpha=0.1,
-# hidden_layer_sizes=(200, 100) (not "...", which names no value).
-_VALUE = r"(?:'[^'\n]*'|\"[^\"\n]*\"|\([^()\n]*\)|[\w.]*\w)"
-
-
-def spelled_in_pipeline(message, transformer, step):
-    """A message of a pipeline's step with its parameters spelled as the
-    pipeline sets them: ``alphabet='auto'`` as ``windows__alphabet='auto'``.
-
-    For the owner of a pipeline the user did not build (``train_from_file``'s,
-    the default pipeline of :class:`~sknextchar.NameLabelClassifier`), whose
-    step's advice names the step's own parameters. The names that the message
-    quotes are left as they are. Only a message of that step is to be spelled
-    so (:func:`fit_in_pipeline_words`): another's names other parameters.
-
-    Parameters
-    ----------
-    message : str
-        The step's message.
-    transformer : estimator
-        The step, whose ``get_params(deep=False)`` are the parameters to spell.
-    step : str
-        The step's name in the pipeline.
-
-    Returns
-    -------
-    message : str
-
-    Examples
-    --------
-    >>> from sknextchar import ContextWindowTransformer
-    >>> spelled_in_pipeline("names[2]='alphabet=1': pass alphabet='auto'.",
-    ...                     ContextWindowTransformer(), "windows")
-    "names[2]='alphabet=1': pass windows__alphabet='auto'."
-    """
-    return _spelled(message, transformer, step)[0]
-
-
-def _spelled(message, transformer, step):
-    """:func:`spelled_in_pipeline`, and the settings spelled, in order."""
-    params = "|".join(map(re.escape, transformer.get_params(deep=False)))
-    setting = rf"(?<![\w'\"])(?=(?:{params})=)"
-    pieces, settings, end = [], [], 0
-    for match in re.finditer(rf"({_QUOTED_NAME})|{setting}", message):
-        if match.group(1) is not None:
-            continue  # a name, as given
-        found = re.compile(rf"\w+={_VALUE}").match(message, match.start())
-        settings += [] if found is None else [f"{step}__{found.group(0)}"]
-        pieces += [message[end : match.start()], f"{step}__"]
-        end = match.start()
-    return "".join([*pieces, message[end:]]), settings
-
-
-class StepError(ValueError):
-    """A step's error in a pipeline's fit or use, its advice spelled as the
-    pipeline sets the step's parameters (:func:`in_pipeline_words`).
-
-    Parameters
-    ----------
-    message : str
-        The step's message, spelled so.
-    step : str
-        The step's name in the pipeline.
-    settings : list of str
-        The settings the message advises, as the pipeline sets them
-        (``"windows__alphabet='auto'"``), in the order it names them.
-    """
-
-    def __init__(self, message, step, settings):
-        super().__init__(message)
-        self.step, self.settings = step, list(settings)
-
-    def __reduce__(self):
-        return type(self), (self.args[0], self.step, self.settings), vars(self)
-
-
 def fit_in_pipeline_words(pipeline, X, y=None, sample_weight=None):
     """:func:`fit_weighted`, the advice of a step that fails told as the
     pipeline's parameters (:class:`StepError`, :func:`in_pipeline_words`).
@@ -858,11 +777,13 @@ def in_pipeline_words(pipelines):
     """
     try:
         yield
+    except StepError:
+        raise  # spelled by the step, in the Pipeline it found running it
     except ValueError as error:
         failed = _failed_step(error, pipelines)
         if failed is None:
             raise
-        message, settings = _spelled(str(error), failed[1], failed[0])
+        message, settings = spelled_settings(str(error), failed[1], failed[0])
         if not settings:
             raise
         raise StepError(message, failed[0], settings) from None

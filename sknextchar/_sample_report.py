@@ -12,6 +12,7 @@ a dict.
 import re
 import unicodedata
 import warnings
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 
 import numpy as np
@@ -33,12 +34,18 @@ from ._text import fold_final_forms, split_symbols, without_invisible
 from ._training_record import (
     REFIT_FOLDED,
     WITHOUT_FOLDED,
+    folded_name,
     folds_case,
     lacks_folded,
 )
 from ._unknown_label import unknown_label_error
-from ._validation import check_prefix
-from ._words import one_or_many
+from ._validation import (
+    check_elements,
+    check_one_dimensional,
+    check_prefix,
+    series_index,
+)
+from ._words import element_place
 
 __all__ = [
     "SampleReport",
@@ -277,13 +284,16 @@ def sample_report(samples, train, test=None, *, label=None, prefix=""):
     training name ``"Anna"``, and its lengths count its letters only. So are
     the invisible characters that every model removes from names given in
     lists (a soft hyphen, a right-to-left mark, that text copied from web pages
-    holds: ``"\u200fmeena"`` is ``"meena"``, of 5 letters). Beyond
-    that, names in lists are compared exactly as given: normalise them alike
-    first (the sampler's names are lowercase when its transformer
-    lowercases), or pass the sampler as ``train``. A warning says how many
-    samples count as new although they are training (or test) names in
-    another case or Unicode form, such as ``"anna"`` drawn by a model that
-    lowercases, compared with a list that has ``"Anna"``.
+    holds: ``"\u200fmeena"`` is ``"meena"``, of 5 letters). The samples
+    are compared with names given in lists (``train`` or ``test``) in any
+    case and Unicode form (NFC), each letter in any case as a sampler's
+    record of its names case-folded takes it: ``"anna"``, drawn by a model
+    that lowercases, is a training name of a list that has ``"Anna"`` or
+    ``"ANNA"``, as it is one of the model's, ``"ipek"`` of ``"İpek"``,
+    ``"AYDIN"`` of ``"Aydın"``, but ``"STRASSE"`` is no ``"Straße"`` (a name
+    of another length). Other differences (accents that
+    the model strips, characters that it drops) only the model knows: pass
+    the sampler as ``train``.
 
     A sampler as ``train`` tells training names as ``sample(novel=True)``
     does: on a model that keeps case (``lowercase=False``), a case variant of
@@ -291,8 +301,8 @@ def sample_report(samples, train, test=None, *, label=None, prefix=""):
     the record of the names case-folded (``training_name_folded_hashes_``),
     so ``novel`` is the share of samples that ``novel=True`` would keep. A
     model that keeps case saved before that record compares exactly, as its
-    ``novel=True`` does, and a warning says so. Test names are compared
-    exactly.
+    ``novel=True`` does, and a warning says so. Test names are a list,
+    compared in any case and Unicode form.
 
     Parameters
     ----------
@@ -308,9 +318,11 @@ def sample_report(samples, train, test=None, *, label=None, prefix=""):
         and "jeanluc" for one that drops the hyphen) and lengths, counted in
         its symbols as the training names' are (user-perceived characters
         with ``unit="grapheme"``: ``"राहुल"`` has 3); otherwise in code
-        points. Test names are compared with the samples as given.
+        points, and found in any case and Unicode form. Not a DataFrame:
+        its column of names, ``train=X['name']``.
     test : sequence of str or None, default=None
-        Held-out names, for ``in_test``.
+        Held-out names, for ``in_test``, found in any case and Unicode form
+        (with a sampler as ``train`` too).
     label : object or None, default=None
         With a sampler fitted with labels, the label the samples were drawn
         for (``sampler.sample(..., label=label)``): the lengths are compared
@@ -339,18 +351,26 @@ def sample_report(samples, train, test=None, *, label=None, prefix=""):
 
     Raises
     ------
+    TypeError
+        If ``samples``, ``train`` or ``test`` is a single string, a dict, or
+        holds an element that is no str (the message places the first, as
+        ``train.iloc[81] (position 81, index label 100)`` of a Series indexed
+        otherwise; a missing one, NaN or None, raises an error that is both
+        a TypeError and a ValueError).
     ValueError
-        If ``samples`` or ``train`` is empty, or if a name of ``samples``,
-        ``train`` or ``test`` is blank; if ``label`` is given with a
-        list of names, with a sampler whose model has no labels or not this
-        one, with a sampler that has no length counts by label (fitted
+        If ``samples``, ``train`` or ``test`` is a DataFrame or a 2-D array (a
+        loop over a DataFrame reads its column labels): pass its column of
+        names, ``train=X['name']``. If ``samples`` or ``train`` is empty, or if
+        a name of ``samples``, ``train`` or ``test`` is blank; if ``label`` is
+        given with a list of names, with a sampler whose model has no labels or
+        not this one, with a sampler that has no length counts by label (fitted
         without its labels), or with one that was given no training names of
-        that label (a FrozenEstimator's sampler fitted on part of the names);
-        if a sample does not start with ``prefix``;
-        if ``train`` is a sampler without a record of its training names (that
-        of ``train_from_file(..., return_sampler=True)``, which keeps only
-        their lengths, one fitted on no names or saved before 0.2.0): pass the
-        training names as ``train`` instead.
+        that label (a FrozenEstimator's sampler fitted on part of the names); if
+        a sample does not start with ``prefix``; if ``train`` is a sampler
+        without a record of its training names (that of ``train_from_file(...,
+        return_sampler=True)``, which keeps only their lengths, one fitted on no
+        names or saved before 0.2.0): pass the training names as ``train``
+        instead.
 
     Examples
     --------
@@ -386,16 +406,16 @@ def sample_report(samples, train, test=None, *, label=None, prefix=""):
     """
     listed = not hasattr(train, "in_training_set")  # names compared as written
     samples = _names(samples, "samples", visible=listed)
+    if listed:  # read once: a generator would be empty the second time
+        train = _names(train, "train", visible=True)
+    if test is not None:
+        test = _names(test, "test", allow_empty=True, visible=True)
     spelled, found = _as_written(samples, train)  # distinct, lengths as it reads
     _check_drawn_with(samples, spelled, train, prefix)
     label = label.item() if isinstance(label, np.generic) else label
     in_train, train_counts, lengths = _train_side(samples, train, label, spelled, found)
     train_counts, lengths_of = _prefix_side(train, train_counts, prefix, label)
-    in_test = None if test is None else _in_test(samples, test)
-    if listed:
-        _warn_other_forms(samples, in_train, train, "training")
-    if test is not None:
-        _warn_other_forms(samples, in_test, test, "test")
+    in_test = None if test is None else _among(samples, test)
     return SampleReport(
         n=len(samples),
         distinct=len(set(spelled)) / len(samples),
@@ -412,11 +432,20 @@ def sample_report(samples, train, test=None, *, label=None, prefix=""):
     )
 
 
-def _in_test(samples, test):
-    """Which samples are test names, both without the invisible characters
-    every model removes (as the samples of a list are already)."""
-    known = set(_names(test, "test", allow_empty=True, visible=True))
-    return np.array([without_invisible(name) in known for name in samples])
+def _among(samples, names):
+    """Which samples are among ``names``, compared in any case, as a sampler's
+    record of its names case-folded compares them
+    (:func:`~sknextchar._training_record.folded_name`), and Unicode form, and
+    without the invisible characters every model removes: ``"anna"``, drawn
+    by a model that lowercases, is ``"Anna"`` of a list, as it is a training
+    name of the model's."""
+    known = {_case_key(name) for name in names}
+    return np.array([_case_key(name) in known for name in samples], dtype=bool)
+
+
+def _case_key(name):
+    """A name of a list as :func:`_among` compares it."""
+    return folded_name(unicodedata.normalize("NFC", without_invisible(name)))
 
 
 def _prefix_start(train, prefix):
@@ -557,8 +586,7 @@ def _train_side(samples, train, label=None, written=None, found=None):
             "the training names of that label as train and leave label=None."
         )
     train = _names(train, "train", visible=True)
-    known = set(train)
-    in_train = np.array([name in known for name in samples])
+    in_train = _among(samples, train)
     lengths = np.array([len(name) for name in samples])
     return in_train, np.bincount([len(name) for name in train]), lengths
 
@@ -585,41 +613,10 @@ def _in_training_set(sampler, samples, found=None):
 
 
 def _fold(name):
-    """A name in NFC, case folded, without invisible characters: its forms
-    that a list may hold alike."""
+    """A name in NFC, case folded, without invisible characters: a loose
+    reading of the start of a sample (:func:`_prefix_start`); :func:`_among`
+    tells names apart with the model's fold of case."""
     return unicodedata.normalize("NFC", without_invisible(name)).casefold()
-
-
-def _warn_other_forms(samples, found, names, what):
-    """Warn when samples not found among ``names`` are some in another form.
-
-    ``found`` says which samples are among the names as given.
-    """
-    missed = [name for name, hit in zip(samples, found) if not hit]
-    if not missed:
-        return
-    folded = {_fold(name) for name in names}
-    other = [name for name in missed if _fold(name) in folded]
-    if other:
-        warnings.warn(
-            f"{len(other):,} of the {len(samples):,} samples (such as "
-            f"{other[0]!r}) "
-            + one_or_many(len(other), "is", "are")
-            + f" not among the {what} names as given, but "
-            + one_or_many(len(other), "is", "are")
-            + " one of them in another case or Unicode form: names are compared "
-            "exactly (but for the whitespace around them and the invisible "
-            "characters no model reads), so they count as new. "
-            + (
-                "Pass the fitted NameSampler as train (compared after its "
-                "transformer's normalisation), or normalise"
-                if what == "training"
-                else "Normalise"
-            )
-            + " both alike (the transformer's normalize method).",
-            UserWarning,
-            stacklevel=3,
-        )
 
 
 def _label_length_counts(sampler, label):
@@ -804,8 +801,10 @@ def _names(names, what, *, allow_empty=False, visible=False):
     """A list of str from a collection of names, each without the whitespace
     around it (as every name the package reads), and with ``visible`` without
     the invisible characters every model removes (a soft hyphen, a direction
-    mark: :func:`~sknextchar._text.without_invisible`); fails on a str, when
-    empty, and on a blank name (a fit refuses it too: no name of 0 letters)."""
+    mark: :func:`~sknextchar._text.without_invisible`); fails on a str, a
+    table (whose column labels a loop reads), a dict, when empty, on an
+    element that is no str (missing, placed as names are) and on a blank name
+    (a fit refuses it too: no name of 0 letters)."""
     if isinstance(names, (str, bytes)):
         raise TypeError(
             f"{what} must be a collection of names, not a single string; got "
@@ -816,12 +815,19 @@ def _names(names, what, *, allow_empty=False, visible=False):
             f"{what} must be a collection of names (a list of str); got "
             f"{type(names).__name__}."
         )
+    check_one_dimensional(names, param=what)  # a DataFrame's labels are str
+    if isinstance(names, Mapping):  # its keys, or its values? (name: count)
+        raise TypeError(
+            f"{what} must be a collection of names (a list of str); got a "
+            f"{type(names).__name__}: pass the names as a list, such as "
+            f"list({what}) for its keys (a count of each name is not read)."
+        )
+    index = series_index(names)
     names = list(names)
     if not names and not allow_empty:
         raise ValueError(f"{what} is empty: give at least one name.")
-    bad = [name for name in names if not isinstance(name, str)]
-    if bad:
-        raise TypeError(f"{what} must hold str names; got {bad[0]!r}.")
+    if not all(isinstance(name, str) for name in names):
+        check_elements(names, what, True, index)  # the first refused, placed
     kept = [(without_invisible(name) if visible else name).strip() for name in names]
     blank = next((i for i, name in enumerate(kept) if not name), None)
     if blank is not None:
@@ -829,6 +835,7 @@ def _names(names, what, *, allow_empty=False, visible=False):
         if names[blank].strip():
             kind = "a string of invisible characters only (no model reads them)"
         raise ValueError(
-            f"{what}[{blank}] is {names[blank]!r}, {kind}; remove it from {what}."
+            f"{element_place(what, blank, index)} is {names[blank]!r}, {kind}; "
+            f"remove it from {what}."
         )
     return kept

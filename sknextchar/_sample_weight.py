@@ -14,6 +14,8 @@ import math
 import numpy as np
 from sklearn.utils.validation import has_fit_parameter
 
+from ._words import element_place, missing_value_message
+
 __all__ = [
     "check_sample_weight",
     "check_takes_sample_weight",
@@ -52,14 +54,23 @@ def check_sample_weight(sample_weight, n_rows, unit):
     ...
     ValueError: sample_weight must be a number or 2 numbers, one per name, \
 finite, >= 0 and not all 0; got a negative value.
+    >>> check_sample_weight([1, float("nan")], 2, "name")
+    Traceback (most recent call last):
+    ...
+    ValueError: Input sample_weight contains NaN: sample_weight[1] = nan is a \
+missing value; remove it from sample_weight with its name, or put a weight in \
+its place.
     """
     weights = _as_float64(sample_weight)
     problem = _problem(weights, n_rows)
     if problem:
-        raise ValueError(
+        rule = (
             f"sample_weight must be a number or {n_rows:,} numbers, one per {unit}, "
-            f"finite, >= 0 and not all 0; got {problem}."
+            "finite, >= 0 and not all 0"
         )
+        if problem == _NOT_FINITE:
+            raise ValueError(_not_finite_message(sample_weight, weights, rule, unit))
+        raise ValueError(f"{rule}; got {problem}.")
     weights = np.broadcast_to(weights, (n_rows,))
     with np.errstate(over="ignore"):
         total = weights.sum()
@@ -191,14 +202,21 @@ PerLabelClassifier), or fit without sample_weight.
 
 def _as_float64(sample_weight):
     """The weights as float64, or None if they are not real numbers (text,
-    ragged lists; complex numbers, whose imaginary part a cast would drop)."""
+    ragged lists; complex numbers, whose imaginary part a cast would drop;
+    dates and durations, which a cast makes a count of days or nanoseconds
+    since 1970, and NaT a large negative number).
+    A weight a masked array's mask hides is missing (NaN), whatever the
+    number under it (``np.asarray`` would take that number)."""
     try:
         weights = np.asarray(sample_weight)  # converted once (a list of 1M: 50 ms)
-        if weights.dtype.kind == "c":  # even 1+0j, as sklearn
+        if weights.dtype.kind in "cmM":  # even 1+0j, as sklearn; datetime64
             return None
-        return weights.astype(np.float64, copy=False)
+        weights = weights.astype(np.float64, copy=False)
     except (TypeError, ValueError):
         return None
+    if isinstance(sample_weight, np.ma.MaskedArray):
+        weights = np.where(np.ma.getmaskarray(sample_weight), np.nan, weights)
+    return weights
 
 
 def _problem(weights, n_rows):
@@ -207,7 +225,41 @@ def _problem(weights, n_rows):
     if weights.ndim > 1 or (weights.ndim == 1 and len(weights) != n_rows):
         return f"shape {weights.shape}"
     if not np.isfinite(weights).all():
-        return "a value that is not finite"
+        return _NOT_FINITE
     if (weights < 0).any():
         return "a negative value"
     return None if (weights > 0).any() else "only zeros"
+
+
+_NOT_FINITE = "a value that is not finite"
+
+
+def _not_finite_message(sample_weight, weights, rule, unit):
+    """Why the first weight that is not finite is refused, placed as a name
+    is (``sample_weight.iloc[5] (position 5, index label 17)`` of a Series
+    indexed otherwise), and what to do: a missing one (NaN, ``pd.NA`` of an
+    ``Int64`` column of counts, None) in the words of a missing name."""
+    if weights.ndim == 0:  # one weight for every name
+        missing = ", a missing value" if np.isnan(weights) else ""
+        return f"{rule}; got {weights.item()!r}{missing}."
+    i = int(np.flatnonzero(~np.isfinite(weights))[0])
+    series = hasattr(sample_weight, "iloc") and hasattr(sample_weight, "index")
+    where = element_place("sample_weight", i, sample_weight.index if series else None)
+    if not np.isnan(weights[i]):
+        return (
+            f"{rule}; got {where} = {weights[i].item()!r}: put a finite weight in "
+            f"its place, or remove it from sample_weight with its {unit}."
+        )
+    value = weights[i]  # as given, when it shows which missing value it is
+    if series:
+        value = sample_weight.iloc[i]
+    else:  # a list, an array, a pandas array
+        try:
+            value = sample_weight[i]
+        except (LookupError, TypeError, ValueError):  # none to show: the float
+            pass
+    value = value.item() if isinstance(value, np.generic) else value
+    value = weights[i].item() if isinstance(value, (str, bytes)) else value
+    return missing_value_message(
+        "sample_weight", where, value, "weight", beside=f" with its {unit}"
+    )

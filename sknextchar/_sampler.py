@@ -92,6 +92,7 @@ from ._sample_weight import check_sample_weight, name_weight
 from ._sizes import sampler_record_memory
 from ._spelling import spelling_accept, spelling_filter, spelling_record
 from ._symbol_notes import pattern_taken
+from ._temperature_checks import check_temperatures
 from ._temperature_table import TemperatureTable
 from ._training_record import (
     checked_folded,
@@ -105,7 +106,6 @@ from ._validation import (
     check_positive_int,
     check_prefix,
     check_sampler_fitted,
-    check_temperatures,
 )
 from ._weight_routing import weights_router
 
@@ -323,7 +323,7 @@ class NameSampler(
         Parameters
         ----------
         X : 1-D array-like of str
-            Training names.
+            Training names, each of at most 1,000 characters.
         y : None or array-like of shape (n_names,)
             None, or the label of each name (a style, a gender, a region): the
             pipeline is then fitted on the names and their labels, and every
@@ -690,7 +690,9 @@ default=None
         """
         transformer, next_log_proba = self._fitted_parts(label)
         controls = sampling_controls(self)
-        prefixes = check_names(prefixes, what="prefixes", allow_empty_strings=True)
+        prefixes = check_names(
+            prefixes, what="prefixes", allow_empty_strings=True, longest=None
+        )
         ids, lengths, contexts = encode_prefixes(
             transformer, prefixes, controls, one_prefix=one_prefix
         )
@@ -886,7 +888,8 @@ default=None
             out every case variant of a training name (give both forms, or fit
             the sampler on the list and use ``novel``). A name the model never
             writes (blank, or read as nothing: "--" when it drops hyphens) is
-            ignored.
+            ignored. A list, set or Series (``exclude=df["name"]``), not a
+            DataFrame, whose loop reads its column labels: it is refused.
         random_state : int, numpy Generator, RandomState or None, default=None
             The only source of randomness: the same seed (an int in
             ``[0, 2**32 - 1]``, as the estimators' ``random_state``; a bool is
@@ -1154,7 +1157,8 @@ default=None
             ``handle_unknown="drop"`` drops), so exactly, case included, by a
             model that keeps case: "ANNA" is among the names when ``exclude``
             holds "Anna", unlike with ``novel=True``, which leaves out every
-            case variant of a training name (give each form to skip).
+            case variant of a training name (give each form to skip). A
+            list, set or Series (``exclude=df["name"]``), not a DataFrame.
         beam_width : int or None, default=None
             Unfinished names kept per step; ``None`` means
             ``max(5 * n_names, 1000)``.

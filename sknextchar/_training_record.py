@@ -48,6 +48,7 @@ __all__ = [
     "fold_map",
     "folded_hashes",
     "folded_ids",
+    "folded_name",
     "folds_case",
     "hash_id_rows",
     "lacks_folded",
@@ -529,6 +530,41 @@ def _letter_fold(symbol):
     ['a', 'i', 'i', 'ǆ', 'ss', 'é']
     """
     return symbol.replace("\u0130", "i").upper().casefold()
+
+
+def folded_name(name):
+    """A name with case ignored as :func:`fold_map` ignores it, for a list of
+    names that no vocabulary comes with: two names are one in any case when
+    their keys are equal.
+
+    Each letter in any case is one (``"Anna"`` and ``"ANNA"``; ``"İpek"``,
+    ``"ipek"`` and ``"IPEK"``; ``"Aydın"`` and ``"AYDIN"``), and a letter whose
+    fold is two stays one: ``"Straße"`` is not ``"STRASSE"`` (``str.casefold``
+    makes both ``"strasse"``, and misses the Turkish ``"İ"`` and ``"ı"``).
+
+    Parameters
+    ----------
+    name : str
+        In the Unicode form to compare (NFC).
+
+    Returns
+    -------
+    key : str or tuple of str
+        The name folded, or, when a letter of it folds to two, the fold of each
+        letter: never equal to the key of a name of other letters.
+
+    Examples
+    --------
+    >>> folded_name("İpek") == folded_name("IPEK"), folded_name("AYDIN")
+    (True, 'aydin')
+    >>> folded_name("Straße") == folded_name("STRASSE")
+    False
+    >>> folded_name("Straße") == folded_name("STRAẞE")
+    True
+    """
+    name = name.replace("\u0130", "i")
+    key = name.upper().casefold()  # no case mapping shortens a text
+    return key if len(key) == len(name) else tuple(map(_letter_fold, name))
 
 
 def folded_hashes(ids, vocabulary):

@@ -29,6 +29,7 @@ from ._learned_alphabet import (
 from ._letter_forms import warn_look_alikes
 from ._limits import MAX_LETTERS
 from ._sizes import check_window_memory
+from ._step_words import step_error
 from ._text import (
     final_forms_learned_plain,
     fold_final_forms,
@@ -226,7 +227,9 @@ class ContextWindowTransformer(
         Parameters
         ----------
         X : 1-D array-like of str
-            Names: a list, tuple, 1-D array or pandas Series of strings.
+            Names: a list, tuple, 1-D array or pandas Series of strings, each
+            of at most 1,000 characters (a longer one is refused, by its
+            element: it is no name, but names run together).
         y : None
             Ignored; present for API consistency.
 
@@ -331,7 +334,7 @@ class ContextWindowTransformer(
         Parameters
         ----------
         X : 1-D array-like of str
-            Names.
+            Names, each of at most 1,000 characters.
 
         Returns
         -------
@@ -641,7 +644,9 @@ class ContextWindowTransformer(
         """
         check_is_fitted(self)
         index = series_index(prefixes)  # a Series' labels, for the messages
-        prefixes = check_names(prefixes, what="prefixes", allow_empty_strings=True)
+        prefixes = check_names(
+            prefixes, what="prefixes", allow_empty_strings=True, longest=None
+        )
         return self.encode_prefix_list(prefixes, index=index)[2]
 
     def encode_prefix_list(self, prefixes, *, what="prefixes", index=None):
@@ -848,9 +853,8 @@ class ContextWindowTransformer(
             note = fold_note(self.alphabet, what, fitting)
             if (policy or self.handle_unknown) == "error":
                 symbols = (flat, bad, owner)
-                raise ValueError(
-                    unknown_message(self, names, symbols, what, fitting, index) + note
-                )
+                message = unknown_message(self, names, symbols, what, fitting, index)
+                raise step_error(self, message, note)  # in a Pipeline's words
             ids = ids[~bad]
             lengths = lengths - np.bincount(owner[bad], minlength=len(texts))
             if what == "names" and not lengths.all():

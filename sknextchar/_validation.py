@@ -1,10 +1,10 @@
 """Validation of the arguments of public calls.
 
 1-D string input (lists of names, prefixes) and the arguments of the sampler's
-calls (counts, flags, names to exclude, temperatures; random states are
-``_random_states``'). Each checker returns the value in the form the caller uses,
-or raises a ``TypeError`` or ``ValueError`` that says what was wrong and what to
-pass instead.
+calls (counts, flags, names to exclude; temperatures are
+``_temperature_checks``', random states ``_random_states``'). Each checker
+returns the value in the form the caller uses, or raises a ``TypeError`` or
+``ValueError`` that says what was wrong and what to pass instead.
 
 scikit-learn's ``check_scalar`` is not used here: it accepts ``True`` as an int
 and words its messages by type and bound, not by what the argument is.
@@ -21,11 +21,19 @@ import numpy as np
 from sklearn.frozen import FrozenEstimator
 from sklearn.utils.validation import check_is_fitted
 
+from ._limits import MAX_LETTERS, long_name_words
 from ._own_classes import own_class
 from ._remade_errors import Respelled, remade
 from ._shown_paths import path_text
 from ._text import CONTROL, LINE_BREAKS, describe_symbol, normalize_texts
-from ._words import MAX_QUOTED, one_or_many, quoted, quoted_value
+from ._words import (
+    MAX_QUOTED,
+    element_place,
+    missing_value_message,
+    one_or_many,
+    quoted,
+    quoted_value,
+)
 
 __all__ = [
     "NO_LABEL",
@@ -33,14 +41,14 @@ __all__ = [
     "MissingValueError",
     "RefusedNameError",
     "check_bool",
+    "check_elements",
     "check_exclude",
     "check_names",
+    "check_one_dimensional",
     "check_path_then_pipeline",
     "check_positive_int",
     "check_prefix",
     "check_sampler_fitted",
-    "check_temperatures",
-    "as_float",
     "element_place",
     "float_array",
     "is_missing_value",
@@ -62,7 +70,7 @@ def _wrapped(name):
     return f"[{name!r}]" if len(name) <= MAX_QUOTED else "[name]"
 
 
-def check_names(names, *, what="names", allow_empty_strings=False):
+def check_names(names, *, what="names", allow_empty_strings=False, longest=MAX_LETTERS):
     """Validate a 1-D collection of strings and return it as a list of str.
 
     Accepts a list, tuple, 1-D NumPy string/object array or pandas Series.
@@ -75,6 +83,10 @@ def check_names(names, *, what="names", allow_empty_strings=False):
         How to call the input in error messages.
     allow_empty_strings : bool, default=False
         Whether ``""`` is a valid element (a prefix may be empty; a name may not).
+    longest : int or None, default=MAX_LETTERS
+        The most characters of an element, whitespace around it left out: a
+        longer one is no name, as a longer line of a file is none; None for
+        no bound (a prefix too long is refused with what a model can do).
 
     Returns
     -------
@@ -88,7 +100,8 @@ def check_names(names, *, what="names", allow_empty_strings=False):
         If ``names`` is empty, not 1-D, or holds empty or whitespace-only
         strings, line breaks, or control characters other than the tab (NUL,
         ESC, DEL, U+0080 to U+009F...): the message names the element and the
-        index of the character in it.
+        index of the character in it; or an element of more than ``longest``
+        characters.
     MissingValueError
         If ``names`` holds a missing value (None, NaN, ``pd.NA``): both a
         ValueError and a TypeError.
@@ -133,26 +146,95 @@ def check_names(names, *, what="names", allow_empty_strings=False):
         )
     index = None
     if hasattr(names, "ndim") and hasattr(names, "shape"):  # ndarray, Series, frame
-        if names.ndim != 1:
-            raise ValueError(_not_one_d(names, what))
+        check_one_dimensional(names, what)
         index = series_index(names)
         names = names.tolist()
     names = list(names)
     if not names:
         raise ValueError(f"Expected at least one string in {what}; got an empty input.")
-    _check_elements(names, what, allow_empty_strings, index)
+    check_elements(names, what, allow_empty_strings, index, longest=longest)
     return names
 
 
-def _check_elements(names, what, allow_empty_strings, index=None, ordered=True):
-    """Check each of ``names`` (a list) as :func:`_check_element` does.
+def check_one_dimensional(names, what="names", *, param=None):
+    """Refuse a table or an array of 2 or more dimensions where a 1-D
+    collection of ``what`` is expected, saying which part of it to pass.
+
+    Iterating a DataFrame gives its column labels, which are str: a caller
+    that reads names with ``list()`` would take them for the names.
+
+    Parameters
+    ----------
+    names : object
+        The input; anything without ``ndim`` passes.
+    what : str, default="names"
+        What its elements are.
+    param : str or None, default=None
+        The parameter that takes it (``"exclude"``, ``"train"``), when the
+        message speaks of a parameter other than ``X``.
+
+    Raises
+    ------
+    ValueError
+        If ``names`` has an ``ndim`` other than 1.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> check_one_dimensional(["asha"])
+    >>> check_one_dimensional(np.array([["asha"]]), param="exclude")
+    Traceback (most recent call last):
+    ...
+    ValueError: Expected 1-D input of names for exclude; got an array of shape \
+(1, 1). Pass its one column as a 1-D array, such as exclude=X[:, 0], or a list \
+of str.
+    """
+    if hasattr(names, "ndim") and hasattr(names, "shape") and names.ndim != 1:
+        raise ValueError(_not_one_d(names, what, param))
+
+
+def check_elements(
+    names, what, allow_empty_strings, index=None, ordered=True, longest=None
+):
+    """Check each of ``names`` (a list) as :func:`check_names` checks them,
+    and raise the message of the first refused, placed in ``what``.
 
     A list of plain one-line ``str`` (non-blank unless allowed) is checked in
     a few passes in C, without a Python call per name; any other list is
     checked name by name, which raises the message of the first bad one.
-    ``index`` is the index of the Series the names came from (or None): the
-    message names both the position and the index label where they differ.
-    Names of no order (a set's) are no element at a position: "an element of".
+
+    Parameters
+    ----------
+    names : list
+        The elements, as given.
+    what : str
+        The input (or parameter) they came from, as messages name it.
+    allow_empty_strings : bool
+        Whether a blank string passes (a caller that ignores or words it).
+    index : pandas.Index or None, default=None
+        The index of the Series the names came from (:func:`series_index`):
+        the message names both the position and the index label where they
+        differ (:func:`~sknextchar._words.element_place`).
+    ordered : bool, default=True
+        False for names of no order (a set's): "an element of ``what``".
+    longest : int or None, default=None
+        The most characters of a name (None: any number).
+
+    Raises
+    ------
+    RefusedNameError, MissingNameError
+        As :func:`check_names` (ValueError; a missing value is a TypeError too).
+    TypeError
+        For an element of another type than str.
+
+    Examples
+    --------
+    >>> check_elements(["asha", None], "train", False, index=[10, 11])
+    Traceback (most recent call last):
+    ...
+    sknextchar._validation.MissingNameError: Input train contains None: \
+train.iloc[1] (position 1, index label 11) = None is a missing value; remove it \
+from train, or put a name in its place.
     """
     plain = set(map(type, names)) == {str}
     if plain and not allow_empty_strings:  # strip() is "" just for these
@@ -162,13 +244,15 @@ def _check_elements(names, what, allow_empty_strings, index=None, ordered=True):
         plain = not any(brk in joined for brk in LINE_BREAKS)
         plain = plain and CONTROL.search(joined) is None
         plain = plain and _SURROGATE.search(joined) is None
+    if plain and longest is not None:  # one pass in C, a length a name
+        plain = max(map(len, names)) <= longest
     if not plain:
         for i, name in enumerate(names):
             place = (
                 element_place(what, i, index) if ordered else f"an element of {what}"
             )
             try:
-                _check_element(name, place, what, allow_empty_strings)
+                _check_element(name, place, what, allow_empty_strings, longest)
             except ValueError as error:
                 if not ordered:
                     raise
@@ -177,43 +261,8 @@ def _check_elements(names, what, allow_empty_strings, index=None, ordered=True):
                 refused = MissingNameError if missing else RefusedNameError
                 raise refused(
                     name, i, what=what, allow_empty_strings=allow_empty_strings,
-                    label=label,
+                    label=label, longest=longest,
                 ) from None  # fmt: skip
-
-
-def element_place(what, i, index=None):
-    """How a message names the element at position ``i`` of ``what``.
-
-    ``names[3]`` for a list, an array or a Series whose index label at that
-    position is 3; for a Series indexed otherwise (a filtered DataFrame's
-    column), ``names.iloc[3]`` with the position and the index label, since
-    ``names[3]`` reads the label 3 there.
-
-    Parameters
-    ----------
-    what : str
-        How the input is called (``"names"``).
-    i : int
-        The position of the element.
-    index : pandas.Index or None, default=None
-        The index of the Series the input came from; None for any other input.
-
-    Returns
-    -------
-    place : str
-
-    Examples
-    --------
-    >>> element_place("names", 3)
-    'names[3]'
-    >>> element_place("names", 3, index=[0, 2, 3, 4])
-    'names.iloc[3] (position 3, index label 4)'
-    """
-    label = None if index is None else index[i]
-    label = label.item() if isinstance(label, np.generic) else label
-    if index is None or (isinstance(label, numbers.Integral) and label == i):
-        return f"{what}[{i}]"
-    return f"{what}.iloc[{i}] (position {i}, index label {label!r})"
 
 
 def series_index(names):
@@ -269,6 +318,8 @@ class RefusedNameError(Respelled, ValueError):
     label : object, default=NO_LABEL
         Its index label, for the element of a Series (any label, None
         included); :data:`NO_LABEL` for the element of a list.
+    longest : int or None, default=None
+        As :func:`check_names` was given.
 
     Examples
     --------
@@ -281,10 +332,10 @@ class RefusedNameError(Respelled, ValueError):
 
     def __init__(
         self, name, position, *, what="names", allow_empty_strings=False,
-        label=NO_LABEL,
+        label=NO_LABEL, longest=None,
     ):  # fmt: skip
         self.name, self.position, self.what, self.label = name, position, what, label
-        self.allow_empty_strings = allow_empty_strings
+        self.allow_empty_strings, self.longest = allow_empty_strings, longest
         super().__init__(self.text())
 
     def text(self):
@@ -293,7 +344,9 @@ class RefusedNameError(Respelled, ValueError):
         index = None if self.label is NO_LABEL else {self.position: self.label}
         place = element_place(self.what, self.position, index)
         try:
-            _check_element(self.name, place, self.what, self.allow_empty_strings)
+            _check_element(
+                self.name, place, self.what, self.allow_empty_strings, self.longest
+            )
         except ValueError as error:
             return self.spelled(str(error))
         return f"{place} = {self.name!r} is refused."  # pragma: no cover
@@ -344,40 +397,52 @@ class MissingNameError(RefusedNameError, MissingValueError):
     """
 
 
-def _not_one_d(names, what):
-    """Why a table (or a 2-D array) is no list of names, and which part to pass."""
+def _not_one_d(names, what, param=None):
+    """Why a table (or a 2-D array) is no list of names, and which part to pass
+    (as ``param=``, when given)."""
     shape = tuple(names.shape)
+    given = "" if param is None else f"{param}="
+    expected = f"Expected 1-D input of {what}" + (
+        "" if param is None else f" for {param}"
+    )
     columns = [str(c) for c in getattr(names, "columns", [])]
     if columns:  # a DataFrame: its column, a Series, holds the names
         named = [c for c in columns if "name" in c.lower()]
         column = repr((named or columns)[0])
         listed = ", ".join(map(repr, columns[:5])) + ", ..." * (len(columns) > 5)
         return (
-            f"Expected 1-D input of {what}; got a {type(names).__name__} of shape "
+            f"{expected}; got a {type(names).__name__} of shape "
             f"{shape} ({one_or_many(len(columns), 'column', 'columns')} {listed}). "
             f"Pass its column of {what} as a Series, with single brackets: "
-            f"X[{column}] (with double brackets, X[[{column}]] is a table of one "
-            "column)."
+            f"{given}X[{column}] (with double brackets, X[[{column}]] is a table "
+            "of one column)."
         )
     if len(shape) == 2:
         part = "its one column" if shape[1] == 1 else f"the column of {what}"
         return (
-            f"Expected 1-D input of {what}; got an array of shape {shape}. Pass "
-            f"{part} as a 1-D array, such as X[:, 0], or a list of str."
+            f"{expected}; got an array of shape {shape}. Pass "
+            f"{part} as a 1-D array, such as {given}X[:, 0], or a list of str."
         )
     return (
-        f"Expected 1-D input of {what}; got an array of shape {shape}. Pass one "
+        f"{expected}; got an array of shape {shape}. Pass one "
         "string per element: a list, a 1-D array or a pandas Series of str."
     )
 
 
-def _check_element(name, where, what, allow_empty_strings):
-    """Raise unless ``name`` is a one-line string (non-blank unless allowed)."""
+def _check_element(name, where, what, allow_empty_strings, longest=None):
+    """Raise unless ``name`` is a one-line string (non-blank unless allowed)
+    of at most ``longest`` characters (None: any number)."""
     if isinstance(name, str):
         if not allow_empty_strings and not name.strip():
             raise ValueError(
                 f"{where} is {name!r}, an empty or whitespace-only string; "
                 f"remove it from {what}."
+            )
+        if longest is not None and len(name) > longest and len(name.strip()) > longest:
+            raise ValueError(  # before a message that would show it whole
+                f"{where} {long_name_words(name.strip())}. Give each name an "
+                "element of its own (names between commas or spaces in one "
+                f"string are one name), or remove it from {what}."
             )
         if name.splitlines() not in ([name], []):
             raise ValueError(
@@ -391,17 +456,18 @@ def _check_element(name, where, what, allow_empty_strings):
         if lone is not None:
             raise ValueError(_surrogate_message(name, lone.start(), where, what))
         return
+    if is_missing_value(name):  # np.ma.masked too, though an ndarray
+        raise MissingValueError(_missing_message(where, what, name))
     if isinstance(name, _NESTED):  # a ValueError, as a 2-D array's
         raise ValueError(other_type_message(what, where, name))
-    if is_missing_value(name):
-        raise MissingValueError(_missing_message(where, what, name))
     raise TypeError(other_type_message(what, where, name))
 
 
 def is_missing_value(value):
     """Whether ``value`` is a missing value: None, NaN (of any float type),
     pandas' ``pd.NA`` or ``pd.NaT`` (known by type name: pandas is not
-    imported).
+    imported), or NumPy's ``np.ma.masked``, an element of a masked array that
+    its mask hides.
 
     Examples
     --------
@@ -418,42 +484,6 @@ def is_missing_value(value):
 def _missing_message(where, what, name):
     """Why a missing value among the names ``what`` is refused."""
     return missing_value_message(what, where, name, _element_words(what)[2])
-
-
-def missing_value_message(what, where, value, one, *, beside=""):
-    """Why a missing value among names or labels is refused, and what to do:
-    one wording for both, in the caller's words.
-
-    Parameters
-    ----------
-    what : str
-        The parameter that holds it (``"names"``, ``"y"``).
-    where : str
-        Its place there (:func:`element_place`).
-    value : object
-        The missing value: None, NaN, ``pd.NA``, ``pd.NaT``.
-    one : str
-        What an element of ``what`` is (``"name"``, ``"label"``).
-    beside : str, default=""
-        What goes with it when it is removed (``" with its window"``).
-
-    Returns
-    -------
-    message : str
-        Showing NaN as scikit-learn shows it.
-
-    Examples
-    --------
-    >>> print(missing_value_message("y", "y[1]", float("nan"), "label",
-    ...     beside=" with its window"))
-    Input y contains NaN: y[1] = nan is a missing value;
-    remove it from y with its window, or put a label in its place.
-    """
-    shown = "NaN" if isinstance(value, numbers.Real) else repr(value)
-    return (
-        f"Input {what} contains {shown}: {where} = {value!r} is a missing value; "
-        f"remove it from {what}{beside}, or put a {one} in its place."
-    )
 
 
 def other_type_message(
@@ -516,10 +546,11 @@ def _change_words(value, what, flat):
 
 def _element_words(what):
     """How a message speaks of the elements of ``what``: ``(each, whole,
-    one)``, such as ``("each of the names", "the names", "name")``; for the
-    parameter ``exclude``, ``("each name in exclude", "exclude", "name")``."""
-    if what == "exclude":  # a parameter, not a noun
-        return "each name in exclude", "exclude", "name"
+    one)``, such as ``("each of the names", "the names", "name")``; for a
+    parameter (``exclude``, and ``train`` and ``test`` of ``sample_report``),
+    ``("each name in exclude", "exclude", "name")``."""
+    if what in ("exclude", "train", "test"):  # a parameter, not a noun
+        return f"each name in {what}", what, "name"
     one = "prefix" if what == "prefixes" else "name"
     return f"each of the {what}", f"the {what}", one
 
@@ -592,7 +623,8 @@ def _surrogate_message(name, at, where, what):
 
 
 # The missing values of pandas, known by type name (pandas is not imported).
-_MISSING_TYPES = frozenset({"NAType", "NaTType"})
+# pandas' missing values, and an element a NumPy masked array's mask hides.
+_MISSING_TYPES = frozenset({"NAType", "NaTType", "MaskedConstant"})
 # An element that is itself a collection: a 2-D input given as nested lists.
 _NESTED = (list, tuple, np.ndarray)
 _CUT = reprlib.Repr()  # a nested list shown in a line: 4 elements of 2 levels
@@ -799,9 +831,14 @@ def check_exclude(exclude, *, normalize):
     ------
     TypeError
         If ``exclude`` is a single string, not iterable, or holds non-strings
-        (the message names the first, ``exclude[2]`` of a list).
+        (the message names the first, ``exclude[2]`` of a list,
+        ``exclude.iloc[2] (position 2, index label 7)`` of a Series indexed
+        otherwise).
     ValueError
-        If a name holds a line break or a control character.
+        If ``exclude`` is a DataFrame or an array of 2 or more dimensions
+        (iterating a DataFrame gives its column labels: pass its column of
+        names, ``exclude=X['name']``), or a name holds a line break or a
+        control character.
 
     Notes
     -----
@@ -830,6 +867,7 @@ def check_exclude(exclude, *, normalize):
             f"exclude must be a collection of names, not a single string; got "
             f"{quoted_value(exclude)}. Wrap it in a list: {_wrapped(exclude)}."
         )
+    check_one_dimensional(exclude, param="exclude")  # a frame's labels are str
     try:
         names = list(exclude)
     except TypeError:
@@ -838,8 +876,10 @@ def check_exclude(exclude, *, normalize):
             f"{type(exclude).__name__}."
         ) from None
     ordered = not isinstance(exclude, (Set, MappingView))
-    # Non-strings are refused by position; a blank name is ignored below.
-    _check_elements(names, "exclude", True, ordered=ordered)
+    # Non-strings are refused by position (and a Series's index label); a blank
+    # name is ignored below.
+    index = series_index(exclude) if ordered else None
+    check_elements(names, "exclude", True, index, ordered=ordered)
     # A name the model reads as nothing is none it writes: excluding it is moot.
     # What some model keeps stays here (the tatweel, idle marks); normalize
     # reads the names as typed, as the model reads them.
@@ -848,87 +888,6 @@ def check_exclude(exclude, *, normalize):
     )
     names = [name for name, text in zip(names, texts) if text.strip()]
     return frozenset(filter(str.strip, normalize(names))) if names else frozenset()
-
-
-def check_temperatures(temperatures):
-    """Validate a non-empty 1-D sequence of temperatures in ``[0, inf]``.
-
-    Parameters
-    ----------
-    temperatures : sequence of float
-        The temperatures.
-
-    Returns
-    -------
-    temperatures : tuple of float
-
-    Raises
-    ------
-    TypeError
-        If ``temperatures`` is not a 1-D sequence of numbers.
-    ValueError
-        If it is empty or holds a negative number or NaN.
-
-    Examples
-    --------
-    >>> check_temperatures([0.5, 1, float("inf")])
-    (0.5, 1.0, inf)
-    >>> check_temperatures((1.0, -1.0))
-    Traceback (most recent call last):
-    ...
-    ValueError: temperatures must be ...; got (1.0, -1.0) (temperatures[1]=-1.0).
-    """
-    if isinstance(temperatures, (str, bytes)) or np.ndim(temperatures) != 1:
-        raise TypeError(
-            f"temperatures must be a sequence of floats; got {_shown(temperatures)}."
-        )
-    numbers_only = all(
-        isinstance(t, numbers.Real) and not isinstance(t, (bool, np.bool_))
-        for t in temperatures
-    )  # as temperature=: no bool, no string that float() would read
-    try:
-        if not numbers_only:
-            raise TypeError
-        values = tuple(map(as_float, temperatures))
-    except (TypeError, ValueError):
-        raise TypeError(
-            f"temperatures must be a sequence of floats; got {_shown(temperatures)}."
-        ) from None
-    bad = [i for i, t in enumerate(values) if not (t >= 0)][:1]  # NaN too
-    if not values or bad:
-        which = f" (temperatures[{bad[0]}]={values[bad[0]]!r})" if bad else ""
-        raise ValueError(
-            "temperatures must be a non-empty sequence of floats in [0, inf]; "
-            f"got {_shown(temperatures)}{which}."
-        )
-    return values
-
-
-def as_float(value):
-    """``float(value)``, and ``inf`` for a number beyond the largest float.
-
-    NumPy cannot take a Python int beyond 64 bits (``10**30``) as a number,
-    and ``float`` refuses one beyond the largest float (``10**400``); as a
-    temperature, it is as good as ``inf``.
-
-    Examples
-    --------
-    >>> as_float(10**30), as_float(-(10**400)), as_float(2)
-    (1e+30, -inf, 2.0)
-    """
-    try:
-        return float(value)
-    except OverflowError:
-        return float("inf") if value > 0 else float("-inf")
-
-
-def _shown(value):
-    """``repr(value)`` for a message, cut when long (a million temperatures)."""
-    text = repr(value)
-    if len(text) <= 2 * MAX_QUOTED:
-        return text
-    size = f"{len(value):,} values" if np.ndim(value) == 1 else "cut"
-    return f"{text[:MAX_QUOTED]}... ({size})"
 
 
 def check_sampler_fitted(sampler):

@@ -20,7 +20,6 @@ from sklearn.base import clone
 from ._gathered_names import GatheredWarnings
 from ._name_headers import one_column_header
 from ._pasted_lists import list_numbered, reads_as_title
-from ._pipeline import spelled_in_pipeline
 from ._placed_names import PlacedNamesError
 from ._quoted_advice import (
     QUOTES_REMOVED_IN_CHUNKS,
@@ -30,6 +29,7 @@ from ._quoted_advice import (
 )
 from ._remade_errors import Respelled, remade
 from ._shown_paths import shown_path
+from ._step_words import spelled_in_pipeline
 from ._transformer import check_read_names, unknown_symbols, unknown_symbols_message
 from ._unknown_advice import (
     TRAIN_A_NEW_MODEL,

@@ -12,11 +12,16 @@ What this module owns:
   quoted for a message and cut after :data:`MAX_QUOTED` characters (or the
   limit of their kind): :func:`quoted`, :func:`quoted_row`,
   :func:`quoted_pattern`, :func:`quoted_value`, :func:`quoted_fields`.
+- **Elements of a list**: where one is (``names[3]``, or ``names.iloc[3]``
+  with its index label for a Series: :func:`element_place`), and the one
+  wording of a missing value among names, labels or weights
+  (:func:`missing_value_message`).
 
 The text of names (normalisation, symbols, widths) is ``_text``'s. This module
 imports nothing of the package: every layer above words its messages through it.
 """
 
+import numbers
 import re
 import reprlib
 
@@ -29,6 +34,8 @@ __all__ = [
     "and_more",
     "capitalized",
     "counted",
+    "element_place",
+    "missing_value_message",
     "one_or_many",
     "or_list",
     "quoted",
@@ -294,3 +301,75 @@ def quoted_fields(fields, most=MAX_QUOTED_FIELDS):
     shown = ", ".join(quoted(field) for field in fields[:most])
     more = len(fields) - most
     return f"[{shown}{f', ... ({more:,} more fields)' if more > 0 else ''}]"
+
+
+def element_place(what, i, index=None):
+    """How a message names the element at position ``i`` of ``what``.
+
+    ``names[3]`` for a list, an array or a Series whose index label at that
+    position is 3; for a Series indexed otherwise (a filtered DataFrame's
+    column), ``names.iloc[3]`` with the position and the index label, since
+    ``names[3]`` reads the label 3 there.
+
+    Parameters
+    ----------
+    what : str
+        How the input is called (``"names"``).
+    i : int
+        The position of the element.
+    index : pandas.Index or None, default=None
+        The index of the Series the input came from; None for any other input.
+
+    Returns
+    -------
+    place : str
+
+    Examples
+    --------
+    >>> element_place("names", 3)
+    'names[3]'
+    >>> element_place("names", 3, index=[0, 2, 3, 4])
+    'names.iloc[3] (position 3, index label 4)'
+    """
+    label = None if index is None else index[i]
+    # A NumPy scalar (np.int64(4)) as Python shows it (4): NumPy is not imported.
+    label = label.item() if type(label).__module__ == "numpy" else label
+    if index is None or (isinstance(label, numbers.Integral) and label == i):
+        return f"{what}[{i}]"
+    return f"{what}.iloc[{i}] (position {i}, index label {label!r})"
+
+
+def missing_value_message(what, where, value, one, *, beside=""):
+    """Why a missing value among names or labels is refused, and what to do:
+    one wording for both, in the caller's words.
+
+    Parameters
+    ----------
+    what : str
+        The parameter that holds it (``"names"``, ``"y"``).
+    where : str
+        Its place there (:func:`element_place`).
+    value : object
+        The missing value: None, NaN, ``pd.NA``, ``pd.NaT``.
+    one : str
+        What an element of ``what`` is (``"name"``, ``"label"``).
+    beside : str, default=""
+        What goes with it when it is removed (``" with its window"``).
+
+    Returns
+    -------
+    message : str
+        Showing NaN as scikit-learn shows it.
+
+    Examples
+    --------
+    >>> print(missing_value_message("y", "y[1]", float("nan"), "label",
+    ...     beside=" with its window"))
+    Input y contains NaN: y[1] = nan is a missing value;
+    remove it from y with its window, or put a label in its place.
+    """
+    shown = "NaN" if isinstance(value, numbers.Real) else repr(value)
+    return (
+        f"Input {what} contains {shown}: {where} = {value!r} is a missing value; "
+        f"remove it from {what}{beside}, or put a {one} in its place."
+    )

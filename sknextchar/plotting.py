@@ -18,6 +18,7 @@ from ._classifier import CharEmbeddingMLPClassifier
 from ._column_text import column_symbol
 from ._fitted import as_sampler, describe, find_parts, prefix_letters
 from ._generation_tree import live_nodes, place_nodes, step_proba
+from ._held_pipeline import held_pipeline_advice
 from ._limits import MAX_LETTERS
 from ._picture_prefix import check_picture_prefix, check_room, named_as, read_prefix
 from ._sample_request import sampling_controls
@@ -69,7 +70,7 @@ def _find_classifier(estimator, caller):
         raise WrongKindError(
             f"{caller} needs a CharEmbeddingMLPClassifier, a Pipeline ending in one, "
             "or a NameSampler around such a pipeline (FrozenEstimator wrappers are "
-            f"fine); got {describe(estimator)}."
+            f"fine); got {describe(estimator)}.{held_pipeline_advice(estimator)}"
         )
     check_is_fitted(classifier)
     return transformer, classifier

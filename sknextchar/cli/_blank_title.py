@@ -10,14 +10,14 @@ columns a spreadsheet writes at the end): each is read by its number, and
 only those with values below the header row are offered.
 """
 
-from ..datasets._column_arguments import (
-    COMMAND_LINE,
+from ..datasets._column_arguments import COMMAND_LINE
+from ..datasets._labelled_table import first_row, header_column_at
+from ..datasets._tables import DELIMITERS
+from ..datasets._untitled_columns import (
     numbered_untitled,
     untitled_columns,
     untitled_words,
 )
-from ..datasets._labelled_table import first_row, header_column_at
-from ..datasets._tables import DELIMITERS
 
 __all__ = [
     "untitled_column",
@@ -51,7 +51,7 @@ def untitled_column(text, column):
 def untitled_hint(header, rows=(), delimiter=","):
     """How to read the fields of ``header`` left without a title, as the
     end of a message (``""`` for none): those that ``--labels`` could read
-    (:func:`~sknextchar.datasets._column_arguments.untitled_columns`, which
+    (:func:`~sknextchar.datasets._untitled_columns.untitled_columns`, which
     ``load_names``' ``labels_column`` offers too, counted from 0), but a
     column whose number a title spells.
 

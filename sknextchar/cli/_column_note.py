@@ -21,7 +21,6 @@ from .._name_headers import (
     typed_header,
 )
 from .._shown_paths import shell_word, shown_path
-from ..datasets._column_arguments import numbered
 from ..datasets._column_choice import (
     LabelCells,
     header_index,
@@ -29,7 +28,9 @@ from ..datasets._column_choice import (
     offered_columns,
     untitled_offered,
 )
+from ..datasets._sheet_rows import in_sheet
 from ..datasets._tables import find_table
+from ..datasets._untitled_columns import numbered
 from ._quiet import inform
 
 __all__ = [
@@ -120,7 +121,7 @@ def table_note(
             what += "the names below it"
     else:
         what = (
-            f"is a table ({table.shown_delimiter}-separated, with a header): read "
+            f"is a table ({_kind(table)}): read "
             f"its column {table.column!r} ({table.name_at + 1} of "
             f"{len(table.header)}) as the names{_other_names(table)}{how}"
         )
@@ -131,6 +132,14 @@ def table_note(
             "start the file with a blank line)"
         )
     inform(f"Note: {shown_path(path)} {what}.", file=sys.stderr)
+
+
+def _kind(table):
+    """What table it is, in the note's words: a sheet's cells are no separated
+    text (its reading as one is not the user's)."""
+    if in_sheet():
+        return "a sheet with a header row"
+    return f"{table.shown_delimiter}-separated, with a header"
 
 
 def header_as_name_note(lines, path):

@@ -22,7 +22,11 @@ from .._words import one_or_many
 from .._wrong_kind import WrongKindError
 from ..datasets import load_indian_names
 from ._errors import PROG
-from ._file_arguments import check_context_not_file, check_names_not_files
+from ._file_arguments import (
+    check_context_not_file,
+    check_exclude_not_model,
+    check_names_not_files,
+)
 from ._flags import KN_FLAGS, SAMPLER_FLAGS, TRAIN_FLAGS, given
 from ._label_checks import is_labels_file
 from ._lengths import check_length_flags, check_name_lengths, table_max_length
@@ -622,6 +626,7 @@ def load_trained(path, args, max_bytes, *, resume=False):
 
 
 def _excluded_names(args):
+    check_exclude_not_model(args.exclude_file, args.model)  # no file of names
     if args.exclude_file is not None:  # a file without names excludes none
         names = _names_of_file(args, args.exclude_file, places=False, allow_empty=True)
         check_name_lengths(names, args.exclude_file)  # as train and score do

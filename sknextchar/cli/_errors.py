@@ -385,6 +385,12 @@ _PYTHON_ADVICE = (
     ("a smaller validation_fraction, or early_stopping=False",
      "a smaller --validation-fraction, or --validation-fraction 0"),
     ("or early_stopping=False", "or --validation-fraction 0"),
+    ("without a hold-out: early_stopping=False",
+     "without a hold-out: --validation-fraction 0"),
+    # Early stopping that kept epoch 1 (_epoch_records.first_epoch_message),
+    # told in the words of train's pipeline.
+    ("without a hold-out: clf__early_stopping=False",
+     "without a hold-out: --validation-fraction 0"),
     ("fit it on names and their labels (e.g. NameSampler(pipe).fit(names, labels))",
      "train it with 'sknextchar train NAMES_FILE --labels COLUMN_OR_FILE'"),
     ("a sampler fitted with labels (NameSampler(pipe).fit(names, labels)); pass a "

@@ -105,7 +105,9 @@ def warn_other_column(args, names, sampler):
     --exclude-file``, hold none of the model's training names while another
     column of the table holds some: the column that holds most is offered
     as ``--names-column``. Nothing is said for a model without a record of
-    its training names, a file of one name per line, or a pipe (read once).
+    its training names, a file of one name per line, or a pipe (read once),
+    nor for names given another way than ``--exclude-file`` (no file to
+    look at: ``args.exclude_file`` is None).
 
     Examples
     --------
@@ -125,7 +127,9 @@ def warn_other_column(args, names, sampler):
     True
     """
     path = args.exclude_file
-    if not names or getattr(sampler, "training_name_hashes_", None) is None:
+    if path is None or not names:  # names to leave out from no file
+        return
+    if getattr(sampler, "training_name_hashes_", None) is None:
         return
     if not os.path.isfile(path):  # a pipe (standard input): read once only
         return

@@ -6,7 +6,9 @@ themselves; a file passed there by mistake (``score m.skops names.txt``,
 mistake (an unknown character '.') or print a table nobody asked for. Only an
 argument shaped like a path is looked for on disk: one with a ``/``, or a
 file suffix and no space (a name such as "st. john" or "j.r." is read as a
-name even beside a file of that name).
+name even beside a file of that name). A model file where a file of names
+goes (``--names-file``, ``sample --exclude-file``) is refused too, said to be
+MODEL itself when it is.
 """
 
 import os
@@ -16,6 +18,7 @@ from .._shown_paths import shell_path, shell_word, shown_path
 
 __all__ = [
     "check_context_not_file",
+    "check_exclude_not_model",
     "check_names_not_files",
     "is_model_file",
     "path_shaped",
@@ -85,6 +88,48 @@ def check_names_not_files(names, command, model=None, names_file=None):
             "reads its model from MODEL, its first argument, and the names from "
             "NAME arguments or a text file of names given with --names-file."
         )
+
+
+def check_exclude_not_model(exclude_file, model):
+    """Refuse a model file given as ``sample --exclude-file`` (a file of the
+    names to leave out): the MODEL of this sample itself, or another model.
+
+    Parameters
+    ----------
+    exclude_file : str or None
+        The file of ``--exclude-file``, if given.
+    model : str
+        ``sample``'s MODEL, as given.
+
+    Examples
+    --------
+    >>> check_exclude_not_model("no/such/names.txt", "m.skops")
+    """
+    if exclude_file is None or not is_model_file(exclude_file):
+        return
+    given = f"--exclude-file {shell_path(exclude_file)}"
+    takes = (
+        "--exclude-file takes a text file of names to leave out of the sample, "
+        "such as the names the model was trained on"
+    )
+    if _same_file(exclude_file, model):
+        raise ValueError(
+            f"{given} is the model file itself, the MODEL of this sample, not a "
+            f"file of names: {takes} (--novel leaves those out, by the record of "
+            "them a model trained without --chunk-size keeps)."
+        )
+    raise ValueError(
+        f"{given} is a model file, not a text file of names: {takes}. The model "
+        "to sample from is MODEL, the first argument."
+    )
+
+
+def _same_file(path, other):
+    """Whether two paths name one file (False if either is missing)."""
+    try:
+        return os.path.samefile(path, other)
+    except (OSError, ValueError):
+        return False
 
 
 def is_model_file(path):

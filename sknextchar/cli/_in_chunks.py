@@ -24,6 +24,7 @@ from ._commands import (
 from ._flags import TRAIN_FLAGS, given
 from ._interrupted import keeping_epochs, with_kept_records
 from ._lengths import name_length_check
+from ._places import places_of
 from ._quiet import inform
 from ._stdin_files import shown_names_file
 from ._streams import reader_may_leave
@@ -77,7 +78,7 @@ def train_in_chunks(args):
     # After the flags' errors: --force is no advice that leads to one of them.
     check_output(args, [args.names_file])
     start, done = time.perf_counter(), []
-    capitalised = CapitalisedNames(name_length_check(args))  # the first pass's
+    capitalised = CapitalisedNames(_chunk_check(args))  # the first pass's
 
     def record(fitted):  # with the records of the names complete by then
         kept = done[0] if done else with_kept_records(fitted, latest)
@@ -113,6 +114,20 @@ def train_in_chunks(args):
                 inform(note)
         # In the block: a Ctrl-C before the save starts keeps the model.
         return save_and_say(trained, args, [args.names_file], fmt)
+
+
+def _chunk_check(args):
+    """The check of each chunk of names: the checks recorded for NAMES_FILE
+    (a workbook's date cells refused, as train refuses them in memory), then
+    the length of its names."""
+    places, path, lengths = places_of(args), args.names_file, name_length_check(args)
+
+    def check(names):
+        places.run_checks(path, names)
+        if lengths is not None:
+            lengths(names)
+
+    return check
 
 
 def _name_chunks(args):

@@ -347,7 +347,7 @@ def keep_finished_epochs(latest, pipe, record, args, fmt, *, before):
         raise SystemExit(130)
     print(
         f"{PROG}: {target}; {what} was {kept_instead(path, failures)}: use it "
-        f"where it is{_resume_advice(args, path, output, fmt)}.",
+        f"where it is{_resume_advice(args, path, model, fmt)}.",
         file=sys.stderr,
     )
     raise SystemExit(130)
@@ -391,7 +391,7 @@ def _epochs_kept_note(latest, pipe, record, args, fmt, before):
         f"({_resume_command(args, ' COPY', path, fmt)})"
     )
     if getattr(args, "labels", None) is not None:  # --resume takes no labels
-        go_on = f"use it where it is{_resume_advice(args, path, output, fmt)}"
+        go_on = f"use it where it is{_resume_advice(args, path, model, fmt)}"
     return (
         f" The model after epoch {n_epochs:,}, its last finished epoch (which read "
         f"the file as it was), was {kept_instead(path, failures)}, and "
@@ -400,23 +400,38 @@ def _epochs_kept_note(latest, pipe, record, args, fmt, before):
     )
 
 
-def _resume_advice(args, kept, output, fmt):
-    """How to go on with the kept model: move it into place, or (a model
-    without labels: ``--resume`` continues no other) train it on."""
-    move = f" or move it into place ({move_command(kept, output)})"
+def _resume_advice(args, kept, model, fmt):
+    """How to go on with the kept ``model``: move it into place, or (a model
+    without labels: ``--resume`` continues no other) train it on, up to the
+    epoch --max-iter asked for (``--resume`` keeps the model's max_iter), when
+    some are left (after a fit that ended, none may be)."""
+    from ..nn.training import trained_epochs
+
+    move = f" or move it into place ({move_command(kept, args.output)})"
     if getattr(args, "labels", None) is not None:
         return "," + move  # --resume refuses a model of names by label
+    if trained_epochs(model) >= model.max_iter:  # --resume: "Nothing to resume"
+        return "," + move
     names = "" if args.names_file is None else f" {shell_path(args.names_file)}"
-    return f",{move}, or go on training it ({_resume_command(args, names, kept, fmt)})"
+    return (
+        f",{move}, or go on training it up to epoch {model.max_iter:,} "
+        f"({_resume_command(args, names, kept, fmt)})"
+    )
 
 
 def _resume_command(args, names, kept, fmt):
-    """``sknextchar train NAMES --resume KEPT -o MODEL``, with the flags that
-    read the names as this run did, and --trust-pickle for a pickle."""
+    """``sknextchar train NAMES --resume KEPT -o OUTPUT``, with the flags that
+    read the names as this run did, --trust-pickle for a pickle, and those of
+    ``-o`` as given (--format, and --force while a file is there)."""
     words = "".join(f" {word}" for word in _reading_words(args))
     if fmt == "joblib":  # a pickle: loaded only when trusted
         words += " --trust-pickle"
-    return f"sknextchar train{names}{words} --resume {shell_path(kept)} -o MODEL"
+    output = f"-o {shell_path(args.output)}"
+    if getattr(args, "format", "auto") not in (None, "auto"):
+        output += f" --format {args.format}"
+    if getattr(args, "force", False) and os.path.lexists(args.output):
+        output += " --force"  # as the run was told to replace it
+    return f"sknextchar train{names}{words} --resume {shell_path(kept)} {output}"
 
 
 def _reading_words(args):

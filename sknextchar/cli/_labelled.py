@@ -30,11 +30,8 @@ from .._words import MAX_QUOTED_FIELDS, MAX_QUOTED_ROW, quoted_row
 from ..datasets._column_arguments import (
     COMMAND_LINE,
     column_roles,
-    empty_column_told,
     headerless_advice,
-    holds_numbers,
     row_fields,
-    titled_number_words,
 )
 from ..datasets._comment_lines import (
     numbered_lines,
@@ -96,6 +93,11 @@ from ..datasets._tables import (
     table_of,
 )
 from ..datasets._text_files import check_file_start, open_lines, read_text
+from ..datasets._untitled_columns import (
+    empty_column_told,
+    holds_numbers,
+    titled_number_words,
+)
 from ._blank_title import untitled_column, untitled_hint
 from ._column_note import LabelCells, header_as_name_note, shell_word, table_note
 from ._label_checks import (

@@ -12,7 +12,7 @@ a ``--pattern`` that does not compile (the model file takes seconds to load).
 import functools
 import unicodedata
 
-from .._limits import BYTES_PER_LETTER, MAX_LETTERS
+from .._limits import BYTES_PER_LETTER, MAX_LETTERS, long_name_words
 from .._shown_paths import shown_path
 from .._sizes import machine_memory
 from ._places import places_of
@@ -171,12 +171,11 @@ def check_name_lengths(names, path, places=None):
 
         where = None if places is None else places.place("names", longest)
         where = f"{shown_path(path)}" if where is None else capitalized(where)
+        own = "a line of its own (names between commas or spaces on one line"
+        if where == "NAME":  # an argument, as its Python twin is an element
+            own = "a NAME of its own (names between commas or spaces in one NAME"
         raise ValueError(
-            f"{where} holds a name of {len(longest):,} characters, starting "
-            f"{longest[:20]!r}: more than {MAX_LETTERS:,}, the most letters a "
-            "sampled name can have, so it is not one name. Give each name a line "
-            "of its own (names between commas or spaces on one line are one "
-            "name)."
+            f"{where} {long_name_words(longest)}. Give each name {own} are one name)."
         )
 
 

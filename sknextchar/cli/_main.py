@@ -155,13 +155,13 @@ def _run(argv, output):
 
     from ._arguments import check_reading_flags
     from ._errors import USER_ERRORS, error_message, show_warning
-    from ._parser import build_parser
+    from ._parser import shared_parser
 
     places = None  # where the command's names came from, for its errors
     try:
         with warnings.catch_warnings():
             warnings.showwarning = show_warning
-            args = build_parser().parse_args(argv) if argv else None
+            args = shared_parser().parse_args(argv) if argv else None
             if getattr(args, "output", None) is not None:
                 from .._file_safety import file_state
 

@@ -2,6 +2,7 @@
 
 import argparse
 import importlib
+import threading
 
 from .._limits import MAX_LETTERS
 from .._persistence import PICKLE_SUFFIXES
@@ -33,7 +34,7 @@ from ._flags import (
 from ._quiet import add_quiet
 from ._sample_options import add_sample_filters, add_sample_likeness
 
-__all__ = ["build_parser"]
+__all__ = ["build_parser", "shared_parser"]
 
 # Each command -> the module of the function that carries it out, imported when
 # the command runs (``_command``): --help, --version and usage errors load only
@@ -127,6 +128,41 @@ def build_parser():
     for name, command in commands.choices.items():  # one -q, one rule (_quiet)
         add_quiet(command)
         command.epilog, command.formatter_class = EXAMPLES[name], ExamplesFormatter
+    return parser
+
+
+# The parser main parses with, one per thread (a parse records its words on
+# the parser: two threads would share them).
+_BUILT = threading.local()
+
+
+def shared_parser():
+    """The parser of :func:`build_parser`, built once in each thread: the one
+    ``main`` parses with.
+
+    Nothing of one parse reaches the next: each starts from the parser's
+    defaults, none of them a list, dict or set a command could change in
+    place, and the words a parse records on the parser (``given``,
+    ``repeats``) are set anew by each (tests/cli/test_parser_shared.py).
+    Building the parser (115 arguments in all) takes milliseconds: once a
+    thread, not at each call of ``main``.
+
+    Returns
+    -------
+    parser : argparse.ArgumentParser
+        The same parser at each call in one thread.
+
+    Examples
+    --------
+    >>> from sknextchar.cli._parser import shared_parser
+    >>> shared_parser() is shared_parser()
+    True
+    >>> shared_parser().parse_args(["sample", "m.skops"]).n_samples
+    20
+    """
+    parser = getattr(_BUILT, "parser", None)
+    if parser is None:
+        parser = _BUILT.parser = build_parser()
     return parser
 
 
@@ -338,7 +374,7 @@ def _add_table(commands):
         type=TEMPERATURE,
         action=WordList,
         positional="CONTEXT",
-        default=[0.5, 1.0, 2.0],
+        default=(0.5, 1.0, 2.0),
         metavar="T",
         help="one column per temperature (default: 0.5 1 2)",
     )

@@ -72,6 +72,14 @@ class Places:
         ``path`` (:meth:`add_lines`), which refuses them by raising."""
         self._checks.append((path, check))
 
+    def run_checks(self, path, values):
+        """Run the checks of :meth:`check_values` for the file ``path`` on
+        ``values`` read from it (all of them, or a chunk: ``train
+        --chunk-size`` reads a file a chunk at a time)."""
+        for at, check in self._checks:
+            if at == path:
+                check(values)
+
     def has_renames(self):
         """Whether :meth:`rename` was called."""
         return bool(self._renamed)
@@ -86,9 +94,7 @@ class Places:
     def add_lines(self, what, path, values, lines):
         """Values read from a file: ``values[i]`` is on line ``lines[i]``;
         the checks of :meth:`check_values` for that file run on them."""
-        for at, check in self._checks:
-            if at == path:
-                check(values)
+        self.run_checks(path, values)
 
         def find(test, index=None, rank=0):
             if index is not None and index < len(values) and test(values[index]):

@@ -20,16 +20,7 @@ from .._limits import check_counts_total
 from .._name_headers import header_key
 from .._shown_paths import flag_word, shown_path
 from .._words import MAX_REPORTED, counted
-from ..datasets._column_arguments import (
-    COMMAND_LINE,
-    headerless_advice,
-    no_numbers_words,
-    numbered_untitled,
-    row_fields,
-    titled_number_words,
-    untitled_columns,
-    untitled_words,
-)
+from ..datasets._column_arguments import COMMAND_LINE, headerless_advice, row_fields
 from ..datasets._count_cells import CountCells, column_words, rows_and_more
 from ..datasets._counted_rows import column_at
 from ..datasets._noted_rows import (
@@ -40,6 +31,13 @@ from ..datasets._noted_rows import (
 )
 from ..datasets._table_rows import close_header, not_a_column
 from ..datasets._table_top import is_header_row
+from ..datasets._untitled_columns import (
+    no_numbers_words,
+    numbered_untitled,
+    titled_number_words,
+    untitled_columns,
+    untitled_words,
+)
 from ._column_note import header_index, shell_word
 from ._label_checks import is_labels_file
 

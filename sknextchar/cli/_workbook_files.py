@@ -12,6 +12,7 @@ import sys
 import tempfile
 
 from .._shown_paths import shown_path
+from ..datasets._sheet_rows import sheet_rows
 from ..datasets._workbooks import (
     check_dates,
     check_sheet_file,
@@ -75,6 +76,7 @@ def workbook_as_text(args):
             places.rename(text, path)
             places.check_values(text, lambda names: check_dates(path, cells, names))
         try:
-            yield
+            with sheet_rows():  # messages number the sheet's rows
+                yield
         finally:
             setattr(args, dest, path)

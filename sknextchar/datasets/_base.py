@@ -21,7 +21,6 @@ from .._stacklevel import user_stacklevel
 from ._column_arguments import (
     check_column_arguments,
     check_labels_column_argument,
-    empty_column_told,
     row_fields,
 )
 from ._column_choice import labels_and_counts_advice
@@ -42,6 +41,7 @@ from ._positions import (
     position_table,
 )
 from ._quoted_lines import PYTHON_ONE_COLUMN, warn_quoted_lines
+from ._sheet_rows import sheet_rows
 from ._table_rows import (
     LINES_LOOKED_AT,
     UnnamedRows,
@@ -56,7 +56,13 @@ from ._table_rows import (
 from ._table_warning import warn_if_table
 from ._tables import TitleLinesError, column_values, detect_table, find_table, table_of
 from ._text_files import open_lines, read_text
-from ._workbooks import check_sheet_file, is_workbook, workbook_names
+from ._untitled_columns import empty_column_told
+from ._workbooks import (
+    check_sheet_file,
+    is_workbook,
+    warn_text_named_workbook,
+    workbook_names,
+)
 
 __all__ = [
     "check_table_arguments",
@@ -173,7 +179,13 @@ def load_names(
         same rows is read (``names_column``, ``counts_column``,
         ``labels_column`` and ``header`` alike): a count stored as ``12.0`` is
         12, a formula gives the value last computed, a merged cell's value is
-        in its first cell only, and a date read as a name is refused.
+        in its first cell only, and a date read as a name is refused. A sheet
+        has no lines: given no column (nor ``header=None``), a sheet whose
+        first row is a header row with a column of names (``name``, ``first
+        name``, ``Vorname``...: the rule of ``sknextchar train``) is read for
+        that column, as ``names_column`` would read it, and a sheet without
+        one a name a row. Messages number the sheet's rows (``rows 3 and
+        7``).
 
     Returns
     -------
@@ -297,12 +309,14 @@ def load_names(
         columns = dict(names_column=names_column, counts_column=counts_column)
         columns.update(header=header, labels_column=labels_column)
         path = check_sheet_file(path, sheet)
-        return workbook_names(load_names, path, sheet, **columns)
+        return workbook_names(_sheet_names, path, sheet, **columns)
     if labels_column is not None:
         columns = names_column, labels_column, counts_column
         return labelled_names(path, encoding, header, columns)
     if check_table_arguments(path, encoding, header, names_column, counts_column):
         return _names_by_position(path, encoding, names_column, counts_column)
+    if names_column is None:  # one name a line (the arguments checked)
+        warn_text_named_workbook(path)  # read as the text it is
     # One name a line: read as rows, so that a table is told (and how to read
     # it) before a row too long for a name is refused.
     named = MAX_LETTERS if names_column is None else None  # what it says
@@ -473,6 +487,22 @@ def _header_row_of_lines(lines, first, path):
     if getattr(below, "skipped", 0):  # a title: the first row is not the header
         return None, below
     return first, table
+
+
+def _sheet_names(path, *, encoding, names_column=None, **columns):
+    """:func:`load_names` on the text of a workbook's sheet at ``path``
+    (tab-separated, a ``.tsv``); asked for no column (nor ``header=None``), it
+    reads the column of names of a sheet with a header row, found by the rule
+    of the command line (:func:`~._tables.detect_table`): a sheet has no
+    lines, and a row's cells joined by tabs are never a name."""
+    wanted = (names_column, columns["counts_column"], columns["labels_column"])
+    if wanted == (None, None, None) and columns["header"] == "infer":
+        with contextlib.suppress(ValueError):  # refused as the sheet is read
+            lines = first_lines(path, encoding) or []
+            table = detect_table(lines, path, warn=False)
+            names_column = None if table is None else table.column
+    with sheet_rows():  # its messages number the sheet's rows
+        return load_names(path, encoding=encoding, names_column=names_column, **columns)
 
 
 def first_lines(path, encoding):

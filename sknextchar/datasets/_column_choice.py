@@ -13,19 +13,19 @@ import re
 import unicodedata
 
 from .._name_headers import (
-    FAMILY_NAME_WORDS,
     ID_TITLES,
     LABEL_TITLES,
     header_key,
+    is_family_name_header,
     is_name_header,
 )
 from .._words import and_more, quoted, quoted_fields
-from ._column_arguments import untitled_columns
-from ._count_cells import CountCells, is_number
+from ._count_cells import CountCells, is_number, is_written_number
 from ._family_records import is_date_column
 from ._label_values import each_its_own
 from ._table_rows import LINES_LOOKED_AT, rows_below_header, without_title
 from ._tables import named_rows
+from ._untitled_columns import untitled_columns
 
 __all__ = [
     "LabelCells",
@@ -138,7 +138,7 @@ def untitled_offered(lines, table):
     """The columns of ``table`` left without a title that are offered beside
     its names when no titled one is (``name,,`` above ``Anna,F,3``): the one
     that holds labels, and the one after the names that holds numbers
-    (:func:`~._column_arguments.untitled_columns`), in the rows below its
+    (:func:`~._untitled_columns.untitled_columns`), in the rows below its
     header row among ``lines``; each a list of its position, counted from 0
     (empty for none, or for several: none is guessed).
 
@@ -227,6 +227,8 @@ def _label_columns(lines, table, columns, counts=None, cells=None):
     with a name (it refuses a name without one: an empty column never is),
     not a value of its own on each row (an id, ``P17``, ``P04``, ``P33``;
     unless titled as labels, ``sex``: ``F``, ``M``, ``X`` in a small file),
+    not numbers written with separators or as percentages (``1,000``,
+    ``12%``),
     and two labels at least (it refuses a column of one label, in Unicode NFC,
     the names of count 0 of ``--counts`` left out). When ``lines`` are only
     the first of the file (more than :data:`LINES_LOOKED_AT` of them), a
@@ -261,8 +263,9 @@ def _label_columns(lines, table, columns, counts=None, cells=None):
     at = {  # titled as labels (sex: F, M, X in a small file): labels still
         column: i
         for column, i in at.items()
-        if header_key(column) in LABEL_TITLES or not each_its_own(filled[column])
-    }
+        if (header_key(column) in LABEL_TITLES or not each_its_own(filled[column]))
+        and not (filled[column] and all(map(is_written_number, filled[column])))
+    }  # 1,000 or 12%: numbers, no labels
     if len(lines) <= LINES_LOOKED_AT:  # the whole file
         return [column for column in at if len(seen[column]) > 1]
     if cells is None:
@@ -355,10 +358,10 @@ _ZERO = re.compile(r"0+(?:[.,]0*)?")  # a count of 0 (0, 0.0, 0,00)
 
 def _family_names(field):
     """Whether a header titles family names (``Last Name``, ``Фамилия``,
-    ``Nazwisko``) or names (the ``Name`` beside the ``Vorname`` read: a
-    family name): no labels to train by."""
-    key = header_key(field)
-    return key.replace(" ", "") in FAMILY_NAME_WORDS or is_name_header(field)
+    ``Nom``, ``Primer apellido``: :func:`is_family_name_header`) or names
+    (the ``Name`` beside the ``Vorname`` read: a family name): no labels to
+    train by."""
+    return is_family_name_header(field) or is_name_header(field)
 
 
 def header_index(header, column):

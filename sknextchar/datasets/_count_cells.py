@@ -20,7 +20,9 @@ __all__ = [
     "CountCells",
     "column_words",
     "count_of",
+    "digits_only",
     "is_number",
+    "is_written_number",
     "rows_and_more",
 ]
 
@@ -42,6 +44,41 @@ def rows_and_more(shown, total):
 def _separated(cell):
     """Whether a cell has a thousands separator (``17,728``)."""
     return bool(re.search(r"\d[,'. _\u00a0\u202f]\d", cell))
+
+
+def is_written_number(cell):
+    """Whether a cell is a number however a person writes it: with
+    separators between thousands (``1,000``, ``1 000``, ``1.000,5``) or as a
+    percentage (``12%``); no label, though perhaps no count either.
+
+    Examples
+    --------
+    >>> [is_written_number(c) for c in ["1,000", "12 %", "1.000,5", "F", "2b"]]
+    [True, True, True, False, False]
+    """
+    return bool(_WRITTEN.fullmatch(cell.strip()))
+
+
+def digits_only(cell):
+    """A cell written with separators between thousands (``1,000.5``,
+    ``1.000,5``, ``1 000``) with digits only and a decimal point, as a count
+    is written (``1000.5``, ``1000``); None for any other cell.
+
+    Examples
+    --------
+    >>> digits_only("1,000.5"), digits_only("1.000,5"), digits_only("12 345")
+    ('1000.5', '1000.5', '12345')
+    >>> print(digits_only("1,000,5"), digits_only("17"))
+    None None
+    """
+    found = _GROUPS.fullmatch(cell.strip())
+    if found is None:
+        return None
+    groups, separator, mark, fraction = found.groups()
+    if mark is not None and mark == separator:
+        return None  # 1,000,5: no reading
+    whole = groups.replace(separator, "")
+    return whole if mark is None else f"{whole}.{fraction}"
 
 
 def column_words(column, article="the"):
@@ -116,10 +153,25 @@ _GIVE_COUNTS = "give each name how many times it occurs (0 leaves it out of trai
 
 
 def _hint(cells, separated=False):
-    """The advice on thousands separators, if a cell has one (``separated``:
-    one not in ``cells`` has)."""
-    separated = separated or any(map(_separated, cells))
-    return _SEPARATOR_HINT if separated else "."
+    """The advice on a percentage among ``cells`` (a share, no count), else
+    on thousands separators, if a cell has one (``separated``: one not in
+    ``cells`` has), with the first such cell written as a count is."""
+    cells = [cell.strip() for cell in cells]
+    share = next((cell for cell in cells if _PERCENT.fullmatch(cell)), None)
+    if share is not None:
+        return (
+            f"; {share!r} is a share of the names, not a count: a count is how "
+            "many times a name occurs (12% of 1,000 names is 120). Pass the "
+            "column that holds how many times each name occurs, or leave the "
+            "counts out to read each name once."
+        )
+    if not separated and not any(map(_separated, cells)):
+        return "."
+    rewritten = next(filter(None, map(digits_only, cells)), None)
+    if rewritten is None:
+        return _SEPARATOR_HINT
+    example = next(cell for cell in cells if digits_only(cell) == rewritten)
+    return _SEPARATOR_HINT.replace("17728, not 17,728", f"{rewritten}, not {example}")
 
 
 def not_counts_message(refused, total, source, column, separated=False, early=False):
@@ -157,6 +209,19 @@ def not_counts_message(refused, total, source, column, separated=False, early=Fa
     )
 
 
+# A percentage (12%, 12.5 %, 12,5%): a share of the names, no count.
+_PERCENT = re.compile(r"[0-9]+(?:[.,][0-9]+)?\s?%", re.ASCII)
+# Digits in groups of three between separators, perhaps a fraction after
+# another mark: 1,000.5, 1.000,5, 1 000, 12'345.
+_GROUPS = re.compile(
+    r"([1-9][0-9]{0,2}(?:([,'. _\u00a0\u202f])[0-9]{3})(?:\2[0-9]{3})*)"
+    r"(?:([.,])([0-9]+))?"
+)
+# A number however a person writes it: a percentage, or with separators.
+_WRITTEN = re.compile(
+    r"[0-9]+(?:[.,][0-9]+)?\s?%|[0-9]{1,3}(?:[,'. _\u00a0\u202f][0-9]{3})+"
+    r"(?:[.,][0-9]+)?"
+)
 # A count as count_of reads it: ASCII digits, perhaps with a decimal point.
 _COUNT = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+")
 _SEPARATOR_HINT = (

@@ -14,13 +14,7 @@ from .._limits import check_counts_total
 from .._name_headers import COUNT_TITLES
 from .._shown_paths import shown_path
 from .._words import quoted_row
-from ._column_arguments import (
-    NoColumnError,
-    check_counts_column_argument,
-    titled_number_words,
-    untitled_at,
-    untitled_columns,
-)
+from ._column_arguments import NoColumnError, check_counts_column_argument
 from ._count_cells import CountCells
 from ._header_as_data import warn_named_header
 from ._noted_rows import noted_first
@@ -39,6 +33,7 @@ from ._table_rows import (
 )
 from ._table_top import is_header_row
 from ._tables import cells_below, table_counts, table_of
+from ._untitled_columns import titled_number_words, untitled_at, untitled_columns
 
 __all__ = [
     "column_at",

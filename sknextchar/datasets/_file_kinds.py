@@ -15,6 +15,7 @@ from .._shown_paths import shown_path
 from ._codecs import file_encoding
 from ._compressed import compression_of, decompressed
 from ._json_names import START_BYTES, json_message
+from ._other_workbooks import flat_spreadsheet, zipped_spreadsheet
 
 __all__ = [
     "MODEL_ADVICE",
@@ -116,6 +117,9 @@ def not_text_message(path, encoding=None):
         )
     if json is not None:
         return json
+    flat = flat_spreadsheet(start.lstrip(b"\xef\xbb\xbf \t\r\n"))  # .fods
+    if flat is not None:
+        return f"{shown_path(path)} is {flat[0]}, not a text file of names: {flat[1]}."
     if start.startswith(ZIP_MAGIC):
         what, how = _zip_kind(path)
     elif start.startswith(_OLE_MAGIC):
@@ -209,14 +213,31 @@ def _zip_kind(path):
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.namelist()
+            mimetype = _mimetype(archive, entries)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         entries = None
     if not entries:  # unreadable: guess
         return "a zip archive (a model file, or a spreadsheet such as .xlsx)", _AS_TEXT
     if "schema.json" in entries:  # what skops.io.dump writes
         return "a model file (skops format)", MODEL_ADVICE
+    spreadsheet = zipped_spreadsheet(entries, mimetype)  # .ods, .xlsb, .numbers
+    if spreadsheet is not None:
+        return spreadsheet
     if any(entry.startswith("xl/") for entry in entries):
         return "an Excel workbook (.xlsx)", _AS_TEXT
     if "mimetype" in entries or any(entry.startswith("word/") for entry in entries):
         return "an office document (.docx, .ods, .odt...)", _AS_TEXT
     return "a zip archive", "extract the file of names (e.g. unzip) and pass that one"
+
+
+def _mimetype(archive, entries):
+    """The start of the ``mimetype`` entry of an OpenDocument file (its
+    type), or ``b""`` (also for an entry that cannot be read: the archive is
+    then told by the names of its entries)."""
+    if "mimetype" not in entries:
+        return b""
+    try:
+        with archive.open("mimetype") as typed:
+            return typed.read(100)
+    except Exception:  # damaged, encrypted, unknown compression: many kinds
+        return b""

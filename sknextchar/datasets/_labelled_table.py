@@ -26,12 +26,7 @@ from .._name_headers import (
 )
 from .._remade_errors import remade
 from .._words import MAX_REPORTED, quoted
-from ._column_arguments import (
-    headerless_advice,
-    untitled_at,
-    untitled_columns,
-    untitled_words,
-)
+from ._column_arguments import headerless_advice
 from ._count_cells import is_number, rows_and_more
 from ._header_as_data import value_columns, warn_header_as_data
 from ._label_values import each_its_own, reads_as_labels
@@ -64,6 +59,7 @@ from ._tables import (
     named_rows,
     title_of,
 )
+from ._untitled_columns import untitled_at, untitled_columns, untitled_words
 
 __all__ = [
     "PYTHON_WORDS",

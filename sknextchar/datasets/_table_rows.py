@@ -23,6 +23,7 @@ from .._words import (
     quoted_row,
 )
 from ._placeholders import is_placeholder, placeholder_words
+from ._sheet_rows import line_word
 
 __all__ = [
     "mixed_header",
@@ -284,7 +285,7 @@ def unnamed_rows_words(unnamed, source, kept=(), *, elsewhere=None):
     """
     n_rows = len(unnamed)
     shown = runs_and_more(unnamed.first, n_rows)
-    shown = f"({one_or_many(n_rows, 'line', 'lines')} {shown})"
+    shown = f"({line_word(n_rows)} {shown})"  # rows of a sheet
     words = (
         f"{counted(n_rows, 'row')} of {source} {one_or_many(n_rows, 'has', 'have')} "
         f"no name in {unnamed.column}"

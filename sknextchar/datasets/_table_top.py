@@ -13,7 +13,7 @@ import re
 import unicodedata
 import warnings
 
-from .._name_headers import NAME_HEADERS, is_name_header
+from .._name_headers import NAME_HEADERS, is_name_header, name_header_positions
 from .._stacklevel import user_stacklevel
 from .._words import one_or_many, quoted_row
 from ._count_cells import is_number
@@ -54,7 +54,7 @@ def is_header_row(fields, delimiter, names_at=None):
     """
     if len(fields) < 2 or any(is_number(field.strip(), delimiter) for field in fields):
         return False
-    return names_at is not None or any(map(is_name_header, fields))
+    return names_at is not None or bool(name_header_positions(fields))
 
 
 def clear_title(lines, found):

@@ -11,6 +11,7 @@ from .._shown_paths import shown_path
 from .._stacklevel import user_stacklevel
 from .._words import quoted_row
 from ._column_arguments import headerless_advice, row_fields
+from ._sheet_rows import line_word
 from ._table_rows import (
     DELIMITER_NAMES,
     LINES_LOOKED_AT,
@@ -72,8 +73,8 @@ def warn_if_table(lines, names, path, *, reader="load_names", also=None):
             then += "of names by its header"
         then = "" if getattr(exc, "offered", False) else f"; {then}"  # said once
         warnings.warn(
-            f"{exc} ({reader} read it one name per line, so each whole line is "
-            f"a name{then}.)",
+            f"{exc} ({reader} read it one name per line, so each whole "
+            f"{line_word(1)} is a name{then}.)",
             UserWarning,
             stacklevel=user_stacklevel(),
         )
@@ -94,8 +95,8 @@ def warn_if_table(lines, names, path, *, reader="load_names", also=None):
     how = _how(column, names, reader, table, offered)  # labels, counts too
     warnings.warn(
         f"{shown_path(path)} looks like a table ({what}), and {reader} reads "
-        f"one name per line, so each whole line is a name. To read its column of "
-        f"names, {how}.",
+        f"one name per line, so each whole {line_word(1)} is a name. To read its "
+        f"column of names, {how}.",
         UserWarning,
         stacklevel=user_stacklevel(),
     )

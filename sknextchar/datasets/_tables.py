@@ -22,7 +22,7 @@ import csv
 import itertools
 import os
 
-from .._name_headers import header_key, is_name_header, names_field
+from .._name_headers import header_key, name_header_positions, names_field
 from .._shown_paths import shown_path
 from ._column_arguments import NoColumnError, row_fields
 from ._count_cells import CountCells, is_number
@@ -170,15 +170,11 @@ def find_table(
             or (delimiter != "\t" and "\t" in first_line)
         ):  # one field: a header only in a .csv or .tsv file, and not "name<TAB>"
             continue
-        found = [
-            i
-            for i, field in enumerate(header)
-            if (
-                header_key(field) == wanted
-                if wanted
-                else is_name_header(field, alone=len(header) == 1)
-            )
-        ]
+        found = (
+            [i for i, field in enumerate(header) if header_key(field) == wanted]
+            if wanted
+            else name_header_positions(header, alone=len(header) == 1)
+        )
         if found:
             if wanted is not None:
                 check_one_column(header, found[0], shown_path(path))

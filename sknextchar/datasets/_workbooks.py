@@ -6,48 +6,60 @@ text files then read as any table: header, column choice, counts, labels and
 their warnings are theirs, and messages name the workbook. A number stored as
 ``12.0`` is the text ``12``; a date is written as its ISO text, and refused
 once read as a name; a formula gives the value the spreadsheet program last
-computed (a formula never computed is refused, naming its cell); merged cells
-are read as the workbook stores them, the value in the first cell only.
+computed (a formula never computed is refused, naming its cell); a merged
+cell's value is given to each row it spans that holds another cell
+(:mod:`._merged_cells`).
 
 Reading needs openpyxl (the ``excel`` extra). The sizes its members declare are
-checked before any is inflated, with the bounds of compressed text files.
+checked before any is inflated, with the bounds of compressed text files,
+and a part holding a document type declaration refused before any is parsed
+(:mod:`._workbook_parts`). The sheet read is chosen by :mod:`._sheet_choice`,
+the workbook opened by :mod:`._opened_workbooks`, and the cells read within a
+spreadsheet's bounds by :mod:`._bounded_rows`; the advice its errors end with
+is :mod:`._workbook_errors`'s.
 """
 
-import contextlib
 import datetime
+import itertools
 import os
 import re
 import stat
 import warnings
 import zipfile
 
-from .._shown_paths import shell_word, shown_path
+from .._shown_paths import shown_path
 from .._stacklevel import user_stacklevel
+from ._bounded_rows import bounded_rows, check_rows, oversized
 from ._compressed import MAX_RATIO, MIN_ALLOWED_BYTES
 from ._decoded_text import cut_line
+from ._file_kinds import not_text_message
+from ._merged_cells import fill_merged
 from ._name_sources import load_named_as, warn_renamed
 from ._names_path import check_names_path
+from ._opened_workbooks import open_book
+from ._other_workbooks import zipped_spreadsheet
+from ._sheet_choice import chosen_sheet, sheet_flag
 from ._tables import DELIMITERS
+from ._workbook_errors import AS_CSV, RESAVE, unreadable
+from ._workbook_parts import scan_parts
 
 __all__ = [
     "INSTALL",
     "SheetCells",
     "is_workbook",
     "sheet_cells",
-    "sheet_flag",
     "workbook_names",
     "check_dates",
     "check_not_workbook",
     "check_sheet_file",
+    "warn_text_named_workbook",
 ]
 
 #: How to install what reading a workbook needs.
 INSTALL = 'pip install "sknextchar[excel]"'
-_AS_CSV = "or save the names as a CSV file (File > Save As) and pass that one"
 _MAX_MEMBERS = 10_000
-_DATES = (datetime.datetime, datetime.date, datetime.time, datetime.timedelta)
 _ZIP_MAGIC = b"PK\x03\x04"
-_FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")  # <f>, <f t="shared" .../>
+_SUFFIXES = (".xlsx", ".xlsm")  # the suffixes of the workbooks read
 _BREAK = re.compile(r"[\r\n]")
 _READ_CSV = re.compile(r"pandas\.read_csv\(path((?:, header=None)?)[^)]*\)")
 
@@ -71,6 +83,42 @@ def is_workbook(path):
             return any(name.startswith("xl/") for name in archive.namelist())
     except (OSError, zipfile.BadZipFile, ValueError, EOFError):
         return False
+
+
+def warn_text_named_workbook(path):
+    """Warn that the file ``path``, named as a workbook (``.xlsx``), holds
+    text: it is read as a text file, one name a line (a header only in a
+    ``.csv`` or ``.tsv`` file on the command line), which its suffix does
+    not say; ``names_column`` reads its first line as a header.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = os.path.join(tmp, "kids.xlsx")
+    ...     with open(path, "w") as f:
+    ...         _ = f.write("name\\nAsha\\n")
+    ...     with warnings.catch_warnings(record=True) as caught:
+    ...         warnings.simplefilter("always")
+    ...         warn_text_named_workbook(path)
+    >>> print(caught[0].message)  # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
+    '...kids.xlsx' is named as an Excel workbook (.xlsx) but holds text, not
+    a workbook: it is read as a text file of names, one a line, its first line
+    too; if that line is a header, pass names_column=, the header of its
+    column of names.
+    """
+    suffix = os.path.splitext(path)[1]
+    if suffix.casefold() not in _SUFFIXES or not os.path.isfile(path):
+        return
+    if not_text_message(path) is not None:  # refused as what it is
+        return
+    warnings.warn(
+        f"{shown_path(path)} is named as an Excel workbook ({suffix}) but holds "
+        "text, not a workbook: it is read as a text file of names, one a line, "
+        "its first line too; if that line is a header, pass names_column=, the "
+        "header of its column of names.",
+        stacklevel=user_stacklevel(),
+    )
 
 
 def workbook_names(load, path, sheet, **arguments):
@@ -149,7 +197,7 @@ def check_not_workbook(path, caller):
             f"{shown_path(path)} is an Excel workbook, which {caller} cannot read "
             "a chunk at a time as it reads a text file: read its names with "
             f"load_names({shown_path(path)}) (sheet= picks a sheet) and fit the "
-            f"pipeline on them, {_AS_CSV}."
+            f"pipeline on them, {AS_CSV}."
         )
 
 
@@ -228,9 +276,12 @@ def sheet_cells(path, sheet=None, flag="sheet"):
     Raises
     ------
     ValueError
-        If openpyxl is missing, the workbook is damaged, too large once
-        inflated, has no such sheet, or its sheet holds no text (empty, or
-        numbers only), or a formula never computed.
+        If openpyxl is missing, the workbook is damaged, an Excel binary
+        workbook (``.xlsb``), too large once inflated, declares a document
+        type (``<!DOCTYPE``), has no such sheet (or names a chart sheet), a
+        sheet of more rows than a spreadsheet program's (1,048,576) or more
+        cells than 16 full columns of them, or its sheet holds no text
+        (empty, or numbers only), or a formula never computed.
 
     Examples
     --------
@@ -241,17 +292,25 @@ def sheet_cells(path, sheet=None, flag="sheet"):
     """
     _check_sizes(path)
     openpyxl = _openpyxl(path)
-    with _open_book(openpyxl, path, data_only=True) as book:
-        chosen, note = _chosen_sheet(book, path, sheet, flag)
+    try:
+        parts = scan_parts(path, RESAVE)  # before any part is parsed
+    except zipfile.BadZipFile as exc:  # a part damaged or encrypted
+        raise unreadable(path, exc) from None
+    check_rows(path, parts)
+    with open_book(openpyxl, path, True, parts.charts.values()) as book:
+        chosen, note = chosen_sheet(book, path, sheet, flag, parts.charts)
         try:  # openpyxl parses a sheet's XML as its rows are read
-            rows, dates, unknown = _sheet_rows(chosen, _has_formulas(path))
+            rows, dates, unknown, over = bounded_rows(chosen, parts.formulas)
         except Exception as exc:  # a damaged sheet: many kinds, as in loading
-            raise _unreadable(path, exc) from None
+            raise unreadable(path, exc) from None
+    if over is not None:
+        raise oversized(path, chosen.title, *over)
+    fill_merged(rows, parts.merged_of(chosen.title))
     if unknown:
-        _check_formulas(openpyxl, path, chosen.title, unknown)
+        _check_formulas(openpyxl, path, chosen.title, unknown, parts.charts.values())
     _check_has_text(rows, path, chosen.title)
     cells = SheetCells(_text(rows), chosen.title, note, dates)
-    one_column = all(len(row) <= 1 for row in rows)  # each cell a name
+    one_column = max(map(len, rows), default=0) <= 1  # each cell a name
     if one_column:
         _check_one_line(rows, path, chosen.title)
     if dates and one_column:
@@ -260,13 +319,17 @@ def sheet_cells(path, sheet=None, flag="sheet"):
 
 
 def _check_sizes(path):
-    """Refuse a damaged zip, or one whose members declare more bytes than a
-    file of names of its size may hold (the bounds of compressed text)."""
+    """Refuse a damaged zip, an Excel binary workbook (``.xlsb``), or one
+    whose members declare more bytes than a file of names of its size may
+    hold (the bounds of compressed text)."""
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise _unreadable(path, exc) from None
+        raise unreadable(path, exc) from None
+    binary = zipped_spreadsheet([member.filename for member in members], b"")
+    if binary is not None:  # an .xlsb holds xl/ parts too
+        raise ValueError(f"{shown_path(path)} is {binary[0]}, never read: {binary[1]}.")
     total = sum(member.file_size for member in members)
     bound = max(MIN_ALLOWED_BYTES, MAX_RATIO * os.path.getsize(path))
     if len(members) > _MAX_MEMBERS or total > bound:
@@ -274,7 +337,7 @@ def _check_sizes(path):
             f"{shown_path(path)} would inflate to {total:,} bytes in "
             f"{len(members):,} parts, more than a workbook of names of its size "
             f"holds (at most {bound:,}): it is damaged or no workbook of names; "
-            f"{_AS_CSV}."
+            f"{AS_CSV}."
         )
 
 
@@ -285,165 +348,16 @@ def _openpyxl(path):
     except ImportError:
         raise ValueError(
             f"{shown_path(path)} is an Excel workbook: reading it needs openpyxl "
-            f"({INSTALL}), {_AS_CSV}."
+            f"({INSTALL}), {AS_CSV}."
         ) from None
     return openpyxl
 
 
-@contextlib.contextmanager
-def _open_book(openpyxl, path, data_only):
-    """The workbook, opened to be read a row at a time (from an open file:
-    openpyxl refuses a path of another suffix than its own)."""
-    with open(path, "rb") as file:
-        try:
-            book = openpyxl.load_workbook(
-                file, read_only=True, data_only=data_only, keep_links=False
-            )
-        except Exception as exc:  # openpyxl raises many kinds for a damaged file
-            raise _unreadable(path, exc) from None
-        try:
-            yield book
-        finally:
-            book.close()
-
-
-def _unreadable(path, exc):
-    return ValueError(
-        f"{shown_path(path)} cannot be read as an Excel workbook "
-        f"({type(exc).__name__}: {exc}): open it in Excel or LibreOffice and save "
-        f"it again as .xlsx, {_AS_CSV}."
-    )
-
-
-def sheet_flag(flag, value):
-    """How a message writes the choice of the sheet ``value``.
-
-    Examples
-    --------
-    >>> sheet_flag("sheet", "Kids 2024"), sheet_flag("--sheet", "Kids 2024")
-    ("sheet='Kids 2024'", "--sheet 'Kids 2024'")
-    """
-    if flag.startswith("-"):
-        return f"{flag} {shell_word(str(value))}"
-    return f"{flag}={value!r}"
-
-
-def _chosen_sheet(book, path, sheet, flag):
-    """The sheet ``sheet`` names (None: the first visible), and the note of
-    which was read when there are several and none was named."""
-    sheets = book.worksheets
-    listed = ", ".join(_sheet_word(s) for s in sheets)
-    if sheet is None:
-        shown = [s for s in sheets if s.sheet_state == "visible"] or sheets
-        if len(sheets) == 1:
-            return shown[0], None
-        other = next(s for s in [*shown, *sheets] if s is not shown[0])
-        note = (
-            f"read sheet {shown[0].title!r} of {shown_path(path)}, the first "
-            f"shown of its {len(sheets)} sheets ({listed}); "
-            f"pass {sheet_flag(flag, other.title)} to read another"
-        )
-        return shown[0], note
-    found = _named_sheet(sheets, sheet, flag)
-    if found is None:
-        raise ValueError(
-            f"{shown_path(path)} has no such sheet ({sheet_flag(flag, sheet)}): "
-            f"its sheets are {listed}."
-        )
-    return found, None
-
-
-def _named_sheet(sheets, sheet, flag):
-    """The sheet of that name (exact, else without case), else of that
-    position (from 1 in the command line, from 0 in Python), else None."""
-    if isinstance(sheet, str):
-        for same in (str, str.casefold):
-            named = [s for s in sheets if same(s.title) == same(sheet)]
-            if named:
-                return named[0]
-        if not sheet.strip().isdigit():
-            return None
-        sheet = int(sheet)
-    if isinstance(sheet, bool) or not isinstance(sheet, int):
-        raise TypeError(
-            f"sheet must be a sheet's name (str) or position (int), not {sheet!r}."
-        )
-    at = sheet - 1 if flag.startswith("-") else sheet
-    return sheets[at] if 0 <= at < len(sheets) else None
-
-
-def _sheet_word(sheet):
-    hidden = "" if sheet.sheet_state == "visible" else " (hidden)"
-    return f"{sheet.title!r}{hidden}"
-
-
-def _has_formulas(path):
-    """Whether a sheet of the workbook ``path`` holds a formula (its XML an
-    ``<f>`` element), read a block at a time."""
-    with zipfile.ZipFile(path) as archive:
-        for member in archive.namelist():
-            if not member.startswith("xl/worksheets/"):
-                continue
-            with archive.open(member) as xml:
-                tail = b""
-                while block := xml.read(1 << 20):
-                    if _FORMULA.search(tail + block):
-                        return True
-                    tail = block[-16:]
-    return False
-
-
-def _sheet_rows(sheet, formulas):
-    """The cells of ``sheet`` as text, row by row from row 1; the date
-    cells; with ``formulas``, the cells that are there without a value (a
-    formula never computed, or a formatted empty cell). Without, the values
-    alone are read (openpyxl makes no cell objects), a text kept as it is."""
-    from openpyxl.utils import get_column_letter
-
-    rows, dates, unknown = [], {}, []
-    for at, row in enumerate(sheet.iter_rows(values_only=not formulas), 1):
-        if formulas:
-            unknown += [c.coordinate for c in row if _no_value(c)]
-            row = [cell.value for cell in row]
-        texts = [value if type(value) is str else _cell_text(value) for value in row]
-        if any(isinstance(value, _DATES) for value in row):
-            for column, value in enumerate(row, 1):
-                if isinstance(value, _DATES):
-                    where = f"{get_column_letter(column)}{at}"
-                    dates.setdefault(texts[column - 1], where)
-        while texts and not texts[-1].strip():
-            texts.pop()
-        rows.append(texts)
-    return rows, dates, unknown
-
-
-def _no_value(cell):
-    """Whether ``cell`` is in the sheet's XML without a value (a cell typed
-    as text without one is a formula computed as "": Excel's ``t="str"``)."""
-    if cell.value is not None or type(cell).__name__ == "EmptyCell":
-        return False
-    return cell.data_type not in ("s", "str", "inlineStr")
-
-
-def _cell_text(value):
-    """A cell's value as its text: ``12.0`` is ``12``, a date ISO."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and value.is_integer() and abs(value) <= 2**53:
-        return str(int(value))
-    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
-        return value.date().isoformat()
-    if isinstance(value, _DATES[:3]):
-        return value.isoformat()
-    return str(value)
-
-
-def _check_formulas(openpyxl, path, title, unknown):
+def _check_formulas(openpyxl, path, title, unknown, charts):
     """Refuse a formula never computed (no value stored), naming its cell."""
     wanted = set(unknown)
-    with _open_book(openpyxl, path, data_only=False) as book:
+    with open_book(openpyxl, path, False, charts) as book:
+        book[title].reset_dimensions()  # the cells read before, no more
         for row in book[title].iter_rows():
             for cell in row:
                 at = getattr(cell, "coordinate", None)  # None: an empty cell
@@ -467,7 +381,7 @@ def _is_formula(value):
 
 def _check_has_text(rows, path, title):
     """Refuse a sheet without cells, or with numbers and dates only."""
-    cells = [cell for row in rows for cell in row if cell.strip()]
+    cells = [cell for row in _filled(rows) for cell in row if cell.strip()]
     if not cells:
         raise ValueError(
             f"sheet {title!r} of {shown_path(path)} is empty: put the names in "
@@ -516,10 +430,21 @@ def _text(rows):
     every row as wide as the widest (a cell with a tab, a quote, a line
     break, a comma or a semicolon quoted: :func:`_field`)."""
     width = max(map(len, rows), default=0)
-    if width <= 1:
-        return "".join(f"{row[0] if row else ''}\n" for row in rows)
-    padded = (row + [""] * (width - len(row)) for row in rows)
-    return "".join("\t".join(map(_field, row)) + "\n" for row in padded)
+    blank = "\t" * (width - 1) + "\n" if width > 1 else "\n"  # a row without cells
+    lines, after = [], 0  # the rows written so far
+    for at in itertools.compress(range(len(rows)), rows):  # the rows with cells
+        row = rows[at]
+        if width > 1:
+            row = map(_field, [*row, *[""] * (width - len(row))])
+        lines += [blank * (at - after), "\t".join(row), "\n"]
+        after = at + 1
+    return "".join(lines) + blank * (len(rows) - after)
+
+
+def _filled(rows):
+    """The rows that hold a cell (each row without one is passed over at C
+    speed: a sheet declared larger than it is has a million of them)."""
+    return itertools.compress(rows, rows)
 
 
 # A cell quoted in the text: one holding a quote or a line break (as CSV

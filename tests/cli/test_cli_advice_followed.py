@@ -17,6 +17,7 @@ import sys
 import pytest
 
 from sknextchar import load_model
+from sknextchar._limits import long_name_words
 from sknextchar.cli import main
 from sknextchar.datasets import load_names
 
@@ -380,6 +381,36 @@ def test_a_model_as_names_file_names_the_command_run(models, capsys):
     status, _, err = _run(capsys, "classify", model, "--names-file", model)
     assert status == 1 and "classify reads its model from MODEL" in err
     assert "sample" not in err and "'sknextchar score'" not in err
+
+
+def test_a_model_as_exclude_file_is_told_for_what_it_is(
+    models, tmp_path, capsys, monkeypatch
+):
+    # The model itself was told to be passed "as the MODEL of 'sknextchar
+    # sample'", which it already was.
+    monkeypatch.chdir(tmp_path)
+    plain, labelled = models[0]["score"].name, models[0]["classify"].name
+    status, _, err = _run(capsys, "sample", plain, "--exclude-file", plain)
+    assert status == 1 and "pass it as the MODEL" not in err
+    assert f"--exclude-file {plain} is the model file itself, the MODEL of" in err
+    assert "--exclude-file takes a text file of names to leave out" in err
+    status, _, err = _run(capsys, "sample", plain, "--exclude-file", labelled)
+    assert status == 1 and "pass it as the MODEL" not in err
+    assert f"--exclude-file {labelled} is a model file, not a text file" in err
+    # Followed: a file of names, or --novel.
+    for advice in (["--exclude-file", models[1].name], ["--novel"]):
+        status, out, err = _run(capsys, "sample", plain, *advice, "-n", "3")
+        assert status == 0 and len(out.split()) == 3, err
+
+
+def test_a_name_argument_too_long_for_a_name_is_told_as_an_argument(models, capsys):
+    # It was told to "give each name a line of its own", as a file's line.
+    pasted = ", ".join(["Zoë", "Anna"] * 200)
+    status, _, err = _run(capsys, "score", models[0]["score"], "Zoë", pasted)
+    assert status == 1
+    assert f"NAME {long_name_words(pasted)}. Give each name a NAME of its own" in err
+    status, out, err = _run(capsys, "score", models[0]["score"], *pasted.split(", "))
+    assert status == 0 and "Zoë" in out and "Anna" in out, err
 
 
 def test_kneser_ney_warns_once_of_names_folding_changes(tmp_path, capsys):

@@ -18,8 +18,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from sknextchar import ContextWindowTransformer
-from sknextchar._pipeline import spelled_in_pipeline
+from sknextchar import CharEmbeddingMLPClassifier, ContextWindowTransformer
 from sknextchar._quoted_advice import (
     QUOTES_REMOVED,
     QUOTES_REMOVED_IN_CHUNKS,
@@ -27,6 +26,7 @@ from sknextchar._quoted_advice import (
     header_quotes_removed,
 )
 from sknextchar._sample_request import warn_lowered_prefix
+from sknextchar._step_words import spelled_in_pipeline
 from sknextchar._unknown_label import unknown_label_error
 from sknextchar.cli._errors import _PYTHON_ADVICE
 
@@ -123,14 +123,17 @@ def _built_texts():
 
 def _messages():
     texts = [*itertools.chain(*_source_texts().values()), *_built_texts()]
-    # train_from_file's pipeline spells its transformer's parameters so.
-    windows = ContextWindowTransformer()
-    named = tuple(f"{param}=" for param in windows.get_params())
-    spelled = [
-        spelled_in_pipeline(text, windows, "windows")
-        for text in texts
-        if any(param in text for param in named)
-    ]
+    # train_from_file's pipeline spells its transformer's parameters so, and
+    # train's pipeline its MLP's (the warning of the first epoch kept).
+    spelled = []
+    for step, name in ((ContextWindowTransformer(), "windows"),
+                       (CharEmbeddingMLPClassifier(), "clf")):  # fmt: skip
+        named = tuple(f"{param}=" for param in step.get_params())
+        spelled += [
+            spelled_in_pipeline(text, step, name)
+            for text in texts
+            if any(param in text for param in named)
+        ]
     return texts + spelled
 
 

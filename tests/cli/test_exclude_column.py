@@ -1,13 +1,17 @@
 """``sample --exclude-file`` read from another column than the model's names
 is told, with the --names-column that reads the model's names."""
 
+import argparse
 import os
 import re
 import shlex
 
 import pytest
+from sklearn.pipeline import make_pipeline
 
+from sknextchar import ContextWindowTransformer, KneserNeyClassifier, NameSampler
 from sknextchar.cli import main
+from sknextchar.cli._excluded import warn_other_column
 from sknextchar.datasets import load_indian_names
 
 GIVEN = load_indian_names()[:80]
@@ -85,3 +89,16 @@ def test_a_cell_the_model_cannot_read_in_another_column_is_no_error(
     drawn, err = _sample(model, other, capsys)
     assert len(drawn) == 300
     assert "its column 'note' holds 5 of the model's training names" in err
+
+
+def test_names_to_leave_out_from_no_file_are_no_error(capsys):
+    # Names to leave out that another source than --exclude-file gave (a
+    # flag that takes names): no file, so no other column to look at.
+    pipe = make_pipeline(ContextWindowTransformer(), KneserNeyClassifier())
+    sampler = NameSampler(pipe).fit(GIVEN[:10])
+    assert sampler.training_name_hashes_ is not None  # the check runs for it
+    args = argparse.Namespace(
+        exclude_file=None, encoding="utf-8", names_column=None, model="m.skops"
+    )
+    warn_other_column(args, GIVEN[:3], sampler)
+    assert capsys.readouterr().err == ""

@@ -51,6 +51,22 @@ def test_the_offered_line_writes_the_output(model, capsys, command, output):
     assert main(argv) == 0 and capsys.readouterr().out == offered
 
 
+def test_the_shell_reads_the_offered_line_as_its_words_and_its_file(
+    model, tmp_path, capsys
+):
+    # The shell's reading of the line, with printf in place of sknextchar (no
+    # new Python process): its words, one after another, go to the file named.
+    argv = ["sample", str(model), "-n", "5", "--seed", "0"]
+    assert main([*argv, "-o", "my names.txt"]) == 2
+    line = _offered(capsys.readouterr().err)[0]
+    printf = "printf '%s\\0'" + line.removeprefix("sknextchar")
+    done = subprocess.run(printf, shell=True, cwd=tmp_path, capture_output=True)
+    assert done.returncode == 0, done.stderr
+    words = (tmp_path / "my names.txt").read_bytes().decode().split("\0")[:-1]
+    assert words == argv
+
+
+@pytest.mark.slow  # a new Python process
 def test_the_offered_line_saves_in_a_shell(model, tmp_path, capsys):
     argv = ["sample", str(model), "-n", "5", "--seed", "0"]
     assert main([*argv, "-o", "my names.txt"]) == 2

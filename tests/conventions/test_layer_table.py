@@ -124,6 +124,63 @@ def test_the_layer_table_is_read_a_row_a_module():
         documented_layers(text.replace(" the codec", ""))
 
 
+def table_name(module):
+    """``module`` as the layer table and "What each module owns" spell it:
+    ``sknextchar.datasets._base`` is ``datasets/_base``."""
+    return module.removeprefix("sknextchar.").replace(".", "/")
+
+
+def layer_table_problems(measured, documented):
+    """What to change in the layer table so that it is ``measured``, one
+    message a module: the row to paste for a module missing from it (at its
+    measured layer), the layer to move a row to."""
+    problems = []
+    for module in sorted(set(measured) - set(documented)):
+        layer = measured[module]
+        number = "" if layer in documented.values() else layer  # a new layer
+        row = f"{number:>4}  {table_name(module):<28}<what it owns>"
+        where = "among the rows of" if not number else "as a new"
+        problems.append(
+            f"{module} is missing from the layer table of docs/architecture.rst:"
+            f" its measured layer is {layer}; paste this row {where} layer "
+            f"{layer}:\n{row}"
+        )
+    problems.extend(
+        f"move the row of {table_name(module)} from layer {documented[module]} "
+        f"to layer {measured[module]} (its measured layer: the longest chain of "
+        "its imports changed)"
+        for module in sorted(set(measured) & set(documented))
+        if documented[module] != measured[module]
+    )
+    return problems
+
+
+def test_a_module_missing_from_the_table_is_given_its_row():
+    documented = {"sknextchar._text": 1, "sknextchar.datasets._base": 2}
+    measured = {**documented, "sknextchar.datasets._json_lines": 2}
+    assert layer_table_problems(measured, documented) == [
+        "sknextchar.datasets._json_lines is missing from the layer table of "
+        "docs/architecture.rst: its measured layer is 2; paste this row among "
+        "the rows of layer 2:\n      datasets/_json_lines        <what it owns>"
+    ]
+    # a layer of its own: the row gives its number
+    measured["sknextchar.datasets._json_lines"] = 3
+    assert layer_table_problems(measured, documented)[0].endswith(
+        "paste this row as a new layer 3:\n   3  datasets/_json_lines        <what "
+        "it owns>"
+    )
+
+
+def test_rows_whose_layer_changed_are_named_with_their_move():
+    documented = {"sknextchar._text": 1, "sknextchar.datasets._base": 2}
+    measured = {"sknextchar._text": 1, "sknextchar.datasets._base": 3}
+    assert layer_table_problems(measured, documented) == [
+        "move the row of datasets/_base from layer 2 to layer 3 (its measured "
+        "layer: the longest chain of its imports changed)"
+    ]
+    assert layer_table_problems(documented, documented) == []
+
+
 def test_the_layer_table_is_the_measured_one():
     measured = measured_layers()
     documented = documented_layers()
@@ -132,14 +189,8 @@ def test_the_layer_table_is_the_measured_one():
         for name, layer in measured.items()
         if name not in ("sknextchar", "sknextchar.__main__", "sknextchar.nn")
     }
-    missing = sorted(set(core) - set(documented))
-    assert not missing, f"modules missing from the table: {missing}"
-    wrong = {
-        name: (documented[name], layer)
-        for name, layer in core.items()
-        if documented[name] != layer
-    }
-    assert not wrong, f"(documented, measured) layers differ: {wrong}"
+    problems = layer_table_problems(core, documented)
+    assert not problems, "\n".join(problems)
     below_cli = max(core.values())
     assert documented["sknextchar.cli"] > below_cli
 
@@ -147,18 +198,41 @@ def test_the_layer_table_is_the_measured_one():
 def owned_modules(text):
     """The modules that the section "What each module owns" of the page ``text``
     names (in double backquotes; a ``_name`` in the entry of ``datasets/`` or
-    ``cli/`` is a module of that package)."""
+    ``cli/`` is a module of that package, or of the package root when only the
+    root has a module of that name: the entry of ``datasets/`` cites the root's
+    ``_name_headers``)."""
+    modules = set(_modules())
     parts = re.split(r"\n([^\n]+)\n=+\n", text)  # [.., title, its text, ..]
     section = parts[parts.index("What each module owns") + 1]
     named = set()
     for entry in re.split(r"\n(?=``)", section):
         package = re.match(r"``(datasets|cli)/``", entry.lstrip("\n"))
         for name in re.findall(r"``([\w/.]+)``", entry):
-            name = name.removesuffix(".py").strip("/")
+            name = name.removesuffix(".py").strip("/").replace("/", ".")
+            module = f"sknextchar.{name}"
             if package and name.startswith("_"):
-                name = f"{package[1]}/{name}"
-            named.add("sknextchar." + name.replace("/", "."))
+                inside = f"sknextchar.{package[1]}.{name}"
+                root_only = inside not in modules and module in modules
+                module = module if root_only else inside
+            named.add(module)
     return named
+
+
+def where_to_own(module):
+    """Where "What each module owns" of docs/architecture.rst should name
+    ``module``, which it does not."""
+    parts = module.split(".")[1:]
+    page = "docs/architecture.rst, section 'What each module owns'"
+    if parts[0] in ("datasets", "cli") and len(parts) == 2:
+        return (
+            f"{module}: name ``{parts[1]}`` (what it owns) in the entry of "
+            f"``{parts[0]}/`` in {page}"
+        )
+    spelled = table_name(module) + (".py" if parts[0] == "nn" else "")
+    return (
+        f"{module}: add an entry ``{spelled}`` (what it owns) to {page}, beside "
+        "the modules it works with"
+    )
 
 
 def modules_not_owned(text):
@@ -170,7 +244,8 @@ def modules_not_owned(text):
 
 def test_what_each_module_owns_names_every_module():
     text = (ROOT / "docs" / "architecture.rst").read_text(encoding="utf-8")
-    assert modules_not_owned(text) == []
+    missing = modules_not_owned(text)
+    assert not missing, "\n".join(map(where_to_own, missing))
     entry = "``_number_runs``\n   ``runs_and_more``: line (or column) numbers"
     assert entry in text
     assert modules_not_owned(text.replace(entry, "``_other``\n   the numbers")) == [
@@ -180,6 +255,27 @@ def test_what_each_module_owns_names_every_module():
     assert "   ``_opened_bytes`` (" in text
     no_pipes = text.replace("   ``_opened_bytes`` (", "   pipes (")
     assert modules_not_owned(no_pipes) == ["sknextchar.datasets._opened_bytes"]
+
+
+def test_a_root_module_cited_in_the_entry_of_datasets_is_the_roots():
+    text = (ROOT / "docs" / "architecture.rst").read_text(encoding="utf-8")
+    datasets_entry = text.split("\n``datasets/``", 1)[1].split("\n``cli/``", 1)[0]
+    assert "``_name_headers``" in datasets_entry  # the root's module, cited there
+    owned = owned_modules(text)
+    assert "sknextchar._name_headers" in owned
+    assert "sknextchar.datasets._name_headers" not in owned
+
+
+def test_a_module_not_owned_is_told_where_to_go():
+    assert where_to_own("sknextchar.datasets._json_lines") == (
+        "sknextchar.datasets._json_lines: name ``_json_lines`` (what it owns) in "
+        "the entry of ``datasets/`` in docs/architecture.rst, section 'What each "
+        "module owns'"
+    )
+    assert where_to_own("sknextchar.nn.norms").startswith(
+        "sknextchar.nn.norms: add an entry ``nn/norms.py`` (what it owns) to "
+    )
+    assert "add an entry ``_json_lines``" in where_to_own("sknextchar._json_lines")
 
 
 def test_the_sample_report_is_imported_only_by_its_public_faces():

@@ -8,8 +8,12 @@ function's lines run from its ``def`` to its last line, its decorators left out.
 """
 
 import ast
+import functools
 import itertools
+import re
 from pathlib import Path
+
+import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "sknextchar"
 MAX_MODULE_LINES = 450
@@ -54,13 +58,20 @@ def code_line_sizes(text):
     return len(code), sorted(functions)
 
 
+@functools.cache
+def _sizes_of(text):
+    """:func:`code_line_sizes` of a module's text, once a text: the tests of
+    this file read every module of the package."""
+    return code_line_sizes(text)
+
+
 def oversized(package=PACKAGE):
     """What breaks a size limit in ``package``, one line each, naming the module
     (and function), its code lines and the limit."""
     found = []
     for path in sorted(package.rglob("*.py")):
         where = path.relative_to(package.parent).as_posix()
-        module_lines, functions = code_line_sizes(path.read_text(encoding="utf-8"))
+        module_lines, functions = _sizes_of(path.read_text(encoding="utf-8"))
         if module_lines > MAX_MODULE_LINES:
             found.append(
                 f"{where}: {module_lines} code lines, over the limit of "
@@ -138,3 +149,71 @@ def test_a_module_over_the_limit_is_named_with_its_size(tmp_path):
     assert oversized(package) == [
         "sknextchar/long.py: 451 code lines, over the limit of 450 a module"
     ]
+
+
+NEAR_LIMIT_LISTED = 0.8  # a module listed near the limit is at least this full
+NEAR_LIMIT_UNLISTED = 0.9  # a module this full must be listed
+
+
+def module_sizes(package=PACKAGE):
+    """``{"datasets/_tables": code lines, ...}``: each module of ``package``,
+    spelled as docs/architecture.rst names it."""
+    sizes = {}
+    for path in sorted(package.rglob("*.py")):
+        name = path.relative_to(package).with_suffix("").as_posix()
+        text = path.read_text(encoding="utf-8")
+        sizes[name.removesuffix("/__init__")] = _sizes_of(text)[0]
+    return sizes
+
+
+def listed_near_limit(text):
+    """The modules of the paragraph "Near the size limit" of the page ``text``
+    (none without it)."""
+    start = text.find("\nNear the size limit")
+    if start == -1:
+        return set()
+    paragraph = text[start : text.index("\n\n", start + 1)]
+    return set(re.findall(r"``([\w/]+)``", paragraph))
+
+
+def near_limit_problems(sizes, listed):
+    """What makes the list of modules near the size limit untrue, one line each."""
+    problems = [
+        f"{name} has {sizes[name]} code lines (over {NEAR_LIMIT_UNLISTED:.0%} of "
+        f"{MAX_MODULE_LINES}): add it to the list"
+        for name in sorted(sizes)
+        if sizes[name] > NEAR_LIMIT_UNLISTED * MAX_MODULE_LINES and name not in listed
+    ]
+    problems += [
+        f"{name} is listed, but has {sizes[name]} code lines (under "
+        f"{NEAR_LIMIT_LISTED:.0%} of {MAX_MODULE_LINES}): take it out of the list"
+        for name in sorted(listed & set(sizes))
+        if sizes[name] < NEAR_LIMIT_LISTED * MAX_MODULE_LINES
+    ]
+    problems += [f"{name} is listed, and is no module" for name in listed - set(sizes)]
+    return problems
+
+
+def test_the_modules_near_the_size_limit_are_the_ones_listed():
+    page = PACKAGE.parent / "docs" / "architecture.rst"
+    if not page.exists():
+        pytest.skip("docs/ is not in this tree")
+    listed = listed_near_limit(page.read_text(encoding="utf-8"))
+    assert listed, "docs/architecture.rst has no paragraph 'Near the size limit'"
+    problems = near_limit_problems(module_sizes(), listed)
+    assert not problems, (
+        "docs/architecture.rst, 'Near the size limit' (under 'The layers'):\n"
+        + "\n".join(problems)
+    )
+
+
+def test_a_module_near_the_limit_and_one_far_below_it_are_told():
+    sizes = {"_big": 420, "_middle": 380, "_small": 100, "cli/_near": 406}
+    assert near_limit_problems(sizes, {"_middle", "_small", "_gone"}) == [
+        "_big has 420 code lines (over 90% of 450): add it to the list",
+        "cli/_near has 406 code lines (over 90% of 450): add it to the list",
+        "_small is listed, but has 100 code lines (under 80% of 450): take it out "
+        "of the list",
+        "_gone is listed, and is no module",
+    ]
+    assert near_limit_problems(sizes, {"_big", "cli/_near", "_middle"}) == []

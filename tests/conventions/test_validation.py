@@ -7,13 +7,13 @@ import pytest
 
 from sknextchar import ContextWindowTransformer
 from sknextchar._left_out import written_forms
+from sknextchar._temperature_checks import check_temperatures
 from sknextchar._validation import (
     check_bool,
     check_exclude,
     check_names,
     check_positive_int,
     check_prefix,
-    check_temperatures,
 )
 
 

@@ -87,7 +87,7 @@ EXAMPLES = {
         ["\u0301a"], ["names[2]"], "\u0301", n_names=4
     ),
     "_pattern_names._Many": lambda c: c(),
-    "_pipeline.StepError": lambda c: c(
+    "_step_words.StepError": lambda c: c(
         "pass windows__alphabet='auto'", "windows", ["windows__alphabet='auto'"]
     ),
     "_unknown_advice.DroppedNamesError": lambda c: c(

@@ -236,9 +236,9 @@ def test_a_quoted_title_is_still_told_to_be_deleted(tmp_path):
     message = str(error.value)
     assert message.endswith(
         "; the first name, '\"Baby names 2024\"', reads as the list's title: "
-        "delete it. Clean the names, or pass handle_unknown='drop' to remove "
-        "unknown characters."
-    )
+        "delete it. Clean the names, or pass windows__handle_unknown='drop' to "
+        "remove unknown characters."
+    )  # the Pipeline's parameter, as pipe.set_params takes it
     assert "header=None, names_column=0" in message and "names_column='" not in message
 
 

@@ -285,10 +285,17 @@ def test_a_workbook_inflating_past_the_bound(tmp_path, monkeypatch):
         ("k.xlsx", ("xl/workbook.xml", "<not a workbook"),
          "cannot be read as an Excel workbook.*save it again as .xlsx"),
         ("k.ods", ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
-         "office document.*CSV"),
+         r"LibreOffice \(OpenDocument\) spreadsheet \(\.ods\), not a text file "
+         r"of names: open it in LibreOffice Calc and save it as an Excel workbook"),
+        ("k.xlsb", ("xl/workbook.bin", b"\x83\x01\x00"),
+         r"Excel binary workbook \(\.xlsb\), never read: open it in Excel and save "
+         r"it as an Excel workbook or a CSV file"),
+        ("k.numbers", ("Index/Document.iwa", b"\x00\x01"),
+         r"Apple Numbers spreadsheet \(\.numbers\), not a text file of names: open "
+         r"it in Numbers and export it \(File > Export To > Excel or CSV\)"),
     ],
 )  # fmt: skip
-def test_damaged_workbooks_and_ods_files(tmp_path, name, entry, message):
+def test_damaged_workbooks_and_other_workbooks(tmp_path, name, entry, message):
     path = tmp_path / name
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr(*entry)
@@ -305,6 +312,12 @@ def test_damaged_workbooks_and_ods_files(tmp_path, name, entry, message):
         (b"\xd0\xcf\x11\xe0" + b"\x00" * 200 + "Workbook".encode("utf-16-le"),
          r"Excel 97-2003 workbook \(\.xls\), not a text file of names: open it .* "
          r"save it as \.xlsx"),
+        (b'<?xml version="1.0" encoding="UTF-8"?>\n<office:document xmlns:o="x">',
+         r"flat OpenDocument file \(\.fods, LibreOffice\), not a text file of "
+         r"names: open it in LibreOffice Calc and save it as an Excel workbook"),
+        (b'<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<W/>',
+         r"Excel 2003 XML spreadsheet, not a text file of names: open it in Excel "
+         r"or LibreOffice and save it as an Excel workbook \(\.xlsx\)"),
     ],
 )  # fmt: skip
 def test_files_refused_with_advice(tmp_path, content, message):
@@ -406,7 +419,7 @@ def test_cli_sheet_flag(tmp_path, capsys):
 @pytest.mark.parametrize(
     ("sheet", "message"),
     [
-        ("Adults", "has no such sheet (--sheet Adults): its sheets are 'Old', 'New'."),
+        ("Adults", "has no such sheet (--sheet Adults): its sheets are Old, New."),
         ("3", "has no such sheet (--sheet 3)"),
     ],
 )
@@ -516,3 +529,118 @@ def test_cells_holding_another_delimiter_keep_the_sheets_columns(
     with told if mark == "," else contextlib.nullcontext():
         both = load_names(path, names_column=f"Name{mark} full")
     assert list(both) == [row[0] for row in rows[1:]]
+
+
+def test_merged_cells_as_the_sheet_shows_them(tmp_path):
+    # A label merged over the rows it applies to is each row's label; a name
+    # merged over the rows of its counts each row's name; a title merged over
+    # the columns gives no cell more.
+    path = tmp_path / "k.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    rows = [["Class of 2024"], ["name", "sex", "count"], ["Asha", "F", 3],
+            [None, None, 4], ["Meera", None, 2], ["Ravi", "M", 5]]  # fmt: skip
+    for row in rows:
+        sheet.append(row)
+    for merged in ("A1:C1", "A3:A4", "B3:B5"):
+        sheet.merge_cells(merged)
+    book.save(path)
+    with pytest.warns(UserWarning, match="title"):
+        names, labels, counts = load_names(
+            str(path), labels_column="sex", counts_column="count"
+        )
+    assert list(zip(names, labels, counts.tolist())) == [
+        ("Asha", "F", 3), ("Asha", "F", 4), ("Meera", "F", 2), ("Ravi", "M", 5),
+    ]  # fmt: skip
+
+
+def test_a_name_merged_over_rows_of_a_list_is_one_name(tmp_path):
+    path = tmp_path / "k.xlsx"
+    book = openpyxl.Workbook()
+    for row in [["Asha"], [None], [None], ["Ravi"]]:
+        book.active.append(row)
+    book.active.merge_cells("A1:A3")
+    book.save(path)
+    assert load_names(str(path)) == ["Asha", "Ravi"]
+
+
+@pytest.mark.parametrize("ref", [b"$A$2:$A$3", b"a2:a3", b"A2:a$3"])
+def test_merged_ranges_written_otherwise_read_alike(tmp_path, ref):
+    # openpyxl reads a range in lower case, or with $, as A2:A3.
+    path = tmp_path / "k.xlsx"
+    book = openpyxl.Workbook()
+    for row in [["name", "count"], ["Asha", 3], [None, 4], ["Ravi", 2]]:
+        book.active.append(row)
+    book.active.merge_cells("A2:A3")
+    book.save(path)
+    _rewritten(path, b'ref="A2:A3"', b'ref="' + ref + b'"')
+    names, counts = load_names(str(path), names_column="name", counts_column="count")
+    assert list(zip(names, counts.tolist())) == [("Asha", 3), ("Asha", 4), ("Ravi", 2)]
+
+
+class _LookedAt(list):
+    """A row that counts how often it is looked into."""
+
+    looks = 0
+
+    def __getitem__(self, at):
+        _LookedAt.looks += 1
+        return super().__getitem__(at)
+
+
+def test_merges_over_merges_fill_each_row_once(monkeypatch):
+    # No program writes a merge over another; a file of thousands of them
+    # (A1:A2000, A2:A2000, ...) took minutes, each looking at every row below.
+    from sknextchar.datasets._merged_cells import fill_merged
+
+    rows = [_LookedAt([f"N{i}", "F"]) for i in range(1, 2001)]
+    monkeypatch.setattr(_LookedAt, "looks", 0)
+    fill_merged(rows, [f"A{i}:A2000" for i in range(1, 2001)] + ["B1:B2"])
+    assert _LookedAt.looks < 10 * len(rows)
+    assert [row[0] for row in rows] == ["N1"] * 2000  # the first merge kept
+    rows = [["Asha", "F"], ["", "M"], ["", "X"]]
+    fill_merged(rows, ["A1:A2", "A2:A3"])  # A2:A3 over A1:A2: passed over
+    assert rows == [["Asha", "F"], ["Asha", "M"], ["", "X"]]
+
+
+def _entities_workbook(path, declaration, text):
+    """A workbook whose sheet's XML starts with a document type declaration."""
+    _workbook(path, [["Asha"]])
+    sheet = (
+        f'<?xml version="1.0"?><!DOCTYPE worksheet [{declaration}]><worksheet '
+        'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>{text}</t></is>'
+        "</c></row></sheetData></worksheet>"
+    )
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    members["xl/worksheets/sheet1.xml"] = sheet.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return str(path)
+
+
+_LAUGHS = '<!ENTITY a "aaaaaaaaaa">' + "".join(
+    f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9)
+)  # &j; is 10**10 letters
+
+
+@pytest.mark.parametrize(
+    ("declaration", "text"),
+    [(_LAUGHS, "&j;"), ('<!ENTITY x SYSTEM "file:///etc/hostname">', "&x;")],
+    ids=["billion-laughs", "external-entity"],
+)
+def test_a_document_type_declaration_is_refused_unparsed(
+    tmp_path, capsys, declaration, text
+):
+    path = _entities_workbook(tmp_path / "k.xlsx", declaration, text)
+    message = (
+        r"holds a document type declaration \(<!DOCTYPE\) in its part "
+        r"'xl/worksheets/sheet1.xml', which no spreadsheet program writes"
+    )
+    with pytest.raises(ValueError, match=message):
+        load_names(path)
+    status, out, err = _cli(["train", path, "-o", str(tmp_path / "m.skops")], capsys)
+    assert status == 1 and re.search(message, err)
+    assert not (tmp_path / "m.skops").exists()

@@ -4,6 +4,7 @@ carry their parts (quoted names), a file object, ``train_from_file``,
 names column of a table read by the command line."""
 
 import datetime
+import os
 import warnings
 import zipfile
 
@@ -83,6 +84,28 @@ def test_cli_labels_file_that_is_a_workbook(tmp_path, capsys):
     assert "--labels COLUMN" in err and "one per line" in err
 
 
+def test_a_workbook_on_a_pipe_is_told_to_be_passed_by_path(
+    tmp_path, capsys, monkeypatch
+):
+    # In this process (the slow test below runs the same in a new one).
+    book = _workbook(tmp_path / "k.xlsx", [[name] for name in NAMES])
+    model = tmp_path / "m.skops"
+    read, write = os.pipe()
+    with open(book, "rb") as f:
+        os.write(write, f.read())
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        monkeypatch.setattr("sys.stdin", pipe)
+        monkeypatch.setattr(
+            "sknextchar.cli._stdin_files.STDIN", f"/dev/fd/{pipe.fileno()}"
+        )
+        status, _, err = _cli(["train", "-", "-o", str(model)], capsys)
+    assert status == 1 and not model.exists()
+    assert "an Excel workbook" in err and "its path" in err, err
+    assert "--encoding" not in err
+
+
+@pytest.mark.slow  # a new Python process
 def test_a_workbook_on_standard_input_is_told_to_be_passed_by_path(tmp_path):
     import subprocess
     import sys

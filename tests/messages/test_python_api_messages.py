@@ -179,10 +179,10 @@ def test_the_default_pipeline_advice_names_the_parameters_that_reach_it():
     )
     # The names it quotes stay as they are.
     assert "names[1]='José'" in message
-    # A pipeline of the user's own: its transformer's parameters, as they are.
+    # A pipeline of the user's own: its parameters, as the user sets them on it.
     with pytest.raises(ValueError) as own:
         NameLabelClassifier(labelled_pipe()).fit(MIXED, MIXED_LABELS)
-    assert "or pass alphabet='auto'" in str(own.value)
+    assert "or pass contextwindowtransformer__alphabet='auto'" in str(own.value)
     assert "make_default_pipeline" not in str(own.value)
 
 

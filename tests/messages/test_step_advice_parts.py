@@ -3,19 +3,24 @@ rewriting its finished text: a resumed run's advice for a new model, and a
 step's parameters spelled as the pipeline that holds it sets them."""
 
 import pickle
+import re
+from unittest.mock import Mock
 
 import pytest
 from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.frozen import FrozenEstimator
 from sklearn.pipeline import Pipeline, make_pipeline
 
 from sknextchar import (
     CharEmbeddingMLPClassifier,
     ContextWindowTransformer,
+    NameSampler,
     make_default_pipeline,
     save_model,
     train_from_file,
 )
-from sknextchar._pipeline import StepError, fit_in_pipeline_words, in_pipeline_words
+from sknextchar._pipeline import fit_in_pipeline_words, in_pipeline_words
+from sknextchar._step_words import StepError
 from sknextchar._unknown_advice import TRAIN_A_NEW_MODEL, DroppedNamesError
 from sknextchar._vocabulary_pass import UnknownSymbolsError
 from sknextchar.cli import main
@@ -134,7 +139,7 @@ def test_an_error_met_while_scoring_is_the_steps_that_raised_it():
     assert caught.value.step == "windows"
     assert caught.value.settings[0] == "windows__alphabet='auto'"
     with pytest.raises(ValueError) as caught, in_pipeline_words([]):
-        pipe.predict_log_proba(["asha", "zoë"])  # no pipeline to spell for
+        pipe[0].transform(["asha", "zoë"])  # no pipeline runs it
     assert type(caught.value) is not StepError and "windows__" not in str(caught.value)
 
 
@@ -155,4 +160,80 @@ def test_an_error_that_advises_no_step_parameter_is_raised_as_it_is():
     pipe = Pipeline([("windows", ContextWindowTransformer()), ("clf", Failing())])
     with pytest.raises(ValueError, match="^No windows at all.$") as caught:
         fit_in_pipeline_words(pipe, ["asha"])
+    assert type(caught.value) is ValueError
+
+
+# A plain scikit-learn Pipeline, fitted or used by the user: the transformer
+# finds the Pipeline that runs it and the name it has there.
+def _tiny(pipe):
+    return pipe.set_params(
+        clf__max_iter=1, clf__hidden_layer_sizes=(4,), clf__embedding_dim=2
+    )
+
+
+PLAIN = {
+    "fit": lambda pipe: pipe.fit(["asha", "zoë"]),
+    "fit_predict_log_proba": lambda pipe: pipe.fit(NAMES).predict_log_proba(["zoë"]),
+    "NameSampler.fit": lambda pipe: NameSampler(pipe).fit(["asha", "zoë"]),
+}
+
+
+@pytest.mark.parametrize("call", PLAIN.values(), ids=PLAIN.keys())
+def test_a_plain_pipelines_step_advises_the_pipelines_parameters(call):
+    pipe = _tiny(make_default_pipeline(random_state=0))
+    with pytest.raises(StepError) as caught:
+        call(pipe)
+    error = caught.value
+    assert error.step == "windows"
+    assert error.settings[0] == "windows__alphabet='auto'"
+    assert "windows__alphabet='auto'" in str(error)
+    assert (
+        re.search(r"(?<!__)(alphabet|strip_accents|handle_unknown)=", str(error))
+        is None
+    )
+    pipe.set_params(windows__alphabet="auto").fit(["asha", "zoë"])  # as advised
+
+
+def test_make_pipelines_step_name_is_the_one_advised():
+    pipe = make_pipeline(ContextWindowTransformer(), CharEmbeddingMLPClassifier())
+    with pytest.raises(StepError, match="pass contextwindowtransformer__alphabet="):
+        pipe.fit(["asha", "zoë"])
+
+
+def test_a_transformer_alone_or_frozen_keeps_its_own_words():
+    with pytest.raises(ValueError, match="pass alphabet='auto'") as alone:
+        ContextWindowTransformer().fit(["asha", "zoë"])
+    assert type(alone.value) is ValueError
+    frozen = Pipeline(
+        [("windows", FrozenEstimator(ContextWindowTransformer().fit(NAMES)))]
+    )
+    with pytest.raises(ValueError, match="alphabet='auto'") as caught:
+        frozen.transform(["zoë"])
+    assert "windows__" not in str(caught.value)
+
+
+def test_only_a_pipelines_own_method_spells_its_steps_advice():
+    # A function's local named self is no Pipeline running the step: the
+    # transformer, called alone, keeps its own words.
+    pipe = make_default_pipeline().fit(NAMES)
+
+    def alone():
+        self = pipe  # noqa: F841 (a local, not a method's argument)
+        return pipe[0].transform(["zoë"])
+
+    with pytest.raises(ValueError, match="again with alphabet='auto'") as caught:
+        alone()
+    assert type(caught.value) is ValueError
+
+
+def test_the_walk_runs_no_code_of_the_objects_it_meets():
+    # A method whose self passes for a Pipeline (a mock's __class__, no steps):
+    # the transformer's error, not the mock's AttributeError.
+    transformer = ContextWindowTransformer().fit(NAMES)
+
+    def method(self):
+        return transformer.transform(["zoë"])
+
+    with pytest.raises(ValueError, match="again with alphabet='auto'") as caught:
+        method(Mock(spec=Pipeline))
     assert type(caught.value) is ValueError

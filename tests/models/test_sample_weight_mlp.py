@@ -11,7 +11,7 @@ import warnings
 import numpy as np
 import pytest
 from sklearn import config_context
-from sklearn.pipeline import make_pipeline
+from sklearn.pipeline import Pipeline, make_pipeline
 
 from sknextchar import CharEmbeddingMLPClassifier, ContextWindowTransformer
 from sknextchar._pipeline import fit_weighted
@@ -333,7 +333,7 @@ def test_heavy_names_become_more_likely():
     [
         ([1.0, -1.0] + [1.0] * (len(NAMES) - 2), "a negative value"),
         ([1.0] * (len(NAMES) - 1), r"shape \(119,\)"),
-        ([np.nan] + [1.0] * (len(NAMES) - 1), "a value that is not finite"),
+        ([np.inf] + [1.0] * (len(NAMES) - 1), r"sample_weight\[0\] = inf: put a"),
         ([0.0] * len(NAMES), "only zeros"),
     ],
 )
@@ -353,6 +353,76 @@ def test_bad_weights_are_refused_and_leave_the_model_as_it_was(bad, problem):
     with pytest.raises(ValueError, match=message):
         fresh.fit(data, sample_weight=bad)
     assert not hasattr(fresh, "coefs_")
+
+
+@pytest.mark.parametrize("missing", ["NA", "nan"])
+def test_a_missing_weight_is_placed_as_a_name_and_told_missing(missing):
+    # A count column of a table (Int64 with <NA>, or float with NaN) said only
+    # "got a value that is not finite": not which, nor that it is missing.
+    pd = pytest.importorskip("pandas")
+    index = np.arange(len(NAMES))[::-1] + 100  # a filtered, shuffled table's
+    counts = pd.Series(np.ones(len(NAMES), dtype=int), index=index, dtype="Int64")
+    counts = counts if missing == "NA" else counts.astype(float)
+    counts.iloc[5] = pd.NA if missing == "NA" else np.nan
+    shown = "<NA>" if missing == "NA" else "nan"
+    pipe = Pipeline([("windows", ContextWindowTransformer()), ("clf", small())])
+    with pytest.raises(ValueError) as caught:
+        pipe.fit(pd.Series(NAMES, index=index), clf__sample_weight=counts)
+    assert str(caught.value) == (
+        f"Input sample_weight contains {'<NA>' if missing == 'NA' else 'NaN'}: "
+        f"sample_weight.iloc[5] (position 5, index label {index[5]}) = {shown} is "
+        "a missing value; remove it from sample_weight with its name, or put a "
+        "weight in its place."
+    )
+    assert not hasattr(pipe[-1], "coefs_")
+
+
+def test_an_infinite_weight_is_placed_and_told_to_be_made_finite():
+    bad = [1.0] * len(NAMES)
+    bad[7] = np.inf
+    with pytest.raises(ValueError) as caught:
+        small().fit(windows(NAMES), sample_weight=bad)
+    message = str(caught.value)
+    assert message.endswith(
+        "got sample_weight[7] = inf: put a finite weight in its place, or remove "
+        "it from sample_weight with its name."
+    )
+    assert "missing" not in message
+
+
+@pytest.mark.parametrize("under", [1.0, np.nan], ids=["a-number", "nan"])
+def test_a_weight_hidden_by_a_mask_is_missing_whatever_is_under_it(under):
+    # A masked array's mask said nothing: the number under a masked weight was
+    # read as the weight (and a NaN under it was refused as missing).
+    data = np.ones(len(NAMES))
+    data[3] = under
+    masked = np.ma.array(data, mask=np.arange(len(NAMES)) == 3)
+    clf = small()
+    with pytest.raises(ValueError) as caught:
+        clf.fit(windows(NAMES), sample_weight=masked)
+    assert str(caught.value) == (
+        "Input sample_weight contains masked: sample_weight[3] = masked is a "
+        "missing value; remove it from sample_weight with its name, or put a "
+        "weight in its place."
+    )
+    assert not hasattr(clf, "coefs_")
+    small(max_iter=1).fit(
+        windows(NAMES), sample_weight=np.ma.array(np.ones(len(NAMES)))
+    )
+
+
+@pytest.mark.parametrize("unit", ["D", "ns"])
+@pytest.mark.parametrize("kind", ["datetime64", "timedelta64"])
+def test_dates_and_durations_are_no_weights(kind, unit):
+    # A column of dates (or durations) passed as the counts was read as days
+    # or nanoseconds since 1970 (2020-01-01 weighed 18262), silently; NaT was
+    # refused as "a negative value".
+    dates = np.full(len(NAMES), 3, dtype=f"{kind}[{unit}]")
+    for weights in (dates, np.full(len(NAMES), "NaT", dtype=f"{kind}[{unit}]")):
+        clf = small()
+        with pytest.raises(ValueError, match="got values that are not real numbers"):
+            clf.fit(windows(NAMES), sample_weight=weights)
+        assert not hasattr(clf, "coefs_")
 
 
 def test_array_input_takes_one_weight_per_row():

@@ -324,9 +324,13 @@ def test_decode_errors():
 
 
 def test_long_names():
-    name = "ab" * 5000
+    # 1,000 letters, the most a name has (as a file's line); a longer string is
+    # refused (tests/robustness/test_long_names_refused.py).
+    name = "ab" * 500
     windows = ContextWindowTransformer().fit_transform([name, "abid"])
-    assert len(windows) == 10001 + 5
+    assert len(windows) == 1001 + 5
+    with pytest.raises(ValueError, match="holds a name of 1,001 characters"):
+        ContextWindowTransformer().fit_transform([name + "a", "abid"])
 
 
 def test_fit_does_not_modify_input_and_clone_is_unfitted():

@@ -20,7 +20,7 @@ from sknextchar import (
 from sknextchar._decoding import SamplingControls
 from sknextchar._generation import check_sample_memory, sample_new_names
 from sknextchar._set_request import SetRequest
-from sknextchar._validation import check_temperatures
+from sknextchar._temperature_checks import check_temperatures
 
 NAMES = ["abid", "aditi", "amit", "asha", "ravi", "uma"]
 

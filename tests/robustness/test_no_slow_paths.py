@@ -288,15 +288,15 @@ def test_cli_scores_are_the_samplers_bit_for_bit(labels):
 def test_sampler_record_checks_each_name_once(monkeypatch, mlp_pipe):
     # fit (of a fitted pipeline) and in_training_set check the names where the
     # transformer encodes them, not once more before. Every check of a list of
-    # names goes through _check_elements (one pass, or name by name).
+    # names goes through check_elements (one pass, or name by name).
     checked = []
-    original = _validation._check_elements
+    original = _validation.check_elements
 
-    def counting(names, *args):
+    def counting(names, *args, **kwargs):
         checked.extend(names)
-        return original(names, *args)
+        return original(names, *args, **kwargs)
 
-    monkeypatch.setattr(_validation, "_check_elements", counting)
+    monkeypatch.setattr(_validation, "check_elements", counting)
     sampler = NameSampler(FrozenEstimator(mlp_pipe)).fit(NAMES)
     assert len(checked) == len(NAMES)
     checked.clear()

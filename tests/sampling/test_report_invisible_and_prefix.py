@@ -30,10 +30,9 @@ def test_marks_in_the_samples_and_test_names_are_left_out_too():
     assert report.mean_length == 4.0
 
 
-def test_a_case_variant_with_a_mark_is_still_warned_of():
-    with pytest.warns(UserWarning, match="another case or Unicode form"):
-        report = sample_report(["meena"], ["Mee\u00adna"])
-    assert report.in_train == 0.0
+def test_a_case_variant_with_a_mark_is_a_training_name_too():
+    report = sample_report(["meena"], ["Mee\u00adna"])
+    assert report.in_train == 1.0
 
 
 def test_a_name_of_marks_only_is_refused_as_blank():

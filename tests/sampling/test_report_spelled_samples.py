@@ -2,6 +2,7 @@
 model spells them, as it tells training names: "Anna" and "anna" are one name."""
 
 import unicodedata
+import warnings
 
 import pytest
 from sklearn.pipeline import make_pipeline
@@ -36,16 +37,41 @@ def test_a_decomposed_accent_counts_as_one_letter():
     assert (report.distinct, report.mean_length) == (0.5, 3.0)
 
 
-def test_a_list_is_compared_as_given():
-    # The warning said "1 of the 2 samples (such as 'Anna') are not among ...".
-    with pytest.warns(UserWarning) as caught:
-        report = sample_report(["Anna", "anna"], NAMES)
-    assert (report.in_train, report.distinct) == (0.5, 1.0)
-    [warning] = caught
-    assert "1 of the 2 samples (such as 'Anna') is not among the training" in str(
-        warning.message
-    )
-    assert "but is one of them in another case" in str(warning.message)
+def test_a_list_is_compared_in_any_case_but_its_repeats_as_given():
+    report = sample_report(["Anna", "anna"], NAMES)
+    assert (report.in_train, report.distinct) == (1.0, 1.0)
+
+
+def test_a_capitalised_training_list_counts_what_the_sampler_counts():
+    # A model that lowercases draws "anna"; a user's column of names has "Anna"
+    # and "EMMA". With the column as train the report counted them as new (and
+    # warned): on a table of baby names, 29% training names and 71% new, where
+    # the sampler as train said 75% and 25%.
+    capitalised = ["Anna", "EMMA", "Zoë", "Olivia", "MIA", "Noah", "LIAM"]
+    sampler = _sampler(capitalised)
+    drawn = sampler.sample(300, random_state=0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        listed = sample_report(drawn, capitalised)
+        tested = sample_report(drawn, sampler, test=capitalised)
+    by_sampler = sample_report(drawn, sampler)
+    assert listed.in_train == by_sampler.in_train > 0.25  # 0.0 as given
+    assert listed.novel == by_sampler.novel
+    assert tested.in_test == by_sampler.in_train  # test names alike
+
+
+def test_a_list_finds_names_in_any_case_as_the_sampler_does():
+    # str.casefold is not the model's fold: it made "ipek" and "IPEK" (a model
+    # that lowercases writes "ipek" of "İpek") and "AYDIN" ("Aydın" in
+    # capitals) new names, and "STRASSE", of another length, "Straße".
+    names = ["İpek", "Aydın", "Straße", "Anna", "José", "PEKIN", "DYSTRA"]
+    sampler = _sampler(names, lowercase=False)  # it writes each of the drawn
+    drawn = ["ipek", "IPEK", "AYDIN", "aydın", "STRASSE", "strasse", "ANNA", "jose"]
+    listed = sample_report(drawn, names)
+    assert listed.in_train == 5 / 8  # all but the two "strasse" and "jose"
+    by_sampler = sample_report(drawn, sampler)
+    assert (listed.in_train, listed.novel) == (by_sampler.in_train, by_sampler.novel)
+    assert sample_report(drawn, sampler, test=names).in_test == 5 / 8
 
 
 def test_a_dropped_character_makes_no_other_name_nor_length():

@@ -1,6 +1,8 @@
 """The advice after Ctrl-C in ``train`` names only a command that works: the
 ``train --resume`` line it offers reads the names as the interrupted run read
-them (its column, counts, header and encoding)."""
+them (its column, counts, header and encoding), writes the ``-o`` the run was
+to write (as it was to: --format, --force), and trains the epochs left of
+--max-iter; once every epoch trained, none is offered."""
 
 import re
 import shlex
@@ -53,9 +55,12 @@ def test_the_names_file_is_named_in_the_resume_advice(
     assert f"(sknextchar train '{names}' --resume " in err
 
 
-def _offered_line(err):
-    """The words of the offered ``sknextchar train ... --resume ...`` line."""
-    line = re.search(r"go on training it \((sknextchar train .*? -o MODEL)\)", err)
+def _offered_line(err, last=3):
+    """The words of the offered ``sknextchar train ... --resume ...`` line,
+    which goes on up to epoch ``last``."""
+    line = re.search(
+        rf"go on training it up to epoch {last} \((sknextchar train .*?)\)\.\n", err
+    )
     assert line, err
     return shlex.split(line.group(1))
 
@@ -65,10 +70,9 @@ def _interrupt_and_resume(argv, tmp_path, capsys):
     first = tmp_path / "first.skops"
     assert main(["train", *argv, *SMALL, "--max-iter", "3", "-o", str(first)]) == 130
     words = _offered_line(capsys.readouterr().err)
-    assert words[:2] == ["sknextchar", "train"] and words[-1] == "MODEL"
-    resumed = tmp_path / "resumed.skops"
-    assert main([*words[1:-1], str(resumed)]) == 0
-    return load_model(resumed), capsys.readouterr().err
+    assert words[:2] == ["sknextchar", "train"] and words[-2:] == ["-o", str(first)]
+    assert main(words[1:]) == 0
+    return load_model(first), capsys.readouterr().err
 
 
 def test_the_resume_line_reads_the_same_column(tmp_path, ctrl_c_after_epoch_1, capsys):
@@ -106,7 +110,68 @@ def test_the_resume_line_of_a_pickle_loads_it(tmp_path, ctrl_c_after_epoch_1, ca
     argv = ["train", str(names), *SMALL, "--max-iter", "3"]
     assert main([*argv, "-o", str(first)]) == 130
     words = _offered_line(capsys.readouterr().err)
-    assert main([*words[1:-1], str(tmp_path / "resumed.joblib")]) == 0
+    assert main(words[1:]) == 0 and first.exists()
+
+
+def _classifier(path):
+    return load_model(path, allow_pickle=True).estimator_.estimator["clf"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "output, flags",
+    [("model.skops", []), ("model.bin", ["--format", "joblib"])],
+)
+def test_the_resume_line_writes_the_output_of_the_run_and_its_epochs_left(
+    tmp_path, ctrl_c_after_epoch_1, capsys, monkeypatch, output, flags
+):
+    # It ended in "-o MODEL", a placeholder to fill in; --format was lost.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "names.txt").write_text(
+        "\n".join(load_indian_names()[:60]) + "\n", encoding="utf-8"
+    )
+    argv = ["train", "names.txt", *SMALL, "--max-iter", "3", "-o", output, *flags]
+    assert main(argv) == 130
+    words = _offered_line(capsys.readouterr().err)
+    assert words[-2 - len(flags) :] == ["-o", output, *flags]
+    assert main(words[1:]) == 0
+    assert "(epochs 2 to 3 of --max-iter 3)" in capsys.readouterr().out
+    assert len(_classifier(tmp_path / output).loss_curve_) == 3
+
+
+@pytest.mark.slow
+def test_the_resume_line_replaces_what_the_run_was_to_replace(
+    tmp_path, ctrl_c_after_epoch_1, capsys, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    names = tmp_path / "names.txt"
+    names.write_text("\n".join(load_indian_names()[:60]) + "\n", encoding="utf-8")
+    assert main(["train", "names.txt", "--model", "kneser-ney", "-o", "m.skops"]) == 0
+    argv = ["train", "names.txt", *SMALL, "--max-iter", "3", "-o", "m.skops"]
+    assert main([*argv, "--force"]) == 130
+    words = _offered_line(capsys.readouterr().err)
+    assert words[-3:] == ["-o", "m.skops", "--force"]
+    assert main(words[1:]) == 0
+    assert len(_classifier(tmp_path / "m.skops").loss_curve_) == 3
+
+
+def test_no_resume_line_once_every_epoch_trained(tmp_path, monkeypatch, capsys):
+    # Ctrl-C after the fit: the line offered used to answer "Nothing to resume".
+    import sknextchar.cli._train_report as train_report
+
+    def interrupted(*args, **kwargs):
+        monkeypatch.undo()  # keeping the model reports it again
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(train_report, "report_training", interrupted)
+    names = tmp_path / "names.txt"
+    names.write_text("\n".join(load_indian_names()[:60]) + "\n", encoding="utf-8")
+    output = tmp_path / "m.skops"
+    argv = ["train", str(names), *SMALL, "--max-iter", "2", "-o", str(output)]
+    assert main([*argv, "--validation-fraction", "0"]) == 130
+    err = capsys.readouterr().err
+    assert "after the training ended (2 epochs)" in err and "mv " in err
+    assert "--resume" not in err and "go on training" not in err
 
 
 def test_resuming_on_names_of_another_column_is_told(
