@@ -43,7 +43,7 @@ def rows_and_more(shown, total):
 
 def _separated(cell):
     """Whether a cell has a thousands separator (``17,728``)."""
-    return bool(re.search(r"\d[,'. _\u00a0\u202f]\d", cell))
+    return bool(re.search(rf"\d{_SEPARATOR}\d", cell))
 
 
 def is_written_number(cell):
@@ -167,11 +167,12 @@ def _hint(cells, separated=False):
         )
     if not separated and not any(map(_separated, cells)):
         return "."
-    rewritten = next(filter(None, map(digits_only, cells)), None)
-    if rewritten is None:
-        return _SEPARATOR_HINT
-    example = next(cell for cell in cells if digits_only(cell) == rewritten)
-    return _SEPARATOR_HINT.replace("17728, not 17,728", f"{rewritten}, not {example}")
+    written = ((cell, digits_only(cell)) for cell in cells)
+    example, rewritten = next(((c, d) for c, d in written if d), ("17,728", "17728"))
+    return (
+        "; write a count with digits only, no thousands separators "
+        f"({rewritten}, not {example}), and a fraction with a point (2.5)."
+    )
 
 
 def not_counts_message(refused, total, source, column, separated=False, early=False):
@@ -209,25 +210,24 @@ def not_counts_message(refused, total, source, column, separated=False, early=Fa
     )
 
 
+# What people write between thousands: 1,000 1.000 1 000 12'345 and the
+# no-break and narrow no-break spaces.
+_SEPARATOR = r"[,'. _\u00a0\u202f]"
 # A percentage (12%, 12.5 %, 12,5%): a share of the names, no count.
-_PERCENT = re.compile(r"[0-9]+(?:[.,][0-9]+)?\s?%", re.ASCII)
+_PERCENT_TEXT = r"[0-9]+(?:[.,][0-9]+)?\s?%"
+_PERCENT = re.compile(_PERCENT_TEXT, re.ASCII)
 # Digits in groups of three between separators, perhaps a fraction after
 # another mark: 1,000.5, 1.000,5, 1 000, 12'345.
 _GROUPS = re.compile(
-    r"([1-9][0-9]{0,2}(?:([,'. _\u00a0\u202f])[0-9]{3})(?:\2[0-9]{3})*)"
+    rf"([1-9][0-9]{{0,2}}(?:({_SEPARATOR})[0-9]{{3}})(?:\2[0-9]{{3}})*)"
     r"(?:([.,])([0-9]+))?"
 )
 # A number however a person writes it: a percentage, or with separators.
 _WRITTEN = re.compile(
-    r"[0-9]+(?:[.,][0-9]+)?\s?%|[0-9]{1,3}(?:[,'. _\u00a0\u202f][0-9]{3})+"
-    r"(?:[.,][0-9]+)?"
+    rf"{_PERCENT_TEXT}|[0-9]{{1,3}}(?:{_SEPARATOR}[0-9]{{3}})+(?:[.,][0-9]+)?"
 )
 # A count as count_of reads it: ASCII digits, perhaps with a decimal point.
 _COUNT = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+")
-_SEPARATOR_HINT = (
-    "; write a count with digits only, no thousands separators (17728, not "
-    "17,728), and a fraction with a point (2.5)."
-)
 
 
 # How a spreadsheet set to a decimal comma writes a number in a semicolon-
