@@ -2,11 +2,11 @@
 CSV file's as lines)."""
 
 import contextlib
-import csv
 
 import pytest
 
 from sknextchar.cli import main
+from tests._workbooks import written_csv, written_workbook
 
 openpyxl = pytest.importorskip(
     "openpyxl", reason='workbooks need openpyxl: pip install "sknextchar[excel]"'
@@ -25,17 +25,11 @@ KN = ["--model", "kneser-ney", "--context-length", "2", "--alphabet", "auto"]
 
 
 def _workbook(path):
-    book = openpyxl.Workbook()
-    for row in ROWS:
-        book.active.append(row)
-    book.save(path)
-    return str(path)
+    return written_workbook(path, ROWS)
 
 
 def _csv(path):
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        csv.writer(f).writerows(["" if c is None else c for c in r] for r in ROWS)
-    return str(path)
+    return written_csv(path, ROWS)
 
 
 @pytest.mark.slow  # about 1 s for the workbook

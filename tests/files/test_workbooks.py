@@ -15,6 +15,7 @@ import pytest
 from sknextchar import load_model
 from sknextchar.cli import main
 from sknextchar.datasets import _workbooks, load_names
+from tests._workbooks import written_workbook
 
 openpyxl = pytest.importorskip(
     "openpyxl", reason='workbooks need openpyxl: pip install "sknextchar[excel]"'
@@ -34,20 +35,7 @@ ROWS = [["Name", "Sex", "Count"]] + [
 
 
 def _workbook(path, rows, title="Names", more=()):
-    """Write ``rows`` to the first sheet of a new workbook; ``more``: (title,
-    rows, state) of further sheets."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = title
-    for row in rows:
-        sheet.append(row)
-    for name, other, state in more:
-        extra = book.create_sheet(name)
-        extra.sheet_state = state
-        for row in other:
-            extra.append(row)
-    book.save(path)
-    return str(path)
+    return written_workbook(path, rows, title, more)
 
 
 def _csv(path, rows):

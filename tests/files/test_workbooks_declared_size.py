@@ -21,6 +21,7 @@ from sknextchar.datasets import (
     _workbooks,
     load_names,
 )
+from tests._workbooks import written_workbook
 
 openpyxl = pytest.importorskip(
     "openpyxl", reason='workbooks need openpyxl: pip install "sknextchar[excel]"'
@@ -31,12 +32,7 @@ _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def _workbook(path, rows, title="Names"):
-    book = openpyxl.Workbook()
-    book.active.title = title
-    for row in rows:
-        book.active.append(row)
-    book.save(path)
-    return str(path)
+    return written_workbook(path, rows, title)
 
 
 def _edited(path, *changes):

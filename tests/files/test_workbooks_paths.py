@@ -13,20 +13,13 @@ import pytest
 from sknextchar.cli import main
 from sknextchar.datasets import load_names
 from sknextchar.datasets._quoted_lines import QuotedLinesWarning
+from tests._workbooks import written_workbook
 
 openpyxl = pytest.importorskip(
     "openpyxl", reason='workbooks need openpyxl: pip install "sknextchar[excel]"'
 )
 
 NAMES = ["Asha", "Ravi", "Zoe", "Mira", "Omar", "Lena", "Ivan", "Nora"] * 3
-
-
-def _workbook(path, rows):
-    book = openpyxl.Workbook()
-    for row in rows:
-        book.active.append(row)
-    book.save(path)
-    return str(path)
 
 
 def _cli(argv, capsys):
@@ -47,7 +40,7 @@ def test_quoted_names_of_a_sheet_warn_as_those_of_a_text_file(tmp_path):
     rows = [['"Asha"'], ['"Ravi"'], ["Zoe"]]
     text = tmp_path / "k.txt"
     text.write_text("".join(f"{row[0]}\n" for row in rows), encoding="utf-8")
-    book = _workbook(tmp_path / "k.xlsx", rows)
+    book = written_workbook(tmp_path / "k.xlsx", rows)
     expected, told = _caught(load_names, str(text))
     assert [w.category for w in told] == [QuotedLinesWarning]
     for source in (book, open(book, "rb"), open(text, "rb")):
@@ -63,7 +56,7 @@ def test_quoted_names_of_a_sheet_warn_as_those_of_a_text_file(tmp_path):
 def test_train_from_file_refuses_a_workbook_saying_what_reads_it(tmp_path):
     from sknextchar import train_from_file
 
-    book = _workbook(tmp_path / "k.xlsx", [[name] for name in NAMES])
+    book = written_workbook(tmp_path / "k.xlsx", [[name] for name in NAMES])
     with pytest.raises(ValueError) as info:
         train_from_file(book)
     message = str(info.value)
@@ -75,7 +68,7 @@ def test_train_from_file_refuses_a_workbook_saying_what_reads_it(tmp_path):
 def test_cli_labels_file_that_is_a_workbook(tmp_path, capsys):
     names = tmp_path / "k.txt"
     names.write_text("".join(f"{name}\n" for name in NAMES), encoding="utf-8")
-    labels = _workbook(tmp_path / "sex.xlsx", [["FM"[i % 2]] for i in range(24)])
+    labels = written_workbook(tmp_path / "sex.xlsx", [["FM"[i % 2]] for i in range(24)])
     model = tmp_path / "m.skops"
     argv = ["train", str(names), "--labels", labels, "-o", str(model)]
     status, out, err = _cli([*argv, "--model", "kneser-ney"], capsys)
@@ -88,7 +81,7 @@ def test_a_workbook_on_a_pipe_is_told_to_be_passed_by_path(
     tmp_path, capsys, monkeypatch
 ):
     # In this process (the slow test below runs the same in a new one).
-    book = _workbook(tmp_path / "k.xlsx", [[name] for name in NAMES])
+    book = written_workbook(tmp_path / "k.xlsx", [[name] for name in NAMES])
     model = tmp_path / "m.skops"
     read, write = os.pipe()
     with open(book, "rb") as f:
@@ -110,7 +103,7 @@ def test_a_workbook_on_standard_input_is_told_to_be_passed_by_path(tmp_path):
     import subprocess
     import sys
 
-    book = _workbook(tmp_path / "k.xlsx", [[name] for name in NAMES])
+    book = written_workbook(tmp_path / "k.xlsx", [[name] for name in NAMES])
     model = tmp_path / "m.skops"
     with open(book, "rb") as f:
         run = subprocess.run(
@@ -129,7 +122,7 @@ def test_a_workbook_on_standard_input_is_told_to_be_passed_by_path(tmp_path):
 def test_cli_refuses_a_date_in_the_names_column_of_a_table(tmp_path, capsys, labels):
     rows = [["name", "sex"], *([name, "FM"[i % 2]] for i, name in enumerate(NAMES))]
     rows.append([datetime.datetime(2020, 1, 2), "F"])
-    path = _workbook(tmp_path / "k.xlsx", rows)
+    path = written_workbook(tmp_path / "k.xlsx", rows)
     model = tmp_path / "m.skops"
     argv = ["train", path, "-o", str(model), "--alphabet", "auto", *labels]
     status, out, err = _cli([*argv, "--model", "kneser-ney"], capsys)
@@ -141,7 +134,7 @@ def test_cli_refuses_a_date_in_the_names_column_of_a_table(tmp_path, capsys, lab
 
 def test_cli_reads_a_date_beside_the_names_of_a_table(tmp_path, capsys):
     rows = [["name", "born"], *([name, datetime.date(2020, 1, 2)] for name in NAMES)]
-    path = _workbook(tmp_path / "k.xlsx", rows)
+    path = written_workbook(tmp_path / "k.xlsx", rows)
     model = tmp_path / "m.skops"
     argv = ["train", path, "-o", str(model), "--model", "kneser-ney"]
     status, out, err = _cli(argv, capsys)
@@ -153,7 +146,9 @@ def test_cli_reads_a_date_beside_the_names_of_a_table(tmp_path, capsys):
 def test_a_line_break_in_a_sheet_of_one_column_names_its_cell(tmp_path, capsys, cell):
     # Row N of the sheet is line N of its text: a cell of two lines would
     # silently be two names, and every line number below it one off.
-    path = _workbook(tmp_path / "k.xlsx", [[name] for name in NAMES] + [[cell], ["Cy"]])
+    path = written_workbook(
+        tmp_path / "k.xlsx", [[name] for name in NAMES] + [[cell], ["Cy"]]
+    )
     with pytest.raises(ValueError, match="cell A25 of sheet 'Sheet' of .* line break"):
         load_names(path)
     model = tmp_path / "m.skops"
@@ -180,7 +175,7 @@ def _sheet_xml_made(path, change):
     ],
 )
 def test_a_sheet_of_damaged_xml_is_refused_without_traceback(tmp_path, capsys, change):
-    path = _workbook(tmp_path / "k.xlsx", [[name] for name in NAMES])
+    path = written_workbook(tmp_path / "k.xlsx", [[name] for name in NAMES])
     _sheet_xml_made(path, change)
     before = open(path, "rb").read()
     with pytest.raises(ValueError, match="cannot be read as an Excel workbook"):
