@@ -63,6 +63,7 @@ from sknextchar.cli._flags import (
 )
 from sknextchar.cli._progress import EpochProgress
 from sknextchar.datasets import load_indian_names
+from tests._command_runs import run
 
 matplotlib.use("Agg")
 
@@ -87,13 +88,6 @@ def model_file(tmp_path_factory, names_file):
     path = tmp_path_factory.mktemp("model") / "model.skops"
     assert main(["train", names_file, *TINY, "-q", "-o", str(path)]) == 0
     return str(path)
-
-
-def run(capsys, *argv):
-    """The status, stdout and stderr of ``main(argv)``."""
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def assert_one_line_error(status, err, *fragments, usage=False):

@@ -23,18 +23,12 @@ from sknextchar.cli import main
 from sknextchar.cli._labelled import read_labelled_names
 from sknextchar.datasets import load_indian_names
 from sknextchar.datasets._comment_lines import numbered_lines
+from tests._command_runs import run
 
 matplotlib.use("Agg")
 
 TINY = ["--max-iter", "1", "--hidden-layer-sizes", "8", "--seed", "0", "-q"]
 KN = ["--model", "kneser-ney", "--seed", "0", "-q"]
-
-
-def run(capsys, *argv):
-    """The status, stdout and stderr of ``main(argv)``."""
-    status = main([str(arg) for arg in argv])
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def one_line_error(status, err, *fragments):

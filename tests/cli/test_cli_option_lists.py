@@ -6,6 +6,7 @@ import pytest
 from sknextchar import load_model
 from sknextchar.cli import main
 from sknextchar.datasets import load_indian_names
+from tests._command_runs import run
 from tests.labels.test_labels import ending_corpus
 
 KN = ["--model", "kneser-ney", "--context-length", "2", "-q"]
@@ -41,12 +42,6 @@ def labelled_model(folder):
     argv = ["train", str(csv_file), "--labels", "label", *KN, "-o", str(path)]
     assert main(argv) == 0
     return str(path)
-
-
-def run(capsys, *argv):
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 # --------------------------------------------------------------------------- #

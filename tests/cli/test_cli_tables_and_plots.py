@@ -16,18 +16,12 @@ import pytest
 
 from sknextchar.cli import build_parser, main
 from sknextchar.datasets._tables import find_table
+from tests._command_runs import run
 
 KN = ["--model", "kneser-ney", "--context-length", "2"]
 MLP = ["--max-iter", "2", "--hidden-layer-sizes", "8", "--seed", "0"]
 NAMES = ["anna", "ravi", "maria", "john", "omar", "sara", "yuki", "pedro", "ines",
          "karl", "mona", "zoe", "liam", "ella", "noah", "leo"]  # fmt: skip
-
-
-def run(capsys, *argv):
-    """The status, stdout and stderr of ``main(argv)``."""
-    status = main([str(arg) for arg in argv])
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 @pytest.fixture(autouse=True)

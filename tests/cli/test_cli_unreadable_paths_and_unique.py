@@ -10,6 +10,7 @@ import pytest
 from sknextchar import load_model
 from sknextchar.cli import main
 from sknextchar.datasets import load_indian_names
+from tests._command_runs import run
 
 KN = ["--model", "kneser-ney", "--context-length", "2", "-q"]
 MLP = ["--max-iter", "1", "--hidden-layer-sizes", "4", "--seed", "0", "-q"]
@@ -27,12 +28,6 @@ def model_file(tmp_path_factory, names_file):
     path = tmp_path_factory.mktemp("model") / "model.skops"
     assert main(["train", names_file, *KN, "-o", str(path)]) == 0
     return str(path)
-
-
-def run(capsys, *argv):
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def assert_one_line_error(status, err, *fragments):

@@ -15,6 +15,7 @@ from sknextchar.cli import main
 from sknextchar.datasets import load_names
 from sknextchar.datasets._bundled import bundled_files
 from sknextchar.datasets._text_files import read_text
+from tests._command_runs import run
 
 # Names of the languages each code page is for, capitals and all.
 BY_CODE_PAGE = {
@@ -139,12 +140,6 @@ def test_the_chunked_reader_looks_past_its_first_block(tmp_path):
     names = [f"name{i}" for i in range(12_000)] + ["José"]
     path = write(tmp_path / "names.txt", names, "utf-8")
     refused(path, r"misreads \(line 12001: 'JosÃ©'", encoding="latin-1")
-
-
-def run(capsys, *argv):
-    status = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 @pytest.mark.parametrize("chunks", [[], ["--chunk-size", "2"]])

@@ -13,8 +13,8 @@ from sklearn.pipeline import make_pipeline
 
 from sknextchar import ContextWindowTransformer, KneserNeyClassifier, NameSampler
 from sknextchar._name_chunks import read_name_chunks
-from sknextchar.cli import main
 from sknextchar.datasets import load_names
+from tests._command_runs import run
 
 NAMES = ["José", "Zoë", "Anne", "Noël", "O'Brien", "Chloé"]
 NATIVE = "utf-16-" + sys.byteorder[0] + "e"  # what "utf-16" reads without a BOM
@@ -110,12 +110,6 @@ def test_a_stray_nul_is_named_as_damage_not_as_utf16(tmp_path):
     path = write(tmp_path / "names.txt", b"Anne\nRa\x00vi\nZoe\n")
     message = refused(path, r"NUL characters \(line 2\)")
     assert "damaged there" in message and "looks like UTF-16" not in message
-
-
-def run(capsys, *argv):
-    status = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 @pytest.mark.parametrize("chunks", [[], ["--chunk-size", "2", "--max-iter", "1"]])

@@ -20,15 +20,9 @@ from sknextchar._generation import sample_new_names
 from sknextchar._set_request import SetRequest
 from sknextchar.cli import main
 from sknextchar.datasets import load_indian_names
+from tests._command_runs import run
 
 KN = ["--model", "kneser-ney", "--seed", "0", "-q"]
-
-
-def run(capsys, *argv):
-    """The status, stdout and stderr of ``main(argv)``."""
-    status = main([str(arg) for arg in argv])
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 @pytest.fixture(scope="module")

@@ -28,15 +28,9 @@ from sknextchar.cli import main
 from sknextchar.cli._errors import one_line
 from sknextchar.datasets import load_indian_names
 from sknextchar.metrics import sample_report
+from tests._command_runs import run
 
 KN = ["--model", "kneser-ney", "--seed", "0"]
-
-
-def run(capsys, *argv):
-    """The status, stdout and stderr of ``main(argv)``."""
-    status = main([str(arg) for arg in argv])
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 @pytest.fixture(scope="module")

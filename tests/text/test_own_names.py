@@ -32,8 +32,8 @@ from sknextchar import (
     load_model,
 )
 from sknextchar._text import FOLD_ALPHABET_NOTE, graphemes
-from sknextchar.cli import main
 from sknextchar.datasets import load_names
+from tests._command_runs import run
 from tests._messy import messy_names, write_names
 
 
@@ -348,12 +348,6 @@ def test_other_encodings_and_clear_errors(tmp_path):
         load_names(utf16, encoding="latin-1")
     with pytest.raises(ValueError, match="not a text encoding"):
         load_names(latin, encoding="klingon")
-
-
-def run(capsys, *argv):
-    status = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 TINY = ["--max-iter", "3", "--hidden-layer-sizes", "16", "--embedding-dim", "4"]
