@@ -168,15 +168,14 @@ def typed_header(field):
     return field.replace("\ufeff", "")
 
 
-def is_name_header(field, *, alone=False, beside=()):
+def is_name_header(field, *, alone=False):
     """Whether a header field says "name" (:data:`NAME_HEADERS`); with
     ``alone`` (the only field of the first line of a ``.csv`` or ``.tsv``
     file), also a few words with one of "name" in some languages, without
     digits or delimiters (``Full name``, ``Name:``, ``Name (first)``; not
-    ``Names 2024``); with ``beside`` (the other fields of its row), also a
-    word that is a given name too (:data:`NAME_HEADERS_BESIDE_TITLES`) when
-    one of them is a usual title (``Ad`` beside ``Soyad``; not ``Jina`` beside
-    ``F``).
+    ``Names 2024``). A word that is a given name too
+    (:data:`NAME_HEADERS_BESIDE_TITLES`) is a header only beside a usual
+    title, which the row tells (:func:`name_header_positions`): alone, never.
 
     Examples
     --------
@@ -186,14 +185,14 @@ def is_name_header(field, *, alone=False, beside=()):
     True
     >>> is_name_header("Baby names 2024", alone=True)
     False
-    >>> is_name_header("Ad", beside=["Soyad"]), is_name_header("Jina", beside=["F"])
-    (True, False)
+    >>> is_name_header("Ad"), name_header_positions(["Ad", "Soyad"])
+    (False, [0])
     """
     key = header_key(field)
     if key in NAME_HEADERS:
         return True
     if key in NAME_HEADERS_BESIDE_TITLES:
-        return any(map(_usual_title, beside))
+        return False  # a header beside a usual title: name_header_positions
     if not alone or re.search(r"[\d,;\t]", field):  # Names 2024; name;sex
         return False
     words = _words(key)
