@@ -57,9 +57,9 @@ class WorkbookParts:
         it holds.
     """
 
-    def __init__(self, formulas, merged, parts=None, charts=None, rows=None):
+    def __init__(self, formulas, merged, parts, charts, rows):
         self.formulas, self.merged = formulas, merged
-        self.parts, self.charts, self.rows = parts or {}, charts or {}, rows or {}
+        self.parts, self.charts, self.rows = parts, charts, rows
 
     def merged_of(self, title):
         """The merged ranges of the sheet named ``title`` (none if its part
